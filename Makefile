@@ -1,0 +1,43 @@
+# outcome_graph: set-up and the two jobs of the README.
+#   make run    set up (.venv, the package, Graphviz) and check + render the bundled Thurrock plan
+#   make test   set up (with the test tools) and run the test suite
+# Both work on a fresh Debian machine with Python >= 3.11; system packages are installed with
+# apt-get when missing (as root, or through sudo when available).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PLAN   ?= models/thurrock-cypp-2011-12.yaml
+OUT    ?= build
+
+.PHONY: run test setup setup-test system-deps clean
+
+run: setup
+	@mkdir -p $(OUT)
+	$(BIN)/outcome-graph check $(PLAN) --fail-on never
+	$(BIN)/outcome-graph render $(PLAN) -o $(OUT)/logic-model.svg --findings
+	@echo "diagram written to $(OUT)/logic-model.svg"
+
+test: setup-test
+	$(BIN)/python -m pytest -q
+
+setup: $(VENV)/.installed system-deps
+setup-test: $(VENV)/.installed-test system-deps
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis

@@ -1,0 +1,94 @@
+"""outcome_graph: check a strategic plan as a graph, the way a linter checks code.
+
+>>> import outcome_graph as og
+>>> plan = og.load('''
+... format: outcome-graph/v1
+... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+... priorities:
+...   - id: P1
+...     title: Children and young people are safe
+...     outcomes: [stay_safe]
+...     objectives:
+...       - id: O1
+...         title: Fewer children missing from home or care
+...         indicators: [NI 71]
+...         milestones:
+...           - {id: M1, title: Review the missing-children protocol, timescale: June 11}
+... ''')
+>>> report = og.check(plan)
+>>> [(f.rule, f.node) for f in report.findings if f.severity != "info"]
+[('OG301', 'M1')]
+
+The public names are listed in ``__all__``; they load on first use, so ``import outcome_graph``
+stays cheap for tools that only need one part.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .errors import ConfigError, OutcomeGraphError, PlanError, Problem
+    from .findings import Finding, Report
+    from .graph.build import build_graph
+    from .graph.facts import PlanFacts
+    from .loading.loader import load
+    from .model.plan import Location, Plan
+    from .rules.engine import check
+    from .rules.registry import Rule, registry, rule
+
+__all__ = [
+    "__version__",
+    "load",
+    "check",
+    "build_graph",
+    "Plan",
+    "PlanFacts",
+    "Report",
+    "Finding",
+    "Location",
+    "Config",
+    "rule",
+    "Rule",
+    "registry",
+    "OutcomeGraphError",
+    "PlanError",
+    "ConfigError",
+    "Problem",
+]
+
+_LAZY = {
+    "load": ".loading.loader",
+    "check": ".rules.engine",
+    "build_graph": ".graph.build",
+    "Plan": ".model.plan",
+    "Location": ".model.plan",
+    "PlanFacts": ".graph.facts",
+    "Report": ".findings",
+    "Finding": ".findings",
+    "Config": ".config",
+    "rule": ".rules.registry",
+    "Rule": ".rules.registry",
+    "registry": ".rules.registry",
+    "OutcomeGraphError": ".errors",
+    "PlanError": ".errors",
+    "ConfigError": ".errors",
+    "Problem": ".errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'outcome_graph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

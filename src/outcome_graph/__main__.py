@@ -1,0 +1,5 @@
+"""``python -m outcome_graph``: the same as the ``outcome-graph`` command."""
+
+from .cli import main
+
+main(prog_name="outcome-graph")

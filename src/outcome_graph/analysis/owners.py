@@ -1,0 +1,933 @@
+"""Lead resolution: from the text in a plan's "Lead" column to owners.
+
+A plan names who leads each item in free text: ``SILS``, ``SL ASO``,
+``Head of Care & Targeted Outcomes (HCATO)``, ``CSP & Head of Public Protection (HPP)``,
+``Group Manager, Youth Support``. This module turns such text into owners, following the plan
+format (Milestones, ``lead``):
+
+1. The whole string is matched against the declared owners' ids, names and aliases, compared
+   with :func:`owner_key` (case, punctuation and spacing ignored; ``&`` equals ``and``).
+2. If nothing matches, the string stays whole when it reads as one name
+   (:func:`reads_as_one_name`: a title followed by its own acronym).
+3. Otherwise it is split into joint leads at `` & ``, `` and ``, `` / ``, ``;`` or ``,``
+   (:func:`split_lead`) and each part is matched again.
+4. Parts that match no declared owner are implicit owners, merged only when their keys are equal.
+
+Where the format is silent, the splitter reads the text the way a person does; it never cuts a
+lead into pieces that are not owner names:
+
+* a parenthesised acronym protects the words it abbreviates:
+  ``Commissioning Manager, Drug and Alcohol Action Team (DAAT)`` is not split inside
+  ``Drug and Alcohol Action Team``;
+* a bare title (``Group Manager``, ``S L``, ``Strategic Leader (SL)``, ``Associate Director``)
+  belongs to what follows it: ``Group Manager, Youth Support`` is one lead;
+* after a comma, a new lead starts only with a title word (``Head``, ``Director``, ``SM``, ...)
+  or an acronym (``SILS``, ``MPT leaders``); anything else continues the name before it:
+  ``School Improvement, Learning and Skills``, ``Director, Public Health``;
+* after ``&``/``and``, a new lead starts with a title word, an acronym, a name that ends in a
+  role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
+  with its own acronym; otherwise the words continue the name before (``Head of School Support
+  and Preventative Services``, ``Director of Children and Learning``). A single plain word
+  joined by ``and`` to a following role is read as part of that role
+  (``Women and Children's Commissioning Manager``);
+* after ``;`` or `` / `` a new lead starts unless the part is a single plain word;
+* parts that match a declared owner (alone or several parts together, as in
+  ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner.
+
+:func:`find_alias_splits` finds owners that are evidently one owner written two ways (OG305).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "AliasSplit",
+    "OwnerIndex",
+    "OwnerSpec",
+    "ResolvedLead",
+    "find_alias_splits",
+    "owner_key",
+    "reads_as_one_name",
+    "split_lead",
+]
+
+
+@dataclass(frozen=True)
+class OwnerSpec:
+    """A declared owner, as the plan model gives it.
+
+    Parameters
+    ----------
+    id : str
+        The owner's id (``SILS``).
+    name : str or None
+        Its name (``School Improvement, Learning and Skills``).
+    aliases : tuple of str
+        Other ways the plan writes it (``SL SILS``).
+    """
+
+    id: str
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolvedLead:
+    """One owner found in a lead string.
+
+    Parameters
+    ----------
+    owner_id : str
+        The declared owner's id, or for an implicit owner the first-seen text of that owner.
+    text : str
+        The part of the lead string this came from.
+    declared : bool
+        True when the part matched a declared owner.
+    """
+
+    owner_id: str
+    text: str
+    declared: bool
+
+
+@dataclass(frozen=True)
+class AliasSplit:
+    """Two owners that are evidently one owner written two ways (rule OG305).
+
+    Parameters
+    ----------
+    a, b : str
+        The two owner ids (``a < b``).
+    reason : str
+        Why they are taken to be the same owner, naming both texts.
+    """
+
+    a: str
+    b: str
+    reason: str
+
+
+# --------------------------------------------------------------------------------------------
+# Keys
+
+
+def _key_step(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).replace("&", " and ")
+    s = unicodedata.normalize("NFKC", s.casefold())
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+def owner_key(text: str) -> str:
+    """Return the key two lead texts are compared by.
+
+    Case, punctuation and spacing are ignored and ``&`` equals ``and``, so ``S L Joint
+    Commissioning`` and ``SL Joint Commissioning`` have the same key.
+
+    Parameters
+    ----------
+    text : str
+        An owner id, name, alias or lead text.
+
+    Returns
+    -------
+    str
+        The key: the text's letters and digits, case-folded.
+
+    Examples
+    --------
+    >>> owner_key("SL  ASO.") == owner_key("sl aso")
+    True
+    >>> owner_key("Care & Targeted Outcomes") == owner_key("care and targeted outcomes")
+    True
+    """
+    key = _key_step(text)
+    for _ in range(8):  # reach a fixed point (NFKC may compose what filtering brought together)
+        again = _key_step(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens, acronyms and titles
+
+_TOKEN_RE = re.compile(r"\([^()]*\)|[^\W_](?:[\w'’\-&]*[^\W_])?|&")
+_SEP_RE = re.compile(r"\s+(?:&|and)\s+|\s+/\s+|\s*;\s*|\s*,\s*", re.IGNORECASE)
+_STRIP_CHARS = " \t\r\n,;:/&.-–—"
+
+# Words that may be left out of an acronym, or give it their first letter ("&"/"and" give A).
+_ACR_FUNCTION = frozenset({"of", "and", "&", "the", "for", "in", "to", "on", "at", "with", "a"})
+
+# Words a bare title is made of ("Group Manager", "S L", "Strategic Leader (SL)", "Head of Service").
+_TITLE_WORDS = frozenset(
+    {
+        "head", "of", "service", "strategic", "leader", "lead", "sl", "s", "l", "m", "sm", "sms",
+        "manager", "managers", "director", "assistant", "associate", "deputy", "corporate",
+        "group", "chair", "chief", "principal", "senior", "executive", "interim", "acting",
+        "independent", "the", "for", "officer",
+    }
+)
+# A bare title must hold at least one of these.
+_TITLE_CORE = frozenset(
+    {"head", "leader", "lead", "sl", "sm", "sms", "manager", "managers", "director", "chair",
+     "chief", "officer", "l", "m"}
+)
+# First words that start a new owner name.
+_START_WORDS = frozenset(
+    {
+        "head", "director", "chair", "chief", "strategic", "sl", "sm", "sms", "assistant",
+        "associate", "corporate", "deputy", "senior", "principal", "independent", "interim",
+        "acting", "lead", "executive",
+    }
+)
+_START_PAIRS = frozenset(
+    {("s", "l"), ("s", "m"), ("group", "manager"), ("service", "manager"),
+     ("service", "managers"), ("service", "director")}
+)
+# Last words of a name that is a role or a body.
+_ROLE_NOUNS = frozenset(
+    {
+        "manager", "managers", "coordinator", "coordinators", "co-ordinator", "co-ordinators",
+        "commissioner", "commissioners", "officer", "officers", "worker", "workers", "strategist",
+        "nurse", "psychologist", "leader", "leaders", "lead", "leads", "chair", "director",
+        "directors", "head", "board", "partnership", "team", "teams", "group", "subgroup",
+        "sub-group", "unit", "forum", "panel", "committee", "ltd", "partners", "trust", "adviser",
+        "advisers", "advisor", "advisors", "consultant", "consultants", "practitioner",
+        "practitioners", "member", "members", "executive",
+    }
+)
+# Leading title phrases and the letters they stand for, longest first.
+_TITLE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("head", "of", "service"), "H"),
+    (("strategic", "leader"), "SL"),
+    (("service", "managers"), "SM"),
+    (("service", "manager"), "SM"),
+    (("assistant", "director"), "AD"),
+    (("associate", "director"), "ASD"),
+    (("corporate", "director"), "CD"),
+    (("group", "manager"), "GM"),
+    (("director", "of"), "D"),
+    (("chair", "of"), "C"),
+    (("head", "of"), "H"),
+    (("s", "l"), "SL"),
+    (("s", "m"), "SM"),
+    (("sl",), "SL"),
+    (("sm",), "SM"),
+    (("sms",), "SM"),
+    (("head",), "H"),
+    (("director",), "D"),
+    (("chair",), "C"),
+)
+# Trailing words naming the people of a body ("CATO managers").
+_SUFFIX_WORDS = {
+    "manager": "M", "managers": "M", "lead": "L", "leads": "L", "leader": "L", "leaders": "L",
+    "coordinator": "CO", "coordinators": "CO", "team": "T",
+}
+
+
+def _is_paren(tok: str) -> bool:
+    return tok.startswith("(")
+
+
+def _letters_of(tok: str) -> str:
+    return "".join("A" if ch == "&" else ch for ch in tok if ch.isalpha() or ch == "&").upper()
+
+
+def _is_acronym_token(tok: str) -> bool:
+    """``SILS``, ``CiC``, ``LS&PEP``, ``SMs``: letters only, mostly capitals, at least two."""
+    if len(tok) < 2 or not all(ch.isalpha() or ch == "&" for ch in tok):
+        return False
+    letters = [ch for ch in tok if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper >= 2 and upper * 2 >= len(letters)
+
+
+def _paren_acronym(tok: str) -> str | None:
+    """The letters of ``(SL ASO)``, ``(HCATO)``, ``(LS&PEP)``; None for ``(tbc)`` or prose."""
+    if not _is_paren(tok):
+        return None
+    parts = tok[1:-1].split()
+    if not parts or len(parts) > 3:
+        return None
+    if not all(all(ch.isalpha() or ch == "&" for ch in p) for p in parts):
+        return None
+    letters = [ch for p in parts for ch in p if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    if not 2 <= len(letters) <= 10 or upper < 2 or upper * 2 < len(letters):
+        return None
+    return _letters_of("".join(parts))
+
+
+def _initials_reach(words: Sequence[str], letters: str) -> bool:
+    """Can ``words`` be abbreviated to ``letters``?
+
+    Content words give their first letter (an all-capitals word may give all its letters);
+    function words (of, and, &, the, for, ...) give their first letter or nothing.
+    """
+    reach = {0}
+    n = len(letters)
+    for w in words:
+        nxt: set[int] = set()
+        lw = w.casefold()
+        first = "A" if w == "&" else w[:1].upper()
+        for p in reach:
+            if lw in _ACR_FUNCTION:
+                nxt.add(p)
+            if p < n and letters[p] == first:
+                nxt.add(p + 1)
+            if lw not in _ACR_FUNCTION and _is_acronym_token(w):
+                al = _letters_of(w)
+                if letters.startswith(al, p):
+                    nxt.add(p + len(al))
+        reach = nxt
+        if not reach:
+            return False
+    return n in reach
+
+
+def _acronym_span(words: Sequence[str], letters: str, limit: int = 12) -> int | None:
+    """Start of the shortest run of ``words`` ending at the end that ``letters`` abbreviates."""
+    end = len(words)
+    for start in range(end - 1, max(-1, end - 1 - limit), -1):
+        w = words[start]
+        if _is_paren(w):
+            return None
+        if w.casefold() in _ACR_FUNCTION:
+            continue
+        if _initials_reach(words[start:end], letters):
+            return start
+    return None
+
+
+def _is_title_only(tokens: Sequence[str]) -> bool:
+    words = [t.casefold() for t in tokens if not (_is_paren(t) and _paren_acronym(t))]
+    if not words:
+        return False
+    return all(w in _TITLE_WORDS for w in words) and any(w in _TITLE_CORE for w in words)
+
+
+# --------------------------------------------------------------------------------------------
+# One name or several
+
+
+def reads_as_one_name(text: str) -> bool:
+    """Tell whether a lead reads as one owner name.
+
+    A lead with no separator (`` & ``, `` and ``, `` / ``, ``;``, ``,``) is one name. A lead
+    with separators is one name when it is a title followed by its own acronym: it ends with a
+    parenthesised acronym (optionally followed by ``managers``, ``lead``, ...) that abbreviates
+    the words just before it, and whatever comes before those words is only a title
+    (``Strategic Leader (SL),``, ``S L,``, ``Head of Service –``).
+
+    Parameters
+    ----------
+    text : str
+        A lead as written.
+
+    Returns
+    -------
+    bool
+        True when the lead names one owner.
+
+    Examples
+    --------
+    >>> reads_as_one_name("Head of Care & Targeted Outcomes (HCATO)")
+    True
+    >>> reads_as_one_name("Strategic Leader (SL), School improvement Learning and Skills (SILS)")
+    True
+    >>> reads_as_one_name("CSP & Head of Public Protection (HPP)")
+    False
+    """
+    s = text.strip()
+    if not s:
+        return False
+    if not _SEP_RE.search(s):
+        return True
+    tokens = _TOKEN_RE.findall(s)
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].casefold() in _SUFFIX_WORDS:
+        end -= 1
+    if end == 0:
+        return False
+    letters = _paren_acronym(tokens[end - 1])
+    if letters is None:
+        return False
+    words = tokens[: end - 1]
+    start = _acronym_span(words, letters)
+    if start is None:
+        return False
+    prefix = words[:start]
+    return not prefix or _is_title_only(prefix)
+
+
+@dataclass
+class _Frag:
+    start: int
+    end: int
+    sep: str  # "", ",", "and", ";", "/"
+    known: bool = False
+
+
+def _sep_kind(sep: str) -> str:
+    s = sep.strip().casefold()
+    if s in ("&", "and"):
+        return "and"
+    return s
+
+
+def _protected_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges not to split: parentheses and the words an acronym abbreviates."""
+    ranges: list[tuple[int, int]] = []
+    matches = list(_TOKEN_RE.finditer(text))
+    for idx, m in enumerate(matches):
+        tok = m.group()
+        if not _is_paren(tok):
+            continue
+        ranges.append((m.start(), m.end()))
+        letters = _paren_acronym(tok)
+        if letters is None:
+            continue
+        before = [x.group() for x in matches[max(0, idx - 12) : idx]]
+        start = _acronym_span(before, letters)
+        if start is not None:
+            first = matches[max(0, idx - 12) + start]
+            ranges.append((first.start(), m.end()))
+    return ranges
+
+
+def _raw_fragments(text: str) -> list[_Frag]:
+    protected = _protected_ranges(text)
+    frags: list[_Frag] = []
+    pos = 0
+    sep = ""
+    for m in _SEP_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in protected):
+            continue
+        if text[pos : m.start()].strip(_STRIP_CHARS):
+            frags.append(_Frag(pos, m.start(), sep))
+            sep = _sep_kind(m.group())
+        elif not frags:
+            sep = ""
+        else:
+            sep = _sep_kind(m.group())
+        pos = m.end()
+    if text[pos:].strip(_STRIP_CHARS):
+        frags.append(_Frag(pos, len(text), sep))
+    if frags:
+        frags[0].sep = ""
+    return frags
+
+
+def _clean(text: str) -> str:
+    return text.strip(_STRIP_CHARS.replace(".", "")).rstrip(" .").strip(_STRIP_CHARS)
+
+
+def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
+    frags = _raw_fragments(text)
+    if not frags:
+        return []
+
+    def body(f: _Frag) -> str:
+        return text[f.start : f.end]
+
+    def toks(f: _Frag) -> list[str]:
+        return _TOKEN_RE.findall(body(f))
+
+    def merge(a: _Frag, b: _Frag) -> _Frag:
+        return _Frag(a.start, b.end, a.sep, False)
+
+    # Parts that are declared owners, alone or several together, stay that owner.
+    if known is not None:
+        grouped: list[_Frag] = []
+        i = 0
+        while i < len(frags):
+            for j in range(min(len(frags) - 1, i + 6), i - 1, -1):
+                if known(_clean(text[frags[i].start : frags[j].end])):
+                    grouped.append(_Frag(frags[i].start, frags[j].end, frags[i].sep, True))
+                    i = j + 1
+                    break
+            else:
+                grouped.append(frags[i])
+                i += 1
+        frags = grouped
+
+    # A bare title belongs to the name that follows it.
+    titled: list[_Frag] = []
+    i = 0
+    while i < len(frags):
+        f = frags[i]
+        while not f.known and _is_title_only(toks(f)) and i + 1 < len(frags):
+            i += 1
+            f = merge(f, frags[i])
+        if not f.known and _is_title_only(toks(f)) and titled:
+            titled[-1] = merge(titled[-1], f)
+        else:
+            titled.append(f)
+        i += 1
+    frags = titled
+
+    def words(f: _Frag) -> list[str]:
+        return [t for t in toks(f) if not _is_paren(t)]
+
+    def name_start(f: _Frag) -> bool:
+        ws = [w.casefold() for w in words(f)]
+        if not ws:
+            return False
+        if ws[0] in _START_WORDS or tuple(ws[:2]) in _START_PAIRS:
+            return True
+        return _is_acronym_token(words(f)[0])
+
+    def role_end(f: _Frag) -> bool:
+        ws = words(f)
+        return bool(ws) and ws[-1].casefold() in _ROLE_NOUNS
+
+    def self_acronym(f: _Frag) -> bool:
+        ts = toks(f)
+        if not ts:
+            return False
+        letters = _paren_acronym(ts[-1])
+        return letters is not None and _acronym_span(ts[:-1], letters) is not None
+
+    def single_plain(f: _Frag) -> bool:
+        ts = toks(f)
+        return (
+            not f.known
+            and len(ts) == 1
+            and not _is_acronym_token(ts[0])
+            and ts[0].casefold() not in _TITLE_WORDS
+        )
+
+    out: list[_Frag] = []
+    i = 0
+    while i < len(frags):
+        f = frags[i]
+        if (
+            single_plain(f)
+            and i + 1 < len(frags)
+            and frags[i + 1].sep == "and"
+            and not frags[i + 1].known
+            and role_end(frags[i + 1])
+            and not name_start(frags[i + 1])
+        ):
+            f = merge(f, frags[i + 1])  # "Women and Children's Commissioning Manager"
+            i += 1
+            starts = f.sep in ("", "and", ";", "/")
+        elif not out or f.known:
+            starts = True
+        elif f.sep == ",":
+            # "Commissioning Manager, DAAT": a bare acronym after a role is its department
+            ts = toks(f)
+            department = len(ts) == 1 and role_end(out[-1]) and not _is_acronym_token(
+                words(out[-1])[0] if words(out[-1]) else ""
+            )
+            starts = name_start(f) and not department
+        elif f.sep == "and":
+            starts = name_start(f) or role_end(f) or self_acronym(f)
+        else:
+            starts = not single_plain(f)
+        if starts or not out:
+            out.append(f)
+        else:
+            out[-1] = merge(out[-1], f)
+        i += 1
+    return [c for c in (_clean(body(f)) for f in out) if c]
+
+
+def split_lead(text: str) -> list[str]:
+    """Split a lead into the owner names it holds (the split step alone).
+
+    The string is cut at `` & ``, `` and ``, `` / ``, ``;`` and ``,`` (never inside
+    parentheses or inside the words a parenthesised acronym abbreviates), and pieces that are
+    not owner names on their own are joined back to their neighbour: see the module docstring
+    for the rules. Leading and trailing separators and spaces are removed from each part.
+
+    Parameters
+    ----------
+    text : str
+        A lead as written.
+
+    Returns
+    -------
+    list of str
+        The parts, in order (empty for a blank lead).
+
+    Examples
+    --------
+    >>> split_lead("CSP & Head of Public Protection (HPP)")
+    ['CSP', 'Head of Public Protection (HPP)']
+    >>> split_lead("Group Manager, Youth Support and Head of Youth Offending Service")
+    ['Group Manager, Youth Support', 'Head of Youth Offending Service']
+    >>> split_lead("School Improvement, Learning and Skills")
+    ['School Improvement, Learning and Skills']
+    """
+    return _split(text)
+
+
+# --------------------------------------------------------------------------------------------
+# The index
+
+
+class OwnerIndex:
+    """Resolve lead strings to declared and implicit owners.
+
+    The index remembers the implicit owners it creates, so the same text (by
+    :func:`owner_key`) resolves to the same owner in every later call, with the first-seen
+    text as its id.
+
+    Parameters
+    ----------
+    owners : sequence of OwnerSpec
+        The declared owners. When two declare the same key, the first one wins.
+
+    Examples
+    --------
+    >>> idx = OwnerIndex([OwnerSpec("SILS", "School Improvement, Learning and Skills",
+    ...                             ("SL SILS",))])
+    >>> [(r.owner_id, r.declared) for r in idx.resolve("SL SILS & EYFC")]
+    [('SILS', True), ('EYFC', False)]
+    >>> [r.owner_id for r in idx.resolve("eyfc")]
+    ['EYFC']
+    """
+
+    def __init__(self, owners: Sequence[OwnerSpec]) -> None:
+        self._declared: dict[str, str] = {}
+        for owner in owners:
+            for text in (owner.id, owner.name, *owner.aliases):
+                if text is None:
+                    continue
+                key = owner_key(text)
+                if key and key not in self._declared:
+                    self._declared[key] = owner.id
+        self._implicit: dict[str, str] = {}  # key -> first-seen text
+
+    def _match(self, text: str) -> str | None:
+        return self._declared.get(owner_key(text))
+
+    def resolve(self, lead: str) -> list[ResolvedLead]:
+        """Resolve one lead string to its owners.
+
+        Parameters
+        ----------
+        lead : str
+            The lead as written (one entry of a ``lead`` list).
+
+        Returns
+        -------
+        list of ResolvedLead
+            One entry per owner, in order of appearance, each owner once; empty for a blank
+            lead.
+
+        Examples
+        --------
+        >>> idx = OwnerIndex([])
+        >>> [r.owner_id for r in idx.resolve("Head of Care & Targeted Outcomes (HCATO)")]
+        ['Head of Care & Targeted Outcomes (HCATO)']
+        >>> [r.owner_id for r in idx.resolve("SILS & EYFC")]
+        ['SILS', 'EYFC']
+        """
+        text = lead.strip() if isinstance(lead, str) else ""
+        if not owner_key(text):
+            return []
+        declared = self._match(text)
+        if declared is not None:
+            return [ResolvedLead(declared, text, True)]
+        if reads_as_one_name(text):
+            parts = [text]
+        else:
+            parts = _split(text, known=lambda s: self._match(s) is not None) or [text]
+        result: list[ResolvedLead] = []
+        seen: set[str] = set()
+        for part in parts:
+            key = owner_key(part)
+            if not key:
+                continue
+            owner = self._match(part)
+            if owner is not None:
+                item = ResolvedLead(owner, part, True)
+            else:
+                first = self._implicit.setdefault(key, part)
+                item = ResolvedLead(first, part, False)
+            if item.owner_id not in seen:
+                seen.add(item.owner_id)
+                result.append(item)
+        return result
+
+    def implicit_owners(self) -> dict[str, str]:
+        """Return the implicit owners created so far.
+
+        Returns
+        -------
+        dict of str to str
+            Owner id to its first-seen text (the two are the same string), in first-seen order.
+
+        Examples
+        --------
+        >>> idx = OwnerIndex([])
+        >>> _ = idx.resolve("SL ASO"); _ = idx.resolve("sl aso.")
+        >>> idx.implicit_owners()
+        {'SL ASO': 'SL ASO'}
+        """
+        return {text: text for text in self._implicit.values()}
+
+
+# --------------------------------------------------------------------------------------------
+# Alias splits (OG305)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    title: str  # letters of the leading title ("H", "SL", "SM"), or ""
+    title_alts: tuple[str, ...]  # the letters the title may give an acronym
+    name: tuple[str, ...]  # words after the title, before a trailing suffix, no acronyms
+    explicit: str | None  # letters of a trailing "(ACR)"
+    suffix: str  # letters of a trailing "managers"/"lead"/..., or ""
+    words: tuple[str, ...]  # title words + name words (for acronym spans)
+    n_title: int  # how many of ``words`` are the title
+
+
+def _parse_owner(text: str) -> _Parsed:
+    raw = _TOKEN_RE.findall(text)
+    tokens: list[str] = []
+    for tok in raw:
+        if _is_paren(tok) and _paren_acronym(tok) is None:
+            tokens.extend(_TOKEN_RE.findall(tok[1:-1]))  # "(Youth Support)" is words
+        else:
+            tokens.append(tok)
+    suffix = ""
+    if len(tokens) > 1 and tokens[-1].casefold() in _SUFFIX_WORDS:
+        suffix = _SUFFIX_WORDS[tokens[-1].casefold()]
+        tokens = tokens[:-1]
+    title = ""
+    alts: tuple[str, ...] = ()
+    n_title = 0
+    low = [t.casefold() for t in tokens]
+    for phrase, code in _TITLE_PHRASES:
+        if tuple(low[: len(phrase)]) == phrase and len(tokens) > len(phrase):
+            title = code
+            n_title = len(phrase)
+            initials = "".join(w[0].upper() for w in phrase)
+            content = "".join(w[0].upper() for w in phrase if w not in _ACR_FUNCTION)
+            alts = tuple(dict.fromkeys((code, content, initials)))
+            break
+    rest = tokens[n_title:]
+    if title and rest and _paren_acronym(rest[0]) is not None and len(rest) > 1:
+        rest = rest[1:]  # "Service Manager (SM) Performance": the title's own acronym
+    explicit = None
+    if rest and _paren_acronym(rest[-1]) is not None:
+        explicit = _paren_acronym(rest[-1])
+        rest = rest[:-1]
+    name = tuple(t for t in rest if not _is_paren(t))
+    title_words = tuple(t for t in tokens[:n_title])
+    return _Parsed(title, alts, name, explicit, suffix, title_words + name, n_title)
+
+
+def _without_acronyms(text: str) -> str:
+    return owner_key(" ".join(t for t in _TOKEN_RE.findall(text) if _paren_acronym(t) is None))
+
+
+def _canon(title: str, words: Sequence[str]) -> str:
+    return f"{title}|{owner_key(' '.join(words))}"
+
+
+def _initial_variants(words: Sequence[str]) -> set[str]:
+    """Initials of a run of words: content words only; with and/& as A; with all words."""
+    out: set[str] = set()
+    for mode in (0, 1, 2):
+        letters = []
+        for w in words:
+            lw = w.casefold()
+            if lw in _ACR_FUNCTION:
+                if mode == 2 or (mode == 1 and lw in ("and", "&")):
+                    letters.append("A" if w == "&" else w[0].upper())
+                continue
+            letters.append(_letters_of(w) if _is_acronym_token(w) else w[0].upper())
+        out.add("".join(letters))
+    return out
+
+
+_Sig = tuple[str, str, str, str]  # (kind tag, prefix, letters, suffix)
+
+
+def _signatures(p: _Parsed) -> tuple[list[_Sig], list[_Sig], list[_Sig]]:
+    """(abbreviation, explicit-acronym, expansion) signatures of one written form."""
+    abbr: list[_Sig] = []
+    expl: list[_Sig] = []
+    exp: list[_Sig] = []
+    name = list(p.name)
+    # Written as an acronym: trailing acronym tokens after an optional prefix.
+    k = len(name)
+    while k > 0 and _is_acronym_token(name[k - 1]) and name[k - 1].casefold() not in _TITLE_WORDS:
+        k -= 1
+    if k < len(name) and p.explicit is None:
+        letters = "".join(_letters_of(w) for w in name[k:])
+        prefix = name[:k]
+        abbr.append(("S", _canon(p.title, prefix), letters, p.suffix))
+        if not prefix:
+            for alt in p.title_alts:
+                abbr.append(("S", "|", alt + letters, p.suffix))
+    # A trailing "(ACR)": what it abbreviates, and what comes before.
+    if p.explicit is not None:
+        words = list(p.words)
+        start = _acronym_span(words, p.explicit)
+        if start is not None:
+            before = words[:start]
+            if start < p.n_title:  # the acronym covers the title too ("(HCATO)", "(SL ASO)")
+                expl.append(("S", "|", p.explicit, p.suffix))
+            else:
+                rest = before[p.n_title :]
+                expl.append(("S", _canon(p.title, rest), p.explicit, p.suffix))
+                if not rest:
+                    expl.append(("S", "|", p.explicit, p.suffix))  # "SILS" in "SL, ... (SILS)"
+                    for alt in p.title_alts:
+                        expl.append(("S", "|", alt + p.explicit, p.suffix))
+    # Written out: initials of the last k words (k >= 2 content words).
+    for start in range(len(name) - 1, -1, -1):
+        run = name[start:]
+        if name[start].casefold() in _ACR_FUNCTION:
+            continue
+        if sum(1 for w in run if w.casefold() not in _ACR_FUNCTION) < 2 or len(run) > 10:
+            continue
+        prefix = name[:start]
+        for letters in _initial_variants(run):
+            if len(letters) < 2:
+                continue
+            exp.append(("S", _canon(p.title, prefix), letters, p.suffix))
+            if not prefix:
+                for alt in p.title_alts:
+                    exp.append(("S", "|", alt + letters, p.suffix))
+    return abbr, expl, exp
+
+
+def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
+    """Find owners that are evidently one owner written two ways (rule OG305).
+
+    Each owner is given as ``(owner_id, display text)``; a declared owner's id and display
+    text are both forms of it (an owner may appear several times with different texts). Two
+    owners are reported when one of their forms:
+
+    * has the same :func:`owner_key` as a form of the other (a declared owner's id written as
+      another owner's name);
+    * is the other with or without its parenthesised acronym, or with its title written
+      differently (``Head of Public Protection`` / ``Head of Public Protection (HPP)``,
+      ``SM Performance`` / ``Service Manager (SM) Performance``);
+    * is written as an acronym (``SL ASO``, ``Head CATO``, ``SILS``) that is the acronym given in
+      the other (``SL Assets and School Organisation (SL ASO)``,
+      ``Head of Care & Targeted Outcomes (HCATO)``) or the initials of the other's words
+      (``S L Assets and School Organisation``), with the same title and the same words before
+      it. Titles count as their letters (``Head``, ``Head of Service`` = H; ``SL``, ``S L``,
+      ``Strategic Leader`` = SL; ``SM``, ``Service Manager`` = SM), so ``Head CATO`` matches
+      ``HCATO`` but not ``CATO managers``; an untitled acronym matches a titled name only
+      when that name gives the acronym itself (``EYFC`` and
+      ``S L, Early Years, Families and Communities (EYFC)``);
+    * is written as an acronym with the same title as another acronym (``Head CATO`` /
+      ``Head of Service CATO``).
+
+    Two written-out names are never merged for sharing words or initials
+    (``Head of Learning`` / ``Head of Care``; ``Youth Offending Service`` / ``Youth Service``),
+    nor two acronyms that differ (``SL SILS`` / ``SL ASO``).
+
+    Candidates are found through an index of keys, so the work grows with the number of
+    owners, not with the number of pairs.
+
+    Parameters
+    ----------
+    owners : sequence of (str, str)
+        ``(owner_id, display text)`` of every distinct owner counted in the plan.
+
+    Returns
+    -------
+    list of AliasSplit
+        One entry per pair of owners, ``a < b``, sorted; the same whatever the input order.
+
+    Examples
+    --------
+    >>> for s in find_alias_splits([("SL ASO", "SL ASO"),
+    ...         ("SL Assets and School Organisation (SL ASO)",
+    ...          "SL Assets and School Organisation (SL ASO)"),
+    ...         ("SL SILS", "SL SILS")]):
+    ...     print(s.reason)
+    'SL ASO' is the acronym given in 'SL Assets and School Organisation (SL ASO)'
+    """
+    forms: dict[str, set[str]] = {}
+    for owner_id, text in owners:
+        bucket = forms.setdefault(owner_id, set())
+        for form in (owner_id, text):
+            if form and owner_key(form):
+                bucket.add(form)
+
+    # key -> entries (owner, form, kind); kinds: K key, B base, A abbreviation, E explicit, X expansion
+    index: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+
+    def add(sig: tuple[str, ...], owner: str, form: str, kind: str) -> None:
+        entries = index.setdefault(sig, [])
+        entry = (owner, form, kind)
+        if entry not in entries:
+            entries.append(entry)
+
+    for owner_id in sorted(forms):
+        for form in sorted(forms[owner_id]):
+            add(("K", owner_key(form)), owner_id, form, "K")
+            parsed = _parse_owner(form)
+            if parsed.name:
+                base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
+                add(("B", base), owner_id, form, "B")
+            abbr, expl, exp = _signatures(parsed)
+            for sig in abbr:
+                add(sig, owner_id, form, "A")
+            for sig in expl:
+                add(sig, owner_id, form, "E")
+            for sig in exp:
+                add(sig, owner_id, form, "X")
+
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+
+    def offer(x: tuple[str, str, str], y: tuple[str, str, str]) -> None:
+        (ox, fx, kx), (oy, fy, ky) = x, y
+        if ox == oy:
+            return
+        if kx == "K":
+            a, b = sorted((fx, fy))
+            rank, reason = 0, f"'{a}' and '{b}' are the same name written differently"
+        elif kx == "B":
+            a, b = sorted((fx, fy))
+            if _without_acronyms(a) == _without_acronyms(b):
+                with_acr, without = (a, b) if len(a) > len(b) else (b, a)
+                rank, reason = 1, f"'{without}' is '{with_acr}' without its acronym"
+            else:
+                rank, reason = 1, f"'{a}' and '{b}' differ only in how the title is written"
+        elif {kx, ky} == {"A", "E"}:
+            abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
+            rank, reason = 2, f"'{abbr_form}' is the acronym given in '{other}'"
+        elif {kx, ky} == {"A", "X"}:
+            abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
+            rank, reason = 3, f"'{abbr_form}' is the initials of '{other}'"
+        elif kx == ky == "A":
+            a, b = sorted((fx, fy))
+            rank, reason = 4, f"'{a}' and '{b}' are the same acronym under the same title"
+        else:
+            return
+        pair = (ox, oy) if ox < oy else (oy, ox)
+        candidate = (rank, reason)
+        if pair not in best or candidate < best[pair]:
+            best[pair] = candidate
+
+    for sig, entries in index.items():
+        if len({e[0] for e in entries}) < 2:
+            continue
+        if sig[0] in ("K", "B"):
+            for i, x in enumerate(entries):
+                for y in entries[i + 1 :]:
+                    offer(x, y)
+            continue
+        abbrs = [e for e in entries if e[2] == "A"]
+        for x in abbrs:
+            for y in entries:
+                if y is not x and not (y[2] == "A" and y < x):
+                    offer(x, y)
+
+    return [AliasSplit(a, b, reason) for (a, b), (_, reason) in sorted(best.items())]

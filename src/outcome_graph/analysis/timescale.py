@@ -1,0 +1,1426 @@
+"""Read when a milestone is due: timescales in plain words, ``due`` values and value periods.
+
+Milestones in published plans say when they are due in the words people use ("June 11",
+"End September 2012", "Sourcing of interventions April – July 11", "Autumn 2008", "TBA",
+"See 14-19 Plan"). This module turns those words into date intervals and records how it
+read them, so that a finding can show the reading to the user. It never guesses: what it
+cannot read, or could read in more than one way, it reports as undated and says why.
+
+Three entry points:
+
+- :func:`parse_timescale` reads a free-text timescale into a :class:`Timing`. It never raises.
+- :func:`parse_due` reads the plan format's structured ``due`` field (raises ``ValueError``).
+- :func:`parse_value_period` reads an indicator value's ``period`` (raises ``ValueError``).
+
+Reading rules for timescales
+----------------------------
+Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are ignored.
+
+- **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``.
+  A two-digit year is 20YY. The interval is the whole month.
+- **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
+  (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
+  ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``.
+- **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
+  "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
+  interpretation says "by the end of February 2011". A deadline ends on the month's last day,
+  which is what the rules compare.
+- **Ranges**: two dates joined by a hyphen, en/em dash, ``to``, ``until``, ``through``
+  (``between X and Y``; ``from X to Y``; ``April/May 2011``) make one interval from the start
+  of the first to the end of the second. A first part without a year takes the second part's
+  year, rolled back a year when it would otherwise start after the second part
+  (``Nov – Feb 12`` is November 2011 to February 2012); a second part without a year takes the
+  first year that does not end before the first part. A range that ends before it starts is
+  not read.
+- **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
+  intervals in the order written; repeated identical dates are kept once.
+- **Seasons**: spring = March–May, summer = June–August, autumn = September–November,
+  winter = December to February of the next year (``Winter 2008/09`` is the same winter).
+  **School terms**: autumn term = September–December, spring term = January–April, summer
+  term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
+  the first year and the spring and summer terms in the second. A season other than winter
+  followed by a split year (``Summer 2011/12``) is ambiguous and not read.
+- **Quarters**: ``Q3 2011-12`` (with a financial year) is a financial-year quarter, Q1 =
+  April–June, so ``Q3 2011-12`` is October–December 2011; ``Q1 2012`` (with a calendar year)
+  is a calendar quarter. A quarter without a year is not read.
+- **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
+  only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
+  next to it, the academic year 1 September to 31 August. ``YYYY-MM`` whose second part is not
+  the next year is an ISO month (``2011-07``). ``2012`` alone is the calendar year;
+  ``2010 – 2013`` runs from 1 January 2010 to 31 December 2013. Year-level readings (calendar,
+  financial and academic years) set ``Timing.year_only``, since they say nothing about the
+  month a milestone falls due in.
+- **Qualifying years**: when a timescale also gives a finer date, a year-level expression
+  preceded by "for", or one that contains a finer date, names what the work covers rather than
+  when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
+  November 2011).
+- **Months without a year** (``March``, ``by July``, ``April – July``) are read only when a
+  plan period is given and exactly one such month (or range) lies within it; the
+  interpretation says so. "May" and "March" in lower case are English words, not months, when
+  no year follows; a month after "the", "this", "next", "last" and similar words ("the
+  September Guarantee") is a name, not a date. A month without a year is never read when the
+  same timescale gives a date with a year.
+- **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
+  ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
+  kind ``ongoing``, with the plan period as its interval when one is given and no interval
+  otherwise. A date with a year always wins over these words ("May 11 and January 12" in
+  "Update progress six monthly ... May 11 and January 12" is dated).
+- **Open-ended starts** (``From April 2011 onwards``, ``April 2011 onwards``, ``monthly from
+  Sept 11``): kind ``ongoing``, interval from the start of that date to the end of the plan
+  period. Without a plan period (or when the period ends before it starts) the interval is the
+  starting date itself: the tool then knows only when the work starts.
+- **No date**: empty text, ``-``, ``TBA``, ``TBC``, ``To be agreed``, ``To be confirmed``,
+  ``N/A`` and text with nothing readable are undated, and the interpretation says why. A
+  ``(tbc)`` next to a date keeps the date and marks it provisional.
+- **Deferred timing**: a phrase that defers to another document ("See 14-19 Plan", "As in
+  Play Strategy", "in line with the Children's Trust timetable") is kind ``external`` with the
+  document in ``reference``. Only phrases naming a plan, strategy, timetable, programme,
+  framework, policy, schedule, protocol or similar document count.
+- ``As above``, ``Same as above``, ``Ditto``: kind ``as_above``; the caller substitutes the
+  timing of the milestone above.
+- Only the first 1,000 characters of a timescale are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Literal
+
+__all__ = [
+    "Interval",
+    "Timing",
+    "TimingKind",
+    "month_interval",
+    "parse_due",
+    "parse_timescale",
+    "parse_value_period",
+]
+
+TimingKind = Literal["dated", "ongoing", "external", "undated", "as_above"]
+
+_MONTH_NAMES = (
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_MONTH_NUMBER = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES) if name}
+_MAX_CHARS = 1000
+
+
+def _month_end(year: int, month: int) -> date:
+    """Last day of a month."""
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    """``(year, month)`` moved by ``by`` months."""
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+# --------------------------------------------------------------------------------------------
+# Public data types
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A closed interval of days, both ends included.
+
+    Intervals order by start, then by end.
+
+    Examples
+    --------
+    >>> str(Interval(date(2011, 4, 1), date(2011, 7, 31)))
+    '2011-04..2011-07'
+    >>> str(Interval(date(2011, 7, 1), date(2011, 7, 31)))
+    '2011-07'
+    >>> str(Interval(date(2012, 1, 1), date(2012, 12, 31)))
+    '2012'
+    >>> str(Interval(date(2011, 7, 31), date(2011, 7, 31)))
+    '2011-07-31'
+    """
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.start, date) or not isinstance(self.end, date):
+            raise ValueError(f"an interval needs two dates, not {self.start!r} and {self.end!r}")
+        if self.end < self.start:
+            raise ValueError(
+                f"interval ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()})"
+            )
+
+    def __str__(self) -> str:
+        """Compact form: a day, a month (``2011-07``), a year (``2011``) or ``A..B``."""
+        s, e = self.start, self.end
+        if s == e:
+            return s.isoformat()
+        if s.day == 1 and e == _month_end(e.year, e.month):
+            if s.month == 1 and e.month == 12:
+                return f"{s.year:04d}" if s.year == e.year else f"{s.year:04d}..{e.year:04d}"
+            if (s.year, s.month) == (e.year, e.month):
+                return f"{s.year:04d}-{s.month:02d}"
+            return f"{s.year:04d}-{s.month:02d}..{e.year:04d}-{e.month:02d}"
+        return f"{s.isoformat()}..{e.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When a milestone is due, and how that was read.
+
+    Attributes
+    ----------
+    kind
+        ``dated`` (one or more intervals), ``ongoing`` (continuing work; the plan period or an
+        open-ended start as interval when known), ``external`` (timing deferred to another
+        document, named in ``reference``), ``undated`` (no date, or none that can be read
+        without guessing) or ``as_above`` (the caller substitutes the previous milestone's timing).
+    text
+        The source words, or a rendering of a ``due`` value.
+    intervals
+        The due intervals, in the order written.
+    interpretation
+        One short phrase saying how the text was read, for messages.
+    reference
+        For ``external``: the document deferred to.
+    year_only
+        True when every interval is a whole year (calendar, financial or academic) read from
+        a year alone; rules that need the month (OG303) skip these.
+    """
+
+    kind: TimingKind
+    text: str
+    intervals: tuple[Interval, ...] = ()
+    interpretation: str = ""
+    reference: str | None = None
+    year_only: bool = False
+
+    @property
+    def span(self) -> Interval | None:
+        """Earliest start to latest end of the intervals, or None without intervals.
+
+        Examples
+        --------
+        >>> parse_timescale("Sept 2011 March 2012").span
+        Interval(start=datetime.date(2011, 9, 1), end=datetime.date(2012, 3, 31))
+        """
+        if not self.intervals:
+            return None
+        if len(self.intervals) == 1:
+            return self.intervals[0]
+        return Interval(min(i.start for i in self.intervals), max(i.end for i in self.intervals))
+
+
+def month_interval(year: int, month: int) -> Interval:
+    """The whole of one month.
+
+    Parameters
+    ----------
+    year, month
+        The month, ``month`` from 1 to 12.
+
+    Returns
+    -------
+    Interval
+        The first to the last day of the month.
+
+    Raises
+    ------
+    ValueError
+        When the month or year is out of range.
+
+    Examples
+    --------
+    >>> str(month_interval(2012, 2))
+    '2012-02'
+    >>> month_interval(2012, 2).end
+    datetime.date(2012, 2, 29)
+    """
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} is not a month (1 to 12)")
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    return Interval(date(year, month, 1), _month_end(year, month))
+
+
+def _months(y1: int, m1: int, y2: int, m2: int) -> Interval:
+    """From the start of month ``(y1, m1)`` to the end of month ``(y2, m2)``."""
+    return Interval(date(y1, m1, 1), _month_end(y2, m2))
+
+
+def _fy(year: int) -> Interval:
+    """UK financial year starting in April of ``year``."""
+    return Interval(date(year, 4, 1), date(year + 1, 3, 31))
+
+
+def _month_words(iv: Interval) -> str:
+    """'September to November 2008' or 'December 2008 to February 2009' for a month span."""
+    s, e = iv.start, iv.end
+    if s.year == e.year:
+        return f"{_MONTH_NAMES[s.month]} to {_MONTH_NAMES[e.month]} {e.year}"
+    return f"{_MONTH_NAMES[s.month]} {s.year} to {_MONTH_NAMES[e.month]} {e.year}"
+
+
+def _day_words(d: date) -> str:
+    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year}"
+
+
+# --------------------------------------------------------------------------------------------
+# parse_due
+# --------------------------------------------------------------------------------------------
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.A)
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})", re.A)
+_ISO_YEAR = re.compile(r"\d{4}", re.A)
+_DUE_FORMS = (
+    "an ISO date (2011-07-31), a month (2011-07), a year (2012), "
+    "a range {from: 2011-04, to: 2011-07} or a list of these"
+)
+
+
+def _iso_day(text: str, what: str = "date") -> Interval:
+    """Read a ``YYYY-MM-DD`` string already matched by ``_ISO_DAY``; ValueError if impossible."""
+    y, m, d = int(text[0:4]), int(text[5:7]), int(text[8:10])
+    if y < 1:
+        raise ValueError(f"'{text}' is not a valid {what} (year {y})")
+    if not 1 <= m <= 12:
+        raise ValueError(f"'{text}' is not a valid {what} (month {m})")
+    last = _month_end(y, m).day
+    if not 1 <= d <= last:
+        raise ValueError(f"'{text}' is not a valid {what} (day {d}: {_MONTH_NAMES[m]} {y} has {last} days)")
+    day = date(y, m, d)
+    return Interval(day, day)
+
+
+def _due_single(value: object) -> tuple[Interval, str, bool]:
+    """One single ``due`` form -> (interval, rendering, year-level)."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return Interval(value, value), value.isoformat(), False
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+        return Interval(date(value, 1, 1), date(value, 12, 31)), f"{value:04d}", True
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a valid due value: write {_DUE_FORMS}")
+    text = value.strip()
+    if _ISO_DAY.fullmatch(text):
+        return _iso_day(text), text, False
+    if _ISO_MONTH.fullmatch(text):
+        y, m = int(text[:4]), int(text[5:7])
+        if not 1 <= m <= 12:
+            raise ValueError(f"'{text}' is not a valid month (month {m})")
+        if y < 1:
+            raise ValueError(f"'{text}' is not a valid month (year {y})")
+        return month_interval(y, m), text, False
+    if _ISO_YEAR.fullmatch(text):
+        y = int(text)
+        if y < 1:
+            raise ValueError(f"'{text}' is not a valid year")
+        return Interval(date(y, 1, 1), date(y, 12, 31)), text, True
+    raise ValueError(f"'{value}' is not a valid due value: write {_DUE_FORMS}")
+
+
+def _due_item(value: object) -> tuple[Interval, str, bool]:
+    """A single form or a ``{from, to}`` range -> (interval, rendering, year-level)."""
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in ("from", "to")]
+        if unknown:
+            raise ValueError(f"due range has unknown key '{unknown[0]}': a range is {{from: ..., to: ...}}")
+        if "from" not in value or "to" not in value:
+            missing = "from" if "from" not in value else "to"
+            raise ValueError(f"due range {value!r} has no '{missing}': a range is {{from: ..., to: ...}}")
+        if isinstance(value["from"], (dict, list)) or isinstance(value["to"], (dict, list)):
+            raise ValueError(f"due range {value!r}: 'from' and 'to' must each be a date, month or year")
+        a, a_text, a_year = _due_single(value["from"])
+        b, b_text, b_year = _due_single(value["to"])
+        if b.end < a.start:
+            raise ValueError(f"due range from {a_text} to {b_text} ends before it starts")
+        return Interval(a.start, b.end), f"{a_text}..{b_text}", a_year and b_year
+    if isinstance(value, (list, tuple)):
+        raise ValueError(f"due value {value!r}: a list cannot contain another list")
+    return _due_single(value)
+
+
+def parse_due(value: object) -> Timing:
+    """Read the plan format's ``due`` field.
+
+    Parameters
+    ----------
+    value
+        An ISO date ``"2011-07-31"``, a month ``"2011-07"``, a year ``"2012"``, a range
+        ``{"from": X, "to": Y}`` (each of those single forms; the interval runs from X's start
+        to Y's end), or a list of these (several intervals). ``datetime.date`` values are
+        accepted as days.
+
+    Returns
+    -------
+    Timing
+        Kind ``dated``; ``year_only`` when every value is a year.
+
+    Raises
+    ------
+    ValueError
+        With a message naming the bad value, e.g. an impossible date or a range that ends
+        before it starts.
+
+    Examples
+    --------
+    >>> t = parse_due("2011-07")
+    >>> t.kind, str(t.intervals[0]), t.interpretation
+    ('dated', '2011-07', 'due 2011-07')
+    >>> str(parse_due({"from": "2011-04", "to": "2011-07"}).intervals[0])
+    '2011-04..2011-07'
+    >>> parse_due("2012").year_only
+    True
+    >>> parse_due("2011-13-45")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2011-13-45' is not a valid date (month 13)
+    """
+    if isinstance(value, (list, tuple)):
+        if not value:
+            raise ValueError(f"due value is an empty list: write {_DUE_FORMS}")
+        read = [_due_item(v) for v in value]
+    else:
+        read = [_due_item(value)]
+    intervals: list[Interval] = []
+    for interval, _, _ in read:
+        if interval not in intervals:
+            intervals.append(interval)
+    rendering = "; ".join(r for _, r, _ in read)
+    return Timing(
+        kind="dated",
+        text=rendering,
+        intervals=tuple(intervals),
+        interpretation=f"due {rendering}",
+        year_only=all(y for _, _, y in read),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# parse_value_period
+# --------------------------------------------------------------------------------------------
+_PERIOD_FORMS = (
+    "YYYY (a calendar year), YYYY-YY (a financial year, e.g. 2008-09), YYYY-Qn (a calendar quarter), "
+    "YYYY-YY-Qn (a financial-year quarter) or an ISO date"
+)
+_PERIOD_FY = re.compile(r"(\d{4})-(\d{2})", re.A)
+_PERIOD_Q = re.compile(r"(\d{4})-[qQ](\d)", re.A)
+_PERIOD_FYQ = re.compile(r"(\d{4})-(\d{2})-[qQ](\d)", re.A)
+_PERIOD_HINT_FY = re.compile(r"(\d{2}|\d{4})\s*/\s*(\d{2}|\d{4})", re.A)
+
+
+def _fy_quarter(year: int, quarter: int) -> Interval:
+    """Quarter ``quarter`` (1-4) of the financial year starting April ``year``."""
+    y, m = _shift_month(year, 4, 3 * (quarter - 1))
+    y2, m2 = _shift_month(y, m, 2)
+    return _months(y, m, y2, m2)
+
+
+def _calendar_quarter(year: int, quarter: int) -> Interval:
+    m = 3 * (quarter - 1) + 1
+    return _months(year, m, year, m + 2)
+
+
+def _check_next_year(text: str, year: int, yy: int) -> None:
+    if yy != (year + 1) % 100:
+        raise ValueError(
+            f"'{text}' is not a valid period: {yy:02d} is not the year after {year} "
+            f"(a financial year is written {year}-{(year + 1) % 100:02d}; a period is never a month)"
+        )
+
+
+def parse_value_period(text: str) -> Interval:
+    """Read an indicator value's ``period``.
+
+    Parameters
+    ----------
+    text
+        ``YYYY`` (calendar year), ``YYYY-YY`` with YY the next year (UK financial year,
+        April to March; never a month), ``YYYY-Qn`` (calendar quarter), ``YYYY-YY-Qn``
+        (financial-year quarter, Q1 = April–June ... Q4 = January–March) or an ISO date.
+
+    Returns
+    -------
+    Interval
+        The period's days.
+
+    Raises
+    ------
+    ValueError
+        Naming the problem, e.g. ``2008-10`` (10 is not the year after 2008).
+
+    Examples
+    --------
+    >>> str(parse_value_period("2008-09"))
+    '2008-04..2009-03'
+    >>> str(parse_value_period("2011-12-Q3"))
+    '2011-10..2011-12'
+    >>> str(parse_value_period("2012-Q1"))
+    '2012-01..2012-03'
+    >>> parse_value_period("2008-10")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2008-10' is not a valid period: 10 is not the year after 2008 (a financial year is written 2008-09; a period is never a month)
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"period {text!r} must be text: {_PERIOD_FORMS}")
+    t = text.strip()
+    if _ISO_YEAR.fullmatch(t):
+        y = int(t)
+        if y < 1:
+            raise ValueError(f"'{text}' is not a valid period (year {y})")
+        return Interval(date(y, 1, 1), date(y, 12, 31))
+    if m := _PERIOD_FY.fullmatch(t):
+        y, yy = int(m[1]), int(m[2])
+        _check_next_year(t, y, yy)
+        if not 1 <= y <= 9998:
+            raise ValueError(f"'{text}' is not a valid period (year {y})")
+        return _fy(y)
+    if m := _PERIOD_Q.fullmatch(t):
+        y, q = int(m[1]), int(m[2])
+        if not 1 <= q <= 4:
+            raise ValueError(f"'{text}' is not a valid period: Q{q} is not a quarter (Q1 to Q4)")
+        if y < 1:
+            raise ValueError(f"'{text}' is not a valid period (year {y})")
+        return _calendar_quarter(y, q)
+    if m := _PERIOD_FYQ.fullmatch(t):
+        y, yy, q = int(m[1]), int(m[2]), int(m[3])
+        _check_next_year(t, y, yy)
+        if not 1 <= q <= 4:
+            raise ValueError(f"'{text}' is not a valid period: Q{q} is not a quarter (Q1 to Q4)")
+        if not 1 <= y <= 9998:
+            raise ValueError(f"'{text}' is not a valid period (year {y})")
+        return _fy_quarter(y, q)
+    if _ISO_DAY.fullmatch(t):
+        return _iso_day(t, "period")
+    if m := _PERIOD_HINT_FY.fullmatch(t):
+        a = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])
+        if int(m[2]) % 100 == (a + 1) % 100:
+            raise ValueError(
+                f"'{text}' is not a valid period: write the financial year as {a}-{(a + 1) % 100:02d}"
+            )
+    raise ValueError(f"'{text}' is not a valid period: use {_PERIOD_FORMS}")
+
+
+# --------------------------------------------------------------------------------------------
+# parse_timescale: patterns
+# --------------------------------------------------------------------------------------------
+_FLAGS = re.I | re.A
+_MON_BODY = (
+    r"(?:jan(?:uary)?|feb(?:ruary|uary|urary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_Y4 = r"(?:19|20)\d\d"
+_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w/%]|[.,]\d|-\d)"  # a two-digit year after a month or season
+
+
+def _mon(name: str) -> str:
+    return r"(?<![a-z])(?P<" + name + ">" + _MON_BODY + r")\.?(?![a-z])"
+
+
+_ALTERNATIVES = [
+    # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year)
+    r"(?P<Q>(?<![a-z0-9])q(?P<q_n1>\d)(?!\d)(?:\s*(?:of\s+)?(?:"
+    r"(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
+    r"|(?P<q_fc1>\d\d)/(?P<q_fd1>\d\d)(?![\d/])"
+    r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
+    r"|(?<![\d/.-])(?P<q_fa2>" + _Y4 + r")\s*[/-]\s*(?P<q_fb2>\d{4}|\d\d)[\s-]*q(?P<q_n2>\d)(?!\d)"
+    r"|(?<![\d/.-])(?P<q_y3>" + _Y4 + r")[\s-]*q(?P<q_n3>\d)(?!\d))",
+    # ISO day 2011-07-31
+    r"(?P<ISO>(?<![\d/.-])(?P<iso_y>" + _Y4 + r")(?P<iso_s>[-/])(?P<iso_m>\d\d)(?P=iso_s)"
+    r"(?P<iso_d>\d\d)(?!\d))",
+    # UK numeric day, day first: 31/07/2011, 31.07.11, 1-4-2011
+    r"(?P<ND>(?<![\d/.-])(?P<nd_d>\d{1,2})(?P<nd_s>[/.-])(?P<nd_m>\d{1,2})(?P=nd_s)"
+    r"(?P<nd_y>\d{4}|\d\d)(?!\d|[/.-]\d))",
+    # financial year / ISO month / year range: 2011-12, 2011/2012, 2011-07, 2010 - 2013
+    r"(?P<FY>(?<![\d/.-])(?P<fy_a>" + _Y4 + r")\s*(?P<fy_s>[/-])\s*(?P<fy_b>\d{4}|\d\d)(?!\d|[/.-]\d))",
+    # two-digit financial year: 08/09
+    r"(?P<FY2>(?<![\d/.-])(?P<f2_a>\d\d)/(?P<f2_b>\d\d)(?!\d|[/.-]\d)(?!\s*(?:years?|yrs?|year-olds?)\b))",
+    # numeric month: 07/2011
+    r"(?P<MY>(?<![\d/.-])(?P<my_m>\d{1,2})/(?P<my_y>" + _Y4 + r")(?!\d|[/.-]\d))",
+    # day range in one month: 1 - 15 April 2011, 1st to 15th April
+    r"(?P<DR>(?<![\d.,/:-])(?P<dr_a>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|to|until)\s*"
+    r"(?P<dr_b>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:\s+of\s+|\s+|-)?" + _mon("dr_mon")
+    + r"(?:(?:,?\s*|-)(?P<dr_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("dr_y2") + r")?)",
+    # day month [year]: 31 July 2011, 1st April 2011, 01-Apr-11, 31 March
+    r"(?P<DM>(?<![\d.,/:-])(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|\s+|-)?" + _mon("dm_mon")
+    + r"(?:(?:,?\s*|-)(?P<dm_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("dm_y2") + r")?)",
+    # month day [year]: July 31, 2011; June 11th
+    r"(?P<MD>" + _mon("md_mon") + r"\s+(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:,?\s*(?P<md_y1>"
+    + _Y4 + r")(?!\d))?|,?\s*(?P<md_y2>" + _Y4 + r")(?!\d)))",
+    # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
+    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+term)?(?:\s*(?P<se_y>"
+    + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
+    # month [year]: June 11, Sept 2011, March
+    r"(?P<MN>" + _mon("mn_mon")
+    + r"(?:,?\s*(?P<mn_y4>" + _Y4 + r")(?!\d)|\s*" + _YY_AFTER.format("mn_y2") + r")?)",
+    # year: 2012
+    r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
+]
+_DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
+# every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
+# those places first and trying the expressions only there keeps the scan fast
+_CANDIDATE_RE = re.compile(
+    r"(?<![a-z0-9])(?:\d|q\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)", _FLAGS
+)
+
+_MODIFIER_RE = re.compile(
+    r"(?<![a-z])(?=[bnutdecwfsml])"
+    r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
+    r"(?:end|close)(?:\s+of)?(?:\s+the)?)"
+    r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline|due\s+by))"
+    r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]))"
+    r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
+    r"|(?P<start>(?:beginning|start|early|begin)(?:\s+of)?(?:\s+the)?)"
+    r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?)"
+    r"|(?P<late>late)"
+    r"|(?P<for>for)"
+    r"|(?P<between>between))[\s:-]*$",
+    _FLAGS,
+)
+_ONWARDS_RE = re.compile(
+    r"\s*(?:onwards?|-\s*ongoing|and\s+(?:ongoing|onwards?|beyond)|then\s+ongoing)(?![a-z])", _FLAGS
+)
+_RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", _FLAGS)
+_SLASH_GAP_RE = re.compile(r"\s*/\s*")
+_AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", _FLAGS)
+_DETERMINER_RE = re.compile(
+    r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", _FLAGS
+)
+_ONGOING_RE = re.compile(
+    r"(?<![a-z])(?:on-?\s?going|continu(?:ous|ously|al|ally|ing)|throughout|all\s+year(?:\s+round)?"
+    r"|year[-\s]round|termly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly"
+    r"|bi-?annually|half[-\s]yearly|six[-\s]monthly|three[-\s]monthly|regularly|on\s+a\s+regular\s+basis"
+    r"|rolling|(?:each|every)\s+(?:day|week|fortnight|month|term|quarter|year|half[-\s]term)s?)(?![a-z])",
+    _FLAGS,
+)
+_TBA_RE = re.compile(
+    r"(?<![a-z])(?:(?<!no\s)(?<!not\s)(?:tba|tbc|tbd|tbe)"
+    r"|to\s+be\s+(?:agreed|confirmed|decided|determined|arranged|added|announced|set|scheduled|finali[sz]ed"
+    r"|advised|defined|timetabled|identified)"
+    r"|not\s+(?:yet\s+)?(?:known|set|agreed|confirmed|decided|scheduled)|unknown|n/a|not\s+applicable"
+    r"|none)(?![a-z])",
+    _FLAGS,
+)
+_PLACEHOLDER_RE = re.compile(r"[\s\-.?*/_]*")
+_AS_ABOVE_RE = re.compile(
+    r"\s*(?:(?:as|same\s+as|see|as\s+per|refer\s+to)\s+(?:above|before"
+    r"|(?:the\s+)?previous(?:\s+(?:row|line|milestone|action|entry))?)|ditto|\"|''|〃)\s*[.!]*\s*",
+    _FLAGS,
+)
+_EXTERNAL_RE = re.compile(
+    r"(?<![a-z])(?:see(?:\s+also)?|refer\s+to|as\s+(?:in|per|set\s+out\s+in|detailed\s+in|outlined\s+in"
+    r"|specified\s+in|described\s+in|stated\s+in|shown\s+in|agreed\s+in|defined\s+in)"
+    r"|in\s+line\s+with|in\s+accordance\s+with|according\s+to|set\s+out\s+in|detailed\s+in)"
+    r"\s+(?:the\s+)?(?P<ref>[^.;:,()\n]{0,80}?(?<![a-z])"
+    r"(?:plan|strategy|strategies|timetable|programme|program"
+    r"|framework|policy|schedule|document|protocol|charter|timeline|milestones)s?)(?![a-z])",
+    _FLAGS,
+)
+_NUMBERED_RE = re.compile(
+    r"(?<![a-z])(?:phase|stage|step|part|year|yr|level|ks|priority|objective|no\.?|number|item|section|page"
+    r"|chapter|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar|theme|ni|csc|top)\s*$",
+    _FLAGS,
+)
+_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+year(?![a-z])", _FLAGS)
+_TAG_RE = re.compile(r"<[^<>]{0,200}>")
+_LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
+_TRAILING_WORDS = frozenset(
+    "in on at by from for during the of to until and then or is are be due will start starts with".split()
+)
+_LEADING_WORDS = frozenset("and then or also with".split())
+_SPACES_RE = re.compile(r"\s+")
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
+_DISPLAY = str.maketrans(
+    {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"}
+    | {c: " " for c in "\u202f\u205f\u3000"}
+    | {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+)
+
+# (first month, months after it): seasons as in the plan format; school terms
+_SEASONS = {"spring": (3, 2), "summer": (6, 2), "autumn": (9, 2), "winter": (12, 2)}
+_TERMS = {"autumn": (9, 3), "spring": (1, 3), "summer": (4, 3), "winter": (12, 2)}
+
+_Make = Callable[[int], "tuple[Interval, str] | None"]
+
+
+@dataclass(slots=True)
+class _Item:
+    """One date expression found in a timescale."""
+
+    start: int
+    end: int
+    interval: Interval | None = None
+    short: str = ""  # 'April 2011' (used inside ranges and lists)
+    long: str = ""  # 'the financial year 2011-12 (April 2011 to March 2012)'
+    level: str = "month"  # day, month, season, quarter, year, range
+    make: _Make | None = None  # for an expression without a year: year -> (interval, short)
+    name: str = ""  # for an expression without a year: 'March', 'April to July'
+    bad: str | None = None  # why a date-like expression could not be read
+    weak: bool = False  # 'may'/'march' in lower case without a year: an English word
+    mod: str | None = None
+    open: bool = False
+    qualifier: bool = False
+    is_range: bool = False
+    src_start: int = 0
+    src_end: int = 0
+
+
+def _q(text: str, limit: int = 60) -> str:
+    """Quote source words for a message: one line, at most ``limit`` characters."""
+    t = _SPACES_RE.sub(" ", text).strip()
+    if len(t) > limit:
+        t = t[: limit - 1].rstrip() + "…"
+    return f"'{t}'"
+
+
+def _safe(make: _Make) -> _Make:
+    def wrapped(year: int) -> tuple[Interval, str] | None:
+        try:
+            return make(year)
+        except (ValueError, OverflowError):
+            return None
+
+    return wrapped
+
+
+# -- item builders ---------------------------------------------------------------------------
+def _two_digit(yy: str) -> int:
+    return 2000 + int(yy)
+
+
+def _month_item(m: re.Match[str], mon_group: str, year: int | None) -> _Item:
+    word = m[mon_group]
+    month = _MONTH_NUMBER[word[:3].lower()]
+    item = _Item(m.start(), m.end())
+    name = _MONTH_NAMES[month]
+    if year is None:
+        item.make = _safe(lambda y: (month_interval(y, month), f"{name} {y}"))
+        item.name = name
+        item.weak = word in ("may", "march", "mar")
+        return item
+    item.interval = month_interval(year, month)
+    item.short = item.long = f"{name} {year}"
+    return item
+
+
+def _day_item(m: re.Match[str], mon_word: str, day: int, year: int | None) -> _Item:
+    month = _MONTH_NUMBER[mon_word[:3].lower()]
+    item = _Item(m.start(), m.end(), level="day")
+    name = f"{day} {_MONTH_NAMES[month]}"
+    if year is None:
+        if not 1 <= day <= 31:
+            item.bad = f"{_q(m[0])} is not a valid date"
+            return item
+
+        def make(y: int) -> tuple[Interval, str]:
+            d = date(y, month, day)
+            return Interval(d, d), _day_words(d)
+
+        item.make = _safe(make)
+        item.name = name
+        item.weak = mon_word in ("may", "march", "mar")
+        return item
+    return _fixed_day(item, m[0], year, month, day)
+
+
+def _fixed_day(item: _Item, src: str, year: int, month: int, day: int) -> _Item:
+    if not 1 <= month <= 12:
+        item.bad = f"{_q(src)} is not a valid date (month {month})"
+        return item
+    last = _month_end(year, month).day
+    if not 1 <= day <= last:
+        item.bad = f"{_q(src)} is not a valid date ({_MONTH_NAMES[month]} {year} has {last} days)"
+        return item
+    d = date(year, month, day)
+    item.interval = Interval(d, d)
+    item.short = item.long = _day_words(d)
+    return item
+
+
+def _year_item(item: _Item, year: int) -> _Item:
+    item.interval = Interval(date(year, 1, 1), date(year, 12, 31))
+    item.short = str(year)
+    item.long = f"the calendar year {year}"
+    item.level = "year"
+    return item
+
+
+def _split_year(first: int, second: str) -> int | None:
+    """The year a split-year's second part names, or None when it is not the next year."""
+    if len(second) == 4:
+        return int(second) if int(second) == first + 1 else None
+    return first + 1 if int(second) == (first + 1) % 100 else None
+
+
+def _handle_q(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end(), level="quarter")
+    n = int(m["q_n1"] or m["q_n2"] or m["q_n3"])
+    if not 1 <= n <= 4:
+        item.bad = f"{_q(m[0])} is not a quarter (Q1 to Q4)"
+        return item
+    fa, fb = m["q_fa1"] or m["q_fa2"], m["q_fb1"] or m["q_fb2"]
+    if m["q_fc1"]:
+        fa, fb = str(_two_digit(m["q_fc1"])), m["q_fd1"]
+    if fa:
+        a = int(fa)
+        if _split_year(a, fb) is None:
+            item.bad = f"{_q(m[0])} does not name a financial year ({fb} is not the year after {a})"
+            return item
+        item.interval = _fy_quarter(a, n)
+        item.short = f"Q{n} {a}-{(a + 1) % 100:02d}"
+        item.long = f"Q{n} of the financial year {a}-{(a + 1) % 100:02d} ({_month_words(item.interval)})"
+        return item
+    year = m["q_y1"] or m["q_y3"]
+    if year:
+        y = int(year)
+        item.interval = _calendar_quarter(y, n)
+        item.short = f"Q{n} {y}"
+        item.long = f"Q{n} {y} ({_month_words(item.interval)})"
+        return item
+    item.bad = f"{_q(m[0])} gives no year"
+    return item
+
+
+def _handle_iso(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end(), level="day")
+    return _fixed_day(item, m[0], int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+
+
+def _handle_nd(m: re.Match[str], text: str) -> _Item | None:
+    d, mo, y = m["nd_d"], m["nd_m"], m["nd_y"]
+    if m["nd_s"] == "." and len(mo) != 2:
+        return None  # '2.2.5' style numbering, not a date
+    year = int(y) if len(y) == 4 else _two_digit(y)
+    return _fixed_day(_Item(m.start(), m.end(), level="day"), m[0], year, int(mo), int(d))
+
+
+def _handle_fy(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end(), level="year")
+    a, b, sep = int(m["fy_a"]), m["fy_b"], m["fy_s"]
+    nxt = _split_year(a, b)
+    if nxt is not None:
+        return _fy_item(item, a, text)
+    if len(b) == 2:
+        month = int(b)
+        if 1 <= month <= 12:
+            item.level = "month"
+            item.interval = month_interval(a, month)
+            item.short = item.long = f"{_MONTH_NAMES[month]} {a}"
+            return item
+        item.bad = f"{_q(m[0])} is neither a financial year nor a month"
+        return item
+    last = int(b)
+    if last < a:
+        item.bad = f"{_q(m[0])} ends before it starts"
+        return item
+    if last == a:
+        return _year_item(item, a)
+    item.interval = Interval(date(a, 1, 1), date(last, 12, 31))
+    item.short = f"{a} to {last}"
+    item.long = f"the years {a} to {last}"
+    return item
+
+
+def _fy_item(item: _Item, a: int, text: str) -> _Item:
+    label = f"{a}-{(a + 1) % 100:02d}"
+    window = text[max(0, item.start - 20): item.end + 20]
+    if _ACADEMIC_RE.search(window):
+        item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
+        item.short = f"academic year {label}"
+        item.long = f"the academic year {label} ({_month_words(item.interval)})"
+    else:
+        item.interval = _fy(a)
+        item.short = label
+        item.long = f"the financial year {label} ({_month_words(item.interval)})"
+    item.level = "year"
+    return item
+
+
+def _handle_fy2(m: re.Match[str], text: str) -> _Item | None:
+    a = _two_digit(m["f2_a"])
+    if int(m["f2_b"]) != (a + 1) % 100:
+        return None  # '14/19' and the like are not dates
+    return _fy_item(_Item(m.start(), m.end()), a, text)
+
+
+def _handle_my(m: re.Match[str], text: str) -> _Item | None:
+    month, year = int(m["my_m"]), int(m["my_y"])
+    if not 1 <= month <= 12:
+        return None
+    item = _Item(m.start(), m.end())
+    item.interval = month_interval(year, month)
+    item.short = item.long = f"{_MONTH_NAMES[month]} {year}"
+    return item
+
+
+def _handle_dm(m: re.Match[str], text: str) -> _Item | None:
+    if _NUMBERED_RE.search(text, max(0, m.start() - 20), m.start()):
+        return None  # 'Phase 1 June 2011' is phase 1 in June 2011, not 1 June
+    year = int(m["dm_y4"]) if m["dm_y4"] else _two_digit(m["dm_y2"]) if m["dm_y2"] else None
+    return _day_item(m, m["dm_mon"], int(m["dm_d"]), year)
+
+
+def _handle_dr(m: re.Match[str], text: str) -> _Item | None:
+    if _NUMBERED_RE.search(text, max(0, m.start() - 20), m.start()):
+        return None
+    year = int(m["dr_y4"]) if m["dr_y4"] else _two_digit(m["dr_y2"]) if m["dr_y2"] else None
+    first = _day_item(m, m["dr_mon"], int(m["dr_a"]), year)
+    last = _day_item(m, m["dr_mon"], int(m["dr_b"]), year)
+    if first.bad or last.bad:
+        return first if first.bad else last
+    if first.interval is not None and last.interval is not None:
+        joined = _range(first, last, m[0])
+        assert joined is not None
+        if joined.interval is not None:
+            joined.level = "day"
+            joined.short = joined.long = f"{first.interval.start.day} to {_day_words(last.interval.end)}"
+        return joined
+    make_a, make_b = first.make, last.make
+    assert make_a is not None and make_b is not None
+    item = _Item(m.start(), m.end(), level="day", is_range=True)
+
+    def make(y: int) -> tuple[Interval, str] | None:
+        a, b = make_a(y), make_b(y)
+        if a is None or b is None or b[0].end < a[0].start:
+            return None
+        return Interval(a[0].start, b[0].end), f"{a[0].start.day} to {b[1]}"
+
+    item.make = make
+    item.name = f"{m['dr_a']} to {last.name}"
+    item.weak = last.weak
+    return item
+
+
+def _handle_md(m: re.Match[str], text: str) -> _Item:
+    y = m["md_y1"] or m["md_y2"]
+    return _day_item(m, m["md_mon"], int(m["md_d"]), int(y) if y else None)
+
+
+def _season_interval(name: str, term: bool, year: int) -> Interval:
+    first, length = (_TERMS if term else _SEASONS)[name]
+    y2, m2 = _shift_month(year, first, length)
+    return _months(year, first, y2, m2)
+
+
+def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
+    what = f"the {name} term" if term else name
+    short = f"{name} term {iv.start.year}" if term else f"{name} {iv.start.year}"
+    return short, f"{what} {iv.start.year} ({_month_words(iv)})"
+
+
+def _handle_se(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end(), level="season")
+    name = m["se_n"].lower()
+    term = bool(m["se_t"]) and name != "winter"
+    if m["se_y"]:
+        year = int(m["se_y"])
+        if m["se_y2"]:
+            nxt = _split_year(year, m["se_y2"])
+            if nxt is None:
+                item.bad = f"{_q(m[0])} does not name consecutive years"
+                return item
+            if term:
+                year = year if name == "autumn" else nxt
+            elif name != "winter":
+                item.bad = f"{_q(m[0])} is ambiguous: which {name} of {m['se_y']}/{m['se_y2']}?"
+                return item
+    elif m["se_yy"]:
+        year = _two_digit(m["se_yy"])
+    else:
+        def make(y: int) -> tuple[Interval, str]:
+            iv = _season_interval(name, term, y)
+            return iv, _season_words(name, term, iv)[0]
+
+        item.make = _safe(make)
+        item.name = f"{name} term" if term else name
+        return item
+    item.interval = _season_interval(name, term, year)
+    item.short, item.long = _season_words(name, term, item.interval)
+    return item
+
+
+def _handle_mn(m: re.Match[str], text: str) -> _Item:
+    year = int(m["mn_y4"]) if m["mn_y4"] else _two_digit(m["mn_y2"]) if m["mn_y2"] else None
+    return _month_item(m, "mn_mon", year)
+
+
+def _handle_yr(m: re.Match[str], text: str) -> _Item:
+    return _year_item(_Item(m.start(), m.end()), int(m["yr"]))
+
+
+_HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
+    "Q": _handle_q,
+    "ISO": _handle_iso,
+    "ND": _handle_nd,
+    "FY": _handle_fy,
+    "FY2": _handle_fy2,
+    "MY": _handle_my,
+    "DR": _handle_dr,
+    "DM": _handle_dm,
+    "MD": _handle_md,
+    "SE": _handle_se,
+    "MN": _handle_mn,
+    "YR": _handle_yr,
+}
+
+
+# -- combining items ---------------------------------------------------------------------------
+def _range(a: _Item, b: _Item, src: str) -> _Item | None:
+    """Join two items into one range item, or None when they do not form a range."""
+    item = _Item(a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True)
+    if a.interval is not None and b.interval is not None:
+        if b.interval.end < a.interval.start or b.interval.start < a.interval.start:
+            item.bad = f"{_q(src)} ends before it starts"
+            return item
+        item.interval = Interval(a.interval.start, b.interval.end)
+        item.short = item.long = f"{a.short} to {b.short}"
+        return item
+    if a.make is not None and b.interval is not None:
+        b_iv = b.interval
+        for y in (b_iv.start.year, b_iv.start.year - 1):
+            got = a.make(y)
+            if got is not None and got[0].start <= b_iv.start:
+                item.interval = Interval(got[0].start, b_iv.end)
+                item.short = item.long = f"{got[1]} to {b.short}"
+                return item
+        return None
+    if a.interval is not None and b.make is not None:
+        a_iv = a.interval
+        for y in (a_iv.end.year, a_iv.end.year + 1):
+            got = b.make(y)
+            if got is not None and got[0].start >= a_iv.start and got[0].end >= a_iv.end:
+                item.interval = Interval(a_iv.start, got[0].end)
+                item.short = item.long = f"{a.short} to {got[1]}"
+                return item
+        return None
+    if a.make is not None and b.make is not None:
+        make_a, make_b = a.make, b.make
+
+        def make(y: int) -> tuple[Interval, str] | None:
+            got_b = make_b(y)
+            if got_b is None:
+                return None
+            for ya in (y, y - 1):
+                got_a = make_a(ya)
+                if got_a is not None and got_a[0].start <= got_b[0].start:
+                    return Interval(got_a[0].start, got_b[0].end), f"{got_a[1]} to {got_b[1]}"
+            return None
+
+        item.make = make
+        item.name = f"{a.name} to {b.name}"
+        return item
+    return None
+
+
+def _clean(text: str) -> tuple[str, str]:
+    """(display text, matching text), both the same length as ``text``."""
+    if "<" in text:
+        text = _TAG_RE.sub(lambda m: " " * len(m[0]), text)
+    if text.isascii():
+        return text, text
+    display = text.translate(_DISPLAY)
+    return display, display.translate(_DASHES)
+
+
+def _label(text: str) -> str:
+    """The words around a date, without edge punctuation and joining words, at most 40 characters."""
+    words = [w.strip(_LABEL_PUNCT) for w in text.split()]
+    words = [w for w in words if w]
+    while words and words[-1].lower() in _TRAILING_WORDS:
+        words.pop()
+    while words and words[0].lower() in _LEADING_WORDS:
+        words.pop(0)
+    t = " ".join(words)
+    if len(t) > 40:
+        t = t[:39].rstrip() + "…"
+    return t
+
+
+def _describe(item: _Item) -> str:
+    """An item's reading with its modifier, e.g. 'by the end of June 2011'."""
+    if item.open:
+        return f"from {item.short} onwards"
+    if item.mod in ("end", "by"):
+        if item.level == "day":
+            return f"by {item.long}"
+        return f"by the end of {item.long if item.level == 'year' else item.short}"
+    if item.mod == "start":
+        return f"the beginning of {item.short}"
+    if item.mod == "mid":
+        return f"mid-{item.short}"
+    if item.mod == "late":
+        return f"late {item.short}"
+    return item.long
+
+
+def _contains(outer: Interval, inner: Interval) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], bool]:
+    """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs."""
+    items: list[_Item] = []
+    recurring = False
+    pos = 0
+    while (candidate := _CANDIDATE_RE.search(norm, pos)) is not None:
+        m = _DATE_RE.match(norm, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        if skip is not None and m.start() >= skip[0] and m.end() <= skip[1]:
+            pos = m.end()
+            continue
+        item = _HANDLERS[m.lastgroup or ""](m, norm)
+        if item is None:  # not a date after all: look again from the next word
+            pos = candidate.start() + 1
+            continue
+        pos = m.end()
+        items.append(item)
+
+    # join ranges
+    joined: list[_Item] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        if i + 1 < len(items) and a.bad is None and items[i + 1].bad is None:
+            b = items[i + 1]
+            gap = norm[a.end: b.start]
+            is_range = bool(_RANGE_GAP_RE.fullmatch(gap))
+            if not is_range and _SLASH_GAP_RE.fullmatch(gap):
+                is_range = a.level == "month" and b.level == "month"
+            if not is_range and _AND_GAP_RE.fullmatch(gap):
+                before = _MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
+                is_range = before is not None and before["between"] is not None
+            if is_range:
+                r = _range(a, b, norm[a.start: b.end])
+                if r is not None:
+                    joined.append(r)
+                    i += 2
+                    continue
+        joined.append(a)
+        i += 1
+
+    # a month still without a year: 'may' and 'march' in lower case are words, 'the September
+    # Guarantee' is a name, 'each April' is recurring work
+    kept: list[_Item] = []
+    for item in joined:
+        if item.make is not None:
+            if item.weak:
+                continue
+            if det := _DETERMINER_RE.search(norm, max(0, item.start - 12), item.start):
+                recurring = recurring or det["word"].lower() in ("each", "every")
+                continue
+        kept.append(item)
+    joined = kept
+
+    # modifiers before, 'onwards' after
+    previous_end = 0
+    for item in joined:
+        item.src_start, item.src_end = item.start, item.end
+        mod = _MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+        if mod is not None:
+            kind = mod.lastgroup
+            if kind == "for":
+                item.qualifier = True
+            elif kind == "week":
+                if item.level == "day" and item.interval is not None:
+                    first = item.interval.start
+                    item.interval = Interval(first, first + timedelta(days=6))
+                    item.short = item.long = f"the week beginning {_day_words(first)}"
+                    item.level = "week"
+                    item.src_start = mod.start()
+            elif kind in ("from", "between"):
+                item.src_start = mod.start()
+                item.open = kind == "from" and not item.is_range
+            else:
+                item.mod = kind
+                item.src_start = mod.start()
+        if (onwards := _ONWARDS_RE.match(norm, item.end)) is not None:
+            item.open = True
+            item.src_end = onwards.end()
+        previous_end = item.src_end
+    return joined, recurring
+
+
+# --------------------------------------------------------------------------------------------
+# parse_timescale
+# --------------------------------------------------------------------------------------------
+def _undated(text: str, why: str) -> Timing:
+    return Timing(kind="undated", text=text, interpretation=why)
+
+
+def _resolve(item: _Item, period: Interval) -> tuple[Interval, str] | str:
+    """Place an expression without a year in the plan period: (interval, words) or why not."""
+    assert item.make is not None
+    found: list[tuple[Interval, str]] = []
+    ps, pe = period.start, period.end
+    for y in range(max(1, ps.year - 1), min(pe.year, ps.year + 12, 9998) + 1):
+        got = item.make(y)
+        if got is not None and ps <= got[0].start and got[0].end <= pe:
+            found.append(got)
+            if len(found) > 1:
+                break
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return f"no {item.name} falls within the plan period"
+    return f"{item.name} occurs more than once in the plan period"
+
+
+_FAST_RE = re.compile(
+    r"\s*(?P<mod>(?:by\s+)?(?:the\s+)?end(?:\s+of)?\s+|by\s+)?(?P<mon>" + _MON_BODY + r")\.?\s*"
+    r"(?:(?P<y4>(?:19|20)\d\d)|(?P<y2>\d\d))\s*",
+    _FLAGS,
+)
+
+
+def _read(raw: object, period: Interval | None) -> Timing:
+    """Uncached reading of a timescale; see :func:`parse_timescale`."""
+    if raw is None:
+        return _undated("", "no timescale given")
+    text = raw if isinstance(raw, str) else str(raw)
+    if (fast := _FAST_RE.fullmatch(text)) is not None:
+        # the commonest form, 'June 11' or 'End September 2012': read directly (same result)
+        year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
+        month = _MONTH_NUMBER[fast["mon"][:3].lower()]
+        words = f"{_MONTH_NAMES[month]} {year}"
+        if fast["mod"]:
+            words = f"by the end of {words}"
+        return Timing(
+            kind="dated",
+            text=text,
+            intervals=(month_interval(year, month),),
+            interpretation=f"{_q(text)} read as {words}",
+        )
+    return _read_full(text, period)
+
+
+def _read_full(text: str, period: Interval | None) -> Timing:
+    """Reading of a timescale other than the commonest forms."""
+    if not text.strip():
+        return _undated(text, "no timescale given")
+    if period is not None and not isinstance(period, Interval):
+        period = None
+    work = text[:_MAX_CHARS]
+    display, norm = _clean(work)
+    whole = _q(display)
+    cut = " (only the first 1000 characters read)" if len(text) > _MAX_CHARS else ""
+
+    if _AS_ABOVE_RE.fullmatch(norm):
+        return Timing(
+            kind="as_above", text=text, interpretation=f"{whole}: the same timing as the milestone above"
+        )
+    if _PLACEHOLDER_RE.fullmatch(norm):
+        return _undated(text, f"{whole}: no date given")
+
+    ext = _EXTERNAL_RE.search(norm)
+    reference: str | None = None
+    skip: tuple[int, int] | None = None
+    if ext is not None:
+        ref = _SPACES_RE.sub(" ", display[ext.start("ref"): ext.end("ref")]).strip()
+        if len(ref.split()) >= 2:
+            reference, skip = ref, ext.span()
+
+    items, recurring = _find_items(norm, skip)
+    dated = [it for it in items if it.interval is not None]
+    bad = [it for it in items if it.bad is not None]
+    ongoing_words = _ONGOING_RE.search(norm)
+    tba = _TBA_RE.search(norm)
+
+    resolved_from_period = False
+    if not dated and reference is None and ongoing_words is None and not recurring:
+        yearless = [it for it in items if it.make is not None]
+        if yearless:
+            if period is None:
+                it = yearless[0]
+                why = "no plan period was given to place it"
+                return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {why}{cut}")
+            for it in yearless:
+                got = _resolve(it, period)
+                if isinstance(got, str):
+                    return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {got}{cut}")
+                it.interval = got[0]
+                it.short = got[1]
+                it.long = f"{got[1]}, the only {it.name} in the plan period"
+                it.make = None
+            dated = [it for it in items if it.interval is not None]
+            resolved_from_period = True
+
+    if dated:
+        return _dated(
+            text, display, dated, bad, period, tba, ongoing_words, reference, whole, cut, resolved_from_period
+        )
+    if reference is not None:
+        return Timing(
+            kind="external",
+            text=text,
+            interpretation=f"{whole}: timing deferred to the {reference}{cut}",
+            reference=reference,
+        )
+    if ongoing_words is not None or recurring:
+        if period is not None:
+            why = f"{whole}: ongoing, taken as the plan period{cut}"
+            return Timing(kind="ongoing", text=text, intervals=(period,), interpretation=why)
+        why = f"{whole}: ongoing, with no plan period to place it{cut}"
+        return Timing(kind="ongoing", text=text, interpretation=why)
+    if tba is not None:
+        said = "" if tba[0].strip().lower() == display.strip().lower() else f" ({_q(tba[0])})"
+        return _undated(text, f"{whole}: no date given{said}{cut}")
+    if bad:
+        return _undated(text, f"{bad[0].bad}{cut}")
+    return _undated(text, f"{whole}: no date could be read{cut}")
+
+
+def _dated(
+    text: str,
+    display: str,
+    dated: list[_Item],
+    bad: list[_Item],
+    period: Interval | None,
+    tba: re.Match[str] | None,
+    ongoing_words: re.Match[str] | None,
+    reference: str | None,
+    whole: str,
+    cut: str,
+    resolved_from_period: bool,
+) -> Timing:
+    """The reading of a timescale that gives at least one date."""
+    # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds time
+    finer = [it.interval for it in dated if it.level != "year" and it.interval is not None]
+    if finer:
+        dated = [
+            it
+            for it in dated
+            if it.level != "year"
+            or it.interval is None
+            or not (it.qualifier or any(_contains(it.interval, f) for f in finer))
+        ]
+
+    notes: list[str] = []
+    if tba is not None and tba[0][:2].lower() in ("tb", "to"):
+        notes.append(f"marked {_q(tba[0])}")
+    if resolved_from_period and len(dated) > 1:
+        notes.append("months placed in the plan period")
+    if reference is not None:
+        notes.append(f"also refers to the {reference}")
+    if bad:
+        notes.append(f"ignored: {bad[0].bad}")
+    note = (" (" + "; ".join(notes) + ")" if notes else "") + cut
+
+    # open-ended starts only: ongoing from the earliest of them
+    if all(it.open for it in dated):
+        first = min(dated, key=lambda it: it.interval)  # type: ignore[arg-type,return-value]
+        start_iv = first.interval
+        assert start_iv is not None
+        src = whole if len(display.strip()) <= 60 else _q(display[first.src_start: first.src_end])
+        if period is not None and period.end >= start_iv.start:
+            iv = Interval(start_iv.start, period.end)
+            why = f"{src} read as ongoing from {first.short} to the end of the plan period{note}"
+        elif period is not None:
+            iv = start_iv
+            why = f"{src} read as ongoing from {first.short}, after the plan period ends{note}"
+        else:
+            iv = start_iv
+            why = f"{src} read as ongoing from {first.short} (no plan period to end it){note}"
+        return Timing(kind="ongoing", text=text, intervals=(iv,), interpretation=why)
+
+    if ongoing_words is not None:
+        notes_words = f"also says {_q(ongoing_words[0])}"
+        note = (" (" + "; ".join([*notes, notes_words]) + ")") + cut
+
+    intervals: list[Interval] = []
+    distinct: list[_Item] = []
+    for it in dated:
+        assert it.interval is not None
+        if it.interval not in intervals:
+            intervals.append(it.interval)
+            distinct.append(it)
+
+    year_only = all(it.level == "year" for it in dated)
+    if len(distinct) == 1 and len(dated) > 1:
+        why = f"{whole} read as {_describe(distinct[0])}, written {len(dated)} times{note}"
+    elif len(distinct) == 1:
+        it = distinct[0]
+        src = _q(display[it.src_start: it.src_end])
+        lead = _label(display[: it.src_start])
+        trail = _label(display[it.src_end:])
+        reading = f"{src} read as {_describe(it)}"
+        if lead:
+            reading = f"{_q(lead, 42)}: {reading}"
+        elif trail and not resolved_from_period:
+            reading = f"{reading} ({_q(trail, 42)})"
+        why = reading + note
+    else:
+        parts: list[str] = []
+        previous_end = 0
+        for it in dated:
+            lead = _label(display[previous_end: it.src_start])
+            previous_end = it.src_end
+            if it not in distinct:
+                continue
+            desc = it.short if it.mod is None and not it.open else _describe(it)
+            parts.append(f"{lead}: {desc}" if lead else desc)
+        shown = parts[:6]
+        more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
+        why = f"{whole} read as {len(parts)} dates: " + "; ".join(shown) + more + note
+    return Timing(
+        kind="dated", text=text, intervals=tuple(intervals), interpretation=why, year_only=year_only
+    )
+
+
+@lru_cache(maxsize=16384)
+def _read_cached(text: str | None, period: Interval | None) -> Timing:
+    return _read(text, period)
+
+
+def parse_timescale(text: str | None, period: Interval | None = None) -> Timing:
+    """Read a milestone's timescale, as written in the plan, into a :class:`Timing`.
+
+    Never raises: what cannot be read is returned as ``undated`` with the reason in
+    ``interpretation``. The reading rules are listed in the module documentation.
+
+    Parameters
+    ----------
+    text
+        The source's words (``"June 11"``, ``"End September 2012"``, ``"TBA"`` ...). ``None``
+        and non-text values are accepted (a non-text value is read as ``str(value)``).
+    period
+        The plan period. It places months given without a year and is the interval of
+        ongoing work; without it such months stay undated.
+
+    Returns
+    -------
+    Timing
+        The reading.
+
+    Examples
+    --------
+    >>> t = parse_timescale("April – July 11")
+    >>> t.kind, str(t.intervals[0])
+    ('dated', '2011-04..2011-07')
+    >>> t.interpretation
+    "'April – July 11' read as April 2011 to July 2011"
+    >>> parse_timescale("End September 2012").interpretation
+    "'End September 2012' read as by the end of September 2012"
+    >>> parse_timescale("See 14-19 Plan").reference
+    '14-19 Plan'
+    >>> plan = Interval(date(2011, 4, 1), date(2012, 3, 31))
+    >>> parse_timescale("March", plan).interpretation
+    "'March' read as March 2012, the only March in the plan period"
+    >>> parse_timescale("TBA").interpretation
+    "'TBA': no date given"
+    """
+    try:
+        if (text is None or type(text) is str) and (period is None or type(period) is Interval):
+            return _read_cached(text, period)
+        return _read(text, period)
+    except Exception:  # pragma: no cover - a last resort; the reader itself is tested not to raise
+        shown = text if isinstance(text, str) else ""
+        return _undated(shown, f"{_q(shown)}: the timescale could not be read")

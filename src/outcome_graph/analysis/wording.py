@@ -1,0 +1,621 @@
+"""Comparing wordings: a node's title against a variant of it (OG601, OG602) and titles
+against each other (OG109).
+
+Plans state the same item in several places (a detail table, a summary matrix, a needs
+analysis) and the wording drifts. What counts as *noise* here, and is never reported:
+
+* case, punctuation, possessives (``families'`` = ``families``), ``&`` = ``and``;
+* compound spellings: hyphens are dropped (``well-being`` = ``wellbeing``,
+  ``under-achieving`` = ``underachieving``), a few words join what follows them
+  (``well being``, ``post 16``, ``anti social``, ``co ordinated``, ``multi agency``, ``child
+  care``, ``fixed term`` ...), and in a comparison two or three words written apart on one side
+  and together on the other are one word (``evidence based`` / ``evidence-based``);
+* function words (:data:`FUNCTION_WORDS`: a, an, the, to, of, their, and, or, for, ...);
+* word order;
+* leading labels: ``Priority One:``, ``PRIORITY ONE``, ``Aim 2 -``, ``Objective:``,
+  ``Pillar 1:``, ``Strategic Objective 1.1 to achieve Priority One``, ``1.2.3``, ``2.``, ``(a)``;
+* plural and singular (``services`` = ``service``, ``children`` = ``child``, ``people`` =
+  ``person``); verbs are not stemmed (``build`` and ``building`` differ);
+* in a comparison, an acronym on one side for the words it abbreviates on the other
+  (``LDD`` = ``Learning Difficulties and Disabilities``).
+
+Everything else added or dropped is material (:class:`WordingDiff`).
+
+A *reversal* (:func:`polarity_reversals`) is a direction word of the title (increase, raise,
+more, higher, above, improve, entering, ...) that stands, in the variant, at the same place
+and before the same words, replaced by its opposite (reduce, lower, fewer/less, below, worsen,
+leaving, ...). The words are aligned as sequences, so a variant that rewords around the
+direction word is not a reversal: ``Raise attainment`` / ``Reduce gaps in attainment`` is not
+(the object changed), ``increase the number of pupils ... entering higher education`` /
+``reduce the number of pupils ... entering higher education`` is. A reversal that also flips a
+negation in its clause is a consistent rewording, not a contradiction: ``reduce the number of
+young people not in education, employment or training (NEET)`` / ``increase the number of
+young people in education, employment or training`` is not reported (``not``, ``no``, ``non``,
+``never``, ``without``, ``NEET`` count as negations).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "Reversal",
+    "WordingDiff",
+    "normalise_words",
+    "polarity_reversals",
+    "title_key",
+    "wording_diff",
+]
+
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "a", "an", "the", "to", "of", "their", "its", "our", "and", "or", "for", "in", "on",
+        "at", "by", "with", "from", "as", "that", "which",
+    }
+)
+"""Words whose presence or absence is never a material change."""
+
+# ---------------------------------------------------------------------------------------------
+# Leading labels
+
+_NUMWORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"first|second|third|fourth|fifth|sixth|seventh"
+)
+_KEYWORD = (
+    r"(?:(?:strategic|key|cypf?|corporate|local)\s+)?"
+    r"(?:priority|priorities|pillar|theme|aim|objective|commitment|milestone|strand|workstream"
+    r"|target|benefit|action|outcome|goal)s?"
+)
+_NUMBER = rf"(?:\d+(?:\.\d+)*[a-z]?|{_NUMWORD})"
+_LABEL_RES = (
+    # "Priority One:", "PRIORITY ONE ", "Aim 2 -", "Strategic Objective 1.1 to achieve Priority One"
+    re.compile(
+        rf"^\s*{_KEYWORD}\s*(?:no\.?\s*|number\s+)?{_NUMBER}\b"
+        rf"(?:\s+to\s+achieve\s+priority\s+{_NUMBER}\b)?"
+        r"(?:\s*[:.)]\s*|\s+[-–—]\s+|\s*[-–—]\s*(?=\S)|\s+)",
+        re.IGNORECASE,
+    ),
+    # "Objective:", "Aim - "
+    re.compile(rf"^\s*{_KEYWORD}\s*(?::\s*|\s[-–—]\s+)", re.IGNORECASE),
+    # "1.2.3 ", "2.2.5a ", "1. ", "2) ", "(a) ", "(iv) "
+    re.compile(
+        r"^\s*\(?(?:\d+(?:\.\d+)+[a-z]?\.?|\d+[a-z]?[.):]|[a-z]\)|[ivx]+\))\s+(?=\S)",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _strip_labels(text: str) -> str:
+    for _ in range(4):
+        before = text
+        for rx in _LABEL_RES:
+            m = rx.match(text)
+            if m and text[m.end() :].strip() and re.search(r"[^\W\d_]", text[m.end() :]):
+                if rx is _LABEL_RES[0] and re.match(r"(?i)\s*targets?\b", text) and not re.search(
+                    r"[:.)\-–—]\s*$", m.group()
+                ):
+                    continue  # "Target 100 schools" is a sentence, not a label
+                text = text[m.end() :]
+                break
+        if text == before:
+            break
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+
+_TOKEN_RE = re.compile(
+    r"\d+(?:[.,]\d+)*%?(?:\s*-\s*\d+(?:[.,]\d+)*%?)?"  # numbers, ranges "14 - 19"
+    r"|[^\W\d_](?:[\w']|-(?=\w))*"  # words, with hyphens and apostrophes inside
+    r"|\d\w*"
+    r"|&"
+    r"|[,;:.()!?/\-\[\]]"  # clause punctuation
+)
+_PUNCT = frozenset(",;:.()!?/-[]")
+
+_IRREGULAR = {
+    "children": "child", "childrens": "child", "people": "person", "peoples": "person",
+    "women": "woman", "men": "man", "lives": "life", "wives": "wife", "selves": "self",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "data": "data",
+    "criteria": "criterion", "analyses": "analysis", "crises": "crisis", "indices": "index",
+    "media": "media", "staff": "staff", "news": "news", "series": "series", "species": "species",
+    "means": "means", "always": "always", "across": "across", "perhaps": "perhaps",
+    "whereas": "whereas", "towards": "towards", "afterwards": "afterwards", "his": "his",
+    "was": "was", "has": "has", "does": "does", "is": "is", "this": "this", "thus": "thus",
+    "yes": "yes", "plus": "plus", "us": "us", "as": "as", "less": "less", "unless": "unless",
+}
+
+_JOIN_ALWAYS = frozenset({"anti", "non", "co", "multi", "inter", "semi", "self", "sub", "pre"})
+_JOIN_BEFORE_DIGIT = frozenset({"post", "pre", "under", "over"})
+_JOIN_PAIRS = frozenset(
+    {
+        ("well", "being"), ("child", "care"), ("decision", "making"),
+        ("take", "up"), ("work", "based"), ("evidence", "based"), ("needs", "led"),
+        ("fixed", "term"), ("long", "term"), ("short", "term"), ("part", "time"),
+        ("full", "time"), ("term", "time"), ("sure", "start"),
+        ("health", "care"), ("life", "long"), ("cross", "cutting"), ("school", "based"),
+        ("home", "based"), ("community", "based"), ("e", "safety"),
+    }
+)
+_UNDER_STEMS = ("achiev", "perform", "represent", "privileged", "attend")
+_NEGATORS = frozenset({"not", "no", "non", "never", "without", "neet", "neets", "nor", "none", "cannot"})
+
+
+@dataclass(frozen=True)
+class _Tok:
+    norm: str  # normalised (stemmed) word, "" for punctuation
+    surface: str  # as written
+    clause: int
+    function: bool
+    negation: bool
+    acronym: str  # capital letters when written as an acronym ("LDD"), else ""
+
+    @property
+    def word(self) -> bool:
+        return bool(self.norm)
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith(("ches", "shes", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is", "ous", "ics")):
+        return word
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _raw_form(surface: str) -> str:
+    w = surface.casefold()
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    w = w.replace("’", "'").rstrip("'")
+    w = w.replace("'", "").replace("-", "")
+    return w
+
+
+def _acronym_letters(surface: str) -> str:
+    letters = [ch for ch in surface if ch.isalpha()]
+    upper = [ch for ch in letters if ch.isupper()]
+    if len(upper) >= 2 and len(upper) * 2 >= len(letters) + (1 if surface.endswith("s") else 0):
+        return "".join(upper)
+    return ""
+
+
+def _tokens(text: str) -> list[_Tok]:
+    s = unicodedata.normalize("NFKC", text)
+    s = s.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
+    s = re.sub(r"[‐‑‒–—―−]", "-", s)
+    s = _strip_labels(s)
+    pieces: list[tuple[str, str]] = []  # (raw, surface); raw "" for punctuation
+    for m in _TOKEN_RE.finditer(s):
+        surface = m.group()
+        if surface in _PUNCT:
+            pieces.append(("", surface))
+        elif surface == "&":
+            pieces.append(("and", surface))
+        elif surface[0].isdigit():
+            pieces.append((re.sub(r"\s+", "", surface).replace(",", ""), surface))
+        else:
+            pieces.append((_raw_form(surface), surface))
+    # Compounds written apart.
+    joined: list[tuple[str, str, bool]] = []  # (raw, surface, negation)
+    i = 0
+    while i < len(pieces):
+        raw, surface = pieces[i]
+        neg = raw in _NEGATORS
+        if raw and i + 1 < len(pieces) and pieces[i + 1][0]:
+            nraw, nsurface = pieces[i + 1]
+            join = (
+                (raw, nraw) in _JOIN_PAIRS
+                or (raw in _JOIN_ALWAYS and nraw not in FUNCTION_WORDS and nraw.isalpha())
+                or (raw in _JOIN_BEFORE_DIGIT and nraw[:1].isdigit())
+                or (raw == "under" and nraw.startswith(_UNDER_STEMS))
+            )
+            if join:
+                joined.append((raw + nraw, f"{surface} {nsurface}", neg or nraw in _NEGATORS))
+                i += 2
+                continue
+        joined.append((raw, surface, neg))
+        i += 1
+    out: list[_Tok] = []
+    clause = 0
+    for raw, surface, neg in joined:
+        if not raw:
+            clause += 1
+            out.append(_Tok("", surface, clause, False, False, ""))
+            continue
+        if not any(ch.isalnum() for ch in raw):
+            continue
+        function = raw in FUNCTION_WORDS
+        norm = raw if function else _singular(raw)
+        out.append(_Tok(norm, surface, clause, function, neg, _acronym_letters(surface)))
+    return out
+
+
+def normalise_words(text: str) -> list[str]:
+    """Return the words of a wording, normalised for comparison.
+
+    Lower case; punctuation dropped; ``&`` is ``and``; possessives dropped; compound spellings
+    joined (``well-being``, ``well being`` and ``wellbeing`` are ``wellbeing``; ``post-16`` and
+    ``post 16`` are ``post16``); leading labels removed (``Priority One:``, ``Aim 2 -``,
+    ``1.2.3``, ``Objective:``, ``Pillar 1:``); plurals made singular (``children`` is ``child``).
+    Function words are kept (see :func:`title_key`).
+
+    Parameters
+    ----------
+    text : str
+        A title or variant.
+
+    Returns
+    -------
+    list of str
+        The normalised words, in order.
+
+    Examples
+    --------
+    >>> normalise_words("Priority One: Children's Well-being & Safety")
+    ['child', 'wellbeing', 'and', 'safety']
+    >>> normalise_words("Aim 2 - Improve post 16 outcomes")
+    ['improve', 'post16', 'outcome']
+    """
+    return [t.norm for t in _tokens(text) if t.word]
+
+
+def title_key(text: str) -> str:
+    """Return the key two titles are compared by for duplicates (OG109).
+
+    The distinct normalised content words (:func:`normalise_words` without
+    :data:`FUNCTION_WORDS`), sorted, so that word order, repetition and everything OG601 treats
+    as noise do not matter.
+
+    Parameters
+    ----------
+    text : str
+        A node title.
+
+    Returns
+    -------
+    str
+        The words joined by single spaces (empty for a title with no content word).
+
+    Examples
+    --------
+    >>> title_key("Improve the emotional health of children")
+    'child emotional health improve'
+    >>> title_key("Children's emotional health: improve it") == title_key(
+    ...     "Improve the emotional health of children")
+    False
+    >>> title_key("Promote families' economic well being") == title_key(
+    ...     "Promote the economic well-being of families")
+    True
+    """
+    return " ".join(sorted({t.norm for t in _tokens(text) if t.word and not t.function}))
+
+
+# ---------------------------------------------------------------------------------------------
+# Differences
+
+
+@dataclass(frozen=True)
+class WordingDiff:
+    """What a variant says beyond its title, and what it leaves out.
+
+    Parameters
+    ----------
+    added : tuple of str
+        Content words in the variant and not in the title (spelt as in the variant).
+    dropped : tuple of str
+        Content words in the title and not in the variant (spelt as in the title).
+    """
+
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+
+    @property
+    def material(self) -> bool:
+        """True when anything beyond noise was added or dropped."""
+        return bool(self.added or self.dropped)
+
+
+def _merge_compounds(tokens: list[_Tok], other: set[str]) -> list[_Tok]:
+    """Join two or three adjacent words whose joined form is one word on the other side."""
+    own = {t.norm for t in tokens if t.word}
+    out: list[_Tok] = []
+    i = 0
+    while i < len(tokens):
+        for span in (3, 2):
+            run = tokens[i : i + span]
+            if len(run) == span and all(t.word for t in run) and not run[0].function:
+                norm = "".join(t.norm for t in run)
+                alt = "".join(_raw_form(t.surface) for t in run)
+                hit = norm if norm in other else (_singular(alt) if _singular(alt) in other else "")
+                if hit and hit not in own:
+                    out.append(
+                        _Tok(hit, " ".join(t.surface for t in run), run[0].clause, False,
+                             any(t.negation for t in run), "")
+                    )
+                    i += span
+                    break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _initials_reach(words: list[_Tok], letters: str) -> bool:
+    reach = {0}
+    for t in words:
+        nxt: set[int] = set()
+        first = "A" if t.surface == "&" else t.surface[:1].upper()
+        for p in reach:
+            if t.function:
+                nxt.add(p)
+            if p < len(letters) and letters[p] == first:
+                nxt.add(p + 1)
+        reach = nxt
+        if not reach:
+            return False
+    return len(letters) in reach
+
+
+def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], set[str]]:
+    """Acronyms in ``short`` that abbreviate a run of words in ``long``.
+
+    Returns the acronyms' norms and the norms of the words they stand for.
+    """
+    long_norms = {t.norm for t in long if t.word}
+    acronyms: set[str] = set()
+    covered: set[str] = set()
+    words = [t for t in long if t.word]
+    for t in short:
+        if not 2 <= len(t.acronym) <= 8 or t.norm in long_norms:
+            continue
+        n = len(t.acronym)
+        for i, first in enumerate(words):
+            if first.function:
+                continue
+            for j in range(i + 1, min(len(words), i + 2 * n + 2)):
+                run = words[i : j + 1]
+                if run[-1].function or any(x.clause != first.clause for x in run):
+                    continue
+                if _initials_reach(run, t.acronym):
+                    acronyms.add(t.norm)
+                    covered.update(x.norm for x in run if not x.function)
+    return acronyms, covered
+
+
+def wording_diff(title: str, variant: str) -> WordingDiff:
+    """Compare a variant wording with the title it restates (OG601).
+
+    Case, punctuation, ``&``/``and``, compound spellings, function words, word order,
+    leading labels, plural/singular and acronyms written out on the other side are ignored.
+
+    Parameters
+    ----------
+    title : str
+        The node's title.
+    variant : str
+        The same item as worded elsewhere.
+
+    Returns
+    -------
+    WordingDiff
+        The content words added and dropped, each once, in order of appearance.
+
+    Examples
+    --------
+    >>> wording_diff("Promote the attainment and achievement of underachieving children",
+    ...              "Promote the attainment and achievement of under-achieving children")
+    WordingDiff(added=(), dropped=())
+    >>> d = wording_diff("Reduce levels of fixed term exclusions",
+    ...                  "Reduce levels of permanent and fixed term exclusions")
+    >>> d.added, d.material
+    (('permanent',), True)
+    """
+    t_toks = _tokens(title)
+    v_toks = _tokens(variant)
+    t_toks = _merge_compounds(t_toks, {t.norm for t in v_toks if t.word})
+    v_toks = _merge_compounds(v_toks, {t.norm for t in t_toks if t.word})
+    t_norms = {t.norm for t in t_toks if t.word}
+    v_norms = {t.norm for t in v_toks if t.word}
+    v_acr, t_expanded = _expanded_acronyms(v_toks, t_toks)
+    t_acr, v_expanded = _expanded_acronyms(t_toks, v_toks)
+
+    def collect(tokens: list[_Tok], others: set[str], skip: set[str]) -> tuple[str, ...]:
+        seen: set[str] = set()
+        out: list[str] = []
+        for t in tokens:
+            if not t.word or t.function or t.norm in others or t.norm in skip or t.norm in seen:
+                continue
+            seen.add(t.norm)
+            out.append(t.surface)
+        return tuple(out)
+
+    added = collect(v_toks, t_norms, v_acr | v_expanded)
+    dropped = collect(t_toks, v_norms, t_acr | t_expanded)
+    return WordingDiff(added, dropped)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reversals
+
+_POLES: dict[str, tuple[str, int]] = {}
+for _axis, _up, _down in (
+    (
+        "amount",
+        "increase increased increases increasing raise raised raises raising rise rises rising "
+        "risen rose grow grows growing grew grown growth boost boosted boosting boosts expand "
+        "expanded expanding expands expansion extend extended extending extends widen widened "
+        "widening widens maximise maximised maximising maximize maximized maximizing more higher "
+        "greater gain gains gained gaining above",
+        "reduce reduced reduces reducing reduction decrease decreased decreases decreasing lower "
+        "lowered lowering lowers fall falls falling fell fallen decline declined declines "
+        "declining cut cuts cutting minimise minimised minimising minimize minimized minimizing "
+        "fewer less lose loses losing lost loss narrow narrowed narrowing narrows shrink shrinks "
+        "shrinking eliminate eliminated eliminating below",
+    ),
+    (
+        "quality",
+        "improve improved improves improving improvement better",
+        "worsen worsened worsens worsening worse deteriorate deteriorated deteriorates "
+        "deteriorating deterioration",
+    ),
+    (
+        "movement",
+        "enter entered entering enters entry join joined joining joins",
+        "leave leaves leaving exit exited exiting exits",
+    ),
+):
+    for _w in _up.split():
+        _POLES[_w] = (_axis, 1)
+    for _w in _down.split():
+        _POLES[_w] = (_axis, -1)
+
+# Nouns that say "how much" and are skipped when looking for what a direction word governs.
+_QUANTITY = frozenset(
+    {
+        "number", "rate", "level", "proportion", "percentage", "percent", "per", "cent",
+        "amount", "incidence", "takeup", "uptake", "share", "count", "total", "volume",
+        "frequency", "prevalence", "quantity", "figure", "ratio",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """A direction word of the title replaced by its opposite in a variant (OG602).
+
+    Parameters
+    ----------
+    title_word : str
+        The title's word, as written (``increase``).
+    variant_word : str
+        The variant's opposite word, as written (``reduce``).
+    """
+
+    title_word: str
+    variant_word: str
+
+
+def _pole(t: _Tok) -> tuple[str, int] | None:
+    if not t.word or t.function:
+        return None
+    return _POLES.get(t.surface.casefold())
+
+
+def _skippable(t: _Tok) -> bool:
+    return t.norm in _QUANTITY or t.norm[:1].isdigit() or _pole(t) is not None
+
+
+def _negations(tokens: list[_Tok], at: int) -> int:
+    """Negations from two words before the direction word to the end of its clause."""
+    clause = tokens[at].clause
+    count = 0
+    for t in tokens[max(0, at - 2) :]:
+        if t.clause != clause:
+            if t.clause > clause:
+                break
+            continue
+        if t.word and t.negation:
+            count += 1
+    return count
+
+
+def polarity_reversals(title: str, variant: str) -> list[Reversal]:
+    """Find where a variant reverses the direction of its title (OG602).
+
+    A reversal is a direction word of the title (``increase``, ``raise``, ``more``,
+    ``higher``, ``above``, ``improve``, ``entering``, ...) aligned, in the variant, with a word
+    of the opposite pole (``reduce``, ``lower``, ``fewer``, ``less``, ``below``, ``worsen``,
+    ``leaving``, ...), both standing before the same word (skipping ``the number of``, ``the
+    rate of``, figures and other direction words), or after the same word when the direction
+    word ends its clause. A reversal that also flips a negation in its clause (``not``,
+    ``no``, ``NEET``, ...) is a consistent rewording and is not reported.
+
+    Parameters
+    ----------
+    title : str
+        The node's title.
+    variant : str
+        The same item as worded elsewhere.
+
+    Returns
+    -------
+    list of Reversal
+        Each reversed pair once, in the title's order.
+
+    Examples
+    --------
+    >>> polarity_reversals(
+    ...     "Take steps to increase the number of pupils entering higher education",
+    ...     "Take steps to reduce the number of pupils entering higher education")
+    [Reversal(title_word='increase', variant_word='reduce')]
+    >>> polarity_reversals("Raise attainment", "Reduce gaps in attainment")
+    []
+    """
+    t_toks = _tokens(title)
+    v_toks = _tokens(variant)
+    t_idx = [i for i, t in enumerate(t_toks) if t.word and not t.function]
+    v_idx = [i for i, t in enumerate(v_toks) if t.word and not t.function]
+
+    def symbol(t: _Tok) -> str:
+        pole = _pole(t)
+        return f"\x00{pole[0]}" if pole else t.norm
+
+    t_sym = [symbol(t_toks[i]) for i in t_idx]
+    v_sym = [symbol(v_toks[i]) for i in v_idx]
+    aligned: dict[int, int] = {}
+    matcher = SequenceMatcher(None, t_sym, v_sym, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            aligned[a + k] = b + k
+
+    def neighbour(seq: list[int], toks: list[_Tok], pos: int, step: int) -> int | None:
+        """The next content word in the clause that is not skippable, and whether the way
+        there holds only skippable words."""
+        clause = toks[seq[pos]].clause
+        q = pos + step
+        while 0 <= q < len(seq) and toks[seq[q]].clause == clause:
+            if not _skippable(toks[seq[q]]):
+                return q
+            q += step
+        return None
+
+    def same_neighbour(i: int, j: int) -> bool:
+        for step in (1, -1):
+            ti = neighbour(t_idx, t_toks, i, step)
+            if ti is None:
+                continue
+            vj = neighbour(v_idx, v_toks, j, step)
+            return vj is not None and aligned.get(ti) == vj
+        return True  # a direction word standing alone: the alignment is the evidence
+
+    found: list[Reversal] = []
+    for i, j in sorted(aligned.items()):
+        tp = _pole(t_toks[t_idx[i]])
+        vp = _pole(v_toks[v_idx[j]])
+        if tp is None or vp is None or tp[0] != vp[0] or tp[1] == vp[1]:
+            continue
+        if not same_neighbour(i, j):
+            continue
+        if _negations(t_toks, t_idx[i]) % 2 != _negations(v_toks, v_idx[j]) % 2:
+            continue
+        rev = Reversal(t_toks[t_idx[i]].surface, v_toks[v_idx[j]].surface)
+        if rev not in found:
+            found.append(rev)
+    return found

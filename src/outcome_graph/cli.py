@@ -1,0 +1,214 @@
+"""The ``outcome-graph`` command.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 at least one such finding; 2 the input or the
+command line is unusable (the message says what and where, no traceback). Heavy libraries load
+only in the commands that need them, so ``--version`` and ``--help`` answer at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn the package's errors into a message on stderr and exit 2 (never a traceback)."""
+    from .errors import OutcomeGraphError
+
+    try:
+        yield
+    except OutcomeGraphError as exc:
+        for line in str(exc).splitlines():
+            click.echo(f"error: {line}", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except (click.exceptions.Exit, click.ClickException, SystemExit):
+        raise
+    except MemoryError:
+        click.echo("error: out of memory reading the input", err=True)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # a bug: say so briefly; OUTCOME_GRAPH_DEBUG=1 shows the traceback
+        if os.environ.get("OUTCOME_GRAPH_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in outcome-graph; run again with OUTCOME_GRAPH_DEBUG=1 for details and report it.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+def _split_codes(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip().upper() for x in v.replace(",", " ").split() if x.strip())
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="outcome-graph")
+def main() -> None:
+    """Check a Children and Young People's Plan (or any outcome plan) as a graph.
+
+    \b
+    Quick start:
+      outcome-graph check plan.yaml          # findings, exit 1 on errors
+      outcome-graph rules                    # the rule catalogue
+      outcome-graph schema > plan.schema.json
+    """
+
+
+def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...], fail_on: str | None) -> Any:
+    from .config import ConfigLayer
+    from .errors import ConfigError
+
+    data: dict[str, Any] = {}
+    if select:
+        data["select"] = _split_codes(select)
+    if ignore:
+        data["ignore"] = _split_codes(ignore)
+    if severity:
+        sev: dict[str, str] = {}
+        for item in severity:
+            for part in item.replace(",", " ").split():
+                code, sep, level = part.partition("=")
+                if not sep:
+                    raise ConfigError(f"--severity {part!r}: write CODE=SEVERITY, e.g. OG302=error")
+                sev[code.strip().upper()] = level.strip().lower()
+        data["severity"] = sev
+    if fail_on:
+        data["fail-on"] = fail_on
+    return ConfigLayer.from_mapping(data, "command line")
+
+
+@main.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit"]), default="text", show_default=True,
+              help="Output format. json prints one document per plan (JSON Lines for several plans).")
+@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to run (e.g. OG1,OG301).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to skip (e.g. OG6).")
+@click.option("--severity", multiple=True, metavar="CODE=SEV", help="Override a severity (e.g. OG302=error).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="A configuration file (outcome-graph.toml or pyproject.toml).")
+@click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Write the output to a file (written whole or not at all) instead of standard output.")
+@click.option("--hints/--no-hints", default=True, help="Show how to fix each finding (text format).")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
+def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
+          fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
+          hints: bool, color: bool | None) -> None:
+    """Check one or more plans and report the findings."""
+    with _errors():
+        from .config import discover_config
+        from .loading.loader import DEFAULT_MAX_BYTES, load_path
+        from .rules.engine import check as run_check
+
+        layer = _cli_layer(select, ignore, severity, fail_on)
+        chunks: list[str] = []
+        reports = []
+        worst = EXIT_OK
+        for path in plans:
+            config = discover_config(path, config_file=config_file, cli=layer)
+            try:
+                plan = load_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+            except Exception as exc:
+                from .errors import PlanError
+
+                if isinstance(exc, PlanError) and len(plans) > 1:
+                    for line in str(exc).splitlines():
+                        click.echo(f"error: {line}", err=True)
+                    worst = EXIT_USAGE
+                    continue
+                raise
+            report = run_check(plan, config)
+            reports.append(report)
+            worst = max(worst, report.exit_code)
+            if fmt == "json":
+                chunks.append(report.to_json(indent=None if len(plans) > 1 else 2))
+            elif fmt == "text":
+                from .output.text import format_report
+
+                use_colour = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+                chunks.append(format_report(report, style=click.style if use_colour else None, hints=hints))
+        if fmt == "sarif":
+            from .output.sarif import to_sarif
+
+            chunks = [to_sarif(reports)]
+        elif fmt == "junit":
+            from .output.junit import to_junit
+
+            chunks = [to_junit(reports)]
+        text = ("\n\n" if fmt == "text" else "\n").join(chunks)
+        _emit(text, output)
+        sys.exit(worst)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text)
+        return
+    from .output.files import atomic_write_text
+
+    atomic_write_text(output, text + "\n")
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+def rules(code: str | None, fmt: str) -> None:
+    """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`)."""
+    with _errors():
+        from .errors import ConfigError
+        from .output.rules_doc import rules_json, rules_markdown, rules_text
+        from .plugins import load_plugins
+        from .rules import registry
+
+        load_plugins()
+        catalogue = registry()
+        selected = list(catalogue.values())
+        if code:
+            key = code.upper()
+            selected = [r for r in selected if r.code.startswith(key) or r.name == code.lower()]
+            if not selected:
+                from .loading.suggest import nearest
+
+                guess = nearest(key, list(catalogue))
+                raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else ""))
+        render: Callable[..., str] = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
+        click.echo(render(selected, full=bool(code) or fmt != "text"))
+
+
+@main.command()
+@click.option("--findings", is_flag=True, help="The schema of the JSON findings document instead of the plan format.")
+def schema(findings: bool) -> None:
+    """Print the JSON Schema of the plan format (for editors), or of the findings document."""
+    with _errors():
+        import json
+
+        from .schema import findings_schema, plan_schema
+
+        click.echo(json.dumps(findings_schema() if findings else plan_schema(), indent=2))
+
+
+def run() -> None:  # pragma: no cover - console entry point alias
+    main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,256 @@
+"""Configuration: which rules run, their severities and thresholds, and when a check fails.
+
+Sources, from the lowest precedence to the highest: the nearest ``pyproject.toml`` with a
+``[tool.outcome-graph]`` table (searched upward from the plan's folder), ``outcome-graph.toml``
+beside the plan, a file given with ``--config``, then command-line flags. Keys:
+
+``select``, ``ignore``
+    Rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific matching
+    selector wins; at equal specificity ``ignore`` wins. A layer that sets ``select`` starts the
+    selection afresh; a layer that sets only ``ignore`` removes from the selection below it.
+``severity``
+    ``{OG302 = "error"}``: code or prefix to severity (the most specific wins).
+``fail-on``
+    ``error`` (default), ``warning``, ``info`` or ``never``.
+``[rules.OG302]``
+    A rule's thresholds, e.g. ``max-milestones = 12``.
+``rule-files``
+    Python files declaring custom rules, relative to the configuration file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .loading.suggest import nearest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["Config", "ConfigLayer", "discover_config", "FAIL_ON"]
+
+FAIL_ON = ("error", "warning", "info", "never")
+_SEVERITIES = ("error", "warning", "info")
+_KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
+
+
+@dataclass
+class ConfigLayer:
+    """One source of configuration (a file or the command line)."""
+
+    source: str
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str | None = None
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rule_files: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str, base_dir: Path | None = None) -> ConfigLayer:
+        for key in data:
+            if key not in _KEYS:
+                guess = nearest(key, _KEYS)
+                raise ConfigError(
+                    f"unknown key {key!r}" + (f": did you mean {guess!r}?" if guess else f"; valid keys: {', '.join(_KEYS)}"),
+                    file=source,
+                )
+        layer = cls(source=source)
+        if "select" in data:
+            layer.select = _codes(data["select"], "select", source)
+        if "ignore" in data:
+            layer.ignore = _codes(data["ignore"], "ignore", source)
+        sev = data.get("severity", {})
+        if not isinstance(sev, Mapping):
+            raise ConfigError("'severity' must be a table of code = severity", file=source)
+        for code, value in sev.items():
+            if value not in _SEVERITIES:
+                raise ConfigError(f"severity of {code} must be error, warning or info, not {value!r}", file=source)
+            layer.severity[str(code).upper()] = value
+        if "fail-on" in data:
+            if data["fail-on"] not in FAIL_ON:
+                raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}", file=source)
+            layer.fail_on = data["fail-on"]
+        rules = data.get("rules", {})
+        if not isinstance(rules, Mapping):
+            raise ConfigError("'rules' must be a table of rule tables ([rules.OG302])", file=source)
+        for code, opts in rules.items():
+            if not isinstance(opts, Mapping):
+                raise ConfigError(f"[rules.{code}] must be a table of options", file=source)
+            layer.options[str(code).upper()] = dict(opts)
+        files = data.get("rule-files", [])
+        if isinstance(files, str) or not isinstance(files, list):
+            raise ConfigError("'rule-files' must be a list of paths", file=source)
+        base = base_dir or Path.cwd()
+        layer.rule_files = [str((base / f).resolve()) for f in files]
+        return layer
+
+
+def _codes(value: Any, key: str, source: str) -> list[str]:
+    if isinstance(value, str):
+        value = [v for v in value.replace(",", " ").split() if v]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key!r} must be a list of rule codes or prefixes", file=source)
+    return [v.strip().upper() for v in value]
+
+
+@dataclass
+class Config:
+    """The configuration a check runs with (the merged layers).
+
+    >>> cfg = Config.from_dict({"ignore": ["OG6"], "severity": {"OG302": "error"}, "rules": {"OG302": {"max-milestones": 12}}})
+    >>> cfg.enabled("OG601"), cfg.enabled("OG302"), cfg.severity_of("OG302", "warning"), cfg.options_for("OG302", {"max-milestones": 10})
+    (False, True, 'error', {'max-milestones': 12})
+    """
+
+    layers: list[ConfigLayer] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], source: str = "<config>") -> Config:
+        """A configuration from a mapping with the file's keys."""
+        return cls([ConfigLayer.from_mapping(data, source)])
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Config:
+        """A configuration from an ``outcome-graph.toml`` or ``pyproject.toml`` file."""
+        layer = _read_file(Path(path), required=True)
+        return cls([layer] if layer else [])
+
+    def with_layer(self, layer: ConfigLayer) -> Config:
+        return Config([*self.layers, layer])
+
+    # -- queries ------------------------------------------------------------------------------
+    def enabled(self, code: str) -> bool:
+        """Whether the rule with this code runs."""
+        on = True
+        for layer in self.layers:
+            if layer.select is not None:
+                on = _decide(code, layer.select, layer.ignore, default=False)
+            elif layer.ignore:
+                if _decide(code, [], layer.ignore, default=True) is False:
+                    on = False
+        return on
+
+    def severity_of(self, code: str, default: str) -> str:
+        """The severity of a rule after overrides (the most specific, latest layer wins)."""
+        best = (-1, default)
+        for layer in self.layers:
+            for sel, sev in layer.severity.items():
+                if code.startswith(sel) and len(sel) >= best[0]:
+                    best = (len(sel), sev)
+        return best[1]
+
+    @property
+    def fail_on(self) -> str:
+        value = "error"
+        for layer in self.layers:
+            if layer.fail_on:
+                value = layer.fail_on
+        return value
+
+    def options_for(self, code: str, defaults: Mapping[str, Any]) -> dict[str, Any]:
+        """A rule's thresholds: defaults, then each layer's ``[rules.CODE]``."""
+        out = dict(defaults)
+        for layer in self.layers:
+            for key, value in layer.options.get(code, {}).items():
+                out[key] = value
+        return out
+
+    @property
+    def rule_files(self) -> list[str]:
+        return [f for layer in self.layers for f in layer.rule_files]
+
+    def validate(self, codes: Iterable[str], options: Mapping[str, Mapping[str, Any]]) -> None:
+        """Check selectors and options against the known rules (clear errors with suggestions)."""
+        codes = list(codes)
+        for layer in self.layers:
+            for sel in [*(layer.select or []), *layer.ignore, *layer.severity]:
+                if sel in ("ALL",) or any(c.startswith(sel) for c in codes):
+                    continue
+                guess = nearest(sel, codes)
+                raise ConfigError(
+                    f"{sel!r} matches no rule" + (f": did you mean {guess!r}?" if guess else ""), file=layer.source
+                )
+            for code, opts in layer.options.items():
+                if code not in options:
+                    guess = nearest(code, codes)
+                    raise ConfigError(
+                        f"[rules.{code}]: no such rule" + (f": did you mean {guess!r}?" if guess else ""), file=layer.source
+                    )
+                for key, value in opts.items():
+                    defaults = options[code]
+                    if key not in defaults:
+                        guess = nearest(key, defaults)
+                        hint = f": did you mean {guess!r}?" if guess else (
+                            f"; its options are {', '.join(defaults)}" if defaults else "; it has no options")
+                        raise ConfigError(f"[rules.{code}]: unknown option {key!r}{hint}", file=layer.source)
+                    default = defaults[key]
+                    if isinstance(default, (int, float)) and not isinstance(default, bool):
+                        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                            raise ConfigError(
+                                f"[rules.{code}] {key} must be a non-negative number, not {value!r}", file=layer.source
+                            )
+
+
+def _decide(code: str, select: list[str], ignore: list[str], *, default: bool) -> bool:
+    best_len = -1
+    decision = default
+    for sel in select:
+        s = "" if sel == "ALL" else sel
+        if code.startswith(s) and len(s) > best_len:
+            best_len, decision = len(s), True
+    for sel in ignore:
+        s = "" if sel == "ALL" else sel
+        if code.startswith(s) and len(s) >= best_len:
+            best_len, decision = len(s), False
+    return decision
+
+
+def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        if required:
+            raise ConfigError("no such configuration file", file=str(path)) from None
+        return None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", file=str(path)) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("outcome-graph")
+        if table is None:
+            if required:
+                raise ConfigError("has no [tool.outcome-graph] table", file=str(path))
+            return None
+        data = table
+    return ConfigLayer.from_mapping(data, str(path), base_dir=path.parent)
+
+
+def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: str | None = None,
+                    cli: ConfigLayer | None = None) -> Config:
+    """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags."""
+    layers: list[ConfigLayer] = []
+    folder = Path(plan_path).resolve().parent if plan_path else Path.cwd()
+    for candidate in [folder, *folder.parents]:
+        found = _read_file(candidate / "pyproject.toml", required=False)
+        if found is not None:
+            layers.append(found)
+            break
+    beside = _read_file(folder / "outcome-graph.toml", required=False)
+    if beside is not None:
+        layers.append(beside)
+    if config_file:
+        layers.append(_read_file(Path(config_file), required=True))  # type: ignore[arg-type]
+    if cli is not None:
+        layers.append(cli)
+    return Config(layers)

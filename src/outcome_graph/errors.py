@@ -1,0 +1,87 @@
+"""The exceptions outcome_graph raises.
+
+Every error the package raises on purpose derives from :class:`OutcomeGraphError`, so an
+embedding tool can catch one class. Problems in a plan file are :class:`PlanError` (with the
+file, line and column of each problem); problems in configuration are :class:`ConfigError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "Problem", "RenderError"]
+
+
+class OutcomeGraphError(Exception):
+    """Base class of every error raised by outcome_graph."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input file: where it is and what is wrong."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def where(self) -> str:
+        """``file:line:column`` (or ``file:sheet!cell``), as much as is known."""
+        parts = [self.file or "<plan>"]
+        if self.sheet:
+            return f"{parts[0]}:{self.sheet}!{self.cell}" if self.cell else f"{parts[0]}:{self.sheet}"
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+
+class PlanError(OutcomeGraphError):
+    """A plan file cannot be read: it is not valid YAML/JSON or does not follow the format.
+
+    All the problems found are gathered (a person fixing a file wants them at once);
+    ``file``, ``line`` and ``column`` are those of the first.
+
+    >>> err = PlanError([Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)])
+    >>> str(err)
+    "plan.yaml:12:5: unknown field 'milestons'"
+    >>> err.line
+    12
+    """
+
+    def __init__(self, problems: list[Problem] | Problem | str, *, file: str | None = None):
+        if isinstance(problems, str):
+            problems = [Problem(problems, file=file)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        if not problems:
+            problems = [Problem("the plan cannot be read", file=file)]
+        self.problems: list[Problem] = list(problems)
+        first = self.problems[0]
+        self.file = first.file
+        self.line = first.line
+        self.column = first.column
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ConfigError(OutcomeGraphError):
+    """The configuration (a TOML file or command-line options) is invalid.
+
+    >>> str(ConfigError("unknown option 'max-milestone'", file="outcome-graph.toml"))
+    "outcome-graph.toml: unknown option 'max-milestone'"
+    """
+
+    def __init__(self, message: str, *, file: str | None = None):
+        self.file = file
+        self.message = message
+        super().__init__(f"{file}: {message}" if file else message)
+
+
+class RenderError(OutcomeGraphError):
+    """An output (diagram, report, workbook) could not be produced."""

@@ -1,0 +1,148 @@
+"""Findings and the report of a check.
+
+A :class:`Finding` carries everything a tool needs to act on it without re-reading the plan: the
+rule (code, name, severity), the node (id, kind, title), a message naming the values involved, a
+hint, and the location. A :class:`Report` holds a plan's findings in file order, the counts by
+severity and the suppressed count, and serialises to the versioned JSON document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from .model.plan import Location
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID"]
+
+Severity = Literal["error", "warning", "info"]
+#: Severities from the most to the least serious.
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule found in a plan.
+
+    >>> f = Finding("OG301", "missing-lead", "warning", "M1", "milestone", "Publish the strategy",
+    ...             "Milestone M1 has no lead.", "Add a lead.", Location("plan.yaml", 12, 7))
+    >>> f.to_dict()["location"]["line"]
+    12
+    """
+
+    rule: str
+    name: str
+    severity: Severity
+    node: str
+    kind: str
+    title: str
+    message: str
+    hint: str
+    location: Location = field(default_factory=Location)
+    order: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as the JSON document writes it."""
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "node": self.node,
+            "kind": self.kind,
+            "title": self.title,
+            "message": self.message,
+            "hint": self.hint,
+            "location": self.location.to_dict(),
+        }
+
+
+@dataclass
+class Report:
+    """The findings of one plan, in file order, with counts.
+
+    Attributes
+    ----------
+    plan_id, plan_title, file : str
+        Which plan was checked.
+    findings : list[Finding]
+        What was found, suppressed findings excluded, sorted by position in the file.
+    suppressed : list[Finding]
+        What node-level ``ignore:`` suppressed (counted, never silently lost).
+    """
+
+    plan_id: str
+    plan_title: str
+    file: str | None
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    fail_on: str = "error"
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings by severity, plus ``suppressed``."""
+        c = Counter(f.severity for f in self.findings)
+        out = {s: c.get(s, 0) for s in SEVERITIES}
+        out["suppressed"] = len(self.suppressed)
+        return out
+
+    def by_rule(self, code: str) -> list[Finding]:
+        """The findings of one rule (or of a code prefix such as ``OG3``)."""
+        return [f for f in self.findings if f.rule.startswith(code)]
+
+    @property
+    def failed(self) -> bool:
+        """Whether any finding is at or above the ``fail-on`` severity."""
+        if self.fail_on == "never":
+            return False
+        limit = SEVERITIES.index(self.fail_on)
+        return any(SEVERITIES.index(f.severity) <= limit for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing reaches ``fail-on``, else 1."""
+        return 1 if self.failed else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned findings document (``outcome-graph/findings/v1``)."""
+        return {
+            "schema": FINDINGS_SCHEMA_ID,
+            "plan": {"id": self.plan_id, "title": self.plan_title, "file": self.file},
+            "summary": self.counts,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The findings document as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The findings as a pandas table (one row per finding)."""
+        import pandas as pd
+
+        columns = ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "file", "line", "column"]
+        rows = [
+            {**{k: v for k, v in f.to_dict().items() if k != "location"}, **{
+                "file": f.location.file, "line": f.location.line, "column": f.location.column}}
+            for f in self.findings
+        ]
+        return pd.DataFrame(rows, columns=columns)
+
+    def __repr__(self) -> str:
+        c = self.counts
+        return (
+            f"<Report {self.plan_id!r}: {c['error']} errors, {c['warning']} warnings, "
+            f"{c['info']} info, {c['suppressed']} suppressed>"
+        )

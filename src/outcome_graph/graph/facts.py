@@ -1,0 +1,329 @@
+"""Effective values: what the rules read instead of the raw fields.
+
+The format lets a plan say things once and have them apply below: a node without ``outcomes``
+inherits its parents'; a milestone without ``lead`` takes its objective's; a milestone without
+``due`` is dated by its ``timescale``; a lead is an owner's id, name or alias, or several joint
+leads. :class:`PlanFacts` works all of that out once per plan, so every rule uses the same answers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..analysis.owners import OwnerIndex, OwnerSpec, ResolvedLead
+from ..analysis.timescale import Interval, Timing, parse_due, parse_timescale
+from ..model.document import LEVELS, Indicator, Milestone, plain_due
+from ..model.plan import BrokenRef, Plan
+
+if TYPE_CHECKING:
+    from ..reference.catalogue import CatalogueEntry
+
+__all__ = ["PlanFacts", "OwnerInfo", "HIERARCHY_KINDS"]
+
+HIERARCHY_KINDS = frozenset(LEVELS)
+
+
+@dataclass
+class OwnerInfo:
+    """An owner as the plan uses it: declared in ``owners:`` or implied by a lead's text."""
+
+    id: str
+    name: str
+    declared: bool
+    capacity: int | None = None
+    texts: set[str] = field(default_factory=set)  # the lead strings that resolved to it
+    milestones: list[str] = field(default_factory=list)  # milestones it leads (effective leads)
+    nodes: list[str] = field(default_factory=list)  # every node it leads
+
+
+class PlanFacts:
+    """The derived facts of a plan (computed lazily, once).
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities:
+    ...   - id: P1
+    ...     title: Safe
+    ...     outcomes: [stay_safe]
+    ...     objectives:
+    ...       - {id: O1, title: Fewer accidents, lead: Head of Safety}
+    ... milestones:
+    ...   - {id: M1, parent: O1, title: Audit, timescale: June 11}
+    ... ''')
+    >>> facts = PlanFacts(plan)
+    >>> facts.outcomes["M1"], facts.lead_owners["M1"], str(facts.timing["M1"].span)
+    (('stay_safe',), ('Head of Safety',), '2011-06')
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.period = Interval(*plan.period)
+        nodes = plan.nodes
+        self.children: dict[str, list[str]] = defaultdict(list)
+        self.broken: list[BrokenRef] = []
+        self.parents: dict[str, tuple[str, ...]] = {}
+        for node_id, parents in plan.parents.items():
+            existing = []
+            for p in parents:
+                if p in nodes and nodes[p].kind in HIERARCHY_KINDS:
+                    existing.append(p)
+                    self.children[p].append(node_id)
+                else:
+                    self.broken.append(BrokenRef(node_id, "parent", p))
+            self.parents[node_id] = tuple(existing)
+        # A parentless priority belongs to the vision, if there is one.
+        vision = next(plan.of_kind("vision"), None)
+        self.vision_id = vision.id if vision is not None else None
+
+    # -- hierarchy --------------------------------------------------------------------------
+    @cached_property
+    def levels_used(self) -> frozenset[str]:
+        return frozenset(n.kind for n in self.plan.nodes.values())
+
+    def level(self, node_id: str) -> int:
+        """0 for the vision, 1 priority, 2 aim, 3 objective, 4 milestone; -1 otherwise."""
+        kind = self.plan.nodes[node_id].kind
+        return LEVELS.index(kind) if kind in HIERARCHY_KINDS else -1
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """Every node above, nearest first (cycle-safe)."""
+        out: list[str] = []
+        seen = {node_id}
+        frontier = list(self.parents.get(node_id, ()))
+        while frontier:
+            nxt: list[str] = []
+            for p in frontier:
+                if p in seen:
+                    continue
+                seen.add(p)
+                out.append(p)
+                nxt.extend(self.parents.get(p, ()))
+            frontier = nxt
+        return out
+
+    def descendants(self, node_id: str) -> list[str]:
+        """Every node below (cycle-safe)."""
+        out: list[str] = []
+        seen = {node_id}
+        stack = list(self.children.get(node_id, ()))
+        while stack:
+            c = stack.pop()
+            if c in seen:
+                continue
+            seen.add(c)
+            out.append(c)
+            stack.extend(self.children.get(c, ()))
+        return out
+
+    # -- outcomes -----------------------------------------------------------------------------
+    @cached_property
+    def _outcome_state(self) -> tuple[dict[str, tuple[str, ...]], set[str]]:
+        nodes = self.plan.nodes
+        order = self.plan.framework.ids
+        memo: dict[str, tuple[str, ...]] = {}
+        cross: set[str] = set()
+        visiting: set[str] = set()
+
+        def resolve(node_id: str) -> tuple[tuple[str, ...], bool]:
+            if node_id in memo:
+                return memo[node_id], node_id in cross
+            if node_id in visiting:  # a cycle: stop here
+                return (), False
+            visiting.add(node_id)
+            node = nodes[node_id]
+            is_cross = node.outcomes is not None and len(node.outcomes) == 0
+            inherited: set[str] = set()
+            for p in self.parents.get(node_id, ()):
+                outs, p_cross = resolve(p)
+                inherited.update(outs)
+                is_cross = is_cross or p_cross
+            if node.outcomes is not None:
+                own = set(node.outcomes)
+            elif isinstance(node, Indicator):
+                own = set(self.indicator_entry_outcomes(node))
+            else:
+                own = inherited
+            value = tuple(o for o in order if o in own)
+            visiting.discard(node_id)
+            memo[node_id] = value
+            if is_cross:
+                cross.add(node_id)
+            return value, is_cross
+
+        for node_id in nodes:
+            resolve(node_id)
+        return memo, cross
+
+    @property
+    def outcomes(self) -> dict[str, tuple[str, ...]]:
+        """Each node's effective outcomes (own, else inherited; indicators: own, else catalogue's)."""
+        return self._outcome_state[0]
+
+    @property
+    def cross_cutting(self) -> set[str]:
+        """Nodes marked ``outcomes: []`` and their descendants (left out of coverage rules)."""
+        return self._outcome_state[1]
+
+    # -- indicators ---------------------------------------------------------------------------
+    def catalogue_entry(self, code: str) -> tuple[CatalogueEntry | None, str]:
+        """The catalogue entry a code means, and how it was resolved."""
+        from ..reference.catalogue import code_prefix
+
+        prefix = code_prefix(code)
+        if prefix is None:
+            return None, "uncoded local measure"
+        catalogue = self.plan.catalogues.get(prefix)
+        if catalogue is None:
+            return None, f"no catalogue with prefix {prefix}"
+        return catalogue.resolve(code)
+
+    def indicator_entry_outcomes(self, node: Indicator) -> tuple[str, ...]:
+        entry, _ = self.catalogue_entry(node.id)
+        return tuple(entry.outcomes) if entry is not None else ()
+
+    @cached_property
+    def measured_by(self) -> dict[str, list[str]]:
+        """Node id -> ids of the indicators it lists (existing ones only)."""
+        out: dict[str, list[str]] = {}
+        for node in self.plan.nodes.values():
+            refs = getattr(node, "indicators", None)
+            if not refs:
+                continue
+            ids = []
+            for ref in refs:
+                ind = self.plan.indicator(ref.id)
+                if ind is None:
+                    self.broken.append(BrokenRef(node.id, "indicators", ref.id))
+                elif ind.id not in ids:
+                    ids.append(ind.id)
+            out[node.id] = ids
+        return out
+
+    @cached_property
+    def measures(self) -> dict[str, list[str]]:
+        """Indicator id -> ids of the nodes it measures."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for node_id, inds in self.measured_by.items():
+            for i in inds:
+                out[i].append(node_id)
+        return dict(out)
+
+    # -- owners and leads ---------------------------------------------------------------------
+    @cached_property
+    def _owner_state(self) -> tuple[dict[str, tuple[str, ...]], dict[str, OwnerInfo], dict[str, list[ResolvedLead]]]:
+        plan = self.plan
+        specs = [OwnerSpec(o.id, o.name, tuple(o.aliases)) for o in plan.owners]
+        index = OwnerIndex(specs)
+        owners: dict[str, OwnerInfo] = {
+            o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity) for o in plan.owners
+        }
+        own_leads: dict[str, tuple[str, ...]] = {}
+        resolved_of: dict[str, list[ResolvedLead]] = {}
+        for node in plan.nodes.values():
+            lead = getattr(node, "lead", None)
+            if not lead:
+                continue
+            texts = [lead] if isinstance(lead, str) else list(lead)
+            resolved: list[ResolvedLead] = []
+            for text in texts:
+                if text.strip():
+                    resolved.extend(index.resolve(text))
+            resolved_of[node.id] = resolved
+            ids = tuple(dict.fromkeys(r.owner_id for r in resolved))
+            own_leads[node.id] = ids
+            for r in resolved:
+                info = owners.get(r.owner_id)
+                if info is None:
+                    info = owners[r.owner_id] = OwnerInfo(r.owner_id, r.owner_id, False)
+                info.texts.add(r.text)
+        # Effective leads: a milestone without one takes its objective's (never an aim's or priority's).
+        effective: dict[str, tuple[str, ...]] = {}
+        for node in plan.nodes.values():
+            if node.kind not in HIERARCHY_KINDS:
+                continue
+            leads = own_leads.get(node.id, ())
+            if not leads and isinstance(node, Milestone):
+                for p in self.parents.get(node.id, ()):
+                    if plan.nodes[p].kind == "objective" and own_leads.get(p):
+                        leads = own_leads[p]
+                        break
+            if leads:
+                effective[node.id] = leads
+                for owner_id in leads:
+                    owners[owner_id].nodes.append(node.id)
+                    if isinstance(node, Milestone):
+                        owners[owner_id].milestones.append(node.id)
+        return effective, owners, resolved_of
+
+    @property
+    def lead_owners(self) -> dict[str, tuple[str, ...]]:
+        """Node id -> the owner ids leading it (effective: a milestone takes its objective's lead)."""
+        return self._owner_state[0]
+
+    @property
+    def owners(self) -> dict[str, OwnerInfo]:
+        """Every owner used or declared, by id."""
+        return self._owner_state[1]
+
+    @property
+    def resolved_leads(self) -> dict[str, list[ResolvedLead]]:
+        """Node id -> how its own ``lead`` text resolved."""
+        return self._owner_state[2]
+
+    def own_lead(self, node_id: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.owner_id for r in self.resolved_leads.get(node_id, ())))
+
+    def inherited_lead(self, node_id: str) -> tuple[str, ...]:
+        """The node's own lead, else the nearest ancestor's (for objectives without milestones)."""
+        own = self.own_lead(node_id)
+        if own:
+            return own
+        for a in self.ancestors(node_id):
+            lead = self.own_lead(a)
+            if lead:
+                return lead
+        return ()
+
+    # -- timing -------------------------------------------------------------------------------
+    @cached_property
+    def timing(self) -> dict[str, Timing]:
+        """Milestone id -> its timing: from ``due`` when given, else parsed from ``timescale``.
+
+        ``As above`` takes the timing of the milestone written before it.
+        """
+        out: dict[str, Timing] = {}
+        previous: Timing | None = None
+        for node in self.plan.nodes.values():
+            if not isinstance(node, Milestone):
+                continue
+            if node.due is not None:
+                timing = parse_due(plain_due(node.due))
+            else:
+                timing = parse_timescale(node.timescale, self.period)
+                if timing.kind == "as_above":
+                    if previous is not None and previous.kind != "as_above":
+                        timing = Timing(
+                            kind=previous.kind,
+                            text=timing.text,
+                            intervals=previous.intervals,
+                            interpretation=f"'{timing.text}' read as the milestone above: {previous.interpretation}",
+                            reference=previous.reference,
+                            year_only=previous.year_only,
+                        )
+                    else:
+                        timing = Timing(kind="undated", text=timing.text, interpretation=f"'{timing.text}' with no milestone above")
+            out[node.id] = timing
+            previous = timing
+        return out
+
+    @cached_property
+    def uses_dates(self) -> bool:
+        """Whether any milestone states a date (``due`` or a timescale that gives one)."""
+        return any(t.kind == "dated" for t in self.timing.values())

@@ -1,0 +1,439 @@
+"""Load a plan file (YAML or JSON) into a :class:`~outcome_graph.model.plan.Plan`.
+
+Pipeline: read bytes (size-limited) -> decode UTF-8 -> parse keeping positions
+(:mod:`.tree`) -> validate the shape with the pydantic models (:mod:`..model.document`), turning
+every validation error into a :class:`~outcome_graph.errors.Problem` with file, line and column ->
+flatten nested and flat forms into :class:`Plan` (parents, file order, implicit indicators).
+
+Loading never fails for problems a rule can report (orphans, broken references, cycles). It fails,
+with every problem listed, when the file is not a plan: bad syntax, a wrong ``format``, a missing
+required field, an unknown field (with the nearest valid one), a value of the wrong type, an
+impossible date, a duplicate id.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import PlanError, Problem
+from ..model.document import (
+    FORMAT_ID,
+    Aim,
+    Indicator,
+    NodeSpec,
+    Objective,
+    PlanDocument,
+    Priority,
+)
+from ..model.plan import Plan, _code_key
+from .suggest import nearest
+from .tree import LocList, LocMap, parse_text
+
+__all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan"]
+
+#: Largest plan file read by default (32 MB); ``max_bytes`` changes it.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+_PLAN_SUFFIXES = {".yaml", ".yml", ".json"}
+
+
+def load(
+    source: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    period: str | None = None,
+) -> Plan:
+    """Load a plan from a path or from the text of a plan.
+
+    A :class:`os.PathLike` is always a path; a ``str`` is text when it contains a line break or
+    starts with ``{``, otherwise a path. Spreadsheets (``.xlsx``, a folder of CSV files) load too
+    where the spreadsheet support is installed.
+
+    Parameters
+    ----------
+    source : str or PathLike
+        The plan file, or its text.
+    max_bytes : int
+        Refuse files larger than this (default 32 MB).
+    period : str, optional
+        ``START..END`` for a flat spreadsheet without a ``plan`` sheet.
+
+    Raises
+    ------
+    PlanError
+        The file cannot be read or does not follow the format; every problem is listed, each with
+        file, line and column.
+
+    Examples
+    --------
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities:
+    ...   - id: P1
+    ...     title: Excellent schools
+    ... ''')
+    >>> plan.id, list(plan.nodes)
+    ('demo', ['P1'])
+    """
+    if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
+        return load_text(source, max_bytes=max_bytes)
+    return load_path(source, max_bytes=max_bytes, period=period)
+
+
+def load_path(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, period: str | None = None
+) -> Plan:
+    """Load a plan file (see :func:`load`)."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise PlanError([Problem("no such file", file=name)])
+    suffix = p.suffix.lower()
+    if p.is_dir() or suffix in {".xlsx", ".xlsm", ".csv"}:
+        try:
+            from ..loading import spreadsheet
+        except ImportError:  # pragma: no cover - spreadsheet support not present
+            raise PlanError(
+                [Problem("is a directory or spreadsheet; spreadsheet plans are not supported here", file=name)]
+            ) from None
+        return spreadsheet.load_spreadsheet(p, max_bytes=max_bytes, period=period)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise PlanError(
+                [Problem(f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", file=name)]
+            )
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
+    return load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent))
+
+
+def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+    """Load a plan from its YAML or JSON text."""
+    return load_bytes(text.encode("utf-8", "surrogatepass"), file=file, max_bytes=max_bytes)
+
+
+def load_bytes(
+    data: bytes,
+    *,
+    file: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    json: bool | None = None,
+    base_dir: str | None = None,
+) -> Plan:
+    """Load a plan from raw bytes (UTF-8 YAML or JSON)."""
+    if len(data) > max_bytes:
+        raise PlanError([Problem(f"the plan is over the {max_bytes / 1e6:.0f} MB limit", file=file)])
+    if b"\x00" in data[:8192]:
+        raise PlanError([Problem("this is a binary file, not a YAML or JSON plan", file=file, line=1, column=1)])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise PlanError(
+            [
+                Problem(
+                    f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                    file=file,
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if json is None:
+        json = text.lstrip().startswith("{")
+    tree = parse_text(text, file=file, json_first=json)
+    return document_to_plan(tree, file=file, base_dir=base_dir)
+
+
+# --------------------------------------------------------------------------------------------
+# Validation with positions
+
+
+def _position(tree: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None, tuple[Any, ...]]:
+    """Walk a pydantic error location through the parsed tree: the position of the deepest
+    element that exists, and the part of the location that matched data."""
+    node = tree
+    line = getattr(tree, "line", 1)
+    col = getattr(tree, "column", 1)
+    matched: list[Any] = []
+    for part in loc:
+        if isinstance(node, LocMap) and isinstance(part, str) and part in node:
+            line, col = node.key_pos[part]
+            node = node[part]
+            matched.append(part)
+        elif isinstance(node, LocList) and isinstance(part, int) and 0 <= part < len(node):
+            line, col = node.item_pos[part]
+            node = node[part]
+            matched.append(part)
+        elif isinstance(node, LocMap) and part == "from" and "from" in node:
+            line, col = node.key_pos["from"]
+            node = node["from"]
+            matched.append(part)
+        else:
+            continue
+    return line, col, tuple(matched)
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class whose fields are valid at a location (for 'did you mean')."""
+    import typing
+
+    model: type[BaseModel] | None = PlanDocument
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        fld = model.model_fields.get(part)
+        if fld is None:
+            # alias ('from')
+            fld = next((f for f in model.model_fields.values() if f.alias == part), None)
+        if fld is None:
+            return model
+        model = _find_model(fld.annotation, typing)
+    return model
+
+
+def _find_model(annotation: Any, typing: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _find_model(arg, typing)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _describe(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        line, col, matched = _position(tree, loc)
+        etype = err["type"]
+        if etype == "extra_forbidden":
+            field = str(loc[-1])
+            model = _model_at(loc[:-1])
+            msg = f"unknown field {field!r}"
+            if model is not None:
+                guess = nearest(field, _field_names(model))
+                if guess:
+                    msg += f": did you mean {guess!r}?"
+        elif etype == "missing":
+            field = str(loc[-1])
+            where = _describe(matched) or "the document"
+            msg = f"{where} is missing the required field {field!r}"
+        else:
+            where = _describe(matched) or "the document"
+            text = err["msg"]
+            if text.startswith("Value error, "):
+                text = text[len("Value error, ") :]
+            if etype == "literal_error" and "expected" in err.get("ctx", {}):
+                text = f"must be one of {err['ctx']['expected']}"
+            msg = f"{where}: {text}"
+        key = (matched, msg)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(Problem(msg, file=file, line=line, column=col))
+        if len(problems) >= 50:
+            problems.append(Problem("(more problems not shown)", file=file))
+            break
+    return problems
+
+
+def document_to_plan(tree: Any, *, file: str | None = None, base_dir: str | None = None) -> Plan:
+    """Validate a parsed document and build the :class:`Plan` (see the module docs)."""
+    if tree is None:
+        raise PlanError([Problem("the file is empty: a plan starts with 'format: outcome-graph/v1'", file=file, line=1, column=1)])
+    if not isinstance(tree, LocMap):
+        kind = "a list" if isinstance(tree, list) else "a single value"
+        raise PlanError(
+            [Problem(f"the document is {kind}; a plan is a mapping that starts with 'format: {FORMAT_ID}'", file=file, line=1, column=1)]
+        )
+    fmt = tree.get("format")
+    if "format" not in tree:
+        raise PlanError(
+            [Problem(f"the plan has no 'format' field; add 'format: {FORMAT_ID}' at the top", file=file, line=1, column=1)]
+        )
+    if fmt != FORMAT_ID:
+        line, col = tree.key_pos["format"]
+        raise PlanError(
+            [Problem(f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}", file=file, line=line, column=col)]
+        )
+    try:
+        document = PlanDocument.model_validate(tree)
+    except ValidationError as exc:
+        raise PlanError(_validation_problems(exc, tree, file)) from None
+    return _build_plan(document, tree, file=file, base_dir=base_dir)
+
+
+# --------------------------------------------------------------------------------------------
+# Flattening
+
+
+_CHILD_LISTS = {
+    "vision": (),
+    "priority": ("aims", "objectives", "milestones"),
+    "aim": ("objectives", "milestones"),
+    "objective": ("milestones",),
+    "milestone": (),
+}
+
+
+def _build_plan(document: PlanDocument, tree: LocMap, *, file: str | None, base_dir: str | None) -> Plan:
+    from ..model.frameworks import frameworks
+    from ..reference.local import build_catalogues
+
+    plan = Plan(document=document, file=file, base_dir=base_dir)
+    problems: list[Problem] = []
+    first_line: dict[str, int | None] = {}
+    order = 0
+
+    def pos(raw: Any) -> tuple[int | None, int | None]:
+        return getattr(raw, "line", None), getattr(raw, "column", None)
+
+    def add(node: NodeSpec, raw: Any, parent: str | None, container: str) -> None:
+        nonlocal order
+        line, col = pos(raw)
+        node._file = file
+        node._line = line
+        node._column = col
+        node._order = order
+        node._container = container
+        order += 1
+        if node.id in plan.nodes:
+            problems.append(
+                Problem(
+                    f"duplicate id {node.id!r} (first used on line {first_line[node.id]}); ids must be unique across the plan",
+                    file=file,
+                    line=line,
+                    column=col,
+                )
+            )
+            return
+        first_line[node.id] = line
+        plan.nodes[node.id] = node
+        explicit: list[str] = []
+        parent_field = getattr(node, "parent", None)
+        parents_field = getattr(node, "parents", None)
+        if parent_field:
+            explicit.append(parent_field)
+        if parents_field:
+            explicit.extend(parents_field)
+        if node.kind != "vision" and node.kind != "indicator":
+            all_parents = ([parent] if parent else []) + [p for p in explicit if p != parent]
+            plan.parents[node.id] = tuple(dict.fromkeys(all_parents))
+        for list_name in _CHILD_LISTS.get(node.kind, ()):
+            children = getattr(node, list_name)
+            raw_children = raw.get(list_name, []) if isinstance(raw, LocMap) else []
+            for child, raw_child in zip(children, raw_children):
+                add(child, raw_child, node.id, f"{container}.{list_name}")
+
+    if document.vision is not None:
+        add(document.vision, tree.get("vision"), None, "vision")
+    for list_name in ("priorities", "aims", "objectives", "milestones", "indicators"):
+        for node, raw in zip(getattr(document, list_name), tree.get(list_name) or []):
+            add(node, raw, None, list_name)
+
+    for owner, raw in zip(document.owners, tree.get("owners") or []):
+        plan.owner_lines.setdefault(owner.id, pos(raw))
+    for group, raw in zip(document.groups, tree.get("groups") or []):
+        plan.group_lines.setdefault(group.id, pos(raw))
+
+    # The framework and its outcomes.
+    meta = document.plan
+    known = frameworks()
+    if meta.framework not in known:
+        line, col = tree["plan"].key_pos.get("framework", (None, None))
+        guess = nearest(meta.framework, known)
+        problems.append(
+            Problem(
+                f"unknown framework {meta.framework!r}"
+                + (f": did you mean {guess!r}?" if guess else f"; known: {', '.join(known)}"),
+                file=file,
+                line=line,
+                column=col,
+            )
+        )
+    else:
+        valid = known[meta.framework].ids
+        for node in plan.nodes.values():
+            for outcome in node.outcomes or ():
+                if outcome not in valid:
+                    guess = nearest(outcome, valid)
+                    problems.append(
+                        Problem(
+                            f"{node.id}: unknown outcome {outcome!r}"
+                            + (f": did you mean {guess!r}?" if guess else f"; the {meta.framework} outcomes are {', '.join(valid)}"),
+                            file=file,
+                            line=node._line,
+                            column=node._column,
+                        )
+                    )
+    if problems:
+        raise PlanError(problems)
+
+    # Catalogues: the built-in NI set plus the plan's local ones.
+    try:
+        plan.catalogues = build_catalogues(document.catalogues, base_dir=base_dir, plan=plan)
+    except ValueError as exc:
+        raise PlanError([Problem(f"catalogue: {exc}", file=file)]) from None
+
+    _add_implicit_indicators(plan)
+    return plan
+
+
+def _add_implicit_indicators(plan: Plan) -> None:
+    """Index declared indicators by code and create those referred to but not declared."""
+    from ..reference.catalogue import code_prefix
+
+    for node in list(plan.nodes.values()):
+        if isinstance(node, Indicator):
+            plan.indicator_aliases.setdefault(_code_key(node.id), node.id)
+    for node in list(plan.nodes.values()):
+        if not isinstance(node, (Priority, Aim, Objective)):
+            continue
+        for ref in node.indicators:
+            key = _code_key(ref.id)
+            if key in plan.indicator_aliases:
+                continue
+            prefix = code_prefix(ref.id)
+            if prefix is None or prefix not in plan.catalogues:
+                continue  # a broken reference (OG104)
+            entry, _how = plan.catalogues[prefix].resolve(ref.id)
+            title = entry.title if entry is not None else (ref.title or ref.id)
+            ind = Indicator(id=ref.id, title=title, outcomes=list(entry.outcomes) if entry and entry.outcomes else None)
+            ind._file = plan.file
+            ind._line = node._line
+            ind._column = node._column
+            ind._order = len(plan.nodes)
+            ind._container = "implicit"
+            plan.nodes[ref.id] = ind
+            plan.implicit_indicators.add(ref.id)
+            plan.indicator_aliases[key] = ref.id

@@ -1,0 +1,51 @@
+"""'Did you mean ...?' for misspelt field names and values."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = ["nearest"]
+
+# Words plans use for the format's levels and fields.
+_SYNONYMS = {
+    "pillars": "priorities",
+    "themes": "priorities",
+    "commitments": "aims",
+    "strategic_objectives": "aims",
+    "targets": "objectives",
+    "benefits": "objectives",
+    "actions": "milestones",
+    "key_milestones": "milestones",
+    "strategic_actions": "milestones",
+    "owner": "lead",
+    "lead_person": "lead",
+    "by_when": "timescale",
+    "deadline": "due",
+    "measures": "indicators",
+    "kpis": "indicators",
+    "description": "notes",
+    "comments": "notes",
+    "name": "title",
+}
+
+
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate a misspelt ``word`` most likely meant, or ``None``.
+
+    >>> nearest("milestons", ["milestones", "objectives", "lead"])
+    'milestones'
+    >>> nearest("pillars", ["priorities", "aims"])
+    'priorities'
+    >>> nearest("zzz", ["priorities", "aims"]) is None
+    True
+    """
+    options = list(candidates)
+    key = word.strip().lower().replace(" ", "_").replace("-", "_")
+    if key in options:
+        return key
+    synonym = _SYNONYMS.get(key)
+    if synonym in options:
+        return synonym
+    match = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    return match[0] if match else None

@@ -1,0 +1,407 @@
+"""The plan file format, version 1, as pydantic models.
+
+These classes are the format (``../docs/format.md`` describes it for people): every field a plan
+file may hold, with its type. Unknown fields are errors (``extra="forbid"``), so typos are caught.
+Validation here is about the *shape* of the file; whether the plan is coherent (orphans, broken
+references, cycles, missing leads) is for the rules, and a plan with such defects still loads.
+
+The JSON Schema of the format (``outcome-graph schema``) is generated from these models.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+
+from ..analysis.timescale import parse_due, parse_value_period
+
+__all__ = [
+    "FORMAT_ID",
+    "StrictModel",
+    "Variant",
+    "IgnoreEntry",
+    "Value",
+    "DueRange",
+    "IndicatorRef",
+    "NodeSpec",
+    "Vision",
+    "Priority",
+    "Aim",
+    "Objective",
+    "Milestone",
+    "Indicator",
+    "Owner",
+    "CatalogueEntrySpec",
+    "CatalogueSpec",
+    "Group",
+    "Period",
+    "PlanMeta",
+    "PlanDocument",
+    "NODE_CLASSES",
+    "plain_due",
+    "LEVELS",
+]
+
+FORMAT_ID = "outcome-graph/v1"
+
+#: The hierarchy, from the top. ``LEVELS.index(kind)`` is a node's level.
+LEVELS: tuple[str, ...] = ("vision", "priority", "aim", "objective", "milestone")
+
+
+class StrictModel(BaseModel):
+    """Base of every model of the format: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
+
+    def __eq__(self, other: object) -> bool:
+        # Equal when the data is equal; where a node was written (private attributes) does not count.
+        return type(self) is type(other) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _text_list(value: Any) -> Any:
+    # A single text where a list is expected is read as a one-item list (``tags: LAA``).
+    return [value] if isinstance(value, str) else value
+
+
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+TextList = Annotated[list[str], BeforeValidator(_text_list)]
+IdList = Annotated[list[Id], BeforeValidator(_text_list)]
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$")
+
+
+def _check_number(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not _NUMBER.match(value):
+        raise ValueError(
+            f"number {value!r} is not dotted integers optionally ending in a letter (e.g. '1.2.3', '2.2.5a')"
+        )
+    return value
+
+
+Number = Annotated[str | None, AfterValidator(_check_number)]
+
+
+def plain_due(value: Any) -> Any:
+    """A ``due`` value as plain data (ranges as ``{"from": ..., "to": ...}``), for the timescale parser."""
+    if isinstance(value, DueRange):
+        return {"from": value.from_, "to": value.to}
+    if isinstance(value, list):
+        return [plain_due(v) for v in value]
+    return value
+
+
+def _check_due(value: Any) -> Any:
+    if value is None:
+        return None
+    parse_due(plain_due(value))  # raises ValueError with a message naming the bad value
+    return value
+
+
+def _check_lead(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise ValueError("lead must be a text (an owner id, name or alias) or a list of them")
+
+
+Lead = Annotated[
+    str | list[str] | None,
+    BeforeValidator(_check_lead),
+]
+
+
+class Variant(StrictModel):
+    """The same item worded differently elsewhere in the source; ``where`` names a view."""
+
+    text: str
+    where: Id
+
+
+class IgnoreEntry(StrictModel):
+    """A suppression: a rule code (or prefix), why, and whether it covers the node's branch."""
+
+    rule: Id
+    reason: str | None = None
+    scope: Literal["node", "branch"] = "node"
+
+
+def _ignore_items(value: Any) -> Any:
+    value = _text_list(value)
+    if isinstance(value, list):
+        return [{"rule": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+IgnoreList = Annotated[list[IgnoreEntry], BeforeValidator(_ignore_items)]
+
+_CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
+
+
+class Value(StrictModel):
+    """A figure for one period: a target, baseline or actual."""
+
+    period: Id
+    value: float | None = None
+    change: str | None = None
+    comparator: Literal["at_least", "at_most", "below", "above"] | None = None
+    text: str | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Value:
+        parse_value_period(self.period)
+        if self.change is not None:
+            change = self.change.replace(" ", "")
+            if not _CHANGE.match(change):
+                raise ValueError(
+                    f"change {self.change!r} is not a signed number or percentage (e.g. '-11', '+5', '-29.6%')"
+                )
+            self.change = change
+        if self.value is None and self.change is None and not self.text:
+            raise ValueError("a value with no number (value or change) needs the source's words in 'text'")
+        return self
+
+
+class DueRange(StrictModel):
+    """A due range ``{from: 2011-04, to: 2011-07}``."""
+
+    from_: Id = Field(alias="from")
+    to: Id
+
+
+Due = Annotated[str | DueRange | list[str | DueRange] | None, AfterValidator(_check_due)]
+
+
+class IndicatorRef(StrictModel):
+    """A reference to an indicator that states this node's own wording or targets for it."""
+
+    id: Id
+    title: str | None = None
+    target: Value | None = None
+    targets: list[Value] | None = None
+
+
+def _indicator_refs(value: Any) -> Any:
+    value = _text_list(value)
+    if isinstance(value, list):
+        return [{"id": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+IndicatorRefs = Annotated[list[IndicatorRef], BeforeValidator(_indicator_refs)]
+
+
+class NodeSpec(StrictModel):
+    """Fields every node has (vision, priority, aim, objective, milestone, indicator)."""
+
+    kind: ClassVar[str] = "node"
+
+    id: Id
+    title: str
+    number: Number = None
+    outcomes: TextList | None = None
+    variants: list[Variant] = Field(default_factory=list)
+    views: IdList | None = None
+    tags: TextList = Field(default_factory=list)
+    see_also: IdList = Field(default_factory=list)
+    ignore: IgnoreList = Field(default_factory=list)
+    notes: str | None = None
+
+    # Set by the loader: where the node is written, and in which order.
+    _file: str | None = PrivateAttr(default=None)
+    _line: int | None = PrivateAttr(default=None)
+    _column: int | None = PrivateAttr(default=None)
+    _order: int = PrivateAttr(default=0)
+    _container: str | None = PrivateAttr(default=None)
+
+
+class _HierarchyNode(NodeSpec):
+    parent: Id | None = None
+    parents: IdList | None = None
+    lead: Lead = None
+
+
+class Milestone(_HierarchyNode):
+    """An action with a lead and a timescale (also: key milestone, strategic action)."""
+
+    kind: ClassVar[str] = "milestone"
+
+    due: Due = None
+    timescale: str | None = None
+    status: Literal["not_started", "on_track", "at_risk", "off_track", "done"] | None = None
+    depends_on: IdList = Field(default_factory=list)
+
+
+class _MeasuredNode(_HierarchyNode):
+    indicators: IndicatorRefs = Field(default_factory=list)
+
+
+class Objective(_MeasuredNode):
+    """An objective (also: target, benefit)."""
+
+    kind: ClassVar[str] = "objective"
+
+    milestones: list[Milestone] = Field(default_factory=list)
+
+
+class Aim(_MeasuredNode):
+    """An aim (also: commitment, strategic objective)."""
+
+    kind: ClassVar[str] = "aim"
+
+    objectives: list[Objective] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+
+
+class Priority(_MeasuredNode):
+    """A priority (also: pillar, theme)."""
+
+    kind: ClassVar[str] = "priority"
+
+    aims: list[Aim] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+
+
+class Vision(NodeSpec):
+    """The plan's vision statement (at most one)."""
+
+    kind: ClassVar[str] = "vision"
+
+
+class Indicator(NodeSpec):
+    """A measure: a National Indicator Set code, a local catalogue code or an uncoded local measure."""
+
+    kind: ClassVar[str] = "indicator"
+
+    direction: Literal["increase", "decrease", "maintain"] | None = None
+    unit: str | None = None
+    baseline: Value | None = None
+    target: Value | None = None
+    targets: list[Value] | None = None
+    actuals: list[Value] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_target_field(self) -> Indicator:
+        if self.target is not None and self.targets is not None:
+            raise ValueError("give either 'target' or 'targets', not both")
+        return self
+
+    def all_targets(self) -> list[Value]:
+        """``target`` and ``targets`` as one list."""
+        if self.target is not None:
+            return [self.target]
+        return list(self.targets or [])
+
+
+class Owner(StrictModel):
+    """A lead: a person, role, team, board or partnership."""
+
+    id: Id
+    name: str | None = None
+    kind: Literal["person", "role", "team", "board", "partnership"] | None = None
+    aliases: TextList = Field(default_factory=list)
+    capacity: Annotated[int, Field(ge=0)] | None = None
+    tags: TextList = Field(default_factory=list)
+    notes: str | None = None
+    _line: int | None = PrivateAttr(default=None)
+    _column: int | None = PrivateAttr(default=None)
+
+
+class CatalogueEntrySpec(StrictModel):
+    """One entry of a local indicator catalogue written in the plan."""
+
+    code: Id
+    title: str
+    outcomes: TextList = Field(default_factory=list)
+
+
+class CatalogueSpec(StrictModel):
+    """A local indicator catalogue (the National Indicator Set is built in)."""
+
+    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]+$")]
+    title: str | None = None
+    entries: str | list[CatalogueEntrySpec] | None = None
+    _line: int | None = PrivateAttr(default=None)
+
+
+class Group(StrictModel):
+    """A heading that spans several nodes without being a level (a corporate priority)."""
+
+    id: Id
+    title: str
+    kind: str | None = None
+    members: IdList = Field(default_factory=list)
+    views: IdList | None = None
+    tags: TextList = Field(default_factory=list)
+    notes: str | None = None
+    _line: int | None = PrivateAttr(default=None)
+    _column: int | None = PrivateAttr(default=None)
+
+
+class Period(StrictModel):
+    """The plan period, ISO dates, start <= end."""
+
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class PlanMeta(StrictModel):
+    """The ``plan:`` block: what the plan is, its period and framework."""
+
+    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$")]
+    title: str | None = None
+    organisation: str | None = None
+    period: Period
+    framework: Id = "ecm"
+    as_of: date | None = None
+    source: str | None = None
+    views: IdList | None = None
+    tags: TextList = Field(default_factory=list)
+    notes: str | None = None
+    ignore: IgnoreList = Field(default_factory=list)
+
+
+class PlanDocument(StrictModel):
+    """A whole plan file, as written (nested and flat forms mixed)."""
+
+    format: Literal["outcome-graph/v1"]
+    plan: PlanMeta
+    vision: Vision | None = None
+    owners: list[Owner] = Field(default_factory=list)
+    catalogues: list[CatalogueSpec] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+    priorities: list[Priority] = Field(default_factory=list)
+    aims: list[Aim] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+NODE_CLASSES: dict[str, type[NodeSpec]] = {
+    cls.kind: cls for cls in (Vision, Priority, Aim, Objective, Milestone, Indicator)
+}

@@ -1,0 +1,197 @@
+"""The loaded plan: every node by id, with its kind, parents and source position.
+
+:class:`Plan` is what the loader returns and what the graph and rules read. It keeps the validated
+document (``plan.document``) and adds the flat view rules need: ``plan.nodes`` in file order, each
+node's parents (nesting and ``parent``/``parents`` merged), the indicators the plan refers to but does
+not declare (created from their catalogue), and the effective views of each node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .document import (
+    LEVELS,
+    CatalogueSpec,
+    Group,
+    Indicator,
+    NodeSpec,
+    Owner,
+    PlanDocument,
+    PlanMeta,
+)
+from .frameworks import Framework, get_framework
+
+if TYPE_CHECKING:
+    from ..reference.catalogue import Catalogue
+
+__all__ = ["Plan", "Location", "BrokenRef"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is written: file and line/column, or sheet and cell for workbooks."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "sheet": self.sheet,
+            "cell": self.cell,
+        }
+
+    def __str__(self) -> str:
+        base = self.file or "<plan>"
+        if self.sheet:
+            return f"{base}:{self.sheet}!{self.cell}" if self.cell else f"{base}:{self.sheet}"
+        if self.line is not None:
+            return f"{base}:{self.line}:{self.column or 1}"
+        return base
+
+
+@dataclass(frozen=True)
+class BrokenRef:
+    """A reference from a node (or group) to an id that does not exist."""
+
+    source: str  # the referring node's or group's id
+    field: str  # parent, indicators, depends_on, see_also, members, variants.where, views
+    target: str
+
+
+@dataclass
+class Plan:
+    """A plan loaded from a file: the validated document plus the flat view rules need.
+
+    Attributes
+    ----------
+    document : PlanDocument
+        The file as validated.
+    nodes : dict[str, NodeSpec]
+        Every node (vision, priorities, aims, objectives, milestones, indicators), in file order,
+        including indicators created implicitly from a catalogue.
+    parents : dict[str, tuple[str, ...]]
+        Each hierarchy node's parent ids (nesting and ``parent``/``parents`` merged), including ids
+        that do not exist (broken references, which a rule reports).
+    """
+
+    document: PlanDocument
+    file: str | None
+    base_dir: str | None
+    nodes: dict[str, NodeSpec] = field(default_factory=dict)
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    implicit_indicators: set[str] = field(default_factory=set)
+    indicator_aliases: dict[str, str] = field(default_factory=dict)
+    catalogues: dict[str, Catalogue] = field(default_factory=dict)
+    owner_lines: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    group_lines: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    locations: dict[str, Location] = field(default_factory=dict)
+
+    # --- the plan block -------------------------------------------------------------------
+    @property
+    def meta(self) -> PlanMeta:
+        return self.document.plan
+
+    @property
+    def id(self) -> str:
+        return self.document.plan.id
+
+    @property
+    def title(self) -> str:
+        return self.document.plan.title or self.document.plan.id
+
+    @property
+    def period(self) -> tuple[date, date]:
+        p = self.document.plan.period
+        return p.start, p.end
+
+    @property
+    def framework(self) -> Framework:
+        return get_framework(self.document.plan.framework)
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        """The declared views (``plan.views``), or ``("detail",)``."""
+        return tuple(self.document.plan.views or ("detail",))
+
+    @property
+    def primary_view(self) -> str:
+        return self.views[0]
+
+    @property
+    def owners(self) -> list[Owner]:
+        return self.document.owners
+
+    @property
+    def groups(self) -> list[Group]:
+        return self.document.groups
+
+    @property
+    def catalogue_specs(self) -> list[CatalogueSpec]:
+        return self.document.catalogues
+
+    # --- nodes ------------------------------------------------------------------------------
+    def of_kind(self, kind: str) -> Iterator[NodeSpec]:
+        """The nodes of one kind, in file order."""
+        return (n for n in self.nodes.values() if n.kind == kind)
+
+    def uses_level(self, kind: str) -> bool:
+        """Whether the plan has at least one node of this kind."""
+        return any(n.kind == kind for n in self.nodes.values())
+
+    def levels_used(self) -> tuple[str, ...]:
+        kinds = {n.kind for n in self.nodes.values()}
+        return tuple(k for k in LEVELS if k in kinds)
+
+    def indicator(self, ref: str) -> Indicator | None:
+        """The indicator a reference means (codes compare ignoring case and spacing)."""
+        key = self.indicator_aliases.get(_code_key(ref))
+        node = self.nodes.get(key) if key else None
+        return node if isinstance(node, Indicator) else None
+
+    def location(self, node_id: str) -> Location:
+        """Where a node, owner or group is written (the plan's file when unknown)."""
+        loc = self.locations.get(node_id)
+        if loc is not None:
+            return loc
+        node = self.nodes.get(node_id)
+        if node is not None and node._line is not None:
+            return Location(self.file, node._line, node._column)
+        if node_id in self.owner_lines:
+            line, col = self.owner_lines[node_id]
+            return Location(self.file, line, col)
+        if node_id in self.group_lines:
+            line, col = self.group_lines[node_id]
+            return Location(self.file, line, col)
+        return Location(self.file)
+
+    def effective_views(self, node: NodeSpec) -> tuple[str, ...]:
+        """The views a node is stated in: its ``views``, else the primary view plus its variants' views."""
+        if node.views is not None:
+            views = list(node.views)
+        else:
+            views = [self.primary_view]
+        for v in node.variants:
+            if v.where not in views:
+                views.append(v.where)
+        return tuple(views)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.id!r}: {len(self.nodes)} nodes from {self.file or '<text>'}>"
+
+
+def _code_key(code: str) -> str:
+    return "".join(code.split()).lower()

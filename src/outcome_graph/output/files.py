@@ -1,0 +1,65 @@
+"""Writing outputs whole or not at all.
+
+Every output goes to a temporary file in the target's folder and is renamed into place, so a
+failed or interrupted command leaves any existing file untouched, and never a truncated one.
+An output path that is one of the command's inputs is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import OutcomeGraphError
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output"]
+
+
+def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise when ``output`` is the same file as one of ``inputs`` (an input is never written)."""
+    out = Path(output)
+    for i in inputs:
+        p = Path(i)
+        try:
+            same = out.exists() and p.exists() and os.path.samefile(out, p)
+        except OSError:
+            same = False
+        if same or out.resolve() == p.resolve():
+            raise OutcomeGraphError(f"{output}: refusing to overwrite an input file")
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutcomeGraphError(f"{path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            try:
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write text (UTF-8) to ``path`` whole or not at all."""
+    atomic_write_bytes(path, text.encode("utf-8"))

@@ -1,0 +1,59 @@
+"""Custom rules: installed plugins (entry points) and local rule files.
+
+A plugin is a module that declares rules with :func:`outcome_graph.rule`; importing it registers
+them. Installed plugins name their module in the ``outcome_graph.rules`` entry-point group; a
+project can also list Python files under ``rule-files`` in its configuration.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ConfigError, OutcomeGraphError
+
+if TYPE_CHECKING:
+    from .config import Config
+
+__all__ = ["load_plugins", "ENTRY_POINT_GROUP"]
+
+ENTRY_POINT_GROUP = "outcome_graph.rules"
+_entry_points_loaded = False
+_files_loaded: set[str] = set()
+
+
+def load_plugins(config: Config | None = None) -> None:
+    """Import installed rule plugins (once) and the configuration's rule files."""
+    global _entry_points_loaded
+    if not _entry_points_loaded:
+        _entry_points_loaded = True
+        from importlib.metadata import entry_points
+
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                ep.load()
+            except OutcomeGraphError:
+                raise
+            except Exception as exc:  # a broken plugin must not look like a broken plan
+                raise ConfigError(f"the rule plugin {ep.name!r} ({ep.value}) failed to load: {exc}") from None
+    for path in config.rule_files if config is not None else ():
+        if path in _files_loaded:
+            continue
+        p = Path(path)
+        if not p.is_file():
+            raise ConfigError(f"rule file {path!r} not found")
+        name = f"outcome_graph_local_rules_{len(_files_loaded)}_{p.stem}"
+        spec = importlib.util.spec_from_file_location(name, p)
+        if spec is None or spec.loader is None:
+            raise ConfigError(f"rule file {path!r} is not a Python file")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except OutcomeGraphError:
+            raise
+        except Exception as exc:
+            raise ConfigError(f"rule file {path!r} failed to load: {exc}") from None
+        _files_loaded.add(path)

@@ -1,0 +1,57 @@
+"""The catalogues a plan can use: the built-in National Indicator Set and the plan's local ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .catalogue import Catalogue, CatalogueEntry, code_prefix, load_catalogue_csv, national_indicators, normalise_code
+
+if TYPE_CHECKING:
+    from ..model.document import CatalogueSpec
+    from ..model.plan import Plan
+
+__all__ = ["build_catalogues"]
+
+
+def _safe_path(base_dir: str | None, relative: str) -> Path:
+    rel = Path(relative)
+    if rel.is_absolute() or ".." in rel.parts:
+        raise ValueError(f"entries file {relative!r} must be a path inside the plan's folder")
+    base = Path(base_dir or ".").resolve()
+    path = (base / rel).resolve()
+    if base not in path.parents and path != base:
+        raise ValueError(f"entries file {relative!r} must be a path inside the plan's folder")
+    return path
+
+
+def build_catalogues(specs: list[CatalogueSpec], *, base_dir: str | None, plan: Plan) -> dict[str, Catalogue]:
+    """The catalogues by prefix: ``NI`` built in, then each local catalogue of the plan.
+
+    A local catalogue without ``entries`` consists of the plan's declared indicators with its prefix.
+    ``entries`` naming a CSV file reads it from the plan's folder (never outside it).
+    """
+    catalogues: dict[str, Catalogue] = {"NI": national_indicators()}
+    for spec in specs:
+        prefix = spec.prefix.upper()
+        title = spec.title or f"{prefix} indicators"
+        if isinstance(spec.entries, str):
+            path = _safe_path(base_dir, spec.entries)
+            if not path.is_file():
+                raise ValueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
+            catalogue = load_catalogue_csv(path, prefix=prefix, title=title)
+        elif isinstance(spec.entries, list):
+            catalogue = Catalogue(
+                prefix,
+                title,
+                [CatalogueEntry(normalise_code(e.code), e.title, tuple(e.outcomes)) for e in spec.entries],
+            )
+        else:
+            entries = [
+                CatalogueEntry(normalise_code(n.id), n.title, tuple(n.outcomes or ()))
+                for n in plan.nodes.values()
+                if n.kind == "indicator" and code_prefix(n.id) == prefix
+            ]
+            catalogue = Catalogue(prefix, title, entries)
+        catalogues[prefix] = catalogue
+    return catalogues

@@ -1,0 +1,104 @@
+"""What a rule's check receives: the plan, its facts and graph, its options, and a finding maker."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..findings import Finding
+from ..model.plan import Location
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from ..graph.facts import PlanFacts
+    from ..model.plan import Plan
+    from .registry import Rule
+
+__all__ = ["RuleContext"]
+
+
+def _first_sentence(text: str) -> str:
+    para = " ".join(text.split("\n\n")[0].split())
+    end = para.find(". ")
+    return para[: end + 1] if end > 0 else para
+
+
+class RuleContext:
+    """The view of a plan one rule works on.
+
+    Attributes
+    ----------
+    plan : Plan
+        The loaded plan (nodes by id in file order, owners, groups, catalogues).
+    facts : PlanFacts
+        Effective values: inherited outcomes, effective leads, parsed timings, ancestors...
+    graph : networkx.MultiDiGraph
+        The plan graph (see :func:`outcome_graph.build_graph`).
+    options : dict
+        The rule's thresholds, defaults overridden by configuration.
+    """
+
+    def __init__(self, plan: Plan, facts: PlanFacts, graph: nx.MultiDiGraph, rule: Rule, options: dict[str, Any]):
+        self.plan = plan
+        self.facts = facts
+        self.graph = graph
+        self.rule = rule
+        self.options = options
+
+    def option(self, name: str) -> Any:
+        """A threshold of this rule (configured value, else the default)."""
+        return self.options[name]
+
+    def finding(
+        self,
+        node: str | None,
+        message: str,
+        hint: str | None = None,
+        *,
+        kind: str | None = None,
+        title: str | None = None,
+        location: Location | None = None,
+    ) -> Finding:
+        """A finding of this rule about a node (``None`` or the plan's id for a plan-wide one).
+
+        The kind, title and location are looked up from the node, an owner or a group; the hint
+        defaults to the first paragraph of the rule's "How to fix".
+        """
+        plan = self.plan
+        node_id = node if node is not None else plan.id
+        order_key = 0
+        if node_id in plan.nodes:
+            spec = plan.nodes[node_id]
+            kind = kind or spec.kind
+            title = spec.title if title is None else title
+            order_key = spec._order
+        elif node_id == plan.id and node is not None or node is None:
+            kind = kind or "plan"
+            title = plan.title if title is None else title
+            order_key = -1
+        elif node_id in self.facts.owners:
+            kind = kind or "owner"
+            title = self.facts.owners[node_id].name if title is None else title
+            order_key = len(plan.nodes)
+        else:
+            group = next((g for g in plan.groups if g.id == node_id), None)
+            if group is not None:
+                kind = kind or "group"
+                title = group.title if title is None else title
+            kind = kind or "plan"
+            title = title or ""
+        loc = location or plan.location(node_id)
+        if hint is None:
+            hint = _first_sentence(self.rule.doc.fix)
+        return Finding(
+            rule=self.rule.code,
+            name=self.rule.name,
+            severity=self.rule.severity,  # type: ignore[arg-type]
+            node=node_id,
+            kind=kind or "plan",
+            title=title or "",
+            message=message,
+            hint=hint,
+            location=loc,
+            order=(loc.line if loc.line is not None else (0 if order_key < 0 else 10**9), order_key),
+        )

@@ -1,0 +1,220 @@
+"""OG2xx: outcome coverage. Does the plan address, and measure, every outcome of its framework?
+
+Coverage uses effective outcomes (a node without ``outcomes`` inherits its parents'). Branches
+marked ``outcomes: []`` are deliberately cross-cutting and left out. A plan that tags nothing
+with an outcome gets one plan-wide OG201, and OG202-OG204 stay silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._common import label, outcome_title, short
+from .context import RuleContext
+from .registry import rule
+
+
+def _states_outcomes(ctx: RuleContext) -> bool:
+    return any(n.outcomes for n in ctx.plan.nodes.values())
+
+
+def _coverage_level(ctx: RuleContext) -> str | None:
+    """The level coverage is counted at: objectives, else the lowest of aims and priorities used."""
+    for kind in ("objective", "aim", "priority"):
+        if kind in ctx.facts.levels_used:
+            return kind
+    return None
+
+
+def _counted(ctx: RuleContext, kind: str) -> list[str]:
+    cross = ctx.facts.cross_cutting
+    return [n.id for n in ctx.plan.of_kind(kind) if n.id not in cross]
+
+
+def _indicator_outcomes(ctx: RuleContext) -> set[str]:
+    """Outcomes some indicator measures: its own (or catalogue's), or those of the nodes it measures."""
+    facts = ctx.facts
+    covered: set[str] = set()
+    for ind_id, nodes in facts.measures.items():
+        covered.update(facts.outcomes.get(ind_id, ()))
+        for n in nodes:
+            if n not in facts.cross_cutting:
+                covered.update(facts.outcomes.get(n, ()))
+    return covered
+
+
+@rule("OG201", "outcome-gap", "warning")
+def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
+    """An outcome of the framework that no objective, or no indicator, addresses.
+
+    ## What it does
+    For each outcome of the plan's framework (the five Every Child Matters outcomes by default),
+    reports when no objective carries it, or when no indicator measures it, counting inherited
+    outcomes and leaving out cross-cutting branches (`outcomes: []`). A plan that tags nothing with
+    an outcome gets one plan-wide finding instead.
+
+    ## Why it matters
+    A Children and Young People's Plan is organised around the five outcomes: an outcome with no
+    objective is one the partnership has no plan for, and one with no indicator is one nobody will
+    know they improved.
+
+    ## Example
+    A plan whose objectives cover being healthy, staying safe and enjoying and achieving, but whose
+    only economic well-being commitment has no indicator against it.
+
+    ## How to fix
+    Add an objective (or tag an existing one with the outcome it serves), and an indicator that
+    measures it. If the plan deliberately leaves the outcome to another plan, say so in `notes` and
+    suppress the finding with `ignore:` on the plan.
+    """
+    framework = ctx.plan.framework
+    if not _states_outcomes(ctx):
+        if ctx.plan.nodes:
+            yield ctx.finding(
+                None,
+                f"The plan tags no node with a {framework.title} outcome, so its coverage cannot be checked.",
+                "Give each priority (or aim) the outcomes it serves with `outcomes:`; lower levels inherit them.",
+            )
+        return
+    level = _coverage_level(ctx)
+    if level is None:
+        return
+    outcomes = ctx.facts.outcomes
+    carried: set[str] = set()
+    for node_id in _counted(ctx, level):
+        carried.update(outcomes.get(node_id, ()))
+    uses_indicators = any(ctx.facts.measured_by.values())
+    measured = _indicator_outcomes(ctx) if uses_indicators else set(framework.ids)
+    plural = {"objective": "objective", "aim": "aim", "priority": "priority"}[level]
+    for o in framework.ids:
+        gaps = []
+        if o not in carried:
+            gaps.append(f"no {plural}")
+        if o not in measured:
+            gaps.append("no indicator")
+        if gaps:
+            yield ctx.finding(
+                None,
+                f"The outcome '{outcome_title(ctx, o)}' has {' and '.join(gaps)} in the plan.",
+            )
+
+
+@rule("OG202", "outcome-imbalance", "info", options={"min-share": 0.05})
+def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
+    """An outcome that only a token share of the objectives serves.
+
+    ## What it does
+    For each outcome, divides the objectives carrying it by the objectives carrying any outcome;
+    reports an outcome whose share is above 0 and under `min-share` (default 0.05).
+
+    ## Why it matters
+    An outcome served by one objective in forty is nominally covered but has no real weight in the
+    plan; the board should see that imbalance and decide whether it is intended.
+
+    ## Example
+    One objective in thirty tagged "make a positive contribution" in a plan dominated by
+    attainment and safeguarding.
+
+    ## How to fix
+    Strengthen the outcome with objectives of its own, or accept the balance and suppress the
+    finding on the plan with a reason.
+
+    ## Options
+    `min-share`: the smallest share not reported (default 0.05).
+    """
+    if not _states_outcomes(ctx):
+        return
+    level = _coverage_level(ctx)
+    if level is None:
+        return
+    outcomes = ctx.facts.outcomes
+    nodes = [n for n in _counted(ctx, level) if outcomes.get(n)]
+    if not nodes:
+        return
+    min_share = float(ctx.option("min-share"))
+    for o in ctx.plan.framework.ids:
+        count = sum(1 for n in nodes if o in outcomes[n])
+        share = count / len(nodes)
+        if 0 < share < min_share:
+            yield ctx.finding(
+                None,
+                f"Only {count} of {len(nodes)} {level}s with an outcome ({share:.0%}) serve '{outcome_title(ctx, o)}', under the {min_share:.0%} threshold.",
+            )
+
+
+@rule("OG203", "untagged-branch", "info")
+def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
+    """A priority or aim with no outcome anywhere in its branch.
+
+    ## What it does
+    Reports a priority or aim that has no outcome, neither its own nor inherited, while nothing
+    below it has one either (a priority whose aims are tagged is not reported), and that is not
+    marked cross-cutting (`outcomes: []`). Only the top of an untagged branch is reported.
+
+    ## Why it matters
+    Untagged work is invisible in the outcome coverage: the coverage matrix under-counts it and the
+    board cannot see what it is for.
+
+    ## Example
+    A "Workforce development" aim with no outcome in a plan whose other aims are all tagged.
+
+    ## How to fix
+    Add `outcomes:` with the outcomes it serves, or `outcomes: []` if it is deliberately
+    cross-cutting (management, capacity, "lean and fit").
+    """
+    if not _states_outcomes(ctx):
+        return
+    facts = ctx.facts
+    reported: set[str] = set()
+    for node in ctx.plan.nodes.values():
+        if node.kind not in ("priority", "aim") or node.id in facts.cross_cutting:
+            continue
+        if facts.outcomes.get(node.id):
+            continue
+        if any(a in reported for a in facts.ancestors(node.id)):
+            continue
+        if any(facts.outcomes.get(d) for d in facts.descendants(node.id)):
+            continue
+        reported.add(node.id)
+        yield ctx.finding(node.id, f"{label(ctx, node.id)} '{short(node.title)}' has no outcome, and nothing under it has one.")
+
+
+@rule("OG204", "indicator-outcome-mismatch", "info")
+def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """An indicator that measures a node serving none of the indicator's outcomes.
+
+    ## What it does
+    Reports an indicator listed on a node when none of the node's (effective) outcomes is one of the
+    indicator's outcomes (its own `outcomes`, else its catalogue's). Skipped where either side has
+    no outcome, and for cross-cutting nodes.
+
+    ## Why it matters
+    A measure of one outcome used as evidence for another usually means the indicator was listed
+    under the wrong objective, or the objective is tagged with the wrong outcome.
+
+    ## Example
+    NI 117 (16 to 18 year olds not in education, employment or training, an economic well-being
+    indicator) listed under a "be healthy" objective.
+
+    ## How to fix
+    Move the indicator to the objective it measures, or correct the node's or the indicator's
+    `outcomes`.
+    """
+    if not _states_outcomes(ctx) or not any(ctx.facts.measured_by.values()):
+        return
+    facts = ctx.facts
+    for node_id, inds in facts.measured_by.items():
+        if node_id in facts.cross_cutting:
+            continue
+        node_outcomes = set(facts.outcomes.get(node_id, ()))
+        if not node_outcomes:
+            continue
+        for ind in inds:
+            ind_outcomes = facts.outcomes.get(ind, ())
+            if ind_outcomes and not node_outcomes.intersection(ind_outcomes):
+                yield ctx.finding(
+                    node_id,
+                    f"Indicator {ind} measures '{', '.join(outcome_title(ctx, o) for o in ind_outcomes)}', "
+                    f"but {label(ctx, node_id)} serves '{', '.join(outcome_title(ctx, o) for o in sorted(node_outcomes, key=ctx.plan.framework.ids.index))}'.",
+                )

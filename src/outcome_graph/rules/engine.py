@@ -1,0 +1,146 @@
+"""Run the rules over a plan: selection, severities, suppressions, unused suppressions, order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..findings import Finding, Report
+from ..graph.build import build_graph
+from ..graph.facts import PlanFacts
+from .context import RuleContext
+from .registry import Rule, registry
+
+if TYPE_CHECKING:
+    from ..model.document import IgnoreEntry
+    from ..model.plan import Plan
+
+__all__ = ["check", "run_rules"]
+
+UNUSED_IGNORE = "OG110"
+
+
+@dataclass
+class _Suppression:
+    node: str
+    entry: IgnoreEntry
+    used: bool = False
+
+
+def _active_rules(config: Config) -> list[Rule]:
+    from ..plugins import load_plugins
+
+    load_plugins(config)
+    rules = registry()
+    config.validate(rules, {code: r.options for code, r in rules.items()})
+    return [r for code, r in rules.items() if config.enabled(code)]
+
+
+def check(plan: Plan, config: Config | None = None) -> Report:
+    """Check a plan against the rule catalogue.
+
+    Parameters
+    ----------
+    plan : Plan
+        A loaded plan (:func:`outcome_graph.load`).
+    config : Config, optional
+        Rule selection, severities, thresholds and ``fail-on``; by default every rule with its
+        default severity.
+
+    Returns
+    -------
+    Report
+        The findings in file order, with counts by severity and the suppressed count.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Safe, outcomes: [stay_safe]}]
+    ... objectives: [{id: O1, title: Fewer accidents}]
+    ... ''')
+    >>> [(f.rule, f.node) for f in check(plan).by_rule("OG103")]
+    [('OG103', 'O1')]
+    """
+    config = config or Config()
+    return run_rules(plan, _active_rules(config), config)
+
+
+def run_rules(plan: Plan, rules: list[Rule], config: Config) -> Report:
+    """Run the given rules (already selected) with the configuration's severities and options."""
+    facts = PlanFacts(plan)
+    graph = build_graph(plan, facts)
+    raw: list[Finding] = []
+    for r in rules:
+        if r.code == UNUSED_IGNORE:
+            continue
+        ctx = RuleContext(plan, facts, graph, replace(r, severity=config.severity_of(r.code, r.severity)),
+                          config.options_for(r.code, r.options))
+        raw.extend(ctx.rule.check(ctx))
+
+    suppressions = _suppressions(plan)
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for f in raw:
+        hit = _suppressing(f, plan, facts, suppressions)
+        if hit is None:
+            kept.append(f)
+        else:
+            hit.used = True
+            suppressed.append(f)
+
+    unused_rule = next((r for r in rules if r.code == UNUSED_IGNORE), None)
+    if unused_rule is not None:
+        ctx = RuleContext(plan, facts, graph,
+                          replace(unused_rule, severity=config.severity_of(UNUSED_IGNORE, unused_rule.severity)), {})
+        enabled = {r.code for r in rules}
+        known = registry()
+        for s in [s for entries in suppressions.values() for s in entries]:
+            if s.used:
+                continue
+            code = s.entry.rule.upper()
+            matches = [c for c in known if c.startswith(code)]
+            if not matches:
+                msg = f"{s.node}'s ignore names {s.entry.rule!r}, which is not a rule"
+            elif not any(c in enabled for c in matches):
+                continue  # the rule did not run: nothing can be said
+            else:
+                msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there"
+            kept.append(ctx.finding(s.node if s.node in plan.nodes else None, msg,
+                                    "Remove the ignore entry, or fix its rule code."))
+
+    kept.sort(key=lambda f: (f.order, f.rule))
+    suppressed.sort(key=lambda f: (f.order, f.rule))
+    return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on)
+
+
+def _suppressions(plan: Plan) -> dict[str, list[_Suppression]]:
+    out: dict[str, list[_Suppression]] = {}
+    if plan.meta.ignore:
+        out[plan.id] = [_Suppression(plan.id, e) for e in plan.meta.ignore]
+    for node in plan.nodes.values():
+        if node.ignore:
+            out[node.id] = [_Suppression(node.id, e) for e in node.ignore]
+    return out
+
+
+def _suppressing(f: Finding, plan: Plan, facts: PlanFacts, sups: dict[str, list[_Suppression]]) -> _Suppression | None:
+    if not sups:
+        return None
+    code = f.rule
+    for s in sups.get(f.node, ()):
+        if code.startswith(s.entry.rule.upper()):
+            return s
+    # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
+    for s in sups.get(plan.id, ()):
+        if s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+            return s
+    if f.node in plan.nodes:
+        for a in facts.ancestors(f.node):
+            for s in sups.get(a, ()):
+                if s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+                    return s
+    return None

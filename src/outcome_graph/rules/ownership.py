@@ -1,0 +1,234 @@
+"""OG3xx: ownership. Does every milestone have someone accountable, and can they carry it?
+
+Leads are resolved as the format says (:mod:`outcome_graph.analysis.owners`): matched against the
+declared owners by id, name or alias ignoring case, punctuation and spacing; split into joint leads
+when the text is not one name; a milestone without a lead takes its objective's.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._common import label, short
+from .context import RuleContext
+from .registry import rule
+
+
+@rule("OG301", "missing-lead", "warning")
+def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
+    """A milestone, or an objective with no milestones, that nobody leads.
+
+    ## What it does
+    Reports a milestone with no lead, neither its own nor its objective's; and an objective with no
+    milestones that has no lead, neither its own nor its aim's or priority's.
+
+    ## Why it matters
+    Work nobody leads is work nobody reports on: the highlight reports to the partnership board are
+    organised by lead, and an unowned milestone drops out of them.
+
+    ## Example
+    A row of the action plan whose Lead cell is empty, under an objective with no lead either.
+
+    ## How to fix
+    Give the milestone (or its objective, for all its milestones) a `lead:`: an owner id, name or
+    alias, or several for joint leads.
+    """
+    facts = ctx.facts
+    for node in ctx.plan.nodes.values():
+        if node.kind == "milestone":
+            if not facts.lead_owners.get(node.id):
+                objective = next((p for p in facts.parents.get(node.id, ()) if ctx.plan.nodes[p].kind == "objective"), None)
+                tail = f" and neither has its objective {objective}" if objective else ""
+                yield ctx.finding(node.id, f"{label(ctx, node.id)} '{short(node.title)}' has no lead{tail}.")
+        elif node.kind == "objective" and not facts.children.get(node.id):
+            if not facts.inherited_lead(node.id):
+                yield ctx.finding(
+                    node.id,
+                    f"Objective {node.id} '{short(node.title)}' has no milestones and no lead, nor has any aim or priority above it.",
+                )
+
+
+def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
+    if owner_id in ctx.plan.owner_lines:
+        return ctx.plan.location(owner_id)
+    return ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(ctx.plan.id)
+
+
+@rule("OG302", "owner-overload", "warning", options={"max-milestones": 10})
+def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
+    """An owner who leads more milestones than they can carry.
+
+    ## What it does
+    Counts the milestones each owner leads (effective leads; a joint lead counts for each owner)
+    and reports an owner above its `capacity`, or, without one, above `max-milestones`
+    (default 10).
+
+    ## Why it matters
+    One manager leading twenty milestones is a single point of failure and usually a sign that
+    the plan names a post by default rather than the person who will do the work.
+
+    ## Example
+    A Strategic Leader named as lead on every milestone of a pillar.
+
+    ## How to fix
+    Share the milestones among the people who will deliver them, or record the owner's real
+    `capacity` in `owners:` if the load is planned.
+
+    ## Options
+    `max-milestones`: the most milestones an owner without `capacity` may lead (default 10).
+    """
+    default = int(ctx.option("max-milestones"))
+    for owner in ctx.facts.owners.values():
+        limit = owner.capacity if owner.capacity is not None else default
+        count = len(owner.milestones)
+        if count > limit:
+            source = "its capacity" if owner.capacity is not None else "the limit"
+            yield ctx.finding(
+                owner.id,
+                f"{owner.name} leads {count} milestones, more than {source} of {limit}.",
+                kind="owner",
+                title=owner.name,
+                location=_owner_location(ctx, owner.id, owner.milestones),
+            )
+
+
+@rule("OG303", "owner-peak", "warning", options={"max-per-month": 4})
+def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
+    """An owner with too many milestones due in one month.
+
+    ## What it does
+    Counts, for each owner, the milestones due in each month (by the month a milestone's due
+    interval ends; year-only dates and ongoing work are skipped) and reports a month with more than
+    `max-per-month` (default 4). A plan that states no dates is skipped (OG401 says so once).
+
+    ## Why it matters
+    Even an owner with a fair load over the year cannot deliver eight things in March: peaks are
+    where deadlines slip, typically the last month of the financial year.
+
+    ## Example
+    Six milestones led by one team all due "End March 2012".
+
+    ## How to fix
+    Spread the deadlines over the year, or share the milestones with others.
+
+    ## Options
+    `max-per-month`: the most milestones one owner may have due in a month (default 4).
+    """
+    facts = ctx.facts
+    if not facts.uses_dates:
+        return
+    limit = int(ctx.option("max-per-month"))
+    for owner in facts.owners.values():
+        months: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for m in owner.milestones:
+            timing = facts.timing.get(m)
+            if timing is None or timing.kind != "dated" or timing.year_only or timing.span is None:
+                continue
+            end = timing.span.end
+            months[(end.year, end.month)].append(m)
+        for (year, month), ms in sorted(months.items()):
+            if len(ms) > limit:
+                name = f"{year}-{month:02d}"
+                yield ctx.finding(
+                    owner.id,
+                    f"{owner.name} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{' …' if len(ms) > 8 else ''}.",
+                    kind="owner",
+                    title=owner.name,
+                    location=_owner_location(ctx, owner.id, ms),
+                )
+
+
+@rule("OG304", "unknown-owner", "info")
+def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
+    """A lead that matches no declared owner.
+
+    ## What it does
+    When the plan declares `owners:`, reports each lead that matches none of them (by id, name or
+    alias, ignoring case, punctuation and spacing), once per owner, naming the nearest declared
+    owner when one is close.
+
+    ## Why it matters
+    A plan that declares its owners means that list to be complete: a lead outside it is a typo, a
+    post that was renamed, or an owner missing from the register (and from its load counts).
+
+    ## Example
+    `lead: Head of Early Years` in a plan whose owners declare `EYFC` with the name "Early Years,
+    Families and Communities".
+
+    ## How to fix
+    Use the owner's id, name or alias, or add the alias to the owner (or the owner to `owners:`).
+    """
+    plan = ctx.plan
+    if not plan.owners:
+        return
+    declared = {o.id: o for o in plan.owners}
+    names: dict[str, str] = {}
+    for o in plan.owners:
+        for text in (o.id, o.name, *o.aliases):
+            if text:
+                names[text.lower()] = o.id
+    for owner in ctx.facts.owners.values():
+        if owner.declared or owner.id in declared:
+            continue
+        first_nodes = owner.nodes or [n for n, rs in ctx.facts.resolved_leads.items() if any(r.owner_id == owner.id for r in rs)]
+        guess = difflib.get_close_matches(owner.id.lower(), list(names), n=1, cutoff=0.6)
+        near = f"; did you mean {names[guess[0]]!r}?" if guess else ""
+        count = len(owner.nodes)
+        yield ctx.finding(
+            owner.id,
+            f"The lead {owner.id!r} ({count} node{'s' if count != 1 else ''}) matches no declared owner{near}",
+            "Use a declared owner's id, name or alias, or add this owner (or alias) to `owners:`.",
+            kind="owner",
+            title=owner.id,
+            location=ctx.plan.location(first_nodes[0]) if first_nodes else None,
+        )
+
+
+@rule("OG305", "owner-alias-split", "warning")
+def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
+    """One owner written two ways, counted as two owners.
+
+    ## What it does
+    Reports two lead strings that are evidently the same owner (an acronym and its expansion, a
+    name with and without its acronym, a title written two ways) but resolve to different owners.
+    Different owners that merely share words are not merged.
+
+    ## Why it matters
+    Load and accountability are counted per owner: a split owner's milestones are counted in two
+    places, hiding an overload, and a reader cannot tell whether two people are meant.
+
+    ## Example
+    Thurrock's plan writes the same lead as `SL ASO` and as `SL Assets and School Organisation (SL ASO)`.
+
+    ## How to fix
+    Write the owner the same way everywhere, or declare it in `owners:` with the other spelling
+    under `aliases`.
+    """
+    from ..analysis.owners import find_alias_splits
+
+    facts = ctx.facts
+    owners = facts.owners
+    pairs = []
+    for o in owners.values():
+        if not o.nodes and not o.declared:
+            continue
+        pairs.append((o.id, o.name))
+        for text in sorted(o.texts):
+            pairs.append((o.id, text))
+    usage = Counter({o.id: len(o.nodes) for o in owners.values()})
+    for split in find_alias_splits(pairs):
+        a, b = split.a, split.b
+        # Report at the less used spelling (the one to change).
+        minor, major = (a, b) if (usage[a], a) <= (usage[b], b) else (b, a)
+        nodes = owners[minor].nodes
+        yield ctx.finding(
+            minor,
+            f"{minor!r} and {major!r} look like one owner counted twice ({usage[minor]} and {usage[major]} nodes): {split.reason}.",
+            f"Write it as {major!r} everywhere, or declare one owner with the other spelling in `aliases`.",
+            kind="owner",
+            title=minor,
+            location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
+        )

@@ -1,0 +1,202 @@
+"""Rules are declared once, with everything about them in one place.
+
+A rule is a function decorated with :func:`rule`: its code, kebab-case name (named after the defect,
+so it reads as "allow <name>"), default severity, options with their defaults, and its
+documentation, which is the function's docstring with four headings: ``## What it does``,
+``## Why it matters``, ``## Example`` (from a real plan) and ``## How to fix``. The check itself
+is the function body: it receives a :class:`~outcome_graph.rules.context.RuleContext` and yields
+findings made with ``ctx.finding(...)``.
+
+>>> from outcome_graph.rules import rule
+>>> @rule("XYZ001", "shouting-title", "info", register=False)
+... def shouting_title(ctx):
+...     '''Titles written in capitals.
+...
+...     ## What it does
+...     Reports titles in capital letters.
+...     ## Why it matters
+...     Capitals read as shouting.
+...     ## Example
+...     `REDUCE EXCLUSIONS`
+...     ## How to fix
+...     Write the title in sentence case.
+...     '''
+...     for node in ctx.plan.nodes.values():
+...         if node.title.isupper():
+...             yield ctx.finding(node.id, f"{node.id}'s title is in capitals.")
+>>> shouting_title.code, shouting_title.doc.fix
+('XYZ001', 'Write the title in sentence case.')
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..findings import Finding
+    from .context import RuleContext
+
+__all__ = ["Rule", "RuleDoc", "rule", "registry", "get_rule", "register", "CheckFunction"]
+
+CheckFunction = Callable[["RuleContext"], Iterable["Finding"]]
+
+_CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_HEADINGS = {
+    "what it does": "what",
+    "why it matters": "why",
+    "example": "example",
+    "how to fix": "fix",
+    "options": "options",
+}
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """A rule's documentation, split from its docstring."""
+
+    summary: str
+    what: str
+    why: str
+    example: str
+    fix: str
+    options: str = ""
+
+    @classmethod
+    def parse(cls, docstring: str | None) -> RuleDoc:
+        text = inspect.cleandoc(docstring or "")
+        sections: dict[str, list[str]] = {"summary": []}
+        current = "summary"
+        for line in text.splitlines():
+            m = re.match(r"^#+\s*(.+?)\s*$", line)
+            if m and m.group(1).lower() in _HEADINGS:
+                current = _HEADINGS[m.group(1).lower()]
+                sections[current] = []
+                continue
+            sections.setdefault(current, []).append(line)
+        get = lambda k: "\n".join(sections.get(k, [])).strip()  # noqa: E731
+        return cls(get("summary"), get("what"), get("why"), get("example"), get("fix"), get("options"))
+
+    @property
+    def complete(self) -> bool:
+        return all((self.summary, self.what, self.why, self.example, self.fix))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: code, name, default severity, options, documentation and check."""
+
+    code: str
+    name: str
+    severity: str
+    check: CheckFunction
+    doc: RuleDoc
+    options: dict[str, Any] = field(default_factory=dict)
+    family: str = ""
+    origin: str = "outcome_graph"
+
+    def __call__(self, ctx: RuleContext) -> Iterator[Finding]:
+        return iter(self.check(ctx))
+
+    @property
+    def summary(self) -> str:
+        return self.doc.summary.splitlines()[0] if self.doc.summary else self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "family": self.family,
+            "severity": self.severity,
+            "summary": self.summary,
+            "what": self.doc.what,
+            "why": self.doc.why,
+            "example": self.doc.example,
+            "fix": self.doc.fix,
+            "options": dict(self.options),
+            "origin": self.origin,
+        }
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(r: Rule) -> Rule:
+    """Add a rule to the registry (a code can be registered once)."""
+    existing = _REGISTRY.get(r.code)
+    if existing is not None and existing.check is not r.check:
+        raise ConfigError(f"rule code {r.code} is declared twice ({existing.origin} and {r.origin})")
+    _REGISTRY[r.code] = r
+    return r
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: str = "warning",
+    *,
+    options: dict[str, Any] | None = None,
+    family: str | None = None,
+    register: bool = True,
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule (see the module documentation).
+
+    Parameters
+    ----------
+    code : str
+        ``OG`` and three digits for built-in rules; plugins use their own prefix (``OG`` codes are
+        reserved).
+    name : str
+        kebab-case, named after the defect (``missing-lead``).
+    severity : {"error", "warning", "info"}
+        The default severity.
+    options : dict, optional
+        Configurable thresholds and their defaults (``{"max-milestones": 10}``).
+    """
+    if not _CODE.match(code):
+        raise ConfigError(f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', 'ACME001')")
+    if not _NAME.match(name):
+        raise ConfigError(f"rule name {name!r} must be kebab-case (e.g. 'missing-lead')")
+    if severity not in ("error", "warning", "info"):
+        raise ConfigError(f"rule {code}: severity {severity!r} must be error, warning or info")
+    do_register = register
+
+    def decorate(fn: CheckFunction) -> Rule:
+        module = getattr(fn, "__module__", "") or ""
+        origin = "outcome_graph" if module.startswith("outcome_graph.") else module
+        if code.startswith("OG") and origin != "outcome_graph":
+            raise ConfigError(f"rule code {code} is reserved: OG codes belong to outcome_graph; use your own prefix")
+        r = Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            check=fn,
+            doc=RuleDoc.parse(fn.__doc__),
+            options=dict(options or {}),
+            family=family or module.rsplit(".", 1)[-1],
+            origin=origin,
+        )
+        if do_register:
+            globals()["register"](r)
+        return r
+
+    return decorate
+
+
+def registry() -> dict[str, Rule]:
+    """Every registered rule by code (built-in rules and plugins loaded so far), sorted by code."""
+    from . import _load_builtin
+
+    _load_builtin()
+    return dict(sorted(_REGISTRY.items()))
+
+
+def get_rule(code: str) -> Rule:
+    """The rule with this code (``KeyError`` when there is none)."""
+    return registry()[code]

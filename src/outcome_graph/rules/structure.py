@@ -1,0 +1,447 @@
+"""OG1xx: structure. Is the plan a well-formed hierarchy whose references resolve?"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model.document import LEVELS
+from ._common import label, short
+from .context import RuleContext
+from .registry import rule
+
+_LEVEL_WORDS = {
+    "vision": ("vision", "visions"),
+    "priority": ("priority", "priorities"),
+    "aim": ("aim", "aims"),
+    "objective": ("objective", "objectives"),
+    "milestone": ("milestone", "milestones"),
+    "indicator": ("indicator", "indicators"),
+}
+
+
+_name = label
+_short = short
+
+
+@rule("OG101", "empty-branch", "warning")
+def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
+    """A priority with no aims, an aim with no objectives, an objective with no milestones.
+
+    ## What it does
+    Reports a priority, aim or objective that has nothing under it, where the plan uses the level
+    below elsewhere. Levels the plan never uses are skipped: a plan without milestones gets no
+    "objective has no milestones".
+
+    ## Why it matters
+    A branch with nothing under it is a promise with no delivery: the board sees an aim and no way
+    it will be met. It is often a row lost when the plan was copied from last year's.
+
+    ## Example
+    An objective such as "Reduce the gaps in attainment for groups which are currently
+    underachieving" with no key milestones in the action plan table.
+
+    ## How to fix
+    Add the aims, objectives or milestones that deliver it, or remove the branch if it was dropped.
+    """
+    used = ctx.facts.levels_used
+    for node in ctx.plan.nodes.values():
+        if node.kind not in ("priority", "aim", "objective"):
+            continue
+        below = [k for k in LEVELS[LEVELS.index(node.kind) + 1 :] if k in used]
+        if not below or ctx.facts.children.get(node.id):
+            continue
+        words = _LEVEL_WORDS[below[0]][1]
+        yield ctx.finding(node.id, f"{_name(ctx, node.id)} '{_short(node.title)}' has no {words} under it.")
+
+
+@rule("OG102", "unmeasured-objective", "warning")
+def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
+    """An objective with no indicator, neither its own nor its aim's or priority's.
+
+    ## What it does
+    Reports an objective that no indicator measures: none listed on it, its aim or its priority.
+    A plan that states no indicators anywhere gets one plan-wide finding instead of one per
+    objective.
+
+    ## Why it matters
+    What is not measured cannot be shown to improve: the partnership board cannot tell whether the
+    objective was met.
+
+    ## Example
+    An objective "Improve transition arrangements between primary and secondary schools" with no
+    National Indicator or local measure against it or its aim.
+
+    ## How to fix
+    List the indicator that measures it under `indicators:` on the objective (or on its aim or
+    priority when one indicator measures them all).
+    """
+    facts = ctx.facts
+    if not any(n.kind == "indicator" for n in ctx.plan.nodes.values()) and not any(facts.measured_by.values()):
+        if any(True for _ in ctx.plan.of_kind("objective")) or ctx.plan.nodes:
+            yield ctx.finding(
+                None,
+                f"The plan states no indicators at all: none of its {sum(1 for _ in ctx.plan.of_kind('objective'))} objectives is measured.",
+                "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
+            )
+        return
+    for node in ctx.plan.of_kind("objective"):
+        if facts.measured_by.get(node.id):
+            continue
+        if any(facts.measured_by.get(a) for a in facts.ancestors(node.id)):
+            continue
+        yield ctx.finding(
+            node.id,
+            f"Objective {node.id} '{_short(node.title)}' has no indicator, and neither has any aim or priority above it.",
+        )
+
+
+@rule("OG103", "orphan-node", "error")
+def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
+    """An aim, objective or milestone with no parent.
+
+    ## What it does
+    Reports an aim, objective or milestone that names no parent and is not nested under one,
+    while the plan uses a level above it. A priority with no parent belongs to the vision.
+
+    ## Why it matters
+    An orphan contributes to nothing in the logic model: it is counted in no priority, and the
+    people reading the plan by priority never see it.
+
+    ## Example
+    A milestone added to the flat list at the end of a plan file without `parent:`.
+
+    ## How to fix
+    Nest the node under its parent or give it `parent: ID`.
+    """
+    used = ctx.facts.levels_used
+    for node in ctx.plan.nodes.values():
+        if node.kind not in ("aim", "objective", "milestone"):
+            continue
+        if ctx.plan.parents.get(node.id):
+            continue
+        above = [k for k in LEVELS[1 : LEVELS.index(node.kind)] if k in used]
+        if not above:
+            continue
+        yield ctx.finding(
+            node.id,
+            f"{_name(ctx, node.id)} '{_short(node.title)}' has no parent, though the plan has {_LEVEL_WORDS[above[-1]][1]}.",
+            f"Nest it under its {above[-1]} or add `parent:` naming it.",
+        )
+
+
+@rule("OG104", "broken-reference", "error")
+def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
+    """A reference to something that does not exist.
+
+    ## What it does
+    Reports a `parent`, an indicator with no known catalogue prefix, a `depends_on`, a `see_also`,
+    a group member, or a variant's or node's view that names an id or view the plan does not have.
+    An unmatched lead is not a broken reference (that is OG304).
+
+    ## Why it matters
+    A dangling reference is a link the reader cannot follow: a milestone attached to an objective
+    that was renumbered, a "see 2.4.1" that points nowhere.
+
+    ## Example
+    `see_also: [2.4.1]` after benefit 2.4.1 was renumbered 2.4.2.
+
+    ## How to fix
+    Correct the id (ids are case-sensitive), or declare the missing node, indicator or view.
+    """
+    plan = ctx.plan
+    facts = ctx.facts
+    facts.measured_by  # noqa: B018 - resolving indicator references records the broken ones
+    declared_views = set(plan.meta.views) if plan.meta.views else None
+    items: list[tuple[str, str, str]] = [(b.source, b.field, b.target) for b in facts.broken]
+    for node in plan.nodes.values():
+        for dep in getattr(node, "depends_on", ()) or ():
+            if dep not in plan.nodes:
+                items.append((node.id, "depends_on", dep))
+        for ref in node.see_also:
+            if ref not in plan.nodes:
+                items.append((node.id, "see_also", ref))
+        if declared_views is not None:
+            for v in node.variants:
+                if v.where not in declared_views:
+                    items.append((node.id, "variant view", v.where))
+            for v in node.views or ():
+                if v not in declared_views:
+                    items.append((node.id, "view", v))
+    for group in plan.groups:
+        for m in group.members:
+            if m not in plan.nodes:
+                items.append((group.id, "group member", m))
+        if declared_views is not None:
+            for v in group.views or ():
+                if v not in declared_views:
+                    items.append((group.id, "view", v))
+    seen: set[tuple[str, str, str]] = set()
+    for source, field, target in items:
+        if (source, field, target) in seen:
+            continue
+        seen.add((source, field, target))
+        what = {
+            "parent": "parent",
+            "indicators": "indicator",
+            "depends_on": "dependency",
+            "see_also": "cross-reference",
+            "group member": "member",
+            "variant view": "variant view",
+            "view": "view",
+        }[field]
+        if field in ("variant view", "view"):
+            msg = f"{source} names the view {target!r}, which is not one of the plan's views ({', '.join(plan.meta.views or [])})."
+            hint = "Use a view listed in `plan.views`, or add it there."
+        elif field == "indicators":
+            msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
+            hint = "Declare the indicator under `indicators:`, or correct its code (e.g. 'NI 72')."
+        else:
+            msg = f"{source}'s {what} {target!r} does not exist in the plan."
+            hint = None
+        kind = "group" if any(g.id == source for g in plan.groups) and source not in plan.nodes else None
+        yield ctx.finding(source, msg, hint, kind=kind)
+
+
+@rule("OG105", "orphaned-indicator", "warning")
+def orphaned_indicator(ctx: RuleContext) -> Iterator[Finding]:
+    """A declared indicator that measures nothing.
+
+    ## What it does
+    Reports an indicator declared under `indicators:` that no priority, aim or objective lists.
+
+    ## Why it matters
+    An indicator that is reported on but attached to no objective is effort with no purpose in the
+    plan, or a sign that the objective it measured was dropped.
+
+    ## Example
+    `NI 113 Prevalence of Chlamydia` declared with a target but listed under no objective.
+
+    ## How to fix
+    List it under the objective, aim or priority it measures, or remove it.
+    """
+    measures = ctx.facts.measures
+    if not any(ctx.facts.measured_by.values()):
+        return  # the plan links no indicators at all: OG102 says so once
+    for node in ctx.plan.of_kind("indicator"):
+        if node.id in ctx.plan.implicit_indicators or measures.get(node.id):
+            continue
+        yield ctx.finding(node.id, f"Indicator {node.id} '{_short(node.title)}' is declared but measures no node.")
+
+
+@rule("OG106", "level-skip", "warning")
+def level_skip(ctx: RuleContext) -> Iterator[Finding]:
+    """A parent that is not of the level directly above.
+
+    ## What it does
+    Reports a node whose parent skips a level the plan uses elsewhere (an objective directly under a
+    priority while the plan has aims), or whose parent is at the same level or below it.
+
+    ## Why it matters
+    The plan's readers follow it level by level: an objective hung straight on a priority belongs
+    to no aim, so no aim's progress report covers it.
+
+    ## Example
+    A target filed under a priority heading while every other target sits under a strategic objective.
+
+    ## How to fix
+    Attach the node to a parent of the level directly above, or move it to the right level.
+    """
+    used = ctx.facts.levels_used
+    nodes = ctx.plan.nodes
+    for node_id, parents in ctx.facts.parents.items():
+        node = nodes[node_id]
+        level = LEVELS.index(node.kind)
+        for p in parents:
+            plevel = LEVELS.index(nodes[p].kind)
+            if plevel >= level:
+                yield ctx.finding(
+                    node_id,
+                    f"{_name(ctx, node_id)}'s parent {p} is a {nodes[p].kind}, not a level above it.",
+                    f"Give it a {LEVELS[level - 1]} as parent.",
+                )
+                continue
+            skipped = [k for k in LEVELS[plevel + 1 : level] if k in used]
+            if skipped:
+                yield ctx.finding(
+                    node_id,
+                    f"{_name(ctx, node_id)} sits directly under {nodes[p].kind} {p}, skipping the {skipped[0]} level the plan uses elsewhere.",
+                    f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing {skipped[-1]}.",
+                )
+
+
+@rule("OG107", "hierarchy-cycle", "error")
+def hierarchy_cycle(ctx: RuleContext) -> Iterator[Finding]:
+    """Parent links that go round in a circle.
+
+    ## What it does
+    Reports each set of nodes whose parent links form a cycle (A's parent is B, B's parent is A),
+    once, at the node written first.
+
+    ## Why it matters
+    A cycle has no top: the nodes in it contribute to no priority, and every roll-up of progress
+    through the hierarchy is undefined.
+
+    ## Example
+    Two objectives that each name the other as `parent` after a copy and paste.
+
+    ## How to fix
+    Break the cycle: give one of the nodes its real parent.
+    """
+    import networkx as nx
+
+    nodes = ctx.plan.nodes
+    H = nx.DiGraph()
+    H.add_edges_from((c, p) for c, ps in ctx.facts.parents.items() for p in ps)
+    for comp in nx.strongly_connected_components(H):
+        if len(comp) == 1:
+            only = next(iter(comp))
+            if not H.has_edge(only, only):
+                continue
+        members = sorted(comp, key=lambda n: nodes[n]._order)
+        yield ctx.finding(
+            members[0],
+            f"The parent links of {', '.join(members)} form a cycle.",
+        )
+
+
+_PART = re.compile(r"^(\d+)([A-Za-z]?)$")
+
+
+def _last(number: str) -> tuple[int, str] | None:
+    m = _PART.match(number.rsplit(".", 1)[-1])
+    return (int(m.group(1)), m.group(2).lower()) if m else None
+
+
+@rule("OG108", "numbering-gap", "info")
+def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
+    """A number that does not follow from its parent's or its siblings'.
+
+    ## What it does
+    Reports a display number that does not extend its parent's (`2.3.1` under `2.2`), and siblings
+    whose last parts, in file order, skip or repeat (under `3.2` the first benefit is `3.2.2`:
+    `3.2.1` is missing). A letter suffix (`2.2.5a`) is an inserted item and is not a gap.
+
+    ## Why it matters
+    Numbers are how a board paper refers to the plan ("see 3.2.1"): a gap usually means an item was
+    deleted or never written, a repeat means two items answer to one reference.
+
+    ## Example
+    Richmond's plan numbers the benefits under commitment 3.2 from 3.2.2.
+
+    ## How to fix
+    Renumber, or restore the missing item.
+    """
+    nodes = ctx.plan.nodes
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for node in nodes.values():
+        if not node.number or node.kind not in LEVELS:
+            continue
+        parents = ctx.facts.parents.get(node.id, ())
+        parent = parents[0] if parents else ""
+        pnum = nodes[parent].number if parent else None
+        if pnum and not node.number.startswith(pnum + "."):
+            yield ctx.finding(
+                node.id,
+                f"{_name(ctx, node.id)} is numbered {node.number}, which does not extend its parent {parent}'s number {pnum}.",
+                f"Number it {pnum}.<n>, or check that it is under the right parent.",
+            )
+            continue
+        prefix = node.number.rsplit(".", 1)[0] if "." in node.number else ""
+        groups[(parent, node.kind, prefix)].append(node.id)
+    for (_parent, _kind, prefix), members in groups.items():
+        prev: tuple[int, str] | None = None
+        prev_id = None
+        for node_id in members:
+            cur = _last(nodes[node_id].number or "")
+            if cur is None:
+                continue
+            n, letter = cur
+            stem = f"{prefix}." if prefix else ""
+            if prev is None:
+                if n > 1:
+                    missing = f"{stem}1" if n == 2 else f"{stem}1 to {stem}{n - 1}"
+                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {nodes[node_id].number}, the first of its siblings: {missing} is missing.")
+            elif cur == prev:
+                yield ctx.finding(node_id, f"{_name(ctx, node_id)} repeats the number {nodes[node_id].number} of {prev_id}.")
+            else:
+                pn, pl = prev
+                ok = (n == pn + 1) or (n == pn and letter > pl) or (n == pn + 1 and letter == "a")
+                if not ok:
+                    if n > pn + 1:
+                        missing = f"{stem}{pn + 1}" if n == pn + 2 else f"{stem}{pn + 1} to {stem}{n - 1}"
+                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {nodes[node_id].number} after {nodes[prev_id].number}: {missing} is missing.")  # type: ignore[index]
+                    else:
+                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {nodes[node_id].number} after {nodes[prev_id].number}: the numbers go backwards.")  # type: ignore[index]
+            prev, prev_id = cur, node_id
+
+
+@rule("OG109", "duplicate-node", "warning")
+def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
+    """Two nodes with the same title.
+
+    ## What it does
+    Reports two milestones under one objective, or two priorities, aims or objectives anywhere in the
+    plan, whose titles are the same after normalising case, punctuation, `&`/`and`, compound
+    spellings, function words and word order (OG601's normalisation).
+
+    ## Why it matters
+    The same item twice is counted twice in every roll-up and progress report, and the two copies
+    drift apart as the plan is edited.
+
+    ## Example
+    "The views of parents of disabled children will be satisfied with services (NI 54)" stated under
+    two aims of one plan.
+
+    ## How to fix
+    Keep one, and link it where the other was (a node may have several `parents`).
+    """
+    from ..analysis.wording import title_key
+
+    seen: dict[tuple[str, str, str], str] = {}
+    nodes = ctx.plan.nodes
+    for node in nodes.values():
+        if node.kind not in ("priority", "aim", "objective", "milestone"):
+            continue
+        key = title_key(node.title)
+        if not key:
+            continue
+        if node.kind == "milestone":
+            parents = ctx.facts.parents.get(node.id, ())
+            scopes = [(node.kind, p, key) for p in parents] or [(node.kind, "", key)]
+        else:
+            scopes = [(node.kind, "", key)]
+        for scope in scopes:
+            first = seen.get(scope)
+            if first is None:
+                seen[scope] = node.id
+                continue
+            where = f" under {scope[1]}" if scope[1] else ""
+            yield ctx.finding(
+                node.id,
+                f"{_name(ctx, node.id)} has the same title as {first}{where}: '{_short(node.title)}'.",
+            )
+            break
+
+
+@rule("OG110", "unused-ignore", "info")
+def unused_ignore(ctx: RuleContext) -> Iterator[Finding]:
+    """An `ignore:` entry that suppresses nothing.
+
+    ## What it does
+    Reports a node's (or the plan's) `ignore:` entry whose rule reports nothing there, or that names
+    no rule. Entries for rules switched off by configuration are not reported.
+
+    ## Why it matters
+    A stale suppression hides the next real finding at that node: once the defect it excused is
+    fixed, the entry should go.
+
+    ## Example
+    `ignore: [OG301]` on a milestone that has since been given a lead.
+
+    ## How to fix
+    Remove the entry, or correct the rule code it names.
+    """
+    return iter(())  # the engine reports unused suppressions after every other rule has run

@@ -1,0 +1,205 @@
+"""OG4xx: timing. Is every milestone dated, inside the plan, and in a feasible order?
+
+A milestone's due date is an interval: from ``due`` when given, else parsed from its
+``timescale`` (:mod:`outcome_graph.analysis.timescale`), with how it was read shown in messages.
+A plan that states no dates at all gets one plan-wide OG401, and OG303 and OG402-OG405 stay silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from ..findings import Finding
+from ._common import label, short
+from .context import RuleContext
+from .registry import rule
+
+
+def _read(timing) -> str:  # type: ignore[no-untyped-def]
+    return f" ({timing.interpretation})" if timing.interpretation else ""
+
+
+@rule("OG401", "missing-date", "warning")
+def missing_date(ctx: RuleContext) -> Iterator[Finding]:
+    """A milestone with no date.
+
+    ## What it does
+    Reports a milestone that has no `due` and whose timescale gives no date that can be read without
+    guessing (`TBA`, `TBC`, empty, a month with no year that the plan period does not settle). A
+    timescale that defers to another document is OG404 instead. A plan that states no dates at all
+    gets one plan-wide finding.
+
+    ## Why it matters
+    A milestone with no date cannot be late, so it is never chased: it is the first thing to slip
+    out of a year's plan.
+
+    ## Example
+    Thurrock's plan gives some milestones the timescale "TBA".
+
+    ## How to fix
+    Give a timescale the plan's readers can hold people to (`June 11`, `End September 2012`), or
+    an explicit `due:` date.
+    """
+    facts = ctx.facts
+    timings = facts.timing
+    if not timings:
+        return
+    if not facts.uses_dates:
+        yield ctx.finding(
+            None,
+            f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one.",
+            "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates.",
+        )
+        return
+    for node_id, timing in timings.items():
+        if timing.kind != "undated":
+            continue
+        node = ctx.plan.nodes[node_id]
+        if timing.text.strip():
+            msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no readable date: {timing.interpretation or repr(timing.text)}."
+        else:
+            msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no timescale or due date."
+        yield ctx.finding(node_id, msg)
+
+
+@rule("OG402", "milestone-outside-period", "warning", options={"grace-days": 31})
+def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
+    """A milestone due outside the plan period.
+
+    ## What it does
+    Reports a milestone whose whole due interval lies before the plan period starts, or ends more
+    than `grace-days` (default 31) after the period ends.
+
+    ## Why it matters
+    A 2011-12 plan with a milestone due in September 2012 either promises work it will not review,
+    or carries a date typed wrong; one due before the plan starts is usually last year's row
+    left in.
+
+    ## Example
+    A milestone in a plan for April 2011 to March 2012 with the timescale "End September 2012".
+
+    ## How to fix
+    Correct the date, or move the milestone to the plan that covers it.
+
+    ## Options
+    `grace-days`: how many days after the period's end a milestone may still be due (default 31).
+    """
+    facts = ctx.facts
+    if not facts.uses_dates:
+        return
+    start, end = ctx.plan.period
+    limit = end + timedelta(days=int(ctx.option("grace-days")))
+    for node_id, timing in facts.timing.items():
+        span = timing.span
+        if span is None or timing.kind != "dated":
+            continue
+        if span.end < start:
+            where = f"before the plan period starts ({start.isoformat()})"
+        elif span.end > limit:
+            where = f"after the plan period ends ({end.isoformat()})"
+        else:
+            continue
+        yield ctx.finding(
+            node_id,
+            f"{label(ctx, node_id)} is due {span} {where}{_read(timing)}.",
+        )
+
+
+@rule("OG403", "overdue-milestone", "warning")
+def overdue_milestone(ctx: RuleContext) -> Iterator[Finding]:
+    """A milestone past its date and not done.
+
+    ## What it does
+    When the plan states `as_of` (the date progress is judged at), reports a milestone whose status
+    is not `done` and whose due interval ended before that date.
+
+    ## Why it matters
+    Overdue milestones are what a progress report to the board is for: each needs a new date or an
+    explanation.
+
+    ## Example
+    `as_of: 2011-10-01` and a milestone due "June 11" with `status: on_track`.
+
+    ## How to fix
+    Mark it `status: done` if it was delivered, or agree a new date and record it.
+    """
+    as_of = ctx.plan.meta.as_of
+    facts = ctx.facts
+    if as_of is None or not facts.uses_dates:
+        return
+    for node_id, timing in facts.timing.items():
+        node = ctx.plan.nodes[node_id]
+        span = timing.span
+        if span is None or timing.kind != "dated" or getattr(node, "status", None) == "done":
+            continue
+        if span.end < as_of:
+            status = getattr(node, "status", None)
+            yield ctx.finding(
+                node_id,
+                f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing)} and is "
+                f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} on {as_of.isoformat()}.",
+            )
+
+
+@rule("OG404", "external-timescale", "info")
+def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
+    """A timescale that defers to another document.
+
+    ## What it does
+    Reports a milestone whose timescale refers the reader elsewhere (`See 14-19 Plan`, `As in Play
+    Strategy`) instead of giving a date.
+
+    ## Why it matters
+    The date lives in a document the board does not see with this plan; if that document changes,
+    this plan silently changes with it.
+
+    ## Example
+    A milestone with the timescale "See 14-19 Plan".
+
+    ## How to fix
+    Copy the date from the other document into `due:` (keeping the reference in `timescale`), or
+    accept the reference and suppress the finding.
+    """
+    for node_id, timing in ctx.facts.timing.items():
+        if timing.kind == "external":
+            ref = timing.reference or timing.text
+            yield ctx.finding(node_id, f"{label(ctx, node_id)}'s timescale defers to another document: {ref!r}.")
+
+
+@rule("OG405", "dependency-order", "warning")
+def dependency_order(ctx: RuleContext) -> Iterator[Finding]:
+    """A milestone due before one it depends on.
+
+    ## What it does
+    Reports a milestone whose due interval ends before that of a milestone listed in its
+    `depends_on`.
+
+    ## Why it matters
+    If B needs A first, B cannot be finished before A: one of the two dates is wrong.
+
+    ## Example
+    "Deliver interventions" due June 2011, depending on "Source interventions" due July 2011.
+
+    ## How to fix
+    Correct one of the dates, or the dependency.
+    """
+    facts = ctx.facts
+    if not facts.uses_dates:
+        return
+    for node in ctx.plan.nodes.values():
+        deps = getattr(node, "depends_on", None)
+        if not deps:
+            continue
+        mine = facts.timing.get(node.id)
+        if mine is None or mine.span is None or mine.kind != "dated":
+            continue
+        for dep in deps:
+            theirs = facts.timing.get(dep)
+            if theirs is None or theirs.span is None or theirs.kind != "dated":
+                continue
+            if mine.span.end < theirs.span.end:
+                yield ctx.finding(
+                    node.id,
+                    f"{label(ctx, node.id)} is due by {mine.span.end.isoformat()}, before {dep}, which it depends on, is due ({theirs.span.end.isoformat()}).",
+                )

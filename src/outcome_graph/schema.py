@@ -1,0 +1,80 @@
+"""JSON Schemas: of the plan format (from the pydantic models) and of the findings document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .findings import FINDINGS_SCHEMA_ID
+
+__all__ = ["plan_schema", "findings_schema"]
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of a v1 plan file, for editors (``yaml-language-server``) and validators.
+
+    >>> plan_schema()["properties"]["format"]["const"]
+    'outcome-graph/v1'
+    """
+    from .model.document import PlanDocument
+
+    schema = PlanDocument.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://outcome-graph.org/schema/plan-v1.json"
+    schema["title"] = "outcome-graph plan (format outcome-graph/v1)"
+    return schema
+
+
+def findings_schema() -> dict[str, Any]:
+    """The JSON Schema of the findings document ``outcome-graph/findings/v1``."""
+    location = {
+        "type": "object",
+        "required": ["file", "line", "column", "sheet", "cell"],
+        "additionalProperties": False,
+        "properties": {
+            "file": {"type": ["string", "null"]},
+            "line": {"type": ["integer", "null"], "minimum": 1},
+            "column": {"type": ["integer", "null"], "minimum": 1},
+            "sheet": {"type": ["string", "null"]},
+            "cell": {"type": ["string", "null"]},
+        },
+    }
+    finding = {
+        "type": "object",
+        "required": ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "location"],
+        "additionalProperties": False,
+        "properties": {
+            "rule": {"type": "string", "pattern": "^[A-Z]{1,6}[0-9]{3}$"},
+            "name": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+            "severity": {"enum": ["error", "warning", "info"]},
+            "node": {"type": "string"},
+            "kind": {"enum": ["vision", "priority", "aim", "objective", "milestone", "indicator", "plan", "owner", "group"]},
+            "title": {"type": "string"},
+            "message": {"type": "string"},
+            "hint": {"type": "string"},
+            "location": location,
+        },
+    }
+    count = {"type": "integer", "minimum": 0}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://outcome-graph.org/schema/findings-v1.json",
+        "title": "outcome-graph findings document (outcome-graph/findings/v1)",
+        "type": "object",
+        "required": ["schema", "plan", "summary", "findings"],
+        "additionalProperties": False,
+        "properties": {
+            "schema": {"const": FINDINGS_SCHEMA_ID},
+            "plan": {
+                "type": "object",
+                "required": ["id", "title", "file"],
+                "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "file": {"type": ["string", "null"]}},
+            },
+            "summary": {
+                "type": "object",
+                "required": ["error", "warning", "info", "suppressed"],
+                "additionalProperties": False,
+                "properties": {"error": count, "warning": count, "info": count, "suppressed": count},
+            },
+            "findings": {"type": "array", "items": finding},
+        },
+    }

@@ -1,0 +1,256 @@
+"""Tests of outcome_graph.reference.catalogue: codes, lookup, the NI set, local CSV catalogues."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from outcome_graph.reference.catalogue import (
+    Catalogue,
+    CatalogueEntry,
+    code_prefix,
+    load_catalogue_csv,
+    national_indicators,
+    normalise_code,
+)
+
+ECM = {"be_healthy", "stay_safe", "enjoy_and_achieve", "positive_contribution",
+       "economic_wellbeing"}
+
+LOCAL_CSV = """code,title,ecm_outcome
+CSC 001,Children in families referred to the Multi-Agency Risk Assessment Conference,stay_safe
+CSC 002,Children in need (s.17) where parental substance misuse is identified,stay_safe
+CSC 012,"Local services' support for sexual health, reducing teenage pregnancies",be_healthy
+CSC 083,16 to 18 year olds whose current activity is not known,economic_wellbeing
+"""
+
+
+# -- codes ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "canonical"), [
+    ("NI 199", "NI 199"),
+    ("NI199", "NI 199"),
+    ("ni 199", "NI 199"),
+    (" NI  199 ", "NI 199"),
+    ("Ni\t199", "NI 199"),
+    ("NI-199", "NI 199"),
+    ("NI 102A", "NI 102a"),
+    ("ni102a", "NI 102a"),
+    ("NI 102 a", "NI 102a"),
+    ("CSC001", "CSC 001"),
+    ("csc 083", "CSC 083"),
+    ("  TELLUS-FE ", "TELLUS-FE"),
+    ("Obesity in year 6", "Obesity in year 6"),
+    ("NI 85a, b & c", "NI 85a, b & c"),
+    ("", ""),
+])
+def test_normalise_code(raw: str, canonical: str) -> None:
+    assert normalise_code(raw) == canonical
+
+
+def test_normalise_code_is_idempotent() -> None:
+    for raw in ("ni199", "NI 102A", "CSC001", " TELLUS-FE", "Obesity in year 6"):
+        once = normalise_code(raw)
+        assert normalise_code(once) == once
+
+
+@pytest.mark.parametrize(("code", "prefix"), [
+    ("NI 199", "NI"),
+    ("ni199", "NI"),
+    ("NI 102a", "NI"),
+    ("CSC 001", "CSC"),
+    ("csc001", "CSC"),
+    ("TELLUS-FE", None),
+    ("Obesity in year 6", None),
+    ("Year 6", None),
+    ("NI", None),
+    ("199", None),
+    ("", None),
+])
+def test_code_prefix(code: str, prefix: str | None) -> None:
+    assert code_prefix(code) == prefix
+
+
+# -- the National Indicator Set -----------------------------------------------------------------
+
+def test_national_indicators_load() -> None:
+    ni = national_indicators()
+    assert ni.prefix == "NI"
+    assert ni.title == "National Indicator Set"
+    assert len(ni) >= 198
+    numbered = {entry.code for entry in ni if entry.parent is None}
+    assert numbered == {f"NI {n}" for n in range(1, 200) if n != 31}
+    assert national_indicators() is ni  # cached
+
+
+def test_national_indicator_fields() -> None:
+    ni = national_indicators()
+    for entry in ni:
+        assert entry.title.strip() == entry.title and entry.title
+        assert set(entry.outcomes) <= ECM
+        if entry.parent is not None:
+            assert entry.parent in ni and entry.code.startswith(entry.parent)
+    ni112 = ni.lookup("NI 112")
+    assert ni112 == CatalogueEntry("NI 112", "Under 18 conception rate", ("be_healthy",), None,
+                                   True)
+    assert ni.lookup("NI 71").title_verified is False
+    assert ni.lookup("NI 157").outcomes == ()
+    assert ni.lookup("NI 102a").parent == "NI 102"
+    assert ni.lookup("NI 117").outcomes == ("economic_wellbeing",)
+    assert "," in ni.lookup("NI 39").title  # quoted CSV cell
+
+
+@pytest.mark.parametrize("code", ["NI199", "ni 199", " NI  199 ", "NI 0199", "nI199"])
+def test_lookup_ignores_case_spacing_and_zeros(code: str) -> None:
+    entry = national_indicators().lookup(code)
+    assert entry is not None and entry.code == "NI 199"
+
+
+def test_lookup_lettered_codes() -> None:
+    ni = national_indicators()
+    assert ni.lookup("NI 102a").code == "NI 102a"
+    assert ni.lookup("NI 102A").code == "NI 102a"
+    assert ni.lookup("NI 157a").code == "NI 157a"
+    assert ni.lookup("NI 102c") is None  # unlisted letter: not listed (resolve() maps it)
+    assert ni.lookup("NI 245") is None
+    assert ni.lookup("NI 31") is None  # withdrawn
+    assert ni.lookup("CSC 001") is None
+    assert ni.lookup("Obesity in year 6") is None
+
+
+@pytest.mark.parametrize(("code", "resolved", "how"), [
+    ("NI 102a", "NI 102a", "listed"),
+    ("ni102B", "NI 102b", "listed"),
+    ("NI 102c", "NI 102", "lettered sub-indicator of NI 102"),
+    ("NI 102f", "NI 102", "lettered sub-indicator of NI 102"),
+    ("NI 157a", "NI 157a", "listed"),
+    ("NI 157d", "NI 157", "lettered sub-indicator of NI 157"),
+    ("NI 85a", "NI 85", "lettered sub-indicator of NI 85"),
+    ("NI 112", "NI 112", "listed"),
+    ("NI199", "NI 199", "listed"),
+    ("NI 245", None, "not in the National Indicator Set"),
+    ("NI 31", None, "not in the National Indicator Set"),
+    ("NI 31a", None, "not in the National Indicator Set"),
+    ("NI 0", None, "not in the National Indicator Set"),
+    ("CSC 001", None, "not a code of the National Indicator Set"),
+    ("TELLUS-FE", None, "not a code of the National Indicator Set"),
+])
+def test_resolve(code: str, resolved: str | None, how: str) -> None:
+    entry, explanation = national_indicators().resolve(code)
+    assert (entry.code if entry else None) == resolved
+    assert explanation == how
+
+
+def test_catalogue_container_protocol() -> None:
+    ni = national_indicators()
+    assert "NI 199" in ni and "ni199" in ni and "NI 102c" not in ni
+    assert ni.lookup("NI 1") in ni
+    assert 199 not in ni
+    codes = [entry.code for entry in ni]
+    assert codes[0] == "NI 1" and codes[-1] == "NI 199"
+    assert len(codes) == len(set(codes)) == len(ni) == len(ni.entries)
+    assert "NI" in repr(ni)
+
+
+# -- building catalogues ---------------------------------------------------------------------------
+
+def test_catalogue_canonicalises_codes() -> None:
+    catalogue = Catalogue("csc", "Local", [CatalogueEntry("csc001", "A", ("stay_safe",)),
+                                           CatalogueEntry("CSC 1a", "B", (), parent="csc1")])
+    assert catalogue.prefix == "CSC"
+    assert [e.code for e in catalogue] == ["CSC 001", "CSC 1a"]
+    assert catalogue.lookup("CSC 1a").parent == "CSC 1"
+    assert catalogue.resolve("CSC 001b") == (catalogue.lookup("CSC 001"),
+                                             "lettered sub-indicator of CSC 001")
+    assert catalogue.resolve("CSC 999") == (None, "not in the Local")
+
+
+def test_catalogue_rejects_bad_entries() -> None:
+    with pytest.raises(ValueError, match="listed twice"):
+        Catalogue("CSC", "Local", [CatalogueEntry("CSC 001", "A", ()),
+                                   CatalogueEntry("csc1", "B", ())])
+    with pytest.raises(ValueError, match="does not belong"):
+        Catalogue("CSC", "Local", [CatalogueEntry("NI 1", "A", ())])
+    with pytest.raises(ValueError, match="not an indicator code"):
+        Catalogue("CSC", "Local", [CatalogueEntry("Obesity", "A", ())])
+    with pytest.raises(ValueError, match="prefix"):
+        Catalogue("C5C", "Local", [])
+
+
+# -- local catalogues from CSV -----------------------------------------------------------------
+
+def test_load_local_catalogue_from_text() -> None:
+    catalogue = load_catalogue_csv(LOCAL_CSV, "CSC", "Richmond local indicators")
+    assert catalogue.prefix == "CSC" and catalogue.title == "Richmond local indicators"
+    assert len(catalogue) == 4
+    entry = catalogue.lookup("csc12")
+    assert entry is not None and entry.code == "CSC 012"
+    assert entry.title.startswith("Local services' support for sexual health, reducing")
+    assert entry.outcomes == ("be_healthy",)
+    assert entry.title_verified is True and entry.parent is None
+    assert catalogue.resolve("CSC 004") == (None, "not in the Richmond local indicators")
+
+
+def test_load_local_catalogue_from_path_and_file(tmp_path: Path) -> None:
+    path = tmp_path / "csc.csv"
+    path.write_text("\ufeff" + LOCAL_CSV, encoding="utf-8")
+    for source in (path, str(path), io.StringIO(LOCAL_CSV)):
+        catalogue = load_catalogue_csv(source, "CSC", "Local")
+        assert [e.code for e in catalogue] == ["CSC 001", "CSC 002", "CSC 012", "CSC 083"]
+
+
+def test_load_catalogue_optional_columns() -> None:
+    text = ("Code,Title,ECM_outcome,parent,title_verified\n"
+            "\n"
+            "CSC 10,Short breaks,Stay Safe; be_healthy,,yes\n"
+            "CSC 10a,Short breaks for children with autism,,CSC 10,no\n"
+            "CSC 11,Untagged measure,,,\n")
+    catalogue = load_catalogue_csv(text, "CSC", "Local")
+    assert catalogue.lookup("CSC 10").outcomes == ("stay_safe", "be_healthy")
+    sub = catalogue.lookup("CSC 10a")
+    assert sub.parent == "CSC 10" and sub.title_verified is False and sub.outcomes == ()
+    assert catalogue.lookup("CSC 11").title_verified is True
+    outcomes = load_catalogue_csv("code,title,outcomes\nX 1,A,enjoy_and_achieve\n", "X", "X")
+    assert outcomes.lookup("X 1").outcomes == ("enjoy_and_achieve",)
+
+
+def test_ni_file_reads_as_a_catalogue_csv() -> None:
+    root = Path(__file__).resolve().parents[1]
+    path = root / "src" / "outcome_graph" / "reference" / "national_indicators.csv"
+    catalogue = load_catalogue_csv(path, "NI", "National Indicator Set")
+    assert [e.code for e in catalogue] == [e.code for e in national_indicators()]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("code,title,ecm_outcome\nCSC 001,A,stay_safe\n,B,stay_safe\n",
+     r"line 3: the code is empty"),
+    ("code,title,ecm_outcome\nCSC 001,A,stay_safe\nNI 32,B,\n",
+     r"line 3: 'NI 32' does not have the catalogue's prefix CSC"),
+    ("code,title,ecm_outcome\nCSC 001,A,\n\nCSC1,B,\n",
+     r"line 4: 'CSC1' is already listed on line 2"),
+    ("code,title,ecm_outcome\nCSC 001,,stay_safe\n", r"line 2: 'CSC 001' has no title"),
+    ("code,title,ecm_outcome\nCSC 001,A,be healthy!\n", r"line 2: outcome 'be healthy!'"),
+    ("code,title,ecm_outcome,title_verified\nCSC 001,A,,maybe\n",
+     r"line 2: title_verified must be yes or no"),
+    ("code,title,ecm_outcome,owner\nCSC 001,A,,Jo\n", r"line 1: unknown column\(s\) owner"),
+    ("title,ecm_outcome\nA,stay_safe\n", r"line 1: the header has no 'code' column"),
+    ("code,title,ecm_outcome\nCSC 001,A, B,stay_safe\n", r"line 2: 4 cells but the header names 3"),
+    ("code,title,ecm_outcome,parent\nCSC 001a,A,,CSC 001\n",
+     r"line 2: parent 'CSC 001' is not listed"),
+    ("code,title,ecm_outcome,parent\nCSC 001a,A,,NI 1\n",
+     r"line 2: parent 'NI 1' is not a CSC code"),
+    ("code,title,ecm_outcome\nTELLUS-FE,A,\n", r"line 2: 'TELLUS-FE' is not an indicator code"),
+    ("\n\n", r"empty"),
+])
+def test_bad_csv_lines_name_the_line(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_catalogue_csv(text, "CSC", "Local")
+
+
+def test_bad_csv_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "local.csv"
+    path.write_text("code,title,ecm_outcome\nCSC 001,A,\nCSC 001,B,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"local\.csv, line 3"):
+        load_catalogue_csv(path, "CSC", "Local")

@@ -1,0 +1,134 @@
+"""The command line as a user runs it: exit codes, formats, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, og_command
+
+CLEAN = PLAN_HEADER + """\
+priorities:
+  - id: P1
+    title: Safe
+    outcomes: [stay_safe]
+    objectives:
+      - id: O1
+        title: Fewer accidents
+        lead: Road safety team
+        indicators: [NI 70]
+        milestones: [{id: M1, title: Audit the junctions, timescale: June 11}]
+"""
+ORPHAN = CLEAN + "objectives:\n  - {id: O2, title: Orphaned objective, lead: Road safety team}\n"
+
+
+def run(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*og_command(), *args], capture_output=True, text=True, cwd=cwd, input=input, timeout=120)
+
+
+def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_version():
+    out = run("--version")
+    assert out.returncode == 0 and "outcome-graph" in out.stdout
+
+
+def test_exit_codes(tmp_path):
+    clean = write(tmp_path, CLEAN, "clean.yaml")
+    out = run("check", str(clean))
+    assert out.returncode == 0, out.stdout + out.stderr
+    orphan = write(tmp_path, ORPHAN, "orphan.yaml")
+    out = run("check", str(orphan))
+    assert out.returncode == 1
+    assert f"{orphan}:" in out.stdout and "OG103" in out.stdout and "O2" in out.stdout
+    assert "1 error" in out.stdout
+    assert run("check", str(orphan), "--fail-on", "never").returncode == 0
+    assert run("check", str(orphan), "--ignore", "OG103").returncode == 0
+    assert run("check", str(orphan), "--severity", "OG103=warning").returncode == 0
+    assert run("check", str(orphan), "--severity", "OG103=warning", "--fail-on", "warning").returncode == 1
+
+
+def test_bad_input_exits_2_without_traceback(tmp_path):
+    bad = write(tmp_path, PLAN_HEADER + "objectives:\n  - {id: O1, title: x, milestons: []}\n")
+    out = run("check", str(bad))
+    assert out.returncode == 2
+    assert f"{bad}:4:" in out.stderr and "did you mean 'milestones'" in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout
+    out = run("check", str(tmp_path / "missing.yaml"))
+    assert out.returncode == 2 and "no such file" in out.stderr and "Traceback" not in out.stderr
+    out = run("check", str(bad), "--select", "OG999")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    out = run("check", write(tmp_path, CLEAN, "c.yaml").as_posix(), "--severity", "OG302")
+    assert out.returncode == 2 and "CODE=SEVERITY" in out.stderr
+    out = run("check", "--format", "xml", str(bad))
+    assert out.returncode == 2
+
+
+def test_json_output_and_several_plans(tmp_path):
+    clean = write(tmp_path, CLEAN, "clean.yaml")
+    orphan = write(tmp_path, ORPHAN, "orphan.yaml")
+    out = run("check", "--format", "json", str(orphan))
+    doc = json.loads(out.stdout)
+    assert doc["schema"] == "outcome-graph/findings/v1"
+    assert doc["summary"]["error"] == 1
+    f = next(f for f in doc["findings"] if f["rule"] == "OG103")
+    assert f["node"] == "O2" and f["location"]["file"] == str(orphan) and f["location"]["line"] == 14
+    out = run("check", "--format", "json", str(clean), str(orphan))
+    lines = out.stdout.strip().splitlines()
+    assert [json.loads(x)["plan"]["id"] for x in lines] == ["t", "t"]
+    assert [json.loads(x)["plan"]["file"] for x in lines] == [str(clean), str(orphan)]
+    assert out.returncode == 1
+
+
+def test_several_plans_one_bad(tmp_path):
+    clean = write(tmp_path, CLEAN, "clean.yaml")
+    bad = write(tmp_path, "format: nope\n", "bad.yaml")
+    out = run("check", str(clean), str(bad))
+    assert out.returncode == 2
+    assert "t: no findings" in out.stdout or "t: 0 errors" in out.stdout
+    assert f"{bad}:1" in out.stderr
+
+
+def test_config_file_beside_the_plan(tmp_path):
+    orphan = write(tmp_path, ORPHAN, "orphan.yaml")
+    (tmp_path / "outcome-graph.toml").write_text('ignore = ["OG1"]\n')
+    assert run("check", str(orphan)).returncode == 0
+    # the command line wins over the file
+    assert run("check", str(orphan), "--select", "OG103").returncode == 1
+    (tmp_path / "outcome-graph.toml").write_text('[rules.OG302]\nmax-milestone = 3\n')
+    out = run("check", str(orphan))
+    assert out.returncode == 2 and "did you mean 'max-milestones'" in out.stderr
+
+
+def test_rules_and_schema_commands():
+    out = run("rules")
+    assert out.returncode == 0 and "OG101" in out.stdout and "empty-branch" in out.stdout
+    out = run("rules", "OG103")
+    assert "What it does" in out.stdout and "How to fix" in out.stdout
+    data = json.loads(run("rules", "--format", "json").stdout)
+    assert {"code", "name", "severity", "what", "why", "example", "fix"} <= set(data[0])
+    schema = json.loads(run("schema").stdout)
+    assert schema["properties"]["format"]["const"] == "outcome-graph/v1"
+    assert run("rules", "OG9").returncode == 2
+
+
+def test_python_dash_m(tmp_path):
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "outcome_graph", "check", str(write(tmp_path, CLEAN))],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+@pytest.mark.parametrize("path", sorted(MODELS.glob("*.yaml")) + [EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.name)
+def test_bundled_plans_check(path):
+    out = run("check", str(path), "--format", "json")
+    assert out.returncode in (0, 1), out.stderr
+    assert json.loads(out.stdout)["plan"]["file"] == str(path)

@@ -1,0 +1,254 @@
+"""Loading: every field of the format, both forms, JSON, and an error with file and line for each problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.errors import PlanError
+from outcome_graph.model.document import Indicator, Milestone
+
+from .conftest import EXAMPLES, PLAN_HEADER
+
+FULL = """\
+format: outcome-graph/v1
+plan:
+  id: full-plan
+  title: "A plan with every field"
+  organisation: Anytown Council
+  period: {start: 2011-04-01, end: 2012-03-31}
+  framework: ecm
+  as_of: 2011-10-01
+  source: anytown.txt
+  views: [detail, summary, overview]
+  tags: [LAA]
+  notes: plan notes
+  ignore: [{rule: OG503, reason: "targets are set next year", scope: branch}]
+vision: {id: V, title: "Everyone thrives", views: [summary]}
+owners:
+  - id: SILS
+    name: School Improvement, Learning and Skills
+    kind: team
+    aliases: ["SL SILS"]
+    capacity: 12
+    tags: [delivery board]
+    notes: the team
+catalogues:
+  - prefix: CSC
+    title: Local indicators
+    entries:
+      - {code: CSC 001, title: Young carers supported, outcomes: [be_healthy]}
+groups:
+  - {id: CP1, title: Children are safe, kind: corporate_priority, members: [P1], views: [summary], tags: [x], notes: n}
+priorities:
+  - id: P1
+    number: "1"
+    title: Excellent schools
+    outcomes: [enjoy_and_achieve]
+    lead: SILS
+    tags: [statutory]
+    notes: first pillar
+    indicators: [NI 73]
+    variants: [{text: "Excellent childcare, schools and colleges", where: summary}]
+    aims:
+      - id: P1.A1
+        number: 1.1
+        title: Raise attainment
+        see_also: [P1.A1.O1]
+        objectives:
+          - id: P1.A1.O1
+            number: 1.10
+            title: Target school improvement
+            views: [detail, overview]
+            indicators:
+              - NI 75
+              - {id: CSC 001, title: Young carers, targets: [{period: 2011-12, value: 40}]}
+            milestones:
+              - id: P1.A1.O1.M1
+                title: Commission programmes
+                lead: [SILS, Head of EYFC]
+                due: {from: 2011-04, to: 2011-07}
+                timescale: "April – July 11"
+                status: on_track
+                ignore: [OG401]
+              - id: P1.A1.O1.M2
+                title: Deliver programmes
+                due: 2012
+                depends_on: [P1.A1.O1.M1]
+objectives:
+  - {id: O9, title: Flat objective, parent: P1.A1, number: "1.11"}
+milestones:
+  - id: M9
+    title: Flat milestone
+    parents: [O9, P1.A1.O1]
+    due: [2011-09-30, {from: 2012-01, to: 2012-02}]
+    timescale: "Sept 2011 Jan – Feb 12"
+indicators:
+  - id: NI 73
+    title: KS2 English and maths
+    outcomes: [enjoy_and_achieve]
+    direction: increase
+    unit: percent
+    baseline: {period: "2010", value: 71.5, source: DfE}
+    targets:
+      - {period: 2011-12, value: 75, comparator: at_least}
+      - {period: 2012-13, change: "+5"}
+    actuals: [{period: 2011-12-Q3, value: 73, text: "73% at Q3"}]
+    tags: [LAA]
+    notes: key indicator
+  - id: NI 75
+    title: 5 A*-C GCSEs including English and maths
+    target: {period: 2012-07-31, value: 1, comparator: below, text: "Fewer than 1 in 1000"}
+"""
+
+
+def test_every_field_loads():
+    plan = og.load(FULL)
+    assert plan.id == "full-plan" and plan.views == ("detail", "summary", "overview")
+    assert list(plan.nodes)[:4] == ["V", "P1", "P1.A1", "P1.A1.O1"]
+    # text-typed fields are read as written, never as YAML numbers or dates
+    assert plan.nodes["P1.A1"].number == "1.1"
+    assert plan.nodes["P1.A1.O1"].number == "1.10"
+    m2 = plan.nodes["P1.A1.O1.M2"]
+    assert isinstance(m2, Milestone) and m2.due == "2012"
+    assert plan.nodes["M9"].due[0] == "2011-09-30"
+    # nesting and flat parents merge
+    assert plan.parents["P1.A1.O1.M1"] == ("P1.A1.O1",)
+    assert plan.parents["O9"] == ("P1.A1",)
+    assert plan.parents["M9"] == ("O9", "P1.A1.O1")
+    ind = plan.nodes["NI 73"]
+    assert isinstance(ind, Indicator)
+    assert ind.targets[1].change == "+5" and ind.baseline.value == 71.5
+    assert ind.actuals[0].period == "2011-12-Q3"
+    assert plan.nodes["P1.A1.O1.M1"].lead == ["SILS", "Head of EYFC"]
+    assert plan.nodes["P1.A1.O1.M1"].ignore[0].rule == "OG401"
+    assert plan.meta.ignore[0].scope == "branch"
+    assert plan.owners[0].capacity == 12 and plan.groups[0].members == ["P1"]
+    # source lines are kept
+    lines = FULL.splitlines()
+    assert plan.nodes["P1"]._line == lines.index("  - id: P1") + 1
+    assert plan.nodes["M9"]._line == lines.index("  - id: M9") + 1
+    assert og.check(plan).findings is not None
+
+
+def test_json_is_the_same_data(tmp_path: Path):
+    plan = og.load(FULL)
+    data = plan.document.model_dump(mode="json", by_alias=True, exclude_none=True)
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data, indent=1))
+    again = og.load(path)
+    assert again.document == plan.document
+    assert list(again.nodes) == list(plan.nodes)
+    assert again.nodes["P1.A1.O1.M1"]._line is not None and again.nodes["P1.A1.O1.M1"]._line > 1
+
+
+def test_load_path_and_string_forms(tmp_path: Path):
+    path = tmp_path / "p.yaml"
+    path.write_text(FULL)
+    assert og.load(str(path)).file == str(path)
+    assert og.load(path).id == "full-plan"
+    assert og.load(FULL).file is None
+
+
+def test_unknown_indicator_prefix_is_not_created():
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: x, indicators: [NI 72, NI 245, XYZ 1]}]\n")
+    assert "NI 72" in plan.nodes and "NI 245" in plan.nodes  # NI 245: unknown, reported by OG501
+    assert "XYZ 1" not in plan.nodes  # no known prefix: a broken reference (OG104)
+    assert plan.indicator("ni72") is plan.nodes["NI 72"]
+
+
+def _error(text: str, tmp_path: Path, name: str = "plan.yaml") -> PlanError:
+    path = tmp_path / name
+    path.write_text(text) if isinstance(text, str) else path.write_bytes(text)
+    with pytest.raises(PlanError) as info:
+        og.load(path)
+    err = info.value
+    assert err.file == str(path)
+    return err
+
+
+@pytest.mark.parametrize(
+    "text, line, needle",
+    [
+        (PLAN_HEADER + "priorities:\n  - id: P1\n    title: x\n    milestons: []\n", 6, "did you mean 'milestones'"),
+        (PLAN_HEADER + "pillars: []\n", 3, "did you mean 'priorities'"),
+        (PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    milestones:\n      - {id: M1, title: y, due: 2011-13-45}\n", 7, "month"),
+        (PLAN_HEADER + "objectives:\n  - {id: O1}\n", 4, "missing the required field 'title'"),
+        ("format: outcome-graph/v1\nplan: {id: t}\n", 2, "missing the required field 'period'"),
+        ("format: outcome-graph/v1\nplan: {id: t, period: {start: 2012-04-01, end: 2011-03-31}}\n", 2, "ends (2011-03-31) before it starts"),
+        ("format: outcome-graph/v2\nplan: {id: t}\n", 1, "not supported"),
+        ("plan: {id: t}\n", 1, "no 'format' field"),
+        ("- a\n- b\n", 1, "is a list"),
+        ("just text\n", 1, "a single value"),
+        ("", 1, "empty"),
+        (PLAN_HEADER + "objectives:\n  - {id: O1, title: x}\n  - {id: O1, title: y}\n", 5, "duplicate id 'O1' (first used on line 4)"),
+        (PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n", 4, "invalid YAML"),
+        (PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n", 4, "tab"),
+        (PLAN_HEADER + "objectives:\n  - {id: O1, title: x, outcomes: [be_heathy]}\n", 4, "did you mean 'be_healthy'"),
+        (PLAN_HEADER + "objectives:\n  - {id: O1, title: x, number: 1.2.}\n", 4, "dotted integers"),
+        (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12}}\n", 4, "needs the source's words"),
+        (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2008-10, value: 1}}\n", 4, "2008-10"),
+        (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, status: finished}\n", 4, "must be one of"),
+        (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, lead: {name: y}}\n", 4, "lead must be a text"),
+        (PLAN_HEADER + "x: !!python/object/apply:os.system [echo hi]\n", 3, "not allowed"),
+        (PLAN_HEADER + "title: a\ntitle: b\n", 4, "duplicate key 'title'"),
+        ('{"format": "outcome-graph/v1",\n "plan": {"id": "t",}\n}\n', 2, "invalid JSON"),
+    ],
+)
+def test_load_errors_name_file_line_and_problem(text, line, needle, tmp_path):
+    name = "plan.json" if text.startswith("{") else "plan.yaml"
+    err = _error(text, tmp_path, name)
+    assert err.line == line, str(err)
+    assert needle in str(err), str(err)
+
+
+def test_all_problems_are_listed_at_once(tmp_path):
+    err = _error(PLAN_HEADER + "objectives:\n  - {id: O1, titel: x}\n  - {id: O2, title: y, leed: z}\n", tmp_path)
+    messages = [p.message for p in err.problems]
+    assert any("did you mean 'title'" in m for m in messages)
+    assert any("did you mean 'lead'" in m for m in messages)
+    assert [p.line for p in err.problems if "did you mean" in p.message] == [4, 5]
+
+
+def test_encoding_binary_and_missing(tmp_path):
+    err = _error(PLAN_HEADER.encode() + b"objectives:\n  - {id: O1, title: caf\xe9}\n", tmp_path)
+    assert err.line == 4 and "not UTF-8" in str(err)
+    err = _error(b"\x89PNG\r\n\x1a\n\x00\x00\x00", tmp_path)
+    assert "binary" in str(err)
+    with pytest.raises(PlanError, match="no such file"):
+        og.load(tmp_path / "nope.yaml")
+
+
+def test_alias_bomb_and_depth_are_bounded(tmp_path):
+    bomb = PLAN_HEADER + "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n"
+    err = _error(bomb, tmp_path)
+    assert "too many values" in str(err)
+    deep = PLAN_HEADER + "notes: " + "[" * 5000 + "]" * 5000 + "\n"
+    err = _error(deep, tmp_path)
+    assert "nesting" in str(err)
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text(PLAN_HEADER + "notes: " + "x" * 2000 + "\n")
+    with pytest.raises(PlanError, match="over the"):
+        og.load(path, max_bytes=1000)
+
+
+def test_problems_a_rule_reports_never_stop_loading():
+    plan = og.load(
+        PLAN_HEADER
+        + "aims:\n  - {id: A1, title: a, parent: A2}\n  - {id: A2, title: b, parent: A1}\n"
+        + "objectives:\n  - {id: O1, title: c, parent: NOPE, indicators: [ZZ 1]}\n  - {id: O2, title: orphan}\n"
+    )
+    assert set(plan.nodes) == {"A1", "A2", "O1", "O2"}
+
+
+def test_tutorial_example_loads():
+    plan = og.load(EXAMPLES / "tutorial-plan.yaml")
+    assert plan.uses_level("milestone")

@@ -1,0 +1,638 @@
+"""Tests for reading milestone timescales, ``due`` values and value periods.
+
+Quoted cases come from the "Timescale" column of Thurrock's Children and Young People's Plan
+2011-12 (plan period April 2011 to March 2012) and the "By when" column of Southend's 2008-09
+update (April 2008 to March 2009).
+"""
+
+from __future__ import annotations
+
+import doctest
+import random
+import time
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from outcome_graph.analysis import timescale
+from outcome_graph.analysis.timescale import (
+    Interval,
+    Timing,
+    month_interval,
+    parse_due,
+    parse_timescale,
+    parse_value_period,
+)
+
+THURROCK = Interval(date(2011, 4, 1), date(2012, 3, 31))
+SOUTHEND = Interval(date(2008, 4, 1), date(2009, 3, 31))
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+
+
+def spans(t: Timing) -> list[str]:
+    return [str(i) for i in t.intervals]
+
+
+# ---------------------------------------------------------------------------------------------
+# Real plans
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "period", "expected", "says"),
+    [
+        # Thurrock, Timescale column
+        ("June 11", THURROCK, ["2011-06"], "'June 11' read as June 2011"),
+        ("Sept 2011", THURROCK, ["2011-09"], "September 2011"),
+        ("May 2011", THURROCK, ["2011-05"], "May 2011"),
+        ("End September 2012", THURROCK, ["2012-09"], "by the end of September 2012"),
+        ("End Feb 2011", THURROCK, ["2011-02"], "by the end of February 2011"),
+        ("End April 2011", THURROCK, ["2011-04"], "by the end of April 2011"),
+        ("Beginning April 2011", THURROCK, ["2011-04"], "the beginning of April 2011"),
+        ("Sourcing of interventions April – July 11", THURROCK, ["2011-04..2011-07"],
+         "'Sourcing of interventions': 'April – July 11' read as April 2011 to July 2011"),
+        ("Delivery Sept 11– April 12", THURROCK, ["2011-09..2012-04"], "'Delivery': "),
+        ("Training/briefing for LA officers, schools settings and partners from April – July 11",
+         THURROCK, ["2011-04..2011-07"], "April 2011 to July 2011"),
+        ("Programme of support for underachieving groups disseminated to schools and settings by June 11",
+         THURROCK, ["2011-06"], "by the end of June 2011"),
+        ("June 11 – high quality data re underperforming groups is available to all schools",
+         THURROCK, ["2011-06"], "'June 11' read as June 2011"),
+        ("Programme of family support available across Thurrock, targeted at disadvantaged or "
+         "underrepresented groups by April 2011", THURROCK, ["2011-04"], "by the end of April 2011"),
+        ("Additional 30 apprenticeships in place by December 11 (no tbc)", THURROCK, ["2011-12"],
+         "by the end of December 2011"),
+        ("Programme of support offered to schools by May 11 (tbc)", THURROCK, ["2011-05"], "marked 'tbc'"),
+        ("Audit completed by May 2011", THURROCK, ["2011-05"], "'Audit completed': 'by May 2011'"),
+        ("April 11 May 11", THURROCK, ["2011-04", "2011-05"], "2 dates"),
+        ("June 11 July 11", THURROCK, ["2011-06", "2011-07"], "2 dates"),
+        ("Sept 2011 March 2012", THURROCK, ["2011-09", "2012-03"], "September 2011; March 2012"),
+        ("October 2011 April 2012", THURROCK, ["2011-10", "2012-04"], "October 2011; April 2012"),
+        ("May 2012 November 2012", THURROCK, ["2012-05", "2012-11"], "2 dates"),
+        ("April 2011 March 2012 Sept 2011", THURROCK, ["2011-04", "2012-03", "2011-09"], "3 dates"),
+        ("April 2011 May 2011 June 2011 December 2011", THURROCK,
+         ["2011-04", "2011-05", "2011-06", "2011-12"], "4 dates"),
+        ("Develop July 2011, Implement Sept 2011. Develop May 2011, Implement Sept 2011. June 2011.",
+         THURROCK, ["2011-07", "2011-09", "2011-05", "2011-06"], "Develop: July 2011; Implement: September 2011"),
+        ("May 2011 – publication of plan Update progress six monthly at CYP partnership May 11 and January 12",
+         THURROCK, ["2011-05", "2012-01"], "also says 'six monthly'"),
+        ("Targeted schools and families identified in July 11 Ongoing casework", THURROCK, ["2011-07"],
+         "also says 'Ongoing'"),
+        ("Schools for 2011/2012 identified in June 2011 2011/2012 programme starts in September 2011",
+         THURROCK, ["2011-06", "2011-09"], "Schools for 2011/2012 identified: June 2011"),
+        ("Analysis of application and entries to FE and HE for 2010/2011 completed by November 11 (tbc)",
+         THURROCK, ["2011-11"], "by the end of November 2011"),
+        # Southend, By when column
+        ("October 2008", SOUTHEND, ["2008-10"], "October 2008"),
+        ("Autumn 2008", SOUTHEND, ["2008-09..2008-11"], "autumn 2008 (September to November 2008)"),
+        ("Spring 2009", SOUTHEND, ["2009-03..2009-05"], "spring 2009 (March to May 2009)"),
+        ("Summer 2008", SOUTHEND, ["2008-06..2008-08"], "summer 2008 (June to August 2008)"),
+        ("Sept 2008", SOUTHEND, ["2008-09"], "September 2008"),
+        ("April 2009 July 2008 July 2008", SOUTHEND, ["2009-04", "2008-07"], "2 dates"),
+        ("September 2008 April 2008 September 2008 December 2008", SOUTHEND,
+         ["2008-09", "2008-04", "2008-12"], "3 dates"),
+        ("September 2008 September 2008 September 2008", SOUTHEND, ["2008-09"], "written 3 times"),
+        ("October 2008 (3 year programme outputs monitored October annually)", SOUTHEND, ["2008-10"],
+         "'October 2008' read as October 2008"),
+        ("<p>March 2009</p>", SOUTHEND, ["2009-03"], "'March 2009' read as March 2009"),
+    ],
+)
+def test_real_plan_dates(text: str, period: Interval, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, period)
+    assert t.kind == "dated"
+    assert spans(t) == expected
+    assert says in t.interpretation
+    assert t.text == text
+    assert not t.year_only
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "says", "reference"),
+    [
+        ("See 14-19 Plan", "external", "'See 14-19 Plan': timing deferred to the 14-19 Plan", "14-19 Plan"),
+        ("Timescales and activities In line with the 14-19 Plan", "external", "deferred", "14-19 Plan"),
+        ("As in Play Strategy", "external", "deferred to the Play Strategy", "Play Strategy"),
+        ("TBA", "undated", "'TBA': no date given", None),
+        ("TBC", "undated", "'TBC': no date given", None),
+        ("", "undated", "no timescale given", None),
+        ("Timescales will depend on new legislation and guidance – to be added", "undated",
+         "no date given ('to be added')", None),
+        ("Progress to be reported six monthly at CYP partnership", "ongoing", "ongoing, taken as the plan period", None),
+        ("To be reported on three monthly in April, July, October and January to the CYP Partnership "
+         "and LA monitoring", "ongoing", "ongoing", None),
+        ("As above", "as_above", "same timing as the milestone above", None),
+    ],
+)
+def test_real_plan_other_kinds(text: str, kind: str, says: str, reference: str | None) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert t.kind == kind
+    assert says in t.interpretation
+    assert t.reference == reference
+    if kind == "ongoing":
+        assert t.intervals == (THURROCK,)
+    elif kind != "dated":
+        assert t.intervals == ()
+
+
+def test_every_seed_timescale_reads_without_guessing() -> None:
+    """The Thurrock 'Timescale' column as a whole: only the deliberate cases stay undated."""
+    cells = [
+        "April 2011", "May 2011", "June 2011", "September 2011", "October 2011", "December 2011",
+        "Sept 2011", "July 2011", "June 11", "May 2011 December 2011", "End May 2011",
+        "Cabinet approve revised children's centres strategy",  # no date at all
+    ]
+    kinds = [parse_timescale(c, THURROCK).kind for c in cells]
+    assert kinds == ["dated"] * 11 + ["undated"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Forms
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("June 11", ["2011-06"]),
+        ("Sept 2011", ["2011-09"]),
+        ("Sep 11", ["2011-09"]),
+        ("Sept. 2011", ["2011-09"]),
+        ("September 2011", ["2011-09"]),
+        ("june '11", ["2011-06"]),
+        ("SEPTEMBER 2011", ["2011-09"]),
+        ("Febuary 2012", ["2012-02"]),
+        ("end of March 2012", ["2012-03"]),
+        ("By December 11", ["2011-12"]),
+        ("by end of June 2011", ["2011-06"]),
+        ("by the end of June 2011", ["2011-06"]),
+        ("mid-May 2011", ["2011-05"]),
+        ("April-July 2011", ["2011-04..2011-07"]),
+        ("Apr-Jun 2011", ["2011-04..2011-06"]),
+        ("Sept 2011 - March 2012", ["2011-09..2012-03"]),
+        ("Sept 2011 — March 2012", ["2011-09..2012-03"]),
+        ("From April 2011 to March 2012", ["2011-04..2012-03"]),
+        ("between April and July 2011", ["2011-04..2011-07"]),
+        ("April/May 2011", ["2011-04..2011-05"]),
+        ("Nov – Feb 12", ["2011-11..2012-02"]),
+        ("Dec 2011 - Feb", ["2011-12..2012-02"]),
+        ("Autumn 2011 – Spring 2012", ["2011-09..2012-05"]),
+        ("Autumn – Spring 2012", ["2011-09..2012-05"]),
+        ("Initial phase: June 2011", ["2011-06"]),
+        ("Sept 2011 and March 2012", ["2011-09", "2012-03"]),
+        ("June 2011, Dec 2011", ["2011-06", "2011-12"]),
+        ("Winter 2008", ["2008-12..2009-02"]),
+        ("Winter 2008/09", ["2008-12..2009-02"]),
+        ("Autumn term 2011", ["2011-09..2011-12"]),
+        ("Spring term 2012", ["2012-01..2012-04"]),
+        ("Summer term 2012", ["2012-04..2012-07"]),
+        ("Spring term 2011/12", ["2012-01..2012-04"]),
+        ("Autumn term 2011/12", ["2011-09..2011-12"]),
+        ("Q3 2011-12", ["2011-10..2011-12"]),
+        ("Q4 2011/12", ["2012-01..2012-03"]),
+        ("2011-12 Q1", ["2011-04..2011-06"]),
+        ("Q1 2012", ["2012-01..2012-03"]),
+        ("2011-07-31", ["2011-07-31"]),
+        ("2011-07", ["2011-07"]),
+        ("31/07/2011", ["2011-07-31"]),
+        ("31.07.11", ["2011-07-31"]),
+        ("01.04.11", ["2011-04-01"]),
+        ("31 March 2012", ["2012-03-31"]),
+        ("1st April 2011", ["2011-04-01"]),
+        ("By 31 March 2012", ["2012-03-31"]),
+        ("July 31, 2011", ["2011-07-31"]),
+        ("1 - 15 April 2011", ["2011-04-01..2011-04-15"]),
+        ("w/c 5 September 2011", ["2011-09-05..2011-09-11"]),
+        ("Report to Cabinet in March 2012", ["2012-03"]),
+        ("Report by 30/06/2011 and 31/12/2011", ["2011-06-30", "2011-12-31"]),
+        ("Phase 1 June 2011; phase 2 2012-13", ["2011-06", "2012-04..2013-03"]),
+        ("Stage 2 May 2012", ["2012-05"]),
+    ],
+)
+def test_forms(text: str, expected: list[str]) -> None:
+    t = parse_timescale(text)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "says"),
+    [
+        ("2012", ["2012"], "the calendar year 2012"),
+        ("by 2014", ["2014"], "by the end of the calendar year 2014"),
+        ("2011-12", ["2011-04..2012-03"], "the financial year 2011-12 (April 2011 to March 2012)"),
+        ("2011/12", ["2011-04..2012-03"], "financial year 2011-12"),
+        ("2011/2012", ["2011-04..2012-03"], "financial year 2011-12"),
+        ("2011-2012", ["2011-04..2012-03"], "financial year 2011-12"),
+        ("08/09", ["2008-04..2009-03"], "financial year 2008-09"),
+        ("academic year 2011/12", ["2011-09..2012-08"], "the academic year 2011-12"),
+        ("2010 – 2013", ["2010..2013"], "the years 2010 to 2013"),
+        ("for 2011-12", ["2011-04..2012-03"], "financial year"),
+    ],
+)
+def test_year_level_forms_are_year_only(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text)
+    assert (t.kind, spans(t), t.year_only) == ("dated", expected, True)
+    assert says in t.interpretation
+
+
+def test_interpretations() -> None:
+    assert parse_timescale("April – July 11").interpretation == "'April – July 11' read as April 2011 to July 2011"
+    assert parse_timescale("End September 2012").interpretation == "'End September 2012' read as by the end of September 2012"
+    assert parse_timescale("Q3 2011-12").interpretation == (
+        "'Q3 2011-12' read as Q3 of the financial year 2011-12 (October to December 2011)"
+    )
+    assert parse_timescale("Initial phase: June 2011").interpretation == "'Initial phase': 'June 2011' read as June 2011"
+    assert parse_timescale("Winter 2008").interpretation == (
+        "'Winter 2008' read as winter 2008 (December 2008 to February 2009)"
+    )
+
+
+def test_month_without_year_needs_the_period() -> None:
+    t = parse_timescale("March", THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2012-03"])
+    assert t.interpretation == "'March' read as March 2012, the only March in the plan period"
+    assert spans(parse_timescale("by July", THURROCK)) == ["2011-07"]
+    assert spans(parse_timescale("April – July", THURROCK)) == ["2011-04..2011-07"]
+    assert spans(parse_timescale("Report to Cabinet in March", THURROCK)) == ["2012-03"]
+    # no period: never guessed
+    t = parse_timescale("March")
+    assert t.kind == "undated" and t.intervals == ()
+    assert "no plan period" in t.interpretation
+    # a month that occurs twice in a two-year period, or not at all in a short one
+    two_years = Interval(date(2010, 4, 1), date(2012, 3, 31))
+    assert parse_timescale("March", two_years).kind == "undated"
+    assert "more than once" in parse_timescale("March", two_years).interpretation
+    spring = Interval(date(2011, 6, 1), date(2011, 12, 31))
+    assert "no March falls within" in parse_timescale("March", spring).interpretation
+
+
+def test_words_that_look_like_months() -> None:
+    assert parse_timescale("the September Guarantee", THURROCK).kind == "undated"
+    assert parse_timescale("we may review it", THURROCK).kind == "undated"
+    assert parse_timescale("16/17 year olds").kind == "undated"
+    assert parse_timescale("see also 2.4.1").kind == "undated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ongoing", "On-going", "Ongoing casework", "Continuous", "Throughout the year", "Termly", "Monthly",
+     "Annually", "Quarterly", "Regularly", "each April"],
+)
+def test_ongoing(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, t.intervals) == ("ongoing", (THURROCK,))
+    assert "ongoing, taken as the plan period" in t.interpretation
+    t = parse_timescale(text)
+    assert (t.kind, t.intervals) == ("ongoing", ())
+
+
+@pytest.mark.parametrize("text", ["From April 2011 onwards", "April 2011 onwards", "April 2011 – ongoing"])
+def test_ongoing_from_a_start(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("ongoing", ["2011-04..2012-03"])
+    assert "ongoing from April 2011 to the end of the plan period" in t.interpretation
+    t = parse_timescale(text)  # without a period only the start is known
+    assert (t.kind, spans(t)) == ("ongoing", ["2011-04"])
+    assert "no plan period" in t.interpretation
+
+
+def test_ongoing_from_a_start_after_the_period() -> None:
+    t = parse_timescale("From April 2013 onwards", THURROCK)
+    assert (t.kind, spans(t)) == ("ongoing", ["2013-04"])
+    assert "after the plan period" in t.interpretation
+
+
+def test_monthly_from_a_start_is_ongoing() -> None:
+    text = ("Deliver the September Guarantee or successor programmes to reduce NEET reporting on "
+            "progress monthly from Sept 11")
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("ongoing", ["2011-09..2012-03"])
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("TBA", "'TBA': no date given"),
+        ("TBC", "no date given"),
+        ("To be agreed", "no date given"),
+        ("To be confirmed", "no date given"),
+        ("-", "no date given"),
+        ("N/A", "no date given"),
+        ("   ", "no timescale given"),
+        (None, "no timescale given"),
+        ("Timescale", "no date could be read"),
+        ("xyzzy", "no date could be read"),
+        ("31/02/2011", "is not a valid date (February 2011 has 28 days)"),
+        ("2011-13-45", "is not a valid date (month 13)"),
+        ("Sept 2011 - March 2011", "ends before it starts"),
+        ("Summer 2011/12", "ambiguous"),
+        ("Q3", "gives no year"),
+        ("Q5 2011", "is not a quarter"),
+        ("Autumn", "gives no year"),
+        ("2.2.5", "no date could be read"),
+    ],
+)
+def test_undated(text: str | None, why: str) -> None:
+    t = parse_timescale(text)
+    assert (t.kind, t.intervals, t.span) == ("undated", (), None)
+    assert why in t.interpretation
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("See 14-19 Plan", "14-19 Plan"),
+        ("As in Play Strategy", "Play Strategy"),
+        ("As per the Youth Justice Plan", "Youth Justice Plan"),
+        ("See Play Strategy", "Play Strategy"),
+        ("In line with the Children's Trust timetable", "Children's Trust timetable"),
+        ("See action plan", "action plan"),
+    ],
+)
+def test_external(text: str, reference: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, t.reference, t.intervals) == ("external", reference, ())
+    assert f"deferred to the {reference}" in t.interpretation
+
+
+def test_external_is_conservative() -> None:
+    assert parse_timescale("See plan").kind == "undated"
+    assert parse_timescale("Timescales will depend on new legislation and guidance").kind == "undated"
+    # a date next to a reference wins, and the reference is mentioned
+    t = parse_timescale("See 14-19 Plan; review March 2012")
+    assert (t.kind, spans(t)) == ("dated", ["2012-03"])
+    assert "also refers to the 14-19 Plan" in t.interpretation
+
+
+@pytest.mark.parametrize("text", ["As above", "As above.", "Same as above", "Ditto", "as before", "See above"])
+def test_as_above(text: str) -> None:
+    assert parse_timescale(text).kind == "as_above"
+
+
+def test_as_above_inside_a_longer_text_is_not_as_above() -> None:
+    assert parse_timescale("As above, then June 2011").kind == "dated"
+
+
+def test_non_text_values_are_read_as_text() -> None:
+    assert spans(parse_timescale(2012)) == ["2012"]  # type: ignore[arg-type]
+    assert spans(parse_timescale(date(2011, 7, 31))) == ["2011-07-31"]  # type: ignore[arg-type]
+    assert parse_timescale("June 2011", period="2011-12").kind == "dated"  # type: ignore[arg-type]
+
+
+def test_huge_text_is_read_quickly_and_said_to_be_cut() -> None:
+    start = time.perf_counter()
+    t = parse_timescale("June 2011 " + "x" * 1_000_000)
+    assert time.perf_counter() - start < 0.5
+    assert spans(t) == ["2011-06"]
+    assert "only the first 1000 characters" in t.interpretation
+
+
+def test_span() -> None:
+    t = parse_timescale("Sept 2011 March 2012")
+    assert t.span == Interval(date(2011, 9, 1), date(2012, 3, 31))
+    assert parse_timescale("June 2011").span == month_interval(2011, 6)
+    assert parse_timescale("TBA").span is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Interval and month_interval
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        (date(2011, 7, 31), date(2011, 7, 31), "2011-07-31"),
+        (date(2011, 7, 1), date(2011, 7, 31), "2011-07"),
+        (date(2011, 1, 1), date(2011, 12, 31), "2011"),
+        (date(2010, 1, 1), date(2013, 12, 31), "2010..2013"),
+        (date(2011, 4, 1), date(2011, 7, 31), "2011-04..2011-07"),
+        (date(2011, 4, 1), date(2011, 7, 15), "2011-04-01..2011-07-15"),
+    ],
+)
+def test_interval_str(start: date, end: date, text: str) -> None:
+    assert str(Interval(start, end)) == text
+
+
+def test_interval_rules() -> None:
+    with pytest.raises(ValueError, match="ends"):
+        Interval(date(2011, 7, 2), date(2011, 7, 1))
+    assert month_interval(2011, 6) < month_interval(2011, 7)
+    assert month_interval(2012, 2).end == date(2012, 2, 29)
+    with pytest.raises(ValueError, match="month 13"):
+        month_interval(2011, 13)
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_due
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("value", "expected", "year_only", "says"),
+    [
+        ("2011-07-31", ["2011-07-31"], False, "due 2011-07-31"),
+        ("2011-07", ["2011-07"], False, "due 2011-07"),
+        (" 2011-07 ", ["2011-07"], False, "due 2011-07"),
+        ("2012", ["2012"], True, "due 2012"),
+        ({"from": "2011-04", "to": "2011-07"}, ["2011-04..2011-07"], False, "due 2011-04..2011-07"),
+        ({"from": "2011", "to": "2013"}, ["2011..2013"], True, "due 2011..2013"),
+        ({"from": "2011-04-15", "to": "2011-07"}, ["2011-04-15..2011-07-31"], False, "due 2011-04-15..2011-07"),
+        (["2011-09", "2012-03"], ["2011-09", "2012-03"], False, "due 2011-09; 2012-03"),
+        (["2011-09", {"from": "2012-01", "to": "2012-03"}], ["2011-09", "2012-01..2012-03"], False, "due"),
+        (date(2011, 7, 31), ["2011-07-31"], False, "due 2011-07-31"),
+    ],
+)
+def test_parse_due(value: object, expected: list[str], year_only: bool, says: str) -> None:
+    t = parse_due(value)
+    assert (t.kind, spans(t), t.year_only) == ("dated", expected, year_only)
+    assert t.interpretation == says or says in t.interpretation
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2011-13-45", "'2011-13-45' is not a valid date (month 13)"),
+        ("2011-02-30", "'2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
+        ("2011-13", "'2011-13' is not a valid month (month 13)"),
+        ("July 2011", "'July 2011' is not a valid due value"),
+        ("2011-7-31", "'2011-7-31' is not a valid due value"),
+        ("", "'' is not a valid due value"),
+        (3.5, "3.5 is not a valid due value"),
+        (None, "None is not a valid due value"),
+        ([], "empty list"),
+        ([["2011"]], "cannot contain another list"),
+        ({"from": "2011-07", "to": "2011-04"}, "from 2011-07 to 2011-04 ends before it starts"),
+        ({"from": "2011-07"}, "has no 'to'"),
+        ({"start": "2011-07", "to": "2011-08"}, "unknown key 'start'"),
+        ({"from": {"from": "2011"}, "to": "2012"}, "must each be a date, month or year"),
+    ],
+)
+def test_parse_due_errors(value: object, message: str) -> None:
+    with pytest.raises(ValueError) as err:
+        parse_due(value)
+    assert message in str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_value_period
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2011", "2011"),
+        ("2008-09", "2008-04..2009-03"),
+        ("1999-00", "1999-04..2000-03"),
+        ("2012-Q1", "2012-01..2012-03"),
+        ("2012-Q4", "2012-10..2012-12"),
+        ("2011-12-Q1", "2011-04..2011-06"),
+        ("2011-12-Q3", "2011-10..2011-12"),
+        ("2011-12-Q4", "2012-01..2012-03"),
+        ("2011-07-31", "2011-07-31"),
+    ],
+)
+def test_parse_value_period(text: str, expected: str) -> None:
+    assert str(parse_value_period(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2008-10", "10 is not the year after 2008"),
+        ("2011-07", "07 is not the year after 2011"),
+        ("2011-12-Q5", "Q5 is not a quarter"),
+        ("2011-13-Q1", "13 is not the year after 2011"),
+        ("2012-Q0", "Q0 is not a quarter"),
+        ("2011-02-30", "not a valid period"),
+        ("08/09", "write the financial year as 2008-09"),
+        ("2008/09", "write the financial year as 2008-09"),
+        ("March 2012", "'March 2012' is not a valid period"),
+        ("", "is not a valid period"),
+    ],
+)
+def test_parse_value_period_errors(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as err:
+        parse_value_period(text)
+    assert message in str(err.value)
+
+
+def test_parse_value_period_needs_text() -> None:
+    with pytest.raises(ValueError, match="must be text"):
+        parse_value_period(2012)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties
+# ---------------------------------------------------------------------------------------------
+WORDS = [
+    "June", "Sept", "Sep.", "End", "end of", "by", "from", "to", "–", "-", "/", "and", "onwards", "ongoing",
+    "Autumn", "Winter", "term", "Q3", "Q1", "2011", "2012", "11", "12", "2011-12", "2011/12", "08/09",
+    "31/07/2011", "31.07.11", "2011-07-31", "2011-13-45", "29", "31", "1st", "March", "may", "the", "each",
+    "TBA", "tbc", "See", "14-19", "Plan", "As above", "in line with", "Strategy", "academic year", "w/c",
+    "between", "for", "9999", "2099", "1900", "0000", "(", ")", ",", ";", "<p>", "</p>", "\n", "’",
+]
+tokens = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
+periods = st.builds(
+    lambda a, n: Interval(a, a + timedelta(days=n)),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9990, 1, 1)),
+    st.integers(min_value=0, max_value=4000),
+) | st.none() | st.just(Interval(date(1, 1, 1), date(9999, 12, 31)))
+fast = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check_timing(t: Timing) -> None:
+    assert t.kind in ("dated", "ongoing", "external", "undated", "as_above")
+    assert isinstance(t.interpretation, str) and t.interpretation
+    if t.kind == "dated":
+        assert t.intervals
+    if t.kind == "external":
+        assert t.reference
+    if t.kind in ("undated", "external", "as_above"):
+        assert t.intervals == ()
+    for i in t.intervals:
+        assert i.start <= i.end
+
+
+@fast
+@given(st.text(max_size=300), periods)
+def test_never_raises_on_arbitrary_text(text: str, period: Interval | None) -> None:
+    _check_timing(parse_timescale(text, period))
+    _check_timing(timescale._read(text, period))  # the reader itself, without the safety net
+
+
+@fast
+@given(tokens, periods)
+def test_never_raises_on_date_like_text(text: str, period: Interval | None) -> None:
+    _check_timing(parse_timescale(text, period))
+    _check_timing(timescale._read(text, period))
+
+
+@fast
+@given(st.integers(2000, 2097), st.integers(1, 12), st.integers(1, 24), st.booleans(), st.booleans())
+def test_later_month_parses_later(year: int, month: int, later_by: int, two_digits: bool, short: bool) -> None:
+    y2, m2 = divmod(year * 12 + month - 1 + later_by, 12)
+    m2 += 1
+    names = ABBREVIATIONS if short else MONTHS
+
+    def written(y: int, m: int) -> str:
+        return f"{names[m - 1]} {y % 100:02d}" if two_digits else f"{names[m - 1]} {y}"
+
+    a, b = parse_timescale(written(year, month)), parse_timescale(written(y2, m2))
+    assert a.kind == b.kind == "dated"
+    assert a.intervals[0] < b.intervals[0]
+    assert a.intervals[0].end < b.intervals[0].start
+    assert a.intervals[0] == month_interval(year, month)
+
+
+@fast
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_parse_due_round_trips_days_and_months(day: date) -> None:
+    iso = day.isoformat()
+    assert [str(i) for i in parse_due(iso).intervals] == [iso]
+    month = iso[:7]
+    assert [str(i) for i in parse_due(month).intervals] == [month]
+    assert parse_due(month).intervals[0] == month_interval(day.year, day.month)
+
+
+@fast
+@given(st.integers(1000, 9000))
+def test_financial_year_quarters_tile_the_year(year: int) -> None:
+    fy = parse_value_period(f"{year}-{(year + 1) % 100:02d}")
+    quarters = [parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{n}") for n in (1, 2, 3, 4)]
+    assert quarters[0].start == fy.start == date(year, 4, 1)
+    assert quarters[-1].end == fy.end == date(year + 1, 3, 31)
+    for before, after in zip(quarters, quarters[1:]):
+        assert before.end + timedelta(days=1) == after.start
+    if 1900 <= year <= 2098:
+        assert parse_timescale(f"Q3 {year}-{(year + 1) % 100:02d}").intervals == (quarters[2],)
+
+
+@fast
+@given(st.sampled_from(MONTHS + ABBREVIATIONS), st.integers(0, 99), st.sampled_from(["", "End ", "by end of ", "By "]))
+def test_fast_path_reads_like_the_full_reader(month: str, yy: int, lead: str) -> None:
+    text = f"{lead}{month} {yy:02d}"
+    assert timescale._read(text, None) == timescale._read_full(text, None)
+    text = f"{lead}{month} {2000 + yy}"
+    assert timescale._read(text, None) == timescale._read_full(text, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed and documentation
+# ---------------------------------------------------------------------------------------------
+def test_a_large_plan_is_read_well_under_a_second() -> None:
+    rng = random.Random(7)
+    forms = [
+        "{m} {y}", "{m} {yy}", "End {m} {y}", "by {m} {yy}", "{m} – {m2} {yy}", "Sourcing of interventions {m} – {m2} {yy}",
+        "Report to Cabinet in {m} {y}", "Ongoing", "TBA", "See 14-19 Plan", "Q{q} 2011-12", "Autumn {y}",
+        "{m} {y} {m2} {y}", "As above",
+    ]
+    texts = [
+        rng.choice(forms).format(m=rng.choice(MONTHS), m2=rng.choice(ABBREVIATIONS), y=rng.randint(2008, 2013),
+                                 yy=rng.randint(8, 13), q=rng.randint(1, 4))
+        for _ in range(100_000)
+    ]
+    timescale._read_cached.cache_clear()
+    start = time.perf_counter()
+    for text in texts:
+        parse_timescale(text, THURROCK)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(timescale, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
