@@ -494,7 +494,7 @@ def test_every_catalogue_title_agrees_with_itself(matcher: MeaningMatcher) -> No
             assert verdict.score == pytest.approx(1.0) or not key_terms(entry.title)
 
 
-def test_brief_examples(matcher: MeaningMatcher) -> None:
+def test_documented_examples(matcher: MeaningMatcher) -> None:
     assert matcher.compare("Children missing from home or care", NI.lookup("NI 71")).agrees
     assert matcher.compare("Substance misuse by young people", NI.lookup("NI 115")).agrees
     assert matcher.compare("Under 18 conception rate", NI.lookup("NI 112")).agrees

@@ -24,9 +24,12 @@ processing of planning applications). This module compares *meanings*:
    weigh little; a list of generic words (children, percentage, rate, number, services,
    participation, take-up, prevalence ...) is capped at a small weight however rare it is.
 3. **Score** a title against an entry: the weight of the terms they share divided by the
-   geometric mean of their total weights (0 = nothing shared, 1 = the same terms). Words no
-   catalogue title uses are left out of the plan side, so a long sentence ("11 more children
-   will be achieving ...") is not penalised for its extra words.
+   geometric mean of their total weights (0 = nothing shared, 1 = the same terms). A plan word
+   that no catalogue title uses cannot match anything and counts only a little (2.0, against
+   about 5 for a rare catalogue word), so a long sentence ("11 more children will be achieving
+   ...") is not penalised much for its extra words, while a title whose meaning lies in words
+   the catalogues do not use ("Gypsy and traveller site provision") does not evidently
+   describe an indicator it shares one word with.
 4. **Decide**, as a careful reader would, leaning towards agreement:
 
    - a title with no distinctive term (empty, "Young people", "Rate of children") has nothing

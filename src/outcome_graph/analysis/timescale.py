@@ -20,7 +20,10 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   A two-digit year is 20YY. The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
   (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
-  ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``.
+  ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``; ``1 - 15 April 2011``;
+  ``w/c 5 September 2011`` (week commencing) is that week. A number after a word such as
+  "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
+  date (``31/02/2011``) is not read.
 - **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
   "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
   interpretation says "by the end of February 2011". A deadline ends on the month's last day,
@@ -67,18 +70,24 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   "Update progress six monthly ... May 11 and January 12" is dated).
 - **Open-ended starts** (``From April 2011 onwards``, ``April 2011 onwards``, ``monthly from
   Sept 11``): kind ``ongoing``, interval from the start of that date to the end of the plan
-  period. Without a plan period (or when the period ends before it starts) the interval is the
-  starting date itself: the tool then knows only when the work starts.
+  period. Without a plan period, or when the period ends before the work starts, the interval
+  is the starting date itself: the tool then knows only when the work starts.
 - **No date**: empty text, ``-``, ``TBA``, ``TBC``, ``To be agreed``, ``To be confirmed``,
   ``N/A`` and text with nothing readable are undated, and the interpretation says why. A
   ``(tbc)`` next to a date keeps the date and marks it provisional.
 - **Deferred timing**: a phrase that defers to another document ("See 14-19 Plan", "As in
   Play Strategy", "in line with the Children's Trust timetable") is kind ``external`` with the
   document in ``reference``. Only phrases naming a plan, strategy, timetable, programme,
-  framework, policy, schedule, protocol or similar document count.
+  framework, policy, schedule, protocol or similar document count. A date in the same
+  timescale wins, and the interpretation mentions the document.
 - ``As above``, ``Same as above``, ``Ditto``: kind ``as_above``; the caller substitutes the
   timing of the milestone above.
+- The interval list keeps the order of the text; ``Timing.span`` runs from the earliest start
+  to the latest end.
 - Only the first 1,000 characters of a timescale are read.
+
+Readings are cached (the text and the period are the key), so a plan that repeats the same
+timescales is read once per distinct wording.
 """
 
 from __future__ import annotations

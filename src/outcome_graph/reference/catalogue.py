@@ -128,8 +128,9 @@ def code_prefix(code: str) -> str | None:
     """Return the catalogue prefix of a code, or ``None`` for an uncoded local measure.
 
     A prefix is the code's leading letters (one to six) followed by a number and at most one
-    sub-indicator letter. A capitalised word followed by a number (``Year 6``) is read as
-    words, not as a code: prefixes are written in capitals (or, carelessly, in lower case).
+    sub-indicator letter. A capitalised word followed by a number (``Year 6``, ``Tier 3``) is
+    read as words, not as a code: prefixes of three letters or more are written in capitals
+    (or, carelessly, in lower case).
 
     Parameters
     ----------
@@ -152,8 +153,8 @@ def code_prefix(code: str) -> str | None:
     if match is None:
         return None
     letters = match.group(1)
-    if not (letters.isupper() or letters.islower()):
-        return None
+    if len(letters) > 2 and not (letters.isupper() or letters.islower()):
+        return None  # "Year 6", "Tier 3": a capitalised word, not a prefix
     return letters.upper()
 
 

@@ -1,0 +1,306 @@
+"""OG5xx: indicators. Are the plan's measures real, rightly named, targeted and on track?
+
+Codes are resolved against the catalogues (:mod:`outcome_graph.reference.catalogue`): the National
+Indicator Set is built in and a plan may add local ones. Titles are compared by meaning
+(:mod:`outcome_graph.analysis.meaning`), not as strings. A plan with no indicators is reported once
+by OG102 and these rules stay silent; a plan that states no targets gets one plan-wide OG503.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..analysis.timescale import parse_value_period
+from ..findings import Finding
+from ..model.document import Indicator, Value
+from ._common import short
+from .context import RuleContext
+from .registry import rule
+
+if TYPE_CHECKING:
+    from ..analysis.meaning import MeaningMatcher
+    from ..reference.catalogue import Catalogue
+
+
+def _indicators(ctx: RuleContext) -> list[Indicator]:
+    return [n for n in ctx.plan.nodes.values() if isinstance(n, Indicator)]
+
+
+def _uses_indicators(ctx: RuleContext) -> bool:
+    return bool(_indicators(ctx))
+
+
+def _targets(ctx: RuleContext, ind: Indicator) -> list[Value]:
+    """The indicator's own targets plus those stated on the nodes that list it."""
+    out = list(ind.all_targets())
+    for node_id in ctx.facts.measures.get(ind.id, ()):
+        for ref in getattr(ctx.plan.nodes[node_id], "indicators", ()):
+            if ctx.plan.indicator(ref.id) is ind:
+                if ref.target is not None:
+                    out.append(ref.target)
+                out.extend(ref.targets or ())
+    return out
+
+
+@rule("OG501", "unknown-indicator", "warning")
+def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
+    """An indicator code that its catalogue does not have.
+
+    ## What it does
+    Reports an indicator whose code has a known catalogue prefix (`NI`, or a local catalogue's) but
+    is not in that catalogue (`NI 245`; `NI 31`, withdrawn). A listed lettered code (`NI 102a`) is
+    itself; an unlisted letter (`NI 102c`) is read as its parent code and is not unknown.
+
+    ## Why it matters
+    A code that does not exist cannot be reported against: the figure the plan promises will never
+    arrive, and the reader cannot tell which measure was meant.
+
+    ## Example
+    `NI 245` quoted in a plan: the National Indicator Set ends at NI 199.
+
+    ## How to fix
+    Correct the code (check the National Indicator Set or the local catalogue), or make it an
+    uncoded local measure by giving it an id without the prefix.
+    """
+    from ..reference.catalogue import code_prefix
+
+    for ind in _indicators(ctx):
+        prefix = code_prefix(ind.id)
+        if prefix is None or prefix not in ctx.plan.catalogues:
+            continue
+        entry, how = ctx.plan.catalogues[prefix].resolve(ind.id)
+        if entry is None:
+            catalogue = ctx.plan.catalogues[prefix]
+            yield ctx.finding(ind.id, f"Indicator {ind.id} is not in {catalogue.title} ({how}).")
+
+
+@lru_cache(maxsize=16)
+def _matcher(catalogues: tuple[Catalogue, ...]) -> MeaningMatcher:
+    from ..analysis.meaning import MeaningMatcher
+
+    return MeaningMatcher(list(catalogues))
+
+
+@rule("OG502", "indicator-title-mismatch", "warning")
+def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """An indicator code whose title in the plan describes a different indicator.
+
+    ## What it does
+    Compares the plan's title for a catalogue code (on the indicator, or on a node's inline
+    reference) with the catalogue's title, by meaning: abbreviations and synonyms of the field are
+    expanded (NEET, KS2, CAMHS, looked-after children...), generic words count little, and a
+    shortened or reworded title of the right indicator passes. It reports a title that shares
+    nothing distinctive with the catalogue's and evidently describes another indicator, naming it.
+
+    ## Why it matters
+    A wrong code means the figure reported to the board is a different measure from the one the
+    plan describes: the target is judged against the wrong data.
+
+    ## Example
+    `NI 157` titled "participation in sport": the catalogue's NI 157 is the processing of planning
+    applications (participation in PE and sport is NI 57).
+
+    ## How to fix
+    Correct the code to the indicator the title describes, or the title to the code's indicator.
+    """
+    if not _uses_indicators(ctx):
+        return
+    from ..reference.catalogue import code_prefix
+
+    catalogues = ctx.plan.catalogues
+    matcher = _matcher(tuple(catalogues[p] for p in sorted(catalogues)))
+    checked: set[tuple[str, str]] = set()
+    candidates: list[tuple[str, str, str]] = []  # (node reporting, code, title)
+    for ind in _indicators(ctx):
+        if ind.id not in ctx.plan.implicit_indicators:
+            candidates.append((ind.id, ind.id, ind.title))
+    for node in ctx.plan.nodes.values():
+        for ref in getattr(node, "indicators", ()) or ():
+            if ref.title:
+                candidates.append((node.id, ref.id, ref.title))
+    for where, code, title in candidates:
+        prefix = code_prefix(code)
+        if prefix is None or prefix not in catalogues:
+            continue
+        entry, _how = catalogues[prefix].resolve(code)
+        if entry is None or (code, title) in checked:
+            continue
+        checked.add((code, title))
+        verdict = matcher.compare(title, entry)
+        if verdict.agrees:
+            continue
+        better = f" It reads like {verdict.better.code} '{short(verdict.better.title, 80)}'." if verdict.better else ""
+        yield ctx.finding(
+            where,
+            f"{code} is titled '{short(title, 80)}', but {entry.code} is '{short(entry.title, 80)}'.{better}",
+            f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it.",
+        )
+
+
+@rule("OG503", "missing-target", "info")
+def missing_target(ctx: RuleContext) -> Iterator[Finding]:
+    """An indicator with no target, or a change target with no baseline.
+
+    ## What it does
+    Reports an indicator that has no target (on itself or on a node's reference to it), and a target
+    stated as a `change` when the indicator has no `baseline`. A plan that states no targets at all
+    gets one plan-wide finding instead.
+
+    ## Why it matters
+    An indicator without a target can be reported but not judged: nobody can say whether the figure
+    is good enough. A "reduce by 11" without a starting figure cannot be checked either.
+
+    ## Example
+    "Continue the reduction of teenage pregnancies (NI 112)" with no figure to reach.
+
+    ## How to fix
+    Add `target:` (or `targets:` per year) with the value to reach, and `baseline:` when the target
+    is a change.
+    """
+    inds = _indicators(ctx)
+    if not inds:
+        return
+    with_targets = {i.id: _targets(ctx, i) for i in inds}
+    if not any(with_targets.values()):
+        yield ctx.finding(
+            None,
+            f"The plan states no targets: none of its {len(inds)} indicators has a figure to reach.",
+            "Add `target:` (or `targets:` per year) to the indicators the plan commits to improving.",
+        )
+        return
+    for ind in inds:
+        if ind.id in ctx.plan.implicit_indicators and not ctx.facts.measures.get(ind.id):
+            continue
+        targets = with_targets[ind.id]
+        if not targets:
+            yield ctx.finding(ind.id, f"Indicator {ind.id} '{short(ind.title)}' has no target.")
+        elif ind.baseline is None and any(t.change is not None and t.value is None for t in targets):
+            t = next(t for t in targets if t.change is not None and t.value is None)
+            yield ctx.finding(
+                ind.id,
+                f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but it has no baseline to change from.",
+                "Add the `baseline:` the change is measured from.",
+            )
+
+
+def _numeric_target(t: Value, baseline: Value | None) -> float | None:
+    if t.value is not None:
+        return t.value
+    if t.change is not None and baseline is not None and baseline.value is not None:
+        change = t.change
+        if change.endswith("%"):
+            return baseline.value * (1 + float(change[:-1]) / 100)
+        return baseline.value + float(change)
+    return None
+
+
+def _change_sign(t: Value, baseline: Value | None) -> float | None:
+    """The direction of a target relative to the baseline (+, - or 0), when it can be told."""
+    if t.change is not None:
+        return float(t.change.rstrip("%"))
+    if t.value is not None and baseline is not None and baseline.value is not None:
+        return t.value - baseline.value
+    return None
+
+
+@rule("OG504", "target-against-direction", "error")
+def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
+    """A target that moves the wrong way for its indicator.
+
+    ## What it does
+    Reports a target that moves away from the better direction of its indicator: below the baseline
+    (or a negative change) for an indicator where higher is better (`direction: increase`), above
+    it for one where lower is better (`decrease`), a change for one to `maintain`.
+
+    ## Why it matters
+    A target that plans for things to get worse is almost always a typo (a sign, a swapped
+    baseline and target) or a direction set wrongly, and it makes the progress report nonsense.
+
+    ## Example
+    First-time entrants to the youth justice system (`direction: decrease`) with baseline 150 and
+    target 170.
+
+    ## How to fix
+    Correct the target, the baseline or the indicator's `direction`.
+    """
+    for ind in _indicators(ctx):
+        if ind.direction is None:
+            continue
+        for t in _targets(ctx, ind):
+            sign = _change_sign(t, ind.baseline)
+            if sign is None:
+                continue
+            wrong = (ind.direction == "increase" and sign < 0) or (ind.direction == "decrease" and sign > 0) or (
+                ind.direction == "maintain" and sign != 0 and t.comparator is None and t.change is not None
+            )
+            if not wrong:
+                continue
+            base = ind.baseline.value if ind.baseline is not None else None
+            what = f"a change of {t.change}" if t.change is not None else f"{t.value:g}"
+            from_base = f" from a baseline of {base:g}" if base is not None and t.change is None else ""
+            better = {"increase": "higher", "decrease": "lower", "maintain": "unchanged"}[ind.direction]
+            yield ctx.finding(
+                ind.id,
+                f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} is better (direction: {ind.direction}).",
+            )
+
+
+@rule("OG505", "off-track-indicator", "warning")
+def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
+    """An indicator whose latest actual is behind the line from baseline to target.
+
+    ## What it does
+    Takes the latest actual of an indicator with a baseline and a target, and reports it when it is
+    on the wrong side of the straight line from the baseline to the target (by the periods' last
+    days): below the line for an indicator where higher is better, above it where lower is better.
+    Without a `direction`, the better way is read from the target against the baseline.
+
+    ## Why it matters
+    This is the early warning a performance report exists for: the plan is not going to reach the
+    target at the current rate.
+
+    ## Example
+    Baseline 50% (2010), target 60% (2012), actual 51% in 2011: the line expects 55%.
+
+    ## How to fix
+    Nothing in the file: it is a finding about delivery. Record the recovery action, or revise the
+    target with the partnership's agreement.
+    """
+    for ind in _indicators(ctx):
+        base = ind.baseline
+        if base is None or base.value is None or not ind.actuals:
+            continue
+        try:
+            actuals = sorted((a for a in ind.actuals if a.value is not None), key=lambda a: parse_value_period(a.period).end)
+            if not actuals:
+                continue
+            latest = actuals[-1]
+            t_actual = parse_value_period(latest.period).end
+            t_base = parse_value_period(base.period).end
+            targets = [(parse_value_period(t.period).end, t) for t in _targets(ctx, ind)]
+        except ValueError:
+            continue
+        targets = [(d, t) for d, t in sorted(targets, key=lambda x: x[0]) if _numeric_target(t, base) is not None and d > t_base]
+        if not targets:
+            continue
+        t_target, target = next(((d, t) for d, t in targets if d >= t_actual), targets[-1])
+        goal = _numeric_target(target, base)
+        assert goal is not None
+        direction = ind.direction
+        if direction is None or direction == "maintain":
+            if goal == base.value:
+                continue
+            direction = "increase" if goal > base.value else "decrease"
+        if t_actual <= t_base:
+            continue
+        fraction = min(1.0, (t_actual - t_base).days / max(1, (t_target - t_base).days))
+        expected = base.value + (goal - base.value) * fraction
+        behind = latest.value < expected if direction == "increase" else latest.value > expected  # type: ignore[operator]
+        if behind:
+            yield ctx.finding(
+                ind.id,
+                f"Indicator {ind.id} stood at {latest.value:g} in {latest.period}; on the line from {base.value:g} ({base.period}) "
+                f"to {goal:g} ({target.period}) it should be {'at least' if direction == 'increase' else 'at most'} {expected:.3g}.",
+            )

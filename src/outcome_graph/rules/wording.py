@@ -1,0 +1,148 @@
+"""OG6xx: consistency of wording. Does the plan say the same thing everywhere it says it?
+
+A node's ``title`` is its wording in the plan's primary view; ``variants`` are its wording elsewhere
+(a summary matrix, an overview list). Comparison ignores case, punctuation, ``&``/``and``,
+compound spellings, function words, word order and leading labels
+(:mod:`outcome_graph.analysis.wording`). These rules only run where the plan has variants or views.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ._common import label, short
+from .context import RuleContext
+from .registry import rule
+
+
+def _words(words: tuple[str, ...], limit: int = 8) -> str:
+    shown = ", ".join(f"'{w}'" for w in words[:limit])
+    return shown + (f" and {len(words) - limit} more" if len(words) > limit else "")
+
+
+@rule("OG601", "wording-drift", "info")
+def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
+    """A variant wording that says materially more or less than the title.
+
+    ## What it does
+    Compares each variant (`variants: [{text, where}]`) with the node's title and reports words added
+    or dropped, beyond case, punctuation, `&`/`and`, compound spellings (`well-being`/`wellbeing`),
+    function words (a, the, to, of, their), word order and leading labels (`Priority One:`). A
+    variant that reverses the title's direction is OG602 instead.
+
+    ## Why it matters
+    Plans are written by many hands: the summary matrix and the detailed tables drift apart, and the
+    board approves one wording while the teams deliver the other.
+
+    ## Example
+    Thurrock's detail table says "Ensure high quality education training and services for children,
+    young people and families"; its summary matrix drops "and families".
+
+    ## How to fix
+    Make the wordings agree (usually by correcting the summary), or, if the difference is intended,
+    record why in `notes`.
+    """
+    from ..analysis.wording import polarity_reversals, wording_diff
+
+    for node in ctx.plan.nodes.values():
+        for v in node.variants:
+            if polarity_reversals(node.title, v.text):
+                continue
+            diff = wording_diff(node.title, v.text)
+            if not diff.material:
+                continue
+            parts = []
+            if diff.added:
+                parts.append(f"adds {_words(diff.added)}")
+            if diff.dropped:
+                parts.append(f"drops {_words(diff.dropped)}")
+            yield ctx.finding(
+                node.id,
+                f"The {v.where} wording of {label(ctx, node.id)} {' and '.join(parts)}: '{short(v.text, 90)}'.",
+            )
+
+
+@rule("OG602", "polarity-conflict", "error")
+def polarity_conflict(ctx: RuleContext) -> Iterator[Finding]:
+    """A variant wording that reverses the title's direction.
+
+    ## What it does
+    Reports a variant that says the opposite of the title: increase/reduce, more/fewer,
+    raise/lower, above/below, entering/leaving, improve/worsen, naming the words.
+
+    ## Why it matters
+    Two places in one plan promise opposite things: one of them is wrong, and whoever reads that
+    one works toward the wrong result.
+
+    ## Example
+    A summary that says "Increase the number of young people entering the youth justice system"
+    where the detail says "Reduce the number ...".
+
+    ## How to fix
+    Correct the wording that is wrong.
+    """
+    from ..analysis.wording import polarity_reversals
+
+    for node in ctx.plan.nodes.values():
+        for v in node.variants:
+            reversals = polarity_reversals(node.title, v.text)
+            if reversals:
+                pairs = ", ".join(f"'{r.title_word}' becomes '{r.variant_word}'" for r in reversals)
+                yield ctx.finding(
+                    node.id,
+                    f"The {v.where} wording of {label(ctx, node.id)} reverses its direction ({pairs}): '{short(v.text, 90)}'.",
+                )
+
+
+@rule("OG603", "missing-from-view", "warning")
+def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
+    """A node left out of a view that all its siblings appear in.
+
+    ## What it does
+    With `plan.views` declared, reports a node absent from a view (no `views` entry, no variant)
+    that every other sibling (the nodes with the same parent and kind) appears in.
+
+    ## Why it matters
+    A summary or overview that lists every objective of an aim but one makes that one invisible to
+    the readers of the summary, usually the board.
+
+    ## Example
+    An aim whose "We will:" overview lists three of its four objectives.
+
+    ## How to fix
+    Add the node to the view (a `views` entry, or a variant with the view's wording), or remove the
+    view's claim to be complete.
+    """
+    plan = ctx.plan
+    if not plan.meta.views:
+        return
+    siblings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node in plan.nodes.values():
+        if node.kind in ("indicator", "vision"):
+            continue
+        parents = ctx.facts.parents.get(node.id, ())
+        if parents:
+            for p in parents:
+                siblings[(p, node.kind)].append(node.id)
+        elif not plan.parents.get(node.id):
+            siblings[("", node.kind)].append(node.id)
+    views_of = {n.id: set(plan.effective_views(n)) for n in plan.nodes.values()}
+    reported: set[tuple[str, str]] = set()
+    for (parent, _kind), members in siblings.items():
+        if len(members) < 2:
+            continue
+        for view in plan.meta.views:
+            present = [m for m in members if view in views_of[m]]
+            if len(present) != len(members) - 1:
+                continue
+            missing = next(m for m in members if view not in views_of[m])
+            if (missing, view) in reported:
+                continue
+            reported.add((missing, view))
+            under = f" of {parent}" if parent else ""
+            yield ctx.finding(
+                missing,
+                f"{label(ctx, missing)} is not in the {view} view, where every other {plan.nodes[missing].kind}{under} ({len(present)}) appears.",
+            )
