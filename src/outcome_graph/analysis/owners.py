@@ -23,7 +23,8 @@ lead into pieces that are not owner names:
   belongs to what follows it: ``Group Manager, Youth Support`` is one lead;
 * after a comma, a new lead starts only with a title word (``Head``, ``Director``, ``SM``, ...)
   or an acronym (``SILS``, ``MPT leaders``); anything else continues the name before it:
-  ``School Improvement, Learning and Skills``, ``Director, Public Health``;
+  ``School Improvement, Learning and Skills``, ``Director, Public Health``; a lone acronym
+  after a role is that role's department (``Commissioning Manager, DAAT``);
 * after ``&``/``and``, a new lead starts with a title word, an acronym, a name that ends in a
   role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
   with its own acronym; otherwise the words continue the name before (``Head of School Support
@@ -32,7 +33,14 @@ lead into pieces that are not owner names:
   (``Women and Children's Commissioning Manager``);
 * after ``;`` or `` / `` a new lead starts unless the part is a single plain word;
 * parts that match a declared owner (alone or several parts together, as in
-  ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner.
+  ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner;
+* only the separators the format names split: a full stop does not
+  (``Joint Advisory Board. Group Manager, Youth Support`` stays one part), nor does a slash
+  without spaces (``Associate Director/Joint Commissioning Manager``) or a dash
+  (``Head of Service – PPS``).
+
+An owner named twice in one lead counts once. Parts are trimmed of surrounding spaces and
+separator punctuation (a trailing full stop included).
 
 :func:`find_alias_splits` finds owners that are evidently one owner written two ways (OG305).
 """
@@ -163,7 +171,7 @@ _STRIP_CHARS = " \t\r\n,;:/&.-–—"
 # Words that may be left out of an acronym, or give it their first letter ("&"/"and" give A).
 _ACR_FUNCTION = frozenset({"of", "and", "&", "the", "for", "in", "to", "on", "at", "with", "a"})
 
-# Words a bare title is made of ("Group Manager", "S L", "Strategic Leader (SL)", "Head of Service").
+# Words a bare title is made of ("Group Manager", "S L", "Strategic Leader (SL)").
 _TITLE_WORDS = frozenset(
     {
         "head", "of", "service", "strategic", "leader", "lead", "sl", "s", "l", "m", "sm", "sms",
@@ -424,7 +432,7 @@ def _raw_fragments(text: str) -> list[_Frag]:
 
 
 def _clean(text: str) -> str:
-    return text.strip(_STRIP_CHARS.replace(".", "")).rstrip(" .").strip(_STRIP_CHARS)
+    return text.strip(_STRIP_CHARS)
 
 
 def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
@@ -637,7 +645,7 @@ class OwnerIndex:
         if declared is not None:
             return [ResolvedLead(declared, text, True)]
         if reads_as_one_name(text):
-            parts = [text]
+            parts = [_clean(text) or text]
         else:
             parts = _split(text, known=lambda s: self._match(s) is not None) or [text]
         result: list[ResolvedLead] = []
@@ -860,14 +868,12 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             if form and owner_key(form):
                 bucket.add(form)
 
-    # key -> entries (owner, form, kind); kinds: K key, B base, A abbreviation, E explicit, X expansion
-    index: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    # key -> entries (owner, form, kind)
+    # kinds: K key, B base, A abbreviation, E explicit acronym, X expansion
+    index: dict[tuple[str, ...], dict[tuple[str, str, str], None]] = {}
 
     def add(sig: tuple[str, ...], owner: str, form: str, kind: str) -> None:
-        entries = index.setdefault(sig, [])
-        entry = (owner, form, kind)
-        if entry not in entries:
-            entries.append(entry)
+        index.setdefault(sig, {})[(owner, form, kind)] = None
 
     for owner_id in sorted(forms):
         for form in sorted(forms[owner_id]):
@@ -916,7 +922,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         if pair not in best or candidate < best[pair]:
             best[pair] = candidate
 
-    for sig, entries in index.items():
+    for sig, bucket in index.items():
+        entries = list(bucket)
         if len({e[0] for e in entries}) < 2:
             continue
         if sig[0] in ("K", "B"):

@@ -22,9 +22,10 @@ analysis) and the wording drifts. What counts as *noise* here, and is never repo
 Everything else added or dropped is material (:class:`WordingDiff`).
 
 A *reversal* (:func:`polarity_reversals`) is a direction word of the title (increase, raise,
-more, higher, above, improve, entering, ...) that stands, in the variant, at the same place
-and before the same words, replaced by its opposite (reduce, lower, fewer/less, below, worsen,
-leaving, ...). The words are aligned as sequences, so a variant that rewords around the
+rise, more, higher, high, above, maximise, widen, gain; improve, better, good; entering, ...)
+that stands, in the variant, at the same place and before the same words, replaced by its
+opposite on the same axis (reduce, lower, fall, fewer/less, low, below, minimise, narrow, lose;
+worsen, worse, poor; leaving, ...). ``high-quality`` counts as ``high``. The words are aligned as sequences, so a variant that rewords around the
 direction word is not a reversal: ``Raise attainment`` / ``Reduce gaps in attainment`` is not
 (the object changed), ``increase the number of pupils ... entering higher education`` /
 ``reduce the number of pupils ... entering higher education`` is. A reversal that also flips a
@@ -144,7 +145,9 @@ _JOIN_PAIRS = frozenset(
     }
 )
 _UNDER_STEMS = ("achiev", "perform", "represent", "privileged", "attend")
-_NEGATORS = frozenset({"not", "no", "non", "never", "without", "neet", "neets", "nor", "none", "cannot"})
+_NEGATORS = frozenset(
+    {"not", "no", "non", "never", "without", "neet", "neets", "nor", "none", "cannot"}
+)
 
 
 @dataclass(frozen=True)
@@ -462,18 +465,18 @@ for _axis, _up, _down in (
         "risen rose grow grows growing grew grown growth boost boosted boosting boosts expand "
         "expanded expanding expands expansion extend extended extending extends widen widened "
         "widening widens maximise maximised maximising maximize maximized maximizing more higher "
-        "greater gain gains gained gaining above",
+        "greater gain gains gained gaining above high",
         "reduce reduced reduces reducing reduction decrease decreased decreases decreasing lower "
         "lowered lowering lowers fall falls falling fell fallen decline declined declines "
         "declining cut cuts cutting minimise minimised minimising minimize minimized minimizing "
         "fewer less lose loses losing lost loss narrow narrowed narrowing narrows shrink shrinks "
-        "shrinking eliminate eliminated eliminating below",
+        "shrinking eliminate eliminated eliminating below low",
     ),
     (
         "quality",
-        "improve improved improves improving improvement better",
+        "improve improved improves improving improvement improvements better good",
         "worsen worsened worsens worsening worse deteriorate deteriorated deteriorates "
-        "deteriorating deterioration",
+        "deteriorating deterioration poor poorer bad",
     ),
     (
         "movement",
@@ -515,7 +518,9 @@ class Reversal:
 def _pole(t: _Tok) -> tuple[str, int] | None:
     if not t.word or t.function:
         return None
-    return _POLES.get(t.surface.casefold())
+    surface = t.surface.casefold()
+    # "higher-level", "low-income": the direction is the first part
+    return _POLES.get(surface) or _POLES.get(surface.split("-", 1)[0])
 
 
 def _skippable(t: _Tok) -> bool:

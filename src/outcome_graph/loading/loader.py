@@ -428,7 +428,7 @@ def _add_implicit_indicators(plan: Plan) -> None:
                 continue  # a broken reference (OG104)
             entry, _how = plan.catalogues[prefix].resolve(ref.id)
             title = entry.title if entry is not None else (ref.title or ref.id)
-            ind = Indicator(id=ref.id, title=title, outcomes=list(entry.outcomes) if entry and entry.outcomes else None)
+            ind = Indicator(id=ref.id, title=title)  # outcomes: the catalogue's (effective value)
             ind._file = plan.file
             ind._line = node._line
             ind._column = node._column

@@ -37,10 +37,12 @@ def _indicator_outcomes(ctx: RuleContext) -> set[str]:
     facts = ctx.facts
     covered: set[str] = set()
     for ind_id, nodes in facts.measures.items():
+        counted = [n for n in nodes if n not in facts.cross_cutting]
+        if not counted:
+            continue  # measures only cross-cutting work
         covered.update(facts.outcomes.get(ind_id, ()))
-        for n in nodes:
-            if n not in facts.cross_cutting:
-                covered.update(facts.outcomes.get(n, ()))
+        for n in counted:
+            covered.update(facts.outcomes.get(n, ()))
     return covered
 
 

@@ -1,0 +1,59 @@
+"""Findings as JUnit XML: one test suite per plan, one test case per rule, failing when it found something.
+
+CI dashboards (Jenkins, GitLab, Azure) show JUnit results; a rule that reports nothing is a
+passing test, one that reports findings at or above ``fail-on`` is a failure listing them, and one
+with only findings below ``fail-on`` passes with them in its output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.etree import ElementTree as ET
+
+from ..findings import SEVERITIES, Report
+
+__all__ = ["to_junit"]
+
+
+def _xml_text(text: str) -> str:
+    # XML 1.0 cannot carry most control characters; plan text may contain them.
+    return "".join(ch if ch in "\t\n\r" or ord(ch) >= 0x20 else "\ufffd" for ch in text)
+
+
+def to_junit(reports: Sequence[Report]) -> str:
+    """The reports as a JUnit XML document."""
+    from ..rules import registry
+
+    rules = registry()
+    suites = ET.Element("testsuites", name="outcome-graph")
+    total_tests = total_failures = 0
+    for report in reports:
+        suite = ET.SubElement(suites, "testsuite", name=_xml_text(report.plan_id))
+        codes = sorted(set(rules) | {f.rule for f in report.findings})
+        failures = 0
+        limit = SEVERITIES.index(report.fail_on) if report.fail_on in SEVERITIES else -1
+        for code in codes:
+            rule = rules.get(code)
+            case = ET.SubElement(suite, "testcase", classname=_xml_text(f"{report.plan_id}.{rule.family if rule else 'custom'}"),
+                                 name=_xml_text(f"{code} {rule.name if rule else ''}".strip()))
+            found = [f for f in report.findings if f.rule == code]
+            if not found:
+                continue
+            lines = "\n".join(f"{f.location}: {f.severity}: {f.message}" for f in found)
+            failing = [f for f in found if SEVERITIES.index(f.severity) <= limit]
+            if failing:
+                failures += 1
+                fail = ET.SubElement(case, "failure", message=_xml_text(f"{len(failing)} finding(s)"), type=failing[0].severity)
+                fail.text = _xml_text(lines)
+            else:
+                out = ET.SubElement(case, "system-out")
+                out.text = _xml_text(lines)
+        suite.set("tests", str(len(codes)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        total_tests += len(codes)
+        total_failures += failures
+    suites.set("tests", str(total_tests))
+    suites.set("failures", str(total_failures))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")

@@ -1,0 +1,105 @@
+"""Findings as SARIF 2.1.0, for code-scanning dashboards (GitHub, Azure DevOps, GitLab)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..findings import Report
+
+__all__ = ["to_sarif", "sarif_document"]
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_HELP_URI = "https://github.com/outcome-graph/outcome-graph/blob/main/docs/rules.md#{anchor}"
+
+
+def _uri(path: str | None) -> str:
+    if not path:
+        return "plan"
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
+    """One SARIF run with every rule used and one result per finding (suppressed ones marked)."""
+    from ..rules import registry
+
+    rules = registry()
+    used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed]})
+    index = {code: i for i, code in enumerate(used)}
+    descriptors = []
+    for code in used:
+        rule = rules.get(code)
+        if rule is None:
+            descriptors.append({"id": code})
+            continue
+        descriptors.append(
+            {
+                "id": code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.doc.what},
+                "help": {
+                    "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
+                    "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
+                },
+                "helpUri": _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}"),
+                "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+                "properties": {"tags": [rule.family]},
+            }
+        )
+    results = []
+    for report in reports:
+        for finding, suppressed in [*((f, False) for f in report.findings), *((f, True) for f in report.suppressed)]:
+            loc = finding.location
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(loc.file or report.file)}}
+            if loc.line is not None:
+                physical["region"] = {"startLine": loc.line, "startColumn": loc.column or 1}
+            result: dict[str, Any] = {
+                "ruleId": finding.rule,
+                "ruleIndex": index[finding.rule],
+                "level": _LEVEL[finding.severity],
+                "message": {"text": f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": physical,
+                        "logicalLocations": [{"name": finding.node, "kind": finding.kind, "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}],
+                    }
+                ],
+                "partialFingerprints": {"outcomeGraph/v1": f"{report.plan_id}/{finding.rule}/{finding.node}"},
+                "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id},
+            }
+            if loc.sheet:
+                result["properties"]["sheet"] = loc.sheet
+                result["properties"]["cell"] = loc.cell
+            if suppressed:
+                result["suppressions"] = [{"kind": "inSource", "justification": "ignore: in the plan"}]
+            results.append(result)
+    return {
+        "$schema": _SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "outcome-graph",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://github.com/outcome-graph/outcome-graph",
+                        "rules": descriptors,
+                    }
+                },
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+
+
+def to_sarif(reports: Sequence[Report]) -> str:
+    """The SARIF document as JSON text."""
+    return json.dumps(sarif_document(reports), indent=2, ensure_ascii=False)

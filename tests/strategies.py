@@ -1,0 +1,104 @@
+"""Hypothesis strategies for plans: valid v1 plans of any shape the format allows."""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import strategies as st
+
+OUTCOMES = ["be_healthy", "stay_safe", "enjoy_and_achieve", "positive_contribution", "economic_wellbeing"]
+NI_CODES = ["NI 19", "NI 50", "NI 54", "NI 56", "NI 64", "NI 71", "NI 72", "NI 73", "NI 75", "NI 102a", "NI 102c",
+            "NI 110", "NI 111", "NI 112", "NI 117", "NI 245", "XX 1"]
+TIMESCALES = ["June 11", "Sept 2011", "End September 2012", "April – July 11", "Autumn 2011", "TBA", "TBC", "",
+              "See 14-19 Plan", "As above", "Q3 2011-12", "October 2011 April 2012", "Ongoing casework", "March",
+              "By December 11", "2012", "Spring 2009"]
+LEADS = ["SILS", "SL ASO", "SL Assets and School Organisation (SL ASO)", "Head CATO",
+         "Head of Care & Targeted Outcomes (HCATO)", "SILS & EYFC", "CSP & Head of Public Protection (HPP)", "EYFC",
+         "Group Manager, Youth Support"]
+
+words = st.sampled_from(["raise", "reduce", "attainment", "young", "people", "safe", "schools", "health", "more",
+                         "fewer", "children", "care", "families", "increase", "&", "and", "the", "of", "well-being"])
+titles = st.lists(words, min_size=1, max_size=8).map(" ".join)
+
+
+@st.composite
+def plans(draw, max_priorities: int = 3) -> dict:
+    """A plan as data (dumped to YAML by :func:`plan_text`), nested and flat forms mixed."""
+    counter = {"n": 0}
+
+    def nid(prefix: str) -> str:
+        counter["n"] += 1
+        return f"{prefix}{counter['n']}"
+
+    def maybe(strategy, p: float = 0.5):
+        return draw(st.one_of(st.none(), strategy)) if draw(st.floats(0, 1)) < p else None
+
+    def node(prefix: str) -> dict:
+        d: dict = {"id": nid(prefix), "title": draw(titles)}
+        outs = maybe(st.lists(st.sampled_from(OUTCOMES), max_size=2, unique=True), 0.3)
+        if outs is not None:
+            d["outcomes"] = outs
+        if draw(st.booleans()):
+            d["variants"] = [{"text": draw(titles), "where": "summary"}]
+        return d
+
+    def milestone() -> dict:
+        m = node("M")
+        lead = maybe(st.sampled_from(LEADS), 0.7)
+        if lead:
+            m["lead"] = lead
+        m["timescale"] = draw(st.sampled_from(TIMESCALES))
+        return m
+
+    def measured(prefix: str) -> dict:
+        d = node(prefix)
+        if draw(st.booleans()):
+            d["indicators"] = draw(st.lists(st.sampled_from(NI_CODES), max_size=2, unique=True))
+        if draw(st.floats(0, 1)) < 0.3:
+            d["lead"] = draw(st.sampled_from(LEADS))
+        return d
+
+    priorities = []
+    for _ in range(draw(st.integers(0, max_priorities))):
+        p = measured("P")
+        aims = []
+        for _ in range(draw(st.integers(0, 2))):
+            a = measured("A")
+            objectives = []
+            for _ in range(draw(st.integers(0, 2))):
+                o = measured("O")
+                o["milestones"] = [milestone() for _ in range(draw(st.integers(0, 3)))]
+                objectives.append(o)
+            a["objectives"] = objectives
+            aims.append(a)
+        p["aims"] = aims
+        priorities.append(p)
+    all_ids = [x["id"] for x in _walk(priorities)]
+    flat = []
+    for _ in range(draw(st.integers(0, 3))):
+        m = milestone()
+        parent = draw(st.one_of(st.none(), st.sampled_from(all_ids + ["MISSING"]) if all_ids else st.none()))
+        if parent:
+            m["parent"] = parent
+        flat.append(m)
+    doc: dict = {
+        "format": "outcome-graph/v1",
+        "plan": {"id": "generated", "period": {"start": "2011-04-01", "end": "2012-03-31"},
+                 "views": ["detail", "summary"]},
+        "priorities": priorities,
+    }
+    if draw(st.booleans()):
+        doc["plan"]["as_of"] = "2011-10-01"
+    if flat:
+        doc["milestones"] = flat
+    return doc
+
+
+def _walk(items: list[dict]):
+    for item in items:
+        yield item
+        for key in ("aims", "objectives", "milestones"):
+            yield from _walk(item.get(key, []))
+
+
+def plan_text(doc: dict) -> str:
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)

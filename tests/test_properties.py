@@ -1,0 +1,72 @@
+"""Properties over generated plans: load, graph and check never fail; rules respond as they should."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import outcome_graph as og
+
+from .strategies import _walk, plan_text, plans
+
+
+def counts(report) -> Counter:
+    return Counter(f.rule for f in report.findings)
+
+
+@given(plans())
+def test_generated_plans_load_build_and_check(doc):
+    plan = og.load(plan_text(doc))
+    G = og.build_graph(plan)
+    assert set(plan.nodes) <= set(G.nodes)
+    report = og.check(plan)
+    again = og.check(og.load(plan_text(doc)))
+    assert report.to_json() == again.to_json()  # deterministic
+    for f in report.findings:
+        assert f.message and f.rule.startswith("OG")
+
+
+@given(plans(), st.data())
+def test_adding_a_leadless_milestone_adds_one_og301(doc, data):
+    objectives = [o for o in _walk(doc["priorities"]) if o["id"].startswith("O") and o.get("milestones")
+                  and "lead" not in o]
+    if not objectives:
+        return
+    target = data.draw(st.sampled_from(objectives))
+    before = counts(og.check(og.load(plan_text(doc))))["OG301"]
+    target["milestones"].append({"id": "NEW-M", "title": "An added milestone with no lead", "timescale": "June 11"})
+    after = counts(og.check(og.load(plan_text(doc))))["OG301"]
+    assert after == before + 1
+
+
+@given(plans())
+def test_dates_inside_the_period_give_no_og402(doc):
+    for node in list(_walk(doc["priorities"])) + doc.get("milestones", []):
+        if node["id"].startswith("M"):
+            node["timescale"] = "October 2011"
+    report = og.check(og.load(plan_text(doc)))
+    assert counts(report)["OG402"] == 0
+
+
+_SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "QWXZJKVYPMQWXZJKVYPMQWXZJK")
+
+
+@given(plans(), st.sampled_from(["SILS", "SL ASO", "EYFC", "Head CATO", "CSP"]))
+def test_renaming_an_owner_consistently_changes_no_count(doc, old):
+    """Rename one owner everywhere it is written (joint leads included), keeping its shape."""
+    new = old.translate(_SHAPE)
+    before = counts(og.check(og.load(plan_text(doc))))
+    renamed = copy.deepcopy(doc)
+    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(old)}(?![A-Za-z])")
+    for node in list(_walk(renamed["priorities"])) + renamed.get("milestones", []):
+        if node.get("lead"):
+            node["lead"] = pattern.sub(new, node["lead"])
+    after = counts(og.check(og.load(plan_text(renamed))))
+    # OG305 can only change when the renamed owner was half of an alias split
+    before.pop("OG305", None)
+    after.pop("OG305", None)
+    assert before == after

@@ -1,0 +1,362 @@
+"""Wording comparison (OG601 drift, OG602 reversal, OG109 duplicate keys), calibrated on the
+variant wordings of real plans."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from outcome_graph.analysis import wording as wording_module
+from outcome_graph.analysis.wording import (
+    FUNCTION_WORDS,
+    Reversal,
+    WordingDiff,
+    normalise_words,
+    polarity_reversals,
+    title_key,
+    wording_diff,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Real variant pairs: (title as in the primary view, variant, drift?, reversal?)
+
+# Thurrock 2011-12: the detail tables (title) against the summary matrix at the end and the
+# pillar pages' "We will:" lists (variant).
+THURROCK_PAIRS: list[tuple[str, str, bool, bool]] = [
+    ("Excellent childcare, schools, colleges and services",
+     "Priority One: Excellent childcare, schools, colleges and settings", True, False),
+    ("Everyone Succeeding", "Priority two: Everyone succeeding", False, False),
+    ("Protection When Needed", "Priority three: Protection when needed", False, False),
+    ("Lean and Fit for the Future", "Priority four: lean and fit for the future", False, False),
+    ("Aim: Raise attainment and promote engagement, resilience, active learning and economic "
+     "wellbeing",
+     "Raise attainment and promote engagement, resilience, active learning and economic "
+     "wellbeing.", False, False),
+    ("Promote the attainment and achievement of underachieving children",
+     "Promote the attainment and achievement of under-achieving children", False, False),
+    ("Building resilience through local accessible services which improve children's life "
+     "chances", "Build parental and family resilience", True, False),
+    ("Outstanding services for children who have been or may be abused",
+     "Deliver outstanding services for children who have been or may be abused", True, False),
+    ("Outstanding services that build resilience and transform the life chances of disabled "
+     "children, children in trouble and children in need of care",
+     "Commission or deliver outstanding services for disabled children, children in trouble and "
+     "children in care", True, False),
+    ("Strong organisational discipline.", "Strong organisational discipline", False, False),
+    ("Reduce levels of fixed term exclusions",
+     "Reduce levels of permanent and fixed term exclusions", True, False),
+    ("Ensure business processes are effective & efficient",
+     "Deliver effective & efficient business processes", True, False),
+    ("Improve policy & strategy development", "Build policy & strategy development capacity",
+     True, False),
+    ("Ensure interventions are timely, appropriate & based upon good quality assessments & care "
+     "plans",
+     "Deliver timely, proportionate, evidence-based interventions based upon good quality "
+     "assessments & care plans", True, False),
+    ("Continuously challenge & improve core safeguarding services",
+     "Continuously challenge and improve core safeguarding services", False, False),
+    ("Deliver flexible & diverse solutions to domestic abuse, parenting difficulties, & drug & "
+     "alcohol problems",
+     "Deliver flexible & diverse solutions to domestic abuse, parenting difficulties, and drug & "
+     "alcohol problems", False, False),
+    ("Develop specific approaches for preventing & intervening in violence against women & girls "
+     "(including sexual bullying, trafficking, domestic violence, forced marriage & FGM)",
+     "Develop specific approaches for preventing & intervening in violence against women and "
+     "girls (including sexual bullying, trafficking, domestic violence, forced marriage & FGM)",
+     False, False),
+    ("Implement a Child Poverty Strategy setting out measures that the LA and all its partners "
+     "will take to reduce and mitigate the impact of child poverty",
+     "Implement a Child Poverty strategy setting out measures that the LA and all its partners "
+     "will take to reduce and mitigate the impact of child poverty", False, False),
+    # The summary matrix turns "increase" into "reduce": a real contradiction.
+    ("Track, monitor and take steps to increase the number of pupils from lower income families "
+     "entering further and higher education",
+     "Track, monitor and take steps to reduce the number of pupils from lower income families "
+     "entering further and higher education", True, True),
+    ("Deliver outstanding fostering, private fostering & adoption; develop & maintain excellent "
+     "services for children in care",
+     "Deliver or commission outstanding social work services, fostering, private fostering & "
+     "adoption services for children in care", True, False),
+    ("Deliver timely, proportionate, evidence-based interventions based upon good quality "
+     "assessments & care plans",
+     "Deliver timely, proportionate, evidence based interventions based upon good quality "
+     "assessments & care plans", False, False),
+    ("Reduce gaps in literacy and numeracy particularly at 5 and by 11",
+     "Reduce gaps in literacy and numeracy particularly at 5 and by 11", False, False),
+]
+
+# Southend 2008-09: Appendix 1's strategic objectives and priorities (title) against the
+# needs-analysis table, the resources table and the introduction (variant).
+SOUTHEND_PAIRS: list[tuple[str, str, bool, bool]] = [
+    ("Promote healthy lifestyles for children and families.",
+     "Promote healthy lifestyles for children and families, particularly reducing teenage "
+     "pregnancy and substance misuse.", True, False),
+    ("Improve the health of vulnerable groups particularly those with Learning Difficulties and "
+     "Disabilities.",
+     "Improve the health of vulnerable groups particularly those with LDD.", False, False),
+    ("Strengthen our needs analysis and joint commissioning across the Partnership.",
+     "Strengthen our needs analysis. Commissioning Strategy across the partnership.", True, False),
+    ("Improve performance management and value for money across the Partnership.",
+     "Improve service quality and value for money across the partnership.", True, False),
+    ("Continue to improve participation and achievement 14-19 year olds.",
+     "Continue to improve participation and achievement of 14-19 year olds.", False, False),
+    ("Reduce antisocial behaviour and offending.", "Reduce anti social behaviour and offending.",
+     False, False),
+    ("Promote families' economic well being, particularly low income families.",
+     "Promote families economic well being, particularly low income families.", False, False),
+    ("Enable children & young People achieve highly",
+     "Enable children and young people to achieve highly", False, False),
+    ("Help young people to achieve economic well-being",
+     "Help young people to achieve economic well being", False, False),
+    ("Help young people to achieve economic well-being",
+     "Help young people to achieve economic wellbeing", False, False),
+    ("Enable children to participate in decision making particularly those from vulnerable "
+     "groups.",
+     "Enable children to participate in decision making particularly those from vulnerable "
+     "groups", False, False),
+    ("Improve service quality and ensure value for money.",
+     "Improve service quality and ensure value for money.", False, False),
+    ("Strategic Objective 2.3 to achieve Priority Two\tImprove the emotional health of "
+     "vulnerable children and young people and complete the CAHMS transformation.",
+     "Improve the emotional health of vulnerable children and young people and complete the "
+     "CAHMS transformation.", False, False),
+    ("PRIORITY ONE\tInspire high aspirations for children and young people",
+     "1. Inspire high aspirations for children and young people", False, False),
+    ("Enable more children to live safely at home, by improving preventative services so that "
+     "vulnerable children are identified.",
+     "Enable more children to live safely at home, by improving preventative services so that "
+     "vulnerable children are identified.", False, False),
+]
+
+
+@pytest.mark.parametrize(("title", "variant", "drift", "reversal"),
+                         THURROCK_PAIRS + SOUTHEND_PAIRS)
+def test_real_variant_pairs(title: str, variant: str, drift: bool, reversal: bool) -> None:
+    assert wording_diff(title, variant).material is drift
+    assert bool(polarity_reversals(title, variant)) is reversal
+    # Neither comparison depends on which side is the title.
+    assert wording_diff(variant, title).material is drift
+    assert bool(polarity_reversals(variant, title)) is reversal
+
+
+def test_thurrock_reversal_names_the_words() -> None:
+    title, variant = THURROCK_PAIRS[18][:2]
+    assert polarity_reversals(title, variant) == [Reversal("increase", "reduce")]
+    assert wording_diff(title, variant) == WordingDiff(added=("reduce",), dropped=("increase",))
+
+
+def test_drift_names_the_words_as_written() -> None:
+    assert wording_diff(*THURROCK_PAIRS[0][:2]) == WordingDiff(("settings",), ("services",))
+    assert wording_diff(*SOUTHEND_PAIRS[2][:2]) == WordingDiff(("Strategy",), ("joint",))
+    diff = wording_diff(*SOUTHEND_PAIRS[0][:2])
+    assert diff.added == ("particularly", "reducing", "teenage", "pregnancy", "substance",
+                          "misuse")
+    assert diff.dropped == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Priority One: Excellent childcare", ["excellent", "childcare"]),
+        ("PRIORITY ONE\tInspire high aspirations", ["inspire", "high", "aspiration"]),
+        ("Aim 2 - Raise attainment", ["raise", "attainment"]),
+        ("Aim: Raise attainment", ["raise", "attainment"]),
+        ("Objective: Raise attainment", ["raise", "attainment"]),
+        ("Pillar 1: Everyone succeeding", ["everyone", "succeeding"]),
+        ("1.2.3 Review the protocol", ["review", "the", "protocol"]),
+        ("2.2.5a Review the protocol", ["review", "the", "protocol"]),
+        ("Strategic Objective 1.1 to achieve Priority One Engage with parents",
+         ["engage", "with", "parent"]),
+        ("Well-being, well being and wellbeing", ["wellbeing", "wellbeing", "and", "wellbeing"]),
+        ("post-16 and post 16", ["post16", "and", "post16"]),
+        ("anti-social, anti social, antisocial", ["antisocial", "antisocial", "antisocial"]),
+        ("co-ordinated multi-agency work", ["coordinated", "multiagency", "work"]),
+        ("Children's services & families'", ["child", "service", "and", "family"]),
+        ("young people and a young person", ["young", "person", "and", "a", "young", "person"]),
+        ("14 – 19 Strategic Plan", ["14-19", "strategic", "plan"]),
+        ("Aim higher programme", ["aim", "higher", "programme"]),  # not a label
+        ("Target school improvement services", ["target", "school", "improvement", "service"]),
+        ("Target 100 schools", ["target", "100", "school"]),
+        ("11 more children will be achieving", ["11", "more", "child", "will", "be", "achieving"]),
+        ("Aim 2", ["aim", "2"]),  # a label with nothing after it is the title
+        ("", []),
+    ],
+)
+def test_normalise_words(text: str, words: list[str]) -> None:
+    assert normalise_words(text) == words
+
+
+def test_function_words_include_the_specs() -> None:
+    assert {"a", "the", "to", "of", "their", "and"} <= FUNCTION_WORDS
+    assert "not" not in FUNCTION_WORDS and "all" not in FUNCTION_WORDS
+
+
+def test_title_key_finds_real_duplicates() -> None:
+    # Thurrock states one objective in the pillar page, the detail table and the summary.
+    assert title_key("Reduce levels of fixed term exclusions") == title_key(
+        "Reduce levels of fixed-term exclusions."
+    )
+    assert title_key("Help young people to achieve economic well-being") == title_key(
+        "Help young people achieve economic wellbeing"
+    )
+    assert title_key("Continuously challenge & improve core safeguarding services") == title_key(
+        "Continuously challenge and improve core safeguarding services"
+    )
+    assert title_key("Reduce levels of fixed term exclusions") != title_key(
+        "Reduce levels of permanent and fixed term exclusions"
+    )
+    # Word order and function words do not matter: these two are one objective.
+    assert title_key("Improve school attendance") == title_key("Improve attendance at school.")
+    assert title_key("Improve school attendance") != title_key("Improve LAC school attendance")
+
+
+def test_acronyms_written_out_are_noise_only_when_they_fit() -> None:
+    assert not wording_diff("Improve access to CAMHS",
+                            "Improve access to Child and Adolescent Mental Health Services"
+                            ).material
+    assert wording_diff("Improve access to CAMHS", "Improve access to youth services").material
+
+
+def test_compounds_written_apart_on_one_side_only() -> None:
+    assert not wording_diff("Expand child care places", "Expand childcare places").material
+    assert not wording_diff("Reach hard to reach groups", "Reach hard-to-reach groups").material
+    assert wording_diff("Expand child care places", "Expand care places").material
+
+
+# ---------------------------------------------------------------------------------------------
+# Reversals
+
+CLEAR_REVERSALS = [
+    ("Increase the number of apprenticeships", "Reduce the number of apprenticeships",
+     ("Increase", "Reduce")),
+    ("Increasing take up of free early education", "Reducing take up of free early education",
+     ("Increasing", "Reducing")),
+    ("Raise attainment at key stage 2", "Lower attainment at key stage 2", ("Raise", "Lower")),
+    ("More young people will participate in sport", "Fewer young people will participate in sport",
+     ("More", "Fewer")),
+    ("More time in education", "Less time in education", ("More", "Less")),
+    ("Higher rates of breastfeeding", "Lower rates of breastfeeding", ("Higher", "Lower")),
+    ("No schools achieving below floor targets", "No schools achieving above floor targets",
+     ("below", "above")),
+    ("Fewer children entering care", "Fewer children leaving care", ("entering", "leaving")),
+    ("Improve behaviour in schools", "Worsen behaviour in schools", ("Improve", "Worsen")),
+    ("Attainment will rise", "Attainment will fall", ("rise", "fall")),
+    ("Maximise the use of supported housing", "Minimise the use of supported housing",
+     ("Maximise", "Minimise")),
+    ("Narrow the gap for the lowest achieving children",
+     "Widen the gap for the lowest achieving children", ("Narrow", "Widen")),
+    ("Reduce to 6.5% the number of pupils not in employment, education or training",
+     "Increase to 8% the number of pupils not in employment, education or training",
+     ("Reduce", "Increase")),
+    ("Continue the reduction of teenage pregnancies (NI 112)",
+     "Continue the increase of teenage pregnancies (NI 112)", ("reduction", "increase")),
+    ("Reduce the number of young people NEET", "Increase the number of young people NEET",
+     ("Reduce", "Increase")),
+    ("Commission high-quality short stay provision", "Commission low-quality short stay provision",
+     ("high-quality", "low-quality")),
+    ("Children judged good at inspection", "Children judged poor at inspection", ("good", "poor")),
+]
+
+
+@pytest.mark.parametrize(("title", "variant", "words"), CLEAR_REVERSALS)
+def test_clear_reversals_fire(title: str, variant: str, words: tuple[str, str]) -> None:
+    assert polarity_reversals(title, variant) == [Reversal(*words)]
+
+
+NOT_REVERSALS = [
+    # A rewording that flips the measure and the direction together (NEET / EET).
+    ("Reduce the number of young people NEET",
+     "Increase the number of young people in education, employment or training"),
+    ("NI 117: Reduce the number of 16 to 18 year olds who are not in education, training or "
+     "employment (NEET)",
+     "Increase the number of 16 to 18 year olds in education, training or employment"),
+    ("Reduce the number of pupils without a school place",
+     "Increase the number of pupils with a school place"),
+    # The object changed, not the direction.
+    ("Raise attainment and promote engagement", "Reduce gaps in attainment"),
+    ("Increase the number of apprenticeships", "Reduce the number of exclusions"),
+    # Two directions, reordered or dropped.
+    ("Increase attendance and reduce persistent absence",
+     "Reduce persistent absence and increase attendance"),
+    ("Improve school attendance and reduce the incidence of persistent absence",
+     "Reduce persistent absence"),
+    # Synonyms of one pole, different axes.
+    ("Reduce the gap in attainment", "Narrow the gap in attainment"),
+    ("Improve waiting times", "Reduce waiting times"),
+    ("Reduce or eliminate the number of primary schools achieving below floor targets",
+     "Deliver or commission a programme of support to raise attainment and reduce/eliminate "
+     "schools below floor target"),
+    # "higher" in "higher education" is not a direction that anything reverses here.
+    ("Increase the number of pupils from lower income families entering higher education",
+     "Increase the number of pupils from low income families entering further education"),
+]
+
+
+@pytest.mark.parametrize(("title", "variant"), NOT_REVERSALS)
+def test_rewordings_are_not_reversals(title: str, variant: str) -> None:
+    assert polarity_reversals(title, variant) == []
+
+
+def test_near_identical_wordings_have_no_reversal() -> None:
+    for title, variant, _, _ in THURROCK_PAIRS + SOUTHEND_PAIRS:
+        if not wording_diff(title, variant).material:
+            assert polarity_reversals(title, variant) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties
+
+_VOCAB = [
+    "raise", "attainment", "promote", "engagement", "resilience", "active", "learning",
+    "economic", "ensure", "high", "quality", "education", "training", "young", "families",
+    "progression", "routes", "qualifications", "target", "improvement", "schools", "good",
+    "outstanding", "gaps", "groups", "underachieving", "family", "whole", "equip", "skills",
+    "local", "opportunities", "commission", "early", "years", "settings", "support", "effective",
+    "targeting", "need", "services", "identification", "intervention", "integrate", "delivery",
+    "increase", "reduce", "more", "fewer", "entering", "leaving", "improve", "worsen", "pupils",
+    "number", "lower", "higher", "income", "not", "neet", "children", "people",
+]
+_titles = st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=12)
+
+
+@given(st.text(max_size=200))
+def test_a_wording_does_not_differ_from_itself(text: str) -> None:
+    diff = wording_diff(text, text)
+    assert diff == WordingDiff((), ()) and not diff.material
+    assert polarity_reversals(text, text) == []
+
+
+@given(_titles.flatmap(lambda ws: st.tuples(st.just(ws), st.permutations(ws))))
+def test_word_order_is_not_drift(words: tuple[list[str], list[str]]) -> None:
+    title, shuffled = (" ".join(w) for w in words)
+    assert not wording_diff(title, shuffled).material
+    assert title_key(title) == title_key(shuffled)
+
+
+@given(_titles, st.sampled_from(["", ".", "Priority One: ", "Aim 2 - ", "1.2.3 ", "Objective: "]),
+       st.booleans())
+def test_noise_is_not_drift(words: list[str], label: str, upper: bool) -> None:
+    title = " ".join(words)
+    variant = label + (title.upper() if upper else title.capitalize()).replace(" ", " the ")
+    assert not wording_diff(title, variant).material
+    assert polarity_reversals(title, variant) == []
+
+
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_comparisons_never_raise(title: str, variant: str) -> None:
+    diff = wording_diff(title, variant)
+    assert set(diff.added) <= set(diff.added)  # a tuple of strings
+    polarity_reversals(title, variant)
+    title_key(title)
+    normalise_words(variant)
+
+
+def test_docstring_examples() -> None:
+    assert doctest.testmod(wording_module).failed == 0
