@@ -642,3 +642,12 @@ def _shared_matcher() -> MeaningMatcher:
     if not _MATCHER:
         _MATCHER.append(MeaningMatcher([NI, LOCAL]))
     return _MATCHER[0]
+
+
+@pytest.mark.parametrize("code", ["NI 99", "NI 100", "NI 101"])
+def test_shared_subject_concept_agrees(matcher: MeaningMatcher, code: str) -> None:
+    # Thurrock's "If there were 100 young people" row quotes NI 99, 100 & 101 for this sentence:
+    # it is about looked-after children's attainment, the subject of all three.
+    entry = national_indicators().lookup(code)
+    assert entry is not None
+    assert matcher.compare("More children in care will attain the expected levels in education", entry).agrees

@@ -339,6 +339,24 @@ def test_one_name_is_never_split(lead: str) -> None:
         assert len(split_lead(lead)) == 1
 
 
+def test_only_the_formats_separators_split() -> None:
+    # A full stop is not a separator in the format, so this Southend cell gives two parts, the
+    # second holding two owners; a plan writes such a cell as a list of leads.
+    lead = ("Head of School Support and Preventative Services and Joint Advisory Board. Group "
+            "Manager, Youth Support")
+    assert split_lead(lead) == [
+        "Head of School Support and Preventative Services",
+        "Joint Advisory Board. Group Manager, Youth Support",
+    ]
+    assert split_lead("Head of Service – PPS") == ["Head of Service – PPS"]
+
+
+def test_parts_are_trimmed() -> None:
+    index = OwnerIndex([])
+    assert [r.text for r in index.resolve("  Housing Manager. ")] == ["Housing Manager"]
+    assert [r.text for r in index.resolve("SILS &")] == ["SILS"]
+
+
 def test_split_never_yields_fragments_that_are_not_names() -> None:
     assert split_lead("School Improvement, Learning and Skills") == [
         "School Improvement, Learning and Skills"

@@ -617,7 +617,9 @@ class MeaningMatcher:
         surfaces = dict(_analyse(plan_title))
         shared = plan & entry_terms
         by_weight = sorted(shared, key=lambda t: (-self._w(t), t))
-        if self._is_evidence(shared) or score >= _AGREE_SCORE:
+        # A shared concept of the field (looked-after children, NEET, key stage 2...) is the
+        # subject of the indicator: a title about the same subject is not another indicator's.
+        if self._is_evidence(shared) or score >= _AGREE_SCORE or any(t.startswith("#") for t in shared):
             return MeaningVerdict(True, score, None,
                                   f"shares {_words(by_weight[:4], surfaces)} with {quoted}")
         ranked = self._ranked(plan_title)

@@ -85,7 +85,8 @@ _LABEL_RES = (
     re.compile(rf"^\s*{_KEYWORD}\s*(?::\s*|\s[-–—]\s+)", re.IGNORECASE),
     # "1.2.3 ", "2.2.5a ", "1. ", "2) ", "(a) ", "(iv) "
     re.compile(
-        r"^\s*\(?(?:\d+(?:\.\d+)+[a-z]?\.?|\d+[a-z]?[.):]|[a-z]\)|[ivx]+\))\s+(?=\S)",
+        r"^\s*\(?(?:\d+(?:\.\d+)+[a-z]?\.?|\d+[a-z]?[.):]|[a-z]\)|[ivx]+\))\s+"
+        r"(?!(?:million|billion|thousand|per\b|percent|%))(?=\S)",
         re.IGNORECASE,
     ),
 )
@@ -180,6 +181,18 @@ def _singular(word: str) -> str:
     if word.endswith("s"):
         return word[:-1]
     return word
+
+
+def _inflection_stem(word: str) -> str:
+    """A verb's stem for comparison: ``building``, ``builds`` and ``build`` are one word."""
+    w = word
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "sl":
+        w = w[:-1]
+    return w.rstrip("e") if len(w) > 3 else w
 
 
 def _raw_form(surface: str) -> str:
@@ -300,8 +313,8 @@ def title_key(text: str) -> str:
     --------
     >>> title_key("Improve the emotional health of children")
     'child emotional health improve'
-    >>> title_key("Children's emotional health: improve it") == title_key(
-    ...     "Improve the emotional health of children")
+    >>> title_key("Reduce levels of permanent and fixed term exclusions") == title_key(
+    ...     "Reduce levels of fixed-term exclusions")
     False
     >>> title_key("Promote families' economic well being") == title_key(
     ...     "Promote the economic well-being of families")
@@ -439,11 +452,17 @@ def wording_diff(title: str, variant: str) -> WordingDiff:
     v_acr, t_expanded = _expanded_acronyms(v_toks, t_toks)
     t_acr, v_expanded = _expanded_acronyms(t_toks, v_toks)
 
+    t_stems = {_inflection_stem(n) for n in t_norms}
+    v_stems = {_inflection_stem(n) for n in v_norms}
+
     def collect(tokens: list[_Tok], others: set[str], skip: set[str]) -> tuple[str, ...]:
         seen: set[str] = set()
         out: list[str] = []
+        other_stems = v_stems if others is v_norms else t_stems
         for t in tokens:
             if not t.word or t.function or t.norm in others or t.norm in skip or t.norm in seen:
+                continue
+            if _inflection_stem(t.norm) in other_stems:  # build / building, develop / developed
                 continue
             seen.add(t.norm)
             out.append(t.surface)
@@ -591,8 +610,8 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
             aligned[a + k] = b + k
 
     def neighbour(seq: list[int], toks: list[_Tok], pos: int, step: int) -> int | None:
-        """The next content word in the clause that is not skippable, and whether the way
-        there holds only skippable words."""
+        """The nearest content word in the clause, in direction ``step``, that is not a
+        quantity word, a figure or a direction word."""
         clause = toks[seq[pos]].clause
         q = pos + step
         while 0 <= q < len(seq) and toks[seq[q]].clause == clause:

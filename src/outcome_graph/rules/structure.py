@@ -46,15 +46,47 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     Add the aims, objectives or milestones that deliver it, or remove the branch if it was dropped.
     """
-    used = ctx.facts.levels_used
+    facts = ctx.facts
+    used = facts.levels_used
+    empty: list[tuple[str, str]] = []  # (node id, the level missing under it)
     for node in ctx.plan.nodes.values():
         if node.kind not in ("priority", "aim", "objective"):
             continue
         below = [k for k in LEVELS[LEVELS.index(node.kind) + 1 :] if k in used]
-        if not below or ctx.facts.children.get(node.id):
+        if below and not facts.children.get(node.id):
+            empty.append((node.id, below[0]))
+    # A whole priority written without a level the plan uses elsewhere (outcome-and-measure
+    # tables with no actions, say) is one finding at the priority, not one per node.
+    by_branch: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node_id, missing in empty:
+        roots = [a for a in facts.ancestors(node_id) if ctx.plan.nodes[a].kind == "priority"]
+        by_branch[(roots[-1] if roots else "", ctx.plan.nodes[node_id].kind)].append(node_id)
+    aggregated: set[str] = set()
+    for (root, kind), members in by_branch.items():
+        if not root or len(members) < 2:
             continue
-        words = _LEVEL_WORDS[below[0]][1]
-        yield ctx.finding(node.id, f"{_name(ctx, node.id)} '{_short(node.title)}' has no {words} under it.")
+        same_kind = [d for d in facts.descendants(root) if ctx.plan.nodes[d].kind == kind]
+        if len(same_kind) == len(members):
+            aggregated.update(members)
+    reported_roots: set[tuple[str, str]] = set()
+    for node_id, missing in empty:
+        node = ctx.plan.nodes[node_id]
+        words = _LEVEL_WORDS[missing][1]
+        if node_id in aggregated:
+            roots = [a for a in facts.ancestors(node_id) if ctx.plan.nodes[a].kind == "priority"]
+            key = (roots[-1], node.kind)
+            if key in reported_roots:
+                continue
+            reported_roots.add(key)
+            count = len(by_branch[key])
+            yield ctx.finding(
+                key[0],
+                f"None of the {count} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, key[0])} "
+                f"'{_short(ctx.plan.nodes[key[0]].title, 50)}' has {words}, though the plan has {words} elsewhere.",
+                f"Add the {words} that deliver them, or note in the priority's `notes` why it has none.",
+            )
+            continue
+        yield ctx.finding(node_id, f"{_name(ctx, node_id)} '{_short(node.title)}' has no {words} under it.")
 
 
 @rule("OG102", "unmeasured-objective", "warning")

@@ -37,8 +37,8 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
     board approves one wording while the teams deliver the other.
 
     ## Example
-    Thurrock's detail table says "Ensure high quality education training and services for children,
-    young people and families"; its summary matrix drops "and families".
+    Thurrock's pillar is "Excellent childcare, schools, colleges and services" in its detail tables
+    and "Priority One: Excellent childcare, schools, colleges and settings" in its summary matrix.
 
     ## How to fix
     Make the wordings agree (usually by correcting the summary), or, if the difference is intended,
