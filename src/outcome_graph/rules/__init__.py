@@ -25,8 +25,4 @@ def _load_builtin() -> None:
         return
     _loaded = True
     for family in BUILTIN_FAMILIES:
-        try:
-            importlib.import_module(f"{__name__}.{family}")
-        except ModuleNotFoundError as exc:  # a family not written yet
-            if exc.name != f"{__name__}.{family}":
-                raise
+        importlib.import_module(f"{__name__}.{family}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .context import RuleContext
 
-__all__ = ["short", "label", "outcome_title"]
+__all__ = ["short", "label", "outcome_title", "whole_branches"]
 
 
 def short(text: str, limit: int = 70) -> str:
@@ -25,3 +25,32 @@ def outcome_title(ctx: RuleContext, outcome_id: str) -> str:
         return ctx.plan.framework.outcome(outcome_id).title
     except KeyError:
         return outcome_id
+
+
+def whole_branches(ctx: RuleContext, flagged: list[str], root_kind: str) -> tuple[dict[str, list[str]], list[str]]:
+    """Split flagged nodes into whole branches and the rest.
+
+    A node of kind K belongs to the branch of its highest ancestor of ``root_kind``. When every
+    node of kind K in such a branch is flagged (and there are at least two), the branch is
+    reported once, at its root, instead of once per node. Returns ``({root: [nodes]}, [others])``,
+    both in file order.
+    """
+    from collections import defaultdict
+
+    facts = ctx.facts
+    nodes = ctx.plan.nodes
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    root_of: dict[str, tuple[str, str]] = {}
+    for node_id in flagged:
+        roots = [a for a in facts.ancestors(node_id) if nodes[a].kind == root_kind]
+        if roots:
+            root_of[node_id] = (roots[-1], nodes[node_id].kind)
+            groups[root_of[node_id]].append(node_id)
+    whole: dict[str, list[str]] = {}
+    for (root, kind), members in groups.items():
+        if len(members) < 2:
+            continue
+        if sum(1 for d in facts.descendants(root) if nodes[d].kind == kind) == len(members):
+            whole[root] = members
+    others = [n for n in flagged if root_of.get(n, ("", ""))[0] not in whole]
+    return whole, others

@@ -16,7 +16,9 @@ from .registry import rule
 
 
 def _states_outcomes(ctx: RuleContext) -> bool:
-    return any(n.outcomes for n in ctx.plan.nodes.values())
+    """Whether the plan tags any node of its hierarchy with an outcome (indicators do not count:
+    the catalogue gives every National Indicator one)."""
+    return any(n.outcomes for n in ctx.plan.nodes.values() if n.kind != "indicator")
 
 
 def _coverage_level(ctx: RuleContext) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from ..findings import Finding
 from ._common import label, short
@@ -131,7 +132,7 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
             months[(end.year, end.month)].append(m)
         for (year, month), ms in sorted(months.items()):
             if len(ms) > limit:
-                name = f"{year}-{month:02d}"
+                name = date(year, month, 1).strftime("%B %Y")
                 yield ctx.finding(
                     owner.id,
                     f"{owner.name} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{' …' if len(ms) > 8 else ''}.",

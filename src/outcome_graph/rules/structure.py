@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model.document import LEVELS
-from ._common import label, short
+from ._common import label, short, whole_branches
 from .context import RuleContext
 from .registry import rule
 
@@ -33,7 +33,9 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a priority, aim or objective that has nothing under it, where the plan uses the level
     below elsewhere. Levels the plan never uses are skipped: a plan without milestones gets no
-    "objective has no milestones".
+    "objective has no milestones". A priority written entirely without a level the plan uses
+    elsewhere (themes written as outcome-and-measure tables, with actions only in another theme)
+    is reported once, at the priority.
 
     ## Why it matters
     A branch with nothing under it is a promise with no delivery: the board sees an aim and no way
@@ -57,36 +59,21 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
             empty.append((node.id, below[0]))
     # A whole priority written without a level the plan uses elsewhere (outcome-and-measure
     # tables with no actions, say) is one finding at the priority, not one per node.
-    by_branch: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for node_id, missing in empty:
-        roots = [a for a in facts.ancestors(node_id) if ctx.plan.nodes[a].kind == "priority"]
-        by_branch[(roots[-1] if roots else "", ctx.plan.nodes[node_id].kind)].append(node_id)
-    aggregated: set[str] = set()
-    for (root, kind), members in by_branch.items():
-        if not root or len(members) < 2:
-            continue
-        same_kind = [d for d in facts.descendants(root) if ctx.plan.nodes[d].kind == kind]
-        if len(same_kind) == len(members):
-            aggregated.update(members)
-    reported_roots: set[tuple[str, str]] = set()
-    for node_id, missing in empty:
+    missing_of = dict(empty)
+    whole, others = whole_branches(ctx, [n for n, _ in empty], "priority")
+    for node_id, _missing in empty:
         node = ctx.plan.nodes[node_id]
-        words = _LEVEL_WORDS[missing][1]
-        if node_id in aggregated:
-            roots = [a for a in facts.ancestors(node_id) if ctx.plan.nodes[a].kind == "priority"]
-            key = (roots[-1], node.kind)
-            if key in reported_roots:
-                continue
-            reported_roots.add(key)
-            count = len(by_branch[key])
+        words = _LEVEL_WORDS[missing_of[node_id]][1]
+        root = next((r for r, members in whole.items() if members[0] == node_id), None)
+        if root is not None:
             yield ctx.finding(
-                key[0],
-                f"None of the {count} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, key[0])} "
-                f"'{_short(ctx.plan.nodes[key[0]].title, 50)}' has {words}, though the plan has {words} elsewhere.",
-                f"Add the {words} that deliver them, or note in the priority's `notes` why it has none.",
+                root,
+                f"None of the {len(whole[root])} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, root)} "
+                f"'{_short(ctx.plan.nodes[root].title, 50)}' has {words}, though the plan has {words} elsewhere.",
+                f"Add the {words} that deliver them, or say in the priority's `notes` why it has none.",
             )
-            continue
-        yield ctx.finding(node_id, f"{_name(ctx, node_id)} '{_short(node.title)}' has no {words} under it.")
+        elif node_id in others:
+            yield ctx.finding(node_id, f"{_name(ctx, node_id)} '{_short(node.title)}' has no {words} under it.")
 
 
 @rule("OG102", "unmeasured-objective", "warning")
@@ -95,8 +82,8 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports an objective that no indicator measures: none listed on it, its aim or its priority.
-    A plan that states no indicators anywhere gets one plan-wide finding instead of one per
-    objective.
+    An aim none of whose objectives is measured is reported once, at the aim; a plan that states
+    no indicators anywhere gets one plan-wide finding instead of one per objective.
 
     ## Why it matters
     What is not measured cannot be shown to improve: the partnership board cannot tell whether the
@@ -119,15 +106,27 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
                 "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
             )
         return
-    for node in ctx.plan.of_kind("objective"):
-        if facts.measured_by.get(node.id):
-            continue
-        if any(facts.measured_by.get(a) for a in facts.ancestors(node.id)):
-            continue
-        yield ctx.finding(
-            node.id,
-            f"Objective {node.id} '{_short(node.title)}' has no indicator, and neither has any aim or priority above it.",
-        )
+    flagged = [
+        node.id
+        for node in ctx.plan.of_kind("objective")
+        if not facts.measured_by.get(node.id) and not any(facts.measured_by.get(a) for a in facts.ancestors(node.id))
+    ]
+    # An aim none of whose objectives is measured is one finding at the aim.
+    whole, others = whole_branches(ctx, flagged, "aim")
+    firsts = {members[0]: root for root, members in whole.items()}
+    for node_id in flagged:
+        if node_id in firsts:
+            root = firsts[node_id]
+            yield ctx.finding(
+                root,
+                f"None of the {len(whole[root])} objectives of Aim {root} '{_short(ctx.plan.nodes[root].title, 50)}' has an indicator, "
+                "and neither has the aim or its priority.",
+            )
+        elif node_id in others:
+            yield ctx.finding(
+                node_id,
+                f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no indicator, and neither has any aim or priority above it.",
+            )
 
 
 @rule("OG103", "orphan-node", "error")
