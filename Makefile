@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 PLAN   ?= models/thurrock-cypp-2011-12.yaml
 OUT    ?= build
 
-.PHONY: run test setup setup-test system-deps clean
+.PHONY: run test setup setup-test system-deps system-deps-test clean
 
 run: setup
 	@mkdir -p $(OUT)
@@ -22,7 +22,7 @@ test: setup-test
 	$(BIN)/python -m pytest -q
 
 setup: $(VENV)/.installed system-deps
-setup-test: $(VENV)/.installed-test system-deps
+setup-test: $(VENV)/.installed-test system-deps-test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +33,14 @@ $(VENV)/.installed: pyproject.toml
 $(VENV)/.installed-test: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	@touch $@ $(VENV)/.installed
 
 system-deps:
 	@bash scripts/system-deps.sh
+
+system-deps-test:
+	@OUTCOME_GRAPH_TEST_BROWSER=1 bash scripts/system-deps.sh
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis

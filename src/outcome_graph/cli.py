@@ -206,8 +206,22 @@ def schema(findings: bool) -> None:
         click.echo(json.dumps(findings_schema() if findings else plan_schema(), indent=2))
 
 
-def run() -> None:  # pragma: no cover - console entry point alias
-    main()
+def _register_commands() -> None:
+    import importlib
+
+    from .commands import COMMANDS
+
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f".commands.{name}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.commands.{name}":
+                raise
+            continue
+        main.add_command(module.command)
+
+
+_register_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,79 @@
+"""The real plans in models/: they load, and their findings are pinned by rule and node.
+
+Each model's findings are listed in ``tests/snapshots/<model>.findings`` (one ``RULE<TAB>node``
+line per finding, in report order), reviewed against the source (see models/README.md). A change in
+a rule's behaviour on a real plan fails here and shows up as a diff in review. After reviewing the
+change, regenerate with ``UPDATE_SNAPSHOTS=1 python -m pytest tests/test_models.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+
+from .conftest import MODELS
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+MODEL_FILES = sorted(MODELS.glob("*.yaml"))
+
+
+def _lines(report: og.Report) -> list[str]:
+    return [f"{f.rule}\t{f.node}" for f in report.findings]
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.stem)
+def test_model_findings_are_pinned(path: Path):
+    report = og.check(og.load(path))
+    snapshot = SNAPSHOTS / f"{path.stem}.findings"
+    got = _lines(report)
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snapshot.write_text("\n".join(got) + "\n", encoding="utf-8")
+    expected = snapshot.read_text(encoding="utf-8").splitlines()
+    assert got == expected
+
+
+def test_the_three_real_plans_are_there():
+    assert {p.stem for p in MODEL_FILES} >= {"thurrock-cypp-2011-12", "richmond-cypp-2009-2013", "southend-cypp-2008-09"}
+
+
+def _check(name: str) -> og.Report:
+    return og.check(og.load(MODELS / f"{name}.yaml"))
+
+
+def test_thurrock_highlights():
+    report = _check("thurrock-cypp-2011-12")
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    assert [p.id for p in plan.of_kind("priority")] == ["P1", "P2", "P3", "P4"]
+    assert sum(1 for _ in plan.of_kind("aim")) == 12
+    assert [f.node for f in report.by_rule("OG602")] == ["P2.A3.O3"]
+    assert {f.node for f in report.by_rule("OG502")} == {"NI 82a", "NI 82b"}
+    assert any("NI 52" in f.message for f in report.by_rule("OG502"))
+    splits = " ".join(f.message for f in report.by_rule("OG305"))
+    assert "'SL ASO'" in splits and "Head CATO" in splits
+    outside = {f.node: f.message for f in report.by_rule("OG402")}
+    assert "End September 2012" in outside["P4.A1.O1.M2"]
+    # the review's figures are actuals of the plan's indicators
+    ni75 = plan.nodes["NI 75"]
+    assert any(a.value == 59.9 for a in ni75.actuals)
+
+
+def test_richmond_highlights():
+    report = _check("richmond-cypp-2009-2013")
+    assert [f.node for f in report.by_rule("OG108")] == ["3.2.2"]
+    assert [f.node for f in report.by_rule("OG502")] == ["NI 108"]
+    assert [f.node for f in report.by_rule("OG101")][:3] == ["T1", "T2", "T3"]
+    # no dates and no targets anywhere: one plan-wide finding each, not one per node
+    assert [f.kind for f in report.by_rule("OG401")] == ["plan"]
+    assert [f.kind for f in report.by_rule("OG503")] == ["plan"]
+    assert not report.by_rule("OG501")  # lettered local splits resolve to their parents
+
+
+def test_southend_highlights():
+    report = _check("southend-cypp-2008-09")
+    assert {f.node for f in report.by_rule("OG502")} == {"NI 157", "NI 145"}
+    assert [f.node for f in report.by_rule("OG108")] == ["P7.A3"]
+    assert len(report.by_rule("OG402")) == 10
