@@ -132,3 +132,22 @@ def test_bundled_plans_check(path):
     out = run("check", str(path), "--format", "json")
     assert out.returncode in (0, 1), out.stderr
     assert json.loads(out.stdout)["plan"]["file"] == str(path)
+
+
+def test_pre_commit_hook_entry_runs_on_plan_files(tmp_path):
+    import shlex
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())
+    hook = next(h for h in hooks if h["id"] == "outcome-graph")
+    entry = shlex.split(hook["entry"])
+    assert entry[0] == "outcome-graph"
+    orphan = write(tmp_path, ORPHAN, "orphan.yaml")
+    other = write(tmp_path, "name: CI\non: [push]\n", "workflow.yaml")
+    clean = write(tmp_path, CLEAN, "clean.yaml")
+    # pre-commit passes every changed YAML file: non-plans are skipped, plans are checked
+    out = run(*entry[1:], str(other), str(clean))
+    assert out.returncode == 0, out.stdout + out.stderr
+    out = run(*entry[1:], str(other), str(orphan))
+    assert out.returncode == 1 and "OG103" in out.stdout

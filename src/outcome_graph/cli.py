@@ -110,15 +110,21 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
               help="Write the output to a file (written whole or not at all) instead of standard output.")
 @click.option("--hints/--no-hints", default=True, help="Show how to fix each finding (text format).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
+@click.option("--only-plans", is_flag=True,
+              help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
 def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
           fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
-          hints: bool, color: bool | None) -> None:
+          hints: bool, color: bool | None, only_plans: bool) -> None:
     """Check one or more plans and report the findings."""
     with _errors():
         from .config import discover_config
         from .loading.loader import DEFAULT_MAX_BYTES, load_path
         from .rules.engine import check as run_check
 
+        if only_plans:
+            plans = tuple(p for p in plans if _declares_plan_format(p))
+            if not plans:
+                sys.exit(EXIT_OK)
         layer = _cli_layer(select, ignore, severity, fail_on)
         chunks: list[str] = []
         reports = []
@@ -157,6 +163,20 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         text = ("\n\n" if fmt == "text" else "\n").join(chunks)
         _emit(text, output)
         sys.exit(worst)
+
+
+def _declares_plan_format(path: str) -> bool:
+    """Whether a YAML/JSON file says it is a plan (other files are not ours to judge)."""
+    import re
+
+    if not path.lower().endswith((".yaml", ".yml", ".json")):
+        return True  # spreadsheets and folders are only passed on purpose
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return True  # let the loader report it
+    return re.search(r"""^\s*["']?format["']?\s*:\s*["']?outcome-graph/""", head, re.MULTILINE) is not None
 
 
 def _emit(text: str, output: str | None) -> None:

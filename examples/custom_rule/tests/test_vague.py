@@ -1,0 +1,23 @@
+"""The plugin's own tests, written with outcome_graph's case-file runner (as the built-in rules are)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import og_rules_vague  # noqa: F401  (declares VAG001)
+from outcome_graph.testing import load_cases, run_case
+
+CASES = load_cases(Path(__file__).parent / "cases.yaml")
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_case(case):
+    assert [(f.rule, f.node) for f in run_case(case)] == [tuple(x) for x in case.findings]
+
+
+def test_documentation_is_complete():
+    from outcome_graph import registry
+
+    assert registry()["VAG001"].doc.complete
