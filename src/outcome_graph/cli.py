@@ -211,7 +211,8 @@ def rules(code: str | None, fmt: str) -> None:
                 guess = nearest(key, list(catalogue))
                 raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else ""))
         render: Callable[..., str] = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
-        click.echo(render(selected, full=bool(code) or fmt != "text"))
+        text = render(selected, full=bool(code) or fmt != "text")
+        click.echo(text, nl=not text.endswith("\n"))
 
 
 @main.command()
