@@ -229,6 +229,16 @@ def _describe(loc: tuple[Any, ...]) -> str:
     return out
 
 
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"the text {str(value)[:40]!r}"
+
+
 def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
@@ -255,6 +265,12 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = text[len("Value error, ") :]
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
+            elif etype in ("model_type", "dict_type", "model_attributes_type"):
+                text = f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
+            elif etype == "list_type":
+                text = f"must be a list, not {_kind_of(err.get('input'))}"
+            elif etype == "string_type":
+                text = f"must be text, not {_kind_of(err.get('input'))}"
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:
