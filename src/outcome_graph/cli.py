@@ -121,6 +121,10 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         from .loading.loader import DEFAULT_MAX_BYTES, load_path
         from .rules.engine import check as run_check
 
+        if output is not None:
+            from .output.files import refuse_input_as_output
+
+            refuse_input_as_output(output, plans)
         if only_plans:
             plans = tuple(p for p in plans if _declares_plan_format(p))
             if not plans:

@@ -106,13 +106,19 @@ def load_path(
         size = p.stat().st_size
         if size > max_bytes:
             raise PlanError(
-                [Problem(f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", file=name)]
+                [Problem(f"the file is {_mb(size)}, over the {_mb(max_bytes)} limit (--max-bytes changes it)", file=name)]
             )
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
     return load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent))
+
+
+def _mb(n: int) -> str:
+    """A size in MB (MiB), as people read it: '32 MB', '52.4 MB', '0.01 MB'."""
+    value = n / 2**20
+    return f"{value:.0f} MB" if value >= 1 and value == int(value) else f"{value:.3g} MB"
 
 
 def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
@@ -130,7 +136,7 @@ def load_bytes(
 ) -> Plan:
     """Load a plan from raw bytes (UTF-8 YAML or JSON)."""
     if len(data) > max_bytes:
-        raise PlanError([Problem(f"the plan is over the {max_bytes / 1e6:.0f} MB limit", file=file)])
+        raise PlanError([Problem(f"the plan is {_mb(len(data))}, over the {_mb(max_bytes)} limit", file=file)])
     if b"\x00" in data[:8192]:
         raise PlanError([Problem("this is a binary file, not a YAML or JSON plan", file=file, line=1, column=1)])
     try:

@@ -1,0 +1,142 @@
+"""Escaping plan text for the formats outputs are written in: DOT (Graphviz) and HTML.
+
+Plan text is data, never markup: a title holding quotes, backslashes, braces, ``<``, ``>``, ``&`` or
+``<script>`` must come out as those characters. Every output that puts plan text into DOT or HTML goes
+through these functions.
+
+DOT has three kinds of string, each with its own rules:
+
+* **names and plain attribute values** (:func:`dot_quote`): a quoted string in which only ``\\"`` is
+  an escape for the parser, and which Graphviz then reads as an *escString* in labels (``\\N`` is the
+  node's name, ``\\n`` a line break) and turns entities (``&amp;``) into characters;
+* **tooltips** (:func:`dot_tooltip`): escStrings that some Graphviz versions unescape twice, so a
+  backslash cannot be written reliably: it is shown as U+29F5 (⧵), which looks the same;
+* **HTML-like labels** (:func:`dot_html`): XML text, where ``&``, ``<``, ``>`` and ``"`` become
+  entities and backslashes are plain characters.
+
+Characters XML cannot carry (control characters other than tab and newline) are dropped everywhere:
+Graphviz would copy them into an SVG that no parser accepts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+__all__ = [
+    "clean_text",
+    "dot_id",
+    "dot_quote",
+    "dot_tooltip",
+    "dot_html",
+    "html_text",
+    "html_attr",
+    "svg_id",
+    "script_json",
+]
+
+# Control characters (and the non-characters XML 1.0 forbids), tab and newline excepted.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_NEWLINES = re.compile(r"\r\n?|\n")
+
+
+def clean_text(text: object) -> str:
+    r"""Text with the characters XML cannot hold removed and line ends made ``\n``.
+
+    >>> clean_text("a\x00b\r\nc")
+    'ab\nc'
+    """
+    return _NEWLINES.sub("\n", _BAD_CHARS.sub("", str(text)))
+
+
+def dot_id(text: object) -> str:
+    r"""A DOT quoted string for a node name (or any attribute Graphviz takes as written).
+
+    Graphviz keeps a name as written between the quotes except ``\"``; backslashes are doubled so
+    that a name ending in one cannot swallow the closing quote (such a name shows doubled).
+
+    >>> print(dot_id('say "x"'))
+    "say \"x\""
+    """
+    return '"' + clean_text(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def dot_quote(text: object) -> str:
+    r"""A DOT quoted string for a ``label`` (an escString), shown as written.
+
+    Double quotes are escaped, backslashes doubled (so ``\N`` or ``\n`` in the text is not read as an
+    escape sequence), ``&`` written as ``&amp;`` (so ``&lt;`` in the text stays five characters) and
+    line breaks written as ``\n``.
+
+    >>> print(dot_quote('Say "hi" \\ & <b>'))
+    "Say \"hi\" \\ &amp; <b>"
+    """
+    s = clean_text(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return '"' + s.replace("\n", "\\n") + '"'
+
+
+def dot_tooltip(text: object) -> str:
+    r"""A DOT quoted string for a ``tooltip``: entities for ``&`` and line breaks, ``⧵`` for ``\``.
+
+    >>> print(dot_tooltip('a\\b "c"\nd & e'))
+    "a⧵b \"c\"&#10;d &amp; e"
+    """
+    s = clean_text(text).replace("\\", "\u29f5").replace("&", "&amp;").replace('"', '\\"')
+    return '"' + s.replace("\n", "&#10;") + '"'
+
+
+def dot_html(text: object) -> str:
+    """Text for the inside of a Graphviz HTML-like label (``label=<...>``).
+
+    >>> dot_html('<script>alert("x")</script> & \\\\N')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; \\\\N'
+    """
+    s = clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return s.replace("\n", " ")
+
+
+def html_text(text: object) -> str:
+    """Text for an HTML element's content.
+
+    >>> html_text("<script>alert('x')</script> & more")
+    '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more'
+    """
+    s = clean_text(text)
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+
+
+def html_attr(text: object) -> str:
+    """A value for a double-quoted HTML attribute (the quotes are the caller's).
+
+    >>> html_attr('a "b" <c>')
+    'a &quot;b&quot; &lt;c&gt;'
+    """
+    return html_text(text).replace("\n", "&#10;")
+
+
+_ID_SAFE = re.compile(r"[A-Za-z0-9.-]")
+
+
+def svg_id(node_id: str, prefix: str = "og-") -> str:
+    """The ``id`` attribute a node carries in SVG and HTML: letters, digits, ``.`` and ``-`` kept,
+    anything else written ``_XX_`` (its code point in hex), so distinct ids stay distinct.
+
+    >>> svg_id("NI 72"), svg_id("P1.A1.O1"), svg_id("a_b")
+    ('og-NI_20_72', 'og-P1.A1.O1', 'og-a_5f_b')
+    """
+    out = [ch if _ID_SAFE.fullmatch(ch) else f"_{ord(ch):x}_" for ch in node_id]
+    return prefix + "".join(out)
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside an inline ``<script>`` (no ``</script>``, no ``<!--``).
+
+    >>> script_json({"t": "</script><script>alert(1)</script>"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+    """
+    s = json.dumps(value, ensure_ascii=False)
+    return (
+        s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )

@@ -1,0 +1,200 @@
+"""The bad-input corpus: every input gets an answer, through the CLI and the API.
+
+Each case is exit 2 with a message naming the file, the line (where there is one) and the problem,
+no traceback, in bounded time and memory; or, where the content is valid, a normal check. The same
+corpus goes through the Python API, which raises the typed errors.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.errors import PlanError
+
+from .conftest import PLAN_HEADER, og_command
+
+MEMORY_LIMIT = 3 * 1024**3  # address space allowed to one CLI run
+TIME_LIMIT = 60  # seconds
+
+
+@dataclass
+class Case:
+    name: str
+    make: Callable[[Path], Path]  # writes the input into a folder, returns its path
+    needle: str  # words the message must contain
+    line: int | None = None  # the line the message must name
+    valid: bool = False  # a normal check (exit 0 or 1) instead of exit 2
+
+
+def text(name: str, content: str | bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return make
+
+
+def big_plan(folder: Path) -> Path:
+    path = folder / "big.yaml"
+    with path.open("w") as fh:
+        fh.write(PLAN_HEADER + "milestones:\n")
+        i = 0
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write("".join(f"  - {{id: M{i + k}, title: Milestone {i + k} of a very large plan, timescale: June 11}}\n" for k in range(1000)))
+            i += 1000
+    return path
+
+
+def huge_titles(folder: Path) -> Path:
+    path = folder / "huge-titles.yaml"
+    title = ("Reduce the number of young people not in education employment or training " * 140_000)[: 10 * 1024 * 1024]
+    path.write_text(
+        PLAN_HEADER
+        + f"priorities:\n  - id: P1\n    title: \"{title}\"\n    objectives:\n"
+        + f"      - id: O1\n        title: \"{title}\"\n        lead: SILS\n        indicators: [NI 117]\n"
+    )
+    return path
+
+
+def deep(folder: Path) -> Path:
+    path = folder / "deep.yaml"
+    path.write_text(PLAN_HEADER + "notes: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    return path
+
+
+def deep_block(folder: Path) -> Path:
+    path = folder / "deep-block.yaml"
+    lines = [PLAN_HEADER.rstrip("\n"), "notes:"]
+    lines += [" " * (i + 1) + f"k{i}:" for i in range(10_000)]
+    path.write_text("\n".join(lines) + " x\n")
+    return path
+
+
+def alias_bomb(folder: Path) -> Path:
+    path = folder / "bomb.yaml"
+    body = PLAN_HEADER + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for i in range(1, 10):
+        prev, cur = chr(96 + i), chr(97 + i)
+        body += f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]\n"
+    path.write_text(body)
+    return path
+
+
+def empty_dir(folder: Path) -> Path:
+    path = folder / "no-csvs"
+    path.mkdir()
+    (path / "readme.txt").write_text("not a plan")
+    return path
+
+
+CASES = [
+    Case("unclosed-quote", text("p.yaml", PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n"), "invalid YAML", 4),
+    Case("tab-indent", text("p.yaml", PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n"), "tab", 4),
+    Case("empty-file", text("p.yaml", ""), "empty", 1),
+    Case("whitespace-only", text("p.yaml", "\n\n   \n"), "empty", 1),
+    Case("list-at-top", text("p.yaml", "- a\n- b\n"), "is a list", 1),
+    Case("scalar-at-top", text("p.yaml", "42\n"), "single value", 1),
+    Case("wrong-format", text("p.yaml", "format: outcome-graph/v9\nplan: {id: x}\n"), "not supported", 1),
+    Case("missing-format", text("p.yaml", "plan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"), "no 'format'", 1),
+    Case("missing-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x}\n"), "'period'", 2),
+    Case("period-reversed", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2012-04-01, end: 2011-03-31}}\n"), "before it starts", 2),
+    Case("misspelt-field", text("p.yaml", PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    milestons: []\n"), "did you mean 'milestones'", 6),
+    Case("impossible-due", text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, due: 2011-13-45}\n"), "2011-13-45", 4),
+    Case("impossible-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n"), "plan.period.start", 2),
+    Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
+    Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
+    Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),
+    Case("json-syntax", text("p.json", '{"format": "outcome-graph/v1",\n  "plan": }\n'), "invalid JSON", 2),
+    Case("no-plan-csvs", empty_dir, "no-csvs"),
+    Case("missing-file", lambda folder: folder / "nope.yaml", "no such file"),
+    Case("50mb-plan", big_plan, "over the 32 MB limit"),
+    Case("deep-flow-nesting", deep, "nesting", 3),
+    Case("deep-block-nesting", deep_block, "nesting"),
+    Case("alias-bomb", alias_bomb, "too many values"),
+    Case("python-tag", text("p.yaml", PLAN_HEADER + "title: !!python/object/apply:os.system ['touch pwned']\n"), "not allowed", 3),
+    Case("python-name-tag", text("p.yaml", PLAN_HEADER + "x: !!python/name:os.system\n"), "not allowed", 3),
+    Case("huge-titles", huge_titles, "", valid=True),
+]
+
+
+def _limit_memory() -> None:  # runs in the child before exec
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_cli(case: Case, tmp_path: Path):
+    path = case.make(tmp_path)
+    start = time.monotonic()
+    out = subprocess.run([*og_command(), "check", str(path), "--format", "json"], capture_output=True, text=True,
+                         timeout=TIME_LIMIT, preexec_fn=_limit_memory)
+    elapsed = time.monotonic() - start
+    assert "Traceback" not in out.stderr, out.stderr[-2000:]
+    assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
+    if case.valid:
+        assert out.returncode in (0, 1), out.stderr[-2000:]
+        return
+    assert out.returncode == 2, (out.returncode, out.stderr[-2000:])
+    first = out.stderr.splitlines()[0]
+    assert first.startswith(f"error: {path}"), first
+    if case.line is not None:
+        assert first.startswith(f"error: {path}:{case.line}:"), first
+    assert case.needle in out.stderr, out.stderr[-2000:]
+    assert elapsed < TIME_LIMIT
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_api(case: Case, tmp_path: Path):
+    path = case.make(tmp_path)
+    if case.valid:
+        og.check(og.load(path))
+        return
+    with pytest.raises(PlanError) as info:
+        og.load(path)
+    err = info.value
+    assert err.file == str(path)
+    if case.line is not None:
+        assert err.line == case.line, str(err)
+    assert case.needle in str(err)
+
+
+def test_size_limit_is_configurable(tmp_path: Path):
+    path = tmp_path / "p.yaml"
+    path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: " + "x" * 5000 + "}\n")
+    with pytest.raises(PlanError, match="limit"):
+        og.load(path, max_bytes=1000)
+    out = subprocess.run([*og_command(), "check", str(path), "--max-bytes", "1000"], capture_output=True, text=True)
+    assert out.returncode == 2 and "limit" in out.stderr
+    assert og.load(path).id == "t"
+
+
+def test_inputs_are_never_modified(tmp_path: Path):
+    from .conftest import MODELS
+
+    path = tmp_path / "plan.yaml"
+    original = (MODELS / "thurrock-cypp-2011-12.yaml").read_bytes()
+    path.write_bytes(original)
+    mtime = path.stat().st_mtime_ns
+    for args in (["check", str(path)], ["check", str(path), "--format", "sarif"], ["check", str(path), "-o", str(path)]):
+        subprocess.run([*og_command(), *args], capture_output=True, text=True)
+    assert path.read_bytes() == original and path.stat().st_mtime_ns == mtime
+
+
+def test_findings_are_byte_for_byte_deterministic():
+    from .conftest import MODELS
+
+    path = MODELS / "southend-cypp-2008-09.yaml"
+    runs = [subprocess.run([*og_command(), "check", str(path), "--format", fmt], capture_output=True).stdout
+            for fmt in ("json", "json", "sarif", "sarif")]
+    assert runs[0] == runs[1] and runs[2] == runs[3]
