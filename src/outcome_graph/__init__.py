@@ -16,8 +16,10 @@
 ...           - {id: M1, title: Review the missing-children protocol, timescale: June 11}
 ... ''')
 >>> report = og.check(plan)
->>> [(f.rule, f.node) for f in report.findings if f.severity != "info"]
+>>> [(f.rule, f.node) for f in report.by_rule("OG3")]
 [('OG301', 'M1')]
+>>> report.counts["error"]
+0
 
 The public names are listed in ``__all__``; they load on first use, so ``import outcome_graph``
 stays cheap for tools that only need one part.

@@ -93,8 +93,8 @@ class Report:
     @property
     def counts(self) -> dict[str, int]:
         """Findings by severity, plus ``suppressed``."""
-        c = Counter(f.severity for f in self.findings)
-        out = {s: c.get(s, 0) for s in SEVERITIES}
+        c: Counter[str] = Counter(f.severity for f in self.findings)
+        out = {s: c[s] for s in SEVERITIES}
         out["suppressed"] = len(self.suppressed)
         return out
 

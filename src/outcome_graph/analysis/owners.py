@@ -922,19 +922,19 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         if pair not in best or candidate < best[pair]:
             best[pair] = candidate
 
-    for sig, bucket in index.items():
-        entries = list(bucket)
-        if len({e[0] for e in entries}) < 2:
+    for key, entries in index.items():
+        members: list[tuple[str, str, str]] = list(entries)
+        if len({e[0] for e in members}) < 2:
             continue
-        if sig[0] in ("K", "B"):
-            for i, x in enumerate(entries):
-                for y in entries[i + 1 :]:
-                    offer(x, y)
+        if key[0] in ("K", "B"):
+            for i, first in enumerate(members):
+                for second in members[i + 1 :]:
+                    offer(first, second)
             continue
-        abbrs = [e for e in entries if e[2] == "A"]
-        for x in abbrs:
-            for y in entries:
-                if y is not x and not (y[2] == "A" and y < x):
-                    offer(x, y)
+        abbrs = [e for e in members if e[2] == "A"]
+        for first in abbrs:
+            for second in members:
+                if second is not first and not (second[2] == "A" and second < first):
+                    offer(first, second)
 
     return [AliasSplit(a, b, reason) for (a, b), (_, reason) in sorted(best.items())]

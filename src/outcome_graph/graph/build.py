@@ -76,7 +76,7 @@ def build_graph(plan: Plan, facts: PlanFacts | None = None) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(plan=plan.id, title=plan.title, framework=plan.framework.id)
     outcomes = facts.outcomes
     for node in plan.nodes.values():
-        attrs = {
+        attrs: dict[str, object] = {
             "kind": node.kind,
             "title": node.title,
             "number": node.number,

@@ -31,7 +31,7 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
     rules = registry()
     used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed]})
     index = {code: i for i, code in enumerate(used)}
-    descriptors = []
+    descriptors: list[dict[str, Any]] = []
     for code in used:
         rule = rules.get(code)
         if rule is None:

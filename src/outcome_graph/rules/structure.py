@@ -195,12 +195,12 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             if ref not in plan.nodes:
                 items.append((node.id, "see_also", ref))
         if declared_views is not None:
-            for v in node.variants:
-                if v.where not in declared_views:
-                    items.append((node.id, "variant view", v.where))
-            for v in node.views or ():
-                if v not in declared_views:
-                    items.append((node.id, "view", v))
+            for variant in node.variants:
+                if variant.where not in declared_views:
+                    items.append((node.id, "variant view", variant.where))
+            for view in node.views or ():
+                if view not in declared_views:
+                    items.append((node.id, "view", view))
     for group in plan.groups:
         for m in group.members:
             if m not in plan.nodes:
