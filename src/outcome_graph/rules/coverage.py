@@ -77,7 +77,7 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
         if ctx.plan.nodes:
             yield ctx.finding(
                 None,
-                f"The plan tags no node with a {framework.title} outcome, so its coverage cannot be checked.",
+                f"The plan tags no priority, aim, objective or milestone with an outcome of its framework ({framework.title}), so its coverage cannot be checked.",
                 "Give each priority (or aim) the outcomes it serves with `outcomes:`; lower levels inherit them.",
             )
         return
