@@ -18,10 +18,24 @@ def plan_schema() -> dict[str, Any]:
     from .model.document import PlanDocument
 
     schema = PlanDocument.model_json_schema(by_alias=True)
+    _accept_numbers_as_text(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://outcome-graph.org/schema/plan-v1.json"
     schema["title"] = "outcome-graph plan (format outcome-graph/v1)"
     return schema
+
+
+# The loader reads every scalar as the text written, so a field of text accepts what YAML would
+# read as a number (`number: 3.10`, `due: 2012`, `change: -11`): an editor must not flag those.
+def _accept_numbers_as_text(node: Any) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "format" not in node and "pattern" not in node:
+            node["type"] = ["string", "number"]
+        for value in node.values():
+            _accept_numbers_as_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _accept_numbers_as_text(value)
 
 
 def findings_schema() -> dict[str, Any]:

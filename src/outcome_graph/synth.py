@@ -82,7 +82,7 @@ DEFECTS: dict[str, str] = {
 DEFAULT_SHARE = 0.01
 
 #: The smallest plan :func:`generate` makes.
-MIN_NODES = 50
+MIN_NODES = 100
 
 OUTCOMES = ("be_healthy", "stay_safe", "enjoy_and_achieve", "positive_contribution", "economic_wellbeing")
 PERIOD = ("2011-04-01", "2012-03-31")
@@ -184,7 +184,7 @@ _MON3 = {9: "Sept"}
 _EXTERNAL = ["See 14-19 Plan", "In line with the Play Strategy", "As in the Children's Trust timetable",
              "See the Youth Justice Plan"]
 _UNDATED = ["TBA", "TBC", "", None]
-_DRIFT = [" and their carers", " across all settings", " with health partners", " in every locality"]
+_DRIFT = [" and their grandparents", " across all settings", " with voluntary sector partners", " in every locality"]
 _REVERSE = {"Reduce": "Increase", "Increase": "Reduce", "Raise": "Lower", "Improve": "Worsen"}
 
 
@@ -281,7 +281,7 @@ class _Builder:
         n = self.n
         est_milestones = int(0.72 * n)
         est_objectives = int(0.19 * n)
-        n_ind = max(15, round(n * 0.03))
+        n_ind = max(10, round(n * 0.03))
         # Nodes outside the tree: planted orphans, broken parents, level skips and cycles.
         n_orphans = self.quota("OG103", est_milestones)
         n_broken = self.quota("OG104", est_milestones)
@@ -292,6 +292,9 @@ class _Builder:
         indicators = self.indicators(n_ind)
         self.plant_indicator_defects(indicators)
         priorities = self.tree(tree_budget)
+        # A small plan has fewer priorities than outcomes: the first ones serve two or more.
+        for k, outcome in enumerate(OUTCOMES[len(priorities):]):
+            priorities[k % len(priorities)]["outcomes"].append(outcome)
         owners = self.owners(priorities)
         extra = self.flat_nodes(priorities, n_orphans, n_broken, n_skips, n_cycles)
         self.link_indicators(priorities, extra["objectives"], indicators)
@@ -362,7 +365,8 @@ class _Builder:
                     oid = f"{aid}.O{o + 1}"
                     obj: dict[str, Any] = {"id": oid, "number": f"{aim['number']}.{o + 1}",
                                            "title": f"{obj_titles.pop()} in {area}", "milestones": [],
-                                           "indicators": [], "_outcome": outcome}
+                                           "indicators": [], "_outcome": outcome,
+                                           "_outcomes": prio["outcomes"]}
                     remaining -= 1
                     titles = rng.sample(_MILESTONES, len(_MILESTONES))
                     for m in range(rng.randint(2, 6)):
@@ -528,7 +532,7 @@ class _Builder:
                 obj["_untagged"] = True
         # OG204: an indicator of another outcome.
         for obj in self.pick("OG204", [o for o in objectives if o["indicators"] and not o.get("_untagged")]):
-            others = [i for i in indicators if i["_outcome"] != obj["_outcome"]]
+            others = [i for i in indicators if i["_outcome"] not in obj["_outcomes"]]
             other = next((i for i in others if not i.get("_used")), others[0])
             obj["indicators"] = [other["id"]]
         # OG108: a gap in the numbering of a priority's aims.
@@ -694,10 +698,15 @@ class _Builder:
         for k, m in enumerate(self.pick("OG304", led)):
             _disown(m)
             m["lead"] = f"Locality Coordinator {_area(k + 7)}"
-        for k, (a, b) in enumerate(self.pick_pairs("OG305", [(x, y) for x, y in zip(led[::2], led[1::2])], len(led) // 2)):
-            words = rng.sample(_WORDS, 3)
-            long = f"{words[0]} {words[1]} and {words[2]}"
-            acronym = _initials(long)
+        acronyms: set[str] = set()
+        for a, b in self.pick_pairs("OG305", [(x, y) for x, y in zip(led[::2], led[1::2])], len(led) // 2):
+            while True:
+                words = rng.sample(_WORDS, rng.choice((3, 4)))
+                long = f"{' '.join(words[:-1])} and {words[-1]}"
+                acronym = _initials(long)
+                if acronym not in acronyms:
+                    break
+            acronyms.add(acronym)
             _disown(a)
             _disown(b)
             a["lead"] = f"SL {long} (SL {acronym})"

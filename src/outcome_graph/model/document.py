@@ -78,8 +78,8 @@ def _text_list(value: Any) -> Any:
 
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-TextList = Annotated[list[str], BeforeValidator(_text_list)]
-IdList = Annotated[list[Id], BeforeValidator(_text_list)]
+TextList = Annotated[list[str], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
+IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$")
 
@@ -150,7 +150,10 @@ def _ignore_items(value: Any) -> Any:
     return value
 
 
-IgnoreList = Annotated[list[IgnoreEntry], BeforeValidator(_ignore_items)]
+IgnoreList = Annotated[
+    list[IgnoreEntry],
+    BeforeValidator(_ignore_items, json_schema_input_type=str | list[str | IgnoreEntry]),
+]
 
 _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
@@ -206,7 +209,10 @@ def _indicator_refs(value: Any) -> Any:
     return value
 
 
-IndicatorRefs = Annotated[list[IndicatorRef], BeforeValidator(_indicator_refs)]
+IndicatorRefs = Annotated[
+    list[IndicatorRef],
+    BeforeValidator(_indicator_refs, json_schema_input_type=str | list[str | IndicatorRef]),
+]
 
 
 class NodeSpec(StrictModel):

@@ -1,0 +1,1154 @@
+"""Logic-model diagrams: the plan as Graphviz DOT, rendered to SVG, PNG or PDF.
+
+The logic model reads left to right (or top to bottom): the vision, the priorities, their aims,
+objectives, optionally milestones, and the indicators that measure them, one rank per level. Each
+priority is a cluster; nodes are coloured by outcome (a tint for one outcome, colour chips for
+several; cross-cutting and untagged nodes stay neutral) and explained by a legend. Long titles wrap;
+a title cut short ends with an ellipsis and the whole text is in the node's tooltip. In SVG every node
+carries ``id="og-<node id>"`` (see :func:`outcome_graph.output.escape.svg_id`), a ``class`` naming its
+kind, and a tooltip.
+
+With findings, nodes are outlined in the colour of their worst finding and badged with the rule
+codes; orphans and nodes whose parent does not exist sit in an "Unattached" cluster; a reference to a
+missing parent or indicator is a dashed red edge to a placeholder node.
+
+Views of a large plan: ``focus`` (a node, its ancestors and descendants), ``levels`` (which levels to
+draw), ``outcome`` (one outcome's slice) and ``owners`` (owners linked to the milestones they lead,
+sized by load). Every piece of plan text is escaped (:mod:`outcome_graph.output.escape`).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import textwrap
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ..errors import ConfigError, RenderError
+from .escape import dot_html, dot_id, dot_tooltip, svg_id
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..findings import Finding, Report
+    from ..graph.facts import PlanFacts
+    from ..model.plan import Plan
+
+__all__ = [
+    "DIAGRAM_LEVELS",
+    "FORMATS",
+    "DiagramOptions",
+    "diagram_options",
+    "format_for_path",
+    "parse_levels",
+    "pipe",
+    "render",
+    "to_dot",
+    "GRAPHVIZ_HINT",
+]
+
+#: The levels a logic-model diagram can draw, left to right.
+DIAGRAM_LEVELS: tuple[str, ...] = ("vision", "priority", "aim", "objective", "milestone", "indicator")
+#: Output formats, by file suffix.
+FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+GRAPHVIZ_HINT = (
+    "install Graphviz to draw {fmt} files (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install "
+    "graphviz; macOS: brew install graphviz; Windows: winget install graphviz), or write a .dot file "
+    "and render it elsewhere"
+)
+
+_LEVEL_WORDS = {
+    "vision": "vision", "visions": "vision",
+    "priority": "priority", "priorities": "priority", "pillar": "priority", "pillars": "priority",
+    "theme": "priority", "themes": "priority",
+    "aim": "aim", "aims": "aim", "commitment": "aim", "commitments": "aim",
+    "objective": "objective", "objectives": "objective", "target": "objective", "targets": "objective",
+    "benefit": "objective", "benefits": "objective",
+    "milestone": "milestone", "milestones": "milestone", "action": "milestone", "actions": "milestone",
+    "indicator": "indicator", "indicators": "indicator", "measure": "indicator", "measures": "indicator",
+}
+_PLURAL = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
+           "milestone": "milestones", "indicator": "indicators"}
+
+# --- look -------------------------------------------------------------------------------------
+FONT = "Helvetica"
+# Strong colour (chips, legend) and tint (fill) for the outcomes of a framework, in its order
+# (Okabe-Ito based: distinguishable with the common colour-vision deficiencies).
+_PALETTE: tuple[tuple[str, str], ...] = (
+    ("#009E73", "#DDF3EA"),  # bluish green   (ECM: be healthy)
+    ("#0072B2", "#DDEBF6"),  # blue           (stay safe)
+    ("#E69F00", "#FCF0D4"),  # orange         (enjoy and achieve)
+    ("#CC79A7", "#F7E5EF"),  # reddish purple (positive contribution)
+    ("#56B4E9", "#E3F3FC"),  # sky blue       (economic well-being)
+    ("#8C6D31", "#EFE8DA"),
+    ("#7F7F7F", "#EDEDED"),
+    ("#B15928", "#F6E4D8"),
+)
+_CROSS = ("#9AA3AB", "#EEF0F2")  # cross-cutting: grey chip, grey fill
+_UNTAGGED_FILL = "#FFFFFF"
+_BORDER = "#8A96A3"
+_TEXT = "#1F2933"
+_MUTED = "#5F6B76"
+SEVERITY_COLOURS = {"error": "#C62828", "warning": "#D9480F", "info": "#3B5BA5"}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class _KindStyle:
+    size: float  # font size of the title
+    wrap: int  # characters per line
+    lines: int  # most lines before an ellipsis
+    bold: bool = False
+
+
+_STYLES: dict[str, _KindStyle] = {
+    "vision": _KindStyle(13, 30, 9, True),
+    "priority": _KindStyle(13, 24, 5, True),
+    "aim": _KindStyle(11, 28, 5),
+    "objective": _KindStyle(10, 32, 4),
+    "milestone": _KindStyle(9, 34, 3),
+    "indicator": _KindStyle(9, 26, 2),
+    "owner": _KindStyle(10, 26, 3, True),
+}
+
+
+# --- options ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DiagramOptions:
+    """What a diagram shows.
+
+    Attributes
+    ----------
+    levels : tuple of str, optional
+        The levels to draw (of :data:`DIAGRAM_LEVELS`); by default every level the plan uses but
+        milestones.
+    milestones : bool
+        Draw milestones too (added to ``levels``).
+    focus : str, optional
+        A node id: draw it with its ancestors, its descendants and their indicators.
+    outcome : str, optional
+        A framework outcome id (``be_healthy``): draw the nodes serving it, with their ancestors.
+    owners : bool
+        The owner view instead of the logic model.
+    direction : ``"LR"`` or ``"TB"``
+        Left to right (default) or top to bottom.
+    findings : Report, optional
+        Findings to mark on the nodes.
+    title : bool
+        Draw the plan's title and the legend above the diagram.
+    """
+
+    levels: tuple[str, ...] | None = None
+    milestones: bool = False
+    focus: str | None = None
+    outcome: str | None = None
+    owners: bool = False
+    direction: Literal["LR", "TB"] = "LR"
+    findings: Report | None = None
+    title: bool = True
+
+
+def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Level names (``"priority,aim,objective"`` or a list; plurals and synonyms accepted), in order.
+
+    >>> parse_levels("objectives, aims,priority")
+    ('priority', 'aim', 'objective')
+    >>> parse_levels("aimz")
+    Traceback (most recent call last):
+    ...
+    outcome_graph.errors.ConfigError: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
+    """
+    from ..loading.suggest import nearest
+
+    words = value.replace(",", " ").split() if isinstance(value, str) else [w for v in value for w in v.replace(",", " ").split()]
+    if not words:
+        raise ConfigError(f"no level given (levels: {', '.join(DIAGRAM_LEVELS)})")
+    chosen: set[str] = set()
+    for word in words:
+        level = _LEVEL_WORDS.get(word.strip().lower())
+        if level is None:
+            guess = nearest(word, DIAGRAM_LEVELS) or nearest(word, list(_LEVEL_WORDS))
+            guess = _LEVEL_WORDS.get(guess, guess) if guess else None
+            raise ConfigError(
+                f"unknown level {word!r}" + (f": did you mean {guess!r}?" if guess else "")
+                + f" (levels: {', '.join(DIAGRAM_LEVELS)})"
+            )
+        chosen.add(level)
+    return tuple(lv for lv in DIAGRAM_LEVELS if lv in chosen)
+
+
+def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, milestones: bool = False,
+                    focus: str | None = None, outcome: str | None = None, owners: bool = False,
+                    direction: str = "LR", findings: Report | None = None, title: bool = True) -> DiagramOptions:
+    """Validated :class:`DiagramOptions` for a plan: unknown levels, node ids and outcomes are
+    :class:`~outcome_graph.errors.ConfigError` naming the nearest valid value."""
+    from ..loading.suggest import nearest
+
+    lv = parse_levels(levels) if levels is not None else None
+    if focus is not None and focus not in plan.nodes:
+        ids = list(plan.nodes)
+        by_lower = {i.lower(): i for i in ids}
+        guess = by_lower.get(focus.strip().lower()) or _nearest_id(focus, ids)
+        raise ConfigError(f"--focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
+    out_id = None
+    if outcome is not None:
+        fw = plan.framework
+        key = outcome.strip().lower().replace(" ", "_").replace("-", "_")
+        for o in fw.outcomes:
+            if key in (o.id, o.title.lower().replace(" ", "_"), o.short.lower().replace(" ", "_")):
+                out_id = o.id
+        if out_id is None:
+            guess = nearest(key, fw.ids)
+            raise ConfigError(
+                f"--outcome: {outcome!r} is not an outcome of the {fw.title} framework"
+                + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes: {', '.join(fw.ids)})"
+            )
+    d = direction.strip().upper()
+    if d not in ("LR", "TB"):
+        raise ConfigError(f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}")
+    return DiagramOptions(levels=lv, milestones=milestones, focus=focus, outcome=out_id, owners=owners,
+                          direction=d, findings=findings, title=title)  # type: ignore[arg-type]
+
+
+def _nearest_id(word: str, ids: Sequence[str]) -> str | None:
+    import difflib
+
+    lowered = {i.lower(): i for i in ids}
+    match = difflib.get_close_matches(word.strip().lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str:
+    """The output format a file name asks for (by its suffix).
+
+    >>> format_for_path("logic-model.SVG"), format_for_path("plan.gv")
+    ('svg', 'dot')
+    """
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        raise ConfigError(
+            f"{os.fspath(path)}: cannot tell the format from the suffix {suffix or '(none)'!r}; "
+            "use .svg, .png, .pdf or .dot"
+        )
+    return fmt
+
+
+# --- DOT building -----------------------------------------------------------------------------
+class _Html(str):
+    """An HTML-like label, already escaped: written between ``<`` and ``>``."""
+
+
+class _Dot:
+    """A DOT document being written; every value goes through the escaping functions."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.depth = 1
+
+    @staticmethod
+    def attrs(values: dict[str, object]) -> str:
+        parts = []
+        for key, value in values.items():
+            if value is None:
+                continue
+            if isinstance(value, _Html):
+                parts.append(f"{key}=<{value}>")
+            elif key == "tooltip":
+                parts.append(f"{key}={dot_tooltip(value)}")
+            elif isinstance(value, bool):
+                parts.append(f"{key}={'true' if value else 'false'}")
+            elif isinstance(value, (int, float)):
+                parts.append(f"{key}={_num(value)}")
+            else:
+                parts.append(f"{key}={dot_id(value)}")
+        return "[" + ", ".join(parts) + "]" if parts else ""
+
+    def line(self, text: str) -> None:
+        self.lines.append("  " * self.depth + text)
+
+    def defaults(self, what: str, values: dict[str, object]) -> None:
+        self.line(f"{what} {self.attrs(values)};")
+
+    def node(self, name: str, values: dict[str, object]) -> None:
+        self.line(f"{dot_id(name)} {self.attrs(values)};".replace(" ;", ";"))
+
+    def edge(self, tail: str, head: str, values: dict[str, object]) -> None:
+        self.line(f"{dot_id(tail)} -> {dot_id(head)} {self.attrs(values)};".replace(" ;", ";"))
+
+    def open(self, header: str) -> None:
+        self.line(header + " {")
+        self.depth += 1
+
+    def close(self) -> None:
+        self.depth -= 1
+        self.line("}")
+
+    def text(self, name: str, graph_attrs: dict[str, object]) -> str:
+        head = [f"digraph {dot_id(name)} {{"]
+        for key, value in graph_attrs.items():
+            if value is not None:
+                head.append(f"  {self.attrs({key: value})[1:-1]};")
+        return "\n".join([*head, *self.lines, "}"]) + "\n"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+
+
+def _wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
+    """Lines of at most ``width`` characters (long words broken); cut at ``max_lines`` with ``…``."""
+    words = " ".join(text.split())
+    lines = textwrap.wrap(words, width=width, break_long_words=True, break_on_hyphens=True) or [""]
+    if len(lines) <= max_lines:
+        return lines, False
+    kept = lines[:max_lines]
+    last = kept[-1]
+    if len(last) > width - 2:
+        last = last[: width - 2].rstrip()
+    kept[-1] = last.rstrip(" ,;:.-") + " …"
+    return kept, True
+
+
+def _html_lines(lines: Sequence[str]) -> str:
+    return "<BR/>".join(dot_html(line) for line in lines)
+
+
+@dataclass
+class _Palette:
+    colours: dict[str, tuple[str, str]]
+    titles: dict[str, str]
+
+    @classmethod
+    def of(cls, plan: Plan) -> _Palette:
+        fw = plan.framework
+        colours = {o.id: _PALETTE[i % len(_PALETTE)] for i, o in enumerate(fw.outcomes)}
+        return cls(colours, {o.id: o.title for o in fw.outcomes})
+
+    def fill(self, outcomes: Sequence[str], cross: bool) -> str:
+        if cross:
+            return _CROSS[1]
+        if len(outcomes) == 1 and outcomes[0] in self.colours:
+            return self.colours[outcomes[0]][1]
+        return _UNTAGGED_FILL if not outcomes else "#FAFAFA"
+
+    def chips(self, outcomes: Sequence[str], cross: bool, size: int = 9) -> str:
+        colours = [_CROSS[0]] if cross else [self.colours[o][0] for o in outcomes if o in self.colours]
+        if not colours:
+            return ""
+        cells = "".join(
+            f'<TD WIDTH="{size}" HEIGHT="{size}" FIXEDSIZE="TRUE" BGCOLOR="{c}"></TD>' for c in colours
+        )
+        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
+
+
+def _badges(findings: Sequence[Finding], size: float = 7.5, most: int = 5) -> str:
+    """Rule codes as small coloured tags, the most serious first."""
+    codes: dict[str, str] = {}
+    for f in sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.rule)):
+        codes.setdefault(f.rule, f.severity)
+    items = list(codes.items())
+    cells = [
+        f'<TD BGCOLOR="{SEVERITY_COLOURS.get(sev, _MUTED)}"><FONT COLOR="#FFFFFF" POINT-SIZE="{_num(size)}"><B>{dot_html(code)}</B></FONT></TD>'
+        for code, sev in items[:most]
+    ]
+    if len(items) > most:
+        cells.append(f'<TD><FONT COLOR="{_MUTED}" POINT-SIZE="{_num(size)}">+{len(items) - most}</FONT></TD>')
+    return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
+
+
+def _worst(findings: Iterable[Finding]) -> str | None:
+    sev = sorted((f.severity for f in findings), key=lambda s: _SEVERITY_ORDER.get(s, 3))
+    return sev[0] if sev else None
+
+
+# --- the logic model --------------------------------------------------------------------------
+@dataclass
+class _Model:
+    """What the logic-model view draws."""
+
+    levels: tuple[str, ...]
+    nodes: list[str] = field(default_factory=list)
+    edges: list[tuple[str, str, str]] = field(default_factory=list)  # tail, head, type
+    cluster: dict[str, str | None] = field(default_factory=dict)  # node -> priority id, "unattached" or None
+    placeholders: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (missing id, level)
+    rolled: dict[str, list[Finding]] = field(default_factory=dict)  # findings of undrawn nodes below
+
+
+_UNATTACHED = "\x00unattached"
+
+
+def _levels_for(plan: Plan, opts: DiagramOptions) -> tuple[str, ...]:
+    used = set(plan.levels_used())
+    if plan.uses_level("indicator") or any(n.kind == "indicator" for n in plan.nodes.values()):
+        used.add("indicator")
+    if opts.levels is not None:
+        wanted = set(opts.levels)
+    else:
+        wanted = set(DIAGRAM_LEVELS) - {"milestone"}
+    if opts.milestones:
+        wanted.add("milestone")
+    if opts.focus is not None:
+        wanted.add(plan.nodes[opts.focus].kind)
+    levels = tuple(lv for lv in DIAGRAM_LEVELS if lv in wanted and lv in used)
+    if not levels:
+        asked = ", ".join(lv for lv in DIAGRAM_LEVELS if lv in wanted)
+        has = ", ".join(_PLURAL[lv] for lv in DIAGRAM_LEVELS if lv in used) or "no nodes"
+        raise RenderError(f"nothing to draw: the plan has no {asked} (it has {has})")
+    return levels
+
+
+def _home_priorities(plan: Plan, facts: PlanFacts) -> dict[str, str | None]:
+    """Each hierarchy node's priority (the nearest priority above, or itself), ``_UNATTACHED`` for a
+    node with no way up to the plan's top level, ``None`` when the plan has no priorities."""
+    from ..model.document import LEVELS
+
+    used = facts.levels_used
+    top = next((lv for lv in LEVELS[1:] if lv in used), None)
+    home: dict[str, str | None] = {}
+    for node in plan.nodes.values():
+        if node.kind in ("vision", "indicator"):
+            continue
+        if node.kind == top:
+            home[node.id] = node.id if node.kind == "priority" else None
+            continue
+        ancestors = facts.ancestors(node.id)
+        kinds = {plan.nodes[a].kind: a for a in reversed(ancestors)}
+        if top is not None and top not in kinds:
+            home[node.id] = _UNATTACHED
+        elif "priority" in kinds:
+            home[node.id] = next(a for a in ancestors if plan.nodes[a].kind == "priority")
+        else:
+            home[node.id] = None
+    return home
+
+
+def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
+    levels = _levels_for(plan, opts)
+    model = _Model(levels)
+    kinds = set(levels)
+    vision = facts.vision_id
+
+    def parents_of(node_id: str) -> tuple[str, ...]:
+        ps = plan.parents.get(node_id, ())
+        if not ps and plan.nodes[node_id].kind == "priority" and vision is not None:
+            return (vision,)
+        return ps
+
+    # Which nodes: the levels asked for, narrowed by focus and outcome.
+    candidates = {n for n, node in plan.nodes.items() if node.kind in kinds}
+    measured_by = facts.measured_by
+    if opts.focus is not None:
+        f = opts.focus
+        keep = {f, *facts.ancestors(f), *facts.descendants(f)}
+        if plan.nodes[f].kind == "indicator":
+            for m in facts.measures.get(f, []):
+                keep |= {m, *facts.ancestors(m)}
+        else:
+            keep |= {i for n in list(keep) for i in measured_by.get(n, [])}
+        if vision is not None and any(plan.nodes[k].kind == "priority" for k in keep):
+            keep.add(vision)
+        candidates &= keep
+    if opts.outcome is not None:
+        tagged = {
+            n for n, node in plan.nodes.items()
+            if node.kind not in ("indicator", "vision") and opts.outcome in facts.outcomes.get(n, ())
+        }
+        keep = set(tagged)
+        for n in tagged:
+            keep.update(facts.ancestors(n))
+            keep.update(measured_by.get(n, []))
+        if vision is not None and tagged:
+            keep.add(vision)
+        candidates &= keep
+    # Indicators appear when something drawn (or drawn on behalf of a hidden level) lists them.
+    drawn = {n for n in candidates if plan.nodes[n].kind != "indicator"}
+
+    def nearest_drawn(node_id: str) -> list[str]:
+        """The drawn nodes standing for ``node_id``: itself, else the nearest drawn ancestors."""
+        if node_id in drawn:
+            return [node_id]
+        out: list[str] = []
+        seen = {node_id}
+        frontier = [p for p in parents_of(node_id) if p in plan.nodes]
+        while frontier:
+            nxt: list[str] = []
+            for p in frontier:
+                if p in seen:
+                    continue
+                seen.add(p)
+                if p in drawn:
+                    out.append(p)
+                else:
+                    nxt.extend(q for q in parents_of(p) if q in plan.nodes)
+            frontier = nxt
+        return out
+
+    ind_edges: list[tuple[str, str, str]] = []
+    used_indicators: set[str] = set()
+    if "indicator" in kinds:
+        for node_id, inds in measured_by.items():
+            if plan.nodes[node_id].kind not in ("priority", "aim", "objective", "milestone"):
+                continue
+            if opts.focus is None and opts.outcome is None:
+                sources = nearest_drawn(node_id)
+            else:
+                sources = [node_id] if node_id in drawn else []
+            for i in inds:
+                if i not in candidates:
+                    continue
+                for s in sources:
+                    if (s, i, "measure") not in ind_edges:
+                        ind_edges.append((s, i, "measure"))
+                        used_indicators.add(i)
+        if opts.focus is None and opts.outcome is None:
+            # A declared indicator that measures nothing is drawn (unattached).
+            used_indicators |= {i for i in candidates if plan.nodes[i].kind == "indicator" and i not in facts.measures}
+        elif opts.focus is not None and plan.nodes[opts.focus].kind == "indicator":
+            used_indicators.add(opts.focus)
+    model.nodes = [n for n in plan.nodes if n in drawn or n in used_indicators]
+
+    # Hierarchy edges, climbing over hidden levels; a parent that does not exist is a placeholder.
+    for n in model.nodes:
+        if plan.nodes[n].kind == "indicator":
+            continue
+        for p in plan.parents.get(n, ()):
+            if p not in plan.nodes:
+                name = f"missing: {p}"
+                if name not in model.placeholders:
+                    model.placeholders[name] = (p, _level_above(levels, plan.nodes[n].kind))
+                model.edges.append((name, n, "broken"))
+        seen_parents: list[str] = []
+        for p in parents_of(n):
+            if p not in plan.nodes:
+                continue
+            for d in nearest_drawn(p):
+                if d != n and d not in seen_parents:
+                    seen_parents.append(d)
+                    model.edges.append((d, n, "hierarchy"))
+    model.edges.extend(ind_edges)
+    # Indicators that are referenced but exist nowhere: placeholders in the indicator column.
+    if "indicator" in kinds:
+        for b in list(facts.broken):
+            if b.field == "indicators" and b.source in drawn:
+                name = f"missing indicator: {b.target}"
+                if name not in model.placeholders:
+                    model.placeholders[name] = (b.target, "indicator")
+                if (b.source, name, "broken") not in model.edges:
+                    model.edges.append((b.source, name, "broken"))
+
+    # Clusters: each priority's branch; indicators with their priority when they have only one.
+    home = _home_priorities(plan, facts)
+    for n in model.nodes:
+        kind = plan.nodes[n].kind
+        if kind == "vision":
+            model.cluster[n] = None
+        elif kind == "indicator":
+            homes = {home.get(m) for m in facts.measures.get(n, [])}
+            if not facts.measures.get(n):
+                homes = {_UNATTACHED}
+            model.cluster[n] = homes.pop() if len(homes) == 1 else None
+        else:
+            model.cluster[n] = home.get(n)
+    for name in model.placeholders:
+        heads = [h for t, h, _ in model.edges if t == name]
+        tails = [t for t, h, _ in model.edges if h == name]
+        first = (heads or tails or [None])[0]
+        model.cluster[name] = model.cluster.get(first) if first is not None else None
+
+    # Findings of nodes not drawn go to the drawn node standing for them.
+    if opts.findings is not None:
+        shown = set(model.nodes)
+        for f in opts.findings.findings:
+            if f.node in plan.nodes and f.node not in shown and plan.nodes[f.node].kind != "indicator":
+                for d in nearest_drawn(f.node):
+                    if d in shown:
+                        model.rolled.setdefault(d, []).append(f)
+    return model
+
+
+def _level_above(levels: tuple[str, ...], kind: str) -> str:
+    if kind in levels:
+        i = levels.index(kind)
+        return levels[i - 1] if i > 0 else kind
+    return kind
+
+
+def _node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[Finding], rolled: Sequence[Finding]) -> str:
+    node = plan.nodes[node_id]
+    head = f"{node.kind.capitalize()} {node_id}"
+    if node.number and node.number != node_id:
+        head += f" (no. {node.number})"
+    lines = [head, node.title]
+    outs = facts.outcomes.get(node_id, ())
+    fw = plan.framework
+    if node_id in facts.cross_cutting:
+        lines.append("Outcomes: cross-cutting")
+    elif outs:
+        lines.append("Outcomes: " + ", ".join(fw.outcome(o).title for o in outs if o in fw.ids))
+    leads = facts.lead_owners.get(node_id)
+    if leads:
+        lines.append("Lead: " + "; ".join(facts.owners[o].name for o in leads if o in facts.owners))
+    if node.kind == "milestone":
+        timing = facts.timing.get(node_id)
+        if timing is not None and timing.text:
+            lines.append(f"Timescale: {timing.text}")
+    for f in findings:
+        lines.append(f"{f.rule} {f.severity}: {f.message}")
+    if rolled:
+        lines.append(f"Below it, not drawn: {len(rolled)} finding{'s' if len(rolled) != 1 else ''} "
+                     f"({', '.join(sorted({f.rule for f in rolled}))})")
+    return "\n".join(lines)
+
+
+def _node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: _Palette, findings: Sequence[Finding],
+                rolled: Sequence[Finding]) -> tuple[_Html, bool, str]:
+    """The HTML-like label of a node, whether the title was cut, and the node's fill."""
+    node = plan.nodes[node_id]
+    kind = node.kind
+    style = _STYLES[kind]
+    outs = facts.outcomes.get(node_id, ())
+    cross = node_id in facts.cross_cutting
+    lines, cut = _wrap(node.title, style.wrap, style.lines)
+    fill = palette.fill(outs, cross)
+    text_colour = _TEXT
+    id_colour = _MUTED
+    if kind == "vision":
+        fill, text_colour, id_colour = "#1F3A5F", "#FFFFFF", "#C9D6E3"
+    header = dot_html(node_id)
+    if node.number and node.number != node_id:
+        header += f" · {dot_html(node.number)}"
+    title = _html_lines(lines)
+    if style.bold:
+        title = f"<B>{title}</B>"
+    chips = palette.chips(outs, cross) if kind != "vision" or outs else ""
+    rows = [
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{_num(max(style.size - 2, 7.5))}" COLOR="{id_colour}">{header}</FONT></TD>'
+        f'<TD ALIGN="RIGHT">{chips}</TD></TR>',
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{_num(style.size)}" COLOR="{text_colour}">{title}</FONT></TD></TR>',
+    ]
+    if findings:
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_badges(findings)}</TD></TR>')
+    if rolled:
+        below = sorted({f.rule for f in rolled})
+        text = "below: " + " ".join(below[:4]) + (f" +{len(below) - 4}" if len(below) > 4 else "")
+        colour = SEVERITY_COLOURS.get(_worst(rolled) or "info", _MUTED)
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>')
+    worst = _worst(findings)
+    if kind == "indicator":
+        table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>'
+    else:
+        border = SEVERITY_COLOURS[worst] if worst else ("#1F3A5F" if kind == "vision" else _BORDER)
+        width = 3 if worst else (2 if kind == "priority" else 1)
+        table = (
+            f'<TABLE BORDER="{width}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" CELLBORDER="0" '
+            f'CELLSPACING="0" CELLPADDING="{4 if kind in ("vision", "priority") else 3}">{"".join(rows)}</TABLE>'
+        )
+    return _Html(table), cut, fill
+
+
+def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_levels: Sequence[str],
+                 plan_findings: Sequence[Finding], legend_owner: bool = False) -> _Html:
+    meta = plan.meta
+    start, end = plan.period
+    sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
+    rows = [
+        f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="18" COLOR="{_TEXT}"><B>{dot_html(plan.title)}</B></FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="11" COLOR="{_MUTED}">{dot_html(sub)}</FONT></TD></TR>',
+    ]
+    view = _view_words(plan, opts, model_levels)
+    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_MUTED}">{dot_html(view)}</FONT></TD></TR>')
+    # Legend: outcomes, neutral nodes, indicators, severities.
+    cells = []
+    for oid, (strong, _tint) in palette.colours.items():
+        cells.append(_legend_cell(strong, palette.titles[oid]))
+    cells.append(_legend_cell(_CROSS[0], "cross-cutting"))
+    cells.append(_legend_cell("#FFFFFF", "no outcome", border=True))
+    legend = f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>{"".join(cells)}</TR></TABLE>'
+    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{legend}</TD></TR>')
+    notes = []
+    if not legend_owner:
+        notes.append("Fill: the node's outcome (several outcomes: white with colour chips). Folded corner: an indicator.")
+    else:
+        notes.append("Owners are sized by the number of milestones they lead; red: above the OG302 limit.")
+    if opts.findings is not None:
+        sev_cells = "".join(_legend_cell(SEVERITY_COLOURS[s], s) for s in ("error", "warning", "info"))
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" COLSPAN="2"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>'
+            f'<TD><FONT POINT-SIZE="9" COLOR="{_MUTED}">Findings (outline and badges):</FONT></TD>{sev_cells}</TR></TABLE></TD></TR>'
+        )
+        c = opts.findings.counts
+        notes.append(f"{c['error']} errors, {c['warning']} warnings, {c['info']} info"
+                     + (f", {c['suppressed']} suppressed" if c["suppressed"] else "") + " (outcome-graph check).")
+        for f in plan_findings[:4]:
+            lines, _ = _wrap(f"{f.rule} {f.severity}: {f.message}", 120, 1)
+            rows_text = dot_html(lines[0])
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS.get(f.severity, _MUTED)}">'
+                f"Plan-wide: {rows_text}</FONT></TD></TR>"
+            )
+    rows.insert(3, f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{_MUTED}">{dot_html(" ".join(notes))}</FONT></TD></TR>')
+    return _Html(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>')
+
+
+def _legend_cell(colour: str, text: str, border: bool = False) -> str:
+    b = f' BORDER="1" COLOR="{_BORDER}"' if border else ""
+    return (
+        f'<TD WIDTH="11" HEIGHT="11" FIXEDSIZE="TRUE" BGCOLOR="{colour}"{b}></TD>'
+        f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{_TEXT}"> {dot_html(text)}   </FONT></TD>'
+    )
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def _view_words(plan: Plan, opts: DiagramOptions, levels: Sequence[str]) -> str:
+    if opts.owners:
+        words = "Owners and the milestones they lead"
+    else:
+        words = "Logic model: " + " → ".join(_PLURAL[lv].capitalize() for lv in levels)
+    if opts.focus is not None:
+        words += f"; focus on {opts.focus} with its ancestors and descendants"
+    if opts.outcome is not None:
+        words += f"; the nodes serving '{plan.framework.outcome(opts.outcome).title}'"
+    return words
+
+
+def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
+    model = _model(plan, facts, opts)
+    palette = _Palette.of(plan)
+    by_node: dict[str, list[Finding]] = defaultdict(list)
+    plan_findings: list[Finding] = []
+    if opts.findings is not None:
+        for f in opts.findings.findings:
+            if f.kind == "plan" or (f.node == plan.id and f.node not in plan.nodes):
+                plan_findings.append(f)
+            elif f.node in plan.nodes and f.kind not in ("owner", "group"):
+                by_node[f.node].append(f)
+    dot = _Dot()
+    lr = opts.direction == "LR"
+    dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": _TEXT})
+    dot.defaults("edge", {"color": "#9AA5B1", "arrowhead": "none", "penwidth": 1.1})
+    rank_of = {lv: i for i, lv in enumerate(model.levels)}
+    ranks: dict[int, list[str]] = defaultdict(list)
+
+    def emit_node(n: str) -> None:
+        node = plan.nodes[n]
+        label, _cut, fill = _node_label(plan, facts, n, palette, by_node.get(n, []), model.rolled.get(n, []))
+        worst = _worst(by_node.get(n, []))
+        classes = f"og-node og-{node.kind}" + (f" og-{worst}" if worst else "")
+        values: dict[str, object] = {
+            "id": svg_id(n),
+            "class": classes,
+            "label": label,
+            "tooltip": _node_tooltip(plan, facts, n, by_node.get(n, []), model.rolled.get(n, [])),
+        }
+        if node.kind == "indicator":
+            values.update({
+                "shape": "note", "style": "filled", "fillcolor": fill, "margin": "0.06,0.03",
+                "color": SEVERITY_COLOURS[worst] if worst else _BORDER, "penwidth": 2.5 if worst else 1,
+            })
+        dot.node(n, values)
+        ranks[rank_of[node.kind]].append(n)
+
+    def emit_placeholder(name: str) -> None:
+        missing, level = model.placeholders[name]
+        what = "indicator" if level == "indicator" else "node"
+        dot.node(name, {
+            "id": svg_id(name, "og-missing-"),
+            "class": "og-node og-missing",
+            "shape": "box", "style": "dashed,rounded", "color": SEVERITY_COLOURS["error"], "margin": "0.1,0.05",
+            "label": _Html(
+                f'<FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS["error"]}">missing {what}<BR/><B>{dot_html(_wrap(missing, 24, 2)[0][0])}</B></FONT>'
+            ),
+            "tooltip": f"{missing} is referred to but does not exist in the plan (OG104 broken reference)",
+        })
+        if level in rank_of:
+            ranks[rank_of[level]].append(name)
+
+    # Group the drawn nodes by cluster, keeping file order.
+    clusters: dict[str | None, list[str]] = defaultdict(list)
+    for n in model.nodes:
+        clusters[model.cluster.get(n)].append(n)
+    placeholders_in: dict[str | None, list[str]] = defaultdict(list)
+    for name in model.placeholders:
+        placeholders_in[model.cluster.get(name)].append(name)
+    for n in clusters.pop(None, []):
+        emit_node(n)
+    for name in placeholders_in.pop(None, []):
+        emit_placeholder(name)
+    order = [k for k in clusters if k != _UNATTACHED] + ([_UNATTACHED] if _UNATTACHED in clusters or _UNATTACHED in placeholders_in else [])
+    for i, key in enumerate(order):
+        if key == _UNATTACHED:
+            dot.open("subgraph cluster_unattached")
+            dot.defaults("graph", {
+                "label": _Html(
+                    f'<FONT POINT-SIZE="11" COLOR="{SEVERITY_COLOURS["error"]}"><B>Unattached</B>: '
+                    "not linked to any priority (orphans, missing parents)</FONT>"
+                ),
+                "style": "dashed,rounded", "color": SEVERITY_COLOURS["error"], "bgcolor": "#FFF5F5",
+                "labeljust": "l", "id": "og-cluster-unattached",
+            })
+        else:
+            assert key is not None
+            dot.open(f"subgraph cluster_{i}")
+            prio = plan.nodes[key]
+            values: dict[str, object] = {
+                "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA" if i % 2 == 0 else "#FBFCFD",
+                "id": svg_id(key, "og-cluster-"), "penwidth": 1,
+            }
+            if key not in model.nodes:  # the priority is not drawn: name it on its cluster
+                lines, _ = _wrap(f"{prio.number or key}  {prio.title}", 60, 2)
+                values["label"] = _Html(f'<FONT POINT-SIZE="11" COLOR="{_MUTED}"><B>{_html_lines(lines)}</B></FONT>')
+                values["labeljust"] = "l"
+                values["tooltip"] = f"Priority {key}: {prio.title}"
+            else:
+                values["label"] = ""
+            dot.defaults("graph", values)
+        for n in clusters.get(key, []):
+            emit_node(n)
+        for name in placeholders_in.get(key, []):
+            emit_placeholder(name)
+        dot.close()
+    # One rank per level.
+    for r in sorted(ranks):
+        dot.line("{rank=same; " + "; ".join(dot_id(n) for n in ranks[r]) + ";}")
+    for tail, head, kind in model.edges:
+        if kind == "hierarchy":
+            dot.edge(tail, head, {"class": "og-edge"})
+        elif kind == "measure":
+            dot.edge(tail, head, {"class": "og-edge og-measure", "color": "#C3CAD1", "style": "dashed", "arrowhead": "none"})
+        else:
+            dot.edge(tail, head, {"class": "og-edge og-broken", "color": SEVERITY_COLOURS["error"], "style": "dashed",
+                                  "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
+    graph = {
+        "rankdir": "LR" if lr else "TB",
+        "newrank": True,
+        "compound": False,
+        "fontname": FONT,
+        "bgcolor": "white",
+        "nodesep": 0.12 if lr else 0.2,
+        "ranksep": 0.9 if lr else 0.6,
+        "pad": 0.3,
+        "outputorder": "edgesfirst",
+        "id": "og-diagram",
+        "class": "og-logic-model",
+    }
+    if opts.title:
+        graph.update({"label": _title_label(plan, palette, opts, model.levels, plan_findings), "labelloc": "t", "labeljust": "l"})
+    return dot.text(plan.id, graph)
+
+
+# --- the owner view ---------------------------------------------------------------------------
+def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> str:
+    palette = _Palette.of(plan)
+    limits = _owner_limits(config)
+    owners = facts.owners
+    has_milestones = plan.uses_level("milestone")
+    # The work each owner leads: milestones, or (in a plan without milestones) the nodes it leads.
+    work: dict[str, list[str]] = {}
+    for o in owners.values():
+        items = o.milestones if has_milestones else o.nodes
+        work[o.id] = list(dict.fromkeys(items))
+    keep: set[str] | None = None
+    if opts.focus is not None:
+        f = opts.focus
+        keep = {f, *facts.ancestors(f), *facts.descendants(f)}
+    if opts.outcome is not None:
+        tagged = {n for n in plan.nodes if opts.outcome in facts.outcomes.get(n, ())}
+        keep = tagged if keep is None else keep & tagged
+    if keep is not None:
+        work = {o: [n for n in items if n in keep] for o, items in work.items()}
+    work = {o: items for o, items in work.items() if items}
+    if not work:
+        raise RenderError("nothing to draw: no owner leads " + ("a milestone" if has_milestones else "a node")
+                          + (" in this view" if keep is not None else " in the plan"))
+    by_owner: dict[str, list[Finding]] = defaultdict(list)
+    by_node: dict[str, list[Finding]] = defaultdict(list)
+    if opts.findings is not None:
+        for f in opts.findings.findings:
+            if f.kind == "owner":
+                by_owner[f.node].append(f)
+            elif f.node in plan.nodes:
+                by_node[f.node].append(f)
+    home = _home_priorities(plan, facts)
+    dot = _Dot()
+    dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": _TEXT})
+    dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
+    max_load = max(len(v) for v in work.values())
+    total = {o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in work}
+    owner_names: list[str] = []
+    for oid in sorted(work, key=lambda o: (-total[o], owners[o].name.lower())):
+        info = owners[oid]
+        limit = info.capacity if info.capacity is not None else limits["max-milestones"]
+        count = total[oid]
+        over = has_milestones and count > limit
+        scale = math.sqrt(count / max_load) if max_load else 1
+        size = 9 + 9 * scale
+        lines, _ = _wrap(info.name, 26, 3)
+        fs = opts.findings and by_owner.get(oid, [])
+        worst = _worst(fs or [])
+        fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
+        border = SEVERITY_COLOURS[worst] if worst else ("#C62828" if over else _BORDER)
+        unit = "milestone" if has_milestones else "node"
+        load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
+        rows = [
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{_num(round(size, 1))}"><B>{_html_lines(lines)}</B></FONT></TD></TR>',
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{"#C62828" if over else _MUTED}">{dot_html(load)}</FONT></TD></TR>',
+        ]
+        if fs:
+            rows.append(f'<TR><TD ALIGN="LEFT">{_badges(fs)}</TD></TR>')
+        pad = int(3 + 6 * scale)
+        name = f"owner: {oid}"
+        tooltip = [f"Owner {info.name}" + ("" if info.declared else " (not declared in owners:)"), load]
+        tooltip += [f"{f.rule} {f.severity}: {f.message}" for f in fs or []]
+        dot.node(name, {
+            "id": svg_id(oid, "og-owner-"),
+            "class": "og-node og-owner" + (f" og-{worst}" if worst else ""),
+            "label": _Html(
+                f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
+                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
+            ),
+            "tooltip": "\n".join(tooltip),
+        })
+        owner_names.append(name)
+    # The work, clustered by priority.
+    items = [n for n in plan.nodes if any(n in v for v in work.values())]
+    groups: dict[str | None, list[str]] = defaultdict(list)
+    for n in items:
+        groups[home.get(n)].append(n)
+    for i, (key, nodes) in enumerate(groups.items()):
+        if key is not None:
+            dot.open(f"subgraph cluster_{i}")
+            if key == _UNATTACHED:
+                label = "Unattached"
+            else:
+                prio = plan.nodes[key]
+                label = f"{prio.number or key}  {prio.title}"
+            lines, _ = _wrap(label, 60, 2)
+            dot.defaults("graph", {
+                "label": _Html(f'<FONT POINT-SIZE="11" COLOR="{_MUTED}"><B>{_html_lines(lines)}</B></FONT>'),
+                "labeljust": "l", "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
+            })
+        for n in nodes:
+            node = plan.nodes[n]
+            style = _STYLES["milestone"]
+            lines, _ = _wrap(node.title, style.wrap, 2)
+            outs = facts.outcomes.get(n, ())
+            cross = n in facts.cross_cutting
+            fs = by_node.get(n, [])
+            worst = _worst(fs)
+            header = dot_html(n)
+            timing = facts.timing.get(n)
+            if timing is not None and timing.span is not None:
+                header += f" · due {dot_html(str(timing.span))}"
+            rows = [
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{_MUTED}">{header}</FONT></TD><TD ALIGN="RIGHT">{palette.chips(outs, cross, 7)}</TD></TR>',
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{_html_lines(lines)}</FONT></TD></TR>',
+            ]
+            if fs:
+                rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_badges(fs, 7)}</TD></TR>')
+            dot.node(n, {
+                "id": svg_id(n),
+                "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
+                "label": _Html(
+                    f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else _BORDER}" '
+                    f'BGCOLOR="{palette.fill(outs, cross)}" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
+                ),
+                "tooltip": _node_tooltip(plan, facts, n, fs, []),
+            })
+        if key is not None:
+            dot.close()
+    dot.line("{rank=same; " + "; ".join(dot_id(n) for n in owner_names) + ";}")
+    for oid in sorted(work):
+        for n in work[oid]:
+            dot.edge(f"owner: {oid}", n, {"class": "og-edge og-leads"})
+    graph = {
+        "rankdir": "LR" if opts.direction == "LR" else "TB",
+        "newrank": True,
+        "fontname": FONT,
+        "nodesep": 0.1,
+        "ranksep": 2.2 if opts.direction == "LR" else 1.2,
+        "pad": 0.3,
+        "outputorder": "edgesfirst",
+        "id": "og-diagram",
+        "class": "og-owner-view",
+    }
+    if opts.title:
+        graph.update({"label": _title_label(plan, palette, opts, (), [], legend_owner=True), "labelloc": "t", "labeljust": "l"})
+    return dot.text(plan.id, graph)
+
+
+def _owner_limits(config: Config | None) -> dict[str, int]:
+    """The OG302 and OG303 thresholds in force (``max-milestones``, ``max-per-month``)."""
+    from ..config import Config
+    from ..rules import registry
+
+    rules = registry()
+    cfg = config or Config()
+    out: dict[str, int] = {}
+    for code, key in (("OG302", "max-milestones"), ("OG303", "max-per-month")):
+        rule = rules.get(code)
+        defaults = dict(rule.options) if rule is not None else {}
+        opts = cfg.options_for(code, defaults)
+        out[key] = int(opts.get(key, {"max-milestones": 10, "max-per-month": 4}[key]))
+    return out
+
+
+# --- public functions -------------------------------------------------------------------------
+def to_dot(plan: Plan, options: DiagramOptions | None = None, *, config: Config | None = None) -> str:
+    """The plan's diagram as Graphviz DOT text.
+
+    Parameters
+    ----------
+    plan : Plan
+        A loaded plan.
+    options : DiagramOptions, optional
+        What to draw (:func:`diagram_options` validates user input); by default the logic model
+        without milestones.
+    config : Config, optional
+        The configuration (the owner view reads the OG302 threshold from it).
+
+    Returns
+    -------
+    str
+        A ``digraph`` whose node names are the plan's ids.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities:
+    ...   - id: P1
+    ...     title: Children are safe
+    ...     outcomes: [stay_safe]
+    ...     objectives: [{id: O1, title: Fewer accidents, indicators: [NI 70]}]
+    ... ''')
+    >>> text = to_dot(plan)
+    >>> '"P1" -> "O1"' in text, '"O1" -> "NI 70"' in text
+    (True, True)
+    """
+    from ..graph.facts import PlanFacts
+
+    opts = options or DiagramOptions()
+    facts = PlanFacts(plan)
+    if opts.owners:
+        return _owner_dot(plan, facts, opts, config)
+    return _logic_model_dot(plan, facts, opts)
+
+
+def pipe(dot_text: str, fmt: str) -> bytes:
+    """Lay out DOT text with Graphviz's ``dot`` and return the ``svg``, ``png`` or ``pdf`` bytes.
+
+    Raises
+    ------
+    RenderError
+        When Graphviz is not installed (the message says how to install it) or fails.
+    """
+    import graphviz
+
+    if fmt == "dot":
+        return dot_text.encode("utf-8")
+    if fmt not in ("svg", "png", "pdf"):
+        raise RenderError(f"unknown diagram format {fmt!r}; use svg, png, pdf or dot")
+    renderer = "cairo" if fmt in ("png", "pdf") else None
+    try:
+        data: bytes = graphviz.Source(dot_text).pipe(format=fmt, renderer=renderer, quiet=True)
+        return data
+    except graphviz.ExecutableNotFound:
+        raise RenderError("Graphviz's `dot` program was not found: " + GRAPHVIZ_HINT.format(fmt=fmt.upper())) from None
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip() if isinstance(exc.stderr, bytes) else str(exc.stderr or "")
+        raise RenderError(f"Graphviz could not draw the diagram: {detail or exc}") from None
+    except OSError as exc:
+        raise RenderError(f"Graphviz could not be run: {exc}") from None
+
+
+def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
+           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
+           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
+           title: bool = True) -> bytes | Path:
+    """Draw a plan's logic model (or owner view) as SVG, PNG, PDF or DOT.
+
+    Parameters
+    ----------
+    plan : Plan
+        A loaded plan.
+    path_or_format : str or path
+        ``"svg"``, ``"png"``, ``"pdf"`` or ``"dot"`` to get the bytes, or a file path whose suffix
+        (``.svg``, ``.png``, ``.pdf``, ``.dot``) gives the format: the file is written whole or not
+        at all, and never over the plan's own file.
+    findings : Report or bool, optional
+        Mark findings on the diagram: a :class:`~outcome_graph.findings.Report`, or ``True`` to check
+        the plan with ``config``.
+    config : Config, optional
+        The configuration for the check and the owner view's thresholds.
+    milestones, levels, focus, outcome, owners, direction, title
+        What to draw (see :class:`DiagramOptions`).
+
+    Returns
+    -------
+    bytes or pathlib.Path
+        The diagram's bytes for a format name, else the path written.
+
+    Raises
+    ------
+    ConfigError
+        An unknown level, node id, outcome, direction or file suffix (with the nearest valid value).
+    RenderError
+        Graphviz is missing (except for DOT) or fails.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Children are safe, outcomes: [stay_safe]}]
+    ... ''')
+    >>> render(plan, "dot").startswith(b'digraph "demo"')
+    True
+    """
+    from ..errors import OutcomeGraphError
+
+    target: Path | None = None
+    text = os.fspath(path_or_format)
+    if text.lower() in ("svg", "png", "pdf", "dot"):
+        fmt = text.lower()
+    else:
+        target = Path(text)
+        fmt = format_for_path(target)
+        if plan.file:
+            from .files import refuse_input_as_output
+
+            refuse_input_as_output(target, [plan.file])
+    report: Report | None
+    if findings is True:
+        from ..rules.engine import check
+
+        report = check(plan, config)
+    elif findings is False or findings is None:
+        report = None
+    else:
+        report = findings
+    opts = diagram_options(plan, levels=levels, milestones=milestones, focus=focus, outcome=outcome,
+                           owners=owners, direction=direction, findings=report, title=title)
+    data = pipe(to_dot(plan, opts, config=config), fmt)
+    if target is None:
+        return data
+    from .files import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(target, data)
+    except OutcomeGraphError:
+        raise
+    except OSError as exc:
+        raise RenderError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    return target

@@ -1,0 +1,95 @@
+"""Configuration: selection by prefix, severities, thresholds, precedence of the sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.config import Config, ConfigLayer, discover_config
+from outcome_graph.errors import ConfigError
+
+
+def layers(*dicts):
+    return Config([ConfigLayer.from_mapping(d, f"layer{i}") for i, d in enumerate(dicts)])
+
+
+def test_more_specific_selector_wins():
+    cfg = layers({"select": ["OG"], "ignore": ["OG6"]})
+    assert cfg.enabled("OG101") and not cfg.enabled("OG601")
+    cfg = layers({"select": ["OG601"], "ignore": ["OG6"]})
+    assert cfg.enabled("OG601") and not cfg.enabled("OG602") and not cfg.enabled("OG101")
+    cfg = layers({"ignore": ["OG6"], "select": ["OG6"]})
+    assert not cfg.enabled("OG601")  # equal specificity: ignore wins
+
+
+def test_layers_override_in_order():
+    cfg = layers({"ignore": ["OG3"]}, {"select": ["OG301"]})
+    assert cfg.enabled("OG301") and not cfg.enabled("OG302")  # a select starts afresh
+    cfg = layers({"select": ["OG3"]}, {"ignore": ["OG302"]})
+    assert cfg.enabled("OG301") and not cfg.enabled("OG302") and not cfg.enabled("OG101")
+    cfg = layers({"severity": {"OG3": "error"}}, {"severity": {"OG302": "info"}})
+    assert cfg.severity_of("OG301", "warning") == "error" and cfg.severity_of("OG302", "warning") == "info"
+    cfg = layers({"fail-on": "warning"}, {"fail-on": "never"})
+    assert cfg.fail_on == "never"
+    cfg = layers({"rules": {"OG302": {"max-milestones": 5}}}, {"rules": {"OG302": {"max-milestones": 7}}})
+    assert cfg.options_for("OG302", {"max-milestones": 10}) == {"max-milestones": 7}
+
+
+@pytest.mark.parametrize(
+    "data, needle",
+    [
+        ({"selct": ["OG1"]}, "did you mean 'select'"),
+        ({"select": ["OG9"]}, "matches no rule"),
+        ({"fail-on": "sometimes"}, "fail-on must be one of"),
+        ({"severity": {"OG302": "fatal"}}, "must be error, warning or info"),
+        ({"rules": {"OG302": {"max-milestone": 3}}}, "did you mean 'max-milestones'"),
+        ({"rules": {"OG302": {"max-milestones": "ten"}}}, "non-negative number"),
+        ({"rules": {"OG999": {"x": 1}}}, "no such rule"),
+    ],
+)
+def test_bad_configuration_is_a_clear_error(data, needle):
+    plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    with pytest.raises(ConfigError, match=needle.replace("(", r"\(")):
+        og.check(plan, Config.from_dict(data))
+
+
+def test_threshold_changes_findings():
+    text = "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\nmilestones:\n" + "".join(
+        f"  - {{id: M{i}, title: Task {i}, lead: SILS, timescale: June 11}}\n" for i in range(6)
+    )
+    plan = og.load(text)
+    assert not og.check(plan).by_rule("OG302")
+    assert og.check(plan, Config.from_dict({"rules": {"OG302": {"max-milestones": 5}}})).by_rule("OG302")
+    assert len(og.check(plan).by_rule("OG303")) == 1
+    assert not og.check(plan, Config.from_dict({"rules": {"OG303": {"max-per-month": 6}}})).by_rule("OG303")
+
+
+def test_discovery_precedence(tmp_path: Path):
+    root = tmp_path / "repo"
+    plans = root / "plans"
+    plans.mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.outcome-graph]\nignore = ["OG1"]\nfail-on = "warning"\n')
+    plan = plans / "p.yaml"
+    cfg = discover_config(plan)
+    assert not cfg.enabled("OG101") and cfg.fail_on == "warning"
+    (plans / "outcome-graph.toml").write_text('select = ["OG1"]\n')
+    cfg = discover_config(plan)
+    assert cfg.enabled("OG101") and not cfg.enabled("OG201")
+    extra = tmp_path / "ci.toml"
+    extra.write_text('fail-on = "error"\nignore = ["OG101"]\n')
+    cfg = discover_config(plan, config_file=str(extra))
+    assert cfg.fail_on == "error" and not cfg.enabled("OG101") and cfg.enabled("OG102")
+    cli = ConfigLayer.from_mapping({"select": ["OG101"]}, "command line")
+    assert discover_config(plan, config_file=str(extra), cli=cli).enabled("OG101")
+
+
+def test_pyproject_without_table_is_skipped(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert discover_config(tmp_path / "p.yaml").layers == []
+    with pytest.raises(ConfigError, match="no \\[tool.outcome-graph\\]"):
+        Config.from_file(tmp_path / "pyproject.toml")
+    (tmp_path / "bad.toml").write_text("select = [\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        Config.from_file(tmp_path / "bad.toml")

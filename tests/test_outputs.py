@@ -1,0 +1,101 @@
+"""Machine outputs: the JSON findings document (validated against its schema), SARIF 2.1.0, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+
+import outcome_graph as og
+from outcome_graph.output.junit import to_junit
+from outcome_graph.output.sarif import sarif_document
+from outcome_graph.schema import findings_schema, plan_schema
+
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, og_command
+
+MODEL_FILES = sorted(MODELS.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.stem)
+def test_json_findings_validate_against_their_schema(path):
+    out = subprocess.run([*og_command(), "check", str(path), "--format", "json"], capture_output=True, text=True)
+    doc = json.loads(out.stdout)
+    jsonschema.validate(doc, findings_schema())
+    assert doc["schema"] == "outcome-graph/findings/v1"
+    assert sum(doc["summary"][s] for s in ("error", "warning", "info")) == len(doc["findings"])
+
+
+def test_schema_command_prints_the_findings_schema():
+    out = subprocess.run([*og_command(), "schema", "--findings"], capture_output=True, text=True)
+    assert json.loads(out.stdout) == findings_schema()
+
+
+@pytest.mark.parametrize("path", [*MODEL_FILES, EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.stem)
+def test_plan_schema_accepts_the_real_plans(path):
+    import yaml
+
+    # As an editor's YAML language server sees the file: numbers are numbers, dates are text.
+    data = json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
+    jsonschema.validate(data, plan_schema())
+
+
+def test_plan_schema_rejects_an_unknown_field():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"format": "outcome-graph/v1", "plan": {"id": "x", "period": {"start": "2011-04-01",
+                             "end": "2012-03-31"}}, "pillars": []}, plan_schema())
+
+
+def test_sarif_document():
+    plan = og.load(PLAN_HEADER + "aims: [{id: A1, title: Achieve}]\nobjectives:\n  - {id: O1, title: Orphan, ignore: [OG301]}\n")
+    report = og.check(plan)
+    doc = sarif_document([report])
+    assert doc["version"] == "2.1.0"
+    run = doc["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    results = run["results"]
+    assert len(results) == len(report.findings) + len(report.suppressed)
+    for result in results:
+        rule = rules[result["ruleIndex"]]
+        assert rule["id"] == result["ruleId"] and rule["helpUri"].endswith(rule["name"])
+        assert result["level"] in ("error", "warning", "note")
+    orphan = next(r for r in results if r["ruleId"] == "OG103")
+    assert orphan["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
+    assert orphan["locations"][0]["logicalLocations"][0]["name"] == "O1"
+    suppressed = [r for r in results if r.get("suppressions")]
+    assert [r["ruleId"] for r in suppressed] == ["OG301"]
+
+
+def test_junit_document():
+    reports = [og.check(og.load(p)) for p in MODEL_FILES]
+    root = ET.fromstring(to_junit(reports).split("\n", 1)[1])
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [r.plan_id for r in reports]
+    thurrock = next(s for s in suites if s.get("name") == "thurrock-cypp-2011-12")
+    failing = {c.get("name").split()[0] for c in thurrock.findall("testcase") if c.find("failure") is not None}
+    assert failing == {"OG602"}  # only errors fail by default
+    assert int(thurrock.get("tests")) == len(og.registry())
+
+
+def test_sarif_and_junit_from_the_cli(tmp_path):
+    path = MODELS / "richmond-cypp-2009-2013.yaml"
+    out = tmp_path / "f.sarif"
+    done = subprocess.run([*og_command(), "check", str(path), "--format", "sarif", "-o", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0 and json.loads(out.read_text())["runs"][0]["results"]
+    done = subprocess.run([*og_command(), "check", str(path), "--format", "junit"], capture_output=True, text=True)
+    assert done.stdout.startswith("<?xml") and "<testsuites" in done.stdout
+
+
+def test_findings_table_example_runs():
+    out = subprocess.run([sys.executable, str(EXAMPLES / "findings_table.py")], capture_output=True, text=True)
+    assert out.returncode == 1, out.stderr  # Thurrock has one error
+    assert "findings" in out.stdout and "OG602" in out.stdout
+
+
+def test_dataframe():
+    df = og.check(og.load(MODELS / "thurrock-cypp-2011-12.yaml")).to_dataframe()
+    assert list(df.columns[:4]) == ["rule", "name", "severity", "node"]
+    assert (df.rule == "OG602").sum() == 1
