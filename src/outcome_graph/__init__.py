@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from .loading.loader import load
     from .model.plan import Location, Plan
     from .rules.engine import check
+    from .output.diagram import render
+    from .output.html_report import report
     from .rules.registry import Rule, registry, rule
 
 __all__ = [
@@ -48,6 +50,8 @@ __all__ = [
     "load",
     "check",
     "build_graph",
+    "render",
+    "report",
     "Plan",
     "PlanFacts",
     "Report",
@@ -67,6 +71,8 @@ _LAZY = {
     "load": ".loading.loader",
     "check": ".rules.engine",
     "build_graph": ".graph.build",
+    "render": ".output.diagram",
+    "report": ".output.html_report",
     "Plan": ".model.plan",
     "Location": ".model.plan",
     "PlanFacts": ".graph.facts",

@@ -23,14 +23,16 @@ import math
 import os
 import textwrap
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from ..errors import ConfigError, RenderError
 from .escape import dot_html, dot_id, dot_tooltip, svg_id
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -95,6 +97,7 @@ _TEXT = "#1F2933"
 _MUTED = "#5F6B76"
 SEVERITY_COLOURS = {"error": "#C62828", "warning": "#D9480F", "info": "#3B5BA5"}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_OUTLINE = {"error": 3, "warning": 2, "info": 1}
 
 
 @dataclass(frozen=True)
@@ -107,12 +110,11 @@ class _KindStyle:
 
 _STYLES: dict[str, _KindStyle] = {
     "vision": _KindStyle(13, 30, 9, True),
-    "priority": _KindStyle(13, 24, 5, True),
-    "aim": _KindStyle(11, 28, 5),
-    "objective": _KindStyle(10, 32, 4),
-    "milestone": _KindStyle(9, 34, 3),
-    "indicator": _KindStyle(9, 26, 2),
-    "owner": _KindStyle(10, 26, 3, True),
+    "priority": _KindStyle(13, 26, 5, True),
+    "aim": _KindStyle(11, 34, 4),
+    "objective": _KindStyle(10, 44, 3),
+    "milestone": _KindStyle(9, 46, 3),
+    "indicator": _KindStyle(9, 32, 2),
 }
 
 
@@ -288,7 +290,7 @@ class _Dot:
         self.depth -= 1
         self.line("}")
 
-    def text(self, name: str, graph_attrs: dict[str, object]) -> str:
+    def text(self, name: str, graph_attrs: Mapping[str, object]) -> str:
         head = [f"digraph {dot_id(name)} {{"]
         for key, value in graph_attrs.items():
             if value is not None:
@@ -346,19 +348,19 @@ class _Palette:
         return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
 
 
-def _badges(findings: Sequence[Finding], size: float = 7.5, most: int = 5) -> str:
-    """Rule codes as small coloured tags, the most serious first."""
+def _badges(findings: Sequence[Finding], size: float = 8, most: int = 5) -> str:
+    """Rule codes as coloured tags (``● OG102``), the most serious first, for an HTML-like label."""
     codes: dict[str, str] = {}
     for f in sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.rule)):
         codes.setdefault(f.rule, f.severity)
     items = list(codes.items())
-    cells = [
-        f'<TD BGCOLOR="{SEVERITY_COLOURS.get(sev, _MUTED)}"><FONT COLOR="#FFFFFF" POINT-SIZE="{_num(size)}"><B>{dot_html(code)}</B></FONT></TD>'
+    tags = [
+        f'<FONT COLOR="{SEVERITY_COLOURS.get(sev, _MUTED)}"><B>● {dot_html(code)}</B></FONT>'
         for code, sev in items[:most]
     ]
     if len(items) > most:
-        cells.append(f'<TD><FONT COLOR="{_MUTED}" POINT-SIZE="{_num(size)}">+{len(items) - most}</FONT></TD>')
-    return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
+        tags.append(f'<FONT COLOR="{_MUTED}">+{len(items) - most}</FONT>')
+    return f'<FONT POINT-SIZE="{_num(size)}">{"  ".join(tags)}</FONT>'
 
 
 def _worst(findings: Iterable[Finding]) -> str | None:
@@ -442,6 +444,7 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
     # Which nodes: the levels asked for, narrowed by focus and outcome.
     candidates = {n for n, node in plan.nodes.items() if node.kind in kinds}
     measured_by = facts.measured_by
+    selection: set[str] | None = None  # the nodes focus and outcome keep, whatever their level
     if opts.focus is not None:
         f = opts.focus
         keep = {f, *facts.ancestors(f), *facts.descendants(f)}
@@ -453,6 +456,7 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
         if vision is not None and any(plan.nodes[k].kind == "priority" for k in keep):
             keep.add(vision)
         candidates &= keep
+        selection = keep
     if opts.outcome is not None:
         tagged = {
             n for n, node in plan.nodes.items()
@@ -465,6 +469,7 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
         if vision is not None and tagged:
             keep.add(vision)
         candidates &= keep
+        selection = keep if selection is None else selection & keep
     # Indicators appear when something drawn (or drawn on behalf of a hidden level) lists them.
     drawn = {n for n in candidates if plan.nodes[n].kind != "indicator"}
 
@@ -548,27 +553,50 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
         if kind == "vision":
             model.cluster[n] = None
         elif kind == "indicator":
-            homes = {home.get(m) for m in facts.measures.get(n, [])}
-            if not facts.measures.get(n):
-                homes = {_UNATTACHED}
-            model.cluster[n] = homes.pop() if len(homes) == 1 else None
+            # With the first node that lists it (drawn ones first): an indicator shared by two
+            # priorities sits with the first, and the edge from the second crosses over.
+            measuring = facts.measures.get(n, [])
+            drawn_first = [m for m in measuring if m in drawn] + [m for m in measuring if m not in drawn]
+            model.cluster[n] = home.get(drawn_first[0]) if drawn_first else _UNATTACHED
         else:
             model.cluster[n] = home.get(n)
     for name in model.placeholders:
-        heads = [h for t, h, _ in model.edges if t == name]
-        tails = [t for t, h, _ in model.edges if h == name]
-        first = (heads or tails or [None])[0]
-        model.cluster[name] = model.cluster.get(first) if first is not None else None
+        ends = [h for t, h, _ in model.edges if t == name] + [t for t, h, _ in model.edges if h == name]
+        model.cluster[name] = model.cluster.get(ends[0]) if ends else None
 
-    # Findings of nodes not drawn go to the drawn node standing for them.
+    # Findings of nodes on a level not drawn go to the drawn node standing for them.
     if opts.findings is not None:
         shown = set(model.nodes)
-        for f in opts.findings.findings:
-            if f.node in plan.nodes and f.node not in shown and plan.nodes[f.node].kind != "indicator":
-                for d in nearest_drawn(f.node):
+        for finding in opts.findings.findings:
+            nid = finding.node
+            if (nid in plan.nodes and nid not in shown and plan.nodes[nid].kind not in kinds
+                    and plan.nodes[nid].kind != "indicator" and (selection is None or nid in selection)):
+                for d in nearest_drawn(nid):
                     if d in shown:
-                        model.rolled.setdefault(d, []).append(f)
+                        model.rolled.setdefault(d, []).append(finding)
     return model
+
+
+def _indicator_columns(plan: Plan, model: _Model) -> dict[str, int]:
+    """Spread a cluster's indicators over up to three columns when they far outnumber its other
+    nodes (a column of ninety indicators beside twelve objectives makes a diagram ten times taller
+    than it is wide). Returns indicator -> column (0, 1 or 2)."""
+    members: dict[str | None, list[str]] = defaultdict(list)
+    for n in model.nodes:
+        members[model.cluster.get(n)].append(n)
+    out: dict[str, int] = {}
+    for nodes in members.values():
+        indicators = [n for n in nodes if plan.nodes[n].kind == "indicator"]
+        per_level: dict[str, int] = defaultdict(int)
+        for n in nodes:
+            if plan.nodes[n].kind != "indicator":
+                per_level[plan.nodes[n].kind] += 1
+        tallest = max(per_level.values(), default=0)
+        k = min(3, math.ceil(len(indicators) / max(tallest * 1.5, 8)))
+        if k > 1:
+            for i, n in enumerate(indicators):
+                out[n] = i % k
+    return out
 
 
 def _level_above(levels: tuple[str, ...], kind: str) -> str:
@@ -643,7 +671,7 @@ def _node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: _Palette, f
         table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>'
     else:
         border = SEVERITY_COLOURS[worst] if worst else ("#1F3A5F" if kind == "vision" else _BORDER)
-        width = 3 if worst else (2 if kind == "priority" else 1)
+        width = _OUTLINE[worst] if worst else (2 if kind == "priority" else 1)
         table = (
             f'<TABLE BORDER="{width}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" CELLBORDER="0" '
             f'CELLSPACING="0" CELLPADDING="{4 if kind in ("vision", "priority") else 3}">{"".join(rows)}</TABLE>'
@@ -663,44 +691,36 @@ def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_leve
     view = _view_words(plan, opts, model_levels)
     rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_MUTED}">{dot_html(view)}</FONT></TD></TR>')
     # Legend: outcomes, neutral nodes, indicators, severities.
-    cells = []
-    for oid, (strong, _tint) in palette.colours.items():
-        cells.append(_legend_cell(strong, palette.titles[oid]))
-    cells.append(_legend_cell(_CROSS[0], "cross-cutting"))
-    cells.append(_legend_cell("#FFFFFF", "no outcome", border=True))
-    legend = f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>{"".join(cells)}</TR></TABLE>'
-    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{legend}</TD></TR>')
+    items = [_legend_item(strong, palette.titles[oid]) for oid, (strong, _tint) in palette.colours.items()]
+    items.append(_legend_item(_CROSS[0], "cross-cutting"))
+    items.append(_legend_item(_BORDER, "no outcome", "□"))
+    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_TEXT}">{"    ".join(items)}</FONT></TD></TR>')
     notes = []
     if not legend_owner:
-        notes.append("Fill: the node's outcome (several outcomes: white with colour chips). Folded corner: an indicator.")
+        notes.append("Fill: the node's outcome (several outcomes: colour chips). Folded corner: an indicator.")
     else:
         notes.append("Owners are sized by the number of milestones they lead; red: above the OG302 limit.")
     if opts.findings is not None:
-        sev_cells = "".join(_legend_cell(SEVERITY_COLOURS[s], s) for s in ("error", "warning", "info"))
-        rows.append(
-            f'<TR><TD ALIGN="LEFT" COLSPAN="2"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR>'
-            f'<TD><FONT POINT-SIZE="9" COLOR="{_MUTED}">Findings (outline and badges):</FONT></TD>{sev_cells}</TR></TABLE></TD></TR>'
-        )
+        sev = "    ".join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
         c = opts.findings.counts
-        notes.append(f"{c['error']} errors, {c['warning']} warnings, {c['info']} info"
-                     + (f", {c['suppressed']} suppressed" if c["suppressed"] else "") + " (outcome-graph check).")
+        counts = (f"{c['error']} errors, {c['warning']} warnings, {c['info']} info"
+                  + (f", {c['suppressed']} suppressed" if c["suppressed"] else ""))
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_TEXT}">Findings ({dot_html(counts)}; '
+            f"outline: the worst, badges: the rule codes):    {sev}</FONT></TD></TR>"
+        )
         for f in plan_findings[:4]:
-            lines, _ = _wrap(f"{f.rule} {f.severity}: {f.message}", 120, 1)
-            rows_text = dot_html(lines[0])
+            lines, _ = _wrap(f"{f.rule} {f.severity}: {f.message}", 130, 1)
             rows.append(
                 f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS.get(f.severity, _MUTED)}">'
-                f"Plan-wide: {rows_text}</FONT></TD></TR>"
+                f"Plan-wide: {dot_html(lines[0])}</FONT></TD></TR>"
             )
     rows.insert(3, f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{_MUTED}">{dot_html(" ".join(notes))}</FONT></TD></TR>')
     return _Html(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>')
 
 
-def _legend_cell(colour: str, text: str, border: bool = False) -> str:
-    b = f' BORDER="1" COLOR="{_BORDER}"' if border else ""
-    return (
-        f'<TD WIDTH="11" HEIGHT="11" FIXEDSIZE="TRUE" BGCOLOR="{colour}"{b}></TD>'
-        f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{_TEXT}"> {dot_html(text)}   </FONT></TD>'
-    )
+def _legend_item(colour: str, text: str, mark: str = "■") -> str:
+    return f'<FONT COLOR="{colour}">{mark}</FONT> {dot_html(text)}'
 
 
 def _day(d: date) -> str:
@@ -722,6 +742,13 @@ def _view_words(plan: Plan, opts: DiagramOptions, levels: Sequence[str]) -> str:
 def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
     model = _model(plan, facts, opts)
     palette = _Palette.of(plan)
+    lr = opts.direction == "LR"
+
+    def flip(items: Iterable[_T]) -> list[_T]:
+        # dot lays out top to bottom and turns the drawing for LR, which reverses the order of
+        # siblings: writing them in reverse keeps file order top to bottom.
+        return list(reversed(list(items))) if lr else list(items)
+
     by_node: dict[str, list[Finding]] = defaultdict(list)
     plan_findings: list[Finding] = []
     if opts.findings is not None:
@@ -731,59 +758,95 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
             elif f.node in plan.nodes and f.kind not in ("owner", "group"):
                 by_node[f.node].append(f)
     dot = _Dot()
-    lr = opts.direction == "LR"
     dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": _TEXT})
     dot.defaults("edge", {"color": "#9AA5B1", "arrowhead": "none", "penwidth": 1.1})
+
+    # Ranks: one per level (indicators may take up to three columns).
     rank_of = {lv: i for i, lv in enumerate(model.levels)}
-    ranks: dict[int, list[str]] = defaultdict(list)
+    column = _indicator_columns(plan, model)
+    rank: dict[str, int] = {}
+    for n in model.nodes:
+        rank[n] = rank_of[plan.nodes[n].kind] + column.get(n, 0)
+    for name, (_missing, level) in model.placeholders.items():
+        rank[name] = rank_of.get(level, 0)
 
     def emit_node(n: str) -> None:
         node = plan.nodes[n]
         label, _cut, fill = _node_label(plan, facts, n, palette, by_node.get(n, []), model.rolled.get(n, []))
         worst = _worst(by_node.get(n, []))
-        classes = f"og-node og-{node.kind}" + (f" og-{worst}" if worst else "")
         values: dict[str, object] = {
             "id": svg_id(n),
-            "class": classes,
+            "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
+            "ordering": None if node.kind in ("indicator", "milestone") else "out",
             "label": label,
             "tooltip": _node_tooltip(plan, facts, n, by_node.get(n, []), model.rolled.get(n, [])),
         }
         if node.kind == "indicator":
             values.update({
                 "shape": "note", "style": "filled", "fillcolor": fill, "margin": "0.06,0.03",
-                "color": SEVERITY_COLOURS[worst] if worst else _BORDER, "penwidth": 2.5 if worst else 1,
+                "color": SEVERITY_COLOURS[worst] if worst else _BORDER, "penwidth": _OUTLINE[worst] * 1.2 if worst else 1,
             })
         dot.node(n, values)
-        ranks[rank_of[node.kind]].append(n)
 
     def emit_placeholder(name: str) -> None:
         missing, level = model.placeholders[name]
-        what = "indicator" if level == "indicator" else "node"
+        what = "indicator" if level == "indicator" else "parent"
+        red = SEVERITY_COLOURS["error"]
         dot.node(name, {
             "id": svg_id(name, "og-missing-"),
             "class": "og-node og-missing",
-            "shape": "box", "style": "dashed,rounded", "color": SEVERITY_COLOURS["error"], "margin": "0.1,0.05",
-            "label": _Html(
-                f'<FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS["error"]}">missing {what}<BR/><B>{dot_html(_wrap(missing, 24, 2)[0][0])}</B></FONT>'
-            ),
+            "shape": "box", "style": "dashed,rounded", "color": red, "margin": "0.1,0.05",
+            "label": _Html(f'<FONT POINT-SIZE="9" COLOR="{red}">missing {what}<BR/><B>{_html_lines(_wrap(missing, 24, 2)[0])}</B></FONT>'),
             "tooltip": f"{missing} is referred to but does not exist in the plan (OG104 broken reference)",
         })
-        if level in rank_of:
-            ranks[rank_of[level]].append(name)
 
-    # Group the drawn nodes by cluster, keeping file order.
-    clusters: dict[str | None, list[str]] = defaultdict(list)
-    for n in model.nodes:
-        clusters[model.cluster.get(n)].append(n)
-    placeholders_in: dict[str | None, list[str]] = defaultdict(list)
-    for name in model.placeholders:
-        placeholders_in[model.cluster.get(name)].append(name)
-    for n in clusters.pop(None, []):
-        emit_node(n)
-    for name in placeholders_in.pop(None, []):
-        emit_placeholder(name)
-    order = [k for k in clusters if k != _UNATTACHED] + ([_UNATTACHED] if _UNATTACHED in clusters or _UNATTACHED in placeholders_in else [])
-    for i, key in enumerate(order):
+    # Which edges fix ranks: the hierarchy (and a missing parent's edge). Indicator edges do not,
+    # so that they cannot pull priorities out of their order; indicators get their column from
+    # a rank group in their cluster instead.
+    constrained: set[str] = set()
+    for tail, head, kind in model.edges:
+        if kind == "hierarchy" or (kind == "broken" and model.placeholders.get(tail, ("", ""))[1] != "indicator"):
+            constrained.add(head)
+
+    members: dict[str | None, list[str]] = defaultdict(list)
+    for n in [*model.nodes, *model.placeholders]:
+        members[model.cluster.get(n)].append(n)
+    anchors: list[tuple[str, str, int]] = []  # invisible edges that put free nodes in their column
+    top_nodes = [n for n in members.get(None, []) if rank[n] == 0] or [n for n in rank if rank[n] == 0]
+    global_anchor = top_nodes[0] if top_nodes else None
+
+    def emit_members(key: str | None) -> None:
+        nodes = members.get(key, [])
+        for n in flip(nodes):
+            if n in model.placeholders:
+                emit_placeholder(n)
+            else:
+                emit_node(n)
+        by_rank: dict[int, list[str]] = defaultdict(list)
+        for n in nodes:
+            by_rank[rank[n]].append(n)
+        if not by_rank:
+            return
+        low = min(by_rank)
+        local = next((n for n in by_rank[low] if n in constrained), by_rank[low][0])
+        if low > 0 and global_anchor is not None and global_anchor not in nodes and not any(n in constrained for n in by_rank[low]):
+            anchors.append((global_anchor, by_rank[low][0], low - rank[global_anchor]))
+        for r in sorted(by_rank):
+            group = by_rank[r]
+            if len(group) > 1:
+                dot.line("{rank=same; " + "; ".join(dot_id(n) for n in flip(group)) + ";}")
+            if r > low and not any(n in constrained for n in group):
+                anchors.append((local, group[0], r - low))
+
+    emit_members(None)
+    keys = [k for k in members if k is not None and k != _UNATTACHED]
+    if _UNATTACHED in members:
+        keys.append(_UNATTACHED)
+    if not any(rank[n] == 0 for n in members.get(None, [])):
+        # Without a vision the priorities' clusters are separate drawings, which dot stacks
+        # in reverse in LR: write them in reverse as well.
+        keys = flip(keys)
+    for i, key in enumerate(keys):
         if key == _UNATTACHED:
             dot.open("subgraph cluster_unattached")
             dot.defaults("graph", {
@@ -799,7 +862,7 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
             dot.open(f"subgraph cluster_{i}")
             prio = plan.nodes[key]
             values: dict[str, object] = {
-                "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA" if i % 2 == 0 else "#FBFCFD",
+                "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
                 "id": svg_id(key, "og-cluster-"), "penwidth": 1,
             }
             if key not in model.nodes:  # the priority is not drawn: name it on its cluster
@@ -810,26 +873,31 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
             else:
                 values["label"] = ""
             dot.defaults("graph", values)
-        for n in clusters.get(key, []):
-            emit_node(n)
-        for name in placeholders_in.get(key, []):
-            emit_placeholder(name)
+        emit_members(key)
         dot.close()
-    # One rank per level.
-    for r in sorted(ranks):
-        dot.line("{rank=same; " + "; ".join(dot_id(n) for n in ranks[r]) + ";}")
-    for tail, head, kind in model.edges:
-        if kind == "hierarchy":
-            dot.edge(tail, head, {"class": "og-edge"})
-        elif kind == "measure":
-            dot.edge(tail, head, {"class": "og-edge og-measure", "color": "#C3CAD1", "style": "dashed", "arrowhead": "none"})
+
+    for tail, head, kind in flip(model.edges):
+        span = rank.get(head, 0) - rank.get(tail, 0)
+        values = {}
+        if kind == "hierarchy" or (kind == "broken" and head in constrained):
+            if span > 1:
+                values["minlen"] = span
+            elif span < 1:
+                values["constraint"] = False
         else:
-            dot.edge(tail, head, {"class": "og-edge og-broken", "color": SEVERITY_COLOURS["error"], "style": "dashed",
-                                  "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
+            values["constraint"] = False
+        if kind == "hierarchy":
+            values["class"] = "og-edge"
+        elif kind == "measure":
+            values.update({"class": "og-edge og-measure", "color": "#C3CAD1", "style": "dashed"})
+        else:
+            values.update({"class": "og-edge og-broken", "color": SEVERITY_COLOURS["error"], "style": "dashed",
+                           "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
+        dot.edge(tail, head, values)
+    for tail, head, span in anchors:
+        dot.edge(tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"})
     graph = {
         "rankdir": "LR" if lr else "TB",
-        "newrank": True,
-        "compound": False,
         "fontname": FONT,
         "bgcolor": "white",
         "nodesep": 0.12 if lr else 0.2,
@@ -871,58 +939,28 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
     by_owner: dict[str, list[Finding]] = defaultdict(list)
     by_node: dict[str, list[Finding]] = defaultdict(list)
     if opts.findings is not None:
-        for f in opts.findings.findings:
-            if f.kind == "owner":
-                by_owner[f.node].append(f)
-            elif f.node in plan.nodes:
-                by_node[f.node].append(f)
+        for finding in opts.findings.findings:
+            if finding.kind == "owner":
+                by_owner[finding.node].append(finding)
+            elif finding.node in plan.nodes:
+                by_node[finding.node].append(finding)
     home = _home_priorities(plan, facts)
     dot = _Dot()
     dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": _TEXT})
     dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
     max_load = max(len(v) for v in work.values())
     total = {o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in work}
-    owner_names: list[str] = []
-    for oid in sorted(work, key=lambda o: (-total[o], owners[o].name.lower())):
-        info = owners[oid]
-        limit = info.capacity if info.capacity is not None else limits["max-milestones"]
-        count = total[oid]
-        over = has_milestones and count > limit
-        scale = math.sqrt(count / max_load) if max_load else 1
-        size = 9 + 9 * scale
-        lines, _ = _wrap(info.name, 26, 3)
-        fs = opts.findings and by_owner.get(oid, [])
-        worst = _worst(fs or [])
-        fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
-        border = SEVERITY_COLOURS[worst] if worst else ("#C62828" if over else _BORDER)
-        unit = "milestone" if has_milestones else "node"
-        load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
-        rows = [
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{_num(round(size, 1))}"><B>{_html_lines(lines)}</B></FONT></TD></TR>',
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{"#C62828" if over else _MUTED}">{dot_html(load)}</FONT></TD></TR>',
-        ]
-        if fs:
-            rows.append(f'<TR><TD ALIGN="LEFT">{_badges(fs)}</TD></TR>')
-        pad = int(3 + 6 * scale)
-        name = f"owner: {oid}"
-        tooltip = [f"Owner {info.name}" + ("" if info.declared else " (not declared in owners:)"), load]
-        tooltip += [f"{f.rule} {f.severity}: {f.message}" for f in fs or []]
-        dot.node(name, {
-            "id": svg_id(oid, "og-owner-"),
-            "class": "og-node og-owner" + (f" og-{worst}" if worst else ""),
-            "label": _Html(
-                f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
-                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
-            ),
-            "tooltip": "\n".join(tooltip),
-        })
-        owner_names.append(name)
     # The work, clustered by priority.
+    lr = opts.direction == "LR"
+
+    def flip(items: Iterable[_T]) -> list[_T]:  # see _logic_model_dot
+        return list(reversed(list(items))) if lr else list(items)
+
     items = [n for n in plan.nodes if any(n in v for v in work.values())]
     groups: dict[str | None, list[str]] = defaultdict(list)
     for n in items:
         groups[home.get(n)].append(n)
-    for i, (key, nodes) in enumerate(groups.items()):
+    for i, (key, nodes) in enumerate(flip(groups.items())):
         if key is not None:
             dot.open(f"subgraph cluster_{i}")
             if key == _UNATTACHED:
@@ -935,7 +973,7 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
                 "label": _Html(f'<FONT POINT-SIZE="11" COLOR="{_MUTED}"><B>{_html_lines(lines)}</B></FONT>'),
                 "labeljust": "l", "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
             })
-        for n in nodes:
+        for n in flip(nodes):
             node = plan.nodes[n]
             style = _STYLES["milestone"]
             lines, _ = _wrap(node.title, style.wrap, 2)
@@ -964,6 +1002,41 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
             })
         if key is not None:
             dot.close()
+    owner_names: list[str] = []
+    for oid in sorted(work, key=lambda o: (-total[o], owners[o].name.lower())):
+        info = owners[oid]
+        limit = info.capacity if info.capacity is not None else limits["max-milestones"]
+        count = total[oid]
+        over = has_milestones and count > limit
+        scale = math.sqrt(count / max_load) if max_load else 1
+        size = 9 + 9 * scale
+        lines, _ = _wrap(info.name, 26, 3)
+        fs = by_owner.get(oid, [])
+        worst = _worst(fs)
+        fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
+        border = SEVERITY_COLOURS[worst] if worst else ("#C62828" if over else _BORDER)
+        unit = "milestone" if has_milestones else "node"
+        load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
+        rows = [
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{_num(round(size, 1))}"><B>{_html_lines(lines)}</B></FONT></TD></TR>',
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{"#C62828" if over else _MUTED}">{dot_html(load)}</FONT></TD></TR>',
+        ]
+        if fs:
+            rows.append(f'<TR><TD ALIGN="LEFT">{_badges(fs)}</TD></TR>')
+        pad = int(3 + 6 * scale)
+        name = f"owner: {oid}"
+        tooltip = [f"Owner {info.name}" + ("" if info.declared else " (not declared in owners:)"), load]
+        tooltip += [f"{f.rule} {f.severity}: {f.message}" for f in fs]
+        dot.node(name, {
+            "id": svg_id(oid, "og-owner-"),
+            "class": "og-node og-owner" + (f" og-{worst}" if worst else ""),
+            "label": _Html(
+                f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
+                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
+            ),
+            "tooltip": "\n".join(tooltip),
+        })
+        owner_names.append(name)
     dot.line("{rank=same; " + "; ".join(dot_id(n) for n in owner_names) + ";}")
     for oid in sorted(work):
         for n in work[oid]:

@@ -6,13 +6,15 @@ through these functions.
 
 DOT has three kinds of string, each with its own rules:
 
-* **names and plain attribute values** (:func:`dot_quote`): a quoted string in which only ``\\"`` is
+* **node names** (:func:`dot_id`) and **labels** (:func:`dot_quote`): a quoted string in which only ``\\"`` is
   an escape for the parser, and which Graphviz then reads as an *escString* in labels (``\\N`` is the
-  node's name, ``\\n`` a line break) and turns entities (``&amp;``) into characters;
+  node's name, ``\\n`` a line break) and turns entities (``&amp;``) into characters, so backslashes
+  are doubled and ``&`` written ``&amp;``;
 * **tooltips** (:func:`dot_tooltip`): escStrings that some Graphviz versions unescape twice, so a
   backslash cannot be written reliably: it is shown as U+29F5 (⧵), which looks the same;
 * **HTML-like labels** (:func:`dot_html`): XML text, where ``&``, ``<``, ``>`` and ``"`` become
-  entities and backslashes are plain characters.
+  entities; some Graphviz versions still read ``\\N`` or ``\\G`` in them, so every backslash is
+  followed by an invisible zero-width space (U+200B), which no version reads as an escape.
 
 Characters XML cannot carry (control characters other than tab and newline) are dropped everywhere:
 Graphviz would copy them into an SVG that no parser accepts.
@@ -87,13 +89,15 @@ def dot_tooltip(text: object) -> str:
 
 
 def dot_html(text: object) -> str:
-    """Text for the inside of a Graphviz HTML-like label (``label=<...>``).
+    r"""Text for the inside of a Graphviz HTML-like label (``label=<...>``).
 
-    >>> dot_html('<script>alert("x")</script> & \\\\N')
-    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; \\\\N'
+    >>> dot_html('<script>alert("x")</script> & more')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more'
+    >>> dot_html(chr(92) + "N") == chr(92) + chr(0x200B) + "N"
+    True
     """
     s = clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return s.replace("\n", " ")
+    return s.replace("\\", "\\\u200b").replace("\n", " ")
 
 
 def html_text(text: object) -> str:

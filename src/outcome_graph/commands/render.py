@@ -1,0 +1,53 @@
+"""``outcome-graph render``: draw the plan's logic model (or owner view) as SVG, PNG, PDF or DOT."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("render")
+@click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="The file to write: .svg, .png, .pdf or .dot (the suffix gives the format).")
+@click.option("--findings", is_flag=True, help="Mark the findings of `check` on the nodes (outline and rule codes).")
+@click.option("--milestones", is_flag=True, help="Draw milestones too.")
+@click.option("--levels", metavar="LEVELS", default=None,
+              help="The levels to draw, e.g. priority,aim,objective (vision, priority, aim, objective, milestone, indicator).")
+@click.option("--focus", metavar="ID", default=None, help="Draw one node with its ancestors and descendants.")
+@click.option("--outcome", metavar="OUTCOME", default=None, help="Draw one outcome's slice, e.g. be_healthy.")
+@click.option("--owners", is_flag=True, help="The owner view: owners linked to the milestones they lead, sized by load.")
+@click.option("--direction", type=click.Choice(["LR", "TB"], case_sensitive=False), default="LR", show_default=True,
+              help="Left to right or top to bottom.")
+@click.option("--no-title", is_flag=True, help="Leave out the title and legend.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="A configuration file (for --findings and the owner view's thresholds).")
+@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to mark (with --findings).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes not to mark (with --findings).")
+@click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+def command(plan: str, output: str, findings: bool, milestones: bool, levels: str | None, focus: str | None,
+            outcome: str | None, owners: bool, direction: str, no_title: bool, config_file: str | None,
+            select: tuple[str, ...], ignore: tuple[str, ...], period: str | None, max_bytes: int | None) -> None:
+    """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
+
+    \b
+    Examples:
+      outcome-graph render plan.yaml -o logic-model.svg --findings
+      outcome-graph render plan.yaml -o p1.png --focus P1 --milestones
+      outcome-graph render plan.yaml -o healthy.pdf --outcome be_healthy
+      outcome-graph render plan.yaml -o owners.svg --owners
+    """
+    from ..cli import _cli_layer, _errors
+
+    with _errors():
+        from ..config import discover_config
+        from ..loading.loader import DEFAULT_MAX_BYTES, load_path
+        from ..output.diagram import format_for_path, render
+        from ..output.files import refuse_input_as_output
+
+        refuse_input_as_output(output, [plan])
+        format_for_path(output)  # an unknown suffix is an error before any work
+        config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, (), None))
+        loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+        render(loaded, output, findings=findings, config=config, milestones=milestones, levels=levels, focus=focus,
+               outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)

@@ -1,0 +1,51 @@
+"""``outcome-graph report``: one self-contained HTML file with the findings, coverage, load and diagram."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("report")
+@click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="The HTML file to write (written whole or not at all).")
+@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to run (e.g. OG1,OG301).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to skip (e.g. OG6).")
+@click.option("--severity", multiple=True, metavar="CODE=SEV", help="Override a severity (e.g. OG302=error).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="A configuration file (outcome-graph.toml or pyproject.toml).")
+@click.option("--milestones/--no-milestones", default=True, show_default=True,
+              help="Draw milestones in the diagram (their findings then link to them).")
+@click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
+@click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
+            config_file: str | None, milestones: bool, no_diagram: bool, period: str | None,
+            max_bytes: int | None) -> None:
+    """Write a self-contained HTML report: summary, findings (filterable), outcome coverage, owner load
+    and the logic model with the findings marked. It opens offline in any browser and prints cleanly.
+
+    \b
+    Example:
+      outcome-graph report plan.yaml -o report.html
+    """
+    from ..cli import _cli_layer, _errors
+
+    with _errors():
+        from ..config import discover_config
+        from ..errors import RenderError
+        from ..loading.loader import DEFAULT_MAX_BYTES, load_path
+        from ..output.files import refuse_input_as_output
+        from ..output.html_report import report
+        from ..rules.engine import check
+
+        refuse_input_as_output(output, [plan])
+        config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
+        loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+        findings = check(loaded, config)
+        try:
+            report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
+        except RenderError as exc:
+            if "not found" not in str(exc):
+                raise
+            raise RenderError(f"{exc}; or write the report without the diagram: --no-diagram") from None

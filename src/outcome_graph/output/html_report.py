@@ -1,0 +1,682 @@
+"""The HTML report: one self-contained file a strategy lead can open in any browser and send by email.
+
+It holds the plan's summary, the findings (grouped by severity and rule, filterable by rule,
+severity, owner and priority), the outcome coverage matrix, each owner's load by month, and the
+logic-model diagram with the findings marked, every finding linked to its node in the diagram.
+CSS, the SVG diagram and the filtering script are inline; nothing is fetched (a Content Security
+Policy forbids it, and allows no script but the report's own). Every piece of plan text is
+escaped (:mod:`outcome_graph.output.escape`). The page prints cleanly.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .escape import html_attr, html_text, svg_id
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..findings import Finding, Report
+    from ..graph.facts import PlanFacts
+    from ..model.plan import Plan
+
+__all__ = ["report", "report_html"]
+
+_SEVERITY_WORDS = {"error": ("Error", "Errors"), "warning": ("Warning", "Warnings"), "info": ("Info", "Info")}
+
+
+@dataclass
+class _Row:
+    finding: Finding
+    priorities: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    target: str | None = None  # the id (in this page) the finding links to
+
+
+def report_html(plan: Plan, *, findings: Report | None = None, config: Config | None = None, diagram: bool = True,
+                milestones: bool = True, today: date | None = None) -> str:
+    """The plan's HTML report as text.
+
+    Parameters
+    ----------
+    plan : Plan
+        A loaded plan.
+    findings : Report, optional
+        The findings to show; by default the plan is checked with ``config``.
+    config : Config, optional
+        Rule selection and thresholds (the owner-load table uses the OG302 and OG303 limits).
+    diagram : bool
+        Include the logic-model diagram (needs Graphviz's ``dot``).
+    milestones : bool
+        Draw milestones in the diagram (so that their findings link to them).
+    today : date, optional
+        The date printed as the report's date (default: today).
+
+    Returns
+    -------
+    str
+        A complete HTML document.
+
+    Raises
+    ------
+    RenderError
+        With ``diagram=True`` when Graphviz is not installed (the message says how to install it).
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, title: "Demo <plan>", period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Children are safe, outcomes: [stay_safe]}]
+    ... ''')
+    >>> page = report_html(plan, diagram=False)
+    >>> "<title>Demo &lt;plan&gt;" in page, "<script src" in page
+    (True, False)
+    """
+    from ..graph.facts import PlanFacts
+    from ..rules.engine import check
+
+    if findings is None:
+        findings = check(plan, config)
+    facts = PlanFacts(plan)
+    svg = ""
+    if diagram:
+        from .diagram import diagram_options, pipe, to_dot
+
+        opts = diagram_options(plan, milestones=milestones, findings=findings, title=False)
+        svg = _inline_svg(pipe(to_dot(plan, opts, config=config), "svg").decode("utf-8"))
+    in_diagram = set(_svg_ids(svg))
+    rows = _rows(plan, facts, findings, in_diagram)
+    sections = [
+        _summary(plan, facts, findings, today or date.today()),
+        _findings_section(plan, facts, rows),
+        _coverage_section(plan, facts),
+        _owner_section(plan, facts, findings, config),
+        _diagram_section(plan, svg, diagram),
+    ]
+    script = _SCRIPT
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:; "
+           "base-uri 'none'; form-action 'none'")
+    from .. import __version__
+
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="outcome-graph {html_attr(__version__)}">\n'
+        f"<title>{html_text(plan.title)} — outcome-graph report</title>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(sections)
+        + f'\n<footer>Made with outcome-graph {html_text(__version__)}. Run <code>outcome-graph rules CODE</code> '
+        "to read what a rule checks and how to fix what it finds.</footer>\n"
+        f"<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None = None, config: Config | None = None,
+           diagram: bool = True, milestones: bool = True) -> Path:
+    """Write the plan's HTML report to ``path`` (whole or not at all; never over the plan's file).
+
+    See :func:`report_html` for the parameters. Returns the path written.
+    """
+    from ..errors import OutcomeGraphError, RenderError
+    from .files import atomic_write_text, refuse_input_as_output
+
+    target = Path(path)
+    if plan.file:
+        refuse_input_as_output(target, [plan.file])
+    page = report_html(plan, findings=findings, config=config, diagram=diagram, milestones=milestones)
+    try:
+        atomic_write_text(target, page)
+    except OutcomeGraphError:
+        raise
+    except OSError as exc:
+        raise RenderError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    return target
+
+
+# --- pieces ---------------------------------------------------------------------------------------
+def _inline_svg(svg: str) -> str:
+    """Graphviz's SVG without its XML prolog, doctype and comments, ready to sit in HTML."""
+    start = svg.find("<svg")
+    body = svg[start:] if start >= 0 else svg
+    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
+    return body.replace("<svg ", '<svg class="og-svg" role="img" aria-label="Logic model diagram" ', 1)
+
+
+def _svg_ids(svg: str) -> Iterable[str]:
+    for m in re.finditer(r'<g id="([^"]+)" class="node', svg):
+        yield m.group(1).replace("&#45;", "-")
+
+
+def _priority_label(plan: Plan, pid: str) -> str:
+    node = plan.nodes[pid]
+    return f"{node.number or pid} {node.title}"
+
+
+def _rows(plan: Plan, facts: PlanFacts, report: Report, in_diagram: set[str]) -> list[_Row]:
+    from .diagram import _UNATTACHED, _home_priorities
+
+    home = _home_priorities(plan, facts)
+
+    def priorities_of(node_id: str) -> list[str]:
+        node = plan.nodes.get(node_id)
+        if node is None:
+            return []
+        if node.kind == "indicator":
+            found = [home.get(m) for m in facts.measures.get(node_id, [])]
+        else:
+            found = [home.get(node_id)]
+        return list(dict.fromkeys(p for p in found if p and p != _UNATTACHED))
+
+    def owners_of(node_id: str) -> list[str]:
+        node = plan.nodes.get(node_id)
+        if node is None:
+            return []
+        if node.kind == "indicator":
+            ids = [o for m in facts.measures.get(node_id, []) for o in (facts.lead_owners.get(m) or facts.inherited_lead(m))]
+        elif node.kind == "vision":
+            ids = []
+        else:
+            ids = list(facts.lead_owners.get(node_id) or facts.inherited_lead(node_id))
+        return list(dict.fromkeys(ids))
+
+    rows: list[_Row] = []
+    for f in report.findings:
+        row = _Row(f)
+        if f.kind == "owner":
+            info = facts.owners.get(f.node)
+            row.owners = [f.node]
+            if info is not None:
+                row.priorities = list(dict.fromkeys(p for n in (info.milestones or info.nodes) for p in priorities_of(n)))
+            row.target = "r-owner-" + svg_id(f.node, "")
+        elif f.node in plan.nodes:
+            row.priorities = priorities_of(f.node)
+            row.owners = owners_of(f.node)
+            sid = svg_id(f.node)
+            row.target = sid if sid in in_diagram else None
+        else:
+            row.target = "r-summary"
+        rows.append(row)
+    return rows
+
+
+def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> str:
+    meta = plan.meta
+    start, end = plan.period
+    kinds = Counter(n.kind for n in plan.nodes.values())
+    counts = report.counts
+    facts_rows = [
+        ("Organisation", meta.organisation or "—"),
+        ("Period", f"{_day(start)} to {_day(end)}"),
+        ("Plan file", plan.file or "—"),
+        ("Framework", plan.framework.title),
+    ]
+    if meta.as_of:
+        facts_rows.append(("Progress judged at", _day(meta.as_of)))
+    facts_rows.append(("Report date", _day(today)))
+    levels = [
+        (kinds.get(k, 0), word) for k, word in (
+            ("priority", "priorities"), ("aim", "aims"), ("objective", "objectives"),
+            ("milestone", "milestones"), ("indicator", "indicators"))
+    ]
+    owners = len(facts.owners)
+    cards = "".join(
+        f'<div class="card"><span class="num">{n}</span><span>{html_text(w)}</span></div>' for n, w in levels
+    ) + f'<div class="card"><span class="num">{owners}</span><span>owners</span></div>'
+    sev = "".join(
+        f'<div class="card sev-{s}"><span class="num">{counts[s]}</span><span>{_SEVERITY_WORDS[s][1 if counts[s] != 1 else 0].lower()}</span></div>'
+        for s in ("error", "warning", "info")
+    )
+    if counts["suppressed"]:
+        sev += f'<div class="card"><span class="num">{counts["suppressed"]}</span><span>suppressed</span></div>'
+    dl = "".join(f"<dt>{html_text(k)}</dt><dd>{html_text(v)}</dd>" for k, v in facts_rows)
+    notes = "".join(f"<li>{html_text(n)}</li>" for n in plan.notices)
+    return (
+        '<header id="r-summary">'
+        f"<h1>{html_text(plan.title)}</h1>"
+        f'<p class="sub">{html_text(meta.organisation or "")} {html_text("· " if meta.organisation else "")}'
+        f"{html_text(_day(start))} – {html_text(_day(end))}</p>"
+        '<nav class="toc"><a href="#r-findings">Findings</a><a href="#r-coverage">Outcome coverage</a>'
+        '<a href="#r-owners">Owner load</a><a href="#r-diagram">Logic model</a></nav>'
+        "</header>\n<section><h2>Summary</h2>"
+        f'<div class="cards">{cards}</div><div class="cards">{sev}</div>'
+        f'<dl class="facts">{dl}</dl>'
+        + (f'<ul class="notices">{notes}</ul>' if notes else "")
+        + "</section>"
+    )
+
+
+def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row]) -> str:
+    from ..rules import registry
+
+    rules = registry()
+    order = {"error": 0, "warning": 1, "info": 2}
+    groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for r in rows:
+        groups[(r.finding.severity, r.finding.rule)].append(r)
+    bodies = []
+    for (sev, code), items in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 3), kv[0][1])):
+        rule = rules.get(code)
+        name = items[0].finding.name
+        summary = rule.summary if rule is not None else name
+        head = (
+            f'<tr class="group-head"><th colspan="6"><span class="badge sev-{html_attr(sev)}">{html_text(_SEVERITY_WORDS.get(sev, (sev, sev))[0])}</span> '
+            f"<code>{html_text(code)}</code> {html_text(name)} <span class=\"muted\">— {html_text(summary)}</span> "
+            f'<span class="count">{len(items)}</span></th></tr>'
+        )
+        body_rows = [_finding_row(plan, facts, r) for r in items]
+        bodies.append(f'<tbody class="group" data-severity="{html_attr(sev)}" data-rule="{html_attr(code)}">{head}{"".join(body_rows)}</tbody>')
+    # Filters.
+    codes = sorted({(r.finding.rule, r.finding.name) for r in rows})
+    owners = sorted({o for r in rows for o in r.owners}, key=lambda o: (facts.owners[o].name.lower() if o in facts.owners else o.lower()))
+    prios = [p for p in plan.nodes if plan.nodes[p].kind == "priority" and any(p in r.priorities for r in rows)]
+    sevs = [s for s in ("error", "warning", "info") if any(r.finding.severity == s for r in rows)]
+
+    def options(values: Sequence[tuple[str, str]]) -> str:
+        return "".join(f'<option value="{html_attr(v)}">{html_text(t)}</option>' for v, t in values)
+
+    filters = (
+        '<form class="filters" id="r-filters">'
+        f'<label>Severity <select data-filter="severity"><option value="">all</option>{options([(s, s) for s in sevs])}</select></label>'
+        f'<label>Rule <select data-filter="rule"><option value="">all</option>{options([(c, f"{c} {n}") for c, n in codes])}</select></label>'
+        f'<label>Owner <select data-filter="owner"><option value="">all</option>'
+        f'{options([(o, facts.owners[o].name if o in facts.owners else o) for o in owners])}</select></label>'
+        f'<label>Priority <select data-filter="priority"><option value="">all</option>'
+        f'{options([(p, _short(_priority_label(plan, p), 60)) for p in prios])}</select></label>'
+        '<label>Text <input type="search" data-filter="text" placeholder="node id or words"></label>'
+        '<button type="button" id="r-clear">Clear</button>'
+        f'<span class="shown" id="r-shown">{len(rows)} of {len(rows)} findings</span>'
+        "</form>"
+    )
+    if not rows:
+        table = '<p class="ok">No findings: the plan passes every rule selected.</p>'
+    else:
+        table = (
+            '<table class="findings" id="r-findings-table"><thead><tr><th>Node</th><th>Finding</th>'
+            "<th>Priority</th><th>Owners</th><th>Where</th><th></th></tr></thead>"
+            + "".join(bodies) + "</table>"
+        )
+    return f'<section id="r-findings"><h2>Findings</h2>{filters if rows else ""}{table}</section>'
+
+
+def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
+    f = row.finding
+    owner_names = [facts.owners[o].name if o in facts.owners else o for o in row.owners]
+    prio_text = "; ".join(_short(_priority_label(plan, p), 40) for p in row.priorities)
+    node_text = f"{f.node}"
+    if row.target:
+        node_cell = f'<a class="node-link" href="#{html_attr(row.target)}" data-target="{html_attr(row.target)}"><code>{html_text(node_text)}</code></a>'
+    else:
+        node_cell = f"<code>{html_text(node_text)}</code>"
+    title = f'<div class="ntitle">{html_text(_short(f.title, 90))}</div>' if f.title and f.title != f.node else ""
+    loc = f.location
+    where = ""
+    if loc.line or loc.sheet:
+        where = str(replace(loc, file=os.path.basename(loc.file))) if loc.file else str(loc)
+    return (
+        f'<tr class="finding sev-{html_attr(f.severity)}" data-severity="{html_attr(f.severity)}" data-rule="{html_attr(f.rule)}" '
+        f'data-node="{html_attr(f.node)}" data-owners="{html_attr("|".join(row.owners))}" '
+        f'data-priorities="{html_attr("|".join(row.priorities))}">'
+        f'<td class="node">{node_cell}{title}</td>'
+        f'<td class="msg">{html_text(f.message)}<div class="hint">{html_text(f.hint)}</div></td>'
+        f"<td>{html_text(prio_text)}</td><td>{html_text('; '.join(owner_names))}</td>"
+        f'<td class="where" title="{html_attr(str(loc))}">{html_text(where)}</td>'
+        f'<td><span class="badge sev-{html_attr(f.severity)}">{html_text(f.rule)}</span></td></tr>'
+    )
+
+
+def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
+    from .diagram import _home_priorities
+
+    fw = plan.framework
+    level = next((k for k in ("objective", "aim", "priority") if k in facts.levels_used), None)
+    priorities = [n.id for n in plan.of_kind("priority")]
+    if level is None or not priorities:
+        return '<section id="r-coverage"><h2>Outcome coverage</h2><p>The plan has no priorities to draw a coverage matrix for.</p></section>'
+    home = _home_priorities(plan, facts)
+    cross = facts.cross_cutting
+    objectives: dict[tuple[str, str], int] = Counter()
+    indicators: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for node in plan.of_kind(level):
+        p = home.get(node.id) if level != "priority" else node.id
+        if p is None or p not in priorities or node.id in cross:
+            continue
+        for oid in facts.outcomes.get(node.id, ()):
+            objectives[(p, oid)] += 1
+    for ind, measured in facts.measures.items():
+        for n in measured:
+            p = home.get(n)
+            if p is None or p not in priorities or n in cross:
+                continue
+            for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
+                indicators[(p, oid)].add(ind)
+    states = any(n.outcomes for n in plan.nodes.values() if n.kind != "indicator")
+    word = {"objective": "objectives", "aim": "aims", "priority": "priorities"}[level]
+    head = "".join(f'<th scope="col">{html_text(o.title)}</th>' for o in fw.outcomes)
+    body = []
+    totals_obj: Counter[str] = Counter()
+    totals_ind: dict[str, set[str]] = defaultdict(set)
+    for p in priorities:
+        is_cross = p in cross
+        cells = []
+        for o in fw.outcomes:
+            n_obj = objectives.get((p, o.id), 0)
+            n_ind = len(indicators.get((p, o.id), ()))
+            totals_obj[o.id] += n_obj
+            totals_ind[o.id] |= indicators.get((p, o.id), set())
+            cls = "cross" if is_cross else ("gap" if n_obj == 0 else ("unmeasured" if n_ind == 0 else "covered"))
+            text = "cross-cutting" if is_cross else f"{n_obj} {word[:-1] if n_obj == 1 else word}<br>{n_ind} indicator{'' if n_ind == 1 else 's'}"
+            if is_cross:
+                text = "—"
+            cells.append(f'<td class="{cls}">{text}</td>')
+        label = html_text(_short(_priority_label(plan, p), 70)) + (' <span class="muted">(cross-cutting)</span>' if is_cross else "")
+        body.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
+    total_cells = []
+    for o in fw.outcomes:
+        n_obj, n_ind = totals_obj[o.id], len(totals_ind[o.id])
+        cls = "gap" if n_obj == 0 or n_ind == 0 else "covered"
+        total_cells.append(f'<td class="{cls}"><b>{n_obj}</b> {word}<br><b>{n_ind}</b> indicators</td>')
+    body.append(f'<tr class="total"><th scope="row">The whole plan</th>{"".join(total_cells)}</tr>')
+    note = (
+        f"<p>Each cell counts the {word} serving an outcome (their own outcomes, or inherited) and the "
+        "indicators measuring them. <span class=\"key gap\">No " + word[:-1] + "</span> "
+        "<span class=\"key unmeasured\">No indicator</span> <span class=\"key covered\">Covered</span> "
+        "Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
+    )
+    if not states:
+        note += ('<p class="warn">The plan tags no priority, aim or objective with an outcome, so only indicators '
+                 "(through their catalogue) can be counted (OG201).</p>")
+    return (
+        f'<section id="r-coverage"><h2>Outcome coverage ({html_text(fw.title)})</h2>{note}'
+        f'<div class="scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div></section>'
+    )
+
+
+def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config | None) -> str:
+    from .diagram import _owner_limits
+
+    limits = _owner_limits(config)
+    max_default, per_month = limits["max-milestones"], limits["max-per-month"]
+    owners = [o for o in facts.owners.values() if o.milestones]
+    if not plan.uses_level("milestone") or not owners:
+        return ('<section id="r-owners"><h2>Owner load</h2><p>No owner leads a milestone in this plan'
+                + (" (the plan has no milestones)" if not plan.uses_level("milestone") else "") + ".</p></section>")
+    start, end = plan.period
+    due: dict[str, tuple[int, int] | None] = {}
+    for info in owners:
+        for mid in info.milestones:
+            timing = facts.timing.get(mid)
+            if timing is None or timing.kind != "dated" or timing.span is None or timing.year_only:
+                due[mid] = None
+            else:
+                due[mid] = (timing.span.end.year, timing.span.end.month)
+    # Columns: the plan period's months, stretched to the months milestones are due in (at most
+    # a year either side; later or earlier ones are counted together).
+    known = [m for m in due.values() if m is not None]
+    first = max(min([(start.year, start.month), *known]), (start.year - 1, start.month))
+    last = min(max([(end.year, end.month), *known]), (end.year + 1, end.month))
+    months: list[tuple[int, int]] = []
+    y, m = first
+    while (y, m) <= last:
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    rules_of: dict[str, list[str]] = defaultdict(list)
+    for f in report.findings:
+        if f.kind == "owner" and f.rule not in rules_of[f.node]:
+            rules_of[f.node].append(f.rule)
+    in_period = {(yy, mm) for yy, mm in months if (start.year, start.month) <= (yy, mm) <= (end.year, end.month)}
+    header = "".join(
+        f'<th scope="col" class="{"" if key in in_period else "outside"}">{date(key[0], key[1], 1).strftime("%b")}<br>{key[0]}</th>'
+        for key in months
+    )
+    rows = []
+    for info in sorted(owners, key=lambda o: (-len(o.milestones), o.name.lower())):
+        limit = info.capacity if info.capacity is not None else max_default
+        count = len(info.milestones)
+        by_month: Counter[tuple[int, int]] = Counter()
+        earlier = later = undated = 0
+        for mid in info.milestones:
+            key = due.get(mid)
+            if key is None:
+                undated += 1
+            elif key < months[0]:
+                earlier += 1
+            elif key > months[-1]:
+                later += 1
+            else:
+                by_month[key] += 1
+        cells = []
+        for key in months:
+            n = by_month.get(key, 0)
+            cls = "peak" if n > per_month else ("busy" if n and n == per_month else "")
+            if key not in in_period:
+                cls += " outside"
+            cells.append(f'<td class="{cls.strip()}">{n or ""}</td>')
+        over = count > limit
+        name = html_text(info.name) + ("" if info.declared else ' <span class="muted" title="not declared in owners:">*</span>')
+        flag = "".join(f' <span class="badge sev-warning">{html_text(code)}</span>' for code in rules_of.get(info.id, []))
+        rows.append(
+            f'<tr id="r-owner-{html_attr(svg_id(info.id, ""))}" class="{"over" if over else ""}">'
+            f'<th scope="row">{name}{flag}</th><td class="total {"over" if over else ""}">{count} <span class="muted">/ {limit}</span></td>'
+            f'<td>{earlier or ""}</td>{"".join(cells)}<td>{later or ""}</td><td>{undated or ""}</td></tr>'
+        )
+    note = (
+        f"<p>Milestones each owner leads (a milestone without a lead takes its objective's), by the month they "
+        f"are due. <span class=\"key over\">Above the limit</span> of {max_default} milestones (or the owner's "
+        f"<code>capacity</code>; OG302) and <span class=\"key peak\">more than {per_month} in a month</span> (OG303) "
+        "are highlighted; grey months lie outside the plan period. * an owner not declared in <code>owners:</code>.</p>"
+    )
+    return (
+        f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll"><table class="load"><thead><tr><th>Owner</th>'
+        f'<th>Milestones / limit</th><th>Earlier</th>{header}<th>Later</th><th>No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>'
+    )
+
+
+def _diagram_section(plan: Plan, svg: str, wanted: bool) -> str:
+    if not wanted:
+        return ('<section id="r-diagram"><h2>Logic model</h2><p>The diagram was left out '
+                "(draw it with <code>outcome-graph render PLAN -o logic-model.svg --findings</code>).</p></section>")
+    legend = _legend(plan)
+    return (
+        '<section id="r-diagram"><h2>Logic model</h2>'
+        f"<p>Vision, priorities, aims, objectives, milestones and indicators, left to right. {legend} Nodes with "
+        "findings are outlined in the colour of the most serious one and show the rule codes. Select a finding's "
+        "node above to find it here; select a node here to list its findings.</p>"
+        '<div class="tools"><button type="button" id="r-fit">Fit to width</button> '
+        '<button type="button" id="r-actual">Actual size</button></div>'
+        f'<div class="diagram fit" id="r-diagram-box">{svg}</div></section>'
+    )
+
+
+def _legend(plan: Plan) -> str:
+    from .diagram import _CROSS, _PALETTE
+
+    items = [
+        f'<span class="key" style="background:{_PALETTE[i % len(_PALETTE)][1]};border-left:6px solid {_PALETTE[i % len(_PALETTE)][0]}">{html_text(o.title)}</span>'
+        for i, o in enumerate(plan.framework.outcomes)
+    ]
+    items.append(f'<span class="key" style="background:{_CROSS[1]};border-left:6px solid {_CROSS[0]}">cross-cutting</span>')
+    return "Colours: " + " ".join(items) + "."
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+_CSS = """
+:root{--text:#1f2933;--muted:#5f6b76;--line:#d5dbe1;--bg:#f7f9fa;--error:#c62828;--warning:#d9480f;--info:#3b5ba5;
+--gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2}
+*{box-sizing:border-box}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
+h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:32px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
+.sub{color:var(--muted);margin:0 0 10px}.muted{color:var(--muted);font-weight:normal}
+code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.toc a{margin-right:16px;color:#1f5fa8}
+.cards{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}
+.card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px;background:var(--bg)}
+.card .num{display:block;font-size:1.5rem;font-weight:700}
+.card.sev-error .num{color:var(--error)}.card.sev-warning .num{color:var(--warning)}.card.sev-info .num{color:var(--info)}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:12px 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+.filters{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:end;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px;position:sticky;top:0;z-index:2}
+.filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
+.filters select,.filters input{font:inherit;font-size:.9rem;padding:3px 4px;max-width:280px}
+.filters button{font:inherit;padding:4px 10px}.shown{margin-left:auto;color:var(--muted);font-size:.9rem}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
+table.findings td.node{width:14%}table.findings td.msg{width:46%}
+.group-head th{background:var(--bg);border-top:2px solid var(--line);font-weight:600}
+.group-head .count{float:right;color:var(--muted)}
+.ntitle{color:var(--muted);font-size:.85rem}.hint{color:var(--muted);font-size:.85rem;margin-top:2px}
+.where{font-size:.8rem;color:var(--muted);overflow-wrap:anywhere}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.78rem;font-weight:700;color:#fff;white-space:nowrap}
+.badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}.badge.sev-info{background:var(--info)}
+tr.finding.sev-error td:first-child{border-left:4px solid var(--error)}
+tr.finding.sev-warning td:first-child{border-left:4px solid var(--warning)}
+tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
+tr.finding.current{background:#fff8c5}
+.hidden{display:none}
+.scroll{overflow-x:auto}
+table.matrix td,table.matrix th{border:1px solid var(--line);text-align:center;font-size:.88rem}
+table.matrix th[scope=row]{text-align:left;max-width:320px}
+td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}
+tr.total th,tr.total td{border-top:2px solid var(--text)}
+.key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
+.key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}
+.key.over{background:var(--gap)}.key.peak{background:#f8c4c0}
+table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
+table.load th[scope=row]{text-align:left;min-width:220px}
+table.load td.outside,table.load th.outside{background:#f3f4f6}table.load td.peak{background:#f8c4c0;font-weight:700}table.load td.busy{background:var(--unmeasured)}
+table.load td.total.over,table.load tr.over th{background:var(--gap)}
+.warn{background:var(--unmeasured);padding:6px 10px;border-radius:6px}.ok{background:var(--covered);padding:8px 12px;border-radius:6px}
+.notices{color:var(--muted)}
+.tools{margin:6px 0}.tools button{font:inherit;padding:3px 10px}
+.diagram{border:1px solid var(--line);border-radius:8px;overflow:auto;max-height:85vh;background:#fff}
+.diagram.fit svg{width:100%;height:auto}
+.diagram svg .og-node{cursor:pointer}
+.diagram svg g.og-highlight{filter:drop-shadow(0 0 6px #ffbf00) drop-shadow(0 0 12px #ffbf00)}
+.diagram svg g.og-highlight polygon,.diagram svg g.og-highlight path{stroke:#ffbf00;stroke-width:4}
+footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:8px}
+@media print{
+ body{max-width:none;padding:0;font-size:10.5pt}
+ .filters,.tools,.toc{display:none}
+ .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
+ section{break-inside:auto}h2{break-after:avoid}
+ tr,.card{break-inside:avoid}thead{display:table-header-group}
+ a{color:inherit;text-decoration:none}
+ *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .diagram svg g.og-highlight{filter:none}
+}
+"""
+
+# The report's only script: filtering the findings table and linking findings and nodes.
+_SCRIPT = r"""
+(function () {
+  "use strict";
+  var form = document.getElementById("r-filters");
+  var table = document.getElementById("r-findings-table");
+  var shown = document.getElementById("r-shown");
+  var box = document.getElementById("r-diagram-box");
+  function value(name) {
+    var el = form ? form.querySelector('[data-filter="' + name + '"]') : null;
+    return el ? el.value.trim() : "";
+  }
+  function has(list, v) { return list.split("|").indexOf(v) >= 0; }
+  function apply() {
+    if (!table) { return; }
+    var sev = value("severity"), rule = value("rule"), owner = value("owner"), prio = value("priority");
+    var text = value("text").toLowerCase();
+    var rows = table.querySelectorAll("tr.finding"), total = rows.length, visible = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i], ok = true;
+      if (sev && r.getAttribute("data-severity") !== sev) { ok = false; }
+      if (ok && rule && r.getAttribute("data-rule") !== rule) { ok = false; }
+      if (ok && owner && !has(r.getAttribute("data-owners"), owner)) { ok = false; }
+      if (ok && prio && !has(r.getAttribute("data-priorities"), prio)) { ok = false; }
+      if (ok && text && r.getAttribute("data-node").toLowerCase() !== text &&
+          r.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
+      r.classList.toggle("hidden", !ok);
+      if (ok) { visible++; }
+    }
+    var groups = table.querySelectorAll("tbody.group");
+    for (var j = 0; j < groups.length; j++) {
+      groups[j].classList.toggle("hidden", !groups[j].querySelector("tr.finding:not(.hidden)"));
+    }
+    if (shown) { shown.textContent = visible + " of " + total + " findings"; }
+  }
+  if (form) {
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    var clear = document.getElementById("r-clear");
+    if (clear) {
+      clear.addEventListener("click", function () {
+        var fields = form.querySelectorAll("[data-filter]");
+        for (var i = 0; i < fields.length; i++) { fields[i].value = ""; }
+        apply();
+      });
+    }
+  }
+  var current = null;
+  function highlight(id) {
+    var el = document.getElementById(id);
+    if (!el) { return false; }
+    if (current) { current.classList.remove("og-highlight"); }
+    if (el.tagName.toLowerCase() === "g") {
+      el.classList.add("og-highlight");
+      current = el;
+    }
+    el.scrollIntoView({block: "center", inline: "center", behavior: "smooth"});
+    return true;
+  }
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest ? ev.target.closest("a.node-link") : null;
+    if (link) {
+      if (highlight(link.getAttribute("data-target"))) {
+        ev.preventDefault();
+        var rows = document.querySelectorAll("tr.finding.current");
+        for (var i = 0; i < rows.length; i++) { rows[i].classList.remove("current"); }
+        link.closest("tr").classList.add("current");
+        if (history.replaceState) { history.replaceState(null, "", "#" + link.getAttribute("data-target")); }
+      }
+      return;
+    }
+    var node = ev.target.closest ? ev.target.closest("g.og-node") : null;
+    if (node && box && box.contains(node) && form) {
+      var title = node.querySelector("title");
+      var input = form.querySelector('[data-filter="text"]');
+      if (title && input) {
+        input.value = title.textContent;
+        apply();
+        highlight(node.id);
+        var first = table ? table.querySelector("tr.finding:not(.hidden)") : null;
+        if (first) { first.scrollIntoView({block: "center", behavior: "smooth"}); }
+      }
+    }
+  });
+  var fit = document.getElementById("r-fit"), actual = document.getElementById("r-actual");
+  if (fit && box) { fit.addEventListener("click", function () { box.classList.add("fit"); }); }
+  if (actual && box) { actual.addEventListener("click", function () { box.classList.remove("fit"); }); }
+  if (location.hash.length > 1) {
+    try { highlight(decodeURIComponent(location.hash.slice(1))); } catch (e) { /* not a node */ }
+  }
+  apply();
+})();
+"""

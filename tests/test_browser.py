@@ -1,0 +1,145 @@
+"""The HTML report in a real browser (headless Chromium): no console errors, no network requests,
+the findings table filters, a finding's link highlights its node, plan text runs no script."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.output.escape import svg_id
+from outcome_graph.output.html_report import report
+
+from .conftest import MODELS
+from .test_diagram import EVIL
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM),
+    reason=f"{CHROMIUM} is not installed (scripts/system-deps.sh installs it with OUTCOME_GRAPH_TEST_BROWSER=1)",
+)
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A report open in a page, with what the page logged and asked the network for."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.console: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_load_state("load")
+
+    def shown(self) -> int:
+        return self.page.evaluate("document.querySelectorAll('tr.finding:not(.hidden)').length")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def southend(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Opened, og.Report]]:
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    findings = og.check(plan)
+    path = report(plan, tmp_path_factory.mktemp("report") / "southend.html", findings=findings)
+    opened = Opened(browser, Path(path))
+    yield opened, findings
+    opened.close()
+
+
+def test_opens_offline_without_errors_or_requests(southend):
+    opened, findings = southend
+    assert opened.console == []
+    assert opened.requests == [opened.url]
+    assert opened.shown() == len(findings.findings)
+    assert opened.page.evaluate("document.querySelectorAll('svg.og-svg g.og-node').length") > 300
+
+
+def test_the_findings_table_filters(southend):
+    opened, findings = southend
+    page = opened.page
+    page.select_option('[data-filter="rule"]', "OG301")
+    assert opened.shown() == len(findings.by_rule("OG301"))
+    assert page.inner_text("#r-shown") == f"{len(findings.by_rule('OG301'))} of {len(findings.findings)} findings"
+    hidden_groups = page.evaluate("document.querySelectorAll('tbody.group.hidden').length")
+    assert hidden_groups == len({(f.severity, f.rule) for f in findings.findings}) - 1
+    page.select_option('[data-filter="rule"]', "")
+    page.select_option('[data-filter="severity"]', "info")
+    assert opened.shown() == findings.counts["info"]
+    page.click("#r-clear")
+    owner = page.eval_on_selector('[data-filter="owner"] option:nth-child(2)', "o => o.value")
+    page.select_option('[data-filter="owner"]', owner)
+    rows = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.owners)")
+    assert rows and all(owner in r.split("|") for r in rows)
+    page.select_option('[data-filter="owner"]', "")
+    page.select_option('[data-filter="priority"]', "P3")
+    rows = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.priorities)")
+    assert rows and all("P3" in r.split("|") for r in rows)
+    page.fill('[data-filter="text"]', "P3.A1.O1")
+    nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+    assert nodes and all("P3.A1.O1" in n for n in nodes)
+    page.click("#r-clear")
+    assert opened.shown() == len(findings.findings)
+
+
+def test_a_finding_links_to_its_node_and_a_node_to_its_findings(southend):
+    opened, _findings = southend
+    page = opened.page
+    link = page.query_selector('tr.finding[data-node="P2.A2.O2"] a.node-link')
+    link.click()
+    target = svg_id("P2.A2.O2")
+    page.wait_for_function(f"document.getElementById('{target}').classList.contains('og-highlight')")
+    assert page.evaluate("document.querySelectorAll('.og-highlight').length") == 1
+    page.click(f'[id="{svg_id("P5.A2.O2")}"]')
+    nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+    assert nodes and set(nodes) == {"P5.A2.O2"}
+    page.click("#r-clear")
+    assert opened.console == [] and opened.requests == [opened.url]
+
+
+def test_an_injected_script_does_not_run(browser, tmp_path):
+    plan = og.load(EVIL)
+    path = report(plan, tmp_path / "evil.html")
+    opened = Opened(browser, Path(path))
+    try:
+        page = opened.page
+        assert page.evaluate("window.__pwned === undefined")
+        assert opened.console == [] and opened.requests == [opened.url]
+        assert page.title().startswith("Evil </title><script>window.__pwned=1</script> plan")
+        assert page.inner_text("h1") == "Evil </title><script>window.__pwned=1</script> plan"
+        assert "<script>window.__pwned=3</script>" in page.inner_text("#r-findings") + page.eval_on_selector(
+            "#r-diagram-box", "e => e.textContent").replace("\u200b", "")
+        page.select_option('[data-filter="severity"]', "error")
+        assert opened.shown() == len([f for f in og.check(plan).findings if f.severity == "error"])
+    finally:
+        opened.close()
+
+
+def test_prints(southend, tmp_path):
+    opened, _ = southend
+    page = opened.page
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.getElementById('r-filters')).display") == "none"
+    pdf = page.pdf(path=str(tmp_path / "report.pdf"))
+    assert pdf[:5] == b"%PDF-"
+    page.emulate_media(media="screen")

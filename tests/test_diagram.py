@@ -1,0 +1,424 @@
+"""Logic-model diagrams: DOT that Graphviz parses back, valid SVG/PNG/PDF, views, findings, safety."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.errors import ConfigError, RenderError
+from outcome_graph.output.diagram import diagram_options, parse_levels, render, to_dot
+from outcome_graph.output.escape import svg_id
+
+from .conftest import MODELS, PLAN_HEADER, og_command
+
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed (scripts/system-deps.sh installs it)")
+
+THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
+SOUTHEND = MODELS / "southend-cypp-2008-09.yaml"
+RICHMOND = MODELS / "richmond-cypp-2009-2013.yaml"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+# Plan text that tries to break out of every context it lands in: DOT strings and HTML-like labels,
+# SVG and the HTML report.
+EVIL = r'''format: outcome-graph/v1
+plan:
+  id: evil
+  title: "Evil </title><script>window.__pwned=1</script> plan"
+  organisation: "A & B \\ \"quoted\" {braces}"
+  period: {start: 2011-04-01, end: 2012-03-31}
+vision: {id: V, title: "<img src=x onerror=window.__pwned=2> vision \\N \\G"}
+owners:
+  - {id: "OW<1>", name: "<b>Owner</b> & \"Co\"", aliases: ["Owner one"]}
+priorities:
+  - id: 'P"1'
+    title: "Priority </TD></TR></TABLE>> ]; \"x\" -> \"y\" [label=\"injected\"]; { & <b>bold</b> \\"
+    outcomes: [be_healthy, stay_safe]
+    aims:
+      - id: 'A\1'
+        title: "<script>window.__pwned=3</script>"
+        objectives:
+          - id: "O<1>"
+            title: "Tab\tand &amp; entity &lt;b&gt; \\\\ end\\"
+            lead: "Owner one"
+            indicators: ["NI 72", "BAD<ref>"]
+            milestones:
+              - {id: "M&1", title: "'single' \"double\" `back` </script>", timescale: "June 11"}
+objectives:
+  - {id: "ORPHAN]", title: "An orphan ]; node [shape=box", parent: "MISSING\"X"}
+'''
+EVIL_IDS = {"V", 'P"1', "A\\1", "O<1>", "M&1", "ORPHAN]", "NI 72"}
+
+SMALL = PLAN_HEADER + """\
+vision: {id: V, title: Every child safe and well}
+priorities:
+  - id: P1
+    title: Children are safe
+    outcomes: [stay_safe]
+    aims:
+      - id: A1
+        title: Fewer accidents at home and on the road
+        objectives:
+          - id: O1
+            title: Fewer road accidents involving children
+            lead: Road safety team
+            indicators: [NI 48]
+            milestones: [{id: M1, title: Audit the junctions near schools, timescale: June 11}]
+  - id: P2
+    title: Children are healthy and achieve
+    outcomes: [be_healthy, enjoy_and_achieve]
+    aims:
+      - id: A2
+        title: Healthy schools
+        objectives:
+          - {id: O2, title: Every school a healthy school, lead: Health team, indicators: [NI 52]}
+objectives:
+  - {id: O9, title: An objective nobody attached}
+"""
+
+
+def big_plan(priorities: int = 6, aims: int = 4, objectives: int = 5, milestones: int = 3) -> str:
+    """A generated plan of a few hundred nodes (with outcomes, leads, dates and indicators)."""
+    outcomes = ["be_healthy", "stay_safe", "enjoy_and_achieve", "positive_contribution", "economic_wellbeing"]
+    months = ["April", "June", "September", "December", "March"]
+    lines = [PLAN_HEADER.rstrip(), "vision: {id: V, title: Every child and young person thrives}", "priorities:"]
+    ind = 50
+    for p in range(1, priorities + 1):
+        lines += [f"  - id: P{p}", f"    title: Priority {p} about the wellbeing of children and families in the borough",
+                  f"    outcomes: [{outcomes[(p - 1) % 5]}{', ' + outcomes[p % 5] if p % 3 == 0 else ''}]", "    aims:"]
+        for a in range(1, aims + 1):
+            lines += [f"      - id: P{p}.A{a}", f"        title: Aim {a} of priority {p}, improving services for young people",
+                      f"        indicators: ['NI {ind}']", "        objectives:"]
+            ind += 1
+            for o in range(1, objectives + 1):
+                lines += [f"          - id: P{p}.A{a}.O{o}",
+                          f"            title: Objective {o} so that more young people reach good outcomes in school and beyond",
+                          f"            lead: Team {(p * a + o) % 9}", "            milestones:"]
+                for m in range(1, milestones + 1):
+                    lines.append(f"              - {{id: P{p}.A{a}.O{o}.M{m}, title: Deliver step {m} of the programme with partners, "
+                                 f"timescale: {months[(o + m) % 5]} {11 if (o + m) % 5 < 4 else 12}}}")
+    return "\n".join(lines) + "\n"
+
+
+def canon(dot_text: str) -> str:
+    """``dot -Tcanon``: the DOT as Graphviz parsed it."""
+    out = subprocess.run(["dot", "-Tcanon"], input=dot_text, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def parsed_graph(dot_text: str) -> tuple[set[str], set[tuple[str, str]], list[str]]:
+    """Node names, edges and cluster names of Graphviz's reading of the DOT (through -Tcanon)."""
+    text = canon(dot_text)
+    token = r'"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_.]+)'
+    nodes: set[str] = set()
+    edges: set[tuple[str, str]] = set()
+
+    def name(m: re.Match[str], i: int) -> str:
+        q, bare = m.group(i), m.group(i + 1)
+        return q.replace('\\"', '"') if q is not None else bare
+
+    for m in re.finditer(rf"^\s*(?:{token})\s*->\s*(?:{token})", text, re.M):
+        edges.add((name(m, 1), name(m, 3)))
+    for m in re.finditer(rf"^\s*(?:{token})\s*\[", text, re.M):
+        nodes.add(name(m, 1))
+    clusters = re.findall(r"subgraph (cluster_\w+)", text)
+    nodes -= {"node", "edge", "graph"}
+    return nodes, edges, clusters
+
+
+def svg_nodes(svg: bytes) -> dict[str, ET.Element]:
+    """SVG node groups by their ``id`` attribute."""
+    root = ET.fromstring(svg)
+    return {g.get("id", ""): g for g in root.iter(f"{SVG_NS}g") if "node" in (g.get("class") or "").split()}
+
+
+def centre(g: ET.Element) -> tuple[float, float]:
+    """Where a node is drawn: the middle of its first polygon or path's points."""
+    for el in g.iter():
+        pts = el.get("points") or el.get("d")
+        if pts:
+            nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", pts)]
+            xs, ys = nums[0::2], nums[1::2]
+            return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    raise AssertionError("node without a shape")
+
+
+@pytest.fixture(scope="module")
+def thurrock() -> og.Plan:
+    return og.load(THURROCK)
+
+
+# --- DOT ------------------------------------------------------------------------------------------
+@needs_dot
+def test_dot_parses_back_with_every_node_cluster_and_edge(thurrock):
+    nodes, edges, clusters = parsed_graph(to_dot(thurrock))
+    plan_nodes = {n for n, node in thurrock.nodes.items() if node.kind != "milestone"}
+    assert plan_nodes <= nodes
+    assert not any(node.kind == "milestone" for n, node in thurrock.nodes.items() if n in nodes)
+    assert len(clusters) == 4  # one per priority
+    assert ("V", "P1") in edges and ("P1", "P1.A1") in edges and ("P1.A1", "P1.A1.O1") in edges
+    assert ("P1.A1", "NI 72") in edges  # an aim measured by an indicator
+    for child, parents in thurrock.parents.items():
+        if thurrock.nodes[child].kind != "milestone":
+            assert all((p, child) in edges for p in parents)
+
+
+@needs_dot
+def test_milestones_on_request(thurrock):
+    nodes, edges, _ = parsed_graph(to_dot(thurrock, diagram_options(thurrock, milestones=True)))
+    assert "P1.A1.O1.M1" in nodes and ("P1.A1.O1", "P1.A1.O1.M1") in edges
+
+
+def test_dot_of_a_plan_is_deterministic(thurrock):
+    assert to_dot(thurrock) == to_dot(og.load(THURROCK))
+
+
+# --- the files ------------------------------------------------------------------------------------
+@needs_dot
+def test_svg_png_pdf_are_valid(tmp_path, thurrock):
+    svg = render(thurrock, tmp_path / "m.svg", findings=True)
+    data = Path(svg).read_bytes()
+    nodes = svg_nodes(data)
+    for node_id, node in thurrock.nodes.items():
+        if node.kind != "milestone":
+            assert svg_id(node_id) in nodes, node_id
+    g = nodes[svg_id("P1.A1")]
+    assert "og-aim" in g.get("class", "")
+    anchors = [a for a in g.iter(f"{SVG_NS}a")]
+    tip = anchors[0].get("{http://www.w3.org/1999/xlink}title")
+    assert thurrock.nodes["P1.A1"].title in tip  # the whole title, even when the label is cut
+    small = og.load(SMALL)
+    assert render(small, "png")[:8] == b"\x89PNG\r\n\x1a\n"
+    assert render(small, "pdf")[:5] == b"%PDF-"
+    assert render(small, "dot").startswith(b'digraph "t"')
+
+
+@needs_dot
+def test_long_titles_wrap_and_cut_titles_end_with_an_ellipsis():
+    long_title = "Fewer road accidents involving children " * 8 + "THE END"
+    plan = og.load(SMALL.replace("Fewer road accidents involving children", long_title))
+    g = svg_nodes(render(plan, "svg"))[svg_id("O1")]
+    lines = [t.text or "" for t in g.iter(f"{SVG_NS}text")]
+    assert len(lines) >= 3  # wrapped over several lines
+    assert lines[-1].rstrip().endswith("…") and "THE END" not in " ".join(lines)  # cut, and says so
+    tooltip = g.find(f".//{SVG_NS}a").get("{http://www.w3.org/1999/xlink}title")
+    assert long_title.strip() in tooltip  # the whole text
+
+
+@needs_dot
+@pytest.mark.parametrize("model,kind,ids", [
+    (SOUTHEND, "priority", [f"P{i}" for i in range(1, 8)]),
+    (SOUTHEND, "aim", ["P2.A1", "P2.A2", "P2.A3", "P2.A4", "P2.A5"]),
+    (SOUTHEND, "objective", [f"P2.A2.O{i}" for i in range(1, 16)]),
+    (RICHMOND, "priority", ["T1", "T2", "T3", "T4"]),
+])
+def test_one_column_per_level_in_file_order(model, kind, ids):
+    plan = og.load(model)
+    nodes = svg_nodes(render(plan, "svg"))
+    by_kind = [centre(g) for g in nodes.values() if f"og-{kind}" in g.get("class", "").split()]
+    assert len({round(x) for x, _ in by_kind}) == 1  # one rank (column) per level
+    ys = [centre(nodes[svg_id(i)])[1] for i in ids]
+    assert ys == sorted(ys), "siblings are drawn top to bottom in file order"
+
+
+@needs_dot
+def test_levels_read_left_to_right_or_top_to_bottom(thurrock):
+    order = ["V", "P1", "P1.A1", "P1.A1.O1"]
+    nodes = svg_nodes(render(thurrock, "svg"))
+    xs = [centre(nodes[svg_id(i)])[0] for i in order]
+    assert xs == sorted(xs) and len(set(xs)) == 4
+    nodes = svg_nodes(render(thurrock, "svg", direction="TB", levels="vision,priority,aim,objective"))
+    ys = [centre(nodes[svg_id(i)])[1] for i in order]
+    assert ys == sorted(ys) and len(set(ys)) == 4
+
+
+# --- findings --------------------------------------------------------------------------------------
+@needs_dot
+def test_findings_outline_badges_orphans_and_broken_references():
+    plan = og.load(EVIL)
+    report = og.check(plan)
+    text = to_dot(plan, diagram_options(plan, milestones=True, findings=report))
+    nodes, edges, clusters = parsed_graph(text)
+    assert "cluster_unattached" in clusters
+    unattached = text[text.index("subgraph cluster_unattached"):]
+    assert '"ORPHAN]"' in unattached.split("}")[0]
+    assert ('missing: MISSING"X', "ORPHAN]") in edges  # the dashed red edge to a placeholder
+    assert ("O<1>", "missing indicator: BAD<ref>") in edges
+    svg = render(plan, "svg", findings=report, milestones=True)
+    g = svg_nodes(svg)[svg_id("ORPHAN]")]
+    assert "og-error" in g.get("class", "")
+    label = " ".join(t.text or "" for t in g.iter(f"{SVG_NS}text"))
+    assert "OG104" in label and "OG102" in label
+    assert 'stroke="#c62828"' in ET.tostring(g, encoding="unicode").lower()
+
+
+@needs_dot
+def test_findings_of_hidden_milestones_show_on_their_objective():
+    plan = og.load(SMALL.replace("timescale: June 11}]", "timescale: June 11}, {id: M2, title: Repaint, timescale: TBA}]"))
+    svg = render(plan, "svg", findings=True)
+    label = " ".join(t.text or "" for t in svg_nodes(svg)[svg_id("O1")].iter(f"{SVG_NS}text"))
+    assert "below: OG401" in label
+
+
+# --- views -----------------------------------------------------------------------------------------
+@needs_dot
+def test_focus_keeps_ancestors_and_descendants(thurrock):
+    nodes, _, _ = parsed_graph(to_dot(thurrock, diagram_options(thurrock, focus="P1.A2")))
+    hierarchy = {n for n in nodes if n in thurrock.nodes and thurrock.nodes[n].kind != "indicator"}
+    assert hierarchy == {"V", "P1", "P1.A2", "P1.A2.O1", "P1.A2.O2", "P1.A2.O3"}
+    assert {"NI 109", "NI 110"} <= nodes and "NI 72" not in nodes
+
+
+@needs_dot
+def test_levels_and_outcome_slice():
+    plan = og.load(SOUTHEND)
+    nodes, edges, _ = parsed_graph(to_dot(plan, diagram_options(plan, levels="priority,objective")))
+    kinds = {plan.nodes[n].kind for n in nodes if n in plan.nodes}
+    assert kinds == {"priority", "objective"}
+    assert ("P2", "P2.A2.O1") in edges  # the hidden aim is climbed over
+    nodes, _, _ = parsed_graph(to_dot(plan, diagram_options(plan, outcome="be_healthy", levels="priority,aim,objective")))
+    facts = og.PlanFacts(plan)
+    drawn_objectives = {n for n in nodes if n in plan.nodes and plan.nodes[n].kind == "objective"}
+    assert drawn_objectives and all("be_healthy" in facts.outcomes[n] for n in drawn_objectives)
+    assert drawn_objectives == {n for n in plan.nodes if plan.nodes[n].kind == "objective" and "be_healthy" in facts.outcomes[n]}
+
+
+@needs_dot
+def test_owner_view_sizes_owners_by_load():
+    plan = og.load(SOUTHEND)
+    svg = render(plan, "svg", owners=True, findings=True)
+    nodes = svg_nodes(svg)
+    facts = og.PlanFacts(plan)
+    busiest = max(facts.owners.values(), key=lambda o: len(o.milestones))
+    quiet = min((o for o in facts.owners.values() if o.milestones), key=lambda o: len(o.milestones))
+
+    def size(owner_id: str) -> float:
+        g = nodes[svg_id(owner_id, "og-owner-")]
+        return max(float(t.get("font-size")) for t in g.iter(f"{SVG_NS}text"))
+
+    assert size(busiest.id) > size(quiet.id)
+    assert "og-warning" in nodes[svg_id(busiest.id, "og-owner-")].get("class", "")  # OG302
+    text, _, _ = parsed_graph(to_dot(plan, diagram_options(plan, owners=True)))
+    assert f"owner: {busiest.id}" in text and busiest.milestones[0] in text
+
+
+def test_unknown_ids_levels_and_outcomes_name_the_nearest(thurrock):
+    with pytest.raises(ConfigError, match="did you mean 'P1.A1'"):
+        diagram_options(thurrock, focus="p1.a1")
+    with pytest.raises(ConfigError, match="did you mean 'objective'"):
+        parse_levels("priority,objectivs")
+    with pytest.raises(ConfigError, match="did you mean 'be_healthy'"):
+        diagram_options(thurrock, outcome="be_helthy")
+    with pytest.raises(ConfigError, match="LR"):
+        diagram_options(thurrock, direction="RL")
+    assert parse_levels("Objectives, pillars") == ("priority", "objective")
+
+
+def test_cli_errors_exit_2(tmp_path):
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*og_command(), "render", str(THURROCK), *args], capture_output=True, text=True, timeout=60)
+
+    out = run("-o", str(tmp_path / "x.svg"), "--focus", "P1.A9")
+    assert out.returncode == 2 and "did you mean" in out.stderr and "Traceback" not in out.stderr
+    out = run("-o", str(tmp_path / "x.svg"), "--levels", "aimz")
+    assert out.returncode == 2 and "'aim'" in out.stderr
+    out = run("-o", str(tmp_path / "x.svg"), "--outcome", "stay-safe-x")
+    assert out.returncode == 2 and "stay_safe" in out.stderr
+    out = run("-o", str(tmp_path / "x.jpg"))
+    assert out.returncode == 2 and ".svg, .png, .pdf or .dot" in out.stderr
+    out = run("-o", str(THURROCK))
+    assert out.returncode == 2 and "refusing to overwrite an input" in out.stderr
+    assert not list(tmp_path.iterdir())
+
+
+# --- safety --------------------------------------------------------------------------------------
+@needs_dot
+def test_plan_text_cannot_inject_dot_or_markup(tmp_path):
+    plan = og.load(EVIL)
+    text = to_dot(plan, diagram_options(plan, milestones=True, findings=og.check(plan)))
+    nodes, edges, _ = parsed_graph(text)
+    # Node names are the plan's ids; a backslash in an id is doubled (a name ending in one could
+    # not be written otherwise).
+    assert {i.replace("\\", "\\\\") for i in EVIL_IDS} <= nodes
+    assert ("x", "y") not in edges and "y" not in nodes  # the title's DOT stayed text
+    assert ('P"1', "A\\\\1") in edges and ("A\\\\1", "O<1>") in edges
+    svg = render(plan, "svg", findings=True, milestones=True)
+    root = ET.fromstring(svg)  # well-formed XML
+    assert not [el for el in root.iter() if el.tag.endswith("script")]
+    texts = "".join(t.text or "" for t in root.iter(f"{SVG_NS}text")).replace("\u200b", "")
+    assert "<script>window.__pwned=3</script>" in texts
+    assert "vision \\N \\G" in texts  # no escape sequences read in plan text
+    assert "\\\\ end\\" in texts
+    for fmt in ("png", "pdf"):
+        assert render(plan, fmt, findings=True, milestones=True)
+
+
+# --- files, Graphviz missing ---------------------------------------------------------------------
+def _path_without_dot(tmp_path: Path) -> str:
+    """A PATH with the Python that runs the tests but no ``dot``."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    return os.pathsep.join([str(bin_dir), *[p for p in os.environ.get("PATH", "").split(os.pathsep)
+                                             if p and not (Path(p) / "dot").exists()]])
+
+
+def test_without_graphviz_dot_works_and_other_formats_say_how_to_install(tmp_path):
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(SMALL)
+    env = {**os.environ, "PATH": _path_without_dot(tmp_path)}
+    cmd = og_command()
+    out = subprocess.run([*cmd, "render", str(plan_file), "-o", str(tmp_path / "m.dot")], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "m.dot").read_text().startswith('digraph "t"')
+    existing = tmp_path / "m.svg"
+    existing.write_text("<svg>keep me</svg>")
+    for name in ("m.svg", "m.png", "m.pdf"):
+        out = subprocess.run([*cmd, "render", str(plan_file), "-o", str(tmp_path / name)], env=env,
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2, out.stderr
+        assert "apt-get install graphviz" in out.stderr and "Traceback" not in out.stderr
+    assert existing.read_text() == "<svg>keep me</svg>"  # a failed render destroys nothing
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.dot", "m.svg", "plan.yaml"]
+
+
+def test_render_error_from_the_api(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", _path_without_dot(tmp_path))
+    with pytest.raises(RenderError, match="apt-get install graphviz"):
+        render(og.load(SMALL), "svg")
+
+
+@needs_dot
+def test_cli_writes_each_format(tmp_path):
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(SMALL)
+    for name, magic in (("a.svg", b"<?xml"), ("a.png", b"\x89PNG"), ("a.pdf", b"%PDF"), ("a.dot", b"digraph")):
+        out = subprocess.run([*og_command(), "render", str(plan_file), "-o", str(tmp_path / name), "--findings"],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert (tmp_path / name).read_bytes().startswith(magic)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- size -----------------------------------------------------------------------------------------
+@needs_dot
+def test_a_plan_of_hundreds_of_nodes_renders_in_seconds():
+    plan = og.load(big_plan())
+    assert len(plan.nodes) > 500
+    start = time.perf_counter()
+    svg = render(plan, "svg", findings=True, milestones=True)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 20, f"{elapsed:.1f} s"
+    nodes = svg_nodes(svg)
+    assert len(nodes) == len(plan.nodes)
+    ys = [centre(nodes[svg_id(f"P{i}")])[1] for i in range(1, 7)]
+    assert ys == sorted(ys)

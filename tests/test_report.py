@@ -1,0 +1,240 @@
+"""The HTML report: self-contained, complete, escaped, configured like `check`, written safely."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import os
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.config import Config
+from outcome_graph.output.escape import svg_id
+from outcome_graph.output.html_report import report, report_html
+
+from .conftest import MODELS, PLAN_HEADER, og_command
+from .test_diagram import EVIL, SMALL, _path_without_dot, needs_dot
+
+SOUTHEND = MODELS / "southend-cypp-2008-09.yaml"
+
+LOADED = PLAN_HEADER + """\
+owners:
+  - {id: BUSY, name: Busy team}
+  - {id: CALM, name: Calm team, capacity: 30}
+priorities:
+  - id: P1
+    title: Safe
+    outcomes: [stay_safe]
+    objectives:
+      - id: O1
+        title: Fewer accidents
+        lead: BUSY
+        indicators: [NI 48]
+        milestones:
+""" + "".join(f"          - {{id: M{i}, title: Step {i}, timescale: June 11}}\n" for i in range(1, 13)) + """\
+  - id: P2
+    title: Healthy
+    outcomes: [be_healthy]
+    objectives:
+      - id: O2
+        title: Healthier children
+        lead: CALM
+        milestones:
+""" + "".join(f"          - {{id: N{i}, title: Task {i}, timescale: March 12}}\n" for i in range(1, 13))
+
+
+class _Page(HTMLParser):
+    """What the report is made of: tags with their attributes, and the text of scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+
+
+def parse(page: str) -> _Page:
+    p = _Page()
+    p.feed(page)
+    return p
+
+
+@pytest.fixture(scope="module")
+def southend_page() -> tuple[og.Plan, og.Report, str]:
+    plan = og.load(SOUTHEND)
+    findings = og.check(plan)
+    return plan, findings, report_html(plan, findings=findings, diagram=True)
+
+
+@needs_dot
+def test_self_contained_with_one_script_allowed_by_its_hash(southend_page):
+    _plan, _findings, page = southend_page
+    doc = parse(page)
+    assert len(doc.scripts) == 1  # one inline script
+    assert not [a for t, a in doc.tags if t == "script" and a.get("src")]
+    assert not doc.find("link") and not doc.find("img") and not doc.find("iframe")
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "@import" not in page and "url(" not in page
+    csp = doc.find("meta", http_equiv="Content-Security-Policy")[0]["content"]
+    assert "default-src 'none'" in csp
+    digest = base64.b64encode(hashlib.sha256(doc.scripts[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in csp
+    assert "@media print" in page
+
+
+@needs_dot
+def test_every_finding_has_a_row_knowing_its_priority_and_owners(southend_page):
+    plan, findings, page = southend_page
+    doc = parse(page)
+    rows = doc.find("tr")
+    rows = [a for a in rows if "finding" in (a.get("class") or "").split()]
+    assert len(rows) == len(findings.findings)
+    by_node = {a["data-node"]: a for a in rows}
+    row = by_node["P2.A2.O2"]  # an objective of priority 2 without an indicator (OG102)
+    assert row["data-priorities"] == "P2" and row["data-rule"] == "OG102"
+    facts = og.PlanFacts(plan)
+    assert row["data-owners"] == "|".join(facts.lead_owners.get("P2.A2.O2") or facts.inherited_lead("P2.A2.O2"))
+    owner_rows = [a for a in rows if a["data-rule"] == "OG302"]
+    assert owner_rows and all(a["data-owners"] == a["data-node"] for a in owner_rows)
+    # Groups by severity then rule, errors first.
+    groups = [(a["data-severity"], a["data-rule"]) for a in doc.find("tbody") if "group" in (a.get("class") or "")]
+    order = {"error": 0, "warning": 1, "info": 2}
+    assert groups == sorted(groups, key=lambda g: (order[g[0]], g[1]))
+    # Filters offer the values found.
+    for name in ("rule", "severity", "owner", "priority"):
+        assert doc.find("select", data_filter=name)
+
+
+@needs_dot
+def test_findings_link_to_their_nodes_in_the_inline_svg(southend_page):
+    plan, findings, page = southend_page
+    doc = parse(page)
+    ids = {a.get("id") for _t, a in doc.tags if a.get("id")}
+    links = [a for a in doc.find("a") if "node-link" in (a.get("class") or "")]
+    assert len(links) >= len([f for f in findings.findings if f.node in plan.nodes]) * 0.9
+    for a in links:
+        assert a["data-target"] in ids, a["data-target"]
+        assert a["href"] == "#" + a["data-target"]
+    milestone = next(f for f in findings.findings if f.kind == "milestone")
+    assert svg_id(milestone.node) in ids  # milestones are drawn in the report's diagram
+    assert "<?xml" not in page and "<!DOCTYPE svg" not in page
+
+
+def test_coverage_matrix_counts_and_gaps():
+    plan = og.load(SMALL)
+    page = report_html(plan, diagram=False)
+    matrix = page[page.index('<table class="matrix">'):page.index("</table>", page.index('<table class="matrix">'))]
+    rows = re.findall(r"<tr>(.*?)</tr>", matrix, re.S)
+    cells = {re.search(r"<th[^>]*>(.*?)</th>", r).group(1): re.findall(r'<td class="(\w+)">(.*?)</td>', r) for r in rows[1:]}
+    safe = cells["P1 Children are safe"]
+    assert safe[1] == ("covered", "1 objective<br>1 indicator")  # stay safe
+    assert safe[0][0] == "gap" and safe[0][1].startswith("0 objectives")  # be healthy
+    healthy = cells["P2 Children are healthy and achieve"]
+    assert healthy[0] == ("covered", "1 objective<br>1 indicator") and healthy[2][0] == "covered"
+    assert 'class="total"' in matrix
+
+
+def test_owner_load_uses_the_configured_thresholds():
+    plan = og.load(LOADED)
+    page = report_html(plan, diagram=False)
+    busy = re.search(r'<tr id="r-owner-BUSY" class="(\w*)">(.*?)</tr>', page, re.S)
+    calm = re.search(r'<tr id="r-owner-CALM" class="(\w*)">(.*?)</tr>', page, re.S)
+    assert busy.group(1) == "over" and "12 <span" in busy.group(2) and "/ 10" in busy.group(2)
+    assert calm.group(1) == "" and "/ 30" in calm.group(2)  # its capacity
+    assert '<td class="peak">12</td>' in busy.group(2)  # 12 due in June 2011 > 4
+    relaxed = Config.from_dict({"rules": {"OG302": {"max-milestones": 20}, "OG303": {"max-per-month": 12}}})
+    page = report_html(plan, diagram=False, config=relaxed)
+    busy = re.search(r'<tr id="r-owner-BUSY" class="(\w*)">(.*?)</tr>', page, re.S)
+    assert busy.group(1) == "" and "/ 20" in busy.group(2) and "peak" not in busy.group(2)
+
+
+def test_plan_text_is_escaped_everywhere():
+    plan = og.load(EVIL)
+    page = report_html(plan, diagram=False)
+    doc = parse(page)
+    assert len(doc.scripts) == 1 and "__pwned" not in doc.scripts[0]
+    assert "<script>window" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
+    assert not [a for t, a in doc.tags if any(k.startswith("on") for k in a)]  # no event handlers
+    titles = [html.unescape(m) for m in re.findall(r"<title>(.*?)</title>", page, re.S)]
+    assert titles[0].startswith("Evil </title><script>window.__pwned=1</script> plan")
+
+
+@needs_dot
+def test_plan_text_is_escaped_in_the_inline_diagram():
+    page = report_html(og.load(EVIL))
+    assert "<script>window" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.__pwned=3&lt;/script&gt;" in page
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*og_command(), "report", *args], capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_cli_accepts_the_options_of_check(tmp_path):
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(LOADED)
+    out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--select", "OG3", "--no-diagram")
+    assert out.returncode == 0, out.stderr
+    rules = set(re.findall(r'<tr class="finding[^"]*" data-severity="\w+" data-rule="(\w+)"', (tmp_path / "r.html").read_text()))
+    assert rules and all(r.startswith("OG3") for r in rules)
+    out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--ignore", "OG302", "--no-diagram")
+    assert 'data-rule="OG302"' not in (tmp_path / "r.html").read_text()
+    (tmp_path / "outcome-graph.toml").write_text('[rules.OG302]\nmax-milestones = 20\n')
+    out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--no-diagram")
+    page = (tmp_path / "r.html").read_text()
+    assert 'data-rule="OG302"' not in page and "/ 20" in page
+    cfg = tmp_path / "strict.toml"
+    cfg.write_text('select = ["OG1"]\n')
+    out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--config", str(cfg), "--no-diagram")
+    assert out.returncode == 0
+    assert 'data-rule="OG3' not in (tmp_path / "r.html").read_text()
+    out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--select", "OG999")
+    assert out.returncode == 2 and "OG999" in out.stderr
+
+
+def test_cli_refuses_the_input_and_keeps_files_whole(tmp_path):
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(SMALL)
+    out = run(str(plan_file), "-o", str(plan_file))
+    assert out.returncode == 2 and "refusing to overwrite an input" in out.stderr
+    assert plan_file.read_text() == SMALL
+    existing = tmp_path / "report.html"
+    existing.write_text("old report")
+    env = {**os.environ, "PATH": _path_without_dot(tmp_path)}
+    out = run(str(plan_file), "-o", str(existing), env=env)
+    assert out.returncode == 2 and "apt-get install graphviz" in out.stderr and "--no-diagram" in out.stderr
+    assert existing.read_text() == "old report"
+    out = run(str(plan_file), "-o", str(existing), "--no-diagram", env=env)
+    assert out.returncode == 0 and existing.read_text().startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["plan.yaml", "report.html"]
+
+
+@needs_dot
+def test_api_writes_the_report(tmp_path):
+    plan = og.load(SMALL)
+    path = report(plan, tmp_path / "r.html")
+    assert Path(path).read_text().count('class="og-svg"') == 1
