@@ -41,7 +41,10 @@ if TYPE_CHECKING:
     from .loading.loader import load
     from .model.plan import Location, Plan
     from .rules.engine import check
+    from .convert import convert_plan
+    from .diff import PlanDiff, diff_plans
     from .output.diagram import render
+    from .output.tables import table
     from .output.html_report import report
     from .rules.registry import Rule, registry, rule
 
@@ -52,6 +55,10 @@ __all__ = [
     "build_graph",
     "render",
     "report",
+    "convert_plan",
+    "diff_plans",
+    "PlanDiff",
+    "table",
     "Plan",
     "PlanFacts",
     "Report",
@@ -72,6 +79,10 @@ _LAZY = {
     "check": ".rules.engine",
     "build_graph": ".graph.build",
     "render": ".output.diagram",
+    "convert_plan": ".convert",
+    "diff_plans": ".diff",
+    "PlanDiff": ".diff",
+    "table": ".output.tables",
     "report": ".output.html_report",
     "Plan": ".model.plan",
     "Location": ".model.plan",

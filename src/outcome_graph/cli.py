@@ -34,6 +34,12 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush errors at exit
+        except OSError:
+            pass
+        sys.exit(EXIT_OK)
     except (click.exceptions.Exit, click.ClickException, SystemExit):
         raise
     except MemoryError:
@@ -146,6 +152,8 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                     worst = EXIT_USAGE
                     continue
                 raise
+            for notice in plan.notices:
+                click.echo(f"notice: {notice}", err=True)
             report = run_check(plan, config)
             reports.append(report)
             worst = max(worst, report.exit_code)

@@ -1,0 +1,48 @@
+"""``outcome-graph convert``: a plan from one format to another (YAML, JSON, .xlsx, CSV folder)."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("convert")
+@click.argument("source", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("target", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv"]), default=None,
+              help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder).")
+@click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="A configuration file (for --findings).")
+@click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, period: str | None,
+            max_bytes: int | None) -> None:
+    """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files.
+
+    The output holds everything the plan holds: converting back gives the same plan. YAML is
+    written in the nested form; a workbook or CSV folder has one sheet per level (priorities,
+    aims, objectives, milestones, indicators...). A flat table (Priority | Objective | Key
+    milestones | Lead | Timescale) is read too.
+
+    \b
+    Examples:
+      outcome-graph convert plan.yaml plan.xlsx --findings
+      outcome-graph convert plan.xlsx plan.yaml
+      outcome-graph convert plan.yaml plan-csv/          # a folder of CSV files
+      outcome-graph convert table.xlsx plan.yaml --period 2011-04-01..2012-03-31
+    """
+    from ..cli import _errors
+
+    with _errors():
+        from ..config import discover_config
+        from ..convert import convert
+        from ..loading.loader import DEFAULT_MAX_BYTES
+
+        config = discover_config(source, config_file=config_file) if findings else None
+        result = convert(source, target, to=to, findings=findings, period=period,
+                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config)
+        for notice in result.notices:
+            click.echo(f"notice: {notice}", err=True)
+        for warning in result.warnings:
+            click.echo(f"warning: {target}: {warning}", err=True)
+        click.echo(f"wrote {target} ({result.format}, {len(result.plan.nodes)} nodes)", err=True)

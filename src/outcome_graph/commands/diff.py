@@ -1,0 +1,58 @@
+"""``outcome-graph diff``: what changed between two versions of a plan."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--findings/--no-findings", default=True, show_default=True,
+              help="Check both plans and list the findings introduced and resolved.")
+@click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="A configuration file for the check of both plans.")
+@click.option("--period", default=None, metavar="START..END", help="Plan period for flat spreadsheets with no plan sheet.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Write the output to a file (written whole or not at all) instead of standard output.")
+def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
+            period: str | None, max_bytes: int | None, output: str | None) -> None:
+    """Show what changed between two versions of a plan (OLD, then NEW).
+
+    Lists the nodes added, removed, reworded, moved, re-led and re-timed, the indicators added or
+    dropped, and the findings introduced or resolved.
+
+    Nodes are matched by id, else by title (the same anywhere, or a similar one under the same
+    parent), so a renumbered plan still compares node by node.
+
+    \b
+    Examples:
+      outcome-graph diff cypp-2011-12.yaml cypp-2012-13.yaml
+      outcome-graph diff old.xlsx new.xlsx --format json
+    """
+    from ..cli import _emit, _errors
+
+    with _errors():
+        from ..config import discover_config
+        from ..diff import diff
+        from ..loading.loader import DEFAULT_MAX_BYTES, load_path
+
+        if output is not None:
+            from ..output.files import refuse_input_as_output
+
+            refuse_input_as_output(output, [old, new])
+        limit = max_bytes or DEFAULT_MAX_BYTES
+        before = load_path(old, max_bytes=limit, period=period)
+        after = load_path(new, max_bytes=limit, period=period)
+        for plan in (before, after):
+            for notice in plan.notices:
+                click.echo(f"notice: {notice}", err=True)
+        config = discover_config(new, config_file=config_file) if findings else None
+        result = diff(before, after, findings=findings, config=config)
+        _emit(result.to_json() if fmt == "json" else result.to_text(), output)
+        sys.exit(1 if fail_on_changes and result.changed else 0)

@@ -1,0 +1,29 @@
+"""``outcome-graph template``: an empty workbook to write a plan in."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("template")
+@click.argument("output", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--form", type=click.Choice(["levels", "flat"]), default="levels", show_default=True,
+              help="levels: one sheet per level with every field; flat: one table as published plans print it.")
+def command(output: str, form: str) -> None:
+    """Write an empty plan workbook (.xlsx): headers, drop-down lists and an instructions sheet.
+
+    \b
+    Examples:
+      outcome-graph template plan.xlsx
+      outcome-graph template table.xlsx --form flat
+    """
+    from ..cli import _errors
+
+    with _errors():
+        from ..errors import ConfigError
+        from ..output.workbook import write_template
+
+        if not output.lower().endswith(".xlsx"):
+            raise ConfigError(f"{output}: a template is an .xlsx workbook; give a name ending in .xlsx")
+        write_template(output, form=form)
+        click.echo(f"wrote {output} (an empty plan workbook, {form} form)", err=True)

@@ -1,0 +1,478 @@
+"""Convert a plan between YAML, JSON, an ``.xlsx`` workbook and a folder of CSV files.
+
+Every writer starts from the plan's **canonical form**: the document with each node written inside
+its parent where the format allows it (a node with one parent of a level above it), as the plan
+format's nested form. A plan already written that way (as the plans in ``models/`` are) converts
+to a document equal to the one loaded (``plan.document ==``); any other plan converts to the same
+plan (same nodes, fields and parents), written nested. The spreadsheet forms hold everything the
+format holds, so ``YAML -> xlsx -> YAML`` and ``YAML -> CSV folder -> YAML`` give the plan back.
+
+YAML is written for people: the nested form, keys in a fixed order (``id``, ``number``,
+``title``... then the children), ids, numbers, timescales, due dates and periods double-quoted
+(they are text, and other YAML readers should not take ``3.10`` for a number), short lists and
+values on one line, and multi-line notes as literal blocks. Comments are not kept: what must
+survive a conversion goes in ``notes``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError
+from .model.document import (
+    LEVELS,
+    DueRange,
+    IgnoreEntry,
+    IndicatorRef,
+    NodeSpec,
+    PlanDocument,
+    Value,
+)
+
+if TYPE_CHECKING:
+    from .findings import Report
+    from .model.plan import Plan
+
+__all__ = [
+    "FORMATS",
+    "canonical_document",
+    "document_data",
+    "to_yaml",
+    "to_json",
+    "output_format",
+    "write_plan",
+    "convert",
+    "convert_plan",
+    "ConvertResult",
+]
+
+#: Output formats: ``yaml``, ``json``, ``xlsx`` (one sheet per level) and ``csv`` (a folder).
+FORMATS = ("yaml", "json", "xlsx", "csv")
+
+_CHILD_LISTS: dict[str, tuple[str, ...]] = {
+    "priority": ("aims", "objectives", "milestones"),
+    "aim": ("objectives", "milestones"),
+    "objective": ("milestones",),
+    "milestone": (),
+}
+_LIST_OF = {"priority": "priorities", "aim": "aims", "objective": "objectives", "milestone": "milestones"}
+_RANK = {kind: i for i, kind in enumerate(LEVELS)}
+
+
+def _holds(parent_kind: str, child_kind: str) -> bool:
+    return parent_kind in _CHILD_LISTS and bool(_CHILD_LISTS[parent_kind]) and _RANK[parent_kind] < _RANK[child_kind]
+
+
+def _source(plan_or_document: Plan | PlanDocument) -> PlanDocument:
+    return plan_or_document if isinstance(plan_or_document, PlanDocument) else plan_or_document.document
+
+
+def canonical_document(plan_or_document: Plan | PlanDocument) -> PlanDocument:
+    """The plan written in the nested form wherever the format allows (a copy; the input is kept).
+
+    A node is written inside a parent when it is nested there already, or when it names exactly
+    that parent with ``parent:`` and the parent is a priority, aim or objective above its level.
+    A nested node's ``parent:`` that names another node moves to ``parents:``. Every node keeps its
+    fields and its parents (``plan.parents`` is the same); only where it is written changes.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Safe}]
+    ... objectives: [{id: O1, title: Fewer accidents, parent: P1}]
+    ... ''')
+    >>> doc = canonical_document(plan)
+    >>> [o.id for o in doc.priorities[0].objectives], doc.objectives
+    (['O1'], [])
+    """
+    doc = _source(plan_or_document).model_copy(deep=True)
+    entries: list[tuple[NodeSpec, str | None]] = []
+
+    def walk(node: NodeSpec, nest: str | None) -> None:
+        entries.append((node, nest))
+        for key in _CHILD_LISTS[node.kind]:
+            for child in getattr(node, key):
+                walk(child, node.id)
+
+    for key in ("priorities", "aims", "objectives", "milestones"):
+        for node in getattr(doc, key):
+            walk(node, None)
+    by_id: dict[str, NodeSpec] = {}
+    for node, _ in entries:
+        by_id.setdefault(node.id, node)
+        for key in _CHILD_LISTS[node.kind]:
+            setattr(node, key, [])
+    top: dict[str, list[NodeSpec]] = {key: [] for key in _LIST_OF.values()}
+    for node, nest in entries:
+        explicit = getattr(node, "parent", None)
+        target: NodeSpec | None = None
+        if nest is not None:
+            target = by_id[nest]
+            if explicit is not None:
+                if explicit != nest:
+                    parents = list(node.parents or [])  # type: ignore[attr-defined]
+                    node.parents = parents if explicit in parents else [explicit, *parents]  # type: ignore[attr-defined]
+                node.parent = None  # type: ignore[attr-defined]
+        elif explicit is not None:
+            candidate = by_id.get(explicit)
+            if candidate is not None and candidate is not node and _holds(candidate.kind, node.kind):
+                target = candidate
+                node.parent = None  # type: ignore[attr-defined]
+        if target is None:
+            top[_LIST_OF[node.kind]].append(node)
+        else:
+            getattr(target, _LIST_OF[node.kind]).append(node)
+    for key, nodes in top.items():
+        setattr(doc, key, nodes)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain data for YAML and JSON
+
+
+class _Quoted(str):
+    """Text written in double quotes (ids, numbers, dates: text that looks like a number)."""
+
+
+class _FlowList(list):  # type: ignore[type-arg]
+    """A list written on one line."""
+
+
+class _FlowMap(dict):  # type: ignore[type-arg]
+    """A mapping written on one line."""
+
+
+class _Literal(str):
+    """Text written as a literal block (``|``): multi-line notes keep their lines."""
+
+
+class _Folded(str):
+    """Text written as a folded block (``>``): long notes wrap."""
+
+
+#: Text-typed fields (and dates): always double-quoted.
+_QUOTED_FIELDS = {"id", "number", "parent", "timescale", "period", "start", "end", "as_of", "from", "to", "code",
+                  "change"}
+#: Lists of ids: items double-quoted.
+_QUOTED_LISTS = {"parents", "see_also", "depends_on", "members"}
+#: Free text: double-quoted when it fits on a line, a block when it has line breaks.
+_PROSE_FIELDS = {"title", "text", "name", "organisation", "source", "reason"}
+#: The order of a node's fields: identity, hierarchy, timing, measures, then the rest and children.
+_NODE_ORDER = (
+    "id", "number", "title", "parent", "parents", "lead", "timescale", "due", "status", "depends_on",
+    "outcomes", "direction", "unit", "baseline", "target", "targets", "actuals", "indicators",
+    "views", "variants", "tags", "see_also", "ignore", "notes", "aims", "objectives", "milestones",
+)
+_ORDER = {k: i for i, k in enumerate(_NODE_ORDER)}
+_FLOW_MODELS = (Value, DueRange)
+#: A mapping of scalars shorter than this is written on one line.
+_FLOW_WIDTH = 90
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
+
+
+def _flow_length(items: dict[str, Any]) -> int:
+    return sum(len(k) + len(str(v)) + 6 for k, v in items.items())
+
+
+def _text_value(value: str, key: str | None) -> str:
+    if key in _QUOTED_FIELDS or key == "due":
+        return _Quoted(value)
+    if "\n" in value.rstrip("\n"):
+        return _Literal(value)
+    if key == "notes":
+        return _Folded(value) if len(value) > 80 else _Quoted(value)
+    if key in _PROSE_FIELDS and len(value) <= 80:
+        return _Quoted(value)  # long prose: plain or single-quoted, wrapped at spaces
+    return value
+
+
+def _data(value: Any, key: str | None = None) -> Any:
+    """A model value as plain data, without the fields left at their defaults."""
+    from pydantic import BaseModel
+
+    if isinstance(value, IgnoreEntry) and value.reason is None and value.scope == "node":
+        return _Quoted(value.rule)
+    if isinstance(value, IndicatorRef) and value.title is None and value.target is None and value.targets is None:
+        return _Quoted(value.id)
+    if isinstance(value, BaseModel):
+        out: dict[str, Any] = {}
+        fields = type(value).model_fields
+        names = list(fields)
+        if isinstance(value, NodeSpec):
+            names.sort(key=lambda n: _ORDER.get(n, len(_ORDER)))
+        for name in names:
+            info = fields[name]
+            item = getattr(value, name)
+            if item is None or (isinstance(item, list) and not item and info.default_factory is list):
+                continue
+            if name == "scope" and item == "node":
+                continue
+            alias = info.alias or name
+            out[alias] = _data(item, alias)
+        scalars = all(not isinstance(v, (dict, list)) or isinstance(v, _FlowList) for v in out.values())
+        plain = all(not isinstance(v, (_Literal, _Folded)) for v in out.values())
+        small = type(value).__name__ in ("Value", "DueRange", "Variant", "CatalogueEntrySpec", "IgnoreEntry", "Period")
+        if small and scalars and plain and (_flow_length(out) <= _FLOW_WIDTH or isinstance(value, DueRange)):
+            return _FlowMap(out)
+        return out
+    if isinstance(value, list):
+        items = [_data(v, key) for v in value]
+        if key in _QUOTED_LISTS:
+            items = [_Quoted(v) if isinstance(v, str) else v for v in items]
+        if all(isinstance(v, (str, int, float)) for v in items) or (
+            key == "due" and all(isinstance(v, (str, _FlowMap)) for v in items)
+        ):
+            return _FlowList(items)
+        return items
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return _number(value)
+    if isinstance(value, date):
+        return _Quoted(value.isoformat())
+    if isinstance(value, str):
+        return _text_value(value, key)
+    return value
+
+
+def document_data(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) -> dict[str, Any]:
+    """The plan as plain data (dicts, lists, text, numbers) in the order the YAML writer uses.
+
+    Parameters
+    ----------
+    plan_or_document : Plan or PlanDocument
+        The plan.
+    canonical : bool
+        Write the canonical (nested) form (default); otherwise the document as loaded.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Safe, number: "1"}]
+    ... ''')
+    >>> document_data(plan)["priorities"]
+    [{'id': 'P1', 'number': '1', 'title': 'Safe'}]
+    """
+    return json.loads(json.dumps(_styled_data(plan_or_document, canonical=canonical)))
+
+
+def _styled_data(plan_or_document: Plan | PlanDocument, *, canonical: bool) -> dict[str, Any]:
+    """:func:`document_data` with the YAML writer's style markers (quoted, flow, block texts)."""
+    doc = canonical_document(plan_or_document) if canonical else _source(plan_or_document)
+    data: dict[str, Any] = _data(doc)
+    data["plan"].setdefault("framework", doc.plan.framework)
+    return data
+
+
+def _dumper() -> Any:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+            return super().increase_indent(flow, False)  # lists indented under their key
+
+    str_tag = "tag:yaml.org,2002:str"
+
+    Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar(str_tag, str(v), style='"'))
+    Dumper.add_representer(_Literal, lambda d, v: d.represent_scalar(str_tag, str(v), style="|"))
+    Dumper.add_representer(_Folded, lambda d, v: d.represent_scalar(str_tag, str(v), style=">"))
+    Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True))
+    Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", dict(v), flow_style=True))
+    return Dumper
+
+
+def to_yaml(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) -> str:
+    """The plan as YAML text (see the module docs for the layout).
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Safe, outcomes: [stay_safe], number: "3.10"}]
+    ... ''')
+    >>> print(to_yaml(plan), end="")
+    format: outcome-graph/v1
+    plan:
+      id: "d"
+      period: {start: "2011-04-01", end: "2012-03-31"}
+      framework: ecm
+    priorities:
+      - id: "P1"
+        number: "3.10"
+        title: "Safe"
+        outcomes: [stay_safe]
+    """
+    import yaml
+
+    data = _styled_data(plan_or_document, canonical=canonical)
+    return str(yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100, indent=2))
+
+
+def to_json(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) -> str:
+    """The plan as JSON text (the same data as :func:`to_yaml`)."""
+    return json.dumps(_styled_data(plan_or_document, canonical=canonical), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Converting files
+
+
+def output_format(path: str | os.PathLike[str], to: str | None = None) -> str:
+    """The format an output path asks for: ``to`` when given, else from the name.
+
+    ``.yaml``/``.yml`` is YAML, ``.json`` JSON, ``.xlsx`` a workbook; a folder (an existing one, a
+    name ending in ``/`` or a name without a suffix) is a folder of CSV files.
+
+    >>> output_format("plan.yml"), output_format("plan-csv"), output_format("x.dat", "json")
+    ('yaml', 'csv', 'json')
+    """
+    if to is not None:
+        to = to.lower()
+        if to not in FORMATS:
+            raise ConfigError(f"unknown output format {to!r}; choose one of {', '.join(FORMATS)}")
+        return to
+    text = str(path)
+    p = Path(text)
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix == ".json":
+        return "json"
+    if suffix == ".xlsx":
+        return "xlsx"
+    if suffix == ".csv":
+        raise ConfigError(
+            f"{text}: the CSV form is a folder of CSV files (one per sheet); give a folder name such as "
+            f"{p.with_suffix('')}"
+        )
+    if p.is_dir() or text.endswith(("/", os.sep)) or not suffix:
+        return "csv"
+    raise ConfigError(f"{text}: cannot tell the output format from the name; use --to {'|'.join(FORMATS)}")
+
+
+def write_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    to: str | None = None,
+    findings: Report | None = None,
+) -> list[str]:
+    """Write a plan to ``path`` in the format its name (or ``to``) asks for; whole or not at all.
+
+    Returns the warnings of the writer (text a spreadsheet cannot hold, for instance).
+    """
+    from .output.files import atomic_write_text
+
+    fmt = output_format(path, to)
+    if fmt == "yaml":
+        atomic_write_text(path, to_yaml(plan))
+        return []
+    if fmt == "json":
+        atomic_write_text(path, to_json(plan))
+        return []
+    from .output.workbook import write_csv_folder, write_workbook
+
+    if fmt == "xlsx":
+        return write_workbook(plan, path, findings=findings)
+    return write_csv_folder(plan, path, findings=findings)
+
+
+@dataclass
+class ConvertResult:
+    """What :func:`convert` did: the plan read, the format written, and what a person should know."""
+
+    plan: Plan
+    format: str
+    notices: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def convert(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    to: str | None = None,
+    findings: bool = False,
+    period: str | None = None,
+    max_bytes: int | None = None,
+    config: Any = None,
+) -> ConvertResult:
+    """Convert a plan file to another format (YAML, JSON, ``.xlsx`` or a CSV folder).
+
+    Parameters
+    ----------
+    source : path
+        The plan: YAML, JSON, a workbook, a CSV file or a folder of CSV files.
+    target : path
+        Where to write; the format comes from its name (see :func:`output_format`) or ``to``.
+        The input is never overwritten; the output is written whole or not at all.
+    to : str, optional
+        ``yaml``, ``json``, ``xlsx`` or ``csv``.
+    findings : bool
+        Add a ``findings`` sheet (workbook) or ``findings.csv`` (CSV folder) with the check's findings.
+    period : str, optional
+        ``START..END`` for a flat spreadsheet without a ``plan`` sheet.
+    max_bytes : int, optional
+        Largest input accepted.
+    config : Config, optional
+        Rule configuration for ``findings``.
+
+    Raises
+    ------
+    PlanError, ConfigError, RenderError
+        The input cannot be read, the output format is unknown, or the output cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "plan.yaml").write_text('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Safe}]
+    ... ''')
+    >>> result = convert(folder / "plan.yaml", folder / "plan.xlsx")
+    >>> from outcome_graph import load
+    >>> load(folder / "plan.xlsx").document == result.plan.document
+    True
+    """
+    from .loading.loader import DEFAULT_MAX_BYTES, load_path
+    from .output.files import refuse_input_as_output
+
+    fmt = output_format(target, to)
+    refuse_input_as_output(target, [source])
+    plan = load_path(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+    report = None
+    if findings:
+        if fmt not in ("xlsx", "csv"):
+            raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
+        from .rules.engine import check
+
+        report = check(plan, config)
+    warnings = write_plan(plan, target, to=fmt, findings=report)
+    return ConvertResult(plan, fmt, list(plan.notices), warnings)
+
+
+#: :func:`convert` under a name that differs from this module's, for re-export from the package
+#: (``outcome_graph.convert`` is this module once it is imported).
+convert_plan = convert

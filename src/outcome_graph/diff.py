@@ -1,0 +1,484 @@
+"""What changed between two versions of a plan (a refresh: the 2011-12 plan and the 2012-13 one).
+
+:func:`diff` matches the nodes of the old plan to those of the new one, then lists the changes:
+
+* **matching**: by id (same kind); else by the same title anywhere (a node renumbered or moved);
+  else by a similar title under the same parent (a node reworded). Titles are indexed by their
+  words, and only nodes that share an uncommon word are compared, so matching stays near-linear
+  in the size of the plans (no comparison of every pair).
+* **changes** of matched nodes: ``reworded`` (title), ``moved`` (parents), ``re-led`` (its own
+  ``lead``), ``re-timed`` (``timescale`` or ``due``), ``renumbered``, ``status``, ``outcomes``,
+  ``targets`` (an indicator's baseline, targets or actuals), ``indicator-added`` /
+  ``indicator-dropped`` (a node's indicator references) and ``id-changed`` (matched by title);
+  nodes ``added`` and ``removed``.
+* **findings** introduced and resolved: both plans are checked, and findings are compared by rule
+  and (matched) node.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .model.document import LEVELS, Indicator, Milestone, plain_due
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .findings import Finding
+    from .model.plan import Plan
+
+__all__ = ["Change", "PlanDiff", "diff", "diff_plans", "CHANGE_KINDS", "DIFF_SCHEMA_ID"]
+
+DIFF_SCHEMA_ID = "outcome-graph/diff/v1"
+
+#: Every kind of change, in the order a report lists them.
+CHANGE_KINDS: tuple[str, ...] = (
+    "added", "removed", "reworded", "moved", "re-led", "re-timed", "renumbered", "status", "outcomes",
+    "targets", "indicator-added", "indicator-dropped", "id-changed",
+)
+
+#: Two titles under the same parent are one node reworded when this similar (0..1).
+SIMILARITY = 0.5
+#: A word shared by more titles than this is too common to find candidates by.
+COMMON_WORD = 40
+
+_STOP = frozenset(
+    "a an and are as at be by for from has have in into is it its of on or our so that the their them these this "
+    "those to up we will with all more".split()
+)
+_ORDER = {kind: i for i, kind in enumerate((*LEVELS, "indicator"))}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change between the plans.
+
+    ``old_id``/``new_id`` are the node in each plan (``None`` for added/removed); ``before`` and
+    ``after`` the values that changed (texts, lists of ids); ``detail`` one readable sentence.
+    """
+
+    change: str
+    kind: str
+    old_id: str | None
+    new_id: str | None
+    title: str
+    before: Any = None
+    after: Any = None
+    detail: str = ""
+    matched_by: str | None = None
+    location: str | None = None
+
+    @property
+    def node(self) -> str:
+        """The node's id in the new plan (the old one for a removed node)."""
+        return self.new_id or self.old_id or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "change": self.change,
+            "kind": self.kind,
+            "old_id": self.old_id,
+            "new_id": self.new_id,
+            "title": self.title,
+            "before": self.before,
+            "after": self.after,
+            "detail": self.detail,
+            "matched_by": self.matched_by,
+            "location": self.location,
+        }
+
+
+@dataclass
+class PlanDiff:
+    """The changes from one plan to another, and the findings introduced and resolved."""
+
+    old_id: str
+    new_id: str
+    old_file: str | None
+    new_file: str | None
+    #: old node id -> new node id, with how it was matched (``id``, ``title``, ``similar title``)
+    matches: dict[str, tuple[str, str]] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    introduced: list[Finding] = field(default_factory=list)
+    resolved: list[Finding] = field(default_factory=list)
+    findings_compared: bool = False
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Changes counted by kind (every kind, zero included), plus findings introduced/resolved."""
+        counts = Counter(c.change for c in self.changes)
+        out = {kind: counts.get(kind, 0) for kind in CHANGE_KINDS}
+        out["findings_introduced"] = len(self.introduced)
+        out["findings_resolved"] = len(self.resolved)
+        return out
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything changed (nodes or findings)."""
+        return bool(self.changes or self.introduced or self.resolved)
+
+    def by_change(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.change == kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The diff as the JSON document writes it (``outcome-graph/diff/v1``)."""
+        return {
+            "schema": DIFF_SCHEMA_ID,
+            "old": {"id": self.old_id, "file": self.old_file},
+            "new": {"id": self.new_id, "file": self.new_file},
+            "summary": self.summary,
+            "changes": [c.to_dict() for c in self.changes],
+            "findings": {
+                "compared": self.findings_compared,
+                "introduced": [f.to_dict() for f in self.introduced],
+                "resolved": [f.to_dict() for f in self.resolved],
+            },
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_text(self, *, max_width: int = 70) -> str:
+        """A readable report: a summary line, then one line per change and per finding."""
+        def q(text: Any) -> str:
+            if text is None:
+                return "(none)"
+            if isinstance(text, (list, tuple)):
+                text = ", ".join(map(str, text)) or "(none)"
+            text = " ".join(str(text).split())
+            return f'"{text[: max_width - 1]}…"' if len(text) > max_width else f'"{text}"'
+
+        lines = [f"{self.old_id} ({self.old_file or '-'}) -> {self.new_id} ({self.new_file or '-'})"]
+        s = self.summary
+        parts = [f"{s[k]} {k}" for k in CHANGE_KINDS if s[k]]
+        lines.append("changes: " + (", ".join(parts) if parts else "none"))
+        if self.findings_compared:
+            lines.append(f"findings: {s['findings_introduced']} introduced, {s['findings_resolved']} resolved")
+        if self.changes:
+            lines.append("")
+        for c in self.changes:
+            node = c.node if c.old_id in (None, c.new_id) or c.new_id is None else f"{c.old_id} -> {c.new_id}"
+            head = f"{c.change:<17} {c.kind:<9} {node}"
+            if c.change in ("added", "removed"):
+                lines.append(f"{head}  {q(c.title)}" + (f"  ({c.detail})" if c.detail else ""))
+            elif c.change in ("indicator-added", "indicator-dropped"):
+                lines.append(f"{head}  {c.after if c.change == 'indicator-added' else c.before}")
+            elif c.change == "id-changed":
+                lines.append(f"{head}  {q(c.title)}")
+            else:
+                lines.append(f"{head}  {q(c.before)} -> {q(c.after)}")
+        for label, findings in (("introduced", self.introduced), ("resolved", self.resolved)):
+            if findings:
+                lines.append("")
+            for f in findings:
+                lines.append(f"finding {label:<10} {f.rule} {f.severity:<7} {f.node}: {f.message}")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and (len(w) > 2 or w.isdigit())]
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
+    """Old node id -> (new node id, how): by id, by the same title, by a similar title under the same parent."""
+    from .model.plan import _code_key
+
+    matches: dict[str, tuple[str, str]] = {}
+    taken: set[str] = set()
+    new_by_key = {(_code_key(n.id) if n.kind == "indicator" else n.id): n for n in new.nodes.values()}
+    for node in old.nodes.values():
+        key = _code_key(node.id) if node.kind == "indicator" else node.id
+        other = new_by_key.get(key)
+        if other is not None and other.kind == node.kind and other.id not in taken:
+            matches[node.id] = (other.id, "id")
+            taken.add(other.id)
+
+    def mapped_parents(node_id: str) -> frozenset[str]:
+        return frozenset(matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ()))
+
+    def new_parents(node_id: str) -> frozenset[str]:
+        return frozenset(new.parents.get(node_id, ()))
+
+    for kind in sorted({n.kind for n in old.nodes.values()}, key=lambda k: _ORDER.get(k, 99)):
+        left = [n for n in old.nodes.values() if n.kind == kind and n.id not in matches]
+        right = [n for n in new.nodes.values() if n.kind == kind and n.id not in taken]
+        if not left or not right:
+            continue
+        # The same title (ignoring case and punctuation), preferring the same parent.
+        by_title: dict[str, list[Any]] = defaultdict(list)
+        for n in right:
+            by_title[_norm(n.title)].append(n)
+        for n in left:
+            candidates = [c for c in by_title.get(_norm(n.title), ()) if c.id not in taken]
+            if not candidates:
+                continue
+            same = [c for c in candidates if new_parents(c.id) == mapped_parents(n.id)]
+            pick = (same or candidates)[0] if len(same) == 1 or len(candidates) == 1 else None
+            if pick is not None:
+                matches[n.id] = (pick.id, "title")
+                taken.add(pick.id)
+        # A similar title under the same parent: candidates share an uncommon word.
+        left = [n for n in left if n.id not in matches]
+        right = [n for n in right if n.id not in taken]
+        if not left or not right:
+            continue
+        words = {n.id: set(_words(n.title)) for n in right}
+        index: dict[str, list[str]] = defaultdict(list)
+        for n in right:
+            for w in words[n.id]:
+                index[w].append(n.id)
+        by_parent: dict[frozenset[str], list[str]] = defaultdict(list)
+        for n in right:
+            by_parent[new_parents(n.id)].append(n.id)
+        pairs: list[tuple[float, int, str, str]] = []
+        for order, n in enumerate(left):
+            mine = set(_words(n.title))
+            siblings = set(by_parent.get(mapped_parents(n.id), ()))
+            shared: Counter[str] = Counter()
+            for w in mine:
+                posting = index.get(w, ())
+                if len(posting) > COMMON_WORD:
+                    continue
+                shared.update(c for c in posting if c in siblings)
+            for cid, _ in shared.most_common(10):
+                score = _similarity(mine, words[cid])
+                if score >= SIMILARITY:
+                    pairs.append((score, -order, n.id, cid))
+        for score, _, oid, nid in sorted(pairs, reverse=True):
+            if oid in matches or nid in taken:
+                continue
+            matches[oid] = (nid, "similar title")
+            taken.add(nid)
+    return matches
+
+
+# ---------------------------------------------------------------------------------------------
+# Changes
+
+
+def _lead_text(lead: Any) -> str | None:
+    if lead is None:
+        return None
+    items = [lead] if isinstance(lead, str) else list(lead)
+    return "; ".join(items)
+
+
+def _lead_key(lead: Any) -> tuple[str, ...]:
+    if lead is None:
+        return ()
+    items = [lead] if isinstance(lead, str) else list(lead)
+    return tuple(sorted(_norm(i) for i in items if i.strip()))
+
+
+def _due_text(due: Any) -> str | None:
+    if due is None:
+        return None
+    return json.dumps(plain_due(due), ensure_ascii=False) if not isinstance(due, str) else due
+
+
+def _timing_text(node: Milestone) -> str | None:
+    parts = []
+    if node.timescale is not None:
+        parts.append(node.timescale)
+    if node.due is not None:
+        parts.append(f"due {_due_text(node.due)}")
+    return " / ".join(parts) if parts else None
+
+
+def _values_key(ind: Indicator) -> Any:
+    def v(x: Any) -> Any:
+        return None if x is None else x.model_dump()
+
+    return (v(ind.baseline), [v(t) for t in ind.all_targets()], [v(a) for a in ind.actuals])
+
+
+def _ref_keys(plan: Plan, node: Any) -> dict[str, str]:
+    from .model.plan import _code_key
+
+    out: dict[str, str] = {}
+    for ref in getattr(node, "indicators", None) or []:
+        out.setdefault(_code_key(ref.id), ref.id)
+    return out
+
+
+def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]) -> list[Change]:
+    changes: list[Change] = []
+    reverse = {nid: oid for oid, (nid, _) in matches.items()}
+
+    def where(plan: Plan, node_id: str) -> str:
+        return str(plan.location(node_id))
+
+    for node in old.nodes.values():
+        if node.id not in matches and node.id not in old.implicit_indicators:
+            parents = ", ".join(old.parents.get(node.id, ()))
+            changes.append(Change("removed", node.kind, node.id, None, node.title,
+                                  detail=f"was under {parents}" if parents else "", location=where(old, node.id)))
+    for node in new.nodes.values():
+        if node.id not in reverse and node.id not in new.implicit_indicators:
+            parents = ", ".join(new.parents.get(node.id, ()))
+            changes.append(Change("added", node.kind, None, node.id, node.title,
+                                  detail=f"under {parents}" if parents else "", location=where(new, node.id)))
+    for oid, (nid, how) in matches.items():
+        a, b = old.nodes[oid], new.nodes[nid]
+        loc = where(new, nid)
+
+        def add(change: str, before: Any, after: Any, detail: str = "") -> None:
+            changes.append(Change(change, b.kind, oid, nid, b.title, before, after, detail, how, loc))
+
+        if oid != nid and b.kind != "indicator":
+            add("id-changed", oid, nid, f"matched by {how}")
+        if " ".join(a.title.split()) != " ".join(b.title.split()):
+            add("reworded", a.title, b.title)
+        if b.kind not in ("indicator", "vision"):
+            before = [matches[p][0] if p in matches else p for p in old.parents.get(oid, ())]
+            after = list(new.parents.get(nid, ()))
+            if set(before) != set(after):
+                add("moved", list(old.parents.get(oid, ())), after)
+            if _lead_key(getattr(a, "lead", None)) != _lead_key(getattr(b, "lead", None)):
+                add("re-led", _lead_text(getattr(a, "lead", None)), _lead_text(getattr(b, "lead", None)))
+        if isinstance(a, Milestone) and isinstance(b, Milestone):
+            if (a.timescale or "").strip() != (b.timescale or "").strip() or plain_due(a.due) != plain_due(b.due):
+                add("re-timed", _timing_text(a), _timing_text(b))
+            if a.status != b.status:
+                add("status", a.status, b.status)
+        if (a.number or "") != (b.number or ""):
+            add("renumbered", a.number, b.number)
+        if a.outcomes != b.outcomes and not (oid in old.implicit_indicators or nid in new.implicit_indicators):
+            add("outcomes", a.outcomes, b.outcomes)
+        if isinstance(a, Indicator) and isinstance(b, Indicator) and _values_key(a) != _values_key(b):
+            if not (oid in old.implicit_indicators and nid in new.implicit_indicators):
+                add("targets", _values_text(a), _values_text(b))
+        ra, rb = _ref_keys(old, a), _ref_keys(new, b)
+        for key, code in rb.items():
+            if key not in ra:
+                add("indicator-added", None, code)
+        for key, code in ra.items():
+            if key not in rb:
+                add("indicator-dropped", code, None)
+
+    rank = {k: i for i, k in enumerate(CHANGE_KINDS)}
+    new_order = {nid: i for i, nid in enumerate(new.nodes)}
+    old_order = {oid: i for i, oid in enumerate(old.nodes)}
+    changes.sort(key=lambda c: (rank[c.change], new_order.get(c.new_id or "", len(new_order)),
+                                old_order.get(c.old_id or "", len(old_order))))
+    return changes
+
+
+def _values_text(ind: Indicator) -> str:
+    parts = []
+    if ind.baseline is not None:
+        parts.append(f"baseline {_value_text(ind.baseline)}")
+    parts.extend(f"target {_value_text(t)}" for t in ind.all_targets())
+    parts.extend(f"actual {_value_text(t)}" for t in ind.actuals)
+    return "; ".join(parts)
+
+
+def _value_text(v: Any) -> str:
+    if v.value is not None:
+        number = int(v.value) if float(v.value).is_integer() else v.value
+        return f"{v.period}: {number}"
+    if v.change is not None:
+        return f"{v.period}: {v.change}"
+    return f"{v.period}: {v.text}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings
+
+
+def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]], config: Config | None
+                      ) -> tuple[list[Finding], list[Finding]]:
+    from .rules.engine import check
+
+    before = check(old, config).findings
+    after = check(new, config).findings
+
+    def key_node(node: str) -> str:
+        if node in matches:
+            return matches[node][0]
+        if node == old.id:
+            return new.id
+        return node
+
+    pending: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in before:
+        pending[(f.rule, key_node(f.node))].append(f)
+    introduced: list[Finding] = []
+    for f in after:
+        bucket = pending.get((f.rule, f.node))
+        if bucket:
+            same = next((i for i, g in enumerate(bucket) if g.message == f.message), 0)
+            bucket.pop(same)
+        else:
+            introduced.append(f)
+    left = {id(f) for bucket in pending.values() for f in bucket}
+    resolved = [f for f in before if id(f) in left]
+    return introduced, resolved
+
+
+def diff(old: Plan, new: Plan, *, findings: bool = True, config: Config | None = None) -> PlanDiff:
+    """What changed from ``old`` to ``new``.
+
+    Parameters
+    ----------
+    old, new : Plan
+        Two versions of a plan (e.g. the 2011-12 and 2012-13 action plans).
+    findings : bool
+        Also check both plans and list the findings introduced and resolved.
+    config : Config, optional
+        The rule configuration for that check.
+
+    Returns
+    -------
+    PlanDiff
+        The node matches, the changes (in the order of :data:`CHANGE_KINDS`, then of the new plan)
+        and the findings introduced and resolved.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> head = "format: outcome-graph/v1\\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    >>> old = load(head + '''
+    ... objectives:
+    ...   - id: O1
+    ...     title: Fewer children missing from home or care
+    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: EYFC, timescale: June 11}]
+    ... ''')
+    >>> new = load(head + '''
+    ... objectives:
+    ...   - id: O1
+    ...     title: Fewer children missing from home, school or care
+    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: SILS, timescale: Sept 11}]
+    ... ''')
+    >>> [(c.change, c.node) for c in diff(old, new, findings=False).changes]
+    [('reworded', 'O1'), ('re-led', 'M1'), ('re-timed', 'M1')]
+    """
+    result = PlanDiff(old.id, new.id, old.file, new.file)
+    result.matches = _match(old, new)
+    result.changes = _changes(old, new, result.matches)
+    if findings:
+        result.introduced, result.resolved = _compare_findings(old, new, result.matches, config)
+        result.findings_compared = True
+    return result
+
+
+#: :func:`diff` under a name that differs from this module's, for re-export from the package
+#: (``outcome_graph.diff`` is this module once it is imported).
+diff_plans = diff

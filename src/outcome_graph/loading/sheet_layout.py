@@ -1,0 +1,550 @@
+"""The spreadsheet form of a plan: which sheets, which columns, and how a value is written in a cell.
+
+The reader (:mod:`.spreadsheet`) and the writer (:mod:`..output.workbook`) share this module, so a
+workbook written by outcome_graph reads back to the same plan.
+
+**Per-level form.** One sheet per list of the format (``plan``, ``vision``, ``owners``,
+``catalogues``, ``groups``, ``priorities``, ``aims``, ``objectives``, ``milestones``,
+``indicators``), one row per item, one column per field. Nested fields use dotted columns
+(``period.start``, ``baseline.value``, ``due.from``). Lists of objects get their own sheet with a
+``node`` column naming the item they belong to (``variants``, ``ignore``, ``targets``, ``actuals``,
+``due``, ``entries``, ``indicator_refs``), and an ``indicator`` column where a row belongs to an
+inline indicator reference of a priority, aim or objective.
+
+**Cells.** A list of texts is written ``a; b; c`` (a ``;`` inside an item is written ``\\;``). Two
+markers keep what a blank cell cannot say: ``[]`` is an empty list (``outcomes: []``, a
+deliberately cross-cutting node) and ``""`` is an empty text. A ``lead`` with a ``;`` is a list of
+joint leads (a one-item list is written with a trailing ``;``). Text that starts with ``=``, ``+``,
+``-`` or ``@`` is stored as text, never as a formula (see :func:`csv_escape`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Column",
+    "SheetLayout",
+    "LAYOUTS",
+    "LEVEL_SHEETS",
+    "NODE_SHEETS",
+    "SUB_SHEETS",
+    "IGNORED_SHEETS",
+    "EMPTY_LIST",
+    "EMPTY_TEXT",
+    "PLAN_NODE",
+    "FLAT_COLUMNS",
+    "join_list",
+    "split_list",
+    "encode_lead",
+    "decode_lead",
+    "encode_text",
+    "decode_text",
+    "csv_escape",
+    "csv_unescape",
+    "header_key",
+    "sheet_key",
+    "flat_role",
+]
+
+#: An empty list (``outcomes: []``); a blank cell is an absent field.
+EMPTY_LIST = "[]"
+#: An empty text (``timescale: ""``); a blank cell is an absent field.
+EMPTY_TEXT = '""'
+#: The ``node`` of a row of the ``ignore`` sheet that belongs to the plan itself, when a node has
+#: the plan's id (otherwise the plan's id is used).
+PLAN_NODE = "(plan)"
+
+#: First characters that make a spreadsheet program read a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
+#: A text that is a marker (or a marker behind backslashes) gets one more backslash when written.
+_MARKER = re.compile(r'^\\*(\[\]|"")$')
+_UNESCAPED_SEP = re.compile(r"(?<!\\);")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet of the per-level form.
+
+    ``kind`` says how the cell is read and written: ``text`` (free text), ``code`` (text that
+    looks like a number or date but is text: ids, numbers, periods, timescales), ``list`` (texts
+    separated by ``;``; blank is an empty list), ``optlist`` (as ``list``, but blank means absent and
+    ``[]`` an empty list), ``lead`` (a text, or a list of joint leads), ``number``, ``int``,
+    ``date``, ``enum`` (one of ``choices``), ``refs`` (indicator ids) and ``marker`` (only ``[]``:
+    an explicitly empty list whose items are on another sheet).
+    """
+
+    name: str
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The field path, ``("baseline", "value")`` for ``baseline.value``."""
+        return tuple(self.name.split("."))
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """A sheet of the per-level form."""
+
+    name: str
+    columns: tuple[Column, ...]
+    help: str
+    #: The node kind of a level sheet (``priority``), ``None`` for others.
+    kind: str | None = None
+    #: Columns a sheet must have when it has rows.
+    required: tuple[str, ...] = ()
+    #: Columns written even when every cell is blank (the rest only when used).
+    always: tuple[str, ...] = ()
+    by_name: dict[str, Column] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_name.update({c.name: c for c in self.columns})
+
+
+_OUTCOMES_HELP = "outcome ids separated by ';' (ECM: be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing); [] for a cross-cutting node"
+STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done")
+DIRECTIONS = ("increase", "decrease", "maintain")
+COMPARATORS = ("at_least", "at_most", "below", "above")
+OWNER_KINDS = ("person", "role", "team", "board", "partnership")
+SCOPES = ("node", "branch")
+
+
+def _value_columns(prefix: str) -> tuple[Column, ...]:
+    p = f"{prefix}." if prefix else ""
+    return (
+        Column(f"{p}period", "code", help="YYYY, YYYY-YY (financial year), YYYY-Qn, YYYY-YY-Qn or an ISO date"),
+        Column(f"{p}value", "number", help="the number"),
+        Column(f"{p}change", "code", help="a signed change from the baseline: -11, +5, -29.6%"),
+        Column(f"{p}comparator", "enum", COMPARATORS, help="at_least, at_most, below or above"),
+        Column(f"{p}text", "text", help="the source's words (required when no number is given)"),
+        Column(f"{p}source", "text", help="the document the value comes from"),
+    )
+
+
+_NODE_HEAD = (
+    Column("id", "code", help="unique across the plan; generated from the position when blank"),
+)
+_NODE_TAIL = (
+    Column("outcomes", "optlist", help=_OUTCOMES_HELP),
+    Column("views", "optlist", help="views the item is stated in, separated by ';'"),
+    Column("tags", "list", help="markers separated by ';' (LAA; statutory)"),
+    Column("see_also", "list", help="ids the source cross-refers to, separated by ';'"),
+    Column("notes", "text", help="free text"),
+)
+_HIERARCHY = (
+    Column("parent", "code", help="the id of the node above"),
+    Column("parents", "optlist", help="several parents, separated by ';'"),
+)
+_NUMBER_TITLE = (
+    Column("number", "code", help="display number as printed: 1.2.3 or 2.2.5a"),
+    Column("title", "text", help="the wording in the plan's primary view"),
+)
+_LEAD = Column("lead", "lead", help="owner id, name or alias; joint leads separated by ';'")
+_REFS = Column("indicators", "refs", help="indicator ids separated by ';' (NI 72; CSC 001)")
+
+
+def _level(name: str, kind: str, help: str) -> SheetLayout:
+    return SheetLayout(
+        name,
+        _NODE_HEAD + _HIERARCHY + _NUMBER_TITLE + (_LEAD, _REFS) + _NODE_TAIL,
+        help,
+        kind=kind,
+        required=("title",),
+        always=("id", "parent", "number", "title", "lead", "indicators", "outcomes", "notes"),
+    )
+
+
+LAYOUTS: dict[str, SheetLayout] = {
+    s.name: s
+    for s in (
+        SheetLayout(
+            "plan",
+            (
+                Column("format", "text", help="outcome-graph/v1"),
+                Column("id", "code", help="the plan's id: letters, digits, '.', '_' and '-'"),
+                Column("title", "text"),
+                Column("organisation", "text"),
+                Column("period.start", "date", help="first day of the plan period (ISO date)"),
+                Column("period.end", "date", help="last day of the plan period (ISO date)"),
+                Column("framework", "text", help="outcome framework (ecm)"),
+                Column("as_of", "date", help="the date progress is judged at"),
+                Column("source", "text", help="where the plan comes from"),
+                Column("views", "optlist", help="places in the source where an item can be stated (detail; summary)"),
+                Column("tags", "list"),
+                Column("notes", "text"),
+            ),
+            "One row: what the plan is and its period.",
+            required=("format",),
+            always=("format", "id", "title", "organisation", "period.start", "period.end", "framework"),
+        ),
+        SheetLayout(
+            "vision",
+            _NODE_HEAD + _NUMBER_TITLE + _NODE_TAIL,
+            "At most one row: the plan's vision statement.",
+            kind="vision",
+            required=("title",),
+            always=("id", "title"),
+        ),
+        SheetLayout(
+            "owners",
+            (
+                Column("id", "code", help="the owner's id"),
+                Column("name", "text"),
+                Column("kind", "enum", OWNER_KINDS, help="person, role, team, board or partnership"),
+                Column("aliases", "list", help="other names used as leads, separated by ';'"),
+                Column("capacity", "int", help="most milestones the owner can carry in the plan period"),
+                Column("tags", "list"),
+                Column("notes", "text"),
+            ),
+            "The registry of leads: one row per owner.",
+            always=("id", "name", "kind", "aliases"),
+        ),
+        SheetLayout(
+            "catalogues",
+            (
+                Column("prefix", "code", help="the code prefix (CSC)"),
+                Column("title", "text"),
+                Column("entries", "text", help="a CSV file beside the plan; or leave blank and use the entries sheet"),
+            ),
+            "Local indicator catalogues (the National Indicator Set is built in).",
+            always=("prefix", "title"),
+        ),
+        SheetLayout(
+            "entries",
+            (
+                Column("node", "code", help="the catalogue's prefix"),
+                Column("code", "code", help="the indicator code"),
+                Column("title", "text"),
+                Column("outcomes", "list", help=_OUTCOMES_HELP),
+            ),
+            "Entries of local catalogues written in the plan.",
+            always=("node", "code", "title", "outcomes"),
+        ),
+        SheetLayout(
+            "groups",
+            (
+                Column("id", "code"),
+                Column("title", "text"),
+                Column("kind", "text", help="e.g. corporate_priority"),
+                Column("members", "list", help="ids of the nodes the heading spans, separated by ';'"),
+                Column("views", "optlist"),
+                Column("tags", "list"),
+                Column("notes", "text"),
+            ),
+            "Headings that span several nodes without being a level.",
+            required=("title",),
+            always=("id", "title", "kind", "members"),
+        ),
+        _level("priorities", "priority", "Priorities (also called pillars or themes)."),
+        _level("aims", "aim", "Aims (also called commitments or strategic objectives)."),
+        _level("objectives", "objective", "Objectives (also called targets or benefits)."),
+        SheetLayout(
+            "milestones",
+            _NODE_HEAD
+            + _HIERARCHY
+            + _NUMBER_TITLE
+            + (
+                _LEAD,
+                Column("timescale", "code", help="the source's own wording: June 11, Autumn 2008, TBA"),
+                Column("due", "code", help="2011-07-31, 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet"),
+                Column("due.from", "code", help="start of a due range"),
+                Column("due.to", "code", help="end of a due range"),
+                Column("status", "enum", STATUSES, help="not_started, on_track, at_risk, off_track or done"),
+                Column("depends_on", "list", help="milestone ids that must be due no later, separated by ';'"),
+            )
+            + _NODE_TAIL,
+            "Milestones (also called actions, key milestones or strategic actions).",
+            kind="milestone",
+            required=("title",),
+            always=("id", "parent", "number", "title", "lead", "timescale", "due", "status", "notes"),
+        ),
+        SheetLayout(
+            "indicators",
+            _NODE_HEAD
+            + _NUMBER_TITLE
+            + (
+                Column("direction", "enum", DIRECTIONS, help="increase, decrease or maintain (which way is better)"),
+                Column("unit", "text", help="percent, count, rate_per_10000, days, score or free text"),
+            )
+            + _value_columns("baseline")
+            + _value_columns("target")
+            + (Column("targets", "marker", help="[] for an explicitly empty list of targets"),)
+            + _NODE_TAIL,
+            "Indicators: codes (NI 72) or local measures; several targets and the actuals are on their own sheets.",
+            kind="indicator",
+            required=("title",),
+            always=("id", "title", "outcomes", "direction", "unit", "notes"),
+        ),
+        SheetLayout(
+            "indicator_refs",
+            (
+                Column("node", "code", help="the priority, aim or objective"),
+                Column("indicator", "code", help="the indicator id"),
+                Column("title", "text", help="this node's own wording of the indicator"),
+            )
+            + _value_columns("target")
+            + (Column("targets", "marker", help="[] for an explicitly empty list of targets"),),
+            "Indicator references with the node's own wording or targets.",
+            always=("node", "indicator", "title"),
+        ),
+        SheetLayout(
+            "variants",
+            (
+                Column("node", "code"),
+                Column("text", "text", help="the wording elsewhere in the source"),
+                Column("where", "code", help="the view it is stated in"),
+            ),
+            "The same item worded differently elsewhere in the source.",
+            always=("node", "text", "where"),
+        ),
+        SheetLayout(
+            "ignore",
+            (
+                Column("node", "code", help="the node (or the plan's id)"),
+                Column("rule", "code", help="a rule code or prefix (OG401)"),
+                Column("reason", "text"),
+                Column("scope", "enum", SCOPES, help="node (default) or branch"),
+            ),
+            "Suppressed rules.",
+            always=("node", "rule", "reason", "scope"),
+        ),
+        SheetLayout(
+            "targets",
+            (Column("node", "code", help="the indicator, or the node of an inline reference"),
+             Column("indicator", "code", help="for an inline reference: the indicator id"))
+            + _value_columns(""),
+            "Targets, one row per period.",
+            always=("node", "period", "value", "change", "comparator", "text", "source"),
+        ),
+        SheetLayout(
+            "actuals",
+            (Column("node", "code", help="the indicator"),) + _value_columns(""),
+            "Actual values, one row per period.",
+            always=("node", "period", "value", "change", "comparator", "text", "source"),
+        ),
+        SheetLayout(
+            "due",
+            (
+                Column("node", "code", help="the milestone"),
+                Column("due", "code", help="a date, month or year"),
+                Column("from", "code", help="or the start of a range"),
+                Column("to", "code", help="and its end"),
+            ),
+            "Milestones due more than once (a list of dates).",
+            always=("node", "due", "from", "to"),
+        ),
+    )
+}
+
+#: Level sheet name -> node kind.
+LEVEL_SHEETS: dict[str, str] = {"priorities": "priority", "aims": "aim", "objectives": "objective", "milestones": "milestone"}
+#: Every sheet whose rows are nodes.
+NODE_SHEETS: dict[str, str] = {"vision": "vision", **LEVEL_SHEETS, "indicators": "indicator"}
+#: Sheets whose rows belong to a row of another sheet (a ``node`` column).
+SUB_SHEETS: tuple[str, ...] = ("entries", "indicator_refs", "variants", "ignore", "targets", "actuals", "due")
+#: Sheets outcome_graph writes for people, never read as part of the plan.
+IGNORED_SHEETS: tuple[str, ...] = ("instructions", "findings", "readme")
+
+_SHEET_ALIASES = {
+    "priority": "priorities",
+    "aim": "aims",
+    "objective": "objectives",
+    "milestone": "milestones",
+    "indicator": "indicators",
+    "owner": "owners",
+    "catalogue": "catalogues",
+    "group": "groups",
+    "variant": "variants",
+    "entry": "entries",
+    "target": "targets",
+    "actual": "actuals",
+    "indicator_ref": "indicator_refs",
+    "indicator_references": "indicator_refs",
+    "instruction": "instructions",
+    "finding": "findings",
+}
+
+
+def header_key(text: str) -> str:
+    """A header as matched: lower case, runs of spaces, ``-`` and ``_`` as one ``_``, no outer space.
+
+    >>> header_key("  Lead  person "), header_key("Baseline.Value"), header_key("see-also")
+    ('lead_person', 'baseline.value', 'see_also')
+    """
+    key = re.sub(r"[\s_\-]+", "_", str(text).strip().lower())
+    key = re.sub(r"_?\._?", ".", key)
+    return key.strip("_")
+
+
+def sheet_key(name: str) -> str:
+    """The per-level sheet a sheet's name means (``Milestone`` -> ``milestones``), else its key."""
+    key = header_key(name)
+    return _SHEET_ALIASES.get(key, key)
+
+
+# ---------------------------------------------------------------------------------------------
+# The flat single-sheet form
+
+
+#: Flat-form header names (after :func:`header_key`) and the role of the column.
+FLAT_COLUMNS: dict[str, str] = {}
+for _role, _names in {
+    "level:priority": "priority priorities pillar pillars theme themes",
+    "level:aim": "aim aims commitment commitments strategic_objective strategic_objectives",
+    "level:objective": "objective objectives target targets benefit benefits",
+    "level:milestone": (
+        "milestone milestones key_milestone key_milestones action actions key_action key_actions "
+        "strategic_action strategic_actions"
+    ),
+    "lead": "lead leads lead_person lead_persons lead_officer lead_officers lead_officer_s owner owners "
+    "responsible responsibility who",
+    "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date",
+    "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
+    "pis pi kpis kpi",
+    "notes": "notes note comments comment",
+    "due": "due due_date",
+    "status": "status",
+    "outcomes": "outcomes outcome ecm_outcomes ecm_outcome",
+    "tags": "tags tag",
+}.items():
+    for _n in _names.split():
+        FLAT_COLUMNS[_n] = _role
+for _kind in ("priority", "aim", "objective", "milestone"):
+    FLAT_COLUMNS[f"{_kind}_id"] = f"id:{_kind}"
+    FLAT_COLUMNS[f"{_kind}.id"] = f"id:{_kind}"
+    FLAT_COLUMNS[f"{_kind}_number"] = f"number:{_kind}"
+    FLAT_COLUMNS[f"{_kind}.number"] = f"number:{_kind}"
+
+
+def flat_role(header: str) -> str | None:
+    """The role of a flat-form column (``level:milestone``, ``lead``...) from its header, or None.
+
+    >>> flat_role("Key milestones"), flat_role("By when"), flat_role("Lead person"), flat_role("RAG")
+    ('level:milestone', 'timescale', 'lead', None)
+    """
+    key = header_key(header)
+    role = FLAT_COLUMNS.get(key)
+    if role is None and key.endswith("s") and key[:-1] in FLAT_COLUMNS:
+        role = FLAT_COLUMNS[key[:-1]]
+    return role
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell values
+
+
+def join_list(items: list[str]) -> str:
+    """Texts as one cell: ``a; b`` (``;`` inside an item written ``\\;``); an empty list is ``[]``.
+
+    >>> join_list(["LAA", "a;b"]), join_list([])
+    ('LAA; a\\\\;b', '[]')
+    """
+    if not items:
+        return EMPTY_LIST
+    return "; ".join(_escape_marker(str(i)).replace(";", "\\;") for i in items)
+
+
+def split_list(text: str) -> list[str]:
+    """A cell as a list of texts (the inverse of :func:`join_list`); ``[]`` is an empty list.
+
+    >>> split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c")
+    (['NI 72', 'NI 73'], [], ['a;b', 'c'])
+    """
+    if text.strip() == EMPTY_LIST:
+        return []
+    items = (_unescape_marker(part.strip().replace("\\;", ";")) for part in _UNESCAPED_SEP.split(text))
+    return [i for i in items if i]
+
+
+def encode_lead(value: str | list[str]) -> str:
+    """A ``lead`` as one cell: a text as written, a list of joint leads with ``;`` (always one).
+
+    >>> encode_lead("SILS & EYFC"), encode_lead(["SILS", "EYFC"]), encode_lead(["SILS"])
+    ('SILS & EYFC', 'SILS; EYFC', 'SILS;')
+    """
+    if isinstance(value, list):
+        if len(value) == 1:
+            return join_list(value) + ";"
+        return join_list(value)
+    return encode_text(value).replace(";", "\\;")
+
+
+def decode_lead(text: str) -> str | list[str]:
+    """The inverse of :func:`encode_lead`.
+
+    >>> decode_lead("SILS; EYFC"), decode_lead("SILS;"), decode_lead("Head of X \\\\; Y")
+    (['SILS', 'EYFC'], ['SILS'], 'Head of X ; Y')
+    """
+    if text.strip() == EMPTY_LIST:
+        return []
+    if _UNESCAPED_SEP.search(text):
+        return split_list(text)
+    return decode_text(text).replace("\\;", ";")
+
+
+def _escape_marker(value: str) -> str:
+    return "\\" + value if _MARKER.match(value) else value
+
+
+def _unescape_marker(text: str) -> str:
+    return text[1:] if text.startswith("\\") and _MARKER.match(text) else text
+
+
+def encode_text(value: str) -> str:
+    """A text as a cell: the empty text is written ``""`` (a blank cell is an absent field); a
+    text that is itself ``""`` or ``[]`` is written with a backslash before it.
+
+    >>> encode_text(""), encode_text('""'), encode_text("[]"), encode_text("June 11")
+    ('""', '\\\\""', '\\\\[]', 'June 11')
+    """
+    return EMPTY_TEXT if value == "" else _escape_marker(value)
+
+
+def decode_text(text: str) -> str:
+    """The inverse of :func:`encode_text`."""
+    return "" if text == EMPTY_TEXT else _unescape_marker(text)
+
+
+def is_number_text(text: str) -> bool:
+    """Whether a text is a plain number (``-11``, ``+5``, ``-29.6%``), which no program runs as a formula."""
+    return bool(_NUMBER.match(text))
+
+
+def csv_escape(text: str) -> str:
+    """A cell's text as written to a CSV file, safe from formula injection.
+
+    A text that a spreadsheet program would run as a formula (it starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return, and is not a plain number) is written with a leading ``'``,
+    which spreadsheet programs show as text. So is a text that already starts with ``'`` followed by
+    one of those characters or another ``'``, so that :func:`csv_unescape` (which the reader
+    applies) gives back exactly the text written.
+
+    >>> csv_escape("=HYPERLINK(\\"http://x\\")"), csv_escape("-11"), csv_escape("'=x"), csv_escape("it's")
+    ('\\'=HYPERLINK("http://x")', '-11', "''=x", "it's")
+    """
+    if not text:
+        return text
+    first = text[0]
+    if first in FORMULA_START and not is_number_text(text):
+        return "'" + text
+    if first == "'" and len(text) > 1 and (text[1] in FORMULA_START or text[1] == "'"):
+        return "'" + text
+    return text
+
+
+def csv_unescape(text: str) -> str:
+    """The inverse of :func:`csv_escape`: one leading ``'`` before ``=``, ``+``, ``-``, ``@``, a tab,
+    a carriage return or another ``'`` is dropped.
+
+    >>> csv_unescape("'=SUM(A1)"), csv_unescape("''=x"), csv_unescape("'tis")
+    ('=SUM(A1)', "'=x", "'tis")
+    """
+    if len(text) > 1 and text[0] == "'" and (text[1] in FORMULA_START or text[1] == "'"):
+        return text[1:]
+    return text

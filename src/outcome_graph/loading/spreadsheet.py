@@ -1,0 +1,1344 @@
+"""Load a plan from a workbook (``.xlsx``), a CSV file or a folder of CSV files.
+
+Two forms are read (the plan format's "Spreadsheet form"; :mod:`.sheet_layout` has the columns):
+
+* the **per-level form**: a ``plan`` sheet with a ``format`` column, one sheet per list
+  (``priorities``, ``aims``, ``objectives``, ``milestones``, ``indicators``, ``owners``...), one row
+  per item, and sheets for the lists of objects (``targets``, ``variants``...). It holds everything
+  the format holds: a plan written by ``outcome-graph convert`` reads back equal.
+* the **flat single-sheet form**: the table most published plans print, with columns such as
+  ``Priority | Objective | Key milestones | Lead | Timescale | Indicators``. Blank level cells repeat
+  the row above, ids are generated from the position (``P1.A2.O3.M1``), and the plan period comes
+  from a ``plan`` sheet or the ``--period`` option.
+
+Every node remembers its sheet and cell (``plan.locations``), so findings and errors point to
+``plan.xlsx:milestones!C14``. Things the reader did that a person should know (columns ignored, a
+timescale kept in notes) are in ``plan.notices``.
+
+Bad input (not a workbook, encrypted, empty, a sheet or column missing, a value of the wrong type)
+raises :class:`~outcome_graph.errors.PlanError` naming the file, sheet and cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import ConfigError, PlanError, Problem
+from ..model.document import FORMAT_ID, LEVELS, PlanDocument
+from ..model.plan import Location, Plan
+from .loader import _build_plan, _model_at, _field_names
+from .sheet_layout import (
+    EMPTY_LIST,
+    IGNORED_SHEETS,
+    LAYOUTS,
+    LEVEL_SHEETS,
+    NODE_SHEETS,
+    PLAN_NODE,
+    SUB_SHEETS,
+    Column,
+    SheetLayout,
+    csv_unescape,
+    decode_lead,
+    decode_text,
+    flat_role,
+    header_key,
+    sheet_key,
+    split_list,
+)
+from .suggest import nearest
+from .tree import LocList, LocMap
+
+__all__ = ["load_spreadsheet", "parse_period", "notice_lines", "RawSheet"]
+
+#: Most cells read from one workbook (a plan has a few thousand).
+MAX_CELLS = 2_000_000
+#: A workbook is a zip file: refuse one that expands to more than this many times ``max_bytes``.
+EXPANSION = 4
+#: Rows searched for a flat sheet's header (a title may sit above the table).
+HEADER_SEARCH_ROWS = 20
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_LETTER = {"priority": "P", "aim": "A", "objective": "O", "milestone": "M"}
+_CHILD_LIST = {"aim": "aims", "objective": "objectives", "milestone": "milestones"}
+_RANK = {kind: i for i, kind in enumerate(LEVELS)}
+
+
+# =============================================================================================
+# Cells and sheets as read
+
+
+def _col_letter(col: int) -> str:
+    """Column letter of a 0-based column index (0 -> A, 26 -> AA)."""
+    out = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def cell_ref(row: int, col: int) -> str:
+    """The A1 reference of a 0-based row and column.
+
+    >>> cell_ref(0, 0), cell_ref(13, 2), cell_ref(0, 27)
+    ('A1', 'C14', 'AB1')
+    """
+    return f"{_col_letter(col)}{row + 1}"
+
+
+@dataclass
+class RawSheet:
+    """One sheet (or CSV file) as text cells, 0-based ``(row, column)``; blank cells are absent."""
+
+    name: str
+    file: str
+    cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: A cell inside a merged range (not its top-left cell) -> the top-left cell.
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    @cached_property
+    def n_rows(self) -> int:
+        """Rows up to the last one with a cell (read once the sheet is complete)."""
+        return max((r for r, _ in self.cells), default=-1) + 1
+
+    @cached_property
+    def n_cols(self) -> int:
+        """Columns up to the last one with a cell."""
+        return max((c for _, c in self.cells), default=-1) + 1
+
+    def get(self, row: int, col: int) -> str | None:
+        """The cell's text (a merged range's value in each of its cells), ``None`` when blank."""
+        value = self.cells.get((row, col))
+        if value is None and (row, col) in self.merged:
+            value = self.cells.get(self.merged[(row, col)])
+        if value is None or not value.strip():
+            return None
+        return value
+
+    def is_continuation(self, row: int, col: int) -> bool:
+        """Whether the cell is part of a merged range started in a row above."""
+        anchor = self.merged.get((row, col))
+        return anchor is not None and anchor[0] < row
+
+    def row(self, row: int, n_cols: int) -> list[str | None]:
+        return [self.get(row, c) for c in range(n_cols)]
+
+    def is_blank(self, row: int, n_cols: int) -> bool:
+        return all(self.get(row, c) is None for c in range(n_cols))
+
+    @property
+    def empty(self) -> bool:
+        return not any(v.strip() for v in self.cells.values())
+
+
+def _text_of(value: Any, number_format: str | None = None) -> str | None:
+    """A cell value as the text a plan file would hold."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            fmt = (number_format or "").lower()
+            if value.day == 1 and fmt and "d" not in fmt and "m" in fmt and "y" in fmt:
+                return f"{value.year:04d}-{value.month:02d}"  # a month typed as "Jun-11"
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _problem(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> Problem:
+    return Problem(message, file=file, sheet=sheet, cell=cell)
+
+
+def _fail(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> PlanError:
+    return PlanError([_problem(message, file, sheet, cell)])
+
+
+def _read_limited(path: Path, max_bytes: int, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _fail(f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", name)
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise _fail(f"cannot read the file: {exc.strerror or exc}", name) from None
+
+
+def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
+    """The worksheets of a workbook as text cells (formulas as their saved values)."""
+    name = str(path)
+    data = _read_limited(path, max_bytes, name)
+    if not data:
+        raise _fail("the file is empty (0 bytes), not a workbook", name)
+    if data.startswith(_OLE_MAGIC):
+        raise _fail(
+            "the workbook is encrypted (password protected) or in the old .xls format: "
+            "save it as an .xlsx workbook without a password",
+            name,
+        )
+    buffer = io.BytesIO(data)
+    if not zipfile.is_zipfile(buffer):
+        raise _fail("this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON", name)
+    try:
+        with zipfile.ZipFile(buffer) as zf:
+            names = set(zf.namelist())
+            expanded = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _fail(f"the workbook is damaged: {exc}", name) from None
+    if "xl/workbook.xml" not in names:
+        raise _fail("this is a zip file but not an Excel workbook (it has no xl/workbook.xml)", name)
+    if expanded > EXPANSION * max_bytes:
+        raise _fail(
+            f"the workbook expands to {expanded / 1e6:.0f} MB, over {EXPANSION} times the "
+            f"{max_bytes / 1e6:.0f} MB limit",
+            name,
+        )
+    import openpyxl
+
+    def open_book(data_only: bool) -> Any:
+        buffer.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(buffer, data_only=data_only, read_only=False)
+
+    try:
+        book = open_book(False)
+    except MemoryError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise _fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
+    sheets: list[RawSheet] = []
+    formulas: list[tuple[RawSheet, str, int, int]] = []
+    total = 0
+    for ws in book.worksheets:
+        sheet = RawSheet(ws.title, name)
+        cells = ws._cells  # a dict (row, col) -> cell: the cells that exist, however far apart
+        total += len(cells)
+        if total > MAX_CELLS:
+            raise _fail(f"the workbook has more than {MAX_CELLS:,} cells; is it a plan?", name, ws.title)
+        for (r, c), cell in cells.items():
+            value = cell.value
+            if value is None:
+                continue
+            if cell.data_type == "f" or type(value).__name__ in {"ArrayFormula", "DataTableFormula"}:
+                formulas.append((sheet, ws.title, r, c))
+                continue
+            text = _text_of(value, cell.number_format)
+            if text is not None:
+                sheet.cells[(r - 1, c - 1)] = text
+        last_row = max((r for r, _ in cells), default=0)
+        last_col = max((c for _, c in cells), default=0)
+        for rng in ws.merged_cells.ranges:
+            top, left = rng.min_row, rng.min_col
+            for r in range(top, min(rng.max_row, last_row) + 1):
+                for c in range(left, min(rng.max_col, last_col) + 1):
+                    if (r, c) != (top, left):
+                        sheet.merged[(r - 1, c - 1)] = (top - 1, left - 1)
+        sheets.append(sheet)
+    if formulas:
+        try:
+            values = open_book(True)
+        except Exception as exc:  # pragma: no cover - it opened a moment ago
+            raise _fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
+        problems = []
+        for sheet, title, r, c in formulas:
+            cell = values[title].cell(row=r, column=c)
+            text = _text_of(cell.value, cell.number_format)
+            if text is None:
+                problems.append(
+                    _problem(
+                        "the cell holds a formula with no saved value: open and save the workbook in a "
+                        "spreadsheet program, or replace the formula by its value",
+                        name,
+                        title,
+                        cell_ref(r - 1, c - 1),
+                    )
+                )
+            else:
+                sheet.cells[(r - 1, c - 1)] = text
+        if problems:
+            raise PlanError(problems[:50])
+    return sheets
+
+
+def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
+    if b"\x00" in data[:8192]:
+        raise _fail("this is a binary file, not a CSV file", name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        notices.append(f"{name}: not UTF-8; read as Windows-1252 (save as 'CSV UTF-8' to avoid this)")
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
+    name = str(path)
+    data = _read_limited(path, max_bytes, name)
+    if len(data) > max_bytes:
+        raise _fail(f"the file is over the {max_bytes / 1e6:.0f} MB limit", name)
+    text = _decode_csv(data, name, notices)
+    first = text.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
+    sheet = RawSheet(path.stem, name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for r, row in enumerate(reader):
+            for c, value in enumerate(row):
+                if value != "":
+                    sheet.cells[(r, c)] = csv_unescape(value)
+            if len(sheet.cells) > MAX_CELLS:
+                raise _fail(f"the file has more than {MAX_CELLS:,} cells; is it a plan?", name)
+    except csv.Error as exc:
+        raise PlanError([Problem(f"invalid CSV: {exc}", file=name, line=reader.line_num)]) from None
+    return sheet
+
+
+def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawSheet]:
+    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+    if not files:
+        raise _fail("the folder has no .csv files: a plan folder holds one CSV file per sheet", str(path))
+    total = sum(p.stat().st_size for p in files)
+    if total > max_bytes:
+        raise _fail(f"the CSV files are {total / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", str(path))
+    return [_read_csv(p, max_bytes, notices) for p in files]
+
+
+# =============================================================================================
+# The parsed tree: dicts and lists that remember their sheet and cell
+
+
+class CellMap(LocMap):
+    """A mapping built from a row, with the sheet and cell of itself and of each key."""
+
+    __slots__ = ("file", "sheet", "cell", "key_cell", "is_row")
+
+    def __init__(self, file: str | None, sheet: str | None, cell: str | None, *, is_row: bool = False) -> None:
+        super().__init__(None, None)
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.key_cell: dict[str, str] = {}
+        self.is_row = is_row
+
+    def put(self, key: str, value: Any, cell: str | None) -> None:
+        self[key] = value
+        if cell is not None:
+            self.key_cell[key] = cell
+
+    def child(self, key: str) -> CellMap:
+        """The sub-mapping of a dotted column (``baseline`` of ``baseline.value``)."""
+        sub = self.get(key)
+        if not isinstance(sub, CellMap):
+            sub = CellMap(self.file, self.sheet, self.key_cell.get(key, self.cell))
+            self[key] = sub
+        return sub
+
+
+class CellList(LocList):
+    """A list built from rows or a cell, with the sheet and cell where it starts."""
+
+    __slots__ = ("file", "sheet", "cell")
+
+    def __init__(self, file: str | None, sheet: str | None, cell: str | None) -> None:
+        super().__init__(None, None)
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+
+
+def _where(obj: Any, default: tuple[str | None, str | None, str | None]) -> tuple[str | None, str | None, str | None]:
+    if isinstance(obj, (CellMap, CellList)):
+        return obj.file, obj.sheet, obj.cell
+    return default
+
+
+# =============================================================================================
+# Validation errors with sheet and cell
+
+
+def _field_path(parts: list[str | int]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
+    return out
+
+
+def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
+    """Pydantic's errors as problems naming the file, sheet and cell of the value at fault."""
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        node: Any = tree
+        where = _where(tree, (None, None, None))
+        row: CellMap | None = None
+        rel: list[str | int] = []
+        for part in loc:
+            if isinstance(node, CellMap) and isinstance(part, str) and part in node:
+                cell = node.key_cell.get(part)
+                if cell is not None:
+                    where = (node.file, node.sheet, cell)
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                continue  # a union member's tag, or a part that matched no data
+            where = _where(node, where)
+            if isinstance(node, CellMap) and node.is_row:
+                row, rel = node, []
+            else:
+                rel.append(part)
+        etype = err["type"]
+        ident = f"{row['id']}: " if row is not None and isinstance(row.get("id"), str) else ""
+        field_name = _field_path(rel)
+        if etype == "missing":
+            missing = str(loc[-1])
+            full = f"{field_name}.{missing}" if field_name else missing
+            if isinstance(node, CellMap) and missing in node.key_cell:
+                where = (node.file, node.sheet, node.key_cell[missing])
+                msg = f"{ident}{full} is missing (the cell is blank)"
+            else:
+                msg = f"{ident}{full} is missing: the sheet has no {full!r} column"
+        elif etype == "extra_forbidden":
+            name = str(loc[-1])
+            model = _model_at(loc[:-1])
+            kind = getattr(model, "kind", None) if model is not None else None
+            msg = f"{ident}{name!r} is not a field of {'a ' + kind if isinstance(kind, str) else 'this item'}"
+            if model is not None:
+                guess = nearest(name, _field_names(model))
+                if guess and guess != name:
+                    msg += f": did you mean {guess!r}?"
+        else:
+            text = err["msg"]
+            if text.startswith("Value error, "):
+                text = text[len("Value error, ") :]
+            if etype == "literal_error" and "expected" in err.get("ctx", {}):
+                text = f"must be one of {err['ctx']['expected']}"
+            value = err.get("input")
+            if isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
+                text += f" (the cell holds {value!r})"
+            msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
+        key = (where, msg)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(_problem(msg, where[0], where[1], where[2]))
+        if len(problems) >= 50:
+            problems.append(_problem("(more problems not shown)", where[0]))
+            break
+    return problems
+
+
+# =============================================================================================
+# The plan period option
+
+
+def _period_end(text: str, start: bool) -> date:
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return date.fromisoformat(text)
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if not 1 <= mo <= 12:
+            raise ValueError(f"{text!r} is not a month")
+        if start:
+            return date(y, mo, 1)
+        nxt = date(y + (mo == 12), mo % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 1, 1) if start else date(int(text), 12, 31)
+    raise ValueError(f"{text!r} is not a date (write 2011-04-01, 2011-04 or 2011)")
+
+
+def parse_period(text: str) -> tuple[date, date]:
+    """Read a plan period written ``START..END`` (ISO dates, months or years) or one financial year.
+
+    Raises
+    ------
+    ConfigError
+        The text is not a period.
+
+    Examples
+    --------
+    >>> parse_period("2011-04-01..2012-03-31")
+    (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
+    >>> parse_period("2011-04..2012-03")
+    (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
+    >>> parse_period("2011-12")  # a financial year
+    (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
+    """
+    raw = text.strip()
+    try:
+        if ".." in raw:
+            a, _, b = raw.partition("..")
+            start, end = _period_end(a, True), _period_end(b, False)
+        else:
+            m = re.fullmatch(r"(\d{4})-(\d{2})", raw)
+            if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+                y = int(m.group(1))
+                start, end = date(y, 4, 1), date(y + 1, 3, 31)
+            else:
+                raise ValueError("write START..END, e.g. 2011-04-01..2012-03-31, or a financial year such as 2011-12")
+    except ValueError as exc:
+        raise ConfigError(f"--period {text!r}: {exc}") from None
+    if end < start:
+        raise ConfigError(f"--period {text!r}: the period ends before it starts")
+    return start, end
+
+
+# =============================================================================================
+# Reading rows of the per-level form
+
+
+@dataclass
+class _Header:
+    sheet: RawSheet
+    row: int
+    #: column index -> field column of the layout
+    columns: dict[int, Column]
+    #: column index -> header text of the columns that match no field
+    unknown: dict[int, str]
+    n_cols: int
+
+
+def _header_row(sheet: RawSheet) -> int | None:
+    for r in range(sheet.n_rows):
+        if not sheet.is_blank(r, sheet.n_cols):
+            return r
+    return None
+
+
+def _match_column(layout: SheetLayout, text: str) -> Column | None:
+    key = header_key(text)
+    col = layout.by_name.get(key)
+    if col is None and "_" in key:
+        col = layout.by_name.get(key.replace("_", "."))
+    if col is None and layout.name == "indicator_refs" and key == "id":
+        col = layout.by_name.get("indicator")
+    return col
+
+
+def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
+    row = _header_row(sheet)
+    if row is None:
+        return None
+    columns: dict[int, Column] = {}
+    unknown: dict[int, str] = {}
+    seen: set[str] = set()
+    for c in range(sheet.n_cols):
+        text = sheet.get(row, c)
+        if text is None:
+            continue
+        col = _match_column(layout, text)
+        if col is None or col.name in seen:
+            unknown[c] = text.strip()
+        else:
+            columns[c] = col
+            seen.add(col.name)
+    return _Header(sheet, row, columns, unknown, sheet.n_cols)
+
+
+class _Reader:
+    """Builds the plan tree from the sheets of the per-level or the flat form."""
+
+    def __init__(self, sheets: list[RawSheet], file: str, stem: str, period: str | None) -> None:
+        self.sheets = sheets
+        self.file = file
+        self.stem = stem
+        self.period = period
+        self.problems: list[Problem] = []
+        self.notices: list[str] = []
+        self.ignored_columns: list[str] = []
+        #: node id -> the row it was read from (first one for a duplicate)
+        self.rows: dict[str, CellMap] = {}
+        self.all_rows: list[tuple[str, CellMap]] = []
+        self.owner_rows: dict[str, CellMap] = {}
+        self.group_rows: dict[str, CellMap] = {}
+        self.plan_row: CellMap | None = None
+        #: id(row) -> node kind
+        self.kinds: dict[int, str] = {}
+        #: The plan period is missing (reported with the validation problems, if any).
+        self.period_problem: Problem | None = None
+
+    def kind_of(self, row: CellMap | None) -> str | None:
+        return None if row is None else self.kinds.get(id(row))
+
+    # -- helpers ------------------------------------------------------------------------------
+    def problem(self, message: str, sheet: RawSheet | None = None, cell: str | None = None) -> None:
+        self.problems.append(_problem(message, sheet.file if sheet else self.file, sheet.name if sheet else None, cell))
+
+    def fail(self) -> None:
+        if self.problems:
+            raise PlanError(self.problems[:50] + ([Problem("(more problems not shown)", file=self.file)] if len(self.problems) > 50 else []))
+
+    def note_unknown(self, header: _Header, why: str = "") -> None:
+        for c, text in header.unknown.items():
+            self.ignored_columns.append(f"{header.sheet.name}!{cell_ref(header.row, c)} {text!r}{why}")
+
+    def _set(self, row: CellMap, col: Column, raw: str, sheet: RawSheet, ref: str) -> None:
+        """Put one cell's value into a row, as the field's kind reads it."""
+        kind = col.kind
+        value: Any
+        if kind == "list":
+            value = split_list(raw)
+        elif kind == "optlist":
+            value = split_list(raw)
+        elif kind == "lead":
+            value = decode_lead(raw)
+        elif kind == "refs":
+            value = CellList(sheet.file, sheet.name, ref)
+            for code in split_list(raw):
+                item = CellMap(sheet.file, sheet.name, ref)
+                item.put("id", code, ref)
+                value.append(item)
+        elif kind == "marker":
+            if raw.strip() != EMPTY_LIST:
+                self.problem(
+                    f"{col.name}: write [] here for an explicitly empty list; the items go on the {col.name} sheet "
+                    f"(the cell holds {raw!r})",
+                    sheet,
+                    ref,
+                )
+                return
+            value = CellList(sheet.file, sheet.name, ref)
+        else:
+            value = decode_text(raw)
+        path = col.path
+        target = row
+        for part in path[:-1]:
+            target = target.child(part)
+        target.put(path[-1], value, ref)
+
+    def read_rows(self, sheet: RawSheet, layout: SheetLayout, required: tuple[str, ...] | None = None) -> list[CellMap]:
+        """The rows of a per-level sheet as mappings (blank rows skipped)."""
+        header = _read_header(sheet, layout)
+        if header is None:
+            return []
+        self.note_unknown(header)
+        for name in layout.required if required is None else required:
+            if name not in {c.name for c in header.columns.values()}:
+                self.problem(
+                    f"the {layout.name} sheet has no {name!r} column (its header row is row {header.row + 1})",
+                    sheet,
+                    cell_ref(header.row, 0),
+                )
+                return []
+        title_col = next((c for c, col in header.columns.items() if col.name in ("title", "text")), None)
+        rows: list[CellMap] = []
+        for r in range(header.row + 1, sheet.n_rows):
+            if sheet.is_blank(r, header.n_cols):
+                continue
+            first = next(c for c in range(header.n_cols) if sheet.get(r, c) is not None)
+            anchor = cell_ref(r, title_col if title_col is not None else first)
+            row = CellMap(sheet.file, sheet.name, anchor, is_row=True)
+            for c, col in header.columns.items():
+                ref = cell_ref(r, c)
+                row.key_cell.setdefault(col.path[0], ref)
+                raw = sheet.get(r, c)
+                if raw is None:
+                    continue
+                self._set(row, col, raw, sheet, ref)
+            rows.append(row)
+        return rows
+
+    # -- the plan sheet -------------------------------------------------------------------------
+    def read_plan_sheet(self, sheet: RawSheet | None, *, need_format: bool) -> CellMap:
+        """The plan's row (from the ``plan`` sheet), its period completed from ``--period``."""
+        layout = LAYOUTS["plan"]
+        row: CellMap | None = None
+        if sheet is not None:
+            header = _read_header(sheet, layout)
+            if header is not None:
+                period_col = next((c for c, t in header.unknown.items() if header_key(t) == "period"), None)
+                names = {c.name for c in header.columns.values()}
+                if need_format and "format" not in names:
+                    self.problem(f"the plan sheet has no 'format' column: add one holding {FORMAT_ID}", sheet,
+                                 cell_ref(header.row, 0))
+                    return CellMap(sheet.file, sheet.name, None, is_row=True)
+                rows = self.read_rows(sheet, layout, required=("format",) if need_format else ())
+                if period_col is not None:
+                    self.ignored_columns = [c for c in self.ignored_columns if not c.startswith(f"{sheet.name}!{cell_ref(header.row, period_col)} ")]
+                if len(rows) > 1:
+                    self.problem("the plan sheet has more than one row; a workbook holds one plan", sheet, rows[1].cell)
+                row = rows[0] if rows else None
+                if row is not None and period_col is not None:
+                    raw = sheet.get(header.row + 1, period_col)
+                    if raw is not None and "period" not in row:
+                        ref = cell_ref(header.row + 1, period_col)
+                        try:
+                            start, end = parse_period(raw)
+                        except ConfigError:
+                            self.problem(f"period: write START..END, e.g. 2011-04-01..2012-03-31 (the cell holds {raw!r})", sheet, ref)
+                        else:
+                            row.key_cell["period"] = ref
+                            sub = row.child("period")
+                            sub.put("start", start.isoformat(), ref)
+                            sub.put("end", end.isoformat(), ref)
+        if row is None:
+            row = CellMap(sheet.file if sheet else self.file, sheet.name if sheet else None,
+                          "A2" if sheet else None, is_row=True)
+        period = row.get("period")
+        if not isinstance(period, dict) or not period.get("start") or not period.get("end"):
+            if self.period is not None:
+                start, end = parse_period(self.period)
+                sub = row.child("period")
+                sub.setdefault("start", start.isoformat())
+                sub.setdefault("end", end.isoformat())
+            elif sheet is None:
+                self.period_problem = Problem(
+                    "the plan period is unknown: add a 'plan' sheet with period.start and period.end columns "
+                    "(ISO dates), or give it on the command line with --period START..END",
+                    file=self.file,
+                )
+            else:
+                cell = row.key_cell.get("period") or (row.child("period").key_cell.get("start") if "period" in row else None)
+                self.period_problem = _problem(
+                    "the plan period is unknown: add period.start and period.end columns (ISO dates) to the plan "
+                    "sheet, or give it on the command line with --period START..END",
+                    sheet.file,
+                    sheet.name,
+                    cell or row.cell,
+                )
+        self.plan_row = row
+        return row
+
+    # -- the per-level form ---------------------------------------------------------------------
+    def per_level(self, by_key: dict[str, RawSheet]) -> CellMap:
+        plan_sheet = by_key.get("plan")
+        if plan_sheet is None:
+            raise _fail(
+                f"the workbook has no 'plan' sheet; a plan in one sheet per level needs one, with a format column "
+                f"holding {FORMAT_ID}, the plan's id and period (sheets found: {', '.join(s.name for s in self.sheets)})",
+                self.file,
+            )
+        item_sheets = [name for name in NODE_SHEETS if name in by_key]
+        if not item_sheets:
+            raise _fail(
+                "the workbook has a plan sheet but no sheet of the plan's items: add priorities, aims, objectives, "
+                f"milestones or indicators sheets (sheets found: {', '.join(s.name for s in self.sheets)})",
+                self.file,
+            )
+        plan_row = self.read_plan_sheet(plan_sheet, need_format=True)
+        self.fail()
+        fmt = plan_row.pop("format", None)
+        fmt_cell = plan_row.key_cell.pop("format", plan_row.cell)
+        if fmt != FORMAT_ID:
+            raise _fail(
+                f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}" if fmt else f"the format cell is blank: write {FORMAT_ID}",
+                plan_sheet.file,
+                plan_sheet.name,
+                fmt_cell,
+            )
+        tree = CellMap(plan_sheet.file, plan_sheet.name, plan_row.cell)
+        tree.put("format", fmt, fmt_cell)
+        tree.put("plan", plan_row, plan_row.cell)
+
+        lists: dict[str, list[CellMap]] = {}
+        for name in ("vision", "owners", "catalogues", "groups", *LEVEL_SHEETS, "indicators"):
+            sheet = by_key.get(name)
+            lists[name] = self.read_rows(sheet, LAYOUTS[name]) if sheet is not None else []
+        self.fail()
+
+        # Ids: generated from the position where blank; rows indexed by id.
+        for name, kind in NODE_SHEETS.items():
+            counters: dict[str, int] = {}
+            for row in lists[name]:
+                parent = str(row.get("parent") or "").strip()
+                counters[parent] = counters.get(parent, 0) + 1
+                if not str(row.get("id") or "").strip() and kind in _LETTER:
+                    own = f"{_LETTER[kind]}{counters[parent]}"
+                    row.put("id", f"{parent}.{own}" if parent else own, row.key_cell.get("id", row.cell))
+                elif not str(row.get("id") or "").strip() and kind == "vision":
+                    row.put("id", "V", row.key_cell.get("id", row.cell))
+                node_id = str(row.get("id") or "").strip()
+                if node_id:
+                    self.rows.setdefault(node_id, row)
+                    self.all_rows.append((kind, row))
+                    self.kinds[id(row)] = kind
+        for row in lists["owners"]:
+            self.owner_rows.setdefault(str(row.get("id") or "").strip(), row)
+        for row in lists["groups"]:
+            self.group_rows.setdefault(str(row.get("id") or "").strip(), row)
+        catalogues = {str(row.get("prefix") or "").strip(): row for row in lists["catalogues"]}
+
+        self._sub_sheets(by_key, plan_row, catalogues)
+        self.fail()
+
+        if len(lists["vision"]) > 1:
+            self.problem("the vision sheet has more than one row; a plan has at most one vision",
+                         by_key["vision"], lists["vision"][1].cell)
+        if lists["vision"]:
+            tree.put("vision", lists["vision"][0], lists["vision"][0].cell)
+        for name in ("owners", "catalogues", "groups"):
+            if lists[name]:
+                tree.put(name, self._list(lists[name]), None)
+
+        # The hierarchy: a row whose parent is a node of a level that holds it is written inside it.
+        top: dict[str, list[CellMap]] = {name: [] for name in (*LEVEL_SHEETS, "indicators")}
+        for name, kind in LEVEL_SHEETS.items():
+            for row in lists[name]:
+                parent_id = str(row.get("parent") or "").strip()
+                holder = self.rows.get(parent_id)
+                holder_kind = self.kind_of(holder)
+                if holder is not None and holder_kind is not None and _holds(holder_kind, kind):
+                    del row["parent"]
+                    key = _CHILD_LIST[kind]
+                    children = holder.get(key)
+                    if not isinstance(children, CellList):
+                        children = CellList(row.file, row.sheet, row.cell)
+                        holder[key] = children
+                    children.append(row)
+                else:
+                    top[name].append(row)
+        top["indicators"] = lists["indicators"]
+        for name, rows in top.items():
+            if rows:
+                tree.put(name, self._list(rows), None)
+        self.fail()
+        return tree
+
+    def _list(self, rows: list[CellMap]) -> CellList:
+        out = CellList(rows[0].file, rows[0].sheet, rows[0].cell) if rows else CellList(self.file, None, None)
+        out.extend(rows)
+        return out
+
+    def _sub_sheets(self, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
+        plan_id = str(plan_row.get("id") or "").strip()
+        for name in SUB_SHEETS:
+            sheet = by_key.get(name)
+            if sheet is None:
+                continue
+            for row in self.read_rows(sheet, LAYOUTS[name]):
+                node_id = str(row.pop("node", "") or "").strip()
+                node_cell = row.key_cell.pop("node", row.cell) or "A1"
+                row.is_row = False
+                if not node_id:
+                    self.problem(f"the {name} sheet's 'node' cell is blank: name the item the row belongs to", sheet, node_cell)
+                    continue
+                if name == "entries":
+                    owner = catalogues.get(node_id)
+                    if owner is None:
+                        self.problem(f"no catalogue with prefix {node_id!r} on the catalogues sheet", sheet, node_cell)
+                        continue
+                    self._append(owner, "entries", row, sheet, node_cell)
+                    continue
+                if name == "ignore" and (node_id == PLAN_NODE or (node_id == plan_id and node_id not in self.rows)):
+                    self._append(plan_row, "ignore", row, sheet, node_cell)
+                    continue
+                target = self.rows.get(node_id)
+                if target is None:
+                    self.problem(f"no node with id {node_id!r} (the {name} sheet's rows name the item they belong to)", sheet, node_cell)
+                    continue
+                kind = self.kind_of(target)
+                if name in ("variants", "ignore"):
+                    self._append(target, name, row, sheet, node_cell)
+                elif name == "due":
+                    if kind != "milestone":
+                        self.problem(f"{node_id!r} is a {kind}; only milestones have due dates", sheet, node_cell)
+                        continue
+                    if "due" in target and not isinstance(target["due"], CellList):
+                        self.problem(f"milestone {node_id!r} has a due on the milestones sheet too; use one or the other", sheet, node_cell)
+                        continue
+                    value: Any = row
+                    if "due" in row:
+                        value = row["due"]
+                        if "from" in row or "to" in row:
+                            self.problem("give either 'due' or 'from' and 'to' in one row", sheet, node_cell)
+                            continue
+                    self._append(target, "due", value, sheet, node_cell)
+                elif name == "actuals":
+                    if kind != "indicator":
+                        self.problem(f"{node_id!r} is a {kind}; actuals belong to indicators", sheet, node_cell)
+                        continue
+                    self._append(target, "actuals", row, sheet, node_cell)
+                elif name in ("targets", "indicator_refs"):
+                    indicator = str(row.pop("indicator", "") or "").strip()
+                    row.key_cell.pop("indicator", None)
+                    if name == "targets" and not indicator:
+                        if kind != "indicator":
+                            self.problem(
+                                f"{node_id!r} is a {kind}: name the indicator in the 'indicator' column for its own targets",
+                                sheet,
+                                node_cell,
+                            )
+                            continue
+                        self._append(target, "targets", row, sheet, node_cell)
+                        continue
+                    if kind not in ("priority", "aim", "objective"):
+                        self.problem(f"{node_id!r} is a {kind}; indicator references belong to priorities, aims and objectives", sheet, node_cell)
+                        continue
+                    if not indicator:
+                        self.problem("the 'indicator' cell is blank", sheet, node_cell)
+                        continue
+                    ref = self._ref(target, indicator, sheet, node_cell)
+                    if name == "targets":
+                        self._append(ref, "targets", row, sheet, node_cell)
+                    else:
+                        for key, value in row.items():
+                            if key == "targets" and isinstance(ref.get("targets"), CellList) and ref["targets"]:
+                                continue
+                            ref.put(key, value, row.key_cell.get(key))
+
+    def _append(self, owner: CellMap, key: str, value: Any, sheet: RawSheet, cell: str) -> None:
+        items = owner.get(key)
+        if not isinstance(items, CellList):
+            if items is not None and not (isinstance(items, list) and not items):
+                self.problem(f"{key!r} is given both on its own sheet and in the row of {owner.get('id') or owner.get('prefix')!r}", sheet, cell)
+                return
+            items = CellList(sheet.file, sheet.name, cell)
+            owner.put(key, items, owner.key_cell.get(key) or cell)
+        items.append(value)
+
+    def _ref(self, node: CellMap, indicator: str, sheet: RawSheet, cell: str) -> CellMap:
+        """The node's reference to an indicator (the first with that id), added when missing."""
+        refs = node.get("indicators")
+        if not isinstance(refs, CellList):
+            refs = CellList(sheet.file, sheet.name, cell)
+            node.put("indicators", refs, cell)
+        for ref in refs:
+            if isinstance(ref, CellMap) and str(ref.get("id", "")).strip() == indicator:
+                return ref
+        ref = CellMap(sheet.file, sheet.name, cell)
+        ref.put("id", indicator, cell)
+        refs.append(ref)
+        return ref
+
+    # -- the flat form --------------------------------------------------------------------------
+    def flat(self, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
+        plan_row = self.read_plan_sheet(plan_sheet, need_format=False)
+        plan_row.pop("format", None)
+        if not str(plan_row.get("id") or "").strip():
+            plan_id = re.sub(r"[^A-Za-z0-9._-]+", "-", self.stem).strip("-") or "plan"
+            plan_row.put("id", plan_id, None)
+        self.fail()
+        tree = CellMap(self.file, plan_sheet.name if plan_sheet else None, plan_row.cell)
+        tree.put("format", FORMAT_ID, None)
+        tree.put("plan", plan_row, plan_row.cell)
+        top: dict[str, CellList] = {}
+        found: dict[tuple[int, str, str], CellMap] = {}
+        counts: dict[tuple[int, str], int] = {}
+        timescale_notes: list[str] = []
+        conflicts: list[str] = []
+
+        def attach(node: CellMap, kind: str, parent: CellMap | None) -> None:
+            if parent is None:
+                key = {"priority": "priorities", **_CHILD_LIST}[kind]
+                if key not in top:
+                    top[key] = CellList(node.file, node.sheet, node.cell)
+                top[key].append(node)
+            else:
+                key = _CHILD_LIST[kind]
+                children = parent.get(key)
+                if not isinstance(children, CellList):
+                    children = CellList(node.file, node.sheet, node.cell)
+                    parent[key] = children
+                children.append(node)
+
+        def set_once(node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+            if key not in node:
+                node.put(key, value, ref)
+            elif node[key] != value:
+                conflicts.append(f"{node.sheet}!{ref} {what} {value!r} (kept {node[key]!r} for {node['id']})")
+
+        for sheet in data_sheets:
+            header = self._flat_header(sheet)
+            if header is None:
+                continue
+            h_row, roles = header
+            levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
+            n_cols = sheet.n_cols
+            current: list[CellMap | None] = [None] * len(levels)
+            for r in range(h_row + 1, sheet.n_rows):
+                if sheet.is_blank(r, n_cols):
+                    continue
+
+                def cell(role: str) -> tuple[str | None, str | None]:
+                    c = roles.get(role)
+                    if c is None:
+                        return None, None
+                    value = sheet.get(r, c)
+                    return (value.strip() if value is not None else None), cell_ref(r, c)
+
+                filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
+                if not filled:
+                    self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} fills no level column; ignored")
+                    continue
+                deepest = max(filled)
+                parent: CellMap | None = None
+                for i in range(deepest + 1):
+                    kind, c = levels[i]
+                    text = sheet.get(r, c)
+                    if text is None:
+                        if current[i] is not None:
+                            parent = current[i]
+                        continue
+                    title = text.strip()
+                    ref = cell_ref(r, c)
+                    node: CellMap | None = None
+                    if kind == "milestone":
+                        if sheet.is_continuation(r, c) and current[i] is not None:
+                            node = current[i]
+                    else:
+                        node = found.get((id(parent), kind, _norm(title)))
+                    if node is None:
+                        node = CellMap(sheet.file, sheet.name, ref, is_row=True)
+                        given, id_ref = cell(f"id:{kind}")
+                        counts[(id(parent), kind)] = counts.get((id(parent), kind), 0) + 1
+                        own = f"{_LETTER[kind]}{counts[(id(parent), kind)]}"
+                        node_id = given or (f"{parent['id']}.{own}" if parent is not None else own)
+                        node.put("id", node_id, id_ref if given else ref)
+                        number, number_ref = cell(f"number:{kind}")
+                        if number:
+                            node.put("number", number, number_ref)
+                        node.put("title", title, ref)
+                        attach(node, kind, parent)
+                        if kind != "milestone":
+                            found[(id(parent), kind, _norm(title))] = node
+                        self.rows.setdefault(node_id, node)
+                        self.all_rows.append((kind, node))
+                        self.kinds[id(node)] = kind
+                    if current[i] is not node:
+                        current[i] = node
+                        for j in range(i + 1, len(current)):
+                            current[j] = None
+                    parent = node
+                target = current[deepest]
+                assert target is not None
+                target_kind = levels[deepest][0]
+                lead, lead_ref = cell("lead")
+                if lead and lead_ref:
+                    set_once(target, "lead", lead, lead_ref, "lead")
+                timescale, ts_ref = cell("timescale")
+                if timescale and ts_ref:
+                    if target_kind == "milestone":
+                        set_once(target, "timescale", timescale, ts_ref, "timescale")
+                    else:
+                        line = f"Timescale: {timescale}"
+                        notes = target.get("notes")
+                        if not notes or line not in notes:
+                            target.put("notes", f"{notes}\n{line}" if notes else line, target.key_cell.get("notes", ts_ref))
+                            timescale_notes.append(f"{sheet.name}!{ts_ref} ({target['id']})")
+                inds, ind_ref = cell("indicators")
+                if inds and ind_ref:
+                    holder = next((current[i] for i in range(deepest, -1, -1)
+                                   if levels[i][0] != "milestone" and current[i] is not None), None)
+                    codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
+                    if holder is None:
+                        self.notices.append(f"{sheet.file}:{sheet.name}!{ind_ref}: indicators on a row with no priority, aim or objective; ignored")
+                    else:
+                        refs = holder.get("indicators")
+                        if not isinstance(refs, CellList):
+                            refs = CellList(sheet.file, sheet.name, ind_ref)
+                            holder.put("indicators", refs, ind_ref)
+                        have = {str(x["id"]) for x in refs}
+                        for code in codes:
+                            if code not in have:
+                                item = CellMap(sheet.file, sheet.name, ind_ref)
+                                item.put("id", code, ind_ref)
+                                refs.append(item)
+                                have.add(code)
+                note, note_ref = cell("notes")
+                if note and note_ref:
+                    notes = target.get("notes")
+                    if not notes or note not in notes:
+                        target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
+                for role in ("due", "status"):
+                    text_value, role_ref = cell(role)
+                    if text_value and role_ref:
+                        set_once(target, role, text_value, role_ref, role)
+                for role in ("outcomes", "tags"):
+                    value, role_ref = cell(role)
+                    if value and role_ref:
+                        items = split_list(value) if ";" in value or value == EMPTY_LIST else [
+                            x.strip() for x in value.split(",") if x.strip()]
+                        set_once(target, role, items, role_ref, role)
+        for key in ("priorities", "aims", "objectives", "milestones"):
+            if key in top:
+                tree.put(key, top[key], None)
+        if not top:
+            raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", self.file,
+                        data_sheets[0].name if data_sheets else None)
+        if timescale_notes:
+            self.notices.append(
+                f"{self.file}: a timescale on a row without a milestone is kept in that node's notes: "
+                + ", ".join(timescale_notes)
+            )
+        if conflicts:
+            self.notices.append(f"{self.file}: values that differ from the first one given were ignored: " + "; ".join(conflicts))
+        return tree
+
+    def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
+        n_cols = sheet.n_cols
+        for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
+            roles = {c: flat_role(t) for c in range(n_cols) if (t := sheet.get(r, c)) is not None}
+            if any(role and role.startswith("level:") for role in roles.values()):
+                out: dict[str, int] = {}
+                unknown: dict[int, str] = {}
+                for c, role in roles.items():
+                    if role is None or role in out:
+                        unknown[c] = (sheet.get(r, c) or "").strip()
+                    else:
+                        out[role] = c
+                self.note_unknown(_Header(sheet, r, {}, unknown, n_cols))
+                return r, out
+        return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _holds(parent_kind: str, child_kind: str) -> bool:
+    """Whether a node of ``parent_kind`` can hold ``child_kind`` nested in the format."""
+    return parent_kind in ("priority", "aim", "objective") and _RANK[parent_kind] < _RANK[child_kind]
+
+
+# =============================================================================================
+# Form detection and the whole load
+
+
+def _is_flat(sheet: RawSheet) -> bool:
+    for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
+        for c in range(sheet.n_cols):
+            text = sheet.get(r, c)
+            if text is not None and (flat_role(text) or "").startswith("level:"):
+                return True
+    return False
+
+
+def _has_column(sheet: RawSheet, name: str) -> bool:
+    row = _header_row(sheet)
+    if row is None:
+        return False
+    return any(header_key(sheet.get(row, c) or "") == name for c in range(sheet.n_cols))
+
+
+def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = None) -> Plan:
+    """Load a plan from an ``.xlsx`` workbook, a ``.csv`` file or a folder of ``.csv`` files.
+
+    Parameters
+    ----------
+    path : str or Path
+        The workbook, CSV file or folder.
+    max_bytes : int
+        Refuse inputs larger than this.
+    period : str, optional
+        ``START..END`` (ISO dates): the plan period of a flat sheet without a ``plan`` sheet.
+
+    Returns
+    -------
+    Plan
+        The plan; ``plan.locations`` gives each node's sheet and cell, ``plan.notices`` what the
+        reader did that a person should know (columns ignored, a timescale kept in notes).
+
+    Raises
+    ------
+    PlanError
+        The input is not a workbook, is encrypted or empty, misses a sheet or column, or holds a
+        value the format does not allow; every problem names the file, sheet and cell.
+    ConfigError
+        ``period`` is not a period.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "plan.csv").write_text(
+    ...     "Priority,Objective,Key milestones,Lead person,By when\\n"
+    ...     "Safe,Fewer accidents,Audit the junctions,Road safety team,June 11\\n"
+    ...     ",,Publish the audit,,Sept 11\\n")
+    >>> plan = load_spreadsheet(folder / "plan.csv", max_bytes=10**6, period="2011-04-01..2012-03-31")
+    >>> list(plan.nodes)
+    ['P1', 'P1.O1', 'P1.O1.M1', 'P1.O1.M2']
+    >>> plan.nodes["P1.O1.M2"].lead is None, plan.location("P1.O1.M2").cell
+    (True, 'C3')
+    """
+    p = Path(path)
+    name = str(path)
+    notices: list[str] = []
+    if not p.exists():
+        raise _fail("no such file", name)
+    if p.is_dir():
+        sheets = _read_folder(p, max_bytes, notices)
+        stem = p.resolve().name
+    elif p.suffix.lower() == ".csv":
+        sheets = [_read_csv(p, max_bytes, notices)]
+        stem = p.stem
+    else:
+        sheets = _read_xlsx(p, max_bytes)
+        stem = p.stem
+    reader = _Reader(sheets, name, stem, period)
+    reader.notices.extend(notices)
+    if all(s.empty for s in sheets):
+        raise _fail("the workbook is empty: it has no cells with data" if p.suffix.lower() in (".xlsx", ".xlsm")
+                    else "the file is empty: it has no cells with data", name)
+
+    by_key: dict[str, RawSheet] = {}
+    unknown_sheets: list[str] = []
+    for sheet in sheets:
+        key = sheet_key(sheet.name)
+        if sheet.empty:
+            continue
+        if key == "plan" and _is_flat(sheet):
+            unknown_sheets.append(sheet.name)  # a flat table saved as plan.csv: data, not the plan sheet
+        elif key in LAYOUTS and key not in by_key:
+            by_key[key] = sheet
+        elif key not in IGNORED_SHEETS:
+            unknown_sheets.append(sheet.name)
+    plan_sheet = by_key.get("plan")
+    level_like = [s for k, s in by_key.items() if k in NODE_SHEETS or k in SUB_SHEETS or k in ("owners", "catalogues", "groups")]
+    per_level = (plan_sheet is not None and _has_column(plan_sheet, "format")) or any(not _is_flat(s) for s in level_like)
+    if per_level:
+        tree = reader.per_level(by_key)
+        if unknown_sheets:
+            reader.notices.append(f"{name}: sheets that are not part of the format were ignored: {', '.join(unknown_sheets)}")
+    else:
+        data = [s for s in sheets if not s.empty and sheet_key(s.name) not in IGNORED_SHEETS and s is not plan_sheet]
+        flat = [s for s in data if _is_flat(s)]
+        if not flat:
+            if not data:
+                raise _fail("the workbook has no sheet of the plan's items (only a plan sheet)", name)
+            raise PlanError(
+                [
+                    _problem(
+                        "the sheet has no level column: a flat plan sheet needs at least one of priority, aim, "
+                        "objective or milestone (e.g. 'Key milestones'); a per-level workbook needs a 'plan' sheet "
+                        f"with a format column holding {FORMAT_ID}",
+                        s.file,
+                        s.name,
+                        cell_ref(_header_row(s) or 0, 0),
+                    )
+                    for s in data
+                ]
+            )
+        skipped = [s.name for s in data if s not in flat]
+        if skipped:
+            reader.notices.append(f"{name}: sheets with no level column were ignored: {', '.join(skipped)}")
+        tree = reader.flat(flat, plan_sheet)
+    if reader.ignored_columns:
+        reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
+    reader.fail()
+    plan = _validate(tree, reader, name, base_dir=str(p.parent if not p.is_dir() else p))
+    plan.notices.extend(reader.notices)
+    return plan
+
+
+def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
+    period_problem = reader.period_problem
+    try:
+        document = PlanDocument.model_validate(tree)
+    except ValidationError as exc:
+        problems = _validation_problems(exc, tree)
+        if period_problem is not None:
+            problems = [period_problem, *(p for p in problems if "period" not in p.message)]
+        raise PlanError(problems) from None
+    if period_problem is not None:  # pragma: no cover - the period is required, so validation fails first
+        raise PlanError([period_problem])
+    _check_ids_and_outcomes(document, tree, reader, file)
+    plan = _build_plan(document, tree, file=file, base_dir=base_dir)
+    for node_id in plan.nodes:
+        row = reader.rows.get(node_id)
+        if row is not None:
+            plan.locations[node_id] = Location(row.file, None, None, row.sheet, row.cell)
+    for rows in (reader.owner_rows, reader.group_rows):
+        for key, row in rows.items():
+            if key and key not in plan.nodes:
+                plan.locations[key] = Location(row.file, None, None, row.sheet, row.cell)
+    if reader.plan_row is not None and plan.id not in plan.nodes:
+        row = reader.plan_row
+        plan.locations[plan.id] = Location(row.file or file, None, None, row.sheet, row.key_cell.get("id", row.cell))
+    if plan.implicit_indicators:  # where an implicit indicator is first referred to
+        for node in plan.nodes.values():
+            for ref in getattr(node, "indicators", None) or []:
+                if ref.id in plan.implicit_indicators and ref.id not in plan.locations and node.id in reader.rows:
+                    row = reader.rows[node.id]
+                    plan.locations[ref.id] = Location(row.file, None, None, row.sheet,
+                                                      row.key_cell.get("indicators", row.cell))
+    return plan
+
+
+def _check_ids_and_outcomes(document: PlanDocument, tree: CellMap, reader: _Reader, file: str) -> None:
+    """What the YAML loader checks after validation, with sheet and cell."""
+    from ..model.frameworks import frameworks
+
+    problems: list[Problem] = []
+    first: dict[str, CellMap] = {}
+    for _kind, row in reader.all_rows:
+        node_id = str(row.get("id") or "").strip()
+        if node_id in first:
+            prev = first[node_id]
+            problems.append(
+                _problem(
+                    f"duplicate id {node_id!r} (first used at {prev.sheet}!{prev.cell}); ids must be unique across the plan",
+                    row.file,
+                    row.sheet,
+                    row.key_cell.get("id", row.cell),
+                )
+            )
+        else:
+            first[node_id] = row
+    known = frameworks()
+    meta = document.plan
+    plan_row = reader.plan_row
+    if meta.framework not in known:
+        guess = nearest(meta.framework, known)
+        problems.append(
+            _problem(
+                f"unknown framework {meta.framework!r}"
+                + (f": did you mean {guess!r}?" if guess else f"; known: {', '.join(known)}"),
+                file,
+                plan_row.sheet if plan_row else None,
+                plan_row.key_cell.get("framework") if plan_row else None,
+            )
+        )
+    else:
+        valid = known[meta.framework].ids
+        for _kind, row in reader.all_rows:
+            outcomes = row.get("outcomes") or []
+            for outcome in outcomes if isinstance(outcomes, list) else []:
+                if outcome not in valid:
+                    guess = nearest(outcome, valid)
+                    problems.append(
+                        _problem(
+                            f"{row.get('id')}: unknown outcome {outcome!r}"
+                            + (f": did you mean {guess!r}?" if guess else f"; the {meta.framework} outcomes are {', '.join(valid)}"),
+                            row.file,
+                            row.sheet,
+                            row.key_cell.get("outcomes", row.cell),
+                        )
+                    )
+    if problems:
+        raise PlanError(problems[:50])
+
+
+def notice_lines(plan: Plan) -> list[str]:
+    """The plan's notices as lines for standard error (``notice: ...``), one per notice.
+
+    A command that loads plans prints these after loading, e.g. ``check`` does
+    ``for line in notice_lines(plan): click.echo(line, err=True)``.
+    """
+    return [f"notice: {n}" for n in plan.notices]

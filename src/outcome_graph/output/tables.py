@@ -1,0 +1,401 @@
+"""A plan as pandas tables for analysts: milestones, indicators, owner load and outcome coverage.
+
+:func:`table` returns a :class:`pandas.DataFrame`; :func:`format_table` renders it as readable text
+and :func:`write_table` writes it to ``.csv`` or ``.xlsx`` (text cells that a spreadsheet program
+would run as formulas are written as text, see :mod:`outcome_graph.output.workbook`).
+
+The values are the effective ones the rules use (:class:`~outcome_graph.graph.facts.PlanFacts`):
+a milestone's owners include the lead it takes from its objective, its dates come from ``due`` or
+are read from its ``timescale``, a node's outcomes include those it inherits.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    import pandas
+
+    from ..graph.facts import PlanFacts
+    from ..model.plan import Plan
+
+__all__ = ["TABLES", "TEXT_COLUMNS", "table", "format_table", "write_table", "table_bytes"]
+
+#: The tables :func:`table` makes, with what each row is.
+TABLES: dict[str, str] = {
+    "milestones": "one row per milestone: dates read from due/timescale, effective owners, status",
+    "indicators": "one row per indicator value (baseline, target, actual); indicators without values get one row",
+    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period",
+    "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
+    "priorities) carrying each framework outcome, and indicators measuring each outcome there",
+}
+
+#: The columns a text table shows by default (a terminal is narrower than a spreadsheet).
+TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "milestones": ("id", "title", "owners", "timescale", "start", "end", "status"),
+    "indicators": ("indicator", "title", "value_kind", "node", "period", "value", "change", "text"),
+    "owners": (),
+    "coverage": (),
+}
+
+
+def _join(items: Any) -> str:
+    return "; ".join(str(i) for i in items)
+
+
+def _lead_text(lead: str | list[str] | None) -> str | None:
+    if lead is None:
+        return None
+    return lead if isinstance(lead, str) else _join(lead)
+
+
+def _due_text(due: Any) -> str | None:
+    from ..model.document import DueRange
+
+    if due is None:
+        return None
+    if isinstance(due, DueRange):
+        return f"{due.from_}..{due.to}"
+    if isinstance(due, list):
+        return _join(_due_text(d) for d in due)
+    return str(due)
+
+
+def _ancestors_of_kind(facts: PlanFacts, node_id: str, kind: str) -> list[str]:
+    nodes = facts.plan.nodes
+    return [a for a in facts.ancestors(node_id) if nodes[a].kind == kind]
+
+
+def _milestones(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
+    import pandas as pd
+
+    from ..model.document import Milestone
+
+    as_of = plan.meta.as_of
+    rows = []
+    for node in plan.nodes.values():
+        if not isinstance(node, Milestone):
+            continue
+        timing = facts.timing.get(node.id)
+        span = timing.span if timing is not None else None
+        owners = facts.lead_owners.get(node.id, ())
+        inherited = bool(owners) and not node.lead
+        rows.append({
+            "id": node.id,
+            "number": node.number,
+            "title": node.title,
+            "parents": _join(facts.parents.get(node.id, ())),
+            "objective": _join(_ancestors_of_kind(facts, node.id, "objective")) or None,
+            "aim": _join(_ancestors_of_kind(facts, node.id, "aim")) or None,
+            "priority": _join(_ancestors_of_kind(facts, node.id, "priority")) or None,
+            "lead": _lead_text(node.lead),
+            "owners": _join(owners) or None,
+            "lead_inherited": inherited,
+            "timescale": node.timescale,
+            "due": _due_text(node.due),
+            "timing": timing.kind if timing is not None else None,
+            "start": pd.Timestamp(span.start) if span is not None else pd.NaT,
+            "end": pd.Timestamp(span.end) if span is not None else pd.NaT,
+            "interpretation": timing.interpretation if timing is not None else None,
+            "status": node.status,
+            "overdue": bool(as_of is not None and span is not None and span.end < as_of and node.status != "done"),
+            "outcomes": _join(facts.outcomes.get(node.id, ())) or None,
+        })
+    columns = ["id", "number", "title", "parents", "objective", "aim", "priority", "lead", "owners",
+               "lead_inherited", "timescale", "due", "timing", "start", "end", "interpretation", "status",
+               "overdue", "outcomes"]
+    df = pd.DataFrame(rows, columns=columns)
+    for col in ("start", "end"):
+        df[col] = pd.to_datetime(df[col])
+    return df
+
+
+def _indicators(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
+    import pandas as pd
+
+    from ..analysis.timescale import parse_value_period
+    from ..model.document import Indicator, Value
+    from ..reference.catalogue import code_prefix
+
+    def period_bounds(period: str) -> tuple[Any, Any]:
+        try:
+            iv = parse_value_period(period)
+        except ValueError:
+            return pd.NaT, pd.NaT
+        return pd.Timestamp(iv.start), pd.Timestamp(iv.end)
+
+    # Targets stated by a node for a shared indicator.
+    own: dict[str, list[tuple[str, Value]]] = {}
+    for node in plan.nodes.values():
+        for ref in getattr(node, "indicators", None) or []:
+            ind = plan.indicator(ref.id)
+            key = ind.id if ind is not None else ref.id
+            values = ([ref.target] if ref.target is not None else []) + list(ref.targets or [])
+            own.setdefault(key, []).extend((node.id, v) for v in values)
+
+    rows = []
+    for node in plan.nodes.values():
+        if not isinstance(node, Indicator):
+            continue
+        base = {
+            "indicator": node.id,
+            "title": node.title,
+            "declared": node.id not in plan.implicit_indicators,
+            "catalogue": code_prefix(node.id),
+            "direction": node.direction,
+            "unit": node.unit,
+            "outcomes": _join(facts.outcomes.get(node.id, ())) or None,
+            "measures": _join(facts.measures.get(node.id, ())) or None,
+        }
+        stated: list[tuple[str, str | None, Value]] = []
+        if node.baseline is not None:
+            stated.append(("baseline", None, node.baseline))
+        stated.extend(("target", None, v) for v in node.all_targets())
+        stated.extend(("target", n, v) for n, v in own.get(node.id, []))
+        stated.extend(("actual", None, v) for v in node.actuals)
+        if not stated:
+            rows.append({**base, "value_kind": None, "node": None, "period": None,
+                         "period_start": pd.NaT, "period_end": pd.NaT, "value": None, "change": None,
+                         "comparator": None, "text": None, "source": None})
+        for kind, node_id, v in stated:
+            start, end = period_bounds(v.period)
+            rows.append({**base, "value_kind": kind, "node": node_id, "period": v.period,
+                         "period_start": start, "period_end": end, "value": v.value, "change": v.change,
+                         "comparator": v.comparator, "text": v.text, "source": v.source})
+    columns = ["indicator", "title", "declared", "catalogue", "direction", "unit", "outcomes", "measures",
+               "value_kind", "node", "period", "period_start", "period_end", "value", "change", "comparator",
+               "text", "source"]
+    df = pd.DataFrame(rows, columns=columns)
+    for col in ("period_start", "period_end"):
+        df[col] = pd.to_datetime(df[col])
+    df["value"] = pd.to_numeric(df["value"])
+    return df
+
+
+def _months(start: date, end: date) -> list[str]:
+    out = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
+    import pandas as pd
+
+    start, end = plan.period
+    months = _months(start, end)
+    rows = []
+    for owner in facts.owners.values():
+        due: Counter[str] = Counter()
+        undated = outside = 0
+        for m in owner.milestones:
+            timing = facts.timing.get(m)
+            span = timing.span if timing is not None else None
+            if span is None:
+                undated += 1
+                continue
+            key = f"{span.end.year:04d}-{span.end.month:02d}"
+            if key in months:
+                due[key] += 1
+            else:
+                outside += 1
+        rows.append({
+            "owner": owner.id,
+            "name": owner.name,
+            "declared": owner.declared,
+            "capacity": owner.capacity,
+            "milestones": len(owner.milestones),
+            "nodes": len(owner.nodes),
+            "undated": undated,
+            "outside_period": outside,
+            **{mo: due.get(mo, 0) for mo in months},
+        })
+    columns = ["owner", "name", "declared", "capacity", "milestones", "nodes", "undated", "outside_period", *months]
+    df = pd.DataFrame(rows, columns=columns)
+    df["capacity"] = df["capacity"].astype("Int64")
+    return df.sort_values(["milestones", "owner"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _coverage(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
+    import pandas as pd
+
+    outcomes = plan.framework.ids
+    level = next((k for k in ("objective", "aim", "priority") if plan.uses_level(k)), None)
+    tops = [n for n in plan.nodes.values() if n.kind == "priority"]
+    if not tops and level is not None:  # a plan without priorities: one row per node of its coverage level
+        tops = [n for n in plan.nodes.values() if n.kind == level]
+    rows = []
+    for top in tops:
+        branch = [top.id, *facts.descendants(top.id)]
+        counted = [n for n in branch if plan.nodes[n].kind == level and n not in facts.cross_cutting]
+        nodes = Counter(o for n in counted for o in facts.outcomes.get(n, ()))
+        indicators: dict[str, set[str]] = {o: set() for o in outcomes}
+        for n in branch:
+            if n in facts.cross_cutting:
+                continue
+            for ind in facts.measured_by.get(n, ()):
+                for o in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
+                    if o in indicators:
+                        indicators[o].add(ind)
+        rows.append({
+            "id": top.id,
+            "title": top.title,
+            "cross_cutting": top.id in facts.cross_cutting,
+            "level": level,
+            "nodes": len(counted),
+            **{o: nodes.get(o, 0) for o in outcomes},
+            **{f"{o}_indicators": len(indicators[o]) for o in outcomes},
+        })
+    columns = ["id", "title", "cross_cutting", "level", "nodes", *outcomes, *(f"{o}_indicators" for o in outcomes)]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def table(plan: Plan, what: str, *, facts: PlanFacts | None = None) -> pandas.DataFrame:
+    """A table of the plan as a :class:`pandas.DataFrame`.
+
+    Parameters
+    ----------
+    plan : Plan
+        A loaded plan.
+    what : str
+        ``milestones`` (dates, owners, status), ``indicators`` (baseline, targets and actuals, one
+        row per value), ``owners`` (milestones per owner, due per month) or ``coverage`` (priorities
+        by framework outcome: nodes of the branch serving each outcome). See :data:`TABLES`.
+    facts : PlanFacts, optional
+        The plan's facts, when already computed.
+
+    Raises
+    ------
+    ConfigError
+        ``what`` is not one of the tables.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities:
+    ...   - id: P1
+    ...     title: Safe
+    ...     outcomes: [stay_safe]
+    ...     objectives:
+    ...       - id: O1
+    ...         title: Fewer accidents
+    ...         lead: Road safety team
+    ...         milestones: [{id: M1, title: Audit the junctions, timescale: June 11}]
+    ... ''')
+    >>> df = table(plan, "milestones")
+    >>> df.loc[0, "owners"], bool(df.loc[0, "lead_inherited"]), str(df.loc[0, "end"].date())
+    ('Road safety team', True, '2011-06-30')
+    >>> table(plan, "coverage")[["id", "level", "stay_safe", "be_healthy"]].values.tolist()
+    [['P1', 'objective', 1, 0]]
+    """
+    from ..graph.facts import PlanFacts
+
+    makers = {"milestones": _milestones, "indicators": _indicators, "owners": _owners, "coverage": _coverage}
+    if what not in makers:
+        raise ConfigError(f"unknown table {what!r}; choose one of {', '.join(makers)}")
+    return makers[what](plan, facts or PlanFacts(plan))
+
+
+def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[str, ...] | list[str] = ()) -> str:
+    """A table as readable text: long texts cut to ``max_width`` characters, dates as dates.
+
+    ``columns`` chooses the columns shown (default: all).
+
+    >>> import pandas as pd
+    >>> print(format_table(pd.DataFrame({"id": ["M1"], "title": ["x" * 60]}), max_width=10))
+    id      title
+    M1 xxxxxxxxx…
+    """
+    import pandas as pd
+
+    if columns:
+        unknown = [c for c in columns if c not in df.columns]
+        if unknown:
+            raise ConfigError(f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}")
+        df = df[list(columns)]
+    if df.empty:
+        return "(no rows)"
+
+    def cut(value: Any) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return ""
+        text = " ".join(str(value).split())
+        return text[: max_width - 1] + "…" if len(text) > max_width else text
+
+    shown = pd.DataFrame(index=df.index)
+    for col in df.columns:
+        series = df[col]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            shown[col] = series.dt.strftime("%Y-%m-%d").fillna("")
+        elif pd.api.types.is_bool_dtype(series) or pd.api.types.is_numeric_dtype(series):
+            shown[col] = series.map(cut)
+        else:
+            shown[col] = series.map(cut).astype(object)
+    return str(shown.to_string(index=False))
+
+
+def _cell(value: Any) -> Any:
+    import pandas as pd
+
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, float) and value != value:
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
+
+
+def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> bytes:
+    """A table as ``.csv`` (UTF-8 with a byte-order mark) or ``.xlsx`` bytes, formula-safe."""
+    rows = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    header = [str(c) for c in df.columns]
+    if fmt == "csv":
+        from .workbook import _csv_bytes
+
+        return _csv_bytes(header, rows)
+    if fmt == "xlsx":
+        import openpyxl
+
+        from ..loading.sheet_layout import Column
+        from .workbook import _CellWriter, _style_sheet
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = sheet[:31]
+        writer = _CellWriter()
+        for i, name in enumerate(header, start=1):
+            writer.put(ws, 1, i, name)
+        for r, row in enumerate(rows, start=2):
+            for i, value in enumerate(row, start=1):
+                writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
+        _style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)) for i in range(1, len(header) + 1)})
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        return buffer.getvalue()
+    raise ConfigError(f"unknown table format {fmt!r}; write to a .csv or .xlsx file")
+
+
+def write_table(df: pandas.DataFrame, path: str | os.PathLike[str], *, sheet: str = "table") -> None:
+    """Write a table to ``path`` (``.csv`` or ``.xlsx``, from the name), whole or not at all."""
+    from .files import atomic_write_bytes
+
+    suffix = os.path.splitext(str(path))[1].lower().lstrip(".")
+    if suffix not in ("csv", "xlsx"):
+        raise ConfigError(f"{path}: write a table to a .csv or .xlsx file")
+    atomic_write_bytes(path, table_bytes(df, suffix, sheet=sheet))

@@ -1,0 +1,650 @@
+"""Write a plan as a workbook (``.xlsx``) or a folder of CSV files, and the empty template.
+
+The sheets and columns are the per-level form of the plan format (see
+:mod:`outcome_graph.loading.sheet_layout`): what is written reads back to the same plan. Each sheet
+has a bold header, frozen header row and filter; columns that hold text which looks like a number
+(ids, numbers, timescales, periods) are formatted as text so a spreadsheet program keeps them as
+typed.
+
+**Hostile text.** A cell's text that starts with ``=``, ``+``, ``-`` or ``@`` is a formula to a
+spreadsheet program. In a workbook such cells are written as text cells (cell type string, with the
+"quote prefix" style), so the text is shown, never run, and reads back unchanged. In a CSV file,
+which has no cell types, such a text (unless it is a plain number such as ``-11``) is written with a
+leading ``'``, and the reader drops that ``'`` again: a round trip gives the same text (see
+:func:`outcome_graph.loading.sheet_layout.csv_escape`). Characters a workbook cannot hold (control
+characters other than tab and line breaks) are replaced by U+FFFD, with a warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import RenderError
+from ..loading.sheet_layout import (
+    EMPTY_LIST,
+    FORMULA_START,
+    IGNORED_SHEETS,
+    LAYOUTS,
+    PLAN_NODE,
+    Column,
+    SheetLayout,
+    csv_escape,
+    encode_lead,
+    encode_text,
+    join_list,
+    sheet_key,
+)
+from ..model.document import FORMAT_ID, DueRange, IndicatorRef, NodeSpec, PlanDocument, Value
+
+if TYPE_CHECKING:
+    from ..findings import Report
+    from ..model.plan import Plan
+
+__all__ = [
+    "SheetData",
+    "plan_sheets",
+    "workbook_bytes",
+    "write_workbook",
+    "csv_files",
+    "write_csv_folder",
+    "template_bytes",
+    "write_template",
+    "EXCEL_CELL_LIMIT",
+]
+
+#: The most characters a spreadsheet program shows in one cell.
+EXCEL_CELL_LIMIT = 32767
+
+#: Sheets written even when empty (with their header), so a person can fill them in.
+CORE_SHEETS = ("plan", "priorities", "aims", "objectives", "milestones", "indicators")
+SHEET_ORDER = (
+    "plan", "vision", "owners", "catalogues", "entries", "groups", "priorities", "aims", "objectives",
+    "milestones", "indicators", "indicator_refs", "variants", "ignore", "targets", "actuals", "due",
+)
+_WIDE = {"title", "notes", "text", "name", "message", "hint", "reason"}
+_CHILD_LISTS = {"priority": ("aims", "objectives", "milestones"), "aim": ("objectives", "milestones"),
+                "objective": ("milestones",), "milestone": ()}
+
+CellValue = str | int | float | date | None
+
+
+@dataclass
+class SheetData:
+    """One sheet to write: its layout, the columns used and the rows (column name -> value)."""
+
+    layout: SheetLayout
+    rows: list[dict[str, CellValue]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.layout.name
+
+    def columns(self) -> list[Column]:
+        """The layout's columns that are always written or hold a value in some row."""
+        used = {k for row in self.rows for k, v in row.items() if v is not None and v != ""}
+        return [c for c in self.layout.columns if c.name in self.layout.always or c.name in used]
+
+
+def _text(value: str | None) -> str | None:
+    return None if value is None else encode_text(value)
+
+
+def _opt_list(value: list[str] | None) -> str | None:
+    return None if value is None else join_list(value)
+
+
+def _list(value: list[str]) -> str | None:
+    return join_list(value) if value else None
+
+
+def _put_value(row: dict[str, CellValue], prefix: str, value: Value | None) -> None:
+    if value is None:
+        return
+    p = f"{prefix}." if prefix else ""
+    row[f"{p}period"] = encode_text(value.period)
+    row[f"{p}value"] = value.value
+    row[f"{p}change"] = _text(value.change)
+    row[f"{p}comparator"] = value.comparator
+    row[f"{p}text"] = _text(value.text)
+    row[f"{p}source"] = _text(value.source)
+
+
+def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
+    row["id"] = node.id
+    row["number"] = node.number
+    row["title"] = encode_text(node.title)
+    row["outcomes"] = _opt_list(node.outcomes)
+    row["views"] = _opt_list(node.views)
+    row["tags"] = _list(node.tags)
+    row["see_also"] = _list(node.see_also)
+    row["notes"] = _text(node.notes)
+
+
+def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], dict[str, tuple[str, int]]]:
+    """The plan as the sheets of the per-level form, from its canonical (nested) document.
+
+    Returns
+    -------
+    sheets : dict[str, SheetData]
+        Sheet name -> rows, in the order written.
+    positions : dict[str, tuple[str, int]]
+        Node, owner and group id -> (sheet, 0-based data row), for links to where an item is.
+    """
+    from ..convert import canonical_document
+
+    doc = canonical_document(plan_or_document)
+    sheets = {name: SheetData(LAYOUTS[name]) for name in SHEET_ORDER}
+    positions: dict[str, tuple[str, int]] = {}
+
+    def add(sheet: str, row: dict[str, CellValue], key: str | None = None) -> None:
+        if key is not None:
+            positions.setdefault(key, (sheet, len(sheets[sheet].rows)))
+        sheets[sheet].rows.append(row)
+
+    node_ids = set()
+
+    meta = doc.plan
+    add("plan", {
+        "format": FORMAT_ID, "id": meta.id, "title": _text(meta.title), "organisation": _text(meta.organisation),
+        "period.start": meta.period.start, "period.end": meta.period.end, "framework": meta.framework,
+        "as_of": meta.as_of, "source": _text(meta.source), "views": _opt_list(meta.views),
+        "tags": _list(meta.tags), "notes": _text(meta.notes),
+    })
+    for owner in doc.owners:
+        add("owners", {"id": owner.id, "name": _text(owner.name), "kind": owner.kind, "aliases": _list(owner.aliases),
+                       "capacity": owner.capacity, "tags": _list(owner.tags), "notes": _text(owner.notes)}, owner.id)
+    for cat in doc.catalogues:
+        row: dict[str, CellValue] = {"prefix": cat.prefix, "title": _text(cat.title)}
+        if isinstance(cat.entries, str):
+            row["entries"] = encode_text(cat.entries)
+        elif cat.entries == []:
+            row["entries"] = EMPTY_LIST
+        add("catalogues", row)
+        for entry in cat.entries if isinstance(cat.entries, list) else []:
+            add("entries", {"node": cat.prefix, "code": entry.code, "title": encode_text(entry.title),
+                            "outcomes": _list(entry.outcomes)})
+    for group in doc.groups:
+        add("groups", {"id": group.id, "title": encode_text(group.title), "kind": _text(group.kind),
+                       "members": _list(group.members), "views": _opt_list(group.views), "tags": _list(group.tags),
+                       "notes": _text(group.notes)}, group.id)
+
+    pending: list[tuple[NodeSpec, dict[str, CellValue]]] = []
+
+    def node_rows(node: NodeSpec, nest: str | None) -> None:
+        row: dict[str, CellValue] = {}
+        _common(node, row)
+        node_ids.add(node.id)
+        kind = node.kind
+        if kind not in ("vision", "indicator"):
+            row["parent"] = nest if nest is not None else getattr(node, "parent", None)
+            row["parents"] = _opt_list(getattr(node, "parents", None))
+            lead = getattr(node, "lead", None)
+            row["lead"] = None if lead is None else encode_lead(lead)
+        refs: list[IndicatorRef] = getattr(node, "indicators", None) or []
+        if refs:
+            row["indicators"] = join_list([r.id for r in refs])
+        if kind == "milestone":
+            row["timescale"] = _text(node.timescale)  # type: ignore[attr-defined]
+            due = node.due  # type: ignore[attr-defined]
+            if isinstance(due, str):
+                row["due"] = encode_text(due)
+            elif isinstance(due, DueRange):
+                row["due.from"], row["due.to"] = due.from_, due.to
+            row["status"] = node.status  # type: ignore[attr-defined]
+            row["depends_on"] = _list(node.depends_on)  # type: ignore[attr-defined]
+        if kind == "indicator":
+            row["direction"] = node.direction  # type: ignore[attr-defined]
+            row["unit"] = _text(node.unit)  # type: ignore[attr-defined]
+            _put_value(row, "baseline", node.baseline)  # type: ignore[attr-defined]
+            _put_value(row, "target", node.target)  # type: ignore[attr-defined]
+            if node.targets == []:  # type: ignore[attr-defined]
+                row["targets"] = EMPTY_LIST
+        sheet = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
+                 "milestone": "milestones", "indicator": "indicators"}[kind]
+        add(sheet, row, node.id)
+        pending.append((node, row))
+
+    if doc.vision is not None:
+        node_rows(doc.vision, None)
+    # Level sheets are written level by level, so a sheet's rows follow the document's order.
+    by_level: dict[str, list[tuple[NodeSpec, str | None]]] = {k: [] for k in ("priority", "aim", "objective", "milestone")}
+
+    def collect(node: NodeSpec, nest: str | None) -> None:
+        by_level[node.kind].append((node, nest))
+        for key in _CHILD_LISTS[node.kind]:
+            for child in getattr(node, key):
+                collect(child, node.id)
+
+    for key in ("priorities", "aims", "objectives", "milestones"):
+        for node in getattr(doc, key):
+            collect(node, None)
+    for kind in ("priority", "aim", "objective", "milestone"):
+        for node, nest in by_level[kind]:
+            node_rows(node, nest)
+    for node in doc.indicators:
+        node_rows(node, None)
+
+    plan_node = PLAN_NODE if meta.id in node_ids else meta.id
+    for rule in meta.ignore:
+        add("ignore", {"node": plan_node, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+    for node, _row in pending:
+        for v in node.variants:
+            add("variants", {"node": node.id, "text": encode_text(v.text), "where": v.where})
+        for rule in node.ignore:
+            add("ignore", {"node": node.id, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+        for ref in getattr(node, "indicators", None) or []:
+            if ref.title is not None or ref.target is not None or ref.targets == []:
+                ref_row: dict[str, CellValue] = {"node": node.id, "indicator": ref.id, "title": _text(ref.title)}
+                _put_value(ref_row, "target", ref.target)
+                if ref.targets == []:
+                    ref_row["targets"] = EMPTY_LIST
+                add("indicator_refs", ref_row)
+            for value in ref.targets or []:
+                value_row: dict[str, CellValue] = {"node": node.id, "indicator": ref.id}
+                _put_value(value_row, "", value)
+                add("targets", value_row)
+        if node.kind == "indicator":
+            for value in node.targets or []:  # type: ignore[attr-defined]
+                value_row = {"node": node.id}
+                _put_value(value_row, "", value)
+                add("targets", value_row)
+            for value in node.actuals:  # type: ignore[attr-defined]
+                value_row = {"node": node.id}
+                _put_value(value_row, "", value)
+                add("actuals", value_row)
+        if node.kind == "milestone" and isinstance(node.due, list):  # type: ignore[attr-defined]
+            for item in node.due:  # type: ignore[attr-defined]
+                if isinstance(item, DueRange):
+                    add("due", {"node": node.id, "from": item.from_, "to": item.to})
+                else:
+                    add("due", {"node": node.id, "due": encode_text(item)})
+    return sheets, positions
+
+
+# ---------------------------------------------------------------------------------------------
+# Workbooks
+
+
+def _safe_number(value: float) -> bool:
+    """Whether a spreadsheet program stores the float exactly (15 significant digits)."""
+    return float(f"{value:.15g}") == value
+
+
+class _CellWriter:
+    """Writes values into openpyxl cells: text as text, never a formula; problems as warnings."""
+
+    def __init__(self) -> None:
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        self.illegal = ILLEGAL_CHARACTERS_RE
+        self.warnings: list[str] = []
+
+    def put(self, ws: Any, row: int, col: int, value: CellValue, *, code: bool = False, where: str = "") -> Any:
+        cell = ws.cell(row=row, column=col)
+        if value is None:
+            if code:
+                cell.number_format = "@"
+            return cell
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        if isinstance(value, float) and not _safe_number(value):
+            value = repr(value)
+        if isinstance(value, str):
+            text: str = value
+            if self.illegal.search(text):
+                text = self.illegal.sub("\ufffd", text)
+                self.warnings.append(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD")
+            if len(text) > EXCEL_CELL_LIMIT:
+                self.warnings.append(
+                    f"{where}: the text has {len(text)} characters; spreadsheet programs show at most {EXCEL_CELL_LIMIT}"
+                )
+            cell.value = text
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+            if text.startswith(FORMULA_START):
+                cell.quotePrefix = True
+            if code:
+                cell.number_format = "@"
+            return cell
+        cell.value = value
+        if isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"
+        return cell
+
+
+def _style_sheet(ws: Any, columns: list[Column], n_rows: int, widths: dict[int, int]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE4EE")
+    for i, col in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = bold
+        cell.fill = fill
+        letter = get_column_letter(i)
+        if col.name.split(".")[-1] in _WIDE:
+            ws.column_dimensions[letter].width = 60
+            for r in range(2, n_rows + 2):
+                ws.cell(row=r, column=i).alignment = Alignment(wrap_text=True, vertical="top")
+        else:
+            ws.column_dimensions[letter].width = max(10, min(40, max(len(col.name), widths.get(i, 0)) + 2))
+    ws.freeze_panes = "A2"
+    if columns:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n_rows + 1, 1)}"
+
+
+def _sheet_cell(positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData], key: str) -> tuple[str, str] | None:
+    from openpyxl.utils import get_column_letter
+
+    pos = positions.get(key)
+    if pos is None:
+        return None
+    name, index = pos
+    cols = [c.name for c in sheets[name].columns()]
+    col = cols.index("title") + 1 if "title" in cols else 1
+    return name, f"{get_column_letter(col)}{index + 2}"
+
+
+def _findings_rows(report: Report, positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData]) -> list[list[Any]]:
+    rows = []
+    for f in report.findings:
+        at = _sheet_cell(positions, sheets, f.node)
+        rows.append([f.severity, f.rule, f.name, f.node, f.kind, f.title, f.message, f.hint,
+                     f"{at[0]}!{at[1]}" if at else None, str(f.location)])
+    return rows
+
+
+_FINDING_COLUMNS = ["severity", "rule", "name", "node", "kind", "title", "message", "hint", "cell", "source"]
+
+
+def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None) -> tuple[bytes, list[str]]:
+    """The plan as ``.xlsx`` bytes (per-level form), and the writer's warnings.
+
+    With ``findings``, a ``findings`` sheet lists them, each linked to the node's row.
+    """
+    import openpyxl
+
+    sheets, positions = plan_sheets(plan_or_document)
+    writer = _CellWriter()
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, data in sheets.items():
+        if not data.rows and name not in CORE_SHEETS:
+            continue
+        ws = wb.create_sheet(name)
+        columns = data.columns()
+        widths: dict[int, int] = {}
+        for i, col in enumerate(columns, start=1):
+            writer.put(ws, 1, i, col.name)
+        for r, row in enumerate(data.rows, start=2):
+            for i, col in enumerate(columns, start=1):
+                value = row.get(col.name)
+                writer.put(ws, r, i, value, code=col.kind in ("code",), where=f"{name}!{ws.cell(row=r, column=i).coordinate}")
+                if value is not None:
+                    widths[i] = max(widths.get(i, 0), min(len(str(value)), 40))
+        _style_sheet(ws, columns, len(data.rows), widths)
+    if findings is not None:
+        ws = wb.create_sheet("findings")
+        finding_rows = _findings_rows(findings, positions, sheets)
+        for i, name in enumerate(_FINDING_COLUMNS, start=1):
+            writer.put(ws, 1, i, name)
+        for r, finding_row in enumerate(finding_rows, start=2):
+            for i, value in enumerate(finding_row, start=1):
+                cell = writer.put(ws, r, i, value, where=f"findings!{ws.cell(row=r, column=i).coordinate}")
+                if _FINDING_COLUMNS[i - 1] == "cell" and value:
+                    sheet, ref = str(value).split("!")
+                    cell.hyperlink = f"#'{sheet}'!{ref}"
+                    cell.style = "Hyperlink"
+        _style_sheet(ws, [Column(n) for n in _FINDING_COLUMNS], len(finding_rows), {2: 6, 4: 14})
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue(), writer.warnings
+
+
+def write_workbook(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
+                   findings: Report | None = None) -> list[str]:
+    """Write the plan as an ``.xlsx`` workbook (whole or not at all); returns the warnings.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: "=HYPERLINK(\\\\"http://example.com\\\\")"}]
+    ... ''')
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "plan.xlsx"
+    >>> write_workbook(plan, path)
+    []
+    >>> load(path).nodes["P1"].title
+    '=HYPERLINK("http://example.com")'
+    """
+    from .files import atomic_write_bytes
+
+    data, warnings = workbook_bytes(plan_or_document, findings=findings)
+    atomic_write_bytes(path, data)
+    return warnings
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV folders
+
+
+def _csv_text(value: CellValue) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return csv_escape(str(value))
+
+
+def _csv_bytes(header: list[str], rows: list[list[CellValue]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    w = csv.writer(buffer, lineterminator="\r\n")
+    w.writerow([csv_escape(h) for h in header])
+    for row in rows:
+        w.writerow([_csv_text(v) for v in row])
+    # A byte-order mark, so spreadsheet programs read the file as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def csv_files(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None) -> dict[str, bytes]:
+    """The plan as CSV files of the per-level form: file name -> bytes (UTF-8 with a byte-order mark)."""
+    sheets, positions = plan_sheets(plan_or_document)
+    files: dict[str, bytes] = {}
+    for name, data in sheets.items():
+        if not data.rows and name not in CORE_SHEETS:
+            continue
+        columns = data.columns()
+        files[f"{name}.csv"] = _csv_bytes([c.name for c in columns], [[row.get(c.name) for c in columns] for row in data.rows])
+    if findings is not None:
+        files["findings.csv"] = _csv_bytes(_FINDING_COLUMNS, _findings_rows(findings, positions, sheets))
+    return files
+
+
+def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
+                     findings: Report | None = None) -> list[str]:
+    """Write the plan as a folder of CSV files, whole or not at all.
+
+    The files are written into a new folder beside ``path`` that then takes its place. An existing
+    folder is replaced only when it holds nothing but a plan's CSV files (so no other file is lost).
+    """
+    from .files import atomic_write_bytes
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise RenderError(f"{path}: the folder {folder} does not exist")
+    if target.exists() and not target.is_dir():
+        raise RenderError(f"{path}: exists and is not a folder; a CSV plan is a folder of CSV files")
+    if target.is_dir():
+        others = sorted(p.name for p in target.iterdir()
+                        if not (p.is_file() and p.suffix.lower() == ".csv"
+                                and (sheet_key(p.stem) in LAYOUTS or sheet_key(p.stem) in IGNORED_SHEETS)))
+        if others:
+            raise RenderError(
+                f"{path}: the folder holds files that are not a plan's CSV files ({', '.join(others[:5])}); "
+                "write to a new or empty folder"
+            )
+    files = csv_files(plan_or_document, findings=findings)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)
+        for name, data in files.items():
+            atomic_write_bytes(tmp / name, data)
+        if target.is_dir():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=folder))
+            os.rmdir(old)
+            os.replace(target, old)
+            try:
+                os.replace(tmp, target)
+            except OSError:
+                os.replace(old, target)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# The template
+
+
+_INSTRUCTIONS_LEVELS = [
+    "How to fill in this workbook",
+    "",
+    "This workbook is an outcome_graph plan in its per-level form: one sheet per level of the plan, one row per item.",
+    "Check it with:  outcome-graph check plan.xlsx      Convert it with:  outcome-graph convert plan.xlsx plan.yaml",
+    "",
+    "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its period (ISO dates, 2011-04-01).",
+    "   Leave the format cell as it is.",
+    "2. List priorities, aims, objectives and milestones on their sheets. Give each an id (P1, P1.A1, P1.A1.O1,",
+    "   P1.A1.O1.M1) or leave the id blank to have one made from its position; 'parent' is the id of the item above.",
+    "3. Write leads as the plan writes them (a team, a role, a person); joint leads are separated by ';'.",
+    "4. 'timescale' is the plan's own wording ('June 11', 'Autumn 2012', 'TBA'); 'due' is a date (2011-07-31),",
+    "   a month (2011-07) or a year (2012).",
+    "5. Lists in one cell (outcomes, tags, indicators) are separated by ';'. Write [] in 'outcomes' for a",
+    "   deliberately cross-cutting item; leave it blank to inherit the outcomes of the item above.",
+    "6. Indicators: list their codes (NI 72) in the 'indicators' column of the priority, aim or objective they",
+    "   measure; describe them on the indicators sheet, their targets on the targets sheet and actuals on the",
+    "   actuals sheet (one row per period).",
+    "",
+    "Cells with a drop-down list (outcomes, status, direction, kind, comparator, scope) accept other text with a warning,",
+    "so several outcomes can be written 'be_healthy; stay_safe'.",
+]
+_INSTRUCTIONS_FLAT = [
+    "How to fill in this workbook",
+    "",
+    "The table sheet is a plan as most published plans print it: one row per milestone (key milestone, action).",
+    "Fill in the plan sheet (id, title, period) and the table; then run:  outcome-graph check plan.xlsx",
+    "",
+    "- A blank priority, aim or objective cell repeats the one above it; a blank lead or timescale does not.",
+    "- Leave out the columns your plan does not use (e.g. aim); keep at least one of priority, aim, objective, milestone.",
+    "- Indicators: codes separated by ';' (NI 72; NI 73), given to the objective (or aim, priority) of the row.",
+    "- Ids are made from the position (P1, P1.A2, P1.A2.O3, P1.A2.O3.M1).",
+]
+
+
+def template_bytes(*, form: str = "levels") -> bytes:
+    """An empty workbook to fill in: headers, drop-down lists and an instructions sheet.
+
+    Parameters
+    ----------
+    form : str
+        ``levels`` (one sheet per level, every field) or ``flat`` (one table, as published plans print it).
+    """
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..model.frameworks import ECM
+
+    writer = _CellWriter()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "instructions"
+    lines = _INSTRUCTIONS_FLAT if form == "flat" else _INSTRUCTIONS_LEVELS
+    for r, line in enumerate(lines, start=1):
+        writer.put(ws, r, 1, line)
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.column_dimensions["A"].width = 120
+    if form == "flat":
+        plan = wb.create_sheet("plan")
+        cols = ["id", "title", "organisation", "period.start", "period.end"]
+        for i, name in enumerate(cols, start=1):
+            writer.put(plan, 1, i, name)
+        _style_sheet(plan, [Column(c) for c in cols], 1, {})
+        table = wb.create_sheet("table")
+        cols = ["priority", "aim", "objective", "milestone", "lead", "timescale", "indicators", "notes"]
+        for i, name in enumerate(cols, start=1):
+            writer.put(table, 1, i, name)
+        _style_sheet(table, [Column(c if c not in ("priority", "aim", "objective", "milestone") else "title") for c in cols], 200, {})
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        return buffer.getvalue()
+
+    lists = {
+        "outcomes": ECM.ids,
+        "status": ("not_started", "on_track", "at_risk", "off_track", "done"),
+        "direction": ("increase", "decrease", "maintain"),
+        "comparator": ("at_least", "at_most", "below", "above"),
+        "scope": ("node", "branch"),
+    }
+    for name in ("plan", "vision", "owners", "catalogues", "entries", "groups", "priorities", "aims", "objectives",
+                 "milestones", "indicators", "indicator_refs", "targets", "actuals", "variants", "ignore", "due"):
+        layout = LAYOUTS[name]
+        ws = wb.create_sheet(name)
+        columns = list(layout.columns)
+        for i, col in enumerate(columns, start=1):
+            cell = writer.put(ws, 1, i, col.name)
+            if col.help:
+                from openpyxl.comments import Comment
+
+                cell.comment = Comment(col.help, "outcome-graph")
+            letter = get_column_letter(i)
+            if col.kind in ("code",):
+                ws.column_dimensions[letter].number_format = "@"  # typed text stays text: 3.10, June 11
+            last = col.name.split(".")[-1]
+            choices = col.choices or lists.get(last if last in lists else col.name, ())
+            if name == "owners" and col.name == "kind":
+                choices = col.choices
+            if choices and (col.kind in ("enum", "optlist", "list") or col.name == "outcomes"):
+                dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                                    showErrorMessage=True, errorStyle="warning",
+                                    error=f"Usually one of: {', '.join(choices)}", errorTitle=col.name)
+                ws.add_data_validation(dv)
+                dv.add(f"{letter}2:{letter}1000")
+        if name == "plan":
+            writer.put(ws, 2, 1, FORMAT_ID)
+            writer.put(ws, 2, [c.name for c in columns].index("framework") + 1, "ecm")
+        _style_sheet(ws, columns, 1, {})
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def write_template(path: str | os.PathLike[str], *, form: str = "levels") -> None:
+    """Write the empty workbook of :func:`template_bytes` to ``path`` (whole or not at all)."""
+    from .files import atomic_write_bytes
+
+    if form not in ("levels", "flat"):
+        raise RenderError(f"unknown template form {form!r}; choose levels or flat")
+    atomic_write_bytes(path, template_bytes(form=form))

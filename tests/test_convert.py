@@ -1,0 +1,328 @@
+"""Conversion between YAML, JSON, .xlsx and CSV folders: lossless round trips, pleasant YAML, safe cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import outcome_graph as og
+from outcome_graph.cli import main
+from outcome_graph.convert import canonical_document, convert, document_data, output_format, to_json, to_yaml, write_plan
+from outcome_graph.errors import ConfigError, RenderError
+from outcome_graph.loading.loader import load_path
+from outcome_graph.output.workbook import template_bytes, workbook_bytes, write_csv_folder, write_template
+
+from .conftest import MODELS, PLAN_HEADER
+from .strategies import plan_text, plans
+from .test_load import FULL
+
+MODEL_FILES = sorted(MODELS.glob("*.yaml"))
+FORMATS = {"xlsx": "plan.xlsx", "csv": "plan-csv", "yaml": "plan.yaml", "json": "plan.json"}
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def round_trip(plan: og.Plan, folder: Path, fmt: str) -> og.Plan:
+    path = folder / FORMATS[fmt]
+    assert write_plan(plan, path) == []
+    return load_path(path)
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("model", MODEL_FILES, ids=lambda p: p.stem)
+def test_every_model_round_trips(model: Path, fmt: str, tmp_path: Path):
+    plan = og.load(model)
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.document == plan.document  # the models are written in the nested (canonical) form
+    assert back.parents == plan.parents and list(back.nodes) == list(plan.nodes)
+    assert sorted((f.rule, f.node, f.message) for f in og.check(back)) == sorted(
+        (f.rule, f.node, f.message) for f in og.check(plan))
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_field_round_trips(fmt: str, tmp_path: Path):
+    plan = og.load(FULL)  # every field of the format, nested and flat forms mixed
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.document == canonical_document(plan)
+    assert back.parents == plan.parents
+    assert set(back.nodes) == set(plan.nodes)
+    m9 = back.nodes["M9"]
+    assert m9.parents == ["O9", "P1.A1.O1"] and m9.due[1].from_ == "2012-01"
+    assert back.nodes["P1.A1"].number == "1.1" and back.nodes["P1.A1.O1"].number == "1.10"
+    assert back.meta.ignore[0].scope == "branch" and back.nodes["P1.A1.O1.M1"].lead == ["SILS", "Head of EYFC"]
+
+
+def test_canonical_form_keeps_the_plan():
+    plan = og.load(FULL)
+    doc = canonical_document(plan)
+    assert plan.document != doc  # O9 is written flat in FULL and nested in the canonical form
+    assert [o.id for o in doc.priorities[0].aims[0].objectives] == ["P1.A1.O1", "O9"]
+    assert doc.objectives == [] and [m.id for m in doc.milestones] == ["M9"]
+    assert canonical_document(doc) == doc
+    again = og.load(to_yaml(plan))
+    assert again.parents == plan.parents and again.document == doc
+    # a nested node naming another parent keeps both
+    mixed = og.load(PLAN_HEADER + """\
+priorities:
+  - id: P1
+    title: Safe
+    objectives:
+      - {id: O1, title: Fewer accidents, parent: P2}
+  - {id: P2, title: Healthy}
+""")
+    canon = canonical_document(mixed)
+    assert canon.priorities[0].objectives[0].parents == ["P2"]
+    assert og.load(to_yaml(mixed)).parents == mixed.parents == {"P1": (), "O1": ("P1", "P2"), "P2": ()}
+
+
+settings_fast = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@settings_fast
+@given(plans())
+def test_generated_plans_round_trip(data: dict):
+    import tempfile
+
+    plan = og.load(plan_text(data))
+    expected = canonical_document(plan)
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in FORMATS:
+            back = round_trip(plan, Path(folder), fmt)
+            assert back.document == expected, fmt
+            assert back.parents == plan.parents, fmt
+
+
+# Text a hostile or careless author may write: formulas, separators, markers, quotes, line breaks.
+HOSTILE = st.one_of(  # (a text that is exactly "" or [] is written with a backslash before it)
+    st.sampled_from([
+        "=HYPERLINK(\"http://evil.example\",\"click\")", "=cmd|' /C calc'!A0", "+44 1375 652652", "-11",
+        "-2+3", "@SUM(A1:A3)", "'=already quoted", "''", "'", "it's", "a; b", "a\\; b", "[]", "tab\tinside",
+        "\ttab first", "line one\nline two", "trailing space ", " leading space", "ünïcödé – “quotes”",
+        "<script>alert(1)</script>", "NI 72, NI 73", "2012", "3.10", "null", "~", "yes", '""', "\\[]",
+    ]),
+    st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from(["\n", "\t", "=", "'", ";", "-"]),
+            min_size=1, max_size=30),
+).filter(lambda t: t.strip() != "")
+ITEM = HOSTILE.map(str.strip).filter(lambda t: t != "" and "\\" not in t)  # list items are trimmed
+
+
+@st.composite
+def hostile_plans(draw: st.DrawFn) -> dict:
+    def lead() -> object:
+        return draw(st.one_of(HOSTILE, st.lists(ITEM, min_size=1, max_size=3)))
+
+    milestones = [
+        {"id": f"M{i}", "title": draw(HOSTILE), "lead": lead(), "timescale": draw(st.one_of(HOSTILE, st.just(""))),
+         "tags": draw(st.lists(ITEM, max_size=3)), "notes": draw(HOSTILE)}
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    return {
+        "format": "outcome-graph/v1",
+        "plan": {"id": "hostile", "title": draw(HOSTILE), "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+        "priorities": [{"id": "P1", "title": draw(HOSTILE), "outcomes": [], "variants": [{"text": draw(HOSTILE), "where": "summary"}],
+                        "objectives": [{"id": "O1", "title": draw(HOSTILE), "indicators": ["NI 72", {"id": "X 1", "title": draw(HOSTILE)}],
+                                        "milestones": milestones}]}],
+        "indicators": [{"id": "NI 72", "title": draw(HOSTILE), "unit": draw(HOSTILE),
+                        "targets": [{"period": "2011-12", "change": draw(st.sampled_from(["-11", "+5", "-29.6%"])),
+                                     "text": draw(HOSTILE), "source": draw(HOSTILE)},
+                                    {"period": "2012-13", "value": draw(st.floats(-1e6, 1e6, allow_nan=False)), "text": ""}]}],
+    }
+
+
+@settings_fast
+@given(hostile_plans())
+def test_hostile_text_round_trips(data: dict):
+    import tempfile
+
+    plan = og.load(yaml.safe_dump(data, allow_unicode=True))
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in FORMATS:
+            back = round_trip(plan, Path(folder), fmt)
+            assert back.document == plan.document, fmt
+
+
+def test_formula_text_is_written_as_text(tmp_path: Path):
+    plan = og.load(PLAN_HEADER + """\
+priorities:
+  - id: P1
+    title: '=HYPERLINK("http://evil.example", "click")'
+    lead: "@SUM(A1:A3)"
+    notes: "+44 1375 652652"
+    objectives:
+      - {id: O1, title: "-2+3", notes: "'=already quoted"}
+""")
+    data, warnings = workbook_bytes(plan)
+    assert warnings == []
+    ws = openpyxl.load_workbook(io.BytesIO(data))["priorities"]
+    header = [c.value for c in ws[1]]
+    title = ws.cell(row=2, column=header.index("title") + 1)
+    assert title.data_type == "s" and title.value.startswith("=HYPERLINK") and title.quotePrefix
+    write_csv_folder(plan, tmp_path / "csv")
+    raw = (tmp_path / "csv" / "priorities.csv").read_text(encoding="utf-8-sig")
+    row = next(r for r in csv.reader(io.StringIO(raw)) if r[0] == "P1")
+    assert "'=HYPERLINK(\"http://evil.example\", \"click\")" in row and "'@SUM(A1:A3)" in row and "'+44 1375 652652" in row
+    raw = (tmp_path / "csv" / "objectives.csv").read_text(encoding="utf-8-sig")
+    assert "'-2+3" in raw and "''=already quoted" in raw
+    assert load_path(tmp_path / "csv").document == plan.document
+
+
+def test_characters_a_workbook_cannot_hold_are_replaced_with_a_warning(tmp_path: Path):
+    plan = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: "bell\\a here"}]\n')
+    warnings = write_plan(plan, tmp_path / "plan.xlsx")
+    assert len(warnings) == 1 and "U+FFFD" in warnings[0] and "priorities!" in warnings[0]
+    assert load_path(tmp_path / "plan.xlsx").nodes["P1"].title == "bell\ufffd here"
+    # CSV and YAML keep every character
+    assert round_trip(plan, tmp_path, "csv").document == plan.document
+    assert round_trip(plan, tmp_path, "yaml").document == plan.document
+
+
+def test_yaml_is_pleasant():
+    plan = og.load(FULL)
+    text = to_yaml(plan)
+    assert text.startswith("format: outcome-graph/v1\nplan:\n  id: \"full-plan\"\n")
+    assert '  period: {start: "2011-04-01", end: "2012-03-31"}\n' in text
+    assert 'number: "1.10"' in text and 'id: "P1.A1.O1.M1"' in text and 'due: "2012"' in text
+    assert 'due: ["2011-09-30", {from: "2012-01", to: "2012-02"}]' in text
+    assert "indicators: [\"NI 73\"]" in text and "outcomes: [enjoy_and_achieve]" in text
+    assert "ignore: [\"OG401\"]" in text
+    # keys in a fixed order: identity, then hierarchy, timing, ..., children last
+    p1 = text[text.index('  - id: "P1"'):].splitlines()
+    keys = [line.split(":")[0].strip() for line in p1[1:12] if line.startswith("    ") and line[4] not in " -"]
+    assert keys == ["number", "title", "lead", "outcomes", "indicators", "variants", "tags", "notes", "aims"]
+    # writing what was read gives the same text
+    assert to_yaml(og.load(text)) == text
+    assert og.load(to_json(plan)).document == og.load(text).document
+    data = document_data(plan)
+    assert yaml.safe_load(yaml.safe_dump(data)) == data  # plain data
+
+
+def test_multi_line_notes_are_literal_blocks():
+    plan = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "first line\\nsecond line\\n"}]\n')
+    text = to_yaml(plan)
+    assert "    notes: |\n      first line\n      second line\n" in text
+    assert og.load(text).document == plan.document
+
+
+def test_output_format():
+    assert output_format("x.yaml") == "yaml" and output_format("x.YML") == "yaml" and output_format("x.json") == "json"
+    assert output_format("x.xlsx") == "xlsx" and output_format("out") == "csv" and output_format("out/") == "csv"
+    assert output_format("x.bin", to="json") == "json"
+    with pytest.raises(ConfigError, match="folder of CSV files"):
+        output_format("plan.csv")
+    with pytest.raises(ConfigError, match="--to"):
+        output_format("plan.txt")
+
+
+def test_convert_command(tmp_path: Path):
+    model = MODELS / "thurrock-cypp-2011-12.yaml"
+    xlsx = tmp_path / "thurrock.xlsx"
+    code, _, err = cli("convert", str(model), str(xlsx), "--findings")
+    assert code == 0 and f"wrote {xlsx}" in err
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames[:7] == ["plan", "vision", "groups", "priorities", "aims", "objectives", "milestones"]
+    assert "findings" in wb.sheetnames
+    findings = wb["findings"]
+    header = [c.value for c in findings[1]]
+    assert header[:4] == ["severity", "rule", "name", "node"]
+    row = next(r for r in findings.iter_rows(min_row=2) if r[header.index("kind")].value == "milestone")
+    link = row[header.index("cell")]
+    sheet, cell = link.value.split("!")
+    assert link.hyperlink.location == f"'{sheet}'!{cell}" or link.hyperlink.target.endswith(f"!{cell}")
+    assert wb[sheet][cell].value == row[header.index("title")].value
+    # the findings sheet is not part of the plan
+    assert load_path(xlsx).document == og.load(model).document
+    out = tmp_path / "back.yaml"
+    assert cli("convert", str(xlsx), str(out))[0] == 0
+    assert og.load(out).document == og.load(model).document
+    # CSV folder, written twice (replacing the first) and read back
+    folder = tmp_path / "thurrock-csv"
+    assert cli("convert", str(model), str(folder), "--findings")[0] == 0
+    assert (folder / "findings.csv").exists() and (folder / "milestones.csv").exists()
+    assert cli("convert", str(out), str(folder))[0] == 0
+    assert not (folder / "findings.csv").exists()
+    assert load_path(folder).document == og.load(model).document
+    assert cli("convert", str(folder), str(tmp_path / "t.json"))[0] == 0
+
+
+def test_convert_refuses_what_it_should(tmp_path: Path):
+    model = MODELS / "thurrock-cypp-2011-12.yaml"
+    code, _, err = cli("convert", str(model), str(model))
+    assert code == 2 and "refusing to overwrite an input file" in err
+    code, _, err = cli("convert", str(model), str(tmp_path / "plan.csv"))
+    assert code == 2 and "folder of CSV files" in err
+    code, _, err = cli("convert", str(model), str(tmp_path / "plan.txt"))
+    assert code == 2 and "--to" in err
+    code, _, err = cli("convert", str(model), str(tmp_path / "plan.txt"), "--to", "json")
+    assert code == 0 and og.load((tmp_path / "plan.txt").read_text()).id == "thurrock-cypp-2011-12"
+    code, _, err = cli("convert", str(model), str(tmp_path / "p.yaml"), "--findings")
+    assert code == 2 and "workbook or CSV folder" in err
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "minutes.docx").write_text("keep me")
+    code, _, err = cli("convert", str(model), str(busy))
+    assert code == 2 and "minutes.docx" in err and (busy / "minutes.docx").read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+    code, _, err = cli("convert", str(tmp_path / "missing.yaml"), str(tmp_path / "x.xlsx"))
+    assert code == 2 and "no such file" in err and not (tmp_path / "x.xlsx").exists()
+    with pytest.raises(RenderError, match="does not exist"):
+        write_csv_folder(og.load(model), tmp_path / "no" / "such" / "folder")
+
+
+def test_convert_api(tmp_path: Path):
+    result = convert(MODELS / "richmond-cypp-2009-2013.yaml", tmp_path / "r.xlsx", findings=True)
+    assert result.format == "xlsx" and result.warnings == [] and result.notices == []
+    assert load_path(tmp_path / "r.xlsx").document == result.plan.document
+
+
+def test_template(tmp_path: Path):
+    path = tmp_path / "template.xlsx"
+    code, _, err = cli("template", str(path))
+    assert code == 0
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "instructions" and {"plan", "priorities", "milestones", "indicators", "targets"} <= set(wb.sheetnames)
+    validated = {}
+    for name in ("priorities", "milestones", "indicators", "owners"):
+        ws = wb[name]
+        header = [c.value for c in ws[1]]
+        for dv in ws.data_validations.dataValidation:
+            col = openpyxl.utils.column_index_from_string(str(dv.sqref).split(":")[0].rstrip("0123456789"))
+            validated[(name, header[col - 1])] = dv.formula1
+    assert "stay_safe" in validated[("priorities", "outcomes")]
+    assert "on_track" in validated[("milestones", "status")]
+    assert "decrease" in validated[("indicators", "direction")]
+    assert "partnership" in validated[("owners", "kind")]
+    # a person fills it in: the plan's id and period, a priority and a milestone
+    plan_ws = wb["plan"]
+    header = [c.value for c in plan_ws[1]]
+    assert plan_ws.cell(row=2, column=header.index("format") + 1).value == "outcome-graph/v1"
+    for name, value in {"id": "my-plan", "period.start": "2012-04-01", "period.end": "2013-03-31"}.items():
+        plan_ws.cell(row=2, column=header.index(name) + 1, value=value)
+    wb["priorities"].append(["P1", None, None, None, "Safe children", "Safeguarding team", None, "stay_safe"])
+    wb["milestones"].append([None, "P1", None, None, "Audit the referral process", None, "June 12"])
+    wb.save(path)
+    plan = load_path(path)
+    assert plan.id == "my-plan" and list(plan.nodes) == ["P1", "P1.M1"]
+    assert plan.nodes["P1.M1"].timescale == "June 12" and plan.nodes["P1"].outcomes == ["stay_safe"]
+    # the flat template
+    flat = tmp_path / "flat.xlsx"
+    write_template(flat, form="flat")
+    wb = openpyxl.load_workbook(flat)
+    wb["plan"].append(["road", "Road safety", None, "2011-04-01", "2012-03-31"])
+    wb["table"].append(["Safe roads", None, "Fewer accidents", "Audit the junctions", "Road safety team", "June 11"])
+    wb.save(flat)
+    assert list(load_path(flat).nodes) == ["P1", "P1.O1", "P1.O1.M1"]
+    assert cli("template", str(tmp_path / "t.yaml"))[0] == 2
+    assert template_bytes(form="flat")[:2] == b"PK"

@@ -1,0 +1,150 @@
+"""Diff of two versions of a plan: the second version is made here by editing a copy of a real plan."""
+
+from __future__ import annotations
+
+import copy
+import json
+import time
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+import outcome_graph as og
+from outcome_graph.cli import main
+from outcome_graph.convert import document_data, to_yaml
+from outcome_graph.diff import CHANGE_KINDS, diff
+from outcome_graph.output.workbook import write_workbook
+
+from .conftest import MODELS, PLAN_HEADER
+
+THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def refreshed(old: og.Plan) -> og.Plan:
+    """The 2011-12 plan edited as a 2012-13 refresh would be."""
+    data = copy.deepcopy(document_data(old))
+    data["plan"]["id"] = "thurrock-cypp-2012-13"
+    data["plan"]["period"] = {"start": "2012-04-01", "end": "2013-03-31"}
+    p1 = data["priorities"][0]
+    a1 = p1["aims"][0]
+    o1, o2 = a1["objectives"][0], a1["objectives"][1]
+    # reword an objective
+    o1["title"] = o1["title"].replace("Target school improvement services", "Target school improvement support")
+    # move a milestone to the next objective
+    o2["milestones"].append(o1["milestones"].pop(4))
+    # re-lead and re-time milestones
+    o1["milestones"][0]["lead"] = "Head of School Improvement"
+    o1["milestones"][1]["timescale"] = "September 2012"
+    # indicators: one dropped from the aim, one added
+    a1["indicators"].remove("NI 73")
+    a1["indicators"].append("NI 117")
+    # a new milestone; an objective dropped with its milestones
+    o1["milestones"].append({"id": "P1.A1.O1.M9", "title": "Publish the school improvement strategy", "timescale": "June 12"})
+    dropped = a1["objectives"].pop(2)
+    # renumbered: the second aim's objectives get new ids, one of them also reworded slightly
+    a2 = p1["aims"][1]
+    for i, obj in enumerate(a2["objectives"], start=1):
+        obj["id"] = f"P1.A2.X{i}"
+        for j, m in enumerate(obj.get("milestones", []), start=1):
+            m["id"] = f"P1.A2.X{i}.M{j}"
+    a2["objectives"][0]["title"] = a2["objectives"][0]["title"] + " across the borough"
+    assert dropped["id"] == "P1.A1.O3"
+    return og.load(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def test_diff_of_a_refresh():
+    old = og.load(THURROCK)
+    new = refreshed(old)
+    result = diff(old, new)
+    by = {kind: [(c.old_id, c.new_id) for c in result.by_change(kind)] for kind in CHANGE_KINDS}
+    assert by["reworded"][0] == ("P1.A1.O1", "P1.A1.O1")
+    assert ("P1.A1.O1.M5", "P1.A1.O1.M5") in by["moved"]
+    moved = result.by_change("moved")[0]
+    assert moved.before == ["P1.A1.O1"] and moved.after == ["P1.A1.O2"]
+    assert by["re-led"] == [("P1.A1.O1.M1", "P1.A1.O1.M1")]
+    releed = result.by_change("re-led")[0]
+    assert releed.before is None and releed.after == "Head of School Improvement"
+    assert by["re-timed"] == [("P1.A1.O1.M2", "P1.A1.O1.M2")]
+    assert result.by_change("re-timed")[0].after == "September 2012"
+    assert [c.after for c in result.by_change("indicator-added")] == ["NI 117"]
+    assert [c.before for c in result.by_change("indicator-dropped")] == ["NI 73"]
+    assert [c.new_id for c in result.by_change("added")] == ["P1.A1.O1.M9"]
+    removed = [c.old_id for c in result.by_change("removed")]
+    assert removed[0] == "P1.A1.O3" and all(r.startswith("P1.A1.O3") for r in removed)
+    # renumbered objectives are matched by title (the same, or similar under the same parent)
+    assert result.matches["P1.A2.O1"] == ("P1.A2.X1", "similar title")
+    assert result.matches["P1.A2.O2"] == ("P1.A2.X2", "title")
+    assert ("P1.A2.O1", "P1.A2.X1") in by["reworded"] and ("P1.A2.O2", "P1.A2.X2") in by["id-changed"]
+    assert not any(c.change == "removed" and c.old_id.startswith("P1.A2") for c in result.changes)
+    # the new period makes every 2011 date fall before it: findings introduced; the dropped ones resolved
+    assert result.findings_compared and result.introduced and result.resolved
+    assert any(f.rule == "OG402" for f in result.introduced)
+    assert result.summary["findings_introduced"] == len(result.introduced)
+    # the text and the JSON say the same
+    text = result.to_text()
+    assert "reworded" in text and "P1.A1.O1.M5" in text and "finding introduced" in text
+    doc = json.loads(result.to_json())
+    assert doc["schema"] == "outcome-graph/diff/v1" and doc["summary"]["moved"] == len(by["moved"])
+    assert {c["change"] for c in doc["changes"]} >= {"added", "removed", "reworded", "moved", "re-led", "re-timed",
+                                                      "indicator-added", "indicator-dropped"}
+    located = next(c for c in doc["changes"] if c["change"] == "re-led")
+    assert located["location"].startswith(str(THURROCK)) is False and located["location"]
+
+
+def test_identical_plans_have_no_changes():
+    plan = og.load(THURROCK)
+    again = og.load(to_yaml(plan))
+    result = diff(plan, again)
+    assert result.changes == [] and not result.changed
+    assert result.introduced == [] and result.resolved == []
+    assert "changes: none" in result.to_text()
+
+
+def test_diff_command(tmp_path: Path):
+    old = og.load(THURROCK)
+    new_path = tmp_path / "thurrock-2012-13.yaml"
+    new_path.write_text(to_yaml(refreshed(old)))
+    code, out, _ = cli("diff", str(THURROCK), str(new_path))
+    assert code == 0 and out.startswith("thurrock-cypp-2011-12") and "re-timed" in out
+    code, out, _ = cli("diff", str(THURROCK), str(new_path), "--format", "json", "--no-findings")
+    doc = json.loads(out)
+    assert code == 0 and doc["findings"]["compared"] is False and doc["summary"]["added"] == 1
+    assert cli("diff", str(THURROCK), str(new_path), "--fail-on-changes")[0] == 1
+    assert cli("diff", str(THURROCK), str(THURROCK), "--fail-on-changes")[0] == 0
+    # a workbook compares with its YAML source: nothing changed
+    xlsx = tmp_path / "thurrock.xlsx"
+    write_workbook(old, xlsx)
+    code, out, _ = cli("diff", str(THURROCK), str(xlsx), "--fail-on-changes")
+    assert code == 0 and "changes: none" in out
+    code, _, err = cli("diff", str(THURROCK), str(tmp_path / "missing.yaml"))
+    assert code == 2 and "no such file" in err
+    out_file = tmp_path / "changes.json"
+    assert cli("diff", str(THURROCK), str(new_path), "--format", "json", "-o", str(out_file))[0] == 0
+    assert json.loads(out_file.read_text())["new"]["id"] == "thurrock-cypp-2012-13"
+
+
+def test_matching_scales_with_the_plan():
+    # 60 objectives x 25 milestones, every milestone renumbered and reworded a little
+    def plan(suffix: str, prefix: str) -> og.Plan:
+        lines = [PLAN_HEADER, "objectives:\n"]
+        for o in range(60):
+            lines.append(f"  - id: O{o}\n    title: Objective {o} about topic{o} and outcome{o}\n    milestones:\n")
+            for m in range(25):
+                lines.append(f"      - {{id: {prefix}{o}.{m}, title: Deliver item{o}x{m} for cohort{m} in area{o} {suffix}}}\n")
+        return og.load("".join(lines))
+
+    old, new = plan("soon", "M"), plan("this year", "N")
+    started = time.perf_counter()
+    result = diff(old, new, findings=False)
+    elapsed = time.perf_counter() - started
+    assert len(result.matches) == len(old.nodes)
+    assert result.summary["reworded"] == 1500 and result.summary["added"] == 0
+    assert elapsed < 10  # a few hundred milliseconds here; all pairs would be 2 250 000 comparisons

@@ -1,0 +1,340 @@
+"""Plans in spreadsheets: the flat table published plans print, the per-level workbook, bad workbooks.
+
+Workbooks are built here with openpyxl in the shapes strategy leads keep them: a title row above the
+table, merged cells, blank cells that repeat the row above, columns the format does not know.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import outcome_graph as og
+from outcome_graph.errors import ConfigError, PlanError
+from outcome_graph.loading.loader import load_path
+from outcome_graph.loading.spreadsheet import notice_lines, parse_period
+from outcome_graph.output.workbook import write_workbook
+
+from .conftest import MODELS, og_command
+
+PERIOD = "2011-04-01..2012-03-31"
+
+
+class Result:
+    """A command's exit code and output (the CLI run in-process, as click's test runner does)."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def run(*args: str) -> Result:
+    from click.testing import CliRunner
+
+    from outcome_graph.cli import main
+
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback a user would see
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*og_command(), *args], capture_output=True, text=True, timeout=120)
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]], merged: dict[str, list[str]] | None = None) -> Path:
+    """A workbook with the given sheets (rows of cell values) and merged ranges."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    cell = ws.cell(row=r, column=c, value=value)
+                    if isinstance(value, str):
+                        cell.data_type = "s"
+        for rng in (merged or {}).get(name, []):
+            ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
+# A Thurrock-shaped action plan table: a running title, then Objective | Key milestones | Lead | Timescale,
+# with the objective and its lead merged down over the milestone rows.
+THURROCK_TABLE = [
+    ["Children and Young Peoples Plan 2011-12: Excellent Childcare, Schools, Colleges and Services"],
+    [None],
+    ["Pillar", "Aim", "Objective", "Key milestones", "Lead person", "By when", "RAG", "Comments", "Indicators"],
+    ["Excellent schools", "Raise attainment", "Target school improvement services", "Commission improvement programmes",
+     "SL SILS", "April – July 11", "G", None, "NI 72; NI 73"],
+    [None, None, None, "Deliver targeted support", None, "Sept 11", "A", "Delayed by a term", None],
+    [None, None, None, "Implement the leadership strategy", None, None, None, None, None],
+    [None, None, "Reduce the gaps in attainment", "Produce disaggregated data", "SM Performance", "June 11", None, None,
+     "NI 102a"],
+    [None, None, None, "Define which groups are underachieving", None, None, None, None, None],
+    [None, "Promote family learning", "Family learning for the whole community", None, "S L EYFC", "March 2012", None,
+     None, None],
+    ["Protection when needed", "Keep children safe", "Fewer children missing from care", "Review the protocol", "Head CATO",
+     "TBA", None, None, "NI 71"],
+]
+
+
+@pytest.fixture
+def thurrock_table(tmp_path: Path) -> Path:
+    # Objective C4:C6 and Lead E4:E6 merged over the three milestones of the first objective.
+    return workbook(tmp_path / "action-plan.xlsx", {"Pillar 1": THURROCK_TABLE},
+                    {"Pillar 1": ["C4:C6", "E4:E6", "A4:A9", "B4:B8"]})
+
+
+def test_flat_table_reads_as_a_person_reads_it(thurrock_table: Path):
+    plan = load_path(thurrock_table, period=PERIOD)
+    assert plan.id == "action-plan"
+    assert plan.period == (og.load(MODELS / "thurrock-cypp-2011-12.yaml").period)
+    nodes = plan.nodes
+    assert [n for n in nodes if not n.startswith("NI")] == [
+        "P1", "P1.A1", "P1.A1.O1", "P1.A1.O1.M1", "P1.A1.O1.M2", "P1.A1.O1.M3", "P1.A1.O2", "P1.A1.O2.M1",
+        "P1.A1.O2.M2", "P1.A2", "P1.A2.O1", "P2", "P2.A1", "P2.A1.O1", "P2.A1.O1.M1",
+    ]
+    assert nodes["P1.A1.O1"].title == "Target school improvement services"
+    assert nodes["P1.A1.O1.M2"].title == "Deliver targeted support"
+    # a merged lead repeats; a blank lead does not
+    assert [nodes[f"P1.A1.O1.M{i}"].lead for i in (1, 2, 3)] == ["SL SILS"] * 3
+    assert nodes["P1.A1.O2.M1"].lead == "SM Performance" and nodes["P1.A1.O2.M2"].lead is None
+    # timescales belong to the row's milestone and never repeat
+    assert nodes["P1.A1.O1.M2"].timescale == "Sept 11" and nodes["P1.A1.O1.M3"].timescale is None
+    # a row without a milestone: the lead is the objective's, the timescale goes to its notes
+    assert nodes["P1.A2.O1"].lead == "S L EYFC"
+    assert "Timescale: March 2012" in (nodes["P1.A2.O1"].notes or "")
+    # indicators belong to the deepest level above milestone; comments are notes
+    assert [r.id for r in nodes["P1.A1.O1"].indicators] == ["NI 72", "NI 73"]
+    assert [r.id for r in nodes["P2.A1.O1"].indicators] == ["NI 71"]
+    assert nodes["P1.A1.O1.M2"].notes == "Delayed by a term"
+    # every node knows its sheet and the cell of its title
+    loc = plan.location("P1.A1.O2.M2")
+    assert (loc.file, loc.sheet, loc.cell) == (str(thurrock_table), "Pillar 1", "D8")
+    assert plan.location("P1.A1.O1").cell == "C4" and plan.location("P2").cell == "A10"
+    # one notice names the ignored column, another the timescale kept in notes
+    notices = "\n".join(plan.notices)
+    assert "'RAG'" in notices and "Pillar 1!G3" in notices
+    assert "kept in that node's notes" in notices and "Pillar 1!F9" in notices
+    assert all(line.startswith("notice: ") for line in notice_lines(plan))
+
+
+def test_flat_ids_are_stable(thurrock_table: Path, tmp_path: Path):
+    first = load_path(thurrock_table, period=PERIOD)
+    again = load_path(thurrock_table, period=PERIOD)
+    assert list(first.nodes) == list(again.nodes) and first.document == again.document
+    longer = workbook(tmp_path / "longer.xlsx",
+                      {"Pillar 1": [*THURROCK_TABLE, [None, None, None, "A new milestone", None, "May 11"]]})
+    plan = load_path(longer, period=PERIOD)
+    assert list(plan.nodes)[: len(first.nodes) - 4] == [n for n in first.nodes if not n.startswith("NI")]
+    assert plan.nodes["P2.A1.O1.M2"].title == "A new milestone"
+
+
+def test_flat_checks_with_findings_pointing_to_cells(thurrock_table: Path):
+    out = run("check", str(thurrock_table), "--period", PERIOD, "--format", "json")
+    assert out.returncode in (0, 1), out.stderr
+    doc = json.loads(out.stdout)
+    missing_lead = [f for f in doc["findings"] if f["rule"] == "OG301"]
+    assert missing_lead and missing_lead[0]["node"] == "P1.A1.O2.M2"
+    assert missing_lead[0]["location"] == {"file": str(thurrock_table), "line": None, "column": None,
+                                           "sheet": "Pillar 1", "cell": "D8"}
+    text = run("check", str(thurrock_table), "--period", PERIOD)
+    assert f"{thurrock_table}:Pillar 1!D8:" in text.stdout
+
+
+def test_flat_period_comes_from_a_plan_sheet_or_the_option(tmp_path: Path):
+    table = [["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit the junctions", "Road safety"]]
+    bare = workbook(tmp_path / "bare.xlsx", {"Sheet1": table})
+    with pytest.raises(PlanError) as err:
+        load_path(bare)
+    assert "'plan' sheet" in str(err.value) and "--period" in str(err.value)
+    out = run_process("check", str(bare))
+    assert out.returncode == 2 and "--period START..END" in out.stderr and "Traceback" not in out.stderr
+    assert run("check", str(bare), "--period", PERIOD).returncode in (0, 1)
+
+    with_plan = workbook(tmp_path / "with-plan.xlsx", {
+        "plan": [["Title", "Period start", "Period end"], ["Road safety plan", "2011-04-01", "2012-03-31"]],
+        "Sheet1": table,
+    })
+    plan = load_path(with_plan)
+    assert plan.period == parse_period(PERIOD) and plan.title == "Road safety plan" and plan.id == "with-plan"
+    as_range = workbook(tmp_path / "range.xlsx", {"plan": [["id", "period"], ["road", "2012-04..2013-03"]],
+                                                  "Sheet1": table})
+    assert load_path(as_range).period == parse_period("2012-13")
+
+
+def test_parse_period():
+    assert parse_period("2011-04-01..2012-03-31") == parse_period("2011-04..2012-03") == parse_period("2011-12")
+    for bad in ("2011", "2011-13..2012-01", "2012-04-01..2011-03-31", "soon"):
+        with pytest.raises(ConfigError):
+            parse_period(bad)
+
+
+def test_a_flat_sheet_without_a_level_column_is_an_error_naming_the_sheet(tmp_path: Path):
+    path = workbook(tmp_path / "leads.xlsx", {"Leads": [["Lead person", "By when"], ["SILS", "June 11"]]})
+    with pytest.raises(PlanError) as err:
+        load_path(path, period=PERIOD)
+    assert err.value.problems[0].sheet == "Leads" and "no level column" in str(err.value)
+    out = run("check", str(path), "--period", PERIOD)
+    assert out.returncode == 2 and f"{path}:Leads!A1:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_level_sheet_without_title_is_an_error_naming_the_sheet(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "objectives": [["id", "name"], ["O1", "Fewer accidents"]],
+    })
+    with pytest.raises(PlanError) as err:
+        load_path(path)
+    assert err.value.problems[0].sheet == "objectives" and "'title' column" in str(err.value)
+    out = run("check", str(path))
+    assert out.returncode == 2 and "objectives" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_per_level_sheets_written_by_hand(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Format", "ID", "Title", "Period Start", "Period End"],
+                 ["outcome-graph/v1", "road-safety", "Road safety plan", "2011-04-01", "2012-03-31"]],
+        "Priorities": [["ID", "Title", "Outcomes", "Lead"], ["P1", "Safe roads", "stay_safe", "Highways"]],
+        "Objectives": [["Parent", "Title", "Indicators", "Owner's mood"],
+                       ["P1", "Fewer accidents", "NI 47; NI 48", "good"],
+                       ["P1", "Safer routes to school", None, None]],
+        "Milestones": [["id", "parent", "title", "lead", "timescale", "due", "status"],
+                       ["M1", "P1.O1", "Audit the junctions", "Road safety; Police", "June 11", "2011-06", "on_track"]],
+        "Targets": [["node", "period", "value", "comparator"], ["NI 47", "2011-12", "30", "at_most"]],
+        "Indicators": [["id", "title", "direction"], ["NI 47", "People killed or seriously injured", "decrease"]],
+    })
+    plan = load_path(path)
+    assert list(plan.nodes)[:5] == ["P1", "P1.O1", "M1", "P1.O2", "NI 47"]
+    assert plan.nodes["M1"].lead == ["Road safety", "Police"] and plan.nodes["M1"].due == "2011-06"
+    assert plan.parents["M1"] == ("P1.O1",)
+    assert plan.nodes["NI 47"].targets[0].value == 30 and plan.nodes["NI 47"].targets[0].comparator == "at_most"
+    assert "NI 48" in plan.implicit_indicators
+    assert plan.location("P1.O2").sheet == "Objectives" and plan.location("P1.O2").cell == "B3"
+    assert "Owner's mood" in "\n".join(plan.notices)
+
+
+def test_validation_errors_name_the_sheet_and_cell(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "title", "outcomes"], ["P1", "Safe", "stay_safe"], ["P2", None, "be_healthy"]],
+        "milestones": [["id", "parent", "title", "due", "status"],
+                       ["M1", "P1", "Audit", "2011-13", "on_track"],
+                       ["M2", "P1", "Publish", "2011-07", "doing"]],
+    })
+    with pytest.raises(PlanError) as err:
+        load_path(path)
+    where = {(p.sheet, p.cell): p.message for p in err.value.problems}
+    assert "title is missing" in where[("priorities", "B3")]
+    assert "2011-13" in where[("milestones", "D2")] and where[("milestones", "D2")].startswith("M1: due")
+    assert "must be one of" in where[("milestones", "E3")]
+    assert str(err.value).startswith(f"{path}:")
+
+    dup = workbook(tmp_path / "dup.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "title", "outcomes"], ["P1", "Safe", "stay_safe"], ["P1", "Healthy", "be_helthy"]],
+    })
+    with pytest.raises(PlanError) as err:
+        load_path(dup)
+    messages = [(p.sheet, p.cell, p.message) for p in err.value.problems]
+    assert ("priorities", "A3") in [(s, c) for s, c, _ in messages]
+    assert any("duplicate id 'P1'" in m and "priorities!B2" in m for _, _, m in messages)
+    assert any("did you mean 'be_healthy'" in m and c == "C3" for _, c, m in messages)
+
+
+def test_check_of_a_workbook_points_to_sheet_and_cell(tmp_path: Path):
+    path = tmp_path / "thurrock.xlsx"
+    write_workbook(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), path)
+    out = run("check", str(path), "--format", "json")
+    assert out.returncode in (0, 1), out.stderr
+    findings = json.loads(out.stdout)["findings"]
+    wb = openpyxl.load_workbook(path)
+    node_findings = [f for f in findings if f["kind"] in ("priority", "aim", "objective", "milestone")]
+    assert node_findings
+    for f in node_findings:
+        loc = f["location"]
+        assert loc["line"] is None and loc["sheet"] and loc["cell"]
+        assert wb[loc["sheet"]][loc["cell"]].value == f["title"]  # the cell of the node's title
+
+
+def bad_workbooks(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Workbooks that are not plans, and the words their error must contain."""
+    cases: dict[str, tuple[Path, str]] = {}
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    cases["empty file"] = (empty, "empty")
+    text = tmp_path / "notes.xlsx"
+    text.write_text("Priority, Objective\n")
+    cases["not a workbook"] = (text, "not an Excel workbook")
+    ole = tmp_path / "locked.xlsx"  # an encrypted workbook is an OLE compound file, not a zip
+    ole.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 504 + b"EncryptedPackage")
+    cases["password protected"] = (ole, "encrypted (password protected)")
+    other_zip = tmp_path / "archive.xlsx"
+    with zipfile.ZipFile(other_zip, "w") as zf:
+        zf.writestr("readme.txt", "hello")
+    cases["a zip, not a workbook"] = (other_zip, "not an Excel workbook")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(damaged, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook><sheets><sheet")
+    cases["damaged"] = (damaged, "cannot be read")
+    blank = tmp_path / "blank.xlsx"
+    openpyxl.Workbook().save(blank)
+    cases["no data"] = (blank, "empty")
+    no_plan_sheet = workbook(tmp_path / "no-plan.xlsx", {"priorities": [["id", "title"], ["P1", "Safe"]]})
+    cases["plan sheet missing"] = (no_plan_sheet, "no 'plan' sheet")
+    only_plan = workbook(tmp_path / "only-plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]]})
+    cases["level sheets missing"] = (only_plan, "no sheet of the plan's items")
+    formula = tmp_path / "formula.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Objective", "Key milestones"])
+    ws.append(["Fewer accidents", "=A2"])  # a formula never calculated: no saved value
+    wb.save(formula)
+    cases["formula without a value"] = (formula, "formula with no saved value")
+    return cases
+
+
+def test_bad_workbooks_give_exit_2_and_a_clear_message(tmp_path: Path):
+    for name, (path, needle) in bad_workbooks(tmp_path).items():
+        with pytest.raises(PlanError) as err:
+            load_path(path, period=PERIOD)
+        assert needle in str(err.value), name
+        assert str(err.value).startswith(str(path)), name
+        out = run("check", str(path), "--period", PERIOD)
+        assert out.returncode == 2, (name, out.stdout, out.stderr)
+        assert out.stderr.startswith(f"error: {path}") and needle in out.stderr, name
+        assert "Traceback" not in out.stderr, name
+
+
+def test_csv_folder_and_single_csv(tmp_path: Path):
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    # Excel's "CSV (semicolon)" in Windows-1252, with a title row and a plan file
+    (folder / "table.csv").write_bytes(
+        "Action plan 2011-12;;;\r\nObjective;Key milestones;Lead person;By when\r\n"
+        "Fewer accidents;Audit the junctions – phase 1;Road safety;June 11\r\n;Publish the audit;;Sept 11\r\n"
+        .encode("cp1252"))
+    (folder / "plan.csv").write_text("id,period.start,period.end\nroads,2011-04-01,2012-03-31\n", encoding="utf-8")
+    plan = load_path(folder)
+    assert plan.id == "roads" and list(plan.nodes) == ["O1", "O1.M1", "O1.M2"]
+    assert plan.nodes["O1.M1"].title == "Audit the junctions – phase 1"
+    assert plan.location("O1.M2").file == str(folder / "table.csv") and plan.location("O1.M2").cell == "B4"
+    assert any("Windows-1252" in n for n in plan.notices)
+    single = tmp_path / "actions.csv"
+    single.write_text("Key milestones,Lead\nAudit,Road safety\n", encoding="utf-8")
+    assert list(load_path(single, period=PERIOD).nodes) == ["M1"]
+
+
+def test_size_limits(tmp_path: Path):
+    path = tmp_path / "plan.xlsx"
+    write_workbook(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), path)
+    with pytest.raises(PlanError, match="limit"):
+        load_path(path, max_bytes=1000)

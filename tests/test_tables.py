@@ -1,0 +1,141 @@
+"""Tables for analysts: milestones, indicators, owner load and coverage, as DataFrames, text and files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import outcome_graph as og
+from outcome_graph.cli import main
+from outcome_graph.errors import ConfigError
+from outcome_graph.graph.facts import PlanFacts
+from outcome_graph.output.tables import TABLES, format_table, table, table_bytes
+
+from .conftest import MODELS, PLAN_HEADER
+from .test_load import FULL
+
+THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
+RICHMOND = MODELS / "richmond-cypp-2009-2013.yaml"
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("model", sorted(MODELS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_table_of_every_model(model: Path):
+    plan = og.load(model)
+    facts = PlanFacts(plan)
+    for what in TABLES:
+        df = table(plan, what, facts=facts)
+        assert isinstance(df, pd.DataFrame) and len(df.columns) > 3
+        assert format_table(df)
+    milestones = table(plan, "milestones", facts=facts)
+    assert list(milestones["id"]) == [n.id for n in plan.of_kind("milestone")]
+    owners = table(plan, "owners", facts=facts)
+    assert owners["milestones"].sum() == sum(len(o.milestones) for o in facts.owners.values())
+    months = [c for c in owners.columns if c[:2] in ("19", "20") and len(c) == 7]
+    assert (owners[months].sum(axis=1) + owners["undated"] + owners["outside_period"] == owners["milestones"]).all()
+
+
+def test_milestones_table_has_dates_and_owners():
+    plan = og.load(THURROCK)
+    facts = PlanFacts(plan)
+    df = table(plan, "milestones").set_index("id")
+    assert pd.api.types.is_datetime64_any_dtype(df["start"]) and pd.api.types.is_datetime64_any_dtype(df["end"])
+    row = df.loc["P1.A1.O1.M1"]
+    span = facts.timing["P1.A1.O1.M1"].span
+    assert (row["start"].date(), row["end"].date()) == (span.start, span.end)
+    assert row["interpretation"] == facts.timing["P1.A1.O1.M1"].interpretation
+    assert row["objective"] == "P1.A1.O1" and row["aim"] == "P1.A1" and row["priority"] == "P1"
+    # the milestone has no lead of its own: it takes its objective's
+    assert pd.isna(row["lead"]) and row["lead_inherited"] and row["owners"] == "; ".join(facts.lead_owners["P1.A1.O1.M1"])
+    undated = df[df["timing"] == "undated"]
+    assert undated["start"].isna().all()
+
+
+def test_overdue_needs_as_of():
+    plan = og.load(PLAN_HEADER.replace("end: 2012-03-31}", "end: 2012-03-31}, as_of: 2011-10-01") + """\
+milestones:
+  - {id: M1, title: Early, timescale: June 11}
+  - {id: M2, title: Done early, timescale: June 11, status: done}
+  - {id: M3, title: Later, timescale: March 2012}
+""")
+    assert table(plan, "milestones").set_index("id")["overdue"].to_dict() == {"M1": True, "M2": False, "M3": False}
+
+
+def test_indicators_table_has_targets_and_actuals():
+    plan = og.load(FULL)
+    df = table(plan, "indicators")
+    ni73 = df[df["indicator"] == "NI 73"]
+    assert list(ni73["value_kind"]) == ["baseline", "target", "target", "actual"]
+    assert list(ni73["period"]) == ["2010", "2011-12", "2012-13", "2011-12-Q3"]
+    assert ni73["value"].tolist()[:2] == [71.5, 75.0] and ni73["change"].tolist()[2] == "+5"
+    assert str(ni73["period_end"].iloc[1].date()) == "2012-03-31"
+    # a node's own target for a shared indicator names the node
+    own = df[(df["indicator"] == "CSC 001") & (df["value_kind"] == "target")]
+    assert own["node"].tolist() == ["P1.A1.O1"] and own["value"].tolist() == [40.0]
+    assert df.loc[df["indicator"] == "NI 75", "comparator"].tolist() == ["below"]
+    thurrock = table(og.load(THURROCK), "indicators")
+    assert set(thurrock["value_kind"].dropna()) <= {"baseline", "target", "actual"}
+    assert (thurrock["measures"].notna() | ~thurrock["declared"]).any()
+
+
+def test_coverage_matrix():
+    richmond = og.load(RICHMOND)
+    df = table(richmond, "coverage").set_index("id")
+    outcomes = list(richmond.framework.ids)
+    assert list(df.columns[4:9]) == outcomes
+    assert df.loc["T1", "stay_safe"] == df.loc["T1", "nodes"] > 0
+    cross = df[df["cross_cutting"]]
+    assert len(cross) == 1 and (cross[outcomes] == 0).all(axis=None)
+    # Thurrock states no outcomes on its hierarchy: only its indicators cover outcomes
+    thurrock = table(og.load(THURROCK), "coverage")
+    assert (thurrock[outcomes] == 0).all(axis=None)
+    assert thurrock["enjoy_and_achieve_indicators"].sum() > 0
+
+
+def test_unknown_table():
+    with pytest.raises(ConfigError, match="choose one of"):
+        table(og.load(THURROCK), "budgets")
+
+
+def test_table_command(tmp_path: Path):
+    code, out, _ = cli("table", str(THURROCK), "--what", "milestones")
+    assert code == 0 and out.splitlines()[0].split() == ["id", "title", "owners", "timescale", "start", "end", "status"]
+    assert "P1.A1.O1.M1" in out and "2012-04-30" in out
+    code, out, _ = cli("table", str(THURROCK), "--what", "coverage", "--columns", "id,nodes")
+    assert code == 0 and out.splitlines()[1].split() == ["P1", "10"]
+    code, _, err = cli("table", str(THURROCK), "--columns", "id,budget")
+    assert code == 2 and "no column 'budget'" in err
+    xlsx = tmp_path / "owners.xlsx"
+    assert cli("table", str(THURROCK), "--what", "owners", "-o", str(xlsx))[0] == 0
+    ws = openpyxl.load_workbook(xlsx)["owners"]
+    assert [c.value for c in ws[1]][:5] == ["owner", "name", "declared", "capacity", "milestones"]
+    assert ws.max_row == len(table(og.load(THURROCK), "owners")) + 1
+    csv_path = tmp_path / "milestones.csv"
+    assert cli("table", str(THURROCK), "-o", str(csv_path))[0] == 0
+    back = pd.read_csv(csv_path, encoding="utf-8-sig")
+    assert back["id"].tolist() == table(og.load(THURROCK), "milestones")["id"].tolist()
+    assert cli("table", str(THURROCK), "-o", str(tmp_path / "x.txt"))[0] == 2
+
+
+def test_table_files_are_formula_safe():
+    plan = og.load(PLAN_HEADER + """\
+milestones:
+  - {id: M1, title: "=HYPERLINK(\\"http://evil.example\\")", lead: "@team", timescale: June 11}
+""")
+    df = table(plan, "milestones")
+    text = table_bytes(df, "csv").decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'@team" in text
+    ws = openpyxl.load_workbook(io.BytesIO(table_bytes(df, "xlsx"))).active
+    cell = ws.cell(row=2, column=3)
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"
