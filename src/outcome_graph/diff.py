@@ -93,7 +93,17 @@ class Change:
 
 @dataclass
 class PlanDiff:
-    """The changes from one plan to another, and the findings introduced and resolved."""
+    """The changes from one plan to another, and the findings introduced and resolved.
+
+    Examples
+    --------
+    >>> from outcome_graph import load, diff_plans
+    >>> head = "format: outcome-graph/v1\\nplan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    >>> old = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: June 11, lead: Roads}]\\n")
+    >>> new = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: July 11, lead: Roads}]\\n")
+    >>> [(c.change, c.node) for c in diff_plans(old, new).changes]
+    [('re-timed', 'M1')]
+    """
 
     old_id: str
     new_id: str

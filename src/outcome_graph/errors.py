@@ -13,12 +13,24 @@ __all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "Problem", "RenderEr
 
 
 class OutcomeGraphError(Exception):
-    """Base class of every error raised by outcome_graph."""
+    """Base class of every error raised by outcome_graph.
+
+    >>> import outcome_graph as og
+    >>> try:
+    ...     og.load("{}")
+    ... except og.OutcomeGraphError as err:
+    ...     print(type(err).__name__, err.line)
+    PlanError 1
+    """
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in an input file: where it is and what is wrong."""
+    """One problem found in an input file: where it is and what is wrong.
+
+    >>> str(Problem("duplicate id 'O1'", file="plan.yaml", line=9, column=5))
+    "plan.yaml:9:5: duplicate id 'O1'"
+    """
 
     message: str
     file: str | None = None

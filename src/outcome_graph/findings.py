@@ -75,6 +75,22 @@ class Report:
         What was found, suppressed findings excluded, sorted by position in the file.
     suppressed : list[Finding]
         What node-level ``ignore:`` suppressed (counted, never silently lost).
+
+    Examples
+    --------
+    >>> from outcome_graph import load, check
+    >>> report = check(load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... aims: [{id: A1, title: Safer streets}]
+    ... objectives:
+    ...   - {id: O1, title: Fewer accidents, ignore: [{rule: OG103, reason: "kept apart on purpose"}]}
+    ...   - {id: O2, title: Fewer injuries}
+    ... '''))
+    >>> [(f.rule, f.node) for f in report.by_rule("OG103")], report.counts["suppressed"]
+    ([('OG103', 'O2')], 1)
+    >>> report.exit_code, report.to_dict()["schema"]
+    (1, 'outcome-graph/findings/v1')
     """
 
     plan_id: str

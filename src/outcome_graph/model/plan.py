@@ -33,7 +33,11 @@ __all__ = ["Plan", "Location", "BrokenRef"]
 
 @dataclass(frozen=True)
 class Location:
-    """Where something is written: file and line/column, or sheet and cell for workbooks."""
+    """Where something is written: file and line/column, or sheet and cell for workbooks.
+
+    >>> str(Location("plan.yaml", 12, 7)), str(Location("plan.xlsx", sheet="milestones", cell="C14"))
+    ('plan.yaml:12:7', 'plan.xlsx:milestones!C14')
+    """
 
     file: str | None = None
     line: int | None = None
@@ -82,6 +86,20 @@ class Plan:
     parents : dict[str, tuple[str, ...]]
         Each hierarchy node's parent ids (nesting and ``parent``/``parents`` merged), including ids
         that do not exist (broken references, which a rule reports).
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... aims: [{id: A1, title: Safer streets, objectives: [{id: O1, title: Fewer accidents}]}]
+    ... milestones: [{id: M1, title: Audit junctions, parent: O1}]
+    ... ''')
+    >>> plan.parents["M1"], [n.id for n in plan.of_kind("objective")], plan.levels_used()
+    (('O1',), ['O1'], ('aim', 'objective', 'milestone'))
+    >>> str(plan.location("M1"))
+    '<plan>:5:14'
     """
 
     document: PlanDocument

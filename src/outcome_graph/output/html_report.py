@@ -130,6 +130,17 @@ def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None 
     """Write the plan's HTML report to ``path`` (whole or not at all; never over the plan's file).
 
     See :func:`report_html` for the parameters. Returns the path written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from outcome_graph import load
+    >>> plan = load("format: outcome-graph/v1\\nplan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    ...             "priorities: [{id: P1, title: <b>Safe</b> & sound}]\\n")
+    >>> out = report(plan, pathlib.Path(tempfile.mkdtemp()) / "demo.html", diagram=False)
+    >>> page = out.read_text()
+    >>> "&lt;b&gt;Safe&lt;/b&gt; &amp; sound" in page, "<b>Safe</b>" in page
+    (True, False)
     """
     from ..errors import OutcomeGraphError, RenderError
     from .files import atomic_write_text, refuse_input_as_output

@@ -90,7 +90,13 @@ class RuleDoc:
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule: code, name, default severity, options, documentation and check."""
+    """A rule: code, name, default severity, options, documentation and check.
+
+    >>> from outcome_graph import registry
+    >>> r = registry()["OG302"]
+    >>> r.name, r.severity, r.options, r.family
+    ('owner-overload', 'warning', {'max-milestones': 10}, 'ownership')
+    """
 
     code: str
     name: str
@@ -158,6 +164,15 @@ def rule(
         The default severity.
     options : dict, optional
         Configurable thresholds and their defaults (``{"max-milestones": 10}``).
+
+    Examples
+    --------
+    >>> @rule("ACME002", "untitled-node", "warning", register=False)
+    ... def untitled_node(ctx):
+    ...     '''A node whose title is only its number.'''
+    ...     return iter(())
+    >>> untitled_node.name, untitled_node.severity, untitled_node.summary
+    ('untitled-node', 'warning', 'A node whose title is only its number.')
     """
     if not _CODE.match(code):
         raise ConfigError(f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', 'ACME001')")
@@ -190,7 +205,12 @@ def rule(
 
 
 def registry() -> dict[str, Rule]:
-    """Every registered rule by code (built-in rules and plugins loaded so far), sorted by code."""
+    """Every registered rule by code (built-in rules and plugins loaded so far), sorted by code.
+
+    >>> codes = list(registry())
+    >>> codes[0], "OG602" in codes
+    ('OG101', True)
+    """
     from . import _load_builtin
 
     _load_builtin()
