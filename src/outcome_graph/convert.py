@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: Output formats: ``yaml``, ``json``, ``xlsx`` (one sheet per level) and ``csv`` (a folder).
-FORMATS = ("yaml", "json", "xlsx", "csv")
+FORMATS = ("yaml", "json", "xlsx", "csv", "ttl")
 
 _CHILD_LISTS: dict[str, tuple[str, ...]] = {
     "priority": ("aims", "objectives", "milestones"),
@@ -360,6 +360,8 @@ def output_format(path: str | os.PathLike[str], to: str | None = None) -> str:
         return "json"
     if suffix == ".xlsx":
         return "xlsx"
+    if suffix == ".ttl":  # RDF (Turtle), see outcome_graph.output.rdf
+        return "ttl"
     if suffix == ".csv":
         raise ConfigError(
             f"{text}: the CSV form is a folder of CSV files (one per sheet); give a folder name such as "
@@ -389,6 +391,11 @@ def write_plan(
         return []
     if fmt == "json":
         atomic_write_text(path, to_json(plan))
+        return []
+    if fmt == "ttl":
+        from .output.rdf import write_rdf
+
+        write_rdf(plan, path, format="turtle")
         return []
     from .output.workbook import write_csv_folder, write_workbook
 

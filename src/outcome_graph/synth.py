@@ -281,7 +281,7 @@ class _Builder:
         n = self.n
         est_milestones = int(0.72 * n)
         est_objectives = int(0.19 * n)
-        n_ind = max(10, round(n * 0.03))
+        n_ind = max(8, round(n * 0.03))
         # Nodes outside the tree: planted orphans, broken parents, level skips and cycles.
         n_orphans = self.quota("OG103", est_milestones)
         n_broken = self.quota("OG104", est_milestones)
@@ -406,7 +406,7 @@ class _Builder:
             service = _SERVICES[i % len(_SERVICES)]
             role = _ROLES[(i // len(_SERVICES)) % len(_ROLES)]
             area = _area(i)
-            out.append(_Owner(id=f"{_initials(service)}{i + 1}", name=f"{role} {service}, {area}",
+            out.append(_Owner(id=f"{_initials(service)}-{i + 1}", name=f"{role} {service}, {area}",
                               alias=f"{service} team {i + 1}"))
         return out
 
@@ -496,12 +496,15 @@ class _Builder:
             pools[ind["_outcome"]].append(ind)
         cursor = dict.fromkeys(OUTCOMES, 0)
         # Leave the indicators planted as measuring nothing (OG105) out of the rotation.
-        for ind in self.pick("OG105", indicators):
+        spare = [i for o in OUTCOMES for i in pools[o][1:]]  # every outcome keeps one
+        for ind in self.pick("OG105", spare):
             pools[ind["_outcome"]].remove(ind)
         for obj in [*_objectives(priorities), *skips]:
-            pool = pools[obj["_outcome"]] or [i for i in indicators if not i.get("_used")]
-            ind = pool[cursor[obj["_outcome"]] % len(pool)]
-            cursor[obj["_outcome"]] += 1
+            # The least used of the objective's outcomes (a priority may serve several).
+            outcome = min(obj.get("_outcomes") or [obj["_outcome"]], key=lambda o: (cursor[o] / max(1, len(pools[o]))))
+            pool = pools[outcome] or [i for i in indicators if not i.get("_used")]
+            ind = pool[cursor[outcome] % len(pool)]
+            cursor[outcome] += 1
             obj["indicators"].append(ind["id"])
 
     # -- defects inside the tree --------------------------------------------------------------
@@ -526,13 +529,16 @@ class _Builder:
         for obj in self.pick("OG102", objectives):
             obj["indicators"] = []
         # OG203: a priority with no outcome (and none below it).
-        for prio in self.pick("OG203", priorities[1:]):
+        carriers = {o: sum(o in p["outcomes"] for p in priorities) for o in OUTCOMES}
+        spare = [p for p in priorities if all(carriers[o] > 1 for o in p["outcomes"])]
+        spare = [p for k, p in enumerate(spare) if k % len(OUTCOMES) == 0]  # one per outcome round
+        for prio in self.pick("OG203", spare):
             del prio["outcomes"]
             for obj in (o for a in prio["aims"] for o in a["objectives"]):
                 obj["_untagged"] = True
         # OG204: an indicator of another outcome.
         for obj in self.pick("OG204", [o for o in objectives if o["indicators"] and not o.get("_untagged")]):
-            others = [i for i in indicators if i["_outcome"] not in obj["_outcomes"]]
+            others = [i for i in indicators if i["_outcome"] not in obj["_outcomes"] and not i.get("_unknown")]
             other = next((i for i in others if not i.get("_used")), others[0])
             obj["indicators"] = [other["id"]]
         # OG108: a gap in the numbering of a priority's aims.
@@ -577,6 +583,7 @@ class _Builder:
         ni_pool = [i for i in indicators if i["id"].startswith("NI ")]
         for k, ind in enumerate(self.pick("OG501", ni_pool)):
             ind["id"] = f"NI {240 + k}"  # the National Indicator Set ends at NI 199
+            ind["_unknown"] = True
         wrong = next(e for e in national_indicators() if not e.outcomes and "crime" in e.title.lower())
         for ind in self.pick("OG502", ni_pool):
             ind["title"] = wrong.title
@@ -892,7 +899,7 @@ def planted_defects(document: Mapping[str, Any]) -> dict[str, int]:
 # ------------------------------------------------------------------------------------------------
 # Writing
 
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._-]*$")
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/-]*$")
 _RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 

@@ -123,10 +123,13 @@ class AliasSplit:
 # Keys
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters for which str.isalnum() is false
+
+
 def _key_step(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).replace("&", " and ")
     s = unicodedata.normalize("NFKC", s.casefold())
-    return "".join(ch for ch in s if ch.isalnum())
+    return _NOT_ALNUM.sub("", s)
 
 
 def owner_key(text: str) -> str:
@@ -152,13 +155,21 @@ def owner_key(text: str) -> str:
     >>> owner_key("Care & Targeted Outcomes") == owner_key("care and targeted outcomes")
     True
     """
+    known = _OWNER_KEYS.get(text)
+    if known is not None:
+        return known
     key = _key_step(text)
     for _ in range(8):  # reach a fixed point (NFKC may compose what filtering brought together)
         again = _key_step(key)
         if again == key:
             break
         key = again
+    if len(_OWNER_KEYS) < 200_000:  # a plan repeats its leads; keep the memory bounded
+        _OWNER_KEYS[text] = key
     return key
+
+
+_OWNER_KEYS: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------------------------
@@ -248,6 +259,18 @@ def _letters_of(tok: str) -> str:
 
 def _is_acronym_token(tok: str) -> bool:
     """``SILS``, ``CiC``, ``LS&PEP``, ``SMs``: letters only, mostly capitals, at least two."""
+    known = _ACRONYM_TOKENS.get(tok)
+    if known is None:
+        known = _acronym_token(tok)
+        if len(_ACRONYM_TOKENS) < 100_000:
+            _ACRONYM_TOKENS[tok] = known
+    return known
+
+
+_ACRONYM_TOKENS: dict[str, bool] = {}  # words repeat across a plan's owners
+
+
+def _acronym_token(tok: str) -> bool:
     if len(tok) < 2 or not all(ch.isalpha() or ch == "&" for ch in tok):
         return False
     letters = [ch for ch in tok if ch.isalpha()]
@@ -612,6 +635,7 @@ class OwnerIndex:
                 if key and key not in self._declared:
                     self._declared[key] = owner.id
         self._implicit: dict[str, str] = {}  # key -> first-seen text
+        self._resolved: dict[str, list[ResolvedLead]] = {}  # a plan writes each lead many times
 
     def _match(self, text: str) -> str | None:
         return self._declared.get(owner_key(text))
@@ -639,6 +663,14 @@ class OwnerIndex:
         ['SILS', 'EYFC']
         """
         text = lead.strip() if isinstance(lead, str) else ""
+        known = self._resolved.get(text)
+        if known is not None:  # resolving a text again gives the same owners
+            return list(known)
+        result = self._resolve(text)
+        self._resolved[text] = result
+        return list(result)
+
+    def _resolve(self, text: str) -> list[ResolvedLead]:
         if not owner_key(text):
             return []
         declared = self._match(text)
@@ -793,15 +825,30 @@ def _signatures(p: _Parsed) -> tuple[list[_Sig], list[_Sig], list[_Sig]]:
                     expl.append(("S", "|", p.explicit, p.suffix))  # "SILS" in "SL, ... (SILS)"
                     for alt in p.title_alts:
                         expl.append(("S", "|", alt + p.explicit, p.suffix))
-    # Written out: initials of the last k words (k >= 2 content words).
+    # Written out: initials of the last k words (k >= 2 content words). The initials of each
+    # run are those of _initial_variants(run), built word by word from the end (a long name
+    # would otherwise cost the square of its length).
+    initials = []
+    for w in name:
+        lw = w.casefold()
+        if lw in _ACR_FUNCTION:
+            c = "A" if w == "&" else w[0].upper()
+            initials.append((True, "", c if lw in ("and", "&") else "", c))
+        else:
+            c = _letters_of(w) if _is_acronym_token(w) else w[0].upper()
+            initials.append((False, c, c, c))
+    content = 0
+    all0 = all1 = all2 = ""
     for start in range(len(name) - 1, -1, -1):
-        run = name[start:]
-        if name[start].casefold() in _ACR_FUNCTION:
-            continue
-        if sum(1 for w in run if w.casefold() not in _ACR_FUNCTION) < 2 or len(run) > 10:
+        function, c0, c1, c2 = initials[start]
+        all0, all1, all2 = c0 + all0, c1 + all1, c2 + all2
+        content += not function
+        if len(name) - start > 10:
+            break
+        if function or content < 2:
             continue
         prefix = name[:start]
-        for letters in _initial_variants(run):
+        for letters in {all0, all1, all2}:
             if len(letters) < 2:
                 continue
             exp.append(("S", _canon(p.title, prefix), letters, p.suffix))

@@ -193,7 +193,7 @@ class PlanFacts:
         """Node id -> ids of the indicators it lists (existing ones only)."""
         out: dict[str, list[str]] = {}
         for node in self.plan.nodes.values():
-            refs = getattr(node, "indicators", None)
+            refs = node.__dict__.get("indicators")  # (only some kinds have the field)
             if not refs:
                 continue
             ids = []
@@ -227,7 +227,7 @@ class PlanFacts:
         own_leads: dict[str, tuple[str, ...]] = {}
         resolved_of: dict[str, list[ResolvedLead]] = {}
         for node in plan.nodes.values():
-            lead = getattr(node, "lead", None)
+            lead = node.__dict__.get("lead")  # (only some kinds have the field)
             if not lead:
                 continue
             texts = [lead] if isinstance(lead, str) else list(lead)

@@ -31,7 +31,7 @@ from ..model.document import (
 )
 from ..model.plan import Plan, _code_key
 from .suggest import nearest
-from .tree import LocList, LocMap, parse_text
+from .tree import LocList, LocMap, fast_parse, gc_paused, parse_text
 
 __all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan"]
 
@@ -158,8 +158,16 @@ def load_bytes(
         text = text[1:]
     if json is None:
         json = text.lstrip().startswith("{")
-    tree = parse_text(text, file=file, json_first=json)
-    return document_to_plan(tree, file=file, base_dir=base_dir)
+    with gc_paused():
+        fast = fast_parse(text, json_input=json)
+        if fast is not None:
+            document, positions = fast
+            try:
+                return document_to_plan(document, file=file, base_dir=base_dir, positions=positions)
+            except PlanError:
+                pass  # reported below, with the precise parser's positions
+        tree = parse_text(text, file=file, json_first=json)
+        return document_to_plan(tree, file=file, base_dir=base_dir)
 
 
 # --------------------------------------------------------------------------------------------
@@ -289,11 +297,34 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
     return problems
 
 
-def document_to_plan(tree: Any, *, file: str | None = None, base_dir: str | None = None) -> Plan:
-    """Validate a parsed document and build the :class:`Plan` (see the module docs)."""
+def document_to_plan(
+    tree: Any,
+    *,
+    file: str | None = None,
+    base_dir: str | None = None,
+    positions: dict[int, tuple[int, int]] | None = None,
+) -> Plan:
+    """Validate a parsed document and build the :class:`Plan` (see the module docs).
+
+    Parameters
+    ----------
+    tree : dict
+        The parsed document: plain data, or :class:`LocMap`/:class:`LocList` from
+        :func:`~outcome_graph.loading.tree.parse_text`, which carry the position of every value.
+    file, base_dir : str, optional
+        The file name used in messages and locations; the folder local catalogues are read from.
+    positions : dict, optional
+        (line, column) of the node, owner and group mappings of a plain ``tree``, by ``id()``
+        (what :func:`~outcome_graph.loading.tree.fast_parse` finds).
+
+    Raises
+    ------
+    PlanError
+        The document is not a plan of the format (every problem listed).
+    """
     if tree is None:
         raise PlanError([Problem("the file is empty: a plan starts with 'format: outcome-graph/v1'", file=file, line=1, column=1)])
-    if not isinstance(tree, LocMap):
+    if not isinstance(tree, dict):
         kind = "a list" if isinstance(tree, list) else "a single value"
         raise PlanError(
             [Problem(f"the document is {kind}; a plan is a mapping that starts with 'format: {FORMAT_ID}'", file=file, line=1, column=1)]
@@ -304,7 +335,7 @@ def document_to_plan(tree: Any, *, file: str | None = None, base_dir: str | None
             [Problem(f"the plan has no 'format' field; add 'format: {FORMAT_ID}' at the top", file=file, line=1, column=1)]
         )
     if fmt != FORMAT_ID:
-        line, col = tree.key_pos["format"]
+        line, col = getattr(tree, "key_pos", {}).get("format", (1, 1))
         raise PlanError(
             [Problem(f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}", file=file, line=line, column=col)]
         )
@@ -312,7 +343,7 @@ def document_to_plan(tree: Any, *, file: str | None = None, base_dir: str | None
         document = PlanDocument.model_validate(tree)
     except ValidationError as exc:
         raise PlanError(_validation_problems(exc, tree, file)) from None
-    return _build_plan(document, tree, file=file, base_dir=base_dir)
+    return _build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
 
 
 # --------------------------------------------------------------------------------------------
@@ -328,7 +359,14 @@ _CHILD_LISTS = {
 }
 
 
-def _build_plan(document: PlanDocument, tree: LocMap, *, file: str | None, base_dir: str | None) -> Plan:
+def _build_plan(
+    document: PlanDocument,
+    tree: dict[str, Any],
+    *,
+    file: str | None,
+    base_dir: str | None,
+    positions: dict[int, tuple[int, int]] | None = None,
+) -> Plan:
     from ..model.frameworks import frameworks
     from ..reference.local import build_catalogues
 
@@ -337,45 +375,65 @@ def _build_plan(document: PlanDocument, tree: LocMap, *, file: str | None, base_
     first_line: dict[str, int | None] = {}
     order = 0
 
+    where = positions or {}
+
     def pos(raw: Any) -> tuple[int | None, int | None]:
-        return getattr(raw, "line", None), getattr(raw, "column", None)
+        if isinstance(raw, (LocMap, LocList)):
+            return raw.line, raw.column
+        return where.get(id(raw), (None, None))
+
+    nodes = plan.nodes
+    parents_of = plan.parents
+    no_position = (None, None)
 
     def add(node: NodeSpec, raw: Any, parent: str | None, container: str) -> None:
+        # Called once per node of the plan: written for speed (no per-node helper calls).
         nonlocal order
-        line, col = pos(raw)
-        node._file = file
-        node._line = line
-        node._column = col
-        node._order = order
-        node._container = container
+        if isinstance(raw, (LocMap, LocList)):
+            line, col = raw.line, raw.column
+        else:
+            line, col = where.get(id(raw), no_position)
+        # Straight into the private attributes (pydantic's __setattr__ costs a microsecond each).
+        private = node.__pydantic_private__
+        if private is None:  # pragma: no cover - a model built without validation
+            node._file = file
+            private = node.__pydantic_private__
+        assert private is not None
+        private.update(_file=file, _line=line, _column=col, _order=order, _container=container)
         order += 1
-        if node.id in plan.nodes:
+        node_id = node.id
+        if node_id in nodes:
             problems.append(
                 Problem(
-                    f"duplicate id {node.id!r} (first used on line {first_line[node.id]}); ids must be unique across the plan",
+                    f"duplicate id {node_id!r} (first used on line {first_line[node_id]}); ids must be unique across the plan",
                     file=file,
                     line=line,
                     column=col,
                 )
             )
             return
-        first_line[node.id] = line
-        plan.nodes[node.id] = node
-        explicit: list[str] = []
-        parent_field = getattr(node, "parent", None)
-        parents_field = getattr(node, "parents", None)
-        if parent_field:
-            explicit.append(parent_field)
-        if parents_field:
-            explicit.extend(parents_field)
-        if node.kind != "vision" and node.kind != "indicator":
+        first_line[node_id] = line
+        nodes[node_id] = node
+        kind = node.kind
+        if kind == "vision" or kind == "indicator":
+            return
+        fields = node.__dict__
+        parent_field = fields.get("parent")
+        parents_field = fields.get("parents")
+        if not parent_field and not parents_field:
+            parents_of[node_id] = (parent,) if parent else ()
+        else:
+            explicit = ([parent_field] if parent_field else []) + list(parents_field or ())
             all_parents = ([parent] if parent else []) + [p for p in explicit if p != parent]
-            plan.parents[node.id] = tuple(dict.fromkeys(all_parents))
-        for list_name in _CHILD_LISTS.get(node.kind, ()):
-            children = getattr(node, list_name)
-            raw_children = raw.get(list_name, []) if isinstance(raw, LocMap) else []
+            parents_of[node_id] = tuple(dict.fromkeys(all_parents))
+        for list_name in _CHILD_LISTS[kind]:
+            children = fields[list_name]
+            if not children:
+                continue
+            raw_children = (raw.get(list_name) or []) if isinstance(raw, dict) else []
+            where_children = f"{container}.{list_name}"
             for child, raw_child in zip(children, raw_children):
-                add(child, raw_child, node.id, f"{container}.{list_name}")
+                add(child, raw_child, node_id, where_children)
 
     if document.vision is not None:
         add(document.vision, tree.get("vision"), None, "vision")
@@ -392,7 +450,7 @@ def _build_plan(document: PlanDocument, tree: LocMap, *, file: str | None, base_
     meta = document.plan
     known = frameworks()
     if meta.framework not in known:
-        line, col = tree["plan"].key_pos.get("framework", (None, None))
+        line, col = getattr(tree["plan"], "key_pos", {}).get("framework", (None, None))
         guess = nearest(meta.framework, known)
         problems.append(
             Problem(

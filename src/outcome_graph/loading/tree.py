@@ -1,20 +1,36 @@
 """Parse YAML or JSON text into plain Python values that remember where they came from.
 
-Mappings become :class:`LocMap` (a ``dict`` that also knows the line and column of itself and of
-each key), sequences become :class:`LocList`, and scalars become ``str`` (or ``None`` for null).
-Keeping every scalar as the text written is deliberate: the format reads ids, numbers, dates and
-periods as text (``number: 3.10`` is ``"3.10"``, ``due: 2012`` is ``"2012"``), and pydantic turns
-text into numbers where a field is numeric.
+Two parsers, one answer:
 
-The YAML parser is PyYAML's composer (the C one when available): it builds a node tree with
-marks and constructs no objects, so a tag such as ``!!python/object`` is refused here, never run.
-Aliases are expanded under a budget so an "alias bomb" cannot exhaust memory, and nesting depth is
-bounded.
+* :func:`parse_text`, the precise one. Mappings become :class:`LocMap` (a ``dict`` that also knows
+  the line and column of itself and of each key), sequences become :class:`LocList`, and scalars
+  become ``str`` (or ``None`` for null). Keeping every scalar as the text written is deliberate:
+  the format reads ids, numbers, dates and periods as text (``number: 3.10`` is ``"3.10"``,
+  ``due: 2012`` is ``"2012"``), and pydantic turns text into numbers where a field is numeric.
+  It is PyYAML's composer (the C one when available): it builds a node tree with marks and
+  constructs no objects, so a tag such as ``!!python/object`` is refused here, never run.
+  Aliases are expanded under a budget so an "alias bomb" cannot exhaust memory, and nesting
+  depth is bounded.
+* :func:`fast_parse`, for plans that are plain data (no tags, anchors, aliases, tabs or merge
+  keys; which is every plan a person or a tool writes). JSON is read with :func:`json.loads`;
+  YAML with rapidyaml (``ryml``, when installed), whose tree is written out as JSON and read
+  back the same way. Numbers are kept as the text written. Only the positions of the nodes,
+  owners and groups are found, by scanning for their first key in document order. It answers
+  ``None`` whenever it cannot be sure to agree with the precise parser, and the loader then uses
+  the precise one, which is also the one that reports every error (with file, line and column).
+
+Both parse with Python's cyclic garbage collector paused: building a million small containers
+otherwise triggers collections that together cost more than the parsing (see :func:`gc_paused`).
 """
-
 from __future__ import annotations
 
+import gc
 import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -26,7 +42,7 @@ try:  # pragma: no cover - depends on how PyYAML was built
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["LocMap", "LocList", "parse_text", "MAX_DEPTH"]
+__all__ = ["LocMap", "LocList", "parse_text", "fast_parse", "gc_paused", "yaml_engine", "MAX_DEPTH"]
 
 #: Deepest nesting accepted (a real plan nests about ten levels).
 MAX_DEPTH = 64
@@ -129,7 +145,7 @@ def _yaml_problem(file: str | None, exc: yaml.YAMLError, text: str) -> PlanError
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     if "end of stream" in problem and getattr(exc, "context_mark", None) is not None:
-        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opens
+        mark = getattr(exc, "context_mark")  # noqa: B009 - an unclosed quote or bracket: where it opens
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {problem}"
     context_mark = getattr(exc, "context_mark", None)
@@ -178,6 +194,11 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
             raise _error(file, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
         except RecursionError:
             raise _error(file, f"nesting is deeper than {MAX_DEPTH} levels") from None
+    with gc_paused():
+        return _parse_precise(text, file)
+
+
+def _parse_precise(text: str, file: str | None) -> Any:
     try:
         loader = _Loader(text)
         try:
@@ -194,3 +215,324 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
     # never beyond a small multiple of the document's own size.
     builder = _Builder(file, budget=max(10_000, 4 * len(text)))
     return builder.build(node)
+
+
+# --------------------------------------------------------------------------------------------
+# The fast path
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration (reference counting still frees).
+
+    Parsing and validating a plan creates one container per value and no reference cycles; each
+    automatic collection meanwhile walks every container alive, so on a 100,000-node plan the
+    collections cost several times the parsing itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@lru_cache(maxsize=1)
+def _ryml() -> Any:
+    try:
+        import ryml  # type: ignore[import-not-found,import-untyped]
+    except ImportError:
+        return None
+    return ryml
+
+
+def yaml_engine() -> str:
+    """The YAML parser the fast path uses: ``"rapidyaml"``, or ``"pyyaml"`` when it is not installed.
+
+    >>> yaml_engine() in ("rapidyaml", "pyyaml")
+    True
+    """
+    return "rapidyaml" if _ryml() is not None else "pyyaml"
+
+
+class _NotPlain(Exception):
+    """The fast path cannot be sure to agree with the precise parser."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _NotPlain("duplicate key")
+    return mapping
+
+
+_JSON_SCREEN = re.compile(r"(?:[:\[,][ \t\r\n]*)(?:true|false)(?=[ \t\r\n]*[,\]}])")
+_LEADING_MARKER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[ \t]*(?:#[^\n]*)?(?=\r?\n)")
+_TOKEN_START = " \t\r\n[{,"
+_TOKEN_END = " \t\r\n,]}"
+_BOOLEANS = ("true", "false", "True", "False", "TRUE", "FALSE")
+
+
+def _plain_yaml(text: str) -> bool:
+    """Whether a YAML text is plain data that rapidyaml and PyYAML read alike.
+
+    Refused: tabs (PyYAML refuses them as indentation), anchors, aliases and tags, ``~`` as
+    null, merge keys, directives and several documents, complex keys, and booleans (the format
+    reads ``true`` as text, and rapidyaml's JSON says ``true``). Each special character is
+    found with :meth:`str.find` and its context looked at, which is much faster than one
+    regular expression over the whole text. A match inside a quoted text is harmless: the
+    precise parser reads the document instead.
+    """
+    if "\t" in text or text.startswith(("%", "...", "---")) or "\n%" in text or "\n..." in text \
+            or "\n---" in text:
+        return False
+    for char in "&*!~?<":
+        i = text.find(char)
+        while i >= 0:
+            before = text[i - 1] if i else "\n"
+            after = text[i + 1 : i + 2]
+            if char in "&*!":
+                if before in _TOKEN_START and after and after not in _TOKEN_END:
+                    return False
+            elif char == "~":
+                if before in _TOKEN_START + ":" and (not after or after in _TOKEN_END):
+                    return False
+            elif char == "?":
+                line_start = text.rfind("\n", 0, i) + 1
+                if not text[line_start:i].strip(" -") and (not after or after in " \r\n"):
+                    return False
+            elif after == "<" and re.match(r"<<[ \t]*:", text[i : i + 16]):
+                return False
+            i = text.find(char, i + 1)
+    for word in _BOOLEANS:
+        i = text.find(word)
+        while i >= 0:
+            j = i - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            k = i + len(word)
+            while k < len(text) and text[k] in " \t\r":
+                k += 1
+            if (j < 0 or text[j] in ":-[,{\n") and (k >= len(text) or text[k] in "\n,]}#"):
+                return False
+            i = text.find(word, i + 1)
+    return True
+
+
+def _read_json(text: str) -> Any:
+    try:
+        return json.loads(text, parse_float=str, parse_int=str, object_pairs_hook=_object)
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        raise _NotPlain("not plain JSON") from None
+
+
+def _read_yaml(text: str) -> Any:
+    ryml = _ryml()
+    if ryml is None:
+        raise _NotPlain("rapidyaml is not installed")
+    body = text
+    marker = _LEADING_MARKER.match(text)
+    if marker is not None:  # a single '---' before the document: blank it, keeping positions
+        body = " " * marker.end() + text[marker.end():]
+    if not _plain_yaml(body):
+        raise _NotPlain("more than plain data")
+    try:
+        with _quiet_stderr():
+            tree = ryml.parse_in_arena(body.encode("utf-8"))
+            emitted = ryml.emit_json(tree)
+    except Exception:  # a syntax error: the precise parser reports it
+        raise _NotPlain("rapidyaml cannot read it") from None
+    if not emitted:
+        raise _NotPlain("empty")
+    return _read_json(emitted if isinstance(emitted, str) else bytes(emitted).decode("utf-8"))
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Keep rapidyaml's own report of a syntax error off the terminal (the precise parser
+    reports the error the way the rest of the tool does)."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # pragma: no cover - no standard error at all
+        yield
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+_NODE_LISTS = ("owners", "groups", "priorities", "aims", "objectives", "milestones", "indicators")
+_CHILD_KEYS = ("aims", "objectives", "milestones")
+
+
+def _mappings(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The mappings whose position the loader needs (nodes, owners, groups), in document order."""
+    out: list[dict[str, Any]] = []
+    append = out.append
+    for key, value in document.items():
+        if key == "vision" and isinstance(value, dict):
+            append(value)
+        elif key in _NODE_LISTS and isinstance(value, list):
+            stack: list[Iterator[Any]] = [iter(value)]
+            while stack:
+                for item in stack[-1]:
+                    if isinstance(item, dict):
+                        append(item)
+                        nested = [v for k, v in item.items() if k in _CHILD_KEYS and isinstance(v, list)]
+                        if nested:
+                            stack.append(iter([x for v in nested for x in v]))
+                            break
+                else:
+                    stack.pop()
+    return out
+
+
+@lru_cache(maxsize=64)
+def _key_pattern(key: str) -> re.Pattern[str]:
+    # The key as a literal, so that the search is a fast scan; its context is checked by
+    # _key_at (a regular expression with look-behinds is several times slower on a large text).
+    return re.compile(rf"""{re.escape(key)}(["']?)[ \t]*:""")
+
+
+def _key_at(text: str, m: re.Match[str]) -> int | None:
+    """Where the key of a match starts, or None when the match is not a mapping key."""
+    start, quote = m.start(), m.group(1)
+    if quote:
+        start -= 1
+        if start < 0 or text[start] != quote:
+            return None
+    elif text[m.end() : m.end() + 1] not in ("", " ", "\t", "\r", "\n"):
+        return None  # a plain key is followed by a space or the end of the line
+    if start and text[start - 1] not in " \t\r\n{,[":
+        return None
+    return start
+
+
+def _value_is(text: str, i: int, expected: str) -> bool:
+    """Whether the scalar written at ``i`` reads as ``expected`` (plain, single- or double-quoted)."""
+    c = text[i : i + 1]
+    if c == '"':
+        j = i + 1
+        while True:
+            k = text.find('"', j)
+            if k < 0:
+                return False
+            backslashes = 0
+            while text[k - 1 - backslashes] == "\\":
+                backslashes += 1
+            if backslashes % 2 == 0:
+                break
+            j = k + 1
+        try:
+            return bool(json.loads(text[i : k + 1]) == expected)
+        except ValueError:
+            return False
+    if c == "'":
+        j = i + 1
+        while True:
+            k = text.find("'", j)
+            if k < 0:
+                return False
+            if text.startswith("''", k):
+                j = k + 2
+                continue
+            return text[i + 1 : k].replace("''", "'") == expected
+    if not text.startswith(expected, i):
+        return False
+    # A plain scalar ends at the end of the line, a comment, or (in flow style) , ] or }.
+    rest = text[i + len(expected) : i + len(expected) + 2]
+    return rest[:1] in ("", "\n", "\r", ",", "]", "}") or rest in (" #", "\t#") or (
+        rest[:1] in (" ", "\t") and _PLAIN_END.match(text, i + len(expected)) is not None)
+
+
+_PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n,\]}]|#)", re.MULTILINE)
+
+
+def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]]:
+    """Line and column (1-based) of each mapping :func:`_mappings` yields, by ``id()``.
+
+    A mapping starts at its first key (block style) or at its ``{`` (flow style and JSON), as
+    the precise parser says. The first key is searched in document order, and accepted only
+    where the text after it reads as the value parsed (so an ``id:`` inside a text or an
+    indicator reference is skipped).
+    """
+    out: dict[int, tuple[int, int]] = {}
+    cursor = 0
+    line, line_at = 1, 0
+    for mapping in _mappings(document):
+        if not mapping:
+            raise _NotPlain("an empty mapping")
+        key, value = next(iter(mapping.items()))
+        expected = None if isinstance(value, (dict, list)) else ("" if value is None else str(value))
+        pattern = _key_pattern(str(key))
+        while True:
+            m = pattern.search(text, cursor)
+            if m is None:
+                raise _NotPlain(f"cannot find {key!r}")
+            cursor = m.end()
+            start = _key_at(text, m)
+            if start is None:
+                continue
+            at = m.end()
+            while text[at : at + 1] in (" ", "\t"):
+                at += 1
+            if expected is None or (_value_is(text, at, expected) if expected else
+                                    text[at : at + 1] in ("\n", "\r", "#", "")):
+                break
+        j = start - 1
+        while j >= 0 and text[j] in " \t\r\n":
+            j -= 1
+        if j >= 0 and text[j] == "{":
+            start = j
+        line += text.count("\n", line_at, start)
+        line_at = start
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        out[id(mapping)] = (line, column)
+    return out
+
+
+def fast_parse(text: str, *, json_input: bool = False) -> tuple[Any, dict[int, tuple[int, int]]] | None:
+    """Parse a plan that is plain data quickly, or answer ``None`` (see the module documentation).
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    json_input : bool
+        The text is JSON (read with :func:`json.loads`); otherwise YAML (read with rapidyaml).
+
+    Returns
+    -------
+    (document, positions) or None
+        The document as plain ``dict``/``list``/``str``/``None`` values (numbers as the text
+        written), and the (line, column) of each node, owner and group mapping by ``id()``;
+        ``None`` when the precise parser must be used.
+
+    Examples
+    --------
+    >>> text = '{"format": "outcome-graph/v1", "priorities": [{"id": "P1", "number": 1.10}]}'
+    >>> doc, where = fast_parse(text, json_input=True)
+    >>> doc["priorities"][0]["number"], where[id(doc["priorities"][0])]
+    ('1.10', (1, 47))
+    >>> fast_parse("a: &anchor [1]") is None   # an anchor: the precise parser reads it
+    True
+    """
+    try:
+        with gc_paused():
+            if json_input:
+                if ("true" in text or "false" in text) and _JSON_SCREEN.search(text):
+                    raise _NotPlain("true or false where text is read")
+                document = _read_json(text)
+            else:
+                document = _read_yaml(text)
+            if not isinstance(document, dict):
+                raise _NotPlain("not a mapping")
+            return document, _positions(text, document)
+    except _NotPlain:
+        return None

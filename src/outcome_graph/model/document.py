@@ -411,3 +411,29 @@ class PlanDocument(StrictModel):
 NODE_CLASSES: dict[str, type[NodeSpec]] = {
     cls.kind: cls for cls in (Vision, Priority, Aim, Objective, Milestone, Indicator)
 }
+
+
+def _fast_private_init(self: BaseModel, context: Any, /) -> None:
+    """Give a new instance its private attributes (where it was written): a copy of constant
+    defaults made once per class. pydantic's own initialiser resolves every default on every
+    instance, a third of the time it takes to validate a large plan."""
+    if self.__pydantic_private__ is None:
+        object.__setattr__(self, "__pydantic_private__", _PRIVATE_DEFAULTS[type(self)].copy())
+
+
+_PRIVATE_DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
+def _use_fast_private_init(cls: type[BaseModel]) -> None:
+    for sub in cls.__subclasses__():
+        _use_fast_private_init(sub)
+    private = cls.__private_attributes__
+    if not private or cls.__module__ != __name__:
+        return
+    if any(p.default_factory is not None for p in private.values()):  # pragma: no cover
+        return
+    _PRIVATE_DEFAULTS[cls] = {name: p.default for name, p in private.items()}
+    cls.model_post_init = _fast_private_init  # type: ignore[method-assign]
+
+
+_use_fast_private_init(StrictModel)

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..findings import Finding, Report
-from ..graph.build import build_graph
 from ..graph.facts import PlanFacts
-from .context import RuleContext
+from .context import LazyGraph, RuleContext
 from .registry import Rule, registry
 
 if TYPE_CHECKING:
@@ -71,8 +70,15 @@ def check(plan: Plan, config: Config | None = None) -> Report:
 
 def run_rules(plan: Plan, rules: list[Rule], config: Config) -> Report:
     """Run the given rules (already selected) with the configuration's severities and options."""
+    from ..loading.tree import gc_paused
+
+    with gc_paused():  # the rules make many small objects and no cycles (see gc_paused)
+        return _run_rules(plan, rules, config)
+
+
+def _run_rules(plan: Plan, rules: list[Rule], config: Config) -> Report:
     facts = PlanFacts(plan)
-    graph = build_graph(plan, facts)
+    graph = LazyGraph(plan, facts)
     raw: list[Finding] = []
     for r in rules:
         if r.code == UNUSED_IGNORE:

@@ -34,9 +34,18 @@ def _uses_indicators(ctx: RuleContext) -> bool:
 
 def _targets(ctx: RuleContext, ind: Indicator) -> list[Value]:
     """The indicator's own targets plus those stated on the nodes that list it."""
+    # Three rules ask for every indicator's targets: worked out once per plan.
+    cache: dict[str, list[Value]] = ctx.facts.__dict__.setdefault("_indicator_targets", {})
+    known = cache.get(ind.id)
+    if known is None:
+        known = cache[ind.id] = _targets_of(ctx, ind)
+    return list(known)
+
+
+def _targets_of(ctx: RuleContext, ind: Indicator) -> list[Value]:
     out = list(ind.all_targets())
     for node_id in ctx.facts.measures.get(ind.id, ()):
-        for ref in getattr(ctx.plan.nodes[node_id], "indicators", ()):
+        for ref in ctx.plan.nodes[node_id].__dict__.get("indicators", ()):
             if ctx.plan.indicator(ref.id) is ind:
                 if ref.target is not None:
                     out.append(ref.target)
@@ -110,14 +119,14 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     from ..reference.catalogue import code_prefix
 
     catalogues = ctx.plan.catalogues
-    matcher = _matcher(tuple(catalogues[p] for p in sorted(catalogues)))
+    matcher = None  # built when a title first differs from its catalogue's (indexing is not free)
     checked: set[tuple[str, str]] = set()
     candidates: list[tuple[str, str, str]] = []  # (node reporting, code, title)
     for ind in _indicators(ctx):
         if ind.id not in ctx.plan.implicit_indicators:
             candidates.append((ind.id, ind.id, ind.title))
     for node in ctx.plan.nodes.values():
-        for ref in getattr(node, "indicators", ()) or ():
+        for ref in node.__dict__.get("indicators") or ():  # (a field only some kinds have)
             if ref.title:
                 candidates.append((node.id, ref.id, ref.title))
     for where, code, title in candidates:
@@ -128,6 +137,10 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if entry is None or (code, title) in checked:
             continue
         checked.add((code, title))
+        if " ".join(title.split()).casefold() == " ".join(entry.title.split()).casefold():
+            continue  # the catalogue's own title (local catalogues are made of the plan's titles)
+        if matcher is None:
+            matcher = _matcher(tuple(catalogues[p] for p in sorted(catalogues)))
         verdict = matcher.compare(title, entry)
         if verdict.agrees:
             continue

@@ -8,6 +8,7 @@ when the text is not one name; a milestone without a lead takes its objective's.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -142,6 +143,43 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+class _NearestName:
+    """The closest declared name to a lead (``difflib``'s ratio, cutoff 0.6), for OG304.
+
+    Up to :attr:`EXHAUSTIVE` names every name is compared. Beyond that, comparing each unknown
+    lead with every name would grow with their product, so the names are blocked by their words:
+    only the :attr:`CANDIDATES` names sharing most words with the lead (among the words no more
+    than :attr:`COMMON` names use) are compared.
+    """
+
+    EXHAUSTIVE = 500
+    COMMON = 64
+    CANDIDATES = 16
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.index: dict[str, list[int]] | None = None
+        if len(names) > self.EXHAUSTIVE:
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, name in enumerate(names):
+                for word in set(_WORD.findall(name)):
+                    index[word].append(i)
+            self.index = {w: ids for w, ids in index.items() if len(ids) <= self.COMMON}
+
+    def __call__(self, text: str) -> str | None:
+        candidates = self.names
+        if self.index is not None:
+            shared: Counter[int] = Counter()
+            for word in set(_WORD.findall(text)):
+                shared.update(self.index.get(word, ()))
+            candidates = [self.names[i] for i, _ in shared.most_common(self.CANDIDATES)]
+        found = difflib.get_close_matches(text, candidates, n=1, cutoff=0.6)
+        return found[0] if found else None
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
 @rule("OG304", "unknown-owner", "info")
 def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     """A lead that matches no declared owner.
@@ -171,12 +209,21 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
         for text in (o.id, o.name, *o.aliases):
             if text:
                 names[text.lower()] = o.id
+    nearest = _NearestName(list(names))
+    led_by: dict[str, str] | None = None
     for owner in ctx.facts.owners.values():
         if owner.declared or owner.id in declared:
             continue
-        first_nodes = owner.nodes or [n for n, rs in ctx.facts.resolved_leads.items() if any(r.owner_id == owner.id for r in rs)]
-        guess = difflib.get_close_matches(owner.id.lower(), list(names), n=1, cutoff=0.6)
-        near = f"; did you mean {names[guess[0]]!r}?" if guess else ""
+        first_nodes = owner.nodes
+        if not first_nodes:
+            if led_by is None:  # built once, only when some owner leads no node
+                led_by = {}
+                for n, rs in ctx.facts.resolved_leads.items():
+                    for r in rs:
+                        led_by.setdefault(r.owner_id, n)
+            first_nodes = [led_by[owner.id]] if owner.id in led_by else []
+        guess = nearest(owner.id.lower())
+        near = f"; did you mean {names[guess]!r}?" if guess else ""
         count = len(owner.nodes)
         yield ctx.finding(
             owner.id,

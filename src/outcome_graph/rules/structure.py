@@ -188,7 +188,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     declared_views = set(plan.meta.views) if plan.meta.views else None
     items: list[tuple[str, str, str]] = [(b.source, b.field, b.target) for b in facts.broken]
     for node in plan.nodes.values():
-        for dep in getattr(node, "depends_on", ()) or ():
+        for dep in node.__dict__.get("depends_on") or ():  # (a field only milestones have)
             if dep not in plan.nodes:
                 items.append((node.id, "depends_on", dep))
         for ref in node.see_also:
@@ -321,11 +321,38 @@ def hierarchy_cycle(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     Break the cycle: give one of the nodes its real parent.
     """
+    nodes = ctx.plan.nodes
+    parents = ctx.facts.parents
+    # Peel off every node that cannot be on a cycle (no parent, or no child, once the nodes
+    # already peeled are gone); the cycles are among what is left, usually nothing.
+    out_degree = {c: len(ps) for c, ps in parents.items() if ps}
+    in_degree: dict[str, int] = defaultdict(int)
+    for ps in parents.values():
+        for p in ps:
+            in_degree[p] += 1
+    left = {n for n in out_degree if in_degree.get(n)}
+    queue = [n for n in out_degree if not in_degree.get(n)] + [n for n in in_degree if n not in out_degree]
+    removed: set[str] = set()
+    while queue:
+        n = queue.pop()
+        if n in removed:
+            continue
+        removed.add(n)
+        left.discard(n)
+        for p in parents.get(n, ()):
+            in_degree[p] -= 1
+            if in_degree[p] == 0 and p in left:
+                queue.append(p)
+        for c in ctx.facts.children.get(n, ()):
+            out_degree[c] -= 1
+            if out_degree[c] == 0 and c in left:
+                queue.append(c)
+    if not left:
+        return  # (networkx is not even imported: a plan without cycles is the common case)
     import networkx as nx
 
-    nodes = ctx.plan.nodes
     H = nx.DiGraph()
-    H.add_edges_from((c, p) for c, ps in ctx.facts.parents.items() for p in ps)
+    H.add_edges_from((c, p) for c in left for p in parents[c] if p in left)
     for comp in nx.strongly_connected_components(H):
         if len(comp) == 1:
             only = next(iter(comp))

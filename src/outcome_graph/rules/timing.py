@@ -188,7 +188,7 @@ def dependency_order(ctx: RuleContext) -> Iterator[Finding]:
     if not facts.uses_dates:
         return
     for node in ctx.plan.nodes.values():
-        deps = getattr(node, "depends_on", None)
+        deps = node.__dict__.get("depends_on")  # (a field only milestones have)
         if not deps:
             continue
         mine = facts.timing.get(node.id)

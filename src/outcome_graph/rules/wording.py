@@ -128,11 +128,14 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
                 siblings[(p, node.kind)].append(node.id)
         elif not plan.parents.get(node.id):
             siblings[("", node.kind)].append(node.id)
-    views_of = {n.id: set(plan.effective_views(n)) for n in plan.nodes.values()}
+    views_of: dict[str, set[str]] = {}
     reported: set[tuple[str, str]] = set()
     for (parent, _kind), members in siblings.items():
         if len(members) < 2:
             continue
+        for m in members:  # worked out only for nodes that have siblings
+            if m not in views_of:
+                views_of[m] = set(plan.effective_views(plan.nodes[m]))
         for view in plan.meta.views:
             present = [m for m in members if view in views_of[m]]
             if len(present) != len(members) - 1:

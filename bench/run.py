@@ -1,0 +1,394 @@
+"""Benchmark outcome_graph on synthetic plans of growing size, side by side with pySHACL.
+
+Usage (from the project root, with the project's environment)::
+
+    .venv/bin/python bench/run.py                       # 1k, 10k and 100k nodes, 3 runs each
+    .venv/bin/python bench/run.py --sizes 1000,10000 --repeat 5
+    .venv/bin/python bench/run.py --sizes 300 --repeat 1 --quick    # a smoke run (seconds)
+
+For each size N it generates a plan (``outcome_graph.synth``), writes it as YAML and JSON, and
+measures, each as the median of ``--repeat`` runs: parsing (YAML and JSON), model validation,
+building the plan, the derived facts, the networkx graph, each rule family (through the
+registry), all rules (``check``), the DOT text of the diagram and the HTML report (when those
+modules exist), the RDF export, and pySHACL validating three rules (OG103, OG301, OG401) written
+as SHACL shapes (``bench/shapes.ttl``) over the RDF graph, prebuilt. It checks that pySHACL and
+the rules find the same number of defects for those three rules. As whole processes it times
+``outcome-graph --version``, ``check`` on the Thurrock model and ``check`` on each plan (with the
+peak memory of that process). It prints one table, the targets met or missed, and writes
+``bench/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from outcome_graph import __version__  # noqa: E402
+
+THREE = ("OG103", "OG301", "OG401")
+MODEL = ROOT / "models" / "thurrock-cypp-2011-12.yaml"
+SHAPES = ROOT / "bench" / "shapes.ttl"
+
+
+def median_time(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """The median wall time of ``repeat`` calls.
+
+    Garbage from one run is collected before the next, and the cyclic collector is paused during
+    a run, as the loader and the rule engine pause it (this process holds several large plans at
+    once, whose every container a collection would walk).
+    """
+    from outcome_graph.loading.tree import gc_paused
+
+    times = []
+    result = None
+    for _ in range(repeat):
+        result = None
+        gc.collect()
+        with gc_paused():
+            start = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+# Run in a small process of its own, so that the peak memory measured is the command's alone
+# (a child forked from this large process would start with this process's pages counted).
+_TIMER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_pid, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": usage.ru_maxrss / 1024,
+                  "exit": os.waitstatus_to_exitcode(status)}))
+"""
+
+
+def cold() -> None:
+    """Empty the caches the rules fill (normalised titles, tokens, owner keys), so that a rule run
+    measures what a fresh ``outcome-graph check`` process does."""
+    from outcome_graph.analysis import owners, wording
+
+    wording._title_key.cache_clear()
+    wording._tokens_of.cache_clear()
+    wording._SINGULARS.clear()
+    owners._OWNER_KEYS.clear()
+    owners._ACRONYM_TOKENS.clear()
+
+
+def og_command() -> list[str]:
+    script = Path(sys.executable).parent / "outcome-graph"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "outcome_graph"]
+
+
+def run_process(args: list[str], repeat: int) -> dict[str, Any]:
+    """Median wall time and the largest peak memory (MB) of a whole process, run ``repeat`` times."""
+    env = dict(os.environ, NO_COLOR="1")
+    times, peaks, code = [], [], None
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", _TIMER, *og_command(), *args], capture_output=True, text=True,
+                             env=env, check=True)
+        measured = json.loads(out.stdout)
+        times.append(measured["seconds"])
+        peaks.append(measured["peak_mb"])  # ru_maxrss is in kilobytes on Linux
+        code = measured["exit"]
+    return {"seconds": statistics.median(times), "peak_mb": max(peaks), "exit": code}
+
+
+def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[str]) -> dict[str, Any]:
+    from outcome_graph.config import Config
+    from outcome_graph.graph.build import build_graph
+    from outcome_graph.graph.facts import PlanFacts
+    from outcome_graph.loading.loader import _build_plan, document_to_plan, load_path
+    from outcome_graph.loading.tree import fast_parse, parse_text, yaml_engine
+    from outcome_graph.model.document import PlanDocument
+    from outcome_graph.rules import BUILTIN_FAMILIES, registry
+    from outcome_graph.rules.engine import check, run_rules
+    from outcome_graph.synth import count_nodes, dump_json, dump_yaml, generate
+
+    row: dict[str, Any] = {"nodes": n}
+    t, doc = median_time(lambda: generate(n, seed=0), 1)
+    row["generate"] = t
+    t, text = median_time(lambda: dump_yaml(doc), 1)
+    row["write_yaml"] = t
+    yaml_path = workdir / f"plan-{n}.yaml"
+    json_path = workdir / f"plan-{n}.json"
+    yaml_path.write_text(text, encoding="utf-8")
+    json_path.write_text(dump_json(doc), encoding="utf-8")
+    row["written_nodes"] = count_nodes(doc)
+    row["yaml_mb"] = yaml_path.stat().st_size / 2**20
+    json_text = json_path.read_text(encoding="utf-8")
+
+    # Parsing: the fast path when it applies (it does for these plans), else the precise parser.
+    def parse_yaml() -> Any:
+        fast = fast_parse(text)
+        return fast if fast is not None else (parse_text(text), None)
+
+    row["parse_yaml"], parsed = median_time(parse_yaml, repeat)
+    row["yaml_parser"] = yaml_engine() if fast_parse(text) is not None else "pyyaml (precise)"
+    row["parse_json"], _ = median_time(lambda: fast_parse(json_text, json_input=True), repeat)
+    tree, positions = parsed
+    row["validate"], document = median_time(lambda: PlanDocument.model_validate(tree), repeat)
+    row["build_plan"], _ = median_time(
+        lambda: _build_plan(PlanDocument.model_validate(tree), tree, file=None, base_dir=None,
+                            positions=positions), 1)
+    row["build_plan"] = max(0.0, row["build_plan"] - row["validate"])
+    row["load_yaml"], plan = median_time(lambda: load_path(yaml_path), repeat)
+    row["load_json"], _ = median_time(lambda: load_path(json_path), repeat)
+    row["plan_nodes"] = len(plan.nodes)
+
+    def all_facts() -> PlanFacts:
+        facts = PlanFacts(plan)
+        for name in ("outcomes", "measured_by", "measures", "lead_owners", "timing", "uses_dates"):
+            getattr(facts, name)
+        return facts
+
+    row["facts"], facts = median_time(lambda: (cold(), all_facts())[1], repeat)
+    row["graph_build"], _ = median_time(lambda: build_graph(plan, facts), repeat)
+
+    # Each rule family, through the registry, with the facts prebuilt.
+    from dataclasses import replace
+
+    from outcome_graph.rules.context import LazyGraph, RuleContext
+
+    config = Config()
+    rules = registry()
+    families: dict[str, float] = {}
+    for family in BUILTIN_FAMILIES:
+        chosen = [r for r in rules.values() if r.family == family]
+
+        def run_family(chosen: list[Any] = chosen) -> int:
+            cold()
+            found = 0
+            graph = LazyGraph(plan, facts)
+            for r in chosen:
+                ctx = RuleContext(plan, facts, graph, replace(r), config.options_for(r.code, r.options))
+                found += sum(1 for _ in r.check(ctx))
+            return found
+
+        families[family], _ = median_time(run_family, repeat)
+    row["families"] = families
+    row["check"], report = median_time(lambda: (cold(), check(plan, config))[1], repeat)
+    row["findings"] = len(report.findings)
+    row["check_over_load"] = row["check"] / row["load_yaml"]
+
+    three = [rules[c] for c in THREE]
+    row["three_rules"], three_report = median_time(lambda: (cold(), run_rules(plan, three, config))[1], repeat)
+    ours = collections.Counter(f.rule for f in [*three_report.findings, *three_report.suppressed])
+    row["ours_three"] = {c: ours.get(c, 0) for c in THREE}
+
+    # Outputs other people own: measured when present.
+    try:
+        from outcome_graph.output.diagram import to_dot
+    except ImportError:
+        row["dot"] = None
+        notes.append("DOT generation skipped: outcome_graph.output.diagram is not available")
+    else:
+        row["dot"], _ = median_time(lambda: to_dot(plan, config=config), repeat)
+    try:
+        from outcome_graph.output.html_report import report_html
+    except ImportError:
+        row["html"] = None
+        notes.append("HTML report skipped: outcome_graph.output.html_report is not available")
+    else:
+        with_diagram = n <= 2000
+        row["html_diagram"] = with_diagram
+        row["html"], _ = median_time(lambda: report_html(plan, findings=report, config=config, diagram=with_diagram), 1)
+
+    if shacl:
+        row.update(measure_shacl(plan, repeat, row))
+
+    row["process_check"] = run_process(["check", str(yaml_path)], 1 if n >= 50_000 else repeat)
+    return row
+
+
+def measure_shacl(plan: Any, repeat: int, row: dict[str, Any]) -> dict[str, Any]:
+    import pyshacl
+    import rdflib
+
+    from outcome_graph.output.rdf import to_rdf_graph
+
+    out: dict[str, Any] = {}
+    out["rdf_export"], data = median_time(lambda: to_rdf_graph(plan), 1)
+    out["triples"] = len(data)
+    shapes = rdflib.Graph().parse(SHAPES)
+
+    def validate() -> Any:
+        return pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False,
+                                abort_on_first=False, allow_warnings=True)
+
+    out["pyshacl"], (_conforms, results, _text) = median_time(validate, repeat)
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    focus: dict[str, set[str]] = collections.defaultdict(set)
+    for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
+        shape = results.value(result, sh.sourceShape)
+        owner = shapes.value(predicate=sh.property, object=shape) or shape  # a property shape's node shape
+        name = str(owner).rsplit("#", 1)[-1][:5]
+        focus[name].add(str(results.value(result, sh.focusNode)))
+    out["shacl_three"] = {c: len(focus.get(c, ())) for c in THREE}
+    out["same_counts"] = out["shacl_three"] == row["ours_three"]
+    out["shacl_over_three_rules"] = out["pyshacl"] / row["three_rules"]
+    out["shacl_over_all_rules"] = out["pyshacl"] / row["check"]
+    return out
+
+
+def fmt_s(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if value < 0.001:
+        return f"{value * 1e6:.0f} µs"
+    if value < 1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def print_table(rows: list[dict[str, Any]], processes: dict[str, Any]) -> None:
+    lines: list[tuple[str, list[str]]] = []
+
+    def line(label: str, fn: Callable[[dict[str, Any]], str]) -> None:
+        lines.append((label, [fn(r) for r in rows]))
+
+    line("plan nodes (written / loaded)", lambda r: f"{r['written_nodes']:,} / {r['plan_nodes']:,}")
+    line("YAML size", lambda r: f"{r['yaml_mb']:.1f} MB")
+    line("generate + write YAML", lambda r: fmt_s(r["generate"] + r["write_yaml"]))
+    line("parse YAML", lambda r: f"{fmt_s(r['parse_yaml'])} ({r['yaml_parser']})")
+    line("parse JSON", lambda r: fmt_s(r["parse_json"]))
+    line("model validation", lambda r: fmt_s(r["validate"]))
+    line("build plan", lambda r: fmt_s(r["build_plan"]))
+    line("load YAML (all of the above)", lambda r: fmt_s(r["load_yaml"]))
+    line("load JSON", lambda r: fmt_s(r["load_json"]))
+    line("facts", lambda r: fmt_s(r["facts"]))
+    line("graph build (networkx)", lambda r: fmt_s(r["graph_build"]))
+    for family in rows[0]["families"]:
+        line(f"rules: {family}", lambda r, f=family: fmt_s(r["families"][f]))
+    line("all rules (check)", lambda r: fmt_s(r["check"]))
+    line("check / load", lambda r: f"{r['check_over_load']:.2f}")
+    line("findings", lambda r: f"{r['findings']:,}")
+    line("DOT text", lambda r: fmt_s(r.get("dot")))
+    line("HTML report", lambda r: fmt_s(r.get("html")) + ("" if r.get("html_diagram", True) else " (no diagram)"))
+    if "pyshacl" in rows[0]:
+        line("RDF export", lambda r: f"{fmt_s(r['rdf_export'])} ({r['triples']:,} triples)")
+        line("our 3 rules (OG103, OG301, OG401)", lambda r: fmt_s(r["three_rules"]))
+        line("pySHACL, same 3 rules (graph prebuilt)", lambda r: fmt_s(r["pyshacl"]))
+        line("pySHACL / our 3 rules", lambda r: f"{r['shacl_over_three_rules']:.0f}x")
+        line("pySHACL / all our rules", lambda r: f"{r['shacl_over_all_rules']:.1f}x")
+        line("defects found: ours / pySHACL", lambda r: " ".join(
+            f"{c[2:]}:{r['ours_three'][c]}/{r['shacl_three'][c]}" for c in THREE) + (" same" if r["same_counts"] else " DIFFER"))
+    line("outcome-graph check (whole process)", lambda r: fmt_s(r["process_check"]["seconds"]))
+    line("  peak memory of that process", lambda r: f"{r['process_check']['peak_mb']:.0f} MB")
+    width = max(len(label) for label, _ in lines)
+    cols = [max(len(f"N = {r['nodes']:,}"), *(len(vals[i]) for _, vals in lines)) for i, r in enumerate(rows)]
+    print(" " * width + " | " + " | ".join(f"N = {r['nodes']:,}".rjust(c) for r, c in zip(rows, cols)))
+    print("-" * width + "-+-" + "-+-".join("-" * c for c in cols))
+    for label, vals in lines:
+        print(label.ljust(width) + " | " + " | ".join(v.rjust(c) for v, c in zip(vals, cols)))
+    print()
+    for name, p in processes.items():
+        print(f"{name}: {fmt_s(p['seconds'])}, peak {p['peak_mb']:.0f} MB (exit {p['exit']})")
+
+
+def targets(rows: list[dict[str, Any]], processes: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+
+    def target(name: str, ok: bool, value: str) -> None:
+        out.append({"target": name, "met": bool(ok), "value": value})
+
+    by_n = {r["nodes"]: r for r in rows}
+    big = max(by_n)
+    target("outcome-graph --version < 0.2 s", processes["version"]["seconds"] < 0.2, fmt_s(processes["version"]["seconds"]))
+    target("check on the Thurrock model < 0.5 s", processes["thurrock"]["seconds"] < 0.5, fmt_s(processes["thurrock"]["seconds"]))
+    p = by_n[big]["process_check"]
+    target(f"check on the {big:,}-node plan < 4 s and < 1 GB", p["seconds"] < 4 and p["peak_mb"] < 1024,
+           f"{fmt_s(p['seconds'])}, {p['peak_mb']:.0f} MB")
+    for n in sorted(by_n):
+        if n >= 10_000:
+            r = by_n[n]
+            target(f"all rules / load <= 1.0 at {n:,}", r["check_over_load"] <= 1.0, f"{r['check_over_load']:.2f}")
+        if "shacl_over_three_rules" in by_n[n]:
+            r = by_n[n]
+            target(f"pySHACL (3 rules) >= 10x our 3 rules at {n:,}", r["shacl_over_three_rules"] >= 10,
+                   f"{r['shacl_over_three_rules']:.0f}x")
+            target(f"pySHACL (3 rules) >= 10x all our rules at {n:,}", r["shacl_over_all_rules"] >= 10,
+                   f"{r['shacl_over_all_rules']:.1f}x")
+            target(f"same defect counts as pySHACL at {n:,}", r["same_counts"], str(r["ours_three"]))
+    if 10_000 in by_n and 100_000 in by_n:
+        a, b = by_n[10_000], by_n[100_000]
+        phases = ["parse_yaml", "parse_json", "validate", "build_plan", "load_yaml", "facts", "graph_build", "check"]
+        phases += [p for p in ("dot", "rdf_export", "three_rules") if a.get(p) and b.get(p)]
+        worst = max(((b[p] / a[p]), p) for p in phases if a[p] > 0)
+        fam = max(((b["families"][f] / a["families"][f]), f"rules: {f}") for f in a["families"] if a["families"][f] > 0)
+        worst = max(worst, fam)
+        target("10k -> 100k: every phase x12 or less", worst[0] <= 12, f"worst {worst[1]} x{worst[0]:.1f}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated plan sizes (nodes)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is kept)")
+    parser.add_argument("--quick", action="store_true", help="one run per measurement")
+    parser.add_argument("--no-shacl", action="store_true", help="skip the RDF export and pySHACL")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results.json"), help="where to write the results")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    repeat = 1 if args.quick else max(1, args.repeat)
+    notes: list[str] = []
+    shacl = not args.no_shacl
+    if shacl:
+        try:
+            import pyshacl  # noqa: F401
+            import rdflib  # noqa: F401
+        except ImportError:
+            shacl = False
+            notes.append("pySHACL comparison skipped: pip install 'outcome-graph[bench]' (rdflib, pyshacl)")
+
+    processes = {
+        "version": run_process(["--version"], max(repeat, 3)),
+        "thurrock": run_process(["check", str(MODEL)], max(repeat, 3)),
+    }
+    processes["version"]["command"] = "outcome-graph --version"
+    processes["thurrock"]["command"] = f"outcome-graph check {MODEL.relative_to(ROOT)}"
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="og-bench-") as tmp:
+        for n in sizes:
+            print(f"measuring N = {n:,} ...", file=sys.stderr, flush=True)
+            rows.append(measure_size(n, repeat, Path(tmp), shacl, notes))
+    print()
+    print_table(rows, processes)
+    met = targets(rows, processes)
+    print()
+    for t in met:
+        print(f"[{'met' if t['met'] else 'MISSED'}] {t['target']}: {t['value']}")
+    for note in dict.fromkeys(notes):
+        print(f"note: {note}")
+    results = {
+        "outcome_graph": __version__,
+        "python": platform.python_version(),
+        "machine": {"system": platform.system(), "cpus": os.cpu_count(), "processor": platform.machine()},
+        "repeat": repeat,
+        "sizes": rows,
+        "processes": processes,
+        "targets": met,
+        "notes": list(dict.fromkeys(notes)),
+    }
+    Path(args.output).write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Performance features: the benchmark keeps working, the fast loader agrees with the precise one, and
+the commands that do not need them never import pandas, graphviz, openpyxl or rdflib.
+
+Timings are the benchmark's business (bench/run.py prints them); nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.loading.loader import document_to_plan
+from outcome_graph.loading.tree import fast_parse, parse_text
+from outcome_graph.synth import dump_json, dump_yaml, generate
+
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("pandas", "graphviz", "openpyxl", "rdflib")
+
+
+def test_benchmark_runs_at_a_small_size(tmp_path: Path):
+    out = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "300", "--repeat", "1",
+                          "--quick", "--output", str(out)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "all rules (check)" in run.stdout and "outcome-graph --version" in run.stdout
+    results = json.loads(out.read_text())
+    (row,) = results["sizes"]
+    assert row["nodes"] == 300 and row["plan_nodes"] >= 300
+    assert set(row["families"]) == {"structure", "coverage", "ownership", "timing", "indicators", "wording"}
+    assert row["process_check"]["exit"] == 1  # the synthetic plan has errors planted
+    if "pyshacl" in row:
+        assert row["same_counts"], (row["ours_three"], row["shacl_three"])
+    assert {t["target"] for t in results["targets"]} >= {"outcome-graph --version < 0.2 s"}
+
+
+def _positions(plan: og.Plan) -> dict[str, tuple[int | None, int | None]]:
+    return {k: (n._line, n._column) for k, n in plan.nodes.items()}
+
+
+@pytest.mark.parametrize("path", sorted(MODELS.glob("*.yaml")) + [EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.stem)
+def test_fast_and_precise_loaders_agree_on_real_plans(path: Path):
+    text = path.read_text(encoding="utf-8")
+    precise = document_to_plan(parse_text(text))
+    fast = fast_parse(text)
+    if fast is None:
+        pytest.skip("rapidyaml is not installed: YAML takes the precise path")
+    plan = document_to_plan(fast[0], positions=fast[1])
+    assert plan.document == precise.document
+    assert _positions(plan) == _positions(precise)
+    assert plan.owner_lines == precise.owner_lines and plan.group_lines == precise.group_lines
+
+
+@pytest.mark.parametrize("form", ["yaml", "json"])
+def test_fast_and_precise_loaders_agree_on_a_synthetic_plan(form: str):
+    doc = generate(600, seed=11)
+    text = dump_json(doc) if form == "json" else dump_yaml(doc)
+    precise = document_to_plan(parse_text(text, json_first=form == "json"))
+    fast = fast_parse(text, json_input=form == "json")
+    if fast is None:
+        pytest.skip("rapidyaml is not installed: YAML takes the precise path")
+    plan = document_to_plan(fast[0], positions=fast[1])
+    assert plan.document == precise.document
+    assert _positions(plan) == _positions(precise)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PLAN_HEADER + "x: &a [1]\ny: *a\n",  # anchors and aliases
+        PLAN_HEADER + "x: !!python/object/apply:os.system [echo hi]\n",  # tags
+        PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n",  # tabs
+        PLAN_HEADER + "objectives: [{id: O1, title: true}]\n",  # a boolean where text is read
+        PLAN_HEADER + "objectives: [{id: O1, title: ~}]\n",  # ~ as null
+        PLAN_HEADER + "<<: {a: 1}\n",  # merge keys
+        PLAN_HEADER + "title: a\ntitle: b\n",  # duplicate keys
+        PLAN_HEADER + "---\nformat: x\n",  # several documents
+    ],
+)
+def test_the_fast_path_declines_what_it_could_read_differently(text: str):
+    assert fast_parse(text) is None
+    if "true" in text:  # the precise parser reads it, as text
+        assert og.load(text).nodes["O1"].title == "true"
+    else:  # and says what is wrong with it
+        with pytest.raises(og.PlanError):
+            og.load(text)
+
+
+def test_a_json_plan_never_reads_numbers_as_numbers():
+    text = '{"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},' \
+           ' "objectives": [{"id": "O1", "title": "x", "number": 3.10}]}'
+    assert og.load(text).nodes["O1"].number == "3.10"
+    assert fast_parse('{"a": true}', json_input=True) is None  # the precise parser reads true as text
+
+
+@pytest.mark.parametrize("args", [["--version"], ["check", str(MODELS / "thurrock-cypp-2011-12.yaml")]])
+def test_light_commands_import_no_heavy_library(args: list[str]):
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "outcome_graph", *args], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in run.stderr.splitlines() if "|" in line}
+    assert imported, "no import timings were printed"
+    assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
