@@ -30,7 +30,7 @@ from ..model.document import (
     Priority,
 )
 from ..model.plan import Plan, _code_key
-from .suggest import nearest
+from .suggest import nearest, unknown_outcome
 from .tree import LocList, LocMap, fast_parse, gc_paused, parse_text
 
 __all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan"]
@@ -466,11 +466,9 @@ def _build_plan(
         for node in plan.nodes.values():
             for outcome in node.outcomes or ():
                 if outcome not in valid:
-                    guess = nearest(outcome, valid)
                     problems.append(
                         Problem(
-                            f"{node.id}: unknown outcome {outcome!r}"
-                            + (f": did you mean {guess!r}?" if guess else f"; the {meta.framework} outcomes are {', '.join(valid)}"),
+                            unknown_outcome(node.id, outcome, valid, meta.framework),
                             file=file,
                             line=node._line,
                             column=node._column,

@@ -56,7 +56,7 @@ from .sheet_layout import (
     sheet_key,
     split_list,
 )
-from .suggest import nearest
+from .suggest import nearest, unknown_outcome
 from .tree import LocList, LocMap
 
 __all__ = ["load_spreadsheet", "parse_period", "notice_lines", "RawSheet"]
@@ -1321,11 +1321,9 @@ def _check_ids_and_outcomes(document: PlanDocument, tree: CellMap, reader: _Read
             outcomes = row.get("outcomes") or []
             for outcome in outcomes if isinstance(outcomes, list) else []:
                 if outcome not in valid:
-                    guess = nearest(outcome, valid)
                     problems.append(
                         _problem(
-                            f"{row.get('id')}: unknown outcome {outcome!r}"
-                            + (f": did you mean {guess!r}?" if guess else f"; the {meta.framework} outcomes are {', '.join(valid)}"),
+                            unknown_outcome(row.get("id"), outcome, valid, meta.framework),
                             row.file,
                             row.sheet,
                             row.key_cell.get("outcomes", row.cell),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["nearest"]
+__all__ = ["nearest", "unknown_outcome"]
 
 # Words plans use for the format's levels and fields.
 _SYNONYMS = {
@@ -49,3 +49,14 @@ def nearest(word: str, candidates: Iterable[str]) -> str | None:
         return synonym
     match = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
     return match[0] if match else None
+
+
+def unknown_outcome(node_id: object, outcome: str, valid: tuple[str, ...] | list[str], framework: str) -> str:
+    """The message for an outcome that is not one of the framework's, with the nearest one.
+
+    >>> unknown_outcome("O1", "be_heathy", ["be_healthy", "stay_safe"], "ecm")
+    "O1: unknown outcome 'be_heathy': did you mean 'be_healthy'?"
+    """
+    guess = nearest(outcome, valid)
+    hint = f": did you mean {guess!r}?" if guess else f"; the {framework} outcomes are {', '.join(valid)}"
+    return f"{node_id}: unknown outcome {outcome!r}{hint}"

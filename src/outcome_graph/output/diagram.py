@@ -1189,7 +1189,6 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     >>> render(plan, "dot").startswith(b'digraph "demo"')
     True
     """
-    from ..errors import OutcomeGraphError
 
     target: Path | None = None
     text = os.fspath(path_or_format)
@@ -1218,10 +1217,5 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
         return data
     from .files import atomic_write_bytes
 
-    try:
-        atomic_write_bytes(target, data)
-    except OutcomeGraphError:
-        raise
-    except OSError as exc:
-        raise RenderError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    atomic_write_bytes(target, data)
     return target

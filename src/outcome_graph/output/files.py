@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import OutcomeGraphError
+from ..errors import OutcomeGraphError, RenderError
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output"]
 
@@ -31,11 +31,20 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    target = Path(path)
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    Raises :class:`~outcome_graph.errors.RenderError` (naming the file) when it cannot be written.
+    """
+    try:
+        _atomic_write(Path(path), data)
+    except OSError as exc:
+        raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutcomeGraphError(f"{path}: the folder {folder} does not exist")
+        raise OutcomeGraphError(f"{target}: the folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:

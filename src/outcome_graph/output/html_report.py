@@ -142,19 +142,13 @@ def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None 
     >>> "&lt;b&gt;Safe&lt;/b&gt; &amp; sound" in page, "<b>Safe</b>" in page
     (True, False)
     """
-    from ..errors import OutcomeGraphError, RenderError
     from .files import atomic_write_text, refuse_input_as_output
 
     target = Path(path)
     if plan.file:
         refuse_input_as_output(target, [plan.file])
     page = report_html(plan, findings=findings, config=config, diagram=diagram, milestones=milestones)
-    try:
-        atomic_write_text(target, page)
-    except OutcomeGraphError:
-        raise
-    except OSError as exc:
-        raise RenderError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    atomic_write_text(target, page)
     return target
 
 
