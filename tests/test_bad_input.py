@@ -7,6 +7,7 @@ corpus goes through the Python API, which raises the typed errors.
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import time
@@ -198,3 +199,43 @@ def test_findings_are_byte_for_byte_deterministic():
     runs = [subprocess.run([*og_command(), "check", str(path), "--format", fmt], capture_output=True).stdout
             for fmt in ("json", "json", "sarif", "sarif")]
     assert runs[0] == runs[1] and runs[2] == runs[3]
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_a_render_killed_mid_way_leaves_the_existing_output(signal_name: str, tmp_path: Path):
+    import signal
+
+    plan = tmp_path / "big.json"
+    done = subprocess.run([*og_command(), "synth", "15000", "-o", str(plan), "--format", "json"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    target = tmp_path / "model.svg"
+    target.write_text("<svg>the board's copy</svg>")
+    proc = subprocess.Popen([*og_command(), "render", str(plan), "-o", str(target), "--milestones"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        time.sleep(3)
+        assert proc.poll() is None, "the render finished before it could be interrupted"
+        proc.send_signal(getattr(signal, signal_name))
+        _out, err = proc.communicate(timeout=60)
+    finally:  # a `dot` child orphaned by SIGKILL must not go on using the machine
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert proc.returncode != 0
+    assert target.read_text() == "<svg>the board's copy</svg>"
+    assert "Traceback" not in err
+    if signal_name == "SIGTERM":  # unwinds: no temporary file is left behind
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json", "model.svg"]
+
+
+def test_a_render_that_fails_leaves_the_existing_output(tmp_path: Path):
+    from .conftest import MODELS
+
+    target = tmp_path / "model.png"
+    target.write_bytes(b"previous diagram")
+    out = subprocess.run([*og_command(), "render", str(MODELS / "thurrock-cypp-2011-12.yaml"), "-o", str(target),
+                          "--focus", "NO-SUCH-NODE"], capture_output=True, text=True)
+    assert out.returncode == 2 and "NO-SUCH-NODE" in out.stderr
+    assert target.read_bytes() == b"previous diagram"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.png"]

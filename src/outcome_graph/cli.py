@@ -74,6 +74,21 @@ def main() -> None:
       outcome-graph rules                    # the rule catalogue
       outcome-graph schema > plan.schema.json
     """
+    _exit_cleanly_on_sigterm()
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """A terminated command unwinds like an interrupted one: temporary outputs are removed and an
+    existing output is left as it was (a child `dot` process is stopped too)."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
+        pass
 
 
 def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...], fail_on: str | None) -> Any:
