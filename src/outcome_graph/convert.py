@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .model.document import (
+    CHILD_LISTS,
     LEVELS,
+    iter_nested,
     DueRange,
     IgnoreEntry,
     IndicatorRef,
@@ -54,18 +56,12 @@ __all__ = [
 #: Output formats: ``yaml``, ``json``, ``xlsx`` (one sheet per level) and ``csv`` (a folder).
 FORMATS = ("yaml", "json", "xlsx", "csv", "ttl")
 
-_CHILD_LISTS: dict[str, tuple[str, ...]] = {
-    "priority": ("aims", "objectives", "milestones"),
-    "aim": ("objectives", "milestones"),
-    "objective": ("milestones",),
-    "milestone": (),
-}
 _LIST_OF = {"priority": "priorities", "aim": "aims", "objective": "objectives", "milestone": "milestones"}
 _RANK = {kind: i for i, kind in enumerate(LEVELS)}
 
 
 def _holds(parent_kind: str, child_kind: str) -> bool:
-    return parent_kind in _CHILD_LISTS and bool(_CHILD_LISTS[parent_kind]) and _RANK[parent_kind] < _RANK[child_kind]
+    return parent_kind in CHILD_LISTS and bool(CHILD_LISTS[parent_kind]) and _RANK[parent_kind] < _RANK[child_kind]
 
 
 def _source(plan_or_document: Plan | PlanDocument) -> PlanDocument:
@@ -94,21 +90,11 @@ def canonical_document(plan_or_document: Plan | PlanDocument) -> PlanDocument:
     (['O1'], [])
     """
     doc = _source(plan_or_document).model_copy(deep=True)
-    entries: list[tuple[NodeSpec, str | None]] = []
-
-    def walk(node: NodeSpec, nest: str | None) -> None:
-        entries.append((node, nest))
-        for key in _CHILD_LISTS[node.kind]:
-            for child in getattr(node, key):
-                walk(child, node.id)
-
-    for key in ("priorities", "aims", "objectives", "milestones"):
-        for node in getattr(doc, key):
-            walk(node, None)
+    entries = list(iter_nested(doc))
     by_id: dict[str, NodeSpec] = {}
     for node, _ in entries:
         by_id.setdefault(node.id, node)
-        for key in _CHILD_LISTS[node.kind]:
+        for key in CHILD_LISTS[node.kind]:
             setattr(node, key, [])
     top: dict[str, list[NodeSpec]] = {key: [] for key in _LIST_OF.values()}
     for node, nest in entries:

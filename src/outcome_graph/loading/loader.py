@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import PlanError, Problem
 from ..model.document import (
+    CHILD_LISTS,
     FORMAT_ID,
     Aim,
     Indicator,
@@ -350,13 +351,6 @@ def document_to_plan(
 # Flattening
 
 
-_CHILD_LISTS = {
-    "vision": (),
-    "priority": ("aims", "objectives", "milestones"),
-    "aim": ("objectives", "milestones"),
-    "objective": ("milestones",),
-    "milestone": (),
-}
 
 
 def _build_plan(
@@ -426,7 +420,7 @@ def _build_plan(
             explicit = ([parent_field] if parent_field else []) + list(parents_field or ())
             all_parents = ([parent] if parent else []) + [p for p in explicit if p != parent]
             parents_of[node_id] = tuple(dict.fromkeys(all_parents))
-        for list_name in _CHILD_LISTS[kind]:
+        for list_name in CHILD_LISTS[kind]:
             children = fields[list_name]
             if not children:
                 continue

@@ -11,6 +11,7 @@ The JSON Schema of the format (``outcome-graph schema``) is generated from these
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -50,6 +51,8 @@ __all__ = [
     "PlanMeta",
     "PlanDocument",
     "NODE_CLASSES",
+    "CHILD_LISTS",
+    "iter_nested",
     "plain_due",
     "LEVELS",
 ]
@@ -406,6 +409,39 @@ class PlanDocument(StrictModel):
     objectives: list[Objective] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
+
+
+#: The lists a node of each kind may nest its children in (the format's nested form).
+CHILD_LISTS: dict[str, tuple[str, ...]] = {
+    "vision": (),
+    "priority": ("aims", "objectives", "milestones"),
+    "aim": ("objectives", "milestones"),
+    "objective": ("milestones",),
+    "milestone": (),
+}
+
+
+def iter_nested(doc: PlanDocument) -> Iterator[tuple[NodeSpec, str | None]]:
+    """Every priority, aim, objective and milestone of a document as written, in file order, with
+    the id of the node it is nested in (``None`` at the top level).
+
+    >>> doc = PlanDocument.model_validate({"format": "outcome-graph/v1",
+    ...     "plan": {"id": "d", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+    ...     "priorities": [{"id": "P1", "title": "Safe", "aims": [{"id": "A1", "title": "Streets"}]}],
+    ...     "milestones": [{"id": "M1", "title": "Audit", "parent": "A1"}]})
+    >>> [(n.id, nest) for n, nest in iter_nested(doc)]
+    [('P1', None), ('A1', 'P1'), ('M1', None)]
+    """
+
+    def walk(node: NodeSpec, nest: str | None) -> Iterator[tuple[NodeSpec, str | None]]:
+        yield node, nest
+        for key in CHILD_LISTS[node.kind]:
+            for child in getattr(node, key):
+                yield from walk(child, node.id)
+
+    for key in ("priorities", "aims", "objectives", "milestones"):
+        for node in getattr(doc, key):
+            yield from walk(node, None)
 
 
 NODE_CLASSES: dict[str, type[NodeSpec]] = {

@@ -42,7 +42,7 @@ from ..loading.sheet_layout import (
     join_list,
     sheet_key,
 )
-from ..model.document import FORMAT_ID, DueRange, IndicatorRef, NodeSpec, PlanDocument, Value
+from ..model.document import FORMAT_ID, DueRange, IndicatorRef, NodeSpec, PlanDocument, Value, iter_nested
 
 if TYPE_CHECKING:
     from ..findings import Report
@@ -70,8 +70,6 @@ SHEET_ORDER = (
     "milestones", "indicators", "indicator_refs", "variants", "ignore", "targets", "actuals", "due",
 )
 _WIDE = {"title", "notes", "text", "name", "message", "hint", "reason"}
-_CHILD_LISTS = {"priority": ("aims", "objectives", "milestones"), "aim": ("objectives", "milestones"),
-                "objective": ("milestones",), "milestone": ()}
 
 CellValue = str | int | float | date | None
 
@@ -217,15 +215,8 @@ def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetD
     # Level sheets are written level by level, so a sheet's rows follow the document's order.
     by_level: dict[str, list[tuple[NodeSpec, str | None]]] = {k: [] for k in ("priority", "aim", "objective", "milestone")}
 
-    def collect(node: NodeSpec, nest: str | None) -> None:
+    for node, nest in iter_nested(doc):
         by_level[node.kind].append((node, nest))
-        for key in _CHILD_LISTS[node.kind]:
-            for child in getattr(node, key):
-                collect(child, node.id)
-
-    for key in ("priorities", "aims", "objectives", "milestones"):
-        for node in getattr(doc, key):
-            collect(node, None)
     for kind in ("priority", "aim", "objective", "milestone"):
         for node, nest in by_level[kind]:
             node_rows(node, nest)
