@@ -132,6 +132,12 @@ def _key_step(text: str) -> str:
     return _NOT_ALNUM.sub("", s)
 
 
+def _singular_key(text: str) -> str:
+    """:func:`owner_key` with each word made singular (``Services`` = ``Service``)."""
+    words = re.findall(r"[^\W_]+", text.casefold().replace("&", " and "))
+    return "".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in words)
+
+
 def owner_key(text: str) -> str:
     """Return the key two lead texts are compared by.
 
@@ -925,6 +931,7 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     for owner_id in sorted(forms):
         for form in sorted(forms[owner_id]):
             add(("K", owner_key(form)), owner_id, form, "K")
+            add(("P", _singular_key(form)), owner_id, form, "P")
             parsed = _parse_owner(form)
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
@@ -946,6 +953,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         if kx == "K":
             a, b = sorted((fx, fy))
             rank, reason = 0, f"'{a}' and '{b}' are the same name written differently"
+        elif kx == "P":
+            a, b = sorted((fx, fy))
+            rank, reason = 1, f"'{a}' and '{b}' differ only in a singular or plural"
         elif kx == "B":
             a, b = sorted((fx, fy))
             if _without_acronyms(a) == _without_acronyms(b):
@@ -973,7 +983,7 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         members: list[tuple[str, str, str]] = list(entries)
         if len({e[0] for e in members}) < 2:
             continue
-        if key[0] in ("K", "B"):
+        if key[0] in ("K", "B", "P"):
             for i, first in enumerate(members):
                 for second in members[i + 1 :]:
                     offer(first, second)
