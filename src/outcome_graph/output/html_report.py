@@ -415,8 +415,10 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
 
     limits = _owner_limits(config)
     max_default, per_month = limits["max-milestones"], limits["max-per-month"]
-    owners = [o for o in facts.owners.values() if o.milestones]
-    if not plan.uses_level("milestone") or not owners:
+    with_findings = {f.node for f in report.findings if f.kind == "owner"}
+    # Every owner with a milestone, and every owner a finding is about (its row is the finding's link target).
+    owners = [o for o in facts.owners.values() if o.milestones or o.id in with_findings]
+    if not owners:
         return ('<section id="r-owners"><h2>Owner load</h2><p>No owner leads a milestone in this plan'
                 + (" (the plan has no milestones)" if not plan.uses_level("milestone") else "") + ".</p></section>")
     start, end = plan.period
