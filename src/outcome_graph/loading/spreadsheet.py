@@ -806,12 +806,7 @@ class _Reader:
                 holder_kind = self.kind_of(holder)
                 if holder is not None and holder_kind is not None and _holds(holder_kind, kind):
                     del row["parent"]
-                    key = _CHILD_LIST[kind]
-                    children = holder.get(key)
-                    if not isinstance(children, CellList):
-                        children = CellList(row.file, row.sheet, row.cell)
-                        holder[key] = children
-                    children.append(row)
+                    _append_child(holder, _CHILD_LIST[kind], row)
                 else:
                     top[name].append(row)
         top["indicators"] = lists["indicators"]
@@ -951,12 +946,7 @@ class _Reader:
                     top[key] = CellList(node.file, node.sheet, node.cell)
                 top[key].append(node)
             else:
-                key = _CHILD_LIST[kind]
-                children = parent.get(key)
-                if not isinstance(children, CellList):
-                    children = CellList(node.file, node.sheet, node.cell)
-                    parent[key] = children
-                children.append(node)
+                _append_child(parent, _CHILD_LIST[kind], node)
 
         def set_once(node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
             if key not in node:
@@ -1331,6 +1321,15 @@ def _check_ids_and_outcomes(document: PlanDocument, tree: CellMap, reader: _Read
                     )
     if problems:
         raise PlanError(problems[:50])
+
+
+def _append_child(holder: Any, key: str, row: Any) -> None:
+    """Nest ``row`` in ``holder``'s child list ``key``, creating the list at the row's cell."""
+    children = holder.get(key)
+    if not isinstance(children, CellList):
+        children = CellList(row.file, row.sheet, row.cell)
+        holder[key] = children
+    children.append(row)
 
 
 def notice_lines(plan: Plan) -> list[str]:
