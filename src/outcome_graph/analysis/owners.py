@@ -51,6 +51,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "AliasSplit",
@@ -164,6 +165,11 @@ def owner_key(text: str) -> str:
     known = _OWNER_KEYS.get(text)
     if known is not None:
         return known
+    if text.isascii():  # NFKC changes nothing, and the key is reached in one step
+        key = _NOT_ALNUM.sub("", text.lower().replace("&", "and"))
+        if len(_OWNER_KEYS) < 200_000:
+            _OWNER_KEYS[text] = key
+        return key
     key = _key_step(text)
     for _ in range(8):  # reach a fixed point (NFKC may compose what filtering brought together)
         again = _key_step(key)
@@ -248,6 +254,10 @@ _TITLE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("director",), "D"),
     (("chair",), "C"),
 )
+# The title phrases by their first word, in the order above.
+_TITLE_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _code in _TITLE_PHRASES:
+    _TITLE_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _code))
 # Trailing words naming the people of a body ("CATO managers").
 _SUFFIX_WORDS = {
     "manager": "M", "managers": "M", "lead": "L", "leads": "L", "leader": "L", "leaders": "L",
@@ -725,8 +735,7 @@ class OwnerIndex:
 # Alias splits (OG305)
 
 
-@dataclass(frozen=True)
-class _Parsed:
+class _Parsed(NamedTuple):
     title: str  # letters of the leading title ("H", "SL", "SM"), or ""
     title_alts: tuple[str, ...]  # the letters the title may give an acronym
     name: tuple[str, ...]  # words after the title, before a trailing suffix, no acronyms
@@ -737,13 +746,14 @@ class _Parsed:
 
 
 def _parse_owner(text: str) -> _Parsed:
-    raw = _TOKEN_RE.findall(text)
-    tokens: list[str] = []
-    for tok in raw:
-        if _is_paren(tok) and _paren_acronym(tok) is None:
-            tokens.extend(_TOKEN_RE.findall(tok[1:-1]))  # "(Youth Support)" is words
-        else:
-            tokens.append(tok)
+    tokens: list[str] = _TOKEN_RE.findall(text)
+    if "(" in text:
+        tokens = []
+        for tok in _TOKEN_RE.findall(text):
+            if _is_paren(tok) and _paren_acronym(tok) is None:
+                tokens.extend(_TOKEN_RE.findall(tok[1:-1]))  # "(Youth Support)" is words
+            else:
+                tokens.append(tok)
     suffix = ""
     if len(tokens) > 1 and tokens[-1].casefold() in _SUFFIX_WORDS:
         suffix = _SUFFIX_WORDS[tokens[-1].casefold()]
@@ -752,7 +762,7 @@ def _parse_owner(text: str) -> _Parsed:
     alts: tuple[str, ...] = ()
     n_title = 0
     low = [t.casefold() for t in tokens]
-    for phrase, code in _TITLE_PHRASES:
+    for phrase, code in _TITLE_PHRASES_BY_FIRST.get(low[0], ()) if low else ():
         if tuple(low[: len(phrase)]) == phrase and len(tokens) > len(phrase):
             title = code
             n_title = len(phrase)
@@ -761,14 +771,17 @@ def _parse_owner(text: str) -> _Parsed:
             alts = tuple(dict.fromkeys((code, content, initials)))
             break
     rest = tokens[n_title:]
-    if title and rest and _paren_acronym(rest[0]) is not None and len(rest) > 1:
-        rest = rest[1:]  # "Service Manager (SM) Performance": the title's own acronym
     explicit = None
-    if rest and _paren_acronym(rest[-1]) is not None:
-        explicit = _paren_acronym(rest[-1])
-        rest = rest[:-1]
-    name = tuple(t for t in rest if not _is_paren(t))
-    title_words = tuple(t for t in tokens[:n_title])
+    if "(" in text:
+        if title and rest and _paren_acronym(rest[0]) is not None and len(rest) > 1:
+            rest = rest[1:]  # "Service Manager (SM) Performance": the title's own acronym
+        if rest and _paren_acronym(rest[-1]) is not None:
+            explicit = _paren_acronym(rest[-1])
+            rest = rest[:-1]
+        name = tuple(t for t in rest if not _is_paren(t))
+    else:
+        name = tuple(rest)
+    title_words = tuple(tokens[:n_title])
     return _Parsed(title, alts, name, explicit, suffix, title_words + name, n_title)
 
 
@@ -799,12 +812,11 @@ def _initial_variants(words: Sequence[str]) -> set[str]:
 _Sig = tuple[str, str, str, str]  # (kind tag, prefix, letters, suffix)
 
 
-def _signatures(p: _Parsed) -> tuple[list[_Sig], list[_Sig], list[_Sig]]:
-    """(abbreviation, explicit-acronym, expansion) signatures of one written form."""
+def _acronym_signatures(p: _Parsed) -> tuple[list[_Sig], list[_Sig]]:
+    """(abbreviation, explicit-acronym) signatures of one written form."""
     abbr: list[_Sig] = []
     expl: list[_Sig] = []
-    exp: list[_Sig] = []
-    name = list(p.name)
+    name = p.name
     # Written as an acronym: trailing acronym tokens after an optional prefix.
     k = len(name)
     while k > 0 and _is_acronym_token(name[k - 1]) and name[k - 1].casefold() not in _TITLE_WORDS:
@@ -831,6 +843,19 @@ def _signatures(p: _Parsed) -> tuple[list[_Sig], list[_Sig], list[_Sig]]:
                     expl.append(("S", "|", p.explicit, p.suffix))  # "SILS" in "SL, ... (SILS)"
                     for alt in p.title_alts:
                         expl.append(("S", "|", alt + p.explicit, p.suffix))
+    return abbr, expl
+
+
+def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None) -> list[_Sig]:
+    """The expansion signatures of one written form (its runs of words written out).
+
+    An expansion pairs only with an abbreviation or explicit acronym of the same letters:
+    given ``acronyms``, the letters of every such signature, no other expansion is made.
+    """
+    exp: list[_Sig] = []
+    name = p.name
+    if acronyms is not None and not acronyms or len(name) < 2:
+        return exp
     # Written out: initials of the last k words (k >= 2 content words). The initials of each
     # run are those of _initial_variants(run), built word by word from the end (a long name
     # would otherwise cost the square of its length).
@@ -857,11 +882,13 @@ def _signatures(p: _Parsed) -> tuple[list[_Sig], list[_Sig], list[_Sig]]:
         for letters in {all0, all1, all2}:
             if len(letters) < 2:
                 continue
-            exp.append(("S", _canon(p.title, prefix), letters, p.suffix))
+            if acronyms is None or letters in acronyms:
+                exp.append(("S", _canon(p.title, prefix), letters, p.suffix))
             if not prefix:
                 for alt in p.title_alts:
-                    exp.append(("S", "|", alt + letters, p.suffix))
-    return abbr, expl, exp
+                    if acronyms is None or alt + letters in acronyms:
+                        exp.append(("S", "|", alt + letters, p.suffix))
+    return exp
 
 
 def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
@@ -928,6 +955,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     def add(sig: tuple[str, ...], owner: str, form: str, kind: str) -> None:
         index.setdefault(sig, {})[(owner, form, kind)] = None
 
+    parsed_forms = []
+    acronyms: set[str] = set()  # the letters of every abbreviation and explicit acronym
     for owner_id in sorted(forms):
         for form in sorted(forms[owner_id]):
             add(("K", owner_key(form)), owner_id, form, "K")
@@ -936,13 +965,18 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
                 add(("B", base), owner_id, form, "B")
-            abbr, expl, exp = _signatures(parsed)
+            parsed_forms.append((owner_id, form, parsed))
+            abbr, expl = _acronym_signatures(parsed)
             for sig in abbr:
                 add(sig, owner_id, form, "A")
+                acronyms.add(sig[2])
             for sig in expl:
                 add(sig, owner_id, form, "E")
-            for sig in exp:
-                add(sig, owner_id, form, "X")
+                acronyms.add(sig[2])
+    # Expansions (written-out names) only where their initials are some form's acronym.
+    for owner_id, form, parsed in parsed_forms:
+        for sig in _expansion_signatures(parsed, acronyms):
+            add(sig, owner_id, form, "X")
 
     best: dict[tuple[str, str], tuple[int, str]] = {}
 

@@ -42,6 +42,7 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -153,8 +154,7 @@ _NEGATORS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # (a tuple: made for every word of every title and variant)
     norm: str  # normalised (stemmed) word, "" for punctuation
     surface: str  # as written
     clause: int
@@ -221,6 +221,8 @@ def _raw_form(surface: str) -> str:
 
 
 def _acronym_letters(surface: str) -> str:
+    if len(surface) < 2 or surface[1:].islower():  # at most a capital initial: the common case
+        return ""
     letters = [ch for ch in surface if ch.isalpha()]
     upper = [ch for ch in letters if ch.isupper()]
     if len(upper) >= 2 and len(upper) * 2 >= len(letters) + (1 if surface.endswith("s") else 0):
@@ -242,7 +244,7 @@ def _tokens_of(text: str) -> tuple[_Tok, ...]:
             clause += 1
             out.append(_Tok("", surface, clause, False, False, ""))
             continue
-        if not any(ch.isalnum() for ch in raw):
+        if not raw.isalnum() and not any(ch.isalnum() for ch in raw):
             continue
         function = raw in FUNCTION_WORDS
         norm = raw if function else _singular(raw)
@@ -250,30 +252,38 @@ def _tokens_of(text: str) -> tuple[_Tok, ...]:
     return tuple(out)
 
 
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_DASHES = re.compile(r"[‐‑‒–—―−]")
+_SPACES = re.compile(r"\s+")
+
+
 def _pieces(text: str) -> list[tuple[str, str, bool]]:
     """The words of a text as (raw form, surface, negation), compounds joined; "" for punctuation."""
-    s = unicodedata.normalize("NFKC", text)
-    s = s.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
-    s = re.sub(r"[‐‑‒–—―−]", "-", s)
+    if text.isascii():  # (NFKC, curly quotes and dashes change nothing in ASCII)
+        s = text
+    else:
+        s = _DASHES.sub("-", unicodedata.normalize("NFKC", text).translate(_QUOTES))
     s = _strip_labels(s)
     pieces: list[tuple[str, str]] = []  # (raw, surface); raw "" for punctuation
-    for m in _TOKEN_RE.finditer(s):
-        surface = m.group()
+    append = pieces.append
+    for surface in _TOKEN_RE.findall(s):
+        first = surface[0]
         if surface in _PUNCT:
-            pieces.append(("", surface))
-        elif surface == "&":
-            pieces.append(("and", surface))
-        elif surface[0].isdigit():
-            pieces.append((re.sub(r"\s+", "", surface).replace(",", ""), surface))
+            append(("", surface))
+        elif first == "&":
+            append(("and", surface))
+        elif first.isdigit():
+            append((_SPACES.sub("", surface).replace(",", ""), surface))
         else:
-            pieces.append((_raw_form(surface), surface))
+            append((_raw_form(surface), surface))
     # Compounds written apart.
     joined: list[tuple[str, str, bool]] = []  # (raw, surface, negation)
     i = 0
-    while i < len(pieces):
+    n = len(pieces)
+    while i < n:
         raw, surface = pieces[i]
         neg = raw in _NEGATORS
-        if raw in _JOIN_FIRST and i + 1 < len(pieces) and pieces[i + 1][0]:
+        if raw in _JOIN_FIRST and i + 1 < n and pieces[i + 1][0]:
             nraw, nsurface = pieces[i + 1]
             join = (
                 (raw, nraw) in _JOIN_PAIRS
@@ -356,7 +366,7 @@ def _title_key(text: str) -> str:
     # (OG109 keys every title of the plan).
     return " ".join(sorted({
         _singular(raw) for raw, _surface, _neg in _pieces(text)
-        if raw and raw not in FUNCTION_WORDS and any(ch.isalnum() for ch in raw)
+        if raw and raw not in FUNCTION_WORDS and (raw.isalnum() or any(ch.isalnum() for ch in raw))
     }))
 
 

@@ -15,15 +15,18 @@ from typing import TYPE_CHECKING
 
 from ..analysis.owners import OwnerIndex, OwnerSpec, ResolvedLead
 from ..analysis.timescale import Interval, Timing, parse_due, parse_timescale
-from ..model.document import LEVELS, Indicator, Milestone, plain_due
+from ..model.document import LEVELS, Indicator, Milestone, NodeSpec, plain_due
 from ..model.plan import BrokenRef, Plan
 
 if TYPE_CHECKING:
     from ..reference.catalogue import CatalogueEntry
 
-__all__ = ["PlanFacts", "OwnerInfo", "HIERARCHY_KINDS"]
+__all__ = ["PlanFacts", "OwnerInfo", "HIERARCHY_KINDS", "LEVEL_OF"]
 
 HIERARCHY_KINDS = frozenset(LEVELS)
+KINDS = (*LEVELS, "indicator")
+#: A hierarchy kind's level: 0 for the vision ... 4 for a milestone.
+LEVEL_OF = {kind: i for i, kind in enumerate(LEVELS)}
 
 
 @dataclass
@@ -65,32 +68,105 @@ class PlanFacts:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.period = Interval(*plan.period)
-        nodes = plan.nodes
+        self._index_nodes()
+        kind_of = self.kind_of
         self.children: dict[str, list[str]] = defaultdict(list)
         self.broken: list[BrokenRef] = []
         self.parents: dict[str, tuple[str, ...]] = {}
+        #: (child, parent) links where the parent is not of the level directly above the child
+        #: (a skipped level, a parent at the same level or below), in file order.
+        self.irregular_links: list[tuple[str, str]] = []
+        children = self.children
         for node_id, parents in plan.parents.items():
+            above = LEVEL_OF[kind_of[node_id]] - 1
             existing = []
             for p in parents:
-                if p in nodes and nodes[p].kind in HIERARCHY_KINDS:
-                    existing.append(p)
-                    self.children[p].append(node_id)
-                else:
+                level = LEVEL_OF.get(kind_of.get(p, ""))
+                if level is None:
                     self.broken.append(BrokenRef(node_id, "parent", p))
-            self.parents[node_id] = tuple(existing)
+                    continue
+                existing.append(p)
+                children[p].append(node_id)
+                if level != above:
+                    self.irregular_links.append((node_id, p))
+            self.parents[node_id] = parents if len(existing) == len(parents) else tuple(existing)
         # A parentless priority belongs to the vision, if there is one.
-        vision = next(plan.of_kind("vision"), None)
-        self.vision_id = vision.id if vision is not None else None
+        visions = self.by_kind["vision"]
+        self.vision_id = visions[0].id if visions else None
+
+    def _index_nodes(self) -> None:
+        """One pass over the nodes for what several rules look up.
+
+        Reading a field of a node costs about as much as a rule's own work on it, so the rules
+        walk these lists (each kind's nodes; the few nodes with variants, numbers, references...)
+        instead of every node of the plan.
+        """
+        by_kind: dict[str, list[NodeSpec]] = {kind: [] for kind in KINDS}
+        kind_of: dict[str, str] = {}
+        numbers: dict[str, str] = {}
+        stated_outcomes: dict[str, list[str]] = {}
+        outcomes_stated = False
+        with_variants: list[NodeSpec] = []
+        with_views: list[NodeSpec] = []
+        cross_referring: list[NodeSpec] = []
+        with_lead: list[NodeSpec] = []
+        with_indicators: list[NodeSpec] = []
+        for node_id, node in self.plan.nodes.items():
+            kind = kind_of[node_id] = type(node).kind
+            by_kind.setdefault(kind, []).append(node)
+            fields = node.__dict__
+            number = fields["number"]
+            if number:
+                numbers[node_id] = number
+            if fields["variants"]:
+                with_variants.append(node)
+            if fields["views"] is not None:
+                with_views.append(node)
+            if fields["see_also"] or fields.get("depends_on"):
+                cross_referring.append(node)
+            if fields.get("lead"):
+                with_lead.append(node)
+            if fields.get("indicators"):
+                with_indicators.append(node)
+            outcomes = fields["outcomes"]
+            if outcomes is not None:
+                stated_outcomes[node_id] = outcomes
+                if outcomes and kind != "indicator":
+                    outcomes_stated = True
+        self.by_kind = by_kind
+        #: Node id -> its kind; node id -> its ``number`` (numbered nodes only).
+        self.kind_of = kind_of
+        self.numbers = numbers
+        #: Node id -> its own ``outcomes`` (nodes that state them, ``[]`` included).
+        self.stated_outcomes = stated_outcomes
+        #: Whether any node other than an indicator names outcomes.
+        self.outcomes_stated = outcomes_stated
+        #: Nodes with ``variants``, with ``views``, with ``see_also`` or ``depends_on``, with a
+        #: ``lead``, with ``indicators`` (each in file order).
+        self.with_variants = with_variants
+        self.with_views = with_views
+        self.cross_referring = cross_referring
+        self.with_lead = with_lead
+        self.with_indicators = with_indicators
+
+    def of_kind(self, kind: str) -> list[NodeSpec]:
+        """The nodes of one kind, in file order (as :meth:`Plan.of_kind`, from the index)."""
+        return self.by_kind.get(kind, [])
 
     # -- hierarchy --------------------------------------------------------------------------
     @cached_property
     def levels_used(self) -> frozenset[str]:
-        return frozenset(n.kind for n in self.plan.nodes.values())
+        """The kinds of node the plan has (levels and ``indicator``)."""
+        return frozenset(kind for kind, nodes in self.by_kind.items() if nodes)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Node id -> its place in the file (to sort ids found out of order)."""
+        return {node_id: i for i, node_id in enumerate(self.plan.nodes)}
 
     def level(self, node_id: str) -> int:
         """0 for the vision, 1 priority, 2 aim, 3 objective, 4 milestone; -1 otherwise."""
-        kind = self.plan.nodes[node_id].kind
-        return LEVELS.index(kind) if kind in HIERARCHY_KINDS else -1
+        return LEVEL_OF.get(self.kind_of[node_id], -1)
 
     def ancestors(self, node_id: str) -> list[str]:
         """Every node above, nearest first (cycle-safe)."""
@@ -127,6 +203,8 @@ class PlanFacts:
     def _outcome_state(self) -> tuple[dict[str, tuple[str, ...]], set[str]]:
         nodes = self.plan.nodes
         order = self.plan.framework.ids
+        stated = self.stated_outcomes
+        parents = self.parents
         memo: dict[str, tuple[str, ...]] = {}
         cross: set[str] = set()
         visiting: set[str] = set()
@@ -137,17 +215,17 @@ class PlanFacts:
             if node_id in visiting:  # a cycle: stop here
                 return (), False
             visiting.add(node_id)
-            node = nodes[node_id]
-            is_cross = node.outcomes is not None and len(node.outcomes) == 0
+            outcomes = stated.get(node_id)
+            is_cross = outcomes is not None and len(outcomes) == 0
             inherited: set[str] = set()
-            for p in self.parents.get(node_id, ()):
+            for p in parents.get(node_id, ()):
                 outs, p_cross = resolve(p)
                 inherited.update(outs)
                 is_cross = is_cross or p_cross
-            if node.outcomes is not None:
-                own = set(node.outcomes)
-            elif isinstance(node, Indicator):
-                own = set(self.indicator_entry_outcomes(node))
+            if outcomes is not None:
+                own = set(outcomes)
+            elif self.kind_of[node_id] == "indicator":
+                own = set(self.indicator_entry_outcomes(nodes[node_id]))  # type: ignore[arg-type]
             else:
                 own = inherited
             value = tuple(o for o in order if o in own)
@@ -158,7 +236,16 @@ class PlanFacts:
             return value, is_cross
 
         for node_id in nodes:
-            resolve(node_id)
+            ps = parents.get(node_id)
+            if ps is not None and len(ps) == 1 and ps[0] in memo and node_id not in stated:
+                # The common case: a node that states nothing, under one parent already
+                # resolved, has that parent's outcomes.
+                parent = ps[0]
+                memo[node_id] = memo[parent]
+                if parent in cross:
+                    cross.add(node_id)
+            elif node_id not in memo:
+                resolve(node_id)
         return memo, cross
 
     @property
@@ -192,10 +279,8 @@ class PlanFacts:
     def measured_by(self) -> dict[str, list[str]]:
         """Node id -> ids of the indicators it lists (existing ones only)."""
         out: dict[str, list[str]] = {}
-        for node in self.plan.nodes.values():
-            refs = node.__dict__.get("indicators")  # (only some kinds have the field)
-            if not refs:
-                continue
+        for node in self.with_indicators:
+            refs = node.__dict__["indicators"]
             ids = []
             for ref in refs:
                 ind = self.plan.indicator(ref.id)
@@ -226,40 +311,47 @@ class PlanFacts:
         }
         own_leads: dict[str, tuple[str, ...]] = {}
         resolved_of: dict[str, list[ResolvedLead]] = {}
-        for node in plan.nodes.values():
-            lead = node.__dict__.get("lead")  # (only some kinds have the field)
-            if not lead:
-                continue
-            texts = [lead] if isinstance(lead, str) else list(lead)
-            resolved: list[ResolvedLead] = []
-            for text in texts:
-                if text.strip():
-                    resolved.extend(index.resolve(text))
-            resolved_of[node.id] = resolved
-            ids = tuple(dict.fromkeys(r.owner_id for r in resolved))
-            own_leads[node.id] = ids
-            for r in resolved:
-                info = owners.get(r.owner_id)
-                if info is None:
-                    info = owners[r.owner_id] = OwnerInfo(r.owner_id, r.owner_id, False)
-                info.texts.add(r.text)
+        # A plan writes each lead many times: resolve each distinct lead (text or list) once.
+        known: dict[str | tuple[str, ...], tuple[list[ResolvedLead], tuple[str, ...]]] = {}
+        for node in self.with_lead:
+            lead = node.__dict__["lead"]
+            key = lead if isinstance(lead, str) else tuple(lead)
+            answer = known.get(key)
+            if answer is None:
+                resolved: list[ResolvedLead] = []
+                for text in [lead] if isinstance(lead, str) else lead:
+                    if text.strip():
+                        resolved.extend(index.resolve(text))
+                for r in resolved:
+                    info = owners.get(r.owner_id)
+                    if info is None:
+                        info = owners[r.owner_id] = OwnerInfo(r.owner_id, r.owner_id, False)
+                    info.texts.add(r.text)
+                answer = known[key] = (resolved, tuple(dict.fromkeys(r.owner_id for r in resolved)))
+            resolved_of[node.id] = list(answer[0])
+            own_leads[node.id] = answer[1]
         # Effective leads: a milestone without one takes its objective's (never an aim's or priority's).
         effective: dict[str, tuple[str, ...]] = {}
-        for node in plan.nodes.values():
-            if node.kind not in HIERARCHY_KINDS:
-                continue
-            leads = own_leads.get(node.id, ())
-            if not leads and isinstance(node, Milestone):
-                for p in self.parents.get(node.id, ()):
-                    if plan.nodes[p].kind == "objective" and own_leads.get(p):
+        parents = self.parents
+        kind_of = self.kind_of
+        for node_id, kind in kind_of.items():
+            leads = own_leads.get(node_id)
+            if not leads:
+                if kind != "milestone":
+                    continue
+                for p in parents.get(node_id, ()):
+                    if kind_of[p] == "objective" and own_leads.get(p):
                         leads = own_leads[p]
                         break
-            if leads:
-                effective[node.id] = leads
-                for owner_id in leads:
-                    owners[owner_id].nodes.append(node.id)
-                    if isinstance(node, Milestone):
-                        owners[owner_id].milestones.append(node.id)
+                else:
+                    continue
+            elif kind not in HIERARCHY_KINDS:
+                continue
+            effective[node_id] = leads
+            for owner_id in leads:
+                owners[owner_id].nodes.append(node_id)
+                if kind == "milestone":
+                    owners[owner_id].milestones.append(node_id)
         return effective, owners, resolved_of
 
     @property
@@ -300,8 +392,8 @@ class PlanFacts:
         """
         out: dict[str, Timing] = {}
         previous: Timing | None = None
-        for node in self.plan.nodes.values():
-            if not isinstance(node, Milestone):
+        for node in self.by_kind["milestone"]:
+            if not isinstance(node, Milestone):  # pragma: no cover - (for the type checker)
                 continue
             if node.due is not None:
                 timing = parse_due(plain_due(node.due))

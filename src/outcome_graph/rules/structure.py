@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..graph.facts import LEVEL_OF
 from ..model.document import LEVELS
 from ._common import label, short, whole_branches
 from .context import RuleContext
@@ -51,12 +52,12 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     used = facts.levels_used
     empty: list[tuple[str, str]] = []  # (node id, the level missing under it)
-    for node in ctx.plan.nodes.values():
-        if node.kind not in ("priority", "aim", "objective"):
-            continue
-        below = [k for k in LEVELS[LEVELS.index(node.kind) + 1 :] if k in used]
-        if below and not facts.children.get(node.id):
-            empty.append((node.id, below[0]))
+    children = facts.children
+    for kind in ("priority", "aim", "objective"):
+        below = [k for k in LEVELS[LEVELS.index(kind) + 1 :] if k in used]
+        if below:
+            empty.extend((node.id, below[0]) for node in facts.of_kind(kind) if not children.get(node.id))
+    empty.sort(key=lambda item: facts.order[item[0]])
     # A whole priority written without a level the plan uses elsewhere (outcome-and-measure
     # tables with no actions, say) is one finding at the priority, not one per node.
     missing_of = dict(empty)
@@ -98,18 +99,19 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
     priority when one indicator measures them all).
     """
     facts = ctx.facts
-    if not any(n.kind == "indicator" for n in ctx.plan.nodes.values()) and not any(facts.measured_by.values()):
-        if any(True for _ in ctx.plan.of_kind("objective")) or ctx.plan.nodes:
+    measured_by = facts.measured_by
+    if not facts.of_kind("indicator") and not any(measured_by.values()):
+        if ctx.plan.nodes:
             yield ctx.finding(
                 None,
-                f"The plan states no indicators at all: none of its {sum(1 for _ in ctx.plan.of_kind('objective'))} objectives is measured.",
+                f"The plan states no indicators at all: none of its {len(facts.of_kind('objective'))} objectives is measured.",
                 "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
             )
         return
     flagged = [
         node.id
-        for node in ctx.plan.of_kind("objective")
-        if not facts.measured_by.get(node.id) and not any(facts.measured_by.get(a) for a in facts.ancestors(node.id))
+        for node in facts.of_kind("objective")
+        if not measured_by.get(node.id) and not any(measured_by.get(a) for a in facts.ancestors(node.id))
     ]
     # An aim none of whose objectives is measured is one finding at the aim.
     whole, others = whole_branches(ctx, flagged, "aim")
@@ -148,10 +150,12 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
     Nest the node under its parent or give it `parent: ID`.
     """
     used = ctx.facts.levels_used
-    for node in ctx.plan.nodes.values():
-        if node.kind not in ("aim", "objective", "milestone"):
+    nodes = ctx.plan.nodes
+    for node_id, parents in ctx.plan.parents.items():
+        if parents:
             continue
-        if ctx.plan.parents.get(node.id):
+        node = nodes[node_id]
+        if node.kind not in ("aim", "objective", "milestone"):
             continue
         above = [k for k in LEVELS[1 : LEVELS.index(node.kind)] if k in used]
         if not above:
@@ -187,17 +191,19 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     facts.measured_by  # noqa: B018 - resolving indicator references records the broken ones
     declared_views = set(plan.meta.views) if plan.meta.views else None
     items: list[tuple[str, str, str]] = [(b.source, b.field, b.target) for b in facts.broken]
-    for node in plan.nodes.values():
+    for node in facts.cross_referring:
         for dep in node.__dict__.get("depends_on") or ():  # (a field only milestones have)
             if dep not in plan.nodes:
                 items.append((node.id, "depends_on", dep))
         for ref in node.see_also:
             if ref not in plan.nodes:
                 items.append((node.id, "see_also", ref))
-        if declared_views is not None:
+    if declared_views is not None:
+        for node in facts.with_variants:
             for variant in node.variants:
                 if variant.where not in declared_views:
                     items.append((node.id, "variant view", variant.where))
+        for node in facts.with_views:
             for view in node.views or ():
                 if view not in declared_views:
                     items.append((node.id, "view", view))
@@ -256,7 +262,7 @@ def orphaned_indicator(ctx: RuleContext) -> Iterator[Finding]:
     measures = ctx.facts.measures
     if not any(ctx.facts.measured_by.values()):
         return  # the plan links no indicators at all: OG102 says so once
-    for node in ctx.plan.of_kind("indicator"):
+    for node in ctx.facts.of_kind("indicator"):
         if node.id in ctx.plan.implicit_indicators or measures.get(node.id):
             continue
         yield ctx.finding(node.id, f"Indicator {node.id} '{_short(node.title)}' is declared but measures no node.")
@@ -281,26 +287,29 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
     Attach the node to a parent of the level directly above, or move it to the right level.
     """
     used = ctx.facts.levels_used
-    nodes = ctx.plan.nodes
-    for node_id, parents in ctx.facts.parents.items():
-        node = nodes[node_id]
-        level = LEVELS.index(node.kind)
-        for p in parents:
-            plevel = LEVELS.index(nodes[p].kind)
-            if plevel >= level:
-                yield ctx.finding(
-                    node_id,
-                    f"{_name(ctx, node_id)}'s parent {p} is a {nodes[p].kind}, not a level above it.",
-                    f"Give it a {LEVELS[level - 1]} as parent.",
-                )
-                continue
-            skipped = [k for k in LEVELS[plevel + 1 : level] if k in used]
-            if skipped:
-                yield ctx.finding(
-                    node_id,
-                    f"{_name(ctx, node_id)} sits directly under {nodes[p].kind} {p}, skipping the {skipped[0]} level the plan uses elsewhere.",
-                    f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing {skipped[-1]}.",
-                )
+    kind_of = ctx.facts.kind_of
+    # The levels a node of each level may skip to reach a parent of each level.
+    skipped_levels = {
+        (level, plevel): [k for k in LEVELS[plevel + 1 : level] if k in used]
+        for level in range(len(LEVELS)) for plevel in range(level)
+    }
+    for node_id, p in ctx.facts.irregular_links:
+        level = LEVEL_OF[kind_of[node_id]]
+        plevel = LEVEL_OF[kind_of[p]]
+        if plevel >= level:
+            yield ctx.finding(
+                node_id,
+                f"{_name(ctx, node_id)}'s parent {p} is a {kind_of[p]}, not a level above it.",
+                f"Give it a {LEVELS[level - 1]} as parent.",
+            )
+            continue
+        skipped = skipped_levels[level, plevel]
+        if skipped:
+            yield ctx.finding(
+                node_id,
+                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {skipped[0]} level the plan uses elsewhere.",
+                f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing {skipped[-1]}.",
+            )
 
 
 @rule("OG107", "hierarchy-cycle", "error")
@@ -323,36 +332,24 @@ def hierarchy_cycle(ctx: RuleContext) -> Iterator[Finding]:
     """
     nodes = ctx.plan.nodes
     parents = ctx.facts.parents
-    # Peel off every node that cannot be on a cycle (no parent, or no child, once the nodes
-    # already peeled are gone); the cycles are among what is left, usually nothing.
-    out_degree = {c: len(ps) for c, ps in parents.items() if ps}
-    in_degree: dict[str, int] = defaultdict(int)
-    for ps in parents.values():
-        for p in ps:
-            in_degree[p] += 1
-    left = {n for n in out_degree if in_degree.get(n)}
-    queue = [n for n in out_degree if not in_degree.get(n)] + [n for n in in_degree if n not in out_degree]
-    removed: set[str] = set()
-    while queue:
-        n = queue.pop()
-        if n in removed:
-            continue
-        removed.add(n)
-        left.discard(n)
-        for p in parents.get(n, ()):
-            in_degree[p] -= 1
-            if in_degree[p] == 0 and p in left:
-                queue.append(p)
-        for c in ctx.facts.children.get(n, ()):
-            out_degree[c] -= 1
-            if out_degree[c] == 0 and c in left:
-                queue.append(c)
+    kind_of = ctx.facts.kind_of
+    # Going round a cycle the level comes back to where it started, so every cycle has a link to
+    # a parent at the same level or below, and every node of that cycle is reached by climbing
+    # from that parent. Only those climbs are searched: a plan without such links (the common
+    # case) has no cycle, and networkx is not even imported.
+    frontier = [p for c, p in ctx.facts.irregular_links if LEVEL_OF[kind_of[p]] >= LEVEL_OF[kind_of[c]]]
+    left: set[str] = set()
+    while frontier:
+        node_id = frontier.pop()
+        if node_id not in left:
+            left.add(node_id)
+            frontier.extend(parents.get(node_id, ()))
     if not left:
-        return  # (networkx is not even imported: a plan without cycles is the common case)
+        return
     import networkx as nx
 
     H = nx.DiGraph()
-    H.add_edges_from((c, p) for c in left for p in parents[c] if p in left)
+    H.add_edges_from((c, p) for c in left for p in parents.get(c, ()) if p in left)
     for comp in nx.strongly_connected_components(H):
         if len(comp) == 1:
             only = next(iter(comp))
@@ -369,7 +366,10 @@ _PART = re.compile(r"^(\d+)([A-Za-z]?)$")
 
 
 def _last(number: str) -> tuple[int, str] | None:
-    m = _PART.match(number.rsplit(".", 1)[-1])
+    part = number.rpartition(".")[2]
+    if part.isdecimal() and part.isascii():
+        return int(part), ""
+    m = _PART.match(part)
     return (int(m.group(1)), m.group(2).lower()) if m else None
 
 
@@ -392,28 +392,31 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     Renumber, or restore the missing item.
     """
-    nodes = ctx.plan.nodes
+    facts = ctx.facts
+    numbers = facts.numbers
+    kind_of = facts.kind_of
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for node in nodes.values():
-        if not node.number or node.kind not in LEVELS:
+    for node_id, number in numbers.items():
+        kind = kind_of[node_id]
+        if kind not in LEVEL_OF:
             continue
-        parents = ctx.facts.parents.get(node.id, ())
+        parents = facts.parents.get(node_id, ())
         parent = parents[0] if parents else ""
-        pnum = nodes[parent].number if parent else None
-        if pnum and not node.number.startswith(pnum + "."):
+        pnum = numbers.get(parent) if parent else None
+        if pnum and not number.startswith(pnum + "."):
             yield ctx.finding(
-                node.id,
-                f"{_name(ctx, node.id)} is numbered {node.number}, which does not extend its parent {parent}'s number {pnum}.",
+                node_id,
+                f"{_name(ctx, node_id)} is numbered {number}, which does not extend its parent {parent}'s number {pnum}.",
                 f"Number it {pnum}.<n>, or check that it is under the right parent.",
             )
             continue
-        prefix = node.number.rsplit(".", 1)[0] if "." in node.number else ""
-        groups[(parent, node.kind, prefix)].append(node.id)
+        prefix = number.rsplit(".", 1)[0] if "." in number else ""
+        groups[(parent, kind, prefix)].append(node_id)
     for (_parent, _kind, prefix), members in groups.items():
         prev: tuple[int, str] | None = None
         prev_id = None
         for node_id in members:
-            cur = _last(nodes[node_id].number or "")
+            cur = _last(numbers[node_id])
             if cur is None:
                 continue
             n, letter = cur
@@ -421,18 +424,18 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
             if prev is None:
                 if n > 1:
                     missing = f"{stem}1" if n == 2 else f"{stem}1 to {stem}{n - 1}"
-                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {nodes[node_id].number}, the first of its siblings: {missing} is missing.")
+                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]}, the first of its siblings: {missing} is missing.")
             elif cur == prev:
-                yield ctx.finding(node_id, f"{_name(ctx, node_id)} repeats the number {nodes[node_id].number} of {prev_id}.")
+                yield ctx.finding(node_id, f"{_name(ctx, node_id)} repeats the number {numbers[node_id]} of {prev_id}.")
             else:
                 pn, pl = prev
                 ok = (n == pn + 1) or (n == pn and letter > pl) or (n == pn + 1 and letter == "a")
                 if not ok:
                     if n > pn + 1:
                         missing = f"{stem}{pn + 1}" if n == pn + 2 else f"{stem}{pn + 1} to {stem}{n - 1}"
-                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {nodes[node_id].number} after {nodes[prev_id].number}: {missing} is missing.")  # type: ignore[index]
+                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} is missing.")  # type: ignore[index]
                     else:
-                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {nodes[node_id].number} after {nodes[prev_id].number}: the numbers go backwards.")  # type: ignore[index]
+                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: the numbers go backwards.")  # type: ignore[index]
             prev, prev_id = cur, node_id
 
 
@@ -458,30 +461,28 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     """
     from ..analysis.wording import title_key
 
-    seen: dict[tuple[str, str, str], str] = {}
-    nodes = ctx.plan.nodes
-    for node in nodes.values():
-        if node.kind not in ("priority", "aim", "objective", "milestone"):
-            continue
-        key = title_key(node.title)
-        if not key:
-            continue
-        if node.kind == "milestone":
-            parents = ctx.facts.parents.get(node.id, ())
-            scopes = [(node.kind, p, key) for p in parents] or [(node.kind, "", key)]
-        else:
-            scopes = [(node.kind, "", key)]
-        for scope in scopes:
-            first = seen.get(scope)
-            if first is None:
-                seen[scope] = node.id
+    facts = ctx.facts
+    for kind in ("priority", "aim", "objective", "milestone"):  # (titles compare within a kind)
+        seen: dict[tuple[str, str], str] = {}  # (parent or "", title key) -> first node
+        for node in facts.of_kind(kind):
+            key = title_key(node.title)
+            if not key:
                 continue
-            where = f" under {scope[1]}" if scope[1] else ""
-            yield ctx.finding(
-                node.id,
-                f"{_name(ctx, node.id)} has the same title as {first}{where}: '{_short(node.title)}'.",
-            )
-            break
+            if kind == "milestone":
+                scopes = [(p, key) for p in facts.parents.get(node.id, ())] or [("", key)]
+            else:
+                scopes = [("", key)]
+            for scope in scopes:
+                first = seen.get(scope)
+                if first is None:
+                    seen[scope] = node.id
+                    continue
+                where = f" under {scope[0]}" if scope[0] else ""
+                yield ctx.finding(
+                    node.id,
+                    f"{_name(ctx, node.id)} has the same title as {first}{where}: '{_short(node.title)}'.",
+                )
+                break
 
 
 @rule("OG110", "unused-ignore", "info")

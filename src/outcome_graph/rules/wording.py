@@ -46,7 +46,7 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
     """
     from ..analysis.wording import polarity_reversals, wording_diff
 
-    for node in ctx.plan.nodes.values():
+    for node in ctx.facts.with_variants:
         for v in node.variants:
             if polarity_reversals(node.title, v.text):
                 continue
@@ -85,7 +85,7 @@ def polarity_conflict(ctx: RuleContext) -> Iterator[Finding]:
     """
     from ..analysis.wording import polarity_reversals
 
-    for node in ctx.plan.nodes.values():
+    for node in ctx.facts.with_variants:
         for v in node.variants:
             reversals = polarity_reversals(node.title, v.text)
             if reversals:
@@ -118,29 +118,30 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
     plan = ctx.plan
     if not plan.meta.views:
         return
+    facts = ctx.facts
+    kind_of = facts.kind_of
     siblings: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for node in plan.nodes.values():
-        if node.kind in ("indicator", "vision"):
-            continue
-        parents = ctx.facts.parents.get(node.id, ())
+    for node_id, parents in facts.parents.items():
         if parents:
+            kind = kind_of[node_id]
             for p in parents:
-                siblings[(p, node.kind)].append(node.id)
-        elif not plan.parents.get(node.id):
-            siblings[("", node.kind)].append(node.id)
+                siblings[(p, kind)].append(node_id)
+        elif not plan.parents[node_id]:
+            siblings[("", kind_of[node_id])].append(node_id)
+    # Only nodes with `views` or `variants` are in a view other than the primary one.
     views_of: dict[str, set[str]] = {}
+    for node in (*facts.with_views, *facts.with_variants):
+        views_of[node.id] = set(plan.effective_views(node))
+    primary_only = {plan.primary_view}
     reported: set[tuple[str, str]] = set()
     for (parent, _kind), members in siblings.items():
-        if len(members) < 2:
-            continue
-        for m in members:  # worked out only for nodes that have siblings
-            if m not in views_of:
-                views_of[m] = set(plan.effective_views(plan.nodes[m]))
+        if len(members) < 2 or not any(m in views_of for m in members):
+            continue  # all in the primary view alone: none is missing from a view the others are in
         for view in plan.meta.views:
-            present = [m for m in members if view in views_of[m]]
+            present = [m for m in members if view in views_of.get(m, primary_only)]
             if len(present) != len(members) - 1:
                 continue
-            missing = next(m for m in members if view not in views_of[m])
+            missing = next(m for m in members if view not in views_of.get(m, primary_only))
             if (missing, view) in reported:
                 continue
             reported.add((missing, view))
