@@ -127,6 +127,22 @@ def test_python_dash_m(tmp_path):
     assert out.returncode == 0, out.stderr
 
 
+def test_console_script_ends_after_writing_everything(tmp_path):
+    """The console script ends the process without freeing the plan (cli.run): the whole output
+    still arrives, through a pipe as into a file, with the command's exit code."""
+    from outcome_graph.synth import dump_yaml, generate
+
+    plan = tmp_path / "big.yaml"
+    plan.write_text(dump_yaml(generate(3000, seed=4)))
+    piped = run("check", str(plan), "--format", "json")
+    assert piped.returncode == 1, piped.stderr
+    report = json.loads(piped.stdout)
+    assert len(report["findings"]) == sum(report["summary"][k] for k in ("error", "warning", "info"))
+    to_file = run("check", str(plan), "--format", "json", "-o", str(tmp_path / "out.json"))
+    assert to_file.returncode == 1 and json.loads((tmp_path / "out.json").read_text()) == report
+    assert run("check", str(tmp_path / "missing.yaml")).returncode == 2
+
+
 @pytest.mark.parametrize("path", sorted(MODELS.glob("*.yaml")) + [EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.name)
 def test_bundled_plans_check(path):
     out = run("check", str(path), "--format", "json")

@@ -1,5 +1,5 @@
 """``python -m outcome_graph``: the same as the ``outcome-graph`` command."""
 
-from .cli import main
+from .cli import run
 
-main(prog_name="outcome-graph")
+run()

@@ -390,6 +390,17 @@ def parse_due(value: object) -> Timing:
     ...
     ValueError: '2011-13-45' is not a valid date (month 13)
     """
+    if isinstance(value, str):
+        return _parse_due_text(value)
+    return _parse_due(value)
+
+
+@lru_cache(maxsize=16384)  # a plan repeats its due dates (the loader checks each, the rules read it)
+def _parse_due_text(value: str) -> Timing:
+    return _parse_due(value)
+
+
+def _parse_due(value: object) -> Timing:
     if isinstance(value, (list, tuple)):
         if not value:
             raise ValueError(f"due value is an empty list: write {_DUE_FORMS}")

@@ -159,11 +159,6 @@ class PlanFacts:
         """The kinds of node the plan has (levels and ``indicator``)."""
         return frozenset(kind for kind, nodes in self.by_kind.items() if nodes)
 
-    @cached_property
-    def order(self) -> dict[str, int]:
-        """Node id -> its place in the file (to sort ids found out of order)."""
-        return {node_id: i for i, node_id in enumerate(self.plan.nodes)}
-
     def level(self, node_id: str) -> int:
         """0 for the vision, 1 priority, 2 aim, 3 objective, 4 milestone; -1 otherwise."""
         return LEVEL_OF.get(self.kind_of[node_id], -1)

@@ -379,6 +379,11 @@ def _build_plan(
     nodes = plan.nodes
     parents_of = plan.parents
     no_position = (None, None)
+    meta = document.plan
+    known = frameworks()
+    valid = known[meta.framework].ids if meta.framework in known else None
+    bad_outcomes: list[NodeSpec] = []  # nodes naming an outcome the framework does not have
+    referring: list[NodeSpec] = []  # nodes listing indicators
 
     def add(node: NodeSpec, raw: Any, parent: str | None, container: str) -> None:
         # Called once per node of the plan: written for speed (no per-node helper calls).
@@ -408,10 +413,18 @@ def _build_plan(
             return
         first_line[node_id] = line
         nodes[node_id] = node
-        kind = node.kind
-        if kind == "vision" or kind == "indicator":
-            return
         fields = node.__dict__
+        outcomes = fields["outcomes"]
+        if outcomes and valid is not None and not all(o in valid for o in outcomes):
+            bad_outcomes.append(node)
+        kind = node.kind
+        if kind == "indicator":
+            plan.indicator_aliases.setdefault(_code_key(node_id), node_id)
+            return
+        if kind == "vision":
+            return
+        if fields.get("indicators"):
+            referring.append(node)
         parent_field = fields.get("parent")
         parents_field = fields.get("parents")
         if not parent_field and not parents_field:
@@ -441,9 +454,7 @@ def _build_plan(
         plan.group_lines.setdefault(group.id, pos(raw))
 
     # The framework and its outcomes.
-    meta = document.plan
-    known = frameworks()
-    if meta.framework not in known:
+    if valid is None:
         line, col = getattr(tree["plan"], "key_pos", {}).get("framework", (None, None))
         guess = nearest(meta.framework, known)
         problems.append(
@@ -456,8 +467,7 @@ def _build_plan(
             )
         )
     else:
-        valid = known[meta.framework].ids
-        for node in plan.nodes.values():
+        for node in bad_outcomes:
             for outcome in node.outcomes or ():
                 if outcome not in valid:
                     problems.append(
@@ -477,18 +487,15 @@ def _build_plan(
     except ValueError as exc:
         raise PlanError([Problem(f"catalogue: {exc}", file=file)]) from None
 
-    _add_implicit_indicators(plan)
+    _add_implicit_indicators(plan, referring)
     return plan
 
 
-def _add_implicit_indicators(plan: Plan) -> None:
-    """Index declared indicators by code and create those referred to but not declared."""
+def _add_implicit_indicators(plan: Plan, referring: list[NodeSpec]) -> None:
+    """Create the indicators the nodes ``referring`` list but the plan does not declare."""
     from ..reference.catalogue import code_prefix
 
-    for node in list(plan.nodes.values()):
-        if isinstance(node, Indicator):
-            plan.indicator_aliases.setdefault(_code_key(node.id), node.id)
-    for node in list(plan.nodes.values()):
+    for node in referring:
         if not isinstance(node, (Priority, Aim, Objective)):
             continue
         for ref in node.indicators:

@@ -18,7 +18,7 @@ from .registry import rule
 def _states_outcomes(ctx: RuleContext) -> bool:
     """Whether the plan tags any node of its hierarchy with an outcome (indicators do not count:
     the catalogue gives every National Indicator one)."""
-    return any(n.outcomes for n in ctx.plan.nodes.values() if n.kind != "indicator")
+    return ctx.facts.outcomes_stated
 
 
 def _coverage_level(ctx: RuleContext) -> str | None:
@@ -31,7 +31,7 @@ def _coverage_level(ctx: RuleContext) -> str | None:
 
 def _counted(ctx: RuleContext, kind: str) -> list[str]:
     cross = ctx.facts.cross_cutting
-    return [n.id for n in ctx.plan.of_kind(kind) if n.id not in cross]
+    return [n.id for n in ctx.facts.of_kind(kind) if n.id not in cross]
 
 
 def _indicator_outcomes(ctx: RuleContext) -> set[str]:
@@ -171,8 +171,8 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
         return
     facts = ctx.facts
     reported: set[str] = set()
-    for node in ctx.plan.nodes.values():
-        if node.kind not in ("priority", "aim") or node.id in facts.cross_cutting:
+    for node in sorted((*facts.of_kind("priority"), *facts.of_kind("aim")), key=lambda n: n._order):
+        if node.id in facts.cross_cutting:
             continue
         if facts.outcomes.get(node.id):
             continue

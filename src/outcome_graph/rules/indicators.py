@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _indicators(ctx: RuleContext) -> list[Indicator]:
-    return [n for n in ctx.plan.nodes.values() if isinstance(n, Indicator)]
+    return [n for n in ctx.facts.of_kind("indicator") if isinstance(n, Indicator)]
 
 
 def _uses_indicators(ctx: RuleContext) -> bool:
@@ -125,8 +125,8 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     for ind in _indicators(ctx):
         if ind.id not in ctx.plan.implicit_indicators:
             candidates.append((ind.id, ind.id, ind.title))
-    for node in ctx.plan.nodes.values():
-        for ref in node.__dict__.get("indicators") or ():  # (a field only some kinds have)
+    for node in ctx.facts.with_indicators:
+        for ref in node.__dict__["indicators"]:
             if ref.title:
                 candidates.append((node.id, ref.id, ref.title))
     for where, code, title in candidates:

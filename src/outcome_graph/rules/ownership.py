@@ -39,13 +39,14 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     alias, or several for joint leads.
     """
     facts = ctx.facts
-    for node in ctx.plan.nodes.values():
-        if node.kind == "milestone":
-            if not facts.lead_owners.get(node.id):
-                objective = next((p for p in facts.parents.get(node.id, ()) if ctx.plan.nodes[p].kind == "objective"), None)
-                tail = f" and neither has its objective {objective}" if objective else ""
-                yield ctx.finding(node.id, f"{label(ctx, node.id)} '{short(node.title)}' has no lead{tail}.")
-        elif node.kind == "objective" and not facts.children.get(node.id):
+    lead_owners = facts.lead_owners
+    for node in facts.of_kind("milestone"):
+        if not lead_owners.get(node.id):
+            objective = next((p for p in facts.parents.get(node.id, ()) if facts.kind_of[p] == "objective"), None)
+            tail = f" and neither has its objective {objective}" if objective else ""
+            yield ctx.finding(node.id, f"{label(ctx, node.id)} '{short(node.title)}' has no lead{tail}.")
+    for node in facts.of_kind("objective"):
+        if not facts.children.get(node.id):
             if not facts.inherited_lead(node.id):
                 yield ctx.finding(
                     node.id,

@@ -57,7 +57,7 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
         below = [k for k in LEVELS[LEVELS.index(kind) + 1 :] if k in used]
         if below:
             empty.extend((node.id, below[0]) for node in facts.of_kind(kind) if not children.get(node.id))
-    empty.sort(key=lambda item: facts.order[item[0]])
+    empty.sort(key=lambda item: ctx.plan.nodes[item[0]]._order)
     # A whole priority written without a level the plan uses elsewhere (outcome-and-measure
     # tables with no actions, say) is one finding at the priority, not one per node.
     missing_of = dict(empty)
@@ -215,6 +215,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             for v in group.views or ():
                 if v not in declared_views:
                     items.append((group.id, "view", v))
+    group_ids = {g.id for g in plan.groups}
     seen: set[tuple[str, str, str]] = set()
     for source, field, target in items:
         if (source, field, target) in seen:
@@ -238,7 +239,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         else:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
-        kind = "group" if any(g.id == source for g in plan.groups) and source not in plan.nodes else None
+        kind = "group" if source in group_ids and source not in plan.nodes else None
         yield ctx.finding(source, msg, hint, kind=kind)
 
 

@@ -129,12 +129,11 @@ def overdue_milestone(ctx: RuleContext) -> Iterator[Finding]:
     if as_of is None or not facts.uses_dates:
         return
     for node_id, timing in facts.timing.items():
-        node = ctx.plan.nodes[node_id]
         span = timing.span
-        if span is None or timing.kind != "dated" or getattr(node, "status", None) == "done":
+        if span is None or timing.kind != "dated" or not span.end < as_of:
             continue
-        if span.end < as_of:
-            status = getattr(node, "status", None)
+        status = getattr(ctx.plan.nodes[node_id], "status", None)
+        if status != "done":
             yield ctx.finding(
                 node_id,
                 f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing)} and is "
@@ -187,7 +186,7 @@ def dependency_order(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     if not facts.uses_dates:
         return
-    for node in ctx.plan.nodes.values():
+    for node in facts.cross_referring:
         deps = node.__dict__.get("depends_on")  # (a field only milestones have)
         if not deps:
             continue
