@@ -81,8 +81,11 @@ print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": usage.ru_ma
 def cold() -> None:
     """Empty the caches the rules fill (normalised titles, tokens, owner keys), so that a rule run
     measures what a fresh ``outcome-graph check`` process does."""
-    from outcome_graph.analysis import owners, wording
+    from outcome_graph.analysis import meaning, owners, wording
+    from outcome_graph.rules import indicators
 
+    indicators._matcher.cache_clear()
+    meaning._analyse.cache_clear()
     wording._title_key.cache_clear()
     wording._tokens_of.cache_clear()
     wording._SINGULARS.clear()

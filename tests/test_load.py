@@ -252,3 +252,32 @@ def test_problems_a_rule_reports_never_stop_loading():
 def test_tutorial_example_loads():
     plan = og.load(EXAMPLES / "tutorial-plan.yaml")
     assert plan.uses_level("milestone")
+
+
+def test_gc_paused_leaves_the_collector_as_it_found_it():
+    import gc
+
+    from outcome_graph.loading.tree import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        made = [[i] for i in range(5000)]
+    assert gc.isenabled()
+    assert gc.get_count()[0] < len(made)  # what was made is not left to the youngest generation
+    # A program's own frozen objects stay frozen; a collector it switched off stays off.
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -94,8 +94,27 @@ _LABEL_RES = (
 )
 
 
+# The first words a label may start with (_KEYWORD's), to skip the label expressions quickly.
+_LABEL_FIRST_WORDS = (
+    "strategic", "key", "cyp", "corporate", "local", "priorit", "pillar", "theme", "aim", "objective",
+    "commitment", "milestone", "strand", "workstream", "target", "benefit", "action", "outcome", "goal",
+)
+_LEADING_LETTERS = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _may_start_with_label(text: str) -> bool:
+    """False when no expression of _LABEL_RES can match (most titles start with a plain word)."""
+    m = _LEADING_LETTERS.match(text)
+    if m is None:
+        return True  # a number, "(a)", or not ASCII: ask the expressions
+    # (a prefix: "Priority1", even "Aimone" reads as a keyword and a number)
+    return m.group(1).lower().startswith(_LABEL_FIRST_WORDS) or text[m.end() : m.end() + 1] == ")"
+
+
 def _strip_labels(text: str) -> str:
     for _ in range(4):
+        if not _may_start_with_label(text):
+            break
         before = text
         for rx in _LABEL_RES:
             m = rx.match(text)
@@ -257,8 +276,8 @@ _DASHES = re.compile(r"[‐‑‒–—―−]")
 _SPACES = re.compile(r"\s+")
 
 
-def _pieces(text: str) -> list[tuple[str, str, bool]]:
-    """The words of a text as (raw form, surface, negation), compounds joined; "" for punctuation."""
+def _split_words(text: str) -> list[tuple[str, str]]:
+    """The words of a text as (raw form, surface); "" for punctuation. Compounds not joined."""
     if text.isascii():  # (NFKC, curly quotes and dashes change nothing in ASCII)
         s = text
     else:
@@ -268,7 +287,10 @@ def _pieces(text: str) -> list[tuple[str, str, bool]]:
     append = pieces.append
     for surface in _TOKEN_RE.findall(s):
         first = surface[0]
-        if surface in _PUNCT:
+        if first.isalpha():  # a word: the common case first
+            raw = surface.casefold()
+            append((_raw_form(surface) if "'" in raw or "’" in raw or "-" in raw else raw, surface))
+        elif surface in _PUNCT:
             append(("", surface))
         elif first == "&":
             append(("and", surface))
@@ -276,7 +298,16 @@ def _pieces(text: str) -> list[tuple[str, str, bool]]:
             append((_SPACES.sub("", surface).replace(",", ""), surface))
         else:
             append((_raw_form(surface), surface))
-    # Compounds written apart.
+    return pieces
+
+
+def _pieces(text: str) -> list[tuple[str, str, bool]]:
+    """The words of a text as (raw form, surface, negation), compounds joined; "" for punctuation."""
+    return _join_compounds(_split_words(text))
+
+
+def _join_compounds(pieces: list[tuple[str, str]]) -> list[tuple[str, str, bool]]:
+    """Join compounds written apart (``well being``, ``post 16``); mark negations."""
     joined: list[tuple[str, str, bool]] = []  # (raw, surface, negation)
     i = 0
     n = len(pieces)
@@ -364,8 +395,12 @@ def title_key(text: str) -> str:
 def _title_key(text: str) -> str:
     # The words of _tokens(text) that are not function words, without building the tokens
     # (OG109 keys every title of the plan).
+    pieces = _split_words(text)
+    raws = [raw for raw, _surface in pieces]
+    if not _JOIN_FIRST.isdisjoint(raws):
+        raws = [raw for raw, _surface, _neg in _join_compounds(pieces)]
     return " ".join(sorted({
-        _singular(raw) for raw, _surface, _neg in _pieces(text)
+        _singular(raw) for raw in raws
         if raw and raw not in FUNCTION_WORDS and (raw.isalnum() or any(ch.isalnum() for ch in raw))
     }))
 
@@ -462,6 +497,12 @@ def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], s
     return acronyms, covered
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Whether two ASCII texts differ only in case and spacing (most variants of a title): their
+    tokens are then the same, and there is nothing to compare."""
+    return a.isascii() and b.isascii() and a.lower().split() == b.lower().split()
+
+
 def wording_diff(title: str, variant: str) -> WordingDiff:
     """Compare a variant wording with the title it restates (OG601).
 
@@ -490,6 +531,8 @@ def wording_diff(title: str, variant: str) -> WordingDiff:
     >>> d.added, d.material
     (('permanent',), True)
     """
+    if _same_words(title, variant):
+        return WordingDiff((), ())
     t_toks = _tokens(title)
     v_toks = _tokens(variant)
     if {t.norm for t in t_toks if t.word} == {t.norm for t in v_toks if t.word}:
@@ -641,6 +684,8 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
     >>> polarity_reversals("Raise attainment", "Reduce gaps in attainment")
     []
     """
+    if _same_words(title, variant):
+        return []
     t_toks = _tokens(title)
     v_toks = _tokens(variant)
     if [(t.norm, t.negation) for t in t_toks if t.word] == [(t.norm, t.negation) for t in v_toks if t.word]:

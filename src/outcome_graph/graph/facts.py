@@ -111,6 +111,7 @@ class PlanFacts:
         cross_referring: list[NodeSpec] = []
         with_lead: list[NodeSpec] = []
         with_indicators: list[NodeSpec] = []
+        with_ignore: list[NodeSpec] = []
         for node_id, node in self.plan.nodes.items():
             kind = kind_of[node_id] = type(node).kind
             by_kind.setdefault(kind, []).append(node)
@@ -128,6 +129,8 @@ class PlanFacts:
                 with_lead.append(node)
             if fields.get("indicators"):
                 with_indicators.append(node)
+            if fields["ignore"]:
+                with_ignore.append(node)
             outcomes = fields["outcomes"]
             if outcomes is not None:
                 stated_outcomes[node_id] = outcomes
@@ -142,12 +145,13 @@ class PlanFacts:
         #: Whether any node other than an indicator names outcomes.
         self.outcomes_stated = outcomes_stated
         #: Nodes with ``variants``, with ``views``, with ``see_also`` or ``depends_on``, with a
-        #: ``lead``, with ``indicators`` (each in file order).
+        #: ``lead``, with ``indicators``, with ``ignore`` entries (each in file order).
         self.with_variants = with_variants
         self.with_views = with_views
         self.cross_referring = cross_referring
         self.with_lead = with_lead
         self.with_indicators = with_indicators
+        self.with_ignore = with_ignore
 
     def of_kind(self, kind: str) -> list[NodeSpec]:
         """The nodes of one kind, in file order (as :meth:`Plan.of_kind`, from the index)."""

@@ -228,6 +228,11 @@ def gc_paused() -> Iterator[None]:
     Parsing and validating a plan creates one container per value and no reference cycles; each
     automatic collection meanwhile walks every container alive, so on a 100,000-node plan the
     collections cost several times the parsing itself.
+
+    What was made meanwhile is mostly the plan, which lives on. Left in the youngest generation,
+    the first allocation after the pause would walk all of it (a quarter of a second on 100,000
+    nodes); it is moved to the oldest generation instead (``gc.freeze`` then ``gc.unfreeze``,
+    which move lists without walking them), unless the program has frozen objects of its own.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -235,6 +240,9 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -384,9 +392,12 @@ def _mappings(document: dict[str, Any]) -> list[dict[str, Any]]:
                 for item in stack[-1]:
                     if isinstance(item, dict):
                         append(item)
-                        nested = [v for k, v in item.items() if k in _CHILD_KEYS and isinstance(v, list)]
-                        if nested:
-                            stack.append(iter([x for v in nested for x in v]))
+                        lists = [v for v in (item.get("aims"), item.get("objectives"), item.get("milestones"))
+                                 if isinstance(v, list)]
+                        if len(lists) > 1:  # in the order written
+                            lists = [v for k, v in item.items() if k in _CHILD_KEYS and isinstance(v, list)]
+                        if lists:
+                            stack.append(iter(lists[0] if len(lists) == 1 else [x for v in lists for x in v]))
                             break
                 else:
                     stack.pop()
@@ -396,22 +407,8 @@ def _mappings(document: dict[str, Any]) -> list[dict[str, Any]]:
 @lru_cache(maxsize=64)
 def _key_pattern(key: str) -> re.Pattern[str]:
     # The key as a literal, so that the search is a fast scan; its context is checked by
-    # _key_at (a regular expression with look-behinds is several times slower on a large text).
-    return re.compile(rf"""{re.escape(key)}(["']?)[ \t]*:""")
-
-
-def _key_at(text: str, m: re.Match[str]) -> int | None:
-    """Where the key of a match starts, or None when the match is not a mapping key."""
-    start, quote = m.start(), m.group(1)
-    if quote:
-        start -= 1
-        if start < 0 or text[start] != quote:
-            return None
-    elif text[m.end() : m.end() + 1] not in ("", " ", "\t", "\r", "\n"):
-        return None  # a plain key is followed by a space or the end of the line
-    if start and text[start - 1] not in " \t\r\n{,[":
-        return None
-    return start
+    # _positions (a regular expression with look-behinds is several times slower on a large text).
+    return re.compile(rf"""{re.escape(key)}(["']?)[ \t]*:([ \t]*)""")
 
 
 def _value_is(text: str, i: int, expected: str) -> bool:
@@ -462,28 +459,46 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
     where the text after it reads as the value parsed (so an ``id:`` inside a text or an
     indicator reference is skipped).
     """
+    # Run once per node of the plan: written for speed, with the common case (a plain key and a
+    # plain value ending its line) tested first.
     out: dict[int, tuple[int, int]] = {}
     cursor = 0
     line, line_at = 1, 0
     for mapping in _mappings(document):
-        if not mapping:
+        for key in mapping:
+            break
+        else:
             raise _NotPlain("an empty mapping")
-        key, value = next(iter(mapping.items()))
+        value = mapping[key]
         expected = None if isinstance(value, (dict, list)) else ("" if value is None else str(value))
-        pattern = _key_pattern(str(key))
+        search = _key_pattern(str(key)).search
         while True:
-            m = pattern.search(text, cursor)
+            m = search(text, cursor)
             if m is None:
                 raise _NotPlain(f"cannot find {key!r}")
-            cursor = m.end()
-            start = _key_at(text, m)
-            if start is None:
-                continue
-            at = m.end()
-            while text[at : at + 1] in (" ", "\t"):
-                at += 1
-            if expected is None or (_value_is(text, at, expected) if expected else
-                                    text[at : at + 1] in ("\n", "\r", "#", "")):
+            start, at = m.start(), m.end()  # (``at``: after the colon and the spaces after it)
+            cursor = at
+            quote = m.group(1)
+            if quote:
+                start -= 1
+                if start < 0 or text[start] != quote:
+                    continue
+            elif not m.group(2) and text[at : at + 1] not in ("", "\r", "\n"):
+                continue  # a plain key is followed by a space or the end of the line
+            if start and text[start - 1] not in " \t\r\n{,[":
+                continue  # part of a longer word
+            if expected is None:
+                break
+            if expected:
+                after = at + len(expected)
+                if text.startswith(expected, at) and text[after : after + 1] == "\n":
+                    break  # plain, ending the line
+                if text[at : at + 1] == '"' and text[after + 1 : after + 2] == '"' and text.startswith(expected, at + 1) \
+                        and '"' not in expected and "\\" not in expected:
+                    break  # double-quoted without escapes (JSON)
+                if _value_is(text, at, expected):
+                    break
+            elif text[at : at + 1] in ("\n", "\r", "#", ""):
                 break
         j = start - 1
         while j >= 0 and text[j] in " \t\r\n":

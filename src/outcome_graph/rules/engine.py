@@ -87,7 +87,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config) -> Report:
                           config.options_for(r.code, r.options))
         raw.extend(ctx.rule.check(ctx))
 
-    suppressions = _suppressions(plan)
+    suppressions = _suppressions(plan, facts)
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for f in raw:
@@ -123,13 +123,12 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config) -> Report:
     return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on)
 
 
-def _suppressions(plan: Plan) -> dict[str, list[_Suppression]]:
+def _suppressions(plan: Plan, facts: PlanFacts) -> dict[str, list[_Suppression]]:
     out: dict[str, list[_Suppression]] = {}
     if plan.meta.ignore:
         out[plan.id] = [_Suppression(plan.id, e) for e in plan.meta.ignore]
-    for node in plan.nodes.values():
-        if node.ignore:
-            out[node.id] = [_Suppression(node.id, e) for e in node.ignore]
+    for node in facts.with_ignore:
+        out[node.id] = [_Suppression(node.id, e) for e in node.ignore]
     return out
 
 

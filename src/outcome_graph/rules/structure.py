@@ -366,8 +366,8 @@ def hierarchy_cycle(ctx: RuleContext) -> Iterator[Finding]:
 _PART = re.compile(r"^(\d+)([A-Za-z]?)$")
 
 
-def _last(number: str) -> tuple[int, str] | None:
-    part = number.rpartition(".")[2]
+def _last(part: str) -> tuple[int, str] | None:
+    """The last part of a number (``5a`` in ``2.2.5a``) as (5, "a"); None when it is not one."""
     if part.isdecimal() and part.isascii():
         return int(part), ""
     m = _PART.match(part)
@@ -396,12 +396,13 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     numbers = facts.numbers
     kind_of = facts.kind_of
-    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    parents_of = facts.parents
+    groups: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)  # -> (id, last part)
     for node_id, number in numbers.items():
         kind = kind_of[node_id]
         if kind not in LEVEL_OF:
             continue
-        parents = facts.parents.get(node_id, ())
+        parents = parents_of.get(node_id)
         parent = parents[0] if parents else ""
         pnum = numbers.get(parent) if parent else None
         if pnum and not number.startswith(pnum + "."):
@@ -411,17 +412,17 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
                 f"Number it {pnum}.<n>, or check that it is under the right parent.",
             )
             continue
-        prefix = number.rsplit(".", 1)[0] if "." in number else ""
-        groups[(parent, kind, prefix)].append(node_id)
+        prefix, _, last = number.rpartition(".")
+        groups[(parent, kind, prefix)].append((node_id, last))
     for (_parent, _kind, prefix), members in groups.items():
         prev: tuple[int, str] | None = None
         prev_id = None
-        for node_id in members:
-            cur = _last(numbers[node_id])
+        stem = f"{prefix}." if prefix else ""
+        for node_id, last in members:
+            cur = _last(last)
             if cur is None:
                 continue
             n, letter = cur
-            stem = f"{prefix}." if prefix else ""
             if prev is None:
                 if n > 1:
                     missing = f"{stem}1" if n == 2 else f"{stem}1 to {stem}{n - 1}"
