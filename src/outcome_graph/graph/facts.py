@@ -102,6 +102,7 @@ class PlanFacts:
         instead of every node of the plan.
         """
         by_kind: dict[str, list[NodeSpec]] = {kind: [] for kind in KINDS}
+        ids_of_kind: dict[str, list[str]] = {kind: [] for kind in KINDS}
         kind_of: dict[str, str] = {}
         numbers: dict[str, str] = {}
         stated_outcomes: dict[str, list[str]] = {}
@@ -115,6 +116,7 @@ class PlanFacts:
         for node_id, node in self.plan.nodes.items():
             kind = kind_of[node_id] = type(node).kind
             by_kind.setdefault(kind, []).append(node)
+            ids_of_kind.setdefault(kind, []).append(node_id)
             fields = node.__dict__
             number = fields["number"]
             if number:
@@ -137,6 +139,7 @@ class PlanFacts:
                 if outcomes and kind != "indicator":
                     outcomes_stated = True
         self.by_kind = by_kind
+        self.ids_of_kind = ids_of_kind
         #: Node id -> its kind; node id -> its ``number`` (numbered nodes only).
         self.kind_of = kind_of
         self.numbers = numbers
@@ -156,6 +159,10 @@ class PlanFacts:
     def of_kind(self, kind: str) -> list[NodeSpec]:
         """The nodes of one kind, in file order (as :meth:`Plan.of_kind`, from the index)."""
         return self.by_kind.get(kind, [])
+
+    def ids_of(self, kind: str) -> list[str]:
+        """The ids of the nodes of one kind, in file order."""
+        return self.ids_of_kind.get(kind, [])
 
     # -- hierarchy --------------------------------------------------------------------------
     @cached_property

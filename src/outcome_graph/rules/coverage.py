@@ -31,7 +31,7 @@ def _coverage_level(ctx: RuleContext) -> str | None:
 
 def _counted(ctx: RuleContext, kind: str) -> list[str]:
     cross = ctx.facts.cross_cutting
-    return [n.id for n in ctx.facts.of_kind(kind) if n.id not in cross]
+    return [n for n in ctx.facts.ids_of(kind) if n not in cross]
 
 
 def _indicator_outcomes(ctx: RuleContext) -> set[str]:

@@ -40,17 +40,17 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     """
     facts = ctx.facts
     lead_owners = facts.lead_owners
-    for node in facts.of_kind("milestone"):
-        if not lead_owners.get(node.id):
-            objective = next((p for p in facts.parents.get(node.id, ()) if facts.kind_of[p] == "objective"), None)
+    for node_id in facts.ids_of("milestone"):
+        if not lead_owners.get(node_id):
+            objective = next((p for p in facts.parents.get(node_id, ()) if facts.kind_of[p] == "objective"), None)
             tail = f" and neither has its objective {objective}" if objective else ""
-            yield ctx.finding(node.id, f"{label(ctx, node.id)} '{short(node.title)}' has no lead{tail}.")
-    for node in facts.of_kind("objective"):
-        if not facts.children.get(node.id):
-            if not facts.inherited_lead(node.id):
+            yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no lead{tail}.")
+    for node_id in facts.ids_of("objective"):
+        if not facts.children.get(node_id):
+            if not facts.inherited_lead(node_id):
                 yield ctx.finding(
-                    node.id,
-                    f"Objective {node.id} '{short(node.title)}' has no milestones and no lead, nor has any aim or priority above it.",
+                    node_id,
+                    f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no lead, nor has any aim or priority above it.",
                 )
 
 

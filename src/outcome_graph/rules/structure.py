@@ -56,7 +56,7 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     for kind in ("priority", "aim", "objective"):
         below = [k for k in LEVELS[LEVELS.index(kind) + 1 :] if k in used]
         if below:
-            empty.extend((node.id, below[0]) for node in facts.of_kind(kind) if not children.get(node.id))
+            empty.extend((node_id, below[0]) for node_id in facts.ids_of(kind) if not children.get(node_id))
     empty.sort(key=lambda item: ctx.plan.nodes[item[0]]._order)
     # A whole priority written without a level the plan uses elsewhere (outcome-and-measure
     # tables with no actions, say) is one finding at the priority, not one per node.
@@ -109,9 +109,9 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
             )
         return
     flagged = [
-        node.id
-        for node in facts.of_kind("objective")
-        if not measured_by.get(node.id) and not any(measured_by.get(a) for a in facts.ancestors(node.id))
+        node_id
+        for node_id in facts.ids_of("objective")
+        if not measured_by.get(node_id) and not any(measured_by.get(a) for a in facts.ancestors(node_id))
     ]
     # An aim none of whose objectives is measured is one finding at the aim.
     whole, others = whole_branches(ctx, flagged, "aim")
