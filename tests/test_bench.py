@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.loading.loader import document_to_plan
@@ -19,6 +22,7 @@ from outcome_graph.loading.tree import fast_parse, parse_text
 from outcome_graph.synth import dump_json, dump_yaml, generate
 
 from .conftest import EXAMPLES, MODELS, PLAN_HEADER
+from .strategies import _walk, plans
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("pandas", "graphviz", "openpyxl", "rdflib")
@@ -107,3 +111,29 @@ def test_light_commands_import_no_heavy_library(args: list[str]):
     imported = {line.split("|")[-1].strip().split(".")[0] for line in run.stderr.splitlines() if "|" in line}
     assert imported, "no import timings were printed"
     assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
+
+
+_TRICKY_IDS = st.sampled_from(["id: 1", "P #2", "a'b", 'q"x', "x, y", "{z}", "[w]", "t: u", "- v", "ID", "3.10", "é"])
+
+
+@given(doc=plans(), style=st.sampled_from(["block", "flow", "json", "json-indented"]), data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_fast_positions_match_the_precise_parser_on_generated_plans(doc, style, data):
+    # Ids that look like keys, comments, quotes or flow punctuation, written in each style: the
+    # fast path either declines or finds every node where the precise parser does.
+    for item in [*_walk(doc["priorities"]), *doc.get("milestones", [])]:
+        if data.draw(st.booleans()):
+            item["id"] = f"{item['id']}{data.draw(_TRICKY_IDS)}"
+    if style == "block":
+        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+    elif style == "flow":
+        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, default_flow_style=True, width=60)
+    else:
+        text = json.dumps(doc, indent=2 if style == "json-indented" else None, ensure_ascii=False)
+    json_input = style.startswith("json")
+    fast = fast_parse(text, json_input=json_input)
+    assume(fast is not None)
+    precise = document_to_plan(parse_text(text, json_first=json_input))
+    plan = document_to_plan(fast[0], positions=fast[1])
+    assert plan.document == precise.document
+    assert _positions(plan) == _positions(precise)
