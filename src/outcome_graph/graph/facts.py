@@ -242,6 +242,8 @@ class PlanFacts:
             return value, is_cross
 
         for node_id in nodes:
+            if node_id in memo:  # (resolved already, as the parent of a node before it)
+                continue
             ps = parents.get(node_id)
             if ps is not None and len(ps) == 1 and ps[0] in memo and node_id not in stated:
                 # The common case: a node that states nothing, under one parent already
@@ -250,7 +252,7 @@ class PlanFacts:
                 memo[node_id] = memo[parent]
                 if parent in cross:
                     cross.add(node_id)
-            elif node_id not in memo:
+            else:
                 resolve(node_id)
         return memo, cross
 
