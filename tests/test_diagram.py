@@ -261,6 +261,37 @@ def test_findings_outline_badges_orphans_and_broken_references():
     assert 'stroke="#c62828"' in ET.tostring(g, encoding="unicode").lower()
 
 
+def test_a_node_sits_in_the_cluster_of_its_nearest_priority():
+    plan = og.load(PLAN_HEADER + """\
+priorities:
+  - {id: P1, title: Safe}
+  - {id: P2, title: Healthy}
+aims:
+  - {id: A1, title: Streets, parent: P1}
+  - {id: A2, title: Schools, parent: P2}
+objectives:
+  - {id: O1, title: Shared by both aims, parents: [A2, A1]}
+  - {id: O2, title: In a loop, parent: O3}
+  - {id: O3, title: In the same loop, parent: O2}
+  - {id: O4, title: Below the loop and an aim, parents: [O2, A1]}
+milestones:
+  - {id: M1, title: Under the shared objective, parent: O1}
+""")
+    cluster_of: dict[str, str] = {}
+    cluster = ""
+    for line in to_dot(plan, diagram_options(plan, milestones=True, title=False)).splitlines():
+        if m := re.match(r'\s+graph \[.*\bid="(og-cluster-[^"]+)"', line):
+            cluster = m.group(1)
+        elif m := re.match(r'\s+"([^"]+)" \[id=', line):
+            cluster_of[m.group(1)] = cluster
+    # Several parents: the nearest priority breadth first, the first parent's on a tie.
+    assert cluster_of == {
+        "P1": "og-cluster-P1", "A1": "og-cluster-P1", "O4": "og-cluster-P1",
+        "P2": "og-cluster-P2", "A2": "og-cluster-P2", "O1": "og-cluster-P2", "M1": "og-cluster-P2",
+        "O2": "og-cluster-unattached", "O3": "og-cluster-unattached",
+    }
+
+
 @needs_dot
 def test_findings_of_hidden_milestones_show_on_their_objective():
     plan = og.load(SMALL.replace("timescale: June 11}]", "timescale: June 11}, {id: M2, title: Repaint, timescale: TBA}]"))

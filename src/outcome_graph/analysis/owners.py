@@ -1014,6 +1014,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             best[pair] = candidate
 
     for key, entries in index.items():
+        if len(entries) < 2:  # (most keys: one form alone)
+            continue
         members: list[tuple[str, str, str]] = list(entries)
         if len({e[0] for e in members}) < 2:
             continue

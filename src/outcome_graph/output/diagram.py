@@ -384,10 +384,8 @@ class _Model:
 _UNATTACHED = "\x00unattached"
 
 
-def _levels_for(plan: Plan, opts: DiagramOptions) -> tuple[str, ...]:
-    used = set(plan.levels_used())
-    if plan.uses_level("indicator") or any(n.kind == "indicator" for n in plan.nodes.values()):
-        used.add("indicator")
+def _levels_for(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> tuple[str, ...]:
+    used = facts.levels_used
     if opts.levels is not None:
         wanted = set(opts.levels)
     else:
@@ -411,26 +409,49 @@ def _home_priorities(plan: Plan, facts: PlanFacts) -> dict[str, str | None]:
 
     used = facts.levels_used
     top = next((lv for lv in LEVELS[1:] if lv in used), None)
+    nodes = plan.nodes
+    parents = facts.parents
+    nearest: dict[str, str | None] = {}  # node -> its nearest ancestor on the top level
+
+    def nearest_top(node_id: str) -> str | None:
+        # Below a node with a single parent, the nearest top-level ancestor is that parent's (or
+        # the parent itself): walk such a chain up once and share the answer along it. A node
+        # with several parents is searched breadth first, as facts.ancestors orders them.
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        n = node_id
+        while n not in nearest:
+            chain.append(n)
+            on_chain.add(n)
+            above = parents.get(n, ())
+            if len(above) != 1:
+                nearest[n] = next((a for a in facts.ancestors(n) if nodes[a].kind == top), None)
+            elif nodes[above[0]].kind == top:
+                nearest[n] = above[0]
+            elif above[0] in on_chain:  # a cycle with no top-level node in it
+                nearest[n] = None
+            else:
+                n = above[0]
+        found = nearest[n]
+        for c in chain:
+            nearest[c] = found
+        return found
+
     home: dict[str, str | None] = {}
-    for node in plan.nodes.values():
+    for node in nodes.values():
         if node.kind in ("vision", "indicator"):
             continue
         if node.kind == top:
             home[node.id] = node.id if node.kind == "priority" else None
-            continue
-        ancestors = facts.ancestors(node.id)
-        kinds = {plan.nodes[a].kind: a for a in reversed(ancestors)}
-        if top is not None and top not in kinds:
-            home[node.id] = _UNATTACHED
-        elif "priority" in kinds:
-            home[node.id] = next(a for a in ancestors if plan.nodes[a].kind == "priority")
+        elif (found := nearest_top(node.id)) is None:
+            home[node.id] = None if top is None else _UNATTACHED
         else:
-            home[node.id] = None
+            home[node.id] = found if top == "priority" else None
     return home
 
 
 def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
-    levels = _levels_for(plan, opts)
+    levels = _levels_for(plan, facts, opts)
     model = _Model(levels)
     kinds = set(levels)
     vision = facts.vision_id
@@ -493,7 +514,7 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
             frontier = nxt
         return out
 
-    ind_edges: list[tuple[str, str, str]] = []
+    ind_edges: dict[tuple[str, str, str], None] = {}  # an ordered set
     used_indicators: set[str] = set()
     if "indicator" in kinds:
         for node_id, inds in measured_by.items():
@@ -507,9 +528,8 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
                 if i not in candidates:
                     continue
                 for s in sources:
-                    if (s, i, "measure") not in ind_edges:
-                        ind_edges.append((s, i, "measure"))
-                        used_indicators.add(i)
+                    ind_edges[(s, i, "measure")] = None
+                    used_indicators.add(i)
         if opts.focus is None and opts.outcome is None:
             # A declared indicator that measures nothing is drawn (unattached).
             used_indicators |= {i for i in candidates if plan.nodes[i].kind == "indicator" and i not in facts.measures}
@@ -538,13 +558,16 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
     model.edges.extend(ind_edges)
     # Indicators that are referenced but exist nowhere: placeholders in the indicator column.
     if "indicator" in kinds:
+        edges = set(model.edges)
         for b in list(facts.broken):
             if b.field == "indicators" and b.source in drawn:
                 name = f"missing indicator: {b.target}"
                 if name not in model.placeholders:
                     model.placeholders[name] = (b.target, "indicator")
-                if (b.source, name, "broken") not in model.edges:
-                    model.edges.append((b.source, name, "broken"))
+                edge = (b.source, name, "broken")
+                if edge not in edges:
+                    edges.add(edge)
+                    model.edges.append(edge)
 
     # Clusters: each priority's branch; indicators with their priority when they have only one.
     home = _home_priorities(plan, facts)
@@ -560,9 +583,15 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
             model.cluster[n] = home.get(drawn_first[0]) if drawn_first else _UNATTACHED
         else:
             model.cluster[n] = home.get(n)
+    # A placeholder sits with the first node it points to, else the first node pointing to it.
+    first_head: dict[str, str] = {}
+    first_tail: dict[str, str] = {}
+    for tail, head, _kind in model.edges:
+        first_head.setdefault(tail, head)
+        first_tail.setdefault(head, tail)
     for name in model.placeholders:
-        ends = [h for t, h, _ in model.edges if t == name] + [t for t, h, _ in model.edges if h == name]
-        model.cluster[name] = model.cluster.get(ends[0]) if ends else None
+        end = first_head.get(name, first_tail.get(name))
+        model.cluster[name] = model.cluster.get(end) if end is not None else None
 
     # Findings of nodes on a level not drawn go to the drawn node standing for them.
     if opts.findings is not None:
@@ -811,6 +840,7 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
     members: dict[str | None, list[str]] = defaultdict(list)
     for n in [*model.nodes, *model.placeholders]:
         members[model.cluster.get(n)].append(n)
+    drawn = set(model.nodes)
     anchors: list[tuple[str, str, int]] = []  # invisible edges that put free nodes in their column
     top_nodes = [n for n in members.get(None, []) if rank[n] == 0] or [n for n in rank if rank[n] == 0]
     global_anchor = top_nodes[0] if top_nodes else None
@@ -865,7 +895,7 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
                 "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
                 "id": svg_id(key, "og-cluster-"), "penwidth": 1,
             }
-            if key not in model.nodes:  # the priority is not drawn: name it on its cluster
+            if key not in drawn:  # the priority is not drawn: name it on its cluster
                 lines, _ = _wrap(f"{prio.number or key}  {prio.title}", 60, 2)
                 values["label"] = _Html(f'<FONT POINT-SIZE="11" COLOR="{_MUTED}"><B>{_html_lines(lines)}</B></FONT>')
                 values["labeljust"] = "l"
@@ -956,7 +986,8 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
     def flip(items: Iterable[_T]) -> list[_T]:  # see _logic_model_dot
         return list(reversed(list(items))) if lr else list(items)
 
-    items = [n for n in plan.nodes if any(n in v for v in work.values())]
+    led = {n for v in work.values() for n in v}
+    items = [n for n in plan.nodes if n in led]
     groups: dict[str | None, list[str]] = defaultdict(list)
     for n in items:
         groups[home.get(n)].append(n)

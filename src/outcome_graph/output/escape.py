@@ -49,7 +49,10 @@ def clean_text(text: object) -> str:
     >>> clean_text("a\x00b\r\nc")
     'ab\nc'
     """
-    return _NEWLINES.sub("\n", _BAD_CHARS.sub("", str(text)))
+    s = str(text)
+    if s.isprintable():  # no control, line-end, surrogate or non-characters: nothing to change
+        return s
+    return _NEWLINES.sub("\n", _BAD_CHARS.sub("", s))
 
 
 def dot_id(text: object) -> str:
@@ -119,7 +122,7 @@ def html_attr(text: object) -> str:
     return html_text(text).replace("\n", "&#10;")
 
 
-_ID_SAFE = re.compile(r"[A-Za-z0-9.-]")
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9.-]")
 
 
 def svg_id(node_id: str, prefix: str = "og-") -> str:
@@ -129,8 +132,7 @@ def svg_id(node_id: str, prefix: str = "og-") -> str:
     >>> svg_id("NI 72"), svg_id("P1.A1.O1"), svg_id("a_b")
     ('og-NI_20_72', 'og-P1.A1.O1', 'og-a_5f_b')
     """
-    out = [ch if _ID_SAFE.fullmatch(ch) else f"_{ord(ch):x}_" for ch in node_id]
-    return prefix + "".join(out)
+    return prefix + _ID_UNSAFE.sub(lambda m: f"_{ord(m.group()):x}_", node_id)
 
 
 def script_json(value: Any) -> str:

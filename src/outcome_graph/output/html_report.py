@@ -85,10 +85,12 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     """
     from ..graph.facts import PlanFacts
     from ..rules.engine import check
+    from .diagram import _home_priorities
 
     if findings is None:
         findings = check(plan, config)
     facts = PlanFacts(plan)
+    home = _home_priorities(plan, facts)
     svg = ""
     if diagram:
         from .diagram import diagram_options, pipe, to_dot
@@ -96,11 +98,11 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         opts = diagram_options(plan, milestones=milestones, findings=findings, title=False)
         svg = _inline_svg(pipe(to_dot(plan, opts, config=config), "svg").decode("utf-8"))
     in_diagram = set(_svg_ids(svg))
-    rows = _rows(plan, facts, findings, in_diagram)
+    rows = _rows(plan, facts, home, findings, in_diagram)
     sections = [
         _summary(plan, facts, findings, today or date.today()),
         _findings_section(plan, facts, rows),
-        _coverage_section(plan, facts),
+        _coverage_section(plan, facts, home),
         _owner_section(plan, facts, findings, config),
         _diagram_section(plan, svg, diagram),
     ]
@@ -171,10 +173,9 @@ def _priority_label(plan: Plan, pid: str) -> str:
     return f"{node.number or pid} {node.title}"
 
 
-def _rows(plan: Plan, facts: PlanFacts, report: Report, in_diagram: set[str]) -> list[_Row]:
-    from .diagram import _UNATTACHED, _home_priorities
-
-    home = _home_priorities(plan, facts)
+def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Report,
+          in_diagram: set[str]) -> list[_Row]:
+    from .diagram import _UNATTACHED
 
     def priorities_of(node_id: str) -> list[str]:
         node = plan.nodes.get(node_id)
@@ -287,7 +288,8 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row]) -> str:
     # Filters.
     codes = sorted({(r.finding.rule, r.finding.name) for r in rows})
     owners = sorted({o for r in rows for o in r.owners}, key=lambda o: (facts.owners[o].name.lower() if o in facts.owners else o.lower()))
-    prios = [p for p in plan.nodes if plan.nodes[p].kind == "priority" and any(p in r.priorities for r in rows)]
+    listed = {p for r in rows for p in r.priorities}
+    prios = [p.id for p in plan.of_kind("priority") if p.id in listed]
     sevs = [s for s in ("error", "warning", "info") if any(r.finding.severity == s for r in rows)]
 
     def options(values: Sequence[tuple[str, str]]) -> str:
@@ -343,28 +345,26 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
     )
 
 
-def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
-    from .diagram import _home_priorities
-
+def _coverage_section(plan: Plan, facts: PlanFacts, home: dict[str, str | None]) -> str:
     fw = plan.framework
     level = next((k for k in ("objective", "aim", "priority") if k in facts.levels_used), None)
     priorities = [n.id for n in plan.of_kind("priority")]
     if level is None or not priorities:
         return '<section id="r-coverage"><h2>Outcome coverage</h2><p>The plan has no priorities to draw a coverage matrix for.</p></section>'
-    home = _home_priorities(plan, facts)
+    in_matrix = set(priorities)
     cross = facts.cross_cutting
     objectives: dict[tuple[str, str], int] = Counter()
     indicators: dict[tuple[str, str], set[str]] = defaultdict(set)
     for node in plan.of_kind(level):
         p = home.get(node.id) if level != "priority" else node.id
-        if p is None or p not in priorities or node.id in cross:
+        if p is None or p not in in_matrix or node.id in cross:
             continue
         for oid in facts.outcomes.get(node.id, ()):
             objectives[(p, oid)] += 1
     for ind, measured in facts.measures.items():
         for n in measured:
             p = home.get(n)
-            if p is None or p not in priorities or n in cross:
+            if p is None or p not in in_matrix or n in cross:
                 continue
             for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
                 indicators[(p, oid)].add(ind)

@@ -134,6 +134,17 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
             ref = iris[node_id] = URIRef(base + quote(node_id, safe=""))
         return ref
 
+    # Most values recur (timing kinds, statuses, due dates, outcomes): each literal is made once,
+    # which also lets the store's indexes find the very object again instead of comparing equal ones.
+    literals: dict[tuple[str, Any], Any] = {}
+
+    def literal(value: str, datatype: Any = None) -> Any:
+        key = (value, datatype)
+        lit = literals.get(key)
+        if lit is None:
+            lit = literals[key] = Literal(value, datatype=datatype)
+        return lit
+
     term = {name: URIRef(VOCABULARY + name) for name in (
         "Plan", "Owner", "id", "title", "number", "outcome", "parent", "leadOwner", "measuredBy",
         "dependsOn", "timescale", "timingKind", "dueStart", "dueEnd", "status", "name", "periodStart",
@@ -142,16 +153,16 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
     classes = {kind: URIRef(VOCABULARY + name) for kind, name in _CLASSES.items()}
     plan_iri = URIRef(base.rstrip(":"))
     add((plan_iri, RDF.type, term["Plan"]))
-    add((plan_iri, term["id"], Literal(plan.id)))
-    add((plan_iri, RDFS.label, Literal(plan.title)))
+    add((plan_iri, term["id"], literal(plan.id)))
+    add((plan_iri, RDFS.label, literal(plan.title)))
     start, end = plan.period
-    add((plan_iri, term["periodStart"], Literal(start.isoformat(), datatype=XSD.date)))
-    add((plan_iri, term["periodEnd"], Literal(end.isoformat(), datatype=XSD.date)))
+    add((plan_iri, term["periodStart"], literal(start.isoformat(), XSD.date)))
+    add((plan_iri, term["periodEnd"], literal(end.isoformat(), XSD.date)))
 
     for owner in facts.owners.values():
         o = iri(f"owner:{owner.id}")
         add((o, RDF.type, term["Owner"]))
-        add((o, term["name"], Literal(owner.name)))
+        add((o, term["name"], literal(owner.name)))
         add((o, term["declared"], Literal(owner.declared)))
 
     timing = facts.timing
@@ -160,12 +171,12 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
         n = iri(node.id)
         add((n, RDF.type, classes[node.kind]))
         add((n, term["plan"], plan_iri))
-        add((n, term["id"], Literal(node.id)))
-        add((n, term["title"], Literal(node.title)))
+        add((n, term["id"], literal(node.id)))
+        add((n, term["title"], literal(node.title)))
         if node.number:
-            add((n, term["number"], Literal(node.number)))
+            add((n, term["number"], literal(node.number)))
         for outcome in node.outcomes or ():
-            add((n, term["outcome"], Literal(outcome)))
+            add((n, term["outcome"], literal(outcome)))
         for parent in plan.parents.get(node.id, ()):
             add((n, term["parent"], iri(parent)))
         for lead in resolved.get(node.id, ()):
@@ -178,18 +189,18 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
             for dep in fields.get("depends_on") or ():
                 add((n, term["dependsOn"], iri(dep)))
             if fields.get("timescale"):
-                add((n, term["timescale"], Literal(fields["timescale"])))
+                add((n, term["timescale"], literal(fields["timescale"])))
             if fields.get("status"):
-                add((n, term["status"], Literal(fields["status"])))
+                add((n, term["status"], literal(fields["status"])))
             t = timing.get(node.id)
             if t is not None:
-                add((n, term["timingKind"], Literal(t.kind)))
+                add((n, term["timingKind"], literal(t.kind)))
                 span = t.span
                 if t.kind == "dated" and span is not None:
-                    add((n, term["dueStart"], Literal(span.start.isoformat(), datatype=XSD.date)))
-                    add((n, term["dueEnd"], Literal(span.end.isoformat(), datatype=XSD.date)))
+                    add((n, term["dueStart"], literal(span.start.isoformat(), XSD.date)))
+                    add((n, term["dueEnd"], literal(span.end.isoformat(), XSD.date)))
         elif node.kind == "indicator" and fields.get("direction"):
-            add((n, term["direction"], Literal(fields["direction"])))
+            add((n, term["direction"], literal(fields["direction"])))
     return g
 
 
