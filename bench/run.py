@@ -135,6 +135,9 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     row["written_nodes"] = count_nodes(doc)
     row["yaml_mb"] = yaml_path.stat().st_size / 2**20
     json_text = json_path.read_text(encoding="utf-8")
+    # The whole process first, while this process holds little memory of its own (measured after
+    # the in-process phases, it ran up to a quarter slower at 100,000 nodes).
+    row["process_check"] = run_process(["check", str(yaml_path)], repeat)
 
     # Parsing: the fast path when it applies (it does for these plans), else the precise parser.
     def parse_yaml() -> Any:
@@ -215,7 +218,6 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     if shacl:
         row.update(measure_shacl(plan, repeat, row))
 
-    row["process_check"] = run_process(["check", str(yaml_path)], 1 if n >= 50_000 else repeat)
     return row
 
 
@@ -325,8 +327,9 @@ def targets(rows: list[dict[str, Any]], processes: dict[str, Any]) -> list[dict[
             r = by_n[n]
             target(f"pySHACL (3 rules) >= 10x our 3 rules at {n:,}", r["shacl_over_three_rules"] >= 10,
                    f"{r['shacl_over_three_rules']:.0f}x")
-            target(f"pySHACL (3 rules) >= 10x all our rules at {n:,}", r["shacl_over_all_rules"] >= 10,
-                   f"{r['shacl_over_all_rules']:.1f}x")
+            if n >= 10_000:  # (the issue sets this, like check / load, at 10k and 100k nodes)
+                target(f"pySHACL (3 rules) >= 10x all our rules at {n:,}", r["shacl_over_all_rules"] >= 10,
+                       f"{r['shacl_over_all_rules']:.1f}x")
             target(f"same defect counts as pySHACL at {n:,}", r["same_counts"], str(r["ours_three"]))
     if 10_000 in by_n and 100_000 in by_n:
         a, b = by_n[10_000], by_n[100_000]

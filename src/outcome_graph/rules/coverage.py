@@ -7,6 +7,7 @@ with an outcome gets one plan-wide OG201, and OG202-OG204 stay silent.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..findings import Finding
@@ -37,14 +38,16 @@ def _counted(ctx: RuleContext, kind: str) -> list[str]:
 def _indicator_outcomes(ctx: RuleContext) -> set[str]:
     """Outcomes some indicator measures: its own (or catalogue's), or those of the nodes it measures."""
     facts = ctx.facts
+    cross = facts.cross_cutting
+    outcomes = facts.outcomes
     covered: set[str] = set()
     for ind_id, nodes in facts.measures.items():
-        counted = [n for n in nodes if n not in facts.cross_cutting]
+        counted = [n for n in nodes if n not in cross]
         if not counted:
             continue  # measures only cross-cutting work
-        covered.update(facts.outcomes.get(ind_id, ()))
+        covered.update(outcomes.get(ind_id, ()))
         for n in counted:
-            covered.update(facts.outcomes.get(n, ()))
+            covered.update(outcomes.get(n, ()))
     return covered
 
 
@@ -137,8 +140,9 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
     if not nodes:
         return
     min_share = float(ctx.option("min-share"))
+    counts = Counter(o for n in nodes for o in outcomes[n])
     for o in ctx.plan.framework.ids:
-        count = sum(1 for n in nodes if o in outcomes[n])
+        count = counts[o]
         share = count / len(nodes)
         if 0 < share < min_share:
             yield ctx.finding(
@@ -170,18 +174,16 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     if not _states_outcomes(ctx):
         return
     facts = ctx.facts
+    cross, outcomes = facts.cross_cutting, facts.outcomes
+    untagged = [n for kind in ("priority", "aim") for n in facts.ids_of(kind) if n not in cross and not outcomes.get(n)]
     reported: set[str] = set()
-    for node in sorted((*facts.of_kind("priority"), *facts.of_kind("aim")), key=lambda n: n._order):
-        if node.id in facts.cross_cutting:
+    for node_id in sorted(untagged, key=lambda n: ctx.plan.nodes[n]._order):  # (ancestors first)
+        if any(a in reported for a in facts.ancestors(node_id)):
             continue
-        if facts.outcomes.get(node.id):
+        if any(outcomes.get(d) for d in facts.descendants(node_id)):
             continue
-        if any(a in reported for a in facts.ancestors(node.id)):
-            continue
-        if any(facts.outcomes.get(d) for d in facts.descendants(node.id)):
-            continue
-        reported.add(node.id)
-        yield ctx.finding(node.id, f"{label(ctx, node.id)} '{short(node.title)}' has no outcome, and nothing under it has one.")
+        reported.add(node_id)
+        yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no outcome, and nothing under it has one.")
 
 
 @rule("OG204", "indicator-outcome-mismatch", "info")
@@ -208,14 +210,16 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     if not _states_outcomes(ctx) or not any(ctx.facts.measured_by.values()):
         return
     facts = ctx.facts
+    cross = facts.cross_cutting
+    outcomes = facts.outcomes
     for node_id, inds in facts.measured_by.items():
-        if node_id in facts.cross_cutting:
+        if node_id in cross:
             continue
-        node_outcomes = set(facts.outcomes.get(node_id, ()))
+        node_outcomes = set(outcomes.get(node_id, ()))
         if not node_outcomes:
             continue
         for ind in inds:
-            ind_outcomes = facts.outcomes.get(ind, ())
+            ind_outcomes = outcomes.get(ind, ())
             if ind_outcomes and not node_outcomes.intersection(ind_outcomes):
                 yield ctx.finding(
                     node_id,
