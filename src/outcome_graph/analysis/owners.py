@@ -133,10 +133,13 @@ def _key_step(text: str) -> str:
     return _NOT_ALNUM.sub("", s)
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _singular_key(text: str) -> str:
     """:func:`owner_key` with each word made singular (``Services`` = ``Service``)."""
-    words = re.findall(r"[^\W_]+", text.casefold().replace("&", " and "))
-    return "".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in words)
+    words = _WORDS.findall(text.casefold().replace("&", " and "))
+    return "".join([w[:-1] if len(w) > 3 and w[-1] == "s" and not w.endswith(("ss", "us", "is")) else w for w in words])
 
 
 def owner_key(text: str) -> str:
