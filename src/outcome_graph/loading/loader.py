@@ -366,7 +366,6 @@ def _build_plan(
 
     plan = Plan(document=document, file=file, base_dir=base_dir)
     problems: list[Problem] = []
-    first_line: dict[str, int | None] = {}
     order = 0
 
     where = positions or {}
@@ -400,24 +399,23 @@ def _build_plan(
         assert private is not None
         private.update(_file=file, _line=line, _column=col, _order=order, _container=container)
         order += 1
-        node_id = node.id
+        fields = node.__dict__
+        node_id = fields["id"]
         if node_id in nodes:
             problems.append(
                 Problem(
-                    f"duplicate id {node_id!r} (first used on line {first_line[node_id]}); ids must be unique across the plan",
+                    f"duplicate id {node_id!r} (first used on line {nodes[node_id]._line}); ids must be unique across the plan",
                     file=file,
                     line=line,
                     column=col,
                 )
             )
             return
-        first_line[node_id] = line
         nodes[node_id] = node
-        fields = node.__dict__
         outcomes = fields["outcomes"]
         if outcomes and valid is not None and not all(o in valid for o in outcomes):
             bad_outcomes.append(node)
-        kind = node.kind
+        kind = type(node).kind
         if kind == "indicator":
             plan.indicator_aliases.setdefault(_code_key(node_id), node_id)
             return
