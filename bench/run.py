@@ -151,7 +151,7 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     row["validate"], document = median_time(lambda: PlanDocument.model_validate(tree), repeat)
     row["build_plan"], _ = median_time(
         lambda: _build_plan(PlanDocument.model_validate(tree), tree, file=None, base_dir=None,
-                            positions=positions), 1)
+                            positions=positions), repeat)
     row["build_plan"] = max(0.0, row["build_plan"] - row["validate"])
     row["load_yaml"], plan = median_time(lambda: load_path(yaml_path), repeat)
     row["load_json"], _ = median_time(lambda: load_path(json_path), repeat)
@@ -213,7 +213,8 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     else:
         with_diagram = n <= 2000
         row["html_diagram"] = with_diagram
-        row["html"], _ = median_time(lambda: report_html(plan, findings=report, config=config, diagram=with_diagram), 1)
+        row["html"], _ = median_time(lambda: report_html(plan, findings=report, config=config, diagram=with_diagram),
+                                     repeat)
 
     if shacl:
         row.update(measure_shacl(plan, repeat, row))
@@ -334,11 +335,12 @@ def targets(rows: list[dict[str, Any]], processes: dict[str, Any]) -> list[dict[
     if 10_000 in by_n and 100_000 in by_n:
         a, b = by_n[10_000], by_n[100_000]
         phases = ["parse_yaml", "parse_json", "validate", "build_plan", "load_yaml", "facts", "graph_build", "check"]
-        phases += [p for p in ("dot", "rdf_export", "three_rules") if a.get(p) and b.get(p)]
-        worst = max(((b[p] / a[p]), p) for p in phases if a[p] > 0)
-        fam = max(((b["families"][f] / a["families"][f]), f"rules: {f}") for f in a["families"] if a["families"][f] > 0)
-        worst = max(worst, fam)
-        target("10k -> 100k: every phase x12 or less", worst[0] <= 12, f"worst {worst[1]} x{worst[0]:.1f}")
+        phases += [p for p in ("dot", "html", "rdf_export", "three_rules") if a.get(p) and b.get(p)]
+        growth = [(b[p] / a[p], p) for p in phases if a[p] > 0]
+        growth += [(b["families"][f] / a["families"][f], f"rules: {f}") for f in a["families"] if a["families"][f] > 0]
+        over = sorted((g for g in growth if g[0] > 12), reverse=True)
+        detail = ", ".join(f"{p} x{g:.1f}" for g, p in over) if over else "worst {1} x{0:.1f}".format(*max(growth))
+        target("10k -> 100k: every phase x12 or less", not over, detail)
     return out
 
 
@@ -363,8 +365,8 @@ def main(argv: list[str] | None = None) -> int:
             notes.append("pySHACL comparison skipped: pip install 'outcome-graph[bench]' (rdflib, pyshacl)")
 
     processes = {
-        "version": run_process(["--version"], max(repeat, 3)),
-        "thurrock": run_process(["check", str(MODEL)], max(repeat, 3)),
+        "version": run_process(["--version"], max(repeat, 5)),
+        "thurrock": run_process(["check", str(MODEL)], max(repeat, 5)),
     }
     processes["version"]["command"] = "outcome-graph --version"
     processes["thurrock"]["command"] = f"outcome-graph check {MODEL.relative_to(ROOT)}"
