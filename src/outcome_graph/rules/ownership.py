@@ -206,11 +206,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
         return
     declared = {o.id: o for o in plan.owners}
     names: dict[str, str] = {}
-    for o in plan.owners:
-        for text in (o.id, o.name, *o.aliases):
-            if text:
-                names[text.lower()] = o.id
-    nearest = _NearestName(list(names))
+    nearest: _NearestName | None = None  # made at the first unknown lead (most plans have none)
     led_by: dict[str, str] | None = None
     for owner in ctx.facts.owners.values():
         if owner.declared or owner.id in declared:
@@ -223,6 +219,12 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                     for r in rs:
                         led_by.setdefault(r.owner_id, n)
             first_nodes = [led_by[owner.id]] if owner.id in led_by else []
+        if nearest is None:
+            for o in plan.owners:
+                for text in (o.id, o.name, *o.aliases):
+                    if text:
+                        names[text.lower()] = o.id
+            nearest = _NearestName(list(names))
         guess = nearest(owner.id.lower())
         near = f"; did you mean {names[guess]!r}?" if guess else ""
         count = len(owner.nodes)
