@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from ..findings import Finding
 from ._common import label, outcome_title, short
@@ -32,7 +33,8 @@ def _coverage_level(ctx: RuleContext) -> str | None:
 
 def _counted(ctx: RuleContext, kind: str) -> list[str]:
     cross = ctx.facts.cross_cutting
-    return [n for n in ctx.facts.ids_of(kind) if n not in cross]
+    ids = ctx.facts.ids_of(kind)
+    return [n for n in ids if n not in cross] if cross else ids
 
 
 def _indicator_outcomes(ctx: RuleContext) -> set[str]:
@@ -40,15 +42,14 @@ def _indicator_outcomes(ctx: RuleContext) -> set[str]:
     facts = ctx.facts
     cross = facts.cross_cutting
     outcomes = facts.outcomes
-    covered: set[str] = set()
+    seen: set[tuple[str, ...] | None] = set()  # the distinct outcome tuples met (few)
     for ind_id, nodes in facts.measures.items():
-        counted = [n for n in nodes if n not in cross]
+        counted = [n for n in nodes if n not in cross] if cross else nodes
         if not counted:
             continue  # measures only cross-cutting work
-        covered.update(outcomes.get(ind_id, ()))
-        for n in counted:
-            covered.update(outcomes.get(n, ()))
-    return covered
+        seen.add(outcomes.get(ind_id))
+        seen.update(map(outcomes.get, counted))
+    return set(chain.from_iterable(filter(None, seen)))
 
 
 @rule("OG201", "outcome-gap", "warning")
@@ -88,9 +89,8 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
     if level is None:
         return
     outcomes = ctx.facts.outcomes
-    carried: set[str] = set()
-    for node_id in _counted(ctx, level):
-        carried.update(outcomes.get(node_id, ()))
+    # (the nodes share few distinct outcome tuples: inherited ones are the parent's own)
+    carried = set(chain.from_iterable({outcomes.get(n, ()) for n in _counted(ctx, level)}))
     uses_indicators = any(ctx.facts.measured_by.values())
     measured = _indicator_outcomes(ctx) if uses_indicators else set(framework.ids)
     plural = {"objective": "objective", "aim": "aim", "priority": "priority"}[level]
@@ -136,18 +136,18 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
     if level is None:
         return
     outcomes = ctx.facts.outcomes
-    nodes = [n for n in _counted(ctx, level) if outcomes.get(n)]
-    if not nodes:
+    carried = list(filter(None, map(outcomes.get, _counted(ctx, level))))  # (the nodes with any)
+    if not carried:
         return
     min_share = float(ctx.option("min-share"))
-    counts = Counter(o for n in nodes for o in outcomes[n])
+    counts = Counter(chain.from_iterable(carried))
     for o in ctx.plan.framework.ids:
         count = counts[o]
-        share = count / len(nodes)
+        share = count / len(carried)
         if 0 < share < min_share:
             yield ctx.finding(
                 None,
-                f"Only {count} of {len(nodes)} {level}s with an outcome ({share:.0%}) serve '{outcome_title(ctx, o)}', under the {min_share:.0%} threshold.",
+                f"Only {count} of {len(carried)} {level}s with an outcome ({share:.0%}) serve '{outcome_title(ctx, o)}', under the {min_share:.0%} threshold.",
             )
 
 
@@ -212,15 +212,22 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     cross = facts.cross_cutting
     outcomes = facts.outcomes
+    disjoint: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}  # (few distinct pairs)
     for node_id, inds in facts.measured_by.items():
         if node_id in cross:
             continue
-        node_outcomes = set(outcomes.get(node_id, ()))
+        node_outcomes = outcomes.get(node_id, ())
         if not node_outcomes:
             continue
         for ind in inds:
             ind_outcomes = outcomes.get(ind, ())
-            if ind_outcomes and not node_outcomes.intersection(ind_outcomes):
+            if not ind_outcomes:
+                continue
+            pair = (node_outcomes, ind_outcomes)
+            apart = disjoint.get(pair)
+            if apart is None:
+                apart = disjoint[pair] = set(node_outcomes).isdisjoint(ind_outcomes)
+            if apart:
                 yield ctx.finding(
                     node_id,
                     f"Indicator {ind} measures '{', '.join(outcome_title(ctx, o) for o in ind_outcomes)}', "
