@@ -123,3 +123,17 @@ def test_a_cycle_resolves_as_in_file_order():
                     "objectives": [{"id": "O1", "title": "Objective", "parent": "A1"}]})
     facts = PlanFacts(plan)
     assert facts.outcomes == {"A1": ("be_healthy",), "O1": ()}
+
+
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.lists(st.sampled_from("abcdefghz"), max_size=3), max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_strongly_connected_components_match_networkx(edges):
+    import networkx as nx
+
+    from outcome_graph.graph.components import strongly_connected
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(edges)
+    graph.add_edges_from((a, b) for a, targets in edges.items() for b in targets if b in edges)
+    ours = {frozenset(c) for c in strongly_connected(edges, lambda n: edges[n])}
+    assert ours == {frozenset(c) for c in nx.strongly_connected_components(graph)}

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..graph.components import strongly_connected
 from ..graph.facts import LEVEL_OF
 from ..model.document import LEVELS
 from ._common import label, short, whole_branches
@@ -336,8 +337,8 @@ def hierarchy_cycle(ctx: RuleContext) -> Iterator[Finding]:
     kind_of = ctx.facts.kind_of
     # Going round a cycle the level comes back to where it started, so every cycle has a link to
     # a parent at the same level or below, and every node of that cycle is reached by climbing
-    # from that parent. Only those climbs are searched: a plan without such links (the common
-    # case) has no cycle, and networkx is not even imported.
+    # from that parent. Only those climbs are searched (a plan without such links, the common
+    # case, has no cycle).
     frontier = [p for c, p in ctx.facts.irregular_links if LEVEL_OF[kind_of[p]] >= LEVEL_OF[kind_of[c]]]
     left: set[str] = set()
     while frontier:
@@ -347,14 +348,10 @@ def hierarchy_cycle(ctx: RuleContext) -> Iterator[Finding]:
             frontier.extend(parents.get(node_id, ()))
     if not left:
         return
-    import networkx as nx
-
-    H = nx.DiGraph()
-    H.add_edges_from((c, p) for c in left for p in parents.get(c, ()) if p in left)
-    for comp in nx.strongly_connected_components(H):
+    for comp in strongly_connected(left, lambda n: parents.get(n, ())):
         if len(comp) == 1:
             only = next(iter(comp))
-            if not H.has_edge(only, only):
+            if only not in parents.get(only, ()):  # (one node is a cycle only as its own parent)
                 continue
         members = sorted(comp, key=lambda n: nodes[n]._order)
         yield ctx.finding(
