@@ -116,7 +116,7 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
-    from outcome_graph.loading.loader import _build_plan, document_to_plan, load_path
+    from outcome_graph.loading.loader import _build_plan, load_path
     from outcome_graph.loading.tree import fast_parse, parse_text, yaml_engine
     from outcome_graph.model.document import PlanDocument
     from outcome_graph.rules import BUILTIN_FAMILIES, registry

@@ -170,15 +170,13 @@ def owner_key(text: str) -> str:
         return known
     if text.isascii():  # NFKC changes nothing, and the key is reached in one step
         key = _NOT_ALNUM.sub("", text.lower().replace("&", "and"))
-        if len(_OWNER_KEYS) < 200_000:
-            _OWNER_KEYS[text] = key
-        return key
-    key = _key_step(text)
-    for _ in range(8):  # reach a fixed point (NFKC may compose what filtering brought together)
-        again = _key_step(key)
-        if again == key:
-            break
-        key = again
+    else:
+        key = _key_step(text)
+        for _ in range(8):  # reach a fixed point (NFKC may compose what filtering brought together)
+            again = _key_step(key)
+            if again == key:
+                break
+            key = again
     if len(_OWNER_KEYS) < 200_000:  # a plan repeats its leads; keep the memory bounded
         _OWNER_KEYS[text] = key
     return key
