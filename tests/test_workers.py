@@ -1,0 +1,212 @@
+"""Rules in worker processes (``check(plan, jobs=N)``, ``outcome-graph check --jobs N``).
+
+Whatever the number of processes, the report must be the one a single process gives: the same
+findings, suppressed findings and order, on real plans, synthetic plans and generated ones. A
+worker that fails has its rules run again in the calling process, and plugin rules never leave it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+
+import outcome_graph as og
+from outcome_graph.config import Config
+from outcome_graph.rules import registry
+from outcome_graph.rules.engine import run_rules
+from outcome_graph.rules.registry import rule
+from outcome_graph.rules.workers import FAMILY_COST, MIN_NODES, partition, resolve_jobs
+from outcome_graph.synth import dump_yaml, generate
+
+from .conftest import EXAMPLES, MODELS, og_command
+from .strategies import plan_text, plans
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+
+REAL_PLANS = sorted(MODELS.glob("*.yaml")) + [EXAMPLES / "tutorial-plan.yaml"]
+
+
+def _same_report(a: og.Report, b: og.Report) -> None:
+    assert a.findings == b.findings
+    assert [f.order for f in a.findings] == [f.order for f in b.findings]
+    assert a.suppressed == b.suppressed
+    assert a.to_json() == b.to_json()
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> og.Plan:
+    return og.load(dump_yaml(generate(2500, seed=4)))
+
+
+@pytest.mark.parametrize("path", REAL_PLANS, ids=lambda p: p.stem)
+def test_workers_give_the_same_report_on_real_plans(path):
+    plan = og.load(path)
+    one = og.check(plan)
+    assert one.findings
+    for jobs in (2, 3, 6):
+        _same_report(og.check(plan, jobs=jobs), one)
+
+
+def test_workers_give_the_same_report_on_a_synthetic_plan(synthetic):
+    one = og.check(synthetic)
+    assert len(one.findings) > 100
+    _same_report(og.check(synthetic, jobs=2), one)
+    config = Config.from_dict({"ignore": ["OG6"], "severity": {"OG302": "error"}})
+    _same_report(og.check(synthetic, config, jobs=2), og.check(synthetic, config))
+
+
+@settings(max_examples=15)
+@given(plans())
+def test_workers_give_the_same_report_on_generated_plans(doc):
+    plan = og.load(plan_text(doc))
+    _same_report(og.check(plan, jobs=2), og.check(plan))
+
+
+def test_partition_keeps_families_whole_and_every_rule_once():
+    rules = list(registry().values())
+    for jobs in (1, 2, 3, 4, 6, 10):
+        groups = partition(rules, jobs)
+        assert 1 <= len(groups) <= min(jobs, len(FAMILY_COST))
+        flat = [r.code for g in groups for r in g]
+        assert sorted(flat) == sorted(r.code for r in rules)
+        for g in groups:
+            assert [r.code for r in g] == sorted(r.code for r in g)  # the rules' order is kept
+        owner = {}
+        for k, g in enumerate(groups):
+            for r in g:
+                assert owner.setdefault(r.family, k) == k, f"{r.family} split between groups"
+    costs = [sum(FAMILY_COST[f] for f in {r.family for r in g}) for g in partition(rules, 2)]
+    assert costs[0] >= costs[1] and costs[0] <= 0.6 * sum(FAMILY_COST.values())
+
+
+def _plugin(code: str, seen_in: list[int]):
+    @rule(code, "pid-recorder", "info", register=False)
+    def check_fn(ctx):
+        """Records the process it runs in.
+
+        ## What it does
+        Nothing visible.
+        ## Why it matters
+        It shows where plugin rules run.
+        ## Example
+        Any plan.
+        ## How to fix
+        Nothing to fix.
+        """
+        seen_in.append(os.getpid())
+        return iter(())
+
+    return replace(check_fn, origin="acme_rules", family="acme")
+
+
+def test_plugin_rules_run_in_the_calling_process(synthetic):
+    seen: list[int] = []
+    plugin = _plugin("ACME001", seen)
+    groups = partition([*registry().values(), plugin], 3)
+    assert plugin in groups[0]
+    run_rules(synthetic, [*registry().values(), plugin], Config(), jobs=3)
+    assert seen == [os.getpid()]
+
+
+def _builtin_failing_in_workers(code: str, how: str):
+    parent = os.getpid()
+    original = registry()[code]
+
+    def check_fn(ctx):
+        if os.getpid() != parent:
+            if how == "raise":
+                raise RuntimeError("worker only")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original.check(ctx)
+
+    return replace(original, check=check_fn)
+
+
+@pytest.mark.parametrize("how", ["raise", "killed"])
+def test_a_failing_worker_has_its_rules_run_again_here(synthetic, how):
+    rules = list(registry().values())
+    groups = partition(rules, 2)
+    victim = groups[1][0].code  # a rule that goes to the worker
+    swapped = [_builtin_failing_in_workers(r.code, how) if r.code == victim else r for r in rules]
+    expected = run_rules(synthetic, rules, Config())
+    _same_report(run_rules(synthetic, swapped, Config(), jobs=2), expected)
+    assert not _zombies()
+
+
+def test_an_error_in_a_rule_surfaces_as_without_workers(synthetic):
+    rules = list(registry().values())
+    victim = partition(rules, 2)[1][0]
+
+    def broken(ctx):
+        raise ZeroDivisionError("rule bug")
+
+    swapped = [replace(r, check=broken) if r.code == victim.code else r for r in rules]
+    with pytest.raises(ZeroDivisionError, match="rule bug"):
+        run_rules(synthetic, swapped, Config(), jobs=2)
+    assert not _zombies()
+
+
+def _zombies() -> list[int]:
+    try:
+        pid, _ = os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return []
+    return [pid] if pid else []
+
+
+def test_resolve_jobs(synthetic):
+    small = og.load(EXAMPLES / "tutorial-plan.yaml")
+    assert len(small.nodes) < MIN_NODES
+    assert resolve_jobs("auto", small) == 1
+    assert resolve_jobs(1, small) == 1
+    assert resolve_jobs(2, small) == 2  # asked for: used whatever the size
+    for bad in (0, -1, "two", 1.5, True):
+        with pytest.raises(ValueError, match="positive number or 'auto'"):
+            resolve_jobs(bad, small)  # type: ignore[arg-type]
+    # With another thread running, forking could deadlock: one process.
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert resolve_jobs(2, small) == 1
+        _same_report(og.check(synthetic, jobs=2), og.check(synthetic))
+    finally:
+        stop.set()
+        t.join()
+
+
+def test_auto_uses_workers_for_large_plans_on_linux(monkeypatch):
+    import outcome_graph.rules.workers as workers
+
+    plan = og.load(dump_yaml(generate(600, seed=1)))
+    monkeypatch.setattr(workers, "MIN_NODES", 500)
+    monkeypatch.setattr(workers, "usable_cpus", lambda: 4)
+    monkeypatch.setattr(workers.sys, "platform", "linux")
+    assert resolve_jobs("auto", plan) == 4
+    monkeypatch.setattr(workers, "usable_cpus", lambda: 64)
+    assert resolve_jobs("auto", plan) == len(FAMILY_COST)
+    monkeypatch.setattr(workers.sys, "platform", "darwin")
+    assert resolve_jobs("auto", plan) == 1
+
+
+def test_cli_jobs_option(tmp_path, cli_env):
+    path = tmp_path / "plan.yaml"
+    path.write_text(dump_yaml(generate(1200, seed=2)), encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2", "auto"):
+        proc = subprocess.run([*og_command(), "check", str(path), "--format", "json", "--jobs", jobs],
+                              capture_output=True, text=True, env=cli_env)
+        assert proc.returncode == 1, proc.stderr
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1] == outs[2]
+    for bad in ("0", "many"):
+        proc = subprocess.run([*og_command(), "check", str(path), "-j", bad], capture_output=True, text=True, env=cli_env)
+        assert proc.returncode == 2
+        assert "not a positive number or 'auto'" in proc.stderr
+        assert "Traceback" not in proc.stderr
