@@ -182,7 +182,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         for path in plans:
             config = discover_config(path, config_file=config_file, cli=layer)
             try:
-                plan = load_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+                plan = load_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs=jobs)
             except Exception as exc:
                 from .errors import PlanError
 

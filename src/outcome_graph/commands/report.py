@@ -41,7 +41,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
 
         refuse_input_as_output(output, [plan])
         config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
-        loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+        loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
         findings = check(loaded, config, jobs="auto")
         try:
             report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import PlanError, Problem
+from ..forking import auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
     FORMAT_ID,
@@ -32,7 +33,12 @@ from ..model.document import (
 )
 from ..model.plan import Plan, _code_key
 from .suggest import nearest, unknown_outcome
-from .tree import LocList, LocMap, fast_parse, gc_paused, parse_text
+from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..forking import Jobs
 
 __all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan"]
 
@@ -47,6 +53,7 @@ def load(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     period: str | None = None,
+    jobs: Jobs = 1,
 ) -> Plan:
     """Load a plan from a path or from the text of a plan.
 
@@ -62,6 +69,10 @@ def load(
         Refuse files larger than this (default 32 MB).
     period : str, optional
         ``START..END`` for a flat spreadsheet without a ``plan`` sheet.
+    jobs : int or "auto", default 1
+        More than 1 lets a forked child find where a large YAML or JSON plan's nodes are written
+        while this process validates it (see :mod:`outcome_graph.forking`); ``"auto"`` does so
+        for files of 1 MB or more, on Linux. The plan is the same either way.
 
     Raises
     ------
@@ -82,12 +93,12 @@ def load(
     ('demo', ['P1'])
     """
     if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
-        return load_text(source, max_bytes=max_bytes)
-    return load_path(source, max_bytes=max_bytes, period=period)
+        return load_text(source, max_bytes=max_bytes, jobs=jobs)
+    return load_path(source, max_bytes=max_bytes, period=period, jobs=jobs)
 
 
 def load_path(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, period: str | None = None
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, period: str | None = None, jobs: Jobs = 1
 ) -> Plan:
     """Load a plan file (see :func:`load`)."""
     p = Path(path)
@@ -113,7 +124,7 @@ def load_path(
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
-    return load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent))
+    return load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent), jobs=jobs)
 
 
 def _mb(n: int) -> str:
@@ -122,9 +133,9 @@ def _mb(n: int) -> str:
     return f"{value:.0f} MB" if value >= 1 and value == int(value) else f"{value:.3g} MB"
 
 
-def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: Jobs = 1) -> Plan:
     """Load a plan from its YAML or JSON text."""
-    return load_bytes(text.encode("utf-8", "surrogatepass"), file=file, max_bytes=max_bytes)
+    return load_bytes(text.encode("utf-8", "surrogatepass"), file=file, max_bytes=max_bytes, jobs=jobs)
 
 
 def load_bytes(
@@ -134,8 +145,10 @@ def load_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     json: bool | None = None,
     base_dir: str | None = None,
+    jobs: Jobs = 1,
 ) -> Plan:
     """Load a plan from raw bytes (UTF-8 YAML or JSON)."""
+    check_jobs(jobs)
     if len(data) > max_bytes:
         raise PlanError([Problem(f"the plan is {_mb(len(data))}, over the {_mb(max_bytes)} limit", file=file)])
     if b"\x00" in data[:8192]:
@@ -160,15 +173,28 @@ def load_bytes(
     if json is None:
         json = text.lstrip().startswith("{")
     with gc_paused():
-        fast = fast_parse(text, json_input=json)
-        if fast is not None:
-            document, positions = fast
+        document = fast_document(text, json_input=json)
+        if document is not None:
+            positions = Positions(text, document, in_child=_positions_in_child(jobs, len(data)))
             try:
                 return document_to_plan(document, file=file, base_dir=base_dir, positions=positions)
-            except PlanError:
+            except (PlanError, NotPlain):
                 pass  # reported below, with the precise parser's positions
+            finally:
+                positions.close()
         tree = parse_text(text, file=file, json_first=json)
         return document_to_plan(tree, file=file, base_dir=base_dir)
+
+
+#: ``jobs="auto"`` finds positions in a child for files of at least this size (about 4,000
+#: nodes): below it, forking costs more than the search.
+CHILD_POSITIONS_BYTES = 1_000_000
+
+
+def _positions_in_child(jobs: Jobs, size: int) -> bool:
+    if jobs == "auto":
+        return size >= CHILD_POSITIONS_BYTES and auto_allowed() and can_fork()
+    return jobs > 1 and can_fork()
 
 
 # --------------------------------------------------------------------------------------------
@@ -303,7 +329,7 @@ def document_to_plan(
     *,
     file: str | None = None,
     base_dir: str | None = None,
-    positions: dict[int, tuple[int, int]] | None = None,
+    positions: dict[int, tuple[int, int]] | Callable[[], dict[int, tuple[int, int]]] | None = None,
 ) -> Plan:
     """Validate a parsed document and build the :class:`Plan` (see the module docs).
 
@@ -314,9 +340,10 @@ def document_to_plan(
         :func:`~outcome_graph.loading.tree.parse_text`, which carry the position of every value.
     file, base_dir : str, optional
         The file name used in messages and locations; the folder local catalogues are read from.
-    positions : dict, optional
+    positions : dict or callable, optional
         (line, column) of the node, owner and group mappings of a plain ``tree``, by ``id()``
-        (what :func:`~outcome_graph.loading.tree.fast_parse` finds).
+        (what :func:`~outcome_graph.loading.tree.fast_parse` finds), or a function returning
+        them, called once the document is valid (:class:`~outcome_graph.loading.tree.Positions`).
 
     Raises
     ------
@@ -359,7 +386,7 @@ def _build_plan(
     *,
     file: str | None,
     base_dir: str | None,
-    positions: dict[int, tuple[int, int]] | None = None,
+    positions: dict[int, tuple[int, int]] | Callable[[], dict[int, tuple[int, int]]] | None = None,
 ) -> Plan:
     from ..model.frameworks import frameworks
     from ..reference.local import build_catalogues
@@ -368,7 +395,7 @@ def _build_plan(
     problems: list[Problem] = []
     order = 0
 
-    where = positions or {}
+    where = positions() if callable(positions) else positions or {}
 
     def pos(raw: Any) -> tuple[int | None, int | None]:
         if isinstance(raw, (LocMap, LocList)):

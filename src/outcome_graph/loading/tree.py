@@ -36,13 +36,15 @@ from typing import Any
 import yaml
 
 from ..errors import PlanError, Problem
+from ..forking import ChildFailed, Forked
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["LocMap", "LocList", "parse_text", "fast_parse", "gc_paused", "yaml_engine", "MAX_DEPTH"]
+__all__ = ["LocMap", "LocList", "parse_text", "fast_parse", "fast_document", "Positions", "NotPlain", "gc_paused",
+           "yaml_engine", "MAX_DEPTH"]
 
 #: Deepest nesting accepted (a real plan nests about ten levels).
 MAX_DEPTH = 64
@@ -264,14 +266,14 @@ def yaml_engine() -> str:
     return "rapidyaml" if _ryml() is not None else "pyyaml"
 
 
-class _NotPlain(Exception):
+class NotPlain(Exception):
     """The fast path cannot be sure to agree with the precise parser."""
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
-        raise _NotPlain("duplicate key")
+        raise NotPlain("duplicate key")
     return mapping
 
 
@@ -332,27 +334,27 @@ def _read_json(text: str) -> Any:
     try:
         return json.loads(text, parse_float=str, parse_int=str, object_pairs_hook=_object)
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
-        raise _NotPlain("not plain JSON") from None
+        raise NotPlain("not plain JSON") from None
 
 
 def _read_yaml(text: str) -> Any:
     ryml = _ryml()
     if ryml is None:
-        raise _NotPlain("rapidyaml is not installed")
+        raise NotPlain("rapidyaml is not installed")
     body = text
     marker = _LEADING_MARKER.match(text)
     if marker is not None:  # a single '---' before the document: blank it, keeping positions
         body = " " * marker.end() + text[marker.end():]
     if not _plain_yaml(body):
-        raise _NotPlain("more than plain data")
+        raise NotPlain("more than plain data")
     try:
         with _quiet_stderr():
             tree = ryml.parse_in_arena(body.encode("utf-8"))
             emitted = ryml.emit_json(tree)
     except Exception:  # a syntax error: the precise parser reports it
-        raise _NotPlain("rapidyaml cannot read it") from None
+        raise NotPlain("rapidyaml cannot read it") from None
     if not emitted:
-        raise _NotPlain("empty")
+        raise NotPlain("empty")
     return _read_json(emitted if isinstance(emitted, str) else bytes(emitted).decode("utf-8"))
 
 
@@ -468,14 +470,14 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
         for key in mapping:
             break
         else:
-            raise _NotPlain("an empty mapping")
+            raise NotPlain("an empty mapping")
         value = mapping[key]
         expected = None if isinstance(value, (dict, list)) else ("" if value is None else str(value))
         search = _key_pattern(str(key)).search
         while True:
             m = search(text, cursor)
             if m is None:
-                raise _NotPlain(f"cannot find {key!r}")
+                raise NotPlain(f"cannot find {key!r}")
             start, at = m.start(), m.end()  # (``at``: after the colon and the spaces after it)
             cursor = at
             quote = m.group(1)
@@ -538,16 +540,72 @@ def fast_parse(text: str, *, json_input: bool = False) -> tuple[Any, dict[int, t
     >>> fast_parse("a: &anchor [1]") is None   # an anchor: the precise parser reads it
     True
     """
+    document = fast_document(text, json_input=json_input)
+    if document is None:
+        return None
+    try:
+        with gc_paused():
+            return document, _positions(text, document)
+    except NotPlain:
+        return None
+
+
+def fast_document(text: str, *, json_input: bool = False) -> dict[str, Any] | None:
+    """The first half of :func:`fast_parse`: the document without positions, or ``None``.
+
+    :class:`Positions` then finds the positions (:exc:`NotPlain` when the precise parser must
+    be used after all), possibly in a child process while the caller validates the document.
+    """
     try:
         with gc_paused():
             if json_input:
                 if ("true" in text or "false" in text) and _JSON_SCREEN.search(text):
-                    raise _NotPlain("true or false where text is read")
+                    raise NotPlain("true or false where text is read")
                 document = _read_json(text)
             else:
                 document = _read_yaml(text)
             if not isinstance(document, dict):
-                raise _NotPlain("not a mapping")
-            return document, _positions(text, document)
-    except _NotPlain:
+                raise NotPlain("not a mapping")
+            return document
+    except NotPlain:
         return None
+
+
+class Positions:
+    """The positions of a document from :func:`fast_document`, found when first asked for.
+
+    With ``in_child``, a forked child starts on them at once, and the caller's process goes on
+    (validating the document: the two take about as long on a large plan). The child reads the
+    document and the text from the memory it shares with its parent and sends back only the
+    positions, keyed by the ``id()`` of mappings that are the same objects in both processes.
+    If the child fails, the positions are found here instead.
+    """
+
+    def __init__(self, text: str, document: dict[str, Any], *, in_child: bool = False) -> None:
+        self._text = text
+        self._document = document
+        self._child: Forked[dict[int, tuple[int, int]]] | None = None
+        self._value: dict[int, tuple[int, int]] | None = None
+        if in_child:
+            self._child = Forked(lambda: _positions(text, document))
+
+    def __call__(self) -> dict[int, tuple[int, int]]:
+        """The (line, column) of each node, owner and group mapping by ``id()``; :exc:`NotPlain`
+        when the text cannot be matched with the document (the precise parser must read it)."""
+        if self._value is None:
+            child, self._child = self._child, None
+            if child is not None:
+                try:
+                    self._value = child.result()
+                except ChildFailed:
+                    pass
+            if self._value is None:
+                with gc_paused():
+                    self._value = _positions(self._text, self._document)
+        return self._value
+
+    def close(self) -> None:
+        """Stop the child if its positions are no longer wanted."""
+        if self._child is not None:
+            self._child.cancel()
+            self._child = None

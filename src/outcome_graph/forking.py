@@ -1,0 +1,127 @@
+"""Work done in a forked child process, for the commands that handle large plans.
+
+A child forked once a plan is in memory reads that memory as it is (no copy, no pickling of the
+plan) and sends back only its result, pickled through a pipe. The loader works out where a large
+plan's nodes are written in a child while it validates the plan; the engine gives some of the
+rule families to children (:mod:`outcome_graph.rules.workers`).
+
+A child's failure of any kind (an exception, a signal, a reply cut short) is reported to the
+caller as :class:`ChildFailed`, and every caller then does the work itself, so that an error
+surfaces exactly as it would without children. Children are forked only where ``os.fork``
+exists and the process runs no other thread (forking a threaded process can deadlock).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Generic, Literal, TypeVar
+
+__all__ = ["Jobs", "ChildFailed", "Forked", "can_fork", "usable_cpus", "auto_allowed"]
+
+T = TypeVar("T")
+
+#: How many processes a command may use: a number, or ``"auto"`` (decided from the input).
+Jobs = int | Literal["auto"]
+
+
+class ChildFailed(Exception):
+    """A forked child did not deliver its result."""
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether children can be forked here: ``os.fork`` exists and no other thread runs."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def auto_allowed() -> bool:
+    """Whether ``jobs="auto"`` may use children at all: on Linux (forking without exec is what
+    macOS advises against), with more than one usable CPU."""
+    return sys.platform.startswith("linux") and usable_cpus() > 1
+
+
+def check_jobs(jobs: object) -> None:
+    """Refuse what is neither a positive number nor ``"auto"`` (``ValueError``)."""
+    if jobs != "auto" and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
+        raise ValueError(f"jobs must be a positive number or 'auto', not {jobs!r}")
+
+
+class Forked(Generic[T]):
+    """``fn()`` computed in a forked child; :meth:`result` waits for it.
+
+    >>> import os
+    >>> child = Forked(lambda: os.getpid())
+    >>> child.result() != os.getpid()
+    True
+    >>> Forked(lambda: 1 / 0).result()
+    Traceback (most recent call last):
+    ...
+    outcome_graph.forking.ChildFailed: the child process ended with status 1
+    """
+
+    def __init__(self, fn: Callable[[], T]) -> None:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child (coverage does not follow forks)
+            os.close(read_end)
+            _child(write_end, fn)
+        os.close(write_end)
+        self._pid: int | None = pid
+        self._read_end = read_end
+
+    def result(self) -> T:
+        """The child's result, once it has finished; :class:`ChildFailed` if it failed."""
+        if self._pid is None:
+            raise ChildFailed("the result was already taken or the child cancelled")
+        pid, self._pid = self._pid, None
+        with os.fdopen(self._read_end, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(pid, 0)
+        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+            how = f"status {os.WEXITSTATUS(status)}" if os.WIFEXITED(status) else f"signal {os.WTERMSIG(status)}"
+            raise ChildFailed(f"the child process ended with {how}")
+        try:
+            return pickle.loads(data)  # type: ignore[no-any-return]  # noqa: S301 - our own child, a private pipe
+        except Exception as exc:  # noqa: BLE001
+            raise ChildFailed(f"the child's reply could not be read: {exc}") from None
+
+    def cancel(self) -> None:
+        """Stop the child if it is still running (after an error or an interrupt)."""
+        if self._pid is None:
+            return
+        pid, self._pid = self._pid, None
+        os.close(self._read_end)
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:  # pragma: no cover - already gone
+            pass
+
+
+def _child(write_end: int, fn: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
+    # The parent's handlers (the command's SIGTERM raises SystemExit) would unwind into the
+    # parent's code: a child just dies.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    status = 1
+    try:
+        data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as out:
+            out.write(data)
+        status = 0
+    except BaseException:  # noqa: BLE001,S110 - the parent does the work again and sees the error
+        pass
+    finally:
+        os._exit(status)  # no atexit handlers, no second flush of the parent's buffers
