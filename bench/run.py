@@ -88,6 +88,7 @@ def cold() -> None:
     meaning._analyse.cache_clear()
     wording._title_key.cache_clear()
     wording._tokens_of.cache_clear()
+    wording._reversals.cache_clear()
     wording._SINGULARS.clear()
     owners._OWNER_KEYS.clear()
     owners._ACRONYM_TOKENS.clear()

@@ -697,3 +697,15 @@ def test_split_parts_come_from_the_lead(text: str) -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(owners_module).failed == 0
+
+
+@given(st.text(alphabet="abc de", max_size=12),
+       st.lists(st.text(alphabet="abc de", max_size=12), max_size=12, unique=True),
+       st.sampled_from([0.0, 0.3, 0.6, 0.8]))
+def test_closest_is_difflibs_best_close_match(word: str, names: list[str], cutoff: float) -> None:
+    import difflib
+
+    from outcome_graph.rules.ownership import closest
+
+    found = difflib.get_close_matches(word, names, n=1, cutoff=cutoff)
+    assert closest(word, names, cutoff) == (found[0] if found else None)

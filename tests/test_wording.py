@@ -370,3 +370,17 @@ def test_verb_inflections_are_not_drift() -> None:
     assert not wording_diff("Building resilience in families", "Build resilience in families").material
     assert not wording_diff("Develop the strategy", "Developed the strategy").material
     assert wording_diff("Build resilience", "Build capacity").material
+
+
+_KEY_WORDS = st.sampled_from([
+    *_VOCAB, "well", "being", "post", "under", "non", "re", "the", "of", "and", "Priority", "Aim", "strategic",
+    "Key", "target", "Target", "one", "LAC", "NEET", "Schools", "families", "Children", "achieving", "attending",
+])
+
+
+@given(st.lists(_KEY_WORDS, min_size=1, max_size=10).map(" ".join) | st.text(alphabet="abAB ", max_size=30))
+def test_the_plain_title_key_path_is_the_token_key(text: str) -> None:
+    # Titles of plain ASCII words take a short path; the key is still the distinct content words
+    # of the full tokenisation, sorted.
+    expected = " ".join(sorted({t.norm for t in wording_module._tokens(text) if t.norm and not t.function}))
+    assert wording_module._title_key.__wrapped__(text) == expected

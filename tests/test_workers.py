@@ -293,3 +293,10 @@ def test_an_invalid_plan_stops_the_position_child_and_reports_as_usual():
     assert not _zombies()
     with pytest.raises(ValueError, match="positive number or 'auto'"):
         og.load(text, jobs=0)
+
+
+def test_partition_of_plugin_rules_alone():
+    seen: list[int] = []
+    plugin = _plugin("ACME002", seen)
+    assert partition([plugin], 2) == [[plugin]]
+    assert partition([], 2) == [[]]

@@ -391,10 +391,20 @@ def title_key(text: str) -> str:
     return _title_key(text)
 
 
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
 @lru_cache(maxsize=1 << 16)  # plans repeat generic milestone titles ("Report to the board")
 def _title_key(text: str) -> str:
     # The words of _tokens(text) that are not function words, without building the tokens
     # (OG109 keys every title of the plan).
+    if _PLAIN_WORDS.fullmatch(text) and not _may_start_with_label(text):
+        # Most titles: ASCII letters and single spaces, no label. Their pieces are their words,
+        # lower case (as _split_words would find them), with compounds still to join.
+        raws = text.lower().split()
+        if not _JOIN_FIRST.isdisjoint(raws):
+            raws = [raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])]
+        return " ".join(sorted({_singular(raw) for raw in raws if raw not in FUNCTION_WORDS}))
     pieces = _split_words(text)
     raws = [raw for raw, _surface in pieces]
     if not _JOIN_FIRST.isdisjoint(raws):
@@ -684,12 +694,19 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
     >>> polarity_reversals("Raise attainment", "Reduce gaps in attainment")
     []
     """
+    return list(_reversals(title, variant))
+
+
+@lru_cache(maxsize=1 << 16)  # OG601 and OG602 both ask, for every variant of the plan
+def _reversals(title: str, variant: str) -> tuple[Reversal, ...]:
     if _same_words(title, variant):
-        return []
+        return ()
     t_toks = _tokens(title)
     v_toks = _tokens(variant)
+    if not any(_pole(t) for t in t_toks) or not any(_pole(t) for t in v_toks):
+        return ()  # no direction word on one side: nothing to reverse
     if [(t.norm, t.negation) for t in t_toks if t.word] == [(t.norm, t.negation) for t in v_toks if t.word]:
-        return []  # the same words in the same order cannot reverse anything
+        return ()  # the same words in the same order cannot reverse anything
     t_idx = [i for i, t in enumerate(t_toks) if t.word and not t.function]
     v_idx = [i for i, t in enumerate(v_toks) if t.word and not t.function]
 
@@ -738,4 +755,4 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
         rev = Reversal(t_toks[t_idx[i]].surface, v_toks[v_idx[j]].surface)
         if rev not in found:
             found.append(rev)
-    return found
+    return tuple(found)

@@ -15,6 +15,7 @@ the rules run in one process.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -35,13 +36,14 @@ MIN_NODES = 5_000
 #: included (leads for ownership, timescales for timing; see bench/README.md). It balances the
 #: workers; it does not change what runs.
 FAMILY_COST: dict[str, float] = {
-    "ownership": 1.4,
+    "ownership": 1.25,
     "structure": 0.7,
-    "indicators": 0.45,
-    "wording": 0.4,
+    "indicators": 0.4,
+    "wording": 0.35,
     "timing": 0.25,
     "coverage": 0.1,
 }
+
 
 GroupResult = list[tuple[str, list["Finding"]]]
 RunGroup = Callable[[Sequence["Rule"]], GroupResult]
@@ -67,8 +69,8 @@ def resolve_jobs(jobs: Jobs, plan: Plan) -> int:
 
 
 def partition(rules: Sequence[Rule], jobs: int) -> list[list[Rule]]:
-    """Split rules into at most ``jobs`` groups of about equal cost, a family never split (its
-    rules share facts and caches). The first group, run by the calling process, also takes every
+    """Split rules into at most ``jobs`` groups of about equal cost (:data:`FAMILY_COST`), a
+    family never split (its rules share facts and caches). The first group, run by the calling process, also takes every
     plugin rule. Groups keep the rules' order.
 
     >>> from outcome_graph import registry
@@ -80,19 +82,35 @@ def partition(rules: Sequence[Rule], jobs: int) -> list[list[Rule]]:
     for r in rules:
         if r.origin == "outcome_graph" and r.family in FAMILY_COST:
             families.setdefault(r.family, []).append(r)
-    bins: list[tuple[float, list[str]]] = [(0.0, []) for _ in range(max(1, min(jobs, len(families))))]
-    # Longest first, each to the lightest group so far.
-    for family in sorted(families, key=lambda f: (-FAMILY_COST[f], f)):
-        i = min(range(len(bins)), key=lambda k: (bins[k][0], k))
-        cost, names = bins[i]
-        bins[i] = (cost + FAMILY_COST[family], [*names, family])
+    n_bins = max(1, min(jobs, len(families)))
+    names = sorted(families, key=lambda f: (-FAMILY_COST[f], f))
+    if n_bins ** len(names) <= 4096:
+        # Few families: the assignment whose heaviest group is lightest (ties: the first found).
+        best: tuple[float, tuple[int, ...]] | None = None
+        for assignment in itertools.product(range(n_bins), repeat=len(names)):
+            loads = [0.0] * n_bins
+            for family, k in zip(names, assignment):
+                loads[k] += FAMILY_COST[family]
+            if best is None or max(loads) < best[0] - 1e-9:
+                best = (max(loads), assignment)
+        assert best is not None
+        chosen_bins = [[f for f, k in zip(names, best[1]) if k == b] for b in range(n_bins)]
+    else:
+        # Longest first, each to the lightest group so far.
+        chosen_bins = [[] for _ in range(n_bins)]
+        for family in names:
+            b = min(range(n_bins), key=lambda k: (sum(FAMILY_COST[f] for f in chosen_bins[k]), k))
+            chosen_bins[b].append(family)
+    bins = [(sum(FAMILY_COST[f] for f in group), group) for group in chosen_bins if group]
+    if not bins:  # no built-in rule: one group, here
+        return [list(rules)]
     # The heaviest group goes to the calling process, which also runs plugin rules.
     bins.sort(key=lambda b: -b[0])
-    chosen = [set(names) for _, names in bins]
+    chosen = [set(group) for _, group in bins]
     groups: list[list[Rule]] = [[] for _ in chosen]
     for r in rules:
         in_family = r.origin == "outcome_graph" and r.family in FAMILY_COST
-        k = next((k for k, names in enumerate(chosen) if r.family in names), 0) if in_family else 0
+        k = next((k for k, group in enumerate(chosen) if r.family in group), 0) if in_family else 0
         groups[k].append(r)
     return [g for k, g in enumerate(groups) if g or k == 0]
 
