@@ -300,3 +300,24 @@ def test_partition_of_plugin_rules_alone():
     plugin = _plugin("ACME002", seen)
     assert partition([plugin], 2) == [[plugin]]
     assert partition([], 2) == [[]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # rapidyaml leaves '*t' as the text "*t", which validates: only the screen can decline it.
+        "priorities:\n  - {id: P1, title: Safe, tags: &t [LAA]}\n  - {id: P2, title: Well, tags: *t}\n",
+        "objectives: [{id: O1, title: true}]\n",  # rapidyaml's JSON says true
+        "objectives: [{id: O1, title: Fewer, notes: ~}]\n",
+        "objectives:\n  - id: O1\n    title: !!str Fewer\n",
+    ],
+)
+def test_a_child_screens_what_the_fast_path_must_decline(body):
+    from .conftest import PLAN_HEADER
+
+    text = PLAN_HEADER + body
+    one = og.load(text)
+    two = og.load(text, jobs=2)
+    assert two.document == one.document and _where(two) == _where(one)
+    if "*t" in body:
+        assert two.nodes["P2"].tags == ["LAA"]

@@ -173,9 +173,11 @@ def load_bytes(
     if json is None:
         json = text.lstrip().startswith("{")
     with gc_paused():
-        document = fast_document(text, json_input=json)
+        in_child = _positions_in_child(jobs, len(data))
+        # With a child, the YAML screen runs there too, while this process validates.
+        document = fast_document(text, json_input=json, screen=json or not in_child)
         if document is not None:
-            positions = Positions(text, document, in_child=_positions_in_child(jobs, len(data)))
+            positions = Positions(text, document, in_child=in_child, screen=not json and in_child)
             try:
                 return document_to_plan(document, file=file, base_dir=base_dir, positions=positions)
             except (PlanError, NotPlain):

@@ -337,15 +337,24 @@ def _read_json(text: str) -> Any:
         raise NotPlain("not plain JSON") from None
 
 
-def _read_yaml(text: str) -> Any:
+def _body(text: str) -> str:
+    marker = _LEADING_MARKER.match(text)
+    if marker is not None:  # a single '---' before the document: blank it, keeping positions
+        return " " * marker.end() + text[marker.end():]
+    return text
+
+
+def plain_yaml(text: str) -> bool:
+    """Whether the fast path may read this YAML text (see :func:`_plain_yaml`)."""
+    return _plain_yaml(_body(text))
+
+
+def _read_yaml(text: str, screen: bool = True) -> Any:
     ryml = _ryml()
     if ryml is None:
         raise NotPlain("rapidyaml is not installed")
-    body = text
-    marker = _LEADING_MARKER.match(text)
-    if marker is not None:  # a single '---' before the document: blank it, keeping positions
-        body = " " * marker.end() + text[marker.end():]
-    if not _plain_yaml(body):
+    body = _body(text)
+    if screen and not _plain_yaml(body):
         raise NotPlain("more than plain data")
     try:
         with _quiet_stderr():
@@ -550,11 +559,16 @@ def fast_parse(text: str, *, json_input: bool = False) -> tuple[Any, dict[int, t
         return None
 
 
-def fast_document(text: str, *, json_input: bool = False) -> dict[str, Any] | None:
+def fast_document(text: str, *, json_input: bool = False, screen: bool = True) -> dict[str, Any] | None:
     """The first half of :func:`fast_parse`: the document without positions, or ``None``.
 
     :class:`Positions` then finds the positions (:exc:`NotPlain` when the precise parser must
     be used after all), possibly in a child process while the caller validates the document.
+
+    ``screen=False`` leaves out, for YAML, the search for what rapidyaml could read differently
+    from PyYAML (:func:`plain_yaml`): the document must not be trusted until that search, which
+    :class:`Positions` then makes, has passed. (rapidyaml neither constructs tags nor expands
+    aliases, so reading an unscreened text is safe.)
     """
     try:
         with gc_paused():
@@ -563,7 +577,7 @@ def fast_document(text: str, *, json_input: bool = False) -> dict[str, Any] | No
                     raise NotPlain("true or false where text is read")
                 document = _read_json(text)
             else:
-                document = _read_yaml(text)
+                document = _read_yaml(text, screen=screen)
             if not isinstance(document, dict):
                 raise NotPlain("not a mapping")
             return document
@@ -574,20 +588,27 @@ def fast_document(text: str, *, json_input: bool = False) -> dict[str, Any] | No
 class Positions:
     """The positions of a document from :func:`fast_document`, found when first asked for.
 
-    With ``in_child``, a forked child starts on them at once, and the caller's process goes on
+    With ``screen``, the YAML text is first screened as :func:`fast_document` would have (it was
+    read with ``screen=False``). With ``in_child``, a forked child starts on them at once, and the caller's process goes on
     (validating the document: the two take about as long on a large plan). The child reads the
     document and the text from the memory it shares with its parent and sends back only the
     positions, keyed by the ``id()`` of mappings that are the same objects in both processes.
     If the child fails, the positions are found here instead.
     """
 
-    def __init__(self, text: str, document: dict[str, Any], *, in_child: bool = False) -> None:
+    def __init__(self, text: str, document: dict[str, Any], *, in_child: bool = False, screen: bool = False) -> None:
         self._text = text
         self._document = document
+        self._screen = screen
         self._child: Forked[dict[int, tuple[int, int]]] | None = None
         self._value: dict[int, tuple[int, int]] | None = None
         if in_child:
-            self._child = Forked(lambda: _positions(text, document))
+            self._child = Forked(self._find)
+
+    def _find(self) -> dict[int, tuple[int, int]]:
+        if self._screen and not plain_yaml(self._text):
+            raise NotPlain("more than plain data")
+        return _positions(self._text, self._document)
 
     def __call__(self) -> dict[int, tuple[int, int]]:
         """The (line, column) of each node, owner and group mapping by ``id()``; :exc:`NotPlain`
@@ -601,7 +622,7 @@ class Positions:
                     pass
             if self._value is None:
                 with gc_paused():
-                    self._value = _positions(self._text, self._document)
+                    self._value = self._find()
         return self._value
 
     def close(self) -> None:
