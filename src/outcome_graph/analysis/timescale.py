@@ -96,7 +96,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 __all__ = [
@@ -209,7 +209,7 @@ class Timing:
     reference: str | None = None
     year_only: bool = False
 
-    @property
+    @cached_property  # (rules read it for every milestone; a Timing is shared by equal texts)
     def span(self) -> Interval | None:
         """Earliest start to latest end of the intervals, or None without intervals.
 

@@ -69,30 +69,55 @@ class PlanFacts:
         self.plan = plan
         self.period = Interval(*plan.period)
         self._index_nodes()
+        # A parentless priority belongs to the vision, if there is one.
+        visions = self.by_kind["vision"]
+        self.vision_id = visions[0].id if visions else None
+
+    @cached_property
+    def _links(self) -> tuple[dict[str, tuple[str, ...]], dict[str, list[str]], list[BrokenRef], list[tuple[str, str]]]:
+        # Worked out when a rule first asks (not every rule does: where the rule families run in
+        # several processes, each works this out only if its rules need it).
         kind_of = self.kind_of
-        self.children: dict[str, list[str]] = defaultdict(list)
-        self.broken: list[BrokenRef] = []
-        self.parents: dict[str, tuple[str, ...]] = {}
-        #: (child, parent) links where the parent is not of the level directly above the child
-        #: (a skipped level, a parent at the same level or below), in file order.
-        self.irregular_links: list[tuple[str, str]] = []
-        children = self.children
-        for node_id, parents in plan.parents.items():
+        children: dict[str, list[str]] = defaultdict(list)
+        broken: list[BrokenRef] = []
+        parents_of: dict[str, tuple[str, ...]] = {}
+        irregular: list[tuple[str, str]] = []
+        for node_id, parents in self.plan.parents.items():
             above = LEVEL_OF[kind_of[node_id]] - 1
             existing = []
             for p in parents:
                 level = LEVEL_OF.get(kind_of.get(p, ""))
                 if level is None:
-                    self.broken.append(BrokenRef(node_id, "parent", p))
+                    broken.append(BrokenRef(node_id, "parent", p))
                     continue
                 existing.append(p)
                 children[p].append(node_id)
                 if level != above:
-                    self.irregular_links.append((node_id, p))
-            self.parents[node_id] = parents if len(existing) == len(parents) else tuple(existing)
-        # A parentless priority belongs to the vision, if there is one.
-        visions = self.by_kind["vision"]
-        self.vision_id = visions[0].id if visions else None
+                    irregular.append((node_id, p))
+            parents_of[node_id] = parents if len(existing) == len(parents) else tuple(existing)
+        return parents_of, children, broken, irregular
+
+    @property
+    def parents(self) -> dict[str, tuple[str, ...]]:
+        """Node id -> its parents that exist (nesting and ``parent``/``parents`` merged)."""
+        return self._links[0]
+
+    @property
+    def children(self) -> dict[str, list[str]]:
+        """Node id -> the ids of the nodes whose parent it is, in file order."""
+        return self._links[1]
+
+    @property
+    def broken(self) -> list[BrokenRef]:
+        """References to ids that do not exist: parents, and (once :attr:`measured_by` has been
+        read) indicators."""
+        return self._links[2]
+
+    @property
+    def irregular_links(self) -> list[tuple[str, str]]:
+        """(child, parent) links where the parent is not of the level directly above the child
+        (a skipped level, a parent at the same level or below), in file order."""
+        return self._links[3]
 
     def _index_nodes(self) -> None:
         """One pass over the nodes for what several rules look up.
