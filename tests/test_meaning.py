@@ -651,3 +651,26 @@ def test_shared_subject_concept_agrees(matcher: MeaningMatcher, code: str) -> No
     entry = national_indicators().lookup(code)
     assert entry is not None
     assert matcher.compare("More children in care will attain the expected levels in education", entry).agrees
+
+
+_CONCEPT_WORDS = st.sampled_from([
+    "not", "in", "education", "employment", "or", "training", "neet", "e", "t", "young", "people", "children",
+    "looked", "after", "care", "leavers", "key", "stage", "2", "4", "ks", "and", "level", "year", "6", "16", "to",
+    "18", "year olds", "free", "school", "meals", "sen", "child", "protection", "plans", "re", "offending", "run",
+    "away", "missing", "from", "home", "a", "star", "c", "gcse", "low", "income", "well", "being", "mental",
+    "health", "take", "up", "the", "of", "first", "time", "entrants", "s", "47", "days", "within",
+])
+
+
+@given(st.lists(_CONCEPT_WORDS, max_size=14).map(" ".join))
+def test_concept_matches_are_those_of_the_alternation_with_a_group_per_rule(text: str) -> None:
+    # The concept expression has no group per rule (groups made it slower); the rule found for a
+    # match is the one a group per rule would have named.
+    import re
+
+    from outcome_graph.analysis import meaning
+
+    named = re.compile("\\b(?:" + "|".join(f"(?P<r{i}>(?:{p})\\b)" for i, (p, _) in enumerate(meaning._CONCEPT_RULES)) + ")")
+    expected = [(m.start(), m.end(), m.lastgroup) for m in named.finditer(text)]
+    got = [(m.start(), m.end(), meaning._rule_at(text, m.start())) for m in meaning._CONCEPT_RE.finditer(text)]
+    assert got == expected

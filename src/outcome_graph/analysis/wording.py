@@ -703,8 +703,10 @@ def _reversals(title: str, variant: str) -> tuple[Reversal, ...]:
         return ()
     t_toks = _tokens(title)
     v_toks = _tokens(variant)
-    if not any(_pole(t) for t in t_toks) or not any(_pole(t) for t in v_toks):
-        return ()  # no direction word on one side: nothing to reverse
+    t_poles = {pole for t in t_toks if (pole := _pole(t)) is not None}
+    v_poles = {pole for t in v_toks if (pole := _pole(t)) is not None} if t_poles else set()
+    if not any(tp[0] == vp[0] and tp[1] != vp[1] for tp in t_poles for vp in v_poles):
+        return ()  # no direction word of the title has its opposite in the variant
     if [(t.norm, t.negation) for t in t_toks if t.word] == [(t.norm, t.negation) for t in v_toks if t.word]:
         return ()  # the same words in the same order cannot reverse anything
     t_idx = [i for i, t in enumerate(t_toks) if t.word and not t.function]
