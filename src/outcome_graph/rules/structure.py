@@ -402,7 +402,7 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
         parents = parents_of.get(node_id)
         parent = parents[0] if parents else ""
         pnum = numbers.get(parent) if parent else None
-        if pnum and not number.startswith(pnum + "."):
+        if pnum and not (number.startswith(pnum) and number[len(pnum) : len(pnum) + 1] == "."):
             yield ctx.finding(
                 node_id,
                 f"{_name(ctx, node_id)} is numbered {number}, which does not extend its parent {parent}'s number {pnum}.",
@@ -458,23 +458,25 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     Keep one, and link it where the other was (a node may have several `parents`).
     """
-    from ..analysis.wording import title_key
+    from ..analysis.wording import _title_key as key_of  # (title_key's cached body: one call per node)
 
     facts = ctx.facts
+    parents = facts.parents
     for kind in ("priority", "aim", "objective", "milestone"):  # (titles compare within a kind)
         seen: dict[tuple[str, str], str] = {}  # (parent or "", title key) -> first node
+        by_parent = kind == "milestone"
         for node in facts.of_kind(kind):
-            key = title_key(node.title)
+            fields = node.__dict__
+            key = key_of(fields["title"])
             if not key:
                 continue
-            if kind == "milestone":
-                scopes = [(p, key) for p in facts.parents.get(node.id, ())] or [("", key)]
-            else:
-                scopes = [("", key)]
+            node_id = fields["id"]
+            node_parents = parents.get(node_id) if by_parent else None
+            scopes = [(p, key) for p in node_parents] if node_parents else [("", key)]
             for scope in scopes:
                 first = seen.get(scope)
                 if first is None:
-                    seen[scope] = node.id
+                    seen[scope] = node_id
                     continue
                 where = f" under {scope[0]}" if scope[0] else ""
                 yield ctx.finding(
