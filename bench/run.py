@@ -177,6 +177,11 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
         lambda: _build_plan(PlanDocument.model_validate(tree), tree, file=None, base_dir=None,
                             positions=positions), repeat)
     row["build_plan"] = max(0.0, row["build_plan"] - row["validate"])
+    # What the phases above hold (the generated plan, its text, the parsed and validated
+    # documents: several times the plan itself) is let go, so that loading and checking below
+    # run in a process of about the size the command's is.
+    del doc, text, json_text, parsed, tree, positions, document
+    gc.collect()
     row["load_yaml"], plan = median_time(lambda: load_path(yaml_path), repeat)
     row["load_json"], _ = median_time(lambda: load_path(json_path), repeat)
     # As the command loads (--jobs auto: positions found in a child while validating).

@@ -21,7 +21,7 @@ from outcome_graph.config import Config
 from outcome_graph.rules import registry
 from outcome_graph.rules.engine import run_rules
 from outcome_graph.rules.registry import rule
-from outcome_graph.rules.workers import FAMILY_COST, MIN_NODES, partition, resolve_jobs
+from outcome_graph.rules.workers import FAMILY_COST, MIN_NODES, families, resolve_jobs
 from outcome_graph.synth import dump_yaml, generate
 
 from .conftest import EXAMPLES, MODELS, og_command
@@ -68,21 +68,15 @@ def test_workers_give_the_same_report_on_generated_plans(doc):
     _same_report(og.check(plan, jobs=2), og.check(plan))
 
 
-def test_partition_keeps_families_whole_and_every_rule_once():
+def test_families_are_whole_costliest_first_and_every_rule_once():
     rules = list(registry().values())
-    for jobs in (1, 2, 3, 4, 6, 10):
-        groups = partition(rules, jobs)
-        assert 1 <= len(groups) <= min(jobs, len(FAMILY_COST))
-        flat = [r.code for g in groups for r in g]
-        assert sorted(flat) == sorted(r.code for r in rules)
-        for g in groups:
-            assert [r.code for r in g] == sorted(r.code for r in g)  # the rules' order is kept
-        owner = {}
-        for k, g in enumerate(groups):
-            for r in g:
-                assert owner.setdefault(r.family, k) == k, f"{r.family} split between groups"
-    costs = [sum(FAMILY_COST[f] for f in {r.family for r in g}) for g in partition(rules, 2)]
-    assert costs[0] >= costs[1] - 1e-9 and costs[0] <= 0.6 * sum(FAMILY_COST.values())
+    here, shared = families(rules)
+    assert here == []
+    assert sorted(r.code for g in shared for r in g) == sorted(r.code for r in rules)
+    assert [g[0].family for g in shared] == sorted(FAMILY_COST, key=lambda f: -FAMILY_COST[f])
+    for g in shared:
+        assert len({r.family for r in g}) == 1
+        assert [r.code for r in g] == sorted(r.code for r in g)  # the rules' order is kept
 
 
 def _plugin(code: str, seen_in: list[int]):
@@ -108,48 +102,47 @@ def _plugin(code: str, seen_in: list[int]):
 def test_plugin_rules_run_in_the_calling_process(synthetic):
     seen: list[int] = []
     plugin = _plugin("ACME001", seen)
-    groups = partition([*registry().values(), plugin], 3)
-    assert plugin in groups[0]
+    here, _ = families([*registry().values(), plugin])
+    assert here == [plugin]
     run_rules(synthetic, [*registry().values(), plugin], Config(), jobs=3)
     assert seen == [os.getpid()]
 
 
-def _builtin_failing_in_workers(code: str, how: str):
+def _failing_in_workers(rule, how: str):
     parent = os.getpid()
-    original = registry()[code]
 
     def check_fn(ctx):
         if os.getpid() != parent:
             if how == "raise":
                 raise RuntimeError("worker only")
             os.kill(os.getpid(), signal.SIGKILL)
-        return original.check(ctx)
+        return rule.check(ctx)
 
-    return replace(original, check=check_fn)
+    return replace(rule, check=check_fn)
 
 
 @pytest.mark.parametrize("how", ["raise", "killed"])
-def test_a_failing_worker_has_its_rules_run_again_here(synthetic, how):
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_what_a_failing_worker_took_is_run_again_here(synthetic, how, jobs):
+    # Every built-in rule fails in a worker: whatever the workers took is done again here.
     rules = list(registry().values())
-    groups = partition(rules, 2)
-    victim = groups[1][0].code  # a rule that goes to the worker
-    swapped = [_builtin_failing_in_workers(r.code, how) if r.code == victim else r for r in rules]
+    swapped = [_failing_in_workers(r, how) for r in rules]
     expected = run_rules(synthetic, rules, Config())
-    _same_report(run_rules(synthetic, swapped, Config(), jobs=2), expected)
+    _same_report(run_rules(synthetic, swapped, Config(), jobs=jobs), expected)
     assert not _zombies()
 
 
 def test_an_error_in_a_rule_surfaces_as_without_workers(synthetic):
     rules = list(registry().values())
-    victim = partition(rules, 2)[1][0]
 
     def broken(ctx):
         raise ZeroDivisionError("rule bug")
 
-    swapped = [replace(r, check=broken) if r.code == victim.code else r for r in rules]
-    with pytest.raises(ZeroDivisionError, match="rule bug"):
-        run_rules(synthetic, swapped, Config(), jobs=2)
-    assert not _zombies()
+    for victim in (rules[0].code, rules[-1].code):
+        swapped = [replace(r, check=broken) if r.code == victim else r for r in rules]
+        with pytest.raises(ZeroDivisionError, match="rule bug"):
+            run_rules(synthetic, swapped, Config(), jobs=2)
+        assert not _zombies()
 
 
 def _zombies() -> list[int]:
@@ -295,29 +288,10 @@ def test_an_invalid_plan_stops_the_position_child_and_reports_as_usual():
         og.load(text, jobs=0)
 
 
-def test_partition_of_plugin_rules_alone():
+def test_plugin_rules_alone_or_no_rules_with_workers(synthetic):
     seen: list[int] = []
     plugin = _plugin("ACME002", seen)
-    assert partition([plugin], 2) == [[plugin]]
-    assert partition([], 2) == [[]]
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        # rapidyaml leaves '*t' as the text "*t", which validates: only the screen can decline it.
-        "priorities:\n  - {id: P1, title: Safe, tags: &t [LAA]}\n  - {id: P2, title: Well, tags: *t}\n",
-        "objectives: [{id: O1, title: true}]\n",  # rapidyaml's JSON says true
-        "objectives: [{id: O1, title: Fewer, notes: ~}]\n",
-        "objectives:\n  - id: O1\n    title: !!str Fewer\n",
-    ],
-)
-def test_a_child_screens_what_the_fast_path_must_decline(body):
-    from .conftest import PLAN_HEADER
-
-    text = PLAN_HEADER + body
-    one = og.load(text)
-    two = og.load(text, jobs=2)
-    assert two.document == one.document and _where(two) == _where(one)
-    if "*t" in body:
-        assert two.nodes["P2"].tags == ["LAA"]
+    assert families([plugin]) == ([plugin], [])
+    assert families([]) == ([], [])
+    report = run_rules(synthetic, [plugin], Config(), jobs=2)
+    assert report.findings == [] and seen == [os.getpid()]

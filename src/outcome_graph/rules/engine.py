@@ -99,9 +99,9 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         return out
 
     if processes > 1:
-        from .workers import partition, run_partitioned
+        from .workers import run_shared
 
-        by_rule = run_partitioned(partition(todo, processes), run_group)
+        by_rule = run_shared(todo, run_group, processes)
     else:
         by_rule = dict(run_group(todo))
     raw: list[Finding] = [f for r in todo for f in by_rule[r.code]]

@@ -1,21 +1,23 @@
 """Worker processes for the rules of a large plan: the families shared between cores.
 
 The rules of a 100,000-node plan are seconds of Python. The families are independent (each reads
-the plan and its facts; none writes them), so on a machine with several cores the engine can give
-some families to worker processes. Workers are forked once the plan is loaded and its facts
-indexed, so they read the parent's memory instead of receiving a copy of the plan, and they send
-back only their findings (pickled). The findings, and their order, are the same as in one process.
+the plan and its facts; none writes them), so on a machine with several cores the engine can
+share them between processes. Workers are forked once the plan is loaded and its facts indexed,
+so they read the parent's memory instead of receiving a copy of the plan, and they send back only
+their findings (pickled). The findings, and their order, are the same as in one process.
 
-Only built-in rules go to workers; plugin rules, which may keep state of their own, always run
-in the calling process. A worker that fails for any reason (a rule raising, a signal, a short
-reply) has its rules run again in the calling process, so an error surfaces exactly as it would
-without workers. Workers are used only where :mod:`outcome_graph.forking` can fork; otherwise
-the rules run in one process.
+The families are handed out one at a time, the costliest first, to whichever process is free
+(each takes the next family's number from a pipe they share), so a slow or busy core takes fewer
+of them. Only built-in rules go to workers; plugin rules, which may keep state of their own,
+always run in the calling process. The rules a failed worker took (a rule raising, a signal, a
+short reply) are run again in the calling process, so an error surfaces exactly as it would
+without workers. Workers are used only where :mod:`outcome_graph.forking` can fork; otherwise the
+rules run in one process.
 """
 
 from __future__ import annotations
 
-import itertools
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -26,15 +28,15 @@ if TYPE_CHECKING:
     from ..model.plan import Plan
     from .registry import Rule
 
-__all__ = ["Jobs", "MIN_NODES", "FAMILY_COST", "resolve_jobs", "partition", "run_partitioned"]
+__all__ = ["Jobs", "MIN_NODES", "FAMILY_COST", "resolve_jobs", "families", "run_shared"]
 
 #: ``jobs="auto"`` uses workers only for plans of at least this many nodes: below it, starting a
 #: worker costs more than the rules it takes over.
 MIN_NODES = 5_000
 
 #: Each built-in family's share of the rules' time on large plans, the facts only it reads
-#: included (leads for ownership, timescales for timing; see bench/README.md). It balances the
-#: workers; it does not change what runs.
+#: included (leads for ownership, timescales for timing; see bench/README.md). The families are
+#: handed out in this order, costliest first, so that none is left to start last.
 FAMILY_COST: dict[str, float] = {
     "ownership": 1.25,
     "structure": 0.7,
@@ -43,7 +45,6 @@ FAMILY_COST: dict[str, float] = {
     "timing": 0.25,
     "coverage": 0.1,
 }
-
 
 GroupResult = list[tuple[str, list["Finding"]]]
 RunGroup = Callable[[Sequence["Rule"]], GroupResult]
@@ -68,71 +69,58 @@ def resolve_jobs(jobs: Jobs, plan: Plan) -> int:
     return jobs if jobs > 1 and can_fork() else 1
 
 
-def partition(rules: Sequence[Rule], jobs: int) -> list[list[Rule]]:
-    """Split rules into at most ``jobs`` groups of about equal cost (:data:`FAMILY_COST`), a
-    family never split (its rules share facts and caches). The first group, run by the calling process, also takes every
-    plugin rule. Groups keep the rules' order.
+def families(rules: Sequence[Rule]) -> tuple[list[Rule], list[list[Rule]]]:
+    """(the rules the calling process keeps, the built-in families to share), the families
+    costliest first (:data:`FAMILY_COST`), every list in the rules' order.
 
     >>> from outcome_graph import registry
-    >>> groups = partition(list(registry().values()), 2)
-    >>> sorted(sorted({r.family for r in g}) for g in groups)
-    [['coverage', 'indicators', 'structure', 'wording'], ['ownership', 'timing']]
+    >>> here, shared = families(list(registry().values()))
+    >>> here, [group[0].family for group in shared]
+    ([], ['ownership', 'structure', 'indicators', 'wording', 'timing', 'coverage'])
     """
-    families: dict[str, list[Rule]] = {}
+    here: list[Rule] = []
+    by_family: dict[str, list[Rule]] = {}
     for r in rules:
         if r.origin == "outcome_graph" and r.family in FAMILY_COST:
-            families.setdefault(r.family, []).append(r)
-    n_bins = max(1, min(jobs, len(families)))
-    names = sorted(families, key=lambda f: (-FAMILY_COST[f], f))
-    if n_bins ** len(names) <= 4096:
-        # Few families: the assignment whose heaviest group is lightest (ties: the first found).
-        best: tuple[float, tuple[int, ...]] | None = None
-        for assignment in itertools.product(range(n_bins), repeat=len(names)):
-            loads = [0.0] * n_bins
-            for family, k in zip(names, assignment):
-                loads[k] += FAMILY_COST[family]
-            if best is None or max(loads) < best[0] - 1e-9:
-                best = (max(loads), assignment)
-        assert best is not None
-        chosen_bins = [[f for f, k in zip(names, best[1]) if k == b] for b in range(n_bins)]
-    else:
-        # Longest first, each to the lightest group so far.
-        chosen_bins = [[] for _ in range(n_bins)]
-        for family in names:
-            b = min(range(n_bins), key=lambda k: (sum(FAMILY_COST[f] for f in chosen_bins[k]), k))
-            chosen_bins[b].append(family)
-    bins = [(sum(FAMILY_COST[f] for f in group), group) for group in chosen_bins if group]
-    if not bins:  # no built-in rule: one group, here
-        return [list(rules)]
-    # The heaviest group goes to the calling process, which also runs plugin rules.
-    bins.sort(key=lambda b: -b[0])
-    chosen = [set(group) for _, group in bins]
-    groups: list[list[Rule]] = [[] for _ in chosen]
-    for r in rules:
-        in_family = r.origin == "outcome_graph" and r.family in FAMILY_COST
-        k = next((k for k, group in enumerate(chosen) if r.family in group), 0) if in_family else 0
-        groups[k].append(r)
-    return [g for k, g in enumerate(groups) if g or k == 0]
+            by_family.setdefault(r.family, []).append(r)
+        else:
+            here.append(r)
+    order = sorted(by_family, key=lambda f: (-FAMILY_COST[f], f))
+    return here, [by_family[f] for f in order]
 
 
-def run_partitioned(groups: Sequence[Sequence[Rule]], run_group: RunGroup) -> dict[str, list[Finding]]:
-    """Run the first group here and each other group in a forked worker; every rule's findings
-    by code. A group whose worker fails is run here after the others."""
-    workers: list[tuple[Forked[GroupResult], Sequence[Rule]]] = []
+def run_shared(rules: Sequence[Rule], run_group: RunGroup, processes: int) -> dict[str, list[Finding]]:
+    """Run the rules in ``processes`` processes (this one and forked workers); every rule's
+    findings by code."""
+    here, shared = families(rules)
+    read_end, write_end = os.pipe()
+    os.write(write_end, bytes(range(len(shared))))  # (a few bytes: the pipe holds them all)
+    os.close(write_end)
+
+    def take_families() -> GroupResult:
+        out: GroupResult = []
+        while True:
+            taken = os.read(read_end, 1)  # (one byte: atomic between the processes)
+            if not taken:
+                return out
+            out.extend(run_group(shared[taken[0]]))
+
+    workers: list[Forked[GroupResult]] = []
     results: dict[str, list[Finding]] = {}
     try:
-        for group in groups[1:]:
-            workers.append((Forked(lambda group=group: run_group(group)), group))  # type: ignore[misc]
-        results.update(run_group(groups[0]))
-        retry: list[Sequence[Rule]] = []
-        for worker, group in workers:
+        workers = [Forked(take_families) for _ in range(min(processes, len(shared)) - 1)]
+        results.update(run_group(here))
+        results.update(take_families())
+        for worker in workers:
             try:
                 results.update(worker.result())
             except ChildFailed:
-                retry.append(group)
-        for group in retry:
-            results.update(run_group(group))
+                pass  # its families are run again below
+        left = [r for group in shared for r in group if r.code not in results]
+        if left:
+            results.update(run_group(left))
     finally:
-        for worker, _ in workers:  # interrupted: stop the workers still running
+        for worker in workers:  # interrupted: stop the workers still running
             worker.cancel()
+        os.close(read_end)
     return results
