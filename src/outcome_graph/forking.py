@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Generic, Literal, TypeVar
 
-__all__ = ["Jobs", "ChildFailed", "Forked", "can_fork", "usable_cpus", "auto_allowed"]
+__all__ = ["Jobs", "ChildFailed", "Forked", "reap", "can_fork", "usable_cpus", "auto_allowed"]
 
 T = TypeVar("T")
 
@@ -69,6 +69,7 @@ class Forked(Generic[T]):
     Traceback (most recent call last):
     ...
     outcome_graph.forking.ChildFailed: the child process ended with status 1
+    >>> reap()
     """
 
     def __init__(self, fn: Callable[[], T]) -> None:
@@ -82,20 +83,25 @@ class Forked(Generic[T]):
         self._read_end = read_end
 
     def result(self) -> T:
-        """The child's result, once it has finished; :class:`ChildFailed` if it failed."""
+        """The child's result, once it has sent it; :class:`ChildFailed` if it failed.
+
+        A whole reply is the result, whatever happens to the child after sending it (a pickle cut
+        short does not load). The child, which may still be freeing its memory, is reaped by
+        :func:`reap` rather than waited for here.
+        """
         if self._pid is None:
             raise ChildFailed("the result was already taken or the child cancelled")
         pid, self._pid = self._pid, None
         with os.fdopen(self._read_end, "rb") as stream:
             data = stream.read()
-        _, status = os.waitpid(pid, 0)
-        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-            how = f"status {os.WEXITSTATUS(status)}" if os.WIFEXITED(status) else f"signal {os.WTERMSIG(status)}"
-            raise ChildFailed(f"the child process ended with {how}")
         try:
-            return pickle.loads(data)  # type: ignore[no-any-return]  # noqa: S301 - our own child, a private pipe
-        except Exception as exc:  # noqa: BLE001
-            raise ChildFailed(f"the child's reply could not be read: {exc}") from None
+            value: T = pickle.loads(data)  # noqa: S301 - our own child, through a private pipe
+        except Exception:  # noqa: BLE001 - nothing, or not all, was sent: the child failed
+            _, status = os.waitpid(pid, 0)
+            how = f"status {os.WEXITSTATUS(status)}" if os.WIFEXITED(status) else f"signal {os.WTERMSIG(status)}"
+            raise ChildFailed(f"the child process ended with {how}") from None
+        _UNREAPED.append(pid)
+        return value
 
     def cancel(self) -> None:
         """Stop the child if it is still running (after an error or an interrupt)."""
@@ -107,6 +113,19 @@ class Forked(Generic[T]):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         except OSError:  # pragma: no cover - already gone
+            pass
+
+
+_UNREAPED: list[int] = []  # children whose result was taken, not yet waited for
+
+
+def reap() -> None:
+    """Wait for the children whose results were taken (they end as soon as they have sent them)."""
+    while _UNREAPED:
+        pid = _UNREAPED.pop()
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:  # pragma: no cover - already reaped (by a SIGCHLD handler)
             pass
 
 

@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 
 from ..errors import PlanError, Problem
-from ..forking import ChildFailed, Forked
+from ..forking import ChildFailed, Forked, reap
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -626,7 +626,8 @@ class Positions:
         return self._value
 
     def close(self) -> None:
-        """Stop the child if its positions are no longer wanted."""
+        """Stop the child if its positions are no longer wanted; reap it if it sent them."""
         if self._child is not None:
             self._child.cancel()
             self._child = None
+        reap()

@@ -139,6 +139,10 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
 
     kept.sort(key=lambda f: (f.order, f.rule))
     suppressed.sort(key=lambda f: (f.order, f.rule))
+    if processes > 1:
+        from ..forking import reap
+
+        reap()  # the workers, which have long sent their findings (and freed their memory meanwhile)
     return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on)
 
 

@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..forking import ChildFailed, Forked, Jobs, auto_allowed, can_fork, check_jobs, usable_cpus
+from ..forking import ChildFailed, Forked, Jobs, auto_allowed, can_fork, check_jobs, reap, usable_cpus
 
 if TYPE_CHECKING:
     from ..findings import Finding
@@ -119,8 +119,11 @@ def run_shared(rules: Sequence[Rule], run_group: RunGroup, processes: int) -> di
         left = [r for group in shared for r in group if r.code not in results]
         if left:
             results.update(run_group(left))
-    finally:
-        for worker in workers:  # interrupted: stop the workers still running
+    except BaseException:  # a rule raised, or an interrupt: stop the workers still running
+        for worker in workers:
             worker.cancel()
+        reap()
+        raise
+    finally:
         os.close(read_end)
     return results
