@@ -156,8 +156,9 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
 @click.option("--only-plans", is_flag=True,
               help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
 @click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, value: _jobs(value),
-              help="Processes to share a plan's rules between. auto: one per CPU for plans of 5,000 nodes "
-                   "or more, on Linux.  [default: auto]")
+              help="Processes for a large plan: a child finds node positions while the plan is validated, "
+                   "and the rule families are shared between processes (same findings). auto: on Linux, for "
+                   "files of 1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
           fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
           hints: bool, color: bool | None, only_plans: bool, jobs: Any) -> None:
