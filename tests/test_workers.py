@@ -295,3 +295,32 @@ def test_plugin_rules_alone_or_no_rules_with_workers(synthetic):
     assert families([]) == ([], [])
     report = run_rules(synthetic, [plugin], Config(), jobs=2)
     assert report.findings == [] and seen == [os.getpid()]
+
+
+def test_when_no_child_can_be_forked_everything_runs_here(synthetic, monkeypatch):
+    import errno
+
+    def refuse():
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    text = dump_yaml(generate(400, seed=5))
+    expected_plan = og.load(text)
+    expected = og.check(synthetic)
+    monkeypatch.setattr(os, "fork", refuse)
+    assert _where(og.load(text, jobs=2)) == _where(expected_plan)
+    _same_report(og.check(synthetic, jobs=2), expected)
+
+
+def test_a_program_that_ignores_sigchld(synthetic):
+    # Children are then reaped by the system as they end: nothing to wait for, nothing lost.
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        expected = og.check(synthetic)
+        _same_report(og.check(synthetic, jobs=2), expected)
+        rules = list(registry().values())
+        swapped = [_failing_in_workers(r, "killed") for r in rules]
+        _same_report(run_rules(synthetic, swapped, Config(), jobs=2), run_rules(synthetic, rules, Config()))
+        text = dump_yaml(generate(300, seed=6))
+        assert _where(og.load(text, jobs=2)) == _where(og.load(text))
+    finally:
+        signal.signal(signal.SIGCHLD, previous)

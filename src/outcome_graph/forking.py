@@ -73,8 +73,15 @@ class Forked(Generic[T]):
     """
 
     def __init__(self, fn: Callable[[], T]) -> None:
+        """Fork the child; :class:`ChildFailed` if the system refuses (no memory for a process
+        of this size, too many processes), and the caller does the work itself."""
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            os.close(read_end)
+            os.close(write_end)
+            raise ChildFailed(f"cannot start a child process: {exc.strerror or exc}") from None
         if pid == 0:  # pragma: no cover - the child (coverage does not follow forks)
             os.close(read_end)
             _child(write_end, fn)
@@ -97,7 +104,10 @@ class Forked(Generic[T]):
         try:
             value: T = pickle.loads(data)  # noqa: S301 - our own child, through a private pipe
         except Exception:  # noqa: BLE001 - nothing, or not all, was sent: the child failed
-            _, status = os.waitpid(pid, 0)
+            try:
+                _, status = os.waitpid(pid, 0)
+            except ChildProcessError:  # reaped already (a program that ignores SIGCHLD)
+                raise ChildFailed("the child process ended without a result") from None
             how = f"status {os.WEXITSTATUS(status)}" if os.WIFEXITED(status) else f"signal {os.WTERMSIG(status)}"
             raise ChildFailed(f"the child process ended with {how}") from None
         _UNREAPED.append(pid)

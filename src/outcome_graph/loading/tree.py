@@ -603,7 +603,10 @@ class Positions:
         self._child: Forked[dict[int, tuple[int, int]]] | None = None
         self._value: dict[int, tuple[int, int]] | None = None
         if in_child:
-            self._child = Forked(self._find)
+            try:
+                self._child = Forked(self._find)
+            except ChildFailed:  # no child to be had: found here when asked
+                self._child = None
 
     def _find(self) -> dict[int, tuple[int, int]]:
         if self._screen and not plain_yaml(self._text):

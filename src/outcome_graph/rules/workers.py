@@ -108,7 +108,11 @@ def run_shared(rules: Sequence[Rule], run_group: RunGroup, processes: int) -> di
     workers: list[Forked[GroupResult]] = []
     results: dict[str, list[Finding]] = {}
     try:
-        workers = [Forked(take_families) for _ in range(min(processes, len(shared)) - 1)]
+        for _ in range(min(processes, len(shared)) - 1):
+            try:
+                workers.append(Forked(take_families))
+            except ChildFailed:  # the system has no more processes to give: fewer workers
+                break
         results.update(run_group(here))
         results.update(take_families())
         for worker in workers:
