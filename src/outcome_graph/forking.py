@@ -14,10 +14,7 @@ exists and the process runs no other thread (forking a threaded process can dead
 from __future__ import annotations
 
 import os
-import pickle
-import signal
 import sys
-import threading
 from collections.abc import Callable
 from typing import Generic, Literal, TypeVar
 
@@ -43,6 +40,8 @@ def usable_cpus() -> int:
 
 def can_fork() -> bool:
     """Whether children can be forked here: ``os.fork`` exists and no other thread runs."""
+    import threading
+
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
@@ -96,6 +95,8 @@ class Forked(Generic[T]):
         short does not load). The child, which may still be freeing its memory, is reaped by
         :func:`reap` rather than waited for here.
         """
+        import pickle
+
         if self._pid is None:
             raise ChildFailed("the result was already taken or the child cancelled")
         pid, self._pid = self._pid, None
@@ -115,6 +116,8 @@ class Forked(Generic[T]):
 
     def cancel(self) -> None:
         """Stop the child if it is still running (after an error or an interrupt)."""
+        import signal
+
         if self._pid is None:
             return
         pid, self._pid = self._pid, None
@@ -140,6 +143,9 @@ def reap() -> None:
 
 
 def _child(write_end: int, fn: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
+    import pickle
+    import signal
+
     # The parent's handlers (the command's SIGTERM raises SystemExit) would unwind into the
     # parent's code: a child just dies.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

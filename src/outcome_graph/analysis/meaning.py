@@ -289,7 +289,6 @@ _CONCEPT_RULES: tuple[tuple[str, str], ...] = (
 # character, not with a group (named groups made this three times slower). Which rule matched is
 # then the first whose own pattern matches where the match starts, as in the alternation.
 _CONCEPT_RE = re.compile("\\b(?:" + "|".join(f"(?:{pattern})\\b" for pattern, _ in _CONCEPT_RULES) + ")")
-_RULE_RES: tuple[re.Pattern[str], ...] = tuple(re.compile(f"(?:{pattern})\\b") for pattern, _ in _CONCEPT_RULES)
 _TEMPLATES: dict[str, str] = {f"r{i}": rep for i, (_, rep) in enumerate(_CONCEPT_RULES)}
 _PATTERNS: dict[str, re.Pattern[str]] = {
     f"r{i}": re.compile(f"\\b(?:{pattern})\\b") for i, (pattern, _) in enumerate(_CONCEPT_RULES)
@@ -298,9 +297,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 
 def _rule_at(text: str, start: int) -> str:
     """The rule (``r<i>``) whose pattern :data:`_CONCEPT_RE` matched at ``start``."""
-    for i, rx in enumerate(_RULE_RES):
+    for name, rx in _PATTERNS.items():  # (in rule order; the leading \b holds where a match starts)
         if rx.match(text, start):
-            return f"r{i}"
+            return name
     raise AssertionError("a concept match that no rule makes")  # pragma: no cover
 _POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’`](?:s\b)?|(?<=s)['’`]")
 _NON_WORD_RE = re.compile(r"[^a-z0-9#_]+")
