@@ -709,3 +709,22 @@ def test_closest_is_difflibs_best_close_match(word: str, names: list[str], cutof
 
     found = difflib.get_close_matches(word, names, n=1, cutoff=cutoff)
     assert closest(word, names, cutoff) == (found[0] if found else None)
+
+
+_acr_word = st.sampled_from(["of", "and", "&", "the", "for", "Head", "Service", "SL", "CATO", "LS&PEP",
+                             "Care", "Targeted", "Outcomes", "Youth", "Support", "Team", "Early",
+                             "Years", "SILS", "Commissioning", "managers"])
+
+
+@given(st.lists(_acr_word, min_size=1, max_size=12).map(" ".join), st.data())
+def test_expansions_stop_early_without_changing_them(text: str, data: st.DataObject) -> None:
+    # The runs of words stop growing once their letters end no acronym: the same signatures as
+    # trying every run. The acronyms are drawn from the initials of the text's own runs (all
+    # signatures made without any filter), so that some runs do spell one.
+    from outcome_graph.analysis.owners import _expansion_signatures, _parse_owner, _suffixes
+
+    parsed = _parse_owner(text)
+    spelled = sorted({sig[2] for sig in _expansion_signatures(parsed)})
+    others = st.text(alphabet="ACEHLOSTY", min_size=1, max_size=6)
+    acronyms = set(data.draw(st.lists(st.sampled_from(spelled) | others if spelled else others, max_size=6)))
+    assert _expansion_signatures(parsed, acronyms, _suffixes(acronyms)) == _expansion_signatures(parsed, acronyms)

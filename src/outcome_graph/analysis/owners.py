@@ -847,11 +847,20 @@ def _acronym_signatures(p: _Parsed) -> tuple[list[_Sig], list[_Sig]]:
     return abbr, expl
 
 
-def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None) -> list[_Sig]:
+def _suffixes(acronyms: set[str]) -> set[str]:
+    """Every ending of every acronym ("" included): the letters a run of words may have so far,
+    built from its last word backwards, while some longer run may still spell an acronym."""
+    return {a[i:] for a in acronyms for i in range(len(a) + 1)}
+
+
+def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None,
+                          suffixes: set[str] | None = None) -> list[_Sig]:
     """The expansion signatures of one written form (its runs of words written out).
 
     An expansion pairs only with an abbreviation or explicit acronym of the same letters:
-    given ``acronyms``, the letters of every such signature, no other expansion is made.
+    given ``acronyms``, the letters of every such signature, no other expansion is made. Given
+    also ``suffixes`` (:func:`_suffixes` of ``acronyms``), the runs stop growing once their
+    letters end no acronym (a title's letters go before a run's, so they do not change that).
     """
     exp: list[_Sig] = []
     name = p.name
@@ -860,23 +869,23 @@ def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None) -> list[
     # Written out: initials of the last k words (k >= 2 content words). The initials of each
     # run are those of _initial_variants(run), built word by word from the end (a long name
     # would otherwise cost the square of its length).
-    initials = []
-    for w in name:
-        lw = w.casefold()
-        if lw in _ACR_FUNCTION:
-            c = "A" if w == "&" else w[0].upper()
-            initials.append((True, "", c if lw in ("and", "&") else "", c))
-        else:
-            c = _letters_of(w) if _is_acronym_token(w) else w[0].upper()
-            initials.append((False, c, c, c))
     content = 0
     all0 = all1 = all2 = ""
     for start in range(len(name) - 1, -1, -1):
-        function, c0, c1, c2 = initials[start]
+        w = name[start]
+        lw = w.casefold()
+        function = lw in _ACR_FUNCTION
+        if function:
+            c2 = "A" if w == "&" else w[0].upper()
+            c0, c1 = "", (c2 if lw in ("and", "&") else "")
+        else:
+            c0 = c1 = c2 = _letters_of(w) if _is_acronym_token(w) else w[0].upper()
         all0, all1, all2 = c0 + all0, c1 + all1, c2 + all2
         content += not function
         if len(name) - start > 10:
             break
+        if suffixes is not None and all0 not in suffixes and all1 not in suffixes and all2 not in suffixes:
+            break  # (no longer run spells an acronym either)
         if function or content < 2:
             continue
         prefix = name[:start]
@@ -956,16 +965,19 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     def add(sig: tuple[str, ...], owner: str, form: str, kind: str) -> None:
         index.setdefault(sig, {})[(owner, form, kind)] = None
 
+    # Each (owner, form) is met once, so the K, P and B keys need no de-duplication: a list
+    # per key (and most keys have one form alone).
+    same: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     parsed_forms = []
     acronyms: set[str] = set()  # the letters of every abbreviation and explicit acronym
     for owner_id in sorted(forms):
         for form in sorted(forms[owner_id]):
-            add(("K", owner_key(form)), owner_id, form, "K")
-            add(("P", _singular_key(form)), owner_id, form, "P")
+            same.setdefault(("K", owner_key(form)), []).append((owner_id, form, "K"))
+            same.setdefault(("P", _singular_key(form)), []).append((owner_id, form, "P"))
             parsed = _parse_owner(form)
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
-                add(("B", base), owner_id, form, "B")
+                same.setdefault(("B", base), []).append((owner_id, form, "B"))
             parsed_forms.append((owner_id, form, parsed))
             abbr, expl = _acronym_signatures(parsed)
             for sig in abbr:
@@ -975,8 +987,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
                 add(sig, owner_id, form, "E")
                 acronyms.add(sig[2])
     # Expansions (written-out names) only where their initials are some form's acronym.
+    suffixes = _suffixes(acronyms)
     for owner_id, form, parsed in parsed_forms:
-        for sig in _expansion_signatures(parsed, acronyms):
+        for sig in _expansion_signatures(parsed, acronyms, suffixes):
             add(sig, owner_id, form, "X")
 
     best: dict[tuple[str, str], tuple[int, str]] = {}
@@ -1014,16 +1027,17 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         if pair not in best or candidate < best[pair]:
             best[pair] = candidate
 
-    for key, entries in index.items():
+    for members in same.values():
+        if len(members) < 2 or len({e[0] for e in members}) < 2:  # (most: one form, or one owner)
+            continue
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                offer(first, second)
+    for entries in index.values():
         if len(entries) < 2:  # (most keys: one form alone)
             continue
-        members: list[tuple[str, str, str]] = list(entries)
+        members = list(entries)
         if len({e[0] for e in members}) < 2:
-            continue
-        if key[0] in ("K", "B", "P"):
-            for i, first in enumerate(members):
-                for second in members[i + 1 :]:
-                    offer(first, second)
             continue
         abbrs = [e for e in members if e[2] == "A"]
         for first in abbrs:
