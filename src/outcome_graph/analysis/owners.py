@@ -48,6 +48,7 @@ separator punctuation (a trailing full stop included).
 from __future__ import annotations
 
 import re
+from itertools import islice
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -794,6 +795,39 @@ def _canon(title: str, words: Sequence[str]) -> str:
     return f"{title}|{owner_key(' '.join(words))}"
 
 
+_PART_SEP = re.compile(r"\s*(?:[,;/&]|\band\b)\s*", re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]*\)")
+_HAS_PART_SEP = re.compile(r"[,;/&]|\band\b", re.IGNORECASE)
+
+
+def _coordinated_parts(text: str, parsed: _Parsed) -> list[str] | None:
+    """The keys of the parts a name lists after its title (cut at ``,``, ``;``, ``/``, ``&``
+    and ``and``; parenthesised acronyms and a trailing ``managers``/``lead``... left out), when
+    it has two or more: ``Service Manager, Child Health and Early Years`` gives
+    ``['childhealth', 'earlyyears']``. None for a name of one part, or one that lists a part
+    twice or an empty one."""
+    rest = text
+    if parsed.n_title:
+        end = 0
+        for m in islice(_TOKEN_RE.finditer(text), parsed.n_title):
+            if _is_paren(m.group()):
+                return None
+            end = m.end()
+        rest = text[end:]
+    if "(" in rest:
+        rest = _PARENS.sub(" ", rest)
+    if parsed.suffix:
+        rest = rest.rstrip().rsplit(None, 1)[0] if rest.strip() else rest
+    pieces = _PART_SEP.split(rest.strip(_STRIP_CHARS))
+    if len(pieces) < 2:
+        return None
+    # (the pieces hold no "&": an ASCII piece's key is its letters and digits, lower-cased)
+    parts = [_NOT_ALNUM.sub("", piece).lower() if piece.isascii() else owner_key(piece) for piece in pieces]
+    if not all(parts) or len(set(parts)) < len(parts):
+        return None
+    return parts
+
+
 def _initial_variants(words: Sequence[str]) -> set[str]:
     """Initials of a run of words: content words only; with and/& as A; with all words."""
     out: set[str] = set()
@@ -923,7 +957,11 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       when that name gives the acronym itself (``EYFC`` and
       ``S L, Early Years, Families and Communities (EYFC)``);
     * is written as an acronym with the same title as another acronym (``Head CATO`` /
-      ``Head of Service CATO``).
+      ``Head of Service CATO``);
+    * lists the same parts (cut at ``,``, ``;``, ``/``, ``&`` and ``and``) in another order
+      or joined differently, with the same title
+      (``Service Manager, Child Health and Early Years`` /
+      ``Service Manager, Early Years and Child Health``).
 
     Two written-out names are never merged for sharing words or initials
     (``Head of Learning`` / ``Head of Care``; ``Youth Offending Service`` / ``Youth Service``),
@@ -978,6 +1016,11 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
                 same.setdefault(("B", base), []).append((owner_id, form, "B"))
+                if _HAS_PART_SEP.search(form):
+                    # Names that may list the same parts in another order have the same words:
+                    # only those are compared part by part (in offer).
+                    words = sorted([w.casefold() for w in parsed.name if w != "&" and w.casefold() != "and"])
+                    same.setdefault(("O", f"{parsed.title}|{' '.join(words)}|{parsed.suffix}"), []).append((owner_id, form, "O"))
             parsed_forms.append((owner_id, form, parsed))
             abbr, expl = _acronym_signatures(parsed)
             for sig in abbr:
@@ -1011,6 +1054,18 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
                 rank, reason = 1, f"'{without}' is '{with_acr}' without its acronym"
             else:
                 rank, reason = 1, f"'{a}' and '{b}' differ only in how the title is written"
+        elif kx == "O":
+            a, b = sorted((fx, fy))
+            pa, pb = _parse_owner(a), _parse_owner(b)
+            parts_a, parts_b = _coordinated_parts(a, pa), _coordinated_parts(b, pb)
+            if parts_a is None or parts_b is None or sorted(parts_a) != sorted(parts_b):
+                return  # (other parts)
+            if parts_a != parts_b:
+                rank, reason = 2, f"'{a}' and '{b}' list the same parts in another order"
+            elif _canon("", pa.name) != _canon("", pb.name):
+                rank, reason = 2, f"'{a}' and '{b}' list the same parts, joined differently"
+            else:
+                return  # (a B key says how they differ)
         elif {kx, ky} == {"A", "E"}:
             abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
             rank, reason = 2, f"'{abbr_form}' is the acronym given in '{other}'"
