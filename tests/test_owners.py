@@ -519,10 +519,12 @@ def test_southend_alias_splits() -> None:
     assert ("Group Manager LDD", "Group Manager, Learning Difficulties and Disabilities") in pairs
     # A plural is not another owner (priority 5's lead against the actions' leads).
     assert ("Head of Youth Offending Service", "Head of Youth Offending Services") in pairs
+    # The director of public health, once written after a label.
+    assert ("Director, Public Health", "Reporting Progress: Director of Public Health") in pairs
     # Different people who share words stay apart.
     assert not any("Head of School Improvement" in p and "Head of Specialist Services" in p
                    for p in pairs)
-    assert len(pairs) == 3
+    assert len(pairs) == 4
 
 
 @pytest.mark.parametrize(
@@ -543,6 +545,9 @@ def test_southend_alias_splits() -> None:
         ("Service Manager, Child Health and Early Years",
          "Service Manager, Child Health and Integrated Early Years"),
         ("Head of Children and Learning", "Director of Learning and Children"),
+        ("Reporting Progress: Director of Public Health", "Director of Children and Learning"),
+        ("Note: Head of Learning", "Head of Care"),
+        ("Head: Youth Service", "Youth Service"),
     ],
 )
 def test_different_owners_that_share_words_are_not_merged(x: str, y: str) -> None:
@@ -565,6 +570,8 @@ def test_different_owners_that_share_words_are_not_merged(x: str, y: str) -> Non
         ("YOS", "Youth Offending Service"),
         ("Service Manager, Child Health and Early Years", "Service Manager, Early Years and Child Health"),
         ("Head of Health & Safety", "Head of Safety and Health"),
+        ("Reporting Progress: Director of Public Health", "Director, Public Health"),
+        ("Reporting Progress: Director of Public Health", "Monitoring: Director of Public Health"),
         ("Schools, Early Years and Childcare", "Early Years & Childcare and Schools"),
     ],
 )

@@ -800,6 +800,23 @@ _PARENS = re.compile(r"\([^()]*\)")
 _HAS_PART_SEP = re.compile(r"[,;/&]|\band\b", re.IGNORECASE)
 
 
+_LABEL = re.compile(r"\s*([^\W\d_][^:()]{0,38}?)\s*:\s*(\S.*)", re.DOTALL)
+
+
+def _after_label(text: str) -> str | None:
+    """What a lead names after a leading label (``Reporting Progress: Director of Public
+    Health``): the rest, when the label is one to four words with no title word in it and the
+    rest starts with a title (``Director of``, ``Head of``, ``SL``...). None otherwise."""
+    m = _LABEL.fullmatch(text)
+    if m is None:
+        return None
+    label, rest = m.group(1).split(), m.group(2)
+    if len(label) > 4 or any(w.casefold() in _TITLE_WORDS or not w.isalpha() for w in label):
+        return None
+    parsed = _parse_owner(rest)
+    return rest if parsed.title and parsed.name else None
+
+
 def _coordinated_parts(text: str, parsed: _Parsed) -> list[str] | None:
     """The keys of the parts a name lists after its title (cut at ``,``, ``;``, ``/``, ``&``
     and ``and``; parenthesised acronyms and a trailing ``managers``/``lead``... left out), when
@@ -958,6 +975,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       ``S L, Early Years, Families and Communities (EYFC)``);
     * is written as an acronym with the same title as another acronym (``Head CATO`` /
       ``Head of Service CATO``);
+    * is the other written after a label (``Reporting Progress: Director of Public Health`` /
+      ``Director, Public Health``): a label of up to four words with no title word in it,
+      before a titled name;
     * lists the same parts (cut at ``,``, ``;``, ``/``, ``&`` and ``and``) in another order
       or joined differently, with the same title
       (``Service Manager, Child Health and Early Years`` /
@@ -1016,6 +1036,12 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
                 same.setdefault(("B", base), []).append((owner_id, form, "B"))
+                if ":" in form:
+                    unlabelled = _after_label(form)
+                    if unlabelled is not None:
+                        rest = _parse_owner(unlabelled)
+                        base = _canon(rest.title, rest.name) + "|" + rest.suffix
+                        same.setdefault(("B", base), []).append((owner_id, form, "L"))
                 if _HAS_PART_SEP.search(form):
                     # Names that may list the same parts in another order have the same words:
                     # only those are compared part by part (in offer).
@@ -1047,6 +1073,13 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         elif kx == "P":
             a, b = sorted((fx, fy))
             rank, reason = 1, f"'{a}' and '{b}' differ only in a singular or plural"
+        elif "L" in (kx, ky):  # (a B key, one form or both written after a label)
+            a, b = sorted((fx, fy))
+            if kx == ky:
+                rank, reason = 1, f"'{a}' and '{b}' name one owner after different labels"
+            else:
+                labelled, other = (fx, fy) if kx == "L" else (fy, fx)
+                rank, reason = 1, f"'{labelled}' names '{other}' after a label"
         elif kx == "B":
             a, b = sorted((fx, fy))
             if _without_acronyms(a) == _without_acronyms(b):

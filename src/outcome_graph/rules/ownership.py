@@ -281,7 +281,8 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports two lead strings that are evidently the same owner (an acronym and its expansion, a
     name with and without its acronym, a title written two ways, the same parts listed in
-    another order) but resolve to different owners. Different owners that merely share words
+    another order, a name written after a label such as `Reporting Progress:`) but resolve to
+    different owners. Different owners that merely share words
     are not merged.
 
     ## Why it matters
