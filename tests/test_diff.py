@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.cli import main
@@ -148,3 +150,79 @@ def test_matching_scales_with_the_plan():
     assert len(result.matches) == len(old.nodes)
     assert result.summary["reworded"] == 1500 and result.summary["added"] == 0
     assert elapsed < 10  # a few hundred milliseconds here; all pairs would be 2 250 000 comparisons
+
+
+def _objectives(*titles: tuple[str, str]) -> og.Plan:
+    lines = [PLAN_HEADER, "priorities:\n  - id: P1\n    title: Healthy\n    objectives:\n"]
+    lines += [f"      - {{id: {node_id}, title: {title}}}\n" for node_id, title in titles]
+    return og.load("".join(lines))
+
+
+def test_a_split_and_a_merge():
+    old = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services"),
+                      ("O2", "Improve school attendance"), ("O3", "Reduce persistent absence from school"),
+                      ("O4", "Keep children safe online"))
+    new = _objectives(("N1", "Reduce teenage conceptions"), ("N2", "Improve sexual health services"),
+                      ("N3", "Improve school attendance and reduce persistent absence"),
+                      ("O4", "Keep children safe online"))
+    result = diff(old, new, findings=False)
+    assert result.splits == {"O1": ["N1", "N2"]} and result.merges == {"N3": ["O2", "O3"]}
+    (split,) = result.by_change("split")
+    assert (split.old_id, split.new_id, split.after, split.title) == (
+        "O1", "N1", ["N1", "N2"], "Reduce teenage conceptions and improve sexual health services")
+    (merged,) = result.by_change("merged")
+    assert (merged.old_id, merged.new_id, merged.before) == ("O2", "N3", ["O2", "O3"])
+    # the nodes split or merged are not listed again as removed or added, nor matched one to one
+    assert not result.by_change("removed") and not result.by_change("added")
+    assert "O1" not in result.matches and "O2" not in result.matches and "O3" not in result.matches
+    text = result.to_text()
+    assert "split             objective O1 -> N1, N2" in text and "merged            objective O2, O3 -> N3" in text
+    doc = json.loads(result.to_json())
+    assert doc["summary"]["split"] == 1 and doc["summary"]["merged"] == 1
+
+
+def test_a_rewording_next_to_a_new_node_is_not_a_split():
+    old = _objectives(("O1", "Improve school attendance"), ("O2", "Keep children safe online"))
+    new = _objectives(("O1", "Improve school attendance across the borough"),
+                      ("O3", "Reduce attendance gaps between schools"), ("O2", "Keep children safe online"))
+    result = diff(old, new, findings=False)
+    assert result.splits == {} and result.merges == {}
+    assert [c.change for c in result.changes] == ["added", "reworded"]
+    # nor is a node removed next to one reworded a merge
+    result = diff(new, old, findings=False)
+    assert result.splits == {} and result.merges == {}
+    assert [c.change for c in result.changes] == ["removed", "reworded"]
+
+
+def test_a_split_whose_larger_part_reads_as_a_rewording():
+    # "Improve sexual health services" alone is similar enough to be the old objective reworded;
+    # with its sibling the old title is shared out, which is a split.
+    old = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services"))
+    alone = _objectives(("N1", "Improve sexual health services"))
+    result = diff(old, alone, findings=False)
+    assert result.matches["O1"] == ("N1", "similar title") and result.splits == {}
+    new = _objectives(("N1", "Improve sexual health services"), ("N2", "Reduce teenage conceptions"))
+    result = diff(old, new, findings=False)
+    assert result.splits == {"O1": ["N1", "N2"]} and "O1" not in result.matches
+    assert [c.change for c in result.changes] == ["split"]
+    # a node that keeps its id keeps it: the same id is the same node, reworded
+    new = _objectives(("O1", "Improve sexual health services"), ("N2", "Reduce teenage conceptions"))
+    assert [c.change for c in diff(old, new, findings=False).changes] == ["added", "reworded"]
+
+
+@given(st.lists(st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=4, max_size=8), min_size=2, max_size=9,
+                unique=True),
+       st.data())
+@settings(max_examples=60, deadline=None)
+def test_a_title_shared_out_between_new_nodes_is_a_split(words: list[str], data: st.DataObject):
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(words) - 1), min_size=1)))
+    chunks = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])]
+    old = _objectives(("O1", " ".join(words)), ("O9", "Keep children safe online"))
+    new = _objectives(*((f"N{i}", " ".join(chunk)) for i, chunk in enumerate(chunks)),
+                      ("O9", "Keep children safe online"))
+    result = diff(old, new, findings=False)
+    assert result.splits == {"O1": [f"N{i}" for i in range(len(chunks))]}
+    # and the other way round, a merge
+    back = diff(new, old, findings=False)
+    assert back.merges == {"O1": [f"N{i}" for i in range(len(chunks))]}
+    assert [c.change for c in back.changes] == ["merged"]

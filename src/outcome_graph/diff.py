@@ -11,6 +11,10 @@
   ``targets`` (an indicator's baseline, targets or actuals), ``indicator-added`` /
   ``indicator-dropped`` (a node's indicator references) and ``id-changed`` (matched by title);
   nodes ``added`` and ``removed``.
+* **splits and merges** among the nodes left unmatched: ``split`` when one old node's title is
+  shared out between two or more new nodes of its kind under the same parent (each new title
+  drawn mostly from the old one, and together covering most of it), ``merged`` for the reverse.
+  Those nodes are not listed again as removed or added.
 * **findings** introduced and resolved: both plans are checked, and findings are compared by rule
   and (matched) node.
 """
@@ -36,14 +40,18 @@ DIFF_SCHEMA_ID = "outcome-graph/diff/v1"
 
 #: Every kind of change, in the order a report lists them.
 CHANGE_KINDS: tuple[str, ...] = (
-    "added", "removed", "reworded", "moved", "re-led", "re-timed", "renumbered", "status", "outcomes",
-    "targets", "indicator-added", "indicator-dropped", "id-changed",
+    "added", "removed", "split", "merged", "reworded", "moved", "re-led", "re-timed", "renumbered", "status",
+    "outcomes", "targets", "indicator-added", "indicator-dropped", "id-changed",
 )
 
 #: Two titles under the same parent are one node reworded when this similar (0..1).
 SIMILARITY = 0.5
 #: A word shared by more titles than this is too common to find candidates by.
 COMMON_WORD = 40
+#: A split's part draws at least this share of its title's words from the old title (a merge's
+#: part, from the new one), and the parts together cover at least PART_COVER of the whole's words.
+PART_SHARE = 0.6
+PART_COVER = 0.7
 
 _STOP = frozenset(
     "a an and are as at be by for from has have in into is it its of on or our so that the their them these this "
@@ -57,7 +65,10 @@ class Change:
     """One change between the plans.
 
     ``old_id``/``new_id`` are the node in each plan (``None`` for added/removed); ``before`` and
-    ``after`` the values that changed (texts, lists of ids); ``detail`` one readable sentence.
+    ``after`` the values that changed (texts, lists of ids); ``detail`` one readable sentence. A
+    ``split`` has the old node's id and title and, in ``after``, the ids of the new nodes (the
+    first is ``new_id``); a ``merged`` has the new node's, and in ``before`` the old ids (the first
+    is ``old_id``).
     """
 
     change: str
@@ -111,6 +122,9 @@ class PlanDiff:
     new_file: str | None
     #: old node id -> new node id, with how it was matched (``id``, ``title``, ``similar title``)
     matches: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: old node id -> the new nodes it was split into; new node id -> the old nodes merged into it
+    splits: dict[str, list[str]] = field(default_factory=dict)
+    merges: dict[str, list[str]] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     introduced: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
@@ -174,6 +188,10 @@ class PlanDiff:
             head = f"{c.change:<17} {c.kind:<9} {node}"
             if c.change in ("added", "removed"):
                 lines.append(f"{head}  {q(c.title)}" + (f"  ({c.detail})" if c.detail else ""))
+            elif c.change == "split":
+                lines.append(f"{c.change:<17} {c.kind:<9} {c.old_id} -> {', '.join(c.after)}  {q(c.title)}")
+            elif c.change == "merged":
+                lines.append(f"{c.change:<17} {c.kind:<9} {', '.join(c.before)} -> {c.new_id}  {q(c.title)}")
             elif c.change in ("indicator-added", "indicator-dropped"):
                 lines.append(f"{head}  {c.after if c.change == 'indicator-added' else c.before}")
             elif c.change == "id-changed":
@@ -279,6 +297,80 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
     return matches
 
 
+def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
+                       ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Old id -> the new ids it was split into, and new id -> the old ids merged into it (the
+    parts in file order; each node in one split or merge at most).
+
+    The nodes considered are those left unmatched, and those matched only by a similar title: a
+    split's largest part often reads as the old node reworded. Such a match is undone (removed
+    from ``matches``) when the node turns out to be split or merged.
+    """
+    similar = {oid: nid for oid, (nid, how) in matches.items() if how == "similar title"}
+    similar_back = {nid: oid for oid, nid in similar.items()}
+    taken = {nid for nid, _ in matches.values()}
+    old_left = [n for n in old.nodes.values() if n.kind not in ("indicator", "vision")
+                and (n.id not in matches or n.id in similar)]
+    new_left = [n for n in new.nodes.values() if n.kind not in ("indicator", "vision")
+                and (n.id not in taken or n.id in similar_back)]
+    if not old_left or not new_left:
+        return {}, {}
+
+    def mapped_parents(node_id: str) -> frozenset[str]:
+        return frozenset(matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ()))
+
+    old_words = {n.id: set(_words(n.title)) for n in old_left}
+    new_words = {n.id: set(_words(n.title)) for n in new_left}
+    old_home = {n.id: (n.kind, mapped_parents(n.id)) for n in old_left}
+    new_home = {n.id: (n.kind, frozenset(new.parents.get(n.id, ()))) for n in new_left}
+
+    def find(wholes: list[Any], whole_words: dict[str, set[str]], whole_home: dict[str, Any],
+             parts: list[Any], part_words: dict[str, set[str]], part_home: dict[str, Any],
+             partner: dict[str, str], partnered: set[str], used_parts: set[str], used_wholes: set[str]
+             ) -> dict[str, list[str]]:
+        # A part is free (unmatched), or the whole's own similar-title partner; a whole that has
+        # a partner is split or merged only with it among the parts.
+        index: dict[tuple[Any, str], list[str]] = defaultdict(list)  # (kind and parents, word) -> parts
+        for n in parts:
+            for w in part_words[n.id]:
+                index[(part_home[n.id], w)].append(n.id)
+        order = {n.id: i for i, n in enumerate(parts)}
+        found: dict[str, list[str]] = {}
+        for n in wholes:
+            mine = whole_words[n.id]
+            if not mine or n.id in used_wholes:
+                continue
+            home = whole_home[n.id]
+            own = partner.get(n.id)
+            candidates: set[str] = set()
+            for w in mine:
+                posting = index.get((home, w), ())
+                if len(posting) <= COMMON_WORD:
+                    candidates.update(c for c in posting if c not in used_parts and (c not in partnered or c == own))
+            chosen = sorted((c for c in candidates
+                             if part_words[c] and len(part_words[c] & mine) / len(part_words[c]) >= PART_SHARE),
+                            key=order.__getitem__)
+            if len(chosen) < 2 or (own is not None and own not in chosen):
+                continue
+            covered = set().union(*(part_words[c] for c in chosen)) & mine
+            if len(covered) / len(mine) >= PART_COVER:
+                found[n.id] = chosen
+                used_parts.update(chosen)
+                used_wholes.add(n.id)
+        return found
+
+    used_old: set[str] = set()  # (a node takes part in one split or merge at most)
+    used_new: set[str] = set()
+    splits = find(old_left, old_words, old_home, new_left, new_words, new_home,
+                  similar, set(similar_back), used_new, used_old)
+    merges = find(new_left, new_words, new_home, old_left, old_words, old_home,
+                  similar_back, set(similar), used_old, used_new)
+    for oid in [*splits, *(o for parts in merges.values() for o in parts)]:
+        if oid in similar:
+            del matches[oid]
+    return splits, merges
+
+
 # ---------------------------------------------------------------------------------------------
 # Changes
 
@@ -328,19 +420,35 @@ def _ref_keys(plan: Plan, node: Any) -> dict[str, str]:
     return out
 
 
-def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]) -> list[Change]:
+def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
+             splits: dict[str, list[str]] | None = None, merges: dict[str, list[str]] | None = None) -> list[Change]:
     changes: list[Change] = []
     reverse = {nid: oid for oid, (nid, _) in matches.items()}
+    splits, merges = splits or {}, merges or {}
+    in_split = {nid for parts in splits.values() for nid in parts}
+    in_merge = {oid for parts in merges.values() for oid in parts}
 
     def where(plan: Plan, node_id: str) -> str:
         return str(plan.location(node_id))
 
+    for oid, parts in splits.items():
+        a = old.nodes[oid]
+        changes.append(Change("split", a.kind, oid, parts[0], a.title, a.title, list(parts),
+                              f"into {', '.join(parts)}", "split", where(new, parts[0])))
+    for nid, parts in merges.items():
+        b = new.nodes[nid]
+        changes.append(Change("merged", b.kind, parts[0], nid, b.title, list(parts), b.title,
+                              f"from {', '.join(parts)}", "merged", where(new, nid)))
     for node in old.nodes.values():
+        if node.id in splits or node.id in in_merge:
+            continue
         if node.id not in matches and node.id not in old.implicit_indicators:
             parents = ", ".join(old.parents.get(node.id, ()))
             changes.append(Change("removed", node.kind, node.id, None, node.title,
                                   detail=f"was under {parents}" if parents else "", location=where(old, node.id)))
     for node in new.nodes.values():
+        if node.id in merges or node.id in in_split:
+            continue
         if node.id not in reverse and node.id not in new.implicit_indicators:
             parents = ", ".join(new.parents.get(node.id, ()))
             changes.append(Change("added", node.kind, None, node.id, node.title,
@@ -482,7 +590,8 @@ def diff(old: Plan, new: Plan, *, findings: bool = True, config: Config | None =
     """
     result = PlanDiff(old.id, new.id, old.file, new.file)
     result.matches = _match(old, new)
-    result.changes = _changes(old, new, result.matches)
+    result.splits, result.merges = _splits_and_merges(old, new, result.matches)
+    result.changes = _changes(old, new, result.matches, result.splits, result.merges)
     if findings:
         result.introduced, result.resolved = _compare_findings(old, new, result.matches, config)
         result.findings_compared = True
