@@ -1009,12 +1009,12 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     ...     print(s.reason)
     'SL ASO' is the acronym given in 'SL Assets and School Organisation (SL ASO)'
     """
-    forms: dict[str, set[str]] = {}
+    forms: dict[str, dict[str, None]] = {}  # owner -> its forms (in the order given)
     for owner_id, text in owners:
-        bucket = forms.setdefault(owner_id, set())
+        bucket = forms.setdefault(owner_id, {})
         for form in (owner_id, text):
             if form and owner_key(form):
-                bucket.add(form)
+                bucket[form] = None
 
     # key -> entries (owner, form, kind)
     # kinds: K key, B base, A abbreviation, E explicit acronym, X expansion
@@ -1028,8 +1028,10 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     same: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     parsed_forms = []
     acronyms: set[str] = set()  # the letters of every abbreviation and explicit acronym
-    for owner_id in sorted(forms):
-        for form in sorted(forms[owner_id]):
+    # (in the order the owners came: the answer does not depend on it, and the forms were made
+    # in that order, so they lie together in memory)
+    for owner_id, owner_forms in forms.items():
+        for form in owner_forms:
             same.setdefault(("K", owner_key(form)), []).append((owner_id, form, "K"))
             same.setdefault(("P", _singular_key(form)), []).append((owner_id, form, "P"))
             parsed = _parse_owner(form)
