@@ -1,4 +1,5 @@
-"""Machine outputs: the JSON findings document (validated against its schema), SARIF 2.1.0, JUnit XML."""
+"""Machine outputs: the JSON findings document (validated against its schema), SARIF 2.1.0, JUnit XML,
+GitHub Actions annotations."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import outcome_graph as og
+from outcome_graph.findings import Finding
+from outcome_graph.model.plan import Location
+from outcome_graph.output.github import annotation, to_github
 from outcome_graph.output.junit import to_junit
 from outcome_graph.output.sarif import sarif_document
 from outcome_graph.schema import findings_schema, plan_schema
@@ -99,3 +105,55 @@ def test_dataframe():
     df = og.check(og.load(MODELS / "thurrock-cypp-2011-12.yaml")).to_dataframe()
     assert list(df.columns[:4]) == ["rule", "name", "severity", "node"]
     assert (df.rule == "OG602").sum() == 1
+
+
+def _read_annotation(line: str) -> tuple[str, dict[str, str], str]:
+    """A workflow command read back as GitHub reads it: (level, properties, message)."""
+    def unescape(text: str) -> str:
+        for escape, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+            text = text.replace(escape, char)
+        return text
+
+    assert line.startswith("::") and "\n" not in line and "\r" not in line
+    head, message = line[2:].split("::", 1)
+    level, _, props = head.partition(" ")
+    properties = dict(p.split("=", 1) for p in props.split(",")) if props else {}
+    return level, {k: unescape(v) for k, v in properties.items()}, unescape(message)
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.stem)
+def test_github_annotations_of_the_real_plans(path):
+    report = og.check(og.load(path))
+    lines = to_github([report]).splitlines()
+    assert len(lines) == len(report.findings)
+    for line, finding in zip(lines, report.findings):
+        level, props, message = _read_annotation(line)
+        assert level == {"error": "error", "warning": "warning", "info": "notice"}[finding.severity]
+        assert message == finding.message and props["title"] == f"{finding.rule} {finding.name}"
+        assert props["file"] == finding.location.file
+        if finding.location.line is not None:
+            assert props["line"] == str(finding.location.line)
+
+
+@given(st.text(), st.text(min_size=1))
+def test_github_annotations_carry_any_text(message, file):
+    finding = Finding("OG301", "missing-lead", "warning", "M1", "milestone", "t", message, "", Location(file, 3, 2))
+    level, props, read = _read_annotation(annotation(finding))
+    assert (level, props["file"], props["line"], props["col"], read) == ("warning", file, "3", "2", message)
+
+
+def test_github_annotations_of_a_workbook_name_the_cell():
+    finding = Finding("OG401", "missing-date", "warning", "M1", "milestone", "t", "No date.", "",
+                      Location("plan.xlsx", sheet="milestones", cell="C14"))
+    level, props, message = _read_annotation(annotation(finding))
+    assert props == {"file": "plan.xlsx", "title": "OG401 missing-date"}
+    assert message == "plan.xlsx:milestones!C14: No date."
+
+
+def test_github_format_from_the_cli():
+    path = MODELS / "thurrock-cypp-2011-12.yaml"
+    done = subprocess.run([*og_command(), "check", str(path), "--format", "github"], capture_output=True, text=True)
+    report = og.check(og.load(path))
+    assert done.returncode == report.exit_code == 1
+    assert done.stdout.splitlines() == to_github([report]).splitlines()
+    assert sum(line.startswith("::error ") for line in done.stdout.splitlines()) == report.counts["error"]

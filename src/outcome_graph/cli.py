@@ -138,8 +138,9 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
 
 @main.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit"]), default="text", show_default=True,
-              help="Output format. json prints one document per plan (JSON Lines for several plans).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github"]), default="text", show_default=True,
+              help="Output format. json prints one document per plan (JSON Lines for several plans); github writes "
+                   "GitHub Actions annotations.")
 @click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to run (e.g. OG1,OG301).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to skip (e.g. OG6).")
 @click.option("--severity", multiple=True, metavar="CODE=SEV", help="Override a severity (e.g. OG302=error).")
@@ -213,6 +214,10 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             from .output.junit import to_junit
 
             chunks = [to_junit(reports)]
+        elif fmt == "github":
+            from .output.github import to_github
+
+            chunks = [to_github(reports)]
         text = ("\n\n" if fmt == "text" else "\n").join(chunks)
         _emit(text, output)
         sys.exit(worst)

@@ -1,0 +1,56 @@
+"""Findings as GitHub Actions annotations: one workflow command per finding.
+
+A workflow step that runs ``outcome-graph check --format github`` has each finding shown on the
+line of the plan it is about, in the pull request's changed files and in the run's summary:
+
+    ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead.
+
+Errors are ``error`` annotations, warnings ``warning`` and info ``notice``. GitHub reads ``%``,
+line breaks and (in the properties) ``:`` and ``,`` as syntax, so they are written as their
+percent-escapes; a finding located in a workbook sheet names the file and the cell in its message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..findings import Finding, Report
+
+__all__ = ["to_github"]
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    """The workflow command for one finding.
+
+    >>> from outcome_graph.findings import Finding
+    >>> from outcome_graph.model.plan import Location
+    >>> print(annotation(Finding("OG301", "missing-lead", "warning", "M1", "milestone", "Audit",
+    ...                          "Milestone M1 has no lead: 50% done.", "", Location("plan.yaml", 12, 7))))
+    ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead: 50%25 done.
+    """
+    loc = finding.location
+    props = []
+    if loc.file:
+        props.append(f"file={_property(loc.file)}")
+        if loc.line is not None and not loc.sheet:
+            props.append(f"line={loc.line}")
+            if loc.column is not None:
+                props.append(f"col={loc.column}")
+    props.append(f"title={_property(f'{finding.rule} {finding.name}')}")
+    message = finding.message if not loc.sheet else f"{loc}: {finding.message}"
+    return f"::{_LEVEL.get(finding.severity, 'notice')} {','.join(props)}::{_data(message)}"
+
+
+def to_github(reports: Sequence[Report]) -> str:
+    """Every finding of the reports as an annotation, in file order (suppressed ones left out)."""
+    return "\n".join(annotation(f) for report in reports for f in report.findings)
