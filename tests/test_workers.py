@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import threading
+import time
 from dataclasses import replace
 
 import pytest
@@ -324,3 +325,74 @@ def test_a_program_that_ignores_sigchld(synthetic):
         assert _where(og.load(text, jobs=2)) == _where(og.load(text))
     finally:
         signal.signal(signal.SIGCHLD, previous)
+
+
+# -- several plans shared between processes (check PLANS... --jobs) ----------------------------
+
+
+def test_map_shared_keeps_the_order_and_does_again_what_a_child_failed():
+    from outcome_graph.forking import map_shared, reap
+
+    parent = os.getpid()
+    assert map_shared(lambda i: i * 3, 7, 3) == [i * 3 for i in range(7)]
+    assert map_shared(lambda i: i, 2500, 2) == list(range(2500))  # (more indices than one pipe's batch)
+
+    def slow_pid(i: int) -> int:
+        time.sleep(0.01)
+        return os.getpid()
+
+    assert len(set(map_shared(slow_pid, 20, 2))) == 2  # the child took its share
+
+    def dies_in_a_child(i: int) -> tuple[int, int]:
+        time.sleep(0.01)
+        if os.getpid() != parent:
+            os._exit(3)  # a child that takes any index dies without a result
+        return i, os.getpid()
+
+    assert map_shared(dies_in_a_child, 40, 2) == [(i, parent) for i in range(40)]
+
+    def raises_in_a_child(i: int) -> int:
+        time.sleep(0.01)
+        if os.getpid() != parent and i % 2:
+            raise RuntimeError("child bug")
+        return -i
+
+    assert map_shared(raises_in_a_child, 40, 2) == [-i for i in range(40)]
+    reap()
+    assert not _zombies()
+
+
+def test_map_shared_raises_what_the_calling_process_raises_and_stops_the_children():
+    from outcome_graph.forking import map_shared
+
+    def fails(i: int) -> int:
+        if i == 5:
+            raise ValueError("item 5")
+        return i
+
+    with pytest.raises(ValueError, match="item 5"):
+        map_shared(fails, 6, 2)  # (the failing index is run here again if a child took it)
+    assert not _zombies()
+
+
+def test_several_plans_give_the_same_output_with_several_processes(tmp_path, cli_env):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                   "objectives:\n  - {id: O1, title: A}\n  - {id: O1, title: B}\n", encoding="utf-8")
+    paths = [*map(str, sorted(MODELS.glob("*.yaml"))), str(bad), str(EXAMPLES / "tutorial-plan.yaml")]
+    for fmt in ("json", "text", "sarif"):
+        runs = [subprocess.run([*og_command(), "check", *paths, "--format", fmt, "--jobs", jobs, "--no-color"],
+                               capture_output=True, text=True, env=cli_env) for jobs in ("1", "2", "auto")]
+        assert {(r.returncode, r.stdout, r.stderr) for r in runs} == {(runs[0].returncode, runs[0].stdout,
+                                                                       runs[0].stderr)}
+        assert runs[0].returncode == 2 and "duplicate id 'O1'" in runs[0].stderr
+        assert "Traceback" not in runs[0].stderr
+
+
+def test_plan_processes():
+    from outcome_graph.cli import _plan_processes
+    from outcome_graph.forking import auto_allowed, usable_cpus
+
+    assert _plan_processes("auto", 1) == _plan_processes(4, 1) == 1  # one plan: its own --jobs
+    assert _plan_processes(4, 3) == 3 and _plan_processes(2, 10) == 2 and _plan_processes(1, 10) == 1
+    assert _plan_processes("auto", 10) == (min(usable_cpus(), 10) if auto_allowed() else 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -157,9 +157,10 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
 @click.option("--only-plans", is_flag=True,
               help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
 @click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, value: _jobs(value),
-              help="Processes for a large plan: a child finds node positions while the plan is validated, "
-                   "and the rule families are shared between processes (same findings). auto: on Linux, for "
-                   "files of 1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
+              help="Processes. Several plans are shared between them, a plan each at a time. For one large "
+                   "plan, a child finds node positions while the plan is validated, and the rule families are "
+                   "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
+                   "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
           fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
           hints: bool, color: bool | None, only_plans: bool, jobs: Any) -> None:
@@ -181,22 +182,43 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         chunks: list[str] = []
         reports = []
         worst = EXIT_OK
-        for path in plans:
+        # Several plans: shared between processes, one plan each at a time (each plan then
+        # checked in one process); one plan: its own processes, as --jobs says.
+        processes = _plan_processes(jobs, len(plans))
+        plan_jobs = jobs if processes == 1 else 1
+
+        def check_one(i: int) -> tuple[Any, list[str]]:
+            """(the report, the notices), or (None, the error's lines) for a plan that cannot be
+            read among several."""
+            from .errors import PlanError
+
+            path = plans[i]
             config = discover_config(path, config_file=config_file, cli=layer)
             try:
-                plan = load_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs=jobs)
-            except Exception as exc:
-                from .errors import PlanError
-
-                if isinstance(exc, PlanError) and len(plans) > 1:
-                    for line in str(exc).splitlines():
-                        click.echo(f"error: {line}", err=True)
-                    worst = EXIT_USAGE
-                    continue
+                plan = load_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs=plan_jobs)
+            except PlanError as exc:
+                if len(plans) > 1:
+                    return None, str(exc).splitlines()
                 raise
-            for notice in plan.notices:
+            return run_check(plan, config, jobs=plan_jobs), list(plan.notices)
+
+        outcomes: Iterable[tuple[Any, list[str]]]
+        if processes > 1:
+            from .forking import map_shared
+            from .rules import registry
+
+            registry()  # (the rule modules imported once, before the processes part)
+            outcomes = map_shared(check_one, len(plans), processes)
+        else:
+            outcomes = (check_one(i) for i in range(len(plans)))  # (messages shown as they come)
+        for report, messages in outcomes:
+            if report is None:
+                for line in messages:
+                    click.echo(f"error: {line}", err=True)
+                worst = EXIT_USAGE
+                continue
+            for notice in messages:
                 click.echo(f"notice: {notice}", err=True)
-            report = run_check(plan, config, jobs=jobs)
             reports.append(report)
             worst = max(worst, report.exit_code)
             if fmt == "json":
@@ -221,6 +243,18 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         text = ("\n\n" if fmt == "text" else "\n").join(chunks)
         _emit(text, output)
         sys.exit(worst)
+
+
+def _plan_processes(jobs: int | str, plans: int) -> int:
+    """Processes for checking several plans: ``jobs`` itself, or for ``auto`` one per usable CPU
+    on Linux (at most one per plan); 1 for a single plan."""
+    if plans < 2:
+        return 1
+    if jobs == "auto":
+        from .forking import auto_allowed, usable_cpus
+
+        return min(usable_cpus(), plans) if auto_allowed() else 1
+    return min(int(jobs), plans)
 
 
 def _jobs(value: str) -> int | str:
