@@ -184,6 +184,28 @@ def run_process(args: list[str], repeat: int) -> dict[str, Any]:
             "machine_mb": max(machine) if machine else None, "exit": code}
 
 
+SEVERAL = (8, 2_000)  # plans, nodes each: a region's plans checked at once
+
+
+def several_plans(workdir: Path, repeat: int) -> dict[str, Any]:
+    """``outcome-graph check`` on several plans at once, in one process and as ``--jobs auto``
+    shares them between processes."""
+    from outcome_graph.synth import dump_yaml, generate
+
+    count, nodes = SEVERAL
+    paths = []
+    for seed in range(1, count + 1):
+        path = workdir / f"region-{seed}.yaml"
+        path.write_text(dump_yaml(generate(nodes, seed=seed)), encoding="utf-8")
+        paths.append(str(path))
+    out = {}
+    for jobs in ("1", "auto"):
+        p = run_process(["check", *paths, "--format", "json", "--jobs", jobs], repeat)
+        p["command"] = f"outcome-graph check <{count} plans of {nodes:,} nodes> --jobs {jobs}"
+        out[f"{count} plans, --jobs {jobs}"] = p
+    return out
+
+
 def controls(plan: Any, facts: Any, repeat: int) -> dict[str, float]:
     """What the machine itself does at this size: the least work a phase does per node.
 
@@ -507,6 +529,7 @@ def main(argv: list[str] | None = None) -> int:
     processes["thurrock"]["command"] = f"outcome-graph check {MODEL.relative_to(ROOT)}"
     rows = []
     with tempfile.TemporaryDirectory(prefix="og-bench-") as tmp:
+        processes.update(several_plans(Path(tmp), repeat))
         for n in sizes:
             print(f"measuring N = {n:,} ...", file=sys.stderr, flush=True)
             rows.append(measure_size(n, repeat, Path(tmp), shacl, notes))
