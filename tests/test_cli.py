@@ -167,3 +167,21 @@ def test_pre_commit_hook_entry_runs_on_plan_files(tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     out = run(*entry[1:], str(other), str(orphan))
     assert out.returncode == 1 and "OG103" in out.stdout
+
+
+def test_statistics_count_each_rules_findings():
+    from collections import Counter
+
+    import outcome_graph as og
+
+    path = MODELS / "southend-cypp-2008-09.yaml"
+    report = og.check(og.load(path))
+    out = run("check", str(path), "--statistics")
+    assert out.returncode == report.exit_code
+    lines = out.stdout.splitlines()
+    rows = [line.split() for line in lines[: lines.index("")]]
+    assert {code: int(n) for n, code, _name, _severity in rows} == Counter(f.rule for f in report.findings)
+    assert [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)  # most frequent first
+    assert lines[-1].startswith("southend-cypp-2008-09: 0 errors")
+    refused = run("check", str(path), "--statistics", "--format", "json")
+    assert refused.returncode == 2 and "--statistics" in refused.stderr and "Traceback" not in refused.stderr

@@ -153,6 +153,9 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="Write the output to a file (written whole or not at all) instead of standard output.")
 @click.option("--hints/--no-hints", default=True, help="Show how to fix each finding (text format).")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule has, the most frequent first, instead of the findings "
+                   "(text format).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
 @click.option("--only-plans", is_flag=True,
               help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
@@ -163,9 +166,12 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
           fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
-          hints: bool, color: bool | None, only_plans: bool, jobs: Any) -> None:
+          hints: bool, statistics: bool, color: bool | None, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings."""
     with _errors():
+        if statistics and fmt != "text":
+            raise click.UsageError("--statistics counts findings in the text format; leave out --format "
+                                   f"{fmt} (or count the {fmt} output's findings)")
         from .config import discover_config
         from .loading.loader import DEFAULT_MAX_BYTES, load_path
         from .rules.engine import check as run_check
@@ -224,10 +230,12 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             if fmt == "json":
                 chunks.append(report.to_json(indent=None if len(plans) > 1 else 2))
             elif fmt == "text":
-                from .output.text import format_report
+                from .output.text import format_report, format_statistics
 
                 use_colour = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-                chunks.append(format_report(report, style=click.style if use_colour else None, hints=hints))
+                style = click.style if use_colour else None
+                chunks.append(format_statistics(report, style=style) if statistics
+                              else format_report(report, style=style, hints=hints))
         if fmt == "sarif":
             from .output.sarif import to_sarif
 

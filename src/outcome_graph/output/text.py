@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..findings import SEVERITIES, Report
 
-__all__ = ["format_report", "summary_line"]
+__all__ = ["format_report", "format_statistics", "summary_line"]
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Info"}
@@ -58,4 +59,34 @@ def format_report(report: Report, *, style: Callable[..., str] | None = None, hi
         lines.append(s(text, fg="green", bold=True))
     else:
         lines.append(s(summary_line(report), bold=True))
+    return "\n".join(lines)
+
+
+def format_statistics(report: Report, *, style: Callable[..., str] | None = None) -> str:
+    """The number of findings of each rule, the most frequent first, then the summary line.
+
+    >>> from outcome_graph.findings import Finding, Report
+    >>> f = Finding("OG301", "missing-lead", "warning", "M1", "milestone", "Audit", "No lead.", "")
+    >>> print(format_statistics(Report("demo", "Demo", "plan.yaml", findings=[f, f])))
+        2  OG301  missing-lead  warning
+    <BLANKLINE>
+    demo: 0 errors, 2 warnings, 0 info
+    """
+    s = style or _plain
+    if not report.findings:
+        return format_report(report, style=style)
+    counts: dict[str, list[Any]] = {}
+    for f in report.findings:
+        entry = counts.setdefault(f.rule, [0, f.name, f.severity])
+        entry[0] += 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1][0], SEVERITIES.index(item[1][2]), item[0]))
+    width = max(len(str(n)) for n, _, _ in counts.values())
+    code_width = max(len(code) for code in counts)
+    name_width = max(len(name) for _, name, _ in counts.values())
+    lines = [
+        f"{n:>{max(width, 5)}}  {s(code.ljust(code_width), fg=_COLOURS[severity], bold=True)}  {name.ljust(name_width)}  "
+        f"{s(severity, dim=True)}"
+        for code, (n, name, severity) in rows
+    ]
+    lines += ["", s(summary_line(report), bold=True)]
     return "\n".join(lines)
