@@ -185,3 +185,24 @@ def test_statistics_count_each_rules_findings():
     assert lines[-1].startswith("southend-cypp-2008-09: 0 errors")
     refused = run("check", str(path), "--statistics", "--format", "json")
     assert refused.returncode == 2 and "--statistics" in refused.stderr and "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize("path", [*sorted(MODELS.glob("*.yaml")), EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.stem)
+def test_a_plan_read_from_standard_input(path):
+    text = path.read_text(encoding="utf-8")
+    from_file = run("check", str(path), "--format", "json")
+    named = run("check", "-", "--stdin-filename", str(path), "--format", "json", input=text)
+    assert (named.returncode, named.stdout) == (from_file.returncode, from_file.stdout)
+    anonymous = run("check", "-", "--format", "json", input=text)
+    assert json.loads(anonymous.stdout)["plan"]["file"] == "<stdin>"
+    assert [f["rule"] for f in json.loads(anonymous.stdout)["findings"]] == [
+        f["rule"] for f in json.loads(from_file.stdout)["findings"]]
+
+
+def test_standard_input_errors():
+    bad = run("check", "-", input="format: outcome-graph/v1\nplan: {id: x\n")
+    assert bad.returncode == 2 and bad.stderr.startswith("error: <stdin>:3:1: invalid YAML")
+    big = run("check", "-", "--max-bytes", "10", input=CLEAN)
+    assert big.returncode == 2 and "over the" in big.stderr and "Traceback" not in big.stderr
+    twice = run("check", "-", "-", input=CLEAN)
+    assert twice.returncode == 2 and "once" in twice.stderr

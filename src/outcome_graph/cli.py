@@ -157,6 +157,9 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
                    "(text format).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
+@click.option("--stdin-filename", default=None, metavar="PATH",
+              help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
+                   "where its configuration is looked for.")
 @click.option("--only-plans", is_flag=True,
               help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
 @click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, value: _jobs(value),
@@ -166,14 +169,19 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
           fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
-          hints: bool, statistics: bool, color: bool | None, only_plans: bool, jobs: Any) -> None:
-    """Check one or more plans and report the findings."""
+          hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None, only_plans: bool,
+          jobs: Any) -> None:
+    """Check one or more plans and report the findings.
+
+    PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), or - for a YAML or JSON plan read
+    from standard input (an editor checking what is being written).
+    """
     with _errors():
         if statistics and fmt != "text":
             raise click.UsageError("--statistics counts findings in the text format; leave out --format "
                                    f"{fmt} (or count the {fmt} output's findings)")
         from .config import discover_config
-        from .loading.loader import DEFAULT_MAX_BYTES, load_path
+        from .loading.loader import DEFAULT_MAX_BYTES, load_bytes, load_path
         from .rules.engine import check as run_check
 
         if output is not None:
@@ -192,6 +200,10 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         # checked in one process); one plan: its own processes, as --jobs says.
         processes = _plan_processes(jobs, len(plans))
         plan_jobs = jobs if processes == 1 else 1
+        if plans.count("-") > 1:
+            raise click.UsageError("standard input (-) can be read once")
+        limit = max_bytes or DEFAULT_MAX_BYTES
+        stdin = sys.stdin.buffer.read(limit + 1) if "-" in plans else b""  # (read before any fork)
 
         def check_one(i: int) -> tuple[Any, list[str]]:
             """(the report, the notices), or (None, the error's lines) for a plan that cannot be
@@ -199,9 +211,15 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             from .errors import PlanError
 
             path = plans[i]
-            config = discover_config(path, config_file=config_file, cli=layer)
             try:
-                plan = load_path(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs=plan_jobs)
+                if path == "-":
+                    config = discover_config(stdin_filename, config_file=config_file, cli=layer)
+                    name = stdin_filename or "<stdin>"
+                    base = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else os.getcwd()
+                    plan = load_bytes(stdin, file=name, max_bytes=limit, base_dir=base, jobs=plan_jobs)
+                else:
+                    config = discover_config(path, config_file=config_file, cli=layer)
+                    plan = load_path(path, max_bytes=limit, period=period, jobs=plan_jobs)
             except PlanError as exc:
                 if len(plans) > 1:
                     return None, str(exc).splitlines()
@@ -281,8 +299,8 @@ def _declares_plan_format(path: str) -> bool:
     """Whether a YAML/JSON file says it is a plan (other files are not ours to judge)."""
     import re
 
-    if not path.lower().endswith((".yaml", ".yml", ".json")):
-        return True  # spreadsheets and folders are only passed on purpose
+    if path == "-" or not path.lower().endswith((".yaml", ".yml", ".json")):
+        return True  # standard input, spreadsheets and folders are only passed on purpose
     try:
         with open(path, "rb") as fh:
             head = fh.read(65536).decode("utf-8", "replace")
