@@ -224,6 +224,11 @@ def _similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def _mapped_parents(old: Plan, matches: dict[str, tuple[str, str]], node_id: str) -> frozenset[str]:
+    """An old node's parents as new ids where they are matched (``old:<id>`` where not)."""
+    return frozenset(matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ()))
+
+
 def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
     """Old node id -> (new node id, how): by id, by the same title, by a similar title under the same parent."""
     from .model.plan import _code_key
@@ -237,9 +242,6 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
         if other is not None and other.kind == node.kind and other.id not in taken:
             matches[node.id] = (other.id, "id")
             taken.add(other.id)
-
-    def mapped_parents(node_id: str) -> frozenset[str]:
-        return frozenset(matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ()))
 
     def new_parents(node_id: str) -> frozenset[str]:
         return frozenset(new.parents.get(node_id, ()))
@@ -257,7 +259,7 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
             candidates = [c for c in by_title.get(_norm(n.title), ()) if c.id not in taken]
             if not candidates:
                 continue
-            same = [c for c in candidates if new_parents(c.id) == mapped_parents(n.id)]
+            same = [c for c in candidates if new_parents(c.id) == _mapped_parents(old, matches, n.id)]
             pick = (same or candidates)[0] if len(same) == 1 or len(candidates) == 1 else None
             if pick is not None:
                 matches[n.id] = (pick.id, "title")
@@ -278,7 +280,7 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
         pairs: list[tuple[float, int, str, str]] = []
         for order, n in enumerate(left):
             mine = set(_words(n.title))
-            siblings = set(by_parent.get(mapped_parents(n.id), ()))
+            siblings = set(by_parent.get(_mapped_parents(old, matches, n.id), ()))
             shared: Counter[str] = Counter()
             for w in mine:
                 posting = index.get(w, ())
@@ -316,12 +318,9 @@ def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
     if not old_left or not new_left:
         return {}, {}
 
-    def mapped_parents(node_id: str) -> frozenset[str]:
-        return frozenset(matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ()))
-
     old_words = {n.id: set(_words(n.title)) for n in old_left}
     new_words = {n.id: set(_words(n.title)) for n in new_left}
-    old_home = {n.id: (n.kind, mapped_parents(n.id)) for n in old_left}
+    old_home = {n.id: (n.kind, _mapped_parents(old, matches, n.id)) for n in old_left}
     new_home = {n.id: (n.kind, frozenset(new.parents.get(n.id, ()))) for n in new_left}
 
     def find(wholes: list[Any], whole_words: dict[str, set[str]], whole_home: dict[str, Any],

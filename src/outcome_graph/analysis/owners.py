@@ -838,8 +838,7 @@ def _coordinated_parts(text: str, parsed: _Parsed) -> list[str] | None:
     pieces = _PART_SEP.split(rest.strip(_STRIP_CHARS))
     if len(pieces) < 2:
         return None
-    # (the pieces hold no "&": an ASCII piece's key is its letters and digits, lower-cased)
-    parts = [_NOT_ALNUM.sub("", piece).lower() if piece.isascii() else owner_key(piece) for piece in pieces]
+    parts = [owner_key(piece) for piece in pieces]
     if not all(parts) or len(set(parts)) < len(parts):
         return None
     return parts

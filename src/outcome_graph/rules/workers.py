@@ -17,11 +17,10 @@ rules run in one process.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..forking import ChildFailed, Forked, Jobs, auto_allowed, can_fork, check_jobs, reap, usable_cpus
+from ..forking import Jobs, auto_allowed, can_fork, check_jobs, map_shared, usable_cpus
 
 if TYPE_CHECKING:
     from ..findings import Finding
@@ -91,43 +90,11 @@ def families(rules: Sequence[Rule]) -> tuple[list[Rule], list[list[Rule]]]:
 
 def run_shared(rules: Sequence[Rule], run_group: RunGroup, processes: int) -> dict[str, list[Finding]]:
     """Run the rules in ``processes`` processes (this one and forked workers); every rule's
-    findings by code."""
+    findings by code. The families are handed out by :func:`~outcome_graph.forking.map_shared`
+    (what a failed worker took is run again here); plugin rules run here afterwards."""
     here, shared = families(rules)
-    read_end, write_end = os.pipe()
-    os.write(write_end, bytes(range(len(shared))))  # (a few bytes: the pipe holds them all)
-    os.close(write_end)
-
-    def take_families() -> GroupResult:
-        out: GroupResult = []
-        while True:
-            taken = os.read(read_end, 1)  # (one byte: atomic between the processes)
-            if not taken:
-                return out
-            out.extend(run_group(shared[taken[0]]))
-
-    workers: list[Forked[GroupResult]] = []
     results: dict[str, list[Finding]] = {}
-    try:
-        for _ in range(min(processes, len(shared)) - 1):
-            try:
-                workers.append(Forked(take_families))
-            except ChildFailed:  # the system has no more processes to give: fewer workers
-                break
-        results.update(run_group(here))
-        results.update(take_families())
-        for worker in workers:
-            try:
-                results.update(worker.result())
-            except ChildFailed:
-                pass  # its families are run again below
-        left = [r for group in shared for r in group if r.code not in results]
-        if left:
-            results.update(run_group(left))
-    except BaseException:  # a rule raised, or an interrupt: stop the workers still running
-        for worker in workers:
-            worker.cancel()
-        reap()
-        raise
-    finally:
-        os.close(read_end)
+    for group in map_shared(lambda i: run_group(shared[i]), len(shared), processes):
+        results.update(group)
+    results.update(run_group(here))
     return results
