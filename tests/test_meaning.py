@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 
 import pytest
@@ -126,8 +127,6 @@ REAL_PAIRS: list[tuple[str, int, str, str]] = [
      "Ofsted inspections"),
     (R, 76, "NI 102a",
      "Pupils eligible for free school meals achieving level 4 or above at Key Stage 2"),
-    (R, 76, "NI 102b",
-     "Pupils ineligible for free school meals achieving Level 4 or above at Key Stage 2"),
     (R, 76, "NI 102c",
      "Achievement gap between pupils eligible for free school meals and their peers achieving "
      "the expected level at Key Stage 2"),
@@ -422,6 +421,9 @@ REAL_MISMATCHES: list[tuple[str, int, str, str, str]] = [
      "2008-2011 targets in negotiation)", "NI 45"),
     (T, 174, "NI 82a",
      "11 more primary and 17 more secondary children will take meals at school", "NI 52"),
+    # The plan's own NI 102b is a Key Stage 2 measure; the national NI 102b is the Key Stage 4 gap.
+    (R, 76, "NI 102b",
+     "Pupils ineligible for free school meals achieving Level 4 or above at Key Stage 2", "NI 102a"),
 ]
 
 # Constructed mismatches: titles moved to unrelated codes. (code, title, expected better or None)
@@ -651,6 +653,39 @@ def test_shared_subject_concept_agrees(matcher: MeaningMatcher, code: str) -> No
     entry = national_indicators().lookup(code)
     assert entry is not None
     assert matcher.compare("More children in care will attain the expected levels in education", entry).agrees
+
+
+_STAGE_RE = re.compile(r"Key Stage ([1-5])")
+
+
+def _stage_terms(title: str) -> set[str]:
+    return {t for t in key_terms(title) if t in {"#eyfs", "#ks1", "#ks2", "#ks3", "#ks4", "#ks5"}}
+
+
+#: Catalogue entries about one Key Stage, named only by "Key Stage N" (no GCSE implying KS4).
+_ONE_STAGE = [e for e in ENTRIES if len(_STAGE_RE.findall(e.title)) == 1
+              and not _stage_terms(_STAGE_RE.sub("", e.title))]
+
+
+def test_entries_about_one_key_stage_exist() -> None:
+    assert len(_ONE_STAGE) >= 10  # (NI 73, NI 93-NI 100, NI 102a, NI 102b...)
+
+
+@settings(max_examples=60, deadline=None)
+@given(index=st.integers(min_value=0, max_value=len(_ONE_STAGE) - 1), stage=st.integers(min_value=0, max_value=3))
+def test_a_title_about_another_key_stage_disagrees(index: int, stage: int) -> None:
+    # The entry's own title moved to another Key Stage shares everything else, and still names
+    # another measure: the verdict says which stages clash.
+    entry = _ONE_STAGE[index]
+    own = int(_STAGE_RE.findall(entry.title)[0])
+    other = [s for s in (1, 2, 3, 4, 5) if s != own][stage]
+    moved = _STAGE_RE.sub(f"Key Stage {other}", entry.title)
+    verdict = _shared_matcher().compare(moved, entry)
+    assert not verdict.agrees, (moved, verdict.explanation)
+    assert verdict.stages == (f"Key Stage {other}", f"Key Stage {own}")
+    assert verdict.better is None or verdict.better.code != entry.code
+    # ... while the same words at the same stage agree.
+    assert _shared_matcher().compare(entry.title.upper(), entry).agrees
 
 
 _CONCEPT_WORDS = st.sampled_from([

@@ -64,7 +64,8 @@ def test_thurrock_highlights():
 def test_richmond_highlights():
     report = _check("richmond-cypp-2009-2013")
     assert [f.node for f in report.by_rule("OG108")] == ["3.2.2"]
-    assert [f.node for f in report.by_rule("OG502")] == ["NI 108"]
+    assert [f.node for f in report.by_rule("OG502")] == ["NI 102b", "NI 108"]
+    assert "(Key Stage 2), but NI 102b is" in report.by_rule("OG502")[0].message
     assert [f.node for f in report.by_rule("OG101")][:3] == ["T1", "T2", "T3"]
     # no dates and no targets anywhere: one plan-wide finding each, not one per node
     assert [f.kind for f in report.by_rule("OG401")] == ["plan"]

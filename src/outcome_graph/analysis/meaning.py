@@ -91,6 +91,9 @@ class MeaningVerdict:
         One phrase for a finding message, e.g. ``"shares no key term with 'Processing of
         planning applications ...'; reads like NI 57 'Children and young people's
         participation in high-quality PE and sport'"``.
+    stages : (str, str) or None
+        When the two are about different stages of education: the title's and the entry's
+        (``("Key Stage 2", "Key Stage 4")``).
 
     Examples
     --------
@@ -102,6 +105,7 @@ class MeaningVerdict:
     score: float
     better: CatalogueEntry | None
     explanation: str
+    stages: tuple[str, str] | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -624,6 +628,9 @@ class MeaningMatcher:
         if not self._is_evidence(plan):
             return MeaningVerdict(True, score, None, "too general to compare")
         surfaces = dict(_analyse(plan_title))
+        stages, entry_stages = _stages(key_terms(plan_title)), _stages(entry_terms)  # (all stages: KS5 is in no title)
+        if stages and entry_stages and stages.isdisjoint(entry_stages):
+            return self._other_stage(plan_title, plan, stages, entry, entry_stages, score)
         shared = plan & entry_terms
         by_weight = sorted(shared, key=lambda t: (-self._w(t), t))
         # A shared concept of the field (looked-after children, NEET, key stage 2...) is the
@@ -671,6 +678,23 @@ class MeaningMatcher:
                                   f"{lead}; it is about {_words(elsewhere[:3], surfaces)}")
         return MeaningVerdict(True, score, None, lenient)
 
+    def _other_stage(self, plan_title: str, plan: frozenset[str], stages: frozenset[str],
+                     entry: CatalogueEntry, entry_stages: frozenset[str], score: float) -> MeaningVerdict:
+        """The verdict on a title about another stage of education than its entry's (Key Stage 2
+        against Key Stage 4): whatever else they share, they are two measures. The entry the
+        title reads like is the best match at the title's own stage, if one shares evidence."""
+        better = None
+        for index, _ in self._ranked(plan_title):
+            terms = self._entry_vector(self._entries[index])[0]
+            if _stages(terms) & stages and self._is_evidence(plan & terms):
+                better = self._entries[index]
+                break
+        words = (_stage_words(stages), _stage_words(entry_stages))
+        lead = f"is about {words[0]}, where {_quote(entry.title)} is about {words[1]}"
+        if better is not None:
+            lead += f"; reads like {better.code} {_quote(better.title)}"
+        return MeaningVerdict(False, score, better, lead, words)
+
     def _is_evidence(self, terms: Iterable[str]) -> bool:
         """Whether terms carry meaning: one distinctive term, or enough weight together."""
         total = 0.0
@@ -680,6 +704,20 @@ class MeaningMatcher:
                 return True
             total += weight
         return total >= _EVIDENCE
+
+
+#: The stages of education a title can be about, in order: one excludes the others.
+_STAGES = ("#eyfs", "#ks1", "#ks2", "#ks3", "#ks4", "#ks5")
+
+
+def _stages(terms: Iterable[str]) -> frozenset[str]:
+    """The stages of education (Foundation Stage, Key Stages 1-5) among a title's terms."""
+    return frozenset(t for t in terms if t in _STAGES)
+
+
+def _stage_words(stages: frozenset[str]) -> str:
+    names = [_DISPLAY.get(s) or f"Key Stage {s[3:]}" for s in _STAGES if s in stages]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _quote(title: str, limit: int = 90) -> str:

@@ -101,7 +101,9 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     reference) with the catalogue's title, by meaning: abbreviations and synonyms of the field are
     expanded (NEET, KS2, CAMHS, looked-after children...), generic words count little, and a
     shortened or reworded title of the right indicator passes. It reports a title that shares
-    nothing distinctive with the catalogue's and evidently describes another indicator, naming it.
+    nothing distinctive with the catalogue's and evidently describes another indicator, naming it,
+    and a title about another stage of education than the catalogue's (Key Stage 2 against Key
+    Stage 4, the Foundation Stage against Key Stage 1), whatever else they share.
 
     ## Why it matters
     A wrong code means the figure reported to the board is a different measure from the one the
@@ -145,9 +147,10 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if verdict.agrees:
             continue
         better = f" It reads like {verdict.better.code} '{short(verdict.better.title, 80)}'." if verdict.better else ""
+        ours, theirs = (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
         yield ctx.finding(
             where,
-            f"{code} is titled '{short(title, 80)}', but {entry.code} is '{short(entry.title, 80)}'.{better}",
+            f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{short(entry.title, 80)}'{theirs}.{better}",
             f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it.",
         )
 
