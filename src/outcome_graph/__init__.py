@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from .output.tables import table
     from .output.html_report import report
     from .rules.registry import Rule, registry, rule
+    from .baseline import Baseline
+    from .errors import BaselineError
 
 __all__ = [
     "__version__",
@@ -71,7 +73,9 @@ __all__ = [
     "OutcomeGraphError",
     "PlanError",
     "ConfigError",
+    "BaselineError",
     "Problem",
+    "Baseline",
 ]
 
 _LAZY = {
@@ -96,7 +100,9 @@ _LAZY = {
     "OutcomeGraphError": ".errors",
     "PlanError": ".errors",
     "ConfigError": ".errors",
+    "BaselineError": ".errors",
     "Problem": ".errors",
+    "Baseline": ".baseline",
 }
 
 

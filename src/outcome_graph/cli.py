@@ -160,6 +160,9 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
                    "where its configuration is looked for.")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
+              help="Leave out the findings recorded in FILE (written earlier with --format json -o FILE): "
+                   "report only what is new. The summary counts what was left out.")
 @click.option("--only-plans", is_flag=True,
               help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
 @click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, value: _jobs(value),
@@ -169,12 +172,18 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
           fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
-          hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None, only_plans: bool,
-          jobs: Any) -> None:
+          hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None, baseline_file: str | None,
+          only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
     PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), or - for a YAML or JSON plan read
     from standard input (an editor checking what is being written).
+
+    With --baseline, findings already recorded in a baseline are left out, so that a plan adopted
+    with known findings fails only on new ones: record them with
+    `outcome-graph check plan.yaml --format json -o baseline.json`, then check with
+    `--baseline baseline.json`. A finding is the recorded one when its plan, rule and node are the
+    same (lines and figures in the message may change).
     """
     with _errors():
         if statistics and fmt != "text":
@@ -187,7 +196,12 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         if output is not None:
             from .output.files import refuse_input_as_output
 
-            refuse_input_as_output(output, plans)
+            refuse_input_as_output(output, [*plans, *([baseline_file] if baseline_file else [])])
+        baseline = None
+        if baseline_file is not None:
+            from .baseline import Baseline
+
+            baseline = Baseline.load(baseline_file)
         if only_plans:
             plans = tuple(p for p in plans if _declares_plan_format(p))
             if not plans:
@@ -243,6 +257,8 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 continue
             for notice in messages:
                 click.echo(f"notice: {notice}", err=True)
+            if baseline is not None:
+                report = baseline.apply(report)
             reports.append(report)
             worst = max(worst, report.exit_code)
             if fmt == "json":

@@ -2,14 +2,15 @@
 
 Every error the package raises on purpose derives from :class:`OutcomeGraphError`, so an
 embedding tool can catch one class. Problems in a plan file are :class:`PlanError` (with the
-file, line and column of each problem); problems in configuration are :class:`ConfigError`.
+file, line and column of each problem); problems in configuration are :class:`ConfigError`, and
+in a baseline of accepted findings :class:`BaselineError`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "Problem", "RenderError"]
+__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "BaselineError", "Problem", "RenderError"]
 
 
 class OutcomeGraphError(Exception):
@@ -93,6 +94,20 @@ class ConfigError(OutcomeGraphError):
         self.file = file
         self.message = message
         super().__init__(f"{file}: {message}" if file else message)
+
+
+class BaselineError(OutcomeGraphError):
+    """A baseline file (accepted findings) cannot be read or is not a findings document.
+
+    >>> err = BaselineError(Problem("the baseline is not JSON: Expecting value", file="base.json", line=3, column=1))
+    >>> str(err), err.line
+    ('base.json:3:1: the baseline is not JSON: Expecting value', 3)
+    """
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.file, self.line, self.column = problem.file, problem.line, problem.column
+        super().__init__(str(problem))
 
 
 class RenderError(OutcomeGraphError):

@@ -75,6 +75,9 @@ class Report:
         What was found, suppressed findings excluded, sorted by position in the file.
     suppressed : list[Finding]
         What node-level ``ignore:`` suppressed (counted, never silently lost).
+    baselined : list[Finding] or None
+        What a baseline of accepted findings left out (:mod:`outcome_graph.baseline`), counted
+        like the suppressed ones; ``None`` when no baseline was applied.
 
     Examples
     --------
@@ -99,6 +102,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
     fail_on: str = "error"
+    baselined: list[Finding] | None = None
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -108,10 +112,13 @@ class Report:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Findings by severity, plus ``suppressed``."""
+        """Findings by severity, plus ``suppressed`` (and ``baselined`` when a baseline was
+        applied)."""
         c: Counter[str] = Counter(f.severity for f in self.findings)
         out = {s: c[s] for s in SEVERITIES}
         out["suppressed"] = len(self.suppressed)
+        if self.baselined is not None:
+            out["baselined"] = len(self.baselined)
         return out
 
     def by_rule(self, code: str) -> list[Finding]:

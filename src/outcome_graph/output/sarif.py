@@ -17,6 +17,10 @@ _SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _HELP_URI = "https://github.com/outcome-graph/outcome-graph/blob/main/docs/rules.md#{anchor}"
 
 
+_IN_SOURCE = {"kind": "inSource", "justification": "ignore: in the plan"}
+_BASELINE = {"kind": "external", "justification": "accepted in the baseline"}
+
+
 def _uri(path: str | None) -> str:
     if not path:
         return "plan"
@@ -25,11 +29,13 @@ def _uri(path: str | None) -> str:
 
 
 def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
-    """One SARIF run with every rule used and one result per finding (suppressed ones marked)."""
+    """One SARIF run with every rule used and one result per finding (suppressed ones marked;
+    where a baseline was applied, every result has a ``baselineState``: ``new``, or
+    ``unchanged`` with an external suppression for a finding in the baseline)."""
     from ..rules import registry
 
     rules = registry()
-    used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed]})
+    used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed, *(r.baselined or ())]})
     index = {code: i for i, code in enumerate(used)}
     descriptors: list[dict[str, Any]] = []
     for code in used:
@@ -54,7 +60,9 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
         )
     results = []
     for report in reports:
-        for finding, suppressed in [*((f, False) for f in report.findings), *((f, True) for f in report.suppressed)]:
+        listed = [*((f, None) for f in report.findings), *((f, _IN_SOURCE) for f in report.suppressed),
+                  *((f, _BASELINE) for f in report.baselined or ())]
+        for finding, suppression in listed:
             loc = finding.location
             physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(loc.file or report.file)}}
             if loc.line is not None:
@@ -76,8 +84,10 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
             if loc.sheet:
                 result["properties"]["sheet"] = loc.sheet
                 result["properties"]["cell"] = loc.cell
-            if suppressed:
-                result["suppressions"] = [{"kind": "inSource", "justification": "ignore: in the plan"}]
+            if suppression is not None:
+                result["suppressions"] = [suppression]
+            if report.baselined is not None:
+                result["baselineState"] = "unchanged" if suppression is _BASELINE else "new"
             results.append(result)
     return {
         "$schema": _SARIF_SCHEMA,

@@ -25,9 +25,17 @@ def summary_line(report: Report) -> str:
         return f"{k} {word}{'' if k == 1 or word == 'info' else 's'}"
 
     text = f"{report.plan_id}: {n(c['error'], 'error')}, {n(c['warning'], 'warning')}, {n(c['info'], 'info')}"
-    if c["suppressed"]:
-        text += f" ({c['suppressed']} suppressed)"
-    return text
+    return text + _left_out(report)
+
+
+def _left_out(report: Report) -> str:
+    """`` (3 suppressed, 12 in the baseline)``: what the findings leave out, or nothing."""
+    parts = []
+    if report.suppressed:
+        parts.append(f"{len(report.suppressed)} suppressed")
+    if report.baselined:
+        parts.append(f"{len(report.baselined)} in the baseline")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def format_report(report: Report, *, style: Callable[..., str] | None = None, hints: bool = True) -> str:
@@ -53,9 +61,7 @@ def format_report(report: Report, *, style: Callable[..., str] | None = None, hi
                 lines.append(s(f"    hint: {f.hint}", dim=True))
         lines.append("")
     if not report.findings:
-        text = f"{report.plan_id}: no findings"
-        if report.suppressed:
-            text += f" ({len(report.suppressed)} suppressed)"
+        text = f"{report.plan_id}: no findings" + _left_out(report)
         lines.append(s(text, fg="green", bold=True))
     else:
         lines.append(s(summary_line(report), bold=True))

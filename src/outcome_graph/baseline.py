@@ -1,0 +1,180 @@
+"""Baselines: the findings a plan had when it was accepted, so that a check reports what is new.
+
+A plan adopted with dozens of known findings (a published plan is not rewritten to please a
+checker) would otherwise fail every check, and its new problems would drown among the old. A
+baseline records the findings once::
+
+    outcome-graph check plan.yaml --format json -o baseline.json
+
+and later checks leave them out::
+
+    outcome-graph check plan.yaml --baseline baseline.json
+
+The baseline is the ``outcome-graph/findings/v1`` document that ``check --format json`` writes
+(JSON Lines for several plans). Leaving out is never silent: a report counts its baselined
+findings, the text summary says how many, and SARIF lists them with an external suppression.
+
+Which finding is which
+----------------------
+A finding is in the baseline when the baseline holds a finding of the same plan (its id), rule
+and node: the fingerprint SARIF gives it. Line numbers, titles and the figures in a message (an
+owner leading 14 milestones, then 15) may change without the finding becoming new. Where several
+findings share plan, rule and node (OG204 on an objective measured by two indicators), the
+messages pair them first and the rest pair in file order; one baseline entry accounts for one
+finding at most, so a second finding of the same kind on the same node is new.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import BaselineError, Problem
+from .findings import FINDINGS_SCHEMA_ID, Finding, Report
+
+__all__ = ["Baseline"]
+
+#: The largest baseline file read (a baseline of a 100,000-node plan's findings is a few MB).
+MAX_BYTES = 256 * 2**20
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Accepted findings, by plan id.
+
+    Examples
+    --------
+    >>> import outcome_graph as og
+    >>> text = '''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... objectives: [{id: O1, title: Fewer accidents}]
+    ... milestones:
+    ...   - {id: M1, parent: O1, title: Audit, timescale: June 11}
+    ... '''
+    >>> before = og.check(og.load(text))
+    >>> baseline = Baseline.from_reports([before])
+    >>> after = og.check(og.load(text + "  - {id: M2, parent: O1, title: Survey, timescale: July 11}\\n"))
+    >>> [(f.rule, f.node) for f in after.by_rule("OG301")]
+    [('OG301', 'M1'), ('OG301', 'M2')]
+    >>> new = baseline.apply(after)
+    >>> [(f.rule, f.node) for f in new.by_rule("OG301")], new.counts["baselined"]
+    ([('OG301', 'M2')], 3)
+    """
+
+    #: plan id -> how many accepted findings each (rule, node) has.
+    keys: Mapping[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    #: plan id -> how many accepted findings each (rule, node, message) has.
+    messages: Mapping[str, Counter[tuple[str, str, str]]] = field(default_factory=dict)
+    #: Where the baseline was read from.
+    file: str | None = None
+
+    def __len__(self) -> int:
+        return sum(sum(c.values()) for c in self.keys.values())
+
+    @classmethod
+    def from_reports(cls, reports: Iterable[Report], *, file: str | None = None) -> Baseline:
+        """The baseline of some reports: their findings (not the suppressed ones) accepted."""
+        return cls.from_findings(((r.plan_id, f.rule, f.node, f.message) for r in reports for f in r.findings),
+                                 file=file)
+
+    @classmethod
+    def from_findings(cls, findings: Iterable[tuple[str, str, str, str]], *, file: str | None = None) -> Baseline:
+        """The baseline of (plan id, rule, node, message) tuples."""
+        keys: dict[str, Counter[tuple[str, str]]] = {}
+        messages: dict[str, Counter[tuple[str, str, str]]] = {}
+        for plan_id, rule, node, message in findings:
+            keys.setdefault(plan_id, Counter())[(rule, node)] += 1
+            messages.setdefault(plan_id, Counter())[(rule, node, message)] += 1
+        return cls(keys, messages, file)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Baseline:
+        """Read a baseline file: a findings document (``check --format json``), or JSON Lines of
+        them. Raises :class:`~outcome_graph.errors.BaselineError` (naming the file, and the line
+        where one is known) when it cannot be read or is not a findings document."""
+        name = os.fspath(path)
+        try:
+            with open(name, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise BaselineError(Problem("baseline file not found (write one with `check --format json -o FILE`)",
+                                    file=name)) from None
+        except IsADirectoryError:
+            raise BaselineError(Problem("the baseline is a folder, not a findings file", file=name)) from None
+        except OSError as exc:
+            raise BaselineError(Problem(f"the baseline cannot be read: {exc.strerror or exc}", file=name)) from None
+        if len(data) > MAX_BYTES:
+            raise BaselineError(Problem(f"the baseline is larger than {MAX_BYTES // 2**20} MB", file=name))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise BaselineError(Problem("the baseline is not UTF-8 text", file=name, line=line)) from None
+        return cls.from_findings(_read_documents(text, name), file=name)
+
+    def apply(self, report: Report) -> Report:
+        """The report with the findings in the baseline moved to ``baselined`` (its other
+        findings, suppressed ones and order unchanged)."""
+        keys = self.keys.get(report.plan_id, Counter()).copy()
+        messages = self.messages.get(report.plan_id, Counter()).copy()
+        accepted = [False] * len(report.findings)
+        for i, f in enumerate(report.findings):  # the same message first...
+            exact = (f.rule, f.node, f.message)
+            if messages[exact] > 0:
+                messages[exact] -= 1
+                keys[(f.rule, f.node)] -= 1
+                accepted[i] = True
+        for i, f in enumerate(report.findings):  # ... then the same rule and node
+            if not accepted[i] and keys[(f.rule, f.node)] > 0:
+                keys[(f.rule, f.node)] -= 1
+                accepted[i] = True
+        kept: list[Finding] = [f for f, a in zip(report.findings, accepted) if not a]
+        baselined = [*(report.baselined or ()), *(f for f, a in zip(report.findings, accepted) if a)]
+        return dataclasses.replace(report, findings=kept, baselined=baselined)
+
+
+def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]:
+    """(plan id, rule, node, message) of every finding of the findings documents in ``text``."""
+    documents: list[tuple[int, Any]] = []
+    decoder = json.JSONDecoder()
+    pos, end = 0, len(text)
+    while True:
+        while pos < end and text[pos] in " \t\r\n":
+            pos += 1
+        if pos >= end:
+            break
+        line = text.count("\n", 0, pos) + 1
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise BaselineError(Problem(f"the baseline is not JSON: {exc.msg}", file=name, line=exc.lineno,
+                                    column=exc.colno)) from None
+        documents.append((line, value))
+    if not documents:
+        raise BaselineError(Problem("the baseline is empty: write one with `check --format json -o FILE`", file=name))
+    out: list[tuple[str, str, str, str]] = []
+    for line, doc in documents:
+        def bad(what: str, line: int = line) -> BaselineError:
+            return BaselineError(Problem(f"not a findings document ({FINDINGS_SCHEMA_ID}): {what}", file=name, line=line))
+
+        if not isinstance(doc, dict) or doc.get("schema") != FINDINGS_SCHEMA_ID:
+            raise bad(f"no \"schema\": \"{FINDINGS_SCHEMA_ID}\"; write it with `check --format json`")
+        plan = doc.get("plan")
+        plan_id = plan.get("id") if isinstance(plan, dict) else None
+        if not isinstance(plan_id, str):
+            raise bad("no plan id")
+        findings = doc.get("findings")
+        if not isinstance(findings, list):
+            raise bad("no list of findings")
+        for n, f in enumerate(findings, 1):
+            rule, node, message = (f.get(k) for k in ("rule", "node", "message")) if isinstance(f, dict) else (None,) * 3
+            if not (isinstance(rule, str) and isinstance(node, str) and isinstance(message, str)):
+                raise bad(f"finding {n} has no rule, node and message")
+            out.append((plan_id, rule, node, message))
+    return out

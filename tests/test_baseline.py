@@ -1,0 +1,208 @@
+"""Baselines of accepted findings: `check --baseline FILE` reports only what is new."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import outcome_graph as og
+from outcome_graph.baseline import Baseline
+from outcome_graph.errors import BaselineError
+from outcome_graph.findings import Finding, Report
+from outcome_graph.output.sarif import sarif_document
+from outcome_graph.output.text import summary_line
+from outcome_graph.schema import findings_schema
+
+from .conftest import MODELS, PLAN_HEADER
+from .test_cli import run, write
+
+SOUTHEND = MODELS / "southend-cypp-2008-09.yaml"
+THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
+LEAD = 'timescale: "December 2008", lead: "Head of School Support and Preventative Services"}'
+
+
+def _southend_edited() -> str:
+    """Southend's plan a year on: a line added at the top (every finding moves down a line) and
+    one milestone's lead dropped (a new OG301; its owner's OG302 count falls from 23 to 22)."""
+    text = SOUTHEND.read_text(encoding="utf-8")
+    assert text.count(LEAD) == 1
+    return "# revised for the partnership board\n" + text.replace(LEAD, 'timescale: "December 2008"}')
+
+
+@pytest.fixture(scope="module")
+def southend() -> Report:
+    return og.check(og.load(SOUTHEND))
+
+
+def test_a_plan_checked_against_its_own_baseline_has_no_findings(southend: Report):
+    assert len(southend.findings) > 100
+    after = Baseline.from_reports([southend]).apply(southend)
+    assert after.findings == [] and after.baselined == southend.findings
+    assert after.counts["baselined"] == len(southend.findings)
+    assert after.suppressed == southend.suppressed and after.exit_code == 0
+    assert summary_line(after).endswith(f"({len(southend.findings)} in the baseline)")
+
+
+def test_only_the_new_finding_of_an_edited_real_plan_is_reported(southend: Report):
+    edited = og.check(og.load(_southend_edited()))
+    after = Baseline.from_reports([southend]).apply(edited)
+    assert [(f.rule, f.node) for f in after.findings] == [("OG301", "P1.A1.O2.M1")]
+    # The owner's overload finding now says 22 where the baseline says 23: the same finding.
+    overload = [f for f in after.baselined or [] if f.rule == "OG302" and f.node.startswith("Head of School Support")]
+    assert len(overload) == 1 and "leads 22 milestones" in overload[0].message
+    assert not any("leads 22" in f.message for f in southend.findings)
+    assert len(after.baselined or []) == len(southend.findings)
+
+
+def test_the_cli_reports_new_findings_and_counts_the_rest(tmp_path: Path):
+    base = tmp_path / "baseline.json"
+    assert run("check", str(SOUTHEND), "--format", "json", "-o", str(base)).returncode == 0
+    edited = write(tmp_path, _southend_edited(), "southend.yaml")
+    before = edited.read_bytes()
+    out = run("check", str(edited), "--baseline", str(base), "--fail-on", "warning", "--no-hints")
+    assert out.returncode == 1, out.stderr  # the new warning fails the check
+    assert "OG301 Milestone P1.A1.O2.M1" in out.stdout
+    assert out.stdout.count(" OG3") == 1 and "(181 in the baseline)" in out.stdout
+    assert edited.read_bytes() == before and json.loads(base.read_text())["summary"]["warning"] == 137
+    # The unedited plan passes even at --fail-on info.
+    assert run("check", str(SOUTHEND), "--baseline", str(base), "--fail-on", "info").returncode == 0
+
+
+def test_json_and_sarif_say_what_the_baseline_left_out(tmp_path: Path, southend: Report):
+    base = tmp_path / "baseline.json"
+    base.write_text(southend.to_json(), encoding="utf-8")
+    edited = write(tmp_path, _southend_edited(), "southend.yaml")
+    doc = json.loads(run("check", str(edited), "--baseline", str(base), "--format", "json").stdout)
+    jsonschema.validate(doc, findings_schema())
+    assert doc["summary"]["baselined"] == 181 and len(doc["findings"]) == 1
+    sarif = json.loads(run("check", str(edited), "--baseline", str(base), "--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    states = Counter(r["baselineState"] for r in results)
+    assert states == {"new": 1, "unchanged": 181}
+    unchanged = [r for r in results if r["baselineState"] == "unchanged"]
+    assert all(r["suppressions"][0]["kind"] == "external" for r in unchanged)
+    assert not any("suppressions" in r for r in results if r["baselineState"] == "new")
+    # Without a baseline, neither the summary key nor baselineState appears.
+    plain = json.loads(run("check", str(edited), "--format", "sarif").stdout)
+    assert not any("baselineState" in r for r in plain["runs"][0]["results"])
+    assert "baselined" not in og.check(og.load(THURROCK)).to_dict()["summary"]
+
+
+def test_a_baseline_of_several_plans_as_json_lines(tmp_path: Path):
+    base = tmp_path / "baseline.jsonl"
+    out = run("check", str(SOUTHEND), str(THURROCK), "--format", "json", "--fail-on", "never", "-o", str(base))
+    assert out.returncode == 0 and len(base.read_text().splitlines()) == 2
+    out = run("check", str(THURROCK), str(SOUTHEND), "--baseline", str(base), "--fail-on", "info")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.count("no findings") == 2
+    # A baseline names its plans: another plan's findings are all new.
+    thurrock = og.check(og.load(THURROCK))
+    baseline = Baseline.load(base)
+    assert Baseline({"other": baseline.keys["southend-cypp-2008-09"]}).apply(thurrock).findings == thurrock.findings
+    assert len(baseline) == 181 + len(thurrock.findings)
+
+
+def _finding(rule: str, node: str, message: str) -> Finding:
+    return Finding(rule, "some-rule", "warning", node, "objective", "Title", message, "")
+
+
+def test_findings_of_one_rule_on_one_node_pair_by_message_then_in_order():
+    # OG204 twice on one objective (two indicators): the baseline knew of NI 114 only.
+    ni114, ni57 = _finding("OG204", "1.3.4", "Indicator NI 114 ..."), _finding("OG204", "1.3.4", "Indicator NI 57 ...")
+    baseline = Baseline.from_findings([("p", "OG204", "1.3.4", "Indicator NI 114 ...")])
+    after = baseline.apply(Report("p", "P", None, findings=[ni57, ni114]))
+    assert after.findings == [ni57] and after.baselined == [ni114]
+    # NI 114 fixed, NI 57 new in its place: the same rule on the same node is the recorded finding.
+    after = baseline.apply(Report("p", "P", None, findings=[ni57]))
+    assert after.findings == [] and after.baselined == [ni57]
+
+
+def _in_order(part: list[Finding], whole: list[Finding]) -> bool:
+    """Whether ``part`` is ``whole`` with some findings taken out (the same objects, in order)."""
+    rest = iter(whole)
+    return all(any(f is g for g in rest) for f in part)
+
+
+_RULES = st.sampled_from(["OG101", "OG204", "OG301", "OG302"])
+_NODES = st.sampled_from(["P1", "O1", "O2", "M1"])
+_MESSAGES = st.sampled_from(["a", "b", "c"])
+_FINDINGS = st.lists(st.tuples(_RULES, _NODES, _MESSAGES), max_size=30)
+
+
+@given(now=_FINDINGS, recorded=_FINDINGS)
+def test_a_baseline_accounts_for_each_finding_once(now: list[tuple[str, str, str]],
+                                                   recorded: list[tuple[str, str, str]]):
+    findings = [_finding(*t) for t in now]
+    report = Report("p", "P", None, findings=findings)
+    after = Baseline.from_findings([("p", *t) for t in recorded]).apply(report)
+    kept, left_out = after.findings, after.baselined or []
+    # Nothing is lost and the file order is kept on both sides.
+    assert _in_order(kept, findings) and _in_order(left_out, findings)
+    assert Counter(kept) + Counter(left_out) == Counter(findings)
+    # Per rule and node: as many left out as the baseline records, at most.
+    recorded_keys = Counter((r, n) for r, n, _ in recorded)
+    now_keys = Counter((f.rule, f.node) for f in findings)
+    out_keys = Counter((f.rule, f.node) for f in left_out)
+    assert all(out_keys[k] == min(now_keys[k], recorded_keys[k]) for k in now_keys)
+    # Where a message is recorded, a finding with that message is left out before another.
+    for k in now_keys:
+        exact = Counter(m for r, n, m in recorded if (r, n) == k)
+        here = Counter(f.message for f in findings if (f.rule, f.node) == k)
+        out = Counter(f.message for f in left_out if (f.rule, f.node) == k)
+        for message in here:
+            assert out[message] >= min(here[message], exact[message])
+
+
+@given(now=_FINDINGS)
+def test_a_baseline_of_a_report_leaves_out_all_of_it(now: list[tuple[str, str, str]]):
+    report = Report("p", "P", None, findings=[_finding(*t) for t in now])
+    after = Baseline.from_reports([report]).apply(report)
+    assert after.findings == [] and after.baselined == report.findings
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("", "baseline.json: the baseline is empty"),
+    ('{"schema": "outcome-graph/findings/v1",\n "plan": ', "baseline.json:2:10: the baseline is not JSON"),
+    ('{"findings": []}', "baseline.json:1: not a findings document (outcome-graph/findings/v1): no \"schema\""),
+    ('{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": [{"rule": "OG101"}]}',
+     "baseline.json:1: not a findings document (outcome-graph/findings/v1): finding 1 has no rule, node and message"),
+    ('{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": []}\n[1]',
+     "baseline.json:2: not a findings document"),
+    ('{"schema": "outcome-graph/findings/v1", "plan": {}, "findings": []}', "baseline.json:1: not a findings document (outcome-graph/findings/v1): no plan id"),
+])
+def test_a_bad_baseline_is_named_with_its_line(tmp_path: Path, content: str, expected: str):
+    base = write(tmp_path, content, "baseline.json")
+    with pytest.raises(BaselineError) as err:
+        Baseline.load(base)
+    assert str(err.value).replace(str(tmp_path) + "/", "").startswith(expected)
+    plan = write(tmp_path, PLAN_HEADER)
+    out = run("check", str(plan), "--baseline", "baseline.json", cwd=tmp_path)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith(f"error: {expected}") and "Traceback" not in out.stderr
+
+
+def test_a_missing_or_unusable_baseline_exits_2(tmp_path: Path):
+    plan = write(tmp_path, PLAN_HEADER)
+    out = run("check", str(plan), "--baseline", "nowhere.json", cwd=tmp_path)
+    assert out.returncode == 2 and "error: nowhere.json: baseline file not found" in out.stderr
+    out = run("check", str(plan), "--baseline", ".", cwd=tmp_path)
+    assert out.returncode == 2 and "is a folder" in out.stderr
+    (tmp_path / "latin1.json").write_bytes(b'{"x": "\xe9"}')
+    out = run("check", str(plan), "--baseline", "latin1.json", cwd=tmp_path)
+    assert out.returncode == 2 and "latin1.json:1: the baseline is not UTF-8 text" in out.stderr
+
+
+def test_the_baseline_is_never_overwritten(tmp_path: Path):
+    plan = write(tmp_path, PLAN_HEADER)
+    base = tmp_path / "baseline.json"
+    assert run("check", str(plan), "--format", "json", "-o", str(base)).returncode == 0
+    before = base.read_bytes()
+    out = run("check", str(plan), "--baseline", str(base), "--format", "json", "-o", str(base))
+    assert out.returncode == 2 and "refusing to overwrite an input file" in out.stderr
+    assert base.read_bytes() == before
