@@ -15,6 +15,7 @@ import pytest
 
 import outcome_graph as og
 from outcome_graph.config import Config
+from outcome_graph.findings import Report
 from outcome_graph.output.escape import svg_id
 from outcome_graph.output.html_report import report, report_html
 
@@ -238,3 +239,23 @@ def test_api_writes_the_report(tmp_path):
     plan = og.load(SMALL)
     path = report(plan, tmp_path / "r.html")
     assert Path(path).read_text().count('class="og-svg"') == 1
+
+
+def test_cli_report_with_a_baseline_shows_only_new_findings(tmp_path):
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(LOADED)
+    base = tmp_path / "baseline.json"
+    recorded = og.check(og.load(LOADED))
+    assert len(recorded.findings) >= 2
+    first = recorded.findings[0]
+    base.write_text(Report(recorded.plan_id, recorded.plan_title, None, findings=recorded.findings[1:]).to_json())
+    out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--no-diagram", "--baseline", str(base))
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "r.html").read_text()
+    rows = re.findall(r'<tr class="finding[^"]*" data-severity="\w+" data-rule="(\w+)"', page)
+    assert rows == [first.rule]
+    assert f'<span class="num">{len(recorded.findings) - 1}</span><span>in the baseline</span>' in page
+    out = run(str(plan_file), "-o", str(base), "--no-diagram", "--baseline", str(base))
+    assert out.returncode == 2 and "refusing to overwrite an input" in out.stderr
+    out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--no-diagram", "--baseline", str(tmp_path / "none.json"))
+    assert out.returncode == 2 and "baseline file not found" in out.stderr

@@ -19,9 +19,12 @@ import click
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
+              help="Leave out the findings recorded in FILE (see check --baseline): the report shows what is "
+                   "new and counts the rest.")
 def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
             config_file: str | None, milestones: bool, no_diagram: bool, period: str | None,
-            max_bytes: int | None) -> None:
+            max_bytes: int | None, baseline_file: str | None) -> None:
     """Write a self-contained HTML report: summary, findings (filterable), outcome coverage, owner load
     and the logic model with the findings marked. It opens offline in any browser and prints cleanly.
 
@@ -39,10 +42,17 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
         from ..output.html_report import report
         from ..rules.engine import check
 
-        refuse_input_as_output(output, [plan])
+        refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
+        baseline = None
+        if baseline_file is not None:
+            from ..baseline import Baseline
+
+            baseline = Baseline.load(baseline_file)
         config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
         findings = check(loaded, config, jobs="auto")
+        if baseline is not None:
+            findings = baseline.apply(findings)
         try:
             report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
         except RenderError as exc:

@@ -248,6 +248,8 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> str:
     )
     if counts["suppressed"]:
         sev += f'<div class="card"><span class="num">{counts["suppressed"]}</span><span>suppressed</span></div>'
+    if counts.get("baselined"):
+        sev += f'<div class="card"><span class="num">{counts["baselined"]}</span><span>in the baseline</span></div>'
     dl = "".join(f"<dt>{html_text(k)}</dt><dd>{html_text(v)}</dd>" for k, v in facts_rows)
     notes = "".join(f"<li>{html_text(n)}</li>" for n in plan.notices)
     return (
