@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -206,3 +207,61 @@ def test_standard_input_errors():
     assert big.returncode == 2 and "over the" in big.stderr and "Traceback" not in big.stderr
     twice = run("check", "-", "-", input=CLEAN)
     assert twice.returncode == 2 and "once" in twice.stderr
+
+
+class _Lines:
+    """The lines a running process writes to one of its pipes, waited for with a deadline."""
+
+    def __init__(self, pipe: Any) -> None:
+        import queue
+        import threading
+
+        self.queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [self.queue.put(line) for line in pipe], daemon=True).start()
+
+    def until(self, text: str, timeout: float = 30) -> list[str]:
+        import queue
+        import time
+
+        seen: list[str] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            seen.append(line)
+            if text in line:
+                return seen
+        raise AssertionError(f"{text!r} not written within {timeout} s; got {seen!r}")
+
+
+def test_watch_checks_again_on_every_change_until_interrupted(tmp_path, cli_env):
+    import signal
+
+    plan = write(tmp_path, CLEAN)
+    proc = subprocess.Popen([*og_command(), "check", str(plan), "--watch", "--no-hints"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=cli_env)
+    try:
+        out, err = _Lines(proc.stdout), _Lines(proc.stderr)
+        assert not any("OG103" in line for line in out.until(": 0 errors,"))
+        err.until("watching for changes")
+        plan.write_text(ORPHAN)  # a new error: checked again
+        assert any("OG103" in line for line in out.until(": 1 error,"))
+        plan.write_text(ORPHAN + "garbage: [\n")  # unreadable: reported, and still watched
+        assert any(f"error: {plan}:" in line and "invalid YAML" in line for line in err.until("invalid YAML"))
+        assert proc.poll() is None
+        (tmp_path / "outcome-graph.toml").write_text('ignore = ["OG103"]\n')  # configuration counts too
+        plan.write_text(ORPHAN)
+        assert not any("OG103" in line for line in out.until(": 0 errors,"))
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+    assert plan.read_text() == ORPHAN
+
+
+def test_watch_refuses_standard_input(tmp_path):
+    out = run("check", "-", "--watch", input=CLEAN)
+    assert out.returncode == 2 and "standard input (-) cannot be watched" in out.stderr

@@ -163,6 +163,8 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Leave out the findings recorded in FILE (written earlier with --format json -o FILE): "
                    "report only what is new. The summary counts what was left out.")
+@click.option("--watch", is_flag=True,
+              help="Check again whenever a plan, its configuration or the baseline changes, until Ctrl-C.")
 @click.option("--only-plans", is_flag=True,
               help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
 @click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, value: _jobs(value),
@@ -173,7 +175,7 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
 def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
           fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
           hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None, baseline_file: str | None,
-          only_plans: bool, jobs: Any) -> None:
+          watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
     PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), or - for a YAML or JSON plan read
@@ -189,102 +191,182 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         if statistics and fmt != "text":
             raise click.UsageError("--statistics counts findings in the text format; leave out --format "
                                    f"{fmt} (or count the {fmt} output's findings)")
-        from .config import discover_config
-        from .loading.loader import DEFAULT_MAX_BYTES, load_bytes, load_path
-        from .rules.engine import check as run_check
-
+        if plans.count("-") > 1:
+            raise click.UsageError("standard input (-) can be read once")
+        if watch and "-" in plans:
+            raise click.UsageError("--watch checks files again when they change; standard input (-) cannot be watched")
         if output is not None:
             from .output.files import refuse_input_as_output
 
             refuse_input_as_output(output, [*plans, *([baseline_file] if baseline_file else [])])
-        baseline = None
-        if baseline_file is not None:
-            from .baseline import Baseline
-
-            baseline = Baseline.load(baseline_file)
         if only_plans:
             plans = tuple(p for p in plans if _declares_plan_format(p))
             if not plans:
                 sys.exit(EXIT_OK)
         layer = _cli_layer(select, ignore, severity, fail_on)
-        chunks: list[str] = []
-        reports = []
-        worst = EXIT_OK
-        # Several plans: shared between processes, one plan each at a time (each plan then
-        # checked in one process); one plan: its own processes, as --jobs says.
-        processes = _plan_processes(jobs, len(plans))
-        plan_jobs = jobs if processes == 1 else 1
-        if plans.count("-") > 1:
-            raise click.UsageError("standard input (-) can be read once")
+        from .loading.loader import DEFAULT_MAX_BYTES
+
         limit = max_bytes or DEFAULT_MAX_BYTES
         stdin = sys.stdin.buffer.read(limit + 1) if "-" in plans else b""  # (read before any fork)
 
-        def check_one(i: int) -> tuple[Any, list[str]]:
-            """(the report, the notices), or (None, the error's lines) for a plan that cannot be
-            read among several."""
-            from .errors import PlanError
+        def check_all() -> int:
+            """Check the plans and write the output; the exit code."""
+            from .config import discover_config
+            from .loading.loader import load_bytes, load_path
+            from .rules.engine import check as run_check
 
-            path = plans[i]
-            try:
-                if path == "-":
-                    config = discover_config(stdin_filename, config_file=config_file, cli=layer)
-                    name = stdin_filename or "<stdin>"
-                    base = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else os.getcwd()
-                    plan = load_bytes(stdin, file=name, max_bytes=limit, base_dir=base, jobs=plan_jobs)
-                else:
-                    config = discover_config(path, config_file=config_file, cli=layer)
-                    plan = load_path(path, max_bytes=limit, period=period, jobs=plan_jobs)
-            except PlanError as exc:
-                if len(plans) > 1:
-                    return None, str(exc).splitlines()
-                raise
-            return run_check(plan, config, jobs=plan_jobs), list(plan.notices)
+            baseline = None
+            if baseline_file is not None:
+                from .baseline import Baseline
 
-        outcomes: Iterable[tuple[Any, list[str]]]
-        if processes > 1:
-            from .forking import map_shared
-            from .rules import registry
+                baseline = Baseline.load(baseline_file)
+            chunks: list[str] = []
+            reports = []
+            worst = EXIT_OK
+            # Several plans: shared between processes, one plan each at a time (each plan then
+            # checked in one process); one plan: its own processes, as --jobs says.
+            processes = _plan_processes(jobs, len(plans))
+            plan_jobs = jobs if processes == 1 else 1
 
-            registry()  # (the rule modules imported once, before the processes part)
-            outcomes = map_shared(check_one, len(plans), processes)
+            def check_one(i: int) -> tuple[Any, list[str]]:
+                """(the report, the notices), or (None, the error's lines) for a plan that cannot be
+                read among several."""
+                from .errors import PlanError
+
+                path = plans[i]
+                try:
+                    if path == "-":
+                        config = discover_config(stdin_filename, config_file=config_file, cli=layer)
+                        name = stdin_filename or "<stdin>"
+                        base = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else os.getcwd()
+                        plan = load_bytes(stdin, file=name, max_bytes=limit, base_dir=base, jobs=plan_jobs)
+                    else:
+                        config = discover_config(path, config_file=config_file, cli=layer)
+                        plan = load_path(path, max_bytes=limit, period=period, jobs=plan_jobs)
+                except PlanError as exc:
+                    if len(plans) > 1:
+                        return None, str(exc).splitlines()
+                    raise
+                return run_check(plan, config, jobs=plan_jobs), list(plan.notices)
+
+            outcomes: Iterable[tuple[Any, list[str]]]
+            if processes > 1:
+                from .forking import map_shared
+                from .rules import registry
+
+                registry()  # (the rule modules imported once, before the processes part)
+                outcomes = map_shared(check_one, len(plans), processes)
+            else:
+                outcomes = (check_one(i) for i in range(len(plans)))  # (messages shown as they come)
+            for report, messages in outcomes:
+                if report is None:
+                    for line in messages:
+                        click.echo(f"error: {line}", err=True)
+                    worst = EXIT_USAGE
+                    continue
+                for notice in messages:
+                    click.echo(f"notice: {notice}", err=True)
+                if baseline is not None:
+                    report = baseline.apply(report)
+                reports.append(report)
+                worst = max(worst, report.exit_code)
+                if fmt == "json":
+                    chunks.append(report.to_json(indent=None if len(plans) > 1 else 2))
+                elif fmt == "text":
+                    from .output.text import format_report, format_statistics
+
+                    use_colour = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+                    style = click.style if use_colour else None
+                    chunks.append(format_statistics(report, style=style) if statistics
+                                  else format_report(report, style=style, hints=hints))
+            if fmt == "sarif":
+                from .output.sarif import to_sarif
+
+                chunks = [to_sarif(reports)]
+            elif fmt == "junit":
+                from .output.junit import to_junit
+
+                chunks = [to_junit(reports)]
+            elif fmt == "github":
+                from .output.github import to_github
+
+                chunks = [to_github(reports)]
+            text = ("\n\n" if fmt == "text" else "\n").join(chunks)
+            _emit(text, output)
+            return worst
+
+        if not watch:
+            sys.exit(check_all())
+        _watch(check_all, plans, _watched_files(plans, config_file, baseline_file))
+
+
+def _watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None) -> list[str]:
+    """The files whose change calls for another check: the plans (a CSV folder's files), the
+    configuration files that apply or would if they were written (``outcome-graph.toml`` beside
+    a plan, ``pyproject.toml`` there or above), ``--config`` and the baseline."""
+    from pathlib import Path
+
+    files: dict[str, None] = {}
+    for plan in plans:
+        path = Path(plan)
+        files[str(path)] = None
+        if path.is_dir():
+            files.update((str(p), None) for p in sorted(path.iterdir()) if p.is_file())
+        folder = path.resolve().parent
+        files[str(folder / "outcome-graph.toml")] = None
+        files.update((str(d / "pyproject.toml"), None) for d in [folder, *folder.parents])
+    files.update((f, None) for f in (config_file, baseline_file) if f)
+    return list(files)
+
+
+def _stamps(files: Iterable[str]) -> list[tuple[int, int] | None]:
+    """Each file's modification time and size (``None`` when it does not exist)."""
+    out: list[tuple[int, int] | None] = []
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            out.append(None)
         else:
-            outcomes = (check_one(i) for i in range(len(plans)))  # (messages shown as they come)
-        for report, messages in outcomes:
-            if report is None:
-                for line in messages:
-                    click.echo(f"error: {line}", err=True)
-                worst = EXIT_USAGE
-                continue
-            for notice in messages:
-                click.echo(f"notice: {notice}", err=True)
-            if baseline is not None:
-                report = baseline.apply(report)
-            reports.append(report)
-            worst = max(worst, report.exit_code)
-            if fmt == "json":
-                chunks.append(report.to_json(indent=None if len(plans) > 1 else 2))
-            elif fmt == "text":
-                from .output.text import format_report, format_statistics
+            out.append((st.st_mtime_ns, st.st_size))
+    return out
 
-                use_colour = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-                style = click.style if use_colour else None
-                chunks.append(format_statistics(report, style=style) if statistics
-                              else format_report(report, style=style, hints=hints))
-        if fmt == "sarif":
-            from .output.sarif import to_sarif
 
-            chunks = [to_sarif(reports)]
-        elif fmt == "junit":
-            from .output.junit import to_junit
+#: How often ``check --watch`` looks at the files (seconds).
+WATCH_INTERVAL = 0.5
 
-            chunks = [to_junit(reports)]
-        elif fmt == "github":
-            from .output.github import to_github
 
-            chunks = [to_github(reports)]
-        text = ("\n\n" if fmt == "text" else "\n").join(chunks)
-        _emit(text, output)
-        sys.exit(worst)
+def _watch(check_all: Callable[[], int], plans: Iterable[str], files: list[str]) -> None:
+    """Check, then check again whenever one of ``files`` changes, until interrupted (exit 0).
+
+    A plan that cannot be read is reported and watched until it can. A folder's new files, and
+    rule files (``rule-files``), are picked up only by starting again."""
+    import time
+
+    from .errors import OutcomeGraphError
+
+    names = ", ".join(plans)
+    last: list[tuple[int, int] | None] | None = None
+    try:
+        while True:
+            now = _stamps(files)
+            if now != last:
+                if last is not None:
+                    time.sleep(0.05)  # (let an editor finish writing the file)
+                    now = _stamps(files)
+                    if sys.stdout.isatty():
+                        click.clear()
+                click.echo(f"[{time.strftime('%H:%M:%S')}] checking {names} (watching for changes; Ctrl-C to stop)",
+                           err=True)
+                try:
+                    check_all()
+                except OutcomeGraphError as exc:
+                    for line in str(exc).splitlines():
+                        click.echo(f"error: {line}", err=True)
+                last = now
+            time.sleep(WATCH_INTERVAL)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_OK)
 
 
 def _plan_processes(jobs: int | str, plans: int) -> int:
