@@ -65,11 +65,14 @@ def test_the_cli_reports_new_findings_and_counts_the_rest(tmp_path: Path):
     assert run("check", str(SOUTHEND), "--format", "json", "-o", str(base)).returncode == 0
     edited = write(tmp_path, _southend_edited(), "southend.yaml")
     before = edited.read_bytes()
+    recorded = json.loads(base.read_text())
+    total = len(recorded["findings"])
+    assert total == sum(recorded["summary"][s] for s in ("error", "warning", "info")) > 100
     out = run("check", str(edited), "--baseline", str(base), "--fail-on", "warning", "--no-hints")
     assert out.returncode == 1, out.stderr  # the new warning fails the check
     assert "OG301 Milestone P1.A1.O2.M1" in out.stdout
-    assert out.stdout.count(" OG3") == 1 and "(181 in the baseline)" in out.stdout
-    assert edited.read_bytes() == before and json.loads(base.read_text())["summary"]["warning"] == 137
+    assert out.stdout.count(" OG3") == 1 and f"({total} in the baseline)" in out.stdout
+    assert edited.read_bytes() == before and json.loads(base.read_text()) == recorded
     # The unedited plan passes even at --fail-on info.
     assert run("check", str(SOUTHEND), "--baseline", str(base), "--fail-on", "info").returncode == 0
 
@@ -80,11 +83,12 @@ def test_json_and_sarif_say_what_the_baseline_left_out(tmp_path: Path, southend:
     edited = write(tmp_path, _southend_edited(), "southend.yaml")
     doc = json.loads(run("check", str(edited), "--baseline", str(base), "--format", "json").stdout)
     jsonschema.validate(doc, findings_schema())
-    assert doc["summary"]["baselined"] == 181 and len(doc["findings"]) == 1
+    total = len(southend.findings)
+    assert doc["summary"]["baselined"] == total and len(doc["findings"]) == 1
     sarif = json.loads(run("check", str(edited), "--baseline", str(base), "--format", "sarif").stdout)
     results = sarif["runs"][0]["results"]
     states = Counter(r["baselineState"] for r in results)
-    assert states == {"new": 1, "unchanged": 181}
+    assert states == {"new": 1, "unchanged": total}
     unchanged = [r for r in results if r["baselineState"] == "unchanged"]
     assert all(r["suppressions"][0]["kind"] == "external" for r in unchanged)
     assert not any("suppressions" in r for r in results if r["baselineState"] == "new")
@@ -105,7 +109,7 @@ def test_a_baseline_of_several_plans_as_json_lines(tmp_path: Path):
     thurrock = og.check(og.load(THURROCK))
     baseline = Baseline.load(base)
     assert Baseline({"other": baseline.keys["southend-cypp-2008-09"]}).apply(thurrock).findings == thurrock.findings
-    assert len(baseline) == 181 + len(thurrock.findings)
+    assert len(baseline) == len(og.check(og.load(SOUTHEND)).findings) + len(thurrock.findings)
 
 
 def _finding(rule: str, node: str, message: str) -> Finding:

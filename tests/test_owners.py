@@ -525,6 +525,42 @@ def test_southend_alias_splits() -> None:
     assert not any("Head of School Improvement" in p and "Head of Specialist Services" in p
                    for p in pairs)
     assert len(pairs) == 4
+    # The Assistant Director's "Commissioner" leads are cut in two until the index learns that the
+    # plan writes the same words ("Commissioning") as one name; then they are one owner, paired
+    # with the other spelling.
+    commissioner = "Assistant Director Children & Young People and Maternity Commissioner"
+    assert [r.text for r in index.resolve(commissioner)] == ["Assistant Director Children & Young People",
+                                                            "Maternity Commissioner"]
+    assert index.relearn()
+    assert [r.text for r in index.resolve(commissioner)] == [commissioner]
+    joint = "Assistant Director Children and Young People and Maternity Commissioner and Service Director Children and Young People"
+    assert [r.owner_id for r in index.resolve(joint)] == [commissioner, "Service Director Children and Young People"]
+    for lead in SOUTHEND_LEADS:
+        index.resolve(lead)
+    owners = {r.owner_id: r.text for lead in [*SOUTHEND_LEADS, commissioner, joint] for r in index.resolve(lead)}
+    reasons = {(s.a, s.b): s.reason for s in find_alias_splits(list(owners.items()))}
+    assert len(reasons) == 5
+    assert reasons[(commissioner, "Assistant Director Children Young People and Maternity Commissioning")].endswith(
+        "differ only in word endings ('Commissioner' / 'Commissioning')")
+
+
+def test_a_lead_is_cut_where_no_other_lead_writes_its_words_as_one_name() -> None:
+    index = OwnerIndex([])
+    lead = "Head of Youth Services and Community Commissioner"
+    assert [r.text for r in index.resolve(lead)] == ["Head of Youth Services", "Community Commissioner"]
+    for other in ("Head of Youth Services", "Community Commissioner", "Head of Youth Services and Schools",
+                  "Head of Youth Services and Community Development"):
+        index.resolve(other)
+    assert not index.relearn()  # (nothing says the lead is one name)
+    assert [r.text for r in index.resolve(lead)] == ["Head of Youth Services", "Community Commissioner"]
+    index.resolve("Head of Youth Service & Community Commissioning")
+    assert index.relearn()
+    assert [r.text for r in index.resolve(lead)] == [lead]
+    # A part alone that another lead writes as one name does not change how a lead is cut.
+    index = OwnerIndex([])
+    index.resolve("Group Manager, Youth Support and Head of Youth Offending Service")
+    index.resolve("Head of Youth Offending Services")
+    assert not index.relearn()
 
 
 @pytest.mark.parametrize(
@@ -548,6 +584,9 @@ def test_southend_alias_splits() -> None:
         ("Reporting Progress: Director of Public Health", "Director of Children and Learning"),
         ("Note: Head of Learning", "Head of Care"),
         ("Head: Youth Service", "Youth Service"),
+        ("Head of Planning", "Head of Plans"),
+        ("Joint Commissioner", "Joint Commissioning Manager"),
+        ("Parenting Commissioner", "Head of Parenting"),
     ],
 )
 def test_different_owners_that_share_words_are_not_merged(x: str, y: str) -> None:
@@ -573,6 +612,9 @@ def test_different_owners_that_share_words_are_not_merged(x: str, y: str) -> Non
         ("Reporting Progress: Director of Public Health", "Director, Public Health"),
         ("Reporting Progress: Director of Public Health", "Monitoring: Director of Public Health"),
         ("Schools, Early Years and Childcare", "Early Years & Childcare and Schools"),
+        ("Assistant Director Children & Young People and Maternity Commissioner",
+         "Assistant Director Children Young People and Maternity Commissioning"),
+        ("Head of Commissioning", "Head Commissioner"),
     ],
 )
 def test_one_owner_written_two_ways_is_found(x: str, y: str) -> None:
@@ -766,3 +808,21 @@ def test_the_same_parts_in_another_order_are_one_owner(title: str, parts: list[s
     # A part changed is another owner, unless some other evidence says otherwise.
     z = title + sep.join([*shuffled[:-1], shuffled[-1] + " Planning"])
     assert not any("same parts" in s.reason for s in find_alias_splits([(x, x), (z, z)]))
+
+
+_ENDING_PAIRS = [("Commissioner", "Commissioning"), ("Planner", "Planning"), ("Trainers", "Training"),
+                 ("Commissioners", "Commissioning")]
+
+
+@given(st.sampled_from(["Head of ", "Service Manager, ", "Assistant Director "]),
+       st.lists(_part, min_size=1, max_size=3, unique_by=owner_key), st.sampled_from(_ENDING_PAIRS),
+       st.sampled_from([" and ", " & ", " "]))
+def test_names_that_differ_only_in_word_endings_are_one_owner(title: str, parts: list[str],
+                                                               ending: tuple[str, str], sep: str) -> None:
+    x = title + " and ".join(parts) + " " + ending[0]
+    y = title + sep.join(parts) + " " + ending[1]
+    splits = find_alias_splits([(x, x), (y, y)])
+    assert [(s.a, s.b) for s in splits] == [tuple(sorted((x, y)))]
+    # Another word is another owner, whatever its ending.
+    z = title + sep.join(parts) + " Commissioned Services"
+    assert not any("word endings" in s.reason for s in find_alias_splits([(x, x), (z, z)]))

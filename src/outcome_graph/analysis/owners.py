@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -141,6 +141,50 @@ def _singular_key(text: str) -> str:
     """:func:`owner_key` with each word made singular (``Services`` = ``Service``)."""
     words = _WORDS.findall(text.casefold().replace("&", " and "))
     return "".join([w[:-1] if len(w) > 3 and w[-1] == "s" and not w.endswith(("ss", "us", "is")) else w for w in words])
+
+
+#: Words a name may gain or lose without becoming another name.
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in"})
+#: Endings a word may be written with or without (``Commissioner`` / ``Commissioning``),
+#: longest first: each is taken off a word of more than five letters.
+_ENDINGS = ("ings", "ing", "ers", "er", "s")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 5:
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                return word[: -len(ending)]
+    return word
+
+
+def _loose_words(text: str) -> list[str]:
+    """A name's words, case-folded, small words left out (``&`` is ``and``)."""
+    return [w for w in _WORDS.findall(text.casefold().replace("&", " and ")) if w not in _SMALL_WORDS]
+
+
+def loose_key(text: str) -> str:
+    """:func:`owner_key` that also ignores small words and word endings.
+
+    Two names with the same loose key are the same words, but for ``and``/``&``, ``of``,
+    ``the`` and the like, and for the endings ``-s``, ``-er``, ``-ing``.
+
+    >>> loose_key("Assistant Director Children & Young People and Maternity Commissioner")
+    'assistant director children young people maternity commission'
+    >>> loose_key("Assistant Director Children Young People and Maternity Commissioning")
+    'assistant director children young people maternity commission'
+    """
+    return " ".join(_stem(w) for w in _loose_words(text))
+
+
+def _loose_difference(a: str, b: str) -> str:
+    """How two names with the same :func:`loose_key` differ, for a message."""
+    pairs = [(x, y) for x, y in zip(_loose_words(a), _loose_words(b)) if x != y]
+    if not pairs:
+        return "small words ('and', 'of', '&'...)"
+    originals = {w.casefold(): w for w in _WORDS.findall(f"{a} {b}")}
+    shown = ", ".join(f"'{originals.get(x, x)}' / '{originals.get(y, y)}'" for x, y in pairs[:2])
+    return f"word endings ({shown})"
 
 
 def owner_key(text: str) -> str:
@@ -654,6 +698,58 @@ class OwnerIndex:
                     self._declared[key] = owner.id
         self._implicit: dict[str, str] = {}  # key -> first-seen text
         self._resolved: dict[str, list[ResolvedLead]] = {}  # a plan writes each lead many times
+        self._whole: list[str] = []  # the implicit names of leads resolved whole
+        self._one_names: set[str] = set()  # their loose keys (worked out when some lead was cut)
+        self._cut: dict[str, list[str]] = {}  # leads cut in several parts -> their parts
+        self._learnt = False
+
+    def relearn(self) -> bool:
+        """Learn from the leads resolved so far which names the plan writes as one owner, and
+        whether that changes how some lead is cut; ``True`` when it does (the leads should then
+        be resolved again, as they will be from now on).
+
+        A lead the splitter cut where another lead writes the same words (but for small words
+        and endings, :func:`loose_key`) as one name is not cut there: ``Assistant Director
+        Children & Young People and Maternity Commissioner`` is one owner when the plan also
+        has ``Assistant Director Children Young People and Maternity Commissioning``.
+
+        >>> idx = OwnerIndex([])
+        >>> [r.owner_id for r in idx.resolve("Head of Youth Services and Community Commissioner")]
+        ['Head of Youth Services', 'Community Commissioner']
+        >>> idx.relearn()
+        False
+        >>> _ = idx.resolve("Head of Youth Service and Community Commissioning")
+        >>> idx.relearn()
+        True
+        >>> [r.owner_id for r in idx.resolve("Head of Youth Services and Community Commissioner")]
+        ['Head of Youth Services and Community Commissioner']
+        """
+        if not self._cut or not self._whole:
+            return False
+        self._one_names.update(map(loose_key, self._whole))
+        self._whole.clear()
+        changed = [text for text, parts in self._cut.items() if self._split_parts(text, learnt=True) != parts]
+        if not changed:
+            return False
+        self._learnt = True
+        for text in changed:
+            del self._resolved[text]
+            del self._cut[text]
+        return True
+
+    def _split_parts(self, text: str, *, learnt: bool = False) -> list[str]:
+        if reads_as_one_name(text):
+            return [_clean(text) or text]
+        if learnt:
+            one_names = self._one_names
+
+            def known(s: str) -> bool:
+                # (several fragments together: a fragment alone keeps the splitter's reading)
+                return self._match(s) is not None or (loose_key(s) in one_names and len(_raw_fragments(s)) > 1)
+        else:
+            def known(s: str) -> bool:
+                return self._match(s) is not None
+        return _split(text, known=known) or [text]
 
     def _match(self, text: str) -> str | None:
         return self._declared.get(owner_key(text))
@@ -694,10 +790,12 @@ class OwnerIndex:
         declared = self._match(text)
         if declared is not None:
             return [ResolvedLead(declared, text, True)]
-        if reads_as_one_name(text):
-            parts = [_clean(text) or text]
+        parts = self._split_parts(text, learnt=self._learnt)
+        if len(parts) == 1:
+            if self._match(parts[0]) is None:
+                self._whole.append(parts[0])
         else:
-            parts = _split(text, known=lambda s: self._match(s) is not None) or [text]
+            self._cut[text] = parts
         result: list[ResolvedLead] = []
         seen: set[str] = set()
         for part in parts:
@@ -1033,6 +1131,7 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         for form in owner_forms:
             same.setdefault(("K", owner_key(form)), []).append((owner_id, form, "K"))
             same.setdefault(("P", _singular_key(form)), []).append((owner_id, form, "P"))
+            same.setdefault(("W", loose_key(form)), []).append((owner_id, form, "W"))
             parsed = _parse_owner(form)
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
@@ -1074,6 +1173,11 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         elif kx == "P":
             a, b = sorted((fx, fy))
             rank, reason = 1, f"'{a}' and '{b}' differ only in a singular or plural"
+        elif kx == "W":
+            a, b = sorted((fx, fy))
+            if not loose_key(a):
+                return
+            rank, reason = 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"
         elif "L" in (kx, ky):  # (a B key, one form or both written after a label)
             a, b = sorted((fx, fy))
             if kx == ky:

@@ -339,30 +339,38 @@ class PlanFacts:
         plan = self.plan
         specs = [OwnerSpec(o.id, o.name, tuple(o.aliases)) for o in plan.owners]
         index = OwnerIndex(specs)
-        owners: dict[str, OwnerInfo] = {
-            o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity) for o in plan.owners
-        }
-        own_leads: dict[str, tuple[str, ...]] = {}
-        resolved_of: dict[str, list[ResolvedLead]] = {}
-        # A plan writes each lead many times: resolve each distinct lead (text or list) once.
-        known: dict[str | tuple[str, ...], tuple[list[ResolvedLead], tuple[str, ...]]] = {}
-        for node in self.with_lead:
-            lead = node.__dict__["lead"]
-            key = lead if isinstance(lead, str) else tuple(lead)
-            answer = known.get(key)
-            if answer is None:
-                resolved: list[ResolvedLead] = []
-                for text in [lead] if isinstance(lead, str) else lead:
-                    if text.strip():
-                        resolved.extend(index.resolve(text))
-                for r in resolved:
-                    info = owners.get(r.owner_id)
-                    if info is None:
-                        info = owners[r.owner_id] = OwnerInfo(r.owner_id, r.owner_id, False)
-                    info.texts.add(r.text)
-                answer = known[key] = (resolved, tuple(dict.fromkeys(r.owner_id for r in resolved)))
-            resolved_of[node.id] = list(answer[0])
-            own_leads[node.id] = answer[1]
+        def resolve_all() -> tuple[dict[str, OwnerInfo], dict[str, tuple[str, ...]], dict[str, list[ResolvedLead]]]:
+            owners: dict[str, OwnerInfo] = {
+                o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity) for o in plan.owners
+            }
+            own_leads: dict[str, tuple[str, ...]] = {}
+            resolved_of: dict[str, list[ResolvedLead]] = {}
+            # A plan writes each lead many times: resolve each distinct lead (text or list) once.
+            known: dict[str | tuple[str, ...], tuple[list[ResolvedLead], tuple[str, ...]]] = {}
+            for node in self.with_lead:
+                lead = node.__dict__["lead"]
+                key = lead if isinstance(lead, str) else tuple(lead)
+                answer = known.get(key)
+                if answer is None:
+                    resolved: list[ResolvedLead] = []
+                    for text in [lead] if isinstance(lead, str) else lead:
+                        if text.strip():
+                            resolved.extend(index.resolve(text))
+                    for r in resolved:
+                        info = owners.get(r.owner_id)
+                        if info is None:
+                            info = owners[r.owner_id] = OwnerInfo(r.owner_id, r.owner_id, False)
+                        info.texts.add(r.text)
+                    answer = known[key] = (resolved, tuple(dict.fromkeys(r.owner_id for r in resolved)))
+                resolved_of[node.id] = list(answer[0])
+                own_leads[node.id] = answer[1]
+            return owners, own_leads, resolved_of
+
+        owners, own_leads, resolved_of = resolve_all()
+        # A lead cut in parts where another lead writes the same words as one name is one
+        # owner after all (OwnerIndex.relearn): then the leads are resolved again (rare).
+        if index.relearn():
+            owners, own_leads, resolved_of = resolve_all()
         # Effective leads: a milestone without one takes its objective's (never an aim's or priority's).
         effective: dict[str, tuple[str, ...]] = {}
         parents = self.parents

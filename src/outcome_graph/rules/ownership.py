@@ -281,9 +281,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports two lead strings that are evidently the same owner (an acronym and its expansion, a
     name with and without its acronym, a title written two ways, the same parts listed in
-    another order, a name written after a label such as `Reporting Progress:`) but resolve to
-    different owners. Different owners that merely share words
-    are not merged.
+    another order, a name written after a label such as `Reporting Progress:`, the same words
+    with other endings such as `Commissioner` / `Commissioning`) but resolve to different
+    owners. Different owners that merely share words are not merged.
 
     ## Why it matters
     Load and accountability are counted per owner: a split owner's milestones are counted in two
