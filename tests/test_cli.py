@@ -265,3 +265,27 @@ def test_watch_checks_again_on_every_change_until_interrupted(tmp_path, cli_env)
 def test_watch_refuses_standard_input(tmp_path):
     out = run("check", "-", "--watch", input=CLEAN)
     assert out.returncode == 2 and "standard input (-) cannot be watched" in out.stderr
+
+
+def test_a_folder_of_plans_checks_every_plan_file_under_it(tmp_path):
+    import shutil
+
+    plans = tmp_path / "plans"
+    (plans / "2011" / "reference").mkdir(parents=True)
+    (plans / ".old").mkdir()
+    shutil.copy(MODELS / "thurrock-cypp-2011-12.yaml", plans / "thurrock.yaml")
+    shutil.copy(EXAMPLES / "tutorial-plan.yaml", plans / "2011" / "tutorial.yaml")
+    shutil.copy(EXAMPLES / "tutorial-plan.yaml", plans / ".old" / "tutorial.yaml")  # hidden: not searched
+    (plans / "2011" / "reference" / "csc.csv").write_text("code,title,ecm_outcome\n")  # not a CSV plan
+    (plans / "settings.json").write_text('{"theme": "dark"}')  # not a plan
+    (plans / "notes.yaml").write_text("todo: [ask the board]\n")
+    out = run("check", str(plans), "--format", "json", "--fail-on", "never")
+    assert out.returncode == 0, out.stderr
+    files = [json.loads(line)["plan"]["file"] for line in out.stdout.splitlines()]
+    assert files == [str(plans / "2011" / "tutorial.yaml"), str(plans / "thurrock.yaml")]
+    # The exit code is the worst plan's, as for plans named one by one.
+    assert run("check", str(plans)).returncode == run("check", str(plans / "thurrock.yaml")).returncode == 1
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    out = run("check", str(empty))
+    assert out.returncode == 2 and out.stderr.startswith(f"error: {empty}: no plan here") and "Traceback" not in out.stderr

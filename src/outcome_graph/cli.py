@@ -178,8 +178,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
-    PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), or - for a YAML or JSON plan read
-    from standard input (an editor checking what is being written).
+    PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), folders of plans (every YAML and
+    JSON file under them that declares 'format: outcome-graph/...'), or - for a YAML or JSON plan
+    read from standard input (an editor checking what is being written).
 
     With --baseline, findings already recorded in a baseline are left out, so that a plan adopted
     with known findings fails only on new ones: record them with
@@ -199,6 +200,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             from .output.files import refuse_input_as_output
 
             refuse_input_as_output(output, [*plans, *([baseline_file] if baseline_file else [])])
+        plans = _expand_folders(plans)
         if only_plans:
             plans = tuple(p for p in plans if _declares_plan_format(p))
             if not plans:
@@ -391,6 +393,39 @@ def _jobs(value: str) -> int | str:
     if number < 1:
         raise click.BadParameter(f"{value!r} is not a positive number or 'auto'")
     return number
+
+
+#: Folders a search for plans does not enter (tools' and version control's own).
+_NOT_SEARCHED = frozenset({"node_modules", "__pycache__", "site-packages", "venv", "build", "dist"})
+
+
+def _expand_folders(plans: tuple[str, ...]) -> tuple[str, ...]:
+    """The plans to check: each folder that holds no CSV file (a CSV plan) replaced by the plan
+    files under it, sorted: YAML and JSON files that declare ``format: outcome-graph/...``
+    (hidden folders, virtual environments and build folders are not searched; workbooks and CSV
+    plans inside are checked only when named). A folder with neither is an error."""
+    from pathlib import Path
+
+    from .errors import PlanError, Problem
+
+    out: list[str] = []
+    for plan in plans:
+        folder = Path(plan)
+        if plan == "-" or not folder.is_dir() or any(p.suffix.lower() == ".csv" for p in folder.iterdir()):
+            out.append(plan)
+            continue
+        found: list[str] = []
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_SEARCHED)
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                if name.lower().endswith((".yaml", ".yml", ".json")) and _declares_plan_format(path):
+                    found.append(path)
+        if not found:
+            raise PlanError(Problem("no plan here: no YAML or JSON file declaring 'format: outcome-graph/...' "
+                                    "under the folder, and no .csv files (a plan written as CSV files)", file=plan))
+        out.extend(sorted(found))
+    return tuple(out)
 
 
 def _declares_plan_format(path: str) -> bool:
