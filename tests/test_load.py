@@ -281,3 +281,18 @@ def test_gc_paused_leaves_the_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("format: outcome-graph/v1\n# the plan\nplan:\n  id: p\n  period: {start: 2011-04-01, end: 2012-03-31}\n", (4, 3)),
+    ("format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n", (2, 7)),
+    ('{"format": "outcome-graph/v1",\n "plan": {"id": "p", "period": {"start": "2011-04-01", "end": "2012-03-31"}},\n'
+     ' "priorities": [{"id": "P1", "title": "Safe"}]}', (2, 10)),
+])
+def test_plan_wide_findings_point_at_the_plan_mapping(text: str, where: tuple[int, int]):
+    # OG201 (nothing tagged with an outcome) is about the whole plan: it points at `plan:`.
+    plan = og.load(text + ("priorities: [{id: P1, title: Safe}]\n" if text.startswith("format") else ""))
+    report = og.check(plan)
+    wide = [f for f in report.findings if f.kind == "plan"]
+    assert wide and all((f.location.line, f.location.column) == where for f in wide)
+    assert plan.location(plan.id).line == where[0]

@@ -31,7 +31,7 @@ from ..model.document import (
     PlanDocument,
     Priority,
 )
-from ..model.plan import Plan, _code_key
+from ..model.plan import Location, Plan, _code_key
 from .suggest import nearest, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text
 
@@ -475,6 +475,10 @@ def _build_plan(
         for node, raw in zip(getattr(document, list_name), tree.get(list_name) or []):
             add(node, raw, None, list_name)
 
+    # Plan-wide findings point at the plan's own mapping (``plan:``).
+    line, col = pos(tree.get("plan"))
+    if line is not None:
+        plan.locations.setdefault(meta.id, Location(file, line, col))
     for owner, raw in zip(document.owners, tree.get("owners") or []):
         plan.owner_lines.setdefault(owner.id, pos(raw))
     for group, raw in zip(document.groups, tree.get("groups") or []):

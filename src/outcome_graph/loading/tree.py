@@ -391,11 +391,12 @@ _CHILD_KEYS = ("aims", "objectives", "milestones")
 
 
 def _mappings(document: dict[str, Any]) -> list[dict[str, Any]]:
-    """The mappings whose position the loader needs (nodes, owners, groups), in document order."""
+    """The mappings whose position the loader needs (the plan's own, nodes, owners, groups), in
+    document order."""
     out: list[dict[str, Any]] = []
     append = out.append
     for key, value in document.items():
-        if key == "vision" and isinstance(value, dict):
+        if key in ("plan", "vision") and isinstance(value, dict) and value:
             append(value)
         elif key in _NODE_LISTS and isinstance(value, list):
             stack: list[Iterator[Any]] = [iter(value)]
