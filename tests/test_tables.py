@@ -139,3 +139,46 @@ milestones:
     ws = openpyxl.load_workbook(io.BytesIO(table_bytes(df, "xlsx"))).active
     cell = ws.cell(row=2, column=3)
     assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"
+
+
+SOUTHEND = MODELS / "southend-cypp-2008-09.yaml"
+
+
+def test_findings_table_places_each_finding_in_its_branch_and_with_its_owners():
+    plan = og.load(SOUTHEND)
+    report = og.check(plan)
+    log = table(plan, "findings")
+    assert len(log) == len(report.findings)
+    assert log[["rule", "node", "message"]].values.tolist() == [[f.rule, f.node, f.message] for f in report.findings]
+    facts = PlanFacts(plan)
+    for row in log.itertuples():
+        if row.node in plan.nodes and plan.nodes[row.node].kind == "milestone":
+            # A milestone's branch is its ancestors', and its owners lead it (or its objective does).
+            assert row.priority == "; ".join(a for a in facts.ancestors(row.node) if plan.nodes[a].kind == "priority")
+            assert (row.owners if isinstance(row.owners, str) else "") == "; ".join(facts.lead_owners.get(row.node, ()))
+        if row.kind == "owner":
+            assert row.owners == row.node and pd.isna(row.priority)
+        if row.kind == "priority":
+            assert row.priority == row.node
+    missing = log[log.rule == "OG301"]
+    assert len(missing) and missing.owners.isna().all()  # (a missing lead has nobody to lead it)
+    assert log.line.notna().all()  # every finding, plan-wide ones too, has its line
+
+
+def test_findings_table_command_takes_the_checks_configuration_and_baseline(tmp_path: Path):
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(SOUTHEND.read_text(encoding="utf-8"), encoding="utf-8")
+    xlsx = tmp_path / "log.xlsx"
+    assert cli("table", str(plan_file), "--what", "findings", "-o", str(xlsx))[0] == 0
+    ws = openpyxl.load_workbook(xlsx)["findings"]
+    total = len(og.check(og.load(SOUTHEND)).findings)
+    assert ws.max_row == total + 1 and [c.value for c in ws[1]][:4] == ["rule", "name", "severity", "node"]
+    (tmp_path / "outcome-graph.toml").write_text('ignore = ["OG1"]\n')
+    code, out, _ = cli("table", str(plan_file), "--what", "findings", "--columns", "rule")
+    assert code == 0 and "OG101" not in out and "OG301" in out
+    base = tmp_path / "baseline.json"
+    assert cli("check", str(plan_file), "--format", "json", "-o", str(base))[0] in (0, 1)
+    code, out, _ = cli("table", str(plan_file), "--what", "findings", "--baseline", str(base))
+    assert code == 0 and len(out.splitlines()) == 1  # (the header alone: nothing new)
+    code, _, err = cli("table", str(plan_file), "--what", "owners", "--baseline", str(base))
+    assert code == 2 and "apply to --what findings" in err

@@ -7,16 +7,20 @@ import click
 
 @click.command("table")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage"]), default="milestones",
-              show_default=True, help="Which table.")
+@click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"]),
+              default="milestones", show_default=True, help="Which table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="Write the whole table to a .csv or .xlsx file instead of printing it.")
 @click.option("--columns", default=None, metavar="COLS",
               help="Columns to print, comma-separated (default: a readable selection; 'all' for every column).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="findings: a configuration file (otherwise the one beside the plan, as check finds it).")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
+              help="findings: leave out the findings recorded in FILE (see check --baseline).")
 def command(plan: str, what: str, output: str | None, columns: str | None, period: str | None,
-            max_bytes: int | None) -> None:
+            max_bytes: int | None, config_file: str | None, baseline_file: str | None) -> None:
     """Print or write a table of the plan for analysis.
 
     \b
@@ -24,12 +28,14 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
     indicators  baseline, targets and actuals, one row per value
     owners      milestones per owner, and how many fall due in each month of the plan period
     coverage    priorities by outcome: nodes and indicators serving each outcome
+    findings    the findings of a check, with each node's priority, aim, objective and owners
 
     \b
     Examples:
       outcome-graph table plan.yaml --what milestones
       outcome-graph table plan.yaml --what owners -o owner-load.xlsx
       outcome-graph table plan.xlsx --what coverage -o coverage.csv
+      outcome-graph table plan.yaml --what findings -o action-log.xlsx
     """
     from ..cli import _errors
 
@@ -38,12 +44,27 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
         from ..output.files import refuse_input_as_output
         from ..output.tables import TEXT_COLUMNS, format_table, table, write_table
 
+        if (config_file or baseline_file) and what != "findings":
+            raise click.UsageError("--config and --baseline apply to --what findings")
         if output is not None:
-            refuse_input_as_output(output, [plan])
+            refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
+        baseline = None
+        if baseline_file is not None:
+            from ..baseline import Baseline
+
+            baseline = Baseline.load(baseline_file)
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
         for notice in loaded.notices:
             click.echo(f"notice: {notice}", err=True)
-        df = table(loaded, what)
+        report = None
+        if what == "findings":
+            from ..config import discover_config
+            from ..rules.engine import check
+
+            report = check(loaded, discover_config(plan, config_file=config_file))
+            if baseline is not None:
+                report = baseline.apply(report)
+        df = table(loaded, what, report=report)
         if output is not None:
             write_table(df, output, sheet=what)
             click.echo(f"wrote {output} ({len(df)} rows)", err=True)

@@ -1,4 +1,5 @@
-"""A plan as pandas tables for analysts: milestones, indicators, owner load and outcome coverage.
+"""A plan as pandas tables for analysts: milestones, indicators, owner load, outcome coverage and
+the findings of a check.
 
 :func:`table` returns a :class:`pandas.DataFrame`; :func:`format_table` renders it as readable text
 and :func:`write_table` writes it to ``.csv`` or ``.xlsx`` (text cells that a spreadsheet program
@@ -22,6 +23,8 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     import pandas
 
+    from ..config import Config
+    from ..findings import Report
     from ..graph.facts import PlanFacts
     from ..model.plan import Plan
 
@@ -34,6 +37,8 @@ TABLES: dict[str, str] = {
     "owners": "one row per owner: milestones led, and milestones due in each month of the plan period",
     "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
     "priorities) carrying each framework outcome, and indicators measuring each outcome there",
+    "findings": "one row per finding of a check: the rule, the node with its priority, aim and objective, the "
+    "owners who lead it, the message and hint, and where it is written (an action log to share out)",
 }
 
 #: The columns a text table shows by default (a terminal is narrower than a spreadsheet).
@@ -42,6 +47,7 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "indicators": ("indicator", "title", "value_kind", "node", "period", "value", "change", "text"),
     "owners": (),
     "coverage": (),
+    "findings": ("rule", "severity", "node", "priority", "owners", "message"),
 }
 
 
@@ -258,7 +264,39 @@ def _coverage(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def table(plan: Plan, what: str, *, facts: PlanFacts | None = None) -> pandas.DataFrame:
+def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
+    import pandas as pd
+
+    nodes = plan.nodes
+    rows = []
+    for f in report.findings:
+        branch: dict[str, str | None] = {}
+        for kind in ("priority", "aim", "objective"):
+            if f.node in nodes:
+                above = _ancestors_of_kind(facts, f.node, kind)
+                branch[kind] = f.node if nodes[f.node].kind == kind else (_join(above) or None)
+            else:
+                branch[kind] = None
+        if f.kind == "owner":
+            owners: str | None = f.node
+        else:
+            owners = _join(facts.lead_owners.get(f.node, ())) or None
+        loc = f.location
+        rows.append({
+            "rule": f.rule, "name": f.name, "severity": f.severity, "node": f.node, "kind": f.kind,
+            "title": f.title, **branch, "owners": owners, "message": f.message, "hint": f.hint,
+            "file": loc.file, "line": loc.line, "column": loc.column, "sheet": loc.sheet, "cell": loc.cell,
+        })
+    columns = ["rule", "name", "severity", "node", "kind", "title", "priority", "aim", "objective", "owners",
+               "message", "hint", "file", "line", "column", "sheet", "cell"]
+    df = pd.DataFrame(rows, columns=columns)
+    for col in ("line", "column"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Report | None = None,
+          config: Config | None = None) -> pandas.DataFrame:
     """A table of the plan as a :class:`pandas.DataFrame`.
 
     Parameters
@@ -268,9 +306,14 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None) -> pandas.Da
     what : str
         ``milestones`` (dates, owners, status), ``indicators`` (baseline, targets and actuals, one
         row per value), ``owners`` (milestones per owner, due per month) or ``coverage`` (priorities
-        by framework outcome: nodes of the branch serving each outcome). See :data:`TABLES`.
+        by framework outcome: nodes of the branch serving each outcome) or ``findings`` (one row
+        per finding, with the node's priority, aim, objective and owners). See :data:`TABLES`.
     facts : PlanFacts, optional
         The plan's facts, when already computed.
+    report : Report, optional
+        For ``findings``: the findings to tabulate (a check with ``config`` when not given).
+    config : Config, optional
+        For ``findings``: the configuration of the check (the defaults when not given).
 
     Raises
     ------
@@ -298,12 +341,20 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None) -> pandas.Da
     ('Road safety team', True, '2011-06-30')
     >>> table(plan, "coverage")[["id", "level", "stay_safe", "be_healthy"]].values.tolist()
     [['P1', 'objective', 1, 0]]
+    >>> table(plan, "findings")[["rule", "node", "kind", "severity"]].values.tolist()[0]
+    ['OG102', 'd', 'plan', 'warning']
     """
     from ..graph.facts import PlanFacts
 
     makers = {"milestones": _milestones, "indicators": _indicators, "owners": _owners, "coverage": _coverage}
+    if what == "findings":
+        if report is None:
+            from ..rules.engine import check
+
+            report = check(plan, config)
+        return _findings(plan, facts or PlanFacts(plan), report)
     if what not in makers:
-        raise ConfigError(f"unknown table {what!r}; choose one of {', '.join(makers)}")
+        raise ConfigError(f"unknown table {what!r}; choose one of {', '.join([*makers, 'findings'])}")
     return makers[what](plan, facts or PlanFacts(plan))
 
 
