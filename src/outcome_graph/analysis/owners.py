@@ -728,7 +728,8 @@ class OwnerIndex:
             return False
         self._one_names.update(map(loose_key, self._whole))
         self._whole.clear()
-        changed = [text for text, parts in self._cut.items() if self._split_parts(text, learnt=True) != parts]
+        changed = [text for text, parts in self._cut.items()
+                   if self._may_join(text) and self._split_parts(text, learnt=True) != parts]
         if not changed:
             return False
         self._learnt = True
@@ -736,6 +737,14 @@ class OwnerIndex:
             del self._resolved[text]
             del self._cut[text]
         return True
+
+    def _may_join(self, text: str) -> bool:
+        """Whether some fragments of a lead, two or more together, are a name learnt as one (the
+        cheap test before cutting the lead again)."""
+        frags = _raw_fragments(text)
+        one_names = self._one_names
+        return any(loose_key(text[frags[i].start : frags[j].end]) in one_names
+                   for i in range(len(frags)) for j in range(i + 1, min(len(frags), i + 7)))
 
     def _split_parts(self, text: str, *, learnt: bool = False) -> list[str]:
         if reads_as_one_name(text):
