@@ -159,6 +159,7 @@ def cold() -> None:
     wording._SINGULARS.clear()
     owners._OWNER_KEYS.clear()
     owners._ACRONYM_TOKENS.clear()
+    owners._STEMS.clear()
 
 
 def og_command() -> list[str]:

@@ -174,7 +174,21 @@ def loose_key(text: str) -> str:
     >>> loose_key("Assistant Director Children Young People and Maternity Commissioning")
     'assistant director children young people maternity commission'
     """
-    return " ".join(_stem(w) for w in _loose_words(text))
+    stems = _STEMS
+    out = []
+    for word in _WORDS.findall(text.casefold().replace("&", " and ")):
+        if word in _SMALL_WORDS:
+            continue
+        stem = stems.get(word)
+        if stem is None:
+            stem = _stem(word)
+            if len(stems) < 100_000:  # (names repeat their words; keep the memory bounded)
+                stems[word] = stem
+        out.append(stem)
+    return " ".join(out)
+
+
+_STEMS: dict[str, str] = {}
 
 
 def _loose_difference(a: str, b: str) -> str:
