@@ -48,38 +48,26 @@ def _load(doc: dict) -> og.Plan:
 
 
 def _reference_outcomes(plan: og.Plan) -> tuple[dict[str, tuple[str, ...]], set[str]]:
-    """Effective outcomes the plain way: each node resolved in file order, recursively, a cycle
-    stopping where it comes back to a node being resolved."""
+    """Effective outcomes the plain way, as a least fixed point over the whole plan: a node that
+    states outcomes has those, any other node those of all its parents; a node stating
+    ``outcomes: []``, or under a cross-cutting parent, is cross-cutting. Repeated until nothing
+    changes, which settles cycles whatever the order of the file."""
     order = plan.framework.ids
-    memo: dict[str, tuple[str, ...]] = {}
-    cross: set[str] = set()
-    visiting: set[str] = set()
-
-    def resolve(node_id: str) -> tuple[tuple[str, ...], bool]:
-        if node_id in memo:
-            return memo[node_id], node_id in cross
-        if node_id in visiting:
-            return (), False
-        visiting.add(node_id)
-        node = plan.nodes[node_id]
-        is_cross = node.outcomes is not None and len(node.outcomes) == 0
-        inherited: set[str] = set()
-        for p in plan.parents.get(node_id, ()):
-            if p not in plan.nodes:
-                continue
-            outs, p_cross = resolve(p)
-            inherited |= set(outs)
-            is_cross = is_cross or p_cross
-        own = set(node.outcomes) if node.outcomes is not None else inherited
-        visiting.discard(node_id)
-        memo[node_id] = tuple(o for o in order if o in own)
-        if is_cross:
-            cross.add(node_id)
-        return memo[node_id], is_cross
-
-    for node_id in plan.nodes:
-        resolve(node_id)
-    return memo, cross
+    parents = {k: [p for p in plan.parents.get(k, ()) if p in plan.nodes] for k in plan.nodes}
+    outs = {k: set(n.outcomes or ()) for k, n in plan.nodes.items()}
+    cross = {k for k, n in plan.nodes.items() if n.outcomes is not None and len(n.outcomes) == 0}
+    changed = True
+    while changed:
+        changed = False
+        for node_id, node in plan.nodes.items():
+            for p in parents[node_id]:
+                if p in cross and node_id not in cross:
+                    cross.add(node_id)
+                    changed = True
+                if node.outcomes is None and not outs[p] <= outs[node_id]:
+                    outs[node_id] |= outs[p]
+                    changed = True
+    return {k: tuple(o for o in order if o in v) for k, v in outs.items()}, cross
 
 
 @given(flat_plans())
@@ -115,14 +103,25 @@ def test_the_node_index_matches_the_nodes(doc):
         assert facts.lead_owners.get(node_id, ()) == expected
 
 
-def test_a_cycle_resolves_as_in_file_order():
-    # The aim (written first) is resolved first: its objective, reached again through the cycle,
-    # inherits nothing, and keeps nothing even though the aim states an outcome.
+def test_a_cycle_inherits_what_its_members_state():
+    # The objective's parent is the aim, which states an outcome: the objective has it, though
+    # the aim is also (through the cycle) below the objective and is resolved first.
     plan = _load({**PLAN_HEADER_DATA,
                     "aims": [{"id": "A1", "title": "Aim", "parent": "O1", "outcomes": ["be_healthy"]}],
                     "objectives": [{"id": "O1", "title": "Objective", "parent": "A1"}]})
     facts = PlanFacts(plan)
-    assert facts.outcomes == {"A1": ("be_healthy",), "O1": ()}
+    assert facts.outcomes == {"A1": ("be_healthy",), "O1": ("be_healthy",)}
+
+
+@given(flat_plans(), st.randoms(use_true_random=False))
+@settings(max_examples=150, deadline=None)
+def test_effective_outcomes_do_not_depend_on_the_order_of_the_file(doc, rnd):
+    shuffled = dict(doc)
+    for kind in KINDS:
+        if kind in doc:
+            shuffled[kind] = rnd.sample(doc[kind], len(doc[kind]))
+    a, b = PlanFacts(_load(doc)), PlanFacts(_load(shuffled))
+    assert a.outcomes == b.outcomes and a.cross_cutting == b.cross_cutting
 
 
 @given(st.dictionaries(st.sampled_from("abcdefgh"), st.lists(st.sampled_from("abcdefghz"), max_size=3), max_size=8))

@@ -239,11 +239,13 @@ class PlanFacts:
         memo: dict[str, tuple[str, ...]] = {}
         cross: set[str] = set()
         visiting: set[str] = set()
+        on_cycles: set[str] = set()  # nodes met again while resolving their own ancestors
 
         def resolve(node_id: str) -> tuple[tuple[str, ...], bool]:
             if node_id in memo:
                 return memo[node_id], node_id in cross
-            if node_id in visiting:  # a cycle: stop here
+            if node_id in visiting:  # a cycle: stop here (settled below)
+                on_cycles.add(node_id)
                 return (), False
             visiting.add(node_id)
             outcomes = stated.get(node_id)
@@ -279,7 +281,57 @@ class PlanFacts:
                     cross.add(node_id)
             else:
                 resolve(node_id)
+        if on_cycles:
+            self._settle_cycles(on_cycles, memo, cross)
         return memo, cross
+
+    def _settle_cycles(self, on_cycles: set[str], memo: dict[str, tuple[str, ...]], cross: set[str]) -> None:
+        """Outcomes on and below parent cycles, whatever the order of the file.
+
+        Resolving in file order stops where a node meets itself, so what a node on a cycle (and
+        everything below it) inherits would depend on which node of the cycle came first. Here they
+        are worked out again as the least fixed point: a node that states no outcomes has those of
+        all its parents, a node under a cross-cutting one is cross-cutting, until nothing changes.
+        """
+        children, parents, stated = self.children, self.parents, self.stated_outcomes
+        region: set[str] = set()
+        stack = list(on_cycles)
+        while stack:
+            node_id = stack.pop()
+            if node_id not in region:
+                region.add(node_id)
+                stack.extend(children.get(node_id, ()))
+        outs: dict[str, set[str]] = {}
+        crossing: dict[str, bool] = {}
+        for node_id in region:
+            own = stated.get(node_id)
+            outs[node_id] = set(own) if own is not None else set()
+            crossing[node_id] = own is not None and len(own) == 0
+            for p in parents.get(node_id, ()):
+                if p not in region:  # (resolved above already: nothing of a cycle above it)
+                    crossing[node_id] = crossing[node_id] or p in cross
+                    if own is None:
+                        outs[node_id].update(memo.get(p, ()))
+        changed = True
+        while changed:
+            changed = False
+            for node_id in region:
+                inherits = stated.get(node_id) is None
+                for p in parents.get(node_id, ()):
+                    if p not in region:
+                        continue
+                    if crossing[p] and not crossing[node_id]:
+                        crossing[node_id] = changed = True
+                    if inherits and not outs[p] <= outs[node_id]:
+                        outs[node_id] |= outs[p]
+                        changed = True
+        order = self.plan.framework.ids
+        for node_id in region:
+            memo[node_id] = tuple(o for o in order if o in outs[node_id])
+            if crossing[node_id]:
+                cross.add(node_id)
+            else:
+                cross.discard(node_id)
 
     @property
     def outcomes(self) -> dict[str, tuple[str, ...]]:
