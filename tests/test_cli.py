@@ -285,6 +285,11 @@ def test_a_folder_of_plans_checks_every_plan_file_under_it(tmp_path):
     assert files == [str(plans / "2011" / "tutorial.yaml"), str(plans / "thurrock.yaml")]
     # The exit code is the worst plan's, as for plans named one by one.
     assert run("check", str(plans)).returncode == run("check", str(plans / "thurrock.yaml")).returncode == 1
+    # An output into the folder never overwrites a plan found there.
+    before = (plans / "thurrock.yaml").read_bytes()
+    out = run("check", str(plans), "--format", "json", "-o", str(plans / "thurrock.yaml"))
+    assert out.returncode == 2 and "refusing to overwrite an input file" in out.stderr
+    assert (plans / "thurrock.yaml").read_bytes() == before
     empty = tmp_path / "empty"
     (empty / "sub").mkdir(parents=True)
     out = run("check", str(empty))

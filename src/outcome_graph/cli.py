@@ -196,11 +196,11 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             raise click.UsageError("standard input (-) can be read once")
         if watch and "-" in plans:
             raise click.UsageError("--watch checks files again when they change; standard input (-) cannot be watched")
+        plans = _expand_folders(plans)
         if output is not None:
             from .output.files import refuse_input_as_output
 
             refuse_input_as_output(output, [*plans, *([baseline_file] if baseline_file else [])])
-        plans = _expand_folders(plans)
         if only_plans:
             plans = tuple(p for p in plans if _declares_plan_format(p))
             if not plans:
