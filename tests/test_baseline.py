@@ -210,3 +210,23 @@ def test_the_baseline_is_never_overwritten(tmp_path: Path):
     out = run("check", str(plan), "--baseline", str(base), "--format", "json", "-o", str(base))
     assert out.returncode == 2 and "refusing to overwrite an input file" in out.stderr
     assert base.read_bytes() == before
+
+
+def test_a_sarif_log_is_a_baseline_too(tmp_path: Path, southend: Report):
+    sarif = tmp_path / "main.sarif"
+    sarif.write_text(json.dumps(sarif_document([southend])), encoding="utf-8")
+    edited = og.check(og.load(_southend_edited()))
+    after = Baseline.load(sarif).apply(edited)
+    assert [(f.rule, f.node) for f in after.findings] == [("OG301", "P1.A1.O2.M1")]
+    # A log written with a baseline lists what that baseline left out (suppressed "external"):
+    # still accepted. What the plan's ignore: suppressed ("inSource") is not a finding.
+    again = tmp_path / "pr.sarif"
+    again.write_text(json.dumps(sarif_document([after])), encoding="utf-8")
+    assert Baseline.load(again).apply(edited).findings == []
+    suppressed = Finding("OG301", "missing-lead", "warning", "P1.A1.O2.M1", "milestone", "t", "m", "")
+    log = sarif_document([Report(edited.plan_id, "P", None, suppressed=[suppressed])])
+    sarif.write_text(json.dumps(log), encoding="utf-8")
+    assert len(Baseline.load(sarif)) == 0
+    sarif.write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [{"ruleId": "X"}]}]}), encoding="utf-8")
+    with pytest.raises(BaselineError, match="not a SARIF log of outcome-graph: result 1 has no ruleId"):
+        Baseline.load(sarif)

@@ -11,7 +11,8 @@ and later checks leave them out::
     outcome-graph check plan.yaml --baseline baseline.json
 
 The baseline is the ``outcome-graph/findings/v1`` document that ``check --format json`` writes
-(JSON Lines for several plans). Leaving out is never silent: a report counts its baselined
+(JSON Lines for several plans), or the SARIF log of ``check --format sarif`` (a CI job may keep the
+last one it uploaded). Leaving out is never silent: a report counts its baselined
 findings, the text summary says how many, and SARIF lists them with an external suppression.
 
 Which finding is which
@@ -95,8 +96,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
-        """Read a baseline file: a findings document (``check --format json``), or JSON Lines of
-        them. Raises :class:`~outcome_graph.errors.BaselineError` (naming the file, and the line
+        """Read a baseline file: a findings document (``check --format json``), JSON Lines of
+        them, or a SARIF log (``check --format sarif``). Raises :class:`~outcome_graph.errors.BaselineError` (naming the file, and the line
         where one is known) when it cannot be read or is not a findings document."""
         name = os.fspath(path)
         try:
@@ -163,6 +164,9 @@ def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]
         def bad(what: str, line: int = line) -> BaselineError:
             return BaselineError(Problem(f"not a findings document ({FINDINGS_SCHEMA_ID}): {what}", file=name, line=line))
 
+        if isinstance(doc, dict) and "runs" in doc and "schema" not in doc:
+            out.extend(_sarif_findings(doc, name, line))
+            continue
         if not isinstance(doc, dict) or doc.get("schema") != FINDINGS_SCHEMA_ID:
             raise bad(f"no \"schema\": \"{FINDINGS_SCHEMA_ID}\"; write it with `check --format json`")
         plan = doc.get("plan")
@@ -177,4 +181,34 @@ def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]
             if not (isinstance(rule, str) and isinstance(node, str) and isinstance(message, str)):
                 raise bad(f"finding {n} has no rule, node and message")
             out.append((plan_id, rule, node, message))
+    return out
+
+
+def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str, str, str, str]]:
+    """(plan id, rule, node, message) of the results of a SARIF log that ``check --format sarif``
+    wrote: the findings it reported, and those it left out for an earlier baseline (suppressed
+    ``external``); not those the plan's ``ignore:`` suppressed."""
+    def bad(what: str) -> BaselineError:
+        return BaselineError(Problem(f"not a SARIF log of outcome-graph: {what}", file=name, line=line))
+
+    runs = doc.get("runs")
+    if not isinstance(runs, list):
+        raise bad("no list of runs")
+    out: list[tuple[str, str, str, str]] = []
+    for run in runs:
+        results = run.get("results") if isinstance(run, dict) else None
+        if not isinstance(results, list):
+            raise bad("a run has no list of results")
+        for n, result in enumerate(results, 1):
+            props = result.get("properties") if isinstance(result, dict) else None
+            rule = result.get("ruleId") if isinstance(result, dict) else None
+            plan_id, node = (props.get("plan"), props.get("node")) if isinstance(props, dict) else (None, None)
+            if not (isinstance(rule, str) and isinstance(plan_id, str) and isinstance(node, str)):
+                raise bad(f"result {n} has no ruleId and no plan and node properties")
+            kinds = {s.get("kind") for s in result.get("suppressions") or () if isinstance(s, dict)}
+            if "inSource" in kinds:
+                continue
+            message = result.get("message")
+            text = message.get("text") if isinstance(message, dict) else None
+            out.append((plan_id, rule, node, text if isinstance(text, str) else ""))
     return out

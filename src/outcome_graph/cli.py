@@ -161,8 +161,8 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
               help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
                    "where its configuration is looked for.")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
-              help="Leave out the findings recorded in FILE (written earlier with --format json -o FILE): "
-                   "report only what is new. The summary counts what was left out.")
+              help="Leave out the findings recorded in FILE (written earlier with --format json or sarif "
+                   "-o FILE): report only what is new. The summary counts what was left out.")
 @click.option("--watch", is_flag=True,
               help="Check again whenever a plan, its configuration or the baseline changes, until Ctrl-C.")
 @click.option("--only-plans", is_flag=True,
