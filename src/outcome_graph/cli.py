@@ -178,9 +178,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
-    PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), folders of plans (every YAML and
-    JSON file under them that declares 'format: outcome-graph/...'), or - for a YAML or JSON plan
-    read from standard input (an editor checking what is being written).
+    PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), folders of plans (every YAML or
+    JSON file under them that declares the plan format), or - for a YAML or JSON plan read from
+    standard input (an editor checking what is being written).
 
     With --baseline, findings already recorded in a baseline are left out, so that a plan adopted
     with known findings fails only on new ones: record them with
