@@ -453,3 +453,21 @@ def test_a_plan_of_hundreds_of_nodes_renders_in_seconds():
     assert len(nodes) == len(plan.nodes)
     ys = [centre(nodes[svg_id(f"P{i}")])[1] for i in range(1, 7)]
     assert ys == sorted(ys)
+
+
+def test_cli_marks_only_the_findings_new_since_a_baseline(tmp_path):
+    southend = MODELS / "southend-cypp-2008-09.yaml"
+    base = tmp_path / "baseline.json"
+    base.write_text(og.check(og.load(southend)).to_json(), encoding="utf-8")
+    lead = 'timescale: "December 2008", lead: "Head of School Support and Preventative Services"}'
+    edited = tmp_path / "southend.yaml"
+    edited.write_text(southend.read_text(encoding="utf-8").replace(lead, 'timescale: "December 2008"}'), encoding="utf-8")
+
+    def marked(*args: str) -> list[str]:
+        out = subprocess.run([*og_command(), "render", str(edited), "-o", str(tmp_path / "m.dot"), "--milestones", *args],
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        return re.findall(r"\bOG\d{3}\b", (tmp_path / "m.dot").read_text())
+
+    assert len(set(marked("--findings"))) > 10
+    assert set(marked("--baseline", str(base))) == {"OG301"}  # the one new finding: a lead dropped

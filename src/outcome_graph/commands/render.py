@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 
@@ -25,9 +27,13 @@ import click
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes not to mark (with --findings).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
+              help="Mark only the findings that are new since the baseline FILE (see check --baseline; "
+                   "implies --findings).")
 def command(plan: str, output: str, findings: bool, milestones: bool, levels: str | None, focus: str | None,
             outcome: str | None, owners: bool, direction: str, no_title: bool, config_file: str | None,
-            select: tuple[str, ...], ignore: tuple[str, ...], period: str | None, max_bytes: int | None) -> None:
+            select: tuple[str, ...], ignore: tuple[str, ...], period: str | None, max_bytes: int | None,
+            baseline_file: str | None) -> None:
     """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
 
     \b
@@ -45,9 +51,19 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
         from ..output.diagram import format_for_path, render
         from ..output.files import refuse_input_as_output
 
-        refuse_input_as_output(output, [plan])
+        refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
         format_for_path(output)  # an unknown suffix is an error before any work
+        baseline = None
+        if baseline_file is not None:
+            from ..baseline import Baseline
+
+            baseline = Baseline.load(baseline_file)
         config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, (), None))
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
-        render(loaded, output, findings=findings, config=config, milestones=milestones, levels=levels, focus=focus,
+        marked: Any = findings
+        if baseline is not None:
+            from ..rules.engine import check
+
+            marked = baseline.apply(check(loaded, config))
+        render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels, focus=focus,
                outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)
