@@ -197,6 +197,10 @@ def test_a_missing_or_unusable_baseline_exits_2(tmp_path: Path):
     assert out.returncode == 2 and "error: nowhere.json: baseline file not found" in out.stderr
     out = run("check", str(plan), "--baseline", ".", cwd=tmp_path)
     assert out.returncode == 2 and "is a folder" in out.stderr
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    out = run("check", str(plan), "--baseline", "deep.json", cwd=tmp_path)
+    assert out.returncode == 2 and "deep.json:1: the baseline is nested too deeply" in out.stderr
+    assert "Traceback" not in out.stderr and "internal error" not in out.stderr
     (tmp_path / "latin1.json").write_bytes(b'{"x": "\xe9"}')
     out = run("check", str(plan), "--baseline", "latin1.json", cwd=tmp_path)
     assert out.returncode == 2 and "latin1.json:1: the baseline is not UTF-8 text" in out.stderr
@@ -227,6 +231,40 @@ def test_a_sarif_log_is_a_baseline_too(tmp_path: Path, southend: Report):
     log = sarif_document([Report(edited.plan_id, "P", None, suppressed=[suppressed])])
     sarif.write_text(json.dumps(log), encoding="utf-8")
     assert len(Baseline.load(sarif)) == 0
+    odd = {"ruleId": "OG301", "properties": {"plan": "p", "node": "M1"}, "suppressions": 5, "message": 3}
+    sarif.write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [odd]}]}), encoding="utf-8")
+    assert Baseline.load(sarif).keys == {"p": {("OG301", "M1"): 1}}  # (odd values where none are needed)
     sarif.write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [{"ruleId": "X"}]}]}), encoding="utf-8")
     with pytest.raises(BaselineError, match="not a SARIF log of outcome-graph: result 1 has no ruleId"):
         Baseline.load(sarif)
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                         st.sampled_from(["schema", "plan", "id", "findings", "rule", "node", "message", "runs",
+                                          "results", "ruleId", "properties", "suppressions", "kind", "text"]),
+                         inner, max_size=5), max_leaves=20)
+
+
+@given(doc=_JSON, schema=st.sampled_from([None, "outcome-graph/findings/v1"]))
+def test_any_json_is_a_baseline_or_a_baseline_error(tmp_path_factory, doc, schema):
+    if schema is not None and isinstance(doc, dict):
+        doc = {**doc, "schema": schema}
+    path = tmp_path_factory.mktemp("b") / "baseline.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    try:
+        baseline = Baseline.load(path)
+    except BaselineError as err:
+        assert str(err).startswith(str(path))
+    else:
+        baseline.apply(Report("p", "P", None, findings=[_finding("OG101", "P1", "a")]))
+
+
+@given(data=st.binary(max_size=200))
+def test_any_bytes_are_a_baseline_or_a_baseline_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("b") / "baseline.json"
+    path.write_bytes(data)
+    try:
+        Baseline.load(path)
+    except BaselineError as err:
+        assert str(err).startswith(str(path))

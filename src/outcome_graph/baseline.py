@@ -156,6 +156,9 @@ def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]
         except json.JSONDecodeError as exc:
             raise BaselineError(Problem(f"the baseline is not JSON: {exc.msg}", file=name, line=exc.lineno,
                                     column=exc.colno)) from None
+        except RecursionError:
+            raise BaselineError(Problem("the baseline is nested too deeply to be a findings document", file=name,
+                                    line=line)) from None
         documents.append((line, value))
     if not documents:
         raise BaselineError(Problem("the baseline is empty: write one with `check --format json -o FILE`", file=name))
@@ -205,7 +208,8 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str
             plan_id, node = (props.get("plan"), props.get("node")) if isinstance(props, dict) else (None, None)
             if not (isinstance(rule, str) and isinstance(plan_id, str) and isinstance(node, str)):
                 raise bad(f"result {n} has no ruleId and no plan and node properties")
-            kinds = {s.get("kind") for s in result.get("suppressions") or () if isinstance(s, dict)}
+            suppressions = result.get("suppressions")
+            kinds = {s.get("kind") for s in suppressions if isinstance(s, dict)} if isinstance(suppressions, list) else set()
             if "inSource" in kinds:
                 continue
             message = result.get("message")
