@@ -28,6 +28,7 @@ import gc
 import json
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -463,6 +464,23 @@ def _value_is(text: str, i: int, expected: str) -> bool:
 _PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n,\]}]|#)", re.MULTILINE)
 
 
+_HASH_RE = re.compile("#")
+
+
+def _in_comment(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a YAML comment: after a ``#`` that begins its line or follows a
+    space, with no quote left open before it on the line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    hash_at = text.find("#", line_start, start)
+    while hash_at >= 0:
+        if hash_at == line_start or text[hash_at - 1] in " \t":
+            before = text[line_start:hash_at]
+            if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+                return True
+        hash_at = text.find("#", hash_at + 1, start)
+    return False
+
+
 def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]]:
     """Line and column (1-based) of each mapping :func:`_mappings` yields, by ``id()``.
 
@@ -476,6 +494,7 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
     out: dict[int, tuple[int, int]] = {}
     cursor = 0
     line, line_at = 1, 0
+    hashes = [m.start() for m in _HASH_RE.finditer(text)] if "#" in text else []
     for mapping in _mappings(document):
         for key in mapping:
             break
@@ -499,6 +518,10 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
                 continue  # a plain key is followed by a space or the end of the line
             if start and text[start - 1] not in " \t\r\n{,[":
                 continue  # part of a longer word
+            if hashes:  # (a text with no "#" has no comment)
+                h = bisect_right(hashes, start) - 1
+                if h >= 0 and text.find("\n", hashes[h], start) < 0 and _in_comment(text, start):
+                    continue  # "# the old id: P1" above the node
             if expected is None:
                 break
             if expected:
