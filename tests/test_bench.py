@@ -7,6 +7,7 @@ Timings are the benchmark's business (bench/run.py prints them); nothing here as
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -145,6 +146,13 @@ def test_fast_positions_match_the_precise_parser_on_generated_plans(doc, style, 
             item["id"] = f"{item['id']}{data.draw(_TRICKY_IDS)}"
     if style == "block":
         text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+        # Comments repeating a node's "id: ..." before the lines that start a key or an item.
+        ids = [doc["plan"]["id"], *(item["id"] for item in [*_walk(doc["priorities"]), *doc.get("milestones", [])])]
+        lines = text.splitlines(keepends=True)
+        for i in sorted(data.draw(st.lists(st.integers(0, len(lines) - 1), max_size=4, unique=True)), reverse=True):
+            if re.match(r"\s*(- )?[A-Za-z_]+:( |$)", lines[i]):
+                lines.insert(i, f"# id: {data.draw(st.sampled_from(ids))}\n")
+        text = "".join(lines)
     elif style == "flow":
         text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, default_flow_style=True, width=60)
     else:
