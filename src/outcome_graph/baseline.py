@@ -11,9 +11,9 @@ and later checks leave them out::
     outcome-graph check plan.yaml --baseline baseline.json
 
 The baseline is the ``outcome-graph/findings/v1`` document that ``check --format json`` writes
-(JSON Lines for several plans), or the SARIF log of ``check --format sarif`` (a CI job may keep the
-last one it uploaded). Leaving out is never silent: a report counts its baselined
-findings, the text summary says how many, and SARIF lists them with an external suppression.
+(JSON Lines for several plans), or the SARIF log of ``check --format sarif`` (a CI job may keep
+the last one it uploaded). Leaving out is never silent: a report counts its baselined findings,
+the text summary says how many, and SARIF lists them with an external suppression.
 
 Which finding is which
 ----------------------
