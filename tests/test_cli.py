@@ -294,3 +294,28 @@ def test_a_folder_of_plans_checks_every_plan_file_under_it(tmp_path):
     (empty / "sub").mkdir(parents=True)
     out = run("check", str(empty))
     assert out.returncode == 2 and out.stderr.startswith(f"error: {empty}: no plan here") and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(("command", "output", "options", "expect"), [
+    ("render", "model.dot", ["--findings"], "OG103"),
+    ("report", "report.html", ["--no-diagram"], 'data-rule="OG103"'),
+])
+def test_render_and_report_watch_write_again_on_every_change(tmp_path, cli_env, command, output, options, expect):
+    import signal
+
+    plan = write(tmp_path, CLEAN)
+    target = tmp_path / output
+    proc = subprocess.Popen([*og_command(), command, str(plan), "-o", str(target), *options, "--watch"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env)
+    try:
+        err = _Lines(proc.stderr)
+        err.until(f"wrote {target}")
+        assert expect not in target.read_text()
+        plan.write_text(ORPHAN)
+        err.until(f"wrote {target}")
+        assert expect in target.read_text()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        proc.kill()
+        proc.wait()

@@ -299,7 +299,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
         if not watch:
             sys.exit(check_all())
-        _watch(check_all, plans, _watched_files(plans, config_file, baseline_file))
+        _watch(check_all, f"checking {', '.join(plans)}", _watched_files(plans, config_file, baseline_file))
 
 
 def _watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None) -> list[str]:
@@ -334,12 +334,13 @@ def _stamps(files: Iterable[str]) -> list[tuple[int, int] | None]:
     return out
 
 
-#: How often ``check --watch`` looks at the files (seconds).
+#: How often ``--watch`` looks at the files (seconds).
 WATCH_INTERVAL = 0.5
 
 
-def _watch(check_all: Callable[[], int], plans: Iterable[str], files: list[str]) -> None:
-    """Check, then check again whenever one of ``files`` changes, until interrupted (exit 0).
+def _watch(work: Callable[[], object], doing: str, files: list[str], *, clear: bool = True) -> None:
+    """Do the work (check, draw, write a report), then again whenever one of ``files`` changes,
+    until interrupted (exit 0). ``clear``: clear the terminal first (output on the terminal).
 
     A plan that cannot be read is reported and watched until it can. A folder's new files, and
     rule files (``rule-files``), are picked up only by starting again."""
@@ -347,7 +348,6 @@ def _watch(check_all: Callable[[], int], plans: Iterable[str], files: list[str])
 
     from .errors import OutcomeGraphError
 
-    names = ", ".join(plans)
     last: list[tuple[int, int] | None] | None = None
     try:
         while True:
@@ -356,12 +356,11 @@ def _watch(check_all: Callable[[], int], plans: Iterable[str], files: list[str])
                 if last is not None:
                     time.sleep(0.05)  # (let an editor finish writing the file)
                     now = _stamps(files)
-                    if sys.stdout.isatty():
+                    if clear and sys.stdout.isatty():
                         click.clear()
-                click.echo(f"[{time.strftime('%H:%M:%S')}] checking {names} (watching for changes; Ctrl-C to stop)",
-                           err=True)
+                click.echo(f"[{time.strftime('%H:%M:%S')}] {doing} (watching for changes; Ctrl-C to stop)", err=True)
                 try:
-                    check_all()
+                    work()
                 except OutcomeGraphError as exc:
                     for line in str(exc).splitlines():
                         click.echo(f"error: {line}", err=True)

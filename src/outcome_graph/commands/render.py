@@ -30,10 +30,12 @@ import click
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Mark only the findings that are new since the baseline FILE (see check --baseline; "
                    "implies --findings).")
+@click.option("--watch", is_flag=True, help="Draw again whenever the plan, its configuration or the baseline changes, "
+                                            "until Ctrl-C.")
 def command(plan: str, output: str, findings: bool, milestones: bool, levels: str | None, focus: str | None,
             outcome: str | None, owners: bool, direction: str, no_title: bool, config_file: str | None,
             select: tuple[str, ...], ignore: tuple[str, ...], period: str | None, max_bytes: int | None,
-            baseline_file: str | None) -> None:
+            baseline_file: str | None, watch: bool) -> None:
     """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
 
     \b
@@ -43,7 +45,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
       outcome-graph render plan.yaml -o healthy.pdf --outcome be_healthy
       outcome-graph render plan.yaml -o owners.svg --owners
     """
-    from ..cli import _cli_layer, _errors
+    from ..cli import _cli_layer, _errors, _watch, _watched_files
 
     with _errors():
         from ..config import discover_config
@@ -53,17 +55,26 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
 
         refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
         format_for_path(output)  # an unknown suffix is an error before any work
-        baseline = None
-        if baseline_file is not None:
-            from ..baseline import Baseline
 
-            baseline = Baseline.load(baseline_file)
-        config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, (), None))
-        loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
-        marked: Any = findings
-        if baseline is not None:
-            from ..rules.engine import check
+        def draw() -> None:
+            baseline = None
+            if baseline_file is not None:
+                from ..baseline import Baseline
 
-            marked = baseline.apply(check(loaded, config))
-        render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels, focus=focus,
-               outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)
+                baseline = Baseline.load(baseline_file)
+            config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, (), None))
+            loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+            marked: Any = findings
+            if baseline is not None:
+                from ..rules.engine import check
+
+                marked = baseline.apply(check(loaded, config))
+            render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels, focus=focus,
+                   outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)
+            if watch:
+                click.echo(f"wrote {output}", err=True)
+
+        if not watch:
+            draw()
+            return
+        _watch(draw, f"drawing {plan} to {output}", _watched_files([plan], config_file, baseline_file), clear=False)

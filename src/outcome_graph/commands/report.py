@@ -22,9 +22,11 @@ import click
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Leave out the findings recorded in FILE (see check --baseline): the report shows what is "
                    "new and counts the rest.")
+@click.option("--watch", is_flag=True, help="Write the report again whenever the plan, its configuration or the "
+                                            "baseline changes, until Ctrl-C.")
 def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
             config_file: str | None, milestones: bool, no_diagram: bool, period: str | None,
-            max_bytes: int | None, baseline_file: str | None) -> None:
+            max_bytes: int | None, baseline_file: str | None, watch: bool) -> None:
     """Write a self-contained HTML report: summary, findings (filterable), outcome coverage, owner load
     and the logic model with the findings marked. It opens offline in any browser and prints cleanly.
 
@@ -32,7 +34,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
     Example:
       outcome-graph report plan.yaml -o report.html
     """
-    from ..cli import _cli_layer, _errors
+    from ..cli import _cli_layer, _errors, _watch, _watched_files
 
     with _errors():
         from ..config import discover_config
@@ -43,19 +45,29 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
         from ..rules.engine import check
 
         refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
-        baseline = None
-        if baseline_file is not None:
-            from ..baseline import Baseline
 
-            baseline = Baseline.load(baseline_file)
-        config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
-        loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
-        findings = check(loaded, config, jobs="auto")
-        if baseline is not None:
-            findings = baseline.apply(findings)
-        try:
-            report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
-        except RenderError as exc:
-            if "not found" not in str(exc):
-                raise
-            raise RenderError(f"{exc}; or write the report without the diagram: --no-diagram") from None
+        def write() -> None:
+            baseline = None
+            if baseline_file is not None:
+                from ..baseline import Baseline
+
+                baseline = Baseline.load(baseline_file)
+            config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
+            loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
+            findings = check(loaded, config, jobs="auto")
+            if baseline is not None:
+                findings = baseline.apply(findings)
+            try:
+                report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
+            except RenderError as exc:
+                if "not found" not in str(exc):
+                    raise
+                raise RenderError(f"{exc}; or write the report without the diagram: --no-diagram") from None
+            if watch:
+                click.echo(f"wrote {output}", err=True)
+
+        if not watch:
+            write()
+            return
+        _watch(write, f"writing the report of {plan} to {output}", _watched_files([plan], config_file, baseline_file),
+               clear=False)
