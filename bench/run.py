@@ -231,7 +231,20 @@ def controls(plan: Any, facts: Any, repeat: int) -> dict[str, float]:
     def look_up(ids: list[str]) -> int:  # every node's kind, by id, from a dict of the facts
         return len(list(map(kind_of.__getitem__, ids)))
 
+    # The least any layout could do: compact objects (__slots__), made afresh in file order.
+    class Compact:
+        __slots__ = ("id", "title")
+
+        def __init__(self, id: str, title: str) -> None:
+            self.id, self.title = id, title
+
+    compact = [Compact(n.id, n.title) for n in nodes]
+
+    def read_compact(objects: list[Compact]) -> int:
+        return sum(1 for o in objects if o.title)
+
     return {
+        "read_compact": median_time(lambda: read_compact(compact), repeat)[0],
         "read_fields": median_time(lambda: read_fields(nodes), repeat)[0],
         "read_fields_random": median_time(lambda: read_fields(shuffled_nodes), repeat)[0],
         "look_up_random": median_time(lambda: look_up(shuffled_ids), repeat)[0],
@@ -440,6 +453,7 @@ def print_table(rows: list[dict[str, Any]], processes: dict[str, Any]) -> None:
     line("control: a field of every node, file order", lambda r: fmt_s(r["control"]["read_fields"]))
     line("control: a field of every node, random order", lambda r: fmt_s(r["control"]["read_fields_random"]))
     line("control: every node by id, random order", lambda r: fmt_s(r["control"]["look_up_random"]))
+    line("control: compact objects, file order", lambda r: fmt_s(r["control"]["read_compact"]))
     line("facts", lambda r: fmt_s(r["facts"]))
     line("graph build (networkx)", lambda r: fmt_s(r["graph_build"]))
     for family in rows[0]["families"]:
@@ -512,7 +526,8 @@ def targets(rows: list[dict[str, Any]], processes: dict[str, Any]) -> list[dict[
         floor = ", ".join(f"{label} x{b['control'][key] / a['control'][key]:.1f}"
                           for key, label in (("read_fields", "a field of every node in file order"),
                                              ("read_fields_random", "in random order"),
-                                             ("look_up_random", "a lookup by id in random order"))
+                                             ("look_up_random", "a lookup by id in random order"),
+                                             ("read_compact", "a field of compact objects in file order"))
                           if a["control"][key] > 0)
         target("10k -> 100k: every phase x12 or less", not over, f"{detail} (the machine alone: {floor})")
     return out
