@@ -38,7 +38,7 @@ from typing import Any
 from .errors import BaselineError, Problem
 from .findings import FINDINGS_SCHEMA_ID, Finding, Report
 
-__all__ = ["Baseline"]
+__all__ = ["Baseline", "read_baseline"]
 
 #: The largest baseline file read (a baseline of a 100,000-node plan's findings is a few MB).
 MAX_BYTES = 256 * 2**20
@@ -138,6 +138,11 @@ class Baseline:
         kept: list[Finding] = [f for f, a in zip(report.findings, accepted) if not a]
         baselined = [*(report.baselined or ()), *(f for f, a in zip(report.findings, accepted) if a)]
         return dataclasses.replace(report, findings=kept, baselined=baselined)
+
+
+def read_baseline(path: str | os.PathLike[str] | None) -> Baseline | None:
+    """:meth:`Baseline.load` of ``path``, or ``None`` where no baseline is given (an option left out)."""
+    return None if path is None else Baseline.load(path)
 
 
 def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]:

@@ -200,7 +200,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         if output is not None:
             from .output.files import refuse_input_as_output
 
-            refuse_input_as_output(output, [*plans, *([baseline_file] if baseline_file else [])])
+            refuse_input_as_output(output, [*plans, baseline_file])
         if only_plans:
             plans = tuple(p for p in plans if _declares_plan_format(p))
             if not plans:
@@ -217,11 +217,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             from .loading.loader import load_bytes, load_path
             from .rules.engine import check as run_check
 
-            baseline = None
-            if baseline_file is not None:
-                from .baseline import Baseline
+            from .baseline import read_baseline
 
-                baseline = Baseline.load(baseline_file)
+            baseline = read_baseline(baseline_file)
             chunks: list[str] = []
             reports = []
             worst = EXIT_OK

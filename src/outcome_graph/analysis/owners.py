@@ -176,9 +176,7 @@ def loose_key(text: str) -> str:
     """
     stems = _STEMS
     out = []
-    for word in _WORDS.findall(text.casefold().replace("&", " and ")):
-        if word in _SMALL_WORDS:
-            continue
+    for word in _loose_words(text):
         stem = stems.get(word)
         if stem is None:
             stem = _stem(word)
@@ -1154,7 +1152,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         for form in owner_forms:
             same.setdefault(("K", owner_key(form)), []).append((owner_id, form, "K"))
             same.setdefault(("P", _singular_key(form)), []).append((owner_id, form, "P"))
-            same.setdefault(("W", loose_key(form)), []).append((owner_id, form, "W"))
+            loose = loose_key(form)
+            if loose:  # (a name of small words alone says nothing)
+                same.setdefault(("W", loose), []).append((owner_id, form, "W"))
             parsed = _parse_owner(form)
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
@@ -1198,8 +1198,6 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             rank, reason = 1, f"'{a}' and '{b}' differ only in a singular or plural"
         elif kx == "W":
             a, b = sorted((fx, fy))
-            if not loose_key(a):
-                return
             rank, reason = 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"
         elif "L" in (kx, ky):  # (a B key, one form or both written after a label)
             a, b = sorted((fx, fy))

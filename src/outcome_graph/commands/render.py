@@ -48,20 +48,17 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
     from ..cli import _cli_layer, _errors, _watch, _watched_files
 
     with _errors():
+        from ..baseline import read_baseline
         from ..config import discover_config
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
         from ..output.diagram import format_for_path, render
         from ..output.files import refuse_input_as_output
 
-        refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
+        refuse_input_as_output(output, [plan, baseline_file])
         format_for_path(output)  # an unknown suffix is an error before any work
 
         def draw() -> None:
-            baseline = None
-            if baseline_file is not None:
-                from ..baseline import Baseline
-
-                baseline = Baseline.load(baseline_file)
+            baseline = read_baseline(baseline_file)
             config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, (), None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
             marked: Any = findings

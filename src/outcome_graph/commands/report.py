@@ -37,6 +37,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
     from ..cli import _cli_layer, _errors, _watch, _watched_files
 
     with _errors():
+        from ..baseline import read_baseline
         from ..config import discover_config
         from ..errors import RenderError
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
@@ -44,14 +45,10 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
         from ..output.html_report import report
         from ..rules.engine import check
 
-        refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
+        refuse_input_as_output(output, [plan, baseline_file])
 
         def write() -> None:
-            baseline = None
-            if baseline_file is not None:
-                from ..baseline import Baseline
-
-                baseline = Baseline.load(baseline_file)
+            baseline = read_baseline(baseline_file)
             config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
             findings = check(loaded, config, jobs="auto")

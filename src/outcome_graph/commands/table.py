@@ -40,6 +40,7 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
     from ..cli import _errors
 
     with _errors():
+        from ..baseline import read_baseline
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
         from ..output.files import refuse_input_as_output
         from ..output.tables import TEXT_COLUMNS, format_table, table, write_table
@@ -47,12 +48,8 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
         if (config_file or baseline_file) and what != "findings":
             raise click.UsageError("--config and --baseline apply to --what findings")
         if output is not None:
-            refuse_input_as_output(output, [plan, *([baseline_file] if baseline_file else [])])
-        baseline = None
-        if baseline_file is not None:
-            from ..baseline import Baseline
-
-            baseline = Baseline.load(baseline_file)
+            refuse_input_as_output(output, [plan, baseline_file])
+        baseline = read_baseline(baseline_file)
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
         for notice in loaded.notices:
             click.echo(f"notice: {notice}", err=True)

@@ -17,10 +17,13 @@ from ..errors import OutcomeGraphError, RenderError
 __all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output"]
 
 
-def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
-    """Raise when ``output`` is the same file as one of ``inputs`` (an input is never written)."""
+def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> None:
+    """Raise when ``output`` is the same file as one of ``inputs`` (an input is never written;
+    ``None`` stands for an optional input not given)."""
     out = Path(output)
     for i in inputs:
+        if i is None:
+            continue
         p = Path(i)
         try:
             same = out.exists() and p.exists() and os.path.samefile(out, p)

@@ -270,13 +270,12 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     nodes = plan.nodes
     rows = []
     for f in report.findings:
-        branch: dict[str, str | None] = {}
-        for kind in ("priority", "aim", "objective"):
-            if f.node in nodes:
-                above = _ancestors_of_kind(facts, f.node, kind)
-                branch[kind] = f.node if nodes[f.node].kind == kind else (_join(above) or None)
-            else:
-                branch[kind] = None
+        branch: dict[str, str | None] = dict.fromkeys(("priority", "aim", "objective"))
+        if f.node in nodes:
+            above = facts.ancestors(f.node)
+            for kind in branch:
+                own = nodes[f.node].kind == kind
+                branch[kind] = f.node if own else (_join(a for a in above if nodes[a].kind == kind) or None)
         if f.kind == "owner":
             owners: str | None = f.node
         else:
