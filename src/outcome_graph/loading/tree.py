@@ -285,14 +285,39 @@ _TOKEN_END = " \t\r\n,]}"
 _BOOLEANS = ("true", "false", "True", "False", "TRUE", "FALSE")
 
 
+# A point that may belong to a number rapidyaml writes its own way: ``1.`` (as ``1.0``) and
+# ``.5`` (as ``0.5``), where the format reads the text written.
+_POINT = re.compile(r"\.(?:(?<=\d\.)(?=[ \t]*(?:[\r\n,\]}:#]|\Z))|(?<=[\s\[{,:+-]\.)(?=\d))")
+
+
+def _rewritten_number(text: str) -> bool:
+    """Whether the text has a plain scalar that is a number with a point first or last (``.5``,
+    ``-.5e3``, ``3.``). Points inside texts (``by 2012.``) are told apart by what comes before
+    the number: a scalar starts after ``:``, ``-``, ``[``, ``{``, ``,`` or ``?`` and spaces, or at
+    the start of a line."""
+    for m in _POINT.finditer(text):
+        j = m.start() - 1
+        while j >= 0 and text[j].isdigit():
+            j -= 1
+        if j >= 0 and text[j] in "+-":
+            j -= 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0 or text[j] in ":-[{,?\r\n":
+            return True
+    return False
+
+
 def _plain_yaml(text: str) -> bool:
     """Whether a YAML text is plain data that rapidyaml and PyYAML read alike.
 
     Refused: tabs (PyYAML refuses them as indentation), anchors, aliases and tags, ``~`` as
-    null, merge keys, directives and several documents, complex keys, and booleans (the format
-    reads ``true`` as text, and rapidyaml's JSON says ``true``). Each special character is
+    null, merge keys, directives and several documents, complex keys, booleans (the format
+    reads ``true`` as text, and rapidyaml's JSON says ``true``), and numbers rapidyaml writes
+    its own way (``.5`` as ``0.5``, ``3.`` as ``3.0``). Each special character is
     found with :meth:`str.find` and its context looked at, which is much faster than one
-    regular expression over the whole text. A match inside a quoted text is harmless: the
+    regular expression over the whole text (points, too many for that, go through one
+    expression with a literal start). A match inside a quoted text is harmless: the
     precise parser reads the document instead.
     """
     if "\t" in text or text.startswith(("%", "...", "---")) or "\n%" in text or "\n..." in text \
@@ -316,6 +341,8 @@ def _plain_yaml(text: str) -> bool:
             elif after == "<" and re.match(r"<<[ \t]*:", text[i : i + 16]):
                 return False
             i = text.find(char, i + 1)
+    if _rewritten_number(text):
+        return False
     for word in _BOOLEANS:
         i = text.find(word)
         while i >= 0:
@@ -365,7 +392,10 @@ def _read_yaml(text: str, screen: bool = True) -> Any:
         raise NotPlain("rapidyaml cannot read it") from None
     if not emitted:
         raise NotPlain("empty")
-    return _read_json(emitted if isinstance(emitted, str) else bytes(emitted).decode("utf-8"))
+    json_text = emitted if isinstance(emitted, str) else bytes(emitted).decode("utf-8")
+    if '.inf"' in json_text or '.nan"' in json_text:  # (it writes ``inf``, ``NaN``... as ``.inf``, ``.nan``)
+        raise NotPlain("infinity or not-a-number")
+    return _read_json(json_text)
 
 
 @contextmanager
