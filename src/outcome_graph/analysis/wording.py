@@ -32,7 +32,8 @@ direction word is not a reversal: ``Raise attainment`` / ``Reduce gaps in attain
 negation in its clause is a consistent rewording, not a contradiction: ``reduce the number of
 young people not in education, employment or training (NEET)`` / ``increase the number of
 young people in education, employment or training`` is not reported (``not``, ``no``, ``non``,
-``never``, ``without``, ``NEET`` count as negations).
+``never``, ``without``, ``NEET`` count as negations, and so do verbs that stop what follows them
+in the clause: ``halt the year on year rise in obesity`` / ``reduce obesity`` is not a reversal).
 """
 
 from __future__ import annotations
@@ -648,16 +649,32 @@ def _skippable(t: _Tok) -> bool:
     return t.norm in _QUANTITY or t.norm[:1].isdigit() or _pole(t) is not None
 
 
+#: Verbs that set their object's direction against it: "halt the rise in obesity", "prevent an
+#: increase in exclusions" and "tackle rising NEET figures" aim down, as "reduce" does.
+_STOPPERS = frozenset(
+    {"halt", "halts", "halting", "stop", "stops", "stopping", "prevent", "prevents", "preventing",
+     "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling", "reverse", "reverses", "reversing",
+     "curb", "curbs", "curbing", "arrest", "arresting", "stem", "stemming", "counter", "countering",
+     "combat", "combats", "combating", "combatting", "resist", "resisting"}
+)
+
+
 def _negations(tokens: list[_Tok], at: int) -> int:
-    """Negations from two words before the direction word to the end of its clause."""
+    """Negations from two words before the direction word to the end of its clause, and verbs
+    that stop it (:data:`_STOPPERS`) anywhere before it in the clause."""
     clause = tokens[at].clause
     count = 0
-    for t in tokens[max(0, at - 2) :]:
+    start = max(0, at - 2)
+    for t in tokens[:start]:
+        if t.clause == clause and t.word and t.surface.casefold() in _STOPPERS:
+            count += 1
+    for i in range(start, len(tokens)):
+        t = tokens[i]
         if t.clause != clause:
             if t.clause > clause:
                 break
             continue
-        if t.word and t.negation:
+        if t.word and (t.negation or (i < at and t.surface.casefold() in _STOPPERS)):
             count += 1
     return count
 

@@ -27,13 +27,13 @@ def outcome_title(ctx: RuleContext, outcome_id: str) -> str:
         return outcome_id
 
 
-def whole_branches(ctx: RuleContext, flagged: list[str], root_kind: str) -> tuple[dict[str, list[str]], list[str]]:
+def whole_branches(ctx: RuleContext, flagged: list[str], root_kind: str) -> tuple[dict[str, tuple[str, list[str]]], list[str]]:
     """Split flagged nodes into whole branches and the rest.
 
     A node of kind K belongs to the branch of its highest ancestor of ``root_kind``. When every
     node of kind K in such a branch is flagged (and there are at least two), the branch is
-    reported once, at its root, instead of once per node. Returns ``({root: [nodes]}, [others])``,
-    both in file order.
+    reported once, at its root, instead of once per node (a root may have a whole branch of
+    each kind). Returns ``({first node: (root, [nodes])}, [others])``, both in file order.
     """
     from collections import defaultdict
 
@@ -46,11 +46,13 @@ def whole_branches(ctx: RuleContext, flagged: list[str], root_kind: str) -> tupl
         if roots:
             root_of[node_id] = (roots[-1], nodes[node_id].kind)
             groups[root_of[node_id]].append(node_id)
-    whole: dict[str, list[str]] = {}
+    whole: dict[str, tuple[str, list[str]]] = {}
+    whole_groups: set[tuple[str, str]] = set()
     for (root, kind), members in groups.items():
         if len(members) < 2:
             continue
         if sum(1 for d in facts.descendants(root) if nodes[d].kind == kind) == len(members):
-            whole[root] = members
-    others = [n for n in flagged if root_of.get(n, ("", ""))[0] not in whole]
+            whole[members[0]] = (root, members)
+            whole_groups.add((root, kind))
+    others = [n for n in flagged if root_of.get(n) not in whole_groups]
     return whole, others

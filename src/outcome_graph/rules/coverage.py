@@ -145,9 +145,11 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
         count = counts[o]
         share = count / len(carried)
         if 0 < share < min_share:
+            limit = f"{round(min_share * 100, 4):g}%"
+            shown = next(text for digits in (0, 1, 2, 3) if (text := f"{share:.{digits}%}") != limit or digits == 3)
             yield ctx.finding(
                 None,
-                f"Only {count} of {len(carried)} {level}s with an outcome ({share:.0%}) serve '{outcome_title(ctx, o)}', under the {min_share:.0%} threshold.",
+                f"Only {count} of {len(carried)} {level}s with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
             )
 
 

@@ -123,7 +123,10 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                           replace(unused_rule, severity=config.severity_of(UNUSED_IGNORE, unused_rule.severity)), {})
         enabled = {r.code for r in rules}
         known = registry()
-        for s in [s for entries in suppressions.values() for s in entries]:
+        entries = [s for entries in suppressions.values() for s in entries if not s.used]
+        # An entry for OG110 itself (or a prefix of it) suppresses these findings like any other
+        # rule's: it is judged last, once it is known whether it suppressed one of them.
+        for s in sorted(entries, key=lambda s: UNUSED_IGNORE.startswith(s.entry.rule.upper())):
             if s.used:
                 continue
             code = s.entry.rule.upper()
@@ -134,8 +137,13 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                 continue  # the rule did not run: nothing can be said
             else:
                 msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there"
-            kept.append(ctx.finding(s.node if s.node in plan.nodes else None, msg,
-                                    "Remove the ignore entry, or fix its rule code."))
+            f = ctx.finding(s.node if s.node in plan.nodes else None, msg, "Remove the ignore entry, or fix its rule code.")
+            hit = _suppressing(f, plan, facts, suppressions, skip=s)
+            if hit is None:
+                kept.append(f)
+            else:
+                hit.used = True
+                suppressed.append(f)
 
     kept.sort(key=lambda f: (f.order, f.rule))
     suppressed.sort(key=lambda f: (f.order, f.rule))
@@ -155,20 +163,23 @@ def _suppressions(plan: Plan, facts: PlanFacts) -> dict[str, list[_Suppression]]
     return out
 
 
-def _suppressing(f: Finding, plan: Plan, facts: PlanFacts, sups: dict[str, list[_Suppression]]) -> _Suppression | None:
+def _suppressing(f: Finding, plan: Plan, facts: PlanFacts, sups: dict[str, list[_Suppression]],
+                 skip: _Suppression | None = None) -> _Suppression | None:
+    """The ignore entry that suppresses ``f`` (other than ``skip``: an entry does not excuse
+    itself), or ``None``."""
     if not sups:
         return None
     code = f.rule
     for s in sups.get(f.node, ()):
-        if code.startswith(s.entry.rule.upper()):
+        if s is not skip and code.startswith(s.entry.rule.upper()):
             return s
     # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
     for s in sups.get(plan.id, ()):
-        if s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+        if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
             return s
     if f.node in plan.nodes:
         for a in facts.ancestors(f.node):
             for s in sups.get(a, ()):
-                if s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+                if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
                     return s
     return None

@@ -81,8 +81,7 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
             continue
         entry, how = ctx.plan.catalogues[prefix].resolve(ind.id)
         if entry is None:
-            catalogue = ctx.plan.catalogues[prefix]
-            yield ctx.finding(ind.id, f"Indicator {ind.id} is not in {catalogue.title} ({how}).")
+            yield ctx.finding(ind.id, f"Indicator {ind.id} is {how}.")  # ("not in the National Indicator Set")
 
 
 @lru_cache(maxsize=16)
@@ -228,7 +227,9 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a target that moves away from the better direction of its indicator: below the baseline
     (or a negative change) for an indicator where higher is better (`direction: increase`), above
-    it for one where lower is better (`decrease`), a change for one to `maintain`.
+    it for one where lower is better (`decrease`), a change for one to `maintain` (a stated change,
+    or a value other than the baseline's; a value with a comparator, `at_least 95`, is a floor or
+    ceiling, not a change).
 
     ## Why it matters
     A target that plans for things to get worse is almost always a typo (a sign, a swapped
@@ -249,7 +250,7 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
             if sign is None:
                 continue
             wrong = (ind.direction == "increase" and sign < 0) or (ind.direction == "decrease" and sign > 0) or (
-                ind.direction == "maintain" and sign != 0 and t.comparator is None and t.change is not None
+                ind.direction == "maintain" and sign != 0 and t.comparator is None
             )
             if not wrong:
                 continue

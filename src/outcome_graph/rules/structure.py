@@ -66,11 +66,11 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     for node_id, _missing in empty:
         node = ctx.plan.nodes[node_id]
         words = _LEVEL_WORDS[missing_of[node_id]][1]
-        root = next((r for r, members in whole.items() if members[0] == node_id), None)
-        if root is not None:
+        if node_id in whole:
+            root, members = whole[node_id]
             yield ctx.finding(
                 root,
-                f"None of the {len(whole[root])} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, root)} "
+                f"None of the {len(members)} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, root)} "
                 f"'{_short(ctx.plan.nodes[root].title, 50)}' has {words}, though the plan has {words} elsewhere.",
                 f"Add the {words} that deliver them, or say in the priority's `notes` why it has none.",
             )
@@ -116,13 +116,12 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
     ]
     # An aim none of whose objectives is measured is one finding at the aim.
     whole, others = whole_branches(ctx, flagged, "aim")
-    firsts = {members[0]: root for root, members in whole.items()}
     for node_id in flagged:
-        if node_id in firsts:
-            root = firsts[node_id]
+        if node_id in whole:
+            root, members = whole[node_id]
             yield ctx.finding(
                 root,
-                f"None of the {len(whole[root])} objectives of Aim {root} '{_short(ctx.plan.nodes[root].title, 50)}' has an indicator, "
+                f"None of the {len(members)} objectives of Aim {root} '{_short(ctx.plan.nodes[root].title, 50)}' has an indicator, "
                 "and neither has the aim or its priority.",
             )
         elif node_id in others:
@@ -261,13 +260,17 @@ def orphaned_indicator(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     List it under the objective, aim or priority it measures, or remove it.
     """
+    # (A plan that states no indicators has none declared: OG102 says so once.)
     measures = ctx.facts.measures
-    if not any(ctx.facts.measured_by.values()):
-        return  # the plan links no indicators at all: OG102 says so once
     for node in ctx.facts.of_kind("indicator"):
         if node.id in ctx.plan.implicit_indicators or measures.get(node.id):
             continue
         yield ctx.finding(node.id, f"Indicator {node.id} '{_short(node.title)}' is declared but measures no node.")
+
+
+def _a(word: str) -> str:
+    """``word`` with its indefinite article: "an aim", "a priority"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 @rule("OG106", "level-skip", "warning")
@@ -301,15 +304,16 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
         if plevel >= level:
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)}'s parent {p} is a {kind_of[p]}, not a level above it.",
-                f"Give it a {LEVELS[level - 1]} as parent.",
+                f"{_name(ctx, node_id)}'s parent {p} is {_a(kind_of[p])}, not a level above it.",
+                f"Give it {_a(LEVELS[level - 1])} as parent.",
             )
             continue
         skipped = skipped_levels[level, plevel]
         if skipped:
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {skipped[0]} level the plan uses elsewhere.",
+                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {' and '.join(skipped)} "
+                f"level{'s' if len(skipped) > 1 else ''} the plan uses elsewhere.",
                 f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing {skipped[-1]}.",
             )
 
@@ -492,7 +496,9 @@ def unused_ignore(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a node's (or the plan's) `ignore:` entry whose rule reports nothing there, or that names
-    no rule. Entries for rules switched off by configuration are not reported.
+    no rule. Entries for rules switched off by configuration are not reported. An entry for OG110
+    itself quiets these findings like any other rule's (`ignore: [OG301, OG110]` keeps an entry
+    for later), and is reported only when it quiets none.
 
     ## Why it matters
     A stale suppression hides the next real finding at that node: once the defect it excused is

@@ -147,7 +147,8 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a milestone whose timescale refers the reader elsewhere (`See 14-19 Plan`, `As in Play
-    Strategy`) instead of giving a date.
+    Strategy`) instead of giving a date. Silent in a plan that states no dates at all, which gets
+    OG401's one plan-wide finding instead.
 
     ## Why it matters
     The date lives in a document the board does not see with this plan; if that document changes,
@@ -160,6 +161,8 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
     Copy the date from the other document into `due:` (keeping the reference in `timescale`), or
     accept the reference and suppress the finding.
     """
+    if not ctx.facts.uses_dates:
+        return  # (OG401 reports the plan as a whole)
     for node_id, timing in ctx.facts.timing.items():
         if timing.kind == "external":
             ref = timing.reference or timing.text
