@@ -127,6 +127,20 @@ CASES = [
     Case("python-tag", text("p.yaml", PLAN_HEADER + "title: !!python/object/apply:os.system ['touch pwned']\n"), "not allowed", 3),
     Case("python-name-tag", text("p.yaml", PLAN_HEADER + "x: !!python/name:os.system\n"), "not allowed", 3),
     Case("huge-titles", huge_titles, "", valid=True),
+    Case("json-lone-surrogate", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"id": "x\\ud800", "period": '
+                                     '{"start": "2011-04-01", "end": "2012-03-31"}}}\n'), "half of a surrogate pair", 2),
+    Case("json-surrogate-pair", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"id": "x", "title": "\\ud83d\\ude00", '
+                                     '"period": {"start": "2011-04-01", "end": "2012-03-31"}}}\n'), "", valid=True),
+    Case("json-surrogate-pair-and-an-error", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"title": "\\ud83d\\ude00", '
+                                                  '"id": "x", "period": {"start": "2011-04-01", "end": "2012-03-31"}, "oops": 1}}\n'),
+         "unknown field 'oops'", 2),
+    Case("json-nan", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
+                          '{"start": "2011-04-01", "end": "2012-03-31"}},\n "indicators": [{"id": "L1", "title": "x",'
+                          ' "baseline": {"period": "2011", "value": NaN}}]}\n'), "NaN is not a JSON number", 2),
+    Case("yaml-infinite-value", text("p.yaml", PLAN_HEADER + "indicators:\n  - {id: L1, title: x, baseline: {period: '2011', value: inf}}\n"),
+         "finite number", 4),
+    Case("yaml-surrogate-escape", text("p.yaml", PLAN_HEADER + 'aims:\n  - {id: A1, title: "\\ud83d\\ude00"}\n'),
+         "invalid Unicode character escape", 4),
 ]
 
 

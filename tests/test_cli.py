@@ -319,3 +319,58 @@ def test_render_and_report_watch_write_again_on_every_change(tmp_path, cli_env, 
     finally:
         proc.kill()
         proc.wait()
+
+
+_INPUT_FILES = {
+    # name -> (contents, how the plan comes to read it)
+    "og.toml": ("select = ['OG1']\n", ["--config", "og.toml"]),
+    "outcome-graph.toml": ("ignore = ['OG6']\n", []),
+    "pyproject.toml": ("[tool.outcome-graph]\nignore = ['OG6']\n", []),
+    "csc.csv": ("code,title,ecm_outcome\nCSC 1,Local measure,be_healthy\n", []),
+    "rules.py": ("", []),
+}
+
+
+@pytest.mark.parametrize("name", list(_INPUT_FILES))
+@pytest.mark.parametrize(("command", "options"), [
+    ("check", []), ("check", ["--jobs", "2", "other.yaml"]), ("report", ["--no-diagram"]),
+    ("table", ["--what", "findings"]), ("diff", ["other.yaml", "--findings"]),
+])
+def test_no_command_writes_its_output_over_a_file_it_reads(tmp_path: Path, name: str, command: str,
+                                                           options: list[str]):
+    # Not only the plans: the configuration files that apply, --config, the rule files a
+    # configuration names and a local catalogue's entries file are inputs too.
+    text = PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\n" \
+        "objectives: [{id: O1, title: Fewer accidents, indicators: [CSC 1]}]\n"
+    (tmp_path / "plan.yaml").write_text(text)
+    (tmp_path / "other.yaml").write_text(text)
+    for other, (contents, _how) in _INPUT_FILES.items():
+        (tmp_path / other).write_text(contents)
+    (tmp_path / "outcome-graph.toml").write_text("ignore = ['OG6']\nrule-files = ['rules.py']\n")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    how = _INPUT_FILES[name][1]
+    if command == "diff":
+        args = ["diff", "plan.yaml", *options, *how, "-o", name]
+    else:
+        args = [command, "plan.yaml", *options, *how, "-o", name]
+    if command == "table" and how:
+        args = [command, "plan.yaml", *options, *how, "-o", name]
+    out = run(*args, cwd=tmp_path)
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    assert "refusing to overwrite an input file" in out.stderr and "Traceback" not in out.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_plan_read_from_standard_input_is_not_overwritten_either(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    out = run("check", "-", "--stdin-filename", str(plan), "-o", str(plan), input=CLEAN)
+    assert out.returncode == 2 and "refusing to overwrite an input file" in out.stderr
+    assert plan.read_text() == CLEAN
+
+
+def test_a_configuration_that_is_not_utf8_is_an_error_naming_it(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    (tmp_path / "pyproject.toml").write_bytes(b"[tool.black]\nline = '\xe9'\n")
+    out = run("check", str(plan))
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.strip() == f"error: {tmp_path / 'pyproject.toml'}:2: not UTF-8 text (byte 0xe9); TOML files are UTF-8"

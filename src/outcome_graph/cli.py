@@ -197,10 +197,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         if watch and "-" in plans:
             raise click.UsageError("--watch checks files again when they change; standard input (-) cannot be watched")
         plans = _expand_folders(plans)
-        if output is not None:
-            from .output.files import refuse_input_as_output
-
-            refuse_input_as_output(output, [*plans, baseline_file])
+        _refuse_inputs(output, plans, config_file, baseline_file, stdin_filename=stdin_filename)
         if only_plans:
             plans = tuple(p for p in plans if _declares_plan_format(p))
             if not plans:
@@ -247,6 +244,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                     if len(plans) > 1:
                         return None, str(exc).splitlines()
                     raise
+                _refuse_inputs(output, loaded=[plan], configs=[config])
                 return run_check(plan, config, jobs=plan_jobs), list(plan.notices)
 
             outcomes: Iterable[tuple[Any, list[str]]]
@@ -298,6 +296,29 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         if not watch:
             sys.exit(check_all())
         _watch(check_all, f"checking {', '.join(plans)}", _watched_files(plans, config_file, baseline_file))
+
+
+def _refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: str | None = None,
+                   baseline_file: str | None = None, *, stdin_filename: str | None = None,
+                   loaded: Iterable[Any] = (), configs: Iterable[Any] = ()) -> None:
+    """Refuse (exit 2, before anything is written) an output path that is one of the command's
+    inputs: the plans (a CSV folder's files), the configuration files that apply, ``--config``,
+    the baseline, the file ``--stdin-filename`` names; and, once known, the loaded plans' own
+    sources (local catalogue ``entries`` files) and the rule files the configuration names."""
+    if output is None:
+        return
+    from .output.files import refuse_input_as_output
+
+    plans = list(plans)
+    files = [f for f in _watched_files(plans, config_file, baseline_file)
+             if f != "-" and (f in plans or os.path.exists(f))]
+    if stdin_filename:
+        files.append(stdin_filename)
+    for plan in loaded:
+        files += plan.sources
+    for config in configs:
+        files += config.files()
+    refuse_input_as_output(output, files)
 
 
 def _watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None) -> list[str]:

@@ -127,6 +127,11 @@ class Config:
     def with_layer(self, layer: ConfigLayer) -> Config:
         return Config([*self.layers, layer])
 
+    def files(self) -> list[str]:
+        """The files this configuration was read from, and the rule files it names."""
+        out = [layer.source for layer in self.layers if os.path.isfile(layer.source)]
+        return out + [f for layer in self.layers for f in layer.rule_files]
+
     # -- queries ------------------------------------------------------------------------------
     def enabled(self, code: str) -> bool:
         """Whether the rule with this code runs."""
@@ -216,14 +221,19 @@ def _decide(code: str, select: list[str], ignore: list[str], *, default: bool) -
 
 def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        raw = path.read_bytes()
     except FileNotFoundError:
         if required:
             raise ConfigError("no such configuration file", file=str(path)) from None
         return None
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); TOML files are UTF-8",
+                          file=f"{path}:{line}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", file=str(path)) from None
     if path.name == "pyproject.toml":

@@ -455,6 +455,7 @@ def convert(
     fmt = output_format(target, to)
     refuse_input_as_output(target, [source])
     plan = load_path(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+    refuse_input_as_output(target, plan.sources)
     report = None
     if findings:
         if fmt not in ("xlsx", "csv"):

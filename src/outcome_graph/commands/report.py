@@ -34,23 +34,23 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
     Example:
       outcome-graph report plan.yaml -o report.html
     """
-    from ..cli import _cli_layer, _errors, _watch, _watched_files
+    from ..cli import _cli_layer, _errors, _refuse_inputs, _watch, _watched_files
 
     with _errors():
         from ..baseline import read_baseline
         from ..config import discover_config
         from ..errors import RenderError
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
-        from ..output.files import refuse_input_as_output
         from ..output.html_report import report
         from ..rules.engine import check
 
-        refuse_input_as_output(output, [plan, baseline_file])
+        _refuse_inputs(output, [plan], config_file, baseline_file)
 
         def write() -> None:
             baseline = read_baseline(baseline_file)
             config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
+            _refuse_inputs(output, loaded=[loaded], configs=[config])
             findings = check(loaded, config, jobs="auto")
             if baseline is not None:
                 findings = baseline.apply(findings)

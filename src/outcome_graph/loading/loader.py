@@ -113,7 +113,10 @@ def load_path(
             raise PlanError(
                 [Problem("is a directory or spreadsheet; spreadsheet plans are not supported here", file=name)]
             ) from None
-        return spreadsheet.load_spreadsheet(p, max_bytes=max_bytes, period=period)
+        plan = spreadsheet.load_spreadsheet(p, max_bytes=max_bytes, period=period)
+        files = sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".csv") if p.is_dir() else [name]
+        plan.sources[:0] = files
+        return plan
     try:
         size = p.stat().st_size
         if size > max_bytes:
@@ -124,7 +127,9 @@ def load_path(
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
-    return load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent), jobs=jobs)
+    plan = load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent), jobs=jobs)
+    plan.sources.insert(0, name)
+    return plan
 
 
 def _mb(n: int) -> str:

@@ -192,13 +192,56 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
     """
     if json_first:
         try:
-            json.loads(text)
+            json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise _error(file, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
         except RecursionError:
             raise _error(file, f"nesting is deeper than {MAX_DEPTH} levels") from None
+        except ValueError:  # NaN, Infinity
+            m = _JSON_CONSTANT.search(text)
+            at = m.start(1) if m else 0
+            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            raise _error(file, f"invalid JSON: {m.group(1) if m else 'NaN'} is not a JSON number", line, column) from None
+        if "\\ud" in text or "\\uD" in text:
+            text = _surrogate_pairs(text, file)
     with gc_paused():
         return _parse_precise(text, file)
+
+
+_JSON_CONSTANT = re.compile(r"[:\[,]\s*(-?Infinity|NaN)\b")
+# A \u escape of a surrogate (not after an escaped backslash): a pair, or one alone.
+_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?"
+                        r"|(?<!\\)((?:\\\\)*)\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _lone_surrogate(text: str) -> re.Match[str] | None:
+    """The first ``\\u`` escape of half a surrogate pair alone in a JSON text."""
+    for m in _SURROGATE.finditer(text):
+        if m.group(5) is not None or m.group(3) is None:
+            return m
+    return None
+
+
+def _surrogate_pairs(text: str, file: str | None) -> str:
+    """A JSON text for the YAML parser, which reads a ``\\u`` escape as one character: each
+    surrogate pair (``\\ud83d\\ude00``, as JSON writers escape characters beyond the first
+    plane) written as the one ``\\U`` escape it stands for. Half a pair alone is an error: it is
+    no character."""
+    lone = _lone_surrogate(text)
+    if lone is not None:
+        at = lone.end() - 6
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        raise _error(file, f"invalid JSON: {text[at:at + 6]} is half of a surrogate pair, not a character", line, column)
+
+    def one(m: re.Match[str]) -> str:
+        code = 0x10000 + ((int(m.group(2), 16) - 0xD800) << 10) + (int(m.group(3), 16) - 0xDC00)
+        return f"{m.group(1)}\\U{code:08X}"
+
+    return _SURROGATE.sub(one, text)
 
 
 def _parse_precise(text: str, file: str | None) -> Any:
@@ -321,7 +364,7 @@ def _plain_yaml(text: str) -> bool:
     precise parser reads the document instead.
     """
     if "\t" in text or text.startswith(("%", "...", "---")) or "\n%" in text or "\n..." in text \
-            or "\n---" in text:
+            or "\n---" in text or "\\ud" in text or "\\uD" in text:  # (surrogate escapes: PyYAML refuses them)
         return False
     for char in "&*!~?<":
         i = text.find(char)
@@ -359,8 +402,11 @@ def _plain_yaml(text: str) -> bool:
 
 
 def _read_json(text: str) -> Any:
+    if ("\\ud" in text or "\\uD" in text) and _lone_surrogate(text) is not None:
+        raise NotPlain("half a surrogate pair")
     try:
-        return json.loads(text, parse_float=str, parse_int=str, object_pairs_hook=_object)
+        return json.loads(text, parse_float=str, parse_int=str, parse_constant=_no_constant,
+                          object_pairs_hook=_object)
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         raise NotPlain("not plain JSON") from None
 

@@ -165,7 +165,7 @@ class Value(StrictModel):
     """A figure for one period: a target, baseline or actual."""
 
     period: Id
-    value: float | None = None
+    value: Annotated[float, Field(allow_inf_nan=False)] | None = None
     change: str | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
     text: str | None = None

@@ -114,6 +114,9 @@ class Plan:
     group_lines: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     locations: dict[str, Location] = field(default_factory=dict)
+    #: The files read to make the plan: the plan's own (a CSV folder's files) and the local
+    #: catalogues' ``entries`` files. A command never writes its output over one of them.
+    sources: list[str] = field(default_factory=list)
 
     # --- the plan block -------------------------------------------------------------------
     @property

@@ -37,8 +37,11 @@ def build_catalogues(specs: list[CatalogueSpec], *, base_dir: str | None, plan: 
         title = spec.title or f"{prefix} indicators"
         if isinstance(spec.entries, str):
             path = _safe_path(base_dir, spec.entries)
+            if path.is_dir():
+                raise ValueError(f"{prefix}: entries {spec.entries!r} is a folder, not a CSV file")
             if not path.is_file():
                 raise ValueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
+            plan.sources.append(str(path))
             catalogue = load_catalogue_csv(path, prefix=prefix, title=title)
         elif isinstance(spec.entries, list):
             catalogue = Catalogue(
