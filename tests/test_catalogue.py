@@ -257,3 +257,25 @@ def test_bad_csv_file_names_the_file(tmp_path: Path) -> None:
     path.write_text("code,title,ecm_outcome\nCSC 001,A,\nCSC 001,B,\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"local\.csv, line 3"):
         load_catalogue_csv(path, "CSC", "Local")
+
+
+@pytest.mark.parametrize(("entries", "content", "message"), [
+    ("csc.csv", b"code,title,ecm_outcome\nCSC 1,Caf\xe9 places,be_healthy\n", "csc.csv, line 2: not UTF-8 text (byte 0xe9)"),
+    ("csc.csv", b'code,title,ecm_outcome\nCSC 1,"Unclosed,be_healthy\nCSC 2,x,be_healthy\n',
+     "csc.csv, line 2: a quoted cell opens here and is never closed"),
+    ("sub", None, "entries 'sub' is a folder, not a CSV file"),
+])
+def test_a_bad_entries_file_is_named_with_its_line(tmp_path: Path, entries: str, content: bytes | None,
+                                                     message: str) -> None:
+    from outcome_graph import PlanError, load
+
+    if content is None:
+        (tmp_path / entries).mkdir()
+    else:
+        (tmp_path / entries).write_bytes(content)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                    f"catalogues: [{{prefix: CSC, title: Local, entries: {entries}}}]\n")
+    with pytest.raises(PlanError) as info:
+        load(plan)
+    assert message in str(info.value)

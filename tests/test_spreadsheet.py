@@ -338,3 +338,17 @@ def test_size_limits(tmp_path: Path):
     write_workbook(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), path)
     with pytest.raises(PlanError, match="limit"):
         load_path(path, max_bytes=1000)
+
+
+def test_a_quoted_cell_never_closed_is_an_error_at_its_line(tmp_path: Path):
+    # Read leniently, the cell would take in every row after it, and the rest of the plan would
+    # be silently lost.
+    single = tmp_path / "actions.csv"
+    single.write_text('Key milestones,Lead\nAudit,"Road safety\nPublish,Comms\nReview,Board\n', encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_path(single, period=PERIOD)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.line) == (str(single), 2) and "never closed" in problem.message
+    single.write_text('Key milestones,Lead\nAudit,"Road safety\nteam"\nPublish,Comms\n', encoding="utf-8")
+    plan = load_path(single, period=PERIOD)  # a cell on two lines, closed: fine
+    assert [n.lead for n in plan.nodes.values()] == ["Road safety\nteam", "Comms"]

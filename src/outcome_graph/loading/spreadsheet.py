@@ -21,7 +21,6 @@ raises :class:`~outcome_graph.errors.PlanError` naming the file, sheet and cell.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import warnings
@@ -37,6 +36,7 @@ from pydantic import ValidationError
 from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument
 from ..model.plan import Location, Plan
+from .csvtext import CsvProblem, csv_rows
 from .loader import _build_plan, _model_at, _field_names
 from .sheet_layout import (
     EMPTY_LIST,
@@ -303,16 +303,15 @@ def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
     sheet = RawSheet(path.stem, name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for r, row in enumerate(reader):
+        for r, (_line, row) in enumerate(csv_rows(text, delimiter)):
             for c, value in enumerate(row):
                 if value != "":
                     sheet.cells[(r, c)] = csv_unescape(value)
             if len(sheet.cells) > MAX_CELLS:
                 raise _fail(f"the file has more than {MAX_CELLS:,} cells; is it a plan?", name)
-    except csv.Error as exc:
-        raise PlanError([Problem(f"invalid CSV: {exc}", file=name, line=reader.line_num)]) from None
+    except CsvProblem as exc:
+        raise PlanError([Problem(f"invalid CSV: {exc.message}", file=name, line=exc.line)]) from None
     return sheet
 
 

@@ -22,9 +22,7 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -320,14 +318,22 @@ def _outcome_ids(raw: str, where: str) -> tuple[str, ...]:
 
 def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, str]:
     """Return (text, name for messages) of a CSV given as a path, CSV text or open file."""
-    if isinstance(path_or_text, os.PathLike):
+    if isinstance(path_or_text, str) and ("\n" in path_or_text or "\r" in path_or_text):
+        return path_or_text.lstrip("\ufeff"), "<catalogue CSV>"
+    if isinstance(path_or_text, (str, os.PathLike)):
         path = Path(path_or_text)
-        return path.read_text(encoding="utf-8-sig"), str(path)
-    if isinstance(path_or_text, str):
-        if "\n" in path_or_text or "\r" in path_or_text:
-            return path_or_text.lstrip("\ufeff"), "<catalogue CSV>"
-        path = Path(path_or_text)
-        return path.read_text(encoding="utf-8-sig"), str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if b"\x00" in data[:8192]:
+            raise ValueError(f"{path}: this is a binary file, not a CSV file")
+        try:
+            return data.decode("utf-8-sig"), str(path)
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ValueError(f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                             "save it as 'CSV UTF-8'") from None
     text = path_or_text.read()
     return text.lstrip("\ufeff"), getattr(path_or_text, "name", "<catalogue CSV>")
 
@@ -370,12 +376,16 @@ def load_catalogue_csv(
     >>> cat.lookup("CSC1").outcomes
     ('stay_safe',)
     """
+    from ..loading.csvtext import CsvProblem, csv_rows
+
     text, name = _read_source(path_or_text)
-    reader = csv.reader(io.StringIO(text))
     header: list[str] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
-    for row in reader:
-        line = reader.line_num
+    try:
+        numbered = list(csv_rows(text))
+    except CsvProblem as exc:
+        raise ValueError(f"{name}, line {exc.line}: {exc.message}") from None
+    for line, row in numbered:
         if not any(cell.strip() for cell in row):
             continue
         if header is None:

@@ -1,0 +1,48 @@
+"""Rows of a CSV text with the line each starts on, and a clear error for a broken quote.
+
+Python's :mod:`csv` reader is lenient by default: a quoted cell that is never closed takes in
+every line after it, so the rest of the file is silently lost into one cell. Read strictly, that
+is an error, reported here at the line where the cell opens.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+__all__ = ["CsvProblem", "csv_rows"]
+
+
+class CsvProblem(ValueError):
+    """A CSV text that cannot be read: ``line`` (1-based) and ``message``."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.message = message
+        self.line = line
+
+
+def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
+    """(the line the row starts on, its cells) for each row of ``text``.
+
+    >>> list(csv_rows('code,title\\nNI 1,"Two\\nlines"\\nNI 2,x\\n'))
+    [(1, ['code', 'title']), (2, ['NI 1', 'Two\\nlines']), (4, ['NI 2', 'x'])]
+    >>> list(csv_rows('code,title\\nNI 1,"never closed\\nNI 2,x\\n'))
+    Traceback (most recent call last):
+    ...
+    outcome_graph.loading.csvtext.CsvProblem: line 2: a quoted cell opens here and is never closed (a missing ")
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "end of data" in str(exc):
+                raise CsvProblem('a quoted cell opens here and is never closed (a missing ")', start) from None
+            raise CsvProblem(f"{exc} (a quote inside a cell is written twice: \"\")", reader.line_num) from None
+        yield start, row
+        start = reader.line_num + 1
