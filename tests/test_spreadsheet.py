@@ -352,3 +352,23 @@ def test_a_quoted_cell_never_closed_is_an_error_at_its_line(tmp_path: Path):
     single.write_text('Key milestones,Lead\nAudit,"Road safety\nteam"\nPublish,Comms\n', encoding="utf-8")
     plan = load_path(single, period=PERIOD)  # a cell on two lines, closed: fine
     assert [n.lead for n in plan.nodes.values()] == ["Road safety\nteam", "Comms"]
+
+
+def test_a_misspelt_column_of_the_per_level_form_is_an_error(tmp_path: Path):
+    # A typo in a header would drop the column's data without a word: like a misspelt field in
+    # YAML, it is an error with a suggestion. A column that is no field at all is a notice.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "timescal", "RAG"], ["M1", "Audit", "June 11", "green"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("milestones", "C1")
+    assert problem.message == "unknown column 'timescal' in the milestones sheet: did you mean 'timescale'?"
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "timescale", "RAG"], ["M1", "Audit", "June 11", "green"]],
+    })
+    plan = load_path(path)
+    assert plan.nodes["M1"].timescale == "June 11" and "'RAG'" in "\n".join(plan.notices)

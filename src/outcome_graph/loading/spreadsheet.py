@@ -632,12 +632,27 @@ class _Reader:
             target = target.child(part)
         target.put(path[-1], value, ref)
 
-    def read_rows(self, sheet: RawSheet, layout: SheetLayout, required: tuple[str, ...] | None = None) -> list[CellMap]:
-        """The rows of a per-level sheet as mappings (blank rows skipped)."""
+    def read_rows(self, sheet: RawSheet, layout: SheetLayout, required: tuple[str, ...] | None = None,
+                  allowed: tuple[str, ...] = ()) -> list[CellMap]:
+        """The rows of a per-level sheet as mappings (blank rows skipped); ``allowed``: header
+        keys of columns that are not fields but the caller reads."""
         header = _read_header(sheet, layout)
         if header is None:
             return []
-        self.note_unknown(header)
+        # Columns are named as the fields. A column named like a field but not quite (a typo),
+        # or a field twice, is an error: its data would otherwise be dropped without a word. A
+        # column that is no field at all (a working column, "RAG") is ignored and named in a notice.
+        named = {col.name for col in header.columns.values()}
+        for c, text in header.unknown.items():
+            if header_key(text) in (allowed or ()):
+                continue
+            where = cell_ref(header.row, c)
+            if _match_column(layout, text) is not None:
+                self.problem(f"the {layout.name} sheet has two {text!r} columns", sheet, where)
+            elif guess := nearest(text, [col.name for col in layout.columns if col.name not in named]):
+                self.problem(f"unknown column {text!r} in the {layout.name} sheet: did you mean {guess!r}?", sheet, where)
+            else:
+                self.ignored_columns.append(f"{sheet.name}!{where} {text!r}")
         for name in layout.required if required is None else required:
             if name not in {c.name for c in header.columns.values()}:
                 self.problem(
@@ -678,9 +693,7 @@ class _Reader:
                     self.problem(f"the plan sheet has no 'format' column: add one holding {FORMAT_ID}", sheet,
                                  cell_ref(header.row, 0))
                     return CellMap(sheet.file, sheet.name, None, is_row=True)
-                rows = self.read_rows(sheet, layout, required=("format",) if need_format else ())
-                if period_col is not None:
-                    self.ignored_columns = [c for c in self.ignored_columns if not c.startswith(f"{sheet.name}!{cell_ref(header.row, period_col)} ")]
+                rows = self.read_rows(sheet, layout, required=("format",) if need_format else (), allowed=("period",))
                 if len(rows) > 1:
                     self.problem("the plan sheet has more than one row; a workbook holds one plan", sheet, rows[1].cell)
                 row = rows[0] if rows else None
