@@ -95,6 +95,13 @@ def test_several_plans_one_bad(tmp_path):
     assert out.returncode == 2
     assert "t: no findings" in out.stdout or "t: 0 errors" in out.stdout
     assert f"{bad}:1" in out.stderr
+    # An output file would leave the bad plan out: it is not written (whole or not at all).
+    kept = tmp_path / "findings.json"
+    kept.write_text("KEEP")
+    for jobs in ("1", "2"):
+        out = run("check", str(clean), str(bad), "--format", "json", "-o", str(kept), "--jobs", jobs)
+        assert out.returncode == 2 and f"error: {kept} not written: a plan could not be read" in out.stderr
+        assert kept.read_text() == "KEEP"
 
 
 def test_config_file_beside_the_plan(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import json
 import time
 from pathlib import Path
@@ -226,3 +227,19 @@ def test_a_title_shared_out_between_new_nodes_is_a_split(words: list[str], data:
     back = diff(new, old, findings=False)
     assert back.merges == {"O1": [f"N{i}" for i in range(len(chunks))]}
     assert [c.change for c in back.changes] == ["merged"]
+
+
+def test_findings_resolved_are_the_ones_gone_when_a_node_has_several_of_a_rule():
+    # The README's refresh: one spelling of the SL ASO lead is written out in full. Two OG305
+    # pairs go (its initials and its acronym against the other spellings); the pair of the two
+    # long spellings stays, its node counts changed ("1 and 1 nodes" become "1 and 3 nodes").
+    text = THURROCK.read_text(encoding="utf-8")
+    text = text.replace("End September 2012", "End September 2011")
+    text = re.sub(r"lead: SL ASO$", 'lead: "SL Assets and School Organisation (SL ASO)"', text, flags=re.M)
+    old, new = og.load(THURROCK), og.load(text)
+    result = diff(old, new)
+    still = {(f.rule, f.node, re.sub(r"\d+", "#", f.message)) for f in og.check(new).findings}
+    assert result.resolved and not result.introduced
+    for f in result.resolved:
+        assert (f.rule, f.node, re.sub(r"\d+", "#", f.message)) not in still, f.message
+    assert sorted(f.rule for f in result.resolved) == ["OG305", "OG305", "OG402"]

@@ -290,6 +290,10 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
                 chunks = [to_github(reports)]
             text = ("\n\n" if fmt == "text" else "\n").join(chunks)
+            if worst == EXIT_USAGE and output is not None:
+                # (written whole or not at all: a file that leaves out a plan is not whole)
+                click.echo(f"error: {output} not written: a plan could not be read", err=True)
+                return worst
             _emit(text, output)
             return worst
 

@@ -534,17 +534,28 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
             return new.id
         return node
 
+    # Pairs by rule and node; among several of one rule at one node, the same message first,
+    # then the same message but for its figures ("1 and 1 nodes" become "1 and 3 nodes"), then in
+    # order.
     pending: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in before:
         pending[(f.rule, key_node(f.node))].append(f)
-    introduced: list[Finding] = []
-    for f in after:
-        bucket = pending.get((f.rule, f.node))
-        if bucket:
-            same = next((i for i, g in enumerate(bucket) if g.message == f.message), 0)
-            bucket.pop(same)
-        else:
-            introduced.append(f)
+
+    def figures_apart(message: str) -> str:
+        return re.sub(r"\d+", "#", message)
+
+    unpaired = after
+    for same in (lambda a, b: a == b, lambda a, b: figures_apart(a) == figures_apart(b), lambda a, b: True):
+        left_over: list[Finding] = []  # (in the new plan's order)
+        for f in unpaired:
+            bucket = pending.get((f.rule, f.node), [])
+            i = next((i for i, g in enumerate(bucket) if same(g.message, f.message)), None)
+            if i is None:
+                left_over.append(f)
+            else:
+                bucket.pop(i)
+        unpaired = left_over
+    introduced = unpaired
     left = {id(f) for bucket in pending.values() for f in bucket}
     resolved = [f for f in before if id(f) in left]
     return introduced, resolved
