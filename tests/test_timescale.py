@@ -329,6 +329,9 @@ def test_monthly_from_a_start_is_ongoing() -> None:
         ("Q5 2011", "is not a quarter"),
         ("Autumn", "gives no year"),
         ("2.2.5", "no date could be read"),
+        ("June 3011", "'June 3011': 3011 is not a year from 1900 to 2099"),
+        ("End of December 2199", "2199 is not a year"),
+        ("Autumn 1899", "1899 is not a year"),
     ],
 )
 def test_undated(text: str | None, why: str) -> None:

@@ -536,6 +536,9 @@ _MON_BODY = (
     r"|aug(?:ust)?|sep(?:t(?:ember)?|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _Y4 = r"(?:19|20)\d\d"
+#: A number of three or more digits straight after a month or season: a year that _Y4 does not
+#: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
+_NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)")
 _YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w/%]|[.,]\d|-\d)"  # a two-digit year after a month or season
 
 
@@ -1257,6 +1260,11 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     resolved_from_period = False
     if not dated and reference is None and ongoing_words is None and not recurring:
         yearless = [it for it in items if it.make is not None]
+        for it in yearless:
+            year = _NOT_A_YEAR.match(norm, it.end)
+            if year is not None:  # "June 3011": a year was written, not one this can be
+                return _undated(text, f"{_q(display[it.start:year.end()])}: {year.group(1)} is not a year "
+                                      f"from 1900 to 2099{cut}")
         if yearless:
             if period is None:
                 it = yearless[0]
