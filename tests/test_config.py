@@ -93,3 +93,10 @@ def test_pyproject_without_table_is_skipped(tmp_path: Path):
     (tmp_path / "bad.toml").write_text("select = [\n")
     with pytest.raises(ConfigError, match="invalid TOML"):
         Config.from_file(tmp_path / "bad.toml")
+
+
+@pytest.mark.parametrize("select", [[], ""])
+def test_a_selection_of_no_rule_is_an_error(select: list[str] | str):
+    # Checking with no rule would pass every plan without a word.
+    with pytest.raises(ConfigError, match="'select' names no rule"):
+        Config.from_dict({"select": select})

@@ -211,6 +211,15 @@ def test_all_problems_are_listed_at_once(tmp_path):
     assert any("did you mean 'title'" in m for m in messages)
     assert any("did you mean 'lead'" in m for m in messages)
     assert [p.line for p in err.problems if "did you mean" in p.message] == [4, 5]
+    # Problems of the plan's build (duplicate ids, unknown outcomes) come with the schema's, in
+    # the file's order, instead of after they are fixed.
+    err = _error(PLAN_HEADER + "priorities:\n  - {id: P1, title: a, outcomes: [be_helthy]}\n  - {id: P1, title: b}\n"
+                 "  - {id: P2, title: c, statuss: x}\n", tmp_path)
+    assert [(p.line, p.message) for p in err.problems] == [
+        (4, "P1: unknown outcome 'be_helthy': did you mean 'be_healthy'?"),
+        (5, "duplicate id 'P1' (first used on line 4); ids must be unique across the plan"),
+        (6, "unknown field 'statuss'"),
+    ]
 
 
 def test_encoding_binary_and_missing(tmp_path):

@@ -259,3 +259,11 @@ def test_cli_report_with_a_baseline_shows_only_new_findings(tmp_path):
     assert out.returncode == 2 and "refusing to overwrite an input" in out.stderr
     out = run(str(plan_file), "-o", str(tmp_path / "r.html"), "--no-diagram", "--baseline", str(tmp_path / "none.json"))
     assert out.returncode == 2 and "baseline file not found" in out.stderr
+
+
+def test_a_plan_with_nothing_to_draw_still_gets_its_report():
+    # A plan with no nodes yet (a template being filled in): the report says why there is no
+    # diagram instead of failing.
+    plan = og.load("format: outcome-graph/v1\nplan: {id: empty, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    page = report_html(plan, diagram=True)
+    assert "No diagram: nothing to draw" in page and "<svg" not in page

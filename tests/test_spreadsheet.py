@@ -245,7 +245,7 @@ def test_validation_errors_name_the_sheet_and_cell(tmp_path: Path):
         load_path(dup)
     messages = [(p.sheet, p.cell, p.message) for p in err.value.problems]
     assert ("priorities", "A3") in [(s, c) for s, c, _ in messages]
-    assert any("duplicate id 'P1'" in m and "priorities!B2" in m for _, _, m in messages)
+    assert any("duplicate id 'P1' (first used at priorities!A2)" in m for _, _, m in messages)  # (the id's cell)
     assert any("did you mean 'be_healthy'" in m and c == "C3" for _, c, m in messages)
 
 

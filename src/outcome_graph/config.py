@@ -66,6 +66,9 @@ class ConfigLayer:
         layer = cls(source=source)
         if "select" in data:
             layer.select = _codes(data["select"], "select", source)
+            if not layer.select:
+                raise ConfigError("'select' names no rule, so nothing would be checked: name codes or prefixes "
+                                  "(select = ['OG1']), or leave it out for every rule", file=source)
         if "ignore" in data:
             layer.ignore = _codes(data["ignore"], "ignore", source)
         sev = data.get("severity", {})

@@ -121,7 +121,7 @@ def load_path(
         size = p.stat().st_size
         if size > max_bytes:
             raise PlanError(
-                [Problem(f"the file is {_mb(size)}, over the {_mb(max_bytes)} limit (--max-bytes changes it)", file=name)]
+                [Problem(f"the file is {over_limit(size, max_bytes)} (--max-bytes changes it)", file=name)]
             )
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -132,10 +132,26 @@ def load_path(
     return plan
 
 
-def _mb(n: int) -> str:
-    """A size in MB (MiB), as people read it: '32 MB', '52.4 MB', '0.01 MB'."""
+def _size(n: int) -> str:
+    """A size as people read it: '900 bytes', '12.5 KB', '32 MB', '52.4 MB' (KB and MB of 1,024)."""
+    if n < 10_000:
+        return f"{n:,} byte{'' if n == 1 else 's'}"
+    if n < 2**20:
+        return f"{n / 2**10:.3g} KB"
     value = n / 2**20
-    return f"{value:.0f} MB" if value >= 1 and value == int(value) else f"{value:.3g} MB"
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.3g} MB"
+
+
+def over_limit(size: int, limit: int) -> str:
+    """'the X, over the Y limit' wording: the two sizes, exact where rounding would make them equal.
+
+    >>> over_limit(33_554_433, 33_554_432), over_limit(2_000, 10)
+    ('33,554,433 bytes, over the 33,554,432-byte limit', '2,000 bytes, over the 10-byte limit')
+    """
+    shown, limit_shown = _size(size), _size(limit)
+    if shown == limit_shown or limit < 10_000:
+        return f"{size:,} bytes, over the {limit:,}-byte limit"
+    return f"{shown}, over the {limit_shown} limit"
 
 
 def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: Jobs = 1) -> Plan:
@@ -155,7 +171,7 @@ def load_bytes(
     """Load a plan from raw bytes (UTF-8 YAML or JSON)."""
     check_jobs(jobs)
     if len(data) > max_bytes:
-        raise PlanError([Problem(f"the plan is {_mb(len(data))}, over the {_mb(max_bytes)} limit", file=file)])
+        raise PlanError([Problem(f"the plan is {over_limit(len(data), max_bytes)}", file=file)])
     if b"\x00" in data[:8192]:
         raise PlanError([Problem("this is a binary file, not a YAML or JSON plan", file=file, line=1, column=1)])
     try:
@@ -287,6 +303,47 @@ def _kind_of(value: Any) -> str:
     return f"the text {str(value)[:40]!r}"
 
 
+def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
+    """Duplicate ids and unknown outcomes, found in a document that did not validate, so that a
+    file's problems are all reported at once (for a valid document the plan's build finds them)."""
+    from ..model.frameworks import frameworks
+
+    problems: list[Problem] = []
+    meta = tree.get("plan")
+    framework = meta.get("framework", "ecm") if isinstance(meta, dict) else "ecm"
+    known = frameworks()
+    valid = known[framework].ids if isinstance(framework, str) and framework in known else None
+    first: dict[str, int | None] = {}
+    stack: list[Any] = [tree.get(name) for name in ("indicators", "milestones", "objectives", "aims", "priorities")]
+    stack.append([tree.get("vision")])
+    nodes: list[LocMap] = []
+    while stack:
+        items = stack.pop()
+        if not isinstance(items, list):
+            continue
+        for item in items:
+            if isinstance(item, LocMap):
+                nodes.append(item)
+                stack.extend(item.get(name) for name in ("aims", "objectives", "milestones"))
+    for node in sorted(nodes, key=lambda n: (n.line or 0, n.column or 0)):
+        node_id = node.get("id")
+        if not isinstance(node_id, str) or not node_id.strip():
+            continue
+        node_id = node_id.strip()
+        if node_id in first:
+            problems.append(Problem(f"duplicate id {node_id!r} (first used on line {first[node_id]}); ids must be "
+                                    "unique across the plan", file=file, line=node.line, column=node.column))
+        else:
+            first[node_id] = node.line
+        outcomes = node.get("outcomes")
+        if valid is not None and isinstance(outcomes, list):
+            for outcome in outcomes:
+                if isinstance(outcome, str) and outcome not in valid:
+                    problems.append(Problem(unknown_outcome(node_id, outcome, valid, str(framework)), file=file,
+                                            line=node.line, column=node.column))
+    return problems
+
+
 def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
@@ -377,7 +434,10 @@ def document_to_plan(
     try:
         document = PlanDocument.model_validate(tree)
     except ValidationError as exc:
-        raise PlanError(_validation_problems(exc, tree, file)) from None
+        problems = _validation_problems(exc, tree, file)
+        if len(problems) < 50 and isinstance(tree, LocMap):  # (and what the plan's build would find)
+            problems = sorted([*problems, *_raw_problems(tree, file)][:50], key=lambda p: (p.line or 0, p.column or 0))
+        raise PlanError(problems) from None
     return _build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
 
 

@@ -37,7 +37,7 @@ from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import _build_plan, _model_at, _field_names
+from .loader import _build_plan, _field_names, _model_at, _size, over_limit
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -180,7 +180,7 @@ def _read_limited(path: Path, max_bytes: int, name: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise _fail(f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", name)
+            raise _fail(f"the file is {over_limit(size, max_bytes)}", name)
         with path.open("rb") as fh:
             return fh.read(max_bytes + 1)
     except OSError as exc:
@@ -212,8 +212,8 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
         raise _fail("this is a zip file but not an Excel workbook (it has no xl/workbook.xml)", name)
     if expanded > EXPANSION * max_bytes:
         raise _fail(
-            f"the workbook expands to {expanded / 1e6:.0f} MB, over {EXPANSION} times the "
-            f"{max_bytes / 1e6:.0f} MB limit",
+            f"the workbook expands to {_size(expanded)}, over {EXPANSION} times the "
+            f"{_size(max_bytes)} limit",
             name,
         )
     import openpyxl
@@ -298,7 +298,7 @@ def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
     name = str(path)
     data = _read_limited(path, max_bytes, name)
     if len(data) > max_bytes:
-        raise _fail(f"the file is over the {max_bytes / 1e6:.0f} MB limit", name)
+        raise _fail(f"the file is {over_limit(len(data), max_bytes)}", name)
     text = _decode_csv(data, name, notices)
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
@@ -321,7 +321,7 @@ def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawShee
         raise _fail("the folder has no .csv files: a plan folder holds one CSV file per sheet", str(path))
     total = sum(p.stat().st_size for p in files)
     if total > max_bytes:
-        raise _fail(f"the CSV files are {total / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit", str(path))
+        raise _fail(f"the CSV files are {over_limit(total, max_bytes)}", str(path))
     return [_read_csv(p, max_bytes, notices) for p in files]
 
 
@@ -1295,7 +1295,8 @@ def _check_ids_and_outcomes(document: PlanDocument, tree: CellMap, reader: _Read
             prev = first[node_id]
             problems.append(
                 _problem(
-                    f"duplicate id {node_id!r} (first used at {prev.sheet}!{prev.cell}); ids must be unique across the plan",
+                    f"duplicate id {node_id!r} (first used at {prev.sheet}!{prev.key_cell.get('id', prev.cell)}); "
+                    "ids must be unique across the plan",
                     row.file,
                     row.sheet,
                     row.key_cell.get("id", row.cell),

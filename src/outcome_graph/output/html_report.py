@@ -92,11 +92,20 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     facts = PlanFacts(plan)
     home = _home_priorities(plan, facts)
     svg = ""
+    empty = None  # why a diagram asked for has nothing to draw
     if diagram:
+        from ..errors import RenderError
         from .diagram import diagram_options, pipe, to_dot
 
-        opts = diagram_options(plan, milestones=milestones, findings=findings, title=False)
-        svg = _inline_svg(pipe(to_dot(plan, opts, config=config), "svg").decode("utf-8"))
+        try:
+            opts = diagram_options(plan, milestones=milestones, findings=findings, title=False)
+            dot = to_dot(plan, opts, config=config)
+        except RenderError as exc:
+            if not str(exc).startswith("nothing to draw"):
+                raise
+            empty = str(exc)
+        else:
+            svg = _inline_svg(pipe(dot, "svg").decode("utf-8"))
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     sections = [
@@ -104,7 +113,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         _findings_section(plan, facts, rows),
         _coverage_section(plan, facts, home),
         _owner_section(plan, facts, findings, config),
-        _diagram_section(plan, svg, diagram),
+        _diagram_section(plan, svg, diagram, empty),
     ]
     script = _SCRIPT
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -494,7 +503,9 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     )
 
 
-def _diagram_section(plan: Plan, svg: str, wanted: bool) -> str:
+def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None) -> str:
+    if empty is not None:
+        return f'<section id="r-diagram"><h2>Logic model</h2><p>No diagram: {html_text(empty)}.</p></section>'
     if not wanted:
         return ('<section id="r-diagram"><h2>Logic model</h2><p>The diagram was left out '
                 "(draw it with <code>outcome-graph render PLAN -o logic-model.svg --findings</code>).</p></section>")
