@@ -158,9 +158,11 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     """A priority or aim with no outcome anywhere in its branch.
 
     ## What it does
-    Reports a priority or aim that has no outcome, neither its own nor inherited, while nothing
-    below it has one either (a priority whose aims are tagged is not reported), and that is not
-    marked cross-cutting (`outcomes: []`). Only the top of an untagged branch is reported.
+    Reports a priority or aim that has no outcome, neither its own nor inherited, and is not marked
+    cross-cutting (`outcomes: []`). Where nothing below it has an outcome either, only the top of
+    the untagged branch is reported. Where something below it has one, it is reported when other
+    nodes of its level state outcomes (a plan that tags its aims and never its priorities has
+    priorities without outcomes by design).
 
     ## Why it matters
     Untagged work is invisible in the outcome coverage: the coverage matrix under-counts it and the
@@ -178,14 +180,19 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     cross, outcomes = facts.cross_cutting, facts.outcomes
     untagged = [n for kind in ("priority", "aim") for n in facts.ids_of(kind) if n not in cross and not outcomes.get(n)]
-    reported: set[str] = set()
+    stated = facts.stated_outcomes
+    level_tags = {kind: any(stated.get(n) for n in facts.ids_of(kind)) for kind in ("priority", "aim")}
+    whole: set[str] = set()  # tops of untagged branches
     for node_id in sorted(untagged, key=lambda n: ctx.plan.nodes[n]._order):  # (ancestors first)
-        if any(a in reported for a in facts.ancestors(node_id)):
-            continue
-        if any(outcomes.get(d) for d in facts.descendants(node_id)):
-            continue
-        reported.add(node_id)
-        yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no outcome, and nothing under it has one.")
+        name = f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}'"
+        if not any(outcomes.get(d) for d in facts.descendants(node_id)):
+            if any(a in whole for a in facts.ancestors(node_id)):
+                continue
+            whole.add(node_id)
+            yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
+        elif level_tags[facts.kind_of[node_id]]:
+            yield ctx.finding(node_id, f"{name} has no outcome of its own or inherited, though other "
+                                       f"{facts.kind_of[node_id]}s of the plan state theirs.")
 
 
 @rule("OG204", "indicator-outcome-mismatch", "info")
