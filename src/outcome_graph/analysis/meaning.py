@@ -438,6 +438,9 @@ _MARGIN = 0.15         # by how much that entry must beat the claimed one
 _UNVERIFIED_MARGIN = 0.25  # the same, for a claimed entry whose title wording is approximate
 _OTHER_SUBJECT = 7.0   # weight of distinctive terms, none shared, of a title clearly elsewhere
 _UNKNOWN_WORD = 2.0    # weight of a plan word that no catalogue title uses
+#: Concepts naming a group of children (looked after, on free school meals...): an entry about a
+#: group the title does not name is not what the title describes, however close its words.
+_GROUPS = frozenset({"#lac", "#fsm", "#sen", "#careleaver", "#ethnic", "#disab", "#lowincome", "#cpplan"})
 _CHILDREN_PRIOR = 1.1  # on near-ties, an indicator about children is the likelier reading ...
 _CHILDREN_NAMED = 1.25  # ... and more so when the title names children or young people
 
@@ -652,11 +655,25 @@ class MeaningMatcher:
                                   f"is among the closest matches to {quoted}")
         better: CatalogueEntry | None = None
         better_score = 0.0
+        first_other = True
         for index, candidate_score in ranked:
             candidate = self._entries[index]
-            if _family(candidate) != family:
-                if self._is_evidence(plan & self._entry_vector(candidate)[0]):
-                    better, better_score = candidate, candidate_score
+            if _family(candidate) == family:
+                continue
+            terms = self._entry_vector(candidate)[0]
+            if first_other:  # the closest other indicator, if the title shares evidence with it
+                first_other = False
+                if not self._is_evidence(plan & terms):
+                    break
+                better, better_score = candidate, candidate_score
+                if not (terms & _GROUPS) - plan:
+                    break
+            elif self._is_evidence(plan & terms) and not (terms & _GROUPS) - plan \
+                    and candidate_score >= better_score - _MARGIN:
+                # The closest is about a group the title does not name (looked-after children):
+                # a near one about everyone reads more like the title (named instead; the
+                # verdict still weighs the closest).
+                better = candidate
                 break
         if shared:
             lead = f"shares only {_words(by_weight[:3], surfaces)} with {quoted}"
@@ -687,8 +704,11 @@ class MeaningMatcher:
         for index, _ in self._ranked(plan_title):
             terms = self._entry_vector(self._entries[index])[0]
             if _stages(terms) & stages and self._is_evidence(plan & terms):
-                better = self._entries[index]
-                break
+                if better is None:
+                    better = self._entries[index]
+                if not (terms & _GROUPS) - plan:  # (one about a group the title names no better)
+                    better = self._entries[index]
+                    break
         words = (_stage_words(stages), _stage_words(entry_stages))
         lead = f"is about {words[0]}, where {_quote(entry.title)} is about {words[1]}"
         if better is not None:
