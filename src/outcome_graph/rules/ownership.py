@@ -310,13 +310,26 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     usage = Counter({o.id: len(o.nodes) for o in owners.values()})
     for split in find_alias_splits(pairs):
         a, b = split.a, split.b
-        # Report at the less used spelling (the one to change).
-        minor, major = (a, b) if (usage[a], a) <= (usage[b], b) else (b, a)
+        # Report at the spelling to change: the one not declared in `owners:`, else the less used.
+        declared = [x for x in (a, b) if owners[x].declared]
+        if len(declared) == 1:
+            major = declared[0]
+            minor = b if major == a else a
+        else:
+            minor, major = (a, b) if (usage[a], a) <= (usage[b], b) else (b, a)
         nodes = owners[minor].nodes
+        owner = owners[major]
+        if owner.declared and not owners[minor].declared:
+            named = f"the declared owner {major!r}" + (f" ({owner.name})" if owner.name != major else "")
+            hint = (f"Write it as {owner.name!r} (owner {major}) everywhere, or add {minor!r} to that owner's "
+                    "`aliases`.")
+        else:
+            named = repr(major)
+            hint = f"Write it as {major!r} everywhere, or declare one owner with the other spelling in `aliases`."
         yield ctx.finding(
             minor,
-            f"{minor!r} and {major!r} look like one owner counted twice ({usage[minor]} and {usage[major]} nodes): {split.reason}.",
-            f"Write it as {major!r} everywhere, or declare one owner with the other spelling in `aliases`.",
+            f"{minor!r} and {named} look like one owner counted twice ({usage[minor]} and {usage[major]} nodes): {split.reason}.",
+            hint,
             kind="owner",
             title=minor,
             location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
