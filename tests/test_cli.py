@@ -269,6 +269,27 @@ def test_watch_checks_again_on_every_change_until_interrupted(tmp_path, cli_env)
     assert plan.read_text() == ORPHAN
 
 
+def test_watch_of_a_folder_checks_the_plans_added_to_it(tmp_path, cli_env):
+    import signal
+
+    plans = tmp_path / "plans"
+    (plans / "2012").mkdir(parents=True)
+    (plans / "clean.yaml").write_text(CLEAN)
+    proc = subprocess.Popen([*og_command(), "check", str(plans), "--watch", "--no-hints"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=cli_env)
+    try:
+        out, err = _Lines(proc.stdout), _Lines(proc.stderr)
+        out.until(": 0 errors,")
+        err.until("watching for changes")
+        (plans / "2012" / "orphan.yaml").write_text(ORPHAN.replace("id: t,", "id: t2,"))  # (in a subfolder)
+        assert any("t2:" in line and "1 error" in line for line in out.until("t2:"))
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def test_watch_refuses_standard_input(tmp_path):
     out = run("check", "-", "--watch", input=CLEAN)
     assert out.returncode == 2 and "standard input (-) cannot be watched" in out.stderr

@@ -196,19 +196,24 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             raise click.UsageError("standard input (-) can be read once")
         if watch and "-" in plans:
             raise click.UsageError("--watch checks files again when they change; standard input (-) cannot be watched")
-        plans = _expand_folders(plans)
-        _refuse_inputs(output, plans, config_file, baseline_file, stdin_filename=stdin_filename)
-        if only_plans:
-            plans = tuple(p for p in plans if _declares_plan_format(p))
-            if not plans:
-                sys.exit(EXIT_OK)
+        given = plans
+
+        def plans_of(given: tuple[str, ...]) -> tuple[str, ...]:
+            """The plan files that ``given`` names (folders searched), refused as outputs."""
+            plans = _expand_folders(given)
+            _refuse_inputs(output, plans, config_file, baseline_file, stdin_filename=stdin_filename)
+            return tuple(p for p in plans if _declares_plan_format(p)) if only_plans else plans
+
+        plans = plans_of(given)
+        if only_plans and not plans and not watch:
+            sys.exit(EXIT_OK)
         layer = _cli_layer(select, ignore, severity, fail_on)
         from .loading.loader import DEFAULT_MAX_BYTES
 
         limit = max_bytes or DEFAULT_MAX_BYTES
         stdin = sys.stdin.buffer.read(limit + 1) if "-" in plans else b""  # (read before any fork)
 
-        def check_all() -> int:
+        def check_all(plans: tuple[str, ...] = plans) -> int:
             """Check the plans and write the output; the exit code."""
             from .config import discover_config
             from .loading.loader import load_bytes, load_path
@@ -299,7 +304,17 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
         if not watch:
             sys.exit(check_all())
-        _watch(check_all, f"checking {', '.join(plans)}", _watched_files(plans, config_file, baseline_file))
+        from .errors import OutcomeGraphError
+
+        def watched() -> list[str]:
+            # (searched again each time: a plan added to a folder is checked from then on)
+            try:
+                found = _expand_folders(given)
+            except OutcomeGraphError:  # a folder with no plan yet: watched until it has one
+                found = given
+            return [*given, *_watched_files(found, config_file, baseline_file)]
+
+        _watch(lambda: check_all(plans_of(given)), f"checking {', '.join(given)}", watched)
 
 
 def _refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: str | None = None,
@@ -361,24 +376,28 @@ def _stamps(files: Iterable[str]) -> list[tuple[int, int] | None]:
 WATCH_INTERVAL = 0.5
 
 
-def _watch(work: Callable[[], object], doing: str, files: list[str], *, clear: bool = True) -> None:
-    """Do the work (check, draw, write a report), then again whenever one of ``files`` changes,
-    until interrupted (exit 0). ``clear``: clear the terminal first (output on the terminal).
+def _watch(work: Callable[[], object], doing: str, files: list[str] | Callable[[], list[str]], *,
+           clear: bool = True) -> None:
+    """Do the work (check, draw, write a report), then again whenever one of ``files`` changes
+    (a list, or a function giving it anew each time), until interrupted (exit 0). ``clear``:
+    clear the terminal first (output on the terminal).
 
-    A plan that cannot be read is reported and watched until it can. A folder's new files, and
-    rule files (``rule-files``), are picked up only by starting again."""
+    A plan that cannot be read is reported and watched until it can. Rule files (``rule-files``)
+    are picked up only by starting again."""
     import time
 
     from .errors import OutcomeGraphError
 
-    last: list[tuple[int, int] | None] | None = None
+    last: list[tuple[str, tuple[int, int] | None]] | None = None
     try:
         while True:
-            now = _stamps(files)
+            listed = files() if callable(files) else files
+            now = list(zip(listed, _stamps(listed)))
             if now != last:
                 if last is not None:
                     time.sleep(0.05)  # (let an editor finish writing the file)
-                    now = _stamps(files)
+                    listed = files() if callable(files) else files
+                    now = list(zip(listed, _stamps(listed)))
                     if clear and sys.stdout.isatty():
                         click.clear()
                 click.echo(f"[{time.strftime('%H:%M:%S')}] {doing} (watching for changes; Ctrl-C to stop)", err=True)
