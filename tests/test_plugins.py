@@ -105,3 +105,83 @@ def test_declared_twice_is_an_error(tmp_path):
     plan.write_text(VAGUE_PLAN)
     out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True)
     assert out.returncode == 2 and "declared twice" in out.stderr
+
+
+_LOCAL_RULE = (
+    "from outcome_graph import rule\n\n"
+    "@rule('LOC003', 'every-plan', 'info')\n"
+    "def every_plan(ctx):\n"
+    "    '''Every plan.\n\n    ## What it does\n    Reports it.\n    ## Why it matters\n    A test.\n"
+    "    ## Example\n    A file.\n    ## How to fix\n    Nothing.\n    '''\n"
+    "    yield ctx.finding(None, 'A plan.')\n"
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_file_applies_only_to_the_plans_whose_configuration_names_it(tmp_path, jobs):
+    # Checked after a plan that loads it, in the same process, a plan with no such configuration
+    # gets the same findings as when checked alone.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "local_rules.py").write_text(_LOCAL_RULE)
+    (tmp_path / "a" / "outcome-graph.toml").write_text('rule-files = ["local_rules.py"]\n')
+    (tmp_path / "a" / "p.yaml").write_text(VAGUE_PLAN)
+    # (q's ignore of LOC003 names no rule where q is checked: OG110 says so, in both runs)
+    (tmp_path / "b" / "q.yaml").write_text(VAGUE_PLAN.replace("{id: t,", "{id: q, ignore: [LOC003],", 1))
+
+    def rules_of(*plans: Path) -> list[list[str]]:
+        out = subprocess.run([*og_command(), "check", *map(str, plans), "--format", "json", "--jobs", jobs],
+                             capture_output=True, text=True)
+        assert out.returncode in (0, 1), out.stderr
+        documents = [json.loads(out.stdout)] if len(plans) == 1 else [json.loads(line) for line in out.stdout.splitlines()]
+        return [sorted(f["rule"] for f in doc["findings"]) for doc in documents]
+
+    alone = rules_of(tmp_path / "b" / "q.yaml")
+    both = rules_of(tmp_path / "a" / "p.yaml", tmp_path / "b" / "q.yaml")
+    assert "LOC003" in both[0] and both[1] == alone[0] and "LOC003" not in both[1]
+
+
+def test_a_failing_rule_of_a_rule_file_is_named(tmp_path):
+    (tmp_path / "boom.py").write_text(_LOCAL_RULE.replace("    yield ctx.finding(None, 'A plan.')\n",
+                                                          "    yield {}['missing']\n"))
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["boom.py"]\n')
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(VAGUE_PLAN)
+    out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "internal error" not in out.stderr
+    assert f"rule LOC003 ({tmp_path / 'boom.py'}) failed on plan" in out.stderr and "KeyError: 'missing'" in out.stderr
+
+
+def test_the_catalogue_lists_the_rule_files_of_the_configuration_here(tmp_path):
+    (tmp_path / "local_rules.py").write_text(_LOCAL_RULE)
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["local_rules.py"]\n')
+    out = subprocess.run([*og_command(), "rules", "LOC003"], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout.startswith("LOC003 every-plan (info)"), out.stderr
+    elsewhere = subprocess.run([*og_command(), "rules", "LOC003"], capture_output=True, text=True, cwd=tmp_path.parent)
+    assert elsewhere.returncode == 2
+    config = subprocess.run([*og_command(), "rules", "--config", str(tmp_path / "outcome-graph.toml")],
+                            capture_output=True, text=True, cwd=tmp_path.parent)
+    assert "LOC003" in config.stdout
+
+
+def test_a_rule_declared_again_by_the_same_code_replaces_it():
+    # A notebook cell run twice declares its rule twice, from the same module.
+    import importlib
+
+    import outcome_graph as og
+
+    reg = importlib.import_module("outcome_graph.rules.registry")
+
+    source = ("@og.rule('NBK001', 'notebook-rule', 'info')\n"
+              "def notebook_rule(ctx):\n    '''A rule.'''\n    return iter(())\n")
+    namespace: dict[str, object] = {"og": og, "__name__": "notebook_cell"}
+    try:
+        exec(source, namespace)
+        first = og.registry()["NBK001"]
+        exec(source, namespace)
+        assert og.registry()["NBK001"] is not first
+        other = {"og": og, "__name__": "another_module"}
+        with pytest.raises(og.ConfigError, match="declared twice"):
+            exec(source, other)
+    finally:
+        reg._REGISTRY.pop("NBK001", None)

@@ -495,16 +495,26 @@ def _emit(text: str, output: str | None) -> None:
 @main.command()
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-def rules(code: str | None, fmt: str) -> None:
-    """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`)."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="A configuration file whose rule files to include (default: the one that applies here).")
+def rules(code: str | None, fmt: str, config_file: str | None) -> None:
+    """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`).
+
+    Installed plugins' rules are listed, and those of the rule files (`rule-files`) that the
+    configuration of the current folder, or --config, names."""
     with _errors():
+        from .config import Config, discover_config
         from .errors import ConfigError
         from .output.rules_doc import rules_json, rules_markdown, rules_text
-        from .plugins import load_plugins
-        from .rules import registry
+        from .rules.engine import configured_rules
 
-        load_plugins()
-        catalogue = registry()
+        try:
+            config = discover_config(None, config_file=config_file)
+        except ConfigError:
+            if config_file:
+                raise
+            config = Config()  # (a broken configuration here does not hide the catalogue)
+        catalogue = configured_rules(config)
         selected = list(catalogue.values())
         if code:
             key = code.upper()

@@ -17,11 +17,18 @@ from .errors import ConfigError, OutcomeGraphError
 if TYPE_CHECKING:
     from .config import Config
 
-__all__ = ["load_plugins", "ENTRY_POINT_GROUP"]
+__all__ = ["load_plugins", "rule_file", "ENTRY_POINT_GROUP"]
 
 ENTRY_POINT_GROUP = "outcome_graph.rules"
 _entry_points_loaded = False
 _files_loaded: set[str] = set()
+_module_files: dict[str, str] = {}  # module name of a loaded rule file -> the file
+
+
+def rule_file(origin: str) -> str | None:
+    """The rule file (``rule-files``) a rule of this origin (module) came from, if it did: its
+    rules run only for the plans whose configuration names that file."""
+    return _module_files.get(origin)
 
 
 def load_plugins(config: Config | None = None) -> None:
@@ -50,6 +57,7 @@ def load_plugins(config: Config | None = None) -> None:
             raise ConfigError(f"rule file {path!r} is not a Python file")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
+        _module_files[name] = path
         try:
             spec.loader.exec_module(module)
         except OutcomeGraphError:

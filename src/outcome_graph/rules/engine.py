@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..config import Config
+from ..errors import ConfigError, OutcomeGraphError
 from ..findings import Finding, Report
 from ..graph.facts import PlanFacts
 from .context import LazyGraph, RuleContext
@@ -31,12 +32,20 @@ class _Suppression:
 
 
 def _active_rules(config: Config) -> list[Rule]:
-    from ..plugins import load_plugins
-
-    load_plugins(config)
-    rules = registry()
+    rules = configured_rules(config)
     config.validate(rules, {code: r.options for code, r in rules.items()})
     return [r for code, r in rules.items() if config.enabled(code)]
+
+
+def configured_rules(config: Config) -> dict[str, Rule]:
+    """The rules a configuration can select, by code: the built-in ones, installed plugins', and
+    those of the rule files it names (not another configuration's, loaded earlier in the same
+    process)."""
+    from ..plugins import load_plugins, rule_file
+
+    load_plugins(config)
+    files = set(config.rule_files)
+    return {code: r for code, r in registry().items() if (f := rule_file(r.origin)) is None or f in files}
 
 
 def check(plan: Plan, config: Config | None = None, *, jobs: Jobs = 1) -> Report:
@@ -95,7 +104,19 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         for r in group:
             ctx = RuleContext(plan, facts, graph, replace(r, severity=config.severity_of(r.code, r.severity)),
                               config.options_for(r.code, r.options))
-            out.append((r.code, list(ctx.rule.check(ctx))))
+            if r.origin == "outcome_graph":
+                out.append((r.code, list(ctx.rule.check(ctx))))
+                continue
+            try:
+                out.append((r.code, list(ctx.rule.check(ctx))))
+            except OutcomeGraphError:
+                raise
+            except Exception as exc:  # a plugin's bug is named as the plugin's, not as ours
+                from ..plugins import rule_file
+
+                where = rule_file(r.origin) or r.origin
+                raise ConfigError(f"rule {r.code} ({where}) failed on plan {plan.id!r}: "
+                                  f"{type(exc).__name__}: {exc}") from exc
         return out
 
     if processes > 1:
@@ -122,7 +143,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         ctx = RuleContext(plan, facts, graph,
                           replace(unused_rule, severity=config.severity_of(UNUSED_IGNORE, unused_rule.severity)), {})
         enabled = {r.code for r in rules}
-        known = registry()
+        known = configured_rules(config)
         entries = [s for entries in suppressions.values() for s in entries if not s.used]
         # An entry for OG110 itself (or a prefix of it) suppresses these findings like any other
         # rule's: it is judged last, once it is known whether it suppressed one of them.

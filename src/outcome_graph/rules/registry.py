@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
@@ -94,7 +95,7 @@ class Rule:
 
     >>> from outcome_graph import registry
     >>> r = registry()["OG302"]
-    >>> r.name, r.severity, r.options, r.family
+    >>> r.name, r.severity, dict(r.options), r.family
     ('owner-overload', 'warning', {'max-milestones': 10}, 'ownership')
     """
 
@@ -103,9 +104,14 @@ class Rule:
     severity: str
     check: CheckFunction
     doc: RuleDoc
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
     family: str = ""
     origin: str = "outcome_graph"
+
+    def __post_init__(self) -> None:
+        # Read-only: the defaults are shared by every check in the process (configure with
+        # [rules.CODE] options, not by changing these).
+        object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
 
     def __call__(self, ctx: RuleContext) -> Iterator[Finding]:
         return iter(self.check(ctx))
@@ -134,9 +140,12 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def register(r: Rule) -> Rule:
-    """Add a rule to the registry (a code can be registered once)."""
+    """Add a rule to the registry. A code belongs to one rule; declaring it again from the same
+    module and function replaces it (a notebook cell run again)."""
     existing = _REGISTRY.get(r.code)
-    if existing is not None and existing.check is not r.check:
+    if existing is not None and existing.check is not r.check and not (
+            existing.origin == r.origin and existing.origin != "outcome_graph"
+            and getattr(existing.check, "__qualname__", None) == getattr(r.check, "__qualname__", "")):
         raise ConfigError(f"rule code {r.code} is declared twice ({existing.origin} and {r.origin})")
     _REGISTRY[r.code] = r
     return r
