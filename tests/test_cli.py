@@ -402,3 +402,31 @@ def test_a_configuration_that_is_not_utf8_is_an_error_naming_it(tmp_path: Path):
     out = run("check", str(plan))
     assert out.returncode == 2, out.stderr
     assert out.stderr.strip() == f"error: {tmp_path / 'pyproject.toml'}:2: not UTF-8 text (byte 0xe9); TOML files are UTF-8"
+
+
+def test_only_plans_tells_plans_by_their_top_level_format(tmp_path):
+    # The pre-commit hook checks the YAML and JSON files that declare the format and skips the
+    # others: whatever the style the plan is written in, and whatever a text block holds.
+    import yaml
+
+    data = json.loads(json.dumps(yaml.safe_load(CLEAN), default=str))
+    plans = {
+        "one-line.json": json.dumps(data),
+        "format-last.json": json.dumps({k: data[k] for k in reversed(list(data))}),
+        "pretty.json": json.dumps(data, indent=2),
+        "flow.yaml": yaml.safe_dump(data, default_flow_style=True),
+        "block.yaml": "# the 2011-12 plan\n---\n" + CLEAN,
+    }
+    others = {
+        "cases.yaml": "cases:\n  - name: x\n    plan: |\n      format: outcome-graph/v1\n      plan: {id: x}\n",
+        "nested.json": json.dumps({"plan": {"format": "outcome-graph/v1"}}),
+        "settings.json": '{"theme": "dark", "note": "format: outcome-graph/v1"}',
+    }
+    for name, text in {**plans, **others}.items():
+        (tmp_path / name).write_text(text)
+    out = run("check", "--only-plans", "--format", "json", "--fail-on", "never", *sorted({**plans, **others}),
+              cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert sorted(json.loads(line)["plan"]["file"] for line in out.stdout.splitlines()) == sorted(plans)
+    out = run("check", str(tmp_path), "--format", "json", "--fail-on", "never")  # a folder is searched alike
+    assert len(out.stdout.splitlines()) == len(plans), out.stderr

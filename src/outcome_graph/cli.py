@@ -8,6 +8,7 @@ only in the commands that need them, so ``--version`` and ``--help`` answer at o
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -470,9 +471,8 @@ def _expand_folders(plans: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _declares_plan_format(path: str) -> bool:
-    """Whether a YAML/JSON file says it is a plan (other files are not ours to judge)."""
-    import re
-
+    """Whether a YAML/JSON file says it is a plan: its top-level mapping has ``format:
+    outcome-graph/...`` (other files are not ours to judge)."""
     if path == "-" or not path.lower().endswith((".yaml", ".yml", ".json")):
         return True  # standard input, spreadsheets and folders are only passed on purpose
     try:
@@ -480,7 +480,91 @@ def _declares_plan_format(path: str) -> bool:
             head = fh.read(65536).decode("utf-8", "replace")
     except OSError:
         return True  # let the loader report it
-    return re.search(r"""^\s*["']?format["']?\s*:\s*["']?outcome-graph/""", head, re.MULTILINE) is not None
+    return declares_plan_format(head)
+
+
+_BLOCK_FORMAT = re.compile(r"""^["']?format["']?[ \t]*:[ \t]*["']?outcome-graph/""", re.MULTILINE)
+_FLOW_KEY = re.compile(r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:,{}\[\]"'#][^:,{}\[\]\n]*?))[ \t]*:""")
+
+
+def declares_plan_format(head: str) -> bool:
+    """Whether the start of a YAML or JSON text has ``format: outcome-graph/...`` at its top
+    level: a key at the start of a line in block style, or a key of the outermost mapping in flow
+    style and JSON (in any place, on one line or several). A ``format:`` nested deeper, or
+    indented in a text block, does not count.
+
+    >>> declares_plan_format('{"plan": {"id": "x", "format": "x"}, "format": "outcome-graph/v1"}')
+    True
+    >>> declares_plan_format('{"plan": {"format": "outcome-graph/v1"}}')
+    False
+    >>> declares_plan_format('cases:\\n  - plan: |\\n      format: outcome-graph/v1\\n')
+    False
+    >>> declares_plan_format('# a plan\\n---\\nformat: outcome-graph/v1\\n')
+    True
+    """
+    body = head.lstrip("\ufeff")
+    i = 0
+    while i < len(body):  # (blank lines, comments and a document marker before the document)
+        if body[i] in " \t\r\n":
+            i += 1
+        elif body[i] == "#":
+            i = body.find("\n", i) + 1 or len(body)
+        elif body.startswith("---", i):
+            i += 3
+        else:
+            break
+    if not body.startswith("{", i):
+        return _BLOCK_FORMAT.search(body) is not None
+    depth, k, key_next = 0, i, False
+    while k < len(body):
+        c = body[k]
+        if c in " \t\r\n":
+            k += 1
+            continue
+        if key_next:  # at the start of the outermost mapping, or after one of its commas
+            key_next = False
+            m = _FLOW_KEY.match(body, k)
+            if m is not None:
+                key = next(g for g in m.groups() if g is not None).strip()
+                if key == "format":
+                    return body[m.end():].lstrip(" \t\"'").startswith("outcome-graph/")
+                k = m.end()
+                continue
+        if c in "{[":
+            depth += 1
+            key_next = c == "{" and depth == 1
+        elif c in "}]":
+            depth -= 1
+            if depth <= 0:
+                return False
+        elif c == ",":
+            key_next = depth == 1
+        elif c in "\"'":
+            k = _after_quoted(body, k)
+            continue
+        elif c == "#" and body[k - 1] in " \t\r\n":  # (a comment, in flow YAML)
+            k = body.find("\n", k) + 1 or len(body)
+            continue
+        k += 1
+    return False
+
+
+def _after_quoted(text: str, start: int) -> int:
+    """The index after the quoted text starting at ``start`` (the end of the text if unclosed)."""
+    quote, k = text[start], start + 1
+    while k < len(text):
+        if quote == '"' and text[k] == "\\":
+            k += 2
+            continue
+        if text[k] == quote:
+            if quote == "'" and text.startswith("''", k):
+                k += 2
+                continue
+            return k + 1
+        k += 1
+    return len(text)
+
+
 
 
 def _emit(text: str, output: str | None) -> None:
