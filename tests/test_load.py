@@ -305,3 +305,12 @@ def test_plan_wide_findings_point_at_the_plan_mapping(text: str, where: tuple[in
     wide = [f for f in report.findings if f.kind == "plan"]
     assert wide and all((f.location.line, f.location.column) == where for f in wide)
     assert plan.location(plan.id).line == where[0]
+
+
+def test_indicator_references_ignore_case_spacing_and_leading_zeros():
+    plan = og.load(PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local}]\n"
+                   "indicators: [{id: CSC 001, title: Local measure}, {id: NI 072, title: Stated}]\n"
+                   "objectives: [{id: O1, title: o, indicators: [csc1, NI 72, ni 112]}]\n")
+    assert list(plan.nodes) == ["O1", "CSC 001", "NI 072", "ni 112"]  # (ni 112: implicit, from the catalogue)
+    assert plan.indicator("CSC 1") is plan.nodes["CSC 001"] and plan.indicator("ni72") is plan.nodes["NI 072"]
+    assert not og.check(plan).by_rule("OG105")  # both declared indicators measure O1

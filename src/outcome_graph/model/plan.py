@@ -8,9 +8,11 @@ not declare (created from their catalogue), and the effective views of each node
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .document import (
@@ -214,5 +216,18 @@ class Plan:
         return f"<Plan {self.id!r}: {len(self.nodes)} nodes from {self.file or '<text>'}>"
 
 
+_CODE = re.compile(r"([A-Za-z]{1,6})[\s._-]*0*(\d{1,5})\s*([A-Za-z]?)")
+
+
+@lru_cache(maxsize=4096)
 def _code_key(code: str) -> str:
+    """How indicator codes compare: ignoring case, spacing and leading zeros (``CSC 001`` is
+    ``csc1``, ``NI 102A`` is ``ni102a``); an id that is not a code, ignoring case and spacing.
+
+    >>> _code_key("CSC 001"), _code_key("csc1"), _code_key("NI 102A"), _code_key("Obesity in Year 6 pupils")
+    ('csc1', 'csc1', 'ni102a', 'obesityinyear6pupils')
+    """
+    m = _CODE.fullmatch(" ".join(code.split()))
+    if m is not None:
+        return f"{m.group(1)}{m.group(2)}{m.group(3)}".lower()
     return "".join(code.split()).lower()
