@@ -75,6 +75,24 @@ def test_sarif_document():
     assert [r["ruleId"] for r in suppressed] == ["OG301"]
 
 
+def test_sarif_fingerprints_tell_results_apart_and_stay_put():
+    # A code-scanning dashboard matches results from run to run by fingerprint: distinct results
+    # need distinct ones (Southend has several findings of one rule at one node), and a changed
+    # figure in a message must not change it.
+    report = og.check(og.load(MODELS / "southend-cypp-2008-09.yaml"))
+    prints = [r["partialFingerprints"]["outcomeGraph/v1"] for r in sarif_document([report])["runs"][0]["results"]]
+    assert len(prints) == len(report.findings) + len(report.suppressed) == len(set(prints))
+    keys = [f"{report.plan_id}/{f.rule}/{f.node}" for f in [*report.findings, *report.suppressed]]
+    assert any(p != k for p, k in zip(prints, keys))  # (several of a rule at a node here)
+    assert all(p == k for p, k in zip(prints, keys) if keys.count(k) == 1)  # one alone keeps plan/rule/node
+    import dataclasses
+
+    moved = dataclasses.replace(report, findings=[dataclasses.replace(f, message=f.message.replace("1", "2"))
+                                                  for f in report.findings])
+    assert [r["partialFingerprints"] for r in sarif_document([moved])["runs"][0]["results"]] == \
+        [r["partialFingerprints"] for r in sarif_document([report])["runs"][0]["results"]]
+
+
 def test_junit_document():
     reports = [og.check(og.load(p)) for p in MODEL_FILES]
     root = ET.fromstring(to_junit(reports).split("\n", 1)[1])

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..findings import Report
+from ..findings import Finding, Report
 
 __all__ = ["to_sarif", "sarif_document"]
 
@@ -62,7 +62,8 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
     for report in reports:
         listed = [*((f, None) for f in report.findings), *((f, _IN_SOURCE) for f in report.suppressed),
                   *((f, _BASELINE) for f in report.baselined or ())]
-        for finding, suppression in listed:
+        prints = _fingerprints(report.plan_id, [f for f, _ in listed])
+        for (finding, suppression), fingerprint in zip(listed, prints):
             loc = finding.location
             physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(loc.file or report.file)}}
             if loc.line is not None:
@@ -78,7 +79,7 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
                         "logicalLocations": [{"name": finding.node, "kind": finding.kind, "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}],
                     }
                 ],
-                "partialFingerprints": {"outcomeGraph/v1": f"{report.plan_id}/{finding.rule}/{finding.node}"},
+                "partialFingerprints": {"outcomeGraph/v1": fingerprint},
                 "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id},
             }
             if loc.sheet:
@@ -113,3 +114,27 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
 def to_sarif(reports: Sequence[Report]) -> str:
     """The SARIF document as JSON text."""
     return json.dumps(sarif_document(reports), indent=2, ensure_ascii=False)
+
+
+def _fingerprints(plan_id: str, findings: list[Finding]) -> list[str]:
+    """A fingerprint for each finding, the same from one run to the next while the finding stands:
+    ``plan/rule/node``; where one node has several findings of a rule (OG201 on the plan, once per
+    outcome), each also gets a digest of its message with the figures left out (so that "23
+    milestones" becoming "24" keeps it), and a number where even those are the same."""
+    import hashlib
+    import re
+    from collections import Counter
+
+    keys = [f"{plan_id}/{f.rule}/{f.node}" for f in findings]
+    several = {k for k, n in Counter(keys).items() if n > 1}
+    out: list[str] = []
+    seen: Counter[str] = Counter()
+    for key, f in zip(keys, findings):
+        if key in several:
+            digest = hashlib.sha1(re.sub(r"\d+", "#", f.message).encode("utf-8")).hexdigest()[:12]
+            key = f"{key}/{digest}"
+            seen[key] += 1
+            if seen[key] > 1:
+                key = f"{key}/{seen[key]}"
+        out.append(key)
+    return out
