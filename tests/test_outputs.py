@@ -119,10 +119,19 @@ def test_findings_table_example_runs():
     assert "findings" in out.stdout and "OG602" in out.stdout
 
 
-def test_dataframe():
+def test_dataframe(tmp_path):
     df = og.check(og.load(MODELS / "thurrock-cypp-2011-12.yaml")).to_dataframe()
     assert list(df.columns[:4]) == ["rule", "name", "severity", "node"]
     assert (df.rule == "OG602").sum() == 1
+    # A workbook's findings are located by sheet and cell.
+    from outcome_graph.output.workbook import write_workbook
+
+    write_workbook(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), tmp_path / "plan.xlsx")
+    report = og.check(og.load(tmp_path / "plan.xlsx"))
+    df = report.to_dataframe()
+    row = df[df.rule == "OG602"].iloc[0]
+    finding = report.by_rule("OG602")[0]
+    assert (row.sheet, row.cell) == (finding.location.sheet, finding.location.cell) and row.cell
 
 
 def _read_annotation(line: str) -> tuple[str, dict[str, str], str]:

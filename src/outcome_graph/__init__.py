@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from .output.html_report import report
     from .rules.registry import Rule, registry, rule
     from .baseline import Baseline
-    from .errors import BaselineError
+    from .errors import BaselineError, RenderError
+    from .rules.context import RuleContext
 
 __all__ = [
     "__version__",
@@ -74,8 +75,10 @@ __all__ = [
     "PlanError",
     "ConfigError",
     "BaselineError",
+    "RenderError",
     "Problem",
     "Baseline",
+    "RuleContext",
 ]
 
 _LAZY = {
@@ -101,8 +104,10 @@ _LAZY = {
     "PlanError": ".errors",
     "ConfigError": ".errors",
     "BaselineError": ".errors",
+    "RenderError": ".errors",
     "Problem": ".errors",
     "Baseline": ".baseline",
+    "RuleContext": ".rules.context",
 }
 
 

@@ -420,7 +420,7 @@ def convert(
         Where to write; the format comes from its name (see :func:`output_format`) or ``to``.
         The input is never overwritten; the output is written whole or not at all.
     to : str, optional
-        ``yaml``, ``json``, ``xlsx`` or ``csv``.
+        ``yaml``, ``json``, ``xlsx``, ``csv`` or ``ttl`` (RDF, with the ``rdf`` extra).
     findings : bool
         Add a ``findings`` sheet (workbook) or ``findings.csv`` (CSV folder) with the check's findings.
     period : str, optional

@@ -598,6 +598,11 @@ def diff(old: Plan, new: Plan, *, findings: bool = True, config: Config | None =
     >>> [(c.change, c.node) for c in diff(old, new, findings=False).changes]
     [('reworded', 'O1'), ('re-led', 'M1'), ('re-timed', 'M1')]
     """
+    from .model.plan import Plan as _Plan
+
+    if not (isinstance(old, _Plan) and isinstance(new, _Plan)):
+        raise TypeError("diff() compares two loaded plans (og.diff_plans(og.load(old), og.load(new))), not "
+                        f"{type(old).__name__} and {type(new).__name__}")
     result = PlanDiff(old.id, new.id, old.file, new.file)
     result.matches = _match(old, new)
     result.splits, result.merges = _splits_and_merges(old, new, result.matches)

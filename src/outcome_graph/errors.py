@@ -111,4 +111,13 @@ class BaselineError(OutcomeGraphError):
 
 
 class RenderError(OutcomeGraphError):
-    """An output (diagram, report, workbook) could not be produced."""
+    """An output (diagram, report, workbook) could not be produced.
+
+    >>> import outcome_graph as og
+    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> try:
+    ...     og.render(plan, "dot")
+    ... except og.RenderError as exc:
+    ...     print(exc)
+    nothing to draw: the plan has no vision, priority, aim, objective, indicator (it has no nodes)
+    """

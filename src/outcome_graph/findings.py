@@ -152,13 +152,16 @@ class Report:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """The findings as a pandas table (one row per finding)."""
+        """The findings as a pandas table (one row per finding); where each is written: ``file``,
+        ``line`` and ``column``, or for a workbook ``sheet`` and ``cell``."""
         import pandas as pd
 
-        columns = ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "file", "line", "column"]
+        columns = ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "file", "line", "column",
+                   "sheet", "cell"]
         rows = [
             {**{k: v for k, v in f.to_dict().items() if k != "location"}, **{
-                "file": f.location.file, "line": f.location.line, "column": f.location.column}}
+                "file": f.location.file, "line": f.location.line, "column": f.location.column,
+                "sheet": f.location.sheet, "cell": f.location.cell}}
             for f in self.findings
         ]
         return pd.DataFrame(rows, columns=columns)

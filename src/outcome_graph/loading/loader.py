@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -49,22 +50,23 @@ _PLAN_SUFFIXES = {".yaml", ".yml", ".json"}
 
 
 def load(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | bytes | Mapping[str, Any],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     period: str | None = None,
     jobs: Jobs = 1,
 ) -> Plan:
-    """Load a plan from a path or from the text of a plan.
+    """Load a plan from a path, from the text of a plan, or from its data.
 
     A :class:`os.PathLike` is always a path; a ``str`` is text when it contains a line break or
-    starts with ``{``, otherwise a path. Spreadsheets (``.xlsx``, a folder of CSV files) load too
+    starts with ``{`` (or is blank: an empty plan), otherwise a path; ``bytes`` are the file's
+    content; a mapping is the plan's data (:func:`load_data`). Spreadsheets (``.xlsx``, a folder of CSV files) load too
     where the spreadsheet support is installed.
 
     Parameters
     ----------
-    source : str or PathLike
-        The plan file, or its text.
+    source : str, PathLike, bytes or mapping
+        The plan file, its text or content, or its data.
     max_bytes : int
         Refuse files larger than this (default 32 MB).
     period : str, optional
@@ -92,9 +94,31 @@ def load(
     >>> plan.id, list(plan.nodes)
     ('demo', ['P1'])
     """
-    if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
-        return load_text(source, max_bytes=max_bytes, jobs=jobs)
+    if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{") or not source.strip()):
+        return load_text(source, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
+    if isinstance(source, (bytes, bytearray)):
+        return load_bytes(bytes(source), max_bytes=max_bytes, jobs=jobs)
+    if isinstance(source, Mapping):
+        return load_data(source)
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"load() takes a path, the text or bytes of a plan, or its data as a mapping; "
+                        f"not {type(source).__name__}")
     return load_path(source, max_bytes=max_bytes, period=period, jobs=jobs)
+
+
+def load_data(data: Mapping[str, Any], *, name: str = "<data>") -> Plan:
+    """Load a plan from plain data: the mapping a YAML or JSON plan reads as (``json.load`` of a
+    plan, :func:`outcome_graph.synth.generate`). Problems name the field's path (there are no
+    lines); numbers are read as in a file (``number: 3.10`` should be the text ``"3.10"``).
+
+    >>> load_data({"format": "outcome-graph/v1", "plan": {"id": "d", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+    ...            "priorities": [{"id": "P1", "title": "Safe", "number": 1}]})
+    Traceback (most recent call last):
+    ...
+    outcome_graph.errors.PlanError: <data>: priorities[0].number: must be text, not the number 1
+    """
+    with gc_paused():
+        return document_to_plan(dict(data), file=name)
 
 
 def load_path(
@@ -228,21 +252,19 @@ def _position(tree: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None, 
     """Walk a pydantic error location through the parsed tree: the position of the deepest
     element that exists, and the part of the location that matched data."""
     node = tree
-    line = getattr(tree, "line", 1)
-    col = getattr(tree, "column", 1)
+    line = getattr(tree, "line", None if not isinstance(tree, (LocMap, LocList)) else 1)
+    col = getattr(tree, "column", None if not isinstance(tree, (LocMap, LocList)) else 1)
     matched: list[Any] = []
-    for part in loc:
-        if isinstance(node, LocMap) and isinstance(part, str) and part in node:
-            line, col = node.key_pos[part]
+    for part in loc:  # (plain data, from the API, has no positions: the path alone is kept)
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            if isinstance(node, LocMap):
+                line, col = node.key_pos[part]
             node = node[part]
             matched.append(part)
-        elif isinstance(node, LocList) and isinstance(part, int) and 0 <= part < len(node):
-            line, col = node.item_pos[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if isinstance(node, LocList):
+                line, col = node.item_pos[part]
             node = node[part]
-            matched.append(part)
-        elif isinstance(node, LocMap) and part == "from" and "from" in node:
-            line, col = node.key_pos["from"]
-            node = node["from"]
             matched.append(part)
         else:
             continue
@@ -300,6 +322,10 @@ def _kind_of(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bool):
+        return f"the value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
     return f"the text {str(value)[:40]!r}"
 
 
@@ -376,6 +402,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
+            elif etype.startswith("date") and not isinstance(err.get("input"), str):
+                text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:

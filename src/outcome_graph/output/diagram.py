@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from ..errors import ConfigError, RenderError
 from .escape import dot_html, dot_id, dot_tooltip, svg_id
@@ -195,7 +195,7 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
         ids = list(plan.nodes)
         by_lower = {i.lower(): i for i in ids}
         guess = by_lower.get(focus.strip().lower()) or _nearest_id(focus, ids)
-        raise ConfigError(f"--focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
+        raise ConfigError(f"focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
     out_id = None
     if outcome is not None:
         fw = plan.framework
@@ -233,10 +233,11 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower()
     fmt = FORMATS.get(suffix)
     if fmt is None:
-        raise ConfigError(
-            f"{os.fspath(path)}: cannot tell the format from the suffix {suffix or '(none)'!r}; "
-            "use .svg, .png, .pdf or .dot"
-        )
+        if not suffix:
+            raise ConfigError(f"{os.fspath(path)!r} is neither an output format (svg, png, pdf, dot) nor a file "
+                              "name ending in .svg, .png, .pdf or .dot")
+        raise ConfigError(f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
+                          "use .svg, .png, .pdf or .dot")
     return fmt
 
 
@@ -1175,6 +1176,16 @@ def pipe(dot_text: str, fmt: str) -> bytes:
         raise RenderError(f"Graphviz could not be run: {exc}") from None
 
 
+@overload
+def render(plan: Plan, path_or_format: Literal["svg", "png", "pdf", "dot"], *, findings: Report | bool | None = None,
+           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
+           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
+           title: bool = True) -> bytes: ...
+@overload
+def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
+           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
+           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
+           title: bool = True) -> bytes | Path: ...
 def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
            config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
            focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",

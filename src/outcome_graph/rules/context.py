@@ -56,6 +56,20 @@ class RuleContext:
         The plan graph (see :func:`outcome_graph.build_graph`).
     options : dict
         The rule's thresholds, defaults overridden by configuration.
+
+    Examples
+    --------
+    A rule's check receives one (see :func:`outcome_graph.rule`):
+
+    >>> import outcome_graph as og
+    >>> from outcome_graph.rules.engine import run_rules
+    >>> def untitled_plan(ctx: og.RuleContext):
+    ...     if not ctx.plan.meta.title:
+    ...         yield ctx.finding(None, "The plan has no title.")
+    >>> untitled = og.rule("DOC001", "untitled-plan", "info", register=False)(untitled_plan)
+    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> [f.message for f in run_rules(plan, [untitled], og.Config()).findings]
+    ['The plan has no title.']
     """
 
     def __init__(self, plan: Plan, facts: PlanFacts, graph: nx.MultiDiGraph | LazyGraph, rule: Rule,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..errors import ConfigError, OutcomeGraphError
@@ -48,16 +49,16 @@ def configured_rules(config: Config) -> dict[str, Rule]:
     return {code: r for code, r in registry().items() if (f := rule_file(r.origin)) is None or f in files}
 
 
-def check(plan: Plan, config: Config | None = None, *, jobs: Jobs = 1) -> Report:
+def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs: Jobs = 1) -> Report:
     """Check a plan against the rule catalogue.
 
     Parameters
     ----------
     plan : Plan
         A loaded plan (:func:`outcome_graph.load`).
-    config : Config, optional
-        Rule selection, severities, thresholds and ``fail-on``; by default every rule with its
-        default severity.
+    config : Config or mapping, optional
+        Rule selection, severities, thresholds and ``fail-on`` (a mapping holds a configuration
+        file's keys: ``{"ignore": ["OG6"]}``); by default every rule with its default severity.
     jobs : int or "auto", default 1
         Processes to share the rule families between (see :mod:`outcome_graph.rules.workers`):
         ``"auto"`` uses one per CPU for plans of 5,000 nodes or more, on Linux. The findings are
@@ -80,6 +81,12 @@ def check(plan: Plan, config: Config | None = None, *, jobs: Jobs = 1) -> Report
     >>> [(f.rule, f.node) for f in check(plan).by_rule("OG103")]
     [('OG103', 'O1')]
     """
+    from ..model.plan import Plan
+
+    if not isinstance(plan, Plan):
+        raise TypeError(f"check() takes a loaded plan (og.check(og.load(path))), not {type(plan).__name__}")
+    if isinstance(config, Mapping):
+        config = Config.from_dict(config)  # (the keys of a configuration file)
     config = config or Config()
     return run_rules(plan, _active_rules(config), config, jobs=jobs)
 

@@ -103,9 +103,12 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
     measured_by = facts.measured_by
     if not facts.of_kind("indicator") and not any(measured_by.values()):
         if ctx.plan.nodes:
+            objectives = len(facts.of_kind("objective"))
             yield ctx.finding(
                 None,
-                f"The plan states no indicators at all: none of its {len(facts.of_kind('objective'))} objectives is measured.",
+                "The plan states no indicators at all" + (
+                    f": none of its {objectives} objective{'s' if objectives != 1 else ''} is measured." if objectives
+                    else "."),
                 "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
             )
         return
