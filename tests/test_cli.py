@@ -154,8 +154,11 @@ def test_console_script_ends_after_writing_everything(tmp_path):
 @pytest.mark.parametrize("path", sorted(MODELS.glob("*.yaml")) + [EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.name)
 def test_bundled_plans_check(path):
     out = run("check", str(path), "--format", "json")
-    assert out.returncode in (0, 1), out.stderr
-    assert json.loads(out.stdout)["plan"]["file"] == str(path)
+    doc = json.loads(out.stdout)
+    assert doc["plan"]["file"] == str(path)
+    # Exit 1 exactly when an error is found (the default fail-on): Thurrock's OG602.
+    assert out.returncode == (1 if doc["summary"]["error"] else 0), out.stderr
+    assert out.returncode == (1 if path.stem.startswith("thurrock") else 0)
 
 
 def test_pre_commit_hook_entry_runs_on_plan_files(tmp_path):
@@ -430,3 +433,11 @@ def test_only_plans_tells_plans_by_their_top_level_format(tmp_path):
     assert sorted(json.loads(line)["plan"]["file"] for line in out.stdout.splitlines()) == sorted(plans)
     out = run("check", str(tmp_path), "--format", "json", "--fail-on", "never")  # a folder is searched alike
     assert len(out.stdout.splitlines()) == len(plans), out.stderr
+
+
+def test_text_output_shows_how_to_fix_each_finding_unless_asked_not_to(tmp_path):
+    plan = write(tmp_path, ORPHAN)
+    shown = run("check", str(plan)).stdout.splitlines()
+    at = next(i for i, line in enumerate(shown) if "OG103" in line)
+    assert shown[at + 1].strip().startswith("hint: ")
+    assert not any(line.strip().startswith("hint:") for line in run("check", str(plan), "--no-hints").stdout.splitlines())

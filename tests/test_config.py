@@ -100,3 +100,13 @@ def test_a_selection_of_no_rule_is_an_error(select: list[str] | str):
     # Checking with no rule would pass every plan without a word.
     with pytest.raises(ConfigError, match="'select' names no rule"):
         Config.from_dict({"select": select})
+
+
+def test_suppressed_findings_are_kept_in_file_order():
+    plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                   "objectives:\n"
+                   "  - {id: O1, title: a, lead: L, milestones: [{id: M1, title: a, timescale: TBA, ignore: [OG401]}]}\n"
+                   "  - {id: O2, title: b, milestones: [{id: M2, title: b, timescale: June 11, ignore: [OG301]}]}\n")
+    report = og.check(plan, Config.from_dict({"select": ["OG301", "OG401"]}))
+    assert [(f.rule, f.node) for f in report.suppressed] == [("OG401", "M1"), ("OG301", "M2")]
+    assert not report.findings

@@ -94,4 +94,5 @@ def test_toml_example_is_valid_configuration(text):
 
     data = tomllib.loads(text)
     data.pop("rule-files", None)
-    ConfigLayer.from_mapping(data, "example")
+    layer = ConfigLayer.from_mapping(data, "example")  # (raises on any key or value it cannot take)
+    assert layer.select or layer.ignore or layer.severity or layer.options or layer.fail_on, text

@@ -22,7 +22,10 @@ MODEL_FILES = sorted(MODELS.glob("*.yaml"))
 
 
 def _lines(report: og.Report) -> list[str]:
-    return [f"{f.rule}\t{f.node}" for f in report.findings]
+    # Everything a reader acts on: rule, node, severity, where and what the message says (a
+    # change of wording is reviewed in the snapshot's diff).
+    return [f"{f.rule}\t{f.node}\t{f.severity}\t{f.location.line}:{f.location.column}\t{f.message}"
+            for f in report.findings]
 
 
 @pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.stem)

@@ -56,7 +56,8 @@ def test_plan_schema_rejects_an_unknown_field():
 
 
 def test_sarif_document():
-    plan = og.load(PLAN_HEADER + "aims: [{id: A1, title: Achieve}]\nobjectives:\n  - {id: O1, title: Orphan, ignore: [OG301]}\n")
+    plan = og.load(PLAN_HEADER + "aims: [{id: A1, title: Achieve}]\nobjectives:\n  - {id: O1, title: Orphan, ignore: [OG301]}\n"
+                   "  - {id: O2, title: Typo, parent: A1, lead: L, ignore: [OG999]}\n")  # (OG110: info)
     report = og.check(plan)
     doc = sarif_document([report])
     assert doc["version"] == "2.1.0"
@@ -64,10 +65,14 @@ def test_sarif_document():
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
     assert len(results) == len(report.findings) + len(report.suppressed)
-    for result in results:
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    for result, finding in zip(results, [*report.findings, *report.suppressed]):
         rule = rules[result["ruleIndex"]]
-        assert rule["id"] == result["ruleId"] and rule["helpUri"].endswith(rule["name"])
-        assert result["level"] in ("error", "warning", "note")
+        assert rule["id"] == result["ruleId"] == finding.rule and rule["helpUri"].endswith(rule["name"])
+        assert result["level"] == level[finding.severity]
+        region = result["locations"][0]["physicalLocation"].get("region")
+        assert (region["startLine"], region["startColumn"]) == (finding.location.line, finding.location.column)
+    assert {r["level"] for r in results} >= {"error", "warning", "note"}
     orphan = next(r for r in results if r["ruleId"] == "OG103")
     assert orphan["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
     assert orphan["locations"][0]["logicalLocations"][0]["name"] == "O1"

@@ -253,7 +253,7 @@ def test_check_of_a_workbook_points_to_sheet_and_cell(tmp_path: Path):
     path = tmp_path / "thurrock.xlsx"
     write_workbook(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), path)
     out = run("check", str(path), "--format", "json")
-    assert out.returncode in (0, 1), out.stderr
+    assert out.returncode == 1, out.stderr  # (Thurrock's OG602 error, as from its YAML)
     findings = json.loads(out.stdout)["findings"]
     wb = openpyxl.load_workbook(path)
     node_findings = [f for f in findings if f["kind"] in ("priority", "aim", "objective", "milestone")]
