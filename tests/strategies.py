@@ -16,7 +16,10 @@ LEADS = ["SILS", "SL ASO", "SL Assets and School Organisation (SL ASO)", "Head C
          "Group Manager, Youth Support"]
 
 words = st.sampled_from(["raise", "reduce", "attainment", "young", "people", "safe", "schools", "health", "more",
-                         "fewer", "children", "care", "families", "increase", "&", "and", "the", "of", "well-being"])
+                         "fewer", "children", "care", "families", "increase", "&", "and", "the", "of", "well-being",
+                         "aim:", "#2", "id: P1", "Target:"])  # (texts that look like keys or comments)
+IGNORES = ["OG301", "OG401", "OG6", "OG999", {"rule": "OG1", "scope": "branch"}, {"rule": "OG301", "reason": "acting lead"}]
+STATUSES = ["not_started", "on_track", "at_risk", "off_track", "done"]
 titles = st.lists(words, min_size=1, max_size=8).map(" ".join)
 
 
@@ -32,25 +35,36 @@ def plans(draw, max_priorities: int = 3) -> dict:
     def maybe(strategy, p: float = 0.5):
         return draw(st.one_of(st.none(), strategy)) if draw(st.floats(0, 1)) < p else None
 
-    def node(prefix: str) -> dict:
+    milestones_so_far: list[str] = []
+
+    def node(prefix: str, number: str | None = None) -> dict:
         d: dict = {"id": nid(prefix), "title": draw(titles)}
+        if number is not None and draw(st.floats(0, 1)) < 0.3:
+            d["number"] = number
         outs = maybe(st.lists(st.sampled_from(OUTCOMES), max_size=2, unique=True), 0.3)
         if outs is not None:
             d["outcomes"] = outs
         if draw(st.booleans()):
             d["variants"] = [{"text": draw(titles), "where": "summary"}]
+        if draw(st.floats(0, 1)) < 0.15:
+            d["ignore"] = draw(st.lists(st.sampled_from(IGNORES), min_size=1, max_size=2, unique_by=str))
         return d
 
-    def milestone() -> dict:
-        m = node("M")
+    def milestone(number: str | None = None) -> dict:
+        m = node("M", number)
         lead = maybe(st.sampled_from(LEADS), 0.7)
         if lead:
             m["lead"] = lead
         m["timescale"] = draw(st.sampled_from(TIMESCALES))
+        if draw(st.floats(0, 1)) < 0.2:
+            m["status"] = draw(st.sampled_from(STATUSES))
+        if milestones_so_far and draw(st.floats(0, 1)) < 0.15:
+            m["depends_on"] = [draw(st.sampled_from(milestones_so_far))]
+        milestones_so_far.append(m["id"])
         return m
 
-    def measured(prefix: str) -> dict:
-        d = node(prefix)
+    def measured(prefix: str, number: str | None = None) -> dict:
+        d = node(prefix, number)
         if draw(st.booleans()):
             d["indicators"] = draw(st.lists(st.sampled_from(NI_CODES), max_size=2, unique=True))
         if draw(st.floats(0, 1)) < 0.3:
@@ -58,14 +72,14 @@ def plans(draw, max_priorities: int = 3) -> dict:
         return d
 
     priorities = []
-    for _ in range(draw(st.integers(0, max_priorities))):
-        p = measured("P")
+    for i in range(draw(st.integers(0, max_priorities))):
+        p = measured("P", f"{i + 1}")
         aims = []
-        for _ in range(draw(st.integers(0, 2))):
-            a = measured("A")
+        for j in range(draw(st.integers(0, 2))):
+            a = measured("A", f"{i + 1}.{j + 1 + draw(st.integers(0, 1))}")  # (numbers with gaps, sometimes)
             objectives = []
-            for _ in range(draw(st.integers(0, 2))):
-                o = measured("O")
+            for k in range(draw(st.integers(0, 2))):
+                o = measured("O", f"{i + 1}.{j + 1}.{k + 1}")
                 o["milestones"] = [milestone() for _ in range(draw(st.integers(0, 3)))]
                 objectives.append(o)
             a["objectives"] = objectives
@@ -90,6 +104,30 @@ def plans(draw, max_priorities: int = 3) -> dict:
         doc["plan"]["as_of"] = "2011-10-01"
     if flat:
         doc["milestones"] = flat
+    if draw(st.floats(0, 1)) < 0.3:  # owners declared, with aliases and capacities
+        doc["owners"] = [{"id": "SILS", "name": "School Improvement, Learning and Skills", "aliases": ["SL SILS"],
+                          "capacity": draw(st.integers(1, 12))},
+                         {"id": "EYFC", "name": "Early Years, Families and Communities"}][: draw(st.integers(1, 2))]
+    if draw(st.floats(0, 1)) < 0.4:  # indicators declared, with figures
+        declared = []
+        for code in draw(st.lists(st.sampled_from([c for c in NI_CODES if c.startswith("NI")]), max_size=3, unique=True)):
+            ind: dict = {"id": code, "title": draw(titles)}
+            direction = maybe(st.sampled_from(["increase", "decrease", "maintain"]), 0.7)
+            if direction:
+                ind["direction"] = direction
+            if draw(st.booleans()):
+                ind["baseline"] = {"period": "2010-11", "value": draw(st.integers(0, 100))}
+            if draw(st.booleans()):
+                ind["target"] = {"period": "2012-13", "value": draw(st.integers(0, 100))}
+            if draw(st.booleans()):
+                ind["actuals"] = [{"period": "2011-12", "value": draw(st.integers(0, 100))}]
+            declared.append(ind)
+        if declared:
+            doc["indicators"] = declared
+    if all_ids and draw(st.floats(0, 1)) < 0.2:
+        doc["groups"] = [{"id": "G1", "title": draw(titles),
+                          "members": draw(st.lists(st.sampled_from(all_ids + ["MISSING"]), min_size=1, max_size=3,
+                                                   unique=True))}]
     return doc
 
 
