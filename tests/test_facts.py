@@ -86,8 +86,8 @@ def test_the_node_index_matches_the_nodes(doc):
     plan = _load(doc)
     facts = PlanFacts(plan)
     for kind in ("priority", "aim", "objective", "milestone"):
-        assert facts.of_kind(kind) == list(plan.of_kind(kind))
-        assert facts.ids_of(kind) == [n.id for n in plan.of_kind(kind)]
+        assert facts.of_kind(kind) == tuple(plan.of_kind(kind))
+        assert facts.ids_of(kind) == tuple(n.id for n in plan.of_kind(kind))
     assert facts.kind_of == {k: n.kind for k, n in plan.nodes.items()}
     assert [n.id for n in facts.with_lead] == [k for k, n in plan.nodes.items() if getattr(n, "lead", None)]
     assert facts.parents == {k: tuple(p for p in ps if p in plan.nodes) for k, ps in plan.parents.items()}

@@ -163,8 +163,9 @@ class PlanFacts:
                 stated_outcomes[node_id] = outcomes
                 if outcomes and kind != "indicator":
                     outcomes_stated = True
-        self.by_kind = by_kind
-        self.ids_of_kind = ids_of_kind
+        # (Tuples: every rule, plugins' too, reads these; none may change them for the next.)
+        self.by_kind: dict[str, tuple[NodeSpec, ...]] = {kind: tuple(v) for kind, v in by_kind.items()}
+        self.ids_of_kind: dict[str, tuple[str, ...]] = {kind: tuple(v) for kind, v in ids_of_kind.items()}
         #: Node id -> its kind; node id -> its ``number`` (numbered nodes only).
         self.kind_of = kind_of
         self.numbers = numbers
@@ -174,20 +175,20 @@ class PlanFacts:
         self.outcomes_stated = outcomes_stated
         #: Nodes with ``variants``, with ``views``, with ``see_also`` or ``depends_on``, with a
         #: ``lead``, with ``indicators``, with ``ignore`` entries (each in file order).
-        self.with_variants = with_variants
-        self.with_views = with_views
-        self.cross_referring = cross_referring
-        self.with_lead = with_lead
-        self.with_indicators = with_indicators
-        self.with_ignore = with_ignore
+        self.with_variants = tuple(with_variants)
+        self.with_views = tuple(with_views)
+        self.cross_referring = tuple(cross_referring)
+        self.with_lead = tuple(with_lead)
+        self.with_indicators = tuple(with_indicators)
+        self.with_ignore = tuple(with_ignore)
 
-    def of_kind(self, kind: str) -> list[NodeSpec]:
+    def of_kind(self, kind: str) -> tuple[NodeSpec, ...]:
         """The nodes of one kind, in file order (as :meth:`Plan.of_kind`, from the index)."""
-        return self.by_kind.get(kind, [])
+        return self.by_kind.get(kind, ())
 
-    def ids_of(self, kind: str) -> list[str]:
+    def ids_of(self, kind: str) -> tuple[str, ...]:
         """The ids of the nodes of one kind, in file order."""
-        return self.ids_of_kind.get(kind, [])
+        return self.ids_of_kind.get(kind, ())
 
     # -- hierarchy --------------------------------------------------------------------------
     @cached_property

@@ -8,7 +8,7 @@ with an outcome gets one plan-wide OG201, and OG202-OG204 stay silent.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from ..findings import Finding
@@ -31,7 +31,7 @@ def _coverage_level(ctx: RuleContext) -> str | None:
     return None
 
 
-def _counted(ctx: RuleContext, kind: str) -> list[str]:
+def _counted(ctx: RuleContext, kind: str) -> Sequence[str]:
     cross = ctx.facts.cross_cutting
     ids = ctx.facts.ids_of(kind)
     return [n for n in ids if n not in cross] if cross else ids
