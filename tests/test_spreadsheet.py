@@ -372,3 +372,71 @@ def test_a_misspelt_column_of_the_per_level_form_is_an_error(tmp_path: Path):
     })
     plan = load_path(path)
     assert plan.nodes["M1"].timescale == "June 11" and "'RAG'" in "\n".join(plan.notices)
+
+
+def test_a_flat_table_as_an_officer_lays_it_out(tmp_path: Path):
+    # Section headings across the table and repeated header rows are not plan items; hidden
+    # sheets (last year's plan) are not read; headers with (s), /s or ? are still the columns
+    # they name; a cell showing an error from a formula is an error, not a lead called "#N/A".
+    header = ["Priority", "Objective(s)", "Key actions", "By when?", "Lead officer/s"]
+    path = tmp_path / "plan.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    for row in [header, ["Be healthy", "Fewer conceptions", "Open two clinics", "June 11", "TP Coordinator"],
+                ["PRIORITY TWO  Stay safe"], header, ["Stay safe", "Fewer accidents", "Audit junctions", "Sept 11", "Road safety"]]:
+        ws.append(row)
+    ws.merge_cells("A3:E3")
+    old = wb.create_sheet("Plan 2010-11 (old)")
+    for row in [header, ["Be healthy", "Old objective", "Old action", "June 10", "Someone"]]:
+        old.append(row)
+    old.sheet_state = "hidden"
+    wb.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Be healthy", "Fewer conceptions", "Open two clinics", "Stay safe",
+                                                     "Fewer accidents", "Audit junctions"]
+    assert plan.nodes["P2.O1.M1"].lead == "Road safety" and plan.nodes["P2.O1.M1"].timescale == "Sept 11"
+    notices = "\n".join(plan.notices)
+    assert "row 3 is a heading across the table" in notices and "row 4 repeats the header row" in notices
+    assert "hidden sheets were not read: Plan 2010-11 (old)" in notices
+    ws["E2"] = "#N/A"
+    ws["E2"].data_type = "e"
+    wb.save(path)
+    with pytest.raises(PlanError) as info:
+        load_path(path, period=PERIOD)
+    assert (info.value.problems[0].sheet, info.value.problems[0].cell) == ("Plan", "E2")
+    assert "the cell holds the error #N/A" in info.value.problems[0].message
+
+
+def test_a_percentage_cell_is_read_as_the_percentage_shown(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "indicators": [["id", "title", "direction", "baseline.period", "baseline.value", "target.period", "target.value"],
+                       ["NI 72", "Early years", "increase", "2010-11", 0.56, "2011-12", 0.605]],
+    })
+    wb = openpyxl.load_workbook(path)
+    for ref in ("E2", "G2"):
+        wb["indicators"][ref].number_format = "0.0%"
+    wb.save(path)
+    plan = load_path(path)
+    ind = plan.nodes["NI 72"]
+    assert (ind.baseline.value, ind.target.value) == (56, 60.5)
+    assert not og.check(plan).by_rule("OG504")
+
+
+def test_outcomes_written_as_a_table_prints_them(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "title", "outcomes"], ["P1", "Safe", "Stay Safe; Make a Positive Contribution"],
+                       ["P2", "Well", "be_healthy"]],
+    })
+    plan = load_path(path)
+    assert plan.nodes["P1"].outcomes == ["stay_safe", "positive_contribution"]
+    assert plan.nodes["P2"].outcomes == ["be_healthy"]
+
+
+def test_an_old_xls_workbook_is_named_as_such(tmp_path: Path):
+    path = tmp_path / "plan.xls"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    with pytest.raises(PlanError, match="old .xls format: save it as an .xlsx workbook"):
+        load_path(path)

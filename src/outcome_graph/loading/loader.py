@@ -130,7 +130,7 @@ def load_path(
     if not p.exists():
         raise PlanError([Problem("no such file", file=name)])
     suffix = p.suffix.lower()
-    if p.is_dir() or suffix in {".xlsx", ".xlsm", ".csv"}:
+    if p.is_dir() or suffix in {".xlsx", ".xlsm", ".xls", ".csv"}:  # (.xls: refused, saying to save as .xlsx)
         try:
             from ..loading import spreadsheet
         except ImportError:  # pragma: no cover - spreadsheet support not present

@@ -403,10 +403,10 @@ for _role, _names in {
         "strategic_action strategic_actions"
     ),
     "lead": "lead leads lead_person lead_persons lead_officer lead_officers lead_officer_s owner owners "
-    "responsible responsibility who",
-    "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date",
+    "responsible responsibility who responsible_officer responsible_officers",
+    "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date completion_date",
     "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
-    "pis pi kpis kpi",
+    "performance_measures performance_measure pis pi kpis kpi",
     "notes": "notes note comments comment",
     "due": "due due_date",
     "status": "status",
@@ -425,11 +425,15 @@ for _kind in ("priority", "aim", "objective", "milestone"):
 def flat_role(header: str) -> str | None:
     """The role of a flat-form column (``level:milestone``, ``lead``...) from its header, or None.
 
-    >>> flat_role("Key milestones"), flat_role("By when"), flat_role("Lead person"), flat_role("RAG")
+    >>> flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"), flat_role("RAG")
     ('level:milestone', 'timescale', 'lead', None)
     """
     key = header_key(header)
     role = FLAT_COLUMNS.get(key)
+    if role is None:
+        # "Objective(s)", "Lead officer/s", "By when?", "Key milestones:"
+        key = header_key(re.sub(r"\(s\)|/s\b|[?:*.]+$", "", str(header).strip()))
+        role = FLAT_COLUMNS.get(key)
     if role is None and key.endswith("s") and key[:-1] in FLAT_COLUMNS:
         role = FLAT_COLUMNS[key[:-1]]
     return role

@@ -106,6 +106,8 @@ class RawSheet:
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     #: A cell inside a merged range (not its top-left cell) -> the top-left cell.
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    #: The sheet is hidden in the workbook.
+    hidden: bool = False
 
     @cached_property
     def n_rows(self) -> int:
@@ -137,6 +139,16 @@ class RawSheet:
     def is_blank(self, row: int, n_cols: int) -> bool:
         return all(self.get(row, c) is None for c in range(n_cols))
 
+    def heading(self, row: int, n_cols: int) -> str | None:
+        """The text of a row that is one cell merged across several columns and nothing else (a
+        section heading across a table), else ``None``."""
+        anchors = {self.merged.get((row, c), (row, c)) for c in range(n_cols) if self.get(row, c) is not None}
+        if len(anchors) != 1:
+            return None
+        anchor = next(iter(anchors))
+        across = sum(1 for c in range(n_cols) if self.merged.get((row, c)) == anchor)
+        return self.get(*anchor) if anchor[0] == row and across >= 1 else None
+
     @property
     def empty(self) -> bool:
         return not any(v.strip() for v in self.cells.values())
@@ -152,6 +164,8 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, (int, float)) and "%" in (number_format or ""):
+        value = round(value * 100, 10)  # a cell showing 60% holds 0.6: the plan writes 60
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
@@ -233,8 +247,9 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
     sheets: list[RawSheet] = []
     formulas: list[tuple[RawSheet, str, int, int]] = []
     total = 0
+    errors: list[Problem] = []
     for ws in book.worksheets:
-        sheet = RawSheet(ws.title, name)
+        sheet = RawSheet(ws.title, name, hidden=ws.sheet_state != "visible")
         cells = ws._cells  # a dict (row, col) -> cell: the cells that exist, however far apart
         total += len(cells)
         if total > MAX_CELLS:
@@ -245,6 +260,9 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
                 continue
             if cell.data_type == "f" or type(value).__name__ in {"ArrayFormula", "DataTableFormula"}:
                 formulas.append((sheet, ws.title, r, c))
+                continue
+            if cell.data_type == "e":
+                errors.append(_error_value(value, name, ws.title, r, c))
                 continue
             text = _text_of(value, cell.number_format)
             if text is not None:
@@ -263,9 +281,12 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
             values = open_book(True)
         except Exception as exc:  # pragma: no cover - it opened a moment ago
             raise _fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
-        problems = []
+        problems = errors
         for sheet, title, r, c in formulas:
             cell = values[title].cell(row=r, column=c)
+            if cell.data_type == "e" or (isinstance(cell.value, str) and cell.value in _ERROR_VALUES):
+                problems.append(_error_value(cell.value, name, title, r, c))
+                continue
             text = _text_of(cell.value, cell.number_format)
             if text is None:
                 problems.append(
@@ -279,9 +300,39 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
                 )
             else:
                 sheet.cells[(r - 1, c - 1)] = text
-        if problems:
-            raise PlanError(problems[:50])
+        errors = problems
+    if errors:
+        raise PlanError(errors[:50])
     return sheets
+
+
+def _outcome_id(text: str) -> str:
+    """An outcome written as a table prints it (``Stay Safe``, ``Make a positive contribution``,
+    ``Healthy``) as its id (``stay_safe``); any other text as it is (an unknown outcome is then
+    reported with the nearest id).
+
+    >>> _outcome_id("Stay Safe"), _outcome_id("Make a Positive Contribution"), _outcome_id("be_healthy")
+    ('stay_safe', 'positive_contribution', 'be_healthy')
+    """
+    from ..model.frameworks import frameworks
+
+    words = " ".join(text.split()).casefold()
+    key = re.sub(r"[\s-]+", "_", words)
+    for framework in frameworks().values():
+        for outcome in framework.outcomes:
+            if key == outcome.id or words in (outcome.title.casefold(), outcome.short.casefold()):
+                return outcome.id
+    return text
+
+
+_ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+                           "#SPILL!", "#CALC!"})
+
+
+def _error_value(value: Any, file: str, sheet: str, r: int, c: int) -> Problem:
+    """The problem of a cell that holds a spreadsheet error (``#N/A``): a value that is missing."""
+    return _problem(f"the cell holds the error {value} (a formula that could not be worked out): correct the "
+                    "formula, or type the value", file, sheet, cell_ref(r - 1, c - 1))
 
 
 def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
@@ -626,6 +677,8 @@ class _Reader:
             value = CellList(sheet.file, sheet.name, ref)
         else:
             value = decode_text(raw)
+        if col.name == "outcomes" and isinstance(value, list):
+            value = [_outcome_id(v) for v in value]  # ("Stay Safe", as printed)
         path = col.path
         target = row
         for part in path[:-1]:
@@ -974,8 +1027,18 @@ class _Reader:
             levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
             n_cols = sheet.n_cols
             current: list[CellMap | None] = [None] * len(levels)
+            header_texts = [_norm(sheet.get(h_row, c) or "") for c in range(n_cols)]
             for r in range(h_row + 1, sheet.n_rows):
                 if sheet.is_blank(r, n_cols):
+                    continue
+                heading = sheet.heading(r, n_cols)
+                if heading is not None:
+                    self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} is a heading across "
+                                        f"the table ({heading.strip()[:60]!r}); skipped")
+                    continue
+                if [_norm(sheet.get(r, c) or "") for c in range(n_cols)] == header_texts:
+                    self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+                                        "row; skipped")
                     continue
 
                 def cell(role: str) -> tuple[str | None, str | None]:
@@ -1077,6 +1140,8 @@ class _Reader:
                     if value and role_ref:
                         items = split_list(value) if ";" in value or value == EMPTY_LIST else [
                             x.strip() for x in value.split(",") if x.strip()]
+                        if role == "outcomes":
+                            items = [_outcome_id(x) for x in items]
                         set_once(target, role, items, role_ref, role)
         for key in ("priorities", "aims", "objectives", "milestones"):
             if key in top:
@@ -1219,7 +1284,11 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
         if unknown_sheets:
             reader.notices.append(f"{name}: sheets that are not part of the format were ignored: {', '.join(unknown_sheets)}")
     else:
-        data = [s for s in sheets if not s.empty and sheet_key(s.name) not in IGNORED_SHEETS and s is not plan_sheet]
+        hidden = [s.name for s in sheets if s.hidden and not s.empty and s is not plan_sheet]
+        if hidden:
+            reader.notices.append(f"{name}: hidden sheets were not read: {', '.join(hidden)}")
+        data = [s for s in sheets if not s.empty and not s.hidden and sheet_key(s.name) not in IGNORED_SHEETS
+                and s is not plan_sheet]
         flat = [s for s in data if _is_flat(s)]
         if not flat:
             if not data:
