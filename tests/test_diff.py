@@ -243,3 +243,37 @@ def test_findings_resolved_are_the_ones_gone_when_a_node_has_several_of_a_rule()
     for f in result.resolved:
         assert (f.rule, f.node, re.sub(r"\d+", "#", f.message)) not in still, f.message
     assert sorted(f.rule for f in result.resolved) == ["OG305", "OG305", "OG402"]
+
+
+def test_a_renumbered_branch_pairs_its_same_titled_milestones_in_order():
+    # Thurrock's P3.A1.O1 has two milestones of one title (M2 and M5): renumbered, each is itself.
+    text = THURROCK.read_text(encoding="utf-8")
+    renumbered = re.sub(r"\bP3\.A1\b", "P3.A9", text)
+    result = diff(og.load(THURROCK), og.load(renumbered))
+    assert {c.change for c in result.changes} == {"id-changed"}
+    assert not result.introduced and not result.resolved
+    pairs = {c.before: c.after for c in result.changes}
+    assert pairs["P3.A1.O1.M2"] == "P3.A9.O1.M2" and pairs["P3.A1.O1.M5"] == "P3.A9.O1.M5"
+
+
+def test_a_row_inserted_in_a_flat_table_is_one_addition(tmp_path: Path):
+    # A flat table's ids are made from positions: a row inserted shifts them, and the nodes are
+    # matched by title instead.
+    import openpyxl
+
+    def table(path: Path, rows: list[list[str]]) -> Path:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Priority", "Objective", "Key milestones", "Lead", "By when"])
+        for row in rows:
+            ws.append(row)
+        wb.save(path)
+        return path
+
+    before = [["Safe", "Fewer children in care", "Recruit foster carers", "Fostering", "June 11"],
+              ["Safe", "Better child protection", "Review CP plans", "LSCB", "Sept 11"]]
+    after = [before[0][:], ["Safe", "Safer online", "Run e-safety training", "Schools", "May 11"], before[1][:]]
+    old = og.load(table(tmp_path / "2011.xlsx", before), period="2011-04-01..2012-03-31")
+    new = og.load(table(tmp_path / "2012.xlsx", after), period="2011-04-01..2012-03-31")
+    result = diff(old, new)
+    assert [(c.change, c.title) for c in result.changes] == [("added", "Safer online"), ("added", "Run e-safety training")]

@@ -237,9 +237,11 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
     taken: set[str] = set()
     new_by_key = {(_code_key(n.id) if n.kind == "indicator" else n.id): n for n in new.nodes.values()}
     for node in old.nodes.values():
+        if node.id in old.generated_ids:
+            continue  # (a position, not a name: matched by title below)
         key = _code_key(node.id) if node.kind == "indicator" else node.id
         other = new_by_key.get(key)
-        if other is not None and other.kind == node.kind and other.id not in taken:
+        if other is not None and other.kind == node.kind and other.id not in taken and other.id not in new.generated_ids:
             matches[node.id] = (other.id, "id")
             taken.add(other.id)
 
@@ -260,7 +262,8 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
             if not candidates:
                 continue
             same = [c for c in candidates if new_parents(c.id) == _mapped_parents(old, matches, n.id)]
-            pick = (same or candidates)[0] if len(same) == 1 or len(candidates) == 1 else None
+            # (Several of one title under one parent pair in the order written.)
+            pick = same[0] if same else candidates[0] if len(candidates) == 1 else None
             if pick is not None:
                 matches[n.id] = (pick.id, "title")
                 taken.add(pick.id)
@@ -459,8 +462,8 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
         def add(change: str, before: Any, after: Any, detail: str = "") -> None:
             changes.append(Change(change, b.kind, oid, nid, b.title, before, after, detail, how, loc))
 
-        if oid != nid and b.kind != "indicator":
-            add("id-changed", oid, nid, f"matched by {how}")
+        if oid != nid and b.kind != "indicator" and oid not in old.generated_ids and nid not in new.generated_ids:
+            add("id-changed", oid, nid, f"matched by {how}")  # (a position-made id changing says nothing)
         if " ".join(a.title.split()) != " ".join(b.title.split()):
             add("reworded", a.title, b.title)
         if b.kind not in ("indicator", "vision"):

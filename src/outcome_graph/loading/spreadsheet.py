@@ -626,6 +626,8 @@ class _Reader:
         #: node id -> the row it was read from (first one for a duplicate)
         self.rows: dict[str, CellMap] = {}
         self.all_rows: list[tuple[str, CellMap]] = []
+        #: Ids made from a row's position (a flat table without id columns).
+        self.generated_ids: set[str] = set()
         self.owner_rows: dict[str, CellMap] = {}
         self.group_rows: dict[str, CellMap] = {}
         self.plan_row: CellMap | None = None
@@ -1076,6 +1078,8 @@ class _Reader:
                         own = f"{_LETTER[kind]}{counts[(id(parent), kind)]}"
                         node_id = given or (f"{parent['id']}.{own}" if parent is not None else own)
                         node.put("id", node_id, id_ref if given else ref)
+                        if not given:
+                            self.generated_ids.add(node_id)
                         number, number_ref = cell(f"number:{kind}")
                         if number:
                             node.put("number", number, number_ref)
@@ -1331,6 +1335,7 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
         raise PlanError([period_problem])
     _check_ids_and_outcomes(document, tree, reader, file)
     plan = _build_plan(document, tree, file=file, base_dir=base_dir)
+    plan.generated_ids = set(reader.generated_ids)
     for node_id in plan.nodes:
         row = reader.rows.get(node_id)
         if row is not None:

@@ -119,6 +119,9 @@ class Plan:
     #: The files read to make the plan: the plan's own (a CSV folder's files) and the local
     #: catalogues' ``entries`` files. A command never writes its output over one of them.
     sources: list[str] = field(default_factory=list)
+    #: Ids the loader made from a node's position (a flat table with no id columns): they say
+    #: where a node is, not which node it is (``diff`` matches such nodes by title).
+    generated_ids: set[str] = field(default_factory=set)
 
     # --- the plan block -------------------------------------------------------------------
     @property
