@@ -471,3 +471,11 @@ def test_cli_marks_only_the_findings_new_since_a_baseline(tmp_path):
 
     assert len(set(marked("--findings"))) > 10
     assert set(marked("--baseline", str(base))) == {"OG301"}  # the one new finding: a lead dropped
+
+
+def test_a_view_that_selects_nothing_says_so_instead_of_drawing_an_empty_page(thurrock):
+    # Thurrock tags no node of its hierarchy with an outcome: no node serves 'Stay safe'.
+    with pytest.raises(og.RenderError, match="no node of the plan serves 'Stay safe' \\(the plan tags no priority"):
+        og.render(thurrock, "dot", outcome="stay_safe")
+    southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    assert b"og-P" in og.render(southend, "dot", outcome="stay_safe")  # (where nodes serve it, they are drawn)

@@ -267,3 +267,11 @@ def test_a_plan_with_nothing_to_draw_still_gets_its_report():
     plan = og.load("format: outcome-graph/v1\nplan: {id: empty, period: {start: 2011-04-01, end: 2012-03-31}}\n")
     page = report_html(plan, diagram=True)
     assert "No diagram: nothing to draw" in page and "<svg" not in page
+
+
+def test_a_report_with_every_finding_in_the_baseline_says_none_is_new():
+    plan = og.load(MODELS / "richmond-cypp-2009-2013.yaml")
+    report = og.check(plan)
+    page = report_html(plan, findings=og.Baseline.from_reports([report]).apply(report), diagram=False)
+    assert f"No new findings: all {len(report.findings)} findings are in the baseline." in page
+    assert "passes every rule" not in page

@@ -43,7 +43,7 @@ def test_every_table_of_every_model(model: Path):
     owners = table(plan, "owners", facts=facts)
     assert owners["milestones"].sum() == sum(len(o.milestones) for o in facts.owners.values())
     months = [c for c in owners.columns if c[:2] in ("19", "20") and len(c) == 7]
-    assert (owners[months].sum(axis=1) + owners["undated"] + owners["outside_period"] == owners["milestones"]).all()
+    assert (owners[months].sum(axis=1) + owners["no_month"] + owners["outside_period"] == owners["milestones"]).all()
 
 
 def test_milestones_table_has_dates_and_owners():
@@ -182,3 +182,15 @@ def test_findings_table_command_takes_the_checks_configuration_and_baseline(tmp_
     assert code == 0 and len(out.splitlines()) == 1  # (the header alone: nothing new)
     code, _, err = cli("table", str(plan_file), "--what", "owners", "--baseline", str(base))
     assert code == 2 and "apply to --what findings" in err
+
+
+def test_owner_months_count_as_the_report_and_og303_do():
+    # Thurrock's EYFC leads "Ongoing" milestones: due in no month, not in March 2012.
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    facts = PlanFacts(plan)
+    owners = table(plan, "owners").set_index("owner")
+    for owner_id, row in owners.iterrows():
+        expected = sum(1 for m in facts.owners[owner_id].milestones
+                       if facts.timing[m].kind != "dated" or facts.timing[m].year_only)
+        assert row["no_month"] == expected, owner_id
+    assert owners.loc["EYFC", "2012-03"] < 7

@@ -201,8 +201,9 @@ class PlanDiff:
         for label, findings in (("introduced", self.introduced), ("resolved", self.resolved)):
             if findings:
                 lines.append("")
-            for f in findings:
-                lines.append(f"finding {label:<10} {f.rule} {f.severity:<7} {f.node}: {f.message}")
+            for f in findings:  # (a node id from a lead may hold a line break: one finding, one line)
+                node = f.node if f.node.isprintable() else repr(f.node)
+                lines.append(f"finding {label:<10} {f.rule} {f.severity:<7} {node}: {' '.join(f.message.split())}")
         return "\n".join(lines)
 
 

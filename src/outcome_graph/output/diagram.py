@@ -537,6 +537,16 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
         elif opts.focus is not None and plan.nodes[opts.focus].kind == "indicator":
             used_indicators.add(opts.focus)
     model.nodes = [n for n in plan.nodes if n in drawn or n in used_indicators]
+    if not model.nodes and plan.nodes:
+        if opts.outcome is not None:
+            title = plan.framework.outcome(opts.outcome).title
+            why = (f"no node of the plan serves '{title}'" if not facts.outcomes_stated else
+                   f"no node at the levels drawn serves '{title}'")
+            if not facts.outcomes_stated:
+                why += " (the plan tags no priority, aim, objective or milestone with an outcome)"
+        else:
+            why = f"the plan has no node at the levels drawn ({', '.join(levels)})"
+        raise RenderError(f"nothing to draw: {why}")
 
     # Hierarchy edges, climbing over hidden levels; a parent that does not exist is a placeholder.
     for n in model.nodes:
@@ -733,7 +743,8 @@ def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_leve
     if opts.findings is not None:
         sev = "    ".join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
         c = opts.findings.counts
-        counts = (f"{c['error']} errors, {c['warning']} warnings, {c['info']} info"
+        counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
+                  f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
                   + (f", {c['suppressed']} suppressed" if c["suppressed"] else ""))
         rows.append(
             f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_TEXT}">Findings ({dot_html(counts)}; '

@@ -110,7 +110,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     rows = _rows(plan, facts, home, findings, in_diagram)
     sections = [
         _summary(plan, facts, findings, today or date.today()),
-        _findings_section(plan, facts, rows),
+        _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts, home),
         _owner_section(plan, facts, findings, config),
         _diagram_section(plan, svg, diagram, empty),
@@ -276,7 +276,7 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> str:
     )
 
 
-def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row]) -> str:
+def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined: int = 0) -> str:
     from ..rules import registry
 
     rules = registry()
@@ -319,7 +319,10 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row]) -> str:
         f'<span class="shown" id="r-shown">{len(rows)} of {len(rows)} findings</span>'
         "</form>"
     )
-    if not rows:
+    if not rows and baselined:
+        table = (f'<p class="ok">No new findings: {"all " if baselined != 1 else ""}{baselined} finding'
+                 f'{"s are" if baselined != 1 else " is"} in the baseline.</p>')
+    elif not rows:
         table = '<p class="ok">No findings: the plan passes every rule selected.</p>'
     else:
         table = (

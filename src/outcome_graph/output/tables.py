@@ -34,7 +34,7 @@ __all__ = ["TABLES", "TEXT_COLUMNS", "table", "format_table", "write_table", "ta
 TABLES: dict[str, str] = {
     "milestones": "one row per milestone: dates read from due/timescale, effective owners, status",
     "indicators": "one row per indicator value (baseline, target, actual); indicators without values get one row",
-    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period",
+    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period (no_month: undated, ongoing, deferred or a year alone, as OG303 counts)",
     "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
     "priorities) carrying each framework outcome, and indicators measuring each outcome there",
     "findings": "one row per finding of a check: the rule, the node with its priority, aim and objective, the "
@@ -201,12 +201,12 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     rows = []
     for owner in facts.owners.values():
         due: Counter[str] = Counter()
-        undated = outside = 0
+        no_month = outside = 0
         for m in owner.milestones:
             timing = facts.timing.get(m)
             span = timing.span if timing is not None else None
-            if span is None:
-                undated += 1
+            if timing is None or span is None or timing.kind != "dated" or timing.year_only:
+                no_month += 1  # (undated, ongoing, deferred or a year alone: due in no month, as OG303 counts)
                 continue
             key = f"{span.end.year:04d}-{span.end.month:02d}"
             if key in months:
@@ -220,11 +220,11 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "capacity": owner.capacity,
             "milestones": len(owner.milestones),
             "nodes": len(owner.nodes),
-            "undated": undated,
+            "no_month": no_month,
             "outside_period": outside,
             **{mo: due.get(mo, 0) for mo in months},
         })
-    columns = ["owner", "name", "declared", "capacity", "milestones", "nodes", "undated", "outside_period", *months]
+    columns = ["owner", "name", "declared", "capacity", "milestones", "nodes", "no_month", "outside_period", *months]
     df = pd.DataFrame(rows, columns=columns)
     df["capacity"] = df["capacity"].astype("Int64")
     return df.sort_values(["milestones", "owner"], ascending=[False, True], kind="stable").reset_index(drop=True)
