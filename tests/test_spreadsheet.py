@@ -440,3 +440,25 @@ def test_an_old_xls_workbook_is_named_as_such(tmp_path: Path):
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
     with pytest.raises(PlanError, match="old .xls format: save it as an .xlsx workbook"):
         load_path(path)
+
+
+def test_a_title_row_above_a_per_level_header_is_passed_over(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["Milestones 2011-12"], [], ["id", "title", "timescale"], ["M1", "Audit", "June 11"]],
+    })
+    plan = load_path(path)
+    assert plan.nodes["M1"].timescale == "June 11" and plan.location("M1").cell == "B4"  # (its title)
+
+
+def test_a_milestone_merged_over_rows_keeps_each_row_s_date(tmp_path: Path):
+    # Thurrock's tables merge one action over two rows and date each row.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Lead", "By when"],
+                 ["Fewer accidents", "Audit and re-audit the junctions", "Road safety", "Sept 11"],
+                 [None, None, None, "March 12"]],
+    }, merged={"Plan": ["B2:B3", "C2:C3"]})
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["O1.M1"].timescale == "Sept 11; March 12"
+    assert og.PlanFacts(plan).timing["O1.M1"].interpretation.endswith("read as 2 dates: September 2011; March 2012")
+    assert any("merged over several rows were joined" in n for n in plan.notices)

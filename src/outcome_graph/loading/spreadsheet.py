@@ -596,6 +596,12 @@ def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
     row = _header_row(sheet)
     if row is None:
         return None
+    # A title row above the header ("Milestones 2011-12"): the header is the first row that names
+    # two of the sheet's fields.
+    for r in range(row, min(sheet.n_rows, row + HEADER_SEARCH_ROWS)):
+        if sum(1 for c in range(sheet.n_cols) if (t := sheet.get(r, c)) is not None and _match_column(layout, t)) >= 2:
+            row = r
+            break
     columns: dict[int, Column] = {}
     unknown: dict[int, str] = {}
     seen: set[str] = set()
@@ -1005,6 +1011,7 @@ class _Reader:
         counts: dict[tuple[int, str], int] = {}
         timescale_notes: list[str] = []
         conflicts: list[str] = []
+        joined: list[str] = []  # timescales of a milestone merged over several rows
 
         def attach(node: CellMap, kind: str, parent: CellMap | None) -> None:
             if parent is None:
@@ -1103,7 +1110,12 @@ class _Reader:
                     set_once(target, "lead", lead, lead_ref, "lead")
                 timescale, ts_ref = cell("timescale")
                 if timescale and ts_ref:
-                    if target_kind == "milestone":
+                    if (target_kind == "milestone" and "timescale" in target and target["timescale"] != timescale
+                            and sheet.is_continuation(r, levels[deepest][1])):
+                        # One milestone merged over rows, a date on each: "Sept 11; March 12".
+                        target.put("timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale"))
+                        joined.append(f"{sheet.name}!{ts_ref}")
+                    elif target_kind == "milestone":
                         set_once(target, "timescale", timescale, ts_ref, "timescale")
                     else:
                         line = f"Timescale: {timescale}"
@@ -1160,6 +1172,9 @@ class _Reader:
             )
         if conflicts:
             self.notices.append(f"{self.file}: values that differ from the first one given were ignored: " + "; ".join(conflicts))
+        if joined:
+            self.notices.append(f"{self.file}: the timescales of a milestone merged over several rows were joined with "
+                                f"'; ': {', '.join(joined)}")
         return tree
 
     def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:

@@ -295,7 +295,8 @@ class _CellWriter:
                 self.warnings.append(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD")
             if len(text) > EXCEL_CELL_LIMIT:
                 self.warnings.append(
-                    f"{where}: the text has {len(text)} characters; spreadsheet programs show at most {EXCEL_CELL_LIMIT}"
+                    f"{where}: the text has {len(text):,} characters, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
+                    "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
                 )
             cell.value = text
             cell.data_type = "s"  # never a formula, whatever the text starts with
