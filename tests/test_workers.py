@@ -396,3 +396,22 @@ def test_plan_processes():
     assert _plan_processes("auto", 1) == _plan_processes(4, 1) == 1  # one plan: its own --jobs
     assert _plan_processes(4, 3) == 3 and _plan_processes(2, 10) == 2 and _plan_processes(1, 10) == 1
     assert _plan_processes("auto", 10) == (min(usable_cpus(), 10) if auto_allowed() else 1)
+
+
+_ALIASED = ("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+            "objectives:\n  - {id: O1, title: Fewer accidents, notes: &shared Agreed with the police}\n"
+            "  - {id: O2, title: Safer routes, notes: *shared}\n")
+
+
+def test_an_alias_is_read_as_pyyaml_reads_it_when_a_child_screens_the_text(monkeypatch):
+    # rapidyaml, reading the text before it is screened, takes "*shared" for text; the screen
+    # (in a child, while this process parses) must send the plan to PyYAML, which expands it.
+    assert og.load(_ALIASED).nodes["O2"].notes == "Agreed with the police"
+    assert og.load(_ALIASED, jobs=2).nodes["O2"].notes == "Agreed with the police"
+    # A screening child that fails: the screen is worked out here.
+    import outcome_graph.loading.loader as loader
+    from outcome_graph.forking import Forked
+
+    monkeypatch.setattr(loader, "_screen_in_child", lambda text: Forked(lambda: os._exit(3)))
+    assert og.load(_ALIASED, jobs=2).nodes["O2"].notes == "Agreed with the police"
+    assert not _zombies()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import PlanError, Problem
-from ..forking import auto_allowed, can_fork, check_jobs
+from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
     FORMAT_ID,
@@ -34,7 +34,7 @@ from ..model.document import (
 )
 from ..model.plan import Location, Plan, _code_key
 from .suggest import nearest, unknown_outcome
-from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text
+from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -219,18 +219,44 @@ def load_bytes(
         json = text.lstrip().startswith("{")
     with gc_paused():
         in_child = _positions_in_child(jobs, len(data))
-        # With a child, the YAML screen runs there too, while this process validates.
+        # With children, the YAML screen (what rapidyaml could read otherwise than PyYAML) runs
+        # in one while this process parses, and the positions are found in another while it
+        # validates. The document is trusted only once the screen has passed.
+        screen = _screen_in_child(text) if in_child and not json else None
         document = fast_document(text, json_input=json, screen=json or not in_child)
         if document is not None:
-            positions = Positions(text, document, in_child=in_child, screen=not json and in_child)
+            positions = Positions(text, document, in_child=in_child, screen=not json and in_child and screen is None)
             try:
-                return document_to_plan(document, file=file, base_dir=base_dir, positions=positions)
+                plan = document_to_plan(document, file=file, base_dir=base_dir, positions=positions)
+                if screen is None or _screened(screen, text):
+                    return plan
             except (PlanError, NotPlain):
                 pass  # reported below, with the precise parser's positions
             finally:
+                if screen is not None:
+                    screen.cancel()  # (if its answer is no longer wanted)
                 positions.close()
+        elif screen is not None:
+            screen.cancel()
         tree = parse_text(text, file=file, json_first=json)
         return document_to_plan(tree, file=file, base_dir=base_dir)
+
+
+def _screen_in_child(text: str) -> Forked[bool] | None:
+    """:func:`~outcome_graph.loading.tree.plain_yaml` of the text in a forked child (``None``
+    where no child can be had)."""
+    try:
+        return Forked(lambda: plain_yaml(text))
+    except ChildFailed:
+        return None
+
+
+def _screened(screen: Forked[bool], text: str) -> bool:
+    """The screen's answer (worked out here if the child failed)."""
+    try:
+        return screen.result()
+    except ChildFailed:
+        return plain_yaml(text)
 
 
 #: ``jobs="auto"`` finds positions in a child for files of at least this size (about 4,000

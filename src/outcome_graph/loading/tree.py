@@ -202,7 +202,7 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
             at = m.start(1) if m else 0
             line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
             raise _error(file, f"invalid JSON: {m.group(1) if m else 'NaN'} is not a JSON number", line, column) from None
-        if "\\ud" in text or "\\uD" in text:
+        if "\\" in text and _SURROGATE_START.search(text):
             text = _surrogate_pairs(text, file)
     with gc_paused():
         return _parse_precise(text, file)
@@ -214,12 +214,17 @@ _SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\
                         r"|(?<!\\)((?:\\\\)*)\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 
 
+_SURROGATE_START = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
 def _lone_surrogate(text: str) -> re.Match[str] | None:
     """The first ``\\u`` escape of half a surrogate pair alone in a JSON text."""
+    if _SURROGATE_START.search(text) is None:  # (the common case, quickly)
+        return None
     for m in _SURROGATE.finditer(text):
         if m.group(5) is not None or m.group(3) is None:
             return m
@@ -325,7 +330,9 @@ _JSON_SCREEN = re.compile(r"(?:[:\[,][ \t\r\n]*)(?:true|false)(?=[ \t\r\n]*[,\]}
 _LEADING_MARKER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[ \t]*(?:#[^\n]*)?(?=\r?\n)")
 _TOKEN_START = " \t\r\n[{,"
 _TOKEN_END = " \t\r\n,]}"
-_BOOLEANS = ("true", "false", "True", "False", "TRUE", "FALSE")
+#: Plain scalars rapidyaml's JSON reads otherwise than as the text written: booleans, and the
+#: infinities and not-a-numbers it rewrites (``inf`` as ``.inf``, ``.NaN`` as ``.nan``).
+_SPECIAL_WORDS = ("true", "false", "True", "False", "TRUE", "FALSE", "inf", "nan", ".Inf", ".INF", ".NaN", ".NAN")
 
 
 # A point that may belong to a number rapidyaml writes its own way: ``1.`` (as ``1.0``) and
@@ -364,7 +371,7 @@ def _plain_yaml(text: str) -> bool:
     precise parser reads the document instead.
     """
     if "\t" in text or text.startswith(("%", "...", "---")) or "\n%" in text or "\n..." in text \
-            or "\n---" in text or "\\ud" in text or "\\uD" in text:  # (surrogate escapes: PyYAML refuses them)
+            or "\n---" in text or ("\\" in text and _SURROGATE_START.search(text)):  # (PyYAML refuses those escapes)
         return False
     for char in "&*!~?<":
         i = text.find(char)
@@ -386,7 +393,7 @@ def _plain_yaml(text: str) -> bool:
             i = text.find(char, i + 1)
     if _rewritten_number(text):
         return False
-    for word in _BOOLEANS:
+    for word in _SPECIAL_WORDS:
         i = text.find(word)
         while i >= 0:
             j = i - 1
@@ -395,14 +402,16 @@ def _plain_yaml(text: str) -> bool:
             k = i + len(word)
             while k < len(text) and text[k] in " \t\r":
                 k += 1
-            if (j < 0 or text[j] in ":-[,{\n") and (k >= len(text) or text[k] in "\n,]}#"):
+            if (j < 0 or text[j] in ":-[,{\n") and (k >= len(text) or text[k] in "\n,]}#:"):
                 return False
             i = text.find(word, i + 1)
     return True
 
 
-def _read_json(text: str) -> Any:
-    if ("\\ud" in text or "\\uD" in text) and _lone_surrogate(text) is not None:
+def _read_json(text: str, *, escapes: bool = True) -> Any:
+    # (``escapes``: the text may hold \u escapes, as a JSON file may; rapidyaml's JSON of a
+    # screened YAML text holds none of surrogates.)
+    if escapes and "\\" in text and _lone_surrogate(text) is not None:
         raise NotPlain("half a surrogate pair")
     try:
         return json.loads(text, parse_float=str, parse_int=str, parse_constant=_no_constant,
@@ -439,9 +448,7 @@ def _read_yaml(text: str, screen: bool = True) -> Any:
     if not emitted:
         raise NotPlain("empty")
     json_text = emitted if isinstance(emitted, str) else bytes(emitted).decode("utf-8")
-    if '.inf"' in json_text or '.nan"' in json_text:  # (it writes ``inf``, ``NaN``... as ``.inf``, ``.nan``)
-        raise NotPlain("infinity or not-a-number")
-    return _read_json(json_text)
+    return _read_json(json_text, escapes=False)
 
 
 @contextmanager
