@@ -462,3 +462,15 @@ def test_a_milestone_merged_over_rows_keeps_each_row_s_date(tmp_path: Path):
     assert plan.nodes["O1.M1"].timescale == "Sept 11; March 12"
     assert og.PlanFacts(plan).timing["O1.M1"].interpretation.endswith("read as 2 dates: September 2011; March 2012")
     assert any("merged over several rows were joined" in n for n in plan.notices)
+
+
+def test_the_findings_sheet_places_every_finding_where_check_does(tmp_path: Path):
+    # Owners and implicit indicators have no row of their own: their findings are placed at the
+    # node `check` points to (Southend: owner overloads, OG305 pairs, OG503 on NI 99-101).
+    path = tmp_path / "southend.xlsx"
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    write_workbook(plan, path, findings=og.check(plan))
+    sheet = openpyxl.load_workbook(path)["findings"]
+    written = sorted((r[1], r[3], r[8]) for r in sheet.iter_rows(min_row=2, values_only=True))
+    checked = sorted((f.rule, f.node, f"{f.location.sheet}!{f.location.cell}") for f in og.check(og.load(path)).findings)
+    assert written == checked and all(cell for _, _, cell in written)

@@ -333,7 +333,8 @@ def _style_sheet(ws: Any, columns: list[Column], n_rows: int, widths: dict[int, 
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n_rows + 1, 1)}"
 
 
-def _sheet_cell(positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData], key: str) -> tuple[str, str] | None:
+def _sheet_cell(positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData], key: str,
+                column: str = "title") -> tuple[str, str] | None:
     from openpyxl.utils import get_column_letter
 
     pos = positions.get(key)
@@ -341,14 +342,31 @@ def _sheet_cell(positions: dict[str, tuple[str, int]], sheets: dict[str, SheetDa
         return None
     name, index = pos
     cols = [c.name for c in sheets[name].columns()]
-    col = cols.index("title") + 1 if "title" in cols else 1
+    col = cols.index(column) + 1 if column in cols else cols.index("title") + 1 if "title" in cols else 1
     return name, f"{get_column_letter(col)}{index + 2}"
 
 
-def _findings_rows(report: Report, positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData]) -> list[list[Any]]:
+def _plan_of(plan_or_document: Plan | PlanDocument) -> Plan | None:
+    from ..model.plan import Plan
+
+    return plan_or_document if isinstance(plan_or_document, Plan) else None
+
+
+def _findings_rows(report: Report, positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData],
+                   plan: Plan | None = None) -> list[list[Any]]:
+    # A finding about what has no row of its own (an owner only leads name, an indicator only a
+    # node lists) is placed at the node where `check` places it: the node written where the
+    # finding points (the milestone of an owner's busiest month, the node that lists an indicator).
+    at_position: dict[tuple[int | None, int | None], str] = {}
+    if plan is not None and any(f.node not in positions for f in report.findings):
+        at_position = {(n._line, n._column): n.id for n in plan.nodes.values()
+                       if n._line is not None and n.id not in plan.implicit_indicators}
     rows = []
     for f in report.findings:
         at = _sheet_cell(positions, sheets, f.node)
+        if at is None and (f.location.line, f.location.column) in at_position:
+            node_id = at_position[(f.location.line, f.location.column)]
+            at = _sheet_cell(positions, sheets, node_id, "indicators" if f.kind == "indicator" else "title")
         rows.append([f.severity, f.rule, f.name, f.node, f.kind, f.title, f.message, f.hint,
                      f"{at[0]}!{at[1]}" if at else None, str(f.location)])
     return rows
@@ -385,7 +403,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
         _style_sheet(ws, columns, len(data.rows), widths)
     if findings is not None:
         ws = wb.create_sheet("findings")
-        finding_rows = _findings_rows(findings, positions, sheets)
+        finding_rows = _findings_rows(findings, positions, sheets, _plan_of(plan_or_document))
         for i, name in enumerate(_FINDING_COLUMNS, start=1):
             writer.put(ws, 1, i, name)
         for r, finding_row in enumerate(finding_rows, start=2):
@@ -461,7 +479,8 @@ def csv_files(plan_or_document: Plan | PlanDocument, *, findings: Report | None 
         columns = data.columns()
         files[f"{name}.csv"] = _csv_bytes([c.name for c in columns], [[row.get(c.name) for c in columns] for row in data.rows])
     if findings is not None:
-        files["findings.csv"] = _csv_bytes(_FINDING_COLUMNS, _findings_rows(findings, positions, sheets))
+        files["findings.csv"] = _csv_bytes(_FINDING_COLUMNS, _findings_rows(findings, positions, sheets,
+                                                                           _plan_of(plan_or_document)))
     return files
 
 
