@@ -474,3 +474,17 @@ def test_the_findings_sheet_places_every_finding_where_check_does(tmp_path: Path
     written = sorted((r[1], r[3], r[8]) for r in sheet.iter_rows(min_row=2, values_only=True))
     checked = sorted((f.rule, f.node, f"{f.location.sheet}!{f.location.cell}") for f in og.check(og.load(path)).findings)
     assert written == checked and all(cell for _, _, cell in written)
+
+
+def test_a_workbook_s_problems_are_reported_at_once(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "title", "outcomes"], ["P1", "Safe", "stay_safe"], ["P1", "Healthy", "be_helthy"],
+                       ["P3", None, "be_healthy"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    where = {(p.sheet, p.cell): p.message for p in info.value.problems}
+    assert "title is missing" in where[("priorities", "B4")]  # (the schema's problem)
+    assert where[("priorities", "A3")].startswith("duplicate id 'P1'")  # (and the build's, at once)
+    assert "did you mean 'be_healthy'" in where[("priorities", "C3")]

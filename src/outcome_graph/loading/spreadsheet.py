@@ -1345,10 +1345,16 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
         problems = _validation_problems(exc, tree)
         if period_problem is not None:
             problems = [period_problem, *(p for p in problems if "period" not in p.message)]
-        raise PlanError(problems) from None
+        # (and what is checked after validation, so that every problem is reported at once)
+        meta = tree.get("plan")
+        framework = meta.get("framework") if isinstance(meta, dict) else None
+        problems += _ids_and_outcomes(framework if isinstance(framework, str) else "ecm", reader, file)
+        raise PlanError(problems[:50]) from None
     if period_problem is not None:  # pragma: no cover - the period is required, so validation fails first
         raise PlanError([period_problem])
-    _check_ids_and_outcomes(document, tree, reader, file)
+    problems = _ids_and_outcomes(document.plan.framework, reader, file)
+    if problems:
+        raise PlanError(problems[:50])
     plan = _build_plan(document, tree, file=file, base_dir=base_dir)
     plan.generated_ids = set(reader.generated_ids)
     for node_id in plan.nodes:
@@ -1372,8 +1378,9 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
     return plan
 
 
-def _check_ids_and_outcomes(document: PlanDocument, tree: CellMap, reader: _Reader, file: str) -> None:
-    """What the YAML loader checks after validation, with sheet and cell."""
+def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Problem]:
+    """What the YAML loader checks after validation, with sheet and cell: duplicate ids, the
+    framework and the outcomes."""
     from ..model.frameworks import frameworks
 
     problems: list[Problem] = []
@@ -1394,13 +1401,12 @@ def _check_ids_and_outcomes(document: PlanDocument, tree: CellMap, reader: _Read
         else:
             first[node_id] = row
     known = frameworks()
-    meta = document.plan
     plan_row = reader.plan_row
-    if meta.framework not in known:
-        guess = nearest(meta.framework, known)
+    if framework not in known:
+        guess = nearest(framework, known)
         problems.append(
             _problem(
-                f"unknown framework {meta.framework!r}"
+                f"unknown framework {framework!r}"
                 + (f": did you mean {guess!r}?" if guess else f"; known: {', '.join(known)}"),
                 file,
                 plan_row.sheet if plan_row else None,
@@ -1408,21 +1414,20 @@ def _check_ids_and_outcomes(document: PlanDocument, tree: CellMap, reader: _Read
             )
         )
     else:
-        valid = known[meta.framework].ids
+        valid = known[framework].ids
         for _kind, row in reader.all_rows:
             outcomes = row.get("outcomes") or []
             for outcome in outcomes if isinstance(outcomes, list) else []:
-                if outcome not in valid:
+                if isinstance(outcome, str) and outcome not in valid:
                     problems.append(
                         _problem(
-                            unknown_outcome(row.get("id"), outcome, valid, meta.framework),
+                            unknown_outcome(row.get("id"), outcome, valid, framework),
                             row.file,
                             row.sheet,
                             row.key_cell.get("outcomes", row.cell),
                         )
                     )
-    if problems:
-        raise PlanError(problems[:50])
+    return problems
 
 
 def _append_child(holder: Any, key: str, row: Any) -> None:
