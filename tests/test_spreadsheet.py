@@ -488,3 +488,20 @@ def test_a_workbook_s_problems_are_reported_at_once(tmp_path: Path):
     assert "title is missing" in where[("priorities", "B4")]  # (the schema's problem)
     assert where[("priorities", "A3")].startswith("duplicate id 'P1'")  # (and the build's, at once)
     assert "did you mean 'be_healthy'" in where[("priorities", "C3")]
+
+
+def test_a_heading_across_the_table_is_the_priority_of_the_rows_that_leave_it_blank(tmp_path: Path):
+    # Some tables write each priority once, merged across the table, and leave its column blank
+    # in the rows below: there the heading is their priority (written in its column only).
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Priority", "Objective", "Key milestones", "Lead", "By when"],
+                 ["Priority 1: Be healthy"],
+                 [None, "Fewer conceptions", "Open two clinics", "TP Coordinator", "June 11"],
+                 ["Priority 2: Stay safe"],
+                 [None, "Fewer accidents", "Audit junctions", "Road safety", "Sept 11"]],
+    }, merged={"Plan": ["A2:E2", "A4:E4"]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Priority 1: Be healthy"), ("P1.O1", "Fewer conceptions"), ("P1.O1.M1", "Open two clinics"),
+        ("P2", "Priority 2: Stay safe"), ("P2.O1", "Fewer accidents"), ("P2.O1.M1", "Audit junctions")]
+    assert not any("heading" in n for n in plan.notices)

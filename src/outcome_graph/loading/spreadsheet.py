@@ -1041,10 +1041,20 @@ class _Reader:
                 if sheet.is_blank(r, n_cols):
                     continue
                 heading = sheet.heading(r, n_cols)
-                if heading is not None:
-                    self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} is a heading across "
-                                        f"the table ({heading.strip()[:60]!r}); skipped")
-                    continue
+                if heading is not None and levels:
+                    first_col = levels[0][1]
+                    if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
+                        self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} is a heading "
+                                            f"across the table ({heading.strip()[:60]!r}); skipped")
+                        continue
+                    # The rows below leave the first level blank: the heading is their
+                    # first level, written in its column only (not in every column it spans).
+                    anchor = sheet.merged.get((r, first_col), (r, first_col))
+                    for c in range(n_cols):
+                        if sheet.merged.get((r, c)) == anchor:
+                            del sheet.merged[(r, c)]
+                    sheet.cells.pop(anchor, None)
+                    sheet.cells[(r, first_col)] = heading
                 if [_norm(sheet.get(r, c) or "") for c in range(n_cols)] == header_texts:
                     self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
                                         "row; skipped")
@@ -1176,6 +1186,15 @@ class _Reader:
             self.notices.append(f"{self.file}: the timescales of a milestone merged over several rows were joined with "
                                 f"'; ': {', '.join(joined)}")
         return tree
+
+    @staticmethod
+    def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: list[str]) -> bool:
+        """Whether the next row of data after row ``r`` fills the first level's column itself."""
+        for below in range(r + 1, sheet.n_rows):
+            if sheet.is_blank(below, n_cols) or [_norm(sheet.get(below, c) or "") for c in range(n_cols)] == header_texts:
+                continue
+            return sheet.get(below, first_col) is not None
+        return True  # (a heading at the end: nothing under it)
 
     def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
         n_cols = sheet.n_cols
