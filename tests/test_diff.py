@@ -206,8 +206,12 @@ def test_a_split_whose_larger_part_reads_as_a_rewording():
     result = diff(old, new, findings=False)
     assert result.splits == {"O1": ["N1", "N2"]} and "O1" not in result.matches
     assert [c.change for c in result.changes] == ["split"]
-    # a node that keeps its id keeps it: the same id is the same node, reworded
+    # a split that keeps the old id on one part (the usual way an objective is split) is a split
     new = _objectives(("O1", "Improve sexual health services"), ("N2", "Reduce teenage conceptions"))
+    result = diff(old, new, findings=False)
+    assert [c.change for c in result.changes] == ["split"] and result.splits == {"O1": ["O1", "N2"]}
+    # and a rewording that keeps its id, with no new sibling sharing the old title, stays one
+    new = _objectives(("O1", "Improve sexual health services"), ("N2", "Recruit school nurses"))
     assert [c.change for c in diff(old, new, findings=False).changes] == ["added", "reworded"]
 
 
@@ -277,3 +281,10 @@ def test_a_row_inserted_in_a_flat_table_is_one_addition(tmp_path: Path):
     new = og.load(table(tmp_path / "2012.xlsx", after), period="2011-04-01..2012-03-31")
     result = diff(old, new)
     assert [(c.change, c.title) for c in result.changes] == [("added", "Safer online"), ("added", "Run e-safety training")]
+
+
+def test_a_merge_that_keeps_one_of_the_old_ids_is_a_merge():
+    old = _objectives(("O1", "Reduce teenage conceptions"), ("O2", "Improve sexual health services"))
+    new = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services"))
+    result = diff(old, new, findings=False)
+    assert [c.change for c in result.changes] == ["merged"] and result.merges == {"O1": ["O1", "O2"]}

@@ -11,10 +11,11 @@
   ``targets`` (an indicator's baseline, targets or actuals), ``indicator-added`` /
   ``indicator-dropped`` (a node's indicator references) and ``id-changed`` (matched by title);
   nodes ``added`` and ``removed``.
-* **splits and merges** among the nodes left unmatched: ``split`` when one old node's title is
-  shared out between two or more new nodes of its kind under the same parent (each new title
-  drawn mostly from the old one, and together covering most of it), ``merged`` for the reverse.
-  Those nodes are not listed again as removed or added.
+* **splits and merges** among the nodes left unmatched, matched by a similar title, or matched
+  by id but reworded (one part of a split often keeps the old id): ``split`` when one old node's
+  title is shared out between two or more new nodes of its kind under the same parent (each new
+  title drawn mostly from the old one, and together covering most of it), ``merged`` for the
+  reverse. Those nodes are not listed again as removed, added or reworded.
 * **findings** introduced and resolved: both plans are checked, and findings are compared by rule
   and (matched) node.
 """
@@ -312,7 +313,10 @@ def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
     split's largest part often reads as the old node reworded. Such a match is undone (removed
     from ``matches``) when the node turns out to be split or merged.
     """
-    similar = {oid: nid for oid, (nid, how) in matches.items() if how == "similar title"}
+    # (A node matched by id but reworded may be one part of a split that kept the old id, or
+    # the whole of a merge that kept one of the old ids: it is considered as a similar title is.)
+    similar = {oid: nid for oid, (nid, how) in matches.items()
+               if how == "similar title" or (how == "id" and _norm(old.nodes[oid].title) != _norm(new.nodes[nid].title))}
     similar_back = {nid: oid for oid, nid in similar.items()}
     taken = {nid for nid, _ in matches.values()}
     old_left = [n for n in old.nodes.values() if n.kind not in ("indicator", "vision")
