@@ -8,7 +8,6 @@ only in the commands that need them, so ``--version`` and ``--help`` answer at o
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -389,16 +388,18 @@ def _watch(work: Callable[[], object], doing: str, files: list[str] | Callable[[
 
     from .errors import OutcomeGraphError
 
+    def look() -> list[tuple[str, tuple[int, int] | None]]:
+        listed = files() if callable(files) else files
+        return list(zip(listed, _stamps(listed)))
+
     last: list[tuple[str, tuple[int, int] | None]] | None = None
     try:
         while True:
-            listed = files() if callable(files) else files
-            now = list(zip(listed, _stamps(listed)))
+            now = look()
             if now != last:
                 if last is not None:
                     time.sleep(0.05)  # (let an editor finish writing the file)
-                    listed = files() if callable(files) else files
-                    now = list(zip(listed, _stamps(listed)))
+                    now = look()
                     if clear and sys.stdout.isatty():
                         click.clear()
                 click.echo(f"[{time.strftime('%H:%M:%S')}] {doing} (watching for changes; Ctrl-C to stop)", err=True)
@@ -480,91 +481,9 @@ def _declares_plan_format(path: str) -> bool:
             head = fh.read(65536).decode("utf-8", "replace")
     except OSError:
         return True  # let the loader report it
+    from .loading.loader import declares_plan_format
+
     return declares_plan_format(head)
-
-
-_BLOCK_FORMAT = re.compile(r"""^["']?format["']?[ \t]*:[ \t]*["']?outcome-graph/""", re.MULTILINE)
-_FLOW_KEY = re.compile(r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:,{}\[\]"'#][^:,{}\[\]\n]*?))[ \t]*:""")
-
-
-def declares_plan_format(head: str) -> bool:
-    """Whether the start of a YAML or JSON text has ``format: outcome-graph/...`` at its top
-    level: a key at the start of a line in block style, or a key of the outermost mapping in flow
-    style and JSON (in any place, on one line or several). A ``format:`` nested deeper, or
-    indented in a text block, does not count.
-
-    >>> declares_plan_format('{"plan": {"id": "x", "format": "x"}, "format": "outcome-graph/v1"}')
-    True
-    >>> declares_plan_format('{"plan": {"format": "outcome-graph/v1"}}')
-    False
-    >>> declares_plan_format('cases:\\n  - plan: |\\n      format: outcome-graph/v1\\n')
-    False
-    >>> declares_plan_format('# a plan\\n---\\nformat: outcome-graph/v1\\n')
-    True
-    """
-    body = head.lstrip("\ufeff")
-    i = 0
-    while i < len(body):  # (blank lines, comments and a document marker before the document)
-        if body[i] in " \t\r\n":
-            i += 1
-        elif body[i] == "#":
-            i = body.find("\n", i) + 1 or len(body)
-        elif body.startswith("---", i):
-            i += 3
-        else:
-            break
-    if not body.startswith("{", i):
-        return _BLOCK_FORMAT.search(body) is not None
-    depth, k, key_next = 0, i, False
-    while k < len(body):
-        c = body[k]
-        if c in " \t\r\n":
-            k += 1
-            continue
-        if key_next:  # at the start of the outermost mapping, or after one of its commas
-            key_next = False
-            m = _FLOW_KEY.match(body, k)
-            if m is not None:
-                key = next(g for g in m.groups() if g is not None).strip()
-                if key == "format":
-                    return body[m.end():].lstrip(" \t\"'").startswith("outcome-graph/")
-                k = m.end()
-                continue
-        if c in "{[":
-            depth += 1
-            key_next = c == "{" and depth == 1
-        elif c in "}]":
-            depth -= 1
-            if depth <= 0:
-                return False
-        elif c == ",":
-            key_next = depth == 1
-        elif c in "\"'":
-            k = _after_quoted(body, k)
-            continue
-        elif c == "#" and body[k - 1] in " \t\r\n":  # (a comment, in flow YAML)
-            k = body.find("\n", k) + 1 or len(body)
-            continue
-        k += 1
-    return False
-
-
-def _after_quoted(text: str, start: int) -> int:
-    """The index after the quoted text starting at ``start`` (the end of the text if unclosed)."""
-    quote, k = text[start], start + 1
-    while k < len(text):
-        if quote == '"' and text[k] == "\\":
-            k += 2
-            continue
-        if text[k] == quote:
-            if quote == "'" and text.startswith("''", k):
-                k += 2
-                continue
-            return k + 1
-        k += 1
-    return len(text)
-
-
 
 
 def _emit(text: str, output: str | None) -> None:

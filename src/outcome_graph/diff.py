@@ -530,6 +530,7 @@ def _value_text(v: Any) -> str:
 
 def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]], config: Config | None
                       ) -> tuple[list[Finding], list[Finding]]:
+    from .findings import without_figures
     from .rules.engine import check
 
     before = check(old, config).findings
@@ -549,11 +550,8 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
     for f in before:
         pending[(f.rule, key_node(f.node))].append(f)
 
-    def figures_apart(message: str) -> str:
-        return re.sub(r"\d+", "#", message)
-
     unpaired = after
-    for same in (lambda a, b: a == b, lambda a, b: figures_apart(a) == figures_apart(b), lambda a, b: True):
+    for same in (lambda a, b: a == b, lambda a, b: without_figures(a) == without_figures(b), lambda a, b: True):
         left_over: list[Finding] = []  # (in the new plan's order)
         for f in unpaired:
             bucket = pending.get((f.rule, f.node), [])

@@ -19,12 +19,24 @@ from .model.plan import Location
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID"]
+__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures"]
 
 Severity = Literal["error", "warning", "info"]
 #: Severities from the most to the least serious.
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
+
+
+def without_figures(message: str) -> str:
+    """A finding's message with its figures left out: what stays the same while the finding does
+    ("23 milestones" becoming "24", "1 and 1 nodes" becoming "1 and 3").
+
+    >>> without_figures("SILS leads 23 milestones, more than 10")
+    'SILS leads # milestones, more than #'
+    """
+    import re
+
+    return re.sub(r"\d+", "#", message)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ impossible date, a duplicate id.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -137,10 +138,7 @@ def load_path(
             raise PlanError(
                 [Problem("is a directory or spreadsheet; spreadsheet plans are not supported here", file=name)]
             ) from None
-        plan = spreadsheet.load_spreadsheet(p, max_bytes=max_bytes, period=period)
-        files = sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".csv") if p.is_dir() else [name]
-        plan.sources[:0] = files
-        return plan
+        return spreadsheet.load_spreadsheet(p, max_bytes=max_bytes, period=period)
     try:
         size = p.stat().st_size
         if size > max_bytes:
@@ -259,6 +257,92 @@ def _screened(screen: Forked[bool], text: str) -> bool:
         return plain_yaml(text)
 
 
+# --------------------------------------------------------------------------------------------
+# Telling a plan from other YAML and JSON files
+
+
+_BLOCK_FORMAT = re.compile(r"""^["']?format["']?[ \t]*:[ \t]*["']?outcome-graph/""", re.MULTILINE)
+_FLOW_KEY = re.compile(r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:,{}\[\]"'#][^:,{}\[\]\n]*?))[ \t]*:""")
+
+
+def declares_plan_format(head: str) -> bool:
+    """Whether the start of a YAML or JSON text has ``format: outcome-graph/...`` at its top
+    level: a key at the start of a line in block style, or a key of the outermost mapping in flow
+    style and JSON (in any place, on one line or several). A ``format:`` nested deeper, or
+    indented in a text block, does not count.
+
+    >>> declares_plan_format('{"plan": {"id": "x", "format": "x"}, "format": "outcome-graph/v1"}')
+    True
+    >>> declares_plan_format('{"plan": {"format": "outcome-graph/v1"}}')
+    False
+    >>> declares_plan_format('cases:\\n  - plan: |\\n      format: outcome-graph/v1\\n')
+    False
+    >>> declares_plan_format('# a plan\\n---\\nformat: outcome-graph/v1\\n')
+    True
+    """
+    body = head.lstrip("\ufeff")
+    i = 0
+    while i < len(body):  # (blank lines, comments and a document marker before the document)
+        if body[i] in " \t\r\n":
+            i += 1
+        elif body[i] == "#":
+            i = body.find("\n", i) + 1 or len(body)
+        elif body.startswith("---", i):
+            i += 3
+        else:
+            break
+    if not body.startswith("{", i):
+        return _BLOCK_FORMAT.search(body) is not None
+    depth, k, key_next = 0, i, False
+    while k < len(body):
+        c = body[k]
+        if c in " \t\r\n":
+            k += 1
+            continue
+        if key_next:  # at the start of the outermost mapping, or after one of its commas
+            key_next = False
+            m = _FLOW_KEY.match(body, k)
+            if m is not None:
+                key = next(g for g in m.groups() if g is not None).strip()
+                if key == "format":
+                    return body[m.end():].lstrip(" \t\"'").startswith("outcome-graph/")
+                k = m.end()
+                continue
+        if c in "{[":
+            depth += 1
+            key_next = c == "{" and depth == 1
+        elif c in "}]":
+            depth -= 1
+            if depth <= 0:
+                return False
+        elif c == ",":
+            key_next = depth == 1
+        elif c in "\"'":
+            k = _after_quoted(body, k)
+            continue
+        elif c == "#" and body[k - 1] in " \t\r\n":  # (a comment, in flow YAML)
+            k = body.find("\n", k) + 1 or len(body)
+            continue
+        k += 1
+    return False
+
+
+def _after_quoted(text: str, start: int) -> int:
+    """The index after the quoted text starting at ``start`` (the end of the text if unclosed)."""
+    quote, k = text[start], start + 1
+    while k < len(text):
+        if quote == '"' and text[k] == "\\":
+            k += 2
+            continue
+        if text[k] == quote:
+            if quote == "'" and text.startswith("''", k):
+                k += 2
+                continue
+            return k + 1
+        k += 1
+    return len(text)
+
+
 #: ``jobs="auto"`` finds positions in a child for files of at least this size (about 4,000
 #: nodes): below it, forking costs more than the search.
 CHILD_POSITIONS_BYTES = 1_000_000
@@ -278,8 +362,7 @@ def _position(tree: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None, 
     """Walk a pydantic error location through the parsed tree: the position of the deepest
     element that exists, and the part of the location that matched data."""
     node = tree
-    line = getattr(tree, "line", None if not isinstance(tree, (LocMap, LocList)) else 1)
-    col = getattr(tree, "column", None if not isinstance(tree, (LocMap, LocList)) else 1)
+    line, col = (tree.line, tree.column) if isinstance(tree, (LocMap, LocList)) else (None, None)
     matched: list[Any] = []
     for part in loc:  # (plain data, from the API, has no positions: the path alone is kept)
         if isinstance(node, dict) and isinstance(part, str) and part in node:
@@ -497,8 +580,6 @@ def document_to_plan(
 
 # --------------------------------------------------------------------------------------------
 # Flattening
-
-
 
 
 def _build_plan(

@@ -35,6 +35,7 @@ from pydantic import ValidationError
 
 from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument
+from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
 from .loader import _build_plan, _field_names, _model_at, _size, over_limit
@@ -281,15 +282,14 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
             values = open_book(True)
         except Exception as exc:  # pragma: no cover - it opened a moment ago
             raise _fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
-        problems = errors
         for sheet, title, r, c in formulas:
             cell = values[title].cell(row=r, column=c)
             if cell.data_type == "e" or (isinstance(cell.value, str) and cell.value in _ERROR_VALUES):
-                problems.append(_error_value(cell.value, name, title, r, c))
+                errors.append(_error_value(cell.value, name, title, r, c))
                 continue
             text = _text_of(cell.value, cell.number_format)
             if text is None:
-                problems.append(
+                errors.append(
                     _problem(
                         "the cell holds a formula with no saved value: open and save the workbook in a "
                         "spreadsheet program, or replace the formula by its value",
@@ -300,29 +300,9 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
                 )
             else:
                 sheet.cells[(r - 1, c - 1)] = text
-        errors = problems
     if errors:
         raise PlanError(errors[:50])
     return sheets
-
-
-def _outcome_id(text: str) -> str:
-    """An outcome written as a table prints it (``Stay Safe``, ``Make a positive contribution``,
-    ``Healthy``) as its id (``stay_safe``); any other text as it is (an unknown outcome is then
-    reported with the nearest id).
-
-    >>> _outcome_id("Stay Safe"), _outcome_id("Make a Positive Contribution"), _outcome_id("be_healthy")
-    ('stay_safe', 'positive_contribution', 'be_healthy')
-    """
-    from ..model.frameworks import frameworks
-
-    words = " ".join(text.split()).casefold()
-    key = re.sub(r"[\s-]+", "_", words)
-    for framework in frameworks().values():
-        for outcome in framework.outcomes:
-            if key == outcome.id or words in (outcome.title.casefold(), outcome.short.casefold()):
-                return outcome.id
-    return text
 
 
 _ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
@@ -686,7 +666,7 @@ class _Reader:
         else:
             value = decode_text(raw)
         if col.name == "outcomes" and isinstance(value, list):
-            value = [_outcome_id(v) for v in value]  # ("Stay Safe", as printed)
+            value = [outcome_id(v) for v in value]  # ("Stay Safe", as printed)
         path = col.path
         target = row
         for part in path[:-1]:
@@ -1055,7 +1035,7 @@ class _Reader:
                             del sheet.merged[(r, c)]
                     sheet.cells.pop(anchor, None)
                     sheet.cells[(r, first_col)] = heading
-                if [_norm(sheet.get(r, c) or "") for c in range(n_cols)] == header_texts:
+                if _repeats_header(sheet, r, n_cols, header_texts):
                     self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
                                         "row; skipped")
                     continue
@@ -1167,7 +1147,7 @@ class _Reader:
                         items = split_list(value) if ";" in value or value == EMPTY_LIST else [
                             x.strip() for x in value.split(",") if x.strip()]
                         if role == "outcomes":
-                            items = [_outcome_id(x) for x in items]
+                            items = [outcome_id(x) for x in items]
                         set_once(target, role, items, role_ref, role)
         for key in ("priorities", "aims", "objectives", "milestones"):
             if key in top:
@@ -1191,7 +1171,7 @@ class _Reader:
     def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: list[str]) -> bool:
         """Whether the next row of data after row ``r`` fills the first level's column itself."""
         for below in range(r + 1, sheet.n_rows):
-            if sheet.is_blank(below, n_cols) or [_norm(sheet.get(below, c) or "") for c in range(n_cols)] == header_texts:
+            if sheet.is_blank(below, n_cols) or _repeats_header(sheet, below, n_cols, header_texts):
                 continue
             return sheet.get(below, first_col) is not None
         return True  # (a heading at the end: nothing under it)
@@ -1215,6 +1195,11 @@ class _Reader:
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _repeats_header(sheet: RawSheet, row: int, n_cols: int, header_texts: list[str]) -> bool:
+    """Whether a row says what the header row says (a table's header repeated for each section)."""
+    return [_norm(sheet.get(row, c) or "") for c in range(n_cols)] == header_texts
 
 
 def _holds(parent_kind: str, child_kind: str) -> bool:
@@ -1353,6 +1338,7 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
     reader.fail()
     plan = _validate(tree, reader, name, base_dir=str(p.parent if not p.is_dir() else p))
     plan.notices.extend(reader.notices)
+    plan.sources[:0] = list(dict.fromkeys(sheet.file for sheet in sheets))  # (the workbook, or each CSV file read)
     return plan
 
 

@@ -202,7 +202,7 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
             at = m.start(1) if m else 0
             line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
             raise _error(file, f"invalid JSON: {m.group(1) if m else 'NaN'} is not a JSON number", line, column) from None
-        if "\\" in text and _SURROGATE_START.search(text):
+        if _has_surrogate_escape(text):
             text = _surrogate_pairs(text, file)
     with gc_paused():
         return _parse_precise(text, file)
@@ -212,9 +212,12 @@ _JSON_CONSTANT = re.compile(r"[:\[,]\s*(-?Infinity|NaN)\b")
 # A \u escape of a surrogate (not after an escaped backslash): a pair, or one alone.
 _SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?"
                         r"|(?<!\\)((?:\\\\)*)\\u([dD][c-fC-F][0-9a-fA-F]{2})")
-
-
 _SURROGATE_START = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_surrogate_escape(text: str) -> bool:
+    """Whether the text holds a ``\\u`` escape of a surrogate (quickly where it has no backslash)."""
+    return "\\" in text and _SURROGATE_START.search(text) is not None
 
 
 def _no_constant(name: str) -> Any:
@@ -223,7 +226,7 @@ def _no_constant(name: str) -> Any:
 
 def _lone_surrogate(text: str) -> re.Match[str] | None:
     """The first ``\\u`` escape of half a surrogate pair alone in a JSON text."""
-    if _SURROGATE_START.search(text) is None:  # (the common case, quickly)
+    if not _has_surrogate_escape(text):  # (the common case, quickly)
         return None
     for m in _SURROGATE.finditer(text):
         if m.group(5) is not None or m.group(3) is None:
@@ -371,7 +374,7 @@ def _plain_yaml(text: str) -> bool:
     precise parser reads the document instead.
     """
     if "\t" in text or text.startswith(("%", "...", "---")) or "\n%" in text or "\n..." in text \
-            or "\n---" in text or ("\\" in text and _SURROGATE_START.search(text)):  # (PyYAML refuses those escapes)
+            or "\n---" in text or _has_surrogate_escape(text):  # (PyYAML refuses those escapes)
         return False
     for char in "&*!~?<":
         i = text.find(char)
@@ -411,7 +414,7 @@ def _plain_yaml(text: str) -> bool:
 def _read_json(text: str, *, escapes: bool = True) -> Any:
     # (``escapes``: the text may hold \u escapes, as a JSON file may; rapidyaml's JSON of a
     # screened YAML text holds none of surrogates.)
-    if escapes and "\\" in text and _lone_surrogate(text) is not None:
+    if escapes and _lone_surrogate(text) is not None:
         raise NotPlain("half a surrogate pair")
     try:
         return json.loads(text, parse_float=str, parse_int=str, parse_constant=_no_constant,

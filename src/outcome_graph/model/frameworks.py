@@ -7,9 +7,10 @@ the only one built in. Another framework is one more :class:`Framework` register
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["Outcome", "Framework", "ECM", "get_framework", "register_framework", "frameworks"]
+__all__ = ["Outcome", "Framework", "ECM", "get_framework", "register_framework", "frameworks", "outcome_id"]
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,20 @@ def get_framework(framework_id: str) -> Framework:
 def frameworks() -> dict[str, Framework]:
     """All registered frameworks by id."""
     return dict(_FRAMEWORKS)
+
+
+def outcome_id(text: str) -> str:
+    """An outcome written as a table prints it (``Stay Safe``, ``Make a positive contribution``,
+    ``Healthy``) as its id (``stay_safe``); any other text as it is (an unknown outcome is then
+    reported with the nearest id).
+
+    >>> outcome_id("Stay Safe"), outcome_id("Make a Positive Contribution"), outcome_id("be_healthy")
+    ('stay_safe', 'positive_contribution', 'be_healthy')
+    """
+    words = " ".join(text.split()).casefold()
+    key = re.sub(r"[\s-]+", "_", words)
+    for framework in frameworks().values():
+        for outcome in framework.outcomes:
+            if key == outcome.id or words in (outcome.title.casefold(), outcome.short.casefold()):
+                return outcome.id
+    return text

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..findings import Finding, Report
+from ..findings import Finding, Report, without_figures
 
 __all__ = ["to_sarif", "sarif_document"]
 
@@ -122,7 +122,6 @@ def _fingerprints(plan_id: str, findings: list[Finding]) -> list[str]:
     outcome), each also gets a digest of its message with the figures left out (so that "23
     milestones" becoming "24" keeps it), and a number where even those are the same."""
     import hashlib
-    import re
     from collections import Counter
 
     keys = [f"{plan_id}/{f.rule}/{f.node}" for f in findings]
@@ -131,7 +130,7 @@ def _fingerprints(plan_id: str, findings: list[Finding]) -> list[str]:
     seen: Counter[str] = Counter()
     for key, f in zip(keys, findings):
         if key in several:
-            digest = hashlib.sha1(re.sub(r"\d+", "#", f.message).encode("utf-8")).hexdigest()[:12]
+            digest = hashlib.sha1(without_figures(f.message).encode("utf-8")).hexdigest()[:12]
             key = f"{key}/{digest}"
             seen[key] += 1
             if seen[key] > 1:

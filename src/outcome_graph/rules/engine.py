@@ -111,14 +111,13 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         for r in group:
             ctx = RuleContext(plan, facts, graph, replace(r, severity=config.severity_of(r.code, r.severity)),
                               config.options_for(r.code, r.options))
-            if r.origin == "outcome_graph":
-                out.append((r.code, list(ctx.rule.check(ctx))))
-                continue
             try:
                 out.append((r.code, list(ctx.rule.check(ctx))))
             except OutcomeGraphError:
                 raise
             except Exception as exc:  # a plugin's bug is named as the plugin's, not as ours
+                if r.origin == "outcome_graph":
+                    raise
                 from ..plugins import rule_file
 
                 where = rule_file(r.origin) or r.origin
