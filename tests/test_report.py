@@ -275,3 +275,24 @@ def test_a_report_with_every_finding_in_the_baseline_says_none_is_new():
     page = report_html(plan, findings=og.Baseline.from_reports([report]).apply(report), diagram=False)
     assert f"No new findings: all {len(report.findings)} findings are in the baseline." in page
     assert "passes every rule" not in page
+
+
+def test_a_report_carries_the_facts_the_rules_read_and_the_page_reads_them():
+    import pickle
+
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    findings = og.check(plan)
+    assert findings.facts is not None and findings.facts.plan is plan
+    assert findings.facts_of(plan) is findings.facts
+    other = og.load(MODELS / "thurrock-cypp-2011-12.yaml")  # (the same text, another plan object)
+    assert findings.facts_of(other) is not findings.facts and findings.facts_of(other).plan is other
+    # The page made with the check's facts is the page made from scratch.
+    fresh = Report(findings.plan_id, findings.plan_title, findings.file, findings.findings, findings.suppressed)
+    assert fresh.facts is None
+    today = __import__("datetime").date(2012, 1, 1)
+    assert report_html(plan, findings=findings, diagram=False, today=today) == \
+        report_html(plan, findings=fresh, diagram=False, today=today)
+    # Sent between processes, a report carries its findings, not the plan.
+    sent = pickle.loads(pickle.dumps(findings))
+    assert sent.facts is None and sent == findings and sent.findings == findings.findings
+    assert pickle.dumps(findings) == pickle.dumps(fresh)

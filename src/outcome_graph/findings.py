@@ -19,6 +19,9 @@ from .model.plan import Location
 if TYPE_CHECKING:
     import pandas
 
+    from .graph.facts import PlanFacts
+    from .model.plan import Plan
+
 __all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures"]
 
 Severity = Literal["error", "warning", "info"]
@@ -90,6 +93,10 @@ class Report:
     baselined : list[Finding] or None
         What a baseline of accepted findings left out (:mod:`outcome_graph.baseline`), counted
         like the suppressed ones; ``None`` when no baseline was applied.
+    facts : PlanFacts or None
+        What the rules worked out about the plan (effective outcomes, leads, timings), for a tool
+        that goes on to draw or tabulate the same plan without working it out again. Not
+        pickled, and not part of the report's equality.
 
     Examples
     --------
@@ -115,6 +122,18 @@ class Report:
     suppressed: list[Finding] = field(default_factory=list)
     fail_on: str = "error"
     baselined: list[Finding] | None = None
+    facts: PlanFacts | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # (a report sent between processes carries its findings, not the plan its facts hold)
+        return {**self.__dict__, "facts": None}
+
+    def facts_of(self, plan: Plan) -> PlanFacts:
+        """These findings' facts when they are the given plan's, else the plan's worked out
+        afresh."""
+        from .graph.facts import PlanFacts
+
+        return self.facts if self.facts is not None and self.facts.plan is plan else PlanFacts(plan)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

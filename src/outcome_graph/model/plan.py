@@ -191,8 +191,13 @@ class Plan:
         if loc is not None:
             return loc
         node = self.nodes.get(node_id)
-        if node is not None and node._line is not None:
-            return Location(self.file, node._line, node._column)
+        if node is not None:
+            # (read from the private attributes' dict: pydantic's attribute lookup for a private
+            # name goes through __getattr__, a microsecond, and every finding asks)
+            private = node.__pydantic_private__ or {}
+            line = private.get("_line")
+            if line is not None:
+                return Location(self.file, line, private.get("_column"))
         if node_id in self.owner_lines:
             line, col = self.owner_lines[node_id]
             return Location(self.file, line, col)

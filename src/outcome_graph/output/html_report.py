@@ -83,13 +83,12 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     >>> "<title>Demo &lt;plan&gt;" in page, "<script src" in page
     (True, False)
     """
-    from ..graph.facts import PlanFacts
     from ..rules.engine import check
     from .diagram import _home_priorities
 
     if findings is None:
         findings = check(plan, config)
-    facts = PlanFacts(plan)
+    facts = findings.facts_of(plan)
     home = _home_priorities(plan, facts)
     svg = ""
     empty = None  # why a diagram asked for has nothing to draw

@@ -351,7 +351,7 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
             from ..rules.engine import check
 
             report = check(plan, config)
-        return _findings(plan, facts or PlanFacts(plan), report)
+        return _findings(plan, facts or report.facts_of(plan), report)
     if what not in makers:
         raise ConfigError(f"unknown table {what!r}; choose one of {', '.join([*makers, 'findings'])}")
     return makers[what](plan, facts or PlanFacts(plan))

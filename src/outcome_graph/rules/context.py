@@ -112,7 +112,7 @@ class RuleContext:
             spec = plan.nodes[node_id]
             kind = kind or spec.kind
             title = spec.title if title is None else title
-            order_key = spec._order
+            order_key = (spec.__pydantic_private__ or {}).get("_order", 0)  # (see Plan.location)
         elif node_id == plan.id and node is not None or node is None:
             kind = kind or "plan"
             title = plan.title if title is None else title

@@ -133,11 +133,11 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         by_rule = dict(run_group(todo))
     raw: list[Finding] = [f for r in todo for f in by_rule[r.code]]
 
-    suppressions = _suppressions(plan, facts)
+    suppressions = _Suppressions(plan, facts)
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for f in raw:
-        hit = _suppressing(f, plan, facts, suppressions)
+        hit = suppressions.suppressing(f)
         if hit is None:
             kept.append(f)
         else:
@@ -150,7 +150,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                           replace(unused_rule, severity=config.severity_of(UNUSED_IGNORE, unused_rule.severity)), {})
         enabled = {r.code for r in rules}
         known = configured_rules(config)
-        entries = [s for entries in suppressions.values() for s in entries if not s.used]
+        entries = suppressions.unused()
         # An entry for OG110 itself (or a prefix of it) suppresses these findings like any other
         # rule's: it is judged last, once it is known whether it suppressed one of them.
         for s in sorted(entries, key=lambda s: UNUSED_IGNORE.startswith(s.entry.rule.upper())):
@@ -165,7 +165,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
             else:
                 msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there"
             f = ctx.finding(s.node if s.node in plan.nodes else None, msg, "Remove the ignore entry, or fix its rule code.")
-            hit = _suppressing(f, plan, facts, suppressions, skip=s)
+            hit = suppressions.suppressing(f, skip=s)
             if hit is None:
                 kept.append(f)
             else:
@@ -178,35 +178,50 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         from ..forking import reap
 
         reap()  # the workers, which have long sent their findings (and freed their memory meanwhile)
-    return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on)
+    # (the facts go with the report: a command that draws the plan next reads them again, and
+    # letting go of a large plan's facts here would cost the check their freeing)
+    return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts)
 
 
-def _suppressions(plan: Plan, facts: PlanFacts) -> dict[str, list[_Suppression]]:
-    out: dict[str, list[_Suppression]] = {}
-    if plan.meta.ignore:
-        out[plan.id] = [_Suppression(plan.id, e) for e in plan.meta.ignore]
-    for node in facts.with_ignore:
-        out[node.id] = [_Suppression(node.id, e) for e in node.ignore]
-    return out
+class _Suppressions:
+    """The plan's ``ignore:`` entries, by the node that holds them (the plan's under its id)."""
 
+    def __init__(self, plan: Plan, facts: PlanFacts) -> None:
+        self.plan = plan
+        self.facts = facts
+        self.by_node: dict[str, list[_Suppression]] = {}
+        if plan.meta.ignore:
+            self.by_node[plan.id] = [_Suppression(plan.id, e) for e in plan.meta.ignore]
+        for node in facts.with_ignore:
+            self.by_node[node.id] = [_Suppression(node.id, e) for e in node.ignore]
+        # The nodes below a node's branch-scoped entry: only their findings need the climb
+        # through their ancestors (most plans have no such entry, and a finding's ancestors
+        # cost a walk up the plan).
+        self.under_branch: set[str] = set()
+        for node_id, entries in self.by_node.items():
+            if node_id != plan.id and node_id in plan.nodes and any(s.entry.scope == "branch" for s in entries):
+                self.under_branch.update(facts.descendants(node_id))
 
-def _suppressing(f: Finding, plan: Plan, facts: PlanFacts, sups: dict[str, list[_Suppression]],
-                 skip: _Suppression | None = None) -> _Suppression | None:
-    """The ignore entry that suppresses ``f`` (other than ``skip``: an entry does not excuse
-    itself), or ``None``."""
-    if not sups:
+    def unused(self) -> list[_Suppression]:
+        return [s for entries in self.by_node.values() for s in entries if not s.used]
+
+    def suppressing(self, f: Finding, skip: _Suppression | None = None) -> _Suppression | None:
+        """The ignore entry that suppresses ``f`` (other than ``skip``: an entry does not excuse
+        itself), or ``None``."""
+        sups = self.by_node
+        if not sups:
+            return None
+        code = f.rule
+        for s in sups.get(f.node, ()):
+            if s is not skip and code.startswith(s.entry.rule.upper()):
+                return s
+        # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
+        for s in sups.get(self.plan.id, ()):
+            if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+                return s
+        if f.node in self.under_branch:
+            for a in self.facts.ancestors(f.node):
+                for s in sups.get(a, ()):
+                    if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+                        return s
         return None
-    code = f.rule
-    for s in sups.get(f.node, ()):
-        if s is not skip and code.startswith(s.entry.rule.upper()):
-            return s
-    # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
-    for s in sups.get(plan.id, ()):
-        if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
-            return s
-    if f.node in plan.nodes:
-        for a in facts.ancestors(f.node):
-            for s in sups.get(a, ()):
-                if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
-                    return s
-    return None
