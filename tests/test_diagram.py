@@ -479,3 +479,20 @@ def test_a_view_that_selects_nothing_says_so_instead_of_drawing_an_empty_page(th
         og.render(thurrock, "dot", outcome="stay_safe")
     southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
     assert b"og-P" in og.render(southend, "dot", outcome="stay_safe")  # (where nodes serve it, they are drawn)
+
+
+def test_a_view_that_hides_what_indicators_measure_says_how_many_it_leaves_out(thurrock):
+    from outcome_graph.graph.facts import PlanFacts
+
+    facts = PlanFacts(thurrock)
+    # Thurrock's indicators measure its aims: drawn with objectives alone, they have no place.
+    only_aims = [i for i in facts.ids_of("indicator")
+                 if facts.measures.get(i) and {thurrock.nodes[m].kind for m in facts.measures[i]} == {"aim"}]
+    assert only_aims
+    dot = to_dot(thurrock, diagram_options(thurrock, levels="objective,indicator"))
+    assert not any(f'"{i}" [' in dot for i in only_aims)
+    assert (f"{len(only_aims)} indicators are not drawn: they measure only aims, which this view leaves out "
+            "(add aim to the levels to show them).") in dot
+    # With the aims drawn, they are drawn and nothing is said.
+    dot = to_dot(thurrock, diagram_options(thurrock, levels="aim,indicator"))
+    assert all(f'"{i}" [' in dot for i in only_aims) and "not drawn" not in dot

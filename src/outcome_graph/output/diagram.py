@@ -380,6 +380,9 @@ class _Model:
     cluster: dict[str, str | None] = field(default_factory=dict)  # node -> priority id, "unattached" or None
     placeholders: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (missing id, level)
     rolled: dict[str, list[Finding]] = field(default_factory=dict)  # findings of undrawn nodes below
+    # Indicators of the view left out because every node they measure is hidden with nothing
+    # drawn above it (--levels objective,indicator where they measure aims), with those kinds.
+    unplaced: dict[str, set[str]] = field(default_factory=dict)
 
 
 _UNATTACHED = "\x00unattached"
@@ -536,6 +539,9 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
             used_indicators |= {i for i in candidates if plan.nodes[i].kind == "indicator" and i not in facts.measures}
         elif opts.focus is not None and plan.nodes[opts.focus].kind == "indicator":
             used_indicators.add(opts.focus)
+        for i in candidates:
+            if i not in used_indicators and plan.nodes[i].kind == "indicator" and i in facts.measures:
+                model.unplaced[i] = {plan.nodes[m].kind for m in facts.measures[i] if m in plan.nodes}
     model.nodes = [n for n in plan.nodes if n in drawn or n in used_indicators]
     if not model.nodes and plan.nodes:
         if opts.outcome is not None:
@@ -719,8 +725,20 @@ def _node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: _Palette, f
     return _Html(table), cut, fill
 
 
+def _unplaced_note(model: _Model) -> str | None:
+    """What the view leaves out of the indicators it was asked to draw, and why (None: nothing)."""
+    if not model.unplaced:
+        return None
+    kinds = [lv for lv in DIAGRAM_LEVELS if any(lv in ks for ks in model.unplaced.values())]
+    n = len(model.unplaced)
+    what = " or ".join(_PLURAL[k] for k in kinds)
+    return (f"{n} indicator{' is' if n == 1 else 's are'} not drawn: {'it measures' if n == 1 else 'they measure'} "
+            f"only {what}, which this view leaves out (add {' and '.join(kinds)} to the levels to show "
+            f"{'it' if n == 1 else 'them'}).")
+
+
 def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_levels: Sequence[str],
-                 plan_findings: Sequence[Finding], legend_owner: bool = False) -> _Html:
+                 plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None) -> _Html:
     meta = plan.meta
     start, end = plan.period
     sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
@@ -740,6 +758,8 @@ def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_leve
         notes.append("Fill: the node's outcome (several outcomes: colour chips). Folded corner: an indicator.")
     else:
         notes.append("Owners are sized by the number of milestones they lead; red: above the OG302 limit.")
+    if unplaced is not None:
+        rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{_MUTED}">{dot_html(unplaced)}</FONT></TD></TR>')
     if opts.findings is not None:
         sev = "    ".join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
         c = opts.findings.counts
@@ -950,7 +970,8 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
         "class": "og-logic-model",
     }
     if opts.title:
-        graph.update({"label": _title_label(plan, palette, opts, model.levels, plan_findings), "labelloc": "t", "labeljust": "l"})
+        graph.update({"label": _title_label(plan, palette, opts, model.levels, plan_findings, unplaced=_unplaced_note(model)),
+                      "labelloc": "t", "labeljust": "l"})
     return dot.text(plan.id, graph)
 
 
