@@ -160,7 +160,6 @@ def cold() -> None:
     owners._OWNER_KEYS.clear()
     owners._ACRONYM_TOKENS.clear()
     owners._STEMS.clear()
-    owners._LOOSE_KEYS.clear()
 
 
 def og_command() -> list[str]:

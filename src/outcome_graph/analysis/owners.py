@@ -174,9 +174,6 @@ def loose_key(text: str) -> str:
     >>> loose_key("Assistant Director Children Young People and Maternity Commissioning")
     'assistant director children young people maternity commission'
     """
-    known = _LOOSE_KEYS.get(text)
-    if known is not None:  # (the leads' resolution asks first, then OG305 for the same names)
-        return known
     stems = _STEMS
     out = []
     for word in _loose_words(text):
@@ -186,14 +183,10 @@ def loose_key(text: str) -> str:
             if len(stems) < 100_000:  # (names repeat their words; keep the memory bounded)
                 stems[word] = stem
         out.append(stem)
-    key = " ".join(out)
-    if len(_LOOSE_KEYS) < 200_000:
-        _LOOSE_KEYS[text] = key
-    return key
+    return " ".join(out)
 
 
 _STEMS: dict[str, str] = {}
-_LOOSE_KEYS: dict[str, str] = {}
 
 
 def _loose_difference(a: str, b: str) -> str:

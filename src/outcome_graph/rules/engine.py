@@ -128,6 +128,9 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     if processes > 1:
         from .workers import run_shared
 
+        # The parent links, which the structure and ownership families both read, are worked out
+        # once before the processes part, not in each (where copy-on-write makes them dearer).
+        facts.parents  # noqa: B018
         by_rule = run_shared(todo, run_group, processes)
     else:
         by_rule = dict(run_group(todo))
