@@ -139,7 +139,10 @@ _WORDS = re.compile(r"[^\W_]+")
 
 def _singular_key(text: str) -> str:
     """:func:`owner_key` with each word made singular (``Services`` = ``Service``)."""
-    words = _WORDS.findall(text.casefold().replace("&", " and "))
+    return _singular_of(_WORDS.findall(text.casefold().replace("&", " and ")))
+
+
+def _singular_of(words: list[str]) -> str:
     return "".join([w[:-1] if len(w) > 3 and w[-1] == "s" and not w.endswith(("ss", "us", "is")) else w for w in words])
 
 
@@ -911,7 +914,10 @@ def _without_acronyms(text: str) -> str:
 
 
 def _canon(title: str, words: Sequence[str]) -> str:
-    return f"{title}|{owner_key(' '.join(words))}"
+    text = " ".join(words)
+    if text.isascii():  # (owner_key's first step, without keeping a key no other text will ask for)
+        return f"{title}|{_NOT_ALNUM.sub('', text.lower().replace('&', 'and'))}"
+    return f"{title}|{owner_key(text)}"
 
 
 _PART_SEP = re.compile(r"\s*(?:[,;/&]|\band\b)\s*", re.IGNORECASE)
@@ -1143,33 +1149,50 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
 
     # Each (owner, form) is met once, so the K, P and B keys need no de-duplication: a list
     # per key (and most keys have one form alone).
-    same: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    # One dict per kind of key (K, P, W, B, O), so that no key is made into a tuple.
+    same_k: dict[str, list[tuple[str, str, str]]] = {}
+    same_p: dict[str, list[tuple[str, str, str]]] = {}
+    same_w: dict[str, list[tuple[str, str, str]]] = {}
+    same_b: dict[str, list[tuple[str, str, str]]] = {}  # B entries, and L (a name after a label)
+    same_o: dict[str, list[tuple[str, str, str]]] = {}
     parsed_forms = []
     acronyms: set[str] = set()  # the letters of every abbreviation and explicit acronym
+    stems = _STEMS
     # (in the order the owners came: the answer does not depend on it, and the forms were made
     # in that order, so they lie together in memory)
     for owner_id, owner_forms in forms.items():
         for form in owner_forms:
-            same.setdefault(("K", owner_key(form)), []).append((owner_id, form, "K"))
-            same.setdefault(("P", _singular_key(form)), []).append((owner_id, form, "P"))
-            loose = loose_key(form)
-            if loose:  # (a name of small words alone says nothing)
-                same.setdefault(("W", loose), []).append((owner_id, form, "W"))
+            same_k.setdefault(owner_key(form), []).append((owner_id, form, "K"))
+            # The words of _singular_key and loose_key, found once.
+            words = _WORDS.findall(form.casefold().replace("&", " and "))
+            same_p.setdefault(_singular_of(words), []).append((owner_id, form, "P"))
+            loose_words = []
+            for w in words:
+                if w not in _SMALL_WORDS:
+                    stem = stems.get(w)
+                    if stem is None:
+                        stem = _stem(w)
+                        if len(stems) < 100_000:
+                            stems[w] = stem
+                    loose_words.append(stem)
+            if loose_words:  # (a name of small words alone says nothing)
+                same_w.setdefault(" ".join(loose_words), []).append((owner_id, form, "W"))
             parsed = _parse_owner(form)
             if parsed.name:
                 base = _canon(parsed.title, parsed.name) + "|" + parsed.suffix
-                same.setdefault(("B", base), []).append((owner_id, form, "B"))
+                same_b.setdefault(base, []).append((owner_id, form, "B"))
                 if ":" in form:
                     unlabelled = _after_label(form)
                     if unlabelled is not None:
                         rest = _parse_owner(unlabelled)
                         base = _canon(rest.title, rest.name) + "|" + rest.suffix
-                        same.setdefault(("B", base), []).append((owner_id, form, "L"))
+                        same_b.setdefault(base, []).append((owner_id, form, "L"))
                 if _HAS_PART_SEP.search(form):
                     # Names that may list the same parts in another order have the same words:
                     # only those are compared part by part (in offer).
-                    words = sorted([w.casefold() for w in parsed.name if w != "&" and w.casefold() != "and"])
-                    same.setdefault(("O", f"{parsed.title}|{' '.join(words)}|{parsed.suffix}"), []).append((owner_id, form, "O"))
+                    name_words = sorted([w.casefold() for w in parsed.name if w != "&" and w.casefold() != "and"])
+                    same_o.setdefault(f"{parsed.title}|{' '.join(name_words)}|{parsed.suffix}", []).append(
+                        (owner_id, form, "O"))
             parsed_forms.append((owner_id, form, parsed))
             abbr, expl = _acronym_signatures(parsed)
             for sig in abbr:
@@ -1241,12 +1264,13 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         if pair not in best or candidate < best[pair]:
             best[pair] = candidate
 
-    for members in same.values():
-        if len(members) < 2 or len({e[0] for e in members}) < 2:  # (most: one form, or one owner)
-            continue
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                offer(first, second)
+    for same in (same_k, same_p, same_w, same_b, same_o):
+        for members in same.values():
+            if len(members) < 2 or len({e[0] for e in members}) < 2:  # (most: one form, or one owner)
+                continue
+            for i, first in enumerate(members):
+                for second in members[i + 1 :]:
+                    offer(first, second)
     for entries in index.values():
         if len(entries) < 2:  # (most keys: one form alone)
             continue
