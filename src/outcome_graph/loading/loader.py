@@ -34,7 +34,7 @@ from ..model.document import (
     Priority,
 )
 from ..model.plan import Location, Plan, _code_key
-from .suggest import nearest, unknown_outcome
+from .suggest import duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
 if TYPE_CHECKING:
@@ -466,8 +466,8 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
             continue
         node_id = node_id.strip()
         if node_id in first:
-            problems.append(Problem(f"duplicate id {node_id!r} (first used on line {first[node_id]}); ids must be "
-                                    "unique across the plan", file=file, line=node.line, column=node.column))
+            problems.append(Problem(duplicate_id(node_id, f"line {first[node_id]}"), file=file, line=node.line,
+                                    column=node.column))
         else:
             first[node_id] = node.line
         outcomes = node.get("outcomes")
@@ -633,7 +633,7 @@ def _build_plan(
         if node_id in nodes:
             problems.append(
                 Problem(
-                    f"duplicate id {node_id!r} (first used on line {nodes[node_id]._line}); ids must be unique across the plan",
+                    duplicate_id(node_id, f"line {nodes[node_id]._line}"),
                     file=file,
                     line=line,
                     column=col,
@@ -687,11 +687,9 @@ def _build_plan(
     # The framework and its outcomes.
     if valid is None:
         line, col = getattr(tree["plan"], "key_pos", {}).get("framework", (None, None))
-        guess = nearest(meta.framework, known)
         problems.append(
             Problem(
-                f"unknown framework {meta.framework!r}"
-                + (f": did you mean {guess!r}?" if guess else f"; known: {', '.join(known)}"),
+                unknown_framework(meta.framework, known),
                 file=file,
                 line=line,
                 column=col,

@@ -57,7 +57,7 @@ from .sheet_layout import (
     sheet_key,
     split_list,
 )
-from .suggest import nearest, unknown_outcome
+from .suggest import duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap
 
 __all__ = ["load_spreadsheet", "parse_period", "notice_lines", "RawSheet"]
@@ -1396,8 +1396,7 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
             prev = first[node_id]
             problems.append(
                 _problem(
-                    f"duplicate id {node_id!r} (first used at {prev.sheet}!{prev.key_cell.get('id', prev.cell)}); "
-                    "ids must be unique across the plan",
+                    duplicate_id(node_id, f"{prev.sheet}!{prev.key_cell.get('id', prev.cell)}"),
                     row.file,
                     row.sheet,
                     row.key_cell.get("id", row.cell),
@@ -1408,11 +1407,9 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
     known = frameworks()
     plan_row = reader.plan_row
     if framework not in known:
-        guess = nearest(framework, known)
         problems.append(
             _problem(
-                f"unknown framework {framework!r}"
-                + (f": did you mean {guess!r}?" if guess else f"; known: {', '.join(known)}"),
+                unknown_framework(framework, known),
                 file,
                 plan_row.sheet if plan_row else None,
                 plan_row.key_cell.get("framework") if plan_row else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["nearest", "unknown_outcome"]
+__all__ = ["nearest", "unknown_outcome", "unknown_framework", "duplicate_id"]
 
 # Words plans use for the format's levels and fields.
 _SYNONYMS = {
@@ -60,3 +60,26 @@ def unknown_outcome(node_id: object, outcome: str, valid: tuple[str, ...] | list
     guess = nearest(outcome, valid)
     hint = f": did you mean {guess!r}?" if guess else f"; the {framework} outcomes are {', '.join(valid)}"
     return f"{node_id}: unknown outcome {outcome!r}{hint}"
+
+
+def unknown_framework(framework: str, known: Iterable[str]) -> str:
+    """The message for a framework that is not one of the known ones, with the nearest one.
+
+    >>> unknown_framework("ecn", ["ecm"])
+    "unknown framework 'ecn': did you mean 'ecm'?"
+    """
+    names = list(known)
+    guess = nearest(framework, names)
+    return f"unknown framework {framework!r}" + (f": did you mean {guess!r}?" if guess else f"; known: {', '.join(names)}")
+
+
+def duplicate_id(node_id: str, first_at: str) -> str:
+    """The message for an id used twice; ``first_at`` says where it was first used.
+
+    >>> duplicate_id("O1", "line 12")
+    "duplicate id 'O1' (first used on line 12); ids must be unique across the plan"
+    >>> duplicate_id("O1", "objectives!A3")
+    "duplicate id 'O1' (first used at objectives!A3); ids must be unique across the plan"
+    """
+    where = f"on {first_at}" if first_at.startswith("line ") else f"at {first_at}"
+    return f"duplicate id {node_id!r} (first used {where}); ids must be unique across the plan"
