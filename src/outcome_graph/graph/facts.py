@@ -388,18 +388,19 @@ class PlanFacts:
 
     # -- owners and leads ---------------------------------------------------------------------
     @cached_property
-    def _owner_state(self) -> tuple[dict[str, tuple[str, ...]], dict[str, OwnerInfo], dict[str, list[ResolvedLead]]]:
+    def _owner_state(self) -> tuple[dict[str, tuple[str, ...]], dict[str, OwnerInfo], dict[str, tuple[ResolvedLead, ...]]]:
         plan = self.plan
         specs = [OwnerSpec(o.id, o.name, tuple(o.aliases)) for o in plan.owners]
         index = OwnerIndex(specs)
-        def resolve_all() -> tuple[dict[str, OwnerInfo], dict[str, tuple[str, ...]], dict[str, list[ResolvedLead]]]:
+        def resolve_all() -> tuple[dict[str, OwnerInfo], dict[str, tuple[str, ...]], dict[str, tuple[ResolvedLead, ...]]]:
             owners: dict[str, OwnerInfo] = {
                 o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity) for o in plan.owners
             }
             own_leads: dict[str, tuple[str, ...]] = {}
-            resolved_of: dict[str, list[ResolvedLead]] = {}
-            # A plan writes each lead many times: resolve each distinct lead (text or list) once.
-            known: dict[str | tuple[str, ...], tuple[list[ResolvedLead], tuple[str, ...]]] = {}
+            resolved_of: dict[str, tuple[ResolvedLead, ...]] = {}
+            # A plan writes each lead many times: resolve each distinct lead (text or list) once
+            # (the nodes that write it share the answer: it is read, never changed).
+            known: dict[str | tuple[str, ...], tuple[tuple[ResolvedLead, ...], tuple[str, ...]]] = {}
             for node in self.with_lead:
                 lead = node.__dict__["lead"]
                 key = lead if isinstance(lead, str) else tuple(lead)
@@ -414,8 +415,8 @@ class PlanFacts:
                         if info is None:
                             info = owners[r.owner_id] = OwnerInfo(r.owner_id, r.owner_id, False)
                         info.texts.add(r.text)
-                    answer = known[key] = (resolved, tuple(dict.fromkeys(r.owner_id for r in resolved)))
-                resolved_of[node.id] = list(answer[0])
+                    answer = known[key] = (tuple(resolved), tuple(dict.fromkeys(r.owner_id for r in resolved)))
+                resolved_of[node.id] = answer[0]
                 own_leads[node.id] = answer[1]
             return owners, own_leads, resolved_of
 
@@ -459,7 +460,7 @@ class PlanFacts:
         return self._owner_state[1]
 
     @property
-    def resolved_leads(self) -> dict[str, list[ResolvedLead]]:
+    def resolved_leads(self) -> dict[str, tuple[ResolvedLead, ...]]:
         """Node id -> how its own ``lead`` text resolved."""
         return self._owner_state[2]
 
