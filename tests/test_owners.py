@@ -22,6 +22,8 @@ from outcome_graph.analysis.owners import (
     split_lead,
 )
 
+from .conftest import PLAN_HEADER
+
 # ---------------------------------------------------------------------------------------------
 # Real leads, as written in the plans' lead columns, with the owners a careful reader sees.
 
@@ -499,13 +501,13 @@ def test_thurrock_alias_splits_are_exactly_the_evident_ones() -> None:
     assert {(s.a, s.b) for s in splits} == THURROCK_SPLITS
     reasons = {(s.a, s.b): s.reason for s in splits}
     assert reasons[("SL ASO", "SL Assets and School Organisation (SL ASO)")] == (
-        "'SL ASO' is the acronym given in 'SL Assets and School Organisation (SL ASO)'"
+        "'SL ASO' uses the acronym given in 'SL Assets and School Organisation (SL ASO)'"
     )
     assert reasons[("Head CATO", "Head of Care & Targeted Outcomes (HCATO)")] == (
-        "'Head CATO' is the acronym given in 'Head of Care & Targeted Outcomes (HCATO)'"
+        "'Head CATO' uses the acronym given in 'Head of Care & Targeted Outcomes (HCATO)'"
     )
     assert reasons[("S L Assets and School Organisation", "SL ASO")] == (
-        "'SL ASO' is the initials of 'S L Assets and School Organisation'"
+        "'SL ASO' uses the initials of 'S L Assets and School Organisation'"
     )
 
 
@@ -826,3 +828,37 @@ def test_names_that_differ_only_in_word_endings_are_one_owner(title: str, parts:
     # Another word is another owner, whatever its ending.
     z = title + sep.join(parts) + " Commissioned Services"
     assert not any("word endings" in s.reason for s in find_alias_splits([(x, x), (z, z)]))
+
+
+def _og305(leads: list[str], owners: str = "") -> list[Any]:
+    import outcome_graph as og
+
+    milestones = "\n".join(f"  - {{id: M{i}, title: Task {i}, lead: '{lead}', timescale: June 2011}}"
+                           for i, lead in enumerate(leads, 1))
+    plan = og.load(PLAN_HEADER + owners + "milestones:\n" + milestones + "\n")
+    return og.check(plan, {"select": ["OG305"]}).findings
+
+
+def test_one_owner_written_three_ways_is_reported_once_per_spelling_to_change_and_every_hint_names_one():
+    # Head CATO (3 milestones), Head of Service CATO (2), Head of Care & Targeted Outcomes (HCATO)
+    # (1): three pairs, but two spellings to change, and both hints name the one most used.
+    found = _og305(["Head CATO"] * 3 + ["Head of Service CATO"] * 2 + ["Head of Care & Targeted Outcomes (HCATO)"])
+    assert sorted(f.node for f in found) == ["Head of Care & Targeted Outcomes (HCATO)", "Head of Service CATO"]
+    assert {f.hint for f in found} == {
+        "Write it as 'Head CATO' everywhere, or declare one owner with the other spelling in `aliases`."}
+    # Each names the spelling to keep where the two were found alike.
+    assert all("and 'Head CATO' look like one owner" in f.message for f in found)
+    assert "uses the acronym given in" in next(f.message for f in found if "HCATO" in f.node)
+
+
+def test_the_spelling_to_keep_is_the_declared_owner_else_the_fullest_on_a_tie():
+    declared = "owners:\n  - {id: HCATO, name: Head of Care & Targeted Outcomes (HCATO)}\n"
+    found = _og305(["Head CATO"] * 3 + ["Head of Service CATO"] * 2 + ["HCATO"], declared)
+    assert sorted(f.node for f in found) == ["Head CATO", "Head of Service CATO"]
+    assert {f.hint for f in found} == {
+        f"Write it as 'Head of Care & Targeted Outcomes (HCATO)' (owner HCATO) everywhere, or add {n!r} to that "
+        "owner's `aliases`." for n in ("Head CATO", "Head of Service CATO")}
+    # Used as often, the spelling that gives its acronym is kept.
+    found = _og305(["CATO managers", "Care and Targeted Outcomes (CATO) managers"])
+    assert [f.node for f in found] == ["CATO managers"]
+    assert "Write it as 'Care and Targeted Outcomes (CATO) managers'" in found[0].hint

@@ -1131,7 +1131,7 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     ...          "SL Assets and School Organisation (SL ASO)"),
     ...         ("SL SILS", "SL SILS")]):
     ...     print(s.reason)
-    'SL ASO' is the acronym given in 'SL Assets and School Organisation (SL ASO)'
+    'SL ASO' uses the acronym given in 'SL Assets and School Organisation (SL ASO)'
     """
     forms: dict[str, dict[str, None]] = {}  # owner -> its forms (in the order given)
     for owner_id, text in owners:
@@ -1250,10 +1250,10 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
                 return  # (a B key says how they differ)
         elif {kx, ky} == {"A", "E"}:
             abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
-            rank, reason = 2, f"'{abbr_form}' is the acronym given in '{other}'"
+            rank, reason = 2, f"'{abbr_form}' uses the acronym given in '{other}'"
         elif {kx, ky} == {"A", "X"}:
             abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
-            rank, reason = 3, f"'{abbr_form}' is the initials of '{other}'"
+            rank, reason = 3, f"'{abbr_form}' uses the initials of '{other}'"
         elif kx == ky == "A":
             a, b = sorted((fx, fy))
             rank, reason = 4, f"'{a}' and '{b}' are the same acronym under the same title"

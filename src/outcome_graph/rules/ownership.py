@@ -283,7 +283,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     name with and without its acronym, a title written two ways, the same parts listed in
     another order, a name written after a label such as `Reporting Progress:`, the same words
     with other endings such as `Commissioner` / `Commissioning`) but resolve to different
-    owners. Different owners that merely share words are not merged.
+    owners. Different owners that merely share words are not merged. An owner written three or
+    more ways is reported once per spelling to change, and every hint names the same spelling to
+    keep: the declared owner, else the one most used (the fullest on a tie).
 
     ## Why it matters
     Load and accountability are counted per owner: a split owner's milestones are counted in two
@@ -296,7 +298,7 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     Write the owner the same way everywhere, or declare it in `owners:` with the other spelling
     under `aliases`.
     """
-    from ..analysis.owners import find_alias_splits
+    from ..analysis.owners import AliasSplit, find_alias_splits
 
     facts = ctx.facts
     owners = facts.owners
@@ -308,24 +310,48 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
         for text in sorted(o.texts):
             pairs.append((o.id, text))
     usage = Counter({o.id: len(o.nodes) for o in owners.values()})
-    for split in find_alias_splits(pairs):
+    splits = find_alias_splits(pairs)
+    # The spellings of one owner (three or more when one is paired with two others) converge on
+    # one, named by every hint: the declared owner, else the spelling most used (the fullest on a tie).
+    group = {x: x for split in splits for x in (split.a, split.b)}
+
+    def root(x: str) -> str:
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    for split in splits:
+        group[root(split.a)] = root(split.b)
+    members: dict[str, list[str]] = {}
+    for x in group:
+        members.setdefault(root(x), []).append(x)
+    keep = {r: min(ms, key=lambda x: (not owners[x].declared, -usage[x], -len(x), x)) for r, ms in members.items()}
+    # One finding per spelling to change, paired with the spelling to keep where they were
+    # found alike, else with the one they were found alike with that is used most.
+    chosen: dict[str, tuple[tuple[int, int, str], str, AliasSplit]] = {}  # minor -> (rank, major, split)
+    for split in splits:
         a, b = split.a, split.b
-        # Report at the spelling to change: the one not declared in `owners:`, else the less used.
-        declared = [x for x in (a, b) if owners[x].declared]
-        if len(declared) == 1:
-            major = declared[0]
-            minor = b if major == a else a
+        canonical = keep[root(a)]
+        if canonical in (a, b):
+            major = canonical
         else:
-            minor, major = (a, b) if (usage[a], a) <= (usage[b], b) else (b, a)
+            major = a if (usage[a], b) > (usage[b], a) else b  # (the more used; on a tie, a)
+        minor = b if major == a else a
+        rank = (0 if major == canonical else 1, -usage[major], major)
+        if minor not in chosen or rank < chosen[minor][0]:
+            chosen[minor] = (rank, major, split)
+    for minor, (_rank, major, split) in chosen.items():
         nodes = owners[minor].nodes
-        owner = owners[major]
-        if owner.declared and not owners[minor].declared:
-            named = f"the declared owner {major!r}" + (f" ({owner.name})" if owner.name != major else "")
-            hint = (f"Write it as {owner.name!r} (owner {major}) everywhere, or add {minor!r} to that owner's "
+        other = owners[major]
+        named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
+                 if other.declared and not owners[minor].declared else repr(major))
+        target = owners[keep[root(minor)]]
+        if target.declared and not owners[minor].declared:
+            hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to that owner's "
                     "`aliases`.")
         else:
-            named = repr(major)
-            hint = f"Write it as {major!r} everywhere, or declare one owner with the other spelling in `aliases`."
+            hint = f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in `aliases`."
         yield ctx.finding(
             minor,
             f"{minor!r} and {named} look like one owner counted twice ({usage[minor]} and {usage[major]} nodes): {split.reason}.",
