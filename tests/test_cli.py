@@ -441,3 +441,16 @@ def test_text_output_shows_how_to_fix_each_finding_unless_asked_not_to(tmp_path)
     at = next(i for i, line in enumerate(shown) if "OG103" in line)
     assert shown[at + 1].strip().startswith("hint: ")
     assert not any(line.strip().startswith("hint:") for line in run("check", str(plan), "--no-hints").stdout.splitlines())
+
+
+def test_color_is_given_when_asked_for_even_in_a_pipe_and_only_then(cli_env):
+    plan = str(EXAMPLES / "tutorial-plan.yaml")
+    env = {k: v for k, v in cli_env.items() if k != "NO_COLOR"}
+    piped = subprocess.run([*og_command(), "check", plan, "--color"], capture_output=True, text=True, env=env)
+    assert piped.returncode in (0, 1) and "\x1b[" in piped.stdout
+    plain = subprocess.run([*og_command(), "check", plan], capture_output=True, text=True, env=env)
+    assert "\x1b[" not in plain.stdout and plain.stdout.replace("\n", "") == \
+        __import__("re").sub(r"\x1b\[[0-9;]*m", "", piped.stdout).replace("\n", "")
+    json_out = subprocess.run([*og_command(), "check", plan, "--color", "--format", "json"], capture_output=True,
+                              text=True, env=env)
+    assert "\x1b[" not in json_out.stdout  # (colour is for the text format alone)

@@ -261,6 +261,8 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 outcomes = map_shared(check_one, len(plans), processes)
             else:
                 outcomes = (check_one(i) for i in range(len(plans)))  # (messages shown as they come)
+            use_colour = fmt == "text" and (color if color is not None else (
+                output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ))
             for report, messages in outcomes:
                 if report is None:
                     for line in messages:
@@ -278,7 +280,6 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 elif fmt == "text":
                     from .output.text import format_report, format_statistics
 
-                    use_colour = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
                     style = click.style if use_colour else None
                     chunks.append(format_statistics(report, style=style) if statistics
                                   else format_report(report, style=style, hints=hints))
@@ -299,7 +300,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 # (written whole or not at all: a file that leaves out a plan is not whole)
                 click.echo(f"error: {output} not written: a plan could not be read", err=True)
                 return worst
-            _emit(text, output)
+            _emit(text, output, color=use_colour)
             return worst
 
         if not watch:
@@ -486,9 +487,11 @@ def _declares_plan_format(path: str) -> bool:
     return declares_plan_format(head)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, *, color: bool = False) -> None:
     if output is None:
-        click.echo(text)
+        # (click leaves the colour codes out when stdout is not a terminal, unless told: --color
+        # asks for them in a pipe, for `less -R` or a CI log)
+        click.echo(text, color=True if color else None)
         return
     from .output.files import atomic_write_text
 
