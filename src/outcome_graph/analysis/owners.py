@@ -1215,7 +1215,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             return
         if kx == "K":
             a, b = sorted((fx, fy))
-            rank, reason = 0, f"'{a}' and '{b}' are the same name written differently"
+            rank, reason = 0, (f"both are named '{a}'" if a == b else
+                               f"'{a}' and '{b}' are the same name written differently")
         elif kx == "P":
             a, b = sorted((fx, fy))
             rank, reason = 1, f"'{a}' and '{b}' differ only in a singular or plural"

@@ -347,7 +347,10 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
         named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
                  if other.declared and not owners[minor].declared else repr(major))
         target = owners[keep[root(minor)]]
-        if target.declared and not owners[minor].declared:
+        if target.declared and owners[minor].declared:
+            hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
+                    "its `aliases`.")
+        elif target.declared:
             hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to that owner's "
                     "`aliases`.")
         else:
