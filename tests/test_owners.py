@@ -632,8 +632,7 @@ def test_declared_id_against_another_owners_name() -> None:
         AliasSplit(
             "Head of Public Protection",
             "PP",
-            "'Head of Public Protection' and 'Head of Public Protection' are the same name "
-            "written differently",
+            "both are named 'Head of Public Protection'",
         )
     ]
     # A declared owner's id is one of its forms: "HPP" is the acronym given in the other name.
