@@ -181,7 +181,8 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     if not any(with_targets.values()):
         yield ctx.finding(
             None,
-            f"The plan states no targets: none of its {len(inds)} indicators has a figure to reach.",
+            f"The plan states no targets: none of its {len(inds)} indicators has a figure to reach." if len(inds) != 1
+            else "The plan states no targets: its one indicator has no figure to reach.",
             "Add `target:` (or `targets:` per year) to the indicators the plan commits to improving.",
         )
         return

@@ -72,7 +72,8 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
                 root,
                 f"None of the {len(members)} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, root)} "
                 f"'{_short(ctx.plan.nodes[root].title, 50)}' has {words}, though the plan has {words} elsewhere.",
-                f"Add the {words} that deliver them, or say in the priority's `notes` why it has none.",
+                f"Add the {words} that deliver them, or, if it is meant to have none, say why in an `ignore:` entry on "
+                f"the priority (`{{rule: OG101, reason: ...}}`).",
             )
         elif node_id in others:
             yield ctx.finding(node_id, f"{_name(ctx, node_id)} '{_short(node.title)}' has no {words} under it.")

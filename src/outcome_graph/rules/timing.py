@@ -48,7 +48,9 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
     if not facts.uses_dates:
         yield ctx.finding(
             None,
-            f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one.",
+            f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one."
+            if len(timings) != 1 else "No milestone in the plan has a date: its one milestone states no due date and no timescale "
+            "that gives one.",
             "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates.",
         )
         return

@@ -42,7 +42,7 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
 
     ## How to fix
     Make the wordings agree (usually by correcting the summary), or, if the difference is intended,
-    record why in `notes`.
+    say why in an `ignore:` entry on the node (`ignore: [{rule: OG601, reason: ...}]`).
     """
     from ..analysis.wording import polarity_reversals, wording_diff
 
