@@ -93,7 +93,7 @@ def test_several_plans_one_bad(tmp_path):
     bad = write(tmp_path, "format: nope\n", "bad.yaml")
     out = run("check", str(clean), str(bad))
     assert out.returncode == 2
-    assert "t: no findings" in out.stdout or "t: 0 errors" in out.stdout
+    assert f"t ({clean}): 0 errors" in out.stdout  # (among several plans, a summary names its file)
     assert f"{bad}:1" in out.stderr
     # An output file would leave the bad plan out: it is not written (whole or not at all).
     kept = tmp_path / "findings.json"
@@ -285,7 +285,7 @@ def test_watch_of_a_folder_checks_the_plans_added_to_it(tmp_path, cli_env):
         out.until(": 0 errors,")
         err.until("watching for changes")
         (plans / "2012" / "orphan.yaml").write_text(ORPHAN.replace("id: t,", "id: t2,"))  # (in a subfolder)
-        assert any("t2:" in line and "1 error" in line for line in out.until("t2:"))
+        assert any("t2 (" in line and "1 error" in line for line in out.until("t2 ("))
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 0
     finally:
@@ -454,3 +454,15 @@ def test_color_is_given_when_asked_for_even_in_a_pipe_and_only_then(cli_env):
     json_out = subprocess.run([*og_command(), "check", plan, "--color", "--format", "json"], capture_output=True,
                               text=True, env=env)
     assert "\x1b[" not in json_out.stdout  # (colour is for the text format alone)
+
+
+def test_several_plans_name_their_files_in_the_summaries(tmp_path, cli_env):
+    # Two years of one plan have one id: each summary says which file it is.
+    text = (EXAMPLES / "tutorial-plan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text, encoding="utf-8")
+    out = subprocess.run([*og_command(), "check", str(tmp_path)], capture_output=True, text=True, env=cli_env)
+    summaries = [line for line in out.stdout.splitlines() if line.startswith("tutorial-cypp-2011-12")]
+    assert [s.split(":")[0] for s in summaries] == [f"tutorial-cypp-2011-12 ({tmp_path / n})" for n in ("a.yaml", "b.yaml")]
+    one = subprocess.run([*og_command(), "check", str(tmp_path / "a.yaml")], capture_output=True, text=True, env=cli_env)
+    assert one.stdout.splitlines()[-1].startswith("tutorial-cypp-2011-12: ")

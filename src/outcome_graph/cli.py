@@ -281,8 +281,11 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                     from .output.text import format_report, format_statistics
 
                     style = click.style if use_colour else None
-                    chunks.append(format_statistics(report, style=style) if statistics
-                                  else format_report(report, style=style, hints=hints))
+                    # (several plans: each summary says which file it is, two years of one plan
+                    # having one id)
+                    name = f"{report.plan_id} ({report.file})" if len(plans) > 1 and report.file else None
+                    chunks.append(format_statistics(report, style=style, name=name) if statistics
+                                  else format_report(report, style=style, hints=hints, name=name))
             if fmt == "sarif":
                 from .output.sarif import to_sarif
 

@@ -17,14 +17,15 @@ def _plain(text: str, **_: object) -> str:
     return text
 
 
-def summary_line(report: Report) -> str:
-    """``plan-id: 2 errors, 5 warnings, 1 info (3 suppressed)``."""
+def summary_line(report: Report, *, name: str | None = None) -> str:
+    """``plan-id: 2 errors, 5 warnings, 1 info (3 suppressed)`` (``name`` instead of the plan's id
+    when given)."""
     c = report.counts
 
     def n(k: int, word: str) -> str:
         return f"{k} {word}{'' if k == 1 or word == 'info' else 's'}"
 
-    text = f"{report.plan_id}: {n(c['error'], 'error')}, {n(c['warning'], 'warning')}, {n(c['info'], 'info')}"
+    text = f"{name or report.plan_id}: {n(c['error'], 'error')}, {n(c['warning'], 'warning')}, {n(c['info'], 'info')}"
     return text + _left_out(report)
 
 
@@ -38,8 +39,10 @@ def _left_out(report: Report) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def format_report(report: Report, *, style: Callable[..., str] | None = None, hints: bool = True) -> str:
-    """The report as text. ``style`` is :func:`click.style` for colour, or nothing for plain text.
+def format_report(report: Report, *, style: Callable[..., str] | None = None, hints: bool = True,
+                  name: str | None = None) -> str:
+    """The report as text. ``style`` is :func:`click.style` for colour, or nothing for plain text;
+    ``name`` is what the summary line calls the plan (its id by default).
 
     >>> from outcome_graph.findings import Report
     >>> print(format_report(Report("demo", "Demo", "plan.yaml")))
@@ -61,14 +64,14 @@ def format_report(report: Report, *, style: Callable[..., str] | None = None, hi
                 lines.append(s(f"    hint: {f.hint}", dim=True))
         lines.append("")
     if not report.findings:
-        text = f"{report.plan_id}: no findings" + _left_out(report)
+        text = f"{name or report.plan_id}: no findings" + _left_out(report)
         lines.append(s(text, fg="green", bold=True))
     else:
-        lines.append(s(summary_line(report), bold=True))
+        lines.append(s(summary_line(report, name=name), bold=True))
     return "\n".join(lines)
 
 
-def format_statistics(report: Report, *, style: Callable[..., str] | None = None) -> str:
+def format_statistics(report: Report, *, style: Callable[..., str] | None = None, name: str | None = None) -> str:
     """The number of findings of each rule, the most frequent first, then the summary line.
 
     >>> from outcome_graph.findings import Finding, Report
@@ -80,7 +83,7 @@ def format_statistics(report: Report, *, style: Callable[..., str] | None = None
     """
     s = style or _plain
     if not report.findings:
-        return format_report(report, style=style)
+        return format_report(report, style=style, name=name)
     counts: dict[str, list[Any]] = {}
     for f in report.findings:
         entry = counts.setdefault(f.rule, [0, f.name, f.severity])
@@ -94,5 +97,5 @@ def format_statistics(report: Report, *, style: Callable[..., str] | None = None
         f"{s(severity, dim=True)}"
         for code, (n, name, severity) in rows
     ]
-    lines += ["", s(summary_line(report), bold=True)]
+    lines += ["", s(summary_line(report, name=name), bold=True)]
     return "\n".join(lines)
