@@ -253,3 +253,29 @@ def test_a_render_that_fails_leaves_the_existing_output(tmp_path: Path):
     assert out.returncode == 2 and "NO-SUCH-NODE" in out.stderr
     assert target.read_bytes() == b"previous diagram"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.png"]
+
+
+def test_a_file_that_is_not_a_plan_is_told_so(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\n* [link](x)\n", encoding="utf-8")
+    with pytest.raises(PlanError) as err:
+        og.load(notes)
+    assert err.value.line is not None and "invalid YAML" in str(err.value)
+    assert "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks or CSV folders)" in str(err.value)
+    # A .yaml file with a syntax error is told only the error.
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("* [link](x)\n", encoding="utf-8")
+    with pytest.raises(PlanError) as err:
+        og.load(broken)
+    assert "is it a plan" not in str(err.value)
+
+
+def test_rdf_is_written_not_read(tmp_path):
+    ttl = tmp_path / "plan.ttl"
+    ttl.write_text("@prefix og: <https://example.org/og#> .\n", encoding="utf-8")
+    with pytest.raises(PlanError, match="an RDF file is written from a plan"):
+        og.load(ttl)
+    out = subprocess.run([*og_command(), "convert", str(ttl), str(tmp_path / "back.yaml")], capture_output=True,
+                         text=True)
+    assert out.returncode == 2 and "not read as one" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "back.yaml").exists()

@@ -13,6 +13,8 @@ impossible date, a duplicate id.
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 import re
 from collections.abc import Mapping
@@ -131,6 +133,9 @@ def load_path(
     if not p.exists():
         raise PlanError([Problem("no such file", file=name)])
     suffix = p.suffix.lower()
+    if suffix in _RDF_SUFFIXES:
+        raise PlanError([Problem("an RDF file is written from a plan (convert --to ttl), not read as one: load the plan "
+                                 "it was made from", file=name)])
     if p.is_dir() or suffix in {".xlsx", ".xlsm", ".xls", ".csv"}:  # (.xls: refused, saying to save as .xlsx)
         try:
             from ..loading import spreadsheet
@@ -149,9 +154,25 @@ def load_path(
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
-    plan = load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent), jobs=jobs)
+    try:
+        plan = load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent),
+                          jobs=jobs)
+    except PlanError as exc:
+        if suffix in _PLAN_SUFFIXES or not exc.problems[0].message.startswith(("invalid YAML", "not a plan")):
+            raise
+        # A file of another kind (README.md, a .docx) read as YAML: say what plans are.
+        first = exc.problems[0]
+        hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks or CSV folders)"
+        raise PlanError([dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]) from None
     plan.sources.insert(0, name)
     return plan
+
+
+#: Suffixes of the files a plan is read from as text (YAML, or JSON by its suffix); a file without
+#: a suffix is read as YAML too.
+_PLAN_SUFFIXES = frozenset({".yaml", ".yml", ".json", ""})
+#: RDF, which ``convert`` writes and nothing reads.
+_RDF_SUFFIXES = frozenset({".ttl", ".nt", ".n3", ".rdf", ".owl", ".jsonld", ".trig", ".nq"})
 
 
 def _size(n: int) -> str:
