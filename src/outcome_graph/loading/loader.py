@@ -49,9 +49,6 @@ __all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_p
 #: Largest plan file read by default (32 MB); ``max_bytes`` changes it.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
-_PLAN_SUFFIXES = {".yaml", ".yml", ".json"}
-
-
 def load(
     source: str | os.PathLike[str] | bytes | Mapping[str, Any],
     *,
