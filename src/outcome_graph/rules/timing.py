@@ -71,7 +71,8 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a milestone whose whole due interval lies before the plan period starts, or ends more
-    than `grace-days` (default 31) after the period ends.
+    than `grace-days` (default 31) after the period ends (an interval that starts within the
+    period, such as "Spring 2009" in a plan ending in March 2009, runs past its end).
 
     ## Why it matters
     A 2011-12 plan with a milestone due in September 2012 either promises work it will not review,
@@ -99,12 +100,14 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
         if span.end < start:
             where = f"before the plan period starts ({start.isoformat()})"
         elif span.end > limit:
-            where = f"after the plan period ends ({end.isoformat()})"
+            # ("Spring 2009" in a plan ending 2009-03-31 starts within the period and runs past it)
+            where = (f"after the plan period ends ({end.isoformat()})" if span.start > end else
+                     f", which runs past the end of the plan period ({end.isoformat()})")
         else:
             continue
         yield ctx.finding(
             node_id,
-            f"{label(ctx, node_id)} is due {span} {where}{_read(timing)}.",
+            f"{label(ctx, node_id)} is due {span}{'' if where.startswith(',') else ' '}{where}{_read(timing)}.",
         )
 
 
