@@ -160,7 +160,8 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports an indicator that has no target (on itself or on a node's reference to it), and a target
-    stated as a `change` when the indicator has no `baseline`. A plan that states no targets at all
+    stated as a `change` when the indicator has no `baseline`, or one without a figure (`1998
+    baseline` and no value). A plan that states no targets at all
     gets one plan-wide finding instead.
 
     ## Why it matters
@@ -192,13 +193,23 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
         targets = with_targets[ind.id]
         if not targets:
             yield ctx.finding(ind.id, f"Indicator {ind.id} '{short(ind.title)}' has no target.")
-        elif ind.baseline is None and any(t.change is not None and t.value is None for t in targets):
+        elif (ind.baseline is None or ind.baseline.value is None) and any(
+                t.change is not None and t.value is None for t in targets):
             t = next(t for t in targets if t.change is not None and t.value is None)
-            yield ctx.finding(
-                ind.id,
-                f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but it has no baseline to change from.",
-                "Add the `baseline:` the change is measured from.",
-            )
+            if ind.baseline is None:
+                yield ctx.finding(
+                    ind.id,
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but it has no baseline to change from.",
+                    "Add the `baseline:` the change is measured from.",
+                )
+            else:  # (a baseline named, "1998 baseline", with no figure: the change cannot be judged either)
+                named = ind.baseline.text or ind.baseline.period
+                yield ctx.finding(
+                    ind.id,
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but its baseline"
+                    f"{f' {short(str(named), 60)!r}' if named else ''} gives no figure to change from.",
+                    "Give the baseline's figure (`baseline: {period: ..., value: ...}`).",
+                )
 
 
 def _numeric_target(t: Value, baseline: Value | None) -> float | None:
