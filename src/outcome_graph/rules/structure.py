@@ -37,7 +37,8 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     below elsewhere. Levels the plan never uses are skipped: a plan without milestones gets no
     "objective has no milestones". A priority written entirely without a level the plan uses
     elsewhere (themes written as outcome-and-measure tables, with actions only in another theme)
-    is reported once, at the priority.
+    is reported once, at the priority. A node that refers to another for its content (`see_also`,
+    "Please refer to objective 2.4") is not empty when the node it refers to has something under it.
 
     ## Why it matters
     A branch with nothing under it is a promise with no delivery: the board sees an aim and no way
@@ -54,10 +55,17 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     used = facts.levels_used
     empty: list[tuple[str, str]] = []  # (node id, the level missing under it)
     children = facts.children
+    nodes = ctx.plan.nodes
+
+    def refers_elsewhere(node_id: str) -> bool:
+        # ("Please refer to objective 2.4": its work is written under the node it refers to)
+        return any(t in nodes and children.get(t) for t in nodes[node_id].see_also)
+
     for kind in ("priority", "aim", "objective"):
         below = [k for k in LEVELS[LEVELS.index(kind) + 1 :] if k in used]
         if below:
-            empty.extend((node_id, below[0]) for node_id in facts.ids_of(kind) if not children.get(node_id))
+            empty.extend((node_id, below[0]) for node_id in facts.ids_of(kind)
+                         if not children.get(node_id) and not refers_elsewhere(node_id))
     empty.sort(key=lambda item: ctx.plan.nodes[item[0]]._order)
     # A whole priority written without a level the plan uses elsewhere (outcome-and-measure
     # tables with no actions, say) is one finding at the priority, not one per node.
