@@ -42,8 +42,14 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     lead_owners = facts.lead_owners
     for node_id in facts.ids_of("milestone"):
         if not lead_owners.get(node_id):
-            objective = next((p for p in facts.parents.get(node_id, ()) if facts.kind_of[p] == "objective"), None)
-            tail = f" and neither has its objective {objective}" if objective else ""
+            objectives = [p for p in facts.parents.get(node_id, ()) if facts.kind_of[p] == "objective"]
+            if len(objectives) == 1:
+                tail = f" and neither has its objective {objectives[0]}"
+            elif objectives:  # (a milestone shared by several objectives)
+                shown = ", ".join(objectives[:-1]) + f" or {objectives[-1]}"
+                tail = f" and none of its {len(objectives)} objectives has one ({shown})"
+            else:
+                tail = ""
             yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no lead{tail}.")
     for node_id in facts.ids_of("objective"):
         if not facts.children.get(node_id):

@@ -472,7 +472,8 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     two aims of one plan.
 
     ## How to fix
-    Keep one, and link it where the other was (a node may have several `parents`).
+    Keep one, and link it where the other was (a node may have several `parents`); if they are two
+    pieces of work, word them so that a reader can tell them apart.
     """
     from ..analysis.wording import _title_key as key_of  # (title_key's cached body: one call per node)
 
