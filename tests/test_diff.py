@@ -8,6 +8,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -290,3 +291,15 @@ def test_a_merge_that_keeps_one_of_the_old_ids_is_a_merge():
     new = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services"))
     result = diff(old, new, findings=False)
     assert [c.change for c in result.changes] == ["merged"] and result.merges == {"O1": ["O1", "O2"]}
+
+
+def test_diff_plans_takes_paths_as_load_does(tmp_path):
+    text = THURROCK.read_text(encoding="utf-8")
+    newer = tmp_path / "new.yaml"
+    newer.write_text(text.replace("End September 2012", "End September 2011"), encoding="utf-8")
+    by_path = og.diff_plans(THURROCK, str(newer))
+    loaded = og.diff_plans(og.load(THURROCK), og.load(newer))
+    assert by_path.changes == loaded.changes and by_path.changes
+    assert [f.rule for f in by_path.resolved] == [f.rule for f in loaded.resolved] == ["OG402"]
+    with pytest.raises(TypeError, match="compares two plans, loaded or as paths"):
+        og.diff_plans(1, 2)  # type: ignore[arg-type]

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from .baseline import Baseline
     from .errors import BaselineError, RenderError
     from .rules.context import RuleContext
+    from .output.sarif import to_sarif
+    from .output.junit import to_junit
 
 __all__ = [
     "__version__",
@@ -79,6 +81,8 @@ __all__ = [
     "Problem",
     "Baseline",
     "RuleContext",
+    "to_sarif",
+    "to_junit",
 ]
 
 _LAZY = {
@@ -108,6 +112,8 @@ _LAZY = {
     "Problem": ".errors",
     "Baseline": ".baseline",
     "RuleContext": ".rules.context",
+    "to_sarif": ".output.sarif",
+    "to_junit": ".output.junit",
 }
 
 

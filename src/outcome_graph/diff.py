@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -567,13 +568,15 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
     return introduced, resolved
 
 
-def diff(old: Plan, new: Plan, *, findings: bool = True, config: Config | None = None) -> PlanDiff:
+def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str], *, findings: bool = True,
+         config: Config | None = None) -> PlanDiff:
     """What changed from ``old`` to ``new``.
 
     Parameters
     ----------
-    old, new : Plan
-        Two versions of a plan (e.g. the 2011-12 and 2012-13 action plans).
+    old, new : Plan, or a path
+        Two versions of a plan (e.g. the 2011-12 and 2012-13 action plans), loaded or as files
+        (read as :func:`outcome_graph.load` reads them).
     findings : bool
         Also check both plans and list the findings introduced and resolved.
     config : Config, optional
@@ -606,9 +609,14 @@ def diff(old: Plan, new: Plan, *, findings: bool = True, config: Config | None =
     """
     from .model.plan import Plan as _Plan
 
+    if isinstance(old, (str, os.PathLike)) or isinstance(new, (str, os.PathLike)):
+        from .loading.loader import load
+
+        old = load(old) if isinstance(old, (str, os.PathLike)) else old
+        new = load(new) if isinstance(new, (str, os.PathLike)) else new
     if not (isinstance(old, _Plan) and isinstance(new, _Plan)):
-        raise TypeError("diff() compares two loaded plans (og.diff_plans(og.load(old), og.load(new))), not "
-                        f"{type(old).__name__} and {type(new).__name__}")
+        raise TypeError("diff() compares two plans, loaded or as paths (og.diff_plans(\"old.yaml\", \"new.yaml\")), "
+                        f"not {type(old).__name__} and {type(new).__name__}")
     result = PlanDiff(old.id, new.id, old.file, new.file)
     result.matches = _match(old, new)
     result.splits, result.merges = _splits_and_merges(old, new, result.matches)

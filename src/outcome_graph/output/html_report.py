@@ -139,7 +139,26 @@ def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None 
            diagram: bool = True, milestones: bool = True) -> Path:
     """Write the plan's HTML report to ``path`` (whole or not at all; never over the plan's file).
 
-    See :func:`report_html` for the parameters. Returns the path written.
+    Parameters
+    ----------
+    plan : Plan
+        A loaded plan.
+    path : str or PathLike
+        The ``.html`` file to write.
+    findings : Report, optional
+        The findings to show (:func:`outcome_graph.check`); by default the plan is checked with
+        ``config``.
+    config : Config, optional
+        Rule selection and thresholds (the owner-load table uses the OG302 and OG303 limits).
+    diagram : bool
+        Include the logic-model diagram as inline SVG (needs Graphviz's ``dot``).
+    milestones : bool
+        Draw milestones in that diagram.
+
+    Returns
+    -------
+    Path
+        The path written.
 
     Examples
     --------

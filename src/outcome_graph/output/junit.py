@@ -21,7 +21,15 @@ def _xml_text(text: str) -> str:
 
 
 def to_junit(reports: Sequence[Report]) -> str:
-    """The reports as a JUnit XML document."""
+    """The findings of one or more plans as a JUnit XML document, for CI systems that show test
+    results: a test suite per plan, a test case per rule, failed by its findings.
+
+    >>> from outcome_graph import load, check
+    >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    ...             "priorities: [{id: P1, title: Safe}]\\n")
+    >>> to_junit([check(plan)]).startswith('<?xml')
+    True
+    """
     from ..rules import registry
 
     rules = registry()

@@ -112,7 +112,17 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
 
 
 def to_sarif(reports: Sequence[Report]) -> str:
-    """The SARIF document as JSON text."""
+    """The findings of one or more plans as a SARIF 2.1.0 document (JSON text), for code-scanning
+    tools (GitHub code scanning, IDE viewers): one run, a result per finding.
+
+    >>> import json
+    >>> from outcome_graph import load, check
+    >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    ...             "priorities: [{id: P1, title: Safe}]\\nobjectives: [{id: O1, title: Fewer accidents}]\\n")
+    >>> doc = json.loads(to_sarif([check(plan)]))
+    >>> doc["version"], sorted({r["ruleId"] for r in doc["runs"][0]["results"]})[:2]
+    ('2.1.0', ['OG101', 'OG102'])
+    """
     return json.dumps(sarif_document(reports), indent=2, ensure_ascii=False)
 
 
