@@ -632,7 +632,10 @@ class MeaningMatcher:
             return MeaningVerdict(True, score, None, "too general to compare")
         surfaces = dict(_analyse(plan_title))
         stages, entry_stages = _stages(key_terms(plan_title)), _stages(entry_terms)  # (all stages: KS5 is in no title)
-        if stages and entry_stages and stages.isdisjoint(entry_stages):
+        if stages and entry_stages and (stages.isdisjoint(entry_stages) or (
+                # progress between two stages, measured between two others (KS2 to KS4 against
+                # the catalogue's KS3 to KS4)
+                len(stages) >= 2 and len(entry_stages) >= 2 and stages != entry_stages)):
             return self._other_stage(plan_title, plan, stages, entry, entry_stages, score)
         shared = plan & entry_terms
         by_weight = sorted(shared, key=lambda t: (-self._w(t), t))
@@ -702,8 +705,11 @@ class MeaningMatcher:
         title reads like is the best match at the title's own stage, if one shares evidence."""
         better = None
         for index, _ in self._ranked(plan_title):
+            if self._entries[index] is entry:
+                continue
             terms = self._entry_vector(self._entries[index])[0]
-            if _stages(terms) & stages and self._is_evidence(plan & terms):
+            at_stage = _stages(terms) == stages if len(stages) >= 2 else bool(_stages(terms) & stages)
+            if at_stage and self._is_evidence((plan & terms) - _STAGE_SET):  # (more in common than the stage)
                 if better is None:
                     better = self._entries[index]
                 if not (terms & _GROUPS) - plan:  # (one about a group the title names no better)
@@ -728,6 +734,9 @@ class MeaningMatcher:
 
 #: The stages of education a title can be about, in order: one excludes the others.
 _STAGES = ("#eyfs", "#ks1", "#ks2", "#ks3", "#ks4", "#ks5")
+
+
+_STAGE_SET = frozenset(_STAGES)
 
 
 def _stages(terms: Iterable[str]) -> frozenset[str]:

@@ -102,7 +102,8 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     shortened or reworded title of the right indicator passes. It reports a title that shares
     nothing distinctive with the catalogue's and evidently describes another indicator, naming it,
     and a title about another stage of education than the catalogue's (Key Stage 2 against Key
-    Stage 4, the Foundation Stage against Key Stage 1), whatever else they share.
+    Stage 4, the Foundation Stage against Key Stage 1), or about progress between other stages
+    (Key Stage 2 to 4 against 3 to 4), whatever else they share.
 
     ## Why it matters
     A wrong code means the figure reported to the board is a different measure from the one the
@@ -145,7 +146,14 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         verdict = matcher.compare(title, entry)
         if verdict.agrees:
             continue
-        better = f" It reads like {verdict.better.code} '{short(verdict.better.title, 80)}'." if verdict.better else ""
+        better = ""
+        if verdict.better is not None:
+            better = f" It reads like {verdict.better.code} '{short(verdict.better.title, 80)}'"
+            taken = ctx.plan.indicator(verdict.better.code)
+            if taken is not None and taken.id != code and taken.title and taken.title != verdict.better.title:
+                # (a plan's own lettering can take the national code: Richmond's NI 102a is local)
+                better += f", a code this plan gives to '{short(taken.title, 60)}'"
+            better += "."
         ours, theirs = (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
         yield ctx.finding(
             where,
