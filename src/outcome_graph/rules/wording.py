@@ -10,16 +10,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ._common import label, short
 from .context import RuleContext
 from .registry import rule
 
+if TYPE_CHECKING:
+    from ..model.document import NodeSpec
+
 
 def _words(words: tuple[str, ...], limit: int = 8) -> str:
     shown = ", ".join(f"'{w}'" for w in words[:limit])
     return shown + (f" and {len(words) - limit} more" if len(words) > limit else "")
+
+
+def _variants_by_text(node: NodeSpec) -> list[tuple[str, str]]:
+    """A node's variants, one per text: (text, the views that word it so, joined: "overview and
+    summary"). Two views with one wording are one finding, not two."""
+    views: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+    for v in node.variants:
+        key = " ".join(v.text.split())
+        texts.setdefault(key, v.text)
+        if v.where not in views.setdefault(key, []):
+            views[key].append(v.where)
+    return [(texts[key], ", ".join(w[:-1]) + " and " + w[-1] if len(w) > 1 else w[0]) for key, w in views.items()]
 
 
 @rule("OG601", "wording-drift", "info")
@@ -30,7 +47,8 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
     Compares each variant (`variants: [{text, where}]`) with the node's title and reports words added
     or dropped, beyond case, punctuation, `&`/`and`, compound spellings (`well-being`/`wellbeing`),
     function words (a, the, to, of, their), word order and leading labels (`Priority One:`). A
-    variant that reverses the title's direction is OG602 instead.
+    variant that reverses the title's direction is OG602 instead. Views that word a node the same
+    way are one finding, naming them all.
 
     ## Why it matters
     Plans are written by many hands: the summary matrix and the detailed tables drift apart, and the
@@ -47,10 +65,10 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
     from ..analysis.wording import polarity_reversals, wording_diff
 
     for node in ctx.facts.with_variants:
-        for v in node.variants:
-            if polarity_reversals(node.title, v.text):
+        for text, where in _variants_by_text(node):
+            if polarity_reversals(node.title, text):
                 continue
-            diff = wording_diff(node.title, v.text)
+            diff = wording_diff(node.title, text)
             if not diff.material:
                 continue
             parts = []
@@ -60,7 +78,7 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
                 parts.append(f"drops {_words(diff.dropped)}")
             yield ctx.finding(
                 node.id,
-                f"The {v.where} wording of {label(ctx, node.id)} {' and '.join(parts)}: '{short(v.text, 90)}'.",
+                f"The {where} wording of {label(ctx, node.id)} {' and '.join(parts)}: '{short(text, 90)}'.",
             )
 
 
@@ -86,13 +104,13 @@ def polarity_conflict(ctx: RuleContext) -> Iterator[Finding]:
     from ..analysis.wording import polarity_reversals
 
     for node in ctx.facts.with_variants:
-        for v in node.variants:
-            reversals = polarity_reversals(node.title, v.text)
+        for text, where in _variants_by_text(node):
+            reversals = polarity_reversals(node.title, text)
             if reversals:
                 pairs = ", ".join(f"'{r.title_word}' becomes '{r.variant_word}'" for r in reversals)
                 yield ctx.finding(
                     node.id,
-                    f"The {v.where} wording of {label(ctx, node.id)} reverses its direction ({pairs}): '{short(v.text, 90)}'.",
+                    f"The {where} wording of {label(ctx, node.id)} reverses its direction ({pairs}): '{short(text, 90)}'.",
                 )
 
 
