@@ -50,7 +50,10 @@ def load_plugins(config: Config | None = None) -> None:
             continue
         p = Path(path)
         if not p.is_file():
-            raise ConfigError(f"rule file {path!r} not found")
+            assert config is not None
+            listed = next((layer.source for layer in config.layers if path in layer.rule_files), None)
+            raise ConfigError(f"rule file {path!r} not found (listed in its 'rule-files')" if listed else
+                              f"rule file {path!r} not found", file=listed)
         name = f"outcome_graph_local_rules_{len(_files_loaded)}_{p.stem}"
         spec = importlib.util.spec_from_file_location(name, p)
         if spec is None or spec.loader is None:
