@@ -136,7 +136,7 @@ def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple
     return ConfigLayer.from_mapping(data, "command line")
 
 
-@main.command()
+@main.command(short_help="Check plans and report their findings.")
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github"]), default="text", show_default=True,
               help="Output format. json prints one document per plan (JSON Lines for several plans); github writes "
@@ -501,7 +501,7 @@ def _emit(text: str, output: str | None, *, color: bool = False) -> None:
     atomic_write_text(output, text + "\n")
 
 
-@main.command()
+@main.command(short_help="List the rules, or show one rule's documentation.")
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
@@ -538,7 +538,7 @@ def rules(code: str | None, fmt: str, config_file: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of plans or of findings.")
 @click.option("--findings", is_flag=True, help="The schema of the JSON findings document instead of the plan format.")
 def schema(findings: bool) -> None:
     """Print the JSON Schema of the plan format (for editors), or of the findings document."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("convert")
+@click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
 @click.argument("source", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("target", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"]), default=None,

@@ -7,7 +7,7 @@ import sys
 import click
 
 
-@click.command("diff")
+@click.command("diff", short_help="What changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

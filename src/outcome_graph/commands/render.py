@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 
-@click.command("render")
+@click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="The file to write: .svg, .png, .pdf or .dot (the suffix gives the format).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("report")
+@click.command("report", short_help="Write a self-contained HTML report of a plan.")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="The HTML file to write (written whole or not at all).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("synth")
+@click.command("synth", short_help="Write a synthetic plan of N nodes.")
 @click.argument("n_nodes", metavar="N", type=click.IntRange(min=100))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="The file to write (default: standard output).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("table")
+@click.command("table", short_help="Print or write a table of a plan.")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"]),
               default="milestones", show_default=True, help="Which table.")

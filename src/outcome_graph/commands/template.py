@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("template")
+@click.command("template", short_help="Write an empty plan workbook to fill in.")
 @click.argument("output", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--form", type=click.Choice(["levels", "flat"]), default="levels", show_default=True,
               help="levels: one sheet per level with every field; flat: one table as published plans print it.")
