@@ -296,3 +296,13 @@ def test_a_report_carries_the_facts_the_rules_read_and_the_page_reads_them():
     sent = pickle.loads(pickle.dumps(findings))
     assert sent.facts is None and sent == findings and sent.findings == findings.findings
     assert pickle.dumps(findings) == pickle.dumps(fresh)
+
+
+def test_the_where_column_gives_the_line_and_the_tooltip_the_whole_location():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    page = report_html(plan, diagram=False)
+    cells = re.findall(r'<td class="where" title="([^"]*)">([^<]*)</td>', page)
+    assert len(cells) == len(og.check(plan).findings)
+    for title, shown in cells:
+        file, line, _column = title.rsplit(":", 2)
+        assert file == plan.file and shown == f"line {line}", (title, shown)

@@ -16,7 +16,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -362,9 +362,12 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
         node_cell = f"<code>{html_text(node_text)}</code>"
     title = f'<div class="ntitle">{html_text(_short(f.title, 90))}</div>' if f.title and f.title != f.node else ""
     loc = f.location
-    where = ""
-    if loc.line or loc.sheet:
-        where = str(replace(loc, file=os.path.basename(loc.file))) if loc.file else str(loc)
+    where = ""  # (short: the report is the plan's; the whole location is the cell's tooltip)
+    if loc.sheet:
+        where = f"{loc.sheet}!{loc.cell}" if loc.cell else loc.sheet
+    elif loc.line:
+        own = not loc.file or not plan.file or os.path.normpath(loc.file) == os.path.normpath(plan.file)
+        where = f"line {loc.line}" if own else f"{os.path.basename(loc.file or '')}:{loc.line}"
     return (
         f'<tr class="finding sev-{html_attr(f.severity)}" data-severity="{html_attr(f.severity)}" data-rule="{html_attr(f.rule)}" '
         f'data-node="{html_attr(f.node)}" data-owners="{html_attr("|".join(row.owners))}" '
@@ -586,7 +589,7 @@ table.findings td.node{width:14%}table.findings td.msg{width:46%}
 .group-head th{background:var(--bg);border-top:2px solid var(--line);font-weight:600}
 .group-head .count{float:right;color:var(--muted)}
 .ntitle{color:var(--muted);font-size:.85rem}.hint{color:var(--muted);font-size:.85rem;margin-top:2px}
-.where{font-size:.8rem;color:var(--muted);overflow-wrap:anywhere}
+.where{font-size:.8rem;color:var(--muted);white-space:nowrap}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.78rem;font-weight:700;color:#fff;white-space:nowrap}
 .badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}.badge.sev-info{background:var(--info)}
 tr.finding.sev-error td:first-child{border-left:4px solid var(--error)}
