@@ -25,12 +25,14 @@ setup: $(VENV)/.installed system-deps
 setup-test: $(VENV)/.installed-test system-deps-test
 
 $(VENV)/.installed: pyproject.toml
+	@echo "installing outcome-graph into $(VENV) (a minute the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml
+	@echo "installing outcome-graph and its test tools into $(VENV) (a minute or two the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
