@@ -110,9 +110,9 @@ def test_a_finding_links_to_its_node_and_a_node_to_its_findings(southend):
     target = svg_id("P2.A2.O2")
     page.wait_for_function(f"document.getElementById('{target}').classList.contains('og-highlight')")
     assert page.evaluate("document.querySelectorAll('.og-highlight').length") == 1
-    page.click(f'[id="{svg_id("P5.A2.O2")}"]')
+    page.click(f'[id="{svg_id("P2.A2.O3")}"]')
     nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
-    assert nodes and set(nodes) == {"P5.A2.O2"}
+    assert nodes and set(nodes) == {"P2.A2.O3"}
     page.click("#r-clear")
     assert opened.console == [] and opened.requests == [opened.url]
 
