@@ -268,3 +268,26 @@ def test_any_bytes_are_a_baseline_or_a_baseline_error(tmp_path_factory, data):
         Baseline.load(path)
     except BaselineError as err:
         assert str(err).startswith(str(path))
+
+
+def test_a_sarif_baseline_marks_the_same_findings_new_as_a_json_one(tmp_path):
+    # Three outcomes served, then one dropped: its OG201 is the new finding, not another outcome's
+    # (SARIF's message text carries the hint too: the message is compared, not that text).
+    from outcome_graph.output.sarif import to_sarif
+
+    head = "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\npriorities:\n"
+    rows = {o: f"  - {{id: P{i}, title: {o}, outcomes: [{o}], objectives: [{{id: O{i}, title: t{i}}}]}}\n"
+            for i, o in enumerate(["be_healthy", "stay_safe", "enjoy_and_achieve"], 1)}
+    old = og.check(og.load(head + "".join(rows.values())), {"select": ["OG201"]})
+    new = og.check(og.load(head + rows["be_healthy"] + rows["stay_safe"]), {"select": ["OG201"]})
+    (tmp_path / "base.json").write_text(old.to_json(), encoding="utf-8")
+    (tmp_path / "base.sarif").write_text(to_sarif([old]), encoding="utf-8")
+    # A SARIF document written before the message had a property of its own.
+    legacy = json.loads(to_sarif([old]))
+    for result in legacy["runs"][0]["results"]:
+        del result["properties"]["message"]
+    (tmp_path / "legacy.sarif").write_text(json.dumps(legacy), encoding="utf-8")
+    fresh = {name: [f.message for f in Baseline.load(tmp_path / name).apply(new).findings]
+             for name in ("base.json", "base.sarif", "legacy.sarif")}
+    assert fresh["base.json"] == ["The outcome 'Enjoy and achieve' has no objective in the plan."]
+    assert fresh["base.sarif"] == fresh["legacy.sarif"] == fresh["base.json"]

@@ -217,7 +217,11 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str
             kinds = {s.get("kind") for s in suppressions if isinstance(s, dict)} if isinstance(suppressions, list) else set()
             if "inSource" in kinds:
                 continue
-            message = result.get("message")
-            text = message.get("text") if isinstance(message, dict) else None
+            text = props.get("message") if isinstance(props, dict) else None
+            if not isinstance(text, str):  # (a document written before the message had a property of its own)
+                message = result.get("message")
+                text = message.get("text") if isinstance(message, dict) else None
+                if isinstance(text, str):
+                    text = text.split(" Hint: ", 1)[0]  # (the text is the message, then the hint)
             out.append((plan_id, rule, node, text if isinstance(text, str) else ""))
     return out

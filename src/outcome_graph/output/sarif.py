@@ -80,7 +80,9 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
                     }
                 ],
                 "partialFingerprints": {"outcomeGraph/v1": fingerprint},
-                "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id},
+                # (the message alone too: a baseline read from this document compares messages)
+                "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
+                               "message": finding.message},
             }
             if loc.sheet:
                 result["properties"]["sheet"] = loc.sheet
