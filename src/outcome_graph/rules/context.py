@@ -108,12 +108,12 @@ class RuleContext:
         plan = self.plan
         node_id = node if node is not None else plan.id
         order_key = 0
-        if node_id in plan.nodes:
+        if node is not None and node_id in plan.nodes:  # (None is the plan, even where a node has its id)
             spec = plan.nodes[node_id]
             kind = kind or spec.kind
             title = spec.title if title is None else title
             order_key = (spec.__pydantic_private__ or {}).get("_order", 0)  # (see Plan.location)
-        elif node_id == plan.id and node is not None or node is None:
+        elif node is None or node_id == plan.id:
             kind = kind or "plan"
             title = plan.title if title is None else title
             order_key = -1

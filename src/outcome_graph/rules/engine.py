@@ -27,9 +27,10 @@ UNUSED_IGNORE = "OG110"
 
 @dataclass
 class _Suppression:
-    node: str
+    node: str  # the node holding the entry, or the plan's id for the plan's own
     entry: IgnoreEntry
     used: bool = False
+    plan_wide: bool = False  # an entry of the plan's own `ignore:` (a node may have the plan's id)
 
 
 def _active_rules(config: Config) -> list[Rule]:
@@ -167,7 +168,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                 continue  # the rule did not run: nothing can be said
             else:
                 msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there"
-            f = ctx.finding(s.node if s.node in plan.nodes else None, msg, "Remove the ignore entry, or fix its rule code.")
+            f = ctx.finding(None if s.plan_wide else s.node, msg, "Remove the ignore entry, or fix its rule code.")
             hit = suppressions.suppressing(f, skip=s)
             if hit is None:
                 kept.append(f)
@@ -187,14 +188,13 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
 
 
 class _Suppressions:
-    """The plan's ``ignore:`` entries, by the node that holds them (the plan's under its id)."""
+    """The plan's ``ignore:`` entries: the plan's own, and each node's by the node that holds them."""
 
     def __init__(self, plan: Plan, facts: PlanFacts) -> None:
         self.plan = plan
         self.facts = facts
+        self.plan_entries = [_Suppression(plan.id, e, plan_wide=True) for e in plan.meta.ignore or ()]
         self.by_node: dict[str, list[_Suppression]] = {}
-        if plan.meta.ignore:
-            self.by_node[plan.id] = [_Suppression(plan.id, e) for e in plan.meta.ignore]
         for node in facts.with_ignore:
             self.by_node[node.id] = [_Suppression(node.id, e) for e in node.ignore]
         # The nodes below a node's branch-scoped entry: only their findings need the climb
@@ -202,29 +202,29 @@ class _Suppressions:
         # cost a walk up the plan).
         self.under_branch: set[str] = set()
         for node_id, entries in self.by_node.items():
-            if node_id != plan.id and node_id in plan.nodes and any(s.entry.scope == "branch" for s in entries):
+            if any(s.entry.scope == "branch" for s in entries):
                 self.under_branch.update(facts.descendants(node_id))
 
     def unused(self) -> list[_Suppression]:
-        return [s for entries in self.by_node.values() for s in entries if not s.used]
+        return [s for entries in (self.plan_entries, *self.by_node.values()) for s in entries if not s.used]
 
     def suppressing(self, f: Finding, skip: _Suppression | None = None) -> _Suppression | None:
         """The ignore entry that suppresses ``f`` (other than ``skip``: an entry does not excuse
         itself), or ``None``."""
-        sups = self.by_node
-        if not sups:
+        if not self.plan_entries and not self.by_node:
             return None
         code = f.rule
-        for s in sups.get(f.node, ()):
+        plan_wide = f.kind == "plan"
+        for s in self.plan_entries if plan_wide else self.by_node.get(f.node, ()):
             if s is not skip and code.startswith(s.entry.rule.upper()):
                 return s
         # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
-        for s in sups.get(self.plan.id, ()):
+        for s in self.plan_entries:
             if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
                 return s
-        if f.node in self.under_branch:
+        if not plan_wide and f.node in self.under_branch:
             for a in self.facts.ancestors(f.node):
-                for s in sups.get(a, ()):
+                for s in self.by_node.get(a, ()):
                     if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
                         return s
         return None
