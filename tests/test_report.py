@@ -306,3 +306,30 @@ def test_the_where_column_gives_the_line_and_the_tooltip_the_whole_location():
     for title, shown in cells:
         file, line, _column = title.rsplit(":", 2)
         assert file == plan.file and shown == f"line {line}", (title, shown)
+
+
+@pytest.mark.parametrize("source", ["southend", "shared"])
+def test_the_coverage_matrix_counts_as_the_coverage_table_does(source):
+    # An objective with two priorities serves both: the page and `table --what coverage` agree.
+    if source == "southend":
+        plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    else:
+        plan = og.load(PLAN_HEADER + "priorities:\n"
+                       "  - {id: P1, title: Healthy children, outcomes: [be_healthy]}\n"
+                       "  - {id: P2, title: Safe children, outcomes: [stay_safe]}\n"
+                       "objectives:\n"
+                       "  - {id: O1, title: Fewer accidents at home, parents: [P1, P2], indicators: [NI 48]}\n"
+                       "  - {id: O2, title: More sport, parent: P1}\n")
+    page = report_html(plan, diagram=False)
+    matrix = page[page.index('<table class="matrix">'):page.index("</table>", page.index('<table class="matrix">'))]
+    rows = [r for r in re.findall(r"<tr>(.*?)</tr>", matrix, re.S)[1:]]
+    table = og.table(plan, "coverage").set_index("id")
+    outcomes = [o.id for o in plan.framework.outcomes]
+    for row, (pid, counts) in zip(rows, table.iterrows()):
+        cells = re.findall(r'<td class="(\w+)">(.*?)</td>', row)
+        if counts["cross_cutting"]:
+            continue
+        shown = [int(text.split()[0]) for _cls, text in cells]
+        assert shown == [counts[o] for o in outcomes], pid
+    if source == "shared":
+        assert table.loc["P2", "stay_safe"] == 1 and table.loc["P2", "be_healthy"] == 1

@@ -110,7 +110,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     sections = [
         _summary(plan, facts, findings, today or date.today()),
         _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
-        _coverage_section(plan, facts, home),
+        _coverage_section(plan, facts),
         _owner_section(plan, facts, findings, config),
         _diagram_section(plan, svg, diagram, empty),
     ]
@@ -380,7 +380,7 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
     )
 
 
-def _coverage_section(plan: Plan, facts: PlanFacts, home: dict[str, str | None]) -> str:
+def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
     fw = plan.framework
     level = next((k for k in ("objective", "aim", "priority") if k in facts.levels_used), None)
     priorities = [n.id for n in plan.of_kind("priority")]
@@ -388,34 +388,40 @@ def _coverage_section(plan: Plan, facts: PlanFacts, home: dict[str, str | None])
         return '<section id="r-coverage"><h2>Outcome coverage</h2><p>The plan has no priorities to draw a coverage matrix for.</p></section>'
     in_matrix = set(priorities)
     cross = facts.cross_cutting
-    objectives: dict[tuple[str, str], int] = Counter()
+    # A node counts under every priority above it (an objective with two parents serves both), as
+    # in `table --what coverage`; the whole plan's row counts each node once.
+    objectives: dict[tuple[str, str], set[str]] = defaultdict(set)
     indicators: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def priorities_of(node_id: str) -> list[str]:
+        return [a for a in (node_id, *facts.ancestors(node_id)) if a in in_matrix]
+
     for node in plan.of_kind(level):
-        p = home.get(node.id) if level != "priority" else node.id
-        if p is None or p not in in_matrix or node.id in cross:
+        if node.id in cross:
             continue
-        for oid in facts.outcomes.get(node.id, ()):
-            objectives[(p, oid)] += 1
+        for p in priorities_of(node.id):
+            for oid in facts.outcomes.get(node.id, ()):
+                objectives[(p, oid)].add(node.id)
     for ind, measured in facts.measures.items():
         for n in measured:
-            p = home.get(n)
-            if p is None or p not in in_matrix or n in cross:
+            if n in cross or n not in plan.nodes:
                 continue
-            for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
-                indicators[(p, oid)].add(ind)
+            for p in priorities_of(n):
+                for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
+                    indicators[(p, oid)].add(ind)
     states = any(n.outcomes for n in plan.nodes.values() if n.kind != "indicator")
     word = {"objective": "objectives", "aim": "aims", "priority": "priorities"}[level]
     head = "".join(f'<th scope="col">{html_text(o.title)}</th>' for o in fw.outcomes)
     body = []
-    totals_obj: Counter[str] = Counter()
+    totals_obj: dict[str, set[str]] = defaultdict(set)
     totals_ind: dict[str, set[str]] = defaultdict(set)
     for p in priorities:
         is_cross = p in cross
         cells = []
         for o in fw.outcomes:
-            n_obj = objectives.get((p, o.id), 0)
+            n_obj = len(objectives.get((p, o.id), ()))
             n_ind = len(indicators.get((p, o.id), ()))
-            totals_obj[o.id] += n_obj
+            totals_obj[o.id] |= objectives.get((p, o.id), set())
             totals_ind[o.id] |= indicators.get((p, o.id), set())
             cls = "cross" if is_cross else ("gap" if n_obj == 0 else ("unmeasured" if n_ind == 0 else "covered"))
             text = "cross-cutting" if is_cross else f"{n_obj} {word[:-1] if n_obj == 1 else word}<br>{n_ind} indicator{'' if n_ind == 1 else 's'}"
@@ -426,7 +432,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts, home: dict[str, str | None])
         body.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
     total_cells = []
     for o in fw.outcomes:
-        n_obj, n_ind = totals_obj[o.id], len(totals_ind[o.id])
+        n_obj, n_ind = len(totals_obj[o.id]), len(totals_ind[o.id])
         cls = "gap" if n_obj == 0 or n_ind == 0 else "covered"
         total_cells.append(f'<td class="{cls}"><b>{n_obj}</b> {word}<br><b>{n_ind}</b> indicators</td>')
     body.append(f'<tr class="total"><th scope="row">The whole plan</th>{"".join(total_cells)}</tr>')
