@@ -47,6 +47,7 @@ def test_layers_override_in_order():
         ({"rules": {"OG302": {"max-milestone": 3}}}, "did you mean 'max-milestones'"),
         ({"rules": {"OG302": {"max-milestones": "ten"}}}, "non-negative number"),
         ({"rules": {"OG999": {"x": 1}}}, "no such rule"),
+        ({"rule-files": [3]}, "'rule-files' must be a list of paths"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(data, needle):
@@ -110,3 +111,32 @@ def test_suppressed_findings_are_kept_in_file_order():
     report = og.check(plan, Config.from_dict({"select": ["OG301", "OG401"]}))
     assert [(f.rule, f.node) for f in report.suppressed] == [("OG401", "M1"), ("OG301", "M2")]
     assert not report.findings
+
+
+def test_all_sets_every_rules_severity_and_a_narrower_selector_wins():
+    config = Config.from_dict({"severity": {"ALL": "error", "OG6": "info"}})
+    assert config.severity_of("OG301", "warning") == "error"
+    assert config.severity_of("OG601", "info") == "info" and config.severity_of("OG602", "error") == "info"
+    plan = og.load(Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml")
+    report = og.check(plan, {"severity": {"ALL": "error"}})
+    assert report.findings and {f.severity for f in report.findings} == {"error"}
+
+
+@pytest.mark.parametrize(
+    "name, text, where, needle",
+    [
+        ("outcome-graph.toml", 'select = ["OG1"\n', ":1", "invalid TOML: Unclosed array at the end of the file"),
+        ("outcome-graph.toml", 'select = ["OG1"]\nfail-on = \n', ":2:11", "invalid TOML: Invalid value"),
+        ("pyproject.toml", '[tool]\noutcome-graph = ["select"]\n', "", "[tool.outcome-graph] must be a table"),
+    ],
+)
+def test_a_broken_configuration_file_names_the_line(tmp_path, name, text, where, needle):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        discover_config(tmp_path / "plan.yaml")
+    assert str(err.value) == f"{tmp_path / name}{where}: {needle}" + (" (keys such as select = [...])" if not where else "")
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_configuration(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    assert discover_config(tmp_path / "plan.yaml").layers == []

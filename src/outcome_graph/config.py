@@ -21,6 +21,7 @@ beside the plan, a file given with ``--config``, then command-line flags. Keys:
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -90,7 +91,7 @@ class ConfigLayer:
                 raise ConfigError(f"[rules.{code}] must be a table of options", file=source)
             layer.options[str(code).upper()] = dict(opts)
         files = data.get("rule-files", [])
-        if isinstance(files, str) or not isinstance(files, list):
+        if isinstance(files, str) or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
             raise ConfigError("'rule-files' must be a list of paths", file=source)
         base = base_dir or Path.cwd()
         layer.rule_files = [str((base / f).resolve()) for f in files]
@@ -152,8 +153,9 @@ class Config:
         best = (-1, default)
         for layer in self.layers:
             for sel, sev in layer.severity.items():
-                if code.startswith(sel) and len(sel) >= best[0]:
-                    best = (len(sel), sev)
+                prefix = "" if sel == "ALL" else sel  # (ALL: every rule, as in select and ignore)
+                if code.startswith(prefix) and len(prefix) >= best[0]:
+                    best = (len(prefix), sev)
         return best[1]
 
     @property
@@ -238,13 +240,25 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
         raise ConfigError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); TOML files are UTF-8",
                           file=f"{path}:{line}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", file=str(path)) from None
+        # (tomllib ends its message with where: "(at line 3, column 9)" or "(at end of document)")
+        message, where = str(exc), str(path)
+        m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if m is not None:
+            message, where = message[: m.start()], f"{path}:{m.group(1)}:{m.group(2)}"
+        elif message.endswith("(at end of document)"):
+            message = message[: -len("(at end of document)")].rstrip() + " at the end of the file"
+            last = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+            where = f"{path}:{last}"
+        raise ConfigError(f"invalid TOML: {message}", file=where) from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("outcome-graph")
+        tool = data.get("tool", {})
+        table = tool.get("outcome-graph") if isinstance(tool, dict) else None
         if table is None:
             if required:
                 raise ConfigError("has no [tool.outcome-graph] table", file=str(path))
             return None
+        if not isinstance(table, dict):
+            raise ConfigError("[tool.outcome-graph] must be a table (keys such as select = [...])", file=str(path))
         data = table
     return ConfigLayer.from_mapping(data, str(path), base_dir=path.parent)
 
