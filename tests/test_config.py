@@ -140,3 +140,9 @@ def test_a_broken_configuration_file_names_the_line(tmp_path, name, text, where,
 def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_configuration(tmp_path):
     (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
     assert discover_config(tmp_path / "plan.yaml").layers == []
+
+
+def test_a_misspelt_rule_code_is_told_the_nearest():
+    plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    with pytest.raises(ConfigError, match="'OG3O1' matches no rule: did you mean 'OG301'"):
+        og.check(plan, {"select": ["OG3O1"]})

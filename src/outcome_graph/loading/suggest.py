@@ -39,16 +39,25 @@ def nearest(word: str, candidates: Iterable[str]) -> str | None:
     'priorities'
     >>> nearest("zzz", ["priorities", "aims"]) is None
     True
+    >>> nearest("OG3O1", ["OG301", "OG302"]), nearest("max_milestone", ["max-milestones"])
+    ('OG301', 'max-milestones')
     """
-    options = list(candidates)
-    key = word.strip().lower().replace(" ", "_").replace("-", "_")
+    # (compared as keys, case, spaces and hyphens aside; answered as the candidate is written)
+    options: dict[str, str] = {}
+    for candidate in candidates:
+        options.setdefault(_key(candidate), candidate)
+    key = _key(word)
     if key in options:
-        return key
+        return options[key]
     synonym = _SYNONYMS.get(key)
-    if synonym in options:
-        return synonym
-    match = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-    return match[0] if match else None
+    if synonym is not None and synonym in options:
+        return options[synonym]
+    match = difflib.get_close_matches(key, list(options), n=1, cutoff=0.6)
+    return options[match[0]] if match else None
+
+
+def _key(word: str) -> str:
+    return word.strip().lower().replace(" ", "_").replace("-", "_")
 
 
 def unknown_outcome(node_id: object, outcome: str, valid: tuple[str, ...] | list[str], framework: str) -> str:
