@@ -195,3 +195,26 @@ def test_a_missing_rule_file_names_the_configuration_that_lists_it(tmp_path):
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip() == (f"error: {tmp_path / 'outcome-graph.toml'}: rule file "
                                   f"'{tmp_path / 'rules' / 'local_rules.py'}' not found (listed in its 'rule-files')")
+
+
+def test_after_a_family_fails_to_import_the_next_call_loads_the_whole_catalogue():
+    # (in a process of its own: the catalogue is loaded once per process)
+    code = """
+import importlib
+import outcome_graph.rules as rules
+real = importlib.import_module
+def failing(name, *args, **kwargs):
+    if name.endswith(".timing"):
+        raise ImportError("simulated")
+    return real(name, *args, **kwargs)
+rules.importlib = type("Importer", (), {"import_module": staticmethod(failing)})
+from outcome_graph.rules.registry import registry
+try:
+    registry()
+except ImportError as exc:
+    print("first:", exc)
+rules.importlib = importlib
+print("second:", len(registry()), "OG401" in registry(), "OG601" in registry())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split("\n")[:2] == ["first: simulated", "second: 32 True True"], out.stderr

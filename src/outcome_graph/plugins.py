@@ -35,7 +35,6 @@ def load_plugins(config: Config | None = None) -> None:
     """Import installed rule plugins (once) and the configuration's rule files."""
     global _entry_points_loaded
     if not _entry_points_loaded:
-        _entry_points_loaded = True
         from importlib.metadata import entry_points
 
         for ep in entry_points(group=ENTRY_POINT_GROUP):
@@ -45,6 +44,9 @@ def load_plugins(config: Config | None = None) -> None:
                 raise
             except Exception as exc:  # a broken plugin must not look like a broken plan
                 raise ConfigError(f"the rule plugin {ep.name!r} ({ep.value}) failed to load: {exc}") from None
+        # (only once every plugin has loaded: after a failure, the next call fails the same way
+        # instead of checking with the plugins loaded before it)
+        _entry_points_loaded = True
     for path in config.rule_files if config is not None else ():
         if path in _files_loaded:
             continue

@@ -17,12 +17,20 @@ __all__ = ["Rule", "RuleDoc", "rule", "registry", "get_rule", "register", "BUILT
 BUILTIN_FAMILIES = ("structure", "coverage", "ownership", "timing", "indicators", "wording")
 
 _loaded = False
+_loading = False
 
 
 def _load_builtin() -> None:
-    global _loaded
-    if _loaded:
+    # Loaded once, and marked loaded only when every family is: after a family failed to import
+    # (an error the caller saw), the next call tries again rather than run a partial catalogue.
+    # (_loading: a family's import registers its rules, which may ask for the registry.)
+    global _loaded, _loading
+    if _loaded or _loading:
         return
-    _loaded = True
-    for family in BUILTIN_FAMILIES:
-        importlib.import_module(f"{__name__}.{family}")
+    _loading = True
+    try:
+        for family in BUILTIN_FAMILIES:
+            importlib.import_module(f"{__name__}.{family}")
+        _loaded = True
+    finally:
+        _loading = False
