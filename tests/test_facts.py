@@ -136,3 +136,18 @@ def test_strongly_connected_components_match_networkx(edges):
     graph.add_edges_from((a, b) for a, targets in edges.items() for b in targets if b in edges)
     ours = {frozenset(c) for c in strongly_connected(edges, lambda n: edges[n])}
     assert ours == {frozenset(c) for c in nx.strongly_connected_components(graph)}
+
+
+def test_broken_references_are_complete_whatever_was_read_before():
+    from outcome_graph import load
+    from outcome_graph.graph.facts import PlanFacts
+
+    plan = load(
+        "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "objectives: [{id: O1, title: a, parent: P9, indicators: [LOCAL 1]}]\n"
+    )
+    first = [(b.source, b.field, b.target) for b in PlanFacts(plan).broken]  # (before measured_by)
+    facts = PlanFacts(plan)
+    _ = facts.measured_by
+    assert first == [(b.source, b.field, b.target) for b in facts.broken] == [
+        ("O1", "parent", "P9"), ("O1", "indicators", "LOCAL 1")]

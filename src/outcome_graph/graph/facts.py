@@ -109,8 +109,8 @@ class PlanFacts:
 
     @property
     def broken(self) -> list[BrokenRef]:
-        """References to ids that do not exist: parents, and (once :attr:`measured_by` has been
-        read) indicators."""
+        """References to ids that do not exist: parents, then indicators."""
+        self.measured_by  # noqa: B018 - (resolving the indicator references records the broken ones)
         return self._links[2]
 
     @property
@@ -371,7 +371,7 @@ class PlanFacts:
             for ref in refs:
                 ind = self.plan.indicator(ref.id)
                 if ind is None:
-                    self.broken.append(BrokenRef(node.id, "indicators", ref.id))
+                    self._links[2].append(BrokenRef(node.id, "indicators", ref.id))
                 elif ind.id not in ids:
                     ids.append(ind.id)
             out[node.id] = ids

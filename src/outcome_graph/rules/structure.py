@@ -200,7 +200,6 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     """
     plan = ctx.plan
     facts = ctx.facts
-    facts.measured_by  # noqa: B018 - resolving indicator references records the broken ones
     declared_views = set(plan.meta.views) if plan.meta.views else None
     items: list[tuple[str, str, str]] = [(b.source, b.field, b.target) for b in facts.broken]
     for node in facts.cross_referring:
