@@ -1099,6 +1099,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       ``S L, Early Years, Families and Communities (EYFC)``);
     * is written as an acronym with the same title as another acronym (``Head CATO`` /
       ``Head of Service CATO``);
+    * is the other's name followed by the others it works with (``Group Manager, Youth Support
+      with community partners`` / ``Group Manager, Youth Support``);
     * is the other written after a label (``Reporting Progress: Director of Public Health`` /
       ``Director, Public Health``): a label of up to four words with no title word in it,
       before a titled name;
@@ -1223,6 +1225,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         elif kx == "W":
             a, b = sorted((fx, fy))
             rank, reason = 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"
+        elif "H" in (kx, ky):  # (one form is the other's name with others: "... with community partners")
+            joint, other = (fx, fy) if kx == "H" else (fy, fx)
+            rank, reason = 1, f"'{joint}' names '{other}' with others"
         elif "L" in (kx, ky):  # (a B key, one form or both written after a label)
             a, b = sorted((fx, fy))
             if kx == ky:
@@ -1272,6 +1277,14 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             for i, first in enumerate(members):
                 for second in members[i + 1 :]:
                     offer(first, second)
+    # A name followed by the others it works with ("Group Manager, Youth Support with community
+    # partners") is that name's owner: the name is another form's, written alone.
+    for owner_id, owner_forms in forms.items():
+        for form in owner_forms:
+            head, sep, _rest = form.partition(" with ")
+            if sep and len(head.split()) >= 2:
+                for other in same_k.get(owner_key(head), ()):
+                    offer((owner_id, form, "H"), other)
     for entries in index.values():
         if len(entries) < 2:  # (most keys: one form alone)
             continue

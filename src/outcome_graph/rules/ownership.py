@@ -287,8 +287,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports two lead strings that are evidently the same owner (an acronym and its expansion, a
     name with and without its acronym, a title written two ways, the same parts listed in
-    another order, a name written after a label such as `Reporting Progress:`, the same words
-    with other endings such as `Commissioner` / `Commissioning`) but resolve to different
+    another order, a name written after a label such as `Reporting Progress:`, a name followed by
+    the others it works with (`Group Manager, Youth Support with community partners`), the same
+    words with other endings such as `Commissioner` / `Commissioning`) but resolve to different
     owners. Different owners that merely share words are not merged. An owner written three or
     more ways is reported once per spelling to change, and every hint names the same spelling to
     keep: the declared owner, else the one most used (the fullest on a tie).
