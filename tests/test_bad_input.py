@@ -279,3 +279,11 @@ def test_rdf_is_written_not_read(tmp_path):
                          text=True)
     assert out.returncode == 2 and "not read as one" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "back.yaml").exists()
+
+
+def test_a_blank_title_is_an_error_in_yaml_as_in_a_workbook(tmp_path):
+    # (a converted workbook or CSV folder refuses a blank title cell: so does the YAML it came from)
+    with pytest.raises(PlanError) as err:
+        og.load(PLAN_HEADER + 'objectives: [{id: O1, title: ""}, {id: O2, title: "  "}, {id: O3, title: ok}]\n')
+    assert [(p.line, p.message) for p in err.value.problems] == [
+        (3, "objectives[0].title: must not be blank"), (3, "objectives[1].title: must not be blank")]

@@ -224,7 +224,7 @@ class NodeSpec(StrictModel):
     kind: ClassVar[str] = "node"
 
     id: Id
-    title: str
+    title: Annotated[str, StringConstraints(pattern=r"\S")]  # (required, and not blank, as a workbook's cell)
     number: Number = None
     outcomes: TextList | None = None
     variants: list[Variant] = Field(default_factory=list)
