@@ -194,7 +194,7 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
     if focus is not None and focus not in plan.nodes:
         ids = list(plan.nodes)
         by_lower = {i.lower(): i for i in ids}
-        guess = by_lower.get(focus.strip().lower()) or _nearest_id(focus, ids)
+        guess = by_lower.get(focus.strip().lower()) or nearest(focus, ids)
         raise ConfigError(f"focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
     out_id = None
     if outcome is not None:
@@ -214,14 +214,6 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
         raise ConfigError(f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}")
     return DiagramOptions(levels=lv, milestones=milestones, focus=focus, outcome=out_id, owners=owners,
                           direction=d, findings=findings, title=title)  # type: ignore[arg-type]
-
-
-def _nearest_id(word: str, ids: Sequence[str]) -> str | None:
-    import difflib
-
-    lowered = {i.lower(): i for i in ids}
-    match = difflib.get_close_matches(word.strip().lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str:
