@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "BaselineError", "Problem", "RenderError"]
+__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "BaselineError", "Problem", "RenderError", "where"]
 
 
 class OutcomeGraphError(Exception):
@@ -23,6 +23,22 @@ class OutcomeGraphError(Exception):
     ...     print(type(err).__name__, err.line)
     PlanError 1
     """
+
+
+def where(file: str | None, line: int | None = None, column: int | None = None, sheet: str | None = None,
+          cell: str | None = None) -> str:
+    """How a position is written in messages: ``file:line:column`` (the column left out when it
+    is not known), or ``file:sheet!cell`` for a workbook; ``<plan>`` for text with no file.
+
+    >>> where("plan.yaml", 12, 7), where("plan.yaml", 12), where("plan.xlsx", sheet="milestones", cell="C14")
+    ('plan.yaml:12:7', 'plan.yaml:12', 'plan.xlsx:milestones!C14')
+    """
+    base = file or "<plan>"
+    if sheet:
+        return f"{base}:{sheet}!{cell}" if cell else f"{base}:{sheet}"
+    if line is not None:
+        return f"{base}:{line}" if column is None else f"{base}:{line}:{column}"
+    return base
 
 
 @dataclass(frozen=True)
@@ -42,14 +58,7 @@ class Problem:
 
     def where(self) -> str:
         """``file:line:column`` (or ``file:sheet!cell``), as much as is known."""
-        parts = [self.file or "<plan>"]
-        if self.sheet:
-            return f"{parts[0]}:{self.sheet}!{self.cell}" if self.cell else f"{parts[0]}:{self.sheet}"
-        if self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        return where(self.file, self.line, self.column, self.sheet, self.cell)
 
     def __str__(self) -> str:
         return f"{self.where()}: {self.message}"

@@ -57,12 +57,9 @@ class Location:
         }
 
     def __str__(self) -> str:
-        base = self.file or "<plan>"
-        if self.sheet:
-            return f"{base}:{self.sheet}!{self.cell}" if self.cell else f"{base}:{self.sheet}"
-        if self.line is not None:
-            return f"{base}:{self.line}:{self.column or 1}"
-        return base
+        from ..errors import where
+
+        return where(self.file, self.line, self.column, self.sheet, self.cell)
 
 
 @dataclass(frozen=True)
