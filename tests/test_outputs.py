@@ -49,6 +49,23 @@ def test_plan_schema_accepts_the_real_plans(path):
     jsonschema.validate(data, plan_schema())
 
 
+def test_plan_schema_accepts_what_loads_as_text_and_refuses_a_blank_title():
+    # A plan id and a title written as numbers load (read as the text written): the schema agrees.
+    data = {"format": "outcome-graph/v1", "plan": {"id": 2012, "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+            "objectives": [{"id": 7, "title": 2012}]}
+    jsonschema.validate(data, plan_schema())
+    og.load(json.dumps(data))
+    data["objectives"][0]["title"] = "  "
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, plan_schema())
+    with pytest.raises(og.PlanError, match="must not be blank"):
+        og.load(json.dumps(data))
+    data["objectives"][0]["title"] = "Fewer accidents"
+    data["catalogues"] = [{"prefix": 12, "entries": []}]  # (a catalogue prefix is letters alone)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, plan_schema())
+
+
 def test_plan_schema_rejects_an_unknown_field():
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"format": "outcome-graph/v1", "plan": {"id": "x", "period": {"start": "2011-04-01",

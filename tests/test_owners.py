@@ -863,3 +863,13 @@ def test_the_spelling_to_keep_is_the_declared_owner_else_the_fullest_on_a_tie():
     found = _og305(["CATO managers", "Care and Targeted Outcomes (CATO) managers"])
     assert [f.node for f in found] == ["CATO managers"]
     assert "Write it as 'Care and Targeted Outcomes (CATO) managers'" in found[0].hint
+
+
+def test_a_declared_owner_is_a_whole_name_and_what_follows_it_another():
+    index = OwnerIndex([OwnerSpec("SILS", "School Improvement, Learning and Skills", ())])
+    assert [(r.owner_id, r.declared) for r in index.resolve("SILS and Bob Smith")] == [
+        ("SILS", True), ("Bob Smith", False)]
+    assert [(r.owner_id, r.declared) for r in index.resolve("School Improvement, Learning and Skills & Bob Smith")] == [
+        ("SILS", True), ("Bob Smith", False)]
+    # Without a declared owner among them, names of people stay whole (as names of teams do).
+    assert [r.owner_id for r in index.resolve("Bob Smith & Jane Doe")] == ["Bob Smith & Jane Doe"]

@@ -26,10 +26,14 @@ def plan_schema() -> dict[str, Any]:
 
 
 # The loader reads every scalar as the text written, so a field of text accepts what YAML would
-# read as a number (`number: 3.10`, `due: 2012`, `change: -11`): an editor must not flag those.
+# read as a number (`number: 3.10`, `due: 2012`, `change: -11`, `id: 2012`): an editor must not
+# flag those. (A pattern that no number's text can match, a catalogue prefix's, stays text only.)
 def _accept_numbers_as_text(node: Any) -> None:
+    import re
+
     if isinstance(node, dict):
-        if node.get("type") == "string" and "format" not in node and "pattern" not in node:
+        if node.get("type") == "string" and "format" not in node and (
+                "pattern" not in node or re.search(node["pattern"], "2012")):
             node["type"] = ["string", "number"]
         for value in node.values():
             _accept_numbers_as_text(value)

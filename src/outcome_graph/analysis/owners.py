@@ -625,8 +625,8 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             f = merge(f, frags[i + 1])  # "Women and Children's Commissioning Manager"
             i += 1
             starts = f.sep in ("", "and", ";", "/")
-        elif not out or f.known:
-            starts = True
+        elif not out or f.known or out[-1].known:
+            starts = True  # (a declared owner is a whole name: what follows it is another)
         elif f.sep == ",":
             # "Commissioning Manager, DAAT": a bare acronym after a role is its department
             ts = toks(f)
