@@ -333,6 +333,7 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
         f'<label>Priority <select data-filter="priority"><option value="">all</option>'
         f'{options([(p, _short(_priority_label(plan, p), 60)) for p in prios])}</select></label>'
         '<label>Text <input type="search" data-filter="text" placeholder="node id or words"></label>'
+        '<input type="hidden" data-filter="node">'
         '<button type="button" id="r-clear">Clear</button>'
         f'<span class="shown" id="r-shown">{len(rows)} of {len(rows)} findings</span>'
         "</form>"
@@ -652,6 +653,7 @@ _SCRIPT = r"""
   function apply() {
     if (!table) { return; }
     var sev = value("severity"), rule = value("rule"), owner = value("owner"), prio = value("priority");
+    var node = value("node");  // (set by a click on the diagram: that node's findings alone)
     var text = value("text").toLowerCase();
     var rows = table.querySelectorAll("tr.finding"), total = rows.length, visible = 0;
     for (var i = 0; i < rows.length; i++) {
@@ -660,6 +662,7 @@ _SCRIPT = r"""
       if (ok && rule && r.getAttribute("data-rule") !== rule) { ok = false; }
       if (ok && owner && !has(r.getAttribute("data-owners"), owner)) { ok = false; }
       if (ok && prio && !has(r.getAttribute("data-priorities"), prio)) { ok = false; }
+      if (ok && node && r.getAttribute("data-node") !== node) { ok = false; }
       if (ok && text && r.getAttribute("data-node").toLowerCase() !== text &&
           r.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
       r.classList.toggle("hidden", !ok);
@@ -673,7 +676,11 @@ _SCRIPT = r"""
   }
   if (form) {
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-    form.addEventListener("input", apply);
+    form.addEventListener("input", function (ev) {
+      var byNode = form.querySelector('[data-filter="node"]');
+      if (byNode && ev.target.getAttribute("data-filter") === "text") { byNode.value = ""; }  // (typing ends it)
+      apply();
+    });
     form.addEventListener("change", apply);
     var clear = document.getElementById("r-clear");
     if (clear) {
@@ -712,8 +719,10 @@ _SCRIPT = r"""
     if (node && box && box.contains(node) && form) {
       var title = node.querySelector("title");
       var input = form.querySelector('[data-filter="text"]');
+      var byNode = form.querySelector('[data-filter="node"]');
       if (title && input) {
         input.value = title.textContent;
+        if (byNode) { byNode.value = title.textContent; }
         apply();
         highlight(node.id);
         var first = table ? table.querySelector("tr.finding:not(.hidden)") : null;
