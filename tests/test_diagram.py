@@ -496,3 +496,14 @@ def test_a_view_that_hides_what_indicators_measure_says_how_many_it_leaves_out(t
     # With the aims drawn, they are drawn and nothing is said.
     dot = to_dot(thurrock, diagram_options(thurrock, levels="aim,indicator"))
     assert all(f'"{i}" [' in dot for i in only_aims) and "not drawn" not in dot
+
+
+def test_the_findings_heading_says_how_many_the_view_draws(thurrock):
+    report = og.check(thurrock)
+    dot = to_dot(thurrock, diagram_options(thurrock, findings=report))
+    on_nodes = [f for f in report.findings if f.kind not in ("owner", "group")]
+    assert len(on_nodes) < len(report.findings)  # (Thurrock's owners have findings of their own)
+    assert f"; {len(on_nodes)} of them drawn here, the others are owners' or outside this view;" in dot
+    # A view that draws all of them says nothing more.
+    without_owners = og.check(thurrock, {"ignore": ["OG30"]})
+    assert "drawn here" not in to_dot(thurrock, diagram_options(thurrock, findings=without_owners))

@@ -729,8 +729,13 @@ def _unplaced_note(model: _Model) -> str | None:
             f"{'it' if n == 1 else 'them'}).")
 
 
+_PLAN_WIDE_SHOWN = 4  # plan-wide findings written under the title
+_GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does not collapse)
+
+
 def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_levels: Sequence[str],
-                 plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None) -> _Html:
+                 plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None,
+                 drawn: int | None = None) -> _Html:
     meta = plan.meta
     start, end = plan.period
     sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
@@ -744,7 +749,7 @@ def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_leve
     items = [_legend_item(strong, palette.titles[oid]) for oid, (strong, _tint) in palette.colours.items()]
     items.append(_legend_item(_CROSS[0], "cross-cutting"))
     items.append(_legend_item(_BORDER, "no outcome", "□"))
-    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_TEXT}">{"    ".join(items)}</FONT></TD></TR>')
+    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_TEXT}">{_GAP.join(items)}</FONT></TD></TR>')
     notes = []
     if not legend_owner:
         notes.append("Fill: the node's outcome (several outcomes: colour chips). Folded corner: an indicator.")
@@ -753,16 +758,20 @@ def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_leve
     if unplaced is not None:
         rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{_MUTED}">{dot_html(unplaced)}</FONT></TD></TR>')
     if opts.findings is not None:
-        sev = "    ".join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
+        sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
         c = opts.findings.counts
         counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
                   f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
                   + (f", {c['suppressed']} suppressed" if c["suppressed"] else ""))
+        total = len(opts.findings.findings)
+        if drawn is not None and drawn < total:
+            # (owners' findings, and those of nodes outside the view, have no place in it)
+            counts += f"; {drawn} of them drawn here, the others are owners' or outside this view"
         rows.append(
             f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="10" COLOR="{_TEXT}">Findings ({dot_html(counts)}; '
-            f"outline: the worst, badges: the rule codes):    {sev}</FONT></TD></TR>"
+            f"outline: the worst, badges: the rule codes):{_GAP}{sev}</FONT></TD></TR>"
         )
-        for f in plan_findings[:4]:
+        for f in plan_findings[:_PLAN_WIDE_SHOWN]:
             lines, _ = _wrap(f"{f.rule} {f.severity}: {f.message}", 130, 1)
             rows.append(
                 f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS.get(f.severity, _MUTED)}">'
@@ -962,7 +971,10 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
         "class": "og-logic-model",
     }
     if opts.title:
-        graph.update({"label": _title_label(plan, palette, opts, model.levels, plan_findings, unplaced=_unplaced_note(model)),
+        n_drawn = (sum(len(by_node.get(n, ())) for n in model.nodes) + sum(len(fs) for fs in model.rolled.values())
+                   + min(len(plan_findings), _PLAN_WIDE_SHOWN))
+        graph.update({"label": _title_label(plan, palette, opts, model.levels, plan_findings, unplaced=_unplaced_note(model),
+                                            drawn=n_drawn),
                       "labelloc": "t", "labeljust": "l"})
     return dot.text(plan.id, graph)
 
