@@ -507,3 +507,12 @@ def test_the_findings_heading_says_how_many_the_view_draws(thurrock):
     # A view that draws all of them says nothing more.
     without_owners = og.check(thurrock, {"ignore": ["OG30"]})
     assert "drawn here" not in to_dot(thurrock, diagram_options(thurrock, findings=without_owners))
+
+
+@needs_dot
+def test_every_element_of_the_owner_view_has_an_id_of_its_own():
+    plan = og.load(SOUTHEND)
+    svg = og.render(plan, "svg", owners=True).decode("utf-8")
+    ids = re.findall(r'<g id="([^"]+)"', svg)
+    assert ids and len(ids) == len(set(ids))
+    assert sum(1 for i in ids if "cluster" in i) == sum(1 for n in plan.nodes.values() if n.kind == "priority")

@@ -1040,6 +1040,8 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
             dot.defaults("graph", {
                 "label": _Html(f'<FONT POINT-SIZE="11" COLOR="{_MUTED}"><B>{_html_lines(lines)}</B></FONT>'),
                 "labeljust": "l", "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
+                # (an id of its own: a cluster would take the graph's, one id for several elements)
+                "id": "og-cluster-unattached" if key == _UNATTACHED else svg_id(key, "og-cluster-"),
             })
         for n in flip(nodes):
             node = plan.nodes[n]
