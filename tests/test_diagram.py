@@ -516,3 +516,15 @@ def test_every_element_of_the_owner_view_has_an_id_of_its_own():
     ids = re.findall(r'<g id="([^"]+)"', svg)
     assert ids and len(ids) == len(set(ids))
     assert sum(1 for i in ids if "cluster" in i) == sum(1 for n in plan.nodes.values() if n.kind == "priority")
+
+
+def test_white_badge_text_is_readable_on_every_severity_colour():
+    from outcome_graph.output.diagram import SEVERITY_COLOURS
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    for severity, colour in SEVERITY_COLOURS.items():
+        assert 1.05 / (luminance(colour) + 0.05) >= 4.5, (severity, colour)  # (WCAG AA for text)

@@ -95,7 +95,7 @@ _UNTAGGED_FILL = "#FFFFFF"
 _BORDER = "#8A96A3"
 _TEXT = "#1F2933"
 _MUTED = "#5F6B76"
-SEVERITY_COLOURS = {"error": "#C62828", "warning": "#D9480F", "info": "#3B5BA5"}
+SEVERITY_COLOURS = {"error": "#C62828", "warning": "#C2410C", "info": "#3B5BA5"}  # (white text on each: 4.5:1 or more)
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _OUTLINE = {"error": 3, "warning": 2, "info": 1}
 

@@ -573,7 +573,7 @@ def _day(d: date) -> str:
 
 
 _CSS = """
-:root{--text:#1f2933;--muted:#5f6b76;--line:#d5dbe1;--bg:#f7f9fa;--error:#c62828;--warning:#d9480f;--info:#3b5ba5;
+:root{--text:#1f2933;--muted:#5f6b76;--line:#d5dbe1;--bg:#f7f9fa;--error:#c62828;--warning:#c2410c;--info:#3b5ba5;
 --gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2}
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
