@@ -528,3 +528,12 @@ def test_white_badge_text_is_readable_on_every_severity_colour():
 
     for severity, colour in SEVERITY_COLOURS.items():
         assert 1.05 / (luminance(colour) + 0.05) >= 4.5, (severity, colour)  # (WCAG AA for text)
+
+
+def test_an_indicator_title_of_three_lines_is_drawn_whole():
+    title = "Percentage of inspected services judged good or better for economic well being"  # (80 characters)
+    plan = og.load(PLAN_HEADER + f"objectives: [{{id: O1, title: Work, indicators: [L1]}}]\n"
+                   f"indicators: [{{id: L1, title: '{title}'}}]\n")
+    dot = to_dot(plan, diagram_options(plan))
+    label = re.search(r'"L1" \[.*?label=<(.*?)>, tooltip', dot).group(1)
+    assert "…" not in label and " ".join(re.sub(r"<[^>]+>", " ", label).split()).endswith(title)

@@ -114,7 +114,7 @@ _STYLES: dict[str, _KindStyle] = {
     "aim": _KindStyle(11, 34, 4),
     "objective": _KindStyle(10, 44, 3),
     "milestone": _KindStyle(9, 46, 3),
-    "indicator": _KindStyle(9, 32, 2),
+    "indicator": _KindStyle(9, 32, 3),  # (titles of one family of indicators differ late in the text)
 }
 
 
