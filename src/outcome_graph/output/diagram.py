@@ -82,10 +82,10 @@ FONT = "Helvetica"
 # (Okabe-Ito based: distinguishable with the common colour-vision deficiencies).
 _PALETTE: tuple[tuple[str, str], ...] = (
     ("#009E73", "#DDF3EA"),  # bluish green   (ECM: be healthy)
-    ("#0072B2", "#DDEBF6"),  # blue           (stay safe)
+    ("#0072B2", "#CFE1F2"),  # blue           (stay safe)
     ("#E69F00", "#FCF0D4"),  # orange         (enjoy and achieve)
     ("#CC79A7", "#F7E5EF"),  # reddish purple (positive contribution)
-    ("#56B4E9", "#E3F3FC"),  # sky blue       (economic well-being)
+    ("#56B4E9", "#E0F5F8"),  # sky blue       (economic well-being; its tint apart from stay safe's)
     ("#8C6D31", "#EFE8DA"),
     ("#7F7F7F", "#EDEDED"),
     ("#B15928", "#F6E4D8"),
