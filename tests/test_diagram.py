@@ -557,3 +557,11 @@ def test_the_fills_of_the_five_outcomes_tell_apart():
     for i, a in enumerate(fills):
         for b in fills[i + 1:]:
             assert math.dist(lab(a), lab(b)) >= 5, (a, b)  # (Stay safe's and economic well-being's were 2.9 apart)
+
+
+def test_the_heading_explains_the_findings_of_hidden_levels_only_when_some_are_shown(thurrock):
+    report = og.check(thurrock)
+    hidden = to_dot(thurrock, diagram_options(thurrock, findings=report))
+    assert "below: OG" in hidden and "findings of the hidden levels under a node" in hidden
+    shown = to_dot(thurrock, diagram_options(thurrock, findings=report, milestones=True))
+    assert "findings of the hidden levels" not in shown

@@ -333,3 +333,11 @@ def test_the_coverage_matrix_counts_as_the_coverage_table_does(source):
         assert shown == [counts[o] for o in outcomes], pid
     if source == "shared":
         assert table.loc["P2", "stay_safe"] == 1 and table.loc["P2", "be_healthy"] == 1
+
+
+def test_the_owner_load_key_explains_every_shade():
+    page = report_html(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), diagram=False)
+    section = page[page.index('<section id="r-owners">'):]
+    for shade in ("over", "peak", "busy"):
+        assert f'<span class="key {shade}">' in section
+        assert f".key.{shade}{{" in page

@@ -735,7 +735,7 @@ _GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does no
 
 def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_levels: Sequence[str],
                  plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None,
-                 drawn: int | None = None) -> _Html:
+                 drawn: int | None = None, rolled: bool = False) -> _Html:
     meta = plan.meta
     start, end = plan.period
     sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
@@ -757,6 +757,8 @@ def _title_label(plan: Plan, palette: _Palette, opts: DiagramOptions, model_leve
         notes.append("Owners are sized by the number of milestones they lead; red: above the OG302 limit.")
     if unplaced is not None:
         rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" COLOR="{_MUTED}">{dot_html(unplaced)}</FONT></TD></TR>')
+    if opts.findings is not None and rolled:
+        notes.append("\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones).")
     if opts.findings is not None:
         sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
         c = opts.findings.counts
@@ -974,7 +976,7 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
         n_drawn = (sum(len(by_node.get(n, ())) for n in model.nodes) + sum(len(fs) for fs in model.rolled.values())
                    + min(len(plan_findings), _PLAN_WIDE_SHOWN))
         graph.update({"label": _title_label(plan, palette, opts, model.levels, plan_findings, unplaced=_unplaced_note(model),
-                                            drawn=n_drawn),
+                                            drawn=n_drawn, rolled=bool(model.rolled)),
                       "labelloc": "t", "labeljust": "l"})
     return dot.text(plan.id, graph)
 

@@ -526,7 +526,8 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
         f"<p>Milestones each owner leads (a milestone without a lead takes its objective's), by the month they "
         f"are due. <span class=\"key over\">Above the limit</span> of {max_default} milestones (or the owner's "
         f"<code>capacity</code>; OG302) and <span class=\"key peak\">more than {per_month} in a month</span> (OG303) "
-        "are highlighted; grey months lie outside the plan period. * an owner not declared in <code>owners:</code>.</p>"
+        f"are highlighted, <span class=\"key busy\">exactly {per_month}</span> (at the limit) shaded; grey months lie "
+        "outside the plan period. * an owner not declared in <code>owners:</code>.</p>"
     )
     return (
         f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll"><table class="load"><thead><tr><th>Owner</th>'
@@ -611,7 +612,7 @@ td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.cover
 tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
 .key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}
-.key.over{background:var(--gap)}.key.peak{background:#f8c4c0}
+.key.over{background:var(--gap)}.key.peak{background:#f8c4c0}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
 table.load th[scope=row]{text-align:left;min-width:220px}
 table.load td.outside,table.load th.outside{background:#f3f4f6}table.load td.peak{background:#f8c4c0;font-weight:700}table.load td.busy{background:var(--unmeasured)}
