@@ -144,7 +144,11 @@ def test_prints(southend, tmp_path):
     opened, _ = southend
     page = opened.page
     page.emulate_media(media="print")
-    assert page.evaluate("getComputedStyle(document.getElementById('r-filters')).display") == "none"
+    # On paper the filters' controls go, and what they leave shown is said ("129 of 129 findings").
+    assert page.evaluate("getComputedStyle(document.querySelector('#r-filters label')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.getElementById('r-shown')).display") != "none"
+    # The owner-load table is not cut at the page's edge by its scrolling box.
+    assert page.evaluate("getComputedStyle(document.querySelector('#r-owners .scroll')).overflowX") == "visible"
     pdf = page.pdf(path=str(tmp_path / "report.pdf"))
     assert pdf[:5] == b"%PDF-"
     page.emulate_media(media="screen")

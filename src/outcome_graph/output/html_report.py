@@ -628,7 +628,9 @@ table.load td.total.over,table.load tr.over th{background:var(--gap)}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:8px}
 @media print{
  body{max-width:none;padding:0;font-size:10.5pt}
- .filters,.tools,.toc{display:none}
+ .tools,.toc{display:none}
+ .filters{position:static;border:none;padding:0}.filters label,.filters button{display:none}
+ .scroll{overflow:visible}table.load{font-size:7pt}table.load td,table.load th{padding:1px 2px}
  .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
  section{break-inside:auto}h2{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
