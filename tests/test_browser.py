@@ -118,6 +118,12 @@ def test_a_finding_links_to_its_node_and_a_node_to_its_findings(southend):
     page.fill('[data-filter="text"]', "P2.A2.O5")  # (typed, the text matches as text again)
     nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
     assert {"P2.A2.O5", "P2.A2.O5.M3"} <= set(nodes)
+    # By keyboard: a node takes the focus, and Enter lists its findings as a click does.
+    page.focus(f'[id="{svg_id("P2.A2.O3")}"]')
+    page.keyboard.press("Enter")
+    nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+    assert nodes and set(nodes) == {"P2.A2.O3"}
+    assert page.evaluate("document.querySelector('svg.og-svg').getAttribute('role')") == "group"
     page.click("#r-clear")
     assert opened.console == [] and opened.requests == [opened.url]
 

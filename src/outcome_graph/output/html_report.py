@@ -187,7 +187,11 @@ def _inline_svg(svg: str) -> str:
     start = svg.find("<svg")
     body = svg[start:] if start >= 0 else svg
     body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
-    return body.replace("<svg ", '<svg class="og-svg" role="img" aria-label="Logic model diagram" ', 1)
+    # A group, not an image: a screen reader reads the nodes' text, and each node can be reached
+    # by keyboard (Enter lists its findings, as a click does).
+    body = re.sub(r'(<g id="[^"]+" class="node[^"]*")>', r'\1 tabindex="0">', body)
+    return body.replace("<svg ", '<svg class="og-svg" role="group" '
+                        'aria-label="Logic model diagram: select a node to list its findings" ', 1)
 
 
 def _svg_ids(svg: str) -> Iterable[str]:
@@ -622,7 +626,7 @@ table.load td.total.over,table.load tr.over th{background:var(--gap)}
 .tools{margin:6px 0}.tools button{font:inherit;padding:3px 10px}
 .diagram{border:1px solid var(--line);border-radius:8px;overflow:auto;max-height:85vh;background:#fff}
 .diagram.fit svg{width:100%;height:auto}
-.diagram svg .og-node{cursor:pointer}
+.diagram svg .og-node{cursor:pointer}.diagram svg .og-node:focus{outline:3px solid #1f6feb;outline-offset:2px}
 .diagram svg g.og-highlight{filter:drop-shadow(0 0 6px #ffbf00) drop-shadow(0 0 12px #ffbf00)}
 .diagram svg g.og-highlight polygon,.diagram svg g.og-highlight path{stroke:#ffbf00;stroke-width:4}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:8px}
@@ -718,7 +722,14 @@ _SCRIPT = r"""
       }
       return;
     }
+    selectNode(ev.target.closest ? ev.target.closest("g.og-node") : null);
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" && ev.key !== " ") { return; }
     var node = ev.target.closest ? ev.target.closest("g.og-node") : null;
+    if (node) { ev.preventDefault(); selectNode(node); }
+  });
+  function selectNode(node) {
     if (node && box && box.contains(node) && form) {
       var title = node.querySelector("title");
       var input = form.querySelector('[data-filter="text"]');
@@ -732,7 +743,7 @@ _SCRIPT = r"""
         if (first) { first.scrollIntoView({block: "center", behavior: "smooth"}); }
       }
     }
-  });
+  }
   var fit = document.getElementById("r-fit"), actual = document.getElementById("r-actual");
   if (fit && box) { fit.addEventListener("click", function () { box.classList.add("fit"); }); }
   if (actual && box) { actual.addEventListener("click", function () { box.classList.remove("fit"); }); }
