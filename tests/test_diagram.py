@@ -565,3 +565,13 @@ def test_the_heading_explains_the_findings_of_hidden_levels_only_when_some_are_s
     assert "below: OG" in hidden and "findings of the hidden levels under a node" in hidden
     shown = to_dot(thurrock, diagram_options(thurrock, findings=report, milestones=True))
     assert "findings of the hidden levels" not in shown
+
+
+def test_the_owner_view_hangs_the_milestones_nobody_leads_on_a_no_lead_box():
+    plan = og.load(SOUTHEND)
+    unled = {f.node for f in og.check(plan, {"select": ["OG301"]}).findings if plan.nodes[f.node].kind == "milestone"}
+    assert unled
+    dot = to_dot(plan, diagram_options(plan, owners=True))
+    assert "<B>No lead</B>" in dot and f"{len(unled)} milestones" in dot
+    tails = {m.group(1) for m in re.finditer(r'"owner: " -> "([^"]+)"', dot)}
+    assert tails == unled

@@ -982,6 +982,9 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
 
 
 # --- the owner view ---------------------------------------------------------------------------
+_NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
+
+
 def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> str:
     palette = _Palette.of(plan)
     limits = _owner_limits(config)
@@ -1002,7 +1005,11 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
     if keep is not None:
         work = {o: [n for n in items if n in keep] for o, items in work.items()}
     work = {o: items for o, items in work.items() if items}
-    if not work:
+    # Milestones nobody leads (OG301) hang on a "No lead" box of their own: left out, they would
+    # make the plan look fully led.
+    unled = [n for n in facts.ids_of("milestone") if not facts.lead_owners.get(n) and (keep is None or n in keep)] \
+        if has_milestones else []
+    if not work and not unled:
         raise RenderError("nothing to draw: no owner leads " + ("a milestone" if has_milestones else "a node")
                           + (" in this view" if keep is not None else " in the plan"))
     by_owner: dict[str, list[Finding]] = defaultdict(list)
@@ -1017,7 +1024,7 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
     dot = _Dot()
     dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": _TEXT})
     dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
-    max_load = max(len(v) for v in work.values())
+    max_load = max([len(v) for v in work.values()] + [len(unled)])
     total = {o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in work}
     # The work, clustered by priority.
     lr = opts.direction == "LR"
@@ -1025,7 +1032,7 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
     def flip(items: Iterable[_T]) -> list[_T]:  # see _logic_model_dot
         return list(reversed(list(items))) if lr else list(items)
 
-    led = {n for v in work.values() for n in v}
+    led = {n for v in work.values() for n in v} | set(unled)
     items = [n for n in plan.nodes if n in led]
     groups: dict[str | None, list[str]] = defaultdict(list)
     for n in items:
@@ -1109,10 +1116,28 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
             "tooltip": "\n".join(tooltip),
         })
         owner_names.append(name)
+    if unled:
+        count = len(unled)
+        fs = [f for n in unled for f in by_node.get(n, []) if f.rule == "OG301"]
+        dot.node(_NO_LEAD, {
+            "id": "og-owner-none",
+            "class": "og-node og-owner og-no-lead",
+            "label": _Html(
+                f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" STYLE="ROUNDED,DASHED" '
+                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="6"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
+                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{_MUTED}">{count} milestone{"s" if count != 1 else ""} '
+                f'nobody leads (OG301)</FONT></TD></TR></TABLE>'
+            ),
+            "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none from an objective"
+                       + (f"; {len(fs)} OG301 finding{'s' if len(fs) != 1 else ''}" if fs else ""),
+        })
+        owner_names.append(_NO_LEAD)
     dot.line("{rank=same; " + "; ".join(dot_id(n) for n in owner_names) + ";}")
     for oid in sorted(work):
         for n in work[oid]:
             dot.edge(f"owner: {oid}", n, {"class": "og-edge og-leads"})
+    for n in unled:
+        dot.edge(_NO_LEAD, n, {"class": "og-edge og-unled", "style": "dashed", "color": SEVERITY_COLOURS["warning"]})
     graph = {
         "rankdir": "LR" if opts.direction == "LR" else "TB",
         "newrank": True,
