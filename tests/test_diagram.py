@@ -575,3 +575,21 @@ def test_the_owner_view_hangs_the_milestones_nobody_leads_on_a_no_lead_box():
     assert "<B>No lead</B>" in dot and f"{len(unled)} milestones" in dot
     tails = {m.group(1) for m in re.finditer(r'"owner: " -> "([^"]+)"', dot)}
     assert tails == unled
+
+
+@needs_dot
+def test_a_diagram_too_large_to_read_says_so_and_how_to_draw_part_of_it(tmp_path):
+    from outcome_graph.output.diagram import LARGE_DIAGRAM, LargeDiagramWarning
+    from outcome_graph.synth import generate
+
+    plan = og.load(generate(2000))
+    with pytest.warns(LargeDiagramWarning, match="--focus ID, --levels or --outcome"):
+        og.render(plan, tmp_path / "big.svg")
+    priority = next(n.id for n in plan.nodes.values() if n.kind == "priority")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)
+        og.render(plan, tmp_path / "part.svg", focus=priority)  # (a view of one priority: no warning)
+        og.render(plan, tmp_path / "big.dot")  # (DOT text is for tools: no warning)
+    assert to_dot(plan).count('class="og-node ') > LARGE_DIAGRAM

@@ -66,8 +66,17 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
                 from ..rules.engine import check
 
                 marked = baseline.apply(check(loaded, config))
-            render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels, focus=focus,
-                   outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)
+            import warnings
+
+            from ..output.diagram import LargeDiagramWarning
+
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", LargeDiagramWarning)
+                render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels,
+                       focus=focus, outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)
+            for warning in caught:
+                if issubclass(warning.category, LargeDiagramWarning):
+                    click.echo(f"notice: {warning.message}", err=True)
             if watch:
                 click.echo(f"wrote {output}", err=True)
 

@@ -981,6 +981,15 @@ def _logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
     return dot.text(plan.id, graph)
 
 
+#: Nodes beyond which a drawn diagram is too large to read whole (:class:`LargeDiagramWarning`).
+LARGE_DIAGRAM = 400
+
+
+class LargeDiagramWarning(UserWarning):
+    """A diagram of more nodes than a page or a screen can show readably (the CLI prints it as a
+    notice): a view (focus, levels, outcome) draws part of the plan."""
+
+
 # --- the owner view ---------------------------------------------------------------------------
 _NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
 
@@ -1319,7 +1328,15 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
         report = findings
     opts = diagram_options(plan, levels=levels, milestones=milestones, focus=focus, outcome=outcome,
                            owners=owners, direction=direction, findings=report, title=title)
-    data = pipe(to_dot(plan, opts, config=config), fmt)
+    text = to_dot(plan, opts, config=config)
+    drawn = text.count('class="og-node ')
+    if drawn > LARGE_DIAGRAM and fmt != "dot":
+        import warnings
+
+        warnings.warn(
+            f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
+            "--focus ID, --levels or --outcome draw part of the plan", LargeDiagramWarning, stacklevel=2)
+    data = pipe(text, fmt)
     if target is None:
         return data
     from .files import atomic_write_bytes
