@@ -480,26 +480,33 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     parents = facts.parents
     for kind in ("priority", "aim", "objective", "milestone"):  # (titles compare within a kind)
         seen: dict[tuple[str, str], str] = {}  # (parent or "", title key) -> first node
-        by_parent = kind == "milestone"
-        for node in facts.of_kind(kind):
+        if kind != "milestone":  # (anywhere in the plan: one scope)
+            for node in facts.of_kind(kind):
+                fields = node.__dict__
+                key = key_of(fields["title"])
+                if not key:
+                    continue
+                node_id = fields["id"]
+                first = seen.setdefault(("", key), node_id)
+                if first != node_id:
+                    yield ctx.finding(
+                        node_id, f"{_name(ctx, node_id)} has the same title as {first}: '{_short(node.title)}'.")
+            continue
+        for node in facts.of_kind(kind):  # (milestones: under each of their parents)
             fields = node.__dict__
             key = key_of(fields["title"])
             if not key:
                 continue
             node_id = fields["id"]
-            node_parents = parents.get(node_id) if by_parent else None
-            scopes = [(p, key) for p in node_parents] if node_parents else [("", key)]
-            for scope in scopes:
-                first = seen.get(scope)
-                if first is None:
-                    seen[scope] = node_id
-                    continue
-                where = f" under {scope[0]}" if scope[0] else ""
-                yield ctx.finding(
-                    node.id,
-                    f"{_name(ctx, node.id)} has the same title as {first}{where}: '{_short(node.title)}'.",
-                )
-                break
+            for parent in parents.get(node_id) or ("",):
+                first = seen.setdefault((parent, key), node_id)
+                if first != node_id:
+                    where = f" under {parent}" if parent else ""
+                    yield ctx.finding(
+                        node_id,
+                        f"{_name(ctx, node_id)} has the same title as {first}{where}: '{_short(node.title)}'.",
+                    )
+                    break
 
 
 @rule("OG110", "unused-ignore", "info")
