@@ -873,3 +873,10 @@ def test_a_declared_owner_is_a_whole_name_and_what_follows_it_another():
         ("SILS", True), ("Bob Smith", False)]
     # Without a declared owner among them, names of people stay whole (as names of teams do).
     assert [r.owner_id for r in index.resolve("Bob Smith & Jane Doe")] == ["Bob Smith & Jane Doe"]
+
+
+def test_every_spelling_but_the_one_to_keep_is_reported_and_a_name_with_others_is_not_kept():
+    found = _og305(["Youth Worker", "Youth Workers", "Youth Workers with community partners"])
+    assert sorted(f.node for f in found) == ["Youth Worker", "Youth Workers with community partners"]
+    assert {f.hint for f in found} == {
+        "Write it as 'Youth Workers' everywhere, or declare one owner with the other spelling in `aliases`."}

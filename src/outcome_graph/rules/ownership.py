@@ -333,21 +333,22 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     members: dict[str, list[str]] = {}
     for x in group:
         members.setdefault(root(x), []).append(x)
-    keep = {r: min(ms, key=lambda x: (not owners[x].declared, -usage[x], -len(x), x)) for r, ms in members.items()}
-    # One finding per spelling to change, paired with the spelling to keep where they were
-    # found alike, else with the one they were found alike with that is used most.
+    # (a name written with the others it works with, "... with community partners", is not the
+    # spelling to keep)
+    keep = {r: min(ms, key=lambda x: (not owners[x].declared, -usage[x], " with " in x, -len(x), x))
+            for r, ms in members.items()}
+    # One finding per spelling to change (every spelling but the one to keep), paired with the
+    # spelling to keep where the two were found alike, else with the one it was found alike with
+    # that is used most.
     chosen: dict[str, tuple[tuple[int, int, str], str, AliasSplit]] = {}  # minor -> (rank, major, split)
     for split in splits:
-        a, b = split.a, split.b
-        canonical = keep[root(a)]
-        if canonical in (a, b):
-            major = canonical
-        else:
-            major = a if (usage[a], b) > (usage[b], a) else b  # (the more used; on a tie, a)
-        minor = b if major == a else a
-        rank = (0 if major == canonical else 1, -usage[major], major)
-        if minor not in chosen or rank < chosen[minor][0]:
-            chosen[minor] = (rank, major, split)
+        canonical = keep[root(split.a)]
+        for minor, major in ((split.a, split.b), (split.b, split.a)):
+            if minor == canonical:
+                continue
+            rank = (0 if major == canonical else 1, -usage[major], major)
+            if minor not in chosen or rank < chosen[minor][0]:
+                chosen[minor] = (rank, major, split)
     for minor, (_rank, major, split) in chosen.items():
         nodes = owners[minor].nodes
         other = owners[major]
