@@ -287,3 +287,10 @@ def test_a_blank_title_is_an_error_in_yaml_as_in_a_workbook(tmp_path):
         og.load(PLAN_HEADER + 'objectives: [{id: O1, title: ""}, {id: O2, title: "  "}, {id: O3, title: ok}]\n')
     assert [(p.line, p.message) for p in err.value.problems] == [
         (3, "objectives[0].title: must not be blank"), (3, "objectives[1].title: must not be blank")]
+
+
+def test_a_file_of_another_kind_that_reads_as_yaml_is_asked_whether_it_is_a_plan(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Title\n\nSome text: here\n", encoding="utf-8")
+    with pytest.raises(PlanError, match=r"no 'format' field.*\(a \.md file: is it a plan\?"):
+        og.load(notes)

@@ -137,9 +137,20 @@ def test_a_broken_configuration_file_names_the_line(tmp_path, name, text, where,
     assert str(err.value) == f"{tmp_path / name}{where}: {needle}" + (" (keys such as select = [...])" if not where else "")
 
 
-def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_configuration(tmp_path):
+def test_a_pyproject_whose_tool_is_not_a_table_is_an_error(tmp_path):
     (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"'tool' must be a table"):
+        discover_config(tmp_path / "plan.yaml")
+    # A pyproject.toml without [tool.outcome-graph] is not a configuration of this tool.
+    (tmp_path / "pyproject.toml").write_text('[tool.black]\nline-length = 100\n', encoding="utf-8")
     assert discover_config(tmp_path / "plan.yaml").layers == []
+
+
+def test_a_rule_file_that_is_a_folder_is_told_so(tmp_path):
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["."]\n', encoding="utf-8")
+    plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    with pytest.raises(ConfigError, match="is a folder, not a Python file"):
+        og.check(plan, discover_config(tmp_path / "plan.yaml"))
 
 
 def test_a_misspelt_rule_code_is_told_the_nearest():

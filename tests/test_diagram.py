@@ -575,7 +575,7 @@ def test_the_owner_view_hangs_the_milestones_nobody_leads_on_a_no_lead_box():
     unled = {f.node for f in og.check(plan, {"select": ["OG301"]}).findings if plan.nodes[f.node].kind == "milestone"}
     assert unled
     dot = to_dot(plan, diagram_options(plan, owners=True))
-    assert "<B>No lead</B>" in dot and f"{len(unled)} milestones" in dot
+    assert "<B>No lead</B>" in dot and f"{len(unled)} milestones" in dot and 'id="og-no-lead"' in dot
     tails = {m.group(1) for m in re.finditer(r'"owner: " -> "([^"]+)"', dot)}
     assert tails == unled
 

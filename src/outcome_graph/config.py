@@ -252,7 +252,9 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
         raise ConfigError(f"invalid TOML: {message}", file=where) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
-        table = tool.get("outcome-graph") if isinstance(tool, dict) else None
+        if not isinstance(tool, dict):
+            raise ConfigError("'tool' must be a table ([tool.outcome-graph] holds this tool's keys)", file=str(path))
+        table = tool.get("outcome-graph")
         if table is None:
             if required:
                 raise ConfigError("has no [tool.outcome-graph] table", file=str(path))

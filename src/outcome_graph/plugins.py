@@ -54,8 +54,9 @@ def load_plugins(config: Config | None = None) -> None:
         if not p.is_file():
             assert config is not None
             listed = next((layer.source for layer in config.layers if path in layer.rule_files), None)
-            raise ConfigError(f"rule file {path!r} not found (listed in its 'rule-files')" if listed else
-                              f"rule file {path!r} not found", file=listed)
+            problem = "is a folder, not a Python file" if p.is_dir() else "not found"
+            raise ConfigError(f"rule file {path!r} {problem} (listed in its 'rule-files')" if listed else
+                              f"rule file {path!r} {problem}", file=listed)
         name = f"outcome_graph_local_rules_{len(_files_loaded)}_{p.stem}"
         spec = importlib.util.spec_from_file_location(name, p)
         if spec is None or spec.loader is None:

@@ -155,7 +155,8 @@ def load_path(
         plan = load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent),
                           jobs=jobs)
     except PlanError as exc:
-        if suffix in _PLAN_SUFFIXES or not exc.problems[0].message.startswith(("invalid YAML", "not a plan")):
+        if suffix in _PLAN_SUFFIXES or not exc.problems[0].message.startswith(
+                ("invalid YAML", "not a plan", "the plan has no 'format' field")):
             raise
         # A file of another kind (README.md, a .docx) read as YAML: say what plans are.
         first = exc.problems[0]

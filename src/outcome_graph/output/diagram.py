@@ -1129,7 +1129,7 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
         count = len(unled)
         fs = [f for n in unled for f in by_node.get(n, []) if f.rule == "OG301"]
         dot.node(_NO_LEAD, {
-            "id": "og-owner-none",
+            "id": "og-no-lead",  # (og-owner-<id> are the owners')
             "class": "og-node og-owner og-no-lead",
             "label": _Html(
                 f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" STYLE="ROUNDED,DASHED" '
@@ -1333,9 +1333,10 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     if drawn > LARGE_DIAGRAM and fmt != "dot":
         import warnings
 
+        views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
         warnings.warn(
             f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
-            "--focus ID, --levels or --outcome draw part of the plan", LargeDiagramWarning, stacklevel=2)
+            f"{views} draw part of the plan", LargeDiagramWarning, stacklevel=2)
     data = pipe(text, fmt)
     if target is None:
         return data

@@ -164,8 +164,8 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
             matches = [c for c in known if c.startswith(code)]
             if not matches:
                 msg = f"{s.node}'s ignore names {s.entry.rule!r}, which is not a rule"
-            elif not any(c in enabled for c in matches):
-                continue  # the rule did not run: nothing can be said
+            elif not all(c in enabled for c in matches):
+                continue  # (a rule it names did not run: whether the entry is used cannot be said)
             else:
                 msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there"
             f = ctx.finding(None if s.plan_wide else s.node, msg, "Remove the ignore entry, or fix its rule code.")

@@ -116,7 +116,8 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 None,
                 "The plan states no indicators at all" + (
-                    f": none of its {objectives} objective{'s' if objectives != 1 else ''} is measured." if objectives
+                    (f": none of its {objectives} objectives is measured." if objectives != 1 else
+                     ": its one objective is not measured.") if objectives
                     else "."),
                 "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
             )
