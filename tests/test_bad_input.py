@@ -294,3 +294,13 @@ def test_a_file_of_another_kind_that_reads_as_yaml_is_asked_whether_it_is_a_plan
     notes.write_text("# Title\n\nSome text: here\n", encoding="utf-8")
     with pytest.raises(PlanError, match=r"no 'format' field.*\(a \.md file: is it a plan\?"):
         og.load(notes)
+
+
+def test_a_node_may_not_have_the_plans_own_id():
+    # (the plan's findings, ignore entries and position are filed under its id: a node of that id
+    # would take them)
+    with pytest.raises(PlanError) as err:
+        og.load("format: outcome-graph/v1\nplan: {id: P1, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                "priorities: [{id: P1, title: Same}, {id: P2, title: Other}]\n")
+    assert [(p.line, p.column, p.message) for p in err.value.problems] == [
+        (3, 14, "id 'P1' is the plan's own id; ids must be unique across the plan")]

@@ -651,10 +651,11 @@ def _build_plan(
         order += 1
         fields = node.__dict__
         node_id = fields["id"]
-        if node_id in nodes:
+        if node_id in nodes or node_id == meta.id:
             problems.append(
                 Problem(
-                    duplicate_id(node_id, f"line {nodes[node_id]._line}"),
+                    duplicate_id(node_id, f"line {nodes[node_id]._line}") if node_id in nodes else
+                    f"id {node_id!r} is the plan's own id; ids must be unique across the plan",
                     file=file,
                     line=line,
                     column=col,
