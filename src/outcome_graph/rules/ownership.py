@@ -363,9 +363,12 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
                     "`aliases`.")
         else:
             hint = f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in `aliases`."
+        # (the reason quotes the spellings found alike, which may be other spellings of the two)
+        spelt = "" if f"'{minor}'" in split.reason and f"'{major}'" in split.reason else " (as the leads spell them)"
         yield ctx.finding(
             minor,
-            f"{minor!r} and {named} look like one owner counted twice ({usage[minor]} and {usage[major]} nodes): {split.reason}.",
+            f"{minor!r} and {named} look like one owner counted twice ({usage[minor]} and {usage[major]} nodes): "
+            f"{split.reason}{spelt}.",
             hint,
             kind="owner",
             title=minor,
