@@ -287,6 +287,9 @@ def test_a_blank_title_is_an_error_in_yaml_as_in_a_workbook(tmp_path):
         og.load(PLAN_HEADER + 'objectives: [{id: O1, title: ""}, {id: O2, title: "  "}, {id: O3, title: ok}]\n')
     assert [(p.line, p.message) for p in err.value.problems] == [
         (3, "objectives[0].title: must not be blank"), (3, "objectives[1].title: must not be blank")]
+    # The plan's own title may be left out, but not left blank.
+    with pytest.raises(PlanError, match=r"plan\.title: must not be blank"):
+        og.load('format: outcome-graph/v1\nplan: {id: t, title: " ", period: {start: 2011-04-01, end: 2012-03-31}}\n')
 
 
 def test_a_file_of_another_kind_that_reads_as_yaml_is_asked_whether_it_is_a_plan(tmp_path):

@@ -383,7 +383,7 @@ class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
     id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$")]
-    title: str | None = None
+    title: Annotated[str, StringConstraints(pattern=r"\S")] | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period
     framework: Id = "ecm"
