@@ -14,7 +14,6 @@ impossible date, a duplicate id.
 from __future__ import annotations
 
 import dataclasses
-
 import os
 import re
 from collections.abc import Mapping

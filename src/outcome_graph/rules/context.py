@@ -108,7 +108,7 @@ class RuleContext:
         plan = self.plan
         node_id = node if node is not None else plan.id
         order_key = 0
-        if node is not None and node_id in plan.nodes:  # (None is the plan, even where a node has its id)
+        if node_id in plan.nodes:  # (no node has the plan's id: the loader refuses one)
             spec = plan.nodes[node_id]
             kind = kind or spec.kind
             title = spec.title if title is None else title

@@ -30,7 +30,6 @@ class _Suppression:
     node: str  # the node holding the entry, or the plan's id for the plan's own
     entry: IgnoreEntry
     used: bool = False
-    plan_wide: bool = False  # an entry of the plan's own `ignore:` (a node may have the plan's id)
 
 
 def _active_rules(config: Config) -> list[Rule]:
@@ -168,7 +167,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                 continue  # (a rule it names did not run: whether the entry is used cannot be said)
             else:
                 msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there"
-            f = ctx.finding(None if s.plan_wide else s.node, msg, "Remove the ignore entry, or fix its rule code.")
+            f = ctx.finding(s.node if s.node in plan.nodes else None, msg, "Remove the ignore entry, or fix its rule code.")
             hit = suppressions.suppressing(f, skip=s)
             if hit is None:
                 kept.append(f)
@@ -193,7 +192,7 @@ class _Suppressions:
     def __init__(self, plan: Plan, facts: PlanFacts) -> None:
         self.plan = plan
         self.facts = facts
-        self.plan_entries = [_Suppression(plan.id, e, plan_wide=True) for e in plan.meta.ignore or ()]
+        self.plan_entries = [_Suppression(plan.id, e) for e in plan.meta.ignore or ()]
         self.by_node: dict[str, list[_Suppression]] = {}
         for node in facts.with_ignore:
             self.by_node[node.id] = [_Suppression(node.id, e) for e in node.ignore]
