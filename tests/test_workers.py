@@ -22,7 +22,7 @@ from outcome_graph.config import Config
 from outcome_graph.rules import registry
 from outcome_graph.rules.engine import run_rules
 from outcome_graph.rules.registry import rule
-from outcome_graph.rules.workers import FAMILY_COST, MIN_NODES, families, resolve_jobs
+from outcome_graph.rules.workers import FAMILY_COST, MIN_NODES, RUNS_WITH, families, resolve_jobs
 from outcome_graph.synth import dump_yaml, generate
 
 from .conftest import EXAMPLES, MODELS, og_command
@@ -74,9 +74,12 @@ def test_families_are_whole_costliest_first_and_every_rule_once():
     here, shared = families(rules)
     assert here == []
     assert sorted(r.code for g in shared for r in g) == sorted(r.code for r in rules)
-    assert [g[0].family for g in shared] == sorted(FAMILY_COST, key=lambda f: -FAMILY_COST[f])
+    # A group is a family and the families that run with it (the timing family goes with
+    # ownership, which works out the same timescales), costliest group first.
+    groups = [{r.family for r in g} for g in shared]
+    assert groups == [{"ownership", "timing"}, {"structure"}, {"indicators"}, {"wording"}, {"coverage"}]
+    assert all(RUNS_WITH.get(f, f) == g[0].family for g in shared for f in {r.family for r in g})
     for g in shared:
-        assert len({r.family for r in g}) == 1
         assert [r.code for r in g] == sorted(r.code for r in g)  # the rules' order is kept
 
 
@@ -188,7 +191,7 @@ def test_auto_uses_workers_for_large_plans_on_linux(monkeypatch):
     assert resolve_jobs("auto", plan) == 4
     for module in (forking, workers):
         monkeypatch.setattr(module, "usable_cpus", lambda: 64)
-    assert resolve_jobs("auto", plan) == len(FAMILY_COST)
+    assert resolve_jobs("auto", plan) == len(FAMILY_COST) - len(RUNS_WITH)  # one per group
     for module in (forking, workers):
         monkeypatch.setattr(module, "usable_cpus", lambda: 1)
     assert resolve_jobs("auto", plan) == 1

@@ -390,7 +390,7 @@ def _analyse(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if token in _STOPWORDS or token.isdigit() or len(token) < 2:
             continue
-        if any(ch.isdigit() for ch in token) and not token.isalpha():
+        if not token.isalpha() and any(ch.isdigit() for ch in token):
             continue  # 08, 2010, 5th, 1000: numbers of targets, not of meaning
         terms.setdefault(_stem(token), token)
     return tuple(terms.items())
