@@ -264,8 +264,8 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
         if nearest is None:
             for o in plan.owners:
                 for text in (o.id, o.name, *o.aliases):
-                    if text:
-                        names[text.lower()] = o.id
+                    if text:  # (two owners of one name: the first, as leads resolve to it)
+                        names.setdefault(text.lower(), o.id)
             nearest = _NearestName(list(names))
         guess = nearest(owner.id.lower())
         near = f"; did you mean {names[guess]!r}?" if guess else ""
