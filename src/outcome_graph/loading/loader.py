@@ -529,8 +529,6 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
-            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == r"\S":
-                text = "must not be blank"
             elif etype.startswith("date") and not isinstance(err.get("input"), str):
                 text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
             msg = f"{where}: {text}"
