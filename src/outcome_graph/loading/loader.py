@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import PlanError, Problem
+from ..errors import CatalogueError, PlanError, Problem
 from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
@@ -732,7 +732,7 @@ def _build_plan(
     # Catalogues: the built-in NI set plus the plan's local ones.
     try:
         plan.catalogues = build_catalogues(document.catalogues, base_dir=base_dir, plan=plan)
-    except ValueError as exc:
+    except CatalogueError as exc:
         raise PlanError([Problem(f"catalogue: {exc}", file=file)]) from None
 
     _add_implicit_indicators(plan, referring)
