@@ -7,6 +7,7 @@ corpus goes through the Python API, which raises the typed errors.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -290,6 +291,63 @@ def test_a_blank_title_is_an_error_in_yaml_as_in_a_workbook(tmp_path):
     # The plan's own title may be left out, but not left blank.
     with pytest.raises(PlanError, match=r"plan\.title: must not be blank"):
         og.load('format: outcome-graph/v1\nplan: {id: t, title: " ", period: {start: 2011-04-01, end: 2012-03-31}}\n')
+
+
+# (pasted from a web page, a title can be zero-width spaces, joiners and a byte order mark alone)
+INVISIBLE = ["\u200b", "\u200c\u200d", " \u2060 ", "\ufeff", "\t\u200b\u200b "]
+
+
+def _problems(plan_text: str) -> list[tuple[int | None, int | None, str]]:
+    with pytest.raises(PlanError) as err:
+        og.load(plan_text)
+    return [(p.line, p.column, p.message) for p in err.value.problems]
+
+
+@pytest.mark.parametrize("invisible", INVISIBLE, ids=ascii)
+@pytest.mark.parametrize("escaped", [True, False], ids=["escaped", "as-is"])
+def test_a_title_of_invisible_characters_alone_is_blank(invisible: str, escaped: bool):
+    title = json.dumps(invisible, ensure_ascii=escaped)  # (a YAML double-quoted text: "\u200b" or the character)
+    spaces = json.dumps(" " * len(invisible))
+    node = PLAN_HEADER + 'objectives: [{id: O1, title: %s}, {id: O2, title: "\u200bvisible"}]\n'
+    assert _problems(node % title) == _problems(node % spaces) == [(3, 23, "objectives[0].title: must not be blank")]
+    plan = 'format: outcome-graph/v1\nplan: {id: t, title: %s, period: {start: 2011-04-01, end: 2012-03-31}}\n'
+    assert _problems(plan % title) == _problems(plan % spaces) == [(2, 15, "plan.title: must not be blank")]
+    assert og.load(node.replace("O1, title: %s", "O1, title: \"\\u200b\\u200bSafe\"")).nodes["O1"].title == "\u200b\u200bSafe"
+
+
+@pytest.mark.parametrize("fmt", ["plan-csv", "plan.xlsx"])
+def test_a_title_cell_of_invisible_characters_alone_is_blank(tmp_path: Path, fmt: str):
+    import openpyxl
+
+    from outcome_graph.convert import write_plan
+
+    plan = og.load('format: outcome-graph/v1\nplan: {id: t, title: Safer roads, period: {start: 2011-04-01, '
+                   'end: 2012-03-31}}\nobjectives: [{id: O1, title: Fewer accidents}]\n')
+
+    def load_with(title: str, plan_title: str) -> og.Plan:
+        path = tmp_path / fmt
+        write_plan(plan, path)
+        if fmt == "plan.xlsx":
+            book = openpyxl.load_workbook(path)
+            for sheet, old, new in (("objectives", "Fewer accidents", title), ("plan", "Safer roads", plan_title)):
+                next(c for row in book[sheet].iter_rows() for c in row if c.value == old).value = new
+            book.save(path)
+        else:
+            for sheet, old, new in (("objectives", "Fewer accidents", title), ("plan", "Safer roads", plan_title)):
+                csv_file = path / f"{sheet}.csv"
+                csv_file.write_text(csv_file.read_text(encoding="utf-8-sig").replace(old, new), encoding="utf-8-sig")
+        return og.load(path)
+
+    assert load_with("Fewer accidents", "Safer roads").meta.title == "Safer roads"
+    errors = []
+    for blank in ("   ", *INVISIBLE):
+        with pytest.raises(PlanError) as err:
+            load_with(blank, "Safer roads")
+        errors.append(str(err.value).replace(str(tmp_path), ""))
+    assert errors[0].endswith("objectives!D2: O1: title is missing (the cell is blank)")
+    assert errors == errors[:1] * len(errors)
+    # A blank plan title cell leaves the plan's title out (as spaces alone do).
+    assert [load_with("Fewer accidents", blank).meta.title for blank in ("   ", *INVISIBLE)] == [None] * (1 + len(INVISIBLE))
 
 
 def test_a_file_of_another_kind_that_reads_as_yaml_is_asked_whether_it_is_a_plan(tmp_path):

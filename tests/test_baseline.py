@@ -239,10 +239,69 @@ def test_a_sarif_log_is_a_baseline_too(tmp_path: Path, southend: Report):
         Baseline.load(sarif)
 
 
+def test_a_sarif_log_whose_properties_are_null_is_a_baseline_too(tmp_path: Path, southend: Report):
+    # A tool that passed the log on may leave a result's properties null (or drop them): the plan
+    # and node are its logical location's, the message its text without the hint.
+    log = sarif_document([southend])
+    for result in log["runs"][0]["results"]:
+        result["properties"] = None
+    (tmp_path / "null.sarif").write_text(json.dumps(log), encoding="utf-8")
+    for result in log["runs"][0]["results"]:
+        del result["properties"]
+    (tmp_path / "absent.sarif").write_text(json.dumps(log), encoding="utf-8")
+    edited = og.check(og.load(_southend_edited()))
+    for name in ("null.sarif", "absent.sarif"):
+        baseline = Baseline.load(tmp_path / name)
+        assert baseline.keys == Baseline.from_reports([southend]).keys
+        assert baseline.messages == Baseline.from_reports([southend]).messages
+        assert [(f.rule, f.node) for f in baseline.apply(edited).findings] == [("OG301", "P1.A1.O2.M1")]
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SOUTHEND.read_text(encoding="utf-8"), encoding="utf-8")
+    out = run("check", str(plan), "--baseline", "null.sarif", cwd=tmp_path)
+    assert out.returncode == 0 and "no findings (183 in the baseline)" in out.stdout, out.stderr
+
+
+_RESULT = {"ruleId": "OG301", "message": {"text": "m Hint: h"}, "suppressions": [],
+           "locations": [{"logicalLocations": [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]}],
+           "partialFingerprints": {"outcomeGraph/v1": "p/OG301/a/M1"},
+           "properties": {"plan": "p", "node": "a/M1", "message": "m"}}
+
+
+@pytest.mark.parametrize("nulls", [
+    ("properties",), ("locations",), ("partialFingerprints",), ("suppressions",), ("message",),
+    ("locations", "partialFingerprints", "suppressions"), ("properties", "partialFingerprints", "suppressions"),
+])
+def test_optional_sarif_fields_may_be_null(tmp_path: Path, nulls: tuple[str, ...]):
+    result = {**_RESULT, **dict.fromkeys(nulls)}
+    (tmp_path / "b.sarif").write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [result]}]}),
+                                      encoding="utf-8")
+    baseline = Baseline.load(tmp_path / "b.sarif")
+    assert baseline.keys == {"p": {("OG301", "a/M1"): 1}}
+    # (with neither properties nor message, the finding is matched by plan, rule and node alone)
+    message = "" if {"properties", "message"} <= set(nulls) else "m"
+    assert baseline.messages == {"p": {("OG301", "a/M1", message): 1}}
+
+
+@pytest.mark.parametrize("locations", [
+    None, [None], [{"logicalLocations": None}], [{"logicalLocations": [None, {"name": None}]}],
+    [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": None}]}],
+    [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": "p/X1"}]}],
+    [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": "/M1"}]}],
+])
+def test_a_sarif_result_naming_no_plan_and_node_is_refused(tmp_path: Path, locations: object):
+    result = {**_RESULT, "properties": None, "locations": locations}
+    (tmp_path / "b.sarif").write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [result]}]}),
+                                      encoding="utf-8")
+    with pytest.raises(BaselineError, match="b.sarif:1: not a SARIF log of outcome-graph: result 1 has no ruleId, "
+                                            r"or no plan and node \(properties or logical location\)"):
+        Baseline.load(tmp_path / "b.sarif")
+
+
 _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
                      lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
                          st.sampled_from(["schema", "plan", "id", "findings", "rule", "node", "message", "runs",
-                                          "results", "ruleId", "properties", "suppressions", "kind", "text"]),
+                                          "results", "ruleId", "properties", "suppressions", "kind", "text",
+                                          "locations", "logicalLocations", "name", "fullyQualifiedName"]),
                          inner, max_size=5), max_leaves=20)
 
 

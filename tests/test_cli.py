@@ -466,3 +466,23 @@ def test_several_plans_name_their_files_in_the_summaries(tmp_path, cli_env):
     assert [s.split(":")[0] for s in summaries] == [f"tutorial-cypp-2011-12 ({tmp_path / n})" for n in ("a.yaml", "b.yaml")]
     one = subprocess.run([*og_command(), "check", str(tmp_path / "a.yaml")], capture_output=True, text=True, env=cli_env)
     assert one.stdout.splitlines()[-1].startswith("tutorial-cypp-2011-12: ")
+
+
+def test_the_commands_share_helpers_of_their_own_module_not_private_names_of_the_cli():
+    # (each command module imports what it shares from outcome_graph.commands.common, which, like
+    # them, loads no heavy library when imported)
+    import ast
+    import sys
+
+    import outcome_graph.commands as commands
+
+    folder = Path(commands.__file__).parent
+    for name in commands.COMMANDS:
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {(node.level, node.module) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert (1, "common") in imported and (2, "cli") not in imported, name
+    code = ("import sys, outcome_graph.commands.common; "
+            "print(sorted(m for m in ('pandas', 'pydantic', 'networkx', 'graphviz', 'openpyxl', 'yaml', "
+            "'outcome_graph.cli') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr

@@ -121,6 +121,15 @@ def test_diff_command(tmp_path: Path):
     code, out, _ = cli("diff", str(THURROCK), str(new_path), "--format", "json", "--no-findings")
     doc = json.loads(out)
     assert code == 0 and doc["findings"]["compared"] is False and doc["summary"]["added"] == 1
+    # Findings not compared are not counted as none: no findings counts, in JSON or in text.
+    assert list(doc["summary"]) == list(CHANGE_KINDS)
+    code, out, _ = cli("diff", str(THURROCK), str(new_path), "--no-findings")
+    assert code == 0 and "re-timed" in out and "finding" not in out
+    code, out, _ = cli("diff", str(THURROCK), str(new_path), "--format", "json")
+    doc = json.loads(out)
+    assert doc["findings"]["compared"] is True and list(doc["summary"]) == [*CHANGE_KINDS, "findings_introduced",
+                                                                            "findings_resolved"]
+    assert doc["summary"]["findings_introduced"] == len(doc["findings"]["introduced"]) > 0
     assert cli("diff", str(THURROCK), str(new_path), "--fail-on-changes")[0] == 1
     assert cli("diff", str(THURROCK), str(THURROCK), "--fail-on-changes")[0] == 0
     # a workbook compares with its YAML source: nothing changed

@@ -11,6 +11,7 @@ import pytest
 
 import outcome_graph as og
 from outcome_graph.analysis.timescale import Interval, parse_timescale
+from outcome_graph.errors import UsageError
 from outcome_graph.synth import DEFECTS, _timescale, count_nodes, dump_json, dump_yaml, generate, planted_defects
 
 from .conftest import og_command
@@ -62,10 +63,12 @@ def test_a_clean_plan_has_no_findings():
 def test_defect_shares_by_code():
     doc = generate(800, seed=0, defects={"OG103": 0.05})
     assert set(planted_defects(doc)) == {"OG103"}
-    with pytest.raises(ValueError, match="cannot plant"):
+    with pytest.raises(UsageError, match="cannot plant"):
         generate(200, defects={"OG999": 0.1})
-    with pytest.raises(ValueError, match="at least"):
+    with pytest.raises(UsageError, match="at least"):
         generate(10)
+    with pytest.raises(UsageError, match="a share between 0 and 1"):
+        generate(200, defects=1.5)
 
 
 def test_timescale_wordings_read_as_the_month_meant():

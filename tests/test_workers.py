@@ -164,7 +164,7 @@ def test_resolve_jobs(synthetic):
     assert resolve_jobs(1, small) == 1
     assert resolve_jobs(2, small) == 2  # asked for: used whatever the size
     for bad in (0, -1, "two", 1.5, True):
-        with pytest.raises(ValueError, match="positive number or 'auto'"):
+        with pytest.raises(og.UsageError, match="positive number or 'auto'"):
             resolve_jobs(bad, small)  # type: ignore[arg-type]
     # With another thread running, forking could deadlock: one process.
     stop = threading.Event()
@@ -288,7 +288,7 @@ def test_an_invalid_plan_stops_the_position_child_and_reports_as_usual():
         og.load(text, jobs=2)
     assert str(one.value) == str(two.value) == "<plan>:6:5: unknown field 'colour'"
     assert not _zombies()
-    with pytest.raises(ValueError, match="positive number or 'auto'"):
+    with pytest.raises(og.UsageError, match="positive number or 'auto'"):
         og.load(text, jobs=0)
 
 

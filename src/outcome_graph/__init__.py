@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .output.html_report import report
     from .rules.registry import Rule, registry, rule
     from .baseline import Baseline
-    from .errors import BaselineError, RenderError
+    from .errors import BaselineError, CatalogueError, RenderError, UsageError
     from .rules.context import RuleContext
     from .output.sarif import to_sarif
     from .output.junit import to_junit
@@ -78,6 +78,8 @@ __all__ = [
     "ConfigError",
     "BaselineError",
     "RenderError",
+    "UsageError",
+    "CatalogueError",
     "Problem",
     "Baseline",
     "RuleContext",
@@ -109,6 +111,8 @@ _LAZY = {
     "ConfigError": ".errors",
     "BaselineError": ".errors",
     "RenderError": ".errors",
+    "UsageError": ".errors",
+    "CatalogueError": ".errors",
     "Problem": ".errors",
     "Baseline": ".baseline",
     "RuleContext": ".rules.context",

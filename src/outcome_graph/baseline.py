@@ -12,8 +12,10 @@ and later checks leave them out::
 
 The baseline is the ``outcome-graph/findings/v1`` document that ``check --format json`` writes
 (JSON Lines for several plans), or the SARIF log of ``check --format sarif`` (a CI job may keep
-the last one it uploaded). Leaving out is never silent: a report counts its baselined findings,
-the text summary says how many, and SARIF lists them with an external suppression.
+the last one it uploaded; a result whose properties a tool passing the log on dropped, or left
+``null``, is read by its logical location). Leaving out is never silent: a report counts its
+baselined findings, the text summary says how many, and SARIF lists them with an external
+suppression.
 
 Which finding is which
 ----------------------
@@ -211,8 +213,10 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str
             props = result.get("properties") if isinstance(result, dict) else None
             rule = result.get("ruleId") if isinstance(result, dict) else None
             plan_id, node = (props.get("plan"), props.get("node")) if isinstance(props, dict) else (None, None)
+            if not (isinstance(plan_id, str) and isinstance(node, str)) and isinstance(result, dict):
+                plan_id, node = _logical_location(result)
             if not (isinstance(rule, str) and isinstance(plan_id, str) and isinstance(node, str)):
-                raise bad(f"result {n} has no ruleId and no plan and node properties")
+                raise bad(f"result {n} has no ruleId, or no plan and node (properties or logical location)")
             suppressions = result.get("suppressions")
             kinds = {s.get("kind") for s in suppressions if isinstance(s, dict)} if isinstance(suppressions, list) else set()
             if "inSource" in kinds:
@@ -225,3 +229,26 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str
                     text = text.split(" Hint: ", 1)[0]  # (the text is the message, then the hint)
             out.append((plan_id, rule, node, text if isinstance(text, str) else ""))
     return out
+
+
+def _logical_location(result: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(plan id, node) of a SARIF result's logical location, ``{"name": node, "fullyQualifiedName":
+    "plan/node"}``: where a tool that passed the log on dropped its properties (or left them
+    ``null``). Any of the optional fields on the way may be absent or ``null``.
+
+    >>> _logical_location({"locations": [{"logicalLocations": [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]}]})
+    ('p', 'a/M1')
+    >>> _logical_location({"locations": None}), _logical_location({"locations": [{"logicalLocations": None}]})
+    ((None, None), (None, None))
+    """
+    locations = result.get("locations")
+    for location in locations if isinstance(locations, list) else ():
+        logical = location.get("logicalLocations") if isinstance(location, dict) else None
+        for entry in logical if isinstance(logical, list) else ():
+            name = entry.get("name") if isinstance(entry, dict) else None
+            qualified = entry.get("fullyQualifiedName") if isinstance(entry, dict) else None
+            if isinstance(name, str) and name and isinstance(qualified, str) and qualified.endswith("/" + name):
+                plan_id = qualified[: -len(name) - 1]
+                if plan_id and "/" not in plan_id:  # (a plan's id has no "/"; a node's may)
+                    return plan_id, name
+    return None, None

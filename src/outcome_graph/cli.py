@@ -9,51 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
 
 from . import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Turn the package's errors into a message on stderr and exit 2 (never a traceback)."""
-    from .errors import OutcomeGraphError
-
-    try:
-        yield
-    except OutcomeGraphError as exc:
-        for line in str(exc).splitlines():
-            click.echo(f"error: {line}", err=True)
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush errors at exit
-        except OSError:
-            pass
-        sys.exit(EXIT_OK)
-    except (click.exceptions.Exit, click.ClickException, SystemExit):
-        raise
-    except MemoryError:
-        click.echo("error: out of memory reading the input", err=True)
-        sys.exit(EXIT_USAGE)
-    except Exception as exc:  # a bug: say so briefly; OUTCOME_GRAPH_DEBUG=1 shows the traceback
-        if os.environ.get("OUTCOME_GRAPH_DEBUG"):
-            raise
-        click.echo(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in outcome-graph; run again with OUTCOME_GRAPH_DEBUG=1 for details and report it.",
-            err=True,
-        )
-        sys.exit(EXIT_INTERNAL)
+from .commands.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    cli_layer,
+    emit,
+    handle_errors,
+    refuse_inputs,
+    repeat_on_change,
+    watched_files,
+)
 
 
 def run() -> None:
@@ -76,13 +47,6 @@ def run() -> None:
         except (OSError, ValueError):
             raise exc from None  # the usual exit reports what went wrong
         os._exit(code or 0)
-
-
-def _split_codes(values: tuple[str, ...]) -> list[str]:
-    out: list[str] = []
-    for v in values:
-        out.extend(x.strip().upper() for x in v.replace(",", " ").split() if x.strip())
-    return out
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -111,29 +75,6 @@ def _exit_cleanly_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, stop)
     except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
         pass
-
-
-def _cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...], fail_on: str | None) -> Any:
-    from .config import ConfigLayer
-    from .errors import ConfigError
-
-    data: dict[str, Any] = {}
-    if select:
-        data["select"] = _split_codes(select)
-    if ignore:
-        data["ignore"] = _split_codes(ignore)
-    if severity:
-        sev: dict[str, str] = {}
-        for item in severity:
-            for part in item.replace(",", " ").split():
-                code, sep, level = part.partition("=")
-                if not sep:
-                    raise ConfigError(f"--severity {part!r}: write CODE=SEVERITY, e.g. OG302=error")
-                sev[code.strip().upper()] = level.strip().lower()
-        data["severity"] = sev
-    if fail_on:
-        data["fail-on"] = fail_on
-    return ConfigLayer.from_mapping(data, "command line")
 
 
 @main.command(short_help="Check plans and report their findings.")
@@ -188,7 +129,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     `--baseline baseline.json`. A finding is the recorded one when its plan, rule and node are the
     same (lines and figures in the message may change).
     """
-    with _errors():
+    with handle_errors():
         if statistics and fmt != "text":
             raise click.UsageError("--statistics counts findings in the text format; leave out --format "
                                    f"{fmt} (or count the {fmt} output's findings)")
@@ -201,13 +142,13 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         def plans_of(given: tuple[str, ...]) -> tuple[str, ...]:
             """The plan files that ``given`` names (folders searched), refused as outputs."""
             plans = _expand_folders(given)
-            _refuse_inputs(output, plans, config_file, baseline_file, stdin_filename=stdin_filename)
+            refuse_inputs(output, plans, config_file, baseline_file, stdin_filename=stdin_filename)
             return tuple(p for p in plans if _declares_plan_format(p)) if only_plans else plans
 
         plans = plans_of(given)
         if only_plans and not plans and not watch:
             sys.exit(EXIT_OK)
-        layer = _cli_layer(select, ignore, severity, fail_on)
+        layer = cli_layer(select, ignore, severity, fail_on)
         from .loading.loader import DEFAULT_MAX_BYTES
 
         limit = max_bytes or DEFAULT_MAX_BYTES
@@ -249,7 +190,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                     if len(plans) > 1:
                         return None, str(exc).splitlines()
                     raise
-                _refuse_inputs(output, loaded=[plan], configs=[config])
+                refuse_inputs(output, loaded=[plan], configs=[config])
                 return run_check(plan, config, jobs=plan_jobs), list(plan.notices)
 
             outcomes: Iterable[tuple[Any, list[str]]]
@@ -303,7 +244,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 # (written whole or not at all: a file that leaves out a plan is not whole)
                 click.echo(f"error: {output} not written: a plan could not be read", err=True)
                 return worst
-            _emit(text, output, color=use_colour)
+            emit(text, output, color=use_colour)
             return worst
 
         if not watch:
@@ -316,106 +257,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 found = _expand_folders(given)
             except OutcomeGraphError:  # a folder with no plan yet: watched until it has one
                 found = given
-            return [*given, *_watched_files(found, config_file, baseline_file)]
+            return [*given, *watched_files(found, config_file, baseline_file)]
 
-        _watch(lambda: check_all(plans_of(given)), f"checking {', '.join(given)}", watched)
-
-
-def _refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: str | None = None,
-                   baseline_file: str | None = None, *, stdin_filename: str | None = None,
-                   loaded: Iterable[Any] = (), configs: Iterable[Any] = ()) -> None:
-    """Refuse (exit 2, before anything is written) an output path that is one of the command's
-    inputs: the plans (a CSV folder's files), the configuration files that apply, ``--config``,
-    the baseline, the file ``--stdin-filename`` names; and, once known, the loaded plans' own
-    sources (local catalogue ``entries`` files) and the rule files the configuration names."""
-    if output is None:
-        return
-    from .output.files import refuse_input_as_output
-
-    plans = list(plans)
-    files = [f for f in _watched_files(plans, config_file, baseline_file)
-             if f != "-" and (f in plans or os.path.exists(f))]
-    if stdin_filename:
-        files.append(stdin_filename)
-    for plan in loaded:
-        files += plan.sources
-    for config in configs:
-        files += config.files()
-    refuse_input_as_output(output, files)
-
-
-def _watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None) -> list[str]:
-    """The files whose change calls for another check: the plans (a CSV folder's files), the
-    configuration files that apply or would if they were written (``outcome-graph.toml`` beside
-    a plan, ``pyproject.toml`` there or above), ``--config`` and the baseline."""
-    from pathlib import Path
-
-    files: dict[str, None] = {}
-    for plan in plans:
-        path = Path(plan)
-        files[str(path)] = None
-        if path.is_dir():
-            files.update((str(p), None) for p in sorted(path.iterdir()) if p.is_file())
-        folder = path.resolve().parent
-        files[str(folder / "outcome-graph.toml")] = None
-        files.update((str(d / "pyproject.toml"), None) for d in [folder, *folder.parents])
-    files.update((f, None) for f in (config_file, baseline_file) if f)
-    return list(files)
-
-
-def _stamps(files: Iterable[str]) -> list[tuple[int, int] | None]:
-    """Each file's modification time and size (``None`` when it does not exist)."""
-    out: list[tuple[int, int] | None] = []
-    for f in files:
-        try:
-            st = os.stat(f)
-        except OSError:
-            out.append(None)
-        else:
-            out.append((st.st_mtime_ns, st.st_size))
-    return out
-
-
-#: How often ``--watch`` looks at the files (seconds).
-WATCH_INTERVAL = 0.5
-
-
-def _watch(work: Callable[[], object], doing: str, files: list[str] | Callable[[], list[str]], *,
-           clear: bool = True) -> None:
-    """Do the work (check, draw, write a report), then again whenever one of ``files`` changes
-    (a list, or a function giving it anew each time), until interrupted (exit 0). ``clear``:
-    clear the terminal first (output on the terminal).
-
-    A plan that cannot be read is reported and watched until it can. Rule files (``rule-files``)
-    are picked up only by starting again."""
-    import time
-
-    from .errors import OutcomeGraphError
-
-    def look() -> list[tuple[str, tuple[int, int] | None]]:
-        listed = files() if callable(files) else files
-        return list(zip(listed, _stamps(listed)))
-
-    last: list[tuple[str, tuple[int, int] | None]] | None = None
-    try:
-        while True:
-            now = look()
-            if now != last:
-                if last is not None:
-                    time.sleep(0.05)  # (let an editor finish writing the file)
-                    now = look()
-                    if clear and sys.stdout.isatty():
-                        click.clear()
-                click.echo(f"[{time.strftime('%H:%M:%S')}] {doing} (watching for changes; Ctrl-C to stop)", err=True)
-                try:
-                    work()
-                except OutcomeGraphError as exc:
-                    for line in str(exc).splitlines():
-                        click.echo(f"error: {line}", err=True)
-                last = now
-            time.sleep(WATCH_INTERVAL)
-    except KeyboardInterrupt:
-        sys.exit(EXIT_OK)
+        repeat_on_change(lambda: check_all(plans_of(given)), f"checking {', '.join(given)}", watched)
 
 
 def _plan_processes(jobs: int | str, plans: int) -> int:
@@ -490,17 +334,6 @@ def _declares_plan_format(path: str) -> bool:
     return declares_plan_format(head)
 
 
-def _emit(text: str, output: str | None, *, color: bool = False) -> None:
-    if output is None:
-        # (click leaves the colour codes out when stdout is not a terminal, unless told: --color
-        # asks for them in a pipe, for `less -R` or a CI log)
-        click.echo(text, color=True if color else None)
-        return
-    from .output.files import atomic_write_text
-
-    atomic_write_text(output, text + "\n")
-
-
 @main.command(short_help="List the rules, or show one rule's documentation.")
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
@@ -511,7 +344,7 @@ def rules(code: str | None, fmt: str, config_file: str | None) -> None:
 
     Installed plugins' rules are listed, and those of the rule files (`rule-files`) that the
     configuration of the current folder, or --config, names."""
-    with _errors():
+    with handle_errors():
         from .config import Config, discover_config
         from .errors import ConfigError
         from .output.rules_doc import rules_json, rules_markdown, rules_text
@@ -542,7 +375,7 @@ def rules(code: str | None, fmt: str, config_file: str | None) -> None:
 @click.option("--findings", is_flag=True, help="The schema of the JSON findings document instead of the plan format.")
 def schema(findings: bool) -> None:
     """Print the JSON Schema of the plan format (for editors), or of the findings document."""
-    with _errors():
+    with handle_errors():
         import json
 
         from .schema import findings_schema, plan_schema

@@ -17,7 +17,8 @@
   title drawn mostly from the old one, and together covering most of it), ``merged`` for the
   reverse. Those nodes are not listed again as removed, added or reworded.
 * **findings** introduced and resolved: both plans are checked, and findings are compared by rule
-  and (matched) node.
+  and (matched) node. Unless they are left out (``findings=False``): then the summary has no
+  findings counts, and the JSON document says ``"findings": {"compared": false, ...}``.
 """
 
 from __future__ import annotations
@@ -134,11 +135,22 @@ class PlanDiff:
 
     @property
     def summary(self) -> dict[str, int]:
-        """Changes counted by kind (every kind, zero included), plus findings introduced/resolved."""
+        """Changes counted by kind (every kind, zero included), plus ``findings_introduced`` and
+        ``findings_resolved`` where the findings were compared (not counted as none where they
+        were not: ``diff(..., findings=False)``, ``diff --no-findings``).
+
+        >>> d = PlanDiff("p", "p", None, None)
+        >>> d.summary["re-led"], "findings_introduced" in d.summary
+        (0, False)
+        >>> d.findings_compared = True
+        >>> d.summary["findings_introduced"], d.summary["findings_resolved"]
+        (0, 0)
+        """
         counts = Counter(c.change for c in self.changes)
         out = {kind: counts.get(kind, 0) for kind in CHANGE_KINDS}
-        out["findings_introduced"] = len(self.introduced)
-        out["findings_resolved"] = len(self.resolved)
+        if self.findings_compared:
+            out["findings_introduced"] = len(self.introduced)
+            out["findings_resolved"] = len(self.resolved)
         return out
 
     @property

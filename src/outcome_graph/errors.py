@@ -2,15 +2,19 @@
 
 Every error the package raises on purpose derives from :class:`OutcomeGraphError`, so an
 embedding tool can catch one class. Problems in a plan file are :class:`PlanError` (with the
-file, line and column of each problem); problems in configuration are :class:`ConfigError`, and
-in a baseline of accepted findings :class:`BaselineError`.
+file, line and column of each problem); problems in configuration are :class:`ConfigError`, in
+a baseline of accepted findings :class:`BaselineError`, in an output :class:`RenderError`, and
+in an indicator catalogue built or read through the catalogue API :class:`CatalogueError`. A
+function called with an argument it cannot take (``jobs=0``) raises :class:`UsageError`. Those
+two are :class:`ValueError` too, as the same mistakes always were.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "BaselineError", "Problem", "RenderError", "where"]
+__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "BaselineError", "Problem", "RenderError", "UsageError",
+           "CatalogueError", "where"]
 
 
 class OutcomeGraphError(Exception):
@@ -129,4 +133,33 @@ class RenderError(OutcomeGraphError):
     ... except og.RenderError as exc:
     ...     print(exc)
     nothing to draw: the plan has no vision, priority, aim, objective, indicator (it has no nodes)
+    """
+
+
+class UsageError(OutcomeGraphError, ValueError):
+    """A function of the package was called with an argument it cannot take (not a problem of
+    an input file). Also a :class:`ValueError`.
+
+    >>> import outcome_graph as og
+    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> try:
+    ...     og.check(plan, jobs=0)
+    ... except og.UsageError as exc:
+    ...     print(exc, isinstance(exc, ValueError))
+    jobs must be a positive number or 'auto', not 0 True
+    """
+
+
+class CatalogueError(OutcomeGraphError, ValueError):
+    """An indicator catalogue cannot be built or its CSV file read: a code of another prefix or
+    listed twice, an unknown column, a bad outcome (the message names the file and line where
+    there is one). Also a :class:`ValueError`. Loading a plan turns it into a :class:`PlanError`.
+
+    >>> import outcome_graph as og
+    >>> from outcome_graph.reference.catalogue import load_catalogue_csv
+    >>> try:
+    ...     load_catalogue_csv("code,title\\nCSC 1,Referrals\\nCSC 001,Re-referrals\\n", "CSC", "Local")
+    ... except og.CatalogueError as exc:
+    ...     print(exc)
+    <catalogue CSV>, line 3: 'CSC 001' is already listed on line 2
     """

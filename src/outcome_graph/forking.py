@@ -18,6 +18,8 @@ import sys
 from collections.abc import Callable
 from typing import Generic, Literal, TypeVar
 
+from .errors import UsageError
+
 __all__ = ["Jobs", "ChildFailed", "Forked", "map_shared", "reap", "can_fork", "usable_cpus", "auto_allowed"]
 
 T = TypeVar("T")
@@ -52,9 +54,10 @@ def auto_allowed() -> bool:
 
 
 def check_jobs(jobs: object) -> None:
-    """Refuse what is neither a positive number nor ``"auto"`` (``ValueError``)."""
+    """Refuse what is neither a positive number nor ``"auto"`` (:class:`~outcome_graph.errors.UsageError`,
+    a ``ValueError``)."""
     if jobs != "auto" and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
-        raise ValueError(f"jobs must be a positive number or 'auto', not {jobs!r}")
+        raise UsageError(f"jobs must be a positive number or 'auto', not {jobs!r}")
 
 
 class Forked(Generic[T]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .findings import FINDINGS_SCHEMA_ID
+from .findings import FINDINGS_SCHEMA_ID, SEVERITIES
 
 __all__ = ["plan_schema", "findings_schema"]
 
@@ -63,7 +63,7 @@ def findings_schema() -> dict[str, Any]:
         "properties": {
             "rule": {"type": "string", "pattern": "^[A-Z]{1,6}[0-9]{3}$"},
             "name": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
-            "severity": {"enum": ["error", "warning", "info"]},
+            "severity": {"enum": list(SEVERITIES)},
             "node": {"type": "string"},
             "kind": {"enum": ["vision", "priority", "aim", "objective", "milestone", "indicator", "plan", "owner", "group"]},
             "title": {"type": "string"},
@@ -89,10 +89,9 @@ def findings_schema() -> dict[str, Any]:
             },
             "summary": {
                 "type": "object",
-                "required": ["error", "warning", "info", "suppressed"],
+                "required": [*SEVERITIES, "suppressed"],
                 "additionalProperties": False,
-                "properties": {"error": count, "warning": count, "info": count, "suppressed": count,
-                               "baselined": count},
+                "properties": {**dict.fromkeys(SEVERITIES, count), "suppressed": count, "baselined": count},
             },
             "findings": {"type": "array", "items": finding},
         },

@@ -33,6 +33,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import UsageError
+
 __all__ = [
     "DEFECTS",
     "DEFAULT_SHARE",
@@ -806,11 +808,11 @@ def _shares(defects: float | Mapping[str, float] | None) -> dict[str, float]:
         return dict.fromkeys(DEFECTS, DEFAULT_SHARE)
     if isinstance(defects, (int, float)):
         if not 0 <= defects <= 1:
-            raise ValueError(f"defects must be a share between 0 and 1, not {defects}")
+            raise UsageError(f"defects must be a share between 0 and 1, not {defects}")
         return dict.fromkeys(DEFECTS, float(defects))
     unknown = sorted(set(defects) - set(DEFECTS))
     if unknown:
-        raise ValueError(f"cannot plant {', '.join(unknown)}; plantable: {', '.join(DEFECTS)}")
+        raise UsageError(f"cannot plant {', '.join(unknown)}; plantable: {', '.join(DEFECTS)}")
     return {code: float(defects.get(code, 0.0)) for code in DEFECTS}
 
 
@@ -838,9 +840,9 @@ def generate(n_nodes: int, seed: int = 0, defects: float | Mapping[str, float] |
 
     Raises
     ------
-    ValueError
-        ``n_nodes`` is below :data:`MIN_NODES`, or ``defects`` names an unknown code or a share
-        outside 0..1.
+    UsageError
+        (a ``ValueError``) ``n_nodes`` is below :data:`MIN_NODES`, or ``defects`` names an
+        unknown code or a share outside 0..1.
 
     Examples
     --------
@@ -849,7 +851,7 @@ def generate(n_nodes: int, seed: int = 0, defects: float | Mapping[str, float] |
     (100, {})
     """
     if n_nodes < MIN_NODES:
-        raise ValueError(f"a synthetic plan has at least {MIN_NODES} nodes, not {n_nodes}")
+        raise UsageError(f"a synthetic plan has at least {MIN_NODES} nodes, not {n_nodes}")
     return _Builder(int(n_nodes), int(seed), _shares(defects)).build()
 
 

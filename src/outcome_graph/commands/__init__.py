@@ -2,6 +2,8 @@
 
 Each module defines ``command`` (a :class:`click.Command`) and imports only click at module level,
 so registering them costs nothing at start-up; the libraries a command needs load when it runs.
+What every command shares (error reporting, writing the output, ``--watch``) is in
+:mod:`outcome_graph.commands.common`.
 """
 
 COMMANDS = ("render", "report", "convert", "template", "table", "diff", "synth")

@@ -31,9 +31,9 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
       outcome-graph convert plan.yaml plan-csv/          # a folder of CSV files
       outcome-graph convert table.xlsx plan.yaml --period 2011-04-01..2012-03-31
     """
-    from ..cli import _errors
+    from .common import handle_errors
 
-    with _errors():
+    with handle_errors():
         from ..config import discover_config
         from ..convert import convert
         from ..loading.loader import DEFAULT_MAX_BYTES

@@ -36,23 +36,23 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
       outcome-graph diff cypp-2011-12.yaml cypp-2012-13.yaml
       outcome-graph diff old.xlsx new.xlsx --format json
     """
-    from ..cli import _emit, _errors, _refuse_inputs
+    from .common import emit, handle_errors, refuse_inputs
 
-    with _errors():
+    with handle_errors():
         from ..config import discover_config
         from ..diff import diff
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
 
-        _refuse_inputs(output, [old, new], config_file)
+        refuse_inputs(output, [old, new], config_file)
         limit = max_bytes or DEFAULT_MAX_BYTES
         before = load_path(old, max_bytes=limit, period=period)
         after = load_path(new, max_bytes=limit, period=period)
-        _refuse_inputs(output, loaded=[before, after])
+        refuse_inputs(output, loaded=[before, after])
         for plan in (before, after):
             for notice in plan.notices:
                 click.echo(f"notice: {notice}", err=True)
         config = discover_config(new, config_file=config_file) if findings else None
-        _refuse_inputs(output, configs=[config] if config else [])
+        refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
-        _emit(result.to_json() if fmt == "json" else result.to_text(), output)
+        emit(result.to_json() if fmt == "json" else result.to_text(), output)
         sys.exit(1 if fail_on_changes and result.changed else 0)

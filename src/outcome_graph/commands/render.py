@@ -45,22 +45,22 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
       outcome-graph render plan.yaml -o healthy.pdf --outcome be_healthy
       outcome-graph render plan.yaml -o owners.svg --owners
     """
-    from ..cli import _cli_layer, _errors, _refuse_inputs, _watch, _watched_files
+    from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
-    with _errors():
+    with handle_errors():
         from ..baseline import read_baseline
         from ..config import discover_config
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
         from ..output.diagram import format_for_path, render
 
-        _refuse_inputs(output, [plan], config_file, baseline_file)
+        refuse_inputs(output, [plan], config_file, baseline_file)
         format_for_path(output)  # an unknown suffix is an error before any work
 
         def draw() -> None:
             baseline = read_baseline(baseline_file)
-            config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, (), None))
+            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, (), None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
-            _refuse_inputs(output, loaded=[loaded], configs=[config])
+            refuse_inputs(output, loaded=[loaded], configs=[config])
             marked: Any = findings
             if baseline is not None:
                 from ..rules.engine import check
@@ -83,4 +83,5 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
         if not watch:
             draw()
             return
-        _watch(draw, f"drawing {plan} to {output}", _watched_files([plan], config_file, baseline_file), clear=False)
+        repeat_on_change(draw, f"drawing {plan} to {output}", watched_files([plan], config_file, baseline_file),
+                         clear=False)

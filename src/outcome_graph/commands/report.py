@@ -34,9 +34,9 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
     Example:
       outcome-graph report plan.yaml -o report.html
     """
-    from ..cli import _cli_layer, _errors, _refuse_inputs, _watch, _watched_files
+    from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
-    with _errors():
+    with handle_errors():
         from ..baseline import read_baseline
         from ..config import discover_config
         from ..errors import RenderError
@@ -44,13 +44,13 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
         from ..output.html_report import report
         from ..rules.engine import check
 
-        _refuse_inputs(output, [plan], config_file, baseline_file)
+        refuse_inputs(output, [plan], config_file, baseline_file)
 
         def write() -> None:
             baseline = read_baseline(baseline_file)
-            config = discover_config(plan, config_file=config_file, cli=_cli_layer(select, ignore, severity, None))
+            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
-            _refuse_inputs(output, loaded=[loaded], configs=[config])
+            refuse_inputs(output, loaded=[loaded], configs=[config])
             findings = check(loaded, config, jobs="auto")
             if baseline is not None:
                 findings = baseline.apply(findings)
@@ -66,5 +66,5 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
         if not watch:
             write()
             return
-        _watch(write, f"writing the report of {plan} to {output}", _watched_files([plan], config_file, baseline_file),
-               clear=False)
+        repeat_on_change(write, f"writing the report of {plan} to {output}",
+                         watched_files([plan], config_file, baseline_file), clear=False)

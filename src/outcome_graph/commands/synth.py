@@ -28,9 +28,9 @@ def command(n_nodes: int, output: str | None, seed: int, fmt: str | None, defect
       outcome-graph synth 100000 -o plan-100k.json --seed 7
       outcome-graph synth 500 --defects 0 | outcome-graph check /dev/stdin
     """
-    from ..cli import _errors
+    from .common import handle_errors
 
-    with _errors():
+    with handle_errors():
         from ..synth import dump_json, dump_yaml, generate
 
         if fmt is None:

@@ -37,19 +37,19 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
       outcome-graph table plan.xlsx --what coverage -o coverage.csv
       outcome-graph table plan.yaml --what findings -o action-log.xlsx
     """
-    from ..cli import _errors, _refuse_inputs
+    from .common import handle_errors, refuse_inputs
 
-    with _errors():
+    with handle_errors():
         from ..baseline import read_baseline
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
         from ..output.tables import TEXT_COLUMNS, format_table, table, write_table
 
         if (config_file or baseline_file) and what != "findings":
             raise click.UsageError("--config and --baseline apply to --what findings")
-        _refuse_inputs(output, [plan], config_file, baseline_file)
+        refuse_inputs(output, [plan], config_file, baseline_file)
         baseline = read_baseline(baseline_file)
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
-        _refuse_inputs(output, loaded=[loaded])
+        refuse_inputs(output, loaded=[loaded])
         for notice in loaded.notices:
             click.echo(f"notice: {notice}", err=True)
         report = None
@@ -58,7 +58,7 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
             from ..rules.engine import check
 
             config = discover_config(plan, config_file=config_file)
-            _refuse_inputs(output, configs=[config])
+            refuse_inputs(output, configs=[config])
             report = check(loaded, config)
             if baseline is not None:
                 report = baseline.apply(report)

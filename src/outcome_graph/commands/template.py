@@ -17,9 +17,9 @@ def command(output: str, form: str) -> None:
       outcome-graph template plan.xlsx
       outcome-graph template table.xlsx --form flat
     """
-    from ..cli import _errors
+    from .common import handle_errors
 
-    with _errors():
+    with handle_errors():
         from ..errors import ConfigError
         from ..output.workbook import write_template
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import PlanError, Problem
+from ..errors import CatalogueError, PlanError, Problem
 from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
@@ -529,8 +529,6 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
-            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == r"\S":
-                text = "must not be blank"
             elif etype.startswith("date") and not isinstance(err.get("input"), str):
                 text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
             msg = f"{where}: {text}"
@@ -734,7 +732,7 @@ def _build_plan(
     # Catalogues: the built-in NI set plus the plan's local ones.
     try:
         plan.catalogues = build_catalogues(document.catalogues, base_dir=base_dir, plan=plan)
-    except ValueError as exc:
+    except CatalogueError as exc:
         raise PlanError([Problem(f"catalogue: {exc}", file=file)]) from None
 
     _add_implicit_indicators(plan, referring)

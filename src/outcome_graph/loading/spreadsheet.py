@@ -34,7 +34,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import ConfigError, PlanError, Problem
-from ..model.document import FORMAT_ID, LEVELS, PlanDocument
+from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
@@ -121,11 +121,12 @@ class RawSheet:
         return max((c for _, c in self.cells), default=-1) + 1
 
     def get(self, row: int, col: int) -> str | None:
-        """The cell's text (a merged range's value in each of its cells), ``None`` when blank."""
+        """The cell's text (a merged range's value in each of its cells), ``None`` when blank
+        (spaces, or invisible characters such as a zero-width space, alone)."""
         value = self.cells.get((row, col))
         if value is None and (row, col) in self.merged:
             value = self.cells.get(self.merged[(row, col)])
-        if value is None or not value.strip():
+        if value is None or is_blank(value):
             return None
         return value
 
@@ -152,7 +153,7 @@ class RawSheet:
 
     @property
     def empty(self) -> bool:
-        return not any(v.strip() for v in self.cells.values())
+        return all(is_blank(v) for v in self.cells.values())
 
 
 def _text_of(value: Any, number_format: str | None = None) -> str | None:

@@ -11,6 +11,7 @@ The JSON Schema of the format (``outcome-graph schema``) is generated from these
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
@@ -23,6 +24,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -55,6 +57,7 @@ __all__ = [
     "iter_nested",
     "plain_due",
     "LEVELS",
+    "is_blank",
 ]
 
 FORMAT_ID = "outcome-graph/v1"
@@ -83,6 +86,30 @@ def _text_list(value: Any) -> Any:
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 TextList = Annotated[list[str], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
+
+
+def is_blank(text: str) -> bool:
+    """Whether a text shows nothing: it is empty, or only whitespace and format characters
+    (Unicode category Cf: the zero-width space U+200B, the joiners U+200C and U+200D, the word
+    joiner U+2060, a byte order mark U+FEFF...), which text pasted from a web page can hold.
+
+    >>> is_blank(""), is_blank(" \\t\\n"), is_blank("\\u200b \\u200c\\u200d\\u2060\\ufeff"), is_blank("\\u200bSafe")
+    (True, True, True, False)
+    """
+    text = text.strip()
+    # (most texts are printable once stripped, and then not blank; a format character is not printable)
+    return not text or (not text.isprintable() and all(c.isspace() or unicodedata.category(c) == "Cf" for c in text))
+
+
+def _not_blank(text: str) -> str:
+    if is_blank(text):
+        raise ValueError("must not be blank")
+    return text
+
+
+#: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
+#: tells an editor of a title of spaces; one of invisible characters alone is the loader's to refuse.
+Title = Annotated[str, AfterValidator(_not_blank), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$")
 
@@ -224,7 +251,7 @@ class NodeSpec(StrictModel):
     kind: ClassVar[str] = "node"
 
     id: Id
-    title: Annotated[str, StringConstraints(pattern=r"\S")]  # (required, and not blank, as a workbook's cell)
+    title: Title  # (required, and not blank, as a workbook's cell)
     number: Number = None
     outcomes: TextList | None = None
     variants: list[Variant] = Field(default_factory=list)
@@ -383,7 +410,7 @@ class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
     id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$")]
-    title: Annotated[str, StringConstraints(pattern=r"\S")] | None = None  # (left out, or not blank)
+    title: Title | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period
     framework: Id = "ecm"

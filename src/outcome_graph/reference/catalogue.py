@@ -31,6 +31,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from ..errors import CatalogueError
+
 __all__ = [
     "Catalogue",
     "CatalogueEntry",
@@ -180,8 +182,9 @@ class Catalogue:
 
     Raises
     ------
-    ValueError
-        If an entry's code is not code-shaped, carries another prefix, or is listed twice.
+    CatalogueError
+        (a ``ValueError``) If the prefix is not one to six letters, or an entry's code is not
+        code-shaped, carries another prefix, or is listed twice.
 
     Examples
     --------
@@ -197,7 +200,7 @@ class Catalogue:
     def __init__(self, prefix: str, title: str, entries: Iterable[CatalogueEntry]) -> None:
         clean_prefix = prefix.strip().upper()
         if not re.fullmatch(r"[A-Z]{1,6}", clean_prefix):
-            raise ValueError(f"catalogue prefix {prefix!r} must be one to six letters, e.g. 'CSC'")
+            raise CatalogueError(f"catalogue prefix {prefix!r} must be one to six letters, e.g. 'CSC'")
         self.prefix = clean_prefix
         self.title = title
         self._entries: list[CatalogueEntry] = []
@@ -205,13 +208,13 @@ class Catalogue:
         for entry in entries:
             key = _key(entry.code)
             if key is None:
-                raise ValueError(f"{entry.code!r} is not an indicator code (expected e.g. "
+                raise CatalogueError(f"{entry.code!r} is not an indicator code (expected e.g. "
                                  f"'{self.prefix} 12')")
             if key[0] != self.prefix:
-                raise ValueError(f"{entry.code!r} does not belong to the {self.prefix} catalogue "
+                raise CatalogueError(f"{entry.code!r} does not belong to the {self.prefix} catalogue "
                                  f"{title!r}")
             if key in self._by_key:
-                raise ValueError(f"{entry.code!r} is listed twice in catalogue {title!r}")
+                raise CatalogueError(f"{entry.code!r} is listed twice in catalogue {title!r}")
             canonical = normalise_code(entry.code)
             parent = normalise_code(entry.parent) if entry.parent else None
             if canonical != entry.code or parent != entry.parent:
@@ -310,7 +313,7 @@ def _outcome_ids(raw: str, where: str) -> tuple[str, ...]:
             continue
         ident = re.sub(r"[\s-]+", "_", text.lower())
         if not _OUTCOME_RE.match(ident):
-            raise ValueError(f"{where}: outcome {text!r} is not an outcome id (e.g. 'be_healthy')")
+            raise CatalogueError(f"{where}: outcome {text!r} is not an outcome id (e.g. 'be_healthy')")
         if ident not in outcomes:
             outcomes.append(ident)
     return tuple(outcomes)
@@ -325,14 +328,16 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise CatalogueError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        except ValueError:  # (a character no path may hold: a NUL)
+            raise CatalogueError(f"{str(path)!r} is not a path") from None
         if b"\x00" in data[:8192]:
-            raise ValueError(f"{path}: this is a binary file, not a CSV file")
+            raise CatalogueError(f"{path}: this is a binary file, not a CSV file")
         try:
             return data.decode("utf-8-sig"), str(path)
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise ValueError(f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+            raise CatalogueError(f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
                              "save it as 'CSV UTF-8'") from None
     text = path_or_text.read()
     return text.lstrip("\ufeff"), getattr(path_or_text, "name", "<catalogue CSV>")
@@ -364,10 +369,11 @@ def load_catalogue_csv(
 
     Raises
     ------
-    ValueError
-        Naming the file and line, for a missing or unknown column, an empty code or title, a
-        code with another prefix, a repeated code, a bad outcome or ``title_verified`` value,
-        or a ``parent`` that the catalogue does not list.
+    CatalogueError
+        (a ``ValueError``) Naming the file and line, for a file that cannot be read or is not
+        UTF-8 text, a missing or unknown column, an empty code or title, a code with another
+        prefix, a repeated code, a bad outcome or ``title_verified`` value, or a ``parent`` that
+        the catalogue does not list.
 
     Examples
     --------
@@ -384,7 +390,7 @@ def load_catalogue_csv(
     try:
         numbered = list(csv_rows(text))
     except CsvProblem as exc:
-        raise ValueError(f"{name}, line {exc.line}: {exc.message}") from None
+        raise CatalogueError(f"{name}, line {exc.line}: {exc.message}") from None
     for line, row in numbered:
         if not any(cell.strip() for cell in row):
             continue
@@ -392,21 +398,21 @@ def load_catalogue_csv(
             header = [cell.strip().lower() for cell in row]
             unknown = [col for col in header if col not in _CSV_COLUMNS]
             if unknown:
-                raise ValueError(f"{name}, line {line}: unknown column(s) {', '.join(unknown)}; "
+                raise CatalogueError(f"{name}, line {line}: unknown column(s) {', '.join(unknown)}; "
                                  f"expected code,title,ecm_outcome[,parent][,title_verified]")
             for required in ("code", "title"):
                 if required not in header:
-                    raise ValueError(f"{name}, line {line}: the header has no {required!r} column")
+                    raise CatalogueError(f"{name}, line {line}: the header has no {required!r} column")
             if len(set(header)) != len(header):
-                raise ValueError(f"{name}, line {line}: a column is named twice")
+                raise CatalogueError(f"{name}, line {line}: a column is named twice")
             continue
         if len(row) > len(header):
-            raise ValueError(f"{name}, line {line}: {len(row)} cells but the header names "
+            raise CatalogueError(f"{name}, line {line}: {len(row)} cells but the header names "
                              f"{len(header)} columns (quote a title that contains a comma)")
         cells = {col: (row[i].strip() if i < len(row) else "") for i, col in enumerate(header)}
         rows.append((line, cells))
     if header is None:
-        raise ValueError(f"{name}: the catalogue CSV is empty (expected a code,title,ecm_outcome "
+        raise CatalogueError(f"{name}: the catalogue CSV is empty (expected a code,title,ecm_outcome "
                          f"header)")
 
     want = prefix.strip().upper()
@@ -417,35 +423,35 @@ def load_catalogue_csv(
         where = f"{name}, line {line}"
         raw_code = cells["code"]
         if not raw_code:
-            raise ValueError(f"{where}: the code is empty")
+            raise CatalogueError(f"{where}: the code is empty")
         key = _key(raw_code)
         if key is None:
-            raise ValueError(f"{where}: {raw_code!r} is not an indicator code (expected e.g. "
+            raise CatalogueError(f"{where}: {raw_code!r} is not an indicator code (expected e.g. "
                              f"'{want} 12')")
         if key[0] != want:
-            raise ValueError(f"{where}: {raw_code!r} does not have the catalogue's prefix {want}")
+            raise CatalogueError(f"{where}: {raw_code!r} does not have the catalogue's prefix {want}")
         if key in seen:
-            raise ValueError(f"{where}: {raw_code!r} is already listed on line {seen[key]}")
+            raise CatalogueError(f"{where}: {raw_code!r} is already listed on line {seen[key]}")
         seen[key] = line
         if not cells["title"]:
-            raise ValueError(f"{where}: {raw_code!r} has no title")
+            raise CatalogueError(f"{where}: {raw_code!r} has no title")
         outcomes = _outcome_ids(cells.get("ecm_outcome", "") or cells.get("outcomes", ""), where)
         parent = cells.get("parent", "") or None
         if parent is not None:
             pkey = _key(parent)
             if pkey is None or pkey[0] != want:
-                raise ValueError(f"{where}: parent {parent!r} is not a {want} code")
+                raise CatalogueError(f"{where}: parent {parent!r} is not a {want} code")
             parents.append((line, parent))
         verified_raw = cells.get("title_verified", "").lower()
         if verified_raw not in _TRUE | _FALSE:
-            raise ValueError(f"{where}: title_verified must be yes or no, not {verified_raw!r}")
+            raise CatalogueError(f"{where}: title_verified must be yes or no, not {verified_raw!r}")
         verified = verified_raw not in _FALSE - {""}
         entries.append(CatalogueEntry(normalise_code(raw_code), cells["title"], outcomes,
                                       normalise_code(parent) if parent else None, verified))
     for line, parent in parents:
         pkey = _key(parent)
         if pkey not in seen:
-            raise ValueError(f"{name}, line {line}: parent {parent!r} is not listed in the "
+            raise CatalogueError(f"{name}, line {line}: parent {parent!r} is not listed in the "
                              f"catalogue")
     return Catalogue(want, title, entries)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import CatalogueError
 from .catalogue import Catalogue, CatalogueEntry, code_prefix, load_catalogue_csv, national_indicators, normalise_code
 
 if TYPE_CHECKING:
@@ -17,11 +18,14 @@ __all__ = ["build_catalogues"]
 def _safe_path(base_dir: str | None, relative: str) -> Path:
     rel = Path(relative)
     if rel.is_absolute() or ".." in rel.parts:
-        raise ValueError(f"entries file {relative!r} must be a path inside the plan's folder")
-    base = Path(base_dir or ".").resolve()
-    path = (base / rel).resolve()
+        raise CatalogueError(f"entries file {relative!r} must be a path inside the plan's folder")
+    try:
+        base = Path(base_dir or ".").resolve()
+        path = (base / rel).resolve()
+    except ValueError:  # (a character no path may hold: a NUL)
+        raise CatalogueError(f"entries file {relative!r} is not a path") from None
     if base not in path.parents and path != base:
-        raise ValueError(f"entries file {relative!r} must be a path inside the plan's folder")
+        raise CatalogueError(f"entries file {relative!r} must be a path inside the plan's folder")
     return path
 
 
@@ -38,9 +42,9 @@ def build_catalogues(specs: list[CatalogueSpec], *, base_dir: str | None, plan: 
         if isinstance(spec.entries, str):
             path = _safe_path(base_dir, spec.entries)
             if path.is_dir():
-                raise ValueError(f"{prefix}: entries {spec.entries!r} is a folder, not a CSV file")
+                raise CatalogueError(f"{prefix}: entries {spec.entries!r} is a folder, not a CSV file")
             if not path.is_file():
-                raise ValueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
+                raise CatalogueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
             plan.sources.append(str(path))
             catalogue = load_catalogue_csv(path, prefix=prefix, title=title)
         elif isinstance(spec.entries, list):

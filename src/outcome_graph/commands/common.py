@@ -1,0 +1,201 @@
+"""What the commands of ``outcome-graph`` share: how errors are reported and exit codes set, how
+an output is written, which paths an output may not overwrite, ``--watch``, and the configuration
+layer of the command-line options.
+
+Used by the ``check``, ``rules`` and ``schema`` commands (:mod:`outcome_graph.cli`) and by those of
+this package. Like them, it imports only click at module level, so the command starts at once;
+what a helper needs loads when it is called.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "emit",
+           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn the package's errors into a message on stderr and exit 2 (never a traceback)."""
+    from ..errors import OutcomeGraphError
+
+    try:
+        yield
+    except OutcomeGraphError as exc:
+        for line in str(exc).splitlines():
+            click.echo(f"error: {line}", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush errors at exit
+        except OSError:
+            pass
+        sys.exit(EXIT_OK)
+    except (click.exceptions.Exit, click.ClickException, SystemExit):
+        raise
+    except MemoryError:
+        click.echo("error: out of memory reading the input", err=True)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # a bug: say so briefly; OUTCOME_GRAPH_DEBUG=1 shows the traceback
+        if os.environ.get("OUTCOME_GRAPH_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in outcome-graph; run again with OUTCOME_GRAPH_DEBUG=1 for details and report it.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+def emit(text: str, output: str | None, *, color: bool = False) -> None:
+    """Write a command's text output: to standard output, or to the file ``output`` (whole or
+    not at all, with a final line break)."""
+    if output is None:
+        # (click leaves the colour codes out when stdout is not a terminal, unless told: --color
+        # asks for them in a pipe, for `less -R` or a CI log)
+        click.echo(text, color=True if color else None)
+        return
+    from ..output.files import atomic_write_text
+
+    atomic_write_text(output, text + "\n")
+
+
+def refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: str | None = None,
+                  baseline_file: str | None = None, *, stdin_filename: str | None = None,
+                  loaded: Iterable[Any] = (), configs: Iterable[Any] = ()) -> None:
+    """Refuse (exit 2, before anything is written) an output path that is one of the command's
+    inputs: the plans (a CSV folder's files), the configuration files that apply, ``--config``,
+    the baseline, the file ``--stdin-filename`` names; and, once known, the loaded plans' own
+    sources (local catalogue ``entries`` files) and the rule files the configuration names."""
+    if output is None:
+        return
+    from ..output.files import refuse_input_as_output
+
+    plans = list(plans)
+    files = [f for f in watched_files(plans, config_file, baseline_file)
+             if f != "-" and (f in plans or os.path.exists(f))]
+    if stdin_filename:
+        files.append(stdin_filename)
+    for plan in loaded:
+        files += plan.sources
+    for config in configs:
+        files += config.files()
+    refuse_input_as_output(output, files)
+
+
+def watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None) -> list[str]:
+    """The files whose change calls for another check: the plans (a CSV folder's files), the
+    configuration files that apply or would if they were written (``outcome-graph.toml`` beside
+    a plan, ``pyproject.toml`` there or above), ``--config`` and the baseline."""
+    from pathlib import Path
+
+    files: dict[str, None] = {}
+    for plan in plans:
+        path = Path(plan)
+        files[str(path)] = None
+        if path.is_dir():
+            files.update((str(p), None) for p in sorted(path.iterdir()) if p.is_file())
+        folder = path.resolve().parent
+        files[str(folder / "outcome-graph.toml")] = None
+        files.update((str(d / "pyproject.toml"), None) for d in [folder, *folder.parents])
+    files.update((f, None) for f in (config_file, baseline_file) if f)
+    return list(files)
+
+
+def _stamps(files: Iterable[str]) -> list[tuple[int, int] | None]:
+    """Each file's modification time and size (``None`` when it does not exist)."""
+    out: list[tuple[int, int] | None] = []
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            out.append(None)
+        else:
+            out.append((st.st_mtime_ns, st.st_size))
+    return out
+
+
+#: How often ``--watch`` looks at the files (seconds).
+WATCH_INTERVAL = 0.5
+
+
+def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | Callable[[], list[str]], *,
+                     clear: bool = True) -> None:
+    """Do the work (check, draw, write a report), then again whenever one of ``files`` changes
+    (a list, or a function giving it anew each time), until interrupted (exit 0). ``clear``:
+    clear the terminal first (output on the terminal).
+
+    A plan that cannot be read is reported and watched until it can. Rule files (``rule-files``)
+    are picked up only by starting again."""
+    import time
+
+    from ..errors import OutcomeGraphError
+
+    def look() -> list[tuple[str, tuple[int, int] | None]]:
+        listed = files() if callable(files) else files
+        return list(zip(listed, _stamps(listed)))
+
+    last: list[tuple[str, tuple[int, int] | None]] | None = None
+    try:
+        while True:
+            now = look()
+            if now != last:
+                if last is not None:
+                    time.sleep(0.05)  # (let an editor finish writing the file)
+                    now = look()
+                    if clear and sys.stdout.isatty():
+                        click.clear()
+                click.echo(f"[{time.strftime('%H:%M:%S')}] {doing} (watching for changes; Ctrl-C to stop)", err=True)
+                try:
+                    work()
+                except OutcomeGraphError as exc:
+                    for line in str(exc).splitlines():
+                        click.echo(f"error: {line}", err=True)
+                last = now
+            time.sleep(WATCH_INTERVAL)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_OK)
+
+
+def _split_codes(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip().upper() for x in v.replace(",", " ").split() if x.strip())
+    return out
+
+
+def cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...], fail_on: str | None) -> Any:
+    """The configuration layer of the options ``--select``, ``--ignore``, ``--severity`` and
+    ``--fail-on`` (a ``ConfigLayer`` named "command line")."""
+    from ..config import ConfigLayer
+    from ..errors import ConfigError
+
+    data: dict[str, Any] = {}
+    if select:
+        data["select"] = _split_codes(select)
+    if ignore:
+        data["ignore"] = _split_codes(ignore)
+    if severity:
+        sev: dict[str, str] = {}
+        for item in severity:
+            for part in item.replace(",", " ").split():
+                code, sep, level = part.partition("=")
+                if not sep:
+                    raise ConfigError(f"--severity {part!r}: write CODE=SEVERITY, e.g. OG302=error")
+                sev[code.strip().upper()] = level.strip().lower()
+        data["severity"] = sev
+    if fail_on:
+        data["fail-on"] = fail_on
+    return ConfigLayer.from_mapping(data, "command line")
