@@ -1,5 +1,6 @@
 """Every example in the README and docs/ runs: Python blocks execute, console commands exit as a
-check does (0 or 1), YAML plans load, TOML configurations are valid."""
+check does (0 or 1) and print the output shown under them, YAML plans load, TOML configurations
+are valid."""
 
 from __future__ import annotations
 
@@ -59,18 +60,36 @@ def test_python_example_runs(code, workdir):
     assert out.returncode == 0, out.stderr
 
 
+def _commands(block: str) -> list[tuple[str, list[str]]]:
+    """The commands of a console block, each with the output lines shown under it ("..." marks
+    lines left out)."""
+    out: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            out.append((line[2:].split("  #")[0].strip(), []))
+        elif out and line.strip() and line.strip() != "...":
+            out[-1][1].append(line.rstrip())
+    return out
+
+
+def test_console_blocks_are_read_as_commands_and_their_output():
+    block = "$ outcome-graph check a.yaml   # note\nErrors (1)\n...\n\n$ outcome-graph check b.yaml\n"
+    assert _commands(block) == [("outcome-graph check a.yaml", ["Errors (1)"]), ("outcome-graph check b.yaml", [])]
+
+
 @pytest.mark.parametrize("block", [c for _, c in CONSOLE], ids=[i for i, _ in CONSOLE])
 def test_console_example_runs(block, workdir):
-    for line in block.splitlines():
-        if not line.startswith("$ "):
-            continue
-        command = line[2:].split("  #")[0].strip()
+    for command, shown in _commands(block):
         argv = shlex.split(command)
         if argv[0] in NOT_RUN:
             continue
         out = subprocess.run(command, shell=True, cwd=workdir, capture_output=True, text=True, env=_env(), timeout=300)
-        assert out.returncode in (0, 1), f"{command}\n{out.stderr}"
+        # (0, or 1 for a check that finds what fails it; anything else is an error)
+        assert out.returncode in (0, 1) if argv[0] == "outcome-graph" else out.returncode == 0, f"{command}\n{out.stderr}"
         assert "Traceback" not in out.stderr
+        printed = (out.stdout + out.stderr).splitlines()
+        for line in shown:  # the output the docs show is the output the command gives
+            assert line in printed, f"{command}: the docs show {line!r}, which it does not print"
 
 
 @pytest.mark.parametrize("text", [c for _, c in YAML], ids=[i for i, _ in YAML])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,28 +27,40 @@ def _pip(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def installed_plugin():
-    """Install examples/custom_rule into the venv for these tests, and remove it afterwards."""
-    out = _pip("install", "--no-deps", "--no-build-isolation", str(PLUGIN))
+def plugin_env(tmp_path_factory):
+    """examples/custom_rule installed into a folder of its own, and the environment of a process
+    that finds it there (as it would find an installed plugin). The project's environment, which
+    other runs of the tests may share, is left as it is, and so is the example's source folder
+    (it is built from a copy)."""
+    root = tmp_path_factory.mktemp("plugin")
+    source = shutil.copytree(PLUGIN, root / "source",
+                             ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+    target = root / "site-packages"
+    out = _pip("install", "--no-deps", "--no-build-isolation", "--target", str(target), str(source))
     assert out.returncode == 0, out.stderr
-    try:
-        yield
-    finally:
-        _pip("uninstall", "-y", "og-rules-vague")
+    path = os.pathsep.join(p for p in (str(target), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1", "PLUGIN_SOURCE": str(source)}
 
 
-def test_installed_plugin_runs_from_the_cli(installed_plugin, tmp_path):
+def test_the_plugin_is_not_found_without_being_installed(plugin_env, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(VAGUE_PLAN)
+    out = subprocess.run([*og_command(), "rules", "VAG001"], capture_output=True, text=True)
+    assert out.returncode == 2 and "VAG001" in out.stderr  # (the environment the tests run in has no plugin)
+
+
+def test_installed_plugin_runs_from_the_cli(plugin_env, tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text(VAGUE_PLAN)
     out = subprocess.run([*og_command(), "check", str(plan), "--format", "json", "--select", "VAG"],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=plugin_env)
     doc = json.loads(out.stdout)
     assert [(f["rule"], f["node"]) for f in doc["findings"]] == [("VAG001", "M1")]
-    rules = subprocess.run([*og_command(), "rules", "VAG001"], capture_output=True, text=True)
+    rules = subprocess.run([*og_command(), "rules", "VAG001"], capture_output=True, text=True, env=plugin_env)
     assert rules.returncode == 0 and "vague-milestone" in rules.stdout and "How to fix" in rules.stdout
 
 
-def test_installed_plugin_runs_from_the_api(installed_plugin, tmp_path):
+def test_installed_plugin_runs_from_the_api(plugin_env, tmp_path):
     # A fresh interpreter, so the plugin is discovered as a user's program would discover it.
     code = (
         "import outcome_graph as og, sys\n"
@@ -54,16 +68,18 @@ def test_installed_plugin_runs_from_the_api(installed_plugin, tmp_path):
         "found = report.by_rule('VAG001')\n"
         "print(len(found), found[0].name if found else '')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=plugin_env)
     assert out.returncode == 0, out.stderr
     count, name = out.stdout.split()
     assert int(count) > 0 and name == "vague-milestone"
 
 
-def test_plugin_own_tests_pass(installed_plugin):
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(PLUGIN / "tests")],
-                         capture_output=True, text=True, cwd=PLUGIN)
+def test_plugin_own_tests_pass(plugin_env):
+    source = Path(plugin_env["PLUGIN_SOURCE"])
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(source / "tests")],
+                         capture_output=True, text=True, cwd=source, env=plugin_env)
     assert out.returncode == 0, out.stdout + out.stderr
+    assert " passed" in out.stdout
 
 
 def test_rule_files_config_key(tmp_path):
