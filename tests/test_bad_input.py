@@ -315,6 +315,21 @@ def test_a_title_of_invisible_characters_alone_is_blank(invisible: str, escaped:
     assert og.load(node.replace("O1, title: %s", "O1, title: \"\\u200b\\u200bSafe\"")).nodes["O1"].title == "\u200b\u200bSafe"
 
 
+@pytest.mark.parametrize("invisible", INVISIBLE, ids=ascii)
+def test_an_id_or_group_title_of_invisible_characters_alone_is_blank(invisible: str):
+    text = json.dumps(invisible)
+    nodes = 'objectives: [{id: %s, title: Safe}, {id: "", title: Safer}]' % text
+    groups = "groups: [{id: G1, title: %s, members: []}]" % text
+    assert _problems(PLAN_HEADER + nodes + "\n" + groups + "\n") == [  # (each at its key)
+        (3, nodes.index("id:") + 1, "objectives[0].id: must not be blank"),
+        (3, nodes.index('id: ""') + 1, "objectives[1].id: must not be blank"),
+        (4, groups.index("title:") + 1, "groups[0].title: must not be blank"),
+    ]
+    # (an id with something visible in it is an id; spaces around it are dropped)
+    loaded = og.load(PLAN_HEADER + 'objectives: [{id: " O1 ", title: Safe}, {id: "O2\\u200b", title: Safer}]\n')
+    assert list(loaded.nodes) == ["O1", "O2\u200b"]
+
+
 @pytest.mark.parametrize("fmt", ["plan-csv", "plan.xlsx"])
 def test_a_title_cell_of_invisible_characters_alone_is_blank(tmp_path: Path, fmt: str):
     import openpyxl

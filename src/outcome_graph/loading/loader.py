@@ -27,6 +27,7 @@ from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
     FORMAT_ID,
+    VISIBLE,
     Aim,
     Indicator,
     NodeSpec,
@@ -527,6 +528,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
             elif etype == "list_type":
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
+            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == VISIBLE:
+                text = "must not be blank"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
             elif etype.startswith("date") and not isinstance(err.get("input"), str):

@@ -58,6 +58,7 @@ __all__ = [
     "plain_due",
     "LEVELS",
     "is_blank",
+    "VISIBLE",
 ]
 
 FORMAT_ID = "outcome-graph/v1"
@@ -83,9 +84,7 @@ def _text_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 TextList = Annotated[list[str], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
-IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 
 def is_blank(text: str) -> bool:
@@ -101,15 +100,20 @@ def is_blank(text: str) -> bool:
     return not text or (not text.isprintable() and all(c.isspace() or unicodedata.category(c) == "Cf" for c in text))
 
 
-def _not_blank(text: str) -> str:
-    if is_blank(text):
-        raise ValueError("must not be blank")
-    return text
+#: What a text that shows something has: a character neither whitespace nor a format character
+#: (the pattern of :func:`is_blank`, checked by the validator itself: plans have many ids and
+#: titles). A text without one is refused as "must not be blank" (the loader's wording).
+VISIBLE = r"[^\s\p{Cf}]"
 
+#: An id: text that shows something, spaces around it dropped (an id of invisible characters
+#: alone, pasted from a web page, would name a node no reader can refer to).
+Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=VISIBLE),
+               WithJsonSchema({"type": "string", "minLength": 1})]
+IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
 #: tells an editor of a title of spaces; one of invisible characters alone is the loader's to refuse.
-Title = Annotated[str, AfterValidator(_not_blank), WithJsonSchema({"type": "string", "pattern": r"\S"})]
+Title = Annotated[str, StringConstraints(pattern=VISIBLE), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$")
 
@@ -383,7 +387,7 @@ class Group(StrictModel):
     """A heading that spans several nodes without being a level (a corporate priority)."""
 
     id: Id
-    title: str
+    title: Title
     kind: str | None = None
     members: IdList = Field(default_factory=list)
     views: IdList | None = None
