@@ -239,6 +239,14 @@ def test_a_sarif_log_is_a_baseline_too(tmp_path: Path, southend: Report):
         Baseline.load(sarif)
 
 
+def test_a_findings_document_with_a_runs_key_is_read_as_findings_not_sarif(tmp_path: Path):
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps({"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "runs": [],
+                                "findings": [{"rule": "OG301", "node": "M1", "message": "Milestone M1 has no lead."}]}),
+                    encoding="utf-8")
+    assert Baseline.load(path).keys == {"p": {("OG301", "M1"): 1}}
+
+
 def test_a_sarif_log_whose_properties_are_null_is_a_baseline_too(tmp_path: Path, southend: Report):
     # A tool that passed the log on may leave a result's properties null (or drop them): the plan
     # and node are its logical location's, the message its text without the hint.

@@ -88,6 +88,29 @@ def test_json_output_and_several_plans(tmp_path):
     assert out.returncode == 1
 
 
+def test_the_exit_code_is_the_worst_over_the_plans_whatever_their_order(tmp_path):
+    clean = write(tmp_path, CLEAN, "clean.yaml")
+    orphan = write(tmp_path, ORPHAN, "orphan.yaml")
+    for plans in ((orphan, clean), (clean, orphan)):
+        out = run("check", *map(str, plans))
+        assert out.returncode == 1, out.stdout + out.stderr
+
+
+def test_a_plan_too_large_for_memory_is_exit_2_with_a_message(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import outcome_graph.loading.loader as loader
+    from outcome_graph.cli import main
+
+    def out_of_memory(*args: Any, **kwargs: Any) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(loader, "load_path", out_of_memory)
+    result = CliRunner().invoke(main, ["check", str(write(tmp_path, CLEAN))])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: out of memory reading the input"
+
+
 def test_several_plans_one_bad(tmp_path):
     clean = write(tmp_path, CLEAN, "clean.yaml")
     bad = write(tmp_path, "format: nope\n", "bad.yaml")

@@ -31,6 +31,8 @@ def test_layers_override_in_order():
     assert cfg.enabled("OG301") and not cfg.enabled("OG302") and not cfg.enabled("OG101")
     cfg = layers({"severity": {"OG3": "error"}}, {"severity": {"OG302": "info"}})
     assert cfg.severity_of("OG301", "warning") == "error" and cfg.severity_of("OG302", "warning") == "info"
+    cfg = layers({"severity": {"OG301": "error"}}, {"severity": {"OG301": "info"}})
+    assert cfg.severity_of("OG301", "warning") == "info"  # the same selector: the later layer's
     cfg = layers({"fail-on": "warning"}, {"fail-on": "never"})
     assert cfg.fail_on == "never"
     cfg = layers({"rules": {"OG302": {"max-milestones": 5}}}, {"rules": {"OG302": {"max-milestones": 7}}})
@@ -46,6 +48,7 @@ def test_layers_override_in_order():
         ({"severity": {"OG302": "fatal"}}, "must be error, warning or info"),
         ({"rules": {"OG302": {"max-milestone": 3}}}, "did you mean 'max-milestones'"),
         ({"rules": {"OG302": {"max-milestones": "ten"}}}, "non-negative number"),
+        ({"rules": {"OG302": {"max-milestones": True}}}, "must be a non-negative number, not True"),
         ({"rules": {"OG999": {"x": 1}}}, "no such rule"),
         ({"rule-files": [3]}, "'rule-files' must be a list of paths"),
     ],
@@ -111,6 +114,37 @@ def test_suppressed_findings_are_kept_in_file_order():
     report = og.check(plan, Config.from_dict({"select": ["OG301", "OG401"]}))
     assert [(f.rule, f.node) for f in report.suppressed] == [("OG401", "M1"), ("OG301", "M2")]
     assert not report.findings
+
+
+HEADER = "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+
+
+@pytest.mark.parametrize("ignore", ["[OG110, OG301]", "[OG301, OG110]"])
+def test_an_ignore_of_og110_suppresses_the_unused_entry_beside_it_in_either_order(ignore):
+    # M1 has a lead: its OG301 entry suppresses nothing, and the OG110 entry takes that finding.
+    plan = og.load(HEADER + f"milestones:\n  - {{id: M1, title: a, lead: X, timescale: June 11, ignore: {ignore}}}\n")
+    report = og.check(plan, {"select": ["OG301", "OG110"]})
+    assert report.findings == [] and [(f.rule, f.node) for f in report.suppressed] == [("OG110", "M1")]
+
+
+def test_a_node_scoped_ignore_does_not_cover_the_nodes_below():
+    plan = og.load(HEADER + """\
+objectives:
+  - id: O1
+    title: o
+    ignore: [OG301, {rule: OG401, scope: branch}]
+    milestones: [{id: M1, title: a, timescale: TBA}, {id: M2, title: b, timescale: June 11, lead: X}]
+""")
+    report = og.check(plan, {"select": ["OG301", "OG401", "OG110"]})
+    # OG301 on O1 covers O1 alone (which has milestones, so it is unused); OG401 covers the branch.
+    assert [(f.rule, f.node) for f in report.findings] == [("OG110", "O1"), ("OG301", "M1")]
+    assert [(f.rule, f.node) for f in report.suppressed] == [("OG401", "M1")]
+
+
+def test_the_findings_of_one_node_are_in_rule_order():
+    plan = og.load(HEADER + "milestones:\n  - {id: M1, title: a, timescale: June 11, ignore: [OG401]}\n")
+    report = og.check(plan, {"select": ["OG401", "OG301", "OG110"]})
+    assert [(f.rule, f.node) for f in report.findings] == [("OG110", "M1"), ("OG301", "M1")]
 
 
 def test_all_sets_every_rules_severity_and_a_narrower_selector_wins():

@@ -261,6 +261,28 @@ def test_findings_outline_badges_orphans_and_broken_references():
     assert 'stroke="#c62828"' in ET.tostring(g, encoding="unicode").lower()
 
 
+def test_a_node_with_more_rules_than_badges_shows_how_many_more():
+    from outcome_graph.findings import Finding, Report
+
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Busy}]\n")
+
+    def finding(code: str, severity: str = "warning", message: str = "m") -> Finding:
+        return Finding(code, "rule", severity, "O1", "objective", "Busy", message, "")
+
+    findings = [finding(f"OG10{i}") for i in range(1, 8)]
+    findings += [finding("OG108", "error"), finding("OG101", message="again")]  # 8 rules, one twice
+
+    def label(found: list[Finding]) -> str:
+        text = to_dot(plan, diagram_options(plan, findings=Report(plan.id, plan.title, plan.file, findings=found)))
+        return next(line for line in text.splitlines() if line.lstrip().startswith('"O1" ['))
+
+    # The five most serious first (the error, then by code), then how many rules more.
+    assert re.findall(r"● (OG\d+)", label(findings)) == ["OG108", "OG101", "OG102", "OG103", "OG104"]
+    assert re.findall(r">\+(\d+)<", label(findings)) == ["3"]
+    assert re.findall(r"● (OG\d+)", label(findings[:5])) == ["OG101", "OG102", "OG103", "OG104", "OG105"]
+    assert not re.findall(r">\+(\d+)<", label(findings[:5]))
+
+
 def test_a_node_sits_in_the_cluster_of_its_nearest_priority():
     plan = og.load(PLAN_HEADER + """\
 priorities:

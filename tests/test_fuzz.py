@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.errors import PlanError
 from outcome_graph.loading.loader import load_bytes, load_text
+from outcome_graph.schema import findings_schema
 
 from .strategies import plan_text, plans
 
@@ -65,7 +67,14 @@ def test_slightly_broken_plans_load_or_fail_cleanly(text):
         return
     report = og.check(plan)
     og.build_graph(plan)
-    assert report.to_json()
+    # The findings document is valid, holds the findings and counts them.
+    doc = json.loads(report.to_json())
+    jsonschema.validate(doc, findings_schema())
+    assert doc["plan"]["id"] == plan.id
+    assert [(f["rule"], f["node"], f["severity"], f["message"]) for f in doc["findings"]] == [
+        (f.rule, f.node, f.severity, f.message) for f in report.findings]
+    assert doc["summary"] == {**{s: sum(f["severity"] == s for f in doc["findings"]) for s in ("error", "warning", "info")},
+                              "suppressed": len(report.suppressed)}
 
 
 @given(plans())

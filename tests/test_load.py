@@ -225,6 +225,14 @@ def test_all_problems_are_listed_at_once(tmp_path):
     ]
 
 
+def test_the_problems_listed_stop_at_fifty_and_say_so(tmp_path):
+    body = "objectives:\n" + "".join(f"  - {{id: O{i}, title: x, bogus{i}: 1}}\n" for i in range(60))
+    err = _error(PLAN_HEADER + body, tmp_path)
+    assert len(err.problems) == 51
+    assert [p.line for p in err.problems[:50]] == list(range(4, 54))
+    assert err.problems[-1].message == "(more problems not shown)"
+
+
 def test_encoding_binary_and_missing(tmp_path):
     err = _error(PLAN_HEADER.encode() + b"objectives:\n  - {id: O1, title: caf\xe9}\n", tmp_path)
     assert err.line == 4 and "not UTF-8" in str(err)

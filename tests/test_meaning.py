@@ -565,6 +565,35 @@ def test_unverified_titles_are_treated_leniently(matcher: MeaningMatcher) -> Non
     assert matcher.compare(title, dataclasses.replace(entry, title_verified=False)).agrees
 
 
+def test_an_unverified_title_needs_more_weight_elsewhere_to_disagree(matcher: MeaningMatcher) -> None:
+    # Titles that share nothing with NI 112 and that no other indicator matches by the margin:
+    # they are about another subject when their distinctive words weigh enough, more so against an
+    # approximate (unverified) catalogue title.
+    entry = NI.lookup("NI 112")
+    verified, unverified = (dataclasses.replace(entry, title_verified=v) for v in (True, False))
+    light = "Behaviour on transport"  # two distinctive words
+    strict = matcher.compare(light, verified)
+    assert not strict.agrees and "; reads more like NI 198" in strict.explanation
+    loose = matcher.compare(light, unverified)
+    assert loose.agrees and loose.explanation.endswith("but no other indicator matches clearly better")
+    heavy = "Transport congestion"  # two heavier ones
+    verdict = matcher.compare(heavy, unverified)
+    assert not verdict.agrees and "; reads more like NI 198" in verdict.explanation
+
+
+def test_a_claimed_indicator_among_the_three_closest_matches_agrees(matcher: MeaningMatcher) -> None:
+    # 'Special measures' is NI 89's; the next matches share only 'school' with the title.
+    title = "0 school will be in special measures"
+    ranked = [entry for entry, _ in matcher.best_matches(title, k=4)]
+    assert [e.code for e in ranked] == ["NI 89", "CSC 039", "NI 114", "NI 87"]
+    for entry in ranked[1:3]:
+        verdict = matcher.compare(title, entry)
+        assert verdict.agrees, entry.code
+        assert verdict.explanation == f"is among the closest matches to '{entry.title}'"
+    fourth = matcher.compare(title, ranked[3])
+    assert not fourth.agrees and fourth.better is not None and fourth.better.code == "NI 89"
+
+
 def test_local_catalogue_entries_can_be_the_better_match(matcher: MeaningMatcher) -> None:
     verdict = matcher.compare("Referrals to CAMHS waiting less than four weeks",
                               NI.lookup("NI 157"))

@@ -3,6 +3,7 @@ GitHub Actions annotations."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -107,12 +108,75 @@ def test_sarif_fingerprints_tell_results_apart_and_stay_put():
     keys = [f"{report.plan_id}/{f.rule}/{f.node}" for f in [*report.findings, *report.suppressed]]
     assert any(p != k for p, k in zip(prints, keys))  # (several of a rule at a node here)
     assert all(p == k for p, k in zip(prints, keys) if keys.count(k) == 1)  # one alone keeps plan/rule/node
-    import dataclasses
-
     moved = dataclasses.replace(report, findings=[dataclasses.replace(f, message=f.message.replace("1", "2"))
                                                   for f in report.findings])
     assert [r["partialFingerprints"] for r in sarif_document([moved])["runs"][0]["results"]] == \
         [r["partialFingerprints"] for r in sarif_document([report])["runs"][0]["results"]]
+
+
+def test_json_findings_carry_the_title_of_their_node():
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Raise attendance, milestones: [{id: M1, title: Audit}]}, "
+                                 "{id: O2, title: Cut absence}]\n")
+    doc = json.loads(og.check(plan, {"select": ["OG101"]}).to_json())
+    assert [(f["node"], f["title"]) for f in doc["findings"]] == [("O2", "Cut absence")]
+
+
+def test_sarif_fingerprints_of_messages_alike_but_for_figures_are_numbered():
+    from outcome_graph.findings import Report
+
+    first = Finding("OG201", "outcome-gap", "warning", "t", "plan", "T", "Outcome 1 has no aim.", "")
+    second = dataclasses.replace(first, message="Outcome 2 has no aim.")
+    doc = sarif_document([Report("t", "T", "p.yaml", findings=[first, second])])
+    prints = [r["partialFingerprints"]["outcomeGraph/v1"] for r in doc["runs"][0]["results"]]
+    assert prints[0].startswith("t/OG201/t/") and prints[1] == prints[0] + "/2"
+
+
+ORPHANS = "objectives: [{id: O1, title: Orphan}]\npriorities: [{id: P1, title: Safe}]\n"
+
+
+def test_sarif_rules_carry_their_default_level():
+    doc = sarif_document([og.check(og.load(PLAN_HEADER + ORPHANS), {"select": ["OG103", "OG101"]})])
+    levels = {d["id"]: d["defaultConfiguration"]["level"] for d in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert levels == {"OG101": "warning", "OG103": "error"}
+
+
+def test_sarif_names_a_plan_read_from_an_absolute_path_by_its_file_uri(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN_HEADER + ORPHANS)
+    doc = sarif_document([og.check(og.load(path), {"select": ["OG103"]})])
+    [result] = doc["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == path.as_uri()
+
+
+def test_junit_counts_failures_per_plan_and_replaces_control_characters():
+    first = og.check(og.load(PLAN_HEADER + ORPHANS), {"select": ["OG103"]})
+    second = og.check(og.load(PLAN_HEADER.replace("id: t", "id: u") + ORPHANS), {"select": ["OG103"]})
+    root = ET.fromstring(to_junit([first, second]).split("\n", 1)[1])
+    assert [(s.get("name"), s.get("failures")) for s in root.iter("testsuite")] == [("t", "1"), ("u", "1")]
+    assert root.get("failures") == "2"
+    # XML 1.0 cannot carry U+0001: the title in the message is written with U+FFFD instead.
+    odd = og.check(og.load(json.dumps({"format": "outcome-graph/v1",
+                                       "plan": {"id": "v", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+                                       "priorities": [{"id": "P1", "title": "Safe"}],
+                                       "objectives": [{"id": "O1", "title": "bad\u0001title"}]})), {"select": ["OG103"]})
+    root = ET.fromstring(to_junit([odd]).split("\n", 1)[1])
+    [failure] = root.iter("failure")
+    assert "'bad\ufffdtitle'" in failure.text
+
+
+def test_the_text_summary_counts_in_the_right_grammatical_number():
+    from outcome_graph.findings import Report
+    from outcome_graph.output.text import format_report
+
+    def finding(severity):
+        return Finding("OG301", "missing-lead", severity, "M1", "milestone", "Audit", "No lead.", "")
+
+    report = Report("demo", "Demo", "plan.yaml", findings=[finding("error"), finding("warning"), finding("warning")],
+                    suppressed=[finding("info")])
+    assert format_report(report).splitlines()[-1] == "demo: 1 error, 2 warnings, 0 info (1 suppressed)"
+    report = Report("demo", "Demo", "plan.yaml", findings=[finding("error"), finding("error"), finding("warning"),
+                                                           finding("info"), finding("info")])
+    assert format_report(report).splitlines()[-1] == "demo: 2 errors, 1 warning, 2 info"
 
 
 def test_junit_document():

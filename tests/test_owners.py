@@ -17,6 +17,7 @@ from outcome_graph.analysis.owners import (
     OwnerSpec,
     ResolvedLead,
     find_alias_splits,
+    loose_key,
     owner_key,
     reads_as_one_name,
     split_lead,
@@ -377,6 +378,8 @@ def test_split_never_yields_fragments_that_are_not_names() -> None:
         ("SILS; EYFC", ["SILS", "EYFC"]),
         ("SILS, EYFC", ["SILS", "EYFC"]),
         ("SILS and EYFC", ["SILS", "EYFC"]),
+        ("Head of Youth Service AND Head of Youth Offending Service",
+         ["Head of Youth Service", "Head of Youth Offending Service"]),
         ("Head of Policy / Planning", ["Head of Policy / Planning"]),
         (" , SILS & ", ["SILS"]),
         ("Drug&Alcohol Team & SILS", ["Drug&Alcohol Team", "SILS"]),
@@ -386,6 +389,14 @@ def test_split_never_yields_fragments_that_are_not_names() -> None:
 )
 def test_split_lead_separators(lead: str, expected: list[str]) -> None:
     assert split_lead(lead) == expected
+
+
+def test_loose_key_leaves_out_small_words_and_only_long_words_lose_their_endings() -> None:
+    assert loose_key("Head of Inclusion in Schools") == loose_key("Head of Inclusion Schools")
+    assert loose_key("Commissioning Manager") == loose_key("Commissioner Managers")
+    # An ending comes off only where four letters are left: 'Carers' are carers, not cars.
+    assert loose_key("Carers") == loose_key("Carer") == "carer"
+    assert loose_key("Carers") != loose_key("Car")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -880,3 +891,14 @@ def test_every_spelling_but_the_one_to_keep_is_reported_and_a_name_with_others_i
     assert sorted(f.node for f in found) == ["Youth Worker", "Youth Workers with community partners"]
     assert {f.hint for f in found} == {
         "Write it as 'Youth Workers' everywhere, or declare one owner with the other spelling in `aliases`."}
+
+
+def test_an_unknown_lead_is_located_at_the_first_node_that_names_it():
+    import outcome_graph as og
+
+    plan = og.load(PLAN_HEADER + "owners: [{id: SILS, name: School Improvement}]\nmilestones:\n"
+                   "  - {id: M1, title: a, lead: SILS}\n"
+                   "  - {id: M2, title: b, lead: Nobody Known}\n"
+                   "  - {id: M3, title: c, lead: Nobody Known}\n")
+    [found] = og.check(plan, {"select": ["OG304"]}).findings
+    assert found.node == "Nobody Known" and found.location.line == 6  # M2's line

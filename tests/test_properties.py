@@ -54,6 +54,17 @@ def test_dates_inside_the_period_give_no_og402(doc):
     assert counts(report)["OG402"] == 0
 
 
+@given(plans(), st.data())
+def test_dates_after_the_period_give_og402_for_exactly_those_milestones(doc, data):
+    milestones = [n for n in list(_walk(doc["priorities"])) + doc.get("milestones", []) if n["id"].startswith("M")]
+    assume(milestones)
+    late = data.draw(st.sets(st.sampled_from([m["id"] for m in milestones]), min_size=1))
+    for node in milestones:
+        node["timescale"] = "October 2012" if node["id"] in late else "October 2011"
+    report = og.check(og.load(plan_text(doc)))
+    assert sorted(f.node for f in report.by_rule("OG402")) == sorted(late)
+
+
 _SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "QWXZJKVYPMQWXZJKVYPMQWXZJK")
 
 

@@ -341,3 +341,96 @@ def test_the_owner_load_key_explains_every_shade():
     for shade in ("over", "peak", "busy"):
         assert f'<span class="key {shade}">' in section
         assert f".key.{shade}{{" in page
+    # The shades are on the rows and months the key says: over the limit (10 milestones, or
+    # the owner's capacity), more than 4 in a month, exactly 4.
+    rows = re.findall(r'<tr id="r-owner-[^"]*" class="(\w*)">(.*?)</tr>', section, re.S)
+    assert rows
+    shaded = set()
+    for row_class, cells in rows:
+        total = re.search(r'<td class="total ?(\w*)">(\d+) <span class="muted">/ (\d+)</span></td>', cells)
+        count, limit = int(total.group(2)), int(total.group(3))
+        assert (row_class == "over") == (total.group(1) == "over") == (count > limit), cells
+        shaded.add(row_class)
+        for cls, n in re.findall(r'<td class="((?:peak|busy)?)(?: ?outside)?">(\d*)</td>', cells):
+            shaded.add(cls)
+            assert cls == ("peak" if n and int(n) > 4 else "busy" if n and int(n) == 4 else ""), (cls, n)
+    assert shaded == {"over", "", "peak", "busy"}  # (Thurrock has each of them)
+
+
+def _matrix(plan: og.Plan) -> dict[str, list[tuple[str, str]]]:
+    """The coverage matrix: each row's heading and its cells' (class, text)."""
+    page = report_html(plan, diagram=False)
+    start = page.index('<table class="matrix">')
+    matrix = page[start:page.index("</table>", start)]
+    rows = re.findall(r'<tr(?: class="total")?>(.*?)</tr>', matrix, re.S)
+    return {re.search(r"<th[^>]*>(.*?)</th>", r).group(1): re.findall(r'<td class="(\w+)">(.*?)</td>', r) for r in rows[1:]}
+
+
+def test_the_coverage_totals_count_in_the_right_grammatical_number():
+    cells = _matrix(og.load(PLAN_HEADER + """\
+priorities:
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads, indicators: [NI 48]}]}
+  - id: P2
+    title: Healthy
+    outcomes: [be_healthy]
+    objectives: [{id: O2, title: a, indicators: [NI 52, NI 112]}, {id: O3, title: b}]
+"""))
+    healthy, safe = cells["The whole plan"][0], cells["The whole plan"][1]
+    assert safe == ("covered", "<b>1</b> objective<br><b>1</b> indicator")
+    assert healthy == ("covered", "<b>2</b> objectives<br><b>2</b> indicators")
+    assert cells["The whole plan"][2] == ("gap", "<b>0</b> objectives<br><b>0</b> indicators")
+    assert cells["P2 Healthy"][0] == ("covered", "2 objectives<br>2 indicators")
+
+
+def test_a_plan_counted_by_priorities_says_priority():
+    plan = og.load(PLAN_HEADER + "priorities:\n"
+                   "  - {id: P1, title: Safe, outcomes: [stay_safe], indicators: [NI 48]}\n"
+                   "  - {id: P2, title: Safer, outcomes: [stay_safe]}\n")
+    page = report_html(plan, diagram=False)
+    cells = _matrix(plan)
+    assert cells["P1 Safe"][1] == ("covered", "1 priority<br>1 indicator")
+    assert cells["The whole plan"][1] == ("covered", "<b>2</b> priorities<br><b>1</b> indicator")
+    assert '<span class="key gap">No priority</span>' in page and "prioritie<" not in page
+
+
+def test_objectives_without_indicators_are_unmeasured_in_their_row_and_a_gap_for_the_plan():
+    cells = _matrix(og.load(PLAN_HEADER + "priorities: [{id: P1, title: Safe, outcomes: [stay_safe], "
+                                          "objectives: [{id: O1, title: Safer roads}]}]\n"))
+    assert cells["P1 Safe"][1] == ("unmeasured", "1 objective<br>0 indicators")
+    assert cells["The whole plan"][1][0] == "gap"
+
+
+def test_the_totals_leave_out_objectives_under_a_cross_cutting_priority():
+    cells = _matrix(og.load(PLAN_HEADER + """\
+priorities:
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads, indicators: [NI 48]}]}
+  - {id: P2, title: Management, outcomes: [], objectives: [{id: O2, title: Budgets, outcomes: [stay_safe]}]}
+"""))
+    assert cells["P2 Management <span class=\"muted\">(cross-cutting)</span>"][1] == ("cross", "—")
+    assert cells["The whole plan"][1] == ("covered", "<b>1</b> objective<br><b>1</b> indicator")
+
+
+def _load_row(text: str, owner: str) -> tuple[str, list[str]]:
+    """An owner's row of the load table: its class and its cells' text."""
+    page = report_html(og.load(text), diagram=False)
+    row = re.search(rf'<tr id="r-owner-{owner}" class="(\w*)">(.*?)</tr>', page, re.S)
+    return row.group(1), re.findall(r"<td[^>]*>(.*?)</td>", row.group(2))
+
+
+def test_an_owner_at_the_limit_is_not_over_it():
+    milestones = "".join(f"  - {{id: M{i}, title: Step {i}, lead: X, timescale: June 11}}\n" for i in range(10))
+    row_class, cells = _load_row(PLAN_HEADER + "milestones:\n" + milestones, "X")
+    assert row_class == "" and cells[0] == '10 <span class="muted">/ 10</span>'
+    row_class, _cells = _load_row(PLAN_HEADER + "milestones:\n" + milestones
+                                  + "  - {id: M10, title: One more, lead: X, timescale: June 11}\n", "X")
+    assert row_class == "over"
+
+
+def test_year_only_dates_have_no_month_and_early_dates_are_counted_before_the_months():
+    # Columns: the total, the milestones due before the first month shown, each month, later, no month.
+    row_class, cells = _load_row(PLAN_HEADER + "milestones:\n"
+                                 "  - {id: M1, title: a, lead: X, timescale: '2011-12'}\n"
+                                 "  - {id: M2, title: b, lead: X, timescale: June 2009}\n", "X")
+    assert cells[1] == "1"  # June 2009: earlier than a year before the period
+    assert cells[-2] == "" and cells[-1] == "1"  # 2011-12: a year, no month
+    assert not any(cells[2:-2])

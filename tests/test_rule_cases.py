@@ -6,18 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from outcome_graph.testing import load_cases, run_case
+from outcome_graph.testing import CaseFileError, RuleCase, check_case, load_cases
 
 CASES = [c for path in sorted((Path(__file__).parent / "cases").glob("*.yaml")) for c in load_cases(path)]
 
 
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
 def test_rule_case(case):
-    findings = run_case(case)
-    assert [(f.rule, f.node) for f in findings] == [tuple(x) for x in case.findings]
-    text = " ".join(f.message for f in findings)
-    for needle in case.contains:
-        assert needle in text, f"{needle!r} not in {text!r}"
+    check_case(case)
 
 
 def test_every_rule_has_a_firing_and_a_silent_case():
@@ -29,3 +25,72 @@ def test_every_rule_has_a_firing_and_a_silent_case():
     missing_silent = sorted(set(registry()) - silent - {"OG110"})
     assert not missing_fire, f"rules with no case where they fire: {missing_fire}"
     assert not missing_silent, f"rules with no case where they stay silent: {missing_silent}"
+
+
+ORPHAN = """\
+rule: OG103
+cases:
+  - name: orphan-objective
+    plan: |
+      aims: [{id: A1, title: Achieve}]
+      objectives: [{id: O1, title: Raise attendance}]
+    findings: [[OG103, O1]]
+"""
+
+
+def test_a_case_file_is_read_with_its_hints(tmp_path):
+    path = tmp_path / "cases.yaml"
+    path.write_text(ORPHAN + '    contains: ["though the plan has aims"]\n    hints: ["Nest it under its aim"]\n')
+    [(case_id, case)] = load_cases(path)
+    assert case_id == "OG103:orphan-objective"
+    assert case.contains == ["though the plan has aims"] and case.hints == ["Nest it under its aim"]
+    assert [(f.rule, f.node) for f in check_case(case)] == [("OG103", "O1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "where"),
+    [
+        (ORPHAN + '    contain: ["though the plan has aims"]\n', "contain", "case 'orphan-objective'"),
+        (ORPHAN + '    hint: ["Nest it"]\n', "hint", "case 'orphan-objective'"),
+        ("rules: [OG103]\ncase:\n  - {name: a, plan: 'aims: []'}\ncases: []\n", "case", "at the top of the file"),
+    ],
+)
+def test_a_misspelt_key_is_refused_naming_the_file_the_case_and_the_key(tmp_path, text, key, where):
+    path = tmp_path / "typo.yaml"
+    path.write_text(text)
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    message = str(err.value)
+    assert str(path) in message and f"unknown key {key!r}" in message and where in message
+    assert isinstance(err.value, ValueError)
+
+
+def test_a_case_without_a_plan_is_refused(tmp_path):
+    path = tmp_path / "cases.yaml"
+    path.write_text("rule: OG103\ncases:\n  - {name: nothing, findings: []}\n")
+    with pytest.raises(CaseFileError, match="case 'nothing' has no `plan:`"):
+        load_cases(path)
+
+
+def test_texts_to_find_must_be_a_list(tmp_path):
+    # (a single string would otherwise be checked letter by letter)
+    path = tmp_path / "cases.yaml"
+    path.write_text(ORPHAN + '    hints: "Nest it under its priority"\n')
+    with pytest.raises(CaseFileError, match="case 'orphan-objective': `hints:` must be a list of texts"):
+        load_cases(path)
+
+
+def _orphan(**expect) -> RuleCase:
+    return RuleCase(name="orphan", rules=["OG103"], plan="aims: [{id: A1, title: a}]\nobjectives: [{id: O1, title: b}]\n",
+                    findings=[("OG103", "O1")], **expect)
+
+
+def test_check_case_checks_the_findings_messages_and_hints():
+    found = check_case(_orphan(contains=["though the plan has aims"], hints=["Nest it under its aim or add `parent:`"]))
+    assert found[0].hint == "Nest it under its aim or add `parent:` naming it."
+    with pytest.raises(AssertionError, match=r"case 'orphan': 'under its priority' is not in the findings' hints"):
+        check_case(_orphan(hints=["under its priority"]))
+    with pytest.raises(AssertionError, match=r"'is unmeasured' is not in the findings' messages"):
+        check_case(_orphan(contains=["is unmeasured"]))
+    with pytest.raises(AssertionError, match=r"found \[\('OG103', 'O1'\)\], expected \[\]"):
+        check_case(RuleCase(name="orphan", rules=["OG103"], plan=_orphan().plan, findings=[]))

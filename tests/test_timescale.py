@@ -246,6 +246,21 @@ def test_interpretations() -> None:
     )
 
 
+def test_many_dates_are_read_in_full_and_the_reading_names_six() -> None:
+    six = "Jan 12, Feb 12, Mar 12, Apr 12, May 12, Jun 12"
+    assert parse_timescale(six).interpretation.endswith("May 2012; June 2012")
+    t = parse_timescale(six + ", Jul 12, Aug 12")
+    assert len(t.intervals) == 8
+    assert t.interpretation.endswith("read as 8 dates: January 2012; February 2012; March 2012; April 2012; "
+                                     "May 2012; June 2012 and 2 more")
+
+
+def test_a_month_beside_a_financial_year_is_not_year_only() -> None:
+    t = parse_timescale("Phase 1 June 2011; phase 2 2012-13")
+    assert (spans(t), t.year_only) == (["2011-06", "2012-04..2013-03"], False)
+    assert parse_timescale("Phase 1 2011-12; phase 2 2012-13").year_only
+
+
 def test_month_without_year_needs_the_period() -> None:
     t = parse_timescale("March", THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2012-03"])
@@ -263,6 +278,17 @@ def test_month_without_year_needs_the_period() -> None:
     assert "more than once" in parse_timescale("March", two_years).interpretation
     spring = Interval(date(2011, 6, 1), date(2011, 12, 31))
     assert "no March falls within" in parse_timescale("March", spring).interpretation
+
+
+def test_a_season_without_a_year_must_lie_within_the_period() -> None:
+    academic = Interval(date(2011, 9, 1), date(2012, 8, 31))
+    t = parse_timescale("Summer", academic)
+    assert (t.kind, spans(t)) == ("dated", ["2012-06..2012-08"])
+    assert t.interpretation == "'Summer' read as summer 2012, the only summer in the plan period"
+    # A period ending in July holds only part of the summer of 2012 (and started after that of 2011).
+    t = parse_timescale("Summer", Interval(date(2011, 9, 1), date(2012, 7, 31)))
+    assert (t.kind, t.intervals) == ("undated", ())
+    assert "no summer falls within the plan period" in t.interpretation
 
 
 def test_words_that_look_like_months() -> None:
@@ -301,6 +327,14 @@ def test_ongoing_from_a_start_after_the_period() -> None:
     assert "after the plan period" in t.interpretation
 
 
+def test_ongoing_from_the_last_day_of_the_period_runs_to_its_end() -> None:
+    t = parse_timescale("From 31 March 2012", THURROCK)
+    assert (t.kind, spans(t)) == ("ongoing", ["2012-03-31"])
+    assert t.interpretation == "'From 31 March 2012' read as ongoing from 31 March 2012 to the end of the plan period"
+    t = parse_timescale("From 1 April 2012", THURROCK)  # the day after: outside it
+    assert "after the plan period ends" in t.interpretation
+
+
 def test_monthly_from_a_start_is_ongoing() -> None:
     text = ("Deliver the September Guarantee or successor programmes to reduce NEET reporting on "
             "progress monthly from Sept 11")
@@ -329,6 +363,8 @@ def test_monthly_from_a_start_is_ongoing() -> None:
         ("Q5 2011", "is not a quarter"),
         ("Autumn", "gives no year"),
         ("2.2.5", "no date could be read"),
+        ("Action 3.1.12", "no date could be read"),  # a section number, not 3 January 2012
+        ("14/19 review", "no date could be read"),  # the 14-19 phase, not a financial year
         ("June 3011", "'June 3011': 3011 is not a year from 1900 to 2099"),
         ("End of December 2199", "2199 is not a year"),
         ("Autumn 1899", "1899 is not a year"),

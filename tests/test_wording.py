@@ -295,6 +295,9 @@ NOT_REVERSALS = [
     ("Reduce or eliminate the number of primary schools achieving below floor targets",
      "Deliver or commission a programme of support to raise attainment and reduce/eliminate "
      "schools below floor target"),
+    # A negation two words before a direction word turns it round: not reducing is not the reverse
+    # of increasing.
+    ("Increase attendance", "Not further reduce attendance"),
     # "higher" in "higher education" is not a direction that anything reverses here.
     ("Increase the number of pupils from lower income families entering higher education",
      "Increase the number of pupils from low income families entering further education"),
@@ -369,6 +372,8 @@ def test_verb_inflections_are_not_drift() -> None:
 
     assert not wording_diff("Building resilience in families", "Build resilience in families").material
     assert not wording_diff("Develop the strategy", "Developed the strategy").material
+    assert not wording_diff("Making progress in reading", "Make progress in reading").material  # (six letters)
+    assert not wording_diff("Review approaches to inclusion", "Review approach to inclusion").material  # (-es)
     assert wording_diff("Build resilience", "Build capacity").material
 
 

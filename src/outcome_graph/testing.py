@@ -11,10 +11,22 @@ A case file is YAML::
         findings: [[OG101, O1]] # exactly these (rule, node) pairs, in file order; [] for none
         config: {rules: {OG302: {max-milestones: 2}}}   # optional
         contains: ["2011-06"]   # optional: texts the findings' messages must contain
+        hints: ["or remove the branch"]   # optional: texts the findings' hints must contain
 
-:func:`run_case` checks one case with only the rule(s) under test selected and returns the
-(rule, node) pairs found; :func:`load_cases` reads a file into ``(id, case)`` pairs for
-``pytest.mark.parametrize``.
+``contains`` and ``hints`` are read alike: each text must occur somewhere in the findings'
+messages (or hints), joined by spaces, so a text may be a word, a phrase or a whole message or
+hint. A key the format does not name, in a case or at the top of the file (``contain:`` for
+``contains:``), is refused with a :class:`CaseFileError` naming the file, the case and the key,
+rather than being left out of the check.
+
+:func:`load_cases` reads a file into ``(id, case)`` pairs for ``pytest.mark.parametrize``;
+:func:`run_case` checks one case's plan with only the rule(s) under test selected and returns
+the findings; :func:`check_case` runs a case and checks all it expects (the findings, the
+``contains`` and ``hints`` texts), raising :class:`AssertionError` with what differs::
+
+    @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+    def test_case(case):
+        check_case(case)
 """
 
 from __future__ import annotations
@@ -27,12 +39,19 @@ from typing import Any
 import yaml
 
 from .config import Config, ConfigLayer
+from .errors import OutcomeGraphError
 from .findings import Finding
 
-__all__ = ["RuleCase", "load_cases", "run_case", "complete_plan_text"]
+__all__ = ["RuleCase", "CaseFileError", "load_cases", "run_case", "check_case", "complete_plan_text"]
 
 _HEADER = "format: outcome-graph/v1\n"
 _PLAN = "plan: {id: case, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+_FILE_KEYS = ("rule", "rules", "cases")
+_CASE_KEYS = ("name", "rules", "plan", "findings", "config", "contains", "hints")
+
+
+class CaseFileError(OutcomeGraphError, ValueError):
+    """A case file that does not follow the format: an unknown or missing key, or no cases."""
 
 
 @dataclass
@@ -45,6 +64,7 @@ class RuleCase:
     findings: list[tuple[str, str]]
     config: dict[str, Any] = field(default_factory=dict)
     contains: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
 
 
 def complete_plan_text(text: str) -> str:
@@ -56,18 +76,43 @@ def complete_plan_text(text: str) -> str:
 
 
 def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
-    """Read a case file into ``(test id, case)`` pairs."""
+    """Read a case file into ``(test id, case)`` pairs.
+
+    Raises :class:`CaseFileError` for a key the format does not name (at the top of the file or in
+    a case), a case without a ``name`` or ``plan``, ``contains`` or ``hints`` that is not a list
+    of texts, or a file with no rule or no cases.
+    """
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise CaseFileError(f"{path}: a case file is a mapping with `rule:` (or `rules:`) and `cases:`")
+    unknown = [str(k) for k in data if k not in _FILE_KEYS]
+    if unknown:
+        raise CaseFileError(f"{path}: unknown key {unknown[0]!r} at the top of the file (the keys are {', '.join(_FILE_KEYS)})")
+    if not isinstance(data.get("cases"), list) or not ("rules" in data or "rule" in data):
+        raise CaseFileError(f"{path}: a case file needs `rule:` (or `rules:`) and a list of `cases:`")
     rules = data.get("rules") or [data["rule"]]
     out = []
-    for raw in data["cases"]:
+    for number, raw in enumerate(data["cases"], 1):
+        label = repr(raw["name"]) if isinstance(raw, dict) and "name" in raw else f"number {number}"
+        if not isinstance(raw, dict):
+            raise CaseFileError(f"{path}: case {label} is not a mapping")
+        unknown = [str(k) for k in raw if k not in _CASE_KEYS]
+        if unknown:
+            raise CaseFileError(f"{path}: case {label} has an unknown key {unknown[0]!r} (the keys are {', '.join(_CASE_KEYS)})")
+        for required in ("name", "plan"):
+            if required not in raw:
+                raise CaseFileError(f"{path}: case {label} has no `{required}:`")
+        for texts in ("contains", "hints"):
+            if not isinstance(raw.get(texts, []), list) or not all(isinstance(t, str) for t in raw.get(texts, [])):
+                raise CaseFileError(f"{path}: case {label}: `{texts}:` must be a list of texts")
         case = RuleCase(
             name=raw["name"],
-            rules=list(raw.get("rules", rules)),
+            rules=list(raw["rules"] if "rules" in raw else rules),
             plan=raw["plan"],
             findings=[tuple(f) for f in raw.get("findings", [])],  # type: ignore[misc]
             config=raw.get("config", {}),
             contains=list(raw.get("contains", [])),
+            hints=list(raw.get("hints", [])),
         )
         out.append((f"{'+'.join(case.rules)}:{case.name}", case))
     return out
@@ -81,3 +126,24 @@ def run_case(case: RuleCase) -> list[Finding]:
     plan = load_text(complete_plan_text(case.plan), file=f"{case.name}.yaml")
     config = Config([ConfigLayer.from_mapping({**case.config, "select": case.rules}, "case")])
     return check(plan, config).findings
+
+
+def check_case(case: RuleCase) -> list[Finding]:
+    """Run a case and check what it expects; returns the findings.
+
+    Raises :class:`AssertionError` naming the case when the (rule, node) pairs found differ from
+    ``findings``, or when a ``contains`` text is in none of the messages or a ``hints`` text in
+    none of the hints.
+    """
+    findings = run_case(case)
+    found = [(f.rule, f.node) for f in findings]
+    expected = [tuple(x) for x in case.findings]
+    if found != expected:
+        raise AssertionError(f"case {case.name!r}: found {found}, expected {expected}")
+    for what, texts, wanted in (("messages", [f.message for f in findings], case.contains),
+                                ("hints", [f.hint for f in findings], case.hints)):
+        joined = " ".join(texts)
+        for needle in wanted:
+            if needle not in joined:
+                raise AssertionError(f"case {case.name!r}: {needle!r} is not in the findings' {what}: {joined!r}")
+    return findings

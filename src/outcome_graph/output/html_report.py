@@ -415,7 +415,12 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
                 for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
                     indicators[(p, oid)].add(ind)
     states = any(n.outcomes for n in plan.nodes.values() if n.kind != "indicator")
-    word = {"objective": "objectives", "aim": "aims", "priority": "priorities"}[level]
+    one, word = {"objective": ("objective", "objectives"), "aim": ("aim", "aims"), "priority": ("priority", "priorities")}[level]
+
+    def counted(n_obj: int, n_ind: int, bold: bool = False) -> str:
+        b, e = ("<b>", "</b>") if bold else ("", "")
+        return f"{b}{n_obj}{e} {one if n_obj == 1 else word}<br>{b}{n_ind}{e} indicator{'' if n_ind == 1 else 's'}"
+
     head = "".join(f'<th scope="col">{html_text(o.title)}</th>' for o in fw.outcomes)
     body = []
     totals_obj: dict[str, set[str]] = defaultdict(set)
@@ -429,9 +434,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
             totals_obj[o.id] |= objectives.get((p, o.id), set())
             totals_ind[o.id] |= indicators.get((p, o.id), set())
             cls = "cross" if is_cross else ("gap" if n_obj == 0 else ("unmeasured" if n_ind == 0 else "covered"))
-            text = "cross-cutting" if is_cross else f"{n_obj} {word[:-1] if n_obj == 1 else word}<br>{n_ind} indicator{'' if n_ind == 1 else 's'}"
-            if is_cross:
-                text = "—"
+            text = "—" if is_cross else counted(n_obj, n_ind)
             cells.append(f'<td class="{cls}">{text}</td>')
         label = html_text(_short(_priority_label(plan, p), 70)) + (' <span class="muted">(cross-cutting)</span>' if is_cross else "")
         body.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
@@ -439,11 +442,11 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
     for o in fw.outcomes:
         n_obj, n_ind = len(totals_obj[o.id]), len(totals_ind[o.id])
         cls = "gap" if n_obj == 0 or n_ind == 0 else "covered"
-        total_cells.append(f'<td class="{cls}"><b>{n_obj}</b> {word}<br><b>{n_ind}</b> indicators</td>')
+        total_cells.append(f'<td class="{cls}">{counted(n_obj, n_ind, bold=True)}</td>')
     body.append(f'<tr class="total"><th scope="row">The whole plan</th>{"".join(total_cells)}</tr>')
     note = (
         f"<p>Each cell counts the {word} serving an outcome (their own outcomes, or inherited) and the "
-        "indicators measuring them. <span class=\"key gap\">No " + word[:-1] + "</span> "
+        f"indicators measuring them. <span class=\"key gap\">No {one}</span> "
         "<span class=\"key unmeasured\">No indicator</span> <span class=\"key covered\">Covered</span> "
         "Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
     )

@@ -97,7 +97,7 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
             source = "its capacity" if owner.capacity is not None else "the limit"
             yield ctx.finding(
                 owner.id,
-                f"{owner.name} leads {count} milestones, more than {source} of {limit}.",
+                f"{owner.name} leads {count} milestone{'s' if count != 1 else ''}, more than {source} of {limit}.",
                 kind="owner",
                 title=owner.name,
                 location=_owner_location(ctx, owner.id, owner.milestones),
@@ -268,7 +268,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                         names.setdefault(text.lower(), o.id)
             nearest = _NearestName(list(names))
         guess = nearest(owner.id.lower())
-        near = f"; did you mean {names[guess]!r}?" if guess else ""
+        near = f"; did you mean {names[guess]!r}?" if guess else "."
         count = len(owner.nodes)
         yield ctx.finding(
             owner.id,

@@ -438,8 +438,8 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
             n, letter = cur
             if prev is None:
                 if n > 1:
-                    missing = f"{stem}1" if n == 2 else f"{stem}1 to {stem}{n - 1}"
-                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]}, the first of its siblings: {missing} is missing.")
+                    missing = f"{stem}1 is" if n == 2 else f"{stem}1 to {stem}{n - 1} are"
+                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]}, the first of its siblings: {missing} missing.")
             elif cur == prev:
                 yield ctx.finding(node_id, f"{_name(ctx, node_id)} repeats the number {numbers[node_id]} of {prev_id}.")
             else:
@@ -447,8 +447,8 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
                 ok = (n == pn + 1) or (n == pn and letter > pl) or (n == pn + 1 and letter == "a")
                 if not ok:
                     if n > pn + 1:
-                        missing = f"{stem}{pn + 1}" if n == pn + 2 else f"{stem}{pn + 1} to {stem}{n - 1}"
-                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} is missing.")  # type: ignore[index]
+                        missing = f"{stem}{pn + 1} is" if n == pn + 2 else f"{stem}{pn + 1} to {stem}{n - 1} are"
+                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.")  # type: ignore[index]
                     else:
                         yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: the numbers go backwards.")  # type: ignore[index]
             prev, prev_id = cur, node_id
