@@ -9,15 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ._common import label, short
 from .context import RuleContext
 from .registry import rule
 
+if TYPE_CHECKING:
+    from ..analysis.timescale import Timing
 
-def _read(timing) -> str:  # type: ignore[no-untyped-def]
-    return f" ({timing.interpretation})" if timing.interpretation else ""
+
+def _read(timing: Timing, shown: str) -> str:
+    """How the timescale was read, in brackets, unless it only says the date the message shows
+    ("due 2011-06-30" after "was due by 2011-06-30")."""
+    if not timing.interpretation or timing.interpretation == f"due {shown}":
+        return ""
+    return f" ({timing.interpretation})"
 
 
 @rule("OG401", "missing-date", "warning")
@@ -107,7 +115,7 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             node_id,
-            f"{label(ctx, node_id)} is due {span}{'' if where.startswith(',') else ' '}{where}{_read(timing)}.",
+            f"{label(ctx, node_id)} is due {span}{'' if where.startswith(',') else ' '}{where}{_read(timing, str(span))}.",
         )
 
 
@@ -141,7 +149,7 @@ def overdue_milestone(ctx: RuleContext) -> Iterator[Finding]:
         if status != "done":
             yield ctx.finding(
                 node_id,
-                f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing)} and is "
+                f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing, span.end.isoformat())} and is "
                 f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} on {as_of.isoformat()}.",
             )
 
