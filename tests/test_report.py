@@ -393,11 +393,13 @@ def test_a_plan_counted_by_priorities_says_priority():
     assert '<span class="key gap">No priority</span>' in page and "prioritie<" not in page
 
 
-def test_objectives_without_indicators_are_unmeasured_in_their_row_and_a_gap_for_the_plan():
+def test_objectives_without_indicators_are_unmeasured_in_their_row_and_for_the_plan():
+    # (the key's colours mean the same in every row: "No objective" only where there is none)
     cells = _matrix(og.load(PLAN_HEADER + "priorities: [{id: P1, title: Safe, outcomes: [stay_safe], "
                                           "objectives: [{id: O1, title: Safer roads}]}]\n"))
     assert cells["P1 Safe"][1] == ("unmeasured", "1 objective<br>0 indicators")
-    assert cells["The whole plan"][1][0] == "gap"
+    assert cells["The whole plan"][1] == ("unmeasured", "<b>1</b> objective<br><b>0</b> indicators")
+    assert cells["The whole plan"][0] == ("gap", "<b>0</b> objectives<br><b>0</b> indicators")
 
 
 def test_the_totals_leave_out_objectives_under_a_cross_cutting_priority():

@@ -441,7 +441,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
     total_cells = []
     for o in fw.outcomes:
         n_obj, n_ind = len(totals_obj[o.id]), len(totals_ind[o.id])
-        cls = "gap" if n_obj == 0 or n_ind == 0 else "covered"
+        cls = "gap" if n_obj == 0 else ("unmeasured" if n_ind == 0 else "covered")  # (as the key says)
         total_cells.append(f'<td class="{cls}">{counted(n_obj, n_ind, bold=True)}</td>')
     body.append(f'<tr class="total"><th scope="row">The whole plan</th>{"".join(total_cells)}</tr>')
     note = (
