@@ -388,4 +388,4 @@ def test_the_plain_title_key_path_is_the_token_key(text: str) -> None:
     # Titles of plain ASCII words take a short path; the key is still the distinct content words
     # of the full tokenisation, sorted.
     expected = " ".join(sorted({t.norm for t in wording_module._tokens(text) if t.norm and not t.function}))
-    assert wording_module._title_key.__wrapped__(text) == expected
+    assert wording_module.title_key.__wrapped__(text) == expected

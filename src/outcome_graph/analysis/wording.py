@@ -361,6 +361,10 @@ def normalise_words(text: str) -> list[str]:
     return [t.norm for t in _tokens(text) if t.word]
 
 
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+@lru_cache(maxsize=1 << 16)  # plans repeat generic milestone titles ("Report to the board")
 def title_key(text: str) -> str:
     """Return the key two titles are compared by for duplicates (OG109).
 
@@ -389,14 +393,6 @@ def title_key(text: str) -> str:
     ...     "Promote the economic well-being of families")
     True
     """
-    return _title_key(text)
-
-
-_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
-
-
-@lru_cache(maxsize=1 << 16)  # plans repeat generic milestone titles ("Report to the board")
-def _title_key(text: str) -> str:
     # The words of _tokens(text) that are not function words, without building the tokens
     # (OG109 keys every title of the plan).
     if _PLAIN_WORDS.fullmatch(text) and not _may_start_with_label(text):

@@ -398,7 +398,7 @@ def _levels_for(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> tuple[str
     return levels
 
 
-def _home_priorities(plan: Plan, facts: PlanFacts) -> dict[str, str | None]:
+def home_priorities(plan: Plan, facts: PlanFacts) -> dict[str, str | None]:
     """Each hierarchy node's priority (the nearest priority above, or itself), ``_UNATTACHED`` for a
     node with no way up to the plan's top level, ``None`` when the plan has no priorities."""
     from ..model.document import LEVELS
@@ -579,7 +579,7 @@ def _model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> _Model:
                     model.edges.append(edge)
 
     # Clusters: each priority's branch; indicators with their priority when they have only one.
-    home = _home_priorities(plan, facts)
+    home = home_priorities(plan, facts)
     for n in model.nodes:
         kind = plan.nodes[n].kind
         if kind == "vision":
@@ -996,7 +996,7 @@ _NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
 
 def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> str:
     palette = _Palette.of(plan)
-    limits = _owner_limits(config)
+    limits = owner_limits(config)
     owners = facts.owners
     has_milestones = plan.uses_level("milestone")
     # The work each owner leads: milestones, or (in a plan without milestones) the nodes it leads.
@@ -1029,7 +1029,7 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
                 by_owner[finding.node].append(finding)
             elif finding.node in plan.nodes:
                 by_node[finding.node].append(finding)
-    home = _home_priorities(plan, facts)
+    home = home_priorities(plan, facts)
     dot = _Dot()
     dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": _TEXT})
     dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
@@ -1163,7 +1163,7 @@ def _owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Confi
     return dot.text(plan.id, graph)
 
 
-def _owner_limits(config: Config | None) -> dict[str, int]:
+def owner_limits(config: Config | None) -> dict[str, int]:
     """The OG302 and OG303 thresholds in force (``max-milestones``, ``max-per-month``)."""
     from ..config import Config
     from ..rules import registry

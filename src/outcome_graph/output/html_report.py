@@ -84,12 +84,12 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     (True, False)
     """
     from ..rules.engine import check
-    from .diagram import _home_priorities
+    from .diagram import home_priorities
 
     if findings is None:
         findings = check(plan, config)
     facts = findings.facts_of(plan)
-    home = _home_priorities(plan, facts)
+    home = home_priorities(plan, facts)
     svg = ""
     empty = None  # why a diagram asked for has nothing to draw
     if diagram:
@@ -460,9 +460,9 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
 
 
 def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config | None) -> str:
-    from .diagram import _owner_limits
+    from .diagram import owner_limits
 
-    limits = _owner_limits(config)
+    limits = owner_limits(config)
     max_default, per_month = limits["max-milestones"], limits["max-per-month"]
     with_findings = {f.node for f in report.findings if f.kind == "owner"}
     # Every owner with a milestone, and every owner a finding is about (its row is the finding's link target).

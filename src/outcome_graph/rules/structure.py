@@ -475,7 +475,7 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     Keep one, and link it where the other was (a node may have several `parents`); if they are two
     pieces of work, word them so that a reader can tell them apart.
     """
-    from ..analysis.wording import _title_key as key_of  # (title_key's cached body: one call per node)
+    from ..analysis.wording import title_key as key_of
 
     facts = ctx.facts
     parents = facts.parents
