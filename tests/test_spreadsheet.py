@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -505,3 +506,108 @@ def test_a_heading_across_the_table_is_the_priority_of_the_rows_that_leave_it_bl
         ("P1", "Priority 1: Be healthy"), ("P1.O1", "Fewer conceptions"), ("P1.O1.M1", "Open two clinics"),
         ("P2", "Priority 2: Stay safe"), ("P2.O1", "Fewer accidents"), ("P2.O1.M1", "Audit junctions")]
     assert not any("heading" in n for n in plan.notices)
+
+
+PLAN_SHEET = [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]]
+
+
+def test_a_field_given_two_columns_is_an_error_at_the_second(tmp_path: Path):
+    # Which of two 'title' columns holds the title? Neither is guessed: the second is named.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["id", "title", "timescale", "Title"], ["M1", "Audit", "June 11", "Audit the junctions"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("milestones", "D1")
+    assert problem.message == "the milestones sheet has two 'Title' columns"
+
+
+def test_rows_of_one_merged_milestone_keep_the_first_lead_and_one_copy_of_a_merged_comment(tmp_path: Path):
+    # A milestone merged over two rows whose lead cells differ keeps the first and names the
+    # other in a notice; a comment merged over both rows is its note once; an indicator code
+    # given on both rows of an objective is one reference.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Lead", "Comments", "Indicators"],
+                 ["Fewer accidents", "Audit the junctions", "Road safety", "Funded by the LTP", "NI 47"],
+                 [None, None, "Police", None, "NI 47; NI 48"]],
+    }, merged={"Plan": ["A2:A3", "B2:B3", "D2:D3"]})
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes)[:2] == ["O1", "O1.M1"]
+    milestone = plan.nodes["O1.M1"]
+    assert milestone.lead == "Road safety" and milestone.notes == "Funded by the LTP"
+    assert [r.id for r in plan.nodes["O1"].indicators] == ["NI 47", "NI 48"]
+    assert any("values that differ from the first one given were ignored: Plan!C3 lead 'Police' "
+               "(kept 'Road safety' for O1.M1)" in n for n in plan.notices)
+
+
+def test_a_heading_across_the_last_row_of_a_table_is_skipped(tmp_path: Path):
+    # Nothing below it fills the first level, so it heads no rows: a footer, not a priority.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Priority", "Objective", "Key milestones", "Lead"],
+                 ["Be healthy", "Fewer conceptions", "Open two clinics", "TP Coordinator"],
+                 ["Key: milestones in italics are carried over from 2010-11"]],
+    }, merged={"Plan": ["A3:D3"]})
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Be healthy", "Fewer conceptions", "Open two clinics"]
+    assert any("row 3 is a heading across the table" in n for n in plan.notices)
+
+
+def test_a_plan_sheet_beside_a_flat_table_holds_one_row(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["id", "period.start", "period.end"], ["roads", "2011-04-01", "2012-03-31"],
+                 ["roads-2012", "2012-04-01", "2013-03-31"]],
+        "Sheet1": [["Objective", "Key milestones"], ["Fewer accidents", "Audit the junctions"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("plan", "A3") and "more than one row" in problem.message
+
+
+def test_a_vision_sheet_holds_one_row(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "vision": [["title"], ["Every child safe"], ["Every child healthy"]],
+        "priorities": [["id", "title"], ["P1", "Safe"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("vision", "A3") and "more than one row" in problem.message
+
+
+def test_a_priority_whose_parent_is_a_priority_stays_on_its_own(tmp_path: Path):
+    # Only a level above holds a node nested; a priority under a priority keeps its parent field.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "priorities": [["id", "parent", "title"], ["P1", None, "Safe"], ["P2", "P1", "Safe at home"]],
+    })
+    plan = load_path(path)
+    assert [p.id for p in plan.document.priorities] == ["P1", "P2"]
+    assert plan.document.priorities[1].parent == "P1" and plan.parents["P2"] == ("P1",)
+
+
+def test_a_due_row_gives_a_date_or_a_range_not_both(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["id", "title"], ["M1", "Audit"]],
+        "due": [["node", "due", "from", "to"], ["M1", "2011-07", "2011-08", None]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("due", "A2")
+    assert problem.message == "give either 'due' or 'from' and 'to' in one row"
+
+
+def test_a_period_of_months_ends_on_the_last_day_of_its_last_month():
+    assert parse_period("2011-04..2011-12") == (date(2011, 4, 1), date(2011, 12, 31))
+    assert parse_period("2011-01..2012-02") == (date(2011, 1, 1), date(2012, 2, 29))
+    assert parse_period("2011..2012") == (date(2011, 1, 1), date(2012, 12, 31))
+    # one YYYY-YY alone is a financial year only when the second year follows the first
+    assert parse_period("1999-00") == (date(1999, 4, 1), date(2000, 3, 31))
+    for bad in ("2011-05", "2011-11"):
+        with pytest.raises(ConfigError, match="financial year"):
+            parse_period(bad)
