@@ -18,6 +18,7 @@ from outcome_graph.cli import main
 from outcome_graph.convert import canonical_document, convert, document_data, output_format, to_json, to_yaml, write_plan
 from outcome_graph.errors import ConfigError, RenderError
 from outcome_graph.loading.loader import load_path
+from outcome_graph.model.document import is_blank
 from outcome_graph.output.workbook import template_bytes, workbook_bytes, write_csv_folder, write_template
 
 from .conftest import MODELS, PLAN_HEADER
@@ -115,7 +116,7 @@ HOSTILE = st.one_of(  # (a text that is exactly "" or [] is written with a backs
     ]),
     st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from(["\n", "\t", "=", "'", ";", "-"]),
             min_size=1, max_size=30),
-).filter(lambda t: t.strip() != "")
+).filter(lambda t: not is_blank(t))  # (a cell showing nothing, invisible characters alone, is a blank cell)
 ITEM = HOSTILE.map(str.strip).filter(lambda t: t != "" and "\\" not in t)  # list items are trimmed
 
 
@@ -326,3 +327,21 @@ def test_template(tmp_path: Path):
     assert list(load_path(flat).nodes) == ["P1", "P1.O1", "P1.O1.M1"]
     assert cli("template", str(tmp_path / "t.yaml"))[0] == 2
     assert template_bytes(form="flat")[:2] == b"PK"
+
+
+def test_a_node_naming_a_node_of_its_own_level_as_parent_is_written_where_it_was():
+    # Only a level above holds a node nested: a priority under a priority keeps its 'parent:'.
+    plan = og.load(PLAN_HEADER + "priorities:\n  - {id: P1, title: Safe}\n  - {id: P2, title: Safe at home, parent: P1}\n")
+    doc = canonical_document(plan)
+    assert [p.id for p in doc.priorities] == ["P1", "P2"] and doc.priorities[1].parent == "P1"
+    assert og.load(to_yaml(plan)).parents == plan.parents == {"P1": (), "P2": ("P1",)}
+
+
+def test_a_nested_node_s_other_parent_is_listed_once():
+    # M1 is written inside O1 and names O2 both as its parent and among its parents.
+    plan = og.load(PLAN_HEADER + "objectives:\n"
+                   "  - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, parent: O2, parents: [O2]}]}\n"
+                   "  - {id: O2, title: Safer routes}\n")
+    milestone = canonical_document(plan).objectives[0].milestones[0]
+    assert (milestone.parent, milestone.parents) == (None, ["O2"])
+    assert og.load(to_yaml(plan)).parents["M1"] == plan.parents["M1"] == ("O1", "O2")
