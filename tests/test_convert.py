@@ -345,3 +345,23 @@ def test_a_nested_node_s_other_parent_is_listed_once():
     milestone = canonical_document(plan).objectives[0].milestones[0]
     assert (milestone.parent, milestone.parents) == (None, ["O2"])
     assert og.load(to_yaml(plan)).parents["M1"] == plan.parents["M1"] == ("O1", "O2")
+
+
+def test_a_name_ending_in_a_slash_is_a_folder_whatever_its_dots():
+    assert output_format("plans/2011.12/") == "csv" and output_format("thurrock.v2/") == "csv"
+    with pytest.raises(ConfigError, match="--to"):
+        output_format("thurrock.v2")
+
+
+def test_convert_never_writes_over_a_catalogue_file_the_plan_reads(tmp_path: Path):
+    entries = tmp_path / "csc.csv"
+    entries.write_text("code,title,ecm_outcome\nCSC 1,Local measure,be_healthy\n", encoding="utf-8")
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\n"
+                         "objectives: [{id: O1, title: Fewer accidents, indicators: [CSC 1]}]\n", encoding="utf-8")
+    before = entries.read_bytes()
+    with pytest.raises(og.OutcomeGraphError, match="refusing to overwrite an input file"):
+        convert(plan_file, entries, to="json")
+    code, _, err = cli("convert", str(plan_file), str(entries), "--to", "yaml")
+    assert code == 2 and "refusing to overwrite an input file" in err
+    assert entries.read_bytes() == before
