@@ -611,3 +611,126 @@ def test_a_period_of_months_ends_on_the_last_day_of_its_last_month():
     for bad in ("2011-05", "2011-11"):
         with pytest.raises(ConfigError, match="financial year"):
             parse_period(bad)
+
+
+def test_a_note_above_a_per_level_header_naming_one_field_is_passed_over(tmp_path: Path):
+    # The header is the first row that names two of the sheet's fields, not one.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["Notes", "Updated each quarter by the board"], ["id", "title", "timescale"], ["M1", "Audit", "June 11"]],
+    })
+    plan = load_path(path)
+    assert plan.nodes["M1"].timescale == "June 11" and plan.location("M1").cell == "B3"
+
+
+def test_an_objective_s_rows_without_milestones_keep_its_timescale_once_and_outcomes_split_at_commas(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Lead", "By when", "Outcomes"],
+                 ["Fewer accidents", None, "Road safety", "2011-12", "Stay Safe, Be Healthy"],
+                 ["Fewer accidents", None, None, "2011-12", None],
+                 [None, "Audit the junctions", "Road safety", "June 11", None]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["O1", "O1.M1"]
+    objective = plan.nodes["O1"]
+    assert objective.notes == "Timescale: 2011-12" and objective.outcomes == ["stay_safe", "be_healthy"]
+    kept = [n for n in plan.notices if "kept in that node's notes" in n]
+    assert len(kept) == 1 and kept[0].endswith(": Plan!D2 (O1)")
+
+
+def test_a_row_that_fills_no_level_column_is_ignored_with_a_notice(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Lead", "Comments"],
+                 ["Fewer accidents", "Audit the junctions", "Road safety", None],
+                 [None, None, "Police", "See the annex for the police's part"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["O1", "O1.M1"] and plan.nodes["O1.M1"].lead == "Road safety"
+    assert f"{path}:Plan!A3: row 3 fills no level column; ignored" in plan.notices
+
+
+def test_a_heading_over_a_repeated_header_row_is_the_priority_of_the_rows_below_it(tmp_path: Path):
+    # The header repeated under each heading is passed over in deciding whether the rows below
+    # leave the first level blank.
+    header = ["Priority", "Objective", "Key milestones"]
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [header, ["Priority 1: Be healthy"], header, [None, "Fewer conceptions", "Open two clinics"]],
+    }, merged={"Plan": ["A2:C2"]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Priority 1: Be healthy"), ("P1.O1", "Fewer conceptions"), ("P1.O1.M1", "Open two clinics")]
+    assert any("row 3 repeats the header row" in n for n in plan.notices)
+
+
+def test_indicators_in_a_table_of_milestones_alone_are_ignored_with_a_notice(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Key milestones", "Lead", "Indicators"], ["Audit the junctions", "Road safety", "NI 47"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["M1"]
+    assert f"{path}:Plan!C2: indicators on a row with no priority, aim or objective; ignored" in plan.notices
+
+
+def test_a_vision_without_an_id_is_v(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "vision": [["title"], ["Every child safe, healthy and achieving"]],
+        "priorities": [["id", "title"], ["P1", "Safe"]],
+    })
+    plan = load_path(path)
+    assert plan.document.vision is not None and plan.document.vision.id == "V"
+    assert plan.location("V").sheet == "vision"
+
+
+def test_a_missing_column_is_reported_at_the_header_row_under_a_title_row(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["Milestones 2011-12"], [], ["id", "timescale", "RAG"], ["M1", "June 11", "green"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("milestones", "A3")
+    assert problem.message == "the milestones sheet has no 'title' column (its header row is row 3)"
+
+
+def test_an_indicator_reference_row_may_name_the_indicator_in_an_id_column(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "objectives": [["id", "title", "indicators"], ["O1", "Fewer accidents", "NI 47"]],
+        "indicator_refs": [["node", "id", "title"], ["O1", "NI 47", "Fewer people hurt on our roads"]],
+    })
+    plan = load_path(path)
+    assert [(r.id, r.title) for r in plan.nodes["O1"].indicators] == [("NI 47", "Fewer people hurt on our roads")]
+
+
+def test_indicator_codes_in_a_flat_table_may_be_separated_by_commas_or_lines(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Indicators"],
+                 ["Fewer accidents", "Audit the junctions", "NI 47, NI 48\nLocal road survey"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert [r.id for r in plan.nodes["O1"].indicators] == ["NI 47", "NI 48", "Local road survey"]
+
+
+def test_per_level_sheets_may_be_named_in_the_singular(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": PLAN_SHEET,
+        "Priority": [["id", "title"], ["P1", "Safe"]],
+        "Milestone": [["id", "parent", "title"], ["M1", "P1", "Audit the junctions"]],
+        "Indicator": [["id", "title"], ["NI 47", "People killed or seriously injured"]],
+    })
+    plan = load_path(path)
+    assert list(plan.nodes) == ["P1", "M1", "NI 47"] and plan.parents["M1"] == ("P1",)
+    assert plan.location("M1").sheet == "Milestone"
+
+
+def test_a_strategic_objective_column_is_the_aim_level(tmp_path: Path):
+    # Plans that call their aims strategic objectives list objectives under them.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Strategic objective", "Objective", "Key actions"],
+                 ["Keep children safe", "Fewer accidents", "Audit the junctions"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.kind) for n in plan.nodes.values()] == [("A1", "aim"), ("A1.O1", "objective"),
+                                                            ("A1.O1.M1", "milestone")]
