@@ -734,3 +734,16 @@ def test_a_strategic_objective_column_is_the_aim_level(tmp_path: Path):
     plan = load_path(path, period=PERIOD)
     assert [(n.id, n.kind) for n in plan.nodes.values()] == [("A1", "aim"), ("A1.O1", "objective"),
                                                             ("A1.O1.M1", "milestone")]
+
+
+def test_a_row_of_a_sheet_of_targets_without_its_node_is_an_error_at_the_node_cell(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "indicators": [["id", "title"], ["NI 47", "People killed or seriously injured"]],
+        "targets": [["node", "period", "value"], ["NI 47", "2011-12", 30], [None, "2012-13", 28]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("targets", "A3")
+    assert problem.message == "the targets sheet's 'node' cell is blank: name the item the row belongs to"
