@@ -19,7 +19,7 @@ from outcome_graph.convert import canonical_document, convert, document_data, ou
 from outcome_graph.errors import ConfigError, RenderError
 from outcome_graph.loading.loader import load_path
 from outcome_graph.model.document import is_blank
-from outcome_graph.output.workbook import template_bytes, workbook_bytes, write_csv_folder, write_template
+from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
 
 from .conftest import MODELS, PLAN_HEADER
 from .strategies import plan_text, plans
@@ -365,3 +365,39 @@ def test_convert_never_writes_over_a_catalogue_file_the_plan_reads(tmp_path: Pat
     code, _, err = cli("convert", str(plan_file), str(entries), "--to", "yaml")
     assert code == 2 and "refusing to overwrite an input file" in err
     assert entries.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_indicator_s_explicitly_empty_targets_round_trip(fmt: str, tmp_path: Path):
+    # 'targets: []' says the indicator has no targets on purpose; a blank cell would say nothing.
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Fewer accidents, indicators: [X 1]}]\n"
+                   "indicators: [{id: X 1, title: Local measure, targets: []}]\n")
+    assert plan.nodes["X 1"].targets == []
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.nodes["X 1"].targets == [] and back.document == plan.document
+
+
+def test_a_csv_folder_writes_whole_numbers_without_a_decimal_point():
+    plan = og.load(PLAN_HEADER + "indicators: [{id: NI 47, title: Killed or seriously injured, "
+                   "targets: [{period: 2011-12, value: 30}, {period: 2012-13, value: 27.5}]}]\n")
+    rows = list(csv.reader(io.StringIO(csv_files(plan)["targets.csv"].decode("utf-8-sig"))))
+    value = rows[0].index("value")
+    assert [r[value] for r in rows[1:]] == ["30", "27.5"]
+
+
+def test_a_csv_folder_holding_another_csv_file_is_not_replaced(tmp_path: Path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    folder = tmp_path / "plan-csv"
+    write_csv_folder(plan, folder)
+    (folder / "budget.csv").write_text("line,amount\nstaff,1000\n", encoding="utf-8")
+    with pytest.raises(RenderError, match="budget.csv"):
+        write_csv_folder(plan, folder)
+    assert (folder / "budget.csv").read_text(encoding="utf-8") == "line,amount\nstaff,1000\n"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_reference_s_explicitly_empty_targets_round_trip(fmt: str, tmp_path: Path):
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Fewer accidents, indicators: [{id: NI 47, targets: []}]}]\n")
+    assert plan.nodes["O1"].indicators[0].targets == []
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.nodes["O1"].indicators[0].targets == [] and back.document == plan.document
