@@ -18,7 +18,8 @@ from outcome_graph.cli import main
 from outcome_graph.convert import canonical_document, convert, document_data, output_format, to_json, to_yaml, write_plan
 from outcome_graph.errors import ConfigError, RenderError
 from outcome_graph.loading.loader import load_path
-from outcome_graph.output.workbook import template_bytes, workbook_bytes, write_csv_folder, write_template
+from outcome_graph.model.document import is_blank
+from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
 
 from .conftest import MODELS, PLAN_HEADER
 from .strategies import plan_text, plans
@@ -115,7 +116,7 @@ HOSTILE = st.one_of(  # (a text that is exactly "" or [] is written with a backs
     ]),
     st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from(["\n", "\t", "=", "'", ";", "-"]),
             min_size=1, max_size=30),
-).filter(lambda t: t.strip() != "")
+).filter(lambda t: not is_blank(t))  # (a cell showing nothing, invisible characters alone, is a blank cell)
 ITEM = HOSTILE.map(str.strip).filter(lambda t: t != "" and "\\" not in t)  # list items are trimmed
 
 
@@ -326,3 +327,77 @@ def test_template(tmp_path: Path):
     assert list(load_path(flat).nodes) == ["P1", "P1.O1", "P1.O1.M1"]
     assert cli("template", str(tmp_path / "t.yaml"))[0] == 2
     assert template_bytes(form="flat")[:2] == b"PK"
+
+
+def test_a_node_naming_a_node_of_its_own_level_as_parent_is_written_where_it_was():
+    # Only a level above holds a node nested: a priority under a priority keeps its 'parent:'.
+    plan = og.load(PLAN_HEADER + "priorities:\n  - {id: P1, title: Safe}\n  - {id: P2, title: Safe at home, parent: P1}\n")
+    doc = canonical_document(plan)
+    assert [p.id for p in doc.priorities] == ["P1", "P2"] and doc.priorities[1].parent == "P1"
+    assert og.load(to_yaml(plan)).parents == plan.parents == {"P1": (), "P2": ("P1",)}
+
+
+def test_a_nested_node_s_other_parent_is_listed_once():
+    # M1 is written inside O1 and names O2 both as its parent and among its parents.
+    plan = og.load(PLAN_HEADER + "objectives:\n"
+                   "  - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, parent: O2, parents: [O2]}]}\n"
+                   "  - {id: O2, title: Safer routes}\n")
+    milestone = canonical_document(plan).objectives[0].milestones[0]
+    assert (milestone.parent, milestone.parents) == (None, ["O2"])
+    assert og.load(to_yaml(plan)).parents["M1"] == plan.parents["M1"] == ("O1", "O2")
+
+
+def test_a_name_ending_in_a_slash_is_a_folder_whatever_its_dots():
+    assert output_format("plans/2011.12/") == "csv" and output_format("thurrock.v2/") == "csv"
+    with pytest.raises(ConfigError, match="--to"):
+        output_format("thurrock.v2")
+
+
+def test_convert_never_writes_over_a_catalogue_file_the_plan_reads(tmp_path: Path):
+    entries = tmp_path / "csc.csv"
+    entries.write_text("code,title,ecm_outcome\nCSC 1,Local measure,be_healthy\n", encoding="utf-8")
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\n"
+                         "objectives: [{id: O1, title: Fewer accidents, indicators: [CSC 1]}]\n", encoding="utf-8")
+    before = entries.read_bytes()
+    with pytest.raises(og.OutcomeGraphError, match="refusing to overwrite an input file"):
+        convert(plan_file, entries, to="json")
+    code, _, err = cli("convert", str(plan_file), str(entries), "--to", "yaml")
+    assert code == 2 and "refusing to overwrite an input file" in err
+    assert entries.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_indicator_s_explicitly_empty_targets_round_trip(fmt: str, tmp_path: Path):
+    # 'targets: []' says the indicator has no targets on purpose; a blank cell would say nothing.
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Fewer accidents, indicators: [X 1]}]\n"
+                   "indicators: [{id: X 1, title: Local measure, targets: []}]\n")
+    assert plan.nodes["X 1"].targets == []
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.nodes["X 1"].targets == [] and back.document == plan.document
+
+
+def test_a_csv_folder_writes_whole_numbers_without_a_decimal_point():
+    plan = og.load(PLAN_HEADER + "indicators: [{id: NI 47, title: Killed or seriously injured, "
+                   "targets: [{period: 2011-12, value: 30}, {period: 2012-13, value: 27.5}]}]\n")
+    rows = list(csv.reader(io.StringIO(csv_files(plan)["targets.csv"].decode("utf-8-sig"))))
+    value = rows[0].index("value")
+    assert [r[value] for r in rows[1:]] == ["30", "27.5"]
+
+
+def test_a_csv_folder_holding_another_csv_file_is_not_replaced(tmp_path: Path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    folder = tmp_path / "plan-csv"
+    write_csv_folder(plan, folder)
+    (folder / "budget.csv").write_text("line,amount\nstaff,1000\n", encoding="utf-8")
+    with pytest.raises(RenderError, match="budget.csv"):
+        write_csv_folder(plan, folder)
+    assert (folder / "budget.csv").read_text(encoding="utf-8") == "line,amount\nstaff,1000\n"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_reference_s_explicitly_empty_targets_round_trip(fmt: str, tmp_path: Path):
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Fewer accidents, indicators: [{id: NI 47, targets: []}]}]\n")
+    assert plan.nodes["O1"].indicators[0].targets == []
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.nodes["O1"].indicators[0].targets == [] and back.document == plan.document

@@ -312,3 +312,108 @@ def test_diff_plans_takes_paths_as_load_does(tmp_path):
     assert [f.rule for f in by_path.resolved] == [f.rule for f in loaded.resolved] == ["OG402"]
     with pytest.raises(TypeError, match="compares two plans, loaded or as paths"):
         og.diff_plans(1, 2)  # type: ignore[arg-type]
+
+
+def _plan(body: str, header: str = PLAN_HEADER) -> og.Plan:
+    return og.load(header + body)
+
+
+def test_a_milestone_s_due_and_status_are_changes_but_spacing_and_the_order_of_joint_leads_are_not():
+    old = _plan('milestones: [{id: M1, title: "Audit  the junctions", lead: [Roads, Police], due: "2011-06", '
+                'status: on_track}]\n')
+    new = _plan('milestones: [{id: M1, title: "Audit the junctions", lead: [Police, Roads], due: "2011-07", '
+                'status: done}]\n')
+    result = diff(old, new, findings=False)
+    assert [(c.change, c.before, c.after) for c in result.changes] == [
+        ("re-timed", "due 2011-06", "due 2011-07"), ("status", "on_track", "done")]
+
+
+def test_indicator_codes_compare_as_codes_and_an_indicator_only_referred_to_is_not_removed():
+    old = _plan("objectives: [{id: O1, title: Fewer accidents, indicators: [NI 47, NI 48]}]\n")
+    new = _plan("objectives: [{id: O1, title: Fewer accidents, indicators: [ni47]}]\n")
+    result = diff(old, new, findings=False)
+    assert [(c.change, c.node, c.before) for c in result.changes] == [("indicator-dropped", "O1", "NI 48")]
+
+
+def test_ids_are_matched_within_one_kind():
+    # An objective and a milestone that swap ids are each matched by its title.
+    old = _plan("objectives: [{id: O1, title: Safer roads, milestones: [{id: M1, title: Audit the junctions}]}]\n")
+    new = _plan("objectives: [{id: M1, title: Safer roads, milestones: [{id: O1, title: Audit the junctions}]}]\n")
+    result = diff(old, new, findings=False)
+    assert result.matches == {"O1": ("M1", "title"), "M1": ("O1", "title")}
+    assert [c.change for c in result.changes] == ["id-changed", "id-changed"]
+
+
+def test_ids_made_from_positions_are_not_matched_by_id(tmp_path: Path):
+    # A flat table's ids are positions: against a plan with ids of its own (either way round),
+    # P1.O2 in one is not P1.O2 in the other; titles say which node is which.
+    table = tmp_path / "2011.csv"
+    table.write_text("Priority,Objective\nSafe,Fewer children in care\nSafe,Better child protection\n", encoding="utf-8")
+    flat = og.load(table, period="2011-04-01..2012-03-31")
+    assert "P1.O2" in flat.generated_ids
+    named = _plan("priorities:\n  - {id: P1, title: Safe, objectives: [{id: P1.O1, title: Fewer children in care}, "
+                  "{id: P1.O2, title: Safer online}, {id: P1.O3, title: Better child protection}]}\n")
+    result = diff(flat, named, findings=False)
+    assert result.matches["P1.O2"] == ("P1.O3", "title")
+    assert [(c.change, c.node) for c in result.changes] == [("added", "P1.O2")]
+    back = diff(named, flat, findings=False)
+    assert back.matches["P1.O3"] == ("P1.O2", "title")
+    assert [(c.change, c.node) for c in back.changes] == [("removed", "P1.O2")]
+
+
+def test_a_title_found_under_several_parents_is_matched_under_its_own_parent():
+    old = _plan("priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Fewer accidents}]}\n"
+                "  - {id: P2, title: Safe, objectives: [{id: O2, title: Fewer accidents}]}\n")
+    new = _plan("priorities:\n  - {id: P2, title: Safe, objectives: [{id: N2, title: Fewer accidents}]}\n"
+                "  - {id: P1, title: Healthy, objectives: [{id: N1, title: Fewer accidents}]}\n")
+    result = diff(old, new, findings=False)
+    assert result.matches["O1"] == ("N1", "title") and result.matches["O2"] == ("N2", "title")
+    assert not result.by_change("moved")
+
+
+def test_a_title_found_under_several_other_parents_is_not_guessed():
+    # Its parent is gone and two new nodes carry its title elsewhere: neither is taken to be it.
+    old = _plan("priorities: [{id: P1, title: Healthy, objectives: [{id: O1, title: Fewer accidents}]}]\n")
+    new = _plan("priorities:\n  - {id: P2, title: Roads, objectives: [{id: N1, title: Fewer accidents}]}\n"
+                "  - {id: P3, title: Schools, objectives: [{id: N2, title: Fewer accidents}]}\n")
+    result = diff(old, new, findings=False)
+    assert "O1" not in result.matches
+    assert [c.old_id for c in result.by_change("removed")] == ["P1", "O1"]
+
+
+def test_a_similar_title_is_matched_only_under_the_same_parent():
+    old = _plan("priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Improve school attendance}]}\n"
+                "  - {id: P2, title: Safe}\n")
+    new = _plan("priorities:\n  - {id: P1, title: Healthy}\n"
+                "  - {id: P2, title: Safe, objectives: [{id: N1, title: Improve school attendance across the borough}]}\n")
+    result = diff(old, new, findings=False)
+    assert "O1" not in result.matches
+    assert [(c.change, c.node) for c in result.changes] == [("added", "N1"), ("removed", "O1")]
+
+
+def test_the_most_similar_title_wins_and_half_the_words_shared_is_similar_enough():
+    # O1 shares 5 of 10 words with N1 (just similar enough), O2 shares 5 of 6: O2 is N1 reworded.
+    old = _objectives(("O1", "Improve attendance punctuality behaviour attainment of pupils girls boys carers"),
+                      ("O2", "Improve attendance punctuality behaviour attainment"))
+    new = _objectives(("N1", "Improve attendance punctuality behaviour attainment transitions"))
+    result = diff(old, new, findings=False)
+    assert result.matches == {"P1": ("P1", "id"), "O2": ("N1", "similar title")}
+    alone = diff(_objectives(("O1", old.nodes["O1"].title)), new, findings=False)
+    assert alone.matches["O1"] == ("N1", "similar title")
+
+
+def test_parts_that_cover_too_little_of_the_old_title_are_not_a_split():
+    old = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services and recruit school nurses"))
+    new = _objectives(("N1", "Reduce teenage conceptions"), ("N2", "Improve sexual health"))
+    result = diff(old, new, findings=False)
+    assert result.splits == {} and result.merges == {}
+    assert [(c.change, c.node) for c in result.changes] == [("added", "N1"), ("added", "N2"), ("removed", "O1")]
+
+
+def test_findings_of_a_plan_whose_id_changed_are_the_same_findings():
+    old = og.load(THURROCK)
+    text = THURROCK.read_text(encoding="utf-8").replace("id: thurrock-cypp-2011-12", "id: thurrock-cypp-2011-12-v2", 1)
+    new = og.load(text)
+    assert new.id == "thurrock-cypp-2011-12-v2" and any(f.node == old.id for f in og.check(old).findings)
+    result = diff(old, new)
+    assert result.introduced == [] and result.resolved == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -505,3 +506,244 @@ def test_a_heading_across_the_table_is_the_priority_of_the_rows_that_leave_it_bl
         ("P1", "Priority 1: Be healthy"), ("P1.O1", "Fewer conceptions"), ("P1.O1.M1", "Open two clinics"),
         ("P2", "Priority 2: Stay safe"), ("P2.O1", "Fewer accidents"), ("P2.O1.M1", "Audit junctions")]
     assert not any("heading" in n for n in plan.notices)
+
+
+PLAN_SHEET = [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]]
+
+
+def test_a_field_given_two_columns_is_an_error_at_the_second(tmp_path: Path):
+    # Which of two 'title' columns holds the title? Neither is guessed: the second is named.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["id", "title", "timescale", "Title"], ["M1", "Audit", "June 11", "Audit the junctions"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("milestones", "D1")
+    assert problem.message == "the milestones sheet has two 'Title' columns"
+
+
+def test_rows_of_one_merged_milestone_keep_the_first_lead_and_one_copy_of_a_merged_comment(tmp_path: Path):
+    # A milestone merged over two rows whose lead cells differ keeps the first and names the
+    # other in a notice; a comment merged over both rows is its note once; an indicator code
+    # given on both rows of an objective is one reference.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Lead", "Comments", "Indicators"],
+                 ["Fewer accidents", "Audit the junctions", "Road safety", "Funded by the LTP", "NI 47"],
+                 [None, None, "Police", None, "NI 47; NI 48"]],
+    }, merged={"Plan": ["A2:A3", "B2:B3", "D2:D3"]})
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes)[:2] == ["O1", "O1.M1"]
+    milestone = plan.nodes["O1.M1"]
+    assert milestone.lead == "Road safety" and milestone.notes == "Funded by the LTP"
+    assert [r.id for r in plan.nodes["O1"].indicators] == ["NI 47", "NI 48"]
+    assert any("values that differ from the first one given were ignored: Plan!C3 lead 'Police' "
+               "(kept 'Road safety' for O1.M1)" in n for n in plan.notices)
+
+
+def test_a_heading_across_the_last_row_of_a_table_is_skipped(tmp_path: Path):
+    # Nothing below it fills the first level, so it heads no rows: a footer, not a priority.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Priority", "Objective", "Key milestones", "Lead"],
+                 ["Be healthy", "Fewer conceptions", "Open two clinics", "TP Coordinator"],
+                 ["Key: milestones in italics are carried over from 2010-11"]],
+    }, merged={"Plan": ["A3:D3"]})
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Be healthy", "Fewer conceptions", "Open two clinics"]
+    assert any("row 3 is a heading across the table" in n for n in plan.notices)
+
+
+def test_a_plan_sheet_beside_a_flat_table_holds_one_row(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["id", "period.start", "period.end"], ["roads", "2011-04-01", "2012-03-31"],
+                 ["roads-2012", "2012-04-01", "2013-03-31"]],
+        "Sheet1": [["Objective", "Key milestones"], ["Fewer accidents", "Audit the junctions"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("plan", "A3") and "more than one row" in problem.message
+
+
+def test_a_vision_sheet_holds_one_row(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "vision": [["title"], ["Every child safe"], ["Every child healthy"]],
+        "priorities": [["id", "title"], ["P1", "Safe"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("vision", "A3") and "more than one row" in problem.message
+
+
+def test_a_priority_whose_parent_is_a_priority_stays_on_its_own(tmp_path: Path):
+    # Only a level above holds a node nested; a priority under a priority keeps its parent field.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "priorities": [["id", "parent", "title"], ["P1", None, "Safe"], ["P2", "P1", "Safe at home"]],
+    })
+    plan = load_path(path)
+    assert [p.id for p in plan.document.priorities] == ["P1", "P2"]
+    assert plan.document.priorities[1].parent == "P1" and plan.parents["P2"] == ("P1",)
+
+
+def test_a_due_row_gives_a_date_or_a_range_not_both(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["id", "title"], ["M1", "Audit"]],
+        "due": [["node", "due", "from", "to"], ["M1", "2011-07", "2011-08", None]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("due", "A2")
+    assert problem.message == "give either 'due' or 'from' and 'to' in one row"
+
+
+def test_a_period_of_months_ends_on_the_last_day_of_its_last_month():
+    assert parse_period("2011-04..2011-12") == (date(2011, 4, 1), date(2011, 12, 31))
+    assert parse_period("2011-01..2012-02") == (date(2011, 1, 1), date(2012, 2, 29))
+    assert parse_period("2011..2012") == (date(2011, 1, 1), date(2012, 12, 31))
+    # one YYYY-YY alone is a financial year only when the second year follows the first
+    assert parse_period("1999-00") == (date(1999, 4, 1), date(2000, 3, 31))
+    for bad in ("2011-05", "2011-11"):
+        with pytest.raises(ConfigError, match="financial year"):
+            parse_period(bad)
+
+
+def test_a_note_above_a_per_level_header_naming_one_field_is_passed_over(tmp_path: Path):
+    # The header is the first row that names two of the sheet's fields, not one.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["Notes", "Updated each quarter by the board"], ["id", "title", "timescale"], ["M1", "Audit", "June 11"]],
+    })
+    plan = load_path(path)
+    assert plan.nodes["M1"].timescale == "June 11" and plan.location("M1").cell == "B3"
+
+
+def test_an_objective_s_rows_without_milestones_keep_its_timescale_once_and_outcomes_split_at_commas(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Lead", "By when", "Outcomes"],
+                 ["Fewer accidents", None, "Road safety", "2011-12", "Stay Safe, Be Healthy"],
+                 ["Fewer accidents", None, None, "2011-12", None],
+                 [None, "Audit the junctions", "Road safety", "June 11", None]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["O1", "O1.M1"]
+    objective = plan.nodes["O1"]
+    assert objective.notes == "Timescale: 2011-12" and objective.outcomes == ["stay_safe", "be_healthy"]
+    kept = [n for n in plan.notices if "kept in that node's notes" in n]
+    assert len(kept) == 1 and kept[0].endswith(": Plan!D2 (O1)")
+
+
+def test_a_row_that_fills_no_level_column_is_ignored_with_a_notice(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Lead", "Comments"],
+                 ["Fewer accidents", "Audit the junctions", "Road safety", None],
+                 [None, None, "Police", "See the annex for the police's part"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["O1", "O1.M1"] and plan.nodes["O1.M1"].lead == "Road safety"
+    assert f"{path}:Plan!A3: row 3 fills no level column; ignored" in plan.notices
+
+
+def test_a_heading_over_a_repeated_header_row_is_the_priority_of_the_rows_below_it(tmp_path: Path):
+    # The header repeated under each heading is passed over in deciding whether the rows below
+    # leave the first level blank.
+    header = ["Priority", "Objective", "Key milestones"]
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [header, ["Priority 1: Be healthy"], header, [None, "Fewer conceptions", "Open two clinics"]],
+    }, merged={"Plan": ["A2:C2"]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Priority 1: Be healthy"), ("P1.O1", "Fewer conceptions"), ("P1.O1.M1", "Open two clinics")]
+    assert any("row 3 repeats the header row" in n for n in plan.notices)
+
+
+def test_indicators_in_a_table_of_milestones_alone_are_ignored_with_a_notice(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Key milestones", "Lead", "Indicators"], ["Audit the junctions", "Road safety", "NI 47"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["M1"]
+    assert f"{path}:Plan!C2: indicators on a row with no priority, aim or objective; ignored" in plan.notices
+
+
+def test_a_vision_without_an_id_is_v(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "vision": [["title"], ["Every child safe, healthy and achieving"]],
+        "priorities": [["id", "title"], ["P1", "Safe"]],
+    })
+    plan = load_path(path)
+    assert plan.document.vision is not None and plan.document.vision.id == "V"
+    assert plan.location("V").sheet == "vision"
+
+
+def test_a_missing_column_is_reported_at_the_header_row_under_a_title_row(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "milestones": [["Milestones 2011-12"], [], ["id", "timescale", "RAG"], ["M1", "June 11", "green"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("milestones", "A3")
+    assert problem.message == "the milestones sheet has no 'title' column (its header row is row 3)"
+
+
+def test_an_indicator_reference_row_may_name_the_indicator_in_an_id_column(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "objectives": [["id", "title", "indicators"], ["O1", "Fewer accidents", "NI 47"]],
+        "indicator_refs": [["node", "id", "title"], ["O1", "NI 47", "Fewer people hurt on our roads"]],
+    })
+    plan = load_path(path)
+    assert [(r.id, r.title) for r in plan.nodes["O1"].indicators] == [("NI 47", "Fewer people hurt on our roads")]
+
+
+def test_indicator_codes_in_a_flat_table_may_be_separated_by_commas_or_lines(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key milestones", "Indicators"],
+                 ["Fewer accidents", "Audit the junctions", "NI 47, NI 48\nLocal road survey"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert [r.id for r in plan.nodes["O1"].indicators] == ["NI 47", "NI 48", "Local road survey"]
+
+
+def test_per_level_sheets_may_be_named_in_the_singular(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": PLAN_SHEET,
+        "Priority": [["id", "title"], ["P1", "Safe"]],
+        "Milestone": [["id", "parent", "title"], ["M1", "P1", "Audit the junctions"]],
+        "Indicator": [["id", "title"], ["NI 47", "People killed or seriously injured"]],
+    })
+    plan = load_path(path)
+    assert list(plan.nodes) == ["P1", "M1", "NI 47"] and plan.parents["M1"] == ("P1",)
+    assert plan.location("M1").sheet == "Milestone"
+
+
+def test_a_strategic_objective_column_is_the_aim_level(tmp_path: Path):
+    # Plans that call their aims strategic objectives list objectives under them.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Strategic objective", "Objective", "Key actions"],
+                 ["Keep children safe", "Fewer accidents", "Audit the junctions"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.kind) for n in plan.nodes.values()] == [("A1", "aim"), ("A1.O1", "objective"),
+                                                            ("A1.O1.M1", "milestone")]
+
+
+def test_a_row_of_a_sheet_of_targets_without_its_node_is_an_error_at_the_node_cell(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": PLAN_SHEET,
+        "indicators": [["id", "title"], ["NI 47", "People killed or seriously injured"]],
+        "targets": [["node", "period", "value"], ["NI 47", "2011-12", 30], [None, "2012-13", 28]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("targets", "A3")
+    assert problem.message == "the targets sheet's 'node' cell is blank: name the item the row belongs to"

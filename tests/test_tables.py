@@ -194,3 +194,60 @@ def test_owner_months_count_as_the_report_and_og303_do():
                        if facts.timing[m].kind != "dated" or facts.timing[m].year_only)
         assert row["no_month"] == expected, owner_id
     assert owners.loc["EYFC", "2012-03"] < 7
+
+
+AS_OF_END_OF_JUNE = PLAN_HEADER.replace("end: 2012-03-31}", "end: 2012-03-31}, as_of: 2011-06-30")
+
+
+def test_a_milestone_due_on_the_as_of_date_is_not_overdue_and_nobody_s_lead_is_not_inherited():
+    plan = og.load(AS_OF_END_OF_JUNE + """\
+milestones:
+  - {id: M1, title: Due on the day, lead: Roads, timescale: June 11}
+  - {id: M2, title: Nobody leads it}
+""")
+    df = table(plan, "milestones").set_index("id")
+    assert str(df.loc["M1", "end"].date()) == "2011-06-30" and not df.loc["M1", "overdue"]
+    assert pd.isna(df.loc["M2", "owners"]) and not df.loc["M2", "lead_inherited"]
+
+
+def test_owner_load_counts_a_milestone_in_the_month_it_ends_and_lists_the_busiest_owner_first():
+    plan = og.load(PLAN_HEADER + """\
+milestones:
+  - {id: M1, title: Survey, lead: Roads, timescale: April - July 11}
+  - {id: M2, title: Report, lead: Roads, timescale: March 2012}
+  - {id: M3, title: Plan, lead: Schools, timescale: "2012"}
+  - {id: M4, title: Train, lead: Schools, timescale: June 11}
+  - {id: M5, title: Audit, lead: Schools, timescale: June 11}
+""")
+    owners = table(plan, "owners")
+    assert owners["owner"].tolist() == ["Schools", "Roads"]
+    row = owners.set_index("owner").loc["Roads"]
+    # the period's last month is a column of its own; a range counts where it ends
+    assert (row["2011-04"], row["2011-07"], row["2012-03"]) == (0, 1, 1)
+    # a year alone is due in no month
+    assert owners.set_index("owner").loc["Schools", ["no_month", "2011-06"]].tolist() == [1, 2]
+
+
+def test_coverage_of_a_plan_without_priorities_has_a_row_per_objective():
+    plan = og.load(PLAN_HEADER + """\
+aims:
+  - id: A1
+    title: Safe
+    outcomes: [stay_safe]
+    objectives:
+      - {id: O1, title: Fewer accidents, indicators: [X 1]}
+      - {id: O2, title: Everything at once, outcomes: []}
+indicators: [{id: X 1, title: Local measure}]
+""")
+    df = table(plan, "coverage").set_index("id")
+    assert df.index.tolist() == ["O1", "O2"] and set(df["level"]) == {"objective"}
+    # O1 serves stay_safe (from its aim) and is measured by X 1 there; O2 is cross-cutting: counted nowhere
+    assert df.loc["O1", ["nodes", "stay_safe", "stay_safe_indicators"]].tolist() == [1, 1, 1]
+    assert df.loc["O2", "cross_cutting"] and df.loc["O2", ["nodes", "stay_safe"]].tolist() == [0, 0]
+
+
+def test_an_indicator_without_values_has_one_row():
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Fewer accidents, indicators: [X 1]}]\n"
+                   "indicators: [{id: X 1, title: Local measure}]\n")
+    df = table(plan, "indicators")
+    assert df[["indicator", "value_kind", "period"]].values.tolist() == [["X 1", None, None]]
