@@ -180,6 +180,16 @@ priorities:
     assert load_path(tmp_path / "csv").document == plan.document
 
 
+def test_a_text_that_shows_nothing_is_written_with_a_warning(tmp_path: Path):
+    # (a cell of spaces or invisible characters alone reads back as blank: the note is lost)
+    plan = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "\\u00ad"}, {id: P2, title: Safer}]\n')
+    warnings = write_plan(plan, tmp_path / "plan.xlsx")
+    assert len(warnings) == 1 and "shows nothing" in warnings[0] and "priorities!" in warnings[0]
+    assert load_path(tmp_path / "plan.xlsx").nodes["P1"].notes is None
+    assert write_plan(og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "a\\u00adb"}]\n'),
+                      tmp_path / "other.xlsx") == []
+
+
 def test_characters_a_workbook_cannot_hold_are_replaced_with_a_warning(tmp_path: Path):
     plan = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: "bell\\a here"}]\n')
     warnings = write_plan(plan, tmp_path / "plan.xlsx")

@@ -42,7 +42,7 @@ from ..loading.sheet_layout import (
     join_list,
     sheet_key,
 )
-from ..model.document import FORMAT_ID, DueRange, IndicatorRef, NodeSpec, PlanDocument, Value, iter_nested
+from ..model.document import FORMAT_ID, DueRange, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
 
 if TYPE_CHECKING:
     from ..findings import Report
@@ -293,6 +293,9 @@ class _CellWriter:
             if self.illegal.search(text):
                 text = self.illegal.sub("\ufffd", text)
                 self.warnings.append(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD")
+            if text and is_blank(text):
+                self.warnings.append(f"{where}: the text shows nothing (spaces or invisible characters alone): "
+                                     "the cell reads back as blank, and the field as left out")
             if len(text) > EXCEL_CELL_LIMIT:
                 self.warnings.append(
                     f"{where}: the text has {len(text):,} characters, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
