@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 import outcome_graph as og
-from outcome_graph.errors import ConfigError, PlanError
+from outcome_graph.errors import ConfigError, PlanError, Problem
 from outcome_graph.loading.loader import load_path
 from outcome_graph.loading.spreadsheet import notice_lines, parse_period
 from outcome_graph.output.workbook import write_workbook
@@ -84,6 +84,13 @@ THURROCK_TABLE = [
     ["Protection when needed", "Keep children safe", "Fewer children missing from care", "Review the protocol", "Head CATO",
      "TBA", None, None, "NI 71"],
 ]
+
+
+def first_problem(path: Path) -> Problem:
+    """The first problem of a workbook or CSV plan that does not load."""
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    return info.value.problems[0]
 
 
 @pytest.fixture
@@ -362,9 +369,7 @@ def test_a_misspelt_column_of_the_per_level_form_is_an_error(tmp_path: Path):
         "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
         "milestones": [["id", "title", "timescal", "RAG"], ["M1", "Audit", "June 11", "green"]],
     })
-    with pytest.raises(PlanError) as info:
-        load_path(path)
-    problem = info.value.problems[0]
+    problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("milestones", "C1")
     assert problem.message == "unknown column 'timescal' in the milestones sheet: did you mean 'timescale'?"
     path = workbook(tmp_path / "plan.xlsx", {
@@ -517,9 +522,7 @@ def test_a_field_given_two_columns_is_an_error_at_the_second(tmp_path: Path):
         "plan": PLAN_SHEET,
         "milestones": [["id", "title", "timescale", "Title"], ["M1", "Audit", "June 11", "Audit the junctions"]],
     })
-    with pytest.raises(PlanError) as info:
-        load_path(path)
-    problem = info.value.problems[0]
+    problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("milestones", "D1")
     assert problem.message == "the milestones sheet has two 'Title' columns"
 
@@ -560,9 +563,7 @@ def test_a_plan_sheet_beside_a_flat_table_holds_one_row(tmp_path: Path):
                  ["roads-2012", "2012-04-01", "2013-03-31"]],
         "Sheet1": [["Objective", "Key milestones"], ["Fewer accidents", "Audit the junctions"]],
     })
-    with pytest.raises(PlanError) as info:
-        load_path(path)
-    problem = info.value.problems[0]
+    problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("plan", "A3") and "more than one row" in problem.message
 
 
@@ -572,9 +573,7 @@ def test_a_vision_sheet_holds_one_row(tmp_path: Path):
         "vision": [["title"], ["Every child safe"], ["Every child healthy"]],
         "priorities": [["id", "title"], ["P1", "Safe"]],
     })
-    with pytest.raises(PlanError) as info:
-        load_path(path)
-    problem = info.value.problems[0]
+    problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("vision", "A3") and "more than one row" in problem.message
 
 
@@ -595,9 +594,7 @@ def test_a_due_row_gives_a_date_or_a_range_not_both(tmp_path: Path):
         "milestones": [["id", "title"], ["M1", "Audit"]],
         "due": [["node", "due", "from", "to"], ["M1", "2011-07", "2011-08", None]],
     })
-    with pytest.raises(PlanError) as info:
-        load_path(path)
-    problem = info.value.problems[0]
+    problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("due", "A2")
     assert problem.message == "give either 'due' or 'from' and 'to' in one row"
 
@@ -687,9 +684,7 @@ def test_a_missing_column_is_reported_at_the_header_row_under_a_title_row(tmp_pa
         "plan": PLAN_SHEET,
         "milestones": [["Milestones 2011-12"], [], ["id", "timescale", "RAG"], ["M1", "June 11", "green"]],
     })
-    with pytest.raises(PlanError) as info:
-        load_path(path)
-    problem = info.value.problems[0]
+    problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("milestones", "A3")
     assert problem.message == "the milestones sheet has no 'title' column (its header row is row 3)"
 
@@ -742,8 +737,6 @@ def test_a_row_of_a_sheet_of_targets_without_its_node_is_an_error_at_the_node_ce
         "indicators": [["id", "title"], ["NI 47", "People killed or seriously injured"]],
         "targets": [["node", "period", "value"], ["NI 47", "2011-12", 30], [None, "2012-13", 28]],
     })
-    with pytest.raises(PlanError) as info:
-        load_path(path)
-    problem = info.value.problems[0]
+    problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("targets", "A3")
     assert problem.message == "the targets sheet's 'node' cell is blank: name the item the row belongs to"
