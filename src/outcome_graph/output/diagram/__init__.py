@@ -1,0 +1,59 @@
+"""Logic-model diagrams: the plan as Graphviz DOT, rendered to SVG, PNG or PDF.
+
+The logic model reads left to right (or top to bottom): the vision, the priorities, their aims,
+objectives, optionally milestones, and the indicators that measure them, one rank per level. Each
+priority is a cluster; nodes are coloured by outcome (a tint for one outcome, colour chips for
+several; cross-cutting and untagged nodes stay neutral) and explained by a legend. Long titles wrap;
+a title cut short ends with an ellipsis and the whole text is in the node's tooltip. In SVG every node
+carries ``id="og-<node id>"`` (see :func:`outcome_graph.output.escape.svg_id`), a ``class`` naming its
+kind, and a tooltip.
+
+With findings, nodes are outlined in the colour of their worst finding and badged with the rule
+codes; orphans and nodes whose parent does not exist sit in an "Unattached" cluster; a reference to a
+missing parent or indicator is a dashed red edge to a placeholder node.
+
+Views of a large plan: ``focus`` (a node, its ancestors and descendants), ``levels`` (which levels to
+draw), ``outcome`` (one outcome's slice) and ``owners`` (owners linked to the milestones they lead,
+sized by load). Every piece of plan text is escaped (:mod:`outcome_graph.output.escape`).
+
+The modules, from what is asked to what is drawn:
+
+- :mod:`.options`: :class:`DiagramOptions`, the levels, and the checks of user input;
+- :mod:`.layout`: what the logic model draws (nodes, edges, placeholders, clusters);
+- :mod:`.logic_model` and :mod:`.owners`: the two views as DOT text, chosen by :func:`to_dot`
+  (:mod:`.views`);
+- :mod:`.labels`: the labels and tooltips of nodes, the title and the legend;
+- :mod:`.style`: colours, fonts, outcome chips and rule-code badges;
+- :mod:`.dot`: the DOT writer and text wrapping, where plan text is escaped;
+- :mod:`.graphviz`: the output formats, running Graphviz (:func:`pipe`) and :func:`render`.
+"""
+
+from __future__ import annotations
+
+from .graphviz import FORMATS, GRAPHVIZ_HINT, format_for_path, pipe, render
+from .options import DIAGRAM_LEVELS, DiagramOptions, diagram_options, parse_levels
+from .views import to_dot
+
+# Also imported from here, by the HTML report, the CLI and the tests:
+from .graphviz import LARGE_DIAGRAM as LARGE_DIAGRAM
+from .graphviz import LargeDiagramWarning as LargeDiagramWarning
+from .layout import UNATTACHED as _UNATTACHED
+from .layout import home_priorities as home_priorities
+from .owners import owner_limits as owner_limits
+from .style import CROSS as _CROSS
+from .style import FONT as FONT
+from .style import PALETTE as _PALETTE
+from .style import SEVERITY_COLOURS as SEVERITY_COLOURS
+
+__all__ = [
+    "DIAGRAM_LEVELS",
+    "FORMATS",
+    "DiagramOptions",
+    "diagram_options",
+    "format_for_path",
+    "parse_levels",
+    "pipe",
+    "render",
+    "to_dot",
+    "GRAPHVIZ_HINT",
+]

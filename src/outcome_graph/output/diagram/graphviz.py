@@ -1,0 +1,176 @@
+"""Drawing with Graphviz: the output formats, :func:`pipe` (DOT text to SVG, PNG or PDF with
+Graphviz's ``dot`` program) and :func:`render` (a plan to a diagram's bytes or file).
+
+The ``graphviz`` package is imported only when a diagram is drawn.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, overload
+
+from ...errors import ConfigError, RenderError
+from .options import diagram_options
+from .views import to_dot
+
+if TYPE_CHECKING:
+    from ...config import Config
+    from ...findings import Report
+    from ...model.plan import Plan
+
+#: Output formats, by file suffix.
+FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+GRAPHVIZ_HINT = (
+    "install Graphviz to draw {fmt} files (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install "
+    "graphviz; macOS: brew install graphviz; Windows: winget install graphviz), or write a .dot file "
+    "and render it elsewhere"
+)
+#: Nodes beyond which a drawn diagram is too large to read whole (:class:`LargeDiagramWarning`).
+LARGE_DIAGRAM = 400
+
+
+class LargeDiagramWarning(UserWarning):
+    """A diagram of more nodes than a page or a screen can show readably (the CLI prints it as a
+    notice): a view (focus, levels, outcome) draws part of the plan."""
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str:
+    """The output format a file name asks for (by its suffix).
+
+    >>> format_for_path("logic-model.SVG"), format_for_path("plan.gv")
+    ('svg', 'dot')
+    """
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        if not suffix:
+            raise ConfigError(f"{os.fspath(path)!r} is neither an output format (svg, png, pdf, dot) nor a file "
+                              "name ending in .svg, .png, .pdf or .dot")
+        raise ConfigError(f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
+                          "use .svg, .png, .pdf or .dot")
+    return fmt
+
+
+def pipe(dot_text: str, fmt: str) -> bytes:
+    """Lay out DOT text with Graphviz's ``dot`` and return the ``svg``, ``png`` or ``pdf`` bytes.
+
+    Raises
+    ------
+    RenderError
+        When Graphviz is not installed (the message says how to install it) or fails.
+    """
+    import graphviz
+
+    if fmt == "dot":
+        return dot_text.encode("utf-8")
+    if fmt not in ("svg", "png", "pdf"):
+        raise RenderError(f"unknown diagram format {fmt!r}; use svg, png, pdf or dot")
+    renderer = "cairo" if fmt in ("png", "pdf") else None
+    try:
+        data: bytes = graphviz.Source(dot_text).pipe(format=fmt, renderer=renderer, quiet=True)
+        return data
+    except graphviz.ExecutableNotFound:
+        raise RenderError("Graphviz's `dot` program was not found: " + GRAPHVIZ_HINT.format(fmt=fmt.upper())) from None
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip() if isinstance(exc.stderr, bytes) else str(exc.stderr or "")
+        raise RenderError(f"Graphviz could not draw the diagram: {detail or exc}") from None
+    except OSError as exc:
+        raise RenderError(f"Graphviz could not be run: {exc}") from None
+
+
+@overload
+def render(plan: Plan, path_or_format: Literal["svg", "png", "pdf", "dot"], *, findings: Report | bool | None = None,
+           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
+           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
+           title: bool = True) -> bytes: ...
+@overload
+def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
+           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
+           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
+           title: bool = True) -> bytes | Path: ...
+def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
+           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
+           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
+           title: bool = True) -> bytes | Path:
+    """Draw a plan's logic model (or owner view) as SVG, PNG, PDF or DOT.
+
+    Parameters
+    ----------
+    plan : Plan
+        A loaded plan.
+    path_or_format : str or path
+        ``"svg"``, ``"png"``, ``"pdf"`` or ``"dot"`` to get the bytes, or a file path whose suffix
+        (``.svg``, ``.png``, ``.pdf``, ``.dot``) gives the format: the file is written whole or not
+        at all, and never over the plan's own file.
+    findings : Report or bool, optional
+        Mark findings on the diagram: a :class:`~outcome_graph.findings.Report`, or ``True`` to check
+        the plan with ``config``.
+    config : Config, optional
+        The configuration for the check and the owner view's thresholds.
+    milestones, levels, focus, outcome, owners, direction, title
+        What to draw (see :class:`DiagramOptions`).
+
+    Returns
+    -------
+    bytes or pathlib.Path
+        The diagram's bytes for a format name, else the path written.
+
+    Raises
+    ------
+    ConfigError
+        An unknown level, node id, outcome, direction or file suffix (with the nearest valid value).
+    RenderError
+        Graphviz is missing (except for DOT) or fails.
+
+    Examples
+    --------
+    >>> from outcome_graph import load
+    >>> plan = load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... priorities: [{id: P1, title: Children are safe, outcomes: [stay_safe]}]
+    ... ''')
+    >>> render(plan, "dot").startswith(b'digraph "demo"')
+    True
+    """
+
+    target: Path | None = None
+    text = os.fspath(path_or_format)
+    if text.lower() in ("svg", "png", "pdf", "dot"):
+        fmt = text.lower()
+    else:
+        target = Path(text)
+        fmt = format_for_path(target)
+        if plan.file:
+            from ..files import refuse_input_as_output
+
+            refuse_input_as_output(target, [plan.file])
+    report: Report | None
+    if findings is True:
+        from ...rules.engine import check
+
+        report = check(plan, config)
+    elif findings is False or findings is None:
+        report = None
+    else:
+        report = findings
+    opts = diagram_options(plan, levels=levels, milestones=milestones, focus=focus, outcome=outcome,
+                           owners=owners, direction=direction, findings=report, title=title)
+    text = to_dot(plan, opts, config=config)
+    drawn = text.count('class="og-node ')
+    if drawn > LARGE_DIAGRAM and fmt != "dot":
+        import warnings
+
+        views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
+        warnings.warn(
+            f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
+            f"{views} draw part of the plan", LargeDiagramWarning, stacklevel=2)
+    data = pipe(text, fmt)
+    if target is None:
+        return data
+    from ..files import atomic_write_bytes
+
+    atomic_write_bytes(target, data)
+    return target

@@ -1,0 +1,185 @@
+"""The text of a diagram's labels: nodes' labels and tooltips, and the title with its legend.
+
+Long titles wrap; a title cut short ends with an ellipsis and the whole text is in the node's
+tooltip. Every piece of plan text is escaped (:mod:`outcome_graph.output.escape`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..escape import dot_html
+from .dot import Html, html_lines, num, wrap
+from .options import PLURAL
+from .style import BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges, worst_severity
+
+if TYPE_CHECKING:
+    from ...findings import Finding, Report
+    from ...graph.facts import PlanFacts
+    from ...model.plan import Plan
+    from .options import DiagramOptions
+
+
+def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[Finding], rolled: Sequence[Finding]) -> str:
+    """A node's tooltip: its kind, id, number and whole title, outcomes, leads, timescale, its
+    findings, and how many findings the hidden levels below it have (``rolled``)."""
+    node = plan.nodes[node_id]
+    head = f"{node.kind.capitalize()} {node_id}"
+    if node.number and node.number != node_id:
+        head += f" (no. {node.number})"
+    lines = [head, node.title]
+    outs = facts.outcomes.get(node_id, ())
+    fw = plan.framework
+    if node_id in facts.cross_cutting:
+        lines.append("Outcomes: cross-cutting")
+    elif outs:
+        lines.append("Outcomes: " + ", ".join(fw.outcome(o).title for o in outs if o in fw.ids))
+    leads = facts.lead_owners.get(node_id)
+    if leads:
+        lines.append("Lead: " + "; ".join(facts.owners[o].name for o in leads if o in facts.owners))
+    if node.kind == "milestone":
+        timing = facts.timing.get(node_id)
+        if timing is not None and timing.text:
+            lines.append(f"Timescale: {timing.text}")
+    for f in findings:
+        lines.append(f"{f.rule} {f.severity}: {f.message}")
+    if rolled:
+        lines.append(f"Below it, not drawn: {len(rolled)} finding{'s' if len(rolled) != 1 else ''} "
+                     f"({', '.join(sorted({f.rule for f in rolled}))})")
+    return "\n".join(lines)
+
+
+def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, findings: Sequence[Finding],
+               rolled: Sequence[Finding]) -> tuple[Html, bool, str]:
+    """The HTML-like label of a node, whether the title was cut, and the node's fill."""
+    node = plan.nodes[node_id]
+    kind = node.kind
+    style = STYLES[kind]
+    outs = facts.outcomes.get(node_id, ())
+    cross = node_id in facts.cross_cutting
+    lines, cut = wrap(node.title, style.wrap, style.lines)
+    fill = palette.fill(outs, cross)
+    text_colour = TEXT
+    id_colour = MUTED
+    if kind == "vision":
+        fill, text_colour, id_colour = "#1F3A5F", "#FFFFFF", "#C9D6E3"
+    header = dot_html(node_id)
+    if node.number and node.number != node_id:
+        header += f" · {dot_html(node.number)}"
+    title = html_lines(lines)
+    if style.bold:
+        title = f"<B>{title}</B>"
+    chips = palette.chips(outs, cross) if kind != "vision" or outs else ""
+    rows = [
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(max(style.size - 2, 7.5))}" COLOR="{id_colour}">{header}</FONT></TD>'
+        f'<TD ALIGN="RIGHT">{chips}</TD></TR>',
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(style.size)}" COLOR="{text_colour}">{title}</FONT></TD></TR>',
+    ]
+    if findings:
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{badges(findings)}</TD></TR>')
+    if rolled:
+        below = sorted({f.rule for f in rolled})
+        text = "below: " + " ".join(below[:4]) + (f" +{len(below) - 4}" if len(below) > 4 else "")
+        colour = SEVERITY_COLOURS.get(worst_severity(rolled) or "info", MUTED)
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>')
+    worst = worst_severity(findings)
+    if kind == "indicator":
+        table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>'
+    else:
+        border = SEVERITY_COLOURS[worst] if worst else ("#1F3A5F" if kind == "vision" else BORDER)
+        width = OUTLINE[worst] if worst else (2 if kind == "priority" else 1)
+        table = (
+            f'<TABLE BORDER="{width}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" CELLBORDER="0" '
+            f'CELLSPACING="0" CELLPADDING="{4 if kind in ("vision", "priority") else 3}">{"".join(rows)}</TABLE>'
+        )
+    return Html(table), cut, fill
+
+
+PLAN_WIDE_SHOWN = 4  # plan-wide findings written under the title
+_GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does not collapse)
+
+
+def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels: Sequence[str],
+                plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None,
+                drawn: int | None = None, rolled: bool = False) -> Html:
+    """The label above a diagram: the plan's title, organisation and period, what the view draws, the
+    legend, a note of the indicators left out (``unplaced``) and, with findings, their counts
+    (``drawn`` of them on the diagram, with ``rolled`` up from hidden levels) and the plan-wide ones."""
+    meta = plan.meta
+    start, end = plan.period
+    sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
+    view = _view_words(plan, opts, model_levels)
+    notes = []
+    if not legend_owner:
+        notes.append("Fill: the node's outcome (several outcomes: colour chips). Folded corner: an indicator.")
+    else:
+        notes.append("Owners are sized by the number of milestones they lead; red: above the OG302 limit.")
+    if opts.findings is not None and rolled:
+        notes.append("\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones).")
+    rows = [
+        _row(f"<B>{dot_html(plan.title)}</B>", 18, TEXT),
+        _row(dot_html(sub), 11, MUTED),
+        _row(dot_html(view), 10, MUTED),
+        _row(dot_html(" ".join(notes)), 9, MUTED),
+        _row(_legend(palette), 10, TEXT),
+    ]
+    if unplaced is not None:
+        rows.append(_row(dot_html(unplaced), 9, MUTED))
+    if opts.findings is not None:
+        rows.extend(_findings_rows(opts.findings, plan_findings, drawn))
+    return Html(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>')
+
+
+def _row(text: str, size: int, colour: str) -> str:
+    """A row of the title's table: ``text`` (escaped already) in a font of that size and colour."""
+    return f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="{size}" COLOR="{colour}">{text}</FONT></TD></TR>'
+
+
+def _legend(palette: Palette) -> str:
+    """The legend: the outcomes' colours, cross-cutting and untagged nodes."""
+    items = [_legend_item(strong, palette.titles[oid]) for oid, (strong, _tint) in palette.colours.items()]
+    items.append(_legend_item(CROSS[0], "cross-cutting"))
+    items.append(_legend_item(BORDER, "no outcome", "□"))
+    return _GAP.join(items)
+
+
+def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None) -> list[str]:
+    """The rows of the findings: their counts with the severities' legend, then the first plan-wide
+    findings."""
+    sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
+    c = report.counts
+    counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
+              f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
+              + (f", {c['suppressed']} suppressed" if c["suppressed"] else ""))
+    total = len(report.findings)
+    if drawn is not None and drawn < total:
+        # (owners' findings, and those of nodes outside the view, have no place in it)
+        counts += f"; {drawn} of them drawn here, the others are owners' or outside this view"
+    rows = [_row(f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}", 10, TEXT)]
+    for f in plan_findings[:PLAN_WIDE_SHOWN]:
+        lines, _ = wrap(f"{f.rule} {f.severity}: {f.message}", 130, 1)
+        rows.append(_row(f"Plan-wide: {dot_html(lines[0])}", 9, SEVERITY_COLOURS.get(f.severity, MUTED)))
+    return rows
+
+
+def _legend_item(colour: str, text: str, mark: str = "■") -> str:
+    return f'<FONT COLOR="{colour}">{mark}</FONT> {dot_html(text)}'
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def _view_words(plan: Plan, opts: DiagramOptions, levels: Sequence[str]) -> str:
+    if opts.owners:
+        words = "Owners and the milestones they lead"
+    else:
+        words = "Logic model: " + " → ".join(PLURAL[lv].capitalize() for lv in levels)
+    if opts.focus is not None:
+        words += f"; focus on {opts.focus} with its ancestors and descendants"
+    if opts.outcome is not None:
+        words += f"; the nodes serving '{plan.framework.outcome(opts.outcome).title}'"
+    return words
+

@@ -1,0 +1,140 @@
+"""What a diagram shows: :class:`DiagramOptions`, the levels it can draw, and the checks of user input
+(:func:`parse_levels`, :func:`diagram_options`) that name the nearest valid value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NoReturn
+
+from ...errors import ConfigError
+
+if TYPE_CHECKING:
+    from ...findings import Report
+    from ...model.plan import Plan
+
+#: The levels a logic-model diagram can draw, left to right.
+DIAGRAM_LEVELS: tuple[str, ...] = ("vision", "priority", "aim", "objective", "milestone", "indicator")
+
+_LEVEL_WORDS = {
+    "vision": "vision", "visions": "vision",
+    "priority": "priority", "priorities": "priority", "pillar": "priority", "pillars": "priority",
+    "theme": "priority", "themes": "priority",
+    "aim": "aim", "aims": "aim", "commitment": "aim", "commitments": "aim",
+    "objective": "objective", "objectives": "objective", "target": "objective", "targets": "objective",
+    "benefit": "objective", "benefits": "objective",
+    "milestone": "milestone", "milestones": "milestone", "action": "milestone", "actions": "milestone",
+    "indicator": "indicator", "indicators": "indicator", "measure": "indicator", "measures": "indicator",
+}
+#: Each level's name in the plural, for messages and headings.
+PLURAL = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
+          "milestone": "milestones", "indicator": "indicators"}
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    """What a diagram shows.
+
+    Attributes
+    ----------
+    levels : tuple of str, optional
+        The levels to draw (of :data:`DIAGRAM_LEVELS`); by default every level the plan uses but
+        milestones.
+    milestones : bool
+        Draw milestones too (added to ``levels``).
+    focus : str, optional
+        A node id: draw it with its ancestors, its descendants and their indicators.
+    outcome : str, optional
+        A framework outcome id (``be_healthy``): draw the nodes serving it, with their ancestors.
+    owners : bool
+        The owner view instead of the logic model.
+    direction : ``"LR"`` or ``"TB"``
+        Left to right (default) or top to bottom.
+    findings : Report, optional
+        Findings to mark on the nodes.
+    title : bool
+        Draw the plan's title and the legend above the diagram.
+    """
+
+    levels: tuple[str, ...] | None = None
+    milestones: bool = False
+    focus: str | None = None
+    outcome: str | None = None
+    owners: bool = False
+    direction: Literal["LR", "TB"] = "LR"
+    findings: Report | None = None
+    title: bool = True
+
+
+def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Level names (``"priority,aim,objective"`` or a list; plurals and synonyms accepted), in order.
+
+    >>> parse_levels("objectives, aims,priority")
+    ('priority', 'aim', 'objective')
+    >>> parse_levels("aimz")
+    Traceback (most recent call last):
+    ...
+    outcome_graph.errors.ConfigError: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
+    """
+    from ...loading.suggest import nearest
+
+    words = value.replace(",", " ").split() if isinstance(value, str) else [w for v in value for w in v.replace(",", " ").split()]
+    if not words:
+        raise ConfigError(f"no level given (levels: {', '.join(DIAGRAM_LEVELS)})")
+    chosen: set[str] = set()
+    for word in words:
+        level = _LEVEL_WORDS.get(word.strip().lower())
+        if level is None:
+            guess = nearest(word, DIAGRAM_LEVELS) or nearest(word, list(_LEVEL_WORDS))
+            guess = _LEVEL_WORDS.get(guess, guess) if guess else None
+            raise ConfigError(
+                f"unknown level {word!r}" + (f": did you mean {guess!r}?" if guess else "")
+                + f" (levels: {', '.join(DIAGRAM_LEVELS)})"
+            )
+        chosen.add(level)
+    return tuple(lv for lv in DIAGRAM_LEVELS if lv in chosen)
+
+
+def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, milestones: bool = False,
+                    focus: str | None = None, outcome: str | None = None, owners: bool = False,
+                    direction: str = "LR", findings: Report | None = None, title: bool = True) -> DiagramOptions:
+    """Validated :class:`DiagramOptions` for a plan: unknown levels, node ids and outcomes are
+    :class:`~outcome_graph.errors.ConfigError` naming the nearest valid value."""
+    lv = parse_levels(levels) if levels is not None else None
+    if focus is not None and focus not in plan.nodes:
+        _unknown_focus(plan, focus)
+    out_id = _outcome_id(plan, outcome) if outcome is not None else None
+    d = direction.strip().upper()
+    if d not in ("LR", "TB"):
+        raise ConfigError(f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}")
+    return DiagramOptions(levels=lv, milestones=milestones, focus=focus, outcome=out_id, owners=owners,
+                          direction=d, findings=findings, title=title)  # type: ignore[arg-type]
+
+
+def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
+    """Raise the error for a focus on a node the plan does not have, with the nearest id."""
+    from ...loading.suggest import nearest
+
+    ids = list(plan.nodes)
+    by_lower = {i.lower(): i for i in ids}
+    guess = by_lower.get(focus.strip().lower()) or nearest(focus, ids)
+    raise ConfigError(f"focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
+
+
+def _outcome_id(plan: Plan, outcome: str) -> str:
+    """The id of the framework outcome named by ``outcome`` (its id, title or short name)."""
+    from ...loading.suggest import nearest
+
+    out_id = None
+    fw = plan.framework
+    key = outcome.strip().lower().replace(" ", "_").replace("-", "_")
+    for o in fw.outcomes:
+        if key in (o.id, o.title.lower().replace(" ", "_"), o.short.lower().replace(" ", "_")):
+            out_id = o.id
+    if out_id is None:
+        guess = nearest(key, fw.ids)
+        raise ConfigError(
+            f"--outcome: {outcome!r} is not an outcome of the {fw.title} framework"
+            + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes: {', '.join(fw.ids)})"
+        )
+    return out_id

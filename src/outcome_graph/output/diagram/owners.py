@@ -1,0 +1,260 @@
+"""The owner view as DOT: owners linked to the milestones they lead (the nodes they lead, in a plan
+without milestones), sized by load.
+
+The work sits in one cluster per priority; an owner above the OG302 limit is drawn in red, and the
+milestones nobody leads (OG301) hang on a "No lead" box of their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ...errors import RenderError
+from ..escape import dot_html, svg_id
+from .dot import Dot, Html, flip, html_lines, num, wrap
+from .labels import node_tooltip, title_label
+from .layout import UNATTACHED, home_priorities
+from .style import BORDER, FONT, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges, worst_severity
+
+if TYPE_CHECKING:
+    from ...config import Config
+    from ...findings import Finding, Report
+    from ...graph.facts import PlanFacts
+    from ...model.plan import Plan
+    from .options import DiagramOptions
+
+_NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
+
+
+def owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> str:
+    """The owner view of a plan as DOT text (``config`` gives the OG302 limit)."""
+    return _Writer(plan, facts, opts, config).text()
+
+
+def owner_limits(config: Config | None) -> dict[str, int]:
+    """The OG302 and OG303 thresholds in force (``max-milestones``, ``max-per-month``)."""
+    from ...config import Config
+    from ...rules import registry
+
+    rules = registry()
+    cfg = config or Config()
+    out: dict[str, int] = {}
+    for code, key in (("OG302", "max-milestones"), ("OG303", "max-per-month")):
+        rule = rules.get(code)
+        defaults = dict(rule.options) if rule is not None else {}
+        opts = cfg.options_for(code, defaults)
+        out[key] = int(opts.get(key, {"max-milestones": 10, "max-per-month": 4}[key]))
+    return out
+
+
+class _Writer:
+    """Writes the DOT text of one owner view: the work by priority, the owners, the edges, the title."""
+
+    def __init__(self, plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> None:
+        self.plan, self.facts, self.opts = plan, facts, opts
+        self.palette = Palette.of(plan)
+        self.limits = owner_limits(config)
+        self.has_milestones = has_milestones = plan.uses_level("milestone")
+        self.work, self.unled = _work(plan, facts, opts, has_milestones)
+        self.by_owner, self.by_node = _findings_by_owner_and_node(plan, opts.findings)
+        self.lr = opts.direction == "LR"
+        self.max_load = max([len(v) for v in self.work.values()] + [len(self.unled)])
+        owners = facts.owners
+        self.total = {o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in self.work}
+        self.dot = Dot()
+
+    def text(self) -> str:
+        dot, work, owners = self.dot, self.work, self.facts.owners
+        dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": TEXT})
+        dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
+        self._write_work()
+        owner_names = [self._write_owner(oid)
+                       for oid in sorted(work, key=lambda o: (-self.total[o], owners[o].name.lower()))]
+        if self.unled:
+            self._write_no_lead()
+            owner_names.append(_NO_LEAD)
+        dot.same_rank(owner_names)
+        for oid in sorted(work):
+            for n in work[oid]:
+                dot.edge(f"owner: {oid}", n, {"class": "og-edge og-leads"})
+        for n in self.unled:
+            dot.edge(_NO_LEAD, n, {"class": "og-edge og-unled", "style": "dashed", "color": SEVERITY_COLOURS["warning"]})
+        return dot.text(self.plan.id, self._graph_attrs())
+
+    def _write_work(self) -> None:
+        """The nodes owners lead (and those nobody leads), clustered by priority."""
+        plan, dot = self.plan, self.dot
+        home = home_priorities(plan, self.facts)
+        led = {n for v in self.work.values() for n in v} | set(self.unled)
+        groups: dict[str | None, list[str]] = defaultdict(list)
+        for n in plan.nodes:
+            if n in led:
+                groups[home.get(n)].append(n)
+        for i, (key, nodes) in enumerate(flip(groups.items(), self.lr)):
+            if key is not None:
+                dot.open(f"subgraph cluster_{i}")
+                if key == UNATTACHED:
+                    label = "Unattached"
+                else:
+                    prio = plan.nodes[key]
+                    label = f"{prio.number or key}  {prio.title}"
+                lines, _ = wrap(label, 60, 2)
+                dot.defaults("graph", {
+                    "label": Html(f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'),
+                    "labeljust": "l", "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
+                    # (an id of its own: a cluster would take the graph's, one id for several elements)
+                    "id": "og-cluster-unattached" if key == UNATTACHED else svg_id(key, "og-cluster-"),
+                })
+            for n in flip(nodes, self.lr):
+                self._write_led_node(n)
+            if key is not None:
+                dot.close()
+
+    def _write_led_node(self, n: str) -> None:
+        plan, facts = self.plan, self.facts
+        node = plan.nodes[n]
+        style = STYLES["milestone"]
+        lines, _ = wrap(node.title, style.wrap, 2)
+        outs = facts.outcomes.get(n, ())
+        cross = n in facts.cross_cutting
+        fs = self.by_node.get(n, [])
+        worst = worst_severity(fs)
+        header = dot_html(n)
+        timing = facts.timing.get(n)
+        if timing is not None and timing.span is not None:
+            header += f" · due {dot_html(str(timing.span))}"
+        rows = [
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}">{header}</FONT></TD><TD ALIGN="RIGHT">{self.palette.chips(outs, cross, 7)}</TD></TR>',
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{html_lines(lines)}</FONT></TD></TR>',
+        ]
+        if fs:
+            rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{badges(fs, 7)}</TD></TR>')
+        self.dot.node(n, {
+            "id": svg_id(n),
+            "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
+            "label": Html(
+                f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
+                f'BGCOLOR="{self.palette.fill(outs, cross)}" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
+            ),
+            "tooltip": node_tooltip(plan, facts, n, fs, []),
+        })
+
+    def _write_owner(self, oid: str) -> str:
+        """An owner's box, sized by its load; returns its name in the DOT text."""
+        info = self.facts.owners[oid]
+        has_milestones = self.has_milestones
+        limit = info.capacity if info.capacity is not None else self.limits["max-milestones"]
+        count = self.total[oid]
+        over = has_milestones and count > limit
+        scale = math.sqrt(count / self.max_load) if self.max_load else 1
+        size = 9 + 9 * scale
+        lines, _ = wrap(info.name, 26, 3)
+        fs = self.by_owner.get(oid, [])
+        worst = worst_severity(fs)
+        fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
+        border = SEVERITY_COLOURS[worst] if worst else ("#C62828" if over else BORDER)
+        unit = "milestone" if has_milestones else "node"
+        load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
+        rows = [
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{"#C62828" if over else MUTED}">{dot_html(load)}</FONT></TD></TR>',
+        ]
+        if fs:
+            rows.append(f'<TR><TD ALIGN="LEFT">{badges(fs)}</TD></TR>')
+        pad = int(3 + 6 * scale)
+        name = f"owner: {oid}"
+        tooltip = [f"Owner {info.name}" + ("" if info.declared else " (not declared in owners:)"), load]
+        tooltip += [f"{f.rule} {f.severity}: {f.message}" for f in fs]
+        self.dot.node(name, {
+            "id": svg_id(oid, "og-owner-"),
+            "class": "og-node og-owner" + (f" og-{worst}" if worst else ""),
+            "label": Html(
+                f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
+                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
+            ),
+            "tooltip": "\n".join(tooltip),
+        })
+        return name
+
+    def _write_no_lead(self) -> None:
+        """The "No lead" box the milestones nobody leads hang on."""
+        count = len(self.unled)
+        fs = [f for n in self.unled for f in self.by_node.get(n, []) if f.rule == "OG301"]
+        self.dot.node(_NO_LEAD, {
+            "id": "og-no-lead",  # (og-owner-<id> are the owners')
+            "class": "og-node og-owner og-no-lead",
+            "label": Html(
+                f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" STYLE="ROUNDED,DASHED" '
+                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="6"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
+                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{MUTED}">{count} milestone{"s" if count != 1 else ""} '
+                f'nobody leads (OG301)</FONT></TD></TR></TABLE>'
+            ),
+            "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none from an objective"
+                       + (f"; {len(fs)} OG301 finding{'s' if len(fs) != 1 else ''}" if fs else ""),
+        })
+
+    def _graph_attrs(self) -> dict[str, object]:
+        opts = self.opts
+        graph: dict[str, object] = {
+            "rankdir": "LR" if opts.direction == "LR" else "TB",
+            "newrank": True,
+            "fontname": FONT,
+            "nodesep": 0.1,
+            "ranksep": 2.2 if opts.direction == "LR" else 1.2,
+            "pad": 0.3,
+            "outputorder": "edgesfirst",
+            "id": "og-diagram",
+            "class": "og-owner-view",
+        }
+        if opts.title:
+            graph.update({"label": title_label(self.plan, self.palette, opts, (), [], legend_owner=True),
+                          "labelloc": "t", "labeljust": "l"})
+        return graph
+
+
+def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bool) -> tuple[dict[str, list[str]], list[str]]:
+    """The work each owner leads in the view (milestones, or in a plan without milestones the nodes
+    it leads), and the milestones nobody leads.
+
+    Raises
+    ------
+    RenderError
+        Nobody leads anything in the view.
+    """
+    work: dict[str, list[str]] = {}
+    for o in facts.owners.values():
+        items = o.milestones if has_milestones else o.nodes
+        work[o.id] = list(dict.fromkeys(items))
+    keep: set[str] | None = None
+    if opts.focus is not None:
+        f = opts.focus
+        keep = {f, *facts.ancestors(f), *facts.descendants(f)}
+    if opts.outcome is not None:
+        tagged = {n for n in plan.nodes if opts.outcome in facts.outcomes.get(n, ())}
+        keep = tagged if keep is None else keep & tagged
+    if keep is not None:
+        work = {o: [n for n in items if n in keep] for o, items in work.items()}
+    work = {o: items for o, items in work.items() if items}
+    # Milestones nobody leads (OG301) hang on a "No lead" box of their own: left out, they would
+    # make the plan look fully led.
+    unled = [n for n in facts.ids_of("milestone") if not facts.lead_owners.get(n) and (keep is None or n in keep)] \
+        if has_milestones else []
+    if not work and not unled:
+        raise RenderError("nothing to draw: no owner leads " + ("a milestone" if has_milestones else "a node")
+                          + (" in this view" if keep is not None else " in the plan"))
+    return work, unled
+
+
+def _findings_by_owner_and_node(plan: Plan, report: Report | None) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+    """The findings of each owner, and of each node of the plan."""
+    by_owner: dict[str, list[Finding]] = defaultdict(list)
+    by_node: dict[str, list[Finding]] = defaultdict(list)
+    if report is not None:
+        for finding in report.findings:
+            if finding.kind == "owner":
+                by_owner[finding.node].append(finding)
+            elif finding.node in plan.nodes:
+                by_node[finding.node].append(finding)
+    return by_owner, by_node
