@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -442,6 +443,14 @@ def test_without_graphviz_dot_works_and_other_formats_say_how_to_install(tmp_pat
         assert "apt-get install graphviz" in out.stderr and "Traceback" not in out.stderr
     assert existing.read_text() == "<svg>keep me</svg>"  # a failed render destroys nothing
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.dot", "m.svg", "plan.yaml"]
+
+
+def test_dot_text_is_written_without_importing_the_graphviz_package():
+    # (the graphviz package is imported only to draw SVG, PNG or PDF)
+    code = ("import sys; from outcome_graph import load; from outcome_graph.output.diagram import to_dot; "
+            f"text = to_dot(load({SMALL!r})); print(text.startswith('digraph'), 'graphviz' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.split() == ["True", "False"], out.stderr
 
 
 def test_render_error_from_the_api(tmp_path, monkeypatch):
