@@ -447,10 +447,11 @@ def test_without_graphviz_dot_works_and_other_formats_say_how_to_install(tmp_pat
 
 def test_dot_text_is_written_without_importing_the_graphviz_package():
     # (the graphviz package is imported only to draw SVG, PNG or PDF)
-    code = ("import sys; from outcome_graph import load; from outcome_graph.output.diagram import to_dot; "
-            f"text = to_dot(load({SMALL!r})); print(text.startswith('digraph'), 'graphviz' in sys.modules)")
+    code = ("import sys; from outcome_graph import load, render; from outcome_graph.output.diagram import to_dot; "
+            f"plan = load({SMALL!r}); text = to_dot(plan); data = render(plan, 'dot'); "
+            "print(text.startswith('digraph'), data == text.encode(), 'graphviz' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0 and out.stdout.split() == ["True", "False"], out.stderr
+    assert out.returncode == 0 and out.stdout.split() == ["True", "True", "False"], out.stderr
 
 
 def test_render_error_from_the_api(tmp_path, monkeypatch):
@@ -576,7 +577,7 @@ def test_an_indicator_title_of_three_lines_is_drawn_whole():
 def test_the_fills_of_the_five_outcomes_tell_apart():
     import math
 
-    from outcome_graph.output.diagram import _PALETTE
+    from outcome_graph.output.diagram.style import PALETTE
 
     def lab(colour: str) -> tuple[float, float, float]:
         r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
@@ -587,7 +588,7 @@ def test_the_fills_of_the_five_outcomes_tell_apart():
         f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
         return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
 
-    fills = [tint for _strong, tint in _PALETTE[:5]]
+    fills = [tint for _strong, tint in PALETTE[:5]]
     for i, a in enumerate(fills):
         for b in fills[i + 1:]:
             assert math.dist(lab(a), lab(b)) >= 5, (a, b)  # (Stay safe's and economic well-being's were 2.9 apart)

@@ -206,7 +206,7 @@ def _priority_label(plan: Plan, pid: str) -> str:
 
 def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Report,
           in_diagram: set[str]) -> list[_Row]:
-    from .diagram import _UNATTACHED
+    from .diagram.layout import UNATTACHED
 
     def priorities_of(node_id: str) -> list[str]:
         node = plan.nodes.get(node_id)
@@ -216,7 +216,7 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
             found = [home.get(m) for m in facts.measures.get(node_id, [])]
         else:
             found = [home.get(node_id)]
-        return list(dict.fromkeys(p for p in found if p and p != _UNATTACHED))
+        return list(dict.fromkeys(p for p in found if p and p != UNATTACHED))
 
     def owners_of(node_id: str) -> list[str]:
         node = plan.nodes.get(node_id)
@@ -561,13 +561,13 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
 
 
 def _legend(plan: Plan) -> str:
-    from .diagram import _CROSS, _PALETTE
+    from .diagram.style import CROSS, PALETTE
 
     items = [
-        f'<span class="key" style="background:{_PALETTE[i % len(_PALETTE)][1]};border-left:6px solid {_PALETTE[i % len(_PALETTE)][0]}">{html_text(o.title)}</span>'
+        f'<span class="key" style="background:{PALETTE[i % len(PALETTE)][1]};border-left:6px solid {PALETTE[i % len(PALETTE)][0]}">{html_text(o.title)}</span>'
         for i, o in enumerate(plan.framework.outcomes)
     ]
-    items.append(f'<span class="key" style="background:{_CROSS[1]};border-left:6px solid {_CROSS[0]}">cross-cutting</span>')
+    items.append(f'<span class="key" style="background:{CROSS[1]};border-left:6px solid {CROSS[0]}">cross-cutting</span>')
     return "Colours: " + " ".join(items) + "."
 
 

@@ -25,24 +25,21 @@ The modules, from what is asked to what is drawn:
 - :mod:`.labels`: the labels and tooltips of nodes, the title and the legend;
 - :mod:`.style`: colours, fonts, outcome chips and rule-code badges;
 - :mod:`.dot`: the DOT writer and text wrapping, where plan text is escaped;
-- :mod:`.graphviz`: the output formats, running Graphviz (:func:`pipe`) and :func:`render`.
+- :mod:`.rendering`: the output formats, running Graphviz (:func:`pipe`) and :func:`render`.
 """
 
 from __future__ import annotations
 
-from .graphviz import FORMATS, GRAPHVIZ_HINT, format_for_path, pipe, render
 from .options import DIAGRAM_LEVELS, DiagramOptions, diagram_options, parse_levels
+from .rendering import FORMATS, GRAPHVIZ_HINT, format_for_path, pipe, render
 from .views import to_dot
 
 # Also imported from here, by the HTML report, the CLI and the tests:
-from .graphviz import LARGE_DIAGRAM as LARGE_DIAGRAM
-from .graphviz import LargeDiagramWarning as LargeDiagramWarning
-from .layout import UNATTACHED as _UNATTACHED
+from .rendering import LARGE_DIAGRAM as LARGE_DIAGRAM
+from .rendering import LargeDiagramWarning as LargeDiagramWarning
 from .layout import home_priorities as home_priorities
 from .owners import owner_limits as owner_limits
-from .style import CROSS as _CROSS
 from .style import FONT as FONT
-from .style import PALETTE as _PALETTE
 from .style import SEVERITY_COLOURS as SEVERITY_COLOURS
 
 __all__ = [

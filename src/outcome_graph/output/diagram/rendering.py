@@ -61,12 +61,12 @@ def pipe(dot_text: str, fmt: str) -> bytes:
     RenderError
         When Graphviz is not installed (the message says how to install it) or fails.
     """
-    import graphviz
-
     if fmt == "dot":
         return dot_text.encode("utf-8")
     if fmt not in ("svg", "png", "pdf"):
         raise RenderError(f"unknown diagram format {fmt!r}; use svg, png, pdf or dot")
+    import graphviz  # (only to draw: DOT text needs no Graphviz)
+
     renderer = "cairo" if fmt in ("png", "pdf") else None
     try:
         data: bytes = graphviz.Source(dot_text).pipe(format=fmt, renderer=renderer, quiet=True)
