@@ -172,6 +172,10 @@ def test_catalogue_canonicalises_codes() -> None:
 
 
 def test_catalogue_rejects_bad_entries() -> None:
+    for blank in ("", " ", "\u00ad", "\u200b\ufeff"):
+        with pytest.raises(CatalogueError, match="the title of 'CSC 002' must not be blank"):
+            Catalogue("CSC", "Local", [CatalogueEntry("CSC 001", "A", ()), CatalogueEntry("CSC 002", blank, ())])
+    assert len(Catalogue("CSC", "Local", [CatalogueEntry("CSC 001", "a\u00adb", ())])) == 1
     with pytest.raises(CatalogueError, match="listed twice"):
         Catalogue("CSC", "Local", [CatalogueEntry("CSC 001", "A", ()),
                                    CatalogueEntry("csc1", "B", ())])
@@ -229,12 +233,16 @@ def test_ni_file_reads_as_a_catalogue_csv() -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("code,title,ecm_outcome\nCSC 001,A,stay_safe\n,B,stay_safe\n",
-     r"line 3: the code is empty"),
+     r"line 3: the code must not be blank"),
+    ("code,title,ecm_outcome\nCSC 001,A,stay_safe\n\u200b,B,stay_safe\n",
+     r"line 3: the code must not be blank"),
     ("code,title,ecm_outcome\nCSC 001,A,stay_safe\nNI 32,B,\n",
      r"line 3: 'NI 32' does not have the catalogue's prefix CSC"),
     ("code,title,ecm_outcome\nCSC 001,A,\n\nCSC1,B,\n",
      r"line 4: 'CSC1' is already listed on line 2"),
-    ("code,title,ecm_outcome\nCSC 001,,stay_safe\n", r"line 2: 'CSC 001' has no title"),
+    ("code,title,ecm_outcome\nCSC 001,,stay_safe\n", r"line 2: the title of 'CSC 001' must not be blank"),
+    ("code,title,ecm_outcome\nCSC 001,A,\nCSC 002,\u00ad\u200b ,stay_safe\n",
+     r"line 3: the title of 'CSC 002' must not be blank"),
     ("code,title,ecm_outcome\nCSC 001,A,be healthy!\n", r"line 2: outcome 'be healthy!'"),
     ("code,title,ecm_outcome,title_verified\nCSC 001,A,,maybe\n",
      r"line 2: title_verified must be yes or no"),
@@ -295,3 +303,36 @@ def test_a_bad_entries_file_is_named_with_its_line(tmp_path: Path, entries: str,
     with pytest.raises(PlanError) as info:
         load(plan)
     assert str(info.value).startswith(f"{plan}: catalogue: ") and message in str(info.value)
+
+
+@pytest.mark.parametrize("blank", [" ", "\\u00ad", "\\u200b", " \\u200b\\u00ad "])
+def test_a_blank_title_of_a_plan_s_catalogue_entry_is_refused_with_its_line(tmp_path: Path, blank: str) -> None:
+    # (as a plan's or a node's title: "must not be blank", at the title's line and column)
+    from outcome_graph import PlanError, load
+    from outcome_graph.cli import main
+    from click.testing import CliRunner
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                    "catalogues:\n"
+                    "  - prefix: CSC\n"
+                    "    entries:\n"
+                    "      - {code: CSC 1, title: Referrals}\n"
+                    f'      - {{code: CSC 2, title: "{blank}"}}\n'
+                    f'      - {{code: "{blank}", title: Re-referrals}}\n'
+                    f'  - {{prefix: CSB, title: "{blank}"}}\n', encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load(plan)
+    assert [str(p) for p in info.value.problems] == [
+        f"{plan}:7:23: catalogues[0].entries[1].title: must not be blank",
+        f"{plan}:8:10: catalogues[0].entries[2].code: must not be blank",
+        f"{plan}:9:19: catalogues[1].title: must not be blank",
+    ]
+    result = CliRunner().invoke(main, ["check", str(plan)])
+    assert result.exit_code == 2 and f"{plan}:7:23: catalogues[0].entries[1].title: must not be blank" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    # a title with an invisible character among others is a title
+    plan.write_text(plan.read_text(encoding="utf-8").replace(f'title: "{blank}"}}\n      -', 'title: "a\\u00adb"}\n      -')
+                    .replace(f'code: "{blank}"', "code: CSC 3").replace(f'title: "{blank}"', "title: Local"),
+                    encoding="utf-8")
+    assert load(plan).catalogues["CSC"].lookup("CSC 2").title == "a\u00adb"
