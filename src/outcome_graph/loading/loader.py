@@ -603,6 +603,19 @@ def document_to_plan(
 # Flattening
 
 
+def _problem_at(raw: Any, key: str, message: str, file: str | None) -> Problem:
+    """A problem at a mapping of the parsed document: at its ``key`` when it has one, else at
+    itself (a workbook's row: its sheet and cell; a YAML or JSON mapping: its line and column)."""
+    sheet = getattr(raw, "sheet", None)
+    if sheet is not None:  # (a row of a workbook or CSV file)
+        return Problem(message, file=getattr(raw, "file", None) or file, sheet=sheet,
+                       cell=getattr(raw, "key_cell", {}).get(key, getattr(raw, "cell", None)))
+    if isinstance(raw, LocMap):
+        line, column = raw.key_pos.get(key, (raw.line, raw.column))
+        return Problem(message, file=file, line=line, column=column)
+    return Problem(message, file=file)
+
+
 def _build_plan(
     document: PlanDocument,
     tree: dict[str, Any],
@@ -612,7 +625,8 @@ def _build_plan(
     positions: dict[int, tuple[int, int]] | Callable[[], dict[int, tuple[int, int]]] | None = None,
 ) -> Plan:
     from ..model.frameworks import frameworks
-    from ..reference.local import build_catalogues
+    from ..reference.catalogue import national_indicators
+    from ..reference.local import build_catalogue
 
     plan = Plan(document=document, file=file, base_dir=base_dir)
     problems: list[Problem] = []
@@ -732,11 +746,19 @@ def _build_plan(
     if problems:
         raise PlanError(problems)
 
-    # Catalogues: the built-in NI set plus the plan's local ones.
-    try:
-        plan.catalogues = build_catalogues(document.catalogues, base_dir=base_dir, plan=plan)
-    except CatalogueError as exc:
-        raise PlanError([Problem(f"catalogue: {exc}", file=file)]) from None
+    # Catalogues: the built-in NI set plus the plan's local ones. A catalogue that cannot be built
+    # is reported at its entry of `catalogues:` (at its `entries` key when it has one), with the
+    # problems of every other catalogue.
+    plan.catalogues = {"NI": national_indicators()}
+    raw_specs = tree.get("catalogues") or []
+    for i, spec in enumerate(document.catalogues):
+        raw = raw_specs[i] if i < len(raw_specs) else None
+        try:
+            plan.catalogues[spec.prefix.upper()] = build_catalogue(spec, base_dir=base_dir, plan=plan)
+        except CatalogueError as exc:
+            problems.append(_problem_at(raw, "entries", f"catalogue: {exc}", file))
+    if problems:
+        raise PlanError(problems[:50])
 
     _add_implicit_indicators(plan, referring)
     return plan
