@@ -740,3 +740,25 @@ def test_a_row_of_a_sheet_of_targets_without_its_node_is_an_error_at_the_node_ce
     problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("targets", "A3")
     assert problem.message == "the targets sheet's 'node' cell is blank: name the item the row belongs to"
+
+
+def test_a_cell_merged_sideways_belongs_to_its_first_column_alone(tmp_path: Path):
+    # An objective with no milestone yet, its cell merged across the milestone column beside it:
+    # a person reads an objective, not a milestone of the same words. A milestone merged across
+    # the lead column has no lead of its own words. (A range merged down still repeats in each row.)
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Priority", "Objective", "Key milestones", "Lead", "By when"],
+                 ["Be healthy", "Fewer conceptions", None, "TP Coordinator", "June 11"],
+                 [None, "Fewer accidents", "Audit the junctions", None, "Sept 11"],
+                 [None, None, "Repaint the crossings", "Road safety", "March 12"]],
+    }, merged={"Plan": ["B2:C2", "C3:D3", "B3:B4"]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.kind, n.title) for n in plan.nodes.values()] == [
+        ("P1", "priority", "Be healthy"), ("P1.O1", "objective", "Fewer conceptions"),
+        ("P1.O2", "objective", "Fewer accidents"), ("P1.O2.M1", "milestone", "Audit the junctions"),
+        ("P1.O2.M2", "milestone", "Repaint the crossings")]
+    # the row of the objective alone: its lead is the objective's, its timescale in its notes
+    objective = plan.nodes["P1.O1"]
+    assert objective.lead == "TP Coordinator" and objective.notes == "Timescale: June 11"
+    assert plan.nodes["P1.O2.M1"].lead is None and plan.nodes["P1.O2.M2"].lead == "Road safety"
+    assert plan.location("P1.O1").cell == "B2"
