@@ -762,3 +762,30 @@ def test_a_cell_merged_sideways_belongs_to_its_first_column_alone(tmp_path: Path
     assert objective.lead == "TP Coordinator" and objective.notes == "Timescale: June 11"
     assert plan.nodes["P1.O2.M1"].lead is None and plan.nodes["P1.O2.M2"].lead == "Road safety"
     assert plan.location("P1.O1").cell == "B2"
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    # words that end in "s", or do not, as written: no letter is taken off a word that is not a plural
+    ("By whom", "lead"), ("Whom", "lead"), ("By Whom?", "lead"), ("Who", "lead"), ("Status", "status"),
+    ("Progress", None), ("Process", None), ("RAG status", None),
+    # plurals: those listed, and those read as the singular the table lists
+    ("Leads", "lead"), ("Lead officers", "lead"), ("Key milestones", "level:milestone"), ("Pillars", "level:priority"),
+    ("Deadlines", "timescale"), ("Target dates", "timescale"), ("Completion dates", "timescale"),
+    ("Timeframes", "timescale"), ("Due dates", "due"), ("Milestone IDs", "id:milestone"),
+    ("Objective(s)", "level:objective"), ("Lead officer/s", "lead"),
+])
+def test_flat_headers_keep_their_last_letter_and_plurals_are_recognised(header: str, role: str | None):
+    from outcome_graph.loading.sheet_layout import flat_role
+
+    assert flat_role(header) == role
+
+
+def test_a_by_whom_column_is_the_lead_and_a_deadlines_column_the_timescale(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key actions", "By whom", "Deadlines", "Status"],
+                 ["Fewer accidents", "Audit the junctions", "Road safety", "Sept 11", "on_track"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    milestone = plan.nodes["O1.M1"]
+    assert (milestone.lead, milestone.timescale, milestone.status) == ("Road safety", "Sept 11", "on_track")
+    assert not any("columns that match no field" in n for n in plan.notices)
