@@ -789,3 +789,40 @@ def test_a_by_whom_column_is_the_lead_and_a_deadlines_column_the_timescale(tmp_p
     milestone = plan.nodes["O1.M1"]
     assert (milestone.lead, milestone.timescale, milestone.status) == ("Road safety", "Sept 11", "on_track")
     assert not any("columns that match no field" in n for n in plan.notices)
+
+
+SHARED_ID_PLAN = """format: outcome-graph/v1
+plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}
+owners: [{id: X1, name: Road safety team, capacity: 1}]
+groups: [{id: X1, title: Corporate priority, members: [X1, NOPE]}]
+priorities:
+  - {id: P1, title: Safe, objectives: [{id: O1, title: Fewer accidents, milestones: [
+      {id: M1, title: Audit the junctions, lead: X1, timescale: June 11},
+      {id: M2, title: Repaint the crossings, lead: X1, timescale: Sept 11}]}]}
+  - {id: X1, title: Healthy}
+"""
+
+
+def test_findings_of_an_owner_a_group_and_a_node_sharing_one_id_link_to_their_own_rows(tmp_path: Path):
+    # The owner's overload (OG302), the group's unknown member (OG104) and the priority's empty
+    # branch (OG101) are about three things called X1: each is placed at its own line by `check`,
+    # and each link of the findings sheet goes to its own row.
+    source = tmp_path / "plan.yaml"
+    source.write_text(SHARED_ID_PLAN, encoding="utf-8")
+    plan = og.load(source)
+    findings = {f.rule: f for f in og.check(plan).findings if f.node == "X1"}
+    assert {rule: (f.kind, f.location.line) for rule, f in findings.items()} == {
+        "OG302": ("owner", 3), "OG104": ("group", 4), "OG101": ("priority", 9)}
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, path, findings=og.check(plan))
+    book = openpyxl.load_workbook(path)
+    links = {r[1]: r[8] for r in book["findings"].iter_rows(min_row=2, values_only=True) if r[3] == "X1"}
+    title = "ABCDEFGHIJ"[[c.value for c in book["priorities"][1]].index("title")]
+    group_title = "ABCDEFGHIJ"[[c.value for c in book["groups"][1]].index("title")]
+    assert links == {"OG302": "owners!A2", "OG104": f"groups!{group_title}2", "OG101": f"priorities!{title}3"}
+    assert book["owners"]["A2"].value == "X1" and book["groups"]["A2"].value == "X1"
+    assert book["priorities"][f"{title}3"].value == "Healthy"
+    # and `check` of the workbook places them at the same rows
+    checked = {f.rule: f"{f.location.sheet}!{f.location.cell}" for f in og.check(og.load(path)).findings
+               if f.node == "X1"}
+    assert checked == links

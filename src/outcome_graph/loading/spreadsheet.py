@@ -1371,10 +1371,12 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
         row = reader.rows.get(node_id)
         if row is not None:
             plan.locations[node_id] = Location(row.file, None, None, row.sheet, row.cell)
-    for rows in (reader.owner_rows, reader.group_rows):
+    for rows, declared in ((reader.owner_rows, plan.owner_locations), (reader.group_rows, plan.group_locations)):
         for key, row in rows.items():
-            if key and key not in plan.nodes:
-                plan.locations[key] = Location(row.file, None, None, row.sheet, row.cell)
+            if key:
+                declared[key] = Location(row.file, None, None, row.sheet, row.cell)
+                if key not in plan.nodes:
+                    plan.locations[key] = declared[key]
     if reader.plan_row is not None and plan.id not in plan.nodes:
         row = reader.plan_row
         plan.locations[plan.id] = Location(row.file or file, None, None, row.sheet, row.key_cell.get("id", row.cell))

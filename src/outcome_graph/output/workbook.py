@@ -144,7 +144,10 @@ def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
     row["notes"] = _text(node.notes)
 
 
-def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], dict[str, tuple[str, int]]]:
+Positions = dict[str, tuple[str, int]]
+
+
+def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], Positions]:
     """The plan as the sheets of the per-level form, from its canonical (nested) document.
 
     Returns
@@ -152,17 +155,26 @@ def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetD
     sheets : dict[str, SheetData]
         Sheet name -> rows, in the order written.
     positions : dict[str, tuple[str, int]]
-        Node, owner and group id -> (sheet, 0-based data row), for links to where an item is.
+        Node, owner and group id -> (sheet, 0-based data row), for links to where an item is. An
+        owner or group that shares its id with a node is not in it: the node is.
     """
+    sheets, by_kind = _plan_sheets(plan_or_document)
+    return sheets, {**by_kind["group"], **by_kind["owner"], **by_kind["node"]}
+
+
+def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], dict[str, Positions]]:
+    """:func:`plan_sheets`, with the positions of nodes, owners and groups apart (``node``,
+    ``owner``, ``group``): an owner, a group and a node may share an id."""
     from ..convert import canonical_document
 
     doc = canonical_document(plan_or_document)
     sheets = {name: SheetData(LAYOUTS[name]) for name in SHEET_ORDER}
-    positions: dict[str, tuple[str, int]] = {}
+    by_kind: dict[str, Positions] = {"node": {}, "owner": {}, "group": {}}
 
     def add(sheet: str, row: dict[str, CellValue], key: str | None = None) -> None:
         if key is not None:
-            positions.setdefault(key, (sheet, len(sheets[sheet].rows)))
+            kind = "owner" if sheet == "owners" else "group" if sheet == "groups" else "node"
+            by_kind[kind].setdefault(key, (sheet, len(sheets[sheet].rows)))
         sheets[sheet].rows.append(row)
 
     node_ids = set()
@@ -275,7 +287,7 @@ def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetD
                     add("due", {"node": node.id, "from": item.from_, "to": item.to})
                 else:
                     add("due", {"node": node.id, "due": encode_text(item)})
-    return sheets, positions
+    return sheets, by_kind
 
 
 # ---------------------------------------------------------------------------------------------
@@ -353,7 +365,7 @@ def _style_sheet(ws: Any, columns: list[Column], n_rows: int, widths: dict[int, 
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n_rows + 1, 1)}"
 
 
-def _sheet_cell(positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData], key: str,
+def _sheet_cell(positions: Positions, sheets: dict[str, SheetData], key: str,
                 column: str = "title") -> tuple[str, str] | None:
     from openpyxl.utils import get_column_letter
 
@@ -372,21 +384,28 @@ def _plan_of(plan_or_document: Plan | PlanDocument) -> Plan | None:
     return plan_or_document if isinstance(plan_or_document, Plan) else None
 
 
-def _findings_rows(report: Report, positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData],
+def _findings_rows(report: Report, by_kind: dict[str, Positions], sheets: dict[str, SheetData],
                    plan: Plan | None = None) -> list[list[Any]]:
+    # A finding links to the row of what it is about: an owner's finding to the owner's row, a
+    # group's to the group's, a node's to the node's (an owner, a group and a node may share an id).
     # A finding about what has no row of its own (an owner only leads name, an indicator only a
     # node lists) is placed at the node where `check` places it: the node written where the
     # finding points (the milestone of an owner's busiest month, the node that lists an indicator).
+    nodes = by_kind["node"]
+
+    def positions_of(kind: str) -> Positions:
+        return by_kind[kind] if kind in ("owner", "group") else nodes
+
     at_position: dict[tuple[int | None, int | None], str] = {}
-    if plan is not None and any(f.node not in positions for f in report.findings):
+    if plan is not None and any(f.node not in positions_of(f.kind) for f in report.findings):
         at_position = {(n._line, n._column): n.id for n in plan.nodes.values()
                        if n._line is not None and n.id not in plan.implicit_indicators}
     rows = []
     for f in report.findings:
-        at = _sheet_cell(positions, sheets, f.node)
+        at = _sheet_cell(positions_of(f.kind), sheets, f.node)
         if at is None and (f.location.line, f.location.column) in at_position:
             node_id = at_position[(f.location.line, f.location.column)]
-            at = _sheet_cell(positions, sheets, node_id, "indicators" if f.kind == "indicator" else "title")
+            at = _sheet_cell(nodes, sheets, node_id, "indicators" if f.kind == "indicator" else "title")
         rows.append([f.severity, f.rule, f.name, f.node, f.kind, f.title, f.message, f.hint,
                      f"{at[0]}!{at[1]}" if at else None, str(f.location)])
     return rows
@@ -402,7 +421,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
     """
     import openpyxl
 
-    sheets, positions = plan_sheets(plan_or_document)
+    sheets, positions = _plan_sheets(plan_or_document)
     writer = _CellWriter()
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -495,7 +514,7 @@ def _csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", w
 
 
 def _csv_files(plan_or_document: Plan | PlanDocument, findings: Report | None) -> tuple[dict[str, bytes], list[str]]:
-    sheets, positions = plan_sheets(plan_or_document)
+    sheets, positions = _plan_sheets(plan_or_document)
     files: dict[str, bytes] = {}
     warnings: list[str] = []
     for name, data in sheets.items():
