@@ -626,7 +626,9 @@ def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str],
     [('reworded', 'O1'), ('re-led', 'M1'), ('re-timed', 'M1')]
     """
     from .model.plan import Plan as _Plan
+    from .rules.engine import config_type_error
 
+    config_type_error("diff", config)
     if isinstance(old, (str, os.PathLike)) or isinstance(new, (str, os.PathLike)):
         from .loading.loader import load
 

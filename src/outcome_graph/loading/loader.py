@@ -81,6 +81,8 @@ def load(
     PlanError
         The file cannot be read or does not follow the format; every problem is listed, each with
         file, line and column.
+    TypeError
+        ``source``, ``max_bytes`` or ``period`` is of a type it cannot be (a number as the path).
 
     Examples
     --------
@@ -94,6 +96,10 @@ def load(
     >>> plan.id, list(plan.nodes)
     ('demo', ['P1'])
     """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"load() takes max_bytes as a whole number of bytes, not {type(max_bytes).__name__}")
+    if period is not None and not isinstance(period, str):
+        raise TypeError(f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}")
     if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{") or not source.strip()):
         return load_text(source, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
     if isinstance(source, (bytes, bytearray)):
