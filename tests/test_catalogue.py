@@ -172,6 +172,10 @@ def test_catalogue_canonicalises_codes() -> None:
 
 
 def test_catalogue_rejects_bad_entries() -> None:
+    for blank in ("", " ", "\u00ad", "\u200b\ufeff"):
+        with pytest.raises(CatalogueError, match="the title of 'CSC 002' must not be blank"):
+            Catalogue("CSC", "Local", [CatalogueEntry("CSC 001", "A", ()), CatalogueEntry("CSC 002", blank, ())])
+    assert len(Catalogue("CSC", "Local", [CatalogueEntry("CSC 001", "a\u00adb", ())])) == 1
     with pytest.raises(CatalogueError, match="listed twice"):
         Catalogue("CSC", "Local", [CatalogueEntry("CSC 001", "A", ()),
                                    CatalogueEntry("csc1", "B", ())])
@@ -229,12 +233,16 @@ def test_ni_file_reads_as_a_catalogue_csv() -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("code,title,ecm_outcome\nCSC 001,A,stay_safe\n,B,stay_safe\n",
-     r"line 3: the code is empty"),
+     r"line 3: the code must not be blank"),
+    ("code,title,ecm_outcome\nCSC 001,A,stay_safe\n\u200b,B,stay_safe\n",
+     r"line 3: the code must not be blank"),
     ("code,title,ecm_outcome\nCSC 001,A,stay_safe\nNI 32,B,\n",
      r"line 3: 'NI 32' does not have the catalogue's prefix CSC"),
     ("code,title,ecm_outcome\nCSC 001,A,\n\nCSC1,B,\n",
      r"line 4: 'CSC1' is already listed on line 2"),
-    ("code,title,ecm_outcome\nCSC 001,,stay_safe\n", r"line 2: 'CSC 001' has no title"),
+    ("code,title,ecm_outcome\nCSC 001,,stay_safe\n", r"line 2: the title of 'CSC 001' must not be blank"),
+    ("code,title,ecm_outcome\nCSC 001,A,\nCSC 002,\u00ad\u200b ,stay_safe\n",
+     r"line 3: the title of 'CSC 002' must not be blank"),
     ("code,title,ecm_outcome\nCSC 001,A,be healthy!\n", r"line 2: outcome 'be healthy!'"),
     ("code,title,ecm_outcome,title_verified\nCSC 001,A,,maybe\n",
      r"line 2: title_verified must be yes or no"),
@@ -294,4 +302,90 @@ def test_a_bad_entries_file_is_named_with_its_line(tmp_path: Path, entries: str,
                     f"catalogues: [{{prefix: CSC, title: Local, entries: {entries}}}]\n")
     with pytest.raises(PlanError) as info:
         load(plan)
-    assert str(info.value).startswith(f"{plan}: catalogue: ") and message in str(info.value)
+    # at the plan's line of the catalogue, its `entries` key
+    column = plan.read_text().splitlines()[2].index("entries:") + 1
+    assert str(info.value).startswith(f"{plan}:3:{column}: catalogue: ") and message in str(info.value)
+    assert (info.value.problems[0].line, info.value.problems[0].column) == (3, column)
+
+
+@pytest.mark.parametrize("blank", [" ", "\\u00ad", "\\u200b", " \\u200b\\u00ad "])
+def test_a_blank_title_of_a_plan_s_catalogue_entry_is_refused_with_its_line(tmp_path: Path, blank: str) -> None:
+    # (as a plan's or a node's title: "must not be blank", at the title's line and column)
+    from outcome_graph import PlanError, load
+    from outcome_graph.cli import main
+    from click.testing import CliRunner
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                    "catalogues:\n"
+                    "  - prefix: CSC\n"
+                    "    entries:\n"
+                    "      - {code: CSC 1, title: Referrals}\n"
+                    f'      - {{code: CSC 2, title: "{blank}"}}\n'
+                    f'      - {{code: "{blank}", title: Re-referrals}}\n'
+                    f'  - {{prefix: CSB, title: "{blank}"}}\n', encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load(plan)
+    assert [str(p) for p in info.value.problems] == [
+        f"{plan}:7:23: catalogues[0].entries[1].title: must not be blank",
+        f"{plan}:8:10: catalogues[0].entries[2].code: must not be blank",
+        f"{plan}:9:19: catalogues[1].title: must not be blank",
+    ]
+    result = CliRunner().invoke(main, ["check", str(plan)])
+    assert result.exit_code == 2 and f"{plan}:7:23: catalogues[0].entries[1].title: must not be blank" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    # a title with an invisible character among others is a title
+    plan.write_text(plan.read_text(encoding="utf-8").replace(f'title: "{blank}"}}\n      -', 'title: "a\\u00adb"}\n      -')
+                    .replace(f'code: "{blank}"', "code: CSC 3").replace(f'title: "{blank}"', "title: Local"),
+                    encoding="utf-8")
+    assert load(plan).catalogues["CSC"].lookup("CSC 2").title == "a\u00adb"
+
+
+def test_every_catalogue_that_cannot_be_read_is_reported_at_its_entry_of_the_plan(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from outcome_graph import PlanError, load
+    from outcome_graph.cli import main
+
+    (tmp_path / "twice.csv").write_text("code,title\nCSB 1,Referrals\nCSB 001,Re-referrals\n", encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                    "catalogues:\n"
+                    "  - prefix: CSA\n"               # line 4: fine
+                    "    entries: [{code: CSA 1, title: A}]\n"
+                    "  - prefix: CSC\n"               # line 6
+                    "    title: Local\n"
+                    "    entries: nowhere.csv\n"      # line 8
+                    "  - {prefix: CSB, entries: twice.csv}\n"  # line 9
+                    "  - prefix: CSD\n"               # line 10: built from the declared indicators
+                    "indicators: [{id: CSD 1, title: A}, {id: CSD 001, title: B}]\n", encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load(plan)
+    assert [(p.file, p.line, p.column) for p in info.value.problems] == [
+        (str(plan), 8, 5), (str(plan), 9, 19), (str(plan), 10, 5)]
+    assert [p.message for p in info.value.problems] == [
+        "catalogue: CSC: entries file 'nowhere.csv' not found beside the plan",
+        f"catalogue: {tmp_path / 'twice.csv'}, line 3: 'CSB 001' is already listed on line 2",
+        "catalogue: 'CSD 001' is listed twice in catalogue 'CSD indicators'",
+    ]
+    result = CliRunner().invoke(main, ["check", str(plan)])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f"{plan}:8:5: catalogue: CSC: entries file 'nowhere.csv' not found beside the plan" in result.stderr
+    assert f"{plan}:9:19: catalogue: {tmp_path / 'twice.csv'}, line 3:" in result.stderr
+
+
+def test_a_catalogue_of_a_workbook_that_cannot_be_read_is_reported_at_its_cell(tmp_path: Path) -> None:
+    from outcome_graph import PlanError, load
+    from outcome_graph.convert import write_plan
+
+    (tmp_path / "csc.csv").write_text("code,title\nCSC 1,Referrals\n", encoding="utf-8")
+    source = tmp_path / "plan.yaml"
+    source.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                      "catalogues: [{prefix: CSA}, {prefix: CSC, title: Local, entries: csc.csv}]\n", encoding="utf-8")
+    assert write_plan(load(source), tmp_path / "plan.xlsx") == []
+    (tmp_path / "csc.csv").write_text("code,title\nCSC 1,Referrals\nCSC 01,Re-referrals\n", encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load(tmp_path / "plan.xlsx")
+    problem = info.value.problems[0]
+    assert len(info.value.problems) == 1 and (problem.sheet, problem.cell) == ("catalogues", "C3")  # CSC's entries
+    assert "line 3: 'CSC 01' is already listed on line 2" in problem.message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -188,6 +189,52 @@ def test_a_text_that_shows_nothing_is_written_with_a_warning(tmp_path: Path):
     assert load_path(tmp_path / "plan.xlsx").nodes["P1"].notes is None
     assert write_plan(og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "a\\u00adb"}]\n'),
                       tmp_path / "other.xlsx") == []
+
+
+def _csv_cell(folder: Path, sheet: str, column: str, row: int) -> str:
+    """The A1 reference of a column of a CSV file of a plan's folder (found by its header)."""
+    header = next(csv.reader(io.StringIO((folder / f"{sheet}.csv").read_text(encoding="utf-8-sig"))))
+    return f"{sheet}.csv!{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[header.index(column)]}{row}"
+
+
+@pytest.mark.parametrize("blank", [" ", "\u00ad", "\u200b", " \u200b\u00ad "])
+def test_a_csv_folder_warns_of_a_text_that_shows_nothing(blank: str, tmp_path: Path):
+    # (as the workbook does: the cell reads back as blank, and the field as left out, while YAML keeps it)
+    text = json.dumps(blank)
+    plan = og.load(PLAN_HEADER.replace("period:", f"organisation: {text}, period:")
+                   + f"priorities: [{{id: P2, title: Safer}}, {{id: P1, title: Safe, notes: {text}}}]\n")
+    assert plan.document.plan.organisation == blank and plan.nodes["P1"].notes == blank
+    folder = tmp_path / "csv"
+    warnings = write_plan(plan, folder)
+    assert len(warnings) == 2 and all("shows nothing" in w and "reads back as blank" in w for w in warnings)
+    assert sorted(w.split(": ")[0] for w in warnings) == [_csv_cell(folder, "plan", "organisation", 2),
+                                                          _csv_cell(folder, "priorities", "notes", 3)]
+    back = load_path(folder)
+    assert back.nodes["P1"].notes is None and back.document.plan.organisation is None  # what the warnings say
+    assert round_trip(plan, tmp_path, "yaml").nodes["P1"].notes == blank
+    # the workbook writer says the same of the same cells
+    assert [w.split(": ", 1)[1] for w in write_plan(plan, tmp_path / "plan.xlsx")] == [w.split(": ", 1)[1] for w in warnings]
+
+
+def test_a_csv_folder_writes_a_text_with_an_invisible_character_among_others_without_a_warning(tmp_path: Path):
+    plan = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "a\\u00adb"}, {id: P2, title: "\\u200bSafer"}]\n')
+    assert write_plan(plan, tmp_path / "csv") == []
+    assert load_path(tmp_path / "csv").document == plan.document
+
+
+def test_convert_to_a_csv_folder_prints_the_warning_of_a_text_that_shows_nothing(tmp_path: Path):
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "\\u200b"}]\n', encoding="utf-8")
+    before = source.read_bytes()
+    for target, extra in ((tmp_path / "out", ()), (tmp_path / "other", ("--to", "csv"))):
+        code, _, err = cli("convert", str(source), str(target), *extra)
+        assert code == 0 and (target / "priorities.csv").is_file()
+        assert f"warning: {target}: priorities.csv!" in err and "shows nothing" in err
+        assert err.count("warning:") == 1
+    assert source.read_bytes() == before
+    # a name ending in .csv is refused (the CSV form is a folder), before anything is written
+    code, _, err = cli("convert", str(source), str(tmp_path / "out.csv"))
+    assert code == 2 and "folder of CSV files" in err and not (tmp_path / "out.csv").exists()
 
 
 def test_characters_a_workbook_cannot_hold_are_replaced_with_a_warning(tmp_path: Path):

@@ -740,3 +740,89 @@ def test_a_row_of_a_sheet_of_targets_without_its_node_is_an_error_at_the_node_ce
     problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("targets", "A3")
     assert problem.message == "the targets sheet's 'node' cell is blank: name the item the row belongs to"
+
+
+def test_a_cell_merged_sideways_belongs_to_its_first_column_alone(tmp_path: Path):
+    # An objective with no milestone yet, its cell merged across the milestone column beside it:
+    # a person reads an objective, not a milestone of the same words. A milestone merged across
+    # the lead column has no lead of its own words. (A range merged down still repeats in each row.)
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Priority", "Objective", "Key milestones", "Lead", "By when"],
+                 ["Be healthy", "Fewer conceptions", None, "TP Coordinator", "June 11"],
+                 [None, "Fewer accidents", "Audit the junctions", None, "Sept 11"],
+                 [None, None, "Repaint the crossings", "Road safety", "March 12"]],
+    }, merged={"Plan": ["B2:C2", "C3:D3", "B3:B4"]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.kind, n.title) for n in plan.nodes.values()] == [
+        ("P1", "priority", "Be healthy"), ("P1.O1", "objective", "Fewer conceptions"),
+        ("P1.O2", "objective", "Fewer accidents"), ("P1.O2.M1", "milestone", "Audit the junctions"),
+        ("P1.O2.M2", "milestone", "Repaint the crossings")]
+    # the row of the objective alone: its lead is the objective's, its timescale in its notes
+    objective = plan.nodes["P1.O1"]
+    assert objective.lead == "TP Coordinator" and objective.notes == "Timescale: June 11"
+    assert plan.nodes["P1.O2.M1"].lead is None and plan.nodes["P1.O2.M2"].lead == "Road safety"
+    assert plan.location("P1.O1").cell == "B2"
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    # words that end in "s", or do not, as written: no letter is taken off a word that is not a plural
+    ("By whom", "lead"), ("Whom", "lead"), ("By Whom?", "lead"), ("Who", "lead"), ("Status", "status"),
+    ("Progress", None), ("Process", None), ("RAG status", None),
+    # plurals: those listed, and those read as the singular the table lists
+    ("Leads", "lead"), ("Lead officers", "lead"), ("Key milestones", "level:milestone"), ("Pillars", "level:priority"),
+    ("Deadlines", "timescale"), ("Target dates", "timescale"), ("Completion dates", "timescale"),
+    ("Timeframes", "timescale"), ("Due dates", "due"), ("Milestone IDs", "id:milestone"),
+    ("Objective(s)", "level:objective"), ("Lead officer/s", "lead"),
+])
+def test_flat_headers_keep_their_last_letter_and_plurals_are_recognised(header: str, role: str | None):
+    from outcome_graph.loading.sheet_layout import flat_role
+
+    assert flat_role(header) == role
+
+
+def test_a_by_whom_column_is_the_lead_and_a_deadlines_column_the_timescale(tmp_path: Path):
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Objective", "Key actions", "By whom", "Deadlines", "Status"],
+                 ["Fewer accidents", "Audit the junctions", "Road safety", "Sept 11", "on_track"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    milestone = plan.nodes["O1.M1"]
+    assert (milestone.lead, milestone.timescale, milestone.status) == ("Road safety", "Sept 11", "on_track")
+    assert not any("columns that match no field" in n for n in plan.notices)
+
+
+SHARED_ID_PLAN = """format: outcome-graph/v1
+plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}
+owners: [{id: X1, name: Road safety team, capacity: 1}]
+groups: [{id: X1, title: Corporate priority, members: [X1, NOPE]}]
+priorities:
+  - {id: P1, title: Safe, objectives: [{id: O1, title: Fewer accidents, milestones: [
+      {id: M1, title: Audit the junctions, lead: X1, timescale: June 11},
+      {id: M2, title: Repaint the crossings, lead: X1, timescale: Sept 11}]}]}
+  - {id: X1, title: Healthy}
+"""
+
+
+def test_findings_of_an_owner_a_group_and_a_node_sharing_one_id_link_to_their_own_rows(tmp_path: Path):
+    # The owner's overload (OG302), the group's unknown member (OG104) and the priority's empty
+    # branch (OG101) are about three things called X1: each is placed at its own line by `check`,
+    # and each link of the findings sheet goes to its own row.
+    source = tmp_path / "plan.yaml"
+    source.write_text(SHARED_ID_PLAN, encoding="utf-8")
+    plan = og.load(source)
+    findings = {f.rule: f for f in og.check(plan).findings if f.node == "X1"}
+    assert {rule: (f.kind, f.location.line) for rule, f in findings.items()} == {
+        "OG302": ("owner", 3), "OG104": ("group", 4), "OG101": ("priority", 9)}
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, path, findings=og.check(plan))
+    book = openpyxl.load_workbook(path)
+    links = {r[1]: r[8] for r in book["findings"].iter_rows(min_row=2, values_only=True) if r[3] == "X1"}
+    title = "ABCDEFGHIJ"[[c.value for c in book["priorities"][1]].index("title")]
+    group_title = "ABCDEFGHIJ"[[c.value for c in book["groups"][1]].index("title")]
+    assert links == {"OG302": "owners!A2", "OG104": f"groups!{group_title}2", "OG101": f"priorities!{title}3"}
+    assert book["owners"]["A2"].value == "X1" and book["groups"]["A2"].value == "X1"
+    assert book["priorities"][f"{title}3"].value == "Healthy"
+    # and `check` of the workbook places them at the same rows
+    checked = {f.rule: f"{f.location.sheet}!{f.location.cell}" for f in og.check(og.load(path)).findings
+               if f.node == "X1"}
+    assert checked == links

@@ -17,7 +17,9 @@
   title drawn mostly from the old one, and together covering most of it), ``merged`` for the
   reverse. Those nodes are not listed again as removed, added or reworded.
 * **findings** introduced and resolved: both plans are checked, and findings are compared by rule
-  and (matched) node. Unless they are left out (``findings=False``): then the summary has no
+  and (matched) node; an owner's or group's by its own id. Of several findings of one rule at one
+  node, those of the same message are paired first, then those whose messages differ only in
+  their figures, then the rest in order (so the node's net change is listed). Unless they are left out (``findings=False``): then the summary has no
   findings counts, and the JSON document says ``"findings": {"compared": false, ...}``.
 """
 
@@ -549,7 +551,10 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
     before = check(old, config).findings
     after = check(new, config).findings
 
-    def key_node(node: str) -> str:
+    def key_node(f: Finding) -> str:
+        node = f.node
+        if f.kind in ("owner", "group"):
+            return node  # (an owner's or group's id, which a node matched to another id may share)
         if node in matches:
             return matches[node][0]
         if node == old.id:
@@ -558,10 +563,11 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
 
     # Pairs by rule and node; among several of one rule at one node, the same message first,
     # then the same message but for its figures ("1 and 1 nodes" become "1 and 3 nodes"), then in
-    # order.
+    # order. Each pass runs over all the findings before the next, so that a finding whose
+    # message is unchanged is never taken by another's looser match.
     pending: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in before:
-        pending[(f.rule, key_node(f.node))].append(f)
+        pending[(f.rule, key_node(f))].append(f)
 
     unpaired = after
     for same in (lambda a, b: a == b, lambda a, b: without_figures(a) == without_figures(b), lambda a, b: True):
@@ -620,7 +626,9 @@ def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str],
     [('reworded', 'O1'), ('re-led', 'M1'), ('re-timed', 'M1')]
     """
     from .model.plan import Plan as _Plan
+    from .rules.engine import config_type_error
 
+    config_type_error("diff", config)
     if isinstance(old, (str, os.PathLike)) or isinstance(new, (str, os.PathLike)):
         from .loading.loader import load
 

@@ -81,6 +81,8 @@ def load(
     PlanError
         The file cannot be read or does not follow the format; every problem is listed, each with
         file, line and column.
+    TypeError
+        ``source``, ``max_bytes`` or ``period`` is of a type it cannot be (a number as the path).
 
     Examples
     --------
@@ -94,6 +96,10 @@ def load(
     >>> plan.id, list(plan.nodes)
     ('demo', ['P1'])
     """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"load() takes max_bytes as a whole number of bytes, not {type(max_bytes).__name__}")
+    if period is not None and not isinstance(period, str):
+        raise TypeError(f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}")
     if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{") or not source.strip()):
         return load_text(source, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
     if isinstance(source, (bytes, bytearray)):
@@ -603,6 +609,19 @@ def document_to_plan(
 # Flattening
 
 
+def _problem_at(raw: Any, key: str, message: str, file: str | None) -> Problem:
+    """A problem at a mapping of the parsed document: at its ``key`` when it has one, else at
+    itself (a workbook's row: its sheet and cell; a YAML or JSON mapping: its line and column)."""
+    sheet = getattr(raw, "sheet", None)
+    if sheet is not None:  # (a row of a workbook or CSV file)
+        return Problem(message, file=getattr(raw, "file", None) or file, sheet=sheet,
+                       cell=getattr(raw, "key_cell", {}).get(key, getattr(raw, "cell", None)))
+    if isinstance(raw, LocMap):
+        line, column = raw.key_pos.get(key, (raw.line, raw.column))
+        return Problem(message, file=file, line=line, column=column)
+    return Problem(message, file=file)
+
+
 def _build_plan(
     document: PlanDocument,
     tree: dict[str, Any],
@@ -612,7 +631,8 @@ def _build_plan(
     positions: dict[int, tuple[int, int]] | Callable[[], dict[int, tuple[int, int]]] | None = None,
 ) -> Plan:
     from ..model.frameworks import frameworks
-    from ..reference.local import build_catalogues
+    from ..reference.catalogue import national_indicators
+    from ..reference.local import build_catalogue
 
     plan = Plan(document=document, file=file, base_dir=base_dir)
     problems: list[Problem] = []
@@ -732,11 +752,19 @@ def _build_plan(
     if problems:
         raise PlanError(problems)
 
-    # Catalogues: the built-in NI set plus the plan's local ones.
-    try:
-        plan.catalogues = build_catalogues(document.catalogues, base_dir=base_dir, plan=plan)
-    except CatalogueError as exc:
-        raise PlanError([Problem(f"catalogue: {exc}", file=file)]) from None
+    # Catalogues: the built-in NI set plus the plan's local ones. A catalogue that cannot be built
+    # is reported at its entry of `catalogues:` (at its `entries` key when it has one), with the
+    # problems of every other catalogue.
+    plan.catalogues = {"NI": national_indicators()}
+    raw_specs = tree.get("catalogues") or []
+    for i, spec in enumerate(document.catalogues):
+        raw = raw_specs[i] if i < len(raw_specs) else None
+        try:
+            plan.catalogues[spec.prefix.upper()] = build_catalogue(spec, base_dir=base_dir, plan=plan)
+        except CatalogueError as exc:
+            problems.append(_problem_at(raw, "entries", f"catalogue: {exc}", file))
+    if problems:
+        raise PlanError(problems[:50])
 
     _add_implicit_indicators(plan, referring)
     return plan

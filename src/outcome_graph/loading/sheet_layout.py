@@ -403,7 +403,7 @@ for _role, _names in {
         "strategic_action strategic_actions"
     ),
     "lead": "lead leads lead_person lead_persons lead_officer lead_officers lead_officer_s owner owners "
-    "responsible responsibility who responsible_officer responsible_officers",
+    "responsible responsibility who whom by_whom responsible_officer responsible_officers",
     "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date completion_date",
     "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
     "performance_measures performance_measure pis pi kpis kpi",
@@ -435,7 +435,7 @@ def flat_role(header: str) -> str | None:
         key = header_key(re.sub(r"\(s\)|/s\b|[?:*.]+$", "", str(header).strip()))
         role = FLAT_COLUMNS.get(key)
     if role is None and key.endswith("s") and key[:-1] in FLAT_COLUMNS:
-        role = FLAT_COLUMNS[key[:-1]]
+        role = FLAT_COLUMNS[key[:-1]]  # a plural the table above does not list ("Deadlines")
     return role
 
 

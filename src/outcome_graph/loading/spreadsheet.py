@@ -121,11 +121,15 @@ class RawSheet:
         return max((c for _, c in self.cells), default=-1) + 1
 
     def get(self, row: int, col: int) -> str | None:
-        """The cell's text (a merged range's value in each of its cells), ``None`` when blank
-        (spaces, or invisible characters such as a zero-width space, alone)."""
+        """The cell's text, ``None`` when blank (spaces, or invisible characters such as a
+        zero-width space, alone). A range merged down over rows gives its value in each row; a
+        range merged sideways belongs to its first column alone (an objective merged into the
+        milestone column beside it is no milestone), so its other columns are blank."""
         value = self.cells.get((row, col))
-        if value is None and (row, col) in self.merged:
-            value = self.cells.get(self.merged[(row, col)])
+        if value is None:
+            anchor = self.merged.get((row, col))
+            if anchor is not None and anchor[1] == col:
+                value = self.cells.get(anchor)
         if value is None or is_blank(value):
             return None
         return value
@@ -1367,10 +1371,12 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
         row = reader.rows.get(node_id)
         if row is not None:
             plan.locations[node_id] = Location(row.file, None, None, row.sheet, row.cell)
-    for rows in (reader.owner_rows, reader.group_rows):
+    for rows, declared in ((reader.owner_rows, plan.owner_locations), (reader.group_rows, plan.group_locations)):
         for key, row in rows.items():
-            if key and key not in plan.nodes:
-                plan.locations[key] = Location(row.file, None, None, row.sheet, row.cell)
+            if key:
+                declared[key] = Location(row.file, None, None, row.sheet, row.cell)
+                if key not in plan.nodes:
+                    plan.locations[key] = declared[key]
     if reader.plan_row is not None and plan.id not in plan.nodes:
         row = reader.plan_row
         plan.locations[plan.id] = Location(row.file or file, None, None, row.sheet, row.key_cell.get("id", row.cell))

@@ -21,6 +21,7 @@ _SYNONYMS = {
     "owner": "lead",
     "lead_person": "lead",
     "by_when": "timescale",
+    "by_whom": "lead",
     "deadline": "due",
     "measures": "indicators",
     "kpis": "indicators",

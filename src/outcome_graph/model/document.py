@@ -21,9 +21,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
     StringConstraints,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
@@ -370,16 +372,28 @@ class CatalogueEntrySpec(StrictModel):
     """One entry of a local indicator catalogue written in the plan."""
 
     code: Id
-    title: str
+    title: Title  # (not blank, as a node's)
     outcomes: TextList = Field(default_factory=list)
+
+
+def _entries_kind(value: Any) -> str:
+    return "none" if value is None else "list" if isinstance(value, (list, dict)) else "text"
+
+
+#: A catalogue's ``entries``: a CSV file's name or a list of entries. (The union is told by the
+#: value's type, so that a bad entry is reported alone, not with "must be text" for the list.)
+CatalogueEntries = Annotated[
+    Annotated[str, Tag("text")] | Annotated[list[CatalogueEntrySpec], Tag("list")] | Annotated[None, Tag("none")],
+    Discriminator(_entries_kind),
+]
 
 
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
     prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]+$")]
-    title: str | None = None
-    entries: str | list[CatalogueEntrySpec] | None = None
+    title: Title | None = None  # (left out, or not blank)
+    entries: CatalogueEntries = None
     _line: int | None = PrivateAttr(default=None)
 
 

@@ -113,6 +113,10 @@ class Plan:
     group_lines: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     locations: dict[str, Location] = field(default_factory=dict)
+    #: Where each owner and group of a spreadsheet is (sheet and cell): an owner, a group and a
+    #: node may share an id, and ``locations`` holds the node's.
+    owner_locations: dict[str, Location] = field(default_factory=dict)
+    group_locations: dict[str, Location] = field(default_factory=dict)
     #: The files read to make the plan: the plan's own (a CSV folder's files) and the local
     #: catalogues' ``entries`` files. A command never writes its output over one of them.
     sources: list[str] = field(default_factory=list)
@@ -182,8 +186,19 @@ class Plan:
         node = self.nodes.get(key) if key else None
         return node if isinstance(node, Indicator) else None
 
-    def location(self, node_id: str) -> Location:
-        """Where a node, owner or group is written (the plan's file when unknown)."""
+    def location(self, node_id: str, kind: str | None = None) -> Location:
+        """Where a node, owner or group is written (the plan's file when unknown).
+
+        An owner, a group and a node may share an id: the node's place is given, unless ``kind``
+        is ``"owner"`` or ``"group"`` and the plan declares an owner or group of that id.
+        """
+        if kind == "owner" or kind == "group":
+            declared = (self.owner_locations if kind == "owner" else self.group_locations).get(node_id)
+            if declared is not None:
+                return declared
+            line, col = (self.owner_lines if kind == "owner" else self.group_lines).get(node_id, (None, None))
+            if line is not None:
+                return Location(self.file, line, col)
         loc = self.locations.get(node_id)
         if loc is not None:
             return loc

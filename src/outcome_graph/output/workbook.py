@@ -12,7 +12,9 @@ spreadsheet program. In a workbook such cells are written as text cells (cell ty
 which has no cell types, such a text (unless it is a plain number such as ``-11``) is written with a
 leading ``'``, and the reader drops that ``'`` again: a round trip gives the same text (see
 :func:`outcome_graph.loading.sheet_layout.csv_escape`). Characters a workbook cannot hold (control
-characters other than tab and line breaks) are replaced by U+FFFD, with a warning.
+characters other than tab and line breaks) are replaced by U+FFFD, with a warning. A text that shows
+nothing (spaces or invisible characters alone, see :func:`shows_nothing`) is written with a warning,
+in a workbook and in a CSV file alike: its cell reads back as blank, and the field as left out.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ __all__ = [
     "workbook_bytes",
     "write_workbook",
     "csv_files",
+    "shows_nothing",
     "write_csv_folder",
     "template_bytes",
     "write_template",
@@ -72,6 +75,21 @@ SHEET_ORDER = (
 _WIDE = {"title", "notes", "text", "name", "message", "hint", "reason"}
 
 CellValue = str | int | float | date | None
+
+#: The warning of a writer of spreadsheets (workbook or CSV) for a text that shows nothing.
+SHOWS_NOTHING = ("the text shows nothing (spaces or invisible characters alone): "
+                 "the cell reads back as blank, and the field as left out")
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether a text, written to a cell, reads back as a blank cell (an absent field): it is not
+    empty (the empty text is written ``""``) but is spaces or invisible characters alone (a soft
+    hyphen, a zero-width space...). YAML and JSON keep such a text; a spreadsheet does not.
+
+    >>> shows_nothing(" "), shows_nothing("\\u00ad"), shows_nothing("a\\u00adb"), shows_nothing("")
+    (True, True, False, False)
+    """
+    return bool(text) and is_blank(text)
 
 
 @dataclass
@@ -126,7 +144,10 @@ def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
     row["notes"] = _text(node.notes)
 
 
-def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], dict[str, tuple[str, int]]]:
+Positions = dict[str, tuple[str, int]]
+
+
+def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], Positions]:
     """The plan as the sheets of the per-level form, from its canonical (nested) document.
 
     Returns
@@ -134,17 +155,26 @@ def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetD
     sheets : dict[str, SheetData]
         Sheet name -> rows, in the order written.
     positions : dict[str, tuple[str, int]]
-        Node, owner and group id -> (sheet, 0-based data row), for links to where an item is.
+        Node, owner and group id -> (sheet, 0-based data row), for links to where an item is. An
+        owner or group that shares its id with a node is not in it: the node is.
     """
+    sheets, by_kind = _plan_sheets(plan_or_document)
+    return sheets, {**by_kind["group"], **by_kind["owner"], **by_kind["node"]}
+
+
+def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], dict[str, Positions]]:
+    """:func:`plan_sheets`, with the positions of nodes, owners and groups apart (``node``,
+    ``owner``, ``group``): an owner, a group and a node may share an id."""
     from ..convert import canonical_document
 
     doc = canonical_document(plan_or_document)
     sheets = {name: SheetData(LAYOUTS[name]) for name in SHEET_ORDER}
-    positions: dict[str, tuple[str, int]] = {}
+    by_kind: dict[str, Positions] = {"node": {}, "owner": {}, "group": {}}
 
     def add(sheet: str, row: dict[str, CellValue], key: str | None = None) -> None:
         if key is not None:
-            positions.setdefault(key, (sheet, len(sheets[sheet].rows)))
+            kind = "owner" if sheet == "owners" else "group" if sheet == "groups" else "node"
+            by_kind[kind].setdefault(key, (sheet, len(sheets[sheet].rows)))
         sheets[sheet].rows.append(row)
 
     node_ids = set()
@@ -257,7 +287,7 @@ def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetD
                     add("due", {"node": node.id, "from": item.from_, "to": item.to})
                 else:
                     add("due", {"node": node.id, "due": encode_text(item)})
-    return sheets, positions
+    return sheets, by_kind
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,9 +323,8 @@ class _CellWriter:
             if self.illegal.search(text):
                 text = self.illegal.sub("\ufffd", text)
                 self.warnings.append(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD")
-            if text and is_blank(text):
-                self.warnings.append(f"{where}: the text shows nothing (spaces or invisible characters alone): "
-                                     "the cell reads back as blank, and the field as left out")
+            if shows_nothing(text):
+                self.warnings.append(f"{where}: {SHOWS_NOTHING}")
             if len(text) > EXCEL_CELL_LIMIT:
                 self.warnings.append(
                     f"{where}: the text has {len(text):,} characters, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
@@ -336,7 +365,7 @@ def _style_sheet(ws: Any, columns: list[Column], n_rows: int, widths: dict[int, 
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n_rows + 1, 1)}"
 
 
-def _sheet_cell(positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData], key: str,
+def _sheet_cell(positions: Positions, sheets: dict[str, SheetData], key: str,
                 column: str = "title") -> tuple[str, str] | None:
     from openpyxl.utils import get_column_letter
 
@@ -355,21 +384,28 @@ def _plan_of(plan_or_document: Plan | PlanDocument) -> Plan | None:
     return plan_or_document if isinstance(plan_or_document, Plan) else None
 
 
-def _findings_rows(report: Report, positions: dict[str, tuple[str, int]], sheets: dict[str, SheetData],
+def _findings_rows(report: Report, by_kind: dict[str, Positions], sheets: dict[str, SheetData],
                    plan: Plan | None = None) -> list[list[Any]]:
+    # A finding links to the row of what it is about: an owner's finding to the owner's row, a
+    # group's to the group's, a node's to the node's (an owner, a group and a node may share an id).
     # A finding about what has no row of its own (an owner only leads name, an indicator only a
     # node lists) is placed at the node where `check` places it: the node written where the
     # finding points (the milestone of an owner's busiest month, the node that lists an indicator).
+    nodes = by_kind["node"]
+
+    def positions_of(kind: str) -> Positions:
+        return by_kind[kind] if kind in ("owner", "group") else nodes
+
     at_position: dict[tuple[int | None, int | None], str] = {}
-    if plan is not None and any(f.node not in positions for f in report.findings):
+    if plan is not None and any(f.node not in positions_of(f.kind) for f in report.findings):
         at_position = {(n._line, n._column): n.id for n in plan.nodes.values()
                        if n._line is not None and n.id not in plan.implicit_indicators}
     rows = []
     for f in report.findings:
-        at = _sheet_cell(positions, sheets, f.node)
+        at = _sheet_cell(positions_of(f.kind), sheets, f.node)
         if at is None and (f.location.line, f.location.column) in at_position:
             node_id = at_position[(f.location.line, f.location.column)]
-            at = _sheet_cell(positions, sheets, node_id, "indicators" if f.kind == "indicator" else "title")
+            at = _sheet_cell(nodes, sheets, node_id, "indicators" if f.kind == "indicator" else "title")
         rows.append([f.severity, f.rule, f.name, f.node, f.kind, f.title, f.message, f.hint,
                      f"{at[0]}!{at[1]}" if at else None, str(f.location)])
     return rows
@@ -385,7 +421,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
     """
     import openpyxl
 
-    sheets, positions = plan_sheets(plan_or_document)
+    sheets, positions = _plan_sheets(plan_or_document)
     writer = _CellWriter()
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -462,34 +498,52 @@ def _csv_text(value: CellValue) -> str:
     return csv_escape(str(value))
 
 
-def _csv_bytes(header: list[str], rows: list[list[CellValue]]) -> bytes:
+def _csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", warnings: list[str] | None = None) -> bytes:
+    from ..loading.spreadsheet import cell_ref
+
     buffer = io.StringIO(newline="")
     w = csv.writer(buffer, lineterminator="\r\n")
     w.writerow([csv_escape(h) for h in header])
-    for row in rows:
+    for r, row in enumerate(rows, start=1):
         w.writerow([_csv_text(v) for v in row])
+        if warnings is not None:
+            warnings.extend(f"{name}!{cell_ref(r, c)}: {SHOWS_NOTHING}"
+                            for c, v in enumerate(row) if isinstance(v, str) and shows_nothing(v))
     # A byte-order mark, so spreadsheet programs read the file as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def csv_files(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None) -> dict[str, bytes]:
-    """The plan as CSV files of the per-level form: file name -> bytes (UTF-8 with a byte-order mark)."""
-    sheets, positions = plan_sheets(plan_or_document)
+def _csv_files(plan_or_document: Plan | PlanDocument, findings: Report | None) -> tuple[dict[str, bytes], list[str]]:
+    sheets, positions = _plan_sheets(plan_or_document)
     files: dict[str, bytes] = {}
+    warnings: list[str] = []
     for name, data in sheets.items():
         if not data.rows and name not in CORE_SHEETS:
             continue
         columns = data.columns()
-        files[f"{name}.csv"] = _csv_bytes([c.name for c in columns], [[row.get(c.name) for c in columns] for row in data.rows])
+        files[f"{name}.csv"] = _csv_bytes([c.name for c in columns], [[row.get(c.name) for c in columns] for row in data.rows],
+                                          f"{name}.csv", warnings)
     if findings is not None:
         files["findings.csv"] = _csv_bytes(_FINDING_COLUMNS, _findings_rows(findings, positions, sheets,
-                                                                           _plan_of(plan_or_document)))
-    return files
+                                                                           _plan_of(plan_or_document)),
+                                           "findings.csv", warnings)
+    return files, warnings
+
+
+def csv_files(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None) -> dict[str, bytes]:
+    """The plan as CSV files of the per-level form: file name -> bytes (UTF-8 with a byte-order mark).
+
+    (:func:`write_csv_folder` returns the warnings too: a text that shows nothing, see :func:`shows_nothing`.)
+    """
+    return _csv_files(plan_or_document, findings)[0]
 
 
 def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
                      findings: Report | None = None) -> list[str]:
-    """Write the plan as a folder of CSV files, whole or not at all.
+    """Write the plan as a folder of CSV files, whole or not at all; returns the warnings.
+
+    A text that shows nothing (spaces or invisible characters alone) is written, with a warning
+    naming its file and cell: it reads back as a blank cell, and the field as left out.
 
     The files are written into a new folder beside ``path`` that then takes its place. An existing
     folder is replaced only when it holds nothing but a plan's CSV files (so no other file is lost).
@@ -511,7 +565,7 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
                 f"{path}: the folder holds files that are not a plan's CSV files ({', '.join(others[:5])}); "
                 "write to a new or empty folder"
             )
-    files = csv_files(plan_or_document, findings=findings)
+    files, warnings = _csv_files(plan_or_document, findings)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder))
     try:
         umask = os.umask(0)
@@ -534,7 +588,7 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return []
+    return warnings
 
 
 # ---------------------------------------------------------------------------------------------

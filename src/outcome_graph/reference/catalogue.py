@@ -184,7 +184,8 @@ class Catalogue:
     ------
     CatalogueError
         (a ``ValueError``) If the prefix is not one to six letters, or an entry's code is not
-        code-shaped, carries another prefix, or is listed twice.
+        code-shaped, carries another prefix, or is listed twice, or its title is blank (spaces or
+        invisible characters alone).
 
     Examples
     --------
@@ -198,6 +199,8 @@ class Catalogue:
     title: str
 
     def __init__(self, prefix: str, title: str, entries: Iterable[CatalogueEntry]) -> None:
+        from ..model.document import is_blank  # (here, not at the top: the model needs pydantic)
+
         clean_prefix = prefix.strip().upper()
         if not re.fullmatch(r"[A-Z]{1,6}", clean_prefix):
             raise CatalogueError(f"catalogue prefix {prefix!r} must be one to six letters, e.g. 'CSC'")
@@ -207,6 +210,8 @@ class Catalogue:
         self._by_key: dict[tuple[str, int, str], CatalogueEntry] = {}
         for entry in entries:
             key = _key(entry.code)
+            if is_blank(entry.title):
+                raise CatalogueError(f"the title of {entry.code!r} must not be blank (catalogue {title!r})")
             if key is None:
                 raise CatalogueError(f"{entry.code!r} is not an indicator code (expected e.g. "
                                  f"'{self.prefix} 12')")
@@ -371,7 +376,7 @@ def load_catalogue_csv(
     ------
     CatalogueError
         (a ``ValueError``) Naming the file and line, for a file that cannot be read or is not
-        UTF-8 text, a missing or unknown column, an empty code or title, a code with another
+        UTF-8 text, a missing or unknown column, a blank code or title (spaces or invisible characters alone), a code with another
         prefix, a repeated code, a bad outcome or ``title_verified`` value, or a ``parent`` that
         the catalogue does not list.
 
@@ -383,6 +388,7 @@ def load_catalogue_csv(
     ('stay_safe',)
     """
     from ..loading.csvtext import CsvProblem, csv_rows
+    from ..model.document import is_blank
 
     text, name = _read_source(path_or_text)
     header: list[str] | None = None
@@ -422,8 +428,8 @@ def load_catalogue_csv(
     for line, cells in rows:
         where = f"{name}, line {line}"
         raw_code = cells["code"]
-        if not raw_code:
-            raise CatalogueError(f"{where}: the code is empty")
+        if is_blank(raw_code):
+            raise CatalogueError(f"{where}: the code must not be blank")
         key = _key(raw_code)
         if key is None:
             raise CatalogueError(f"{where}: {raw_code!r} is not an indicator code (expected e.g. "
@@ -433,8 +439,8 @@ def load_catalogue_csv(
         if key in seen:
             raise CatalogueError(f"{where}: {raw_code!r} is already listed on line {seen[key]}")
         seen[key] = line
-        if not cells["title"]:
-            raise CatalogueError(f"{where}: {raw_code!r} has no title")
+        if is_blank(cells["title"]):
+            raise CatalogueError(f"{where}: the title of {raw_code!r} must not be blank")
         outcomes = _outcome_ids(cells.get("ecm_outcome", "") or cells.get("outcomes", ""), where)
         parent = cells.get("parent", "") or None
         if parent is not None:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..model.document import CatalogueSpec
     from ..model.plan import Plan
 
-__all__ = ["build_catalogues"]
+__all__ = ["build_catalogue", "build_catalogues"]
 
 
 def _safe_path(base_dir: str | None, relative: str) -> Path:
@@ -29,6 +29,38 @@ def _safe_path(base_dir: str | None, relative: str) -> Path:
     return path
 
 
+def build_catalogue(spec: CatalogueSpec, *, base_dir: str | None, plan: Plan) -> Catalogue:
+    """One local catalogue of the plan (see :func:`build_catalogues`).
+
+    Raises
+    ------
+    CatalogueError
+        Its entries file cannot be read or is not a catalogue, or its entries are not one.
+    """
+    prefix = spec.prefix.upper()
+    title = spec.title or f"{prefix} indicators"
+    if isinstance(spec.entries, str):
+        path = _safe_path(base_dir, spec.entries)
+        if path.is_dir():
+            raise CatalogueError(f"{prefix}: entries {spec.entries!r} is a folder, not a CSV file")
+        if not path.is_file():
+            raise CatalogueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
+        plan.sources.append(str(path))
+        return load_catalogue_csv(path, prefix=prefix, title=title)
+    if isinstance(spec.entries, list):
+        return Catalogue(
+            prefix,
+            title,
+            [CatalogueEntry(normalise_code(e.code), e.title, tuple(e.outcomes)) for e in spec.entries],
+        )
+    entries = [
+        CatalogueEntry(normalise_code(n.id), n.title, tuple(n.outcomes or ()))
+        for n in plan.nodes.values()
+        if n.kind == "indicator" and code_prefix(n.id) == prefix
+    ]
+    return Catalogue(prefix, title, entries)
+
+
 def build_catalogues(specs: list[CatalogueSpec], *, base_dir: str | None, plan: Plan) -> dict[str, Catalogue]:
     """The catalogues by prefix: ``NI`` built in, then each local catalogue of the plan.
 
@@ -37,28 +69,5 @@ def build_catalogues(specs: list[CatalogueSpec], *, base_dir: str | None, plan: 
     """
     catalogues: dict[str, Catalogue] = {"NI": national_indicators()}
     for spec in specs:
-        prefix = spec.prefix.upper()
-        title = spec.title or f"{prefix} indicators"
-        if isinstance(spec.entries, str):
-            path = _safe_path(base_dir, spec.entries)
-            if path.is_dir():
-                raise CatalogueError(f"{prefix}: entries {spec.entries!r} is a folder, not a CSV file")
-            if not path.is_file():
-                raise CatalogueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
-            plan.sources.append(str(path))
-            catalogue = load_catalogue_csv(path, prefix=prefix, title=title)
-        elif isinstance(spec.entries, list):
-            catalogue = Catalogue(
-                prefix,
-                title,
-                [CatalogueEntry(normalise_code(e.code), e.title, tuple(e.outcomes)) for e in spec.entries],
-            )
-        else:
-            entries = [
-                CatalogueEntry(normalise_code(n.id), n.title, tuple(n.outcomes or ()))
-                for n in plan.nodes.values()
-                if n.kind == "indicator" and code_prefix(n.id) == prefix
-            ]
-            catalogue = Catalogue(prefix, title, entries)
-        catalogues[prefix] = catalogue
+        catalogues[spec.prefix.upper()] = build_catalogue(spec, base_dir=base_dir, plan=plan)
     return catalogues

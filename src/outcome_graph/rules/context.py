@@ -128,7 +128,7 @@ class RuleContext:
                 title = group.title if title is None else title
             kind = kind or "plan"
             title = title or ""
-        loc = location or plan.location(node_id)
+        loc = location or plan.location(node_id, kind)
         if hint is None:
             hint = _first_sentence(self.rule.doc.fix)
         return Finding(

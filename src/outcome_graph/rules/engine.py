@@ -85,10 +85,18 @@ def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs:
 
     if not isinstance(plan, Plan):
         raise TypeError(f"check() takes a loaded plan (og.check(og.load(path))), not {type(plan).__name__}")
+    config_type_error("check", config)
     if isinstance(config, Mapping):
         config = Config.from_dict(config)  # (the keys of a configuration file)
     config = config or Config()
     return run_rules(plan, _active_rules(config), config, jobs=jobs)
+
+
+def config_type_error(function: str, config: object) -> None:
+    """Raise a TypeError saying what ``config`` may be, unless it is a Config, a mapping or None."""
+    if config is not None and not isinstance(config, (Config, Mapping)):
+        raise TypeError(f"{function}() takes config as a Config (og.Config.from_file(path)) or a mapping of a "
+                        f"configuration file's keys, not {type(config).__name__}")
 
 
 def run_rules(plan: Plan, rules: list[Rule], config: Config, *, jobs: Jobs = 1) -> Report:

@@ -62,7 +62,7 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
 
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
     if owner_id in ctx.plan.owner_lines:
-        return ctx.plan.location(owner_id)
+        return ctx.plan.location(owner_id, "owner")
     return ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(ctx.plan.id)
 
 

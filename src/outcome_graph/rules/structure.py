@@ -226,7 +226,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         if declared_views is not None:
             for v in group.views or ():
                 if v not in declared_views:
-                    items.append((group.id, "view", v))
+                    items.append((group.id, "group view", v))
     group_ids = {g.id for g in plan.groups}
     seen: set[tuple[str, str, str]] = set()
     for source, field, target in items:
@@ -241,8 +241,9 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             "group member": "member",
             "variant view": "variant view",
             "view": "view",
+            "group view": "view",
         }[field]
-        if field in ("variant view", "view"):
+        if field in ("variant view", "view", "group view"):
             msg = f"{source} names the view {target!r}, which is not one of the plan's views ({', '.join(plan.meta.views or [])})."
             hint = "Use a view listed in `plan.views`, or add it there."
         elif field == "indicators":
@@ -251,7 +252,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         else:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
-        kind = "group" if source in group_ids and source not in plan.nodes else None
+        # (a group may share its id with a node: the finding is the group's, at the group)
+        kind = "group" if field.startswith("group ") or (source in group_ids and source not in plan.nodes) else None
         yield ctx.finding(source, msg, hint, kind=kind)
 
 
