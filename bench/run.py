@@ -255,7 +255,7 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
-    from outcome_graph.loading.loader import _build_plan, load_path
+    from outcome_graph.loading.loader import build_plan, load_path
     from outcome_graph.loading.tree import fast_parse, parse_text, yaml_engine
     from outcome_graph.model.document import PlanDocument
     from outcome_graph.rules import BUILTIN_FAMILIES, registry
@@ -292,7 +292,7 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     tree, positions = parsed
     row["validate"], document = median_time(lambda: PlanDocument.model_validate(tree), repeat)
     row["build_plan"], _ = median_time(
-        lambda document: _build_plan(document, tree, file=None, base_dir=None, positions=positions), repeat,
+        lambda document: build_plan(document, tree, file=None, base_dir=None, positions=positions), repeat,
         setup=lambda: PlanDocument.model_validate(tree))  # (a plan is built from a document once)
     # What the phases above hold (the generated plan, its text, the parsed and validated
     # documents: several times the plan itself) is let go, so that loading and checking below

@@ -248,15 +248,15 @@ def _mapped_parents(old: Plan, matches: dict[str, tuple[str, str]], node_id: str
 
 def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
     """Old node id -> (new node id, how): by id, by the same title, by a similar title under the same parent."""
-    from .model.plan import _code_key
+    from .model.plan import code_key
 
     matches: dict[str, tuple[str, str]] = {}
     taken: set[str] = set()
-    new_by_key = {(_code_key(n.id) if n.kind == "indicator" else n.id): n for n in new.nodes.values()}
+    new_by_key = {(code_key(n.id) if n.kind == "indicator" else n.id): n for n in new.nodes.values()}
     for node in old.nodes.values():
         if node.id in old.generated_ids:
             continue  # (a position, not a name: matched by title below)
-        key = _code_key(node.id) if node.kind == "indicator" else node.id
+        key = code_key(node.id) if node.kind == "indicator" else node.id
         other = new_by_key.get(key)
         if other is not None and other.kind == node.kind and other.id not in taken and other.id not in new.generated_ids:
             matches[node.id] = (other.id, "id")
@@ -434,11 +434,11 @@ def _values_key(ind: Indicator) -> Any:
 
 
 def _ref_keys(plan: Plan, node: Any) -> dict[str, str]:
-    from .model.plan import _code_key
+    from .model.plan import code_key
 
     out: dict[str, str] = {}
     for ref in getattr(node, "indicators", None) or []:
-        out.setdefault(_code_key(ref.id), ref.id)
+        out.setdefault(code_key(ref.id), ref.id)
     return out
 
 

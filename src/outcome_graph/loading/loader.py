@@ -35,7 +35,7 @@ from ..model.document import (
     PlanDocument,
     Priority,
 )
-from ..model.plan import Location, Plan, _code_key
+from ..model.plan import Location, Plan, code_key
 from .suggest import duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
@@ -179,7 +179,7 @@ _PLAN_SUFFIXES = frozenset({".yaml", ".yml", ".json", ""})
 _RDF_SUFFIXES = frozenset({".ttl", ".nt", ".n3", ".rdf", ".owl", ".jsonld", ".trig", ".nq"})
 
 
-def _size(n: int) -> str:
+def human_size(n: int) -> str:
     """A size as people read it: '900 bytes', '12.5 KB', '32 MB', '52.4 MB' (KB and MB of 1,024)."""
     if n < 10_000:
         return f"{n:,} byte{'' if n == 1 else 's'}"
@@ -195,7 +195,7 @@ def over_limit(size: int, limit: int) -> str:
     >>> over_limit(33_554_433, 33_554_432), over_limit(2_000, 10)
     ('33,554,433 bytes, over the 33,554,432-byte limit', '2,000 bytes, over the 10-byte limit')
     """
-    shown, limit_shown = _size(size), _size(limit)
+    shown, limit_shown = human_size(size), human_size(limit)
     if shown == limit_shown or limit < 10_000:
         return f"{size:,} bytes, over the {limit:,}-byte limit"
     return f"{shown}, over the {limit_shown} limit"
@@ -405,7 +405,7 @@ def _position(tree: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None, 
     return line, col, tuple(matched)
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The model class whose fields are valid at a location (for 'did you mean')."""
     import typing
 
@@ -435,7 +435,7 @@ def _find_model(annotation: Any, typing: Any) -> type[BaseModel] | None:
     return None
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
+def field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
@@ -513,10 +513,10 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
         etype = err["type"]
         if etype == "extra_forbidden":
             field = str(loc[-1])
-            model = _model_at(loc[:-1])
+            model = model_at(loc[:-1])
             msg = f"unknown field {field!r}"
             if model is not None:
-                guess = nearest(field, _field_names(model))
+                guess = nearest(field, field_names(model))
                 if guess:
                     msg += f": did you mean {guess!r}?"
         elif etype == "missing":
@@ -602,7 +602,7 @@ def document_to_plan(
         if len(problems) < 50 and isinstance(tree, LocMap):  # (and what the plan's build would find)
             problems = sorted([*problems, *_raw_problems(tree, file)][:50], key=lambda p: (p.line or 0, p.column or 0))
         raise PlanError(problems) from None
-    return _build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
+    return build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
 
 
 # --------------------------------------------------------------------------------------------
@@ -622,7 +622,7 @@ def _problem_at(raw: Any, key: str, message: str, file: str | None) -> Problem:
     return Problem(message, file=file)
 
 
-def _build_plan(
+def build_plan(
     document: PlanDocument,
     tree: dict[str, Any],
     *,
@@ -688,7 +688,7 @@ def _build_plan(
             bad_outcomes.append(node)
         kind = type(node).kind
         if kind == "indicator":
-            plan.indicator_aliases.setdefault(_code_key(node_id), node_id)
+            plan.indicator_aliases.setdefault(code_key(node_id), node_id)
             return
         if kind == "vision":
             return
@@ -778,7 +778,7 @@ def _add_implicit_indicators(plan: Plan, referring: list[NodeSpec]) -> None:
         if not isinstance(node, (Priority, Aim, Objective)):
             continue
         for ref in node.indicators:
-            key = _code_key(ref.id)
+            key = code_key(ref.id)
             if key in plan.indicator_aliases:
                 continue
             prefix = code_prefix(ref.id)

@@ -38,7 +38,7 @@ from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import _build_plan, _field_names, _model_at, _size, over_limit
+from .loader import build_plan, field_names, model_at, human_size, over_limit
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -232,8 +232,8 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
         raise _fail("this is a zip file but not an Excel workbook (it has no xl/workbook.xml)", name)
     if expanded > EXPANSION * max_bytes:
         raise _fail(
-            f"the workbook expands to {_size(expanded)}, over {EXPANSION} times the "
-            f"{_size(max_bytes)} limit",
+            f"the workbook expands to {human_size(expanded)}, over {EXPANSION} times the "
+            f"{human_size(max_bytes)} limit",
             name,
         )
     import openpyxl
@@ -459,11 +459,11 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 msg = f"{ident}{full} is missing: the sheet has no {full!r} column"
         elif etype == "extra_forbidden":
             name = str(loc[-1])
-            model = _model_at(loc[:-1])
+            model = model_at(loc[:-1])
             kind = getattr(model, "kind", None) if model is not None else None
             msg = f"{ident}{name!r} is not a field of {'a ' + kind if isinstance(kind, str) else 'this item'}"
             if model is not None:
-                guess = nearest(name, _field_names(model))
+                guess = nearest(name, field_names(model))
                 if guess and guess != name:
                     msg += f": did you mean {guess!r}?"
         else:
@@ -1365,7 +1365,7 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
     problems = _ids_and_outcomes(document.plan.framework, reader, file)
     if problems:
         raise PlanError(problems[:50])
-    plan = _build_plan(document, tree, file=file, base_dir=base_dir)
+    plan = build_plan(document, tree, file=file, base_dir=base_dir)
     plan.generated_ids = set(reader.generated_ids)
     for node_id in plan.nodes:
         row = reader.rows.get(node_id)

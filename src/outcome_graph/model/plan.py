@@ -182,7 +182,7 @@ class Plan:
 
     def indicator(self, ref: str) -> Indicator | None:
         """The indicator a reference means (codes compare ignoring case and spacing)."""
-        key = self.indicator_aliases.get(_code_key(ref))
+        key = self.indicator_aliases.get(code_key(ref))
         node = self.nodes.get(key) if key else None
         return node if isinstance(node, Indicator) else None
 
@@ -240,11 +240,11 @@ _CODE = re.compile(r"([A-Za-z]{1,6})[\s._-]*0*(\d{1,5})\s*([A-Za-z]?)")
 
 
 @lru_cache(maxsize=4096)
-def _code_key(code: str) -> str:
+def code_key(code: str) -> str:
     """How indicator codes compare: ignoring case, spacing and leading zeros (``CSC 001`` is
     ``csc1``, ``NI 102A`` is ``ni102a``); an id that is not a code, ignoring case and spacing.
 
-    >>> _code_key("CSC 001"), _code_key("csc1"), _code_key("NI 102A"), _code_key("Obesity in Year 6 pupils")
+    >>> code_key("CSC 001"), code_key("csc1"), code_key("NI 102A"), code_key("Obesity in Year 6 pupils")
     ('csc1', 'csc1', 'ni102a', 'obesityinyear6pupils')
     """
     m = _CODE.fullmatch(" ".join(code.split()))

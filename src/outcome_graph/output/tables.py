@@ -416,25 +416,25 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
     rows = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
     header = [str(c) for c in df.columns]
     if fmt == "csv":
-        from .workbook import _csv_bytes
+        from .workbook import csv_bytes
 
-        return _csv_bytes(header, rows)
+        return csv_bytes(header, rows)
     if fmt == "xlsx":
         import openpyxl
 
         from ..loading.sheet_layout import Column
-        from .workbook import _CellWriter, _style_sheet
+        from .workbook import CellWriter, style_sheet
 
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = sheet[:31]
-        writer = _CellWriter()
+        writer = CellWriter()
         for i, name in enumerate(header, start=1):
             writer.put(ws, 1, i, name)
         for r, row in enumerate(rows, start=2):
             for i, value in enumerate(row, start=1):
                 writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
-        _style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)) for i in range(1, len(header) + 1)})
+        style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)) for i in range(1, len(header) + 1)})
         buffer = io.BytesIO()
         wb.save(buffer)
         return buffer.getvalue()

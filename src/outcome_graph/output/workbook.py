@@ -299,7 +299,7 @@ def _safe_number(value: float) -> bool:
     return float(f"{value:.15g}") == value
 
 
-class _CellWriter:
+class CellWriter:
     """Writes values into openpyxl cells: text as text, never a formula; problems as warnings."""
 
     def __init__(self) -> None:
@@ -343,7 +343,7 @@ class _CellWriter:
         return cell
 
 
-def _style_sheet(ws: Any, columns: list[Column], n_rows: int, widths: dict[int, int]) -> None:
+def style_sheet(ws: Any, columns: list[Column], n_rows: int, widths: dict[int, int]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -422,7 +422,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
     import openpyxl
 
     sheets, positions = _plan_sheets(plan_or_document)
-    writer = _CellWriter()
+    writer = CellWriter()
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, data in sheets.items():
@@ -439,7 +439,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
                 writer.put(ws, r, i, value, code=col.kind in ("code",), where=f"{name}!{ws.cell(row=r, column=i).coordinate}")
                 if value is not None:
                     widths[i] = max(widths.get(i, 0), min(len(str(value)), 40))
-        _style_sheet(ws, columns, len(data.rows), widths)
+        style_sheet(ws, columns, len(data.rows), widths)
     if findings is not None:
         ws = wb.create_sheet("findings")
         finding_rows = _findings_rows(findings, positions, sheets, _plan_of(plan_or_document))
@@ -452,7 +452,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
                     sheet, ref = str(value).split("!")
                     cell.hyperlink = f"#'{sheet}'!{ref}"
                     cell.style = "Hyperlink"
-        _style_sheet(ws, [Column(n) for n in _FINDING_COLUMNS], len(finding_rows), {2: 6, 4: 14})
+        style_sheet(ws, [Column(n) for n in _FINDING_COLUMNS], len(finding_rows), {2: 6, 4: 14})
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue(), writer.warnings
@@ -498,7 +498,7 @@ def _csv_text(value: CellValue) -> str:
     return csv_escape(str(value))
 
 
-def _csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", warnings: list[str] | None = None) -> bytes:
+def csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", warnings: list[str] | None = None) -> bytes:
     from ..loading.spreadsheet import cell_ref
 
     buffer = io.StringIO(newline="")
@@ -521,10 +521,10 @@ def _csv_files(plan_or_document: Plan | PlanDocument, findings: Report | None) -
         if not data.rows and name not in CORE_SHEETS:
             continue
         columns = data.columns()
-        files[f"{name}.csv"] = _csv_bytes([c.name for c in columns], [[row.get(c.name) for c in columns] for row in data.rows],
+        files[f"{name}.csv"] = csv_bytes([c.name for c in columns], [[row.get(c.name) for c in columns] for row in data.rows],
                                           f"{name}.csv", warnings)
     if findings is not None:
-        files["findings.csv"] = _csv_bytes(_FINDING_COLUMNS, _findings_rows(findings, positions, sheets,
+        files["findings.csv"] = csv_bytes(_FINDING_COLUMNS, _findings_rows(findings, positions, sheets,
                                                                            _plan_of(plan_or_document)),
                                            "findings.csv", warnings)
     return files, warnings
@@ -645,7 +645,7 @@ def template_bytes(*, form: str = "levels") -> bytes:
 
     from ..model.frameworks import ECM
 
-    writer = _CellWriter()
+    writer = CellWriter()
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "instructions"
@@ -659,12 +659,12 @@ def template_bytes(*, form: str = "levels") -> bytes:
         cols = ["id", "title", "organisation", "period.start", "period.end"]
         for i, name in enumerate(cols, start=1):
             writer.put(plan, 1, i, name)
-        _style_sheet(plan, [Column(c) for c in cols], 1, {})
+        style_sheet(plan, [Column(c) for c in cols], 1, {})
         table = wb.create_sheet("table")
         cols = ["priority", "aim", "objective", "milestone", "lead", "timescale", "indicators", "notes"]
         for i, name in enumerate(cols, start=1):
             writer.put(table, 1, i, name)
-        _style_sheet(table, [Column(c if c not in ("priority", "aim", "objective", "milestone") else "title") for c in cols], 200, {})
+        style_sheet(table, [Column(c if c not in ("priority", "aim", "objective", "milestone") else "title") for c in cols], 200, {})
         buffer = io.BytesIO()
         wb.save(buffer)
         return buffer.getvalue()
@@ -703,7 +703,7 @@ def template_bytes(*, form: str = "levels") -> bytes:
         if name == "plan":
             writer.put(ws, 2, 1, FORMAT_ID)
             writer.put(ws, 2, [c.name for c in columns].index("framework") + 1, "ecm")
-        _style_sheet(ws, columns, 1, {})
+        style_sheet(ws, columns, 1, {})
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
