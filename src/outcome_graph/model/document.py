@@ -364,8 +364,6 @@ class Owner(StrictModel):
     capacity: Annotated[int, Field(ge=0)] | None = None
     tags: TextList = Field(default_factory=list)
     notes: str | None = None
-    _line: int | None = PrivateAttr(default=None)
-    _column: int | None = PrivateAttr(default=None)
 
 
 class CatalogueEntrySpec(StrictModel):
@@ -394,7 +392,6 @@ class CatalogueSpec(StrictModel):
     prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]+$")]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
-    _line: int | None = PrivateAttr(default=None)
 
 
 class Group(StrictModel):
@@ -407,8 +404,6 @@ class Group(StrictModel):
     views: IdList | None = None
     tags: TextList = Field(default_factory=list)
     notes: str | None = None
-    _line: int | None = PrivateAttr(default=None)
-    _column: int | None = PrivateAttr(default=None)
 
 
 class Period(StrictModel):
