@@ -374,6 +374,26 @@ def test_every_catalogue_that_cannot_be_read_is_reported_at_its_entry_of_the_pla
     assert f"{plan}:9:19: catalogue: {tmp_path / 'twice.csv'}, line 3:" in result.stderr
 
 
+def test_a_bad_entry_written_in_the_plan_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    from outcome_graph import PlanError, load
+
+    plan = tmp_path / "plan.yaml"
+    head = ("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+            "catalogues:\n"
+            "  - prefix: CSC\n"
+            "    entries:\n"
+            "      - {code: CSC 1, title: Referrals}\n"   # line 6
+            "      - {code: CSC 2, title: Re-referrals}\n")  # line 7
+    for entry, message in (
+        ("      - {code: CSC 001, title: Again}\n", "'CSC 001' is listed twice in catalogue 'CSC indicators'"),
+        ("      - {code: NI 72, title: Elsewhere}\n", "'NI 72' does not belong to the CSC catalogue 'CSC indicators'"),
+    ):
+        plan.write_text(head + entry, encoding="utf-8")  # the bad entry on line 8
+        with pytest.raises(PlanError) as info:
+            load(plan)
+        assert [(p.line, p.column, p.message) for p in info.value.problems] == [(8, 9, f"catalogue: {message}")]
+
+
 def test_a_catalogue_of_a_workbook_that_cannot_be_read_is_reported_at_its_cell(tmp_path: Path) -> None:
     from outcome_graph import PlanError, load
     from outcome_graph.convert import write_plan

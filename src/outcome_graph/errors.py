@@ -163,3 +163,7 @@ class CatalogueError(OutcomeGraphError, ValueError):
     ...     print(exc)
     <catalogue CSV>, line 3: 'CSC 001' is already listed on line 2
     """
+
+    #: Which of the entries given to :class:`~outcome_graph.reference.catalogue.Catalogue` is at
+    #: fault (counted from 0), when one is: the loader reports the problem at that entry's line.
+    entry: int | None = None

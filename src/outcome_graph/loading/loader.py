@@ -762,6 +762,9 @@ def build_plan(
         try:
             plan.catalogues[spec.prefix.upper()] = build_catalogue(spec, base_dir=base_dir, plan=plan)
         except CatalogueError as exc:
+            raw_entries = raw.get("entries") if isinstance(raw, dict) else None
+            if exc.entry is not None and isinstance(raw_entries, list) and exc.entry < len(raw_entries):
+                raw = raw_entries[exc.entry]  # (an entry written in the plan: at its own line)
             problems.append(_problem_at(raw, "entries", f"catalogue: {exc}", file))
     if problems:
         raise PlanError(problems[:50])

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -208,18 +208,12 @@ class Catalogue:
         self.title = title
         self._entries: list[CatalogueEntry] = []
         self._by_key: dict[tuple[str, int, str], CatalogueEntry] = {}
-        for entry in entries:
-            key = _key(entry.code)
-            if is_blank(entry.title):
-                raise CatalogueError(f"the title of {entry.code!r} must not be blank (catalogue {title!r})")
-            if key is None:
-                raise CatalogueError(f"{entry.code!r} is not an indicator code (expected e.g. "
-                                 f"'{self.prefix} 12')")
-            if key[0] != self.prefix:
-                raise CatalogueError(f"{entry.code!r} does not belong to the {self.prefix} catalogue "
-                                 f"{title!r}")
-            if key in self._by_key:
-                raise CatalogueError(f"{entry.code!r} is listed twice in catalogue {title!r}")
+        for index, entry in enumerate(entries):
+            try:
+                key = self._check(entry, title, is_blank)
+            except CatalogueError as exc:
+                exc.entry = index
+                raise
             canonical = normalise_code(entry.code)
             parent = normalise_code(entry.parent) if entry.parent else None
             if canonical != entry.code or parent != entry.parent:
@@ -227,6 +221,19 @@ class Catalogue:
                                        entry.title_verified)
             self._entries.append(entry)
             self._by_key[key] = entry
+
+    def _check(self, entry: CatalogueEntry, title: str, is_blank: Callable[[str], bool]) -> tuple[str, int, str]:
+        """The key of an entry that can join the catalogue; raises :class:`CatalogueError` if it cannot."""
+        key = _key(entry.code)
+        if is_blank(entry.title):
+            raise CatalogueError(f"the title of {entry.code!r} must not be blank (catalogue {title!r})")
+        if key is None:
+            raise CatalogueError(f"{entry.code!r} is not an indicator code (expected e.g. '{self.prefix} 12')")
+        if key[0] != self.prefix:
+            raise CatalogueError(f"{entry.code!r} does not belong to the {self.prefix} catalogue {title!r}")
+        if key in self._by_key:
+            raise CatalogueError(f"{entry.code!r} is listed twice in catalogue {title!r}")
+        return key
 
     def lookup(self, code: str) -> CatalogueEntry | None:
         """Return the entry listed under exactly this code (after normalisation), or ``None``.
