@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .severity import FAIL_ON
 from .commands.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -85,7 +86,7 @@ def _exit_cleanly_on_sigterm() -> None:
 @click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to run (e.g. OG1,OG301).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to skip (e.g. OG6).")
 @click.option("--severity", multiple=True, metavar="CODE=SEV", help="Override a severity (e.g. OG302=error).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Lowest severity that makes the exit code 1 (default: error).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")

@@ -30,6 +30,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .loading.suggest import nearest
+from .severity import FAIL_ON, SEVERITIES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,8 +39,6 @@ else:  # pragma: no cover
 
 __all__ = ["Config", "ConfigLayer", "discover_config", "FAIL_ON"]
 
-FAIL_ON = ("error", "warning", "info", "never")
-_SEVERITIES = ("error", "warning", "info")
 _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
 
 
@@ -76,7 +75,7 @@ class ConfigLayer:
         if not isinstance(sev, Mapping):
             raise ConfigError("'severity' must be a table of code = severity", file=source)
         for code, value in sev.items():
-            if value not in _SEVERITIES:
+            if value not in SEVERITIES:
                 raise ConfigError(f"severity of {code} must be error, warning or info, not {value!r}", file=source)
             layer.severity[str(code).upper()] = value
         if "fail-on" in data:

@@ -12,9 +12,10 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .model.plan import Location
+from .severity import SEVERITIES, Severity
 
 if TYPE_CHECKING:
     import pandas
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures"]
 
-Severity = Literal["error", "warning", "info"]
-#: Severities from the most to the least serious.
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
 
 
@@ -146,7 +144,7 @@ class Report:
         """Findings by severity, plus ``suppressed`` (and ``baselined`` when a baseline was
         applied)."""
         c: Counter[str] = Counter(f.severity for f in self.findings)
-        out = {s: c[s] for s in SEVERITIES}
+        out: dict[str, int] = {s: c[s] for s in SEVERITIES}
         out["suppressed"] = len(self.suppressed)
         if self.baselined is not None:
             out["baselined"] = len(self.baselined)

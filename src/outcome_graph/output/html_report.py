@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..severity import SEVERITIES
 from .escape import html_attr, html_text, svg_id
 
 if TYPE_CHECKING:
@@ -275,7 +276,7 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> str:
     ) + f'<div class="card"><span class="num">{owners}</span><span>owners</span></div>'
     sev = "".join(
         f'<div class="card sev-{s}"><span class="num">{counts[s]}</span><span>{_SEVERITY_WORDS[s][1 if counts[s] != 1 else 0].lower()}</span></div>'
-        for s in ("error", "warning", "info")
+        for s in SEVERITIES
     )
     if counts["suppressed"]:
         sev += f'<div class="card"><span class="num">{counts["suppressed"]}</span><span>suppressed</span></div>'
@@ -323,7 +324,7 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
     owners = sorted({o for r in rows for o in r.owners}, key=lambda o: (facts.owners[o].name.lower() if o in facts.owners else o.lower()))
     listed = {p for r in rows for p in r.priorities}
     prios = [p.id for p in plan.of_kind("priority") if p.id in listed]
-    sevs = [s for s in ("error", "warning", "info") if any(r.finding.severity == s for r in rows)]
+    sevs = [s for s in SEVERITIES if any(r.finding.severity == s for r in rows)]
 
     def options(values: Sequence[tuple[str, str]]) -> str:
         return "".join(f'<option value="{html_attr(v)}">{html_text(t)}</option>' for v, t in values)

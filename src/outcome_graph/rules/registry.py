@@ -38,6 +38,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
+from ..severity import SEVERITIES
 
 if TYPE_CHECKING:
     from ..findings import Finding
@@ -187,7 +188,7 @@ def rule(
         raise ConfigError(f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', 'ACME001')")
     if not _NAME.match(name):
         raise ConfigError(f"rule name {name!r} must be kebab-case (e.g. 'missing-lead')")
-    if severity not in ("error", "warning", "info"):
+    if severity not in SEVERITIES:
         raise ConfigError(f"rule {code}: severity {severity!r} must be error, warning or info")
     do_register = register
 

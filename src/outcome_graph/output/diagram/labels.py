@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..escape import dot_html
 from .dot import Html, html_lines, num, wrap
 from .options import PLURAL
+from ...severity import SEVERITIES
 from .style import BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges, worst_severity
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def _legend(palette: Palette) -> str:
 def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None) -> list[str]:
     """The rows of the findings: their counts with the severities' legend, then the first plan-wide
     findings."""
-    sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in ("error", "warning", "info"))
+    sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in SEVERITIES)
     c = report.counts
     counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
               f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
