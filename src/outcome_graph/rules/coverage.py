@@ -17,6 +17,9 @@ from .context import RuleContext
 from .registry import rule
 
 
+_PLURALS = {"priority": "priorities", "aim": "aims", "objective": "objectives"}
+
+
 def _states_outcomes(ctx: RuleContext) -> bool:
     """Whether the plan tags any node of its hierarchy with an outcome (indicators do not count:
     the catalogue gives every National Indicator one)."""
@@ -149,7 +152,7 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
             shown = next(text for digits in (0, 1, 2, 3) if (text := f"{share:.{digits}%}") != limit or digits == 3)
             yield ctx.finding(
                 None,
-                f"Only {count} of {len(carried)} {level}s with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
+                f"Only {count} of {len(carried)} {_PLURALS[level]} with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
             )
 
 
@@ -192,7 +195,7 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
         elif level_tags[facts.kind_of[node_id]]:
             yield ctx.finding(node_id, f"{name} has no outcome of its own or inherited, though other "
-                                       f"{facts.kind_of[node_id]}s of the plan state theirs.")
+                                       f"{_PLURALS[facts.kind_of[node_id]]} of the plan state theirs.")
 
 
 @rule("OG204", "indicator-outcome-mismatch", "info")
