@@ -202,6 +202,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     plan = ctx.plan
     facts = ctx.facts
     declared_views = set(plan.meta.views) if plan.meta.views else None
+    group_ids = {g.id for g in plan.groups}
     items: list[tuple[str, str, str]] = [(b.source, b.field, b.target) for b in facts.broken]
     for node in facts.cross_referring:
         for dep in node.__dict__.get("depends_on") or ():  # (a field only milestones have)
@@ -227,7 +228,6 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             for v in group.views or ():
                 if v not in declared_views:
                     items.append((group.id, "group view", v))
-    group_ids = {g.id for g in plan.groups}
     seen: set[tuple[str, str, str]] = set()
     for source, field, target in items:
         if (source, field, target) in seen:
@@ -249,6 +249,11 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
             hint = "Declare the indicator under `indicators:`, or correct its code (e.g. 'NI 72')."
+        elif field == "parent" and (target in plan.nodes or target in group_ids):
+            # (it exists, but is not a level of the hierarchy: an indicator or a group)
+            what_it_is = f"an {plan.nodes[target].kind}" if target in plan.nodes else "a group"
+            msg = f"{source}'s parent {target!r} is {what_it_is}, not a node of the plan's hierarchy."
+            hint = "Name the node it belongs under as its parent (a group lists its `members` instead)."
         else:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
