@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from ..findings import Finding
-from ._common import label, outcome_title, short
+from ._common import ignored_at, label, outcome_title, short
 from .context import RuleContext
 from .registry import rule
 
@@ -163,7 +163,8 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a priority or aim that has no outcome, neither its own nor inherited, and is not marked
     cross-cutting (`outcomes: []`). Where nothing below it has an outcome either, only the top of
-    the untagged branch is reported. Where something below it has one, it is reported when other
+    the untagged branch is reported (and a node below it whose `ignore:` names the rule, where
+    it is suppressed). Where something below it has one, it is reported when other
     nodes of its level state outcomes (a plan that tags its aims and never its priorities has
     priorities without outcomes by design).
 
@@ -190,6 +191,8 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
         name = f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}'"
         if not any(outcomes.get(d) for d in facts.descendants(node_id)):
             if any(a in whole for a in facts.ancestors(node_id)):
+                if ignored_at(ctx, node_id):  # (reported, to be suppressed where its ignore says)
+                    yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
                 continue
             whole.add(node_id)
             yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")

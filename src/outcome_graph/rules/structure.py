@@ -37,7 +37,8 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     below elsewhere. Levels the plan never uses are skipped: a plan without milestones gets no
     "objective has no milestones". A priority written entirely without a level the plan uses
     elsewhere (themes written as outcome-and-measure tables, with actions only in another theme)
-    is reported once, at the priority. A node that refers to another for its content (`see_also`,
+    is reported once, at the priority, unless some of its nodes suppress the rule with `ignore:`
+    (then each is reported, and suppressed, at the node). A node that refers to another for its content (`see_also`,
     "Please refer to objective 2.4") is not empty when the node it refers to has something under it.
 
     ## Why it matters
@@ -93,8 +94,10 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports an objective that no indicator measures: none listed on it, its aim or its priority.
-    An aim none of whose objectives is measured is reported once, at the aim; a plan that states
-    no indicators anywhere gets one plan-wide finding instead of one per objective.
+    An aim none of whose objectives is measured is reported once, at the aim (unless some of them
+    suppress the rule with `ignore:`: then each is reported, and suppressed, at the objective); a
+    plan that states no indicators anywhere gets one plan-wide finding instead of one per
+    objective.
 
     ## Why it matters
     What is not measured cannot be shown to improve: the partnership board cannot tell whether the
