@@ -173,7 +173,8 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     board cannot see what it is for.
 
     ## Example
-    A "Workforce development" aim with no outcome in a plan whose other aims are all tagged.
+    Southend's priority "Inspire high aspirations for children and young people" has no outcome,
+    and nothing under it has one.
 
     ## How to fix
     Add `outcomes:` with the outcomes it serves, or `outcomes: []` if it is deliberately
@@ -215,8 +216,8 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     under the wrong objective, or the objective is tagged with the wrong outcome.
 
     ## Example
-    NI 117 (16 to 18 year olds not in education, employment or training, an economic well-being
-    indicator) listed under a "be healthy" objective.
+    Southend lists NI 110 (young people's participation in positive activities, a "make a positive
+    contribution" indicator) under objective P4.A4.O2, which serves "enjoy and achieve".
 
     ## How to fix
     Move the indicator to the objective it measures, or correct the node's or the indicator's

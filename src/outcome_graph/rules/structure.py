@@ -46,8 +46,9 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     it will be met. It is often a row lost when the plan was copied from last year's.
 
     ## Example
-    An objective such as "Reduce the gaps in attainment for groups which are currently
-    underachieving" with no key milestones in the action plan table.
+    Richmond's benefit 4.5.4, "Ensuring excellent customer service across services provided by
+    the Children and Young People's Trust", has no actions under it, though the benefits around
+    it have theirs.
 
     ## How to fix
     Add the aims, objectives or milestones that deliver it, or remove the branch if it was dropped.
@@ -104,8 +105,9 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
     objective was met.
 
     ## Example
-    An objective "Improve transition arrangements between primary and secondary schools" with no
-    National Indicator or local measure against it or its aim.
+    Southend's aim P1.A1, "Engage with parents and communities to raise their aspiration for all
+    groups of children and young people": none of its five objectives names a National Indicator
+    or local measure, and neither does the aim or its priority.
 
     ## How to fix
     List the indicator that measures it under `indicators:` on the objective (or on its aim or
@@ -478,8 +480,8 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     drift apart as the plan is edited.
 
     ## Example
-    "The views of parents of disabled children will be satisfied with services (NI 54)" stated under
-    two aims of one plan.
+    Southend's objectives P2.A4.O4 and P2.A4.O5 are both "NI 54: Improve the quality of services
+    for disabled children (Survey of parents and carers)", each with its own milestones.
 
     ## How to fix
     Keep one, and link it where the other was (a node may have several `parents`); if they are two

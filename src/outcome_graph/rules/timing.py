@@ -90,7 +90,8 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
     left in.
 
     ## Example
-    A milestone in a plan for April 2011 to March 2012 with the timescale "End September 2012".
+    Thurrock's plan for April 2011 to March 2012 has a milestone with the timescale "End
+    September 2012".
 
     ## How to fix
     Correct the date, or move the milestone to the plan that covers it.
@@ -173,7 +174,7 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
     this plan silently changes with it.
 
     ## Example
-    A milestone with the timescale "See 14-19 Plan".
+    Thurrock's plan gives several milestones the timescale "See 14-19 Plan".
 
     ## How to fix
     Copy the date from the other document into `due:` (keeping the reference in `timescale`), or
