@@ -191,8 +191,11 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     for node_id in sorted(untagged, key=lambda n: ctx.plan.nodes[n]._order):  # (ancestors first)
         name = f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}'"
         if not any(outcomes.get(d) for d in facts.descendants(node_id)):
-            if any(a in whole for a in facts.ancestors(node_id)):
-                if ignored_at(ctx, node_id):  # (reported, to be suppressed where its ignore says)
+            tops = [a for a in facts.ancestors(node_id) if a in whole]
+            if tops:
+                # (reported, to be suppressed, where its own ignore, or a branch-scoped one below
+                # the top, names the rule: an entry of the top covers the top's finding)
+                if ignored_at(ctx, node_id, below=tops[-1]):
                     yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
                 continue
             whole.add(node_id)
