@@ -191,3 +191,46 @@ def test_a_misspelt_rule_code_is_told_the_nearest():
     plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
     with pytest.raises(ConfigError, match="'OG3O1' matches no rule: did you mean 'OG301'"):
         og.check(plan, {"select": ["OG3O1"]})
+
+
+
+ROLLED_UP = HEADER + """\
+priorities:
+  - id: P1
+    title: Safe
+    ignore: P1_IGNORE
+    aims:
+      - id: A1
+        title: Streets
+        ignore: A1_IGNORE
+        objectives:
+          - {id: O1, title: a, ignore: O1_IGNORE}
+          - {id: O2, title: b}
+  - id: P2
+    title: Healthy
+    outcomes: [be_healthy]
+    aims:
+      - {id: A2, title: Food, indicators: [NI 56], objectives: [{id: O3, title: c, milestones: [{id: M1, title: m}]}]}
+"""
+
+
+@pytest.mark.parametrize(("p1", "a1", "o1", "suppressed", "reported"), [
+    # No ignore: one finding for each rolled-up branch (OG101 at the priority, OG102 at the aim,
+    # OG203 at the top of the untagged branch).
+    ("[]", "[]", "[]", [], [("OG101", "P1"), ("OG102", "A1"), ("OG203", "P1")]),
+    # The root of each branch suppresses its rule for the branch: the one finding there is suppressed.
+    ("[{rule: OG101, scope: branch}, {rule: OG203, scope: branch}]", "[{rule: OG102, scope: branch}]", "[]",
+     [("OG101", "P1"), ("OG102", "A1"), ("OG203", "P1")], []),
+    # An objective's own ignore applies at the objective: the branch is reported node by node.
+    ("[]", "[]", "[OG101, OG102]", [("OG101", "O1"), ("OG102", "O1")],
+     [("OG101", "O2"), ("OG102", "O2"), ("OG203", "P1")]),
+    # A branch-scoped ignore below the root covers the nodes under it, not the root: those
+    # findings are made (and suppressed) at the nodes, and the root's stays.
+    ("[]", "[{rule: OG203, scope: branch}, {rule: OG101, scope: branch}]", "[]",
+     [("OG101", "O1"), ("OG101", "O2"), ("OG203", "A1")], [("OG102", "A1"), ("OG203", "P1")]),
+])
+def test_an_ignore_inside_a_rolled_up_branch_suppresses_at_its_node(p1, a1, o1, suppressed, reported):
+    text = ROLLED_UP.replace("P1_IGNORE", p1).replace("A1_IGNORE", a1).replace("O1_IGNORE", o1)
+    report = og.check(og.load(text), {"select": ["OG101", "OG102", "OG203", "OG110"]})
+    assert sorted((f.rule, f.node) for f in report.suppressed) == suppressed
+    assert sorted((f.rule, f.node) for f in report.findings) == reported

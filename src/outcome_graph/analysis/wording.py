@@ -15,9 +15,10 @@ analysis) and the wording drifts. What counts as *noise* here, and is never repo
 * leading labels: ``Priority One:``, ``PRIORITY ONE``, ``Aim 2 -``, ``Objective:``,
   ``Pillar 1:``, ``Strategic Objective 1.1 to achieve Priority One``, ``1.2.3``, ``2.``, ``(a)``;
 * plural and singular (``services`` = ``service``, ``children`` = ``child``, ``people`` =
-  ``person``); verbs are not stemmed (``build`` and ``building`` differ);
-* in a comparison, an acronym on one side for the words it abbreviates on the other
-  (``LDD`` = ``Learning Difficulties and Disabilities``).
+  ``person``); words are not otherwise stemmed, so ``build`` and ``building`` are two words;
+* in a comparison (OG601, not OG109's title key), an acronym on one side for the words it
+  abbreviates on the other (``LDD`` = ``Learning Difficulties and Disabilities``), and another
+  ending of a word on the other side (``build`` / ``building``, ``develop`` / ``developed``).
 
 Everything else added or dropped is material (:class:`WordingDiff`).
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .context import RuleContext
 
-__all__ = ["short", "label", "outcome_title", "whole_branches"]
+__all__ = ["short", "label", "outcome_title", "whole_branches", "ignored_at"]
 
 
 def short(text: str, limit: int = 70) -> str:
@@ -27,13 +27,35 @@ def outcome_title(ctx: RuleContext, outcome_id: str) -> str:
         return outcome_id
 
 
+def ignored_at(ctx: RuleContext, node_id: str, below: str | None = None) -> bool:
+    """Whether an ``ignore:`` entry of the node, or a branch-scoped one of an ancestor, names the
+    rule being run, so that a finding at the node would be suppressed there.
+
+    With ``below`` (an ancestor), only the ancestors under it count: an entry of ``below`` or
+    above it that covers the node covers a finding at ``below`` too.
+    """
+    facts = ctx.facts
+    if not facts.with_ignore:  # (most plans have none)
+        return False
+    code = ctx.rule.code
+    nodes = ctx.plan.nodes
+    if any(code.startswith(e.rule.upper()) for e in nodes[node_id].ignore):
+        return True
+    above = {below, *facts.ancestors(below)} if below is not None else set()
+    return any(code.startswith(e.rule.upper()) and e.scope == "branch"
+               for a in facts.ancestors(node_id) if a not in above for e in nodes[a].ignore)
+
+
 def whole_branches(ctx: RuleContext, flagged: list[str], root_kind: str) -> tuple[dict[str, tuple[str, list[str]]], list[str]]:
     """Split flagged nodes into whole branches and the rest.
 
     A node of kind K belongs to the branch of its highest ancestor of ``root_kind``. When every
     node of kind K in such a branch is flagged (and there are at least two), the branch is
     reported once, at its root, instead of once per node (a root may have a whole branch of
-    each kind). Returns ``({first node: (root, [nodes])}, [others])``, both in file order.
+    each kind). A branch where some of those nodes suppress the rule with ``ignore:`` (their own,
+    or a branch-scoped one below the root) is not whole: its nodes are reported one by one, so
+    that their suppressions apply. Returns
+    ``({first node: (root, [nodes])}, [others])``, both in file order.
     """
     from collections import defaultdict
 
@@ -49,7 +71,7 @@ def whole_branches(ctx: RuleContext, flagged: list[str], root_kind: str) -> tupl
     whole: dict[str, tuple[str, list[str]]] = {}
     whole_groups: set[tuple[str, str]] = set()
     for (root, kind), members in groups.items():
-        if len(members) < 2:
+        if len(members) < 2 or any(ignored_at(ctx, m, below=root) for m in members):
             continue
         if sum(1 for d in facts.descendants(root) if nodes[d].kind == kind) == len(members):
             whole[members[0]] = (root, members)

@@ -12,9 +12,12 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from ..findings import Finding
-from ._common import label, outcome_title, short
+from ._common import ignored_at, label, outcome_title, short
 from .context import RuleContext
 from .registry import rule
+
+
+_PLURALS = {"priority": "priorities", "aim": "aims", "objective": "objectives"}
 
 
 def _states_outcomes(ctx: RuleContext) -> bool:
@@ -149,7 +152,7 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
             shown = next(text for digits in (0, 1, 2, 3) if (text := f"{share:.{digits}%}") != limit or digits == 3)
             yield ctx.finding(
                 None,
-                f"Only {count} of {len(carried)} {level}s with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
+                f"Only {count} of {len(carried)} {_PLURALS[level]} with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
             )
 
 
@@ -160,7 +163,8 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a priority or aim that has no outcome, neither its own nor inherited, and is not marked
     cross-cutting (`outcomes: []`). Where nothing below it has an outcome either, only the top of
-    the untagged branch is reported. Where something below it has one, it is reported when other
+    the untagged branch is reported (and a node below it whose `ignore:` names the rule, where
+    it is suppressed). Where something below it has one, it is reported when other
     nodes of its level state outcomes (a plan that tags its aims and never its priorities has
     priorities without outcomes by design).
 
@@ -169,7 +173,8 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     board cannot see what it is for.
 
     ## Example
-    A "Workforce development" aim with no outcome in a plan whose other aims are all tagged.
+    Southend's priority "Inspire high aspirations for children and young people" has no outcome,
+    and nothing under it has one.
 
     ## How to fix
     Add `outcomes:` with the outcomes it serves, or `outcomes: []` if it is deliberately
@@ -186,13 +191,18 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
     for node_id in sorted(untagged, key=lambda n: ctx.plan.nodes[n]._order):  # (ancestors first)
         name = f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}'"
         if not any(outcomes.get(d) for d in facts.descendants(node_id)):
-            if any(a in whole for a in facts.ancestors(node_id)):
+            tops = [a for a in facts.ancestors(node_id) if a in whole]
+            if tops:
+                # (reported, to be suppressed, where its own ignore, or a branch-scoped one below
+                # the top, names the rule: an entry of the top covers the top's finding)
+                if ignored_at(ctx, node_id, below=tops[-1]):
+                    yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
                 continue
             whole.add(node_id)
             yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
         elif level_tags[facts.kind_of[node_id]]:
             yield ctx.finding(node_id, f"{name} has no outcome of its own or inherited, though other "
-                                       f"{facts.kind_of[node_id]}s of the plan state theirs.")
+                                       f"{_PLURALS[facts.kind_of[node_id]]} of the plan state theirs.")
 
 
 @rule("OG204", "indicator-outcome-mismatch", "info")
@@ -209,8 +219,8 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     under the wrong objective, or the objective is tagged with the wrong outcome.
 
     ## Example
-    NI 117 (16 to 18 year olds not in education, employment or training, an economic well-being
-    indicator) listed under a "be healthy" objective.
+    Southend lists NI 110 (young people's participation in positive activities, a "make a positive
+    contribution" indicator) under objective P4.A4.O2, which serves "enjoy and achieve".
 
     ## How to fix
     Move the indicator to the objective it measures, or correct the node's or the indicator's

@@ -170,11 +170,11 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
             code = s.entry.rule.upper()
             matches = [c for c in known if c.startswith(code)]
             if not matches:
-                msg = f"{s.node}'s ignore names {s.entry.rule!r}, which is not a rule"
+                msg = f"{s.node}'s ignore names {s.entry.rule!r}, which is not a rule."
             elif not all(c in enabled for c in matches):
                 continue  # (a rule it names did not run: whether the entry is used cannot be said)
             else:
-                msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there"
+                msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there."
             f = ctx.finding(s.node if s.node in plan.nodes else None, msg, "Remove the ignore entry, or fix its rule code.")
             hit = suppressions.suppressing(f, skip=s)
             if hit is None:

@@ -177,7 +177,8 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     is good enough. A "reduce by 11" without a starting figure cannot be checked either.
 
     ## Example
-    "Continue the reduction of teenage pregnancies (NI 112)" with no figure to reach.
+    Richmond's plan lists 165 indicators and states a target for none of them (one plan-wide
+    finding); "Continue the reduction of teenage pregnancies (NI 112)" with no figure to reach.
 
     ## How to fix
     Add `target:` (or `targets:` per year) with the value to reach, and `baseline:` when the target

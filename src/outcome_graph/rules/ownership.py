@@ -32,7 +32,9 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     organised by lead, and an unowned milestone drops out of them.
 
     ## Example
-    A row of the action plan whose Lead cell is empty, under an objective with no lead either.
+    Southend's milestones P4.A3.O1.M2 to M8 (persistent absence), such as "Strengthen challenge
+    on use of term-time holidays", have an empty Lead cell, and their objective names no lead
+    either.
 
     ## How to fix
     Give the milestone (or its objective, for all its milestones) a `lead:`: an owner id, name or
@@ -80,7 +82,7 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     the plan names a post by default rather than the person who will do the work.
 
     ## Example
-    A Strategic Leader named as lead on every milestone of a pillar.
+    Thurrock's plan names EYFC (Early Years, Families and Communities) as lead on 22 milestones.
 
     ## How to fix
     Share the milestones among the people who will deliver them, or record the owner's real
@@ -118,7 +120,8 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
     where deadlines slip, typically the last month of the financial year.
 
     ## Example
-    Six milestones led by one team all due "End March 2012".
+    Southend's Head of School Improvement has 11 milestones due in April 2009, the first month
+    after the plan's year.
 
     ## How to fix
     Spread the deadlines over the year, or share the milestones with others.

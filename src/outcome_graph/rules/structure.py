@@ -37,7 +37,8 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     below elsewhere. Levels the plan never uses are skipped: a plan without milestones gets no
     "objective has no milestones". A priority written entirely without a level the plan uses
     elsewhere (themes written as outcome-and-measure tables, with actions only in another theme)
-    is reported once, at the priority. A node that refers to another for its content (`see_also`,
+    is reported once, at the priority, unless some of its nodes suppress the rule with `ignore:`
+    (then each is reported, and suppressed, at the node). A node that refers to another for its content (`see_also`,
     "Please refer to objective 2.4") is not empty when the node it refers to has something under it.
 
     ## Why it matters
@@ -45,8 +46,9 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     it will be met. It is often a row lost when the plan was copied from last year's.
 
     ## Example
-    An objective such as "Reduce the gaps in attainment for groups which are currently
-    underachieving" with no key milestones in the action plan table.
+    Richmond's benefit 4.5.4, "Ensuring excellent customer service across services provided by
+    the Children and Young People's Trust", has no actions under it, though the benefits around
+    it have theirs.
 
     ## How to fix
     Add the aims, objectives or milestones that deliver it, or remove the branch if it was dropped.
@@ -93,16 +95,19 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports an objective that no indicator measures: none listed on it, its aim or its priority.
-    An aim none of whose objectives is measured is reported once, at the aim; a plan that states
-    no indicators anywhere gets one plan-wide finding instead of one per objective.
+    An aim none of whose objectives is measured is reported once, at the aim (unless some of them
+    suppress the rule with `ignore:`: then each is reported, and suppressed, at the objective); a
+    plan that states no indicators anywhere gets one plan-wide finding instead of one per
+    objective.
 
     ## Why it matters
     What is not measured cannot be shown to improve: the partnership board cannot tell whether the
     objective was met.
 
     ## Example
-    An objective "Improve transition arrangements between primary and secondary schools" with no
-    National Indicator or local measure against it or its aim.
+    Southend's aim P1.A1, "Engage with parents and communities to raise their aspiration for all
+    groups of children and young people": none of its five objectives names a National Indicator
+    or local measure, and neither does the aim or its priority.
 
     ## How to fix
     List the indicator that measures it under `indicators:` on the objective (or on its aim or
@@ -202,6 +207,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     plan = ctx.plan
     facts = ctx.facts
     declared_views = set(plan.meta.views) if plan.meta.views else None
+    group_ids = {g.id for g in plan.groups}
     items: list[tuple[str, str, str]] = [(b.source, b.field, b.target) for b in facts.broken]
     for node in facts.cross_referring:
         for dep in node.__dict__.get("depends_on") or ():  # (a field only milestones have)
@@ -227,7 +233,6 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             for v in group.views or ():
                 if v not in declared_views:
                     items.append((group.id, "group view", v))
-    group_ids = {g.id for g in plan.groups}
     seen: set[tuple[str, str, str]] = set()
     for source, field, target in items:
         if (source, field, target) in seen:
@@ -249,6 +254,11 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
             hint = "Declare the indicator under `indicators:`, or correct its code (e.g. 'NI 72')."
+        elif field == "parent" and (target in plan.nodes or target in group_ids):
+            # (it exists, but is not a level of the hierarchy: an indicator or a group)
+            what_it_is = f"an {plan.nodes[target].kind}" if target in plan.nodes else "a group"
+            msg = f"{source}'s parent {target!r} is {what_it_is}, not a node of the plan's hierarchy."
+            hint = "Name the node it belongs under as its parent (a group lists its `members` instead)."
         else:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
@@ -470,8 +480,8 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     drift apart as the plan is edited.
 
     ## Example
-    "The views of parents of disabled children will be satisfied with services (NI 54)" stated under
-    two aims of one plan.
+    Southend's objectives P2.A4.O4 and P2.A4.O5 are both "NI 54: Improve the quality of services
+    for disabled children (Survey of parents and carers)", each with its own milestones.
 
     ## How to fix
     Keep one, and link it where the other was (a node may have several `parents`); if they are two

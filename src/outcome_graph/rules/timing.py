@@ -80,7 +80,9 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a milestone whose whole due interval lies before the plan period starts, or ends more
     than `grace-days` (default 31) after the period ends (an interval that starts within the
-    period, such as "Spring 2009" in a plan ending in March 2009, runs past its end).
+    period, such as "Spring 2009" in a plan ending in March 2009, runs past its end). Ongoing
+    work spans the plan period, unless it only starts after the period ends (`From April 2013
+    onwards` in a 2011-12 plan), which is reported too.
 
     ## Why it matters
     A 2011-12 plan with a milestone due in September 2012 either promises work it will not review,
@@ -88,7 +90,8 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
     left in.
 
     ## Example
-    A milestone in a plan for April 2011 to March 2012 with the timescale "End September 2012".
+    Thurrock's plan for April 2011 to March 2012 has a milestone with the timescale "End
+    September 2012".
 
     ## How to fix
     Correct the date, or move the milestone to the plan that covers it.
@@ -103,7 +106,9 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
     limit = end + timedelta(days=int(ctx.option("grace-days")))
     for node_id, timing in facts.timing.items():
         span = timing.span
-        if span is None or timing.kind != "dated":
+        # (ongoing work spans the plan period, but work that only starts after it ends, "From
+        # April 2013 onwards" in a 2011-12 plan, has that start as its interval and is reported)
+        if span is None or timing.kind not in ("dated", "ongoing"):
             continue
         if span.end < start:
             where = f"before the plan period starts ({start.isoformat()})"
@@ -113,9 +118,10 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
                      f", which runs past the end of the plan period ({end.isoformat()})")
         else:
             continue
+        due = f"is ongoing from {span}" if timing.kind == "ongoing" else f"is due {span}"
         yield ctx.finding(
             node_id,
-            f"{label(ctx, node_id)} is due {span}{'' if where.startswith(',') else ' '}{where}{_read(timing, str(span))}.",
+            f"{label(ctx, node_id)} {due}{'' if where.startswith(',') else ' '}{where}{_read(timing, str(span))}.",
         )
 
 
@@ -168,7 +174,7 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
     this plan silently changes with it.
 
     ## Example
-    A milestone with the timescale "See 14-19 Plan".
+    Thurrock's plan gives several milestones the timescale "See 14-19 Plan".
 
     ## How to fix
     Copy the date from the other document into `due:` (keeping the reference in `timescale`), or

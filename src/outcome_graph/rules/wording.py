@@ -127,7 +127,7 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
     the readers of the summary, usually the board.
 
     ## Example
-    An aim whose "We will:" overview lists three of its four objectives.
+    Thurrock's summary matrix states every objective of aim P1.A3 but P1.A3.O2.
 
     ## How to fix
     Add the node to the view (a `views` entry, or a variant with the view's wording), or remove the
