@@ -341,6 +341,14 @@ def test_csv_folder_and_single_csv(tmp_path: Path):
     assert list(load_path(single, period=PERIOD).nodes) == ["M1"]
 
 
+def test_a_csv_file_saved_as_utf_16_is_told_so(tmp_path: Path):
+    # (Excel's "Unicode Text" and some Windows editors save UTF-16)
+    single = tmp_path / "actions.csv"
+    single.write_bytes("Key milestones,Lead\nAudit,Road safety\n".encode("utf-16"))
+    with pytest.raises(PlanError, match="the file is UTF-16 text; save it as CSV UTF-8"):
+        load_path(single, period=PERIOD)
+
+
 def test_size_limits(tmp_path: Path):
     path = tmp_path / "plan.xlsx"
     write_workbook(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), path)

@@ -201,6 +201,21 @@ def over_limit(size: int, limit: int) -> str:
     return f"{shown}, over the {limit_shown} limit"
 
 
+def wide_unicode(data: bytes) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when ``data`` is text in that encoding (as Windows editors and
+    Excel's "Unicode text" save it): by its byte-order mark, or for UTF-16 without one, by the zero
+    byte beside nearly every character of the first lines; else ``None``."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:512]
+    pairs = len(head) // 2
+    if pairs >= 4 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * pairs:
+        return "UTF-16"
+    return None
+
+
 def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: Jobs = 1) -> Plan:
     """Load a plan from its YAML or JSON text."""
     return load_bytes(text.encode("utf-8", "surrogatepass"), file=file, max_bytes=max_bytes, jobs=jobs)
@@ -220,7 +235,10 @@ def load_bytes(
     if len(data) > max_bytes:
         raise PlanError([Problem(f"the plan is {over_limit(len(data), max_bytes)}", file=file)])
     if b"\x00" in data[:8192]:
-        raise PlanError([Problem("this is a binary file, not a YAML or JSON plan", file=file, line=1, column=1)])
+        wide = wide_unicode(data)
+        what = (f"the file is {wide} text; save it as UTF-8" if wide else
+                "this is a binary file, not a YAML or JSON plan")
+        raise PlanError([Problem(what, file=file, line=1, column=1)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -38,7 +38,7 @@ from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import build_plan, field_names, model_at, human_size, over_limit
+from .loader import build_plan, field_names, model_at, human_size, over_limit, wide_unicode
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -322,7 +322,9 @@ def _error_value(value: Any, file: str, sheet: str, r: int, c: int) -> Problem:
 
 def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
     if b"\x00" in data[:8192]:
-        raise _fail("this is a binary file, not a CSV file", name)
+        wide = wide_unicode(data)
+        raise _fail(f"the file is {wide} text; save it as CSV UTF-8" if wide else
+                    "this is a binary file, not a CSV file", name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
