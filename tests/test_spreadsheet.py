@@ -341,6 +341,20 @@ def test_csv_folder_and_single_csv(tmp_path: Path):
     assert list(load_path(single, period=PERIOD).nodes) == ["M1"]
 
 
+@pytest.mark.parametrize("start, needle", [
+    ("2011-02-30", "period.start: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
+    ("01/04/2011", "period.start: '01/04/2011' is not a date written year-month-day (2011-04-01)"),
+])
+def test_an_impossible_period_in_a_plan_sheet_says_what_is_wrong_with_it(tmp_path: Path, start: str, needle: str):
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text(f"format,id,period.start,period.end\noutcome-graph/v1,p,{start},2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,Safe\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert info.value.problems[0].cell == "C2" and needle in str(info.value)
+
+
 def test_a_csv_file_saved_as_utf_16_is_told_so(tmp_path: Path):
     # (Excel's "Unicode Text" and some Windows editors save UTF-16)
     single = tmp_path / "actions.csv"

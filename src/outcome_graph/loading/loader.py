@@ -522,6 +522,21 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     return problems
 
 
+def _bad_date(value: str) -> str | None:
+    """What is wrong with a date field's text, in the words of a ``due`` date's messages (the
+    validator's own speak of datetimes and input lengths); ``None`` for a valid ISO date."""
+    from ..analysis.timescale import _ISO_DAY, _iso_day
+
+    written = value.strip()
+    if not _ISO_DAY.fullmatch(written):
+        return f"{value!r} is not a date written year-month-day (2011-04-01)"
+    try:
+        _iso_day(written)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
@@ -558,6 +573,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be text, not {_kind_of(err.get('input'))}"
             elif etype.startswith("date") and not isinstance(err.get("input"), str):
                 text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
+            elif etype.startswith("date"):
+                text = _bad_date(err["input"]) or text
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:

@@ -38,7 +38,7 @@ from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import build_plan, field_names, model_at, human_size, over_limit, wide_unicode
+from .loader import _bad_date, build_plan, field_names, model_at, human_size, over_limit, wide_unicode
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -475,7 +475,10 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
             value = err.get("input")
-            if isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
+            bad_date = _bad_date(value) if etype.startswith("date") and isinstance(value, str) else None
+            if bad_date:
+                text = bad_date
+            elif isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
         key = (where, msg)
