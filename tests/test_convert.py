@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import outcome_graph as og
 from outcome_graph.cli import main
 from outcome_graph.convert import canonical_document, convert, document_data, output_format, to_json, to_yaml, write_plan
-from outcome_graph.errors import ConfigError, RenderError
+from outcome_graph.errors import ConfigError, PlanError, RenderError
 from outcome_graph.loading.loader import load_path
 from outcome_graph.model.document import is_blank
 from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
@@ -343,6 +343,17 @@ def test_convert_api(tmp_path: Path):
     result = convert(MODELS / "richmond-cypp-2009-2013.yaml", tmp_path / "r.xlsx", findings=True)
     assert result.format == "xlsx" and result.warnings == [] and result.notices == []
     assert load_path(tmp_path / "r.xlsx").document == result.plan.document
+
+
+def test_a_template_checked_before_its_period_is_filled_in_is_told_to_fill_it_in(tmp_path: Path):
+    path = tmp_path / "template.xlsx"
+    write_template(path)
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("plan", "E2")
+    assert problem.message.startswith("the plan period is unknown: fill in period.start and period.end (ISO dates) "
+                                      "in the plan sheet, or give it on the command line with --period START..END")
 
 
 def test_template(tmp_path: Path):

@@ -183,6 +183,9 @@ def test_parse_period():
     for bad in ("2011", "2011-13..2012-01", "2012-04-01..2011-03-31", "soon"):
         with pytest.raises(ConfigError):
             parse_period(bad)
+    with pytest.raises(ConfigError, match=r"--period '2011-04-01..2012-02-30': '2012-02-30' is not a valid date "
+                                          r"\(day 30: February 2012 has 29 days\)"):
+        parse_period("2011-04-01..2012-02-30")
 
 
 def test_a_flat_sheet_without_a_level_column_is_an_error_naming_the_sheet(tmp_path: Path):

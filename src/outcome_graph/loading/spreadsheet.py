@@ -35,6 +35,7 @@ from pydantic import ValidationError
 
 from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
+from ..analysis.timescale import _iso_day
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
@@ -499,7 +500,7 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
 def _period_end(text: str, start: bool) -> date:
     text = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return date.fromisoformat(text)
+        return _iso_day(text).start  # (an impossible date: what is wrong with it)
     m = re.fullmatch(r"(\d{4})-(\d{2})", text)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
@@ -779,9 +780,11 @@ class _Reader:
                 )
             else:
                 cell = row.key_cell.get("period") or (row.child("period").key_cell.get("start") if "period" in row else None)
+                # (the template has the columns, blank: they are to be filled in, not added)
+                todo = ("fill in period.start and period.end (ISO dates) in the plan sheet" if cell else
+                        "add period.start and period.end columns (ISO dates) to the plan sheet")
                 self.period_problem = _problem(
-                    "the plan period is unknown: add period.start and period.end columns (ISO dates) to the plan "
-                    "sheet, or give it on the command line with --period START..END",
+                    f"the plan period is unknown: {todo}, or give it on the command line with --period START..END",
                     sheet.file,
                     sheet.name,
                     cell or row.cell,
