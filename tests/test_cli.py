@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -509,3 +510,34 @@ def test_the_commands_share_helpers_of_their_own_module_not_private_names_of_the
             "'outcome_graph.cli') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("no_color, coloured", [(None, True), ("1", False), ("", True)])
+def test_a_terminal_gets_colour_unless_no_color_is_set_to_something(cli_env, no_color, coloured):
+    # (no-color.org: NO_COLOR turns colour off when it is present and not empty)
+    import pty
+
+    env = {k: v for k, v in cli_env.items() if k != "NO_COLOR"}
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
+    main, child = pty.openpty()
+    try:
+        proc = subprocess.run([*og_command(), "check", str(EXAMPLES / "tutorial-plan.yaml")], stdout=child,
+                              stderr=subprocess.PIPE, env=env, timeout=60)
+        os.close(child)
+        child = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # (the terminal's other end is closed: all is read)
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+        if child != -1:
+            os.close(child)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert b"OG403" in shown and (b"\x1b[" in shown) == coloured

@@ -98,7 +98,8 @@ def _exit_cleanly_on_sigterm() -> None:
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
                    "(text format).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
                    "where its configuration is looked for.")
@@ -204,7 +205,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             else:
                 outcomes = (check_one(i) for i in range(len(plans)))  # (messages shown as they come)
             use_colour = fmt == "text" and (color if color is not None else (
-                output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ))
+                output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
             for report, messages in outcomes:
                 if report is None:
                     for line in messages:
