@@ -389,7 +389,7 @@ _INPUT_FILES = {
 @pytest.mark.parametrize("name", list(_INPUT_FILES))
 @pytest.mark.parametrize(("command", "options"), [
     ("check", []), ("check", ["--jobs", "2", "other.yaml"]), ("report", ["--no-diagram"]),
-    ("table", ["--what", "findings"]), ("diff", ["other.yaml", "--findings"]),
+    ("table", ["--what", "findings"]), ("diff", ["other.yaml", "--findings"]), ("convert", ["--to", "xlsx", "--findings"]),
 ])
 def test_no_command_writes_its_output_over_a_file_it_reads(tmp_path: Path, name: str, command: str,
                                                            options: list[str]):
@@ -406,6 +406,8 @@ def test_no_command_writes_its_output_over_a_file_it_reads(tmp_path: Path, name:
     how = _INPUT_FILES[name][1]
     if command == "diff":
         args = ["diff", "plan.yaml", *options, *how, "-o", name]
+    elif command == "convert":
+        args = ["convert", "plan.yaml", name, *options, *how]
     else:
         args = [command, "plan.yaml", *options, *how, "-o", name]
     if command == "table" and how:
