@@ -543,3 +543,41 @@ def test_a_terminal_gets_colour_unless_no_color_is_set_to_something(cli_env, no_
             os.close(child)
     assert proc.returncode in (0, 1), proc.stderr
     assert b"OG403" in shown and (b"\x1b[" in shown) == coloured
+
+
+def test_an_output_into_a_pipe_or_device_is_written_into_not_replaced_by_a_file(tmp_path: Path):
+    # (`-o /dev/null` in CI, or a named pipe another program reads: replacing them with a regular
+    # file would break them for everyone, and outside a writable folder it failed)
+    import stat
+    import threading
+
+    plan = write(tmp_path, CLEAN)
+    fifo = tmp_path / "findings.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            received.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    out = run("check", str(plan), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert out.returncode == 0, out.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert received and json.loads(received[0])["plan"]["id"] == "t"
+    out = run("check", str(plan), "-o", os.devnull)
+    assert out.returncode == 0 and out.stderr == "" and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_an_output_that_is_a_symbolic_link_writes_the_file_it_points_to(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    (tmp_path / "published").mkdir()
+    real = tmp_path / "published" / "findings.json"
+    real.write_text("old")
+    link = tmp_path / "findings.json"
+    link.symlink_to(real)
+    out = run("check", str(plan), "--format", "json", "-o", str(link))
+    assert out.returncode == 0, out.stderr
+    assert link.is_symlink() and json.loads(real.read_text())["plan"]["id"] == "t"
