@@ -581,3 +581,14 @@ def test_an_output_that_is_a_symbolic_link_writes_the_file_it_points_to(tmp_path
     out = run("check", str(plan), "--format", "json", "-o", str(link))
     assert out.returncode == 0, out.stderr
     assert link.is_symlink() and json.loads(real.read_text())["plan"]["id"] == "t"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["check", "{plan}"], ["table", "{plan}"], ["rules"], ["synth", "100"]])
+def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, args: list[str]):
+    plan = write(tmp_path, CLEAN)
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([*og_command(), *(a.format(plan=plan) for a in args)], stdout=full,
+                             stderr=subprocess.PIPE, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr == "error: cannot write the output: No space left on device\n"
