@@ -215,6 +215,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 for notice in messages:
                     click.echo(f"notice: {notice}", err=True)
                 if baseline is not None:
+                    mismatch = baseline.mismatch(report.plan_id)
+                    if mismatch:
+                        click.echo(f"notice: {mismatch}", err=True)
                     report = baseline.apply(report)
                 reports.append(report)
                 worst = max(worst, report.exit_code)

@@ -63,6 +63,9 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
             refuse_inputs(output, loaded=[loaded], configs=[config])
             marked: Any = findings
             if baseline is not None:
+                mismatch = baseline.mismatch(loaded.id)
+                if mismatch:
+                    click.echo(f"notice: {mismatch}", err=True)
                 from ..rules.engine import check
 
                 marked = baseline.apply(check(loaded, config))
