@@ -121,6 +121,11 @@ CASES = [
          "plan.period.start: '01/04/2011' is not a date written year-month-day (2011-04-01)", 2),
     Case("impossible-as-of", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n"),
          "plan.as_of: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)", 2),
+    Case("fractional-capacity", text("p.yaml", PLAN_HEADER + "owners:\n  - {id: A, name: Team A, capacity: 2.5}\n"),
+         "owners[0].capacity: must be a whole number, 0 or more, not '2.5'", 4),
+    Case("negative-capacity", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
+                                   '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
+                                   ' "capacity": -1}]}\n'), "owners[0].capacity: must be a whole number, 0 or more", 2),
     Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
     Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),

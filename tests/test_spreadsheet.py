@@ -358,6 +358,20 @@ def test_an_impossible_period_in_a_plan_sheet_says_what_is_wrong_with_it(tmp_pat
     assert info.value.problems[0].cell == "C2" and needle in str(info.value)
 
 
+def test_a_capacity_that_is_not_a_whole_number_says_so_at_its_cell(tmp_path: Path):
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "owners.csv").write_text("id,name,capacity\nA,Team A,2.5\nB,Team B,-4\n")
+    (folder / "priorities.csv").write_text("id,title,lead\nP1,Safe,A\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert [(p.cell, p.message) for p in info.value.problems] == [
+        ("C2", "A: capacity: must be a whole number, 0 or more (the cell holds '2.5')"),
+        ("C3", "B: capacity: must be a whole number, 0 or more (the cell holds '-4')"),
+    ]
+
+
 def test_a_csv_file_saved_as_utf_16_is_told_so(tmp_path: Path):
     # (Excel's "Unicode Text" and some Windows editors save UTF-16)
     single = tmp_path / "actions.csv"

@@ -575,6 +575,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
             elif etype.startswith("date"):
                 text = _bad_date(err["input"]) or text
+            elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
+                text = f"must be a whole number, 0 or more, not {err.get('input')!r}"
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:

@@ -479,6 +479,8 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             bad_date = _bad_date(value) if etype.startswith("date") and isinstance(value, str) else None
             if bad_date:
                 text = bad_date
+            elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
+                text = f"must be a whole number, 0 or more (the cell holds {value!r})"
             elif isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
