@@ -126,6 +126,10 @@ CASES = [
     Case("negative-capacity", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
                                    '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
                                    ' "capacity": -1}]}\n'), "owners[0].capacity: must be a whole number, 0 or more", 2),
+    Case("plan-id-with-spaces", text("p.yaml", "format: outcome-graph/v1\nplan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n"),
+         "plan.id: must be letters, digits, dots, dashes and underscores only (e.g. anytown-cypp-2011-12), not 'my plan'", 2),
+    Case("catalogue-prefix-with-digits", text("p.yaml", PLAN_HEADER + "catalogues: [{prefix: CSC1, title: Local}]\n"),
+         "catalogues[0].prefix: must be letters only (e.g. CSC), not 'CSC1'", 3),
     Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
     Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),

@@ -372,6 +372,17 @@ def test_a_capacity_that_is_not_a_whole_number_says_so_at_its_cell(tmp_path: Pat
     ]
 
 
+def test_a_plan_id_with_spaces_in_a_plan_sheet_says_what_an_id_may_hold(tmp_path: Path):
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,my plan,2011-04-01,2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,Safe\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert info.value.problems[0].cell == "B2"
+    assert "id: must be letters, digits, dots, dashes and underscores only" in str(info.value)
+
+
 def test_a_csv_file_saved_as_utf_16_is_told_so(tmp_path: Path):
     # (Excel's "Unicode Text" and some Windows editors save UTF-16)
     single = tmp_path / "actions.csv"

@@ -522,6 +522,13 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     return problems
 
 
+#: The patterns of the format's constrained texts, in words (the validator shows the pattern).
+_PATTERN_WORDS = {
+    r"^[A-Za-z0-9._-]+$": "letters, digits, dots, dashes and underscores only (e.g. anytown-cypp-2011-12)",
+    r"^[A-Za-z]+$": "letters only (e.g. CSC)",
+}
+
+
 def _bad_date(value: str) -> str | None:
     """What is wrong with a date field's text, in the words of a ``due`` date's messages (the
     validator's own speak of datetimes and input lengths); ``None`` for a valid ISO date."""
@@ -569,6 +576,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == VISIBLE:
                 text = "must not be blank"
+            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in _PATTERN_WORDS:
+                text = f"must be {_PATTERN_WORDS[err['ctx']['pattern']]}, not {err.get('input')!r}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
             elif etype.startswith("date") and not isinstance(err.get("input"), str):

@@ -39,7 +39,7 @@ from ..analysis.timescale import _iso_day
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import _bad_date, build_plan, field_names, model_at, human_size, over_limit, wide_unicode
+from .loader import _PATTERN_WORDS, _bad_date, build_plan, field_names, model_at, human_size, over_limit, wide_unicode
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -481,6 +481,8 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 text = bad_date
             elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
                 text = f"must be a whole number, 0 or more (the cell holds {value!r})"
+            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in _PATTERN_WORDS:
+                text = f"must be {_PATTERN_WORDS[err['ctx']['pattern']]} (the cell holds {value!r})"
             elif isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
