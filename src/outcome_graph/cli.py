@@ -121,7 +121,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
-    PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), folders of plans (every YAML or
+    PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or
     JSON file under them that declares the plan format), or - for a YAML or JSON plan read from
     standard input (an editor checking what is being written).
 
