@@ -213,6 +213,23 @@ def test_size_limit_is_configurable(tmp_path: Path):
     assert og.load(path).id == "t"
 
 
+@pytest.mark.parametrize("kind", ["yaml", "xlsx", "stdin"])
+def test_a_limit_far_beyond_the_input_reads_it(tmp_path: Path, kind: str):
+    # (a read of the whole limit at once overflowed, or asked for a terabyte, on a small file)
+    path = tmp_path / "p.yaml"
+    path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, lead: SILS, timescale: June 11}\n")
+    huge = str(10**23)
+    if kind == "xlsx":
+        og.convert_plan(path, tmp_path / "p.xlsx")
+        path = tmp_path / "p.xlsx"
+    assert og.load(path, max_bytes=10**23).id == "t"
+    args = ["-", "--stdin-filename", str(path)] if kind == "stdin" else [str(path)]
+    out = subprocess.run([*og_command(), "check", *args, "--max-bytes", huge], capture_output=True, text=True,
+                         input=path.read_text() if kind == "stdin" else None, timeout=120, preexec_fn=_limit_memory)
+    assert out.returncode in (0, 1), out.stderr
+    assert out.stdout.splitlines()[-1].startswith("t: ")
+
+
 def test_inputs_are_never_modified(tmp_path: Path):
     from .conftest import MODELS
 

@@ -151,10 +151,10 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         if only_plans and not plans and not watch:
             sys.exit(EXIT_OK)
         layer = cli_layer(select, ignore, severity, fail_on)
-        from .loading.loader import DEFAULT_MAX_BYTES
+        from .loading.loader import DEFAULT_MAX_BYTES, read_limited
 
         limit = max_bytes or DEFAULT_MAX_BYTES
-        stdin = sys.stdin.buffer.read(limit + 1) if "-" in plans else b""  # (read before any fork)
+        stdin = read_limited(sys.stdin.buffer, limit) if "-" in plans else b""  # (read before any fork)
 
         def check_all(plans: tuple[str, ...] = plans) -> int:
             """Check the plans and write the output; the exit code."""

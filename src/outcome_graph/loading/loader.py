@@ -49,6 +49,21 @@ __all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_p
 #: Largest plan file read by default (32 MB); ``max_bytes`` changes it.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
+
+def read_limited(fh: Any, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of the binary file ``fh``, read in pieces: ``read(limit + 1)``
+    sets aside the whole limit first, so a limit far beyond the input (``--max-bytes
+    100000000000000000000``) ran out of memory, or overflowed, on a file of a few kilobytes."""
+    pieces: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        piece = fh.read(min(left, 1 << 23))
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
 def load(
     source: str | os.PathLike[str] | bytes | Mapping[str, Any],
     *,
@@ -154,7 +169,7 @@ def load_path(
                 [Problem(f"the file is {over_limit(size, max_bytes)} (--max-bytes changes it)", file=name)]
             )
         with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = read_limited(fh, max_bytes)
     except OSError as exc:
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
     try:

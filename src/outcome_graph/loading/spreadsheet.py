@@ -39,7 +39,8 @@ from ..analysis.timescale import _iso_day
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import _PATTERN_WORDS, _bad_date, build_plan, field_names, model_at, human_size, over_limit, wide_unicode
+from .loader import (_PATTERN_WORDS, _bad_date, build_plan, field_names, human_size, model_at, over_limit, read_limited,
+                     wide_unicode)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -203,7 +204,7 @@ def _read_limited(path: Path, max_bytes: int, name: str) -> bytes:
         if size > max_bytes:
             raise _fail(f"the file is {over_limit(size, max_bytes)}", name)
         with path.open("rb") as fh:
-            return fh.read(max_bytes + 1)
+            return read_limited(fh, max_bytes)
     except OSError as exc:
         raise _fail(f"cannot read the file: {exc.strerror or exc}", name) from None
 
