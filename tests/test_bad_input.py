@@ -213,6 +213,15 @@ def test_size_limit_is_configurable(tmp_path: Path):
     assert og.load(path).id == "t"
 
 
+def test_a_plan_on_standard_input_over_the_limit_is_not_given_a_size_it_does_not_have(tmp_path: Path):
+    # (standard input is read one byte past the limit: "the plan is 1,001 bytes" was that byte)
+    text = PLAN_HEADER + "milestones:\n  - {id: M1, title: " + "x" * 5000 + "}\n"
+    out = subprocess.run([*og_command(), "check", "-", "--max-bytes", "1000"], capture_output=True, text=True,
+                         input=text, timeout=120)
+    assert out.returncode == 2
+    assert out.stderr == "error: <stdin>: the plan is over the 1,000-byte limit (--max-bytes changes it)\n"
+
+
 @pytest.mark.parametrize("kind", ["yaml", "xlsx", "stdin"])
 def test_a_limit_far_beyond_the_input_reads_it(tmp_path: Path, kind: str):
     # (a read of the whole limit at once overflowed, or asked for a terabyte, on a small file)

@@ -176,7 +176,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             def check_one(i: int) -> tuple[Any, list[str]]:
                 """(the report, the notices), or (None, the error's lines) for a plan that cannot be
                 read among several."""
-                from .errors import PlanError
+                from .errors import PlanError, Problem
 
                 path = plans[i]
                 try:
@@ -184,6 +184,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                         config = discover_config(stdin_filename, config_file=config_file, cli=layer)
                         name = stdin_filename or "<stdin>"
                         base = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else os.getcwd()
+                        if len(stdin) > limit:  # (read up to one byte past the limit: its size is unknown)
+                            raise PlanError([Problem(f"the plan is over the {limit:,}-byte limit (--max-bytes "
+                                                     "changes it)", file=name)])
                         plan = load_bytes(stdin, file=name, max_bytes=limit, base_dir=base, jobs=plan_jobs)
                     else:
                         config = discover_config(path, config_file=config_file, cli=layer)
