@@ -469,3 +469,11 @@ def test_a_reference_s_explicitly_empty_targets_round_trip(fmt: str, tmp_path: P
     assert plan.nodes["O1"].indicators[0].targets == []
     back = round_trip(plan, tmp_path, fmt)
     assert back.nodes["O1"].indicators[0].targets == [] and back.document == plan.document
+
+
+def test_a_config_without_findings_to_check_is_a_usage_error_not_ignored(tmp_path: Path):
+    # (a --config that would configure nothing, even one that does not exist, passed silently)
+    target = tmp_path / "plan.xlsx"
+    code, _, err = cli("convert", str(MODELS / "thurrock-cypp-2011-12.yaml"), str(target), "--config",
+                       str(tmp_path / "missing.toml"))
+    assert code == 2 and "--config configures the check of --findings" in err and not target.exists()

@@ -34,6 +34,8 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
     from .common import handle_errors
 
     with handle_errors():
+        if config_file and not findings:
+            raise click.UsageError("--config configures the check of --findings; add --findings, or leave --config out")
         from ..config import discover_config
         from ..convert import convert
         from ..loading.loader import DEFAULT_MAX_BYTES
