@@ -592,3 +592,14 @@ def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, ar
                              stderr=subprocess.PIPE, text=True, timeout=120)
     assert out.returncode == 2, out.stderr
     assert out.stderr == "error: cannot write the output: No space left on device\n"
+
+
+def test_render_refuses_a_selection_of_findings_it_would_not_mark(tmp_path: Path):
+    # (--select and --ignore choose the findings --findings marks; without it they did nothing)
+    plan = write(tmp_path, ORPHAN)
+    target = tmp_path / "model.dot"
+    out = run("render", str(plan), "-o", str(target), "--select", "OG1")
+    assert out.returncode == 2 and "--select and --ignore choose the findings to mark; add --findings" in out.stderr
+    assert not target.exists()
+    out = run("render", str(plan), "-o", str(target), "--select", "OG1", "--findings")
+    assert out.returncode == 0 and "OG103" in target.read_text()
