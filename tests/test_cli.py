@@ -603,3 +603,9 @@ def test_render_refuses_a_selection_of_findings_it_would_not_mark(tmp_path: Path
     assert not target.exists()
     out = run("render", str(plan), "-o", str(target), "--select", "OG1", "--findings")
     assert out.returncode == 0 and "OG103" in target.read_text()
+
+
+def test_a_name_for_standard_input_when_none_is_read_is_a_usage_error(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    out = run("check", str(plan), "--stdin-filename", "other.yaml")
+    assert out.returncode == 2 and "--stdin-filename names the plan read from standard input" in out.stderr

@@ -137,6 +137,8 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                                    f"{fmt} (or count the {fmt} output's findings)")
         if plans.count("-") > 1:
             raise click.UsageError("standard input (-) can be read once")
+        if stdin_filename and "-" not in plans:
+            raise click.UsageError("--stdin-filename names the plan read from standard input: give - among the PLANS")
         if watch and "-" in plans:
             raise click.UsageError("--watch checks files again when they change; standard input (-) cannot be watched")
         given = plans
