@@ -609,3 +609,10 @@ def test_a_name_for_standard_input_when_none_is_read_is_a_usage_error(tmp_path: 
     plan = write(tmp_path, CLEAN)
     out = run("check", str(plan), "--stdin-filename", "other.yaml")
     assert out.returncode == 2 and "--stdin-filename names the plan read from standard input" in out.stderr
+
+
+def test_a_rule_of_a_rule_file_asked_for_elsewhere_says_where_it_is_listed(tmp_path: Path):
+    out = run("rules", "ACME001", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "no rule 'ACME001'" in out.stderr and "or with --config FILE" in out.stderr
+    assert "--config" not in run("rules", "OG999", cwd=tmp_path).stderr  # (a built-in code: no rule file to name)

@@ -375,7 +375,10 @@ def rules(code: str | None, fmt: str, config_file: str | None) -> None:
                 from .loading.suggest import nearest
 
                 guess = nearest(key, list(catalogue))
-                raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else ""))
+                where = "" if key.startswith("OG") or config_file else (
+                    " (a rule file's rules are listed in the folder whose configuration names it, "
+                    "or with --config FILE)")
+                raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else "") + where)
         render: Callable[..., str] = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
         text = render(selected, full=bool(code) or fmt != "text")
         click.echo(text, nl=not text.endswith("\n"))
