@@ -538,22 +538,19 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
 
 
 #: The patterns of the format's constrained texts, in words (the validator shows the pattern).
-_PATTERN_WORDS = {
+PATTERN_WORDS = {
     r"^[A-Za-z0-9._-]+$": "letters, digits, dots, dashes and underscores only (e.g. anytown-cypp-2011-12)",
     r"^[A-Za-z]+$": "letters only (e.g. CSC)",
 }
 
 
-def _bad_date(value: str) -> str | None:
+def bad_date(value: str) -> str | None:
     """What is wrong with a date field's text, in the words of a ``due`` date's messages (the
     validator's own speak of datetimes and input lengths); ``None`` for a valid ISO date."""
-    from ..analysis.timescale import _ISO_DAY, _iso_day
+    from ..analysis.timescale import iso_date
 
-    written = value.strip()
-    if not _ISO_DAY.fullmatch(written):
-        return f"{value!r} is not a date written year-month-day (2011-04-01)"
     try:
-        _iso_day(written)
+        iso_date(value.strip())
     except ValueError as exc:
         return str(exc)
     return None
@@ -591,14 +588,14 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == VISIBLE:
                 text = "must not be blank"
-            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in _PATTERN_WORDS:
-                text = f"must be {_PATTERN_WORDS[err['ctx']['pattern']]}, not {err.get('input')!r}"
+            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
+                text = f"must be {PATTERN_WORDS[err['ctx']['pattern']]}, not {err.get('input')!r}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
             elif etype.startswith("date") and not isinstance(err.get("input"), str):
                 text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
             elif etype.startswith("date"):
-                text = _bad_date(err["input"]) or text
+                text = bad_date(err["input"]) or text
             elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
                 text = f"must be a whole number, 0 or more, not {err.get('input')!r}"
             msg = f"{where}: {text}"

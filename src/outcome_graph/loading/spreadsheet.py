@@ -35,12 +35,12 @@ from pydantic import ValidationError
 
 from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
-from ..analysis.timescale import _iso_day
+from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import (_PATTERN_WORDS, _bad_date, build_plan, field_names, human_size, model_at, over_limit, read_limited,
-                     wide_unicode)
+from .loader import (PATTERN_WORDS, bad_date, build_plan, field_names, human_size, model_at, over_limit,
+                     read_limited, wide_unicode)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -477,13 +477,13 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
             value = err.get("input")
-            bad_date = _bad_date(value) if etype.startswith("date") and isinstance(value, str) else None
-            if bad_date:
-                text = bad_date
+            wrong_date = bad_date(value) if etype.startswith("date") and isinstance(value, str) else None
+            if wrong_date:
+                text = wrong_date
             elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
                 text = f"must be a whole number, 0 or more (the cell holds {value!r})"
-            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in _PATTERN_WORDS:
-                text = f"must be {_PATTERN_WORDS[err['ctx']['pattern']]} (the cell holds {value!r})"
+            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
+                text = f"must be {PATTERN_WORDS[err['ctx']['pattern']]} (the cell holds {value!r})"
             elif isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
@@ -505,7 +505,7 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
 def _period_end(text: str, start: bool) -> date:
     text = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return _iso_day(text).start  # (an impossible date: what is wrong with it)
+        return iso_date(text)  # (an impossible date: what is wrong with it)
     m = re.fullmatch(r"(\d{4})-(\d{2})", text)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
