@@ -101,6 +101,14 @@ def empty_dir(folder: Path) -> Path:
     return path
 
 
+def _workbook_as(path: Path) -> Path:
+    from .conftest import EXAMPLES
+
+    og.convert_plan(EXAMPLES / "tutorial-plan.yaml", path.with_suffix(".xlsx"))
+    path.with_suffix(".xlsx").rename(path)
+    return path
+
+
 CASES = [
     Case("unclosed-quote", text("p.yaml", PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n"), "invalid YAML", 4),
     Case("tab-indent", text("p.yaml", PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n"), "tab", 4),
@@ -133,6 +141,8 @@ CASES = [
     Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
     Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),
+    Case("workbook-named-yaml", lambda folder: _workbook_as(folder / "plan.yaml"),
+         "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends in .xlsx", 1),
     Case("utf-16-with-bom", text("p.yaml", PLAN_HEADER.encode("utf-16")), "the file is UTF-16 text; save it as UTF-8", 1),
     Case("utf-16-without-bom", text("p.yaml", PLAN_HEADER.encode("utf-16-be")), "the file is UTF-16 text", 1),
     Case("utf-32", text("p.json", '{"format": "outcome-graph/v1"}'.encode("utf-32")), "the file is UTF-32 text", 1),

@@ -383,6 +383,22 @@ def test_a_plan_id_with_spaces_in_a_plan_sheet_says_what_an_id_may_hold(tmp_path
     assert "id: must be letters, digits, dots, dashes and underscores only" in str(info.value)
 
 
+PLAN_HEADER_TEXT = ("format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                    "priorities: [{id: P1, title: Safe}]\n")
+
+
+def test_a_plan_under_another_kind_s_suffix_is_told_which_kind_it_is(tmp_path: Path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_HEADER_TEXT)
+    (tmp_path / "plan.xlsx").write_bytes(plan.read_bytes())
+    with pytest.raises(PlanError, match="this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json"):
+        load_path(tmp_path / "plan.xlsx")
+    og.convert_plan(plan, tmp_path / "real.xlsx")
+    (tmp_path / "table.csv").write_bytes((tmp_path / "real.xlsx").read_bytes())
+    with pytest.raises(PlanError, match="this is a workbook .or another zip file., not a CSV file"):
+        load_path(tmp_path / "table.csv", period=PERIOD)
+
+
 def test_a_csv_file_saved_as_utf_16_is_told_so(tmp_path: Path):
     # (Excel's "Unicode Text" and some Windows editors save UTF-16)
     single = tmp_path / "actions.csv"

@@ -216,6 +216,10 @@ def over_limit(size: int, limit: int) -> str:
     return f"{shown}, over the {limit_shown} limit"
 
 
+#: How a zip file, and so an .xlsx workbook, starts.
+ZIP_MAGIC = b"PK\x03\x04"
+
+
 def wide_unicode(data: bytes) -> str | None:
     """``"UTF-16"`` or ``"UTF-32"`` when ``data`` is text in that encoding (as Windows editors and
     Excel's "Unicode text" save it): by its byte-order mark, or for UTF-16 without one, by the zero
@@ -252,6 +256,8 @@ def load_bytes(
     if b"\x00" in data[:8192]:
         wide = wide_unicode(data)
         what = (f"the file is {wide} text; save it as UTF-8" if wide else
+                "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends "
+                "in .xlsx" if data.startswith(ZIP_MAGIC) else
                 "this is a binary file, not a YAML or JSON plan")
         raise PlanError([Problem(what, file=file, line=1, column=1)])
     try:

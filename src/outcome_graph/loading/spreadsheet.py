@@ -39,8 +39,8 @@ from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import (PATTERN_WORDS, bad_date, build_plan, field_names, human_size, model_at, over_limit,
-                     read_limited, wide_unicode)
+from .loader import (PATTERN_WORDS, ZIP_MAGIC, bad_date, build_plan, declares_plan_format, field_names, human_size,
+                     model_at, over_limit, read_limited, wide_unicode)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -223,6 +223,8 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
         )
     buffer = io.BytesIO(data)
     if not zipfile.is_zipfile(buffer):
+        if declares_plan_format(data[:65536].decode("utf-8", "replace")):
+            raise _fail("this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json", name)
         raise _fail("this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON", name)
     try:
         with zipfile.ZipFile(buffer) as zf:
@@ -326,7 +328,8 @@ def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
     if b"\x00" in data[:8192]:
         wide = wide_unicode(data)
         raise _fail(f"the file is {wide} text; save it as CSV UTF-8" if wide else
-                    "this is a binary file, not a CSV file", name)
+                    "this is a workbook (or another zip file), not a CSV file: a workbook's name ends in .xlsx"
+                    if data.startswith(ZIP_MAGIC) else "this is a binary file, not a CSV file", name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
