@@ -316,7 +316,7 @@ def test_a_file_that_is_not_a_plan_is_told_so(tmp_path):
     with pytest.raises(PlanError) as err:
         og.load(notes)
     assert err.value.line is not None and "invalid YAML" in str(err.value)
-    assert "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks or CSV folders)" in str(err.value)
+    assert "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)" in str(err.value)
     # A .yaml file with a syntax error is told only the error.
     broken = tmp_path / "plan.yaml"
     broken.write_text("* [link](x)\n", encoding="utf-8")

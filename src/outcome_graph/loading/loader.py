@@ -181,7 +181,7 @@ def load_path(
             raise
         # A file of another kind (README.md, a .docx) read as YAML: say what plans are.
         first = exc.problems[0]
-        hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks or CSV folders)"
+        hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)"
         raise PlanError([dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]) from None
     plan.sources.insert(0, name)
     return plan
