@@ -616,3 +616,11 @@ def test_a_rule_of_a_rule_file_asked_for_elsewhere_says_where_it_is_listed(tmp_p
     assert out.returncode == 2
     assert "no rule 'ACME001'" in out.stderr and "or with --config FILE" in out.stderr
     assert "--config" not in run("rules", "OG999", cwd=tmp_path).stderr  # (a built-in code: no rule file to name)
+
+
+def test_what_was_written_is_counted_in_the_right_grammatical_number(tmp_path: Path):
+    plan = write(tmp_path, PLAN_HEADER + "milestones: [{id: M1, title: Audit, lead: SILS, timescale: June 11}]\n")
+    out = run("table", str(plan), "-o", str(tmp_path / "m.csv"))
+    assert out.returncode == 0 and out.stderr == f"wrote {tmp_path / 'm.csv'} (1 row)\n"
+    out = run("convert", str(plan), str(tmp_path / "m.json"))
+    assert out.returncode == 0 and out.stderr == f"wrote {tmp_path / 'm.json'} (json, 1 node)\n"
