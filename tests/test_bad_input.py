@@ -101,6 +101,14 @@ def empty_dir(folder: Path) -> Path:
     return path
 
 
+def _workbook_as(path: Path) -> Path:
+    from .conftest import EXAMPLES
+
+    og.convert_plan(EXAMPLES / "tutorial-plan.yaml", path.with_suffix(".xlsx"))
+    path.with_suffix(".xlsx").rename(path)
+    return path
+
+
 CASES = [
     Case("unclosed-quote", text("p.yaml", PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n"), "invalid YAML", 4),
     Case("tab-indent", text("p.yaml", PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n"), "tab", 4),
@@ -115,9 +123,29 @@ CASES = [
     Case("misspelt-field", text("p.yaml", PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    milestons: []\n"), "did you mean 'milestones'", 6),
     Case("impossible-due", text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, due: 2011-13-45}\n"), "2011-13-45", 4),
     Case("impossible-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n"), "plan.period.start", 2),
+    Case("impossible-period-day", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-02-30, end: 2012-03-31}}\n"),
+         "plan.period.start: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)", 2),
+    Case("uk-numeric-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 01/04/2011, end: 2012-03-31}}\n"),
+         "plan.period.start: '01/04/2011' is not a date written year-month-day (2011-04-01)", 2),
+    Case("impossible-as-of", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n"),
+         "plan.as_of: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)", 2),
+    Case("fractional-capacity", text("p.yaml", PLAN_HEADER + "owners:\n  - {id: A, name: Team A, capacity: 2.5}\n"),
+         "owners[0].capacity: must be a whole number, 0 or more, not '2.5'", 4),
+    Case("negative-capacity", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
+                                   '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
+                                   ' "capacity": -1}]}\n'), "owners[0].capacity: must be a whole number, 0 or more", 2),
+    Case("plan-id-with-spaces", text("p.yaml", "format: outcome-graph/v1\nplan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n"),
+         "plan.id: must be letters, digits, dots, dashes and underscores only (e.g. anytown-cypp-2011-12), not 'my plan'", 2),
+    Case("catalogue-prefix-with-digits", text("p.yaml", PLAN_HEADER + "catalogues: [{prefix: CSC1, title: Local}]\n"),
+         "catalogues[0].prefix: must be letters only (e.g. CSC), not 'CSC1'", 3),
     Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
     Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),
+    Case("workbook-named-yaml", lambda folder: _workbook_as(folder / "plan.yaml"),
+         "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends in .xlsx", 1),
+    Case("utf-16-with-bom", text("p.yaml", PLAN_HEADER.encode("utf-16")), "the file is UTF-16 text; save it as UTF-8", 1),
+    Case("utf-16-without-bom", text("p.yaml", PLAN_HEADER.encode("utf-16-be")), "the file is UTF-16 text", 1),
+    Case("utf-32", text("p.json", '{"format": "outcome-graph/v1"}'.encode("utf-32")), "the file is UTF-32 text", 1),
     Case("json-syntax", text("p.json", '{"format": "outcome-graph/v1",\n  "plan": }\n'), "invalid JSON", 2),
     Case("no-plan-csvs", empty_dir, "no-csvs"),
     Case("missing-file", lambda folder: folder / "nope.yaml", "no such file"),
@@ -195,6 +223,32 @@ def test_size_limit_is_configurable(tmp_path: Path):
     assert og.load(path).id == "t"
 
 
+def test_a_plan_on_standard_input_over_the_limit_is_not_given_a_size_it_does_not_have(tmp_path: Path):
+    # (standard input is read one byte past the limit: "the plan is 1,001 bytes" was that byte)
+    text = PLAN_HEADER + "milestones:\n  - {id: M1, title: " + "x" * 5000 + "}\n"
+    out = subprocess.run([*og_command(), "check", "-", "--max-bytes", "1000"], capture_output=True, text=True,
+                         input=text, timeout=120)
+    assert out.returncode == 2
+    assert out.stderr == "error: <stdin>: the plan is over the 1,000-byte limit (--max-bytes changes it)\n"
+
+
+@pytest.mark.parametrize("kind", ["yaml", "xlsx", "stdin"])
+def test_a_limit_far_beyond_the_input_reads_it(tmp_path: Path, kind: str):
+    # (a read of the whole limit at once overflowed, or asked for a terabyte, on a small file)
+    path = tmp_path / "p.yaml"
+    path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, lead: SILS, timescale: June 11}\n")
+    huge = str(10**23)
+    if kind == "xlsx":
+        og.convert_plan(path, tmp_path / "p.xlsx")
+        path = tmp_path / "p.xlsx"
+    assert og.load(path, max_bytes=10**23).id == "t"
+    args = ["-", "--stdin-filename", str(path)] if kind == "stdin" else [str(path)]
+    out = subprocess.run([*og_command(), "check", *args, "--max-bytes", huge], capture_output=True, text=True,
+                         input=path.read_text() if kind == "stdin" else None, timeout=120, preexec_fn=_limit_memory)
+    assert out.returncode in (0, 1), out.stderr
+    assert out.stdout.splitlines()[-1].startswith("t: ")
+
+
 def test_inputs_are_never_modified(tmp_path: Path):
     from .conftest import MODELS
 
@@ -262,7 +316,7 @@ def test_a_file_that_is_not_a_plan_is_told_so(tmp_path):
     with pytest.raises(PlanError) as err:
         og.load(notes)
     assert err.value.line is not None and "invalid YAML" in str(err.value)
-    assert "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks or CSV folders)" in str(err.value)
+    assert "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)" in str(err.value)
     # A .yaml file with a syntax error is told only the error.
     broken = tmp_path / "plan.yaml"
     broken.write_text("* [link](x)\n", encoding="utf-8")

@@ -358,3 +358,25 @@ def test_a_sarif_baseline_marks_the_same_findings_new_as_a_json_one(tmp_path):
              for name in ("base.json", "base.sarif", "legacy.sarif")}
     assert fresh["base.json"] == ["The outcome 'Enjoy and achieve' has no objective in the plan."]
     assert fresh["base.sarif"] == fresh["legacy.sarif"] == fresh["base.json"]
+
+
+def test_a_baseline_of_another_plan_is_told_of_not_silently_matched_to_nothing(tmp_path: Path):
+    # Next year's plan under a new id finds every finding new: say why.
+    baseline = tmp_path / "baseline.json"
+    assert run("check", str(SOUTHEND), "--format", "json", "-o", str(baseline)).returncode == 0
+    renamed = write(tmp_path, SOUTHEND.read_text(encoding="utf-8").replace("id: southend-cypp-2008-09",
+                                                                             "id: southend-cypp-2009-10", 1))
+    out = run("check", str(renamed), "--baseline", str(baseline))
+    assert f"notice: {baseline} records no finding of plan 'southend-cypp-2009-10', only of " \
+           "'southend-cypp-2008-09': findings are matched by plan id" in out.stderr
+    assert "in the baseline" not in out.stdout
+    for command in (["report", "-o", str(tmp_path / "r.html"), "--no-diagram"], ["table", "--what", "findings"]):
+        out = run(command[0], str(renamed), *command[1:], "--baseline", str(baseline))
+        assert out.returncode == 0 and "records no finding of plan 'southend-cypp-2009-10'" in out.stderr
+    # the same plan, or a baseline that records nothing at all: no notice
+    assert "notice" not in run("check", str(SOUTHEND), "--baseline", str(baseline)).stderr
+    clean = write(tmp_path, PLAN_HEADER, "clean.yaml")
+    empty = tmp_path / "empty-baseline.json"
+    run("check", str(clean), "--format", "json", "--select", "OG110", "-o", str(empty))
+    assert json.loads(empty.read_text())["findings"] == []
+    assert "notice" not in run("check", str(SOUTHEND), "--baseline", str(empty)).stderr

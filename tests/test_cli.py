@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -388,7 +389,7 @@ _INPUT_FILES = {
 @pytest.mark.parametrize("name", list(_INPUT_FILES))
 @pytest.mark.parametrize(("command", "options"), [
     ("check", []), ("check", ["--jobs", "2", "other.yaml"]), ("report", ["--no-diagram"]),
-    ("table", ["--what", "findings"]), ("diff", ["other.yaml", "--findings"]),
+    ("table", ["--what", "findings"]), ("diff", ["other.yaml", "--findings"]), ("convert", ["--to", "xlsx", "--findings"]),
 ])
 def test_no_command_writes_its_output_over_a_file_it_reads(tmp_path: Path, name: str, command: str,
                                                            options: list[str]):
@@ -405,6 +406,8 @@ def test_no_command_writes_its_output_over_a_file_it_reads(tmp_path: Path, name:
     how = _INPUT_FILES[name][1]
     if command == "diff":
         args = ["diff", "plan.yaml", *options, *how, "-o", name]
+    elif command == "convert":
+        args = ["convert", "plan.yaml", name, *options, *how]
     else:
         args = [command, "plan.yaml", *options, *how, "-o", name]
     if command == "table" and how:
@@ -509,3 +512,115 @@ def test_the_commands_share_helpers_of_their_own_module_not_private_names_of_the
             "'outcome_graph.cli') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("no_color, coloured", [(None, True), ("1", False), ("", True)])
+def test_a_terminal_gets_colour_unless_no_color_is_set_to_something(cli_env, no_color, coloured):
+    # (no-color.org: NO_COLOR turns colour off when it is present and not empty)
+    import pty
+
+    env = {k: v for k, v in cli_env.items() if k != "NO_COLOR"}
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
+    main, child = pty.openpty()
+    try:
+        proc = subprocess.run([*og_command(), "check", str(EXAMPLES / "tutorial-plan.yaml")], stdout=child,
+                              stderr=subprocess.PIPE, env=env, timeout=60)
+        os.close(child)
+        child = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # (the terminal's other end is closed: all is read)
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+        if child != -1:
+            os.close(child)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert b"OG403" in shown and (b"\x1b[" in shown) == coloured
+
+
+def test_an_output_into_a_pipe_or_device_is_written_into_not_replaced_by_a_file(tmp_path: Path):
+    # (`-o /dev/null` in CI, or a named pipe another program reads: replacing them with a regular
+    # file would break them for everyone, and outside a writable folder it failed)
+    import stat
+    import threading
+
+    plan = write(tmp_path, CLEAN)
+    fifo = tmp_path / "findings.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            received.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    out = run("check", str(plan), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert out.returncode == 0, out.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert received and json.loads(received[0])["plan"]["id"] == "t"
+    out = run("check", str(plan), "-o", os.devnull)
+    assert out.returncode == 0 and out.stderr == "" and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_an_output_that_is_a_symbolic_link_writes_the_file_it_points_to(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    (tmp_path / "published").mkdir()
+    real = tmp_path / "published" / "findings.json"
+    real.write_text("old")
+    link = tmp_path / "findings.json"
+    link.symlink_to(real)
+    out = run("check", str(plan), "--format", "json", "-o", str(link))
+    assert out.returncode == 0, out.stderr
+    assert link.is_symlink() and json.loads(real.read_text())["plan"]["id"] == "t"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["check", "{plan}"], ["table", "{plan}"], ["rules"], ["synth", "100"]])
+def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, args: list[str]):
+    plan = write(tmp_path, CLEAN)
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([*og_command(), *(a.format(plan=plan) for a in args)], stdout=full,
+                             stderr=subprocess.PIPE, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr == "error: cannot write the output: No space left on device\n"
+
+
+def test_render_refuses_a_selection_of_findings_it_would_not_mark(tmp_path: Path):
+    # (--select and --ignore choose the findings --findings marks; without it they did nothing)
+    plan = write(tmp_path, ORPHAN)
+    target = tmp_path / "model.dot"
+    out = run("render", str(plan), "-o", str(target), "--select", "OG1")
+    assert out.returncode == 2 and "--select and --ignore choose the findings to mark; add --findings" in out.stderr
+    assert not target.exists()
+    out = run("render", str(plan), "-o", str(target), "--select", "OG1", "--findings")
+    assert out.returncode == 0 and "OG103" in target.read_text()
+
+
+def test_a_name_for_standard_input_when_none_is_read_is_a_usage_error(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    out = run("check", str(plan), "--stdin-filename", "other.yaml")
+    assert out.returncode == 2 and "--stdin-filename names the plan read from standard input" in out.stderr
+
+
+def test_a_rule_of_a_rule_file_asked_for_elsewhere_says_where_it_is_listed(tmp_path: Path):
+    out = run("rules", "ACME001", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "no rule 'ACME001'" in out.stderr and "or with --config FILE" in out.stderr
+    assert "--config" not in run("rules", "OG999", cwd=tmp_path).stderr  # (a built-in code: no rule file to name)
+
+
+def test_what_was_written_is_counted_in_the_right_grammatical_number(tmp_path: Path):
+    plan = write(tmp_path, PLAN_HEADER + "milestones: [{id: M1, title: Audit, lead: SILS, timescale: June 11}]\n")
+    out = run("table", str(plan), "-o", str(tmp_path / "m.csv"))
+    assert out.returncode == 0 and out.stderr == f"wrote {tmp_path / 'm.csv'} (1 row)\n"
+    out = run("convert", str(plan), str(tmp_path / "m.json"))
+    assert out.returncode == 0 and out.stderr == f"wrote {tmp_path / 'm.json'} (json, 1 node)\n"

@@ -49,6 +49,10 @@ def test_layers_override_in_order():
         ({"rules": {"OG302": {"max-milestone": 3}}}, "did you mean 'max-milestones'"),
         ({"rules": {"OG302": {"max-milestones": "ten"}}}, "non-negative number"),
         ({"rules": {"OG302": {"max-milestones": True}}}, "must be a non-negative number, not True"),
+        ({"rules": {"OG302": {"max-milestones": float("inf")}}}, "must be a non-negative number, not inf"),
+        ({"rules": {"OG302": {"max-milestones": float("nan")}}}, "must be a non-negative number, not nan"),
+        ({"rules": {"OG202": {"min-share": float("inf")}}}, "must be a non-negative number, not inf"),
+        ({"rules": {"OG302": {"max-milestones": 2.5}}}, "max-milestones must be a whole number, not 2.5"),
         ({"rules": {"OG999": {"x": 1}}}, "no such rule"),
         ({"rule-files": [3]}, "'rule-files' must be a list of paths"),
     ],
@@ -57,6 +61,20 @@ def test_bad_configuration_is_a_clear_error(data, needle):
     plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
     with pytest.raises(ConfigError, match=needle.replace("(", r"\(")):
         og.check(plan, Config.from_dict(data))
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_taken():
+    plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    og.check(plan, Config.from_dict({"rules": {"OG302": {"max-milestones": 12.0}}}))
+
+
+def test_a_grace_beyond_the_calendar_reports_nothing_after_the_period():
+    plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                   "milestones:\n  - {id: M1, title: Early, lead: SILS, due: 2010-06}\n"
+                   "  - {id: M2, title: Late, lead: SILS, due: 9999-12}\n")
+    for grace in (3_000_000, 10**12):
+        report = og.check(plan, Config.from_dict({"rules": {"OG402": {"grace-days": grace}}}))
+        assert [f.node for f in report.by_rule("OG402")] == ["M1"]
 
 
 def test_threshold_changes_findings():

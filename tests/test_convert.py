@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import outcome_graph as og
 from outcome_graph.cli import main
 from outcome_graph.convert import canonical_document, convert, document_data, output_format, to_json, to_yaml, write_plan
-from outcome_graph.errors import ConfigError, RenderError
+from outcome_graph.errors import ConfigError, PlanError, RenderError
 from outcome_graph.loading.loader import load_path
 from outcome_graph.model.document import is_blank
 from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
@@ -345,6 +345,17 @@ def test_convert_api(tmp_path: Path):
     assert load_path(tmp_path / "r.xlsx").document == result.plan.document
 
 
+def test_a_template_checked_before_its_period_is_filled_in_is_told_to_fill_it_in(tmp_path: Path):
+    path = tmp_path / "template.xlsx"
+    write_template(path)
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("plan", "E2")
+    assert problem.message.startswith("the plan period is unknown: fill in period.start and period.end (ISO dates) "
+                                      "in the plan sheet, or give it on the command line with --period START..END")
+
+
 def test_template(tmp_path: Path):
     path = tmp_path / "template.xlsx"
     code, _, err = cli("template", str(path))
@@ -458,3 +469,11 @@ def test_a_reference_s_explicitly_empty_targets_round_trip(fmt: str, tmp_path: P
     assert plan.nodes["O1"].indicators[0].targets == []
     back = round_trip(plan, tmp_path, fmt)
     assert back.nodes["O1"].indicators[0].targets == [] and back.document == plan.document
+
+
+def test_a_config_without_findings_to_check_is_a_usage_error_not_ignored(tmp_path: Path):
+    # (a --config that would configure nothing, even one that does not exist, passed silently)
+    target = tmp_path / "plan.xlsx"
+    code, _, err = cli("convert", str(MODELS / "thurrock-cypp-2011-12.yaml"), str(target), "--config",
+                       str(tmp_path / "missing.toml"))
+    assert code == 2 and "--config configures the check of --findings" in err and not target.exists()

@@ -467,3 +467,9 @@ def test_an_owner_s_findings_are_the_same_when_a_node_of_its_id_gets_another_id(
     result = diff(old, new)
     assert [(c.change, c.before, c.after) for c in result.changes] == [("id-changed", "X1", "Y1")]
     assert result.introduced == [] and result.resolved == []
+
+
+def test_a_config_with_no_findings_to_check_is_a_usage_error_not_ignored(tmp_path: Path):
+    thurrock = str(MODELS / "thurrock-cypp-2011-12.yaml")
+    code, out, err = cli("diff", thurrock, thurrock, "--no-findings", "--config", str(tmp_path / "missing.toml"))
+    assert code == 2 and out == "" and "--config configures the check of both plans" in err

@@ -20,6 +20,7 @@ from outcome_graph.model.plan import Location
 from outcome_graph.output.github import annotation, to_github
 from outcome_graph.output.junit import to_junit
 from outcome_graph.output.sarif import sarif_document
+from outcome_graph.output.text import format_report
 from outcome_graph.schema import findings_schema, plan_schema
 
 from .conftest import EXAMPLES, MODELS, PLAN_HEADER, og_command
@@ -270,3 +271,17 @@ def test_github_format_from_the_cli():
     assert done.returncode == report.exit_code == 1
     assert done.stdout.splitlines() == to_github([report]).splitlines()
     assert sum(line.startswith("::error ") for line in done.stdout.splitlines()) == report.counts["error"]
+
+
+def test_each_finding_of_the_text_format_is_one_line_whatever_its_values_hold():
+    # A lead typed on two lines of a spreadsheet cell is one owner; its findings stay one line each.
+    lead = "Head of School Improvement\nHead of Early Years"
+    text = PLAN_HEADER + "milestones:\n" + "".join(
+        f"  - {{id: M{i}, title: Task {i}, lead: {json.dumps(lead)}, timescale: June 11}}\n" for i in range(12))
+    report = og.check(og.load(text))
+    assert any("\n" in f.message for f in report.by_rule("OG302"))  # (the message quotes the lead as written)
+    shown = format_report(report, hints=True).splitlines()
+    overload = [line for line in shown if " OG302 " in line]
+    assert len(overload) == 1
+    assert "Head of School Improvement Head of Early Years leads 12 milestones" in overload[0]
+    assert overload[0].endswith("[owner-overload]")

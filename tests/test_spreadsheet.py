@@ -183,6 +183,9 @@ def test_parse_period():
     for bad in ("2011", "2011-13..2012-01", "2012-04-01..2011-03-31", "soon"):
         with pytest.raises(ConfigError):
             parse_period(bad)
+    with pytest.raises(ConfigError, match=r"--period '2011-04-01..2012-02-30': '2012-02-30' is not a valid date "
+                                          r"\(day 30: February 2012 has 29 days\)"):
+        parse_period("2011-04-01..2012-02-30")
 
 
 def test_a_flat_sheet_without_a_level_column_is_an_error_naming_the_sheet(tmp_path: Path):
@@ -339,6 +342,69 @@ def test_csv_folder_and_single_csv(tmp_path: Path):
     single = tmp_path / "actions.csv"
     single.write_text("Key milestones,Lead\nAudit,Road safety\n", encoding="utf-8")
     assert list(load_path(single, period=PERIOD).nodes) == ["M1"]
+
+
+@pytest.mark.parametrize("start, needle", [
+    ("2011-02-30", "period.start: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
+    ("01/04/2011", "period.start: '01/04/2011' is not a date written year-month-day (2011-04-01)"),
+])
+def test_an_impossible_period_in_a_plan_sheet_says_what_is_wrong_with_it(tmp_path: Path, start: str, needle: str):
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text(f"format,id,period.start,period.end\noutcome-graph/v1,p,{start},2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,Safe\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert info.value.problems[0].cell == "C2" and needle in str(info.value)
+
+
+def test_a_capacity_that_is_not_a_whole_number_says_so_at_its_cell(tmp_path: Path):
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "owners.csv").write_text("id,name,capacity\nA,Team A,2.5\nB,Team B,-4\n")
+    (folder / "priorities.csv").write_text("id,title,lead\nP1,Safe,A\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert [(p.cell, p.message) for p in info.value.problems] == [
+        ("C2", "A: capacity: must be a whole number, 0 or more (the cell holds '2.5')"),
+        ("C3", "B: capacity: must be a whole number, 0 or more (the cell holds '-4')"),
+    ]
+
+
+def test_a_plan_id_with_spaces_in_a_plan_sheet_says_what_an_id_may_hold(tmp_path: Path):
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,my plan,2011-04-01,2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,Safe\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert info.value.problems[0].cell == "B2"
+    assert "id: must be letters, digits, dots, dashes and underscores only" in str(info.value)
+
+
+PLAN_HEADER_TEXT = ("format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                    "priorities: [{id: P1, title: Safe}]\n")
+
+
+def test_a_plan_under_another_kind_s_suffix_is_told_which_kind_it_is(tmp_path: Path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_HEADER_TEXT)
+    (tmp_path / "plan.xlsx").write_bytes(plan.read_bytes())
+    with pytest.raises(PlanError, match="this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json"):
+        load_path(tmp_path / "plan.xlsx")
+    og.convert_plan(plan, tmp_path / "real.xlsx")
+    (tmp_path / "table.csv").write_bytes((tmp_path / "real.xlsx").read_bytes())
+    with pytest.raises(PlanError, match="this is a workbook .or another zip file., not a CSV file"):
+        load_path(tmp_path / "table.csv", period=PERIOD)
+
+
+def test_a_csv_file_saved_as_utf_16_is_told_so(tmp_path: Path):
+    # (Excel's "Unicode Text" and some Windows editors save UTF-16)
+    single = tmp_path / "actions.csv"
+    single.write_bytes("Key milestones,Lead\nAudit,Road safety\n".encode("utf-16"))
+    with pytest.raises(PlanError, match="the file is UTF-16 text; save it as CSV UTF-8"):
+        load_path(single, period=PERIOD)
 
 
 def test_size_limits(tmp_path: Path):

@@ -121,6 +121,17 @@ class Baseline:
             raise BaselineError(Problem("the baseline is not UTF-8 text", file=name, line=line)) from None
         return cls.from_findings(_read_documents(text, name), file=name)
 
+    def mismatch(self, plan_id: str) -> str | None:
+        """A notice when the baseline records findings, none of them of the plan ``plan_id``:
+        findings are matched by plan id, so a plan whose id changed (next year's plan) finds
+        all its findings new; ``None`` otherwise."""
+        if plan_id in self.keys or not self.keys:
+            return None
+        others = sorted(self.keys)
+        shown = ", ".join(repr(p) for p in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        return (f"{self.file or 'the baseline'} records no finding of plan {plan_id!r}, only of {shown}: "
+                "findings are matched by plan id, so every finding of this plan counts as new")
+
     def apply(self, report: Report) -> Report:
         """The report with the findings in the baseline moved to ``baselined`` (its other
         findings, suppressed ones and order unchanged)."""

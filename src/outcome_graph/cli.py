@@ -98,7 +98,8 @@ def _exit_cleanly_on_sigterm() -> None:
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
                    "(text format).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: when on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
                    "where its configuration is looked for.")
@@ -120,7 +121,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
-    PLANS are files (YAML, JSON, .xlsx, a folder of CSV files), folders of plans (every YAML or
+    PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or
     JSON file under them that declares the plan format), or - for a YAML or JSON plan read from
     standard input (an editor checking what is being written).
 
@@ -136,6 +137,8 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                                    f"{fmt} (or count the {fmt} output's findings)")
         if plans.count("-") > 1:
             raise click.UsageError("standard input (-) can be read once")
+        if stdin_filename and "-" not in plans:
+            raise click.UsageError("--stdin-filename names the plan read from standard input: give - among the PLANS")
         if watch and "-" in plans:
             raise click.UsageError("--watch checks files again when they change; standard input (-) cannot be watched")
         given = plans
@@ -150,10 +153,10 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         if only_plans and not plans and not watch:
             sys.exit(EXIT_OK)
         layer = cli_layer(select, ignore, severity, fail_on)
-        from .loading.loader import DEFAULT_MAX_BYTES
+        from .loading.loader import DEFAULT_MAX_BYTES, read_limited
 
         limit = max_bytes or DEFAULT_MAX_BYTES
-        stdin = sys.stdin.buffer.read(limit + 1) if "-" in plans else b""  # (read before any fork)
+        stdin = read_limited(sys.stdin.buffer, limit) if "-" in plans else b""  # (read before any fork)
 
         def check_all(plans: tuple[str, ...] = plans) -> int:
             """Check the plans and write the output; the exit code."""
@@ -175,7 +178,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             def check_one(i: int) -> tuple[Any, list[str]]:
                 """(the report, the notices), or (None, the error's lines) for a plan that cannot be
                 read among several."""
-                from .errors import PlanError
+                from .errors import PlanError, Problem
 
                 path = plans[i]
                 try:
@@ -183,6 +186,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                         config = discover_config(stdin_filename, config_file=config_file, cli=layer)
                         name = stdin_filename or "<stdin>"
                         base = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else os.getcwd()
+                        if len(stdin) > limit:  # (read up to one byte past the limit: its size is unknown)
+                            raise PlanError([Problem(f"the plan is over the {limit:,}-byte limit (--max-bytes "
+                                                     "changes it)", file=name)])
                         plan = load_bytes(stdin, file=name, max_bytes=limit, base_dir=base, jobs=plan_jobs)
                     else:
                         config = discover_config(path, config_file=config_file, cli=layer)
@@ -204,7 +210,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             else:
                 outcomes = (check_one(i) for i in range(len(plans)))  # (messages shown as they come)
             use_colour = fmt == "text" and (color if color is not None else (
-                output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ))
+                output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
             for report, messages in outcomes:
                 if report is None:
                     for line in messages:
@@ -214,6 +220,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 for notice in messages:
                     click.echo(f"notice: {notice}", err=True)
                 if baseline is not None:
+                    mismatch = baseline.mismatch(report.plan_id)
+                    if mismatch:
+                        click.echo(f"notice: {mismatch}", err=True)
                     report = baseline.apply(report)
                 reports.append(report)
                 worst = max(worst, report.exit_code)
@@ -366,7 +375,10 @@ def rules(code: str | None, fmt: str, config_file: str | None) -> None:
                 from .loading.suggest import nearest
 
                 guess = nearest(key, list(catalogue))
-                raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else ""))
+                where = "" if key.startswith("OG") or config_file else (
+                    " (a rule file's rules are listed in the folder whose configuration names it, "
+                    "or with --config FILE)")
+                raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else "") + where)
         render: Callable[..., str] = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
         text = render(selected, full=bool(code) or fmt != "text")
         click.echo(text, nl=not text.endswith("\n"))

@@ -20,6 +20,7 @@ beside the plan, a file given with ``--config``, then command-line flags. Keys:
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -203,9 +204,14 @@ class Config:
                         raise ConfigError(f"[rules.{code}]: unknown option {key!r}{hint}", file=layer.source)
                     default = defaults[key]
                     if isinstance(default, (int, float)) and not isinstance(default, bool):
-                        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                                or not math.isfinite(value) or value < 0):
                             raise ConfigError(
                                 f"[rules.{code}] {key} must be a non-negative number, not {value!r}", file=layer.source
+                            )
+                        if isinstance(default, int) and value != int(value):
+                            raise ConfigError(
+                                f"[rules.{code}] {key} must be a whole number, not {value!r}", file=layer.source
                             )
 
 

@@ -460,6 +460,8 @@ def convert(
     if findings:
         if fmt not in ("xlsx", "csv"):
             raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
+        if config is not None:  # (the check reads its configuration files and rule files too)
+            refuse_input_as_output(target, config.files())
         from .rules.engine import check
 
         report = check(plan, config)

@@ -305,6 +305,21 @@ def _iso_day(text: str, what: str = "date") -> Interval:
     return Interval(day, day)
 
 
+def iso_date(text: str) -> date:
+    """The date a ``YYYY-MM-DD`` text names; ValueError saying what is wrong with it otherwise.
+
+    >>> iso_date("2012-02-29")
+    datetime.date(2012, 2, 29)
+    >>> iso_date("2011-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)
+    """
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"'{text}' is not a date written year-month-day (2011-04-01)")
+    return _iso_day(text).start
+
+
 def _due_single(value: object) -> tuple[Interval, str, bool]:
     """One single ``due`` form -> (interval, rendering, year-level)."""
     if isinstance(value, datetime):

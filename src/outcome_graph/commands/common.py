@@ -9,6 +9,7 @@ what a helper needs loads when it is called.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,10 @@ __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INT
            "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+#: What writing an output can meet that is no bug: a full disk or quota, a file too large.
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 @contextmanager
@@ -49,6 +54,10 @@ def handle_errors() -> Iterator[None]:
         click.echo("error: out of memory reading the input", err=True)
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # a bug: say so briefly; OUTCOME_GRAPH_DEBUG=1 shows the traceback
+        if isinstance(exc, OSError) and exc.errno in _FULL:
+            # (standard output on a full disk: the files a command writes itself say so by name)
+            click.echo(f"error: cannot write the output: {exc.strerror}", err=True)
+            sys.exit(EXIT_USAGE)
         if os.environ.get("OUTCOME_GRAPH_DEBUG"):
             raise
         click.echo(

@@ -34,6 +34,8 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
     from .common import handle_errors
 
     with handle_errors():
+        if config_file and not findings:
+            raise click.UsageError("--config configures the check of --findings; add --findings, or leave --config out")
         from ..config import discover_config
         from ..convert import convert
         from ..loading.loader import DEFAULT_MAX_BYTES
@@ -45,4 +47,5 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
             click.echo(f"notice: {notice}", err=True)
         for warning in result.warnings:
             click.echo(f"warning: {target}: {warning}", err=True)
-        click.echo(f"wrote {target} ({result.format}, {len(result.plan.nodes)} nodes)", err=True)
+        nodes = len(result.plan.nodes)
+        click.echo(f"wrote {target} ({result.format}, {nodes} node{'' if nodes == 1 else 's'})", err=True)

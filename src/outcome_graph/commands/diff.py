@@ -39,6 +39,8 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
     from .common import emit, handle_errors, refuse_inputs
 
     with handle_errors():
+        if config_file and not findings:
+            raise click.UsageError("--config configures the check of both plans, which --no-findings leaves out")
         from ..config import discover_config
         from ..diff import diff
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path

@@ -48,6 +48,8 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
     from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
     with handle_errors():
+        if (select or ignore) and not (findings or baseline_file):
+            raise click.UsageError("--select and --ignore choose the findings to mark; add --findings")
         from ..baseline import read_baseline
         from ..config import discover_config
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
@@ -63,6 +65,9 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
             refuse_inputs(output, loaded=[loaded], configs=[config])
             marked: Any = findings
             if baseline is not None:
+                mismatch = baseline.mismatch(loaded.id)
+                if mismatch:
+                    click.echo(f"notice: {mismatch}", err=True)
                 from ..rules.engine import check
 
                 marked = baseline.apply(check(loaded, config))

@@ -53,6 +53,9 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
             refuse_inputs(output, loaded=[loaded], configs=[config])
             findings = check(loaded, config, jobs="auto")
             if baseline is not None:
+                mismatch = baseline.mismatch(loaded.id)
+                if mismatch:
+                    click.echo(f"notice: {mismatch}", err=True)
                 findings = baseline.apply(findings)
             try:
                 report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)

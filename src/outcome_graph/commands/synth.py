@@ -26,7 +26,7 @@ def command(n_nodes: int, output: str | None, seed: int, fmt: str | None, defect
     Examples:
       outcome-graph synth 10000 -o plan-10k.yaml
       outcome-graph synth 100000 -o plan-100k.json --seed 7
-      outcome-graph synth 500 --defects 0 | outcome-graph check /dev/stdin
+      outcome-graph synth 500 --defects 0 | outcome-graph check -
     """
     from .common import handle_errors
 

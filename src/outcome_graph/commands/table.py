@@ -61,11 +61,14 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
             refuse_inputs(output, configs=[config])
             report = check(loaded, config)
             if baseline is not None:
+                mismatch = baseline.mismatch(loaded.id)
+                if mismatch:
+                    click.echo(f"notice: {mismatch}", err=True)
                 report = baseline.apply(report)
         df = table(loaded, what, report=report)
         if output is not None:
             write_table(df, output, sheet=what)
-            click.echo(f"wrote {output} ({len(df)} rows)", err=True)
+            click.echo(f"wrote {output} ({len(df)} row{'' if len(df) == 1 else 's'})", err=True)
             return
         if columns == "all":
             shown: tuple[str, ...] = ()

@@ -49,6 +49,21 @@ __all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_p
 #: Largest plan file read by default (32 MB); ``max_bytes`` changes it.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
+
+def read_limited(fh: Any, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of the binary file ``fh``, read in pieces: ``read(limit + 1)``
+    sets aside the whole limit first, so a limit far beyond the input (``--max-bytes
+    100000000000000000000``) ran out of memory, or overflowed, on a file of a few kilobytes."""
+    pieces: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        piece = fh.read(min(left, 1 << 23))
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
 def load(
     source: str | os.PathLike[str] | bytes | Mapping[str, Any],
     *,
@@ -154,7 +169,7 @@ def load_path(
                 [Problem(f"the file is {over_limit(size, max_bytes)} (--max-bytes changes it)", file=name)]
             )
         with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = read_limited(fh, max_bytes)
     except OSError as exc:
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
     try:
@@ -166,7 +181,7 @@ def load_path(
             raise
         # A file of another kind (README.md, a .docx) read as YAML: say what plans are.
         first = exc.problems[0]
-        hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks or CSV folders)"
+        hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)"
         raise PlanError([dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]) from None
     plan.sources.insert(0, name)
     return plan
@@ -201,6 +216,25 @@ def over_limit(size: int, limit: int) -> str:
     return f"{shown}, over the {limit_shown} limit"
 
 
+#: How a zip file, and so an .xlsx workbook, starts.
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def wide_unicode(data: bytes) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when ``data`` is text in that encoding (as Windows editors and
+    Excel's "Unicode text" save it): by its byte-order mark, or for UTF-16 without one, by the zero
+    byte beside nearly every character of the first lines; else ``None``."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:512]
+    pairs = len(head) // 2
+    if pairs >= 4 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * pairs:
+        return "UTF-16"
+    return None
+
+
 def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: Jobs = 1) -> Plan:
     """Load a plan from its YAML or JSON text."""
     return load_bytes(text.encode("utf-8", "surrogatepass"), file=file, max_bytes=max_bytes, jobs=jobs)
@@ -220,7 +254,12 @@ def load_bytes(
     if len(data) > max_bytes:
         raise PlanError([Problem(f"the plan is {over_limit(len(data), max_bytes)}", file=file)])
     if b"\x00" in data[:8192]:
-        raise PlanError([Problem("this is a binary file, not a YAML or JSON plan", file=file, line=1, column=1)])
+        wide = wide_unicode(data)
+        what = (f"the file is {wide} text; save it as UTF-8" if wide else
+                "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends "
+                "in .xlsx" if data.startswith(ZIP_MAGIC) else
+                "this is a binary file, not a YAML or JSON plan")
+        raise PlanError([Problem(what, file=file, line=1, column=1)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -504,6 +543,25 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     return problems
 
 
+#: The patterns of the format's constrained texts, in words (the validator shows the pattern).
+PATTERN_WORDS = {
+    r"^[A-Za-z0-9._-]+$": "letters, digits, dots, dashes and underscores only (e.g. anytown-cypp-2011-12)",
+    r"^[A-Za-z]+$": "letters only (e.g. CSC)",
+}
+
+
+def bad_date(value: str) -> str | None:
+    """What is wrong with a date field's text, in the words of a ``due`` date's messages (the
+    validator's own speak of datetimes and input lengths); ``None`` for a valid ISO date."""
+    from ..analysis.timescale import iso_date
+
+    try:
+        iso_date(value.strip())
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
@@ -536,10 +594,16 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == VISIBLE:
                 text = "must not be blank"
+            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
+                text = f"must be {PATTERN_WORDS[err['ctx']['pattern']]}, not {err.get('input')!r}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
             elif etype.startswith("date") and not isinstance(err.get("input"), str):
                 text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
+            elif etype.startswith("date"):
+                text = bad_date(err["input"]) or text
+            elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
+                text = f"must be a whole number, 0 or more, not {err.get('input')!r}"
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:

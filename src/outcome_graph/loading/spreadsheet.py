@@ -35,10 +35,12 @@ from pydantic import ValidationError
 
 from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
+from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan
 from .csvtext import CsvProblem, csv_rows
-from .loader import build_plan, field_names, model_at, human_size, over_limit
+from .loader import (PATTERN_WORDS, ZIP_MAGIC, bad_date, build_plan, declares_plan_format, field_names, human_size,
+                     model_at, over_limit, read_limited, wide_unicode)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -202,7 +204,7 @@ def _read_limited(path: Path, max_bytes: int, name: str) -> bytes:
         if size > max_bytes:
             raise _fail(f"the file is {over_limit(size, max_bytes)}", name)
         with path.open("rb") as fh:
-            return fh.read(max_bytes + 1)
+            return read_limited(fh, max_bytes)
     except OSError as exc:
         raise _fail(f"cannot read the file: {exc.strerror or exc}", name) from None
 
@@ -221,6 +223,8 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
         )
     buffer = io.BytesIO(data)
     if not zipfile.is_zipfile(buffer):
+        if declares_plan_format(data[:65536].decode("utf-8", "replace")):
+            raise _fail("this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json", name)
         raise _fail("this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON", name)
     try:
         with zipfile.ZipFile(buffer) as zf:
@@ -322,7 +326,10 @@ def _error_value(value: Any, file: str, sheet: str, r: int, c: int) -> Problem:
 
 def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
     if b"\x00" in data[:8192]:
-        raise _fail("this is a binary file, not a CSV file", name)
+        wide = wide_unicode(data)
+        raise _fail(f"the file is {wide} text; save it as CSV UTF-8" if wide else
+                    "this is a workbook (or another zip file), not a CSV file: a workbook's name ends in .xlsx"
+                    if data.startswith(ZIP_MAGIC) else "this is a binary file, not a CSV file", name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -473,7 +480,14 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
             value = err.get("input")
-            if isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
+            wrong_date = bad_date(value) if etype.startswith("date") and isinstance(value, str) else None
+            if wrong_date:
+                text = wrong_date
+            elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
+                text = f"must be a whole number, 0 or more (the cell holds {value!r})"
+            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
+                text = f"must be {PATTERN_WORDS[err['ctx']['pattern']]} (the cell holds {value!r})"
+            elif isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
         key = (where, msg)
@@ -494,7 +508,7 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
 def _period_end(text: str, start: bool) -> date:
     text = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return date.fromisoformat(text)
+        return iso_date(text)  # (an impossible date: what is wrong with it)
     m = re.fullmatch(r"(\d{4})-(\d{2})", text)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
@@ -774,9 +788,11 @@ class _Reader:
                 )
             else:
                 cell = row.key_cell.get("period") or (row.child("period").key_cell.get("start") if "period" in row else None)
+                # (the template has the columns, blank: they are to be filled in, not added)
+                todo = ("fill in period.start and period.end (ISO dates) in the plan sheet" if cell else
+                        "add period.start and period.end columns (ISO dates) to the plan sheet")
                 self.period_problem = _problem(
-                    "the plan period is unknown: add period.start and period.end columns (ISO dates) to the plan "
-                    "sheet, or give it on the command line with --period START..END",
+                    f"the plan period is unknown: {todo}, or give it on the command line with --period START..END",
                     sheet.file,
                     sheet.name,
                     cell or row.cell,

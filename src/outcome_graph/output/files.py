@@ -1,13 +1,16 @@
 """Writing outputs whole or not at all.
 
 Every output goes to a temporary file in the target's folder and is renamed into place, so a
-failed or interrupted command leaves any existing file untouched, and never a truncated one.
+failed or interrupted command leaves any existing file untouched, and never a truncated one. A
+symbolic link is followed (the file it points to is replaced); a device or a pipe (``/dev/null``,
+a FIFO) is written into, having no file to replace.
 An output path that is one of the command's inputs is refused.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,6 +48,18 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
+    if target.is_symlink():  # (the file it points to is written; the link stays a link)
+        target = Path(os.path.realpath(target))
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) has no file to be replaced:
+        # it is written into, as standard output is.
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutcomeGraphError(f"{target}: the folder {folder} does not exist")

@@ -39,6 +39,17 @@ def _left_out(report: Report) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line: a line break in a value the message quotes (a lead typed on two lines
+    of a spreadsheet cell, an id) is shown as a space, so that each finding stays one
+    ``file:line:column: CODE message`` line for editors and grep.
+
+    >>> _one_line("'Head of SI\\nHead of EY' leads 12 milestones")
+    "'Head of SI Head of EY' leads 12 milestones"
+    """
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+
+
 def format_report(report: Report, *, style: Callable[..., str] | None = None, hints: bool = True,
                   name: str | None = None) -> str:
     """The report as text. ``style`` is :func:`click.style` for colour, or nothing for plain text;
@@ -58,10 +69,11 @@ def format_report(report: Report, *, style: Callable[..., str] | None = None, hi
         for f in group:
             where = str(f.location)
             lines.append(
-                f"{s(where, bold=True)}: {s(f.rule, fg=_COLOURS[severity], bold=True)} {f.message} {s('[' + f.name + ']', dim=True)}"
+                f"{s(where, bold=True)}: {s(f.rule, fg=_COLOURS[severity], bold=True)} {_one_line(f.message)} "
+                f"{s('[' + f.name + ']', dim=True)}"
             )
             if hints and f.hint:
-                lines.append(s(f"    hint: {f.hint}", dim=True))
+                lines.append(s(f"    hint: {_one_line(f.hint)}", dim=True))
         lines.append("")
     if not report.findings:
         text = f"{name or report.plan_id}: no findings" + _left_out(report)

@@ -8,7 +8,7 @@ A plan that states no dates at all gets one plan-wide OG401, and OG303 and OG402
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
@@ -103,7 +103,8 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
     if not facts.uses_dates:
         return
     start, end = ctx.plan.period
-    limit = end + timedelta(days=int(ctx.option("grace-days")))
+    # (a grace beyond the calendar's last day leaves nothing after it)
+    limit = end + timedelta(days=min(int(ctx.option("grace-days")), (date.max - end).days))
     for node_id, timing in facts.timing.items():
         span = timing.span
         # (ongoing work spans the plan period, but work that only starts after it ends, "From
