@@ -397,6 +397,22 @@ def test_template(tmp_path: Path):
     assert template_bytes(form="flat")[:2] == b"PK"
 
 
+def test_template_leaves_an_existing_workbook_unless_forced(tmp_path: Path):
+    path = tmp_path / "plan.xlsx"
+    assert cli("template", str(path))[0] == 0
+    wb = openpyxl.load_workbook(path)
+    wb["priorities"].append(["P1", None, None, None, "Safe children"])
+    wb.save(path)
+    filled = path.read_bytes()
+    code, _, err = cli("template", str(path), "--form", "flat")
+    assert code == 2 and "plan.xlsx already exists" in err and "--force" in err and "Traceback" not in err
+    assert path.read_bytes() == filled
+    code, _, err = cli("template", str(path), "--force")
+    assert code == 0 and path.read_bytes() != filled
+    cells = [c.value for row in openpyxl.load_workbook(path)["priorities"].iter_rows() for c in row]
+    assert "Safe children" not in cells and "P1" not in cells  # empty again
+
+
 def test_a_node_naming_a_node_of_its_own_level_as_parent_is_written_where_it_was():
     # Only a level above holds a node nested: a priority under a priority keeps its 'parent:'.
     plan = og.load(PLAN_HEADER + "priorities:\n  - {id: P1, title: Safe}\n  - {id: P2, title: Safe at home, parent: P1}\n")
