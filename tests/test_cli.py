@@ -55,6 +55,11 @@ def test_exit_codes(tmp_path):
     assert run("check", str(orphan), "--ignore", "OG103").returncode == 0
     assert run("check", str(orphan), "--severity", "OG103=warning").returncode == 0
     assert run("check", str(orphan), "--severity", "OG103=warning", "--fail-on", "warning").returncode == 1
+    # choices are read as severities and rule codes are, whatever their case
+    assert run("check", str(orphan), "--severity", "og103=Warning", "--fail-on", "WARNING").returncode == 1
+    assert run("check", str(orphan), "--fail-on", "Never").returncode == 0
+    out = run("check", str(orphan), "--format", "JSON")
+    assert out.returncode == 1 and json.loads(out.stdout)["plan"]["id"]
 
 
 def test_bad_input_exits_2_without_traceback(tmp_path):

@@ -80,13 +80,13 @@ def _exit_cleanly_on_sigterm() -> None:
 
 @main.command(short_help="Check plans and report their findings.")
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github"], case_sensitive=False), default="text", show_default=True,
               help="Output format. json prints one document per plan (JSON Lines for several plans); github writes "
                    "GitHub Actions annotations.")
 @click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to run (e.g. OG1,OG301).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to skip (e.g. OG6).")
 @click.option("--severity", multiple=True, metavar="CODE=SEV", help="Override a severity (e.g. OG302=error).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+@click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default=None,
               help="Lowest severity that makes the exit code 1 (default: error).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
@@ -346,7 +346,7 @@ def _declares_plan_format(path: str) -> bool:
 
 @main.command(short_help="List the rules, or show one rule's documentation.")
 @click.argument("code", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file whose rule files to include (default: the one that applies here).")
 def rules(code: str | None, fmt: str, config_file: str | None) -> None:

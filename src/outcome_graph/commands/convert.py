@@ -8,7 +8,7 @@ import click
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
 @click.argument("source", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("target", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"]), default=None,
+@click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False), default=None,
               help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder).")
 @click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,

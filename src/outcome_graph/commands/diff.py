@@ -10,7 +10,7 @@ import click
 @click.command("diff", short_help="What changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text", show_default=True)
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Check both plans and list the findings introduced and resolved.")
 @click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")

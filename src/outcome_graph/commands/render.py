@@ -18,7 +18,7 @@ import click
 @click.option("--focus", metavar="ID", default=None, help="Draw one node with its ancestors and descendants.")
 @click.option("--outcome", metavar="OUTCOME", default=None, help="Draw one outcome's slice, e.g. be_healthy.")
 @click.option("--owners", is_flag=True, help="The owner view: owners linked to the milestones they lead, sized by load.")
-@click.option("--direction", type=click.Choice(["LR", "TB"], case_sensitive=False), default="LR", show_default=True,
+@click.option("--direction", type=click.Choice(["LR", "TB"], case_sensitive=False), metavar="[LR|TB]", default="LR", show_default=True,
               help="Left to right or top to bottom.")
 @click.option("--no-title", is_flag=True, help="Leave out the title and legend.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,

@@ -10,7 +10,7 @@ import click
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="The file to write (default: standard output).")
 @click.option("--seed", type=int, default=0, show_default=True, help="The random seed (same seed, same plan).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"], case_sensitive=False), default=None,
               help="The output format (default: from the output's suffix, else yaml).")
 @click.option("--defects", type=click.FloatRange(0, 1), default=None, metavar="SHARE",
               help="Share of eligible nodes given each plantable defect (default 0.01; 0 for a clean plan).")

@@ -7,7 +7,7 @@ import click
 
 @click.command("table", short_help="Print or write a table of a plan.")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"]),
+@click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"], case_sensitive=False),
               default="milestones", show_default=True, help="Which table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="Write the whole table to a .csv or .xlsx file instead of printing it.")

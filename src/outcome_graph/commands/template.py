@@ -7,7 +7,7 @@ import click
 
 @click.command("template", short_help="Write an empty plan workbook to fill in.")
 @click.argument("output", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--form", type=click.Choice(["levels", "flat"]), default="levels", show_default=True,
+@click.option("--form", type=click.Choice(["levels", "flat"], case_sensitive=False), default="levels", show_default=True,
               help="levels: one sheet per level with every field; flat: one table as published plans print it.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (and whatever was written in it).")
 def command(output: str, form: str, force: bool) -> None:
