@@ -273,6 +273,26 @@ def test_github_format_from_the_cli():
     assert sum(line.startswith("::error ") for line in done.stdout.splitlines()) == report.counts["error"]
 
 
+def test_github_format_annotates_a_plan_that_cannot_be_read(tmp_path):
+    # A pull request that breaks a plan shows where, as one that adds a finding does.
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN_HEADER + "priorities:\n  - id: P1\n    titel: Safe children\n", encoding="utf-8")
+    good = MODELS / "thurrock-cypp-2011-12.yaml"
+    done = subprocess.run([*og_command(), "check", str(bad), "--format", "github"], capture_output=True, text=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    read = [_read_annotation(line) for line in done.stdout.splitlines()]
+    assert [(level, props["file"], props["title"]) for level, props, _ in read] == [
+        ("error", str(bad), "outcome-graph: the plan cannot be read")] * 2
+    assert any("did you mean 'title'" in message for _, _, message in read)
+    assert f"error: {bad}:" in done.stderr  # (and on standard error, as for the other formats)
+    # among several plans: the unreadable plan's problems first, then the findings of the others
+    both = subprocess.run([*og_command(), "check", str(bad), str(good), "--format", "github"],
+                          capture_output=True, text=True)
+    assert both.returncode == 2
+    report = og.check(og.load(good))
+    assert both.stdout.splitlines() == done.stdout.splitlines() + to_github([report]).splitlines()
+
+
 def test_each_finding_of_the_text_format_is_one_line_whatever_its_values_hold():
     # A lead typed on two lines of a spreadsheet cell is one owner; its findings stay one line each.
     lead = "Head of School Improvement\nHead of Early Years"

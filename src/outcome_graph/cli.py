@@ -175,9 +175,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             processes = _plan_processes(jobs, len(plans))
             plan_jobs = jobs if processes == 1 else 1
 
-            def check_one(i: int) -> tuple[Any, list[str]]:
-                """(the report, the notices), or (None, the error's lines) for a plan that cannot be
-                read among several."""
+            def check_one(i: int) -> tuple[Any, list[str], list[Any]]:
+                """(the report, the notices, []), or (None, the error's lines, its problems) for a
+                plan that cannot be read among several, or annotated for GitHub."""
                 from .errors import PlanError, Problem
 
                 path = plans[i]
@@ -194,13 +194,13 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                         config = discover_config(path, config_file=config_file, cli=layer)
                         plan = load_path(path, max_bytes=limit, period=period, jobs=plan_jobs)
                 except PlanError as exc:
-                    if len(plans) > 1:
-                        return None, str(exc).splitlines()
+                    if len(plans) > 1 or fmt == "github":
+                        return None, str(exc).splitlines(), list(exc.problems)
                     raise
                 refuse_inputs(output, loaded=[plan], configs=[config])
-                return run_check(plan, config, jobs=plan_jobs), list(plan.notices)
+                return run_check(plan, config, jobs=plan_jobs), list(plan.notices), []
 
-            outcomes: Iterable[tuple[Any, list[str]]]
+            outcomes: Iterable[tuple[Any, list[str], list[Any]]]
             if processes > 1:
                 from .forking import map_shared
                 from .rules import registry
@@ -211,10 +211,12 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                 outcomes = (check_one(i) for i in range(len(plans)))  # (messages shown as they come)
             use_colour = fmt == "text" and (color if color is not None else (
                 output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
-            for report, messages in outcomes:
+            unreadable: list[Any] = []  # (the problems of plans that cannot be read)
+            for report, messages, problems in outcomes:
                 if report is None:
                     for line in messages:
                         click.echo(f"error: {line}", err=True)
+                    unreadable.extend(problems)
                     worst = EXIT_USAGE
                     continue
                 for notice in messages:
@@ -248,7 +250,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             elif fmt == "github":
                 from .output.github import to_github
 
-                chunks = [to_github(reports)]
+                chunks = [to_github(reports, unreadable)]
             text = ("\n\n" if fmt == "text" else "\n").join(chunks)
             if worst == EXIT_USAGE and output is not None:
                 # (written whole or not at all: a file that leaves out a plan is not whole)

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from typing import TYPE_CHECKING
+
 from ..findings import Finding, Report
+
+if TYPE_CHECKING:
+    from ..errors import Problem
 
 __all__ = ["to_github"]
 
@@ -51,6 +56,27 @@ def annotation(finding: Finding) -> str:
     return f"::{_LEVEL.get(finding.severity, 'notice')} {','.join(props)}::{_data(message)}"
 
 
-def to_github(reports: Sequence[Report]) -> str:
-    """Every finding of the reports as an annotation, in file order (suppressed ones left out)."""
-    return "\n".join(annotation(f) for report in reports for f in report.findings)
+def problem_annotation(problem: Problem) -> str:
+    """The workflow command for a problem that stops a plan being read (an ``error``).
+
+    >>> from outcome_graph.errors import Problem
+    >>> print(problem_annotation(Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)))
+    ::error file=plan.yaml,line=12,col=5,title=outcome-graph%3A the plan cannot be read::unknown field 'milestons'
+    """
+    props = []
+    if problem.file:
+        props.append(f"file={_property(problem.file)}")
+        if problem.line is not None and not problem.sheet:
+            props.append(f"line={problem.line}")
+            if problem.column is not None:
+                props.append(f"col={problem.column}")
+    props.append(f"title={_property('outcome-graph: the plan cannot be read')}")
+    message = str(problem) if problem.sheet else problem.message
+    return f"::error {','.join(props)}::{_data(message)}"
+
+
+def to_github(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str:
+    """Every finding of the reports as an annotation, in file order (suppressed ones left out),
+    after the problems of plans that could not be read, if any."""
+    return "\n".join([*map(problem_annotation, problems),
+                      *(annotation(f) for report in reports for f in report.findings)])
