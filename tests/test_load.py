@@ -312,3 +312,27 @@ def test_problems_name_the_column_too(text: str, needle: str, where: tuple[int, 
     err = _error(text, tmp_path)
     problem = next(p for p in err.problems if needle in p.message)
     assert (problem.line, problem.column) == where, str(err)
+
+
+# --------------------------------------------------------------------------------------------
+# The format's contract, statement by statement (docs/format.md, "Specification")
+
+
+@pytest.mark.parametrize(("meta", "needle"), [
+    ("period: {start: 0, end: 2012-03-31}", "plan.period.start: '0' is not an ISO date"),
+    # (a Unix timestamp of midnight, 1 April 2011, and a date with a time: not ISO dates either)
+    ("period: {start: 1301616000, end: 2012-03-31}", "plan.period.start: '1301616000' is not an ISO date"),
+    ("period: {start: 2011-04-01, end: '2012-03-31T00:00:00'}", "plan.period.end: '2012-03-31T00:00:00' is not an ISO date"),
+    ("period: {start: 2011-04, end: 2012-03-31}", "plan.period.start: '2011-04' is not an ISO date: write YYYY-MM-DD"),
+    ("period: {start: 2011-02-30, end: 2012-03-31}", "'2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
+    ("period: {start: 2011-04-01, end: 2012-03-31}, as_of: 1317427200", "plan.as_of: '1317427200' is not an ISO date"),
+])
+def test_plan_dates_are_iso_dates_only(meta: str, needle: str, tmp_path):
+    err = _error(f"format: outcome-graph/v1\nplan: {{id: t, {meta}}}\n", tmp_path)
+    assert err.line == 2 and needle in str(err), str(err)
+    with pytest.raises(PlanError, match="must be an ISO date written as text"):
+        og.load({"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": 0, "end": "2012-03-31"}}})
+    # A date given through the API is a date.
+    from datetime import date
+    plan = og.load({"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": date(2011, 4, 1), "end": "2012-03-31"}}})
+    assert plan.period == (date(2011, 4, 1), date(2012, 3, 31))

@@ -538,8 +538,6 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = "must not be blank"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
-            elif etype.startswith("date") and not isinstance(err.get("input"), str):
-                text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:

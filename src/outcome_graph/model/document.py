@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -132,6 +132,38 @@ def _check_number(value: str | None) -> str | None:
 
 
 Number = Annotated[str | None, AfterValidator(_check_number)]
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+
+
+def _iso_date(value: Any) -> Any:
+    """A date of the plan block (``period``, ``as_of``): an ISO date written as text
+    (``2011-04-01``), or a :class:`datetime.date` given through the API. A number is not read as
+    a timestamp, nor a date and time as its day."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"must be an ISO date written as text (2011-04-01), not {_kind(value)}")
+    text = value.strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"{value!r} is not an ISO date: write YYYY-MM-DD (2011-04-01)")
+    return parse_due(text).intervals[0].start  # (an impossible date is refused, naming the day or month)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+#: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``.
+IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 def plain_due(value: Any) -> Any:
@@ -414,8 +446,8 @@ class Group(StrictModel):
 class Period(StrictModel):
     """The plan period, ISO dates, start <= end."""
 
-    start: date
-    end: date
+    start: IsoDate
+    end: IsoDate
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -432,7 +464,7 @@ class PlanMeta(StrictModel):
     organisation: str | None = None
     period: Period
     framework: Id = "ecm"
-    as_of: date | None = None
+    as_of: IsoDate | None = None
     source: str | None = None
     views: IdList | None = None
     tags: TextList = Field(default_factory=list)
