@@ -336,3 +336,27 @@ def test_plan_dates_are_iso_dates_only(meta: str, needle: str, tmp_path):
     from datetime import date
     plan = og.load({"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": date(2011, 4, 1), "end": "2012-03-31"}}})
     assert plan.period == (date(2011, 4, 1), date(2012, 3, 31))
+
+
+def test_one_indicator_code_declared_twice_is_a_duplicate_id(tmp_path):
+    # Codes compare ignoring case and spacing (NI199 = NI 199): two declarations of one code are
+    # one id written twice, not two indicators of which references reach only the first.
+    err = _error(PLAN_HEADER + "indicators:\n  - {id: NI72, title: a}\n  - {id: ni 72, title: b}\n", tmp_path)
+    assert err.line == 5, str(err)
+    assert "duplicate id 'ni 72': the same indicator code as 'NI72' (line 4)" in str(err), str(err)
+    err = _error(PLAN_HEADER + "catalogues: [{prefix: CSC}]\nindicators:\n  - {id: CSC 1, title: a}\n"
+                 "  - {id: CSC 001, title: b}\n", tmp_path)
+    assert err.line == 6 and "the same indicator code as 'CSC 1'" in str(err), str(err)
+    # With the file's other problems, and in a folder of CSV files (sheet and cell).
+    err = _error(PLAN_HEADER + "indicators:\n  - {id: NI72, title: a}\n  - {id: NI 72, title: b, bogus: 1}\n", tmp_path)
+    assert [p.line for p in err.problems] == [5, 5] and "the same indicator code" in str(err), str(err)
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
+    (folder / "indicators.csv").write_text("id,title\nNI72,a\nNI 72,b\n")
+    with pytest.raises(PlanError, match=r"indicators!A3: duplicate id 'NI 72': the same indicator code as 'NI72' "
+                                        r"\(indicators!A2\)"):
+        og.load(folder)
+    # A node of another kind may not take an indicator's id either, but it is compared as written.
+    plan = og.load(PLAN_HEADER + "objectives: [{id: ni72, title: a}]\nindicators: [{id: NI 72, title: b}]\n")
+    assert set(plan.nodes) == {"ni72", "NI 72"}

@@ -36,7 +36,7 @@ from ..model.document import (
     Priority,
 )
 from ..model.plan import Location, Plan, code_key
-from .suggest import duplicate_id, nearest, unknown_framework, unknown_outcome
+from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
 if TYPE_CHECKING:
@@ -474,6 +474,15 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     known = frameworks()
     valid = known[framework].ids if isinstance(framework, str) and framework in known else None
     first: dict[str, int | None] = {}
+    codes: dict[str, tuple[str, int | None]] = {}  # indicators' codes: the first id and line
+    for item in tree.get("indicators") or []:
+        code = item.get("id") if isinstance(item, LocMap) else None
+        if isinstance(code, str) and code.strip():
+            code = code.strip()
+            seen = codes.setdefault(code_key(code), (code, item.line))
+            if seen[0] != code:
+                problems.append(Problem(duplicate_code(code, seen[0], f"line {seen[1]}"), file=file, line=item.line,
+                                        column=item.column))
     stack: list[Any] = [tree.get(name) for name in ("indicators", "milestones", "objectives", "aims", "priorities")]
     stack.append([tree.get("vision")])
     nodes: list[LocMap] = []
@@ -686,7 +695,10 @@ def build_plan(
             bad_outcomes.append(node)
         kind = type(node).kind
         if kind == "indicator":
-            plan.indicator_aliases.setdefault(code_key(node_id), node_id)
+            same = plan.indicator_aliases.setdefault(code_key(node_id), node_id)
+            if same != node_id:  # (one code written two ways: NI72 and NI 72)
+                problems.append(Problem(duplicate_code(node_id, same, f"line {nodes[same]._line}"), file=file,
+                                        line=line, column=col))
             return
         if kind == "vision":
             return

@@ -36,7 +36,7 @@ from pydantic import ValidationError
 from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..model.frameworks import outcome_id
-from ..model.plan import Location, Plan
+from ..model.plan import Location, Plan, code_key
 from .csvtext import CsvProblem, csv_rows
 from .loader import build_plan, field_names, model_at, human_size, over_limit
 from .sheet_layout import (
@@ -57,7 +57,7 @@ from .sheet_layout import (
     sheet_key,
     split_list,
 )
-from .suggest import duplicate_id, nearest, unknown_framework, unknown_outcome
+from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap
 
 __all__ = ["load_spreadsheet", "parse_period", "notice_lines", "RawSheet"]
@@ -1397,8 +1397,14 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
 
     problems: list[Problem] = []
     first: dict[str, CellMap] = {}
-    for _kind, row in reader.all_rows:
+    codes: dict[str, tuple[str, CellMap]] = {}  # indicators' codes: the first id and row
+    for kind, row in reader.all_rows:
         node_id = str(row.get("id") or "").strip()
+        if kind == "indicator" and node_id and node_id not in first:
+            same, prev = codes.setdefault(code_key(node_id), (node_id, row))
+            if same != node_id:  # (one code written two ways: NI72 and NI 72)
+                problems.append(_problem(duplicate_code(node_id, same, f"{prev.sheet}!{prev.key_cell.get('id', prev.cell)}"),
+                                         row.file, row.sheet, row.key_cell.get("id", row.cell)))
         if node_id in first:
             prev = first[node_id]
             problems.append(
