@@ -360,3 +360,17 @@ def test_one_indicator_code_declared_twice_is_a_duplicate_id(tmp_path):
     # A node of another kind may not take an indicator's id either, but it is compared as written.
     plan = og.load(PLAN_HEADER + "objectives: [{id: ni72, title: a}]\nindicators: [{id: NI 72, title: b}]\n")
     assert set(plan.nodes) == {"ni72", "NI 72"}
+
+
+@pytest.mark.parametrize(("due", "expected"), [
+    ("{from: 2011-04}", "milestones[0].due is missing the required field 'to'"),
+    ("{from: 2011-04, to: 2011-07, by: x}", "unknown field 'by'"),
+    ("[2011-04, {to: 2011-07}]", "milestones[0].due[1] is missing the required field 'from'"),
+    ("[[2011-04]]", "milestones[0].due[0]: must be text or a range {from: ..., to: ...}, not a list"),
+])
+def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
+    # A due value is a text, a range or a list of these: a bad range is reported as a range, not
+    # also as "must be text" and "must be a list".
+    err = _error(PLAN_HEADER + f"milestones:\n  - {{id: M1, title: x, due: {due}}}\n", tmp_path)
+    assert [p.message for p in err.problems] == [expected]
+    assert err.line == 4

@@ -258,7 +258,35 @@ class DueRange(StrictModel):
     to: Id
 
 
-Due = Annotated[str | DueRange | list[str | DueRange] | None, AfterValidator(_check_due)]
+def _due_kind(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, (dict, DueRange)):
+        return "range"
+    return "list" if isinstance(value, list) else "text"
+
+
+def _due_item_kind(value: Any) -> str | None:
+    if isinstance(value, list):
+        return None  # (a list in a list: neither form, reported as such)
+    return "range" if isinstance(value, (dict, DueRange)) else "text"
+
+
+#: One due value of a list: a text or a range, told by its type (so that a bad range is reported
+#: as a range alone, not also as "must be text").
+DueItem = Annotated[
+    Annotated[str, Tag("text")] | Annotated[DueRange, Tag("range")],
+    Discriminator(_due_item_kind, custom_error_type="due_item",
+                  custom_error_message="must be text or a range {from: ..., to: ...}, not a list"),
+]
+
+#: A milestone's ``due``: a text, a range or a list of these, told by the value's type.
+Due = Annotated[
+    Annotated[str, Tag("text")] | Annotated[DueRange, Tag("range")] | Annotated[list[DueItem], Tag("list")]
+    | Annotated[None, Tag("none")],
+    Discriminator(_due_kind),
+    AfterValidator(_check_due),
+]
 
 
 class IndicatorRef(StrictModel):
