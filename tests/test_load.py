@@ -374,3 +374,17 @@ def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
     err = _error(PLAN_HEADER + f"milestones:\n  - {{id: M1, title: x, due: {due}}}\n", tmp_path)
     assert [p.message for p in err.problems] == [expected]
     assert err.line == 4
+
+
+@pytest.mark.parametrize(("body", "needle"), [
+    # A value with no number needs the source's words: blank words are none.
+    ("indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, text: ' '}}\n", "needs the source's words in 'text'"),
+    # target and targets both given: an error on a node's indicator reference as on an indicator.
+    ("objectives:\n  - {id: O1, title: x, indicators: [{id: NI 1, target: {period: 2011-12, value: 1}, "
+     "targets: [{period: 2012-13, value: 2}]}]}\n", "give either 'target' or 'targets', not both"),
+    # A number is dotted integers: digits 0 to 9, not the digits of other scripts.
+    ("objectives:\n  - {id: O1, title: x, number: '\u0661.\u0662'}\n", "is not dotted integers"),
+])
+def test_value_and_number_rules(body: str, needle: str, tmp_path):
+    err = _error(PLAN_HEADER + body, tmp_path)
+    assert err.line == 4 and needle in str(err), str(err)

@@ -117,7 +117,7 @@ IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=
 #: tells an editor of a title of spaces; one of invisible characters alone is the loader's to refuse.
 Title = Annotated[str, StringConstraints(pattern=VISIBLE), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 
-_NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$", re.ASCII)
 
 
 def _check_number(value: str | None) -> str | None:
@@ -246,7 +246,7 @@ class Value(StrictModel):
                     f"change {self.change!r} is not a signed number or percentage (e.g. '-11', '+5', '-29.6%')"
                 )
             self.change = change
-        if self.value is None and self.change is None and not self.text:
+        if self.value is None and self.change is None and (self.text is None or is_blank(self.text)):
             raise ValueError("a value with no number (value or change) needs the source's words in 'text'")
         return self
 
@@ -296,6 +296,12 @@ class IndicatorRef(StrictModel):
     title: str | None = None
     target: Value | None = None
     targets: list[Value] | None = None
+
+    @model_validator(mode="after")
+    def _one_target_field(self) -> IndicatorRef:
+        if self.target is not None and self.targets is not None:
+            raise ValueError("give either 'target' or 'targets', not both")
+        return self
 
 
 def _indicator_refs(value: Any) -> Any:
