@@ -388,3 +388,19 @@ def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
 def test_value_and_number_rules(body: str, needle: str, tmp_path):
     err = _error(PLAN_HEADER + body, tmp_path)
     assert err.line == 4 and needle in str(err), str(err)
+
+
+def test_a_catalogue_entry_names_outcomes_of_the_framework(tmp_path):
+    # As a node's outcomes: an outcome that is not one of the framework's is an error with the
+    # nearest one, whether the entries are written in the plan or in a CSV file beside it.
+    err = _error(PLAN_HEADER + "catalogues:\n  - prefix: CSC\n    entries: [{code: CSC 1, title: x, outcomes: [stay_saf]}]\n",
+                 tmp_path)
+    assert err.line == 5 and "CSC 1: unknown outcome 'stay_saf': did you mean 'stay_safe'?" in str(err), str(err)
+    (tmp_path / "csc.csv").write_text("code,title,ecm_outcome\nCSC 1,Referrals,stay_safe\nCSC 2,Re-referrals,be_heathy\n")
+    err = _error(PLAN_HEADER + "catalogues:\n  - {prefix: CSC, entries: csc.csv}\n", tmp_path)
+    assert err.line == 4, str(err)
+    assert "line 3: CSC 2: unknown outcome 'be_heathy': did you mean 'be_healthy'?" in str(err), str(err)
+    # (a CSV file may write an outcome as a table prints it)
+    (tmp_path / "csc.csv").write_text("code,title,ecm_outcome\nCSC 1,Referrals,Stay Safe\n")
+    plan = og.load(tmp_path / "plan.yaml")
+    assert plan.catalogues["CSC"].lookup("CSC 1").outcomes == ("stay_safe",)
