@@ -404,3 +404,22 @@ def test_a_catalogue_entry_names_outcomes_of_the_framework(tmp_path):
     (tmp_path / "csc.csv").write_text("code,title,ecm_outcome\nCSC 1,Referrals,Stay Safe\n")
     plan = og.load(tmp_path / "plan.yaml")
     assert plan.catalogues["CSC"].lookup("CSC 1").outcomes == ("stay_safe",)
+
+
+@pytest.mark.parametrize(("body", "needle"), [
+    ("indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, value: 60%}}\n",
+     "indicators[0].target.value: must be a number, not the text '60%'"),
+    ("owners:\n  - {id: O1, capacity: 1.5}\n", "owners[0].capacity: must be a whole number, not the text '1.5'"),
+    ("owners:\n  - {id: O1, capacity: -1}\n", "owners[0].capacity: must be 0 or more, not -1"),
+    ("catalogues:\n  - {prefix: C1}\n", "catalogues[0].prefix: 'C1' must be letters only (e.g. CSC)"),
+])
+def test_type_problems_are_told_in_words(body: str, needle: str, tmp_path):
+    err = _error(PLAN_HEADER + body, tmp_path)
+    assert err.line == 4 and needle in str(err), str(err)
+
+
+def test_a_plan_id_problem_says_what_an_id_may_hold(tmp_path):
+    err = _error("format: outcome-graph/v1\nplan: {id: 'Anytown CYPP', period: {start: 2011-04-01, end: 2012-03-31}}\n",
+                 tmp_path)
+    assert err.line == 2, str(err)
+    assert "plan.id: 'Anytown CYPP' may hold only letters, digits, '.', '_' and '-'" in str(err), str(err)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from ..forking import Jobs
 
-__all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan"]
+__all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan", "worded"]
 
 #: Largest plan file read by default (32 MB); ``max_bytes`` changes it.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -463,6 +463,33 @@ def _kind_of(value: Any) -> str:
     return f"the text {str(value)[:40]!r}"
 
 
+#: What a field's pattern asks for, in words (the patterns of the format's models).
+_PATTERN_WORDS = {
+    r"^[A-Za-z0-9._-]+$": "may hold only letters, digits, '.', '_' and '-'",
+    r"^[A-Za-z]+$": "must be letters only (e.g. CSC)",
+}
+
+
+def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
+    """A validation error about a value's type or range in words (``must be a number, not the
+    text '60%'``), or ``None`` when pydantic's own message is kept. Without ``show_input`` the
+    value is left out (a spreadsheet's message names the cell's content itself)."""
+    etype, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if etype in ("float_parsing", "float_type"):
+        words = "must be a number"
+    elif etype in ("int_parsing", "int_type", "int_from_float"):
+        words = "must be a whole number"
+    elif etype == "greater_than_equal" and "ge" in ctx:
+        words = f"must be {ctx['ge']} or more"
+        return f"{words}, not {value}" if show_input and isinstance(value, (str, int, float)) else words
+    elif etype == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_WORDS:
+        words = _PATTERN_WORDS[ctx["pattern"]]
+        return f"{str(value)[:40]!r} {words}" if show_input and isinstance(value, str) else f"it {words}"
+    else:
+        return None
+    return f"{words}, not {_kind_of(value)}" if show_input else words
+
+
 def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     """Duplicate ids and unknown outcomes, found in a document that did not validate, so that a
     file's problems are all reported at once (for a valid document the plan's build finds them)."""
@@ -539,6 +566,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = text[len("Value error, ") :]
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
+            elif (words := worded(err)) is not None:
+                text = words
             elif etype in ("model_type", "dict_type", "model_attributes_type"):
                 text = f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
             elif etype == "list_type":

@@ -38,7 +38,7 @@ from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan, code_key
 from .csvtext import CsvProblem, csv_rows
-from .loader import build_plan, field_names, model_at, human_size, over_limit
+from .loader import build_plan, field_names, human_size, model_at, over_limit, worded
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -472,6 +472,8 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 text = text[len("Value error, ") :]
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
+            elif (words := worded(err, show_input=False)) is not None:
+                text = words
             value = err.get("input")
             if isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
