@@ -411,7 +411,7 @@ def test_a_catalogue_entry_names_outcomes_of_the_framework(tmp_path):
      "indicators[0].target.value: must be a number, not the text '60%'"),
     ("owners:\n  - {id: O1, capacity: 1.5}\n", "owners[0].capacity: must be a whole number, not the text '1.5'"),
     ("owners:\n  - {id: O1, capacity: -1}\n", "owners[0].capacity: must be 0 or more, not -1"),
-    ("catalogues:\n  - {prefix: C1}\n", "catalogues[0].prefix: 'C1' must be letters only (e.g. CSC)"),
+    ("catalogues:\n  - {prefix: C1}\n", "catalogues[0].prefix: 'C1' must be one to six letters (e.g. CSC)"),
 ])
 def test_type_problems_are_told_in_words(body: str, needle: str, tmp_path):
     err = _error(PLAN_HEADER + body, tmp_path)

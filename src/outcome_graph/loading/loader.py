@@ -466,7 +466,7 @@ def _kind_of(value: Any) -> str:
 #: What a field's pattern asks for, in words (the patterns of the format's models).
 _PATTERN_WORDS = {
     r"^[A-Za-z0-9._-]+$": "may hold only letters, digits, '.', '_' and '-'",
-    r"^[A-Za-z]+$": "must be letters only (e.g. CSC)",
+    r"^[A-Za-z]{1,6}$": "must be one to six letters (e.g. CSC)",
 }
 
 

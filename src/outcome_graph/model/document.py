@@ -110,7 +110,7 @@ VISIBLE = r"[^\s\p{Cf}]"
 #: An id: text that shows something, spaces around it dropped (an id of invisible characters
 #: alone, pasted from a web page, would name a node no reader can refer to).
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=VISIBLE),
-               WithJsonSchema({"type": "string", "minLength": 1})]
+               WithJsonSchema({"type": "string", "pattern": r"\S"})]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
@@ -131,7 +131,10 @@ def _check_number(value: str | None) -> str | None:
     return value
 
 
-Number = Annotated[str | None, AfterValidator(_check_number)]
+Number = Annotated[
+    Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$"})] | None,
+    AfterValidator(_check_number),
+]
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 
@@ -225,13 +228,23 @@ IgnoreList = Annotated[
 
 _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
+# What the schema tells an editor of a value's period and change, and of a due value (the
+# loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due).
+_PERIOD_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2}|-[Qq][1-4])?|-[Qq][1-4])?\s*$"
+_CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
+_DUE_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\s*$"
+DueText = Annotated[str, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
+
 
 class Value(StrictModel):
     """A figure for one period: a target, baseline or actual."""
 
-    period: Id
+    # (the schema tells an editor of a value with no figure and no words, as the loader does)
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [f]} for f in ("value", "change", "text")]})
+
+    period: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _PERIOD_PATTERN})]
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
-    change: str | None = None
+    change: Annotated[str, WithJsonSchema({"type": "string", "pattern": _CHANGE_PATTERN})] | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
     text: str | None = None
     source: str | None = None
@@ -254,8 +267,8 @@ class Value(StrictModel):
 class DueRange(StrictModel):
     """A due range ``{from: 2011-04, to: 2011-07}``."""
 
-    from_: Id = Field(alias="from")
-    to: Id
+    from_: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})] = Field(alias="from")
+    to: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
 
 
 def _due_kind(value: Any) -> str:
@@ -275,22 +288,28 @@ def _due_item_kind(value: Any) -> str | None:
 #: One due value of a list: a text or a range, told by its type (so that a bad range is reported
 #: as a range alone, not also as "must be text").
 DueItem = Annotated[
-    Annotated[str, Tag("text")] | Annotated[DueRange, Tag("range")],
+    Annotated[DueText, Tag("text")] | Annotated[DueRange, Tag("range")],
     Discriminator(_due_item_kind, custom_error_type="due_item",
                   custom_error_message="must be text or a range {from: ..., to: ...}, not a list"),
 ]
 
 #: A milestone's ``due``: a text, a range or a list of these, told by the value's type.
 Due = Annotated[
-    Annotated[str, Tag("text")] | Annotated[DueRange, Tag("range")] | Annotated[list[DueItem], Tag("list")]
+    Annotated[DueText, Tag("text")] | Annotated[DueRange, Tag("range")] | Annotated[list[DueItem], Tag("list")]
     | Annotated[None, Tag("none")],
     Discriminator(_due_kind),
     AfterValidator(_check_due),
 ]
 
 
+#: The schema's word that ``target`` and ``targets`` are not both given (the loader's too).
+_ONE_TARGET_FIELD = ConfigDict(json_schema_extra={"not": {"required": ["target", "targets"]}})
+
+
 class IndicatorRef(StrictModel):
     """A reference to an indicator that states this node's own wording or targets for it."""
+
+    model_config = _ONE_TARGET_FIELD
 
     id: Id
     title: str | None = None
@@ -399,6 +418,7 @@ class Indicator(NodeSpec):
     """A measure: a National Indicator Set code, a local catalogue code or an uncoded local measure."""
 
     kind: ClassVar[str] = "indicator"
+    model_config = _ONE_TARGET_FIELD
 
     direction: Literal["increase", "decrease", "maintain"] | None = None
     unit: str | None = None
@@ -457,7 +477,7 @@ CatalogueEntries = Annotated[
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
-    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]+$")]
+    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$")]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
     _line: int | None = PrivateAttr(default=None)
