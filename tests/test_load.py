@@ -423,3 +423,79 @@ def test_a_plan_id_problem_says_what_an_id_may_hold(tmp_path):
                  tmp_path)
     assert err.line == 2, str(err)
     assert "plan.id: 'Anytown CYPP' may hold only letters, digits, '.', '_' and '-'" in str(err), str(err)
+
+
+def _specification_blocks() -> list[str]:
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    spec = text.split("## Specification", 1)[1].split("\n## ", 1)[0]
+    return [m.group(1) for m in re.finditer(r"^```yaml\n(.*?)^```", spec, re.MULTILINE | re.DOTALL)]
+
+
+def test_every_example_of_the_specification_loads(tmp_path):
+    # The whole-plan example, and each part shown alone (owners, catalogues, groups) in a plan.
+    blocks = _specification_blocks()
+    assert len(blocks) == 4
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / "csc.csv").write_text("code,title,ecm_outcome\nCSC 001,Referrals,stay_safe\n"
+                                                    "CSC 031,Re-referrals,stay_safe\n")
+    nodes = "priorities:\n  - {id: P1, title: a, lead: SL SILS, indicators: [NI 72, CSC 031]}\n  - {id: P2, title: b}\n"
+    for block in blocks:
+        path = tmp_path / "plan.yaml"
+        path.write_text(block if block.startswith("format:") else PLAN_HEADER + block + nodes)
+        plan = og.load(path)
+        assert plan.nodes
+    # The examples of the tables, in one plan.
+    plan = og.load(PLAN_HEADER + """\
+owners: [{id: SILS, name: "School Improvement, Learning and Skills", aliases: [SL SILS]}]
+priorities:
+  - id: P1
+    title: Safe
+    number: 1
+    outcomes: [be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing]
+    variants: [{text: Keep children safe, where: summary}]
+    views: [detail]
+    tags: [LAA, school survey, statutory]
+    see_also: [2.4.1]
+    ignore: [OG101, {rule: OG203, reason: known, scope: branch}]
+    notes: free text
+    lead: SL SILS
+    indicators: [NI 72, {id: NI 199, title: Children's satisfaction with parks, targets: [{period: 2011-12, value: 3}]}]
+    aims:
+      - id: "2.4.1"
+        title: Lean and fit
+        number: 3.2
+        outcomes: []
+        objectives:
+          - id: O1
+            title: Objective
+            number: 2.2.5a
+            lead: Head of Care & Targeted Outcomes (HCATO)
+            milestones:
+              - {id: M1, title: a, timescale: June 11, status: on_track}
+              - {id: M2, title: b, timescale: End September 2012, depends_on: [M1], lead: [SILS, SL ASO]}
+              - {id: M3, title: c, timescale: "April – July 11", due: {from: 2011-04, to: 2011-07}}
+              - {id: M4, title: d, timescale: Autumn 2008, due: [2011-09, 2012-03]}
+              - {id: M5, title: e, timescale: TBA, due: 2011-07-31, lead: SL Assets and School Organisation (SL ASO)}
+              - {id: M6, title: f, timescale: See 14-19 Plan, due: 2012}
+              - {id: M7, title: g, number: 1.1.3, due: 2011-07, status: done}
+indicators:
+  - id: NI199
+    title: Children's satisfaction with parks
+    outcomes: [enjoy_and_achieve]
+    direction: increase
+    unit: percent
+    baseline: {period: 2008-09, value: 55, source: TellUs}
+    targets:
+      - {period: 2011-12, value: 1, comparator: below, text: "Fewer than 1 in 1000"}
+      - {period: 2011-12-Q3, change: -11}
+      - {period: 2012, change: +5}
+      - {period: 2012-Q1, change: "-29.6%"}
+      - {period: 2013-03-31, text: "Better than the national average"}
+    actuals: [{period: 2009-10, value: 57}]
+    tags: [LAA, school survey]
+    notes: free text
+""")
+    assert plan.indicator("NI 199") is plan.nodes["NI199"]
+    assert plan.parents["M1"] == ("O1",) and plan.nodes["P1"].number == "1"
