@@ -499,3 +499,14 @@ indicators:
 """)
     assert plan.indicator("NI 199") is plan.nodes["NI199"]
     assert plan.parents["M1"] == ("O1",) and plan.nodes["P1"].number == "1"
+
+
+def test_a_flat_tables_plan_id_is_its_files_stem_made_an_id(tmp_path):
+    # plan.id is the file's stem; the characters an id may not hold become '-'.
+    table = tmp_path / "Thurrock CYPP (2011-12).csv"
+    table.write_text("Priority,Objective,Key milestones,Lead,Timescale\nSafe,Fewer accidents,Audit junctions,SILS,June 11\n")
+    plan = og.load(table, period="2011-04-01..2012-03-31")
+    assert plan.id == "Thurrock-CYPP-2011-12"
+    plain = tmp_path / "cypp.csv"
+    plain.write_text(table.read_text())
+    assert og.load(plain, period="2011-04-01..2012-03-31").id == "cypp"
