@@ -510,3 +510,15 @@ def test_a_flat_tables_plan_id_is_its_files_stem_made_an_id(tmp_path):
     plain = tmp_path / "cypp.csv"
     plain.write_text(table.read_text())
     assert og.load(plain, period="2011-04-01..2012-03-31").id == "cypp"
+
+
+def test_a_level_sheets_row_without_an_id_gets_one_from_its_position(tmp_path):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,Safe\n")
+    (folder / "aims.csv").write_text("title,parent\nSafer streets,P1\nSafer parks,P1\n")
+    (folder / "objectives.csv").write_text("title\nFewer accidents\n")
+    plan = og.load(folder)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Safe"), ("P1.A1", "Safer streets"), ("P1.A2", "Safer parks"), ("O1", "Fewer accidents")]
