@@ -130,14 +130,14 @@ CASES = [
     Case("impossible-as-of", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n"),
          "plan.as_of: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)", 2),
     Case("fractional-capacity", text("p.yaml", PLAN_HEADER + "owners:\n  - {id: A, name: Team A, capacity: 2.5}\n"),
-         "owners[0].capacity: must be a whole number, 0 or more, not '2.5'", 4),
+         "owners[0].capacity: must be a whole number, not the text '2.5'", 4),
     Case("negative-capacity", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
                                    '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
-                                   ' "capacity": -1}]}\n'), "owners[0].capacity: must be a whole number, 0 or more", 2),
+                                   ' "capacity": -1}]}\n'), "owners[0].capacity: must be 0 or more, not -1", 2),
     Case("plan-id-with-spaces", text("p.yaml", "format: outcome-graph/v1\nplan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n"),
-         "plan.id: must be letters, digits, dots, dashes and underscores only (e.g. anytown-cypp-2011-12), not 'my plan'", 2),
+         "plan.id: 'my plan' may hold only letters, digits, '.', '_' and '-'", 2),
     Case("catalogue-prefix-with-digits", text("p.yaml", PLAN_HEADER + "catalogues: [{prefix: CSC1, title: Local}]\n"),
-         "catalogues[0].prefix: must be letters only (e.g. CSC), not 'CSC1'", 3),
+         "catalogues[0].prefix: 'CSC1' must be one to six letters (e.g. CSC)", 3),
     Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
     Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),

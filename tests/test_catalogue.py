@@ -357,12 +357,12 @@ def test_every_catalogue_that_cannot_be_read_is_reported_at_its_entry_of_the_pla
                     "    title: Local\n"
                     "    entries: nowhere.csv\n"      # line 8
                     "  - {prefix: CSB, entries: twice.csv}\n"  # line 9
-                    "  - prefix: CSD\n"               # line 10: built from the declared indicators
-                    "indicators: [{id: CSD 1, title: A}, {id: CSD 001, title: B}]\n", encoding="utf-8")
+                    "  - prefix: CSD\n"               # line 10: a code listed twice (line 11)
+                    "    entries: [{code: CSD 1, title: A}, {code: CSD 001, title: B}]\n", encoding="utf-8")
     with pytest.raises(PlanError) as info:
         load(plan)
     assert [(p.file, p.line, p.column) for p in info.value.problems] == [
-        (str(plan), 8, 5), (str(plan), 9, 19), (str(plan), 10, 5)]
+        (str(plan), 8, 5), (str(plan), 9, 19), (str(plan), 11, 40)]  # (at the entry listed twice)
     assert [p.message for p in info.value.problems] == [
         "catalogue: CSC: entries file 'nowhere.csv' not found beside the plan",
         f"catalogue: {tmp_path / 'twice.csv'}, line 3: 'CSB 001' is already listed on line 2",

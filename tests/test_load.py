@@ -312,3 +312,213 @@ def test_problems_name_the_column_too(text: str, needle: str, where: tuple[int, 
     err = _error(text, tmp_path)
     problem = next(p for p in err.problems if needle in p.message)
     assert (problem.line, problem.column) == where, str(err)
+
+
+# --------------------------------------------------------------------------------------------
+# The format's contract, statement by statement (docs/format.md, "Specification")
+
+
+@pytest.mark.parametrize(("meta", "needle"), [
+    ("period: {start: 0, end: 2012-03-31}", "plan.period.start: '0' is not a date written year-month-day"),
+    # (a Unix timestamp of midnight, 1 April 2011, and a date with a time: not ISO dates either)
+    ("period: {start: 1301616000, end: 2012-03-31}", "plan.period.start: '1301616000' is not a date written year-month-day"),
+    ("period: {start: 2011-04-01, end: '2012-03-31T00:00:00'}", "plan.period.end: '2012-03-31T00:00:00' is not a date written year-month-day"),
+    ("period: {start: 2011-04, end: 2012-03-31}", "plan.period.start: '2011-04' is not a date written year-month-day"),
+    ("period: {start: 2011-02-30, end: 2012-03-31}", "'2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
+    ("period: {start: 2011-04-01, end: 2012-03-31}, as_of: 1317427200", "plan.as_of: '1317427200' is not a date written year-month-day"),
+])
+def test_plan_dates_are_iso_dates_only(meta: str, needle: str, tmp_path):
+    err = _error(f"format: outcome-graph/v1\nplan: {{id: t, {meta}}}\n", tmp_path)
+    assert err.line == 2 and needle in str(err), str(err)
+    with pytest.raises(PlanError, match="must be an ISO date written as text"):
+        og.load({"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": 0, "end": "2012-03-31"}}})
+    # A date given through the API is a date.
+    from datetime import date
+    plan = og.load({"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": date(2011, 4, 1), "end": "2012-03-31"}}})
+    assert plan.period == (date(2011, 4, 1), date(2012, 3, 31))
+
+
+def test_one_indicator_code_declared_twice_is_a_duplicate_id(tmp_path):
+    # Codes compare ignoring case and spacing (NI199 = NI 199): two declarations of one code are
+    # one id written twice, not two indicators of which references reach only the first.
+    err = _error(PLAN_HEADER + "indicators:\n  - {id: NI72, title: a}\n  - {id: ni 72, title: b}\n", tmp_path)
+    assert err.line == 5, str(err)
+    assert "duplicate id 'ni 72': the same indicator code as 'NI72' (line 4)" in str(err), str(err)
+    err = _error(PLAN_HEADER + "catalogues: [{prefix: CSC}]\nindicators:\n  - {id: CSC 1, title: a}\n"
+                 "  - {id: CSC 001, title: b}\n", tmp_path)
+    assert err.line == 6 and "the same indicator code as 'CSC 1'" in str(err), str(err)
+    # With the file's other problems, and in a folder of CSV files (sheet and cell).
+    err = _error(PLAN_HEADER + "indicators:\n  - {id: NI72, title: a}\n  - {id: NI 72, title: b, bogus: 1}\n", tmp_path)
+    assert [p.line for p in err.problems] == [5, 5] and "the same indicator code" in str(err), str(err)
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
+    (folder / "indicators.csv").write_text("id,title\nNI72,a\nNI 72,b\n")
+    with pytest.raises(PlanError, match=r"indicators!A3: duplicate id 'NI 72': the same indicator code as 'NI72' "
+                                        r"\(indicators!A2\)"):
+        og.load(folder)
+    # A node of another kind may not take an indicator's id either, but it is compared as written.
+    plan = og.load(PLAN_HEADER + "objectives: [{id: ni72, title: a}]\nindicators: [{id: NI 72, title: b}]\n")
+    assert set(plan.nodes) == {"ni72", "NI 72"}
+
+
+@pytest.mark.parametrize(("due", "expected"), [
+    ("{from: 2011-04}", "milestones[0].due is missing the required field 'to'"),
+    ("{from: 2011-04, to: 2011-07, by: x}", "unknown field 'by'"),
+    ("[2011-04, {to: 2011-07}]", "milestones[0].due[1] is missing the required field 'from'"),
+    ("[[2011-04]]", "milestones[0].due[0]: must be text or a range {from: ..., to: ...}, not a list"),
+])
+def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
+    # A due value is a text, a range or a list of these: a bad range is reported as a range, not
+    # also as "must be text" and "must be a list".
+    err = _error(PLAN_HEADER + f"milestones:\n  - {{id: M1, title: x, due: {due}}}\n", tmp_path)
+    assert [p.message for p in err.problems] == [expected]
+    assert err.line == 4
+
+
+@pytest.mark.parametrize(("body", "needle"), [
+    # A value with no number needs the source's words: blank words are none.
+    ("indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, text: ' '}}\n", "needs the source's words in 'text'"),
+    # target and targets both given: an error on a node's indicator reference as on an indicator.
+    ("objectives:\n  - {id: O1, title: x, indicators: [{id: NI 1, target: {period: 2011-12, value: 1}, "
+     "targets: [{period: 2012-13, value: 2}]}]}\n", "give either 'target' or 'targets', not both"),
+    # A number is dotted integers: digits 0 to 9, not the digits of other scripts.
+    ("objectives:\n  - {id: O1, title: x, number: '\u0661.\u0662'}\n", "is not dotted integers"),
+])
+def test_value_and_number_rules(body: str, needle: str, tmp_path):
+    err = _error(PLAN_HEADER + body, tmp_path)
+    assert err.line == 4 and needle in str(err), str(err)
+
+
+def test_a_catalogue_entry_names_outcomes_of_the_framework(tmp_path):
+    # As a node's outcomes: an outcome that is not one of the framework's is an error with the
+    # nearest one, whether the entries are written in the plan or in a CSV file beside it.
+    err = _error(PLAN_HEADER + "catalogues:\n  - prefix: CSC\n    entries: [{code: CSC 1, title: x, outcomes: [stay_saf]}]\n",
+                 tmp_path)
+    assert err.line == 5 and "CSC 1: unknown outcome 'stay_saf': did you mean 'stay_safe'?" in str(err), str(err)
+    (tmp_path / "csc.csv").write_text("code,title,ecm_outcome\nCSC 1,Referrals,stay_safe\nCSC 2,Re-referrals,be_heathy\n")
+    err = _error(PLAN_HEADER + "catalogues:\n  - {prefix: CSC, entries: csc.csv}\n", tmp_path)
+    assert err.line == 4, str(err)
+    assert "line 3: CSC 2: unknown outcome 'be_heathy': did you mean 'be_healthy'?" in str(err), str(err)
+    # (a CSV file may write an outcome as a table prints it)
+    (tmp_path / "csc.csv").write_text("code,title,ecm_outcome\nCSC 1,Referrals,Stay Safe\n")
+    plan = og.load(tmp_path / "plan.yaml")
+    assert plan.catalogues["CSC"].lookup("CSC 1").outcomes == ("stay_safe",)
+
+
+@pytest.mark.parametrize(("body", "needle"), [
+    ("indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, value: 60%}}\n",
+     "indicators[0].target.value: must be a number, not the text '60%'"),
+    ("owners:\n  - {id: O1, capacity: 1.5}\n", "owners[0].capacity: must be a whole number, not the text '1.5'"),
+    ("owners:\n  - {id: O1, capacity: -1}\n", "owners[0].capacity: must be 0 or more, not -1"),
+    ("catalogues:\n  - {prefix: C1}\n", "catalogues[0].prefix: 'C1' must be one to six letters (e.g. CSC)"),
+])
+def test_type_problems_are_told_in_words(body: str, needle: str, tmp_path):
+    err = _error(PLAN_HEADER + body, tmp_path)
+    assert err.line == 4 and needle in str(err), str(err)
+
+
+def test_a_plan_id_problem_says_what_an_id_may_hold(tmp_path):
+    err = _error("format: outcome-graph/v1\nplan: {id: 'Anytown CYPP', period: {start: 2011-04-01, end: 2012-03-31}}\n",
+                 tmp_path)
+    assert err.line == 2, str(err)
+    assert "plan.id: 'Anytown CYPP' may hold only letters, digits, '.', '_' and '-'" in str(err), str(err)
+
+
+def _specification_blocks() -> list[str]:
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    spec = text.split("## Specification", 1)[1].split("\n## ", 1)[0]
+    return [m.group(1) for m in re.finditer(r"^```yaml\n(.*?)^```", spec, re.MULTILINE | re.DOTALL)]
+
+
+def test_every_example_of_the_specification_loads(tmp_path):
+    # The whole-plan example, and each part shown alone (owners, catalogues, groups) in a plan.
+    blocks = _specification_blocks()
+    assert len(blocks) == 4
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / "csc.csv").write_text("code,title,ecm_outcome\nCSC 001,Referrals,stay_safe\n"
+                                                    "CSC 031,Re-referrals,stay_safe\n")
+    nodes = "priorities:\n  - {id: P1, title: a, lead: SL SILS, indicators: [NI 72, CSC 031]}\n  - {id: P2, title: b}\n"
+    for block in blocks:
+        path = tmp_path / "plan.yaml"
+        path.write_text(block if block.startswith("format:") else PLAN_HEADER + block + nodes)
+        plan = og.load(path)
+        assert plan.nodes
+    # The examples of the tables, in one plan.
+    plan = og.load(PLAN_HEADER + """\
+owners: [{id: SILS, name: "School Improvement, Learning and Skills", aliases: [SL SILS]}]
+priorities:
+  - id: P1
+    title: Safe
+    number: 1
+    outcomes: [be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing]
+    variants: [{text: Keep children safe, where: summary}]
+    views: [detail]
+    tags: [LAA, school survey, statutory]
+    see_also: [2.4.1]
+    ignore: [OG101, {rule: OG203, reason: known, scope: branch}]
+    notes: free text
+    lead: SL SILS
+    indicators: [NI 72, {id: NI 199, title: Children's satisfaction with parks, targets: [{period: 2011-12, value: 3}]}]
+    aims:
+      - id: "2.4.1"
+        title: Lean and fit
+        number: 3.2
+        outcomes: []
+        objectives:
+          - id: O1
+            title: Objective
+            number: 2.2.5a
+            lead: Head of Care & Targeted Outcomes (HCATO)
+            milestones:
+              - {id: M1, title: a, timescale: June 11, status: on_track}
+              - {id: M2, title: b, timescale: End September 2012, depends_on: [M1], lead: [SILS, SL ASO]}
+              - {id: M3, title: c, timescale: "April – July 11", due: {from: 2011-04, to: 2011-07}}
+              - {id: M4, title: d, timescale: Autumn 2008, due: [2011-09, 2012-03]}
+              - {id: M5, title: e, timescale: TBA, due: 2011-07-31, lead: SL Assets and School Organisation (SL ASO)}
+              - {id: M6, title: f, timescale: See 14-19 Plan, due: 2012}
+              - {id: M7, title: g, number: 1.1.3, due: 2011-07, status: done}
+indicators:
+  - id: NI199
+    title: Children's satisfaction with parks
+    outcomes: [enjoy_and_achieve]
+    direction: increase
+    unit: percent
+    baseline: {period: 2008-09, value: 55, source: TellUs}
+    targets:
+      - {period: 2011-12, value: 1, comparator: below, text: "Fewer than 1 in 1000"}
+      - {period: 2011-12-Q3, change: -11}
+      - {period: 2012, change: +5}
+      - {period: 2012-Q1, change: "-29.6%"}
+      - {period: 2013-03-31, text: "Better than the national average"}
+    actuals: [{period: 2009-10, value: 57}]
+    tags: [LAA, school survey]
+    notes: free text
+""")
+    assert plan.indicator("NI 199") is plan.nodes["NI199"]
+    assert plan.parents["M1"] == ("O1",) and plan.nodes["P1"].number == "1"
+
+
+def test_a_flat_tables_plan_id_is_its_files_stem_made_an_id(tmp_path):
+    # plan.id is the file's stem; the characters an id may not hold become '-'.
+    table = tmp_path / "Thurrock CYPP (2011-12).csv"
+    table.write_text("Priority,Objective,Key milestones,Lead,Timescale\nSafe,Fewer accidents,Audit junctions,SILS,June 11\n")
+    plan = og.load(table, period="2011-04-01..2012-03-31")
+    assert plan.id == "Thurrock-CYPP-2011-12"
+    plain = tmp_path / "cypp.csv"
+    plain.write_text(table.read_text())
+    assert og.load(plain, period="2011-04-01..2012-03-31").id == "cypp"
+
+
+def test_a_level_sheets_row_without_an_id_gets_one_from_its_position(tmp_path):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,Safe\n")
+    (folder / "aims.csv").write_text("title,parent\nSafer streets,P1\nSafer parks,P1\n")
+    (folder / "objectives.csv").write_text("title\nFewer accidents\n")
+    plan = og.load(folder)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Safe"), ("P1.A1", "Safer streets"), ("P1.A2", "Safer parks"), ("O1", "Fewer accidents")]

@@ -391,6 +391,29 @@ def test_split_lead_separators(lead: str, expected: list[str]) -> None:
     assert split_lead(lead) == expected
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # A bare title is a role of its own where another owner's name follows the separator
+        # (the pieces read as owners' names on their own: a title, a role, an acronym) ...
+        ("Director; Head of Service", ["Director", "Head of Service"]),
+        ("Head of Service; Team Manager", ["Head of Service", "Team Manager"]),
+        ("Team Manager; Head of Service", ["Team Manager", "Head of Service"]),
+        ("Head of Service / EYFC", ["Head of Service", "EYFC"]),
+        ("Senior Manager; Head of Care (HoC)", ["Senior Manager", "Head of Care (HoC)"]),
+        ("Group Manager and Head of Youth Offending Service", ["Group Manager", "Head of Youth Offending Service"]),
+        ("Head of Service & Head of Care", ["Head of Service", "Head of Care"]),
+        # ... and the start of the name that follows otherwise.
+        ("Group Manager, Youth Support", ["Group Manager, Youth Support"]),
+        ("Strategic Leader (SL), School improvement Learning and Skills (SILS)",
+         ["Strategic Leader (SL), School improvement Learning and Skills (SILS)"]),
+        ("Head of Service and Development", ["Head of Service and Development"]),
+    ],
+)
+def test_a_bare_title_before_another_owners_name_is_a_role_of_its_own(lead: str, expected: list[str]) -> None:
+    assert split_lead(lead) == expected
+
+
 def test_loose_key_leaves_out_small_words_and_only_long_words_lose_their_endings() -> None:
     assert loose_key("Head of Inclusion in Schools") == loose_key("Head of Inclusion Schools")
     assert loose_key("Commissioning Manager") == loose_key("Commissioner Managers")

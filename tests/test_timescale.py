@@ -675,3 +675,63 @@ def test_a_large_plan_is_read_well_under_a_second() -> None:
 def test_doctests() -> None:
     result = doctest.testmod(timescale, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Every example of the format's specification (docs/format.md, "Milestones" and "Indicators")
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("June 11", "dated", ["2011-06"]),
+    ("End September 2012", "dated", ["2012-09"]),
+    ("April – July 11", "dated", ["2011-04..2011-07"]),
+    ("Autumn 2008", "dated", ["2008-09..2008-11"]),
+    ("TBA", "undated", []),
+    ("See 14-19 Plan", "external", []),
+    ("Sept 2011 March 2012", "dated", ["2011-09", "2012-03"]),  # (the source's words for a list of due dates)
+    # The seasons: spring = March–May, summer = June–August, autumn = September–November,
+    # winter = December–February.
+    ("Spring 2011", "dated", ["2011-03..2011-05"]),
+    ("Summer 2011", "dated", ["2011-06..2011-08"]),
+    ("Autumn 2011", "dated", ["2011-09..2011-11"]),
+    ("Winter 2011", "dated", ["2011-12..2012-02"]),
+])
+def test_the_specifications_timescales(text: str, kind: str, expected: list[str]):
+    reading = parse_timescale(text, THURROCK)
+    assert (reading.kind, spans(reading)) == (kind, expected), reading.interpretation
+
+
+@pytest.mark.parametrize(("due", "expected", "span"), [
+    ("2011-07-31", ["2011-07-31"], ("2011-07-31", "2011-07-31")),
+    ("2011-07", ["2011-07"], ("2011-07-01", "2011-07-31")),  # a month: its first to its last day
+    ("2012", ["2012"], ("2012-01-01", "2012-12-31")),  # a year likewise
+    ({"from": "2011-04", "to": "2011-07"}, ["2011-04..2011-07"], ("2011-04-01", "2011-07-31")),
+    # a list spans from its earliest start to its latest end
+    (["2012-03", "2011-09"], ["2012-03", "2011-09"], ("2011-09-01", "2012-03-31")),
+    ([{"from": "2011-04", "to": "2011-07"}, "2011-06-15"], ["2011-04..2011-07", "2011-06-15"], ("2011-04-01", "2011-07-31")),
+])
+def test_the_specifications_due_values(due: object, expected: list[str], span: tuple[str, str]):
+    reading = parse_due(due)
+    assert spans(reading) == expected
+    assert reading.span is not None
+    assert (reading.span.start.isoformat(), reading.span.end.isoformat()) == span
+
+
+@pytest.mark.parametrize(("period", "first", "last"), [
+    ("2011", "2011-01-01", "2011-12-31"),  # a calendar year
+    ("2008-09", "2008-04-01", "2009-03-31"),  # a UK financial year, April to March, never a month
+    ("2011-Q3", "2011-07-01", "2011-09-30"),  # a calendar quarter
+    ("2011-12-Q3", "2011-10-01", "2011-12-31"),  # a financial-year quarter
+    ("2011-12-31", "2011-12-31", "2011-12-31"),  # an ISO date
+])
+def test_the_specifications_value_periods(period: str, first: str, last: str):
+    interval = parse_value_period(period)
+    assert (interval.start.isoformat(), interval.end.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(("period", "needle"), [
+    ("08/09", "write the financial year as 2008-09"),  # the source's 08/09 is written 2008-09
+    ("2008-10", "10 is not the year after 2008"),  # YY is the next year: 2008-10 is no month either
+])
+def test_the_specifications_refused_periods(period: str, needle: str):
+    with pytest.raises(ValueError, match=needle):
+        parse_value_period(period)

@@ -20,7 +20,9 @@ lead into pieces that are not owner names:
   ``Commissioning Manager, Drug and Alcohol Action Team (DAAT)`` is not split inside
   ``Drug and Alcohol Action Team``;
 * a bare title (``Group Manager``, ``S L``, ``Strategic Leader (SL)``, ``Associate Director``)
-  belongs to what follows it: ``Group Manager, Youth Support`` is one lead;
+  belongs to what follows it: ``Group Manager, Youth Support`` is one lead; unless another
+  owner's name starts after the separator, as below (``Director; Head of Service``, ``Group
+  Manager and Head of Youth Offending Service``): there the title is a role of its own;
 * after a comma, a new lead starts only with a title word (``Head``, ``Director``, ``SM``, ...)
   or an acronym (``SILS``, ``MPT leaders``); anything else continues the name before it:
   ``School Improvement, Learning and Skills``, ``Director, Public Health``; a lone acronym
@@ -564,21 +566,6 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
                 i += 1
         frags = grouped
 
-    # A bare title belongs to the name that follows it.
-    titled: list[_Frag] = []
-    i = 0
-    while i < len(frags):
-        f = frags[i]
-        while not f.known and _is_title_only(toks(f)) and i + 1 < len(frags):
-            i += 1
-            f = merge(f, frags[i])
-        if not f.known and _is_title_only(toks(f)) and titled:
-            titled[-1] = merge(titled[-1], f)
-        else:
-            titled.append(f)
-        i += 1
-    frags = titled
-
     def words(f: _Frag) -> list[str]:
         return [t for t in toks(f) if not _is_paren(t)]
 
@@ -609,6 +596,30 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             and not _is_acronym_token(ts[0])
             and ts[0].casefold() not in _TITLE_WORDS
         )
+
+    def own_name(f: _Frag) -> bool:
+        """Whether a part is an owner's name on its own after a ``;``, `` / `` or ``and``, as
+        below (a bare title next to it is then an owner too, not the start of this name)."""
+        if f.known or f.sep in (";", "/"):
+            return f.known or not single_plain(f)
+        return f.sep == "and" and (name_start(f) or role_end(f) or self_acronym(f))
+
+    # A bare title belongs to the name that follows it (``Group Manager, Youth Support``), but
+    # not across a separator after which another owner's name starts (``Director; Head of
+    # Service``, ``Group Manager and Head of Youth Offending Service``): there it is a role.
+    titled: list[_Frag] = []
+    i = 0
+    while i < len(frags):
+        f = frags[i]
+        while not f.known and _is_title_only(toks(f)) and i + 1 < len(frags) and not own_name(frags[i + 1]):
+            i += 1
+            f = merge(f, frags[i])
+        if not f.known and _is_title_only(toks(f)) and titled and not own_name(f):
+            titled[-1] = merge(titled[-1], f)
+        else:
+            titled.append(f)
+        i += 1
+    frags = titled
 
     out: list[_Frag] = []
     i = 0

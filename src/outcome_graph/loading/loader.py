@@ -36,7 +36,7 @@ from ..model.document import (
     Priority,
 )
 from ..model.plan import Location, Plan, code_key
-from .suggest import duplicate_id, nearest, unknown_framework, unknown_outcome
+from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from ..forking import Jobs
 
-__all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan"]
+__all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_plan", "worded"]
 
 #: Largest plan file read by default (32 MB); ``max_bytes`` changes it.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -502,6 +502,33 @@ def _kind_of(value: Any) -> str:
     return f"the text {str(value)[:40]!r}"
 
 
+#: What a field's pattern asks for, in words (the patterns of the format's models).
+_PATTERN_WORDS = {
+    r"^[A-Za-z0-9._-]+$": "may hold only letters, digits, '.', '_' and '-'",
+    r"^[A-Za-z]{1,6}$": "must be one to six letters (e.g. CSC)",
+}
+
+
+def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
+    """A validation error about a value's type or range in words (``must be a number, not the
+    text '60%'``), or ``None`` when pydantic's own message is kept. Without ``show_input`` the
+    value is left out (a spreadsheet's message names the cell's content itself)."""
+    etype, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if etype in ("float_parsing", "float_type"):
+        words = "must be a number"
+    elif etype in ("int_parsing", "int_type", "int_from_float"):
+        words = "must be a whole number"
+    elif etype == "greater_than_equal" and "ge" in ctx:
+        words = f"must be {ctx['ge']} or more"
+        return f"{words}, not {value}" if show_input and isinstance(value, (str, int, float)) else words
+    elif etype == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_WORDS:
+        words = _PATTERN_WORDS[ctx["pattern"]]
+        return f"{str(value)[:40]!r} {words}" if show_input and isinstance(value, str) else f"it {words}"
+    else:
+        return None
+    return f"{words}, not {_kind_of(value)}" if show_input else words
+
+
 def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     """Duplicate ids and unknown outcomes, found in a document that did not validate, so that a
     file's problems are all reported at once (for a valid document the plan's build finds them)."""
@@ -513,6 +540,15 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     known = frameworks()
     valid = known[framework].ids if isinstance(framework, str) and framework in known else None
     first: dict[str, int | None] = {}
+    codes: dict[str, tuple[str, int | None]] = {}  # indicators' codes: the first id and line
+    for item in tree.get("indicators") or []:
+        code = item.get("id") if isinstance(item, LocMap) else None
+        if isinstance(code, str) and code.strip():
+            code = code.strip()
+            seen = codes.setdefault(code_key(code), (code, item.line))
+            if seen[0] != code:
+                problems.append(Problem(duplicate_code(code, seen[0], f"line {seen[1]}"), file=file, line=item.line,
+                                        column=item.column))
     stack: list[Any] = [tree.get(name) for name in ("indicators", "milestones", "objectives", "aims", "priorities")]
     stack.append([tree.get("vision")])
     nodes: list[LocMap] = []
@@ -543,25 +579,6 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     return problems
 
 
-#: The patterns of the format's constrained texts, in words (the validator shows the pattern).
-PATTERN_WORDS = {
-    r"^[A-Za-z0-9._-]+$": "letters, digits, dots, dashes and underscores only (e.g. anytown-cypp-2011-12)",
-    r"^[A-Za-z]+$": "letters only (e.g. CSC)",
-}
-
-
-def bad_date(value: str) -> str | None:
-    """What is wrong with a date field's text, in the words of a ``due`` date's messages (the
-    validator's own speak of datetimes and input lengths); ``None`` for a valid ISO date."""
-    from ..analysis.timescale import iso_date
-
-    try:
-        iso_date(value.strip())
-    except ValueError as exc:
-        return str(exc)
-    return None
-
-
 def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
@@ -588,22 +605,16 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = text[len("Value error, ") :]
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
+            elif (words := worded(err)) is not None:
+                text = words
             elif etype in ("model_type", "dict_type", "model_attributes_type"):
                 text = f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
             elif etype == "list_type":
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == VISIBLE:
                 text = "must not be blank"
-            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
-                text = f"must be {PATTERN_WORDS[err['ctx']['pattern']]}, not {err.get('input')!r}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
-            elif etype.startswith("date") and not isinstance(err.get("input"), str):
-                text = f"must be a date written as text (2011-04-01), not {_kind_of(err.get('input'))}"
-            elif etype.startswith("date"):
-                text = bad_date(err["input"]) or text
-            elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
-                text = f"must be a whole number, 0 or more, not {err.get('input')!r}"
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:
@@ -752,7 +763,10 @@ def build_plan(
             bad_outcomes.append(node)
         kind = type(node).kind
         if kind == "indicator":
-            plan.indicator_aliases.setdefault(code_key(node_id), node_id)
+            same = plan.indicator_aliases.setdefault(code_key(node_id), node_id)
+            if same != node_id:  # (one code written two ways: NI72 and NI 72)
+                problems.append(Problem(duplicate_code(node_id, same, f"line {nodes[same]._line}"), file=file,
+                                        line=line, column=col))
             return
         if kind == "vision":
             return

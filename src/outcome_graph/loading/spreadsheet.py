@@ -37,10 +37,10 @@ from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
-from ..model.plan import Location, Plan
+from ..model.plan import Location, Plan, code_key
 from .csvtext import CsvProblem, csv_rows
-from .loader import (PATTERN_WORDS, ZIP_MAGIC, bad_date, build_plan, declares_plan_format, field_names, human_size,
-                     model_at, over_limit, read_limited, wide_unicode)
+from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, human_size, model_at,
+                     over_limit, read_limited, wide_unicode, worded)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -59,7 +59,7 @@ from .sheet_layout import (
     sheet_key,
     split_list,
 )
-from .suggest import duplicate_id, nearest, unknown_framework, unknown_outcome
+from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap
 
 __all__ = ["load_spreadsheet", "parse_period", "notice_lines", "RawSheet"]
@@ -479,15 +479,10 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 text = text[len("Value error, ") :]
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
+            elif (words := worded(err, show_input=False)) is not None:
+                text = words
             value = err.get("input")
-            wrong_date = bad_date(value) if etype.startswith("date") and isinstance(value, str) else None
-            if wrong_date:
-                text = wrong_date
-            elif etype.startswith("int_") or etype == "greater_than_equal":  # (a capacity)
-                text = f"must be a whole number, 0 or more (the cell holds {value!r})"
-            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
-                text = f"must be {PATTERN_WORDS[err['ctx']['pattern']]} (the cell holds {value!r})"
-            elif isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
+            if isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
         key = (where, msg)
@@ -1413,8 +1408,14 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
 
     problems: list[Problem] = []
     first: dict[str, CellMap] = {}
-    for _kind, row in reader.all_rows:
+    codes: dict[str, tuple[str, CellMap]] = {}  # indicators' codes: the first id and row
+    for kind, row in reader.all_rows:
         node_id = str(row.get("id") or "").strip()
+        if kind == "indicator" and node_id and node_id not in first:
+            same, prev = codes.setdefault(code_key(node_id), (node_id, row))
+            if same != node_id:  # (one code written two ways: NI72 and NI 72)
+                problems.append(_problem(duplicate_code(node_id, same, f"{prev.sheet}!{prev.key_cell.get('id', prev.cell)}"),
+                                         row.file, row.sheet, row.key_cell.get("id", row.cell)))
         if node_id in first:
             prev = first[node_id]
             problems.append(

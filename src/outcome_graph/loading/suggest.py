@@ -93,3 +93,14 @@ def duplicate_id(node_id: str, first_at: str) -> str:
     """
     where = f"on {first_at}" if first_at.startswith("line ") else f"at {first_at}"
     return f"duplicate id {node_id!r} (first used {where}); ids must be unique across the plan"
+
+
+def duplicate_code(node_id: str, first_id: str, first_at: str) -> str:
+    """The message for an indicator code declared twice, written two ways (codes compare ignoring
+    case and spacing); ``first_at`` says where the first is.
+
+    >>> duplicate_code("NI 72", "NI72", "line 4")
+    "duplicate id 'NI 72': the same indicator code as 'NI72' (line 4); codes compare ignoring case and spacing"
+    """
+    return (f"duplicate id {node_id!r}: the same indicator code as {first_id!r} ({first_at}); "
+            f"codes compare ignoring case and spacing")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -110,14 +110,14 @@ VISIBLE = r"[^\s\p{Cf}]"
 #: An id: text that shows something, spaces around it dropped (an id of invisible characters
 #: alone, pasted from a web page, would name a node no reader can refer to).
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=VISIBLE),
-               WithJsonSchema({"type": "string", "minLength": 1})]
+               WithJsonSchema({"type": "string", "pattern": r"\S"})]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
 #: tells an editor of a title of spaces; one of invisible characters alone is the loader's to refuse.
 Title = Annotated[str, StringConstraints(pattern=VISIBLE), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 
-_NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$", re.ASCII)
 
 
 def _check_number(value: str | None) -> str | None:
@@ -131,7 +131,42 @@ def _check_number(value: str | None) -> str | None:
     return value
 
 
-Number = Annotated[str | None, AfterValidator(_check_number)]
+Number = Annotated[
+    Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$"})] | None,
+    AfterValidator(_check_number),
+]
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+
+
+def _iso_date(value: Any) -> Any:
+    """A date of the plan block (``period``, ``as_of``): an ISO date written as text
+    (``2011-04-01``), or a :class:`datetime.date` given through the API. A number is not read as
+    a timestamp, nor a date and time as its day."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"must be an ISO date written as text (2011-04-01), not {_kind(value)}")
+    text = value.strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"{value!r} is not a date written year-month-day (2011-04-01)")
+    return parse_due(text).intervals[0].start  # (an impossible date is refused, naming the day or month)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+#: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``.
+IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 def plain_due(value: Any) -> Any:
@@ -193,13 +228,23 @@ IgnoreList = Annotated[
 
 _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
+# What the schema tells an editor of a value's period and change, and of a due value (the
+# loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due).
+_PERIOD_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2}|-[Qq][1-4])?|-[Qq][1-4])?\s*$"
+_CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
+_DUE_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\s*$"
+DueText = Annotated[str, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
+
 
 class Value(StrictModel):
     """A figure for one period: a target, baseline or actual."""
 
-    period: Id
+    # (the schema tells an editor of a value with no figure and no words, as the loader does)
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [f]} for f in ("value", "change", "text")]})
+
+    period: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _PERIOD_PATTERN})]
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
-    change: str | None = None
+    change: Annotated[str, WithJsonSchema({"type": "string", "pattern": _CHANGE_PATTERN})] | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
     text: str | None = None
     source: str | None = None
@@ -214,7 +259,7 @@ class Value(StrictModel):
                     f"change {self.change!r} is not a signed number or percentage (e.g. '-11', '+5', '-29.6%')"
                 )
             self.change = change
-        if self.value is None and self.change is None and not self.text:
+        if self.value is None and self.change is None and (self.text is None or is_blank(self.text)):
             raise ValueError("a value with no number (value or change) needs the source's words in 'text'")
         return self
 
@@ -222,20 +267,60 @@ class Value(StrictModel):
 class DueRange(StrictModel):
     """A due range ``{from: 2011-04, to: 2011-07}``."""
 
-    from_: Id = Field(alias="from")
-    to: Id
+    from_: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})] = Field(alias="from")
+    to: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
 
 
-Due = Annotated[str | DueRange | list[str | DueRange] | None, AfterValidator(_check_due)]
+def _due_kind(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, (dict, DueRange)):
+        return "range"
+    return "list" if isinstance(value, list) else "text"
+
+
+def _due_item_kind(value: Any) -> str | None:
+    if isinstance(value, list):
+        return None  # (a list in a list: neither form, reported as such)
+    return "range" if isinstance(value, (dict, DueRange)) else "text"
+
+
+#: One due value of a list: a text or a range, told by its type (so that a bad range is reported
+#: as a range alone, not also as "must be text").
+DueItem = Annotated[
+    Annotated[DueText, Tag("text")] | Annotated[DueRange, Tag("range")],
+    Discriminator(_due_item_kind, custom_error_type="due_item",
+                  custom_error_message="must be text or a range {from: ..., to: ...}, not a list"),
+]
+
+#: A milestone's ``due``: a text, a range or a list of these, told by the value's type.
+Due = Annotated[
+    Annotated[DueText, Tag("text")] | Annotated[DueRange, Tag("range")] | Annotated[list[DueItem], Tag("list")]
+    | Annotated[None, Tag("none")],
+    Discriminator(_due_kind),
+    AfterValidator(_check_due),
+]
+
+
+#: The schema's word that ``target`` and ``targets`` are not both given (the loader's too).
+_ONE_TARGET_FIELD = ConfigDict(json_schema_extra={"not": {"required": ["target", "targets"]}})
 
 
 class IndicatorRef(StrictModel):
     """A reference to an indicator that states this node's own wording or targets for it."""
 
+    model_config = _ONE_TARGET_FIELD
+
     id: Id
     title: str | None = None
     target: Value | None = None
     targets: list[Value] | None = None
+
+    @model_validator(mode="after")
+    def _one_target_field(self) -> IndicatorRef:
+        if self.target is not None and self.targets is not None:
+            raise ValueError("give either 'target' or 'targets', not both")
+        return self
 
 
 def _indicator_refs(value: Any) -> Any:
@@ -333,6 +418,7 @@ class Indicator(NodeSpec):
     """A measure: a National Indicator Set code, a local catalogue code or an uncoded local measure."""
 
     kind: ClassVar[str] = "indicator"
+    model_config = _ONE_TARGET_FIELD
 
     direction: Literal["increase", "decrease", "maintain"] | None = None
     unit: str | None = None
@@ -389,7 +475,7 @@ CatalogueEntries = Annotated[
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
-    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]+$")]
+    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$")]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
 
@@ -409,8 +495,8 @@ class Group(StrictModel):
 class Period(StrictModel):
     """The plan period, ISO dates, start <= end."""
 
-    start: date
-    end: date
+    start: IsoDate
+    end: IsoDate
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -427,7 +513,7 @@ class PlanMeta(StrictModel):
     organisation: str | None = None
     period: Period
     framework: Id = "ecm"
-    as_of: date | None = None
+    as_of: IsoDate | None = None
     source: str | None = None
     views: IdList | None = None
     tags: TextList = Field(default_factory=list)

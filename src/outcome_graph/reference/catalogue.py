@@ -29,9 +29,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import CatalogueError
+
+if TYPE_CHECKING:
+    from ..model.frameworks import Framework
 
 __all__ = [
     "Catalogue",
@@ -316,8 +319,9 @@ class Catalogue:
         return f"Catalogue(prefix={self.prefix!r}, title={self.title!r}, entries={len(self)})"
 
 
-def _outcome_ids(raw: str, where: str) -> tuple[str, ...]:
-    """Parse a ``;``-separated outcome list; ``Be Healthy`` is read as ``be_healthy``."""
+def _outcome_ids(raw: str, where: str, code: str = "", framework: Framework | None = None) -> tuple[str, ...]:
+    """Parse a ``;``-separated outcome list; ``Be Healthy`` is read as ``be_healthy``. With a
+    ``framework``, an outcome that is not one of its outcomes is an error naming the nearest one."""
     outcomes: list[str] = []
     for part in raw.split(";"):
         text = part.strip()
@@ -326,6 +330,13 @@ def _outcome_ids(raw: str, where: str) -> tuple[str, ...]:
         ident = re.sub(r"[\s-]+", "_", text.lower())
         if not _OUTCOME_RE.match(ident):
             raise CatalogueError(f"{where}: outcome {text!r} is not an outcome id (e.g. 'be_healthy')")
+        if framework is not None and ident not in framework.ids:
+            from ..loading.suggest import unknown_outcome
+            from ..model.frameworks import outcome_id
+
+            ident = outcome_id(text)  # (as a table prints it: "Healthy", "Make a positive contribution")
+            if ident not in framework.ids:
+                raise CatalogueError(f"{where}: {unknown_outcome(code, text, framework.ids, framework.id)}")
         if ident not in outcomes:
             outcomes.append(ident)
     return tuple(outcomes)
@@ -356,7 +367,7 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
 
 
 def load_catalogue_csv(
-    path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str
+    path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str, *, framework: Framework | None = None
 ) -> Catalogue:
     """Read a catalogue from CSV.
 
@@ -374,6 +385,8 @@ def load_catalogue_csv(
         The catalogue's code prefix; every code must carry it.
     title : str
         The catalogue's title.
+    framework : Framework, optional
+        The plan's outcome framework: an entry's outcome that is not one of its outcomes is an error.
 
     Returns
     -------
@@ -448,7 +461,8 @@ def load_catalogue_csv(
         seen[key] = line
         if is_blank(cells["title"]):
             raise CatalogueError(f"{where}: the title of {raw_code!r} must not be blank")
-        outcomes = _outcome_ids(cells.get("ecm_outcome", "") or cells.get("outcomes", ""), where)
+        entry_outcomes = _outcome_ids(cells.get("ecm_outcome", "") or cells.get("outcomes", ""), where,
+                                      raw_code.strip(), framework)
         parent = cells.get("parent", "") or None
         if parent is not None:
             pkey = _key(parent)
@@ -459,7 +473,7 @@ def load_catalogue_csv(
         if verified_raw not in _TRUE | _FALSE:
             raise CatalogueError(f"{where}: title_verified must be yes or no, not {verified_raw!r}")
         verified = verified_raw not in _FALSE - {""}
-        entries.append(CatalogueEntry(normalise_code(raw_code), cells["title"], outcomes,
+        entries.append(CatalogueEntry(normalise_code(raw_code), cells["title"], entry_outcomes,
                                       normalise_code(parent) if parent else None, verified))
     for line, parent in parents:
         pkey = _key(parent)

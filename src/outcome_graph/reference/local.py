@@ -37,8 +37,13 @@ def build_catalogue(spec: CatalogueSpec, *, base_dir: str | None, plan: Plan) ->
     CatalogueError
         Its entries file cannot be read or is not a catalogue, or its entries are not one.
     """
+    from ..loading.suggest import unknown_outcome
+    from ..model.frameworks import frameworks
+
     prefix = spec.prefix.upper()
     title = spec.title or f"{prefix} indicators"
+    spec_framework = plan.document.plan.framework
+    framework = frameworks().get(spec_framework)
     if isinstance(spec.entries, str):
         path = _safe_path(base_dir, spec.entries)
         if path.is_dir():
@@ -46,8 +51,13 @@ def build_catalogue(spec: CatalogueSpec, *, base_dir: str | None, plan: Plan) ->
         if not path.is_file():
             raise CatalogueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
         plan.sources.append(str(path))
-        return load_catalogue_csv(path, prefix=prefix, title=title)
+        return load_catalogue_csv(path, prefix=prefix, title=title, framework=framework)
     if isinstance(spec.entries, list):
+        valid = framework.ids if framework is not None else None
+        for e in spec.entries:  # (as a node's: outcomes of the plan's framework)
+            bad = [o for o in e.outcomes if valid is not None and o not in valid]
+            if bad and valid is not None:
+                raise CatalogueError(f"{prefix}: {unknown_outcome(e.code, bad[0], valid, spec_framework)}")
         return Catalogue(
             prefix,
             title,
