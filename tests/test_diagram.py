@@ -628,3 +628,20 @@ def test_a_diagram_too_large_to_read_says_so_and_how_to_draw_part_of_it(tmp_path
         og.render(plan, tmp_path / "part.svg", focus=priority)  # (a view of one priority: no warning)
         og.render(plan, tmp_path / "big.dot")  # (DOT text is for tools: no warning)
     assert to_dot(plan).count('class="og-node ') > LARGE_DIAGRAM
+
+
+def test_a_view_that_names_no_level_or_node_says_which_option_and_the_nearest_value(tmp_path):
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(SMALL)
+    for args, expected in (
+        (["--levels", "priority,aimz"], "error: --levels: unknown level 'aimz': did you mean 'aim'?"),
+        (["--levels", ","], "error: --levels: no level given"),
+        (["--focus", "p1"], "error: --focus: no node 'p1' in the plan: did you mean 'P1'?"),
+        (["--outcome", "stay saf"], "error: --outcome: 'stay saf' is not an outcome"),
+        (["--owners", "--levels", "aim"], "error: --levels chooses the levels of the logic model; the owner view"),
+        (["--owners", "--milestones"], "error: --milestones chooses the levels of the logic model"),
+    ):
+        out = subprocess.run([*og_command(), "render", str(plan_file), "-o", str(tmp_path / "d.dot"), *args],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2 and out.stderr.startswith(expected), (args, out.stderr)
+        assert not (tmp_path / "d.dot").exists()

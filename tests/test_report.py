@@ -228,6 +228,7 @@ def test_cli_refuses_the_input_and_keeps_files_whole(tmp_path):
     env = {**os.environ, "PATH": _path_without_dot(tmp_path)}
     out = run(str(plan_file), "-o", str(existing), env=env)
     assert out.returncode == 2 and "apt-get install graphviz" in out.stderr and "--no-diagram" in out.stderr
+    assert ".dot file" not in out.stderr  # (advice the report cannot follow)
     assert existing.read_text() == "old report"
     out = run(str(plan_file), "-o", str(existing), "--no-diagram", env=env)
     assert out.returncode == 0 and existing.read_text().startswith("<!DOCTYPE html>")
@@ -436,3 +437,15 @@ def test_year_only_dates_have_no_month_and_early_dates_are_counted_before_the_mo
     assert cells[1] == "1"  # June 2009: earlier than a year before the period
     assert cells[-2] == "" and cells[-1] == "1"  # 2011-12: a year, no month
     assert not any(cells[2:-2])
+
+
+def test_a_report_without_graphviz_says_how_to_leave_the_diagram_out(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", _path_without_dot(tmp_path))
+    target = tmp_path / "report.html"
+    with pytest.raises(og.RenderError) as info:
+        og.report(og.load(SMALL), target)
+    message = str(info.value)
+    assert "apt-get install graphviz" in message and "diagram=False" in message and ".dot file" not in message
+    assert not target.exists()
+    og.report(og.load(SMALL), target, diagram=False)  # (and without it, the report is written)
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

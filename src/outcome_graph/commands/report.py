@@ -39,7 +39,6 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
     with handle_errors():
         from ..baseline import read_baseline
         from ..config import discover_config
-        from ..errors import RenderError
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
         from ..output.html_report import report
         from ..rules.engine import check
@@ -57,12 +56,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
                 if mismatch:
                     click.echo(f"notice: {mismatch}", err=True)
                 findings = baseline.apply(findings)
-            try:
-                report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
-            except RenderError as exc:
-                if "not found" not in str(exc):
-                    raise
-                raise RenderError(f"{exc}; or write the report without the diagram: --no-diagram") from None
+            report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
             if watch:
                 click.echo(f"wrote {output}", err=True)
 

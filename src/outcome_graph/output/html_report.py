@@ -105,7 +105,17 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                 raise
             empty = str(exc)
         else:
-            svg = _inline_svg(pipe(dot, "svg").decode("utf-8"))
+            try:
+                drawn = pipe(dot, "svg")
+            except RenderError as exc:
+                if "was not found" not in str(exc):
+                    raise
+                from .diagram.rendering import GRAPHVIZ_SOURCES
+
+                raise RenderError(f"Graphviz's `dot` program was not found, and the report's diagram needs it: install "
+                                  f"Graphviz ({GRAPHVIZ_SOURCES}), or leave the diagram out (report --no-diagram; "
+                                  "diagram=False from Python)") from None
+            svg = _inline_svg(drawn.decode("utf-8"))
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     sections = [

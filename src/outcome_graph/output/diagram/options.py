@@ -74,13 +74,13 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
     >>> parse_levels("aimz")
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.ConfigError: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
+    outcome_graph.errors.ConfigError: --levels: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
     """
     from ...loading.suggest import nearest
 
     words = value.replace(",", " ").split() if isinstance(value, str) else [w for v in value for w in v.replace(",", " ").split()]
     if not words:
-        raise ConfigError(f"no level given (levels: {', '.join(DIAGRAM_LEVELS)})")
+        raise ConfigError(f"--levels: no level given (levels: {', '.join(DIAGRAM_LEVELS)})")
     chosen: set[str] = set()
     for word in words:
         level = _LEVEL_WORDS.get(word.strip().lower())
@@ -88,7 +88,7 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
             guess = nearest(word, DIAGRAM_LEVELS) or nearest(word, list(_LEVEL_WORDS))
             guess = _LEVEL_WORDS.get(guess, guess) if guess else None
             raise ConfigError(
-                f"unknown level {word!r}" + (f": did you mean {guess!r}?" if guess else "")
+                f"--levels: unknown level {word!r}" + (f": did you mean {guess!r}?" if guess else "")
                 + f" (levels: {', '.join(DIAGRAM_LEVELS)})"
             )
         chosen.add(level)
@@ -100,6 +100,9 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
                     direction: str = "LR", findings: Report | None = None, title: bool = True) -> DiagramOptions:
     """Validated :class:`DiagramOptions` for a plan: unknown levels, node ids and outcomes are
     :class:`~outcome_graph.errors.ConfigError` naming the nearest valid value."""
+    if owners and (levels is not None or milestones):
+        raise ConfigError(f"{'--levels' if levels is not None else '--milestones'} chooses the levels of the logic "
+                          "model; the owner view (--owners) draws owners and the milestones they lead")
     lv = parse_levels(levels) if levels is not None else None
     if focus is not None and focus not in plan.nodes:
         _unknown_focus(plan, focus)
@@ -118,7 +121,7 @@ def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
     ids = list(plan.nodes)
     by_lower = {i.lower(): i for i in ids}
     guess = by_lower.get(focus.strip().lower()) or nearest(focus, ids)
-    raise ConfigError(f"focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
+    raise ConfigError(f"--focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
 
 
 def _outcome_id(plan: Plan, outcome: str) -> str:

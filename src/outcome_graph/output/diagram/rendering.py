@@ -22,11 +22,10 @@ if TYPE_CHECKING:
 
 #: Output formats, by file suffix.
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-GRAPHVIZ_HINT = (
-    "install Graphviz to draw {fmt} files (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install "
-    "graphviz; macOS: brew install graphviz; Windows: winget install graphviz), or write a .dot file "
-    "and render it elsewhere"
-)
+#: Where Graphviz comes from.
+GRAPHVIZ_SOURCES = ("Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; macOS: brew install "
+                    "graphviz; Windows: winget install graphviz")
+GRAPHVIZ_HINT = f"install Graphviz to draw {{fmt}} files ({GRAPHVIZ_SOURCES}), or write a .dot file and render it elsewhere"
 #: Nodes beyond which a drawn diagram is too large to read whole (:class:`LargeDiagramWarning`).
 LARGE_DIAGRAM = 400
 
