@@ -522,3 +522,40 @@ def test_a_level_sheets_row_without_an_id_gets_one_from_its_position(tmp_path):
     plan = og.load(folder)
     assert [(n.id, n.title) for n in plan.nodes.values()] == [
         ("P1", "Safe"), ("P1.A1", "Safer streets"), ("P1.A2", "Safer parks"), ("O1", "Fewer accidents")]
+
+
+@pytest.mark.parametrize("bad", ["P1\nP2", "P1\tP2", "P1\rP2", "P1\x00P2", "P1\x85P2"])
+def test_an_id_with_a_line_break_or_control_character_inside_is_refused(bad: str, tmp_path: Path):
+    # (from a spreadsheet cell typed on two lines: every output that quotes the id would break)
+    meta = PLAN_HEADER + "priorities:\n  - {id: P0, title: First}\n"
+    for text, name in ((meta + f"  - {{id: {json.dumps(bad)}, title: Safe}}\n", "p.yaml"),
+                       (meta + f"  - {{id: P3, title: Safe, parent: {json.dumps(bad)}}}\n", "q.yaml")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(PlanError) as info:
+            og.load(path)
+        [problem] = info.value.problems
+        assert problem.line == 5 and "must be on one line, with no line break, tab or other control character" in problem.message
+    # spaces and line breaks around an id are dropped, as ever; one that shows nothing is blank
+    assert "P1" in og.load(meta + '  - {id: " P1\\n", title: Safe}\n').nodes
+    with pytest.raises(PlanError, match="priorities\\[1\\].id: must not be blank"):
+        og.load(meta + '  - {id: "\\u200b\\n", title: Safe}\n')
+
+
+def test_an_id_cell_typed_on_two_lines_is_refused_at_its_cell(tmp_path: Path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from outcome_graph.output.workbook import write_template
+
+    path = tmp_path / "plan.xlsx"
+    write_template(path)
+    wb = openpyxl.load_workbook(path)
+    header = [c.value for c in wb["plan"][1]]
+    for field, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
+        wb["plan"].cell(row=2, column=header.index(field) + 1, value=value)
+    wb["priorities"].append(["P1\nP2", None, None, None, "Safe children"])
+    wb.save(path)
+    with pytest.raises(PlanError) as info:
+        og.load(path)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("priorities", "A3")
+    assert "\n" not in str(problem).replace("'P1\\nP2'", "") and "must be on one line" in problem.message

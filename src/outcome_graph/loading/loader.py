@@ -27,6 +27,7 @@ from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
     FORMAT_ID,
+    ID_PATTERN,
     VISIBLE,
     Aim,
     Indicator,
@@ -34,6 +35,7 @@ from ..model.document import (
     Objective,
     PlanDocument,
     Priority,
+    is_blank,
 )
 from ..model.plan import Location, Plan, code_key
 from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
@@ -521,6 +523,11 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
     elif etype == "greater_than_equal" and "ge" in ctx:
         words = f"must be {ctx['ge']} or more"
         return f"{words}, not {value}" if show_input and isinstance(value, (str, int, float)) else words
+    elif etype == "string_pattern_mismatch" and ctx.get("pattern") in (VISIBLE, ID_PATTERN):
+        if not isinstance(value, str) or is_blank(value):
+            return "must not be blank"
+        words = "must be on one line, with no line break, tab or other control character"
+        return f"{words}: {str(value)[:40]!r}" if show_input else words
     elif etype == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_WORDS:
         words = _PATTERN_WORDS[ctx["pattern"]]
         return f"{str(value)[:40]!r} {words}" if show_input and isinstance(value, str) else f"it {words}"
@@ -611,8 +618,6 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
             elif etype == "list_type":
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
-            elif etype == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == VISIBLE:
-                text = "must not be blank"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
             msg = f"{where}: {text}"

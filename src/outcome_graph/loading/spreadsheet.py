@@ -454,7 +454,7 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             else:
                 rel.append(part)
         etype = err["type"]
-        ident = f"{row['id']}: " if row is not None and isinstance(row.get("id"), str) else ""
+        ident = f"{' '.join(row['id'].split())}: " if row is not None and isinstance(row.get("id"), str) else ""
         field_name = _field_path(rel)
         if etype == "missing":
             missing = str(loc[-1])

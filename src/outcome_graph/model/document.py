@@ -61,6 +61,7 @@ __all__ = [
     "LEVELS",
     "is_blank",
     "VISIBLE",
+    "ID_PATTERN",
 ]
 
 FORMAT_ID = "outcome-graph/v1"
@@ -107,10 +108,15 @@ def is_blank(text: str) -> bool:
 #: titles). A text without one is refused as "must not be blank" (the loader's wording).
 VISIBLE = r"[^\s\p{Cf}]"
 
-#: An id: text that shows something, spaces around it dropped (an id of invisible characters
-#: alone, pasted from a web page, would name a node no reader can refer to).
-Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=VISIBLE),
-               WithJsonSchema({"type": "string", "pattern": r"\S"})]
+#: What an id matches: text that shows something, with no line break, tab or other control
+#: character inside (refused as "must not be blank", or as holding a control character).
+ID_PATTERN = r"^[^\p{Cc}]*[^\s\p{Cf}\p{Cc}][^\p{Cc}]*$"
+
+#: An id: text that shows something, on one line, spaces around it dropped (an id of invisible
+#: characters alone, pasted from a web page, would name a node no reader can refer to; one holding
+#: a line break, from a spreadsheet cell, would break every output that quotes it).
+Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN),
+               WithJsonSchema({"type": "string", "pattern": r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"})]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
