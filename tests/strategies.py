@@ -108,6 +108,9 @@ def plans(draw, max_priorities: int = 3) -> dict:
         doc["owners"] = [{"id": "SILS", "name": "School Improvement, Learning and Skills", "aliases": ["SL SILS"],
                           "capacity": draw(st.integers(1, 12))},
                          {"id": "EYFC", "name": "Early Years, Families and Communities"}][: draw(st.integers(1, 2))]
+        if draw(st.booleans()):  # an owner's own suppressions
+            doc["owners"][0]["ignore"] = draw(st.lists(st.sampled_from(["OG302", "OG303", "OG305", "OG3", "OG101"]),
+                                                       min_size=1, max_size=2, unique=True))
     if draw(st.floats(0, 1)) < 0.4:  # indicators declared, with figures
         declared = []
         for code in draw(st.lists(st.sampled_from([c for c in NI_CODES if c.startswith("NI")]), max_size=3, unique=True)):
@@ -128,6 +131,8 @@ def plans(draw, max_priorities: int = 3) -> dict:
         doc["groups"] = [{"id": "G1", "title": draw(titles),
                           "members": draw(st.lists(st.sampled_from(all_ids + ["MISSING"]), min_size=1, max_size=3,
                                                    unique=True))}]
+        if draw(st.booleans()):
+            doc["groups"][0]["ignore"] = [draw(st.sampled_from(["OG104", "OG1", "OG302"]))]
     return doc
 
 

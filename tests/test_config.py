@@ -252,3 +252,59 @@ def test_an_ignore_inside_a_rolled_up_branch_suppresses_at_its_node(p1, a1, o1, 
     report = og.check(og.load(text), {"select": ["OG101", "OG102", "OG203", "OG110"]})
     assert sorted((f.rule, f.node) for f in report.suppressed) == suppressed
     assert sorted((f.rule, f.node) for f in report.findings) == reported
+
+
+OWNED = """format: outcome-graph/v1
+plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}
+owners:
+  - {id: SILS, name: School Improvement, capacity: 2, ignore: [{rule: OG302, reason: a service of forty staff}]}
+  - {id: EY, name: Early Years, capacity: 1, ignore: [OG302]}
+  - {id: P1, name: Partnership board, capacity: 1}
+groups:
+  - {id: G1, title: Corporate priority, members: [P1, P9], ignore: [OG104]}
+  - {id: G2, title: Another, members: [P8]}
+priorities:
+  - id: P1
+    title: Safe
+    ignore: [OG302]
+    objectives:
+      - id: O1
+        title: Fewer accidents
+        milestones:
+          - {id: M1, title: a, lead: SILS, timescale: June 2011}
+          - {id: M2, title: b, lead: SILS, timescale: July 2011}
+          - {id: M3, title: c, lead: SILS, timescale: Aug 2011}
+          - {id: M4, title: d, lead: EY, timescale: Aug 2011}
+          - {id: M5, title: e, lead: Partnership board, timescale: Aug 2011}
+          - {id: M6, title: f, lead: Partnership board, timescale: Aug 2011}
+"""
+
+
+def test_an_owner_or_group_suppresses_a_rule_for_itself():
+    report = og.check(og.load(OWNED), Config.from_dict({"select": ["OG104", "OG302", "OG110"]}))
+    found = {(f.rule, f.kind, f.node) for f in report.findings}
+    suppressed = {(f.rule, f.kind, f.node) for f in report.suppressed}
+    assert suppressed == {("OG302", "owner", "SILS"), ("OG104", "group", "G1")}
+    # an owner's entry covers the owner alone: G2's broken member, and the owner 'P1' (whose id is
+    # a priority's: the priority's entry is the priority's, and reported as unused), are reported
+    assert ("OG104", "group", "G2") in found and ("OG302", "owner", "P1") in found
+    unused = {(f.kind, f.node, f.location.line) for f in report.findings if f.rule == "OG110"}
+    assert unused == {("owner", "EY", 5), ("priority", "P1", 11)}
+    assert report.counts["suppressed"] == 2
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ""])
+def test_an_owner_s_and_a_group_s_suppressions_survive_a_workbook_and_csv_files(suffix, tmp_path):
+    pytest.importorskip("openpyxl")
+    from outcome_graph.convert import write_plan
+
+    plan = og.load(OWNED)
+    target = tmp_path / f"plan{suffix or '-csv'}"
+    write_plan(plan, target, to=None if suffix else "csv")
+    back = og.load(target)
+    assert [(o.id, [e.rule for e in o.ignore]) for o in back.owners] == [("SILS", ["OG302"]), ("EY", ["OG302"]), ("P1", [])]
+    assert back.owners[0].ignore[0].reason == "a service of forty staff"
+    assert [(g.id, [e.rule for e in g.ignore]) for g in back.groups] == [("G1", ["OG104"]), ("G2", [])]
+    config = Config.from_dict({"select": ["OG104", "OG302", "OG110"]})
+    assert ({(f.rule, f.node) for f in og.check(back, config).suppressed}
+            == {(f.rule, f.node) for f in og.check(plan, config).suppressed})

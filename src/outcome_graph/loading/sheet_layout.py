@@ -306,7 +306,7 @@ LAYOUTS: dict[str, SheetLayout] = {
         SheetLayout(
             "ignore",
             (
-                Column("node", "code", help="the node (or the plan's id)"),
+                Column("node", "code", help="the node, owner or group (or the plan's id)"),
                 Column("rule", "code", help="a rule code or prefix (OG401)"),
                 Column("reason", "text"),
                 Column("scope", "enum", SCOPES, help="node (default) or branch"),

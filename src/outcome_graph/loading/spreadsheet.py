@@ -914,6 +914,11 @@ class _Reader:
                     self._append(plan_row, "ignore", row, sheet, node_cell)
                     continue
                 target = self.rows.get(node_id)
+                if target is None and name == "ignore":  # (an owner's or a group's entry)
+                    holder = self.owner_rows.get(node_id) or self.group_rows.get(node_id)
+                    if holder is not None:
+                        self._append(holder, "ignore", row, sheet, node_cell)
+                        continue
                 if target is None:
                     self.problem(f"no node with id {node_id!r} (the {name} sheet's rows name the item they belong to)", sheet, node_cell)
                     continue

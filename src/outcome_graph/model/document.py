@@ -455,6 +455,7 @@ class Owner(StrictModel):
     aliases: TextList = Field(default_factory=list)
     capacity: Annotated[int, Field(ge=0)] | None = None
     tags: TextList = Field(default_factory=list)
+    ignore: IgnoreList = Field(default_factory=list)
     notes: str | None = None
 
 
@@ -495,6 +496,7 @@ class Group(StrictModel):
     members: IdList = Field(default_factory=list)
     views: IdList | None = None
     tags: TextList = Field(default_factory=list)
+    ignore: IgnoreList = Field(default_factory=list)
     notes: str | None = None
 
 

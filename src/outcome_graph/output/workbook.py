@@ -44,7 +44,7 @@ from ..loading.sheet_layout import (
     join_list,
     sheet_key,
 )
-from ..model.document import FORMAT_ID, DueRange, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
+from ..model.document import FORMAT_ID, DueRange, IgnoreEntry, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
 
 if TYPE_CHECKING:
     from ..findings import Report
@@ -287,6 +287,11 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
                     add("due", {"node": node.id, "from": item.from_, "to": item.to})
                 else:
                     add("due", {"node": node.id, "due": encode_text(item)})
+    # (an owner's or group's entries name it in the node column; a node of the same id takes them)
+    held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [(g.id, g.ignore) for g in doc.groups]
+    for holder_id, entries in held:
+        for rule in entries:
+            add("ignore", {"node": holder_id, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
     return sheets, by_kind
 
 

@@ -108,7 +108,7 @@ class RuleContext:
         plan = self.plan
         node_id = node if node is not None else plan.id
         order_key = 0
-        if node_id in plan.nodes:  # (no node has the plan's id: the loader refuses one)
+        if node_id in plan.nodes and kind not in ("owner", "group"):  # (no node has the plan's id: the loader refuses one)
             spec = plan.nodes[node_id]
             kind = kind or spec.kind
             title = spec.title if title is None else title
@@ -117,7 +117,7 @@ class RuleContext:
             kind = kind or "plan"
             title = plan.title if title is None else title
             order_key = -1
-        elif node_id in self.facts.owners:
+        elif node_id in self.facts.owners and kind != "group":
             kind = kind or "owner"
             title = self.facts.owners[node_id].name if title is None else title
             order_key = len(plan.nodes)

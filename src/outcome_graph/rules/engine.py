@@ -27,9 +27,10 @@ UNUSED_IGNORE = "OG110"
 
 @dataclass
 class _Suppression:
-    node: str  # the node holding the entry, or the plan's id for the plan's own
+    node: str  # the node, owner or group holding the entry, or the plan's id for the plan's own
     entry: IgnoreEntry
     used: bool = False
+    kind: str = "node"  # what holds it: "plan", "node", "owner" or "group"
 
 
 def _active_rules(config: Config) -> list[Rule]:
@@ -175,7 +176,9 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                 continue  # (a rule it names did not run: whether the entry is used cannot be said)
             else:
                 msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there."
-            f = ctx.finding(s.node if s.node in plan.nodes else None, msg, "Remove the ignore entry, or fix its rule code.")
+            holder = None if s.kind == "plan" else s.node
+            f = ctx.finding(holder, msg, "Remove the ignore entry, or fix its rule code.",
+                            kind=s.kind if s.kind in ("owner", "group") else None)
             hit = suppressions.suppressing(f, skip=s)
             if hit is None:
                 kept.append(f)
@@ -195,15 +198,22 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
 
 
 class _Suppressions:
-    """The plan's ``ignore:`` entries: the plan's own, and each node's by the node that holds them."""
+    """The plan's ``ignore:`` entries: the plan's own, each node's by the node that holds them, and
+    each declared owner's and group's (an owner or group may share its id with a node)."""
 
     def __init__(self, plan: Plan, facts: PlanFacts) -> None:
         self.plan = plan
         self.facts = facts
-        self.plan_entries = [_Suppression(plan.id, e) for e in plan.meta.ignore or ()]
+        self.plan_entries = [_Suppression(plan.id, e, kind="plan") for e in plan.meta.ignore or ()]
         self.by_node: dict[str, list[_Suppression]] = {}
         for node in facts.with_ignore:
             self.by_node[node.id] = [_Suppression(node.id, e) for e in node.ignore]
+        self.by_holder: dict[str, dict[str, list[_Suppression]]] = {"owner": {}, "group": {}}
+        for kind, holders in (("owner", plan.owners), ("group", plan.groups)):
+            for holder in holders:
+                if holder.ignore:
+                    self.by_holder[kind].setdefault(holder.id, []).extend(
+                        _Suppression(holder.id, e, kind=kind) for e in holder.ignore)
         # The nodes below a node's branch-scoped entry: only their findings need the climb
         # through their ancestors (most plans have no such entry, and a finding's ancestors
         # cost a walk up the plan).
@@ -213,23 +223,26 @@ class _Suppressions:
                 self.under_branch.update(facts.descendants(node_id))
 
     def unused(self) -> list[_Suppression]:
-        return [s for entries in (self.plan_entries, *self.by_node.values()) for s in entries if not s.used]
+        held = (entries for by_id in self.by_holder.values() for entries in by_id.values())
+        return [s for entries in (self.plan_entries, *self.by_node.values(), *held) for s in entries if not s.used]
 
     def suppressing(self, f: Finding, skip: _Suppression | None = None) -> _Suppression | None:
         """The ignore entry that suppresses ``f`` (other than ``skip``: an entry does not excuse
         itself), or ``None``."""
-        if not self.plan_entries and not self.by_node:
+        if not self.plan_entries and not self.by_node and not any(self.by_holder.values()):
             return None
         code = f.rule
         plan_wide = f.kind == "plan"
-        for s in self.plan_entries if plan_wide else self.by_node.get(f.node, ()):
+        held = self.by_holder.get(f.kind)  # (an owner's or group's finding: its own entries)
+        own = self.plan_entries if plan_wide else held.get(f.node, ()) if held is not None else self.by_node.get(f.node, ())
+        for s in own:
             if s is not skip and code.startswith(s.entry.rule.upper()):
                 return s
         # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
         for s in self.plan_entries:
             if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
                 return s
-        if not plan_wide and f.node in self.under_branch:
+        if not plan_wide and held is None and f.node in self.under_branch:
             for a in self.facts.ancestors(f.node):
                 for s in self.by_node.get(a, ()):
                     if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):

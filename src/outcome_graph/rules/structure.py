@@ -527,10 +527,10 @@ def unused_ignore(ctx: RuleContext) -> Iterator[Finding]:
     """An `ignore:` entry that suppresses nothing.
 
     ## What it does
-    Reports a node's (or the plan's) `ignore:` entry whose rule reports nothing there, or that names
-    no rule. Entries for rules switched off by configuration are not reported. An entry for OG110
-    itself quiets these findings like any other rule's (`ignore: [OG301, OG110]` keeps an entry
-    for later), and is reported only when it quiets none.
+    Reports an `ignore:` entry (of a node, the plan, an owner or a group) whose rule reports
+    nothing there, or that names no rule. Entries for rules switched off by configuration are not
+    reported. An entry for OG110 itself quiets these findings like any other rule's
+    (`ignore: [OG301, OG110]` keeps an entry for later), and is reported only when it quiets none.
 
     ## Why it matters
     A stale suppression hides the next real finding at that node: once the defect it excused is
