@@ -368,6 +368,8 @@ def test_monthly_from_a_start_is_ongoing() -> None:
         ("June 3011", "'June 3011': 3011 is not a year from 1900 to 2099"),
         ("End of December 2199", "2199 is not a year"),
         ("Autumn 1899", "1899 is not a year"),
+        ("31/12/9999", "'31/12/9999': 9999 is not a year from 1900 to 2099"),  # (as for a month's year)
+        ("by 01/02/0011", "11 is not a year from 1900 to 2099"),
     ],
 )
 def test_undated(text: str | None, why: str) -> None:

@@ -836,7 +836,11 @@ def _handle_nd(m: re.Match[str], text: str) -> _Item | None:
     if m["nd_s"] == "." and len(mo) != 2:
         return None  # '2.2.5' style numbering, not a date
     year = int(y) if len(y) == 4 else _two_digit(y)
-    return _fixed_day(_Item(m.start(), m.end(), level="day"), m[0], year, int(mo), int(d))
+    item = _Item(m.start(), m.end(), level="day")
+    if not 1900 <= year <= 2099:  # (as for a month's year: "31/12/9999" is no date a plan means)
+        item.bad = f"{_q(m[0])}: {year} is not a year from 1900 to 2099"
+        return item
+    return _fixed_day(item, m[0], year, int(mo), int(d))
 
 
 def _handle_fy(m: re.Match[str], text: str) -> _Item:
