@@ -36,7 +36,7 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
     Reports a milestone that has no `due` and whose timescale gives no date that can be read without
     guessing (`TBA`, `TBC`, empty, a month with no year that the plan period does not settle). A
     timescale that defers to another document is OG404 instead. A plan that states no dates at all
-    gets one plan-wide finding.
+    gets one plan-wide finding, which names a timescale it could not read if one was written.
 
     ## Why it matters
     A milestone with no date cannot be late, so it is never chased: it is the first thing to slip
@@ -54,11 +54,16 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
     if not timings:
         return
     if not facts.uses_dates:
+        # (timescales written but unreadable are named: the one finding says why there is no date)
+        written = [t for t in timings.values() if t.kind == "undated" and t.text.strip() and t.interpretation
+                   and not t.interpretation.endswith(": no date given")]  # (not 'TBA')
+        why = (f" {len(written)} of them write a timescale that cannot be read, such as {written[0].interpretation}."
+               if len(written) > 1 else f" Its timescale cannot be read: {written[0].interpretation}." if written else "")
         yield ctx.finding(
             None,
-            f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one."
-            if len(timings) != 1 else "No milestone in the plan has a date: its one milestone states no due date and no timescale "
-            "that gives one.",
+            (f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one."
+             if len(timings) != 1 else "No milestone in the plan has a date: its one milestone states no due date and no timescale "
+             "that gives one.") + why,
             "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates.",
         )
         return
