@@ -629,3 +629,23 @@ def test_what_was_written_is_counted_in_the_right_grammatical_number(tmp_path: P
     assert out.returncode == 0 and out.stderr == f"wrote {tmp_path / 'm.csv'} (1 row)\n"
     out = run("convert", str(plan), str(tmp_path / "m.json"))
     assert out.returncode == 0 and out.stderr == f"wrote {tmp_path / 'm.json'} (json, 1 node)\n"
+
+
+def test_check_from_a_terminal_says_it_is_reading_standard_input(tmp_path):
+    # (a plan piped in is read silently; a person who typed `check -` is told what is awaited)
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([*og_command(), "check", "-"], stdin=slave, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        os.write(master, CLEAN.replace("\n", "\r").encode() + b"\r\x04")
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert err.startswith("reading a plan from standard input (end it with Ctrl-D)"), err
+    piped = run("check", "-", input=CLEAN)
+    assert piped.returncode == 0 and "reading a plan" not in piped.stderr
+    # the whole plan was read at the first Ctrl-D (a terminal's end of input comes once)
+    assert proc.returncode == 0 and out == piped.stdout

@@ -96,5 +96,8 @@ def test_synth_command(tmp_path: Path, cli_env):
                          text=True, env=cli_env)
     assert run.stdout.startswith("format: outcome-graph/v1")
     assert og.load(run.stdout).document == og.load(out).document
-    run = subprocess.run([*og_command(), "synth", "5"], capture_output=True, text=True, env=cli_env)
-    assert run.returncode == 2 and "Traceback" not in run.stderr
+    for n in ("5", "99999999999"):  # (too small to be a plan; too large for memory, which it would fill)
+        run = subprocess.run([*og_command(), "synth", n, "-o", str(tmp_path / "big.yaml")], capture_output=True,
+                             text=True, env=cli_env, timeout=60)
+        assert run.returncode == 2 and "100<=x<=1000000" in run.stderr and "Traceback" not in run.stderr
+        assert not (tmp_path / "big.yaml").exists()

@@ -156,6 +156,8 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         from .loading.loader import DEFAULT_MAX_BYTES, read_limited
 
         limit = max_bytes or DEFAULT_MAX_BYTES
+        if "-" in plans and sys.stdin.isatty():  # (a person at a terminal, not a pipe: say what is awaited)
+            click.echo("reading a plan from standard input (end it with Ctrl-D)", err=True)
         stdin = read_limited(sys.stdin.buffer, limit) if "-" in plans else b""  # (read before any fork)
 
         def check_all(plans: tuple[str, ...] = plans) -> int:

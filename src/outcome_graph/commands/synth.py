@@ -6,7 +6,7 @@ import click
 
 
 @click.command("synth", short_help="Write a synthetic plan of N nodes.")
-@click.argument("n_nodes", metavar="N", type=click.IntRange(min=100))
+@click.argument("n_nodes", metavar="N", type=click.IntRange(min=100, max=1_000_000))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="The file to write (default: standard output).")
 @click.option("--seed", type=int, default=0, show_default=True, help="The random seed (same seed, same plan).")
@@ -20,7 +20,8 @@ def command(n_nodes: int, output: str | None, seed: int, fmt: str | None, defect
     Priorities tagged with outcomes, aims, objectives and milestones with owners and timescales
     as real plans word them, indicators from the National Indicator Set and a local catalogue,
     summary-view variants, and a planted share of each defect the rules find (the tally is in
-    `plan.notes`). The same N and seed always give the same file.
+    `plan.notes`). The same N and seed always give the same file. N is 100 to 1,000,000 (a plan of
+    a million nodes takes a few gigabytes of memory to write).
 
     \b
     Examples:

@@ -59,12 +59,15 @@ def read_limited(fh: Any, limit: int) -> bytes:
     pieces: list[bytes] = []
     left = limit + 1
     while left > 0:
-        piece = fh.read(min(left, 1 << 23))
-        if not piece:
-            break
-        pieces.append(piece)
-        left -= len(piece)
+        asked = min(left, 1 << 23)
+        piece = fh.read(asked)
+        if piece:
+            pieces.append(piece)
+            left -= len(piece)
+        if len(piece) < asked:
+            break  # (the end: a terminal's Ctrl-D ends the input once, so it is not read again)
     return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
 
 def load(
     source: str | os.PathLike[str] | bytes | Mapping[str, Any],
