@@ -295,6 +295,30 @@ def test_a_row_inserted_in_a_flat_table_is_one_addition(tmp_path: Path):
     assert [(c.change, c.title) for c in result.changes] == [("added", "Safer online"), ("added", "Run e-safety training")]
 
 
+def test_a_row_inserted_in_a_level_sheet_without_ids_is_one_addition(tmp_path: Path):
+    # The per-level form's blank ids are positions too (P1, P2...): matched by title, as a flat table's.
+    import openpyxl
+
+    from outcome_graph.output.workbook import write_template
+
+    def workbook(path: Path, titles: list[str]) -> Path:
+        write_template(path)
+        wb = openpyxl.load_workbook(path)
+        header = [c.value for c in wb["plan"][1]]
+        for field, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
+            wb["plan"].cell(row=2, column=header.index(field) + 1, value=value)
+        for title in titles:
+            wb["priorities"].append([None, None, None, None, title])
+        wb.save(path)
+        return path
+
+    old = og.load(workbook(tmp_path / "2011.xlsx", ["Safe children", "Healthy children"]))
+    new = og.load(workbook(tmp_path / "2012.xlsx", ["Safe children", "Children online", "Healthy children"]))
+    assert list(new.nodes) == ["P1", "P2", "P3"] and new.generated_ids == {"P1", "P2", "P3"}
+    result = diff(old, new)
+    assert [(c.change, c.title) for c in result.changes] == [("added", "Children online")]
+
+
 def test_a_merge_that_keeps_one_of_the_old_ids_is_a_merge():
     old = _objectives(("O1", "Reduce teenage conceptions"), ("O2", "Improve sexual health services"))
     new = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services"))

@@ -841,6 +841,7 @@ class _Reader:
                 if not str(row.get("id") or "").strip() and kind in _LETTER:
                     own = f"{_LETTER[kind]}{counters[parent]}"
                     row.put("id", f"{parent}.{own}" if parent else own, row.key_cell.get("id", row.cell))
+                    self.generated_ids.add(str(row["id"]))  # (diff matches such nodes by title, not by id)
                 elif not str(row.get("id") or "").strip() and kind == "vision":
                     row.put("id", "V", row.key_cell.get("id", row.cell))
                 node_id = str(row.get("id") or "").strip()
