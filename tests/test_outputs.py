@@ -200,6 +200,34 @@ def test_sarif_and_junit_from_the_cli(tmp_path):
     assert done.stdout.startswith("<?xml") and "<testsuites" in done.stdout
 
 
+def test_sarif_records_a_plan_that_cannot_be_read_as_a_tool_error(tmp_path):
+    # A code-scanning upload shows that the run failed and where, instead of a log without the plan.
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN_HEADER + "priorities:\n  - id: P1\n    titel: Safe children\n", encoding="utf-8")
+    good = MODELS / "thurrock-cypp-2011-12.yaml"
+    out = tmp_path / "f.sarif"
+    done = subprocess.run([*og_command(), "check", str(bad), str(good), "--format", "sarif", "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and f"error: {bad}:" in done.stderr and "not written" not in done.stderr
+    run = json.loads(out.read_text(encoding="utf-8"))["runs"][0]
+    report = og.check(og.load(good))
+    assert len(run["results"]) == len(report.findings) + len(report.suppressed)
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert [(n["level"], n["descriptor"]["id"]) for n in notes] == [("error", "plan-cannot-be-read")] * 2
+    assert any("did you mean 'title'" in n["message"]["text"] for n in notes)
+    regions = [n["locations"][0]["physicalLocation"] for n in notes]
+    assert {r["artifactLocation"]["uri"] for r in regions} == {bad.as_uri()}
+    assert sorted(r["region"]["startLine"] for r in regions) == [4, 5]
+    # one plan alone, to standard output: the document still comes, with the exit code 2
+    alone = subprocess.run([*og_command(), "check", str(bad), "--format", "sarif"], capture_output=True, text=True)
+    assert alone.returncode == 2
+    assert json.loads(alone.stdout)["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    # a run whose plans all load says nothing of invocations (as before)
+    assert "invocations" not in json.loads(og.to_sarif([report]))["runs"][0]
+
+
 def test_findings_table_example_runs():
     out = subprocess.run([sys.executable, str(EXAMPLES / "findings_table.py")], capture_output=True, text=True)
     assert out.returncode == 1, out.stderr  # Thurrock has one error

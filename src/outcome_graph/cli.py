@@ -196,7 +196,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
                         config = discover_config(path, config_file=config_file, cli=layer)
                         plan = load_path(path, max_bytes=limit, period=period, jobs=plan_jobs)
                 except PlanError as exc:
-                    if len(plans) > 1 or fmt == "github":
+                    if len(plans) > 1 or fmt in ("github", "sarif"):  # (these two record it in the output)
                         return None, str(exc).splitlines(), list(exc.problems)
                     raise
                 refuse_inputs(output, loaded=[plan], configs=[config])
@@ -244,7 +244,7 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             if fmt == "sarif":
                 from .output.sarif import to_sarif
 
-                chunks = [to_sarif(reports)]
+                chunks = [to_sarif(reports, unreadable)]
             elif fmt == "junit":
                 from .output.junit import to_junit
 
@@ -254,8 +254,9 @@ def check(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
                 chunks = [to_github(reports, unreadable)]
             text = ("\n\n" if fmt == "text" else "\n").join(chunks)
-            if worst == EXIT_USAGE and output is not None:
-                # (written whole or not at all: a file that leaves out a plan is not whole)
+            if worst == EXIT_USAGE and output is not None and not (unreadable and fmt in ("github", "sarif")):
+                # (written whole or not at all: a file that leaves out a plan is not whole; SARIF and
+                # GitHub's annotations record the plans that could not be read, as tool errors)
                 click.echo(f"error: {output} not written: a plan could not be read", err=True)
                 return worst
             emit(text, output, color=use_colour)

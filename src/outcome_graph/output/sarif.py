@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..findings import Finding, Report, without_figures
+
+if TYPE_CHECKING:
+    from ..errors import Problem
 
 __all__ = ["to_sarif", "sarif_document"]
 
@@ -28,10 +31,12 @@ def _uri(path: str | None) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
-def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
+def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> dict[str, Any]:
     """One SARIF run with every rule used and one result per finding (suppressed ones marked;
     where a baseline was applied, every result has a ``baselineState``: ``new``, or
-    ``unchanged`` with an external suppression for a finding in the baseline)."""
+    ``unchanged`` with an external suppression for a finding in the baseline). ``problems`` are
+    those of plans that could not be read: the run's invocation then did not succeed, and lists
+    each as an error notification at its place in the file."""
     from ..rules import registry
 
     rules = registry()
@@ -92,28 +97,38 @@ def sarif_document(reports: Sequence[Report]) -> dict[str, Any]:
             if report.baselined is not None:
                 result["baselineState"] = "unchanged" if suppression is _BASELINE else "new"
             results.append(result)
-    return {
-        "$schema": _SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "outcome-graph",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": "https://github.com/outcome-graph/outcome-graph",
-                        "rules": descriptors,
-                    }
-                },
-                "results": results,
-                "columnKind": "unicodeCodePoints",
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "outcome-graph",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://github.com/outcome-graph/outcome-graph",
+                "rules": descriptors,
             }
-        ],
+        },
+        "results": results,
+        "columnKind": "unicodeCodePoints",
     }
+    if problems:
+        run["invocations"] = [{"executionSuccessful": False,
+                               "toolExecutionNotifications": [_notification(p) for p in problems]}]
+    return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def to_sarif(reports: Sequence[Report]) -> str:
+def _notification(problem: Problem) -> dict[str, Any]:
+    """A problem that stops a plan being read, as a SARIF tool notification."""
+    note: dict[str, Any] = {"level": "error", "message": {"text": str(problem) if problem.sheet else problem.message},
+                            "descriptor": {"id": "plan-cannot-be-read"}}
+    if problem.file:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(problem.file)}}
+        if problem.line is not None and not problem.sheet:
+            physical["region"] = {"startLine": problem.line, "startColumn": problem.column or 1}
+        note["locations"] = [{"physicalLocation": physical}]
+    return note
+
+
+def to_sarif(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str:
     """The findings of one or more plans as a SARIF 2.1.0 document (JSON text), for code-scanning
     tools (GitHub code scanning, IDE viewers): one run, a result per finding.
 
@@ -125,7 +140,7 @@ def to_sarif(reports: Sequence[Report]) -> str:
     >>> doc["version"], sorted({r["ruleId"] for r in doc["runs"][0]["results"]})[:2]
     ('2.1.0', ['OG101', 'OG102'])
     """
-    return json.dumps(sarif_document(reports), indent=2, ensure_ascii=False)
+    return json.dumps(sarif_document(reports, problems), indent=2, ensure_ascii=False)
 
 
 def _fingerprints(plan_id: str, findings: list[Finding]) -> list[str]:
