@@ -21,7 +21,7 @@ from outcome_graph.loading.loader import load_path
 from outcome_graph.loading.spreadsheet import notice_lines, parse_period
 from outcome_graph.output.workbook import write_workbook
 
-from .conftest import MODELS, og_command
+from .conftest import MODELS, PLAN_HEADER, og_command
 
 PERIOD = "2011-04-01..2012-03-31"
 
@@ -173,6 +173,16 @@ def test_flat_period_comes_from_a_plan_sheet_or_the_option(tmp_path: Path):
     })
     plan = load_path(with_plan)
     assert plan.period == parse_period(PERIOD) and plan.title == "Road safety plan" and plan.id == "with-plan"
+    # a period given as well is not used, and the notice says so (a YAML plan's too)
+    assert not [n for n in plan.notices if "--period" in n]
+    told = load_path(with_plan, period="2012-04-01..2013-03-31")
+    assert told.period == plan.period
+    assert f"{with_plan}: --period is not used: the plan sheet gives the period (2011-04-01 to 2012-03-31)" in told.notices
+    yaml_plan = tmp_path / "p.yaml"
+    yaml_plan.write_text(PLAN_HEADER, encoding="utf-8")
+    assert load_path(yaml_plan, period=PERIOD).notices[-1] == (
+        f"{yaml_plan}: --period is not used: the plan states its period (2011-04-01 to 2012-03-31)")
+    assert not load_path(yaml_plan).notices
     as_range = workbook(tmp_path / "range.xlsx", {"plan": [["id", "period"], ["road", "2012-04..2013-03"]],
                                                   "Sheet1": table})
     assert load_path(as_range).period == parse_period("2012-13")

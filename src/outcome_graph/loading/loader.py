@@ -189,6 +189,9 @@ def load_path(
         hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)"
         raise PlanError([dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]) from None
     plan.sources.insert(0, name)
+    if period is not None:  # (for a flat table without a plan sheet)
+        plan.notices.append(f"{name}: --period is not used: the plan states its period "
+                            f"({plan.meta.period.start} to {plan.meta.period.end})")
     return plan
 
 

@@ -769,6 +769,9 @@ class _Reader:
             row = CellMap(sheet.file if sheet else self.file, sheet.name if sheet else None,
                           "A2" if sheet else None, is_row=True)
         period = row.get("period")
+        if self.period is not None and isinstance(period, dict) and period.get("start") and period.get("end"):
+            self.notices.append(f"{self.file}: --period is not used: the plan sheet gives the period "
+                                f"({period['start']} to {period['end']})")
         if not isinstance(period, dict) or not period.get("start") or not period.get("end"):
             if self.period is not None:
                 start, end = parse_period(self.period)
