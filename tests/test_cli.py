@@ -604,7 +604,7 @@ def test_render_refuses_a_selection_of_findings_it_would_not_mark(tmp_path: Path
     plan = write(tmp_path, ORPHAN)
     target = tmp_path / "model.dot"
     out = run("render", str(plan), "-o", str(target), "--select", "OG1")
-    assert out.returncode == 2 and "--select and --ignore choose the findings to mark; add --findings" in out.stderr
+    assert out.returncode == 2 and "--select, --ignore and --severity choose the findings to mark; add --findings" in out.stderr
     assert not target.exists()
     out = run("render", str(plan), "-o", str(target), "--select", "OG1", "--findings")
     assert out.returncode == 0 and "OG103" in target.read_text()
@@ -649,3 +649,34 @@ def test_check_from_a_terminal_says_it_is_reading_standard_input(tmp_path):
     assert piped.returncode == 0 and "reading a plan" not in piped.stderr
     # the whole plan was read at the first Ctrl-D (a terminal's end of input comes once)
     assert proc.returncode == 0 and out == piped.stdout
+
+
+def test_every_command_that_checks_takes_the_rule_options(tmp_path):
+    # check, report, render, table --what findings and convert --findings choose rules and
+    # severities alike; without the check they are refused, not ignored
+    import openpyxl
+
+    import outcome_graph as og
+
+    plan = MODELS / "thurrock-cypp-2011-12.yaml"
+    chosen = ["--select", "OG6", "--ignore", "OG603", "--severity", "og601=error"]
+    expected = og.check(og.load(plan), og.Config.from_dict({"select": ["OG6"], "ignore": ["OG603"],
+                                                            "severity": {"OG601": "error"}}))
+    assert {f.rule for f in expected.findings} == {"OG601", "OG602"}
+    out = run("table", str(plan), "--what", "findings", "-o", str(tmp_path / "f.csv"), *chosen)
+    assert out.returncode == 0, out.stderr
+    rows = (tmp_path / "f.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) == len(expected.findings) and all(",error," in row for row in rows)
+    out = run("convert", str(plan), str(tmp_path / "p.xlsx"), "--findings", *chosen)
+    assert out.returncode == 0, out.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["findings"]
+    header = [c.value for c in sheet[1]]
+    assert sorted(r[header.index("rule")] for r in sheet.iter_rows(min_row=2, values_only=True)) == sorted(
+        f.rule for f in expected.findings)
+    out = run("render", str(plan), "-o", str(tmp_path / "d.dot"), "--findings", *chosen)
+    dot = (tmp_path / "d.dot").read_text(encoding="utf-8")
+    assert out.returncode == 0 and "OG601" in dot and "OG603" not in dot and "OG401" not in dot
+    for command, target in (("table", []), ("convert", [str(tmp_path / "q.yaml")]), ("render", ["-o", str(tmp_path / "e.dot")])):
+        out = run(command, str(plan), *target, "--severity", "OG601=error")
+        assert out.returncode == 2 and "--severity" in out.stderr and "Traceback" not in out.stderr, (command, out.stderr)
+    assert not (tmp_path / "q.yaml").exists() and not (tmp_path / "e.dot").exists()

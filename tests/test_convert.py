@@ -492,4 +492,4 @@ def test_a_config_without_findings_to_check_is_a_usage_error_not_ignored(tmp_pat
     target = tmp_path / "plan.xlsx"
     code, _, err = cli("convert", str(MODELS / "thurrock-cypp-2011-12.yaml"), str(target), "--config",
                        str(tmp_path / "missing.toml"))
-    assert code == 2 and "--config configures the check of --findings" in err and not target.exists()
+    assert code == 2 and "--config, --select, --ignore and --severity configure the check of --findings" in err and not target.exists()

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "emit",
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "emit", "rule_options",
            "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -176,6 +176,23 @@ def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | 
             time.sleep(WATCH_INTERVAL)
     except KeyboardInterrupt:
         sys.exit(EXIT_OK)
+
+
+def rule_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options that choose the rules of a check and their severities (``--select``,
+    ``--ignore``, ``--severity``), as every command that checks a plan takes them; ``purpose``
+    ends each help text (" (with --findings)")."""
+
+    def add(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed((
+            click.option("--select", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to run (e.g. OG1,OG301){purpose}."),
+            click.option("--ignore", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to skip (e.g. OG6){purpose}."),
+            click.option("--severity", multiple=True, metavar="CODE=SEV", help=f"Override a severity (e.g. OG302=error){purpose}."),
+        )):
+            command = option(command)
+        return command
+
+    return add
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .common import rule_options
+
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
 @click.argument("source", type=click.Path(dir_okay=True, path_type=str))
@@ -15,8 +17,9 @@ import click
               help="A configuration file (for --findings).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@rule_options(" (with --findings)")
 def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, period: str | None,
-            max_bytes: int | None) -> None:
+            max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files.
 
     The output holds everything the plan holds: converting back gives the same plan. YAML is
@@ -31,16 +34,18 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
       outcome-graph convert plan.yaml plan-csv/          # a folder of CSV files
       outcome-graph convert table.xlsx plan.yaml --period 2011-04-01..2012-03-31
     """
-    from .common import handle_errors
+    from .common import cli_layer, handle_errors
 
     with handle_errors():
-        if config_file and not findings:
-            raise click.UsageError("--config configures the check of --findings; add --findings, or leave --config out")
+        if (config_file or select or ignore or severity) and not findings:
+            raise click.UsageError("--config, --select, --ignore and --severity configure the check of --findings; "
+                                   "add --findings, or leave them out")
         from ..config import discover_config
         from ..convert import convert
         from ..loading.loader import DEFAULT_MAX_BYTES
 
-        config = discover_config(source, config_file=config_file) if findings else None
+        config = (discover_config(source, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
+                  if findings else None)
         result = convert(source, target, to=to, findings=findings, period=period,
                          max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config)
         for notice in result.notices:

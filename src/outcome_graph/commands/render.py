@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from .common import rule_options
+
 
 @click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
@@ -23,8 +25,6 @@ import click
 @click.option("--no-title", is_flag=True, help="Leave out the title and legend.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (for --findings and the owner view's thresholds).")
-@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to mark (with --findings).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes not to mark (with --findings).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
@@ -32,10 +32,11 @@ import click
                    "implies --findings).")
 @click.option("--watch", is_flag=True, help="Draw again whenever the plan, its configuration or the baseline changes, "
                                             "until Ctrl-C.")
+@rule_options(" (with --findings)")
 def command(plan: str, output: str, findings: bool, milestones: bool, levels: str | None, focus: str | None,
             outcome: str | None, owners: bool, direction: str, no_title: bool, config_file: str | None,
-            select: tuple[str, ...], ignore: tuple[str, ...], period: str | None, max_bytes: int | None,
-            baseline_file: str | None, watch: bool) -> None:
+            period: str | None, max_bytes: int | None, baseline_file: str | None, watch: bool, select: tuple[str, ...],
+            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
 
     \b
@@ -48,8 +49,8 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
     from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
     with handle_errors():
-        if (select or ignore) and not (findings or baseline_file):
-            raise click.UsageError("--select and --ignore choose the findings to mark; add --findings")
+        if (select or ignore or severity) and not (findings or baseline_file):
+            raise click.UsageError("--select, --ignore and --severity choose the findings to mark; add --findings")
         from ..baseline import read_baseline
         from ..config import discover_config
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
@@ -60,7 +61,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
 
         def draw() -> None:
             baseline = read_baseline(baseline_file)
-            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, (), None))
+            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
             refuse_inputs(output, loaded=[loaded], configs=[config])
             marked: Any = findings

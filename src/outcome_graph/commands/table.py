@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .common import rule_options
+
 
 @click.command("table", short_help="Print or write a table of a plan.")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
@@ -19,8 +21,10 @@ import click
               help="findings: a configuration file (otherwise the one beside the plan, as check finds it).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="findings: leave out the findings recorded in FILE (see check --baseline).")
+@rule_options(" (--what findings)")
 def command(plan: str, what: str, output: str | None, columns: str | None, period: str | None,
-            max_bytes: int | None, config_file: str | None, baseline_file: str | None) -> None:
+            max_bytes: int | None, config_file: str | None, baseline_file: str | None, select: tuple[str, ...],
+            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Print or write a table of the plan for analysis.
 
     \b
@@ -37,15 +41,15 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
       outcome-graph table plan.xlsx --what coverage -o coverage.csv
       outcome-graph table plan.yaml --what findings -o action-log.xlsx
     """
-    from .common import handle_errors, refuse_inputs
+    from .common import cli_layer, handle_errors, refuse_inputs
 
     with handle_errors():
         from ..baseline import read_baseline
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
         from ..output.tables import TEXT_COLUMNS, format_table, table, write_table
 
-        if (config_file or baseline_file) and what != "findings":
-            raise click.UsageError("--config and --baseline apply to --what findings")
+        if (config_file or baseline_file or select or ignore or severity) and what != "findings":
+            raise click.UsageError("--config, --baseline, --select, --ignore and --severity apply to --what findings")
         refuse_inputs(output, [plan], config_file, baseline_file)
         baseline = read_baseline(baseline_file)
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
@@ -57,7 +61,7 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
             from ..config import discover_config
             from ..rules.engine import check
 
-            config = discover_config(plan, config_file=config_file)
+            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
             refuse_inputs(output, configs=[config])
             report = check(loaded, config)
             if baseline is not None:
