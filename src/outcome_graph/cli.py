@@ -23,6 +23,7 @@ from .commands.common import (
     emit,
     handle_errors,
     refuse_inputs,
+    rule_options,
     repeat_on_change,
     watched_files,
 )
@@ -83,9 +84,7 @@ def _exit_cleanly_on_sigterm() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github"], case_sensitive=False), default="text", show_default=True,
               help="Output format. json prints one document per plan (JSON Lines for several plans); github writes "
                    "GitHub Actions annotations.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to run (e.g. OG1,OG301).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to skip (e.g. OG6).")
-@click.option("--severity", multiple=True, metavar="CODE=SEV", help="Override a severity (e.g. OG302=error).")
+@rule_options("")
 @click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default=None,
               help="Lowest severity that makes the exit code 1 (default: error).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,

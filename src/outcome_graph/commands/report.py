@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
+from .common import rule_options
+
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="The HTML file to write (written whole or not at all).")
-@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to run (e.g. OG1,OG301).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to skip (e.g. OG6).")
-@click.option("--severity", multiple=True, metavar="CODE=SEV", help="Override a severity (e.g. OG302=error).")
+@rule_options("")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
 @click.option("--milestones/--no-milestones", default=True, show_default=True,
