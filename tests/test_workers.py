@@ -393,7 +393,7 @@ def test_several_plans_give_the_same_output_with_several_processes(tmp_path, cli
 
 
 def test_plan_processes():
-    from outcome_graph.cli import _plan_processes
+    from outcome_graph.commands.check import plan_processes as _plan_processes
     from outcome_graph.forking import auto_allowed, usable_cpus
 
     assert _plan_processes("auto", 1) == _plan_processes(4, 1) == 1  # one plan: its own --jobs

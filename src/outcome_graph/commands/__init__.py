@@ -1,4 +1,4 @@
-"""Subcommands of ``outcome-graph`` that live in their own modules.
+"""The subcommands of ``outcome-graph``, one module each (the group itself is :mod:`outcome_graph.cli`).
 
 Each module defines ``command`` (a :class:`click.Command`) and imports only click at module level,
 so registering them costs nothing at start-up; the libraries a command needs load when it runs.
@@ -6,4 +6,4 @@ What every command shares (error reporting, writing the output, ``--watch``) is 
 :mod:`outcome_graph.commands.common`.
 """
 
-COMMANDS = ("render", "report", "convert", "template", "table", "diff", "synth")
+COMMANDS = ("check", "rules", "schema", "render", "report", "convert", "template", "table", "diff", "synth")

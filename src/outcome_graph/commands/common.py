@@ -2,9 +2,8 @@
 an output is written, which paths an output may not overwrite, ``--watch``, and the configuration
 layer of the command-line options.
 
-Used by the ``check``, ``rules`` and ``schema`` commands (:mod:`outcome_graph.cli`) and by those of
-this package. Like them, it imports only click at module level, so the command starts at once;
-what a helper needs loads when it is called.
+Used by every command of this package. Like them, it imports only click at module level, so the
+command starts at once; what a helper needs loads when it is called.
 """
 
 from __future__ import annotations

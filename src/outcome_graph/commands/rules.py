@@ -1,0 +1,49 @@
+"""``outcome-graph rules``: the rule catalogue, or one rule's documentation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import click
+
+
+@click.command("rules", short_help="List the rules, or show one rule's documentation.")
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="A configuration file whose rule files to include (default: the one that applies here).")
+def command(code: str | None, fmt: str, config_file: str | None) -> None:
+    """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`).
+
+    Installed plugins' rules are listed, and those of the rule files (`rule-files`) that the
+    configuration of the current folder, or --config, names."""
+    from .common import handle_errors
+
+    with handle_errors():
+        from ..config import Config, discover_config
+        from ..errors import ConfigError
+        from ..output.rules_doc import rules_json, rules_markdown, rules_text
+        from ..rules.engine import configured_rules
+
+        try:
+            config = discover_config(None, config_file=config_file)
+        except ConfigError:
+            if config_file:
+                raise
+            config = Config()  # (a broken configuration here does not hide the catalogue)
+        catalogue = configured_rules(config)
+        selected = list(catalogue.values())
+        if code:
+            key = code.upper()
+            selected = [r for r in selected if r.code.startswith(key) or r.name == code.lower()]
+            if not selected:
+                from ..loading.suggest import nearest
+
+                guess = nearest(key, list(catalogue))
+                where = "" if key.startswith("OG") or config_file else (
+                    " (a rule file's rules are listed in the folder whose configuration names it, "
+                    "or with --config FILE)")
+                raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else "") + where)
+        render: Callable[..., str] = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
+        text = render(selected, full=bool(code) or fmt != "text")
+        click.echo(text, nl=not text.endswith("\n"))
