@@ -1011,195 +1011,19 @@ class _Reader:
         tree = CellMap(self.file, plan_sheet.name if plan_sheet else None, plan_row.cell)
         tree.put("format", FORMAT_ID, None)
         tree.put("plan", plan_row, plan_row.cell)
-        top: dict[str, CellList] = {}
-        found: dict[tuple[int, str, str], CellMap] = {}
-        counts: dict[tuple[int, str], int] = {}
-        timescale_notes: list[str] = []
-        conflicts: list[str] = []
-        joined: list[str] = []  # timescales of a milestone merged over several rows
-
-        def attach(node: CellMap, kind: str, parent: CellMap | None) -> None:
-            if parent is None:
-                key = {"priority": "priorities", **_CHILD_LIST}[kind]
-                if key not in top:
-                    top[key] = CellList(node.file, node.sheet, node.cell)
-                top[key].append(node)
-            else:
-                _append_child(parent, _CHILD_LIST[kind], node)
-
-        def set_once(node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
-            if key not in node:
-                node.put(key, value, ref)
-            elif node[key] != value:
-                conflicts.append(f"{node.sheet}!{ref} {what} {value!r} (kept {node[key]!r} for {node['id']})")
-
+        table = _FlatTable(self)
         for sheet in data_sheets:
             header = self._flat_header(sheet)
-            if header is None:
-                continue
-            h_row, roles = header
-            levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
-            n_cols = sheet.n_cols
-            current: list[CellMap | None] = [None] * len(levels)
-            header_texts = [_norm(sheet.get(h_row, c) or "") for c in range(n_cols)]
-            for r in range(h_row + 1, sheet.n_rows):
-                if sheet.is_blank(r, n_cols):
-                    continue
-                heading = sheet.heading(r, n_cols)
-                if heading is not None and levels:
-                    first_col = levels[0][1]
-                    if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
-                        self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} is a heading "
-                                            f"across the table ({heading.strip()[:60]!r}); skipped")
-                        continue
-                    # The rows below leave the first level blank: the heading is their
-                    # first level, written in its column only (not in every column it spans).
-                    anchor = sheet.merged.get((r, first_col), (r, first_col))
-                    for c in range(n_cols):
-                        if sheet.merged.get((r, c)) == anchor:
-                            del sheet.merged[(r, c)]
-                    sheet.cells.pop(anchor, None)
-                    sheet.cells[(r, first_col)] = heading
-                if _repeats_header(sheet, r, n_cols, header_texts):
-                    self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
-                                        "row; skipped")
-                    continue
-
-                def cell(role: str) -> tuple[str | None, str | None]:
-                    c = roles.get(role)
-                    if c is None:
-                        return None, None
-                    value = sheet.get(r, c)
-                    return (value.strip() if value is not None else None), cell_ref(r, c)
-
-                filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
-                if not filled:
-                    self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} fills no level column; ignored")
-                    continue
-                deepest = max(filled)
-                parent: CellMap | None = None
-                for i in range(deepest + 1):
-                    kind, c = levels[i]
-                    text = sheet.get(r, c)
-                    if text is None:
-                        if current[i] is not None:
-                            parent = current[i]
-                        continue
-                    title = text.strip()
-                    ref = cell_ref(r, c)
-                    node: CellMap | None = None
-                    if kind == "milestone":
-                        if sheet.is_continuation(r, c) and current[i] is not None:
-                            node = current[i]
-                    else:
-                        node = found.get((id(parent), kind, _norm(title)))
-                    if node is None:
-                        node = CellMap(sheet.file, sheet.name, ref, is_row=True)
-                        given, id_ref = cell(f"id:{kind}")
-                        counts[(id(parent), kind)] = counts.get((id(parent), kind), 0) + 1
-                        own = f"{_LETTER[kind]}{counts[(id(parent), kind)]}"
-                        node_id = given or (f"{parent['id']}.{own}" if parent is not None else own)
-                        node.put("id", node_id, id_ref if given else ref)
-                        if not given:
-                            self.generated_ids.add(node_id)
-                        number, number_ref = cell(f"number:{kind}")
-                        if number:
-                            node.put("number", number, number_ref)
-                        node.put("title", title, ref)
-                        attach(node, kind, parent)
-                        if kind != "milestone":
-                            found[(id(parent), kind, _norm(title))] = node
-                        self.rows.setdefault(node_id, node)
-                        self.all_rows.append((kind, node))
-                        self.kinds[id(node)] = kind
-                    if current[i] is not node:
-                        current[i] = node
-                        for j in range(i + 1, len(current)):
-                            current[j] = None
-                    parent = node
-                target = current[deepest]
-                assert target is not None
-                target_kind = levels[deepest][0]
-                lead, lead_ref = cell("lead")
-                if lead and lead_ref:
-                    set_once(target, "lead", lead, lead_ref, "lead")
-                timescale, ts_ref = cell("timescale")
-                if timescale and ts_ref:
-                    if (target_kind == "milestone" and "timescale" in target and target["timescale"] != timescale
-                            and sheet.is_continuation(r, levels[deepest][1])):
-                        # One milestone merged over rows, a date on each: "Sept 11; March 12".
-                        target.put("timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale"))
-                        joined.append(f"{sheet.name}!{ts_ref}")
-                    elif target_kind == "milestone":
-                        set_once(target, "timescale", timescale, ts_ref, "timescale")
-                    else:
-                        line = f"Timescale: {timescale}"
-                        notes = target.get("notes")
-                        if not notes or line not in notes:
-                            target.put("notes", f"{notes}\n{line}" if notes else line, target.key_cell.get("notes", ts_ref))
-                            timescale_notes.append(f"{sheet.name}!{ts_ref} ({target['id']})")
-                inds, ind_ref = cell("indicators")
-                if inds and ind_ref:
-                    holder = next((current[i] for i in range(deepest, -1, -1)
-                                   if levels[i][0] != "milestone" and current[i] is not None), None)
-                    codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
-                    if holder is None:
-                        self.notices.append(f"{sheet.file}:{sheet.name}!{ind_ref}: indicators on a row with no priority, aim or objective; ignored")
-                    else:
-                        refs = holder.get("indicators")
-                        if not isinstance(refs, CellList):
-                            refs = CellList(sheet.file, sheet.name, ind_ref)
-                            holder.put("indicators", refs, ind_ref)
-                        have = {str(x["id"]) for x in refs}
-                        for code in codes:
-                            if code not in have:
-                                item = CellMap(sheet.file, sheet.name, ind_ref)
-                                item.put("id", code, ind_ref)
-                                refs.append(item)
-                                have.add(code)
-                note, note_ref = cell("notes")
-                if note and note_ref:
-                    notes = target.get("notes")
-                    if not notes or note not in notes:
-                        target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
-                for role in ("due", "status"):
-                    text_value, role_ref = cell(role)
-                    if text_value and role_ref:
-                        set_once(target, role, text_value, role_ref, role)
-                for role in ("outcomes", "tags"):
-                    value, role_ref = cell(role)
-                    if value and role_ref:
-                        items = split_list(value) if ";" in value or value == EMPTY_LIST else [
-                            x.strip() for x in value.split(",") if x.strip()]
-                        if role == "outcomes":
-                            items = [outcome_id(x) for x in items]
-                        set_once(target, role, items, role_ref, role)
+            if header is not None:
+                table.read_sheet(sheet, *header)
         for key in ("priorities", "aims", "objectives", "milestones"):
-            if key in top:
-                tree.put(key, top[key], None)
-        if not top:
+            if key in table.top:
+                tree.put(key, table.top[key], None)
+        if not table.top:
             raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", self.file,
                         data_sheets[0].name if data_sheets else None)
-        if timescale_notes:
-            self.notices.append(
-                f"{self.file}: a timescale on a row without a milestone is kept in that node's notes: "
-                + ", ".join(timescale_notes)
-            )
-        if conflicts:
-            self.notices.append(f"{self.file}: values that differ from the first one given were ignored: " + "; ".join(conflicts))
-        if joined:
-            self.notices.append(f"{self.file}: the timescales of a milestone merged over several rows were joined with "
-                                f"'; ': {', '.join(joined)}")
+        self.notices.extend(table.notices())
         return tree
-
-    @staticmethod
-    def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: list[str]) -> bool:
-        """Whether the next row of data after row ``r`` fills the first level's column itself."""
-        for below in range(r + 1, sheet.n_rows):
-            if sheet.is_blank(below, n_cols) or _repeats_header(sheet, below, n_cols, header_texts):
-                continue
-            return sheet.get(below, first_col) is not None
-        return True  # (a heading at the end: nothing under it)
 
     def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
         n_cols = sheet.n_cols
@@ -1463,6 +1287,234 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
                         )
                     )
     return problems
+
+
+class _FlatTable:
+    """The nodes of a flat table (Priority | Objective | Key milestones | Lead | Timescale), read row
+    by row: the nodes each row opens or continues, level by level, and the fields it gives the
+    deepest of them. What the reader should hear of (values that differ, joined timescales...)
+    is gathered for :meth:`notices`."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.top: dict[str, CellList] = {}  # the nodes without a parent, by list
+        self.found: dict[tuple[int, str, str], CellMap] = {}  # (parent, kind, title): a node already met
+        self.counts: dict[tuple[int, str], int] = {}  # children of a kind under a parent, for ids
+        self.timescale_notes: list[str] = []
+        self.conflicts: list[str] = []
+        self.joined: list[str] = []  # timescales of a milestone merged over several rows
+
+    def read_sheet(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+        """The rows of one sheet below its header row ``h_row`` (``roles``: a column per role)."""
+        levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
+        n_cols = sheet.n_cols
+        current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
+        header_texts = [_norm(sheet.get(h_row, c) or "") for c in range(n_cols)]
+        for r in range(h_row + 1, sheet.n_rows):
+            if sheet.is_blank(r, n_cols) or self._skipped(sheet, r, levels, header_texts):
+                continue
+            filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
+            if not filled:
+                self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} fills no level "
+                                           "column; ignored")
+                continue
+            deepest = max(filled)
+            self._open_nodes(sheet, r, roles, levels, current, deepest)
+            self._give_fields(sheet, r, roles, levels, current, deepest)
+
+    def _skipped(self, sheet: RawSheet, r: int, levels: list[tuple[str, int]], header_texts: list[str]) -> bool:
+        """Whether row ``r`` is a heading across the table or a repeated header, not a row of data
+        (a heading over rows that leave the first level blank is their first level, and kept)."""
+        n_cols = sheet.n_cols
+        heading = sheet.heading(r, n_cols)
+        if heading is not None and levels:
+            first_col = levels[0][1]
+            if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
+                self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} is a heading "
+                                           f"across the table ({heading.strip()[:60]!r}); skipped")
+                return True
+            # The rows below leave the first level blank: the heading is their
+            # first level, written in its column only (not in every column it spans).
+            anchor = sheet.merged.get((r, first_col), (r, first_col))
+            for c in range(n_cols):
+                if sheet.merged.get((r, c)) == anchor:
+                    del sheet.merged[(r, c)]
+            sheet.cells.pop(anchor, None)
+            sheet.cells[(r, first_col)] = heading
+        if _repeats_header(sheet, r, n_cols, header_texts):
+            self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+                                       "row; skipped")
+            return True
+        return False
+
+    @staticmethod
+    def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: list[str]) -> bool:
+        """Whether the next row of data after row ``r`` fills the first level's column itself."""
+        for below in range(r + 1, sheet.n_rows):
+            if sheet.is_blank(below, n_cols) or _repeats_header(sheet, below, n_cols, header_texts):
+                continue
+            return sheet.get(below, first_col) is not None
+        return True  # (a heading at the end: nothing under it)
+
+    @staticmethod
+    def _cell(sheet: RawSheet, r: int, roles: dict[str, int], role: str) -> tuple[str | None, str | None]:
+        """The text of row ``r`` in the column of ``role`` (stripped) and its cell, or (None, None)."""
+        c = roles.get(role)
+        if c is None:
+            return None, None
+        value = sheet.get(r, c)
+        return (value.strip() if value is not None else None), cell_ref(r, c)
+
+    def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
+                    current: list[CellMap | None], deepest: int) -> None:
+        """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
+        same parent (or the milestone a merged cell continues), or a new one."""
+        parent: CellMap | None = None
+        for i in range(deepest + 1):
+            kind, c = levels[i]
+            text = sheet.get(r, c)
+            if text is None:
+                if current[i] is not None:
+                    parent = current[i]
+                continue
+            title = text.strip()
+            node: CellMap | None = None
+            if kind == "milestone":
+                if sheet.is_continuation(r, c) and current[i] is not None:
+                    node = current[i]
+            else:
+                node = self.found.get((id(parent), kind, _norm(title)))
+            if node is None:
+                node = self._new_node(sheet, r, roles, kind, title, cell_ref(r, c), parent)
+            if current[i] is not node:
+                current[i] = node
+                for j in range(i + 1, len(current)):
+                    current[j] = None
+            parent = node
+
+    def _new_node(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, title: str, ref: str,
+                  parent: CellMap | None) -> CellMap:
+        """A node of ``kind`` under ``parent``: its id the row's, else one from its position."""
+        reader = self.reader
+        node = CellMap(sheet.file, sheet.name, ref, is_row=True)
+        given, id_ref = self._cell(sheet, r, roles, f"id:{kind}")
+        key = (id(parent), kind)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        own = f"{_LETTER[kind]}{self.counts[key]}"
+        node_id = given or (f"{parent['id']}.{own}" if parent is not None else own)
+        node.put("id", node_id, id_ref if given else ref)
+        if not given:
+            reader.generated_ids.add(node_id)
+        number, number_ref = self._cell(sheet, r, roles, f"number:{kind}")
+        if number:
+            node.put("number", number, number_ref)
+        node.put("title", title, ref)
+        if parent is None:
+            key_list = {"priority": "priorities", **_CHILD_LIST}[kind]
+            if key_list not in self.top:
+                self.top[key_list] = CellList(node.file, node.sheet, node.cell)
+            self.top[key_list].append(node)
+        else:
+            _append_child(parent, _CHILD_LIST[kind], node)
+        if kind != "milestone":
+            self.found[(id(parent), kind, _norm(title))] = node
+        reader.rows.setdefault(node_id, node)
+        reader.all_rows.append((kind, node))
+        reader.kinds[id(node)] = kind
+        return node
+
+    def _set_once(self, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+        if key not in node:
+            node.put(key, value, ref)
+        elif node[key] != value:
+            self.conflicts.append(f"{node.sheet}!{ref} {what} {value!r} (kept {node[key]!r} for {node['id']})")
+
+    def _give_fields(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
+                     current: list[CellMap | None], deepest: int) -> None:
+        """The fields row ``r`` gives its deepest node (indicators: the nearest node above a
+        milestone)."""
+        target = current[deepest]
+        assert target is not None
+        target_kind = levels[deepest][0]
+        lead, lead_ref = self._cell(sheet, r, roles, "lead")
+        if lead and lead_ref:
+            self._set_once(target, "lead", lead, lead_ref, "lead")
+        timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
+        if timescale and ts_ref:
+            self._timescale(sheet, r, target, target_kind, timescale, ts_ref, levels[deepest][1])
+        inds, ind_ref = self._cell(sheet, r, roles, "indicators")
+        if inds and ind_ref:
+            holder = next((current[i] for i in range(deepest, -1, -1)
+                           if levels[i][0] != "milestone" and current[i] is not None), None)
+            self._indicators(sheet, holder, inds, ind_ref)
+        note, note_ref = self._cell(sheet, r, roles, "notes")
+        if note and note_ref:
+            notes = target.get("notes")
+            if not notes or note not in notes:
+                target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
+        for role in ("due", "status"):
+            text_value, role_ref = self._cell(sheet, r, roles, role)
+            if text_value and role_ref:
+                self._set_once(target, role, text_value, role_ref, role)
+        for role in ("outcomes", "tags"):
+            value, role_ref = self._cell(sheet, r, roles, role)
+            if value and role_ref:
+                items = split_list(value) if ";" in value or value == EMPTY_LIST else [
+                    x.strip() for x in value.split(",") if x.strip()]
+                if role == "outcomes":
+                    items = [outcome_id(x) for x in items]
+                self._set_once(target, role, items, role_ref, role)
+
+    def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
+                   column: int) -> None:
+        """A row's timescale: a milestone's own (joined when the milestone is merged over rows);
+        on a row without a milestone, kept in its node's notes."""
+        if (target_kind == "milestone" and "timescale" in target and target["timescale"] != timescale
+                and sheet.is_continuation(r, column)):
+            # One milestone merged over rows, a date on each: "Sept 11; March 12".
+            target.put("timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale"))
+            self.joined.append(f"{sheet.name}!{ts_ref}")
+        elif target_kind == "milestone":
+            self._set_once(target, "timescale", timescale, ts_ref, "timescale")
+        else:
+            line = f"Timescale: {timescale}"
+            notes = target.get("notes")
+            if not notes or line not in notes:
+                target.put("notes", f"{notes}\n{line}" if notes else line, target.key_cell.get("notes", ts_ref))
+                self.timescale_notes.append(f"{sheet.name}!{ts_ref} ({target['id']})")
+
+    def _indicators(self, sheet: RawSheet, holder: CellMap | None, inds: str, ind_ref: str) -> None:
+        """The indicator codes of a row's cell, added to ``holder``'s (each once)."""
+        codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
+        if holder is None:
+            self.reader.notices.append(f"{sheet.file}:{sheet.name}!{ind_ref}: indicators on a row with no priority, "
+                                       "aim or objective; ignored")
+            return
+        refs = holder.get("indicators")
+        if not isinstance(refs, CellList):
+            refs = CellList(sheet.file, sheet.name, ind_ref)
+            holder.put("indicators", refs, ind_ref)
+        have = {str(x["id"]) for x in refs}
+        for code in codes:
+            if code not in have:
+                item = CellMap(sheet.file, sheet.name, ind_ref)
+                item.put("id", code, ind_ref)
+                refs.append(item)
+                have.add(code)
+
+    def notices(self) -> list[str]:
+        """What the reading did that a person should know, one notice each."""
+        file = self.reader.file
+        out = []
+        if self.timescale_notes:
+            out.append(f"{file}: a timescale on a row without a milestone is kept in that node's notes: "
+                       + ", ".join(self.timescale_notes))
+        if self.conflicts:
+            out.append(f"{file}: values that differ from the first one given were ignored: " + "; ".join(self.conflicts))
+        if self.joined:
+            out.append(f"{file}: the timescales of a milestone merged over several rows were joined with "
+                       f"'; ': {', '.join(self.joined)}")
+        return out
 
 
 def _append_child(holder: Any, key: str, row: Any) -> None:
