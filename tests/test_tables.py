@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -251,3 +252,29 @@ def test_an_indicator_without_values_has_one_row():
                    "indicators: [{id: X 1, title: Local measure}]\n")
     df = table(plan, "indicators")
     assert df[["indicator", "value_kind", "period"]].values.tolist() == [["X 1", None, None]]
+
+
+def test_the_text_table_writes_whole_numbers_whole_and_aligns_texts_left():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    df = table(plan, "indicators")
+    assert df["value"].dtype == float and df["value"].isna().any()  # (a column with blanks is of floats)
+    lines = format_table(df, columns=("indicator", "value_kind", "period", "value", "title")).splitlines()
+    header = lines[0]
+    actual = next(line for line in lines if line.startswith("NI 72 ") and " actual " in line)
+    assert re.search(r" 56 ", actual) and "56.0" not in actual  # (the plan says 56)
+    # Texts start under their heading (a right-aligned title was hard to read), numbers end under theirs.
+    end = header.index(" value ") + len("value")  # (the last character of the heading)
+    for line, value in zip(lines[1:], df["value"]):
+        title = line[header.index("title"):]
+        assert title and title == title.lstrip(), line
+        assert (line[end] != " ") == (value == value), line  # (a blank value is a blank cell)
+
+
+def test_table_files_write_true_and_false_alike():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    df = table(plan, "owners")
+    csv_text = table_bytes(df, "csv").decode("utf-8-sig")
+    declared = [row.split(",")[2] for row in csv_text.splitlines()[1:] if not row.startswith('"')]
+    assert declared and set(declared) <= {"true", "false"}
+    ws = openpyxl.load_workbook(io.BytesIO(table_bytes(df, "xlsx"))).active
+    assert {ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)} <= {"true", "false"}
