@@ -522,6 +522,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
         for key in months
     )
     rows = []
+    printed: list[tuple[str, str, str, list[str], str]] = []  # each row's class, heading, total, months, the rest
     for info in sorted(owners, key=lambda o: (-len(o.milestones), o.name.lower())):
         limit = info.capacity if info.capacity is not None else max_default
         count = len(info.milestones)
@@ -547,11 +548,14 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
         over = count > limit
         name = html_text(info.name) + ("" if info.declared else ' <span class="muted" title="not declared in owners:">*</span>')
         flag = "".join(f' {_code_badge(code, sev)}' for code, sev in rules_of.get(info.id, {}).items())
+        total = f'<td class="total {"over" if over else ""}">{count} <span class="muted">/ {limit}</span></td>'
         rows.append(
             f'<tr id="r-owner-{html_attr(svg_id(info.id, ""))}" class="{"over" if over else ""}">'
-            f'<th scope="row">{name}{flag}</th><td class="total {"over" if over else ""}">{count} <span class="muted">/ {limit}</span></td>'
+            f'<th scope="row">{name}{flag}</th>{total}'
             f'<td>{earlier or ""}</td>{"".join(cells)}<td>{later or ""}</td><td>{undated or ""}</td></tr>'
         )
+        printed.append(("over" if over else "", f'<th scope="row">{name}{flag}</th>{total}', f'<td>{earlier or ""}</td>',
+                        cells, f'<td>{later or ""}</td><td>{undated or ""}</td>'))
     note = (
         f"<p>Milestones each owner leads (a milestone without a lead takes its objective's), by the month they "
         f"are due. <span class=\"key over\">Above the limit</span> of {max_default} milestones (or the owner's "
@@ -559,10 +563,29 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
         f"are highlighted, <span class=\"key busy\">exactly {per_month}</span> (at the limit) shaded; grey months lie "
         "outside the plan period. * an owner not declared in <code>owners:</code>.</p>"
     )
-    return (
-        f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll"><table class="load"><thead><tr><th>Owner</th>'
-        f'<th>Milestones / limit</th><th>Earlier</th>{header}<th>Later</th><th>No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>'
-    )
+    # On paper, where nothing scrolls, the months are printed a year to a table: one table of
+    # every month ran off the page's edge.
+    year = 12
+    split = len(months) > year
+    tables = [
+        f'<table class="load{" screen-only" if split else ""}"><thead><tr><th>Owner</th>'
+        f'<th>Milestones / limit</th><th>Earlier</th>{header}<th>Later</th><th>No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    ]
+    if split:
+        month_heads = re.findall(r"<th scope=\"col\".*?</th>", header)
+        for i in range(0, len(months), year):
+            first, last_block = i == 0, i + year >= len(months)
+            body = "".join(
+                f'<tr class="{cls}">{head}{before if first else ""}{"".join(cells[i:i + year])}{after if last_block else ""}</tr>'
+                for cls, head, before, cells, after in printed
+            )
+            span = f"{date(*months[i], 1).strftime('%B %Y')} to {date(*months[min(i + year, len(months)) - 1], 1).strftime('%B %Y')}"
+            tables.append(
+                f'<table class="load print-only"><caption>{html_text(span)}</caption><thead><tr><th>Owner</th>'
+                f'<th>Milestones / limit</th>{"<th>Earlier</th>" if first else ""}{"".join(month_heads[i:i + year])}'
+                f'{"<th>Later</th><th>No month</th>" if last_block else ""}</tr></thead><tbody>{body}</tbody></table>'
+            )
+    return f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll">{"".join(tables)}</div></section>'
 
 
 def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
@@ -657,6 +680,7 @@ table.load td,table.load th{border:1px solid var(--line);text-align:center;font-
 table.load th[scope=row]{text-align:left;min-width:220px}
 table.load td.outside,table.load th.outside{background:#f3f4f6}table.load td.peak{background:#f8c4c0;font-weight:700}table.load td.busy{background:var(--unmeasured)}
 table.load td.total.over,table.load tr.over th{background:var(--gap)}
+table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only{display:none}
 .warn{background:var(--unmeasured);padding:6px 10px;border-radius:6px}.ok{background:var(--covered);padding:8px 12px;border-radius:6px}
 .notices{color:var(--muted)}
 .tools{margin:6px 0}.tools button{font:inherit;padding:3px 10px}
@@ -670,7 +694,8 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  body{max-width:none;padding:0;font-size:10.5pt}
  .tools,.toc{display:none}
  .filters{position:static;border:none;padding:0}.filters label,.filters button{display:none}
- .scroll{overflow:visible}table.load{font-size:7pt}table.load td,table.load th{padding:1px 2px}
+ .scroll{overflow:visible}table.load td,table.load th{font-size:7pt;padding:1px 2px}table.load th[scope=row]{min-width:0}
+ .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}
  .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
  section{break-inside:auto}h2{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
