@@ -481,3 +481,11 @@ def test_an_owner_s_rule_codes_have_the_colour_and_mark_of_their_severity():
     assert '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> OG302</span>' in row
     findings_table = page[page.index('id="r-findings-table"'):page.index('<section id="r-coverage">')]
     assert '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> OG302</span>' in findings_table
+
+
+def test_every_column_of_the_findings_table_has_a_heading():
+    page = report_html(og.load(LOADED), diagram=False)
+    head = re.search(r'<table class="findings" id="r-findings-table"><thead><tr>(.*?)</tr></thead>', page).group(1)
+    headings = re.findall(r"<th>(.*?)</th>", head)
+    # (the column of rule codes had none: a screen reader read its cells without saying what they are)
+    assert headings == ["Node", "Finding", "Priority", "Owners", "Where", "Rule"]

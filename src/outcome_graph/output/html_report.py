@@ -364,7 +364,7 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
     else:
         table = (
             '<table class="findings" id="r-findings-table"><thead><tr><th>Node</th><th>Finding</th>'
-            "<th>Priority</th><th>Owners</th><th>Where</th><th></th></tr></thead>"
+            "<th>Priority</th><th>Owners</th><th>Where</th><th>Rule</th></tr></thead>"
             + "".join(bodies) + "</table>"
         )
     return f'<section id="r-findings"><h2>Findings</h2>{filters if rows else ""}{table}</section>'
