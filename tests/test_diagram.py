@@ -694,3 +694,11 @@ def test_the_owner_view_legend_explains_both_fills_of_a_busy_owner():
     dot = to_dot(plan, diagram_options(plan, owners=True))  # 9 milestones: above three quarters of the limit of 10
     assert re.search(r'"owner: Team" \[.*BGCOLOR="#FFF4E5"', dot)
     assert "amber fill: above three quarters of it" in dot and "red fill: above the OG302 limit" in dot
+
+
+def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(thurrock):
+    with_indicators = to_dot(thurrock, diagram_options(thurrock))
+    assert "Folded corner: an indicator." in with_indicators and 'shape="note"' in with_indicators
+    without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
+    assert 'shape="note"' not in without and "Folded corner" not in without
+    assert "Fill: the node's outcome (several outcomes: colour chips)." in without

@@ -116,7 +116,8 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     view = _view_words(plan, opts, model_levels)
     notes = []
     if not legend_owner:
-        notes.append("Fill: the node's outcome (several outcomes: colour chips). Folded corner: an indicator.")
+        notes.append("Fill: the node's outcome (several outcomes: colour chips)."
+                     + (" Folded corner: an indicator." if "indicator" in model_levels else ""))
     else:
         notes.append("Owners are sized by the number of milestones they lead; red fill: above the OG302 limit, "
                      "amber fill: above three quarters of it.")
