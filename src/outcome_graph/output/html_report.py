@@ -574,16 +574,16 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     if split:
         month_heads = re.findall(r"<th scope=\"col\".*?</th>", header)
         for i in range(0, len(months), year):
-            first, last_block = i == 0, i + year >= len(months)
+            opening, closing = i == 0, i + year >= len(months)
             body = "".join(
-                f'<tr class="{cls}">{head}{before if first else ""}{"".join(cells[i:i + year])}{after if last_block else ""}</tr>'
+                f'<tr class="{cls}">{head}{before if opening else ""}{"".join(cells[i:i + year])}{after if closing else ""}</tr>'
                 for cls, head, before, cells, after in printed
             )
             span = f"{date(*months[i], 1).strftime('%B %Y')} to {date(*months[min(i + year, len(months)) - 1], 1).strftime('%B %Y')}"
             tables.append(
                 f'<table class="load print-only"><caption>{html_text(span)}</caption><thead><tr><th>Owner</th>'
-                f'<th>Milestones / limit</th>{"<th>Earlier</th>" if first else ""}{"".join(month_heads[i:i + year])}'
-                f'{"<th>Later</th><th>No month</th>" if last_block else ""}</tr></thead><tbody>{body}</tbody></table>'
+                f'<th>Milestones / limit</th>{"<th>Earlier</th>" if opening else ""}{"".join(month_heads[i:i + year])}'
+                f'{"<th>Later</th><th>No month</th>" if closing else ""}</tr></thead><tbody>{body}</tbody></table>'
             )
     return f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll">{"".join(tables)}</div></section>'
 
