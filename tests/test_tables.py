@@ -278,3 +278,27 @@ def test_table_files_write_true_and_false_alike():
     assert declared and set(declared) <= {"true", "false"}
     ws = openpyxl.load_workbook(io.BytesIO(table_bytes(df, "xlsx"))).active
     assert {ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)} <= {"true", "false"}
+
+
+def test_an_indicator_s_change_is_a_number_in_the_workbook_shown_as_written():
+    plan = og.load(PLAN_HEADER + """\
+indicators:
+  - id: L1
+    title: Fewer accidents
+    baseline: {period: 2010-11, value: 40}
+    targets:
+      - {period: 2011-12, change: "-11"}
+      - {period: 2012-13, change: "+2.5"}
+      - {period: 2013-14, change: "-29.6%"}
+      - {period: 2014-15, change: 7}
+""")
+    df = table(plan, "indicators")
+    assert list(df["change"].dropna()) == ["-11", "+2.5", "-29.6%", "7"]  # (the table keeps the words)
+    ws = openpyxl.load_workbook(io.BytesIO(table_bytes(df, "xlsx"))).active
+    header = [c.value for c in ws[1]]
+    column = header.index("change") + 1
+    cells = [ws.cell(row=r, column=column) for r in range(3, 7)]
+    # (it was the text '-11': a filter "greater than" or a sum left every change out)
+    assert [c.value for c in cells] == [-11, 2.5, pytest.approx(-0.296), 7]
+    assert [c.number_format for c in cells] == ["+0;-0;0", "+0.0;-0.0;0.0", "+0.0%;-0.0%;0.0%", "+0;-0;0"]
+    assert ws.cell(row=2, column=column).value is None  # (the baseline has no change)

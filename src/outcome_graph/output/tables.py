@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -423,6 +424,23 @@ def _cell(value: Any) -> Any:
     return value
 
 
+_CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")  # (a value's change as the plan model keeps it)
+
+
+def _put_change(cell: Any, change: str) -> None:
+    """A value's change (``+5``, ``-11``, ``-29.6%``) as a number a spreadsheet can filter and sum,
+    shown as written: with its sign, a relative change as a percentage."""
+    if change.endswith("%"):
+        cell.value = float(change[:-1]) / 100
+        decimals = len(change[:-1].partition(".")[2])
+        pattern = "0" + ("." + "0" * decimals if decimals else "") + "%"
+    else:
+        number = float(change)
+        cell.value = int(number) if number.is_integer() else number
+        pattern = "0" + ("." + "0" * len(change.partition(".")[2]) if "." in change else "")
+    cell.number_format = f"+{pattern};-{pattern};{pattern}"
+
+
 def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> bytes:
     """A table as ``.csv`` (UTF-8 with a byte-order mark) or ``.xlsx`` bytes, formula-safe."""
     rows = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
@@ -444,8 +462,12 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
         writer = CellWriter()
         for i, name in enumerate(header, start=1):
             writer.put(ws, 1, i, name)
+        change = header.index("change") + 1 if "change" in header else None
         for r, row in enumerate(rows, start=2):
             for i, value in enumerate(row, start=1):
+                if i == change and isinstance(value, str) and _CHANGE.match(value):
+                    _put_change(ws.cell(row=r, column=i), value)
+                    continue
                 writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
         style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)) for i in range(1, len(header) + 1)})
         buffer = io.BytesIO()
