@@ -158,3 +158,28 @@ def test_prints(southend, tmp_path):
     pdf = page.pdf(path=str(tmp_path / "report.pdf"))
     assert pdf[:5] == b"%PDF-"
     page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("model", ["richmond-cypp-2009-2013", "thurrock-cypp-2011-12"])
+def test_every_table_fits_the_width_of_a_printed_page(browser, tmp_path, model):
+    plan = og.load(MODELS / f"{model}.yaml")
+    path = report(plan, tmp_path / f"{model}.html", findings=og.check(plan))
+    page = browser.new_page(viewport={"width": 718, "height": 1000})  # (an A4 page's width inside its margins)
+    try:
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_load_state("load")
+        page.emulate_media(media="print")
+        widths = page.evaluate("""() => [...document.querySelectorAll('table, svg.og-svg')]
+            .filter(e => getComputedStyle(e).display !== 'none')
+            .map(e => [e.className.baseVal ?? e.className, Math.ceil(e.getBoundingClientRect().right)])""")
+        page_width = page.evaluate("document.documentElement.clientWidth")
+        # (the owner-load table, one column a month, ran off the page: Richmond's to 2,500 pixels)
+        assert widths and all(right <= page_width for _name, right in widths), widths
+        # Every month is printed: the screen's one table is split into a year to a table.
+        printed = page.evaluate("""() => [...document.querySelectorAll('table.load')]
+            .filter(e => getComputedStyle(e).display !== 'none')
+            .map(t => t.querySelectorAll('thead th[scope=col]').length)""")
+        on_screen = page.evaluate("document.querySelector('table.load.screen-only').querySelectorAll('thead th[scope=col]').length")
+        assert len(printed) > 1 and all(n <= 12 for n in printed) and sum(printed) == on_screen
+    finally:
+        page.close()

@@ -278,9 +278,11 @@ def test_a_node_with_more_rules_than_badges_shows_how_many_more():
         return next(line for line in text.splitlines() if line.lstrip().startswith('"O1" ['))
 
     # The five most serious first (the error, then by code), then how many rules more.
-    assert re.findall(r"● (OG\d+)", label(findings)) == ["OG108", "OG101", "OG102", "OG103", "OG104"]
+    # Each code is marked with its severity's shape: the error's ✖, the warnings' ▲.
+    assert re.findall(r"([✖▲●]) (OG\d+)", label(findings)) == [
+        ("✖", "OG108"), ("▲", "OG101"), ("▲", "OG102"), ("▲", "OG103"), ("▲", "OG104")]
     assert re.findall(r">\+(\d+)<", label(findings)) == ["3"]
-    assert re.findall(r"● (OG\d+)", label(findings[:5])) == ["OG101", "OG102", "OG103", "OG104", "OG105"]
+    assert re.findall(r"[✖▲●] (OG\d+)", label(findings[:5])) == ["OG101", "OG102", "OG103", "OG104", "OG105"]
     assert not re.findall(r">\+(\d+)<", label(findings[:5]))
 
 
@@ -645,3 +647,58 @@ def test_a_view_that_names_no_level_or_node_says_which_option_and_the_nearest_va
                              capture_output=True, text=True, timeout=60)
         assert out.returncode == 2 and out.stderr.startswith(expected), (args, out.stderr)
         assert not (tmp_path / "d.dot").exists()
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b))
+    x = (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047
+    y = r * 0.2126 + g * 0.7152 + b * 0.0722
+    z = (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def test_an_error_and_a_warning_differ_in_colour_and_in_mark(thurrock):
+    import math
+
+    from outcome_graph.output.diagram.style import SEVERITY_COLOURS, SEVERITY_MARKS
+
+    colours = list(SEVERITY_COLOURS.values())
+    for i, a in enumerate(colours):
+        for b in colours[i + 1:]:
+            # (the warning's orange-red was 17.5 from the error's red: warnings' outlines read as errors)
+            assert math.dist(_lab(a), _lab(b)) >= 30, (a, b)
+    assert len(set(SEVERITY_MARKS.values())) == len(SEVERITY_MARKS) == len(SEVERITY_COLOURS)
+    dot = to_dot(thurrock, diagram_options(thurrock, findings=og.check(thurrock)))
+    # The legend shows each severity's mark in its colour, and the nodes' badges use the same marks.
+    for severity, colour in SEVERITY_COLOURS.items():
+        assert f'<FONT COLOR="{colour}">{SEVERITY_MARKS[severity]}</FONT> {severity}' in dot
+    assert re.search(rf'COLOR="{SEVERITY_COLOURS["error"]}"><B>{SEVERITY_MARKS["error"]} OG602<', dot)
+    assert re.search(rf'COLOR="{SEVERITY_COLOURS["warning"]}"><B>{SEVERITY_MARKS["warning"]} OG502<', dot)
+
+
+def test_a_plan_wide_finding_under_the_title_is_written_whole(thurrock):
+    report = og.check(thurrock)
+    message = next(f.message for f in report.findings if f.rule == "OG201")
+    assert len(message) > 130  # (longer than a line of the title)
+    dot = to_dot(thurrock, diagram_options(thurrock, findings=report))
+    title = re.search(r"label=<(.*?)>;\s*labelloc", dot, re.S).group(1)
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in title.split("</TR>") if "Plan-wide" in row]
+    assert len(rows) == 1 and "…" not in rows[0] and rows[0].endswith(message.replace("'", "&#39;"))
+
+
+def test_the_owner_view_legend_explains_both_fills_of_a_busy_owner():
+    plan = og.load(PLAN_HEADER + "objectives:\n  - id: O1\n    title: Work\n    lead: Team\n    milestones:\n"
+                   + "".join(f"      - {{id: M{i}, title: Step {i}, timescale: June 11}}\n" for i in range(1, 10)))
+    dot = to_dot(plan, diagram_options(plan, owners=True))  # 9 milestones: above three quarters of the limit of 10
+    assert re.search(r'"owner: Team" \[.*BGCOLOR="#FFF4E5"', dot)
+    assert "amber fill: above three quarters of it" in dot and "red fill: above the OG302 limit" in dot
+
+
+def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(thurrock):
+    with_indicators = to_dot(thurrock, diagram_options(thurrock))
+    assert "Folded corner: an indicator." in with_indicators and 'shape="note"' in with_indicators
+    without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
+    assert 'shape="note"' not in without and "Folded corner" not in without
+    assert "Fill: the node's outcome (several outcomes: colour chips)." in without

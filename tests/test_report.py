@@ -449,3 +449,43 @@ def test_a_report_without_graphviz_says_how_to_leave_the_diagram_out(tmp_path, m
     assert not target.exists()
     og.report(og.load(SMALL), target, diagram=False)  # (and without it, the report is written)
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@needs_dot
+def test_the_diagram_paragraph_names_the_levels_drawn_and_every_fill():
+    def paragraph(page: str) -> str:
+        section = page[page.index('<section id="r-diagram">'):]
+        return section[:section.index("</p>")]
+
+    with_vision = paragraph(report_html(og.load(PLAN_HEADER + SMALL[len(PLAN_HEADER):])))
+    assert "<p>Vision, priorities, aims, objectives, milestones and indicators, left to right." in with_vision
+    # Richmond has no vision; a report --no-milestones draws none.
+    richmond = paragraph(report_html(og.load(MODELS / "richmond-cypp-2009-2013.yaml"), milestones=False))
+    assert "<p>Priorities, aims, objectives and indicators, left to right." in richmond
+    assert "vision" not in richmond.lower() and "milestones" not in richmond
+    # The key has every fill the diagram uses, white ("no outcome") too, and the severities' marks.
+    assert ">no outcome</span>" in richmond and ">cross-cutting</span>" in richmond
+    assert "✖ error, ▲ warning, ● info" in richmond
+
+
+def test_an_owner_s_rule_codes_have_the_colour_and_mark_of_their_severity():
+    from outcome_graph.findings import Finding
+
+    plan = og.load(LOADED)
+    found = next(f for f in og.check(plan).findings if f.kind == "owner" and f.rule == "OG302")
+    assert found.node == "BUSY" and found.severity == "warning"
+    page = report_html(plan, diagram=False, findings=Report(plan.id, plan.title, plan.file, findings=[
+        Finding("OG302", found.name, "error", "BUSY", "owner", "Busy team", found.message, "")]))
+    row = re.search(r'<tr id="r-owner-BUSY".*?</tr>', page, re.S).group(0)
+    # (a configured severity: every owner's code was drawn as a warning)
+    assert '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> OG302</span>' in row
+    findings_table = page[page.index('id="r-findings-table"'):page.index('<section id="r-coverage">')]
+    assert '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> OG302</span>' in findings_table
+
+
+def test_every_column_of_the_findings_table_has_a_heading():
+    page = report_html(og.load(LOADED), diagram=False)
+    head = re.search(r'<table class="findings" id="r-findings-table"><thead><tr>(.*?)</tr></thead>', page).group(1)
+    headings = re.findall(r"<th>(.*?)</th>", head)
+    # (the column of rule codes had none: a screen reader read its cells without saying what they are)
+    assert headings == ["Node", "Finding", "Priority", "Owners", "Where", "Rule"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -251,3 +252,53 @@ def test_an_indicator_without_values_has_one_row():
                    "indicators: [{id: X 1, title: Local measure}]\n")
     df = table(plan, "indicators")
     assert df[["indicator", "value_kind", "period"]].values.tolist() == [["X 1", None, None]]
+
+
+def test_the_text_table_writes_whole_numbers_whole_and_aligns_texts_left():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    df = table(plan, "indicators")
+    assert df["value"].dtype == float and df["value"].isna().any()  # (a column with blanks is of floats)
+    lines = format_table(df, columns=("indicator", "value_kind", "period", "value", "title")).splitlines()
+    header = lines[0]
+    actual = next(line for line in lines if line.startswith("NI 72 ") and " actual " in line)
+    assert re.search(r" 56 ", actual) and "56.0" not in actual  # (the plan says 56)
+    # Texts start under their heading (a right-aligned title was hard to read), numbers end under theirs.
+    end = header.index(" value ") + len("value")  # (the last character of the heading)
+    for line, value in zip(lines[1:], df["value"]):
+        title = line[header.index("title"):]
+        assert title and title == title.lstrip(), line
+        assert (line[end] != " ") == (value == value), line  # (a blank value is a blank cell)
+
+
+def test_table_files_write_true_and_false_alike():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    df = table(plan, "owners")
+    csv_text = table_bytes(df, "csv").decode("utf-8-sig")
+    declared = [row.split(",")[2] for row in csv_text.splitlines()[1:] if not row.startswith('"')]
+    assert declared and set(declared) <= {"true", "false"}
+    ws = openpyxl.load_workbook(io.BytesIO(table_bytes(df, "xlsx"))).active
+    assert {ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)} <= {"true", "false"}
+
+
+def test_an_indicator_s_change_is_a_number_in_the_workbook_shown_as_written():
+    plan = og.load(PLAN_HEADER + """\
+indicators:
+  - id: L1
+    title: Fewer accidents
+    baseline: {period: 2010-11, value: 40}
+    targets:
+      - {period: 2011-12, change: "-11"}
+      - {period: 2012-13, change: "+2.5"}
+      - {period: 2013-14, change: "-29.6%"}
+      - {period: 2014-15, change: 7}
+""")
+    df = table(plan, "indicators")
+    assert list(df["change"].dropna()) == ["-11", "+2.5", "-29.6%", "7"]  # (the table keeps the words)
+    ws = openpyxl.load_workbook(io.BytesIO(table_bytes(df, "xlsx"))).active
+    header = [c.value for c in ws[1]]
+    column = header.index("change") + 1
+    cells = [ws.cell(row=r, column=column) for r in range(3, 7)]
+    # (it was the text '-11': a filter "greater than" or a sum left every change out)
+    assert [c.value for c in cells] == [-11, 2.5, pytest.approx(-0.296), 7]
+    assert [c.number_format for c in cells] == ["+0;-0;0", "+0.0;-0.0;0.0", "+0.0%;-0.0%;0.0%", "+0;-0;0"]
+    assert ws.cell(row=2, column=column).value is None  # (the baseline has no change)

@@ -93,13 +93,16 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     home = home_priorities(plan, facts)
     svg = ""
     empty = None  # why a diagram asked for has nothing to draw
+    drawn_levels: tuple[str, ...] = ()
     if diagram:
         from ..errors import RenderError
         from .diagram import diagram_options, pipe, to_dot
+        from .diagram.layout import levels_for
 
         try:
             opts = diagram_options(plan, milestones=milestones, findings=findings, title=False)
             dot = to_dot(plan, opts, config=config)
+            drawn_levels = levels_for(plan, facts, opts)
         except RenderError as exc:
             if not str(exc).startswith("nothing to draw"):
                 raise
@@ -123,7 +126,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts),
         _owner_section(plan, facts, findings, config),
-        _diagram_section(plan, svg, diagram, empty),
+        _diagram_section(plan, svg, diagram, empty, drawn_levels),
     ]
     script = _SCRIPT
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -361,7 +364,7 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
     else:
         table = (
             '<table class="findings" id="r-findings-table"><thead><tr><th>Node</th><th>Finding</th>'
-            "<th>Priority</th><th>Owners</th><th>Where</th><th></th></tr></thead>"
+            "<th>Priority</th><th>Owners</th><th>Where</th><th>Rule</th></tr></thead>"
             + "".join(bodies) + "</table>"
         )
     return f'<section id="r-findings"><h2>Findings</h2>{filters if rows else ""}{table}</section>'
@@ -392,8 +395,17 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
         f'<td class="msg">{html_text(f.message)}<div class="hint">{html_text(f.hint)}</div></td>'
         f"<td>{html_text(prio_text)}</td><td>{html_text('; '.join(owner_names))}</td>"
         f'<td class="where" title="{html_attr(str(loc))}">{html_text(where)}</td>'
-        f'<td><span class="badge sev-{html_attr(f.severity)}">{html_text(f.rule)}</span></td></tr>'
+        f'<td>{_code_badge(f.rule, f.severity)}</td></tr>'
     )
+
+
+def _code_badge(code: str, severity: str) -> str:
+    """A rule code in the colour and with the mark of its severity (the diagram's: ``▲ OG302``)."""
+    from .diagram.style import DOT, SEVERITY_MARKS
+
+    mark = SEVERITY_MARKS.get(severity, DOT)
+    return (f'<span class="badge sev-{html_attr(severity)}" title="{html_attr(severity)}">'
+            f'<span aria-hidden="true">{mark}</span> {html_text(code)}</span>')
 
 
 def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
@@ -500,16 +512,17 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     while (y, m) <= last:
         months.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    rules_of: dict[str, list[str]] = defaultdict(list)
+    rules_of: dict[str, dict[str, str]] = defaultdict(dict)  # owner -> its rules with their severity
     for f in report.findings:
-        if f.kind == "owner" and f.rule not in rules_of[f.node]:
-            rules_of[f.node].append(f.rule)
+        if f.kind == "owner":
+            rules_of[f.node].setdefault(f.rule, f.severity)
     in_period = {(yy, mm) for yy, mm in months if (start.year, start.month) <= (yy, mm) <= (end.year, end.month)}
     header = "".join(
         f'<th scope="col" class="{"" if key in in_period else "outside"}">{date(key[0], key[1], 1).strftime("%b")}<br>{key[0]}</th>'
         for key in months
     )
     rows = []
+    printed: list[tuple[str, str, str, list[str], str]] = []  # each row's class, heading, total, months, the rest
     for info in sorted(owners, key=lambda o: (-len(o.milestones), o.name.lower())):
         limit = info.capacity if info.capacity is not None else max_default
         count = len(info.milestones)
@@ -534,12 +547,15 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
             cells.append(f'<td class="{cls.strip()}">{n or ""}</td>')
         over = count > limit
         name = html_text(info.name) + ("" if info.declared else ' <span class="muted" title="not declared in owners:">*</span>')
-        flag = "".join(f' <span class="badge sev-warning">{html_text(code)}</span>' for code in rules_of.get(info.id, []))
+        flag = "".join(f' {_code_badge(code, sev)}' for code, sev in rules_of.get(info.id, {}).items())
+        total = f'<td class="total {"over" if over else ""}">{count} <span class="muted">/ {limit}</span></td>'
         rows.append(
             f'<tr id="r-owner-{html_attr(svg_id(info.id, ""))}" class="{"over" if over else ""}">'
-            f'<th scope="row">{name}{flag}</th><td class="total {"over" if over else ""}">{count} <span class="muted">/ {limit}</span></td>'
+            f'<th scope="row">{name}{flag}</th>{total}'
             f'<td>{earlier or ""}</td>{"".join(cells)}<td>{later or ""}</td><td>{undated or ""}</td></tr>'
         )
+        printed.append(("over" if over else "", f'<th scope="row">{name}{flag}</th>{total}', f'<td>{earlier or ""}</td>',
+                        cells, f'<td>{later or ""}</td><td>{undated or ""}</td>'))
     note = (
         f"<p>Milestones each owner leads (a milestone without a lead takes its objective's), by the month they "
         f"are due. <span class=\"key over\">Above the limit</span> of {max_default} milestones (or the owner's "
@@ -547,23 +563,51 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
         f"are highlighted, <span class=\"key busy\">exactly {per_month}</span> (at the limit) shaded; grey months lie "
         "outside the plan period. * an owner not declared in <code>owners:</code>.</p>"
     )
-    return (
-        f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll"><table class="load"><thead><tr><th>Owner</th>'
-        f'<th>Milestones / limit</th><th>Earlier</th>{header}<th>Later</th><th>No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>'
-    )
+    # On paper, where nothing scrolls, the months are printed a year to a table: one table of
+    # every month ran off the page's edge.
+    year = 12
+    split = len(months) > year
+    tables = [
+        f'<table class="load{" screen-only" if split else ""}"><thead><tr><th>Owner</th>'
+        f'<th>Milestones / limit</th><th>Earlier</th>{header}<th>Later</th><th>No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    ]
+    if split:
+        month_heads = re.findall(r"<th scope=\"col\".*?</th>", header)
+        for i in range(0, len(months), year):
+            opening, closing = i == 0, i + year >= len(months)
+            body = "".join(
+                f'<tr class="{cls}">{head}{before if opening else ""}{"".join(cells[i:i + year])}{after if closing else ""}</tr>'
+                for cls, head, before, cells, after in printed
+            )
+            span = f"{date(*months[i], 1).strftime('%B %Y')} to {date(*months[min(i + year, len(months)) - 1], 1).strftime('%B %Y')}"
+            tables.append(
+                f'<table class="load print-only"><caption>{html_text(span)}</caption><thead><tr><th>Owner</th>'
+                f'<th>Milestones / limit</th>{"<th>Earlier</th>" if opening else ""}{"".join(month_heads[i:i + year])}'
+                f'{"<th>Later</th><th>No month</th>" if closing else ""}</tr></thead><tbody>{body}</tbody></table>'
+            )
+    return f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll">{"".join(tables)}</div></section>'
 
 
-def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None) -> str:
+def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
+                     levels: Sequence[str] = ()) -> str:
     if empty is not None:
         return f'<section id="r-diagram"><h2>Logic model</h2><p>No diagram: {html_text(empty)}.</p></section>'
     if not wanted:
         return ('<section id="r-diagram"><h2>Logic model</h2><p>The diagram was left out '
                 "(draw it with <code>outcome-graph render PLAN -o logic-model.svg --findings</code>).</p></section>")
+    from .diagram.options import PLURAL
+    from .diagram.style import SEVERITY_MARKS
+
     legend = _legend(plan)
+    # (the levels drawn: a plan without a vision, or a report --no-milestones, has none of them drawn)
+    names = [PLURAL[lv] for lv in levels]
+    drawn = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else "".join(names)
+    marks = ", ".join(f"{SEVERITY_MARKS[s]} {s}" for s in SEVERITIES)
     return (
         '<section id="r-diagram"><h2>Logic model</h2>'
-        f"<p>Vision, priorities, aims, objectives, milestones and indicators, left to right. {legend} Nodes with "
-        "findings are outlined in the colour of the most serious one and show the rule codes. Select a finding's "
+        f"<p>{html_text(drawn.capitalize())}, left to right. {legend} Nodes with "
+        "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
+        f"its severity ({html_text(marks)}). Select a finding's "
         "node above to find it here; select a node here to list its findings.</p>"
         '<div class="tools"><button type="button" id="r-fit">Fit to width</button> '
         '<button type="button" id="r-actual">Actual size</button></div>'
@@ -579,6 +623,7 @@ def _legend(plan: Plan) -> str:
         for i, o in enumerate(plan.framework.outcomes)
     ]
     items.append(f'<span class="key" style="background:{CROSS[1]};border-left:6px solid {CROSS[0]}">cross-cutting</span>')
+    items.append('<span class="key" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
     return "Colours: " + " ".join(items) + "."
 
 
@@ -592,7 +637,7 @@ def _day(d: date) -> str:
 
 
 _CSS = """
-:root{--text:#1f2933;--muted:#5f6b76;--line:#d5dbe1;--bg:#f7f9fa;--error:#c62828;--warning:#c2410c;--info:#3b5ba5;
+:root{--text:#1f2933;--muted:#5f6b76;--line:#d5dbe1;--bg:#f7f9fa;--error:#c62828;--warning:#8a6100;--info:#3b5ba5;
 --gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2}
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
@@ -635,6 +680,7 @@ table.load td,table.load th{border:1px solid var(--line);text-align:center;font-
 table.load th[scope=row]{text-align:left;min-width:220px}
 table.load td.outside,table.load th.outside{background:#f3f4f6}table.load td.peak{background:#f8c4c0;font-weight:700}table.load td.busy{background:var(--unmeasured)}
 table.load td.total.over,table.load tr.over th{background:var(--gap)}
+table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only{display:none}
 .warn{background:var(--unmeasured);padding:6px 10px;border-radius:6px}.ok{background:var(--covered);padding:8px 12px;border-radius:6px}
 .notices{color:var(--muted)}
 .tools{margin:6px 0}.tools button{font:inherit;padding:3px 10px}
@@ -648,7 +694,8 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  body{max-width:none;padding:0;font-size:10.5pt}
  .tools,.toc{display:none}
  .filters{position:static;border:none;padding:0}.filters label,.filters button{display:none}
- .scroll{overflow:visible}table.load{font-size:7pt}table.load td,table.load th{padding:1px 2px}
+ .scroll{overflow:visible}table.load td,table.load th{font-size:7pt;padding:1px 2px}table.load th[scope=row]{min-width:0}
+ .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}
  .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
  section{break-inside:auto}h2{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}

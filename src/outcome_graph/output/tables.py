@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -358,14 +359,17 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
 
 
 def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[str, ...] | list[str] = ()) -> str:
-    """A table as readable text: long texts cut to ``max_width`` characters, dates as dates.
+    """A table as readable text: long texts cut to ``max_width`` characters, dates as dates, whole
+    numbers without a decimal point; texts aligned left, numbers right.
 
     ``columns`` chooses the columns shown (default: all).
 
     >>> import pandas as pd
-    >>> print(format_table(pd.DataFrame({"id": ["M1"], "title": ["x" * 60]}), max_width=10))
-    id      title
-    M1 xxxxxxxxx…
+    >>> print(format_table(pd.DataFrame({"id": ["M1", "M10"], "title": ["x" * 60, "y"], "value": [56.0, 2.5]}),
+    ...                    max_width=10))
+    id  title      value
+    M1  xxxxxxxxx…    56
+    M10 y            2.5
     """
     import pandas as pd
 
@@ -380,19 +384,28 @@ def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[st
     def cut(value: Any) -> str:
         if value is None or value is pd.NA or (isinstance(value, float) and value != value):
             return ""
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            value = int(value)  # (a column with a blank is of floats: 56, not 56.0)
         text = " ".join(str(value).split())
         return text[: max_width - 1] + "…" if len(text) > max_width else text
 
-    shown = pd.DataFrame(index=df.index)
+    cells: list[list[str]] = []
+    right: list[bool] = []  # numbers aligned right, texts (names, titles, ids, dates) left
     for col in df.columns:
         series = df[col]
         if pd.api.types.is_datetime64_any_dtype(series):
-            shown[col] = series.dt.strftime("%Y-%m-%d").fillna("")
-        elif pd.api.types.is_bool_dtype(series) or pd.api.types.is_numeric_dtype(series):
-            shown[col] = series.map(cut)
+            cells.append(list(series.dt.strftime("%Y-%m-%d").fillna("")))
+            right.append(False)
         else:
-            shown[col] = series.map(cut).astype(object)
-    return str(shown.to_string(index=False))
+            cells.append([cut(v) for v in series])
+            right.append(pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series))
+    headers = [str(c) for c in df.columns]
+    widths = [max([len(h), *(len(v) for v in col)]) for h, col in zip(headers, cells)]
+
+    def line(values: list[str]) -> str:
+        return " ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
+
+    return "\n".join([line(headers), *(line([col[i] for col in cells]) for i in range(len(df)))])
 
 
 def _cell(value: Any) -> Any:
@@ -411,6 +424,23 @@ def _cell(value: Any) -> Any:
     return value
 
 
+_CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")  # (a value's change as the plan model keeps it)
+
+
+def _put_change(cell: Any, change: str) -> None:
+    """A value's change (``+5``, ``-11``, ``-29.6%``) as a number a spreadsheet can filter and sum,
+    shown as written: with its sign, a relative change as a percentage."""
+    if change.endswith("%"):
+        cell.value = float(change[:-1]) / 100
+        decimals = len(change[:-1].partition(".")[2])
+        pattern = "0" + ("." + "0" * decimals if decimals else "") + "%"
+    else:
+        number = float(change)
+        cell.value = int(number) if number.is_integer() else number
+        pattern = "0" + ("." + "0" * len(change.partition(".")[2]) if "." in change else "")
+    cell.number_format = f"+{pattern};-{pattern};{pattern}"
+
+
 def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> bytes:
     """A table as ``.csv`` (UTF-8 with a byte-order mark) or ``.xlsx`` bytes, formula-safe."""
     rows = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
@@ -418,7 +448,8 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
     if fmt == "csv":
         from .workbook import csv_bytes
 
-        return csv_bytes(header, rows)
+        # (true and false, as the .xlsx writes them: not Python's True and False)
+        return csv_bytes(header, [[("true" if v else "false") if isinstance(v, bool) else v for v in row] for row in rows])
     if fmt == "xlsx":
         import openpyxl
 
@@ -431,8 +462,12 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
         writer = CellWriter()
         for i, name in enumerate(header, start=1):
             writer.put(ws, 1, i, name)
+        change = header.index("change") + 1 if "change" in header else None
         for r, row in enumerate(rows, start=2):
             for i, value in enumerate(row, start=1):
+                if i == change and isinstance(value, str) and _CHANGE.match(value):
+                    _put_change(ws.cell(row=r, column=i), value)
+                    continue
                 writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
         style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)) for i in range(1, len(header) + 1)})
         buffer = io.BytesIO()

@@ -14,7 +14,8 @@ from ..escape import dot_html
 from .dot import Html, html_lines, num, wrap
 from .options import PLURAL
 from ...severity import SEVERITIES
-from .style import BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges, worst_severity
+from .style import (BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, SEVERITY_MARKS, STYLES, TEXT, Palette, badges,
+                    worst_severity)
 
 if TYPE_CHECKING:
     from ...findings import Finding, Report
@@ -99,6 +100,7 @@ def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, fin
 
 
 PLAN_WIDE_SHOWN = 4  # plan-wide findings written under the title
+PLAN_WIDE_WIDTH = 130  # characters a line of one of them
 _GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does not collapse)
 
 
@@ -114,9 +116,11 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     view = _view_words(plan, opts, model_levels)
     notes = []
     if not legend_owner:
-        notes.append("Fill: the node's outcome (several outcomes: colour chips). Folded corner: an indicator.")
+        notes.append("Fill: the node's outcome (several outcomes: colour chips)."
+                     + (" Folded corner: an indicator." if "indicator" in model_levels else ""))
     else:
-        notes.append("Owners are sized by the number of milestones they lead; red: above the OG302 limit.")
+        notes.append("Owners are sized by the number of milestones they lead; red fill: above the OG302 limit, "
+                     "amber fill: above three quarters of it.")
     if opts.findings is not None and rolled:
         notes.append("\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones).")
     rows = [
@@ -149,7 +153,7 @@ def _legend(palette: Palette) -> str:
 def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None) -> list[str]:
     """The rows of the findings: their counts with the severities' legend, then the first plan-wide
     findings."""
-    sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, "●") for s in SEVERITIES)
+    sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, SEVERITY_MARKS[s]) for s in SEVERITIES)
     c = report.counts
     counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
               f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
@@ -160,8 +164,11 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
         counts += f"; {drawn} of them drawn here, the others are owners' or outside this view"
     rows = [_row(f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}", 10, TEXT)]
     for f in plan_findings[:PLAN_WIDE_SHOWN]:
-        lines, _ = wrap(f"{f.rule} {f.severity}: {f.message}", 130, 1)
-        rows.append(_row(f"Plan-wide: {dot_html(lines[0])}", 9, SEVERITY_COLOURS.get(f.severity, MUTED)))
+        # (whole, on up to three lines: cut at one line, a message lost its point, "... so ...")
+        lines, _ = wrap(f"Plan-wide: {f.rule} {f.severity}: {f.message}", PLAN_WIDE_WIDTH, 3)
+        text = '<BR ALIGN="LEFT"/>'.join(dot_html(line) for line in lines)
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" '
+                    f'COLOR="{SEVERITY_COLOURS.get(f.severity, MUTED)}">{text}</FONT></TD></TR>')
     return rows
 
 

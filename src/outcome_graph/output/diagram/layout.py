@@ -56,7 +56,9 @@ def build_model(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> LogicMode
     return _ModelBuilder(plan, facts, opts).build()
 
 
-def _levels_for(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> tuple[str, ...]:
+def levels_for(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> tuple[str, ...]:
+    """The levels a logic-model view draws, left to right: those asked for (by default all but
+    milestones) that the plan uses."""
     used = facts.levels_used
     if opts.levels is not None:
         wanted = set(opts.levels)
@@ -127,7 +129,7 @@ class _ModelBuilder:
 
     def __init__(self, plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> None:
         self.plan, self.facts, self.opts = plan, facts, opts
-        self.model = LogicModel(_levels_for(plan, facts, opts))
+        self.model = LogicModel(levels_for(plan, facts, opts))
         self.kinds = set(self.model.levels)
         self.vision = facts.vision_id
         # Which nodes: the levels asked for, narrowed by focus and outcome.

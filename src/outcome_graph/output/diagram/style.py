@@ -37,7 +37,12 @@ _UNTAGGED_FILL = "#FFFFFF"
 BORDER = "#8A96A3"
 TEXT = "#1F2933"
 MUTED = "#5F6B76"
-SEVERITY_COLOURS = {"error": "#C62828", "warning": "#C2410C", "info": "#3B5BA5"}  # (white text on each: 4.5:1 or more)
+#: Red, dark amber and blue: apart in hue and lightness, so that a warning's outline is not read as an
+#: error's (white text on each: 4.5:1 or more).
+SEVERITY_COLOURS = {"error": "#C62828", "warning": "#8A6100", "info": "#3B5BA5"}
+#: The mark before a rule code, one shape per severity: the colour is not left to tell them apart alone.
+SEVERITY_MARKS = {"error": "\u2716", "warning": "\u25b2", "info": "\u25cf"}  # ✖ ▲ ●
+DOT = SEVERITY_MARKS["info"]
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 #: The width of a node's outline for its worst finding.
 OUTLINE = {"error": 3, "warning": 2, "info": 1}
@@ -95,13 +100,14 @@ class Palette:
 
 
 def badges(findings: Sequence[Finding], size: float = 8, most: int = 5) -> str:
-    """Rule codes as coloured tags (``● OG102``), the most serious first, for an HTML-like label."""
+    """Rule codes as tags in the colour and mark of their severity (``✖ OG104``, ``▲ OG102``,
+    ``● OG503``), the most serious first, for an HTML-like label."""
     codes: dict[str, str] = {}
     for f in sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.rule)):
         codes.setdefault(f.rule, f.severity)
     items = list(codes.items())
     tags = [
-        f'<FONT COLOR="{SEVERITY_COLOURS.get(sev, MUTED)}"><B>● {dot_html(code)}</B></FONT>'
+        f'<FONT COLOR="{SEVERITY_COLOURS.get(sev, MUTED)}"><B>{SEVERITY_MARKS.get(sev, DOT)} {dot_html(code)}</B></FONT>'
         for code, sev in items[:most]
     ]
     if len(items) > most:
