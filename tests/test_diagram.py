@@ -702,3 +702,13 @@ def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(th
     without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
     assert 'shape="note"' not in without and "Folded corner" not in without
     assert "Fill: the node's outcome (several outcomes: colour chips)." in without
+
+
+def test_a_focus_view_names_the_levels_it_draws():
+    # Southend's aim P2.A1 lists no indicator, nor does anything under it: the view draws none
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    focused = to_dot(plan, diagram_options(plan, focus="P2.A1"))
+    assert "Logic model: Vision → Priorities → Aims → Objectives;" in focused
+    assert "Folded corner" not in focused and 'class="og-indicator' not in focused
+    whole = to_dot(plan, diagram_options(plan))
+    assert "Logic model: Vision → Priorities → Aims → Objectives → Indicators" in whole and "Folded corner" in whole

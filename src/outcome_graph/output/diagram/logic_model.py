@@ -207,7 +207,10 @@ class _Writer:
             n_drawn = (sum(len(self.by_node.get(n, ())) for n in model.nodes)
                        + sum(len(fs) for fs in model.rolled.values())
                        + min(len(self.plan_findings), PLAN_WIDE_SHOWN))
-            graph.update({"label": title_label(self.plan, self.palette, self.opts, model.levels, self.plan_findings,
+            # (the levels a node is drawn at: a focus or an outcome may leave some of model.levels empty)
+            kinds = {self.plan.nodes[n].kind for n in model.nodes}
+            drawn_levels = [lv for lv in model.levels if lv in kinds]
+            graph.update({"label": title_label(self.plan, self.palette, self.opts, drawn_levels, self.plan_findings,
                                                unplaced=_unplaced_note(model), drawn=n_drawn,
                                                rolled=bool(model.rolled)),
                           "labelloc": "t", "labeljust": "l"})
