@@ -234,3 +234,71 @@ print("second:", len(registry()), "OG401" in registry(), "OG601" in registry())
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.split("\n")[:2] == ["first: simulated", "second: 32 True True"], out.stderr
+
+
+_DOC = "A test rule.\n\n## What it does\nx\n## Why it matters\ny\n## Example\nz\n## How to fix\nw\n"
+
+
+@pytest.fixture
+def declare():
+    """Declare rules for one test, and take them out of the registry after it."""
+    import importlib
+
+    import outcome_graph as og
+
+    reg = importlib.import_module("outcome_graph.rules.registry")
+    codes: list[str] = []
+
+    def declare_rule(code, check, options=None):
+        check.__doc__ = _DOC
+        codes.append(code)
+        return og.rule(code, "test-rule", "info", options=options)(check)
+
+    yield declare_rule
+    for code in codes:
+        reg._REGISTRY.pop(code, None)
+
+
+def _tutorial():
+    import outcome_graph as og
+
+    return og.load(EXAMPLES / "tutorial-plan.yaml")
+
+
+@pytest.mark.parametrize("made, problem", [
+    (lambda ctx: iter(["M1 has no status"]), "TypeError: it yielded str 'M1 has no status', not a Finding"),
+    (lambda ctx: [{"node": "M1"}], "TypeError: it yielded dict {'node': 'M1'}, not a Finding"),
+    (lambda ctx: None, "TypeError: it returned None, not its findings"),
+    (lambda ctx: [ctx.finding("P9.O9", "Unknown.")], "ValueError: it made a finding about 'P9.O9', which is not a node"),
+    (lambda ctx: [ctx.finding(7, "A number.")], "ValueError: it made a finding about 7, which is not a node"),
+    (lambda ctx: [ctx.finding(None, None)], "TypeError: it yielded a finding whose message is NoneType None"),
+    (lambda ctx: [__import__("dataclasses").replace(ctx.finding(None, "x"), severity="fatal")],
+     "ValueError: it yielded a finding of severity 'fatal'"),
+    (lambda ctx: [ctx.finding(None, str(ctx.option("max")))],
+     "KeyError: \"rule BAD001 declares no option 'max' (its options: 'limit')\""),
+])
+def test_a_rule_that_makes_a_bad_finding_is_named_with_what_it_made(declare, made, problem):
+    # (a finding the outputs cannot write, or that no one could find in the plan, used to pass the
+    # check and fail later in sorting or in SARIF with an AttributeError or a KeyError, or went out
+    # as a finding about the plan with no line)
+    import outcome_graph as og
+
+    declare("BAD001", made, options={"limit": 3})
+    with pytest.raises(og.ConfigError) as err:
+        og.check(_tutorial(), {"select": ["BAD001"]})
+    assert str(err.value).startswith("rule BAD001 (tests.test_plugins) failed on plan 'tutorial-cypp-2011-12': ")
+    assert problem in str(err.value)
+
+
+def test_a_rule_reports_on_nodes_owners_groups_the_plan_and_where_it_says(declare):
+    import outcome_graph as og
+
+    plan = _tutorial()
+    owner = next(iter(og.PlanFacts(plan).owners))
+    where = og.Location("elsewhere.yaml", 3, 1)
+    declare("GOOD001", lambda ctx: [ctx.finding("P1", "a node"), ctx.finding(owner, "an owner"),
+                                    ctx.finding(None, "the plan"), ctx.finding("NI 999", "named", location=where)])
+    found = og.check(plan, {"select": ["GOOD001"]}).findings
+    assert sorted((f.node, f.kind) for f in found) == sorted(
+        [("P1", "priority"), (owner, "owner"), (plan.id, "plan"), ("NI 999", "plan")])
+    assert next(f for f in found if f.node == "NI 999").location == where

@@ -87,8 +87,16 @@ class RuleContext:
         return graph() if isinstance(graph, LazyGraph) else graph
 
     def option(self, name: str) -> Any:
-        """A threshold of this rule (configured value, else the default)."""
-        return self.options[name]
+        """A threshold of this rule (configured value, else the default).
+
+        Raises :class:`KeyError` naming the options the rule declares when it declares no option
+        ``name`` (``@rule(..., options={"max-milestones": 10})``).
+        """
+        try:
+            return self.options[name]
+        except KeyError:
+            declared = ", ".join(map(repr, self.options)) or "none"
+            raise KeyError(f"rule {self.rule.code} declares no option {name!r} (its options: {declared})") from None
 
     def finding(
         self,
@@ -103,7 +111,10 @@ class RuleContext:
         """A finding of this rule about a node (``None`` or the plan's id for a plan-wide one).
 
         The kind, title and location are looked up from the node, an owner or a group; the hint
-        defaults to the first paragraph of the rule's "How to fix".
+        defaults to the first paragraph of the rule's "How to fix". An id that is none of these
+        raises :class:`ValueError` unless ``location`` says where the finding is (a finding no one
+        could find in the plan is a bug of the rule: :func:`outcome_graph.check` reports it as the
+        rule's failure).
         """
         plan = self.plan
         node_id = node if node is not None else plan.id
@@ -126,6 +137,10 @@ class RuleContext:
             if group is not None:
                 kind = kind or "group"
                 title = group.title if title is None else title
+            elif location is None:
+                # (a finding no one could find: no line, and read as the plan's own)
+                raise ValueError(f"it made a finding about {node_id!r}, which is not a node, owner or group of the "
+                                 f"plan (give ctx.finding a node's id, or None for the plan)")
             kind = kind or "plan"
             title = title or ""
         loc = location or plan.location(node_id, kind)

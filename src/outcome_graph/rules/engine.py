@@ -10,6 +10,7 @@ from ..config import Config
 from ..errors import ConfigError, OutcomeGraphError
 from ..findings import Finding, Report
 from ..graph.facts import PlanFacts
+from ..severity import SEVERITIES
 from .context import LazyGraph, RuleContext
 from .registry import Rule, registry
 
@@ -121,7 +122,14 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
             ctx = RuleContext(plan, facts, graph, replace(r, severity=config.severity_of(r.code, r.severity)),
                               config.options_for(r.code, r.options))
             try:
-                out.append((r.code, list(ctx.rule.check(ctx))))
+                result = ctx.rule.check(ctx)
+                if result is None:
+                    raise TypeError("it returned None, not its findings (yield each one made with "
+                                    "ctx.finding(node, message), or return a list of them)")
+                found = list(result)
+                for f in found:
+                    _check_finding(f)
+                out.append((r.code, found))
             except OutcomeGraphError:
                 raise
             except Exception as exc:  # a plugin's bug is named as the plugin's, not as ours
@@ -195,6 +203,19 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     # (the facts go with the report: a command that draws the plan next reads them again, and
     # letting go of a large plan's facts here would cost the check their freeing)
     return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts)
+
+
+def _check_finding(f: object) -> None:
+    """Refuse what a rule yielded unless it is a finding the outputs can write."""
+    if not isinstance(f, Finding):
+        raise TypeError(f"it yielded {type(f).__name__} {f!r:.60}, not a Finding (make findings with "
+                        "ctx.finding(node, message))")
+    if f.severity not in SEVERITIES:
+        raise ValueError(f"it yielded a finding of severity {f.severity!r}, which is not error, warning or info")
+    for name in ("node", "message", "hint"):
+        value = getattr(f, name)
+        if not isinstance(value, str):
+            raise TypeError(f"it yielded a finding whose {name} is {type(value).__name__} {value!r:.60}, not a text")
 
 
 class _Suppressions:
