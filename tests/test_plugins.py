@@ -58,6 +58,7 @@ def test_installed_plugin_runs_from_the_cli(plugin_env, tmp_path):
     assert [(f["rule"], f["node"]) for f in doc["findings"]] == [("VAG001", "M1")]
     rules = subprocess.run([*og_command(), "rules", "VAG001"], capture_output=True, text=True, env=plugin_env)
     assert rules.returncode == 0 and "vague-milestone" in rules.stdout and "How to fix" in rules.stdout
+    assert "  allow = []\n    milestone ids to leave alone.\n" in rules.stdout  # (its ## Options)
 
 
 def test_installed_plugin_runs_from_the_api(plugin_env, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outcome_graph.output.rules_doc import rules_markdown
+from outcome_graph.output.rules_doc import option_descriptions, rules_markdown
 from outcome_graph.rules import BUILTIN_FAMILIES, registry
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -51,3 +51,32 @@ def test_committed_rules_reference_is_current():
     expected = rules_markdown(builtin())
     committed = (DOCS / "rules.md").read_text(encoding="utf-8")
     assert committed == expected, "docs/rules.md is stale: run `outcome-graph rules --format markdown > docs/rules.md`"
+
+
+def test_the_catalogue_says_what_each_option_is_for():
+    # (the `## Options` heading was read and then left out of every output: `rules OG302` gave
+    # the option's name and default, not what it limits)
+    import json
+
+    from outcome_graph.output.rules_doc import rules_json, rules_text
+
+    r = registry()["OG302"]
+    text = rules_text([r], full=True)
+    assert "  max-milestones = 10\n    the most milestones an owner without `capacity` may lead.\n" in text
+    assert "`max-milestones` (default `10`): the most milestones an owner without `capacity` may lead." in rules_markdown([r])
+    assert json.loads(rules_json([r]))[0]["option_descriptions"] == {
+        "max-milestones": "the most milestones an owner without `capacity` may lead."}
+    for rule in builtin():
+        assert set(option_descriptions(rule)) == set(rule.options), rule.code
+
+
+def test_an_option_documented_in_prose_is_shown_as_written():
+    import dataclasses
+
+    from outcome_graph.output.rules_doc import rules_text
+
+    r = registry()["OG302"]
+    prose = dataclasses.replace(r, doc=dataclasses.replace(r.doc, options="Set it to the team's real size."))
+    text = rules_text([prose], full=True)
+    assert "  max-milestones = 10\n  Set it to the team's real size.\n  (set in [rules.OG302]" in text
+    assert "Set it to the team's real size." in rules_markdown([prose])

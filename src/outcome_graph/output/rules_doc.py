@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Sequence
 
 from ..rules.registry import Rule
 
-__all__ = ["rules_text", "rules_json", "rules_markdown"]
+__all__ = ["rules_text", "rules_json", "rules_markdown", "option_descriptions"]
 
 _FAMILY_TITLES = {
     "structure": "OG1xx Structure",
@@ -18,6 +19,34 @@ _FAMILY_TITLES = {
     "indicators": "OG5xx Indicators",
     "wording": "OG6xx Consistency of wording",
 }
+
+
+def option_descriptions(rule: Rule) -> dict[str, str]:
+    """What the rule's ``## Options`` heading says of each option it declares, by name (the
+    paragraph that starts with the option's name in backquotes: ```max-milestones`: the most...``),
+    less the default it may end with (it is shown beside it).
+
+    >>> from outcome_graph import registry
+    >>> option_descriptions(registry()["OG302"])
+    {'max-milestones': 'the most milestones an owner without `capacity` may lead.'}
+    """
+    out: dict[str, str] = {}
+    current: str | None = None
+    for line in rule.doc.options.splitlines():
+        m = re.match(r"^\s*`([^`]+)`\s*:\s*(.*)$", line)
+        if m and m.group(1) in rule.options:
+            current = m.group(1)
+            out[current] = m.group(2).strip()
+        elif current is not None and line.strip():
+            out[current] = f"{out[current]} {line.strip()}".strip()
+        else:
+            current = None
+    return {k: re.sub(r"\s*\(default [^()]*\)(?=\.?$)", "", v) for k, v in out.items()}
+
+
+def _undescribed(rule: Rule, described: dict[str, str]) -> str:
+    """The ``## Options`` text when it describes none of the options by name (free prose)."""
+    return "" if described else rule.doc.options
 
 
 def rules_text(rules: Sequence[Rule], *, full: bool = False) -> str:
@@ -34,8 +63,13 @@ def rules_text(rules: Sequence[Rule], *, full: bool = False) -> str:
             lines.extend(textwrap.indent(body, "  ").splitlines())
             lines.append("")
         if r.options:
+            described = option_descriptions(r)
             lines.append("Options")
-            lines.extend(f"  {k} = {v!r}" for k, v in r.options.items())
+            for k, v in r.options.items():
+                lines.append(f"  {k} = {v!r}")
+                if k in described:
+                    lines.extend(textwrap.wrap(described[k], 96, initial_indent="    ", subsequent_indent="    "))
+            lines.extend(textwrap.indent(_undescribed(r, described), "  ").splitlines())
             lines.append(f"  (set in [rules.{r.code}] of outcome-graph.toml)")
             lines.append("")
         blocks.append("\n".join(lines).rstrip())
@@ -43,8 +77,10 @@ def rules_text(rules: Sequence[Rule], *, full: bool = False) -> str:
 
 
 def rules_json(rules: Sequence[Rule], *, full: bool = True) -> str:
-    """The catalogue as a JSON list of rule objects."""
-    return json.dumps([r.to_dict() for r in rules], indent=2, ensure_ascii=False)
+    """The catalogue as a JSON list of rule objects (:meth:`Rule.to_dict`, with what the
+    documentation says of each option under ``option_descriptions``)."""
+    return json.dumps([{**r.to_dict(), "option_descriptions": option_descriptions(r)} for r in rules], indent=2,
+                      ensure_ascii=False)
 
 
 def rules_markdown(rules: Sequence[Rule], *, full: bool = True) -> str:
@@ -72,6 +108,10 @@ def rules_markdown(rules: Sequence[Rule], *, full: bool = True) -> str:
                               ("How to fix", r.doc.fix)):
             out += [f"**{heading}.** {body}", ""]
         if r.options:
-            out.append("**Options** (`[rules." + r.code + "]`): " + ", ".join(f"`{k}` (default `{v}`)" for k, v in r.options.items()))
+            described = option_descriptions(r)
+            out.append("**Options** (`[rules." + r.code + "]`): " + "; ".join(
+                f"`{k}` (default `{v}`)" + (f": {described[k]}" if k in described else "") for k, v in r.options.items()))
+            if _undescribed(r, described):
+                out += ["", " ".join(_undescribed(r, described).split())]
             out.append("")
     return "\n".join(out).rstrip() + "\n"
