@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,53 @@ def test_the_arguments_checked_for_their_type_still_take_what_they_are_documente
     plan = og.load(PLAN_TEXT, max_bytes=10_000, period="2011-04-01..2012-03-31")
     assert og.check(plan, config={"select": ["OG1"]}).findings == og.check(plan, config=og.Config.from_dict({"select": ["OG1"]})).findings
     assert og.diff_plans(plan, plan, config={"select": ["OG1"]}).introduced == []
+
+
+_TYPED_USE = '''
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import outcome_graph as og
+
+
+@og.rule("ACME001", "milestone-without-status", "info", register=False)
+def milestone_without_status(ctx: og.RuleContext) -> Iterator[og.Finding]:
+    """A milestone with no progress status."""
+    for node in ctx.facts.of_kind("milestone"):
+        if node.status is None and node.due is None:
+            yield ctx.finding(node.id, f"Milestone {node.id} has no status.")
+    for objective in ctx.plan.of_kind("objective"):
+        lead: str | list[str] | None = objective.lead
+        print(lead, [m.timescale for m in objective.milestones])
+
+
+def main(path: str) -> int:
+    try:
+        plan = og.load(path)
+    except og.PlanError as err:
+        where: tuple[str | None, int | None, int | None] = (err.file, err.line, err.column)
+        print(where, [p.message for p in err.problems])
+        return 2
+    report = og.check(plan, og.Config.from_dict({"ignore": ["OG6"]}))
+    counts: dict[str, int] = report.counts
+    for finding in report.by_rule("OG402"):
+        line: int | None = finding.location.line
+        print(line, finding.node, finding.message)
+    text: str = report.to_json() + og.to_sarif([report]) + og.to_junit([report])
+    print(counts, len(text), og.build_graph(plan).number_of_edges(), og.PlanFacts(plan).of_kind("aim"))
+    return report.exit_code
+'''
+
+
+def test_the_documented_uses_type_check_strictly(tmp_path):
+    # A tool that embeds the checks runs mypy --strict on its own code: the README's uses,
+    # including a custom rule reading a milestone's status from ctx.facts.of_kind("milestone")
+    # (typed as any node's fields before, so `node.status` was an error).
+    program = tmp_path / "embedding_tool.py"
+    program.write_text(_TYPED_USE, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--cache-dir",
+                          str(tmp_path / "cache"), str(program)], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    # (the package is found on the path, as a tool finds it installed: typed by its py.typed)
+    assert out.returncode == 0, out.stdout + out.stderr

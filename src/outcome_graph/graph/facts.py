@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..analysis.owners import OwnerIndex, OwnerSpec, ResolvedLead
 from ..analysis.timescale import Interval, Timing, parse_due, parse_timescale
-from ..model.document import LEVELS, Indicator, Milestone, NodeSpec, plain_due
+from ..model.document import LEVELS, Aim, Indicator, Milestone, NodeSpec, Objective, Priority, Vision, plain_due
 from ..model.plan import BrokenRef, Plan
 
 if TYPE_CHECKING:
@@ -182,8 +182,25 @@ class PlanFacts:
         self.with_indicators = tuple(with_indicators)
         self.with_ignore = tuple(with_ignore)
 
+    @overload
+    def of_kind(self, kind: Literal["milestone"]) -> tuple[Milestone, ...]: ...
+    @overload
+    def of_kind(self, kind: Literal["objective"]) -> tuple[Objective, ...]: ...
+    @overload
+    def of_kind(self, kind: Literal["aim"]) -> tuple[Aim, ...]: ...
+    @overload
+    def of_kind(self, kind: Literal["priority"]) -> tuple[Priority, ...]: ...
+    @overload
+    def of_kind(self, kind: Literal["vision"]) -> tuple[Vision, ...]: ...
+    @overload
+    def of_kind(self, kind: Literal["indicator"]) -> tuple[Indicator, ...]: ...
+    @overload
+    def of_kind(self, kind: str) -> tuple[NodeSpec, ...]: ...
+
     def of_kind(self, kind: str) -> tuple[NodeSpec, ...]:
-        """The nodes of one kind, in file order (as :meth:`Plan.of_kind`, from the index)."""
+        """The nodes of one kind, in file order (as :meth:`Plan.of_kind`, from the index), typed
+        by kind for a type checker (``of_kind("milestone")`` holds :class:`Milestone` nodes, with
+        ``status``, ``due`` and ``timescale``)."""
         return self.by_kind.get(kind, ())
 
     def ids_of(self, kind: str) -> tuple[str, ...]:

@@ -13,17 +13,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from .document import (
     LEVELS,
+    Aim,
     CatalogueSpec,
     Group,
     Indicator,
+    Milestone,
     NodeSpec,
+    Objective,
     Owner,
     PlanDocument,
     PlanMeta,
+    Priority,
+    Vision,
 )
 from .frameworks import Framework, get_framework
 
@@ -168,8 +173,24 @@ class Plan:
         return self.document.catalogues
 
     # --- nodes ------------------------------------------------------------------------------
+    @overload
+    def of_kind(self, kind: Literal["milestone"]) -> Iterator[Milestone]: ...
+    @overload
+    def of_kind(self, kind: Literal["objective"]) -> Iterator[Objective]: ...
+    @overload
+    def of_kind(self, kind: Literal["aim"]) -> Iterator[Aim]: ...
+    @overload
+    def of_kind(self, kind: Literal["priority"]) -> Iterator[Priority]: ...
+    @overload
+    def of_kind(self, kind: Literal["vision"]) -> Iterator[Vision]: ...
+    @overload
+    def of_kind(self, kind: Literal["indicator"]) -> Iterator[Indicator]: ...
+    @overload
+    def of_kind(self, kind: str) -> Iterator[NodeSpec]: ...
+
     def of_kind(self, kind: str) -> Iterator[NodeSpec]:
-        """The nodes of one kind, in file order."""
+        """The nodes of one kind, in file order, typed by kind for a type checker
+        (``of_kind("milestone")`` gives :class:`Milestone` nodes)."""
         return (n for n in self.nodes.values() if n.kind == kind)
 
     def uses_level(self, kind: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from outcome_graph import Finding, rule
+from outcome_graph import Finding, RuleContext, rule
 
 # Openings that describe activity rather than a result someone can check was delivered.
 VAGUE = re.compile(
@@ -21,7 +21,7 @@ VAGUE = re.compile(
 
 
 @rule("VAG001", "vague-milestone", "info", options={"allow": []})
-def vague_milestone(ctx) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def vague_milestone(ctx: RuleContext) -> Iterator[Finding]:
     """A milestone worded as an activity, with nothing to check it was done.
 
     ## What it does
@@ -43,8 +43,8 @@ def vague_milestone(ctx) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
     `allow`: milestone ids to leave alone.
     """
     allowed = set(ctx.option("allow"))
-    for node in ctx.plan.nodes.values():
-        if node.kind != "milestone" or node.id in allowed or node.due is not None:
+    for node in ctx.facts.of_kind("milestone"):  # (the milestones, in file order)
+        if node.id in allowed or node.due is not None:
             continue
         match = VAGUE.match(node.title)
         if match:
