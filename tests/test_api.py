@@ -59,6 +59,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
         ("check config number", lambda: og.check(plan, config=42), "not int"),
         ("diff numbers", lambda: og.diff_plans(1, 2), "diff() compares two plans, loaded or as paths"),
         ("diff config path", lambda: og.diff_plans(plan, plan, config="og.toml"), "diff() takes config as a Config"),
+        ("sarif of documents", lambda: og.to_sarif([og.check(plan).to_dict()]), "to_sarif() takes reports (og.check(plan), or a list of them), not dict"),
+        ("junit of a plan", lambda: og.to_junit([plan]), "to_junit() takes reports (og.check(plan), or a list of them), not Plan"),
     ]
 
 
@@ -127,3 +129,45 @@ def test_the_documented_uses_type_check_strictly(tmp_path):
                          timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     # (the package is found on the path, as a tool finds it installed: typed by its py.typed)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_ci_formats_take_one_report_as_a_list_of_it():
+    # (a report iterates over its findings: to_sarif(report) failed with an AttributeError)
+    import outcome_graph as og
+
+    report = og.check(og.load(PLAN_TEXT + "objectives: [{id: O1, title: Fewer accidents}]\n"))
+    assert report.findings
+    assert og.to_sarif(report) == og.to_sarif([report])
+    assert og.to_junit(report) == og.to_junit([report])
+
+
+def test_every_error_says_which_file_line_and_column_it_can(tmp_path):
+    import pytest
+
+    import outcome_graph as og
+
+    toml = tmp_path / "outcome-graph.toml"
+    toml.write_text('select = ["OG1"]\nfail-on = \n', encoding="utf-8")
+    with pytest.raises(og.ConfigError) as config:
+        og.Config.from_file(toml)
+    # (the line and column were written into `file`, as "outcome-graph.toml:2:11")
+    assert (config.value.file, config.value.line, config.value.column) == (str(toml), 2, 11)
+    assert str(config.value).startswith(f"{toml}:2:11: invalid TOML: ")
+    with pytest.raises(og.ConfigError) as unknown:
+        og.Config.from_dict({"selct": ["OG1"]})
+    assert (unknown.value.file, unknown.value.line, unknown.value.column) == ("<config>", None, None)
+
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_TEXT, encoding="utf-8")
+    plan = og.load(plan_file)
+    with pytest.raises(og.RenderError) as refused:  # (a bare OutcomeGraphError, with no file)
+        og.report(plan, plan_file)
+    assert refused.value.file == str(plan_file) and "refusing to overwrite an input file" in str(refused.value)
+    assert plan_file.read_text(encoding="utf-8") == PLAN_TEXT
+    with pytest.raises(og.RenderError) as folder:
+        og.convert_plan(plan_file, tmp_path / "missing" / "plan.json")
+    assert folder.value.file == str(tmp_path / "missing" / "plan.json")
+
+    with pytest.raises(og.UsageError) as usage:
+        og.check(plan, jobs=0)
+    assert (usage.value.file, usage.value.line, usage.value.column) == (None, None, None)

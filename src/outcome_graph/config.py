@@ -243,18 +243,17 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ConfigError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); TOML files are UTF-8",
-                          file=f"{path}:{line}") from None
+                          file=str(path), line=line) from None
     except tomllib.TOMLDecodeError as exc:
         # (tomllib ends its message with where: "(at line 3, column 9)" or "(at end of document)")
-        message, where = str(exc), str(path)
+        message, line, column = str(exc), None, None
         m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
         if m is not None:
-            message, where = message[: m.start()], f"{path}:{m.group(1)}:{m.group(2)}"
+            message, line, column = message[: m.start()], int(m.group(1)), int(m.group(2))
         elif message.endswith("(at end of document)"):
             message = message[: -len("(at end of document)")].rstrip() + " at the end of the file"
-            last = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-            where = f"{path}:{last}"
-        raise ConfigError(f"invalid TOML: {message}", file=where) from None
+            line = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+        raise ConfigError(f"invalid TOML: {message}", file=str(path), line=line, column=column) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):

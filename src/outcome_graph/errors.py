@@ -26,7 +26,14 @@ class OutcomeGraphError(Exception):
     ... except og.OutcomeGraphError as err:
     ...     print(type(err).__name__, err.line)
     PlanError 1
+
+    Every one has ``file``, ``line`` and ``column`` (``None`` where they are not known, as for an
+    argument a function cannot take), so a tool can point at the input at fault whatever the class.
     """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
 
 
 def where(file: str | None, line: int | None = None, column: int | None = None, sheet: str | None = None,
@@ -101,12 +108,16 @@ class ConfigError(OutcomeGraphError):
 
     >>> str(ConfigError("unknown option 'max-milestone'", file="outcome-graph.toml"))
     "outcome-graph.toml: unknown option 'max-milestone'"
+    >>> err = ConfigError("invalid TOML: Unclosed array", file="outcome-graph.toml", line=3, column=9)
+    >>> str(err), err.file, err.line, err.column
+    ('outcome-graph.toml:3:9: invalid TOML: Unclosed array', 'outcome-graph.toml', 3, 9)
     """
 
-    def __init__(self, message: str, *, file: str | None = None):
-        self.file = file
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 column: int | None = None):
+        self.file, self.line, self.column = file, line, column
         self.message = message
-        super().__init__(f"{file}: {message}" if file else message)
+        super().__init__(f"{where(file, line, column)}: {message}" if file else message)
 
 
 class BaselineError(OutcomeGraphError):

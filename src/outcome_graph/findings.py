@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,18 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures"]
 
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
+
+
+def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report]:
+    """``reports`` as a list: one report stands for a list of it; anything else but reports is a
+    :class:`TypeError` saying what ``function`` takes (a report iterates over its findings, which
+    the outputs would otherwise take for reports)."""
+    items = [reports] if isinstance(reports, Report) else list(reports)
+    for item in items:
+        if not isinstance(item, Report):
+            raise TypeError(f"{function}() takes reports (og.check(plan), or a list of them), not "
+                            f"{type(item).__name__}")
+    return items
 
 
 def without_figures(message: str) -> str:

@@ -15,14 +15,15 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import OutcomeGraphError, RenderError
+from ..errors import RenderError
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output"]
 
 
 def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> None:
-    """Raise when ``output`` is the same file as one of ``inputs`` (an input is never written;
-    ``None`` stands for an optional input not given)."""
+    """Raise :class:`~outcome_graph.errors.RenderError` (its ``file`` the output) when ``output``
+    is the same file as one of ``inputs`` (an input is never written; ``None`` stands for an
+    optional input not given)."""
     out = Path(output)
     for i in inputs:
         if i is None:
@@ -33,7 +34,9 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
         except OSError:
             same = False
         if same or out.resolve() == p.resolve():
-            raise OutcomeGraphError(f"{output}: refusing to overwrite an input file")
+            err = RenderError(f"{output}: refusing to overwrite an input file")
+            err.file = str(output)
+            raise err
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -62,7 +65,9 @@ def _atomic_write(target: Path, data: bytes) -> None:
         return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutcomeGraphError(f"{target}: the folder {folder} does not exist")
+        err = RenderError(f"{target}: the folder {folder} does not exist")
+        err.file = str(target)
+        raise err
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from ..findings import SEVERITIES, Report
+from ..findings import SEVERITIES, Report, as_reports
 
 __all__ = ["to_junit"]
 
@@ -20,9 +20,10 @@ def _xml_text(text: str) -> str:
     return "".join(ch if ch in "\t\n\r" or ord(ch) >= 0x20 else "\ufffd" for ch in text)
 
 
-def to_junit(reports: Sequence[Report]) -> str:
+def to_junit(reports: Report | Sequence[Report]) -> str:
     """The findings of one or more plans as a JUnit XML document, for CI systems that show test
-    results: a test suite per plan, a test case per rule, failed by its findings.
+    results: a test suite per plan, a test case per rule, failed by its findings. ``reports`` is
+    a list of reports, or one report.
 
     >>> from outcome_graph import load, check
     >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
@@ -32,6 +33,7 @@ def to_junit(reports: Sequence[Report]) -> str:
     """
     from ..rules import registry
 
+    reports = as_reports(reports, "to_junit")
     rules = registry()
     suites = ET.Element("testsuites", name="outcome-graph")
     total_tests = total_failures = 0

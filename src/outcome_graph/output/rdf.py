@@ -34,7 +34,7 @@ import os
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..errors import OutcomeGraphError
+from ..errors import RenderError
 
 if TYPE_CHECKING:
     import rdflib
@@ -63,7 +63,7 @@ def _rdflib() -> Any:
     try:
         import rdflib
     except ImportError:  # pragma: no cover - rdflib is an optional dependency
-        raise OutcomeGraphError(
+        raise RenderError(
             "RDF export needs rdflib: pip install 'outcome-graph[rdf]' (or pip install rdflib)"
         ) from None
     return rdflib
@@ -112,8 +112,8 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
 
     Raises
     ------
-    OutcomeGraphError
-        rdflib is not installed.
+    RenderError
+        rdflib is not installed (an :class:`~outcome_graph.errors.OutcomeGraphError`).
     """
     rdflib = _rdflib()
     from rdflib.namespace import RDF, RDFS, XSD
@@ -220,15 +220,16 @@ def write_rdf(plan: Plan, path: str | os.PathLike[str], *, format: str | None = 
 
     Raises
     ------
-    OutcomeGraphError
-        rdflib is missing, the suffix names no RDF format, or the file cannot be written.
+    RenderError
+        rdflib is missing, the suffix names no RDF format, or the file cannot be written (an
+        :class:`~outcome_graph.errors.OutcomeGraphError`).
     """
     from ..output.files import atomic_write_bytes, refuse_input_as_output
 
     suffix = os.path.splitext(str(path))[1].lower()
     fmt = format or RDF_FORMATS.get(suffix)
     if fmt is None:
-        raise OutcomeGraphError(
+        raise RenderError(
             f"{path}: cannot tell the RDF format from {suffix or 'a name without a suffix'}; "
             f"use one of {', '.join(RDF_FORMATS)}"
         )

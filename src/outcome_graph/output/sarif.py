@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..findings import Finding, Report, without_figures
+from ..findings import Finding, Report, as_reports, without_figures
 
 if TYPE_CHECKING:
     from ..errors import Problem
@@ -128,9 +128,10 @@ def _notification(problem: Problem) -> dict[str, Any]:
     return note
 
 
-def to_sarif(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str:
+def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = ()) -> str:
     """The findings of one or more plans as a SARIF 2.1.0 document (JSON text), for code-scanning
-    tools (GitHub code scanning, IDE viewers): one run, a result per finding.
+    tools (GitHub code scanning, IDE viewers): one run, a result per finding. ``reports`` is a
+    list of reports, or one report.
 
     >>> import json
     >>> from outcome_graph import load, check
@@ -140,7 +141,7 @@ def to_sarif(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str
     >>> doc["version"], sorted({r["ruleId"] for r in doc["runs"][0]["results"]})[:2]
     ('2.1.0', ['OG101', 'OG102'])
     """
-    return json.dumps(sarif_document(reports, problems), indent=2, ensure_ascii=False)
+    return json.dumps(sarif_document(as_reports(reports, "to_sarif"), problems), indent=2, ensure_ascii=False)
 
 
 def _fingerprints(plan_id: str, findings: list[Finding]) -> list[str]:
