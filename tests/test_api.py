@@ -171,3 +171,52 @@ def test_every_error_says_which_file_line_and_column_it_can(tmp_path):
     with pytest.raises(og.UsageError) as usage:
         og.check(plan, jobs=0)
     assert (usage.value.file, usage.value.line, usage.value.column) == (None, None, None)
+
+
+def test_the_methods_and_properties_of_the_public_classes_are_documented():
+    import inspect
+
+    import outcome_graph as og
+
+    missing = []
+    for name in og.__all__:
+        cls = getattr(og, name)
+        if not inspect.isclass(cls) or issubclass(cls, BaseException):
+            continue
+        for member in dir(cls):
+            if member.startswith("_") or member in ("model_config", "model_fields", "model_computed_fields"):
+                continue
+            value = inspect.getattr_static(cls, member)
+            function = value.fget if isinstance(value, property) else getattr(value, "func", None) or getattr(
+                value, "__func__", value)
+            if callable(function) and getattr(function, "__module__", "").startswith("outcome_graph") \
+                    and not (function.__doc__ or "").strip():
+                missing.append(f"{name}.{member}")
+    assert missing == []
+
+
+def test_the_public_objects_have_short_reprs_that_say_what_they_are():
+    # (a Rule's printed its whole documentation and its function, a PlanDiff every match of
+    # every node, PlanFacts only its address)
+    import outcome_graph as og
+
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    report = og.check(plan)
+    assert repr(og.registry()["OG302"]) == "<Rule OG302 owner-overload (warning) from outcome_graph>"
+    assert repr(og.PlanFacts(plan)) == f"<PlanFacts of {plan.id!r}: {len(plan.nodes)} nodes>"
+    edited = og.load((ROOT / "examples" / "tutorial-plan.yaml").read_text(encoding="utf-8").replace(
+        "title: Target support at schools below the floor target", "title: Target help at schools below the floor target"))
+    diff = og.diff_plans(plan, edited)
+    assert diff.changes and repr(diff) == f"<PlanDiff {plan.id!r} -> {plan.id!r}: {{'reworded': {len(diff.changes)}}}>"
+    assert repr(og.diff_plans(plan, plan)).endswith(": no changes>")
+    baselined = og.Baseline.from_reports([report]).apply(og.check(plan))
+    total = len(report.findings)
+    assert repr(baselined) == f"<Report {plan.id!r}: 0 errors, 0 warnings, 0 info, 0 suppressed, {total} baselined>"
+
+
+def test_dir_lists_the_public_names_not_the_modules_own_imports():
+    import outcome_graph as og
+
+    names = dir(og)
+    assert set(og.__all__) <= set(names)
+    assert not {"importlib", "Any", "TYPE_CHECKING", "annotations"} & set(names)

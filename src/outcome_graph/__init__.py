@@ -131,4 +131,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # The public names and the submodules imported so far (``outcome_graph.synth``), not the
+    # names this module imports for itself (``importlib``, ``Any``).
+    own = {"importlib", "Any", "TYPE_CHECKING", "annotations"}
+    return sorted((set(globals()) - own) | set(__all__))

@@ -129,6 +129,7 @@ class Config:
         return cls([layer] if layer else [])
 
     def with_layer(self, layer: ConfigLayer) -> Config:
+        """This configuration with one more layer on top (its settings win)."""
         return Config([*self.layers, layer])
 
     def files(self) -> list[str]:
@@ -160,6 +161,8 @@ class Config:
 
     @property
     def fail_on(self) -> str:
+        """The lowest severity that fails a check (``error``, ``warning``, ``info`` or ``never``),
+        from the last layer that sets it."""
         value = "error"
         for layer in self.layers:
             if layer.fail_on:
@@ -176,6 +179,8 @@ class Config:
 
     @property
     def rule_files(self) -> list[str]:
+        """The rule files every layer names under ``rule-files`` (their rules run for this
+        configuration's plans)."""
         return [f for layer in self.layers for f in layer.rule_files]
 
     def validate(self, codes: Iterable[str], options: Mapping[str, Mapping[str, Any]]) -> None:

@@ -161,6 +161,8 @@ class PlanDiff:
         return bool(self.changes or self.introduced or self.resolved)
 
     def by_change(self, kind: str) -> list[Change]:
+        """The changes of one kind (one of :data:`CHANGE_KINDS`: ``"re-timed"``, ``"re-led"``...),
+        in the order of :attr:`changes`."""
         return [c for c in self.changes if c.change == kind]
 
     def to_dict(self) -> dict[str, Any]:
@@ -179,7 +181,13 @@ class PlanDiff:
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
+        """The diff document (:meth:`to_dict`) as JSON text."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def __repr__(self) -> str:
+        # (the matches of a large plan run to thousands of entries: the summary says what changed)
+        changed = {k: v for k, v in self.summary.items() if v}
+        return f"<PlanDiff {self.old_id!r} -> {self.new_id!r}: {changed or 'no changes'}>"
 
     def to_text(self, *, max_width: int = 70) -> str:
         """A readable report: a summary line, then one line per change and per finding."""

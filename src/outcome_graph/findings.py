@@ -209,7 +209,8 @@ class Report:
 
     def __repr__(self) -> str:
         c = self.counts
+        baselined = f", {c['baselined']} baselined" if "baselined" in c else ""
         return (
             f"<Report {self.plan_id!r}: {c['error']} errors, {c['warning']} warnings, "
-            f"{c['info']} info, {c['suppressed']} suppressed>"
+            f"{c['info']} info, {c['suppressed']} suppressed{baselined}>"
         )

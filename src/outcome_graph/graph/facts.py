@@ -73,6 +73,9 @@ class PlanFacts:
         visions = self.by_kind["vision"]
         self.vision_id = visions[0].id if visions else None
 
+    def __repr__(self) -> str:
+        return f"<PlanFacts of {self.plan.id!r}: {len(self.plan.nodes)} nodes>"
+
     @cached_property
     def _links(self) -> tuple[dict[str, tuple[str, ...]], dict[str, list[str]], list[BrokenRef], list[tuple[str, str]]]:
         # Worked out when a rule first asks (not every rule does: where the rule families run in
@@ -375,6 +378,8 @@ class PlanFacts:
         return catalogue.resolve(code)
 
     def indicator_entry_outcomes(self, node: Indicator) -> tuple[str, ...]:
+        """The outcomes the indicator's catalogue entry gives it (none for an indicator no
+        catalogue lists)."""
         entry, _ = self.catalogue_entry(node.id)
         return tuple(entry.outcomes) if entry is not None else ()
 
@@ -482,6 +487,8 @@ class PlanFacts:
         return self._owner_state[2]
 
     def own_lead(self, node_id: str) -> tuple[str, ...]:
+        """The owners a node's own ``lead`` names (ids, joint leads split), without inheriting
+        its parent's."""
         return tuple(dict.fromkeys(r.owner_id for r in self.resolved_leads.get(node_id, ())))
 
     def inherited_lead(self, node_id: str) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ class Location:
     cell: str | None = None
 
     def to_dict(self) -> dict[str, object]:
+        """The location as the findings document writes it (every key, ``None`` where unknown)."""
         return {
             "file": self.file,
             "line": self.line,
@@ -132,23 +133,28 @@ class Plan:
     # --- the plan block -------------------------------------------------------------------
     @property
     def meta(self) -> PlanMeta:
+        """The ``plan:`` block as written (id, title, period, framework, views, ignore...)."""
         return self.document.plan
 
     @property
     def id(self) -> str:
+        """The plan's id (``plan.id``), which findings, baselines and diffs are keyed by."""
         return self.document.plan.id
 
     @property
     def title(self) -> str:
+        """The plan's title, or its id when it has none."""
         return self.document.plan.title or self.document.plan.id
 
     @property
     def period(self) -> tuple[date, date]:
+        """The first and last day of the plan period."""
         p = self.document.plan.period
         return p.start, p.end
 
     @property
     def framework(self) -> Framework:
+        """The outcomes framework the plan tags its nodes with (Every Child Matters by default)."""
         return get_framework(self.document.plan.framework)
 
     @property
@@ -158,18 +164,23 @@ class Plan:
 
     @property
     def primary_view(self) -> str:
+        """The first of the plan's views: the one a node without ``views`` belongs to."""
         return self.views[0]
 
     @property
     def owners(self) -> list[Owner]:
+        """The owners declared under ``owners:`` (leads that match none are implicit owners:
+        see :attr:`PlanFacts.owners`)."""
         return self.document.owners
 
     @property
     def groups(self) -> list[Group]:
+        """The groups declared under ``groups:`` (partnerships, boards), with their members."""
         return self.document.groups
 
     @property
     def catalogue_specs(self) -> list[CatalogueSpec]:
+        """The local indicator catalogues the plan declares under ``catalogues:``."""
         return self.document.catalogues
 
     # --- nodes ------------------------------------------------------------------------------
@@ -198,6 +209,7 @@ class Plan:
         return any(n.kind == kind for n in self.nodes.values())
 
     def levels_used(self) -> tuple[str, ...]:
+        """The levels of the hierarchy the plan has nodes at, from the vision down."""
         kinds = {n.kind for n in self.nodes.values()}
         return tuple(k for k in LEVELS if k in kinds)
 

@@ -72,6 +72,9 @@ class RuleDoc:
 
     @classmethod
     def parse(cls, docstring: str | None) -> RuleDoc:
+        """Split a rule's docstring at its headings (``## What it does``, ``## Why it matters``,
+        ``## Example``, ``## How to fix`` and the optional ``## Options``); what comes before
+        the first is the summary."""
         text = inspect.cleandoc(docstring or "")
         sections: dict[str, list[str]] = {"summary": []}
         current = "summary"
@@ -87,6 +90,7 @@ class RuleDoc:
 
     @property
     def complete(self) -> bool:
+        """Whether the summary and the four required headings are all written."""
         return all((self.summary, self.what, self.why, self.example, self.fix))
 
 
@@ -117,11 +121,17 @@ class Rule:
     def __call__(self, ctx: RuleContext) -> Iterator[Finding]:
         return iter(self.check(ctx))
 
+    def __repr__(self) -> str:
+        # (the generated one prints the whole documentation and the check function)
+        return f"<Rule {self.code} {self.name} ({self.severity}) from {self.origin}>"
+
     @property
     def summary(self) -> str:
+        """The first line of the documentation (the rule's name when it has none)."""
         return self.doc.summary.splitlines()[0] if self.doc.summary else self.name
 
     def to_dict(self) -> dict[str, Any]:
+        """The rule as ``outcome-graph rules --format json`` lists it (JSON-serialisable)."""
         return {
             "code": self.code,
             "name": self.name,
@@ -161,7 +171,8 @@ def rule(
     family: str | None = None,
     register: bool = True,
 ) -> Callable[[CheckFunction], Rule]:
-    """Declare a rule (see the module documentation).
+    """Declare a rule: its code, name, default severity and options, with its documentation
+    taken from the function's docstring.
 
     Parameters
     ----------
@@ -173,7 +184,30 @@ def rule(
     severity : {"error", "warning", "info"}
         The default severity.
     options : dict, optional
-        Configurable thresholds and their defaults (``{"max-milestones": 10}``).
+        Configurable thresholds and their defaults (``{"max-milestones": 10}``), read in the check
+        with ``ctx.option("max-milestones")`` and set per plan in ``[rules.CODE]`` of
+        ``outcome-graph.toml``; describe each under ``## Options`` in the docstring
+        (```max-milestones`: the most milestones...``) and ``outcome-graph rules CODE`` shows it.
+    family : str, optional
+        The group the rule is listed under (by default the name of its module).
+    register : bool, default True
+        Add the rule to the registry, so that :func:`outcome_graph.check` runs it; ``False``
+        only makes the :class:`Rule` (to run it alone, or in a test).
+
+    Returns
+    -------
+    Callable
+        A decorator that turns the check function into a :class:`Rule`. The function receives
+        a :class:`~outcome_graph.RuleContext` and yields findings made with ``ctx.finding``;
+        its docstring is the rule's documentation, with the headings ``## What it does``,
+        ``## Why it matters``, ``## Example`` and ``## How to fix``.
+
+    Raises
+    ------
+    ConfigError
+        The code, name or severity is malformed, the code is an ``OG`` code outside
+        outcome_graph, or another module already declared it (declaring it again from the same
+        module, as a notebook cell run twice does, replaces it).
 
     Examples
     --------
