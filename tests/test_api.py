@@ -220,3 +220,42 @@ def test_dir_lists_the_public_names_not_the_modules_own_imports():
     names = dir(og)
     assert set(og.__all__) <= set(names)
     assert not {"importlib", "Any", "TYPE_CHECKING", "annotations"} & set(names)
+
+
+_THREADS = """
+import sys, threading
+import outcome_graph as og
+
+plan = og.load(sys.argv[1])
+config = og.Config.from_file(sys.argv[2]) if len(sys.argv) > 2 else None
+barrier = threading.Barrier(8)
+found, failed = [], []
+
+def check():
+    barrier.wait()
+    try:
+        found.append(sorted(f.rule for f in og.check(plan, config).findings))
+    except Exception as exc:
+        failed.append(repr(exc))
+
+threads = [threading.Thread(target=check) for _ in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(failed or sorted(map(" ".join, found)))
+"""
+
+
+def test_threads_checking_at_once_in_a_new_process_all_get_every_rule():
+    # (the first check loads the rule families; the threads that asked meanwhile ran with the
+    # families imported so far, and missed findings)
+    import json
+
+    plan = ROOT / "examples" / "tutorial-plan.yaml"
+    out = subprocess.run([sys.executable, "-c", _THREADS, str(plan)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    expected = sorted(f["rule"] for f in json.loads(subprocess.run(
+        [sys.executable, "-m", "outcome_graph", "check", str(plan), "--format", "json"], capture_output=True,
+        text=True).stdout)["findings"])
+    assert out.stdout.strip() == repr([" ".join(expected)] * 8)

@@ -303,3 +303,19 @@ def test_a_rule_reports_on_nodes_owners_groups_the_plan_and_where_it_says(declar
     assert sorted((f.node, f.kind) for f in found) == sorted(
         [("P1", "priority"), (owner, "owner"), (plan.id, "plan"), ("NI 999", "plan")])
     assert next(f for f in found if f.node == "NI 999").location == where
+
+
+def test_threads_checking_at_once_import_a_rule_file_once(tmp_path):
+    # (each thread imported the file again while the others were importing it, running its
+    # top-level code once per thread)
+    from .test_api import _THREADS
+
+    # (a file that takes a moment to import, as one importing pandas would)
+    (tmp_path / "local_rules.py").write_text("import time\ntime.sleep(0.3)\nprint('imported')\n" + _LOCAL_RULE)
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["local_rules.py"]\nselect = ["LOC"]\n')
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(VAGUE_PLAN)
+    out = subprocess.run([sys.executable, "-c", _THREADS, str(plan), str(tmp_path / "outcome-graph.toml")],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "imported\n" + repr(["LOC003"] * 8)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ ENTRY_POINT_GROUP = "outcome_graph.rules"
 _entry_points_loaded = False
 _files_loaded: set[str] = set()
 _module_files: dict[str, str] = {}  # module name of a loaded rule file -> the file
+_lock = threading.RLock()
 
 
 def rule_file(origin: str) -> str | None:
@@ -32,7 +34,16 @@ def rule_file(origin: str) -> str | None:
 
 
 def load_plugins(config: Config | None = None) -> None:
-    """Import installed rule plugins (once) and the configuration's rule files."""
+    """Import installed rule plugins (once) and the configuration's rule files.
+
+    Threads checking plans at once wait for one another here: each sees every plugin loaded,
+    and a rule file is imported once (twice, its rules would be declared twice).
+    """
+    with _lock:
+        _load_plugins(config)
+
+
+def _load_plugins(config: Config | None) -> None:
     global _entry_points_loaded
     if not _entry_points_loaded:
         from importlib.metadata import entry_points
