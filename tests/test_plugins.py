@@ -319,3 +319,32 @@ def test_threads_checking_at_once_import_a_rule_file_once(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "imported\n" + repr(["LOC003"] * 8)
+
+
+def test_a_custom_rule_reads_its_options_from_the_configuration(declare):
+    import outcome_graph as og
+
+    declare("OPT001", lambda ctx: [ctx.finding(n.id, f"{n.id} is not allowed.")
+                                   for n in ctx.facts.of_kind("milestone") if n.id not in ctx.option("allow")],
+            options={"allow": [], "note": "", "strict": False})
+    plan = _tutorial()
+    milestones = [n.id for n in og.PlanFacts(plan).of_kind("milestone")]
+    every = og.check(plan, {"select": ["OPT001"]})
+    assert [f.node for f in every.findings] == milestones
+    allowed = og.check(plan, {"select": ["OPT001"], "rules": {"OPT001": {"allow": milestones[1:]}}})
+    assert [f.node for f in allowed.findings] == milestones[:1]
+
+
+@pytest.mark.parametrize("key, value, problem", [
+    ("allow", "P1.A1.O1.M1", "[rules.OPT002] allow must be a list, as its default [] is, not 'P1.A1.O1.M1'"),
+    ("note", 3, "[rules.OPT002] note must be a text, as its default '' is, not 3"),
+    ("strict", "yes", "[rules.OPT002] strict must be true or false, as its default False is, not 'yes'"),
+])
+def test_a_custom_rule_option_of_the_wrong_type_is_a_config_error(declare, key, value, problem):
+    # (a text where a list was expected was read letter by letter: `allow = "M1"` allowed 'M' and '1')
+    import outcome_graph as og
+
+    declare("OPT002", lambda ctx: [], options={"allow": [], "note": "", "strict": False})
+    with pytest.raises(og.ConfigError) as err:
+        og.check(_tutorial(), {"select": ["OPT002"], "rules": {"OPT002": {key: value}}})
+    assert str(err.value) == f"<config>: {problem}"

@@ -218,6 +218,13 @@ class Config:
                             raise ConfigError(
                                 f"[rules.{code}] {key} must be a whole number, not {value!r}", file=layer.source
                             )
+                    else:
+                        # (a custom rule's option: a list, a text or true/false, as its default is)
+                        for kind, what in ((bool, "true or false"), (str, "a text"), (list, "a list"),
+                                           (dict, "a table")):
+                            if isinstance(default, kind) and not isinstance(value, kind):
+                                raise ConfigError(f"[rules.{code}] {key} must be {what}, as its default "
+                                                  f"{default!r} is, not {value!r}", file=layer.source)
 
 
 def _decide(code: str, select: list[str], ignore: list[str], *, default: bool) -> bool:

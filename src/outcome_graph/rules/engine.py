@@ -71,6 +71,19 @@ def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs:
     Report
         The findings in file order, with counts by severity and the suppressed count.
 
+    Raises
+    ------
+    ConfigError
+        The configuration names an unknown rule, severity or option, a rule file cannot be
+        loaded, or a custom rule fails: it raises, or yields something other than a finding made
+        with ``ctx.finding`` about a node, owner or group of the plan (the message names the rule,
+        its module or file, and what went wrong).
+    UsageError
+        ``jobs`` is not a positive number or ``"auto"``.
+    TypeError
+        ``plan`` is not a loaded plan (a path: load it first), or ``config`` is neither a
+        :class:`Config` nor a mapping.
+
     Examples
     --------
     >>> from outcome_graph import load
