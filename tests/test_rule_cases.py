@@ -94,3 +94,29 @@ def test_check_case_checks_the_findings_messages_and_hints():
         check_case(_orphan(contains=["is unmeasured"]))
     with pytest.raises(AssertionError, match=r"found \[\('OG103', 'O1'\)\], expected \[\]"):
         check_case(RuleCase(name="orphan", rules=["OG103"], plan=_orphan().plan, findings=[]))
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    # (each was read letter by letter: [OG103] expected the finding ('O', 'G', '1', '0', '3'), and
+    # `rules: OG103` selected the rules 'O', 'G'...)
+    ("rule: OG103\ncases:\n  - {name: a, plan: 'aims: []', findings: [OG103]}\n",
+     "case 'a': `findings:` must be a list of [rule, node] pairs ([[OG101, O1]], or [] for none), not ['OG103']"),
+    ("rule: OG103\ncases:\n  - {name: a, plan: 'aims: []', findings: [[OG103, O1, O2]]}\n", "must be a list of [rule, node] pairs"),
+    ("rule: OG103\ncases:\n  - {name: a, plan: 'aims: []', findings: OG103}\n", "must be a list of [rule, node] pairs"),
+    ("rules: {OG103: 1}\ncases:\n  - {name: a, plan: 'aims: []'}\n",
+     "the file: `rule:` is a rule code and `rules:` a list of them, not {'OG103': 1}"),
+    ("rule: OG103\ncases:\n  - {name: a, rules: [], plan: 'aims: []'}\n", "case 'a': `rule:` is a rule code"),
+    ("rule: OG103\ncases:\n  - {name: a, plan: 'aims: []', findings: [[OG103, O1]]\n", "cases.yaml:4: not valid YAML: "),
+])
+def test_a_malformed_expectation_is_refused(tmp_path, text, problem):
+    path = tmp_path / "cases.yaml"
+    path.write_text(text)
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert str(err.value).startswith(str(path)) and problem in str(err.value)
+
+
+def test_rules_may_name_one_rule_as_rule_does(tmp_path):
+    path = tmp_path / "cases.yaml"
+    path.write_text("rules: OG103\ncases:\n  - {name: a, plan: 'aims: []'}\n  - {name: b, rules: OG101, plan: 'aims: []'}\n")
+    assert [(i, c.rules) for i, c in load_cases(path)] == [("OG103:a", ["OG103"]), ("OG101:b", ["OG101"])]

@@ -13,6 +13,10 @@ A case file is YAML::
         contains: ["2011-06"]   # optional: texts the findings' messages must contain
         hints: ["or remove the branch"]   # optional: texts the findings' hints must contain
 
+``rules`` (of the file or of a case) may name one rule as ``rule`` does; each of ``findings`` is a
+``[rule, node]`` pair, and anything else (``findings: [OG101]``) is refused, as is a file that is
+not valid YAML.
+
 ``contains`` and ``hints`` are read alike: each text must occur somewhere in the findings'
 messages (or hints), joined by spaces, so a text may be a word, a phrase or a whole message or
 hint. A key the format does not name, in a case or at the top of the file (``contain:`` for
@@ -82,7 +86,13 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
     a case), a case without a ``name`` or ``plan``, ``contains`` or ``hints`` that is not a list
     of texts, or a file with no rule or no cases.
     """
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or exc
+        raise CaseFileError(f"{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise CaseFileError(f"{path}: a case file is a mapping with `rule:` (or `rules:`) and `cases:`")
     unknown = [str(k) for k in data if k not in _FILE_KEYS]
@@ -90,7 +100,7 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
         raise CaseFileError(f"{path}: unknown key {unknown[0]!r} at the top of the file (the keys are {', '.join(_FILE_KEYS)})")
     if not isinstance(data.get("cases"), list) or not ("rules" in data or "rule" in data):
         raise CaseFileError(f"{path}: a case file needs `rule:` (or `rules:`) and a list of `cases:`")
-    rules = data.get("rules") or [data["rule"]]
+    rules = _codes(data["rules"] if "rules" in data else data["rule"], path, "the file")
     out = []
     for number, raw in enumerate(data["cases"], 1):
         label = repr(raw["name"]) if isinstance(raw, dict) and "name" in raw else f"number {number}"
@@ -105,17 +115,30 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
         for texts in ("contains", "hints"):
             if not isinstance(raw.get(texts, []), list) or not all(isinstance(t, str) for t in raw.get(texts, [])):
                 raise CaseFileError(f"{path}: case {label}: `{texts}:` must be a list of texts")
+        findings = raw.get("findings", [])
+        if not isinstance(findings, list) or not all(
+                isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in findings):
+            raise CaseFileError(f"{path}: case {label}: `findings:` must be a list of [rule, node] pairs "
+                                f"([[OG101, O1]], or [] for none), not {findings!r}")
         case = RuleCase(
             name=raw["name"],
-            rules=list(raw["rules"] if "rules" in raw else rules),
+            rules=_codes(raw["rules"], path, f"case {label}") if "rules" in raw else list(rules),
             plan=raw["plan"],
-            findings=[tuple(f) for f in raw.get("findings", [])],  # type: ignore[misc]
+            findings=[(f[0], f[1]) for f in findings],
             config=raw.get("config", {}),
             contains=list(raw.get("contains", [])),
             hints=list(raw.get("hints", [])),
         )
         out.append((f"{'+'.join(case.rules)}:{case.name}", case))
     return out
+
+
+def _codes(value: Any, path: str | os.PathLike[str], where: str) -> list[str]:
+    """``rule:``/``rules:`` as a list of codes: one code, or a list of them."""
+    codes = [value] if isinstance(value, str) else value
+    if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
+        raise CaseFileError(f"{path}: {where}: `rule:` is a rule code and `rules:` a list of them, not {value!r}")
+    return list(codes)
 
 
 def run_case(case: RuleCase) -> list[Finding]:
