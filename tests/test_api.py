@@ -209,9 +209,17 @@ def test_the_public_objects_have_short_reprs_that_say_what_they_are():
     diff = og.diff_plans(plan, edited)
     assert diff.changes and repr(diff) == f"<PlanDiff {plan.id!r} -> {plan.id!r}: {{'reworded': {len(diff.changes)}}}>"
     assert repr(og.diff_plans(plan, plan)).endswith(": no changes>")
-    baselined = og.Baseline.from_reports([report]).apply(og.check(plan))
+    baseline = og.Baseline.from_reports([report], file="baseline.json")
     total = len(report.findings)
+    assert repr(baseline) == f"<Baseline of {total} findings of 1 plan from baseline.json>"
+    baselined = baseline.apply(og.check(plan))
     assert repr(baselined) == f"<Report {plan.id!r}: 0 errors, 0 warnings, 0 info, 0 suppressed, {total} baselined>"
+    seen = []
+    context_rule = og.rule("REPR001", "repr-of-context", "info", register=False)(lambda ctx: seen.append(repr(ctx)) or [])
+    from outcome_graph.rules.engine import run_rules
+
+    run_rules(plan, [context_rule], og.Config())
+    assert seen == [f"<RuleContext of REPR001 on {plan.id!r}>"]
 
 
 def test_dir_lists_the_public_names_not_the_modules_own_imports():

@@ -80,6 +80,11 @@ class Baseline:
     def __len__(self) -> int:
         return sum(sum(c.values()) for c in self.keys.values())
 
+    def __repr__(self) -> str:
+        # (the generated one lists every accepted finding, twice)
+        where = f" from {self.file}" if self.file else ""
+        return f"<Baseline of {len(self)} findings of {len(self.keys)} plan{'s' * (len(self.keys) != 1)}{where}>"
+
     @classmethod
     def from_reports(cls, reports: Iterable[Report], *, file: str | None = None) -> Baseline:
         """The baseline of some reports: their findings (not the suppressed ones) accepted."""

@@ -91,6 +91,11 @@ class Plan:
     parents : dict[str, tuple[str, ...]]
         Each hierarchy node's parent ids (nesting and ``parent``/``parents`` merged), including ids
         that do not exist (broken references, which a rule reports).
+    file : str or None
+        The file it was loaded from (``None`` for text; ``"<data>"`` for a mapping).
+    notices : list[str]
+        What loading a spreadsheet passed over without failing (sheets or columns it ignored, a
+        CSV file read as Windows-1252), for a tool to show: the command line prints them.
 
     Examples
     --------

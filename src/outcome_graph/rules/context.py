@@ -80,6 +80,9 @@ class RuleContext:
         self.rule = rule
         self.options = options
 
+    def __repr__(self) -> str:
+        return f"<RuleContext of {self.rule.code} on {self.plan.id!r}>"
+
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The plan graph (built on first use: most rules read the facts, not the graph)."""
