@@ -60,6 +60,10 @@ def _wrong_type_calls():  # (name, call, what the message says)
         ("diff numbers", lambda: og.diff_plans(1, 2), "diff() compares two plans, loaded or as paths"),
         ("diff config path", lambda: og.diff_plans(plan, plan, config="og.toml"), "diff() takes config as a Config"),
         ("sarif of documents", lambda: og.to_sarif([og.check(plan).to_dict()]), "to_sarif() takes reports (og.check(plan), or a list of them), not dict"),
+        ("synth of a text", lambda: __import__("outcome_graph.synth").synth.generate("200"),
+         "generate() takes n_nodes as a whole number, not str"),
+        ("synth of a fraction", lambda: __import__("outcome_graph.synth").synth.generate(200.5),
+         "generate() takes n_nodes as a whole number, not float"),
         ("junit of a plan", lambda: og.to_junit([plan]), "to_junit() takes reports (og.check(plan), or a list of them), not Plan"),
     ]
 

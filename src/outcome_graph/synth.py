@@ -843,6 +843,8 @@ def generate(n_nodes: int, seed: int = 0, defects: float | Mapping[str, float] |
     UsageError
         (a ``ValueError``) ``n_nodes`` is below :data:`MIN_NODES`, or ``defects`` names an
         unknown code or a share outside 0..1.
+    TypeError
+        ``n_nodes`` or ``seed`` is not a whole number (``"200"``, ``200.5``).
 
     Examples
     --------
@@ -850,6 +852,9 @@ def generate(n_nodes: int, seed: int = 0, defects: float | Mapping[str, float] |
     >>> count_nodes(doc), planted_defects(doc)
     (100, {})
     """
+    for name, value in (("n_nodes", n_nodes), ("seed", seed)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"generate() takes {name} as a whole number, not {type(value).__name__}")
     if n_nodes < MIN_NODES:
         raise UsageError(f"a synthetic plan has at least {MIN_NODES} nodes, not {n_nodes}")
     return _Builder(int(n_nodes), int(seed), _shares(defects)).build()
