@@ -308,3 +308,27 @@ def test_an_owner_s_and_a_group_s_suppressions_survive_a_workbook_and_csv_files(
     config = Config.from_dict({"select": ["OG104", "OG302", "OG110"]})
     assert ({(f.rule, f.node) for f in og.check(back, config).suppressed}
             == {(f.rule, f.node) for f in og.check(plan, config).suppressed})
+
+
+def test_a_tool_gets_the_configuration_the_command_line_uses_for_a_plan(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    import outcome_graph as og
+
+    (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nseverity = {OG302 = "error"}\n')
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "outcome-graph.toml").write_text('ignore = ["OG2"]\n[rules.OG302]\nmax-milestones = 1\n')
+    plan_file = folder / "plan.yaml"
+    plan_file.write_text((Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text())
+    out = subprocess.run([sys.executable, "-m", "outcome_graph", "check", str(plan_file), "--format", "json"],
+                         capture_output=True, text=True)
+    cli = [(f["rule"], f["node"], f["severity"]) for f in json.loads(out.stdout)["findings"]]
+    plan = og.load(plan_file)
+    for config in (og.Config.for_plan(plan_file), og.Config.for_plan(plan), og.Config.for_plan(str(plan_file))):
+        assert [(f.rule, f.node, f.severity) for f in og.check(plan, config).findings] == cli
+    assert any(rule == "OG302" and severity == "error" for rule, _, severity in cli)
+    assert not any(rule.startswith("OG2") for rule, _, _ in cli)
+    assert [f.rule for f in og.check(plan).findings if f.rule.startswith("OG2")]  # (the defaults differ)

@@ -27,11 +27,14 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .loading.suggest import nearest
 from .severity import FAIL_ON, SEVERITIES
+
+if TYPE_CHECKING:
+    from .model.plan import Plan
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -127,6 +130,26 @@ class Config:
         """A configuration from an ``outcome-graph.toml`` or ``pyproject.toml`` file."""
         layer = _read_file(Path(path), required=True)
         return cls([layer] if layer else [])
+
+    @classmethod
+    def for_plan(cls, plan: str | os.PathLike[str] | Plan) -> Config:
+        """The configuration ``outcome-graph check`` uses for a plan file: ``[tool.outcome-graph]``
+        of the nearest ``pyproject.toml`` in its folder or above, then an ``outcome-graph.toml``
+        beside it. Takes the file's path or the plan loaded from it (a plan loaded from text
+        looks in the current folder).
+
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "outcome-graph.toml").write_text('ignore = ["OG6"]\\n')
+        >>> Config.for_plan(folder / "plan.yaml").enabled("OG601")
+        False
+        """
+        from .model.plan import Plan
+
+        if isinstance(plan, Plan):
+            path = plan.file if plan.file and os.path.exists(plan.file) else None
+            return discover_config(path)
+        return discover_config(plan)
 
     def with_layer(self, layer: ConfigLayer) -> Config:
         """This configuration with one more layer on top (its settings win)."""
