@@ -273,6 +273,7 @@ def _tutorial():
     (lambda ctx: [ctx.finding("P9.O9", "Unknown.")], "ValueError: it made a finding about 'P9.O9', which is not a node"),
     (lambda ctx: [ctx.finding(7, "A number.")], "ValueError: it made a finding about 7, which is not a node"),
     (lambda ctx: [ctx.finding(None, None)], "TypeError: it yielded a finding whose message is NoneType None"),
+    (lambda ctx: [ctx.finding("P1", "A title.", title=2011)], "TypeError: it yielded a finding whose title is int 2011"),
     (lambda ctx: [__import__("dataclasses").replace(ctx.finding(None, "x"), severity="fatal")],
      "ValueError: it yielded a finding of severity 'fatal'"),
     (lambda ctx: [ctx.finding(None, str(ctx.option("max")))],

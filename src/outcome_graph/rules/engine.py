@@ -225,7 +225,7 @@ def _check_finding(f: object) -> None:
                         "ctx.finding(node, message))")
     if f.severity not in SEVERITIES:
         raise ValueError(f"it yielded a finding of severity {f.severity!r}, which is not error, warning or info")
-    for name in ("node", "message", "hint"):
+    for name in ("rule", "name", "node", "kind", "title", "message", "hint"):
         value = getattr(f, name)
         if not isinstance(value, str):
             raise TypeError(f"it yielded a finding whose {name} is {type(value).__name__} {value!r:.60}, not a text")
