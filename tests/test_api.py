@@ -271,3 +271,18 @@ def test_threads_checking_at_once_in_a_new_process_all_get_every_rule():
         [sys.executable, "-m", "outcome_graph", "check", str(plan), "--format", "json"], capture_output=True,
         text=True).stdout)["findings"])
     assert out.stdout.strip() == repr([" ".join(expected)] * 8)
+
+
+def test_convert_takes_its_configuration_as_check_does(tmp_path):
+    # (a mapping failed with an AttributeError: 'dict' object has no attribute 'files')
+    import pandas as pd
+    import pytest
+
+    import outcome_graph as og
+
+    source = ROOT / "examples" / "tutorial-plan.yaml"
+    og.convert_plan(source, tmp_path / "plan", to="csv", findings=True, config={"select": ["OG2"]})
+    rules = set(pd.read_csv(tmp_path / "plan" / "findings.csv")["rule"])
+    assert rules and all(rule.startswith("OG2") for rule in rules)
+    with pytest.raises(TypeError, match="convert_plan\\(\\) takes config as a Config"):
+        og.convert_plan(source, tmp_path / "other", to="csv", findings=True, config="outcome-graph.toml")

@@ -20,6 +20,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ from .model.document import (
 )
 
 if TYPE_CHECKING:
+    from .config import Config
     from .findings import Report
     from .model.plan import Plan
 
@@ -408,7 +410,7 @@ def convert(
     findings: bool = False,
     period: str | None = None,
     max_bytes: int | None = None,
-    config: Any = None,
+    config: Config | Mapping[str, Any] | None = None,
 ) -> ConvertResult:
     """Convert a plan file to another format (YAML, JSON, ``.xlsx`` or a CSV folder).
 
@@ -427,8 +429,8 @@ def convert(
         ``START..END`` for a flat spreadsheet without a ``plan`` sheet.
     max_bytes : int, optional
         Largest input accepted.
-    config : Config, optional
-        Rule configuration for ``findings``.
+    config : Config or mapping, optional
+        Rule configuration for ``findings`` (as :func:`outcome_graph.check` takes it).
 
     Raises
     ------
@@ -449,9 +451,14 @@ def convert(
     >>> load(folder / "plan.xlsx").document == result.plan.document
     True
     """
+    from .config import Config
     from .loading.loader import DEFAULT_MAX_BYTES, load_path
     from .output.files import refuse_input_as_output
+    from .rules.engine import config_type_error
 
+    config_type_error("convert_plan", config)
+    if isinstance(config, Mapping):
+        config = Config.from_dict(config)
     fmt = output_format(target, to)
     refuse_input_as_output(target, [source])
     plan = load_path(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)

@@ -29,6 +29,7 @@ import json
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -551,8 +552,8 @@ def _value_text(v: Any) -> str:
 # Findings
 
 
-def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]], config: Config | None
-                      ) -> tuple[list[Finding], list[Finding]]:
+def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
+                      config: Config | Mapping[str, Any] | None) -> tuple[list[Finding], list[Finding]]:
     from .findings import without_figures
     from .rules.engine import check
 
@@ -595,7 +596,7 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
 
 
 def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str], *, findings: bool = True,
-         config: Config | None = None) -> PlanDiff:
+         config: Config | Mapping[str, Any] | None = None) -> PlanDiff:
     """What changed from ``old`` to ``new``.
 
     Parameters
@@ -605,8 +606,8 @@ def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str],
         (read as :func:`outcome_graph.load` reads them).
     findings : bool
         Also check both plans and list the findings introduced and resolved.
-    config : Config, optional
-        The rule configuration for that check.
+    config : Config or mapping, optional
+        The rule configuration for that check (as :func:`outcome_graph.check` takes it).
 
     Returns
     -------
