@@ -80,3 +80,24 @@ def test_an_option_documented_in_prose_is_shown_as_written():
     text = rules_text([prose], full=True)
     assert "  max-milestones = 10\n  Set it to the team's real size.\n  (set in [rules.OG302]" in text
     assert "Set it to the team's real size." in rules_markdown([prose])
+
+
+def test_a_rule_documented_in_part_shows_what_it_has_and_names_what_it_lacks():
+    # (every heading was printed, empty ones with nothing under them)
+    from outcome_graph import rule
+    from outcome_graph.output.rules_doc import rules_text
+
+    @rule("DOC002", "half-documented", "info", register=False)
+    def half_documented(ctx):
+        """A rule with a summary and a fix.
+
+        ## How to fix
+        Write the rest.
+        """
+        return []
+
+    text = rules_text([half_documented], full=True)
+    assert text == ("DOC002 half-documented (info)\nA rule with a summary and a fix.\n\nHow to fix\n  Write the rest.\n\n"
+                    "(its docstring has no ## What it does, ## Why it matters, ## Example)")
+    assert "**What it does.**" not in rules_markdown([half_documented])
+    assert "(its docstring" not in rules_text([registry()["OG302"]], full=True)

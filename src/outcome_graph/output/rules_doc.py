@@ -59,8 +59,16 @@ def rules_text(rules: Sequence[Rule], *, full: bool = False) -> str:
         lines = [f"{r.code} {r.name} ({r.severity})", r.summary, ""]
         for heading, body in (("What it does", r.doc.what), ("Why it matters", r.doc.why), ("Example", r.doc.example),
                               ("How to fix", r.doc.fix)):
+            if not body:  # (a custom rule's docstring may leave a heading out)
+                continue
             lines.append(heading)
             lines.extend(textwrap.indent(body, "  ").splitlines())
+            lines.append("")
+        if not r.doc.complete:
+            missing = [h for h, body in (("## What it does", r.doc.what), ("## Why it matters", r.doc.why),
+                                         ("## Example", r.doc.example), ("## How to fix", r.doc.fix)) if not body]
+            lines.append(f"(its docstring has no {', '.join(missing)})" if missing else
+                         "(its docstring has no summary line)")
             lines.append("")
         if r.options:
             described = option_descriptions(r)
@@ -106,7 +114,8 @@ def rules_markdown(rules: Sequence[Rule], *, full: bool = True) -> str:
         out += ["", f"### {r.code} {r.name}", "", f"Default severity: **{r.severity}**. {r.summary}", ""]
         for heading, body in (("What it does", r.doc.what), ("Why it matters", r.doc.why), ("Example", r.doc.example),
                               ("How to fix", r.doc.fix)):
-            out += [f"**{heading}.** {body}", ""]
+            if body:
+                out += [f"**{heading}.** {body}", ""]
         if r.options:
             described = option_descriptions(r)
             out.append("**Options** (`[rules." + r.code + "]`): " + "; ".join(
