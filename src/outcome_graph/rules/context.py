@@ -55,7 +55,10 @@ class RuleContext:
     graph : networkx.MultiDiGraph
         The plan graph (see :func:`outcome_graph.build_graph`).
     options : dict
-        The rule's thresholds, defaults overridden by configuration.
+        The rule's thresholds, defaults overridden by configuration (read one with
+        :meth:`option`).
+    rule : Rule
+        The rule being run, with its severity as configured (the findings' severity).
 
     Examples
     --------
