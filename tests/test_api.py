@@ -143,6 +143,7 @@ def test_the_ci_formats_take_one_report_as_a_list_of_it():
     assert report.findings
     assert og.to_sarif(report) == og.to_sarif([report])
     assert og.to_junit(report) == og.to_junit([report])
+    assert len(og.Baseline.from_reports(report)) == len(og.Baseline.from_reports([report])) == len(report.findings)
 
 
 def test_every_error_says_which_file_line_and_column_it_can(tmp_path):

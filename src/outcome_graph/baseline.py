@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import BaselineError, Problem
-from .findings import FINDINGS_SCHEMA_ID, Finding, Report
+from .findings import FINDINGS_SCHEMA_ID, Finding, Report, as_reports
 
 __all__ = ["Baseline", "read_baseline"]
 
@@ -86,8 +86,10 @@ class Baseline:
         return f"<Baseline of {len(self)} findings of {len(self.keys)} plan{'s' * (len(self.keys) != 1)}{where}>"
 
     @classmethod
-    def from_reports(cls, reports: Iterable[Report], *, file: str | None = None) -> Baseline:
-        """The baseline of some reports: their findings (not the suppressed ones) accepted."""
+    def from_reports(cls, reports: Report | Iterable[Report], *, file: str | None = None) -> Baseline:
+        """The baseline of some reports (a list of them, or one): their findings (not the
+        suppressed ones) accepted."""
+        reports = as_reports(reports, "Baseline.from_reports")
         return cls.from_findings(((r.plan_id, f.rule, f.node, f.message) for r in reports for f in r.findings),
                                  file=file)
 
