@@ -89,6 +89,7 @@ _TYPED_USE = '''
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import outcome_graph as og
 
@@ -118,6 +119,9 @@ def main(path: str) -> int:
         print(line, finding.node, finding.message)
     text: str = report.to_json() + og.to_sarif([report]) + og.to_junit([report])
     print(counts, len(text), og.build_graph(plan).number_of_edges(), og.PlanFacts(plan).of_kind("aim"))
+    svg: bytes = og.render(plan, "svg", findings=report)  # (a format: the bytes; a path object: the path)
+    drawn: Path = og.render(plan, Path("model.png"))
+    print(len(svg), drawn.name)
     return report.exit_code
 '''
 

@@ -85,7 +85,12 @@ def render(plan: Plan, path_or_format: Literal["svg", "png", "pdf", "dot"], *, f
            focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
            title: bool = True) -> bytes: ...
 @overload
-def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
+def render(plan: Plan, path_or_format: os.PathLike[str], *, findings: Report | bool | None = None,
+           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
+           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
+           title: bool = True) -> Path: ...
+@overload
+def render(plan: Plan, path_or_format: str, *, findings: Report | bool | None = None,
            config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
            focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
            title: bool = True) -> bytes | Path: ...
