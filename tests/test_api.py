@@ -291,3 +291,11 @@ def test_convert_takes_its_configuration_as_check_does(tmp_path):
     assert rules and all(rule.startswith("OG2") for rule in rules)
     with pytest.raises(TypeError, match="convert_plan\\(\\) takes config as a Config"):
         og.convert_plan(source, tmp_path / "other", to="csv", findings=True, config="outcome-graph.toml")
+
+
+def test_findings_of_a_rule_are_found_whatever_the_case_of_its_code():
+    import outcome_graph as og
+
+    report = og.check(og.load(PLAN_TEXT + "objectives: [{id: O1, title: Fewer accidents}]\n"))
+    assert report.by_rule("OG1")
+    assert report.by_rule("og1") == report.by_rule(" Og1 ") == report.by_rule("OG1")

@@ -163,8 +163,10 @@ class Report:
         return out
 
     def by_rule(self, code: str) -> list[Finding]:
-        """The findings of one rule (or of a code prefix such as ``OG3``)."""
-        return [f for f in self.findings if f.rule.startswith(code)]
+        """The findings of one rule (or of a code prefix such as ``OG3``), the code in any case
+        (``og302``), as a configuration reads it."""
+        prefix = code.strip().upper()
+        return [f for f in self.findings if f.rule.startswith(prefix)]
 
     @property
     def failed(self) -> bool:
