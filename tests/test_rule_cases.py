@@ -120,3 +120,28 @@ def test_rules_may_name_one_rule_as_rule_does(tmp_path):
     path = tmp_path / "cases.yaml"
     path.write_text("rules: OG103\ncases:\n  - {name: a, plan: 'aims: []'}\n  - {name: b, rules: OG101, plan: 'aims: []'}\n")
     assert [(i, c.rules) for i, c in load_cases(path)] == [("OG103:a", ["OG103"]), ("OG101:b", ["OG101"])]
+
+
+def test_a_case_whose_plan_does_not_load_is_reported_at_its_lines_of_the_case_file(tmp_path):
+    from outcome_graph.errors import PlanError
+    from outcome_graph.testing import run_case
+
+    path = tmp_path / "cases.yaml"
+    path.write_text("rule: OG103\n"
+                    "cases:\n"
+                    "  - name: flow\n"
+                    "    plan: 'objectives: [{id: O1, titel: a}]'\n"     # line 4
+                    "  - name: block\n"
+                    "    plan: |\n"
+                    "      objectives:\n"                                 # line 7
+                    "        - {id: O1, title: a}\n"
+                    "        - {id: O2, titel: b}\n", encoding="utf-8")  # line 9
+    (_, flow), (_, block) = load_cases(path)
+    assert (flow.plan_line, block.plan_line, block.plan_indent) == (4, 7, 6)
+    with pytest.raises(PlanError) as err:
+        run_case(block)
+    assert [(p.file, p.line, p.column) for p in err.value.problems] == [(str(path), 9, 11), (str(path), 9, 20)]
+    assert str(err.value).startswith(f"{path}:9:11: case 'block': objectives[1] is missing the required field")
+    with pytest.raises(PlanError) as err:
+        run_case(flow)
+    assert {(p.file, p.line) for p in err.value.problems} == {(str(path), 4)}

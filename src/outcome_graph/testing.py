@@ -36,14 +36,14 @@ the findings; :func:`check_case` runs a case and checks all it expects (the find
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .config import Config, ConfigLayer
-from .errors import OutcomeGraphError
+from .errors import OutcomeGraphError, PlanError
 from .findings import Finding
 
 __all__ = ["RuleCase", "CaseFileError", "load_cases", "run_case", "check_case", "complete_plan_text"]
@@ -69,6 +69,11 @@ class RuleCase:
     config: dict[str, Any] = field(default_factory=dict)
     contains: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    #: The case file, and the line its plan's first line is on there (a plan that does not load
+    #: is reported at the lines of the case file).
+    file: str | None = None
+    plan_line: int | None = None
+    plan_indent: int = 0  # (the columns a block plan's lines are indented by there)
 
 
 def complete_plan_text(text: str) -> str:
@@ -101,6 +106,7 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
     if not isinstance(data.get("cases"), list) or not ("rules" in data or "rule" in data):
         raise CaseFileError(f"{path}: a case file needs `rule:` (or `rules:`) and a list of `cases:`")
     rules = _codes(data["rules"] if "rules" in data else data["rule"], path, "the file")
+    plan_lines = _plan_lines(path)
     out = []
     for number, raw in enumerate(data["cases"], 1):
         label = repr(raw["name"]) if isinstance(raw, dict) and "name" in raw else f"number {number}"
@@ -128,8 +134,34 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
             config=raw.get("config", {}),
             contains=list(raw.get("contains", [])),
             hints=list(raw.get("hints", [])),
+            file=str(path),
         )
+        position = plan_lines[number - 1] if number - 1 < len(plan_lines) else None
+        if position is not None:
+            case.plan_line, case.plan_indent = position
         out.append((f"{'+'.join(case.rules)}:{case.name}", case))
+    return out
+
+
+def _plan_lines(path: str | os.PathLike[str]) -> list[tuple[int, int] | None]:
+    """For each case of a case file, the line its plan's text starts on (a block ``plan: |`` on
+    the next line) and the block's indentation, or None."""
+    source = Path(path).read_text(encoding="utf-8")
+    lines = source.splitlines()
+    root = yaml.compose(source)
+    cases = next((v for k, v in getattr(root, "value", ()) if getattr(k, "value", None) == "cases"), None)
+    out: list[tuple[int, int] | None] = []
+    for item in getattr(cases, "value", ()):
+        plan = next((v for k, v in getattr(item, "value", ()) if getattr(k, "value", None) == "plan"), None)
+        if not isinstance(plan, yaml.ScalarNode):
+            out.append(None)
+            continue
+        if plan.style in ("|", ">"):
+            first = plan.start_mark.line + 1  # (0-based: the line after the indicator)
+            text = lines[first] if first < len(lines) else ""
+            out.append((first + 1, len(text) - len(text.lstrip(" "))))
+        else:
+            out.append((plan.start_mark.line + 1, plan.start_mark.column))
     return out
 
 
@@ -146,7 +178,20 @@ def run_case(case: RuleCase) -> list[Finding]:
     from .loading.loader import load_text
     from .rules.engine import check
 
-    plan = load_text(complete_plan_text(case.plan), file=f"{case.name}.yaml")
+    text = complete_plan_text(case.plan)
+    try:
+        plan = load_text(text, file=f"{case.name}.yaml")
+    except PlanError as exc:
+        if case.file is None or case.plan_line is None:
+            raise
+        added = text.count("\n") - case.plan.count("\n")  # (the lines complete_plan_text put first)
+        raise PlanError([
+            replace(p, file=case.file, line=case.plan_line + p.line - 1 - added,
+                    column=None if p.column is None else p.column + case.plan_indent,
+                    message=f"case {case.name!r}: {p.message}")
+            if p.line is not None and p.line > added
+            else replace(p, file=case.file, line=case.plan_line, column=None, message=f"case {case.name!r}: {p.message}")
+            for p in exc.problems]) from None
     config = Config([ConfigLayer.from_mapping({**case.config, "select": case.rules}, "case")])
     return check(plan, config).findings
 
