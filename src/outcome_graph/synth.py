@@ -604,8 +604,20 @@ class _Builder:
     # -- dates, statuses, leads ---------------------------------------------------------------
     def dates_and_leads(self, priorities: list[dict[str, Any]], extra: dict[str, list[dict[str, Any]]],
                         owners: list[_Owner]) -> None:
-        rng = self.rng
+        """Leads, dates, statuses and dependencies of the milestones, then the planted defects of
+        ownership and timing (in this order: the random draws, and so the plan, depend on it)."""
         objectives = [*_objectives(priorities), *extra["objectives"]]
+        self._leads(objectives, extra["milestones"], owners)
+        all_ms = [m for o in objectives for m in o["milestones"]] + extra["milestones"]
+        self._dates(all_ms, objectives)
+        nested = [m for o in _objectives(priorities) for m in o["milestones"]]
+        self._timing_defects(priorities, nested)
+        self._owner_defects(nested, all_ms, owners)
+
+    def _leads(self, objectives: list[dict[str, Any]], loose: list[dict[str, Any]], owners: list[_Owner]) -> None:
+        """An objective's lead (its milestones inherit it) or one lead per milestone, written as the
+        owner's id, name or alias, no owner over its limit."""
+        rng = self.rng
         cursor = 0
 
         def next_owner(load: int) -> _Owner:
@@ -621,7 +633,13 @@ class _Builder:
             r = rng.random()
             return o.id if r < 0.7 else o.name if r < 0.9 else o.alias
 
-        # Leads: an objective's lead (its milestones inherit it) or one lead per milestone.
+        def lead(m: dict[str, Any]) -> None:
+            owner = next_owner(1)
+            m["lead"] = lead_text(owner)
+            m["_owner"] = owner
+            owner.load += 1
+            owner.milestones.append(m)
+
         for obj in objectives:
             ms = obj["milestones"]
             if obj.get("_lead_required") or (ms and len(ms) <= _LIMIT_PER_OWNER - 2 and rng.random() < 0.4):
@@ -633,19 +651,14 @@ class _Builder:
                 owner.milestones.extend(ms)
             else:
                 for m in ms:
-                    owner = next_owner(1)
-                    m["lead"] = lead_text(owner)
-                    m["_owner"] = owner
-                    owner.load += 1
-                    owner.milestones.append(m)
-        for m in extra["milestones"]:
-            owner = next_owner(1)
-            m["lead"] = lead_text(owner)
-            m["_owner"] = owner
-            owner.load += 1
-            owner.milestones.append(m)
-        # Dates: spread over the year, no owner with more than four in one month.
-        all_ms = [m for o in objectives for m in o["milestones"]] + extra["milestones"]
+                    lead(m)
+        for m in loose:
+            lead(m)
+
+    def _dates(self, all_ms: list[dict[str, Any]], objectives: list[dict[str, Any]]) -> None:
+        """Timescales spread over the year (no owner with more than four in one month), statuses
+        as of the plan's date, and a later milestone depending on an earlier sibling now and then."""
+        rng = self.rng
         for m in all_ms:
             owner = m["_owner"]
             for _ in range(24):
@@ -662,14 +675,16 @@ class _Builder:
                 status = rng.choice([None, "not_started", "on_track", "on_track", "at_risk"])
                 if status:
                     m["status"] = status
-        # Dependencies: a milestone after an earlier sibling depends on it.
         for obj in objectives:
             ms = obj["milestones"]
             for a, b in zip(ms, ms[1:]):
                 if b["_month"] > a["_month"] and rng.random() < 0.15:
                     b["depends_on"] = [a["id"]]
                     a["_dep_target"] = True
-        nested = [m for o in _objectives(priorities) for m in o["milestones"]]
+
+    def _timing_defects(self, priorities: list[dict[str, Any]], nested: list[dict[str, Any]]) -> None:
+        """OG301, OG401, OG404, OG402, OG403, OG405 and OG110, planted among the nested milestones."""
+        rng = self.rng
         dated = [m for m in nested if "depends_on" not in m and not m.get("_dep_target")]
         # OG301: a milestone with no lead under an objective with none.
         for m in self.pick("OG301", [m for m in dated if "lead" in m]):
@@ -702,7 +717,11 @@ class _Builder:
         # OG110: an ignore entry for a rule that reports nothing there.
         for m in self.pick("OG110", [m for m in nested if "depends_on" not in m]):
             m["ignore"] = [{"rule": "OG405", "reason": "the dependency is managed outside the plan"}]
-        # OG304: a lead that is no declared owner; OG305: an undeclared owner written two ways.
+
+    def _owner_defects(self, nested: list[dict[str, Any]], all_ms: list[dict[str, Any]], owners: list[_Owner]) -> None:
+        """OG304 and OG305 (leads that are no declared owner, one written two ways), OG302 (a
+        capacity below the load) and OG303 (five milestones of one owner due in one month)."""
+        rng = self.rng
         led = [m for m in nested if "lead" in m]
         for k, m in enumerate(self.pick("OG304", led)):
             _disown(m)
@@ -721,7 +740,6 @@ class _Builder:
             a["lead"] = f"SL {long} (SL {acronym})"
             b["lead"] = f"SL {acronym}"
             self.tally("OG304", 2)  # neither spelling is a declared owner
-        # Owners: capacity below the load (OG302), five due in one month (OG303).
         busy = [o for o in owners if o.load >= 3]
         for o in self.pick_owners("OG302", busy):
             o.capacity = o.load - 1
