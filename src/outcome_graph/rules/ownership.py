@@ -146,7 +146,7 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
                 name = date(year, month, 1).strftime("%B %Y")
                 yield ctx.finding(
                     owner.id,
-                    f"{owner.name} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{' …' if len(ms) > 8 else ''}.",
+                    f"{owner.name} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
                     kind="owner",
                     title=owner.name,
                     location=_owner_location(ctx, owner.id, ms),
