@@ -527,6 +527,8 @@ THURROCK_SPLITS = {
     ("CSP", "Community Safety Partnership (CSP)"),
     ("SM QA", "Service Manager Quality Assurance (SMQA)"),
     ("Head of Service – PPS", "Head of Service – Policy, Performance & Support (PPS)"),
+    # The name followed by its directorate (Children, Education and Families).
+    ("S M Performance and Systems", "S M Performance and Systems CEF"),
 }
 
 

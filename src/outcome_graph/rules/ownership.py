@@ -291,7 +291,8 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     Reports two lead strings that are evidently the same owner (an acronym and its expansion, a
     name with and without its acronym, a title written two ways, the same parts listed in
     another order, a name written after a label such as `Reporting Progress:`, a name followed by
-    the others it works with (`Group Manager, Youth Support with community partners`), the same
+    the others it works with (`Group Manager, Youth Support with community partners`), a titled
+    name followed by the acronym of its directorate (`S M Performance and Systems CEF`), the same
     words with other endings such as `Commissioner` / `Commissioning`) but resolve to different
     owners. Different owners that merely share words are not merged. An owner written three or
     more ways is reported once per spelling to change, and every hint names the same spelling to
