@@ -303,7 +303,7 @@ _TITLE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("service", "manager"), "SM"),
     (("assistant", "director"), "AD"),
     (("associate", "director"), "ASD"),
-    (("corporate", "director"), "CD"),
+    (("corporate", "director"), "D"),  # (the director of its directorate: "Director of ...")
     (("group", "manager"), "GM"),
     (("director", "of"), "D"),
     (("chair", "of"), "C"),
@@ -953,6 +953,16 @@ def _after_label(text: str) -> str | None:
     return rest if parsed.title and parsed.name else None
 
 
+def is_labelled(text: str) -> bool:
+    """Whether a lead writes its owner after a label (``Reporting Progress: Director of Public
+    Health``), the spelling that OG305 never suggests keeping.
+
+    >>> is_labelled("Reporting Progress: Director of Public Health"), is_labelled("Director, Public Health")
+    (True, False)
+    """
+    return ":" in text and _after_label(text) is not None
+
+
 def _coordinated_parts(text: str, parsed: _Parsed) -> list[str] | None:
     """The keys of the parts a name lists after its title (cut at ``,``, ``;``, ``/``, ``&``
     and ``and``; parenthesised acronyms and a trailing ``managers``/``lead``... left out), when
@@ -1104,7 +1114,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       ``Head of Care & Targeted Outcomes (HCATO)``) or the initials of the other's words
       (``S L Assets and School Organisation``), with the same title and the same words before
       it. Titles count as their letters (``Head``, ``Head of Service`` = H; ``SL``, ``S L``,
-      ``Strategic Leader`` = SL; ``SM``, ``Service Manager`` = SM), so ``Head CATO`` matches
+      ``Strategic Leader`` = SL; ``SM``, ``Service Manager`` = SM; ``Corporate Director``,
+      ``Director of`` = D), so ``Head CATO`` matches
       ``HCATO`` but not ``CATO managers``; an untitled acronym matches a titled name only
       when that name gives the acronym itself (``EYFC`` and
       ``S L, Early Years, Families and Communities (EYFC)``);
