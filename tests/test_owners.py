@@ -527,6 +527,8 @@ THURROCK_SPLITS = {
     ("CSP", "Community Safety Partnership (CSP)"),
     ("SM QA", "Service Manager Quality Assurance (SMQA)"),
     ("Head of Service – PPS", "Head of Service – Policy, Performance & Support (PPS)"),
+    # The name followed by its directorate (Children, Education and Families).
+    ("S M Performance and Systems", "S M Performance and Systems CEF"),
 }
 
 
@@ -562,7 +564,9 @@ def test_southend_alias_splits() -> None:
                    for p in pairs)
     # A name followed by the others it works with.
     assert ("Group Manager, Youth Support", "Group Manager, Youth Support with community partners") in pairs
-    assert len(pairs) == 5
+    # The corporate director is the director of the same directorate.
+    assert ("Corporate Director, Children and Learning", "Director of Children and Learning") in pairs
+    assert len(pairs) == 6
     # The Assistant Director's "Commissioner" leads are cut in two until the index learns that the
     # plan writes the same words ("Commissioning") as one name; then they are one owner, paired
     # with the other spelling.
@@ -577,7 +581,7 @@ def test_southend_alias_splits() -> None:
         index.resolve(lead)
     owners = {r.owner_id: r.text for lead in [*SOUTHEND_LEADS, commissioner, joint] for r in index.resolve(lead)}
     reasons = {(s.a, s.b): s.reason for s in find_alias_splits(list(owners.items()))}
-    assert len(reasons) == 6  # (the five pairs above, and the Assistant Director's two spellings)
+    assert len(reasons) == 7  # (the six pairs above, and the Assistant Director's two spellings)
     assert reasons[(commissioner, "Assistant Director Children Young People and Maternity Commissioning")].endswith(
         "differ only in word endings ('Commissioner' / 'Commissioning')")
 

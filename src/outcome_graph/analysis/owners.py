@@ -303,7 +303,7 @@ _TITLE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("service", "manager"), "SM"),
     (("assistant", "director"), "AD"),
     (("associate", "director"), "ASD"),
-    (("corporate", "director"), "CD"),
+    (("corporate", "director"), "D"),  # (the director of its directorate: "Director of ...")
     (("group", "manager"), "GM"),
     (("director", "of"), "D"),
     (("chair", "of"), "C"),
@@ -953,6 +953,16 @@ def _after_label(text: str) -> str | None:
     return rest if parsed.title and parsed.name else None
 
 
+def is_labelled(text: str) -> bool:
+    """Whether a lead writes its owner after a label (``Reporting Progress: Director of Public
+    Health``), the spelling that OG305 never suggests keeping.
+
+    >>> is_labelled("Reporting Progress: Director of Public Health"), is_labelled("Director, Public Health")
+    (True, False)
+    """
+    return ":" in text and _after_label(text) is not None
+
+
 def _coordinated_parts(text: str, parsed: _Parsed) -> list[str] | None:
     """The keys of the parts a name lists after its title (cut at ``,``, ``;``, ``/``, ``&``
     and ``and``; parenthesised acronyms and a trailing ``managers``/``lead``... left out), when
@@ -1104,7 +1114,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       ``Head of Care & Targeted Outcomes (HCATO)``) or the initials of the other's words
       (``S L Assets and School Organisation``), with the same title and the same words before
       it. Titles count as their letters (``Head``, ``Head of Service`` = H; ``SL``, ``S L``,
-      ``Strategic Leader`` = SL; ``SM``, ``Service Manager`` = SM), so ``Head CATO`` matches
+      ``Strategic Leader`` = SL; ``SM``, ``Service Manager`` = SM; ``Corporate Director``,
+      ``Director of`` = D), so ``Head CATO`` matches
       ``HCATO`` but not ``CATO managers``; an untitled acronym matches a titled name only
       when that name gives the acronym itself (``EYFC`` and
       ``S L, Early Years, Families and Communities (EYFC)``);
@@ -1112,6 +1123,10 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       ``Head of Service CATO``);
     * is the other's name followed by the others it works with (``Group Manager, Youth Support
       with community partners`` / ``Group Manager, Youth Support``);
+    * is the other followed by an acronym, that of the body it sits in
+      (``S M Performance and Systems CEF`` / ``S M Performance and Systems``), where the other
+      has a title and two or more words of name after it (``Head of Commissioning PCT`` and
+      ``Head of Commissioning`` may be two people of two bodies);
     * is the other written after a label (``Reporting Progress: Director of Public Health`` /
       ``Director, Public Health``): a label of up to four words with no title word in it,
       before a titled name;
@@ -1239,6 +1254,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
         elif "H" in (kx, ky):  # (one form is the other's name with others: "... with community partners")
             joint, other = (fx, fy) if kx == "H" else (fy, fx)
             rank, reason = 1, f"'{joint}' names '{other}' with others"
+        elif kx == "T":  # (the name written alone, and followed by its body's acronym)
+            rank, reason = 1, f"'{fx}' is '{fy}' followed by '{fx.rpartition(' ')[2]}'"
         elif "L" in (kx, ky):  # (a B key, one form or both written after a label)
             a, b = sorted((fx, fy))
             if kx == ky:
@@ -1296,6 +1313,23 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             if sep and len(head.split()) >= 2:
                 for other in same_k.get(owner_key(head), ()):
                     offer((owner_id, form, "H"), other)
+    # A titled name followed by the acronym of the body it sits in ("S M Performance and Systems
+    # CEF", the directorate) is that name's owner, written alone elsewhere. Only a name of two or
+    # more words after the title: "Head of Commissioning PCT" and "Head of Commissioning" may well
+    # be two people of two bodies.
+    for owner_id, owner_forms in forms.items():
+        for form in owner_forms:
+            head, sep, last = form.rstrip().rpartition(" ")
+            if not sep or not (2 <= len(last) <= 6 and last.isalpha() and last.isupper()):
+                continue
+            head = head.rstrip(_STRIP_CHARS)
+            others = same_k.get(owner_key(head)) if head else None
+            if not others:
+                continue
+            parsed = _parse_owner(head)
+            if parsed.title and sum(1 for w in parsed.name if w.casefold() not in _ACR_FUNCTION) >= 2:
+                for other in others:
+                    offer((owner_id, form, "T"), other)
     for entries in index.values():
         if len(entries) < 2:  # (most keys: one form alone)
             continue

@@ -291,11 +291,14 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     Reports two lead strings that are evidently the same owner (an acronym and its expansion, a
     name with and without its acronym, a title written two ways, the same parts listed in
     another order, a name written after a label such as `Reporting Progress:`, a name followed by
-    the others it works with (`Group Manager, Youth Support with community partners`), the same
+    the others it works with (`Group Manager, Youth Support with community partners`), a titled
+    name followed by the acronym of its directorate (`S M Performance and Systems CEF`), the same
     words with other endings such as `Commissioner` / `Commissioning`) but resolve to different
     owners. Different owners that merely share words are not merged. An owner written three or
     more ways is reported once per spelling to change, and every hint names the same spelling to
-    keep: the declared owner, else the one most used (the fullest on a tie).
+    keep: the declared owner, else the one most used (the fullest on a tie), never one written
+    after a label (`Corporate Director, Children and Learning` and `Director of Children and
+    Learning` are one title written two ways).
 
     ## Why it matters
     Load and accountability are counted per owner: a split owner's milestones are counted in two
@@ -308,7 +311,7 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     Write the owner the same way everywhere, or declare it in `owners:` with the other spelling
     under `aliases`.
     """
-    from ..analysis.owners import AliasSplit, find_alias_splits
+    from ..analysis.owners import AliasSplit, find_alias_splits, is_labelled
 
     facts = ctx.facts
     owners = facts.owners
@@ -336,9 +339,10 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     members: dict[str, list[str]] = {}
     for x in group:
         members.setdefault(root(x), []).append(x)
-    # (a name written with the others it works with, "... with community partners", is not the
-    # spelling to keep)
-    keep = {r: min(ms, key=lambda x: (not owners[x].declared, -usage[x], " with " in x, -len(x), x))
+    # (a name written after a label, "Reporting Progress: Director of Public Health", is never the
+    # spelling to keep, and a name written with the others it works with, "... with community
+    # partners", not on a tie)
+    keep = {r: min(ms, key=lambda x: (not owners[x].declared, is_labelled(x), -usage[x], " with " in x, -len(x), x))
             for r, ms in members.items()}
     # One finding per spelling to change (every spelling but the one to keep), paired with the
     # spelling to keep where the two were found alike, else with the one it was found alike with

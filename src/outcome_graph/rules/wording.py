@@ -27,8 +27,10 @@ def _words(words: tuple[str, ...], limit: int = 8) -> str:
 
 
 def _variants_by_text(node: NodeSpec) -> list[tuple[str, str]]:
-    """A node's variants, one per text: (text, the views that word it so, joined: "overview and
-    summary"). Two views with one wording are one finding, not two."""
+    """A node's variants, one per wording: (text, the views that word it so, joined: "overview and
+    summary"). Two views with one wording are one finding, not two; so are two views whose
+    wordings differ only in what the comparison ignores ("evidence-based" / "evidence based"),
+    which would otherwise report the same added and dropped words twice."""
     views: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
     for v in node.variants:
@@ -36,6 +38,15 @@ def _variants_by_text(node: NodeSpec) -> list[tuple[str, str]]:
         texts.setdefault(key, v.text)
         if v.where not in views.setdefault(key, []):
             views[key].append(v.where)
+    if len(views) > 1:  # (most nodes: one variant, or one wording in several views)
+        from ..analysis.wording import normalise_words
+
+        merged: dict[str, str] = {}  # normalised wording -> the first key written so
+        for key in list(views):
+            norm = " ".join(normalise_words(key)) or key
+            first = merged.setdefault(norm, key)
+            if first != key:
+                views[first].extend(w for w in views.pop(key) if w not in views[first])
     return [(texts[key], ", ".join(w[:-1]) + " and " + w[-1] if len(w) > 1 else w[0]) for key, w in views.items()]
 
 
@@ -48,7 +59,7 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
     or dropped, beyond case, punctuation, `&`/`and`, compound spellings (`well-being`/`wellbeing`),
     function words (a, the, to, of, their), word order and leading labels (`Priority One:`). A
     variant that reverses the title's direction is OG602 instead. Views that word a node the same
-    way are one finding, naming them all.
+    way (or differently only in what the comparison ignores) are one finding, naming them all.
 
     ## Why it matters
     Plans are written by many hands: the summary matrix and the detailed tables drift apart, and the
