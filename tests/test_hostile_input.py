@@ -1,0 +1,50 @@
+"""Hostile plan text: what a plan written to attack the tool, or the people and systems reading
+its output, gets out of it. Each test is an attack that once worked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import PLAN_HEADER
+
+# Escape sequences a terminal obeys: set the window title (OSC 0), a hidden link (OSC 8), clear
+# the screen (CSI 2J), and a C1 CSI; none of them may reach the terminal as written.
+TERMINAL_ATTACKS = ["\x1b]0;pwned\x07", "\x1b]8;;http://evil.example/\x1b\\", "\x1b[2J", "\x9b2J"]
+
+
+def _yaml_escaped(text: str) -> str:
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "outcome_graph", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_findings_show_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    attack = "".join(TERMINAL_ATTACKS)
+    (tmp_path / "p.yaml").write_text(
+        PLAN_HEADER + "owners: [{id: HSI, name: Head}]\nmilestones:\n"
+        f'  - {{id: M1, title: t, timescale: "{_yaml_escaped(attack)}June 11", lead: "Nobody{_yaml_escaped(attack)}"}}\n',
+        encoding="utf-8")
+    for extra in ([], ["--color"]):
+        result = _run(["check", "p.yaml", *extra], tmp_path, cli_env)
+        assert result.returncode == 0, result.stderr
+        assert "OG304" in result.stdout and "OG401" in result.stdout
+        for seq in TERMINAL_ATTACKS:
+            assert seq not in result.stdout
+        assert "\\x1b]0;pwned\\x07" in result.stdout and "\\x9b2J" in result.stdout
+
+
+def test_error_messages_show_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    attack = "".join(TERMINAL_ATTACKS)
+    (tmp_path / "p.yaml").write_text(
+        PLAN_HEADER + f'milestones: [{{id: M1, title: t, due: "2011{_yaml_escaped(attack)}-13-45"}}]\n', encoding="utf-8")
+    result = _run(["check", "p.yaml"], tmp_path, cli_env)
+    assert result.returncode == 2
+    assert "not a valid due value" in result.stderr
+    for seq in TERMINAL_ATTACKS:
+        assert seq not in result.stderr
+    assert "2011\\x1b]0;pwned\\x07" in result.stderr
