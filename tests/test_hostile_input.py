@@ -48,3 +48,28 @@ def test_error_messages_show_terminal_escapes_in_plan_text_as_escapes(tmp_path: 
     for seq in TERMINAL_ATTACKS:
         assert seq not in result.stderr
     assert "2011\\x1b]0;pwned\\x07" in result.stderr
+
+
+def test_a_long_lead_is_resolved_in_time_growing_with_its_length() -> None:
+    """A lead cell holding 100 kB (a pasted paragraph, or a file made to be slow) took minutes:
+    the separators were matched afresh at every space of a long run, and each part joined to the
+    name before it re-read the whole name."""
+    import time
+
+    from outcome_graph.analysis.owners import OwnerIndex, OwnerSpec, split_lead
+
+    for unit in ("a, ", "Manager, ", "x" + " " * 40, "Head of X and ", "(a), "):
+        lead = (unit * (100_000 // len(unit))) + "end"
+        start = time.perf_counter()
+        parts = split_lead(lead)
+        resolved = OwnerIndex([OwnerSpec("H", "Head of X", ())]).resolve(lead)
+        assert time.perf_counter() - start < 3, unit
+        assert parts and resolved
+
+
+def test_a_lead_of_a_few_owners_is_still_cut_into_them() -> None:
+    from outcome_graph.analysis.owners import split_lead
+
+    heads = [f"Head of Service {i}" for i in range(30)]
+    assert split_lead(", ".join(heads)) == heads
+    assert split_lead("  Head of A   and   Head of B  ") == ["Head of A", "Head of B"]
