@@ -73,3 +73,16 @@ def test_a_lead_of_a_few_owners_is_still_cut_into_them() -> None:
     heads = [f"Head of Service {i}" for i in range(30)]
     assert split_lead(", ".join(heads)) == heads
     assert split_lead("  Head of A   and   Head of B  ") == ["Head of A", "Head of B"]
+
+
+def test_a_huge_catalogue_file_beside_the_plan_is_refused_unread(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """A catalogue's entries file was read whole, whatever its size: a plan folder holding a
+    multi-gigabyte ``entries`` file ran the machine out of memory."""
+    (tmp_path / "p.yaml").write_text(PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local, entries: big.csv}]\n",
+                                     encoding="utf-8")
+    with (tmp_path / "big.csv").open("wb") as fh:
+        fh.write(b"code,title,ecm_outcome\n")
+        fh.truncate(3 * 1024**3)  # (sparse: no disk used)
+    result = _run(["check", "p.yaml"], tmp_path, cli_env)
+    assert result.returncode == 2
+    assert "p.yaml:3" in result.stderr and "big.csv: over the 32 MB limit" in result.stderr
