@@ -20,7 +20,7 @@ def _yaml_escaped(text: str) -> str:
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "outcome_graph", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=60)
 
 
 def test_findings_show_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
@@ -86,3 +86,15 @@ def test_a_huge_catalogue_file_beside_the_plan_is_refused_unread(tmp_path: Path,
     result = _run(["check", "p.yaml"], tmp_path, cli_env)
     assert result.returncode == 2
     assert "p.yaml:3" in result.stderr and "big.csv: over the 32 MB limit" in result.stderr
+
+
+def test_a_pipe_named_like_a_configuration_beside_the_plan_is_refused(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """A FIFO named ``outcome-graph.toml`` in a plan's folder (a folder from elsewhere) made every
+    check of the plan wait forever for a writer, in CI as at a desk."""
+    import os
+
+    (tmp_path / "p.yaml").write_text(PLAN_HEADER, encoding="utf-8")
+    os.mkfifo(tmp_path / "outcome-graph.toml")
+    result = _run(["check", "p.yaml"], tmp_path, cli_env)  # (the timeout fails a run that waits)
+    assert result.returncode == 2
+    assert "outcome-graph.toml: is not a regular file" in result.stderr
