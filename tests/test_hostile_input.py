@@ -98,3 +98,15 @@ def test_a_pipe_named_like_a_configuration_beside_the_plan_is_refused(tmp_path: 
     result = _run(["check", "p.yaml"], tmp_path, cli_env)  # (the timeout fails a run that waits)
     assert result.returncode == 2
     assert "outcome-graph.toml: is not a regular file" in result.stderr
+
+
+def test_diff_shows_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    attack = _yaml_escaped("".join(TERMINAL_ATTACKS))
+    for name, title in (("old.yaml", "Safe schools"), ("new.yaml", f"Safe schools{attack}")):
+        (tmp_path / name).write_text(PLAN_HEADER + f'aims: [{{id: A1, title: "{title}"}}]\n', encoding="utf-8")
+    result = _run(["diff", "old.yaml", "new.yaml", "--no-findings"], tmp_path, cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "A1" in result.stdout
+    for seq in TERMINAL_ATTACKS:
+        assert seq not in result.stdout
+    assert '"Safe schools\\x1b]0;pwned\\x07' in result.stdout
