@@ -110,3 +110,19 @@ def test_diff_shows_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli
     for seq in TERMINAL_ATTACKS:
         assert seq not in result.stdout
     assert '"Safe schools\\x1b]0;pwned\\x07' in result.stdout
+
+
+def test_junit_xml_stays_well_formed_with_noncharacters_in_plan_text(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """U+FFFF and U+FFFE (which JSON and YAML escapes can write) were copied into the JUnit XML,
+    which no XML parser then accepted."""
+    from xml.etree import ElementTree as ET
+
+    (tmp_path / "p.json").write_text(
+        '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": {"start": "2011-04-01", "end": "2012-03-31"}},\n'
+        ' "milestones": [{"id": "M1", "title": "a", "lead": "L", "timescale": "Whenever\\uffff\\ufffe\\u0001"}]}\n',
+        encoding="utf-8")
+    result = _run(["check", "p.json", "--format", "junit", "-o", "out.xml"], tmp_path, cli_env)
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(tmp_path / "out.xml").getroot()
+    text = " ".join(e.text or "" for e in root.iter("system-out"))
+    assert "Whenever\ufffd\ufffd\ufffd" in text
