@@ -109,6 +109,22 @@ def _workbook_as(path: Path) -> Path:
     return path
 
 
+def merged_sheet(folder: Path) -> Path:
+    """A workbook of a few kilobytes with one merged range over a whole sheet (17 billion cells)."""
+    import zipfile
+
+    plain = _workbook_as(folder / "plain.xlsx")
+    path = folder / "merged.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/>'
+                                    b"</mergeCells>", 1)
+            out.writestr(info, data)
+    return path
+
+
 CASES = [
     Case("unclosed-quote", text("p.yaml", PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n"), "invalid YAML", 4),
     Case("tab-indent", text("p.yaml", PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n"), "tab", 4),
@@ -156,6 +172,7 @@ CASES = [
     Case("python-tag", text("p.yaml", PLAN_HEADER + "title: !!python/object/apply:os.system ['touch pwned']\n"), "not allowed", 3),
     Case("python-name-tag", text("p.yaml", PLAN_HEADER + "x: !!python/name:os.system\n"), "not allowed", 3),
     Case("huge-titles", huge_titles, "", valid=True),
+    Case("merged-whole-sheet", merged_sheet, "merges more than 2,000,000 cells"),
     Case("json-lone-surrogate", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"id": "x\\ud800", "period": '
                                      '{"start": "2011-04-01", "end": "2012-03-31"}}}\n'), "half of a surrogate pair", 2),
     Case("json-surrogate-pair", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"id": "x", "title": "\\ud83d\\ude00", '

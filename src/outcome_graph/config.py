@@ -266,6 +266,9 @@ def _decide(code: str, select: list[str], ignore: list[str], *, default: bool) -
 
 def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
     try:
+        if not required and path.exists() and not path.is_file() and not path.is_dir():
+            # (a pipe or a device found beside a plan, not named: reading it would wait forever)
+            raise ConfigError("is not a regular file", file=str(path))
         raw = path.read_bytes()
     except FileNotFoundError:
         if required:

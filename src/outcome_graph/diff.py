@@ -229,7 +229,9 @@ class PlanDiff:
             for f in findings:  # (a node id from a lead may hold a line break: one finding, one line)
                 node = f.node if f.node.isprintable() else repr(f.node)
                 lines.append(f"finding {label:<10} {f.rule} {f.severity:<7} {node}: {' '.join(f.message.split())}")
-        return "\n".join(lines)
+        from .output.escape import terminal_text  # (control characters of plan text shown as escapes)
+
+        return terminal_text("\n".join(lines))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ lead into pieces that are not owner names:
   without spaces (``Associate Director/Joint Commissioning Manager``) or a dash
   (``Head of Service – PPS``).
 
-An owner named twice in one lead counts once. Parts are trimmed of surrounding spaces and
+A lead with more than 32 separators (:data:`MAX_LEAD_SEPARATORS`) is no list of owners and is
+kept whole. An owner named twice in one lead counts once. Parts are trimmed of surrounding spaces and
 separator punctuation (a trailing full stop included).
 
 :func:`find_alias_splits` finds owners that are evidently one owner written two ways (OG305).
@@ -251,7 +252,12 @@ _OWNER_KEYS: dict[str, str] = {}
 # Tokens, acronyms and titles
 
 _TOKEN_RE = re.compile(r"\([^()]*\)|[^\W_](?:[\w'’\-&]*[^\W_])?|&")
-_SEP_RE = re.compile(r"\s+(?:&|and)\s+|\s+/\s+|\s*;\s*|\s*,\s*", re.IGNORECASE)
+# (each separator starts where a run of spaces starts: tried at every space of a long run, the
+# pattern would scan the rest of the run each time)
+_SEP_RE = re.compile(r"(?<!\s)(?:\s+(?:&|and)\s+|\s+/\s+|\s*;\s*|\s*,\s*)", re.IGNORECASE)
+#: A lead with more separators than this is no list of owners (a paragraph pasted into the lead
+#: cell): it is kept whole rather than cut, which would take time growing with its square.
+MAX_LEAD_SEPARATORS = 32
 _STRIP_CHARS = " \t\r\n,;:/&.-–—"
 
 # Words that may be left out of an acronym, or give it their first letter ("&"/"and" give A).
@@ -538,6 +544,8 @@ def _clean(text: str) -> str:
 
 
 def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
+    if next(islice(_SEP_RE.finditer(text), MAX_LEAD_SEPARATORS, None), None) is not None:
+        return [c] if (c := _clean(text)) else []
     frags = _raw_fragments(text)
     if not frags:
         return []

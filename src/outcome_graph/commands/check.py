@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON
-from .common import EXIT_OK, EXIT_USAGE, rule_options
+from .common import EXIT_OK, EXIT_USAGE, rule_options, say
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif")
@@ -174,23 +174,23 @@ class _Check:
         for report, messages, problems in outcomes:
             if report is None:
                 for line in messages:
-                    click.echo(f"error: {line}", err=True)
+                    say(f"error: {line}")
                 unreadable.extend(problems)
                 worst = EXIT_USAGE
                 continue
             for notice in messages:
-                click.echo(f"notice: {notice}", err=True)
+                say(f"notice: {notice}")
             if baseline is not None:
                 mismatch = baseline.mismatch(report.plan_id)
                 if mismatch:
-                    click.echo(f"notice: {mismatch}", err=True)
+                    say(f"notice: {mismatch}")
                 report = baseline.apply(report)
             reports.append(report)
             worst = max(worst, report.exit_code)
         if worst == EXIT_USAGE and self.output is not None and not (unreadable and self.fmt in _RECORDS_UNREADABLE):
             # (written whole or not at all: a file that leaves out a plan is not whole; SARIF and
             # GitHub's annotations record the plans that could not be read, as tool errors)
-            click.echo(f"error: {self.output} not written: a plan could not be read", err=True)
+            say(f"error: {self.output} not written: a plan could not be read")
             return worst
         from .common import emit
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "emit", "rule_options",
+__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
            "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -25,6 +25,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 #: What writing an output can meet that is no bug: a full disk or quota, a file too large.
 _FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def say(text: str) -> None:
+    """Write a line to standard error (an error, a notice), with any control character of the plan
+    text it quotes written as an escape (``\\x1b``), so a plan cannot drive the terminal."""
+    from ..output.escape import terminal_text
+
+    click.echo(terminal_text(text), err=True)
 
 
 @contextmanager
@@ -36,7 +44,7 @@ def handle_errors() -> Iterator[None]:
         yield
     except OutcomeGraphError as exc:
         for line in str(exc).splitlines():
-            click.echo(f"error: {line}", err=True)
+            say(f"error: {line}")
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
@@ -55,7 +63,7 @@ def handle_errors() -> Iterator[None]:
     except Exception as exc:  # a bug: say so briefly; OUTCOME_GRAPH_DEBUG=1 shows the traceback
         if isinstance(exc, OSError) and exc.errno in _FULL:
             # (standard output on a full disk: the files a command writes itself say so by name)
-            click.echo(f"error: cannot write the output: {exc.strerror}", err=True)
+            say(f"error: cannot write the output: {exc.strerror}")
             sys.exit(EXIT_USAGE)
         if os.environ.get("OUTCOME_GRAPH_DEBUG"):
             raise
@@ -170,7 +178,7 @@ def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | 
                     work()
                 except OutcomeGraphError as exc:
                     for line in str(exc).splitlines():
-                        click.echo(f"error: {line}", err=True)
+                        say(f"error: {line}")
                 last = now
             time.sleep(WATCH_INTERVAL)
     except KeyboardInterrupt:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import rule_options
+from .common import rule_options, say
 
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
@@ -49,8 +49,8 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
         result = convert(source, target, to=to, findings=findings, period=period,
                          max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config)
         for notice in result.notices:
-            click.echo(f"notice: {notice}", err=True)
+            say(f"notice: {notice}")
         for warning in result.warnings:
-            click.echo(f"warning: {target}: {warning}", err=True)
+            say(f"warning: {target}: {warning}")
         nodes = len(result.plan.nodes)
         click.echo(f"wrote {target} ({result.format}, {nodes} node{'' if nodes == 1 else 's'})", err=True)

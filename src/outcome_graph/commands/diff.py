@@ -36,7 +36,7 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
       outcome-graph diff cypp-2011-12.yaml cypp-2012-13.yaml
       outcome-graph diff old.xlsx new.xlsx --format json
     """
-    from .common import emit, handle_errors, refuse_inputs
+    from .common import emit, handle_errors, refuse_inputs, say
 
     with handle_errors():
         if config_file and not findings:
@@ -52,7 +52,7 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         refuse_inputs(output, loaded=[before, after])
         for plan in (before, after):
             for notice in plan.notices:
-                click.echo(f"notice: {notice}", err=True)
+                say(f"notice: {notice}")
         config = discover_config(new, config_file=config_file) if findings else None
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)

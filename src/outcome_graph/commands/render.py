@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import rule_options
+from .common import rule_options, say
 
 
 @click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
@@ -68,7 +68,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
             if baseline is not None:
                 mismatch = baseline.mismatch(loaded.id)
                 if mismatch:
-                    click.echo(f"notice: {mismatch}", err=True)
+                    say(f"notice: {mismatch}")
                 from ..rules.engine import check
 
                 marked = baseline.apply(check(loaded, config))
@@ -82,7 +82,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
                        focus=focus, outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)
             for warning in caught:
                 if issubclass(warning.category, LargeDiagramWarning):
-                    click.echo(f"notice: {warning.message}", err=True)
+                    say(f"notice: {warning.message}")
             if watch:
                 click.echo(f"wrote {output}", err=True)
 

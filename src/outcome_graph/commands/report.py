@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import rule_options
+from .common import rule_options, say
 
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
@@ -54,7 +54,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
             if baseline is not None:
                 mismatch = baseline.mismatch(loaded.id)
                 if mismatch:
-                    click.echo(f"notice: {mismatch}", err=True)
+                    say(f"notice: {mismatch}")
                 findings = baseline.apply(findings)
             report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
             if watch:

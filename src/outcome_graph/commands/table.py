@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import rule_options
+from .common import rule_options, say
 
 
 @click.command("table", short_help="Print or write a table of a plan.")
@@ -55,7 +55,7 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
         refuse_inputs(output, loaded=[loaded])
         for notice in loaded.notices:
-            click.echo(f"notice: {notice}", err=True)
+            say(f"notice: {notice}")
         report = None
         if what == "findings":
             from ..config import discover_config
@@ -67,7 +67,7 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
             if baseline is not None:
                 mismatch = baseline.mismatch(loaded.id)
                 if mismatch:
-                    click.echo(f"notice: {mismatch}", err=True)
+                    say(f"notice: {mismatch}")
                 report = baseline.apply(report)
         df = table(loaded, what, report=report)
         if output is not None:

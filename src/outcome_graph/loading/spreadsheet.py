@@ -81,6 +81,34 @@ _RANK = {kind: i for i, kind in enumerate(LEVELS)}
 # Cells and sheets as read
 
 
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _merged_area(buffer: Any) -> int:
+    """The number of cells the worksheets' merged ranges cover, read from the sheets' XML before
+    openpyxl opens the workbook: openpyxl makes an object of every cell of a merged range, so one
+    range ``A1:XFD1048576`` in a file of a few kilobytes would take all the memory there is."""
+    total = 0
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as zf:
+        for info in zf.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            data = zf.read(info)
+            if b"mergeCell" not in data:
+                continue
+            for m in _MERGE_REF.finditer(data):
+                c1, r1, c2, r2 = _column_number(m[1]), int(m[2]), _column_number(m[3]), int(m[4])
+                total += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+    return total
+
 def _col_letter(col: int) -> str:
     """Column letter of a 0-based column index (0 -> A, 26 -> AA)."""
     out = ""
@@ -240,6 +268,9 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
             f"{human_size(max_bytes)} limit",
             name,
         )
+    merged = _merged_area(buffer)
+    if merged > MAX_CELLS:
+        raise _fail(f"the workbook merges more than {MAX_CELLS:,} cells into ranges; is it a plan?", name)
     import openpyxl
 
     def open_book(data_only: bool) -> Any:

@@ -36,6 +36,7 @@ __all__ = [
     "html_attr",
     "svg_id",
     "script_json",
+    "terminal_text",
 ]
 
 # Control characters (and the non-characters XML 1.0 forbids), tab and newline excepted.
@@ -146,3 +147,22 @@ def script_json(value: Any) -> str:
         s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
+
+
+# C0 and C1 control characters (ESC, CSI, BEL, backspace, a lone carriage return...) but tab and newline.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> str:
+    r"""Text for a terminal: control characters written as escapes (``\x1b``), tab and newline kept.
+
+    Plan text that reaches a finding or an error message could otherwise move the cursor, clear
+    the screen, set the window title, hide a link (OSC 8) or overwrite the line (``\r``) in the
+    terminal that shows it.
+
+    >>> print(terminal_text("June 11\x1b[2J\rdone"))
+    June 11\x1b[2J\rdone
+    """
+    if text.isprintable() or not _TERMINAL_CONTROLS.search(text):
+        return text
+    return _TERMINAL_CONTROLS.sub(lambda m: repr(m.group())[1:-1], text)

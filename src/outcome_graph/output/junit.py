@@ -7,6 +7,7 @@ with only findings below ``fail-on`` passes with them in its output.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
@@ -15,9 +16,18 @@ from ..findings import SEVERITIES, Report, as_reports
 __all__ = ["to_junit"]
 
 
+# What XML 1.0 cannot carry: control characters but tab and line ends, U+FFFE and U+FFFF, and
+# halves of surrogate pairs.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _xml_text(text: str) -> str:
-    # XML 1.0 cannot carry most control characters; plan text may contain them.
-    return "".join(ch if ch in "\t\n\r" or ord(ch) >= 0x20 else "\ufffd" for ch in text)
+    r"""Plan text as XML can carry it: what it cannot (see above) is shown as U+FFFD.
+
+    >>> _xml_text("a\x01b\uffffc") == "a\ufffdb\ufffdc"
+    True
+    """
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def to_junit(reports: Report | Sequence[Report]) -> str:

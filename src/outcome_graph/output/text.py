@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..findings import SEVERITIES, Report
+from .escape import terminal_text
 
 __all__ = ["format_report", "format_statistics", "summary_line"]
 
@@ -42,12 +43,15 @@ def _left_out(report: Report) -> str:
 def _one_line(text: str) -> str:
     """``text`` on one line: a line break in a value the message quotes (a lead typed on two lines
     of a spreadsheet cell, an id) is shown as a space, so that each finding stays one
-    ``file:line:column: CODE message`` line for editors and grep.
+    ``file:line:column: CODE message`` line for editors and grep. A control character the value
+    holds (an escape sequence that would drive the terminal) is written as its escape (``\\x1b``).
 
     >>> _one_line("'Head of SI\\nHead of EY' leads 12 milestones")
     "'Head of SI Head of EY' leads 12 milestones"
     """
-    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    if text.isprintable():
+        return text
+    return terminal_text(" ".join(text.splitlines()))
 
 
 def format_report(report: Report, *, style: Callable[..., str] | None = None, hints: bool = True,

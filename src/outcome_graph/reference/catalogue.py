@@ -342,6 +342,11 @@ def _outcome_ids(raw: str, where: str, code: str = "", framework: Framework | No
     return tuple(outcomes)
 
 
+#: The largest catalogue CSV file read (the National Indicators are 30 kB): a larger file beside a
+#: plan is refused before it is read, as a plan over ``--max-bytes`` is.
+MAX_CATALOGUE_BYTES = 32 * 1024 * 1024
+
+
 def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, str]:
     """Return (text, name for messages) of a CSV given as a path, CSV text or open file."""
     if isinstance(path_or_text, str) and ("\n" in path_or_text or "\r" in path_or_text):
@@ -349,11 +354,14 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
     if isinstance(path_or_text, (str, os.PathLike)):
         path = Path(path_or_text)
         try:
-            data = path.read_bytes()
+            with path.open("rb") as fh:
+                data = fh.read(MAX_CATALOGUE_BYTES + 1)
         except OSError as exc:
             raise CatalogueError(f"{path}: cannot read: {exc.strerror or exc}") from None
         except ValueError:  # (a character no path may hold: a NUL)
             raise CatalogueError(f"{str(path)!r} is not a path") from None
+        if len(data) > MAX_CATALOGUE_BYTES:
+            raise CatalogueError(f"{path}: over the {MAX_CATALOGUE_BYTES >> 20} MB limit of a catalogue file")
         if b"\x00" in data[:8192]:
             raise CatalogueError(f"{path}: this is a binary file, not a CSV file")
         try:

@@ -1,0 +1,128 @@
+"""Hostile plan text: what a plan written to attack the tool, or the people and systems reading
+its output, gets out of it. Each test is an attack that once worked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import PLAN_HEADER
+
+# Escape sequences a terminal obeys: set the window title (OSC 0), a hidden link (OSC 8), clear
+# the screen (CSI 2J), and a C1 CSI; none of them may reach the terminal as written.
+TERMINAL_ATTACKS = ["\x1b]0;pwned\x07", "\x1b]8;;http://evil.example/\x1b\\", "\x1b[2J", "\x9b2J"]
+
+
+def _yaml_escaped(text: str) -> str:
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "outcome_graph", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_findings_show_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    attack = "".join(TERMINAL_ATTACKS)
+    (tmp_path / "p.yaml").write_text(
+        PLAN_HEADER + "owners: [{id: HSI, name: Head}]\nmilestones:\n"
+        f'  - {{id: M1, title: t, timescale: "{_yaml_escaped(attack)}June 11", lead: "Nobody{_yaml_escaped(attack)}"}}\n',
+        encoding="utf-8")
+    for extra in ([], ["--color"]):
+        result = _run(["check", "p.yaml", *extra], tmp_path, cli_env)
+        assert result.returncode == 0, result.stderr
+        assert "OG304" in result.stdout and "OG401" in result.stdout
+        for seq in TERMINAL_ATTACKS:
+            assert seq not in result.stdout
+        assert "\\x1b]0;pwned\\x07" in result.stdout and "\\x9b2J" in result.stdout
+
+
+def test_error_messages_show_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    attack = "".join(TERMINAL_ATTACKS)
+    (tmp_path / "p.yaml").write_text(
+        PLAN_HEADER + f'milestones: [{{id: M1, title: t, due: "2011{_yaml_escaped(attack)}-13-45"}}]\n', encoding="utf-8")
+    result = _run(["check", "p.yaml"], tmp_path, cli_env)
+    assert result.returncode == 2
+    assert "not a valid due value" in result.stderr
+    for seq in TERMINAL_ATTACKS:
+        assert seq not in result.stderr
+    assert "2011\\x1b]0;pwned\\x07" in result.stderr
+
+
+def test_a_long_lead_is_resolved_in_time_growing_with_its_length() -> None:
+    """A lead cell holding 100 kB (a pasted paragraph, or a file made to be slow) took minutes:
+    the separators were matched afresh at every space of a long run, and each part joined to the
+    name before it re-read the whole name."""
+    import time
+
+    from outcome_graph.analysis.owners import OwnerIndex, OwnerSpec, split_lead
+
+    for unit in ("a, ", "Manager, ", "x" + " " * 40, "Head of X and ", "(a), "):
+        lead = (unit * (100_000 // len(unit))) + "end"
+        start = time.perf_counter()
+        parts = split_lead(lead)
+        resolved = OwnerIndex([OwnerSpec("H", "Head of X", ())]).resolve(lead)
+        assert time.perf_counter() - start < 3, unit
+        assert parts and resolved
+
+
+def test_a_lead_of_a_few_owners_is_still_cut_into_them() -> None:
+    from outcome_graph.analysis.owners import split_lead
+
+    heads = [f"Head of Service {i}" for i in range(30)]
+    assert split_lead(", ".join(heads)) == heads
+    assert split_lead("  Head of A   and   Head of B  ") == ["Head of A", "Head of B"]
+
+
+def test_a_huge_catalogue_file_beside_the_plan_is_refused_unread(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """A catalogue's entries file was read whole, whatever its size: a plan folder holding a
+    multi-gigabyte ``entries`` file ran the machine out of memory."""
+    (tmp_path / "p.yaml").write_text(PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local, entries: big.csv}]\n",
+                                     encoding="utf-8")
+    with (tmp_path / "big.csv").open("wb") as fh:
+        fh.write(b"code,title,ecm_outcome\n")
+        fh.truncate(3 * 1024**3)  # (sparse: no disk used)
+    result = _run(["check", "p.yaml"], tmp_path, cli_env)
+    assert result.returncode == 2
+    assert "p.yaml:3" in result.stderr and "big.csv: over the 32 MB limit" in result.stderr
+
+
+def test_a_pipe_named_like_a_configuration_beside_the_plan_is_refused(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """A FIFO named ``outcome-graph.toml`` in a plan's folder (a folder from elsewhere) made every
+    check of the plan wait forever for a writer, in CI as at a desk."""
+    import os
+
+    (tmp_path / "p.yaml").write_text(PLAN_HEADER, encoding="utf-8")
+    os.mkfifo(tmp_path / "outcome-graph.toml")
+    result = _run(["check", "p.yaml"], tmp_path, cli_env)  # (the timeout fails a run that waits)
+    assert result.returncode == 2
+    assert "outcome-graph.toml: is not a regular file" in result.stderr
+
+
+def test_diff_shows_terminal_escapes_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    attack = _yaml_escaped("".join(TERMINAL_ATTACKS))
+    for name, title in (("old.yaml", "Safe schools"), ("new.yaml", f"Safe schools{attack}")):
+        (tmp_path / name).write_text(PLAN_HEADER + f'aims: [{{id: A1, title: "{title}"}}]\n', encoding="utf-8")
+    result = _run(["diff", "old.yaml", "new.yaml", "--no-findings"], tmp_path, cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "A1" in result.stdout
+    for seq in TERMINAL_ATTACKS:
+        assert seq not in result.stdout
+    assert '"Safe schools\\x1b]0;pwned\\x07' in result.stdout
+
+
+def test_junit_xml_stays_well_formed_with_noncharacters_in_plan_text(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """U+FFFF and U+FFFE (which JSON and YAML escapes can write) were copied into the JUnit XML,
+    which no XML parser then accepted."""
+    from xml.etree import ElementTree as ET
+
+    (tmp_path / "p.json").write_text(
+        '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": {"start": "2011-04-01", "end": "2012-03-31"}},\n'
+        ' "milestones": [{"id": "M1", "title": "a", "lead": "L", "timescale": "Whenever\\uffff\\ufffe\\u0001"}]}\n',
+        encoding="utf-8")
+    result = _run(["check", "p.json", "--format", "junit", "-o", "out.xml"], tmp_path, cli_env)
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(tmp_path / "out.xml").getroot()
+    text = " ".join(e.text or "" for e in root.iter("system-out"))
+    assert "Whenever\ufffd\ufffd\ufffd" in text
