@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import outcome_graph as og
+
 from .conftest import PLAN_HEADER
 
 # Escape sequences a terminal obeys: set the window title (OSC 0), a hidden link (OSC 8), clear
@@ -126,3 +128,19 @@ def test_junit_xml_stays_well_formed_with_noncharacters_in_plan_text(tmp_path: P
     root = ET.parse(tmp_path / "out.xml").getroot()
     text = " ".join(e.text or "" for e in root.iter("system-out"))
     assert "Whenever\ufffd\ufffd\ufffd" in text
+
+
+def test_a_pipe_among_the_csv_files_of_a_plan_folder_is_refused(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    # (its sheet was left out without a word: a plan folder with a FIFO for milestones.csv lost them)
+    import os
+
+    from outcome_graph.convert import write_plan
+
+    folder = tmp_path / "plan-csv"
+    write_plan(og.load(PLAN_HEADER + "priorities: [{id: P1, title: Safe}]\nmilestones: [{id: M1, title: Audit, parent: P1}]\n"),
+               folder, to="csv")
+    (folder / "milestones.csv").unlink()
+    os.mkfifo(folder / "milestones.csv")
+    result = _run(["check", str(folder)], tmp_path, cli_env)  # (the timeout fails a run that waits)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "milestones.csv: not a regular file" in result.stderr

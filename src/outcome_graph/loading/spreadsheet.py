@@ -390,7 +390,11 @@ def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
 
 
 def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawSheet]:
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+    named = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+    files = [p for p in named if p.is_file()]
+    other = [p.name for p in named if not p.is_file()]  # (a pipe, a device or a folder: never read)
+    if other:
+        raise _fail(f"{', '.join(other)}: not a regular file; a plan folder's sheets are CSV files", str(path))
     if not files:
         raise _fail("the folder has no .csv files: a plan folder holds one CSV file per sheet", str(path))
     total = sum(p.stat().st_size for p in files)
