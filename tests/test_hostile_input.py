@@ -17,7 +17,8 @@ TERMINAL_ATTACKS = ["\x1b]0;pwned\x07", "\x1b]8;;http://evil.example/\x1b\\", "\
 
 
 def _yaml_escaped(text: str) -> str:
-    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+                   for ch in text)
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -144,3 +145,15 @@ def test_a_pipe_among_the_csv_files_of_a_plan_folder_is_refused(tmp_path: Path, 
     result = _run(["check", str(folder)], tmp_path, cli_env)  # (the timeout fails a run that waits)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "milestones.csv: not a regular file" in result.stderr
+
+
+def test_findings_show_bidirectional_overrides_in_plan_text_as_escapes(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    # A right-to-left override shows the rest of the line reversed ("Trojan Source"): a title
+    # could make a finding read as something else.
+    (tmp_path / "p.yaml").write_text(
+        PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+        '  - {id: M2, title: "Review \\u202e\\u2066KO\\u2069"}\n', encoding="utf-8")
+    result = _run(["check", "p.yaml", "--select", "OG401"], tmp_path, cli_env)
+    assert "OG401" in result.stdout, result.stdout + result.stderr
+    assert "\u202e" not in result.stdout and "\u2066" not in result.stdout
+    assert "Review \\u202e\\u2066KO\\u2069" in result.stdout

@@ -150,7 +150,9 @@ def script_json(value: Any) -> str:
 
 
 # C0 and C1 control characters (ESC, CSI, BEL, backspace, a lone carriage return...) but tab and newline.
-_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 and C1 controls (tab and newline aside), and the bidirectional embeddings, overrides and
+#: isolates, which make a terminal show a line in another order than it is written.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_text(text: str) -> str:
@@ -158,10 +160,12 @@ def terminal_text(text: str) -> str:
 
     Plan text that reaches a finding or an error message could otherwise move the cursor, clear
     the screen, set the window title, hide a link (OSC 8) or overwrite the line (``\r``) in the
-    terminal that shows it.
+    terminal that shows it; a bidirectional override could show it in another order.
 
     >>> print(terminal_text("June 11\x1b[2J\rdone"))
     June 11\x1b[2J\rdone
+    >>> print(terminal_text("Lead: \u202eteg\u202c OK"))
+    Lead: \u202eteg\u202c OK
     """
     if text.isprintable() or not _TERMINAL_CONTROLS.search(text):
         return text
