@@ -581,19 +581,10 @@ def test_the_fills_of_the_five_outcomes_tell_apart():
 
     from outcome_graph.output.diagram.style import PALETTE
 
-    def lab(colour: str) -> tuple[float, float, float]:
-        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b))
-        x = (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047
-        y = r * 0.2126 + g * 0.7152 + b * 0.0722
-        z = (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883
-        f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
-        return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
-
     fills = [tint for _strong, tint in PALETTE[:5]]
     for i, a in enumerate(fills):
         for b in fills[i + 1:]:
-            assert math.dist(lab(a), lab(b)) >= 5, (a, b)  # (Stay safe's and economic well-being's were 2.9 apart)
+            assert math.dist(_lab(a), _lab(b)) >= 5, (a, b)  # (Stay safe's and economic well-being's were 2.9 apart)
 
 
 def test_the_heading_explains_the_findings_of_hidden_levels_only_when_some_are_shown(thurrock):

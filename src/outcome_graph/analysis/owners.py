@@ -51,9 +51,9 @@ separator punctuation (a trailing full stop included).
 from __future__ import annotations
 
 import re
-from itertools import islice
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from typing import NamedTuple
 

@@ -44,16 +44,9 @@ def annotation(finding: Finding) -> str:
     ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead: 50%25 done.
     """
     loc = finding.location
-    props = []
-    if loc.file:
-        props.append(f"file={_property(loc.file)}")
-        if loc.line is not None and not loc.sheet:
-            props.append(f"line={loc.line}")
-            if loc.column is not None:
-                props.append(f"col={loc.column}")
-    props.append(f"title={_property(f'{finding.rule} {finding.name}')}")
     message = finding.message if not loc.sheet else f"{loc}: {finding.message}"
-    return f"::{_LEVEL.get(finding.severity, 'notice')} {','.join(props)}::{_data(message)}"
+    return _command(_LEVEL.get(finding.severity, "notice"), loc.file, None if loc.sheet else loc.line, loc.column,
+                    f"{finding.rule} {finding.name}", message)
 
 
 def problem_annotation(problem: Problem) -> str:
@@ -63,16 +56,23 @@ def problem_annotation(problem: Problem) -> str:
     >>> print(problem_annotation(Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)))
     ::error file=plan.yaml,line=12,col=5,title=outcome-graph%3A the plan cannot be read::unknown field 'milestons'
     """
-    props = []
-    if problem.file:
-        props.append(f"file={_property(problem.file)}")
-        if problem.line is not None and not problem.sheet:
-            props.append(f"line={problem.line}")
-            if problem.column is not None:
-                props.append(f"col={problem.column}")
-    props.append(f"title={_property('outcome-graph: the plan cannot be read')}")
     message = str(problem) if problem.sheet else problem.message
-    return f"::error {','.join(props)}::{_data(message)}"
+    return _command("error", problem.file, None if problem.sheet else problem.line, problem.column,
+                    "outcome-graph: the plan cannot be read", message)
+
+
+def _command(level: str, file: str | None, line: int | None, column: int | None, title: str, message: str) -> str:
+    """A workflow command: its level, where (a line only where there is one; a workbook's cell is
+    named in the message), its title and message, escaped."""
+    props = []
+    if file:
+        props.append(f"file={_property(file)}")
+        if line is not None:
+            props.append(f"line={line}")
+            if column is not None:
+                props.append(f"col={column}")
+    props.append(f"title={_property(title)}")
+    return f"::{level} {','.join(props)}::{_data(message)}"
 
 
 def to_github(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str:

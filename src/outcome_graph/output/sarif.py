@@ -70,9 +70,7 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
         prints = _fingerprints(report.plan_id, [f for f, _ in listed])
         for (finding, suppression), fingerprint in zip(listed, prints):
             loc = finding.location
-            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(loc.file or report.file)}}
-            if loc.line is not None:
-                physical["region"] = {"startLine": loc.line, "startColumn": loc.column or 1}
+            physical = _physical(loc.file or report.file, loc.line, loc.column)
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
                 "ruleIndex": index[finding.rule],
@@ -116,15 +114,21 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+def _physical(file: str | None, line: int | None, column: int | None) -> dict[str, Any]:
+    """A SARIF physical location: the file's URI, and its region where the line is known."""
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
+    if line is not None:
+        physical["region"] = {"startLine": line, "startColumn": column or 1}
+    return physical
+
+
 def _notification(problem: Problem) -> dict[str, Any]:
     """A problem that stops a plan being read, as a SARIF tool notification."""
     note: dict[str, Any] = {"level": "error", "message": {"text": str(problem) if problem.sheet else problem.message},
                             "descriptor": {"id": "plan-cannot-be-read"}}
     if problem.file:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(problem.file)}}
-        if problem.line is not None and not problem.sheet:
-            physical["region"] = {"startLine": problem.line, "startColumn": problem.column or 1}
-        note["locations"] = [{"physicalLocation": physical}]
+        line = None if problem.sheet else problem.line
+        note["locations"] = [{"physicalLocation": _physical(problem.file, line, problem.column)}]
     return note
 
 

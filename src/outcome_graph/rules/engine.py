@@ -256,6 +256,7 @@ class _Suppressions:
         for node_id, entries in self.by_node.items():
             if any(s.entry.scope == "branch" for s in entries):
                 self.under_branch.update(facts.descendants(node_id))
+        self.none = not (self.plan_entries or self.by_node or any(self.by_holder.values()))  # (most plans)
 
     def unused(self) -> list[_Suppression]:
         held = (entries for by_id in self.by_holder.values() for entries in by_id.values())
@@ -264,7 +265,7 @@ class _Suppressions:
     def suppressing(self, f: Finding, skip: _Suppression | None = None) -> _Suppression | None:
         """The ignore entry that suppresses ``f`` (other than ``skip``: an entry does not excuse
         itself), or ``None``."""
-        if not self.plan_entries and not self.by_node and not any(self.by_holder.values()):
+        if self.none:
             return None
         code = f.rule
         plan_wide = f.kind == "plan"
