@@ -86,7 +86,11 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
                 f"the priority (`{{rule: OG101, reason: ...}}`).",
             )
         elif node_id in others:
-            yield ctx.finding(node_id, f"{_name(ctx, node_id)} '{_short(node.title)}' has no {words} under it.")
+            yield ctx.finding(
+                node_id,
+                f"{_name(ctx, node_id)} '{_short(node.title)}' has no {words} under it.",
+                f"Add the {words} that deliver it, or remove the {node.kind} if it was dropped.",
+            )
 
 
 @rule("OG102", "unmeasured-objective", "warning")
@@ -141,6 +145,8 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
                 root,
                 f"None of the {len(members)} objectives of Aim {root} '{_short(ctx.plan.nodes[root].title, 50)}' has an indicator, "
                 "and neither has the aim or its priority.",
+                "List the indicator that measures each objective under `indicators:` on the objective (or on the "
+                "aim when one indicator measures them all).",
             )
         elif node_id in others:
             yield ctx.finding(
