@@ -22,8 +22,18 @@ if TYPE_CHECKING:
 
 
 def _words(words: tuple[str, ...], limit: int = 8) -> str:
-    shown = ", ".join(f"'{w}'" for w in words[:limit])
-    return shown + (f" and {len(words) - limit} more" if len(words) > limit else "")
+    """The words quoted as a list is read: "'a'", "'a' and 'b'", "'a', 'b' and 'c'", "'a', ... and 3 more"."""
+    shown = [f"'{w}'" for w in words[:limit]]
+    if len(words) > limit:
+        shown.append(f"{len(words) - limit} more")
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+_PLURAL = {"priority": "priorities"}
+
+
+def _plural(kind: str, n: int) -> str:
+    return kind if n == 1 else _PLURAL.get(kind, kind + "s")
 
 
 def _variants_by_text(node: NodeSpec) -> list[tuple[str, str]]:
@@ -87,9 +97,13 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
                 parts.append(f"adds {_words(diff.added)}")
             if diff.dropped:
                 parts.append(f"drops {_words(diff.dropped)}")
+            # (", and" between the two lists once the first has its own "and")
+            joined = (", and " if len(parts) == 2 and " and " in parts[0] else " and ").join(parts)
             yield ctx.finding(
                 node.id,
-                f"The {where} wording of {label(ctx, node.id)} {' and '.join(parts)}: '{short(text, 90)}'.",
+                f"The {where} wording of {label(ctx, node.id)} {joined}: '{short(text, 90)}'.",
+                f"Make the wordings agree (usually by correcting the summary), or, if the difference is intended, say "
+                f"why in an `ignore:` entry on the {node.kind} (`ignore: [{{rule: OG601, reason: ...}}]`).",
             )
 
 
@@ -175,7 +189,12 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             reported.add((missing, view))
             under = f" of {parent}" if parent else ""
+            kind = plan.nodes[missing].kind
+            others = (f"the other {kind}{under} appears" if len(present) == 1 else
+                      f"all {len(present)} other {_plural(kind, 2)}{under} appear")
             yield ctx.finding(
                 missing,
-                f"{label(ctx, missing)} is not in the {view} view, where every other {plan.nodes[missing].kind}{under} ({len(present)}) appears.",
+                f"{label(ctx, missing)} is not in the {view} view, where {others}.",
+                f"Add the {kind} to the view (a `views` entry, or a variant with the view's wording), or remove the "
+                "view's claim to be complete.",
             )
