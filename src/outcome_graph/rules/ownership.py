@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from ..findings import Finding
-from ._common import label, short
+from ._common import counted, label, short
 from .context import RuleContext
 from .registry import rule
 
@@ -272,10 +272,10 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
             nearest = _NearestName(list(names))
         guess = nearest(owner.id.lower())
         near = f"; did you mean {names[guess]!r}?" if guess else "."
-        count = len(owner.nodes)
         yield ctx.finding(
             owner.id,
-            f"The lead {owner.id!r} ({count} node{'s' if count != 1 else ''}) matches no declared owner{near}",
+            f"The lead {owner.id!r}{f' (leading {counted(ctx, owner.nodes)})' if owner.nodes else ''} matches no "
+            f"declared owner{near}",
             "Use a declared owner's id, name or alias, or add this owner (or alias) to `owners:`.",
             kind="owner",
             title=owner.id,
@@ -370,11 +370,13 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
                     "`aliases`.")
         else:
             hint = f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in `aliases`."
+        led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
+        led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
         # (the reason quotes the spellings found alike, which may be other spellings of the two)
         spelt = "" if f"'{minor}'" in split.reason and f"'{major}'" in split.reason else " (as the leads spell them)"
         yield ctx.finding(
             minor,
-            f"{minor!r} and {named} look like one owner counted twice ({usage[minor]} and {usage[major]} nodes): "
+            f"{minor!r} and {named} look like one owner counted twice ({led}): "
             f"{split.reason}{spelt}.",
             hint,
             kind="owner",
