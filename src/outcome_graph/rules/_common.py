@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .context import RuleContext
 
-__all__ = ["short", "label", "counted", "outcome_title", "whole_branches", "ignored_at"]
+__all__ = ["short", "label", "and_list", "counted", "outcome_title", "whole_branches", "ignored_at"]
 
 
 def short(text: str, limit: int = 70) -> str:
@@ -17,6 +17,11 @@ def label(ctx: RuleContext, node_id: str) -> str:
     """``Milestone P1.A1.O1.M2`` for a node id."""
     node = ctx.plan.nodes[node_id]
     return f"{node.kind.capitalize()} {node_id}"
+
+
+def and_list(parts: list[str]) -> str:
+    """Parts joined as a list is read: ``a``, ``a and b``, ``a, b and c``."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
 
 
 _PLURALS = {"priority": "priorities"}
@@ -33,9 +38,7 @@ def counted(ctx: RuleContext, node_ids: list[str]) -> str:
         counts[kind] = counts.get(kind, 0) + 1
     parts = [f"{n} {kind if n == 1 else _PLURALS.get(kind, kind + 's')}"
              for kind, n in sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0]) if kv[0] in _ORDER else 99)]
-    if not parts:
-        return "nothing"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return and_list(parts) if parts else "nothing"
 
 
 def outcome_title(ctx: RuleContext, outcome_id: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from ..findings import Finding
-from ._common import ignored_at, label, outcome_title, short
+from ._common import and_list, ignored_at, label, outcome_title, short
 from .context import RuleContext
 from .registry import rule
 
@@ -247,8 +247,13 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if apart is None:
                 apart = disjoint[pair] = set(node_outcomes).isdisjoint(ind_outcomes)
             if apart:
+                kind = facts.kind_of[node_id]
+                theirs = and_list(["'" + outcome_title(ctx, o) + "'" for o in ind_outcomes])
+                ours = and_list(["'" + outcome_title(ctx, o) + "'"
+                                 for o in sorted(node_outcomes, key=ctx.plan.framework.ids.index)])
                 yield ctx.finding(
                     node_id,
-                    f"Indicator {ind} measures '{', '.join(outcome_title(ctx, o) for o in ind_outcomes)}', "
-                    f"but {label(ctx, node_id)} serves '{', '.join(outcome_title(ctx, o) for o in sorted(node_outcomes, key=ctx.plan.framework.ids.index))}'.",
+                    f"Indicator {ind} measures {theirs}, but {label(ctx, node_id)} serves {ours}.",
+                    f"Move the indicator to the {kind} it measures, or correct the {kind}'s or the indicator's "
+                    "`outcomes`.",
                 )

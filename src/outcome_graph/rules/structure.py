@@ -295,7 +295,7 @@ def orphaned_indicator(ctx: RuleContext) -> Iterator[Finding]:
     for node in ctx.facts.of_kind("indicator"):
         if node.id in ctx.plan.implicit_indicators or measures.get(node.id):
             continue
-        yield ctx.finding(node.id, f"Indicator {node.id} '{_short(node.title)}' is declared but measures no node.")
+        yield ctx.finding(node.id, f"Indicator {node.id} '{_short(node.title)}' is declared but measures nothing: no priority, aim, objective or milestone lists it.")
 
 
 def _a(word: str) -> str:
@@ -509,7 +509,8 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                 first = seen.setdefault(("", key), node_id)
                 if first != node_id:
                     yield ctx.finding(
-                        node_id, f"{_name(ctx, node_id)} has the same title as {first}: '{_short(node.title)}'.")
+                        node_id, f"{_name(ctx, node_id)} has the same title as {first}: '{_short(node.title)}'.",
+                        _duplicate_hint(kind))
             continue
         for node in facts.of_kind(kind):  # (milestones: under each of their parents)
             fields = node.__dict__
@@ -524,8 +525,14 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                     yield ctx.finding(
                         node_id,
                         f"{_name(ctx, node_id)} has the same title as {first}{where}: '{_short(node.title)}'.",
+                        _duplicate_hint(kind),
                     )
                     break
+
+
+def _duplicate_hint(kind: str) -> str:
+    return (f"Keep one, and link it where the other was ({_a(kind)} may have several `parents`); if they are "
+            "two pieces of work, word them so that a reader can tell them apart.")
 
 
 @rule("OG110", "unused-ignore", "info")
