@@ -109,6 +109,24 @@ def _workbook_as(path: Path) -> Path:
     return path
 
 
+def zipped(name: str, members: dict[str, str]) -> Callable[[Path], Path]:
+    """A zip file of these members (a Word document is word/document.xml and a few more)."""
+    def make(folder: Path) -> Path:
+        import zipfile
+
+        path = folder / name
+        with zipfile.ZipFile(path, "w") as archive:
+            for member, content in members.items():
+                archive.writestr(member, content)
+        return path
+
+    return make
+
+
+WORD_DOCUMENT = {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # how a .doc, .xls or .ppt of Office 97-2003 starts
+
+
 def merged_sheet(folder: Path) -> Path:
     """A workbook of a few kilobytes with one merged range over a whole sheet (17 billion cells)."""
     import zipfile
@@ -159,6 +177,16 @@ CASES = [
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),
     Case("workbook-named-yaml", lambda folder: _workbook_as(folder / "plan.yaml"),
          "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends in .xlsx", 1),
+    Case("word-document", zipped("plan.docx", WORD_DOCUMENT),
+         "this is a Word document, not a plan: copy the plan's table into an .xlsx workbook", 1),
+    Case("word-document-named-yaml", zipped("plan.yaml", WORD_DOCUMENT), "this is a Word document, not a plan", 1),
+    Case("opendocument-text", zipped("plan.odt", {"mimetype": "application/vnd.oasis.opendocument.text"}),
+         "this is an OpenDocument text (.odt), not a plan", 1),
+    Case("opendocument-spreadsheet", zipped("plan.ods", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
+         "this is an OpenDocument spreadsheet (.ods), not a plan: save it as an .xlsx workbook", 1),
+    Case("old-word-document", text("plan.doc", OLE_HEADER), "this is a Word document (.doc), not a plan", 1),
+    Case("old-office-file-named-yaml", text("plan.yaml", OLE_HEADER), "this is an Office 97-2003 file", 1),
+    Case("pdf", text("plan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "this is a PDF, not a plan", 1),
     Case("utf-16-with-bom", text("p.yaml", PLAN_HEADER.encode("utf-16")), "the file is UTF-16 text; save it as UTF-8", 1),
     Case("utf-16-without-bom", text("p.yaml", PLAN_HEADER.encode("utf-16-be")), "the file is UTF-16 text", 1),
     Case("utf-32", text("p.json", '{"format": "outcome-graph/v1"}'.encode("utf-32")), "the file is UTF-32 text", 1),

@@ -226,6 +226,49 @@ def over_limit(size: int, limit: int) -> str:
 
 #: How a zip file, and so an .xlsx workbook, starts.
 ZIP_MAGIC = b"PK\x03\x04"
+#: How an OLE compound file (a .doc, .xls or .ppt of Office 97-2003) starts.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+#: What to do with a document that holds a plan's table but is not a plan file.
+_AS_TABLE = ("copy the plan's table into an .xlsx workbook (`outcome-graph template plan.xlsx --form flat` writes "
+             "one to fill in) or write the plan as YAML")
+
+
+def document_kind(data: bytes, file: str | None = None) -> str | None:
+    """What an office document or PDF is, told by its first bytes, with what to do instead, for
+    a file read as a YAML or JSON plan (a Word document, a PDF); ``None`` for anything else."""
+    suffix = Path(file).suffix.lower() if file else ""
+    if data.startswith(b"%PDF"):
+        return f"this is a PDF, not a plan: {_AS_TABLE}"
+    if data.startswith(OLE_MAGIC):
+        if suffix in (".doc", ".ppt"):
+            what = "a Word document (.doc)" if suffix == ".doc" else "a PowerPoint file (.ppt)"
+            return f"this is {what}, not a plan: {_AS_TABLE}"
+        return (f"this is an Office 97-2003 file (.doc, .xls or .ppt), not a plan: save a workbook as .xlsx; for a "
+                f"document, {_AS_TABLE}")
+    if not data.startswith(ZIP_MAGIC):
+        return None
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = ""
+            if "mimetype" in names:  # (its first bytes only: never a whole member, which could be a zip bomb)
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100).decode("ascii", "replace")
+    except Exception:  # (a damaged or unusual archive is not told apart: said to be a zip file below)
+        return None
+    if any(n.startswith("word/") for n in names):
+        return f"this is a Word document, not a plan: {_AS_TABLE}"
+    if mimetype.endswith(".text"):
+        return f"this is an OpenDocument text (.odt), not a plan: {_AS_TABLE}"
+    if any(n.startswith("ppt/") for n in names) or mimetype.endswith(".presentation"):
+        return f"this is a presentation, not a plan: {_AS_TABLE}"
+    if mimetype.endswith(".spreadsheet"):
+        return "this is an OpenDocument spreadsheet (.ods), not a plan: save it as an .xlsx workbook"
+    return None
 
 
 def wide_unicode(data: bytes) -> str | None:
@@ -261,6 +304,10 @@ def load_bytes(
     check_jobs(jobs)
     if len(data) > max_bytes:
         raise PlanError([Problem(f"the plan is {over_limit(len(data), max_bytes)}", file=file)])
+    if data[:1] in (b"%", b"\xd0", b"P"):  # (a PDF, an Office 97-2003 file, a zip: said what it is)
+        kind = document_kind(data, file)
+        if kind is not None:
+            raise PlanError([Problem(kind, file=file, line=1, column=1)])
     if b"\x00" in data[:8192]:
         wide = wide_unicode(data)
         what = (f"the file is {wide} text; save it as UTF-8" if wide else
