@@ -492,6 +492,7 @@ def test_parse_due(value: object, expected: list[str], year_only: bool, says: st
         ("2011-02-30", "'2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
         ("2011-13", "'2011-13' is not a valid month (month 13)"),
         ("July 2011", "'July 2011' is not a valid due value"),
+        ("Sept 2011", "a list of these; a date written in words ('Sept 2011') goes in `timescale:`"),
         ("2011-7-31", "'2011-7-31' is not a valid due value"),
         ("", "'' is not a valid due value"),
         (3.5, "3.5 is not a valid due value"),

@@ -345,7 +345,9 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
         if y < 1:
             raise ValueError(f"'{text}' is not a valid year")
         return Interval(date(y, 1, 1), date(y, 12, 31)), text, True
-    raise ValueError(f"'{value}' is not a valid due value: write {_DUE_FORMS}")
+    # ("Sept 2011", "End of Q3": a date written as people write it belongs in `timescale`, which reads it)
+    words = f"; a date written in words ('{text}') goes in `timescale:`" if re.search(r"[^\W\d_]", text) else ""
+    raise ValueError(f"'{value}' is not a valid due value: write {_DUE_FORMS}{words}")
 
 
 def _due_item(value: object) -> tuple[Interval, str, bool]:
