@@ -529,6 +529,23 @@ def _find_model(annotation: Any, typing: Any) -> type[BaseModel] | None:
     return None
 
 
+def _field_of_other_levels(field: str, model: type[BaseModel]) -> str:
+    """``" on a milestone: it is a field of priorities, aims and objectives"`` for a field written
+    at a level of the plan that does not take it but others do (indicators on a milestone, a
+    timescale on an objective); ``""`` otherwise."""
+    from ..model.document import Aim, Milestone, Objective, Priority
+
+    levels = [(Priority, "priorities"), (Aim, "aims"), (Objective, "objectives"), (Milestone, "milestones")]
+    if model not in [m for m, _ in levels]:
+        return ""
+    kind = str(getattr(model, "kind"))
+    others = [words for m, words in levels if m is not model and field in field_names(m)]
+    if not others:
+        return ""
+    listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+    return f" on {'an' if kind[0] in 'aeiou' else 'a'} {kind}: it is a field of {listed}"
+
+
 def field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
@@ -654,6 +671,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 guess = nearest(field, field_names(model))
                 if guess:
                     msg += f": did you mean {guess!r}?"
+                else:
+                    msg += _field_of_other_levels(field, model)
         elif etype == "missing":
             field = str(loc[-1])
             where = _describe(matched) or "the document"
