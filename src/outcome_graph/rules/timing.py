@@ -162,7 +162,7 @@ def overdue_milestone(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 node_id,
                 f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing, span.end.isoformat())} and is "
-                f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} on {as_of.isoformat()}.",
+                f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} as of {as_of.isoformat()}.",
             )
 
 
