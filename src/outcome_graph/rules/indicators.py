@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..analysis.timescale import parse_value_period
 from ..findings import Finding
 from ..model.document import Indicator, Value
-from ._common import short
+from ._common import ignored_at, short
 from .context import RuleContext
 from .registry import rule
 
@@ -175,7 +175,9 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     Reports an indicator that has no target (on itself or on a node's reference to it), and a target
     stated as a `change` when the indicator has no `baseline`, or one without a figure (`1998
     baseline` and no value). A plan that states no targets at all
-    gets one plan-wide finding instead.
+    gets one plan-wide finding instead; so does a plan that states no baselines at all, for the
+    indicators whose targets are changes (unless one of them suppresses the rule with `ignore:`:
+    then each is reported, and suppressed, at the indicator).
 
     ## Why it matters
     An indicator without a target can be reported but not judged: nobody can say whether the figure
@@ -201,12 +203,29 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             "Add `target:` (or `targets:` per year) to the indicators the plan commits to improving.",
         )
         return
-    for ind in inds:
-        if ind.id in ctx.plan.implicit_indicators and not ctx.facts.measures.get(ind.id):
-            continue
+    counted = [ind for ind in inds
+               if not (ind.id in ctx.plan.implicit_indicators and not ctx.facts.measures.get(ind.id))]
+    # A plan that states no baseline anywhere (Thurrock's "11 more children will...") is told so
+    # once, not once per change target (the field it never uses is absent, not missing).
+    changes = [ind for ind in counted
+               if any(t.change is not None and t.value is None for t in with_targets[ind.id])]
+    no_baselines = (len(changes) > 1 and all(ind.baseline is None for ind in inds)
+                    and not any(ignored_at(ctx, ind.id) for ind in changes))
+    if no_baselines:
+        listed = ", ".join(ind.id for ind in changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
+        yield ctx.finding(
+            None,
+            f"The plan states no baselines: the targets of {len(changes)} indicators ({listed}) are changes "
+            "with no figure to change from.",
+            "Add each indicator's `baseline:` (the figure the change is measured from), or state its target as the "
+            "value to reach.",
+        )
+    for ind in counted:
         targets = with_targets[ind.id]
         if not targets:
             yield ctx.finding(ind.id, f"Indicator {ind.id} '{short(ind.title)}' has no target.")
+        elif no_baselines:
+            continue
         elif (ind.baseline is None or ind.baseline.value is None) and any(
                 t.change is not None and t.value is None for t in targets):
             t = next(t for t in targets if t.change is not None and t.value is None)
