@@ -517,6 +517,29 @@ def test_outcomes_written_as_a_table_prints_them(tmp_path: Path):
     assert plan.nodes["P2"].outcomes == ["be_healthy"]
 
 
+def test_an_outcome_column_of_the_plan_s_own_statements_is_told_what_the_column_holds(tmp_path: Path):
+    # Published tables often head their own outcome statements "Outcome": the error says what the
+    # column is read as, and how to have it read as a level.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Sheet1": [["Priority", "Outcome", "Action", "Lead", "Timescale"],
+                   ["Safe", "Fewer children go missing", "Review the protocol", "Head of Safeguarding", "Sept 2011"],
+                   ["Safe", "Stay safe", "Train the duty team", "Head of Safeguarding", "Oct 2011"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path, period="2011-04-01..2012-03-31")
+    assert [(p.sheet, p.cell) for p in info.value.problems] == [("Sheet1", "B2")]
+    message = info.value.problems[0].message
+    assert "unknown outcome 'Fewer children go missing'" in message
+    assert "a column of the plan's own outcome statements is a level of the plan: head it 'Objective' or 'Aim'" in message
+    # A misspelt outcome is told the nearest one, without the column's explanation.
+    path = workbook(tmp_path / "typo.xlsx", {
+        "Sheet1": [["Priority", "Outcome", "Action"], ["Safe", "stay_saf", "Review the protocol"]],
+    })
+    with pytest.raises(PlanError) as info:
+        load_path(path, period="2011-04-01..2012-03-31")
+    assert "did you mean 'stay_safe'?" in str(info.value) and "head it" not in str(info.value)
+
+
 def test_an_old_xls_workbook_is_named_as_such(tmp_path: Path):
     path = tmp_path / "plan.xls"
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))

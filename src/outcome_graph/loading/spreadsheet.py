@@ -670,6 +670,7 @@ class _Reader:
         self.kinds: dict[int, str] = {}
         #: The plan period is missing (reported with the validation problems, if any).
         self.period_problem: Problem | None = None
+        self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
@@ -1037,6 +1038,7 @@ class _Reader:
 
     # -- the flat form --------------------------------------------------------------------------
     def flat(self, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
+        self.flat_form = True
         plan_row = self.read_plan_sheet(plan_sheet, need_format=False)
         plan_row.pop("format", None)
         if not str(plan_row.get("id") or "").strip():
@@ -1313,9 +1315,13 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
             outcomes = row.get("outcomes") or []
             for outcome in outcomes if isinstance(outcomes, list) else []:
                 if isinstance(outcome, str) and outcome not in valid:
+                    # (a published plan's "Outcome" column often holds its own outcome statements)
+                    own = (" (an outcomes column holds the outcomes of the framework that a row serves; a column "
+                           "of the plan's own outcome statements is a level of the plan: head it 'Objective' or "
+                           "'Aim')" if reader.flat_form and nearest(outcome, valid) is None else "")
                     problems.append(
                         _problem(
-                            unknown_outcome(row.get("id"), outcome, valid, framework),
+                            unknown_outcome(row.get("id"), outcome, valid, framework) + own,
                             row.file,
                             row.sheet,
                             row.key_cell.get("outcomes", row.cell),
