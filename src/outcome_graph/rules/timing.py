@@ -124,10 +124,14 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
                      f", which runs past the end of the plan period ({end.isoformat()})")
         else:
             continue
-        due = f"is ongoing from {span}" if timing.kind == "ongoing" else f"is due {span}"
+        shown = str(span)
+        spoken = shown.replace("..", " to ")  # ("2012-05 to 2012-11", not "2012-05..2012-11")
+        due = (f"is ongoing from {spoken}" if timing.kind == "ongoing" else
+               f"is due from {spoken}" if ".." in shown else f"is due {spoken}")
         yield ctx.finding(
             node_id,
-            f"{label(ctx, node_id)} {due}{'' if where.startswith(',') else ' '}{where}{_read(timing, str(span))}.",
+            f"{label(ctx, node_id)} {due}{'' if where.startswith(',') else ', ' if '..' in shown else ' '}{where}"
+            f"{_read(timing, shown)}.",
         )
 
 
