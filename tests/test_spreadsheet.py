@@ -190,7 +190,9 @@ def test_flat_period_comes_from_a_plan_sheet_or_the_option(tmp_path: Path):
 
 def test_parse_period():
     assert parse_period("2011-04-01..2012-03-31") == parse_period("2011-04..2012-03") == parse_period("2011-12")
-    for bad in ("2011", "2011-13..2012-01", "2012-04-01..2011-03-31", "soon"):
+    # a financial year as plans write it
+    assert parse_period("2011/12") == parse_period("2011-2012") == parse_period("2011/2012") == parse_period("2011-12")
+    for bad in ("2011", "2011-13..2012-01", "2012-04-01..2011-03-31", "soon", "2011/13", "2011-2013"):
         with pytest.raises(ConfigError):
             parse_period(bad)
     with pytest.raises(ConfigError, match=r"--period '2011-04-01..2012-02-30': '2012-02-30' is not a valid date "

@@ -569,6 +569,8 @@ def parse_period(text: str) -> tuple[date, date]:
     (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
     >>> parse_period("2011-12")  # a financial year
     (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
+    >>> parse_period("2011/12") == parse_period("2011-2012") == parse_period("2011/2012")  # as plans write it
+    True
     """
     raw = text.strip()
     try:
@@ -576,12 +578,13 @@ def parse_period(text: str) -> tuple[date, date]:
             a, _, b = raw.partition("..")
             start, end = _period_end(a, True), _period_end(b, False)
         else:
-            m = re.fullmatch(r"(\d{4})-(\d{2})", raw)
-            if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+            m = re.fullmatch(r"(\d{4})\s*[-/]\s*(\d{2}|\d{4})", raw)
+            if m and int(m.group(2)) == (int(m.group(1)) + 1) % (100 if len(m.group(2)) == 2 else 10_000):
                 y = int(m.group(1))
                 start, end = date(y, 4, 1), date(y + 1, 3, 31)
             else:
-                raise ValueError("write START..END, e.g. 2011-04-01..2012-03-31, or a financial year such as 2011-12")
+                raise ValueError("write START..END, e.g. 2011-04-01..2012-03-31, or a financial year such "
+                                 "as 2011-12 or 2011/12")
     except ValueError as exc:
         raise ConfigError(f"--period {text!r}: {exc}") from None
     if end < start:
