@@ -84,6 +84,16 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(ind.id, f"Indicator {ind.id} is {how}.")  # ("not in the National Indicator Set")
 
 
+def _unknown_code(ctx: RuleContext, code: str) -> bool:
+    """Whether the code has a catalogue's prefix but is not in that catalogue (OG501 reports it)."""
+    from ..reference.catalogue import code_prefix
+
+    prefix = code_prefix(code)
+    if prefix is None or prefix not in ctx.plan.catalogues:
+        return False
+    return ctx.plan.catalogues[prefix].resolve(code)[0] is None
+
+
 @lru_cache(maxsize=16)
 def _matcher(catalogues: tuple[Catalogue, ...]) -> MeaningMatcher:
     from ..analysis.meaning import MeaningMatcher
@@ -203,8 +213,11 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             "Add `target:` (or `targets:` per year) to the indicators the plan commits to improving.",
         )
         return
+    implicit = ctx.plan.implicit_indicators
+    # (an indicator the plan only names, by a code its catalogue does not have, is OG501's: asking
+    # for the target of a code that does not exist, titled with the code itself, is noise)
     counted = [ind for ind in inds
-               if not (ind.id in ctx.plan.implicit_indicators and not ctx.facts.measures.get(ind.id))]
+               if not (ind.id in implicit and (not ctx.facts.measures.get(ind.id) or _unknown_code(ctx, ind.id)))]
     # A plan that states no baseline anywhere (Thurrock's "11 more children will...") is told so
     # once, not once per change target (the field it never uses is absent, not missing).
     changes = [ind for ind in counted
