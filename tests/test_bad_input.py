@@ -163,6 +163,11 @@ CASES = [
     Case("impossible-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n"), "plan.period.start", 2),
     Case("impossible-period-day", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-02-30, end: 2012-03-31}}\n"),
          "plan.period.start: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)", 2),
+    Case("financial-year-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: 2011/12}\n"),
+         "plan.period: must be a mapping of fields (field: value), not the text '2011/12': write it as "
+         "{start: 2011-04-01, end: 2012-03-31}", 2),
+    Case("worded-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: April 2009 to March 2013}\n"),
+         "write it as start and end dates, such as {start: 2011-04-01, end: 2012-03-31}", 2),
     Case("uk-numeric-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 01/04/2011, end: 2012-03-31}}\n"),
          "plan.period.start: '01/04/2011' is not a date written year-month-day (2011-04-01)", 2),
     Case("impossible-as-of", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n"),

@@ -529,13 +529,24 @@ def _find_model(annotation: Any, typing: Any) -> type[BaseModel] | None:
     return None
 
 
+def _period_example(value: object) -> str:
+    """The plan period written as the format wants it: ``{start: 2011-04-01, end: 2012-03-31}``
+    for the financial year a text such as ``2011/12`` or ``2011-2012`` names, else an example."""
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s*", value) if isinstance(value, str) else None
+    if m and int(m.group(2)) == (int(m.group(1)) + 1) % (100 if len(m.group(2)) == 2 else 10_000):
+        start = int(m.group(1))
+        return f"{{start: {start}-04-01, end: {start + 1}-03-31}}"
+    return "start and end dates, such as {start: 2011-04-01, end: 2012-03-31}"
+
+
 def _field_of_other_levels(field: str, model: type[BaseModel]) -> str:
     """``" on a milestone: it is a field of priorities, aims and objectives"`` for a field written
     at a level of the plan that does not take it but others do (indicators on a milestone, a
     timescale on an objective); ``""`` otherwise."""
     from ..model.document import Aim, Milestone, Objective, Priority
 
-    levels = [(Priority, "priorities"), (Aim, "aims"), (Objective, "objectives"), (Milestone, "milestones")]
+    levels: list[tuple[type[BaseModel], str]] = [
+        (Priority, "priorities"), (Aim, "aims"), (Objective, "objectives"), (Milestone, "milestones")]
     if model not in [m for m, _ in levels]:
         return ""
     kind = str(getattr(model, "kind"))
@@ -688,6 +699,8 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = words
             elif etype in ("model_type", "dict_type", "model_attributes_type"):
                 text = f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
+                if loc == ("plan", "period"):
+                    text += f": write it as {_period_example(err.get('input'))}"
             elif etype == "list_type":
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_type":
