@@ -250,7 +250,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     if not plan.owners:
         return
     declared = {o.id: o for o in plan.owners}
-    names: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}  # a declared spelling, lower-cased -> (as written, owner id)
     nearest: _NearestName | None = None  # made at the first unknown lead (most plans have none)
     led_by: dict[str, str] | None = None
     for owner in ctx.facts.owners.values():
@@ -268,10 +268,13 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
             for o in plan.owners:
                 for text in (o.id, o.name, *o.aliases):
                     if text:  # (two owners of one name: the first, as leads resolve to it)
-                        names.setdefault(text.lower(), o.id)
+                        names.setdefault(text.lower(), (text, o.id))
             nearest = _NearestName(list(names))
         guess = nearest(owner.id.lower())
-        near = f"; did you mean {names[guess]!r}?" if guess else "."
+        near = "."
+        if guess:  # (the spelling it is near, and the owner's id when that spelling is its name or an alias)
+            text, owner_id = names[guess]
+            near = f"; did you mean {text!r}{f' (owner {owner_id})' if text != owner_id else ''}?"
         yield ctx.finding(
             owner.id,
             f"The lead {owner.id!r}{f' (leading {counted(ctx, owner.nodes)})' if owner.nodes else ''} matches no "
