@@ -127,8 +127,8 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
     attainment and safeguarding.
 
     ## How to fix
-    Strengthen the outcome with objectives of its own, or accept the balance and suppress the
-    finding on the plan with a reason.
+    Strengthen the outcome with objectives of its own, or accept the balance in an `ignore:` entry
+    under `plan:` that says why (`{rule: OG202, reason: ...}`).
 
     ## Options
     `min-share`: the smallest share not reported (default 0.05).
