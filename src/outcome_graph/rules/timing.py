@@ -188,7 +188,7 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
 
     ## How to fix
     Copy the date from the other document into `due:` (keeping the reference in `timescale`), or
-    accept the reference and suppress the finding.
+    accept the reference with an `ignore:` entry on the milestone (`{rule: OG404, reason: ...}`).
     """
     if not ctx.facts.uses_dates:
         return  # (OG401 reports the plan as a whole)
