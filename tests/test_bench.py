@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,24 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path):
         assert row["same_counts"], (row["ours_three"], row["shacl_three"])
     assert {t["target"] for t in results["targets"]} >= {"outcome-graph --version < 0.2 s"}
 
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None or shutil.which("cc") is None,
+                    reason="counting instructions needs Valgrind and a C compiler")
+def test_instruction_counts_run_at_small_sizes(tmp_path: Path):
+    out = tmp_path / "instructions.json"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "instructions.py"), "--sizes", "100,400",
+                          "--output", str(out)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    counts = json.loads(out.read_text())["instructions"]
+    phases = {"parse_yaml", "parse_json", "validate", "build_plan", "facts", "graph_build", "check", "three_rules",
+              "dot", "html"} | {f"rules: {f}" for f in ("structure", "coverage", "ownership", "timing", "indicators",
+                                                          "wording")}
+    assert set(counts["100"]) == set(counts["400"]) == phases
+    # Four times the nodes: more work in the phases that pass over every node (a count, not a time).
+    for phase in ("parse_yaml", "parse_json", "validate", "facts", "dot"):
+        assert counts["400"][phase] > 1.5 * counts["100"][phase], phase
+    assert "rules: ownership" in run.stdout and "x (100 -> 400)" in run.stdout
 
 def _positions(plan: og.Plan) -> dict[str, tuple[int | None, int | None]]:
     where = plan.location(plan.id)  # (the plan's own mapping: where plan-wide findings point)

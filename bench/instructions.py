@@ -1,0 +1,217 @@
+"""Count the machine instructions of each phase at growing plan sizes (Valgrind's callgrind).
+
+Usage (from the project root, with the project's environment; needs ``valgrind`` with its headers,
+Debian's ``valgrind`` package, and a C compiler)::
+
+    .venv/bin/python bench/instructions.py                        # 10k and 100k nodes (about 15 minutes)
+    .venv/bin/python bench/instructions.py --sizes 1000,10000
+
+``bench/run.py`` measures time, which on a shared machine varies by 10-30% from run to run and
+grows with the size of the data as well as with the work (caches, memory pages). An instruction
+count is the work alone, and the same from one run to the next whatever else the machine does: it
+tells whether a phase does a constant amount of work per node (grows x10 from 10k to 100k nodes)
+or more. Each size runs in one process under callgrind, which is told at the end of each phase to
+write what it has counted since the end of the previous one. The phases are ``bench/run.py``'s:
+parsing, validation, building the plan, the facts, the networkx graph, each rule family (the caches
+emptied first, as a fresh ``check`` meets them), all rules, the three rules of the SHACL comparison,
+the DOT text and the HTML report. The hash seed is fixed, so that the counts repeat exactly.
+
+It prints one table and writes ``bench/instructions.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import ROOT, THREE, cold  # noqa: E402
+
+# Written at the end of a phase: a callgrind client request that writes out what has been counted
+# since the previous one, labelled with the phase's name (``desc: Trigger: Client Request: NAME``).
+_MARKER_C = r"""
+#include <valgrind/callgrind.h>
+void og_phase_done(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
+"""
+
+BETWEEN = "-"  # the label of work between phases (emptying caches), left out of the table
+
+
+def build_marker(workdir: Path) -> Path:
+    source, library = workdir / "marker.c", workdir / "libmarker.so"
+    source.write_text(_MARKER_C, encoding="utf-8")
+    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        raise SystemExit("instructions.py needs a C compiler (cc) to build its phase marker")
+    done = subprocess.run([cc, "-shared", "-fPIC", "-O2", "-o", str(library), str(source)],
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"could not build the phase marker (are Valgrind's headers installed?):\n{done.stderr}")
+    return library
+
+
+def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
+    """The phases, one after another, each ended by a marker (in the process callgrind runs)."""
+    import ctypes
+    from dataclasses import replace
+
+    from outcome_graph.config import Config
+    from outcome_graph.graph.build import build_graph
+    from outcome_graph.graph.facts import PlanFacts
+    from outcome_graph.loading.loader import build_plan
+    from outcome_graph.loading.tree import fast_parse, parse_text
+    from outcome_graph.model.document import PlanDocument
+    from outcome_graph.output.diagram import to_dot
+    from outcome_graph.output.html_report import report_html
+    from outcome_graph.rules import BUILTIN_FAMILIES, registry
+    from outcome_graph.rules.context import LazyGraph, RuleContext
+    from outcome_graph.rules.engine import check, run_rules
+
+    done = ctypes.CDLL(str(marker)).og_phase_done
+
+    def phase_done(name: str) -> None:
+        done(name.encode())
+
+    gc.disable()  # (as the loader and the rule engine pause it; this process holds one plan)
+    rules, config = registry(), Config()
+    yaml_text = yaml_path.read_text(encoding="utf-8")
+    json_text = json_path.read_text(encoding="utf-8")
+    phase_done(BETWEEN)  # (start-up and imports)
+
+    fast = fast_parse(yaml_text)
+    tree, positions = fast if fast is not None else (parse_text(yaml_text), None)
+    phase_done("parse_yaml")
+    fast_parse(json_text, json_input=True)
+    phase_done("parse_json")
+    document = PlanDocument.model_validate(tree)
+    phase_done("validate")
+    plan = build_plan(document, tree, file=None, base_dir=None, positions=positions)
+    phase_done("build_plan")
+    del tree, positions, document, yaml_text, json_text
+
+    cold()
+    phase_done(BETWEEN)
+    facts = PlanFacts(plan)
+    for name in ("outcomes", "measured_by", "measures", "lead_owners", "timing", "uses_dates"):
+        getattr(facts, name)
+    phase_done("facts")
+    build_graph(plan, facts)
+    phase_done("graph_build")
+    for family in BUILTIN_FAMILIES:
+        cold()
+        phase_done(BETWEEN)
+        graph = LazyGraph(plan, facts)
+        for rule in (r for r in rules.values() if r.family == family):
+            context = RuleContext(plan, facts, graph, replace(rule), config.options_for(rule.code, rule.options))
+            sum(1 for _ in rule.check(context))
+        phase_done(f"rules: {family}")
+    cold()
+    phase_done(BETWEEN)
+    report = check(plan, config)
+    phase_done("check")
+    cold()
+    phase_done(BETWEEN)
+    run_rules(plan, [rules[code] for code in THREE], config)
+    phase_done("three_rules")
+    to_dot(plan, config=config)
+    phase_done("dot")
+    report_html(plan, findings=report, config=config, diagram=len(plan.nodes) <= 2000)
+    phase_done("html")
+
+
+def read_counts(out_prefix: Path) -> dict[str, int]:
+    """Instructions per phase, from the files callgrind wrote (``PREFIX.1``, ``PREFIX.2``...)."""
+    counts: dict[str, int] = {}
+    dumps = [p for p in out_prefix.parent.glob(out_prefix.name + ".*") if p.suffix[1:].isdecimal()]
+    for path in sorted(dumps, key=lambda p: int(p.suffix[1:])):  # (in the order the phases ran)
+        label = total = None
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                if line.startswith("desc: Trigger: Client Request: "):
+                    label = line.split(": ", 3)[3].strip()
+                elif line.startswith("summary: "):
+                    total = int(line.split()[1])
+                    break
+        if label is not None and label != BETWEEN and total is not None:
+            counts[label] = counts.get(label, 0) + total
+    return counts
+
+
+def measure(n: int, workdir: Path, marker: Path) -> dict[str, int]:
+    from outcome_graph.synth import dump_json, dump_yaml, generate
+
+    document = generate(n, seed=0)
+    yaml_path, json_path = workdir / f"plan-{n}.yaml", workdir / f"plan-{n}.json"
+    yaml_path.write_text(dump_yaml(document), encoding="utf-8")
+    json_path.write_text(dump_json(document), encoding="utf-8")
+    out = workdir / f"callgrind-{n}"
+    command = ["valgrind", "--tool=callgrind", "--cache-sim=no", "--branch-sim=no", "--dump-instr=no",
+               f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()),
+               "--phases", str(yaml_path), str(json_path), str(marker)]
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=os.pathsep.join(
+        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]))
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        raise SystemExit(f"the phases failed under callgrind at N = {n:,}:\n{done.stderr[-3000:]}")
+    counts = read_counts(out)
+    missing = {"parse_yaml", "check", "html"} - set(counts)
+    if missing:
+        raise SystemExit(f"callgrind wrote no count for {', '.join(sorted(missing))} at N = {n:,}")
+    return counts
+
+
+def print_table(sizes: list[int], counts: dict[int, dict[str, int]]) -> None:
+    phases = list(counts[sizes[0]])
+    header = ["phase", *(f"N = {n:,}" for n in sizes), *(f"x ({a:,} -> {b:,})" for a, b in zip(sizes, sizes[1:]))]
+    rows = [[p, *(f"{counts[n][p] / 1e6:,.0f} M" for n in sizes),
+             *(f"x{counts[b][p] / counts[a][p]:.2f}" for a, b in zip(sizes, sizes[1:]))] for p in phases]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print(" | ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))))
+    print("-+-".join("-" * w for w in widths))
+    for r in rows:
+        print(" | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated plan sizes (nodes), at least two")
+    parser.add_argument("--output", default=str(HERE / "instructions.json"), help="where to write the counts")
+    parser.add_argument("--phases", nargs=3, help=argparse.SUPPRESS)  # (in the process callgrind runs)
+    args = parser.parse_args(argv)
+    if args.phases:
+        run_phases(*map(Path, args.phases))
+        return 0
+    sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    if len(sizes) < 2:
+        parser.error("give at least two sizes, to compare")
+    from outcome_graph.synth import MIN_NODES
+
+    if sizes[0] < MIN_NODES:
+        parser.error(f"a synthetic plan has at least {MIN_NODES} nodes")
+    if shutil.which("valgrind") is None:
+        raise SystemExit("instructions.py needs Valgrind (Debian: apt-get install valgrind)")
+    counts: dict[int, dict[str, int]] = {}
+    with tempfile.TemporaryDirectory(prefix="og-instructions-") as tmp:
+        marker = build_marker(Path(tmp))
+        for n in sizes:
+            print(f"counting N = {n:,} under callgrind ...", file=sys.stderr, flush=True)
+            counts[n] = measure(n, Path(tmp), marker)
+    print_table(sizes, counts)
+    Path(args.output).write_text(json.dumps({"sizes": sizes, "instructions": {str(n): c for n, c in counts.items()}},
+                                            indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
