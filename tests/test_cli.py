@@ -589,7 +589,8 @@ def test_an_output_that_is_a_symbolic_link_writes_the_file_it_points_to(tmp_path
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["check", "{plan}"], ["table", "{plan}"], ["rules"], ["synth", "100"]])
+@pytest.mark.parametrize("args", [["check", "{plan}"], ["table", "{plan}"], ["rules"], ["synth", "100"], ["--version"],
+                                  ["--help"], ["check", "--help"]])
 def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, args: list[str]):
     plan = write(tmp_path, CLEAN)
     with open("/dev/full", "w") as full:
@@ -597,6 +598,66 @@ def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, ar
                              stderr=subprocess.PIPE, text=True, timeout=120)
     assert out.returncode == 2, out.stderr
     assert out.stderr == "error: cannot write the output: No space left on device\n"
+
+
+def _closing(fd: int) -> Any:
+    """A ``preexec_fn`` that starts the command with descriptor ``fd`` closed, as ``>&-`` does."""
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize("args", [["check", "{plan}"], ["diff", "{plan}", "{plan}"], ["rules"], ["schema"],
+                                  ["--version"], ["--help"]])
+def test_a_closed_standard_output_is_an_error_not_a_bug(tmp_path: Path, args: list[str]):
+    plan = write(tmp_path, CLEAN)
+    out = subprocess.run([*og_command(), *(a.format(plan=plan) for a in args)], stderr=subprocess.PIPE, text=True,
+                         preexec_fn=_closing(1), timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr == "error: cannot write the output: standard output is closed\n"
+
+
+def test_a_command_that_writes_its_output_to_a_file_needs_no_standard_output(tmp_path: Path):
+    plan = write(tmp_path, ORPHAN)
+    target = tmp_path / "findings.json"
+    out = subprocess.run([*og_command(), "check", str(plan), "--format", "json", "-o", str(target)],
+                         stderr=subprocess.PIPE, text=True, preexec_fn=_closing(1), timeout=120)
+    assert out.returncode == 1 and out.stderr == ""
+    assert json.loads(target.read_text())["summary"]["error"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.json", "plan.yaml"]
+
+
+def test_a_closed_standard_input_is_an_error_not_a_bug():
+    out = subprocess.run([*og_command(), "check", "-"], capture_output=True, text=True, preexec_fn=_closing(0),
+                         timeout=120)
+    assert out.returncode == 2 and out.stderr == "error: cannot read standard input: it is closed\n"
+
+
+@pytest.mark.parametrize(("text", "args", "code"), [(CLEAN, [], 0), (ORPHAN, [], 1), (CLEAN, ["missing.yaml"], 2)])
+def test_a_closed_standard_error_leaves_the_exit_code_as_it_is(tmp_path: Path, text: str, args: list[str], code: int):
+    plan = write(tmp_path, text)
+    out = subprocess.run([*og_command(), "check", *(args or [str(plan)])], stdout=subprocess.PIPE, text=True,
+                         preexec_fn=_closing(2), cwd=tmp_path, timeout=120)
+    assert out.returncode == code
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_message_that_cannot_be_written_is_an_error_not_a_bug(tmp_path: Path):
+    # (standard error on a full disk: nothing can be said, but the exit code says it)
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([*og_command(), "check", str(tmp_path / "missing.yaml")], stdout=subprocess.PIPE,
+                             stderr=full, timeout=120)
+    assert out.returncode == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_reader_that_stops_early_leaves_the_exit_code_of_the_findings(tmp_path: Path, fmt: str):
+    # (`check plan.yaml | head -1` under `set -o pipefail`: the errors still fail the job)
+    plan = write(tmp_path, ORPHAN)
+    proc = subprocess.Popen([*og_command(), "check", str(plan), "--format", fmt], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    proc.stdout.close()  # (before the command has written anything)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and err == ""
 
 
 def test_render_refuses_a_selection_of_findings_it_would_not_mark(tmp_path: Path):
