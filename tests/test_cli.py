@@ -588,6 +588,30 @@ def test_an_output_that_is_a_symbolic_link_writes_the_file_it_points_to(tmp_path
     assert link.is_symlink() and json.loads(real.read_text())["plan"]["id"] == "t"
 
 
+@pytest.mark.parametrize(("command", "name"), [("check", "out.txt"), ("convert", "out.json"), ("convert", "out-csv")])
+def test_an_output_inside_a_file_says_that_file_is_not_a_folder(tmp_path: Path, command: str, name: str):
+    plan = write(tmp_path, CLEAN)
+    (tmp_path / "notes").write_text("keep")
+    target = tmp_path / "notes" / name
+    out = run(command, str(plan), *(["-o", str(target)] if command == "check" else [str(target)]))
+    assert out.returncode == 2 and out.stderr == f"error: {target}: {tmp_path / 'notes'} is not a folder\n"
+    assert (tmp_path / "notes").read_text() == "keep"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="only an administrator can give a file away")
+def test_an_output_replaced_by_an_administrator_keeps_its_owner_and_permissions(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    target = tmp_path / "findings.json"
+    target.write_text("old")
+    os.chown(target, 65534, 65534)
+    target.chmod(0o640)
+    out = run("check", str(plan), "--format", "json", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    st = target.stat()
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (65534, 65534, 0o640)
+    assert json.loads(target.read_text())["plan"]["id"] == "t"
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [["check", "{plan}"], ["table", "{plan}"], ["rules"], ["synth", "100"], ["--version"],
                                   ["--help"], ["check", "--help"]])
