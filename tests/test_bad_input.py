@@ -316,7 +316,7 @@ def test_a_render_killed_mid_way_leaves_the_existing_output(signal_name: str, tm
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads process states from /proc")
-@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT", "SIGHUP"])
 def test_a_render_stopped_mid_way_stops_its_graphviz_process(signal_name: str, tmp_path: Path):
     # (the signal goes to the command alone, as `kill PID` or a job runner sends it: the `dot` it
     # started must not go on laying out a diagram nobody will read)
@@ -343,7 +343,8 @@ def test_a_render_stopped_mid_way_stops_its_graphviz_process(signal_name: str, t
         assert dot_pid, "dot was never started"
         proc.send_signal(getattr(signal, signal_name))
         _out, err = proc.communicate(timeout=60)
-        assert (proc.returncode, err) == ((130, "interrupted\n") if signal_name == "SIGINT" else (143, "terminated\n"))
+        expected = {"SIGINT": (130, "interrupted\n"), "SIGTERM": (143, "terminated\n"), "SIGHUP": (129, "terminated\n")}
+        assert (proc.returncode, err) == expected[signal_name]
         assert _process_state(dot_pid) in (None, "Z"), "dot is still running"
     finally:
         proc.kill()

@@ -86,8 +86,10 @@ def main() -> None:
 
 
 def _exit_cleanly_on_sigterm() -> None:
-    """A terminated command unwinds like an interrupted one: temporary outputs are removed and an
-    existing output is left as it was (a child `dot` process is stopped too)."""
+    """A terminated command (SIGTERM, or SIGHUP: its terminal closed) unwinds like an interrupted
+    one: temporary outputs are removed, an existing output is left as it was, and the processes it
+    started (workers, `dot`) are stopped; it exits 128 + the signal's number. A signal ignored
+    when the command started (SIGHUP under ``nohup``) stays ignored."""
     import signal
 
     from .commands.common import Terminated
@@ -95,10 +97,15 @@ def _exit_cleanly_on_sigterm() -> None:
     def stop(signum: int, frame: object) -> None:
         raise Terminated(128 + signum)
 
-    try:
-        signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
-        pass
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:  # pragma: no cover - not POSIX
+            continue
+        try:
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                signal.signal(number, stop)
+        except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
+            pass
 
 
 def _register_commands() -> None:
