@@ -624,6 +624,33 @@ def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, ar
     assert out.stderr == "error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.parametrize(("args", "starts"), [
+    (["check", "plan.yaml", "-o", "-"], "Errors (1)"),
+    (["check", "plan.yaml", "--format", "json", "-o", "-"], "{"),
+    (["diff", "plan.yaml", "plan.yaml", "-o", "-"], "t (plan.yaml) -> t (plan.yaml)"),
+    (["synth", "100", "-o", "-"], "format: outcome-graph/v1"),
+    (["report", "plan.yaml", "--no-diagram", "-o", "-"], "<!DOCTYPE html>"),
+    (["convert", "plan.yaml", "-"], "format: outcome-graph/v1"),
+    (["convert", "plan.yaml", "-", "--to", "json"], "{"),
+])
+def test_an_output_named_dash_is_standard_output_not_a_file(tmp_path: Path, args: list[str], starts: str):
+    write(tmp_path, ORPHAN)
+    out = run(*args, cwd=tmp_path)
+    assert out.returncode in (0, 1) and out.stdout.startswith(starts), out.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]  # (no file named -)
+
+
+def test_convert_to_standard_output_writes_what_it_would_write_to_a_file(tmp_path: Path):
+    plan = write(tmp_path, ORPHAN)
+    for suffix, to in ((".yaml", []), (".json", ["--to", "json"])):
+        assert run("convert", str(plan), str(tmp_path / f"back{suffix}")).returncode == 0
+        out = run("convert", str(plan), "-", *to)
+        assert out.returncode == 0 and out.stdout == (tmp_path / f"back{suffix}").read_text() and out.stderr == ""
+    out = run("convert", str(plan), "-", "--to", "xlsx", cwd=tmp_path)
+    assert out.returncode == 2 and "standard output (-) takes a plan as YAML or JSON" in out.stderr
+    assert run("report", str(plan), "-o", "-", "--watch").returncode == 2
+
+
 def _closing(fd: int) -> Any:
     """A ``preexec_fn`` that starts the command with descriptor ``fd`` closed, as ``>&-`` does."""
     return lambda: os.close(fd)
