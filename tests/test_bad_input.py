@@ -352,6 +352,54 @@ def test_a_render_killed_mid_way_leaves_the_existing_output(signal_name: str, tm
         assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json", "model.svg"]
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads process states from /proc")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_render_stopped_mid_way_stops_its_graphviz_process(signal_name: str, tmp_path: Path):
+    # (the signal goes to the command alone, as `kill PID` or a job runner sends it: the `dot` it
+    # started must not go on laying out a diagram nobody will read)
+    import signal
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    started = tmp_path / "dot.pid"
+    fake = bin_dir / "dot"
+    fake.write_text(f"#!/bin/sh\necho $$ > {started}.tmp && mv {started}.tmp {started}\nexec sleep 120\n")
+    fake.chmod(0o755)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_HEADER + "priorities: [{id: P1, title: Safe}]\n")
+    env = {**os.environ, "PATH": os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")])}
+    proc = subprocess.Popen([*og_command(), "render", str(plan), "-o", str(tmp_path / "model.svg")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    dot_pid = 0
+    try:
+        for _ in range(600):
+            if started.exists():
+                dot_pid = int(started.read_text())
+                break
+            time.sleep(0.1)
+        assert dot_pid, "dot was never started"
+        proc.send_signal(getattr(signal, signal_name))
+        _out, err = proc.communicate(timeout=60)
+        expected = {"SIGINT": (130, "interrupted\n"), "SIGTERM": (143, "terminated\n"), "SIGHUP": (129, "terminated\n")}
+        assert (proc.returncode, err) == expected[signal_name]
+        assert _process_state(dot_pid) in (None, "Z"), "dot is still running"
+    finally:
+        proc.kill()
+        proc.wait()
+        if dot_pid and _process_state(dot_pid) not in (None, "Z"):
+            os.kill(dot_pid, signal.SIGKILL)
+    assert not (tmp_path / "model.svg").exists()
+
+
+def _process_state(pid: int) -> str | None:
+    """A process's state letter (``R``, ``S``, ``Z``...), or ``None`` when there is none."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return None
+
+
 def test_a_render_that_fails_leaves_the_existing_output(tmp_path: Path):
     from .conftest import MODELS
 

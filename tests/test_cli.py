@@ -588,8 +588,33 @@ def test_an_output_that_is_a_symbolic_link_writes_the_file_it_points_to(tmp_path
     assert link.is_symlink() and json.loads(real.read_text())["plan"]["id"] == "t"
 
 
+@pytest.mark.parametrize(("command", "name"), [("check", "out.txt"), ("convert", "out.json"), ("convert", "out-csv")])
+def test_an_output_inside_a_file_says_that_file_is_not_a_folder(tmp_path: Path, command: str, name: str):
+    plan = write(tmp_path, CLEAN)
+    (tmp_path / "notes").write_text("keep")
+    target = tmp_path / "notes" / name
+    out = run(command, str(plan), *(["-o", str(target)] if command == "check" else [str(target)]))
+    assert out.returncode == 2 and out.stderr == f"error: {target}: {tmp_path / 'notes'} is not a folder\n"
+    assert (tmp_path / "notes").read_text() == "keep"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="only an administrator can give a file away")
+def test_an_output_replaced_by_an_administrator_keeps_its_owner_and_permissions(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    target = tmp_path / "findings.json"
+    target.write_text("old")
+    os.chown(target, 65534, 65534)
+    target.chmod(0o640)
+    out = run("check", str(plan), "--format", "json", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    st = target.stat()
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (65534, 65534, 0o640)
+    assert json.loads(target.read_text())["plan"]["id"] == "t"
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["check", "{plan}"], ["table", "{plan}"], ["rules"], ["synth", "100"]])
+@pytest.mark.parametrize("args", [["check", "{plan}"], ["table", "{plan}"], ["rules"], ["synth", "100"], ["--version"],
+                                  ["--help"], ["check", "--help"]])
 def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, args: list[str]):
     plan = write(tmp_path, CLEAN)
     with open("/dev/full", "w") as full:
@@ -597,6 +622,93 @@ def test_standard_output_on_a_full_disk_is_an_error_not_a_bug(tmp_path: Path, ar
                              stderr=subprocess.PIPE, text=True, timeout=120)
     assert out.returncode == 2, out.stderr
     assert out.stderr == "error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(("args", "starts"), [
+    (["check", "plan.yaml", "-o", "-"], "Errors (1)"),
+    (["check", "plan.yaml", "--format", "json", "-o", "-"], "{"),
+    (["diff", "plan.yaml", "plan.yaml", "-o", "-"], "t (plan.yaml) -> t (plan.yaml)"),
+    (["synth", "100", "-o", "-"], "format: outcome-graph/v1"),
+    (["report", "plan.yaml", "--no-diagram", "-o", "-"], "<!DOCTYPE html>"),
+    (["convert", "plan.yaml", "-"], "format: outcome-graph/v1"),
+    (["convert", "plan.yaml", "-", "--to", "json"], "{"),
+])
+def test_an_output_named_dash_is_standard_output_not_a_file(tmp_path: Path, args: list[str], starts: str):
+    write(tmp_path, ORPHAN)
+    out = run(*args, cwd=tmp_path)
+    assert out.returncode in (0, 1) and out.stdout.startswith(starts), out.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]  # (no file named -)
+
+
+def test_convert_to_standard_output_writes_what_it_would_write_to_a_file(tmp_path: Path):
+    plan = write(tmp_path, ORPHAN)
+    for suffix, to in ((".yaml", []), (".json", ["--to", "json"])):
+        assert run("convert", str(plan), str(tmp_path / f"back{suffix}")).returncode == 0
+        out = run("convert", str(plan), "-", *to)
+        assert out.returncode == 0 and out.stdout == (tmp_path / f"back{suffix}").read_text() and out.stderr == ""
+    out = run("convert", str(plan), "-", "--to", "xlsx", cwd=tmp_path)
+    assert out.returncode == 2 and "standard output (-) takes a plan as YAML or JSON" in out.stderr
+    assert run("report", str(plan), "-o", "-", "--watch").returncode == 2
+
+
+def _closing(fd: int) -> Any:
+    """A ``preexec_fn`` that starts the command with descriptor ``fd`` closed, as ``>&-`` does."""
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize("args", [["check", "{plan}"], ["diff", "{plan}", "{plan}"], ["rules"], ["schema"],
+                                  ["--version"], ["--help"]])
+def test_a_closed_standard_output_is_an_error_not_a_bug(tmp_path: Path, args: list[str]):
+    plan = write(tmp_path, CLEAN)
+    out = subprocess.run([*og_command(), *(a.format(plan=plan) for a in args)], stderr=subprocess.PIPE, text=True,
+                         preexec_fn=_closing(1), timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr == "error: cannot write the output: standard output is closed\n"
+
+
+def test_a_command_that_writes_its_output_to_a_file_needs_no_standard_output(tmp_path: Path):
+    plan = write(tmp_path, ORPHAN)
+    target = tmp_path / "findings.json"
+    out = subprocess.run([*og_command(), "check", str(plan), "--format", "json", "-o", str(target)],
+                         stderr=subprocess.PIPE, text=True, preexec_fn=_closing(1), timeout=120)
+    assert out.returncode == 1 and out.stderr == ""
+    assert json.loads(target.read_text())["summary"]["error"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.json", "plan.yaml"]
+
+
+def test_a_closed_standard_input_is_an_error_not_a_bug():
+    out = subprocess.run([*og_command(), "check", "-"], capture_output=True, text=True, preexec_fn=_closing(0),
+                         timeout=120)
+    assert out.returncode == 2 and out.stderr == "error: cannot read standard input: it is closed\n"
+
+
+@pytest.mark.parametrize(("text", "args", "code"), [(CLEAN, [], 0), (ORPHAN, [], 1), (CLEAN, ["missing.yaml"], 2)])
+def test_a_closed_standard_error_leaves_the_exit_code_as_it_is(tmp_path: Path, text: str, args: list[str], code: int):
+    plan = write(tmp_path, text)
+    out = subprocess.run([*og_command(), "check", *(args or [str(plan)])], stdout=subprocess.PIPE, text=True,
+                         preexec_fn=_closing(2), cwd=tmp_path, timeout=120)
+    assert out.returncode == code
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_message_that_cannot_be_written_is_an_error_not_a_bug(tmp_path: Path):
+    # (standard error on a full disk: nothing can be said, but the exit code says it)
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([*og_command(), "check", str(tmp_path / "missing.yaml")], stdout=subprocess.PIPE,
+                             stderr=full, timeout=120)
+    assert out.returncode == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_reader_that_stops_early_leaves_the_exit_code_of_the_findings(tmp_path: Path, fmt: str):
+    # (`check plan.yaml | head -1` under `set -o pipefail`: the errors still fail the job)
+    plan = write(tmp_path, ORPHAN)
+    proc = subprocess.Popen([*og_command(), "check", str(plan), "--format", fmt], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    proc.stdout.close()  # (before the command has written anything)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and err == ""
 
 
 def test_render_refuses_a_selection_of_findings_it_would_not_mark(tmp_path: Path):

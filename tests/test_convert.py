@@ -479,6 +479,77 @@ def test_a_csv_folder_holding_another_csv_file_is_not_replaced(tmp_path: Path):
     assert (folder / "budget.csv").read_text(encoding="utf-8") == "line,amount\nstaff,1000\n"
 
 
+def test_a_csv_folder_through_a_symbolic_link_replaces_the_folder_it_points_to(tmp_path: Path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    real = tmp_path / "shared" / "plan-csv"
+    real.parent.mkdir()
+    write_csv_folder(og.load(PLAN_HEADER), real)
+    link = tmp_path / "plan-csv"
+    link.symlink_to(real)
+    write_csv_folder(plan, link)
+    assert link.is_symlink() and load_path(real).document == load_path(MODELS / "thurrock-cypp-2011-12.yaml").document
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan-csv", "shared"]  # (nothing left beside them)
+    assert sorted(p.name for p in real.parent.iterdir()) == ["plan-csv"]
+
+
+def test_a_csv_folder_written_again_keeps_its_permissions(tmp_path: Path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    folder = tmp_path / "plan-csv"
+    write_csv_folder(plan, folder)
+    folder.chmod(0o700)  # (a plan kept private)
+    (folder / "plan.csv").chmod(0o600)
+    write_csv_folder(plan, folder)
+    assert folder.stat().st_mode & 0o777 == 0o700 and (folder / "plan.csv").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_csv_folder_that_cannot_be_written_is_an_error_naming_it(tmp_path: Path, monkeypatch):
+    import errno
+    import os
+    import tempfile
+
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    folder = tmp_path / "plan-csv"
+    write_csv_folder(plan, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    def no_folder(*args, **kwargs):  # (a read-only folder)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    with monkeypatch.context() as m:
+        m.setattr(tempfile, "mkdtemp", no_folder)
+        with pytest.raises(RenderError, match=f"^{folder}: cannot write: Permission denied$"):
+            write_csv_folder(plan, folder)
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", full)
+        with pytest.raises(RenderError, match=f"^{folder / 'plan.csv'}: cannot write: No space left on device$"):
+            write_csv_folder(plan, folder)
+    replace = os.replace
+
+    def busy(src, dst):  # (a folder that is a mount point cannot be moved aside)
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", busy)
+        with pytest.raises(RenderError, match=f"^{folder}: cannot write: Device or resource busy$"):
+            write_csv_folder(plan, folder)
+
+    def interrupted_in_between(src, dst):  # (Ctrl-C once the old folder is moved aside)
+        if str(src).endswith(".tmp"):
+            raise KeyboardInterrupt
+        replace(src, dst)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", interrupted_in_between)
+        with pytest.raises(KeyboardInterrupt):
+            write_csv_folder(plan, folder)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan-csv"]
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_a_reference_s_explicitly_empty_targets_round_trip(fmt: str, tmp_path: Path):
     plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Fewer accidents, indicators: [{id: NI 47, targets: []}]}]\n")

@@ -330,6 +330,22 @@ def test_a_program_that_ignores_sigchld(synthetic):
         signal.signal(signal.SIGCHLD, previous)
 
 
+@pytest.mark.parametrize("name", ["SIGINT", "SIGHUP"])
+def test_a_child_ignores_what_its_parent_ignores(name: str):
+    # (a command started in the background by a script ignores SIGINT, one under nohup SIGHUP: a
+    # signal sent to the whole group then stopped the children alone, whose work was done again)
+    from outcome_graph.forking import Forked, reap
+
+    number = getattr(signal, name)
+    previous = signal.signal(number, signal.SIG_IGN)
+    try:
+        child = Forked(lambda: (os.kill(os.getpid(), number), "done")[1])
+        assert child.result() == "done"
+        reap()
+    finally:
+        signal.signal(number, previous)
+
+
 # -- several plans shared between processes (check PLANS... --jobs) ----------------------------
 
 

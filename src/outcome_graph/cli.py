@@ -23,6 +23,9 @@ def run() -> None:
     output is flushed, the process ends without that clean-up (``os._exit``, as mypy does);
     ``atexit`` handlers do not run. Code that calls :func:`main` itself is unaffected.
     """
+    from .commands.common import EXIT_USAGE, open_closed_streams, quiet_stdout
+
+    open_closed_streams()
     try:
         main(prog_name="outcome-graph")
     except SystemExit as exc:
@@ -31,10 +34,41 @@ def run() -> None:
             raise  # a message to print: the interpreter's own exit does that
         try:
             sys.stdout.flush()
+        except BrokenPipeError:  # (the reader has gone: the command's exit code stands)
+            quiet_stdout()
+        except (OSError, ValueError) as error:
+            _unwritable(error)
+            code = EXIT_USAGE
+        try:
             sys.stderr.flush()
         except (OSError, ValueError):
-            raise exc from None  # the usual exit reports what went wrong
+            pass
         os._exit(code or 0)
+    except OSError as exc:
+        # A standard stream that cannot be written outside a command's own error handling (--help
+        # or --version into a full disk or a closed standard output, a message into a full
+        # standard error): an error, not a bug, and never a traceback.
+        _unwritable(exc)
+        os._exit(EXIT_USAGE)
+
+
+def _unwritable(error: Exception) -> None:
+    """Say (where standard error still can) that an output could not be written, and write
+    nothing more to standard output."""
+    from .commands.common import StreamClosed, quiet_stdout
+
+    quiet_stdout()
+    if isinstance(error, StreamClosed):
+        reason = error.strerror
+    elif isinstance(error, OSError):
+        reason = f"cannot write the output: {error.strerror or error}"
+    else:
+        reason = f"cannot write the output: {error}"
+    try:
+        sys.stderr.write(f"error: {reason}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -52,17 +86,26 @@ def main() -> None:
 
 
 def _exit_cleanly_on_sigterm() -> None:
-    """A terminated command unwinds like an interrupted one: temporary outputs are removed and an
-    existing output is left as it was (a child `dot` process is stopped too)."""
+    """A terminated command (SIGTERM, or SIGHUP: its terminal closed) unwinds like an interrupted
+    one: temporary outputs are removed, an existing output is left as it was, and the processes it
+    started (workers, `dot`) are stopped; it exits 128 + the signal's number. A signal ignored
+    when the command started (SIGHUP under ``nohup``) stays ignored."""
     import signal
 
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
+    from .commands.common import Terminated
 
-    try:
-        signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
-        pass
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:  # pragma: no cover - not POSIX
+            continue
+        try:
+            if signal.getsignal(number) is not signal.SIG_IGN:
+                signal.signal(number, stop)
+        except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
+            pass
 
 
 def _register_commands() -> None:

@@ -220,9 +220,12 @@ def _child(write_end: int, fn: Callable[[], object]) -> None:  # pragma: no cove
     import signal
 
     # The parent's handlers (the command's SIGTERM raises SystemExit) would unwind into the
-    # parent's code: a child just dies.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # parent's code: a child just dies. A signal the parent ignores (SIGINT for a command started
+    # in the background by a script, SIGHUP under nohup) the child ignores too.
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
     status = 1
     try:
         data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)

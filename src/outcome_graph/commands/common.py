@@ -9,6 +9,7 @@ command starts at once; what a helper needs loads when it is called.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -18,13 +19,79 @@ from typing import Any
 import click
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
-           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer"]
+           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer", "StreamClosed", "Terminated",
+           "open_closed_streams", "quiet_stdout"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 #: What writing an output can meet that is no bug: a full disk or quota, a file too large.
 _FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+class StreamClosed(OSError):
+    """A standard stream the command was started without (``>&-``, ``<&-``) was used; the
+    message says which."""
+
+
+class Terminated(SystemExit):
+    """The command was sent SIGTERM: it unwinds as an interrupted one does (temporary outputs
+    removed, child processes stopped) and exits with 128 + the signal's number."""
+
+
+class _Closed(io.RawIOBase):
+    """Stands for a standard stream that was closed: reading or writing it raises
+    :class:`StreamClosed`."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        raise StreamClosed(errno.EBADF, self.message)
+
+    def write(self, data: Any) -> int:
+        raise StreamClosed(errno.EBADF, self.message)
+
+
+def open_closed_streams() -> None:
+    """Give the command standard streams where the shell closed them (``>&-``, ``2>&-``,
+    ``<&-``). Each closed descriptor is opened on the null device, so that no file the command
+    opens takes its number; reading a closed standard input or writing to a closed standard output
+    is then an error (exit 2), and messages to a closed standard error are dropped."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        except OSError:  # pragma: no cover - no null device
+            pass
+        if name == "stderr":
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - the process's own standard error
+        elif name == "stdout":
+            sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed("cannot write the output: standard output is closed")),
+                                          encoding="utf-8")
+        else:
+            sys.stdin = io.TextIOWrapper(io.BufferedReader(_Closed("cannot read standard input: it is closed")),
+                                         encoding="utf-8")
+
+
+def quiet_stdout() -> None:
+    """Send what is left to write on standard output to the null device: once its reader has gone
+    or it has failed, nothing more is written there, and no error comes of it at exit."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush errors at exit
+    except OSError:  # pragma: no cover
+        pass
 
 
 def say(text: str) -> None:
@@ -49,12 +116,16 @@ def handle_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except Terminated:
+        click.echo("terminated", err=True)
+        raise
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush errors at exit
-        except OSError:
-            pass
+        quiet_stdout()
         sys.exit(EXIT_OK)
+    except StreamClosed as exc:
+        quiet_stdout()
+        say(f"error: {exc.strerror}")
+        sys.exit(EXIT_USAGE)
     except (click.exceptions.Exit, click.ClickException, SystemExit):
         raise
     except MemoryError:
@@ -77,11 +148,20 @@ def handle_errors() -> Iterator[None]:
 
 def emit(text: str, output: str | None, *, color: bool = False) -> None:
     """Write a command's text output: to standard output, or to the file ``output`` (whole or
-    not at all, with a final line break)."""
+    not at all, with a final line break).
+
+    A reader of standard output that stops reading (``| head``) ends the output quietly, and the
+    command keeps its exit code: ``check`` still exits 1 on errors, however early the reader
+    left."""
     if output is None:
         # (click leaves the colour codes out when stdout is not a terminal, unless told: --color
         # asks for them in a pipe, for `less -R` or a CI log)
-        click.echo(text, color=True if color else None)
+        try:
+            click.echo(text, color=True if color else None)
+        except BrokenPipeError:
+            quiet_stdout()
+            global _reader_gone
+            _reader_gone = True
         return
     from ..output.files import atomic_write_text
 
@@ -143,6 +223,9 @@ def _stamps(files: Iterable[str]) -> list[tuple[int, int] | None]:
     return out
 
 
+#: Whether the reader of standard output has gone (``--watch`` then stops).
+_reader_gone = False
+
 #: How often ``--watch`` looks at the files (seconds).
 WATCH_INTERVAL = 0.5
 
@@ -179,6 +262,8 @@ def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | 
                 except OutcomeGraphError as exc:
                     for line in str(exc).splitlines():
                         say(f"error: {line}")
+                if _reader_gone:  # (`check --watch | head`: no one reads what it would write)
+                    sys.exit(EXIT_OK)
                 last = now
             time.sleep(WATCH_INTERVAL)
     except KeyboardInterrupt:

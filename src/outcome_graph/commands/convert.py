@@ -9,7 +9,7 @@ from .common import rule_options, say
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
 @click.argument("source", type=click.Path(dir_okay=True, path_type=str))
-@click.argument("target", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("target", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
 @click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False), default=None,
               help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder).")
 @click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
@@ -33,6 +33,7 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
       outcome-graph convert plan.xlsx plan.yaml
       outcome-graph convert plan.yaml plan-csv/          # a folder of CSV files
       outcome-graph convert table.xlsx plan.yaml --period 2011-04-01..2012-03-31
+      outcome-graph convert plan.xlsx - --to json     # to standard output (YAML unless --to json)
     """
     from .common import cli_layer, handle_errors
 
@@ -44,6 +45,9 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
         from ..convert import convert
         from ..loading.loader import DEFAULT_MAX_BYTES
 
+        if target == "-":
+            _to_standard_output(source, to, findings, period, max_bytes or DEFAULT_MAX_BYTES)
+            return
         config = (discover_config(source, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
                   if findings else None)
         result = convert(source, target, to=to, findings=findings, period=period,
@@ -54,3 +58,21 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
             say(f"warning: {target}: {warning}")
         nodes = len(result.plan.nodes)
         click.echo(f"wrote {target} ({result.format}, {nodes} node{'' if nodes == 1 else 's'})", err=True)
+
+
+def _to_standard_output(source: str, to: str | None, findings: bool, period: str | None, max_bytes: int) -> None:
+    """``convert SOURCE -``: the plan as YAML (or JSON with ``--to json``) on standard output."""
+    from ..convert import to_json, to_yaml
+    from ..errors import ConfigError
+    from ..loading.loader import load_path
+    from .common import emit
+
+    fmt = (to or "yaml").lower()
+    if fmt not in ("yaml", "json"):
+        raise ConfigError(f"standard output (-) takes a plan as YAML or JSON; write {fmt} to a file or folder")
+    if findings:
+        raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
+    plan = load_path(source, max_bytes=max_bytes, period=period)
+    for notice in plan.notices:
+        say(f"notice: {notice}")
+    emit((to_json(plan) if fmt == "json" else to_yaml(plan)).removesuffix("\n"), None)

@@ -9,8 +9,8 @@ from .common import rule_options, say
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="The HTML file to write (written whole or not at all).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
+              help="The HTML file to write (written whole or not at all), or - for standard output.")
 @rule_options("")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
@@ -40,22 +40,31 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
         from ..baseline import read_baseline
         from ..config import discover_config
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
-        from ..output.html_report import report
+        from ..output.html_report import report, report_html
         from ..rules.engine import check
 
-        refuse_inputs(output, [plan], config_file, baseline_file)
+        if watch and output == "-":
+            raise click.UsageError("--watch writes the report again to a file; give its name instead of -")
+        refuse_inputs(None if output == "-" else output, [plan], config_file, baseline_file)
 
         def write() -> None:
             baseline = read_baseline(baseline_file)
             config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
-            refuse_inputs(output, loaded=[loaded], configs=[config])
+            refuse_inputs(None if output == "-" else output, loaded=[loaded], configs=[config])
             findings = check(loaded, config, jobs="auto")
             if baseline is not None:
                 mismatch = baseline.mismatch(loaded.id)
                 if mismatch:
                     say(f"notice: {mismatch}")
                 findings = baseline.apply(findings)
+            if output == "-":
+                from .common import emit
+
+                page = report_html(loaded, findings=findings, config=config, diagram=not no_diagram,
+                                   milestones=milestones)
+                emit(page.removesuffix("\n"), None)
+                return
             report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
             if watch:
                 click.echo(f"wrote {output}", err=True)

@@ -7,8 +7,8 @@ import click
 
 @click.command("synth", short_help="Write a synthetic plan of N nodes.")
 @click.argument("n_nodes", metavar="N", type=click.IntRange(min=100, max=1_000_000))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The file to write (default: standard output).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
+              help="The file to write (default: standard output, also written -).")
 @click.option("--seed", type=int, default=0, show_default=True, help="The random seed (same seed, same plan).")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"], case_sensitive=False), default=None,
               help="The output format (default: from the output's suffix, else yaml).")
@@ -34,6 +34,7 @@ def command(n_nodes: int, output: str | None, seed: int, fmt: str | None, defect
     with handle_errors():
         from ..synth import dump_json, dump_yaml, generate
 
+        output = None if output == "-" else output
         if fmt is None:
             fmt = "json" if output is not None and output.lower().endswith(".json") else "yaml"
         document = generate(n_nodes, seed=seed, defects=defects)

@@ -3,7 +3,9 @@
 Every output goes to a temporary file in the target's folder and is renamed into place, so a
 failed or interrupted command leaves any existing file untouched, and never a truncated one. A
 symbolic link is followed (the file it points to is replaced); a device or a pipe (``/dev/null``,
-a FIFO) is written into, having no file to replace.
+a FIFO) is written into, having no file to replace. A file replaced keeps its permissions (and its
+owner, where the system allows it); a new one has the usual permissions (``0o666`` less the
+umask), not those of a temporary file.
 An output path that is one of the command's inputs is refused.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output", "missing_folder"]
 
 
 def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> None:
@@ -65,7 +67,7 @@ def _atomic_write(target: Path, data: bytes) -> None:
         return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        err = RenderError(f"{target}: the folder {folder} does not exist")
+        err = RenderError(f"{target}: {missing_folder(folder)}")
         err.file = str(target)
         raise err
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -75,8 +77,11 @@ def _atomic_write(target: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         if target.exists():
+            existing = target.stat()
             try:
-                os.chmod(tmp, target.stat().st_mode & 0o777)
+                os.chmod(tmp, existing.st_mode & 0o7777)
+                if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+                    os.chown(tmp, existing.st_uid, existing.st_gid)  # (where allowed: an administrator's run)
             except OSError:
                 pass
         else:
@@ -90,6 +95,13 @@ def _atomic_write(target: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def missing_folder(folder: str | os.PathLike[str]) -> str:
+    """What is wrong with a folder an output was to be written in: it does not exist, or it is a file."""
+    if os.path.exists(folder):
+        return f"{os.fspath(folder)} is not a folder"
+    return f"the folder {os.fspath(folder)} does not exist"
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:

@@ -551,16 +551,21 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
     naming its file and cell: it reads back as a blank cell, and the field as left out.
 
     The files are written into a new folder beside ``path`` that then takes its place. An existing
-    folder is replaced only when it holds nothing but a plan's CSV files (so no other file is lost).
+    folder is replaced only when it holds nothing but a plan's CSV files (so no other file is lost);
+    it keeps its permissions, and so does each file written again. A symbolic link to a folder is
+    followed: the folder it points to is replaced, and the link stays a link.
     """
-    from .files import atomic_write_bytes
-
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise RenderError(f"{path}: the folder {folder} does not exist")
+        from .files import missing_folder
+
+        raise RenderError(f"{path}: {missing_folder(folder)}")
     if target.exists() and not target.is_dir():
         raise RenderError(f"{path}: exists and is not a folder; a CSV plan is a folder of CSV files")
+    modes: dict[str, int] = {}
     if target.is_dir():
         others = sorted(p.name for p in target.iterdir()
                         if not (p.is_file() and p.suffix.lower() == ".csv"
@@ -570,30 +575,55 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
                 f"{path}: the folder holds files that are not a plan's CSV files ({', '.join(others[:5])}); "
                 "write to a new or empty folder"
             )
+        modes = {p.name: p.stat().st_mode & 0o7777 for p in target.iterdir()}
+        modes[""] = target.stat().st_mode & 0o7777
     files, warnings = _csv_files(plan_or_document, findings)
+    writing = [""]  # (the file being written, for the message)
+    try:
+        _replace_folder(target, folder, files, modes, writing)
+    except OSError as exc:
+        where = Path(path) / writing[0] if writing[0] else path
+        raise RenderError(f"{where}: cannot write: {exc.strerror or exc}") from None
+    return warnings
+
+
+def _replace_folder(target: Path, folder: Path, files: dict[str, bytes], modes: dict[str, int],
+                    writing: list[str]) -> None:
+    """Write ``files`` into a new folder in ``folder``, then put it in the place of ``target``
+    (an existing folder there is moved aside first, and back if the new one cannot take its
+    place). ``modes``: the permissions to keep, by file name (``""``: the folder's); ``writing[0]``
+    names the file being written."""
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder))
+    old: Path | None = None
     try:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o777 & ~umask)
         for name, data in files.items():
-            atomic_write_bytes(tmp / name, data)
+            writing[0] = name
+            with open(tmp / name, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp / name, modes.get(name, 0o666 & ~umask))
+        writing[0] = ""
+        os.chmod(tmp, modes.get("", 0o777 & ~umask))
         if target.is_dir():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=folder))
             os.rmdir(old)
             os.replace(target, old)
-            try:
-                os.replace(tmp, target)
-            except OSError:
-                os.replace(old, target)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, target)
+        os.replace(tmp, target)
     except BaseException:
+        if old is not None and not target.exists():  # (the old folder goes back where it was)
+            try:
+                os.replace(old, target)
+            except OSError:  # pragma: no cover
+                pass
+            old = None
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return warnings
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------------------------

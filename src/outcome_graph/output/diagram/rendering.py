@@ -68,7 +68,9 @@ def pipe(dot_text: str, fmt: str) -> bytes:
 
     renderer = "cairo" if fmt in ("png", "pdf") else None
     try:
-        data: bytes = graphviz.Source(dot_text).pipe(format=fmt, renderer=renderer, quiet=True)
+        # (graphviz.pipe runs `dot` through subprocess.run, which stops it when this process is
+        # interrupted or terminated; Source.pipe would leave it running on its own)
+        data: bytes = graphviz.pipe("dot", fmt, dot_text.encode("utf-8"), renderer=renderer, quiet=True)
         return data
     except graphviz.ExecutableNotFound:
         raise RenderError("Graphviz's `dot` program was not found: " + GRAPHVIZ_HINT.format(fmt=fmt.upper())) from None
