@@ -134,7 +134,7 @@ def _put_value(row: dict[str, CellValue], prefix: str, value: Value | None) -> N
 
 
 def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
-    row["id"] = node.id
+    row["id"] = encode_text(node.id)
     row["number"] = node.number
     row["title"] = encode_text(node.title)
     row["outcomes"] = _opt_list(node.outcomes)
@@ -187,7 +187,7 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
         "tags": _list(meta.tags), "notes": _text(meta.notes),
     })
     for owner in doc.owners:
-        add("owners", {"id": owner.id, "name": _text(owner.name), "kind": owner.kind, "aliases": _list(owner.aliases),
+        add("owners", {"id": encode_text(owner.id), "name": _text(owner.name), "kind": owner.kind, "aliases": _list(owner.aliases),
                        "capacity": owner.capacity, "tags": _list(owner.tags), "notes": _text(owner.notes)}, owner.id)
     for cat in doc.catalogues:
         row: dict[str, CellValue] = {"prefix": cat.prefix, "title": _text(cat.title)}
@@ -197,10 +197,10 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
             row["entries"] = EMPTY_LIST
         add("catalogues", row)
         for entry in cat.entries if isinstance(cat.entries, list) else []:
-            add("entries", {"node": cat.prefix, "code": entry.code, "title": encode_text(entry.title),
+            add("entries", {"node": cat.prefix, "code": encode_text(entry.code), "title": encode_text(entry.title),
                             "outcomes": _list(entry.outcomes)})
     for group in doc.groups:
-        add("groups", {"id": group.id, "title": encode_text(group.title), "kind": _text(group.kind),
+        add("groups", {"id": encode_text(group.id), "title": encode_text(group.title), "kind": _text(group.kind),
                        "members": _list(group.members), "views": _opt_list(group.views), "tags": _list(group.tags),
                        "notes": _text(group.notes)}, group.id)
 
@@ -212,7 +212,7 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
         node_ids.add(node.id)
         kind = node.kind
         if kind not in ("vision", "indicator"):
-            row["parent"] = nest if nest is not None else getattr(node, "parent", None)
+            row["parent"] = _text(nest if nest is not None else getattr(node, "parent", None))
             row["parents"] = _opt_list(getattr(node, "parents", None))
             lead = getattr(node, "lead", None)
             row["lead"] = None if lead is None else encode_lead(lead)
@@ -255,43 +255,43 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
 
     plan_node = PLAN_NODE if meta.id in node_ids else meta.id
     for rule in meta.ignore:
-        add("ignore", {"node": plan_node, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+        add("ignore", {"node": encode_text(plan_node), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope})
     for node, _row in pending:
         for v in node.variants:
-            add("variants", {"node": node.id, "text": encode_text(v.text), "where": v.where})
+            add("variants", {"node": encode_text(node.id), "text": encode_text(v.text), "where": encode_text(v.where)})
         for rule in node.ignore:
-            add("ignore", {"node": node.id, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+            add("ignore", {"node": encode_text(node.id), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope})
         for ref in getattr(node, "indicators", None) or []:
             if ref.title is not None or ref.target is not None or ref.targets == []:
-                ref_row: dict[str, CellValue] = {"node": node.id, "indicator": ref.id, "title": _text(ref.title)}
+                ref_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id), "title": _text(ref.title)}
                 _put_value(ref_row, "target", ref.target)
                 if ref.targets == []:
                     ref_row["targets"] = EMPTY_LIST
                 add("indicator_refs", ref_row)
             for value in ref.targets or []:
-                value_row: dict[str, CellValue] = {"node": node.id, "indicator": ref.id}
+                value_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id)}
                 _put_value(value_row, "", value)
                 add("targets", value_row)
         if node.kind == "indicator":
             for value in node.targets or []:  # type: ignore[attr-defined]
-                value_row = {"node": node.id}
+                value_row = {"node": encode_text(node.id)}
                 _put_value(value_row, "", value)
                 add("targets", value_row)
             for value in node.actuals:  # type: ignore[attr-defined]
-                value_row = {"node": node.id}
+                value_row = {"node": encode_text(node.id)}
                 _put_value(value_row, "", value)
                 add("actuals", value_row)
         if node.kind == "milestone" and isinstance(node.due, list):  # type: ignore[attr-defined]
             for item in node.due:  # type: ignore[attr-defined]
                 if isinstance(item, DueRange):
-                    add("due", {"node": node.id, "from": item.from_, "to": item.to})
+                    add("due", {"node": encode_text(node.id), "from": item.from_, "to": item.to})
                 else:
-                    add("due", {"node": node.id, "due": encode_text(item)})
+                    add("due", {"node": encode_text(node.id), "due": encode_text(item)})
     # (an owner's or group's entries name it in the node column; a node of the same id takes them)
     held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [(g.id, g.ignore) for g in doc.groups]
     for holder_id, entries in held:
         for rule in entries:
-            add("ignore", {"node": holder_id, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+            add("ignore", {"node": encode_text(holder_id), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope})
     return sheets, by_kind
 
 
