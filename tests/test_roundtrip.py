@@ -47,3 +47,35 @@ indicators: [{id: '[]', title: Local measure, actuals: [{period: 2011-12, value:
     assert back.document == canonical_document(plan)
     assert back.parents == plan.parents
     assert set(back.nodes) == set(plan.nodes) >= {'""', "[]", r"\[]", r'\""'}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_list_items_and_leads_ending_in_a_backslash_round_trip(fmt: str, tmp_path: Path):
+    # 'x\' then 'y' was written 'x\; y': the item's backslash escaped the separator, and the two
+    # tags came back as one, 'x; y'.
+    plan = og.load(PLAN_HEADER + r"""
+owners: [{id: O1, name: Owner, aliases: ['C:\', 'x\\', 'a\;b']}]
+priorities:
+  - id: P1
+    title: Safe
+    tags: ['x\', y, 'a\\;b', '\', 'z\\\']
+    see_also: ['P2\', P3]
+    lead: ['Head\', EYFC]
+  - {id: P2, title: Healthy, lead: 'Head of X \; Y\'}
+  - {id: P3, title: Achieving, lead: ['solo\']}
+""")
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.document == canonical_document(plan)
+    p1 = back.document.priorities[0]
+    assert p1.tags == ["x\\", "y", "a\\\\;b", "\\", "z\\\\\\"] and p1.see_also == ["P2\\", "P3"]
+    assert p1.lead == ["Head\\", "EYFC"] and back.document.priorities[1].lead == "Head of X \\; Y\\"
+
+
+def test_cells_written_by_an_earlier_version_read_as_before(tmp_path: Path):
+    # A ';' after one backslash is still part of the item, a backslash elsewhere is kept.
+    (tmp_path / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
+    (tmp_path / "priorities.csv").write_text(
+        "id,title,tags,lead\nP1,Safe,a\\;b; c\\d,Head of X \\; Y\nP2,Healthy,\\[],SILS; EYFC\n")
+    plan = load_path(tmp_path)
+    assert plan.document.priorities[0].tags == ["a;b", "c\\d"] and plan.document.priorities[0].lead == "Head of X ; Y"
+    assert plan.document.priorities[1].tags == ["[]"] and plan.document.priorities[1].lead == ["SILS", "EYFC"]

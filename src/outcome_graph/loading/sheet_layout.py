@@ -11,7 +11,8 @@ workbook written by outcome_graph reads back to the same plan.
 ``due``, ``entries``, ``indicator_refs``), and an ``indicator`` column where a row belongs to an
 inline indicator reference of a priority, aim or objective.
 
-**Cells.** A list of texts is written ``a; b; c`` (a ``;`` inside an item is written ``\\;``). Two
+**Cells.** A list of texts is written ``a; b; c`` (a ``;`` inside an item is written ``\\;``, and a
+backslash just before it or at the end of an item is doubled: ``C:\\`` is ``C:\\\\``). Two
 markers keep what a blank cell cannot say: ``[]`` is an empty list (``outcomes: []``, a
 deliberately cross-cutting node) and ``""`` is an empty text. A ``lead`` with a ``;`` is a list of
 joint leads (a one-item list is written with a trailing ``;``). Text that starts with ``=``, ``+``,
@@ -62,7 +63,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
 #: A text that is a marker (or a marker behind backslashes) gets one more backslash when written.
 _MARKER = re.compile(r'^\\*(\[\]|"")$')
-_UNESCAPED_SEP = re.compile(r"(?<!\\);")
+#: A run of backslashes (maybe none) before a ``;`` or at the end of a text.
+_BACKSLASHES_BEFORE_SEP = re.compile(r"(\\*)(?:(;)|\Z)")
 
 
 @dataclass(frozen=True)
@@ -444,26 +446,70 @@ def flat_role(header: str) -> str | None:
 
 
 def join_list(items: list[str]) -> str:
-    """Texts as one cell: ``a; b`` (``;`` inside an item written ``\\;``); an empty list is ``[]``.
+    """Texts as one cell: ``a; b`` (``;`` inside an item written ``\\;``, and backslashes just before a
+    ``;`` or at the end of an item doubled); an empty list is ``[]``.
 
-    >>> join_list(["LAA", "a;b"]), join_list([])
-    ('LAA; a\\\\;b', '[]')
+    >>> join_list(["LAA", "a;b"]), join_list([]), join_list(["C:\\\\", "x"])
+    ('LAA; a\\\\;b', '[]', 'C:\\\\\\\\; x')
     """
     if not items:
         return EMPTY_LIST
-    return "; ".join(_escape_marker(str(i)).replace(";", "\\;") for i in items)
+    return "; ".join(_escape_separators(_escape_marker(str(i))) for i in items)
 
 
 def split_list(text: str) -> list[str]:
     """A cell as a list of texts (the inverse of :func:`join_list`); ``[]`` is an empty list.
 
-    >>> split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c")
-    (['NI 72', 'NI 73'], [], ['a;b', 'c'])
+    >>> split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c"), split_list("C:\\\\\\\\; x")
+    (['NI 72', 'NI 73'], [], ['a;b', 'c'], ['C:\\\\', 'x'])
     """
     if text.strip() == EMPTY_LIST:
         return []
-    items = (_unescape_marker(part.strip().replace("\\;", ";")) for part in _UNESCAPED_SEP.split(text))
+    items = (_unescape_marker(part.strip()) for part in _split_items(text))
     return [i for i in items if i]
+
+
+def _escape_separators(text: str) -> str:
+    """``;`` written ``\\;``; a run of backslashes before a ``;`` or at the end doubled, so that it
+    does not escape what follows it (an item ``C:\\`` before the separator)."""
+    return _BACKSLASHES_BEFORE_SEP.sub(lambda m: m.group(1) * 2 + ("\\;" if m.group(2) else ""), text)
+
+
+def _split_items(text: str) -> list[str]:
+    """The items of a cell split at each ``;`` not escaped (the inverse of :func:`_escape_separators`
+    on each item, joined with ``;``): an odd run of backslashes before a ``;`` escapes it, and a run
+    before a ``;`` or at the end is halved. Other backslashes are kept as written.
+
+    >>> _split_items("a\\\\;b;c"), _split_items("a\\\\\\\\;b"), _split_items("x\\\\y"), _split_items("x\\\\\\\\")
+    (['a;b', 'c'], ['a\\\\', 'b'], ['x\\\\y'], ['x\\\\'])
+    """
+    items: list[str] = []
+    buf: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == ";":
+            items.append("".join(buf))
+            buf = []
+            i += 1
+        elif c == "\\":
+            j = i
+            while j < n and text[j] == "\\":
+                j += 1
+            run = j - i
+            if j < n and text[j] == ";":
+                buf.append("\\" * (run // 2) + (";" if run % 2 else ""))
+                j += run % 2  # (an escaped ';' is part of the item; after an even run the ';' separates)
+            elif j == n and run % 2 == 0:
+                buf.append("\\" * (run // 2))
+            else:
+                buf.append("\\" * run)
+            i = j
+        else:
+            buf.append(c)
+            i += 1
+    items.append("".join(buf))
+    return items
 
 
 def encode_lead(value: str | list[str]) -> str:
@@ -476,7 +522,7 @@ def encode_lead(value: str | list[str]) -> str:
         if len(value) == 1:
             return join_list(value) + ";"
         return join_list(value)
-    return encode_text(value).replace(";", "\\;")
+    return _escape_separators(encode_text(value))
 
 
 def decode_lead(text: str) -> str | list[str]:
@@ -487,9 +533,10 @@ def decode_lead(text: str) -> str | list[str]:
     """
     if text.strip() == EMPTY_LIST:
         return []
-    if _UNESCAPED_SEP.search(text):
+    items = _split_items(text)
+    if len(items) > 1:
         return split_list(text)
-    return decode_text(text).replace("\\;", ";")
+    return decode_text(items[0])
 
 
 def _escape_marker(value: str) -> str:
