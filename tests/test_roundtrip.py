@@ -79,3 +79,14 @@ def test_cells_written_by_an_earlier_version_read_as_before(tmp_path: Path):
     plan = load_path(tmp_path)
     assert plan.document.priorities[0].tags == ["a;b", "c\\d"] and plan.document.priorities[0].lead == "Head of X ; Y"
     assert plan.document.priorities[1].tags == ["[]"] and plan.document.priorities[1].lead == ["SILS", "EYFC"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_catalogue_with_no_entries_round_trips(fmt: str, tmp_path: Path):
+    # 'entries: []' (every code of the prefix unknown) was written '[]' and read back as the name
+    # of an entries file, which could not be found.
+    plan = og.load(PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local, entries: []}]\n"
+                   "objectives: [{id: O1, title: Fewer accidents, indicators: [CSC 1]}]\n")
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.document == plan.document and back.document.catalogues[0].entries == []
+    assert sorted((f.rule, f.node) for f in og.check(back)) == sorted((f.rule, f.node) for f in og.check(plan))

@@ -75,8 +75,9 @@ class Column:
     looks like a number or date but is text: ids, numbers, periods, timescales), ``list`` (texts
     separated by ``;``; blank is an empty list), ``optlist`` (as ``list``, but blank means absent and
     ``[]`` an empty list), ``lead`` (a text, or a list of joint leads), ``number``, ``int``,
-    ``date``, ``enum`` (one of ``choices``), ``refs`` (indicator ids) and ``marker`` (only ``[]``:
-    an explicitly empty list whose items are on another sheet).
+    ``date``, ``enum`` (one of ``choices``), ``refs`` (indicator ids), ``marker`` (only ``[]``:
+    an explicitly empty list whose items are on another sheet) and ``file`` (a file's name, or
+    ``[]`` for an explicitly empty list whose items would be on another sheet).
     """
 
     name: str
@@ -212,7 +213,8 @@ LAYOUTS: dict[str, SheetLayout] = {
             (
                 Column("prefix", "code", help="the code prefix (CSC)"),
                 Column("title", "text"),
-                Column("entries", "text", help="a CSV file beside the plan; or leave blank and use the entries sheet"),
+                Column("entries", "file", help="a CSV file beside the plan; or leave blank and use the entries sheet "
+                       "([] for a catalogue with no entries)"),
             ),
             "Local indicator catalogues (the National Indicator Set is built in).",
             always=("prefix", "title"),

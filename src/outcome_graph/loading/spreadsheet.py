@@ -702,6 +702,8 @@ class _Reader:
                 item = CellMap(sheet.file, sheet.name, ref)
                 item.put("id", code, ref)
                 value.append(item)
+        elif kind == "file" and raw.strip() == EMPTY_LIST:
+            value = CellList(sheet.file, sheet.name, ref)  # (a catalogue with no entries, not a file named [])
         elif kind == "marker":
             if raw.strip() != EMPTY_LIST:
                 self.problem(
