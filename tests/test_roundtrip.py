@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.convert import canonical_document, write_plan
 from outcome_graph.loading.loader import load_path
+from outcome_graph.loading.sheet_layout import join_list, split_list, xlsx_escape, xlsx_unescape
 
 from .conftest import PLAN_HEADER
 
@@ -90,3 +93,45 @@ def test_a_catalogue_with_no_entries_round_trips(fmt: str, tmp_path: Path):
     back = round_trip(plan, tmp_path, fmt)
     assert back.document == plan.document and back.document.catalogues[0].entries == []
     assert sorted((f.rule, f.node) for f in og.check(back)) == sorted((f.rule, f.node) for f in og.check(plan))
+
+
+def test_carriage_returns_round_trip_through_a_workbook(tmp_path: Path):
+    # A workbook's XML reads a carriage return back as a line feed: 'a\r\nb' came back 'a\nb'.
+    # It is stored _x000D_, as Excel stores it; a text that reads as such a code is kept as typed.
+    plan = og.load(PLAN_HEADER + r"""
+priorities:
+  - {id: P1, title: "Safe\r\nat home", notes: "one\rtwo", tags: ["a\rb"], lead: "Head\r\nof X"}
+  - {id: P2, title: "_x000D_ typed", notes: "_x005F_x000D_ and _X0041_ and _xD800_"}
+""")
+    back = round_trip(plan, tmp_path, "xlsx")
+    assert back.document == plan.document
+    assert back.nodes["P1"].title == "Safe\r\nat home" and back.nodes["P2"].title == "_x000D_ typed"
+
+
+def test_a_workbook_s_character_codes_are_read_as_the_characters(tmp_path: Path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "plan"
+    ws.append(["format", "id", "period.start", "period.end"])
+    ws.append(["outcome-graph/v1", "t", "2011-04-01", "2012-03-31"])
+    ws = wb.create_sheet("priorities")
+    ws.append(["id", "title", "notes"])
+    ws.append(["P1", "Safe_x000D_\nat home", "_x005F_x000D_ typed; half a pair _xD800_ kept"])
+    wb.save(tmp_path / "plan.xlsx")
+    node = load_path(tmp_path / "plan.xlsx").nodes["P1"]
+    assert node.title == "Safe\r\nat home" and node.notes == "_x000D_ typed; half a pair _xD800_ kept"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("_x005FD0dA\r\n;\\ []\"a"), max_size=30))
+def test_a_workbook_s_escapes_give_back_the_text(text: str):
+    assert xlsx_unescape(xlsx_escape(text)) == text
+    assert "\r" not in xlsx_escape(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from("ab;\\ []\"\n"), max_size=8).map(str.strip).filter(bool), max_size=4))
+def test_a_list_cell_gives_back_its_items(items: list[str]):
+    assert split_list(join_list(items)) == items

@@ -44,6 +44,8 @@ __all__ = [
     "decode_text",
     "csv_escape",
     "csv_unescape",
+    "xlsx_escape",
+    "xlsx_unescape",
     "header_key",
     "sheet_key",
     "flat_role",
@@ -601,3 +603,39 @@ def csv_unescape(text: str) -> str:
     if len(text) > 1 and text[0] == "'" and (text[1] in FORMULA_START or text[1] == "'"):
         return text[1:]
     return text
+
+
+#: A character written as its code in a workbook's text (``_x000D_``), as spreadsheet programs write it.
+_XLSX_CODE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+#: The ``_`` that starts such a code (codes may share it: ``_x005F_x000D_``).
+_XLSX_CODE_START = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_escape(text: str) -> str:
+    """A cell's text as stored in a workbook: a carriage return written ``_x000D_`` (the file's XML
+    would read it back as a line feed), and a text that reads as such a code (``_x000D_`` typed in a
+    title) with its ``_`` written ``_x005F_``, as spreadsheet programs store them.
+
+    >>> xlsx_escape("a\\r\\nb"), xlsx_escape("_x000D_"), xlsx_escape("x_1_"), xlsx_escape("_x005F_x000D_")
+    ('a_x000D_\\nb', '_x005F_x000D_', 'x_1_', '_x005F_x005F_x005F_x000D_')
+    """
+    if "_x" in text:
+        text = _XLSX_CODE_START.sub("_x005F_", text)
+    return text.replace("\r", "_x000D_")
+
+
+def xlsx_unescape(text: str) -> str:
+    """The inverse of :func:`xlsx_escape`: each ``_xHHHH_`` is the character of that code (a cell
+    Excel wrote with a carriage return holds ``_x000D_``).
+
+    >>> xlsx_unescape("a_x000D_\\nb"), xlsx_unescape("_x005F_x000D_")
+    ('a\\r\\nb', '_x000D_')
+    """
+    if "_x" not in text:
+        return text
+
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16)
+        return m.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)  # (half a surrogate pair is no character)
+
+    return _XLSX_CODE.sub(char, text)

@@ -58,6 +58,7 @@ from .sheet_layout import (
     header_key,
     sheet_key,
     split_list,
+    xlsx_unescape,
 )
 from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap
@@ -195,7 +196,7 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return value
+        return xlsx_unescape(value)  # (a carriage return is stored _x000D_)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

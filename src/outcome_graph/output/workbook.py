@@ -11,7 +11,9 @@ spreadsheet program. In a workbook such cells are written as text cells (cell ty
 "quote prefix" style), so the text is shown, never run, and reads back unchanged. In a CSV file,
 which has no cell types, such a text (unless it is a plain number such as ``-11``) is written with a
 leading ``'``, and the reader drops that ``'`` again: a round trip gives the same text (see
-:func:`outcome_graph.loading.sheet_layout.csv_escape`). Characters a workbook cannot hold (control
+:func:`outcome_graph.loading.sheet_layout.csv_escape`). A carriage return, which a workbook's XML would read
+back as a line feed, is stored ``_x000D_`` as spreadsheet programs store it (see
+:func:`outcome_graph.loading.sheet_layout.xlsx_escape`). Characters a workbook cannot hold (control
 characters other than tab and line breaks) are replaced by U+FFFD, with a warning. A text that shows
 nothing (spaces or invisible characters alone, see :func:`shows_nothing`) is written with a warning,
 in a workbook and in a CSV file alike: its cell reads back as blank, and the field as left out.
@@ -43,6 +45,7 @@ from ..loading.sheet_layout import (
     encode_text,
     join_list,
     sheet_key,
+    xlsx_escape,
 )
 from ..model.document import FORMAT_ID, DueRange, IgnoreEntry, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
 
@@ -335,7 +338,7 @@ class CellWriter:
                     f"{where}: the text has {len(text):,} characters, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
                     "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
                 )
-            cell.value = text
+            cell.value = xlsx_escape(text)  # (a carriage return survives the file's XML)
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if text.startswith(FORMULA_START):
                 cell.quotePrefix = True
