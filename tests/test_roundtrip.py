@@ -135,3 +135,21 @@ def test_a_workbook_s_escapes_give_back_the_text(text: str):
 @given(st.lists(st.text(st.sampled_from("ab;\\ []\"\n"), max_size=8).map(str.strip).filter(bool), max_size=4))
 def test_a_list_cell_gives_back_its_items(items: list[str]):
     assert split_list(join_list(items)) == items
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize("holder", [
+    "owners: [{id: t, name: Team T, ignore: [OG302]}]",  # an owner with the plan's id
+    "groups: [{id: t, title: Group T, members: [X], ignore: [OG104]}]",  # a group with it
+    "objectives: [{id: (plan), title: A node named like the plan's row, ignore: [OG101]}]",
+], ids=["owner", "group", "node"])
+def test_ignore_entries_of_the_plan_and_of_an_item_named_like_it_stay_apart(holder: str, fmt: str, tmp_path: Path):
+    # The plan's rows of the ignore sheet name it by its id; an owner or group of that id took them
+    # (and the plan took theirs), and so did a node named '(plan)'.
+    plan = og.load(PLAN_HEADER.replace("period:", "ignore: [OG2], period:") + holder + "\n"
+                   "priorities: [{id: P1, title: Safe}]\n")
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.document == canonical_document(plan)
+    assert [i.rule for i in back.meta.ignore] == ["OG2"]
+    assert sorted((f.rule, f.node, f.message) for f in og.check(back)) == sorted(
+        (f.rule, f.node, f.message) for f in og.check(plan))

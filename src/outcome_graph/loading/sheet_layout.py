@@ -55,8 +55,8 @@ __all__ = [
 EMPTY_LIST = "[]"
 #: An empty text (``timescale: ""``); a blank cell is an absent field.
 EMPTY_TEXT = '""'
-#: The ``node`` of a row of the ``ignore`` sheet that belongs to the plan itself, when a node has
-#: the plan's id (otherwise the plan's id is used).
+#: The ``node`` of a row of the ``ignore`` sheet that belongs to the plan itself, when a node, an
+#: owner or a group has the plan's id (otherwise the plan's id is used).
 PLAN_NODE = "(plan)"
 
 #: First characters that make a spreadsheet program read a cell as a formula.

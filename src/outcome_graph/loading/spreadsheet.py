@@ -952,7 +952,10 @@ class _Reader:
                         continue
                     self._append(owner, "entries", row, sheet, node_cell)
                     continue
-                if name == "ignore" and (node_id == PLAN_NODE or (node_id == plan_id and node_id not in self.rows)):
+                # The plan's own rows name it by its id, or "(plan)" where a node, an owner or a group
+                # has that id; a node, owner or group of the id named takes the row.
+                held = node_id in self.rows or node_id in self.owner_rows or node_id in self.group_rows
+                if name == "ignore" and not held and node_id in (PLAN_NODE, plan_id):
                     self._append(plan_row, "ignore", row, sheet, node_cell)
                     continue
                 target = self.rows.get(node_id)

@@ -256,7 +256,8 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
     for node in doc.indicators:
         node_rows(node, None)
 
-    plan_node = PLAN_NODE if meta.id in node_ids else meta.id
+    holders = node_ids | {o.id for o in doc.owners} | {g.id for g in doc.groups}
+    plan_node = PLAN_NODE if meta.id in holders else meta.id  # (the row of an item of the plan's id is the item's)
     for rule in meta.ignore:
         add("ignore", {"node": encode_text(plan_node), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope})
     for node, _row in pending:
