@@ -153,3 +153,10 @@ def test_ignore_entries_of_the_plan_and_of_an_item_named_like_it_stay_apart(hold
     assert [i.rule for i in back.meta.ignore] == ["OG2"]
     assert sorted((f.rule, f.node, f.message) for f in og.check(back)) == sorted(
         (f.rule, f.node, f.message) for f in og.check(plan))
+
+
+def test_a_whole_number_too_long_for_a_spreadsheet_s_numbers_round_trips(tmp_path: Path):
+    # A spreadsheet keeps 15 digits of a number: a capacity of 10**18 read back '1e+18', not a whole number.
+    plan = og.load(PLAN_HEADER + "owners: [{id: O1, capacity: 1000000000000000001}, {id: O2, capacity: 999999999999999}]\n")
+    back = round_trip(plan, tmp_path, "xlsx")
+    assert back.document == plan.document and back.document.owners[0].capacity == 10**18 + 1

@@ -327,6 +327,8 @@ class CellWriter:
             value = "true" if value else "false"
         if isinstance(value, float) and not _safe_number(value):
             value = repr(value)
+        if isinstance(value, int) and abs(value) >= 10**15:
+            value = str(value)  # (a spreadsheet program keeps 15 digits of a number: 10**18 would read back 1e+18)
         if isinstance(value, str):
             text: str = value
             if self.illegal.search(text):
