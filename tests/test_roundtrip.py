@@ -160,3 +160,21 @@ def test_a_whole_number_too_long_for_a_spreadsheet_s_numbers_round_trips(tmp_pat
     plan = og.load(PLAN_HEADER + "owners: [{id: O1, capacity: 1000000000000000001}, {id: O2, capacity: 999999999999999}]\n")
     back = round_trip(plan, tmp_path, "xlsx")
     assert back.document == plan.document and back.document.owners[0].capacity == 10**18 + 1
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"], ids=["NEL", "LS", "PS"])
+def test_texts_with_other_line_breaks_round_trip_through_yaml(brk: str, tmp_path: Path):
+    # PyYAML wrote NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as they are in a plain, single-quoted
+    # or block text, and read them back as a line break followed by the next line's indentation.
+    text = f"Head{brk}of X"
+    plan = og.load(PLAN_HEADER + f"""
+priorities:
+  - id: P1
+    title: "{'word ' * 20}{brk}"
+    lead: "{text}"
+    tags: ["{text}"]
+    notes: "line one\\nline two{brk}three"
+""".replace(brk, {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}[brk]))
+    assert plan.nodes["P1"].lead == text
+    back = round_trip(plan, tmp_path, "yaml")
+    assert back.document == plan.document

@@ -174,8 +174,14 @@ def _flow_length(items: dict[str, Any]) -> int:
     return sum(len(k) + len(str(v)) + 6 for k, v in items.items())
 
 
+#: Line breaks other than ``\\n`` (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR): the YAML writer puts
+#: them in plain, single-quoted and block texts as they are, and a reader takes them for a line
+#: break and adds the indentation after it to the text. Double quotes write them as escapes.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _text_value(value: str, key: str | None) -> str:
-    if key in _QUOTED_FIELDS or key == "due":
+    if key in _QUOTED_FIELDS or key == "due" or any(c in value for c in _OTHER_BREAKS):
         return _Quoted(value)
     if "\n" in value.rstrip("\n"):
         return _Literal(value)
