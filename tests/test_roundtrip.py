@@ -14,7 +14,7 @@ from outcome_graph.convert import canonical_document, write_plan
 from outcome_graph.loading.loader import load_path
 from outcome_graph.loading.sheet_layout import join_list, split_list, xlsx_escape, xlsx_unescape
 
-from .conftest import PLAN_HEADER
+from .conftest import MODELS, PLAN_HEADER
 
 FORMATS = {"xlsx": "plan.xlsx", "csv": "plan-csv", "yaml": "plan.yaml", "json": "plan.json"}
 
@@ -178,3 +178,23 @@ priorities:
     assert plan.nodes["P1"].lead == text
     back = round_trip(plan, tmp_path, "yaml")
     assert back.document == plan.document
+
+
+def test_a_written_workbook_s_code_columns_are_text_below_its_rows_too(tmp_path: Path):
+    # A row a person adds below the plan's rows: Excel makes '1.10' the number 1.1 and '007' the
+    # number 7 unless the column is formatted as text, as the template's columns are.
+    import openpyxl
+
+    from outcome_graph.loading.sheet_layout import LAYOUTS
+
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    write_plan(plan, tmp_path / "plan.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    checked = 0
+    for ws in wb.worksheets:
+        for cell in ws[1]:
+            col = LAYOUTS[ws.title].by_name[cell.value]
+            fmt = ws.column_dimensions[cell.column_letter].number_format
+            assert (fmt == "@") == (col.kind == "code"), (ws.title, cell.value)
+            checked += col.kind == "code"
+    assert checked > 10

@@ -431,6 +431,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
     With ``findings``, a ``findings`` sheet lists them, each linked to the node's row.
     """
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     sheets, positions = _plan_sheets(plan_or_document)
     writer = CellWriter()
@@ -451,6 +452,9 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
                 if value is not None:
                     widths[i] = max(widths.get(i, 0), min(len(str(value)), 40))
         style_sheet(ws, columns, len(data.rows), widths)
+        for i, col in enumerate(columns, start=1):
+            if col.kind == "code":  # (a row typed below the plan's keeps 1.10, 007 and 2011-12 as typed, as in the template)
+                ws.column_dimensions[get_column_letter(i)].number_format = "@"
     if findings is not None:
         ws = wb.create_sheet("findings")
         finding_rows = _findings_rows(findings, positions, sheets, _plan_of(plan_or_document))
