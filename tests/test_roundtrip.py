@@ -198,3 +198,13 @@ def test_a_written_workbook_s_code_columns_are_text_below_its_rows_too(tmp_path:
             assert (fmt == "@") == (col.kind == "code"), (ws.title, cell.value)
             checked += col.kind == "code"
     assert checked > 10
+
+
+def test_a_text_that_fits_a_cell_only_without_its_stored_carriage_returns_is_warned_of(tmp_path: Path):
+    # Each carriage return is stored as _x000D_: 30,000 characters with 1,000 of them are 36,000 stored,
+    # and the cell keeps 32,767 of those.
+    plan = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "' + "note\\r" * 1000 + "n" * 25000 + '"}]\n')
+    warnings = write_plan(plan, tmp_path / "plan.xlsx")
+    assert len(warnings) == 1 and "30,000 characters (36,000 as stored" in warnings[0] and "priorities!" in warnings[0]
+    fitting = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "' + "note\\r" * 1000 + "n" * 2000 + '"}]\n')
+    assert round_trip(fitting, tmp_path, "xlsx").document == fitting.document

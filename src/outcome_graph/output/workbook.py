@@ -336,12 +336,15 @@ class CellWriter:
                 self.warnings.append(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD")
             if shows_nothing(text):
                 self.warnings.append(f"{where}: {SHOWS_NOTHING}")
-            if len(text) > EXCEL_CELL_LIMIT:
+            stored = xlsx_escape(text)  # (a carriage return survives the file's XML)
+            if len(stored) > EXCEL_CELL_LIMIT:
+                size = f"{len(text):,} characters" + (
+                    f" ({len(stored):,} as stored: a carriage return is stored as 7)" if len(stored) != len(text) else "")
                 self.warnings.append(
-                    f"{where}: the text has {len(text):,} characters, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
+                    f"{where}: the text has {size}, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
                     "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
                 )
-            cell.value = xlsx_escape(text)  # (a carriage return survives the file's XML)
+            cell.value = stored
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if text.startswith(FORMULA_START):
                 cell.quotePrefix = True
