@@ -208,3 +208,41 @@ def test_a_text_that_fits_a_cell_only_without_its_stored_carriage_returns_is_war
     assert len(warnings) == 1 and "30,000 characters (36,000 as stored" in warnings[0] and "priorities!" in warnings[0]
     fitting = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "' + "note\\r" * 1000 + "n" * 2000 + '"}]\n')
     assert round_trip(fitting, tmp_path, "xlsx").document == fitting.document
+
+
+AS_ABOVE = PLAN_HEADER + """
+priorities:
+  - id: P1
+    title: Safe
+    objectives:
+      - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, timescale: June 11, lead: Roads}]}
+milestones:
+  - {id: M3, title: Survey, timescale: March 2012, lead: Roads}
+  - {id: M4, title: Train staff, timescale: As above, lead: Roads, parent: O1}
+  - {id: M5, title: Report, timescale: Ditto, lead: Roads, parents: [O1]}
+"""
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_milestone_timed_as_above_keeps_the_milestone_above_it(fmt: str, tmp_path: Path):
+    # M4 is written after M3 ('As above' is March 2012); nested into O1 it followed M1 (June 11),
+    # so a converted plan dated it otherwise, and its findings changed.
+    plan = og.load(AS_ABOVE)
+    facts = og.PlanFacts(plan)
+    assert facts.timing["M4"].intervals == facts.timing["M3"].intervals != facts.timing["M1"].intervals
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.parents == plan.parents
+    assert [n for n in back.nodes if n.startswith("M")] == ["M1", "M3", "M4", "M5"]
+    assert og.PlanFacts(back).timing["M4"].intervals == facts.timing["M4"].intervals
+    assert sorted((f.rule, f.node, f.message) for f in og.check(back)) == sorted(
+        (f.rule, f.node, f.message) for f in og.check(plan))
+    assert not og.diff_plans(plan, back).changed
+
+
+def test_a_plan_nests_its_nodes_when_no_as_above_depends_on_where_they_are():
+    plan = og.load(AS_ABOVE.replace("As above", "March 2012").replace("Ditto", "March 2012"))
+    doc = canonical_document(plan)
+    assert [m.id for m in doc.priorities[0].objectives[0].milestones] == ["M1", "M4"]  # (M5 names its parent in a list)
+    kept = canonical_document(og.load(AS_ABOVE))
+    assert [m.id for m in kept.milestones] == ["M3", "M4", "M5"] and kept.milestones[1].parents == ["O1"]
+    assert canonical_document(kept) == kept
