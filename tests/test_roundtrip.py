@@ -291,3 +291,17 @@ def test_every_model_goes_through_every_format_in_turn_unchanged(model: Path, tm
         assert current.document == plan.document, fmt  # (the models are written in the canonical form)
         assert _findings(current) == findings, fmt
         assert not og.diff_plans(plan, current).changed, fmt
+
+
+def test_a_date_before_a_spreadsheet_s_first_day_is_written_as_text(tmp_path: Path):
+    # Excel's dates start on 1900-01-01: 1899-12-31 was stored as day 0 (shown 1900-01-00) and
+    # 0001-01-01 as a negative day (shown ####), which Excel, saving the workbook, does not keep.
+    import openpyxl
+
+    plan = og.load("format: outcome-graph/v1\nplan: {id: t, period: {start: 0001-01-01, end: 1900-01-01}, "
+                   "as_of: 1899-12-31}\n")
+    back = round_trip(plan, tmp_path, "xlsx")
+    assert back.document == plan.document
+    row = {c.value: r.value for c, r in zip(*openpyxl.load_workbook(tmp_path / "plan.xlsx")["plan"].iter_rows(max_row=2))}
+    assert row["period.start"] == "0001-01-01" and row["as_of"] == "1899-12-31"
+    assert row["period.end"].date().isoformat() == "1900-01-01"  # (a date Excel holds stays a date)

@@ -303,6 +303,10 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
 # Workbooks
 
 
+#: The first day a spreadsheet program's dates can hold.
+_FIRST_SPREADSHEET_DAY = date(1900, 1, 1)
+
+
 def _safe_number(value: float) -> bool:
     """Whether a spreadsheet program stores the float exactly (15 significant digits)."""
     return float(f"{value:.15g}") == value
@@ -327,6 +331,8 @@ class CellWriter:
             value = "true" if value else "false"
         if isinstance(value, float) and not _safe_number(value):
             value = repr(value)
+        if isinstance(value, date) and value < _FIRST_SPREADSHEET_DAY:
+            value = value.isoformat()  # (a spreadsheet's dates start in 1900: an earlier one shows as ####)
         if isinstance(value, int) and abs(value) >= 10**15:
             value = str(value)  # (a spreadsheet program keeps 15 digits of a number: 10**18 would read back 1e+18)
         if isinstance(value, str):
