@@ -147,6 +147,10 @@ def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
     row["notes"] = _text(node.notes)
 
 
+def _ignore_row(holder: str, rule: IgnoreEntry) -> dict[str, CellValue]:
+    return {"node": encode_text(holder), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope}
+
+
 Positions = dict[str, tuple[str, int]]
 
 
@@ -190,8 +194,8 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
         "tags": _list(meta.tags), "notes": _text(meta.notes),
     })
     for owner in doc.owners:
-        add("owners", {"id": encode_text(owner.id), "name": _text(owner.name), "kind": owner.kind, "aliases": _list(owner.aliases),
-                       "capacity": owner.capacity, "tags": _list(owner.tags), "notes": _text(owner.notes)}, owner.id)
+        add("owners", {"id": encode_text(owner.id), "name": _text(owner.name), "kind": owner.kind,
+                       "aliases": _list(owner.aliases), "capacity": owner.capacity, "tags": _list(owner.tags), "notes": _text(owner.notes)}, owner.id)
     for cat in doc.catalogues:
         row: dict[str, CellValue] = {"prefix": cat.prefix, "title": _text(cat.title)}
         if isinstance(cat.entries, str):
@@ -259,15 +263,16 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
     holders = node_ids | {o.id for o in doc.owners} | {g.id for g in doc.groups}
     plan_node = PLAN_NODE if meta.id in holders else meta.id  # (the row of an item of the plan's id is the item's)
     for rule in meta.ignore:
-        add("ignore", {"node": encode_text(plan_node), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope})
+        add("ignore", _ignore_row(plan_node, rule))
     for node, _row in pending:
         for v in node.variants:
             add("variants", {"node": encode_text(node.id), "text": encode_text(v.text), "where": encode_text(v.where)})
         for rule in node.ignore:
-            add("ignore", {"node": encode_text(node.id), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope})
+            add("ignore", _ignore_row(node.id, rule))
         for ref in getattr(node, "indicators", None) or []:
             if ref.title is not None or ref.target is not None or ref.targets == []:
-                ref_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id), "title": _text(ref.title)}
+                ref_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id),
+                                                 "title": _text(ref.title)}
                 _put_value(ref_row, "target", ref.target)
                 if ref.targets == []:
                     ref_row["targets"] = EMPTY_LIST
@@ -295,7 +300,7 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
     held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [(g.id, g.ignore) for g in doc.groups]
     for holder_id, entries in held:
         for rule in entries:
-            add("ignore", {"node": encode_text(holder_id), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope})
+            add("ignore", _ignore_row(holder_id, rule))
     return sheets, by_kind
 
 
@@ -344,8 +349,9 @@ class CellWriter:
                 self.warnings.append(f"{where}: {SHOWS_NOTHING}")
             stored = xlsx_escape(text)  # (a carriage return survives the file's XML)
             if len(stored) > EXCEL_CELL_LIMIT:
-                size = f"{len(text):,} characters" + (
-                    f" ({len(stored):,} as stored: a carriage return is stored as 7)" if len(stored) != len(text) else "")
+                size = f"{len(text):,} characters"
+                if len(stored) != len(text):
+                    size += f" ({len(stored):,} as stored: a carriage return is stored as 7)"
                 self.warnings.append(
                     f"{where}: the text has {size}, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
                     "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
@@ -462,7 +468,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
                     widths[i] = max(widths.get(i, 0), min(len(str(value)), 40))
         style_sheet(ws, columns, len(data.rows), widths)
         for i, col in enumerate(columns, start=1):
-            if col.kind == "code":  # (a row typed below the plan's keeps 1.10, 007 and 2011-12 as typed, as in the template)
+            if col.kind == "code":  # (a row typed below the plan's keeps 1.10, 007 and 2011-12, as in the template)
                 ws.column_dimensions[get_column_letter(i)].number_format = "@"
     if findings is not None:
         ws = wb.create_sheet("findings")
