@@ -5,6 +5,8 @@ from __future__ import annotations
 import yaml
 from hypothesis import strategies as st
 
+from outcome_graph.model.document import is_blank
+
 OUTCOMES = ["be_healthy", "stay_safe", "enjoy_and_achieve", "positive_contribution", "economic_wellbeing"]
 NI_CODES = ["NI 19", "NI 50", "NI 54", "NI 56", "NI 64", "NI 71", "NI 72", "NI 73", "NI 75", "NI 102a", "NI 102c",
             "NI 110", "NI 111", "NI 112", "NI 117", "NI 245", "XX 1"]
@@ -145,3 +147,50 @@ def _walk(items: list[dict]):
 
 def plan_text(doc: dict) -> str:
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+
+
+# Texts a spreadsheet program or a YAML reader would read as something else: numbers, dates, booleans,
+# formulas, a cell's markers, separators, escapes, other line breaks, spaces around.
+AWKWARD = ["007", "1e3", "2011-12", "1.10", "1.1", "TRUE", "=SUM(A1)", "+44 1375 652652", "-1", "NaN", "null",
+           "1,000", "12/03/2011", "#N/A", "2011-04-01", "'quoted", "a;b", "[]", '""', "x\\", "@x", "İ", "(plan)",
+           "_x000D_", "Jan-11", "00123", "½", "ﬁ", "e\u0301", "🙂"]
+awkward_texts = st.one_of(
+    st.sampled_from(AWKWARD + ["line\nbreak", "a\r\nb", "NEL\x85here", "x" * 300, "-11", "'=x", " spaced "]),
+    st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\t\r;\\'=\u2028"), min_size=1,
+            max_size=20),
+).filter(lambda t: not is_blank(t))  # (a text that shows nothing reads back from a cell as left out)
+
+
+@st.composite
+def awkward_plans(draw, max_priorities: int = 3) -> dict:
+    """A plan of :func:`plans` with awkward ids, titles, notes, leads and timescales (see ``AWKWARD``)."""
+    doc = draw(plans(max_priorities))
+    nodes = list(_walk(doc["priorities"])) + doc.get("milestones", [])
+    ids = iter(draw(st.permutations([i.strip() for i in AWKWARD])))
+    rename = {n["id"]: next(ids) for n in nodes if draw(st.booleans())}
+    one_line = awkward_texts.map(str.strip).filter(lambda t: t != "" and not any(c in t for c in "\n\r\x85\u2028"))
+    for n in nodes:
+        n["id"] = rename.get(n["id"], n["id"])
+        if "parent" in n:
+            n["parent"] = rename.get(n["parent"], n["parent"])
+        if "depends_on" in n:
+            n["depends_on"] = [rename.get(x, x) for x in n["depends_on"]]
+        for key in ("title", "notes") + (("lead", "timescale") if n["id"].startswith("M") or "timescale" in n else ()):
+            if draw(st.booleans()):
+                n[key] = draw(awkward_texts)
+        if draw(st.floats(0, 1)) < 0.2:
+            n["tags"] = draw(st.lists(one_line, max_size=3))
+        if draw(st.floats(0, 1)) < 0.2:
+            n["lead"] = draw(st.lists(one_line, min_size=1, max_size=3))
+        if draw(st.floats(0, 1)) < 0.1:
+            n["see_also"] = [draw(st.sampled_from([m["id"] for m in nodes]))]
+    for group in doc.get("groups", []):
+        group["members"] = [rename.get(x, x) for x in group["members"]]
+    if draw(st.booleans()):
+        doc["plan"]["title"] = draw(awkward_texts)
+    for owner in doc.get("owners", []):
+        if draw(st.booleans()):
+            owner["name"] = draw(awkward_texts)
+        if draw(st.booleans()):
+            owner["aliases"] = draw(st.lists(one_line, max_size=2))
+    return doc

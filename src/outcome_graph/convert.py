@@ -4,7 +4,8 @@ Every writer starts from the plan's **canonical form**: the document with each n
 its parent where the format allows it (a node with one parent of a level above it), as the plan
 format's nested form. A plan already written that way (as the plans in ``models/`` are) converts
 to a document equal to the one loaded (``plan.document ==``); any other plan converts to the same
-plan (same nodes, fields and parents), written nested. The spreadsheet forms hold everything the
+plan (same nodes, fields and parents), written nested (or where each node is written, when nesting
+would change which milestone a milestone timed "As above" follows). The spreadsheet forms hold everything the
 format holds, so ``YAML -> xlsx -> YAML`` and ``YAML -> CSV folder -> YAML`` give the plan back.
 
 YAML is written for people: the nested form, keys in a fixed order (``id``, ``number``,
@@ -78,6 +79,10 @@ def canonical_document(plan_or_document: Plan | PlanDocument) -> PlanDocument:
     A nested node's ``parent:`` that names another node moves to ``parents:``. Every node keeps its
     fields and its parents (``plan.parents`` is the same); only where it is written changes.
 
+    Unless moving nodes would change which milestone a milestone timed "As above" follows (and so
+    its timing): then every node stays where it is written, and a ``parent:`` that would take it
+    moves to ``parents:``.
+
     Examples
     --------
     >>> from outcome_graph import load
@@ -91,7 +96,36 @@ def canonical_document(plan_or_document: Plan | PlanDocument) -> PlanDocument:
     >>> [o.id for o in doc.priorities[0].objectives], doc.objectives
     (['O1'], [])
     """
-    doc = _source(plan_or_document).model_copy(deep=True)
+    source = _source(plan_or_document)
+    doc = _canonical(source, move=True)
+    above = _as_above(source)
+    if above and _as_above(doc) != above:
+        # A milestone whose timescale is "As above" takes the timing of the milestone written
+        # before it: when moving nodes into their parents would change which one that is, every
+        # node stays where it was written (a parent that would take the node is named in
+        # ``parents``, which the spreadsheet reader does not move either).
+        doc = _canonical(source, move=False)
+    return doc
+
+
+def _as_above(doc: PlanDocument) -> dict[str, str | None]:
+    """Each milestone timed "As above" (``Ditto``...) -> the milestone written before it."""
+    from .analysis.timescale import parse_timescale
+
+    out: dict[str, str | None] = {}
+    previous: str | None = None
+    for node, _ in iter_nested(doc):
+        if node.kind != "milestone":
+            continue
+        timescale = getattr(node, "timescale", None)
+        if getattr(node, "due", None) is None and timescale and parse_timescale(timescale).kind == "as_above":
+            out[node.id] = previous
+        previous = node.id
+    return out
+
+
+def _canonical(source: PlanDocument, *, move: bool) -> PlanDocument:
+    doc = source.model_copy(deep=True)
     entries = list(iter_nested(doc))
     by_id: dict[str, NodeSpec] = {}
     for node, _ in entries:
@@ -112,8 +146,12 @@ def canonical_document(plan_or_document: Plan | PlanDocument) -> PlanDocument:
         elif explicit is not None:
             candidate = by_id.get(explicit)
             if candidate is not None and candidate is not node and _holds(candidate.kind, node.kind):
-                target = candidate
                 node.parent = None  # type: ignore[attr-defined]
+                if move:
+                    target = candidate
+                else:
+                    parents = list(node.parents or [])  # type: ignore[attr-defined]
+                    node.parents = parents if explicit in parents else [explicit, *parents]  # type: ignore[attr-defined]
         if target is None:
             top[_LIST_OF[node.kind]].append(node)
         else:
@@ -174,8 +212,14 @@ def _flow_length(items: dict[str, Any]) -> int:
     return sum(len(k) + len(str(v)) + 6 for k, v in items.items())
 
 
+#: Line breaks other than ``\\n`` (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR): the YAML writer puts
+#: them in plain, single-quoted and block texts as they are, and a reader takes them for a line
+#: break and adds the indentation after it to the text. Double quotes write them as escapes.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _text_value(value: str, key: str | None) -> str:
-    if key in _QUOTED_FIELDS or key == "due":
+    if key in _QUOTED_FIELDS or key == "due" or any(c in value for c in _OTHER_BREAKS):
         return _Quoted(value)
     if "\n" in value.rstrip("\n"):
         return _Literal(value)

@@ -11,7 +11,8 @@ workbook written by outcome_graph reads back to the same plan.
 ``due``, ``entries``, ``indicator_refs``), and an ``indicator`` column where a row belongs to an
 inline indicator reference of a priority, aim or objective.
 
-**Cells.** A list of texts is written ``a; b; c`` (a ``;`` inside an item is written ``\\;``). Two
+**Cells.** A list of texts is written ``a; b; c`` (a ``;`` inside an item is written ``\\;``, and a
+backslash just before it or at the end of an item is doubled: ``C:\\`` is ``C:\\\\``). Two
 markers keep what a blank cell cannot say: ``[]`` is an empty list (``outcomes: []``, a
 deliberately cross-cutting node) and ``""`` is an empty text. A ``lead`` with a ``;`` is a list of
 joint leads (a one-item list is written with a trailing ``;``). Text that starts with ``=``, ``+``,
@@ -43,6 +44,8 @@ __all__ = [
     "decode_text",
     "csv_escape",
     "csv_unescape",
+    "xlsx_escape",
+    "xlsx_unescape",
     "header_key",
     "sheet_key",
     "flat_role",
@@ -52,8 +55,8 @@ __all__ = [
 EMPTY_LIST = "[]"
 #: An empty text (``timescale: ""``); a blank cell is an absent field.
 EMPTY_TEXT = '""'
-#: The ``node`` of a row of the ``ignore`` sheet that belongs to the plan itself, when a node has
-#: the plan's id (otherwise the plan's id is used).
+#: The ``node`` of a row of the ``ignore`` sheet that belongs to the plan itself, when a node, an
+#: owner or a group has the plan's id (otherwise the plan's id is used).
 PLAN_NODE = "(plan)"
 
 #: First characters that make a spreadsheet program read a cell as a formula.
@@ -62,7 +65,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
 #: A text that is a marker (or a marker behind backslashes) gets one more backslash when written.
 _MARKER = re.compile(r'^\\*(\[\]|"")$')
-_UNESCAPED_SEP = re.compile(r"(?<!\\);")
+#: A run of backslashes (maybe none) before a ``;`` or at the end of a text.
+_BACKSLASHES_BEFORE_SEP = re.compile(r"(\\*)(?:(;)|\Z)")
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,9 @@ class Column:
     looks like a number or date but is text: ids, numbers, periods, timescales), ``list`` (texts
     separated by ``;``; blank is an empty list), ``optlist`` (as ``list``, but blank means absent and
     ``[]`` an empty list), ``lead`` (a text, or a list of joint leads), ``number``, ``int``,
-    ``date``, ``enum`` (one of ``choices``), ``refs`` (indicator ids) and ``marker`` (only ``[]``:
-    an explicitly empty list whose items are on another sheet).
+    ``date``, ``enum`` (one of ``choices``), ``refs`` (indicator ids), ``marker`` (only ``[]``:
+    an explicitly empty list whose items are on another sheet) and ``file`` (a file's name, or
+    ``[]`` for an explicitly empty list whose items would be on another sheet).
     """
 
     name: str
@@ -210,7 +215,8 @@ LAYOUTS: dict[str, SheetLayout] = {
             (
                 Column("prefix", "code", help="the code prefix (CSC)"),
                 Column("title", "text"),
-                Column("entries", "text", help="a CSV file beside the plan; or leave blank and use the entries sheet"),
+                Column("entries", "file", help="a CSV file beside the plan; or leave blank and use the entries sheet "
+                       "([] for a catalogue with no entries)"),
             ),
             "Local indicator catalogues (the National Indicator Set is built in).",
             always=("prefix", "title"),
@@ -444,26 +450,70 @@ def flat_role(header: str) -> str | None:
 
 
 def join_list(items: list[str]) -> str:
-    """Texts as one cell: ``a; b`` (``;`` inside an item written ``\\;``); an empty list is ``[]``.
+    """Texts as one cell: ``a; b`` (``;`` inside an item written ``\\;``, and backslashes just before a
+    ``;`` or at the end of an item doubled); an empty list is ``[]``.
 
-    >>> join_list(["LAA", "a;b"]), join_list([])
-    ('LAA; a\\\\;b', '[]')
+    >>> join_list(["LAA", "a;b"]), join_list([]), join_list(["C:\\\\", "x"])
+    ('LAA; a\\\\;b', '[]', 'C:\\\\\\\\; x')
     """
     if not items:
         return EMPTY_LIST
-    return "; ".join(_escape_marker(str(i)).replace(";", "\\;") for i in items)
+    return "; ".join(_escape_separators(_escape_marker(str(i))) for i in items)
 
 
 def split_list(text: str) -> list[str]:
     """A cell as a list of texts (the inverse of :func:`join_list`); ``[]`` is an empty list.
 
-    >>> split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c")
-    (['NI 72', 'NI 73'], [], ['a;b', 'c'])
+    >>> split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c"), split_list("C:\\\\\\\\; x")
+    (['NI 72', 'NI 73'], [], ['a;b', 'c'], ['C:\\\\', 'x'])
     """
     if text.strip() == EMPTY_LIST:
         return []
-    items = (_unescape_marker(part.strip().replace("\\;", ";")) for part in _UNESCAPED_SEP.split(text))
+    items = (_unescape_marker(part.strip()) for part in _split_items(text))
     return [i for i in items if i]
+
+
+def _escape_separators(text: str) -> str:
+    """``;`` written ``\\;``; a run of backslashes before a ``;`` or at the end doubled, so that it
+    does not escape what follows it (an item ``C:\\`` before the separator)."""
+    return _BACKSLASHES_BEFORE_SEP.sub(lambda m: m.group(1) * 2 + ("\\;" if m.group(2) else ""), text)
+
+
+def _split_items(text: str) -> list[str]:
+    """The items of a cell split at each ``;`` not escaped (the inverse of :func:`_escape_separators`
+    on each item, joined with ``;``): an odd run of backslashes before a ``;`` escapes it, and a run
+    before a ``;`` or at the end is halved. Other backslashes are kept as written.
+
+    >>> _split_items("a\\\\;b;c"), _split_items("a\\\\\\\\;b"), _split_items("x\\\\y"), _split_items("x\\\\\\\\")
+    (['a;b', 'c'], ['a\\\\', 'b'], ['x\\\\y'], ['x\\\\'])
+    """
+    items: list[str] = []
+    buf: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == ";":
+            items.append("".join(buf))
+            buf = []
+            i += 1
+        elif c == "\\":
+            j = i
+            while j < n and text[j] == "\\":
+                j += 1
+            run = j - i
+            if j < n and text[j] == ";":
+                buf.append("\\" * (run // 2) + (";" if run % 2 else ""))
+                j += run % 2  # (an escaped ';' is part of the item; after an even run the ';' separates)
+            elif j == n and run % 2 == 0:
+                buf.append("\\" * (run // 2))
+            else:
+                buf.append("\\" * run)
+            i = j
+        else:
+            buf.append(c)
+            i += 1
+    items.append("".join(buf))
+    return items
 
 
 def encode_lead(value: str | list[str]) -> str:
@@ -476,7 +526,7 @@ def encode_lead(value: str | list[str]) -> str:
         if len(value) == 1:
             return join_list(value) + ";"
         return join_list(value)
-    return encode_text(value).replace(";", "\\;")
+    return _escape_separators(encode_text(value))
 
 
 def decode_lead(text: str) -> str | list[str]:
@@ -487,9 +537,10 @@ def decode_lead(text: str) -> str | list[str]:
     """
     if text.strip() == EMPTY_LIST:
         return []
-    if _UNESCAPED_SEP.search(text):
+    items = _split_items(text)
+    if len(items) > 1:
         return split_list(text)
-    return decode_text(text).replace("\\;", ";")
+    return decode_text(items[0])
 
 
 def _escape_marker(value: str) -> str:
@@ -552,3 +603,39 @@ def csv_unescape(text: str) -> str:
     if len(text) > 1 and text[0] == "'" and (text[1] in FORMULA_START or text[1] == "'"):
         return text[1:]
     return text
+
+
+#: A character written as its code in a workbook's text (``_x000D_``), as spreadsheet programs write it.
+_XLSX_CODE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+#: The ``_`` that starts such a code (codes may share it: ``_x005F_x000D_``).
+_XLSX_CODE_START = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_escape(text: str) -> str:
+    """A cell's text as stored in a workbook: a carriage return written ``_x000D_`` (the file's XML
+    would read it back as a line feed), and a text that reads as such a code (``_x000D_`` typed in a
+    title) with its ``_`` written ``_x005F_``, as spreadsheet programs store them.
+
+    >>> xlsx_escape("a\\r\\nb"), xlsx_escape("_x000D_"), xlsx_escape("x_1_"), xlsx_escape("_x005F_x000D_")
+    ('a_x000D_\\nb', '_x005F_x000D_', 'x_1_', '_x005F_x005F_x005F_x000D_')
+    """
+    if "_x" in text:
+        text = _XLSX_CODE_START.sub("_x005F_", text)
+    return text.replace("\r", "_x000D_")
+
+
+def xlsx_unescape(text: str) -> str:
+    """The inverse of :func:`xlsx_escape`: each ``_xHHHH_`` is the character of that code (a cell
+    Excel wrote with a carriage return holds ``_x000D_``).
+
+    >>> xlsx_unescape("a_x000D_\\nb"), xlsx_unescape("_x005F_x000D_")
+    ('a\\r\\nb', '_x000D_')
+    """
+    if "_x" not in text:
+        return text
+
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16)
+        return m.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)  # (half a surrogate pair is no character)
+
+    return _XLSX_CODE.sub(char, text)

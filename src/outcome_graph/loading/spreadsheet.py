@@ -58,6 +58,7 @@ from .sheet_layout import (
     header_key,
     sheet_key,
     split_list,
+    xlsx_unescape,
 )
 from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap
@@ -195,7 +196,7 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return value
+        return xlsx_unescape(value)  # (a carriage return is stored _x000D_)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -706,6 +707,8 @@ class _Reader:
                 item = CellMap(sheet.file, sheet.name, ref)
                 item.put("id", code, ref)
                 value.append(item)
+        elif kind == "file" and raw.strip() == EMPTY_LIST:
+            value = CellList(sheet.file, sheet.name, ref)  # (a catalogue with no entries, not a file named [])
         elif kind == "marker":
             if raw.strip() != EMPTY_LIST:
                 self.problem(
@@ -953,7 +956,10 @@ class _Reader:
                         continue
                     self._append(owner, "entries", row, sheet, node_cell)
                     continue
-                if name == "ignore" and (node_id == PLAN_NODE or (node_id == plan_id and node_id not in self.rows)):
+                # The plan's own rows name it by its id, or "(plan)" where a node, an owner or a group
+                # has that id; a node, owner or group of the id named takes the row.
+                held = node_id in self.rows or node_id in self.owner_rows or node_id in self.group_rows
+                if name == "ignore" and not held and node_id in (PLAN_NODE, plan_id):
                     self._append(plan_row, "ignore", row, sheet, node_cell)
                     continue
                 target = self.rows.get(node_id)

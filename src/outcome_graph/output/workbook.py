@@ -11,7 +11,9 @@ spreadsheet program. In a workbook such cells are written as text cells (cell ty
 "quote prefix" style), so the text is shown, never run, and reads back unchanged. In a CSV file,
 which has no cell types, such a text (unless it is a plain number such as ``-11``) is written with a
 leading ``'``, and the reader drops that ``'`` again: a round trip gives the same text (see
-:func:`outcome_graph.loading.sheet_layout.csv_escape`). Characters a workbook cannot hold (control
+:func:`outcome_graph.loading.sheet_layout.csv_escape`). A carriage return, which a workbook's XML would read
+back as a line feed, is stored ``_x000D_`` as spreadsheet programs store it (see
+:func:`outcome_graph.loading.sheet_layout.xlsx_escape`). Characters a workbook cannot hold (control
 characters other than tab and line breaks) are replaced by U+FFFD, with a warning. A text that shows
 nothing (spaces or invisible characters alone, see :func:`shows_nothing`) is written with a warning,
 in a workbook and in a CSV file alike: its cell reads back as blank, and the field as left out.
@@ -43,6 +45,7 @@ from ..loading.sheet_layout import (
     encode_text,
     join_list,
     sheet_key,
+    xlsx_escape,
 )
 from ..model.document import FORMAT_ID, DueRange, IgnoreEntry, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
 
@@ -134,7 +137,7 @@ def _put_value(row: dict[str, CellValue], prefix: str, value: Value | None) -> N
 
 
 def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
-    row["id"] = node.id
+    row["id"] = encode_text(node.id)
     row["number"] = node.number
     row["title"] = encode_text(node.title)
     row["outcomes"] = _opt_list(node.outcomes)
@@ -142,6 +145,10 @@ def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
     row["tags"] = _list(node.tags)
     row["see_also"] = _list(node.see_also)
     row["notes"] = _text(node.notes)
+
+
+def _ignore_row(holder: str, rule: IgnoreEntry) -> dict[str, CellValue]:
+    return {"node": encode_text(holder), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope}
 
 
 Positions = dict[str, tuple[str, int]]
@@ -187,8 +194,8 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
         "tags": _list(meta.tags), "notes": _text(meta.notes),
     })
     for owner in doc.owners:
-        add("owners", {"id": owner.id, "name": _text(owner.name), "kind": owner.kind, "aliases": _list(owner.aliases),
-                       "capacity": owner.capacity, "tags": _list(owner.tags), "notes": _text(owner.notes)}, owner.id)
+        add("owners", {"id": encode_text(owner.id), "name": _text(owner.name), "kind": owner.kind,
+                       "aliases": _list(owner.aliases), "capacity": owner.capacity, "tags": _list(owner.tags), "notes": _text(owner.notes)}, owner.id)
     for cat in doc.catalogues:
         row: dict[str, CellValue] = {"prefix": cat.prefix, "title": _text(cat.title)}
         if isinstance(cat.entries, str):
@@ -197,10 +204,10 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
             row["entries"] = EMPTY_LIST
         add("catalogues", row)
         for entry in cat.entries if isinstance(cat.entries, list) else []:
-            add("entries", {"node": cat.prefix, "code": entry.code, "title": encode_text(entry.title),
+            add("entries", {"node": cat.prefix, "code": encode_text(entry.code), "title": encode_text(entry.title),
                             "outcomes": _list(entry.outcomes)})
     for group in doc.groups:
-        add("groups", {"id": group.id, "title": encode_text(group.title), "kind": _text(group.kind),
+        add("groups", {"id": encode_text(group.id), "title": encode_text(group.title), "kind": _text(group.kind),
                        "members": _list(group.members), "views": _opt_list(group.views), "tags": _list(group.tags),
                        "notes": _text(group.notes)}, group.id)
 
@@ -212,7 +219,7 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
         node_ids.add(node.id)
         kind = node.kind
         if kind not in ("vision", "indicator"):
-            row["parent"] = nest if nest is not None else getattr(node, "parent", None)
+            row["parent"] = _text(nest if nest is not None else getattr(node, "parent", None))
             row["parents"] = _opt_list(getattr(node, "parents", None))
             lead = getattr(node, "lead", None)
             row["lead"] = None if lead is None else encode_lead(lead)
@@ -253,50 +260,56 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
     for node in doc.indicators:
         node_rows(node, None)
 
-    plan_node = PLAN_NODE if meta.id in node_ids else meta.id
+    holders = node_ids | {o.id for o in doc.owners} | {g.id for g in doc.groups}
+    plan_node = PLAN_NODE if meta.id in holders else meta.id  # (the row of an item of the plan's id is the item's)
     for rule in meta.ignore:
-        add("ignore", {"node": plan_node, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+        add("ignore", _ignore_row(plan_node, rule))
     for node, _row in pending:
         for v in node.variants:
-            add("variants", {"node": node.id, "text": encode_text(v.text), "where": v.where})
+            add("variants", {"node": encode_text(node.id), "text": encode_text(v.text), "where": encode_text(v.where)})
         for rule in node.ignore:
-            add("ignore", {"node": node.id, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+            add("ignore", _ignore_row(node.id, rule))
         for ref in getattr(node, "indicators", None) or []:
             if ref.title is not None or ref.target is not None or ref.targets == []:
-                ref_row: dict[str, CellValue] = {"node": node.id, "indicator": ref.id, "title": _text(ref.title)}
+                ref_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id),
+                                                 "title": _text(ref.title)}
                 _put_value(ref_row, "target", ref.target)
                 if ref.targets == []:
                     ref_row["targets"] = EMPTY_LIST
                 add("indicator_refs", ref_row)
             for value in ref.targets or []:
-                value_row: dict[str, CellValue] = {"node": node.id, "indicator": ref.id}
+                value_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id)}
                 _put_value(value_row, "", value)
                 add("targets", value_row)
         if node.kind == "indicator":
             for value in node.targets or []:  # type: ignore[attr-defined]
-                value_row = {"node": node.id}
+                value_row = {"node": encode_text(node.id)}
                 _put_value(value_row, "", value)
                 add("targets", value_row)
             for value in node.actuals:  # type: ignore[attr-defined]
-                value_row = {"node": node.id}
+                value_row = {"node": encode_text(node.id)}
                 _put_value(value_row, "", value)
                 add("actuals", value_row)
         if node.kind == "milestone" and isinstance(node.due, list):  # type: ignore[attr-defined]
             for item in node.due:  # type: ignore[attr-defined]
                 if isinstance(item, DueRange):
-                    add("due", {"node": node.id, "from": item.from_, "to": item.to})
+                    add("due", {"node": encode_text(node.id), "from": item.from_, "to": item.to})
                 else:
-                    add("due", {"node": node.id, "due": encode_text(item)})
+                    add("due", {"node": encode_text(node.id), "due": encode_text(item)})
     # (an owner's or group's entries name it in the node column; a node of the same id takes them)
     held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [(g.id, g.ignore) for g in doc.groups]
     for holder_id, entries in held:
         for rule in entries:
-            add("ignore", {"node": holder_id, "rule": rule.rule, "reason": _text(rule.reason), "scope": rule.scope})
+            add("ignore", _ignore_row(holder_id, rule))
     return sheets, by_kind
 
 
 # ---------------------------------------------------------------------------------------------
 # Workbooks
+
+
+#: The first day a spreadsheet program's dates can hold.
+_FIRST_SPREADSHEET_DAY = date(1900, 1, 1)
 
 
 def _safe_number(value: float) -> bool:
@@ -323,6 +336,10 @@ class CellWriter:
             value = "true" if value else "false"
         if isinstance(value, float) and not _safe_number(value):
             value = repr(value)
+        if isinstance(value, date) and value < _FIRST_SPREADSHEET_DAY:
+            value = value.isoformat()  # (a spreadsheet's dates start in 1900: an earlier one shows as ####)
+        if isinstance(value, int) and abs(value) >= 10**15:
+            value = str(value)  # (a spreadsheet program keeps 15 digits of a number: 10**18 would read back 1e+18)
         if isinstance(value, str):
             text: str = value
             if self.illegal.search(text):
@@ -330,12 +347,16 @@ class CellWriter:
                 self.warnings.append(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD")
             if shows_nothing(text):
                 self.warnings.append(f"{where}: {SHOWS_NOTHING}")
-            if len(text) > EXCEL_CELL_LIMIT:
+            stored = xlsx_escape(text)  # (a carriage return survives the file's XML)
+            if len(stored) > EXCEL_CELL_LIMIT:
+                size = f"{len(text):,} characters"
+                if len(stored) != len(text):
+                    size += f" ({len(stored):,} as stored: a carriage return is stored as 7)"
                 self.warnings.append(
-                    f"{where}: the text has {len(text):,} characters, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
+                    f"{where}: the text has {size}, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
                     "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
                 )
-            cell.value = text
+            cell.value = stored
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if text.startswith(FORMULA_START):
                 cell.quotePrefix = True
@@ -425,6 +446,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
     With ``findings``, a ``findings`` sheet lists them, each linked to the node's row.
     """
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     sheets, positions = _plan_sheets(plan_or_document)
     writer = CellWriter()
@@ -445,6 +467,9 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
                 if value is not None:
                     widths[i] = max(widths.get(i, 0), min(len(str(value)), 40))
         style_sheet(ws, columns, len(data.rows), widths)
+        for i, col in enumerate(columns, start=1):
+            if col.kind == "code":  # (a row typed below the plan's keeps 1.10, 007 and 2011-12, as in the template)
+                ws.column_dimensions[get_column_letter(i)].number_format = "@"
     if findings is not None:
         ws = wb.create_sheet("findings")
         finding_rows = _findings_rows(findings, positions, sheets, _plan_of(plan_or_document))
