@@ -100,3 +100,51 @@ def test_a_missing_rdf_extra_is_named_and_nothing_is_written(tmp_path: Path, cli
     assert out.returncode == 2
     assert "pip install 'outcome-graph[rdf]'" in out.stderr and "Traceback" not in out.stderr
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+# --- make run / make test on a fresh Debian or Ubuntu machine ------------------------------------
+def _fake_tools(tmp_path: Path, python_has_venv: bool) -> tuple[dict[str, str], Path]:
+    """A PATH whose apt-get, sudo and dot are stand-ins (apt-get records what it is asked for), and
+    a python3 that lacks ensurepip, as Debian's does without python3.X-venv, when asked."""
+    bin_dir, log = tmp_path / "bin", tmp_path / "apt.log"
+    bin_dir.mkdir()
+    scripts = {
+        "apt-get": f'#!/bin/sh\necho "$*" >> {log}\n',
+        "sudo": '#!/bin/sh\nexec "$@"\n',
+        "dot": "#!/bin/sh\nexit 0\n",
+        # the check for ensurepip answers as told; anything else is asked of the real Python
+        "python3": f'#!/bin/sh\ncase "$*" in *ensurepip*) exit {0 if python_has_venv else 1};; esac\n'
+                   f'exec {sys.executable} "$@"\n',
+    }
+    for name, text in scripts.items():
+        (bin_dir / name).write_text(text)
+        (bin_dir / name).chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("OUTCOME_GRAPH_TEST_BROWSER", None)
+    env.pop("PYTHON", None)
+    return env, log
+
+
+@pytest.mark.parametrize("has_venv", [False, True])
+def test_system_deps_install_what_python3_m_venv_needs(tmp_path: Path, has_venv: bool):
+    env, log = _fake_tools(tmp_path, has_venv)
+    out = subprocess.run(["bash", str(ROOT / "scripts" / "system-deps.sh")], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    venv_package = "python%d.%d-venv" % sys.version_info[:2]
+    if has_venv:
+        assert not log.exists()  # nothing missing, nothing installed
+    else:
+        assert log.read_text().splitlines()[-1].split()[-1] == venv_package
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.parametrize("target", ["run", "test"])
+def test_make_installs_system_packages_before_it_makes_the_venv(tmp_path: Path, target: str):
+    out = subprocess.run(["make", "-n", "-C", str(ROOT), f"VENV={tmp_path / 'venv'}", f"OUT={tmp_path / 'out'}", target],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    deps = next(i for i, line in enumerate(lines) if "scripts/system-deps.sh" in line)
+    venv = next(i for i, line in enumerate(lines) if " -m venv " in line)
+    assert deps < venv
