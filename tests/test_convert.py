@@ -10,7 +10,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +21,7 @@ from outcome_graph.loading.loader import load_path
 from outcome_graph.model.document import is_blank
 from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
 
-from .conftest import MODELS, PLAN_HEADER
+from .conftest import MODELS, PLAN_HEADER, cli_runner
 from .strategies import plan_text, plans
 from .test_load import FULL
 
@@ -31,7 +30,7 @@ FORMATS = {"xlsx": "plan.xlsx", "csv": "plan-csv", "yaml": "plan.yaml", "json": 
 
 
 def cli(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    result = cli_runner().invoke(main, list(args), catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr
