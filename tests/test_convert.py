@@ -155,6 +155,20 @@ def test_hostile_text_round_trips(data: dict):
             assert back.document == plan.document, fmt
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize("title", ["Objective", "KEY MILESTONES", "Priority"])
+def test_a_plan_titled_like_a_level_column_round_trips(tmp_path: Path, fmt: str, title: str):
+    # the plan sheet's title cell reads like a flat table's level header: the sheet's format
+    # column still makes it the plan sheet, not a flat table named plan
+    plan = og.load(PLAN_HEADER.replace("{id: t,", f"{{id: t, title: {title},") + """\
+priorities:
+  - {id: P1, title: Objective, objectives: [{id: O1, title: Priority}]}
+""")
+    assert plan.title == title
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.document == plan.document and back.title == title
+
+
 def test_formula_text_is_written_as_text(tmp_path: Path):
     plan = og.load(PLAN_HEADER + """\
 priorities:
