@@ -21,17 +21,18 @@ run: setup
 test: setup-test
 	$(BIN)/python -m pytest -q
 
-setup: $(VENV)/.installed system-deps
-setup-test: $(VENV)/.installed-test system-deps-test
+setup: system-deps $(VENV)/.installed
+setup-test: system-deps-test $(VENV)/.installed-test
 
-$(VENV)/.installed: pyproject.toml
+# The system packages come first: on Debian and Ubuntu, `python3 -m venv` needs python3.X-venv.
+$(VENV)/.installed: pyproject.toml | system-deps
 	@echo "installing outcome-graph into $(VENV) (a minute the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml
+$(VENV)/.installed-test: pyproject.toml | system-deps-test
 	@echo "installing outcome-graph and its test tools into $(VENV) (a minute or two the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -39,10 +40,10 @@ $(VENV)/.installed-test: pyproject.toml
 	@touch $@ $(VENV)/.installed
 
 system-deps:
-	@bash scripts/system-deps.sh
+	@PYTHON='$(PYTHON)' bash scripts/system-deps.sh
 
 system-deps-test:
-	@OUTCOME_GRAPH_TEST_BROWSER=1 bash scripts/system-deps.sh
+	@PYTHON='$(PYTHON)' OUTCOME_GRAPH_TEST_BROWSER=1 bash scripts/system-deps.sh
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis

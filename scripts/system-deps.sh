@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Install the system packages outcome_graph uses, when missing:
+#   python3.X-venv - what `$PYTHON -m venv` needs on Debian and Ubuntu (ensurepip), for the
+#                    Python that makes the .venv (PYTHON, default python3; python3 itself if missing)
 #   graphviz  - the `dot` program that lays out logic-model diagrams
 #   chromium  - headless browser for the HTML report's tests (only with OUTCOME_GRAPH_TEST_BROWSER=1)
 set -euo pipefail
 
+PYTHON="${PYTHON:-python3}"
 need=()
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+  [ "$PYTHON" = python3 ] && need+=(python3 python3-venv)
+elif ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  need+=("$("$PYTHON" -c 'import sys; print("python%d.%d-venv" % sys.version_info[:2])')")
+fi
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 if [ "${OUTCOME_GRAPH_TEST_BROWSER:-0}" = "1" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

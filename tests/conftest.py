@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -23,6 +24,17 @@ def cli_env() -> dict[str, str]:
     env.pop("OUTCOME_GRAPH_DEBUG", None)
     env["NO_COLOR"] = "1"
     return env
+
+
+def cli_runner() -> Any:
+    """click's test runner, keeping standard error apart from standard output: the default from
+    click 8.2, asked for with ``mix_stderr=False`` before (click 8.1 is the oldest supported)."""
+    from click.testing import CliRunner
+
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:  # click 8.2 and later: always apart
+        return CliRunner()
 
 
 def og_command() -> list[str]:

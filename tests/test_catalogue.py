@@ -313,7 +313,8 @@ def test_a_blank_title_of_a_plan_s_catalogue_entry_is_refused_with_its_line(tmp_
     # (as a plan's or a node's title: "must not be blank", at the title's line and column)
     from outcome_graph import PlanError, load
     from outcome_graph.cli import main
-    from click.testing import CliRunner
+
+    from .conftest import cli_runner
 
     plan = tmp_path / "plan.yaml"
     plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
@@ -331,7 +332,7 @@ def test_a_blank_title_of_a_plan_s_catalogue_entry_is_refused_with_its_line(tmp_
         f"{plan}:8:10: catalogues[0].entries[2].code: must not be blank",
         f"{plan}:9:19: catalogues[1].title: must not be blank",
     ]
-    result = CliRunner().invoke(main, ["check", str(plan)])
+    result = cli_runner().invoke(main, ["check", str(plan)])
     assert result.exit_code == 2 and f"{plan}:7:23: catalogues[0].entries[1].title: must not be blank" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     # a title with an invisible character among others is a title
@@ -342,7 +343,7 @@ def test_a_blank_title_of_a_plan_s_catalogue_entry_is_refused_with_its_line(tmp_
 
 
 def test_every_catalogue_that_cannot_be_read_is_reported_at_its_entry_of_the_plan(tmp_path: Path) -> None:
-    from click.testing import CliRunner
+    from .conftest import cli_runner
 
     from outcome_graph import PlanError, load
     from outcome_graph.cli import main
@@ -368,7 +369,7 @@ def test_every_catalogue_that_cannot_be_read_is_reported_at_its_entry_of_the_pla
         f"catalogue: {tmp_path / 'twice.csv'}, line 3: 'CSB 001' is already listed on line 2",
         "catalogue: 'CSD 001' is listed twice in catalogue 'CSD indicators'",
     ]
-    result = CliRunner().invoke(main, ["check", str(plan)])
+    result = cli_runner().invoke(main, ["check", str(plan)])
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert f"{plan}:8:5: catalogue: CSC: entries file 'nowhere.csv' not found beside the plan" in result.stderr
     assert f"{plan}:9:19: catalogue: {tmp_path / 'twice.csv'}, line 3:" in result.stderr

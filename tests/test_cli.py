@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import EXAMPLES, MODELS, PLAN_HEADER, og_command
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, og_command
 
 CLEAN = PLAN_HEADER + """\
 priorities:
@@ -103,7 +103,6 @@ def test_the_exit_code_is_the_worst_over_the_plans_whatever_their_order(tmp_path
 
 
 def test_a_plan_too_large_for_memory_is_exit_2_with_a_message(tmp_path, monkeypatch):
-    from click.testing import CliRunner
 
     import outcome_graph.loading.loader as loader
     from outcome_graph.cli import main
@@ -112,7 +111,7 @@ def test_a_plan_too_large_for_memory_is_exit_2_with_a_message(tmp_path, monkeypa
         raise MemoryError
 
     monkeypatch.setattr(loader, "load_path", out_of_memory)
-    result = CliRunner().invoke(main, ["check", str(write(tmp_path, CLEAN))])
+    result = cli_runner().invoke(main, ["check", str(write(tmp_path, CLEAN))])
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: out of memory reading the input"
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +21,7 @@ from outcome_graph.loading.loader import load_path
 from outcome_graph.model.document import is_blank
 from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
 
-from .conftest import MODELS, PLAN_HEADER
+from .conftest import MODELS, PLAN_HEADER, cli_runner
 from .strategies import plan_text, plans
 from .test_load import FULL
 
@@ -31,7 +30,7 @@ FORMATS = {"xlsx": "plan.xlsx", "csv": "plan-csv", "yaml": "plan.yaml", "json": 
 
 
 def cli(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    result = cli_runner().invoke(main, list(args), catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr
@@ -154,6 +153,20 @@ def test_hostile_text_round_trips(data: dict):
         for fmt in FORMATS:
             back = round_trip(plan, Path(folder), fmt)
             assert back.document == plan.document, fmt
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize("title", ["Objective", "KEY MILESTONES", "Priority"])
+def test_a_plan_titled_like_a_level_column_round_trips(tmp_path: Path, fmt: str, title: str):
+    # the plan sheet's title cell reads like a flat table's level header: the sheet's format
+    # column still makes it the plan sheet, not a flat table named plan
+    plan = og.load(PLAN_HEADER.replace("{id: t,", f"{{id: t, title: {title},") + """\
+priorities:
+  - {id: P1, title: Objective, objectives: [{id: O1, title: Priority}]}
+""")
+    assert plan.title == title
+    back = round_trip(plan, tmp_path, fmt)
+    assert back.document == plan.document and back.title == title
 
 
 def test_formula_text_is_written_as_text(tmp_path: Path):

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,13 +19,13 @@ from outcome_graph.convert import document_data, to_yaml
 from outcome_graph.diff import CHANGE_KINDS, diff
 from outcome_graph.output.workbook import write_workbook
 
-from .conftest import MODELS, PLAN_HEADER
+from .conftest import MODELS, PLAN_HEADER, cli_runner
 
 THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
 
 
 def cli(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    result = cli_runner().invoke(main, list(args), catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr

@@ -21,7 +21,7 @@ from outcome_graph.loading.loader import load_path
 from outcome_graph.loading.spreadsheet import notice_lines, parse_period
 from outcome_graph.output.workbook import write_workbook
 
-from .conftest import MODELS, PLAN_HEADER, og_command
+from .conftest import MODELS, PLAN_HEADER, cli_runner, og_command
 
 PERIOD = "2011-04-01..2012-03-31"
 
@@ -34,11 +34,10 @@ class Result:
 
 
 def run(*args: str) -> Result:
-    from click.testing import CliRunner
 
     from outcome_graph.cli import main
 
-    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    result = cli_runner().invoke(main, list(args), catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a traceback a user would see
     return Result(result.exit_code, result.stdout, result.stderr)

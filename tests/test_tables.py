@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 import outcome_graph as og
 from outcome_graph.cli import main
@@ -17,7 +16,7 @@ from outcome_graph.errors import ConfigError
 from outcome_graph.graph.facts import PlanFacts
 from outcome_graph.output.tables import TABLES, format_table, table, table_bytes
 
-from .conftest import MODELS, PLAN_HEADER
+from .conftest import MODELS, PLAN_HEADER, cli_runner
 from .test_load import FULL
 
 THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
@@ -25,7 +24,7 @@ RICHMOND = MODELS / "richmond-cypp-2009-2013.yaml"
 
 
 def cli(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    result = cli_runner().invoke(main, list(args), catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr

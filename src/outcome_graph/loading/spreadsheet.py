@@ -1188,8 +1188,10 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
         key = sheet_key(sheet.name)
         if sheet.empty:
             continue
-        if key == "plan" and _is_flat(sheet):
-            unknown_sheets.append(sheet.name)  # a flat table saved as plan.csv: data, not the plan sheet
+        if key == "plan" and _is_flat(sheet) and not _has_column(sheet, "format"):
+            # a flat table saved as plan.csv: data, not the plan sheet (one with a format column is
+            # the plan sheet, whatever its title reads like: a plan titled "Objective")
+            unknown_sheets.append(sheet.name)
         elif key in LAYOUTS and key not in by_key:
             by_key[key] = sheet
         elif key not in IGNORED_SHEETS:

@@ -603,7 +603,7 @@ def _use_fast_private_init(cls: type[BaseModel]) -> None:
     if any(p.default_factory is not None for p in private.values()):  # pragma: no cover
         return
     _PRIVATE_DEFAULTS[cls] = {name: p.default for name, p in private.items()}
-    cls.model_post_init = _fast_private_init  # type: ignore[method-assign]
+    cls.model_post_init = _fast_private_init  # type: ignore[method-assign,assignment]
 
 
 _use_fast_private_init(StrictModel)
