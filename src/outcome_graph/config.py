@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import os
 import re
-import sys
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,11 +35,6 @@ from .severity import FAIL_ON, SEVERITIES
 
 if TYPE_CHECKING:
     from .model.plan import Plan
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = ["Config", "ConfigLayer", "discover_config", "FAIL_ON"]
 
