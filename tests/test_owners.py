@@ -899,6 +899,9 @@ def test_the_spelling_to_keep_is_the_declared_owner_else_the_fullest_on_a_tie():
     assert {f.hint for f in found} == {
         f"Write it as 'Head of Care & Targeted Outcomes (HCATO)' (owner HCATO) everywhere, or add {n!r} to that "
         "owner's `aliases`." for n in ("Head CATO", "Head of Service CATO")}
+    # Each is paired with the spelling to keep, though Head CATO is used more than the declared owner.
+    assert all("and the declared owner 'HCATO' (Head of Care & Targeted Outcomes (HCATO)) look like one owner"
+               in f.message for f in found)
     # Used as often, the spelling that gives its acronym is kept.
     found = _og305(["CATO managers", "Care and Targeted Outcomes (CATO) managers"])
     assert [f.node for f in found] == ["CATO managers"]
