@@ -69,6 +69,9 @@ def test_normalise_code_is_idempotent() -> None:
     ("Obesity in year 6", None),
     ("Year 6", None),
     ("Tier 3", None),
+    ("Key 4", None),  # (a capitalised word of three letters is a word too)
+    ("Age 16", None),
+    ("KS 2", "KS"),
     ("NI", None),
     ("199", None),
     ("", None),

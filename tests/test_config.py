@@ -145,6 +145,17 @@ def test_an_ignore_of_og110_suppresses_the_unused_entry_beside_it_in_either_orde
     assert report.findings == [] and [(f.rule, f.node) for f in report.suppressed] == [("OG110", "M1")]
 
 
+@pytest.mark.parametrize(("overrides", "severity"), [({}, "info"), ({"OG110": "error"}, "error"),
+                                                   ({"OG1": "warning"}, "warning")])
+def test_unused_ignore_findings_take_the_severity_configured_for_og110(overrides, severity):
+    # (OG110 is run by the engine after the other rules, not as they are: its severity is still the
+    # configured one, and fails a check at that severity)
+    plan = og.load(HEADER + "milestones:\n  - {id: M1, title: a, lead: X, timescale: June 11, ignore: [OG301]}\n")
+    report = og.check(plan, {"select": ["OG301", "OG110"], "severity": overrides, "fail-on": "error"})
+    assert [(f.rule, f.node, f.severity) for f in report.findings] == [("OG110", "M1", severity)]
+    assert report.exit_code == (1 if severity == "error" else 0)
+
+
 def test_a_node_scoped_ignore_does_not_cover_the_nodes_below():
     plan = og.load(HEADER + """\
 objectives:

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from outcome_graph.analysis import owners as owners_module
@@ -799,6 +799,8 @@ def test_docstring_examples() -> None:
 @given(st.text(alphabet="abc de", max_size=12),
        st.lists(st.text(alphabet="abc de", max_size=12), max_size=12, unique=True),
        st.sampled_from([0.0, 0.3, 0.6, 0.8]))
+@example("abcde", ["abcxy"], 0.6)  # (a ratio of exactly the cutoff is close enough, as in difflib)
+@example("abcd", ["abxy", "abcx"], 0.5)  # (two at or above the cutoff: the better one)
 def test_closest_is_difflibs_best_close_match(word: str, names: list[str], cutoff: float) -> None:
     import difflib
 
@@ -897,6 +899,9 @@ def test_the_spelling_to_keep_is_the_declared_owner_else_the_fullest_on_a_tie():
     assert {f.hint for f in found} == {
         f"Write it as 'Head of Care & Targeted Outcomes (HCATO)' (owner HCATO) everywhere, or add {n!r} to that "
         "owner's `aliases`." for n in ("Head CATO", "Head of Service CATO")}
+    # Each is paired with the spelling to keep, though Head CATO is used more than the declared owner.
+    assert all("and the declared owner 'HCATO' (Head of Care & Targeted Outcomes (HCATO)) look like one owner"
+               in f.message for f in found)
     # Used as often, the spelling that gives its acronym is kept.
     found = _og305(["CATO managers", "Care and Targeted Outcomes (CATO) managers"])
     assert [f.node for f in found] == ["CATO managers"]

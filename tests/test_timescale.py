@@ -177,6 +177,14 @@ def test_every_seed_timescale_reads_without_guessing() -> None:
         ("Dec 2011 - Feb", ["2011-12..2012-02"]),
         ("Autumn 2011 – Spring 2012", ["2011-09..2012-05"]),
         ("Autumn – Spring 2012", ["2011-09..2012-05"]),
+        # (a first part starting with the second keeps its year: it does not start after it)
+        ("Sept - Sept 2011", ["2011-09"]),
+        ("Summer term - April 2012", ["2012-04"]),
+        # (a second part that starts before the first but ends after it starts is the range's end,
+        # as in a `due` range {from: 2012-03, to: 2012})
+        ("March 2012 - 2012", ["2012-03..2012-12"]),
+        ("July 2011 - Summer 2011", ["2011-07..2011-08"]),
+        ("June 2011 - 2011/12", ["2011-06..2012-03"]),
         ("Initial phase: June 2011", ["2011-06"]),
         ("Sept 2011 and March 2012", ["2011-09", "2012-03"]),
         ("June 2011, Dec 2011", ["2011-06", "2011-12"]),

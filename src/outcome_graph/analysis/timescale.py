@@ -1020,7 +1020,9 @@ def _range(a: _Item, b: _Item, src: str) -> _Item | None:
     """Join two items into one range item, or None when they do not form a range."""
     item = _Item(a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True)
     if a.interval is not None and b.interval is not None:
-        if b.interval.end < a.interval.start or b.interval.start < a.interval.start:
+        # (as in a `due` range, a second part that starts first but ends after the first part
+        # starts is the range's end: 'March 2012 - 2012' is March to December 2012)
+        if b.interval.end < a.interval.start:
             item.bad = f"{_q(src)} ends before it starts"
             return item
         item.interval = Interval(a.interval.start, b.interval.end)
