@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 
 def _read(timing: Timing, shown: str) -> str:
     """How the timescale was read, in brackets, unless it only says the date the message shows
-    ("due 2011-06-30" after "was due by 2011-06-30")."""
+    ("due 2011-06-30" after "was due by 2011-06-30"), or restates a single ``due`` date or range
+    the message gives ("due 2012-04-01..2012-06-30" after "due from 2012-04 to 2012-06")."""
     if not timing.interpretation or timing.interpretation == f"due {shown}":
+        return ""
+    if timing.interpretation.startswith("due ") and tuple(map(str, timing.intervals)) == (shown,):
         return ""
     return f" ({timing.interpretation})"
 
