@@ -517,7 +517,7 @@ def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
     assert groups and groups == [' scope="rowgroup"'] * len(groups)
     # Tables wider than the screen scroll in a box the keyboard can reach and a screen reader names.
     boxes = re.findall(r'<div class="scroll"([^>]*)>', page)
-    assert len(boxes) == 2 and all('tabindex="0"' in b and 'role="region"' in b and "aria-label=" in b for b in boxes)
+    assert len(boxes) == 3 and all('tabindex="0"' in b and 'role="region"' in b and "aria-label=" in b for b in boxes)
     # The count of findings shown is a status message: a screen reader hears it change as filters change.
     assert doc.find("span", id="r-shown")[0].get("role") == "status"
 

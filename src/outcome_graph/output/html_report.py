@@ -372,11 +372,13 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
     elif not rows:
         table = '<p class="ok">No findings: the plan passes every rule selected.</p>'
     else:
+        # (in a box of its own that scrolls sideways on a narrow screen, rather than the whole page)
         table = (
+            '<div class="scroll" tabindex="0" role="region" aria-label="Findings table">'
             '<table class="findings" id="r-findings-table"><caption class="vh">Findings, by severity and rule</caption>'
             '<thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in ("Node", "Finding", "Priority", "Owners", "Where", "Rule"))
             + "</tr></thead>"
-            + "".join(bodies) + "</table>"
+            + "".join(bodies) + "</table></div>"
         )
     return f'<section id="r-findings"><h2>Findings</h2>{filters if rows else ""}{table}</section>'
 
@@ -530,7 +532,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
             rules_of[f.node].setdefault(f.rule, f.severity)
     in_period = {(yy, mm) for yy, mm in months if (start.year, start.month) <= (yy, mm) <= (end.year, end.month)}
     header = "".join(
-        f'<th scope="col" class="{"" if key in in_period else "outside"}">{date(key[0], key[1], 1).strftime("%b")}<br>{key[0]}</th>'
+        f'<th scope="col" class="{"month" if key in in_period else "month outside"}">{date(key[0], key[1], 1).strftime("%b")}<br>{key[0]}</th>'
         for key in months
     )
     rows = []
@@ -667,7 +669,8 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:
 .filters{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:end;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px;position:sticky;top:0;z-index:2}
 @media (max-width:700px),(max-height:560px){.filters{position:static}}
 .filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
-.filters select,.filters input{font:inherit;font-size:.9rem;padding:3px 4px;max-width:280px}
+.filters label{max-width:100%}.filters select,.filters input{font:inherit;font-size:.9rem;padding:3px 4px;max-width:min(280px,100%)}
+@media (max-width:480px){body{padding:12px 10px 32px}}
 .filters button{font:inherit;padding:4px 10px}.shown{margin-left:auto;color:var(--muted);font-size:.9rem}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
