@@ -759,3 +759,23 @@ def test_a_focus_view_names_the_levels_it_draws():
     assert "Folded corner" not in focused and 'class="og-indicator' not in focused
     whole = to_dot(plan, diagram_options(plan))
     assert "Logic model: Vision → Priorities → Aims → Objectives → Indicators" in whole and "Folded corner" in whole
+
+
+@needs_dot
+def test_a_drawn_svg_has_a_title_and_a_description_of_its_own():
+    plan = og.load(EVIL)
+    report = og.check(plan)
+    svg = render(plan, "svg", findings=report).decode("utf-8")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    first, second = list(root)[:2]
+    # (the file's only text alternative was Graphviz's: the plan's id, and "cluster_0" for each box)
+    assert first.tag == f"{ns}title" and first.text == f"Logic model of {plan.title}"
+    assert second.tag == f"{ns}desc" and "an arrow runs from a node to each node under it" in second.text
+    counts = report.counts
+    assert f"{counts['error']} error" in second.text and f"{counts['warning']} warning" in second.text
+    titles = [t.text or "" for t in root.iter(f"{ns}title")]
+    assert not [t for t in titles if t.startswith("cluster_")] and "evil" not in titles
+    assert "<script>" not in svg.replace("&lt;script&gt;", "")
+    owners = ET.fromstring(render(plan, "svg", owners=True))
+    assert list(owners)[0].text == f"Owner view of {plan.title}"
