@@ -599,3 +599,10 @@ def test_the_inline_diagram_reads_as_its_nodes_not_its_arrows_and_graphviz_names
     # Each node still carries its id as its title (the script reads it, and it names the node).
     nodes = re.findall(r'<g id="[^"]+" class="node[^"]*" tabindex="0">\s*<title>([^<]+)</title>', svg)
     assert len(nodes) > 300 and {html.unescape(n) for n in nodes} <= set(plan.nodes)
+    # Each node is described by its tooltip (kind, title, outcomes, lead, findings), which a mouse alone showed.
+    node = re.search(rf'<g id="{svg_id("P2.A2.O2").replace("-", "&#45;")}" class="node[^"]*" tabindex="0">\s*<title>P2.A2.O2</title>\s*'
+                     r"<desc>([^<]+)</desc>", svg)
+    assert node, "no description"
+    described = html.unescape(node.group(1))
+    assert described.startswith("Objective P2.A2.O2") and plan.nodes["P2.A2.O2"].title[:30] in described
+    assert "Outcomes: " in described and "OG102" in described

@@ -118,7 +118,9 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                 raise RenderError(f"Graphviz's `dot` program was not found, and the report's diagram needs it: install "
                                   f"Graphviz ({GRAPHVIZ_SOURCES}), or leave the diagram out (report --no-diagram; "
                                   "diagram=False from Python)") from None
-            svg = _inline_svg(drawn.decode("utf-8"))
+            from .diagram.rendering import describe_nodes
+
+            svg = _inline_svg(describe_nodes(drawn.decode("utf-8")))
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.

@@ -203,8 +203,19 @@ def text_alternative(svg: bytes, plan: Plan, *, owners: bool = False, nodes: int
         counts = findings.counts
         counted += ", " + ", ".join(f"{counts[s]} {s}{'' if s == 'info' or counts[s] == 1 else 's'}"
                                     for s in ("error", "warning", "info"))
-    text = svg.decode("utf-8")
+    text = describe_nodes(svg.decode("utf-8"))
     text = re.sub(r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", text)
     text = re.sub(r"(<svg\b[^>]*>)", lambda m: (f'{m.group(1)}\n<title>{html_text(title)}</title>\n'
                                                 f"<desc>{html_text(about)}. {html_text(counted)}.</desc>"), text, count=1)
     return text.encode("utf-8")
+
+
+def describe_nodes(svg: str) -> str:
+    """Graphviz's SVG with each node's tooltip (its kind, title, outcomes, lead and findings) also
+    in a ``<desc>``: a tooltip shows to a mouse alone, a description is read with the node by a
+    screen reader (the node's ``<title>``, its id, stays its name)."""
+    import re
+
+    return re.sub(
+        r'(<g id="[^"]+" class="node[^"]*"[^>]*>\s*<title>[^<]*</title>)(\s*<g id="a_[^"]*">\s*<a xlink:title="([^"]*)")',
+        lambda m: f"{m.group(1)}\n<desc>{m.group(3)}</desc>{m.group(2)}", svg)
