@@ -420,8 +420,10 @@ def _code_badge(code: str, severity: str) -> str:
     from .diagram.style import DOT, SEVERITY_MARKS
 
     mark = SEVERITY_MARKS.get(severity, DOT)
+    # (the mark and the colour are for the eye; a screen reader says the severity in words)
+    word = _SEVERITY_WORDS.get(severity, (severity, severity))[0]
     return (f'<span class="badge sev-{html_attr(severity)}" title="{html_attr(severity)}">'
-            f'<span aria-hidden="true">{mark}</span> {html_text(code)}</span>')
+            f'<span aria-hidden="true">{mark}</span> <span class="vh">{html_text(word)}: </span>{html_text(code)}</span>')
 
 
 def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
