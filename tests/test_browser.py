@@ -239,3 +239,33 @@ def test_no_smooth_scrolling_for_those_who_ask_for_less_motion(browser, tmp_path
             assert page.evaluate("window.__scrolls") == [expected]
         finally:
             context.close()
+
+
+def test_the_focus_is_never_hidden_under_the_sticky_filters(browser, tmp_path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    path = report(plan, tmp_path / "thurrock.html", findings=og.check(plan))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_load_state("load")
+        page.focus("#r-fit")
+        seen = hidden = 0
+        for _ in range(150):  # back up through the findings table by keyboard
+            page.keyboard.press("Shift+Tab")
+            box = page.evaluate("""(() => { const e = document.activeElement;
+                if (!e.closest('#r-findings-table')) { return null; }
+                const f = document.getElementById('r-filters').getBoundingClientRect(), r = e.getBoundingClientRect();
+                return r.top >= f.top && r.bottom <= f.bottom; })()""")
+            if box is not None:
+                seen += 1
+                hidden += box
+        # (a link scrolled into view under the bar: 30 of Thurrock's 130 were hidden entirely)
+        assert seen > 50 and hidden == 0
+        # The diagram's size buttons say which size is shown.
+        page.click("#r-actual")
+        assert page.get_attribute("#r-actual", "aria-pressed") == "true" and page.get_attribute("#r-fit", "aria-pressed") == "false"
+        assert "fit" not in page.get_attribute("#r-diagram-box", "class").split()
+        page.click("#r-fit")
+        assert page.get_attribute("#r-fit", "aria-pressed") == "true" and page.get_attribute("#r-actual", "aria-pressed") == "false"
+    finally:
+        page.close()

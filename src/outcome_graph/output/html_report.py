@@ -629,8 +629,8 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
         f"its severity ({html_text(marks)}). Select a finding's "
         "node above to find it here; select a node here to list its findings.</p>"
-        '<div class="tools"><button type="button" id="r-fit">Fit to width</button> '
-        '<button type="button" id="r-actual">Actual size</button></div>'
+        '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
+        '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'
         f'<div class="diagram fit" id="r-diagram-box">{svg}</div></section>'
     )
 
@@ -691,7 +691,7 @@ tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
 tr.finding.current{background:#fff8c5}
 .hidden{display:none}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;position:relative}
 table.matrix td,table.matrix th{border:1px solid var(--line);text-align:center;font-size:.88rem}
 table.matrix th[scope=row]{text-align:left;max-width:320px}
 td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}
@@ -765,6 +765,14 @@ _SCRIPT = r"""
     }
     if (shown) { shown.textContent = visible + " of " + total + " findings"; }
   }
+  // The filter bar sticks to the top of the window: what takes the focus scrolls into view below
+  // it, not under it (where going back through the table's links by keyboard hid them).
+  function pad() {
+    var sticky = form && getComputedStyle(form).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? (form.getBoundingClientRect().height + 8) + "px" : "";
+  }
+  pad();
+  window.addEventListener("resize", pad);
   if (form) {
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     form.addEventListener("input", function (ev) {
@@ -835,8 +843,15 @@ _SCRIPT = r"""
     }
   }
   var fit = document.getElementById("r-fit"), actual = document.getElementById("r-actual");
-  if (fit && box) { fit.addEventListener("click", function () { box.classList.add("fit"); }); }
-  if (actual && box) { actual.addEventListener("click", function () { box.classList.remove("fit"); }); }
+  function size(fitted) {  // (each button says whether it is the size shown)
+    box.classList.toggle("fit", fitted);
+    fit.setAttribute("aria-pressed", String(fitted));
+    actual.setAttribute("aria-pressed", String(!fitted));
+  }
+  if (fit && actual && box) {
+    fit.addEventListener("click", function () { size(true); });
+    actual.addEventListener("click", function () { size(false); });
+  }
   if (location.hash.length > 1) {
     try { highlight(decodeURIComponent(location.hash.slice(1))); } catch (e) { /* not a node */ }
   }
