@@ -269,3 +269,23 @@ def test_the_focus_is_never_hidden_under_the_sticky_filters(browser, tmp_path):
         assert page.get_attribute("#r-fit", "aria-pressed") == "true" and page.get_attribute("#r-actual", "aria-pressed") == "false"
     finally:
         page.close()
+
+
+def test_a_node_whose_id_holds_a_backslash_lists_its_own_findings(browser, tmp_path):
+    plan = og.load(EVIL.replace('id: "O<1>"', 'id: "O\\\\<1>"'))
+    node = "O\\<1>"
+    assert node in plan.nodes and any(f.node == node for f in og.check(plan).findings)
+    path = report(plan, tmp_path / "evil.html")
+    opened = Opened(browser, Path(path))
+    try:
+        page = opened.page
+        target = svg_id(node)
+        # (Graphviz doubled the backslash in the node's title: its name read "O\\\\<1>" and a click on
+        # it filtered the findings by that, which matched none of the node's)
+        assert page.evaluate(f"document.getElementById('{target}').querySelector('title').textContent") == node
+        page.click(f'[id="{target}"]')
+        nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+        assert nodes and set(nodes) == {node}
+        assert opened.console == []
+    finally:
+        opened.close()

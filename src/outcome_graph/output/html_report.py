@@ -120,7 +120,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                                   "diagram=False from Python)") from None
             from .diagram.rendering import describe_nodes
 
-            svg = _inline_svg(describe_nodes(drawn.decode("utf-8")))
+            svg = _node_titles(_inline_svg(describe_nodes(drawn.decode("utf-8"))), plan)
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
@@ -215,6 +215,18 @@ def _inline_svg(svg: str) -> str:
     body = re.sub(r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", body)
     return body.replace("<svg ", '<svg class="og-svg" role="group" '
                         'aria-label="Logic model diagram: select a node to list its findings" ', 1)
+
+
+def _node_titles(svg: str, plan: Plan) -> str:
+    """Each node's ``<title>`` (its name to a screen reader, and what a click on it filters the
+    findings by) made its id as written: Graphviz writes a backslash in a name doubled."""
+    ids = {svg_id(n): n for n in plan.nodes}
+
+    def title(m: re.Match[str]) -> str:
+        node = ids.get(m.group(2).replace("&#45;", "-"))
+        return m.group(1) + html_text(node) + m.group(3) if node is not None else m.group(0)
+
+    return re.sub(r'(<g id="([^"]+)" class="node[^"]*"[^>]*>\s*<title>)[^<]*(</title>)', title, svg)
 
 
 def _svg_ids(svg: str) -> Iterable[str]:
