@@ -178,8 +178,114 @@ def test_every_table_fits_the_width_of_a_printed_page(browser, tmp_path, model):
         # Every month is printed: the screen's one table is split into a year to a table.
         printed = page.evaluate("""() => [...document.querySelectorAll('table.load')]
             .filter(e => getComputedStyle(e).display !== 'none')
-            .map(t => t.querySelectorAll('thead th[scope=col]').length)""")
-        on_screen = page.evaluate("document.querySelector('table.load.screen-only').querySelectorAll('thead th[scope=col]').length")
+            .map(t => t.querySelectorAll('thead th.month').length)""")
+        on_screen = page.evaluate("document.querySelector('table.load.screen-only').querySelectorAll('thead th.month').length")
         assert len(printed) > 1 and all(n <= 12 for n in printed) and sum(printed) == on_screen
     finally:
         page.close()
+
+
+def test_a_finding_s_link_takes_the_keyboard_to_its_node_and_back(southend):
+    opened, _findings = southend
+    page = opened.page
+    page.click("#r-clear")
+    page.focus('tr.finding[data-node="P2.A2.O2"] a.node-link')
+    page.keyboard.press("Enter")
+    # (the focus stayed on the link: a keyboard user was left at the table, the node lit up far away)
+    assert page.evaluate("document.activeElement.id") == svg_id("P2.A2.O2")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")  # (and Enter on the node lists its findings)
+    assert page.inner_text("#r-shown").startswith("1 of ")
+    page.click("#r-clear")
+    link = page.query_selector('a.node-link[data-target^="r-owner-"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == link.get_attribute("data-target")
+    page.click("#r-clear")
+
+
+def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browser, tmp_path):
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
+    # 320 CSS pixels: a phone, or a desktop window zoomed to 400%
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    try:
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_load_state("load")
+        # (the findings table ran to 768 pixels, the filters to 321: the whole page scrolled sideways)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        # Wide tables scroll in their own box, which the keyboard can reach.
+        assert page.evaluate("document.querySelector('#r-findings-table').closest('.scroll').tabIndex") == 0
+        # The filter bar does not stick over the little there is to see.
+        assert page.evaluate("getComputedStyle(document.getElementById('r-filters')).position") == "static"
+    finally:
+        page.close()
+
+
+def test_no_smooth_scrolling_for_those_who_ask_for_less_motion(browser, tmp_path):
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
+    for motion, expected in (("reduce", "auto"), ("no-preference", "smooth")):
+        context = browser.new_context(reduced_motion=motion)
+        page = context.new_page()
+        try:
+            page.add_init_script("""(() => { window.__scrolls = [];
+                const original = Element.prototype.scrollIntoView;
+                Element.prototype.scrollIntoView = function (o) { window.__scrolls.push(o && o.behavior); return original.call(this, o); };
+            })()""")
+            page.goto(Path(path).resolve().as_uri())
+            page.wait_for_load_state("load")
+            page.click('tr.finding[data-node="P2.A2.O2"] a.node-link')
+            assert page.evaluate("window.__scrolls") == [expected]
+        finally:
+            context.close()
+
+
+def test_the_focus_is_never_hidden_under_the_sticky_filters(browser, tmp_path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    path = report(plan, tmp_path / "thurrock.html", findings=og.check(plan))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_load_state("load")
+        page.focus("#r-fit")
+        seen = hidden = 0
+        for _ in range(150):  # back up through the findings table by keyboard
+            page.keyboard.press("Shift+Tab")
+            box = page.evaluate("""(() => { const e = document.activeElement;
+                if (!e.closest('#r-findings-table')) { return null; }
+                const f = document.getElementById('r-filters').getBoundingClientRect(), r = e.getBoundingClientRect();
+                return r.top >= f.top && r.bottom <= f.bottom; })()""")
+            if box is not None:
+                seen += 1
+                hidden += box
+        # (a link scrolled into view under the bar: 30 of Thurrock's 130 were hidden entirely)
+        assert seen > 50 and hidden == 0
+        # The diagram's size buttons say which size is shown.
+        page.click("#r-actual")
+        assert page.get_attribute("#r-actual", "aria-pressed") == "true" and page.get_attribute("#r-fit", "aria-pressed") == "false"
+        assert "fit" not in page.get_attribute("#r-diagram-box", "class").split()
+        page.click("#r-fit")
+        assert page.get_attribute("#r-fit", "aria-pressed") == "true" and page.get_attribute("#r-actual", "aria-pressed") == "false"
+    finally:
+        page.close()
+
+
+def test_a_node_whose_id_holds_a_backslash_lists_its_own_findings(browser, tmp_path):
+    plan = og.load(EVIL.replace('id: "O<1>"', 'id: "O\\\\<1>"'))
+    node = "O\\<1>"
+    assert node in plan.nodes and any(f.node == node for f in og.check(plan).findings)
+    path = report(plan, tmp_path / "evil.html")
+    opened = Opened(browser, Path(path))
+    try:
+        page = opened.page
+        target = svg_id(node)
+        # (Graphviz doubled the backslash in the node's title: its name read "O\\\\<1>" and a click on
+        # it filtered the findings by that, which matched none of the node's)
+        assert page.evaluate(f"document.getElementById('{target}').querySelector('title').textContent") == node
+        page.click(f'[id="{target}"]')
+        nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+        assert nodes and set(nodes) == {node}
+        assert opened.console == []
+    finally:
+        opened.close()

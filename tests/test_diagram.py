@@ -16,6 +16,7 @@ import pytest
 import outcome_graph as og
 from outcome_graph.errors import ConfigError, RenderError
 from outcome_graph.output.diagram import diagram_options, parse_levels, render, to_dot
+from outcome_graph.output.diagram.style import SEVERITY_COLOURS
 from outcome_graph.output.escape import svg_id
 
 from .conftest import MODELS, PLAN_HEADER, og_command
@@ -259,7 +260,7 @@ def test_findings_outline_badges_orphans_and_broken_references():
     assert "og-error" in g.get("class", "")
     label = " ".join(t.text or "" for t in g.iter(f"{SVG_NS}text"))
     assert "OG104" in label and "OG102" in label
-    assert 'stroke="#c62828"' in ET.tostring(g, encoding="unicode").lower()
+    assert f'stroke="{SEVERITY_COLOURS["error"].lower()}"' in ET.tostring(g, encoding="unicode").lower()
 
 
 def test_a_node_with_more_rules_than_badges_shows_how_many_more():
@@ -567,6 +568,58 @@ def test_white_badge_text_is_readable_on_every_severity_colour():
         assert 1.05 / (luminance(colour) + 0.05) >= 4.5, (severity, colour)  # (WCAG AA for text)
 
 
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_text_of_a_node_is_readable_on_every_fill():
+    from outcome_graph.output.diagram.style import CROSS, MUTED, PALETTE, TEXT
+
+    # Titles, ids and kinds (TEXT, MUTED) and the rule-code badges (a severity's colour) are drawn on
+    # a node's fill: an outcome's tint, the cross-cutting grey, several outcomes' or no outcome's white
+    # (and a priority's box).
+    fills = [tint for _strong, tint in PALETTE] + [CROSS[1], "#FAFAFA", "#FFFFFF", "#F7F9FA"]
+    for colour in [TEXT, MUTED, *SEVERITY_COLOURS.values()]:
+        for fill in fills:
+            # (the error's red and the warning's amber were 4.2:1 on the tint of "stay safe")
+            assert contrast(colour, fill) >= 4.5, (colour, fill, round(contrast(colour, fill), 2))
+    plan = og.load(SOUTHEND)
+    dot = to_dot(plan, diagram_options(plan, milestones=True, findings=og.check(plan)))
+    used = {c.upper() for c in re.findall(r'(?:fillcolor|BGCOLOR)="(#[0-9A-Fa-f]{6})"', dot)}
+    vision = "#1F3A5F"  # (white text; see the next test for what else is drawn on it)
+    assert used and used <= {f.upper() for f in fills} | {c.upper() for c, _tint in PALETTE} | {CROSS[0].upper(), vision}
+
+
+def test_rule_codes_on_the_vision_sit_on_white_not_on_its_dark_fill():
+    import dataclasses
+
+    from outcome_graph.output.diagram.labels import node_label
+    from outcome_graph.output.diagram.style import Palette
+
+    plan = og.load(SOUTHEND)
+    report = og.check(plan)
+    vision = next(plan.of_kind("vision")).id
+    found = [dataclasses.replace(f, node=vision) for f in report.findings if f.severity in ("error", "warning")][:2]
+    label, _cut, fill = node_label(plan, report.facts_of(plan), vision, Palette.of(plan), found, found)
+    rows = re.findall(r"<TR>(.*?)</TR>", str(label))
+    marked = [r for r in rows if any(f.rule in r for f in found)]
+    assert len(marked) == 2  # (the badges, and the findings of the levels below)
+    for row in marked:
+        background = re.search(r'<TD[^>]*BGCOLOR="(#[0-9A-F]{6})"', row, re.I)
+        assert background, row  # (without, the codes were drawn on the fill: 1.7:1)
+        for colour in re.findall(r'COLOR="(#[0-9A-F]{6})"', row.replace(background.group(0), ""), re.I):
+            assert contrast(colour, background.group(1)) >= 4.5, (colour, background.group(1))
+    assert contrast(SEVERITY_COLOURS["error"], fill) < 3  # (the fill is dark)
+
+
 def test_an_indicator_title_of_three_lines_is_drawn_whole():
     title = "Percentage of inspected services judged good or better for economic well being"  # (80 characters)
     plan = og.load(PLAN_HEADER + f"objectives: [{{id: O1, title: Work, indicators: [L1]}}]\n"
@@ -706,3 +759,23 @@ def test_a_focus_view_names_the_levels_it_draws():
     assert "Folded corner" not in focused and 'class="og-indicator' not in focused
     whole = to_dot(plan, diagram_options(plan))
     assert "Logic model: Vision → Priorities → Aims → Objectives → Indicators" in whole and "Folded corner" in whole
+
+
+@needs_dot
+def test_a_drawn_svg_has_a_title_and_a_description_of_its_own():
+    plan = og.load(EVIL)
+    report = og.check(plan)
+    svg = render(plan, "svg", findings=report).decode("utf-8")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    first, second = list(root)[:2]
+    # (the file's only text alternative was Graphviz's: the plan's id, and "cluster_0" for each box)
+    assert first.tag == f"{ns}title" and first.text == f"Logic model of {plan.title}"
+    assert second.tag == f"{ns}desc" and "an arrow runs from a node to each node under it" in second.text
+    counts = report.counts
+    assert f"{counts['error']} error" in second.text and f"{counts['warning']} warning" in second.text
+    titles = [t.text or "" for t in root.iter(f"{ns}title")]
+    assert not [t for t in titles if t.startswith("cluster_")] and "evil" not in titles
+    assert "<script>" not in svg.replace("&lt;script&gt;", "")
+    owners = ET.fromstring(render(plan, "svg", owners=True))
+    assert list(owners)[0].text == f"Owner view of {plan.title}"

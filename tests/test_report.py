@@ -478,14 +478,133 @@ def test_an_owner_s_rule_codes_have_the_colour_and_mark_of_their_severity():
         Finding("OG302", found.name, "error", "BUSY", "owner", "Busy team", found.message, "")]))
     row = re.search(r'<tr id="r-owner-BUSY".*?</tr>', page, re.S).group(0)
     # (a configured severity: every owner's code was drawn as a warning)
-    assert '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> OG302</span>' in row
+    badge = '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> <span class="vh">Error: </span>OG302</span>'
+    # (the severity was told by colour and mark alone: a screen reader read "OG302" in the owner's row)
+    assert badge in row
     findings_table = page[page.index('id="r-findings-table"'):page.index('<section id="r-coverage">')]
-    assert '<span class="badge sev-error" title="error"><span aria-hidden="true">✖</span> OG302</span>' in findings_table
+    assert badge in findings_table
 
 
 def test_every_column_of_the_findings_table_has_a_heading():
     page = report_html(og.load(LOADED), diagram=False)
-    head = re.search(r'<table class="findings" id="r-findings-table"><thead><tr>(.*?)</tr></thead>', page).group(1)
-    headings = re.findall(r"<th>(.*?)</th>", head)
+    head = re.search(r'<table class="findings" id="r-findings-table">.*?<thead><tr>(.*?)</tr></thead>', page).group(1)
+    headings = re.findall(r'<th scope="col">(.*?)</th>', head)
     # (the column of rule codes had none: a screen reader read its cells without saying what they are)
     assert headings == ["Node", "Finding", "Priority", "Owners", "Where", "Rule"]
+
+
+
+def _between(page: str, start: str, end: str) -> str:
+    return page[page.index(start):page.index(end, page.index(start))]
+
+
+def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
+    page = report_html(og.load(LOADED), diagram=False)
+    doc = parse(page)
+    # A banner (the title and the contents), one main region holding every section, a footer.
+    assert len(doc.find("main")) == 1 and doc.find("nav", aria_label="Contents")
+    main = _between(page, "<main>", "</main>")
+    assert "<header" not in main and "<footer" not in main
+    assert page.index("</header>") < page.index("<main>") < page.index("<footer>")
+    assert [m for m in re.findall(r'<section(?: id="([\w-]+)")?>', main)] == ["", "r-findings", "r-coverage", "r-owners", "r-diagram"]
+    # Every table has a caption, and every column heading says it heads a column (none is empty).
+    tables = re.findall(r"<table\b.*?</table>", page, re.S)
+    assert len(tables) == 3
+    for table in tables:
+        assert re.search(r"<table[^>]*><caption[^>]*>[^<]+</caption>", table), table[:120]
+        heads = re.findall(r"<th\b([^>]*)>(.*?)</th>", re.search(r"<thead>(.*?)</thead>", table, re.S).group(1), re.S)
+        assert heads and all('scope="col"' in attrs and re.sub(r"<[^>]+>", "", text).strip() for attrs, text in heads), heads
+    # A group's heading (severity and rule) heads the findings under it.
+    groups = re.findall(r'<tr class="group-head"><th colspan="6"( scope="rowgroup")?>', page)
+    assert groups and groups == [' scope="rowgroup"'] * len(groups)
+    # Tables wider than the screen scroll in a box the keyboard can reach and a screen reader names.
+    boxes = re.findall(r'<div class="scroll"([^>]*)>', page)
+    assert len(boxes) == 3 and all('tabindex="0"' in b and 'role="region"' in b and "aria-label=" in b for b in boxes)
+    # The count of findings shown is a status message: a screen reader hears it change as filters change.
+    assert doc.find("span", id="r-shown")[0].get("role") == "status"
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        colour = colour.lstrip("#")
+        if len(colour) == 3:
+            colour = "".join(c * 2 for c in colour)
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_colour_of_text_is_readable_on_every_background_of_the_report():
+    from outcome_graph.output.html_report import _CSS
+
+    var = dict(re.findall(r"--([\w-]+):(#[0-9a-f]{3,6})", _CSS))
+    # Text in the muted grey or a severity's colour sits on the page, the cards, the shaded cells of
+    # the coverage matrix and the owner-load table (a limit "/ 10" on an owner over it), and the row
+    # a finding's link marks as current.
+    backgrounds = {"white": "#ffffff", **{k: var[k] for k in ("bg", "gap", "unmeasured", "covered", "cross")},
+                   "current": re.search(r"tr\.finding\.current\{background:(#[0-9a-f]{6})", _CSS).group(1),
+                   "outside": re.search(r"td\.outside,table\.load th\.outside\{background:(#[0-9a-f]{6})", _CSS).group(1)}
+    for name in ("text", "muted", "error", "warning", "info"):
+        for where, background in backgrounds.items():
+            ratio = _contrast(var[name], background)
+            # (the muted grey on an owner over the limit was 4.45:1)
+            assert ratio >= 4.5, (name, where, round(ratio, 2))
+        assert name == "text" or name == "muted" or _contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
+    from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
+
+    # The report's colours are the diagram's.
+    assert var["muted"].upper() == MUTED.upper()
+    assert {k: var[k].upper() for k in SEVERITY_COLOURS} == {k: v.upper() for k, v in SEVERITY_COLOURS.items()}
+
+
+def test_a_bidirectional_override_in_plan_text_reorders_that_text_alone():
+    plan = og.load(LOADED.replace("title: Safe\n", "title: \"Safe \u202eenoN\"\n")
+                   .replace("{id: BUSY, name: Busy team}", "{id: BUSY, name: \"Busy \u2067team\"}"))
+    page = report_html(plan, diagram=False)
+    # Every element's text closes what it opens: the override does not run on into the next name,
+    # the window's title or the rest of the row.
+    for text in re.findall(r">([^<]*[\u202a-\u202e\u2066-\u2069][^<]*)<", page):
+        opened = sum(text.count(c) for c in "\u202a\u202b\u202d\u202e") - text.count("\u202c")
+        isolated = sum(text.count(c) for c in "\u2066\u2067\u2068") - text.count("\u2069")
+        assert opened == 0 and isolated == 0, repr(text)
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert title.endswith("\u202c — outcome-graph report") or "\u202e" not in title
+    row = re.search(r'<tr class="finding[^>]*data-priorities="P1"[^>]*>.*?</tr>', page).group(0)
+    assert "Safe \u202eenoN\u202c" in row
+
+
+def test_no_plan_text_becomes_a_link_or_a_script_url():
+    hostile = EVIL.replace('title: "Evil </title><script>window.__pwned=1</script> plan"',
+                           'title: "javascript:alert(1) <a href=\\"javascript:alert(2)\\">x</a>"')
+    assert hostile != EVIL
+    plan = og.load(hostile)
+    page = report_html(plan, diagram=False)
+    doc = parse(page)
+    # The report's only links are to places in itself.
+    hrefs = [a.get("href") or a.get("xlink:href") for t, a in doc.tags if "href" in a or "xlink:href" in a]
+    assert hrefs and all(h and h.startswith("#") for h in hrefs), [h for h in hrefs if not (h or "").startswith("#")]
+    assert "javascript:alert(1) &lt;a href=&quot;javascript:alert(2)&quot;&gt;x&lt;/a&gt;" in page
+
+
+@needs_dot
+def test_the_inline_diagram_reads_as_its_nodes_not_its_arrows_and_graphviz_names(southend_page):
+    plan, _findings, page = southend_page
+    svg = _between(page, '<svg class="og-svg"', "</svg>")
+    edges = re.findall(r'<g id="[^"]+" class="edge[^"]*"([^>]*)>', svg)
+    # (each arrow was read out as "P1->P1.A1", and each priority's box as "cluster_0")
+    assert edges and all('aria-hidden="true"' in e for e in edges)
+    assert not re.search(r"<title>cluster_", svg)
+    assert not re.search(r'class="graph[^"]*"[^>]*>\s*<title>', svg)
+    # Each node still carries its id as its title (the script reads it, and it names the node).
+    nodes = re.findall(r'<g id="[^"]+" class="node[^"]*" tabindex="0">\s*<title>([^<]+)</title>', svg)
+    assert len(nodes) > 300 and {html.unescape(n) for n in nodes} <= set(plan.nodes)
+    # Each node is described by its tooltip (kind, title, outcomes, lead, findings), which a mouse alone showed.
+    node = re.search(rf'<g id="{svg_id("P2.A2.O2").replace("-", "&#45;")}" class="node[^"]*" tabindex="0">\s*<title>P2.A2.O2</title>\s*'
+                     r"<desc>([^<]+)</desc>", svg)
+    assert node, "no description"
+    described = html.unescape(node.group(1))
+    assert described.startswith("Objective P2.A2.O2") and plan.nodes["P2.A2.O2"].title[:30] in described
+    assert "Outcomes: " in described and "OG102" in described

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 __all__ = [
+    "bidi_closed",
     "clean_text",
     "dot_id",
     "dot_quote",
@@ -104,13 +105,47 @@ def dot_html(text: object) -> str:
     return s.replace("\\", "\\\u200b").replace("\n", " ")
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_closed(text: str) -> str:
+    r"""Text with every bidirectional embedding, override or isolate it opens closed at its end.
+
+    A piece of plan text that opens one (U+202E, right-to-left override) and leaves it open would
+    reverse whatever the page shows after it in the same paragraph: the next priority in a cell,
+    "— outcome-graph report" in the window's title. Closed, it reorders its own text alone.
+
+    >>> bidi_closed("Review ‮teg") == "Review ‮teg‬"
+    True
+    >>> bidi_closed("⁧a‫b") == "⁧a‫b‬⁩"
+    True
+    >>> bidi_closed("plain"), bidi_closed("a‮b‬")
+    ('plain', 'a‮b‬')
+    """
+    if text.isascii() or not _BIDI.search(text):
+        return text
+    stack: list[str] = []  # the closers owed, innermost last
+    for ch in text:
+        if ch in "\u202a\u202b\u202d\u202e":
+            stack.append("\u202c")
+        elif ch in "\u2066\u2067\u2068":
+            stack.append("\u2069")
+        elif ch == "\u202c" and stack and stack[-1] == "\u202c":
+            stack.pop()
+        elif ch == "\u2069" and "\u2069" in stack:
+            # (a PDI closes its isolate and every embedding opened inside it)
+            del stack[len(stack) - 1 - stack[::-1].index("\u2069"):]
+    return text + "".join(reversed(stack))
+
+
 def html_text(text: object) -> str:
-    """Text for an HTML element's content.
+    """Text for an HTML element's content (bidirectional controls it opens are closed at its end:
+    :func:`bidi_closed`).
 
     >>> html_text("<script>alert('x')</script> & more")
     '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more'
     """
-    s = clean_text(text)
+    s = bidi_closed(clean_text(text))
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..severity import SEVERITIES
-from .escape import html_attr, html_text, svg_id
+from .escape import bidi_closed, html_attr, html_text, svg_id
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -118,11 +118,15 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                 raise RenderError(f"Graphviz's `dot` program was not found, and the report's diagram needs it: install "
                                   f"Graphviz ({GRAPHVIZ_SOURCES}), or leave the diagram out (report --no-diagram; "
                                   "diagram=False from Python)") from None
-            svg = _inline_svg(drawn.decode("utf-8"))
+            from .diagram.rendering import describe_nodes
+
+            svg = _node_titles(_inline_svg(describe_nodes(drawn.decode("utf-8"))), plan)
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
+    # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
+    header, summary = _summary(plan, facts, findings, today or date.today())
     sections = [
-        _summary(plan, facts, findings, today or date.today()),
+        summary,
         _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts),
         _owner_section(plan, facts, findings, config),
@@ -142,7 +146,8 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         f'<meta name="generator" content="outcome-graph {html_attr(__version__)}">\n'
         f"<title>{html_text(plan.title)} — outcome-graph report</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(sections)
+        + header
+        + "\n<main>\n" + "\n".join(sections) + "\n</main>"
         + f'\n<footer>Made with outcome-graph {html_text(__version__)}. Run <code>outcome-graph rules CODE</code> '
         "to read what a rule checks and how to fix what it finds.</footer>\n"
         f"<script>{script}</script>\n</body>\n</html>\n"
@@ -204,8 +209,24 @@ def _inline_svg(svg: str) -> str:
     # A group, not an image: a screen reader reads the nodes' text, and each node can be reached
     # by keyboard (Enter lists its findings, as a click does).
     body = re.sub(r'(<g id="[^"]+" class="node[^"]*")>', r'\1 tabindex="0">', body)
+    # The arrows say nothing a node's text does not (and were read out as "V->P1" one by one), and
+    # Graphviz names the whole graph and each box by its DOT name ("cluster_0"): none of that is read.
+    body = re.sub(r'(<g id="[^"]+" class="edge[^"]*")>', r'\1 aria-hidden="true">', body)
+    body = re.sub(r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", body)
     return body.replace("<svg ", '<svg class="og-svg" role="group" '
                         'aria-label="Logic model diagram: select a node to list its findings" ', 1)
+
+
+def _node_titles(svg: str, plan: Plan) -> str:
+    """Each node's ``<title>`` (its name to a screen reader, and what a click on it filters the
+    findings by) made its id as written: Graphviz writes a backslash in a name doubled."""
+    ids = {svg_id(n): n for n in plan.nodes}
+
+    def title(m: re.Match[str]) -> str:
+        node = ids.get(m.group(2).replace("&#45;", "-"))
+        return m.group(1) + html_text(node) + m.group(3) if node is not None else m.group(0)
+
+    return re.sub(r'(<g id="([^"]+)" class="node[^"]*"[^>]*>\s*<title>)[^<]*(</title>)', title, svg)
 
 
 def _svg_ids(svg: str) -> Iterable[str]:
@@ -264,7 +285,7 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
     return rows
 
 
-def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> str:
+def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple[str, str]:
     meta = plan.meta
     start, end = plan.period
     kinds = Counter(n.kind for n in plan.nodes.values())
@@ -297,14 +318,17 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> str:
         sev += f'<div class="card"><span class="num">{counts["baselined"]}</span><span>in the baseline</span></div>'
     dl = "".join(f"<dt>{html_text(k)}</dt><dd>{html_text(v)}</dd>" for k, v in facts_rows)
     notes = "".join(f"<li>{html_text(n)}</li>" for n in plan.notices)
-    return (
+    header = (
         '<header id="r-summary">'
         f"<h1>{html_text(plan.title)}</h1>"
         f'<p class="sub">{html_text(meta.organisation or "")} {html_text("· " if meta.organisation else "")}'
         f"{html_text(_day(start))} – {html_text(_day(end))}</p>"
-        '<nav class="toc"><a href="#r-findings">Findings</a><a href="#r-coverage">Outcome coverage</a>'
+        '<nav class="toc" aria-label="Contents"><a href="#r-findings">Findings</a><a href="#r-coverage">Outcome coverage</a>'
         '<a href="#r-owners">Owner load</a><a href="#r-diagram">Logic model</a></nav>'
-        "</header>\n<section><h2>Summary</h2>"
+        "</header>"
+    )
+    return header, (
+        "<section><h2>Summary</h2>"
         f'<div class="cards">{cards}</div><div class="cards">{sev}</div>'
         f'<dl class="facts">{dl}</dl>'
         + (f'<ul class="notices">{notes}</ul>' if notes else "")
@@ -326,7 +350,7 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
         name = items[0].finding.name
         summary = rule.summary if rule is not None else name
         head = (
-            f'<tr class="group-head"><th colspan="6"><span class="badge sev-{html_attr(sev)}">{html_text(_SEVERITY_WORDS.get(sev, (sev, sev))[0])}</span> '
+            f'<tr class="group-head"><th colspan="6" scope="rowgroup"><span class="badge sev-{html_attr(sev)}">{html_text(_SEVERITY_WORDS.get(sev, (sev, sev))[0])}</span> '
             f"<code>{html_text(code)}</code> {html_text(name)} <span class=\"muted\">— {html_text(summary)}</span> "
             f'<span class="count">{len(items)}</span></th></tr>'
         )
@@ -353,7 +377,7 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
         '<label>Text <input type="search" data-filter="text" placeholder="node id or words"></label>'
         '<input type="hidden" data-filter="node">'
         '<button type="button" id="r-clear">Clear</button>'
-        f'<span class="shown" id="r-shown">{len(rows)} of {len(rows)} findings</span>'
+        f'<span class="shown" id="r-shown" role="status">{len(rows)} of {len(rows)} findings</span>'
         "</form>"
     )
     if not rows and baselined:
@@ -362,18 +386,22 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
     elif not rows:
         table = '<p class="ok">No findings: the plan passes every rule selected.</p>'
     else:
+        # (in a box of its own that scrolls sideways on a narrow screen, rather than the whole page)
         table = (
-            '<table class="findings" id="r-findings-table"><thead><tr><th>Node</th><th>Finding</th>'
-            "<th>Priority</th><th>Owners</th><th>Where</th><th>Rule</th></tr></thead>"
-            + "".join(bodies) + "</table>"
+            '<div class="scroll" tabindex="0" role="region" aria-label="Findings table">'
+            '<table class="findings" id="r-findings-table"><caption class="vh">Findings, by severity and rule</caption>'
+            '<thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in ("Node", "Finding", "Priority", "Owners", "Where", "Rule"))
+            + "</tr></thead>"
+            + "".join(bodies) + "</table></div>"
         )
     return f'<section id="r-findings"><h2>Findings</h2>{filters if rows else ""}{table}</section>'
 
 
 def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
     f = row.finding
-    owner_names = [facts.owners[o].name if o in facts.owners else o for o in row.owners]
-    prio_text = "; ".join(_short(_priority_label(plan, p), 40) for p in row.priorities)
+    # (each name closes its own bidirectional controls, which would otherwise reorder the next one)
+    owner_names = [bidi_closed(facts.owners[o].name if o in facts.owners else o) for o in row.owners]
+    prio_text = "; ".join(bidi_closed(_short(_priority_label(plan, p), 40)) for p in row.priorities)
     node_text = f"{f.node}"
     if row.target:
         node_cell = f'<a class="node-link" href="#{html_attr(row.target)}" data-target="{html_attr(row.target)}"><code>{html_text(node_text)}</code></a>'
@@ -404,8 +432,10 @@ def _code_badge(code: str, severity: str) -> str:
     from .diagram.style import DOT, SEVERITY_MARKS
 
     mark = SEVERITY_MARKS.get(severity, DOT)
+    # (the mark and the colour are for the eye; a screen reader says the severity in words)
+    word = _SEVERITY_WORDS.get(severity, (severity, severity))[0]
     return (f'<span class="badge sev-{html_attr(severity)}" title="{html_attr(severity)}">'
-            f'<span aria-hidden="true">{mark}</span> {html_text(code)}</span>')
+            f'<span aria-hidden="true">{mark}</span> <span class="vh">{html_text(word)}: </span>{html_text(code)}</span>')
 
 
 def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
@@ -478,7 +508,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
                  "(through their catalogue) can be counted (OG201).</p>")
     return (
         f'<section id="r-coverage"><h2>Outcome coverage ({html_text(fw.title)})</h2>{note}'
-        f'<div class="scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div></section>'
+        f'<div class="scroll" tabindex="0" role="region" aria-label="Outcome coverage table"><table class="matrix"><caption class="vh">Outcome coverage: {html_text(word)} and indicators for each priority and outcome</caption><thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div></section>'
     )
 
 
@@ -518,7 +548,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
             rules_of[f.node].setdefault(f.rule, f.severity)
     in_period = {(yy, mm) for yy, mm in months if (start.year, start.month) <= (yy, mm) <= (end.year, end.month)}
     header = "".join(
-        f'<th scope="col" class="{"" if key in in_period else "outside"}">{date(key[0], key[1], 1).strftime("%b")}<br>{key[0]}</th>'
+        f'<th scope="col" class="{"month" if key in in_period else "month outside"}">{date(key[0], key[1], 1).strftime("%b")}<br>{key[0]}</th>'
         for key in months
     )
     rows = []
@@ -568,11 +598,13 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     year = 12
     split = len(months) > year
     tables = [
-        f'<table class="load{" screen-only" if split else ""}"><thead><tr><th>Owner</th>'
-        f'<th>Milestones / limit</th><th>Earlier</th>{header}<th>Later</th><th>No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<table class="load{" screen-only" if split else ""}"><caption class="vh">Milestones each owner leads, by month due</caption>'
+        f'<thead><tr><th scope="col">Owner</th><th scope="col">Milestones / limit</th><th scope="col">Earlier</th>{header}'
+        f'<th scope="col">Later</th><th scope="col">No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     ]
     if split:
         month_heads = re.findall(r"<th scope=\"col\".*?</th>", header)
+        earlier_head, later_heads = '<th scope="col">Earlier</th>', '<th scope="col">Later</th><th scope="col">No month</th>'
         for i in range(0, len(months), year):
             opening, closing = i == 0, i + year >= len(months)
             body = "".join(
@@ -581,11 +613,11 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
             )
             span = f"{date(*months[i], 1).strftime('%B %Y')} to {date(*months[min(i + year, len(months)) - 1], 1).strftime('%B %Y')}"
             tables.append(
-                f'<table class="load print-only"><caption>{html_text(span)}</caption><thead><tr><th>Owner</th>'
-                f'<th>Milestones / limit</th>{"<th>Earlier</th>" if opening else ""}{"".join(month_heads[i:i + year])}'
-                f'{"<th>Later</th><th>No month</th>" if closing else ""}</tr></thead><tbody>{body}</tbody></table>'
+                f'<table class="load print-only"><caption>{html_text(span)}</caption><thead><tr><th scope="col">Owner</th>'
+                f'<th scope="col">Milestones / limit</th>{earlier_head if opening else ""}{"".join(month_heads[i:i + year])}'
+                f'{later_heads if closing else ""}</tr></thead><tbody>{body}</tbody></table>'
             )
-    return f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll">{"".join(tables)}</div></section>'
+    return f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll" tabindex="0" role="region" aria-label="Owner load table">{"".join(tables)}</div></section>'
 
 
 def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
@@ -609,8 +641,8 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
         f"its severity ({html_text(marks)}). Select a finding's "
         "node above to find it here; select a node here to list its findings.</p>"
-        '<div class="tools"><button type="button" id="r-fit">Fit to width</button> '
-        '<button type="button" id="r-actual">Actual size</button></div>'
+        '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
+        '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'
         f'<div class="diagram fit" id="r-diagram-box">{svg}</div></section>'
     )
 
@@ -637,7 +669,7 @@ def _day(d: date) -> str:
 
 
 _CSS = """
-:root{--text:#1f2933;--muted:#5f6b76;--line:#d5dbe1;--bg:#f7f9fa;--error:#c62828;--warning:#8a6100;--info:#3b5ba5;
+:root{--text:#1f2933;--muted:#525d68;--line:#d5dbe1;--bg:#f7f9fa;--error:#b71c1c;--warning:#7a5600;--info:#3b5ba5;
 --gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2}
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
@@ -651,8 +683,10 @@ code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .card.sev-error .num{color:var(--error)}.card.sev-warning .num{color:var(--warning)}.card.sev-info .num{color:var(--info)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:12px 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .filters{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:end;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px;position:sticky;top:0;z-index:2}
+@media (max-width:700px),(max-height:560px){.filters{position:static}}
 .filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
-.filters select,.filters input{font:inherit;font-size:.9rem;padding:3px 4px;max-width:280px}
+.filters label{max-width:100%}.filters select,.filters input{font:inherit;font-size:.9rem;padding:3px 4px;max-width:min(280px,100%)}
+@media (max-width:480px){body{padding:12px 10px 32px}}
 .filters button{font:inherit;padding:4px 10px}.shown{margin-left:auto;color:var(--muted);font-size:.9rem}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
@@ -668,7 +702,8 @@ tr.finding.sev-warning td:first-child{border-left:4px solid var(--warning)}
 tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
 tr.finding.current{background:#fff8c5}
 .hidden{display:none}
-.scroll{overflow-x:auto}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.scroll{overflow-x:auto;position:relative}
 table.matrix td,table.matrix th{border:1px solid var(--line);text-align:center;font-size:.88rem}
 table.matrix th[scope=row]{text-align:left;max-width:320px}
 td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}
@@ -742,6 +777,14 @@ _SCRIPT = r"""
     }
     if (shown) { shown.textContent = visible + " of " + total + " findings"; }
   }
+  // The filter bar sticks to the top of the window: what takes the focus scrolls into view below
+  // it, not under it (where going back through the table's links by keyboard hid them).
+  function pad() {
+    var sticky = form && getComputedStyle(form).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? (form.getBoundingClientRect().height + 8) + "px" : "";
+  }
+  pad();
+  window.addEventListener("resize", pad);
   if (form) {
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     form.addEventListener("input", function (ev) {
@@ -760,6 +803,8 @@ _SCRIPT = r"""
     }
   }
   var current = null;
+  // (no smooth scrolling for those who asked their system for less motion)
+  var motion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   function highlight(id) {
     var el = document.getElementById(id);
     if (!el) { return false; }
@@ -768,7 +813,7 @@ _SCRIPT = r"""
       el.classList.add("og-highlight");
       current = el;
     }
-    el.scrollIntoView({block: "center", inline: "center", behavior: "smooth"});
+    el.scrollIntoView({block: "center", inline: "center", behavior: motion});
     return true;
   }
   document.addEventListener("click", function (ev) {
@@ -776,6 +821,10 @@ _SCRIPT = r"""
     if (link) {
       if (highlight(link.getAttribute("data-target"))) {
         ev.preventDefault();
+        // The keyboard follows the link too: the node (or the owner's row) takes the focus.
+        var to = document.getElementById(link.getAttribute("data-target"));
+        if (to && to.getAttribute("tabindex") === null && to.tagName.toLowerCase() !== "g") { to.setAttribute("tabindex", "-1"); }
+        if (to && to.focus) { to.focus({preventScroll: true}); }
         var rows = document.querySelectorAll("tr.finding.current");
         for (var i = 0; i < rows.length; i++) { rows[i].classList.remove("current"); }
         link.closest("tr").classList.add("current");
@@ -801,13 +850,20 @@ _SCRIPT = r"""
         apply();
         highlight(node.id);
         var first = table ? table.querySelector("tr.finding:not(.hidden)") : null;
-        if (first) { first.scrollIntoView({block: "center", behavior: "smooth"}); }
+        if (first) { first.scrollIntoView({block: "center", behavior: motion}); }
       }
     }
   }
   var fit = document.getElementById("r-fit"), actual = document.getElementById("r-actual");
-  if (fit && box) { fit.addEventListener("click", function () { box.classList.add("fit"); }); }
-  if (actual && box) { actual.addEventListener("click", function () { box.classList.remove("fit"); }); }
+  function size(fitted) {  // (each button says whether it is the size shown)
+    box.classList.toggle("fit", fitted);
+    fit.setAttribute("aria-pressed", String(fitted));
+    actual.setAttribute("aria-pressed", String(!fitted));
+  }
+  if (fit && actual && box) {
+    fit.addEventListener("click", function () { size(true); });
+    actual.addEventListener("click", function () { size(false); });
+  }
   if (location.hash.length > 1) {
     try { highlight(decodeURIComponent(location.hash.slice(1))); } catch (e) { /* not a node */ }
   }

@@ -79,13 +79,15 @@ def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, fin
         f'<TD ALIGN="RIGHT">{chips}</TD></TR>',
         f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(style.size)}" COLOR="{text_colour}">{title}</FONT></TD></TR>',
     ]
+    # Rule codes in their severity's colour are unreadable on the vision's dark fill: they sit on white there.
+    under = ' BGCOLOR="#FFFFFF"' if kind == "vision" else ""
     if findings:
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{badges(findings)}</TD></TR>')
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}>{badges(findings)}</TD></TR>')
     if rolled:
         below = sorted({f.rule for f in rolled})
         text = "below: " + " ".join(below[:4]) + (f" +{len(below) - 4}" if len(below) > 4 else "")
         colour = SEVERITY_COLOURS.get(worst_severity(rolled) or "info", MUTED)
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>')
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}><FONT POINT-SIZE="7.5" COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>')
     worst = worst_severity(findings)
     if kind == "indicator":
         table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>'

@@ -154,12 +154,12 @@ class _Writer:
         fs = self.by_owner.get(oid, [])
         worst = worst_severity(fs)
         fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
-        border = SEVERITY_COLOURS[worst] if worst else ("#C62828" if over else BORDER)
+        border = SEVERITY_COLOURS[worst] if worst else (SEVERITY_COLOURS["error"] if over else BORDER)
         unit = "milestone" if has_milestones else "node"
         load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
         rows = [
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{"#C62828" if over else MUTED}">{dot_html(load)}</FONT></TD></TR>',
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS["error"] if over else MUTED}">{dot_html(load)}</FONT></TD></TR>',
         ]
         if fs:
             rows.append(f'<TR><TD ALIGN="LEFT">{badges(fs)}</TD></TR>')

@@ -174,9 +174,48 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
             f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
             f"{views} draw part of the plan", LargeDiagramWarning, stacklevel=2)
     data = pipe(text, fmt)
+    if fmt == "svg":
+        data = text_alternative(data, plan, owners=opts.owners, nodes=drawn, findings=report)
     if target is None:
         return data
     from ..files import atomic_write_bytes
 
     atomic_write_bytes(target, data)
     return target
+
+
+def text_alternative(svg: bytes, plan: Plan, *, owners: bool = False, nodes: int = 0,
+                     findings: Report | None = None) -> bytes:
+    """Graphviz's SVG with a title and a description of its own, for a screen reader or a page
+    that shows the file as an image, in place of the names Graphviz gives the graph and each
+    priority's box (the plan's id, ``cluster_0``), which a browser also shows as tooltips."""
+    import re
+
+    from ..escape import html_text
+
+    view = "Owner view" if owners else "Logic model"
+    title = f"{view} of {plan.title}"
+    about = ("Each owner with the milestones they lead" if owners else
+             "Each box is a node of the plan, with its id, its title and the rule codes of its findings; "
+             "an arrow runs from a node to each node under it")
+    counted = f"{nodes:,} node{'' if nodes == 1 else 's'}"
+    if findings is not None:
+        counts = findings.counts
+        counted += ", " + ", ".join(f"{counts[s]} {s}{'' if s == 'info' or counts[s] == 1 else 's'}"
+                                    for s in ("error", "warning", "info"))
+    text = describe_nodes(svg.decode("utf-8"))
+    text = re.sub(r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", text)
+    text = re.sub(r"(<svg\b[^>]*>)", lambda m: (f'{m.group(1)}\n<title>{html_text(title)}</title>\n'
+                                                f"<desc>{html_text(about)}. {html_text(counted)}.</desc>"), text, count=1)
+    return text.encode("utf-8")
+
+
+def describe_nodes(svg: str) -> str:
+    """Graphviz's SVG with each node's tooltip (its kind, title, outcomes, lead and findings) also
+    in a ``<desc>``: a tooltip shows to a mouse alone, a description is read with the node by a
+    screen reader (the node's ``<title>``, its id, stays its name)."""
+    import re
+
+    return re.sub(
+        r'(<g id="[^"]+" class="node[^"]*"[^>]*>\s*<title>[^<]*</title>)(\s*<g id="a_[^"]*">\s*<a xlink:title="([^"]*)")',
+        lambda m: f"{m.group(1)}\n<desc>{m.group(3)}</desc>{m.group(2)}", svg)

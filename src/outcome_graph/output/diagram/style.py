@@ -36,10 +36,11 @@ CROSS = ("#9AA3AB", "#EEF0F2")  # cross-cutting: grey chip, grey fill
 _UNTAGGED_FILL = "#FFFFFF"
 BORDER = "#8A96A3"
 TEXT = "#1F2933"
-MUTED = "#5F6B76"
+MUTED = "#525D68"  # (4.5:1 or more on every outcome tint, as is the text of badges)
 #: Red, dark amber and blue: apart in hue and lightness, so that a warning's outline is not read as an
-#: error's (white text on each: 4.5:1 or more).
-SEVERITY_COLOURS = {"error": "#C62828", "warning": "#8A6100", "info": "#3B5BA5"}
+#: error's. Each reads at 4.5:1 or more as text on white, on every outcome tint and on the report's
+#: shaded cells, and white text on each does too (the badges).
+SEVERITY_COLOURS = {"error": "#B71C1C", "warning": "#7A5600", "info": "#3B5BA5"}
 #: The mark before a rule code, one shape per severity: the colour is not left to tell them apart alone.
 SEVERITY_MARKS = {"error": "\u2716", "warning": "\u25b2", "info": "\u25cf"}  # ✖ ▲ ●
 DOT = SEVERITY_MARKS["info"]
