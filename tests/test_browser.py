@@ -205,7 +205,12 @@ def test_a_finding_s_link_takes_the_keyboard_to_its_node_and_back(southend):
 
 
 def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browser, tmp_path):
-    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    # (from a deep folder: the report names the plan's file, which must wrap too)
+    deep = tmp_path / "a-folder-with-a-long-name" / "and-another-folder-in-it" / "plans-for-the-board"
+    deep.mkdir(parents=True)
+    source = deep / "southend-cypp-2008-09.yaml"
+    source.write_bytes((MODELS / source.name).read_bytes())
+    plan = og.load(source)
     path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
     # 320 CSS pixels: a phone, or a desktop window zoomed to 400%
     page = browser.new_page(viewport={"width": 320, "height": 640})

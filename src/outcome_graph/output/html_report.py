@@ -681,7 +681,7 @@ code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px;background:var(--bg)}
 .card .num{display:block;font-size:1.5rem;font-weight:700}
 .card.sev-error .num{color:var(--error)}.card.sev-warning .num{color:var(--warning)}.card.sev-info .num{color:var(--info)}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:12px 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 16px;margin:12px 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:end;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px;position:sticky;top:0;z-index:2}
 @media (max-width:700px),(max-height:560px){.filters{position:static}}
 .filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
