@@ -356,10 +356,10 @@ _ACRONYM_TOKENS: dict[str, bool] = {}  # words repeat across a plan's owners
 
 
 def _acronym_token(tok: str) -> bool:
-    if len(tok) < 2 or not all(ch.isalpha() or ch == "&" for ch in tok):
+    letters = tok.replace("&", "")
+    if len(tok) < 2 or not letters.isalpha():  # (letters and "&" only)
         return False
-    letters = [ch for ch in tok if ch.isalpha()]
-    upper = sum(1 for ch in letters if ch.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper >= 2 and upper * 2 >= len(letters)
 
 
@@ -891,8 +891,8 @@ class _Parsed(NamedTuple):
 def _parse_owner(text: str) -> _Parsed:
     tokens: list[str] = _TOKEN_RE.findall(text)
     if "(" in text:
-        tokens = []
-        for tok in _TOKEN_RE.findall(text):
+        found, tokens = tokens, []
+        for tok in found:
             if _is_paren(tok) and _paren_acronym(tok) is None:
                 tokens.extend(_TOKEN_RE.findall(tok[1:-1]))  # "(Youth Support)" is words
             else:
@@ -904,9 +904,9 @@ def _parse_owner(text: str) -> _Parsed:
     title = ""
     alts: tuple[str, ...] = ()
     n_title = 0
-    low = [t.casefold() for t in tokens]
-    for phrase, code in _TITLE_PHRASES_BY_FIRST.get(low[0], ()) if low else ():
-        if tuple(low[: len(phrase)]) == phrase and len(tokens) > len(phrase):
+    # (the first word names the title phrases to try: most names start with no title word)
+    for phrase, code in _TITLE_PHRASES_BY_FIRST.get(tokens[0].casefold(), ()) if tokens else ():
+        if len(tokens) > len(phrase) and tuple(t.casefold() for t in tokens[: len(phrase)]) == phrase:
             title = code
             n_title = len(phrase)
             initials = "".join(w[0].upper() for w in phrase)

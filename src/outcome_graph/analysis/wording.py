@@ -396,13 +396,15 @@ def title_key(text: str) -> str:
     """
     # The words of _tokens(text) that are not function words, without building the tokens
     # (OG109 keys every title of the plan).
-    if _PLAIN_WORDS.fullmatch(text) and not _may_start_with_label(text):
-        # Most titles: ASCII letters and single spaces, no label. Their pieces are their words,
-        # lower case (as _split_words would find them), with compounds still to join.
+    if _PLAIN_WORDS.fullmatch(text):
+        # Most titles: ASCII letters and single spaces, no label (_may_start_with_label's test,
+        # which for such a title is on its first word). Their pieces are their words, lower
+        # case (as _split_words would find them), with compounds still to join.
         raws = text.lower().split()
-        if not _JOIN_FIRST.isdisjoint(raws):
-            raws = [raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])]
-        return " ".join(sorted({_singular(raw) for raw in raws if raw not in FUNCTION_WORDS}))
+        if not raws[0].startswith(_LABEL_FIRST_WORDS):
+            if not _JOIN_FIRST.isdisjoint(raws):
+                raws = [raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])]
+            return " ".join(sorted({_singular(raw) for raw in raws if raw not in FUNCTION_WORDS}))
     pieces = _split_words(text)
     raws = [raw for raw, _surface in pieces]
     if not _JOIN_FIRST.isdisjoint(raws):
