@@ -129,6 +129,8 @@ class AliasSplit:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters for which str.isalnum() is false
+# The same for ASCII text, as a table for str.translate (a few times quicker than the expression).
+_DROP_ASCII_NOT_ALNUM = {code: None for code in range(128) if not chr(code).isalnum()}
 
 
 def _key_step(text: str) -> str:
@@ -232,7 +234,7 @@ def owner_key(text: str) -> str:
     if known is not None:
         return known
     if text.isascii():  # NFKC changes nothing, and the key is reached in one step
-        key = _NOT_ALNUM.sub("", text.lower().replace("&", "and"))
+        key = text.lower().replace("&", "and").translate(_DROP_ASCII_NOT_ALNUM)
     else:
         key = _key_step(text)
         for _ in range(8):  # reach a fixed point (NFKC may compose what filtering brought together)
@@ -935,7 +937,7 @@ def _without_acronyms(text: str) -> str:
 def _canon(title: str, words: Sequence[str]) -> str:
     text = " ".join(words)
     if text.isascii():  # (owner_key's first step, without keeping a key no other text will ask for)
-        return f"{title}|{_NOT_ALNUM.sub('', text.lower().replace('&', 'and'))}"
+        return f"{title}|{text.lower().replace('&', 'and').translate(_DROP_ASCII_NOT_ALNUM)}"
     return f"{title}|{owner_key(text)}"
 
 
