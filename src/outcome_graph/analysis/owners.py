@@ -908,7 +908,7 @@ def _parse_owner(text: str) -> _Parsed:
     n_title = 0
     # (the first word names the title phrases to try: most names start with no title word)
     for phrase, code in _TITLE_PHRASES_BY_FIRST.get(tokens[0].casefold(), ()) if tokens else ():
-        if len(tokens) > len(phrase) and tuple(t.casefold() for t in tokens[: len(phrase)]) == phrase:
+        if len(tokens) > len(phrase) and tuple(map(str.casefold, tokens[: len(phrase)])) == phrase:
             title = code
             n_title = len(phrase)
             initials = "".join(w[0].upper() for w in phrase)
