@@ -1171,12 +1171,14 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     ...     print(s.reason)
     'SL ASO' uses the acronym given in 'SL Assets and School Organisation (SL ASO)'
     """
-    forms: dict[str, dict[str, None]] = {}  # owner -> its forms (in the order given)
+    forms: dict[str, dict[str, str]] = {}  # owner -> its forms (in the order given) -> their keys
     for owner_id, text in owners:
         bucket = forms.setdefault(owner_id, {})
         for form in (owner_id, text):
-            if form and owner_key(form):
-                bucket[form] = None
+            if form:
+                key = owner_key(form)
+                if key:
+                    bucket[form] = key
 
     # key -> entries (owner, form, kind)
     # kinds: K key, B base, A abbreviation, E explicit acronym, X expansion
@@ -1199,8 +1201,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     # (in the order the owners came: the answer does not depend on it, and the forms were made
     # in that order, so they lie together in memory)
     for owner_id, owner_forms in forms.items():
-        for form in owner_forms:
-            same_k.setdefault(owner_key(form), []).append((owner_id, form, "K"))
+        for form, key in owner_forms.items():
+            same_k.setdefault(key, []).append((owner_id, form, "K"))
             # The words of _singular_key and loose_key, found once.
             words = _WORDS.findall(form.casefold().replace("&", " and "))
             same_p.setdefault(_singular_of(words), []).append((owner_id, form, "P"))
@@ -1228,7 +1230,7 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
                 if _HAS_PART_SEP.search(form):
                     # Names that may list the same parts in another order have the same words:
                     # only those are compared part by part (in offer).
-                    name_words = sorted([w.casefold() for w in parsed.name if w != "&" and w.casefold() != "and"])
+                    name_words = sorted([w for w in map(str.casefold, parsed.name) if w != "&" and w != "and"])
                     same_o.setdefault(f"{parsed.title}|{' '.join(name_words)}|{parsed.suffix}", []).append(
                         (owner_id, form, "O"))
             parsed_forms.append((owner_id, form, parsed))
