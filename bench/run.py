@@ -153,6 +153,7 @@ def cold() -> None:
 
     indicators._matcher.cache_clear()
     meaning._analyse.cache_clear()
+    meaning._stem.cache_clear()
     wording.title_key.cache_clear()
     wording._tokens_of.cache_clear()
     wording._reversals.cache_clear()

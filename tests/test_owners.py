@@ -934,3 +934,21 @@ def test_an_unknown_lead_is_located_at_the_first_node_that_names_it():
                    "  - {id: M3, title: c, lead: Nobody Known}\n")
     [found] = og.check(plan, {"select": ["OG304"]}).findings
     assert found.node == "Nobody Known" and found.location.line == 6  # M2's line
+
+
+@given(st.text(alphabet="SILaeé&ÉL1-( ", max_size=8))
+def test_an_acronym_token_is_letters_and_ampersands_mostly_capitals(token: str) -> None:
+    from outcome_graph.analysis.owners import _is_acronym_token
+
+    letters = [ch for ch in token if ch.isalpha()]
+    capitals = [ch for ch in letters if ch.isupper()]
+    expected = (len(token) >= 2 and all(ch.isalpha() or ch == "&" for ch in token)
+                and len(capitals) >= 2 and 2 * len(capitals) >= len(letters))
+    assert _is_acronym_token(token) is expected
+    assert _is_acronym_token("LS&PEP") and _is_acronym_token("CiC") and not _is_acronym_token("&&")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_an_ascii_owner_key_keeps_the_letters_and_digits(text: str) -> None:
+    owners_module._OWNER_KEYS.clear()
+    assert owner_key(text) == "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import doctest
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from outcome_graph.analysis import wording as wording_module
@@ -389,3 +389,25 @@ def test_the_plain_title_key_path_is_the_token_key(text: str) -> None:
     # of the full tokenisation, sorted.
     expected = " ".join(sorted({t.norm for t in wording_module._tokens(text) if t.norm and not t.function}))
     assert wording_module.title_key.__wrapped__(text) == expected
+
+
+# Plain titles (letters and single spaces) take a short path in title_key; these start with the
+# words a label may start with, and hold the words compounds are joined from.
+_PLAIN_FIRST = ["Priority", "Aim", "Objective", "Strategic", "Key", "Theme", "Target", "Outcome",
+                "Action", "Milestone", "Pillar", "Improve", "Well", "Post", "Under", "Non"]
+_PLAIN_MORE = [*_VOCAB, "one", "two", "well", "being", "post", "under", "achieving", "non",
+               "attendance", "the", "and", "of"]
+
+
+@given(st.sampled_from(_PLAIN_FIRST), st.lists(st.sampled_from(_PLAIN_MORE), max_size=8),
+       st.sampled_from(["", ":", " 2:", " 1 -", ".", " (a)"]))
+@example("Priority", ["one", "improve", "attendance"], "")  # (a label, though a plain title)
+@example("Strategic", ["priority", "two", "well", "being"], "")
+@example("Well", ["being", "of", "young", "people"], ":")
+def test_title_key_is_the_sorted_content_words(first: str, rest: list[str], label_end: str) -> None:
+    # (title_key's definition: the distinct normalised words but function words, sorted; whatever
+    # path it takes to them)
+    for title in (" ".join([first, *rest]), " ".join([first + label_end, *rest])):
+        wording_module.title_key.cache_clear()
+        expected = " ".join(sorted({w for w in normalise_words(title) if w not in FUNCTION_WORDS}))
+        assert title_key(title) == expected, title

@@ -331,6 +331,7 @@ _DISPLAY: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1 << 14)  # (titles share their words: each is stemmed once)
 def _stem(word: str) -> str:
     """Reduce a word to a stem with a small suffix stemmer and the field's lemmas."""
     lemma = _LEMMAS.get(word)

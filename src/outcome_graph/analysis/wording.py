@@ -176,16 +176,12 @@ _NEGATORS = frozenset(
 
 
 class _Tok(NamedTuple):  # (a tuple: made for every word of every title and variant)
-    norm: str  # normalised (stemmed) word, "" for punctuation
+    norm: str  # normalised (stemmed) word, "" for punctuation (so ``if t.norm``: a word)
     surface: str  # as written
     clause: int
     function: bool
     negation: bool
     acronym: str  # capital letters when written as an acronym ("LDD"), else ""
-
-    @property
-    def word(self) -> bool:
-        return bool(self.norm)
 
 
 def _singular(word: str) -> str:
@@ -359,7 +355,7 @@ def normalise_words(text: str) -> list[str]:
     >>> normalise_words("Aim 2 - Improve post 16 outcomes")
     ['improve', 'post16', 'outcome']
     """
-    return [t.norm for t in _tokens(text) if t.word]
+    return [t.norm for t in _tokens(text) if t.norm]
 
 
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
@@ -396,13 +392,18 @@ def title_key(text: str) -> str:
     """
     # The words of _tokens(text) that are not function words, without building the tokens
     # (OG109 keys every title of the plan).
-    if _PLAIN_WORDS.fullmatch(text) and not _may_start_with_label(text):
-        # Most titles: ASCII letters and single spaces, no label. Their pieces are their words,
-        # lower case (as _split_words would find them), with compounds still to join.
+    if _PLAIN_WORDS.fullmatch(text):
+        # Most titles: ASCII letters and single spaces, no label (_may_start_with_label's test,
+        # which for such a title is on its first word). Their pieces are their words, lower
+        # case (as _split_words would find them), with compounds still to join.
         raws = text.lower().split()
-        if not _JOIN_FIRST.isdisjoint(raws):
-            raws = [raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])]
-        return " ".join(sorted({_singular(raw) for raw in raws if raw not in FUNCTION_WORDS}))
+        if not raws[0].startswith(_LABEL_FIRST_WORDS):
+            if not _JOIN_FIRST.isdisjoint(raws):
+                raws = [raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])]
+            # (the singulars met already are looked up without calling _singular: a call per word)
+            singulars = _SINGULARS
+            words = {singulars.get(raw) or _singular(raw) for raw in raws if raw not in FUNCTION_WORDS}
+            return " ".join(sorted(words))
     pieces = _split_words(text)
     raws = [raw for raw, _surface in pieces]
     if not _JOIN_FIRST.isdisjoint(raws):
@@ -440,13 +441,13 @@ class WordingDiff:
 
 def _merge_compounds(tokens: list[_Tok], other: set[str]) -> list[_Tok]:
     """Join two or three adjacent words whose joined form is one word on the other side."""
-    own = {t.norm for t in tokens if t.word}
+    own = {t.norm for t in tokens if t.norm}
     out: list[_Tok] = []
     i = 0
     while i < len(tokens):
         for span in (3, 2):
             run = tokens[i : i + span]
-            if len(run) == span and all(t.word for t in run) and not run[0].function:
+            if len(run) == span and all(t.norm for t in run) and not run[0].function:
                 norm = "".join(t.norm for t in run)
                 alt = "".join(_raw_form(t.surface) for t in run)
                 hit = norm if norm in other else (_singular(alt) if _singular(alt) in other else "")
@@ -484,10 +485,10 @@ def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], s
 
     Returns the acronyms' norms and the norms of the words they stand for.
     """
-    long_norms = {t.norm for t in long if t.word}
+    long_norms = {t.norm for t in long if t.norm}
     acronyms: set[str] = set()
     covered: set[str] = set()
-    words = [t for t in long if t.word]
+    words = [t for t in long if t.norm]
     for t in short:
         if not 2 <= len(t.acronym) <= 8 or t.norm in long_norms:
             continue
@@ -543,12 +544,12 @@ def wording_diff(title: str, variant: str) -> WordingDiff:
         return WordingDiff((), ())
     t_toks = _tokens(title)
     v_toks = _tokens(variant)
-    if {t.norm for t in t_toks if t.word} == {t.norm for t in v_toks if t.word}:
+    if {t.norm for t in t_toks if t.norm} == {t.norm for t in v_toks if t.norm}:
         return WordingDiff((), ())  # the same words (most variants): nothing to merge or report
-    t_toks = _merge_compounds(t_toks, {t.norm for t in v_toks if t.word})
-    v_toks = _merge_compounds(v_toks, {t.norm for t in t_toks if t.word})
-    t_norms = {t.norm for t in t_toks if t.word}
-    v_norms = {t.norm for t in v_toks if t.word}
+    t_toks = _merge_compounds(t_toks, {t.norm for t in v_toks if t.norm})
+    v_toks = _merge_compounds(v_toks, {t.norm for t in t_toks if t.norm})
+    t_norms = {t.norm for t in t_toks if t.norm}
+    v_norms = {t.norm for t in v_toks if t.norm}
     v_acr, t_expanded = _expanded_acronyms(v_toks, t_toks)
     t_acr, v_expanded = _expanded_acronyms(t_toks, v_toks)
 
@@ -560,7 +561,7 @@ def wording_diff(title: str, variant: str) -> WordingDiff:
         out: list[str] = []
         other_stems = v_stems if others is v_norms else t_stems
         for t in tokens:
-            if not t.word or t.function or t.norm in others or t.norm in skip or t.norm in seen:
+            if not t.norm or t.function or t.norm in others or t.norm in skip or t.norm in seen:
                 continue
             if _inflection_stem(t.norm) in other_stems:  # build / building, develop / developed
                 continue
@@ -635,7 +636,7 @@ class Reversal:
 
 
 def _pole(t: _Tok) -> tuple[str, int] | None:
-    if not t.word or t.function:
+    if not t.norm or t.function:
         return None
     surface = t.surface.casefold()
     # "higher-level", "low-income": the direction is the first part
@@ -663,7 +664,7 @@ def _negations(tokens: list[_Tok], at: int) -> int:
     count = 0
     start = max(0, at - 2)
     for t in tokens[:start]:
-        if t.clause == clause and t.word and t.surface.casefold() in _STOPPERS:
+        if t.clause == clause and t.norm and t.surface.casefold() in _STOPPERS:
             count += 1
     for i in range(start, len(tokens)):
         t = tokens[i]
@@ -671,7 +672,7 @@ def _negations(tokens: list[_Tok], at: int) -> int:
             if t.clause > clause:
                 break
             continue
-        if t.word and (t.negation or (i < at and t.surface.casefold() in _STOPPERS)):
+        if t.norm and (t.negation or (i < at and t.surface.casefold() in _STOPPERS)):
             count += 1
     return count
 
@@ -721,10 +722,10 @@ def _reversals(title: str, variant: str) -> tuple[Reversal, ...]:
     v_poles = {pole for t in v_toks if (pole := _pole(t)) is not None} if t_poles else set()
     if not any(tp[0] == vp[0] and tp[1] != vp[1] for tp in t_poles for vp in v_poles):
         return ()  # no direction word of the title has its opposite in the variant
-    if [(t.norm, t.negation) for t in t_toks if t.word] == [(t.norm, t.negation) for t in v_toks if t.word]:
+    if [(t.norm, t.negation) for t in t_toks if t.norm] == [(t.norm, t.negation) for t in v_toks if t.norm]:
         return ()  # the same words in the same order cannot reverse anything
-    t_idx = [i for i, t in enumerate(t_toks) if t.word and not t.function]
-    v_idx = [i for i, t in enumerate(v_toks) if t.word and not t.function]
+    t_idx = [i for i, t in enumerate(t_toks) if t.norm and not t.function]
+    v_idx = [i for i, t in enumerate(v_toks) if t.norm and not t.function]
 
     def symbol(t: _Tok) -> str:
         pole = _pole(t)

@@ -143,8 +143,8 @@ class PlanFacts:
         with_ignore: list[NodeSpec] = []
         for node_id, node in self.plan.nodes.items():
             kind = kind_of[node_id] = type(node).kind
-            by_kind.setdefault(kind, []).append(node)
-            ids_of_kind.setdefault(kind, []).append(node_id)
+            by_kind[kind].append(node)  # (every node's kind is one of KINDS)
+            ids_of_kind[kind].append(node_id)
             fields = node.__dict__
             number = fields["number"]
             if number:

@@ -133,13 +133,17 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
     if not facts.uses_dates:
         return
     limit = int(ctx.option("max-per-month"))
+    timing_of = facts.timing
     for owner in facts.owners.values():
         months: dict[tuple[int, int], list[str]] = defaultdict(list)
         for m in owner.milestones:
-            timing = facts.timing.get(m)
-            if timing is None or timing.kind != "dated" or timing.year_only or timing.span is None:
+            timing = timing_of.get(m)
+            if timing is None or timing.kind != "dated" or timing.year_only:
                 continue
-            end = timing.span.end
+            span = timing.span
+            if span is None:
+                continue
+            end = span.end
             months[(end.year, end.month)].append(m)
         for (year, month), ms in sorted(months.items()):
             if len(ms) > limit:

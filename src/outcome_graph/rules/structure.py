@@ -436,7 +436,7 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
         parents = parents_of.get(node_id)
         parent = parents[0] if parents else ""
         pnum = numbers.get(parent) if parent else None
-        if pnum and not (number.startswith(pnum) and number[len(pnum) : len(pnum) + 1] == "."):
+        if pnum and not number.startswith(pnum + "."):
             yield ctx.finding(
                 node_id,
                 f"{_name(ctx, node_id)} is numbered {number}, which does not extend its parent {parent}'s number {pnum}.",

@@ -178,7 +178,7 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
     primary_only = {plan.primary_view}
     reported: set[tuple[str, str]] = set()
     for (parent, _kind), members in siblings.items():
-        if len(members) < 2 or not any(m in views_of for m in members):
+        if len(members) < 2 or views_of.keys().isdisjoint(members):
             continue  # all in the primary view alone: none is missing from a view the others are in
         for view in plan.meta.views:
             present = [m for m in members if view in views_of.get(m, primary_only)]
