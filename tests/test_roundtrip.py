@@ -211,6 +211,17 @@ def test_a_text_that_fits_a_cell_only_without_its_stored_carriage_returns_is_war
     assert round_trip(fitting, tmp_path, "xlsx").document == fitting.document
 
 
+
+def test_a_csv_cell_longer_than_a_spreadsheet_cell_is_warned_of_and_read_back_whole(tmp_path: Path):
+    from outcome_graph.output.workbook import write_csv_folder
+
+    long = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "' + "n" * 40000 + '"}]\n')
+    warnings = write_csv_folder(long, tmp_path / "plan")
+    assert len(warnings) == 1 and warnings[0].startswith("priorities.csv!H2: ") and "40,000 characters" in warnings[0]
+    assert og.load(tmp_path / "plan").document == long.document  # (outcome-graph itself loses nothing)
+    fitting = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "' + "n" * 32767 + '"}]\n')
+    assert write_csv_folder(fitting, tmp_path / "fitting") == []
+
 AS_ABOVE = PLAN_HEADER + """
 priorities:
   - id: P1

@@ -539,6 +539,11 @@ def csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", wa
         if warnings is not None:
             warnings.extend(f"{name}!{cell_ref(r, c)}: {SHOWS_NOTHING}"
                             for c, v in enumerate(row) if isinstance(v, str) and shows_nothing(v))
+            warnings.extend(
+                f"{name}!{cell_ref(r, c)}: the text has {len(v):,} characters, more than a spreadsheet cell holds "
+                f"({EXCEL_CELL_LIMIT:,}): outcome-graph reads it whole, but a spreadsheet program cuts it "
+                "when it opens the file (keep the plan in YAML or JSON, or shorten it)"
+                for c, v in enumerate(row) if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT)
     # A byte-order mark, so spreadsheet programs read the file as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -573,7 +578,9 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
     """Write the plan as a folder of CSV files, whole or not at all; returns the warnings.
 
     A text that shows nothing (spaces or invisible characters alone) is written, with a warning
-    naming its file and cell: it reads back as a blank cell, and the field as left out.
+    naming its file and cell: it reads back as a blank cell, and the field as left out. So is a text
+    longer than a spreadsheet cell holds (32,767 characters): it reads back whole, but a spreadsheet
+    program opening the file cuts it.
 
     The files are written into a new folder beside ``path`` that then takes its place. An existing
     folder is replaced only when it holds nothing but a plan's CSV files (so no other file is lost);
