@@ -37,6 +37,21 @@ def cli_runner() -> Any:
         return CliRunner()
 
 
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours written ``#rrggbb`` or ``#rgb``."""
+
+    def luminance(colour: str) -> float:
+        colour = colour.lstrip("#")
+        if len(colour) == 3:
+            colour = "".join(c * 2 for c in colour)
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def og_command() -> list[str]:
     """The installed console script (falls back to `python -m outcome_graph`)."""
     script = Path(sys.executable).parent / "outcome-graph"

@@ -19,7 +19,7 @@ from outcome_graph.output.diagram import diagram_options, parse_levels, render, 
 from outcome_graph.output.diagram.style import SEVERITY_COLOURS
 from outcome_graph.output.escape import svg_id
 
-from .conftest import MODELS, PLAN_HEADER, og_command
+from .conftest import MODELS, PLAN_HEADER, contrast, og_command
 
 HAS_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed (scripts/system-deps.sh installs it)")
@@ -559,25 +559,8 @@ def test_every_element_of_the_owner_view_has_an_id_of_its_own():
 def test_white_badge_text_is_readable_on_every_severity_colour():
     from outcome_graph.output.diagram import SEVERITY_COLOURS
 
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
     for severity, colour in SEVERITY_COLOURS.items():
-        assert 1.05 / (luminance(colour) + 0.05) >= 4.5, (severity, colour)  # (WCAG AA for text)
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two ``#rrggbb`` colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+        assert contrast("#FFFFFF", colour) >= 4.5, (severity, colour)  # (WCAG AA for text)
 
 
 def test_the_text_of_a_node_is_readable_on_every_fill():

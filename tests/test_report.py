@@ -19,7 +19,7 @@ from outcome_graph.findings import Report
 from outcome_graph.output.escape import svg_id
 from outcome_graph.output.html_report import report, report_html
 
-from .conftest import MODELS, PLAN_HEADER, og_command
+from .conftest import MODELS, PLAN_HEADER, contrast, og_command
 from .test_diagram import EVIL, SMALL, _path_without_dot, needs_dot
 
 SOUTHEND = MODELS / "southend-cypp-2008-09.yaml"
@@ -524,19 +524,6 @@ def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
     assert doc.find("span", id="r-shown")[0].get("role") == "status"
 
 
-def _contrast(a: str, b: str) -> float:
-    def luminance(colour: str) -> float:
-        colour = colour.lstrip("#")
-        if len(colour) == 3:
-            colour = "".join(c * 2 for c in colour)
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def test_every_colour_of_text_is_readable_on_every_background_of_the_report():
     from outcome_graph.output.html_report import _CSS
 
@@ -549,10 +536,10 @@ def test_every_colour_of_text_is_readable_on_every_background_of_the_report():
                    "outside": re.search(r"td\.outside,table\.load th\.outside\{background:(#[0-9a-f]{6})", _CSS).group(1)}
     for name in ("text", "muted", "error", "warning", "info"):
         for where, background in backgrounds.items():
-            ratio = _contrast(var[name], background)
+            ratio = contrast(var[name], background)
             # (the muted grey on an owner over the limit was 4.45:1)
             assert ratio >= 4.5, (name, where, round(ratio, 2))
-        assert name == "text" or name == "muted" or _contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
+        assert name == "text" or name == "muted" or contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
     from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
 
     # The report's colours are the diagram's.

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON
-from .common import EXIT_OK, EXIT_USAGE, rule_options, say
+from .common import EXIT_OK, EXIT_USAGE, output_option, rule_options, say
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif")
@@ -43,8 +43,7 @@ def jobs_option(value: str) -> int | str:
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
-              help="Write the output to a file (written whole or not at all) instead of standard output (-).")
+@output_option()
 @click.option("--hints/--no-hints", default=True, help="Show how to fix each finding (text format).")
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
@@ -85,7 +84,6 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
     from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
     with handle_errors():
-        output = None if output == "-" else output
         if statistics and fmt != "text":
             raise click.UsageError("--statistics counts findings in the text format; leave out --format "
                                    f"{fmt} (or count the {fmt} output's findings)")

@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
-           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer", "StreamClosed", "Terminated",
+           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer", "output_option", "StreamClosed", "Terminated",
            "open_closed_streams", "quiet_stdout"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -268,6 +268,14 @@ def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | 
             time.sleep(WATCH_INTERVAL)
     except KeyboardInterrupt:
         sys.exit(EXIT_OK)
+
+
+def output_option(help: str = "Write the output to a file (written whole or not at all) instead of standard "
+                               "output (-).") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``-o/--output FILE`` of a command that writes to standard output when it is left out or
+    given as ``-``: the command receives ``None`` for standard output."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
+                        callback=lambda _ctx, _param, value: None if value == "-" else value, help=help)
 
 
 def rule_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

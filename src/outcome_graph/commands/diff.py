@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from .common import output_option
+
 
 @click.command("diff", short_help="What changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
@@ -18,8 +20,7 @@ import click
               help="A configuration file for the check of both plans.")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for flat spreadsheets with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
-              help="Write the output to a file (written whole or not at all) instead of standard output (-).")
+@output_option()
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
             period: str | None, max_bytes: int | None, output: str | None) -> None:
     """Show what changed between two versions of a plan (OLD, then NEW).
@@ -39,7 +40,6 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
     from .common import emit, handle_errors, refuse_inputs, say
 
     with handle_errors():
-        output = None if output == "-" else output
         if config_file and not findings:
             raise click.UsageError("--config configures the check of both plans, which --no-findings leaves out")
         from ..config import discover_config

@@ -43,22 +43,23 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
         from ..output.html_report import report, report_html
         from ..rules.engine import check
 
-        if watch and output == "-":
+        to_file = None if output == "-" else output  # (- is standard output)
+        if watch and to_file is None:
             raise click.UsageError("--watch writes the report again to a file; give its name instead of -")
-        refuse_inputs(None if output == "-" else output, [plan], config_file, baseline_file)
+        refuse_inputs(to_file, [plan], config_file, baseline_file)
 
         def write() -> None:
             baseline = read_baseline(baseline_file)
             config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
-            refuse_inputs(None if output == "-" else output, loaded=[loaded], configs=[config])
+            refuse_inputs(to_file, loaded=[loaded], configs=[config])
             findings = check(loaded, config, jobs="auto")
             if baseline is not None:
                 mismatch = baseline.mismatch(loaded.id)
                 if mismatch:
                     say(f"notice: {mismatch}")
                 findings = baseline.apply(findings)
-            if output == "-":
+            if to_file is None:
                 from .common import emit
 
                 page = report_html(loaded, findings=findings, config=config, diagram=not no_diagram,

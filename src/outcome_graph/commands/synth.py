@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from .common import output_option
+
 
 @click.command("synth", short_help="Write a synthetic plan of N nodes.")
 @click.argument("n_nodes", metavar="N", type=click.IntRange(min=100, max=1_000_000))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
-              help="The file to write (default: standard output, also written -).")
+@output_option("The file to write (default: standard output, also written -).")
 @click.option("--seed", type=int, default=0, show_default=True, help="The random seed (same seed, same plan).")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"], case_sensitive=False), default=None,
               help="The output format (default: from the output's suffix, else yaml).")
@@ -34,7 +35,6 @@ def command(n_nodes: int, output: str | None, seed: int, fmt: str | None, defect
     with handle_errors():
         from ..synth import dump_json, dump_yaml, generate
 
-        output = None if output == "-" else output
         if fmt is None:
             fmt = "json" if output is not None and output.lower().endswith(".json") else "yaml"
         document = generate(n_nodes, seed=seed, defects=defects)

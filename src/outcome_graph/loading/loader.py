@@ -529,12 +529,24 @@ def _find_model(annotation: Any, typing: Any) -> type[BaseModel] | None:
     return None
 
 
+def financial_year(text: str) -> int | None:
+    """The year a financial year written as plans write it starts in (``2011-12``, ``2011/12``,
+    ``2011-2012``, ``2011/2012``: 2011), or ``None`` for any other text.
+
+    >>> financial_year("2011/12"), financial_year(" 2011-2012 "), financial_year("2011-13")
+    (2011, 2011, None)
+    """
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s*", text)
+    if m and int(m.group(2)) == (int(m.group(1)) + 1) % (100 if len(m.group(2)) == 2 else 10_000):
+        return int(m.group(1))
+    return None
+
+
 def _period_example(value: object) -> str:
     """The plan period written as the format wants it: ``{start: 2011-04-01, end: 2012-03-31}``
     for the financial year a text such as ``2011/12`` or ``2011-2012`` names, else an example."""
-    m = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s*", value) if isinstance(value, str) else None
-    if m and int(m.group(2)) == (int(m.group(1)) + 1) % (100 if len(m.group(2)) == 2 else 10_000):
-        start = int(m.group(1))
+    start = financial_year(value) if isinstance(value, str) else None
+    if start is not None:
         return f"{{start: {start}-04-01, end: {start + 1}-03-31}}"
     return "start and end dates, such as {start: 2011-04-01, end: 2012-03-31}"
 

@@ -39,8 +39,8 @@ from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan, code_key
 from .csvtext import CsvProblem, csv_rows
-from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, human_size, model_at,
-                     over_limit, read_limited, wide_unicode, worded)
+from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, financial_year, human_size,
+                     model_at, over_limit, read_limited, wide_unicode, worded)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -579,9 +579,8 @@ def parse_period(text: str) -> tuple[date, date]:
             a, _, b = raw.partition("..")
             start, end = _period_end(a, True), _period_end(b, False)
         else:
-            m = re.fullmatch(r"(\d{4})\s*[-/]\s*(\d{2}|\d{4})", raw)
-            if m and int(m.group(2)) == (int(m.group(1)) + 1) % (100 if len(m.group(2)) == 2 else 10_000):
-                y = int(m.group(1))
+            y = financial_year(raw)
+            if y is not None:
                 start, end = date(y, 4, 1), date(y + 1, 3, 31)
             else:
                 raise ValueError("write START..END, e.g. 2011-04-01..2012-03-31, or a financial year such "
