@@ -35,7 +35,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import ROOT, THREE, cold  # noqa: E402
+from run import ROOT, THREE, cold, run_family  # noqa: E402
 
 # Written at the end of a phase: a callgrind client request that writes out what has been counted
 # since the previous one, labelled with the phase's name (``desc: Trigger: Client Request: NAME``).
@@ -63,8 +63,6 @@ def build_marker(workdir: Path) -> Path:
 def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     """The phases, one after another, each ended by a marker (in the process callgrind runs)."""
     import ctypes
-    from dataclasses import replace
-
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
@@ -74,7 +72,6 @@ def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     from outcome_graph.output.diagram import to_dot
     from outcome_graph.output.html_report import report_html
     from outcome_graph.rules import BUILTIN_FAMILIES, registry
-    from outcome_graph.rules.context import LazyGraph, RuleContext
     from outcome_graph.rules.engine import check, run_rules
 
     done = ctypes.CDLL(str(marker)).og_phase_done
@@ -110,10 +107,7 @@ def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     for family in BUILTIN_FAMILIES:
         cold()
         phase_done(BETWEEN)
-        graph = LazyGraph(plan, facts)
-        for rule in (r for r in rules.values() if r.family == family):
-            context = RuleContext(plan, facts, graph, replace(rule), config.options_for(rule.code, rule.options))
-            sum(1 for _ in rule.check(context))
+        run_family(plan, facts, family, config)
         phase_done(f"rules: {family}")
     cold()
     phase_done(BETWEEN)

@@ -163,6 +163,22 @@ def cold() -> None:
     owners._STEMS.clear()
 
 
+def run_family(plan: Any, facts: Any, family: str, config: Any) -> int:
+    """Run every rule of one family through the registry, with the facts prebuilt; the number of
+    findings."""
+    from dataclasses import replace
+
+    from outcome_graph.rules import registry
+    from outcome_graph.rules.context import LazyGraph, RuleContext
+
+    found = 0
+    graph = LazyGraph(plan, facts)
+    for rule in (r for r in registry().values() if r.family == family):
+        context = RuleContext(plan, facts, graph, replace(rule), config.options_for(rule.code, rule.options))
+        found += sum(1 for _ in rule.check(context))
+    return found
+
+
 def og_command() -> list[str]:
     script = Path(sys.executable).parent / "outcome-graph"
     return [str(script)] if script.exists() else [sys.executable, "-m", "outcome_graph"]
@@ -315,26 +331,11 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     row["graph_build"], _ = median_time(lambda: build_graph(plan, facts), repeat)
 
     # Each rule family, through the registry, with the facts prebuilt.
-    from dataclasses import replace
-
-    from outcome_graph.rules.context import LazyGraph, RuleContext
-
     config = Config()
-    rules = registry()
     families: dict[str, float] = {}
     for family in BUILTIN_FAMILIES:
-        chosen = [r for r in rules.values() if r.family == family]
-
-        def run_family(chosen: list[Any] = chosen) -> int:
-            cold()
-            found = 0
-            graph = LazyGraph(plan, facts)
-            for r in chosen:
-                ctx = RuleContext(plan, facts, graph, replace(r), config.options_for(r.code, r.options))
-                found += sum(1 for _ in r.check(ctx))
-            return found
-
-        families[family], _ = median_time(run_family, repeat)
+        families[family], _ = median_time(lambda family=family: (cold(), run_family(plan, facts, family, config))[1],
+                                          repeat)
     row["families"] = families
     row["check"], report = median_time(lambda: (cold(), check(plan, config))[1], repeat)
     row["findings"] = len(report.findings)
@@ -342,7 +343,7 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     if row["findings"] != command["findings"]:  # pragma: no cover - a bug the tests would catch first
         raise SystemExit("check with workers found something else than check in one process")
 
-    three = [rules[c] for c in THREE]
+    three = [registry()[c] for c in THREE]
     row["three_rules"], three_report = median_time(lambda: (cold(), run_rules(plan, three, config))[1], repeat)
     ours = collections.Counter(f.rule for f in [*three_report.findings, *three_report.suppressed])
     row["ours_three"] = {c: ours.get(c, 0) for c in THREE}
