@@ -16,6 +16,11 @@ parsing, validation, building the plan, the facts, the networkx graph, each rule
 emptied first, as a fresh ``check`` meets them), all rules, the three rules of the SHACL comparison,
 the DOT text and the HTML report. The hash seed is fixed, so that the counts repeat exactly.
 
+With ``--cache``, callgrind also simulates the caches and counts, per phase, the data reads and
+writes that miss the last-level cache (by default the size this machine reports, 480 MiB: the caches
+are not the machine's own, so give ``--ll SIZE,WAYS,LINE`` for another). The instructions are the
+work; the misses are where the same work takes longer as the plan outgrows the cache.
+
 It prints one table and writes ``bench/instructions.json``.
 """
 
@@ -123,25 +128,38 @@ def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     phase_done("html")
 
 
-def read_counts(out_prefix: Path) -> dict[str, int]:
-    """Instructions per phase, from the files callgrind wrote (``PREFIX.1``, ``PREFIX.2``...)."""
-    counts: dict[str, int] = {}
+# The last-level cache callgrind simulates with --cache: what `lscpu` reports on the development
+# machine (480 MiB, 15 ways, 64-byte lines). Its first-level caches are left to callgrind's defaults.
+DEFAULT_LL = "503316480,15,64"
+
+
+def read_counts(out_prefix: Path) -> dict[str, dict[str, int]]:
+    """Each phase's events (``Ir``, the instructions; with the cache simulated also ``DLmr`` and
+    ``DLmw``, last-level misses of data reads and writes), from the files callgrind wrote
+    (``PREFIX.1``, ``PREFIX.2``...)."""
+    counts: dict[str, dict[str, int]] = {}
     dumps = [p for p in out_prefix.parent.glob(out_prefix.name + ".*") if p.suffix[1:].isdecimal()]
     for path in sorted(dumps, key=lambda p: int(p.suffix[1:])):  # (in the order the phases ran)
-        label = total = None
+        label = None
+        events: list[str] = []
+        totals: dict[str, int] | None = None
         with path.open(encoding="utf-8", errors="replace") as lines:
             for line in lines:
                 if line.startswith("desc: Trigger: Client Request: "):
                     label = line.split(": ", 3)[3].strip()
+                elif line.startswith("events: "):
+                    events = line.split()[1:]
                 elif line.startswith("summary: "):
-                    total = int(line.split()[1])
+                    totals = dict(zip(events, map(int, line.split()[1:])))
                     break
-        if label is not None and label != BETWEEN and total is not None:
-            counts[label] = counts.get(label, 0) + total
+        if label is not None and label != BETWEEN and totals is not None:
+            phase = counts.setdefault(label, {})
+            for event, value in totals.items():
+                phase[event] = phase.get(event, 0) + value
     return counts
 
 
-def measure(n: int, workdir: Path, marker: Path) -> dict[str, int]:
+def measure(n: int, workdir: Path, marker: Path, ll: str | None = None) -> dict[str, dict[str, int]]:
     from outcome_graph.synth import dump_json, dump_yaml, generate
 
     document = generate(n, seed=0)
@@ -149,7 +167,8 @@ def measure(n: int, workdir: Path, marker: Path) -> dict[str, int]:
     yaml_path.write_text(dump_yaml(document), encoding="utf-8")
     json_path.write_text(dump_json(document), encoding="utf-8")
     out = workdir / f"callgrind-{n}"
-    command = ["valgrind", "--tool=callgrind", "--cache-sim=no", "--branch-sim=no", "--dump-instr=no",
+    cache = ["--cache-sim=no"] if ll is None else ["--cache-sim=yes", f"--LL={ll}"]
+    command = ["valgrind", "--tool=callgrind", *cache, "--branch-sim=no", "--dump-instr=no",
                f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()),
                "--phases", str(yaml_path), str(json_path), str(marker)]
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=os.pathsep.join(
@@ -164,11 +183,12 @@ def measure(n: int, workdir: Path, marker: Path) -> dict[str, int]:
     return counts
 
 
-def print_table(sizes: list[int], counts: dict[int, dict[str, int]]) -> None:
+def print_table(sizes: list[int], counts: dict[int, dict[str, int]], unit: str = "M", scale: float = 1e6) -> None:
     phases = list(counts[sizes[0]])
     header = ["phase", *(f"N = {n:,}" for n in sizes), *(f"x ({a:,} -> {b:,})" for a, b in zip(sizes, sizes[1:]))]
-    rows = [[p, *(f"{counts[n][p] / 1e6:,.0f} M" for n in sizes),
-             *(f"x{counts[b][p] / counts[a][p]:.2f}" for a, b in zip(sizes, sizes[1:]))] for p in phases]
+    rows = [[p, *(f"{counts[n][p] / scale:,.0f} {unit}" for n in sizes),
+             *(f"x{counts[b][p] / counts[a][p]:.2f}" if counts[a][p] else "-" for a, b in zip(sizes, sizes[1:]))]
+            for p in phases]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     print(" | ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))))
     print("-+-".join("-" * w for w in widths))
@@ -180,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated plan sizes (nodes), at least two")
     parser.add_argument("--output", default=str(HERE / "instructions.json"), help="where to write the counts")
+    parser.add_argument("--cache", action="store_true",
+                        help="also simulate the caches and count last-level misses (about twice as slow)")
+    parser.add_argument("--ll", default=DEFAULT_LL, metavar="SIZE,WAYS,LINE",
+                        help=f"the last-level cache simulated with --cache (default {DEFAULT_LL}: 480 MiB)")
     parser.add_argument("--phases", nargs=3, help=argparse.SUPPRESS)  # (in the process callgrind runs)
     args = parser.parse_args(argv)
     if args.phases:
@@ -194,15 +218,23 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"a synthetic plan has at least {MIN_NODES} nodes")
     if shutil.which("valgrind") is None:
         raise SystemExit("instructions.py needs Valgrind (Debian: apt-get install valgrind)")
-    counts: dict[int, dict[str, int]] = {}
+    events: dict[int, dict[str, dict[str, int]]] = {}
     with tempfile.TemporaryDirectory(prefix="og-instructions-") as tmp:
         marker = build_marker(Path(tmp))
         for n in sizes:
             print(f"counting N = {n:,} under callgrind ...", file=sys.stderr, flush=True)
-            counts[n] = measure(n, Path(tmp), marker)
-    print_table(sizes, counts)
-    Path(args.output).write_text(json.dumps({"sizes": sizes, "instructions": {str(n): c for n, c in counts.items()}},
-                                            indent=1) + "\n", encoding="utf-8")
+            events[n] = measure(n, Path(tmp), marker, args.ll if args.cache else None)
+    instructions = {n: {phase: e["Ir"] for phase, e in by_phase.items()} for n, by_phase in events.items()}
+    print_table(sizes, instructions)
+    result: dict[str, Any] = {"sizes": sizes, "instructions": {str(n): c for n, c in instructions.items()}}
+    if args.cache:
+        misses = {n: {phase: e.get("DLmr", 0) + e.get("DLmw", 0) for phase, e in by_phase.items()}
+                  for n, by_phase in events.items()}
+        print(f"\ndata reads and writes missing the last-level cache ({args.ll}: size, ways, line), per node")
+        print_table(sizes, {n: {p: m / n for p, m in c.items()} for n, c in misses.items()}, unit="", scale=1)
+        result["last_level"] = args.ll
+        result["last_level_misses"] = {str(n): c for n, c in misses.items()}
+    Path(args.output).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {args.output}")
     return 0
 

@@ -55,9 +55,11 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path):
 def test_instruction_counts_run_at_small_sizes(tmp_path: Path):
     out = tmp_path / "instructions.json"
     run = subprocess.run([sys.executable, str(ROOT / "bench" / "instructions.py"), "--sizes", "100,400",
-                          "--output", str(out)], capture_output=True, text=True, timeout=600)
+                          "--cache", "--ll", "262144,8,64", "--output", str(out)],
+                         capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
-    counts = json.loads(out.read_text())["instructions"]
+    result = json.loads(out.read_text())
+    counts = result["instructions"]
     phases = {"parse_yaml", "parse_json", "validate", "build_plan", "facts", "graph_build", "check", "three_rules",
               "dot", "html"} | {f"rules: {f}" for f in ("structure", "coverage", "ownership", "timing", "indicators",
                                                           "wording")}
@@ -66,6 +68,13 @@ def test_instruction_counts_run_at_small_sizes(tmp_path: Path):
     for phase in ("parse_yaml", "parse_json", "validate", "facts", "dot"):
         assert counts["400"][phase] > 1.5 * counts["100"][phase], phase
     assert "rules: ownership" in run.stdout and "x (100 -> 400)" in run.stdout
+    # The simulated cache (256 KiB here): every phase misses it, and more often with more nodes.
+    assert result["last_level"] == "262144,8,64"
+    misses = result["last_level_misses"]
+    assert set(misses["100"]) == set(misses["400"]) == phases
+    for phase in ("parse_yaml", "validate", "dot"):
+        assert misses["400"][phase] > misses["100"][phase] > 0, phase
+    assert "missing the last-level cache (262144,8,64" in run.stdout
 
 def _positions(plan: og.Plan) -> dict[str, tuple[int | None, int | None]]:
     where = plan.location(plan.id)  # (the plan's own mapping: where plan-wide findings point)
