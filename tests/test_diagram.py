@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -762,3 +763,24 @@ def test_a_drawn_svg_has_a_title_and_a_description_of_its_own():
     assert "<script>" not in svg.replace("&lt;script&gt;", "")
     owners = ET.fromstring(render(plan, "svg", owners=True))
     assert list(owners)[0].text == f"Owner view of {plan.title}"
+
+
+@pytest.mark.parametrize("model", [THURROCK, SOUTHEND, RICHMOND])
+def test_a_title_cut_short_ends_with_whole_words(model):
+    # Thurrock's "schools judged as good or bett …", Southend's "until their child reaches the ag …":
+    # a cut inside a word leaves a word that is not in the title.
+    plan = og.load(model)
+    dot = to_dot(plan, diagram_options(plan, milestones=True))
+    cut = 0
+    for name, label in re.findall(r'^\s*"((?:[^"\\]|\\.)*)" \[.*?label=<(.*?)>, tooltip', dot, re.M):
+        node = plan.nodes.get(name)
+        if node is None or "…" not in label:
+            continue
+        def norm(t: str) -> str:  # (a line may end at a hyphen: "self-" then "esteem")
+            return re.sub(r"-\s+", "-", " ".join(t.split()))
+        text = norm(html.unescape(re.sub(r"<[^>]+>", " ", label)))
+        title = norm(node.title)
+        shown = text[text.index(title[:12]):text.index(" …")]
+        assert title.startswith(shown) and not title[len(shown)].isalnum(), (name, shown)
+        cut += 1
+    assert cut  # (each plan has titles too long to draw whole)
