@@ -784,3 +784,28 @@ def test_a_title_cut_short_ends_with_whole_words(model):
         assert title.startswith(shown) and not title[len(shown)].isalnum(), (name, shown)
         cut += 1
     assert cut  # (each plan has titles too long to draw whole)
+
+
+def test_the_findings_heading_counts_a_finding_of_a_shared_milestone_once():
+    # Southend's P6.A2.O2-O7.M1 to M7 serve six objectives each: their findings show on all six,
+    # but are still a finding each, and the 26 owners' findings are not drawn at all.
+    plan = og.load(SOUTHEND)
+    report = og.check(plan)
+    dot = to_dot(plan, diagram_options(plan, findings=report))
+    on_nodes = [f for f in report.findings if f.kind not in ("owner", "group")]
+    assert len(on_nodes) < len(report.findings)
+    assert f"; {len(on_nodes)} of them drawn here, the others are owners' or outside this view;" in dot
+
+
+def test_the_owner_view_heading_says_how_many_findings_it_draws():
+    # The owner view draws the owners and the milestones they lead: the plan's, objectives' and
+    # indicators' findings are counted in the heading but have no place in it.
+    plan = og.load(SOUTHEND)
+    report = og.check(plan)
+    facts = og.PlanFacts(plan)
+    drawn = [f for f in report.findings
+             if f.kind == "milestone" or (f.kind == "owner" and facts.owners[f.node].milestones)]
+    assert 0 < len(drawn) < len(report.findings)
+    dot = to_dot(plan, diagram_options(plan, owners=True, findings=report))
+    assert f"; {len(drawn)} of them drawn here, the others are on the plan or on nodes this view does not draw;" in dot
+    assert "owners' or outside this view" not in dot
