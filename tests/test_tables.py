@@ -72,6 +72,21 @@ milestones:
     assert table(plan, "milestones").set_index("id")["overdue"].to_dict() == {"M1": True, "M2": False, "M3": False}
 
 
+def test_overdue_in_the_table_is_what_og403_reports():
+    # Ongoing work spans the plan period: judged after the period ends, OG403 leaves it out of its
+    # date comparisons, and the table's overdue column must agree with the check.
+    plan = og.load(PLAN_HEADER.replace("end: 2012-03-31}", "end: 2012-03-31}, as_of: 2012-06-01") + """\
+milestones:
+  - {id: M1, title: Review termly, timescale: Ongoing}
+  - {id: M2, title: Publish the review, timescale: June 11}
+  - {id: M3, title: See the other plan, timescale: See 14-19 Plan}
+""")
+    overdue = table(plan, "milestones").set_index("id")["overdue"]
+    reported = {f.node for f in og.check(plan, {"select": ["OG403"]}).findings}
+    assert reported == {"M2"}
+    assert {m for m, late in overdue.items() if late} == reported
+
+
 def test_indicators_table_has_targets_and_actuals():
     plan = og.load(FULL)
     df = table(plan, "indicators")

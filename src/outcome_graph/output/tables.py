@@ -111,7 +111,9 @@ def _milestones(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "end": pd.Timestamp(span.end) if span is not None else pd.NaT,
             "interpretation": timing.interpretation if timing is not None else None,
             "status": node.status,
-            "overdue": bool(as_of is not None and span is not None and span.end < as_of and node.status != "done"),
+            # (as OG403 judges it: ongoing work spans the plan period and is never overdue)
+            "overdue": bool(as_of is not None and span is not None and timing is not None and timing.kind == "dated"
+                            and span.end < as_of and node.status != "done"),
             "outcomes": _join(facts.outcomes.get(node.id, ())) or None,
         })
     columns = ["id", "number", "title", "parents", "objective", "aim", "priority", "lead", "owners",
