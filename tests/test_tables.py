@@ -16,7 +16,7 @@ from outcome_graph.errors import ConfigError
 from outcome_graph.graph.facts import PlanFacts
 from outcome_graph.output.tables import TABLES, format_table, table, table_bytes
 
-from .conftest import MODELS, PLAN_HEADER, cli_runner
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner
 from .test_load import FULL
 
 THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
@@ -178,6 +178,23 @@ def test_findings_table_places_each_finding_in_its_branch_and_with_its_owners():
     missing = log[log.rule == "OG301"]
     assert len(missing) and missing.owners.isna().all()  # (a missing lead has nobody to lead it)
     assert log.line.notna().all()  # every finding, plan-wide ones too, has its line
+
+
+def test_an_indicators_finding_is_placed_in_the_branch_of_what_it_measures():
+    # Thurrock's NI 97 (titled as another indicator) measures aims of priority P1: an action log
+    # sorted or filtered by priority, as the report filters it, must not lose it.
+    plan = og.load(THURROCK)
+    facts = PlanFacts(plan)
+    log = table(plan, "findings")
+    on_indicators = log[log.kind == "indicator"]
+    assert len(on_indicators) > 30
+    for row in on_indicators.itertuples():
+        measured = facts.measures.get(row.node, ())
+        priorities = {p for m in measured for p in [m, *facts.ancestors(m)] if plan.nodes[p].kind == "priority"}
+        assert set(row.priority.split("; ") if isinstance(row.priority, str) else ()) == priorities, row.node
+    assert log.set_index("node").loc["NI 97", "priority"] == "P1"
+    tutorial = table(og.load(EXAMPLES / "tutorial-plan.yaml"), "findings").set_index("node")
+    assert tutorial.loc["NI 71", ["priority", "aim", "objective"]].tolist() == ["P2", "P2.A1", "P2.A1.O1"]
 
 
 def test_findings_table_command_takes_the_checks_configuration_and_baseline(tmp_path: Path):

@@ -271,18 +271,23 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     import pandas as pd
 
     nodes = plan.nodes
+
+    def of_kind(node_id: str, kind: str) -> list[str]:
+        """The node itself if of that kind, else its ancestors of that kind."""
+        return [node_id] if nodes[node_id].kind == kind else [a for a in facts.ancestors(node_id) if nodes[a].kind == kind]
+
     rows = []
     for f in report.findings:
         branch: dict[str, str | None] = dict.fromkeys(("priority", "aim", "objective"))
-        if f.node in nodes:
-            above = facts.ancestors(f.node)
-            for kind in branch:
-                own = nodes[f.node].kind == kind
-                branch[kind] = f.node if own else (_join(a for a in above if nodes[a].kind == kind) or None)
+        # (an indicator sits outside the hierarchy: its branch and owners are those of what it measures)
+        placed = (list(facts.measures.get(f.node, ())) if f.node in nodes and nodes[f.node].kind == "indicator"
+                  else [f.node] if f.node in nodes else [])
+        for kind in branch:
+            branch[kind] = _join(dict.fromkeys(k for n in placed for k in of_kind(n, kind))) or None
         if f.kind == "owner":
             owners: str | None = f.node
         else:
-            owners = _join(facts.lead_owners.get(f.node, ())) or None
+            owners = _join(dict.fromkeys(o for n in placed for o in facts.lead_owners.get(n, ()))) or None
         loc = f.location
         rows.append({
             "rule": f.rule, "name": f.name, "severity": f.severity, "node": f.node, "kind": f.kind,
