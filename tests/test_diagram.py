@@ -809,3 +809,19 @@ def test_the_owner_view_heading_says_how_many_findings_it_draws():
     dot = to_dot(plan, diagram_options(plan, owners=True, findings=report))
     assert f"; {len(drawn)} of them drawn here, the others are on the plan or on nodes this view does not draw;" in dot
     assert "owners' or outside this view" not in dot
+
+
+def test_a_diagram_of_the_findings_new_since_a_baseline_says_how_many_the_baseline_holds(tmp_path):
+    # render --baseline draws the new findings alone: a heading of "0 errors, 1 warning, 0 info"
+    # for a plan with 185 findings must say where the others went, as check and report do.
+    southend = og.load(SOUTHEND)
+    base = tmp_path / "baseline.json"
+    base.write_text(og.check(southend).to_json(), encoding="utf-8")
+    lead = 'timescale: "December 2008", lead: "Head of School Support and Preventative Services"}'
+    edited = og.load(SOUTHEND.read_text(encoding="utf-8").replace(lead, 'timescale: "December 2008"}'))
+    report = og.Baseline.load(base).apply(og.check(edited))
+    recorded = report.counts["baselined"]
+    assert recorded > 100 and len(report.findings) == 1
+    dot = to_dot(edited, diagram_options(edited, findings=report))
+    assert f"Findings (0 errors, 1 warning, 0 info, {recorded} in the baseline, not drawn;" in dot
+    assert "in the baseline" not in to_dot(edited, diagram_options(edited, findings=og.check(edited)))

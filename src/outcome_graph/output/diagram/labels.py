@@ -160,7 +160,9 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
     c = report.counts
     counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
               f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
-              + (f", {c['suppressed']} suppressed" if c["suppressed"] else ""))
+              + (f", {c['suppressed']} suppressed" if c["suppressed"] else "")
+              # (render --baseline draws the new findings alone: say how many it leaves out)
+              + (f", {c['baselined']} in the baseline, not drawn" if c.get("baselined") else ""))
     total = len(report.findings)
     if drawn is not None and drawn < total:
         # (owners' findings, and those of nodes outside the view, have no place in a logic model;
