@@ -333,3 +333,13 @@ indicators:
     assert [c.value for c in cells] == [-11, 2.5, pytest.approx(-0.296), 7]
     assert [c.number_format for c in cells] == ["+0;-0;0", "+0.0;-0.0;0.0", "+0.0%;-0.0%;0.0%", "+0;-0;0"]
     assert ws.cell(row=2, column=column).value is None  # (the baseline has no change)
+
+
+def test_a_workbook_column_of_short_texts_is_as_wide_as_they_are(tmp_path: Path):
+    # The findings' rule names ("outcome-gap") were given the 60 characters of a message's column.
+    plan = og.load(THURROCK)
+    ws = openpyxl.load_workbook(io.BytesIO(table_bytes(table(plan, "findings"), "xlsx", sheet="findings")))["findings"]
+    widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[1]}
+    names = [c.value for c in ws["B"][1:]]
+    assert ws["B1"].value == "name" and len(max(names, key=len)) <= widths["name"] < 40
+    assert widths["message"] == widths["hint"] == 60  # (long texts keep their wrapped column)

@@ -476,7 +476,16 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
                     _put_change(ws.cell(row=r, column=i), value)
                     continue
                 writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
-        style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)) for i in range(1, len(header) + 1)})
+        longest = {i: max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0) for i in range(1, len(header) + 1)}
+        style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, n) for i, n in longest.items()})
+        from openpyxl.utils import get_column_letter
+
+        for i, name in enumerate(header, start=1):
+            # (a column of texts is 60 wide and wraps; one whose texts are all short, such as the
+            # findings' rule names, is as wide as they are)
+            dims = ws.column_dimensions[get_column_letter(i)]
+            if dims.width == 60 and longest[i] < 58:
+                dims.width = max(10, len(name) + 2, longest[i] + 2)
         buffer = io.BytesIO()
         wb.save(buffer)
         return buffer.getvalue()
