@@ -39,7 +39,8 @@ TABLES: dict[str, str] = {
     "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
     "priorities) carrying each framework outcome, and indicators measuring each outcome there",
     "findings": "one row per finding of a check: the rule, the node with its priority, aim and objective, the "
-    "owners who lead it, the message and hint, and where it is written (an action log to share out)",
+    "owners who lead it (an indicator: those of the nodes it measures), the message and hint, and where it is "
+    "written (an action log to share out)",
 }
 
 #: The columns a text table shows by default (a terminal is narrower than a spreadsheet).
