@@ -343,3 +343,17 @@ def test_a_workbook_column_of_short_texts_is_as_wide_as_they_are(tmp_path: Path)
     names = [c.value for c in ws["B"][1:]]
     assert ws["B1"].value == "name" and len(max(names, key=len)) <= widths["name"] < 40
     assert widths["message"] == widths["hint"] == 60  # (long texts keep their wrapped column)
+
+
+def test_columns_choose_what_a_table_file_holds(tmp_path: Path):
+    # --columns with -o was ignored: the analyst asking for three columns got nineteen.
+    csv_path = tmp_path / "chosen.csv"
+    code, _, _ = cli("table", str(THURROCK), "--columns", "id,owners,end", "-o", str(csv_path))
+    assert code == 0
+    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "id,owners,end" and len(lines) == len(table(og.load(THURROCK), "milestones")) + 1
+    xlsx = tmp_path / "all.xlsx"
+    assert cli("table", str(THURROCK), "--what", "owners", "--columns", "all", "-o", str(xlsx))[0] == 0
+    assert openpyxl.load_workbook(xlsx)["owners"].max_column == len(table(og.load(THURROCK), "owners").columns)
+    code, _, err = cli("table", str(THURROCK), "--columns", "id,budget", "-o", str(tmp_path / "none.csv"))
+    assert code == 2 and "no column 'budget'" in err and not (tmp_path / "none.csv").exists()
