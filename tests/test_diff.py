@@ -515,3 +515,20 @@ def test_the_readme_and_help_name_every_kind_of_change():
     for kind in CHANGE_KINDS:
         in_readme, in_help = said.get(kind, (kind, kind))
         assert in_readme in paragraph and in_help in help_text, kind
+
+
+def test_a_title_reworded_past_what_a_line_shows_reads_differently_on_each_side():
+    # Southend's P2.A2.O6 runs to 160 characters and ends "6-8 weeks from birth": changed to
+    # "6-10 weeks", both sides were cut at 70 characters and read the same.
+    old = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    text = (MODELS / "southend-cypp-2008-09.yaml").read_text(encoding="utf-8")
+    new = og.load(text.replace("breast-feeding at 6-8 weeks from birth", "breast-feeding at 6-10 weeks from birth"))
+    result = diff(old, new, findings=False)
+    lines = [line for line in result.to_text().splitlines() if line.startswith("reworded")]
+    assert len(lines) == 2
+    for line in lines:
+        before, after = re.search(r'  ("[^"]*") -> ("[^"]*")$', line).groups()
+        assert before != after and "6-8 weeks" in before and "6-10 weeks" in after, line
+        assert len(before) <= 72 and len(after) <= 72  # (the width of a line's quote, marks included)
+    objective = next(line for line in lines if "P2.A2.O6" in line)
+    assert '"…' in objective  # (what went before the difference is elided, and says so)
