@@ -825,3 +825,18 @@ def test_a_diagram_of_the_findings_new_since_a_baseline_says_how_many_the_baseli
     dot = to_dot(edited, diagram_options(edited, findings=report))
     assert f"Findings (0 errors, 1 warning, 0 info, {recorded} in the baseline, not drawn;" in dot
     assert "in the baseline" not in to_dot(edited, diagram_options(edited, findings=og.check(edited)))
+
+
+def test_plan_wide_findings_beyond_those_listed_under_the_title_are_counted_there():
+    # Four outcomes without objectives (OG201) and no targets (OG503): five plan-wide findings, of
+    # which the heading lists four; the fifth must not vanish without a word.
+    plan = og.load(PLAN_HEADER + "priorities:\n"
+                   "  - id: P1\n    title: Children are safe\n    outcomes: [stay_safe]\n"
+                   "    objectives: [{id: O1, title: Fewer accidents, lead: Roads, indicators: [NI 48]}]\n")
+    report = og.check(plan)
+    plan_wide = [f for f in report.findings if f.kind == "plan"]
+    assert len(plan_wide) == 5
+    dot = to_dot(plan, diagram_options(plan, findings=report))
+    assert dot.count("Plan-wide: OG") == 4
+    assert f"Plan-wide: 1 more finding ({plan_wide[4].rule}), not listed here." in dot
+    assert "the others are owners', outside this view or plan-wide ones not listed" in dot

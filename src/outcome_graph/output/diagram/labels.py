@@ -168,6 +168,8 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
         # (owners' findings, and those of nodes outside the view, have no place in a logic model;
         # the owner view draws owners and the work they lead, not the plan, objectives or indicators)
         others = "on the plan or on nodes this view does not draw" if owner_view else "owners' or outside this view"
+        if not owner_view and len(plan_findings) > PLAN_WIDE_SHOWN:
+            others = "owners', outside this view or plan-wide ones not listed"
         counts += f"; {drawn} of them drawn here, the others are {others}"
     rows = [_row(f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}", 10, TEXT)]
     for f in plan_findings[:PLAN_WIDE_SHOWN]:
@@ -176,6 +178,11 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
         text = '<BR ALIGN="LEFT"/>'.join(dot_html(line) for line in lines)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" '
                     f'COLOR="{SEVERITY_COLOURS.get(f.severity, MUTED)}">{text}</FONT></TD></TR>')
+    hidden = plan_findings[PLAN_WIDE_SHOWN:]
+    if hidden:  # (say that there are more, and which rules: `check` lists them)
+        codes = ", ".join(dict.fromkeys(f.rule for f in hidden))
+        more = f"Plan-wide: {len(hidden)} more finding{'s' if len(hidden) != 1 else ''} ({codes}), not listed here."
+        rows.append(_row(dot_html(more), 9, MUTED))
     return rows
 
 
