@@ -281,8 +281,8 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     for f in report.findings:
         branch: dict[str, str | None] = dict.fromkeys(("priority", "aim", "objective"))
         # (an indicator sits outside the hierarchy: its branch and owners are those of what it measures)
-        placed = (list(facts.measures.get(f.node, ())) if f.node in nodes and nodes[f.node].kind == "indicator"
-                  else [f.node] if f.node in nodes else [])
+        placed = ([n for n in facts.measures.get(f.node, ()) if n in nodes]
+                  if f.node in nodes and nodes[f.node].kind == "indicator" else [f.node] if f.node in nodes else [])
         for kind in branch:
             branch[kind] = _join(dict.fromkeys(k for n in placed for k in of_kind(n, kind))) or None
         if f.kind == "owner":
