@@ -807,7 +807,7 @@ def test_the_owner_view_heading_says_how_many_findings_it_draws():
              if f.kind == "milestone" or (f.kind == "owner" and facts.owners[f.node].milestones)]
     assert 0 < len(drawn) < len(report.findings)
     dot = to_dot(plan, diagram_options(plan, owners=True, findings=report))
-    assert f"; {len(drawn)} of them drawn here, the others are on the plan or on nodes this view does not draw;" in dot
+    assert f"; {len(drawn)} of them drawn here, the others are on the plan or on nodes and owners this view does not draw;" in dot
     assert "owners' or outside this view" not in dot
 
 
