@@ -275,7 +275,9 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
 
     def of_kind(node_id: str, kind: str) -> list[str]:
         """The node itself if of that kind, else its ancestors of that kind."""
-        return [node_id] if nodes[node_id].kind == kind else [a for a in facts.ancestors(node_id) if nodes[a].kind == kind]
+        if nodes[node_id].kind == kind:
+            return [node_id]
+        return [a for a in facts.ancestors(node_id) if nodes[a].kind == kind]
 
     rows = []
     for f in report.findings:
@@ -477,7 +479,8 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
                     _put_change(ws.cell(row=r, column=i), value)
                     continue
                 writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
-        longest = {i: max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0) for i in range(1, len(header) + 1)}
+        longest = {i: max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)
+                   for i in range(1, len(header) + 1)}
         style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, n) for i, n in longest.items()})
         from openpyxl.utils import get_column_letter
 

@@ -167,7 +167,8 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
     if drawn is not None and drawn < total:
         # (owners' findings, and those of nodes outside the view, have no place in a logic model;
         # the owner view draws owners and the work they lead, not the plan, objectives or indicators)
-        others = "on the plan or on nodes and owners this view does not draw" if owner_view else "owners' or outside this view"
+        others = ("on the plan or on nodes and owners this view does not draw" if owner_view
+                  else "owners' or outside this view")
         if not owner_view and len(plan_findings) > PLAN_WIDE_SHOWN:
             others = "owners', outside this view or plan-wide ones not listed"
         counts += f"; {drawn} of them drawn here, the others are {others}"
