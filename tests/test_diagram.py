@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -762,3 +763,80 @@ def test_a_drawn_svg_has_a_title_and_a_description_of_its_own():
     assert "<script>" not in svg.replace("&lt;script&gt;", "")
     owners = ET.fromstring(render(plan, "svg", owners=True))
     assert list(owners)[0].text == f"Owner view of {plan.title}"
+
+
+@pytest.mark.parametrize("model", [THURROCK, SOUTHEND, RICHMOND])
+def test_a_title_cut_short_ends_with_whole_words(model):
+    # Thurrock's "schools judged as good or bett …", Southend's "until their child reaches the ag …":
+    # a cut inside a word leaves a word that is not in the title.
+    plan = og.load(model)
+    dot = to_dot(plan, diagram_options(plan, milestones=True))
+    cut = 0
+    for name, label in re.findall(r'^\s*"((?:[^"\\]|\\.)*)" \[.*?label=<(.*?)>, tooltip', dot, re.M):
+        node = plan.nodes.get(name)
+        if node is None or "…" not in label:
+            continue
+        def norm(t: str) -> str:  # (a line may end at a hyphen: "self-" then "esteem")
+            return re.sub(r"-\s+", "-", " ".join(t.split()))
+        text = norm(html.unescape(re.sub(r"<[^>]+>", " ", label)))
+        title = norm(node.title)
+        shown = text[text.index(title[:12]):text.index(" …")]
+        assert title.startswith(shown) and not title[len(shown)].isalnum(), (name, shown)
+        cut += 1
+    assert cut  # (each plan has titles too long to draw whole)
+
+
+def test_the_findings_heading_counts_a_finding_of_a_shared_milestone_once():
+    # Southend's P6.A2.O2-O7.M1 to M7 serve six objectives each: their findings show on all six,
+    # but are still a finding each, and the 26 owners' findings are not drawn at all.
+    plan = og.load(SOUTHEND)
+    report = og.check(plan)
+    dot = to_dot(plan, diagram_options(plan, findings=report))
+    on_nodes = [f for f in report.findings if f.kind not in ("owner", "group")]
+    assert len(on_nodes) < len(report.findings)
+    assert f"; {len(on_nodes)} of them drawn here, the others are owners' or outside this view;" in dot
+
+
+def test_the_owner_view_heading_says_how_many_findings_it_draws():
+    # The owner view draws the owners and the milestones they lead: the plan's, objectives' and
+    # indicators' findings are counted in the heading but have no place in it.
+    plan = og.load(SOUTHEND)
+    report = og.check(plan)
+    facts = og.PlanFacts(plan)
+    drawn = [f for f in report.findings
+             if f.kind == "milestone" or (f.kind == "owner" and facts.owners[f.node].milestones)]
+    assert 0 < len(drawn) < len(report.findings)
+    dot = to_dot(plan, diagram_options(plan, owners=True, findings=report))
+    assert f"; {len(drawn)} of them drawn here, the others are on the plan or on nodes and owners this view does not draw;" in dot
+    assert "owners' or outside this view" not in dot
+
+
+def test_a_diagram_of_the_findings_new_since_a_baseline_says_how_many_the_baseline_holds(tmp_path):
+    # render --baseline draws the new findings alone: a heading of "0 errors, 1 warning, 0 info"
+    # for a plan with 185 findings must say where the others went, as check and report do.
+    southend = og.load(SOUTHEND)
+    base = tmp_path / "baseline.json"
+    base.write_text(og.check(southend).to_json(), encoding="utf-8")
+    lead = 'timescale: "December 2008", lead: "Head of School Support and Preventative Services"}'
+    edited = og.load(SOUTHEND.read_text(encoding="utf-8").replace(lead, 'timescale: "December 2008"}'))
+    report = og.Baseline.load(base).apply(og.check(edited))
+    recorded = report.counts["baselined"]
+    assert recorded > 100 and len(report.findings) == 1
+    dot = to_dot(edited, diagram_options(edited, findings=report))
+    assert f"Findings (0 errors, 1 warning, 0 info, {recorded} in the baseline, not drawn;" in dot
+    assert "in the baseline" not in to_dot(edited, diagram_options(edited, findings=og.check(edited)))
+
+
+def test_plan_wide_findings_beyond_those_listed_under_the_title_are_counted_there():
+    # Four outcomes without objectives (OG201) and no targets (OG503): five plan-wide findings, of
+    # which the heading lists four; the fifth must not vanish without a word.
+    plan = og.load(PLAN_HEADER + "priorities:\n"
+                   "  - id: P1\n    title: Children are safe\n    outcomes: [stay_safe]\n"
+                   "    objectives: [{id: O1, title: Fewer accidents, lead: Roads, indicators: [NI 48]}]\n")
+    report = og.check(plan)
+    plan_wide = [f for f in report.findings if f.kind == "plan"]
+    assert len(plan_wide) == 5
+    dot = to_dot(plan, diagram_options(plan, findings=report))
+    assert dot.count("Plan-wide: OG") == 4
+    assert f"Plan-wide: 1 more finding ({plan_wide[4].rule}), not listed here." in dot
+    assert "the others are owners', outside this view or plan-wide ones not listed" in dot

@@ -496,3 +496,39 @@ def test_a_config_with_no_findings_to_check_is_a_usage_error_not_ignored(tmp_pat
     thurrock = str(MODELS / "thurrock-cypp-2011-12.yaml")
     code, out, err = cli("diff", thurrock, thurrock, "--no-findings", "--config", str(tmp_path / "missing.toml"))
     assert code == 2 and out == "" and "--config configures the check of both plans" in err
+
+
+def test_the_readme_and_help_name_every_kind_of_change():
+    # A change of status, outcomes or targets is listed by diff: an analyst reading the README or
+    # --help to know what to expect must find it named there too.
+    from .conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    start = readme.index("`diff OLD NEW` lists what a plan's refresh changed")
+    paragraph = readme[start:readme.index("Nodes are matched by id", start)]
+    result = cli_runner().invoke(main, ["diff", "--help"])
+    assert result.exit_code == 0
+    help_text = re.sub(r"-\s+", "-", " ".join(result.stdout.split()))  # (a line may end at "re-")
+    said = {"indicator-added": ("indicators added to or dropped", "indicators added or dropped"),
+            "indicator-dropped": ("indicators added to or dropped", "indicators added or dropped"),
+            "id-changed": ("`id-changed`", "ids changed")}
+    for kind in CHANGE_KINDS:
+        in_readme, in_help = said.get(kind, (kind, kind))
+        assert in_readme in paragraph and in_help in help_text, kind
+
+
+def test_a_title_reworded_past_what_a_line_shows_reads_differently_on_each_side():
+    # Southend's P2.A2.O6 runs to 160 characters and ends "6-8 weeks from birth": changed to
+    # "6-10 weeks", both sides were cut at 70 characters and read the same.
+    old = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    text = (MODELS / "southend-cypp-2008-09.yaml").read_text(encoding="utf-8")
+    new = og.load(text.replace("breast-feeding at 6-8 weeks from birth", "breast-feeding at 6-10 weeks from birth"))
+    result = diff(old, new, findings=False)
+    lines = [line for line in result.to_text().splitlines() if line.startswith("reworded")]
+    assert len(lines) == 2
+    for line in lines:
+        before, after = re.search(r'  ("[^"]*") -> ("[^"]*")$', line).groups()
+        assert before != after and "6-8 weeks" in before and "6-10 weeks" in after, line
+        assert len(before) <= 72 and len(after) <= 72  # (the width of a line's quote, marks included)
+    objective = next(line for line in lines if "P2.A2.O6" in line)
+    assert '"…' in objective  # (what went before the difference is elided, and says so)

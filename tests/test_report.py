@@ -595,3 +595,15 @@ def test_the_inline_diagram_reads_as_its_nodes_not_its_arrows_and_graphviz_names
     described = html.unescape(node.group(1))
     assert described.startswith("Objective P2.A2.O2") and plan.nodes["P2.A2.O2"].title[:30] in described
     assert "Outcomes: " in described and "OG102" in described
+
+
+def test_the_coverage_note_explains_a_cell_with_indicators_and_no_objective():
+    # Southend's priority 4 has no objective serving 'Make a positive contribution' but two
+    # indicators of that outcome: the note must not say the indicators counted measure the objectives.
+    plan = og.load(SOUTHEND)
+    page = report_html(plan, diagram=False)
+    section = page[page.index('<section id="r-coverage">'):page.index("</section>", page.index('<section id="r-coverage">'))]
+    assert re.search(r'<td class="gap">0 objectives<br>[1-9]\d* indicators?</td>', section)
+    note = " ".join(re.sub(r"<[^>]+>", " ", section[:section.index("<table")]).split())
+    assert "indicators measuring them" not in note
+    assert "by the indicator's own outcomes" in note and "a cell can count indicators and no objective" in note

@@ -16,7 +16,7 @@ from outcome_graph.errors import ConfigError
 from outcome_graph.graph.facts import PlanFacts
 from outcome_graph.output.tables import TABLES, format_table, table, table_bytes
 
-from .conftest import MODELS, PLAN_HEADER, cli_runner
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner
 from .test_load import FULL
 
 THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
@@ -70,6 +70,21 @@ milestones:
   - {id: M3, title: Later, timescale: March 2012}
 """)
     assert table(plan, "milestones").set_index("id")["overdue"].to_dict() == {"M1": True, "M2": False, "M3": False}
+
+
+def test_overdue_in_the_table_is_what_og403_reports():
+    # Ongoing work spans the plan period: judged after the period ends, OG403 leaves it out of its
+    # date comparisons, and the table's overdue column must agree with the check.
+    plan = og.load(PLAN_HEADER.replace("end: 2012-03-31}", "end: 2012-03-31}, as_of: 2012-06-01") + """\
+milestones:
+  - {id: M1, title: Review termly, timescale: Ongoing}
+  - {id: M2, title: Publish the review, timescale: June 11}
+  - {id: M3, title: See the other plan, timescale: See 14-19 Plan}
+""")
+    overdue = table(plan, "milestones").set_index("id")["overdue"]
+    reported = {f.node for f in og.check(plan, {"select": ["OG403"]}).findings}
+    assert reported == {"M2"}
+    assert {m for m, late in overdue.items() if late} == reported
 
 
 def test_indicators_table_has_targets_and_actuals():
@@ -163,6 +178,23 @@ def test_findings_table_places_each_finding_in_its_branch_and_with_its_owners():
     missing = log[log.rule == "OG301"]
     assert len(missing) and missing.owners.isna().all()  # (a missing lead has nobody to lead it)
     assert log.line.notna().all()  # every finding, plan-wide ones too, has its line
+
+
+def test_an_indicators_finding_is_placed_in_the_branch_of_what_it_measures():
+    # Thurrock's NI 97 (titled as another indicator) measures aims of priority P1: an action log
+    # sorted or filtered by priority, as the report filters it, must not lose it.
+    plan = og.load(THURROCK)
+    facts = PlanFacts(plan)
+    log = table(plan, "findings")
+    on_indicators = log[log.kind == "indicator"]
+    assert len(on_indicators) > 30
+    for row in on_indicators.itertuples():
+        measured = facts.measures.get(row.node, ())
+        priorities = {p for m in measured for p in [m, *facts.ancestors(m)] if plan.nodes[p].kind == "priority"}
+        assert set(row.priority.split("; ") if isinstance(row.priority, str) else ()) == priorities, row.node
+    assert log.set_index("node").loc["NI 97", "priority"] == "P1"
+    tutorial = table(og.load(EXAMPLES / "tutorial-plan.yaml"), "findings").set_index("node")
+    assert tutorial.loc["NI 71", ["priority", "aim", "objective"]].tolist() == ["P2", "P2.A1", "P2.A1.O1"]
 
 
 def test_findings_table_command_takes_the_checks_configuration_and_baseline(tmp_path: Path):
@@ -301,3 +333,27 @@ indicators:
     assert [c.value for c in cells] == [-11, 2.5, pytest.approx(-0.296), 7]
     assert [c.number_format for c in cells] == ["+0;-0;0", "+0.0;-0.0;0.0", "+0.0%;-0.0%;0.0%", "+0;-0;0"]
     assert ws.cell(row=2, column=column).value is None  # (the baseline has no change)
+
+
+def test_a_workbook_column_of_short_texts_is_as_wide_as_they_are(tmp_path: Path):
+    # The findings' rule names ("outcome-gap") were given the 60 characters of a message's column.
+    plan = og.load(THURROCK)
+    ws = openpyxl.load_workbook(io.BytesIO(table_bytes(table(plan, "findings"), "xlsx", sheet="findings")))["findings"]
+    widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[1]}
+    names = [c.value for c in ws["B"][1:]]
+    assert ws["B1"].value == "name" and len(max(names, key=len)) <= widths["name"] < 40
+    assert widths["message"] == widths["hint"] == 60  # (long texts keep their wrapped column)
+
+
+def test_columns_choose_what_a_table_file_holds(tmp_path: Path):
+    # --columns with -o was ignored: the analyst asking for three columns got nineteen.
+    csv_path = tmp_path / "chosen.csv"
+    code, _, _ = cli("table", str(THURROCK), "--columns", "id,owners,end", "-o", str(csv_path))
+    assert code == 0
+    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "id,owners,end" and len(lines) == len(table(og.load(THURROCK), "milestones")) + 1
+    xlsx = tmp_path / "all.xlsx"
+    assert cli("table", str(THURROCK), "--what", "owners", "--columns", "all", "-o", str(xlsx))[0] == 0
+    assert openpyxl.load_workbook(xlsx)["owners"].max_column == len(table(og.load(THURROCK), "owners").columns)
+    code, _, err = cli("table", str(THURROCK), "--columns", "id,budget", "-o", str(tmp_path / "none.csv"))
+    assert code == 2 and "no column 'budget'" in err and not (tmp_path / "none.csv").exists()

@@ -192,13 +192,36 @@ class PlanDiff:
 
     def to_text(self, *, max_width: int = 70) -> str:
         """A readable report: a summary line, then one line per change and per finding."""
-        def q(text: Any) -> str:
+        def plain(text: Any) -> str | None:
             if text is None:
-                return "(none)"
+                return None
             if isinstance(text, (list, tuple)):
                 text = ", ".join(map(str, text)) or "(none)"
-            text = " ".join(str(text).split())
-            return f'"{text[: max_width - 1]}…"' if len(text) > max_width else f'"{text}"'
+            return " ".join(str(text).split())
+
+        def q(text: Any, start: int = 0) -> str:
+            """The text quoted, from ``start`` (a word's start: "…" before it), cut to ``max_width``."""
+            shown = plain(text)
+            if shown is None:
+                return "(none)"
+            lead = "…" if start > 0 else ""
+            shown = shown[start:]
+            if len(lead) + len(shown) > max_width:
+                room = shown[: max_width - len(lead)]
+                space = room.rfind(" ")  # (cut between words, as a diagram's label is cut)
+                shown = (room[:space] if space > max_width // 2 else room[:-1]).rstrip(" ,;:.-") + "…"
+            return f'"{lead}{shown}"'
+
+        def before_after(before: Any, after: Any) -> str:
+            """Both sides, shown from a little before where they first differ when that is beyond
+            what a line shows (a title reworded at its end read the same on both sides)."""
+            a, b = plain(before), plain(after)
+            start = 0
+            if a is not None and b is not None and max(len(a), len(b)) > max_width:
+                differ = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+                if differ > max_width // 2:
+                    start = a.rfind(" ", 0, differ - max_width // 4) + 1
+            return f"{q(a, start)} -> {q(b, start)}"
 
         lines = [f"{self.old_id} ({self.old_file or '-'}) -> {self.new_id} ({self.new_file or '-'})"]
         s = self.summary
@@ -222,7 +245,7 @@ class PlanDiff:
             elif c.change == "id-changed":
                 lines.append(f"{head}  {q(c.title)}")
             else:
-                lines.append(f"{head}  {q(c.before)} -> {q(c.after)}")
+                lines.append(f"{head}  {before_after(c.before, c.after)}")
         for label, findings in (("introduced", self.introduced), ("resolved", self.resolved)):
             if findings:
                 lines.append("")

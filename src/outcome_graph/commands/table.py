@@ -12,9 +12,10 @@ from .common import rule_options, say
 @click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"], case_sensitive=False),
               default="milestones", show_default=True, help="Which table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Write the whole table to a .csv or .xlsx file instead of printing it.")
+              help="Write the table to a .csv or .xlsx file instead of printing it (every column unless --columns chooses).")
 @click.option("--columns", default=None, metavar="COLS",
-              help="Columns to print, comma-separated (default: a readable selection; 'all' for every column).")
+              help="Columns to print or write, comma-separated (default: a readable selection printed, every "
+                   "column written; 'all' for every column).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
@@ -45,6 +46,7 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
 
     with handle_errors():
         from ..baseline import read_baseline
+        from ..errors import ConfigError
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
         from ..output.tables import TEXT_COLUMNS, format_table, table, write_table
 
@@ -70,14 +72,14 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
                     say(f"notice: {mismatch}")
                 report = baseline.apply(report)
         df = table(loaded, what, report=report)
+        chosen = tuple(c.strip() for c in columns.split(",") if c.strip()) if columns and columns != "all" else ()
+        unknown = [c for c in chosen if c not in df.columns]
+        if unknown:
+            raise ConfigError(f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}")
         if output is not None:
-            write_table(df, output, sheet=what)
+            # (the whole table, unless --columns names the columns to keep)
+            write_table(df[list(chosen)] if chosen else df, output, sheet=what)
             click.echo(f"wrote {output} ({len(df)} row{'' if len(df) == 1 else 's'})", err=True)
             return
-        if columns == "all":
-            shown: tuple[str, ...] = ()
-        elif columns:
-            shown = tuple(c.strip() for c in columns.split(",") if c.strip())
-        else:
-            shown = TEXT_COLUMNS.get(what, ())
+        shown = chosen if columns else TEXT_COLUMNS.get(what, ())
         click.echo(format_table(df, columns=shown))

@@ -499,7 +499,8 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
     body.append(f'<tr class="total"><th scope="row">The whole plan</th>{"".join(total_cells)}</tr>')
     note = (
         f"<p>Each cell counts the {word} serving an outcome (their own outcomes, or inherited) and the "
-        f"indicators measuring them. <span class=\"key gap\">No {one}</span> "
+        f"indicators of the priority bearing on it (by the indicator's own outcomes, or those of the node it "
+        f"measures: a cell can count indicators and no {one}). <span class=\"key gap\">No {one}</span> "
         "<span class=\"key unmeasured\">No indicator</span> <span class=\"key covered\">Covered</span> "
         "Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
     )

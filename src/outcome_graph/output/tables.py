@@ -39,7 +39,8 @@ TABLES: dict[str, str] = {
     "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
     "priorities) carrying each framework outcome, and indicators measuring each outcome there",
     "findings": "one row per finding of a check: the rule, the node with its priority, aim and objective, the "
-    "owners who lead it, the message and hint, and where it is written (an action log to share out)",
+    "owners who lead it (an indicator: those of the nodes it measures), the message and hint, and where it is "
+    "written (an action log to share out)",
 }
 
 #: The columns a text table shows by default (a terminal is narrower than a spreadsheet).
@@ -111,7 +112,9 @@ def _milestones(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "end": pd.Timestamp(span.end) if span is not None else pd.NaT,
             "interpretation": timing.interpretation if timing is not None else None,
             "status": node.status,
-            "overdue": bool(as_of is not None and span is not None and span.end < as_of and node.status != "done"),
+            # (as OG403 judges it: ongoing work spans the plan period and is never overdue)
+            "overdue": bool(as_of is not None and span is not None and timing is not None and timing.kind == "dated"
+                            and span.end < as_of and node.status != "done"),
             "outcomes": _join(facts.outcomes.get(node.id, ())) or None,
         })
     columns = ["id", "number", "title", "parents", "objective", "aim", "priority", "lead", "owners",
@@ -269,18 +272,25 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     import pandas as pd
 
     nodes = plan.nodes
+
+    def of_kind(node_id: str, kind: str) -> list[str]:
+        """The node itself if of that kind, else its ancestors of that kind."""
+        if nodes[node_id].kind == kind:
+            return [node_id]
+        return [a for a in facts.ancestors(node_id) if nodes[a].kind == kind]
+
     rows = []
     for f in report.findings:
         branch: dict[str, str | None] = dict.fromkeys(("priority", "aim", "objective"))
-        if f.node in nodes:
-            above = facts.ancestors(f.node)
-            for kind in branch:
-                own = nodes[f.node].kind == kind
-                branch[kind] = f.node if own else (_join(a for a in above if nodes[a].kind == kind) or None)
+        # (an indicator sits outside the hierarchy: its branch and owners are those of what it measures)
+        placed = ([n for n in facts.measures.get(f.node, ()) if n in nodes]
+                  if f.node in nodes and nodes[f.node].kind == "indicator" else [f.node] if f.node in nodes else [])
+        for kind in branch:
+            branch[kind] = _join(dict.fromkeys(k for n in placed for k in of_kind(n, kind))) or None
         if f.kind == "owner":
             owners: str | None = f.node
         else:
-            owners = _join(facts.lead_owners.get(f.node, ())) or None
+            owners = _join(dict.fromkeys(o for n in placed for o in facts.lead_owners.get(n, ()))) or None
         loc = f.location
         rows.append({
             "rule": f.rule, "name": f.name, "severity": f.severity, "node": f.node, "kind": f.kind,
@@ -469,7 +479,17 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
                     _put_change(ws.cell(row=r, column=i), value)
                     continue
                 writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
-        style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)) for i in range(1, len(header) + 1)})
+        longest = {i: max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)
+                   for i in range(1, len(header) + 1)}
+        style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, n) for i, n in longest.items()})
+        from openpyxl.utils import get_column_letter
+
+        for i, name in enumerate(header, start=1):
+            # (a column of texts is 60 wide and wraps; one whose texts are all short, such as the
+            # findings' rule names, is as wide as they are)
+            dims = ws.column_dimensions[get_column_letter(i)]
+            if dims.width == 60 and longest[i] < 58:
+                dims.width = max(10, len(name) + 2, longest[i] + 2)
         buffer = io.BytesIO()
         wb.save(buffer)
         return buffer.getvalue()

@@ -92,7 +92,10 @@ def num(value: float) -> str:
 
 
 def wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
-    """Lines of at most ``width`` characters (long words broken); cut at ``max_lines`` with ``…``."""
+    """Lines of at most ``width`` characters (long words broken); cut at ``max_lines`` with ``…``.
+
+    A cut falls between words ("judged good or …", not "judged good or bett …"), unless the last
+    line kept is mostly one long word."""
     words = " ".join(text.split())
     lines = textwrap.wrap(words, width=width, break_long_words=True, break_on_hyphens=True) or [""]
     if len(lines) <= max_lines:
@@ -100,7 +103,9 @@ def wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
     kept = lines[:max_lines]
     last = kept[-1]
     if len(last) > width - 2:
-        last = last[: width - 2].rstrip()
+        room = last[: width - 1]  # (the word the cut falls in ends at width - 2 when a space follows it)
+        space = room.rfind(" ")
+        last = room[:space] if space > width // 2 else last[: width - 2]  # (a long word alone: cut it)
     kept[-1] = last.rstrip(" ,;:.-") + " …"
     return kept, True
 

@@ -135,7 +135,7 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     if unplaced is not None:
         rows.append(_row(dot_html(unplaced), 9, MUTED))
     if opts.findings is not None:
-        rows.extend(_findings_rows(opts.findings, plan_findings, drawn))
+        rows.extend(_findings_rows(opts.findings, plan_findings, drawn, legend_owner))
     return Html(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>')
 
 
@@ -152,18 +152,26 @@ def _legend(palette: Palette) -> str:
     return _GAP.join(items)
 
 
-def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None) -> list[str]:
+def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None,
+                   owner_view: bool = False) -> list[str]:
     """The rows of the findings: their counts with the severities' legend, then the first plan-wide
     findings."""
     sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, SEVERITY_MARKS[s]) for s in SEVERITIES)
     c = report.counts
     counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
               f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
-              + (f", {c['suppressed']} suppressed" if c["suppressed"] else ""))
+              + (f", {c['suppressed']} suppressed" if c["suppressed"] else "")
+              # (render --baseline draws the new findings alone: say how many it leaves out)
+              + (f", {c['baselined']} in the baseline, not drawn" if c.get("baselined") else ""))
     total = len(report.findings)
     if drawn is not None and drawn < total:
-        # (owners' findings, and those of nodes outside the view, have no place in it)
-        counts += f"; {drawn} of them drawn here, the others are owners' or outside this view"
+        # (owners' findings, and those of nodes outside the view, have no place in a logic model;
+        # the owner view draws owners and the work they lead, not the plan, objectives or indicators)
+        others = ("on the plan or on nodes and owners this view does not draw" if owner_view
+                  else "owners' or outside this view")
+        if not owner_view and len(plan_findings) > PLAN_WIDE_SHOWN:
+            others = "owners', outside this view or plan-wide ones not listed"
+        counts += f"; {drawn} of them drawn here, the others are {others}"
     rows = [_row(f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}", 10, TEXT)]
     for f in plan_findings[:PLAN_WIDE_SHOWN]:
         # (whole, on up to three lines: cut at one line, a message lost its point, "... so ...")
@@ -171,6 +179,11 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
         text = '<BR ALIGN="LEFT"/>'.join(dot_html(line) for line in lines)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" '
                     f'COLOR="{SEVERITY_COLOURS.get(f.severity, MUTED)}">{text}</FONT></TD></TR>')
+    hidden = plan_findings[PLAN_WIDE_SHOWN:]
+    if hidden:  # (say that there are more, and which rules: `check` lists them)
+        codes = ", ".join(dict.fromkeys(f.rule for f in hidden))
+        more = f"Plan-wide: {len(hidden)} more finding{'s' if len(hidden) != 1 else ''} ({codes}), not listed here."
+        rows.append(_row(dot_html(more), 9, MUTED))
     return rows
 
 

@@ -204,9 +204,10 @@ class _Writer:
             "class": "og-logic-model",
         }
         if self.opts.title:
-            n_drawn = (sum(len(self.by_node.get(n, ())) for n in model.nodes)
-                       + sum(len(fs) for fs in model.rolled.values())
-                       + min(len(self.plan_findings), PLAN_WIDE_SHOWN))
+            # (a finding of a milestone under several drawn objectives shows on each: it counts once)
+            on_nodes = {id(f) for n in model.nodes for f in self.by_node.get(n, ())}
+            on_nodes.update(id(f) for fs in model.rolled.values() for f in fs)
+            n_drawn = len(on_nodes) + min(len(self.plan_findings), PLAN_WIDE_SHOWN)
             # (the levels a node is drawn at: a focus or an outcome may leave some of model.levels empty)
             kinds = {self.plan.nodes[n].kind for n in model.nodes}
             drawn_levels = [lv for lv in model.levels if lv in kinds]

@@ -209,7 +209,11 @@ class _Writer:
             "class": "og-owner-view",
         }
         if opts.title:
-            graph.update({"label": title_label(self.plan, self.palette, opts, (), [], legend_owner=True),
+            # (the findings drawn: the owners' and those of the work they lead, each once)
+            led = {n for v in self.work.values() for n in v} | set(self.unled)
+            drawn = (sum(len(self.by_owner.get(o, ())) for o in self.work)
+                     + sum(len(self.by_node.get(n, ())) for n in led))
+            graph.update({"label": title_label(self.plan, self.palette, opts, (), [], legend_owner=True, drawn=drawn),
                           "labelloc": "t", "labeljust": "l"})
         return graph
 
