@@ -299,3 +299,51 @@ def test_findings_of_a_rule_are_found_whatever_the_case_of_its_code():
     report = og.check(og.load(PLAN_TEXT + "objectives: [{id: O1, title: Fewer accidents}]\n"))
     assert report.by_rule("OG1")
     assert report.by_rule("og1") == report.by_rule(" Og1 ") == report.by_rule("OG1")
+
+
+def _raised(call):
+    try:
+        call()
+    except Exception as exc:  # noqa: BLE001 - the error itself is what is tested
+        return exc
+    raise AssertionError("no error raised")
+
+
+def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
+    # A web app or a process pool sends errors between processes (pickle) and a tool may copy
+    # them: a BaselineError could not be unpickled or deep-copied at all (made again from its
+    # text, which has no `file`), and an unpickled PlanError printed as "<plan>: plan.yaml:2:1: ...".
+    import copy
+    import pickle
+
+    import outcome_graph as og
+    from outcome_graph.testing import load_cases
+
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_TEXT + "priorities:\n  - {id: P1, titel: Safe}\n  - {id: P2, title: Well, outcome: []}\n",
+                         encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{\n  not json\n", encoding="utf-8")
+    toml = tmp_path / "outcome-graph.toml"
+    toml.write_text("select = [\n", encoding="utf-8")
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("rule: OG101\ncases: [}\n", encoding="utf-8")
+    plan = og.load(PLAN_TEXT)
+    errors = [
+        _raised(lambda: og.load(plan_file)),
+        _raised(lambda: og.Baseline.load(baseline)),
+        _raised(lambda: og.Config.from_file(toml)),
+        _raised(lambda: og.render(plan, "svg")),
+        _raised(lambda: og.check(plan, jobs=0)),
+        _raised(lambda: load_cases(cases)),
+    ]
+    assert [type(e).__name__ for e in errors] == ["PlanError", "BaselineError", "ConfigError", "RenderError",
+                                                  "UsageError", "CaseFileError"]
+    assert len(errors[0].problems) > 1
+    for err in errors:
+        for again in (pickle.loads(pickle.dumps(err)), copy.deepcopy(err), copy.copy(err)):
+            assert type(again) is type(err)
+            assert str(again) == str(err) and repr(again) == repr(err)
+            assert (again.file, again.line, again.column) == (err.file, err.line, err.column)
+            assert getattr(again, "problems", None) == getattr(err, "problems", None)
+            assert getattr(again, "problem", None) == getattr(err, "problem", None)

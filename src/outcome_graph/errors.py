@@ -102,6 +102,11 @@ class PlanError(OutcomeGraphError):
         self.column = first.column
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Made again from its problems (pickled to another process, copied): from its text, the
+        # default, the whole message became one problem with no file, and printed with "<plan>: ".
+        return type(self), (self.problems,), self.__dict__
+
 
 class ConfigError(OutcomeGraphError):
     """The configuration (a TOML file or command-line options) is invalid.
@@ -132,6 +137,10 @@ class BaselineError(OutcomeGraphError):
         self.problem = problem
         self.file, self.line, self.column = problem.file, problem.line, problem.column
         super().__init__(str(problem))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # (from its text, the default, unpickling or copying one failed: a str has no `file`)
+        return type(self), (self.problem,), self.__dict__
 
 
 class RenderError(OutcomeGraphError):
