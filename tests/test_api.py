@@ -347,3 +347,50 @@ def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
             assert (again.file, again.line, again.column) == (err.file, err.line, err.column)
             assert getattr(again, "problems", None) == getattr(err, "problems", None)
             assert getattr(again, "problem", None) == getattr(err, "problem", None)
+
+
+def test_the_outputs_take_their_configuration_as_check_does(tmp_path):
+    # check, convert_plan and diff_plans take a mapping of a configuration file's keys; render,
+    # report and table were typed for a Config only and failed with an AttributeError
+    # ('dict' object has no attribute 'options_for') on the mapping check takes.
+    import pytest
+
+    import outcome_graph as og
+    from outcome_graph.output.html_report import report_html
+
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    mapping = {"ignore": ["OG4"], "rules": {"OG302": {"max-milestones": 1}}}
+    config = og.Config.from_dict(mapping)
+    assert og.check(plan, mapping).by_rule("OG4") == []
+    assert og.render(plan, "dot", findings=True, config=mapping) == og.render(plan, "dot", findings=True, config=config)
+    assert og.render(plan, "dot", owners=True, config=mapping) == og.render(plan, "dot", owners=True, config=config)
+    day = __import__("datetime").date(2011, 10, 1)
+    page = report_html(plan, config=mapping, diagram=False, today=day)
+    assert page == report_html(plan, config=config, diagram=False, today=day)
+    assert "OG403" not in page and "OG403" in report_html(plan, diagram=False, today=day)
+    written = og.report(plan, tmp_path / "report.html", config=mapping, diagram=False)
+    assert "OG403" not in written.read_text(encoding="utf-8")
+    findings = og.table(plan, "findings", config=mapping)
+    assert list(findings["rule"]) == [f.rule for f in og.check(plan, config).findings]
+    for call, name in ((lambda: og.render(plan, "dot", config="og.toml"), "render"),
+                       (lambda: og.report(plan, tmp_path / "r.html", config="og.toml"), "report"),
+                       (lambda: og.table(plan, "findings", config=42), "table")):
+        with pytest.raises(TypeError, match=rf"^{name}\(\) takes config as a Config"):
+            call()
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_path_object_given_to_render_is_a_path_not_a_format(tmp_path, monkeypatch):
+    # (typed to return the path written, render(plan, Path("svg")) returned the SVG's bytes and
+    # wrote nothing; a path object is a path, as for load)
+    import pytest
+
+    import outcome_graph as og
+
+    monkeypatch.chdir(tmp_path)
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    with pytest.raises(og.ConfigError, match="'dot' is neither an output format"):
+        og.render(plan, Path("dot"))
+    written = og.render(plan, Path("model.dot"))
+    assert written == Path("model.dot") and written.read_bytes() == og.render(plan, "dot")
+    assert isinstance(og.render(plan, "DOT"), bytes)
