@@ -48,7 +48,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
 
     plan = og.load(PLAN_TEXT)
     return [
-        ("load a number", lambda: og.load(42), "load() takes a path, the text or bytes of a plan, or its data as a mapping; not int"),
+        ("load a number", lambda: og.load(42), "load() takes a path, the text or bytes of a plan, an open file, or its data as a mapping; not int"),
+        ("load a name number", lambda: og.load(PLAN_TEXT, name=7), "load() takes name as text, the file name to give in messages, not int"),
         ("load None", lambda: og.load(None), "not NoneType"),
         ("load max_bytes text", lambda: og.load(PLAN_TEXT, max_bytes="10"), "load() takes max_bytes as a whole number of bytes, not str"),
         ("load max_bytes None", lambda: og.load(PLAN_TEXT, max_bytes=None), "max_bytes as a whole number of bytes, not NoneType"),
@@ -88,8 +89,10 @@ def test_the_arguments_checked_for_their_type_still_take_what_they_are_documente
 _TYPED_USE = '''
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 import outcome_graph as og
 
@@ -103,6 +106,12 @@ def milestone_without_status(ctx: og.RuleContext) -> Iterator[og.Finding]:
     for objective in ctx.plan.of_kind("objective"):
         lead: str | list[str] | None = objective.lead
         print(lead, [m.timescale for m in objective.milestones])
+
+
+def from_upload(stream: BinaryIO, filename: str, text: TextIO) -> list[og.Plan]:
+    with open(filename, "rb") as own:
+        return [og.load(stream, name=filename), og.load(own), og.load(text), og.load(io.BytesIO(b"")),
+                og.load(io.StringIO(""), name=filename)]
 
 
 def main(path: str) -> int:
@@ -394,3 +403,54 @@ def test_a_path_object_given_to_render_is_a_path_not_a_format(tmp_path, monkeypa
     written = og.render(plan, Path("model.dot"))
     assert written == Path("model.dot") and written.read_bytes() == og.render(plan, "dot")
     assert isinstance(og.render(plan, "DOT"), bytes)
+
+
+def test_a_plan_loads_from_an_open_file_and_is_named_as_the_caller_says(tmp_path):
+    # A web app holds an upload as a stream and its file name: load took neither (a TypeError for
+    # the stream; text and bytes were reported as "<plan>" whatever the upload was called).
+    import io
+
+    import pytest
+
+    import outcome_graph as og
+
+    path = ROOT / "examples" / "tutorial-plan.yaml"
+    data = path.read_bytes()
+    expected = og.load(path)
+    findings = [(f.rule, f.node, f.location.line, f.location.column) for f in og.check(expected).findings]
+    with path.open("rb") as binary, path.open(encoding="utf-8") as text:
+        streams = [io.BytesIO(data), io.StringIO(data.decode("utf-8")), binary, text]
+        for stream in streams:
+            plan = og.load(stream, name="upload.yaml")
+            assert plan.document == expected.document and plan.file == "upload.yaml"
+            report = og.check(plan)
+            assert [(f.rule, f.node, f.location.line, f.location.column) for f in report.findings] == findings
+            assert {f.location.file for f in report.findings} == {"upload.yaml"}
+    with path.open("rb") as binary:  # (a file of the file system names itself)
+        assert og.load(binary).file == str(path)
+    assert og.load(io.BytesIO(data)).file is None
+
+    bad = data.replace(b"milestones:", b"milestons:", 1)
+    line = data[:data.index(b"milestones:")].count(b"\n") + 1
+    for source in (bad, bad.decode("utf-8"), io.BytesIO(bad)):
+        with pytest.raises(og.PlanError) as info:
+            og.load(source, name="upload.yaml")
+        assert (info.value.file, info.value.line) == ("upload.yaml", line)
+        assert str(info.value).startswith(f"upload.yaml:{line}:")
+    with pytest.raises(og.PlanError) as data_error:
+        og.load({"format": "outcome-graph/v1"}, name="upload.json")
+    assert str(data_error.value) == "upload.json: the document is missing the required field 'plan'"
+    with pytest.raises(og.PlanError, match=r"^upload.yaml: the plan is .* over"):
+        og.load(io.BytesIO(data), name="upload.yaml", max_bytes=100)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(data.replace(b"Anytown", "Anytöwn".encode("latin-1")))
+    with latin.open(encoding="utf-8") as text, pytest.raises(og.PlanError) as encoding:
+        og.load(text)
+    assert encoding.value.file == str(latin) and "open it in binary mode" in str(encoding.value)
+    with latin.open("rb") as binary, pytest.raises(og.PlanError, match="not UTF-8 text"):
+        og.load(binary)
+
+    with pytest.raises(og.UsageError, match="names its own plan"):
+        og.load(path, name="upload.yaml")
+    with pytest.raises(TypeError, match="not NoneType"):  # (a stream whose read() gives nothing usable)
+        og.load(type("Odd", (), {"read": lambda self, n=-1: None})())
