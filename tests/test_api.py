@@ -454,3 +454,17 @@ def test_a_plan_loads_from_an_open_file_and_is_named_as_the_caller_says(tmp_path
         og.load(path, name="upload.yaml")
     with pytest.raises(TypeError, match="not NoneType"):  # (a stream whose read() gives nothing usable)
         og.load(type("Odd", (), {"read": lambda self, n=-1: None})())
+
+
+def test_the_html_report_is_given_as_text_from_the_package(tmp_path):
+    # (a web app serving the report had to write it to a file and read it back, or import it
+    # from a module the README does not name)
+    import outcome_graph as og
+
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    before = og.report_html(plan, diagram=False, config={"ignore": ["OG5"]})
+    written = og.report(plan, tmp_path / "report.html", diagram=False, config={"ignore": ["OG5"]})
+    after = og.report_html(plan, diagram=False, config={"ignore": ["OG5"]})
+    assert written.read_text(encoding="utf-8") in (before, after)  # (the same page, unless midnight passed)
+    assert before.startswith("<!DOCTYPE html>") and "OG403" in before and "OG503" not in before
+    assert "report_html" in og.__all__ and "report_html" in dir(og)
