@@ -440,7 +440,7 @@ def test_a_plan_loads_from_an_open_file_and_is_named_as_the_caller_says(tmp_path
     with pytest.raises(og.PlanError) as data_error:
         og.load({"format": "outcome-graph/v1"}, name="upload.json")
     assert str(data_error.value) == "upload.json: the document is missing the required field 'plan'"
-    with pytest.raises(og.PlanError, match=r"^upload.yaml: the plan is .* over"):
+    with pytest.raises(og.PlanError, match=r"^upload.yaml: the plan is over the 100-byte limit"):
         og.load(io.BytesIO(data), name="upload.yaml", max_bytes=100)
     latin = tmp_path / "latin.yaml"
     latin.write_bytes(data.replace(b"Anytown", "Anytöwn".encode("latin-1")))
@@ -468,3 +468,46 @@ def test_the_html_report_is_given_as_text_from_the_package(tmp_path):
     assert written.read_text(encoding="utf-8") in (before, after)  # (the same page, unless midnight passed)
     assert before.startswith("<!DOCTYPE html>") and "OG403" in before and "OG503" not in before
     assert "report_html" in og.__all__ and "report_html" in dir(og)
+
+
+def test_a_workbook_or_csv_file_loads_from_its_content(tmp_path):
+    # (an uploaded workbook was refused as "a workbook ..., not a YAML or JSON plan: a workbook's
+    # name ends in .xlsx", even from a file opened by that name: only a path loaded one)
+    import io
+
+    import pytest
+
+    import outcome_graph as og
+
+    workbook = tmp_path / "plan.xlsx"
+    og.convert_plan(ROOT / "examples" / "tutorial-plan.yaml", workbook)
+    expected = og.load(workbook)
+
+    def seen(plan):
+        return [(f.rule, f.node, f.location.sheet, f.location.cell) for f in og.check(plan).findings]
+
+    data = workbook.read_bytes()
+    with workbook.open("rb") as own:
+        for source, name, file in ((data, None, "<workbook>"), (io.BytesIO(data), "upload.xlsx", "upload.xlsx"),
+                                   (own, None, str(workbook))):
+            plan = og.load(source, name=name)
+            assert plan.document == expected.document and plan.file == file
+            assert seen(plan) == seen(expected) and seen(plan)
+            assert {f.location.file for f in og.check(plan).findings} == {file}
+
+    flat = tmp_path / "flat.csv"
+    flat.write_text("Objective,Key milestones,Lead person,By when\nFewer accidents,Audit the junctions,,TBA\n",
+                    encoding="utf-8")
+    from_path = og.load(flat, period="2011-04-01..2012-03-31")
+    for source in (flat.read_bytes(), flat.read_text(encoding="utf-8"), io.BytesIO(flat.read_bytes())):
+        plan = og.load(source, name="flat.csv", period="2011-04-01..2012-03-31")
+        assert plan.document == from_path.document and plan.location("O1.M1").cell == "B2"
+        assert [(f.rule, f.node) for f in og.check(plan).findings] == [(f.rule, f.node) for f in og.check(from_path).findings]
+
+    broken = bytearray(data)
+    broken[len(broken) // 2:] = bytes(len(broken) - len(broken) // 2)
+    with pytest.raises(og.PlanError) as damaged:
+        og.load(bytes(broken), name="upload.xlsx")
+    assert damaged.value.file == "upload.xlsx"
+    with pytest.raises(og.PlanError, match=r"^upload.xlsx: the plan is over the 1,000-byte limit \(max_bytes"):
+        og.load(io.BytesIO(data), name="upload.xlsx", max_bytes=1000)

@@ -90,8 +90,9 @@ def load(
     starts with ``{`` (or is blank: an empty plan), otherwise a path; ``bytes`` are the file's
     content; an object with a ``read()`` method is an open file, binary or text (an upload's
     stream), read to its end; a mapping is the plan's data (:func:`load_data`). Spreadsheets
-    (``.xlsx``, a folder of CSV files) load from their path, where the spreadsheet support is
-    installed.
+    (``.xlsx``, a ``.csv`` file, a folder of CSV files) load too where the spreadsheet support is
+    installed: a workbook's content is told by itself, a CSV file's by a ``name`` ending in
+    ``.csv``.
 
     Parameters
     ----------
@@ -146,21 +147,48 @@ def load(
     if name is not None and not isinstance(name, str):
         raise TypeError(f"load() takes name as text, the file name to give in messages, not {type(name).__name__}")
     if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{") or not source.strip()):
-        return load_text(source, file=name, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
+        if name is None or not name.lower().endswith(".csv"):
+            return load_text(source, file=name, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
+        return _load_content(source.encode("utf-8", "surrogatepass"), name, max_bytes, period, jobs)
     if isinstance(source, (bytes, bytearray)):
-        return load_bytes(bytes(source), file=name, max_bytes=max_bytes, jobs=jobs)
+        return _load_content(bytes(source), name, max_bytes, period, jobs)
     if isinstance(source, Mapping):
         return load_data(source) if name is None else load_data(source, name=name)
     if not isinstance(source, (str, os.PathLike)):
         if callable(getattr(source, "read", None)):
-            return load_bytes(_read_open_file(source, max_bytes, name), file=name or _own_name(source),
-                              max_bytes=max_bytes, jobs=jobs)
+            return _load_content(_read_open_file(source, max_bytes, name), name or _own_name(source), max_bytes,
+                                 period, jobs)
         raise TypeError(f"load() takes a path, the text or bytes of a plan, an open file, or its data as a "
                         f"mapping; not {type(source).__name__}")
     if name is not None:
         raise UsageError(f"load() takes name for a plan given as text, bytes, an open file or data; the path "
                          f"{os.fspath(source)!r} names its own plan")
     return load_path(source, max_bytes=max_bytes, period=period, jobs=jobs)
+
+
+def _load_content(data: bytes, name: str | None, max_bytes: int, period: str | None, jobs: Jobs) -> Plan:
+    """A plan from a file's content (bytes, an upload): a workbook (an .xlsx, told by its content)
+    or a CSV file (by the ``.csv`` of its name) as from its path, anything else as YAML or JSON."""
+    is_csv = name is not None and name.lower().endswith(".csv")
+    if is_csv or (data.startswith(ZIP_MAGIC) and document_kind(data, name) is None and _is_workbook(data)):
+        try:
+            from .spreadsheet import load_spreadsheet_bytes
+        except ImportError:  # pragma: no cover - spreadsheet support not present
+            raise PlanError([Problem("is a spreadsheet; spreadsheet plans are not supported here", file=name)]) from None
+        return load_spreadsheet_bytes(data, name=name, csv=is_csv, max_bytes=max_bytes, period=period)
+    return load_bytes(data, file=name, max_bytes=max_bytes, jobs=jobs)
+
+
+def _is_workbook(data: bytes) -> bool:
+    """Whether a zip file's content is an Excel workbook (has ``xl/workbook.xml``)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except Exception:  # (a damaged archive: reported as not a plan by load_bytes)  # noqa: BLE001
+        return False
 
 
 def _own_name(stream: object) -> str | None:
@@ -195,6 +223,8 @@ def _read_open_file(stream: Readable, max_bytes: int, name: str | None) -> bytes
                                  f"binary mode ('rb') and save it as UTF-8", file=file)]) from None
     except OSError as exc:
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=file)]) from None
+    if left <= 0:  # (read one byte past the limit: how much more there is is not known)
+        raise PlanError([Problem(f"the plan is over the {max_bytes:,}-byte limit (max_bytes changes it)", file=file)])
     return b"".join(pieces)
 
 
