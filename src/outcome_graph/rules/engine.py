@@ -77,7 +77,8 @@ def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs:
         The configuration names an unknown rule, severity or option, a rule file cannot be
         loaded, or a custom rule fails: it raises, or yields something other than a finding made
         with ``ctx.finding`` about a node, owner or group of the plan (the message names the rule,
-        its module or file, and what went wrong).
+        its module or file, and what went wrong; the error's ``file`` and ``line`` are those of
+        the rule's code that raised, where it did).
     UsageError
         ``jobs`` is not a positive number or ``"auto"``.
     TypeError
