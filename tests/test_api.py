@@ -66,6 +66,15 @@ def _wrong_type_calls():  # (name, call, what the message says)
         ("synth of a fraction", lambda: __import__("outcome_graph.synth").synth.generate(200.5),
          "generate() takes n_nodes as a whole number, not float"),
         ("junit of a plan", lambda: og.to_junit([plan]), "to_junit() takes reports (og.check(plan), or a list of them), not Plan"),
+        # (the decorator's own arguments failed with re's "expected string or bytes-like object" or
+        # a dict() error, and a rule declared on a number failed only once a plan was checked)
+        ("rule code number", lambda: og.rule(1, "n"), "rule() takes the code as text ('ACME001'), not int"),
+        ("rule name none", lambda: og.rule("ACME001", None), "rule() takes the name as text ('missing-status'), not NoneType"),
+        ("rule options list", lambda: og.rule("ACME001", "n", options=["max"]),
+         "rule ACME001: options are a mapping of option names to their defaults ({'max-milestones': 10}), not list"),
+        ("rule family number", lambda: og.rule("ACME001", "n", family=3), "rule ACME001: family is text"),
+        ("rule of a number", lambda: og.rule("ACME001", "n", register=False)(42),
+         "@rule('ACME001', ...) declares a check function (taking ctx, yielding findings), not int 42"),
     ]
 
 
