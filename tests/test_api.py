@@ -120,7 +120,7 @@ def milestone_without_status(ctx: og.RuleContext) -> Iterator[og.Finding]:
 def from_upload(stream: BinaryIO, filename: str, text: TextIO) -> list[og.Plan]:
     with open(filename, "rb") as own:
         return [og.load(stream, name=filename), og.load(own), og.load(text), og.load(io.BytesIO(b"")),
-                og.load(io.StringIO(""), name=filename)]
+                og.load(io.StringIO(""), name=filename), og.load(bytearray(stream.read()))]
 
 
 def main(path: str) -> int:

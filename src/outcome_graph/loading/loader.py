@@ -77,7 +77,7 @@ def read_limited(fh: Any, limit: int) -> bytes:
 
 
 def load(
-    source: str | os.PathLike[str] | bytes | Mapping[str, Any] | Readable,
+    source: str | os.PathLike[str] | bytes | bytearray | Mapping[str, Any] | Readable,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     period: str | None = None,
