@@ -365,6 +365,39 @@ def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
             assert (again.file, again.line, again.column) == (err.file, err.line, err.column)
             assert getattr(again, "problems", None) == getattr(err, "problems", None)
             assert getattr(again, "problem", None) == getattr(err, "problem", None)
+            assert again.message == err.message
+
+
+def test_every_error_has_its_message_apart_from_where_it_is(tmp_path):
+    # An editor or a web page shows the position apart: only ConfigError had a `message`; a
+    # PlanError's was in its problems, a BaselineError's in its problem, the rest in str() alone.
+    import outcome_graph as og
+
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_TEXT + "priorities:\n  - {id: P1, titel: Safe}\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{\n  not json\n", encoding="utf-8")
+    toml = tmp_path / "outcome-graph.toml"
+    toml.write_text("select = [\n", encoding="utf-8")
+    plan = og.load(PLAN_TEXT)
+    errors = [
+        _raised(lambda: og.load(plan_file)),
+        _raised(lambda: og.Baseline.load(baseline)),
+        _raised(lambda: og.Config.from_file(toml)),
+        _raised(lambda: og.render(plan, "svg")),
+        _raised(lambda: og.check(plan, jobs=0)),
+    ]
+    for err in errors:
+        assert isinstance(err, og.OutcomeGraphError) and err.message
+        if err.file is not None:
+            where = ":".join(str(part) for part in (err.file, err.line, err.column) if part is not None)
+            assert str(err).startswith(f"{where}: {err.message}"), (str(err), err.message)
+            assert not err.message.startswith(str(err.file))
+        else:
+            assert err.message == str(err)
+    assert errors[0].message == errors[0].problems[0].message and "title" in errors[0].message
+    assert errors[1].message.startswith("the baseline is not JSON")
+    assert errors[2].message.startswith("invalid TOML")
 
 
 def test_the_outputs_take_their_configuration_as_check_does(tmp_path):

@@ -28,12 +28,28 @@ class OutcomeGraphError(Exception):
     PlanError 1
 
     Every one has ``file``, ``line`` and ``column`` (``None`` where they are not known, as for an
-    argument a function cannot take), so a tool can point at the input at fault whatever the class.
+    argument a function cannot take), so a tool can point at the input at fault whatever the class,
+    and ``message``, what is wrong without where.
     """
 
     file: str | None = None
     line: int | None = None
     column: int | None = None
+
+    @property
+    def message(self) -> str:
+        """What is wrong, without the ``file:line:column`` in front that ``str()`` gives where it
+        is known (an editor shows it at the line): a :class:`PlanError`'s first problem's.
+
+        >>> import outcome_graph as og
+        >>> try:
+        ...     og.load("format: outcome-graph/v1\\nplan: {id: demo}\\n", name="plan.yaml")
+        ... except og.OutcomeGraphError as err:
+        ...     print(err.line, err.message)
+        2 plan is missing the required field 'period'
+        """
+        own: str | None = self.__dict__.get("_message")
+        return str(self) if own is None else own
 
 
 def where(file: str | None, line: int | None = None, column: int | None = None, sheet: str | None = None,
@@ -100,6 +116,7 @@ class PlanError(OutcomeGraphError):
         self.file = first.file
         self.line = first.line
         self.column = first.column
+        self._message = first.message
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -121,7 +138,7 @@ class ConfigError(OutcomeGraphError):
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  column: int | None = None):
         self.file, self.line, self.column = file, line, column
-        self.message = message
+        self._message = message
         super().__init__(f"{where(file, line, column)}: {message}" if file else message)
 
 
@@ -136,6 +153,7 @@ class BaselineError(OutcomeGraphError):
     def __init__(self, problem: Problem):
         self.problem = problem
         self.file, self.line, self.column = problem.file, problem.line, problem.column
+        self._message = problem.message
         super().__init__(str(problem))
 
     def __reduce__(self) -> tuple[object, ...]:
