@@ -553,3 +553,32 @@ def test_a_workbook_or_csv_file_loads_from_its_content(tmp_path):
     assert damaged.value.file == "upload.xlsx"
     with pytest.raises(og.PlanError, match=r"^upload.xlsx: the plan is over the 1,000-byte limit \(max_bytes"):
         og.load(io.BytesIO(data), name="upload.xlsx", max_bytes=1000)
+
+
+def test_a_plan_with_no_folder_of_its_own_reads_no_catalogue_file(tmp_path, monkeypatch):
+    # A catalogue's entries file is read from the plan's folder only; a plan given as text (an
+    # upload, in a web app) had its entries file read from the working folder, so an uploaded
+    # plan could have the server read a file of its own choosing there.
+    import io
+
+    import pytest
+
+    import outcome_graph as og
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "csc.csv").write_text("code,title\nCSC 001,Young carers\n", encoding="utf-8")
+    text = PLAN_TEXT + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\nobjectives: [{id: O1, title: Care, indicators: [CSC 001]}]\n"
+    plan_file = folder / "plan.yaml"
+    plan_file.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(folder)  # (the file is there, beside the working folder's plan)
+    for source in (text, text.encode("utf-8"), io.BytesIO(text.encode("utf-8"))):
+        with pytest.raises(og.PlanError) as refused:
+            og.load(source, name="upload.yaml")
+        assert (refused.value.file, refused.value.line) == ("upload.yaml", 3)
+        assert "entries file 'csc.csv' cannot be read: the plan was not loaded from a file" in refused.value.message
+    from_path = og.load(plan_file)
+    assert from_path.catalogues["CSC"].lookup("CSC 001").title == "Young carers"
+    monkeypatch.chdir(tmp_path)  # (an open file of the file system reads it from its own folder)
+    with plan_file.open("rb") as own:
+        assert og.load(own).catalogues["CSC"].lookup("CSC 001").title == "Young carers"

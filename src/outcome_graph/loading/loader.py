@@ -156,8 +156,9 @@ def load(
         return load_data(source) if name is None else load_data(source, name=name)
     if not isinstance(source, (str, os.PathLike)):
         if callable(getattr(source, "read", None)):
-            return _load_content(_read_open_file(source, max_bytes, name), name or _own_name(source), max_bytes,
-                                 period, jobs)
+            own = _own_name(source)  # (a file of the file system: its folder is the plan's, as from its path)
+            return _load_content(_read_open_file(source, max_bytes, name), name or own, max_bytes, period, jobs,
+                                 base_dir=str(Path(own).parent) if own else None)
         raise TypeError(f"load() takes a path, the text or bytes of a plan, an open file, or its data as a "
                         f"mapping; not {type(source).__name__}")
     if name is not None:
@@ -166,17 +167,20 @@ def load(
     return load_path(source, max_bytes=max_bytes, period=period, jobs=jobs)
 
 
-def _load_content(data: bytes, name: str | None, max_bytes: int, period: str | None, jobs: Jobs) -> Plan:
+def _load_content(data: bytes, name: str | None, max_bytes: int, period: str | None, jobs: Jobs, *,
+                  base_dir: str | None = None) -> Plan:
     """A plan from a file's content (bytes, an upload): a workbook (an .xlsx, told by its content)
-    or a CSV file (by the ``.csv`` of its name) as from its path, anything else as YAML or JSON."""
+    or a CSV file (by the ``.csv`` of its name) as from its path, anything else as YAML or JSON.
+    ``base_dir`` is the plan's folder, where it has one (a catalogue's entries file is read there)."""
     is_csv = name is not None and name.lower().endswith(".csv")
     if is_csv or (data.startswith(ZIP_MAGIC) and document_kind(data, name) is None and _is_workbook(data)):
         try:
             from .spreadsheet import load_spreadsheet_bytes
         except ImportError:  # pragma: no cover - spreadsheet support not present
             raise PlanError([Problem("is a spreadsheet; spreadsheet plans are not supported here", file=name)]) from None
-        return load_spreadsheet_bytes(data, name=name, csv=is_csv, max_bytes=max_bytes, period=period)
-    return load_bytes(data, file=name, max_bytes=max_bytes, jobs=jobs)
+        return load_spreadsheet_bytes(data, name=name, csv=is_csv, max_bytes=max_bytes, period=period,
+                                      base_dir=base_dir)
+    return load_bytes(data, file=name, max_bytes=max_bytes, jobs=jobs, base_dir=base_dir)
 
 
 def _is_workbook(data: bytes) -> bool:

@@ -1190,10 +1190,11 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
 
 
 def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_bytes: int,
-                           period: str | None = None) -> Plan:
+                           period: str | None = None, base_dir: str | None = None) -> Plan:
     """Load a plan from the content of an ``.xlsx`` workbook, or of a ``.csv`` file when ``csv``
     (an upload, held in memory): as :func:`load_spreadsheet`, ``name`` (``<workbook>`` by default)
-    standing for the file in problems and locations.
+    standing for the file in problems and locations, and ``base_dir`` for its folder (none: a
+    catalogue's entries file cannot be read).
 
     >>> plan = load_spreadsheet_bytes(b"Objective,Lead\\nFewer accidents,Road safety team\\n", name="upload.csv",
     ...                               csv=True, max_bytes=10**6, period="2011-04-01..2012-03-31")
@@ -1204,7 +1205,7 @@ def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_byte
     stem = Path(name).stem if name else "plan"
     notices: list[str] = []
     sheets = [_csv_sheet(data, file, stem, max_bytes, notices)] if csv else _xlsx_sheets(data, file, max_bytes)
-    return _plan_of_sheets(sheets, file, stem, period, notices, workbook=not csv, base_dir=None)
+    return _plan_of_sheets(sheets, file, stem, period, notices, workbook=not csv, base_dir=base_dir)
 
 
 def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
