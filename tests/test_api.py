@@ -492,8 +492,10 @@ def test_a_plan_loads_from_an_open_file_and_is_named_as_the_caller_says(tmp_path
     with latin.open("rb") as binary, pytest.raises(og.PlanError, match="not UTF-8 text"):
         og.load(binary)
 
-    with pytest.raises(og.UsageError, match="names its own plan"):
+    with pytest.raises(og.UsageError, match=r"names its own plan \(to name it otherwise, give it open"):
         og.load(path, name="upload.yaml")
+    with path.open("rb") as saved:  # (an upload saved to a file, named as it was uploaded)
+        assert og.load(saved, name="upload.yaml").file == "upload.yaml"
     with pytest.raises(TypeError, match="not NoneType"):  # (a stream whose read() gives nothing usable)
         og.load(type("Odd", (), {"read": lambda self, n=-1: None})())
 

@@ -121,7 +121,8 @@ def load(
         ``source``, ``max_bytes``, ``period`` or ``name`` is of a type it cannot be (a number as
         the path).
     UsageError
-        ``name`` given with a path (the path names the plan).
+        ``name`` given with a path (the path names the plan; a file opened from it takes a name:
+        ``load(open(saved_upload, "rb"), name=upload_filename)``).
 
     Examples
     --------
@@ -163,7 +164,8 @@ def load(
                         f"mapping; not {type(source).__name__}")
     if name is not None:
         raise UsageError(f"load() takes name for a plan given as text, bytes, an open file or data; the path "
-                         f"{os.fspath(source)!r} names its own plan")
+                         f"{os.fspath(source)!r} names its own plan (to name it otherwise, give it open: "
+                         f"load(open(path, 'rb'), name=...))")
     return load_path(source, max_bytes=max_bytes, period=period, jobs=jobs)
 
 
