@@ -66,6 +66,20 @@ def _wrong_type_calls():  # (name, call, what the message says)
         ("synth of a fraction", lambda: __import__("outcome_graph.synth").synth.generate(200.5),
          "generate() takes n_nodes as a whole number, not float"),
         ("junit of a plan", lambda: og.to_junit([plan]), "to_junit() takes reports (og.check(plan), or a list of them), not Plan"),
+        # (a path, a findings document or a list where a plan or a report goes failed inside with
+        # "'str' object has no attribute 'period'" and the like)
+        ("render a path", lambda: og.render("plan.yaml", "svg"), "render() takes a loaded plan (og.load(path) first), not str"),
+        ("report a path", lambda: og.report("plan.yaml", "r.html"), "report() takes a loaded plan (og.load(path) first), not str"),
+        ("report_html a path", lambda: og.report_html("plan.yaml"), "report_html() takes a loaded plan"),
+        ("table a path", lambda: og.table("plan.yaml", "milestones"), "table() takes a loaded plan (og.load(path) first), not str"),
+        ("graph of a path", lambda: og.build_graph("plan.yaml"), "build_graph() takes a loaded plan"),
+        ("facts of a path", lambda: og.PlanFacts("plan.yaml"), "PlanFacts() takes a loaded plan"),
+        ("render findings document", lambda: og.render(plan, "dot", findings=og.check(plan).to_dict()),
+         "render() takes findings as a Report (og.check(plan)), True or False, not dict"),
+        ("report findings list", lambda: og.report_html(plan, findings=[]), "report_html() takes findings as a Report (og.check(plan)), not list"),
+        ("table report true", lambda: og.table(plan, "findings", report=True), "table() takes report as a Report (og.check(plan)), not bool"),
+        ("baseline of reports", lambda: og.Baseline().apply([og.check(plan)]), "Baseline.apply() takes one report (og.check(plan)), not list"),
+        ("sarif of messages", lambda: og.to_sarif([], ["bad plan"]), "to_sarif() takes problems as the Problems of a PlanError (err.problems), not str"),
         # (the decorator's own arguments failed with re's "expected string or bytes-like object" or
         # a dict() error, and a rule declared on a number failed only once a plan was checked)
         ("rule code number", lambda: og.rule(1, "n"), "rule() takes the code as text ('ACME001'), not int"),

@@ -86,9 +86,13 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     (True, False)
     """
     from ..config import as_config
+    from ..findings import require_report
+    from ..model.plan import require_plan
     from ..rules.engine import check
     from .diagram import home_priorities
 
+    require_plan("report_html", plan)
+    require_report("report_html", "findings", findings)
     config = as_config("report_html", config)
     if findings is None:
         findings = check(plan, config)
@@ -195,8 +199,12 @@ def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None 
     (True, False)
     """
     from ..config import as_config
+    from ..findings import require_report
+    from ..model.plan import require_plan
     from .files import atomic_write_text, refuse_input_as_output
 
+    require_plan("report", plan)
+    require_report("report", "findings", findings)
     config = as_config("report", config)
     target = Path(path)
     if plan.file:

@@ -348,8 +348,12 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
     ['OG102', 'd', 'plan', 'warning']
     """
     from ..config import as_config
+    from ..findings import require_report
     from ..graph.facts import PlanFacts
+    from ..model.plan import require_plan
 
+    require_plan("table", plan)
+    require_report("table", "report", report)
     config = as_config("table", config)
     makers = {"milestones": _milestones, "indicators": _indicators, "owners": _owners, "coverage": _coverage}
     if what == "findings":

@@ -145,7 +145,11 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     """
 
     from ...config import as_config
+    from ...findings import require_report
+    from ...model.plan import require_plan
 
+    require_plan("render", plan)
+    require_report("render", "findings", findings, flag=True)
     config = as_config("render", config)
     target: Path | None = None
     text = os.fspath(path_or_format)
