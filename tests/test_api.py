@@ -80,6 +80,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
         ("table report true", lambda: og.table(plan, "findings", report=True), "table() takes report as a Report (og.check(plan)), not bool"),
         ("baseline of reports", lambda: og.Baseline().apply([og.check(plan)]), "Baseline.apply() takes one report (og.check(plan)), not list"),
         ("sarif of messages", lambda: og.to_sarif([], ["bad plan"]), "to_sarif() takes problems as the Problems of a PlanError (err.problems), not str"),
+        ("config of a string", lambda: og.Config.from_dict("ignore"),
+         "Config.from_dict() takes a mapping of a configuration file's keys ({'ignore': ['OG6']}), not str"),
         # (the decorator's own arguments failed with re's "expected string or bytes-like object" or
         # a dict() error, and a rule declared on a number failed only once a plan was checked)
         ("rule code number", lambda: og.rule(1, "n"), "rule() takes the code as text ('ACME001'), not int"),

@@ -118,6 +118,9 @@ class Config:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], source: str = "<config>") -> Config:
         """A configuration from a mapping with the file's keys."""
+        if not isinstance(data, Mapping):  # (a string was read key by key: "unknown key 'i'")
+            raise TypeError(f"Config.from_dict() takes a mapping of a configuration file's keys "
+                            f"({{'ignore': ['OG6']}}), not {type(data).__name__}")
         return cls([ConfigLayer.from_mapping(data, source)])
 
     @classmethod
