@@ -600,3 +600,5 @@ def test_a_plan_with_no_folder_of_its_own_reads_no_catalogue_file(tmp_path, monk
     monkeypatch.chdir(tmp_path)  # (an open file of the file system reads it from its own folder)
     with plan_file.open("rb") as own:
         assert og.load(own).catalogues["CSC"].lookup("CSC 001").title == "Young carers"
+    with plan_file.open("rb") as saved, pytest.raises(og.PlanError, match="cannot be read"):
+        og.load(saved, name="upload.yaml")  # (an upload saved to a file, named as uploaded: none)

@@ -110,7 +110,9 @@ def load(
         The file name that problems and findings give for a plan that is not loaded from its path
         (text, bytes, an open file, data): an upload's file name. By default an open file of the
         file system gives its own (``open(path, "rb")``), text and bytes none (``<plan>``) and
-        data ``<data>``. Only a name: nothing is read from it.
+        data ``<data>``. Only a name: nothing is read from it. Such a plan has no folder (a
+        catalogue's ``entries`` file is refused), but for an open file of the file system given
+        no other name, whose folder is its own.
 
     Raises
     ------
@@ -157,9 +159,11 @@ def load(
         return load_data(source) if name is None else load_data(source, name=name)
     if not isinstance(source, (str, os.PathLike)):
         if callable(getattr(source, "read", None)):
-            own = _own_name(source)  # (a file of the file system: its folder is the plan's, as from its path)
+            # A file of the file system is the plan it holds, in its folder, as from its path; named
+            # otherwise (an upload saved to a temporary file), it is an upload, with no folder.
+            own = _own_name(source)
             return _load_content(_read_open_file(source, max_bytes, name), name or own, max_bytes, period, jobs,
-                                 base_dir=str(Path(own).parent) if own else None)
+                                 base_dir=str(Path(own).parent) if own and name is None else None)
         raise TypeError(f"load() takes a path, the text or bytes of a plan, an open file, or its data as a "
                         f"mapping; not {type(source).__name__}")
     if name is not None:
