@@ -564,6 +564,14 @@ def test_a_workbook_or_csv_file_loads_from_its_content(tmp_path):
         assert plan.document == from_path.document and plan.location("O1.M1").cell == "B2"
         assert [(f.rule, f.node) for f in og.check(plan).findings] == [(f.rule, f.node) for f in og.check(from_path).findings]
 
+    # (where a workbook's problem is, for a web page to point at: only in its problems before)
+    with pytest.raises(og.PlanError) as cell:
+        og.load("Priority,Outcomes,Objective,Key milestones,Lead person,By when\n"
+                "Safe,stay_saf,Fewer accidents,Audit the junctions,,TBA\n", name="flat.csv",
+                period="2011-04-01..2012-03-31")
+    assert (cell.value.file, cell.value.sheet, cell.value.cell, cell.value.line) == ("flat.csv", "flat", "B2", None)
+    assert "unknown outcome 'stay_saf'" in cell.value.message
+
     broken = bytearray(data)
     broken[len(broken) // 2:] = bytes(len(broken) - len(broken) // 2)
     with pytest.raises(og.PlanError) as damaged:

@@ -95,7 +95,8 @@ class PlanError(OutcomeGraphError):
     """A plan file cannot be read: it is not valid YAML/JSON or does not follow the format.
 
     All the problems found are gathered (a person fixing a file wants them at once);
-    ``file``, ``line`` and ``column`` are those of the first.
+    ``file``, ``line`` and ``column`` are those of the first, and so are ``sheet`` and ``cell``
+    for a workbook or CSV file (where ``line`` may be unknown).
 
     >>> err = PlanError([Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)])
     >>> str(err)
@@ -116,6 +117,8 @@ class PlanError(OutcomeGraphError):
         self.file = first.file
         self.line = first.line
         self.column = first.column
+        self.sheet: str | None = first.sheet
+        self.cell: str | None = first.cell
         self._message = first.message
         super().__init__("\n".join(str(p) for p in self.problems))
 
