@@ -48,7 +48,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
 
     plan = og.load(PLAN_TEXT)
     return [
-        ("load a number", lambda: og.load(42), "load() takes a path, the text or bytes of a plan, or its data as a mapping; not int"),
+        ("load a number", lambda: og.load(42), "load() takes a path, the text or bytes of a plan, an open file, or its data as a mapping; not int"),
+        ("load a name number", lambda: og.load(PLAN_TEXT, name=7), "load() takes name as text, the file name to give in messages, not int"),
         ("load None", lambda: og.load(None), "not NoneType"),
         ("load max_bytes text", lambda: og.load(PLAN_TEXT, max_bytes="10"), "load() takes max_bytes as a whole number of bytes, not str"),
         ("load max_bytes None", lambda: og.load(PLAN_TEXT, max_bytes=None), "max_bytes as a whole number of bytes, not NoneType"),
@@ -65,6 +66,31 @@ def _wrong_type_calls():  # (name, call, what the message says)
         ("synth of a fraction", lambda: __import__("outcome_graph.synth").synth.generate(200.5),
          "generate() takes n_nodes as a whole number, not float"),
         ("junit of a plan", lambda: og.to_junit([plan]), "to_junit() takes reports (og.check(plan), or a list of them), not Plan"),
+        # (a path, a findings document or a list where a plan or a report goes failed inside with
+        # "'str' object has no attribute 'period'" and the like)
+        ("render a path", lambda: og.render("plan.yaml", "svg"), "render() takes a loaded plan (og.load(path) first), not str"),
+        ("report a path", lambda: og.report("plan.yaml", "r.html"), "report() takes a loaded plan (og.load(path) first), not str"),
+        ("report_html a path", lambda: og.report_html("plan.yaml"), "report_html() takes a loaded plan"),
+        ("table a path", lambda: og.table("plan.yaml", "milestones"), "table() takes a loaded plan (og.load(path) first), not str"),
+        ("graph of a path", lambda: og.build_graph("plan.yaml"), "build_graph() takes a loaded plan"),
+        ("facts of a path", lambda: og.PlanFacts("plan.yaml"), "PlanFacts() takes a loaded plan"),
+        ("render findings document", lambda: og.render(plan, "dot", findings=og.check(plan).to_dict()),
+         "render() takes findings as a Report (og.check(plan)), True or False, not dict"),
+        ("report findings list", lambda: og.report_html(plan, findings=[]), "report_html() takes findings as a Report (og.check(plan)), not list"),
+        ("table report true", lambda: og.table(plan, "findings", report=True), "table() takes report as a Report (og.check(plan)), not bool"),
+        ("baseline of reports", lambda: og.Baseline().apply([og.check(plan)]), "Baseline.apply() takes one report (og.check(plan)), not list"),
+        ("sarif of messages", lambda: og.to_sarif([], ["bad plan"]), "to_sarif() takes problems as the Problems of a PlanError (err.problems), not str"),
+        ("config of a string", lambda: og.Config.from_dict("ignore"),
+         "Config.from_dict() takes a mapping of a configuration file's keys ({'ignore': ['OG6']}), not str"),
+        # (the decorator's own arguments failed with re's "expected string or bytes-like object" or
+        # a dict() error, and a rule declared on a number failed only once a plan was checked)
+        ("rule code number", lambda: og.rule(1, "n"), "rule() takes the code as text ('ACME001'), not int"),
+        ("rule name none", lambda: og.rule("ACME001", None), "rule() takes the name as text ('missing-status'), not NoneType"),
+        ("rule options list", lambda: og.rule("ACME001", "n", options=["max"]),
+         "rule ACME001: options are a mapping of option names to their defaults ({'max-milestones': 10}), not list"),
+        ("rule family number", lambda: og.rule("ACME001", "n", family=3), "rule ACME001: family is text"),
+        ("rule of a number", lambda: og.rule("ACME001", "n", register=False)(42),
+         "@rule('ACME001', ...) declares a check function (taking ctx, yielding findings), not int 42"),
     ]
 
 
@@ -88,8 +114,10 @@ def test_the_arguments_checked_for_their_type_still_take_what_they_are_documente
 _TYPED_USE = '''
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 import outcome_graph as og
 
@@ -103,6 +131,12 @@ def milestone_without_status(ctx: og.RuleContext) -> Iterator[og.Finding]:
     for objective in ctx.plan.of_kind("objective"):
         lead: str | list[str] | None = objective.lead
         print(lead, [m.timescale for m in objective.milestones])
+
+
+def from_upload(stream: BinaryIO, filename: str, text: TextIO) -> list[og.Plan]:
+    with open(filename, "rb") as own:
+        return [og.load(stream, name=filename), og.load(own), og.load(text), og.load(io.BytesIO(b"")),
+                og.load(io.StringIO(""), name=filename), og.load(bytearray(stream.read()))]
 
 
 def main(path: str) -> int:
@@ -299,3 +333,280 @@ def test_findings_of_a_rule_are_found_whatever_the_case_of_its_code():
     report = og.check(og.load(PLAN_TEXT + "objectives: [{id: O1, title: Fewer accidents}]\n"))
     assert report.by_rule("OG1")
     assert report.by_rule("og1") == report.by_rule(" Og1 ") == report.by_rule("OG1")
+
+
+def _raised(call):
+    try:
+        call()
+    except Exception as exc:  # noqa: BLE001 - the error itself is what is tested
+        return exc
+    raise AssertionError("no error raised")
+
+
+def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
+    # A web app or a process pool sends errors between processes (pickle) and a tool may copy
+    # them: a BaselineError could not be unpickled or deep-copied at all (made again from its
+    # text, which has no `file`), and an unpickled PlanError printed as "<plan>: plan.yaml:2:1: ...".
+    import copy
+    import pickle
+
+    import outcome_graph as og
+    from outcome_graph.testing import load_cases
+
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_TEXT + "priorities:\n  - {id: P1, titel: Safe}\n  - {id: P2, title: Well, outcome: []}\n",
+                         encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{\n  not json\n", encoding="utf-8")
+    toml = tmp_path / "outcome-graph.toml"
+    toml.write_text("select = [\n", encoding="utf-8")
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("rule: OG101\ncases: [}\n", encoding="utf-8")
+    plan = og.load(PLAN_TEXT)
+    errors = [
+        _raised(lambda: og.load(plan_file)),
+        _raised(lambda: og.Baseline.load(baseline)),
+        _raised(lambda: og.Config.from_file(toml)),
+        _raised(lambda: og.render(plan, "svg")),
+        _raised(lambda: og.check(plan, jobs=0)),
+        _raised(lambda: load_cases(cases)),
+    ]
+    assert [type(e).__name__ for e in errors] == ["PlanError", "BaselineError", "ConfigError", "RenderError",
+                                                  "UsageError", "CaseFileError"]
+    assert len(errors[0].problems) > 1
+    for err in errors:
+        for again in (pickle.loads(pickle.dumps(err)), copy.deepcopy(err), copy.copy(err)):
+            assert type(again) is type(err)
+            assert str(again) == str(err) and repr(again) == repr(err)
+            assert (again.file, again.line, again.column) == (err.file, err.line, err.column)
+            assert getattr(again, "problems", None) == getattr(err, "problems", None)
+            assert getattr(again, "problem", None) == getattr(err, "problem", None)
+            assert again.message == err.message
+
+
+def test_every_error_has_its_message_apart_from_where_it_is(tmp_path):
+    # An editor or a web page shows the position apart: only ConfigError had a `message`; a
+    # PlanError's was in its problems, a BaselineError's in its problem, the rest in str() alone.
+    import outcome_graph as og
+
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_TEXT + "priorities:\n  - {id: P1, titel: Safe}\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{\n  not json\n", encoding="utf-8")
+    toml = tmp_path / "outcome-graph.toml"
+    toml.write_text("select = [\n", encoding="utf-8")
+    plan = og.load(PLAN_TEXT)
+    errors = [
+        _raised(lambda: og.load(plan_file)),
+        _raised(lambda: og.Baseline.load(baseline)),
+        _raised(lambda: og.Config.from_file(toml)),
+        _raised(lambda: og.render(plan, "svg")),
+        _raised(lambda: og.check(plan, jobs=0)),
+    ]
+    for err in errors:
+        assert isinstance(err, og.OutcomeGraphError) and err.message
+        if err.file is not None:
+            where = ":".join(str(part) for part in (err.file, err.line, err.column) if part is not None)
+            assert str(err).startswith(f"{where}: {err.message}"), (str(err), err.message)
+            assert not err.message.startswith(str(err.file))
+        else:
+            assert err.message == str(err)
+    assert errors[0].message == errors[0].problems[0].message and "title" in errors[0].message
+    assert errors[1].message.startswith("the baseline is not JSON")
+    assert errors[2].message.startswith("invalid TOML")
+
+
+def test_the_outputs_take_their_configuration_as_check_does(tmp_path):
+    # check, convert_plan and diff_plans take a mapping of a configuration file's keys; render,
+    # report and table were typed for a Config only and failed with an AttributeError
+    # ('dict' object has no attribute 'options_for') on the mapping check takes.
+    import pytest
+
+    import outcome_graph as og
+    from outcome_graph.output.html_report import report_html
+
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    mapping = {"ignore": ["OG4"], "rules": {"OG302": {"max-milestones": 1}}}
+    config = og.Config.from_dict(mapping)
+    assert og.check(plan, mapping).by_rule("OG4") == []
+    assert og.render(plan, "dot", findings=True, config=mapping) == og.render(plan, "dot", findings=True, config=config)
+    assert og.render(plan, "dot", owners=True, config=mapping) == og.render(plan, "dot", owners=True, config=config)
+    day = __import__("datetime").date(2011, 10, 1)
+    page = report_html(plan, config=mapping, diagram=False, today=day)
+    assert page == report_html(plan, config=config, diagram=False, today=day)
+    assert "OG403" not in page and "OG403" in report_html(plan, diagram=False, today=day)
+    written = og.report(plan, tmp_path / "report.html", config=mapping, diagram=False)
+    assert "OG403" not in written.read_text(encoding="utf-8")
+    findings = og.table(plan, "findings", config=mapping)
+    assert list(findings["rule"]) == [f.rule for f in og.check(plan, config).findings]
+    for call, name in ((lambda: og.render(plan, "dot", config="og.toml"), "render"),
+                       (lambda: og.report(plan, tmp_path / "r.html", config="og.toml"), "report"),
+                       (lambda: og.table(plan, "findings", config=42), "table")):
+        with pytest.raises(TypeError, match=rf"^{name}\(\) takes config as a Config"):
+            call()
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_path_object_given_to_render_is_a_path_not_a_format(tmp_path, monkeypatch):
+    # (typed to return the path written, render(plan, Path("svg")) returned the SVG's bytes and
+    # wrote nothing; a path object is a path, as for load)
+    import pytest
+
+    import outcome_graph as og
+
+    monkeypatch.chdir(tmp_path)
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    with pytest.raises(og.ConfigError, match="'dot' is neither an output format"):
+        og.render(plan, Path("dot"))
+    written = og.render(plan, Path("model.dot"))
+    assert written == Path("model.dot") and written.read_bytes() == og.render(plan, "dot")
+    assert isinstance(og.render(plan, "DOT"), bytes)
+
+
+def test_a_plan_loads_from_an_open_file_and_is_named_as_the_caller_says(tmp_path):
+    # A web app holds an upload as a stream and its file name: load took neither (a TypeError for
+    # the stream; text and bytes were reported as "<plan>" whatever the upload was called).
+    import io
+
+    import pytest
+
+    import outcome_graph as og
+
+    path = ROOT / "examples" / "tutorial-plan.yaml"
+    data = path.read_bytes()
+    expected = og.load(path)
+    findings = [(f.rule, f.node, f.location.line, f.location.column) for f in og.check(expected).findings]
+    with path.open("rb") as binary, path.open(encoding="utf-8") as text:
+        streams = [io.BytesIO(data), io.StringIO(data.decode("utf-8")), binary, text]
+        for stream in streams:
+            plan = og.load(stream, name="upload.yaml")
+            assert plan.document == expected.document and plan.file == "upload.yaml"
+            report = og.check(plan)
+            assert [(f.rule, f.node, f.location.line, f.location.column) for f in report.findings] == findings
+            assert {f.location.file for f in report.findings} == {"upload.yaml"}
+    with path.open("rb") as binary:  # (a file of the file system names itself)
+        assert og.load(binary).file == str(path)
+    assert og.load(io.BytesIO(data)).file is None
+
+    bad = data.replace(b"milestones:", b"milestons:", 1)
+    line = data[:data.index(b"milestones:")].count(b"\n") + 1
+    for source in (bad, bad.decode("utf-8"), io.BytesIO(bad)):
+        with pytest.raises(og.PlanError) as info:
+            og.load(source, name="upload.yaml")
+        assert (info.value.file, info.value.line) == ("upload.yaml", line)
+        assert str(info.value).startswith(f"upload.yaml:{line}:")
+    with pytest.raises(og.PlanError) as data_error:
+        og.load({"format": "outcome-graph/v1"}, name="upload.json")
+    assert str(data_error.value) == "upload.json: the document is missing the required field 'plan'"
+    with pytest.raises(og.PlanError, match=r"^upload.yaml: the plan is over the 100-byte limit"):
+        og.load(io.BytesIO(data), name="upload.yaml", max_bytes=100)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(data.replace(b"Anytown", "Anytöwn".encode("latin-1")))
+    with latin.open(encoding="utf-8") as text, pytest.raises(og.PlanError) as encoding:
+        og.load(text)
+    assert encoding.value.file == str(latin) and "open it in binary mode" in str(encoding.value)
+    with latin.open("rb") as binary, pytest.raises(og.PlanError, match="not UTF-8 text"):
+        og.load(binary)
+
+    with pytest.raises(og.UsageError, match=r"names its own plan \(to name it otherwise, give it open"):
+        og.load(path, name="upload.yaml")
+    with path.open("rb") as saved:  # (an upload saved to a file, named as it was uploaded)
+        assert og.load(saved, name="upload.yaml").file == "upload.yaml"
+    with pytest.raises(TypeError, match="not NoneType"):  # (a stream whose read() gives nothing usable)
+        og.load(type("Odd", (), {"read": lambda self, n=-1: None})())
+
+
+def test_the_html_report_is_given_as_text_from_the_package(tmp_path):
+    # (a web app serving the report had to write it to a file and read it back, or import it
+    # from a module the README does not name)
+    import outcome_graph as og
+
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    before = og.report_html(plan, diagram=False, config={"ignore": ["OG5"]})
+    written = og.report(plan, tmp_path / "report.html", diagram=False, config={"ignore": ["OG5"]})
+    after = og.report_html(plan, diagram=False, config={"ignore": ["OG5"]})
+    assert written.read_text(encoding="utf-8") in (before, after)  # (the same page, unless midnight passed)
+    assert before.startswith("<!DOCTYPE html>") and "OG403" in before and "OG503" not in before
+    assert "report_html" in og.__all__ and "report_html" in dir(og)
+
+
+def test_a_workbook_or_csv_file_loads_from_its_content(tmp_path):
+    # (an uploaded workbook was refused as "a workbook ..., not a YAML or JSON plan: a workbook's
+    # name ends in .xlsx", even from a file opened by that name: only a path loaded one)
+    import io
+
+    import pytest
+
+    import outcome_graph as og
+
+    workbook = tmp_path / "plan.xlsx"
+    og.convert_plan(ROOT / "examples" / "tutorial-plan.yaml", workbook)
+    expected = og.load(workbook)
+
+    def seen(plan):
+        return [(f.rule, f.node, f.location.sheet, f.location.cell) for f in og.check(plan).findings]
+
+    data = workbook.read_bytes()
+    with workbook.open("rb") as own:
+        for source, name, file in ((data, None, "<workbook>"), (io.BytesIO(data), "upload.xlsx", "upload.xlsx"),
+                                   (own, None, str(workbook))):
+            plan = og.load(source, name=name)
+            assert plan.document == expected.document and plan.file == file
+            assert seen(plan) == seen(expected) and seen(plan)
+            assert {f.location.file for f in og.check(plan).findings} == {file}
+
+    flat = tmp_path / "flat.csv"
+    flat.write_text("Objective,Key milestones,Lead person,By when\nFewer accidents,Audit the junctions,,TBA\n",
+                    encoding="utf-8")
+    from_path = og.load(flat, period="2011-04-01..2012-03-31")
+    for source in (flat.read_bytes(), flat.read_text(encoding="utf-8"), io.BytesIO(flat.read_bytes())):
+        plan = og.load(source, name="flat.csv", period="2011-04-01..2012-03-31")
+        assert plan.document == from_path.document and plan.location("O1.M1").cell == "B2"
+        assert [(f.rule, f.node) for f in og.check(plan).findings] == [(f.rule, f.node) for f in og.check(from_path).findings]
+
+    # (where a workbook's problem is, for a web page to point at: only in its problems before)
+    with pytest.raises(og.PlanError) as cell:
+        og.load("Priority,Outcomes,Objective,Key milestones,Lead person,By when\n"
+                "Safe,stay_saf,Fewer accidents,Audit the junctions,,TBA\n", name="flat.csv",
+                period="2011-04-01..2012-03-31")
+    assert (cell.value.file, cell.value.sheet, cell.value.cell, cell.value.line) == ("flat.csv", "flat", "B2", None)
+    assert "unknown outcome 'stay_saf'" in cell.value.message
+
+    broken = bytearray(data)
+    broken[len(broken) // 2:] = bytes(len(broken) - len(broken) // 2)
+    with pytest.raises(og.PlanError) as damaged:
+        og.load(bytes(broken), name="upload.xlsx")
+    assert damaged.value.file == "upload.xlsx"
+    with pytest.raises(og.PlanError, match=r"^upload.xlsx: the plan is over the 1,000-byte limit \(max_bytes"):
+        og.load(io.BytesIO(data), name="upload.xlsx", max_bytes=1000)
+
+
+def test_a_plan_with_no_folder_of_its_own_reads_no_catalogue_file(tmp_path, monkeypatch):
+    # A catalogue's entries file is read from the plan's folder only; a plan given as text (an
+    # upload, in a web app) had its entries file read from the working folder, so an uploaded
+    # plan could have the server read a file of its own choosing there.
+    import io
+
+    import pytest
+
+    import outcome_graph as og
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "csc.csv").write_text("code,title\nCSC 001,Young carers\n", encoding="utf-8")
+    text = PLAN_TEXT + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\nobjectives: [{id: O1, title: Care, indicators: [CSC 001]}]\n"
+    plan_file = folder / "plan.yaml"
+    plan_file.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(folder)  # (the file is there, beside the working folder's plan)
+    for source in (text, text.encode("utf-8"), io.BytesIO(text.encode("utf-8"))):
+        with pytest.raises(og.PlanError) as refused:
+            og.load(source, name="upload.yaml")
+        assert (refused.value.file, refused.value.line) == ("upload.yaml", 3)
+        assert "entries file 'csc.csv' cannot be read: the plan was not loaded from a file" in refused.value.message
+    from_path = og.load(plan_file)
+    assert from_path.catalogues["CSC"].lookup("CSC 001").title == "Young carers"
+    monkeypatch.chdir(tmp_path)  # (an open file of the file system reads it from its own folder)
+    with plan_file.open("rb") as own:
+        assert og.load(own).catalogues["CSC"].lookup("CSC 001").title == "Young carers"
+    with plan_file.open("rb") as saved, pytest.raises(og.PlanError, match="cannot be read"):
+        og.load(saved, name="upload.yaml")  # (an upload saved to a file, named as uploaded: none)

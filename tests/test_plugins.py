@@ -169,6 +169,52 @@ def test_a_failing_rule_of_a_rule_file_is_named(tmp_path):
     assert f"rule LOC003 ({tmp_path / 'boom.py'}) failed on plan" in out.stderr and "KeyError: 'missing'" in out.stderr
 
 
+def test_a_failing_rule_says_which_line_of_its_file_failed(tmp_path):
+    # The command prints no traceback for a rule's error (exit 2, a message): the rule's author
+    # was told the error but not where, with no way to see it. The innermost line of the rule's
+    # own file is named, in the message (and as the error's file and line: see below).
+    source = _LOCAL_RULE.replace("LOC003", "LOC004").replace(
+        "    yield ctx.finding(None, 'A plan.')\n",
+        "    yield ctx.finding(None, describe(ctx.plan.id))\n\n\ndef describe(name):\n    return name.upper(1)\n")
+    boom = tmp_path / "boom_line.py"
+    boom.write_text(source)
+    line = source.splitlines().index("    return name.upper(1)") + 1
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["boom_line.py"]\n')
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(VAGUE_PLAN)
+    out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert f"rule LOC004 ({boom}) failed on plan 't': TypeError: " in out.stderr
+    assert out.stderr.rstrip().endswith(f"(raised at {boom}:{line})")
+
+
+def _shout(name):
+    return name.upper(1)  # (a bug: upper takes no argument)
+
+
+def _rule_calling_a_buggy_helper(ctx):
+    yield ctx.finding(None, _shout(ctx.plan.id))
+
+
+def test_the_error_of_a_failing_rule_has_the_file_and_line_that_failed(declare):
+    import inspect
+
+    import outcome_graph as og
+
+    declare("BAD002", _rule_calling_a_buggy_helper)
+    with pytest.raises(og.ConfigError) as err:
+        og.check(_tutorial(), {"select": ["BAD002"]})
+    line = inspect.getsourcelines(_shout)[1] + 1
+    assert (err.value.file, err.value.line) == (__file__, line)
+    assert str(err.value).startswith("rule BAD002 (tests.test_plugins) failed on plan 'tutorial-cypp-2011-12': TypeError: ")
+    assert str(err.value).endswith(f"(raised at {__file__}:{line})")
+
+    declare("BAD003", lambda ctx: ["M1 has no status"])  # (found once the rule has returned)
+    with pytest.raises(og.ConfigError) as made:
+        og.check(_tutorial(), {"select": ["BAD003"]})
+    assert (made.value.file, made.value.line) == (None, None) and "raised at" not in str(made.value)
+
+
 def test_the_catalogue_lists_the_rule_files_of_the_configuration_here(tmp_path):
     (tmp_path / "local_rules.py").write_text(_LOCAL_RULE)
     (tmp_path / "outcome-graph.toml").write_text('rule-files = ["local_rules.py"]\n')

@@ -145,3 +145,17 @@ def test_a_case_whose_plan_does_not_load_is_reported_at_its_lines_of_the_case_fi
     with pytest.raises(PlanError) as err:
         run_case(flow)
     assert {(p.file, p.line) for p in err.value.problems} == {(str(path), 4)}
+
+
+def test_a_case_plan_reads_its_catalogue_entries_file_beside_the_case_file(tmp_path, monkeypatch):
+    # (a case's plan is text, with no folder of its own: its entries file is the case file's
+    # neighbour, whatever the working folder, as a plan file's is its own)
+    (tmp_path / "csc.csv").write_text("code,title\nCSC 001,Young carers\n", encoding="utf-8")
+    path = tmp_path / "cases.yaml"
+    path.write_text("rule: OG501\ncases:\n  - name: unknown-local-code\n    plan: |\n"
+                    "      catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\n"
+                    "      objectives: [{id: O1, title: Care, indicators: [CSC 001, CSC 002]}]\n"
+                    "    findings: [[OG501, CSC 002]]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path.parent)
+    [(_, case)] = load_cases(path)
+    assert [(f.rule, f.node) for f in check_case(case)] == [("OG501", "CSC 002")]

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .diff import PlanDiff, diff_plans
     from .output.diagram import render
     from .output.tables import table
-    from .output.html_report import report
+    from .output.html_report import report, report_html
     from .rules.registry import Rule, registry, rule
     from .baseline import Baseline
     from .errors import BaselineError, CatalogueError, RenderError, UsageError
@@ -60,6 +60,7 @@ __all__ = [
     "build_graph",
     "render",
     "report",
+    "report_html",
     "convert_plan",
     "diff_plans",
     "PlanDiff",
@@ -97,6 +98,7 @@ _LAZY = {
     "PlanDiff": ".diff",
     "table": ".output.tables",
     "report": ".output.html_report",
+    "report_html": ".output.html_report",
     "Plan": ".model.plan",
     "Location": ".model.plan",
     "PlanFacts": ".graph.facts",

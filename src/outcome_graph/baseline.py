@@ -142,6 +142,8 @@ class Baseline:
     def apply(self, report: Report) -> Report:
         """The report with the findings in the baseline moved to ``baselined`` (its other
         findings, suppressed ones and order unchanged)."""
+        if not isinstance(report, Report):  # (a list of them failed with an AttributeError)
+            raise TypeError(f"Baseline.apply() takes one report (og.check(plan)), not {type(report).__name__}")
         keys = self.keys.get(report.plan_id, Counter()).copy()
         messages = self.messages.get(report.plan_id, Counter()).copy()
         accepted = [False] * len(report.findings)

@@ -36,7 +36,7 @@ from .severity import FAIL_ON, SEVERITIES
 if TYPE_CHECKING:
     from .model.plan import Plan
 
-__all__ = ["Config", "ConfigLayer", "discover_config", "FAIL_ON"]
+__all__ = ["Config", "ConfigLayer", "discover_config", "as_config", "FAIL_ON"]
 
 _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
 
@@ -118,6 +118,9 @@ class Config:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], source: str = "<config>") -> Config:
         """A configuration from a mapping with the file's keys."""
+        if not isinstance(data, Mapping):  # (a string was read key by key: "unknown key 'i'")
+            raise TypeError(f"Config.from_dict() takes a mapping of a configuration file's keys "
+                            f"({{'ignore': ['OG6']}}), not {type(data).__name__}")
         return cls([ConfigLayer.from_mapping(data, source)])
 
     @classmethod
@@ -300,6 +303,25 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
             raise ConfigError("[tool.outcome-graph] must be a table (keys such as select = [...])", file=str(path))
         data = table
     return ConfigLayer.from_mapping(data, str(path), base_dir=path.parent)
+
+
+def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Config | None:
+    """The configuration a function was given, as a :class:`Config`: a mapping holds a
+    configuration file's keys (``{"ignore": ["OG6"]}``), as :func:`outcome_graph.check` takes it.
+
+    >>> as_config("render", {"ignore": ["OG6"]}).enabled("OG601"), as_config("render", None)
+    (False, None)
+    >>> as_config("render", "outcome-graph.toml")
+    Traceback (most recent call last):
+    ...
+    TypeError: render() takes config as a Config (og.Config.from_file(path)) or a mapping of a configuration file's keys, not str
+    """
+    if config is None or isinstance(config, Config):
+        return config
+    if isinstance(config, Mapping):
+        return Config.from_dict(config)
+    raise TypeError(f"{function}() takes config as a Config (og.Config.from_file(path)) or a mapping of a "
+                    f"configuration file's keys, not {type(config).__name__}")
 
 
 def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: str | None = None,

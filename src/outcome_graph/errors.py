@@ -28,12 +28,28 @@ class OutcomeGraphError(Exception):
     PlanError 1
 
     Every one has ``file``, ``line`` and ``column`` (``None`` where they are not known, as for an
-    argument a function cannot take), so a tool can point at the input at fault whatever the class.
+    argument a function cannot take), so a tool can point at the input at fault whatever the class,
+    and ``message``, what is wrong without where.
     """
 
     file: str | None = None
     line: int | None = None
     column: int | None = None
+
+    @property
+    def message(self) -> str:
+        """What is wrong, without the ``file:line:column`` in front that ``str()`` gives where it
+        is known (an editor shows it at the line): a :class:`PlanError`'s first problem's.
+
+        >>> import outcome_graph as og
+        >>> try:
+        ...     og.load("format: outcome-graph/v1\\nplan: {id: demo}\\n", name="plan.yaml")
+        ... except og.OutcomeGraphError as err:
+        ...     print(err.line, err.message)
+        2 plan is missing the required field 'period'
+        """
+        own: str | None = self.__dict__.get("_message")
+        return str(self) if own is None else own
 
 
 def where(file: str | None, line: int | None = None, column: int | None = None, sheet: str | None = None,
@@ -79,7 +95,8 @@ class PlanError(OutcomeGraphError):
     """A plan file cannot be read: it is not valid YAML/JSON or does not follow the format.
 
     All the problems found are gathered (a person fixing a file wants them at once);
-    ``file``, ``line`` and ``column`` are those of the first.
+    ``file``, ``line`` and ``column`` are those of the first, and so are ``sheet`` and ``cell``
+    for a workbook or CSV file (where ``line`` may be unknown).
 
     >>> err = PlanError([Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)])
     >>> str(err)
@@ -100,7 +117,15 @@ class PlanError(OutcomeGraphError):
         self.file = first.file
         self.line = first.line
         self.column = first.column
+        self.sheet: str | None = first.sheet
+        self.cell: str | None = first.cell
+        self._message = first.message
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Made again from its problems (pickled to another process, copied): from its text, the
+        # default, the whole message became one problem with no file, and printed with "<plan>: ".
+        return type(self), (self.problems,), self.__dict__
 
 
 class ConfigError(OutcomeGraphError):
@@ -116,7 +141,7 @@ class ConfigError(OutcomeGraphError):
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  column: int | None = None):
         self.file, self.line, self.column = file, line, column
-        self.message = message
+        self._message = message
         super().__init__(f"{where(file, line, column)}: {message}" if file else message)
 
 
@@ -131,7 +156,12 @@ class BaselineError(OutcomeGraphError):
     def __init__(self, problem: Problem):
         self.problem = problem
         self.file, self.line, self.column = problem.file, problem.line, problem.column
+        self._message = problem.message
         super().__init__(str(problem))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # (from its text, the default, unpickling or copying one failed: a str has no `file`)
+        return type(self), (self.problem,), self.__dict__
 
 
 class RenderError(OutcomeGraphError):

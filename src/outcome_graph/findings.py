@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .graph.facts import PlanFacts
     from .model.plan import Plan
 
-__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures"]
+__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures", "require_report"]
 
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
 
@@ -38,6 +38,22 @@ def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report
             raise TypeError(f"{function}() takes reports (og.check(plan), or a list of them), not "
                             f"{type(item).__name__}")
     return items
+
+
+def require_report(function: str, what: str, value: object, *, flag: bool = False) -> None:
+    """Raise a :class:`TypeError` saying what ``function`` takes as ``what``, unless ``value`` is a
+    :class:`Report` or ``None`` (or, with ``flag``, a bool): a findings document or a list of
+    findings failed inside with an AttributeError.
+
+    >>> require_report("report", "findings", [])
+    Traceback (most recent call last):
+    ...
+    TypeError: report() takes findings as a Report (og.check(plan)), not list
+    """
+    if value is None or isinstance(value, Report) or (flag and isinstance(value, bool)):
+        return
+    also = ", True or False" if flag else ""
+    raise TypeError(f"{function}() takes {what} as a Report (og.check(plan)){also}, not {type(value).__name__}")
 
 
 def without_figures(message: str) -> str:

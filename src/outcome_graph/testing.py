@@ -175,12 +175,14 @@ def _codes(value: Any, path: str | os.PathLike[str], where: str) -> list[str]:
 
 def run_case(case: RuleCase) -> list[Finding]:
     """Check a case's plan with only its rules selected; returns the findings (suppressed excluded)."""
-    from .loading.loader import load_text
+    from .loading.loader import load_bytes
     from .rules.engine import check
 
     text = complete_plan_text(case.plan)
     try:
-        plan = load_text(text, file=f"{case.name}.yaml")
+        # (a catalogue's entries file is read beside the case file, the plan's folder)
+        plan = load_bytes(text.encode("utf-8", "surrogatepass"), file=f"{case.name}.yaml",
+                          base_dir=os.path.dirname(os.path.abspath(case.file)) if case.file else None)
     except PlanError as exc:
         if case.file is None or case.plan_line is None:
             raise

@@ -72,6 +72,9 @@ def build_graph(plan: Plan, facts: PlanFacts | None = None) -> nx.MultiDiGraph:
     """
     import networkx as nx
 
+    from ..model.plan import require_plan
+
+    require_plan("build_graph", plan)
     facts = facts or PlanFacts(plan)
     G = nx.MultiDiGraph(plan=plan.id, title=plan.title, framework=plan.framework.id)
     outcomes = facts.outcomes

@@ -66,6 +66,9 @@ class PlanFacts:
     """
 
     def __init__(self, plan: Plan) -> None:
+        from ..model.plan import require_plan
+
+        require_plan("PlanFacts", plan)
         self.plan = plan
         self.period = Interval(*plan.period)
         self._index_nodes()

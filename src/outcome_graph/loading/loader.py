@@ -18,11 +18,11 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import CatalogueError, PlanError, Problem
+from ..errors import CatalogueError, PlanError, Problem, UsageError
 from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
@@ -52,6 +52,13 @@ __all__ = ["load", "load_text", "load_path", "DEFAULT_MAX_BYTES", "document_to_p
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 
+class Readable(Protocol):
+    """An open file, binary or text, as :func:`load` reads one: ``open(path, "rb")``, an
+    uploaded file's stream, :class:`io.BytesIO`, :class:`io.StringIO`, ``sys.stdin``."""
+
+    def read(self, size: int = ..., /) -> bytes | str: ...
+
+
 def read_limited(fh: Any, limit: int) -> bytes:
     """Up to ``limit + 1`` bytes of the binary file ``fh``, read in pieces: ``read(limit + 1)``
     sets aside the whole limit first, so a limit far beyond the input (``--max-bytes
@@ -70,23 +77,27 @@ def read_limited(fh: Any, limit: int) -> bytes:
 
 
 def load(
-    source: str | os.PathLike[str] | bytes | Mapping[str, Any],
+    source: str | os.PathLike[str] | bytes | bytearray | Mapping[str, Any] | Readable,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     period: str | None = None,
     jobs: Jobs = 1,
+    name: str | None = None,
 ) -> Plan:
-    """Load a plan from a path, from the text of a plan, or from its data.
+    """Load a plan from a path, from the text of a plan, from an open file, or from its data.
 
     A :class:`os.PathLike` is always a path; a ``str`` is text when it contains a line break or
     starts with ``{`` (or is blank: an empty plan), otherwise a path; ``bytes`` are the file's
-    content; a mapping is the plan's data (:func:`load_data`). Spreadsheets (``.xlsx``, a folder of CSV files) load too
-    where the spreadsheet support is installed.
+    content; an object with a ``read()`` method is an open file, binary or text (an upload's
+    stream), read to its end; a mapping is the plan's data (:func:`load_data`). Spreadsheets
+    (``.xlsx``, a ``.csv`` file, a folder of CSV files) load too where the spreadsheet support is
+    installed: a workbook's content is told by itself, a CSV file's by a ``name`` ending in
+    ``.csv``.
 
     Parameters
     ----------
-    source : str, PathLike, bytes or mapping
-        The plan file, its text or content, or its data.
+    source : str, PathLike, bytes, open file or mapping
+        The plan file, its text or content, an open file holding it, or its data.
     max_bytes : int
         Refuse files larger than this (default 32 MB).
     period : str, optional
@@ -95,6 +106,13 @@ def load(
         More than 1 lets a forked child find where a large YAML or JSON plan's nodes are written
         while this process validates it (see :mod:`outcome_graph.forking`); ``"auto"`` does so
         for files of 1 MB or more, on Linux. The plan is the same either way.
+    name : str, optional
+        The file name that problems and findings give for a plan that is not loaded from its path
+        (text, bytes, an open file, data): an upload's file name. By default an open file of the
+        file system gives its own (``open(path, "rb")``), text and bytes none (``<plan>``) and
+        data ``<data>``. Only a name: nothing is read from it. Such a plan has no folder (a
+        catalogue's ``entries`` file is refused), but for an open file of the file system given
+        no other name, whose folder is its own.
 
     Raises
     ------
@@ -102,7 +120,11 @@ def load(
         The file cannot be read or does not follow the format; every problem is listed, each with
         file, line and column.
     TypeError
-        ``source``, ``max_bytes`` or ``period`` is of a type it cannot be (a number as the path).
+        ``source``, ``max_bytes``, ``period`` or ``name`` is of a type it cannot be (a number as
+        the path).
+    UsageError
+        ``name`` given with a path (the path names the plan; a file opened from it takes a name:
+        ``load(open(saved_upload, "rb"), name=upload_filename)``).
 
     Examples
     --------
@@ -115,21 +137,105 @@ def load(
     ... ''')
     >>> plan.id, list(plan.nodes)
     ('demo', ['P1'])
+    >>> import io
+    >>> load(io.BytesIO(b"format: outcome-graph/v1\\nplan: {id: demo}\\n"), name="upload.yaml")
+    Traceback (most recent call last):
+    ...
+    outcome_graph.errors.PlanError: upload.yaml:2:1: plan is missing the required field 'period'
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"load() takes max_bytes as a whole number of bytes, not {type(max_bytes).__name__}")
     if period is not None and not isinstance(period, str):
         raise TypeError(f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}")
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"load() takes name as text, the file name to give in messages, not {type(name).__name__}")
     if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{") or not source.strip()):
-        return load_text(source, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
+        if name is None or not name.lower().endswith(".csv"):
+            return load_text(source, file=name, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
+        return _load_content(source.encode("utf-8", "surrogatepass"), name, max_bytes, period, jobs)
     if isinstance(source, (bytes, bytearray)):
-        return load_bytes(bytes(source), max_bytes=max_bytes, jobs=jobs)
+        return _load_content(bytes(source), name, max_bytes, period, jobs)
     if isinstance(source, Mapping):
-        return load_data(source)
+        return load_data(source) if name is None else load_data(source, name=name)
     if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(f"load() takes a path, the text or bytes of a plan, or its data as a mapping; "
-                        f"not {type(source).__name__}")
+        if callable(getattr(source, "read", None)):
+            # A file of the file system is the plan it holds, in its folder, as from its path; named
+            # otherwise (an upload saved to a temporary file), it is an upload, with no folder.
+            own = _own_name(source)
+            return _load_content(_read_open_file(source, max_bytes, name), name or own, max_bytes, period, jobs,
+                                 base_dir=str(Path(own).parent) if own and name is None else None)
+        raise TypeError(f"load() takes a path, the text or bytes of a plan, an open file, or its data as a "
+                        f"mapping; not {type(source).__name__}")
+    if name is not None:
+        raise UsageError(f"load() takes name for a plan given as text, bytes, an open file or data; the path "
+                         f"{os.fspath(source)!r} names its own plan (to name it otherwise, give it open: "
+                         f"load(open(path, 'rb'), name=...))")
     return load_path(source, max_bytes=max_bytes, period=period, jobs=jobs)
+
+
+def _load_content(data: bytes, name: str | None, max_bytes: int, period: str | None, jobs: Jobs, *,
+                  base_dir: str | None = None) -> Plan:
+    """A plan from a file's content (bytes, an upload): a workbook (an .xlsx, told by its content)
+    or a CSV file (by the ``.csv`` of its name) as from its path, anything else as YAML or JSON.
+    ``base_dir`` is the plan's folder, where it has one (a catalogue's entries file is read there)."""
+    is_csv = name is not None and name.lower().endswith(".csv")
+    if is_csv or (data.startswith(ZIP_MAGIC) and document_kind(data, name) is None and _is_workbook(data)):
+        try:
+            from .spreadsheet import load_spreadsheet_bytes
+        except ImportError:  # pragma: no cover - spreadsheet support not present
+            raise PlanError([Problem("is a spreadsheet; spreadsheet plans are not supported here", file=name)]) from None
+        return load_spreadsheet_bytes(data, name=name, csv=is_csv, max_bytes=max_bytes, period=period,
+                                      base_dir=base_dir)
+    return load_bytes(data, file=name, max_bytes=max_bytes, jobs=jobs, base_dir=base_dir)
+
+
+def _is_workbook(data: bytes) -> bool:
+    """Whether a zip file's content is an Excel workbook (has ``xl/workbook.xml``)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except Exception:  # (a damaged archive: reported as not a plan by load_bytes)  # noqa: BLE001
+        return False
+
+
+def _own_name(stream: object) -> str | None:
+    """The name of a file of the file system opened with :func:`open`; ``None`` for anything else
+    (an upload's ``name`` may be its form field's, and an open descriptor's is a number)."""
+    import io
+
+    own = getattr(stream, "name", None)
+    return own if isinstance(stream, io.IOBase) and isinstance(own, str) else None
+
+
+def _read_open_file(stream: Readable, max_bytes: int, name: str | None) -> bytes:
+    """The content of an open file, binary or text (text encoded as UTF-8), read in pieces up to
+    one byte past ``max_bytes`` (a larger file is refused by :func:`load_bytes`)."""
+    file = name or _own_name(stream)
+    pieces: list[bytes] = []
+    left = max_bytes + 1
+    try:
+        while left > 0:
+            asked = min(left, 1 << 23)
+            piece = stream.read(asked)
+            if isinstance(piece, str):
+                piece = piece.encode("utf-8", "surrogatepass")
+            elif not isinstance(piece, (bytes, bytearray)):
+                raise TypeError(f"load() reads an open file's read() as bytes or text, not {type(piece).__name__}")
+            if not piece:
+                break
+            pieces.append(bytes(piece))
+            left -= len(piece)
+    except UnicodeDecodeError as exc:  # (a text stream of another encoding)
+        raise PlanError([Problem(f"the file is not text in the stream's encoding ({exc.encoding}): open it in "
+                                 f"binary mode ('rb') and save it as UTF-8", file=file)]) from None
+    except OSError as exc:
+        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=file)]) from None
+    if left <= 0:  # (read one byte past the limit: how much more there is is not known)
+        raise PlanError([Problem(f"the plan is over the {max_bytes:,}-byte limit (max_bytes changes it)", file=file)])
+    return b"".join(pieces)
 
 
 def load_data(data: Mapping[str, Any], *, name: str = "<data>") -> Plan:

@@ -63,7 +63,7 @@ from .sheet_layout import (
 from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap
 
-__all__ = ["load_spreadsheet", "parse_period", "notice_lines", "RawSheet"]
+__all__ = ["load_spreadsheet", "load_spreadsheet_bytes", "parse_period", "notice_lines", "RawSheet"]
 
 #: Most cells read from one workbook (a plan has a few thousand).
 MAX_CELLS = 2_000_000
@@ -241,7 +241,13 @@ def _read_limited(path: Path, max_bytes: int, name: str) -> bytes:
 def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
     """The worksheets of a workbook as text cells (formulas as their saved values)."""
     name = str(path)
-    data = _read_limited(path, max_bytes, name)
+    return _xlsx_sheets(_read_limited(path, max_bytes, name), name, max_bytes)
+
+
+def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
+    """The worksheets of a workbook's content (read from ``name``) as text cells."""
+    if len(data) > max_bytes:
+        raise _fail(f"the file is {over_limit(len(data), max_bytes)}", name)
     if not data:
         raise _fail("the file is empty (0 bytes), not a workbook", name)
     if data.startswith(_OLE_MAGIC):
@@ -371,13 +377,17 @@ def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
 
 def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
     name = str(path)
-    data = _read_limited(path, max_bytes, name)
+    return _csv_sheet(_read_limited(path, max_bytes, name), name, path.stem, max_bytes, notices)
+
+
+def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[str]) -> RawSheet:
+    """A CSV file's content (read from ``name``) as the sheet ``stem``."""
     if len(data) > max_bytes:
         raise _fail(f"the file is {over_limit(len(data), max_bytes)}", name)
     text = _decode_csv(data, name, notices)
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
-    sheet = RawSheet(path.stem, name)
+    sheet = RawSheet(stem, name)
     try:
         for r, (_line, row) in enumerate(csv_rows(text, delimiter)):
             for c, value in enumerate(row):
@@ -1175,10 +1185,35 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
     else:
         sheets = _read_xlsx(p, max_bytes)
         stem = p.stem
+    return _plan_of_sheets(sheets, name, stem, period, notices, workbook=p.suffix.lower() in (".xlsx", ".xlsm"),
+                           base_dir=str(p.parent if not p.is_dir() else p))
+
+
+def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_bytes: int,
+                           period: str | None = None, base_dir: str | None = None) -> Plan:
+    """Load a plan from the content of an ``.xlsx`` workbook, or of a ``.csv`` file when ``csv``
+    (an upload, held in memory): as :func:`load_spreadsheet`, ``name`` (``<workbook>`` by default)
+    standing for the file in problems and locations, and ``base_dir`` for its folder (none: a
+    catalogue's entries file cannot be read).
+
+    >>> plan = load_spreadsheet_bytes(b"Objective,Lead\\nFewer accidents,Road safety team\\n", name="upload.csv",
+    ...                               csv=True, max_bytes=10**6, period="2011-04-01..2012-03-31")
+    >>> plan.id, list(plan.nodes), plan.location("O1").cell
+    ('upload', ['O1'], 'A2')
+    """
+    file = name or "<workbook>"
+    stem = Path(name).stem if name else "plan"
+    notices: list[str] = []
+    sheets = [_csv_sheet(data, file, stem, max_bytes, notices)] if csv else _xlsx_sheets(data, file, max_bytes)
+    return _plan_of_sheets(sheets, file, stem, period, notices, workbook=not csv, base_dir=base_dir)
+
+
+def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
+                    workbook: bool, base_dir: str | None) -> Plan:
     reader = _Reader(sheets, name, stem, period)
     reader.notices.extend(notices)
     if all(s.empty for s in sheets):
-        raise _fail("the workbook is empty: it has no cells with data" if p.suffix.lower() in (".xlsx", ".xlsm")
+        raise _fail("the workbook is empty: it has no cells with data" if workbook
                     else "the file is empty: it has no cells with data", name)
 
     by_key: dict[str, RawSheet] = {}
@@ -1232,13 +1267,13 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
     if reader.ignored_columns:
         reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
     reader.fail()
-    plan = _validate(tree, reader, name, base_dir=str(p.parent if not p.is_dir() else p))
+    plan = _validate(tree, reader, name, base_dir=base_dir)
     plan.notices.extend(reader.notices)
     plan.sources[:0] = list(dict.fromkeys(sheet.file for sheet in sheets))  # (the workbook, or each CSV file read)
     return plan
 
 
-def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str) -> Plan:
+def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -> Plan:
     period_problem = reader.period_problem
     try:
         document = PlanDocument.model_validate(tree)

@@ -35,7 +35,7 @@ from .frameworks import Framework, get_framework
 if TYPE_CHECKING:
     from ..reference.catalogue import Catalogue
 
-__all__ = ["Plan", "Location", "BrokenRef"]
+__all__ = ["Plan", "Location", "BrokenRef", "require_plan"]
 
 
 @dataclass(frozen=True)
@@ -289,3 +289,16 @@ def code_key(code: str) -> str:
     if m is not None:
         return f"{m.group(1)}{m.group(2)}{m.group(3)}".lower()
     return "".join(code.split()).lower()
+
+
+def require_plan(function: str, plan: object) -> None:
+    """Raise a :class:`TypeError` saying what ``function`` takes, unless ``plan`` is a loaded plan
+    (a path or a plan's text failed inside with "'str' object has no attribute 'period'").
+
+    >>> require_plan("render", "plan.yaml")
+    Traceback (most recent call last):
+    ...
+    TypeError: render() takes a loaded plan (og.load(path) first), not str
+    """
+    if not isinstance(plan, Plan):
+        raise TypeError(f"{function}() takes a loaded plan (og.load(path) first), not {type(plan).__name__}")

@@ -15,11 +15,11 @@ import hashlib
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..severity import SEVERITIES
 from .escape import bidi_closed, html_attr, html_text, svg_id
@@ -43,8 +43,8 @@ class _Row:
     target: str | None = None  # the id (in this page) the finding links to
 
 
-def report_html(plan: Plan, *, findings: Report | None = None, config: Config | None = None, diagram: bool = True,
-                milestones: bool = True, today: date | None = None) -> str:
+def report_html(plan: Plan, *, findings: Report | None = None, config: Config | Mapping[str, Any] | None = None,
+                diagram: bool = True, milestones: bool = True, today: date | None = None) -> str:
     """The plan's HTML report as text.
 
     Parameters
@@ -53,8 +53,9 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         A loaded plan.
     findings : Report, optional
         The findings to show; by default the plan is checked with ``config``.
-    config : Config, optional
-        Rule selection and thresholds (the owner-load table uses the OG302 and OG303 limits).
+    config : Config or mapping, optional
+        Rule selection and thresholds (the owner-load table uses the OG302 and OG303 limits); a
+        mapping holds a configuration file's keys, as for :func:`outcome_graph.check`.
     diagram : bool
         Include the logic-model diagram (needs Graphviz's ``dot``).
     milestones : bool
@@ -84,9 +85,15 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     >>> "<title>Demo &lt;plan&gt;" in page, "<script src" in page
     (True, False)
     """
+    from ..config import as_config
+    from ..findings import require_report
+    from ..model.plan import require_plan
     from ..rules.engine import check
     from .diagram import home_priorities
 
+    require_plan("report_html", plan)
+    require_report("report_html", "findings", findings)
+    config = as_config("report_html", config)
     if findings is None:
         findings = check(plan, config)
     facts = findings.facts_of(plan)
@@ -154,8 +161,8 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     )
 
 
-def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None = None, config: Config | None = None,
-           diagram: bool = True, milestones: bool = True) -> Path:
+def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None = None,
+           config: Config | Mapping[str, Any] | None = None, diagram: bool = True, milestones: bool = True) -> Path:
     """Write the plan's HTML report to ``path`` (whole or not at all; never over the plan's file).
 
     Parameters
@@ -167,8 +174,9 @@ def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None 
     findings : Report, optional
         The findings to show (:func:`outcome_graph.check`); by default the plan is checked with
         ``config``.
-    config : Config, optional
-        Rule selection and thresholds (the owner-load table uses the OG302 and OG303 limits).
+    config : Config or mapping, optional
+        Rule selection and thresholds (the owner-load table uses the OG302 and OG303 limits); a
+        mapping holds a configuration file's keys, as for :func:`outcome_graph.check`.
     diagram : bool
         Include the logic-model diagram as inline SVG (needs Graphviz's ``dot``).
     milestones : bool
@@ -190,8 +198,14 @@ def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None 
     >>> "&lt;b&gt;Safe&lt;/b&gt; &amp; sound" in page, "<b>Safe</b>" in page
     (True, False)
     """
+    from ..config import as_config
+    from ..findings import require_report
+    from ..model.plan import require_plan
     from .files import atomic_write_text, refuse_input_as_output
 
+    require_plan("report", plan)
+    require_report("report", "findings", findings)
+    config = as_config("report", config)
     target = Path(path)
     if plan.file:
         refuse_input_as_output(target, [plan.file])

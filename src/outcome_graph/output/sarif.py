@@ -145,6 +145,12 @@ def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     >>> doc["version"], sorted({r["ruleId"] for r in doc["runs"][0]["results"]})[:2]
     ('2.1.0', ['OG101', 'OG102'])
     """
+    from ..errors import Problem
+
+    for problem in problems:  # (a message, or the PlanError itself, failed with an AttributeError)
+        if not isinstance(problem, Problem):
+            raise TypeError(f"to_sarif() takes problems as the Problems of a PlanError (err.problems), not "
+                            f"{type(problem).__name__}")
     return json.dumps(sarif_document(as_reports(reports, "to_sarif"), problems), indent=2, ensure_ascii=False)
 
 

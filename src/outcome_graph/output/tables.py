@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import pandas
 
     from ..config import Config
@@ -306,7 +308,7 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
 
 
 def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Report | None = None,
-          config: Config | None = None) -> pandas.DataFrame:
+          config: Config | Mapping[str, Any] | None = None) -> pandas.DataFrame:
     """A table of the plan as a :class:`pandas.DataFrame`.
 
     Parameters
@@ -322,8 +324,9 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
         The plan's facts, when already computed.
     report : Report, optional
         For ``findings``: the findings to tabulate (a check with ``config`` when not given).
-    config : Config, optional
-        For ``findings``: the configuration of the check (the defaults when not given).
+    config : Config or mapping, optional
+        For ``findings``: the configuration of the check (the defaults when not given; a mapping
+        holds a configuration file's keys, as for :func:`outcome_graph.check`).
 
     Raises
     ------
@@ -354,8 +357,14 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
     >>> table(plan, "findings")[["rule", "node", "kind", "severity"]].values.tolist()[0]
     ['OG102', 'd', 'plan', 'warning']
     """
+    from ..config import as_config
+    from ..findings import require_report
     from ..graph.facts import PlanFacts
+    from ..model.plan import require_plan
 
+    require_plan("table", plan)
+    require_report("table", "report", report)
+    config = as_config("table", config)
     makers = {"milestones": _milestones, "indicators": _indicators, "owners": _owners, "coverage": _coverage}
     if what == "findings":
         if report is None:

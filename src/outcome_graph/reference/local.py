@@ -19,8 +19,11 @@ def _safe_path(base_dir: str | None, relative: str) -> Path:
     rel = Path(relative)
     if rel.is_absolute() or ".." in rel.parts:
         raise CatalogueError(f"entries file {relative!r} must be a path inside the plan's folder")
+    if base_dir is None:  # (it was read from the working folder: an uploaded plan could read its files)
+        raise CatalogueError(f"entries file {relative!r} cannot be read: the plan was not loaded from a file, so it "
+                             "has no folder to read it from (load the plan from its path, or list the entries in it)")
     try:
-        base = Path(base_dir or ".").resolve()
+        base = Path(base_dir).resolve()
         path = (base / rel).resolve()
     except ValueError:  # (a character no path may hold: a NUL)
         raise CatalogueError(f"entries file {relative!r} is not a path") from None

@@ -77,7 +77,8 @@ def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs:
         The configuration names an unknown rule, severity or option, a rule file cannot be
         loaded, or a custom rule fails: it raises, or yields something other than a finding made
         with ``ctx.finding`` about a node, owner or group of the plan (the message names the rule,
-        its module or file, and what went wrong).
+        its module or file, and what went wrong; the error's ``file`` and ``line`` are those of
+        the rule's code that raised, where it did).
     UsageError
         ``jobs`` is not a positive number or ``"auto"``.
     TypeError
@@ -105,6 +106,20 @@ def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs:
         config = Config.from_dict(config)  # (the keys of a configuration file)
     config = config or Config()
     return run_rules(plan, _active_rules(config), config, jobs=jobs)
+
+
+def _raised_in_rule(rule: Rule, exc: BaseException) -> tuple[str | None, int | None]:
+    """The file and line of the rule's own code where ``exc`` was raised (the innermost frame in
+    the file that declares the rule's function): without a traceback, which the command does not
+    print for a rule's error, its author could not tell which line failed. ``(None, None)`` when
+    the error was raised outside that file (a bad finding, found once the rule has returned)."""
+    import traceback
+
+    code = getattr(rule.check, "__code__", None)
+    if code is None:
+        return None, None
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == code.co_filename]
+    return (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
 
 
 def config_type_error(function: str, config: object) -> None:
@@ -152,8 +167,12 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                 from ..plugins import rule_file
 
                 where = rule_file(r.origin) or r.origin
-                raise ConfigError(f"rule {r.code} ({where}) failed on plan {plan.id!r}: "
-                                  f"{type(exc).__name__}: {exc}") from exc
+                file, line = _raised_in_rule(r, exc)
+                at = f" (raised at {file}:{line})" if file else ""
+                err = ConfigError(f"rule {r.code} ({where}) failed on plan {plan.id!r}: "
+                                  f"{type(exc).__name__}: {exc}{at}")
+                err.file, err.line = file, line  # (the rule's line at fault, for an editor to open)
+                raise err from exc
         return out
 
     if processes > 1:

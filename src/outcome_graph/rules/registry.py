@@ -204,6 +204,9 @@ def rule(
 
     Raises
     ------
+    TypeError
+        An argument is of a type it cannot be (a number as the code, a list as the options), or
+        what is decorated is not a function.
     ConfigError
         The code, name or severity is malformed, the code is an ``OG`` code outside
         outcome_graph, or another module already declared it (declaring it again from the same
@@ -218,6 +221,15 @@ def rule(
     >>> untitled_node.name, untitled_node.severity, untitled_node.summary
     ('untitled-node', 'warning', 'A node whose title is only its number.')
     """
+    for what, value, example in (("code", code, "'ACME001'"), ("name", name, "'missing-status'"),
+                                 ("severity", severity, "'warning'")):
+        if not isinstance(value, str):  # (re.match said only "expected string or bytes-like object")
+            raise TypeError(f"rule() takes the {what} as text ({example}), not {type(value).__name__}")
+    if options is not None and (not isinstance(options, Mapping) or not all(isinstance(k, str) for k in options)):
+        raise TypeError(f"rule {code}: options are a mapping of option names to their defaults "
+                        f"({{'max-milestones': 10}}), not {type(options).__name__} {options!r:.60}")
+    if family is not None and not isinstance(family, str):
+        raise TypeError(f"rule {code}: family is text (the group it is listed under), not {type(family).__name__}")
     if not _CODE.match(code):
         raise ConfigError(f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', 'ACME001')")
     if not _NAME.match(name):
@@ -227,6 +239,9 @@ def rule(
     do_register = register
 
     def decorate(fn: CheckFunction) -> Rule:
+        if not callable(fn):  # (it failed only when a plan was checked, as the rule's own error)
+            raise TypeError(f"@rule({code!r}, ...) declares a check function (taking ctx, yielding findings), "
+                            f"not {type(fn).__name__} {fn!r:.60}")
         module = getattr(fn, "__module__", "") or ""
         origin = "outcome_graph" if module.startswith("outcome_graph.") else module
         if code.startswith("OG") and origin != "outcome_graph":

@@ -7,9 +7,9 @@ The ``graphviz`` package is imported only when a diagram is drawn.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ...errors import ConfigError, RenderError
 from .options import diagram_options
@@ -83,23 +83,23 @@ def pipe(dot_text: str, fmt: str) -> bytes:
 
 @overload
 def render(plan: Plan, path_or_format: Literal["svg", "png", "pdf", "dot"], *, findings: Report | bool | None = None,
-           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
-           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
-           title: bool = True) -> bytes: ...
+           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           owners: bool = False, direction: str = "LR", title: bool = True) -> bytes: ...
 @overload
 def render(plan: Plan, path_or_format: os.PathLike[str], *, findings: Report | bool | None = None,
-           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
-           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
-           title: bool = True) -> Path: ...
+           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           owners: bool = False, direction: str = "LR", title: bool = True) -> Path: ...
 @overload
 def render(plan: Plan, path_or_format: str, *, findings: Report | bool | None = None,
-           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
-           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
-           title: bool = True) -> bytes | Path: ...
+           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           owners: bool = False, direction: str = "LR", title: bool = True) -> bytes | Path: ...
 def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
-           config: Config | None = None, milestones: bool = False, levels: str | Iterable[str] | None = None,
-           focus: str | None = None, outcome: str | None = None, owners: bool = False, direction: str = "LR",
-           title: bool = True) -> bytes | Path:
+           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           owners: bool = False, direction: str = "LR", title: bool = True) -> bytes | Path:
     """Draw a plan's logic model (or owner view) as SVG, PNG, PDF or DOT.
 
     Parameters
@@ -109,12 +109,14 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     path_or_format : str or path
         ``"svg"``, ``"png"``, ``"pdf"`` or ``"dot"`` to get the bytes, or a file path whose suffix
         (``.svg``, ``.png``, ``.pdf``, ``.dot``) gives the format: the file is written whole or not
-        at all, and never over the plan's own file.
+        at all, and never over the plan's own file. A path object (``Path("svg")``) is always a
+        path.
     findings : Report or bool, optional
         Mark findings on the diagram: a :class:`~outcome_graph.findings.Report`, or ``True`` to check
         the plan with ``config``.
-    config : Config, optional
-        The configuration for the check and the owner view's thresholds.
+    config : Config or mapping, optional
+        The configuration for the check and the owner view's thresholds (a mapping holds a
+        configuration file's keys, as for :func:`outcome_graph.check`).
     milestones, levels, focus, outcome, owners, direction, title
         What to draw (see :class:`DiagramOptions`).
 
@@ -142,9 +144,16 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     True
     """
 
+    from ...config import as_config
+    from ...findings import require_report
+    from ...model.plan import require_plan
+
+    require_plan("render", plan)
+    require_report("render", "findings", findings, flag=True)
+    config = as_config("render", config)
     target: Path | None = None
     text = os.fspath(path_or_format)
-    if text.lower() in ("svg", "png", "pdf", "dot"):
+    if isinstance(path_or_format, str) and text.lower() in ("svg", "png", "pdf", "dot"):  # (a path object is a path)
         fmt = text.lower()
     else:
         target = Path(text)
