@@ -362,6 +362,36 @@ def test_one_indicator_code_declared_twice_is_a_duplicate_id(tmp_path):
     assert set(plan.nodes) == {"ni72", "NI 72"}
 
 
+def test_an_owner_group_or_catalogue_declared_twice_is_an_error(tmp_path):
+    # The second declaration would silently replace the first (an owner's capacity and aliases, a
+    # catalogue's entries): an error at the second, naming the first.
+    err = _error(PLAN_HEADER + "owners:\n  - {id: A, name: Alpha, capacity: 2}\n  - {id: A, name: Beta}\n"
+                 "groups:\n  - {id: G, title: a}\n  - {id: G, title: b}\n"
+                 "catalogues:\n  - {prefix: CSC, title: Local}\n  - {prefix: csc, title: Other}\n", tmp_path)
+    assert [(p.line, p.message) for p in err.problems] == [
+        (5, "duplicate owner id 'A' (first declared on line 4); owners' ids must be unique"),
+        (8, "duplicate group id 'G' (first declared on line 7); groups' ids must be unique"),
+        (11, "catalogue prefix 'csc' is declared twice (first on line 10); prefixes compare ignoring case"),
+    ]
+    # The National Indicator Set is built in: a local catalogue under its prefix would replace it,
+    # and every National Indicator the plan lists would be unknown.
+    err = _error(PLAN_HEADER + "catalogues: [{prefix: ni, title: Ours}]\nobjectives: [{id: O1, title: a, "
+                 "indicators: [NI 72]}]\n", tmp_path)
+    assert err.line == 3 and "catalogue prefix 'ni' is the built-in National Indicator Set's" in str(err), str(err)
+    # In CSV files, at the cells.
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,a\n")
+    (folder / "owners.csv").write_text("id,name\nA,Alpha\nA,Beta\n")
+    with pytest.raises(PlanError, match=r"owners!A3: duplicate owner id 'A' \(first declared at owners!A2\)"):
+        og.load(folder)
+    # One id for a group and an owner, or a group and a node, stays allowed.
+    plan = og.load(PLAN_HEADER + "owners: [{id: G, name: Gee}]\ngroups: [{id: G, title: g}, {id: P1, title: h}]\n"
+                   "priorities: [{id: P1, title: p}]\ncatalogues: [{prefix: CSC}, {prefix: CSD}]\n")
+    assert sorted(plan.catalogues) == ["CSC", "CSD", "NI"]
+
+
 @pytest.mark.parametrize(("due", "expected"), [
     ("{from: 2011-04}", "milestones[0].due is missing the required field 'to'"),
     ("{from: 2011-04, to: 2011-07, by: x}", "unknown field 'by'"),

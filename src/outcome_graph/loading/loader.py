@@ -799,6 +799,44 @@ def _problem_at(raw: Any, key: str, message: str, file: str | None) -> Problem:
     return Problem(message, file=file)
 
 
+def _written_at(raw: Any, key: str) -> str:
+    """Where a mapping of the parsed document is written, for a message: ``on line 4``, or a
+    workbook's ``at owners!A3`` (the cell of its ``key``)."""
+    sheet = getattr(raw, "sheet", None)
+    if sheet is not None:
+        return f"at {sheet}!{getattr(raw, 'key_cell', {}).get(key, getattr(raw, 'cell', None))}"
+    if isinstance(raw, LocMap):
+        return f"on line {raw.line}"
+    return "above"
+
+
+def _declared_twice(document: PlanDocument, tree: dict[str, Any], file: str | None) -> list[Problem]:
+    """Two owners or two groups with one id, and two catalogues with one prefix (or one with the
+    built-in National Indicator Set's): the second would silently replace the first."""
+    problems: list[Problem] = []
+    for what, specs, raws in (("owner", document.owners, tree.get("owners") or []),
+                              ("group", document.groups, tree.get("groups") or [])):
+        first: dict[str, Any] = {}
+        for spec, raw in zip(specs, raws):
+            prev = first.setdefault(spec.id, raw)
+            if prev is not raw:
+                problems.append(_problem_at(raw, "id", f"duplicate {what} id {spec.id!r} (first declared "
+                                                       f"{_written_at(prev, 'id')}); {what}s' ids must be unique", file))
+    prefixes: dict[str, Any] = {}
+    for spec, raw in zip(document.catalogues, tree.get("catalogues") or []):
+        key = spec.prefix.upper()
+        if key == "NI":
+            problems.append(_problem_at(raw, "prefix", f"catalogue prefix {spec.prefix!r} is the built-in National "
+                                                       "Indicator Set's; a local catalogue needs a prefix of its own "
+                                                       "(e.g. CSC)", file))
+            continue
+        prev = prefixes.setdefault(key, raw)
+        if prev is not raw:
+            problems.append(_problem_at(raw, "prefix", f"catalogue prefix {spec.prefix!r} is declared twice (first "
+                                                       f"{_written_at(prev, 'prefix')}); prefixes compare ignoring case", file))
+    return problems
+
+
 def build_plan(
     document: PlanDocument,
     tree: dict[str, Any],
@@ -905,6 +943,7 @@ def build_plan(
         plan.owner_lines.setdefault(owner.id, pos(raw))
     for group, raw in zip(document.groups, tree.get("groups") or []):
         plan.group_lines.setdefault(group.id, pos(raw))
+    problems += _declared_twice(document, tree, file)
 
     # The framework and its outcomes.
     if valid is None:
