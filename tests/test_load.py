@@ -589,3 +589,18 @@ def test_an_id_cell_typed_on_two_lines_is_refused_at_its_cell(tmp_path: Path):
     [problem] = info.value.problems
     assert (problem.sheet, problem.cell) == ("priorities", "A3")
     assert "\n" not in str(problem).replace("'P1\\nP2'", "") and "must be on one line" in problem.message
+
+
+def test_a_priority_belongs_to_the_vision_only_when_it_names_it_for_outcomes_and_branch_ignores():
+    # (docs/format.md, "effective values": a parentless priority is no orphan and is drawn under
+    # the vision, but inherits from it only when it names it as parent)
+    plan = og.load(PLAN_HEADER + "vision: {id: V, title: v, outcomes: [stay_safe], ignore: [{rule: OG101, scope: branch}]}\n"
+                   "priorities: [{id: P1, title: a}, {id: P2, title: b, parent: V}, {id: P3, title: e}]\n"
+                   "aims: [{id: A1, title: c, parent: P1, outcomes: [be_healthy]}]\n"
+                   "milestones: [{id: M1, title: d, parent: A1}]\n")
+    facts = og.PlanFacts(plan)
+    assert facts.outcomes.get("P1", ()) == () and facts.outcomes["P2"] == ("stay_safe",)
+    report = og.check(plan, config={"select": ["OG101", "OG103"]})
+    # (P1 has an aim; P2's OG101 is suppressed by V's entry; P3's is not: P3 does not name V)
+    assert [(f.rule, f.node) for f in report.findings] == [("OG101", "P3")]
+    assert report.counts["suppressed"] == 1
