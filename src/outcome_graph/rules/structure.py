@@ -10,7 +10,7 @@ from ..findings import Finding
 from ..graph.components import strongly_connected
 from ..graph.facts import LEVEL_OF
 from ..model.document import LEVELS
-from ._common import label, short, whole_branches
+from ._common import and_list, label, short, whole_branches
 from .context import RuleContext
 from .registry import rule
 
@@ -347,7 +347,7 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
         if skipped:
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {' and '.join(skipped)} "
+                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {and_list(skipped)} "
                 f"level{'s' if len(skipped) > 1 else ''} the plan uses elsewhere.",
                 f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing {skipped[-1]}.",
             )
