@@ -192,6 +192,7 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
             under = f" of {parent}" if parent else ""
             kind = plan.nodes[missing].kind
             others = (f"the other {kind}{under} appears" if len(present) == 1 else
+                      f"both other {_plural(kind, 2)}{under} appear" if len(present) == 2 else
                       f"all {len(present)} other {_plural(kind, 2)}{under} appear")
             yield ctx.finding(
                 missing,
