@@ -814,13 +814,13 @@ def _declared_twice(document: PlanDocument, tree: dict[str, Any], file: str | No
     """Two owners or two groups with one id, and two catalogues with one prefix (or one with the
     built-in National Indicator Set's): the second would silently replace the first."""
     problems: list[Problem] = []
-    for what, specs, raws in (("owner", document.owners, tree.get("owners") or []),
-                              ("group", document.groups, tree.get("groups") or [])):
+    for what, ids, raws in (("owner", [o.id for o in document.owners], tree.get("owners") or []),
+                            ("group", [g.id for g in document.groups], tree.get("groups") or [])):
         first: dict[str, Any] = {}
-        for spec, raw in zip(specs, raws):
-            prev = first.setdefault(spec.id, raw)
+        for spec_id, raw in zip(ids, raws):
+            prev = first.setdefault(spec_id, raw)
             if prev is not raw:
-                problems.append(_problem_at(raw, "id", f"duplicate {what} id {spec.id!r} (first declared "
+                problems.append(_problem_at(raw, "id", f"duplicate {what} id {spec_id!r} (first declared "
                                                        f"{_written_at(prev, 'id')}); {what}s' ids must be unique", file))
     prefixes: dict[str, Any] = {}
     for spec, raw in zip(document.catalogues, tree.get("catalogues") or []):
