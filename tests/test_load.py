@@ -604,3 +604,13 @@ def test_a_priority_belongs_to_the_vision_only_when_it_names_it_for_outcomes_and
     # (P1 has an aim; P2's OG101 is suppressed by V's entry; P3's is not: P3 does not name V)
     assert [(f.rule, f.node) for f in report.findings] == [("OG101", "P3")]
     assert report.counts["suppressed"] == 1
+
+
+def test_parent_and_parents_together_give_every_parent_and_an_owner_without_a_name_goes_by_its_id():
+    # (docs/format.md, "where the specification is silent")
+    plan = og.load(PLAN_HEADER + "owners: [{id: SILS, capacity: 0}]\n"
+                   "objectives: [{id: O1, title: a}, {id: O2, title: b}, {id: O3, title: c}]\n"
+                   "milestones: [{id: M1, title: d, parent: O1, parents: [O2, O3], lead: SILS}]\n")
+    assert plan.parents["M1"] == ("O1", "O2", "O3")
+    [finding] = og.check(plan, config={"select": ["OG302"]}).findings
+    assert (finding.node, finding.title) == ("SILS", "SILS") and finding.message.startswith("SILS leads 1 milestone")
