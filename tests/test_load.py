@@ -195,6 +195,9 @@ def _error(text: str, tmp_path: Path, name: str = "plan.yaml") -> PlanError:
         (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12}}\n", 4, "needs the source's words"),
         (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2008-10, value: 1}}\n", 4, "2008-10"),
         (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, status: finished}\n", 4, "must be one of"),
+        # (a field of other levels, written exactly, is not taken for a misspelling: `parent` is no `target`)
+        (PLAN_HEADER + "indicators:\n  - {id: L1, title: x, parent: O1}\n", 4,
+         "unknown field 'parent' on an indicator: it is a field of priorities, aims, objectives and milestones"),
         (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, lead: {name: y}}\n", 4, "lead must be a text"),
         (PLAN_HEADER + "x: !!python/object/apply:os.system [echo hi]\n", 3, "not allowed"),
         (PLAN_HEADER + "title: a\ntitle: b\n", 4, "duplicate key 'title'"),

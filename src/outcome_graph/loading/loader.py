@@ -555,11 +555,11 @@ def _field_of_other_levels(field: str, model: type[BaseModel]) -> str:
     """``" on a milestone: it is a field of priorities, aims and objectives"`` for a field written
     at a level of the plan that does not take it but others do (indicators on a milestone, a
     timescale on an objective); ``""`` otherwise."""
-    from ..model.document import Aim, Milestone, Objective, Priority
+    from ..model.document import Aim, Indicator, Milestone, Objective, Priority, Vision
 
     levels: list[tuple[type[BaseModel], str]] = [
         (Priority, "priorities"), (Aim, "aims"), (Objective, "objectives"), (Milestone, "milestones")]
-    if model not in [m for m, _ in levels]:
+    if model not in [m for m, _ in levels] and model not in (Vision, Indicator):
         return ""
     kind = str(getattr(model, "kind"))
     others = [words for m, words in levels if m is not model and field in field_names(m)]
@@ -691,11 +691,11 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
             model = model_at(loc[:-1])
             msg = f"unknown field {field!r}"
             if model is not None:
-                guess = nearest(field, field_names(model))
-                if guess:
-                    msg += f": did you mean {guess!r}?"
-                else:
-                    msg += _field_of_other_levels(field, model)
+                # (a field of other levels, written exactly, says so before any near spelling:
+                # `parent` on an indicator is not a misspelt `target`)
+                elsewhere = _field_of_other_levels(field, model)
+                guess = None if elsewhere else nearest(field, field_names(model))
+                msg += f": did you mean {guess!r}?" if guess else elsewhere
         elif etype == "missing":
             field = str(loc[-1])
             where = _describe(matched) or "the document"
