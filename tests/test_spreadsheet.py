@@ -943,3 +943,15 @@ def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_a
     assert plan.parents["P1.A2.M1"] == ("P1.A2",) and "P1.A2.O1" not in plan.nodes
     assert plan.parents["P1.A1.O1.M3"] == ("P1.A1.O1",) and "P3" not in plan.nodes
     assert [f.node for f in og.check(plan).by_rule("OG106")] == ["P1.A2.M1"]
+
+
+def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(tmp_path: Path):
+    # A status on a row without a milestone belongs to the objective, which has none: the error
+    # says which level takes it, in words ("an objective"), not a field of similar spelling.
+    path = tmp_path / "table.csv"
+    path.write_text("Priority,Objective,Action,Lead,Status\nBe safe,Fewer injuries,,Bob,done\n")
+    with pytest.raises(PlanError) as info:
+        load_path(path, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("table", "E2")
+    assert problem.message == "P1.O1: 'status' is not a field of an objective: it is a field of milestones"

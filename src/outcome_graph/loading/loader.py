@@ -551,7 +551,7 @@ def _period_example(value: object) -> str:
     return "start and end dates, such as {start: 2011-04-01, end: 2012-03-31}"
 
 
-def _field_of_other_levels(field: str, model: type[BaseModel]) -> str:
+def field_of_other_levels(field: str, model: type[BaseModel]) -> str:
     """``" on a milestone: it is a field of priorities, aims and objectives"`` for a field written
     at a level of the plan that does not take it but others do (indicators on a milestone, a
     timescale on an objective); ``""`` otherwise."""
@@ -693,7 +693,7 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
             if model is not None:
                 # (a field of other levels, written exactly, says so before any near spelling:
                 # `parent` on an indicator is not a misspelt `target`)
-                elsewhere = _field_of_other_levels(field, model)
+                elsewhere = field_of_other_levels(field, model)
                 guess = None if elsewhere else nearest(field, field_names(model))
                 msg += f": did you mean {guess!r}?" if guess else elsewhere
         elif etype == "missing":
