@@ -225,6 +225,10 @@ def test_load_catalogue_optional_columns() -> None:
     assert catalogue.lookup("CSC 11").title_verified is True
     outcomes = load_catalogue_csv("code,title,outcomes\nX 1,A,enjoy_and_achieve\n", "X", "X")
     assert outcomes.lookup("X 1").outcomes == ("enjoy_and_achieve",)
+    # Headers as a spreadsheet writes them: case and spacing forgiven.
+    spaced = load_catalogue_csv(" Code , Title ,ECM Outcome,Title-verified\nX 1,A,Stay safe,no\n", "X", "X")
+    entry = spaced.lookup("X 1")
+    assert entry.outcomes == ("stay_safe",) and entry.title_verified is False
 
 
 def test_ni_file_reads_as_a_catalogue_csv() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -577,3 +578,28 @@ def test_a_config_without_findings_to_check_is_a_usage_error_not_ignored(tmp_pat
     code, _, err = cli("convert", str(MODELS / "thurrock-cypp-2011-12.yaml"), str(target), "--config",
                        str(tmp_path / "missing.toml"))
     assert code == 2 and "--config, --select, --ignore and --severity configure the check of --findings" in err and not target.exists()
+
+
+def test_converting_into_another_folder_warns_of_a_catalogue_entries_file_left_behind(tmp_path: Path):
+    # A local catalogue's entries file is read from beside the plan: written elsewhere, the output
+    # names a file that is not beside it, and cannot be read until it is copied there.
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "csc.csv").write_text("code,title,ecm_outcome\nCSC 001,Local one,stay_safe\n")
+    (source / "plan.yaml").write_text(PLAN_HEADER + "catalogues: [{prefix: CSC, title: Local, entries: csc.csv}]\n"
+                                      "objectives: [{id: O1, title: a, indicators: [CSC 1]}]\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    for target in (out / "plan.xlsx", out / "csv"):
+        result = convert(source / "plan.yaml", target)
+        there = target.parent / "csc.csv" if target.suffix else target / "csc.csv"
+        assert [w for w in result.warnings if "csc.csv" in w] == [
+            f"the CSC catalogue's entries are read from 'csc.csv' beside the plan, and {str(there)!r} does not "
+            f"exist: copy {str(source / 'csc.csv')!r} there, or the output cannot be read"]
+        with pytest.raises(PlanError, match="entries file 'csc.csv' not found"):
+            og.load(target)
+        shutil.copy(source / "csc.csv", there)
+        assert og.load(target).catalogues["CSC"].lookup("CSC 1") is not None
+    # Beside the plan, or where the file is already, nothing to say.
+    assert convert(source / "plan.yaml", source / "plan.json").warnings == []
+    assert convert(source / "plan.yaml", out / "plan.yaml").warnings == []

@@ -195,6 +195,9 @@ def _error(text: str, tmp_path: Path, name: str = "plan.yaml") -> PlanError:
         (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12}}\n", 4, "needs the source's words"),
         (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2008-10, value: 1}}\n", 4, "2008-10"),
         (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, status: finished}\n", 4, "must be one of"),
+        # (a field of other levels, written exactly, is not taken for a misspelling: `parent` is no `target`)
+        (PLAN_HEADER + "indicators:\n  - {id: L1, title: x, parent: O1}\n", 4,
+         "unknown field 'parent' on an indicator: it is a field of priorities, aims, objectives and milestones"),
         (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, lead: {name: y}}\n", 4, "lead must be a text"),
         (PLAN_HEADER + "x: !!python/object/apply:os.system [echo hi]\n", 3, "not allowed"),
         (PLAN_HEADER + "title: a\ntitle: b\n", 4, "duplicate key 'title'"),
@@ -360,6 +363,36 @@ def test_one_indicator_code_declared_twice_is_a_duplicate_id(tmp_path):
     # A node of another kind may not take an indicator's id either, but it is compared as written.
     plan = og.load(PLAN_HEADER + "objectives: [{id: ni72, title: a}]\nindicators: [{id: NI 72, title: b}]\n")
     assert set(plan.nodes) == {"ni72", "NI 72"}
+
+
+def test_an_owner_group_or_catalogue_declared_twice_is_an_error(tmp_path):
+    # The second declaration would silently replace the first (an owner's capacity and aliases, a
+    # catalogue's entries): an error at the second, naming the first.
+    err = _error(PLAN_HEADER + "owners:\n  - {id: A, name: Alpha, capacity: 2}\n  - {id: A, name: Beta}\n"
+                 "groups:\n  - {id: G, title: a}\n  - {id: G, title: b}\n"
+                 "catalogues:\n  - {prefix: CSC, title: Local}\n  - {prefix: csc, title: Other}\n", tmp_path)
+    assert [(p.line, p.message) for p in err.problems] == [
+        (5, "duplicate owner id 'A' (first declared on line 4); owners' ids must be unique"),
+        (8, "duplicate group id 'G' (first declared on line 7); groups' ids must be unique"),
+        (11, "catalogue prefix 'csc' is declared twice (first on line 10); prefixes compare ignoring case"),
+    ]
+    # The National Indicator Set is built in: a local catalogue under its prefix would replace it,
+    # and every National Indicator the plan lists would be unknown.
+    err = _error(PLAN_HEADER + "catalogues: [{prefix: ni, title: Ours}]\nobjectives: [{id: O1, title: a, "
+                 "indicators: [NI 72]}]\n", tmp_path)
+    assert err.line == 3 and "catalogue prefix 'ni' is the built-in National Indicator Set's" in str(err), str(err)
+    # In CSV files, at the cells.
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
+    (folder / "priorities.csv").write_text("id,title\nP1,a\n")
+    (folder / "owners.csv").write_text("id,name\nA,Alpha\nA,Beta\n")
+    with pytest.raises(PlanError, match=r"owners!A3: duplicate owner id 'A' \(first declared at owners!A2\)"):
+        og.load(folder)
+    # One id for a group and an owner, or a group and a node, stays allowed.
+    plan = og.load(PLAN_HEADER + "owners: [{id: G, name: Gee}]\ngroups: [{id: G, title: g}, {id: P1, title: h}]\n"
+                   "priorities: [{id: P1, title: p}]\ncatalogues: [{prefix: CSC}, {prefix: CSD}]\n")
+    assert sorted(plan.catalogues) == ["CSC", "CSD", "NI"]
 
 
 @pytest.mark.parametrize(("due", "expected"), [
@@ -559,3 +592,28 @@ def test_an_id_cell_typed_on_two_lines_is_refused_at_its_cell(tmp_path: Path):
     [problem] = info.value.problems
     assert (problem.sheet, problem.cell) == ("priorities", "A3")
     assert "\n" not in str(problem).replace("'P1\\nP2'", "") and "must be on one line" in problem.message
+
+
+def test_a_priority_belongs_to_the_vision_only_when_it_names_it_for_outcomes_and_branch_ignores():
+    # (docs/format.md, "effective values": a parentless priority is no orphan and is drawn under
+    # the vision, but inherits from it only when it names it as parent)
+    plan = og.load(PLAN_HEADER + "vision: {id: V, title: v, outcomes: [stay_safe], ignore: [{rule: OG101, scope: branch}]}\n"
+                   "priorities: [{id: P1, title: a}, {id: P2, title: b, parent: V}, {id: P3, title: e}]\n"
+                   "aims: [{id: A1, title: c, parent: P1, outcomes: [be_healthy]}]\n"
+                   "milestones: [{id: M1, title: d, parent: A1}]\n")
+    facts = og.PlanFacts(plan)
+    assert facts.outcomes.get("P1", ()) == () and facts.outcomes["P2"] == ("stay_safe",)
+    report = og.check(plan, config={"select": ["OG101", "OG103"]})
+    # (P1 has an aim; P2's OG101 is suppressed by V's entry; P3's is not: P3 does not name V)
+    assert [(f.rule, f.node) for f in report.findings] == [("OG101", "P3")]
+    assert report.counts["suppressed"] == 1
+
+
+def test_parent_and_parents_together_give_every_parent_and_an_owner_without_a_name_goes_by_its_id():
+    # (docs/format.md, "where the specification is silent")
+    plan = og.load(PLAN_HEADER + "owners: [{id: SILS, capacity: 0}]\n"
+                   "objectives: [{id: O1, title: a}, {id: O2, title: b}, {id: O3, title: c}]\n"
+                   "milestones: [{id: M1, title: d, parent: O1, parents: [O2, O3], lead: SILS}]\n")
+    assert plan.parents["M1"] == ("O1", "O2", "O3")
+    [finding] = og.check(plan, config={"select": ["OG302"]}).findings
+    assert (finding.node, finding.title) == ("SILS", "SILS") and finding.message.startswith("SILS leads 1 milestone")

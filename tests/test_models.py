@@ -9,6 +9,7 @@ change, regenerate with ``UPDATE_SNAPSHOTS=1 python -m pytest tests/test_models.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,18 @@ def test_model_findings_are_pinned(path: Path):
             pytest.skip(f"{snapshot.name} rewritten: review its diff, then run the tests again")
     expected = snapshot.read_text(encoding="utf-8").splitlines()
     assert got == expected
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.stem)
+def test_every_message_is_one_sentence(path: Path):
+    # The findings contract: a message is one sentence a strategy lead understands. A quoted title
+    # may hold full stops of its own; a sentence ending after a quotation or a bracket and another
+    # starting is two sentences.
+    report = og.check(og.load(path))
+    assert report.findings
+    for f in report.findings:
+        assert f.message.endswith((".", "?")), f.message
+        assert not re.search(r"['’)]\. +[A-Z]", f.message), f.message
 
 
 def test_the_three_real_plans_are_there():

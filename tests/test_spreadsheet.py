@@ -926,3 +926,32 @@ def test_findings_of_an_owner_a_group_and_a_node_sharing_one_id_link_to_their_ow
     checked = {f.rule: f"{f.location.sheet}!{f.location.cell}" for f in og.check(og.load(path)).findings
                if f.node == "X1"}
     assert checked == links
+
+
+def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_again_is_the_same_node(tmp_path: Path):
+    # (docs/format.md, "where the specification is silent": how a flat table's blank and repeated
+    # level cells are read)
+    path = tmp_path / "table.csv"
+    path.write_text("Priority,Aim,Objective,Key milestones,Lead\n"
+                    "Be safe,Reduce harm,Fewer injuries,Audit junctions,Road safety\n"
+                    ",,,Train wardens,Road safety\n"           # (blank cells: the same aim and objective)
+                    ",Second aim,,Survey parents,SILS\n"       # (a new aim: the blank objective is left out)
+                    "Be healthy,Eat well,Free meals,Open kitchens,EYFC\n"
+                    "be  SAFE,Reduce harm,Fewer injuries,Light crossings,Road safety\n")  # (P1.A1.O1 again)
+    plan = load_path(path, period=PERIOD)
+    assert plan.parents["P1.A1.O1.M2"] == ("P1.A1.O1",)
+    assert plan.parents["P1.A2.M1"] == ("P1.A2",) and "P1.A2.O1" not in plan.nodes
+    assert plan.parents["P1.A1.O1.M3"] == ("P1.A1.O1",) and "P3" not in plan.nodes
+    assert [f.node for f in og.check(plan).by_rule("OG106")] == ["P1.A2.M1"]
+
+
+def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(tmp_path: Path):
+    # A status on a row without a milestone belongs to the objective, which has none: the error
+    # says which level takes it, in words ("an objective"), not a field of similar spelling.
+    path = tmp_path / "table.csv"
+    path.write_text("Priority,Objective,Action,Lead,Status\nBe safe,Fewer injuries,,Bob,done\n")
+    with pytest.raises(PlanError) as info:
+        load_path(path, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("table", "E2")
+    assert problem.message == "P1.O1: 'status' is not a field of an objective: it is a field of milestones"

@@ -517,7 +517,27 @@ def convert(
 
         report = check(plan, config)
     warnings = write_plan(plan, target, to=fmt, findings=report)
+    warnings += _entries_files_left_behind(plan, target, fmt)
     return ConvertResult(plan, fmt, list(plan.notices), warnings)
+
+
+def _entries_files_left_behind(plan: Plan, target: str | os.PathLike[str], fmt: str) -> list[str]:
+    """A warning for each local catalogue whose ``entries`` file, read from beside the plan, is
+    not beside the output: the output names the file, and cannot be read without it."""
+    if fmt not in ("yaml", "json", "xlsx", "csv"):
+        return []
+    out_dir = Path(target) if fmt == "csv" else Path(target).parent
+    warnings = []
+    for spec in plan.document.catalogues:
+        if not isinstance(spec.entries, str):
+            continue
+        there = out_dir / spec.entries
+        if there.exists():
+            continue
+        here = Path(plan.base_dir or ".") / spec.entries
+        warnings.append(f"the {spec.prefix.upper()} catalogue's entries are read from {spec.entries!r} beside the plan, "
+                        f"and {str(there)!r} does not exist: copy {str(here)!r} there, or the output cannot be read")
+    return warnings
 
 
 #: :func:`convert` under a name that differs from this module's, for re-export from the package

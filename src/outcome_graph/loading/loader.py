@@ -657,15 +657,15 @@ def _period_example(value: object) -> str:
     return "start and end dates, such as {start: 2011-04-01, end: 2012-03-31}"
 
 
-def _field_of_other_levels(field: str, model: type[BaseModel]) -> str:
+def field_of_other_levels(field: str, model: type[BaseModel]) -> str:
     """``" on a milestone: it is a field of priorities, aims and objectives"`` for a field written
     at a level of the plan that does not take it but others do (indicators on a milestone, a
     timescale on an objective); ``""`` otherwise."""
-    from ..model.document import Aim, Milestone, Objective, Priority
+    from ..model.document import Aim, Indicator, Milestone, Objective, Priority, Vision
 
     levels: list[tuple[type[BaseModel], str]] = [
         (Priority, "priorities"), (Aim, "aims"), (Objective, "objectives"), (Milestone, "milestones")]
-    if model not in [m for m, _ in levels]:
+    if model not in [m for m, _ in levels] and model not in (Vision, Indicator):
         return ""
     kind = str(getattr(model, "kind"))
     others = [words for m, words in levels if m is not model and field in field_names(m)]
@@ -797,11 +797,11 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
             model = model_at(loc[:-1])
             msg = f"unknown field {field!r}"
             if model is not None:
-                guess = nearest(field, field_names(model))
-                if guess:
-                    msg += f": did you mean {guess!r}?"
-                else:
-                    msg += _field_of_other_levels(field, model)
+                # (a field of other levels, written exactly, says so before any near spelling:
+                # `parent` on an indicator is not a misspelt `target`)
+                elsewhere = field_of_other_levels(field, model)
+                guess = None if elsewhere else nearest(field, field_names(model))
+                msg += f": did you mean {guess!r}?" if guess else elsewhere
         elif etype == "missing":
             field = str(loc[-1])
             where = _describe(matched) or "the document"
@@ -903,6 +903,44 @@ def _problem_at(raw: Any, key: str, message: str, file: str | None) -> Problem:
         line, column = raw.key_pos.get(key, (raw.line, raw.column))
         return Problem(message, file=file, line=line, column=column)
     return Problem(message, file=file)
+
+
+def _written_at(raw: Any, key: str) -> str:
+    """Where a mapping of the parsed document is written, for a message: ``on line 4``, or a
+    workbook's ``at owners!A3`` (the cell of its ``key``)."""
+    sheet = getattr(raw, "sheet", None)
+    if sheet is not None:
+        return f"at {sheet}!{getattr(raw, 'key_cell', {}).get(key, getattr(raw, 'cell', None))}"
+    if isinstance(raw, LocMap):
+        return f"on line {raw.line}"
+    return "above"
+
+
+def _declared_twice(document: PlanDocument, tree: dict[str, Any], file: str | None) -> list[Problem]:
+    """Two owners or two groups with one id, and two catalogues with one prefix (or one with the
+    built-in National Indicator Set's): the second would silently replace the first."""
+    problems: list[Problem] = []
+    for what, ids, raws in (("owner", [o.id for o in document.owners], tree.get("owners") or []),
+                            ("group", [g.id for g in document.groups], tree.get("groups") or [])):
+        first: dict[str, Any] = {}
+        for spec_id, raw in zip(ids, raws):
+            prev = first.setdefault(spec_id, raw)
+            if prev is not raw:
+                problems.append(_problem_at(raw, "id", f"duplicate {what} id {spec_id!r} (first declared "
+                                                       f"{_written_at(prev, 'id')}); {what}s' ids must be unique", file))
+    prefixes: dict[str, Any] = {}
+    for spec, raw in zip(document.catalogues, tree.get("catalogues") or []):
+        key = spec.prefix.upper()
+        if key == "NI":
+            problems.append(_problem_at(raw, "prefix", f"catalogue prefix {spec.prefix!r} is the built-in National "
+                                                       "Indicator Set's; a local catalogue needs a prefix of its own "
+                                                       "(e.g. CSC)", file))
+            continue
+        prev = prefixes.setdefault(key, raw)
+        if prev is not raw:
+            problems.append(_problem_at(raw, "prefix", f"catalogue prefix {spec.prefix!r} is declared twice (first "
+                                                       f"{_written_at(prev, 'prefix')}); prefixes compare ignoring case", file))
+    return problems
 
 
 def build_plan(
@@ -1011,6 +1049,7 @@ def build_plan(
         plan.owner_lines.setdefault(owner.id, pos(raw))
     for group, raw in zip(document.groups, tree.get("groups") or []):
         plan.group_lines.setdefault(group.id, pos(raw))
+    problems += _declared_twice(document, tree, file)
 
     # The framework and its outcomes.
     if valid is None:

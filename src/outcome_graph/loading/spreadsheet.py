@@ -39,8 +39,8 @@ from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan, code_key
 from .csvtext import CsvProblem, csv_rows
-from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, financial_year, human_size,
-                     model_at, over_limit, read_limited, wide_unicode, worded)
+from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, field_of_other_levels,
+                     financial_year, human_size, model_at, over_limit, read_limited, wide_unicode, worded)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -514,10 +514,15 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             name = str(loc[-1])
             model = model_at(loc[:-1])
             kind = getattr(model, "kind", None) if model is not None else None
-            msg = f"{ident}{name!r} is not a field of {'a ' + kind if isinstance(kind, str) else 'this item'}"
+            article = "an" if isinstance(kind, str) and kind[:1] in "aeiou" else "a"
+            msg = f"{ident}{name!r} is not a field of {f'{article} {kind}' if isinstance(kind, str) else 'this item'}"
             if model is not None:
-                guess = nearest(name, field_names(model))
-                if guess and guess != name:
+                # (a field of other levels says so: `status` on an objective's row is no misspelt `tags`)
+                elsewhere = field_of_other_levels(name, model).partition(": ")[2]
+                guess = None if elsewhere else nearest(name, field_names(model))
+                if elsewhere:
+                    msg += f": {elsewhere}"
+                elif guess and guess != name:
                     msg += f": did you mean {guess!r}?"
         else:
             text = err["msg"]

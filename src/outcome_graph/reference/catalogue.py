@@ -381,8 +381,9 @@ def load_catalogue_csv(
 
     The columns are ``code,title,ecm_outcome`` and optionally ``parent`` and
     ``title_verified`` (``yes``/``no``), as in the built-in National Indicator file and the
-    plan format's local catalogue CSV; ``outcomes`` is accepted for ``ecm_outcome``. Several
-    outcomes are separated by ``;``; blank lines are skipped.
+    plan format's local catalogue CSV; ``outcomes`` is accepted for ``ecm_outcome``, and headers
+    are read ignoring case and spacing (``ECM outcome``). Several outcomes are separated by ``;``;
+    blank lines are skipped.
 
     Parameters
     ----------
@@ -429,7 +430,8 @@ def load_catalogue_csv(
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
-            header = [cell.strip().lower() for cell in row]
+            # (case and spacing forgiven, as a flat table's headers are: `ECM outcome`)
+            header = [re.sub(r"[\s-]+", "_", cell.strip().lower()) for cell in row]
             unknown = [col for col in header if col not in _CSV_COLUMNS]
             if unknown:
                 raise CatalogueError(f"{name}, line {line}: unknown column(s) {', '.join(unknown)}; "

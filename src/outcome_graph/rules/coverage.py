@@ -72,7 +72,9 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
 
     ## Example
     A plan whose objectives cover being healthy, staying safe and enjoying and achieving, but whose
-    only economic well-being commitment has no indicator against it.
+    only economic well-being commitment has no indicator against it. Thurrock's plan tags none of
+    its pillars, aims or objectives with an Every Child Matters outcome: one plan-wide finding says
+    its coverage cannot be checked.
 
     ## How to fix
     Add an objective (or tag an existing one with the outcome it serves), and an indicator that

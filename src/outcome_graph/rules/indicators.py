@@ -163,16 +163,15 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if better_shown == theirs_shown:
                 # (NI 102a and NI 102b differ only after the cut, in the Key Stage: both are shown whole)
                 theirs_shown, better_shown = " ".join(entry.title.split()), " ".join(verdict.better.title.split())
-            better = f" It reads like {verdict.better.code} '{better_shown}'"
+            better = f"; it reads like {verdict.better.code} '{better_shown}'"
             taken = ctx.plan.indicator(verdict.better.code)
             if taken is not None and taken.id != code and taken.title and taken.title != verdict.better.title:
                 # (a plan's own lettering can take the national code: Richmond's NI 102a is local)
                 better += f", a code this plan gives to '{short(taken.title, 60)}'"
-            better += "."
         ours, theirs = (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
         yield ctx.finding(
             where,
-            f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}.{better}",
+            f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}.",
             f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it.",
         )
 

@@ -3,9 +3,10 @@
 A rule is a function decorated with :func:`rule`: its code, kebab-case name (named after the defect,
 so it reads as "allow <name>"), default severity, options with their defaults, and its
 documentation, which is the function's docstring with four headings: ``## What it does``,
-``## Why it matters``, ``## Example`` (from a real plan) and ``## How to fix``. The check itself
-is the function body: it receives a :class:`~outcome_graph.rules.context.RuleContext` and yields
-findings made with ``ctx.finding(...)``.
+``## Why it matters``, ``## Example`` (from a real plan where one has the defect) and
+``## How to fix``. The check itself is the function body: it receives a
+:class:`~outcome_graph.rules.context.RuleContext` and yields findings made with
+``ctx.finding(...)``.
 
 >>> from outcome_graph.rules import rule
 >>> @rule("XYZ001", "shouting-title", "info", register=False)

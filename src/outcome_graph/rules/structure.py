@@ -10,7 +10,7 @@ from ..findings import Finding
 from ..graph.components import strongly_connected
 from ..graph.facts import LEVEL_OF
 from ..model.document import LEVELS
-from ._common import label, short, whole_branches
+from ._common import and_list, label, short, whole_branches
 from .context import RuleContext
 from .registry import rule
 
@@ -197,7 +197,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a `parent`, an indicator with no known catalogue prefix, a `depends_on`, a `see_also`,
-    a group member, or a variant's or node's view that names an id or view the plan does not have.
+    a group member, or a variant's or node's view that names an id or view the plan does not have,
+    and a `depends_on` that names a node other than a milestone (only milestones are due).
     An unmatched lead is not a broken reference (that is OG304).
 
     ## Why it matters
@@ -217,7 +218,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     items: list[tuple[str, str, str]] = [(b.source, b.field, b.target) for b in facts.broken]
     for node in facts.cross_referring:
         for dep in node.__dict__.get("depends_on") or ():  # (a field only milestones have)
-            if dep not in plan.nodes:
+            if dep not in plan.nodes or plan.nodes[dep].kind != "milestone":
                 items.append((node.id, "depends_on", dep))
         for ref in node.see_also:
             if ref not in plan.nodes:
@@ -260,6 +261,10 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
             hint = "Declare the indicator under `indicators:`, or correct its code (e.g. 'NI 72')."
+        elif field == "depends_on" and target in plan.nodes:
+            # (it exists, but only a milestone has a due date to depend on)
+            msg = f"{source}'s dependency {target!r} is {_a(plan.nodes[target].kind)}, not a milestone."
+            hint = "Name the milestone it waits for."
         elif field == "parent" and (target in plan.nodes or target in group_ids):
             # (it exists, but is not a level of the hierarchy: an indicator or a group)
             what_it_is = f"an {plan.nodes[target].kind}" if target in plan.nodes else "a group"
@@ -342,7 +347,7 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
         if skipped:
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {' and '.join(skipped)} "
+                f"{_name(ctx, node_id)} sits directly under {kind_of[p]} {p}, skipping the {and_list(skipped)} "
                 f"level{'s' if len(skipped) > 1 else ''} the plan uses elsewhere.",
                 f"Attach it to one of {p}'s {_LEVEL_WORDS[skipped[-1]][1]}, or add the missing {skipped[-1]}.",
             )

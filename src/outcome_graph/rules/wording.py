@@ -120,8 +120,9 @@ def polarity_conflict(ctx: RuleContext) -> Iterator[Finding]:
     one works toward the wrong result.
 
     ## Example
-    A summary that says "Increase the number of young people entering the youth justice system"
-    where the detail says "Reduce the number ...".
+    Thurrock's objective P2.A3.O3 is to "take steps to increase the number of pupils from lower
+    income families entering further and higher education" in its detail tables and overview, and
+    to "take steps to reduce" that number in its summary matrix.
 
     ## How to fix
     Correct the wording that is wrong.
@@ -191,6 +192,7 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
             under = f" of {parent}" if parent else ""
             kind = plan.nodes[missing].kind
             others = (f"the other {kind}{under} appears" if len(present) == 1 else
+                      f"both other {_plural(kind, 2)}{under} appear" if len(present) == 2 else
                       f"all {len(present)} other {_plural(kind, 2)}{under} appear")
             yield ctx.finding(
                 missing,
