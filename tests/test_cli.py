@@ -791,3 +791,80 @@ def test_every_command_that_checks_takes_the_rule_options(tmp_path):
         out = run(command, str(plan), *target, "--severity", "OG601=error")
         assert out.returncode == 2 and "--severity" in out.stderr and "Traceback" not in out.stderr, (command, out.stderr)
     assert not (tmp_path / "q.yaml").exists() and not (tmp_path / "e.dot").exists()
+
+
+def _rule_file(code: str) -> str:
+    """A rule file that leaves a marker file beside itself when it is run, and reports every plan."""
+    return ("import pathlib\n"
+            "pathlib.Path(__file__).with_suffix('.ran').write_text('ran')\n"
+            "from outcome_graph import rule\n\n"
+            f"@rule('{code}', 'every-plan-{code.lower()}', 'info')\n"
+            "def every_plan(ctx):\n"
+            "    '''Every plan.\n\n    ## What it does\n    Reports it.\n    ## Why it matters\n    A test.\n"
+            "    ## Example\n    A file.\n    ## How to fix\n    Nothing.\n    '''\n"
+            "    yield ctx.finding(None, 'A plan.')\n")
+
+
+def _untrusted_checkout(tmp_path: Path) -> Path:
+    """A folder received from elsewhere: a pyproject.toml above the plan and an outcome-graph.toml
+    beside it, each naming a rule file (code that runs)."""
+    (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nrule-files = ["above.py"]\n')
+    (tmp_path / "above.py").write_text(_rule_file("LOC901"))
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "outcome-graph.toml").write_text('rule-files = ["beside.py"]\n')
+    (plans / "beside.py").write_text(_rule_file("LOC902"))
+    (plans / "plan.yaml").write_text(CLEAN)
+    return plans
+
+
+_DISCOVERING = {
+    "check": ["check", "plan.yaml"],
+    "check-stdin": ["check", "-", "--stdin-filename", "plan.yaml"],
+    "report": ["report", "plan.yaml", "--no-diagram", "-o", "out.html"],
+    "render": ["render", "plan.yaml", "-o", "out.dot", "--findings"],
+    "table": ["table", "plan.yaml", "--what", "findings"],
+    "diff": ["diff", "plan.yaml", "plan.yaml"],
+    "convert": ["convert", "plan.yaml", "out", "--to", "csv", "--findings"],
+    "rules": ["rules"],
+}
+
+
+@pytest.mark.parametrize("name", list(_DISCOVERING))
+def test_isolated_runs_no_configuration_found_from_the_plan(tmp_path: Path, name: str):
+    plans = _untrusted_checkout(tmp_path)
+    markers = [tmp_path / "above.ran", plans / "beside.ran"]
+    args = _DISCOVERING[name]
+    stdin = CLEAN if "-" in args else None
+    out = run(*args, "--isolated", cwd=plans, input=stdin)
+    assert out.returncode in (0, 1), out.stderr
+    assert "Traceback" not in out.stderr
+    assert [m.exists() for m in markers] == [False, False]
+    assert "LOC90" not in out.stdout
+    # (without it, both files are read and both rule files run)
+    out = run(*args, cwd=plans, input=stdin)
+    assert out.returncode in (0, 1), out.stderr
+    assert [m.exists() for m in markers] == [True, True]
+
+
+def test_isolated_with_config_uses_the_named_file_alone(tmp_path: Path):
+    plans = _untrusted_checkout(tmp_path)
+    out = run("check", "plan.yaml", "--isolated", "--config", "outcome-graph.toml", "--format", "json", cwd=plans)
+    assert out.returncode == 0, out.stderr
+    rules = [f["rule"] for f in json.loads(out.stdout)["findings"]]
+    assert "LOC902" in rules and "LOC901" not in rules
+    assert (plans / "beside.ran").exists() and not (tmp_path / "above.ran").exists()
+    # the options still apply over it
+    out = run("check", "plan.yaml", "--isolated", "--config", "outcome-graph.toml", "--severity", "LOC902=error",
+              cwd=plans)
+    assert out.returncode == 1 and "LOC902" in out.stdout
+    out = run("rules", "--isolated", "--config", "outcome-graph.toml", cwd=plans)
+    assert out.returncode == 0 and "LOC902" in out.stdout and "LOC901" not in out.stdout
+
+
+def test_watch_with_isolated_does_not_watch_the_configuration_files(tmp_path: Path):
+    from outcome_graph.commands.common import watched_files
+
+    plan = write(tmp_path, CLEAN)
+    assert str(tmp_path / "outcome-graph.toml") in watched_files([str(plan)], None, None)
+    assert watched_files([str(plan)], "ci.toml", None, isolated=True) == [str(plan), "ci.toml"]

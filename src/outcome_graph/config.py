@@ -2,7 +2,8 @@
 
 Sources, from the lowest precedence to the highest: the nearest ``pyproject.toml`` with a
 ``[tool.outcome-graph]`` table (searched upward from the plan's folder), ``outcome-graph.toml``
-beside the plan, a file given with ``--config``, then command-line flags. Keys:
+beside the plan, a file given with ``--config``, then command-line flags; ``--isolated``
+(``discover_config(..., isolated=True)``) leaves out the two files found from the plan. Keys:
 
 ``select``, ``ignore``
     Rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific matching
@@ -303,8 +304,34 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
 
 
 def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: str | None = None,
-                    cli: ConfigLayer | None = None) -> Config:
-    """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags."""
+                    cli: ConfigLayer | None = None, isolated: bool = False) -> Config:
+    """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags.
+
+    ``isolated``: leave out the files found from the plan's folder (``pyproject.toml`` there or
+    above, ``outcome-graph.toml`` beside it), and so the rule files they name, as ``--isolated``
+    does; ``config_file`` and ``cli`` still apply. The configuration of a plan received from
+    elsewhere is then never read, nor its rule files run.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "outcome-graph.toml").write_text('ignore = ["OG6"]\\n')
+    >>> discover_config(folder / "plan.yaml").enabled("OG601"), discover_config(folder / "plan.yaml", isolated=True).enabled("OG601")
+    (False, True)
+    """
+    layers: list[ConfigLayer] = []
+    if not isolated:
+        layers.extend(_discovered(plan_path))
+    if config_file:
+        layers.append(_read_file(Path(config_file), required=True))  # type: ignore[arg-type]
+    if cli is not None:
+        layers.append(cli)
+    return Config(layers)
+
+
+def _discovered(plan_path: str | os.PathLike[str] | None) -> list[ConfigLayer]:
+    """The configuration files found from a plan's folder (the current folder without a plan):
+    the nearest ``pyproject.toml`` with a ``[tool.outcome-graph]`` table, then
+    ``outcome-graph.toml`` beside the plan."""
     layers: list[ConfigLayer] = []
     folder = Path(plan_path).resolve().parent if plan_path else Path.cwd()
     for candidate in [folder, *folder.parents]:
@@ -315,8 +342,4 @@ def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: st
     beside = _read_file(folder / "outcome-graph.toml", required=False)
     if beside is not None:
         layers.append(beside)
-    if config_file:
-        layers.append(_read_file(Path(config_file), required=True))  # type: ignore[arg-type]
-    if cli is not None:
-        layers.append(cli)
-    return Config(layers)
+    return layers

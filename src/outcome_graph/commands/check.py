@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON
-from .common import EXIT_OK, EXIT_USAGE, output_option, rule_options, say
+from .common import EXIT_OK, EXIT_USAGE, isolated_option, output_option, rule_options, say
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif")
@@ -41,6 +41,7 @@ def jobs_option(value: str) -> int | str:
               help="Lowest severity that makes the exit code 1 (default: error).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
+@isolated_option()
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
 @output_option()
@@ -66,7 +67,7 @@ def jobs_option(value: str) -> int | str:
                    "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
-            fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
+            fail_on: str | None, config_file: str | None, isolated: bool, period: str | None, max_bytes: int | None, output: str | None,
             hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None, baseline_file: str | None,
             watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
@@ -110,7 +111,7 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
             click.echo("reading a plan from standard input (end it with Ctrl-D)", err=True)
         stdin = read_limited(sys.stdin.buffer, limit) if "-" in first else b""  # (read before any fork)
         run = _Check(fmt=fmt, layer=cli_layer(select, ignore, severity, fail_on), config_file=config_file,
-                     period=period, limit=limit, output=output, hints=hints, statistics=statistics, color=color,
+                     isolated=isolated, period=period, limit=limit, output=output, hints=hints, statistics=statistics, color=color,
                      stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs)
         if not watch:
             sys.exit(run.all(first))
@@ -122,7 +123,7 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
                 found = expand_folders(plans)
             except OutcomeGraphError:  # a folder with no plan yet: watched until it has one
                 found = plans
-            return [*plans, *watched_files(found, config_file, baseline_file)]
+            return [*plans, *watched_files(found, config_file, baseline_file, isolated=isolated)]
 
         repeat_on_change(lambda: run.all(plans_of(plans)), f"checking {', '.join(plans)}", watched)
 
@@ -134,6 +135,7 @@ class _Check:
     fmt: str
     layer: Any  # the command line's configuration layer
     config_file: str | None
+    isolated: bool  # --isolated: no configuration file found from the plan's folder
     period: str | None
     limit: int  # --max-bytes
     output: str | None
@@ -208,7 +210,8 @@ class _Check:
 
         try:
             if path == "-":
-                config = discover_config(self.stdin_filename, config_file=self.config_file, cli=self.layer)
+                config = discover_config(self.stdin_filename, config_file=self.config_file, cli=self.layer,
+                                         isolated=self.isolated)
                 name = self.stdin_filename or "<stdin>"
                 base = os.path.dirname(os.path.abspath(self.stdin_filename)) if self.stdin_filename else os.getcwd()
                 if len(self.stdin) > self.limit:  # (read up to one byte past the limit: its size is unknown)
@@ -216,7 +219,7 @@ class _Check:
                                              "changes it)", file=name)])
                 plan = load_bytes(self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs)
             else:
-                config = discover_config(path, config_file=self.config_file, cli=self.layer)
+                config = discover_config(path, config_file=self.config_file, cli=self.layer, isolated=self.isolated)
                 plan = load_path(path, max_bytes=self.limit, period=self.period, jobs=jobs)
         except PlanError as exc:
             if several or self.fmt in _RECORDS_UNREADABLE:

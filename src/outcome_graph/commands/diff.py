@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import output_option
+from .common import isolated_option, output_option
 
 
 @click.command("diff", short_help="What changed between two versions of a plan.")
@@ -18,11 +18,12 @@ from .common import output_option
 @click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file for the check of both plans.")
+@isolated_option("beside NEW or above it")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for flat spreadsheets with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
 @output_option()
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
-            period: str | None, max_bytes: int | None, output: str | None) -> None:
+            isolated: bool, period: str | None, max_bytes: int | None, output: str | None) -> None:
     """Show what changed between two versions of a plan (OLD, then NEW).
 
     Lists the nodes added, removed, split, merged, reworded, moved, re-led and re-timed, the
@@ -54,7 +55,7 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         for plan in (before, after):
             for notice in plan.notices:
                 say(f"notice: {notice}")
-        config = discover_config(new, config_file=config_file) if findings else None
+        config = discover_config(new, config_file=config_file, isolated=isolated) if findings else None
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
         emit(result.to_json() if fmt == "json" else result.to_text(), output)

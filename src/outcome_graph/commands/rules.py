@@ -6,17 +6,20 @@ from collections.abc import Callable
 
 import click
 
+from .common import isolated_option
+
 
 @click.command("rules", short_help="List the rules, or show one rule's documentation.")
 @click.argument("code", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file whose rule files to include (default: the one that applies here).")
-def command(code: str | None, fmt: str, config_file: str | None) -> None:
+@isolated_option("in the current folder or above")
+def command(code: str | None, fmt: str, config_file: str | None, isolated: bool) -> None:
     """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`).
 
     Installed plugins' rules are listed, and those of the rule files (`rule-files`) that the
-    configuration of the current folder, or --config, names."""
+    configuration of the current folder (unless --isolated), or --config, names."""
     from .common import handle_errors
 
     with handle_errors():
@@ -26,7 +29,7 @@ def command(code: str | None, fmt: str, config_file: str | None) -> None:
         from ..rules.engine import configured_rules
 
         try:
-            config = discover_config(None, config_file=config_file)
+            config = discover_config(None, config_file=config_file, isolated=isolated)
         except ConfigError:
             if config_file:
                 raise
