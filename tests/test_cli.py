@@ -475,7 +475,7 @@ def test_text_output_shows_how_to_fix_each_finding_unless_asked_not_to(tmp_path)
 
 def test_color_is_given_when_asked_for_even_in_a_pipe_and_only_then(cli_env):
     plan = str(EXAMPLES / "tutorial-plan.yaml")
-    env = {k: v for k, v in cli_env.items() if k != "NO_COLOR"}
+    env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     piped = subprocess.run([*og_command(), "check", plan, "--color"], capture_output=True, text=True, env=env)
     assert piped.returncode in (0, 1) and "\x1b[" in piped.stdout
     plain = subprocess.run([*og_command(), "check", plan], capture_output=True, text=True, env=env)
@@ -484,6 +484,24 @@ def test_color_is_given_when_asked_for_even_in_a_pipe_and_only_then(cli_env):
     json_out = subprocess.run([*og_command(), "check", plan, "--color", "--format", "json"], capture_output=True,
                               text=True, env=env)
     assert "\x1b[" not in json_out.stdout  # (colour is for the text format alone)
+
+
+@pytest.mark.parametrize("force, no_color, coloured", [
+    ("1", None, True), ("0", None, True), ("", None, False), ("1", "1", False), (None, None, False),
+])
+def test_force_color_colours_a_pipe_unless_no_color_is_set(cli_env, tmp_path, force, no_color, coloured):
+    # (force-color.org: FORCE_COLOR, present and not empty, asks for colour where there is no
+    # terminal, as in a CI log; NO_COLOR, and --no-color, still turn it off)
+    plan = str(EXAMPLES / "tutorial-plan.yaml")
+    env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update({name: value for name, value in (("FORCE_COLOR", force), ("NO_COLOR", no_color)) if value is not None})
+    out = subprocess.run([*og_command(), "check", plan], capture_output=True, text=True, env=env)
+    assert out.returncode in (0, 1) and "OG403" in out.stdout
+    assert ("\x1b[" in out.stdout) == coloured
+    for options in (["--no-color"], ["--format", "json"], ["-o", str(tmp_path / "findings.txt")]):
+        out = subprocess.run([*og_command(), "check", plan, *options], capture_output=True, text=True, env=env)
+        assert "\x1b[" not in out.stdout
+    assert "\x1b[" not in (tmp_path / "findings.txt").read_text(encoding="utf-8")
 
 
 def test_several_plans_name_their_files_in_the_summaries(tmp_path, cli_env):
@@ -523,7 +541,7 @@ def test_a_terminal_gets_colour_unless_no_color_is_set_to_something(cli_env, no_
     # (no-color.org: NO_COLOR turns colour off when it is present and not empty)
     import pty
 
-    env = {k: v for k, v in cli_env.items() if k != "NO_COLOR"}
+    env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     if no_color is not None:
         env["NO_COLOR"] = no_color
     main, child = pty.openpty()

@@ -50,7 +50,8 @@ def jobs_option(value: str) -> int | str:
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
                    "(text format).")
 @click.option("--color/--no-color", default=None,
-              help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
+              help="Colour the text output (default: on a terminal, or in a pipe when FORCE_COLOR is set; "
+                   "never when NO_COLOR is set).")
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
                    "where its configuration is looked for.")
@@ -229,11 +230,16 @@ class _Check:
         return check(plan, config, jobs=jobs), list(plan.notices), []
 
     def _colour(self) -> bool:
+        """Whether the output is coloured: --color/--no-color; else on standard output, unless
+        NO_COLOR is set (no-color.org), when it is a terminal or FORCE_COLOR is set (a CI log
+        that shows colours, force-color.org); never in a file. Empty variables count as unset."""
         if self.fmt != "text":
             return False
         if self.color is not None:
             return self.color
-        return self.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        if self.output is not None or os.environ.get("NO_COLOR"):
+            return False
+        return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
     def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool) -> str:
         """The output of the reports (and of the plans that could not be read) in the format asked."""
