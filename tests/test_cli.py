@@ -886,3 +886,38 @@ def test_watch_with_isolated_does_not_watch_the_configuration_files(tmp_path: Pa
     plan = write(tmp_path, CLEAN)
     assert str(tmp_path / "outcome-graph.toml") in watched_files([str(plan)], None, None)
     assert watched_files([str(plan)], "ci.toml", None, isolated=True) == [str(plan), "ci.toml"]
+
+
+def test_every_option_of_every_command_says_what_it_takes_and_does():
+    import click
+
+    from outcome_graph.cli import main
+
+    runner = cli_runner()
+    for name, command in main.commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option) and "--help" not in param.opts:
+                assert param.help, f"{name} {param.opts[-1]} has no help text"
+        shown = runner.invoke(main, [name, "--help"])
+        assert shown.exit_code == 0 and "INTEGER RANGE" not in shown.output, name
+
+
+def test_table_output_dash_prints_the_table(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    printed = run("table", str(plan))
+    dashed = run("table", str(plan), "-o", "-", cwd=tmp_path)
+    assert dashed.returncode == 0, dashed.stderr
+    assert dashed.stdout == printed.stdout and "M1" in dashed.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_shell_completion_as_the_help_tells_it_completes_commands_and_choices():
+    env = {**os.environ, "_OUTCOME_GRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "outcome-graph check --format ",
+           "COMP_CWORD": "3"}
+    out = subprocess.run(og_command(), capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0 and "plain,sarif" in out.stdout.splitlines(), out.stdout + out.stderr
+    env.update(COMP_WORDS="outcome-graph rep", COMP_CWORD="1")
+    out = subprocess.run(og_command(), capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.splitlines() == ["plain,report"]
+    shown = run("--help").stdout
+    assert "_OUTCOME_GRAPH_COMPLETE=bash_source outcome-graph" in shown and "Exit codes:" in shown

@@ -43,7 +43,8 @@ def jobs_option(value: str) -> int | str:
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
 @click.option("--hints/--no-hints", default=True, help="Show how to fix each finding (text format).")
 @click.option("--statistics", is_flag=True,
@@ -82,6 +83,15 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
     `outcome-graph check plan.yaml --format json -o baseline.json`, then check with
     `--baseline baseline.json`. A finding is the recorded one when its plan, rule and node are the
     same (lines and figures in the message may change).
+
+    \b
+    Examples:
+      outcome-graph check plan.yaml
+      outcome-graph check plans/ --format sarif -o findings.sarif
+      outcome-graph check plan.yaml --select OG3,OG4 --fail-on warning
+      outcome-graph check their-plan.yaml --isolated     # no configuration from its folder
+      outcome-graph check plan.yaml --format json -o baseline.json
+      outcome-graph check plan.yaml --baseline baseline.json
     """
     from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 

@@ -17,7 +17,8 @@ from .common import isolated_option, rule_options, say
               help="A configuration file (for --findings).")
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @rule_options(" (with --findings)")
 def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, isolated: bool,
             period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:

@@ -12,7 +12,8 @@ from .common import isolated_option, output_option
 @click.command("diff", short_help="What changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
+              show_default=True, help="Output format (json: the changes as one document).")
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Check both plans and list the findings introduced and resolved.")
 @click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")
@@ -20,7 +21,8 @@ from .common import isolated_option, output_option
               help="A configuration file for the check of both plans.")
 @isolated_option("beside NEW or above it")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for flat spreadsheets with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
             isolated: bool, period: str | None, max_bytes: int | None, output: str | None) -> None:

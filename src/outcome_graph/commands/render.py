@@ -27,7 +27,8 @@ from .common import isolated_option, rule_options, say
               help="A configuration file (for --findings and the owner view's thresholds).")
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Mark only the findings that are new since the baseline FILE (see check --baseline; "
                    "implies --findings).")

@@ -11,7 +11,9 @@ from .common import isolated_option
 
 @click.command("rules", short_help="List the rules, or show one rule's documentation.")
 @click.argument("code", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text",
+              show_default=True, help="text: one line per rule (a rule's whole documentation with CODE); json and "
+                                      "markdown: every rule's documentation (markdown is docs/rules.md).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file whose rule files to include (default: the one that applies here).")
 @isolated_option("in the current folder or above")

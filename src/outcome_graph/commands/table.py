@@ -11,12 +11,14 @@ from .common import isolated_option, rule_options, say
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"], case_sensitive=False),
               default="milestones", show_default=True, help="Which table.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Write the whole table to a .csv or .xlsx file instead of printing it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
+              callback=lambda _ctx, _param, value: None if value == "-" else value,
+              help="Write the whole table to a .csv or .xlsx file instead of printing it (- prints it).")
 @click.option("--columns", default=None, metavar="COLS",
               help="Columns to print, comma-separated (default: a readable selection; 'all' for every column).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="findings: a configuration file (otherwise the one beside the plan, as check finds it).")
 @isolated_option()
