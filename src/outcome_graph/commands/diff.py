@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import isolated_option, output_option
+from .common import isolated_option, output_option, rule_options
 
 
 @click.command("diff", short_help="What changed between two versions of a plan.")
@@ -24,8 +24,10 @@ from .common import isolated_option, output_option
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
+@rule_options(" (for the findings)")
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
-            isolated: bool, period: str | None, max_bytes: int | None, output: str | None) -> None:
+            isolated: bool, period: str | None, max_bytes: int | None, output: str | None, select: tuple[str, ...],
+            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Show what changed between two versions of a plan (OLD, then NEW).
 
     Lists the nodes added, removed, split, merged, reworded, moved, re-led and re-timed, the
@@ -40,11 +42,12 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
       outcome-graph diff cypp-2011-12.yaml cypp-2012-13.yaml
       outcome-graph diff old.xlsx new.xlsx --format json
     """
-    from .common import emit, handle_errors, refuse_inputs, say
+    from .common import cli_layer, emit, handle_errors, refuse_inputs, say
 
     with handle_errors():
-        if config_file and not findings:
-            raise click.UsageError("--config configures the check of both plans, which --no-findings leaves out")
+        if (config_file or select or ignore or severity) and not findings:
+            raise click.UsageError("--config, --select, --ignore and --severity configure the check of both plans, "
+                                   "which --no-findings leaves out")
         from ..config import discover_config
         from ..diff import diff
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
@@ -57,7 +60,8 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         for plan in (before, after):
             for notice in plan.notices:
                 say(f"notice: {notice}")
-        config = discover_config(new, config_file=config_file, isolated=isolated) if findings else None
+        config = (discover_config(new, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
+                                  isolated=isolated) if findings else None)
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
         emit(result.to_json() if fmt == "json" else result.to_text(), output)
