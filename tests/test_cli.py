@@ -155,6 +155,17 @@ def test_rules_and_schema_commands():
     assert run("rules", "OG9").returncode == 2
 
 
+def test_rules_lists_the_catalogue_beside_a_broken_configuration_and_says_so(tmp_path: Path):
+    (tmp_path / "outcome-graph.toml").write_text('ignore = ["OG6"]\nselct = ["OG1"]\n')
+    out = run("rules", cwd=tmp_path)
+    assert out.returncode == 0 and "OG101" in out.stdout
+    assert f"notice: {tmp_path / 'outcome-graph.toml'}:2: unknown key 'selct'" in out.stderr
+    out = run("rules", "--config", "outcome-graph.toml", cwd=tmp_path)
+    assert out.returncode == 2 and "unknown key 'selct'" in out.stderr
+    out = run("rules", "--isolated", cwd=tmp_path)
+    assert out.returncode == 0 and out.stderr == ""
+
+
 def test_python_dash_m(tmp_path):
     import sys
 

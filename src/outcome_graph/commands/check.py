@@ -46,7 +46,7 @@ def jobs_option(value: str) -> int | str:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
-@click.option("--hints/--no-hints", default=True, help="Show how to fix each finding (text format).")
+@click.option("--hints/--no-hints", default=True, show_default=True, help="Show how to fix each finding (text format).")
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
                    "(text format).")

@@ -22,7 +22,7 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
 
     Installed plugins' rules are listed, and those of the rule files (`rule-files`) that the
     configuration of the current folder (unless --isolated), or --config, names."""
-    from .common import handle_errors
+    from .common import handle_errors, say
 
     with handle_errors():
         from ..config import Config, discover_config
@@ -32,10 +32,13 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
 
         try:
             config = discover_config(None, config_file=config_file, isolated=isolated)
-        except ConfigError:
+        except ConfigError as exc:
             if config_file:
                 raise
-            config = Config()  # (a broken configuration here does not hide the catalogue)
+            # (a broken configuration here does not hide the catalogue, nor is it passed over in silence)
+            say(f"notice: {exc}")
+            say("notice: the configuration here cannot be read: its rule files' rules are not listed")
+            config = Config()
         catalogue = configured_rules(config)
         selected = list(catalogue.values())
         if code:
