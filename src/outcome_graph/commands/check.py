@@ -38,7 +38,7 @@ def jobs_option(value: str) -> int | str:
                    "GitHub Actions annotations.")
 @rule_options("")
 @click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default=None,
-              help="Lowest severity that makes the exit code 1 (default: error).")
+              help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
 @isolated_option()
