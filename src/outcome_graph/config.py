@@ -340,7 +340,8 @@ def key_lines(text: str) -> dict[tuple[str, ...], int]:
     each text in a list is (``("select", "OG9")``): the first, where one is written twice.
     For a document ``tomllib`` has read; it tells values, and so lines, apart roughly.
 
-    >>> key_lines('select = ["OG1",\\n  "OG9"]\\n\\n[rules.OG302]\\nmax-milestones = 3\\n')  # doctest: +NORMALIZE_WHITESPACE
+    >>> text = 'select = ["OG1",\\n  "OG9"]\\n\\n[rules.OG302]\\nmax-milestones = 3\\n'
+    >>> key_lines(text)  # doctest: +NORMALIZE_WHITESPACE
     {('select',): 1, ('select', 'OG1'): 1, ('select', 'OG9'): 2, ('rules',): 4, ('rules', 'OG302'): 4,
      ('rules', 'OG302', 'max-milestones'): 5}
     """
@@ -459,7 +460,8 @@ def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: st
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "outcome-graph.toml").write_text('ignore = ["OG6"]\\n')
-    >>> discover_config(folder / "plan.yaml").enabled("OG601"), discover_config(folder / "plan.yaml", isolated=True).enabled("OG601")
+    >>> plan = folder / "plan.yaml"
+    >>> discover_config(plan).enabled("OG601"), discover_config(plan, isolated=True).enabled("OG601")
     (False, True)
     """
     layers: list[ConfigLayer] = []

@@ -69,9 +69,9 @@ def jobs_option(value: str) -> int | str:
                    "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
-            fail_on: str | None, config_file: str | None, isolated: bool, period: str | None, max_bytes: int | None, output: str | None,
-            hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None, baseline_file: str | None,
-            watch: bool, only_plans: bool, jobs: Any) -> None:
+            fail_on: str | None, config_file: str | None, isolated: bool, period: str | None, max_bytes: int | None,
+            output: str | None, hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None,
+            baseline_file: str | None, watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
     PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or
@@ -122,8 +122,8 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
             click.echo("reading a plan from standard input (end it with Ctrl-D)", err=True)
         stdin = read_limited(sys.stdin.buffer, limit) if "-" in first else b""  # (read before any fork)
         run = _Check(fmt=fmt, layer=cli_layer(select, ignore, severity, fail_on), config_file=config_file,
-                     isolated=isolated, period=period, limit=limit, output=output, hints=hints, statistics=statistics, color=color,
-                     stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs)
+                     isolated=isolated, period=period, limit=limit, output=output, hints=hints, statistics=statistics,
+                     color=color, stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs)
         if not watch:
             sys.exit(run.all(first))
         from ..errors import OutcomeGraphError

@@ -21,7 +21,8 @@ from .common import isolated_option, rule_options, say
               help="Largest input accepted, in bytes (default 32 MB).")
 @rule_options(" (with --findings)")
 def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, isolated: bool,
-            period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
+            period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...],
+            severity: tuple[str, ...]) -> None:
     """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files.
 
     The output holds everything the plan holds: converting back gives the same plan. YAML is

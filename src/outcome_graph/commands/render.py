@@ -37,8 +37,8 @@ from .common import isolated_option, rule_options, say
 @rule_options(" (with --findings)")
 def command(plan: str, output: str, findings: bool, milestones: bool, levels: str | None, focus: str | None,
             outcome: str | None, owners: bool, direction: str, no_title: bool, config_file: str | None,
-            isolated: bool, period: str | None, max_bytes: int | None, baseline_file: str | None, watch: bool, select: tuple[str, ...],
-            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
+            isolated: bool, period: str | None, max_bytes: int | None, baseline_file: str | None, watch: bool,
+            select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
 
     \b
