@@ -25,7 +25,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -122,7 +122,7 @@ class ConfigLayer:
         return ConfigError(message, file=self.source, line=self.line_of(*path))
 
 
-def _codes(value: Any, key: str, error: Any) -> list[str]:
+def _codes(value: Any, key: str, error: Callable[..., ConfigError]) -> list[str]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split() if v]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
