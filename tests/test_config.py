@@ -406,3 +406,16 @@ def test_the_lines_of_any_toml_document_are_found_without_error(text):
     for key in data:  # (a bare key, as configuration keys are, is found on its line)
         if key.replace("-", "").replace("_", "").isalnum():
             assert key in text.splitlines()[lines[(key,)] - 1]
+
+
+def test_a_mistake_in_a_pyproject_above_the_plan_is_reported_there_and_isolated_passes_it_by(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.outcome-graph]\nfail-on = 3\n')
+    plans = tmp_path / "plans" / "2011"
+    plans.mkdir(parents=True)
+    plan = plans / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}:5: fail-on must be one of"), out.stderr
+    out = subprocess.run([*og_command(), "check", str(plan), "--isolated"], capture_output=True, text=True, timeout=120)
+    assert out.returncode in (0, 1) and out.stderr == ""
