@@ -932,3 +932,15 @@ def test_shell_completion_as_the_help_tells_it_completes_commands_and_choices():
     assert out.stdout.splitlines() == ["plain,report"]
     shown = run("--help").stdout
     assert "_OUTCOME_GRAPH_COMPLETE=bash_source outcome-graph" in shown and "Exit codes:" in shown
+
+
+def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: Path):
+    orphan = str(write(tmp_path, ORPHAN))
+    assert run("check", orphan).returncode == 1
+    for args in (["table", orphan, "--what", "findings"], ["diff", orphan, orphan],
+                 ["report", orphan, "--no-diagram", "-o", str(tmp_path / "r.html")]):
+        out = run(*args)
+        assert out.returncode == 0, (args, out.stderr)
+    assert run("diff", str(write(tmp_path, CLEAN, "clean.yaml")), orphan, "--fail-on-changes").returncode == 1
+    shown = run("--help").stdout
+    assert "0 done (check: no finding at or above --fail-on); 1 check: at least one" in " ".join(shown.split())

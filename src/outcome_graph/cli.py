@@ -73,9 +73,10 @@ def _unwritable(error: Exception) -> None:
 
 
 _EPILOG = """\b
-Exit codes: 0 no finding at or above --fail-on; 1 at least one (diff --fail-on-changes: a
-change); 2 the input or the command line is unusable (the message names the file and line);
-3 a bug in outcome-graph; 130, 143 or 129 stopped by Ctrl-C, SIGTERM or SIGHUP.
+Exit codes: 0 done (check: no finding at or above --fail-on); 1 check: at least one such
+finding (diff --fail-on-changes: a change); 2 the input or the command line is unusable (the
+message names the file and line); 3 a bug in outcome-graph; 130, 143 or 129 stopped by
+Ctrl-C, SIGTERM or SIGHUP.
 
 \b
 Environment: NO_COLOR turns colour off, FORCE_COLOR turns it on in a pipe;
