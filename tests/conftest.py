@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+# (colour is for each test to ask for: a FORCE_COLOR set for the CI log would colour every output)
+os.environ.pop("FORCE_COLOR", None)
+
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
 EXAMPLES = ROOT / "examples"

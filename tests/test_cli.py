@@ -155,6 +155,17 @@ def test_rules_and_schema_commands():
     assert run("rules", "OG9").returncode == 2
 
 
+def test_rules_lists_the_catalogue_beside_a_broken_configuration_and_says_so(tmp_path: Path):
+    (tmp_path / "outcome-graph.toml").write_text('ignore = ["OG6"]\nselct = ["OG1"]\n')
+    out = run("rules", cwd=tmp_path)
+    assert out.returncode == 0 and "OG101" in out.stdout
+    assert f"notice: {tmp_path / 'outcome-graph.toml'}:2: unknown key 'selct'" in out.stderr
+    out = run("rules", "--config", "outcome-graph.toml", cwd=tmp_path)
+    assert out.returncode == 2 and "unknown key 'selct'" in out.stderr
+    out = run("rules", "--isolated", cwd=tmp_path)
+    assert out.returncode == 0 and out.stderr == ""
+
+
 def test_python_dash_m(tmp_path):
     import sys
 
@@ -475,7 +486,7 @@ def test_text_output_shows_how_to_fix_each_finding_unless_asked_not_to(tmp_path)
 
 def test_color_is_given_when_asked_for_even_in_a_pipe_and_only_then(cli_env):
     plan = str(EXAMPLES / "tutorial-plan.yaml")
-    env = {k: v for k, v in cli_env.items() if k != "NO_COLOR"}
+    env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     piped = subprocess.run([*og_command(), "check", plan, "--color"], capture_output=True, text=True, env=env)
     assert piped.returncode in (0, 1) and "\x1b[" in piped.stdout
     plain = subprocess.run([*og_command(), "check", plan], capture_output=True, text=True, env=env)
@@ -484,6 +495,24 @@ def test_color_is_given_when_asked_for_even_in_a_pipe_and_only_then(cli_env):
     json_out = subprocess.run([*og_command(), "check", plan, "--color", "--format", "json"], capture_output=True,
                               text=True, env=env)
     assert "\x1b[" not in json_out.stdout  # (colour is for the text format alone)
+
+
+@pytest.mark.parametrize("force, no_color, coloured", [
+    ("1", None, True), ("0", None, True), ("", None, False), ("1", "1", False), (None, None, False),
+])
+def test_force_color_colours_a_pipe_unless_no_color_is_set(cli_env, tmp_path, force, no_color, coloured):
+    # (force-color.org: FORCE_COLOR, present and not empty, asks for colour where there is no
+    # terminal, as in a CI log; NO_COLOR, and --no-color, still turn it off)
+    plan = str(EXAMPLES / "tutorial-plan.yaml")
+    env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update({name: value for name, value in (("FORCE_COLOR", force), ("NO_COLOR", no_color)) if value is not None})
+    out = subprocess.run([*og_command(), "check", plan], capture_output=True, text=True, env=env)
+    assert out.returncode in (0, 1) and "OG403" in out.stdout
+    assert ("\x1b[" in out.stdout) == coloured
+    for options in (["--no-color"], ["--format", "json"], ["-o", str(tmp_path / "findings.txt")]):
+        out = subprocess.run([*og_command(), "check", plan, *options], capture_output=True, text=True, env=env)
+        assert "\x1b[" not in out.stdout
+    assert "\x1b[" not in (tmp_path / "findings.txt").read_text(encoding="utf-8")
 
 
 def test_several_plans_name_their_files_in_the_summaries(tmp_path, cli_env):
@@ -523,7 +552,7 @@ def test_a_terminal_gets_colour_unless_no_color_is_set_to_something(cli_env, no_
     # (no-color.org: NO_COLOR turns colour off when it is present and not empty)
     import pty
 
-    env = {k: v for k, v in cli_env.items() if k != "NO_COLOR"}
+    env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     if no_color is not None:
         env["NO_COLOR"] = no_color
     main, child = pty.openpty()
@@ -791,3 +820,127 @@ def test_every_command_that_checks_takes_the_rule_options(tmp_path):
         out = run(command, str(plan), *target, "--severity", "OG601=error")
         assert out.returncode == 2 and "--severity" in out.stderr and "Traceback" not in out.stderr, (command, out.stderr)
     assert not (tmp_path / "q.yaml").exists() and not (tmp_path / "e.dot").exists()
+
+
+def _rule_file(code: str) -> str:
+    """A rule file that leaves a marker file beside itself when it is run, and reports every plan."""
+    return ("import pathlib\n"
+            "pathlib.Path(__file__).with_suffix('.ran').write_text('ran')\n"
+            "from outcome_graph import rule\n\n"
+            f"@rule('{code}', 'every-plan-{code.lower()}', 'info')\n"
+            "def every_plan(ctx):\n"
+            "    '''Every plan.\n\n    ## What it does\n    Reports it.\n    ## Why it matters\n    A test.\n"
+            "    ## Example\n    A file.\n    ## How to fix\n    Nothing.\n    '''\n"
+            "    yield ctx.finding(None, 'A plan.')\n")
+
+
+def _untrusted_checkout(tmp_path: Path) -> Path:
+    """A folder received from elsewhere: a pyproject.toml above the plan and an outcome-graph.toml
+    beside it, each naming a rule file (code that runs)."""
+    (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nrule-files = ["above.py"]\n')
+    (tmp_path / "above.py").write_text(_rule_file("LOC901"))
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "outcome-graph.toml").write_text('rule-files = ["beside.py"]\n')
+    (plans / "beside.py").write_text(_rule_file("LOC902"))
+    (plans / "plan.yaml").write_text(CLEAN)
+    return plans
+
+
+_DISCOVERING = {
+    "check": ["check", "plan.yaml"],
+    "check-stdin": ["check", "-", "--stdin-filename", "plan.yaml"],
+    "report": ["report", "plan.yaml", "--no-diagram", "-o", "out.html"],
+    "render": ["render", "plan.yaml", "-o", "out.dot", "--findings"],
+    "table": ["table", "plan.yaml", "--what", "findings"],
+    "diff": ["diff", "plan.yaml", "plan.yaml"],
+    "convert": ["convert", "plan.yaml", "out", "--to", "csv", "--findings"],
+    "rules": ["rules"],
+}
+
+
+@pytest.mark.parametrize("name", list(_DISCOVERING))
+def test_isolated_runs_no_configuration_found_from_the_plan(tmp_path: Path, name: str):
+    plans = _untrusted_checkout(tmp_path)
+    markers = [tmp_path / "above.ran", plans / "beside.ran"]
+    args = _DISCOVERING[name]
+    stdin = CLEAN if "-" in args else None
+    out = run(*args, "--isolated", cwd=plans, input=stdin)
+    assert out.returncode in (0, 1), out.stderr
+    assert "Traceback" not in out.stderr
+    assert [m.exists() for m in markers] == [False, False]
+    assert "LOC90" not in out.stdout
+    # (without it, both files are read and both rule files run)
+    out = run(*args, cwd=plans, input=stdin)
+    assert out.returncode in (0, 1), out.stderr
+    assert [m.exists() for m in markers] == [True, True]
+
+
+def test_isolated_with_config_uses_the_named_file_alone(tmp_path: Path):
+    plans = _untrusted_checkout(tmp_path)
+    out = run("check", "plan.yaml", "--isolated", "--config", "outcome-graph.toml", "--format", "json", cwd=plans)
+    assert out.returncode == 0, out.stderr
+    rules = [f["rule"] for f in json.loads(out.stdout)["findings"]]
+    assert "LOC902" in rules and "LOC901" not in rules
+    assert (plans / "beside.ran").exists() and not (tmp_path / "above.ran").exists()
+    # the options still apply over it
+    out = run("check", "plan.yaml", "--isolated", "--config", "outcome-graph.toml", "--severity", "LOC902=error",
+              cwd=plans)
+    assert out.returncode == 1 and "LOC902" in out.stdout
+    out = run("rules", "--isolated", "--config", "outcome-graph.toml", cwd=plans)
+    assert out.returncode == 0 and "LOC902" in out.stdout and "LOC901" not in out.stdout
+
+
+def test_watch_with_isolated_does_not_watch_the_configuration_files(tmp_path: Path):
+    from outcome_graph.commands.common import watched_files
+
+    plan = write(tmp_path, CLEAN)
+    assert str(tmp_path / "outcome-graph.toml") in watched_files([str(plan)], None, None)
+    assert watched_files([str(plan)], "ci.toml", None, isolated=True) == [str(plan), "ci.toml"]
+
+
+def test_every_option_of_every_command_says_what_it_takes_and_does():
+    import click
+
+    from outcome_graph.cli import main
+
+    runner = cli_runner()
+    for name, command in main.commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option) and "--help" not in param.opts:
+                assert param.help, f"{name} {param.opts[-1]} has no help text"
+        shown = runner.invoke(main, [name, "--help"])
+        assert shown.exit_code == 0 and "INTEGER RANGE" not in shown.output, name
+
+
+def test_table_output_dash_prints_the_table(tmp_path: Path):
+    plan = write(tmp_path, CLEAN)
+    printed = run("table", str(plan))
+    dashed = run("table", str(plan), "-o", "-", cwd=tmp_path)
+    assert dashed.returncode == 0, dashed.stderr
+    assert dashed.stdout == printed.stdout and "M1" in dashed.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_shell_completion_as_the_help_tells_it_completes_commands_and_choices():
+    env = {**os.environ, "_OUTCOME_GRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "outcome-graph check --format ",
+           "COMP_CWORD": "3"}
+    out = subprocess.run(og_command(), capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0 and "plain,sarif" in out.stdout.splitlines(), out.stdout + out.stderr
+    env.update(COMP_WORDS="outcome-graph rep", COMP_CWORD="1")
+    out = subprocess.run(og_command(), capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.splitlines() == ["plain,report"]
+    shown = run("--help").stdout
+    assert "_OUTCOME_GRAPH_COMPLETE=bash_source outcome-graph" in shown and "Exit codes:" in shown
+
+
+def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: Path):
+    orphan = str(write(tmp_path, ORPHAN))
+    assert run("check", orphan).returncode == 1
+    for args in (["table", orphan, "--what", "findings"], ["diff", orphan, orphan],
+                 ["report", orphan, "--no-diagram", "-o", str(tmp_path / "r.html")]):
+        out = run(*args)
+        assert out.returncode == 0, (args, out.stderr)
+    assert run("diff", str(write(tmp_path, CLEAN, "clean.yaml")), orphan, "--fail-on-changes").returncode == 1
+    shown = run("--help").stdout
+    assert "0 done (check: no finding at or above --fail-on); 1 check: at least one" in " ".join(shown.split())

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.config import Config, ConfigLayer, discover_config
 from outcome_graph.errors import ConfigError
+
+from .conftest import og_command
 
 
 def layers(*dicts):
@@ -190,14 +195,53 @@ def test_all_sets_every_rules_severity_and_a_narrower_selector_wins():
     [
         ("outcome-graph.toml", 'select = ["OG1"\n', ":1", "invalid TOML: Unclosed array at the end of the file"),
         ("outcome-graph.toml", 'select = ["OG1"]\nfail-on = \n', ":2:11", "invalid TOML: Invalid value"),
-        ("pyproject.toml", '[tool]\noutcome-graph = ["select"]\n', "", "[tool.outcome-graph] must be a table"),
+        ("pyproject.toml", '[tool]\noutcome-graph = ["select"]\n', ":2",
+         "[tool.outcome-graph] must be a table (keys such as select = [...])"),
     ],
 )
 def test_a_broken_configuration_file_names_the_line(tmp_path, name, text, where, needle):
     (tmp_path / name).write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as err:
         discover_config(tmp_path / "plan.yaml")
-    assert str(err.value) == f"{tmp_path / name}{where}: {needle}" + (" (keys such as select = [...])" if not where else "")
+    assert str(err.value) == f"{tmp_path / name}{where}: {needle}"
+
+
+_MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "never"\n"""\n'
+
+
+@pytest.mark.parametrize(
+    "name, text, line, needle",
+    [
+        ("outcome-graph.toml", '# checks\nignore = ["OG6"]\nselct = ["OG1"]\n', 3, "unknown key 'selct': did you mean 'select'?"),
+        ("outcome-graph.toml", 'ignore = ["OG6"]\nselect = 3\n', 2, "'select' must be a list of rule codes"),
+        ("outcome-graph.toml", 'select = []\n', 1, "'select' names no rule"),
+        ("outcome-graph.toml", '\nignore = {OG6 = true}\n', 2, "'ignore' must be a list of rule codes"),
+        ("outcome-graph.toml", 'select = [\n  "OG1",\n  "og9",\n]\n', 3, "'OG9' matches no rule"),
+        ("outcome-graph.toml", 'select = ["OG1"]\nignore = ["OG6", "OG7"]\n', 2, "'OG7' matches no rule"),
+        ("outcome-graph.toml", '\n\nfail-on = "sometimes"\n', 3, "fail-on must be one of"),
+        ("outcome-graph.toml", '[severity]\nOG1 = "info"\nOG302 = "fatal"\n', 3, "severity of OG302 must be"),
+        ("outcome-graph.toml", 'severity = {OG301 = "info", OG999 = "error"}\n', 1, "'OG999' matches no rule"),
+        ("outcome-graph.toml", 'fail-on = "error"\nseverity = 3\n', 2, "'severity' must be a table"),
+        ("outcome-graph.toml", '[rules]\nOG302 = 3\n', 2, "[rules.OG302] must be a table of options"),
+        ("outcome-graph.toml", 'rules = 3\n', 1, "'rules' must be a table of rule tables"),
+        ("outcome-graph.toml", '[rules.OG302]\nmax-milestones = 12\n\n[rules.OG999]\nx = 1\n', 4, "[rules.OG999]: no such rule"),
+        ("outcome-graph.toml", '[rules.OG302]\n\n"max-milestones" = "ten"\n', 3, "max-milestones must be a non-negative"),
+        ("outcome-graph.toml", 'rules.OG302.max-milestone = 3\n', 1, "unknown option 'max-milestone'"),
+        ("outcome-graph.toml", '\nrule-files = "rules.py"\n', 2, "'rule-files' must be a list of paths"),
+        ("outcome-graph.toml", '\nrule-files = ["missing.py"]\n', 2, "not found (listed in its 'rule-files')"),
+        ("pyproject.toml", _MULTILINE + '\n[tool.outcome-graph]\nignore = ["OG6"]\nbogus = 1\n', 9, "unknown key 'bogus'"),
+        ("pyproject.toml", '[tool.outcome-graph]\n[tool.outcome-graph.rules.OG302]\nmax-milestones = -1\n', 3,
+         "max-milestones must be a non-negative number, not -1"),
+    ],
+)
+def test_a_wrong_key_or_value_is_reported_at_its_line(tmp_path, name, text, line, needle):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(f"error: {tmp_path / name}:{line}: "), out.stderr
+    assert needle in out.stderr
 
 
 def test_a_pyproject_whose_tool_is_not_a_table_is_an_error(tmp_path):
@@ -343,3 +387,35 @@ def test_a_tool_gets_the_configuration_the_command_line_uses_for_a_plan(tmp_path
     assert any(rule == "OG302" and severity == "error" for rule, _, severity in cli)
     assert not any(rule.startswith("OG2") for rule, _, _ in cli)
     assert [f.rule for f in og.check(plan).findings if f.rule.startswith("OG2")]  # (the defaults differ)
+
+
+_TOML_PIECES = st.sampled_from(list('ab=.[]{},"\'\n #\\1-') + ['"""', "'''", 'x = ', '[a]\n', 'a = [\n', 'k = {', '[[t]]\n', 'c.d = '])
+
+
+@given(st.lists(_TOML_PIECES, max_size=40).map("".join))
+def test_the_lines_of_any_toml_document_are_found_without_error(text):
+    import tomllib
+
+    from outcome_graph.config import key_lines
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return
+    lines = key_lines(text)
+    for key in data:  # (a bare key, as configuration keys are, is found on its line)
+        if key.replace("-", "").replace("_", "").isalnum():
+            assert key in text.splitlines()[lines[(key,)] - 1]
+
+
+def test_a_mistake_in_a_pyproject_above_the_plan_is_reported_there_and_isolated_passes_it_by(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.outcome-graph]\nfail-on = 3\n')
+    plans = tmp_path / "plans" / "2011"
+    plans.mkdir(parents=True)
+    plan = plans / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n")
+    out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}:5: fail-on must be one of"), out.stderr
+    out = subprocess.run([*og_command(), "check", str(plan), "--isolated"], capture_output=True, text=True, timeout=120)
+    assert out.returncode in (0, 1) and out.stderr == ""

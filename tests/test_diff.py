@@ -495,7 +495,9 @@ def test_an_owner_s_findings_are_the_same_when_a_node_of_its_id_gets_another_id(
 def test_a_config_with_no_findings_to_check_is_a_usage_error_not_ignored(tmp_path: Path):
     thurrock = str(MODELS / "thurrock-cypp-2011-12.yaml")
     code, out, err = cli("diff", thurrock, thurrock, "--no-findings", "--config", str(tmp_path / "missing.toml"))
-    assert code == 2 and out == "" and "--config configures the check of both plans" in err
+    assert code == 2 and out == "" and "--config, --select, --ignore and --severity configure the check of both plans" in err
+    code, out, err = cli("diff", thurrock, thurrock, "--no-findings", "--ignore", "OG6")
+    assert code == 2 and out == "" and "which --no-findings leaves out" in err
 
 
 def test_the_readme_and_help_name_every_kind_of_change():
@@ -532,3 +534,24 @@ def test_a_title_reworded_past_what_a_line_shows_reads_differently_on_each_side(
         assert len(before) <= 72 and len(after) <= 72  # (the width of a line's quote, marks included)
     objective = next(line for line in lines if "P2.A2.O6" in line)
     assert '"…' in objective  # (what went before the difference is elided, and says so)
+
+
+
+
+def test_diff_chooses_the_rules_of_its_check_as_check_does(tmp_path: Path):
+    # (--select, --ignore and --severity, as every other command that checks a plan takes them)
+    header = PLAN_HEADER + "priorities:\n  - id: P1\n    title: Safe\n    outcomes: [stay_safe]\n" \
+        "    objectives:\n      - {id: O1, title: Fewer accidents, lead: Road safety team, indicators: [NI 70]}\n"
+    (tmp_path / "old.yaml").write_text(header)
+    (tmp_path / "new.yaml").write_text(header + "objectives:\n  - {id: O2, title: Orphaned, lead: Road safety team}\n")
+
+    def introduced(*options: str) -> list[tuple[str, str]]:
+        code, out, err = cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", "json", *options)
+        assert code == 0, err
+        return [(f["rule"], f["severity"]) for f in json.loads(out)["findings"]["introduced"]]
+
+    everything = introduced()
+    assert ("OG103", "error") in everything and ("OG102", "warning") in everything
+    assert introduced("--ignore", "OG103") == [f for f in everything if f[0] != "OG103"]
+    assert introduced("--select", "OG103") == [("OG103", "error")]
+    assert introduced("--select", "OG103", "--severity", "OG103=info") == [("OG103", "info")]

@@ -256,7 +256,7 @@ def test_a_missing_rule_file_names_the_configuration_that_lists_it(tmp_path):
     plan.write_text((EXAMPLES / "tutorial-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True)
     assert out.returncode == 2 and "Traceback" not in out.stderr
-    assert out.stderr.strip() == (f"error: {tmp_path / 'outcome-graph.toml'}: rule file "
+    assert out.stderr.strip() == (f"error: {tmp_path / 'outcome-graph.toml'}:1: rule file "
                                   f"'{tmp_path / 'rules' / 'local_rules.py'}' not found (listed in its 'rule-files')")
 
 

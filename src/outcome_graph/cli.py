@@ -1,7 +1,8 @@
 """The ``outcome-graph`` command.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 at least one such finding; 2 the input or the
-command line is unusable (the message says what and where, no traceback). Heavy libraries load
+command line is unusable (the message says what and where, no traceback); 3 a bug; 128 + the
+signal's number when stopped by one (130 for Ctrl-C). Heavy libraries load
 only in the commands that need them, so ``--version`` and ``--help`` answer at once.
 """
 
@@ -71,7 +72,21 @@ def _unwritable(error: Exception) -> None:
         pass
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+_EPILOG = """\b
+Exit codes: 0 done (check: no finding at or above --fail-on); 1 check: at least one such
+finding (diff --fail-on-changes: a change); 2 the input or the command line is unusable (the
+message names the file and line); 3 a bug in outcome-graph; 130, 143 or 129 stopped by
+Ctrl-C, SIGTERM or SIGHUP.
+
+\b
+Environment: NO_COLOR turns colour off, FORCE_COLOR turns it on in a pipe;
+OUTCOME_GRAPH_DEBUG=1 shows the traceback of an internal error.
+Shell completion: in ~/.bashrc (zsh: zsh_source in ~/.zshrc),
+  eval "$(_OUTCOME_GRAPH_COMPLETE=bash_source outcome-graph)"
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, epilog=_EPILOG)
 @click.version_option(__version__, "-V", "--version", prog_name="outcome-graph")
 def main() -> None:
     """Check a Children and Young People's Plan (or any outcome plan) as a graph.

@@ -2,7 +2,8 @@
 
 Sources, from the lowest precedence to the highest: the nearest ``pyproject.toml`` with a
 ``[tool.outcome-graph]`` table (searched upward from the plan's folder), ``outcome-graph.toml``
-beside the plan, a file given with ``--config``, then command-line flags. Keys:
+beside the plan, a file given with ``--config``, then command-line flags; ``--isolated``
+(``discover_config(..., isolated=True)``) leaves out the two files found from the plan. Keys:
 
 ``select``, ``ignore``
     Rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific matching
@@ -24,7 +25,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,55 +53,80 @@ class ConfigLayer:
     fail_on: str | None = None
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_files: list[str] = field(default_factory=list)
+    #: The line of each key in the file (a path of keys: ``("rules", "OG302", "max-milestones")``),
+    #: and of each text in a list (``("select", "OG9")``), for errors to point at.
+    lines: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], source: str, base_dir: Path | None = None) -> ConfigLayer:
+    def from_mapping(cls, data: Mapping[str, Any], source: str, base_dir: Path | None = None,
+                     lines: Mapping[tuple[str, ...], int] | None = None) -> ConfigLayer:
+        layer = cls(source=source, lines=dict(lines or {}))
+        error = layer.error
         for key in data:
             if key not in _KEYS:
                 guess = nearest(key, _KEYS)
-                raise ConfigError(
-                    f"unknown key {key!r}" + (f": did you mean {guess!r}?" if guess else f"; valid keys: {', '.join(_KEYS)}"),
-                    file=source,
-                )
-        layer = cls(source=source)
+                raise error(f"unknown key {key!r}" + (f": did you mean {guess!r}?" if guess else
+                                                      f"; valid keys: {', '.join(_KEYS)}"), key)
         if "select" in data:
-            layer.select = _codes(data["select"], "select", source)
+            layer.select = _codes(data["select"], "select", error)
             if not layer.select:
-                raise ConfigError("'select' names no rule, so nothing would be checked: name codes or prefixes "
-                                  "(select = ['OG1']), or leave it out for every rule", file=source)
+                raise error("'select' names no rule, so nothing would be checked: name codes or prefixes "
+                            "(select = ['OG1']), or leave it out for every rule", "select")
         if "ignore" in data:
-            layer.ignore = _codes(data["ignore"], "ignore", source)
+            layer.ignore = _codes(data["ignore"], "ignore", error)
         sev = data.get("severity", {})
         if not isinstance(sev, Mapping):
-            raise ConfigError("'severity' must be a table of code = severity", file=source)
+            raise error("'severity' must be a table of code = severity", "severity")
         for code, value in sev.items():
             if value not in SEVERITIES:
-                raise ConfigError(f"severity of {code} must be error, warning or info, not {value!r}", file=source)
+                raise error(f"severity of {code} must be error, warning or info, not {value!r}", "severity", code)
             layer.severity[str(code).upper()] = value
         if "fail-on" in data:
             if data["fail-on"] not in FAIL_ON:
-                raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}", file=source)
+                raise error(f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}", "fail-on")
             layer.fail_on = data["fail-on"]
         rules = data.get("rules", {})
         if not isinstance(rules, Mapping):
-            raise ConfigError("'rules' must be a table of rule tables ([rules.OG302])", file=source)
+            raise error("'rules' must be a table of rule tables ([rules.OG302])", "rules")
         for code, opts in rules.items():
             if not isinstance(opts, Mapping):
-                raise ConfigError(f"[rules.{code}] must be a table of options", file=source)
+                raise error(f"[rules.{code}] must be a table of options", "rules", code)
             layer.options[str(code).upper()] = dict(opts)
         files = data.get("rule-files", [])
         if isinstance(files, str) or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-            raise ConfigError("'rule-files' must be a list of paths", file=source)
+            raise error("'rule-files' must be a list of paths", "rule-files")
         base = base_dir or Path.cwd()
         layer.rule_files = [str((base / f).resolve()) for f in files]
         return layer
 
+    def line_of(self, *path: str) -> int | None:
+        """The line of a key (or of a text in a list) in the file, else of the nearest key
+        around it (``None`` for a layer not read from a file). Codes match whatever their case.
 
-def _codes(value: Any, key: str, source: str) -> list[str]:
+        >>> layer = ConfigLayer("c.toml", lines={("severity",): 2, ("severity", "OG302"): 3})
+        >>> layer.line_of("severity", "og302"), layer.line_of("severity", "OG999"), layer.line_of("select")
+        (3, 2, None)
+        """
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            folded = tuple(p.upper() for p in path)
+            for key, line in self.lines.items():
+                if len(key) == len(path) and tuple(k.upper() for k in key) == folded:
+                    return line
+            path = path[:-1]
+        return None
+
+    def error(self, message: str, *path: str) -> ConfigError:
+        """A :class:`ConfigError` about this layer, at the line of the key ``path``."""
+        return ConfigError(message, file=self.source, line=self.line_of(*path))
+
+
+def _codes(value: Any, key: str, error: Callable[..., ConfigError]) -> list[str]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split() if v]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key!r} must be a list of rule codes or prefixes", file=source)
+        raise error(f"{key!r} must be a list of rule codes or prefixes", key)
     return [v.strip().upper() for v in value]
 
 
@@ -208,44 +234,42 @@ class Config:
         """Check selectors and options against the known rules (clear errors with suggestions)."""
         codes = list(codes)
         for layer in self.layers:
-            for sel in [*(layer.select or []), *layer.ignore, *layer.severity]:
-                if sel in ("ALL",) or any(c.startswith(sel) for c in codes):
-                    continue
-                guess = nearest(sel, codes)
-                raise ConfigError(
-                    f"{sel!r} matches no rule" + (f": did you mean {guess!r}?" if guess else ""), file=layer.source
-                )
+            error = layer.error
+            for key, selectors in (("select", layer.select or []), ("ignore", layer.ignore),
+                                   ("severity", list(layer.severity))):
+                for sel in selectors:
+                    if sel in ("ALL",) or any(c.startswith(sel) for c in codes):
+                        continue
+                    guess = nearest(sel, codes)
+                    raise error(f"{sel!r} matches no rule" + (f": did you mean {guess!r}?" if guess else ""), key, sel)
             for code, opts in layer.options.items():
                 if code not in options:
                     guess = nearest(code, codes)
-                    raise ConfigError(
-                        f"[rules.{code}]: no such rule" + (f": did you mean {guess!r}?" if guess else ""), file=layer.source
-                    )
+                    raise error(f"[rules.{code}]: no such rule" + (f": did you mean {guess!r}?" if guess else ""),
+                                "rules", code)
                 for key, value in opts.items():
                     defaults = options[code]
                     if key not in defaults:
                         guess = nearest(key, defaults)
                         hint = f": did you mean {guess!r}?" if guess else (
                             f"; its options are {', '.join(defaults)}" if defaults else "; it has no options")
-                        raise ConfigError(f"[rules.{code}]: unknown option {key!r}{hint}", file=layer.source)
+                        raise error(f"[rules.{code}]: unknown option {key!r}{hint}", "rules", code, key)
                     default = defaults[key]
                     if isinstance(default, (int, float)) and not isinstance(default, bool):
                         if (isinstance(value, bool) or not isinstance(value, (int, float))
                                 or not math.isfinite(value) or value < 0):
-                            raise ConfigError(
-                                f"[rules.{code}] {key} must be a non-negative number, not {value!r}", file=layer.source
-                            )
+                            raise error(f"[rules.{code}] {key} must be a non-negative number, not {value!r}",
+                                        "rules", code, key)
                         if isinstance(default, int) and value != int(value):
-                            raise ConfigError(
-                                f"[rules.{code}] {key} must be a whole number, not {value!r}", file=layer.source
-                            )
+                            raise error(f"[rules.{code}] {key} must be a whole number, not {value!r}",
+                                        "rules", code, key)
                     else:
                         # (a custom rule's option: a list, a text or true/false, as its default is)
                         for kind, what in ((bool, "true or false"), (str, "a text"), (list, "a list"),
                                            (dict, "a table")):
                             if isinstance(default, kind) and not isinstance(value, kind):
-                                raise ConfigError(f"[rules.{code}] {key} must be {what}, as its default "
-                                                  f"{default!r} is, not {value!r}", file=layer.source)
+                                raise error(f"[rules.{code}] {key} must be {what}, as its default "
+                                            f"{default!r} is, not {value!r}", "rules", code, key)
 
 
 def _decide(code: str, select: list[str], ignore: list[str], *, default: bool) -> bool:
@@ -275,7 +299,8 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ConfigError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); TOML files are UTF-8",
@@ -290,19 +315,140 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
             message = message[: -len("(at end of document)")].rstrip() + " at the end of the file"
             line = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
         raise ConfigError(f"invalid TOML: {message}", file=str(path), line=line, column=column) from None
+    lines = key_lines(text)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError("'tool' must be a table ([tool.outcome-graph] holds this tool's keys)", file=str(path))
+            raise ConfigError("'tool' must be a table ([tool.outcome-graph] holds this tool's keys)", file=str(path),
+                              line=lines.get(("tool",)))
         table = tool.get("outcome-graph")
         if table is None:
             if required:
                 raise ConfigError("has no [tool.outcome-graph] table", file=str(path))
             return None
         if not isinstance(table, dict):
-            raise ConfigError("[tool.outcome-graph] must be a table (keys such as select = [...])", file=str(path))
+            raise ConfigError("[tool.outcome-graph] must be a table (keys such as select = [...])", file=str(path),
+                              line=lines.get(("tool", "outcome-graph")))
         data = table
-    return ConfigLayer.from_mapping(data, str(path), base_dir=path.parent)
+        lines = {key[2:]: line for key, line in lines.items() if key[:2] == ("tool", "outcome-graph") and key[2:]}
+    return ConfigLayer.from_mapping(data, str(path), base_dir=path.parent, lines=lines)
+
+
+_PUNCTUATION = "[]{}=,."
+
+
+def key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The line where each key of a TOML document is written, as a path of keys (a table
+    header's names, then the dotted key: ``("rules", "OG302", "max-milestones")``), and where
+    each text in a list is (``("select", "OG9")``): the first, where one is written twice.
+    For a document ``tomllib`` has read; it tells values, and so lines, apart roughly.
+
+    >>> text = 'select = ["OG1",\\n  "OG9"]\\n\\n[rules.OG302]\\nmax-milestones = 3\\n'
+    >>> key_lines(text)  # doctest: +NORMALIZE_WHITESPACE
+    {('select',): 1, ('select', 'OG1'): 1, ('select', 'OG9'): 2, ('rules',): 4, ('rules', 'OG302'): 4,
+     ('rules', 'OG302', 'max-milestones'): 5}
+    """
+    tokens = list(_tokens(text))
+    found: dict[tuple[str, ...], int] = {}
+    end = len(tokens)
+
+    def note(path: tuple[str, ...], name: tuple[str, ...], line: int) -> None:
+        for k in range(1, len(name) + 1):  # (a dotted key a.b = 1 writes a too)
+            found.setdefault((*path, *name[:k]), line)
+
+    def kind(i: int) -> str:
+        return tokens[i][0] if i < end else "end"
+
+    def key(i: int) -> tuple[tuple[str, ...], int]:
+        parts = [tokens[i][1]]
+        i += 1
+        while kind(i) == "." and kind(i + 1) in ("word", "text"):
+            parts.append(tokens[i + 1][1])
+            i += 2
+        return tuple(parts), i
+
+    def value(i: int, path: tuple[str, ...]) -> int:
+        opening = kind(i)
+        if opening not in ("[", "{"):
+            return i + 1
+        closing = "]" if opening == "[" else "}"
+        i += 1
+        while i < end and kind(i) != closing:
+            if kind(i) in ("\n", ","):
+                i += 1
+            elif opening == "[":
+                if kind(i) == "text":
+                    found.setdefault((*path, tokens[i][1]), tokens[i][2])
+                i = value(i, path)
+            elif kind(i) in ("word", "text"):
+                name, i = key(i)
+                note(path, name, tokens[i - 1][2])
+                i = value(i + 1, (*path, *name)) if kind(i) == "=" else i + 1
+            else:
+                i += 1
+        return i + 1
+
+    table: tuple[str, ...] = ()
+    i = 0
+    while i < end:
+        if kind(i) == "[":  # a table header: [a.b] or [[a.b]]
+            line = tokens[i][2]
+            while kind(i) == "[":
+                i += 1
+            if kind(i) in ("word", "text"):
+                table, i = key(i)
+                note((), table, line)
+        elif kind(i) in ("word", "text"):
+            name, i = key(i)
+            note(table, name, tokens[i - 1][2])
+            if kind(i) == "=":
+                i = value(i + 1, (*table, *name))
+        while i < end and kind(i) != "\n":  # (the rest of the line)
+            i += 1
+        i += 1
+    return found
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    """The tokens of a TOML document as (kind, text, line): ``word`` (a bare key or value),
+    ``text`` (a quoted string, escapes left as written but for ``\\"``), punctuation, and
+    ``\\n`` at each line's end; comments left out."""
+    line, i, end = 1, 0, len(text)
+    while i < end:
+        c = text[i]
+        if c == "\n":
+            yield "\n", c, line
+            line += 1
+            i += 1
+        elif c in " \t\r":
+            i += 1
+        elif c == "#":
+            while i < end and text[i] != "\n":
+                i += 1
+        elif c in "\"'":
+            start = line
+            if text.startswith(c * 3, i):  # a multi-line string
+                close = text.find(c * 3, i + 3)
+                close = end if close < 0 else close
+                while text.startswith(c, close + 3):  # ("""a "quote"""": up to two quotes end the text)
+                    close += 1
+                body, i = text[i + 3:close], close + 3
+            else:
+                j = i + 1
+                while j < end and text[j] != c and text[j] != "\n":
+                    j += 2 if c == '"' and text[j] == "\\" else 1
+                body, i = text[i + 1:j], j + 1
+            line += body.count("\n")
+            yield "text", body.replace('\\"', '"') if c == '"' else body, start
+        elif c in _PUNCTUATION:
+            yield c, c, line
+            i += 1
+        else:
+            j = i
+            while j < end and text[j] not in _PUNCTUATION and text[j] not in " \t\r\n#":
+                j += 1
+            yield "word", text[i:j], line
+            i = j
 
 
 def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Config | None:
@@ -325,8 +471,35 @@ def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Confi
 
 
 def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: str | None = None,
-                    cli: ConfigLayer | None = None) -> Config:
-    """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags."""
+                    cli: ConfigLayer | None = None, isolated: bool = False) -> Config:
+    """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags.
+
+    ``isolated``: leave out the files found from the plan's folder (``pyproject.toml`` there or
+    above, ``outcome-graph.toml`` beside it), and so the rule files they name, as ``--isolated``
+    does; ``config_file`` and ``cli`` still apply. The configuration of a plan received from
+    elsewhere is then never read, nor its rule files run.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "outcome-graph.toml").write_text('ignore = ["OG6"]\\n')
+    >>> plan = folder / "plan.yaml"
+    >>> discover_config(plan).enabled("OG601"), discover_config(plan, isolated=True).enabled("OG601")
+    (False, True)
+    """
+    layers: list[ConfigLayer] = []
+    if not isolated:
+        layers.extend(_discovered(plan_path))
+    if config_file:
+        layers.append(_read_file(Path(config_file), required=True))  # type: ignore[arg-type]
+    if cli is not None:
+        layers.append(cli)
+    return Config(layers)
+
+
+def _discovered(plan_path: str | os.PathLike[str] | None) -> list[ConfigLayer]:
+    """The configuration files found from a plan's folder (the current folder without a plan):
+    the nearest ``pyproject.toml`` with a ``[tool.outcome-graph]`` table, then
+    ``outcome-graph.toml`` beside the plan."""
     layers: list[ConfigLayer] = []
     folder = Path(plan_path).resolve().parent if plan_path else Path.cwd()
     for candidate in [folder, *folder.parents]:
@@ -337,8 +510,4 @@ def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: st
     beside = _read_file(folder / "outcome-graph.toml", required=False)
     if beside is not None:
         layers.append(beside)
-    if config_file:
-        layers.append(_read_file(Path(config_file), required=True))  # type: ignore[arg-type]
-    if cli is not None:
-        layers.append(cli)
-    return Config(layers)
+    return layers

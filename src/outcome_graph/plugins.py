@@ -64,10 +64,11 @@ def _load_plugins(config: Config | None) -> None:
         p = Path(path)
         if not p.is_file():
             assert config is not None
-            listed = next((layer.source for layer in config.layers if path in layer.rule_files), None)
+            listed = next((layer for layer in config.layers if path in layer.rule_files), None)
             problem = "is a folder, not a Python file" if p.is_dir() else "not found"
-            raise ConfigError(f"rule file {path!r} {problem} (listed in its 'rule-files')" if listed else
-                              f"rule file {path!r} {problem}", file=listed)
+            if listed is None:
+                raise ConfigError(f"rule file {path!r} {problem}")
+            raise listed.error(f"rule file {path!r} {problem} (listed in its 'rule-files')", "rule-files")
         name = f"outcome_graph_local_rules_{len(_files_loaded)}_{p.stem}"
         spec = importlib.util.spec_from_file_location(name, p)
         if spec is None or spec.loader is None:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON
-from .common import EXIT_OK, EXIT_USAGE, output_option, rule_options, say
+from .common import EXIT_OK, EXIT_USAGE, isolated_option, output_option, rule_options, say
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif")
@@ -38,18 +38,21 @@ def jobs_option(value: str) -> int | str:
                    "GitHub Actions annotations.")
 @rule_options("")
 @click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default=None,
-              help="Lowest severity that makes the exit code 1 (default: error).")
+              help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
+@isolated_option()
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
-@click.option("--hints/--no-hints", default=True, help="Show how to fix each finding (text format).")
+@click.option("--hints/--no-hints", default=True, show_default=True, help="Show how to fix each finding (text format).")
 @click.option("--statistics", is_flag=True,
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
                    "(text format).")
 @click.option("--color/--no-color", default=None,
-              help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
+              help="Colour the text output (default: on a terminal, or in a pipe when FORCE_COLOR is set; "
+                   "never when NO_COLOR is set).")
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
                    "where its configuration is looked for.")
@@ -66,9 +69,9 @@ def jobs_option(value: str) -> int | str:
                    "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
-            fail_on: str | None, config_file: str | None, period: str | None, max_bytes: int | None, output: str | None,
-            hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None, baseline_file: str | None,
-            watch: bool, only_plans: bool, jobs: Any) -> None:
+            fail_on: str | None, config_file: str | None, isolated: bool, period: str | None, max_bytes: int | None,
+            output: str | None, hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None,
+            baseline_file: str | None, watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
     PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or
@@ -80,6 +83,15 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
     `outcome-graph check plan.yaml --format json -o baseline.json`, then check with
     `--baseline baseline.json`. A finding is the recorded one when its plan, rule and node are the
     same (lines and figures in the message may change).
+
+    \b
+    Examples:
+      outcome-graph check plan.yaml
+      outcome-graph check plans/ --format sarif -o findings.sarif
+      outcome-graph check plan.yaml --select OG3,OG4 --fail-on warning
+      outcome-graph check their-plan.yaml --isolated     # no configuration from its folder
+      outcome-graph check plan.yaml --format json -o baseline.json
+      outcome-graph check plan.yaml --baseline baseline.json
     """
     from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
@@ -110,8 +122,8 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
             click.echo("reading a plan from standard input (end it with Ctrl-D)", err=True)
         stdin = read_limited(sys.stdin.buffer, limit) if "-" in first else b""  # (read before any fork)
         run = _Check(fmt=fmt, layer=cli_layer(select, ignore, severity, fail_on), config_file=config_file,
-                     period=period, limit=limit, output=output, hints=hints, statistics=statistics, color=color,
-                     stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs)
+                     isolated=isolated, period=period, limit=limit, output=output, hints=hints, statistics=statistics,
+                     color=color, stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs)
         if not watch:
             sys.exit(run.all(first))
         from ..errors import OutcomeGraphError
@@ -122,7 +134,7 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
                 found = expand_folders(plans)
             except OutcomeGraphError:  # a folder with no plan yet: watched until it has one
                 found = plans
-            return [*plans, *watched_files(found, config_file, baseline_file)]
+            return [*plans, *watched_files(found, config_file, baseline_file, isolated=isolated)]
 
         repeat_on_change(lambda: run.all(plans_of(plans)), f"checking {', '.join(plans)}", watched)
 
@@ -134,6 +146,7 @@ class _Check:
     fmt: str
     layer: Any  # the command line's configuration layer
     config_file: str | None
+    isolated: bool  # --isolated: no configuration file found from the plan's folder
     period: str | None
     limit: int  # --max-bytes
     output: str | None
@@ -208,7 +221,8 @@ class _Check:
 
         try:
             if path == "-":
-                config = discover_config(self.stdin_filename, config_file=self.config_file, cli=self.layer)
+                config = discover_config(self.stdin_filename, config_file=self.config_file, cli=self.layer,
+                                         isolated=self.isolated)
                 name = self.stdin_filename or "<stdin>"
                 base = os.path.dirname(os.path.abspath(self.stdin_filename)) if self.stdin_filename else os.getcwd()
                 if len(self.stdin) > self.limit:  # (read up to one byte past the limit: its size is unknown)
@@ -216,7 +230,7 @@ class _Check:
                                              "changes it)", file=name)])
                 plan = load_bytes(self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs)
             else:
-                config = discover_config(path, config_file=self.config_file, cli=self.layer)
+                config = discover_config(path, config_file=self.config_file, cli=self.layer, isolated=self.isolated)
                 plan = load_path(path, max_bytes=self.limit, period=self.period, jobs=jobs)
         except PlanError as exc:
             if several or self.fmt in _RECORDS_UNREADABLE:
@@ -226,11 +240,16 @@ class _Check:
         return check(plan, config, jobs=jobs), list(plan.notices), []
 
     def _colour(self) -> bool:
+        """Whether the output is coloured: --color/--no-color; else on standard output, unless
+        NO_COLOR is set (no-color.org), when it is a terminal or FORCE_COLOR is set (a CI log
+        that shows colours, force-color.org); never in a file. Empty variables count as unset."""
         if self.fmt != "text":
             return False
         if self.color is not None:
             return self.color
-        return self.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        if self.output is not None or os.environ.get("NO_COLOR"):
+            return False
+        return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
     def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool) -> str:
         """The output of the reports (and of the plans that could not be read) in the format asked."""

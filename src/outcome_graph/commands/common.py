@@ -19,8 +19,8 @@ from typing import Any
 import click
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
-           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer", "output_option", "StreamClosed", "Terminated",
-           "open_closed_streams", "quiet_stdout"]
+           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer", "output_option", "isolated_option",
+           "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -191,10 +191,12 @@ def refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: st
     refuse_input_as_output(output, files)
 
 
-def watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None) -> list[str]:
+def watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None, *,
+                  isolated: bool = False) -> list[str]:
     """The files whose change calls for another check: the plans (a CSV folder's files), the
     configuration files that apply or would if they were written (``outcome-graph.toml`` beside
-    a plan, ``pyproject.toml`` there or above), ``--config`` and the baseline."""
+    a plan, ``pyproject.toml`` there or above; not with ``--isolated``), ``--config`` and the
+    baseline."""
     from pathlib import Path
 
     files: dict[str, None] = {}
@@ -203,6 +205,8 @@ def watched_files(plans: Iterable[str], config_file: str | None, baseline_file: 
         files[str(path)] = None
         if path.is_dir():
             files.update((str(p), None) for p in sorted(path.iterdir()) if p.is_file())
+        if isolated:
+            continue
         folder = path.resolve().parent
         files[str(folder / "outcome-graph.toml")] = None
         files.update((str(d / "pyproject.toml"), None) for d in [folder, *folder.parents])
@@ -276,6 +280,15 @@ def output_option(help: str = "Write the output to a file (written whole or not 
     given as ``-``: the command receives ``None`` for standard output."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
                         callback=lambda _ctx, _param, value: None if value == "-" else value, help=help)
+
+
+def isolated_option(where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--isolated``: leave out the configuration files a command would find (``where`` they are
+    looked for), and so the rule files they name; ``--config FILE`` and the options still apply."""
+    return click.option("--isolated", is_flag=True,
+                        help=f"Ignore the configuration files found {where} (outcome-graph.toml, "
+                             "pyproject.toml) and the rule files they name: for a plan from elsewhere, or a CI "
+                             "job that must not use a repository's own settings. --config FILE still applies.")
 
 
 def rule_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import rule_options, say
+from .common import isolated_option, rule_options, say
 
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
@@ -15,11 +15,14 @@ from .common import rule_options, say
 @click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (for --findings).")
+@isolated_option()
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @rule_options(" (with --findings)")
-def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, period: str | None,
-            max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
+def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, isolated: bool,
+            period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...],
+            severity: tuple[str, ...]) -> None:
     """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files.
 
     The output holds everything the plan holds: converting back gives the same plan. YAML is
@@ -48,8 +51,8 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
         if target == "-":
             _to_standard_output(source, to, findings, period, max_bytes or DEFAULT_MAX_BYTES)
             return
-        config = (discover_config(source, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
-                  if findings else None)
+        config = (discover_config(source, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
+                                  isolated=isolated) if findings else None)
         result = convert(source, target, to=to, findings=findings, period=period,
                          max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config)
         for notice in result.notices:

@@ -6,23 +6,28 @@ import sys
 
 import click
 
-from .common import output_option
+from .common import isolated_option, output_option, rule_options
 
 
 @click.command("diff", short_help="What changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
+              show_default=True, help="Output format (json: the changes as one document).")
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Check both plans and list the findings introduced and resolved.")
 @click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file for the check of both plans.")
+@isolated_option("beside NEW or above it")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for flat spreadsheets with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
+@rule_options(" (for the findings)")
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
-            period: str | None, max_bytes: int | None, output: str | None) -> None:
+            isolated: bool, period: str | None, max_bytes: int | None, output: str | None, select: tuple[str, ...],
+            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Show what changed between two versions of a plan (OLD, then NEW).
 
     Lists the nodes added, removed, split, merged, reworded, moved, re-led, re-timed and
@@ -38,11 +43,12 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
       outcome-graph diff cypp-2011-12.yaml cypp-2012-13.yaml
       outcome-graph diff old.xlsx new.xlsx --format json
     """
-    from .common import emit, handle_errors, refuse_inputs, say
+    from .common import cli_layer, emit, handle_errors, refuse_inputs, say
 
     with handle_errors():
-        if config_file and not findings:
-            raise click.UsageError("--config configures the check of both plans, which --no-findings leaves out")
+        if (config_file or select or ignore or severity) and not findings:
+            raise click.UsageError("--config, --select, --ignore and --severity configure the check of both plans, "
+                                   "which --no-findings leaves out")
         from ..config import discover_config
         from ..diff import diff
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
@@ -55,7 +61,8 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         for plan in (before, after):
             for notice in plan.notices:
                 say(f"notice: {notice}")
-        config = discover_config(new, config_file=config_file) if findings else None
+        config = (discover_config(new, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
+                                  isolated=isolated) if findings else None)
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
         emit(result.to_json() if fmt == "json" else result.to_text(), output)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import rule_options, say
+from .common import isolated_option, rule_options, say
 
 
 @click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
@@ -25,8 +25,10 @@ from .common import rule_options, say
 @click.option("--no-title", is_flag=True, help="Leave out the title and legend.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (for --findings and the owner view's thresholds).")
+@isolated_option()
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Mark only the findings that are new since the baseline FILE (see check --baseline; "
                    "implies --findings).")
@@ -35,8 +37,8 @@ from .common import rule_options, say
 @rule_options(" (with --findings)")
 def command(plan: str, output: str, findings: bool, milestones: bool, levels: str | None, focus: str | None,
             outcome: str | None, owners: bool, direction: str, no_title: bool, config_file: str | None,
-            period: str | None, max_bytes: int | None, baseline_file: str | None, watch: bool, select: tuple[str, ...],
-            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
+            isolated: bool, period: str | None, max_bytes: int | None, baseline_file: str | None, watch: bool,
+            select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
 
     \b
@@ -61,7 +63,8 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
 
         def draw() -> None:
             baseline = read_baseline(baseline_file)
-            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
+            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
+                                     isolated=isolated)
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
             refuse_inputs(output, loaded=[loaded], configs=[config])
             marked: Any = findings
@@ -89,5 +92,5 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
         if not watch:
             draw()
             return
-        repeat_on_change(draw, f"drawing {plan} to {output}", watched_files([plan], config_file, baseline_file),
-                         clear=False)
+        repeat_on_change(draw, f"drawing {plan} to {output}",
+                         watched_files([plan], config_file, baseline_file, isolated=isolated), clear=False)

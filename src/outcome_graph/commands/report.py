@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import rule_options, say
+from .common import isolated_option, rule_options, say
 
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
@@ -14,18 +14,20 @@ from .common import rule_options, say
 @rule_options("")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
+@isolated_option()
 @click.option("--milestones/--no-milestones", default=True, show_default=True,
               help="Draw milestones in the diagram (their findings then link to them).")
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Leave out the findings recorded in FILE (see check --baseline): the report shows what is "
                    "new and counts the rest.")
 @click.option("--watch", is_flag=True, help="Write the report again whenever the plan, its configuration or the "
                                             "baseline changes, until Ctrl-C.")
 def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
-            config_file: str | None, milestones: bool, no_diagram: bool, period: str | None,
+            config_file: str | None, isolated: bool, milestones: bool, no_diagram: bool, period: str | None,
             max_bytes: int | None, baseline_file: str | None, watch: bool) -> None:
     """Write a self-contained HTML report: summary, findings (filterable), outcome coverage, owner load
     and the logic model with the findings marked. It opens offline in any browser and prints cleanly.
@@ -50,7 +52,8 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
 
         def write() -> None:
             baseline = read_baseline(baseline_file)
-            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
+            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
+                                     isolated=isolated)
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
             refuse_inputs(to_file, loaded=[loaded], configs=[config])
             findings = check(loaded, config, jobs="auto")
@@ -74,4 +77,4 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
             write()
             return
         repeat_on_change(write, f"writing the report of {plan} to {output}",
-                         watched_files([plan], config_file, baseline_file), clear=False)
+                         watched_files([plan], config_file, baseline_file, isolated=isolated), clear=False)

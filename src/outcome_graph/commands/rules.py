@@ -6,18 +6,23 @@ from collections.abc import Callable
 
 import click
 
+from .common import isolated_option
+
 
 @click.command("rules", short_help="List the rules, or show one rule's documentation.")
 @click.argument("code", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text",
+              show_default=True, help="text: one line per rule (a rule's whole documentation with CODE); json and "
+                                      "markdown: every rule's documentation (markdown is docs/rules.md).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file whose rule files to include (default: the one that applies here).")
-def command(code: str | None, fmt: str, config_file: str | None) -> None:
+@isolated_option("in the current folder or above")
+def command(code: str | None, fmt: str, config_file: str | None, isolated: bool) -> None:
     """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`).
 
     Installed plugins' rules are listed, and those of the rule files (`rule-files`) that the
-    configuration of the current folder, or --config, names."""
-    from .common import handle_errors
+    configuration of the current folder (unless --isolated), or --config, names."""
+    from .common import handle_errors, say
 
     with handle_errors():
         from ..config import Config, discover_config
@@ -26,11 +31,14 @@ def command(code: str | None, fmt: str, config_file: str | None) -> None:
         from ..rules.engine import configured_rules
 
         try:
-            config = discover_config(None, config_file=config_file)
-        except ConfigError:
+            config = discover_config(None, config_file=config_file, isolated=isolated)
+        except ConfigError as exc:
             if config_file:
                 raise
-            config = Config()  # (a broken configuration here does not hide the catalogue)
+            # (a broken configuration here does not hide the catalogue, nor is it passed over in silence)
+            say(f"notice: {exc}")
+            say("notice: the configuration here cannot be read: its rule files' rules are not listed")
+            config = Config()
         catalogue = configured_rules(config)
         selected = list(catalogue.values())
         if code:

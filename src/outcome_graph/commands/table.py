@@ -4,28 +4,32 @@ from __future__ import annotations
 
 import click
 
-from .common import rule_options, say
+from .common import isolated_option, rule_options, say
 
 
 @click.command("table", short_help="Print or write a table of a plan.")
 @click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"], case_sensitive=False),
               default="milestones", show_default=True, help="Which table.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Write the table to a .csv or .xlsx file instead of printing it (every column unless --columns chooses).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
+              callback=lambda _ctx, _param, value: None if value == "-" else value,
+              help="Write the table to a .csv or .xlsx file instead of printing it (every column unless --columns "
+                   "chooses; - prints it).")
 @click.option("--columns", default=None, metavar="COLS",
               help="Columns to print or write, comma-separated (default: a readable selection printed, every "
                    "column written; 'all' for every column).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest input accepted (default 32 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Largest input accepted, in bytes (default 32 MB).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="findings: a configuration file (otherwise the one beside the plan, as check finds it).")
+@isolated_option()
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="findings: leave out the findings recorded in FILE (see check --baseline).")
 @rule_options(" (--what findings)")
 def command(plan: str, what: str, output: str | None, columns: str | None, period: str | None,
-            max_bytes: int | None, config_file: str | None, baseline_file: str | None, select: tuple[str, ...],
-            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
+            max_bytes: int | None, config_file: str | None, isolated: bool, baseline_file: str | None,
+            select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Print or write a table of the plan for analysis.
 
     \b
@@ -63,7 +67,8 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
             from ..config import discover_config
             from ..rules.engine import check
 
-            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None))
+            config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
+                                     isolated=isolated)
             refuse_inputs(output, configs=[config])
             report = check(loaded, config)
             if baseline is not None:
