@@ -13,6 +13,8 @@ import subprocess
 import threading
 import time
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -434,3 +436,85 @@ def test_an_alias_is_read_as_pyyaml_reads_it_when_a_child_screens_the_text(monke
     monkeypatch.setattr(loader, "_screen_in_child", lambda text: Forked(lambda: os._exit(3)))
     assert og.load(_ALIASED, jobs=2).nodes["O2"].notes == "Agreed with the police"
     assert not _zombies()
+
+
+# -- a program started while a signal arrives (forking.start_process) --------------------------------
+
+class _Stopped(Exception):
+    pass
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def _signal_while_starting(tmp_path: Path, signum: int) -> tuple[Path, Any]:
+    """preexec_fn runs in the child before it becomes the program, while the parent waits inside
+    Popen(): the signal it sends the parent arrives there, where it used to unwind the parent and
+    leave the program running."""
+    pid_file = tmp_path / "child.pid"
+
+    def signal_parent() -> None:
+        pid_file.write_text(str(os.getpid()))
+        os.kill(os.getppid(), signum)
+
+    return pid_file, signal_parent
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads process states from /proc")
+def test_a_signal_arriving_while_a_program_starts_stops_the_program_too(tmp_path: Path):
+    from outcome_graph.forking import start_process
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    pid_file, signal_parent = _signal_while_starting(tmp_path, signal.SIGTERM)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises(_Stopped):
+            start_process(["sleep", "60"], preexec_fn=signal_parent)
+        assert signal.getsignal(signal.SIGTERM) is stop  # (the handler is back)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    pid = int(pid_file.read_text())
+    assert _gone(pid), "the program started is still running"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads process states from /proc")
+def test_a_signal_whose_handler_returns_leaves_the_program_started_running(tmp_path: Path):
+    from outcome_graph.forking import start_process
+
+    seen: list[int] = []
+    pid_file, signal_parent = _signal_while_starting(tmp_path, signal.SIGHUP)
+    previous = signal.signal(signal.SIGHUP, lambda signum, frame: seen.append(signum))
+    try:
+        process = start_process(["sleep", "60"], preexec_fn=signal_parent)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    try:
+        assert seen == [signal.SIGHUP]  # delivered once, after the start
+        assert process.pid == int(pid_file.read_text()) and process.poll() is None
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_an_ignored_signal_stays_ignored_while_a_program_starts(tmp_path: Path):
+    from outcome_graph.forking import start_process
+
+    pid_file, signal_parent = _signal_while_starting(tmp_path, signal.SIGHUP)
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        process = start_process(["sleep", "60"], preexec_fn=signal_parent)
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    try:
+        assert process.poll() is None
+    finally:
+        process.kill()
+        process.wait()

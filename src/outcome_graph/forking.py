@@ -9,16 +9,22 @@ A child's failure of any kind (an exception, a signal, a reply cut short) is rep
 caller as :class:`ChildFailed`, and every caller then does the work itself, so that an error
 surfaces exactly as it would without children. Children are forked only where ``os.fork``
 exists and the process runs no other thread (forking a threaded process can deadlock).
+
+:func:`start_process` starts a program (Graphviz's ``dot``) so that a signal stopping the command
+stops the program too, even one that arrives while the program is being started.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Generic, Literal, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from .errors import UsageError
+
+if TYPE_CHECKING:
+    import subprocess
 
 __all__ = ["Jobs", "ChildFailed", "Forked", "map_shared", "reap", "can_fork", "usable_cpus", "auto_allowed"]
 
@@ -213,6 +219,68 @@ def reap() -> None:
             os.waitpid(pid, 0)
         except ChildProcessError:  # pragma: no cover - already reaped (by a SIGCHLD handler)
             pass
+
+
+STOPPING_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def start_process(args: Sequence[str], **popen: Any) -> subprocess.Popen[bytes]:
+    """``subprocess.Popen(args, **popen)``, with the signals that stop the command (SIGINT, SIGTERM,
+    SIGHUP) held back while the process starts.
+
+    The program runs as soon as it is forked, before ``Popen`` returns it: a signal in between
+    would unwind this process without the process it started, which would then run on unwatched
+    (Graphviz's ``dot`` laying out a large diagram for minutes). A signal held back is delivered
+    once the process is ours: the signal's handler runs as it would have, and if it raises
+    (``KeyboardInterrupt``, the command's clean exit) or ends this process (the default action),
+    the process started is killed and waited for first. Signals are held only where
+    Python handles them (the main thread), and an ignored signal stays ignored.
+    """
+    import signal
+    import subprocess
+
+    held: list[int] = []
+    previous: dict[int, Any] = {}
+
+    def hold(signum: int, frame: object) -> None:
+        held.append(signum)
+
+    try:
+        for name in STOPPING_SIGNALS:
+            number = getattr(signal, name, None)
+            handler = None if number is None else signal.getsignal(number)
+            if number is not None and handler not in (signal.SIG_IGN, None):
+                previous[number] = handler
+                signal.signal(number, hold)
+    except ValueError:  # not the main thread: Python delivers no signal here to hold
+        pass
+    process = None
+    try:
+        process = subprocess.Popen(args, **popen)  # noqa: S603 - a fixed program, its arguments ours
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if held:
+            number, handler = held[0], previous[held[0]]
+            if not callable(handler):  # (the default action ends this process: end the started one first)
+                _stop(process)
+                signal.raise_signal(number)
+            try:
+                handler(number, None)
+            except BaseException:
+                _stop(process)
+                raise
+    assert process is not None
+    return process
+
+
+def _stop(process: subprocess.Popen[bytes] | None) -> None:
+    if process is not None:
+        process.kill()
+        process.wait()
+        for stream in (process.stdin, process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
 
 
 def _child(write_end: int, fn: Callable[[], object]) -> None:  # pragma: no cover - runs in the child

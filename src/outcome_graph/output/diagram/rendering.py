@@ -1,12 +1,14 @@
 """Drawing with Graphviz: the output formats, :func:`pipe` (DOT text to SVG, PNG or PDF with
 Graphviz's ``dot`` program) and :func:`render` (a plan to a diagram's bytes or file).
 
-The ``graphviz`` package is imported only when a diagram is drawn.
+The ``graphviz`` package (which names the ``dot`` command for a format) is imported only when a
+diagram is drawn.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -64,21 +66,36 @@ def pipe(dot_text: str, fmt: str) -> bytes:
         return dot_text.encode("utf-8")
     if fmt not in ("svg", "png", "pdf"):
         raise RenderError(f"unknown diagram format {fmt!r}; use svg, png, pdf or dot")
-    import graphviz  # (only to draw: DOT text needs no Graphviz)
+    import subprocess
 
-    renderer = "cairo" if fmt in ("png", "pdf") else None
+    from graphviz.backend.dot_command import command
+
+    from ...forking import start_process
+
+    args = [os.fspath(part) for part in command("dot", fmt, renderer="cairo" if fmt in ("png", "pdf") else None)]
+    hidden: dict[str, Any] = {}
+    if sys.platform == "win32":  # pragma: no cover - no console window flashing up for `dot`
+        hidden["startupinfo"] = subprocess.STARTUPINFO(dwFlags=subprocess.STARTF_USESHOWWINDOW)
     try:
-        # (graphviz.pipe runs `dot` through subprocess.run, which stops it when this process is
-        # interrupted or terminated; Source.pipe would leave it running on its own)
-        data: bytes = graphviz.pipe("dot", fmt, dot_text.encode("utf-8"), renderer=renderer, quiet=True)
-        return data
-    except graphviz.ExecutableNotFound:
+        # (started so that a signal stopping the command stops `dot` too, even one that arrives
+        # while `dot` is being started; killed on any error or interruption while it draws)
+        process = start_process(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                **hidden)
+    except FileNotFoundError:
         raise RenderError("Graphviz's `dot` program was not found: " + GRAPHVIZ_HINT.format(fmt=fmt.upper())) from None
-    except graphviz.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip() if isinstance(exc.stderr, bytes) else str(exc.stderr or "")
-        raise RenderError(f"Graphviz could not draw the diagram: {detail or exc}") from None
     except OSError as exc:
         raise RenderError(f"Graphviz could not be run: {exc}") from None
+    with process:
+        try:
+            data, errors = process.communicate(dot_text.encode("utf-8"))
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+    if process.returncode:
+        detail = errors.decode("utf-8", "replace").strip()
+        raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
+    return data
 
 
 @overload
