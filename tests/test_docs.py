@@ -16,8 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
-# Commands that set up machines or other repositories are shown, not run here.
-NOT_RUN = {"make", "pip", "git", "pre-commit", "jupyter"}
+# Commands that set up machines, environments or other repositories are shown, not run here.
+NOT_RUN = {"make", "pip", "git", "pre-commit", "jupyter", ".", "source"}
 
 
 def blocks(kind: str) -> list[tuple[str, str]]:
