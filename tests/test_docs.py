@@ -264,3 +264,14 @@ def test_the_models_readme_counts_each_models_nodes(name: str):
     for node in plan.nodes.values():
         found[node.kind] = found.get(node.kind, 0) + 1
     assert stated == found, cell
+
+
+@pytest.mark.parametrize("plan", ["models/southend-cypp-2008-09.yaml", "examples/tutorial-plan.yaml"])
+def test_the_findings_table_example_runs_as_the_readme_says(plan: str, workdir: Path):
+    import outcome_graph as og
+
+    script = ROOT / "examples" / "findings_table.py"
+    out = subprocess.run([sys.executable, str(script), plan], cwd=workdir, capture_output=True, text=True, env=_env(), timeout=300)
+    report = og.check(og.load(ROOT / plan))
+    assert out.returncode == report.exit_code, out.stderr
+    assert f"{len(report.findings)} findings" in out.stdout.splitlines()[0]
