@@ -1,4 +1,4 @@
-"""``outcome-graph convert``: a plan from one format to another (YAML, JSON, .xlsx, CSV folder)."""
+"""``outcome-graph convert``: a plan from one format to another (YAML, JSON, .xlsx, CSV folder), or to RDF."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from .common import isolated_option, rule_options, say
 def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, isolated: bool,
             period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...],
             severity: tuple[str, ...]) -> None:
-    """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files.
+    """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files, or to RDF.
 
     The output holds everything the plan holds: converting back gives the same plan. YAML is
     written in the nested form; a workbook or CSV folder has one sheet per level (priorities,
@@ -37,6 +37,7 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
       outcome-graph convert plan.yaml plan-csv/          # a folder of CSV files
       outcome-graph convert table.xlsx plan.yaml --period 2011-04-01..2012-03-31
       outcome-graph convert plan.xlsx - --to json     # to standard output (YAML unless --to json)
+      outcome-graph convert plan.yaml plan.ttl        # RDF (Turtle), with the rdf extra installed
     """
     from .common import cli_layer, handle_errors
 
