@@ -275,3 +275,13 @@ def test_the_findings_table_example_runs_as_the_readme_says(plan: str, workdir: 
     report = og.check(og.load(ROOT / plan))
     assert out.returncode == report.exit_code, out.stderr
     assert f"{len(report.findings)} findings" in out.stdout.splitlines()[0]
+
+
+def test_the_readme_code_map_names_every_package_and_top_level_module():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("## How the code is organised"):]
+    src = ROOT / "src" / "outcome_graph"
+    packages = sorted(str(p.parent.relative_to(src)) + "/" for p in src.rglob("__init__.py") if p.parent != src)
+    modules = sorted(p.name for p in src.glob("*.py") if not p.name.startswith("__"))
+    missing = [name for name in packages + modules if f"{name}`" not in table]
+    assert not missing, f"the README's 'How the code is organised' does not name {missing}"
