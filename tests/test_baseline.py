@@ -266,7 +266,7 @@ def test_a_sarif_log_whose_properties_are_null_is_a_baseline_too(tmp_path: Path,
     plan = tmp_path / "plan.yaml"
     plan.write_text(SOUTHEND.read_text(encoding="utf-8"), encoding="utf-8")
     out = run("check", str(plan), "--baseline", "null.sarif", cwd=tmp_path)
-    assert out.returncode == 0 and "no findings (184 in the baseline)" in out.stdout, out.stderr
+    assert out.returncode == 0 and f"no findings ({len(southend.findings)} in the baseline)" in out.stdout, out.stderr
 
 
 _RESULT = {"ruleId": "OG301", "message": {"text": "m Hint: h"}, "suppressions": [],

@@ -110,14 +110,14 @@ def test_a_finding_links_to_its_node_and_a_node_to_its_findings(southend):
     target = svg_id("P2.A2.O2")
     page.wait_for_function(f"document.getElementById('{target}').classList.contains('og-highlight')")
     assert page.evaluate("document.querySelectorAll('.og-highlight').length") == 1
-    # P2.A2.O5's findings alone, not those of its milestone P2.A2.O5.M3, whose id starts with it.
-    assert page.query_selector('tr.finding[data-node="P2.A2.O5.M3"]') is not None
-    page.click(f'[id="{svg_id("P2.A2.O5")}"]')
+    # P2.A2.O10's findings alone, not those of its milestone P2.A2.O10.M1, whose id starts with it.
+    assert page.query_selector('tr.finding[data-node="P2.A2.O10.M1"]') is not None
+    page.click(f'[id="{svg_id("P2.A2.O10")}"]')
     nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
-    assert nodes and set(nodes) == {"P2.A2.O5"}
-    page.fill('[data-filter="text"]', "P2.A2.O5")  # (typed, the text matches as text again)
+    assert nodes and set(nodes) == {"P2.A2.O10"}
+    page.fill('[data-filter="text"]', "P2.A2.O10")  # (typed, the text matches as text again)
     nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
-    assert {"P2.A2.O5", "P2.A2.O5.M3"} <= set(nodes)
+    assert {"P2.A2.O10", "P2.A2.O10.M1"} <= set(nodes)
     # By keyboard: a node takes the focus, and Enter lists its findings as a click does.
     page.focus(f'[id="{svg_id("P2.A2.O3")}"]')
     page.keyboard.press("Enter")

@@ -98,4 +98,10 @@ def test_southend_highlights():
     report = _check("southend-cypp-2008-09")
     assert {f.node for f in report.by_rule("OG502")} == {"NI 157", "NI 145"}
     assert [f.node for f in report.by_rule("OG108")] == ["P7.A3"]
-    assert len(report.by_rule("OG402")) == 10
+    assert len(report.by_rule("OG402")) == 12
+    # Blank Lead cells below a lead in the same target are the merged cell above (the attendance
+    # officer leads all eight NI 87 actions); only empty cells in a target's first row are missing.
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    assert {plan.nodes[f"P4.A3.O1.M{i}"].lead for i in range(1, 9)} == {"Principal School Attendance Officer"}
+    assert {f.node for f in report.by_rule("OG301")} == {"P2.A1.O2.M1", "P4.A4.O1.M1"} | {
+        f"P6.A4.O2.M{i}" for i in range(1, 5)}
