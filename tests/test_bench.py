@@ -226,3 +226,29 @@ def test_fast_positions_match_the_precise_parser_on_generated_plans(doc, style, 
     plan = document_to_plan(fast[0], positions=fast[1])
     assert plan.document == precise.document
     assert _positions(plan) == _positions(precise)
+
+
+def test_the_latency_script_times_a_step_at_each_size():
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "latency.py"), "--sizes", "0.01,0.1", "--steps", "2000"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    rows = [line.split() for line in run.stdout.splitlines()]
+    assert [r[0] for r in rows] == ["0.01", "0.10"] and all(r[1:3] == ["MB", str(int(r[2]))] for r in rows)
+    assert all(int(r[2]) > 0 and r[3:] == ["ns", "per", "step"] for r in rows)
+
+
+def test_a_random_cycle_visits_every_element_once():
+    # (the chase must wait on every read: one cycle through the whole array, not a short loop in cache)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("latency", ROOT / "bench" / "latency.py")
+    latency = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(latency)
+    for n in (2, 3, 1000):
+        after = latency.random_cycle(n, seed=n)
+        seen, i = [], 0
+        for _ in range(n):
+            seen.append(i)
+            i = after[i]
+        assert i == 0 and sorted(seen) == list(range(n))
+    assert list(latency.random_cycle(1000)) != list(range(1, 1000)) + [0]  # (random, not in order)
