@@ -17,9 +17,11 @@ emptied first, as a fresh ``check`` meets them), all rules, the three rules of t
 the DOT text and the HTML report. The hash seed is fixed, so that the counts repeat exactly.
 
 With ``--cache``, callgrind also simulates the caches and counts, per phase, the data reads and
-writes that miss the last-level cache (by default the size this machine reports, 480 MiB: the caches
-are not the machine's own, so give ``--ll SIZE,WAYS,LINE`` for another). The instructions are the
-work; the misses are where the same work takes longer as the plan outgrows the cache.
+writes that miss the last-level cache, per node. The default last level is 16 MiB, where
+``bench/latency.py`` finds reads on this machine start to wait for memory (``lscpu`` reports
+480 MiB of L3, a shared processor's, most of which a process does not get); ``--ll SIZE,WAYS,LINE``
+simulates another. The instructions are the work; the misses are where the same work takes longer
+as the plan outgrows the cache.
 
 It prints one table and writes ``bench/instructions.json``.
 """
@@ -128,9 +130,10 @@ def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     phase_done("html")
 
 
-# The last-level cache callgrind simulates with --cache: what `lscpu` reports on the development
-# machine (480 MiB, 15 ways, 64-byte lines). Its first-level caches are left to callgrind's defaults.
-DEFAULT_LL = "503316480,15,64"
+# The last-level cache callgrind simulates with --cache: 16 MiB (16 ways, 64-byte lines), where
+# bench/latency.py finds the step to memory on the development machine. The first level is left to
+# callgrind's defaults.
+DEFAULT_LL = "16777216,16,64"
 
 
 def read_counts(out_prefix: Path) -> dict[str, dict[str, int]]:
@@ -203,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", action="store_true",
                         help="also simulate the caches and count last-level misses (about twice as slow)")
     parser.add_argument("--ll", default=DEFAULT_LL, metavar="SIZE,WAYS,LINE",
-                        help=f"the last-level cache simulated with --cache (default {DEFAULT_LL}: 480 MiB)")
+                        help=f"the last-level cache simulated with --cache (default {DEFAULT_LL}: 16 MiB)")
     parser.add_argument("--phases", nargs=3, help=argparse.SUPPRESS)  # (in the process callgrind runs)
     args = parser.parse_args(argv)
     if args.phases:

@@ -7,11 +7,12 @@ Usage (from the project root)::
 
 Each size is an array of 8-byte integers holding one random cycle through all of it; the script
 follows the cycle (each value read is the index of the next read), so every read waits for the one
-before and none can be foreseen. The time per step is the interpreter's loop (about a tenth of a
-microsecond) plus the wait for memory: flat while the array fits in a cache the process gets, then
+before and none can be foreseen. The time per step is the interpreter's loop (a few tens of
+nanoseconds) plus the wait for memory: flat while the array fits in a cache the process gets, then
 higher. ``lscpu`` reports what the processor has, not what a process on a shared machine gets;
 this shows the latter, which is what decides where the benchmark's phases slow down per node
-(a 10,000-node plan's nodes take about 30 MB, a 100,000-node plan's about 300 MB).
+(``outcome-graph check`` peaks at about 90 MB on a 10,000-node plan and 500 MB on a
+100,000-node one).
 """
 
 from __future__ import annotations
