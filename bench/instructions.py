@@ -11,7 +11,8 @@ grows with the size of the data as well as with the work (caches, memory pages).
 count is the work alone, and the same from one run to the next whatever else the machine does: it
 tells whether a phase does a constant amount of work per node (grows x10 from 10k to 100k nodes)
 or more. Each size runs in one process under callgrind, which is told at the end of each phase to
-write what it has counted since the end of the previous one. The phases are ``bench/run.py``'s:
+write what it has counted since the end of the previous one; counting starts after the imports
+(Python's start-up, the same at every size, runs uninstrumented). The phases are ``bench/run.py``'s:
 parsing, validation, building the plan, the facts, the networkx graph, each rule family (the caches
 emptied first, as a fresh ``check`` meets them), all rules, the three rules of the SHACL comparison,
 the DOT text and the HTML report. The hash seed is fixed, so that the counts repeat exactly.
@@ -48,6 +49,7 @@ from run import ROOT, THREE, cold, run_family  # noqa: E402
 # since the previous one, labelled with the phase's name (``desc: Trigger: Client Request: NAME``).
 _MARKER_C = r"""
 #include <valgrind/callgrind.h>
+void og_start(void) { CALLGRIND_START_INSTRUMENTATION; }
 void og_phase_done(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
 """
 
@@ -81,16 +83,20 @@ def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     from outcome_graph.rules import BUILTIN_FAMILIES, registry
     from outcome_graph.rules.engine import check, run_rules
 
-    done = ctypes.CDLL(str(marker)).og_phase_done
+    library = ctypes.CDLL(str(marker))
+    done = library.og_phase_done
 
     def phase_done(name: str) -> None:
         done(name.encode())
 
     gc.disable()  # (as the loader and the rule engine pause it; this process holds one plan)
     rules, config = registry(), Config()
+    # Counting starts here: Python's start-up and the imports above, the same at every size, run
+    # uninstrumented (--instr-atstart=no), several times faster than counted.
+    library.og_start()
     yaml_text = yaml_path.read_text(encoding="utf-8")
     json_text = json_path.read_text(encoding="utf-8")
-    phase_done(BETWEEN)  # (start-up and imports)
+    phase_done(BETWEEN)  # (reading the files)
 
     fast = fast_parse(yaml_text)
     tree, positions = fast if fast is not None else (parse_text(yaml_text), None)
@@ -162,6 +168,24 @@ def read_counts(out_prefix: Path) -> dict[str, dict[str, int]]:
     return counts
 
 
+def last_level_misses(by_phase: dict[str, dict[str, int]]) -> dict[str, int]:
+    """Each phase's data reads and writes that missed the last-level cache (``DLmr + DLmw``)."""
+    return {phase: e.get("DLmr", 0) + e.get("DLmw", 0) for phase, e in by_phase.items()}
+
+
+def callgrind(program: list[str], out: Path, ll: str | None, env: dict[str, str] | None = None,
+              failed: str = "the program failed under callgrind") -> dict[str, dict[str, int]]:
+    """Run ``program`` under callgrind, counting from its marker's ``og_start()`` on (the cache
+    simulated with ``ll`` as the last level, or not at all), and read each phase's events."""
+    cache = ["--cache-sim=no"] if ll is None else ["--cache-sim=yes", f"--LL={ll}"]
+    command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", *cache, "--branch-sim=no", "--dump-instr=no",
+               f"--callgrind-out-file={out}", *program]
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        raise SystemExit(f"{failed}:\n{done.stderr[-3000:]}")
+    return read_counts(out)
+
+
 def measure(n: int, workdir: Path, marker: Path, ll: str | None = None) -> dict[str, dict[str, int]]:
     from outcome_graph.synth import dump_json, dump_yaml, generate
 
@@ -169,17 +193,10 @@ def measure(n: int, workdir: Path, marker: Path, ll: str | None = None) -> dict[
     yaml_path, json_path = workdir / f"plan-{n}.yaml", workdir / f"plan-{n}.json"
     yaml_path.write_text(dump_yaml(document), encoding="utf-8")
     json_path.write_text(dump_json(document), encoding="utf-8")
-    out = workdir / f"callgrind-{n}"
-    cache = ["--cache-sim=no"] if ll is None else ["--cache-sim=yes", f"--LL={ll}"]
-    command = ["valgrind", "--tool=callgrind", *cache, "--branch-sim=no", "--dump-instr=no",
-               f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()),
-               "--phases", str(yaml_path), str(json_path), str(marker)]
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=os.pathsep.join(
         [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]))
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if done.returncode:
-        raise SystemExit(f"the phases failed under callgrind at N = {n:,}:\n{done.stderr[-3000:]}")
-    counts = read_counts(out)
+    counts = callgrind([sys.executable, str(Path(__file__).resolve()), "--phases", str(yaml_path), str(json_path),
+                        str(marker)], workdir / f"callgrind-{n}", ll, env, f"the phases failed under callgrind at N = {n:,}")
     missing = {"parse_yaml", "check", "html"} - set(counts)
     if missing:
         raise SystemExit(f"callgrind wrote no count for {', '.join(sorted(missing))} at N = {n:,}")
@@ -231,8 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(sizes, instructions)
     result: dict[str, Any] = {"sizes": sizes, "instructions": {str(n): c for n, c in instructions.items()}}
     if args.cache:
-        misses = {n: {phase: e.get("DLmr", 0) + e.get("DLmw", 0) for phase, e in by_phase.items()}
-                  for n, by_phase in events.items()}
+        misses = {n: last_level_misses(by_phase) for n, by_phase in events.items()}
         print(f"\ndata reads and writes missing the last-level cache ({args.ll}: size, ways, line), per node")
         print_table(sizes, {n: {p: m / n for p, m in c.items()} for n, c in misses.items()}, unit="", scale=1)
         result["last_level"] = args.ll

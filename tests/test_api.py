@@ -343,13 +343,10 @@ def _raised(call):
     raise AssertionError("no error raised")
 
 
-def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
-    # A web app or a process pool sends errors between processes (pickle) and a tool may copy
-    # them: a BaselineError could not be unpickled or deep-copied at all (made again from its
-    # text, which has no `file`), and an unpickled PlanError printed as "<plan>: plan.yaml:2:1: ...".
-    import copy
-    import pickle
-
+def _one_of_each_error(tmp_path):
+    """One of each error the package raises, each from its own kind of bad input: a plan file
+    with two problems, a baseline, a configuration file, a render without Graphviz's formats, a
+    usage error and a rule's case file."""
     import outcome_graph as og
     from outcome_graph.testing import load_cases
 
@@ -373,6 +370,17 @@ def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
     ]
     assert [type(e).__name__ for e in errors] == ["PlanError", "BaselineError", "ConfigError", "RenderError",
                                                   "UsageError", "CaseFileError"]
+    return errors
+
+
+def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
+    # A web app or a process pool sends errors between processes (pickle) and a tool may copy
+    # them: a BaselineError could not be unpickled or deep-copied at all (made again from its
+    # text, which has no `file`), and an unpickled PlanError printed as "<plan>: plan.yaml:2:1: ...".
+    import copy
+    import pickle
+
+    errors = _one_of_each_error(tmp_path)
     assert len(errors[0].problems) > 1
     for err in errors:
         for again in (pickle.loads(pickle.dumps(err)), copy.deepcopy(err), copy.copy(err)):
@@ -389,20 +397,7 @@ def test_every_error_has_its_message_apart_from_where_it_is(tmp_path):
     # PlanError's was in its problems, a BaselineError's in its problem, the rest in str() alone.
     import outcome_graph as og
 
-    plan_file = tmp_path / "plan.yaml"
-    plan_file.write_text(PLAN_TEXT + "priorities:\n  - {id: P1, titel: Safe}\n", encoding="utf-8")
-    baseline = tmp_path / "baseline.json"
-    baseline.write_text("{\n  not json\n", encoding="utf-8")
-    toml = tmp_path / "outcome-graph.toml"
-    toml.write_text("select = [\n", encoding="utf-8")
-    plan = og.load(PLAN_TEXT)
-    errors = [
-        _raised(lambda: og.load(plan_file)),
-        _raised(lambda: og.Baseline.load(baseline)),
-        _raised(lambda: og.Config.from_file(toml)),
-        _raised(lambda: og.render(plan, "svg")),
-        _raised(lambda: og.check(plan, jobs=0)),
-    ]
+    errors = _one_of_each_error(tmp_path)
     for err in errors:
         assert isinstance(err, og.OutcomeGraphError) and err.message
         if err.file is not None:

@@ -263,18 +263,19 @@ def start_process(args: Sequence[str], **popen: Any) -> subprocess.Popen[bytes]:
         if held:
             number, handler = held[0], previous[held[0]]
             if not callable(handler):  # (the default action ends this process: end the started one first)
-                _stop(process)
+                stop_process(process)
                 signal.raise_signal(number)
             try:
                 handler(number, None)
             except BaseException:
-                _stop(process)
+                stop_process(process)
                 raise
     assert process is not None
     return process
 
 
-def _stop(process: subprocess.Popen[bytes] | None) -> None:
+def stop_process(process: subprocess.Popen[bytes] | None) -> None:
+    """Kill a process started here, wait for it to end and close its pipes (nothing if ``None``)."""
     if process is not None:
         process.kill()
         process.wait()

@@ -70,7 +70,7 @@ def pipe(dot_text: str, fmt: str) -> bytes:
 
     from graphviz.backend.dot_command import command
 
-    from ...forking import start_process
+    from ...forking import start_process, stop_process
 
     args = [os.fspath(part) for part in command("dot", fmt, renderer="cairo" if fmt in ("png", "pdf") else None)]
     hidden: dict[str, Any] = {}
@@ -89,8 +89,7 @@ def pipe(dot_text: str, fmt: str) -> bytes:
         try:
             data, errors = process.communicate(dot_text.encode("utf-8"))
         except BaseException:
-            process.kill()
-            process.wait()
+            stop_process(process)
             raise
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
