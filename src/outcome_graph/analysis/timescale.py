@@ -43,16 +43,20 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
   the first year and the spring and summer terms in the second. A season other than winter
   followed by a split year (``Summer 2011/12``) is ambiguous and not read.
-- **Quarters**: ``Q3 2011-12`` (with a financial year) is a financial-year quarter, Q1 =
-  April–June, so ``Q3 2011-12`` is October–December 2011; ``Q1 2012`` (with a calendar year)
-  is a calendar quarter. A quarter without a year is not read.
+- **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
+  financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
+  October–December 2011; ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
+  value's ``period``. A quarter without a year is a financial-year quarter, placed in the plan
+  period as a month without a year is, and only in a plan period that starts on 1 April (in
+  one that starts in January or September, which months "Q3" means is not evident).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
   next to it, the academic year 1 September to 31 August. ``YYYY-MM`` whose second part is not
   the next year is an ISO month (``2011-07``). ``2012`` alone is the calendar year;
   ``2010 – 2013`` runs from 1 January 2010 to 31 December 2013. Year-level readings (calendar,
   financial and academic years) set ``Timing.year_only``, since they say nothing about the
-  month a milestone falls due in.
+  month a milestone falls due in; a range ending on a year alone (``April 2009 - 2010``) sets
+  ``Timing.ends_on_year`` for the same reason.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
@@ -200,6 +204,11 @@ class Timing:
     year_only
         True when every interval is a whole year (calendar, financial or academic) read from
         a year alone; rules that need the month (OG303) skip these.
+    ends_on_year
+        True when the span's end is read from a year alone, as in a range to a bare year
+        (``April 2009 - 2010``, ``{from: 2011-04, to: 2012}``) or a month beside a later
+        financial year: the end is a year's last day, not a month the work falls due in.
+        Implied by ``year_only``.
     """
 
     kind: TimingKind
@@ -208,6 +217,27 @@ class Timing:
     interpretation: str = ""
     reference: str | None = None
     year_only: bool = False
+    ends_on_year: bool = False
+
+    @property
+    def due_month(self) -> tuple[int, int] | None:
+        """``(year, month)`` the milestone falls due in: the month its span ends in.
+
+        None unless the timing is dated and that end is read from a month or a finer date:
+        a year alone (``2012``, ``2011/12``) or a range ending on one (``April 2009 - 2010``)
+        says nothing about the month (OG303 and the owner-load tables skip these).
+
+        Examples
+        --------
+        >>> parse_timescale("April - July 2011").due_month
+        (2011, 7)
+        >>> parse_timescale("April 2009 - 2010").due_month is None
+        True
+        """
+        span = self.span
+        if self.kind != "dated" or span is None or self.year_only or self.ends_on_year:
+            return None
+        return span.end.year, span.end.month
 
     @cached_property  # (rules read it for every milestone; a Timing is shared by equal texts)
     def span(self) -> Interval | None:
@@ -350,8 +380,8 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
     raise ValueError(f"'{value}' is not a valid due value: write {_DUE_FORMS}{words}")
 
 
-def _due_item(value: object) -> tuple[Interval, str, bool]:
-    """A single form or a ``{from, to}`` range -> (interval, rendering, year-level)."""
+def _due_item(value: object) -> tuple[Interval, str, bool, bool]:
+    """A single form or a ``{from, to}`` range -> (interval, rendering, year-level, ends on a year)."""
     if isinstance(value, dict):
         unknown = [k for k in value if k not in ("from", "to")]
         if unknown:
@@ -365,10 +395,11 @@ def _due_item(value: object) -> tuple[Interval, str, bool]:
         b, b_text, b_year = _due_single(value["to"])
         if b.end < a.start:
             raise ValueError(f"due range from {a_text} to {b_text} ends before it starts")
-        return Interval(a.start, b.end), f"{a_text}..{b_text}", a_year and b_year
+        return Interval(a.start, b.end), f"{a_text}..{b_text}", a_year and b_year, b_year
     if isinstance(value, (list, tuple)):
         raise ValueError(f"due value {value!r}: a list cannot contain another list")
-    return _due_single(value)
+    interval, text, year = _due_single(value)
+    return interval, text, year, year
 
 
 def parse_due(value: object) -> Timing:
@@ -425,16 +456,19 @@ def _parse_due(value: object) -> Timing:
     else:
         read = [_due_item(value)]
     intervals: list[Interval] = []
-    for interval, _, _ in read:
+    for interval, _, _, _ in read:
         if interval not in intervals:
             intervals.append(interval)
-    rendering = "; ".join(r for _, r, _ in read)
+    rendering = "; ".join(r for _, r, _, _ in read)
+    last = max(interval.end for interval, _, _, _ in read)
     return Timing(
         kind="dated",
         text=rendering,
         intervals=tuple(intervals),
         interpretation=f"due {rendering}",
-        year_only=all(y for _, _, y in read),
+        year_only=all(y for _, _, y, _ in read),
+        # (the month is known when any value ending last ends on a month or a day)
+        ends_on_year=all(e for interval, _, _, e in read if interval.end == last),
     )
 
 
@@ -564,8 +598,10 @@ def _mon(name: str) -> str:
 
 
 _ALTERNATIVES = [
-    # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year)
-    r"(?P<Q>(?<![a-z0-9])q(?P<q_n1>\d)(?!\d)(?:\s*(?:of\s+)?(?:"
+    # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
+    # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
+    r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
+    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))(?:\s*(?:of\s+)?(?:"
     r"(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
     r"|(?P<q_fc1>\d\d)/(?P<q_fd1>\d\d)(?![\d/])"
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
@@ -607,7 +643,8 @@ _DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
 _CANDIDATE_RE = re.compile(
-    r"(?<![a-z0-9])(?:\d|q\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)", _FLAGS
+    r"(?<![a-z0-9])(?:\d|q\d|qtr|quarter|first|second|third|fourth"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)", _FLAGS
 )
 
 _MODIFIER_RE = re.compile(
@@ -708,6 +745,8 @@ class _Item:
     open: bool = False
     qualifier: bool = False
     is_range: bool = False
+    year_end: bool = False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')
+    quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
     src_start: int = 0
     src_end: int = 0
 
@@ -789,6 +828,7 @@ def _year_item(item: _Item, year: int) -> _Item:
     item.short = str(year)
     item.long = f"the calendar year {year}"
     item.level = "year"
+    item.year_end = True
     return item
 
 
@@ -799,9 +839,12 @@ def _split_year(first: int, second: str) -> int | None:
     return first + 1 if int(second) == (first + 1) % 100 else None
 
 
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
 def _handle_q(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="quarter")
-    n = int(m["q_n1"] or m["q_n2"] or m["q_n3"])
+    n = _ORDINAL_QUARTERS[m["q_o"].lower()] if m["q_o"] else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
     if not 1 <= n <= 4:
         item.bad = f"{_q(m[0])} is not a quarter (Q1 to Q4)"
         return item
@@ -822,9 +865,17 @@ def _handle_q(m: re.Match[str], text: str) -> _Item:
         y = int(year)
         item.interval = _calendar_quarter(y, n)
         item.short = f"Q{n} {y}"
-        item.long = f"Q{n} {y} ({_month_words(item.interval)})"
+        item.long = f"the calendar quarter Q{n} {y} ({_month_words(item.interval)})"
         return item
-    item.bad = f"{_q(m[0])} gives no year"
+
+    # no year: a financial-year quarter, placed in the plan period by the caller
+    def make(y: int) -> tuple[Interval, str]:
+        iv = _fy_quarter(y, n)
+        return iv, f"Q{n} {y}-{(y + 1) % 100:02d} ({_month_words(iv)})"
+
+    item.make = _safe(make)
+    item.name = f"Q{n}"
+    item.quarter = True
     return item
 
 
@@ -869,6 +920,7 @@ def _handle_fy(m: re.Match[str], text: str) -> _Item:
     item.interval = Interval(date(a, 1, 1), date(last, 12, 31))
     item.short = f"{a} to {last}"
     item.long = f"the years {a} to {last}"
+    item.year_end = True
     return item
 
 
@@ -884,6 +936,7 @@ def _fy_item(item: _Item, a: int, text: str) -> _Item:
         item.short = label
         item.long = f"the financial year {label} ({_month_words(item.interval)})"
     item.level = "year"
+    item.year_end = True
     return item
 
 
@@ -1027,6 +1080,7 @@ def _range(a: _Item, b: _Item, src: str) -> _Item | None:
             return item
         item.interval = Interval(a.interval.start, b.interval.end)
         item.short = item.long = f"{a.short} to {b.short}"
+        item.year_end = b.year_end
         return item
     if a.make is not None and b.interval is not None:
         b_iv = b.interval
@@ -1035,6 +1089,7 @@ def _range(a: _Item, b: _Item, src: str) -> _Item | None:
             if got is not None and got[0].start <= b_iv.start:
                 item.interval = Interval(got[0].start, b_iv.end)
                 item.short = item.long = f"{got[1]} to {b.short}"
+                item.year_end = b.year_end
                 return item
         return None
     if a.interval is not None and b.make is not None:
@@ -1061,6 +1116,7 @@ def _range(a: _Item, b: _Item, src: str) -> _Item | None:
 
         item.make = make
         item.name = f"{a.name} to {b.name}"
+        item.quarter = a.quarter or b.quarter
         return item
     return None
 
@@ -1294,6 +1350,12 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 why = "no plan period was given to place it"
                 return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {why}{cut}")
             for it in yearless:
+                if it.quarter and (period.start.month, period.start.day) != (4, 1):
+                    # (quarters without a year are counted from April, as in a financial-year plan;
+                    # in a plan that runs from January or September 'Q3' could mean other months)
+                    return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and the plan period "
+                                          f"does not start in April, so its financial-year quarters "
+                                          f"cannot be read{cut}")
                 got = _resolve(it, period)
                 if isinstance(got, str):
                     return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {got}{cut}")
@@ -1395,6 +1457,9 @@ def _dated(
             distinct.append(it)
 
     year_only = all(it.level == "year" for it in dated)
+    last = max(iv.end for iv in intervals)
+    # (the month is known when any date ending last ends on a month or a finer date)
+    ends_on_year = all(it.year_end for it in dated if it.interval is not None and it.interval.end == last)
     if len(distinct) == 1 and len(dated) > 1:
         why = f"{whole} read as {_describe(distinct[0])}, written {len(dated)} times{note}"
     elif len(distinct) == 1:
@@ -1422,7 +1487,8 @@ def _dated(
         more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
         why = f"{whole} read as {len(parts)} dates: " + "; ".join(shown) + more + note
     return Timing(
-        kind="dated", text=text, intervals=tuple(intervals), interpretation=why, year_only=year_only
+        kind="dated", text=text, intervals=tuple(intervals), interpretation=why, year_only=year_only,
+        ends_on_year=ends_on_year,
     )
 
 

@@ -210,11 +210,11 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
         no_month = outside = 0
         for m in owner.milestones:
             timing = facts.timing.get(m)
-            span = timing.span if timing is not None else None
-            if timing is None or span is None or timing.kind != "dated" or timing.year_only:
+            due_month = timing.due_month if timing is not None else None
+            if due_month is None:
                 no_month += 1  # (undated, ongoing, deferred or a year alone: due in no month, as OG303 counts)
                 continue
-            key = f"{span.end.year:04d}-{span.end.month:02d}"
+            key = f"{due_month[0]:04d}-{due_month[1]:02d}"
             if key in months:
                 due[key] += 1
             else:
