@@ -336,6 +336,23 @@ def test_a_due_value_ending_on_a_bare_year_gives_no_month(due: object, month: tu
     assert parse_due(due).due_month == month
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June and July 2011", ["2011-06", "2011-07"]),
+    ("June, July and August 2011", ["2011-06", "2011-07", "2011-08"]),
+    ("Dec and Jan 2012", ["2011-12", "2012-01"]),
+    ("Spring and Summer 2012", ["2012-03..2012-05", "2012-06..2012-08"]),
+    ("30 June & 31 July 2011", ["2011-06-30", "2011-07-31"]),
+    ("Spring/Summer 2012", ["2012-03..2012-08"]),
+    ("Autumn/Winter 2011", ["2011-09..2012-02"]),
+])
+def test_a_part_without_a_year_takes_the_year_of_the_part_after_it(text: str, expected: list[str]) -> None:
+    # (not dropped as a label: 'June and July 2011' was read as July 2011 alone)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation.startswith(f"'{text}' read as")
+
+
 def test_month_without_year_needs_the_period() -> None:
     t = parse_timescale("March", THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2012-03"])

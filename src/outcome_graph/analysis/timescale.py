@@ -29,14 +29,16 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   interpretation says "by the end of February 2011". A deadline ends on the month's last day,
   which is what the rules compare.
 - **Ranges**: two dates joined by a hyphen, en/em dash, ``to``, ``until``, ``through``
-  (``between X and Y``; ``from X to Y``; ``April/May 2011``) make one interval from the start
+  (``between X and Y``; ``from X to Y``; ``April/May 2011``, ``Spring/Summer 2012``) make one interval from the start
   of the first to the end of the second. A first part without a year takes the second part's
   year, rolled back a year when it would otherwise start after the second part
   (``Nov – Feb 12`` is November 2011 to February 2012); a second part without a year takes the
   first year that does not end before the first part. A range that ends before it starts is
   not read.
 - **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
-  intervals in the order written; repeated identical dates are kept once.
+  intervals in the order written; repeated identical dates are kept once. A part without a year
+  listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
+  ``Dec and Jan 2012``) takes that part's year, rolled back a year as in a range.
 - **Seasons**: spring = March–May, summer = June–August, autumn = September–November,
   winter = December to February of the next year (``Winter 2008/09`` is the same winter).
   **School terms**: autumn term = September–December, spring term = January–April, summer
@@ -667,6 +669,7 @@ _ONWARDS_RE = re.compile(
 _RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", _FLAGS)
 _SLASH_GAP_RE = re.compile(r"\s*/\s*")
 _AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", _FLAGS)
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", _FLAGS)
 _DETERMINER_RE = re.compile(
     r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", _FLAGS
 )
@@ -1196,7 +1199,7 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
             gap = norm[a.end: b.start]
             is_range = bool(_RANGE_GAP_RE.fullmatch(gap))
             if not is_range and _SLASH_GAP_RE.fullmatch(gap):
-                is_range = a.level == "month" and b.level == "month"
+                is_range = a.level == b.level and a.level in ("month", "season")  # ('Spring/Summer 2012')
             if not is_range and _AND_GAP_RE.fullmatch(gap):
                 before = _MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
                 is_range = before is not None and before["between"] is not None
@@ -1221,6 +1224,21 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
                 continue
         kept.append(item)
     joined = kept
+
+    # a list whose first parts give no year takes the year of the part after them ('June and July
+    # 2011', 'Spring, Summer and Autumn 2012'), as the first part of a range does; quarters are
+    # left alone ('Q1 and Q2 2012': calendar quarters, which a yearless quarter is not)
+    for i in range(len(joined) - 2, -1, -1):
+        a, b = joined[i], joined[i + 1]
+        if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")
+                or not _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+            continue
+        for y in (b.interval.start.year, b.interval.start.year - 1):
+            got = a.make(y)
+            if got is not None and got[0].start <= b.interval.start:
+                a.interval, a.make = got[0], None
+                a.short = a.long = got[1]
+                break
 
     # modifiers before, 'onwards' after
     previous_end = 0
