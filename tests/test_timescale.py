@@ -353,6 +353,20 @@ def test_a_part_without_a_year_takes_the_year_of_the_part_after_it(text: str, ex
         assert t.interpretation.startswith(f"'{text}' read as")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Apr-11", ["2011-04"]), ("Sep-11", ["2011-09"]), ("Apr-13", ["2013-04"]), ("Mar-2012", ["2012-03"]),
+    ("Jan-12 to Mar-12", ["2012-01..2012-03"]), ("Nov 11/Dec 11", ["2011-11..2011-12"]),
+    ("Nov-11/Dec-11", ["2011-11..2011-12"]), ("Sept-Dec 11", ["2011-09..2011-12"]),
+])
+def test_a_month_with_its_year_after_a_hyphen_or_before_a_slash_keeps_the_year(text: str, expected: list[str]) -> None:
+    # ('Apr-13', as a spreadsheet shows April 2013, was read as 'Apr' placed in the plan period: April 2011)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation.startswith(f"'{text}' read as")
+    assert spans(parse_timescale("Nov 11/12")) == ["2011-04..2012-03"]  # (still a financial year)
+
+
 def test_month_without_year_needs_the_period() -> None:
     t = parse_timescale("March", THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2012-03"])

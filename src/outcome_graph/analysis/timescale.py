@@ -16,7 +16,8 @@ Reading rules for timescales
 ----------------------------
 Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are ignored.
 
-- **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``.
+- **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``,
+  ``Apr-11`` (as a spreadsheet shows a month).
   A two-digit year is 20YY. The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
   (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
@@ -592,7 +593,8 @@ _Y4 = r"(?:19|20)\d\d"
 #: A number of three or more digits straight after a month or season: a year that _Y4 does not
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
 _NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)")
-_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w/%]|[.,]\d|-\d)"  # a two-digit year after a month or season
+# a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
+_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-\d)"
 
 
 def _mon(name: str) -> str:
@@ -635,9 +637,9 @@ _ALTERNATIVES = [
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+term)?(?:\s*(?P<se_y>"
     + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
-    # month [year]: June 11, Sept 2011, March
+    # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
-    + r"(?:,?\s*(?P<mn_y4>" + _Y4 + r")(?!\d)|\s*" + _YY_AFTER.format("mn_y2") + r")?)",
+    + r"(?:(?:,?\s*|-)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
