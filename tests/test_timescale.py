@@ -303,6 +303,11 @@ def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> 
     t = parse_timescale("Q3", calendar)
     assert (t.kind, t.intervals) == ("undated", ())
     assert "the plan period does not start in April" in t.interpretation
+    # a quarter counted from April is never joined to a calendar quarter ('Q1 - Q2 2012' does not
+    # start in April 2012)
+    assert spans(parse_timescale("Q1 - Q2 2012", THURROCK)) == ["2012-04..2012-06"]
+    assert spans(parse_timescale("Q3 2011 - Q4", THURROCK)) == ["2011-07..2011-09"]
+    assert spans(parse_timescale("Q2-Q3 2011/12", THURROCK)) == ["2011-07..2011-12"]
     # a date with a year wins, and 'Quarterly' is ongoing work
     assert spans(parse_timescale("Q3 board, June 2011", four_years)) == ["2011-06"]
     assert parse_timescale("Quarterly", THURROCK).kind == "ongoing"

@@ -752,6 +752,7 @@ class _Item:
     is_range: bool = False
     year_end: bool = False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')
     quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
+    calendar: bool = False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
     src_start: int = 0
     src_end: int = 0
 
@@ -871,6 +872,7 @@ def _handle_q(m: re.Match[str], text: str) -> _Item:
         item.interval = _calendar_quarter(y, n)
         item.short = f"Q{n} {y}"
         item.long = f"the calendar quarter Q{n} {y} ({_month_words(item.interval)})"
+        item.calendar = True
         return item
 
     # no year: a financial-year quarter, placed in the plan period by the caller
@@ -1076,6 +1078,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
 # -- combining items ---------------------------------------------------------------------------
 def _range(a: _Item, b: _Item, src: str) -> _Item | None:
     """Join two items into one range item, or None when they do not form a range."""
+    if (a.quarter and b.calendar) or (a.calendar and b.quarter):
+        return None  # ('Q1 - Q2 2012': Q1 counted from April would start the range in April 2012)
     item = _Item(a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True)
     if a.interval is not None and b.interval is not None:
         # (as in a `due` range, a second part that starts first but ends after the first part
