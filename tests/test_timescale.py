@@ -756,6 +756,18 @@ def test_financial_year_quarters_tile_the_year(year: int) -> None:
 
 
 @fast
+@given(st.integers(2000, 2099), st.integers(1, 12), st.sampled_from([" ", "-", ", ", " '", "-'"]), st.booleans(),
+       st.booleans(), periods)
+def test_a_month_with_a_year_lies_in_that_month_whatever_the_period(
+        year: int, month: int, sep: str, two_digits: bool, short: bool, period: Interval | None) -> None:
+    name = (ABBREVIATIONS if short else MONTHS)[month - 1]
+    # (a comma is followed by a four-digit year only: 'June, 11 schools' gives no year)
+    written = f"{year % 100:02d}" if (two_digits and sep != ", ") or "'" in sep else str(year)
+    t = parse_timescale(f"{name}{sep}{written}", period)
+    assert (t.kind, t.intervals) == ("dated", (month_interval(year, month),))
+
+
+@fast
 @given(st.integers(1900, 2097), st.integers(1, 4), st.sampled_from(["Q{n}", "Quarter {n}", "Qtr {n}", "By Q{n}"]))
 def test_a_quarter_without_a_year_lies_in_its_one_year_plan(year: int, n: int, form: str) -> None:
     plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
