@@ -372,6 +372,28 @@ def test_a_month_with_its_year_after_a_hyphen_or_before_a_slash_keeps_the_year(t
     assert spans(parse_timescale("Nov 11/12")) == ["2011-04..2012-03"]  # (still a financial year)
 
 
+@pytest.mark.parametrize("text", ["By year end", "Year-end", "End of the financial year", "by the end of the year",
+                                  "Financial year end (tbc)"])
+def test_the_end_of_the_year_is_the_end_of_a_one_year_plan(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t), t.due_month) == ("dated", ["2012-03"], (2012, 3))
+    assert t.interpretation.startswith(f"'{text}' read as by the end of March 2012, the end of the plan's financial year")
+
+
+def test_the_end_of_the_year_is_undated_where_the_year_is_not_evident() -> None:
+    four_years = Interval(date(2009, 4, 1), date(2013, 3, 31))
+    calendar = Interval(date(2011, 1, 1), date(2011, 12, 31))
+    assert parse_timescale("By year end", four_years).interpretation == (
+        "'By year end' names no year, and the plan period is not one financial or calendar year")
+    assert "no plan period was given" in parse_timescale("By year end").interpretation
+    assert spans(parse_timescale("By year end", calendar)) == ["2011-12"]
+    # a calendar year has no financial year end of its own; 'Year 11' is a school year group
+    assert parse_timescale("End of the financial year", calendar).kind == "undated"
+    assert parse_timescale("By the end of Year 11", THURROCK).kind == "undated"
+    # a date with a year wins
+    assert spans(parse_timescale("Year end review, June 2011", four_years)) == ["2011-06"]
+
+
 def test_month_without_year_needs_the_period() -> None:
     t = parse_timescale("March", THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2012-03"])

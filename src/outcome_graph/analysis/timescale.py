@@ -75,6 +75,11 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
   otherwise. A date with a year always wins over these words ("May 11 and January 12" in
   "Update progress six monthly ... May 11 and January 12" is dated).
+- **The end of the year** (``By year end``, ``End of the financial year``): the last month of
+  the plan period, "by the end of March 2012", when the period is one financial year (1 April
+  to 31 March) or, unless the text says "financial", one calendar year; in a plan of several
+  years, or without a period, it is undated and the interpretation says why. ``end of Year 11``
+  (a school year group) is not a date.
 - **Open-ended starts** (``From April 2011 onwards``, ``April 2011 onwards``, ``monthly from
   Sept 11``): kind ``ongoing``, interval from the start of that date to the end of the plan
   period. Without a plan period, or when the period ends before the work starts, the interval
@@ -708,6 +713,12 @@ _EXTERNAL_RE = re.compile(
 _NUMBERED_RE = re.compile(
     r"(?<![a-z])(?:phase|stage|step|part|year|yr|level|ks|priority|objective|no\.?|number|item|section|page"
     r"|chapter|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar|theme|ni|csc|top)\s*$",
+    _FLAGS,
+)
+#: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
+_YEAR_END_RE = re.compile(
+    r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?P<fy1>financial\s+)?year|(?P<fy2>financial\s+)?year[-\s]?end)"
+    r"(?![a-z])(?!\s*\d)",
     _FLAGS,
 )
 _ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+year(?![a-z])", _FLAGS)
@@ -1389,6 +1400,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True
+        elif (year_end := _YEAR_END_RE.search(norm)) is not None:
+            return _year_end(text, whole, year_end, period, tba, cut)
 
     if dated:
         return _dated(
@@ -1413,6 +1426,35 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     if bad:
         return _undated(text, f"{bad[0].bad}{cut}")
     return _undated(text, f"{whole}: no date could be read{cut}")
+
+
+def _year_end(
+    text: str, whole: str, m: re.Match[str], period: Interval | None, tba: re.Match[str] | None, cut: str
+) -> Timing:
+    """'By year end', 'End of the financial year': the last month of a plan period of one year.
+
+    The plan's own year is evident only when its period is one financial year (1 April to 31
+    March), or, for a year not called financial, one calendar year; otherwise it is undated.
+    """
+    said = whole
+    financial = bool(m["fy1"] or m["fy2"])
+    if period is None:
+        return _undated(text, f"{said} names no year, and no plan period was given to place it{cut}")
+    ps, pe = period.start, period.end
+    one_fy = (ps.month, ps.day, pe.month, pe.day) == (4, 1, 3, 31) and pe.year == ps.year + 1
+    one_calendar = (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) and pe.year == ps.year
+    if not (one_fy or (one_calendar and not financial)):
+        what = "one financial year (April to March)" if financial else "one financial or calendar year"
+        return _undated(text, f"{said} names no year, and the plan period is not {what}{cut}")
+    marked = f" (marked {_q(tba[0])})" if tba is not None and tba[0][:2].lower() in ("tb", "to") else ""
+    kind = "financial year" if one_fy else "year"
+    return Timing(
+        kind="dated",
+        text=text,
+        intervals=(month_interval(pe.year, pe.month),),
+        interpretation=f"{said} read as by the end of {_MONTH_NAMES[pe.month]} {pe.year}, the end of the "
+                       f"plan's {kind}{marked}{cut}",
+    )
 
 
 def _dated(
