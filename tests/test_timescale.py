@@ -460,6 +460,13 @@ def test_ongoing_from_a_start_after_the_period() -> None:
     assert "after the plan period" in t.interpretation
 
 
+def test_a_range_then_ongoing_is_said_as_a_range_then_ongoing() -> None:
+    t = parse_timescale("Sept 2011 - March 2012 and ongoing", THURROCK)
+    assert (t.kind, spans(t)) == ("ongoing", ["2011-09..2012-03"])
+    assert t.interpretation == ("'Sept 2011 - March 2012 and ongoing' read as September 2011 to March 2012, "
+                                "then ongoing to the end of the plan period")
+
+
 def test_ongoing_from_the_last_day_of_the_period_runs_to_its_end() -> None:
     t = parse_timescale("From 31 March 2012", THURROCK)
     assert (t.kind, spans(t)) == ("ongoing", ["2012-03-31"])

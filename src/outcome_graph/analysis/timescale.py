@@ -1499,15 +1499,17 @@ def _dated(
         start_iv = first.interval
         assert start_iv is not None
         src = whole if len(display.strip()) <= 60 else _q(display[first.src_start: first.src_end])
+        # ('Sept 2011 - March 2012 and ongoing': not 'from September 2011 to March 2012 to the end')
+        start = f"{first.short}, then ongoing" if first.is_range else f"ongoing from {first.short}"
         if period is not None and period.end >= start_iv.start:
             iv = Interval(start_iv.start, period.end)
-            why = f"{src} read as ongoing from {first.short} to the end of the plan period{note}"
+            why = f"{src} read as {start} to the end of the plan period{note}"
         elif period is not None:
             iv = start_iv
-            why = f"{src} read as ongoing from {first.short}, after the plan period ends{note}"
+            why = f"{src} read as {start}, after the plan period ends{note}"
         else:
             iv = start_iv
-            why = f"{src} read as ongoing from {first.short} (no plan period to end it){note}"
+            why = f"{src} read as {start} (no plan period to end it){note}"
         return Timing(kind="ongoing", text=text, intervals=(iv,), interpretation=why)
 
     if ongoing_words is not None:
