@@ -1436,23 +1436,22 @@ def _year_end(
     The plan's own year is evident only when its period is one financial year (1 April to 31
     March), or, for a year not called financial, one calendar year; otherwise it is undated.
     """
-    said = whole
     financial = bool(m["fy1"] or m["fy2"])
     if period is None:
-        return _undated(text, f"{said} names no year, and no plan period was given to place it{cut}")
+        return _undated(text, f"{whole} names no year, and no plan period was given to place it{cut}")
     ps, pe = period.start, period.end
     one_fy = (ps.month, ps.day, pe.month, pe.day) == (4, 1, 3, 31) and pe.year == ps.year + 1
     one_calendar = (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) and pe.year == ps.year
     if not (one_fy or (one_calendar and not financial)):
         what = "one financial year (April to March)" if financial else "one financial or calendar year"
-        return _undated(text, f"{said} names no year, and the plan period is not {what}{cut}")
+        return _undated(text, f"{whole} names no year, and the plan period is not {what}{cut}")
     marked = f" (marked {_q(tba[0])})" if tba is not None and tba[0][:2].lower() in ("tb", "to") else ""
     kind = "financial year" if one_fy else "year"
     return Timing(
         kind="dated",
         text=text,
         intervals=(month_interval(pe.year, pe.month),),
-        interpretation=f"{said} read as by the end of {_MONTH_NAMES[pe.month]} {pe.year}, the end of the "
+        interpretation=f"{whole} read as by the end of {_MONTH_NAMES[pe.month]} {pe.year}, the end of the "
                        f"plan's {kind}{marked}{cut}",
     )
 
