@@ -439,6 +439,15 @@ def test_year_only_dates_have_no_month_and_early_dates_are_counted_before_the_mo
     assert not any(cells[2:-2])
 
 
+def test_a_range_ending_on_a_bare_year_has_no_month_as_og303_counts():
+    # 'April 2011 - 2012' ends on 31 December 2012 only because 2012 is written alone
+    row_class, cells = _load_row(PLAN_HEADER + "milestones:\n"
+                                 "  - {id: M1, title: a, lead: X, timescale: 'April 2011 - 2012'}\n"
+                                 "  - {id: M2, title: b, lead: X, due: {from: 2011-04, to: '2012'}}\n", "X")
+    assert cells[-2] == "" and cells[-1] == "2"
+    assert not any(cells[1:-2])
+
+
 def test_a_report_without_graphviz_says_how_to_leave_the_diagram_out(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", _path_without_dot(tmp_path))
     target = tmp_path / "report.html"

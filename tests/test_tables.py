@@ -222,10 +222,20 @@ def test_owner_months_count_as_the_report_and_og303_do():
     facts = PlanFacts(plan)
     owners = table(plan, "owners").set_index("owner")
     for owner_id, row in owners.iterrows():
-        expected = sum(1 for m in facts.owners[owner_id].milestones
-                       if facts.timing[m].kind != "dated" or facts.timing[m].year_only)
+        expected = sum(1 for m in facts.owners[owner_id].milestones if facts.timing[m].due_month is None)
         assert row["no_month"] == expected, owner_id
     assert owners.loc["EYFC", "2012-03"] < 7
+
+
+def test_a_range_ending_on_a_bare_year_is_due_in_no_month():
+    # ('April 2011 - 2012' would otherwise be counted in December 2012, a month the plan never gives)
+    plan = og.load(PLAN_HEADER + """\
+milestones:
+  - {id: M1, title: a, lead: X, timescale: "April 2011 - 2012"}
+  - {id: M2, title: b, lead: X, timescale: "2011 - March 2012"}
+""")
+    row = table(plan, "owners").set_index("owner").loc["X"]
+    assert (row["no_month"], row["2012-03"]) == (1, 1)
 
 
 AS_OF_END_OF_JUNE = PLAN_HEADER.replace("end: 2012-03-31}", "end: 2012-03-31}, as_of: 2011-06-30")

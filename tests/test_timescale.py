@@ -269,6 +269,131 @@ def test_a_month_beside_a_financial_year_is_not_year_only() -> None:
     assert parse_timescale("Phase 1 2011-12; phase 2 2012-13").year_only
 
 
+@pytest.mark.parametrize("text", ["Q3 2011/12", "Quarter 3 2011-12", "Qtr 3 2011/12", "Qtr. 3 of 2011/12",
+                                  "third quarter of 2011/12", "3rd quarter 2011-12", "quarter 3 11/12"])
+def test_quarters_written_out_are_quarters_not_the_whole_year(text: str) -> None:
+    t = parse_timescale(text)
+    assert (t.kind, spans(t), t.year_only, t.due_month) == ("dated", ["2011-10..2011-12"], False, (2011, 12))
+    assert "Q3 of the financial year 2011-12 (October to December 2011)" in t.interpretation
+
+
+def test_a_quarter_with_a_calendar_year_says_it_is_a_calendar_quarter() -> None:
+    t = parse_timescale("Q3 2011", THURROCK)
+    assert spans(t) == ["2011-07..2011-09"]
+    assert t.interpretation == "'Q3 2011' read as the calendar quarter Q3 2011 (July to September 2011)"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Q1", "2011-04..2011-06"), ("Q3", "2011-10..2011-12"), ("By Q4", "2012-01..2012-03"),
+    ("Quarter 2", "2011-07..2011-09"), ("Q1 - Q2", "2011-04..2011-09"), ("fourth quarter", "2012-01..2012-03"),
+])
+def test_a_quarter_without_a_year_is_a_financial_year_quarter_of_a_one_year_plan(text: str, expected: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", [expected])
+    assert "2011-12 (" in t.interpretation  # (the financial year it was placed in, and its months)
+
+
+def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> None:
+    four_years = Interval(date(2009, 4, 1), date(2013, 3, 31))
+    calendar = Interval(date(2011, 1, 1), date(2011, 12, 31))
+    assert parse_timescale("Q3", four_years).interpretation == (
+        "'Q3' gives no year, and Q3 occurs more than once in the plan period")
+    assert parse_timescale("Quarter 3").interpretation == (
+        "'Quarter 3' gives no year, and no plan period was given to place it")
+    t = parse_timescale("Q3", calendar)
+    assert (t.kind, t.intervals) == ("undated", ())
+    assert "the plan period does not start in April" in t.interpretation
+    # a quarter counted from April is never joined to a calendar quarter ('Q1 - Q2 2012' does not
+    # start in April 2012)
+    assert spans(parse_timescale("Q1 - Q2 2012", THURROCK)) == ["2012-04..2012-06"]
+    assert spans(parse_timescale("Q3 2011 - Q4", THURROCK)) == ["2011-07..2011-09"]
+    assert spans(parse_timescale("Q2-Q3 2011/12", THURROCK)) == ["2011-07..2011-12"]
+    # a date with a year wins, and 'Quarterly' is ongoing work
+    assert spans(parse_timescale("Q3 board, June 2011", four_years)) == ["2011-06"]
+    assert parse_timescale("Quarterly", THURROCK).kind == "ongoing"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("April 2009 - 2010", ["2009-04..2010-12"]),
+    ("Sept 11 - 2012", ["2011-09..2012-12"]),
+    ("June 2011 and 2012-13", ["2011-06", "2012-04..2013-03"]),
+    ("2010 - 2013", ["2010..2013"]),
+])
+def test_a_range_ending_on_a_bare_year_gives_no_month(text: str, expected: list[str]) -> None:
+    t = parse_timescale(text)
+    assert (spans(t), t.ends_on_year, t.due_month) == (expected, True, None)
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("2011 - March 2012", (2012, 3)), ("April 2011 - July 2011", (2011, 7)), ("December 2012 and 2012", (2012, 12)),
+    ("2011/12 to Q1 2012-13", (2012, 6)),
+])
+def test_a_range_ending_on_a_month_gives_that_month(text: str, month: tuple[int, int]) -> None:
+    t = parse_timescale(text)
+    assert (t.ends_on_year, t.due_month) == (False, month)
+
+
+@pytest.mark.parametrize(("due", "month"), [
+    ("2012", None), ({"from": "2011-04", "to": "2012"}, None), (["2011-06", "2012"], None),
+    ({"from": "2011", "to": "2012-03"}, (2012, 3)), (["2012-12", "2012"], (2012, 12)), ("2011-07-31", (2011, 7)),
+])
+def test_a_due_value_ending_on_a_bare_year_gives_no_month(due: object, month: tuple[int, int] | None) -> None:
+    assert parse_due(due).due_month == month
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June and July 2011", ["2011-06", "2011-07"]),
+    ("June, July and August 2011", ["2011-06", "2011-07", "2011-08"]),
+    ("Dec and Jan 2012", ["2011-12", "2012-01"]),
+    ("Spring and Summer 2012", ["2012-03..2012-05", "2012-06..2012-08"]),
+    ("30 June & 31 July 2011", ["2011-06-30", "2011-07-31"]),
+    ("Spring/Summer 2012", ["2012-03..2012-08"]),
+    ("Autumn/Winter 2011", ["2011-09..2012-02"]),
+])
+def test_a_part_without_a_year_takes_the_year_of_the_part_after_it(text: str, expected: list[str]) -> None:
+    # (not dropped as a label: 'June and July 2011' was read as July 2011 alone)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation.startswith(f"'{text}' read as")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Apr-11", ["2011-04"]), ("Sep-11", ["2011-09"]), ("Apr-13", ["2013-04"]), ("Mar-2012", ["2012-03"]),
+    ("Jan-12 to Mar-12", ["2012-01..2012-03"]), ("Nov 11/Dec 11", ["2011-11..2011-12"]),
+    ("Nov-11/Dec-11", ["2011-11..2011-12"]), ("Sept-Dec 11", ["2011-09..2011-12"]),
+])
+def test_a_month_with_its_year_after_a_hyphen_or_before_a_slash_keeps_the_year(text: str, expected: list[str]) -> None:
+    # ('Apr-13', as a spreadsheet shows April 2013, was read as 'Apr' placed in the plan period: April 2011)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation.startswith(f"'{text}' read as")
+    assert spans(parse_timescale("Nov 11/12")) == ["2011-04..2012-03"]  # (still a financial year)
+
+
+@pytest.mark.parametrize("text", ["By year end", "Year-end", "End of the financial year", "by the end of the year",
+                                  "Financial year end (tbc)"])
+def test_the_end_of_the_year_is_the_end_of_a_one_year_plan(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t), t.due_month) == ("dated", ["2012-03"], (2012, 3))
+    assert t.interpretation.startswith(f"'{text}' read as by the end of March 2012, the end of the plan's financial year")
+
+
+def test_the_end_of_the_year_is_undated_where_the_year_is_not_evident() -> None:
+    four_years = Interval(date(2009, 4, 1), date(2013, 3, 31))
+    calendar = Interval(date(2011, 1, 1), date(2011, 12, 31))
+    assert parse_timescale("By year end", four_years).interpretation == (
+        "'By year end' names no year, and the plan period is not one financial or calendar year")
+    assert "no plan period was given" in parse_timescale("By year end").interpretation
+    assert spans(parse_timescale("By year end", calendar)) == ["2011-12"]
+    # a calendar year has no financial year end of its own; 'Year 11' is a school year group
+    assert parse_timescale("End of the financial year", calendar).kind == "undated"
+    assert parse_timescale("By the end of Year 11", THURROCK).kind == "undated"
+    # a date with a year wins
+    assert spans(parse_timescale("Year end review, June 2011", four_years)) == ["2011-06"]
+
+
 def test_month_without_year_needs_the_period() -> None:
     t = parse_timescale("March", THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2012-03"])
@@ -333,6 +458,13 @@ def test_ongoing_from_a_start_after_the_period() -> None:
     t = parse_timescale("From April 2013 onwards", THURROCK)
     assert (t.kind, spans(t)) == ("ongoing", ["2013-04"])
     assert "after the plan period" in t.interpretation
+
+
+def test_a_range_then_ongoing_is_said_as_a_range_then_ongoing() -> None:
+    t = parse_timescale("Sept 2011 - March 2012 and ongoing", THURROCK)
+    assert (t.kind, spans(t)) == ("ongoing", ["2011-09..2012-03"])
+    assert t.interpretation == ("'Sept 2011 - March 2012 and ongoing' read as September 2011 to March 2012, "
+                                "then ongoing to the end of the plan period")
 
 
 def test_ongoing_from_the_last_day_of_the_period_runs_to_its_end() -> None:
@@ -650,6 +782,30 @@ def test_financial_year_quarters_tile_the_year(year: int) -> None:
         assert before.end + timedelta(days=1) == after.start
     if 1900 <= year <= 2098:
         assert parse_timescale(f"Q3 {year}-{(year + 1) % 100:02d}").intervals == (quarters[2],)
+
+
+@fast
+@given(st.integers(2000, 2099), st.integers(1, 12), st.sampled_from([" ", "-", ", ", " '", "-'"]), st.booleans(),
+       st.booleans(), periods)
+def test_a_month_with_a_year_lies_in_that_month_whatever_the_period(
+        year: int, month: int, sep: str, two_digits: bool, short: bool, period: Interval | None) -> None:
+    name = (ABBREVIATIONS if short else MONTHS)[month - 1]
+    # (a comma is followed by a four-digit year only: 'June, 11 schools' gives no year)
+    written = f"{year % 100:02d}" if (two_digits and sep != ", ") or "'" in sep else str(year)
+    t = parse_timescale(f"{name}{sep}{written}", period)
+    assert (t.kind, t.intervals) == ("dated", (month_interval(year, month),))
+
+
+@fast
+@given(st.integers(1900, 2097), st.integers(1, 4), st.sampled_from(["Q{n}", "Quarter {n}", "Qtr {n}", "By Q{n}"]))
+def test_a_quarter_without_a_year_lies_in_its_one_year_plan(year: int, n: int, form: str) -> None:
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    t = parse_timescale(form.format(n=n), plan)
+    assert t.kind == "dated" and len(t.intervals) == 1
+    [iv] = t.intervals
+    assert iv == parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{n}")
+    assert plan.start <= iv.start <= iv.end <= plan.end
+    assert t.due_month == (iv.end.year, iv.end.month)
 
 
 @fast

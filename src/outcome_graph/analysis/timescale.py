@@ -16,7 +16,8 @@ Reading rules for timescales
 ----------------------------
 Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are ignored.
 
-- **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``.
+- **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``,
+  ``Apr-11`` (as a spreadsheet shows a month).
   A two-digit year is 20YY. The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
   (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
@@ -29,30 +30,36 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   interpretation says "by the end of February 2011". A deadline ends on the month's last day,
   which is what the rules compare.
 - **Ranges**: two dates joined by a hyphen, en/em dash, ``to``, ``until``, ``through``
-  (``between X and Y``; ``from X to Y``; ``April/May 2011``) make one interval from the start
+  (``between X and Y``; ``from X to Y``; ``April/May 2011``, ``Spring/Summer 2012``) make one interval from the start
   of the first to the end of the second. A first part without a year takes the second part's
   year, rolled back a year when it would otherwise start after the second part
   (``Nov – Feb 12`` is November 2011 to February 2012); a second part without a year takes the
   first year that does not end before the first part. A range that ends before it starts is
   not read.
 - **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
-  intervals in the order written; repeated identical dates are kept once.
+  intervals in the order written; repeated identical dates are kept once. A part without a year
+  listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
+  ``Dec and Jan 2012``) takes that part's year, rolled back a year as in a range.
 - **Seasons**: spring = March–May, summer = June–August, autumn = September–November,
   winter = December to February of the next year (``Winter 2008/09`` is the same winter).
   **School terms**: autumn term = September–December, spring term = January–April, summer
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
   the first year and the spring and summer terms in the second. A season other than winter
   followed by a split year (``Summer 2011/12``) is ambiguous and not read.
-- **Quarters**: ``Q3 2011-12`` (with a financial year) is a financial-year quarter, Q1 =
-  April–June, so ``Q3 2011-12`` is October–December 2011; ``Q1 2012`` (with a calendar year)
-  is a calendar quarter. A quarter without a year is not read.
+- **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
+  financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
+  October–December 2011; ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
+  value's ``period``. A quarter without a year is a financial-year quarter, placed in the plan
+  period as a month without a year is, and only in a plan period that starts on 1 April (in
+  one that starts in January or September, which months "Q3" means is not evident).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
   next to it, the academic year 1 September to 31 August. ``YYYY-MM`` whose second part is not
   the next year is an ISO month (``2011-07``). ``2012`` alone is the calendar year;
   ``2010 – 2013`` runs from 1 January 2010 to 31 December 2013. Year-level readings (calendar,
   financial and academic years) set ``Timing.year_only``, since they say nothing about the
-  month a milestone falls due in.
+  month a milestone falls due in; a range ending on a year alone (``April 2009 - 2010``) sets
+  ``Timing.ends_on_year`` for the same reason.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
@@ -68,6 +75,11 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
   otherwise. A date with a year always wins over these words ("May 11 and January 12" in
   "Update progress six monthly ... May 11 and January 12" is dated).
+- **The end of the year** (``By year end``, ``End of the financial year``): the last month of
+  the plan period, "by the end of March 2012", when the period is one financial year (1 April
+  to 31 March) or, unless the text says "financial", one calendar year; in a plan of several
+  years, or without a period, it is undated and the interpretation says why. ``end of Year 11``
+  (a school year group) is not a date.
 - **Open-ended starts** (``From April 2011 onwards``, ``April 2011 onwards``, ``monthly from
   Sept 11``): kind ``ongoing``, interval from the start of that date to the end of the plan
   period. Without a plan period, or when the period ends before the work starts, the interval
@@ -200,6 +212,11 @@ class Timing:
     year_only
         True when every interval is a whole year (calendar, financial or academic) read from
         a year alone; rules that need the month (OG303) skip these.
+    ends_on_year
+        True when the span's end is read from a year alone, as in a range to a bare year
+        (``April 2009 - 2010``, ``{from: 2011-04, to: 2012}``) or a month beside a later
+        financial year: the end is a year's last day, not a month the work falls due in.
+        Implied by ``year_only``.
     """
 
     kind: TimingKind
@@ -208,6 +225,27 @@ class Timing:
     interpretation: str = ""
     reference: str | None = None
     year_only: bool = False
+    ends_on_year: bool = False
+
+    @property
+    def due_month(self) -> tuple[int, int] | None:
+        """``(year, month)`` the milestone falls due in: the month its span ends in.
+
+        None unless the timing is dated and that end is read from a month or a finer date:
+        a year alone (``2012``, ``2011/12``) or a range ending on one (``April 2009 - 2010``)
+        says nothing about the month (OG303 and the owner-load tables skip these).
+
+        Examples
+        --------
+        >>> parse_timescale("April - July 2011").due_month
+        (2011, 7)
+        >>> parse_timescale("April 2009 - 2010").due_month is None
+        True
+        """
+        span = self.span
+        if self.kind != "dated" or span is None or self.year_only or self.ends_on_year:
+            return None
+        return span.end.year, span.end.month
 
     @cached_property  # (rules read it for every milestone; a Timing is shared by equal texts)
     def span(self) -> Interval | None:
@@ -350,8 +388,8 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
     raise ValueError(f"'{value}' is not a valid due value: write {_DUE_FORMS}{words}")
 
 
-def _due_item(value: object) -> tuple[Interval, str, bool]:
-    """A single form or a ``{from, to}`` range -> (interval, rendering, year-level)."""
+def _due_item(value: object) -> tuple[Interval, str, bool, bool]:
+    """A single form or a ``{from, to}`` range -> (interval, rendering, year-level, ends on a year)."""
     if isinstance(value, dict):
         unknown = [k for k in value if k not in ("from", "to")]
         if unknown:
@@ -365,10 +403,11 @@ def _due_item(value: object) -> tuple[Interval, str, bool]:
         b, b_text, b_year = _due_single(value["to"])
         if b.end < a.start:
             raise ValueError(f"due range from {a_text} to {b_text} ends before it starts")
-        return Interval(a.start, b.end), f"{a_text}..{b_text}", a_year and b_year
+        return Interval(a.start, b.end), f"{a_text}..{b_text}", a_year and b_year, b_year
     if isinstance(value, (list, tuple)):
         raise ValueError(f"due value {value!r}: a list cannot contain another list")
-    return _due_single(value)
+    interval, text, year = _due_single(value)
+    return interval, text, year, year
 
 
 def parse_due(value: object) -> Timing:
@@ -425,16 +464,19 @@ def _parse_due(value: object) -> Timing:
     else:
         read = [_due_item(value)]
     intervals: list[Interval] = []
-    for interval, _, _ in read:
+    for interval, _, _, _ in read:
         if interval not in intervals:
             intervals.append(interval)
-    rendering = "; ".join(r for _, r, _ in read)
+    rendering = "; ".join(r for _, r, _, _ in read)
+    last = max(interval.end for interval, _, _, _ in read)
     return Timing(
         kind="dated",
         text=rendering,
         intervals=tuple(intervals),
         interpretation=f"due {rendering}",
-        year_only=all(y for _, _, y in read),
+        year_only=all(y for _, _, y, _ in read),
+        # (the month is known when any value ending last ends on a month or a day)
+        ends_on_year=all(e for interval, _, _, e in read if interval.end == last),
     )
 
 
@@ -556,7 +598,8 @@ _Y4 = r"(?:19|20)\d\d"
 #: A number of three or more digits straight after a month or season: a year that _Y4 does not
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
 _NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)")
-_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w/%]|[.,]\d|-\d)"  # a two-digit year after a month or season
+# a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
+_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-\d)"
 
 
 def _mon(name: str) -> str:
@@ -564,8 +607,10 @@ def _mon(name: str) -> str:
 
 
 _ALTERNATIVES = [
-    # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year)
-    r"(?P<Q>(?<![a-z0-9])q(?P<q_n1>\d)(?!\d)(?:\s*(?:of\s+)?(?:"
+    # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
+    # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
+    r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
+    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))(?:\s*(?:of\s+)?(?:"
     r"(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
     r"|(?P<q_fc1>\d\d)/(?P<q_fd1>\d\d)(?![\d/])"
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
@@ -597,9 +642,9 @@ _ALTERNATIVES = [
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+term)?(?:\s*(?P<se_y>"
     + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
-    # month [year]: June 11, Sept 2011, March
+    # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
-    + r"(?:,?\s*(?P<mn_y4>" + _Y4 + r")(?!\d)|\s*" + _YY_AFTER.format("mn_y2") + r")?)",
+    + r"(?:(?:,?\s*|-)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
@@ -607,7 +652,8 @@ _DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
 _CANDIDATE_RE = re.compile(
-    r"(?<![a-z0-9])(?:\d|q\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)", _FLAGS
+    r"(?<![a-z0-9])(?:\d|q\d|qtr|quarter|first|second|third|fourth"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)", _FLAGS
 )
 
 _MODIFIER_RE = re.compile(
@@ -630,6 +676,7 @@ _ONWARDS_RE = re.compile(
 _RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", _FLAGS)
 _SLASH_GAP_RE = re.compile(r"\s*/\s*")
 _AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", _FLAGS)
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", _FLAGS)
 _DETERMINER_RE = re.compile(
     r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", _FLAGS
 )
@@ -666,6 +713,12 @@ _EXTERNAL_RE = re.compile(
 _NUMBERED_RE = re.compile(
     r"(?<![a-z])(?:phase|stage|step|part|year|yr|level|ks|priority|objective|no\.?|number|item|section|page"
     r"|chapter|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar|theme|ni|csc|top)\s*$",
+    _FLAGS,
+)
+#: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
+_YEAR_END_RE = re.compile(
+    r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?P<fy1>financial\s+)?year|(?P<fy2>financial\s+)?year[-\s]?end)"
+    r"(?![a-z])(?!\s*\d)",
     _FLAGS,
 )
 _ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+year(?![a-z])", _FLAGS)
@@ -708,6 +761,9 @@ class _Item:
     open: bool = False
     qualifier: bool = False
     is_range: bool = False
+    year_end: bool = False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')
+    quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
+    calendar: bool = False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
     src_start: int = 0
     src_end: int = 0
 
@@ -789,6 +845,7 @@ def _year_item(item: _Item, year: int) -> _Item:
     item.short = str(year)
     item.long = f"the calendar year {year}"
     item.level = "year"
+    item.year_end = True
     return item
 
 
@@ -799,9 +856,12 @@ def _split_year(first: int, second: str) -> int | None:
     return first + 1 if int(second) == (first + 1) % 100 else None
 
 
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
 def _handle_q(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="quarter")
-    n = int(m["q_n1"] or m["q_n2"] or m["q_n3"])
+    n = _ORDINAL_QUARTERS[m["q_o"].lower()] if m["q_o"] else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
     if not 1 <= n <= 4:
         item.bad = f"{_q(m[0])} is not a quarter (Q1 to Q4)"
         return item
@@ -822,9 +882,18 @@ def _handle_q(m: re.Match[str], text: str) -> _Item:
         y = int(year)
         item.interval = _calendar_quarter(y, n)
         item.short = f"Q{n} {y}"
-        item.long = f"Q{n} {y} ({_month_words(item.interval)})"
+        item.long = f"the calendar quarter Q{n} {y} ({_month_words(item.interval)})"
+        item.calendar = True
         return item
-    item.bad = f"{_q(m[0])} gives no year"
+
+    # no year: a financial-year quarter, placed in the plan period by the caller
+    def make(y: int) -> tuple[Interval, str]:
+        iv = _fy_quarter(y, n)
+        return iv, f"Q{n} {y}-{(y + 1) % 100:02d} ({_month_words(iv)})"
+
+    item.make = _safe(make)
+    item.name = f"Q{n}"
+    item.quarter = True
     return item
 
 
@@ -869,6 +938,7 @@ def _handle_fy(m: re.Match[str], text: str) -> _Item:
     item.interval = Interval(date(a, 1, 1), date(last, 12, 31))
     item.short = f"{a} to {last}"
     item.long = f"the years {a} to {last}"
+    item.year_end = True
     return item
 
 
@@ -884,6 +954,7 @@ def _fy_item(item: _Item, a: int, text: str) -> _Item:
         item.short = label
         item.long = f"the financial year {label} ({_month_words(item.interval)})"
     item.level = "year"
+    item.year_end = True
     return item
 
 
@@ -1018,6 +1089,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
 # -- combining items ---------------------------------------------------------------------------
 def _range(a: _Item, b: _Item, src: str) -> _Item | None:
     """Join two items into one range item, or None when they do not form a range."""
+    if (a.quarter and b.calendar) or (a.calendar and b.quarter):
+        return None  # ('Q1 - Q2 2012': Q1 counted from April would start the range in April 2012)
     item = _Item(a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True)
     if a.interval is not None and b.interval is not None:
         # (as in a `due` range, a second part that starts first but ends after the first part
@@ -1027,6 +1100,7 @@ def _range(a: _Item, b: _Item, src: str) -> _Item | None:
             return item
         item.interval = Interval(a.interval.start, b.interval.end)
         item.short = item.long = f"{a.short} to {b.short}"
+        item.year_end = b.year_end
         return item
     if a.make is not None and b.interval is not None:
         b_iv = b.interval
@@ -1035,6 +1109,7 @@ def _range(a: _Item, b: _Item, src: str) -> _Item | None:
             if got is not None and got[0].start <= b_iv.start:
                 item.interval = Interval(got[0].start, b_iv.end)
                 item.short = item.long = f"{got[1]} to {b.short}"
+                item.year_end = b.year_end
                 return item
         return None
     if a.interval is not None and b.make is not None:
@@ -1061,6 +1136,7 @@ def _range(a: _Item, b: _Item, src: str) -> _Item | None:
 
         item.make = make
         item.name = f"{a.name} to {b.name}"
+        item.quarter = a.quarter or b.quarter
         return item
     return None
 
@@ -1140,7 +1216,7 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
             gap = norm[a.end: b.start]
             is_range = bool(_RANGE_GAP_RE.fullmatch(gap))
             if not is_range and _SLASH_GAP_RE.fullmatch(gap):
-                is_range = a.level == "month" and b.level == "month"
+                is_range = a.level == b.level and a.level in ("month", "season")  # ('Spring/Summer 2012')
             if not is_range and _AND_GAP_RE.fullmatch(gap):
                 before = _MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
                 is_range = before is not None and before["between"] is not None
@@ -1165,6 +1241,21 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
                 continue
         kept.append(item)
     joined = kept
+
+    # a list whose first parts give no year takes the year of the part after them ('June and July
+    # 2011', 'Spring, Summer and Autumn 2012'), as the first part of a range does; quarters are
+    # left alone ('Q1 and Q2 2012': calendar quarters, which a yearless quarter is not)
+    for i in range(len(joined) - 2, -1, -1):
+        a, b = joined[i], joined[i + 1]
+        if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")
+                or not _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+            continue
+        for y in (b.interval.start.year, b.interval.start.year - 1):
+            got = a.make(y)
+            if got is not None and got[0].start <= b.interval.start:
+                a.interval, a.make = got[0], None
+                a.short = a.long = got[1]
+                break
 
     # modifiers before, 'onwards' after
     previous_end = 0
@@ -1294,6 +1385,12 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 why = "no plan period was given to place it"
                 return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {why}{cut}")
             for it in yearless:
+                if it.quarter and (period.start.month, period.start.day) != (4, 1):
+                    # (quarters without a year are counted from April, as in a financial-year plan;
+                    # in a plan that runs from January or September 'Q3' could mean other months)
+                    return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and the plan period "
+                                          f"does not start in April, so its financial-year quarters "
+                                          f"cannot be read{cut}")
                 got = _resolve(it, period)
                 if isinstance(got, str):
                     return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {got}{cut}")
@@ -1303,6 +1400,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True
+        elif (year_end := _YEAR_END_RE.search(norm)) is not None:
+            return _year_end(text, whole, year_end, period, tba, cut)
 
     if dated:
         return _dated(
@@ -1327,6 +1426,34 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     if bad:
         return _undated(text, f"{bad[0].bad}{cut}")
     return _undated(text, f"{whole}: no date could be read{cut}")
+
+
+def _year_end(
+    text: str, whole: str, m: re.Match[str], period: Interval | None, tba: re.Match[str] | None, cut: str
+) -> Timing:
+    """'By year end', 'End of the financial year': the last month of a plan period of one year.
+
+    The plan's own year is evident only when its period is one financial year (1 April to 31
+    March), or, for a year not called financial, one calendar year; otherwise it is undated.
+    """
+    financial = bool(m["fy1"] or m["fy2"])
+    if period is None:
+        return _undated(text, f"{whole} names no year, and no plan period was given to place it{cut}")
+    ps, pe = period.start, period.end
+    one_fy = (ps.month, ps.day, pe.month, pe.day) == (4, 1, 3, 31) and pe.year == ps.year + 1
+    one_calendar = (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) and pe.year == ps.year
+    if not (one_fy or (one_calendar and not financial)):
+        what = "one financial year (April to March)" if financial else "one financial or calendar year"
+        return _undated(text, f"{whole} names no year, and the plan period is not {what}{cut}")
+    marked = f" (marked {_q(tba[0])})" if tba is not None and tba[0][:2].lower() in ("tb", "to") else ""
+    kind = "financial year" if one_fy else "year"
+    return Timing(
+        kind="dated",
+        text=text,
+        intervals=(month_interval(pe.year, pe.month),),
+        interpretation=f"{whole} read as by the end of {_MONTH_NAMES[pe.month]} {pe.year}, the end of the "
+                       f"plan's {kind}{marked}{cut}",
+    )
 
 
 def _dated(
@@ -1371,15 +1498,17 @@ def _dated(
         start_iv = first.interval
         assert start_iv is not None
         src = whole if len(display.strip()) <= 60 else _q(display[first.src_start: first.src_end])
+        # ('Sept 2011 - March 2012 and ongoing': not 'from September 2011 to March 2012 to the end')
+        start = f"{first.short}, then ongoing" if first.is_range else f"ongoing from {first.short}"
         if period is not None and period.end >= start_iv.start:
             iv = Interval(start_iv.start, period.end)
-            why = f"{src} read as ongoing from {first.short} to the end of the plan period{note}"
+            why = f"{src} read as {start} to the end of the plan period{note}"
         elif period is not None:
             iv = start_iv
-            why = f"{src} read as ongoing from {first.short}, after the plan period ends{note}"
+            why = f"{src} read as {start}, after the plan period ends{note}"
         else:
             iv = start_iv
-            why = f"{src} read as ongoing from {first.short} (no plan period to end it){note}"
+            why = f"{src} read as {start} (no plan period to end it){note}"
         return Timing(kind="ongoing", text=text, intervals=(iv,), interpretation=why)
 
     if ongoing_words is not None:
@@ -1395,6 +1524,9 @@ def _dated(
             distinct.append(it)
 
     year_only = all(it.level == "year" for it in dated)
+    last = max(iv.end for iv in intervals)
+    # (the month is known when any date ending last ends on a month or a finer date)
+    ends_on_year = all(it.year_end for it in dated if it.interval is not None and it.interval.end == last)
     if len(distinct) == 1 and len(dated) > 1:
         why = f"{whole} read as {_describe(distinct[0])}, written {len(dated)} times{note}"
     elif len(distinct) == 1:
@@ -1422,7 +1554,8 @@ def _dated(
         more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
         why = f"{whole} read as {len(parts)} dates: " + "; ".join(shown) + more + note
     return Timing(
-        kind="dated", text=text, intervals=tuple(intervals), interpretation=why, year_only=year_only
+        kind="dated", text=text, intervals=tuple(intervals), interpretation=why, year_only=year_only,
+        ends_on_year=ends_on_year,
     )
 
 

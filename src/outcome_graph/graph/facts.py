@@ -530,6 +530,7 @@ class PlanFacts:
                             interpretation=f"'{timing.text}' read as the milestone above: {previous.interpretation}",
                             reference=previous.reference,
                             year_only=previous.year_only,
+                            ends_on_year=previous.ends_on_year,
                         )
                     else:
                         timing = Timing(kind="undated", text=timing.text, interpretation=f"'{timing.text}' with no milestone above")

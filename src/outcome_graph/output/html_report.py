@@ -543,10 +543,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     for info in owners:
         for mid in info.milestones:
             timing = facts.timing.get(mid)
-            if timing is None or timing.kind != "dated" or timing.span is None or timing.year_only:
-                due[mid] = None
-            else:
-                due[mid] = (timing.span.end.year, timing.span.end.month)
+            due[mid] = None if timing is None else timing.due_month  # (as OG303 counts)
     # Columns: the plan period's months, stretched to the months milestones are due in (at most
     # a year either side; later or earlier ones are counted together).
     known = [m for m in due.values() if m is not None]

@@ -37,7 +37,7 @@ __all__ = ["TABLES", "TEXT_COLUMNS", "table", "format_table", "write_table", "ta
 TABLES: dict[str, str] = {
     "milestones": "one row per milestone: dates read from due/timescale, effective owners, status",
     "indicators": "one row per indicator value (baseline, target, actual); indicators without values get one row",
-    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period (no_month: undated, ongoing, deferred or a year alone, as OG303 counts)",
+    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period (no_month: undated, ongoing, deferred, or ending on a year alone, as OG303 counts)",
     "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
     "priorities) carrying each framework outcome, and indicators measuring each outcome there",
     "findings": "one row per finding of a check: the rule, the node with its priority, aim and objective, the "
@@ -210,11 +210,11 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
         no_month = outside = 0
         for m in owner.milestones:
             timing = facts.timing.get(m)
-            span = timing.span if timing is not None else None
-            if timing is None or span is None or timing.kind != "dated" or timing.year_only:
-                no_month += 1  # (undated, ongoing, deferred or a year alone: due in no month, as OG303 counts)
+            due_month = timing.due_month if timing is not None else None
+            if due_month is None:
+                no_month += 1  # (undated, ongoing, deferred or ending on a year alone: no month, as OG303 counts)
                 continue
-            key = f"{span.end.year:04d}-{span.end.month:02d}"
+            key = f"{due_month[0]:04d}-{due_month[1]:02d}"
             if key in months:
                 due[key] += 1
             else:

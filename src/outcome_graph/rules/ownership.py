@@ -112,8 +112,9 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Counts, for each owner, the milestones due in each month (by the month a milestone's due
-    interval ends; year-only dates and ongoing work are skipped) and reports a month with more than
-    `max-per-month` (default 4). A plan that states no dates is skipped (OG401 says so once).
+    interval ends; year-only dates, ranges ending on a bare year such as `April 2009 - 2010`, and
+    ongoing work are skipped) and reports a month with more than `max-per-month` (default 4).
+    A plan that states no dates is skipped (OG401 says so once).
 
     ## Why it matters
     Even an owner with a fair load over the year cannot deliver eight things in March: peaks are
@@ -138,13 +139,10 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
         months: dict[tuple[int, int], list[str]] = defaultdict(list)
         for m in owner.milestones:
             timing = timing_of.get(m)
-            if timing is None or timing.kind != "dated" or timing.year_only:
-                continue
-            span = timing.span
-            if span is None:
-                continue
-            end = span.end
-            months[(end.year, end.month)].append(m)
+            # (a year alone, or a range ending on one, 'April 2009 - 2010', names no month)
+            due = None if timing is None else timing.due_month
+            if due is not None:
+                months[due].append(m)
         for (year, month), ms in sorted(months.items()):
             if len(ms) > limit:
                 name = date(year, month, 1).strftime("%B %Y")
