@@ -258,6 +258,31 @@ def test_standard_input_errors():
     assert twice.returncode == 2 and "once" in twice.stderr
 
 
+@pytest.mark.parametrize("what", ["workbook", "csv"])
+def test_a_workbook_or_csv_table_on_standard_input_is_told_to_be_given_by_its_path(tmp_path: Path, what: str):
+    # (standard input takes YAML or JSON: a workbook was told "a workbook's name ends in .xlsx",
+    # a CSV table "the document is a single value")
+    import outcome_graph as og
+    from outcome_graph.output.workbook import write_workbook
+
+    if what == "workbook":
+        write_workbook(og.load(EXAMPLES / "tutorial-plan.yaml"), tmp_path / "plan.xlsx")
+        data = (tmp_path / "plan.xlsx").read_bytes()
+        shown = "a workbook (or another zip file)"
+    else:
+        data = b"id,title,timescale,lead\nM1,Review the protocol,June 11,SILS\n"
+        shown = "CSV text"
+    for args in (["check", "-"], ["check", "-", "--format", "json"]):
+        out = subprocess.run([*og_command(), *args], input=data, capture_output=True, timeout=120)
+        assert out.returncode == 2 and out.stdout == b""
+        assert out.stderr.decode() == (f"error: <stdin>:1:1: standard input (-) takes a YAML or JSON plan, and this is "
+                                       f"{shown}: give the file's path instead of - (outcome-graph check plan.xlsx, "
+                                       "plan.csv or a folder of CSV files)\n")
+    # (other text is still told what a plan is)
+    out = run("check", "-", input="hello, world\nand: more\n")
+    assert out.returncode == 2 and "standard input (-) takes" not in out.stderr
+
+
 class _Lines:
     """The lines a running process writes to one of its pipes, waited for with a deadline."""
 

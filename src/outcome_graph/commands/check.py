@@ -228,7 +228,10 @@ class _Check:
                 if len(self.stdin) > self.limit:  # (read up to one byte past the limit: its size is unknown)
                     raise PlanError([Problem(f"the plan is over the {self.limit:,}-byte limit (--max-bytes "
                                              "changes it)", file=name)])
-                plan = load_bytes(self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs)
+                try:
+                    plan = load_bytes(self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs)
+                except PlanError as exc:
+                    raise _not_read_from_stdin(exc, self.stdin) from None
             else:
                 config = discover_config(path, config_file=self.config_file, cli=self.layer, isolated=self.isolated)
                 plan = load_path(path, max_bytes=self.limit, period=self.period, jobs=jobs)
@@ -277,6 +280,28 @@ class _Check:
             chunks.append(format_statistics(report, style=style, name=name) if self.statistics
                           else format_report(report, style=style, hints=self.hints, name=name))
         return "\n\n".join(chunks)
+
+
+def _not_read_from_stdin(error: Any, data: bytes) -> Any:
+    """The error of a plan read from standard input (``check -``), which takes YAML or JSON
+    alone: for a workbook or a CSV table, say that and what to give instead (their path: the
+    loader tells those by their file name), rather than what the loader said of a file
+    (a workbook's "name ends in .xlsx" when it has none; CSV text read as "a single value")."""
+    from ..errors import PlanError, Problem
+
+    first = error.problems[0]
+    what = None
+    if data.startswith(b"PK\x03\x04") and "workbook" in first.message:
+        what = "a workbook (or another zip file)"
+    elif first.line == 1 and "a single value" in first.message:
+        head = data.split(b"\n", 1)[0].decode("utf-8", "replace")
+        if head.count(",") >= 1 and ":" not in head:  # (a header row: `id,title,lead,...`)
+            what = "CSV text"
+    if what is None:
+        return error
+    return PlanError([Problem(f"standard input (-) takes a YAML or JSON plan, and this is {what}: give the "
+                              "file's path instead of - (outcome-graph check plan.xlsx, plan.csv or a folder of "
+                              "CSV files)", file=first.file, line=1, column=1)])
 
 
 def plan_processes(jobs: int | str, plans: int) -> int:
