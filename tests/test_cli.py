@@ -283,6 +283,46 @@ def test_a_workbook_or_csv_table_on_standard_input_is_told_to_be_given_by_its_pa
     assert out.returncode == 2 and "standard input (-) takes" not in out.stderr
 
 
+_SOUTHEND = str(MODELS / "southend-cypp-2008-09.yaml")
+_THURROCK = str(MODELS / "thurrock-cypp-2011-12.yaml")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_min_severity_leaves_the_findings_below_it_out_of_every_format_and_the_exit_code(fmt: str):
+    # Thurrock has 1 error and many warnings and info findings; Southend warnings and info alone.
+    every = run("check", _THURROCK, _SOUTHEND, "--format", fmt, "--fail-on", "warning")
+    errors = run("check", _THURROCK, _SOUTHEND, "--format", fmt, "--fail-on", "warning", "--min-severity", "error")
+    assert every.returncode == errors.returncode == 1 and errors.stderr == ""
+    southend = run("check", _SOUTHEND, "--format", fmt, "--fail-on", "warning", "--min-severity", "error")
+    assert southend.returncode == 0  # (its warnings are not reported: they fail nothing)
+    if fmt == "text":
+        assert "Warnings" in every.stdout and "Warnings" not in errors.stdout and "Info" not in errors.stdout
+        assert "thurrock-cypp-2011-12 (" in errors.stdout and ": 1 error, 0 warnings, 0 info" in errors.stdout
+    elif fmt == "json":
+        docs = [json.loads(line) for line in errors.stdout.splitlines()]
+        assert [d["summary"]["error"] for d in docs] == [1, 0]
+        assert {f["severity"] for d in docs for f in d["findings"]} == {"error"}
+        assert [d["summary"]["warning"] + d["summary"]["info"] for d in docs] == [0, 0]
+    elif fmt == "sarif":
+        run_ = json.loads(errors.stdout)["runs"][0]
+        assert {r["level"] for r in run_["results"]} == {"error"}
+        assert [d["id"] for d in run_["tool"]["driver"]["rules"]] == ["OG602"]
+    elif fmt == "junit":
+        assert errors.stdout.count("<failure ") == 1 and every.stdout.count("<failure ") > 1
+    else:
+        assert [line.split(" ", 1)[0] for line in errors.stdout.splitlines()] == ["::error"]
+    warnings = run("check", _SOUTHEND, "--format", "json", "--min-severity", "Warning")
+    doc = json.loads(warnings.stdout)
+    assert doc["summary"]["warning"] > 0 and doc["summary"]["info"] == 0
+    assert {f["severity"] for f in doc["findings"]} == {"warning"}
+
+
+def test_min_severity_statistics_count_what_is_reported():
+    out = run("check", _SOUTHEND, "--statistics", "--min-severity", "warning")
+    assert out.returncode == 0 and " info" not in out.stdout.replace("0 info", "") and "warning" in out.stdout
+    assert "OG503" not in out.stdout  # (an info rule)
+
+
 class _Lines:
     """The lines a running process writes to one of its pipes, waited for with a deadline."""
 
