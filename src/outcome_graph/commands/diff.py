@@ -6,12 +6,12 @@ import sys
 
 import click
 
-from .common import isolated_option, output_option, rule_options
+from .common import isolated_option, output_option, plan_file, rule_options
 
 
 @click.command("diff", short_help="What changed between two versions of a plan.")
-@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
-@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("old", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
+@click.argument("new", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
               show_default=True, help="Output format (json: the changes as one document).")
 @click.option("--findings/--no-findings", default=True, show_default=True,
