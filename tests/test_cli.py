@@ -283,8 +283,9 @@ def test_a_workbook_or_csv_table_on_standard_input_is_told_to_be_given_by_its_pa
     assert out.returncode == 2 and "standard input (-) takes" not in out.stderr
 
 
-@pytest.mark.parametrize("args", [["convert", "-", "out.json"], ["render", "-", "-o", "out.dot"], ["report", "-", "-o", "out.html"],
-                                  ["table", "-"], ["diff", "-", "plan.yaml"], ["diff", "plan.yaml", "-"]],
+@pytest.mark.parametrize("args", [["convert", "-", "out.json"], ["render", "-", "-o", "out.dot"],
+                                  ["report", "-", "-o", "out.html"], ["table", "-"], ["diff", "-", "plan.yaml"],
+                                  ["diff", "plan.yaml", "-"]],
                          ids=lambda a: "-".join(a[:2]) if a[1] == "-" else f"{a[0]}-new")
 def test_a_command_that_reads_no_standard_input_says_so_for_a_plan_given_as_dash(tmp_path: Path, args: list[str]):
     # (`synth 500 | outcome-graph render - -o x.svg` was told "-: no such file")

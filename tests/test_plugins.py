@@ -220,7 +220,8 @@ def test_a_rule_raising_a_package_error_is_named_like_any_failing_rule(tmp_path,
     # One of the package's own errors raised by a rule was passed on as it was: "error:
     # <plan>: ..." or "error: ...", read as a problem of the plan or of the command, with
     # nothing to say which rule, file and line it came from.
-    source = _LOCAL_RULE.replace("from outcome_graph import rule", "import outcome_graph as og\nfrom outcome_graph import rule")
+    source = _LOCAL_RULE.replace("from outcome_graph import rule",
+                                 "import outcome_graph as og\nfrom outcome_graph import rule")
     source = source.replace("    yield ctx.finding(None, 'A plan.')\n",
                             f"    raise og.{error}('no budget line for this plan')\n    yield\n")
     boom = tmp_path / "raising.py"

@@ -73,9 +73,9 @@ def jobs_option(value: str) -> int | str:
                    "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
-            fail_on: str | None, min_severity: str, config_file: str | None, isolated: bool, period: str | None, max_bytes: int | None,
-            output: str | None, hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None,
-            baseline_file: str | None, watch: bool, only_plans: bool, jobs: Any) -> None:
+            fail_on: str | None, min_severity: str, config_file: str | None, isolated: bool, period: str | None,
+            max_bytes: int | None, output: str | None, hints: bool, statistics: bool, color: bool | None,
+            stdin_filename: str | None, baseline_file: str | None, watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
     PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or

@@ -19,8 +19,8 @@ from typing import Any
 import click
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
-           "refuse_inputs", "plan_file", "watched_files", "repeat_on_change", "cli_layer", "output_option", "isolated_option",
-           "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
+           "refuse_inputs", "plan_file", "watched_files", "repeat_on_change", "cli_layer", "output_option",
+           "isolated_option", "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
