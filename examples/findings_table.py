@@ -7,6 +7,7 @@ With no argument it checks the Thurrock model. The same three calls embed the ch
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,10 +20,17 @@ def main(path: str | Path = ROOT / "models" / "thurrock-cypp-2011-12.yaml") -> i
     plan = og.load(path)
     report = og.check(plan)
     table = report.to_dataframe()
-    print(f"{plan.title}: {len(plan.nodes)} nodes, {len(table)} findings")
-    print(table.groupby(["severity", "rule", "name"]).size().rename("findings").to_string())
-    print()
-    print(table.loc[table.severity != "info", ["line", "rule", "node", "message"]].head(15).to_string(index=False))
+    try:
+        print(f"{plan.title}: {len(plan.nodes)} nodes, {len(table)} findings")
+        print(table.groupby(["severity", "rule", "name"]).size().rename("findings").to_string())
+        print()
+        print(table.loc[table.severity != "info", ["line", "rule", "node", "message"]].head(15).to_string(index=False))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): stop writing, without a traceback, and keep the exit
+        # code of the findings. What is left to write goes to the null device, so that Python's
+        # own flush at exit does not fail again (see "Note on SIGPIPE" in Python's signal docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return report.exit_code
 
 

@@ -458,6 +458,22 @@ def test_a_path_object_given_to_render_is_a_path_not_a_format(tmp_path, monkeypa
     assert isinstance(og.render(plan, "DOT"), bytes)
 
 
+def test_render_of_a_format_it_does_not_draw_lists_those_it_does(tmp_path, monkeypatch):
+    # (an empty format was reported as the path '.': "'.' is neither an output format")
+    import pytest
+
+    import outcome_graph as og
+
+    monkeypatch.chdir(tmp_path)
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    for fmt in ("gif", "jpg", "html", "x.gif", ""):
+        with pytest.raises(og.ConfigError) as err:
+            og.render(plan, fmt)
+        said = str(err.value)
+        assert all(name in said for name in ("svg", "png", "pdf", "dot")) and "'.'" not in said, fmt
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_plan_loads_from_an_open_file_and_is_named_as_the_caller_says(tmp_path):
     # A web app holds an upload as a stream and its file name: load took neither (a TypeError for
     # the stream; text and bytes were reported as "<plan>" whatever the upload was called).

@@ -258,6 +258,83 @@ def test_standard_input_errors():
     assert twice.returncode == 2 and "once" in twice.stderr
 
 
+@pytest.mark.parametrize("what", ["workbook", "csv"])
+def test_a_workbook_or_csv_table_on_standard_input_is_told_to_be_given_by_its_path(tmp_path: Path, what: str):
+    # (standard input takes YAML or JSON: a workbook was told "a workbook's name ends in .xlsx",
+    # a CSV table "the document is a single value")
+    import outcome_graph as og
+    from outcome_graph.output.workbook import write_workbook
+
+    if what == "workbook":
+        write_workbook(og.load(EXAMPLES / "tutorial-plan.yaml"), tmp_path / "plan.xlsx")
+        data = (tmp_path / "plan.xlsx").read_bytes()
+        shown = "a workbook (or another zip file)"
+    else:
+        data = b"id,title,timescale,lead\nM1,Review the protocol,June 11,SILS\n"
+        shown = "CSV text"
+    for args in (["check", "-"], ["check", "-", "--format", "json"]):
+        out = subprocess.run([*og_command(), *args], input=data, capture_output=True, timeout=120)
+        assert out.returncode == 2 and out.stdout == b""
+        assert out.stderr.decode() == (f"error: <stdin>:1:1: standard input (-) takes a YAML or JSON plan, and this is "
+                                       f"{shown}: give the file's path instead of - (outcome-graph check plan.xlsx, "
+                                       "plan.csv or a folder of CSV files)\n")
+    # (other text is still told what a plan is)
+    out = run("check", "-", input="hello, world\nand: more\n")
+    assert out.returncode == 2 and "standard input (-) takes" not in out.stderr
+
+
+@pytest.mark.parametrize("args", [["convert", "-", "out.json"], ["render", "-", "-o", "out.dot"],
+                                  ["report", "-", "-o", "out.html"], ["table", "-"], ["diff", "-", "plan.yaml"],
+                                  ["diff", "plan.yaml", "-"]],
+                         ids=lambda a: "-".join(a[:2]) if a[1] == "-" else f"{a[0]}-new")
+def test_a_command_that_reads_no_standard_input_says_so_for_a_plan_given_as_dash(tmp_path: Path, args: list[str]):
+    # (`synth 500 | outcome-graph render - -o x.svg` was told "-: no such file")
+    write(tmp_path, CLEAN)
+    out = run(*args, cwd=tmp_path, input=CLEAN)
+    assert out.returncode == 2 and "standard input (-) is read by `check` alone: give the plan's file" in out.stderr
+    assert "no such file" not in out.stderr and sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
+
+
+_SOUTHEND = str(MODELS / "southend-cypp-2008-09.yaml")
+_THURROCK = str(MODELS / "thurrock-cypp-2011-12.yaml")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_min_severity_leaves_the_findings_below_it_out_of_every_format_and_the_exit_code(fmt: str):
+    # Thurrock has 1 error and many warnings and info findings; Southend warnings and info alone.
+    every = run("check", _THURROCK, _SOUTHEND, "--format", fmt, "--fail-on", "warning")
+    errors = run("check", _THURROCK, _SOUTHEND, "--format", fmt, "--fail-on", "warning", "--min-severity", "error")
+    assert every.returncode == errors.returncode == 1 and errors.stderr == ""
+    southend = run("check", _SOUTHEND, "--format", fmt, "--fail-on", "warning", "--min-severity", "error")
+    assert southend.returncode == 0  # (its warnings are not reported: they fail nothing)
+    if fmt == "text":
+        assert "Warnings" in every.stdout and "Warnings" not in errors.stdout and "Info" not in errors.stdout
+        assert "thurrock-cypp-2011-12 (" in errors.stdout and ": 1 error, 0 warnings, 0 info" in errors.stdout
+    elif fmt == "json":
+        docs = [json.loads(line) for line in errors.stdout.splitlines()]
+        assert [d["summary"]["error"] for d in docs] == [1, 0]
+        assert {f["severity"] for d in docs for f in d["findings"]} == {"error"}
+        assert [d["summary"]["warning"] + d["summary"]["info"] for d in docs] == [0, 0]
+    elif fmt == "sarif":
+        run_ = json.loads(errors.stdout)["runs"][0]
+        assert {r["level"] for r in run_["results"]} == {"error"}
+        assert [d["id"] for d in run_["tool"]["driver"]["rules"]] == ["OG602"]
+    elif fmt == "junit":
+        assert errors.stdout.count("<failure ") == 1 and every.stdout.count("<failure ") > 1
+    else:
+        assert [line.split(" ", 1)[0] for line in errors.stdout.splitlines()] == ["::error"]
+    warnings = run("check", _SOUTHEND, "--format", "json", "--min-severity", "Warning")
+    doc = json.loads(warnings.stdout)
+    assert doc["summary"]["warning"] > 0 and doc["summary"]["info"] == 0
+    assert {f["severity"] for f in doc["findings"]} == {"warning"}
+
+
+def test_min_severity_statistics_count_what_is_reported():
+    out = run("check", _SOUTHEND, "--statistics", "--min-severity", "warning")
+    assert out.returncode == 0 and " info" not in out.stdout.replace("0 info", "") and "warning" in out.stdout
+    assert "OG503" not in out.stdout  # (an info rule)
+
+
 class _Lines:
     """The lines a running process writes to one of its pipes, waited for with a deadline."""
 
@@ -737,6 +814,18 @@ def test_a_reader_that_stops_early_leaves_the_exit_code_of_the_findings(tmp_path
     proc.stdout.close()  # (before the command has written anything)
     _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 1 and err == ""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["check", "--help"], ["rules"], ["schema"]],
+                         ids=lambda a: " ".join(a))
+def test_a_reader_that_stops_early_is_no_failure_of_help_or_a_listing(args: list[str]):
+    # (`outcome-graph --help | head -1` under `set -o pipefail` exited 1, as click does, where
+    # every other output read in part exits 0 but for check's findings)
+    proc = subprocess.Popen([*og_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    proc.stdout.close()  # (before the command has written anything)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and err == ""
 
 
 def test_render_refuses_a_selection_of_findings_it_would_not_mark(tmp_path: Path):

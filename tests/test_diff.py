@@ -555,3 +555,35 @@ def test_diff_chooses_the_rules_of_its_check_as_check_does(tmp_path: Path):
     assert introduced("--ignore", "OG103") == [f for f in everything if f[0] != "OG103"]
     assert introduced("--select", "OG103") == [("OG103", "error")]
     assert introduced("--select", "OG103", "--severity", "OG103=info") == [("OG103", "info")]
+
+
+def test_two_plans_that_share_few_nodes_are_said_to_hardly_be_versions_of_one_plan():
+    # Thurrock's plan against the tutorial's: their ids P1, P1.A1, P2... match by id, and the diff
+    # read as twelve nodes reworded, with nothing to say the files are two different plans.
+    tutorial = og.load(MODELS.parent / "examples" / "tutorial-plan.yaml")
+    result = diff(og.load(THURROCK), tutorial, findings=False)
+    assert result.summary["reworded"] > 0
+    assert result.notices == [
+        f"none of the 12 nodes of tutorial-cypp-2011-12 ({tutorial.file}) has a counterpart (the same or a similar "
+        f"title) in thurrock-cypp-2011-12 ({THURROCK}): are these two versions of one plan? Nodes are matched by id, "
+        "else by title; most of these are listed as removed, added or reworded"]
+    southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    assert diff(southend, og.load(THURROCK), findings=False).notices[0].startswith(
+        "only 1 of the 252 nodes of thurrock-cypp-2011-12")
+
+
+def test_a_renumbered_or_refreshed_plan_is_a_version_of_the_same_plan():
+    # (every id changed, every node matched by title: no notice)
+    text = THURROCK.read_text(encoding="utf-8")
+    renumbered = og.load(re.sub(r"\bid: P(\d)", r"id: Q\1", re.sub(r"\bP(\d)\.", r"Q\1.", text)))
+    result = diff(og.load(THURROCK), renumbered, findings=False)
+    assert result.summary["id-changed"] > 150 and result.summary["removed"] == 0 and result.notices == []
+    assert diff(og.load(THURROCK), refreshed(og.load(THURROCK)), findings=False).notices == []
+
+
+def test_the_diff_command_prints_the_notice_on_standard_error(tmp_path: Path):
+    tutorial = MODELS.parent / "examples" / "tutorial-plan.yaml"
+    code, out, err = cli("diff", str(THURROCK), str(tutorial), "--format", "json", "--no-findings")
+    assert code == 0 and json.loads(out)["new"]["id"] == "tutorial-cypp-2011-12"
+    assert err.startswith("notice: none of the 12 nodes of tutorial-cypp-2011-12") and "are these two versions" in err
+    assert cli("diff", str(THURROCK), str(THURROCK), "--no-findings")[2] == ""

@@ -277,6 +277,20 @@ def test_the_findings_table_example_runs_as_the_readme_says(plan: str, workdir: 
     assert f"{len(report.findings)} findings" in out.stdout.splitlines()[0]
 
 
+def test_the_findings_table_example_stops_quietly_when_its_reader_goes(workdir: Path):
+    # (`python examples/findings_table.py | head -1` printed a BrokenPipeError traceback)
+    import outcome_graph as og
+
+    script = ROOT / "examples" / "findings_table.py"
+    proc = subprocess.Popen([sys.executable, str(script)], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=_env())
+    assert proc.stdout is not None
+    proc.stdout.close()  # (before the script has written anything)
+    _out, err = proc.communicate(timeout=300)
+    assert err == ""
+    assert proc.returncode == og.check(og.load(ROOT / "models" / "thurrock-cypp-2011-12.yaml")).exit_code
+
+
 def test_the_readme_code_map_names_every_package_and_top_level_module():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     table = text[text.index("## How the code is organised"):]

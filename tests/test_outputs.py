@@ -149,6 +149,22 @@ def test_sarif_names_a_plan_read_from_an_absolute_path_by_its_file_uri(tmp_path)
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == path.as_uri()
 
 
+@pytest.mark.parametrize("name, uri", [("plans/my plan #2.yaml", "plans/my%20plan%20%232.yaml"),
+                                       ("Plan für 2011.yaml", "Plan%20f%C3%BCr%202011.yaml"),
+                                       ("<stdin>", "%3Cstdin%3E"), ("a:b.yaml", "a%3Ab.yaml")])
+def test_sarif_writes_a_relative_file_name_as_a_valid_uri_reference(name, uri):
+    # (SARIF's artifactLocation.uri is a URI reference: "my plan #2.yaml" and "<stdin>" as they
+    # are are not, and "a:b.yaml" reads as the scheme "a")
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    doc = sarif_document([og.check(og.load(PLAN_HEADER + ORPHANS, name=name), {"select": ["OG103"]})])
+    [result] = doc["runs"][0]["results"]
+    written = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert written == uri and unquote(written) == name
+    assert re.fullmatch(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@/]|%[0-9A-F]{2})*", written) and not urlsplit(written).scheme
+
+
 def test_junit_counts_failures_per_plan_and_replaces_control_characters():
     first = og.check(og.load(PLAN_HEADER + ORPHANS), {"select": ["OG103"]})
     second = og.check(og.load(PLAN_HEADER.replace("id: t", "id: u") + ORPHANS), {"select": ["OG103"]})

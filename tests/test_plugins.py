@@ -215,6 +215,67 @@ def test_the_error_of_a_failing_rule_has_the_file_and_line_that_failed(declare):
     assert (made.value.file, made.value.line) == (None, None) and "raised at" not in str(made.value)
 
 
+@pytest.mark.parametrize("error", ["PlanError", "ConfigError", "UsageError", "RenderError"])
+def test_a_rule_raising_a_package_error_is_named_like_any_failing_rule(tmp_path, error):
+    # One of the package's own errors raised by a rule was passed on as it was: "error:
+    # <plan>: ..." or "error: ...", read as a problem of the plan or of the command, with
+    # nothing to say which rule, file and line it came from.
+    source = _LOCAL_RULE.replace("from outcome_graph import rule",
+                                 "import outcome_graph as og\nfrom outcome_graph import rule")
+    source = source.replace("    yield ctx.finding(None, 'A plan.')\n",
+                            f"    raise og.{error}('no budget line for this plan')\n    yield\n")
+    boom = tmp_path / "raising.py"
+    boom.write_text(source)
+    line = source.splitlines().index(f"    raise og.{error}('no budget line for this plan')") + 1
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["raising.py"]\n')
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(VAGUE_PLAN)
+    out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "<plan>" not in out.stderr
+    assert out.stderr == (f"error: rule LOC003 ({boom}) failed on plan 't': {error}: no budget line for this plan "
+                          f"(raised at {boom}:{line})\n")
+
+
+def _raise_usage_error(ctx):
+    import outcome_graph as og
+
+    raise og.UsageError("threshold must be positive")
+
+
+def test_the_error_of_a_rule_raising_a_package_error_has_the_rule_s_file_and_line(declare):
+    import inspect
+
+    import outcome_graph as og
+
+    declare("BAD004", _raise_usage_error)
+    with pytest.raises(og.ConfigError) as err:
+        og.check(_tutorial(), {"select": ["BAD004"]})
+    line = inspect.getsourcelines(_raise_usage_error)[1] + 3
+    assert (err.value.file, err.value.line) == (__file__, line)
+    assert str(err.value).startswith("rule BAD004 (tests.test_plugins) failed on plan 'tutorial-cypp-2011-12': "
+                                     "UsageError: threshold must be positive")
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("import outcome_graph as og\n\nraise og.UsageError('set ACME_TOKEN first')\n", "UsageError: set ACME_TOKEN first"),
+    ("from outcome_graph import rule\n\n@rule('OG999', 'mine', 'info')\ndef mine(ctx):\n    yield\n",
+     "ConfigError: rule code OG999 is reserved"),
+    ("import os\n\nHOME = os.environ['ACME_NO_SUCH_VARIABLE']\n", "KeyError: 'ACME_NO_SUCH_VARIABLE'"),
+])
+def test_a_rule_file_that_fails_to_load_is_named_with_its_line(tmp_path, body, problem):
+    # (each raises on its third line)
+    # (a package error raised as the file loads, og.rule's own among them, did not name the file)
+    rules = tmp_path / "acme_rules.py"
+    rules.write_text(body)
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["acme_rules.py"]\n')
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(VAGUE_PLAN)
+    out = subprocess.run([*og_command(), "check", str(plan)], capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(f"error: rule file '{rules}' failed to load: {problem}")
+    assert out.stderr.rstrip().endswith(f"(raised at {rules}:3)")
+
+
 def test_the_catalogue_lists_the_rule_files_of_the_configuration_here(tmp_path):
     (tmp_path / "local_rules.py").write_text(_LOCAL_RULE)
     (tmp_path / "outcome-graph.toml").write_text('rule-files = ["local_rules.py"]\n')

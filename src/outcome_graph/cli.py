@@ -33,6 +33,11 @@ def run() -> None:
         code = exc.code
         if code is not None and not isinstance(code, int):
             raise  # a message to print: the interpreter's own exit does that
+        if code == 1 and type(sys.stdout).__name__.lstrip("_") == "PacifyFlushWrapper":
+            # click's own handling of a reader gone before --help, --version or a usage message
+            # was written (`outcome-graph --help | head -1`) exits 1, which says "findings" here;
+            # as for every other command's output, the reader leaving early is no failure
+            code = 0
         try:
             sys.stdout.flush()
         except BrokenPipeError:  # (the reader has gone: the command's exit code stands)

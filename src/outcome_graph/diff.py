@@ -21,6 +21,8 @@
   node, those of the same message are paired first, then those whose messages differ only in
   their figures, then the rest in order (so the node's net change is listed). Unless they are left out (``findings=False``): then the summary has no
   findings counts, and the JSON document says ``"findings": {"compared": false, ...}``.
+* **notices**: two plans of which fewer than half the nodes of the smaller have a counterpart of
+  the same or a similar title in the other are hardly versions of one plan (:attr:`PlanDiff.notices`).
 """
 
 from __future__ import annotations
@@ -135,6 +137,9 @@ class PlanDiff:
     introduced: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
     findings_compared: bool = False
+    #: What a reader should know before trusting the changes (two files that are hardly versions
+    #: of one plan); the command prints them as notices, on standard error.
+    notices: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -351,6 +356,34 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
             matches[oid] = (nid, "similar title")
             taken.add(nid)
     return matches
+
+
+def _few_shared(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]) -> list[str]:
+    """A notice when fewer than half the nodes of the smaller plan have a counterpart of the same
+    or a similar title in the other: then the two files are hardly two versions of one plan (a
+    plan diffed with another council's, whose ids ``P1``, ``P1.A1``... match by id and read as
+    reworded), and the changes listed say little."""
+    smaller, other = (old, new) if len(old.nodes) <= len(new.nodes) else (new, old)
+    total = len(smaller.nodes)
+    if not total:
+        return []
+    shared = 0
+    for oid, (nid, how) in matches.items():
+        a, b = old.nodes[oid].title, new.nodes[nid].title
+        if how != "id" or _norm(a) == _norm(b) or _similarity(set(_words(a)), set(_words(b))) >= SIMILARITY:
+            shared += 1
+    if shared * 2 >= total:
+        return []
+    if total == 1:
+        some = f"the one node of {smaller.id} ({smaller.file or '-'}) has no counterpart"
+    elif shared == 0:
+        some = f"none of the {total} nodes of {smaller.id} ({smaller.file or '-'}) has a counterpart"
+    else:
+        some = (f"only {shared} of the {total} nodes of {smaller.id} ({smaller.file or '-'}) "
+                f"{'has a counterpart' if shared == 1 else 'have counterparts'}")
+    return [f"{some} (the same or a similar title) in {other.id} ({other.file or '-'}): are these two versions "
+            "of one plan? Nodes are matched by id, else by title; most of these are listed as removed, added "
+            "or reworded"]
 
 
 def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
@@ -675,6 +708,7 @@ def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str],
     result.matches = _match(old, new)
     result.splits, result.merges = _splits_and_merges(old, new, result.matches)
     result.changes = _changes(old, new, result.matches, result.splits, result.merges)
+    result.notices = _few_shared(old, new, result.matches)
     if findings:
         result.introduced, result.resolved = _compare_findings(old, new, result.matches, config)
         result.findings_compared = True

@@ -51,10 +51,11 @@ def _load_plugins(config: Config | None) -> None:
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             try:
                 ep.load()
-            except OutcomeGraphError:
-                raise
             except Exception as exc:  # a broken plugin must not look like a broken plan
-                raise ConfigError(f"the rule plugin {ep.name!r} ({ep.value}) failed to load: {exc}") from None
+                # (nor one of the package's own errors it raises, og.rule's for a reserved code
+                # among them, like a problem of the plan or of the command: the plugin is named)
+                raise ConfigError(f"the rule plugin {ep.name!r} ({ep.value}) failed to load: "
+                                  f"{_failure(exc)}") from None
         # (only once every plugin has loaded: after a failure, the next call fails the same way
         # instead of checking with the plugins loaded before it)
         _entry_points_loaded = True
@@ -78,8 +79,31 @@ def _load_plugins(config: Config | None) -> None:
         _module_files[name] = path
         try:
             spec.loader.exec_module(module)
-        except OutcomeGraphError:
-            raise
         except Exception as exc:
-            raise ConfigError(f"rule file {path!r} failed to load: {exc}") from None
+            raise _load_failed(path, exc) from None
         _files_loaded.add(path)
+
+
+def _failure(exc: Exception) -> str:
+    """What went wrong, for a message: the error's class and text (``KeyError: 'x'`` says more
+    than ``'x'``), without the ``<plan>: `` of a package error that has no file."""
+    if isinstance(exc, OutcomeGraphError):
+        return f"{type(exc).__name__}: {exc if exc.file else exc.message}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _load_failed(path: str, exc: Exception) -> ConfigError:
+    """The error of a rule file that raised as it was imported: it names the file, and the line
+    of it that raised (as the error's file and line, for an editor to open), since the command
+    prints no traceback."""
+    import traceback
+
+    mine = Path(path).resolve()
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == mine]
+    line = frames[-1].lineno if frames else None
+    if line is None and isinstance(exc, SyntaxError) and exc.lineno:
+        line = exc.lineno
+    at = f" (raised at {path}:{line})" if line else ""
+    err = ConfigError(f"rule file {path!r} failed to load: {_failure(exc)}{at}")
+    err.file, err.line = (path, line) if line else (None, None)  # (kept out of the text, which says them)
+    return err

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from ..severity import FAIL_ON
+from ..severity import FAIL_ON, SEVERITIES
 from .common import EXIT_OK, EXIT_USAGE, isolated_option, output_option, rule_options, say
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
@@ -39,6 +39,10 @@ def jobs_option(value: str) -> int | str:
 @rule_options("")
 @click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default=None,
               help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).")
+@click.option("--min-severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="info",
+              show_default=True, callback=lambda _ctx, _param, value: value.lower(),
+              help="Report only the findings of this severity or above, in every format, the summary and the "
+                   "exit code, as if the rules had not reported the others (error: errors only).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
 @isolated_option()
@@ -69,9 +73,9 @@ def jobs_option(value: str) -> int | str:
                    "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
                    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
 def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
-            fail_on: str | None, config_file: str | None, isolated: bool, period: str | None, max_bytes: int | None,
-            output: str | None, hints: bool, statistics: bool, color: bool | None, stdin_filename: str | None,
-            baseline_file: str | None, watch: bool, only_plans: bool, jobs: Any) -> None:
+            fail_on: str | None, min_severity: str, config_file: str | None, isolated: bool, period: str | None,
+            max_bytes: int | None, output: str | None, hints: bool, statistics: bool, color: bool | None,
+            stdin_filename: str | None, baseline_file: str | None, watch: bool, only_plans: bool, jobs: Any) -> None:
     """Check one or more plans and report the findings.
 
     PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or
@@ -89,6 +93,7 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
       outcome-graph check plan.yaml
       outcome-graph check plans/ --format sarif -o findings.sarif
       outcome-graph check plan.yaml --select OG3,OG4 --fail-on warning
+      outcome-graph check plan.yaml --min-severity error   # errors only
       outcome-graph check their-plan.yaml --isolated     # no configuration from its folder
       outcome-graph check plan.yaml --format json -o baseline.json
       outcome-graph check plan.yaml --baseline baseline.json
@@ -123,7 +128,8 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
         stdin = read_limited(sys.stdin.buffer, limit) if "-" in first else b""  # (read before any fork)
         run = _Check(fmt=fmt, layer=cli_layer(select, ignore, severity, fail_on), config_file=config_file,
                      isolated=isolated, period=period, limit=limit, output=output, hints=hints, statistics=statistics,
-                     color=color, stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs)
+                     color=color, stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs,
+                     min_severity=min_severity)
         if not watch:
             sys.exit(run.all(first))
         from ..errors import OutcomeGraphError
@@ -157,6 +163,7 @@ class _Check:
     stdin_filename: str | None
     baseline_file: str | None
     jobs: Any
+    min_severity: str = "info"  # --min-severity: the findings below it are left out
 
     def all(self, plans: tuple[str, ...]) -> int:
         """Check the plans and write the output; the exit code."""
@@ -197,6 +204,7 @@ class _Check:
                 if mismatch:
                     say(f"notice: {mismatch}")
                 report = baseline.apply(report)
+            report = at_least(report, self.min_severity)
             reports.append(report)
             worst = max(worst, report.exit_code)
         if worst == EXIT_USAGE and self.output is not None and not (unreadable and self.fmt in _RECORDS_UNREADABLE):
@@ -228,7 +236,10 @@ class _Check:
                 if len(self.stdin) > self.limit:  # (read up to one byte past the limit: its size is unknown)
                     raise PlanError([Problem(f"the plan is over the {self.limit:,}-byte limit (--max-bytes "
                                              "changes it)", file=name)])
-                plan = load_bytes(self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs)
+                try:
+                    plan = load_bytes(self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs)
+                except PlanError as exc:
+                    raise _not_read_from_stdin(exc, self.stdin) from None
             else:
                 config = discover_config(path, config_file=self.config_file, cli=self.layer, isolated=self.isolated)
                 plan = load_path(path, max_bytes=self.limit, period=self.period, jobs=jobs)
@@ -277,6 +288,45 @@ class _Check:
             chunks.append(format_statistics(report, style=style, name=name) if self.statistics
                           else format_report(report, style=style, hints=self.hints, name=name))
         return "\n\n".join(chunks)
+
+
+def at_least(report: Any, severity: str) -> Any:
+    """The report without the findings below ``severity`` (``--min-severity``): left out of every
+    format, the counts and the exit code alike, as if their rules had not reported them; its
+    suppressed and baselined findings too, which SARIF lists."""
+    import dataclasses
+
+    if severity == SEVERITIES[-1]:
+        return report
+    kept = set(SEVERITIES[:SEVERITIES.index(severity) + 1])
+
+    def shown(findings: Any) -> Any:
+        return None if findings is None else [f for f in findings if f.severity in kept]
+
+    return dataclasses.replace(report, findings=shown(report.findings), suppressed=shown(report.suppressed),
+                               baselined=shown(report.baselined))
+
+
+def _not_read_from_stdin(error: Any, data: bytes) -> Any:
+    """The error of a plan read from standard input (``check -``), which takes YAML or JSON
+    alone: for a workbook or a CSV table, say that and what to give instead (their path: the
+    loader tells those by their file name), rather than what the loader said of a file
+    (a workbook's "name ends in .xlsx" when it has none; CSV text read as "a single value")."""
+    from ..errors import PlanError, Problem
+
+    first = error.problems[0]
+    what = None
+    if data.startswith(b"PK\x03\x04") and "workbook" in first.message:
+        what = "a workbook (or another zip file)"
+    elif first.line == 1 and "a single value" in first.message:
+        head = data.split(b"\n", 1)[0].decode("utf-8", "replace")
+        if head.count(",") >= 1 and ":" not in head:  # (a header row: `id,title,lead,...`)
+            what = "CSV text"
+    if what is None:
+        return error
+    return PlanError([Problem(f"standard input (-) takes a YAML or JSON plan, and this is {what}: give the "
+                              "file's path instead of - (outcome-graph check plan.xlsx, plan.csv or a folder of "
+                              "CSV files)", file=first.file, line=1, column=1)])
 
 
 def plan_processes(jobs: int | str, plans: int) -> int:

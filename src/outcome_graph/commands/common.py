@@ -19,8 +19,8 @@ from typing import Any
 import click
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
-           "refuse_inputs", "watched_files", "repeat_on_change", "cli_layer", "output_option", "isolated_option",
-           "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
+           "refuse_inputs", "plan_file", "watched_files", "repeat_on_change", "cli_layer", "output_option",
+           "isolated_option", "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -272,6 +272,15 @@ def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | 
             time.sleep(WATCH_INTERVAL)
     except KeyboardInterrupt:
         sys.exit(EXIT_OK)
+
+
+def plan_file(_ctx: Any, _param: Any, value: str) -> str:
+    """The callback of a command's plan argument where standard input is not read: ``-`` there
+    was looked for as a file ("-: no such file"), though ``check -`` reads a plan piped in."""
+    if value == "-":
+        raise click.BadParameter("standard input (-) is read by `check` alone: give the plan's file (save what "
+                                 "is piped in first, or name a file called - as ./-)")
+    return value
 
 
 def output_option(help: str = "Write the output to a file (written whole or not at all) instead of standard "

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .common import isolated_option, rule_options, say
+from .common import isolated_option, plan_file, rule_options, say
 
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
-@click.argument("source", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("source", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.argument("target", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
 @click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False), default=None,
               help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder).")

@@ -6,12 +6,12 @@ import sys
 
 import click
 
-from .common import isolated_option, output_option, rule_options
+from .common import isolated_option, output_option, plan_file, rule_options
 
 
 @click.command("diff", short_help="What changed between two versions of a plan.")
-@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
-@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("old", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
+@click.argument("new", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
               show_default=True, help="Output format (json: the changes as one document).")
 @click.option("--findings/--no-findings", default=True, show_default=True,
@@ -36,7 +36,9 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
 
     Nodes are matched by id, else by title (the same anywhere, or a similar one under the same
     parent), so a renumbered plan still compares node by node. A node whose title is shared out
-    between new nodes under the same parent is split (merged: the reverse).
+    between new nodes under the same parent is split (merged: the reverse). A notice says when
+    fewer than half the nodes of the smaller plan have a counterpart of the same or a similar
+    title in the other (hardly two versions of one plan).
 
     \b
     Examples:
@@ -65,5 +67,7 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
                                   isolated=isolated) if findings else None)
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
+        for notice in result.notices:
+            say(f"notice: {notice}")
         emit(result.to_json() if fmt == "json" else result.to_text(), output)
         sys.exit(1 if fail_on_changes and result.changed else 0)

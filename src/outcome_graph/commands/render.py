@@ -6,11 +6,11 @@ from typing import Any
 
 import click
 
-from .common import isolated_option, rule_options, say
+from .common import isolated_option, plan_file, rule_options, say
 
 
 @click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
-@click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("plan", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="The file to write: .svg, .png, .pdf or .dot (the suffix gives the format).")
 @click.option("--findings", is_flag=True, help="Mark the findings of `check` on the nodes (outline and rule codes).")

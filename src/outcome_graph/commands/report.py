@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .common import isolated_option, rule_options, say
+from .common import isolated_option, plan_file, rule_options, say
 
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
-@click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("plan", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
               help="The HTML file to write (written whole or not at all), or - for standard output.")
 @rule_options("")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .common import isolated_option, rule_options, say
+from .common import isolated_option, plan_file, rule_options, say
 
 
 @click.command("table", short_help="Print or write a table of a plan.")
-@click.argument("plan", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("plan", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.option("--what", type=click.Choice(["milestones", "indicators", "owners", "coverage", "findings"], case_sensitive=False),
               default="milestones", show_default=True, help="Which table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,

@@ -25,10 +25,18 @@ _BASELINE = {"kind": "external", "justification": "accepted in the baseline"}
 
 
 def _uri(path: str | None) -> str:
+    """A plan's file as the URI reference SARIF requires: an absolute path as a ``file:`` URI, a
+    relative one percent-encoded (``my%20plan.yaml``: a space, a non-ASCII letter, ``#``, ``%``,
+    ``<stdin>``'s brackets or a colon, read as a scheme, are not allowed as they are, and a code
+    scanning upload reads the name from the encoded form)."""
     if not path:
         return "plan"
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    if p.is_absolute():
+        return p.as_uri()
+    from urllib.parse import quote
+
+    return quote(p.as_posix(), safe="/")
 
 
 def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> dict[str, Any]:

@@ -108,6 +108,32 @@ def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs:
     return run_rules(plan, _active_rules(config), config, jobs=jobs)
 
 
+def _rule_failed(rule: Rule, plan: Plan, exc: Exception) -> ConfigError:
+    """The error of a custom rule that raised: it names the rule, its file or module and the line
+    of its own code that raised (as the error's file and line, for an editor to open).
+
+    One of the package's own errors (``og.PlanError``, ``og.UsageError``...) raised by a rule is
+    named the same way: passed on as it was, it read as a problem of the plan or of the command
+    (``<plan>: ...``), with nothing to say which rule it came from."""
+    from ..plugins import rule_file
+
+    where = rule_file(rule.origin) or rule.origin
+    if isinstance(exc, OutcomeGraphError):
+        # (its own position, when it has one, is part of what it says; "<plan>" is not)
+        detail = str(exc) if exc.file else exc.message
+    else:
+        detail = str(exc)
+    file, line = _raised_in_rule(rule, exc)
+    if file is None and isinstance(exc, OutcomeGraphError) and exc.file:
+        file, line = exc.file, exc.line
+        at = ""
+    else:
+        at = f" (raised at {file}:{line})" if file else ""
+    err = ConfigError(f"rule {rule.code} ({where}) failed on plan {plan.id!r}: {type(exc).__name__}: {detail}{at}")
+    err.file, err.line = file, line
+    return err
+
+
 def _raised_in_rule(rule: Rule, exc: BaseException) -> tuple[str | None, int | None]:
     """The file and line of the rule's own code where ``exc`` was raised (the innermost frame in
     the file that declares the rule's function): without a traceback, which the command does not
@@ -159,20 +185,10 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
                     for f in found:
                         _check_finding(f)
                 out.append((r.code, found))
-            except OutcomeGraphError:
-                raise
             except Exception as exc:  # a plugin's bug is named as the plugin's, not as ours
                 if r.origin == "outcome_graph":
                     raise
-                from ..plugins import rule_file
-
-                where = rule_file(r.origin) or r.origin
-                file, line = _raised_in_rule(r, exc)
-                at = f" (raised at {file}:{line})" if file else ""
-                err = ConfigError(f"rule {r.code} ({where}) failed on plan {plan.id!r}: "
-                                  f"{type(exc).__name__}: {exc}{at}")
-                err.file, err.line = file, line  # (the rule's line at fault, for an editor to open)
-                raise err from exc
+                raise _rule_failed(r, plan, exc) from exc
         return out
 
     if processes > 1:

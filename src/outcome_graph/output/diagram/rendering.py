@@ -169,6 +169,9 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     config = as_config("render", config)
     target: Path | None = None
     text = os.fspath(path_or_format)
+    if not text:  # (as a path, "" is the current folder: the error named '.')
+        raise ConfigError("no output format or file name given: use svg, png, pdf or dot, or a file name ending in "
+                          ".svg, .png, .pdf or .dot")
     if isinstance(path_or_format, str) and text.lower() in ("svg", "png", "pdf", "dot"):  # (a path object is a path)
         fmt = text.lower()
     else:
