@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -955,3 +955,79 @@ def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(
     [problem] = info.value.problems
     assert (problem.sheet, problem.cell) == ("table", "E2")
     assert problem.message == "P1.O1: 'status' is not a field of an objective: it is a field of milestones"
+
+
+def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
+    """The workbook with number formats given to some cells (as a user formats them in a spreadsheet program)."""
+    wb = openpyxl.load_workbook(path)
+    for ref, fmt in formats.items():
+        wb[sheet][ref].number_format = fmt
+    wb.save(path)
+    return path
+
+
+def test_codes_a_spreadsheet_program_made_numbers_read_as_shown_and_are_named_in_a_notice(tmp_path: Path):
+    # Typed into a cell not formatted as Text, "1.10" is the number 1.1 and "007" the number 7:
+    # the number a cell shows under its own format (0.00, 000) is read as that text; a code held
+    # as a number is named in a notice with its sheet and cell, as what was typed may be lost.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "number", "title"], ["P1", 1, "Achieve"]],
+        "aims": [["id", "parent", "number", "title"], ["P1.A1", "P1", 1.1, "Attain"], [7, "P1", 1.2, "Attend"],
+                 [8, "P1", 1.1, "Engage"]],
+    })
+    _formatted(path, "aims", {"C3": "0.00", "A3": "000"})
+    plan = load_path(path)
+    assert plan.nodes["P1"].number == "1" and plan.nodes["P1.A1"].number == "1.1"
+    assert plan.nodes["007"].number == "1.20" and plan.nodes["8"].number == "1.1"
+    notices = "\n".join(plan.notices)
+    assert "aims!C2 number: the number 1.1, read as '1.1'" in notices
+    assert "aims!A4 id: the number 8, read as '8'" in notices
+    # (a whole number in the number column loses nothing: 1; nor does one shown under its own format)
+    assert "priorities!" not in notices and "aims!C3" not in notices and "aims!A3" not in notices
+
+
+def test_a_timescale_a_spreadsheet_program_made_a_date_is_read_as_it_shows(tmp_path: Path):
+    # "June 11" typed in a cell becomes 11 June of the year it was typed, shown 11-Jun: read as the
+    # year the program guessed it would be a date years away from the plan. It is read as the
+    # program shows it and named in a notice, in both forms; a whole date (with its year) is a date.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "timescale", "due"],
+                       ["M1", "Audit", datetime(2026, 6, 11)],
+                       ["M2", "Review", datetime(2011, 9, 30), datetime(2011, 9, 30)],
+                       ["M3", "Report", None, datetime(2011, 6, 11)]],
+    })
+    _formatted(path, "milestones", {"C2": "d-mmm", "C3": "dd/mm/yyyy", "D3": "dd/mm/yyyy", "D4": "d-mmm"})
+    plan = load_path(path)
+    assert plan.nodes["M1"].timescale == "11-Jun"
+    assert plan.nodes["M2"].timescale == "2011-09-30" and plan.nodes["M2"].due == "2011-09-30"
+    assert plan.nodes["M3"].due == "2011-06-11"  # (a due date is a date; the notice asks for its year)
+    notices = "\n".join(plan.notices)
+    assert "milestones!C2 timescale: the date 2026-06-11, read as '11-Jun'" in notices
+    assert "milestones!D4 due: the date 2011-06-11, read as '2011-06-11'" in notices
+    assert "!C3" not in notices and "!D3" not in notices
+    assert not og.check(plan).by_rule("OG402")  # (the timescale reads as 11 June in the plan period)
+
+    flat = workbook(tmp_path / "table.xlsx", {
+        "Sheet1": [["Objective", "Key milestones", "By when"], ["Fewer accidents", "Audit the junctions",
+                                                                 datetime(2026, 6, 11)]],
+    })
+    _formatted(flat, "Sheet1", {"C2": "d-mmm"})
+    plan = load_path(flat, period=PERIOD)
+    assert plan.nodes["O1.M1"].timescale == "11-Jun"
+    assert "Sheet1!C2 timescale: the date 2026-06-11, read as '11-Jun'" in "\n".join(plan.notices)
+
+
+def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
+    # "-29.6%" typed in a cell is the number -0.296 shown as a percentage: a value's `change` is
+    # text, and a relative change is not an absolute one of -29.6, so it is read as shown.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "indicators": [["id", "title", "direction", "baseline.period", "baseline.value", "target.period",
+                        "target.change", "target.value"],
+                       ["NI 72", "Early years", "increase", "2010-11", 0.56, "2011-12", -0.296, 0.4]],
+    })
+    _formatted(path, "indicators", {"G2": "0.0%", "E2": "0%", "H2": "0%"})
+    ind = load_path(path).nodes["NI 72"]
+    assert ind.target.change == "-29.6%" and (ind.baseline.value, ind.target.value) == (56, 40)

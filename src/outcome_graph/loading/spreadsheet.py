@@ -129,6 +129,26 @@ def cell_ref(row: int, col: int) -> str:
     return f"{_col_letter(col)}{row + 1}"
 
 
+@dataclass(frozen=True)
+class TypedCell:
+    """A workbook cell that holds a number, a date or a truth value rather than text: a
+    spreadsheet program turns what is typed into one (``1.10`` into 1.1, ``007`` into 7, ``June 11``
+    into a date) unless the cell is formatted as Text."""
+
+    #: What the cell holds, for a notice: "the number 1.1", "the date 2011-06-11".
+    stored: str
+    #: The text the program shows, where it differs from the cell's reading as a value (``1.10``
+    #: under the format ``0.00``, ``007`` under ``000``, ``11-Jun`` for a date shown without its year,
+    #: ``-29.6%`` for a percentage), else ``None``.
+    shown: str | None = None
+    #: A date (or date and time).
+    is_date: bool = False
+    #: A whole number (a year, or a number like ``3``, which loses nothing but leading zeros).
+    whole: bool = False
+    #: A date whose format shows no year: the year is the program's guess (the year it was typed).
+    no_year: bool = False
+
+
 @dataclass
 class RawSheet:
     """One sheet (or CSV file) as text cells, 0-based ``(row, column)``; blank cells are absent."""
@@ -140,6 +160,8 @@ class RawSheet:
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     #: The sheet is hidden in the workbook.
     hidden: bool = False
+    #: A cell a spreadsheet program stored as a number, date or truth value (not as text).
+    typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
 
     @cached_property
     def n_rows(self) -> int:
@@ -164,6 +186,14 @@ class RawSheet:
         if value is None or is_blank(value):
             return None
         return value
+
+    def typed_at(self, row: int, col: int) -> TypedCell | None:
+        """What the program stored in the cell when it is not text (as :meth:`get`, a range
+        merged down gives its top cell's), else ``None``."""
+        if (row, col) in self.cells:
+            return self.typed.get((row, col))
+        anchor = self.merged.get((row, col))
+        return self.typed.get(anchor) if anchor is not None and anchor[1] == col else None
 
     def is_continuation(self, row: int, col: int) -> bool:
         """Whether the cell is part of a merged range started in a row above."""
@@ -217,6 +247,70 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return str(value)
+
+
+#: A number format of digit placeholders alone (``0``, ``000``, ``0.00``, ``#,##0.0#``, ``0.0%``).
+_DIGITS_FORMAT = re.compile(r"[#,]*(0*)(?:\.(0*)(#*))?(%?)")
+#: What a number format holds besides its placeholders: a colour or condition, a literal text.
+_FORMAT_DECORATION = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.|_.|\*.')
+
+
+def _format_section(number_format: str | None) -> str:
+    """The first section of a number format (the positive numbers'), without colours and literals."""
+    return _FORMAT_DECORATION.sub("", (number_format or "").split(";")[0]).strip()
+
+
+def _shown_number(value: float, number_format: str | None) -> str | None:
+    """The text a spreadsheet program shows for a number under a format of digit placeholders
+    (``0.00`` shows 1.1 as ``1.10``, ``000`` shows 7 as ``007``, ``0.0%`` shows -0.296 as
+    ``-29.6%``), or ``None`` for the General format and the formats this does not follow. Digit
+    grouping (``#,##0``) is left out: a plan's numbers and ids are read without it."""
+    fmt = _format_section(number_format)
+    m = _DIGITS_FORMAT.fullmatch(fmt)
+    if not fmt or m is None or fmt.lower() in ("general", "@"):
+        return None
+    leading, decimals, optional, percent = len(m.group(1)), len(m.group(2) or ""), len(m.group(3) or ""), m.group(4)
+    if percent:
+        value = round(value * 100, 10)
+    text = f"{abs(value):.{decimals + optional}f}"
+    if optional:
+        whole, _, part = text.partition(".")
+        part = part.rstrip("0").ljust(decimals, "0")
+        text = f"{whole}.{part}" if part else whole
+    whole, dot, part = text.partition(".")
+    if whole == "0" and leading == 0 and part:
+        whole = ""  # (the format ".00" shows 0.5 as .50)
+    text = ("-" if value < 0 and float(text) != 0 else "") + whole.rjust(leading, "0") + dot + part + percent
+    return text
+
+
+def _date_shown_without_year(number_format: str | None) -> bool:
+    """Whether a date format shows the day and month but no year (``d-mmm``: what a spreadsheet
+    program gives ``June 11`` typed in a cell, dated in the year it was typed)."""
+    fmt = _format_section(number_format).lower()
+    return "d" in fmt and "m" in fmt and "y" not in fmt and "h" not in fmt and "s" not in fmt
+
+
+def _typed(value: Any, number_format: str | None) -> TypedCell | None:
+    """What a cell that is not text holds, for the columns of text (``None`` for text)."""
+    if value is None or isinstance(value, str):
+        return None
+    if isinstance(value, bool):
+        return TypedCell(f"the truth value {str(value).upper()}", shown=str(value).upper())
+    if isinstance(value, (int, float)):
+        whole = float(value).is_integer()
+        shown = _shown_number(float(value), number_format)
+        stored = f"the number {_text_of(value) or value}"
+        return TypedCell(stored, shown=shown if shown != _text_of(value, number_format) else None, whole=whole)
+    if isinstance(value, datetime) and value.time() == time(0, 0):
+        if _date_shown_without_year(number_format):
+            fmt = _format_section(number_format).lower()
+            shown = f"{value.day}-{value:%b}" if fmt.index("d") < fmt.index("m") else f"{value:%b}-{value.day}"
+            return TypedCell(f"the date {value.date().isoformat()}", shown=shown, is_date=True, no_year=True)
+        return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
+    if isinstance(value, (date, datetime, time)):
+        return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
+    return None
 
 
 def _problem(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> Problem:
@@ -315,6 +409,8 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
             text = _text_of(value, cell.number_format)
             if text is not None:
                 sheet.cells[(r - 1, c - 1)] = text
+                if (typed := _typed(value, cell.number_format)) is not None:
+                    sheet.typed[(r - 1, c - 1)] = typed
         last_row = max((r for r, _ in cells), default=0)
         last_col = max((c for _, c in cells), default=0)
         for rng in ws.merged_cells.ranges:
@@ -347,6 +443,8 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
                 )
             else:
                 sheet.cells[(r - 1, c - 1)] = text
+                if (typed := _typed(cell.value, cell.number_format)) is not None:
+                    sheet.typed[(r - 1, c - 1)] = typed
     if errors:
         raise PlanError(errors[:50])
     return sheets
@@ -665,6 +763,26 @@ def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
     return _Header(sheet, row, columns, unknown, sheet.n_cols)
 
 
+#: Column kinds read as text: a cell holding a number or date is read as the text it shows.
+_TEXT_KINDS = frozenset({"text", "code", "list", "optlist", "lead", "refs"})
+#: Columns of codes whose date cells are read as their dates (a due date, a value's period).
+_DATE_CODES = frozenset({"due", "due.from", "due.to", "from", "to", "period"})
+#: Columns of codes where a whole number loses nothing a plan writes (a year, a number 3, a change).
+_WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale", "change"}
+#: Most cells named in one notice.
+_MAX_NAMED = 20
+
+
+def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
+    """Whether a spreadsheet program may have changed what was typed in a cell of codes that it
+    holds as a number, date or truth value."""
+    if typed.is_date:  # (a whole date is a timescale's or a due date's own reading; an id or number is no date)
+        return typed.no_year or not (dated or name == "timescale")
+    if typed.shown is not None and not typed.shown.isalpha():  # (a truth value shows a word: TRUE)
+        return False  # (a number shown under a format of its own: what the program shows is what is read)
+    return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
+
+
 class _Reader:
     """Builds the plan tree from the sheets of the per-level or the flat form."""
 
@@ -689,6 +807,8 @@ class _Reader:
         #: The plan period is missing (reported with the validation problems, if any).
         self.period_problem: Problem | None = None
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
+        #: Cells of codes a spreadsheet program holds as numbers or dates, for a notice.
+        self.typed_cells: list[str] = []
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
@@ -700,6 +820,33 @@ class _Reader:
     def fail(self) -> None:
         if self.problems:
             raise PlanError(self.problems[:50] + ([Problem("(more problems not shown)", file=self.file)] if len(self.problems) > 50 else []))
+
+    def cell_text(self, sheet: RawSheet, r: int, c: int, name: str, kind: str) -> str | None:
+        """The text of a cell of the field ``name`` (of column kind ``kind``). A cell a spreadsheet
+        program holds as a number or date is read as the text it shows in a column of text (``1.10``
+        under the format ``0.00``; ``11-Jun`` for a date shown without its year), as its value in a
+        column of numbers or dates, and as its date in a column of due dates and periods; where
+        what was typed may have been lost (``1.10`` stored as 1.1, ``007`` as 7, ``June 11`` as a
+        date) in an id, number, timescale or other column of codes, the cell is named in a notice."""
+        raw = sheet.get(r, c)
+        typed = sheet.typed_at(r, c) if raw is not None else None
+        if typed is None or kind not in _TEXT_KINDS:
+            return raw
+        dated = name in _DATE_CODES or name.endswith(".period")
+        text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
+        if kind == "code" and _may_have_lost(typed, name, dated):
+            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} {name}: {typed.stored}, read as {text!r}")
+        return text
+
+    def typed_notice(self) -> str | None:
+        """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
+        if not self.typed_cells:
+            return None
+        cells = self.typed_cells[:_MAX_NAMED] + ([f"and {len(self.typed_cells) - _MAX_NAMED} more"]
+                                                 if len(self.typed_cells) > _MAX_NAMED else [])
+        return (f"{self.file}: cells the spreadsheet program holds as numbers or dates, not as text, were read as "
+                "the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 into a date unless the column "
+                "is formatted as Text, so check them and retype any the plan writes otherwise: " + "; ".join(cells))
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
@@ -783,7 +930,7 @@ class _Reader:
             for c, col in header.columns.items():
                 ref = cell_ref(r, c)
                 row.key_cell.setdefault(col.path[0], ref)
-                raw = sheet.get(r, c)
+                raw = self.cell_text(sheet, r, c, col.name, col.kind)
                 if raw is None:
                     continue
                 self._set(row, col, raw, sheet, ref)
@@ -1269,6 +1416,8 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
         if skipped:
             reader.notices.append(f"{name}: sheets with no level column were ignored: {', '.join(skipped)}")
         tree = reader.flat(flat, plan_sheet)
+    if (typed := reader.typed_notice()) is not None:
+        reader.notices.append(typed)
     if reader.ignored_columns:
         reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
     reader.fail()
@@ -1380,6 +1529,11 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
     return problems
 
 
+#: The roles of a flat table's columns that hold codes (text that a spreadsheet program may
+#: read as a number or date).
+_FLAT_CODES = frozenset({"id", "number", "timescale", "due"})
+
+
 class _FlatTable:
     """The nodes of a flat table (Priority | Objective | Key milestones | Lead | Timescale), read row
     by row: the nodes each row opens or continues, level by level, and the fields it gives the
@@ -1447,13 +1601,13 @@ class _FlatTable:
             return sheet.get(below, first_col) is not None
         return True  # (a heading at the end: nothing under it)
 
-    @staticmethod
-    def _cell(sheet: RawSheet, r: int, roles: dict[str, int], role: str) -> tuple[str | None, str | None]:
+    def _cell(self, sheet: RawSheet, r: int, roles: dict[str, int], role: str) -> tuple[str | None, str | None]:
         """The text of row ``r`` in the column of ``role`` (stripped) and its cell, or (None, None)."""
         c = roles.get(role)
         if c is None:
             return None, None
-        value = sheet.get(r, c)
+        name = role.split(":")[0]  # ("id:milestone" is an id, "number:aim" a number)
+        value = self.reader.cell_text(sheet, r, c, name, "code" if name in _FLAT_CODES else "text")
         return (value.strip() if value is not None else None), cell_ref(r, c)
 
     def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
