@@ -1031,3 +1031,17 @@ def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
     _formatted(path, "indicators", {"G2": "0.0%", "E2": "0%", "H2": "0%"})
     ind = load_path(path).nodes["NI 72"]
     assert ind.target.change == "-29.6%" and (ind.baseline.value, ind.target.value) == (56, 40)
+
+
+def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path: Path):
+    # Rows pasted from another copy of the sheet bring its header with them: as in the flat form,
+    # that row is skipped with a notice, not read as a milestone numbered "number" due "due".
+    header = ["id", "parent", "number", "title", "timescale", "due", "status"]
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [header, ["M1", None, "1", "Audit", "June 11", None, "done"], [None], header,
+                       ["M2", None, "2", "Review", "Sept 11", "2011-09", None]],
+    })
+    plan = load_path(path)
+    assert list(plan.nodes) == ["M1", "M2"]
+    assert "plan.xlsx:milestones!A4: row 4 repeats the header row; skipped" in "\n".join(plan.notices)

@@ -920,9 +920,15 @@ class _Reader:
                 )
                 return []
         title_col = next((c for c, col in header.columns.items() if col.name in ("title", "text")), None)
+        header_texts = [_norm(sheet.get(header.row, c) or "") for c in range(header.n_cols)]
         rows: list[CellMap] = []
         for r in range(header.row + 1, sheet.n_rows):
             if sheet.is_blank(r, header.n_cols):
+                continue
+            if _repeats_header(sheet, r, header.n_cols, header_texts):
+                # (rows pasted from another copy of the sheet, header and all: as in the flat form)
+                self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+                                    "row; skipped")
                 continue
             first = next(c for c in range(header.n_cols) if sheet.get(r, c) is not None)
             anchor = cell_ref(r, title_col if title_col is not None else first)
