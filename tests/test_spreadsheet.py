@@ -1045,3 +1045,24 @@ def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path:
     plan = load_path(path)
     assert list(plan.nodes) == ["M1", "M2"]
     assert "plan.xlsx:milestones!A4: row 4 repeats the header row; skipped" in "\n".join(plan.notices)
+
+
+def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_what_to_write(tmp_path: Path):
+    # Opened and saved in a spreadsheet program, 2011-04-01 becomes 01/04/2011, a due month
+    # 2011-07 becomes Jul-11 and a financial year 2008-09 Sep-08: each is an error at its cell
+    # that says what the program did and what was most likely written.
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,01/04/2011,2012-03-31\n")
+    (folder / "milestones.csv").write_text("id,title,due\nM1,Audit,Jul-11\nM2,Review,31/07/2011\nM3,Report,Autumn\n")
+    (folder / "indicators.csv").write_text("id,title,baseline.period,baseline.value\nNI 72,Early years,Sep-08,56\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    by_cell = {(p.sheet, p.cell): p.message for p in info.value.problems}
+    assert by_cell[("plan", "C2")].endswith("a spreadsheet program shows 2011-07-31 as 31/07/2011 (and saves it so in "
+                                            "a CSV file): write 2011-04-01 if that is what was meant, in a cell "
+                                            "formatted as Text")
+    assert "write 2011-07 if that is what was meant" in by_cell[("milestones", "C2")]
+    assert "write 2011-07-31 if that is what was meant" in by_cell[("milestones", "C3")]
+    assert "spreadsheet program" not in by_cell[("milestones", "C4")]
+    assert "write 2008-09 if that is what was meant" in by_cell[("indicators", "C2")]

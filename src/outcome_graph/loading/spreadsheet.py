@@ -572,6 +572,30 @@ def _field_path(parts: list[str | int]) -> str:
     return out
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: How a spreadsheet program shows (and saves in a CSV file) a date it made of what was typed:
+#: 2011-07-31 as 31/07/2011, a month 2011-07 (or a financial year 2008-09) as Jul-11 (Sep-08).
+_SHOWN_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_SHOWN_MONTH = re.compile(r"([A-Za-z]{3})-(\d{2})")
+
+
+def _spreadsheet_date_hint(value: str) -> str | None:
+    """What to write for a date, month or period a spreadsheet program rewrote in its own way
+    (``31/07/2011``, ``Jul-11``), read day first as English plans write dates, else ``None``."""
+    text = value.strip()
+    if m := _SHOWN_DAY.fullmatch(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        iso, shown = f"{year:04d}-{month:02d}-{day:02d}", "2011-07-31 as 31/07/2011"
+    elif (m := _SHOWN_MONTH.fullmatch(text)) and m[1].lower() in _MONTHS:
+        iso, shown = f"20{m[2]}-{_MONTHS.index(m[1].lower()) + 1:02d}", "2011-07 as Jul-11 and 2008-09 as Sep-08"
+    else:
+        return None
+    return (f"a spreadsheet program shows {shown} (and saves it so in a CSV file): write {iso} if that is "
+            "what was meant, in a cell formatted as Text")
+
+
 def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
     """Pydantic's errors as problems naming the file, sheet and cell of the value at fault."""
     problems: list[Problem] = []
@@ -633,6 +657,10 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             value = err.get("input")
             if isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
+            if isinstance(value, dict):  # (a value's period is checked with the whole value)
+                value = value.get("period")
+            if isinstance(value, str) and (hint := _spreadsheet_date_hint(value)):
+                text += f"; {hint}"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
         key = (where, msg)
         if key in seen:
