@@ -1066,3 +1066,28 @@ def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_wha
     assert "write 2011-07-31 if that is what was meant" in by_cell[("milestones", "C3")]
     assert "spreadsheet program" not in by_cell[("milestones", "C4")]
     assert "write 2008-09 if that is what was meant" in by_cell[("indicators", "C2")]
+
+
+def test_choices_written_as_a_person_writes_them_in_a_cell(tmp_path: Path):
+    # A tracker's status column says "On track" and "Done", not on_track and done; a choice
+    # written with capitals and spaces is the format's word, in both forms. Other words are errors.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "status"], ["M1", "Audit", "On track"], ["M2", "Review", " Not-started "],
+                       ["M3", "Report", "DONE"]],
+        "indicators": [["id", "title", "direction", "target.period", "target.value", "target.comparator"],
+                       ["NI 72", "Early years", "Increase", "2011-12", 1, "At least"]],
+        "ignore": [["node", "rule", "scope"], ["M1", "OG4", "Branch"]],
+    })
+    plan = load_path(path)
+    assert [plan.nodes[m].status for m in ("M1", "M2", "M3")] == ["on_track", "not_started", "done"]
+    ind = plan.nodes["NI 72"]
+    assert (ind.direction, ind.target.comparator) == ("increase", "at_least")
+    assert plan.nodes["M1"].ignore[0].scope == "branch"
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "At risk"]]})
+    assert load_path(flat, period=PERIOD).nodes["M1"].status == "at_risk"
+    wb = openpyxl.load_workbook(path)
+    wb["milestones"]["C4"] = "Finished"
+    wb.save(path)
+    problem = first_problem(path)
+    assert (problem.sheet, problem.cell) == ("milestones", "C4") and "(the cell holds 'Finished')" in problem.message

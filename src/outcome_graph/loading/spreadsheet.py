@@ -43,6 +43,7 @@ from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, f
                      financial_year, human_size, model_at, over_limit, read_limited, wide_unicode, worded)
 from .sheet_layout import (
     EMPTY_LIST,
+    STATUSES,
     IGNORED_SHEETS,
     LAYOUTS,
     LEVEL_SHEETS,
@@ -801,6 +802,13 @@ _WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale", "change"}
 _MAX_NAMED = 20
 
 
+def _choice(text: str, choices: tuple[str, ...]) -> str:
+    """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
+    as the format's word (``on_track``); any other text as it is (then refused, naming the choices)."""
+    key = re.sub(r"[\s-]+", "_", " ".join(text.split()).casefold())
+    return key if key in choices else text
+
+
 def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     """Whether a spreadsheet program may have changed what was typed in a cell of codes that it
     holds as a number, date or truth value."""
@@ -908,6 +916,8 @@ class _Reader:
                 )
                 return
             value = CellList(sheet.file, sheet.name, ref)
+        elif kind == "enum":
+            value = _choice(decode_text(raw), col.choices)
         else:
             value = decode_text(raw)
         if col.name == "outcomes" and isinstance(value, list):
@@ -1734,6 +1744,8 @@ class _FlatTable:
         for role in ("due", "status"):
             text_value, role_ref = self._cell(sheet, r, roles, role)
             if text_value and role_ref:
+                if role == "status":
+                    text_value = _choice(text_value, STATUSES)
                 self._set_once(target, role, text_value, role_ref, role)
         for role in ("outcomes", "tags"):
             value, role_ref = self._cell(sheet, r, roles, role)
