@@ -1026,11 +1026,15 @@ def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
         "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
         "indicators": [["id", "title", "direction", "baseline.period", "baseline.value", "target.period",
                         "target.change", "target.value"],
-                       ["NI 72", "Early years", "increase", "2010-11", 0.56, "2011-12", -0.296, 0.4]],
+                       ["NI 72", "Early years", "increase", "2010-11", 0.56, "2011-12", -0.296, 0.4],
+                       ["NI 73", "Key stage 2", "increase", "2010-11", 71, "2011-12", 2.5, None]],
     })
     _formatted(path, "indicators", {"G2": "0.0%", "E2": "0%", "H2": "0%"})
-    ind = load_path(path).nodes["NI 72"]
+    plan = load_path(path)
+    ind = plan.nodes["NI 72"]
     assert ind.target.change == "-29.6%" and (ind.baseline.value, ind.target.value) == (56, 40)
+    # (a change typed as a number loses nothing: +2.5 is 2.5, so no notice names it)
+    assert plan.nodes["NI 73"].target.change == "2.5" and not any("change" in n for n in plan.notices)
 
 
 def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path: Path):

@@ -796,8 +796,8 @@ def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
 _TEXT_KINDS = frozenset({"text", "code", "list", "optlist", "lead", "refs"})
 #: Columns of codes whose date cells are read as their dates (a due date, a value's period).
 _DATE_CODES = frozenset({"due", "due.from", "due.to", "from", "to", "period"})
-#: Columns of codes where a whole number loses nothing a plan writes (a year, a number 3, a change).
-_WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale", "change"}
+#: Columns of codes where a whole number loses nothing a plan writes (a year, a number 3).
+_WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale"}
 #: Most cells named in one notice.
 _MAX_NAMED = 20
 
@@ -816,6 +816,8 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
         return typed.no_year or not (dated or name == "timescale")
     if typed.shown is not None and not typed.shown.isalpha():  # (a truth value shows a word: TRUE)
         return False  # (a number shown under a format of its own: what the program shows is what is read)
+    if name.endswith("change") and not typed.shown:
+        return False  # (a change is a number: +5 typed is 5, which means +5; 2.50 is 2.5)
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
 
 
