@@ -1095,3 +1095,19 @@ def test_choices_written_as_a_person_writes_them_in_a_cell(tmp_path: Path):
     wb.save(path)
     problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("milestones", "C4") and "(the cell holds 'Finished')" in problem.message
+
+
+def test_a_percentage_saved_in_a_csv_file_is_read_as_in_a_workbook(tmp_path: Path):
+    # A workbook's cell showing 71% holds 0.71 and reads as 71; saved as CSV, the program writes
+    # the text "71%": a number column reads it the same way, not as an error.
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "indicators.csv").write_text("id,title,direction,baseline.period,baseline.value\n"
+                                           "NI 72,Early years,increase,2010-11,71%\n")
+    (folder / "targets.csv").write_text("node,period,value,change\nNI 72,2011-12,60.5 %,-10%\n")
+    ind = load_path(folder).nodes["NI 72"]
+    assert ind.baseline.value == 71 and ind.targets[0].value == 60.5 and ind.targets[0].change == "-10%"
+    (folder / "targets.csv").write_text("node,period,value\nNI 72,2011-12,60%%\n")
+    problem = first_problem(folder)
+    assert (problem.sheet, problem.cell) == ("targets", "C2") and "must be a number" in problem.message

@@ -802,6 +802,10 @@ _WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale"}
 _MAX_NAMED = 20
 
 
+#: A number followed by a percent sign, as a spreadsheet program saves a percentage cell in a CSV file.
+_PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
+
+
 def _choice(text: str, choices: tuple[str, ...]) -> str:
     """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
     as the format's word (``on_track``); any other text as it is (then refused, naming the choices)."""
@@ -920,6 +924,8 @@ class _Reader:
             value = CellList(sheet.file, sheet.name, ref)
         elif kind == "enum":
             value = _choice(decode_text(raw), col.choices)
+        elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
+            value = raw.strip()[:-1].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
         else:
             value = decode_text(raw)
         if col.name == "outcomes" and isinstance(value, list):
