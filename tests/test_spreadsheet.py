@@ -1111,3 +1111,20 @@ def test_a_percentage_saved_in_a_csv_file_is_read_as_in_a_workbook(tmp_path: Pat
     (folder / "targets.csv").write_text("node,period,value\nNI 72,2011-12,60%%\n")
     problem = first_problem(folder)
     assert (problem.sheet, problem.cell) == ("targets", "C2") and "must be a number" in problem.message
+
+
+def test_a_whole_percentage_and_a_date_worked_out_with_a_time_read_as_shown(tmp_path: Path):
+    # "100%" typed in a cell holds the whole number 1 (read as 1, not 100, before); a due date
+    # worked out as =NOW()+7 holds a time the sheet's date format does not show.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "indicators": [["id", "title", "direction", "baseline.period", "baseline.value", "target.period", "target.value"],
+                       ["NI 72", "Schools inspected", "increase", "2010-11", 0.8, "2011-12", 1]],
+        "milestones": [["id", "title", "due"], ["M1", "Audit", datetime(2011, 7, 31, 13, 45)]],
+    })
+    _formatted(path, "indicators", {"E2": "0%", "G2": "0%"})
+    _formatted(path, "milestones", {"C2": "dd/mm/yyyy"})
+    plan = load_path(path)
+    ind = plan.nodes["NI 72"]
+    assert (ind.baseline.value, ind.target.value) == (80, 100)
+    assert plan.nodes["M1"].due == "2011-07-31"

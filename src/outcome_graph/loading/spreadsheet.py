@@ -43,12 +43,12 @@ from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, f
                      financial_year, human_size, model_at, over_limit, read_limited, wide_unicode, worded)
 from .sheet_layout import (
     EMPTY_LIST,
-    STATUSES,
     IGNORED_SHEETS,
     LAYOUTS,
     LEVEL_SHEETS,
     NODE_SHEETS,
     PLAN_NODE,
+    STATUSES,
     SUB_SHEETS,
     Column,
     SheetLayout,
@@ -222,6 +222,13 @@ class RawSheet:
         return all(is_blank(v) for v in self.cells.values())
 
 
+def _shows_day_only(number_format: str) -> bool:
+    """Whether a date format shows the day and not the time (``dd/mm/yyyy``): a cell worked out
+    as ``=NOW()+7`` holds a time too, which the sheet does not show and a due date has not."""
+    fmt = _FORMAT_DECORATION.sub("", number_format.split(";")[0]).lower()
+    return "y" in fmt and "d" in fmt and not any(c in fmt for c in "hs") and "general" not in fmt
+
+
 def _text_of(value: Any, number_format: str | None = None) -> str | None:
     """A cell value as the text a plan file would hold."""
     if value is None:
@@ -230,17 +237,18 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
         return xlsx_unescape(value)  # (a carriage return is stored _x000D_)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)) and "%" in (number_format or ""):
+        # A cell showing 60% holds 0.6: the plan writes 60 (and one showing 100% holds 1, an int).
+        value = round(value * 100, 10)
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, (int, float)) and "%" in (number_format or ""):
-        value = round(value * 100, 10)  # a cell showing 60% holds 0.6: the plan writes 60
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)
     if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            fmt = (number_format or "").lower()
+        fmt = (number_format or "").lower()
+        if value.time() == time(0, 0) or _shows_day_only(fmt):
             if value.day == 1 and fmt and "d" not in fmt and "m" in fmt and "y" in fmt:
                 return f"{value.year:04d}-{value.month:02d}"  # a month typed as "Jun-11"
             return value.date().isoformat()
