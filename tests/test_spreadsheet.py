@@ -19,6 +19,7 @@ import outcome_graph as og
 from outcome_graph.errors import ConfigError, PlanError, Problem
 from outcome_graph.loading.loader import load_path
 from outcome_graph.loading.spreadsheet import notice_lines, parse_period
+from outcome_graph.convert import write_plan
 from outcome_graph.output.workbook import write_workbook
 
 from .conftest import MODELS, PLAN_HEADER, cli_runner, og_command
@@ -1128,3 +1129,27 @@ def test_a_whole_percentage_and_a_date_worked_out_with_a_time_read_as_shown(tmp_
     ind = plan.nodes["NI 72"]
     assert (ind.baseline.value, ind.target.value) == (80, 100)
     assert plan.nodes["M1"].due == "2011-07-31"
+
+
+def test_a_formula_error_saved_in_a_csv_file_is_an_error_naming_its_cell(tmp_path: Path):
+    # A lead looked up with a formula that found nothing shows #N/A, and a title typed "- Review"
+    # #NAME?; saved as CSV these are the texts "#N/A" and "#NAME?": as in a workbook, an error at
+    # the cell (every file's at once), not an owner called "#N/A".
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text("id,title,lead\nM1,Audit,#N/A\n")
+    (folder / "objectives.csv").write_text("id,title\nO1,#NAME?\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert [(p.file, p.sheet, p.cell) for p in info.value.problems] == [
+        (str(folder / "milestones.csv"), "milestones", "C2"), (str(folder / "objectives.csv"), "objectives", "B2")]
+    assert info.value.problems[0].message.startswith("the cell holds #N/A, which a spreadsheet program saves for a "
+                                                     "formula it could not work out")
+
+
+def test_a_text_that_reads_as_a_formula_error_round_trips_through_csv(tmp_path: Path):
+    plan = og.load("format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                   "priorities:\n  - {id: P1, title: '#N/A', tags: ['#REF!', \"'#N/A\", \"''#N/A\"]}\n")
+    write_plan(plan, tmp_path / "csv", to="csv")
+    assert load_path(tmp_path / "csv").document == plan.document

@@ -48,6 +48,7 @@ from .sheet_layout import (
     LEVEL_SHEETS,
     NODE_SHEETS,
     PLAN_NODE,
+    SPREADSHEET_ERRORS,
     STATUSES,
     SUB_SHEETS,
     Column,
@@ -459,8 +460,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     return sheets
 
 
-_ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
-                           "#SPILL!", "#CALC!"})
+_ERROR_VALUES = SPREADSHEET_ERRORS
 
 
 def _error_value(value: Any, file: str, sheet: str, r: int, c: int) -> Problem:
@@ -495,15 +495,23 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
     sheet = RawSheet(stem, name)
+    errors: list[Problem] = []
     try:
         for r, (_line, row) in enumerate(csv_rows(text, delimiter)):
             for c, value in enumerate(row):
+                if value.strip() in SPREADSHEET_ERRORS:
+                    # (a workbook's cell whose formula could not be worked out, saved as CSV: no value)
+                    errors.append(_problem(f"the cell holds {value.strip()}, which a spreadsheet program saves for a "
+                                           "formula it could not work out: correct the formula or type the value, "
+                                           "and save the file again", name, stem, cell_ref(r, c)))
                 if value != "":
                     sheet.cells[(r, c)] = csv_unescape(value)
             if len(sheet.cells) > MAX_CELLS:
                 raise _fail(f"the file has more than {MAX_CELLS:,} cells; is it a plan?", name)
     except CsvProblem as exc:
         raise PlanError([Problem(f"invalid CSV: {exc.message}", file=name, line=exc.line)]) from None
+    if errors:
+        raise PlanError(errors[:50])
     return sheet
 
 
@@ -518,7 +526,16 @@ def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawShee
     total = sum(p.stat().st_size for p in files)
     if total > max_bytes:
         raise _fail(f"the CSV files are {over_limit(total, max_bytes)}", str(path))
-    return [_read_csv(p, max_bytes, notices) for p in files]
+    sheets: list[RawSheet] = []
+    problems: list[Problem] = []
+    for p in files:
+        try:
+            sheets.append(_read_csv(p, max_bytes, notices))
+        except PlanError as exc:  # (every file's problems at once, as a workbook's)
+            problems.extend(exc.problems)
+    if problems:
+        raise PlanError(problems[:50])
+    return sheets
 
 
 # =============================================================================================
