@@ -1153,3 +1153,20 @@ def test_a_text_that_reads_as_a_formula_error_round_trips_through_csv(tmp_path: 
                    "priorities:\n  - {id: P1, title: '#N/A', tags: ['#REF!', \"'#N/A\", \"''#N/A\"]}\n")
     write_plan(plan, tmp_path / "csv", to="csv")
     assert load_path(tmp_path / "csv").document == plan.document
+
+
+def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_notice(tmp_path: Path):
+    # "June 11" typed in a spreadsheet program is saved in a CSV file as "11-Jun": the text reads as
+    # 11 June 2011, not June, so the cell is named for the reader to check (both forms).
+    single = tmp_path / "actions.csv"
+    single.write_text("Key milestones,By when\nAudit,11-Jun\nReview,June 11\n", encoding="utf-8")
+    plan = load_path(single, period=PERIOD)
+    assert plan.nodes["M1"].timescale == "11-Jun"
+    notices = "\n".join(plan.notices)
+    assert "actions!B2 timescale: '11-Jun', as a spreadsheet program saves a date it made of what was typed" in notices
+    assert "!B3" not in notices
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text("id,title,timescale\nM1,Audit,3-sep\n")
+    assert "milestones!C2 timescale: '3-sep'" in "\n".join(load_path(folder).notices)

@@ -164,6 +164,8 @@ class RawSheet:
     hidden: bool = False
     #: A cell a spreadsheet program stored as a number, date or truth value (not as text).
     typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
+    #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
+    csv: bool = False
 
     @cached_property
     def n_rows(self) -> int:
@@ -494,7 +496,7 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
     text = _decode_csv(data, name, notices)
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
-    sheet = RawSheet(stem, name)
+    sheet = RawSheet(stem, name, csv=True)
     errors: list[Problem] = []
     try:
         for r, (_line, row) in enumerate(csv_rows(text, delimiter)):
@@ -825,6 +827,8 @@ _DATE_CODES = frozenset({"due", "due.from", "due.to", "from", "to", "period"})
 _WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale"}
 #: Most cells named in one notice.
 _MAX_NAMED = 20
+#: A day and month as a spreadsheet program shows a date without its year: 11-Jun.
+_SHOWN_DAY_MONTH = re.compile(r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
 
 
 #: A number followed by a percent sign, as a spreadsheet program saves a percentage cell in a CSV file.
@@ -896,6 +900,10 @@ class _Reader:
         what was typed may have been lost (``1.10`` stored as 1.1, ``007`` as 7, ``June 11`` as a
         date) in an id, number, timescale or other column of codes, the cell is named in a notice."""
         raw = sheet.get(r, c)
+        if raw is not None and sheet.csv and name == "timescale" and _SHOWN_DAY_MONTH.fullmatch(raw.strip()):
+            # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June 11")
+            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} timescale: {raw.strip()!r}, as a spreadsheet "
+                                    "program saves a date it made of what was typed (June 11 is saved 11-Jun)")
         typed = sheet.typed_at(r, c) if raw is not None else None
         if typed is None or kind not in _TEXT_KINDS:
             return raw
@@ -911,9 +919,10 @@ class _Reader:
             return None
         cells = self.typed_cells[:_MAX_NAMED] + ([f"and {len(self.typed_cells) - _MAX_NAMED} more"]
                                                  if len(self.typed_cells) > _MAX_NAMED else [])
-        return (f"{self.file}: cells the spreadsheet program holds as numbers or dates, not as text, were read as "
-                "the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 into a date unless the column "
-                "is formatted as Text, so check them and retype any the plan writes otherwise: " + "; ".join(cells))
+        return (f"{self.file}: cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were "
+                "read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 into a date unless the "
+                "column is formatted as Text, so check them and retype any the plan writes otherwise: "
+                + "; ".join(cells))
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
