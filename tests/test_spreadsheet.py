@@ -1170,3 +1170,14 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
     (folder / "milestones.csv").write_text("id,title,timescale\nM1,Audit,3-sep\n")
     assert "milestones!C2 timescale: '3-sep'" in "\n".join(load_path(folder).notices)
+
+
+@pytest.mark.parametrize("value, fmt, shown", [
+    (1.1, "0.00", "1.10"), (7, "000", "007"), (1.005, "0.00", "1.01"), (2.5, "0", "3"), (12.345, "0.0#", "12.35"),
+    (2.0, "0.0#", "2.0"), (-0.296, "0.0%", "-29.6%"), (1, "0%", "100%"), (0.5, ".00", ".50"),
+    (1234.5, "#,##0.0#", "1234.5"), (3.1, '0.0;[Red]-0.0', "3.1"), (3, "General", None), (3, "0.00E+00", None),
+])
+def test_a_number_is_read_in_a_column_of_text_as_its_format_shows_it(value: float, fmt: str, shown: str | None):
+    from outcome_graph.loading.spreadsheet import _shown_number
+
+    assert _shown_number(value, fmt) == shown

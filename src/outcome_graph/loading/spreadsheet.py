@@ -27,6 +27,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -284,7 +285,8 @@ def _shown_number(value: float, number_format: str | None) -> str | None:
     leading, decimals, optional, percent = len(m.group(1)), len(m.group(2) or ""), len(m.group(3) or ""), m.group(4)
     if percent:
         value = round(value * 100, 10)
-    text = f"{abs(value):.{decimals + optional}f}"
+    # (rounded half up from the 15 digits the program keeps, as it shows 1.005 under 0.00 as 1.01)
+    text = f"{Decimal(f'{abs(value):.15g}').quantize(Decimal(1).scaleb(-(decimals + optional)), ROUND_HALF_UP):f}"
     if optional:
         whole, _, part = text.partition(".")
         part = part.rstrip("0").ljust(decimals, "0")
