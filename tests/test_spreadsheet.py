@@ -1181,3 +1181,23 @@ def test_a_number_is_read_in_a_column_of_text_as_its_format_shows_it(value: floa
     from outcome_graph.loading.spreadsheet import _shown_number
 
     assert _shown_number(value, fmt) == shown
+
+
+def test_a_worked_out_number_in_a_column_of_text_reads_as_the_program_shows_it(tmp_path: Path):
+    # A number worked out by a formula (=1.1+0.2) holds 1.3000000000000003, which the program shows
+    # as 1.3: a number column keeps the value, a column of text reads what is shown.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "aims": [["id", "number", "title"], ["A1", 1.3, "Attain"]],
+    })
+    # (the program writes the 17 digits of the value it worked out; openpyxl writes the shortest)
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    sheet = next(name for name, data in parts.items() if name.startswith("xl/worksheets/") and b"<v>1.3</v>" in data)
+    parts[sheet] = parts[sheet].replace(b"<v>1.3</v>", b"<v>1.3000000000000003</v>")
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    plan = load_path(path)
+    assert plan.nodes["A1"].number == "1.3"
+    assert "aims!B2 number: the number 1.3000000000000003, read as '1.3'" in "\n".join(plan.notices)

@@ -150,6 +150,8 @@ class TypedCell:
     whole: bool = False
     #: A date whose format shows no year: the year is the program's guess (the year it was typed).
     no_year: bool = False
+    #: A number shown under a format of digits of its own (``0.00``, ``000``): what is read is what is shown.
+    own_format: bool = False
 
 
 @dataclass
@@ -314,8 +316,12 @@ def _typed(value: Any, number_format: str | None) -> TypedCell | None:
     if isinstance(value, (int, float)):
         whole = float(value).is_integer()
         shown = _shown_number(float(value), number_format)
+        own_format = shown is not None
+        if shown is None and not whole and "%" not in (number_format or ""):
+            shown = f"{value:.15g}"  # (the program shows the 15 digits it keeps: 0.1+0.2 is 0.3)
         stored = f"the number {_text_of(value) or value}"
-        return TypedCell(stored, shown=shown if shown != _text_of(value, number_format) else None, whole=whole)
+        return TypedCell(stored, shown=shown if shown != _text_of(value, number_format) else None, whole=whole,
+                         own_format=own_format)
     if isinstance(value, datetime) and value.time() == time(0, 0):
         if _date_shown_without_year(number_format):
             fmt = _format_section(number_format).lower()
@@ -849,9 +855,9 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     holds as a number, date or truth value."""
     if typed.is_date:  # (a whole date is a timescale's or a due date's own reading; an id or number is no date)
         return typed.no_year or not (dated or name == "timescale")
-    if typed.shown is not None and not typed.shown.isalpha():  # (a truth value shows a word: TRUE)
+    if typed.own_format:
         return False  # (a number shown under a format of its own: what the program shows is what is read)
-    if name.endswith("change") and not typed.shown:
+    if name.endswith("change"):
         return False  # (a change is a number: +5 typed is 5, which means +5; 2.50 is 2.5)
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
 
