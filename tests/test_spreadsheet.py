@@ -22,7 +22,7 @@ from outcome_graph.loading.spreadsheet import notice_lines, parse_period
 from outcome_graph.convert import write_plan
 from outcome_graph.output.workbook import write_workbook
 
-from .conftest import MODELS, PLAN_HEADER, cli_runner, og_command
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, og_command
 
 PERIOD = "2011-04-01..2012-03-31"
 
@@ -1201,3 +1201,22 @@ def test_a_worked_out_number_in_a_column_of_text_reads_as_the_program_shows_it(t
     plan = load_path(path)
     assert plan.nodes["A1"].number == "1.3"
     assert "aims!B2 number: the number 1.3000000000000003, read as '1.3'" in "\n".join(plan.notices)
+
+
+def test_a_row_inserted_among_rows_with_ids_gets_a_free_id(tmp_path: Path):
+    # A milestone inserted between two with ids, its id left blank: its position's id (the second
+    # milestone of the objective) is the next row's own, so it takes the next one free instead of
+    # making the plan fail on a duplicate id.
+    path = tmp_path / "plan.xlsx"
+    write_plan(og.load(EXAMPLES / "tutorial-plan.yaml"), path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["milestones"]
+    assert (ws["A2"].value, ws["A3"].value) == ("P1.A1.O1.M1", "P1.A1.O1.M2")
+    ws.insert_rows(3)
+    ws["B3"], ws["D3"], ws["F3"] = "P1.A1.O1", "Agree the audit timetable", "July 11"
+    wb.save(path)
+    plan = load_path(path)
+    milestones = [n.id for n in plan.of_kind("milestone") if n.id.startswith("P1.A1.O1.")]
+    assert milestones == ["P1.A1.O1.M1", "P1.A1.O1.M3", "P1.A1.O1.M2"]
+    assert plan.nodes["P1.A1.O1.M3"].title == "Agree the audit timetable"
+    assert plan.nodes["P1.A1.O1.M2"].title == "Agree an improvement plan with each school"

@@ -1132,15 +1132,23 @@ class _Reader:
             lists[name] = self.read_rows(sheet, LAYOUTS[name]) if sheet is not None else []
         self.fail()
 
-        # Ids: generated from the position where blank; rows indexed by id.
+        # Ids: generated from the position where blank; rows indexed by id. A row inserted among
+        # rows with ids takes the next number its position's id leaves free (the id of its position
+        # may be the next row's own).
+        taken = {str(row.get("id") or "").strip() for name in NODE_SHEETS for row in lists[name]}
         for name, kind in NODE_SHEETS.items():
             counters: dict[str, int] = {}
             for row in lists[name]:
                 parent = str(row.get("parent") or "").strip()
                 counters[parent] = counters.get(parent, 0) + 1
                 if not str(row.get("id") or "").strip() and kind in _LETTER:
-                    own = f"{_LETTER[kind]}{counters[parent]}"
-                    row.put("id", f"{parent}.{own}" if parent else own, row.key_cell.get("id", row.cell))
+                    new_id = ""
+                    while not new_id or new_id in taken:
+                        own = f"{_LETTER[kind]}{counters[parent]}"
+                        new_id = f"{parent}.{own}" if parent else own
+                        counters[parent] += new_id in taken
+                    taken.add(new_id)
+                    row.put("id", new_id, row.key_cell.get("id", row.cell))
                     self.generated_ids.add(str(row["id"]))  # (diff matches such nodes by title, not by id)
                 elif not str(row.get("id") or "").strip() and kind == "vision":
                     row.put("id", "V", row.key_cell.get("id", row.cell))
