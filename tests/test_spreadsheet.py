@@ -1220,3 +1220,21 @@ def test_a_row_inserted_among_rows_with_ids_gets_a_free_id(tmp_path: Path):
     assert milestones == ["P1.A1.O1.M1", "P1.A1.O1.M3", "P1.A1.O1.M2"]
     assert plan.nodes["P1.A1.O1.M3"].title == "Agree the audit timetable"
     assert plan.nodes["P1.A1.O1.M2"].title == "Agree an improvement plan with each school"
+
+
+def test_the_totals_row_of_an_excel_table_is_skipped_with_a_notice(tmp_path: Path):
+    # Formatted as a table with its Total Row on, a sheet ends in a row counting the milestones
+    # ("Total", 2): no item of the plan, whatever its first cell says.
+    from openpyxl.worksheet.table import Table
+
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Priority", "Objective", "Key milestones", "Lead", "By when"],
+                 ["Safe", "Fewer accidents", "Audit", "Road team", "June 2011"],
+                 [None, None, "Publish", "Road team", "Sept 2011"], ["Total", None, 2, None, None]],
+    })
+    wb = openpyxl.load_workbook(path)
+    wb["Plan"].add_table(Table(displayName="Actions", ref="A1:E4", totalsRowCount=1))
+    wb.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Safe", "Fewer accidents", "Audit", "Publish"]
+    assert "plan.xlsx:Plan!A4: row 4 is the totals row of the table 'Actions'; skipped" in "\n".join(plan.notices)

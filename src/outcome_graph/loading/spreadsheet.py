@@ -169,6 +169,8 @@ class RawSheet:
     typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
     #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
     csv: bool = False
+    #: Rows left out as read (a table's totals row), each as "A9: why", for a notice.
+    skipped: list[str] = field(default_factory=list)
 
     @cached_property
     def n_rows(self) -> int:
@@ -416,9 +418,10 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         total += len(cells)
         if total > MAX_CELLS:
             raise _fail(f"the workbook has more than {MAX_CELLS:,} cells; is it a plan?", name, ws.title)
+        totals = _totals_cells(ws, sheet)
         for (r, c), cell in cells.items():
             value = cell.value
-            if value is None:
+            if value is None or (r, c) in totals:
                 continue
             if cell.data_type == "f" or type(value).__name__ in {"ArrayFormula", "DataTableFormula"}:
                 formulas.append((sheet, ws.title, r, c))
@@ -471,6 +474,24 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
 
 
 _ERROR_VALUES = SPREADSHEET_ERRORS
+
+
+def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
+    """The cells (1-based) of the totals rows of the sheet's tables (an Excel table's "Total Row":
+    a count or sum under the items, no item), which are not read; each row is noted on the sheet."""
+    from openpyxl.utils.cell import range_boundaries
+
+    cells: set[tuple[int, int]] = set()
+    for table in ws.tables.values():
+        count = table.totalsRowCount or 0
+        if not count or not table.ref:
+            continue
+        min_col, _min_row, max_col, max_row = range_boundaries(table.ref)
+        for r in range(max_row - count + 1, max_row + 1):
+            cells.update((r, c) for c in range(min_col, max_col + 1))
+            sheet.skipped.append(f"{cell_ref(r - 1, min_col - 1)}: row {r} is the totals row of the table "
+                                 f"{table.displayName or table.name!r}; skipped")
+    return cells
 
 
 def _error_value(value: Any, file: str, sheet: str, r: int, c: int) -> Problem:
@@ -1466,6 +1487,7 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
                     workbook: bool, base_dir: str | None) -> Plan:
     reader = _Reader(sheets, name, stem, period)
     reader.notices.extend(notices)
+    reader.notices.extend(f"{sheet.file}:{sheet.name}!{why}" for sheet in sheets for why in sheet.skipped)
     if all(s.empty for s in sheets):
         raise _fail("the workbook is empty: it has no cells with data" if workbook
                     else "the file is empty: it has no cells with data", name)
