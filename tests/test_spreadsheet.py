@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -19,9 +19,10 @@ import outcome_graph as og
 from outcome_graph.errors import ConfigError, PlanError, Problem
 from outcome_graph.loading.loader import load_path
 from outcome_graph.loading.spreadsheet import notice_lines, parse_period
+from outcome_graph.convert import write_plan
 from outcome_graph.output.workbook import write_workbook
 
-from .conftest import MODELS, PLAN_HEADER, cli_runner, og_command
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, og_command
 
 PERIOD = "2011-04-01..2012-03-31"
 
@@ -955,3 +956,285 @@ def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(
     [problem] = info.value.problems
     assert (problem.sheet, problem.cell) == ("table", "E2")
     assert problem.message == "P1.O1: 'status' is not a field of an objective: it is a field of milestones"
+
+
+def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
+    """The workbook with number formats given to some cells (as a user formats them in a spreadsheet program)."""
+    wb = openpyxl.load_workbook(path)
+    for ref, fmt in formats.items():
+        wb[sheet][ref].number_format = fmt
+    wb.save(path)
+    return path
+
+
+def test_codes_a_spreadsheet_program_made_numbers_read_as_shown_and_are_named_in_a_notice(tmp_path: Path):
+    # Typed into a cell not formatted as Text, "1.10" is the number 1.1 and "007" the number 7:
+    # the number a cell shows under its own format (0.00, 000) is read as that text; a code held
+    # as a number is named in a notice with its sheet and cell, as what was typed may be lost.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "number", "title"], ["P1", 1, "Achieve"]],
+        "aims": [["id", "parent", "number", "title"], ["P1.A1", "P1", 1.1, "Attain"], [7, "P1", 1.2, "Attend"],
+                 [8, "P1", 1.1, "Engage"]],
+    })
+    _formatted(path, "aims", {"C3": "0.00", "A3": "000"})
+    plan = load_path(path)
+    assert plan.nodes["P1"].number == "1" and plan.nodes["P1.A1"].number == "1.1"
+    assert plan.nodes["007"].number == "1.20" and plan.nodes["8"].number == "1.1"
+    notices = "\n".join(plan.notices)
+    assert "aims!C2 number: the number 1.1, read as '1.1'" in notices
+    assert "aims!A4 id: the number 8, read as '8'" in notices
+    # (a whole number in the number column loses nothing: 1; nor does one shown under its own format)
+    assert "priorities!" not in notices and "aims!C3" not in notices and "aims!A3" not in notices
+
+
+def test_a_timescale_a_spreadsheet_program_made_a_date_is_read_as_it_shows(tmp_path: Path):
+    # "June 11" typed in a cell becomes 11 June of the year it was typed, shown 11-Jun: read as the
+    # year the program guessed it would be a date years away from the plan. It is read as the
+    # program shows it and named in a notice, in both forms; a whole date (with its year) is a date.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "timescale", "due"],
+                       ["M1", "Audit", datetime(2026, 6, 11)],
+                       ["M2", "Review", datetime(2011, 9, 30), datetime(2011, 9, 30)],
+                       ["M3", "Report", None, datetime(2011, 6, 11)]],
+    })
+    _formatted(path, "milestones", {"C2": "d-mmm", "C3": "dd/mm/yyyy", "D3": "dd/mm/yyyy", "D4": "d-mmm"})
+    plan = load_path(path)
+    assert plan.nodes["M1"].timescale == "11-Jun"
+    assert plan.nodes["M2"].timescale == "2011-09-30" and plan.nodes["M2"].due == "2011-09-30"
+    assert plan.nodes["M3"].due == "2011-06-11"  # (a due date is a date; the notice asks for its year)
+    notices = "\n".join(plan.notices)
+    assert "milestones!C2 timescale: the date 2026-06-11, read as '11-Jun'" in notices
+    assert "milestones!D4 due: the date 2011-06-11, read as '2011-06-11'" in notices
+    assert "!C3" not in notices and "!D3" not in notices
+    assert not og.check(plan).by_rule("OG402")  # (the timescale reads as 11 June in the plan period)
+
+    flat = workbook(tmp_path / "table.xlsx", {
+        "Sheet1": [["Objective", "Key milestones", "By when"], ["Fewer accidents", "Audit the junctions",
+                                                                 datetime(2026, 6, 11)]],
+    })
+    _formatted(flat, "Sheet1", {"C2": "d-mmm"})
+    plan = load_path(flat, period=PERIOD)
+    assert plan.nodes["O1.M1"].timescale == "11-Jun"
+    assert "Sheet1!C2 timescale: the date 2026-06-11, read as '11-Jun'" in "\n".join(plan.notices)
+
+
+def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
+    # "-29.6%" typed in a cell is the number -0.296 shown as a percentage: a value's `change` is
+    # text, and a relative change is not an absolute one of -29.6, so it is read as shown.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "indicators": [["id", "title", "direction", "baseline.period", "baseline.value", "target.period",
+                        "target.change", "target.value"],
+                       ["NI 72", "Early years", "increase", "2010-11", 0.56, "2011-12", -0.296, 0.4],
+                       ["NI 73", "Key stage 2", "increase", "2010-11", 71, "2011-12", 2.5, None]],
+    })
+    _formatted(path, "indicators", {"G2": "0.0%", "E2": "0%", "H2": "0%"})
+    plan = load_path(path)
+    ind = plan.nodes["NI 72"]
+    assert ind.target.change == "-29.6%" and (ind.baseline.value, ind.target.value) == (56, 40)
+    # (a change typed as a number loses nothing: +2.5 is 2.5, so no notice names it)
+    assert plan.nodes["NI 73"].target.change == "2.5" and not any("change" in n for n in plan.notices)
+
+
+def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path: Path):
+    # Rows pasted from another copy of the sheet bring its header with them: as in the flat form,
+    # that row is skipped with a notice, not read as a milestone numbered "number" due "due".
+    header = ["id", "parent", "number", "title", "timescale", "due", "status"]
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [header, ["M1", None, "1", "Audit", "June 11", None, "done"], [None], header,
+                       ["M2", None, "2", "Review", "Sept 11", "2011-09", None]],
+    })
+    plan = load_path(path)
+    assert list(plan.nodes) == ["M1", "M2"]
+    assert "plan.xlsx:milestones!A4: row 4 repeats the header row; skipped" in "\n".join(plan.notices)
+
+
+def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_what_to_write(tmp_path: Path):
+    # Opened and saved in a spreadsheet program, 2011-04-01 becomes 01/04/2011, a due month
+    # 2011-07 becomes Jul-11 and a financial year 2008-09 Sep-08: each is an error at its cell
+    # that says what the program did and what was most likely written.
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,01/04/2011,2012-03-31\n")
+    (folder / "milestones.csv").write_text("id,title,due\nM1,Audit,Jul-11\nM2,Review,31/07/2011\nM3,Report,Autumn\n")
+    (folder / "indicators.csv").write_text("id,title,baseline.period,baseline.value\nNI 72,Early years,Sep-08,56\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    by_cell = {(p.sheet, p.cell): p.message for p in info.value.problems}
+    assert by_cell[("plan", "C2")].endswith("a spreadsheet program shows 2011-07-31 as 31/07/2011 (and saves it so in "
+                                            "a CSV file): write 2011-04-01 if that is what was meant, in a cell "
+                                            "formatted as Text")
+    assert "write 2011-07 if that is what was meant" in by_cell[("milestones", "C2")]
+    assert "write 2011-07-31 if that is what was meant" in by_cell[("milestones", "C3")]
+    assert "spreadsheet program" not in by_cell[("milestones", "C4")]
+    assert "write 2008-09 if that is what was meant" in by_cell[("indicators", "C2")]
+
+
+def test_choices_written_as_a_person_writes_them_in_a_cell(tmp_path: Path):
+    # A tracker's status column says "On track" and "Done", not on_track and done; a choice
+    # written with capitals and spaces is the format's word, in both forms. Other words are errors.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "status"], ["M1", "Audit", "On track"], ["M2", "Review", " Not-started "],
+                       ["M3", "Report", "DONE"]],
+        "indicators": [["id", "title", "direction", "target.period", "target.value", "target.comparator"],
+                       ["NI 72", "Early years", "Increase", "2011-12", 1, "At least"]],
+        "ignore": [["node", "rule", "scope"], ["M1", "OG4", "Branch"]],
+    })
+    plan = load_path(path)
+    assert [plan.nodes[m].status for m in ("M1", "M2", "M3")] == ["on_track", "not_started", "done"]
+    ind = plan.nodes["NI 72"]
+    assert (ind.direction, ind.target.comparator) == ("increase", "at_least")
+    assert plan.nodes["M1"].ignore[0].scope == "branch"
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "At risk"]]})
+    assert load_path(flat, period=PERIOD).nodes["M1"].status == "at_risk"
+    wb = openpyxl.load_workbook(path)
+    wb["milestones"]["C4"] = "Finished"
+    wb.save(path)
+    problem = first_problem(path)
+    assert (problem.sheet, problem.cell) == ("milestones", "C4") and "(the cell holds 'Finished')" in problem.message
+
+
+def test_a_percentage_saved_in_a_csv_file_is_read_as_in_a_workbook(tmp_path: Path):
+    # A workbook's cell showing 71% holds 0.71 and reads as 71; saved as CSV, the program writes
+    # the text "71%": a number column reads it the same way, not as an error.
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "indicators.csv").write_text("id,title,direction,baseline.period,baseline.value\n"
+                                           "NI 72,Early years,increase,2010-11,71%\n")
+    (folder / "targets.csv").write_text("node,period,value,change\nNI 72,2011-12,60.5 %,-10%\n")
+    ind = load_path(folder).nodes["NI 72"]
+    assert ind.baseline.value == 71 and ind.targets[0].value == 60.5 and ind.targets[0].change == "-10%"
+    (folder / "targets.csv").write_text("node,period,value\nNI 72,2011-12,60%%\n")
+    problem = first_problem(folder)
+    assert (problem.sheet, problem.cell) == ("targets", "C2") and "must be a number" in problem.message
+
+
+def test_a_whole_percentage_and_a_date_worked_out_with_a_time_read_as_shown(tmp_path: Path):
+    # "100%" typed in a cell holds the whole number 1 (read as 1, not 100, before); a due date
+    # worked out as =NOW()+7 holds a time the sheet's date format does not show.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "indicators": [["id", "title", "direction", "baseline.period", "baseline.value", "target.period", "target.value"],
+                       ["NI 72", "Schools inspected", "increase", "2010-11", 0.8, "2011-12", 1]],
+        "milestones": [["id", "title", "due"], ["M1", "Audit", datetime(2011, 7, 31, 13, 45)]],
+    })
+    _formatted(path, "indicators", {"E2": "0%", "G2": "0%"})
+    _formatted(path, "milestones", {"C2": "dd/mm/yyyy"})
+    plan = load_path(path)
+    ind = plan.nodes["NI 72"]
+    assert (ind.baseline.value, ind.target.value) == (80, 100)
+    assert plan.nodes["M1"].due == "2011-07-31"
+
+
+def test_a_formula_error_saved_in_a_csv_file_is_an_error_naming_its_cell(tmp_path: Path):
+    # A lead looked up with a formula that found nothing shows #N/A, and a title typed "- Review"
+    # #NAME?; saved as CSV these are the texts "#N/A" and "#NAME?": as in a workbook, an error at
+    # the cell (every file's at once), not an owner called "#N/A".
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text("id,title,lead\nM1,Audit,#N/A\n")
+    (folder / "objectives.csv").write_text("id,title\nO1,#NAME?\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert [(p.file, p.sheet, p.cell) for p in info.value.problems] == [
+        (str(folder / "milestones.csv"), "milestones", "C2"), (str(folder / "objectives.csv"), "objectives", "B2")]
+    assert info.value.problems[0].message.startswith("the cell holds #N/A, which a spreadsheet program saves for a "
+                                                     "formula it could not work out")
+
+
+def test_a_text_that_reads_as_a_formula_error_round_trips_through_csv(tmp_path: Path):
+    plan = og.load("format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                   "priorities:\n  - {id: P1, title: '#N/A', tags: ['#REF!', \"'#N/A\", \"''#N/A\"]}\n")
+    write_plan(plan, tmp_path / "csv", to="csv")
+    assert load_path(tmp_path / "csv").document == plan.document
+
+
+def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_notice(tmp_path: Path):
+    # "June 11" typed in a spreadsheet program is saved in a CSV file as "11-Jun": the text reads as
+    # 11 June 2011, not June, so the cell is named for the reader to check (both forms).
+    single = tmp_path / "actions.csv"
+    single.write_text("Key milestones,By when\nAudit,11-Jun\nReview,June 11\n", encoding="utf-8")
+    plan = load_path(single, period=PERIOD)
+    assert plan.nodes["M1"].timescale == "11-Jun"
+    notices = "\n".join(plan.notices)
+    assert "actions!B2 timescale: '11-Jun', as a spreadsheet program saves a date it made of what was typed" in notices
+    assert "!B3" not in notices
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text("id,title,timescale\nM1,Audit,3-sep\n")
+    assert "milestones!C2 timescale: '3-sep'" in "\n".join(load_path(folder).notices)
+
+
+@pytest.mark.parametrize("value, fmt, shown", [
+    (1.1, "0.00", "1.10"), (7, "000", "007"), (1.005, "0.00", "1.01"), (2.5, "0", "3"), (12.345, "0.0#", "12.35"),
+    (2.0, "0.0#", "2.0"), (-0.296, "0.0%", "-29.6%"), (1, "0%", "100%"), (0.5, ".00", ".50"),
+    (1234.5, "#,##0.0#", "1234.5"), (3.1, '0.0;[Red]-0.0', "3.1"), (3, "General", None), (3, "0.00E+00", None),
+])
+def test_a_number_is_read_in_a_column_of_text_as_its_format_shows_it(value: float, fmt: str, shown: str | None):
+    from outcome_graph.loading.spreadsheet import _shown_number
+
+    assert _shown_number(value, fmt) == shown
+
+
+def test_a_worked_out_number_in_a_column_of_text_reads_as_the_program_shows_it(tmp_path: Path):
+    # A number worked out by a formula (=1.1+0.2) holds 1.3000000000000003, which the program shows
+    # as 1.3: a number column keeps the value, a column of text reads what is shown.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "aims": [["id", "number", "title"], ["A1", 1.3, "Attain"]],
+    })
+    # (the program writes the 17 digits of the value it worked out; openpyxl writes the shortest)
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    sheet = next(name for name, data in parts.items() if name.startswith("xl/worksheets/") and b"<v>1.3</v>" in data)
+    parts[sheet] = parts[sheet].replace(b"<v>1.3</v>", b"<v>1.3000000000000003</v>")
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    plan = load_path(path)
+    assert plan.nodes["A1"].number == "1.3"
+    assert "aims!B2 number: the number 1.3000000000000003, read as '1.3'" in "\n".join(plan.notices)
+
+
+def test_a_row_inserted_among_rows_with_ids_gets_a_free_id(tmp_path: Path):
+    # A milestone inserted between two with ids, its id left blank: its position's id (the second
+    # milestone of the objective) is the next row's own, so it takes the next one free instead of
+    # making the plan fail on a duplicate id.
+    path = tmp_path / "plan.xlsx"
+    write_plan(og.load(EXAMPLES / "tutorial-plan.yaml"), path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["milestones"]
+    assert (ws["A2"].value, ws["A3"].value) == ("P1.A1.O1.M1", "P1.A1.O1.M2")
+    ws.insert_rows(3)
+    ws["B3"], ws["D3"], ws["F3"] = "P1.A1.O1", "Agree the audit timetable", "July 11"
+    wb.save(path)
+    plan = load_path(path)
+    milestones = [n.id for n in plan.of_kind("milestone") if n.id.startswith("P1.A1.O1.")]
+    assert milestones == ["P1.A1.O1.M1", "P1.A1.O1.M3", "P1.A1.O1.M2"]
+    assert plan.nodes["P1.A1.O1.M3"].title == "Agree the audit timetable"
+    assert plan.nodes["P1.A1.O1.M2"].title == "Agree an improvement plan with each school"
+
+
+def test_the_totals_row_of_an_excel_table_is_skipped_with_a_notice(tmp_path: Path):
+    # Formatted as a table with its Total Row on, a sheet ends in a row counting the milestones
+    # ("Total", 2): no item of the plan, whatever its first cell says.
+    from openpyxl.worksheet.table import Table
+
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Priority", "Objective", "Key milestones", "Lead", "By when"],
+                 ["Safe", "Fewer accidents", "Audit", "Road team", "June 2011"],
+                 [None, None, "Publish", "Road team", "Sept 2011"], ["Total", None, 2, None, None]],
+    })
+    wb = openpyxl.load_workbook(path)
+    wb["Plan"].add_table(Table(displayName="Actions", ref="A1:E4", totalsRowCount=1))
+    wb.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Safe", "Fewer accidents", "Audit", "Publish"]
+    assert "plan.xlsx:Plan!A4: row 4 is the totals row of the table 'Actions'; skipped" in "\n".join(plan.notices)

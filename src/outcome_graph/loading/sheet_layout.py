@@ -44,6 +44,7 @@ __all__ = [
     "decode_text",
     "csv_escape",
     "csv_unescape",
+    "SPREADSHEET_ERRORS",
     "xlsx_escape",
     "xlsx_unescape",
     "header_key",
@@ -58,6 +59,11 @@ EMPTY_TEXT = '""'
 #: The ``node`` of a row of the ``ignore`` sheet that belongs to the plan itself, when a node, an
 #: owner or a group has the plan's id (otherwise the plan's id is used).
 PLAN_NODE = "(plan)"
+
+#: What a spreadsheet program shows in a cell whose formula it could not work out (and saves so in
+#: a CSV file): a value that is missing.
+SPREADSHEET_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+                                "#SPILL!", "#CALC!"})
 
 #: First characters that make a spreadsheet program read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -576,9 +582,10 @@ def csv_escape(text: str) -> str:
 
     A text that a spreadsheet program would run as a formula (it starts with ``=``, ``+``, ``-``,
     ``@``, a tab or a carriage return, and is not a plain number) is written with a leading ``'``,
-    which spreadsheet programs show as text. So is a text that already starts with ``'`` followed by
-    one of those characters or another ``'``, so that :func:`csv_unescape` (which the reader
-    applies) gives back exactly the text written.
+    which spreadsheet programs show as text. So is a text that reads as a spreadsheet error
+    (``#N/A``: the reader refuses such a cell, a value its formula could not give), and a text that
+    already starts with ``'`` followed by one of those characters, another ``'`` or such an error,
+    so that :func:`csv_unescape` (which the reader applies) gives back exactly the text written.
 
     >>> csv_escape("=HYPERLINK(\\"http://x\\")"), csv_escape("-11"), csv_escape("'=x"), csv_escape("it's")
     ('\\'=HYPERLINK("http://x")', '-11', "''=x", "it's")
@@ -586,21 +593,21 @@ def csv_escape(text: str) -> str:
     if not text:
         return text
     first = text[0]
-    if first in FORMULA_START and not is_number_text(text):
-        return "'" + text
-    if first == "'" and len(text) > 1 and (text[1] in FORMULA_START or text[1] == "'"):
+    if (first in FORMULA_START and not is_number_text(text)) or text in SPREADSHEET_ERRORS:
+        return "'" + text  # (a text that reads as a spreadsheet error, #N/A, is one the reader refuses)
+    if first == "'" and len(text) > 1 and (text[1] in FORMULA_START or text[1] == "'" or text[1:] in SPREADSHEET_ERRORS):
         return "'" + text
     return text
 
 
 def csv_unescape(text: str) -> str:
     """The inverse of :func:`csv_escape`: one leading ``'`` before ``=``, ``+``, ``-``, ``@``, a tab,
-    a carriage return or another ``'`` is dropped.
+    a carriage return, another ``'`` or a spreadsheet error's text (``'#N/A``) is dropped.
 
     >>> csv_unescape("'=SUM(A1)"), csv_unescape("''=x"), csv_unescape("'tis")
     ('=SUM(A1)', "'=x", "'tis")
     """
-    if len(text) > 1 and text[0] == "'" and (text[1] in FORMULA_START or text[1] == "'"):
+    if len(text) > 1 and text[0] == "'" and (text[1] in FORMULA_START or text[1] == "'" or text[1:] in SPREADSHEET_ERRORS):
         return text[1:]
     return text
 

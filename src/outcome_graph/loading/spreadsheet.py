@@ -27,6 +27,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,8 @@ from .sheet_layout import (
     LEVEL_SHEETS,
     NODE_SHEETS,
     PLAN_NODE,
+    SPREADSHEET_ERRORS,
+    STATUSES,
     SUB_SHEETS,
     Column,
     SheetLayout,
@@ -129,6 +132,28 @@ def cell_ref(row: int, col: int) -> str:
     return f"{_col_letter(col)}{row + 1}"
 
 
+@dataclass(frozen=True)
+class TypedCell:
+    """A workbook cell that holds a number, a date or a truth value rather than text: a
+    spreadsheet program turns what is typed into one (``1.10`` into 1.1, ``007`` into 7, ``June 11``
+    into a date) unless the cell is formatted as Text."""
+
+    #: What the cell holds, for a notice: "the number 1.1", "the date 2011-06-11".
+    stored: str
+    #: The text the program shows, where it differs from the cell's reading as a value (``1.10``
+    #: under the format ``0.00``, ``007`` under ``000``, ``11-Jun`` for a date shown without its year,
+    #: ``-29.6%`` for a percentage), else ``None``.
+    shown: str | None = None
+    #: A date (or date and time).
+    is_date: bool = False
+    #: A whole number (a year, or a number like ``3``, which loses nothing but leading zeros).
+    whole: bool = False
+    #: A date whose format shows no year: the year is the program's guess (the year it was typed).
+    no_year: bool = False
+    #: A number shown under a format of digits of its own (``0.00``, ``000``): what is read is what is shown.
+    own_format: bool = False
+
+
 @dataclass
 class RawSheet:
     """One sheet (or CSV file) as text cells, 0-based ``(row, column)``; blank cells are absent."""
@@ -140,6 +165,12 @@ class RawSheet:
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     #: The sheet is hidden in the workbook.
     hidden: bool = False
+    #: A cell a spreadsheet program stored as a number, date or truth value (not as text).
+    typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
+    #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
+    csv: bool = False
+    #: Rows left out as read (a table's totals row), each as "A9: why", for a notice.
+    skipped: list[str] = field(default_factory=list)
 
     @cached_property
     def n_rows(self) -> int:
@@ -164,6 +195,14 @@ class RawSheet:
         if value is None or is_blank(value):
             return None
         return value
+
+    def typed_at(self, row: int, col: int) -> TypedCell | None:
+        """What the program stored in the cell when it is not text (as :meth:`get`, a range
+        merged down gives its top cell's), else ``None``."""
+        if (row, col) in self.cells:
+            return self.typed.get((row, col))
+        anchor = self.merged.get((row, col))
+        return self.typed.get(anchor) if anchor is not None and anchor[1] == col else None
 
     def is_continuation(self, row: int, col: int) -> bool:
         """Whether the cell is part of a merged range started in a row above."""
@@ -191,6 +230,13 @@ class RawSheet:
         return all(is_blank(v) for v in self.cells.values())
 
 
+def _shows_day_only(number_format: str) -> bool:
+    """Whether a date format shows the day and not the time (``dd/mm/yyyy``): a cell worked out
+    as ``=NOW()+7`` holds a time too, which the sheet does not show and a due date has not."""
+    fmt = _FORMAT_DECORATION.sub("", number_format.split(";")[0]).lower()
+    return "y" in fmt and "d" in fmt and not any(c in fmt for c in "hs") and "general" not in fmt
+
+
 def _text_of(value: Any, number_format: str | None = None) -> str | None:
     """A cell value as the text a plan file would hold."""
     if value is None:
@@ -199,17 +245,18 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
         return xlsx_unescape(value)  # (a carriage return is stored _x000D_)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)) and "%" in (number_format or ""):
+        # A cell showing 60% holds 0.6: the plan writes 60 (and one showing 100% holds 1, an int).
+        value = round(value * 100, 10)
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, (int, float)) and "%" in (number_format or ""):
-        value = round(value * 100, 10)  # a cell showing 60% holds 0.6: the plan writes 60
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)
     if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            fmt = (number_format or "").lower()
+        fmt = (number_format or "").lower()
+        if value.time() == time(0, 0) or _shows_day_only(fmt):
             if value.day == 1 and fmt and "d" not in fmt and "m" in fmt and "y" in fmt:
                 return f"{value.year:04d}-{value.month:02d}"  # a month typed as "Jun-11"
             return value.date().isoformat()
@@ -217,6 +264,75 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return str(value)
+
+
+#: A number format of digit placeholders alone (``0``, ``000``, ``0.00``, ``#,##0.0#``, ``0.0%``).
+_DIGITS_FORMAT = re.compile(r"[#,]*(0*)(?:\.(0*)(#*))?(%?)")
+#: What a number format holds besides its placeholders: a colour or condition, a literal text.
+_FORMAT_DECORATION = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.|_.|\*.')
+
+
+def _format_section(number_format: str | None) -> str:
+    """The first section of a number format (the positive numbers'), without colours and literals."""
+    return _FORMAT_DECORATION.sub("", (number_format or "").split(";")[0]).strip()
+
+
+def _shown_number(value: float, number_format: str | None) -> str | None:
+    """The text a spreadsheet program shows for a number under a format of digit placeholders
+    (``0.00`` shows 1.1 as ``1.10``, ``000`` shows 7 as ``007``, ``0.0%`` shows -0.296 as
+    ``-29.6%``), or ``None`` for the General format and the formats this does not follow. Digit
+    grouping (``#,##0``) is left out: a plan's numbers and ids are read without it."""
+    fmt = _format_section(number_format)
+    m = _DIGITS_FORMAT.fullmatch(fmt)
+    if not fmt or m is None or fmt.lower() in ("general", "@"):
+        return None
+    leading, decimals, optional, percent = len(m.group(1)), len(m.group(2) or ""), len(m.group(3) or ""), m.group(4)
+    if percent:
+        value = round(value * 100, 10)
+    # (rounded half up from the 15 digits the program keeps, as it shows 1.005 under 0.00 as 1.01)
+    text = f"{Decimal(f'{abs(value):.15g}').quantize(Decimal(1).scaleb(-(decimals + optional)), ROUND_HALF_UP):f}"
+    if optional:
+        whole, _, part = text.partition(".")
+        part = part.rstrip("0").ljust(decimals, "0")
+        text = f"{whole}.{part}" if part else whole
+    whole, dot, part = text.partition(".")
+    if whole == "0" and leading == 0 and part:
+        whole = ""  # (the format ".00" shows 0.5 as .50)
+    text = ("-" if value < 0 and float(text) != 0 else "") + whole.rjust(leading, "0") + dot + part + percent
+    return text
+
+
+def _date_shown_without_year(number_format: str | None) -> bool:
+    """Whether a date format shows the day and month but no year (``d-mmm``: what a spreadsheet
+    program gives ``June 11`` typed in a cell, dated in the year it was typed)."""
+    fmt = _format_section(number_format).lower()
+    return "d" in fmt and "m" in fmt and "y" not in fmt and "h" not in fmt and "s" not in fmt
+
+
+def _typed(value: Any, number_format: str | None) -> TypedCell | None:
+    """What a cell that is not text holds, for the columns of text (``None`` for text)."""
+    if value is None or isinstance(value, str):
+        return None
+    if isinstance(value, bool):
+        return TypedCell(f"the truth value {str(value).upper()}", shown=str(value).upper())
+    if isinstance(value, (int, float)):
+        whole = float(value).is_integer()
+        shown = _shown_number(float(value), number_format)
+        own_format = shown is not None
+        if shown is None and not whole and "%" not in (number_format or ""):
+            shown = f"{value:.15g}"  # (the program shows the 15 digits it keeps: 0.1+0.2 is 0.3)
+        stored = f"the number {_text_of(value) or value}"
+        return TypedCell(stored, shown=shown if shown != _text_of(value, number_format) else None, whole=whole,
+                         own_format=own_format)
+    if isinstance(value, datetime) and value.time() == time(0, 0):
+        if _date_shown_without_year(number_format):
+            fmt = _format_section(number_format).lower()
+            shown = f"{value.day}-{value:%b}" if fmt.index("d") < fmt.index("m") else f"{value:%b}-{value.day}"
+            return TypedCell(f"the date {value.date().isoformat()}", shown=shown, is_date=True, no_year=True)
+        return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
+    if isinstance(value, (date, datetime, time)):
+        return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
+    return None
 
 
 def _problem(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> Problem:
@@ -302,9 +418,10 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         total += len(cells)
         if total > MAX_CELLS:
             raise _fail(f"the workbook has more than {MAX_CELLS:,} cells; is it a plan?", name, ws.title)
+        totals = _totals_cells(ws, sheet)
         for (r, c), cell in cells.items():
             value = cell.value
-            if value is None:
+            if value is None or (r, c) in totals:
                 continue
             if cell.data_type == "f" or type(value).__name__ in {"ArrayFormula", "DataTableFormula"}:
                 formulas.append((sheet, ws.title, r, c))
@@ -315,6 +432,8 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
             text = _text_of(value, cell.number_format)
             if text is not None:
                 sheet.cells[(r - 1, c - 1)] = text
+                if (typed := _typed(value, cell.number_format)) is not None:
+                    sheet.typed[(r - 1, c - 1)] = typed
         last_row = max((r for r, _ in cells), default=0)
         last_col = max((c for _, c in cells), default=0)
         for rng in ws.merged_cells.ranges:
@@ -347,13 +466,32 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
                 )
             else:
                 sheet.cells[(r - 1, c - 1)] = text
+                if (typed := _typed(cell.value, cell.number_format)) is not None:
+                    sheet.typed[(r - 1, c - 1)] = typed
     if errors:
         raise PlanError(errors[:50])
     return sheets
 
 
-_ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
-                           "#SPILL!", "#CALC!"})
+_ERROR_VALUES = SPREADSHEET_ERRORS
+
+
+def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
+    """The cells (1-based) of the totals rows of the sheet's tables (an Excel table's "Total Row":
+    a count or sum under the items, no item), which are not read; each row is noted on the sheet."""
+    from openpyxl.utils.cell import range_boundaries
+
+    cells: set[tuple[int, int]] = set()
+    for table in ws.tables.values():
+        count = table.totalsRowCount or 0
+        if not count or not table.ref:
+            continue
+        min_col, _min_row, max_col, max_row = range_boundaries(table.ref)
+        for r in range(max_row - count + 1, max_row + 1):
+            cells.update((r, c) for c in range(min_col, max_col + 1))
+            sheet.skipped.append(f"{cell_ref(r - 1, min_col - 1)}: row {r} is the totals row of the table "
+                                 f"{table.displayName or table.name!r}; skipped")
+    return cells
 
 
 def _error_value(value: Any, file: str, sheet: str, r: int, c: int) -> Problem:
@@ -387,16 +525,24 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
     text = _decode_csv(data, name, notices)
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
-    sheet = RawSheet(stem, name)
+    sheet = RawSheet(stem, name, csv=True)
+    errors: list[Problem] = []
     try:
         for r, (_line, row) in enumerate(csv_rows(text, delimiter)):
             for c, value in enumerate(row):
+                if value.strip() in SPREADSHEET_ERRORS:
+                    # (a workbook's cell whose formula could not be worked out, saved as CSV: no value)
+                    errors.append(_problem(f"the cell holds {value.strip()}, which a spreadsheet program saves for a "
+                                           "formula it could not work out: correct the formula or type the value, "
+                                           "and save the file again", name, stem, cell_ref(r, c)))
                 if value != "":
                     sheet.cells[(r, c)] = csv_unescape(value)
             if len(sheet.cells) > MAX_CELLS:
                 raise _fail(f"the file has more than {MAX_CELLS:,} cells; is it a plan?", name)
     except CsvProblem as exc:
         raise PlanError([Problem(f"invalid CSV: {exc.message}", file=name, line=exc.line)]) from None
+    if errors:
+        raise PlanError(errors[:50])
     return sheet
 
 
@@ -411,7 +557,16 @@ def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawShee
     total = sum(p.stat().st_size for p in files)
     if total > max_bytes:
         raise _fail(f"the CSV files are {over_limit(total, max_bytes)}", str(path))
-    return [_read_csv(p, max_bytes, notices) for p in files]
+    sheets: list[RawSheet] = []
+    problems: list[Problem] = []
+    for p in files:
+        try:
+            sheets.append(_read_csv(p, max_bytes, notices))
+        except PlanError as exc:  # (every file's problems at once, as a workbook's)
+            problems.extend(exc.problems)
+    if problems:
+        raise PlanError(problems[:50])
+    return sheets
 
 
 # =============================================================================================
@@ -472,6 +627,30 @@ def _field_path(parts: list[str | int]) -> str:
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
     return out
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: How a spreadsheet program shows (and saves in a CSV file) a date it made of what was typed:
+#: 2011-07-31 as 31/07/2011, a month 2011-07 (or a financial year 2008-09) as Jul-11 (Sep-08).
+_SHOWN_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_SHOWN_MONTH = re.compile(r"([A-Za-z]{3})-(\d{2})")
+
+
+def _spreadsheet_date_hint(value: str) -> str | None:
+    """What to write for a date, month or period a spreadsheet program rewrote in its own way
+    (``31/07/2011``, ``Jul-11``), read day first as English plans write dates, else ``None``."""
+    text = value.strip()
+    if m := _SHOWN_DAY.fullmatch(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        iso, shown = f"{year:04d}-{month:02d}-{day:02d}", "2011-07-31 as 31/07/2011"
+    elif (m := _SHOWN_MONTH.fullmatch(text)) and m[1].lower() in _MONTHS:
+        iso, shown = f"20{m[2]}-{_MONTHS.index(m[1].lower()) + 1:02d}", "2011-07 as Jul-11 and 2008-09 as Sep-08"
+    else:
+        return None
+    return (f"a spreadsheet program shows {shown} (and saves it so in a CSV file): write {iso} if that is "
+            "what was meant, in a cell formatted as Text")
 
 
 def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
@@ -535,6 +714,10 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             value = err.get("input")
             if isinstance(value, str) and etype not in {"value_error", "assertion_error"}:
                 text += f" (the cell holds {value!r})"
+            if isinstance(value, dict):  # (a value's period is checked with the whole value)
+                value = value.get("period")
+            if isinstance(value, str) and (hint := _spreadsheet_date_hint(value)):
+                text += f"; {hint}"
             msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
         key = (where, msg)
         if key in seen:
@@ -665,6 +848,41 @@ def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
     return _Header(sheet, row, columns, unknown, sheet.n_cols)
 
 
+#: Column kinds read as text: a cell holding a number or date is read as the text it shows.
+_TEXT_KINDS = frozenset({"text", "code", "list", "optlist", "lead", "refs"})
+#: Columns of codes whose date cells are read as their dates (a due date, a value's period).
+_DATE_CODES = frozenset({"due", "due.from", "due.to", "from", "to", "period"})
+#: Columns of codes where a whole number loses nothing a plan writes (a year, a number 3).
+_WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale"}
+#: Most cells named in one notice.
+_MAX_NAMED = 20
+#: A day and month as a spreadsheet program shows a date without its year: 11-Jun.
+_SHOWN_DAY_MONTH = re.compile(r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
+
+
+#: A number followed by a percent sign, as a spreadsheet program saves a percentage cell in a CSV file.
+_PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
+
+
+def _choice(text: str, choices: tuple[str, ...]) -> str:
+    """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
+    as the format's word (``on_track``); any other text as it is (then refused, naming the choices)."""
+    key = re.sub(r"[\s-]+", "_", " ".join(text.split()).casefold())
+    return key if key in choices else text
+
+
+def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
+    """Whether a spreadsheet program may have changed what was typed in a cell of codes that it
+    holds as a number, date or truth value."""
+    if typed.is_date:  # (a whole date is a timescale's or a due date's own reading; an id or number is no date)
+        return typed.no_year or not (dated or name == "timescale")
+    if typed.own_format:
+        return False  # (a number shown under a format of its own: what the program shows is what is read)
+    if name.endswith("change"):
+        return False  # (a change is a number: +5 typed is 5, which means +5; 2.50 is 2.5)
+    return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
+
+
 class _Reader:
     """Builds the plan tree from the sheets of the per-level or the flat form."""
 
@@ -689,6 +907,8 @@ class _Reader:
         #: The plan period is missing (reported with the validation problems, if any).
         self.period_problem: Problem | None = None
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
+        #: Cells of codes a spreadsheet program holds as numbers or dates, for a notice.
+        self.typed_cells: list[str] = []
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
@@ -700,6 +920,38 @@ class _Reader:
     def fail(self) -> None:
         if self.problems:
             raise PlanError(self.problems[:50] + ([Problem("(more problems not shown)", file=self.file)] if len(self.problems) > 50 else []))
+
+    def cell_text(self, sheet: RawSheet, r: int, c: int, name: str, kind: str) -> str | None:
+        """The text of a cell of the field ``name`` (of column kind ``kind``). A cell a spreadsheet
+        program holds as a number or date is read as the text it shows in a column of text (``1.10``
+        under the format ``0.00``; ``11-Jun`` for a date shown without its year), as its value in a
+        column of numbers or dates, and as its date in a column of due dates and periods; where
+        what was typed may have been lost (``1.10`` stored as 1.1, ``007`` as 7, ``June 11`` as a
+        date) in an id, number, timescale or other column of codes, the cell is named in a notice."""
+        raw = sheet.get(r, c)
+        if raw is not None and sheet.csv and name == "timescale" and _SHOWN_DAY_MONTH.fullmatch(raw.strip()):
+            # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June 11")
+            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} timescale: {raw.strip()!r}, as a spreadsheet "
+                                    "program saves a date it made of what was typed (June 11 is saved 11-Jun)")
+        typed = sheet.typed_at(r, c) if raw is not None else None
+        if typed is None or kind not in _TEXT_KINDS:
+            return raw
+        dated = name in _DATE_CODES or name.endswith(".period")
+        text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
+        if kind == "code" and _may_have_lost(typed, name, dated):
+            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} {name}: {typed.stored}, read as {text!r}")
+        return text
+
+    def typed_notice(self) -> str | None:
+        """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
+        if not self.typed_cells:
+            return None
+        cells = self.typed_cells[:_MAX_NAMED] + ([f"and {len(self.typed_cells) - _MAX_NAMED} more"]
+                                                 if len(self.typed_cells) > _MAX_NAMED else [])
+        return (f"{self.file}: cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were "
+                "read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 into a date unless the "
+                "column is formatted as Text, so check them and retype any the plan writes otherwise: "
+                + "; ".join(cells))
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
@@ -733,6 +985,10 @@ class _Reader:
                 )
                 return
             value = CellList(sheet.file, sheet.name, ref)
+        elif kind == "enum":
+            value = _choice(decode_text(raw), col.choices)
+        elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
+            value = raw.strip()[:-1].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
         else:
             value = decode_text(raw)
         if col.name == "outcomes" and isinstance(value, list):
@@ -773,9 +1029,15 @@ class _Reader:
                 )
                 return []
         title_col = next((c for c, col in header.columns.items() if col.name in ("title", "text")), None)
+        header_texts = [_norm(sheet.get(header.row, c) or "") for c in range(header.n_cols)]
         rows: list[CellMap] = []
         for r in range(header.row + 1, sheet.n_rows):
             if sheet.is_blank(r, header.n_cols):
+                continue
+            if _repeats_header(sheet, r, header.n_cols, header_texts):
+                # (rows pasted from another copy of the sheet, header and all: as in the flat form)
+                self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+                                    "row; skipped")
                 continue
             first = next(c for c in range(header.n_cols) if sheet.get(r, c) is not None)
             anchor = cell_ref(r, title_col if title_col is not None else first)
@@ -783,7 +1045,7 @@ class _Reader:
             for c, col in header.columns.items():
                 ref = cell_ref(r, c)
                 row.key_cell.setdefault(col.path[0], ref)
-                raw = sheet.get(r, c)
+                raw = self.cell_text(sheet, r, c, col.name, col.kind)
                 if raw is None:
                     continue
                 self._set(row, col, raw, sheet, ref)
@@ -891,15 +1153,23 @@ class _Reader:
             lists[name] = self.read_rows(sheet, LAYOUTS[name]) if sheet is not None else []
         self.fail()
 
-        # Ids: generated from the position where blank; rows indexed by id.
+        # Ids: generated from the position where blank; rows indexed by id. A row inserted among
+        # rows with ids takes the next number its position's id leaves free (the id of its position
+        # may be the next row's own).
+        taken = {str(row.get("id") or "").strip() for name in NODE_SHEETS for row in lists[name]}
         for name, kind in NODE_SHEETS.items():
             counters: dict[str, int] = {}
             for row in lists[name]:
                 parent = str(row.get("parent") or "").strip()
                 counters[parent] = counters.get(parent, 0) + 1
                 if not str(row.get("id") or "").strip() and kind in _LETTER:
-                    own = f"{_LETTER[kind]}{counters[parent]}"
-                    row.put("id", f"{parent}.{own}" if parent else own, row.key_cell.get("id", row.cell))
+                    new_id = ""
+                    while not new_id or new_id in taken:
+                        own = f"{_LETTER[kind]}{counters[parent]}"
+                        new_id = f"{parent}.{own}" if parent else own
+                        counters[parent] += new_id in taken
+                    taken.add(new_id)
+                    row.put("id", new_id, row.key_cell.get("id", row.cell))
                     self.generated_ids.add(str(row["id"]))  # (diff matches such nodes by title, not by id)
                 elif not str(row.get("id") or "").strip() and kind == "vision":
                     row.put("id", "V", row.key_cell.get("id", row.cell))
@@ -1217,6 +1487,7 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
                     workbook: bool, base_dir: str | None) -> Plan:
     reader = _Reader(sheets, name, stem, period)
     reader.notices.extend(notices)
+    reader.notices.extend(f"{sheet.file}:{sheet.name}!{why}" for sheet in sheets for why in sheet.skipped)
     if all(s.empty for s in sheets):
         raise _fail("the workbook is empty: it has no cells with data" if workbook
                     else "the file is empty: it has no cells with data", name)
@@ -1269,6 +1540,8 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
         if skipped:
             reader.notices.append(f"{name}: sheets with no level column were ignored: {', '.join(skipped)}")
         tree = reader.flat(flat, plan_sheet)
+    if (typed := reader.typed_notice()) is not None:
+        reader.notices.append(typed)
     if reader.ignored_columns:
         reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
     reader.fail()
@@ -1380,6 +1653,11 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
     return problems
 
 
+#: The roles of a flat table's columns that hold codes (text that a spreadsheet program may
+#: read as a number or date).
+_FLAT_CODES = frozenset({"id", "number", "timescale", "due"})
+
+
 class _FlatTable:
     """The nodes of a flat table (Priority | Objective | Key milestones | Lead | Timescale), read row
     by row: the nodes each row opens or continues, level by level, and the fields it gives the
@@ -1447,13 +1725,13 @@ class _FlatTable:
             return sheet.get(below, first_col) is not None
         return True  # (a heading at the end: nothing under it)
 
-    @staticmethod
-    def _cell(sheet: RawSheet, r: int, roles: dict[str, int], role: str) -> tuple[str | None, str | None]:
+    def _cell(self, sheet: RawSheet, r: int, roles: dict[str, int], role: str) -> tuple[str | None, str | None]:
         """The text of row ``r`` in the column of ``role`` (stripped) and its cell, or (None, None)."""
         c = roles.get(role)
         if c is None:
             return None, None
-        value = sheet.get(r, c)
+        name = role.split(":")[0]  # ("id:milestone" is an id, "number:aim" a number)
+        value = self.reader.cell_text(sheet, r, c, name, "code" if name in _FLAT_CODES else "text")
         return (value.strip() if value is not None else None), cell_ref(r, c)
 
     def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
@@ -1546,6 +1824,8 @@ class _FlatTable:
         for role in ("due", "status"):
             text_value, role_ref = self._cell(sheet, r, roles, role)
             if text_value and role_ref:
+                if role == "status":
+                    text_value = _choice(text_value, STATUSES)
                 self._set_once(target, role, text_value, role_ref, role)
         for role in ("outcomes", "tags"):
             value, role_ref = self._cell(sheet, r, roles, role)
