@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.analysis.timescale import Interval, parse_timescale
@@ -58,6 +60,26 @@ def test_every_planted_defect_is_found(plan_1000):
 def test_a_clean_plan_has_no_findings():
     report = og.check(og.load(dump_yaml(generate(1500, seed=2, defects=0))))
     assert [(f.rule, f.node, f.message) for f in report.findings] == []
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(100, 600), seed=st.integers(0, 10_000),
+       share=st.sampled_from([0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8]))
+def test_any_size_seed_and_share_gives_its_size_and_the_defects_it_tallies(n: int, seed: int, share: float):
+    # (a large share of defects once emptied every objective (ZeroDivisionError), found no
+    # indicator of another outcome for OG204 (IndexError), linked an indicator planted as
+    # measuring nothing, tallied two OG102 where the rule reports the aim once, and wrote more
+    # nodes than asked when the defects outside the tree left it no room)
+    try:
+        doc = generate(n, seed=seed, defects=share)
+    except UsageError as exc:
+        assert "too few for the defects asked" in str(exc) and share >= 0.3
+        return
+    assert count_nodes(doc) == n
+    report = og.check(og.load(dump_yaml(doc)))
+    found = Counter(f.rule for f in [*report.findings, *report.suppressed])
+    for code, count in planted_defects(doc).items():
+        assert found[code] >= count, (code, found[code], count)
 
 
 def test_defect_shares_by_code():

@@ -258,11 +258,12 @@ class _Builder:
             return 0
         return min(eligible, max(1, round(share * eligible)))
 
-    def pick(self, code: str, pool: list[Any]) -> list[Any]:
-        """Choose the nodes to plant a defect on, each node used for one defect only."""
+    def pick(self, code: str, pool: list[Any], keep: int = 0) -> list[Any]:
+        """Choose the nodes to plant a defect on, each node used for one defect only, leaving at
+        least ``keep`` of the pool without it."""
         free = [x for x in pool if not x.get("_used")]
         k = self.quota(code, len(pool))
-        k = min(k, len(free))
+        k = max(0, min(k, len(free), len(pool) - keep))
         chosen = self.rng.sample(free, k) if k else []
         for x in chosen:
             x["_used"] = True
@@ -291,6 +292,9 @@ class _Builder:
         n_cycles = self.quota("OG107", max(1, est_objectives // 4))
         flat = n_orphans + n_broken + 2 * n_skips + 2 * n_cycles
         tree_budget = n - n_ind - flat
+        if tree_budget < 4:  # (a priority, an aim, an objective and a milestone)
+            raise UsageError(f"{n:,} nodes are too few for the defects asked: the indicators and the nodes planted "
+                             f"outside the tree take {n_ind + flat:,} of them; give more nodes or smaller shares")
         indicators = self.indicators(n_ind)
         self.plant_indicator_defects(indicators)
         priorities = self.tree(tree_budget)
@@ -501,6 +505,7 @@ class _Builder:
         spare = [i for o in OUTCOMES for i in pools[o][1:]]  # every outcome keeps one
         for ind in self.pick("OG105", spare):
             pools[ind["_outcome"]].remove(ind)
+            ind["_orphan"] = True  # (no other defect may link it)
         for obj in [*_objectives(priorities), *skips]:
             # The least used of the objective's outcomes (a priority may serve several).
             outcome = min(obj.get("_outcomes") or [obj["_outcome"]], key=lambda o: (cursor[o] / max(1, len(pools[o]))))
@@ -517,19 +522,26 @@ class _Builder:
         aims = [a for p in priorities for a in p["aims"]]
         # OG101: an objective whose milestones were lost.
         lost = 0
-        for obj in self.pick("OG101", [o for o in objectives if len(o["milestones"]) >= 1]):
+        # (one objective at least keeps its milestones, to take the lost ones)
+        for obj in self.pick("OG101", [o for o in objectives if len(o["milestones"]) >= 1], keep=1):
             lost += len(obj["milestones"])
             obj["milestones"] = []
             obj["_lead_required"] = True
         # The lost milestones go to other objectives, so that the plan keeps its size.
-        others = [o for o in objectives if not o.get("_used") and len(o["milestones"]) < 6]
+        others = ([o for o in objectives if not o.get("_used") and len(o["milestones"]) < 6]
+                  or [o for o in objectives if o["milestones"]])  # (with a large share of defects)
         for k in range(lost):
             obj = others[k % len(others)]
             used = {m["title"] for m in obj["milestones"]}
             obj["milestones"].append(self.milestone(obj, next(t for t in _MILESTONES if t not in used)))
         # OG102: an objective with no indicator.
-        for obj in self.pick("OG102", objectives):
+        unmeasured = self.pick("OG102", objectives)
+        for obj in unmeasured:
             obj["indicators"] = []
+        # (OG102 reports an aim none of whose objectives has an indicator once, on the aim)
+        for aim in aims:
+            if len(aim["objectives"]) > 1 and all(o in unmeasured for o in aim["objectives"]):
+                self.tally("OG102", 1 - len(aim["objectives"]))
         # OG203: a priority with no outcome (and none below it).
         carriers = {o: sum(o in p["outcomes"] for p in priorities) for o in OUTCOMES}
         spare = [p for p in priorities if all(carriers[o] > 1 for o in p["outcomes"])]
@@ -539,8 +551,14 @@ class _Builder:
             for obj in (o for a in prio["aims"] for o in a["objectives"]):
                 obj["_untagged"] = True
         # OG204: an indicator of another outcome.
-        for obj in self.pick("OG204", [o for o in objectives if o["indicators"] and not o.get("_untagged")]):
-            others = [i for i in indicators if i["_outcome"] not in obj["_outcomes"] and not i.get("_unknown")]
+        def of_another_outcome(obj: dict[str, Any]) -> list[dict[str, Any]]:
+            return [i for i in indicators
+                    if i["_outcome"] not in obj["_outcomes"] and not i.get("_unknown") and not i.get("_orphan")]
+
+        # (an objective carrying the outcome of every indicator has none of another to take)
+        for obj in self.pick("OG204", [o for o in objectives if o["indicators"] and not o.get("_untagged")
+                                       and of_another_outcome(o)]):
+            others = of_another_outcome(obj)
             other = next((i for i in others if not i.get("_used")), others[0])
             obj["indicators"] = [other["id"]]
         # OG108: a gap in the numbering of a priority's aims.
