@@ -244,17 +244,23 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             if ind.baseline is None:
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but it has no baseline to change from.",
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({_signed(t.change)}) but it has no baseline to change from.",
                     "Add the `baseline:` the change is measured from.",
                 )
             else:  # (a baseline named, "1998 baseline", with no figure: the change cannot be judged either)
                 named = ind.baseline.text or ind.baseline.period
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but its baseline"
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({_signed(t.change)}) but its baseline"
                     f"{f' {short(str(named), 60)!r}' if named else ''} gives no figure to change from.",
                     "Give the baseline's figure (`baseline: {period: ..., value: ...}`).",
                 )
+
+
+def _signed(change: str) -> str:
+    """A change as a reader tells its way: ``+1`` where the plan wrote ``change: 1``."""
+    change = change.strip()
+    return "+" + change if change[:1].isdigit() else change
 
 
 def _numeric_target(t: Value, baseline: Value | None) -> float | None:
@@ -312,7 +318,7 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
             if not wrong:
                 continue
             base = ind.baseline.value if ind.baseline is not None else None
-            what = f"a change of {t.change}" if t.change is not None else f"{t.value:g}"
+            what = f"a change of {_signed(t.change)}" if t.change is not None else f"{t.value:g}"
             from_base = f" from a baseline of {base:g}" if base is not None and t.change is None else ""
             better = {"increase": "higher", "decrease": "lower", "maintain": "unchanged"}[ind.direction]
             yield ctx.finding(
