@@ -346,6 +346,26 @@ def test_one_turn_of_two_is_a_reversal(title: str, variant: str, words: tuple[st
     assert polarity_reversals(title, variant) == [Reversal(*words)]
 
 
+@pytest.mark.parametrize(("title", "variant", "words"), [
+    ("Children are safe", "Children are not safe", ("safe", "not safe")),
+    ("Reduce exclusions", "Do not reduce exclusions", ("reduce", "not reduce")),
+    ("Children will never be placed out of borough", "Children will be placed out of borough",
+     ("never placed", "placed")),
+])
+def test_a_negation_added_or_removed_is_a_reversal(title: str, variant: str, words: tuple[str, str]) -> None:
+    assert polarity_reversals(title, variant) == [Reversal(*words)]
+
+
+@pytest.mark.parametrize(("title", "variant"), [
+    ("Children are not unsafe", "Children are not unsafe."),
+    ("Do not reduce exclusions", "Not reduce exclusions"),  # the same negation, its auxiliary dropped
+    ("Children are safe", "Children are not never safe"),  # two negations: no change of sense
+    ("Ensure every child is safe", "Ensure no child is not safe"),  # other words differ: OG601's
+])
+def test_negations_that_agree_are_not_reversals(title: str, variant: str) -> None:
+    assert polarity_reversals(title, variant) == []
+
+
 def test_two_directions_on_two_objects_both_reverse() -> None:
     # Not two turns of one meaning: each object goes the other way.
     assert polarity_reversals("Reduce exclusions and increase attendance",

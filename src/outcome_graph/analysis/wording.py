@@ -42,7 +42,10 @@ achievers``); and a count turned round together with a level word that says whom
 the complement the other way (``reduce the number of schools below floor targets`` / ``increase
 the number of schools above floor targets``). Such variants are still compared word by word
 (OG601). Two directions on two objects (``reduce exclusions and increase attendance`` /
-``increase exclusions and reduce attendance``) are two reversals.
+``increase exclusions and reduce attendance``) are two reversals. A variant that is its title with
+a negation added or removed, and no other word changed but function words (``Children are safe`` /
+``Children are not safe``, ``Reduce exclusions`` / ``Do not reduce exclusions``), is a reversal
+too, named ``'safe' becomes 'not safe'``.
 """
 
 from __future__ import annotations
@@ -784,7 +787,43 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
     >>> polarity_reversals("Raise attainment", "Reduce gaps in attainment")
     []
     """
-    return list(_reversals(title, variant))
+    return list(_reversals(title, variant) or _negation_flip(title, variant))
+
+
+#: Words that negate what follows them on their own, and the auxiliaries that come with them ("do
+#: not reduce"): a variant that is its title with these added or removed says the opposite.
+_PLAIN_NEGATORS = frozenset({"not", "never", "cannot"})
+_AUXILIARIES = frozenset({"do", "does", "did"})
+# (passed over when naming the negated word: "never be placed" names "placed")
+_HELPERS = _AUXILIARIES | frozenset(
+    {"be", "is", "are", "was", "were", "been", "being", "will", "would", "shall", "should", "can", "could", "may",
+     "might", "must", "have", "has", "had"})
+
+
+@lru_cache(maxsize=1 << 12)
+def _negation_flip(title: str, variant: str) -> tuple[Reversal, ...]:
+    """A variant that is the title with a negation added or removed (``Children are safe`` /
+    ``Children are not safe``, ``Reduce exclusions`` / ``Do not reduce exclusions``): the words
+    negated, as a reversal to ``not ...``. Only when nothing else differs but function words."""
+    def words(text: str) -> tuple[list[_Tok], list[tuple[int, _Tok]]]:
+        toks = [t for t in _tokens(text) if t.norm and not t.function]
+        kept = [t for t in toks if t.norm not in _PLAIN_NEGATORS and t.norm not in _AUXILIARIES]
+        negs = [(i, t) for i, t in enumerate(toks) if t.norm in _PLAIN_NEGATORS]
+        return kept, negs
+
+    t_kept, t_negs = words(title)
+    v_kept, v_negs = words(variant)
+    if (len(t_negs) + len(v_negs)) % 2 == 0 or [t.norm for t in t_kept] != [t.norm for t in v_kept]:
+        return ()
+    toks = [t for t in _tokens(variant if v_negs else title) if t.norm and not t.function]
+    negs = v_negs or t_negs
+    at = negs[0][0]
+    after = next((t.surface for t in toks[at + 1:] if t.norm not in _PLAIN_NEGATORS and t.norm not in _HELPERS),
+                 None)
+    if after is None:
+        return ()
+    negated = f"{negs[0][1].surface} {after}"
+    return (Reversal(after, negated),) if v_negs else (Reversal(negated, after),)
 
 
 @lru_cache(maxsize=1 << 16)  # OG601 and OG602 both ask, for every variant of the plan

@@ -113,7 +113,9 @@ def polarity_conflict(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a variant that says the opposite of the title: increase/reduce, more/fewer,
-    raise/lower, above/below, entering/leaving, improve/worsen, naming the words. A wording that
+    raise/lower, above/below, entering/leaving, improve/worsen, naming the words; or the title
+    with a negation added or removed and nothing else changed but function words (`Reduce
+    exclusions` / `Do not reduce exclusions`: 'reduce' becomes 'not reduce'). A wording that
     turns a direction round twice says the same thing and is not reported here (its changed
     words are OG601's): a negation with it (`reduce the number of young people NEET` /
     `increase the number ... in education, employment or training`), a change it governs
