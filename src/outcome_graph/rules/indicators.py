@@ -241,17 +241,18 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
         elif (ind.baseline is None or ind.baseline.value is None) and any(
                 t.change is not None and t.value is None for t in targets):
             t = next(t for t in targets if t.change is not None and t.value is None)
+            change = _signed(t.change or "")
             if ind.baseline is None:
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({_signed(t.change)}) but it has no baseline to change from.",
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but it has no baseline to change from.",
                     "Add the `baseline:` the change is measured from.",
                 )
             else:  # (a baseline named, "1998 baseline", with no figure: the change cannot be judged either)
                 named = ind.baseline.text or ind.baseline.period
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({_signed(t.change)}) but its baseline"
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but its baseline"
                     f"{f' {short(str(named), 60)!r}' if named else ''} gives no figure to change from.",
                     "Give the baseline's figure (`baseline: {period: ..., value: ...}`).",
                 )
