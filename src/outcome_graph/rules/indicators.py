@@ -395,7 +395,8 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             value = latest.value
             assert value is not None
-            if (side == "floor" and value < goal) or (side == "ceiling" and value > goal) or (side == "level" and value != goal):
+            off = value < goal if side == "floor" else value > goal if side == "ceiling" else value != goal
+            if off:
                 keeps, should = {"floor": ("at or above", "be at least"), "ceiling": ("at or below", "be at most"),
                                  "level": ("at", "still be")}[side]
                 why = "" if target.comparator is not None else f" (direction: {direction})"
