@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..analysis.owners import owner_key
+from ..analysis.owners import is_placeholder_lead, owner_key
 from ..findings import Finding
 from ._common import counted, label, short
 from .context import RuleContext
@@ -27,6 +27,9 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a milestone with no lead, neither its own nor its objective's; and an objective with no
     milestones that has no lead, neither its own nor its aim's or priority's.
+
+    A lead that says nobody leads yet (`TBC`, `TBA`, `To be confirmed`, `N/A`, `None`) is no
+    lead: such a node is reported, and the finding quotes what its lead says.
 
     ## Why it matters
     Work nobody leads is work nobody reports on: the highlight reports to the partnership board are
@@ -53,14 +56,24 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
                 tail = f" and none of its {len(objectives)} objectives has one ({shown})"
             else:
                 tail = ""
-            yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no lead{tail}.")
+            yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no "
+                                       f"lead{_placeholder(ctx, node_id)}{tail}.")
     for node_id in facts.ids_of("objective"):
         if not facts.children.get(node_id):
             if not facts.inherited_lead(node_id):
                 yield ctx.finding(
                     node_id,
-                    f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no lead, nor has any aim or priority above it.",
+                    f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no "
+                    f"lead{_placeholder(ctx, node_id)}, nor has any aim or priority above it.",
                 )
+
+
+def _placeholder(ctx: RuleContext, node_id: str) -> str:
+    """`` (its lead says 'TBC')`` for a node whose own lead names nobody yet, else ``""``."""
+    lead = ctx.plan.nodes[node_id].__dict__.get("lead")
+    texts = [lead] if isinstance(lead, str) else list(lead or ())
+    shown = [t.strip() for t in texts if t and t.strip() and is_placeholder_lead(t)]
+    return f" (its lead says {shown[0]!r})" if shown else ""
 
 
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
