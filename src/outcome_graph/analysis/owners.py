@@ -214,7 +214,7 @@ def _loose_difference(a: str, b: str) -> str:
 #: ``N/A``. They name no owner (unless an owner is declared so): the node has no lead (OG301), as a
 #: timescale ``TBC`` gives no date (OG401).
 _PLACEHOLDER_KEYS = frozenset(
-    {"tbc", "tba", "tbd", "tbcd", "na", "none", "unknown", "notknown", "notyetknown", "notyetagreed",
+    {"tbc", "tba", "tbd", "na", "none", "unknown", "notknown", "notyetknown", "notyetagreed",
      "notyetconfirmed", "notyetidentified", "notyetappointed"}
     | {f"tobe{verb}" for verb in ("confirmed", "agreed", "decided", "determined", "appointed", "identified",
                                   "added", "advised", "announced", "named", "allocated", "assigned")}
