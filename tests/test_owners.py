@@ -886,7 +886,8 @@ def test_one_owner_written_three_ways_is_reported_once_per_spelling_to_change_an
     found = _og305(["Head CATO"] * 3 + ["Head of Service CATO"] * 2 + ["Head of Care & Targeted Outcomes (HCATO)"])
     assert sorted(f.node for f in found) == ["Head of Care & Targeted Outcomes (HCATO)", "Head of Service CATO"]
     assert {f.hint for f in found} == {
-        "Write it as 'Head CATO' everywhere, or declare one owner with the other spelling in `aliases`."}
+        "Write it as 'Head CATO' everywhere, or declare one owner with the other spelling in `aliases`; if they are "
+        "two owners, say so in an `ignore:` entry on the node where this is reported (`{rule: OG305, reason: ...}`)."}
     # Each names the spelling to keep where the two were found alike.
     assert all("and 'Head CATO' look like one owner" in f.message for f in found)
     assert "uses the acronym given in" in next(f.message for f in found if "HCATO" in f.node)
@@ -922,7 +923,8 @@ def test_every_spelling_but_the_one_to_keep_is_reported_and_a_name_with_others_i
     found = _og305(["Youth Worker", "Youth Workers", "Youth Workers with community partners"])
     assert sorted(f.node for f in found) == ["Youth Worker", "Youth Workers with community partners"]
     assert {f.hint for f in found} == {
-        "Write it as 'Youth Workers' everywhere, or declare one owner with the other spelling in `aliases`."}
+        "Write it as 'Youth Workers' everywhere, or declare one owner with the other spelling in `aliases`; if they are "
+        "two owners, say so in an `ignore:` entry on the node where this is reported (`{rule: OG305, reason: ...}`)."}
 
 
 def test_an_unknown_lead_is_located_at_the_first_node_that_names_it():
@@ -952,3 +954,45 @@ def test_an_acronym_token_is_letters_and_ampersands_mostly_capitals(token: str) 
 def test_an_ascii_owner_key_keeps_the_letters_and_digits(text: str) -> None:
     owners_module._OWNER_KEYS.clear()
     assert owner_key(text) == "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())
+
+
+def test_one_false_alias_pair_is_silenced_on_the_node_that_writes_the_lead():
+    import outcome_graph as og
+
+    milestones = ("  - {id: M1, title: a, lead: 'Group Manager, Youth Support with community partners'%s}\n"
+                  "  - {id: M2, title: b, lead: 'Group Manager, Youth Support'}\n"
+                  "  - {id: M3, title: c, lead: CSP}\n"
+                  "  - {id: M4, title: d, lead: Community Safety Partnership (CSP)}\n")
+    plain = og.check(og.load(PLAN_HEADER + "milestones:\n" + milestones % ""), {"select": ["OG305", "OG110"]})
+    assert sorted(f.node for f in plain.findings) == ["CSP", "Group Manager, Youth Support with community partners"]
+    entry = ", ignore: [{rule: OG305, reason: 'the team with its partners, not another spelling'}]"
+    report = og.check(og.load(PLAN_HEADER + "milestones:\n" + milestones % entry), {"select": ["OG305", "OG110"]})
+    # The pair is suppressed (and counted so), the entry is used, and the rule still reports CSP.
+    assert [f.node for f in report.findings] == ["CSP"]
+    assert [f.node for f in report.suppressed] == ["Group Manager, Youth Support with community partners"]
+
+
+def test_a_node_ignore_does_not_reach_a_declared_owner_or_another_owner():
+    import outcome_graph as og
+
+    text = (PLAN_HEADER + "owners: [{id: EYFC, name: Early Years, capacity: 1}]\nmilestones:\n"
+            "  - {id: M1, title: a, lead: EYFC, ignore: [OG302]}\n"
+            "  - {id: M2, title: b, lead: EYFC}\n"
+            "  - {id: M3, title: c, lead: SILS, ignore: [OG302]}\n"
+            "  - {id: M4, title: d, lead: SILS}\n")
+    report = og.check(og.load(text), {"select": ["OG302"], "rules": {"OG302": {"max-milestones": 1}}})
+    # EYFC is declared: its own `ignore:` is the place (README), so M1's entry does not reach it;
+    # SILS is not: M3's entry holds for it.
+    assert [f.node for f in report.findings] == ["EYFC"]
+    assert [f.node for f in report.suppressed] == ["SILS"]
+
+
+def test_an_ignore_on_a_milestone_holds_for_the_lead_it_takes_from_its_objective():
+    import outcome_graph as og
+
+    text = (PLAN_HEADER + "objectives:\n"
+            "  - id: O1\n    title: a\n    lead: CSP\n    milestones:\n"
+            "      - {id: M1, title: a, ignore: [{rule: OG305, reason: 'the partnership, not the board'}]}\n"
+            "  - {id: O2, title: b, lead: Community Safety Partnership (CSP), milestones: [{id: M2, title: b}]}\n")
+    report = og.check(og.load(text), {"select": ["OG305"]})
+    assert report.findings == [] and [f.node for f in report.suppressed] == ["CSP"]

@@ -304,6 +304,76 @@ NOT_REVERSALS = [
 ]
 
 
+# Two turns that restore the meaning: a direction word governing a change ("reduce the rise"),
+# a pair naming both ends reordered, and a count of the complement ("schools below the floor" /
+# "schools above the floor").
+TWO_TURNS = [
+    ("Reduce the rise in obesity", "Increase the fall in obesity"),
+    ("Reduce the rate of increase in obesity", "Increase the rate of reduction in obesity"),
+    ("Reduce the decline in attendance", "Increase the growth in attendance"),
+    ("Narrow the gap between low and high achievers", "Narrow the gap between high and low achievers"),
+    ("Reduce the number of schools below floor targets",
+     "Increase the number of schools above floor targets"),
+    ("Increase the percentage of schools judged good", "Reduce the percentage of schools judged poor"),
+]
+
+
+@pytest.mark.parametrize(("title", "variant"), TWO_TURNS)
+def test_two_turns_that_restore_the_meaning_are_not_reversals(title: str, variant: str) -> None:
+    assert polarity_reversals(title, variant) == []
+    assert polarity_reversals(variant, title) == []
+    # Changed words are still drift (OG601, info); the same words reordered are nothing.
+    assert wording_diff(title, variant).material is (sorted(title.split()) != sorted(variant.split()))
+
+
+# One turn of the two is a reversal, named by its own words.
+ONE_TURN = [
+    ("Reduce the rise in obesity", "Increase the rise in obesity", ("Reduce", "Increase")),
+    ("Reduce the rise in obesity", "Reduce the fall in obesity", ("rise", "fall")),
+    ("Reduce the rate of increase in obesity", "Increase the rate of increase in obesity",
+     ("Reduce", "Increase")),
+    ("Narrow the gap between low and high achievers", "Widen the gap between high and low achievers",
+     ("Narrow", "Widen")),
+    ("Reduce the number of schools below floor targets",
+     "Increase the number of schools below floor targets", ("Reduce", "Increase")),
+    ("Reduce the number of schools below floor targets",
+     "Reduce the number of schools above floor targets", ("below", "above")),
+]
+
+
+@pytest.mark.parametrize(("title", "variant", "words"), ONE_TURN)
+def test_one_turn_of_two_is_a_reversal(title: str, variant: str, words: tuple[str, str]) -> None:
+    assert polarity_reversals(title, variant) == [Reversal(*words)]
+
+
+@pytest.mark.parametrize(("title", "variant", "words"), [
+    ("Children are safe", "Children are not safe", ("safe", "not safe")),
+    ("Reduce exclusions", "Do not reduce exclusions", ("reduce", "not reduce")),
+    ("Children will never be placed out of borough", "Children will be placed out of borough",
+     ("never placed", "placed")),
+])
+def test_a_negation_added_or_removed_is_a_reversal(title: str, variant: str, words: tuple[str, str]) -> None:
+    assert polarity_reversals(title, variant) == [Reversal(*words)]
+
+
+@pytest.mark.parametrize(("title", "variant"), [
+    ("Children are not unsafe", "Children are not unsafe."),
+    ("Do not reduce exclusions", "Not reduce exclusions"),  # the same negation, its auxiliary dropped
+    ("Children are safe", "Children are not never safe"),  # two negations: no change of sense
+    ("Ensure every child is safe", "Ensure no child is not safe"),  # other words differ: OG601's
+])
+def test_negations_that_agree_are_not_reversals(title: str, variant: str) -> None:
+    assert polarity_reversals(title, variant) == []
+
+
+def test_two_directions_on_two_objects_both_reverse() -> None:
+    # Not two turns of one meaning: each object goes the other way.
+    assert polarity_reversals("Reduce exclusions and increase attendance",
+                              "Increase exclusions and reduce attendance") == [
+        Reversal("Reduce", "Increase"), Reversal("increase", "reduce")]
+    assert len(polarity_reversals("Reduce high rates of obesity", "Increase low rates of obesity")) == 2
+
+
 @pytest.mark.parametrize(("title", "variant"), NOT_REVERSALS)
 def test_rewordings_are_not_reversals(title: str, variant: str) -> None:
     assert polarity_reversals(title, variant) == []

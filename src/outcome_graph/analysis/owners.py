@@ -12,6 +12,8 @@ format (Milestones, ``lead``):
 3. Otherwise it is split into joint leads at `` & ``, `` and ``, `` / ``, ``;`` or ``,``
    (:func:`split_lead`) and each part is matched again.
 4. Parts that match no declared owner are implicit owners, merged only when their keys are equal.
+   A lead or part that says nobody leads yet (``TBC``, ``To be confirmed``, ``N/A``:
+   :func:`is_placeholder_lead`) is no owner, unless an owner is declared with that name.
 
 Where the format is silent, the splitter reads the text the way a person does; it never cuts a
 lead into pieces that are not owner names:
@@ -63,6 +65,7 @@ __all__ = [
     "OwnerSpec",
     "ResolvedLead",
     "find_alias_splits",
+    "is_placeholder_lead",
     "owner_key",
     "reads_as_one_name",
     "split_lead",
@@ -205,6 +208,26 @@ def _loose_difference(a: str, b: str) -> str:
     originals = {w.casefold(): w for w in _WORDS.findall(f"{a} {b}")}
     shown = ", ".join(f"'{originals.get(x, x)}' / '{originals.get(y, y)}'" for x, y in pairs[:2])
     return f"word endings ({shown})"
+
+
+#: The keys (:func:`owner_key`) of leads that say nobody leads yet: ``TBC``, ``To be confirmed``,
+#: ``N/A``. They name no owner (unless an owner is declared so): the node has no lead (OG301), as a
+#: timescale ``TBC`` gives no date (OG401).
+_PLACEHOLDER_KEYS = frozenset(
+    {"tbc", "tba", "tbd", "na", "none", "unknown", "notknown", "notyetknown", "notyetagreed",
+     "notyetconfirmed", "notyetidentified", "notyetappointed"}
+    | {f"tobe{verb}" for verb in ("confirmed", "agreed", "decided", "determined", "appointed", "identified",
+                                  "added", "advised", "announced", "named", "allocated", "assigned")}
+)
+
+
+def is_placeholder_lead(text: str) -> bool:
+    """Whether a lead says that nobody leads yet (``TBC``, ``To be confirmed``, ``N/A``).
+
+    >>> is_placeholder_lead("TBC"), is_placeholder_lead("to be agreed."), is_placeholder_lead("SILS")
+    (True, True, False)
+    """
+    return owner_key(text) in _PLACEHOLDER_KEYS
 
 
 def owner_key(text: str) -> str:
@@ -835,6 +858,8 @@ class OwnerIndex:
         declared = self._match(text)
         if declared is not None:
             return [ResolvedLead(declared, text, True)]
+        if is_placeholder_lead(text):
+            return []
         parts = self._split_parts(text, learnt=self._learnt)
         if len(parts) == 1:
             if self._match(parts[0]) is None:
@@ -850,6 +875,8 @@ class OwnerIndex:
             owner = self._match(part)
             if owner is not None:
                 item = ResolvedLead(owner, part, True)
+            elif key in _PLACEHOLDER_KEYS:  # ("SILS & TBC": SILS, and someone not yet named)
+                continue
             else:
                 first = self._implicit.setdefault(key, part)
                 item = ResolvedLead(first, part, False)

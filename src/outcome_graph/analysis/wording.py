@@ -35,6 +35,17 @@ young people not in education, employment or training (NEET)`` / ``increase the 
 young people in education, employment or training`` is not reported (``not``, ``no``, ``non``,
 ``never``, ``without``, ``NEET`` count as negations, and so do verbs that stop what follows them
 in the clause: ``halt the year on year rise in obesity`` / ``reduce obesity`` is not a reversal).
+Two turns that restore the meaning are no reversal either: a direction word governing a change
+multiplies with it (``reduce the rise in obesity`` / ``increase the fall in obesity``); a pair
+naming both ends reordered is the same pair (``low and high achievers`` / ``high and low
+achievers``); and a count turned round together with a level word that says whom it counts counts
+the complement the other way (``reduce the number of schools below floor targets`` / ``increase
+the number of schools above floor targets``). Such variants are still compared word by word
+(OG601). Two directions on two objects (``reduce exclusions and increase attendance`` /
+``increase exclusions and reduce attendance``) are two reversals. A variant that is its title with
+a negation added or removed, and no other word changed but function words (``Children are safe`` /
+``Children are not safe``, ``Reduce exclusions`` / ``Do not reduce exclusions``), is a reversal
+too, named ``'safe' becomes 'not safe'``.
 """
 
 from __future__ import annotations
@@ -647,6 +658,73 @@ def _skippable(t: _Tok) -> bool:
     return t.norm in _QUANTITY or t.norm[:1].isdigit() or _pole(t) is not None
 
 
+#: Direction words that name a change (a movement of what follows them) rather than a level: a
+#: direction word before one of these governs the change, so the two signs multiply ("reduce the
+#: rise in obesity" aims down, as "increase the fall in obesity" does).
+_CHANGES = frozenset(
+    "increase increased increases increasing rise rises rising risen rose growth gain gains "
+    "gained gaining expansion reduction decrease decreased decreases decreasing fall falls "
+    "falling fell fallen decline declined declines declining cut cuts loss improvement "
+    "improvements deterioration".split()
+)
+
+
+def _is_change(t: _Tok) -> bool:
+    return t.surface.casefold() in _CHANGES
+
+
+def _chain_sign(toks: list[_Tok], seq: list[int], pos: int) -> int:
+    """The direction a word at ``seq[pos]`` gives what follows it, with the words chained to it.
+
+    A chain is a direction word and the change words after it (``reduce the rate of increase``),
+    quantity words and figures between them skipped; every word of a chain gets the product of
+    their signs. A level word (``high``, ``below``, ``more``) starts a chain of its own."""
+    clause = toks[seq[pos]].clause
+    start = pos
+    while (start > 0 and _is_change(toks[seq[start]]) and toks[seq[start - 1]].clause == clause
+           and _skippable(toks[seq[start - 1]])):
+        start -= 1
+        while (start > 0 and _pole(toks[seq[start]]) is None and toks[seq[start - 1]].clause == clause
+               and _skippable(toks[seq[start - 1]])):
+            start -= 1  # back over "the number of" to the word that governs the change
+    while start < pos and _pole(toks[seq[start]]) is None:
+        start += 1
+    sign = 1
+    q = start
+    while q < len(seq) and toks[seq[q]].clause == clause and _skippable(toks[seq[q]]):
+        pole = _pole(toks[seq[q]])
+        if pole is not None:
+            if q > start and not _is_change(toks[seq[q]]):
+                break  # a level word after the chain: its own chain
+            sign *= pole[1]
+        q += 1
+    return sign
+
+
+def _both_ends(toks: list[_Tok], seq: list[int], pos: int, axis: str) -> bool:
+    """Whether the word at ``seq[pos]`` is one of a pair naming both ends of its axis before the
+    same words (``low and high achievers``): the pair reordered is no reversal."""
+    clause = toks[seq[pos]].clause
+    signs = set()
+    lo = hi = pos
+    while lo > 0 and toks[seq[lo - 1]].clause == clause and _skippable(toks[seq[lo - 1]]):
+        lo -= 1
+    while hi + 1 < len(seq) and toks[seq[hi + 1]].clause == clause and _skippable(toks[seq[hi + 1]]):
+        hi += 1
+    for q in range(lo, hi + 1):
+        pole = _pole(toks[seq[q]])
+        if pole is not None and pole[0] == axis and not _is_change(toks[seq[q]]):
+            signs.add(pole[1])
+    return len(signs) == 2
+
+
+def _counts_a_population(toks: list[_Tok], seq: list[int], pos: int) -> bool:
+    """Whether the direction word at ``seq[pos]`` governs a count (``reduce the number of``,
+    ``increase the percentage of``): what follows in its clause says whom it counts."""
+    q = pos + 1
+    return q < len(seq) and toks[seq[q]].clause == toks[seq[pos]].clause and toks[seq[q]].norm in _QUANTITY
+
+
 #: Verbs that set their object's direction against it: "halt the rise in obesity", "prevent an
 #: increase in exclusions" and "tackle rising NEET figures" aim down, as "reduce" does.
 _STOPPERS = frozenset(
@@ -709,7 +787,43 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
     >>> polarity_reversals("Raise attainment", "Reduce gaps in attainment")
     []
     """
-    return list(_reversals(title, variant))
+    return list(_reversals(title, variant) or _negation_flip(title, variant))
+
+
+#: Words that negate what follows them on their own, and the auxiliaries that come with them ("do
+#: not reduce"): a variant that is its title with these added or removed says the opposite.
+_PLAIN_NEGATORS = frozenset({"not", "never", "cannot"})
+_AUXILIARIES = frozenset({"do", "does", "did"})
+# (passed over when naming the negated word: "never be placed" names "placed")
+_HELPERS = _AUXILIARIES | frozenset(
+    {"be", "is", "are", "was", "were", "been", "being", "will", "would", "shall", "should", "can", "could", "may",
+     "might", "must", "have", "has", "had"})
+
+
+@lru_cache(maxsize=1 << 12)
+def _negation_flip(title: str, variant: str) -> tuple[Reversal, ...]:
+    """A variant that is the title with a negation added or removed (``Children are safe`` /
+    ``Children are not safe``, ``Reduce exclusions`` / ``Do not reduce exclusions``): the words
+    negated, as a reversal to ``not ...``. Only when nothing else differs but function words."""
+    def words(text: str) -> tuple[list[_Tok], list[tuple[int, _Tok]]]:
+        toks = [t for t in _tokens(text) if t.norm and not t.function]
+        kept = [t for t in toks if t.norm not in _PLAIN_NEGATORS and t.norm not in _AUXILIARIES]
+        negs = [(i, t) for i, t in enumerate(toks) if t.norm in _PLAIN_NEGATORS]
+        return kept, negs
+
+    t_kept, t_negs = words(title)
+    v_kept, v_negs = words(variant)
+    if (len(t_negs) + len(v_negs)) % 2 == 0 or [t.norm for t in t_kept] != [t.norm for t in v_kept]:
+        return ()
+    toks = [t for t in _tokens(variant if v_negs else title) if t.norm and not t.function]
+    negs = v_negs or t_negs
+    at = negs[0][0]
+    after = next((t.surface for t in toks[at + 1:] if t.norm not in _PLAIN_NEGATORS and t.norm not in _HELPERS),
+                 None)
+    if after is None:
+        return ()
+    negated = f"{negs[0][1].surface} {after}"
+    return (Reversal(after, negated),) if v_negs else (Reversal(negated, after),)
 
 
 @lru_cache(maxsize=1 << 16)  # OG601 and OG602 both ask, for every variant of the plan
@@ -759,7 +873,7 @@ def _reversals(title: str, variant: str) -> tuple[Reversal, ...]:
             return vj is not None and aligned.get(ti) == vj
         return True  # a direction word standing alone: the alignment is the evidence
 
-    found: list[Reversal] = []
+    candidates: list[tuple[int, int]] = []
     for i, j in sorted(aligned.items()):
         tp = _pole(t_toks[t_idx[i]])
         vp = _pole(v_toks[v_idx[j]])
@@ -767,7 +881,32 @@ def _reversals(title: str, variant: str) -> tuple[Reversal, ...]:
             continue
         if not same_neighbour(i, j):
             continue
-        if _negations(t_toks, t_idx[i]) % 2 != _negations(v_toks, v_idx[j]) % 2:
+        if _both_ends(t_toks, t_idx, i, tp[0]) and _both_ends(v_toks, v_idx, j, tp[0]):
+            continue  # "low and high achievers" / "high and low achievers"
+        candidates.append((i, j))
+
+    def flips(i: int, j: int) -> int:
+        """How many times the title's word at ``i`` is turned round in the variant: the chain's
+        sign, the negations in its clause and, for a count, a level word reversed in whom it
+        counts ("reduce the number of schools below the floor" / "increase the number of schools
+        above the floor" count the complement the other way: no reversal)."""
+        n = _negations(t_toks, t_idx[i]) + _negations(v_toks, v_idx[j])
+        n += _chain_sign(t_toks, t_idx, i) != _chain_sign(v_toks, v_idx, j)
+        clause = t_toks[t_idx[i]].clause
+        if counts[(i, j)]:
+            n += sum(1 for a, b in candidates if a > i and t_toks[t_idx[a]].clause == clause and levels[(a, b)])
+        if levels[(i, j)]:
+            n += sum(1 for a, b in candidates if a < i and t_toks[t_idx[a]].clause == clause and counts[(a, b)])
+        return n
+
+    counts = {(i, j): _counts_a_population(t_toks, t_idx, i) and _counts_a_population(v_toks, v_idx, j)
+              for i, j in candidates}
+    levels = {(i, j): not _is_change(t_toks[t_idx[i]]) and not _is_change(v_toks[v_idx[j]])
+              and not counts[(i, j)] for i, j in candidates}
+
+    found: list[Reversal] = []
+    for i, j in candidates:
+        if flips(i, j) % 2 == 0:
             continue
         rev = Reversal(t_toks[t_idx[i]].surface, v_toks[v_idx[j]].surface)
         if rev not in found:

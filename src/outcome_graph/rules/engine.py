@@ -292,6 +292,21 @@ class _Suppressions:
             if any(s.entry.scope == "branch" for s in entries):
                 self.under_branch.update(facts.descendants(node_id))
         self.none = not (self.plan_entries or self.by_node or any(self.by_holder.values()))  # (most plans)
+        self.declared_owners = {o.id for o in plan.owners}
+        self._leading: dict[str, list[str]] | None = None
+
+    def leading_nodes(self) -> dict[str, list[str]]:
+        """Owner id -> the nodes with `ignore:` entries that it leads, by their own `lead` or (a
+        milestone) its objective's: the nodes its findings are reported at (worked out at the
+        first owner finding that needs it)."""
+        if self._leading is None:
+            self._leading = {}
+            facts = self.facts
+            effective = facts.lead_owners
+            for node_id in self.by_node:
+                for owner_id in dict.fromkeys((*facts.own_lead(node_id), *effective.get(node_id, ()))):
+                    self._leading.setdefault(owner_id, []).append(node_id)
+        return self._leading
 
     def unused(self) -> list[_Suppression]:
         held = (entries for by_id in self.by_holder.values() for entries in by_id.values())
@@ -309,6 +324,13 @@ class _Suppressions:
         for s in own:
             if s is not skip and code.startswith(s.entry.rule.upper()):
                 return s
+        if f.kind == "owner" and f.node not in self.declared_owners:
+            # An implicit owner has no `owners:` entry to hold an ignore: the nodes it leads hold
+            # them for it (one false OG305 pair is silenced, not the rule).
+            for node_id in self.leading_nodes().get(f.node, ()):
+                for s in self.by_node[node_id]:
+                    if s is not skip and code.startswith(s.entry.rule.upper()):
+                        return s
         # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
         for s in self.plan_entries:
             if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):

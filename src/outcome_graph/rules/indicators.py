@@ -241,20 +241,27 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
         elif (ind.baseline is None or ind.baseline.value is None) and any(
                 t.change is not None and t.value is None for t in targets):
             t = next(t for t in targets if t.change is not None and t.value is None)
+            change = _signed(t.change or "")
             if ind.baseline is None:
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but it has no baseline to change from.",
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but it has no baseline to change from.",
                     "Add the `baseline:` the change is measured from.",
                 )
             else:  # (a baseline named, "1998 baseline", with no figure: the change cannot be judged either)
                 named = ind.baseline.text or ind.baseline.period
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({t.change}) but its baseline"
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but its baseline"
                     f"{f' {short(str(named), 60)!r}' if named else ''} gives no figure to change from.",
                     "Give the baseline's figure (`baseline: {period: ..., value: ...}`).",
                 )
+
+
+def _signed(change: str) -> str:
+    """A change as a reader tells its way: ``+1`` where the plan wrote ``change: 1``."""
+    change = change.strip()
+    return "+" + change if change[:1].isdigit() else change
 
 
 def _numeric_target(t: Value, baseline: Value | None) -> float | None:
@@ -312,13 +319,23 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
             if not wrong:
                 continue
             base = ind.baseline.value if ind.baseline is not None else None
-            what = f"a change of {t.change}" if t.change is not None else f"{t.value:g}"
+            what = f"a change of {_signed(t.change)}" if t.change is not None else f"{t.value:g}"
             from_base = f" from a baseline of {base:g}" if base is not None and t.change is None else ""
             better = {"increase": "higher", "decrease": "lower", "maintain": "unchanged"}[ind.direction]
             yield ctx.finding(
                 ind.id,
                 f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} is better (direction: {ind.direction}).",
             )
+
+
+def _held_side(comparator: str | None, direction: str | None) -> str | None:
+    """Which side of a level held from baseline to target is off track: ``floor`` (below it),
+    ``ceiling`` (above it), ``level`` (either), or None when nothing says."""
+    if comparator in ("at_least", "above"):
+        return "floor"
+    if comparator in ("at_most", "below"):
+        return "ceiling"
+    return "level" if direction == "maintain" else None
 
 
 @rule("OG505", "off-track-indicator", "warning")
@@ -329,7 +346,11 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
     Takes the latest actual of an indicator with a baseline and a target, and reports it when it is
     on the wrong side of the straight line from the baseline to the target (by the periods' last
     days): below the line for an indicator where higher is better, above it where lower is better.
-    Without a `direction`, the better way is read from the target against the baseline.
+    Without a `direction`, the better way is read from the target against the baseline. A target
+    equal to its baseline is a level to hold (the line is flat): the latest actual is reported
+    below it for a floor (`comparator: at_least` or `above`), above it for a ceiling (`at_most`,
+    `below`), and on either side for an indicator to `maintain` with no comparator; without a
+    direction or a comparator, such a target says no side is worse and nothing is reported.
 
     ## Why it matters
     This is the early warning a performance report exists for: the plan is not going to reach the
@@ -363,12 +384,30 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
         goal = _numeric_target(target, base)
         assert goal is not None
         direction = ind.direction
-        if direction is None or direction == "maintain":
-            if goal == base.value:
-                continue
-            direction = "increase" if goal > base.value else "decrease"
         if t_actual <= t_base:
             continue
+        if (direction is None or direction == "maintain") and goal == base.value:
+            # A level to hold: the line is flat, and the side it must not cross is the one the
+            # target's comparator closes (`at_least 95`: below it), or, to `maintain` a level
+            # with no comparator, either side.
+            side = _held_side(target.comparator, direction)
+            if side is None:
+                continue
+            value = latest.value
+            assert value is not None
+            off = value < goal if side == "floor" else value > goal if side == "ceiling" else value != goal
+            if off:
+                keeps, should = {"floor": ("at or above", "be at least"), "ceiling": ("at or below", "be at most"),
+                                 "level": ("at", "still be")}[side]
+                why = "" if target.comparator is not None else f" (direction: {direction})"
+                yield ctx.finding(
+                    ind.id,
+                    f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} keeps it "
+                    f"{keeps} its baseline of {goal:g} ({base.period}){why}, so it should {should} {goal:g}.",
+                )
+            continue
+        if direction is None or direction == "maintain":
+            direction = "increase" if goal > base.value else "decrease"
         fraction = min(1.0, (t_actual - t_base).days / max(1, (t_target - t_base).days))
         expected = base.value + (goal - base.value) * fraction
         behind = latest.value < expected if direction == "increase" else latest.value > expected  # type: ignore[operator]

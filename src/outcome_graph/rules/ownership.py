@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from ..analysis.owners import is_placeholder_lead, owner_key
 from ..findings import Finding
 from ._common import counted, label, short
 from .context import RuleContext
@@ -26,6 +27,9 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a milestone with no lead, neither its own nor its objective's; and an objective with no
     milestones that has no lead, neither its own nor its aim's or priority's.
+
+    A lead that says nobody leads yet (`TBC`, `TBA`, `To be confirmed`, `N/A`, `None`) is no
+    lead: such a node is reported, and the finding quotes what its lead says.
 
     ## Why it matters
     Work nobody leads is work nobody reports on: the highlight reports to the partnership board are
@@ -52,14 +56,24 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
                 tail = f" and none of its {len(objectives)} objectives has one ({shown})"
             else:
                 tail = ""
-            yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no lead{tail}.")
+            yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no "
+                                       f"lead{_placeholder(ctx, node_id)}{tail}.")
     for node_id in facts.ids_of("objective"):
         if not facts.children.get(node_id):
             if not facts.inherited_lead(node_id):
                 yield ctx.finding(
                     node_id,
-                    f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no lead, nor has any aim or priority above it.",
+                    f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no "
+                    f"lead{_placeholder(ctx, node_id)}, nor has any aim or priority above it.",
                 )
+
+
+def _placeholder(ctx: RuleContext, node_id: str) -> str:
+    """`` (its lead says 'TBC')`` for a node whose own lead names nobody yet, else ``""``."""
+    lead = ctx.plan.nodes[node_id].__dict__.get("lead")
+    texts = [lead] if isinstance(lead, str) else list(lead or ())
+    shown = [t.strip() for t in texts if t and t.strip() and is_placeholder_lead(t)]
+    return f" (its lead says {shown[0]!r})" if shown else ""
 
 
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
@@ -228,6 +242,22 @@ def closest(word: str, possibilities: Sequence[str], cutoff: float = 0.6) -> str
     return best[1] if best else None
 
 
+def _slash_joined(lead: str, names: dict[str, tuple[str, str]]) -> list[str]:
+    """The declared owners a lead writes joined by a slash without spaces (``SILS/EYFC``), as
+    the lead spells them; empty unless every part is one.
+
+    The format splits joint leads at `` / `` only: a bare slash joins the titles of one post
+    (``Associate Director/Joint Commissioner``), so such a lead stays whole and unknown; OG304
+    says what it is made of rather than guessing the nearest one of its parts."""
+    if "/" not in lead:
+        return []
+    parts = [p.strip() for p in lead.split("/")]
+    if len(parts) < 2 or not all(parts):
+        return []
+    keys = {owner_key(text) for text in names}
+    return parts if all(owner_key(p) in keys for p in parts) else []
+
+
 @rule("OG304", "unknown-owner", "info")
 def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     """A lead that matches no declared owner.
@@ -241,12 +271,17 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     A plan that declares its owners means that list to be complete: a lead outside it is a typo, a
     post that was renamed, or an owner missing from the register (and from its load counts).
 
+    A lead that joins declared owners with a slash written without spaces (`SILS/EYFC`) is one
+    unknown lead, as the format reads it (a bare slash joins one post's titles, as in `Associate
+    Director/Joint Commissioner`): the finding names the owners it joins instead of the nearest one.
+
     ## Example
     `lead: Head of Early Years` in a plan whose owners declare `EYFC` with the name "Early Years,
     Families and Communities".
 
     ## How to fix
     Use the owner's id, name or alias, or add the alias to the owner (or the owner to `owners:`).
+    For joint leads written with a bare slash, write `SILS / EYFC` or a list.
     """
     plan = ctx.plan
     if not plan.owners:
@@ -272,8 +307,16 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                     if text:  # (two owners of one name: the first, as leads resolve to it)
                         names.setdefault(text.lower(), (text, o.id))
             nearest = _NearestName(list(names))
-        guess = nearest(owner.id.lower())
+        joined = _slash_joined(owner.id, names)
+        guess = None if joined else nearest(owner.id.lower())
         near = "."
+        hint = "Use a declared owner's id, name or alias, or add this owner (or alias) to `owners:`."
+        if joined:
+            shown = " and ".join(joined) if len(joined) == 2 else ", ".join(joined[:-1]) + " and " + joined[-1]
+            near = (f": it joins the owners {shown} with a slash, and a slash without spaces around it joins one "
+                    "post's titles ('Associate Director/Joint Commissioner'), not joint leads.")
+            hint = (f"For joint leads write {' / '.join(joined)!r} (a slash with spaces) or a list; if it is one "
+                    "post, add it to `owners:` (or as an alias).")
         if guess:  # (the spelling it is near, and the owner's id when that spelling is its name or an alias)
             text, owner_id = names[guess]
             near = f"; did you mean {text!r}{f' (owner {owner_id})' if text != owner_id else ''}?"
@@ -281,7 +324,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
             owner.id,
             f"The lead {owner.id!r}{f' (leading {counted(ctx, owner.nodes)})' if owner.nodes else ''} matches no "
             f"declared owner{near}",
-            "Use a declared owner's id, name or alias, or add this owner (or alias) to `owners:`.",
+            hint,
             kind="owner",
             title=owner.id,
             location=ctx.plan.location(first_nodes[0]) if first_nodes else None,
@@ -314,7 +357,10 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
 
     ## How to fix
     Write the owner the same way everywhere, or declare it in `owners:` with the other spelling
-    under `aliases`.
+    under `aliases`. If the two are different owners, say so where the finding is reported: an
+    undeclared owner's findings are suppressed by an `ignore:` entry on a node it leads
+    (`ignore: [{rule: OG305, reason: "the partners lead with the team"}]`), a declared
+    owner's by an `ignore:` entry on the owner. The rule still reports every other pair.
     """
     from ..analysis.owners import AliasSplit, find_alias_splits, is_labelled
 
@@ -374,7 +420,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
             hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to that owner's "
                     "`aliases`.")
         else:
-            hint = f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in `aliases`."
+            hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in `aliases`; "
+                    "if they are two owners, say so in an `ignore:` entry on the node where this is reported "
+                    "(`{rule: OG305, reason: ...}`).")
         led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
         led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
         # (the reason quotes the spellings found alike, which may be other spellings of the two)

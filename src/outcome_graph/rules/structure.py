@@ -417,7 +417,9 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a display number that does not extend its parent's (`2.3.1` under `2.2`), and siblings
     whose last parts, in file order, skip or repeat (under `3.2` the first benefit is `3.2.2`:
-    `3.2.1` is missing). A letter suffix (`2.2.5a`) is an inserted item and is not a gap.
+    `3.2.1` is missing). A letter suffix (`2.2.5a`) is an inserted item and is not a gap, but
+    letters skipped between two lettered siblings are (`2.2.5b`, then `2.2.5d`: `2.2.5c` is
+    missing).
 
     ## Why it matters
     Numbers are how a board paper refers to the plan ("see 3.2.1"): a gap usually means an item was
@@ -468,6 +470,12 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
             else:
                 pn, pl = prev
                 ok = (n == pn + 1) or (n == pn and letter > pl) or (n == pn + 1 and letter == "a")
+                if ok and n == pn and pl and ord(letter) > ord(pl) + 1:
+                    # (letters skipped between two lettered siblings: 2.2.5b, then 2.2.5d)
+                    first, before = chr(ord(pl) + 1), chr(ord(letter) - 1)
+                    missing = (f"{stem}{n}{first} is" if first == before
+                               else f"{stem}{n}{first} to {stem}{n}{before} are")
+                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.")  # type: ignore[index]
                 if not ok:
                     if n > pn + 1:
                         missing = f"{stem}{pn + 1} is" if n == pn + 2 else f"{stem}{pn + 1} to {stem}{n - 1} are"

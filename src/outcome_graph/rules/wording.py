@@ -113,7 +113,16 @@ def polarity_conflict(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a variant that says the opposite of the title: increase/reduce, more/fewer,
-    raise/lower, above/below, entering/leaving, improve/worsen, naming the words.
+    raise/lower, above/below, entering/leaving, improve/worsen, naming the words; or the title
+    with a negation added or removed and nothing else changed but function words (`Reduce
+    exclusions` / `Do not reduce exclusions`: 'reduce' becomes 'not reduce'). A wording that
+    turns a direction round twice says the same thing and is not reported here (its changed
+    words are OG601's): a negation with it (`reduce the number of young people NEET` /
+    `increase the number ... in education, employment or training`), a change it governs
+    (`reduce the rise in obesity` / `increase the fall in obesity`), a pair naming both ends
+    reordered (`low and high achievers` / `high and low achievers`), or the complement of what
+    a count counts (`reduce the number of schools below floor targets` / `increase the number of
+    schools above floor targets`).
 
     ## Why it matters
     Two places in one plan promise opposite things: one of them is wrong, and whoever reads that
