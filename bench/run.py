@@ -157,6 +157,7 @@ def cold() -> None:
     wording.title_key.cache_clear()
     wording._tokens_of.cache_clear()
     wording._reversals.cache_clear()
+    wording._negation_flip.cache_clear()
     wording._SINGULARS.clear()
     owners._OWNER_KEYS.clear()
     owners._ACRONYM_TOKENS.clear()

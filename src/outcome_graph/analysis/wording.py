@@ -787,12 +787,20 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
     >>> polarity_reversals("Raise attainment", "Reduce gaps in attainment")
     []
     """
-    return list(_reversals(title, variant) or _negation_flip(title, variant))
+    return list(_reversals(title, variant) or (_negation_flip(title, variant) if _may_flip(title, variant) else ()))
+
+
+def _may_flip(title: str, variant: str) -> bool:
+    """Whether a negation may have been added or removed (most wordings hold none, and most
+    variants differ from their title in case alone): the wordings are not tokenised again to look."""
+    return title.casefold() != variant.casefold() and bool(_MAY_NEGATE.search(title) or _MAY_NEGATE.search(variant))
 
 
 #: Words that negate what follows them on their own, and the auxiliaries that come with them ("do
 #: not reduce"): a variant that is its title with these added or removed says the opposite.
 _PLAIN_NEGATORS = frozenset({"not", "never", "cannot"})
+# (most wordings hold none of them: those are not tokenised again to look)
+_MAY_NEGATE = re.compile(r"\b(?:not|never|cannot)\b", re.IGNORECASE)
 _AUXILIARIES = frozenset({"do", "does", "did"})
 # (passed over when naming the negated word: "never be placed" names "placed")
 _HELPERS = _AUXILIARIES | frozenset(
