@@ -294,3 +294,24 @@ def test_a_node_whose_id_holds_a_backslash_lists_its_own_findings(browser, tmp_p
         assert opened.console == []
     finally:
         opened.close()
+
+
+def test_without_milestones_a_click_on_an_objective_lists_its_milestones_findings(browser, tmp_path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    path = report(plan, tmp_path / "thurrock.html", milestones=False)
+    opened = Opened(browser, Path(path))
+    try:
+        page = opened.page
+        milestone = next(f.node for f in og.check(plan).findings if f.kind == "milestone")
+        objective = plan.parents[milestone][0]
+        # (the objective's node shows the milestone's rule code; a click on it listed none of them)
+        page.click(f'[id="{svg_id(objective)}"]')
+        nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+        assert milestone in nodes and set(nodes) <= {objective, *(m for m in plan.nodes if plan.parents.get(m) == (objective,))}
+        # The milestone's link highlights the objective.
+        page.click("#r-clear")
+        page.click(f'tr.finding[data-node="{milestone}"] a.node-link')
+        page.wait_for_function(f"document.getElementById('{svg_id(objective)}').classList.contains('og-highlight')")
+        assert opened.console == []
+    finally:
+        opened.close()

@@ -607,3 +607,26 @@ def test_the_coverage_note_explains_a_cell_with_indicators_and_no_objective():
     note = " ".join(re.sub(r"<[^>]+>", " ", section[:section.index("<table")]).split())
     assert "indicators measuring them" not in note
     assert "by the indicator's own outcomes" in note and "a cell can count indicators and no objective" in note
+
+
+@needs_dot
+def test_without_milestones_a_milestone_s_finding_links_to_the_objective_marked_with_it():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    findings = og.check(plan)
+    page = report_html(plan, findings=findings, milestones=False)
+    doc = parse(page)
+    ids = {a.get("id") for _t, a in doc.tags if a.get("id")}
+    on_milestones = [f for f in findings.findings if f.kind == "milestone"]
+    assert on_milestones and not any(svg_id(f.node) in ids for f in on_milestones)
+    rows = {a["data-node"]: a for a in doc.find("tr") if "finding" in (a.get("class") or "").split()}
+    for f in on_milestones:
+        objective = plan.parents[f.node][0]
+        # The link goes to the objective (whose node shows the milestone's rule code) and the row
+        # still names the milestone, and says where its finding is marked.
+        cell = re.search(r'<td class="node">(.*?)</td>', page[page.index(f'data-node="{html.escape(f.node)}"'):]).group(1)
+        assert f'data-target="{svg_id(objective)}"' in cell and f"<code>{html.escape(f.node)}</code>" in cell
+        assert f"the diagram marks this on objective <code>{html.escape(objective)}</code>" in cell
+        assert rows[f.node]["data-drawn-on"] == objective
+    # A click on the objective lists its findings and its milestones'.
+    drawn_on = {a["data-node"]: a["data-drawn-on"] for a in rows.values()}
+    assert all(drawn_on[n] == n for n in drawn_on if plan.nodes.get(n) is None or plan.nodes[n].kind != "milestone")

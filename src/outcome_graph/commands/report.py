@@ -16,7 +16,7 @@ from .common import isolated_option, rule_options, say
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
 @isolated_option()
 @click.option("--milestones/--no-milestones", default=True, show_default=True,
-              help="Draw milestones in the diagram (their findings then link to them).")
+              help="Draw milestones in the diagram (their findings then link to them; without, to the objective marked with them).")
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",

@@ -41,6 +41,7 @@ class _Row:
     priorities: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     target: str | None = None  # the id (in this page) the finding links to
+    stand_in: str | None = None  # the drawn node the link goes to, when the finding's own is not drawn
 
 
 def report_html(plan: Plan, *, findings: Report | None = None, config: Config | Mapping[str, Any] | None = None,
@@ -59,7 +60,8 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     diagram : bool
         Include the logic-model diagram (needs Graphviz's ``dot``).
     milestones : bool
-        Draw milestones in the diagram (so that their findings link to them).
+        Draw milestones in the diagram (so that their findings link to them; without them, a
+        milestone's finding links to the objective the diagram marks it on, and its row says so).
     today : date, optional
         The date printed as the report's date (default: today).
 
@@ -292,7 +294,13 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
             row.priorities = priorities_of(f.node)
             row.owners = owners_of(f.node)
             sid = svg_id(f.node)
-            row.target = sid if sid in in_diagram else None
+            if sid in in_diagram:
+                row.target = sid
+            elif in_diagram:
+                # A node the diagram leaves out (a milestone, in a report --no-milestones): the
+                # diagram marks its finding on the nearest drawn node above, and the row links there.
+                row.stand_in = next((a for a in facts.ancestors(f.node) if svg_id(a) in in_diagram), None)
+                row.target = svg_id(row.stand_in) if row.stand_in is not None else None
         else:
             row.target = "r-summary"
         rows.append(row)
@@ -422,6 +430,13 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
     else:
         node_cell = f"<code>{html_text(node_text)}</code>"
     title = f'<div class="ntitle">{html_text(_short(f.title, 90))}</div>' if f.title and f.title != f.node else ""
+    if row.stand_in is not None:
+        # (the link goes to another node: say which, and why the finding's own is not there)
+        from .diagram.options import PLURAL
+
+        hidden = PLURAL.get(plan.nodes[f.node].kind, "these nodes")
+        title += (f'<div class="hint">{html_text(hidden.capitalize())} are not drawn: the diagram marks this on '
+                  f'{html_text(plan.nodes[row.stand_in].kind)} <code>{html_text(row.stand_in)}</code>.</div>')
     loc = f.location
     where = ""  # (short: the report is the plan's; the whole location is the cell's tooltip)
     if loc.sheet:
@@ -431,7 +446,7 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
         where = f"line {loc.line}" if own else f"{os.path.basename(loc.file or '')}:{loc.line}"
     return (
         f'<tr class="finding sev-{html_attr(f.severity)}" data-severity="{html_attr(f.severity)}" data-rule="{html_attr(f.rule)}" '
-        f'data-node="{html_attr(f.node)}" data-owners="{html_attr("|".join(row.owners))}" '
+        f'data-node="{html_attr(f.node)}" data-drawn-on="{html_attr(row.stand_in or f.node)}" data-owners="{html_attr("|".join(row.owners))}" '
         f'data-priorities="{html_attr("|".join(row.priorities))}">'
         f'<td class="node">{node_cell}{title}</td>'
         f'<td class="msg">{html_text(f.message)}<div class="hint">{html_text(f.hint)}</div></td>'
@@ -771,7 +786,9 @@ _SCRIPT = r"""
   function apply() {
     if (!table) { return; }
     var sev = value("severity"), rule = value("rule"), owner = value("owner"), prio = value("priority");
-    var node = value("node");  // (set by a click on the diagram: that node's findings alone)
+    // (set by a click on the diagram: the findings that node shows, its own and those of the
+    // undrawn nodes below it it stands for)
+    var node = value("node");
     var text = value("text").toLowerCase();
     var rows = table.querySelectorAll("tr.finding"), total = rows.length, visible = 0;
     for (var i = 0; i < rows.length; i++) {
@@ -780,7 +797,7 @@ _SCRIPT = r"""
       if (ok && rule && r.getAttribute("data-rule") !== rule) { ok = false; }
       if (ok && owner && !has(r.getAttribute("data-owners"), owner)) { ok = false; }
       if (ok && prio && !has(r.getAttribute("data-priorities"), prio)) { ok = false; }
-      if (ok && node && r.getAttribute("data-node") !== node) { ok = false; }
+      if (ok && node && r.getAttribute("data-drawn-on") !== node) { ok = false; }
       if (ok && text && r.getAttribute("data-node").toLowerCase() !== text &&
           r.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
       r.classList.toggle("hidden", !ok);
