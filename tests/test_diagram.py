@@ -732,7 +732,7 @@ def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(th
     assert "Folded corner: an indicator." in with_indicators and 'shape="note"' in with_indicators
     without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
     assert 'shape="note"' not in without and "Folded corner" not in without
-    assert "Fill: the node's outcome (several outcomes: colour chips)." in without
+    assert "Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number." in without
 
 
 def test_a_focus_view_names_the_levels_it_draws():
@@ -840,3 +840,30 @@ def test_plan_wide_findings_beyond_those_listed_under_the_title_are_counted_ther
     assert dot.count("Plan-wide: OG") == 4
     assert f"Plan-wide: 1 more finding ({plan_wide[4].rule}), not listed here." in dot
     assert "the others are owners', outside this view or plan-wide ones not listed" in dot
+
+
+def test_outcome_chips_stand_out_from_every_fill_and_carry_the_outcome_s_number():
+    from outcome_graph.output.diagram.style import BORDER, CROSS, PALETTE
+
+    # A chip sits on its own outcome's tint, on the near-white of several outcomes, on the
+    # cross-cutting grey, and in the legends on the page and on a priority's box (WCAG 1.4.11: 3:1).
+    for strong, tint in [*PALETTE, CROSS]:
+        for background in (tint, "#FAFAFA", CROSS[1], "#F7F9FA", "#FFFFFF"):
+            # (orange, sky blue and the cross-cutting grey were 2.0 to 2.3:1 on their tints)
+            assert contrast(strong, background) >= 3, (strong, background, round(contrast(strong, background), 2))
+        assert contrast("#FFFFFF", strong) >= 4.5, strong  # (the number, white on the chip)
+    for background in ("#FFFFFF", "#F7F9FA"):
+        assert contrast(BORDER, background) >= 3, background  # (a node's outline)
+    # The number tells the outcomes apart, not the colour alone: each chip has its outcome's number,
+    # the legend too, and a cross-cutting node's chip none.
+    plan = og.load(SOUTHEND)
+    dot = to_dot(plan, diagram_options(plan))
+    chips = re.findall(r'BGCOLOR="(#[0-9A-F]{6})"><FONT POINT-SIZE="[\d.]+" COLOR="#FFFFFF"><B>(\d)</B>', dot)
+    by_colour = {c: set() for c, _n in chips}
+    for c, n in chips:
+        by_colour[c].add(n)
+    assert by_colour == {PALETTE[i][0]: {str(i + 1)} for i in range(5)}
+    title = dot[dot.index("label=<<TABLE"):]
+    for i, o in enumerate(plan.framework.outcomes):
+        assert re.search(f'BGCOLOR="{PALETTE[i][0]}"><FONT[^>]*><B>{i + 1}</B></FONT></TD><TD>\u00a0{o.title}', title), o.title
+    assert f'BGCOLOR="{CROSS[0]}"></TD>' in dot

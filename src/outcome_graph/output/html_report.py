@@ -680,13 +680,16 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
 def _legend(plan: Plan) -> str:
     from .diagram.style import CROSS, PALETTE
 
+    # (each outcome's chip as the diagram draws it: its colour and its number)
     items = [
-        f'<span class="key" style="background:{PALETTE[i % len(PALETTE)][1]};border-left:6px solid {PALETTE[i % len(PALETTE)][0]}">{html_text(o.title)}</span>'
+        f'<span class="key" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
+        f'style="background:{PALETTE[i % len(PALETTE)][0]}">{i + 1}</span>{html_text(o.title)}</span>'
         for i, o in enumerate(plan.framework.outcomes)
     ]
-    items.append(f'<span class="key" style="background:{CROSS[1]};border-left:6px solid {CROSS[0]}">cross-cutting</span>')
+    items.append(f'<span class="key" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
+                 "cross-cutting</span>")
     items.append('<span class="key" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
-    return "Colours: " + " ".join(items) + "."
+    return "Outcomes (the fill, and a chip with the outcome's number): " + " ".join(items) + "."
 
 
 def _short(text: str, n: int) -> str:
@@ -739,6 +742,7 @@ table.matrix th[scope=row]{text-align:left;max-width:320px}
 td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}
 tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
+.key .chip{display:inline-block;min-width:1.25em;height:1.25em;line-height:1.25em;margin:0 5px 0 -4px;text-align:center;color:#fff;font-weight:700;font-size:.8rem;border-radius:2px;vertical-align:-.15em}
 .key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}
 .key.over{background:var(--gap)}.key.peak{background:#f8c4c0}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}

@@ -15,7 +15,7 @@ from .dot import Html, html_lines, num, wrap
 from .options import PLURAL
 from ...severity import SEVERITIES
 from .style import (BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, SEVERITY_MARKS, STYLES, TEXT, Palette, badges,
-                    worst_severity)
+                    chip, worst_severity)
 
 if TYPE_CHECKING:
     from ...findings import Finding, Report
@@ -118,7 +118,7 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     view = _view_words(plan, opts, model_levels)
     notes = []
     if not legend_owner:
-        notes.append("Fill: the node's outcome (several outcomes: colour chips)."
+        notes.append("Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number."
                      + (" Folded corner: an indicator." if "indicator" in model_levels else ""))
     else:
         notes.append("Owners are sized by the number of milestones they lead; red fill: above the OG302 limit, "
@@ -145,11 +145,13 @@ def _row(text: str, size: int, colour: str) -> str:
 
 
 def _legend(palette: Palette) -> str:
-    """The legend: the outcomes' colours, cross-cutting and untagged nodes."""
-    items = [_legend_item(strong, palette.titles[oid]) for oid, (strong, _tint) in palette.colours.items()]
-    items.append(_legend_item(CROSS[0], "cross-cutting"))
-    items.append(_legend_item(BORDER, "no outcome", "□"))
-    return _GAP.join(items)
+    """The legend: the outcomes' chips as the nodes show them (colour and number), cross-cutting and
+    untagged nodes, as one table."""
+    cells = [chip(strong, str(palette.numbers.get(oid, ""))) + f"<TD>\u00a0{dot_html(palette.titles[oid])}{_GAP}</TD>"
+             for oid, (strong, _tint) in palette.colours.items()]
+    cells.append(chip(CROSS[0], "") + f"<TD>\u00a0cross-cutting{_GAP}</TD>")
+    cells.append(f'<TD>{_legend_item(BORDER, "no outcome", "□")}</TD>')
+    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
 
 
 def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None,

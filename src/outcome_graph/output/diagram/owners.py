@@ -126,7 +126,7 @@ class _Writer:
         if timing is not None and timing.span is not None:
             header += f" · due {dot_html(str(timing.span))}"
         rows = [
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}">{header}</FONT></TD><TD ALIGN="RIGHT">{self.palette.chips(outs, cross, 7)}</TD></TR>',
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}">{header}</FONT></TD><TD ALIGN="RIGHT">{self.palette.chips(outs, cross, 11)}</TD></TR>',
             f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{html_lines(lines)}</FONT></TD></TR>',
         ]
         if fs:
