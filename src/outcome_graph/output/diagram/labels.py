@@ -15,7 +15,7 @@ from .dot import Html, html_lines, num, wrap
 from .options import PLURAL
 from ...severity import SEVERITIES
 from .style import (BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, SEVERITY_MARKS, STYLES, TEXT, Palette, badges,
-                    chip, worst_severity)
+                    worst_severity)
 
 if TYPE_CHECKING:
     from ...findings import Finding, Report
@@ -145,13 +145,14 @@ def _row(text: str, size: int, colour: str) -> str:
 
 
 def _legend(palette: Palette) -> str:
-    """The legend: the outcomes' chips as the nodes show them (colour and number), cross-cutting and
-    untagged nodes, as one table."""
-    cells = [chip(strong, str(palette.numbers.get(oid, ""))) + f"<TD>\u00a0{dot_html(palette.titles[oid])}{_GAP}</TD>"
+    """The legend: each outcome's colour and number (as its chips show them), cross-cutting and
+    untagged nodes. (Text in one cell: a table of chips there was stretched to the title's width.)"""
+    items = [_legend_item(strong, f"{palette.numbers[oid]}\u00a0{palette.titles[oid]}" if oid in palette.numbers
+                          else palette.titles[oid])
              for oid, (strong, _tint) in palette.colours.items()]
-    cells.append(chip(CROSS[0], "") + f"<TD>\u00a0cross-cutting{_GAP}</TD>")
-    cells.append(f'<TD>{_legend_item(BORDER, "no outcome", "□")}</TD>')
-    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1"><TR>{"".join(cells)}</TR></TABLE>'
+    items.append(_legend_item(CROSS[0], "cross-cutting"))
+    items.append(_legend_item(BORDER, "no outcome", "□"))
+    return _GAP.join(items)
 
 
 def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None,
