@@ -866,4 +866,7 @@ def test_outcome_chips_stand_out_from_every_fill_and_carry_the_outcome_s_number(
     title = dot[dot.index("label=<<TABLE"):]
     for i, o in enumerate(plan.framework.outcomes):
         assert f'<FONT COLOR="{PALETTE[i][0]}">■</FONT> {i + 1}\u00a0{o.title}' in title, o.title
-    assert f'BGCOLOR="{CROSS[0]}"></TD>' in dot
+    from outcome_graph.output.diagram.style import Palette
+
+    assert Palette.of(plan).chips(["be_healthy"], cross=True).count("<TD") == 1
+    assert f'BGCOLOR="{CROSS[0]}"></TD>' in Palette.of(plan).chips(["be_healthy"], cross=True)
