@@ -494,6 +494,24 @@ def test_a_plan_of_hundreds_of_nodes_renders_in_seconds():
     assert ys == sorted(ys)
 
 
+@needs_dot
+def test_a_png_graphviz_shrinks_to_fit_says_so():
+    import warnings
+
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import pipe
+
+    # (38,400 pixels wide: Graphviz shrinks a bitmap to 32,767 pixels a side, and said so on its
+    # error output alone, which nobody read)
+    with pytest.warns(LargeDiagramWarning, match=r"shrank it to 85%"):
+        data = pipe("digraph { a [shape=box, width=400] }", "png")
+    assert data.startswith(b"\x89PNG")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pipe("digraph { a [shape=box, width=4] }", "png")
+        pipe("digraph { a [shape=box, width=400] }", "svg")
+
+
 def test_cli_marks_only_the_findings_new_since_a_baseline(tmp_path):
     southend = MODELS / "southend-cypp-2008-09.yaml"
     base = tmp_path / "baseline.json"

@@ -33,8 +33,8 @@ LARGE_DIAGRAM = 400
 
 
 class LargeDiagramWarning(UserWarning):
-    """A diagram of more nodes than a page or a screen can show readably (the CLI prints it as a
-    notice): a view (focus, levels, outcome) draws part of the plan."""
+    """A diagram of more nodes than a page or a screen can show readably, or a PNG Graphviz had to
+    shrink (the CLI prints it as a notice): a view (focus, levels, outcome) draws part of the plan."""
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str:
@@ -94,7 +94,24 @@ def pipe(dot_text: str, fmt: str) -> bytes:
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
+    _warn_if_shrunk(errors)
     return data
+
+
+def _warn_if_shrunk(errors: bytes) -> None:
+    """Say so when Graphviz shrank a bitmap to fit its largest size (32,767 pixels a side): it does
+    so with a line on its error output alone, and the PNG's text can be too small to read."""
+    import re
+
+    m = re.search(rb"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", errors)
+    if m is None:
+        return
+    import warnings
+
+    scale = float(m.group(1))
+    warnings.warn(f"the diagram is too large for a PNG at full size: Graphviz shrank it to {scale:.0%} "
+                  "(its text may be too small to read); write .svg or .pdf, or draw part of the plan "
+                  "(--focus ID or --outcome)", LargeDiagramWarning, stacklevel=3)
 
 
 @overload
