@@ -20,7 +20,7 @@ from outcome_graph.output.diagram import diagram_options, parse_levels, render, 
 from outcome_graph.output.diagram.style import SEVERITY_COLOURS
 from outcome_graph.output.escape import svg_id
 
-from .conftest import MODELS, PLAN_HEADER, contrast, og_command
+from .conftest import MODELS, PLAN_HEADER, ROOT, contrast, og_command
 
 HAS_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed (scripts/system-deps.sh installs it)")
@@ -888,3 +888,14 @@ def test_outcome_chips_stand_out_from_every_fill_and_carry_the_outcome_s_number(
 
     assert Palette.of(plan).chips(["be_healthy"], cross=True).count("<TD") == 1
     assert f'BGCOLOR="{CROSS[0]}"></TD>' in Palette.of(plan).chips(["be_healthy"], cross=True)
+
+
+def test_indicators_alone_have_nothing_to_hang_on_and_the_error_says_which_level_to_add():
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    assert any(n.kind == "indicator" for n in plan.nodes.values())
+    with pytest.raises(RenderError) as info:
+        to_dot(plan, diagram_options(plan, levels="indicator"))
+    # (it said "the plan has no node at the levels drawn (indicator)", of a plan with two indicators)
+    message = str(info.value)
+    assert "2 indicators measure only aims or objectives" in message and "add aim and objective to the levels" in message
+    to_dot(plan, diagram_options(plan, levels="objective,indicator"))  # (as it advises: drawn)
