@@ -899,3 +899,16 @@ def test_indicators_alone_have_nothing_to_hang_on_and_the_error_says_which_level
     message = str(info.value)
     assert "2 indicators measure only aims or objectives" in message and "add aim and objective to the levels" in message
     to_dot(plan, diagram_options(plan, levels="objective,indicator"))  # (as it advises: drawn)
+
+
+def test_a_long_plan_title_wraps_rather_than_widening_the_picture():
+    title = ("The Children and Young People's Plan of the Borough Council and its partners in health, education, "
+             "policing, the voluntary and community sector and the wider Children's Trust partnership, 2011 to 2014")
+    plan = og.load(PLAN_HEADER.replace("plan: {id: t,", f'plan: {{id: t, title: "{title}",')
+                   + "priorities: [{id: P1, title: Safe}]\n")
+    dot = to_dot(plan, diagram_options(plan))
+    heading = re.search(r'<FONT POINT-SIZE="18"[^>]*><B>(.*?)</B>', dot).group(1)
+    lines = [html.unescape(line) for line in heading.split("<BR/>")]
+    # (on one line, 200 characters at 18 points set the picture's width: 3,400 pixels for one box)
+    assert len(lines) > 1 and all(len(line) <= 90 for line in lines)
+    assert " ".join(lines) == title
