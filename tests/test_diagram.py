@@ -912,3 +912,17 @@ def test_a_long_plan_title_wraps_rather_than_widening_the_picture():
     # (on one line, 200 characters at 18 points set the picture's width: 3,400 pixels for one box)
     assert len(lines) > 1 and all(len(line) <= 90 for line in lines)
     assert " ".join(lines) == title
+
+
+@needs_dot
+def test_the_same_plan_draws_the_same_pdf():
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    first = render(plan, "pdf")
+    time.sleep(1.1)  # (cairo wrote the time of drawing, to the second, into the file)
+    assert render(plan, "pdf") == first
+    assert b"/CreationDate" not in first
+    # Every object is where the cross-reference table says it is (the date became spaces).
+    start = int(re.search(rb"startxref\s+(\d+)", first).group(1))
+    table = first[start:].split(b"trailer")[0].split(b"\n")[2:]
+    offsets = [int(line[:10]) for line in table if line.endswith((b" n ", b" n"))]
+    assert offsets and all(re.match(rb"\d+ 0 obj", first[o:o + 12]) for o in offsets)

@@ -95,7 +95,18 @@ def pipe(dot_text: str, fmt: str) -> bytes:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
     _warn_if_shrunk(errors)
+    if fmt == "pdf":
+        data = _without_creation_date(data)
     return data
+
+
+def _without_creation_date(pdf: bytes) -> bytes:
+    """A PDF without the time it was drawn at (cairo writes it in the document's information), so
+    that the same plan draws the same bytes. The entry becomes spaces of its length: every offset
+    in the file's cross-reference table stays right."""
+    import re
+
+    return re.sub(rb"/CreationDate\s*\(D:[^)]*\)", lambda m: b" " * len(m.group(0)), pdf, count=1)
 
 
 def _warn_if_shrunk(errors: bytes) -> None:
