@@ -926,3 +926,14 @@ def test_the_same_plan_draws_the_same_pdf():
     table = first[start:].split(b"trailer")[0].split(b"\n")[2:]
     offsets = [int(line[:10]) for line in table if line.endswith((b" n ", b" n"))]
     assert offsets and all(re.match(rb"\d+ 0 obj", first[o:o + 12]) for o in offsets)
+
+
+def test_an_owner_view_of_part_of_the_plan_says_how_much_of_each_load_it_draws(thurrock):
+    facts = og.PlanFacts(thurrock)
+    eyfc = facts.owners["EYFC"]
+    in_p1 = [m for m in dict.fromkeys(eyfc.milestones) if "P1" in facts.ancestors(m)]
+    assert 0 < len(in_p1) < len(eyfc.milestones)
+    dot = to_dot(thurrock, diagram_options(thurrock, owners=True, focus="P1"))
+    # (the whole load, against the limit, and the part drawn: 22 milestones with 13 lines drawn)
+    assert f"{len(eyfc.milestones)} milestones (limit 10), {len(in_p1)} in this view" in dot
+    assert "in this view" not in to_dot(thurrock, diagram_options(thurrock, owners=True))

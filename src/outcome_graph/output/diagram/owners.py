@@ -157,6 +157,9 @@ class _Writer:
         border = SEVERITY_COLOURS[worst] if worst else (SEVERITY_COLOURS["error"] if over else BORDER)
         unit = "milestone" if has_milestones else "node"
         load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
+        shown = len(self.work[oid])
+        if shown != count:  # (a focus or an outcome draws part of an owner's load: the count is the whole)
+            load += f", {shown} in this view"
         rows = [
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS["error"] if over else MUTED}">{dot_html(load)}</FONT></TD></TR>',
