@@ -937,3 +937,11 @@ def test_an_owner_view_of_part_of_the_plan_says_how_much_of_each_load_it_draws(t
     # (the whole load, against the limit, and the part drawn: 22 milestones with 13 lines drawn)
     assert f"{len(eyfc.milestones)} milestones (limit 10), {len(in_p1)} in this view" in dot
     assert "in this view" not in to_dot(thurrock, diagram_options(thurrock, owners=True))
+
+
+def test_an_owner_view_of_an_outcome_no_node_serves_says_why(thurrock):
+    with pytest.raises(RenderError) as info:
+        to_dot(thurrock, diagram_options(thurrock, owners=True, outcome="be_healthy"))
+    # (it said "no owner leads a milestone in this view", as if the plan's milestones had no lead)
+    assert "no node of the plan serves 'Be healthy'" in str(info.value)
+    assert "tags no priority, aim, objective or milestone with an outcome" in str(info.value)

@@ -240,6 +240,12 @@ def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bo
         keep = {f, *facts.ancestors(f), *facts.descendants(f)}
     if opts.outcome is not None:
         tagged = {n for n in plan.nodes if opts.outcome in facts.outcomes.get(n, ())}
+        if not any(plan.nodes[n].kind not in ("indicator", "vision") for n in tagged):
+            # (say why, as the logic model does: not that nobody leads anything)
+            title = plan.framework.outcome(opts.outcome).title
+            raise RenderError(f"nothing to draw: no node of the plan serves '{title}'"
+                              + ("" if facts.outcomes_stated else
+                                 " (the plan tags no priority, aim, objective or milestone with an outcome)"))
         keep = tagged if keep is None else keep & tagged
     if keep is not None:
         work = {o: [n for n in items if n in keep] for o, items in work.items()}
