@@ -630,3 +630,20 @@ def test_without_milestones_a_milestone_s_finding_links_to_the_objective_marked_
     # A click on the objective lists its findings and its milestones'.
     drawn_on = {a["data-node"]: a["data-drawn-on"] for a in rows.values()}
     assert all(drawn_on[n] == n for n in drawn_on if plan.nodes.get(n) is None or plan.nodes[n].kind != "milestone")
+
+
+@needs_dot
+def test_a_diagram_too_large_to_read_whole_is_said_so_in_the_report_and_by_the_cli(tmp_path):
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    plan = og.load(SOUTHEND)  # (428 nodes with its milestones)
+    with pytest.warns(LargeDiagramWarning, match="draws 428 nodes"):
+        page = report_html(plan)
+    assert '<p class="warn">The diagram draws 428 nodes, too many to read whole at once' in page
+    smaller = report_html(plan, milestones=False)  # (no warning: 210 nodes)
+    assert "too many to read whole" not in smaller
+    # (render said so; report drew the same picture and said nothing)
+    result = subprocess.run([*og_command(), "report", str(SOUTHEND), "-o", str(tmp_path / "r.html")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "notice: the report's diagram draws 428 nodes" in result.stderr
+    assert "Traceback" not in result.stderr

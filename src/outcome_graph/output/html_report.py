@@ -103,6 +103,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     svg = ""
     empty = None  # why a diagram asked for has nothing to draw
     drawn_levels: tuple[str, ...] = ()
+    large = 0  # the nodes of a diagram too large to read whole (0: not so large)
     if diagram:
         from ..errors import RenderError
         from .diagram import diagram_options, pipe, to_dot
@@ -127,9 +128,18 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                 raise RenderError(f"Graphviz's `dot` program was not found, and the report's diagram needs it: install "
                                   f"Graphviz ({GRAPHVIZ_SOURCES}), or leave the diagram out (report --no-diagram; "
                                   "diagram=False from Python)") from None
-            from .diagram.rendering import describe_nodes
+            from .diagram.rendering import LARGE_DIAGRAM, LargeDiagramWarning, describe_nodes
 
             svg = _node_titles(_inline_svg(describe_nodes(drawn.decode("utf-8"))), plan)
+            nodes = dot.count('class="og-node ')
+            if nodes > LARGE_DIAGRAM:
+                import warnings
+
+                large = nodes
+                warnings.warn(f"the report's diagram draws {nodes:,} nodes, too many to read whole; render "
+                              "--focus ID, --levels or --outcome draws part of the plan"
+                              + (" (and report --no-milestones draws fewer)" if milestones else ""),
+                              LargeDiagramWarning, stacklevel=2)
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
@@ -139,7 +149,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts),
         _owner_section(plan, facts, findings, config),
-        _diagram_section(plan, svg, diagram, empty, drawn_levels),
+        _diagram_section(plan, svg, diagram, empty, drawn_levels, large),
     ]
     script = _SCRIPT
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -651,7 +661,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
 
 
 def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
-                     levels: Sequence[str] = ()) -> str:
+                     levels: Sequence[str] = (), large: int = 0) -> str:
     if empty is not None:
         return f'<section id="r-diagram"><h2>Logic model</h2><p>No diagram: {html_text(empty)}.</p></section>'
     if not wanted:
@@ -665,12 +675,15 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
     names = [PLURAL[lv] for lv in levels]
     drawn = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else "".join(names)
     marks = ", ".join(f"{SEVERITY_MARKS[s]} {s}" for s in SEVERITIES)
+    note = (f'<p class="warn">The diagram draws {large:,} nodes, too many to read whole at once: choose Actual '
+            "size to read a finding\'s node; <code>outcome-graph render PLAN -o part.svg --focus ID</code> (or "
+            "<code>--levels</code>, <code>--outcome</code>) draws part of the plan.</p>" if large else "")
     return (
         '<section id="r-diagram"><h2>Logic model</h2>'
         f"<p>{html_text(drawn.capitalize())}, left to right. {legend} Nodes with "
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
         f"its severity ({html_text(marks)}). Select a finding's "
-        "node above to find it here; select a node here to list its findings.</p>"
+        f"node above to find it here; select a node here to list its findings.</p>{note}"
         '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
         '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'
         f'<div class="diagram fit" id="r-diagram-box">{svg}</div></section>'
