@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import outcome_graph as og
+from outcome_graph.output.diagram import LargeDiagramWarning
 from outcome_graph.output.escape import svg_id
 from outcome_graph.output.html_report import report
 
@@ -61,7 +62,8 @@ class Opened:
 def southend(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Opened, og.Report]]:
     plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
     findings = og.check(plan)
-    path = report(plan, tmp_path_factory.mktemp("report") / "southend.html", findings=findings)
+    with pytest.warns(LargeDiagramWarning):  # (428 nodes with its milestones)
+        path = report(plan, tmp_path_factory.mktemp("report") / "southend.html", findings=findings)
     opened = Opened(browser, Path(path))
     yield opened, findings
     opened.close()
@@ -211,7 +213,8 @@ def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browse
     source = deep / "southend-cypp-2008-09.yaml"
     source.write_bytes((MODELS / source.name).read_bytes())
     plan = og.load(source)
-    path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
+    with pytest.warns(LargeDiagramWarning):  # (428 nodes with its milestones)
+        path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
     # 320 CSS pixels: a phone, or a desktop window zoomed to 400%
     page = browser.new_page(viewport={"width": 320, "height": 640})
     try:
@@ -229,7 +232,8 @@ def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browse
 
 def test_no_smooth_scrolling_for_those_who_ask_for_less_motion(browser, tmp_path):
     plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
-    path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
+    with pytest.warns(LargeDiagramWarning):  # (428 nodes with its milestones)
+        path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
     for motion, expected in (("reduce", "auto"), ("no-preference", "smooth")):
         context = browser.new_context(reduced_motion=motion)
         page = context.new_page()
