@@ -75,6 +75,11 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     RenderError
         With ``diagram=True`` when Graphviz is not installed (the message says how to install it).
 
+    Warns
+    -----
+    LargeDiagramWarning
+        The diagram draws more nodes than can be read whole (the page says so too).
+
     Examples
     --------
     >>> from outcome_graph import load

@@ -176,6 +176,12 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     RenderError
         Graphviz is missing (except for DOT) or fails.
 
+    Warns
+    -----
+    LargeDiagramWarning
+        The diagram draws more nodes than can be read whole, or Graphviz shrank a PNG to fit its
+        largest bitmap.
+
     Examples
     --------
     >>> from outcome_graph import load
