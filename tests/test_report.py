@@ -631,6 +631,11 @@ def test_without_milestones_a_milestone_s_finding_links_to_the_objective_marked_
         assert f'data-target="{svg_id(objective)}"' in cell and f"<code>{html.escape(f.node)}</code>" in cell
         assert f"the diagram marks this on objective <code>{html.escape(objective)}</code>" in cell
         assert rows[f.node]["data-drawn-on"] == objective
+    # The diagram's "below: OG…" marks are explained (the report draws the diagram without its heading).
+    section = page[page.index('<section id="r-diagram">'):]
+    assert "below: OG" in section and "“below: OG…” on a node lists the rule codes of the findings of its milestones" in section
+    with_milestones = report_html(plan, findings=findings)
+    assert "below: OG" not in with_milestones[with_milestones.index('<section id="r-diagram">'):]
     # A click on the objective lists its findings and its milestones'.
     drawn_on = {a["data-node"]: a["data-drawn-on"] for a in rows.values()}
     assert all(drawn_on[n] == n for n in drawn_on if plan.nodes.get(n) is None or plan.nodes[n].kind != "milestone")

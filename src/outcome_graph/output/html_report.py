@@ -680,6 +680,11 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
     names = [PLURAL[lv] for lv in levels]
     drawn = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else "".join(names)
     marks = ", ".join(f"{SEVERITY_MARKS[s]} {s}" for s in SEVERITIES)
+    below = ""
+    if "milestone" not in levels and plan.uses_level("milestone"):
+        # (the diagram's own heading explains the mark; the report draws it without its heading)
+        below = (" \u201cbelow: OG\u2026\u201d on a node lists the rule codes of the findings of its milestones, "
+                 "which are not drawn.")
     note = (f'<p class="warn">The diagram draws {large:,} nodes, too many to read whole at once: choose Actual '
             "size to read a finding\'s node; <code>outcome-graph render PLAN -o part.svg --focus ID</code> (or "
             "<code>--levels</code>, <code>--outcome</code>) draws part of the plan.</p>" if large else "")
@@ -687,7 +692,7 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
         '<section id="r-diagram"><h2>Logic model</h2>'
         f"<p>{html_text(drawn.capitalize())}, left to right. {legend} Nodes with "
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
-        f"its severity ({html_text(marks)}). Select a finding's "
+        f"its severity ({html_text(marks)}).{html_text(below)} Select a finding's "
         f"node above to find it here; select a node here to list its findings.</p>{note}"
         '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
         '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'
