@@ -4,6 +4,7 @@ the findings table filters, a finding's link highlights its node, plan text runs
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -316,6 +317,28 @@ def test_without_milestones_a_click_on_an_objective_lists_its_milestones_finding
         page.click("#r-clear")
         page.click(f'tr.finding[data-node="{milestone}"] a.node-link')
         page.wait_for_function(f"document.getElementById('{svg_id(objective)}').classList.contains('og-highlight')")
+        assert opened.console == []
+    finally:
+        opened.close()
+
+
+def test_the_highlighted_node_s_outline_stands_out_and_its_chips_stay_as_they_are(browser, tmp_path):
+    from .conftest import ROOT, contrast
+
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    opened = Opened(browser, Path(report(plan, tmp_path / "tutorial.html")))
+    try:
+        page = opened.page
+        for node in ("P1.A1.O1.M2", "NI 71"):  # (a box, and an indicator's folded note)
+            page.click(f'tr.finding[data-node="{node}"] a.node-link')
+            strokes = page.evaluate("""(() => [...document.querySelector('.og-highlight').querySelectorAll('path,polygon,polyline')]
+                .map(e => [e.getAttribute('fill'), e.getAttribute('stroke'), getComputedStyle(e).stroke]))()""")
+            outline = [s for fill, given, s in strokes if given != "transparent"]
+            filled = [s for fill, given, s in strokes if given == "transparent" and fill != "none"]  # (chips, backgrounds)
+            colour = "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", outline[0])[:3])
+            # (the outline was #ffbf00, 1.65:1 on the page, and the outcome chips took it too)
+            assert len(set(outline)) == 1 and contrast(colour, "#ffffff") >= 3, outline
+            assert filled and all(s == "rgba(0, 0, 0, 0)" for s in filled), filled
         assert opened.console == []
     finally:
         opened.close()

@@ -780,7 +780,7 @@ table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only
 .diagram.fit svg{width:100%;height:auto}
 .diagram svg .og-node{cursor:pointer}.diagram svg .og-node:focus{outline:3px solid #1f6feb;outline-offset:2px}
 .diagram svg g.og-highlight{filter:drop-shadow(0 0 6px #ffbf00) drop-shadow(0 0 12px #ffbf00)}
-.diagram svg g.og-highlight polygon,.diagram svg g.og-highlight path{stroke:#ffbf00;stroke-width:4}
+.diagram svg g.og-highlight a>path[fill=none],.diagram svg g.og-highlight a>polygon:not([stroke=transparent]),.diagram svg g.og-highlight a>polyline{stroke:#1f2933;stroke-width:4}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:8px}
 @media print{
  body{max-width:none;padding:0;font-size:10.5pt}
