@@ -945,3 +945,15 @@ def test_an_owner_view_of_an_outcome_no_node_serves_says_why(thurrock):
     # (it said "no owner leads a milestone in this view", as if the plan's milestones had no lead)
     assert "no node of the plan serves 'Be healthy'" in str(info.value)
     assert "tags no priority, aim, objective or milestone with an outcome" in str(info.value)
+
+
+def test_an_outcome_is_named_by_its_number_on_the_chips_and_a_word_of_its_name_is_guessed():
+    plan = og.load(SOUTHEND)
+    assert diagram_options(plan, outcome="3").outcome == "enjoy_and_achieve"
+    assert diagram_options(plan, outcome="Enjoy and achieve").outcome == "enjoy_and_achieve"
+    for word, meant in (("enjoy", "enjoy_and_achieve"), ("economic", "economic_wellbeing")):
+        with pytest.raises(ConfigError, match=f"did you mean '{meant}'"):
+            diagram_options(plan, outcome=word)
+    with pytest.raises(ConfigError) as info:
+        diagram_options(plan, outcome="6")
+    assert "did you mean" not in str(info.value)
