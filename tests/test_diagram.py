@@ -353,7 +353,10 @@ def test_levels_and_outcome_slice():
 @needs_dot
 def test_owner_view_sizes_owners_by_load():
     plan = og.load(SOUTHEND)
-    svg = render(plan, "svg", owners=True, findings=True)
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    with pytest.warns(LargeDiagramWarning, match="strip"):  # (66 owners in one column: 11,630 points high)
+        svg = render(plan, "svg", owners=True, findings=True)
     nodes = svg_nodes(svg)
     facts = og.PlanFacts(plan)
     busiest = max(facts.owners.values(), key=lambda o: len(o.milestones))
@@ -569,7 +572,10 @@ def test_the_findings_heading_says_how_many_the_view_draws(thurrock):
 @needs_dot
 def test_every_element_of_the_owner_view_has_an_id_of_its_own():
     plan = og.load(SOUTHEND)
-    svg = og.render(plan, "svg", owners=True).decode("utf-8")
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    with pytest.warns(LargeDiagramWarning, match="strip"):
+        svg = og.render(plan, "svg", owners=True).decode("utf-8")
     ids = re.findall(r'<g id="([^"]+)"', svg)
     assert ids and len(ids) == len(set(ids))
     assert sum(1 for i in ids if "cluster" in i) == sum(1 for n in plan.nodes.values() if n.kind == "priority")
@@ -957,3 +963,23 @@ def test_an_outcome_is_named_by_its_number_on_the_chips_and_a_word_of_its_name_i
     with pytest.raises(ConfigError) as info:
         diagram_options(plan, outcome="6")
     assert "did you mean" not in str(info.value)
+
+
+@needs_dot
+def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurrock):
+    import warnings
+
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import picture_size
+
+    # (top to bottom, Thurrock's logic model is 12,314 points wide and 942 high, and nothing said so)
+    with pytest.warns(LargeDiagramWarning, match=r"strip 12,314 points wide and 942 high .*--direction LR"):
+        svg = render(thurrock, "svg", direction="TB")
+    width, height = picture_size(svg, "svg")
+    for fmt in ("png", "pdf"):
+        with pytest.warns(LargeDiagramWarning, match="strip"):
+            w, h = picture_size(render(thurrock, fmt, direction="TB"), fmt)
+        assert abs(w - width) < 80 and abs(h - height) < 80, (fmt, w, h)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (left to right, 1,826 by 4,708 points: not a strip)
+        render(thurrock, "svg")
