@@ -342,3 +342,26 @@ def test_the_highlighted_node_s_outline_stands_out_and_its_chips_stay_as_they_ar
         assert opened.console == []
     finally:
         opened.close()
+
+
+def test_without_milestones_a_milestone_of_two_objectives_is_listed_by_a_click_on_either(browser, tmp_path):
+    from .conftest import PLAN_HEADER
+
+    plan = og.load(PLAN_HEADER + """\
+priorities:
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Fewer accidents}, {id: O2, title: Safer roads}]}
+milestones:
+  - {id: M1, title: Publish the road safety plan, parents: [O1, O2], timescale: June 11}
+""")
+    assert any(f.node == "M1" for f in og.check(plan).findings)  # (OG301: no lead)
+    opened = Opened(browser, Path(report(plan, tmp_path / "two.html", milestones=False)))
+    try:
+        page = opened.page
+        # (both objectives show M1's rule code; a click on the second listed none of its findings)
+        for objective in ("O1", "O2"):
+            page.click(f'[id="{svg_id(objective)}"]')
+            nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+            assert "M1" in nodes, objective
+        assert opened.console == []
+    finally:
+        opened.close()

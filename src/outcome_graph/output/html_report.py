@@ -41,7 +41,13 @@ class _Row:
     priorities: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     target: str | None = None  # the id (in this page) the finding links to
-    stand_in: str | None = None  # the drawn node the link goes to, when the finding's own is not drawn
+    # The drawn nodes standing for the finding's node when it is not drawn (the nearest drawn above
+    # it, on each of its ways up): the link goes to the first.
+    stand_ins: list[str] = field(default_factory=list)
+
+    @property
+    def stand_in(self) -> str | None:
+        return self.stand_ins[0] if self.stand_ins else None
 
 
 def report_html(plan: Plan, *, findings: Report | None = None, config: Config | Mapping[str, Any] | None = None,
@@ -314,12 +320,32 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
             elif in_diagram:
                 # A node the diagram leaves out (a milestone, in a report --no-milestones): the
                 # diagram marks its finding on the nearest drawn node above, and the row links there.
-                row.stand_in = next((a for a in facts.ancestors(f.node) if svg_id(a) in in_diagram), None)
-                row.target = svg_id(row.stand_in) if row.stand_in is not None else None
+                row.stand_ins = _drawn_above(facts, f.node, in_diagram)
+                row.target = svg_id(row.stand_ins[0]) if row.stand_ins else None
         else:
             row.target = "r-summary"
         rows.append(row)
     return rows
+
+
+def _drawn_above(facts: PlanFacts, node_id: str, in_diagram: set[str]) -> list[str]:
+    """The nearest drawn nodes above a node the diagram leaves out, on each of its ways up: those
+    the diagram marks its findings on (as ``below: OG…``)."""
+    found: list[str] = []
+    seen = {node_id}
+    frontier = list(facts.parents.get(node_id, ()))
+    while frontier:
+        above: list[str] = []
+        for p in frontier:
+            if p in seen:
+                continue
+            seen.add(p)
+            if svg_id(p) in in_diagram:
+                found.append(p)
+            else:
+                above.extend(facts.parents.get(p, ()))
+        frontier = above
+    return found
 
 
 def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple[str, str]:
@@ -461,7 +487,7 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
         where = f"line {loc.line}" if own else f"{os.path.basename(loc.file or '')}:{loc.line}"
     return (
         f'<tr class="finding sev-{html_attr(f.severity)}" data-severity="{html_attr(f.severity)}" data-rule="{html_attr(f.rule)}" '
-        f'data-node="{html_attr(f.node)}" data-drawn-on="{html_attr(row.stand_in or f.node)}" data-owners="{html_attr("|".join(row.owners))}" '
+        f'data-node="{html_attr(f.node)}" data-drawn-on="{html_attr("|".join(row.stand_ins or [f.node]))}" data-owners="{html_attr("|".join(row.owners))}" '
         f'data-priorities="{html_attr("|".join(row.priorities))}">'
         f'<td class="node">{node_cell}{title}</td>'
         f'<td class="msg">{html_text(f.message)}<div class="hint">{html_text(f.hint)}</div></td>'
@@ -824,7 +850,8 @@ _SCRIPT = r"""
       if (ok && rule && r.getAttribute("data-rule") !== rule) { ok = false; }
       if (ok && owner && !has(r.getAttribute("data-owners"), owner)) { ok = false; }
       if (ok && prio && !has(r.getAttribute("data-priorities"), prio)) { ok = false; }
-      if (ok && node && r.getAttribute("data-drawn-on") !== node) { ok = false; }
+      var on = r.getAttribute("data-drawn-on");  // (one id, or several joined by |)
+      if (ok && node && on !== node && !has(on, node)) { ok = false; }
       if (ok && text && r.getAttribute("data-node").toLowerCase() !== text &&
           r.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
       r.classList.toggle("hidden", !ok);
