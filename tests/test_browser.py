@@ -357,6 +357,8 @@ milestones:
     opened = Opened(browser, Path(report(plan, tmp_path / "two.html", milestones=False)))
     try:
         page = opened.page
+        hint = page.inner_text('tr.finding[data-node="M1"] td.node')
+        assert "the diagram marks this on objective O1 and objective O2" in hint
         # (both objectives show M1's rule code; a click on the second listed none of its findings)
         for objective in ("O1", "O2"):
             page.click(f'[id="{svg_id(objective)}"]')

@@ -476,8 +476,8 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
         from .diagram.options import PLURAL
 
         hidden = PLURAL.get(plan.nodes[f.node].kind, "these nodes")
-        title += (f'<div class="hint">{html_text(hidden.capitalize())} are not drawn: the diagram marks this on '
-                  f'{html_text(plan.nodes[row.stand_in].kind)} <code>{html_text(row.stand_in)}</code>.</div>')
+        on = " and ".join(f"{html_text(plan.nodes[n].kind)} <code>{html_text(n)}</code>" for n in row.stand_ins)
+        title += f'<div class="hint">{html_text(hidden.capitalize())} are not drawn: the diagram marks this on {on}.</div>'
     loc = f.location
     where = ""  # (short: the report is the plan's; the whole location is the cell's tooltip)
     if loc.sheet:
