@@ -672,8 +672,11 @@ def test_a_diagram_too_large_to_read_says_so_and_how_to_draw_part_of_it(tmp_path
     from outcome_graph.synth import generate
 
     plan = og.load(generate(2000))
-    with pytest.warns(LargeDiagramWarning, match="--focus ID, --levels or --outcome"):
+    with pytest.warns(LargeDiagramWarning) as said:
         og.render(plan, tmp_path / "big.svg")
+    messages = [str(w.message) for w in said]
+    assert any("572 nodes" in m and "--focus ID, --levels or --outcome" in m for m in messages), messages
+    assert any("strip" in m for m in messages), messages  # (1,104 points wide and 22,312 high)
     priority = next(n.id for n in plan.nodes.values() if n.kind == "priority")
     import warnings
 
