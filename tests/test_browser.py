@@ -4,6 +4,7 @@ the findings table filters, a finding's link highlights its node, plan text runs
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 import outcome_graph as og
+from outcome_graph.output.diagram import LargeDiagramWarning
 from outcome_graph.output.escape import svg_id
 from outcome_graph.output.html_report import report
 
@@ -61,7 +63,8 @@ class Opened:
 def southend(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Opened, og.Report]]:
     plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
     findings = og.check(plan)
-    path = report(plan, tmp_path_factory.mktemp("report") / "southend.html", findings=findings)
+    with pytest.warns(LargeDiagramWarning):  # (428 nodes with its milestones)
+        path = report(plan, tmp_path_factory.mktemp("report") / "southend.html", findings=findings)
     opened = Opened(browser, Path(path))
     yield opened, findings
     opened.close()
@@ -211,7 +214,8 @@ def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browse
     source = deep / "southend-cypp-2008-09.yaml"
     source.write_bytes((MODELS / source.name).read_bytes())
     plan = og.load(source)
-    path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
+    with pytest.warns(LargeDiagramWarning):  # (428 nodes with its milestones)
+        path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
     # 320 CSS pixels: a phone, or a desktop window zoomed to 400%
     page = browser.new_page(viewport={"width": 320, "height": 640})
     try:
@@ -229,7 +233,8 @@ def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browse
 
 def test_no_smooth_scrolling_for_those_who_ask_for_less_motion(browser, tmp_path):
     plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
-    path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
+    with pytest.warns(LargeDiagramWarning):  # (428 nodes with its milestones)
+        path = report(plan, tmp_path / "southend.html", findings=og.check(plan))
     for motion, expected in (("reduce", "auto"), ("no-preference", "smooth")):
         context = browser.new_context(reduced_motion=motion)
         page = context.new_page()
@@ -291,6 +296,74 @@ def test_a_node_whose_id_holds_a_backslash_lists_its_own_findings(browser, tmp_p
         page.click(f'[id="{target}"]')
         nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
         assert nodes and set(nodes) == {node}
+        assert opened.console == []
+    finally:
+        opened.close()
+
+
+def test_without_milestones_a_click_on_an_objective_lists_its_milestones_findings(browser, tmp_path):
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    path = report(plan, tmp_path / "thurrock.html", milestones=False)
+    opened = Opened(browser, Path(path))
+    try:
+        page = opened.page
+        milestone = next(f.node for f in og.check(plan).findings if f.kind == "milestone")
+        objective = plan.parents[milestone][0]
+        # (the objective's node shows the milestone's rule code; a click on it listed none of them)
+        page.click(f'[id="{svg_id(objective)}"]')
+        nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+        assert milestone in nodes and set(nodes) <= {objective, *(m for m in plan.nodes if plan.parents.get(m) == (objective,))}
+        # The milestone's link highlights the objective.
+        page.click("#r-clear")
+        page.click(f'tr.finding[data-node="{milestone}"] a.node-link')
+        page.wait_for_function(f"document.getElementById('{svg_id(objective)}').classList.contains('og-highlight')")
+        assert opened.console == []
+    finally:
+        opened.close()
+
+
+def test_the_highlighted_node_s_outline_stands_out_and_its_chips_stay_as_they_are(browser, tmp_path):
+    from .conftest import ROOT, contrast
+
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    opened = Opened(browser, Path(report(plan, tmp_path / "tutorial.html")))
+    try:
+        page = opened.page
+        for node in ("P1.A1.O1.M2", "NI 71"):  # (a box, and an indicator's folded note)
+            page.click(f'tr.finding[data-node="{node}"] a.node-link')
+            strokes = page.evaluate("""(() => [...document.querySelector('.og-highlight').querySelectorAll('path,polygon,polyline')]
+                .map(e => [e.getAttribute('fill'), e.getAttribute('stroke'), getComputedStyle(e).stroke]))()""")
+            outline = [s for fill, given, s in strokes if given != "transparent"]
+            filled = [s for fill, given, s in strokes if given == "transparent" and fill != "none"]  # (chips, backgrounds)
+            colour = "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", outline[0])[:3])
+            # (the outline was #ffbf00, 1.65:1 on the page, and the outcome chips took it too)
+            assert len(set(outline)) == 1 and contrast(colour, "#ffffff") >= 3, outline
+            assert filled and all(s == "rgba(0, 0, 0, 0)" for s in filled), filled
+        assert opened.console == []
+    finally:
+        opened.close()
+
+
+def test_without_milestones_a_milestone_of_two_objectives_is_listed_by_a_click_on_either(browser, tmp_path):
+    from .conftest import PLAN_HEADER
+
+    plan = og.load(PLAN_HEADER + """\
+priorities:
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Fewer accidents}, {id: O2, title: Safer roads}]}
+milestones:
+  - {id: M1, title: Publish the road safety plan, parents: [O1, O2], timescale: June 11}
+""")
+    assert any(f.node == "M1" for f in og.check(plan).findings)  # (OG301: no lead)
+    opened = Opened(browser, Path(report(plan, tmp_path / "two.html", milestones=False)))
+    try:
+        page = opened.page
+        hint = page.inner_text('tr.finding[data-node="M1"] td.node')
+        assert "the diagram marks this on objective O1 and objective O2" in hint
+        # (both objectives show M1's rule code; a click on the second listed none of its findings)
+        for objective in ("O1", "O2"):
+            page.click(f'[id="{svg_id(objective)}"]')
+            nodes = page.eval_on_selector_all("tr.finding:not(.hidden)", "rs => rs.map(r => r.dataset.node)")
+            assert "M1" in nodes, objective
         assert opened.console == []
     finally:
         opened.close()

@@ -20,7 +20,7 @@ from outcome_graph.output.diagram import diagram_options, parse_levels, render, 
 from outcome_graph.output.diagram.style import SEVERITY_COLOURS
 from outcome_graph.output.escape import svg_id
 
-from .conftest import MODELS, PLAN_HEADER, contrast, og_command
+from .conftest import MODELS, PLAN_HEADER, ROOT, contrast, og_command
 
 HAS_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed (scripts/system-deps.sh installs it)")
@@ -353,7 +353,10 @@ def test_levels_and_outcome_slice():
 @needs_dot
 def test_owner_view_sizes_owners_by_load():
     plan = og.load(SOUTHEND)
-    svg = render(plan, "svg", owners=True, findings=True)
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    with pytest.warns(LargeDiagramWarning, match="strip"):  # (66 owners in one column: 11,630 points high)
+        svg = render(plan, "svg", owners=True, findings=True)
     nodes = svg_nodes(svg)
     facts = og.PlanFacts(plan)
     busiest = max(facts.owners.values(), key=lambda o: len(o.milestones))
@@ -494,6 +497,24 @@ def test_a_plan_of_hundreds_of_nodes_renders_in_seconds():
     assert ys == sorted(ys)
 
 
+@needs_dot
+def test_a_png_graphviz_shrinks_to_fit_says_so():
+    import warnings
+
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import pipe
+
+    # (38,400 pixels wide: Graphviz shrinks a bitmap to 32,767 pixels a side, and said so on its
+    # error output alone, which nobody read)
+    with pytest.warns(LargeDiagramWarning, match=r"shrank it to 85%"):
+        data = pipe("digraph { a [shape=box, width=400] }", "png")
+    assert data.startswith(b"\x89PNG")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pipe("digraph { a [shape=box, width=4] }", "png")
+        pipe("digraph { a [shape=box, width=400] }", "svg")
+
+
 def test_cli_marks_only_the_findings_new_since_a_baseline(tmp_path):
     southend = MODELS / "southend-cypp-2008-09.yaml"
     base = tmp_path / "baseline.json"
@@ -551,7 +572,10 @@ def test_the_findings_heading_says_how_many_the_view_draws(thurrock):
 @needs_dot
 def test_every_element_of_the_owner_view_has_an_id_of_its_own():
     plan = og.load(SOUTHEND)
-    svg = og.render(plan, "svg", owners=True).decode("utf-8")
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    with pytest.warns(LargeDiagramWarning, match="strip"):
+        svg = og.render(plan, "svg", owners=True).decode("utf-8")
     ids = re.findall(r'<g id="([^"]+)"', svg)
     assert ids and len(ids) == len(set(ids))
     assert sum(1 for i in ids if "cluster" in i) == sum(1 for n in plan.nodes.values() if n.kind == "priority")
@@ -648,8 +672,11 @@ def test_a_diagram_too_large_to_read_says_so_and_how_to_draw_part_of_it(tmp_path
     from outcome_graph.synth import generate
 
     plan = og.load(generate(2000))
-    with pytest.warns(LargeDiagramWarning, match="--focus ID, --levels or --outcome"):
+    with pytest.warns(LargeDiagramWarning) as said:
         og.render(plan, tmp_path / "big.svg")
+    messages = [str(w.message) for w in said]
+    assert any("572 nodes" in m and "--focus ID, --levels or --outcome" in m for m in messages), messages
+    assert any("strip" in m for m in messages), messages  # (1,104 points wide and 22,312 high)
     priority = next(n.id for n in plan.nodes.values() if n.kind == "priority")
     import warnings
 
@@ -732,7 +759,7 @@ def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(th
     assert "Folded corner: an indicator." in with_indicators and 'shape="note"' in with_indicators
     without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
     assert 'shape="note"' not in without and "Folded corner" not in without
-    assert "Fill: the node's outcome (several outcomes: colour chips)." in without
+    assert "Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number." in without
 
 
 def test_a_focus_view_names_the_levels_it_draws():
@@ -840,3 +867,122 @@ def test_plan_wide_findings_beyond_those_listed_under_the_title_are_counted_ther
     assert dot.count("Plan-wide: OG") == 4
     assert f"Plan-wide: 1 more finding ({plan_wide[4].rule}), not listed here." in dot
     assert "the others are owners', outside this view or plan-wide ones not listed" in dot
+
+
+def test_outcome_chips_stand_out_from_every_fill_and_carry_the_outcome_s_number():
+    from outcome_graph.output.diagram.style import BORDER, CROSS, PALETTE
+
+    # A chip sits on its own outcome's tint, on the near-white of several outcomes, on the
+    # cross-cutting grey, and in the legends on the page and on a priority's box (WCAG 1.4.11: 3:1).
+    for strong, tint in [*PALETTE, CROSS]:
+        for background in (tint, "#FAFAFA", CROSS[1], "#F7F9FA", "#FFFFFF"):
+            # (orange, sky blue and the cross-cutting grey were 2.0 to 2.3:1 on their tints)
+            assert contrast(strong, background) >= 3, (strong, background, round(contrast(strong, background), 2))
+        assert contrast("#FFFFFF", strong) >= 4.5, strong  # (the number, white on the chip)
+    for background in ("#FFFFFF", "#F7F9FA"):
+        assert contrast(BORDER, background) >= 3, background  # (a node's outline)
+    # The number tells the outcomes apart, not the colour alone: each chip has its outcome's number,
+    # the legend too, and a cross-cutting node's chip none.
+    plan = og.load(SOUTHEND)
+    dot = to_dot(plan, diagram_options(plan))
+    chips = re.findall(r'BGCOLOR="(#[0-9A-F]{6})"><FONT POINT-SIZE="[\d.]+" COLOR="#FFFFFF"><B>(\d)</B>', dot)
+    by_colour = {c: set() for c, _n in chips}
+    for c, n in chips:
+        by_colour[c].add(n)
+    assert by_colour == {PALETTE[i][0]: {str(i + 1)} for i in range(5)}
+    title = dot[dot.index("label=<<TABLE"):]
+    for i, o in enumerate(plan.framework.outcomes):
+        assert f'<FONT COLOR="{PALETTE[i][0]}">■</FONT> {i + 1}\u00a0{o.title}' in title, o.title
+    from outcome_graph.output.diagram.style import Palette
+
+    assert Palette.of(plan).chips(["be_healthy"], cross=True).count("<TD") == 1
+    assert f'BGCOLOR="{CROSS[0]}"></TD>' in Palette.of(plan).chips(["be_healthy"], cross=True)
+
+
+def test_indicators_alone_have_nothing_to_hang_on_and_the_error_says_which_level_to_add():
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    assert any(n.kind == "indicator" for n in plan.nodes.values())
+    with pytest.raises(RenderError) as info:
+        to_dot(plan, diagram_options(plan, levels="indicator"))
+    # (it said "the plan has no node at the levels drawn (indicator)", of a plan with two indicators)
+    message = str(info.value)
+    assert "2 indicators measure only aims or objectives" in message and "add aim and objective to the levels" in message
+    to_dot(plan, diagram_options(plan, levels="objective,indicator"))  # (as it advises: drawn)
+
+
+def test_a_long_plan_title_wraps_rather_than_widening_the_picture():
+    title = ("The Children and Young People's Plan of the Borough Council and its partners in health, education, "
+             "policing, the voluntary and community sector and the wider Children's Trust partnership, 2011 to 2014")
+    plan = og.load(PLAN_HEADER.replace("plan: {id: t,", f'plan: {{id: t, title: "{title}",')
+                   + "priorities: [{id: P1, title: Safe}]\n")
+    dot = to_dot(plan, diagram_options(plan))
+    heading = re.search(r'<FONT POINT-SIZE="18"[^>]*><B>(.*?)</B>', dot).group(1)
+    lines = [html.unescape(line) for line in heading.split("<BR/>")]
+    # (on one line, 200 characters at 18 points set the picture's width: 3,400 pixels for one box)
+    assert len(lines) > 1 and all(len(line) <= 90 for line in lines)
+    assert " ".join(lines) == title
+
+
+@needs_dot
+def test_the_same_plan_draws_the_same_pdf():
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    first = render(plan, "pdf")
+    time.sleep(1.1)  # (cairo wrote the time of drawing, to the second, into the file)
+    assert render(plan, "pdf") == first
+    assert b"/CreationDate" not in first
+    # Every object is where the cross-reference table says it is (the date became spaces).
+    start = int(re.search(rb"startxref\s+(\d+)", first).group(1))
+    table = first[start:].split(b"trailer")[0].split(b"\n")[2:]
+    offsets = [int(line[:10]) for line in table if line.endswith((b" n ", b" n"))]
+    assert offsets and all(re.match(rb"\d+ 0 obj", first[o:o + 12]) for o in offsets)
+
+
+def test_an_owner_view_of_part_of_the_plan_says_how_much_of_each_load_it_draws(thurrock):
+    facts = og.PlanFacts(thurrock)
+    eyfc = facts.owners["EYFC"]
+    in_p1 = [m for m in dict.fromkeys(eyfc.milestones) if "P1" in facts.ancestors(m)]
+    assert 0 < len(in_p1) < len(eyfc.milestones)
+    dot = to_dot(thurrock, diagram_options(thurrock, owners=True, focus="P1"))
+    # (the whole load, against the limit, and the part drawn: 22 milestones with 13 lines drawn)
+    assert f"{len(eyfc.milestones)} milestones (limit 10), {len(in_p1)} in this view" in dot
+    assert "in this view" not in to_dot(thurrock, diagram_options(thurrock, owners=True))
+
+
+def test_an_owner_view_of_an_outcome_no_node_serves_says_why(thurrock):
+    with pytest.raises(RenderError) as info:
+        to_dot(thurrock, diagram_options(thurrock, owners=True, outcome="be_healthy"))
+    # (it said "no owner leads a milestone in this view", as if the plan's milestones had no lead)
+    assert "no node of the plan serves 'Be healthy'" in str(info.value)
+    assert "tags no priority, aim, objective or milestone with an outcome" in str(info.value)
+
+
+def test_an_outcome_is_named_by_its_number_on_the_chips_and_a_word_of_its_name_is_guessed():
+    plan = og.load(SOUTHEND)
+    assert diagram_options(plan, outcome="3").outcome == "enjoy_and_achieve"
+    assert diagram_options(plan, outcome="Enjoy and achieve").outcome == "enjoy_and_achieve"
+    for word, meant in (("enjoy", "enjoy_and_achieve"), ("economic", "economic_wellbeing")):
+        with pytest.raises(ConfigError, match=f"did you mean '{meant}'"):
+            diagram_options(plan, outcome=word)
+    with pytest.raises(ConfigError) as info:
+        diagram_options(plan, outcome="6")
+    assert "did you mean" not in str(info.value)
+
+
+@needs_dot
+def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurrock):
+    import warnings
+
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import picture_size
+
+    # (top to bottom, Thurrock's logic model is 12,314 points wide and 942 high, and nothing said so)
+    with pytest.warns(LargeDiagramWarning, match=r"strip 12,314 points wide and 942 high .*--direction LR"):
+        svg = render(thurrock, "svg", direction="TB")
+    width, height = picture_size(svg, "svg")
+    for fmt in ("png", "pdf"):
+        with pytest.warns(LargeDiagramWarning, match="strip"):
+            w, h = picture_size(render(thurrock, fmt, direction="TB"), fmt)
+        assert abs(w - width) < 80 and abs(h - height) < 80, (fmt, w, h)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (left to right, 1,826 by 4,708 points: not a strip)
+        render(thurrock, "svg")

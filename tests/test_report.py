@@ -87,7 +87,11 @@ def parse(page: str) -> _Page:
 def southend_page() -> tuple[og.Plan, og.Report, str]:
     plan = og.load(SOUTHEND)
     findings = og.check(plan)
-    return plan, findings, report_html(plan, findings=findings, diagram=True)
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    with pytest.warns(LargeDiagramWarning):  # (428 nodes with its milestones)
+        page = report_html(plan, findings=findings, diagram=True)
+    return plan, findings, page
 
 
 @needs_dot
@@ -471,7 +475,8 @@ def test_the_diagram_paragraph_names_the_levels_drawn_and_every_fill():
     # Richmond has no vision; a report --no-milestones draws none.
     richmond = paragraph(report_html(og.load(MODELS / "richmond-cypp-2009-2013.yaml"), milestones=False))
     assert "<p>Priorities, aims, objectives and indicators, left to right." in richmond
-    assert "vision" not in richmond.lower() and "milestones" not in richmond
+    levels = richmond.split(", left to right.")[0]  # (the levels drawn; the milestones' marks are explained after)
+    assert "vision" not in richmond.lower() and "milestones" not in levels
     # The key has every fill the diagram uses, white ("no outcome") too, and the severities' marks.
     assert ">no outcome</span>" in richmond and ">cross-cutting</span>" in richmond
     assert "✖ error, ▲ warning, ● info" in richmond
@@ -616,3 +621,48 @@ def test_the_coverage_note_explains_a_cell_with_indicators_and_no_objective():
     note = " ".join(re.sub(r"<[^>]+>", " ", section[:section.index("<table")]).split())
     assert "indicators measuring them" not in note
     assert "by the indicator's own outcomes" in note and "a cell can count indicators and no objective" in note
+
+
+@needs_dot
+def test_without_milestones_a_milestone_s_finding_links_to_the_objective_marked_with_it():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    findings = og.check(plan)
+    page = report_html(plan, findings=findings, milestones=False)
+    doc = parse(page)
+    ids = {a.get("id") for _t, a in doc.tags if a.get("id")}
+    on_milestones = [f for f in findings.findings if f.kind == "milestone"]
+    assert on_milestones and not any(svg_id(f.node) in ids for f in on_milestones)
+    rows = {a["data-node"]: a for a in doc.find("tr") if "finding" in (a.get("class") or "").split()}
+    for f in on_milestones:
+        objective = plan.parents[f.node][0]
+        # The link goes to the objective (whose node shows the milestone's rule code) and the row
+        # still names the milestone, and says where its finding is marked.
+        cell = re.search(r'<td class="node">(.*?)</td>', page[page.index(f'data-node="{html.escape(f.node)}"'):]).group(1)
+        assert f'data-target="{svg_id(objective)}"' in cell and f"<code>{html.escape(f.node)}</code>" in cell
+        assert f"the diagram marks this on objective <code>{html.escape(objective)}</code>" in cell
+        assert rows[f.node]["data-drawn-on"] == objective
+    # The diagram's "below: OG…" marks are explained (the report draws the diagram without its heading).
+    section = page[page.index('<section id="r-diagram">'):]
+    assert "below: OG" in section and "“below: OG…” on a node lists the rule codes of the findings of its milestones" in section
+    with_milestones = report_html(plan, findings=findings)
+    assert "below: OG" not in with_milestones[with_milestones.index('<section id="r-diagram">'):]
+    # A click on the objective lists its findings and its milestones'.
+    drawn_on = {a["data-node"]: a["data-drawn-on"] for a in rows.values()}
+    assert all(drawn_on[n] == n for n in drawn_on if plan.nodes.get(n) is None or plan.nodes[n].kind != "milestone")
+
+
+@needs_dot
+def test_a_diagram_too_large_to_read_whole_is_said_so_in_the_report_and_by_the_cli(tmp_path):
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    plan = og.load(SOUTHEND)  # (428 nodes with its milestones)
+    with pytest.warns(LargeDiagramWarning, match="draws 428 nodes"):
+        page = report_html(plan)
+    assert '<p class="warn">The diagram draws 428 nodes, too many to read whole at once' in page
+    smaller = report_html(plan, milestones=False)  # (no warning: 210 nodes)
+    assert "too many to read whole" not in smaller
+    # (render said so; report drew the same picture and said nothing)
+    result = subprocess.run([*og_command(), "report", str(SOUTHEND), "-o", str(tmp_path / "r.html")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "notice: the report's diagram draws 428 nodes" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -367,3 +367,23 @@ def test_columns_choose_what_a_table_file_holds(tmp_path: Path):
     assert openpyxl.load_workbook(xlsx)["owners"].max_column == len(table(og.load(THURROCK), "owners").columns)
     code, _, err = cli("table", str(THURROCK), "--columns", "id,budget", "-o", str(tmp_path / "none.csv"))
     assert code == 2 and "no column 'budget'" in err and not (tmp_path / "none.csv").exists()
+
+
+def test_the_same_plan_writes_the_same_xlsx_bytes(monkeypatch):
+    import datetime
+    import time
+    import zipfile
+
+    df = table(og.load(THURROCK), "findings")
+    first = table_bytes(df, "xlsx", sheet="findings")
+    real = time.time
+    # (two seconds on: openpyxl dated the zip's parts and the document's properties with the time of saving)
+    monkeypatch.setattr(time, "time", lambda: real() + 2)
+    monkeypatch.setattr(time, "localtime", lambda t=None: datetime.datetime.fromtimestamp(real() + 2).timetuple())
+    again = table_bytes(df, "xlsx", sheet="findings")
+    assert again == first
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert b"dcterms:modified" not in z.read("docProps/core.xml")
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    ws = openpyxl.load_workbook(io.BytesIO(first))["findings"]
+    assert ws.max_row == len(df) + 1 and ws.cell(1, 1).value == df.columns[0]

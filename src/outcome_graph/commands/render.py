@@ -18,7 +18,7 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("--levels", metavar="LEVELS", default=None,
               help="The levels to draw, e.g. priority,aim,objective (vision, priority, aim, objective, milestone, indicator).")
 @click.option("--focus", metavar="ID", default=None, help="Draw one node with its ancestors and descendants.")
-@click.option("--outcome", metavar="OUTCOME", default=None, help="Draw one outcome's slice, e.g. be_healthy.")
+@click.option("--outcome", metavar="OUTCOME", default=None, help="Draw one outcome's slice, e.g. be_healthy (or its number on the chips, e.g. 1).")
 @click.option("--owners", is_flag=True, help="The owner view: owners linked to the milestones they lead, sized by load.")
 @click.option("--direction", type=click.Choice(["LR", "TB"], case_sensitive=False), metavar="[LR|TB]", default="LR", show_default=True,
               help="Left to right or top to bottom.")

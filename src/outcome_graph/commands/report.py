@@ -16,7 +16,7 @@ from .common import isolated_option, plan_file, rule_options, say
               help="A configuration file (outcome-graph.toml or pyproject.toml).")
 @isolated_option()
 @click.option("--milestones/--no-milestones", default=True, show_default=True,
-              help="Draw milestones in the diagram (their findings then link to them).")
+              help="Draw milestones in the diagram (their findings then link to them; without, to the objective marked with them).")
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
 @click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
@@ -62,14 +62,28 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
                 if mismatch:
                     say(f"notice: {mismatch}")
                 findings = baseline.apply(findings)
+            import warnings
+
+            from ..output.diagram import LargeDiagramWarning
+
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", LargeDiagramWarning)
+                if to_file is None:
+                    page = report_html(loaded, findings=findings, config=config, diagram=not no_diagram,
+                                       milestones=milestones)
+                else:
+                    report(loaded, output, findings=findings, config=config, diagram=not no_diagram,
+                           milestones=milestones)
+            for warning in caught:
+                if issubclass(warning.category, LargeDiagramWarning):
+                    say(f"notice: {warning.message}")
+                else:  # (any other warning, as Python would show it)
+                    warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
             if to_file is None:
                 from .common import emit
 
-                page = report_html(loaded, findings=findings, config=config, diagram=not no_diagram,
-                                   milestones=milestones)
                 emit(page.removesuffix("\n"), None)
                 return
-            report(loaded, output, findings=findings, config=config, diagram=not no_diagram, milestones=milestones)
             if watch:
                 click.echo(f"wrote {output}", err=True)
 

@@ -41,6 +41,13 @@ class _Row:
     priorities: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     target: str | None = None  # the id (in this page) the finding links to
+    # The drawn nodes standing for the finding's node when it is not drawn (the nearest drawn above
+    # it, on each of its ways up): the link goes to the first.
+    stand_ins: list[str] = field(default_factory=list)
+
+    @property
+    def stand_in(self) -> str | None:
+        return self.stand_ins[0] if self.stand_ins else None
 
 
 def report_html(plan: Plan, *, findings: Report | None = None, config: Config | Mapping[str, Any] | None = None,
@@ -59,7 +66,8 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     diagram : bool
         Include the logic-model diagram (needs Graphviz's ``dot``).
     milestones : bool
-        Draw milestones in the diagram (so that their findings link to them).
+        Draw milestones in the diagram (so that their findings link to them; without them, a
+        milestone's finding links to the objective the diagram marks it on, and its row says so).
     today : date, optional
         The date printed as the report's date (default: today).
 
@@ -72,6 +80,11 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     ------
     RenderError
         With ``diagram=True`` when Graphviz is not installed (the message says how to install it).
+
+    Warns
+    -----
+    LargeDiagramWarning
+        The diagram draws more nodes than can be read whole (the page says so too).
 
     Examples
     --------
@@ -101,6 +114,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     svg = ""
     empty = None  # why a diagram asked for has nothing to draw
     drawn_levels: tuple[str, ...] = ()
+    large = 0  # the nodes of a diagram too large to read whole (0: not so large)
     if diagram:
         from ..errors import RenderError
         from .diagram import diagram_options, pipe, to_dot
@@ -125,9 +139,18 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                 raise RenderError(f"Graphviz's `dot` program was not found, and the report's diagram needs it: install "
                                   f"Graphviz ({GRAPHVIZ_SOURCES}), or leave the diagram out (report --no-diagram; "
                                   "diagram=False from Python)") from None
-            from .diagram.rendering import describe_nodes
+            from .diagram.rendering import LARGE_DIAGRAM, LargeDiagramWarning, describe_nodes
 
             svg = _node_titles(_inline_svg(describe_nodes(drawn.decode("utf-8"))), plan)
+            nodes = dot.count('class="og-node ')
+            if nodes > LARGE_DIAGRAM:
+                import warnings
+
+                large = nodes
+                warnings.warn(f"the report's diagram draws {nodes:,} nodes, too many to read whole; render "
+                              "--focus ID, --levels or --outcome draws part of the plan"
+                              + (" (and report --no-milestones draws fewer)" if milestones else ""),
+                              LargeDiagramWarning, stacklevel=2)
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
@@ -137,7 +160,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts),
         _owner_section(plan, facts, findings, config),
-        _diagram_section(plan, svg, diagram, empty, drawn_levels),
+        _diagram_section(plan, svg, diagram, empty, drawn_levels, large),
     ]
     script = _SCRIPT
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -292,11 +315,37 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
             row.priorities = priorities_of(f.node)
             row.owners = owners_of(f.node)
             sid = svg_id(f.node)
-            row.target = sid if sid in in_diagram else None
+            if sid in in_diagram:
+                row.target = sid
+            elif in_diagram:
+                # A node the diagram leaves out (a milestone, in a report --no-milestones): the
+                # diagram marks its finding on the nearest drawn node above, and the row links there.
+                row.stand_ins = _drawn_above(facts, f.node, in_diagram)
+                row.target = svg_id(row.stand_ins[0]) if row.stand_ins else None
         else:
             row.target = "r-summary"
         rows.append(row)
     return rows
+
+
+def _drawn_above(facts: PlanFacts, node_id: str, in_diagram: set[str]) -> list[str]:
+    """The nearest drawn nodes above a node the diagram leaves out, on each of its ways up: those
+    the diagram marks its findings on (as ``below: OG…``)."""
+    found: list[str] = []
+    seen = {node_id}
+    frontier = list(facts.parents.get(node_id, ()))
+    while frontier:
+        above: list[str] = []
+        for p in frontier:
+            if p in seen:
+                continue
+            seen.add(p)
+            if svg_id(p) in in_diagram:
+                found.append(p)
+            else:
+                above.extend(facts.parents.get(p, ()))
+        frontier = above
+    return found
 
 
 def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple[str, str]:
@@ -422,6 +471,13 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
     else:
         node_cell = f"<code>{html_text(node_text)}</code>"
     title = f'<div class="ntitle">{html_text(_short(f.title, 90))}</div>' if f.title and f.title != f.node else ""
+    if row.stand_in is not None:
+        # (the link goes to another node: say which, and why the finding's own is not there)
+        from .diagram.options import PLURAL
+
+        hidden = PLURAL.get(plan.nodes[f.node].kind, "these nodes")
+        on = " and ".join(f"{html_text(plan.nodes[n].kind)} <code>{html_text(n)}</code>" for n in row.stand_ins)
+        title += f'<div class="hint">{html_text(hidden.capitalize())} are not drawn: the diagram marks this on {on}.</div>'
     loc = f.location
     where = ""  # (short: the report is the plan's; the whole location is the cell's tooltip)
     if loc.sheet:
@@ -431,7 +487,7 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
         where = f"line {loc.line}" if own else f"{os.path.basename(loc.file or '')}:{loc.line}"
     return (
         f'<tr class="finding sev-{html_attr(f.severity)}" data-severity="{html_attr(f.severity)}" data-rule="{html_attr(f.rule)}" '
-        f'data-node="{html_attr(f.node)}" data-owners="{html_attr("|".join(row.owners))}" '
+        f'data-node="{html_attr(f.node)}" data-drawn-on="{html_attr("|".join(row.stand_ins or [f.node]))}" data-owners="{html_attr("|".join(row.owners))}" '
         f'data-priorities="{html_attr("|".join(row.priorities))}">'
         f'<td class="node">{node_cell}{title}</td>'
         f'<td class="msg">{html_text(f.message)}<div class="hint">{html_text(f.hint)}</div></td>'
@@ -633,7 +689,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
 
 
 def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
-                     levels: Sequence[str] = ()) -> str:
+                     levels: Sequence[str] = (), large: int = 0) -> str:
     if empty is not None:
         return f'<section id="r-diagram"><h2>Logic model</h2><p>No diagram: {html_text(empty)}.</p></section>'
     if not wanted:
@@ -647,12 +703,20 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
     names = [PLURAL[lv] for lv in levels]
     drawn = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else "".join(names)
     marks = ", ".join(f"{SEVERITY_MARKS[s]} {s}" for s in SEVERITIES)
+    below = ""
+    if "milestone" not in levels and plan.uses_level("milestone"):
+        # (the diagram's own heading explains the mark; the report draws it without its heading)
+        below = (" \u201cbelow: OG\u2026\u201d on a node lists the rule codes of the findings of its milestones, "
+                 "which are not drawn.")
+    note = (f'<p class="warn">The diagram draws {large:,} nodes, too many to read whole at once: choose Actual '
+            "size to read a finding\'s node; <code>outcome-graph render PLAN -o part.svg --focus ID</code> (or "
+            "<code>--levels</code>, <code>--outcome</code>) draws part of the plan.</p>" if large else "")
     return (
         '<section id="r-diagram"><h2>Logic model</h2>'
         f"<p>{html_text(drawn.capitalize())}, left to right. {legend} Nodes with "
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
-        f"its severity ({html_text(marks)}). Select a finding's "
-        "node above to find it here; select a node here to list its findings.</p>"
+        f"its severity ({html_text(marks)}).{html_text(below)} Select a finding's "
+        f"node above to find it here; select a node here to list its findings.</p>{note}"
         '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
         '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'
         f'<div class="diagram fit" id="r-diagram-box">{svg}</div></section>'
@@ -662,13 +726,16 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
 def _legend(plan: Plan) -> str:
     from .diagram.style import CROSS, PALETTE
 
+    # (each outcome's chip as the diagram draws it: its colour and its number)
     items = [
-        f'<span class="key" style="background:{PALETTE[i % len(PALETTE)][1]};border-left:6px solid {PALETTE[i % len(PALETTE)][0]}">{html_text(o.title)}</span>'
+        f'<span class="key" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
+        f'style="background:{PALETTE[i % len(PALETTE)][0]}">{i + 1}</span>{html_text(o.title)}</span>'
         for i, o in enumerate(plan.framework.outcomes)
     ]
-    items.append(f'<span class="key" style="background:{CROSS[1]};border-left:6px solid {CROSS[0]}">cross-cutting</span>')
+    items.append(f'<span class="key" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
+                 "cross-cutting</span>")
     items.append('<span class="key" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
-    return "Colours: " + " ".join(items) + "."
+    return "Outcomes (the fill, and a chip with the outcome's number): " + " ".join(items) + "."
 
 
 def _short(text: str, n: int) -> str:
@@ -721,6 +788,7 @@ table.matrix th[scope=row]{text-align:left;max-width:320px}
 td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}
 tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
+.key .chip{display:inline-block;min-width:1.25em;height:1.25em;line-height:1.25em;margin:0 5px 0 -4px;text-align:center;color:#fff;font-weight:700;font-size:.8rem;border-radius:2px;vertical-align:-.15em}
 .key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}
 .key.over{background:var(--gap)}.key.peak{background:#f8c4c0}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
@@ -735,7 +803,7 @@ table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only
 .diagram.fit svg{width:100%;height:auto}
 .diagram svg .og-node{cursor:pointer}.diagram svg .og-node:focus{outline:3px solid #1f6feb;outline-offset:2px}
 .diagram svg g.og-highlight{filter:drop-shadow(0 0 6px #ffbf00) drop-shadow(0 0 12px #ffbf00)}
-.diagram svg g.og-highlight polygon,.diagram svg g.og-highlight path{stroke:#ffbf00;stroke-width:4}
+.diagram svg g.og-highlight a>path[fill=none],.diagram svg g.og-highlight a>polygon:not([stroke=transparent]),.diagram svg g.og-highlight a>polyline{stroke:#1f2933;stroke-width:4}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:8px}
 @media print{
  body{max-width:none;padding:0;font-size:10.5pt}
@@ -768,7 +836,9 @@ _SCRIPT = r"""
   function apply() {
     if (!table) { return; }
     var sev = value("severity"), rule = value("rule"), owner = value("owner"), prio = value("priority");
-    var node = value("node");  // (set by a click on the diagram: that node's findings alone)
+    // (set by a click on the diagram: the findings that node shows, its own and those of the
+    // undrawn nodes below it it stands for)
+    var node = value("node");
     var text = value("text").toLowerCase();
     var rows = table.querySelectorAll("tr.finding"), total = rows.length, visible = 0;
     for (var i = 0; i < rows.length; i++) {
@@ -777,7 +847,8 @@ _SCRIPT = r"""
       if (ok && rule && r.getAttribute("data-rule") !== rule) { ok = false; }
       if (ok && owner && !has(r.getAttribute("data-owners"), owner)) { ok = false; }
       if (ok && prio && !has(r.getAttribute("data-priorities"), prio)) { ok = false; }
-      if (ok && node && r.getAttribute("data-node") !== node) { ok = false; }
+      var on = r.getAttribute("data-drawn-on");  // (one id, or several joined by |)
+      if (ok && node && on !== node && !has(on, node)) { ok = false; }
       if (ok && text && r.getAttribute("data-node").toLowerCase() !== text &&
           r.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
       r.classList.toggle("hidden", !ok);

@@ -103,6 +103,7 @@ def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, fin
 
 PLAN_WIDE_SHOWN = 4  # plan-wide findings written under the title
 PLAN_WIDE_WIDTH = 130  # characters a line of one of them
+TITLE_WIDTH = 90  # characters a line of the plan's title (three lines at most)
 _GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does not collapse)
 
 
@@ -118,16 +119,18 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     view = _view_words(plan, opts, model_levels)
     notes = []
     if not legend_owner:
-        notes.append("Fill: the node's outcome (several outcomes: colour chips)."
+        notes.append("Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number."
                      + (" Folded corner: an indicator." if "indicator" in model_levels else ""))
     else:
         notes.append("Owners are sized by the number of milestones they lead; red fill: above the OG302 limit, "
                      "amber fill: above three quarters of it.")
     if opts.findings is not None and rolled:
         notes.append("\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones).")
+    # (a long title on one line set the width of the whole picture, which then shrank to fit a page)
+    title_lines, _ = wrap(plan.title, TITLE_WIDTH, 3)
     rows = [
-        _row(f"<B>{dot_html(plan.title)}</B>", 18, TEXT),
-        _row(dot_html(sub), 11, MUTED),
+        _row(f"<B>{html_lines(title_lines)}</B>", 18, TEXT),
+        _row(html_lines(wrap(sub, PLAN_WIDE_WIDTH, 2)[0]), 11, MUTED),
         _row(dot_html(view), 10, MUTED),
         _row(dot_html(" ".join(notes)), 9, MUTED),
         _row(_legend(palette), 10, TEXT),
@@ -140,13 +143,17 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
 
 
 def _row(text: str, size: int, colour: str) -> str:
-    """A row of the title's table: ``text`` (escaped already) in a font of that size and colour."""
-    return f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="{size}" COLOR="{colour}">{text}</FONT></TD></TR>'
+    """A row of the title's table: ``text`` (escaped already; lines left-aligned) in a font of that
+    size and colour."""
+    return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="{size}" COLOR="{colour}">{text}</FONT></TD></TR>'
 
 
 def _legend(palette: Palette) -> str:
-    """The legend: the outcomes' colours, cross-cutting and untagged nodes."""
-    items = [_legend_item(strong, palette.titles[oid]) for oid, (strong, _tint) in palette.colours.items()]
+    """The legend: each outcome's colour and number (as its chips show them), cross-cutting and
+    untagged nodes. (Text in one cell: a table of chips there was stretched to the title's width.)"""
+    items = [_legend_item(strong, f"{palette.numbers[oid]}\u00a0{palette.titles[oid]}" if oid in palette.numbers
+                          else palette.titles[oid])
+             for oid, (strong, _tint) in palette.colours.items()]
     items.append(_legend_item(CROSS[0], "cross-cutting"))
     items.append(_legend_item(BORDER, "no outcome", "□"))
     return _GAP.join(items)

@@ -203,6 +203,14 @@ class _ModelBuilder:
                    f"no node at the levels drawn serves '{title}'")
             if not facts.outcomes_stated:
                 why += " (the plan tags no priority, aim, objective or milestone with an outcome)"
+        elif self.model.unplaced:
+            # (indicators hang on the nodes they measure: alone, they have nothing to hang on)
+            unplaced = self.model.unplaced
+            kinds = [lv for lv in DIAGRAM_LEVELS if any(lv in ks for ks in unplaced.values())]
+            n = len(unplaced)
+            why = (f"the plan's {n} indicator{'' if n == 1 else 's'} measure{'s' if n == 1 else ''} only "
+                   f"{' or '.join(PLURAL[k] for k in kinds)}, which this view leaves out "
+                   f"(add {' and '.join(kinds)} to the levels)")
         else:
             why = f"the plan has no node at the levels drawn ({', '.join(self.model.levels)})"
         raise RenderError(f"nothing to draw: {why}")

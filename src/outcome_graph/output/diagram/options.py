@@ -125,7 +125,8 @@ def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
 
 
 def _outcome_id(plan: Plan, outcome: str) -> str:
-    """The id of the framework outcome named by ``outcome`` (its id, title or short name)."""
+    """The id of the framework outcome named by ``outcome`` (its id, title or short name, or its
+    number in the framework, as the diagram's chips show it)."""
     from ...loading.suggest import nearest
 
     out_id = None
@@ -134,8 +135,15 @@ def _outcome_id(plan: Plan, outcome: str) -> str:
     for o in fw.outcomes:
         if key in (o.id, o.title.lower().replace(" ", "_"), o.short.lower().replace(" ", "_")):
             out_id = o.id
+    if out_id is None and key.isdigit() and 1 <= int(key) <= len(fw.outcomes):
+        out_id = fw.outcomes[int(key) - 1].id
     if out_id is None:
         guess = nearest(key, fw.ids)
+        if guess is None and key:
+            # (a word of one outcome's name, "enjoy" or "economic", is too short for a close match)
+            holding = [o.id for o in fw.outcomes
+                       if key in o.id or key in o.title.lower().replace(" ", "_") or key in o.short.lower().replace(" ", "_")]
+            guess = holding[0] if len(holding) == 1 else None
         raise ConfigError(
             f"--outcome: {outcome!r} is not an outcome of the {fw.title} framework"
             + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes: {', '.join(fw.ids)})"

@@ -126,7 +126,7 @@ class _Writer:
         if timing is not None and timing.span is not None:
             header += f" · due {dot_html(str(timing.span))}"
         rows = [
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}">{header}</FONT></TD><TD ALIGN="RIGHT">{self.palette.chips(outs, cross, 7)}</TD></TR>',
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}">{header}</FONT></TD><TD ALIGN="RIGHT">{self.palette.chips(outs, cross, 11)}</TD></TR>',
             f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{html_lines(lines)}</FONT></TD></TR>',
         ]
         if fs:
@@ -157,6 +157,9 @@ class _Writer:
         border = SEVERITY_COLOURS[worst] if worst else (SEVERITY_COLOURS["error"] if over else BORDER)
         unit = "milestone" if has_milestones else "node"
         load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
+        shown = len(self.work[oid])
+        if shown != count:  # (a focus or an outcome draws part of an owner's load: the count is the whole)
+            load += f", {shown} in this view"
         rows = [
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{SEVERITY_COLOURS["error"] if over else MUTED}">{dot_html(load)}</FONT></TD></TR>',
@@ -237,6 +240,12 @@ def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bo
         keep = {f, *facts.ancestors(f), *facts.descendants(f)}
     if opts.outcome is not None:
         tagged = {n for n in plan.nodes if opts.outcome in facts.outcomes.get(n, ())}
+        if not any(plan.nodes[n].kind not in ("indicator", "vision") for n in tagged):
+            # (say why, as the logic model does: not that nobody leads anything)
+            title = plan.framework.outcome(opts.outcome).title
+            raise RenderError(f"nothing to draw: no node of the plan serves '{title}'"
+                              + ("" if facts.outcomes_stated else
+                                 " (the plan tags no priority, aim, objective or milestone with an outcome)"))
         keep = tagged if keep is None else keep & tagged
     if keep is not None:
         work = {o: [n for n in items if n in keep] for o, items in work.items()}

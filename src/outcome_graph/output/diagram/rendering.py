@@ -33,8 +33,8 @@ LARGE_DIAGRAM = 400
 
 
 class LargeDiagramWarning(UserWarning):
-    """A diagram of more nodes than a page or a screen can show readably (the CLI prints it as a
-    notice): a view (focus, levels, outcome) draws part of the plan."""
+    """A diagram of more nodes than a page or a screen can show readably, or a PNG Graphviz had to
+    shrink (the CLI prints it as a notice): a view (focus, levels, outcome) draws part of the plan."""
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str:
@@ -94,7 +94,76 @@ def pipe(dot_text: str, fmt: str) -> bytes:
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
+    _warn_if_shrunk(errors)
+    if fmt == "pdf":
+        data = _without_creation_date(data)
     return data
+
+
+def _without_creation_date(pdf: bytes) -> bytes:
+    """A PDF without the time it was drawn at (cairo writes it in the document's information), so
+    that the same plan draws the same bytes. The entry becomes spaces of its length: every offset
+    in the file's cross-reference table stays right."""
+    import re
+
+    return re.sub(rb"/CreationDate\s*\(D:[^)]*\)", lambda m: b" " * len(m.group(0)), pdf, count=1)
+
+
+#: A picture whose long side passes this (in points: 139 inches) and is more than STRIP times its
+#: short side is a strip: no page prints it and no screen shows it readably (:func:`_warn_if_strip`).
+STRIP_LENGTH = 10_000
+STRIP = 10
+
+
+def picture_size(data: bytes, fmt: str) -> tuple[float, float] | None:
+    """The width and height of a drawn diagram in points (None: not known for ``fmt``)."""
+    import re
+
+    if fmt == "svg":
+        m = re.search(rb'<svg[^>]*?\bwidth="([0-9.]+)pt"[^>]*?\bheight="([0-9.]+)pt"', data[:4000])
+        return (float(m.group(1)), float(m.group(2))) if m else None
+    if fmt == "png" and data[12:16] == b"IHDR":  # (Graphviz draws bitmaps at 96 pixels an inch)
+        return int.from_bytes(data[16:20], "big") * 0.75, int.from_bytes(data[20:24], "big") * 0.75
+    if fmt == "pdf":
+        m = re.search(rb"/MediaBox\s*\[\s*[0-9.]+\s+[0-9.]+\s+([0-9.]+)\s+([0-9.]+)\s*\]", data)
+        return (float(m.group(1)), float(m.group(2))) if m else None
+    return None
+
+
+def _warn_if_strip(data: bytes, fmt: str, left_to_right: bool) -> None:
+    """Say so when a diagram comes out as a strip, many times longer than it is wide (a top-to-bottom
+    logic model of a few hundred nodes is 29,000 points wide and 770 high), with what lays it out
+    otherwise."""
+    size = picture_size(data, fmt)
+    if size is None:
+        return
+    width, height = size
+    long, short = max(width, height), max(min(width, height), 1)
+    if long <= STRIP_LENGTH or long / short <= STRIP:
+        return
+    import warnings
+
+    advice = ("--focus ID or --outcome draws part of the plan" if left_to_right else
+              "--direction LR lays it out left to right, and --focus ID, --levels or --outcome draws part of the plan")
+    warnings.warn(f"the picture is a strip {width:,.0f} points wide and {height:,.0f} high ({long / 72:,.0f} by "
+                  f"{short / 72:,.0f} inches), too long to print or to read on a screen; {advice}",
+                  LargeDiagramWarning, stacklevel=3)
+
+
+def _warn_if_shrunk(errors: bytes) -> None:
+    """Say so when Graphviz shrank a bitmap to fit its largest size (32,767 pixels a side): it does
+    so with a line on its error output alone, and the PNG's text can be too small to read."""
+    import re
+
+    m = re.search(rb"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", errors)
+    if m is None:
+        return
+    import warnings
+
+    scale = float(m.group(1))
+    warnings.warn(f"the diagram is too large for a PNG at full size: Graphviz shrank it to {scale:.0%} "
+                  "(its text may be too small to read); write .svg or .pdf, or draw part of the plan "
+                  "(--focus ID or --outcome)", LargeDiagramWarning, stacklevel=3)
 
 
 @overload
@@ -147,6 +216,12 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
         An unknown level, node id, outcome, direction or file suffix (with the nearest valid value).
     RenderError
         Graphviz is missing (except for DOT) or fails.
+
+    Warns
+    -----
+    LargeDiagramWarning
+        The diagram draws more nodes than can be read whole, or Graphviz shrank a PNG to fit its
+        largest bitmap.
 
     Examples
     --------
@@ -202,6 +277,7 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
             f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
             f"{views} draw part of the plan", LargeDiagramWarning, stacklevel=2)
     data = pipe(text, fmt)
+    _warn_if_strip(data, fmt, opts.owners or opts.direction == "LR")
     if fmt == "svg":
         data = text_alternative(data, plan, owners=opts.owners, nodes=drawn, findings=report)
     if target is None:

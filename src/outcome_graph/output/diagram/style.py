@@ -1,15 +1,16 @@
 """The look of a diagram: the font, the colours of outcomes and severities, the text of each kind of
 node, and the marks drawn from them (outcome colour chips, rule-code badges).
 
-Nodes are coloured by outcome: a tint for one outcome, colour chips for several; cross-cutting and
-untagged nodes stay neutral. With findings, a node is outlined in the colour of its worst finding
+Nodes are coloured by outcome: a tint for one outcome, and a chip for each outcome in its colour
+with its number in the framework (1 to 5 for Every Child Matters); cross-cutting and untagged nodes
+stay neutral. With findings, a node is outlined in the colour of its worst finding
 and badged with the rule codes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..escape import dot_html
@@ -20,21 +21,25 @@ if TYPE_CHECKING:
     from ...model.plan import Plan
 
 FONT = "Helvetica"
-#: Strong colour (chips, legend) and tint (fill) for the outcomes of a framework, in its order
-#: (Okabe-Ito based: distinguishable with the common colour-vision deficiencies).
+#: Strong colour (chips, legend) and tint (fill) for the outcomes of a framework, in its order.
+#: Okabe-Ito hues, darkened so that a chip stands out at 3:1 or more from every fill it sits on (its own
+#: tint, several outcomes' near-white, the cross-cutting grey, the priority box, the page; WCAG 1.4.11)
+#: and carries its outcome's number in white at 4.5:1 or more. The number, not the colour alone, tells
+#: the outcomes apart (for readers who do not see the colours apart).
 PALETTE: tuple[tuple[str, str], ...] = (
-    ("#009E73", "#DDF3EA"),  # bluish green   (ECM: be healthy)
-    ("#0072B2", "#CFE1F2"),  # blue           (stay safe)
-    ("#E69F00", "#FCF0D4"),  # orange         (enjoy and achieve)
-    ("#CC79A7", "#F7E5EF"),  # reddish purple (positive contribution)
-    ("#56B4E9", "#E0F5F8"),  # sky blue       (economic well-being; its tint apart from stay safe's)
+    ("#008561", "#DDF3EA"),  # bluish green   (ECM 1: be healthy)
+    ("#0072B2", "#CFE1F2"),  # blue           (2: stay safe)
+    ("#A36600", "#FCF0D4"),  # dark orange    (3: enjoy and achieve)
+    ("#A8508A", "#F7E5EF"),  # reddish purple (4: positive contribution)
+    ("#5A4FCF", "#E8E6F8"),  # violet         (5: economic well-being; a blue-green sky blue was 2.3:1)
     ("#8C6D31", "#EFE8DA"),
-    ("#7F7F7F", "#EDEDED"),
+    ("#2E6F7E", "#DDEBEE"),
     ("#B15928", "#F6E4D8"),
 )
-CROSS = ("#9AA3AB", "#EEF0F2")  # cross-cutting: grey chip, grey fill
+CROSS = ("#737373", "#EEF0F2")  # cross-cutting: grey chip (no number), grey fill
 _UNTAGGED_FILL = "#FFFFFF"
-BORDER = "#8A96A3"
+#: A node's outline: 3:1 or more on the page and on a priority's box.
+BORDER = "#77828E"
 TEXT = "#1F2933"
 MUTED = "#525D68"  # (4.5:1 or more on every outcome tint, as is the text of badges)
 #: Red, dark amber and blue: apart in hue and lightness, so that a warning's outline is not read as an
@@ -71,17 +76,18 @@ STYLES: dict[str, KindStyle] = {
 
 @dataclass
 class Palette:
-    """The colours of a plan's framework outcomes (outcome id -> strong colour and tint), and their
-    titles for the legend."""
+    """The colours of a plan's framework outcomes (outcome id -> strong colour and tint), their
+    titles for the legend, and their numbers (1 for the first outcome of the framework)."""
 
     colours: dict[str, tuple[str, str]]
     titles: dict[str, str]
+    numbers: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, plan: Plan) -> Palette:
         fw = plan.framework
         colours = {o.id: PALETTE[i % len(PALETTE)] for i, o in enumerate(fw.outcomes)}
-        return cls(colours, {o.id: o.title for o in fw.outcomes})
+        return cls(colours, {o.id: o.title for o in fw.outcomes}, {o.id: i + 1 for i, o in enumerate(fw.outcomes)})
 
     def fill(self, outcomes: Sequence[str], cross: bool) -> str:
         if cross:
@@ -90,14 +96,22 @@ class Palette:
             return self.colours[outcomes[0]][1]
         return _UNTAGGED_FILL if not outcomes else "#FAFAFA"
 
-    def chips(self, outcomes: Sequence[str], cross: bool, size: int = 9) -> str:
-        colours = [CROSS[0]] if cross else [self.colours[o][0] for o in outcomes if o in self.colours]
-        if not colours:
+    def chips(self, outcomes: Sequence[str], cross: bool, size: int = 12) -> str:
+        """The outcomes' chips, each its colour with its number (a cross-cutting node's: one grey
+        chip), as a table for an HTML-like label ("": no outcome)."""
+        if cross:
+            cells = [chip(CROSS[0], "", size)]
+        else:
+            cells = [chip(self.colours[o][0], str(self.numbers.get(o, "")), size) for o in outcomes if o in self.colours]
+        if not cells:
             return ""
-        cells = "".join(
-            f'<TD WIDTH="{size}" HEIGHT="{size}" FIXEDSIZE="TRUE" BGCOLOR="{c}"></TD>' for c in colours
-        )
-        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
+        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0"><TR>{"".join(cells)}</TR></TABLE>'
+
+
+def chip(colour: str, text: str, size: int = 12) -> str:
+    """One chip: a square of ``colour`` with ``text`` (an outcome's number) in white bold, as a cell."""
+    inner = f'<FONT POINT-SIZE="{num(size - 4)}" COLOR="#FFFFFF"><B>{dot_html(text)}</B></FONT>' if text else ""
+    return f'<TD WIDTH="{size}" HEIGHT="{size}" FIXEDSIZE="TRUE" BGCOLOR="{colour}">{inner}</TD>'
 
 
 def badges(findings: Sequence[Finding], size: float = 8, most: int = 5) -> str:
