@@ -966,6 +966,15 @@ def test_an_outcome_is_named_by_its_number_on_the_chips_and_a_word_of_its_name_i
     with pytest.raises(ConfigError) as info:
         diagram_options(plan, outcome="6")
     assert "did you mean" not in str(info.value)
+    assert "1 be_healthy, 2 stay_safe, 3 enjoy_and_achieve" in str(info.value)  # (the numbers it takes)
+
+
+@pytest.mark.parametrize("name", ["Achieve economic well-being", "Economic well-being", "economic  wellbeing",
+                                  " ECONOMIC_WELLBEING ", "5"])
+def test_an_outcome_is_named_by_the_title_or_short_name_the_legend_shows(name):
+    # (a hyphen in the title, "well-being", was compared as written against a key whose hyphens
+    # had become underscores: the legend's own words were refused)
+    assert diagram_options(og.load(SOUTHEND), outcome=name).outcome == "economic_wellbeing"
 
 
 @needs_dot

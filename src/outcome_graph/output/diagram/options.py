@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NoReturn
@@ -131,9 +132,9 @@ def _outcome_id(plan: Plan, outcome: str) -> str:
 
     out_id = None
     fw = plan.framework
-    key = outcome.strip().lower().replace(" ", "_").replace("-", "_")
+    key = _outcome_key(outcome)
     for o in fw.outcomes:
-        if key in (o.id, o.title.lower().replace(" ", "_"), o.short.lower().replace(" ", "_")):
+        if key in (o.id, _outcome_key(o.title), _outcome_key(o.short)):
             out_id = o.id
     if out_id is None and key.isdigit() and 1 <= int(key) <= len(fw.outcomes):
         out_id = fw.outcomes[int(key) - 1].id
@@ -142,10 +143,22 @@ def _outcome_id(plan: Plan, outcome: str) -> str:
         if guess is None and key:
             # (a word of one outcome's name, "enjoy" or "economic", is too short for a close match)
             holding = [o.id for o in fw.outcomes
-                       if key in o.id or key in o.title.lower().replace(" ", "_") or key in o.short.lower().replace(" ", "_")]
+                       if key in o.id or key in _outcome_key(o.title) or key in _outcome_key(o.short)]
             guess = holding[0] if len(holding) == 1 else None
+        numbered = ", ".join(f"{i} {o.id}" for i, o in enumerate(fw.outcomes, 1))
         raise ConfigError(
             f"--outcome: {outcome!r} is not an outcome of the {fw.title} framework"
-            + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes: {', '.join(fw.ids)})"
+            + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes, by their number on the chips: {numbered})"
         )
     return out_id
+
+
+def _outcome_key(text: str) -> str:
+    """The form an outcome's id, title and short name are compared in: lower case, each run of
+    spaces and hyphens one underscore, so that the title the legend shows ("Achieve economic
+    well-being") names its outcome as its id does.
+
+    >>> _outcome_key(" Achieve economic  well-being"), _outcome_key("Enjoy & achieve")
+    ('achieve_economic_well_being', 'enjoy_&_achieve')
+    """
+    return re.sub(r"[\s-]+", "_", text.strip().casefold())
