@@ -230,6 +230,9 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
         ("outcome-graph.toml", '\nrule-files = "rules.py"\n', 2, "'rule-files' must be a list of paths"),
         ("outcome-graph.toml", '\nrule-files = ["missing.py"]\n', 2, "not found (listed in its 'rule-files')"),
         ("pyproject.toml", _MULTILINE + '\n[tool.outcome-graph]\nignore = ["OG6"]\nbogus = 1\n', 9, "unknown key 'bogus'"),
+        # (an option of the command line alone is said to be one, not taken for a misspelt key)
+        ("outcome-graph.toml", 'fail-on = "warning"\nmin-severity = "error"\n', 2,
+         "unknown key 'min-severity': --min-severity is an option of the command line only"),
         ("pyproject.toml", '[tool.outcome-graph]\n[tool.outcome-graph.rules.OG302]\nmax-milestones = -1\n', 3,
          "max-milestones must be a non-negative number, not -1"),
     ],

@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 __all__ = ["Config", "ConfigLayer", "discover_config", "as_config", "FAIL_ON"]
 
 _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
+#: Options of the command line that are no key of a configuration file: they say how a run
+#: reports, not what is checked ("min-severity" was taken for a misspelt "severity").
+_COMMAND_LINE_ONLY = ("min-severity", "baseline", "format", "output", "jobs", "period", "max-bytes", "hints",
+                      "statistics", "color", "watch", "isolated", "config", "only-plans", "stdin-filename")
 
 
 @dataclass
@@ -64,6 +68,9 @@ class ConfigLayer:
         error = layer.error
         for key in data:
             if key not in _KEYS:
+                if key in _COMMAND_LINE_ONLY:
+                    raise error(f"unknown key {key!r}: --{key} is an option of the command line only (keys: "
+                                f"{', '.join(_KEYS)})", key)
                 guess = nearest(key, _KEYS)
                 raise error(f"unknown key {key!r}" + (f": did you mean {guess!r}?" if guess else
                                                       f"; valid keys: {', '.join(_KEYS)}"), key)
