@@ -977,6 +977,17 @@ def test_an_outcome_is_named_by_the_title_or_short_name_the_legend_shows(name):
     assert diagram_options(og.load(SOUTHEND), outcome=name).outcome == "economic_wellbeing"
 
 
+def test_from_python_an_outcome_is_also_named_by_its_number_as_an_int():
+    # (the chips show a number, and og.render(plan, "svg", outcome=3) raised AttributeError)
+    plan = og.load(SOUTHEND)
+    assert render(plan, "dot", outcome=3) == render(plan, "dot", outcome="enjoy_and_achieve")
+    with pytest.raises(ConfigError, match="'6' is not an outcome|6 is not an outcome"):
+        diagram_options(plan, outcome=6)
+    for wrong in (True, 3.0, ["be_healthy"]):
+        with pytest.raises(og.UsageError, match="outcome must be an outcome's id, name or number"):
+            diagram_options(plan, outcome=wrong)  # type: ignore[arg-type]
+
+
 @needs_dot
 def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurrock):
     import warnings

@@ -97,7 +97,7 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, milestones: bool = False,
-                    focus: str | None = None, outcome: str | None = None, owners: bool = False,
+                    focus: str | None = None, outcome: str | int | None = None, owners: bool = False,
                     direction: str = "LR", findings: Report | None = None, title: bool = True) -> DiagramOptions:
     """Validated :class:`DiagramOptions` for a plan: unknown levels, node ids and outcomes are
     :class:`~outcome_graph.errors.ConfigError` naming the nearest valid value."""
@@ -125,14 +125,18 @@ def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
     raise ConfigError(f"--focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
 
 
-def _outcome_id(plan: Plan, outcome: str) -> str:
+def _outcome_id(plan: Plan, outcome: str | int) -> str:
     """The id of the framework outcome named by ``outcome`` (its id, title or short name, or its
-    number in the framework, as the diagram's chips show it)."""
+    number in the framework, as the diagram's chips show it: ``"3"`` or, from Python, ``3``)."""
+    from ...errors import UsageError
     from ...loading.suggest import nearest
 
+    if isinstance(outcome, bool) or not isinstance(outcome, (str, int)):
+        raise UsageError(f"outcome must be an outcome's id, name or number (be_healthy, 'Be healthy', 1), "
+                         f"not {type(outcome).__name__}")
     out_id = None
     fw = plan.framework
-    key = _outcome_key(outcome)
+    key = _outcome_key(str(outcome))
     for o in fw.outcomes:
         if key in (o.id, _outcome_key(o.title), _outcome_key(o.short)):
             out_id = o.id

@@ -169,21 +169,21 @@ def _warn_if_shrunk(errors: bytes) -> None:
 @overload
 def render(plan: Plan, path_or_format: Literal["svg", "png", "pdf", "dot"], *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
            owners: bool = False, direction: str = "LR", title: bool = True) -> bytes: ...
 @overload
 def render(plan: Plan, path_or_format: os.PathLike[str], *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
            owners: bool = False, direction: str = "LR", title: bool = True) -> Path: ...
 @overload
 def render(plan: Plan, path_or_format: str, *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
            owners: bool = False, direction: str = "LR", title: bool = True) -> bytes | Path: ...
 def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | None = None,
+           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
            owners: bool = False, direction: str = "LR", title: bool = True) -> bytes | Path:
     """Draw a plan's logic model (or owner view) as SVG, PNG, PDF or DOT.
 
@@ -203,7 +203,8 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
         The configuration for the check and the owner view's thresholds (a mapping holds a
         configuration file's keys, as for :func:`outcome_graph.check`).
     milestones, levels, focus, outcome, owners, direction, title
-        What to draw (see :class:`DiagramOptions`).
+        What to draw (see :class:`DiagramOptions`); ``outcome`` by its id, title or short name, or
+        its number on the diagram's chips (``3`` or ``"3"``), as ``render --outcome`` takes it.
 
     Returns
     -------
