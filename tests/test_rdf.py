@@ -69,3 +69,15 @@ def test_shacl_shapes_find_what_the_rules_find(source):
     for code in ("OG103", "OG301", "OG401"):
         assert len(focus[code]) == ours[code], code
     assert sum(len(v) for v in focus.values()) > 0
+
+
+def test_without_rdflib_the_error_names_an_install_that_works(tmp_path, monkeypatch):
+    # (the message said pip install 'outcome-graph[rdf]', a package not on PyPI: the README installs
+    # from the repository)
+    import sys
+
+    monkeypatch.setitem(sys.modules, "rdflib", None)  # (import rdflib then raises ImportError)
+    with pytest.raises(OutcomeGraphError) as info:
+        og.convert_plan(MODELS / "thurrock-cypp-2011-12.yaml", tmp_path / "t.ttl")
+    assert "pip install rdflib" in str(info.value) and "pip install '.[rdf]'" in str(info.value)
+    assert "outcome-graph[rdf]" not in str(info.value) and not (tmp_path / "t.ttl").exists()

@@ -10,7 +10,8 @@ written and its timing as the rules read it: ``og:timingKind`` (``dated``, ``und
 
 The vocabulary is ``urn:outcome-graph:v1#`` (prefix ``og``); node IRIs are
 ``urn:outcome-graph:plan:<plan id>:<node id>`` with the node id percent-encoded. rdflib is needed
-(``pip install outcome-graph[rdf]``); it is imported only when a graph is made.
+(``pip install '.[rdf]'`` in a clone of the repository, or ``pip install rdflib``); it is imported
+only when a graph is made.
 
 >>> from outcome_graph import load
 >>> plan = load('''
@@ -62,9 +63,10 @@ _CLASSES = {
 def _rdflib() -> Any:
     try:
         import rdflib
-    except ImportError:  # pragma: no cover - rdflib is an optional dependency
+    except ImportError:  # (rdflib is an optional dependency)
+        # (the package is installed from its repository, not from PyPI: name what installs there)
         raise RenderError(
-            "RDF export needs rdflib: pip install 'outcome-graph[rdf]' (or pip install rdflib)"
+            "RDF export needs rdflib: pip install rdflib (or, in a clone of outcome-graph, pip install '.[rdf]')"
         ) from None
     return rdflib
 
