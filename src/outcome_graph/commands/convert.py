@@ -16,7 +16,8 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (for --findings).")
 @isolated_option()
-@click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
+@click.option("--period", default=None, metavar="START..END",
+              help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @rule_options(" (with --findings)")

@@ -20,7 +20,8 @@ from .common import isolated_option, output_option, plan_file, rule_options
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file for the check of both plans.")
 @isolated_option("beside NEW or above it")
-@click.option("--period", default=None, metavar="START..END", help="Plan period for flat spreadsheets with no plan sheet.")
+@click.option("--period", default=None, metavar="START..END",
+              help="Plan period for flat spreadsheets with no plan sheet (or a financial year: 2012-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()

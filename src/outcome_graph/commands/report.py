@@ -18,7 +18,8 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("--milestones/--no-milestones", default=True, show_default=True,
               help="Draw milestones in the diagram (their findings then link to them; without, to the objective marked with them).")
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
-@click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
+@click.option("--period", default=None, metavar="START..END",
+              help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",

@@ -18,7 +18,8 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("--columns", default=None, metavar="COLS",
               help="Columns to print or write, comma-separated (default: a readable selection printed, every "
                    "column written; 'all' for every column).")
-@click.option("--period", default=None, metavar="START..END", help="Plan period for a flat spreadsheet with no plan sheet.")
+@click.option("--period", default=None, metavar="START..END",
+              help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
