@@ -293,6 +293,23 @@ def test_a_quarter_without_a_year_is_a_financial_year_quarter_of_a_one_year_plan
     assert "2011-12 (" in t.interpretation  # (the financial year it was placed in, and its months)
 
 
+@pytest.mark.parametrize(("text", "expected", "read"), [
+    ("Q1 - Q2 2012", ["2012-01..2012-06"], "Q1 2012 to Q2 2012"),
+    ("Q3 2011 - Q4", ["2011-07..2011-12"], "Q3 2011 to Q4 2011"),
+    ("Q4 - Q1 2012", ["2011-10..2012-03"], "Q4 2011 to Q1 2012"),
+    ("Q1 and Q2 2012", ["2012-01..2012-03", "2012-04..2012-06"], "2 dates: Q1 2012; Q2 2012"),
+    ("Q3 and Q4 2011/12", ["2011-10..2011-12", "2012-01..2012-03"], "2 dates: Q3 2011-12; Q4 2011-12"),
+])
+def test_a_quarter_without_a_year_beside_one_with_a_year_is_counted_as_that_one(
+        text: str, expected: list[str], read: str) -> None:
+    # 'Q1 - Q2 2012' is January to June 2012: its Q1 was left out unsaid (a financial-year Q1,
+    # April to June, cannot start a range of calendar quarters), and so was 'Q3' of 'Q3 and Q4 2011/12'
+    for period in (THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31)), None):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation == f"{text!r} read as {read}"
+
+
 def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> None:
     four_years = Interval(date(2009, 4, 1), date(2013, 3, 31))
     calendar = Interval(date(2011, 1, 1), date(2011, 12, 31))
@@ -303,10 +320,6 @@ def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> 
     t = parse_timescale("Q3", calendar)
     assert (t.kind, t.intervals) == ("undated", ())
     assert "the plan period does not start in April" in t.interpretation
-    # a quarter counted from April is never joined to a calendar quarter ('Q1 - Q2 2012' does not
-    # start in April 2012)
-    assert spans(parse_timescale("Q1 - Q2 2012", THURROCK)) == ["2012-04..2012-06"]
-    assert spans(parse_timescale("Q3 2011 - Q4", THURROCK)) == ["2011-07..2011-09"]
     assert spans(parse_timescale("Q2-Q3 2011/12", THURROCK)) == ["2011-07..2011-12"]
     # a date with a year wins, and 'Quarterly' is ongoing work
     assert spans(parse_timescale("Q3 board, June 2011", four_years)) == ["2011-06"]
