@@ -966,6 +966,10 @@ def test_an_outcome_is_named_by_its_number_on_the_chips_and_a_word_of_its_name_i
     with pytest.raises(ConfigError) as info:
         diagram_options(plan, outcome="6")
     assert "did you mean" not in str(info.value)
+    assert "or their numbers on the chips, 1 to 5)" in str(info.value)
+    # a digit that is no number int() reads (a superscript) is no outcome, not an internal error
+    with pytest.raises(ConfigError, match="'²' is not an outcome"):
+        diagram_options(plan, outcome="²")
 
 
 @needs_dot

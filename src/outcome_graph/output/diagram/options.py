@@ -135,7 +135,8 @@ def _outcome_id(plan: Plan, outcome: str) -> str:
     for o in fw.outcomes:
         if key in (o.id, o.title.lower().replace(" ", "_"), o.short.lower().replace(" ", "_")):
             out_id = o.id
-    if out_id is None and key.isdigit() and 1 <= int(key) <= len(fw.outcomes):
+    # (isdecimal: a superscript '²' is a digit that int() refuses)
+    if out_id is None and key.isdecimal() and 1 <= int(key) <= len(fw.outcomes):
         out_id = fw.outcomes[int(key) - 1].id
     if out_id is None:
         guess = nearest(key, fw.ids)
@@ -146,6 +147,7 @@ def _outcome_id(plan: Plan, outcome: str) -> str:
             guess = holding[0] if len(holding) == 1 else None
         raise ConfigError(
             f"--outcome: {outcome!r} is not an outcome of the {fw.title} framework"
-            + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes: {', '.join(fw.ids)})"
+            + (f": did you mean {guess!r}?" if guess else "")
+            + f" (outcomes: {', '.join(fw.ids)}, or their numbers on the chips, 1 to {len(fw.outcomes)})"
         )
     return out_id
