@@ -362,6 +362,10 @@ def test_a_due_value_ending_on_a_bare_year_gives_no_month(due: object, month: tu
     ("30 June & 31 July 2011", ["2011-06-30", "2011-07-31"]),
     ("Spring/Summer 2012", ["2012-03..2012-08"]),
     ("Autumn/Winter 2011", ["2011-09..2012-02"]),
+    # a season before a term names a term too: the spring term starts in January, not March
+    ("Spring/Summer term 2012", ["2012-01..2012-07"]),
+    ("Spring and Summer term 2012", ["2012-01..2012-04", "2012-04..2012-07"]),
+    ("Autumn - Spring term 2012", ["2011-09..2012-04"]),
 ])
 def test_a_part_without_a_year_takes_the_year_of_the_part_after_it(text: str, expected: list[str]) -> None:
     # (not dropped as a label: 'June and July 2011' was read as July 2011 alone)

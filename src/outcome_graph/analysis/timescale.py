@@ -44,8 +44,9 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   winter = December to February of the next year (``Winter 2008/09`` is the same winter).
   **School terms**: autumn term = September–December, spring term = January–April, summer
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
-  the first year and the spring and summer terms in the second. A season other than winter
-  followed by a split year (``Summer 2011/12``) is ambiguous and not read.
+  the first year and the spring and summer terms in the second. A season without a year before a
+  term (``Spring/Summer term 2012``, ``Spring and Summer term 2012``) is a term too. A season
+  other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011; ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
@@ -768,6 +769,8 @@ class _Item:
     quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
     calendar: bool = False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
     q_n: int = 0  # the number of a quarter without a year ('Q1' in 'Q1 - Q2 2012')
+    season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
+    term: bool = False  # a school term ('Summer term 2012')
     src_start: int = 0
     src_end: int = 0
 
@@ -900,6 +903,19 @@ def _handle_q(m: re.Match[str], text: str) -> _Item:
     item.quarter = True
     item.q_n = n
     return item
+
+
+def _as_term(item: _Item) -> None:
+    """Read a season without a year written before a school term (``Spring/Summer term 2012``,
+    ``Spring and Summer term 2012``) as that term too: the words name two terms."""
+    name = item.season
+
+    def make(y: int) -> tuple[Interval, str]:
+        iv = _season_interval(name, True, y)
+        return iv, _season_words(name, True, iv)[0]
+
+    item.make = _safe(make)
+    item.name, item.season = f"{name} term", ""
 
 
 def _quarter_beside(item: _Item, other: _Item, before: bool) -> None:
@@ -1066,7 +1082,7 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 def _handle_se(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
-    term = bool(m["se_t"]) and name != "winter"
+    term = item.term = bool(m["se_t"]) and name != "winter"
     if m["se_y"]:
         year = int(m["se_y"])
         if m["se_y2"]:
@@ -1088,6 +1104,7 @@ def _handle_se(m: re.Match[str], text: str) -> _Item:
 
         item.make = _safe(make)
         item.name = f"{name} term" if term else name
+        item.season = "" if term else name
         return item
     item.interval = _season_interval(name, term, year)
     item.short, item.long = _season_words(name, term, item.interval)
@@ -1249,6 +1266,8 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
                 _quarter_beside(a, b, before=True)
             elif b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None:
                 _quarter_beside(b, a, before=False)
+            elif a.season and a.season != "winter" and a.make is not None and b.term:
+                _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
 
     # join ranges
     joined: list[_Item] = []
