@@ -603,3 +603,27 @@ def test_converting_into_another_folder_warns_of_a_catalogue_entries_file_left_b
     # Beside the plan, or where the file is already, nothing to say.
     assert convert(source / "plan.yaml", source / "plan.json").warnings == []
     assert convert(source / "plan.yaml", out / "plan.yaml").warnings == []
+
+
+@pytest.mark.parametrize("write", [
+    lambda: workbook_bytes(og.load(MODELS / "thurrock-cypp-2011-12.yaml"))[0],
+    lambda: template_bytes(),
+    lambda: template_bytes(form="flat"),
+], ids=["plan", "template", "flat-template"])
+def test_the_same_plan_converts_to_the_same_xlsx_bytes(write, monkeypatch):
+    # openpyxl dated each part of the zip and the document's created and modified properties with
+    # the time of saving, so a plan kept as a workbook under version control changed at each
+    # convert (as `table -o FILE.xlsx` no longer does)
+    import datetime
+    import time
+    import zipfile
+
+    first = write()
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 2)
+    monkeypatch.setattr(time, "localtime", lambda t=None: datetime.datetime.fromtimestamp(real() + 2).timetuple())
+    assert write() == first
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert b"dcterms:modified" not in z.read("docProps/core.xml")
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    openpyxl.load_workbook(io.BytesIO(first))

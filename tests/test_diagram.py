@@ -967,6 +967,9 @@ def test_an_outcome_is_named_by_its_number_on_the_chips_and_a_word_of_its_name_i
         diagram_options(plan, outcome="6")
     assert "did you mean" not in str(info.value)
     assert "1 be_healthy, 2 stay_safe, 3 enjoy_and_achieve" in str(info.value)  # (the numbers it takes)
+    # a digit that is no number int() reads (a superscript) is no outcome, not an internal error
+    with pytest.raises(ConfigError, match="'²' is not an outcome"):
+        diagram_options(plan, outcome="²")
 
 
 @pytest.mark.parametrize("name", ["Achieve economic well-being", "Economic well-being", "economic  wellbeing",

@@ -1176,11 +1176,26 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     (1.1, "0.00", "1.10"), (7, "000", "007"), (1.005, "0.00", "1.01"), (2.5, "0", "3"), (12.345, "0.0#", "12.35"),
     (2.0, "0.0#", "2.0"), (-0.296, "0.0%", "-29.6%"), (1, "0%", "100%"), (0.5, ".00", ".50"),
     (1234.5, "#,##0.0#", "1234.5"), (3.1, '0.0;[Red]-0.0', "3.1"), (3, "General", None), (3, "0.00E+00", None),
+    # (more digits than a decimal's default 28: the program shows the 15 it keeps, then zeros)
+    (1e30, "0", "1" + "0" * 30), (1.5, "0." + "0" * 30, "1.5" + "0" * 29), (-1.23456789e300, "0", "-123456789" + "0" * 292),
 ])
 def test_a_number_is_read_in_a_column_of_text_as_its_format_shows_it(value: float, fmt: str, shown: str | None):
     from outcome_graph.loading.spreadsheet import _shown_number
 
     assert _shown_number(value, fmt) == shown
+
+
+def test_a_huge_number_in_a_workbook_is_read_without_an_internal_error(tmp_path: Path):
+    # A number of more than 28 digits under a format of digits (1E+30 under 0) was rounded in a
+    # decimal context too small for it: InvalidOperation, an internal error for the whole workbook.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "aims": [["id", "title"], ["A1", 1e30]],
+    })
+    wb = openpyxl.load_workbook(path)
+    wb["aims"]["B2"].number_format = "0"
+    wb.save(path)
+    assert load_path(path).nodes["A1"].title == "1" + "0" * 30
 
 
 def test_a_worked_out_number_in_a_column_of_text_reads_as_the_program_shows_it(tmp_path: Path):

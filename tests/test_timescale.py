@@ -293,6 +293,23 @@ def test_a_quarter_without_a_year_is_a_financial_year_quarter_of_a_one_year_plan
     assert "2011-12 (" in t.interpretation  # (the financial year it was placed in, and its months)
 
 
+@pytest.mark.parametrize(("text", "expected", "read"), [
+    ("Q1 - Q2 2012", ["2012-01..2012-06"], "Q1 2012 to Q2 2012"),
+    ("Q3 2011 - Q4", ["2011-07..2011-12"], "Q3 2011 to Q4 2011"),
+    ("Q4 - Q1 2012", ["2011-10..2012-03"], "Q4 2011 to Q1 2012"),
+    ("Q1 and Q2 2012", ["2012-01..2012-03", "2012-04..2012-06"], "2 dates: Q1 2012; Q2 2012"),
+    ("Q3 and Q4 2011/12", ["2011-10..2011-12", "2012-01..2012-03"], "2 dates: Q3 2011-12; Q4 2011-12"),
+])
+def test_a_quarter_without_a_year_beside_one_with_a_year_is_counted_as_that_one(
+        text: str, expected: list[str], read: str) -> None:
+    # 'Q1 - Q2 2012' is January to June 2012: its Q1 was left out unsaid (a financial-year Q1,
+    # April to June, cannot start a range of calendar quarters), and so was 'Q3' of 'Q3 and Q4 2011/12'
+    for period in (THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31)), None):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation == f"{text!r} read as {read}"
+
+
 def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> None:
     four_years = Interval(date(2009, 4, 1), date(2013, 3, 31))
     calendar = Interval(date(2011, 1, 1), date(2011, 12, 31))
@@ -303,10 +320,6 @@ def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> 
     t = parse_timescale("Q3", calendar)
     assert (t.kind, t.intervals) == ("undated", ())
     assert "the plan period does not start in April" in t.interpretation
-    # a quarter counted from April is never joined to a calendar quarter ('Q1 - Q2 2012' does not
-    # start in April 2012)
-    assert spans(parse_timescale("Q1 - Q2 2012", THURROCK)) == ["2012-04..2012-06"]
-    assert spans(parse_timescale("Q3 2011 - Q4", THURROCK)) == ["2011-07..2011-09"]
     assert spans(parse_timescale("Q2-Q3 2011/12", THURROCK)) == ["2011-07..2011-12"]
     # a date with a year wins, and 'Quarterly' is ongoing work
     assert spans(parse_timescale("Q3 board, June 2011", four_years)) == ["2011-06"]
@@ -349,6 +362,10 @@ def test_a_due_value_ending_on_a_bare_year_gives_no_month(due: object, month: tu
     ("30 June & 31 July 2011", ["2011-06-30", "2011-07-31"]),
     ("Spring/Summer 2012", ["2012-03..2012-08"]),
     ("Autumn/Winter 2011", ["2011-09..2012-02"]),
+    # a season before a term names a term too: the spring term starts in January, not March
+    ("Spring/Summer term 2012", ["2012-01..2012-07"]),
+    ("Spring and Summer term 2012", ["2012-01..2012-04", "2012-04..2012-07"]),
+    ("Autumn - Spring term 2012", ["2011-09..2012-04"]),
 ])
 def test_a_part_without_a_year_takes_the_year_of_the_part_after_it(text: str, expected: list[str]) -> None:
     # (not dropped as a label: 'June and July 2011' was read as July 2011 alone)

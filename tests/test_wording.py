@@ -350,7 +350,12 @@ def test_one_turn_of_two_is_a_reversal(title: str, variant: str, words: tuple[st
     ("Children are safe", "Children are not safe", ("safe", "not safe")),
     ("Reduce exclusions", "Do not reduce exclusions", ("reduce", "not reduce")),
     ("Children will never be placed out of borough", "Children will be placed out of borough",
-     ("never placed", "placed")),
+     ("never be placed", "be placed")),
+    # 'cannot' taken out leaves 'can', and the words negated are quoted as written ('not in
+    # education', not 'not education')
+    ("Children cannot be placed out of borough", "Children can be placed out of borough",
+     ("cannot be placed", "can be placed")),
+    ("Fewer young people in education", "Fewer young people not in education", ("in education", "not in education")),
 ])
 def test_a_negation_added_or_removed_is_a_reversal(title: str, variant: str, words: tuple[str, str]) -> None:
     assert polarity_reversals(title, variant) == [Reversal(*words)]

@@ -44,14 +44,18 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   winter = December to February of the next year (``Winter 2008/09`` is the same winter).
   **School terms**: autumn term = September–December, spring term = January–April, summer
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
-  the first year and the spring and summer terms in the second. A season other than winter
-  followed by a split year (``Summer 2011/12``) is ambiguous and not read.
+  the first year and the spring and summer terms in the second. A season without a year before a
+  term (``Spring/Summer term 2012``, ``Spring and Summer term 2012``) is a term too. A season
+  other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011; ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
-  value's ``period``. A quarter without a year is a financial-year quarter, placed in the plan
-  period as a month without a year is, and only in a plan period that starts on 1 April (in
-  one that starts in January or September, which months "Q3" means is not evident).
+  value's ``period``. A quarter without a year beside a quarter with one, in a range or a list,
+  is counted as that one is (``Q1 - Q2 2012`` is January to June 2012; ``Q3 and Q4 2011/12``
+  two quarters of that financial year). Any other quarter without a year is a financial-year
+  quarter, placed in the plan period as a month without a year is, and only in a plan period
+  that starts on 1 April (in one that starts in January or September, which months "Q3" means
+  is not evident).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
   next to it, the academic year 1 September to 31 August. ``YYYY-MM`` whose second part is not
@@ -764,6 +768,9 @@ class _Item:
     year_end: bool = False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')
     quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
     calendar: bool = False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
+    q_n: int = 0  # the number of a quarter without a year ('Q1' in 'Q1 - Q2 2012')
+    season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
+    term: bool = False  # a school term ('Summer term 2012')
     src_start: int = 0
     src_end: int = 0
 
@@ -894,7 +901,49 @@ def _handle_q(m: re.Match[str], text: str) -> _Item:
     item.make = _safe(make)
     item.name = f"Q{n}"
     item.quarter = True
+    item.q_n = n
     return item
+
+
+def _as_term(item: _Item) -> None:
+    """Read a season without a year written before a school term (``Spring/Summer term 2012``,
+    ``Spring and Summer term 2012``) as that term too: the words name two terms."""
+    name = item.season
+
+    def make(y: int) -> tuple[Interval, str]:
+        iv = _season_interval(name, True, y)
+        return iv, _season_words(name, True, iv)[0]
+
+    item.make = _safe(make)
+    item.name, item.season = f"{name} term", ""
+
+
+def _quarter_beside(item: _Item, other: _Item, before: bool) -> None:
+    """Give a quarter without a year the numbering and year of the quarter with a year written
+    next to it (``Q1 - Q2 2012``, ``Q1 and Q2 2012``: calendar quarters of 2012; ``Q3 and Q4
+    2011/12``: of that financial year), as a month without a year takes the year of the month
+    beside it; the year before for a later quarter written first (``Q4 - Q1 2012``), the year
+    after for an earlier one written second (``Q4 2011 - Q1``)."""
+    assert other.interval is not None
+    start = other.interval.start
+    if other.calendar:
+        year, n = start.year, (start.month - 1) // 3 + 1
+    else:  # (a financial-year quarter: Q1 is April to June)
+        year, n = (start.year if start.month >= 4 else start.year - 1), (start.month - 4) % 12 // 3 + 1
+    if before and item.q_n > n:
+        year -= 1
+    elif not before and item.q_n < n:
+        year += 1
+    q = item.q_n
+    if other.calendar:
+        item.interval = _calendar_quarter(year, q)
+        item.short = f"Q{q} {year}"
+        item.long = f"the calendar quarter Q{q} {year} ({_month_words(item.interval)})"
+    else:
+        item.interval = _fy_quarter(year, q)
+        item.short = f"Q{q} {year}-{(year + 1) % 100:02d}"
+        item.long = f"Q{q} of the financial year {item.short[3:]} ({_month_words(item.interval)})"
+    item.calendar, item.quarter, item.make = other.calendar, False, None
 
 
 def _handle_iso(m: re.Match[str], text: str) -> _Item:
@@ -1033,7 +1082,7 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 def _handle_se(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
-    term = bool(m["se_t"]) and name != "winter"
+    term = item.term = bool(m["se_t"]) and name != "winter"
     if m["se_y"]:
         year = int(m["se_y"])
         if m["se_y2"]:
@@ -1055,6 +1104,7 @@ def _handle_se(m: re.Match[str], text: str) -> _Item:
 
         item.make = _safe(make)
         item.name = f"{name} term" if term else name
+        item.season = "" if term else name
         return item
     item.interval = _season_interval(name, term, year)
     item.short, item.long = _season_words(name, term, item.interval)
@@ -1206,6 +1256,19 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
         pos = m.end()
         items.append(item)
 
+    # a quarter without a year next to one with a year, in a range or a list, is counted as that
+    # one is ('Q1 - Q2 2012': January to June 2012, not a financial-year Q1 left out)
+    for a, b in zip(items, items[1:]):
+        if a.bad is None and b.bad is None and (
+                _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)
+                or _SLASH_GAP_RE.fullmatch(norm, a.end, b.start)):
+            if a.quarter and a.make is not None and b.level == "quarter" and b.interval is not None:
+                _quarter_beside(a, b, before=True)
+            elif b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None:
+                _quarter_beside(b, a, before=False)
+            elif a.season and a.season != "winter" and a.make is not None and b.term:
+                _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+
     # join ranges
     joined: list[_Item] = []
     i = 0
@@ -1244,7 +1307,7 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
 
     # a list whose first parts give no year takes the year of the part after them ('June and July
     # 2011', 'Spring, Summer and Autumn 2012'), as the first part of a range does; quarters are
-    # left alone ('Q1 and Q2 2012': calendar quarters, which a yearless quarter is not)
+    # not (one beside a quarter with a year was counted as that one above)
     for i in range(len(joined) - 2, -1, -1):
         a, b = joined[i], joined[i + 1]
         if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")

@@ -811,27 +811,30 @@ _HELPERS = _AUXILIARIES | frozenset(
 @lru_cache(maxsize=1 << 12)
 def _negation_flip(title: str, variant: str) -> tuple[Reversal, ...]:
     """A variant that is the title with a negation added or removed (``Children are safe`` /
-    ``Children are not safe``, ``Reduce exclusions`` / ``Do not reduce exclusions``): the words
-    negated, as a reversal to ``not ...``. Only when nothing else differs but function words."""
-    def words(text: str) -> tuple[list[_Tok], list[tuple[int, _Tok]]]:
+    ``Children are not safe``, ``Reduce exclusions`` / ``Do not reduce exclusions``, ``cannot
+    be placed`` / ``can be placed``): the words negated, quoted as written from the negation to
+    the first word it negates (``not in education`` / ``in education``). Only when nothing else
+    differs but function words."""
+    def words(text: str) -> tuple[list[_Tok], int]:
         toks = [t for t in _tokens(text) if t.norm and not t.function]
-        kept = [t for t in toks if t.norm not in _PLAIN_NEGATORS and t.norm not in _AUXILIARIES]
-        negs = [(i, t) for i, t in enumerate(toks) if t.norm in _PLAIN_NEGATORS]
-        return kept, negs
+        # ("cannot" is "can" negated: "cannot be placed" / "can be placed" differ by the negation alone)
+        kept = [t._replace(norm="can") if t.norm == "cannot" else t for t in toks
+                if t.norm == "cannot" or (t.norm not in _PLAIN_NEGATORS and t.norm not in _AUXILIARIES)]
+        return kept, sum(1 for t in toks if t.norm in _PLAIN_NEGATORS)
 
     t_kept, t_negs = words(title)
     v_kept, v_negs = words(variant)
-    if (len(t_negs) + len(v_negs)) % 2 == 0 or [t.norm for t in t_kept] != [t.norm for t in v_kept]:
+    if (t_negs + v_negs) % 2 == 0 or [t.norm for t in t_kept] != [t.norm for t in v_kept]:
         return ()
-    toks = [t for t in _tokens(variant if v_negs else title) if t.norm and not t.function]
-    negs = v_negs or t_negs
-    at = negs[0][0]
-    after = next((t.surface for t in toks[at + 1:] if t.norm not in _PLAIN_NEGATORS and t.norm not in _HELPERS),
-                 None)
+    toks = [t for t in _tokens(variant if v_negs else title) if t.norm]  # (function words too: quoted)
+    at = next(i for i, t in enumerate(toks) if t.norm in _PLAIN_NEGATORS)
+    after = next((i for i in range(at + 1, len(toks)) if not toks[i].function
+                  and toks[i].norm not in _PLAIN_NEGATORS and toks[i].norm not in _HELPERS), None)
     if after is None:
         return ()
-    negated = f"{negs[0][1].surface} {after}"
-    return (Reversal(after, negated),) if v_negs else (Reversal(negated, after),)
+    negated = " ".join(t.surface for t in toks[at: after + 1])
+    plain = " ".join((["can"] if toks[at].norm == "cannot" else []) + [t.surface for t in toks[at + 1: after + 1]])
+    return (Reversal(plain, negated),) if v_negs else (Reversal(negated, plain),)
 
 
 @lru_cache(maxsize=1 << 16)  # OG601 and OG602 both ask, for every variant of the plan

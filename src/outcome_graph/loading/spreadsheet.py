@@ -27,7 +27,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -289,8 +289,12 @@ def _shown_number(value: float, number_format: str | None) -> str | None:
     leading, decimals, optional, percent = len(m.group(1)), len(m.group(2) or ""), len(m.group(3) or ""), m.group(4)
     if percent:
         value = round(value * 100, 10)
-    # (rounded half up from the 15 digits the program keeps, as it shows 1.005 under 0.00 as 1.01)
-    text = f"{Decimal(f'{abs(value):.15g}').quantize(Decimal(1).scaleb(-(decimals + optional)), ROUND_HALF_UP):f}"
+    # (rounded half up from the 15 digits the program keeps, as it shows 1.005 under 0.00 as 1.01;
+    # with room for every digit shown, which the default 28 digits are not for 1E+30 under 0)
+    with localcontext() as context:
+        context.prec = 400 + decimals + optional
+        places = Decimal(1).scaleb(-(decimals + optional))
+        text = f"{Decimal(f'{abs(value):.15g}').quantize(places, ROUND_HALF_UP):f}"
     if optional:
         whole, _, part = text.partition(".")
         part = part.rstrip("0").ljust(decimals, "0")

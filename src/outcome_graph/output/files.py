@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output", "missing_folder"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output", "missing_folder", "timeless_xlsx"]
 
 
 def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> None:
@@ -107,3 +107,25 @@ def missing_folder(folder: str | os.PathLike[str]) -> str:
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write text (UTF-8) to ``path`` whole or not at all."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def timeless_xlsx(data: bytes) -> bytes:
+    """An ``.xlsx`` file without the times it was written at, so that the same plan writes the same
+    bytes: openpyxl dates each part of the zip and the document's created and modified properties
+    with the time of saving (an action log or a plan kept under version control changed at each
+    run)."""
+    import io
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "docProps/core.xml":
+                part = re.sub(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>", b"", part)
+            stamped = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.external_attr = info.external_attr
+            target.writestr(stamped, part)
+    return out.getvalue()

@@ -501,27 +501,10 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
                 dims.width = max(10, len(name) + 2, longest[i] + 2)
         buffer = io.BytesIO()
         wb.save(buffer)
-        return _timeless_xlsx(buffer.getvalue())
+        from .files import timeless_xlsx
+
+        return timeless_xlsx(buffer.getvalue())
     raise ConfigError(f"unknown table format {fmt!r}; write to a .csv or .xlsx file")
-
-
-def _timeless_xlsx(data: bytes) -> bytes:
-    """An ``.xlsx`` file without the times it was written at, so that the same plan writes the same
-    bytes: openpyxl dates each part of the zip and the document's created and modified properties
-    with the time of saving (an action log kept under version control changed at each run)."""
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            part = source.read(info)
-            if info.filename == "docProps/core.xml":
-                part = re.sub(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>", b"", part)
-            stamped = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            stamped.compress_type = zipfile.ZIP_DEFLATED
-            stamped.external_attr = info.external_attr
-            target.writestr(stamped, part)
-    return out.getvalue()
 
 
 def write_table(df: pandas.DataFrame, path: str | os.PathLike[str], *, sheet: str = "table") -> None:

@@ -48,6 +48,7 @@ from ..loading.sheet_layout import (
     xlsx_escape,
 )
 from ..model.document import FORMAT_ID, DueRange, IgnoreEntry, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
+from .files import timeless_xlsx
 
 if TYPE_CHECKING:
     from ..findings import Report
@@ -485,7 +486,7 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
         style_sheet(ws, [Column(n) for n in _FINDING_COLUMNS], len(finding_rows), {2: 6, 4: 14})
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue(), writer.warnings
+    return timeless_xlsx(buffer.getvalue()), writer.warnings
 
 
 def write_workbook(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
@@ -734,7 +735,7 @@ def template_bytes(*, form: str = "levels") -> bytes:
         style_sheet(table, [Column(c if c not in ("priority", "aim", "objective", "milestone") else "title") for c in cols], 200, {})
         buffer = io.BytesIO()
         wb.save(buffer)
-        return buffer.getvalue()
+        return timeless_xlsx(buffer.getvalue())
 
     lists = {
         "outcomes": ECM.ids,
@@ -773,7 +774,7 @@ def template_bytes(*, form: str = "levels") -> bytes:
         style_sheet(ws, columns, 1, {})
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return timeless_xlsx(buffer.getvalue())
 
 
 def write_template(path: str | os.PathLike[str], *, form: str = "levels") -> None:

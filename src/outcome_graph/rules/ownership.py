@@ -29,7 +29,8 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     milestones that has no lead, neither its own nor its aim's or priority's.
 
     A lead that says nobody leads yet (`TBC`, `TBA`, `To be confirmed`, `N/A`, `None`) is no
-    lead: such a node is reported, and the finding quotes what its lead says.
+    lead: such a node is reported as one without a lead is (a milestone whose objective has a lead
+    takes that lead), and the finding quotes what its lead, or its objective's, says.
 
     ## Why it matters
     Work nobody leads is work nobody reports on: the highlight reports to the partnership board are
@@ -50,7 +51,7 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
         if not lead_owners.get(node_id):
             objectives = [p for p in facts.parents.get(node_id, ()) if facts.kind_of[p] == "objective"]
             if len(objectives) == 1:
-                tail = f" and neither has its objective {objectives[0]}"
+                tail = f" and neither has its objective {objectives[0]}{_placeholder(ctx, objectives[0])}"
             elif objectives:  # (a milestone shared by several objectives)
                 shown = ", ".join(objectives[:-1]) + f" or {objectives[-1]}"
                 tail = f" and none of its {len(objectives)} objectives has one ({shown})"

@@ -473,6 +473,8 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
                 if ok and n == pn and pl and ord(letter) > ord(pl) + 1:
                     # (letters skipped between two lettered siblings: 2.2.5b, then 2.2.5d)
                     first, before = chr(ord(pl) + 1), chr(ord(letter) - 1)
+                    if last[-1:].isupper():  # (named as the plan writes its letters: 2.2.5B, then 2.2.5D)
+                        first, before = first.upper(), before.upper()
                     missing = (f"{stem}{n}{first} is" if first == before
                                else f"{stem}{n}{first} to {stem}{n}{before} are")
                     yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.")  # type: ignore[index]

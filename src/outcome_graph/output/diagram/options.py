@@ -140,7 +140,8 @@ def _outcome_id(plan: Plan, outcome: str | int) -> str:
     for o in fw.outcomes:
         if key in (o.id, _outcome_key(o.title), _outcome_key(o.short)):
             out_id = o.id
-    if out_id is None and key.isdigit() and 1 <= int(key) <= len(fw.outcomes):
+    # (isdecimal: a superscript '²' is a digit that int() refuses)
+    if out_id is None and key.isdecimal() and 1 <= int(key) <= len(fw.outcomes):
         out_id = fw.outcomes[int(key) - 1].id
     if out_id is None:
         guess = nearest(key, fw.ids)
