@@ -157,3 +157,30 @@ def test_findings_show_bidirectional_overrides_in_plan_text_as_escapes(tmp_path:
     assert "OG401" in result.stdout, result.stdout + result.stderr
     assert "\u202e" not in result.stdout and "\u2066" not in result.stdout
     assert "Review \\u202e\\u2066KO\\u2069" in result.stdout
+
+
+def test_an_infinite_number_in_a_formatted_cell_of_a_workbook_is_read_not_a_crash(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """A cell storing 1e400 (past a float's range, which reads as infinity; a file made to break
+    the reader) under the format ``0.00`` stopped every command with an internal error: the
+    digits the format shows were worked out for a number that has none."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "plan"
+    wb["plan"].append(["format", "id", "period.start", "period.end"])
+    wb["plan"].append(["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"])
+    ws = wb.create_sheet("milestones")
+    ws.append(["id", "title", "timescale", "number"])
+    ws.append(["M1", "Audit", "June 2011", 123456789])
+    ws["D2"].number_format = "0.00"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with zipfile.ZipFile(buffer) as zf, zipfile.ZipFile(tmp_path / "plan.xlsx", "w") as out:
+        for name in zf.namelist():
+            out.writestr(name, zf.read(name).replace(b"<v>123456789</v>", b"<v>1e400</v>"))
+    result = _run(["check", "plan.xlsx"], tmp_path, cli_env)
+    assert result.returncode == 2, result.stderr
+    assert "plan.xlsx:milestones!D2: M1: number: number 'inf' is not dotted integers" in result.stderr

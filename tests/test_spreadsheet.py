@@ -1178,6 +1178,8 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     (1234.5, "#,##0.0#", "1234.5"), (3.1, '0.0;[Red]-0.0', "3.1"), (3, "General", None), (3, "0.00E+00", None),
     # (more digits than a decimal's default 28: the program shows the 15 it keeps, then zeros)
     (1e30, "0", "1" + "0" * 30), (1.5, "0." + "0" * 30, "1.5" + "0" * 29), (-1.23456789e300, "0", "-123456789" + "0" * 292),
+    # (numbers with no digits to show: 1e400 is stored, and read, as inf; 1e308 as a percentage is too)
+    (float("inf"), "0.00", None), (float("-inf"), "0", None), (1.7e308, "0%", None),
 ])
 def test_a_number_is_read_in_a_column_of_text_as_its_format_shows_it(value: float, fmt: str, shown: str | None):
     from outcome_graph.loading.spreadsheet import _shown_number

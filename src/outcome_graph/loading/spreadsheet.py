@@ -22,6 +22,7 @@ raises :class:`~outcome_graph.errors.PlanError` naming the file, sheet and cell.
 from __future__ import annotations
 
 import io
+import math
 import re
 import warnings
 import zipfile
@@ -289,6 +290,8 @@ def _shown_number(value: float, number_format: str | None) -> str | None:
     leading, decimals, optional, percent = len(m.group(1)), len(m.group(2) or ""), len(m.group(3) or ""), m.group(4)
     if percent:
         value = round(value * 100, 10)
+    if not math.isfinite(value):
+        return None  # (a stored 1e400, or 1e308 shown as a percentage: no digits to show)
     # (rounded half up from the 15 digits the program keeps, as it shows 1.005 under 0.00 as 1.01;
     # with room for every digit shown, which the default 28 digits are not for 1E+30 under 0)
     with localcontext() as context:
