@@ -440,6 +440,30 @@ def test_a_quoted_cell_never_closed_is_an_error_at_its_line(tmp_path: Path):
     assert [n.lead for n in plan.nodes.values()] == ["Road safety\nteam", "Comms"]
 
 
+def test_a_quote_never_closed_before_a_long_rest_of_the_file_is_an_error_at_its_line(tmp_path: Path):
+    # Past 131,072 characters the cell the quote opens is over the CSV reader's limit: the error
+    # named the line where the reader stopped, thousands of lines on, and asked about doubled quotes.
+    single = tmp_path / "actions.csv"
+    single.write_text('Key milestones,By when\nAudit,"June 2011\n' + "Review,Sept 11\n" * 10_000, encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_path(single, period=PERIOD)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.line) == (str(single), 2)
+    assert "over 131,072 characters; is a quoted cell never closed" in problem.message
+
+
+@pytest.mark.parametrize("data", [
+    # (saved as CSV UTF-8, then edited in a Windows-1252 editor: the mark stays, the rest is not UTF-8)
+    "\ufeffKey milestones,Lead\nAudit,Caf\xe9 team\n".encode("utf-8")[:3] + "Key milestones,Lead\nAudit,Caf\xe9 team\n".encode("cp1252"),
+    "\ufeff\ufeffKey milestones,Lead\nAudit,Caf\xe9 team\n".encode("utf-8"),  # (a mark written twice)
+])
+def test_a_byte_order_mark_before_the_header_of_a_csv_file_is_not_part_of_it(tmp_path: Path, data: bytes):
+    single = tmp_path / "actions.csv"
+    single.write_bytes(data)
+    plan = load_path(single, period=PERIOD)
+    assert [(n.title, n.lead) for n in plan.nodes.values()] == [("Audit", "Caf\xe9 team")]
+
+
 def test_a_misspelt_column_of_the_per_level_form_is_an_error(tmp_path: Path):
     # A typo in a header would drop the column's data without a word: like a misspelt field in
     # YAML, it is an error with a suggestion. A column that is no field at all is a notice.

@@ -481,6 +481,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
 
 
 _ERROR_VALUES = SPREADSHEET_ERRORS
+_UTF8_MARK = b"\xef\xbb\xbf"
 
 
 def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
@@ -514,10 +515,12 @@ def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
                     "this is a workbook (or another zip file), not a CSV file: a workbook's name ends in .xlsx"
                     if data.startswith(ZIP_MAGIC) else "this is a binary file, not a CSV file", name)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").lstrip("\ufeff")  # (a file saved twice over may start with two marks)
     except UnicodeDecodeError:
         notices.append(f"{name}: not UTF-8; read as Windows-1252 (save as 'CSV UTF-8' to avoid this)")
-        return data.decode("cp1252", errors="replace")
+        # (a file saved as CSV UTF-8 and then edited in Windows-1252 keeps its UTF-8 mark, which
+        # would read as 'ï»¿' before the first header and hide that column)
+        return data.removeprefix(_UTF8_MARK).decode("cp1252", errors="replace")
 
 
 def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
