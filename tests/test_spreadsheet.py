@@ -1044,6 +1044,29 @@ def test_a_timescale_a_spreadsheet_program_made_a_date_is_read_as_it_shows(tmp_p
     assert "Sheet1!C2 timescale: the date 2026-06-11, read as '11-Jun'" in "\n".join(plan.notices)
 
 
+def test_a_number_formatted_as_a_date_that_no_date_can_be_says_so_at_its_cell(tmp_path: Path):
+    # 99999999 typed in a due column formatted dd/mm/yyyy is past the year 9999 (the program shows
+    # ####), and -10000000 long before its first: openpyxl reads such a cell as the error #VALUE!, which
+    # was reported as a formula that could not be worked out. The cell holds no formula.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "due"], ["M1", "Audit", 99999999], ["M2", "Review", -10**7],
+                       ["M3", "Report", "#VALUE!"]],
+    })
+    wb = openpyxl.load_workbook(path)
+    ws = wb["milestones"]
+    for ref, fmt in {"C2": "dd/mm/yyyy", "C3": "d-mmm", "C4": "dd/mm/yyyy"}.items():
+        ws[ref].number_format = fmt
+    ws["C4"].data_type = "e"  # (an error pasted as a value: no date at all)
+    wb.save(path)
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    by_cell = {p.cell: p.message for p in info.value.problems if p.sheet == "milestones"}
+    for cell in ("C2", "C3"):
+        assert by_cell[cell].startswith("the cell holds a number formatted as a date, but no date can be that number")
+    assert by_cell["C4"].startswith("the cell holds the error #VALUE! (a formula that could not be worked out)")
+
+
 def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
     # "-29.6%" typed in a cell is the number -0.296 shown as a percentage: a value's `change` is
     # text, and a relative change is not an absolute one of -29.6, so it is read as shown.

@@ -403,11 +403,15 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         raise _fail(f"the workbook merges more than {MAX_CELLS:,} cells into ranges; is it a plan?", name)
     import openpyxl
 
+    out_of_range: set[str] = set()  # (cells holding a date no date can be, which openpyxl reads as #VALUE!)
+
     def open_book(data_only: bool) -> Any:
         buffer.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(buffer, data_only=data_only, read_only=False)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            book = openpyxl.load_workbook(buffer, data_only=data_only, read_only=False)
+        out_of_range.update(m[1] for w in caught if (m := _OUT_OF_RANGE_DATE.match(str(w.message))))
+        return book
 
     try:
         book = open_book(False)
@@ -434,7 +438,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
                 formulas.append((sheet, ws.title, r, c))
                 continue
             if cell.data_type == "e":
-                errors.append(_error_value(value, name, ws.title, r, c))
+                errors.append(_error_value(value, name, ws.title, r, c, cell.coordinate in out_of_range))
                 continue
             text = _text_of(value, cell.number_format)
             if text is not None:
@@ -458,7 +462,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         for sheet, title, r, c in formulas:
             cell = values[title].cell(row=r, column=c)
             if cell.data_type == "e" or (isinstance(cell.value, str) and cell.value in _ERROR_VALUES):
-                errors.append(_error_value(cell.value, name, title, r, c))
+                errors.append(_error_value(cell.value, name, title, r, c, cell.coordinate in out_of_range))
                 continue
             text = _text_of(cell.value, cell.number_format)
             if text is None:
@@ -502,8 +506,17 @@ def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
     return cells
 
 
-def _error_value(value: Any, file: str, sheet: str, r: int, c: int) -> Problem:
-    """The problem of a cell that holds a spreadsheet error (``#N/A``): a value that is missing."""
+#: The warning openpyxl gives for a cell formatted as a date whose number no date can be (it reads #VALUE!).
+_OUT_OF_RANGE_DATE = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value")
+
+
+def _error_value(value: Any, file: str, sheet: str, r: int, c: int, out_of_range: bool = False) -> Problem:
+    """The problem of a cell that holds a spreadsheet error (``#N/A``): a value that is missing;
+    or, ``out_of_range``, a number formatted as a date that no date can be (the program shows ####)."""
+    if out_of_range and value == "#VALUE!":
+        return _problem("the cell holds a number formatted as a date, but no date can be that number (a spreadsheet "
+                        "program shows it as ####): type the date it stands for, such as 2011-07-31",
+                        file, sheet, cell_ref(r - 1, c - 1))
     return _problem(f"the cell holds the error {value} (a formula that could not be worked out): correct the "
                     "formula, or type the value", file, sheet, cell_ref(r - 1, c - 1))
 
