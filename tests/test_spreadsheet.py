@@ -464,6 +464,21 @@ def test_a_byte_order_mark_before_the_header_of_a_csv_file_is_not_part_of_it(tmp
     assert [(n.title, n.lead) for n in plan.nodes.values()] == [("Audit", "Caf\xe9 team")]
 
 
+def test_a_header_holding_invisible_characters_reads_as_it_shows(tmp_path: Path):
+    # Headers pasted from a web page can hold a zero-width space or a word joiner: "Key milestones"
+    # with one was no level column ("the sheet has no level column"), and "Lead" with one no lead.
+    single = tmp_path / "actions.csv"
+    single.write_text("\u200bKey milestones\u200b,Lead\u2060,By\u00a0when\u200e\nAudit,Road team,June 11\n", encoding="utf-8")
+    plan = load_path(single, period=PERIOD)
+    assert [(n.kind, n.title, n.lead, n.timescale) for n in plan.nodes.values()] == [
+        ("milestone", "Audit", "Road team", "June 11")]
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones\u200b": [["id", "title\u200b", "timescale"], ["M1", "Audit", "June 11"]],
+    })
+    assert load_path(path).nodes["M1"].title == "Audit"
+
+
 def test_a_misspelt_column_of_the_per_level_form_is_an_error(tmp_path: Path):
     # A typo in a header would drop the column's data without a word: like a misspelt field in
     # YAML, it is an error with a suggestion. A column that is no field at all is a notice.
