@@ -184,3 +184,42 @@ def test_an_infinite_number_in_a_formatted_cell_of_a_workbook_is_read_not_a_cras
     result = _run(["check", "plan.xlsx"], tmp_path, cli_env)
     assert result.returncode == 2, result.stderr
     assert "plan.xlsx:milestones!D2: M1: number: number 'inf' is not dotted integers" in result.stderr
+
+
+def test_a_table_claiming_endless_totals_rows_is_read_in_time(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """An Excel table's count of totals rows is read from the file: one claiming 2**40 of them
+    (in a file made to stall the reader) was walked row by row, every row of them, and one claiming
+    more rows than the table holds skipped its header row too. Only cells that exist are looked
+    at, and never the header row."""
+    import io
+    import re
+    import zipfile
+
+    import openpyxl
+    from openpyxl.worksheet.table import Table
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    for row in (["Objective", "Key milestones", "By when"], ["Fewer accidents", "Audit", "June 2011"],
+                ["Fewer accidents", "Publish", "Sept 2011"], ["Total", 2, None]):
+        ws.append(row)
+    ws.add_table(Table(displayName="Actions", ref="A1:C4", totalsRowCount=1))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    for count, titles in ((2**40, "no rows with a priority"), (3, "no rows with a priority"), (1, '"title": "Publish"')):
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as zf, zipfile.ZipFile(tmp_path / "plan.xlsx", "w") as out:
+            for name in zf.namelist():
+                data = zf.read(name)
+                if name.startswith("xl/tables/"):
+                    data = re.sub(rb'totalsRowCount="\d+"', f'totalsRowCount="{count}"'.encode(), data)
+                out.writestr(name, data)
+        result = _run(["convert", "plan.xlsx", "-", "--to", "json", "--period", "2011-04-01..2012-03-31"], tmp_path,
+                      cli_env)  # (the timeout fails a run that walks the rows)
+        assert "Traceback" not in result.stderr
+        assert titles in result.stdout + result.stderr, (count, result.stderr)
+        if count == 1:
+            assert result.returncode == 0 and '"title": "Total"' not in result.stdout
+        else:
+            # (every row below the header is a totals row, as the file says; the header is not one)
+            assert result.returncode == 2 and "the sheet has a header but" in result.stderr

@@ -490,17 +490,39 @@ _UTF8_MARK = b"\xef\xbb\xbf"
 
 def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
     """The cells (1-based) of the totals rows of the sheet's tables (an Excel table's "Total Row":
-    a count or sum under the items, no item), which are not read; each row is noted on the sheet."""
+    a count or sum under the items, no item), which are not read; each row is noted on the sheet.
+
+    Only the cells that exist are looked at, and a totals row is never the table's header row:
+    a table's range and its count of totals rows come from the file as written, which may claim
+    a million rows (or more rows than the table has)."""
+    from bisect import bisect_left, bisect_right
+
     from openpyxl.utils.cell import range_boundaries
 
     cells: set[tuple[int, int]] = set()
+    by_row: dict[int, list[int]] | None = None
+    rows: list[int] = []
     for table in ws.tables.values():
         count = table.totalsRowCount or 0
-        if not count or not table.ref:
+        if not isinstance(count, int) or count <= 0 or not table.ref:
             continue
-        min_col, _min_row, max_col, max_row = range_boundaries(table.ref)
-        for r in range(max_row - count + 1, max_row + 1):
-            cells.update((r, c) for c in range(min_col, max_col + 1))
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+        except (ValueError, TypeError):
+            continue
+        if None in (min_col, min_row, max_col, max_row):
+            continue  # (a whole column or row, 'A:E': no table openpyxl would write)
+        if by_row is None:
+            by_row = {}
+            for r, c in ws._cells:
+                by_row.setdefault(r, []).append(c)
+            rows = sorted(by_row)
+        first = max(max_row - count + 1, min_row + 1)
+        for r in rows[bisect_left(rows, first): bisect_right(rows, max_row)]:
+            row_cells = [(r, c) for c in by_row[r] if min_col <= c <= max_col]
+            if not row_cells:
+                continue
+            cells.update(row_cells)
             sheet.skipped.append(f"{cell_ref(r - 1, min_col - 1)}: row {r} is the totals row of the table "
                                  f"{table.displayName or table.name!r}; skipped")
     return cells
