@@ -1183,14 +1183,15 @@ def test_a_whole_percentage_and_a_date_worked_out_with_a_time_read_as_shown(tmp_
         "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
         "indicators": [["id", "title", "direction", "baseline.period", "baseline.value", "target.period", "target.value"],
                        ["NI 72", "Schools inspected", "increase", "2010-11", 0.8, "2011-12", 1]],
-        "milestones": [["id", "title", "due"], ["M1", "Audit", datetime(2011, 7, 31, 13, 45)]],
+        "milestones": [["id", "title", "due"], ["M1", "Audit", datetime(2011, 7, 31, 13, 45)],
+                       ["M2", "Review", datetime(2011, 9, 30, 9, 5)]],
     })
     _formatted(path, "indicators", {"E2": "0%", "G2": "0%"})
-    _formatted(path, "milestones", {"C2": "dd/mm/yyyy"})
+    _formatted(path, "milestones", {"C2": "dd/mm/yyyy", "C3": "mmm-yy"})  # (C3 shows Sep-11, not its time)
     plan = load_path(path)
     ind = plan.nodes["NI 72"]
     assert (ind.baseline.value, ind.target.value) == (80, 100)
-    assert plan.nodes["M1"].due == "2011-07-31"
+    assert plan.nodes["M1"].due == "2011-07-31" and plan.nodes["M2"].due == "2011-09-30"
 
 
 def test_a_formula_error_saved_in_a_csv_file_is_an_error_naming_its_cell(tmp_path: Path):

@@ -232,10 +232,11 @@ class RawSheet:
 
 
 def _shows_day_only(number_format: str) -> bool:
-    """Whether a date format shows the day and not the time (``dd/mm/yyyy``): a cell worked out
-    as ``=NOW()+7`` holds a time too, which the sheet does not show and a due date has not."""
+    """Whether a date format shows the day or month and not the time (``dd/mm/yyyy``, ``mmm-yy``):
+    a cell worked out as ``=NOW()+7`` holds a time too, which the sheet does not show and a due
+    date has not."""
     fmt = _FORMAT_DECORATION.sub("", number_format.split(";")[0]).lower()
-    return "y" in fmt and "d" in fmt and not any(c in fmt for c in "hs") and "general" not in fmt
+    return "y" in fmt and ("d" in fmt or "m" in fmt) and not any(c in fmt for c in "hs") and "general" not in fmt
 
 
 def _text_of(value: Any, number_format: str | None = None) -> str | None:
