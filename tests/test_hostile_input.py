@@ -223,3 +223,35 @@ def test_a_table_claiming_endless_totals_rows_is_read_in_time(tmp_path: Path, cl
         else:
             # (every row below the header is a totals row, as the file says; the header is not one)
             assert result.returncode == 2 and "the sheet has a header but" in result.stderr
+
+
+def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_in_time(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """One stray cell at XFD1048576, the last cell of a sheet (or a CSV file's last line far
+    out to the right), made every row be looked at in every column up to it: 17 billion cells,
+    and a check that never ended. A row is now looked at through the cells it has."""
+    import openpyxl
+
+    flat = openpyxl.Workbook()
+    flat.active.title = "Plan"
+    flat.active.append(["Objective", "Key milestones", "By when"])
+    flat.active.append(["Fewer accidents", "Audit", "June 2011"])
+    flat.active["XFD1048576"] = "x"
+    flat.save(tmp_path / "flat.xlsx")
+    per_level = openpyxl.Workbook()
+    per_level.active.title = "plan"
+    per_level.active.append(["format", "id", "period.start", "period.end"])
+    per_level.active.append(["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"])
+    milestones = per_level.create_sheet("milestones")
+    milestones.append(["id", "title", "timescale"])
+    milestones.append(["M1", "Audit", "June 11"])
+    milestones["XFD1048576"] = "x"
+    per_level.save(tmp_path / "per-level.xlsx")
+    (tmp_path / "flat.csv").write_text("Objective,Key milestones,By when\nFewer accidents,Audit,June 2011\n"
+                                       + "\n" * 100_000 + "," * 100_000 + "x\n", encoding="utf-8")
+    for name in ("flat.xlsx", "flat.csv"):
+        result = _run(["check", name, "--period", "2011-04-01..2012-03-31"], tmp_path, cli_env)  # (60 s timeout)
+        assert result.returncode == 0, result.stderr
+        assert "OG201" in result.stdout
+    result = _run(["check", "per-level.xlsx"], tmp_path, cli_env)
+    # (the stray cell's row is an item with no title, at its row)
+    assert result.returncode == 2 and "per-level.xlsx:milestones!B1048576: M2: title is missing" in result.stderr

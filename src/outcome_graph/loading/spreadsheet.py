@@ -210,11 +210,21 @@ class RawSheet:
         anchor = self.merged.get((row, col))
         return anchor is not None and anchor[0] < row
 
+    @cached_property
+    def columns_of_row(self) -> dict[int, list[int]]:
+        """The columns of each row that hold a cell or part of a merged range (read once the sheet
+        is complete): a sheet's last cell may lie far from the others (``XFD1048576``), and a row
+        is looked at through the cells it has, not every column up to the last."""
+        columns: dict[int, list[int]] = {}
+        for r, c in (*self.cells, *self.merged):
+            columns.setdefault(r, []).append(c)
+        return columns
+
     def row(self, row: int, n_cols: int) -> list[str | None]:
         return [self.get(row, c) for c in range(n_cols)]
 
     def is_blank(self, row: int, n_cols: int) -> bool:
-        return all(self.get(row, c) is None for c in range(n_cols))
+        return all(self.get(row, c) is None for c in self.columns_of_row.get(row, ()) if c < n_cols)
 
     def heading(self, row: int, n_cols: int) -> str | None:
         """The text of a row that is one cell merged across several columns and nothing else (a
