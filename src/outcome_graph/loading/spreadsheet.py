@@ -220,8 +220,15 @@ class RawSheet:
             columns.setdefault(r, []).append(c)
         return columns
 
-    def row(self, row: int, n_cols: int) -> list[str | None]:
-        return [self.get(row, c) for c in range(n_cols)]
+    def filled(self, row: int, n_cols: int) -> list[int]:
+        """The columns before ``n_cols`` of a row that may hold text, in order: every other column
+        of the row is blank."""
+        return sorted({c for c in self.columns_of_row.get(row, ()) if c < n_cols})
+
+    def put(self, row: int, col: int, text: str) -> None:
+        """Write a cell's text (a heading moved to the column it heads)."""
+        self.cells[(row, col)] = text
+        self.columns_of_row.setdefault(row, []).append(col)
 
     def is_blank(self, row: int, n_cols: int) -> bool:
         return all(self.get(row, c) is None for c in self.columns_of_row.get(row, ()) if c < n_cols)
@@ -229,11 +236,12 @@ class RawSheet:
     def heading(self, row: int, n_cols: int) -> str | None:
         """The text of a row that is one cell merged across several columns and nothing else (a
         section heading across a table), else ``None``."""
-        anchors = {self.merged.get((row, c), (row, c)) for c in range(n_cols) if self.get(row, c) is not None}
+        filled = self.filled(row, n_cols)
+        anchors = {self.merged.get((row, c), (row, c)) for c in filled if self.get(row, c) is not None}
         if len(anchors) != 1:
             return None
         anchor = next(iter(anchors))
-        across = sum(1 for c in range(n_cols) if self.merged.get((row, c)) == anchor)
+        across = sum(1 for c in filled if self.merged.get((row, c)) == anchor)
         return self.get(*anchor) if anchor[0] == row and across >= 1 else None
 
     @property
@@ -885,13 +893,14 @@ def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
     # A title row above the header ("Milestones 2011-12"): the header is the first row that names
     # two of the sheet's fields.
     for r in range(row, min(sheet.n_rows, row + HEADER_SEARCH_ROWS)):
-        if sum(1 for c in range(sheet.n_cols) if (t := sheet.get(r, c)) is not None and _match_column(layout, t)) >= 2:
+        if sum(1 for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None
+               and _match_column(layout, t)) >= 2:
             row = r
             break
     columns: dict[int, Column] = {}
     unknown: dict[int, str] = {}
     seen: set[str] = set()
-    for c in range(sheet.n_cols):
+    for c in sheet.filled(row, sheet.n_cols):
         text = sheet.get(row, c)
         if text is None:
             continue
@@ -1085,7 +1094,7 @@ class _Reader:
                 )
                 return []
         title_col = next((c for c, col in header.columns.items() if col.name in ("title", "text")), None)
-        header_texts = [_norm(sheet.get(header.row, c) or "") for c in range(header.n_cols)]
+        header_texts = _row_texts(sheet, header.row, header.n_cols)
         rows: list[CellMap] = []
         for r in range(header.row + 1, sheet.n_rows):
             if sheet.is_blank(r, header.n_cols):
@@ -1095,7 +1104,7 @@ class _Reader:
                 self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
                                     "row; skipped")
                 continue
-            first = next(c for c in range(header.n_cols) if sheet.get(r, c) is not None)
+            first = next(c for c in sheet.filled(r, header.n_cols) if sheet.get(r, c) is not None)
             anchor = cell_ref(r, title_col if title_col is not None else first)
             row = CellMap(sheet.file, sheet.name, anchor, is_row=True)
             for c, col in header.columns.items():
@@ -1414,7 +1423,7 @@ class _Reader:
     def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
         n_cols = sheet.n_cols
         for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
-            roles = {c: flat_role(t) for c in range(n_cols) if (t := sheet.get(r, c)) is not None}
+            roles = {c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None}
             if any(role and role.startswith("level:") for role in roles.values()):
                 out: dict[str, int] = {}
                 unknown: dict[int, str] = {}
@@ -1432,9 +1441,14 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _repeats_header(sheet: RawSheet, row: int, n_cols: int, header_texts: list[str]) -> bool:
+def _row_texts(sheet: RawSheet, row: int, n_cols: int) -> dict[int, str]:
+    """The texts of a row's cells that are not blank, by column, as compared (:func:`_norm`)."""
+    return {c: text for c in sheet.filled(row, n_cols) if (text := _norm(sheet.get(row, c) or ""))}
+
+
+def _repeats_header(sheet: RawSheet, row: int, n_cols: int, header_texts: dict[int, str]) -> bool:
     """Whether a row says what the header row says (a table's header repeated for each section)."""
-    return [_norm(sheet.get(row, c) or "") for c in range(n_cols)] == header_texts
+    return _row_texts(sheet, row, n_cols) == header_texts
 
 
 def _holds(parent_kind: str, child_kind: str) -> bool:
@@ -1448,7 +1462,7 @@ def _holds(parent_kind: str, child_kind: str) -> bool:
 
 def _is_flat(sheet: RawSheet) -> bool:
     for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
-        for c in range(sheet.n_cols):
+        for c in sheet.filled(r, sheet.n_cols):
             text = sheet.get(r, c)
             if text is not None and (flat_role(text) or "").startswith("level:"):
                 return True
@@ -1459,7 +1473,7 @@ def _has_column(sheet: RawSheet, name: str) -> bool:
     row = _header_row(sheet)
     if row is None:
         return False
-    return any(header_key(sheet.get(row, c) or "") == name for c in range(sheet.n_cols))
+    return any(header_key(sheet.get(row, c) or "") == name for c in sheet.filled(row, sheet.n_cols))
 
 
 def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = None) -> Plan:
@@ -1734,7 +1748,7 @@ class _FlatTable:
         levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
         n_cols = sheet.n_cols
         current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
-        header_texts = [_norm(sheet.get(h_row, c) or "") for c in range(n_cols)]
+        header_texts = _row_texts(sheet, h_row, n_cols)
         for r in range(h_row + 1, sheet.n_rows):
             if sheet.is_blank(r, n_cols) or self._skipped(sheet, r, levels, header_texts):
                 continue
@@ -1747,7 +1761,7 @@ class _FlatTable:
             self._open_nodes(sheet, r, roles, levels, current, deepest)
             self._give_fields(sheet, r, roles, levels, current, deepest)
 
-    def _skipped(self, sheet: RawSheet, r: int, levels: list[tuple[str, int]], header_texts: list[str]) -> bool:
+    def _skipped(self, sheet: RawSheet, r: int, levels: list[tuple[str, int]], header_texts: dict[int, str]) -> bool:
         """Whether row ``r`` is a heading across the table or a repeated header, not a row of data
         (a heading over rows that leave the first level blank is their first level, and kept)."""
         n_cols = sheet.n_cols
@@ -1761,11 +1775,11 @@ class _FlatTable:
             # The rows below leave the first level blank: the heading is their
             # first level, written in its column only (not in every column it spans).
             anchor = sheet.merged.get((r, first_col), (r, first_col))
-            for c in range(n_cols):
+            for c in sheet.filled(r, n_cols):
                 if sheet.merged.get((r, c)) == anchor:
                     del sheet.merged[(r, c)]
             sheet.cells.pop(anchor, None)
-            sheet.cells[(r, first_col)] = heading
+            sheet.put(r, first_col, heading)
         if _repeats_header(sheet, r, n_cols, header_texts):
             self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
                                        "row; skipped")
@@ -1773,7 +1787,7 @@ class _FlatTable:
         return False
 
     @staticmethod
-    def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: list[str]) -> bool:
+    def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: dict[int, str]) -> bool:
         """Whether the next row of data after row ``r`` fills the first level's column itself."""
         for below in range(r + 1, sheet.n_rows):
             if sheet.is_blank(below, n_cols) or _repeats_header(sheet, below, n_cols, header_texts):
