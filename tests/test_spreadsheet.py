@@ -1302,6 +1302,17 @@ def test_a_row_inserted_among_rows_with_ids_gets_a_free_id(tmp_path: Path):
     assert plan.nodes["P1.A1.O1.M2"].title == "Agree an improvement plan with each school"
 
 
+def test_a_row_of_a_flat_table_inserted_above_one_with_an_id_gets_a_free_id(tmp_path: Path):
+    # As in the per-level form: a milestone inserted above one whose id column says O1.M1, its own
+    # id left blank, took its position's id, O1.M1, and the table failed on a duplicate id.
+    single = tmp_path / "actions.csv"
+    single.write_text("Objective,Milestone ID,Key milestones,By when\nFewer accidents,,Audit,June 11\n"
+                      ",O1.M1,Publish,Sept 11\n,,Report,Nov 11\n", encoding="utf-8")
+    plan = load_path(single, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.of_kind("milestone")] == [
+        ("O1.M2", "Audit"), ("O1.M1", "Publish"), ("O1.M3", "Report")]
+
+
 def test_the_totals_row_of_an_excel_table_is_skipped_with_a_notice(tmp_path: Path):
     # Formatted as a table with its Total Row on, a sheet ends in a row counting the milestones
     # ("Total", 2): no item of the plan, whatever its first cell says.

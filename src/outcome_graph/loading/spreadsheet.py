@@ -1407,10 +1407,11 @@ class _Reader:
         tree.put("format", FORMAT_ID, None)
         tree.put("plan", plan_row, plan_row.cell)
         table = _FlatTable(self)
-        for sheet in data_sheets:
-            header = self._flat_header(sheet)
-            if header is not None:
-                table.read_sheet(sheet, *header)
+        headers = [(sheet, header) for sheet in data_sheets if (header := self._flat_header(sheet)) is not None]
+        for sheet, (h_row, roles) in headers:
+            table.note_given_ids(sheet, h_row, roles)
+        for sheet, header in headers:
+            table.read_sheet(sheet, *header)
         for key in ("priorities", "aims", "objectives", "milestones"):
             if key in table.top:
                 tree.put(key, table.top[key], None)
@@ -1739,9 +1740,21 @@ class _FlatTable:
         self.top: dict[str, CellList] = {}  # the nodes without a parent, by list
         self.found: dict[tuple[int, str, str], CellMap] = {}  # (parent, kind, title): a node already met
         self.counts: dict[tuple[int, str], int] = {}  # children of a kind under a parent, for ids
+        self.taken: set[str] = set()  # the ids the table gives (a row without one is given another)
         self.timescale_notes: list[str] = []
         self.conflicts: list[str] = []
         self.joined: list[str] = []  # timescales of a milestone merged over several rows
+
+    def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+        """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
+        inserted above one with an id) takes an id no other row has, not its position's."""
+        for role, c in roles.items():
+            if role.startswith("id:"):
+                for r in range(h_row + 1, sheet.n_rows):
+                    if (given := sheet.get(r, c)) is not None:
+                        self.taken.add(given.strip())
+                        if (typed := sheet.typed_at(r, c)) is not None and typed.shown is not None:
+                            self.taken.add(typed.shown.strip())  # (a number read as shown: 007)
 
     def read_sheet(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """The rows of one sheet below its header row ``h_row`` (``roles``: a column per role)."""
@@ -1839,8 +1852,13 @@ class _FlatTable:
         given, id_ref = self._cell(sheet, r, roles, f"id:{kind}")
         key = (id(parent), kind)
         self.counts[key] = self.counts.get(key, 0) + 1
-        own = f"{_LETTER[kind]}{self.counts[key]}"
-        node_id = given or (f"{parent['id']}.{own}" if parent is not None else own)
+        node_id, position = given or "", self.counts[key]
+        while not node_id or (not given and node_id in self.taken):
+            # (its position's id, or the next one no other row has: the rows after keep theirs)
+            own = f"{_LETTER[kind]}{position}"
+            node_id = f"{parent['id']}.{own}" if parent is not None else own
+            position += 1
+        self.taken.add(node_id)
         node.put("id", node_id, id_ref if given else ref)
         if not given:
             reader.generated_ids.add(node_id)
