@@ -574,7 +574,9 @@ def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
         notices.append(f"{name}: not UTF-8; read as Windows-1252 (save as 'CSV UTF-8' to avoid this)")
         # (a file saved as CSV UTF-8 and then edited in Windows-1252 keeps its UTF-8 mark, which
         # would read as 'ï»¿' before the first header and hide that column)
-        return data.removeprefix(_UTF8_MARK).decode("cp1252", errors="replace")
+        while data.startswith(_UTF8_MARK):  # (two, if it was saved twice over)
+            data = data[len(_UTF8_MARK):]
+        return data.decode("cp1252", errors="replace")
 
 
 def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
