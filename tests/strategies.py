@@ -138,6 +138,17 @@ def plans(draw, max_priorities: int = 3) -> dict:
     return doc
 
 
+def rename_ids(nodes: list[dict], rename: dict[str, str]) -> None:
+    """Give the nodes named in ``rename`` their new ids, in their own ``id`` and wherever a node
+    names them (``parent``, ``depends_on``)."""
+    for n in nodes:
+        n["id"] = rename.get(n["id"], n["id"])
+        if "parent" in n:
+            n["parent"] = rename.get(n["parent"], n["parent"])
+        if "depends_on" in n:
+            n["depends_on"] = [rename.get(x, x) for x in n["depends_on"]]
+
+
 def _walk(items: list[dict]):
     for item in items:
         yield item
@@ -169,12 +180,8 @@ def awkward_plans(draw, max_priorities: int = 3) -> dict:
     ids = iter(draw(st.permutations([i.strip() for i in AWKWARD])))
     rename = {n["id"]: next(ids) for n in nodes if draw(st.booleans())}
     one_line = awkward_texts.map(str.strip).filter(lambda t: t != "" and not any(c in t for c in "\n\r\x85\u2028"))
+    rename_ids(nodes, rename)
     for n in nodes:
-        n["id"] = rename.get(n["id"], n["id"])
-        if "parent" in n:
-            n["parent"] = rename.get(n["parent"], n["parent"])
-        if "depends_on" in n:
-            n["depends_on"] = [rename.get(x, x) for x in n["depends_on"]]
         for key in ("title", "notes") + (("lead", "timescale") if n["id"].startswith("M") or "timescale" in n else ()):
             if draw(st.booleans()):
                 n[key] = draw(awkward_texts)

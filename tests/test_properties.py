@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import outcome_graph as og
 
-from .strategies import _walk, plan_text, plans
+from .strategies import _walk, plan_text, plans, rename_ids
 
 
 def counts(report) -> Counter:
@@ -103,12 +103,7 @@ def test_renaming_node_ids_changes_no_count(doc, data):
     # (the first letter kept: the strategies tell milestones by it; the order of ids turned round)
     rename = {old: f"{old[0]}-{999 - int(old[1:])}.z" for old in chosen}
     before = counts(og.check(og.load(plan_text(doc))))
-    for n in nodes:
-        n["id"] = rename.get(n["id"], n["id"])
-        if "parent" in n:
-            n["parent"] = rename.get(n["parent"], n["parent"])
-        if "depends_on" in n:
-            n["depends_on"] = [rename.get(x, x) for x in n["depends_on"]]
+    rename_ids(nodes, rename)
     for group in doc.get("groups", []):
         group["members"] = [rename.get(x, x) for x in group["members"]]
     assert counts(og.check(og.load(plan_text(doc)))) == before
