@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal, overload
 
 from ..analysis.owners import OwnerIndex, OwnerSpec, ResolvedLead
@@ -21,7 +22,7 @@ from ..model.plan import BrokenRef, Plan
 if TYPE_CHECKING:
     from ..reference.catalogue import CatalogueEntry
 
-__all__ = ["PlanFacts", "OwnerInfo", "HIERARCHY_KINDS", "LEVEL_OF"]
+__all__ = ["PlanFacts", "OwnerInfo", "HIERARCHY_KINDS", "LEVEL_OF", "nearest_above"]
 
 HIERARCHY_KINDS = frozenset(LEVELS)
 KINDS = (*LEVELS, "indicator")
@@ -40,6 +41,27 @@ class OwnerInfo:
     texts: set[str] = field(default_factory=set)  # the lead strings that resolved to it
     milestones: list[str] = field(default_factory=list)  # milestones it leads (effective leads)
     nodes: list[str] = field(default_factory=list)  # every node it leads
+
+
+def nearest_above(node_id: str, parents_of: Callable[[str], Iterable[str]], wanted: Callable[[str], bool]) -> list[str]:
+    """The nearest nodes above ``node_id`` that are ``wanted``, on each of its ways up (the search
+    goes no higher on a way once it finds one; cycle-safe): where a diagram that leaves a node
+    out marks it."""
+    found: list[str] = []
+    seen = {node_id}
+    frontier = list(parents_of(node_id))
+    while frontier:
+        above: list[str] = []
+        for p in frontier:
+            if p in seen:
+                continue
+            seen.add(p)
+            if wanted(p):
+                found.append(p)
+            else:
+                above.extend(parents_of(p))
+        frontier = above
+    return found
 
 
 class PlanFacts:

@@ -331,21 +331,9 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
 def _drawn_above(facts: PlanFacts, node_id: str, in_diagram: set[str]) -> list[str]:
     """The nearest drawn nodes above a node the diagram leaves out, on each of its ways up: those
     the diagram marks its findings on (as ``below: OG…``)."""
-    found: list[str] = []
-    seen = {node_id}
-    frontier = list(facts.parents.get(node_id, ()))
-    while frontier:
-        above: list[str] = []
-        for p in frontier:
-            if p in seen:
-                continue
-            seen.add(p)
-            if svg_id(p) in in_diagram:
-                found.append(p)
-            else:
-                above.extend(facts.parents.get(p, ()))
-        frontier = above
-    return found
+    from ..graph.facts import nearest_above
+
+    return nearest_above(node_id, lambda n: facts.parents.get(n, ()), lambda p: svg_id(p) in in_diagram)
 
 
 def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple[str, str]:

@@ -225,24 +225,12 @@ class _ModelBuilder:
 
     def _nearest_drawn(self, node_id: str) -> list[str]:
         """The drawn nodes standing for ``node_id``: itself, else the nearest drawn ancestors."""
+        from ...graph.facts import nearest_above
+
         nodes, drawn = self.plan.nodes, self.drawn
         if node_id in drawn:
             return [node_id]
-        out: list[str] = []
-        seen = {node_id}
-        frontier = [p for p in self._parents_of(node_id) if p in nodes]
-        while frontier:
-            nxt: list[str] = []
-            for p in frontier:
-                if p in seen:
-                    continue
-                seen.add(p)
-                if p in drawn:
-                    out.append(p)
-                else:
-                    nxt.extend(q for q in self._parents_of(p) if q in nodes)
-            frontier = nxt
-        return out
+        return nearest_above(node_id, lambda n: [p for p in self._parents_of(n) if p in nodes], drawn.__contains__)
 
     def _indicator_edges(self) -> tuple[dict[tuple[str, str, str], None], set[str]]:
         """The edges to the indicators drawn (an ordered set) and those indicators; notes in the
