@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -1134,6 +1134,21 @@ def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None,
     return exp
 
 
+_Entry = tuple[str, str, str]  # (owner id, form, kind of key)
+# Kinds: K key, P singular/plural key, W loose key, B base (title and name), L base after a
+# label, O the words of a name that lists parts, A abbreviation, E explicit acronym, X expansion;
+# and, made for a pair: H a name with others ("... with community partners"), T a name followed
+# by its body's acronym.
+
+
+class _FormIndex(NamedTuple):
+    """The keys of every owner's written forms, each to the forms that have it."""
+
+    same_k: dict[str, list[_Entry]]  # owner_key -> its forms
+    groups: tuple[dict[str, list[_Entry]], ...]  # K, P, W, B (and L), O: one dict per kind
+    acronyms: dict[_Sig, dict[_Entry, None]]  # A, E and X signatures -> their forms
+
+
 def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     """Find owners that are evidently one owner written two ways (rule OG305).
 
@@ -1198,7 +1213,26 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     ...     print(s.reason)
     'SL ASO' uses the acronym given in 'SL Assets and School Organisation (SL ASO)'
     """
-    forms: dict[str, dict[str, str]] = {}  # owner -> its forms (in the order given) -> their keys
+    forms = _owner_forms(owners)
+    keys = _index_forms(forms)
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for pairs in (_same_key_pairs(keys), _joint_name_pairs(forms, keys.same_k),
+                  _body_acronym_pairs(forms, keys.same_k), _acronym_pairs(keys.acronyms)):
+        for x, y in pairs:
+            if x[0] == y[0]:
+                continue
+            candidate = _pair_reason(x, y)
+            if candidate is None:
+                continue
+            pair = (x[0], y[0]) if x[0] < y[0] else (y[0], x[0])
+            if pair not in best or candidate < best[pair]:
+                best[pair] = candidate
+    return [AliasSplit(a, b, reason) for (a, b), (_, reason) in sorted(best.items())]
+
+
+def _owner_forms(owners: Sequence[tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """Each owner's forms (its id and display texts, in the order given) -> their keys."""
+    forms: dict[str, dict[str, str]] = {}
     for owner_id, text in owners:
         bucket = forms.setdefault(owner_id, {})
         for form in (owner_id, text):
@@ -1206,22 +1240,21 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
                 key = owner_key(form)
                 if key:
                     bucket[form] = key
+    return forms
 
-    # key -> entries (owner, form, kind)
-    # kinds: K key, B base, A abbreviation, E explicit acronym, X expansion
-    index: dict[tuple[str, ...], dict[tuple[str, str, str], None]] = {}
 
-    def add(sig: tuple[str, ...], owner: str, form: str, kind: str) -> None:
-        index.setdefault(sig, {})[(owner, form, kind)] = None
-
+def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
+    """Every form's keys, in one pass over the forms (then the expansions, which are made only
+    where their initials are some form's acronym)."""
     # Each (owner, form) is met once, so the K, P and B keys need no de-duplication: a list
-    # per key (and most keys have one form alone).
-    # One dict per kind of key (K, P, W, B, O), so that no key is made into a tuple.
-    same_k: dict[str, list[tuple[str, str, str]]] = {}
-    same_p: dict[str, list[tuple[str, str, str]]] = {}
-    same_w: dict[str, list[tuple[str, str, str]]] = {}
-    same_b: dict[str, list[tuple[str, str, str]]] = {}  # B entries, and L (a name after a label)
-    same_o: dict[str, list[tuple[str, str, str]]] = {}
+    # per key (and most keys have one form alone). One dict per kind of key, so that no key is
+    # made into a tuple.
+    same_k: dict[str, list[_Entry]] = {}
+    same_p: dict[str, list[_Entry]] = {}
+    same_w: dict[str, list[_Entry]] = {}
+    same_b: dict[str, list[_Entry]] = {}  # B entries, and L (a name after a label)
+    same_o: dict[str, list[_Entry]] = {}
+    index: dict[_Sig, dict[_Entry, None]] = {}
     parsed_forms = []
     acronyms: set[str] = set()  # the letters of every abbreviation and explicit acronym
     stems = _STEMS
@@ -1256,106 +1289,54 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
                         same_b.setdefault(base, []).append((owner_id, form, "L"))
                 if _HAS_PART_SEP.search(form):
                     # Names that may list the same parts in another order have the same words:
-                    # only those are compared part by part (in offer).
+                    # only those are compared part by part (in _pair_reason).
                     name_words = sorted([w for w in map(str.casefold, parsed.name) if w != "&" and w != "and"])
                     same_o.setdefault(f"{parsed.title}|{' '.join(name_words)}|{parsed.suffix}", []).append(
                         (owner_id, form, "O"))
             parsed_forms.append((owner_id, form, parsed))
             abbr, expl = _acronym_signatures(parsed)
             for sig in abbr:
-                add(sig, owner_id, form, "A")
+                index.setdefault(sig, {})[(owner_id, form, "A")] = None
                 acronyms.add(sig[2])
             for sig in expl:
-                add(sig, owner_id, form, "E")
+                index.setdefault(sig, {})[(owner_id, form, "E")] = None
                 acronyms.add(sig[2])
-    # Expansions (written-out names) only where their initials are some form's acronym.
     suffixes = _suffixes(acronyms)
     for owner_id, form, parsed in parsed_forms:
         for sig in _expansion_signatures(parsed, acronyms, suffixes):
-            add(sig, owner_id, form, "X")
+            index.setdefault(sig, {})[(owner_id, form, "X")] = None
+    return _FormIndex(same_k, (same_k, same_p, same_w, same_b, same_o), index)
 
-    best: dict[tuple[str, str], tuple[int, str]] = {}
 
-    def offer(x: tuple[str, str, str], y: tuple[str, str, str]) -> None:
-        (ox, fx, kx), (oy, fy, ky) = x, y
-        if ox == oy:
-            return
-        if kx == "K":
-            a, b = sorted((fx, fy))
-            rank, reason = 0, (f"both are named '{a}'" if a == b else
-                               f"'{a}' and '{b}' are the same name written differently")
-        elif kx == "P":
-            a, b = sorted((fx, fy))
-            rank, reason = 1, f"'{a}' and '{b}' differ only in a singular or plural"
-        elif kx == "W":
-            a, b = sorted((fx, fy))
-            rank, reason = 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"
-        elif "H" in (kx, ky):  # (one form is the other's name with others: "... with community partners")
-            joint, other = (fx, fy) if kx == "H" else (fy, fx)
-            rank, reason = 1, f"'{joint}' names '{other}' with others"
-        elif kx == "T":  # (the name written alone, and followed by its body's acronym)
-            rank, reason = 1, f"'{fx}' is '{fy}' followed by '{fx.rpartition(' ')[2]}'"
-        elif "L" in (kx, ky):  # (a B key, one form or both written after a label)
-            a, b = sorted((fx, fy))
-            if kx == ky:
-                rank, reason = 1, f"'{a}' and '{b}' name one owner after different labels"
-            else:
-                labelled, other = (fx, fy) if kx == "L" else (fy, fx)
-                rank, reason = 1, f"'{labelled}' names '{other}' after a label"
-        elif kx == "B":
-            a, b = sorted((fx, fy))
-            if _without_acronyms(a) == _without_acronyms(b):
-                with_acr, without = (a, b) if len(a) > len(b) else (b, a)
-                rank, reason = 1, f"'{without}' is '{with_acr}' without its acronym"
-            else:
-                rank, reason = 1, f"'{a}' and '{b}' differ only in how the title is written"
-        elif kx == "O":
-            a, b = sorted((fx, fy))
-            pa, pb = _parse_owner(a), _parse_owner(b)
-            parts_a, parts_b = _coordinated_parts(a, pa), _coordinated_parts(b, pb)
-            if parts_a is None or parts_b is None or sorted(parts_a) != sorted(parts_b):
-                return  # (other parts)
-            if parts_a != parts_b:
-                rank, reason = 2, f"'{a}' and '{b}' list the same parts in another order"
-            elif _canon("", pa.name) != _canon("", pb.name):
-                rank, reason = 2, f"'{a}' and '{b}' list the same parts, joined differently"
-            else:
-                return  # (a B key says how they differ)
-        elif {kx, ky} == {"A", "E"}:
-            abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
-            rank, reason = 2, f"'{abbr_form}' uses the acronym given in '{other}'"
-        elif {kx, ky} == {"A", "X"}:
-            abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
-            rank, reason = 3, f"'{abbr_form}' uses the initials of '{other}'"
-        elif kx == ky == "A":
-            a, b = sorted((fx, fy))
-            rank, reason = 4, f"'{a}' and '{b}' are the same acronym under the same title"
-        else:
-            return
-        pair = (ox, oy) if ox < oy else (oy, ox)
-        candidate = (rank, reason)
-        if pair not in best or candidate < best[pair]:
-            best[pair] = candidate
-
-    for same in (same_k, same_p, same_w, same_b, same_o):
+def _same_key_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
+    """Every two forms of two owners that share a key of one kind."""
+    for same in keys.groups:
         for members in same.values():
             if len(members) < 2 or len({e[0] for e in members}) < 2:  # (most: one form, or one owner)
                 continue
             for i, first in enumerate(members):
                 for second in members[i + 1 :]:
-                    offer(first, second)
-    # A name followed by the others it works with ("Group Manager, Youth Support with community
-    # partners") is that name's owner: the name is another form's, written alone.
+                    yield first, second
+
+
+def _joint_name_pairs(forms: dict[str, dict[str, str]],
+                      same_k: dict[str, list[_Entry]]) -> Iterator[tuple[_Entry, _Entry]]:
+    """A name followed by the others it works with ("Group Manager, Youth Support with
+    community partners"), and that name written alone by another owner."""
     for owner_id, owner_forms in forms.items():
         for form in owner_forms:
             head, sep, _rest = form.partition(" with ")
             if sep and len(head.split()) >= 2:
                 for other in same_k.get(owner_key(head), ()):
-                    offer((owner_id, form, "H"), other)
-    # A titled name followed by the acronym of the body it sits in ("S M Performance and Systems
-    # CEF", the directorate) is that name's owner, written alone elsewhere. Only a name of two or
-    # more words after the title: "Head of Commissioning PCT" and "Head of Commissioning" may well
-    # be two people of two bodies.
+                    yield (owner_id, form, "H"), other
+
+
+def _body_acronym_pairs(forms: dict[str, dict[str, str]],
+                        same_k: dict[str, list[_Entry]]) -> Iterator[tuple[_Entry, _Entry]]:
+    """A titled name followed by the acronym of the body it sits in ("S M Performance and
+    Systems CEF", the directorate), and that name written alone by another owner. Only a name of
+    two or more words after the title: "Head of Commissioning PCT" and "Head of Commissioning"
+    may well be two people of two bodies."""
     for owner_id, owner_forms in forms.items():
         for form in owner_forms:
             head, sep, last = form.rstrip().rpartition(" ")
@@ -1368,17 +1349,79 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             parsed = _parse_owner(head)
             if parsed.title and sum(1 for w in parsed.name if w.casefold() not in _ACR_FUNCTION) >= 2:
                 for other in others:
-                    offer((owner_id, form, "T"), other)
+                    yield (owner_id, form, "T"), other
+
+
+def _acronym_pairs(index: dict[_Sig, dict[_Entry, None]]) -> Iterator[tuple[_Entry, _Entry]]:
+    """An abbreviation and every other form with its signature (each pair of abbreviations once)."""
     for entries in index.values():
         if len(entries) < 2:  # (most keys: one form alone)
             continue
         members = list(entries)
         if len({e[0] for e in members}) < 2:
             continue
-        abbrs = [e for e in members if e[2] == "A"]
-        for first in abbrs:
+        for first in members:
+            if first[2] != "A":
+                continue
             for second in members:
                 if second is not first and not (second[2] == "A" and second < first):
-                    offer(first, second)
+                    yield first, second
 
-    return [AliasSplit(a, b, reason) for (a, b), (_, reason) in sorted(best.items())]
+
+def _pair_reason(x: _Entry, y: _Entry) -> tuple[int, str] | None:
+    """How strongly two forms of two owners say they are one owner (0 the strongest), and why;
+    None when the key they share does not make them one (an O key listing other parts, or two
+    kinds that do not pair)."""
+    (_, fx, kx), (_, fy, ky) = x, y
+    if kx in ("K", "P", "W"):
+        a, b = sorted((fx, fy))
+        if kx == "K":
+            return 0, (f"both are named '{a}'" if a == b else
+                       f"'{a}' and '{b}' are the same name written differently")
+        if kx == "P":
+            return 1, f"'{a}' and '{b}' differ only in a singular or plural"
+        return 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"
+    if "H" in (kx, ky):  # (one form is the other's name with others: "... with community partners")
+        joint, other = (fx, fy) if kx == "H" else (fy, fx)
+        return 1, f"'{joint}' names '{other}' with others"
+    if kx == "T":  # (the name written alone, and followed by its body's acronym)
+        return 1, f"'{fx}' is '{fy}' followed by '{fx.rpartition(' ')[2]}'"
+    if "L" in (kx, ky):  # (a B key, one form or both written after a label)
+        a, b = sorted((fx, fy))
+        if kx == ky:
+            return 1, f"'{a}' and '{b}' name one owner after different labels"
+        labelled, other = (fx, fy) if kx == "L" else (fy, fx)
+        return 1, f"'{labelled}' names '{other}' after a label"
+    if kx == "B":
+        a, b = sorted((fx, fy))
+        if _without_acronyms(a) == _without_acronyms(b):
+            with_acr, without = (a, b) if len(a) > len(b) else (b, a)
+            return 1, f"'{without}' is '{with_acr}' without its acronym"
+        return 1, f"'{a}' and '{b}' differ only in how the title is written"
+    if kx == "O":
+        return _reordered_parts(fx, fy)
+    if {kx, ky} == {"A", "E"}:
+        abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
+        return 2, f"'{abbr_form}' uses the acronym given in '{other}'"
+    if {kx, ky} == {"A", "X"}:
+        abbr_form, other = (fx, fy) if kx == "A" else (fy, fx)
+        return 3, f"'{abbr_form}' uses the initials of '{other}'"
+    if kx == ky == "A":
+        a, b = sorted((fx, fy))
+        return 4, f"'{a}' and '{b}' are the same acronym under the same title"
+    return None
+
+
+def _reordered_parts(fx: str, fy: str) -> tuple[int, str] | None:
+    """Two names with the same words that list the same parts in another order, or joined
+    differently; None when the parts differ, or when only the title does (a B key says so)."""
+    a, b = sorted((fx, fy))
+    pa, pb = _parse_owner(a), _parse_owner(b)
+    parts_a, parts_b = _coordinated_parts(a, pa), _coordinated_parts(b, pb)
+    if parts_a is None or parts_b is None or sorted(parts_a) != sorted(parts_b):
+        return None
+    if parts_a != parts_b:
+        return 2, f"'{a}' and '{b}' list the same parts in another order"
+    if _canon("", pa.name) != _canon("", pb.name):
+        return 2, f"'{a}' and '{b}' list the same parts, joined differently"
+    return None
