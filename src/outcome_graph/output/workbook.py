@@ -176,48 +176,84 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
     from ..convert import canonical_document
 
     doc = canonical_document(plan_or_document)
-    sheets = {name: SheetData(LAYOUTS[name]) for name in SHEET_ORDER}
-    by_kind: dict[str, Positions] = {"node": {}, "owner": {}, "group": {}}
+    out = _SheetWriter()
+    out.plan_rows(doc)
+    if doc.vision is not None:
+        out.node_row(doc.vision, None)
+    # Level sheets are written level by level, so a sheet's rows follow the document's order.
+    by_level: dict[str, list[tuple[NodeSpec, str | None]]] = {k: [] for k in ("priority", "aim", "objective", "milestone")}
+    for node, nest in iter_nested(doc):
+        by_level[node.kind].append((node, nest))
+    for kind in ("priority", "aim", "objective", "milestone"):
+        for node, nest in by_level[kind]:
+            out.node_row(node, nest)
+    for node in doc.indicators:
+        out.node_row(node, None)
 
-    def add(sheet: str, row: dict[str, CellValue], key: str | None = None) -> None:
+    holders = {node.id for node in out.nodes} | {o.id for o in doc.owners} | {g.id for g in doc.groups}
+    plan_node = PLAN_NODE if doc.plan.id in holders else doc.plan.id  # (the row of an item of the plan's id is the item's)
+    for rule in doc.plan.ignore:
+        out.add("ignore", _ignore_row(plan_node, rule))
+    for node in out.nodes:
+        out.detail_rows(node)
+    # (an owner's or group's entries name it in the node column; a node of the same id takes them)
+    held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [(g.id, g.ignore) for g in doc.groups]
+    for holder_id, entries in held:
+        for rule in entries:
+            out.add("ignore", _ignore_row(holder_id, rule))
+    return out.sheets, out.by_kind
+
+
+_NODE_SHEETS = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
+                "milestone": "milestones", "indicator": "indicators"}
+
+
+class _SheetWriter:
+    """The rows of every sheet as they are added, and where each node, owner and group went."""
+
+    def __init__(self) -> None:
+        self.sheets = {name: SheetData(LAYOUTS[name]) for name in SHEET_ORDER}
+        self.by_kind: dict[str, Positions] = {"node": {}, "owner": {}, "group": {}}
+        self.nodes: list[NodeSpec] = []  # (in the order their rows were written)
+
+    def add(self, sheet: str, row: dict[str, CellValue], key: str | None = None) -> None:
         if key is not None:
             kind = "owner" if sheet == "owners" else "group" if sheet == "groups" else "node"
-            by_kind[kind].setdefault(key, (sheet, len(sheets[sheet].rows)))
-        sheets[sheet].rows.append(row)
+            self.by_kind[kind].setdefault(key, (sheet, len(self.sheets[sheet].rows)))
+        self.sheets[sheet].rows.append(row)
 
-    node_ids = set()
+    def plan_rows(self, doc: PlanDocument) -> None:
+        """The plan's own row, its owners, catalogues (with their entries) and groups."""
+        meta = doc.plan
+        self.add("plan", {
+            "format": FORMAT_ID, "id": meta.id, "title": _text(meta.title), "organisation": _text(meta.organisation),
+            "period.start": meta.period.start, "period.end": meta.period.end, "framework": meta.framework,
+            "as_of": meta.as_of, "source": _text(meta.source), "views": _opt_list(meta.views),
+            "tags": _list(meta.tags), "notes": _text(meta.notes),
+        })
+        for owner in doc.owners:
+            self.add("owners", {"id": encode_text(owner.id), "name": _text(owner.name), "kind": owner.kind,
+                                "aliases": _list(owner.aliases), "capacity": owner.capacity, "tags": _list(owner.tags),
+                                "notes": _text(owner.notes)}, owner.id)
+        for cat in doc.catalogues:
+            row: dict[str, CellValue] = {"prefix": cat.prefix, "title": _text(cat.title)}
+            if isinstance(cat.entries, str):
+                row["entries"] = encode_text(cat.entries)
+            elif cat.entries == []:
+                row["entries"] = EMPTY_LIST
+            self.add("catalogues", row)
+            for entry in cat.entries if isinstance(cat.entries, list) else []:
+                self.add("entries", {"node": cat.prefix, "code": encode_text(entry.code), "title": encode_text(entry.title),
+                                     "outcomes": _list(entry.outcomes)})
+        for group in doc.groups:
+            self.add("groups", {"id": encode_text(group.id), "title": encode_text(group.title), "kind": _text(group.kind),
+                                "members": _list(group.members), "views": _opt_list(group.views), "tags": _list(group.tags),
+                                "notes": _text(group.notes)}, group.id)
 
-    meta = doc.plan
-    add("plan", {
-        "format": FORMAT_ID, "id": meta.id, "title": _text(meta.title), "organisation": _text(meta.organisation),
-        "period.start": meta.period.start, "period.end": meta.period.end, "framework": meta.framework,
-        "as_of": meta.as_of, "source": _text(meta.source), "views": _opt_list(meta.views),
-        "tags": _list(meta.tags), "notes": _text(meta.notes),
-    })
-    for owner in doc.owners:
-        add("owners", {"id": encode_text(owner.id), "name": _text(owner.name), "kind": owner.kind,
-                       "aliases": _list(owner.aliases), "capacity": owner.capacity, "tags": _list(owner.tags), "notes": _text(owner.notes)}, owner.id)
-    for cat in doc.catalogues:
-        row: dict[str, CellValue] = {"prefix": cat.prefix, "title": _text(cat.title)}
-        if isinstance(cat.entries, str):
-            row["entries"] = encode_text(cat.entries)
-        elif cat.entries == []:
-            row["entries"] = EMPTY_LIST
-        add("catalogues", row)
-        for entry in cat.entries if isinstance(cat.entries, list) else []:
-            add("entries", {"node": cat.prefix, "code": encode_text(entry.code), "title": encode_text(entry.title),
-                            "outcomes": _list(entry.outcomes)})
-    for group in doc.groups:
-        add("groups", {"id": encode_text(group.id), "title": encode_text(group.title), "kind": _text(group.kind),
-                       "members": _list(group.members), "views": _opt_list(group.views), "tags": _list(group.tags),
-                       "notes": _text(group.notes)}, group.id)
-
-    pending: list[tuple[NodeSpec, dict[str, CellValue]]] = []
-
-    def node_rows(node: NodeSpec, nest: str | None) -> None:
+    def node_row(self, node: NodeSpec, nest: str | None) -> None:
+        """A node's row on its level's sheet (``nest``: the parent it is nested under, if any)."""
         row: dict[str, CellValue] = {}
         _common(node, row)
-        node_ids.add(node.id)
         kind = node.kind
         if kind not in ("vision", "indicator"):
             row["parent"] = _text(nest if nest is not None else getattr(node, "parent", None))
@@ -243,66 +279,42 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
             _put_value(row, "target", node.target)  # type: ignore[attr-defined]
             if node.targets == []:  # type: ignore[attr-defined]
                 row["targets"] = EMPTY_LIST
-        sheet = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
-                 "milestone": "milestones", "indicator": "indicators"}[kind]
-        add(sheet, row, node.id)
-        pending.append((node, row))
+        self.add(_NODE_SHEETS[kind], row, node.id)
+        self.nodes.append(node)
 
-    if doc.vision is not None:
-        node_rows(doc.vision, None)
-    # Level sheets are written level by level, so a sheet's rows follow the document's order.
-    by_level: dict[str, list[tuple[NodeSpec, str | None]]] = {k: [] for k in ("priority", "aim", "objective", "milestone")}
-
-    for node, nest in iter_nested(doc):
-        by_level[node.kind].append((node, nest))
-    for kind in ("priority", "aim", "objective", "milestone"):
-        for node, nest in by_level[kind]:
-            node_rows(node, nest)
-    for node in doc.indicators:
-        node_rows(node, None)
-
-    holders = node_ids | {o.id for o in doc.owners} | {g.id for g in doc.groups}
-    plan_node = PLAN_NODE if meta.id in holders else meta.id  # (the row of an item of the plan's id is the item's)
-    for rule in meta.ignore:
-        add("ignore", _ignore_row(plan_node, rule))
-    for node, _row in pending:
+    def detail_rows(self, node: NodeSpec) -> None:
+        """A node's rows on the list sheets: variants, ignore entries, indicator references,
+        targets, actuals and due dates."""
+        node_id = encode_text(node.id)
         for v in node.variants:
-            add("variants", {"node": encode_text(node.id), "text": encode_text(v.text), "where": encode_text(v.where)})
+            self.add("variants", {"node": node_id, "text": encode_text(v.text), "where": encode_text(v.where)})
         for rule in node.ignore:
-            add("ignore", _ignore_row(node.id, rule))
+            self.add("ignore", _ignore_row(node.id, rule))
         for ref in getattr(node, "indicators", None) or []:
             if ref.title is not None or ref.target is not None or ref.targets == []:
-                ref_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id),
+                ref_row: dict[str, CellValue] = {"node": node_id, "indicator": encode_text(ref.id),
                                                  "title": _text(ref.title)}
                 _put_value(ref_row, "target", ref.target)
                 if ref.targets == []:
                     ref_row["targets"] = EMPTY_LIST
-                add("indicator_refs", ref_row)
+                self.add("indicator_refs", ref_row)
             for value in ref.targets or []:
-                value_row: dict[str, CellValue] = {"node": encode_text(node.id), "indicator": encode_text(ref.id)}
-                _put_value(value_row, "", value)
-                add("targets", value_row)
+                self._value_row("targets", {"node": node_id, "indicator": encode_text(ref.id)}, value)
         if node.kind == "indicator":
             for value in node.targets or []:  # type: ignore[attr-defined]
-                value_row = {"node": encode_text(node.id)}
-                _put_value(value_row, "", value)
-                add("targets", value_row)
+                self._value_row("targets", {"node": node_id}, value)
             for value in node.actuals:  # type: ignore[attr-defined]
-                value_row = {"node": encode_text(node.id)}
-                _put_value(value_row, "", value)
-                add("actuals", value_row)
+                self._value_row("actuals", {"node": node_id}, value)
         if node.kind == "milestone" and isinstance(node.due, list):  # type: ignore[attr-defined]
             for item in node.due:  # type: ignore[attr-defined]
                 if isinstance(item, DueRange):
-                    add("due", {"node": encode_text(node.id), "from": item.from_, "to": item.to})
+                    self.add("due", {"node": node_id, "from": item.from_, "to": item.to})
                 else:
-                    add("due", {"node": encode_text(node.id), "due": encode_text(item)})
-    # (an owner's or group's entries name it in the node column; a node of the same id takes them)
-    held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [(g.id, g.ignore) for g in doc.groups]
-    for holder_id, entries in held:
-        for rule in entries:
-            add("ignore", _ignore_row(holder_id, rule))
-    return sheets, by_kind
+                    self.add("due", {"node": node_id, "due": encode_text(item)})
+
+    def _value_row(self, sheet: str, row: dict[str, CellValue], value: Value) -> None:
+        _put_value(row, "", value)
+        self.add(sheet, row)
 
 
 # ---------------------------------------------------------------------------------------------
