@@ -951,9 +951,11 @@ def build_plan(
     base_dir: str | None,
     positions: dict[int, tuple[int, int]] | Callable[[], dict[int, tuple[int, int]]] | None = None,
 ) -> Plan:
+    """Flatten a validated document into a :class:`Plan`: every node with its parents, file order
+    and position (from the parsed ``tree``'s marks, or ``positions`` by the id of each raw mapping),
+    the owners' and groups' lines, the catalogues and the indicators referred to but not written.
+    Duplicate ids, unknown outcomes and catalogues that cannot be built raise :class:`PlanError`."""
     from ..model.frameworks import frameworks
-    from ..reference.catalogue import national_indicators
-    from ..reference.local import build_catalogue
 
     plan = Plan(document=document, file=file, base_dir=base_dir)
     problems: list[Problem] = []
@@ -1050,39 +1052,49 @@ def build_plan(
     for group, raw in zip(document.groups, tree.get("groups") or []):
         plan.group_lines.setdefault(group.id, pos(raw))
     problems += _declared_twice(document, tree, file)
-
-    # The framework and its outcomes.
-    if valid is None:
-        line, col = getattr(tree["plan"], "key_pos", {}).get("framework", (None, None))
-        problems.append(
-            Problem(
-                unknown_framework(meta.framework, known),
-                file=file,
-                line=line,
-                column=col,
-            )
-        )
-    else:
-        for node in bad_outcomes:
-            for outcome in node.outcomes or ():
-                if outcome not in valid:
-                    problems.append(
-                        Problem(
-                            unknown_outcome(node.id, outcome, valid, meta.framework),
-                            file=file,
-                            line=node._line,
-                            column=node._column,
-                        )
-                    )
+    problems += _outcome_problems(document, tree, bad_outcomes, file)
     if problems:
         raise PlanError(problems)
 
-    # Catalogues: the built-in NI set plus the plan's local ones. A catalogue that cannot be built
-    # is reported at its entry of `catalogues:` (at its `entries` key when it has one), with the
-    # problems of every other catalogue.
+    problems += _build_catalogues(plan, tree, base_dir, file)
+    if problems:
+        raise PlanError(problems[:50])
+
+    _add_implicit_indicators(plan, referring)
+    return plan
+
+
+def _outcome_problems(document: PlanDocument, tree: dict[str, Any], bad_outcomes: list[NodeSpec],
+                      file: str | None) -> list[Problem]:
+    """An unknown framework (at the plan's ``framework`` key), or each outcome a node names that
+    its framework does not have (``bad_outcomes``: the nodes naming one)."""
+    from ..model.frameworks import frameworks
+
+    known = frameworks()
+    framework = document.plan.framework
+    if framework not in known:
+        line, col = getattr(tree["plan"], "key_pos", {}).get("framework", (None, None))
+        return [Problem(unknown_framework(framework, known), file=file, line=line, column=col)]
+    valid = known[framework].ids
+    return [
+        Problem(unknown_outcome(node.id, outcome, valid, framework), file=file, line=node._line, column=node._column)
+        for node in bad_outcomes
+        for outcome in node.outcomes or ()
+        if outcome not in valid
+    ]
+
+
+def _build_catalogues(plan: Plan, tree: dict[str, Any], base_dir: str | None, file: str | None) -> list[Problem]:
+    """The built-in NI set plus the plan's local catalogues, into ``plan.catalogues``. A catalogue
+    that cannot be built is reported at its entry of ``catalogues:`` (at its ``entries`` key when
+    it has one), with the problems of every other catalogue."""
+    from ..reference.catalogue import national_indicators
+    from ..reference.local import build_catalogue
+
+    problems: list[Problem] = []
     plan.catalogues = {"NI": national_indicators()}
     raw_specs = tree.get("catalogues") or []
-    for i, spec in enumerate(document.catalogues):
+    for i, spec in enumerate(plan.document.catalogues):
         raw = raw_specs[i] if i < len(raw_specs) else None
         try:
             plan.catalogues[spec.prefix.upper()] = build_catalogue(spec, base_dir=base_dir, plan=plan)
@@ -1091,11 +1103,7 @@ def build_plan(
             if exc.entry is not None and isinstance(raw_entries, list) and exc.entry < len(raw_entries):
                 raw = raw_entries[exc.entry]  # (an entry written in the plan: at its own line)
             problems.append(_problem_at(raw, "entries", f"catalogue: {exc}", file))
-    if problems:
-        raise PlanError(problems[:50])
-
-    _add_implicit_indicators(plan, referring)
-    return plan
+    return problems
 
 
 def _add_implicit_indicators(plan: Plan, referring: list[NodeSpec]) -> None:
