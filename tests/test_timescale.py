@@ -919,3 +919,25 @@ def test_the_specifications_value_periods(period: str, first: str, last: str):
 def test_the_specifications_refused_periods(period: str, needle: str):
     with pytest.raises(ValueError, match=needle):
         parse_value_period(period)
+
+
+# ---------------------------------------------------------------------------------------------
+# Forms that were misread
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Summer terms 2012", ["2012-04..2012-07"], "the summer term 2012 (April to July 2012)"),
+    ("autumn Terms 2011", ["2011-09..2011-12"], "the autumn term 2011"),
+    ("Spring and Summer terms 2012", ["2012-01..2012-04", "2012-04..2012-07"], "2 dates"),
+    ("Spring & Summer terms 2012", ["2012-01..2012-04", "2012-04..2012-07"], "2 dates"),
+    ("Autumn and Spring terms 2011/12", ["2011-09..2011-12", "2012-01..2012-04"], "2 dates"),
+    ("Spring/Summer terms 2012", ["2012-01..2012-07"], "spring term 2012 to summer term 2012"),
+])
+def test_terms_written_in_the_plural_are_terms(text: str, expected: list[str], says: str) -> None:
+    # ('Summer terms 2012' was read as the calendar year 2012, its 'Summer terms' taken as a label)
+    for period in (None, THURROCK, Interval(date(2011, 9, 1), date(2012, 8, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False)
+        assert says in t.interpretation
+        assert t.interpretation.startswith(f"'{text}' read as")
+    # the singular is read as it was
+    assert spans(parse_timescale(text.replace("terms", "term").replace("Terms", "Term"))) == expected

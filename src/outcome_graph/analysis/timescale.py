@@ -45,7 +45,8 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   **School terms**: autumn term = September–December, spring term = January–April, summer
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
   the first year and the spring and summer terms in the second. A season without a year before a
-  term (``Spring/Summer term 2012``, ``Spring and Summer term 2012``) is a term too. A season
+  term (``Spring/Summer term 2012``, ``Spring and Summer terms 2012``) is a term too, and "terms"
+  reads as "term" (``Summer terms 2012`` is the summer term 2012). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
@@ -644,7 +645,7 @@ _ALTERNATIVES = [
     r"(?P<MD>" + _mon("md_mon") + r"\s+(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:,?\s*(?P<md_y1>"
     + _Y4 + r")(?!\d))?|,?\s*(?P<md_y2>" + _Y4 + r")(?!\d)))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
-    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+term)?(?:\s*(?P<se_y>"
+    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+terms?(?![a-z]))?(?:\s*(?P<se_y>"
     + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
