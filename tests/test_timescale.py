@@ -941,3 +941,27 @@ def test_terms_written_in_the_plural_are_terms(text: str, expected: list[str], s
         assert t.interpretation.startswith(f"'{text}' read as")
     # the singular is read as it was
     assert spans(parse_timescale(text.replace("terms", "term").replace("Terms", "Term"))) == expected
+
+
+@fast
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.booleans(), st.booleans(),
+       st.sampled_from(["{m}-{d} {y}", "{m}-{d}-{y}", "{m}-{d}, {y}", "{m}-{d}{o} {y}", "by {m}-{d} {y}"]),
+       periods)
+def test_a_month_and_day_joined_by_a_hyphen_then_a_year_is_that_day(
+        day: date, short: bool, zero: bool, form: str, period: Interval | None) -> None:
+    # ('May-15 2012' was read as two dates, May 2015 and the calendar year 2012)
+    month = (ABBREVIATIONS if short else MONTHS)[day.month - 1]
+    ordinal = "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    text = form.format(m=month, d=f"{day.day:02d}" if zero else day.day, y=day.year, o=ordinal)
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (Interval(day, day),)), t.interpretation
+    assert f"{day.day} {MONTHS[day.month - 1]} {day.year}" in t.interpretation
+
+
+def test_a_month_and_day_joined_by_a_hyphen_is_read_only_before_a_year() -> None:
+    assert parse_timescale("May-15 2012").interpretation == "'May-15 2012' read as 15 May 2012"
+    assert spans(parse_timescale("Feb-30 2012")) == []  # (an impossible day is not read)
+    # a spreadsheet's month and two-digit year, alone or in a range, are read as they were
+    assert spans(parse_timescale("May-15")) == ["2015-05"]
+    assert spans(parse_timescale("Apr-11 - 2012")) == ["2011-04..2012-12"]
+    assert spans(parse_timescale("Apr-11 May-11")) == ["2011-04", "2011-05"]

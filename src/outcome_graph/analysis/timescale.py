@@ -21,7 +21,8 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   A two-digit year is 20YY. The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
   (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
-  ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``; ``1 - 15 April 2011``;
+  ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``, ``May-15 2012`` (a month and day
+  joined by a hyphen before a year; ``May-15`` alone is May 2015); ``1 - 15 April 2011``;
   ``w/c 5 September 2011`` (week commencing) is that week. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
@@ -641,9 +642,11 @@ _ALTERNATIVES = [
     # day month [year]: 31 July 2011, 1st April 2011, 01-Apr-11, 31 March
     r"(?P<DM>(?<![\d.,/:-])(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|\s+|-)?" + _mon("dm_mon")
     + r"(?:(?:,?\s*|-)(?P<dm_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("dm_y2") + r")?)",
-    # month day [year]: July 31, 2011; June 11th
-    r"(?P<MD>" + _mon("md_mon") + r"\s+(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:,?\s*(?P<md_y1>"
-    + _Y4 + r")(?!\d))?|,?\s*(?P<md_y2>" + _Y4 + r")(?!\d)))",
+    # month day [year]: July 31, 2011; June 11th; May-15 2012 (joined by a hyphen only before a year:
+    # 'May-15' alone is a spreadsheet's May 2015)
+    r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
+    r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
+    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+terms?(?![a-z]))?(?:\s*(?P<se_y>"
     + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
