@@ -965,3 +965,28 @@ def test_a_month_and_day_joined_by_a_hyphen_is_read_only_before_a_year() -> None
     assert spans(parse_timescale("May-15")) == ["2015-05"]
     assert spans(parse_timescale("Apr-11 - 2012")) == ["2011-04..2012-12"]
     assert spans(parse_timescale("Apr-11 May-11")) == ["2011-04", "2011-05"]
+
+
+DIGIT_ZEROS = [0x660, 0x6F0, 0x966, 0xFF10]  # Arabic-Indic, Extended Arabic-Indic, Devanagari, fullwidth
+
+
+def _in_script(text: str, zero: int) -> str:
+    return "".join(chr(zero + int(c)) if c.isascii() and c.isdigit() else c for c in text)
+
+
+@fast
+@given(st.sampled_from(DIGIT_ZEROS), st.sampled_from(["June 2011", "End September 2012", "31/07/2011", "2011/12",
+                                                      "Q3 2011-12", "April – July 11", "w/c 5 September 2011"]),
+       periods)
+def test_digits_of_other_scripts_are_read_as_the_same_digits(zero: int, text: str, period: Interval | None) -> None:
+    # ('June ٢٠١١' was undated with "٢٠١١ is not a year from 1900 to 2099": Python reads it as 2011)
+    written = _in_script(text, zero)
+    t, plain = parse_timescale(written, period), parse_timescale(text, period)
+    assert (t.kind, t.intervals, t.year_only) == (plain.kind, plain.intervals, plain.year_only)
+    assert t.interpretation == plain.interpretation.replace(repr(text), repr(written), 1)
+    assert t.text == written
+
+
+def test_a_year_in_another_script_out_of_range_is_named_in_ascii_digits() -> None:
+    assert parse_timescale("June ٢٠١١").interpretation == "'June ٢٠١١' read as June 2011"
+    assert parse_timescale("June ٣٠١١").interpretation == "'June ٣٠١١': 3011 is not a year from 1900 to 2099"

@@ -14,7 +14,9 @@ Three entry points:
 
 Reading rules for timescales
 ----------------------------
-Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are ignored.
+Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are ignored; digits
+of other scripts are read as the same digits (``June ٢٠١١`` is June 2011, as Python's ``int()``
+reads them).
 
 - **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``,
   ``Apr-11`` (as a spreadsheet shows a month).
@@ -111,6 +113,7 @@ timescales is read once per distinct wording.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -603,7 +606,7 @@ _MON_BODY = (
 _Y4 = r"(?:19|20)\d\d"
 #: A number of three or more digits straight after a month or season: a year that _Y4 does not
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
-_NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)")
+_NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)", re.A)
 # a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
 _YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-\d)"
 
@@ -1202,7 +1205,18 @@ def _clean(text: str) -> tuple[str, str]:
     if text.isascii():
         return text, text
     display = text.translate(_DISPLAY)
-    return display, display.translate(_DASHES)
+    return display, _ascii_digits(display.translate(_DASHES))
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of other scripts as ASCII digits (``٢٠١١`` is 2011, as Python's ``int()`` reads it).
+
+    The patterns match ASCII digits only; each digit stays one character, so positions in the
+    matching text are positions in the display text.
+    """
+    if not any(c.isdecimal() and not c.isascii() for c in text):
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
 def _label(text: str) -> str:
