@@ -990,3 +990,76 @@ def test_digits_of_other_scripts_are_read_as_the_same_digits(zero: int, text: st
 def test_a_year_in_another_script_out_of_range_is_named_in_ascii_digits() -> None:
     assert parse_timescale("June ٢٠١١").interpretation == "'June ٢٠١١' read as June 2011"
     assert parse_timescale("June ٣٠١١").interpretation == "'June ٣٠١١': 3011 is not a year from 1900 to 2099"
+
+
+@pytest.mark.parametrize(("text", "month", "says"), [
+    ("end of the financial year 2012", "2012-03", "by the end of March 2012, the end of the financial year 2011-12"),
+    ("By end of FY 2012", "2012-03", "by the end of March 2012, the end of the financial year 2011-12"),
+    ("Financial year end 2012", "2012-03", "the end of the financial year 2011-12"),
+    ("by the end of financial year 2012/13", "2013-03", "by the end of March 2013, the end of the financial year 2012-13"),
+    ("end of FY 2012/13", "2013-03", "by the end of March 2013, the end of the financial year 2012-13"),
+    ("End of FY12/13", "2013-03", "the end of the financial year 2012-13"),
+    ("end of FY12", "2012-03", "the end of the financial year 2011-12"),
+    ("end of financial year 2012-2013", "2013-03", "the end of the financial year 2012-13"),
+    ("Financial year end 2011/12", "2012-03", "the end of the financial year 2011-12"),
+    ("Year end 2011/12", "2012-03", "the end of the financial year 2011-12"),
+    ("by the end of the 2012/13 financial year", "2013-03", "the end of the financial year 2012-13"),
+    ("2012/13 year end", "2013-03", "the end of the financial year 2012-13"),
+    ("end of the academic year 2011/12", "2012-08", "by the end of August 2012, the end of the academic year 2011-12"),
+    ("by the end of the school year 2012", "2012-08", "the end of the academic year 2011-12"),
+    ("end of the calendar year 2012", "2012-12", "by the end of December 2012, the end of the calendar year 2012"),
+])
+def test_the_end_of_a_named_financial_or_academic_year_is_its_last_month(text: str, month: str, says: str) -> None:
+    # ('end of the financial year 2012' was the calendar year 2012, to December; 'by the end of financial
+    # year 2012/13' was the whole year, read as if 'by the end of' were a label)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only, t.ends_on_year) == ("dated", [month], False, False), t.interpretation
+        assert t.interpretation == f"{text!r} read as {says}" or t.interpretation.startswith(f"{text!r} read as by")
+        assert says in t.interpretation
+        assert t.due_month == (int(month[:4]), int(month[5:]))
+
+
+@fast
+@given(st.integers(2000, 2098), st.sampled_from(["End of the financial year", "By the end of the financial year",
+                                                  "Financial year end", "end of financial year"]),
+       st.sampled_from(["{a}/{b2}", "{a}-{b2}", "{a}/{b}", "{a2}/{b2}", "FY {a}/{b2}"]))
+def test_the_end_of_the_financial_year_reads_the_same_with_its_year_written(year: int, phrase: str, form: str) -> None:
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    split = form.format(a=year, b=year + 1, a2=f"{year % 100:02d}", b2=f"{(year + 1) % 100:02d}")
+    named = parse_timescale(f"{phrase} {split}", plan)
+    implied = parse_timescale(phrase, plan)
+    assert (named.kind, named.intervals, named.due_month) == (implied.kind, implied.intervals, implied.due_month)
+    assert named.intervals == (month_interval(year + 1, 3),)
+    # the year the financial year ends in names the same year
+    assert parse_timescale(f"{phrase} {year + 1}").intervals == named.intervals
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("financial year 2012", "'financial year 2012' does not say which financial year: 2011-12, which ends in "
+                            "March 2012, or 2012-13, which starts in April 2012"),
+    ("FY2012", "'FY2012' does not say which financial year: 2011-12"),
+    ("FY 12", "'FY 12' does not say which financial year"),
+    ("academic year 2012", "'academic year 2012' does not say which academic year: 2011-12, which ends in "
+                           "August 2012, or 2012-13, which starts in September 2012"),
+])
+def test_a_financial_or_academic_year_named_by_one_year_is_undated(text: str, says: str) -> None:
+    # (they were read as the calendar year 2012, or not at all)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, t.intervals) == ("undated", ())
+        assert t.interpretation.startswith(says)
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("FY 2012/13", ["2012-04..2013-03"], "the financial year 2012-13"),
+    ("FY12/13", ["2012-04..2013-03"], "the financial year 2012-13"),
+    ("FY2011-12", ["2011-04..2012-03"], "the financial year 2011-12"),
+    ("by end 2011/12", ["2011-04..2012-03"], "by the end of the financial year 2011-12 (April 2011 to March 2012)"),
+    ("end of 2012", ["2012"], "by the end of the calendar year 2012"),
+    ("year end 2012", ["2012"], "by the end of the calendar year 2012"),
+])
+def test_year_level_forms_next_to_financial_year_words(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text)
+    assert (t.kind, spans(t), t.year_only) == ("dated", expected, True)
+    assert says in t.interpretation

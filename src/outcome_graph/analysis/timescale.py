@@ -63,7 +63,10 @@ reads them).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
   next to it, the academic year 1 September to 31 August. ``YYYY-MM`` whose second part is not
-  the next year is an ISO month (``2011-07``). ``2012`` alone is the calendar year;
+  the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are
+  financial years too. ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year
+  named) are undated: one such year ends in 2012 and the next starts in it, and the
+  interpretation names both. ``2012`` alone is the calendar year;
   ``2010 – 2013`` runs from 1 January 2010 to 31 December 2013. Year-level readings (calendar,
   financial and academic years) set ``Timing.year_only``, since they say nothing about the
   month a milestone falls due in; a range ending on a year alone (``April 2009 - 2010``) sets
@@ -87,7 +90,13 @@ reads them).
   the plan period, "by the end of March 2012", when the period is one financial year (1 April
   to 31 March) or, unless the text says "financial", one calendar year; in a plan of several
   years, or without a period, it is undated and the interpretation says why. ``end of Year 11``
-  (a school year group) is not a date.
+  (a school year group) is not a date. With the year written (``end of the financial year
+  2012/13``, ``end of FY 2012/13``, ``Year end 2011/12``, ``by the end of the 2012/13 financial
+  year``, ``end of the academic year 2011/12``) it is that year's last month, as without it:
+  "by the end of March 2013, the end of the financial year 2012-13". A financial or academic
+  year named by one year is the one that ends in it (``end of the financial year 2012`` is
+  March 2012); ``end of the calendar year 2012`` is December 2012. ``Year end 2012`` (a year
+  end in 2012, March or December) and ``End of 2011/12`` keep their year-level readings.
 - **Open-ended starts** (``From April 2011 onwards``, ``April 2011 onwards``, ``monthly from
   Sept 11``): kind ``ongoing``, interval from the start of that date to the end of the plan
   period. Without a plan period, or when the period ends before the work starts, the interval
@@ -625,6 +634,8 @@ _ALTERNATIVES = [
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
     r"|(?<![\d/.-])(?P<q_fa2>" + _Y4 + r")\s*[/-]\s*(?P<q_fb2>\d{4}|\d\d)[\s-]*q(?P<q_n2>\d)(?!\d)"
     r"|(?<![\d/.-])(?P<q_y3>" + _Y4 + r")[\s-]*q(?P<q_n3>\d)(?!\d))",
+    # a year written after 'FY' with two digits: FY12, FY 12-13
+    r"(?P<FYY>(?:(?<=fy)|(?<=fy\s))(?P<fyy_a>\d\d)(?:\s*[/-]\s*(?P<fyy_b>\d\d))?(?![\d/.-]))",
     # ISO day 2011-07-31
     r"(?P<ISO>(?<![\d/.-])(?P<iso_y>" + _Y4 + r")(?P<iso_s>[-/])(?P<iso_m>\d\d)(?P=iso_s)"
     r"(?P<iso_d>\d\d)(?!\d))",
@@ -664,13 +675,15 @@ _DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
 # those places first and trying the expressions only there keeps the scan fast
 _CANDIDATE_RE = re.compile(
     r"(?<![a-z0-9])(?:\d|q\d|qtr|quarter|first|second|third|fourth"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)", _FLAGS
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", _FLAGS
 )
 
+#: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase ('end of the financial year')
+_YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy"
 _MODIFIER_RE = re.compile(
-    r"(?<![a-z])(?=[bnutdecwfsml])"
+    r"(?<![a-z])(?=[bnutdecwfsmlyac])"
     r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
-    r"(?:end|close)(?:\s+of)?(?:\s+the)?)"
+    r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
     r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline|due\s+by))"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
@@ -732,6 +745,16 @@ _YEAR_END_RE = re.compile(
     r"(?![a-z])(?!\s*\d)",
     _FLAGS,
 )
+#: the kind of year named right before a year ('financial year 2012', 'FY2012', 'school year end 2012')
+_YEAR_KIND_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:(?P<financial>(?:financial|fiscal)\s+year|fy)|(?P<academic>(?:academic|school)\s+year)"
+    r"|(?P<calendar>calendar\s+year))(?:[-\s]*end)?(?:\s+of)?[\s:-]*$",
+    _FLAGS,
+)
+#: the kind of year named right after a year ('by the end of the 2012/13 financial year', '2012/13 year end')
+_YEAR_WORDS_AFTER_RE = re.compile(
+    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", _FLAGS
+)
 _ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+year(?![a-z])", _FLAGS)
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
@@ -778,6 +801,8 @@ class _Item:
     q_n: int = 0  # the number of a quarter without a year ('Q1' in 'Q1 - Q2 2012')
     season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
     term: bool = False  # a school term ('Summer term 2012')
+    year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
+    named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written
     src_start: int = 0
     src_end: int = 0
 
@@ -860,6 +885,7 @@ def _year_item(item: _Item, year: int) -> _Item:
     item.long = f"the calendar year {year}"
     item.level = "year"
     item.year_end = True
+    item.year_of = "calendar"
     return item
 
 
@@ -1005,10 +1031,12 @@ def _fy_item(item: _Item, a: int, text: str) -> _Item:
         item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
         item.short = f"academic year {label}"
         item.long = f"the academic year {label} ({_month_words(item.interval)})"
+        item.year_of = "academic"
     else:
         item.interval = _fy(a)
         item.short = label
         item.long = f"the financial year {label} ({_month_words(item.interval)})"
+        item.year_of = "financial"
     item.level = "year"
     item.year_end = True
     return item
@@ -1124,7 +1152,62 @@ def _handle_mn(m: re.Match[str], text: str) -> _Item:
 
 
 def _handle_yr(m: re.Match[str], text: str) -> _Item:
-    return _year_item(_Item(m.start(), m.end()), int(m["yr"]))
+    item = _Item(m.start(), m.end())
+    words = _YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+    if words is not None and words.lastgroup in ("financial", "academic"):
+        return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start(): m.end()])
+    return _year_item(item, int(m["yr"]))
+
+
+def _handle_fyy(m: re.Match[str], text: str) -> _Item | None:
+    item = _Item(m.start(), m.end(), level="year")
+    a = _two_digit(m["fyy_a"])
+    if m["fyy_b"] is None:
+        return _one_year_named(item, "financial", a, text[max(0, m.start() - 3): m.end()].lstrip())
+    if int(m["fyy_b"]) != (a + 1) % 100:
+        return None
+    return _fy_item(item, a, text)
+
+
+def _one_year_named(item: _Item, kind: str, year: int, src: str) -> _Item:
+    """A financial or academic year named by one year (``financial year 2012``, ``FY12``): which
+    one is not evident, since one such year ends in it and the next starts in it; read only as
+    the end of a year (``end of the financial year 2012``: the one ending in 2012), see
+    :func:`_at_year_end`."""
+    item.year_of, item.named_year, item.level = kind, year, "year"
+    first, last = (4, 3) if kind == "financial" else (9, 8)
+    item.bad = (
+        f"{_q(src)} does not say which {kind} year: {year - 1}-{year % 100:02d}, which ends in "
+        f"{_MONTH_NAMES[last]} {year}, or {year}-{(year + 1) % 100:02d}, which starts in {_MONTH_NAMES[first]} {year}"
+    )
+    return item
+
+
+def _at_year_end(item: _Item, words: str) -> None:
+    """Read a year after (or before) 'end of the financial year', 'year end' and the like as the
+    last month of that year, as 'End of the financial year' alone is read in a one-year plan:
+    'end of FY 2012/13' is by the end of March 2013. A year named by one year is the one that
+    ends in it; a calendar year without words saying so ('year end 2012') keeps its reading,
+    since a year end in 2012 may be March or December."""
+    said = words.lower()
+    kind = ("financial" if ("financ" in said or "fiscal" in said or "fy" in said)
+            else "academic" if ("academ" in said or "school" in said)
+            else "calendar" if "calendar" in said else "")
+    if item.named_year:
+        y = item.named_year
+        iv = _fy(y - 1) if item.year_of == "financial" else Interval(date(y - 1, 9, 1), date(y, 8, 31))
+        label = f"the {item.year_of} year {y - 1}-{y % 100:02d}"
+    elif item.interval is not None and item.level == "year" and item.year_of and (
+            item.year_of != "calendar" or kind == "calendar"):
+        iv = item.interval
+        label = item.long.split(" (")[0]
+    else:
+        return
+    item.bad, item.named_year = None, 0
+    item.interval = month_interval(iv.end.year, iv.end.month)
+    item.short = f"{_MONTH_NAMES[iv.end.month]} {iv.end.year}"
+    item.long = label
+    item.level, item.year_end, item.mod = "month", False, "year_end"
 
 
 _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
@@ -1140,6 +1223,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
     "SE": _handle_se,
     "MN": _handle_mn,
     "YR": _handle_yr,
+    "FYY": _handle_fyy,
 }
 
 
@@ -1241,6 +1325,8 @@ def _describe(item: _Item) -> str:
         if item.level == "day":
             return f"by {item.long}"
         return f"by the end of {item.long if item.level == 'year' else item.short}"
+    if item.mod == "year_end":
+        return f"by the end of {item.short}, the end of {item.long}"
     if item.mod == "start":
         return f"the beginning of {item.short}"
     if item.mod == "mid":
@@ -1360,6 +1446,12 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
             else:
                 item.mod = kind
                 item.src_start = mod.start()
+        after = _YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
+        if after is not None and (after["end"] or item.mod == "end"):
+            item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')
+            _at_year_end(item, after[0])
+        elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
+            _at_year_end(item, mod[0])
         if (onwards := _ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True
             item.src_end = onwards.end()
