@@ -1063,3 +1063,14 @@ def test_year_level_forms_next_to_financial_year_words(text: str, expected: list
     t = parse_timescale(text)
     assert (t.kind, spans(t), t.year_only) == ("dated", expected, True)
     assert says in t.interpretation
+
+
+@pytest.mark.parametrize("text", ["Q3 FY 2011/12", "Q3 FY11/12", "Quarter 3, 2011/12", "Q3 of FY 2011-12",
+                                  "Q3 financial year 2011/12", "Q3 11-12", "Qtr 3 of the financial year 2011/12"])
+def test_a_quarter_of_a_financial_year_written_with_more_words_is_that_quarter(text: str) -> None:
+    # ('Q3 FY 2011/12' and 'Quarter 3, 2011/12' were the whole financial year; 'Q3 11-12' was a Q3 placed in
+    # the plan period, undated without one)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.due_month) == ("dated", ["2011-10..2011-12"], (2011, 12)), t.interpretation
+        assert t.interpretation == f"{text!r} read as Q3 of the financial year 2011-12 (October to December 2011)"

@@ -53,7 +53,8 @@ reads them).
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
-  October–December 2011; ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
+  October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12`` and ``Quarter 3, 2011/12``);
+  ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
   value's ``period``. A quarter without a year beside a quarter with one, in a range or a list,
   is counted as that one is (``Q1 - Q2 2012`` is January to June 2012; ``Q3 and Q4 2011/12``
   two quarters of that financial year). Any other quarter without a year is a financial-year
@@ -628,9 +629,10 @@ _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
     r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
-    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))(?:\s*(?:of\s+)?(?:"
-    r"(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
-    r"|(?P<q_fc1>\d\d)/(?P<q_fd1>\d\d)(?![\d/])"
+    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))(?:,?\s*(?:of\s+)?(?:"
+    # (a financial year after 'FY' or 'financial year' too: 'Q3 FY 2011/12', 'Q3 of the financial year 11-12')
+    r"(?:(?:the\s+)?(?:fy|financial\s+year)\s*)?(?:(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
+    r"|(?P<q_fc1>\d\d)[/-](?P<q_fd1>\d\d)(?![\d/-]))"
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
     r"|(?<![\d/.-])(?P<q_fa2>" + _Y4 + r")\s*[/-]\s*(?P<q_fb2>\d{4}|\d\d)[\s-]*q(?P<q_n2>\d)(?!\d)"
     r"|(?<![\d/.-])(?P<q_y3>" + _Y4 + r")[\s-]*q(?P<q_n3>\d)(?!\d))",
