@@ -1074,3 +1074,17 @@ def test_a_quarter_of_a_financial_year_written_with_more_words_is_that_quarter(t
         t = parse_timescale(text, period)
         assert (t.kind, spans(t), t.due_month) == ("dated", ["2011-10..2011-12"], (2011, 12)), t.interpretation
         assert t.interpretation == f"{text!r} read as Q3 of the financial year 2011-12 (October to December 2011)"
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("wc 5 September 2011", "2011-09-05..2011-09-11", "read as the week beginning 5 September 2011"),
+    ("W.C. 5 September 2011", "2011-09-05..2011-09-11", "read as the week beginning 5 September 2011"),
+    ("w/e 9 September 2011", "2011-09-03..2011-09-09", "read as the week ending 9 September 2011"),
+    ("Week ending 09/09/2011", "2011-09-03..2011-09-09", "read as the week ending 9 September 2011"),
+    ("W/E 9th Sept 11", "2011-09-03..2011-09-09", "read as the week ending 9 September 2011"),
+])
+def test_week_commencing_and_week_ending_abbreviated_are_weeks(text: str, expected: str, says: str) -> None:
+    # ('wc 5 September 2011' was the day, with 'wc' as a label; 'w/e' and 'week ending' likewise)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", [expected])
+    assert t.interpretation == f"{text!r} {says}"

@@ -25,7 +25,8 @@ reads them).
   (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
   ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``, ``May-15 2012`` (a month and day
   joined by a hyphen before a year; ``May-15`` alone is May 2015); ``1 - 15 April 2011``;
-  ``w/c 5 September 2011`` (week commencing) is that week. A number after a word such as
+  ``w/c 5 September 2011`` (week commencing; also ``wc``, ``w.c.``) is that week, and so is
+  ``w/e 9 September 2011`` (week ending; also ``week ending``), the seven days to that day. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
 - **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
@@ -687,7 +688,8 @@ _MODIFIER_RE = re.compile(
     r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
     r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline|due\s+by))"
-    r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]))"
+    r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
+    r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
     r"|(?P<start>(?:beginning|start|early|begin)(?:\s+of)?(?:\s+the)?)"
     r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?)"
@@ -1435,11 +1437,15 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
             kind = mod.lastgroup
             if kind == "for":
                 item.qualifier = True
-            elif kind == "week":
+            elif kind in ("week", "week_end"):
                 if item.level == "day" and item.interval is not None:
-                    first = item.interval.start
-                    item.interval = Interval(first, first + timedelta(days=6))
-                    item.short = item.long = f"the week beginning {_day_words(first)}"
+                    day = item.interval.start
+                    if kind == "week":
+                        item.interval = Interval(day, day + timedelta(days=6))
+                        item.short = item.long = f"the week beginning {_day_words(day)}"
+                    else:
+                        item.interval = Interval(day - timedelta(days=6), day)
+                        item.short = item.long = f"the week ending {_day_words(day)}"
                     item.level = "week"
                     item.src_start = mod.start()
             elif kind in ("from", "between"):
