@@ -1088,3 +1088,17 @@ def test_week_commencing_and_week_ending_abbreviated_are_weeks(text: str, expect
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t)) == ("dated", [expected])
     assert t.interpretation == f"{text!r} {says}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June/2011", ["2011-06"]), ("Sept/2011", ["2011-09"]), ("31.3.2012", ["2012-03-31"]), ("1.4.2011", ["2011-04-01"]),
+])
+def test_a_month_before_a_slash_and_a_year_and_a_dotted_date_with_a_four_digit_year(text: str, expected: list[str]) -> None:
+    # ('June/2011' was a June placed in the plan period, undated without one; '31.3.2012' was not read)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+        assert t.interpretation.startswith(f"{text!r} read as")
+    # section numbers are still not dates
+    assert parse_timescale("see 2.2.5").kind == "undated"
+    assert parse_timescale("see 3.1.12").kind == "undated"

@@ -19,10 +19,11 @@ of other scripts are read as the same digits (``June ٢٠١١`` is June 2011, as
 reads them).
 
 - **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``,
-  ``Apr-11`` (as a spreadsheet shows a month).
+  ``Apr-11`` (as a spreadsheet shows a month), ``June/2011``.
   A two-digit year is 20YY. The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
-  (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
+  (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
+  ``2.2.5`` are not dates);
   ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``, ``May-15 2012`` (a month and day
   joined by a hyphen before a year; ``May-15`` alone is May 2015); ``1 - 15 April 2011``;
   ``w/c 5 September 2011`` (week commencing; also ``wc``, ``w.c.``) is that week, and so is
@@ -669,7 +670,7 @@ _ALTERNATIVES = [
     + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
-    + r"(?:(?:,?\s*|-)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
+    + r"(?:(?:,?\s*|-|/)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
@@ -990,8 +991,8 @@ def _handle_iso(m: re.Match[str], text: str) -> _Item:
 
 def _handle_nd(m: re.Match[str], text: str) -> _Item | None:
     d, mo, y = m["nd_d"], m["nd_m"], m["nd_y"]
-    if m["nd_s"] == "." and len(mo) != 2:
-        return None  # '2.2.5' style numbering, not a date
+    if m["nd_s"] == "." and len(mo) != 2 and len(y) != 4:
+        return None  # '2.2.5' style numbering, not a date ('31.3.2012' is one)
     year = int(y) if len(y) == 4 else _two_digit(y)
     item = _Item(m.start(), m.end(), level="day")
     if not 1900 <= year <= 2099:  # (as for a month's year: "31/12/9999" is no date a plan means)
