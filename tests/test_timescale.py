@@ -1102,3 +1102,46 @@ def test_a_month_before_a_slash_and_a_year_and_a_dotted_date_with_a_four_digit_y
     # section numbers are still not dates
     assert parse_timescale("see 2.2.5").kind == "undated"
     assert parse_timescale("see 3.1.12").kind == "undated"
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Spring term 11/12", ["2012-01..2012-04"], "the spring term 2012 (January to April 2012)"),
+    ("Autumn term 11/12", ["2011-09..2011-12"], "the autumn term 2011 (September to December 2011)"),
+    ("Winter 11/12", ["2011-12..2012-02"], "winter 2011 (December 2011 to February 2012)"),
+    ("Winter 11-12", ["2011-12..2012-02"], "winter 2011 (December 2011 to February 2012)"),
+])
+def test_a_season_or_term_with_a_two_digit_split_year(text: str, expected: list[str], says: str) -> None:
+    # (they were the financial year 2011-12, the season or term taken as a label; 'Winter 11-12' a winter
+    # placed in the plan period)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation == f"{text!r} read as {says}"
+    assert parse_timescale("Summer 11/12").interpretation == "'Summer 11/12' is ambiguous: which summer of 11/12?"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("academic years 2011/12 and 2012/13", ["2011-09..2012-08", "2012-09..2013-08"]),
+    ("2011/12 and 2012/13 academic years", ["2011-09..2012-08", "2012-09..2013-08"]),
+    ("academic year 2011/12 to 2012/13", ["2011-09..2013-08"]),
+    ("2011/12 - 2012/13 academic year", ["2011-09..2013-08"]),
+])
+def test_split_years_listed_with_academic_year_are_all_academic_years(text: str, expected: list[str]) -> None:
+    # (the second was a financial year: 'academic year 2011/12 to 2012/13' ran from September 2011 to March 2013)
+    t = parse_timescale(text)
+    assert (t.kind, spans(t), t.year_only) == ("dated", expected, True)
+    assert "financial" not in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Summer half term 2012", ["2012-05"], "the summer half-term 2012 (May 2012)"),
+    ("Autumn half-term 2011", ["2011-10"], "the autumn half-term 2011 (October 2011)"),
+    ("spring half-term 2011/12", ["2012-02"], "the spring half-term 2012 (February 2012)"),
+    ("By February half term 2012", ["2012-02"], "by the end of February 2012"),
+])
+def test_a_half_term_is_the_month_of_its_holiday(text: str, expected: list[str], says: str) -> None:
+    # (they were the calendar year, the half-term taken as a label)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False)
+        assert t.interpretation == f"{text!r} read as {says}"

@@ -51,7 +51,10 @@ reads them).
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
   the first year and the spring and summer terms in the second. A season without a year before a
   term (``Spring/Summer term 2012``, ``Spring and Summer terms 2012``) is a term too, and "terms"
-  reads as "term" (``Summer terms 2012`` is the summer term 2012). A season
+  reads as "term" (``Summer terms 2012`` is the summer term 2012). A split year may have two
+  digits (``Winter 11/12``, ``Spring term 11/12``). A half-term is the month of its holiday:
+  autumn = October, spring = February, summer = May (``Summer half term 2012`` is May 2012,
+  ``February half term 2012`` February 2012). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
@@ -65,7 +68,8 @@ reads them).
   is not evident).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
-  next to it, the academic year 1 September to 31 August. ``YYYY-MM`` whose second part is not
+  next to it, the academic year 1 September to 31 August, and so are the split years listed or
+  ranged with one (``academic years 2011/12 and 2012/13``, ``academic year 2011/12 to 2012/13``). ``YYYY-MM`` whose second part is not
   the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are
   financial years too. ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year
   named) are undated: one such year ends in 2012 and the next starts in it, and the
@@ -666,11 +670,14 @@ _ALTERNATIVES = [
     r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
     + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
-    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+terms?(?![a-z]))?(?:\s*(?P<se_y>"
-    + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
+    # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012)
+    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
+    r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
+    r"(?:\s*(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
+    r"|\s*" + _YY_AFTER.format("se_yy") + r")?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
-    + r"(?:(?:,?\s*|-|/)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
+    + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
@@ -760,7 +767,7 @@ _YEAR_KIND_BEFORE_RE = re.compile(
 _YEAR_WORDS_AFTER_RE = re.compile(
     r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", _FLAGS
 )
-_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+year(?![a-z])", _FLAGS)
+_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+years?(?![a-z])", _FLAGS)
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
 _TRAILING_WORDS = frozenset(
@@ -1122,9 +1129,11 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 def _handle_se(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
+    if m["se_h"]:
+        return _half_term(item, m, name)
     term = item.term = bool(m["se_t"]) and name != "winter"
     if m["se_y"]:
-        year = int(m["se_y"])
+        year = int(m["se_y"]) if len(m["se_y"]) == 4 else _two_digit(m["se_y"])
         if m["se_y2"]:
             nxt = _split_year(year, m["se_y2"])
             if nxt is None:
@@ -1149,6 +1158,48 @@ def _handle_se(m: re.Match[str], text: str) -> _Item:
     item.interval = _season_interval(name, term, year)
     item.short, item.long = _season_words(name, term, item.interval)
     return item
+
+
+#: the month of each term's half-term holiday in English schools
+_HALF_TERMS = {"autumn": 10, "spring": 2, "summer": 5}
+
+
+def _half_term(item: _Item, m: re.Match[str], name: str) -> _Item:
+    """``Summer half term 2012``: the month of that half-term holiday (October, February, May);
+    with an academic year (``Spring half-term 2011/12``) the autumn one falls in the first year."""
+    item.level = "month"
+    if name not in _HALF_TERMS:
+        item.bad = f"{_q(m[0])} is not a school half-term (autumn, spring or summer)"
+        return item
+    month = _HALF_TERMS[name]
+
+    def make(y: int) -> tuple[Interval, str]:
+        return month_interval(y, month), f"{name} half-term {y}"
+
+    if not (m["se_y"] or m["se_yy"]):
+        item.make, item.name = _safe(make), f"{name} half-term"
+        return item
+    year = int(m["se_y"]) if m["se_y"] and len(m["se_y"]) == 4 else _two_digit(m["se_y"] or m["se_yy"])
+    if m["se_y2"]:
+        nxt = _split_year(year, m["se_y2"])
+        if nxt is None:
+            item.bad = f"{_q(m[0])} does not name consecutive years"
+            return item
+        year = year if name == "autumn" else nxt
+    item.interval, item.short = make(year)
+    item.long = f"the {item.short} ({_MONTH_NAMES[month]} {year})"
+    return item
+
+
+def _as_academic(item: _Item) -> None:
+    """A split year listed with academic years ('academic years 2011/12 and 2012/13') is one too."""
+    assert item.interval is not None
+    a = item.interval.start.year
+    label = f"{a}-{(a + 1) % 100:02d}"
+    item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
+    item.short = f"academic year {label}"
+    item.long = f"the academic year {label} ({_month_words(item.interval)})"
+    item.year_of = "academic"
 
 
 def _handle_mn(m: re.Match[str], text: str) -> _Item:
@@ -1377,6 +1428,11 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
                 _quarter_beside(b, a, before=False)
             elif a.season and a.season != "winter" and a.make is not None and b.term:
                 _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+    for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
+        split_years = {a.year_of, b.year_of} == {"academic", "financial"} and a.level == b.level == "year"
+        if split_years and not (a.named_year or b.named_year) and (
+                _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+            _as_academic(a if a.year_of == "financial" else b)
 
     # join ranges
     joined: list[_Item] = []
