@@ -1145,3 +1145,21 @@ def test_a_half_term_is_the_month_of_its_holiday(text: str, expected: list[str],
         t = parse_timescale(text, period)
         assert (t.kind, spans(t), t.year_only) == ("dated", expected, False)
         assert t.interpretation == f"{text!r} read as {says}"
+
+
+@pytest.mark.parametrize("text", ["Q3 (2011/12)", "Q3 - 2011/12", "Q3 – 2011-12", "End of Q3 (2011/12)", "in Q3 - 2011/12"])
+def test_a_quarter_with_its_financial_year_in_brackets_or_after_a_dash(text: str) -> None:
+    # ('Q3 (2011/12)' was the whole financial year; 'Q3 - 2011/12' a range from Q3 2010-11 to March 2012)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2011-10..2011-12"]), t.interpretation
+    assert "Q3 of the financial year 2011-12 (October to December 2011)" in t.interpretation or \
+           "by the end of Q3 2011-12" in t.interpretation
+
+
+@pytest.mark.parametrize("text", ["AY 2011/12", "by AY 2011-12", "2011/12 AY"])
+def test_ay_is_an_academic_year(text: str) -> None:
+    # (it was the financial year)
+    t = parse_timescale(text)
+    assert (t.kind, spans(t)) == ("dated", ["2011-09..2012-08"])
+    assert "academic year 2011-12" in t.interpretation
+    assert spans(parse_timescale("End of AY 2011/12")) == ["2012-08"]

@@ -58,7 +58,8 @@ reads them).
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
-  October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12`` and ``Quarter 3, 2011/12``);
+  October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,
+  ``Q3 (2011/12)`` and ``Q3 - 2011/12``);
   ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
   value's ``period``. A quarter without a year beside a quarter with one, in a range or a list,
   is counted as that one is (``Q1 - Q2 2012`` is January to June 2012; ``Q3 and Q4 2011/12``
@@ -68,7 +69,7 @@ reads them).
   is not evident).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
-  next to it, the academic year 1 September to 31 August, and so are the split years listed or
+  (or "AY") next to it, the academic year 1 September to 31 August, and so are the split years listed or
   ranged with one (``academic years 2011/12 and 2012/13``, ``academic year 2011/12 to 2012/13``). ``YYYY-MM`` whose second part is not
   the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are
   financial years too. ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year
@@ -635,7 +636,9 @@ _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
     r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
-    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))(?:,?\s*(?:of\s+)?(?:"
+    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))"
+    # (a financial year in brackets or after a dash is the quarter's too: 'Q3 (2011/12)', 'Q3 - 2011/12')
+    r"(?:(?:,?\s*|(?:\s*\(\s*|\s+-\s+)(?=(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}(?![\d/-])))(?:of\s+)?(?:"
     # (a financial year after 'FY' or 'financial year' too: 'Q3 FY 2011/12', 'Q3 of the financial year 11-12')
     r"(?:(?:the\s+)?(?:fy|financial\s+year)\s*)?(?:(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
     r"|(?P<q_fc1>\d\d)[/-](?P<q_fd1>\d\d)(?![\d/-]))"
@@ -690,7 +693,7 @@ _CANDIDATE_RE = re.compile(
 )
 
 #: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase ('end of the financial year')
-_YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy"
+_YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy|ay"
 _MODIFIER_RE = re.compile(
     r"(?<![a-z])(?=[bnutdecwfsmlyac])"
     r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
@@ -759,7 +762,7 @@ _YEAR_END_RE = re.compile(
 )
 #: the kind of year named right before a year ('financial year 2012', 'FY2012', 'school year end 2012')
 _YEAR_KIND_BEFORE_RE = re.compile(
-    r"(?<![a-z])(?:(?P<financial>(?:financial|fiscal)\s+year|fy)|(?P<academic>(?:academic|school)\s+year)"
+    r"(?<![a-z])(?:(?P<financial>(?:financial|fiscal)\s+year|fy)|(?P<academic>(?:academic|school)\s+year|ay)"
     r"|(?P<calendar>calendar\s+year))(?:[-\s]*end)?(?:\s+of)?[\s:-]*$",
     _FLAGS,
 )
@@ -767,7 +770,7 @@ _YEAR_KIND_BEFORE_RE = re.compile(
 _YEAR_WORDS_AFTER_RE = re.compile(
     r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", _FLAGS
 )
-_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+years?(?![a-z])", _FLAGS)
+_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:(?:academic|school)\s+years?|ay)(?![a-z])", _FLAGS)
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
 _TRAILING_WORDS = frozenset(
@@ -1245,9 +1248,9 @@ def _at_year_end(item: _Item, words: str) -> None:
     'end of FY 2012/13' is by the end of March 2013. A year named by one year is the one that
     ends in it; a calendar year without words saying so ('year end 2012') keeps its reading,
     since a year end in 2012 may be March or December."""
-    said = words.lower()
-    kind = ("financial" if ("financ" in said or "fiscal" in said or "fy" in said)
-            else "academic" if ("academ" in said or "school" in said)
+    said = set(re.findall(r"[a-z]+", words.lower()))
+    kind = ("financial" if said & {"financial", "fiscal", "fy"}
+            else "academic" if said & {"academic", "school", "ay"}
             else "calendar" if "calendar" in said else "")
     if item.named_year:
         y = item.named_year
