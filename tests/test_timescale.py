@@ -1163,3 +1163,85 @@ def test_ay_is_an_academic_year(text: str) -> None:
     assert (t.kind, spans(t)) == ("dated", ["2011-09..2012-08"])
     assert "academic year 2011-12" in t.interpretation
     assert spans(parse_timescale("End of AY 2011/12")) == ["2012-08"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Variants of the forms plans write: each read as its month, range, quarter or term
+# ---------------------------------------------------------------------------------------------
+MONTH_FORMS = [
+    lambda m: MONTHS[m - 1], lambda m: MONTHS[m - 1][:3], lambda m: MONTHS[m - 1][:3] + ".",
+    lambda m: "Sept" if m == 9 else MONTHS[m - 1][:3], lambda m: "Sept." if m == 9 else MONTHS[m - 1],
+]
+cases = st.sampled_from([str, str.lower, str.upper, str.title])
+
+
+def _month(m: int, form: int, case: object) -> str:
+    return case(MONTH_FORMS[form](m))  # type: ignore[operator]
+
+
+def _year(y: int, form: int) -> str:
+    return [str(y), f"{y % 100:02d}", f"'{y % 100:02d}"][form]
+
+
+@fast
+@given(st.integers(2000, 2098), st.integers(1, 12), st.integers(0, 4), st.integers(0, 2), cases,
+       st.sampled_from(["", "by ", "By end of ", "End ", "end of ", "By the end of ", "Before ", "mid-", "Early ",
+                        "Deadline: ", "Target: ", "Report to Cabinet in "]),
+       st.sampled_from(["", ".", ",", ";", " (tbc)", " - report to board", " approx"]), periods)
+def test_a_month_written_any_usual_way_is_that_month(
+        year: int, month: int, form: int, year_form: int, case: object, lead: str, tail: str,
+        period: Interval | None) -> None:
+    text = f"{lead}{_month(month, form, case)} {_year(year, year_form)}{tail}"
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (month_interval(year, month),)), t.interpretation
+    assert t.due_month == (year, month)
+
+
+@fast
+@given(st.integers(2000, 2096), st.integers(1, 12), st.integers(0, 30), st.integers(0, 4), st.integers(0, 4),
+       st.booleans(), cases, st.sampled_from([" - ", "-", " – ", "–", " to ", " until ", " through ", "/"]),
+       st.sampled_from(["", "from ", "From ", "between "]), periods)
+def test_a_range_of_months_written_any_usual_way_is_that_range(
+        year: int, month: int, months_on: int, form_a: int, form_b: int, first_year: bool, case: object,
+        sep: str, lead: str, period: Interval | None) -> None:
+    y2, m2 = divmod(year * 12 + month - 1 + months_on, 12)
+    m2 += 1
+    if lead == "between ":
+        sep = " and "
+    first = _month(month, form_a, case) + (f" {year}" if first_year or y2 != year else "")
+    text = f"{lead}{first}{sep}{_month(m2, form_b, case)} {y2}"
+    t = parse_timescale(text, period)
+    expected = Interval(date(year, month, 1), month_interval(y2, m2).end)
+    # ('from April to July 2011' is the range, not ongoing work)
+    assert (t.kind, t.intervals) == ("dated", (expected,)), t.interpretation
+
+
+@fast
+@given(st.integers(2000, 2097), st.integers(1, 4), cases,
+       st.sampled_from(["Q{n} {a}/{b}", "Q{n} {a}-{b}", "Q{n} {a2}/{b}", "Q{n} {a2}-{b}", "Qtr {n} {a}/{b}",
+                        "Quarter {n} {a}-{b}", "Quarter {n}, {a}/{b}", "Q{n} FY {a}/{b}", "Q{n} FY{a2}/{b}",
+                        "Q{n} of {a}/{b}", "Q{n} ({a}/{b})", "Q{n} - {a}/{b}", "{a}/{b} Q{n}", "{a}-{b} Q{n}"]),
+       st.sampled_from(["", "by ", "By end of ", "End ", "in ", "during "]), periods)
+def test_a_financial_year_quarter_written_any_usual_way_is_that_quarter(
+        year: int, n: int, case: object, form: str, lead: str, period: Interval | None) -> None:
+    text = case(lead + form.format(n=n, a=year, a2=f"{year % 100:02d}", b=f"{(year + 1) % 100:02d}"))  # type: ignore[operator]
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{n}"),)), \
+        t.interpretation
+
+
+@fast
+@given(st.integers(2000, 2097), st.sampled_from(["autumn", "spring", "summer"]), cases,
+       st.sampled_from(["{s} term {y}", "{s} terms {y}", "{s} term {a}/{b}", "{s} term {a2}/{b}", "{s} term {a}-{b}",
+                        "{s} term, {y}", "{s} term '{y2}", "end of {s} term {y}", "by the end of the {s} term {y}"]),
+       periods)
+def test_a_school_term_written_any_usual_way_is_that_term(
+        year: int, season: str, case: object, form: str, period: Interval | None) -> None:
+    # with an academic year, the autumn term falls in its first year, the others in its second
+    y = year if season == "autumn" else year + 1
+    text = case(form.format(s=season, y=y, y2=f"{y % 100:02d}", a=year, a2=f"{year % 100:02d}",  # type: ignore[operator]
+                            b=f"{(year + 1) % 100:02d}"))
+    first, length = {"autumn": (9, 3), "spring": (1, 3), "summer": (4, 3)}[season]
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (Interval(date(y, first, 1), month_interval(y, first + length).end),)), \
+        t.interpretation

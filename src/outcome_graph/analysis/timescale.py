@@ -676,7 +676,7 @@ _ALTERNATIVES = [
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012)
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:\s*(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
+    r"(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
     r"|\s*" + _YY_AFTER.format("se_yy") + r")?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
