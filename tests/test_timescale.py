@@ -1245,3 +1245,16 @@ def test_a_school_term_written_any_usual_way_is_that_term(
     t = parse_timescale(text, period)
     assert (t.kind, t.intervals) == ("dated", (Interval(date(y, first, 1), month_interval(y, first + length).end),)), \
         t.interpretation
+
+
+def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:
+    # ('By the end of the summer term' was undated with 'no date could be read': 'the' before a month or
+    # season marks a name, but 'the summer term' is a time)
+    t = parse_timescale("By the end of the summer term", THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2011-04..2011-07"])
+    assert t.interpretation == "'By the end of the summer term' read as by the end of summer term 2011"
+    assert spans(parse_timescale("during the autumn term", THURROCK)) == ["2011-09..2011-12"]
+    assert "no plan period was given" in parse_timescale("By the end of the summer term").interpretation
+    for name in ("the September Guarantee", "the Summer Reading Challenge", "over the summer"):
+        assert parse_timescale(name, THURROCK).kind == "undated"
+    assert parse_timescale("every summer term", THURROCK).kind == "ongoing"

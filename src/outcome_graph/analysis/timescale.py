@@ -87,7 +87,8 @@ reads them).
   plan period is given and exactly one such month (or range) lies within it; the
   interpretation says so. "May" and "March" in lower case are English words, not months, when
   no year follows; a month after "the", "this", "next", "last" and similar words ("the
-  September Guarantee") is a name, not a date. A month without a year is never read when the
+  September Guarantee") is a name, not a date, but a school term after "the" is a term ("by the
+  end of the summer term"). A month without a year is never read when the
   same timescale gives a date with a year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
   ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
@@ -1467,7 +1468,9 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
         if item.make is not None:
             if item.weak:
                 continue
-            if det := _DETERMINER_RE.search(norm, max(0, item.start - 12), item.start):
+            det = _DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
+            # ('the summer term' is a time, not a name as 'the September Guarantee' is)
+            if det and not (item.term and det["word"].lower() == "the"):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
         kept.append(item)
