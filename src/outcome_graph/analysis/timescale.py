@@ -23,11 +23,11 @@ reads them).
   A two-digit year is 20YY. The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
   (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
-  ``2.2.5`` are not dates);
-  ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``, ``May-15 2012`` (a month and day
-  joined by a hyphen before a year; ``May-15`` alone is May 2015); ``1 - 15 April 2011``;
-  ``w/c 5 September 2011`` (week commencing; also ``wc``, ``w.c.``) is that week, and so is
-  ``w/e 9 September 2011`` (week ending; also ``week ending``), the seven days to that day. A number after a word such as
+  ``2.2.5`` are not dates); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
+  ``May-15 2012`` (a month and day joined by a hyphen before a year; ``May-15`` alone is May
+  2015); ``1 - 15 April 2011``; ``w/c 5 September 2011`` (week commencing; also ``wc``,
+  ``w.c.``) is that week, and so is ``w/e 9 September 2011`` (week ending; also ``week
+  ending``), the seven days to that day. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
 - **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
@@ -69,16 +69,16 @@ reads them).
   is not evident).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
-  (or "AY") next to it, the academic year 1 September to 31 August, and so are the split years listed or
-  ranged with one (``academic years 2011/12 and 2012/13``, ``academic year 2011/12 to 2012/13``). ``YYYY-MM`` whose second part is not
-  the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are
-  financial years too. ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year
-  named) are undated: one such year ends in 2012 and the next starts in it, and the
-  interpretation names both. ``2012`` alone is the calendar year;
-  ``2010 – 2013`` runs from 1 January 2010 to 31 December 2013. Year-level readings (calendar,
-  financial and academic years) set ``Timing.year_only``, since they say nothing about the
-  month a milestone falls due in; a range ending on a year alone (``April 2009 - 2010``) sets
-  ``Timing.ends_on_year`` for the same reason.
+  (or "AY") next to it, the academic year 1 September to 31 August, and so are the split
+  years listed or ranged with one (``academic years 2011/12 and 2012/13``, ``academic year
+  2011/12 to 2012/13``). ``YYYY-MM`` whose second part is not the next year is an ISO month
+  (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
+  ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
+  one such year ends in 2012 and the next starts in it, and the interpretation names both.
+  ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
+  2013. Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
+  since they say nothing about the month a milestone falls due in; a range ending on a year
+  alone (``April 2009 - 2010``) sets ``Timing.ends_on_year`` for the same reason.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
@@ -677,11 +677,13 @@ _ALTERNATIVES = [
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012)
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
+    r"(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
+    r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
     r"|\s*" + _YY_AFTER.format("se_yy") + r")?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
-    + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
+    + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>" + _Y4 + r")(?!\d)"
+    r"|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
@@ -693,12 +695,14 @@ _CANDIDATE_RE = re.compile(
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", _FLAGS
 )
 
-#: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase ('end of the financial year')
+#: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase
+#: ('end of the financial year', 'FY end')
 _YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy|ay"
 _MODIFIER_RE = re.compile(
     r"(?<![a-z])(?=[bnutdecwfsmlyac])"
     r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
-    r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
+    r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
+    r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
     r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline|due\s+by))"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
@@ -1238,7 +1242,8 @@ def _one_year_named(item: _Item, kind: str, year: int, src: str) -> _Item:
     first, last = (4, 3) if kind == "financial" else (9, 8)
     item.bad = (
         f"{_q(src)} does not say which {kind} year: {year - 1}-{year % 100:02d}, which ends in "
-        f"{_MONTH_NAMES[last]} {year}, or {year}-{(year + 1) % 100:02d}, which starts in {_MONTH_NAMES[first]} {year}"
+        f"{_MONTH_NAMES[last]} {year}, or {year}-{(year + 1) % 100:02d}, which starts in "
+        f"{_MONTH_NAMES[first]} {year}"
     )
     return item
 
