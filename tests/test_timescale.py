@@ -919,3 +919,342 @@ def test_the_specifications_value_periods(period: str, first: str, last: str):
 def test_the_specifications_refused_periods(period: str, needle: str):
     with pytest.raises(ValueError, match=needle):
         parse_value_period(period)
+
+
+# ---------------------------------------------------------------------------------------------
+# Forms that were misread
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Summer terms 2012", ["2012-04..2012-07"], "the summer term 2012 (April to July 2012)"),
+    ("autumn Terms 2011", ["2011-09..2011-12"], "the autumn term 2011"),
+    ("Spring and Summer terms 2012", ["2012-01..2012-04", "2012-04..2012-07"], "2 dates"),
+    ("Spring & Summer terms 2012", ["2012-01..2012-04", "2012-04..2012-07"], "2 dates"),
+    ("Autumn and Spring terms 2011/12", ["2011-09..2011-12", "2012-01..2012-04"], "2 dates"),
+    ("Spring/Summer terms 2012", ["2012-01..2012-07"], "spring term 2012 to summer term 2012"),
+])
+def test_terms_written_in_the_plural_are_terms(text: str, expected: list[str], says: str) -> None:
+    # ('Summer terms 2012' was read as the calendar year 2012, its 'Summer terms' taken as a label)
+    for period in (None, THURROCK, Interval(date(2011, 9, 1), date(2012, 8, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False)
+        assert says in t.interpretation
+        assert t.interpretation.startswith(f"'{text}' read as")
+    # the singular is read as it was
+    assert spans(parse_timescale(text.replace("terms", "term").replace("Terms", "Term"))) == expected
+
+
+@fast
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.booleans(), st.booleans(),
+       st.sampled_from(["{m}-{d} {y}", "{m}-{d}-{y}", "{m}-{d}, {y}", "{m}-{d}{o} {y}", "by {m}-{d} {y}"]),
+       periods)
+def test_a_month_and_day_joined_by_a_hyphen_then_a_year_is_that_day(
+        day: date, short: bool, zero: bool, form: str, period: Interval | None) -> None:
+    # ('May-15 2012' was read as two dates, May 2015 and the calendar year 2012)
+    month = (ABBREVIATIONS if short else MONTHS)[day.month - 1]
+    ordinal = "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    text = form.format(m=month, d=f"{day.day:02d}" if zero else day.day, y=day.year, o=ordinal)
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (Interval(day, day),)), t.interpretation
+    assert f"{day.day} {MONTHS[day.month - 1]} {day.year}" in t.interpretation
+
+
+def test_a_month_and_day_joined_by_a_hyphen_is_read_only_before_a_year() -> None:
+    assert parse_timescale("May-15 2012").interpretation == "'May-15 2012' read as 15 May 2012"
+    assert spans(parse_timescale("Feb-30 2012")) == []  # (an impossible day is not read)
+    # a spreadsheet's month and two-digit year, alone or in a range, are read as they were
+    assert spans(parse_timescale("May-15")) == ["2015-05"]
+    assert spans(parse_timescale("Apr-11 - 2012")) == ["2011-04..2012-12"]
+    assert spans(parse_timescale("Apr-11 May-11")) == ["2011-04", "2011-05"]
+
+
+DIGIT_ZEROS = [0x660, 0x6F0, 0x966, 0xFF10]  # Arabic-Indic, Extended Arabic-Indic, Devanagari, fullwidth
+
+
+def _in_script(text: str, zero: int) -> str:
+    return "".join(chr(zero + int(c)) if c.isascii() and c.isdigit() else c for c in text)
+
+
+@fast
+@given(st.sampled_from(DIGIT_ZEROS), st.sampled_from(["June 2011", "End September 2012", "31/07/2011", "2011/12",
+                                                      "Q3 2011-12", "April – July 11", "w/c 5 September 2011"]),
+       periods)
+def test_digits_of_other_scripts_are_read_as_the_same_digits(zero: int, text: str, period: Interval | None) -> None:
+    # ('June ٢٠١١' was undated with "٢٠١١ is not a year from 1900 to 2099": Python reads it as 2011)
+    written = _in_script(text, zero)
+    t, plain = parse_timescale(written, period), parse_timescale(text, period)
+    assert (t.kind, t.intervals, t.year_only) == (plain.kind, plain.intervals, plain.year_only)
+    assert t.interpretation == plain.interpretation.replace(repr(text), repr(written), 1)
+    assert t.text == written
+
+
+def test_a_year_in_another_script_out_of_range_is_named_in_ascii_digits() -> None:
+    assert parse_timescale("June ٢٠١١").interpretation == "'June ٢٠١١' read as June 2011"
+    assert parse_timescale("June ٣٠١١").interpretation == "'June ٣٠١١': 3011 is not a year from 1900 to 2099"
+
+
+@pytest.mark.parametrize(("text", "month", "says"), [
+    ("end of the financial year 2012", "2012-03", "by the end of March 2012, the end of the financial year 2011-12"),
+    ("By end of FY 2012", "2012-03", "by the end of March 2012, the end of the financial year 2011-12"),
+    ("Financial year end 2012", "2012-03", "the end of the financial year 2011-12"),
+    ("by the end of financial year 2012/13", "2013-03", "by the end of March 2013, the end of the financial year 2012-13"),
+    ("end of FY 2012/13", "2013-03", "by the end of March 2013, the end of the financial year 2012-13"),
+    ("End of FY12/13", "2013-03", "the end of the financial year 2012-13"),
+    ("end of FY12", "2012-03", "the end of the financial year 2011-12"),
+    ("end of financial year 2012-2013", "2013-03", "the end of the financial year 2012-13"),
+    ("Financial year end 2011/12", "2012-03", "the end of the financial year 2011-12"),
+    ("Year end 2011/12", "2012-03", "the end of the financial year 2011-12"),
+    ("by the end of the 2012/13 financial year", "2013-03", "the end of the financial year 2012-13"),
+    ("2012/13 year end", "2013-03", "the end of the financial year 2012-13"),
+    ("end of the academic year 2011/12", "2012-08", "by the end of August 2012, the end of the academic year 2011-12"),
+    ("by the end of the school year 2012", "2012-08", "the end of the academic year 2011-12"),
+    ("end of the calendar year 2012", "2012-12", "by the end of December 2012, the end of the calendar year 2012"),
+])
+def test_the_end_of_a_named_financial_or_academic_year_is_its_last_month(text: str, month: str, says: str) -> None:
+    # ('end of the financial year 2012' was the calendar year 2012, to December; 'by the end of financial
+    # year 2012/13' was the whole year, read as if 'by the end of' were a label)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only, t.ends_on_year) == ("dated", [month], False, False), t.interpretation
+        assert t.interpretation == f"{text!r} read as {says}" or t.interpretation.startswith(f"{text!r} read as by")
+        assert says in t.interpretation
+        assert t.due_month == (int(month[:4]), int(month[5:]))
+
+
+@fast
+@given(st.integers(2000, 2098), st.sampled_from(["End of the financial year", "By the end of the financial year",
+                                                  "Financial year end", "end of financial year"]),
+       st.sampled_from(["{a}/{b2}", "{a}-{b2}", "{a}/{b}", "{a2}/{b2}", "FY {a}/{b2}"]))
+def test_the_end_of_the_financial_year_reads_the_same_with_its_year_written(year: int, phrase: str, form: str) -> None:
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    split = form.format(a=year, b=year + 1, a2=f"{year % 100:02d}", b2=f"{(year + 1) % 100:02d}")
+    named = parse_timescale(f"{phrase} {split}", plan)
+    implied = parse_timescale(phrase, plan)
+    assert (named.kind, named.intervals, named.due_month) == (implied.kind, implied.intervals, implied.due_month)
+    assert named.intervals == (month_interval(year + 1, 3),)
+    # the year the financial year ends in names the same year
+    assert parse_timescale(f"{phrase} {year + 1}").intervals == named.intervals
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("financial year 2012", "'financial year 2012' does not say which financial year: 2011-12, which ends in "
+                            "March 2012, or 2012-13, which starts in April 2012"),
+    ("FY2012", "'FY2012' does not say which financial year: 2011-12"),
+    ("FY 12", "'FY 12' does not say which financial year"),
+    ("academic year 2012", "'academic year 2012' does not say which academic year: 2011-12, which ends in "
+                           "August 2012, or 2012-13, which starts in September 2012"),
+])
+def test_a_financial_or_academic_year_named_by_one_year_is_undated(text: str, says: str) -> None:
+    # (they were read as the calendar year 2012, or not at all)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, t.intervals) == ("undated", ())
+        assert t.interpretation.startswith(says)
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("FY 2012/13", ["2012-04..2013-03"], "the financial year 2012-13"),
+    ("FY12/13", ["2012-04..2013-03"], "the financial year 2012-13"),
+    ("FY2011-12", ["2011-04..2012-03"], "the financial year 2011-12"),
+    ("by end 2011/12", ["2011-04..2012-03"], "by the end of the financial year 2011-12 (April 2011 to March 2012)"),
+    ("end of 2012", ["2012"], "by the end of the calendar year 2012"),
+    ("year end 2012", ["2012"], "by the end of the calendar year 2012"),
+])
+def test_year_level_forms_next_to_financial_year_words(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text)
+    assert (t.kind, spans(t), t.year_only) == ("dated", expected, True)
+    assert says in t.interpretation
+
+
+@pytest.mark.parametrize("text", ["Q3 FY 2011/12", "Q3 FY11/12", "Quarter 3, 2011/12", "Q3 of FY 2011-12",
+                                  "Q3 financial year 2011/12", "Q3 11-12", "Qtr 3 of the financial year 2011/12"])
+def test_a_quarter_of_a_financial_year_written_with_more_words_is_that_quarter(text: str) -> None:
+    # ('Q3 FY 2011/12' and 'Quarter 3, 2011/12' were the whole financial year; 'Q3 11-12' was a Q3 placed in
+    # the plan period, undated without one)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.due_month) == ("dated", ["2011-10..2011-12"], (2011, 12)), t.interpretation
+        assert t.interpretation == f"{text!r} read as Q3 of the financial year 2011-12 (October to December 2011)"
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("wc 5 September 2011", "2011-09-05..2011-09-11", "read as the week beginning 5 September 2011"),
+    ("W.C. 5 September 2011", "2011-09-05..2011-09-11", "read as the week beginning 5 September 2011"),
+    ("w/e 9 September 2011", "2011-09-03..2011-09-09", "read as the week ending 9 September 2011"),
+    ("Week ending 09/09/2011", "2011-09-03..2011-09-09", "read as the week ending 9 September 2011"),
+    ("W/E 9th Sept 11", "2011-09-03..2011-09-09", "read as the week ending 9 September 2011"),
+])
+def test_week_commencing_and_week_ending_abbreviated_are_weeks(text: str, expected: str, says: str) -> None:
+    # ('wc 5 September 2011' was the day, with 'wc' as a label; 'w/e' and 'week ending' likewise)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", [expected])
+    assert t.interpretation == f"{text!r} {says}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June/2011", ["2011-06"]), ("Sept/2011", ["2011-09"]), ("31.3.2012", ["2012-03-31"]), ("1.4.2011", ["2011-04-01"]),
+])
+def test_a_month_before_a_slash_and_a_year_and_a_dotted_date_with_a_four_digit_year(text: str, expected: list[str]) -> None:
+    # ('June/2011' was a June placed in the plan period, undated without one; '31.3.2012' was not read)
+    for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+        assert t.interpretation.startswith(f"{text!r} read as")
+    # section numbers are still not dates
+    assert parse_timescale("see 2.2.5").kind == "undated"
+    assert parse_timescale("see 3.1.12").kind == "undated"
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Spring term 11/12", ["2012-01..2012-04"], "the spring term 2012 (January to April 2012)"),
+    ("Autumn term 11/12", ["2011-09..2011-12"], "the autumn term 2011 (September to December 2011)"),
+    ("Winter 11/12", ["2011-12..2012-02"], "winter 2011 (December 2011 to February 2012)"),
+    ("Winter 11-12", ["2011-12..2012-02"], "winter 2011 (December 2011 to February 2012)"),
+])
+def test_a_season_or_term_with_a_two_digit_split_year(text: str, expected: list[str], says: str) -> None:
+    # (they were the financial year 2011-12, the season or term taken as a label; 'Winter 11-12' a winter
+    # placed in the plan period)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected)
+        assert t.interpretation == f"{text!r} read as {says}"
+    assert parse_timescale("Summer 11/12").interpretation == "'Summer 11/12' is ambiguous: which summer of 11/12?"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("academic years 2011/12 and 2012/13", ["2011-09..2012-08", "2012-09..2013-08"]),
+    ("2011/12 and 2012/13 academic years", ["2011-09..2012-08", "2012-09..2013-08"]),
+    ("academic year 2011/12 to 2012/13", ["2011-09..2013-08"]),
+    ("2011/12 - 2012/13 academic year", ["2011-09..2013-08"]),
+])
+def test_split_years_listed_with_academic_year_are_all_academic_years(text: str, expected: list[str]) -> None:
+    # (the second was a financial year: 'academic year 2011/12 to 2012/13' ran from September 2011 to March 2013)
+    t = parse_timescale(text)
+    assert (t.kind, spans(t), t.year_only) == ("dated", expected, True)
+    assert "financial" not in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Summer half term 2012", ["2012-05"], "the summer half-term 2012 (May 2012)"),
+    ("Autumn half-term 2011", ["2011-10"], "the autumn half-term 2011 (October 2011)"),
+    ("spring half-term 2011/12", ["2012-02"], "the spring half-term 2012 (February 2012)"),
+    ("By February half term 2012", ["2012-02"], "by the end of February 2012"),
+])
+def test_a_half_term_is_the_month_of_its_holiday(text: str, expected: list[str], says: str) -> None:
+    # (they were the calendar year, the half-term taken as a label)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False)
+        assert t.interpretation == f"{text!r} read as {says}"
+
+
+@pytest.mark.parametrize("text", ["Q3 (2011/12)", "Q3 - 2011/12", "Q3 – 2011-12", "End of Q3 (2011/12)", "in Q3 - 2011/12"])
+def test_a_quarter_with_its_financial_year_in_brackets_or_after_a_dash(text: str) -> None:
+    # ('Q3 (2011/12)' was the whole financial year; 'Q3 - 2011/12' a range from Q3 2010-11 to March 2012)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2011-10..2011-12"]), t.interpretation
+    assert "Q3 of the financial year 2011-12 (October to December 2011)" in t.interpretation or \
+           "by the end of Q3 2011-12" in t.interpretation
+
+
+@pytest.mark.parametrize("text", ["AY 2011/12", "by AY 2011-12", "2011/12 AY"])
+def test_ay_is_an_academic_year(text: str) -> None:
+    # (it was the financial year)
+    t = parse_timescale(text)
+    assert (t.kind, spans(t)) == ("dated", ["2011-09..2012-08"])
+    assert "academic year 2011-12" in t.interpretation
+    assert spans(parse_timescale("End of AY 2011/12")) == ["2012-08"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Variants of the forms plans write: each read as its month, range, quarter or term
+# ---------------------------------------------------------------------------------------------
+MONTH_FORMS = [
+    lambda m: MONTHS[m - 1], lambda m: MONTHS[m - 1][:3], lambda m: MONTHS[m - 1][:3] + ".",
+    lambda m: "Sept" if m == 9 else MONTHS[m - 1][:3], lambda m: "Sept." if m == 9 else MONTHS[m - 1],
+]
+cases = st.sampled_from([str, str.lower, str.upper, str.title])
+
+
+def _month(m: int, form: int, case: object) -> str:
+    return case(MONTH_FORMS[form](m))  # type: ignore[operator]
+
+
+def _year(y: int, form: int) -> str:
+    return [str(y), f"{y % 100:02d}", f"'{y % 100:02d}"][form]
+
+
+@fast
+@given(st.integers(2000, 2098), st.integers(1, 12), st.integers(0, 4), st.integers(0, 2), cases,
+       st.sampled_from(["", "by ", "By end of ", "End ", "end of ", "By the end of ", "Before ", "mid-", "Early ",
+                        "Deadline: ", "Target: ", "Report to Cabinet in "]),
+       st.sampled_from(["", ".", ",", ";", " (tbc)", " - report to board", " approx"]), periods)
+def test_a_month_written_any_usual_way_is_that_month(
+        year: int, month: int, form: int, year_form: int, case: object, lead: str, tail: str,
+        period: Interval | None) -> None:
+    text = f"{lead}{_month(month, form, case)} {_year(year, year_form)}{tail}"
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (month_interval(year, month),)), t.interpretation
+    assert t.due_month == (year, month)
+
+
+@fast
+@given(st.integers(2000, 2096), st.integers(1, 12), st.integers(0, 30), st.integers(0, 4), st.integers(0, 4),
+       st.booleans(), cases, st.sampled_from([" - ", "-", " – ", "–", " to ", " until ", " through ", "/"]),
+       st.sampled_from(["", "from ", "From ", "between "]), periods)
+def test_a_range_of_months_written_any_usual_way_is_that_range(
+        year: int, month: int, months_on: int, form_a: int, form_b: int, first_year: bool, case: object,
+        sep: str, lead: str, period: Interval | None) -> None:
+    y2, m2 = divmod(year * 12 + month - 1 + months_on, 12)
+    m2 += 1
+    if lead == "between ":
+        sep = " and "
+    first = _month(month, form_a, case) + (f" {year}" if first_year or y2 != year else "")
+    text = f"{lead}{first}{sep}{_month(m2, form_b, case)} {y2}"
+    t = parse_timescale(text, period)
+    expected = Interval(date(year, month, 1), month_interval(y2, m2).end)
+    # ('from April to July 2011' is the range, not ongoing work)
+    assert (t.kind, t.intervals) == ("dated", (expected,)), t.interpretation
+
+
+@fast
+@given(st.integers(2000, 2097), st.integers(1, 4), cases,
+       st.sampled_from(["Q{n} {a}/{b}", "Q{n} {a}-{b}", "Q{n} {a2}/{b}", "Q{n} {a2}-{b}", "Qtr {n} {a}/{b}",
+                        "Quarter {n} {a}-{b}", "Quarter {n}, {a}/{b}", "Q{n} FY {a}/{b}", "Q{n} FY{a2}/{b}",
+                        "Q{n} of {a}/{b}", "Q{n} ({a}/{b})", "Q{n} - {a}/{b}", "{a}/{b} Q{n}", "{a}-{b} Q{n}"]),
+       st.sampled_from(["", "by ", "By end of ", "End ", "in ", "during "]), periods)
+def test_a_financial_year_quarter_written_any_usual_way_is_that_quarter(
+        year: int, n: int, case: object, form: str, lead: str, period: Interval | None) -> None:
+    text = case(lead + form.format(n=n, a=year, a2=f"{year % 100:02d}", b=f"{(year + 1) % 100:02d}"))  # type: ignore[operator]
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{n}"),)), \
+        t.interpretation
+
+
+@fast
+@given(st.integers(2000, 2097), st.sampled_from(["autumn", "spring", "summer"]), cases,
+       st.sampled_from(["{s} term {y}", "{s} terms {y}", "{s} term {a}/{b}", "{s} term {a2}/{b}", "{s} term {a}-{b}",
+                        "{s} term, {y}", "{s} term '{y2}", "end of {s} term {y}", "by the end of the {s} term {y}"]),
+       periods)
+def test_a_school_term_written_any_usual_way_is_that_term(
+        year: int, season: str, case: object, form: str, period: Interval | None) -> None:
+    # with an academic year, the autumn term falls in its first year, the others in its second
+    y = year if season == "autumn" else year + 1
+    text = case(form.format(s=season, y=y, y2=f"{y % 100:02d}", a=year, a2=f"{year % 100:02d}",  # type: ignore[operator]
+                            b=f"{(year + 1) % 100:02d}"))
+    first, length = {"autumn": (9, 3), "spring": (1, 3), "summer": (4, 3)}[season]
+    t = parse_timescale(text, period)
+    assert (t.kind, t.intervals) == ("dated", (Interval(date(y, first, 1), month_interval(y, first + length).end),)), \
+        t.interpretation
+
+
+def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:
+    # ('By the end of the summer term' was undated with 'no date could be read': 'the' before a month or
+    # season marks a name, but 'the summer term' is a time)
+    t = parse_timescale("By the end of the summer term", THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2011-04..2011-07"])
+    assert t.interpretation == "'By the end of the summer term' read as by the end of summer term 2011"
+    assert spans(parse_timescale("during the autumn term", THURROCK)) == ["2011-09..2011-12"]
+    assert "no plan period was given" in parse_timescale("By the end of the summer term").interpretation
+    for name in ("the September Guarantee", "the Summer Reading Challenge", "over the summer"):
+        assert parse_timescale(name, THURROCK).kind == "undated"
+    assert parse_timescale("every summer term", THURROCK).kind == "ongoing"

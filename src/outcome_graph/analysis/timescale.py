@@ -14,15 +14,20 @@ Three entry points:
 
 Reading rules for timescales
 ----------------------------
-Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are ignored.
+Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are ignored; digits
+of other scripts are read as the same digits (``June ٢٠١١`` is June 2011, as Python's ``int()``
+reads them).
 
 - **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``,
-  ``Apr-11`` (as a spreadsheet shows a month).
+  ``Apr-11`` (as a spreadsheet shows a month), ``June/2011``.
   A two-digit year is 20YY. The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
-  (a dotted date needs a two-digit month, so section numbers such as ``2.2.5`` are not dates);
-  ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``; ``1 - 15 April 2011``;
-  ``w/c 5 September 2011`` (week commencing) is that week. A number after a word such as
+  (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
+  ``2.2.5`` are not dates); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
+  ``May-15 2012`` (a month and day joined by a hyphen before a year; ``May-15`` alone is May
+  2015); ``1 - 15 April 2011``; ``w/c 5 September 2011`` (week commencing; also ``wc``,
+  ``w.c.``) is that week, and so is ``w/e 9 September 2011`` (week ending; also ``week
+  ending``), the seven days to that day. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
 - **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
@@ -45,11 +50,17 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   **School terms**: autumn term = September–December, spring term = January–April, summer
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
   the first year and the spring and summer terms in the second. A season without a year before a
-  term (``Spring/Summer term 2012``, ``Spring and Summer term 2012``) is a term too. A season
+  term (``Spring/Summer term 2012``, ``Spring and Summer terms 2012``) is a term too, and "terms"
+  reads as "term" (``Summer terms 2012`` is the summer term 2012). A split year may have two
+  digits (``Winter 11/12``, ``Spring term 11/12``). A half-term is the month of its holiday:
+  autumn = October, spring = February, summer = May (``Summer half term 2012`` is May 2012,
+  ``February half term 2012`` February 2012). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
-  October–December 2011; ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
+  October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,
+  ``Q3 (2011/12)`` and ``Q3 - 2011/12``);
+  ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
   value's ``period``. A quarter without a year beside a quarter with one, in a range or a list,
   is counted as that one is (``Q1 - Q2 2012`` is January to June 2012; ``Q3 and Q4 2011/12``
   two quarters of that financial year). Any other quarter without a year is a financial-year
@@ -58,12 +69,16 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   is not evident).
 - **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
   only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
-  next to it, the academic year 1 September to 31 August. ``YYYY-MM`` whose second part is not
-  the next year is an ISO month (``2011-07``). ``2012`` alone is the calendar year;
-  ``2010 – 2013`` runs from 1 January 2010 to 31 December 2013. Year-level readings (calendar,
-  financial and academic years) set ``Timing.year_only``, since they say nothing about the
-  month a milestone falls due in; a range ending on a year alone (``April 2009 - 2010``) sets
-  ``Timing.ends_on_year`` for the same reason.
+  (or "AY") next to it, the academic year 1 September to 31 August, and so are the split
+  years listed or ranged with one (``academic years 2011/12 and 2012/13``, ``academic year
+  2011/12 to 2012/13``). ``YYYY-MM`` whose second part is not the next year is an ISO month
+  (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
+  ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
+  one such year ends in 2012 and the next starts in it, and the interpretation names both.
+  ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
+  2013. Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
+  since they say nothing about the month a milestone falls due in; a range ending on a year
+  alone (``April 2009 - 2010``) sets ``Timing.ends_on_year`` for the same reason.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
@@ -72,7 +87,8 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   plan period is given and exactly one such month (or range) lies within it; the
   interpretation says so. "May" and "March" in lower case are English words, not months, when
   no year follows; a month after "the", "this", "next", "last" and similar words ("the
-  September Guarantee") is a name, not a date. A month without a year is never read when the
+  September Guarantee") is a name, not a date, but a school term after "the" is a term ("by the
+  end of the summer term"). A month without a year is never read when the
   same timescale gives a date with a year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
   ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
@@ -83,7 +99,13 @@ Everything is case-insensitive; en and em dashes count as hyphens; HTML tags are
   the plan period, "by the end of March 2012", when the period is one financial year (1 April
   to 31 March) or, unless the text says "financial", one calendar year; in a plan of several
   years, or without a period, it is undated and the interpretation says why. ``end of Year 11``
-  (a school year group) is not a date.
+  (a school year group) is not a date. With the year written (``end of the financial year
+  2012/13``, ``end of FY 2012/13``, ``Year end 2011/12``, ``by the end of the 2012/13 financial
+  year``, ``end of the academic year 2011/12``) it is that year's last month, as without it:
+  "by the end of March 2013, the end of the financial year 2012-13". A financial or academic
+  year named by one year is the one that ends in it (``end of the financial year 2012`` is
+  March 2012); ``end of the calendar year 2012`` is December 2012. ``Year end 2012`` (a year
+  end in 2012, March or December) and ``End of 2011/12`` keep their year-level readings.
 - **Open-ended starts** (``From April 2011 onwards``, ``April 2011 onwards``, ``monthly from
   Sept 11``): kind ``ongoing``, interval from the start of that date to the end of the plan
   period. Without a plan period, or when the period ends before the work starts, the interval
@@ -109,6 +131,7 @@ timescales is read once per distinct wording.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -601,7 +624,7 @@ _MON_BODY = (
 _Y4 = r"(?:19|20)\d\d"
 #: A number of three or more digits straight after a month or season: a year that _Y4 does not
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
-_NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)")
+_NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)", re.A)
 # a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
 _YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-\d)"
 
@@ -614,12 +637,17 @@ _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
     r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
-    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))(?:\s*(?:of\s+)?(?:"
-    r"(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
-    r"|(?P<q_fc1>\d\d)/(?P<q_fd1>\d\d)(?![\d/])"
+    r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))"
+    # (a financial year in brackets or after a dash is the quarter's too: 'Q3 (2011/12)', 'Q3 - 2011/12')
+    r"(?:(?:,?\s*|(?:\s*\(\s*|\s+-\s+)(?=(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}(?![\d/-])))(?:of\s+)?(?:"
+    # (a financial year after 'FY' or 'financial year' too: 'Q3 FY 2011/12', 'Q3 of the financial year 11-12')
+    r"(?:(?:the\s+)?(?:fy|financial\s+year)\s*)?(?:(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
+    r"|(?P<q_fc1>\d\d)[/-](?P<q_fd1>\d\d)(?![\d/-]))"
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
     r"|(?<![\d/.-])(?P<q_fa2>" + _Y4 + r")\s*[/-]\s*(?P<q_fb2>\d{4}|\d\d)[\s-]*q(?P<q_n2>\d)(?!\d)"
     r"|(?<![\d/.-])(?P<q_y3>" + _Y4 + r")[\s-]*q(?P<q_n3>\d)(?!\d))",
+    # a year written after 'FY' with two digits: FY12, FY 12-13
+    r"(?P<FYY>(?:(?<=fy)|(?<=fy\s))(?P<fyy_a>\d\d)(?:\s*[/-]\s*(?P<fyy_b>\d\d))?(?![\d/.-]))",
     # ISO day 2011-07-31
     r"(?P<ISO>(?<![\d/.-])(?P<iso_y>" + _Y4 + r")(?P<iso_s>[-/])(?P<iso_m>\d\d)(?P=iso_s)"
     r"(?P<iso_d>\d\d)(?!\d))",
@@ -640,15 +668,22 @@ _ALTERNATIVES = [
     # day month [year]: 31 July 2011, 1st April 2011, 01-Apr-11, 31 March
     r"(?P<DM>(?<![\d.,/:-])(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|\s+|-)?" + _mon("dm_mon")
     + r"(?:(?:,?\s*|-)(?P<dm_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("dm_y2") + r")?)",
-    # month day [year]: July 31, 2011; June 11th
-    r"(?P<MD>" + _mon("md_mon") + r"\s+(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:,?\s*(?P<md_y1>"
-    + _Y4 + r")(?!\d))?|,?\s*(?P<md_y2>" + _Y4 + r")(?!\d)))",
+    # month day [year]: July 31, 2011; June 11th; May-15 2012 (joined by a hyphen only before a year:
+    # 'May-15' alone is a spreadsheet's May 2015)
+    r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
+    r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
+    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
-    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])(?P<se_t>\s+term)?(?:\s*(?P<se_y>"
-    + _Y4 + r")(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)|\s*" + _YY_AFTER.format("se_yy") + r")?)",
+    # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012)
+    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
+    r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
+    r"(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
+    r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
+    r"|\s*" + _YY_AFTER.format("se_yy") + r")?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
-    + r"(?:(?:,?\s*|-)(?P<mn_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
+    + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>" + _Y4 + r")(?!\d)"
+    r"|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
@@ -657,15 +692,20 @@ _DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
 # those places first and trying the expressions only there keeps the scan fast
 _CANDIDATE_RE = re.compile(
     r"(?<![a-z0-9])(?:\d|q\d|qtr|quarter|first|second|third|fourth"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)", _FLAGS
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", _FLAGS
 )
 
+#: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase
+#: ('end of the financial year', 'FY end')
+_YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy|ay"
 _MODIFIER_RE = re.compile(
-    r"(?<![a-z])(?=[bnutdecwfsml])"
+    r"(?<![a-z])(?=[bnutdecwfsmlyac])"
     r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
-    r"(?:end|close)(?:\s+of)?(?:\s+the)?)"
+    r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
+    r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
     r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline|due\s+by))"
-    r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]))"
+    r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
+    r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
     r"|(?P<start>(?:beginning|start|early|begin)(?:\s+of)?(?:\s+the)?)"
     r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?)"
@@ -725,7 +765,17 @@ _YEAR_END_RE = re.compile(
     r"(?![a-z])(?!\s*\d)",
     _FLAGS,
 )
-_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:academic|school)\s+year(?![a-z])", _FLAGS)
+#: the kind of year named right before a year ('financial year 2012', 'FY2012', 'school year end 2012')
+_YEAR_KIND_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:(?P<financial>(?:financial|fiscal)\s+year|fy)|(?P<academic>(?:academic|school)\s+year|ay)"
+    r"|(?P<calendar>calendar\s+year))(?:[-\s]*end)?(?:\s+of)?[\s:-]*$",
+    _FLAGS,
+)
+#: the kind of year named right after a year ('by the end of the 2012/13 financial year', '2012/13 year end')
+_YEAR_WORDS_AFTER_RE = re.compile(
+    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", _FLAGS
+)
+_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:(?:academic|school)\s+years?|ay)(?![a-z])", _FLAGS)
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
 _TRAILING_WORDS = frozenset(
@@ -771,6 +821,8 @@ class _Item:
     q_n: int = 0  # the number of a quarter without a year ('Q1' in 'Q1 - Q2 2012')
     season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
     term: bool = False  # a school term ('Summer term 2012')
+    year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
+    named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written
     src_start: int = 0
     src_end: int = 0
 
@@ -853,6 +905,7 @@ def _year_item(item: _Item, year: int) -> _Item:
     item.long = f"the calendar year {year}"
     item.level = "year"
     item.year_end = True
+    item.year_of = "calendar"
     return item
 
 
@@ -953,8 +1006,8 @@ def _handle_iso(m: re.Match[str], text: str) -> _Item:
 
 def _handle_nd(m: re.Match[str], text: str) -> _Item | None:
     d, mo, y = m["nd_d"], m["nd_m"], m["nd_y"]
-    if m["nd_s"] == "." and len(mo) != 2:
-        return None  # '2.2.5' style numbering, not a date
+    if m["nd_s"] == "." and len(mo) != 2 and len(y) != 4:
+        return None  # '2.2.5' style numbering, not a date ('31.3.2012' is one)
     year = int(y) if len(y) == 4 else _two_digit(y)
     item = _Item(m.start(), m.end(), level="day")
     if not 1900 <= year <= 2099:  # (as for a month's year: "31/12/9999" is no date a plan means)
@@ -998,10 +1051,12 @@ def _fy_item(item: _Item, a: int, text: str) -> _Item:
         item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
         item.short = f"academic year {label}"
         item.long = f"the academic year {label} ({_month_words(item.interval)})"
+        item.year_of = "academic"
     else:
         item.interval = _fy(a)
         item.short = label
         item.long = f"the financial year {label} ({_month_words(item.interval)})"
+        item.year_of = "financial"
     item.level = "year"
     item.year_end = True
     return item
@@ -1082,9 +1137,11 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 def _handle_se(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
+    if m["se_h"]:
+        return _half_term(item, m, name)
     term = item.term = bool(m["se_t"]) and name != "winter"
     if m["se_y"]:
-        year = int(m["se_y"])
+        year = int(m["se_y"]) if len(m["se_y"]) == 4 else _two_digit(m["se_y"])
         if m["se_y2"]:
             nxt = _split_year(year, m["se_y2"])
             if nxt is None:
@@ -1111,13 +1168,111 @@ def _handle_se(m: re.Match[str], text: str) -> _Item:
     return item
 
 
+#: the month of each term's half-term holiday in English schools
+_HALF_TERMS = {"autumn": 10, "spring": 2, "summer": 5}
+
+
+def _half_term(item: _Item, m: re.Match[str], name: str) -> _Item:
+    """``Summer half term 2012``: the month of that half-term holiday (October, February, May);
+    with an academic year (``Spring half-term 2011/12``) the autumn one falls in the first year."""
+    item.level = "month"
+    if name not in _HALF_TERMS:
+        item.bad = f"{_q(m[0])} is not a school half-term (autumn, spring or summer)"
+        return item
+    month = _HALF_TERMS[name]
+
+    def make(y: int) -> tuple[Interval, str]:
+        return month_interval(y, month), f"{name} half-term {y}"
+
+    if not (m["se_y"] or m["se_yy"]):
+        item.make, item.name = _safe(make), f"{name} half-term"
+        return item
+    year = int(m["se_y"]) if m["se_y"] and len(m["se_y"]) == 4 else _two_digit(m["se_y"] or m["se_yy"])
+    if m["se_y2"]:
+        nxt = _split_year(year, m["se_y2"])
+        if nxt is None:
+            item.bad = f"{_q(m[0])} does not name consecutive years"
+            return item
+        year = year if name == "autumn" else nxt
+    item.interval, item.short = make(year)
+    item.long = f"the {item.short} ({_MONTH_NAMES[month]} {year})"
+    return item
+
+
+def _as_academic(item: _Item) -> None:
+    """A split year listed with academic years ('academic years 2011/12 and 2012/13') is one too."""
+    assert item.interval is not None
+    a = item.interval.start.year
+    label = f"{a}-{(a + 1) % 100:02d}"
+    item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
+    item.short = f"academic year {label}"
+    item.long = f"the academic year {label} ({_month_words(item.interval)})"
+    item.year_of = "academic"
+
+
 def _handle_mn(m: re.Match[str], text: str) -> _Item:
     year = int(m["mn_y4"]) if m["mn_y4"] else _two_digit(m["mn_y2"]) if m["mn_y2"] else None
     return _month_item(m, "mn_mon", year)
 
 
 def _handle_yr(m: re.Match[str], text: str) -> _Item:
-    return _year_item(_Item(m.start(), m.end()), int(m["yr"]))
+    item = _Item(m.start(), m.end())
+    words = _YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+    if words is not None and words.lastgroup in ("financial", "academic"):
+        return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start(): m.end()])
+    return _year_item(item, int(m["yr"]))
+
+
+def _handle_fyy(m: re.Match[str], text: str) -> _Item | None:
+    item = _Item(m.start(), m.end(), level="year")
+    a = _two_digit(m["fyy_a"])
+    if m["fyy_b"] is None:
+        return _one_year_named(item, "financial", a, text[max(0, m.start() - 3): m.end()].lstrip())
+    if int(m["fyy_b"]) != (a + 1) % 100:
+        return None
+    return _fy_item(item, a, text)
+
+
+def _one_year_named(item: _Item, kind: str, year: int, src: str) -> _Item:
+    """A financial or academic year named by one year (``financial year 2012``, ``FY12``): which
+    one is not evident, since one such year ends in it and the next starts in it; read only as
+    the end of a year (``end of the financial year 2012``: the one ending in 2012), see
+    :func:`_at_year_end`."""
+    item.year_of, item.named_year, item.level = kind, year, "year"
+    first, last = (4, 3) if kind == "financial" else (9, 8)
+    item.bad = (
+        f"{_q(src)} does not say which {kind} year: {year - 1}-{year % 100:02d}, which ends in "
+        f"{_MONTH_NAMES[last]} {year}, or {year}-{(year + 1) % 100:02d}, which starts in "
+        f"{_MONTH_NAMES[first]} {year}"
+    )
+    return item
+
+
+def _at_year_end(item: _Item, words: str) -> None:
+    """Read a year after (or before) 'end of the financial year', 'year end' and the like as the
+    last month of that year, as 'End of the financial year' alone is read in a one-year plan:
+    'end of FY 2012/13' is by the end of March 2013. A year named by one year is the one that
+    ends in it; a calendar year without words saying so ('year end 2012') keeps its reading,
+    since a year end in 2012 may be March or December."""
+    said = set(re.findall(r"[a-z]+", words.lower()))
+    kind = ("financial" if said & {"financial", "fiscal", "fy"}
+            else "academic" if said & {"academic", "school", "ay"}
+            else "calendar" if "calendar" in said else "")
+    if item.named_year:
+        y = item.named_year
+        iv = _fy(y - 1) if item.year_of == "financial" else Interval(date(y - 1, 9, 1), date(y, 8, 31))
+        label = f"the {item.year_of} year {y - 1}-{y % 100:02d}"
+    elif item.interval is not None and item.level == "year" and item.year_of and (
+            item.year_of != "calendar" or kind == "calendar"):
+        iv = item.interval
+        label = item.long.split(" (")[0]
+    else:
+        return
+    item.bad, item.named_year = None, 0
+    item.interval = month_interval(iv.end.year, iv.end.month)
+    item.short = f"{_MONTH_NAMES[iv.end.month]} {iv.end.year}"
+    item.long = label
+    item.level, item.year_end, item.mod = "month", False, "year_end"
 
 
 _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
@@ -1133,6 +1288,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
     "SE": _handle_se,
     "MN": _handle_mn,
     "YR": _handle_yr,
+    "FYY": _handle_fyy,
 }
 
 
@@ -1198,7 +1354,18 @@ def _clean(text: str) -> tuple[str, str]:
     if text.isascii():
         return text, text
     display = text.translate(_DISPLAY)
-    return display, display.translate(_DASHES)
+    return display, _ascii_digits(display.translate(_DASHES))
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of other scripts as ASCII digits (``٢٠١١`` is 2011, as Python's ``int()`` reads it).
+
+    The patterns match ASCII digits only; each digit stays one character, so positions in the
+    matching text are positions in the display text.
+    """
+    if not any(c.isdecimal() and not c.isascii() for c in text):
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
 def _label(text: str) -> str:
@@ -1223,6 +1390,8 @@ def _describe(item: _Item) -> str:
         if item.level == "day":
             return f"by {item.long}"
         return f"by the end of {item.long if item.level == 'year' else item.short}"
+    if item.mod == "year_end":
+        return f"by the end of {item.short}, the end of {item.long}"
     if item.mod == "start":
         return f"the beginning of {item.short}"
     if item.mod == "mid":
@@ -1268,6 +1437,11 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
                 _quarter_beside(b, a, before=False)
             elif a.season and a.season != "winter" and a.make is not None and b.term:
                 _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+    for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
+        split_years = {a.year_of, b.year_of} == {"academic", "financial"} and a.level == b.level == "year"
+        if split_years and not (a.named_year or b.named_year) and (
+                _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+            _as_academic(a if a.year_of == "financial" else b)
 
     # join ranges
     joined: list[_Item] = []
@@ -1299,7 +1473,9 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
         if item.make is not None:
             if item.weak:
                 continue
-            if det := _DETERMINER_RE.search(norm, max(0, item.start - 12), item.start):
+            det = _DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
+            # ('the summer term' is a time, not a name as 'the September Guarantee' is)
+            if det and not (item.term and det["word"].lower() == "the"):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
         kept.append(item)
@@ -1329,11 +1505,15 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
             kind = mod.lastgroup
             if kind == "for":
                 item.qualifier = True
-            elif kind == "week":
+            elif kind in ("week", "week_end"):
                 if item.level == "day" and item.interval is not None:
-                    first = item.interval.start
-                    item.interval = Interval(first, first + timedelta(days=6))
-                    item.short = item.long = f"the week beginning {_day_words(first)}"
+                    day = item.interval.start
+                    if kind == "week":
+                        item.interval = Interval(day, day + timedelta(days=6))
+                        item.short = item.long = f"the week beginning {_day_words(day)}"
+                    else:
+                        item.interval = Interval(day - timedelta(days=6), day)
+                        item.short = item.long = f"the week ending {_day_words(day)}"
                     item.level = "week"
                     item.src_start = mod.start()
             elif kind in ("from", "between"):
@@ -1342,6 +1522,12 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
             else:
                 item.mod = kind
                 item.src_start = mod.start()
+        after = _YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
+        if after is not None and (after["end"] or item.mod == "end"):
+            item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')
+            _at_year_end(item, after[0])
+        elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
+            _at_year_end(item, mod[0])
         if (onwards := _ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True
             item.src_end = onwards.end()
