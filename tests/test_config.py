@@ -422,3 +422,16 @@ def test_a_mistake_in_a_pyproject_above_the_plan_is_reported_there_and_isolated_
     assert out.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}:5: fail-on must be one of"), out.stderr
     out = subprocess.run([*og_command(), "check", str(plan), "--isolated"], capture_output=True, text=True, timeout=120)
     assert out.returncode in (0, 1) and out.stderr == ""
+
+
+@pytest.mark.parametrize("severity, fail_on", [("Error", "Warning"), ("ERROR", "WARNING"), (" error ", "warning")])
+def test_a_severity_or_fail_on_is_read_whatever_its_case(tmp_path: Path, severity: str, fail_on: str):
+    # (as on the command line, where --fail-on WARNING and --severity OG302=Error are taken)
+    (tmp_path / "outcome-graph.toml").write_text(f'fail-on = "{fail_on}"\n[severity]\nog302 = "{severity}"\n')
+    config = discover_config(tmp_path / "plan.yaml")
+    assert config.fail_on == "warning" and config.severity_of("OG302", "warning") == "error"
+    report = og.check(og.load(Path(__file__).resolve().parent.parent / "models" / "southend-cypp-2008-09.yaml"),
+                      config)
+    assert report.fail_on == "warning" and {f.severity for f in report.by_rule("OG302")} == {"error"}
+    with pytest.raises(ConfigError, match="severity of OG302 must be error, warning or info, not 'Eror'"):
+        Config.from_dict({"severity": {"OG302": "Eror"}})

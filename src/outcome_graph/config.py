@@ -85,13 +85,15 @@ class ConfigLayer:
         if not isinstance(sev, Mapping):
             raise error("'severity' must be a table of code = severity", "severity")
         for code, value in sev.items():
+            value = _choice(value)
             if value not in SEVERITIES:
-                raise error(f"severity of {code} must be error, warning or info, not {value!r}", "severity", code)
+                raise error(f"severity of {code} must be error, warning or info, not {sev[code]!r}", "severity", code)
             layer.severity[str(code).upper()] = value
         if "fail-on" in data:
-            if data["fail-on"] not in FAIL_ON:
+            value = _choice(data["fail-on"])
+            if value not in FAIL_ON:
                 raise error(f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}", "fail-on")
-            layer.fail_on = data["fail-on"]
+            layer.fail_on = value
         rules = data.get("rules", {})
         if not isinstance(rules, Mapping):
             raise error("'rules' must be a table of rule tables ([rules.OG302])", "rules")
@@ -127,6 +129,17 @@ class ConfigLayer:
     def error(self, message: str, *path: str) -> ConfigError:
         """A :class:`ConfigError` about this layer, at the line of the key ``path``."""
         return ConfigError(message, file=self.source, line=self.line_of(*path))
+
+
+def _choice(value: Any) -> Any:
+    """A value chosen from a list of words (a severity, fail-on) as the list writes it, whatever
+    its case and surrounding spaces (``"Error"`` is ``error``, as on the command line); anything
+    but text as it is, for the error to show.
+
+    >>> _choice(" Warning"), _choice("NEVER"), _choice(1)
+    ('warning', 'never', 1)
+    """
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 def _codes(value: Any, key: str, error: Callable[..., ConfigError]) -> list[str]:

@@ -342,7 +342,7 @@ def cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[
                 code, sep, level = part.partition("=")
                 if not sep:
                     raise ConfigError(f"--severity {part!r}: write CODE=SEVERITY, e.g. OG302=error")
-                sev[code.strip().upper()] = level.strip().lower()
+                sev[code.strip().upper()] = level
         data["severity"] = sev
     if fail_on:
         data["fail-on"] = fail_on
