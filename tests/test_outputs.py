@@ -204,7 +204,32 @@ def test_junit_document():
     thurrock = next(s for s in suites if s.get("name") == "thurrock-cypp-2011-12")
     failing = {c.get("name").split()[0] for c in thurrock.findall("testcase") if c.find("failure") is not None}
     assert failing == {"OG602"}  # only errors fail by default
-    assert int(thurrock.get("tests")) == len(og.registry())
+    from outcome_graph.rules.engine import configured_rules
+
+    assert int(thurrock.get("tests")) == len(configured_rules(og.Config()))  # (every rule runs by default)
+
+
+def _junit_cases(xml: str) -> list[str]:
+    return [c.get("name").split()[0] for c in ET.fromstring(xml.split("\n", 1)[1]).iter("testcase")]
+
+
+def test_junit_lists_only_the_rules_that_were_run():
+    # (a rule left out by select or ignore is no test that passed)
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    assert _junit_cases(to_junit(og.check(plan, {"select": ["OG3"], "ignore": ["OG305"]}))) == \
+        sorted(c for c in og.registry() if c.startswith("OG3") and c != "OG305")
+    assert _junit_cases(to_junit(og.check(plan, {"select": ["OG602"]}))) == ["OG602"]
+
+
+def test_junit_from_the_cli_leaves_out_the_rules_below_min_severity(tmp_path):
+    plan = str(MODELS / "thurrock-cypp-2011-12.yaml")
+    done = subprocess.run([*og_command(), "check", plan, "--format", "junit", "--select", "OG6,OG302",
+                           "--severity", "OG302=error", "--min-severity", "error"], capture_output=True, text=True)
+    errors = sorted(code for code, rule in og.registry().items() if code.startswith("OG6") and rule.severity == "error")
+    assert _junit_cases(done.stdout) == sorted(["OG302", *errors]), done.stderr
+    done = subprocess.run([*og_command(), "check", plan, "--format", "junit", "--ignore", "OG1,OG2,OG3,OG4,OG5"],
+                          capture_output=True, text=True)
+    assert _junit_cases(done.stdout) == sorted(c for c in og.registry() if c.startswith("OG6")), done.stderr
 
 
 def test_sarif_and_junit_from_the_cli(tmp_path):

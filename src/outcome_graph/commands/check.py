@@ -305,7 +305,8 @@ def colour_forced(value: str | None) -> bool:
 def at_least(report: Any, severity: str) -> Any:
     """The report without the findings below ``severity`` (``--min-severity``): left out of every
     format, the counts and the exit code alike, as if their rules had not reported them; its
-    suppressed and baselined findings too, which SARIF lists."""
+    suppressed and baselined findings too, which SARIF lists; and without the rules of a lower
+    severity among those run, which could report nothing shown (JUnit lists the rules run)."""
     import dataclasses
 
     if severity == SEVERITIES[-1]:
@@ -315,8 +316,9 @@ def at_least(report: Any, severity: str) -> Any:
     def shown(findings: Any) -> Any:
         return None if findings is None else [f for f in findings if f.severity in kept]
 
+    rules = None if report.rules is None else {code: sev for code, sev in report.rules.items() if sev in kept}
     return dataclasses.replace(report, findings=shown(report.findings), suppressed=shown(report.suppressed),
-                               baselined=shown(report.baselined))
+                               baselined=shown(report.baselined), rules=rules)
 
 
 def _not_read_from_stdin(error: Any, data: bytes) -> Any:
