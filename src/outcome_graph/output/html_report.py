@@ -587,6 +587,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
 
 
 def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config | None) -> str:
+    from ..graph.facts import by_load
     from .diagram import owner_limits
 
     limits = owner_limits(config)
@@ -624,7 +625,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     )
     rows = []
     printed: list[tuple[str, str, str, list[str], str]] = []  # each row's class, heading, total, months, the rest
-    for info in sorted(owners, key=lambda o: (-len(o.milestones), o.name.lower())):
+    for info in by_load(owners):
         limit = info.capacity if info.capacity is not None else max_default
         count = len(info.milestones)
         by_month: Counter[tuple[int, int]] = Counter()
