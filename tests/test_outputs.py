@@ -76,7 +76,7 @@ def test_plan_schema_rejects_an_unknown_field():
 
 def test_sarif_document():
     plan = og.load(PLAN_HEADER + "aims: [{id: A1, title: Achieve}]\nobjectives:\n  - {id: O1, title: Orphan, ignore: [OG301]}\n"
-                   "  - {id: O2, title: Typo, parent: A1, lead: L, ignore: [OG999]}\n")  # (OG110: info)
+                   "  - {id: O2, title: Typo, parent: A1, lead: L, ignore: [OG999]}\n", name="plan.yaml")  # (OG110: info)
     report = og.check(plan)
     doc = sarif_document([report])
     assert doc["version"] == "2.1.0"
@@ -374,3 +374,27 @@ def test_each_finding_of_the_text_format_is_one_line_whatever_its_values_hold():
     assert len(overload) == 1
     assert "Head of School Improvement Head of Early Years leads 12 milestones" in overload[0]
     assert overload[0].endswith("[owner-overload]")
+
+
+def test_a_plan_given_as_text_or_data_has_no_file_in_any_output():
+    # (a mapping's findings said file '<data>', and SARIF gave a text's the made-up file 'plan':
+    # a plan that is no file has none, null in JSON, and SARIF locates its findings by node alone)
+    import yaml
+
+    text = PLAN_HEADER + ORPHANS
+    from_text, from_data = og.load(text), og.load(yaml.safe_load(text))
+    assert from_text.file is None and from_data.file is None
+    reports = [og.check(from_text, {"select": ["OG103"]}), og.check(from_data, {"select": ["OG103"]})]
+    for report in reports:
+        document = report.to_dict()
+        assert document["plan"]["file"] is None and document["findings"]
+        assert all(f["location"]["file"] is None for f in document["findings"])
+        for result in sarif_document([report])["runs"][0]["results"]:
+            [location] = result["locations"]
+            assert "physicalLocation" not in location and location["logicalLocations"][0]["name"] == result["properties"]["node"]
+        assert "file=" not in to_github([report])
+    with pytest.raises(og.PlanError) as refused:
+        og.load({"format": "outcome-graph/v1"})
+    assert refused.value.file is None and str(refused.value).startswith("<plan>: ")
+    named = og.check(og.load(yaml.safe_load(text), name="upload.yaml"), {"select": ["OG103"]})
+    assert named.file == "upload.yaml" and all(f.location.file == "upload.yaml" for f in named.findings)
