@@ -575,17 +575,21 @@ def test_color_is_given_when_asked_for_even_in_a_pipe_and_only_then(cli_env):
 
 
 @pytest.mark.parametrize("force, no_color, coloured", [
-    ("1", None, True), ("0", None, True), ("", None, False), ("1", "1", False), (None, None, False),
+    ("1", None, True), ("true", None, True), ("0", None, False), ("false", None, False), ("False", None, False),
+    ("", None, False), ("1", "1", False), (None, None, False),
 ])
 def test_force_color_colours_a_pipe_unless_no_color_is_set(cli_env, tmp_path, force, no_color, coloured):
-    # (force-color.org: FORCE_COLOR, present and not empty, asks for colour where there is no
-    # terminal, as in a CI log; NO_COLOR, and --no-color, still turn it off)
+    # (FORCE_COLOR, present and not empty, asks for colour where there is no terminal, as in a CI
+    # log, but for 0 and false, which say not to force it, as Node's tools read them; NO_COLOR, and
+    # --no-color, still turn it off; --color turns it on whatever both say)
     plan = str(EXAMPLES / "tutorial-plan.yaml")
     env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env.update({name: value for name, value in (("FORCE_COLOR", force), ("NO_COLOR", no_color)) if value is not None})
     out = subprocess.run([*og_command(), "check", plan], capture_output=True, text=True, env=env)
     assert out.returncode in (0, 1) and "OG403" in out.stdout
     assert ("\x1b[" in out.stdout) == coloured
+    asked = subprocess.run([*og_command(), "check", plan, "--color"], capture_output=True, text=True, env=env)
+    assert "\x1b[" in asked.stdout
     for options in (["--no-color"], ["--format", "json"], ["-o", str(tmp_path / "findings.txt")]):
         out = subprocess.run([*og_command(), "check", plan, *options], capture_output=True, text=True, env=env)
         assert "\x1b[" not in out.stdout
@@ -624,14 +628,19 @@ def test_the_commands_share_helpers_of_their_own_module_not_private_names_of_the
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
 
 
-@pytest.mark.parametrize("no_color, coloured", [(None, True), ("1", False), ("", True)])
-def test_a_terminal_gets_colour_unless_no_color_is_set_to_something(cli_env, no_color, coloured):
-    # (no-color.org: NO_COLOR turns colour off when it is present and not empty)
+@pytest.mark.parametrize("no_color, force, coloured", [
+    (None, None, True), ("1", None, False), ("", None, True), (None, "0", True), ("1", "1", False),
+])
+def test_a_terminal_gets_colour_unless_no_color_is_set_to_something(cli_env, no_color, force, coloured):
+    # (no-color.org: NO_COLOR turns colour off when it is present and not empty; FORCE_COLOR=0
+    # forces nothing, and a terminal is coloured as it would be without it)
     import pty
 
     env = {k: v for k, v in cli_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     if no_color is not None:
         env["NO_COLOR"] = no_color
+    if force is not None:
+        env["FORCE_COLOR"] = force
     main, child = pty.openpty()
     try:
         proc = subprocess.run([*og_command(), "check", str(EXAMPLES / "tutorial-plan.yaml")], stdout=child,
@@ -925,7 +934,7 @@ def _rule_file(code: str) -> str:
 
 def _untrusted_checkout(tmp_path: Path) -> Path:
     """A folder received from elsewhere: a pyproject.toml above the plan and an outcome-graph.toml
-    beside it, each naming a rule file (code that runs)."""
+    beside it (the nearest, which applies), each naming a rule file (code that runs)."""
     (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nrule-files = ["above.py"]\n')
     (tmp_path / "above.py").write_text(_rule_file("LOC901"))
     plans = tmp_path / "plans"
@@ -959,10 +968,16 @@ def test_isolated_runs_no_configuration_found_from_the_plan(tmp_path: Path, name
     assert "Traceback" not in out.stderr
     assert [m.exists() for m in markers] == [False, False]
     assert "LOC90" not in out.stdout
-    # (without it, both files are read and both rule files run)
+    # (without it, the nearest file is read and its rule file runs; the one above is not merged)
     out = run(*args, cwd=plans, input=stdin)
     assert out.returncode in (0, 1), out.stderr
-    assert [m.exists() for m in markers] == [True, True]
+    assert [m.exists() for m in markers] == [False, True]
+    # (a configuration further up, the nearest once the one beside is gone, is left out as well)
+    (plans / "outcome-graph.toml").unlink()
+    out = run(*args, "--isolated", cwd=plans, input=stdin)
+    assert out.returncode in (0, 1) and not markers[0].exists(), out.stderr
+    out = run(*args, cwd=plans, input=stdin)
+    assert out.returncode in (0, 1) and markers[0].exists(), out.stderr
 
 
 def test_isolated_with_config_uses_the_named_file_alone(tmp_path: Path):

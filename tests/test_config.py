@@ -102,12 +102,13 @@ def test_discovery_precedence(tmp_path: Path):
     cfg = discover_config(plan)
     assert not cfg.enabled("OG101") and cfg.fail_on == "warning"
     (plans / "outcome-graph.toml").write_text('select = ["OG1"]\n')
-    cfg = discover_config(plan)
-    assert cfg.enabled("OG101") and not cfg.enabled("OG201")
+    cfg = discover_config(plan)  # (the nearest file alone: the pyproject.toml above is not merged under it)
+    assert cfg.enabled("OG101") and not cfg.enabled("OG201") and cfg.fail_on == "error"
+    assert [layer.source for layer in cfg.layers] == [str(plans / "outcome-graph.toml")]
     extra = tmp_path / "ci.toml"
-    extra.write_text('fail-on = "error"\nignore = ["OG101"]\n')
+    extra.write_text('fail-on = "warning"\nignore = ["OG101"]\n')
     cfg = discover_config(plan, config_file=str(extra))
-    assert cfg.fail_on == "error" and not cfg.enabled("OG101") and cfg.enabled("OG102")
+    assert cfg.fail_on == "warning" and not cfg.enabled("OG101") and cfg.enabled("OG102")
     cli = ConfigLayer.from_mapping({"select": ["OG101"]}, "command line")
     assert discover_config(plan, config_file=str(extra), cli=cli).enabled("OG101")
 
@@ -375,10 +376,11 @@ def test_a_tool_gets_the_configuration_the_command_line_uses_for_a_plan(tmp_path
 
     import outcome_graph as og
 
-    (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nseverity = {OG302 = "error"}\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nignore = ["OG3"]\n')  # (not the nearest)
     folder = tmp_path / "plans"
     folder.mkdir()
-    (folder / "outcome-graph.toml").write_text('ignore = ["OG2"]\n[rules.OG302]\nmax-milestones = 1\n')
+    (folder / "outcome-graph.toml").write_text('ignore = ["OG2"]\nseverity = {OG302 = "error"}\n'
+                                               '[rules.OG302]\nmax-milestones = 1\n')
     plan_file = folder / "plan.yaml"
     plan_file.write_text((Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text())
     out = subprocess.run([sys.executable, "-m", "outcome_graph", "check", str(plan_file), "--format", "json"],
@@ -422,3 +424,59 @@ def test_a_mistake_in_a_pyproject_above_the_plan_is_reported_there_and_isolated_
     assert out.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}:5: fail-on must be one of"), out.stderr
     out = subprocess.run([*og_command(), "check", str(plan), "--isolated"], capture_output=True, text=True, timeout=120)
     assert out.returncode in (0, 1) and out.stderr == ""
+
+
+@pytest.mark.parametrize("severity, fail_on", [("Error", "Warning"), ("ERROR", "WARNING"), (" error ", "warning")])
+def test_a_severity_or_fail_on_is_read_whatever_its_case(tmp_path: Path, severity: str, fail_on: str):
+    # (as on the command line, where --fail-on WARNING and --severity OG302=Error are taken)
+    (tmp_path / "outcome-graph.toml").write_text(f'fail-on = "{fail_on}"\n[severity]\nog302 = "{severity}"\n')
+    config = discover_config(tmp_path / "plan.yaml")
+    assert config.fail_on == "warning" and config.severity_of("OG302", "warning") == "error"
+    report = og.check(og.load(Path(__file__).resolve().parent.parent / "models" / "southend-cypp-2008-09.yaml"),
+                      config)
+    assert report.fail_on == "warning" and {f.severity for f in report.by_rule("OG302")} == {"error"}
+    with pytest.raises(ConfigError, match="severity of OG302 must be error, warning or info, not 'Eror'"):
+        Config.from_dict({"severity": {"OG302": "Eror"}})
+
+
+def test_the_nearest_configuration_above_the_plan_applies_up_to_the_repository_root(tmp_path: Path):
+    # (as ruff finds its own: from the plan's folder upward, the first outcome-graph.toml, or
+    # pyproject.toml with a [tool.outcome-graph] table, in the nearest folder that has one; a
+    # folder holding .git is the last searched)
+    repo = tmp_path / "repo"
+    plans = repo / "plans" / "2011"
+    plans.mkdir(parents=True)
+    plan = plans / "plan.yaml"
+    plan.write_text((Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text())
+    (tmp_path / "outcome-graph.toml").write_text('select = ["OG1"]\n')  # (above the repository: never read)
+    (repo / ".git").mkdir()
+    assert discover_config(plan).layers == []
+    (repo / "outcome-graph.toml").write_text('select = ["OG4"]\n')
+    (repo / "pyproject.toml").write_text('[tool.outcome-graph]\nselect = ["OG2"]\n')
+    assert {f.rule[:3] for f in og.check(og.load(plan), discover_config(plan))} == {"OG4"}
+    (repo / "plans" / "pyproject.toml").write_text('[project]\nname = "plans"\n')  # (no table: passed by)
+    (repo / "plans" / "pyproject.toml").write_text('[project]\nname = "plans"\n\n[tool.outcome-graph]\nselect = ["OG2"]\n')
+    assert {f.rule[:3] for f in og.check(og.load(plan), discover_config(plan))} == {"OG2"}
+    out = subprocess.run([*og_command(), "check", "2011/plan.yaml", "--format", "json"], capture_output=True,
+                         text=True, cwd=repo / "plans", timeout=120)
+    assert {f["rule"][:3] for f in __import__("json").loads(out.stdout)["findings"]} == {"OG2"}, out.stderr
+
+
+def test_a_configuration_found_above_the_plan_reads_its_rule_files_beside_itself(tmp_path: Path):
+    # (relative paths in a configuration file are relative to the file, wherever the plan is)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "local_rules.py").write_text(
+        "from outcome_graph import rule\n\n"
+        "@rule('LOC001', 'every-plan', 'info')\n"
+        "def every_plan(ctx):\n"
+        "    \"\"\"Reports the plan.\"\"\"\n"
+        "    yield ctx.finding(None, 'A plan.')\n")
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["rules/local_rules.py"]\nselect = ["LOC"]\n')
+    plans = tmp_path / "plans" / "2011"
+    plans.mkdir(parents=True)
+    plan = plans / "plan.yaml"
+    plan.write_text((Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text())
+    out = subprocess.run([*og_command(), "check", "plan.yaml", "--format", "json"], capture_output=True, text=True,
+                         cwd=plans, timeout=120)
+    assert [f["rule"] for f in __import__("json").loads(out.stdout)["findings"]] == ["LOC001"], out.stderr

@@ -564,9 +564,9 @@ def test_two_plans_that_share_few_nodes_are_said_to_hardly_be_versions_of_one_pl
     result = diff(og.load(THURROCK), tutorial, findings=False)
     assert result.summary["reworded"] > 0
     assert result.notices == [
-        f"none of the 12 nodes of tutorial-cypp-2011-12 ({tutorial.file}) has a counterpart (the same or a similar "
-        f"title) in thurrock-cypp-2011-12 ({THURROCK}): are these two versions of one plan? Nodes are matched by id, "
-        "else by title; most of these are listed as removed, added or reworded"]
+        f"none of the 12 nodes of tutorial-cypp-2011-12 ({tutorial.file}) has a counterpart with the same or a "
+        f"similar title in thurrock-cypp-2011-12 ({THURROCK}), so the two are hardly versions of one plan and most "
+        "of their nodes are listed as removed, added or reworded"]
     southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
     assert diff(southend, og.load(THURROCK), findings=False).notices[0].startswith(
         "only 1 of the 252 nodes of thurrock-cypp-2011-12")
@@ -581,9 +581,14 @@ def test_a_renumbered_or_refreshed_plan_is_a_version_of_the_same_plan():
     assert diff(og.load(THURROCK), refreshed(og.load(THURROCK)), findings=False).notices == []
 
 
-def test_the_diff_command_prints_the_notice_on_standard_error(tmp_path: Path):
+def test_the_diff_command_gives_the_notice_on_standard_error_and_in_the_json_document(tmp_path: Path):
+    # (a program reading the JSON document is told too, not only a person watching standard error)
     tutorial = MODELS.parent / "examples" / "tutorial-plan.yaml"
     code, out, err = cli("diff", str(THURROCK), str(tutorial), "--format", "json", "--no-findings")
-    assert code == 0 and json.loads(out)["new"]["id"] == "tutorial-cypp-2011-12"
-    assert err.startswith("notice: none of the 12 nodes of tutorial-cypp-2011-12") and "are these two versions" in err
-    assert cli("diff", str(THURROCK), str(THURROCK), "--no-findings")[2] == ""
+    document = json.loads(out)
+    assert code == 0 and document["new"]["id"] == "tutorial-cypp-2011-12"
+    assert err.startswith("notice: none of the 12 nodes of tutorial-cypp-2011-12") and "hardly versions" in err
+    assert document["notices"] == diff(og.load(THURROCK), og.load(tutorial), findings=False).notices
+    assert [f"notice: {n}" for n in document["notices"]] == err.splitlines()
+    code, out, err = cli("diff", str(THURROCK), str(THURROCK), "--no-findings", "--format", "json")
+    assert err == "" and json.loads(out)["notices"] == []

@@ -76,7 +76,7 @@ def test_plan_schema_rejects_an_unknown_field():
 
 def test_sarif_document():
     plan = og.load(PLAN_HEADER + "aims: [{id: A1, title: Achieve}]\nobjectives:\n  - {id: O1, title: Orphan, ignore: [OG301]}\n"
-                   "  - {id: O2, title: Typo, parent: A1, lead: L, ignore: [OG999]}\n")  # (OG110: info)
+                   "  - {id: O2, title: Typo, parent: A1, lead: L, ignore: [OG999]}\n", name="plan.yaml")  # (OG110: info)
     report = og.check(plan)
     doc = sarif_document([report])
     assert doc["version"] == "2.1.0"
@@ -204,7 +204,32 @@ def test_junit_document():
     thurrock = next(s for s in suites if s.get("name") == "thurrock-cypp-2011-12")
     failing = {c.get("name").split()[0] for c in thurrock.findall("testcase") if c.find("failure") is not None}
     assert failing == {"OG602"}  # only errors fail by default
-    assert int(thurrock.get("tests")) == len(og.registry())
+    from outcome_graph.rules.engine import configured_rules
+
+    assert int(thurrock.get("tests")) == len(configured_rules(og.Config()))  # (every rule runs by default)
+
+
+def _junit_cases(xml: str) -> list[str]:
+    return [c.get("name").split()[0] for c in ET.fromstring(xml.split("\n", 1)[1]).iter("testcase")]
+
+
+def test_junit_lists_only_the_rules_that_were_run():
+    # (a rule left out by select or ignore is no test that passed)
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    assert _junit_cases(to_junit(og.check(plan, {"select": ["OG3"], "ignore": ["OG305"]}))) == \
+        sorted(c for c in og.registry() if c.startswith("OG3") and c != "OG305")
+    assert _junit_cases(to_junit(og.check(plan, {"select": ["OG602"]}))) == ["OG602"]
+
+
+def test_junit_from_the_cli_leaves_out_the_rules_below_min_severity(tmp_path):
+    plan = str(MODELS / "thurrock-cypp-2011-12.yaml")
+    done = subprocess.run([*og_command(), "check", plan, "--format", "junit", "--select", "OG6,OG302",
+                           "--severity", "OG302=error", "--min-severity", "error"], capture_output=True, text=True)
+    errors = sorted(code for code, rule in og.registry().items() if code.startswith("OG6") and rule.severity == "error")
+    assert _junit_cases(done.stdout) == sorted(["OG302", *errors]), done.stderr
+    done = subprocess.run([*og_command(), "check", plan, "--format", "junit", "--ignore", "OG1,OG2,OG3,OG4,OG5"],
+                          capture_output=True, text=True)
+    assert _junit_cases(done.stdout) == sorted(c for c in og.registry() if c.startswith("OG6")), done.stderr
 
 
 def test_sarif_and_junit_from_the_cli(tmp_path):
@@ -349,3 +374,27 @@ def test_each_finding_of_the_text_format_is_one_line_whatever_its_values_hold():
     assert len(overload) == 1
     assert "Head of School Improvement Head of Early Years leads 12 milestones" in overload[0]
     assert overload[0].endswith("[owner-overload]")
+
+
+def test_a_plan_given_as_text_or_data_has_no_file_in_any_output():
+    # (a mapping's findings said file '<data>', and SARIF gave a text's the made-up file 'plan':
+    # a plan that is no file has none, null in JSON, and SARIF locates its findings by node alone)
+    import yaml
+
+    text = PLAN_HEADER + ORPHANS
+    from_text, from_data = og.load(text), og.load(yaml.safe_load(text))
+    assert from_text.file is None and from_data.file is None
+    reports = [og.check(from_text, {"select": ["OG103"]}), og.check(from_data, {"select": ["OG103"]})]
+    for report in reports:
+        document = report.to_dict()
+        assert document["plan"]["file"] is None and document["findings"]
+        assert all(f["location"]["file"] is None for f in document["findings"])
+        for result in sarif_document([report])["runs"][0]["results"]:
+            [location] = result["locations"]
+            assert "physicalLocation" not in location and location["logicalLocations"][0]["name"] == result["properties"]["node"]
+        assert "file=" not in to_github([report])
+    with pytest.raises(og.PlanError) as refused:
+        og.load({"format": "outcome-graph/v1"})
+    assert refused.value.file is None and str(refused.value).startswith("<plan>: ")
+    named = og.check(og.load(yaml.safe_load(text), name="upload.yaml"), {"select": ["OG103"]})
+    assert named.file == "upload.yaml" and all(f.location.file == "upload.yaml" for f in named.findings)

@@ -292,7 +292,8 @@ def test_a_report_carries_the_facts_the_rules_read_and_the_page_reads_them():
     other = og.load(MODELS / "thurrock-cypp-2011-12.yaml")  # (the same text, another plan object)
     assert findings.facts_of(other) is not findings.facts and findings.facts_of(other).plan is other
     # The page made with the check's facts is the page made from scratch.
-    fresh = Report(findings.plan_id, findings.plan_title, findings.file, findings.findings, findings.suppressed)
+    fresh = Report(findings.plan_id, findings.plan_title, findings.file, findings.findings, findings.suppressed,
+                   rules=findings.rules)
     assert fresh.facts is None
     today = __import__("datetime").date(2012, 1, 1)
     assert report_html(plan, findings=findings, diagram=False, today=today) == \
@@ -666,3 +667,23 @@ def test_a_diagram_too_large_to_read_whole_is_said_so_in_the_report_and_by_the_c
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "notice: the report's diagram draws 428 nodes" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_summary_names_the_plan_s_file_and_gives_its_path_as_given_in_a_tooltip(tmp_path):
+    # (`report ../shared/plan.yaml` from another folder: the page, sent on by email, names the file
+    # and keeps the path typed for whoever wants it)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "cypp.yaml").write_bytes((MODELS / "thurrock-cypp-2011-12.yaml").read_bytes())
+    work = tmp_path / "work"
+    work.mkdir()
+    done = subprocess.run([*og_command(), "report", "../shared/cypp.yaml", "--no-diagram", "-o", "r.html"],
+                          capture_output=True, text=True, cwd=work)
+    assert done.returncode == 0, done.stderr
+    page = (work / "r.html").read_text(encoding="utf-8")
+    assert re.findall(r"<dt>Plan file</dt><dd([^>]*)>([^<]*)</dd>", page) == [(' title="../shared/cypp.yaml"', "cypp.yaml")]
+    here = report_html(og.load(MODELS / "thurrock-cypp-2011-12.yaml"), diagram=False)
+    assert re.findall(r"<dt>Plan file</dt><dd([^>]*)>([^<]*)</dd>", here) == \
+        [(f' title="{MODELS / "thurrock-cypp-2011-12.yaml"}"', "thurrock-cypp-2011-12.yaml")]
+    named = report_html(og.load((MODELS / "thurrock-cypp-2011-12.yaml").read_bytes(), name="cypp.yaml"), diagram=False)
+    assert re.findall(r"<dt>Plan file</dt><dd([^>]*)>([^<]*)</dd>", named) == [("", "cypp.yaml")]

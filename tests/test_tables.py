@@ -387,3 +387,24 @@ def test_the_same_plan_writes_the_same_xlsx_bytes(monkeypatch):
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     ws = openpyxl.load_workbook(io.BytesIO(first))["findings"]
     assert ws.max_row == len(df) + 1 and ws.cell(1, 1).value == df.columns[0]
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"])
+def test_the_owners_table_and_the_report_list_owners_in_one_order(model):
+    # (busiest first, and owners leading as many milestones by name: the table listed ties by id,
+    # the report by name, so the two disagreed on the same plan)
+    from outcome_graph.output.escape import svg_id
+    from outcome_graph.output.html_report import report_html
+
+    plan = og.load(MODELS / f"{model}.yaml")
+    facts = PlanFacts(plan)
+    listed = list(table(plan, "owners", facts=facts)["owner"])
+    counts = [len(facts.owners[o].milestones) for o in listed]
+    assert counts == sorted(counts, reverse=True)
+    for a, b in zip(listed, listed[1:]):
+        if len(facts.owners[a].milestones) == len(facts.owners[b].milestones):
+            assert facts.owners[a].name.casefold() <= facts.owners[b].name.casefold(), (a, b)
+    rows = re.findall(r'<tr id="r-owner-([^"]*)"', report_html(plan, diagram=False))
+    in_table = [svg_id(o, "") for o in listed]
+    assert {svg_id(o, "") for o in listed if facts.owners[o].milestones} <= set(rows) <= set(in_table)
+    assert rows == [o for o in in_table if o in set(rows)]

@@ -84,8 +84,9 @@ message names the file and line); 3 a bug in outcome-graph; 130, 143 or 129 stop
 Ctrl-C, SIGTERM or SIGHUP.
 
 \b
-Environment: NO_COLOR turns colour off, FORCE_COLOR turns it on in a pipe;
-OUTCOME_GRAPH_DEBUG=1 shows the traceback of an internal error.
+Environment: NO_COLOR turns colour off, FORCE_COLOR (but 0 or false) turns it on in a
+pipe, and check's --color/--no-color decide over both; OUTCOME_GRAPH_DEBUG=1 shows the
+traceback of an internal error.
 Shell completion: in ~/.bashrc (zsh: zsh_source in ~/.zshrc),
   eval "$(_OUTCOME_GRAPH_COMPLETE=bash_source outcome-graph)"
 """

@@ -1,9 +1,10 @@
 """Configuration: which rules run, their severities and thresholds, and when a check fails.
 
-Sources, from the lowest precedence to the highest: the nearest ``pyproject.toml`` with a
-``[tool.outcome-graph]`` table (searched upward from the plan's folder), ``outcome-graph.toml``
-beside the plan, a file given with ``--config``, then command-line flags; ``--isolated``
-(``discover_config(..., isolated=True)``) leaves out the two files found from the plan. Keys:
+Sources, from the lowest precedence to the highest: the configuration file found from the plan's
+folder (the nearest ``outcome-graph.toml``, or ``pyproject.toml`` with a ``[tool.outcome-graph]``
+table, in the plan's folder or above it, up to the repository's root), a file given with
+``--config``, then command-line flags; ``--isolated`` (``discover_config(..., isolated=True)``)
+leaves out the file found from the plan. Keys:
 
 ``select``, ``ignore``
     Rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific matching
@@ -37,7 +38,7 @@ from .severity import FAIL_ON, SEVERITIES
 if TYPE_CHECKING:
     from .model.plan import Plan
 
-__all__ = ["Config", "ConfigLayer", "discover_config", "as_config", "FAIL_ON"]
+__all__ = ["Config", "ConfigLayer", "discover_config", "searched_folders", "as_config", "FAIL_ON"]
 
 _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
 #: Options of the command line that are no key of a configuration file: they say how a run
@@ -85,13 +86,15 @@ class ConfigLayer:
         if not isinstance(sev, Mapping):
             raise error("'severity' must be a table of code = severity", "severity")
         for code, value in sev.items():
+            value = _choice(value)
             if value not in SEVERITIES:
-                raise error(f"severity of {code} must be error, warning or info, not {value!r}", "severity", code)
+                raise error(f"severity of {code} must be error, warning or info, not {sev[code]!r}", "severity", code)
             layer.severity[str(code).upper()] = value
         if "fail-on" in data:
-            if data["fail-on"] not in FAIL_ON:
+            value = _choice(data["fail-on"])
+            if value not in FAIL_ON:
                 raise error(f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}", "fail-on")
-            layer.fail_on = data["fail-on"]
+            layer.fail_on = value
         rules = data.get("rules", {})
         if not isinstance(rules, Mapping):
             raise error("'rules' must be a table of rule tables ([rules.OG302])", "rules")
@@ -129,6 +132,17 @@ class ConfigLayer:
         return ConfigError(message, file=self.source, line=self.line_of(*path))
 
 
+def _choice(value: Any) -> Any:
+    """A value chosen from a list of words (a severity, fail-on) as the list writes it, whatever
+    its case and surrounding spaces (``"Error"`` is ``error``, as on the command line); anything
+    but text as it is, for the error to show.
+
+    >>> _choice(" Warning"), _choice("NEVER"), _choice(1)
+    ('warning', 'never', 1)
+    """
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 def _codes(value: Any, key: str, error: Callable[..., ConfigError]) -> list[str]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split() if v]
@@ -164,10 +178,10 @@ class Config:
 
     @classmethod
     def for_plan(cls, plan: str | os.PathLike[str] | Plan) -> Config:
-        """The configuration ``outcome-graph check`` uses for a plan file: ``[tool.outcome-graph]``
-        of the nearest ``pyproject.toml`` in its folder or above, then an ``outcome-graph.toml``
-        beside it. Takes the file's path or the plan loaded from it (a plan loaded from text
-        looks in the current folder).
+        """The configuration ``outcome-graph check`` uses for a plan file: the nearest
+        ``outcome-graph.toml``, or ``pyproject.toml`` with a ``[tool.outcome-graph]`` table, in
+        its folder or above (see :func:`discover_config`). Takes the file's path or the plan
+        loaded from it (a plan loaded from text looks in the current folder).
 
         >>> import pathlib, tempfile
         >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -479,12 +493,16 @@ def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Confi
 
 def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: str | None = None,
                     cli: ConfigLayer | None = None, isolated: bool = False) -> Config:
-    """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags.
+    """The configuration for a plan: the file found from its folder < --config < CLI flags.
 
-    ``isolated``: leave out the files found from the plan's folder (``pyproject.toml`` there or
-    above, ``outcome-graph.toml`` beside it), and so the rule files they name, as ``--isolated``
-    does; ``config_file`` and ``cli`` still apply. The configuration of a plan received from
-    elsewhere is then never read, nor its rule files run.
+    The file found is the nearest ``outcome-graph.toml``, or ``pyproject.toml`` with a
+    ``[tool.outcome-graph]`` table, in the plan's folder or above it, up to the folder holding
+    ``.git`` or the file system's root (:func:`searched_folders`); in one folder,
+    ``outcome-graph.toml`` comes first. Its relative paths (``rule-files``) are relative to it.
+
+    ``isolated``: leave out the file found from the plan's folder, and so the rule files it
+    names, as ``--isolated`` does; ``config_file`` and ``cli`` still apply. The configuration of
+    a plan received from elsewhere is then never read, nor its rule files run.
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -503,18 +521,40 @@ def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: st
     return Config(layers)
 
 
-def _discovered(plan_path: str | os.PathLike[str] | None) -> list[ConfigLayer]:
-    """The configuration files found from a plan's folder (the current folder without a plan):
-    the nearest ``pyproject.toml`` with a ``[tool.outcome-graph]`` table, then
-    ``outcome-graph.toml`` beside the plan."""
-    layers: list[ConfigLayer] = []
+#: The files a plan's configuration is looked for in, in each folder searched, in the order they
+#: are taken: the tool's own file before a project's ``pyproject.toml``.
+CONFIG_NAMES = ("outcome-graph.toml", "pyproject.toml")
+
+
+def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
+    """The folders a plan's configuration is looked for in, nearest first: the plan's own (the
+    current folder without a plan), then each above it, up to the root of its repository (the
+    folder holding ``.git``, searched last) or of the file system. A repository's plans are
+    not configured from whatever lies above its checkout (a home folder's ``pyproject.toml``).
+
+    >>> import pathlib, tempfile
+    >>> repo = pathlib.Path(tempfile.mkdtemp()).resolve()
+    >>> (repo / ".git").mkdir(); (repo / "plans").mkdir()
+    >>> [p.relative_to(repo).as_posix() for p in searched_folders(repo / "plans" / "plan.yaml")]
+    ['plans', '.']
+    """
     folder = Path(plan_path).resolve().parent if plan_path else Path.cwd()
+    folders = []
     for candidate in [folder, *folder.parents]:
-        found = _read_file(candidate / "pyproject.toml", required=False)
-        if found is not None:
-            layers.append(found)
+        folders.append(candidate)
+        if (candidate / ".git").exists():
             break
-    beside = _read_file(folder / "outcome-graph.toml", required=False)
-    if beside is not None:
-        layers.append(beside)
-    return layers
+    return folders
+
+
+def _discovered(plan_path: str | os.PathLike[str] | None) -> list[ConfigLayer]:
+    """The configuration file found from a plan's folder, as ruff finds its own: in the nearest
+    of :func:`searched_folders` that has one, its ``outcome-graph.toml``, else its
+    ``pyproject.toml`` with a ``[tool.outcome-graph]`` table (one without is passed by). That
+    file alone applies: the files further up are not merged under it."""
+    for folder in searched_folders(plan_path):
+        for name in CONFIG_NAMES:
+            found = _read_file(folder / name, required=False)
+            if found is not None:
+                return [found]
+    return []

@@ -22,7 +22,8 @@
   their figures, then the rest in order (so the node's net change is listed). Unless they are left out (``findings=False``): then the summary has no
   findings counts, and the JSON document says ``"findings": {"compared": false, ...}``.
 * **notices**: two plans of which fewer than half the nodes of the smaller have a counterpart of
-  the same or a similar title in the other are hardly versions of one plan (:attr:`PlanDiff.notices`).
+  the same or a similar title in the other are hardly versions of one plan (:attr:`PlanDiff.notices`,
+  and the JSON document's ``notices``).
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ class PlanDiff:
             "old": {"id": self.old_id, "file": self.old_file},
             "new": {"id": self.new_id, "file": self.new_file},
             "summary": self.summary,
+            "notices": list(self.notices),
             "changes": [c.to_dict() for c in self.changes],
             "findings": {
                 "compared": self.findings_compared,
@@ -381,9 +383,8 @@ def _few_shared(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]) -> li
     else:
         some = (f"only {shared} of the {total} nodes of {smaller.id} ({smaller.file or '-'}) "
                 f"{'has a counterpart' if shared == 1 else 'have counterparts'}")
-    return [f"{some} (the same or a similar title) in {other.id} ({other.file or '-'}): are these two versions "
-            "of one plan? Nodes are matched by id, else by title; most of these are listed as removed, added "
-            "or reworded"]
+    return [f"{some} with the same or a similar title in {other.id} ({other.file or '-'}), so the two are hardly "
+            "versions of one plan and most of their nodes are listed as removed, added or reworded"]
 
 
 def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]

@@ -123,6 +123,11 @@ class Report:
         What the rules worked out about the plan (effective outcomes, leads, timings), for a tool
         that goes on to draw or tabulate the same plan without working it out again. Not
         pickled, and not part of the report's equality.
+    rules : dict[str, str] or None
+        The rules that were run, by code, with the severity they ran with (after the
+        configuration's overrides): what a JUnit document lists as its test cases, a rule left
+        out by ``select``, ``ignore`` or ``--min-severity`` being no test that passed. ``None``
+        for a report not made by a check. Not part of the report's equality.
 
     Examples
     --------
@@ -149,6 +154,7 @@ class Report:
     fail_on: str = "error"
     baselined: list[Finding] | None = None
     facts: PlanFacts | None = field(default=None, repr=False, compare=False)
+    rules: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
         # (a report sent between processes carries its findings, not the plan its facts hold)

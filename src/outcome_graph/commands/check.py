@@ -56,8 +56,8 @@ def jobs_option(value: str) -> int | str:
               help="Print how many findings each rule has, the most frequent first, instead of the findings "
                    "(text format).")
 @click.option("--color/--no-color", default=None,
-              help="Colour the text output (default: on a terminal, or in a pipe when FORCE_COLOR is set; "
-                   "never when NO_COLOR is set).")
+              help="Colour the text output, whatever NO_COLOR and FORCE_COLOR say (default: on a terminal, or "
+                   "in a pipe when FORCE_COLOR is set to other than 0 or false; never when NO_COLOR is set).")
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
                    "where its configuration is looked for.")
@@ -253,15 +253,15 @@ class _Check:
 
     def _colour(self) -> bool:
         """Whether the output is coloured: --color/--no-color; else on standard output, unless
-        NO_COLOR is set (no-color.org), when it is a terminal or FORCE_COLOR is set (a CI log
-        that shows colours, force-color.org); never in a file. Empty variables count as unset."""
+        NO_COLOR is set (no-color.org), when it is a terminal or FORCE_COLOR forces it (a CI log
+        that shows colours); never in a file. Empty variables count as unset."""
         if self.fmt != "text":
             return False
         if self.color is not None:
             return self.color
         if self.output is not None or os.environ.get("NO_COLOR"):
             return False
-        return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+        return colour_forced(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
     def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool) -> str:
         """The output of the reports (and of the plans that could not be read) in the format asked."""
@@ -291,10 +291,22 @@ class _Check:
         return "\n\n".join(chunks)
 
 
+def colour_forced(value: str | None) -> bool:
+    """Whether FORCE_COLOR's value asks for colour where there is no terminal: any value but an
+    empty one, ``0`` or ``false`` (in any case). ``FORCE_COLOR=0`` is written to say "do not
+    force" (Node's tools read it so), and read as forcing it coloured every log that set it.
+
+    >>> [colour_forced(v) for v in (None, "", "0", "false", "FALSE", " 0 ", "1", "true", "3")]
+    [False, False, False, False, False, False, True, True, True]
+    """
+    return value is not None and value.strip().lower() not in ("", "0", "false")
+
+
 def at_least(report: Any, severity: str) -> Any:
     """The report without the findings below ``severity`` (``--min-severity``): left out of every
     format, the counts and the exit code alike, as if their rules had not reported them; its
-    suppressed and baselined findings too, which SARIF lists."""
+    suppressed and baselined findings too, which SARIF lists; and without the rules of a lower
+    severity among those run, which could report nothing shown (JUnit lists the rules run)."""
     import dataclasses
 
     if severity == SEVERITIES[-1]:
@@ -304,8 +316,9 @@ def at_least(report: Any, severity: str) -> Any:
     def shown(findings: Any) -> Any:
         return None if findings is None else [f for f in findings if f.severity in kept]
 
+    rules = None if report.rules is None else {code: sev for code, sev in report.rules.items() if sev in kept}
     return dataclasses.replace(report, findings=shown(report.findings), suppressed=shown(report.suppressed),
-                               baselined=shown(report.baselined))
+                               baselined=shown(report.baselined), rules=rules)
 
 
 def _not_read_from_stdin(error: Any, data: bytes) -> Any:

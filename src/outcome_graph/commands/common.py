@@ -194,10 +194,12 @@ def refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: st
 def watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None, *,
                   isolated: bool = False) -> list[str]:
     """The files whose change calls for another check: the plans (a CSV folder's files), the
-    configuration files that apply or would if they were written (``outcome-graph.toml`` beside
-    a plan, ``pyproject.toml`` there or above; not with ``--isolated``), ``--config`` and the
-    baseline."""
+    configuration files that apply or would if they were written (``outcome-graph.toml`` and
+    ``pyproject.toml`` in each folder searched from a plan's; not with ``--isolated``),
+    ``--config`` and the baseline."""
     from pathlib import Path
+
+    from ..config import CONFIG_NAMES, searched_folders
 
     files: dict[str, None] = {}
     for plan in plans:
@@ -207,9 +209,7 @@ def watched_files(plans: Iterable[str], config_file: str | None, baseline_file: 
             files.update((str(p), None) for p in sorted(path.iterdir()) if p.is_file())
         if isolated:
             continue
-        folder = path.resolve().parent
-        files[str(folder / "outcome-graph.toml")] = None
-        files.update((str(d / "pyproject.toml"), None) for d in [folder, *folder.parents])
+        files.update((str(d / name), None) for d in searched_folders(path) for name in CONFIG_NAMES)
     files.update((f, None) for f in (config_file, baseline_file) if f)
     return list(files)
 
@@ -342,7 +342,7 @@ def cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[
                 code, sep, level = part.partition("=")
                 if not sep:
                     raise ConfigError(f"--severity {part!r}: write CODE=SEVERITY, e.g. OG302=error")
-                sev[code.strip().upper()] = level.strip().lower()
+                sev[code.strip().upper()] = level
         data["severity"] = sev
     if fail_on:
         data["fail-on"] = fail_on

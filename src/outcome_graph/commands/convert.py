@@ -40,7 +40,7 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
       outcome-graph convert plan.xlsx - --to json     # to standard output (YAML unless --to json)
       outcome-graph convert plan.yaml plan.ttl        # RDF (Turtle), with the rdf extra installed
     """
-    from .common import cli_layer, handle_errors
+    from .common import cli_layer, handle_errors, refuse_inputs
 
     with handle_errors():
         if (config_file or select or ignore or severity) and not findings:
@@ -53,6 +53,8 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
         if target == "-":
             _to_standard_output(source, to, findings, period, max_bytes or DEFAULT_MAX_BYTES)
             return
+        if findings:  # (the configuration files the check would read are inputs, as for the other commands)
+            refuse_inputs(target, [source], config_file)
         config = (discover_config(source, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
                                   isolated=isolated) if findings else None)
         result = convert(source, target, to=to, findings=findings, period=period,

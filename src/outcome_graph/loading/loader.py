@@ -109,8 +109,9 @@ def load(
     name : str, optional
         The file name that problems and findings give for a plan that is not loaded from its path
         (text, bytes, an open file, data): an upload's file name. By default an open file of the
-        file system gives its own (``open(path, "rb")``), text and bytes none (``<plan>``) and
-        data ``<data>``. Only a name: nothing is read from it. Such a plan has no folder (a
+        file system gives its own (``open(path, "rb")``); text, bytes and data none: their
+        ``Plan.file`` and findings' file are ``None`` (messages say ``<plan>``), so that JSON and
+        SARIF never name a file that is not there. Only a name: nothing is read from it. Such a plan has no folder (a
         catalogue's ``entries`` file is refused), but for an open file of the file system given
         no other name, whose folder is its own.
 
@@ -156,7 +157,7 @@ def load(
     if isinstance(source, (bytes, bytearray)):
         return _load_content(bytes(source), name, max_bytes, period, jobs)
     if isinstance(source, Mapping):
-        return load_data(source) if name is None else load_data(source, name=name)
+        return load_data(source, name=name)
     if not isinstance(source, (str, os.PathLike)):
         if callable(getattr(source, "read", None)):
             # A file of the file system is the plan it holds, in its folder, as from its path; named
@@ -238,16 +239,18 @@ def _read_open_file(stream: Readable, max_bytes: int, name: str | None) -> bytes
     return b"".join(pieces)
 
 
-def load_data(data: Mapping[str, Any], *, name: str = "<data>") -> Plan:
+def load_data(data: Mapping[str, Any], *, name: str | None = None) -> Plan:
     """Load a plan from plain data: the mapping a YAML or JSON plan reads as (``json.load`` of a
     plan, :func:`outcome_graph.synth.generate`). Problems name the field's path (there are no
     lines); numbers are read as in a file (``number: 3.10`` should be the text ``"3.10"``).
+    ``name`` is the file name its problems and findings give; without one they have no file, as
+    for a plan loaded from text (messages say ``<plan>``).
 
     >>> load_data({"format": "outcome-graph/v1", "plan": {"id": "d", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
     ...            "priorities": [{"id": "P1", "title": "Safe", "number": 1}]})
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.PlanError: <data>: priorities[0].number: must be text, not the number 1
+    outcome_graph.errors.PlanError: <plan>: priorities[0].number: must be text, not the number 1
     """
     with gc_paused():
         return document_to_plan(dict(data), file=name)

@@ -92,7 +92,8 @@ class Plan:
         Each hierarchy node's parent ids (nesting and ``parent``/``parents`` merged), including ids
         that do not exist (broken references, which a rule reports).
     file : str or None
-        The file it was loaded from (``None`` for text; ``"<data>"`` for a mapping).
+        The file it was loaded from; ``None`` for a plan given as text, bytes or a mapping with no
+        ``name`` (its findings then have no file either, and messages say ``<plan>``).
     notices : list[str]
         What loading a spreadsheet passed over without failing (sheets or columns it ignored, a
         CSV file read as Windows-1252), for a tool to show: the command line prints them.

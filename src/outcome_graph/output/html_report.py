@@ -336,6 +336,16 @@ def _drawn_above(facts: PlanFacts, node_id: str, in_diagram: set[str]) -> list[s
     return nearest_above(node_id, lambda n: facts.parents.get(n, ()), lambda p: svg_id(p) in in_diagram)
 
 
+def _file_name(path: str) -> str:
+    """A plan's file as the report names it: its name alone (a CSV plan's folder's), its path as
+    given on the command line being shown as a tooltip.
+
+    >>> _file_name("../shared/plans/cypp.yaml"), _file_name("plans/csv/"), _file_name("plan.xlsx")
+    ('cypp.yaml', 'csv', 'plan.xlsx')
+    """
+    return os.path.basename(os.path.normpath(path))
+
+
 def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple[str, str]:
     meta = plan.meta
     start, end = plan.period
@@ -344,7 +354,7 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple
     facts_rows = [
         ("Organisation", meta.organisation or "—"),
         ("Period", f"{_day(start)} to {_day(end)}"),
-        ("Plan file", plan.file or "—"),
+        ("Plan file", _file_name(plan.file) if plan.file else "—"),
         ("Framework", plan.framework.title),
     ]
     if meta.as_of:
@@ -367,7 +377,12 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple
         sev += f'<div class="card"><span class="num">{counts["suppressed"]}</span><span>suppressed</span></div>'
     if counts.get("baselined"):
         sev += f'<div class="card"><span class="num">{counts["baselined"]}</span><span>in the baseline</span></div>'
-    dl = "".join(f"<dt>{html_text(k)}</dt><dd>{html_text(v)}</dd>" for k, v in facts_rows)
+    # (the plan's path as given, in the tooltip of its name: `../shared/plan.yaml`, typed in a
+    # terminal, says little to whoever receives the report)
+    paths = {"Plan file": plan.file} if plan.file and plan.file != _file_name(plan.file) else {}
+    dl = "".join(f"<dt>{html_text(k)}</dt>"
+                 + (f'<dd title="{html_attr(paths[k])}">' if k in paths else "<dd>") + f"{html_text(v)}</dd>"
+                 for k, v in facts_rows)
     notes = "".join(f"<li>{html_text(n)}</li>" for n in plan.notices)
     header = (
         '<header id="r-summary">'
@@ -572,6 +587,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
 
 
 def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config | None) -> str:
+    from ..graph.facts import by_load
     from .diagram import owner_limits
 
     limits = owner_limits(config)
@@ -609,7 +625,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     )
     rows = []
     printed: list[tuple[str, str, str, list[str], str]] = []  # each row's class, heading, total, months, the rest
-    for info in sorted(owners, key=lambda o: (-len(o.milestones), o.name.lower())):
+    for info in by_load(owners):
         limit = info.capacity if info.capacity is not None else max_default
         count = len(info.milestones)
         by_month: Counter[tuple[int, int]] = Counter()

@@ -1,8 +1,9 @@
-"""Findings as JUnit XML: one test suite per plan, one test case per rule, failing when it found something.
+"""Findings as JUnit XML: one test suite per plan, one test case per rule run, failing when it found something.
 
 CI dashboards (Jenkins, GitLab, Azure) show JUnit results; a rule that reports nothing is a
 passing test, one that reports findings at or above ``fail-on`` is a failure listing them, and one
-with only findings below ``fail-on`` passes with them in its output.
+with only findings below ``fail-on`` passes with them in its output. A rule that was not run (left
+out by ``select``, ``ignore`` or ``--min-severity``) is no test: listed, it read as one that passed.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def to_junit(reports: Report | Sequence[Report]) -> str:
     total_tests = total_failures = 0
     for report in reports:
         suite = ET.SubElement(suites, "testsuite", name=_xml_text(report.plan_id))
-        codes = sorted(set(rules) | {f.rule for f in report.findings})
+        run = rules if report.rules is None else report.rules  # (a report not made by a check: every rule)
+        codes = sorted(set(run) | {f.rule for f in report.findings})
         failures = 0
         limit = SEVERITIES.index(report.fail_on) if report.fail_on in SEVERITIES else -1
         for code in codes:

@@ -24,13 +24,11 @@ _IN_SOURCE = {"kind": "inSource", "justification": "ignore: in the plan"}
 _BASELINE = {"kind": "external", "justification": "accepted in the baseline"}
 
 
-def _uri(path: str | None) -> str:
+def _uri(path: str) -> str:
     """A plan's file as the URI reference SARIF requires: an absolute path as a ``file:`` URI, a
     relative one percent-encoded (``my%20plan.yaml``: a space, a non-ASCII letter, ``#``, ``%``,
     ``<stdin>``'s brackets or a colon, read as a scheme, are not allowed as they are, and a code
     scanning upload reads the name from the encoded form)."""
-    if not path:
-        return "plan"
     p = Path(path)
     if p.is_absolute():
         return p.as_uri()
@@ -78,18 +76,18 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
         prints = _fingerprints(report.plan_id, [f for f, _ in listed])
         for (finding, suppression), fingerprint in zip(listed, prints):
             loc = finding.location
-            physical = _physical(loc.file or report.file, loc.line, loc.column)
+            file = loc.file or report.file
+            # (a plan loaded from text or data has no file: the node alone says where, rather
+            # than a made-up file name a code-scanning tool would look for)
+            where: dict[str, Any] = {} if file is None else {"physicalLocation": _physical(file, loc.line, loc.column)}
+            where["logicalLocations"] = [{"name": finding.node, "kind": finding.kind,
+                                          "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}]
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
                 "ruleIndex": index[finding.rule],
                 "level": _LEVEL[finding.severity],
                 "message": {"text": f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message},
-                "locations": [
-                    {
-                        "physicalLocation": physical,
-                        "logicalLocations": [{"name": finding.node, "kind": finding.kind, "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}],
-                    }
-                ],
+                "locations": [where],
                 "partialFingerprints": {"outcomeGraph/v1": fingerprint},
                 # (the message alone too: a baseline read from this document compares messages)
                 "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
@@ -122,7 +120,7 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _physical(file: str | None, line: int | None, column: int | None) -> dict[str, Any]:
+def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any]:
     """A SARIF physical location: the file's URI, and its region where the line is known."""
     physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
     if line is not None:

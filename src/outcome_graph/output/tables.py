@@ -200,12 +200,15 @@ def _months(start: date, end: date) -> list[str]:
 
 
 def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
+    """Milestones per owner and per month, busiest owner first (:func:`~outcome_graph.graph.facts.by_load`)."""
     import pandas as pd
+
+    from ..graph.facts import by_load
 
     start, end = plan.period
     months = _months(start, end)
     rows = []
-    for owner in facts.owners.values():
+    for owner in by_load(facts.owners.values()):
         due: Counter[str] = Counter()
         no_month = outside = 0
         for m in owner.milestones:
@@ -233,7 +236,7 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     columns = ["owner", "name", "declared", "capacity", "milestones", "nodes", "no_month", "outside_period", *months]
     df = pd.DataFrame(rows, columns=columns)
     df["capacity"] = df["capacity"].astype("Int64")
-    return df.sort_values(["milestones", "owner"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return df
 
 
 def _coverage(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:

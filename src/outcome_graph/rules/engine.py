@@ -251,7 +251,8 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         reap()  # the workers, which have long sent their findings (and freed their memory meanwhile)
     # (the facts go with the report: a command that draws the plan next reads them again, and
     # letting go of a large plan's facts here would cost the check their freeing)
-    return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts)
+    return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts,
+                  rules={r.code: config.severity_of(r.code, r.severity) for r in rules})
 
 
 def _check_finding(f: object) -> None:
