@@ -102,13 +102,13 @@ def test_discovery_precedence(tmp_path: Path):
     cfg = discover_config(plan)
     assert not cfg.enabled("OG101") and cfg.fail_on == "warning"
     (plans / "outcome-graph.toml").write_text('select = ["OG1"]\n')
-    cfg = discover_config(plan)  # (the nearest file alone: the pyproject.toml above is not merged under it)
-    assert cfg.enabled("OG101") and not cfg.enabled("OG201") and cfg.fail_on == "error"
-    assert [layer.source for layer in cfg.layers] == [str(plans / "outcome-graph.toml")]
+    cfg = discover_config(plan)  # (outcome-graph.toml over the pyproject.toml above: both apply)
+    assert cfg.enabled("OG101") and not cfg.enabled("OG201") and cfg.fail_on == "warning"
+    assert [layer.source for layer in cfg.layers] == [str(root / "pyproject.toml"), str(plans / "outcome-graph.toml")]
     extra = tmp_path / "ci.toml"
-    extra.write_text('fail-on = "warning"\nignore = ["OG101"]\n')
+    extra.write_text('fail-on = "error"\nignore = ["OG101"]\n')
     cfg = discover_config(plan, config_file=str(extra))
-    assert cfg.fail_on == "warning" and not cfg.enabled("OG101") and cfg.enabled("OG102")
+    assert cfg.fail_on == "error" and not cfg.enabled("OG101") and cfg.enabled("OG102")
     cli = ConfigLayer.from_mapping({"select": ["OG101"]}, "command line")
     assert discover_config(plan, config_file=str(extra), cli=cli).enabled("OG101")
 
@@ -376,11 +376,10 @@ def test_a_tool_gets_the_configuration_the_command_line_uses_for_a_plan(tmp_path
 
     import outcome_graph as og
 
-    (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nignore = ["OG3"]\n')  # (not the nearest)
+    (tmp_path / "pyproject.toml").write_text('[tool.outcome-graph]\nseverity = {OG302 = "error"}\n')
     folder = tmp_path / "plans"
     folder.mkdir()
-    (folder / "outcome-graph.toml").write_text('ignore = ["OG2"]\nseverity = {OG302 = "error"}\n'
-                                               '[rules.OG302]\nmax-milestones = 1\n')
+    (folder / "outcome-graph.toml").write_text('ignore = ["OG2"]\n[rules.OG302]\nmax-milestones = 1\n')
     plan_file = folder / "plan.yaml"
     plan_file.write_text((Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text())
     out = subprocess.run([sys.executable, "-m", "outcome_graph", "check", str(plan_file), "--format", "json"],
@@ -439,10 +438,9 @@ def test_a_severity_or_fail_on_is_read_whatever_its_case(tmp_path: Path, severit
         Config.from_dict({"severity": {"OG302": "Eror"}})
 
 
-def test_the_nearest_configuration_above_the_plan_applies_up_to_the_repository_root(tmp_path: Path):
-    # (as ruff finds its own: from the plan's folder upward, the first outcome-graph.toml, or
-    # pyproject.toml with a [tool.outcome-graph] table, in the nearest folder that has one; a
-    # folder holding .git is the last searched)
+def test_the_nearest_configuration_files_above_the_plan_apply_up_to_the_repository_root(tmp_path: Path):
+    # (from the plan's folder upward: the nearest pyproject.toml with a [tool.outcome-graph]
+    # table, under the nearest outcome-graph.toml; a folder holding .git is the last searched)
     repo = tmp_path / "repo"
     plans = repo / "plans" / "2011"
     plans.mkdir(parents=True)
@@ -451,15 +449,19 @@ def test_the_nearest_configuration_above_the_plan_applies_up_to_the_repository_r
     (tmp_path / "outcome-graph.toml").write_text('select = ["OG1"]\n')  # (above the repository: never read)
     (repo / ".git").mkdir()
     assert discover_config(plan).layers == []
-    (repo / "outcome-graph.toml").write_text('select = ["OG4"]\n')
-    (repo / "pyproject.toml").write_text('[tool.outcome-graph]\nselect = ["OG2"]\n')
-    assert {f.rule[:3] for f in og.check(og.load(plan), discover_config(plan))} == {"OG4"}
-    (repo / "plans" / "pyproject.toml").write_text('[project]\nname = "plans"\n')  # (no table: passed by)
-    (repo / "plans" / "pyproject.toml").write_text('[project]\nname = "plans"\n\n[tool.outcome-graph]\nselect = ["OG2"]\n')
+    (repo / "pyproject.toml").write_text('[tool.outcome-graph]\nselect = ["OG2"]\nfail-on = "never"\n')
     assert {f.rule[:3] for f in og.check(og.load(plan), discover_config(plan))} == {"OG2"}
+    (repo / "outcome-graph.toml").write_text('select = ["OG4"]\n')  # (over the pyproject.toml)
+    config = discover_config(plan)
+    assert {f.rule[:3] for f in og.check(og.load(plan), config)} == {"OG4"} and config.fail_on == "never"
+    (repo / "plans" / "pyproject.toml").write_text('[project]\nname = "plans"\n')  # (no table: passed by)
+    assert [layer.source for layer in discover_config(plan).layers] == [
+        str(repo / "pyproject.toml"), str(repo / "outcome-graph.toml")]
+    (plans / "outcome-graph.toml").write_text('select = ["OG5"]\n')  # (beside the plan: the nearest)
     out = subprocess.run([*og_command(), "check", "2011/plan.yaml", "--format", "json"], capture_output=True,
                          text=True, cwd=repo / "plans", timeout=120)
-    assert {f["rule"][:3] for f in __import__("json").loads(out.stdout)["findings"]} == {"OG2"}, out.stderr
+    assert out.returncode == 0, out.stderr  # (fail-on = "never", from the pyproject.toml at the root)
+    assert {f["rule"][:3] for f in __import__("json").loads(out.stdout)["findings"]} == {"OG5"}, out.stderr
 
 
 def test_a_configuration_found_above_the_plan_reads_its_rule_files_beside_itself(tmp_path: Path):

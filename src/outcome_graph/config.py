@@ -1,10 +1,10 @@
 """Configuration: which rules run, their severities and thresholds, and when a check fails.
 
-Sources, from the lowest precedence to the highest: the configuration file found from the plan's
-folder (the nearest ``outcome-graph.toml``, or ``pyproject.toml`` with a ``[tool.outcome-graph]``
-table, in the plan's folder or above it, up to the repository's root), a file given with
-``--config``, then command-line flags; ``--isolated`` (``discover_config(..., isolated=True)``)
-leaves out the file found from the plan. Keys:
+Sources, from the lowest precedence to the highest: the nearest ``pyproject.toml`` with a
+``[tool.outcome-graph]`` table and the nearest ``outcome-graph.toml``, each looked for in the
+plan's folder and above it, up to the repository's root; a file given with ``--config``; then
+command-line flags. ``--isolated`` (``discover_config(..., isolated=True)``) leaves out the two
+files found from the plan. Keys:
 
 ``select``, ``ignore``
     Rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific matching
@@ -178,9 +178,9 @@ class Config:
 
     @classmethod
     def for_plan(cls, plan: str | os.PathLike[str] | Plan) -> Config:
-        """The configuration ``outcome-graph check`` uses for a plan file: the nearest
-        ``outcome-graph.toml``, or ``pyproject.toml`` with a ``[tool.outcome-graph]`` table, in
-        its folder or above (see :func:`discover_config`). Takes the file's path or the plan
+        """The configuration ``outcome-graph check`` uses for a plan file: ``[tool.outcome-graph]``
+        of the nearest ``pyproject.toml`` that has one, under the nearest ``outcome-graph.toml``,
+        each in its folder or above (see :func:`discover_config`). Takes the file's path or the plan
         loaded from it (a plan loaded from text looks in the current folder).
 
         >>> import pathlib, tempfile
@@ -493,15 +493,16 @@ def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Confi
 
 def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: str | None = None,
                     cli: ConfigLayer | None = None, isolated: bool = False) -> Config:
-    """The configuration for a plan: the file found from its folder < --config < CLI flags.
+    """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags.
 
-    The file found is the nearest ``outcome-graph.toml``, or ``pyproject.toml`` with a
-    ``[tool.outcome-graph]`` table, in the plan's folder or above it, up to the folder holding
-    ``.git`` or the file system's root (:func:`searched_folders`); in one folder,
-    ``outcome-graph.toml`` comes first. Its relative paths (``rule-files``) are relative to it.
+    The two files are found from the plan's folder: the nearest ``pyproject.toml`` with a
+    ``[tool.outcome-graph]`` table and the nearest ``outcome-graph.toml``, each in the plan's
+    folder or above it, up to the folder holding ``.git`` or the file system's root
+    (:func:`searched_folders`). Each overrides what the ones before it set. A file's relative
+    paths (``rule-files``) are relative to it.
 
-    ``isolated``: leave out the file found from the plan's folder, and so the rule files it
-    names, as ``--isolated`` does; ``config_file`` and ``cli`` still apply. The configuration of
+    ``isolated``: leave out the files found from the plan's folder, and so the rule files they
+    name, as ``--isolated`` does; ``config_file`` and ``cli`` still apply. The configuration of
     a plan received from elsewhere is then never read, nor its rule files run.
 
     >>> import pathlib, tempfile
@@ -521,9 +522,9 @@ def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: st
     return Config(layers)
 
 
-#: The files a plan's configuration is looked for in, in each folder searched, in the order they
-#: are taken: the tool's own file before a project's ``pyproject.toml``.
-CONFIG_NAMES = ("outcome-graph.toml", "pyproject.toml")
+#: The files a plan's configuration is found in, looked for in each folder searched, lowest
+#: precedence first.
+CONFIG_NAMES = ("pyproject.toml", "outcome-graph.toml")
 
 
 def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
@@ -548,13 +549,15 @@ def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
 
 
 def _discovered(plan_path: str | os.PathLike[str] | None) -> list[ConfigLayer]:
-    """The configuration file found from a plan's folder, as ruff finds its own: in the nearest
-    of :func:`searched_folders` that has one, its ``outcome-graph.toml``, else its
-    ``pyproject.toml`` with a ``[tool.outcome-graph]`` table (one without is passed by). That
-    file alone applies: the files further up are not merged under it."""
-    for folder in searched_folders(plan_path):
-        for name in CONFIG_NAMES:
+    """The configuration files found from a plan's folder, lowest precedence first: the nearest
+    ``pyproject.toml`` with a ``[tool.outcome-graph]`` table (one without is passed by), then the
+    nearest ``outcome-graph.toml``, each in the first of :func:`searched_folders` that has one."""
+    layers: list[ConfigLayer] = []
+    folders = searched_folders(plan_path)
+    for name in CONFIG_NAMES:
+        for folder in folders:
             found = _read_file(folder / name, required=False)
             if found is not None:
-                return [found]
-    return []
+                layers.append(found)
+                break
+    return layers
