@@ -330,12 +330,45 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
 
 def _held_side(comparator: str | None, direction: str | None) -> str | None:
     """Which side of a level held from baseline to target is off track: ``floor`` (below it),
-    ``ceiling`` (above it), ``level`` (either), or None when nothing says."""
+    ``ceiling`` (above it), ``level`` (either), or None when nothing says.
+
+    The target's comparator says it where there is one (it is what the plan promised for that
+    target); else the indicator's direction: higher is better holds a floor, lower a ceiling."""
     if comparator in ("at_least", "above"):
         return "floor"
     if comparator in ("at_most", "below"):
         return "ceiling"
-    return "level" if direction == "maintain" else None
+    return {"increase": "floor", "decrease": "ceiling", "maintain": "level"}.get(direction or "")
+
+
+def _held_level_message(ind: Indicator, latest: Value, base: Value, target: Value, due: bool) -> str | None:
+    """OG505's message for a target equal to its baseline (a flat line), or None when on track.
+
+    ``at_least``/``at_most`` (or a direction alone) hold the baseline's level: an actual on it is on
+    track. ``above``/``below`` take the indicator past it: on the way an actual at the level is on the
+    line, but once the target's period is reached (``due``) it must be strictly past."""
+    side = _held_side(target.comparator, ind.direction)
+    value, goal = latest.value, base.value
+    if side is None or value is None or goal is None:
+        return None
+    strict = due and target.comparator in ("above", "below")
+    if side == "floor":
+        off = value <= goal if strict else value < goal
+    elif side == "ceiling":
+        off = value >= goal if strict else value > goal
+    else:
+        off = value != goal
+    if not off:
+        return None
+    if target.comparator in ("above", "below"):
+        keeps = f"takes it {target.comparator}"
+        should = f"be {target.comparator}" if strict else ("be at least" if side == "floor" else "be at most")
+    else:
+        keeps, should = {"floor": ("keeps it at or above", "be at least"), "ceiling": ("keeps it at or below", "be at most"),
+                         "level": ("keeps it at", "still be")}[side]
+    why = "" if target.comparator is not None else f" (direction: {ind.direction})"
+    return (f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} {keeps} "
+            f"its baseline of {goal:g} ({base.period}){why}, so it should {should} {goal:g}.")
 
 
 @rule("OG505", "off-track-indicator", "warning")
@@ -347,10 +380,15 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
     on the wrong side of the straight line from the baseline to the target (by the periods' last
     days): below the line for an indicator where higher is better, above it where lower is better.
     Without a `direction`, the better way is read from the target against the baseline. A target
-    equal to its baseline is a level to hold (the line is flat): the latest actual is reported
-    below it for a floor (`comparator: at_least` or `above`), above it for a ceiling (`at_most`,
-    `below`), and on either side for an indicator to `maintain` with no comparator; without a
-    direction or a comparator, such a target says no side is worse and nothing is reported.
+    `above` or `below` its figure is met only strictly past it: an actual for the target's period
+    (or later) that equals the figure is reported. A target equal to its baseline is a level to
+    hold (the line is flat): the latest actual is reported below it for a floor (`comparator:
+    at_least` or `above`, or with no comparator `direction: increase`), above it for a ceiling
+    (`at_most`, `below`, or `direction: decrease`), and on either side for an indicator to
+    `maintain` with no comparator; the comparator, where there is one, decides over the direction.
+    Without a direction or a comparator, such a target says no side is worse and nothing is
+    reported. The message says which: "at or above its baseline" for a floor, "above" for a target
+    to pass it.
 
     ## Why it matters
     This is the early warning a performance report exists for: the plan is not going to reach the
@@ -386,34 +424,32 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
         direction = ind.direction
         if t_actual <= t_base:
             continue
-        if (direction is None or direction == "maintain") and goal == base.value:
-            # A level to hold: the line is flat, and the side it must not cross is the one the
-            # target's comparator closes (`at_least 95`: below it), or, to `maintain` a level
-            # with no comparator, either side.
-            side = _held_side(target.comparator, direction)
-            if side is None:
-                continue
-            value = latest.value
-            assert value is not None
-            off = value < goal if side == "floor" else value > goal if side == "ceiling" else value != goal
-            if off:
-                keeps, should = {"floor": ("at or above", "be at least"), "ceiling": ("at or below", "be at most"),
-                                 "level": ("at", "still be")}[side]
-                why = "" if target.comparator is not None else f" (direction: {direction})"
-                yield ctx.finding(
-                    ind.id,
-                    f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} keeps it "
-                    f"{keeps} its baseline of {goal:g} ({base.period}){why}, so it should {should} {goal:g}.",
-                )
+        if goal == base.value:
+            message = _held_level_message(ind, latest, base, target, t_actual >= t_target)
+            if message is not None:
+                yield ctx.finding(ind.id, message)
             continue
         if direction is None or direction == "maintain":
             direction = "increase" if goal > base.value else "decrease"
         fraction = min(1.0, (t_actual - t_base).days / max(1, (t_target - t_base).days))
         expected = base.value + (goal - base.value) * fraction
-        behind = latest.value < expected if direction == "increase" else latest.value > expected  # type: ignore[operator]
+        # A strict comparator (`below 30`) is met only past the figure, once its period is reached.
+        strict = t_actual >= t_target and target.comparator == {"increase": "above", "decrease": "below"}[direction]
+        value = latest.value
+        assert value is not None
+        if direction == "increase":
+            behind = value <= expected if strict else value < expected
+        else:
+            behind = value >= expected if strict else value > expected
         if behind:
+            bound = target.comparator if strict else "at least" if direction == "increase" else "at most"
             yield ctx.finding(
                 ind.id,
-                f"Indicator {ind.id} stood at {latest.value:g} in {latest.period}; on the line from {base.value:g} ({base.period}) "
-                f"to {goal:g} ({target.period}) it should be {'at least' if direction == 'increase' else 'at most'} {expected:.3g}.",
+                f"Indicator {ind.id} stood at {value:g} in {latest.period}; on the line from {base.value:g} ({base.period}) "
+                f"to {goal:g} ({target.period}) it should be {bound} {_figure(expected)}.",
             )
+
+
+def _figure(x: float) -> str:
+    """A worked-out figure as a reader writes it: three significant digits, never ``1.5e+03``."""
+    return f"{x:.3g}" if abs(x) < 999.5 else f"{x:.0f}"
