@@ -155,6 +155,13 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+def _levels_used_above(ctx: RuleContext, kind: str) -> list[str]:
+    """The levels between the vision and ``kind`` that the plan uses, top first: where a node of
+    ``kind`` with no parent is an orphan (none: it is at the top of the plan)."""
+    used = ctx.facts.levels_used
+    return [k for k in LEVELS[1 : LEVELS.index(kind)] if k in used]
+
+
 @rule("OG103", "orphan-node", "error")
 def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
     """An aim, objective or milestone with no parent.
@@ -173,7 +180,6 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     Nest the node under its parent or give it `parent: ID`.
     """
-    used = ctx.facts.levels_used
     nodes = ctx.plan.nodes
     for node_id, parents in ctx.plan.parents.items():
         if parents:
@@ -181,7 +187,7 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
         node = nodes[node_id]
         if node.kind not in ("aim", "objective", "milestone"):
             continue
-        above = [k for k in LEVELS[1 : LEVELS.index(node.kind)] if k in used]
+        above = _levels_used_above(ctx, node.kind)
         if not above:
             continue
         yield ctx.finding(
@@ -494,7 +500,10 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports two milestones under one objective, or two priorities, aims or objectives anywhere in the
     plan, whose titles are the same after normalising case, punctuation, `&`/`and`, compound
-    spellings, function words and word order (OG601's normalisation).
+    spellings, function words and word order (OG601's normalisation). Milestones with no parent
+    compare with each other only in a plan with no level above milestones (a plain list of
+    milestones); where there is one, such a milestone is an orphan (OG103), under no objective, and
+    is compared with none.
 
     ## Why it matters
     The same item twice is counted twice in every roll-up and progress report, and the two copies
@@ -511,7 +520,10 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     from ..analysis.wording import title_key as key_of
 
     facts = ctx.facts
-    parents = facts.parents
+    parents = ctx.plan.parents  # (as written: two milestones under one missing objective are still siblings)
+    # A milestone with no parent is compared with the others at the top of the plan when the plan
+    # has no level above milestones; where it has, it is an orphan (OG103) and under no objective.
+    top_milestones = not _levels_used_above(ctx, "milestone")
     for kind in ("priority", "aim", "objective", "milestone"):  # (titles compare within a kind)
         seen: dict[tuple[str, str], str] = {}  # (parent or "", title key) -> first node
         if kind != "milestone":  # (anywhere in the plan: one scope)
@@ -533,7 +545,7 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
             if not key:
                 continue
             node_id = fields["id"]
-            for parent in parents.get(node_id) or ("",):
+            for parent in parents.get(node_id) or (("",) if top_milestones else ()):
                 first = seen.setdefault((parent, key), node_id)
                 if first != node_id:
                     where = f" under {parent}" if parent else ""
