@@ -69,6 +69,7 @@ __all__ = [
     "OwnerSpec",
     "ResolvedLead",
     "find_alias_splits",
+    "is_placeholder",
     "is_placeholder_lead",
     "owner_key",
     "reads_as_one_name",
@@ -232,6 +233,18 @@ def is_placeholder_lead(text: str) -> bool:
     (True, True, False)
     """
     return owner_key(text) in _PLACEHOLDER_KEYS
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a text stands in for something not decided yet: the words of
+    :func:`is_placeholder_lead` (``TBC``, ``To be confirmed``, ``N/A``), or no word at all (``-``,
+    ``?``). An indicator so titled, or so coded, names no measure (OG502, OG102).
+
+    >>> is_placeholder("tbd"), is_placeholder("–"), is_placeholder("Young people in NEET")
+    (True, True, False)
+    """
+    key = owner_key(text)
+    return not key or key in _PLACEHOLDER_KEYS
 
 
 def owner_key(text: str) -> str:

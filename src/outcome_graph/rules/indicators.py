@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..analysis.owners import is_placeholder
 from ..analysis.timescale import parse_value_period
 from ..findings import Finding
 from ..model.document import Indicator, Value
@@ -21,7 +22,7 @@ from .registry import rule
 
 if TYPE_CHECKING:
     from ..analysis.meaning import MeaningMatcher
-    from ..reference.catalogue import Catalogue
+    from ..reference.catalogue import Catalogue, CatalogueEntry
 
 
 def _indicators(ctx: RuleContext) -> list[Indicator]:
@@ -113,7 +114,9 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     nothing distinctive with the catalogue's and evidently describes another indicator, naming it,
     and a title about another stage of education than the catalogue's (Key Stage 2 against Key
     Stage 4, the Foundation Stage against Key Stage 1), or about progress between other stages
-    (Key Stage 2 to 4 against 3 to 4), whatever else they share.
+    (Key Stage 2 to 4 against 3 to 4), whatever else they share. It also reports an indicator,
+    coded or local, whose title is a placeholder (`TBC`, `TBA`, `tbd`, `N/A`, `-`): such a title
+    describes no measure at all, and it is the title that says what the figure is.
 
     ## Why it matters
     A wrong code means the figure reported to the board is a different measure from the one the
@@ -143,12 +146,15 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 candidates.append((node.id, ref.id, ref.title))
     for where, code, title in candidates:
         prefix = code_prefix(code)
-        if prefix is None or prefix not in catalogues:
-            continue
-        entry, _how = catalogues[prefix].resolve(code)
-        if entry is None or (code, title) in checked:
+        entry = catalogues[prefix].resolve(code)[0] if prefix is not None and prefix in catalogues else None
+        if (code, title) in checked:
             continue
         checked.add((code, title))
+        if is_placeholder(title):
+            yield _placeholder_title(ctx, where, code, title, entry)
+            continue
+        if entry is None:
+            continue
         if " ".join(title.split()).casefold() == " ".join(entry.title.split()).casefold():
             continue  # the catalogue's own title (local catalogues are made of the plan's titles)
         if matcher is None:
@@ -174,6 +180,18 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}.",
             f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it.",
         )
+
+
+def _placeholder_title(ctx: RuleContext, where: str, code: str, title: str, entry: CatalogueEntry | None) -> Finding:
+    """OG502's finding for an indicator titled ``TBC``, ``N/A`` or ``-``: it names no measure."""
+    on = f" on {where}" if where != code else ""
+    known = f"; the catalogue's {entry.code} is '{short(entry.title, 80)}'" if entry is not None else ""
+    hint = ("Give it the catalogue's title, or the plan's own words for what it measures."
+            if entry is not None else
+            "Say in its title what it measures, or leave it out until it is defined (an objective it alone "
+            "measures is then reported as unmeasured).")
+    return ctx.finding(
+        where, f"Indicator {code} is titled {title.strip()!r}{on}, which does not say what it measures{known}.", hint)
 
 
 @rule("OG503", "missing-target", "info")

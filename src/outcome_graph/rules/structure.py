@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..analysis.owners import is_placeholder
 from ..findings import Finding
 from ..graph.components import strongly_connected
 from ..graph.facts import LEVEL_OF
@@ -151,8 +152,18 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
         elif node_id in others:
             yield ctx.finding(
                 node_id,
-                f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no indicator, and neither has any aim or priority above it.",
+                f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no indicator{_placeholder_indicator(ctx, node_id)}, "
+                "and neither has any aim or priority above it.",
             )
+
+
+def _placeholder_indicator(ctx: RuleContext, node_id: str) -> str:
+    """`` (its indicator says 'TBC')`` for a node that lists an undeclared placeholder as its
+    indicator (no indicator, as a lead `TBC` is no lead), else ``""``."""
+    for ref in ctx.plan.nodes[node_id].__dict__.get("indicators") or ():
+        if ref.id not in ctx.plan.nodes and is_placeholder(ref.id):
+            return f" (its indicator says {ref.id.strip()!r})"
+    return ""
 
 
 def _levels_used_above(ctx: RuleContext, kind: str) -> list[str]:
@@ -205,7 +216,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     Reports a `parent`, an indicator with no known catalogue prefix, a `depends_on`, a `see_also`,
     a group member, or a variant's or node's view that names an id or view the plan does not have,
     and a `depends_on` that names a node other than a milestone (only milestones are due).
-    An unmatched lead is not a broken reference (that is OG304).
+    An unmatched lead is not a broken reference (that is OG304), nor is an undeclared indicator
+    that says it is not decided yet (`TBC`, `N/A`, `-`): the node has no indicator (OG102).
 
     ## Why it matters
     A dangling reference is a link the reader cannot follow: a milestone attached to an objective
@@ -248,8 +260,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
                     items.append((group.id, "group view", v))
     seen: set[tuple[str, str, str]] = set()
     for source, field, target in items:
-        if (source, field, target) in seen:
-            continue
+        if (source, field, target) in seen or (field == "indicators" and is_placeholder(target)):
+            continue  # (an indicator `TBC` is none yet, as a lead `TBC` is no lead: OG102's)
         seen.add((source, field, target))
         what = {
             "parent": "parent",
