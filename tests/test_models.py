@@ -86,7 +86,10 @@ def test_richmond_highlights():
     report = _check("richmond-cypp-2009-2013")
     assert [f.node for f in report.by_rule("OG108")] == ["3.2.2"]
     assert [f.node for f in report.by_rule("OG502")] == ["NI 102b", "NI 108"]
-    assert "(Key Stage 2), but NI 102b is" in report.by_rule("OG502")[0].message
+    assert "(Key Stage 2), but the National Indicator Set's NI 102b, a part of NI 102, is" in report.by_rule("OG502")[0].message
+    # (its NI 102a to NI 102f are its own split of NI 102: the finding says so, and how to fix it)
+    assert "the plan letters the parts of NI 102 its own way (NI 102a to NI 102f)" in report.by_rule("OG502")[0].message
+    assert "codes of a local catalogue" in (report.by_rule("OG502")[0].hint or "")
     assert [f.node for f in report.by_rule("OG101")][:3] == ["T1", "T2", "T3"]
     # no dates and no targets anywhere: one plan-wide finding each, not one per node
     assert [f.kind for f in report.by_rule("OG401")] == ["plan"]

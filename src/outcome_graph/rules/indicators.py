@@ -16,7 +16,8 @@ from ..analysis.owners import is_placeholder
 from ..analysis.timescale import parse_value_period
 from ..findings import Finding
 from ..model.document import Indicator, Value
-from ._common import ignored_at, short
+from ..reference.catalogue import code_prefix, normalise_code
+from ._common import and_list, ignored_at, short
 from .context import RuleContext
 from .registry import rule
 
@@ -74,8 +75,6 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
     Correct the code (check the National Indicator Set or the local catalogue), or make it an
     uncoded local measure by giving it an id without the prefix.
     """
-    from ..reference.catalogue import code_prefix
-
     for ind in _indicators(ctx):
         prefix = code_prefix(ind.id)
         if prefix is None or prefix not in ctx.plan.catalogues:
@@ -87,8 +86,6 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
 
 def _unknown_code(ctx: RuleContext, code: str) -> bool:
     """Whether the code has a catalogue's prefix but is not in that catalogue (OG501 reports it)."""
-    from ..reference.catalogue import code_prefix
-
     prefix = code_prefix(code)
     if prefix is None or prefix not in ctx.plan.catalogues:
         return False
@@ -118,6 +115,12 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     coded or local, whose title is a placeholder (`TBC`, `TBA`, `tbd`, `N/A`, `-`): such a title
     describes no measure at all, and it is the title that says what the figure is.
 
+    A code with a letter the catalogue does not list (`NI 102c`) is a part of its parent code
+    (`NI 102`): its title is compared with the parent's, and the message says it is a part. A
+    listed lettered code (`NI 102b`, the Key Stage 4 gap) is that sub-indicator; where the plan
+    also uses unlisted letters of the same code, it letters the parts its own way, and the finding
+    says so rather than which national letter the title reads like.
+
     ## Why it matters
     A wrong code means the figure reported to the board is a different measure from the one the
     plan describes: the target is judged against the wrong data.
@@ -131,8 +134,6 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """
     if not _uses_indicators(ctx):
         return
-    from ..reference.catalogue import code_prefix
-
     catalogues = ctx.plan.catalogues
     matcher = None  # built when a title first differs from its catalogue's (indexing is not free)
     checked: set[tuple[str, str]] = set()
@@ -146,14 +147,15 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 candidates.append((node.id, ref.id, ref.title))
     for where, code, title in candidates:
         prefix = code_prefix(code)
-        entry = catalogues[prefix].resolve(code)[0] if prefix is not None and prefix in catalogues else None
+        catalogue = catalogues.get(prefix) if prefix is not None else None
+        entry, how = catalogue.resolve(code) if catalogue is not None else (None, "")
         if (code, title) in checked:
             continue
         checked.add((code, title))
         if is_placeholder(title):
             yield _placeholder_title(ctx, where, code, title, entry)
             continue
-        if entry is None:
+        if entry is None or catalogue is None:
             continue
         if " ".join(title.split()).casefold() == " ".join(entry.title.split()).casefold():
             continue  # the catalogue's own title (local catalogues are made of the plan's titles)
@@ -175,11 +177,52 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 # (a plan's own lettering can take the national code: Richmond's NI 102a is local)
                 better += f", a code this plan gives to '{short(taken.title, 60)}'"
         ours, theirs = (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
-        yield ctx.finding(
-            where,
-            f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}.",
-            f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it.",
-        )
+        hint = f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it."
+        own = _own_lettering(ctx, catalogue, entry)
+        if own:
+            # (the plan's own lettering of a code the catalogue letters too: say so, not which
+            # national letter the title reads like)
+            base = entry.parent
+            listed = [e.code for e in catalogue if e.parent == base]
+            owner = catalogue.title + ("'" if catalogue.title.endswith("s") else "'s")
+            message = (f"{code} is titled '{short(title, 80)}'{ours}, but the {owner} {entry.code}, "
+                       f"a part of {base}, is '{theirs_shown}'{theirs}: the plan letters the parts of {base} its own way "
+                       f"({_code_span(own)}).")
+            hint = (f"Give the plan's own parts of {base} codes of a local catalogue (`catalogues:`), or use the "
+                    f"{owner} letters ({and_list(listed)}) for the measures they name.")
+        elif how != "listed":
+            message = (f"{code} is titled '{short(title, 80)}'{ours}, but its code makes it a part of {entry.code}, "
+                       f"'{theirs_shown}'{theirs}{better}.")
+        else:
+            message = f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}."
+        yield ctx.finding(where, message, hint)
+
+
+def _own_lettering(ctx: RuleContext, catalogue: Catalogue, entry: CatalogueEntry) -> list[str]:
+    """The plan's lettered codes of ``entry``'s parent, when the plan letters it its own way: a
+    listed sub-indicator (``NI 102b``) in a plan that also uses letters the catalogue does not list
+    (Richmond's ``NI 102c`` to ``NI 102f``); else ``[]``."""
+    if entry.parent is None:
+        return []
+    lettered: list[str] = []
+    unlisted = False
+    for ind in _indicators(ctx):
+        found, how = catalogue.resolve(ind.id)
+        if found is None or (found.code != entry.parent and found.parent != entry.parent):
+            continue
+        if found.code == entry.parent and how == "listed":
+            continue  # (the parent code itself)
+        lettered.append(ind.id)
+        unlisted = unlisted or how != "listed"
+    return sorted(lettered, key=normalise_code) if unlisted else []
+
+
+def _code_span(codes: list[str]) -> str:
+    """``NI 102a to NI 102f`` for codes lettered a to f without a gap, else the codes listed."""
+    letters = [c.strip()[-1].lower() for c in codes]
+    if len(codes) > 2 and [ord(x) for x in letters] == list(range(ord(letters[0]), ord(letters[0]) + len(codes))):
+        return f"{codes[0]} to {codes[-1]}"
+    return and_list(codes)
 
 
 def _placeholder_title(ctx: RuleContext, where: str, code: str, title: str, entry: CatalogueEntry | None) -> Finding:
