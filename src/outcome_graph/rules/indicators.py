@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..analysis.owners import is_placeholder
+from ..analysis.wording import is_placeholder_title
 from ..analysis.timescale import parse_value_period
 from ..findings import Finding
 from ..model.document import Indicator, Value
@@ -112,8 +112,9 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     and a title about another stage of education than the catalogue's (Key Stage 2 against Key
     Stage 4, the Foundation Stage against Key Stage 1), or about progress between other stages
     (Key Stage 2 to 4 against 3 to 4), whatever else they share. It also reports an indicator,
-    coded or local, whose title is a placeholder (`TBC`, `TBA`, `tbd`, `N/A`, `-`): such a title
-    describes no measure at all, and it is the title that says what the figure is.
+    coded or local, whose title is a placeholder (`TBC`, `TBA`, `tbd`, `N/A`, `-`) or a drafting
+    note left in its place (`Chlamydia comment`, `YOIS comment re`, `Text to follow`): such a
+    title describes no measure at all, and it is the title that says what the figure is.
 
     A code with a letter the catalogue does not list (`NI 102c`) is a part of its parent code
     (`NI 102`): its title is compared with the parent's, and the message says it is a part. A
@@ -152,7 +153,7 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if (code, title) in checked:
             continue
         checked.add((code, title))
-        if is_placeholder(title):
+        if is_placeholder_title(title):
             yield _placeholder_title(ctx, where, code, title, entry)
             continue
         if entry is None or catalogue is None:
@@ -226,7 +227,8 @@ def _code_span(codes: list[str]) -> str:
 
 
 def _placeholder_title(ctx: RuleContext, where: str, code: str, title: str, entry: CatalogueEntry | None) -> Finding:
-    """OG502's finding for an indicator titled ``TBC``, ``N/A`` or ``-``: it names no measure."""
+    """OG502's finding for an indicator titled ``TBC``, ``N/A``, ``-`` or a drafting note
+    (``Chlamydia comment``): it names no measure."""
     on = f" on {where}" if where != code else ""
     known = f"; the catalogue's {entry.code} is '{short(entry.title, 80)}'" if entry is not None else ""
     hint = ("Give it the catalogue's title, or the plan's own words for what it measures."
