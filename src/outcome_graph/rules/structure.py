@@ -11,6 +11,7 @@ from ..findings import Finding
 from ..graph.components import strongly_connected
 from ..graph.facts import LEVEL_OF
 from ..model.document import LEVELS
+from ..reference.catalogue import leading_prefix
 from ._common import and_list, label, short, whole_branches
 from .context import RuleContext
 from .registry import rule
@@ -276,6 +277,12 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         if field in ("variant view", "view", "group view"):
             msg = f"{source} names the view {target!r}, which is not one of the plan's views ({', '.join(plan.meta.views or [])})."
             hint = "Use a view listed in `plan.views`, or add it there."
+        elif field == "indicators" and (prefix := leading_prefix(target)) in plan.catalogues:
+            # ('NI 102ab', 'NI 19, 43': a known prefix, but not one code as the catalogue writes codes)
+            msg = (f"{source} lists the indicator {target!r}, which is not declared and is not one code of the "
+                   f"{plan.catalogues[prefix].title} as written (its prefix, a number and at most one letter: "
+                   f"'{prefix} 102a').")
+            hint = f"Write each code on its own, as the catalogue does (`[{prefix} 19, {prefix} 43]`), or declare the indicator under `indicators:`."
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
             hint = "Declare the indicator under `indicators:`, or correct its code (e.g. 'NI 72')."
