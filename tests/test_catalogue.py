@@ -417,3 +417,17 @@ def test_a_catalogue_of_a_workbook_that_cannot_be_read_is_reported_at_its_cell(t
     problem = info.value.problems[0]
     assert len(info.value.problems) == 1 and (problem.sheet, problem.cell) == ("catalogues", "C3")  # CSC's entries
     assert "line 3: 'CSC 01' is already listed on line 2" in problem.message
+
+
+def test_an_undeclared_lettered_code_is_titled_as_a_part_of_its_parent() -> None:
+    # (NI 102c is no national code: the plan's own part of NI 102, not NI 102 itself; the
+    # listed NI 102a is itself)
+    import outcome_graph as og
+
+    from .conftest import PLAN_HEADER
+
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: a, indicators: [NI 102c, NI 102a, NI 102]}]\n")
+    ni = national_indicators()
+    assert plan.nodes["NI 102c"].title == f"Part of NI 102: {ni.lookup('NI 102').title}"
+    assert plan.nodes["NI 102a"].title == ni.lookup("NI 102a").title
+    assert plan.nodes["NI 102"].title == ni.lookup("NI 102").title

@@ -71,7 +71,9 @@ def test_thurrock_highlights():
     assert sum(1 for _ in plan.of_kind("aim")) == 12
     assert [f.node for f in report.by_rule("OG602")] == ["P2.A3.O3"]
     # (NI 82a/b: school meals under an attainment code; NI 97/98: progress from Key Stage 2, not 3)
-    assert {f.node for f in report.by_rule("OG502")} == {"NI 82a", "NI 82b", "NI 97", "NI 98"}
+    # (and the drafting notes left where indicator wording was due: "Chlamydia comment", "YOIS comment re")
+    assert {f.node for f in report.by_rule("OG502")} == {"NI 82a", "NI 82b", "NI 97", "NI 98", "NI 113",
+                                                         "NI 19", "NI 43", "NI 44", "NI 45", "NI 46", "NI 111"}
     assert any("NI 52" in f.message for f in report.by_rule("OG502"))
     splits = " ".join(f.message for f in report.by_rule("OG305"))
     assert "'SL ASO'" in splits and "Head CATO" in splits
@@ -86,7 +88,10 @@ def test_richmond_highlights():
     report = _check("richmond-cypp-2009-2013")
     assert [f.node for f in report.by_rule("OG108")] == ["3.2.2"]
     assert [f.node for f in report.by_rule("OG502")] == ["NI 102b", "NI 108"]
-    assert "(Key Stage 2), but NI 102b is" in report.by_rule("OG502")[0].message
+    assert "(Key Stage 2), but the National Indicator Set's NI 102b, a part of NI 102, is" in report.by_rule("OG502")[0].message
+    # (its NI 102a to NI 102f are its own split of NI 102: the finding says so, and how to fix it)
+    assert "the plan letters the parts of NI 102 its own way (NI 102a to NI 102f)" in report.by_rule("OG502")[0].message
+    assert "codes of a local catalogue" in (report.by_rule("OG502")[0].hint or "")
     assert [f.node for f in report.by_rule("OG101")][:3] == ["T1", "T2", "T3"]
     # no dates and no targets anywhere: one plan-wide finding each, not one per node
     assert [f.kind for f in report.by_rule("OG401")] == ["plan"]

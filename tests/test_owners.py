@@ -414,6 +414,37 @@ def test_a_bare_title_before_another_owners_name_is_a_role_of_its_own(lead: str,
     assert split_lead(lead) == expected
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # A cell written one owner a line: a line break separates as `;` does ...
+        ("Head of Service\nSchool Improvement Manager", ["Head of Service", "School Improvement Manager"]),
+        ("Head of Service\r\n School Improvement Manager", ["Head of Service", "School Improvement Manager"]),
+        ("SILS\n\nEYFC", ["SILS", "EYFC"]),
+        ("Jane Smith\nJohn Brown", ["Jane Smith", "John Brown"]),
+        ("Commissioning Manager\nDAAT", ["Commissioning Manager", "DAAT"]),
+        # ... but a bare title on its line belongs to the name on the next, unless that starts an
+        # owner's name, and a single plain word or a parenthesis continues the line before it;
+        ("Group Manager\nYouth Support", ["Group Manager\nYouth Support"]),
+        ("Head of Service\n(School Improvement)", ["Head of Service\n(School Improvement)"]),
+        ("Youth Service\nConnexions", ["Youth Service\nConnexions"]),
+        # ... and a line break beside another separator is that separator.
+        ("School Improvement,\nLearning and Skills", ["School Improvement,\nLearning and Skills"]),
+        ("Head of Care &\nTargeted Outcomes (HCATO)", ["Head of Care &\nTargeted Outcomes (HCATO)"]),
+    ],
+)
+def test_a_line_break_separates_joint_leads(lead: str, expected: list[str]) -> None:
+    assert split_lead(lead) == expected
+
+
+@given(st.sampled_from(sorted(ALL_LEADS)), st.sampled_from(sorted(ALL_LEADS)))
+def test_two_real_leads_on_two_lines_are_the_owners_of_both(a: str, b: str) -> None:
+    # (the owners of each lead, each once: as a list of two leads would give them)
+    index = OwnerIndex([])
+    expected = list(dict.fromkeys(owner_key(r.owner_id) for r in index.resolve(a) + index.resolve(b)))
+    assert [owner_key(r.owner_id) for r in OwnerIndex([]).resolve(f"{a}\n{b}")] == expected
+
+
 def test_loose_key_leaves_out_small_words_and_only_long_words_lose_their_endings() -> None:
     assert loose_key("Head of Inclusion in Schools") == loose_key("Head of Inclusion Schools")
     assert loose_key("Commissioning Manager") == loose_key("Commissioner Managers")

@@ -1329,3 +1329,15 @@ def test_the_totals_row_of_an_excel_table_is_skipped_with_a_notice(tmp_path: Pat
     plan = load_path(path, period=PERIOD)
     assert [n.title for n in plan.nodes.values()] == ["Safe", "Fewer accidents", "Audit", "Publish"]
     assert "plan.xlsx:Plan!A4: row 4 is the totals row of the table 'Actions'; skipped" in "\n".join(plan.notices)
+
+
+def test_a_lead_cell_written_one_owner_a_line_names_each_owner(tmp_path: Path) -> None:
+    # (a workbook cell with a line break, Alt+Enter in Excel: two owners, as `;` would give)
+    table = tmp_path / "plan.csv"
+    table.write_text('Objective,Key milestones,Lead,By when\n'
+                     'Raise attainment,Audit reading,"Head of Service\nSchool Improvement Manager",June 11\n'
+                     ',Publish the plan,Head of Service,July 11\n', encoding="utf-8")
+    facts = og.PlanFacts(load_path(table, period=PERIOD))
+    milestones = [n.id for n in facts.of_kind("milestone")]
+    assert [facts.lead_owners[m] for m in milestones] == [
+        ("Head of Service", "School Improvement Manager"), ("Head of Service",)]

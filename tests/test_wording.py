@@ -14,6 +14,7 @@ from outcome_graph.analysis.wording import (
     FUNCTION_WORDS,
     Reversal,
     WordingDiff,
+    is_placeholder_title,
     normalise_words,
     polarity_reversals,
     title_key,
@@ -486,3 +487,23 @@ def test_title_key_is_the_sorted_content_words(first: str, rest: list[str], labe
         wording_module.title_key.cache_clear()
         expected = " ".join(sorted({w for w in normalise_words(title) if w not in FUNCTION_WORDS}))
         assert title_key(title) == expected, title
+
+
+@pytest.mark.parametrize(
+    ("title", "placeholder"),
+    [
+        # Placeholders and the drafting notes Thurrock's plan left where indicator wording was due
+        ("TBC", True), ("tbd", True), ("N/A", True), ("-", True), ("", True), ("To be confirmed.", True),
+        ("Chlamydia comment", True), ("YOIS comment re", True), ("Comment to follow", True),
+        ("Text to follow", True), ("Wording to come", True),
+        # ... and titles that only mention such words.
+        ("Prevalence of Chlamydia in under 25 year olds", False),
+        ("Satisfaction with services (baseline TBC)", False),
+        ("Complaints and comments", False), ("Complaints and comment", False),
+        ("Number of complaints and comments received", False),
+        ("Young people who feel their views are taken into account when services comment", False),
+        ("Percentage of pupils who go on to follow an apprenticeship", False),
+    ],
+)
+def test_placeholder_titles(title: str, placeholder: bool) -> None:
+    assert is_placeholder_title(title) is placeholder

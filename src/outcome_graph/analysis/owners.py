@@ -9,8 +9,8 @@ format (Milestones, ``lead``):
    with :func:`owner_key` (case, punctuation and spacing ignored; ``&`` equals ``and``).
 2. If nothing matches, the string stays whole when it reads as one name
    (:func:`reads_as_one_name`: a title followed by its own acronym).
-3. Otherwise it is split into joint leads at `` & ``, `` and ``, `` / ``, ``;`` or ``,``
-   (:func:`split_lead`) and each part is matched again.
+3. Otherwise it is split into joint leads at `` & ``, `` and ``, `` / ``, ``;``, ``,`` or a line
+   break (:func:`split_lead`) and each part is matched again.
 4. Parts that match no declared owner are implicit owners, merged only when their keys are equal.
    A lead or part that says nobody leads yet (``TBC``, ``To be confirmed``, ``N/A``:
    :func:`is_placeholder_lead`) is no owner, unless an owner is declared with that name.
@@ -35,7 +35,11 @@ lead into pieces that are not owner names:
   and Preventative Services``, ``Director of Children and Learning``). A single plain word
   joined by ``and`` to a following role is read as part of that role
   (``Women and Children's Commissioning Manager``);
-* after ``;`` or `` / `` a new lead starts unless the part is a single plain word;
+* after ``;`` or `` / `` a new lead starts unless the part is a single plain word; so it does
+  after a line break (a cell written one owner a line: ``Head of Service`` then ``School
+  Improvement Manager``), but a bare title on its line belongs to the name on the next unless
+  that name starts an owner's as after ``and`` (``Group Manager`` then ``Youth Support`` is one
+  lead);
 * parts that match a declared owner (alone or several parts together, as in
   ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner;
 * only the separators the format names split: a full stop does not
@@ -65,6 +69,7 @@ __all__ = [
     "OwnerSpec",
     "ResolvedLead",
     "find_alias_splits",
+    "is_placeholder",
     "is_placeholder_lead",
     "owner_key",
     "reads_as_one_name",
@@ -230,6 +235,18 @@ def is_placeholder_lead(text: str) -> bool:
     return owner_key(text) in _PLACEHOLDER_KEYS
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether a text stands in for something not decided yet: the words of
+    :func:`is_placeholder_lead` (``TBC``, ``To be confirmed``, ``N/A``), or no word at all (``-``,
+    ``?``). An indicator so titled, or so coded, names no measure (OG502, OG102).
+
+    >>> is_placeholder("tbd"), is_placeholder("–"), is_placeholder("Young people in NEET")
+    (True, True, False)
+    """
+    key = owner_key(text)
+    return not key or key in _PLACEHOLDER_KEYS
+
+
 def owner_key(text: str) -> str:
     """Return the key two lead texts are compared by.
 
@@ -279,7 +296,8 @@ _OWNER_KEYS: dict[str, str] = {}
 _TOKEN_RE = re.compile(r"\([^()]*\)|[^\W_](?:[\w'’\-&]*[^\W_])?|&")
 # (each separator starts where a run of spaces starts: tried at every space of a long run, the
 # pattern would scan the rest of the run each time)
-_SEP_RE = re.compile(r"(?<!\s)(?:\s+(?:&|and)\s+|\s+/\s+|\s*;\s*|\s*,\s*)", re.IGNORECASE)
+# A line break with no other separator beside it separates too (a cell written one owner a line).
+_SEP_RE = re.compile(r"(?<!\s)(?:\s+(?:&|and)\s+|\s+/\s+|\s*;\s*|\s*,\s*|[^\S\n]*\n\s*)", re.IGNORECASE)
 #: A lead with more separators than this is no list of owners (a paragraph pasted into the lead
 #: cell): it is kept whole rather than cut, which would take time growing with its square.
 MAX_LEAD_SEPARATORS = 32
@@ -459,10 +477,10 @@ def _is_title_only(tokens: Sequence[str]) -> bool:
 def reads_as_one_name(text: str) -> bool:
     """Tell whether a lead reads as one owner name.
 
-    A lead with no separator (`` & ``, `` and ``, `` / ``, ``;``, ``,``) is one name. A lead
-    with separators is one name when it is a title followed by its own acronym: it ends with a
-    parenthesised acronym (optionally followed by ``managers``, ``lead``, ...) that abbreviates
-    the words just before it, and whatever comes before those words is only a title
+    A lead with no separator (`` & ``, `` and ``, `` / ``, ``;``, ``,``, a line break) is one
+    name. A lead with separators is one name when it is a title followed by its own acronym: it
+    ends with a parenthesised acronym (optionally followed by ``managers``, ``lead``, ...) that
+    abbreviates the words just before it, and whatever comes before those words is only a title
     (``Strategic Leader (SL),``, ``S L,``, ``Head of Service –``).
 
     Parameters
@@ -510,7 +528,7 @@ def reads_as_one_name(text: str) -> bool:
 class _Frag:
     start: int
     end: int
-    sep: str  # "", ",", "and", ";", "/"
+    sep: str  # "", ",", "and", ";", "/", "\n" (a line break alone)
     known: bool = False
 
 
@@ -518,7 +536,7 @@ def _sep_kind(sep: str) -> str:
     s = sep.strip().casefold()
     if s in ("&", "and"):
         return "and"
-    return s
+    return s or "\n"  # (nothing but spaces: a line break)
 
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
@@ -635,7 +653,7 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         below (a bare title next to it is then an owner too, not the start of this name)."""
         if f.known or f.sep in (";", "/"):
             return f.known or not single_plain(f)
-        return f.sep == "and" and (name_start(f) or role_end(f) or self_acronym(f))
+        return f.sep in ("and", "\n") and (name_start(f) or role_end(f) or self_acronym(f))
 
     # A bare title belongs to the name that follows it (``Group Manager, Youth Support``), but
     # not across a separator after which another owner's name starts (``Director; Head of
@@ -668,7 +686,7 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         ):
             f = merge(f, frags[i + 1])  # "Women and Children's Commissioning Manager"
             i += 1
-            starts = f.sep in ("", "and", ";", "/")
+            starts = f.sep in ("", "and", ";", "/", "\n")
         elif not out or f.known or out[-1].known:
             starts = True  # (a declared owner is a whole name: what follows it is another)
         elif f.sep == ",":
@@ -693,7 +711,7 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
 def split_lead(text: str) -> list[str]:
     """Split a lead into the owner names it holds (the split step alone).
 
-    The string is cut at `` & ``, `` and ``, `` / ``, ``;`` and ``,`` (never inside
+    The string is cut at `` & ``, `` and ``, `` / ``, ``;``, ``,`` and line breaks (never inside
     parentheses or inside the words a parenthesised acronym abbreviates), and pieces that are
     not owner names on their own are joined back to their neighbour: see the module docstring
     for the rules. Leading and trailing separators and spaces are removed from each part.
@@ -716,6 +734,8 @@ def split_lead(text: str) -> list[str]:
     ['Group Manager, Youth Support', 'Head of Youth Offending Service']
     >>> split_lead("School Improvement, Learning and Skills")
     ['School Improvement, Learning and Skills']
+    >>> split_lead("Head of Service\\nSchool Improvement Manager")
+    ['Head of Service', 'School Improvement Manager']
     """
     return _split(text)
 

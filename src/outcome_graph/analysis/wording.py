@@ -61,6 +61,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "Reversal",
     "WordingDiff",
+    "is_placeholder_title",
     "normalise_words",
     "polarity_reversals",
     "title_key",
@@ -370,6 +371,30 @@ def normalise_words(text: str) -> list[str]:
 
 
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+# A drafting note left where a title was to be written: a topic of a word or two and "comment"
+# ("Chlamydia comment", "YOIS comment re"), or "... to follow" ("Text to follow").
+_DRAFTING_NOTE = re.compile(
+    r"^\s*(?:(?!(?:and|or|&)\s)[^\W\d_][\w'’./-]*\s+){0,2}"
+    r"comment(?:\s+(?:re|on|about|regarding|to\s+follow|to\s+come))?\W*$"
+    r"|^\s*(?:[^\W\d_][\w'’./-]*\s+){0,3}to\s+(?:follow|come)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder_title(text: str) -> bool:
+    """Whether a title stands in for one not written yet: a placeholder (``TBC``, ``N/A``, ``-``:
+    :func:`~outcome_graph.analysis.owners.is_placeholder`) or a drafting note (``Chlamydia
+    comment``, ``YOIS comment re``, ``Text to follow``). A title that only mentions such words
+    (``Satisfaction (baseline TBC)``, ``Complaints and comments``) is a title.
+
+    >>> [is_placeholder_title(t) for t in ("TBC", "YOIS comment re", "Complaints and comments")]
+    [True, True, False]
+    """
+    from .owners import is_placeholder
+
+    return is_placeholder(text) or _DRAFTING_NOTE.match(text) is not None
 
 
 @lru_cache(maxsize=1 << 16)  # plans repeat generic milestone titles ("Report to the board")

@@ -1123,8 +1123,13 @@ def _add_implicit_indicators(plan: Plan, referring: list[NodeSpec]) -> None:
             prefix = code_prefix(ref.id)
             if prefix is None or prefix not in plan.catalogues:
                 continue  # a broken reference (OG104)
-            entry, _how = plan.catalogues[prefix].resolve(ref.id)
-            title = entry.title if entry is not None else (ref.title or ref.id)
+            entry, how = plan.catalogues[prefix].resolve(ref.id)
+            if entry is None:
+                title = ref.title or ref.id
+            elif how != "listed":  # (an unlisted letter, NI 102c: a part of its parent, not the parent)
+                title = f"Part of {entry.code}: {entry.title}"
+            else:
+                title = entry.title
             ind = Indicator(id=ref.id, title=title)  # outcomes: the catalogue's (effective value)
             ind._file = plan.file
             ind._line = node._line

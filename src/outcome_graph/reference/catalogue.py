@@ -40,6 +40,7 @@ __all__ = [
     "Catalogue",
     "CatalogueEntry",
     "code_prefix",
+    "leading_prefix",
     "load_catalogue_csv",
     "national_indicators",
     "normalise_code",
@@ -158,6 +159,26 @@ def code_prefix(code: str) -> str | None:
     letters = match.group(1)
     if len(letters) > 2 and not (letters.isupper() or letters.islower()):
         return None  # "Year 6", "Tier 3": a capitalised word, not a prefix
+    return letters.upper()
+
+
+_LEADING_PREFIX_RE = re.compile(r"^\s*([A-Za-z]{1,6})[\s._-]*\d")
+
+
+def leading_prefix(text: str) -> str | None:
+    """Return the prefix a text starts with when it starts as a code does (letters, then a
+    number), whether or not the rest is a code: ``NI`` for ``NI 102ab`` or ``NI 19, 43``, which
+    :func:`code_prefix` does not read as codes. A capitalised word (``Year 6``) is no prefix.
+
+    >>> leading_prefix("NI 19, 43"), leading_prefix("NI 102ab"), leading_prefix("Year 6 obesity")
+    ('NI', 'NI', None)
+    """
+    match = _LEADING_PREFIX_RE.match(text)
+    if match is None:
+        return None
+    letters = match.group(1)
+    if len(letters) > 2 and not (letters.isupper() or letters.islower()):
+        return None
     return letters.upper()
 
 

@@ -12,16 +12,18 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..analysis.wording import is_placeholder_title
 from ..analysis.timescale import parse_value_period
 from ..findings import Finding
 from ..model.document import Indicator, Value
-from ._common import ignored_at, short
+from ..reference.catalogue import code_prefix, normalise_code
+from ._common import and_list, ignored_at, short
 from .context import RuleContext
 from .registry import rule
 
 if TYPE_CHECKING:
     from ..analysis.meaning import MeaningMatcher
-    from ..reference.catalogue import Catalogue
+    from ..reference.catalogue import Catalogue, CatalogueEntry
 
 
 def _indicators(ctx: RuleContext) -> list[Indicator]:
@@ -73,8 +75,6 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
     Correct the code (check the National Indicator Set or the local catalogue), or make it an
     uncoded local measure by giving it an id without the prefix.
     """
-    from ..reference.catalogue import code_prefix
-
     for ind in _indicators(ctx):
         prefix = code_prefix(ind.id)
         if prefix is None or prefix not in ctx.plan.catalogues:
@@ -86,8 +86,6 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
 
 def _unknown_code(ctx: RuleContext, code: str) -> bool:
     """Whether the code has a catalogue's prefix but is not in that catalogue (OG501 reports it)."""
-    from ..reference.catalogue import code_prefix
-
     prefix = code_prefix(code)
     if prefix is None or prefix not in ctx.plan.catalogues:
         return False
@@ -113,7 +111,16 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     nothing distinctive with the catalogue's and evidently describes another indicator, naming it,
     and a title about another stage of education than the catalogue's (Key Stage 2 against Key
     Stage 4, the Foundation Stage against Key Stage 1), or about progress between other stages
-    (Key Stage 2 to 4 against 3 to 4), whatever else they share.
+    (Key Stage 2 to 4 against 3 to 4), whatever else they share. It also reports an indicator,
+    coded or local, whose title is a placeholder (`TBC`, `TBA`, `tbd`, `N/A`, `-`) or a drafting
+    note left in its place (`Chlamydia comment`, `YOIS comment re`, `Text to follow`): such a
+    title describes no measure at all, and it is the title that says what the figure is.
+
+    A code with a letter the catalogue does not list (`NI 102c`) is a part of its parent code
+    (`NI 102`): its title is compared with the parent's, and the message says it is a part. A
+    listed lettered code (`NI 102b`, the Key Stage 4 gap) is that sub-indicator; where the plan
+    also uses unlisted letters of the same code, it letters the parts its own way, and the finding
+    says so rather than which national letter the title reads like.
 
     ## Why it matters
     A wrong code means the figure reported to the board is a different measure from the one the
@@ -128,8 +135,6 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """
     if not _uses_indicators(ctx):
         return
-    from ..reference.catalogue import code_prefix
-
     catalogues = ctx.plan.catalogues
     matcher = None  # built when a title first differs from its catalogue's (indexing is not free)
     checked: set[tuple[str, str]] = set()
@@ -143,12 +148,16 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 candidates.append((node.id, ref.id, ref.title))
     for where, code, title in candidates:
         prefix = code_prefix(code)
-        if prefix is None or prefix not in catalogues:
-            continue
-        entry, _how = catalogues[prefix].resolve(code)
-        if entry is None or (code, title) in checked:
+        catalogue = catalogues.get(prefix) if prefix is not None else None
+        entry, how = catalogue.resolve(code) if catalogue is not None else (None, "")
+        if (code, title) in checked:
             continue
         checked.add((code, title))
+        if is_placeholder_title(title):
+            yield _placeholder_title(ctx, where, code, title, entry)
+            continue
+        if entry is None or catalogue is None:
+            continue
         if " ".join(title.split()).casefold() == " ".join(entry.title.split()).casefold():
             continue  # the catalogue's own title (local catalogues are made of the plan's titles)
         if matcher is None:
@@ -169,11 +178,65 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 # (a plan's own lettering can take the national code: Richmond's NI 102a is local)
                 better += f", a code this plan gives to '{short(taken.title, 60)}'"
         ours, theirs = (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
-        yield ctx.finding(
-            where,
-            f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}.",
-            f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it.",
-        )
+        hint = f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it."
+        own = _own_lettering(ctx, catalogue, entry)
+        if own:
+            # (the plan's own lettering of a code the catalogue letters too: say so, not which
+            # national letter the title reads like)
+            base = entry.parent
+            listed = [e.code for e in catalogue if e.parent == base]
+            owner = catalogue.title + ("'" if catalogue.title.endswith("s") else "'s")
+            message = (f"{code} is titled '{short(title, 80)}'{ours}, but the {owner} {entry.code}, "
+                       f"a part of {base}, is '{theirs_shown}'{theirs}: the plan letters the parts of {base} its own way "
+                       f"({_code_span(own)}).")
+            hint = (f"Give the plan's own parts of {base} codes of a local catalogue (`catalogues:`), or use the "
+                    f"{owner} letters ({and_list(listed)}) for the measures they name.")
+        elif how != "listed":
+            message = (f"{code} is titled '{short(title, 80)}'{ours}, but its code makes it a part of {entry.code}, "
+                       f"'{theirs_shown}'{theirs}{better}.")
+        else:
+            message = f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}."
+        yield ctx.finding(where, message, hint)
+
+
+def _own_lettering(ctx: RuleContext, catalogue: Catalogue, entry: CatalogueEntry) -> list[str]:
+    """The plan's lettered codes of ``entry``'s parent, when the plan letters it its own way: a
+    listed sub-indicator (``NI 102b``) in a plan that also uses letters the catalogue does not list
+    (Richmond's ``NI 102c`` to ``NI 102f``); else ``[]``."""
+    if entry.parent is None:
+        return []
+    lettered: list[str] = []
+    unlisted = False
+    for ind in _indicators(ctx):
+        found, how = catalogue.resolve(ind.id)
+        if found is None or (found.code != entry.parent and found.parent != entry.parent):
+            continue
+        if found.code == entry.parent and how == "listed":
+            continue  # (the parent code itself)
+        lettered.append(ind.id)
+        unlisted = unlisted or how != "listed"
+    return sorted(lettered, key=normalise_code) if unlisted else []
+
+
+def _code_span(codes: list[str]) -> str:
+    """``NI 102a to NI 102f`` for codes lettered a to f without a gap, else the codes listed."""
+    letters = [c.strip()[-1].lower() for c in codes]
+    if len(codes) > 2 and [ord(x) for x in letters] == list(range(ord(letters[0]), ord(letters[0]) + len(codes))):
+        return f"{codes[0]} to {codes[-1]}"
+    return and_list(codes)
+
+
+def _placeholder_title(ctx: RuleContext, where: str, code: str, title: str, entry: CatalogueEntry | None) -> Finding:
+    """OG502's finding for an indicator titled ``TBC``, ``N/A``, ``-`` or a drafting note
+    (``Chlamydia comment``): it names no measure."""
+    on = f" on {where}" if where != code else ""
+    known = f"; the catalogue's {entry.code} is '{short(entry.title, 80)}'" if entry is not None else ""
+    hint = ("Give it the catalogue's title, or the plan's own words for what it measures."
+            if entry is not None else
+            "Say in its title what it measures, or leave it out until it is defined (an objective it alone "
+            "measures is then reported as unmeasured).")
+    return ctx.finding(
+        where, f"Indicator {code} is titled {title.strip()!r}{on}, which does not say what it measures{known}.", hint)
 
 
 @rule("OG503", "missing-target", "info")
@@ -330,12 +393,45 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
 
 def _held_side(comparator: str | None, direction: str | None) -> str | None:
     """Which side of a level held from baseline to target is off track: ``floor`` (below it),
-    ``ceiling`` (above it), ``level`` (either), or None when nothing says."""
+    ``ceiling`` (above it), ``level`` (either), or None when nothing says.
+
+    The target's comparator says it where there is one (it is what the plan promised for that
+    target); else the indicator's direction: higher is better holds a floor, lower a ceiling."""
     if comparator in ("at_least", "above"):
         return "floor"
     if comparator in ("at_most", "below"):
         return "ceiling"
-    return "level" if direction == "maintain" else None
+    return {"increase": "floor", "decrease": "ceiling", "maintain": "level"}.get(direction or "")
+
+
+def _held_level_message(ind: Indicator, latest: Value, base: Value, target: Value, due: bool) -> str | None:
+    """OG505's message for a target equal to its baseline (a flat line), or None when on track.
+
+    ``at_least``/``at_most`` (or a direction alone) hold the baseline's level: an actual on it is on
+    track. ``above``/``below`` take the indicator past it: on the way an actual at the level is on the
+    line, but once the target's period is reached (``due``) it must be strictly past."""
+    side = _held_side(target.comparator, ind.direction)
+    value, goal = latest.value, base.value
+    if side is None or value is None or goal is None:
+        return None
+    strict = due and target.comparator in ("above", "below")
+    if side == "floor":
+        off = value <= goal if strict else value < goal
+    elif side == "ceiling":
+        off = value >= goal if strict else value > goal
+    else:
+        off = value != goal
+    if not off:
+        return None
+    if target.comparator in ("above", "below"):
+        keeps = f"takes it {target.comparator}"
+        should = f"be {target.comparator}" if strict else ("be at least" if side == "floor" else "be at most")
+    else:
+        keeps, should = {"floor": ("keeps it at or above", "be at least"), "ceiling": ("keeps it at or below", "be at most"),
+                         "level": ("keeps it at", "still be")}[side]
+    why = "" if target.comparator is not None else f" (direction: {ind.direction})"
+    return (f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} {keeps} "
+            f"its baseline of {goal:g} ({base.period}){why}, so it should {should} {goal:g}.")
 
 
 @rule("OG505", "off-track-indicator", "warning")
@@ -347,10 +443,15 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
     on the wrong side of the straight line from the baseline to the target (by the periods' last
     days): below the line for an indicator where higher is better, above it where lower is better.
     Without a `direction`, the better way is read from the target against the baseline. A target
-    equal to its baseline is a level to hold (the line is flat): the latest actual is reported
-    below it for a floor (`comparator: at_least` or `above`), above it for a ceiling (`at_most`,
-    `below`), and on either side for an indicator to `maintain` with no comparator; without a
-    direction or a comparator, such a target says no side is worse and nothing is reported.
+    `above` or `below` its figure is met only strictly past it: an actual for the target's period
+    (or later) that equals the figure is reported. A target equal to its baseline is a level to
+    hold (the line is flat): the latest actual is reported below it for a floor (`comparator:
+    at_least` or `above`, or with no comparator `direction: increase`), above it for a ceiling
+    (`at_most`, `below`, or `direction: decrease`), and on either side for an indicator to
+    `maintain` with no comparator; the comparator, where there is one, decides over the direction.
+    Without a direction or a comparator, such a target says no side is worse and nothing is
+    reported. The message says which: "at or above its baseline" for a floor, "above" for a target
+    to pass it.
 
     ## Why it matters
     This is the early warning a performance report exists for: the plan is not going to reach the
@@ -386,34 +487,32 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
         direction = ind.direction
         if t_actual <= t_base:
             continue
-        if (direction is None or direction == "maintain") and goal == base.value:
-            # A level to hold: the line is flat, and the side it must not cross is the one the
-            # target's comparator closes (`at_least 95`: below it), or, to `maintain` a level
-            # with no comparator, either side.
-            side = _held_side(target.comparator, direction)
-            if side is None:
-                continue
-            value = latest.value
-            assert value is not None
-            off = value < goal if side == "floor" else value > goal if side == "ceiling" else value != goal
-            if off:
-                keeps, should = {"floor": ("at or above", "be at least"), "ceiling": ("at or below", "be at most"),
-                                 "level": ("at", "still be")}[side]
-                why = "" if target.comparator is not None else f" (direction: {direction})"
-                yield ctx.finding(
-                    ind.id,
-                    f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} keeps it "
-                    f"{keeps} its baseline of {goal:g} ({base.period}){why}, so it should {should} {goal:g}.",
-                )
+        if goal == base.value:
+            message = _held_level_message(ind, latest, base, target, t_actual >= t_target)
+            if message is not None:
+                yield ctx.finding(ind.id, message)
             continue
         if direction is None or direction == "maintain":
             direction = "increase" if goal > base.value else "decrease"
         fraction = min(1.0, (t_actual - t_base).days / max(1, (t_target - t_base).days))
         expected = base.value + (goal - base.value) * fraction
-        behind = latest.value < expected if direction == "increase" else latest.value > expected  # type: ignore[operator]
+        # A strict comparator (`below 30`) is met only past the figure, once its period is reached.
+        strict = t_actual >= t_target and target.comparator == {"increase": "above", "decrease": "below"}[direction]
+        value = latest.value
+        assert value is not None
+        if direction == "increase":
+            behind = value <= expected if strict else value < expected
+        else:
+            behind = value >= expected if strict else value > expected
         if behind:
+            bound = target.comparator if strict else "at least" if direction == "increase" else "at most"
             yield ctx.finding(
                 ind.id,
-                f"Indicator {ind.id} stood at {latest.value:g} in {latest.period}; on the line from {base.value:g} ({base.period}) "
-                f"to {goal:g} ({target.period}) it should be {'at least' if direction == 'increase' else 'at most'} {expected:.3g}.",
+                f"Indicator {ind.id} stood at {value:g} in {latest.period}; on the line from {base.value:g} ({base.period}) "
+                f"to {goal:g} ({target.period}) it should be {bound} {_figure(expected)}.",
             )
+
+
+def _figure(x: float) -> str:
+    """A worked-out figure as a reader writes it: three significant digits, never ``1.5e+03``."""
+    return f"{x:.3g}" if abs(x) < 999.5 else f"{x:.0f}"

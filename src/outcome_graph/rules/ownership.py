@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..analysis.owners import is_placeholder_lead, owner_key
+from ..analysis.owners import is_placeholder_lead, owner_key, split_lead
 from ..findings import Finding
 from ._common import counted, label, short
 from .context import RuleContext
@@ -73,8 +73,15 @@ def _placeholder(ctx: RuleContext, node_id: str) -> str:
     """`` (its lead says 'TBC')`` for a node whose own lead names nobody yet, else ``""``."""
     lead = ctx.plan.nodes[node_id].__dict__.get("lead")
     texts = [lead] if isinstance(lead, str) else list(lead or ())
-    shown = [t.strip() for t in texts if t and t.strip() and is_placeholder_lead(t)]
+    shown = [t.strip() for t in texts if t and t.strip() and _names_nobody(t)]
     return f" (its lead says {shown[0]!r})" if shown else ""
+
+
+def _names_nobody(lead: str) -> bool:
+    """Whether a lead says nobody leads yet, whole (``TBC``) or in each of its parts (``TBC; TBA``,
+    ``TBC`` above ``N/A``)."""
+    parts = split_lead(lead)
+    return is_placeholder_lead(lead) or (bool(parts) and all(is_placeholder_lead(p) for p in parts))
 
 
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]

@@ -6,10 +6,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..analysis.owners import is_placeholder
 from ..findings import Finding
 from ..graph.components import strongly_connected
 from ..graph.facts import LEVEL_OF
 from ..model.document import LEVELS
+from ..reference.catalogue import leading_prefix
 from ._common import and_list, label, short, whole_branches
 from .context import RuleContext
 from .registry import rule
@@ -151,8 +153,25 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
         elif node_id in others:
             yield ctx.finding(
                 node_id,
-                f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no indicator, and neither has any aim or priority above it.",
+                f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no indicator{_placeholder_indicator(ctx, node_id)}, "
+                "and neither has any aim or priority above it.",
             )
+
+
+def _placeholder_indicator(ctx: RuleContext, node_id: str) -> str:
+    """`` (its indicator says 'TBC')`` for a node that lists an undeclared placeholder as its
+    indicator (no indicator, as a lead `TBC` is no lead), else ``""``."""
+    for ref in ctx.plan.nodes[node_id].__dict__.get("indicators") or ():
+        if ref.id not in ctx.plan.nodes and is_placeholder(ref.id):
+            return f" (its indicator says {ref.id.strip()!r})"
+    return ""
+
+
+def _levels_used_above(ctx: RuleContext, kind: str) -> list[str]:
+    """The levels between the vision and ``kind`` that the plan uses, top first: where a node of
+    ``kind`` with no parent is an orphan (none: it is at the top of the plan)."""
+    used = ctx.facts.levels_used
+    return [k for k in LEVELS[1 : LEVELS.index(kind)] if k in used]
 
 
 @rule("OG103", "orphan-node", "error")
@@ -173,7 +192,6 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     Nest the node under its parent or give it `parent: ID`.
     """
-    used = ctx.facts.levels_used
     nodes = ctx.plan.nodes
     for node_id, parents in ctx.plan.parents.items():
         if parents:
@@ -181,7 +199,7 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
         node = nodes[node_id]
         if node.kind not in ("aim", "objective", "milestone"):
             continue
-        above = [k for k in LEVELS[1 : LEVELS.index(node.kind)] if k in used]
+        above = _levels_used_above(ctx, node.kind)
         if not above:
             continue
         yield ctx.finding(
@@ -199,7 +217,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
     Reports a `parent`, an indicator with no known catalogue prefix, a `depends_on`, a `see_also`,
     a group member, or a variant's or node's view that names an id or view the plan does not have,
     and a `depends_on` that names a node other than a milestone (only milestones are due).
-    An unmatched lead is not a broken reference (that is OG304).
+    An unmatched lead is not a broken reference (that is OG304), nor is an undeclared indicator
+    that says it is not decided yet (`TBC`, `N/A`, `-`): the node has no indicator (OG102).
 
     ## Why it matters
     A dangling reference is a link the reader cannot follow: a milestone attached to an objective
@@ -242,8 +261,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
                     items.append((group.id, "group view", v))
     seen: set[tuple[str, str, str]] = set()
     for source, field, target in items:
-        if (source, field, target) in seen:
-            continue
+        if (source, field, target) in seen or (field == "indicators" and is_placeholder(target)):
+            continue  # (an indicator `TBC` is none yet, as a lead `TBC` is no lead: OG102's)
         seen.add((source, field, target))
         what = {
             "parent": "parent",
@@ -258,6 +277,12 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         if field in ("variant view", "view", "group view"):
             msg = f"{source} names the view {target!r}, which is not one of the plan's views ({', '.join(plan.meta.views or [])})."
             hint = "Use a view listed in `plan.views`, or add it there."
+        elif field == "indicators" and (prefix := leading_prefix(target)) in plan.catalogues:
+            # ('NI 102ab', 'NI 19, 43': a known prefix, but not one code as the catalogue writes codes)
+            msg = (f"{source} lists the indicator {target!r}, which is not declared and is not one code of the "
+                   f"{plan.catalogues[prefix].title} as written (its prefix, a number and at most one letter: "
+                   f"'{prefix} 102a').")
+            hint = f"Write each code on its own, as the catalogue does (`[{prefix} 19, {prefix} 43]`), or declare the indicator under `indicators:`."
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
             hint = "Declare the indicator under `indicators:`, or correct its code (e.g. 'NI 72')."
@@ -494,7 +519,10 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports two milestones under one objective, or two priorities, aims or objectives anywhere in the
     plan, whose titles are the same after normalising case, punctuation, `&`/`and`, compound
-    spellings, function words and word order (OG601's normalisation).
+    spellings, function words and word order (OG601's normalisation). Milestones with no parent
+    compare with each other only in a plan with no level above milestones (a plain list of
+    milestones); where there is one, such a milestone is an orphan (OG103), under no objective, and
+    is compared with none.
 
     ## Why it matters
     The same item twice is counted twice in every roll-up and progress report, and the two copies
@@ -511,7 +539,10 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     from ..analysis.wording import title_key as key_of
 
     facts = ctx.facts
-    parents = facts.parents
+    parents = ctx.plan.parents  # (as written: two milestones under one missing objective are still siblings)
+    # A milestone with no parent is compared with the others at the top of the plan when the plan
+    # has no level above milestones; where it has, it is an orphan (OG103) and under no objective.
+    top_milestones = not _levels_used_above(ctx, "milestone")
     for kind in ("priority", "aim", "objective", "milestone"):  # (titles compare within a kind)
         seen: dict[tuple[str, str], str] = {}  # (parent or "", title key) -> first node
         if kind != "milestone":  # (anywhere in the plan: one scope)
@@ -533,7 +564,7 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
             if not key:
                 continue
             node_id = fields["id"]
-            for parent in parents.get(node_id) or ("",):
+            for parent in parents.get(node_id) or (("",) if top_milestones else ()):
                 first = seen.setdefault((parent, key), node_id)
                 if first != node_id:
                     where = f" under {parent}" if parent else ""
