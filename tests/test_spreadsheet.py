@@ -1329,3 +1329,31 @@ def test_the_totals_row_of_an_excel_table_is_skipped_with_a_notice(tmp_path: Pat
     plan = load_path(path, period=PERIOD)
     assert [n.title for n in plan.nodes.values()] == ["Safe", "Fewer accidents", "Audit", "Publish"]
     assert "plan.xlsx:Plan!A4: row 4 is the totals row of the table 'Actions'; skipped" in "\n".join(plan.notices)
+
+
+@pytest.mark.parametrize("word, status", [
+    ("Green", "on_track"), ("G", "on_track"), ("amber", "at_risk"), ("A", "at_risk"), ("RED", "off_track"),
+    ("r", "off_track"), ("Blue", "done"), ("B", "done"), ("Complete", "done"), ("Completed", "done"),
+    ("Not started", "not_started"),
+])
+def test_a_status_written_as_a_rag_colour_is_the_status_it_stands_for(tmp_path: Path, word: str, status: str):
+    # Councils' trackers rate progress Red, Amber or Green (and Blue once done), often by letter:
+    # the status column of either form reads those as the format's statuses.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", word]]})
+    assert load_path(flat, period=PERIOD).nodes["M1"].status == status
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text(f"format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text(f"id,title,status\nM1,Audit,{word}\n")
+    assert load_path(folder).nodes["M1"].status == status
+
+
+def test_a_status_that_is_no_status_nor_rag_colour_names_every_choice(tmp_path: Path):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "Purple"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("Sheet1", "B2")
+    assert problem.message == (
+        "M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
+        "(Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d) (the cell holds 'Purple')")

@@ -51,6 +51,8 @@ from .sheet_layout import (
     NODE_SHEETS,
     PLAN_NODE,
     SPREADSHEET_ERRORS,
+    STATUS_WORDS,
+    STATUS_WORDS_HELP,
     STATUSES,
     SUB_SHEETS,
     Column,
@@ -775,6 +777,8 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 text = text[len("Value error, ") :]
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
+                if loc[-1] == "status":
+                    text += f", or {STATUS_WORDS_HELP}"
             elif (words := worded(err, show_input=False)) is not None:
                 text = words
             value = err.get("input")
@@ -933,9 +937,16 @@ _PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
 
 def _choice(text: str, choices: tuple[str, ...]) -> str:
     """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
-    as the format's word (``on_track``); any other text as it is (then refused, naming the choices)."""
+    as the format's word (``on_track``), a status also as a RAG colour (``Green``, ``A``) or
+    ``Complete(d)`` (:data:`STATUS_WORDS`); any other text as it is (then refused, naming the choices).
+
+    >>> _choice("Not started", STATUSES), _choice(" Amber ", STATUSES), _choice("G", STATUSES), _choice("Finished", STATUSES)
+    ('not_started', 'at_risk', 'on_track', 'Finished')
+    """
     key = re.sub(r"[\s-]+", "_", " ".join(text.split()).casefold())
-    return key if key in choices else text
+    if key in choices:
+        return key
+    return STATUS_WORDS.get(key, text) if choices == STATUSES else text
 
 
 def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
