@@ -1357,3 +1357,22 @@ def test_a_status_that_is_no_status_nor_rag_colour_names_every_choice(tmp_path: 
     assert problem.message == (
         "M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
         "(Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d) (the cell holds 'Purple')")
+
+
+def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Path):
+    # A level cell holding a number is read as its format shows it (1.10 under 0.00, 007 under
+    # 000), as every other column is; a truth value, in a level or any column of text, as the
+    # program shows it: TRUE, FALSE.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [
+        ["Objective", "Key milestones", "Lead"], [1.1, "Audit", "Road safety"], [7, True, False]]})
+    _formatted(flat, "Sheet1", {"A2": "0.00", "A3": "000"})
+    plan = load_path(flat, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("O1", "1.10"), ("O1.M1", "Audit"), ("O2", "007"), ("O2.M1", "TRUE")]
+    assert plan.nodes["O2.M1"].lead == "FALSE"
+    per_level = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "lead", "notes"], ["M1", True, False, True]],
+    })
+    milestone = load_path(per_level).nodes["M1"]
+    assert (milestone.title, milestone.lead, milestone.notes) == ("TRUE", "FALSE", "TRUE")

@@ -1842,7 +1842,8 @@ class _FlatTable:
                 if current[i] is not None:
                     parent = current[i]
                 continue
-            title = text.strip()
+            # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
+            title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
             node: CellMap | None = None
             if kind == "milestone":
                 if sheet.is_continuation(r, c) and current[i] is not None:
