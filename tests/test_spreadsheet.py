@@ -1376,3 +1376,24 @@ def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Pat
     })
     milestone = load_path(per_level).nodes["M1"]
     assert (milestone.title, milestone.lead, milestone.notes) == ("TRUE", "FALSE", "TRUE")
+
+
+@pytest.mark.parametrize("plan_rows, cell, todo", [
+    # (the plan sheet's header alone, as a table's author leaves it: its columns are there, empty)
+    ([["id", "period.start", "period.end"]], "B2", "the plan sheet's period.start and period.end columns are empty: "
+                                                    "fill them in (ISO dates)"),
+    ([["id", "period.start", "period.end"], ["roads", "2011-04-01"]], "C2",
+     "the plan sheet's period.end column is empty: fill it in (ISO dates)"),
+    ([["id", "period.start"], ["roads"]], "B2",
+     "the plan sheet's period.start column is empty: fill it in (ISO dates) and add a period.end column"),
+    ([["id", "period"], ["roads"]], "B2",
+     "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31"),
+    ([["id", "title"], ["roads", "Road safety"]], "B2", "add period.start and period.end columns (ISO dates) to the "
+                                                        "plan sheet"),
+])
+def test_a_flat_table_s_missing_period_is_told_whether_to_fill_in_or_add_its_columns(
+        tmp_path: Path, plan_rows: list[list[object]], cell: str, todo: str):
+    path = workbook(tmp_path / "table.xlsx", {"plan": plan_rows, "Sheet1": [["Key milestones"], ["Audit"]]})
+    problem = first_problem(path)
+    assert (problem.sheet, problem.cell) == ("plan", cell)
+    assert problem.message == f"the plan period is unknown: {todo}, or give it on the command line with --period START..END"

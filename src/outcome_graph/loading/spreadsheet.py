@@ -961,6 +961,31 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
 
 
+def _period_todo(header: _Header | None, row: CellMap) -> tuple[str, str | None]:
+    """What the plan sheet needs for its period, and the cell to fill in where it has its columns:
+    the template has them, blank, to be filled in, not added (and the plan's row may be missing
+    altogether, the sheet holding its header alone)."""
+    if header is None:
+        return "add period.start and period.end columns (ISO dates) to the plan sheet", None
+    given = {col.name: c for c, col in header.columns.items() if col.name in ("period.start", "period.end")}
+    given.update({"period": c for c, t in header.unknown.items() if header_key(t) == "period"})
+    period = row.get("period")
+    filled = {f"period.{k}" for k in ("start", "end") if isinstance(period, dict) and period.get(k)}
+    empty = [name for name in ("period", "period.start", "period.end") if name in given and name not in filled]
+    if not empty:
+        return "add period.start and period.end columns (ISO dates) to the plan sheet", None
+    cell = cell_ref(header.row + 1, given[empty[0]])
+    if "period" in empty and len(given) == 1:
+        return "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31", cell
+    missing = [name for name in ("period.start", "period.end") if name not in given]
+    names = [name for name in empty if name != "period"]
+    todo = (f"the plan sheet's {' and '.join(names)} column{'s are' if len(names) > 1 else ' is'} empty: fill "
+            f"{'them' if len(names) > 1 else 'it'} in (ISO dates)")
+    if missing:
+        todo += f" and add a {missing[0]} column"
+    return todo, cell
+
+
 class _Reader:
     """Builds the plan tree from the sheets of the per-level or the flat form."""
 
@@ -1135,6 +1160,7 @@ class _Reader:
         """The plan's row (from the ``plan`` sheet), its period completed from ``--period``."""
         layout = LAYOUTS["plan"]
         row: CellMap | None = None
+        header: _Header | None = None
         if sheet is not None:
             header = _read_header(sheet, layout)
             if header is not None:
@@ -1181,10 +1207,7 @@ class _Reader:
                     file=self.file,
                 )
             else:
-                cell = row.key_cell.get("period") or (row.child("period").key_cell.get("start") if "period" in row else None)
-                # (the template has the columns, blank: they are to be filled in, not added)
-                todo = ("fill in period.start and period.end (ISO dates) in the plan sheet" if cell else
-                        "add period.start and period.end columns (ISO dates) to the plan sheet")
+                todo, cell = _period_todo(header, row)
                 self.period_problem = _problem(
                     f"the plan period is unknown: {todo}, or give it on the command line with --period START..END",
                     sheet.file,
