@@ -1226,13 +1226,15 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     plan = load_path(single, period=PERIOD)
     assert plan.nodes["M1"].timescale == "11-Jun"
     notices = "\n".join(plan.notices)
-    assert "actions!B2 timescale: '11-Jun', as a spreadsheet program saves a date it made of what was typed" in notices
-    assert "!B3" not in notices
+    # (a CSV file has no sheets: the cell is named by its file and line)
+    assert (f"{single}:2 (column B) timescale: '11-Jun', as a spreadsheet program saves a date it made of what was "
+            "typed") in notices
+    assert ":3 (column B)" not in notices and "actions!" not in notices
     folder = tmp_path / "plan-csv"
     folder.mkdir()
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "milestones.csv").write_text("id,title,timescale\nM1,Audit,3-sep\n")
-    assert "milestones!C2 timescale: '3-sep'" in "\n".join(load_path(folder).notices)
+    (folder / "milestones.csv").write_text('id,title,timescale\nM1,"Audit\nthe junctions",June 11\nM2,Report,3-sep\n')
+    assert f"{folder / 'milestones.csv'}:4 (column C) timescale: '3-sep'" in "\n".join(load_path(folder).notices)
 
 
 @pytest.mark.parametrize("value, fmt, shown", [
@@ -1397,3 +1399,41 @@ def test_a_flat_table_s_missing_period_is_told_whether_to_fill_in_or_add_its_col
     problem = first_problem(path)
     assert (problem.sheet, problem.cell) == ("plan", cell)
     assert problem.message == f"the plan period is unknown: {todo}, or give it on the command line with --period START..END"
+
+
+def test_findings_of_a_plan_read_from_csv_point_to_the_line_of_each_node_s_row(tmp_path: Path):
+    # A CSV file has no sheets: a finding gives the file and the line its node's row starts on
+    # (a title written over several lines moves the rows below it down), as for a YAML plan, so
+    # that every output (an editor, a GitHub annotation, SARIF) can point to it. The findings
+    # of a folder of CSV files are listed in the plan's order, as a workbook's are.
+    import csv as csv_module
+
+    write_plan(load_path(MODELS / "thurrock-cypp-2011-12.yaml"), tmp_path / "csv", to="csv")
+    milestones = tmp_path / "csv" / "milestones.csv"
+    with milestones.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv_module.reader(fh))
+    rows[1][rows[0].index("title")] = rows[1][rows[0].index("title")].replace(" ", "\n", 1)  # (Alt+Enter in a cell)
+    with milestones.open("w", encoding="utf-8", newline="") as fh:
+        csv_module.writer(fh).writerows(rows)
+    plan = load_path(tmp_path / "csv")
+    write_plan(plan, tmp_path / "plan.xlsx")
+    line_of: dict[str, tuple[str, int]] = {}
+    for path in sorted((tmp_path / "csv").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv_module.reader(fh)
+            header, line = next(reader), reader.line_num + 1
+            for row in reader:
+                if "id" in header and path.stem in ("priorities", "aims", "objectives", "milestones", "indicators"):
+                    line_of.setdefault(row[header.index("id")], (str(path), line))
+                line = reader.line_num + 1
+    assert any(line_of[m.id][1] != int(plan.location(m.id).cell[1:]) for m in plan.of_kind("milestone"))
+    report = og.check(plan)
+    at_nodes = [f for f in report.findings if f.node in plan.nodes]
+    assert at_nodes
+    for f in at_nodes:
+        assert (f.location.file, f.location.line) == line_of[f.node] and f.location.sheet is None
+        assert str(f.location) == f"{line_of[f.node][0]}:{line_of[f.node][1]}"
+    assert [(f.rule, f.node) for f in report.findings] == [(f.rule, f.node) for f in og.check(load_path(tmp_path / "plan.xlsx")).findings]
+    result = run("check", str(tmp_path / "csv"), "--format", "github")
+    milestone = next(f for f in at_nodes if f.kind == "milestone")
+    assert f"file={milestone.location.file},line={milestone.location.line},title={milestone.rule}" in result.stdout

@@ -91,6 +91,10 @@ _RANK = {kind: i for i, kind in enumerate(LEVELS)}
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"')
 
 
+#: The row number of an A1 reference.
+_REF_ROW = re.compile(r"\d+$")
+
+
 def _column_number(letters: bytes) -> int:
     n = 0
     for ch in letters.upper():
@@ -174,6 +178,32 @@ class RawSheet:
     csv: bool = False
     #: Rows left out as read (a table's totals row), each as "A9: why", for a notice.
     skipped: list[str] = field(default_factory=list)
+    #: A CSV file's rows: the line each starts on (a quoted cell may hold line breaks).
+    lines: dict[int, int] = field(default_factory=dict)
+
+    def line_of(self, ref: str) -> int | None:
+        """The line of a CSV file where the row of the cell ``ref`` (``C14``) starts, else ``None``."""
+        m = _REF_ROW.search(ref)
+        return self.lines.get(int(m[0]) - 1) if self.csv and m else None
+
+    def place(self, ref: str) -> str:
+        """A cell as a notice names it after the file's name: ``milestones!C14`` in a workbook; in
+        a CSV file, which has no sheets, its file and line: ``milestones.csv:14 (column C)``."""
+        line = self.line_of(ref)
+        if line is None:
+            return f"{self.name}!{ref}"
+        return f"{self.file}:{line} (column {ref.rstrip('0123456789')})"
+
+    def where(self, ref: str) -> str:
+        """Where a cell is, to begin a notice: ``plan.xlsx:milestones!C14``, ``milestones.csv:14``."""
+        line = self.line_of(ref)
+        return f"{self.file}:{self.name}!{ref}" if line is None else f"{self.file}:{line}"
+
+    def location(self, ref: str | None) -> Location:
+        """The location of a node read from the cell ``ref``: its sheet and cell in a workbook; in a
+        CSV file its line too, and no sheet (so every output, as for a YAML plan, points to the line)."""
+        line = self.line_of(ref) if ref else None
+        return Location(self.file, None, None, self.name, ref) if line is None else Location(self.file, line, None, None, ref)
 
     @cached_property
     def n_rows(self) -> int:
@@ -596,7 +626,8 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
     sheet = RawSheet(stem, name, csv=True)
     errors: list[Problem] = []
     try:
-        for r, (_line, row) in enumerate(csv_rows(text, delimiter)):
+        for r, (line, row) in enumerate(csv_rows(text, delimiter)):
+            sheet.lines[r] = line
             for c, value in enumerate(row):
                 if value.strip() in SPREADSHEET_ERRORS:
                     # (a workbook's cell whose formula could not be worked out, saved as CSV: no value)
@@ -991,6 +1022,7 @@ class _Reader:
 
     def __init__(self, sheets: list[RawSheet], file: str, stem: str, period: str | None) -> None:
         self.sheets = sheets
+        self.sheet_of = {(sheet.file, sheet.name): sheet for sheet in sheets}
         self.file = file
         self.stem = stem
         self.period = period
@@ -1013,6 +1045,16 @@ class _Reader:
         #: Cells of codes a spreadsheet program holds as numbers or dates, for a notice.
         self.typed_cells: list[str] = []
 
+    def place(self, file: str | None, sheet: str | None, ref: str) -> str:
+        """A cell of a row read from ``file``'s ``sheet``, as a message names it (:meth:`RawSheet.place`)."""
+        raw = self.sheet_of.get((file, sheet))
+        return raw.place(ref) if raw is not None else f"{sheet}!{ref}"
+
+    def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
+        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
+        raw = self.sheet_of.get((file, sheet))
+        return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
+
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
 
@@ -1034,7 +1076,7 @@ class _Reader:
         raw = sheet.get(r, c)
         if raw is not None and sheet.csv and name == "timescale" and _SHOWN_DAY_MONTH.fullmatch(raw.strip()):
             # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June 11")
-            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} timescale: {raw.strip()!r}, as a spreadsheet "
+            self.typed_cells.append(f"{sheet.place(cell_ref(r, c))} timescale: {raw.strip()!r}, as a spreadsheet "
                                     "program saves a date it made of what was typed (June 11 is saved 11-Jun)")
         typed = sheet.typed_at(r, c) if raw is not None else None
         if typed is None or kind not in _TEXT_KINDS:
@@ -1042,7 +1084,7 @@ class _Reader:
         dated = name in _DATE_CODES or name.endswith(".period")
         text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
         if kind == "code" and _may_have_lost(typed, name, dated):
-            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} {name}: {typed.stored}, read as {text!r}")
+            self.typed_cells.append(f"{sheet.place(cell_ref(r, c))} {name}: {typed.stored}, read as {text!r}")
         return text
 
     def typed_notice(self) -> str | None:
@@ -1058,7 +1100,7 @@ class _Reader:
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
-            self.ignored_columns.append(f"{header.sheet.name}!{cell_ref(header.row, c)} {text!r}{why}")
+            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
 
     def _set(self, row: CellMap, col: Column, raw: str, sheet: RawSheet, ref: str) -> None:
         """Put one cell's value into a row, as the field's kind reads it."""
@@ -1122,7 +1164,7 @@ class _Reader:
             elif guess := nearest(text, [col.name for col in layout.columns if col.name not in named]):
                 self.problem(f"unknown column {text!r} in the {layout.name} sheet: did you mean {guess!r}?", sheet, where)
             else:
-                self.ignored_columns.append(f"{sheet.name}!{where} {text!r}")
+                self.ignored_columns.append(f"{sheet.place(where)} {text!r}")
         for name in layout.required if required is None else required:
             if name not in {c.name for c in header.columns.values()}:
                 self.problem(
@@ -1139,7 +1181,7 @@ class _Reader:
                 continue
             if _repeats_header(sheet, r, header.n_cols, header_texts):
                 # (rows pasted from another copy of the sheet, header and all: as in the flat form)
-                self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+                self.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} repeats the header "
                                     "row; skipped")
                 continue
             first = next(c for c in sheet.filled(r, header.n_cols) if sheet.get(r, c) is not None)
@@ -1681,23 +1723,22 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -
     for node_id in plan.nodes:
         row = reader.rows.get(node_id)
         if row is not None:
-            plan.locations[node_id] = Location(row.file, None, None, row.sheet, row.cell)
+            plan.locations[node_id] = reader.location(row.file, row.sheet, row.cell)
     for rows, declared in ((reader.owner_rows, plan.owner_locations), (reader.group_rows, plan.group_locations)):
         for key, row in rows.items():
             if key:
-                declared[key] = Location(row.file, None, None, row.sheet, row.cell)
+                declared[key] = reader.location(row.file, row.sheet, row.cell)
                 if key not in plan.nodes:
                     plan.locations[key] = declared[key]
     if reader.plan_row is not None and plan.id not in plan.nodes:
         row = reader.plan_row
-        plan.locations[plan.id] = Location(row.file or file, None, None, row.sheet, row.key_cell.get("id", row.cell))
+        plan.locations[plan.id] = reader.location(row.file or file, row.sheet, row.key_cell.get("id", row.cell))
     if plan.implicit_indicators:  # where an implicit indicator is first referred to
         for node in plan.nodes.values():
             for ref in getattr(node, "indicators", None) or []:
                 if ref.id in plan.implicit_indicators and ref.id not in plan.locations and node.id in reader.rows:
                     row = reader.rows[node.id]
-                    plan.locations[ref.id] = Location(row.file, None, None, row.sheet,
-                                                      row.key_cell.get("indicators", row.cell))
+                    plan.locations[ref.id] = reader.location(row.file, row.sheet, row.key_cell.get("indicators", row.cell))
     return plan
 
 
@@ -1714,13 +1755,13 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
         if kind == "indicator" and node_id and node_id not in first:
             same, prev = codes.setdefault(code_key(node_id), (node_id, row))
             if same != node_id:  # (one code written two ways: NI72 and NI 72)
-                problems.append(_problem(duplicate_code(node_id, same, f"{prev.sheet}!{prev.key_cell.get('id', prev.cell)}"),
+                problems.append(_problem(duplicate_code(node_id, same, reader.place(prev.file, prev.sheet, prev.key_cell.get('id', prev.cell) or "")),
                                          row.file, row.sheet, row.key_cell.get("id", row.cell)))
         if node_id in first:
             prev = first[node_id]
             problems.append(
                 _problem(
-                    duplicate_id(node_id, f"{prev.sheet}!{prev.key_cell.get('id', prev.cell)}"),
+                    duplicate_id(node_id, reader.place(prev.file, prev.sheet, prev.key_cell.get('id', prev.cell) or "")),
                     row.file,
                     row.sheet,
                     row.key_cell.get("id", row.cell),
@@ -1803,7 +1844,7 @@ class _FlatTable:
                 continue
             filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
             if not filled:
-                self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} fills no level "
+                self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} fills no level "
                                            "column; ignored")
                 continue
             deepest = max(filled)
@@ -1818,7 +1859,7 @@ class _FlatTable:
         if heading is not None and levels:
             first_col = levels[0][1]
             if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
-                self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} is a heading "
+                self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} is a heading "
                                            f"across the table ({heading.strip()[:60]!r}); skipped")
                 return True
             # The rows below leave the first level blank: the heading is their
@@ -1830,7 +1871,7 @@ class _FlatTable:
             sheet.cells.pop(anchor, None)
             sheet.put(r, first_col, heading)
         if _repeats_header(sheet, r, n_cols, header_texts):
-            self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+            self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} repeats the header "
                                        "row; skipped")
             return True
         return False
@@ -1917,11 +1958,13 @@ class _FlatTable:
         reader.kinds[id(node)] = kind
         return node
 
-    def _set_once(self, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+    def _set_once(self, sheet: RawSheet, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+        """Give ``node`` the value of row cell ``ref`` of ``sheet``, unless it has one (a differing
+        value is named in a notice)."""
         if key not in node:
             node.put(key, value, ref)
         elif node[key] != value:
-            self.conflicts.append(f"{node.sheet}!{ref} {what} {value!r} (kept {node[key]!r} for {node['id']})")
+            self.conflicts.append(f"{sheet.place(ref)} {what} {value!r} (kept {node[key]!r} for {node['id']})")
 
     def _give_fields(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
                      current: list[CellMap | None], deepest: int) -> None:
@@ -1932,7 +1975,7 @@ class _FlatTable:
         target_kind = levels[deepest][0]
         lead, lead_ref = self._cell(sheet, r, roles, "lead")
         if lead and lead_ref:
-            self._set_once(target, "lead", lead, lead_ref, "lead")
+            self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
         timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
         if timescale and ts_ref:
             self._timescale(sheet, r, target, target_kind, timescale, ts_ref, levels[deepest][1])
@@ -1951,7 +1994,7 @@ class _FlatTable:
             if text_value and role_ref:
                 if role == "status":
                     text_value = _choice(text_value, STATUSES)
-                self._set_once(target, role, text_value, role_ref, role)
+                self._set_once(sheet, target, role, text_value, role_ref, role)
         for role in ("outcomes", "tags"):
             value, role_ref = self._cell(sheet, r, roles, role)
             if value and role_ref:
@@ -1959,7 +2002,7 @@ class _FlatTable:
                     x.strip() for x in value.split(",") if x.strip()]
                 if role == "outcomes":
                     items = [outcome_id(x) for x in items]
-                self._set_once(target, role, items, role_ref, role)
+                self._set_once(sheet, target, role, items, role_ref, role)
 
     def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
                    column: int) -> None:
@@ -1969,21 +2012,21 @@ class _FlatTable:
                 and sheet.is_continuation(r, column)):
             # One milestone merged over rows, a date on each: "Sept 11; March 12".
             target.put("timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale"))
-            self.joined.append(f"{sheet.name}!{ts_ref}")
+            self.joined.append(sheet.place(ts_ref))
         elif target_kind == "milestone":
-            self._set_once(target, "timescale", timescale, ts_ref, "timescale")
+            self._set_once(sheet, target, "timescale", timescale, ts_ref, "timescale")
         else:
             line = f"Timescale: {timescale}"
             notes = target.get("notes")
             if not notes or line not in notes:
                 target.put("notes", f"{notes}\n{line}" if notes else line, target.key_cell.get("notes", ts_ref))
-                self.timescale_notes.append(f"{sheet.name}!{ts_ref} ({target['id']})")
+                self.timescale_notes.append(f"{sheet.place(ts_ref)} ({target['id']})")
 
     def _indicators(self, sheet: RawSheet, holder: CellMap | None, inds: str, ind_ref: str) -> None:
         """The indicator codes of a row's cell, added to ``holder``'s (each once)."""
         codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
         if holder is None:
-            self.reader.notices.append(f"{sheet.file}:{sheet.name}!{ind_ref}: indicators on a row with no priority, "
+            self.reader.notices.append(f"{sheet.where(ind_ref)}: indicators on a row with no priority, "
                                        "aim or objective; ignored")
             return
         refs = holder.get("indicators")
