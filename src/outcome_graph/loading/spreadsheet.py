@@ -1022,7 +1022,7 @@ class _Reader:
 
     def __init__(self, sheets: list[RawSheet], file: str, stem: str, period: str | None) -> None:
         self.sheets = sheets
-        self.sheet_of = {(sheet.file, sheet.name): sheet for sheet in sheets}
+        self.sheet_of: dict[tuple[str | None, str | None], RawSheet] = {(sheet.file, sheet.name): sheet for sheet in sheets}
         self.file = file
         self.stem = stem
         self.period = period
