@@ -374,14 +374,16 @@ def test_a_capacity_that_is_not_a_whole_number_says_so_at_its_cell(tmp_path: Pat
     folder = tmp_path / "plan-csv"
     folder.mkdir()
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "owners.csv").write_text("id,name,capacity\nA,Team A,2.5\nB,Team B,-4\n")
+    (folder / "owners.csv").write_text('id,name,capacity\nA,"Team\nA",2.5\nB,Team B,-4\n')
     (folder / "priorities.csv").write_text("id,title,lead\nP1,Safe,A\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
-    assert [(p.cell, p.message) for p in info.value.problems] == [
-        ("C2", "A: capacity: must be a whole number (the cell holds '2.5')"),
-        ("C3", "B: capacity: must be 0 or more (the cell holds '-4')"),
+    # (a CSV file has no sheets: the line its row starts on, and the column)
+    assert [(p.line, p.cell, p.message) for p in info.value.problems] == [
+        (2, "C2", "column C: A: capacity: must be a whole number (the cell holds '2.5')"),
+        (4, "C3", "column C: B: capacity: must be 0 or more (the cell holds '-4')"),
     ]
+    assert str(info.value.problems[1]).startswith(f"{folder / 'owners.csv'}:4: column C: B: capacity")
 
 
 def test_a_plan_id_with_spaces_in_a_plan_sheet_says_what_an_id_may_hold(tmp_path: Path):
@@ -993,8 +995,8 @@ def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     [problem] = info.value.problems
-    assert (problem.sheet, problem.cell) == ("table", "E2")
-    assert problem.message == "P1.O1: 'status' is not a field of an objective: it is a field of milestones"
+    assert (problem.line, problem.cell) == (2, "E2")
+    assert problem.message == "column E: P1.O1: 'status' is not a field of an objective: it is a field of milestones"
 
 
 def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
@@ -1125,7 +1127,7 @@ def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_wha
     (folder / "indicators.csv").write_text("id,title,baseline.period,baseline.value\nNI 72,Early years,Sep-08,56\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
-    by_cell = {(p.sheet, p.cell): p.message for p in info.value.problems}
+    by_cell = {(Path(p.file or "").stem, p.cell): p.message for p in info.value.problems}
     assert by_cell[("plan", "C2")].endswith("a spreadsheet program shows 2011-07-31 as 31/07/2011 (and saves it so in "
                                             "a CSV file): write 2011-04-01 if that is what was meant, in a cell "
                                             "formatted as Text")
@@ -1173,7 +1175,8 @@ def test_a_percentage_saved_in_a_csv_file_is_read_as_in_a_workbook(tmp_path: Pat
     assert ind.baseline.value == 71 and ind.targets[0].value == 60.5 and ind.targets[0].change == "-10%"
     (folder / "targets.csv").write_text("node,period,value\nNI 72,2011-12,60%%\n")
     problem = first_problem(folder)
-    assert (problem.sheet, problem.cell) == ("targets", "C2") and "must be a number" in problem.message
+    assert (problem.file, problem.line, problem.cell) == (str(folder / "targets.csv"), 2, "C2")
+    assert "must be a number" in problem.message
 
 
 def test_a_whole_percentage_and_a_date_worked_out_with_a_time_read_as_shown(tmp_path: Path):
@@ -1205,9 +1208,9 @@ def test_a_formula_error_saved_in_a_csv_file_is_an_error_naming_its_cell(tmp_pat
     (folder / "objectives.csv").write_text("id,title\nO1,#NAME?\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
-    assert [(p.file, p.sheet, p.cell) for p in info.value.problems] == [
-        (str(folder / "milestones.csv"), "milestones", "C2"), (str(folder / "objectives.csv"), "objectives", "B2")]
-    assert info.value.problems[0].message.startswith("the cell holds #N/A, which a spreadsheet program saves for a "
+    assert [(p.file, p.line, p.cell) for p in info.value.problems] == [
+        (str(folder / "milestones.csv"), 2, "C2"), (str(folder / "objectives.csv"), 2, "B2")]
+    assert info.value.problems[0].message.startswith("column C: the cell holds #N/A, which a spreadsheet program saves for a "
                                                      "formula it could not work out")
 
 

@@ -192,7 +192,7 @@ class RawSheet:
         line = self.line_of(ref)
         if line is None:
             return f"{self.name}!{ref}"
-        return f"{self.file}:{line} (column {ref.rstrip('0123456789')})"
+        return f"{Path(self.file).name}:{line} (column {ref.rstrip('0123456789')})"
 
     def where(self, ref: str) -> str:
         """Where a cell is, to begin a notice: ``plan.xlsx:milestones!C14``, ``milestones.csv:14``."""
@@ -631,9 +631,9 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
             for c, value in enumerate(row):
                 if value.strip() in SPREADSHEET_ERRORS:
                     # (a workbook's cell whose formula could not be worked out, saved as CSV: no value)
-                    errors.append(_problem(f"the cell holds {value.strip()}, which a spreadsheet program saves for a "
-                                           "formula it could not work out: correct the formula or type the value, "
-                                           "and save the file again", name, stem, cell_ref(r, c)))
+                    errors.append(_csv_problem(f"the cell holds {value.strip()}, which a spreadsheet program saves for "
+                                               "a formula it could not work out: correct the formula or type the "
+                                               "value, and save the file again", name, line, cell_ref(r, c)))
                 if value != "":
                     sheet.cells[(r, c)] = csv_unescape(value)
             if len(sheet.cells) > MAX_CELLS:
@@ -675,7 +675,7 @@ def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawShee
 class CellMap(LocMap):
     """A mapping built from a row, with the sheet and cell of itself and of each key."""
 
-    __slots__ = ("file", "sheet", "cell", "key_cell", "is_row")
+    __slots__ = ("file", "sheet", "cell", "key_cell", "is_row", "raw")
 
     def __init__(self, file: str | None, sheet: str | None, cell: str | None, *, is_row: bool = False) -> None:
         super().__init__(None, None)
@@ -684,6 +684,14 @@ class CellMap(LocMap):
         self.cell = cell
         self.key_cell: dict[str, str] = {}
         self.is_row = is_row
+        #: The sheet read, once known (see :func:`_note_sheets`).
+        self.raw: RawSheet | None = None
+
+    def written_at(self, key: str) -> str:
+        """Where the cell of ``key`` (else the row) is, for a message: ``owners!A2``, or in a CSV
+        file ``owners.csv:2 (column A)``."""
+        ref = self.key_cell.get(key, self.cell) or ""
+        return self.raw.place(ref) if self.raw is not None else f"{self.sheet}!{ref}"
 
     def put(self, key: str, value: Any, cell: str | None) -> None:
         self[key] = value
@@ -709,6 +717,18 @@ class CellList(LocList):
         self.file = file
         self.sheet = sheet
         self.cell = cell
+
+
+def _note_sheets(tree: Any, sheet_of: dict[tuple[str | None, str | None], RawSheet]) -> None:
+    """Give each mapping of the tree the sheet it was read from, so that a message about it names
+    the place as the sheet's kind does (a CSV file's line)."""
+    if isinstance(tree, CellMap):
+        tree.raw = sheet_of.get((tree.file, tree.sheet))
+        for value in tree.values():
+            _note_sheets(value, sheet_of)
+    elif isinstance(tree, list):
+        for item in tree:
+            _note_sheets(item, sheet_of)
 
 
 def _where(obj: Any, default: tuple[str | None, str | None, str | None]) -> tuple[str | None, str | None, str | None]:
@@ -1044,11 +1064,6 @@ class _Reader:
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
         #: Cells of codes a spreadsheet program holds as numbers or dates, for a notice.
         self.typed_cells: list[str] = []
-
-    def place(self, file: str | None, sheet: str | None, ref: str) -> str:
-        """A cell of a row read from ``file``'s ``sheet``, as a message names it (:meth:`RawSheet.place`)."""
-        raw = self.sheet_of.get((file, sheet))
-        return raw.place(ref) if raw is not None else f"{sheet}!{ref}"
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
         """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
@@ -1634,6 +1649,30 @@ def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_byte
 
 def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
                     workbook: bool, base_dir: str | None) -> Plan:
+    """The plan the sheets hold; a problem in a CSV file, which has no sheets, names its line."""
+    try:
+        return _sheets_plan(sheets, name, stem, period, notices, workbook=workbook, base_dir=base_dir)
+    except PlanError as exc:
+        if not any(sheet.csv for sheet in sheets):
+            raise
+        sheet_of: dict[tuple[str | None, str | None], RawSheet] = {(sheet.file, sheet.name): sheet for sheet in sheets}
+        raise PlanError([_at_line(problem, sheet_of.get((problem.file, problem.sheet))) for problem in exc.problems]) from None
+
+
+def _at_line(problem: Problem, sheet: RawSheet | None) -> Problem:
+    """The problem at a cell of a CSV file ``sheet`` at the line its row starts on, its message
+    naming the cell's column (the cell kept)."""
+    line = sheet.line_of(problem.cell) if sheet is not None and problem.cell else None
+    return problem if line is None or not problem.cell else _csv_problem(problem.message, problem.file, line, problem.cell)
+
+
+def _csv_problem(message: str, file: str | None, line: int, cell: str) -> Problem:
+    """A problem at a cell of a CSV file: ``actions.csv:4: column C: ...``."""
+    return Problem(f"column {cell.rstrip('0123456789')}: {message}", file=file, line=line, cell=cell)
+
+
+def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
+                 workbook: bool, base_dir: str | None) -> Plan:
     reader = _Reader(sheets, name, stem, period)
     reader.notices.extend(notices)
     reader.notices.extend(f"{sheet.file}:{sheet.name}!{why}" for sheet in sheets for why in sheet.skipped)
@@ -1694,6 +1733,7 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
     if reader.ignored_columns:
         reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
     reader.fail()
+    _note_sheets(tree, reader.sheet_of)
     plan = _validate(tree, reader, name, base_dir=base_dir)
     plan.notices.extend(reader.notices)
     plan.sources[:0] = list(dict.fromkeys(sheet.file for sheet in sheets))  # (the workbook, or each CSV file read)
@@ -1755,13 +1795,13 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
         if kind == "indicator" and node_id and node_id not in first:
             same, prev = codes.setdefault(code_key(node_id), (node_id, row))
             if same != node_id:  # (one code written two ways: NI72 and NI 72)
-                problems.append(_problem(duplicate_code(node_id, same, reader.place(prev.file, prev.sheet, prev.key_cell.get('id', prev.cell) or "")),
+                problems.append(_problem(duplicate_code(node_id, same, prev.written_at("id")),
                                          row.file, row.sheet, row.key_cell.get("id", row.cell)))
         if node_id in first:
             prev = first[node_id]
             problems.append(
                 _problem(
-                    duplicate_id(node_id, reader.place(prev.file, prev.sheet, prev.key_cell.get('id', prev.cell) or "")),
+                    duplicate_id(node_id, prev.written_at("id")),
                     row.file,
                     row.sheet,
                     row.key_cell.get("id", row.cell),
