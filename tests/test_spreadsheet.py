@@ -1230,14 +1230,14 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     assert plan.nodes["M1"].timescale == "11-Jun"
     notices = "\n".join(plan.notices)
     # (a CSV file has no sheets: the cell is named by its file and line)
-    assert (f"{single}:2 (column B) timescale: '11-Jun', as a spreadsheet program saves a date it made of what was "
+    assert ("actions.csv:2 (column B) timescale: '11-Jun', as a spreadsheet program saves a date it made of what was "
             "typed") in notices
     assert ":3 (column B)" not in notices and "actions!" not in notices
     folder = tmp_path / "plan-csv"
     folder.mkdir()
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
     (folder / "milestones.csv").write_text('id,title,timescale\nM1,"Audit\nthe junctions",June 11\nM2,Report,3-sep\n')
-    assert f"{folder / 'milestones.csv'}:4 (column C) timescale: '3-sep'" in "\n".join(load_path(folder).notices)
+    assert "milestones.csv:4 (column C) timescale: '3-sep'" in "\n".join(load_path(folder).notices)
 
 
 @pytest.mark.parametrize("value, fmt, shown", [
