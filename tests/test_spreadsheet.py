@@ -1440,3 +1440,25 @@ def test_findings_of_a_plan_read_from_csv_point_to_the_line_of_each_node_s_row(t
     result = run("check", str(tmp_path / "csv"), "--format", "github")
     milestone = next(f for f in at_nodes if f.kind == "milestone")
     assert f"file={milestone.location.file},line={milestone.location.line},title={milestone.rule}" in result.stdout
+
+
+@pytest.mark.parametrize("stored, fmt, timescale, reading", [
+    # "Jun-11" under mmm-d is 11 June (the year the program guessed, 2026, is not read);
+    # under mmm-yy, June 2011: the same text, read from the cell's date and what its format shows.
+    (datetime(2026, 6, 11), "mmm-d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),
+    (datetime(2011, 6, 1), "mmm-yy", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
+    (datetime(2026, 6, 11), "mmmm d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),  # (shown "June 11")
+    (datetime(2026, 6, 11), "m/d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),  # (shown 6/11)
+    # (a month shown with its year is that month, whatever colour the format gives it)
+    (datetime(2011, 6, 1), "[Red]mmm-yy", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
+    (datetime(2011, 6, 1), "[$-809]mmmm yyyy;@", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
+])
+def test_a_date_cell_is_read_from_its_value_and_what_its_format_shows(
+        tmp_path: Path, stored: datetime, fmt: str, timescale: str, reading: tuple[date, date]):
+    path = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "By when"], ["Audit", stored]]})
+    _formatted(path, "Sheet1", {"B2": fmt})
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["M1"].timescale == timescale
+    timing = og.PlanFacts(plan).timing["M1"]
+    [interval] = timing.intervals
+    assert (interval.start, interval.end) == reading

@@ -307,10 +307,9 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
             return str(int(value))
         return repr(value)
     if isinstance(value, datetime):
-        fmt = (number_format or "").lower()
-        if value.time() == time(0, 0) or _shows_day_only(fmt):
-            if value.day == 1 and fmt and "d" not in fmt and "m" in fmt and "y" in fmt:
-                return f"{value.year:04d}-{value.month:02d}"  # a month typed as "Jun-11"
+        if value.time() == time(0, 0) or _shows_day_only(number_format or ""):
+            if value.day == 1 and _shows_month_and_year(number_format):
+                return f"{value.year:04d}-{value.month:02d}"  # (a month typed as "Jun-11")
             return value.date().isoformat()
         return value.isoformat()
     if isinstance(value, (date, time)):
@@ -360,6 +359,13 @@ def _shown_number(value: float, number_format: str | None) -> str | None:
     return text
 
 
+def _shows_month_and_year(number_format: str | None) -> bool:
+    """Whether a date format shows the month and year but not the day (``mmm-yy``, ``mmmm yyyy``,
+    ``[Red]mmm-yy``: its colour and literal text left out)."""
+    fmt = _format_section(number_format).lower()
+    return "m" in fmt and "y" in fmt and not any(c in fmt for c in "dhs")
+
+
 def _date_shown_without_year(number_format: str | None) -> bool:
     """Whether a date format shows the day and month but no year (``d-mmm``: what a spreadsheet
     program gives ``June 11`` typed in a cell, dated in the year it was typed)."""
@@ -384,8 +390,9 @@ def _typed(value: Any, number_format: str | None) -> TypedCell | None:
                          own_format=own_format)
     if isinstance(value, datetime) and value.time() == time(0, 0):
         if _date_shown_without_year(number_format):
-            fmt = _format_section(number_format).lower()
-            shown = f"{value.day}-{value:%b}" if fmt.index("d") < fmt.index("m") else f"{value:%b}-{value.day}"
+            # (day first whatever the format's order: mmm-d shows 11 June as "Jun-11", which would
+            # read as June 2011)
+            shown = f"{value.day}-{value:%b}"
             return TypedCell(f"the date {value.date().isoformat()}", shown=shown, is_date=True, no_year=True)
         return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
     if isinstance(value, (date, datetime, time)):
