@@ -14,6 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.errors import ConfigError, PlanError, Problem
@@ -1462,3 +1464,59 @@ def test_a_date_cell_is_read_from_its_value_and_what_its_format_shows(
     timing = og.PlanFacts(plan).timing["M1"]
     [interval] = timing.intervals
     assert (interval.start, interval.end) == reading
+
+
+_ID_POOL = [f"O{i}" for i in range(1, 5)] + [f"O{i}.M{j}" for i in range(1, 5) for j in range(1, 5)]
+
+
+@st.composite
+def _partly_numbered_tables(draw: st.DrawFn) -> list[list[str]]:
+    """A flat table of objectives and their milestones whose id columns are filled in some rows
+    (each id given once), as a table is after rows are inserted, moved or renumbered by hand:
+    given ids may be any other row's position id, and may sit on any row of their node."""
+    shape = draw(st.lists(st.integers(1, 3), min_size=1, max_size=4))
+    n_rows = sum(shape)
+    given = draw(st.lists(st.sampled_from(_ID_POOL), unique=True, max_size=n_rows * 2))
+    cells = draw(st.lists(st.booleans(), min_size=n_rows * 2, max_size=n_rows * 2))
+    ids = iter(given)
+    rows = [["Objective", "Objective ID", "Key milestones", "Milestone ID"]]
+    for i, n in enumerate(shape):
+        for j in range(n):
+            objective_id = next(ids, "") if cells[2 * (len(rows) - 1)] else ""
+            milestone_id = next(ids, "") if cells[2 * (len(rows) - 1) + 1] else ""
+            rows.append([f"Objective {i + 1}" if j == 0 else "", objective_id, f"Action {i + 1}.{j + 1}", milestone_id])
+    return rows
+
+
+@given(rows=_partly_numbered_tables())
+def test_ids_generated_in_a_partly_numbered_table_never_take_an_id_the_table_gives(rows: list[list[str]]):
+    # Whatever rows give an id, and wherever in its node's rows it is given, the ids generated
+    # for the others skip every id of the table's id columns: the table loads, every node has an
+    # id of its own, and a node opened on a row with an id has that id.
+    import csv as csv_module
+    import io
+
+    text = io.StringIO()
+    csv_module.writer(text).writerows(rows)
+    plan = og.load(text.getvalue(), name="actions.csv", period=PERIOD)
+    given = {cell for row in rows[1:] for cell in (row[1], row[3]) if cell}
+    assert len(plan.nodes) == sum(1 for row in rows[1:] if row[0]) + len(rows) - 1
+    for r, row in enumerate(rows[1:], start=2):
+        milestone = next(n for n in plan.of_kind("milestone") if n.title == row[2])
+        assert milestone.id == (row[3] or milestone.id) and (row[3] or milestone.id not in given)
+        if row[0]:
+            objective = plan.nodes[milestone.parent] if getattr(milestone, "parent", None) else next(
+                o for o in plan.of_kind("objective") if o.title == row[0])
+            assert objective.id == row[1] or (not row[1] and objective.id not in given)
+
+
+def test_an_id_given_on_a_later_row_of_a_node_is_named_in_a_notice(tmp_path: Path):
+    # An objective's id typed on its second row, below the row that opens it, came too late to be
+    # its id (its milestones' ids are made from it) and was dropped without a word.
+    path = tmp_path / "actions.csv"
+    path.write_text("Objective,Objective ID,Key milestones\nFewer accidents,,Audit\n,O7,Publish\n"
+                    "Fewer accidents,O2,Report\n", encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["O1", "O1.M1", "O1.M2", "O1.M3"]
+    assert ("values that differ from the first one given were ignored: actions.csv:3 (column B) id 'O7' (kept 'O1' "
+            "for 'Fewer accidents'); actions.csv:4 (column B) id 'O2' (kept 'O1' for 'Fewer accidents')") in plan.notices[0]

@@ -1952,6 +1952,7 @@ class _FlatTable:
             if text is None:
                 if current[i] is not None:
                     parent = current[i]
+                    self._id_again(sheet, r, roles, kind, parent)
                 continue
             # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
             title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
@@ -1963,11 +1964,20 @@ class _FlatTable:
                 node = self.found.get((id(parent), kind, _norm(title)))
             if node is None:
                 node = self._new_node(sheet, r, roles, kind, title, cell_ref(r, c), parent)
+            else:
+                self._id_again(sheet, r, roles, kind, node)
             if current[i] is not node:
                 current[i] = node
                 for j in range(i + 1, len(current)):
                     current[j] = None
             parent = node
+
+    def _id_again(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, node: CellMap) -> None:
+        """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
+        or its position's, which the ids of the nodes below are made from): the first is kept."""
+        given, ref = self._cell(sheet, r, roles, f"id:{kind}")
+        if given and ref and given != node["id"]:
+            self.conflicts.append(f"{sheet.place(ref)} id {given!r} (kept {node['id']!r} for {node['title']!r})")
 
     def _new_node(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, title: str, ref: str,
                   parent: CellMap | None) -> CellMap:
