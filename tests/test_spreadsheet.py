@@ -1520,3 +1520,23 @@ def test_an_id_given_on_a_later_row_of_a_node_is_named_in_a_notice(tmp_path: Pat
     assert list(plan.nodes) == ["O1", "O1.M1", "O1.M2", "O1.M3"]
     assert ("values that differ from the first one given were ignored: actions.csv:3 (column B) id 'O7' (kept 'O1' "
             "for 'Fewer accidents'); actions.csv:4 (column B) id 'O2' (kept 'O1' for 'Fewer accidents')") in plan.notices[0]
+
+
+def test_rows_hidden_in_a_workbook_are_read_and_named_in_a_notice(tmp_path: Path):
+    # A row hidden by hand (a done action tidied away) or by a filter is still in the plan: it is
+    # read, in either form, and named in a notice, as what the sheet shows is not all there is.
+    flat = workbook(tmp_path / "table.xlsx", {"Pillar 1": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None, "Old action", "Roads"],
+        [None, "Publish", "Roads"]]})
+    per_level = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title"], ["M1", "Audit"], ["M2", "Old action"], ["M3", "Publish"]]})
+    for path, sheet, titles in ((flat, "Pillar 1", ["Audit", "Old action", "Publish"]),
+                                (per_level, "milestones", ["Audit", "Old action", "Publish"])):
+        book = openpyxl.load_workbook(path)
+        book[sheet].row_dimensions[3].hidden = True
+        book.save(path)
+        plan = load_path(path, period=PERIOD)
+        assert [m.title for m in plan.of_kind("milestone")] == titles
+        assert (f"{path}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; delete a "
+                f"row to take it out: {sheet} row 3") in plan.notices

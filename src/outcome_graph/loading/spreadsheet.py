@@ -172,6 +172,8 @@ class RawSheet:
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     #: The sheet is hidden in the workbook.
     hidden: bool = False
+    #: Rows hidden in the workbook (0-based), by hand or by a filter.
+    hidden_rows: frozenset[int] = frozenset()
     #: A cell a spreadsheet program stored as a number, date or truth value (not as text).
     typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
     #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
@@ -482,7 +484,8 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     total = 0
     errors: list[Problem] = []
     for ws in book.worksheets:
-        sheet = RawSheet(ws.title, name, hidden=ws.sheet_state != "visible")
+        sheet = RawSheet(ws.title, name, hidden=ws.sheet_state != "visible",
+                         hidden_rows=frozenset(r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden))
         cells = ws._cells  # a dict (row, col) -> cell: the cells that exist, however far apart
         total += len(cells)
         if total > MAX_CELLS:
@@ -1071,6 +1074,8 @@ class _Reader:
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
         #: Cells of codes a spreadsheet program holds as numbers or dates, for a notice.
         self.typed_cells: list[str] = []
+        #: Rows hidden in the workbook that were read as items, for a notice.
+        self.hidden_rows: list[str] = []
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
         """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
@@ -1108,6 +1113,21 @@ class _Reader:
         if kind == "code" and _may_have_lost(typed, name, dated):
             self.typed_cells.append(f"{sheet.place(cell_ref(r, c))} {name}: {typed.stored}, read as {text!r}")
         return text
+
+    def note_hidden(self, sheet: RawSheet, r: int) -> None:
+        """Note row ``r`` of ``sheet``, read as an item, when it is hidden in the workbook."""
+        if r in sheet.hidden_rows:
+            self.hidden_rows.append(f"{sheet.name} row {r + 1}")
+
+    def hidden_notice(self) -> str | None:
+        """The notice naming the hidden rows read: what a person sees of the sheet is not all the
+        plan holds (hiding a row, or filtering the table, takes nothing out of the plan)."""
+        if not self.hidden_rows:
+            return None
+        rows = self.hidden_rows[:_MAX_NAMED] + ([f"and {len(self.hidden_rows) - _MAX_NAMED} more"]
+                                                if len(self.hidden_rows) > _MAX_NAMED else [])
+        return (f"{self.file}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; "
+                "delete a row to take it out: " + ", ".join(rows))
 
     def typed_notice(self) -> str | None:
         """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
@@ -1207,6 +1227,7 @@ class _Reader:
                                     "row; skipped")
                 continue
             first = next(c for c in sheet.filled(r, header.n_cols) if sheet.get(r, c) is not None)
+            self.note_hidden(sheet, r)
             anchor = cell_ref(r, title_col if title_col is not None else first)
             row = CellMap(sheet.file, sheet.name, anchor, is_row=True)
             for c, col in header.columns.items():
@@ -1735,8 +1756,9 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         if skipped:
             reader.notices.append(f"{name}: sheets with no level column were ignored: {', '.join(skipped)}")
         tree = reader.flat(flat, plan_sheet)
-    if (typed := reader.typed_notice()) is not None:
-        reader.notices.append(typed)
+    for notice in (reader.typed_notice(), reader.hidden_notice()):
+        if notice is not None:
+            reader.notices.append(notice)
     if reader.ignored_columns:
         reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
     reader.fail()
@@ -1895,6 +1917,7 @@ class _FlatTable:
                                            "column; ignored")
                 continue
             deepest = max(filled)
+            self.reader.note_hidden(sheet, r)
             self._open_nodes(sheet, r, roles, levels, current, deepest)
             self._give_fields(sheet, r, roles, levels, current, deepest)
 
