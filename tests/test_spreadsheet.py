@@ -1540,3 +1540,17 @@ def test_rows_hidden_in_a_workbook_are_read_and_named_in_a_notice(tmp_path: Path
         assert [m.title for m in plan.of_kind("milestone")] == titles
         assert (f"{path}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; delete a "
                 f"row to take it out: {sheet} row 3") in plan.notices
+
+
+@pytest.mark.parametrize("group_row", [["Outcome area", None, "Actions"], [None, None, "Key actions"]])
+def test_a_row_grouping_the_columns_above_a_flat_table_s_header_is_not_its_header(tmp_path: Path, group_row: list):
+    # "Actions" merged over Action | Lead | By when names a level too: the header is the row below
+    # it, which names more of the table's columns (the group row was the header, the real header a
+    # milestone called "Action", and the priorities, objectives and leads were lost).
+    path = workbook(tmp_path / "table.xlsx", {"Plan": [
+        group_row, ["Priority", "Objective", "Action", "Lead", "By when"],
+        ["Be healthy", "Fewer pregnancies", "Run clinics", "PCT", "Sept 11"]]}, {"Plan": ["C1:E1"]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Be healthy"), ("P1.O1", "Fewer pregnancies"), ("P1.O1.M1", "Run clinics")]
+    assert (plan.nodes["P1.O1.M1"].lead, plan.nodes["P1.O1.M1"].timescale) == ("PCT", "Sept 11")

@@ -1543,20 +1543,33 @@ class _Reader:
         return tree
 
     def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
+        """The header row of a flat table and the column of each role: the first row that names a
+        level, or the row below it when that names more roles (a row grouping the columns above the
+        header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
         n_cols = sheet.n_cols
+        found: tuple[int, dict[int, str | None]] | None = None
         for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
+            if sheet.is_blank(r, n_cols):
+                continue
             roles = {c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None}
-            if any(role and role.startswith("level:") for role in roles.values()):
-                out: dict[str, int] = {}
-                unknown: dict[int, str] = {}
-                for c, role in roles.items():
-                    if role is None or role in out:
-                        unknown[c] = (sheet.get(r, c) or "").strip()
-                    else:
-                        out[role] = c
-                self.note_unknown(_Header(sheet, r, {}, unknown, n_cols))
-                return r, out
-        return None
+            named = sum(1 for role in set(roles.values()) if role)
+            if found is not None and not (any(role and role.startswith("level:") for role in roles.values())
+                                          and named > sum(1 for role in set(found[1].values()) if role)):
+                break
+            if found is not None or any(role and role.startswith("level:") for role in roles.values()):
+                found = (r, roles)
+        if found is None:
+            return None
+        r, roles = found
+        out: dict[str, int] = {}
+        unknown: dict[int, str] = {}
+        for c, role in roles.items():
+            if role is None or role in out:
+                unknown[c] = (sheet.get(r, c) or "").strip()
+            else:
+                out[role] = c
+        self.note_unknown(_Header(sheet, r, {}, unknown, n_cols))
+        return r, out
 
 
 def _norm(text: str) -> str:
