@@ -1986,9 +1986,9 @@ class _FlatTable:
             kind, c = levels[i]
             text = sheet.get(r, c)
             if text is None:
-                if current[i] is not None:
-                    parent = current[i]
-                    self._id_again(sheet, r, roles, kind, parent)
+                if (held := current[i]) is not None:
+                    parent = held
+                    self._id_again(sheet, r, roles, kind, held)
                 continue
             # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
             title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
