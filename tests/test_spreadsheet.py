@@ -1554,3 +1554,19 @@ def test_a_row_grouping_the_columns_above_a_flat_table_s_header_is_not_its_heade
     assert [(n.id, n.title) for n in plan.nodes.values()] == [
         ("P1", "Be healthy"), ("P1.O1", "Fewer pregnancies"), ("P1.O1.M1", "Run clinics")]
     assert (plan.nodes["P1.O1.M1"].lead, plan.nodes["P1.O1.M1"].timescale) == ("PCT", "Sept 11")
+
+
+def test_a_cover_page_listing_the_plan_s_parts_is_not_read_as_a_table(tmp_path: Path):
+    # A cover sheet's contents list ("Priorities", then the names of the sheets) names a level in
+    # one cell: beside a table that names more columns it is no table, and its lines no priorities.
+    cover = [["Children and Young People's Plan 2011-12"], ["Contents"], ["Priorities"], ["Action plan"], ["Glossary"]]
+    table = [["Priority", "Objective", "Action", "Lead", "By when"],
+             ["Be healthy", "Fewer pregnancies", "Run clinics", "PCT", "Sept 11"]]
+    path = workbook(tmp_path / "plan.xlsx", {"Cover": cover, "Action plan": table})
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["P1", "P1.O1", "P1.O1.M1"] and plan.nodes["P1"].title == "Be healthy"
+    assert (f"{path}: sheets whose header names one column, beside tables that name more, were taken for a cover "
+            "or contents page and not read: Cover!A3 'Priorities'") in plan.notices
+    # (a table of one column, alone, is a table)
+    alone = load_path(workbook(tmp_path / "list.xlsx", {"Cover": cover}), period=PERIOD)
+    assert [n.title for n in alone.nodes.values()] == ["Action plan", "Glossary"]

@@ -1528,11 +1528,19 @@ class _Reader:
         tree.put("format", FORMAT_ID, None)
         tree.put("plan", plan_row, plan_row.cell)
         table = _FlatTable(self)
-        headers = [(sheet, header) for sheet in data_sheets if (header := self._flat_header(sheet)) is not None]
-        for sheet, (h_row, roles) in headers:
+        found = [(sheet, at) for sheet in data_sheets if (at := self._flat_header(sheet)) is not None]
+        headers = _without_lists(found)
+        covers = [f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
+                  for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
+                  for c in roles.values()]
+        if covers:
+            self.notices.append(f"{self.file}: sheets whose header names one column, beside tables that name more, "
+                                f"were taken for a cover or contents page and not read: {', '.join(covers)}")
+        for sheet, (h_row, roles, unknown) in headers:
+            self.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
             table.note_given_ids(sheet, h_row, roles)
-        for sheet, header in headers:
-            table.read_sheet(sheet, *header)
+        for sheet, (h_row, roles, _) in headers:
+            table.read_sheet(sheet, h_row, roles)
         for key in ("priorities", "aims", "objectives", "milestones"):
             if key in table.top:
                 tree.put(key, table.top[key], None)
@@ -1542,9 +1550,9 @@ class _Reader:
         self.notices.extend(table.notices())
         return tree
 
-    def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
-        """The header row of a flat table and the column of each role: the first row that names a
-        level, or the row below it when that names more roles (a row grouping the columns above the
+    def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
+        """The header row of a flat table, the column of each role and the header of each column that
+        has none: the first row that names a level, or the row below it when that names more roles (a row grouping the columns above the
         header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
         n_cols = sheet.n_cols
         found: tuple[int, dict[int, str | None]] | None = None
@@ -1568,8 +1576,17 @@ class _Reader:
                 unknown[c] = (sheet.get(r, c) or "").strip()
             else:
                 out[role] = c
-        self.note_unknown(_Header(sheet, r, {}, unknown, n_cols))
-        return r, out
+        return r, out, unknown
+
+
+def _without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
+                   ) -> list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]]:
+    """The flat sheets that are tables: a sheet whose header names one column alone (a cover page
+    listing "Priorities" and the sheets that follow) is no table beside sheets whose headers name
+    more; where none does, a table of one column is one."""
+    if all(len(roles) + len(unknown) < 2 for _, (_, roles, unknown) in found):
+        return found
+    return [(sheet, header) for sheet, header in found if len(header[1]) + len(header[2]) >= 2]
 
 
 def _norm(text: str) -> str:
