@@ -1258,3 +1258,30 @@ def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:
     for name in ("the September Guarantee", "the Summer Reading Challenge", "over the summer"):
         assert parse_timescale(name, THURROCK).kind == "undated"
     assert parse_timescale("every summer term", THURROCK).kind == "ongoing"
+
+
+# ---------------------------------------------------------------------------------------------
+# US-order ranges, half-terms by number, split years with a hyphen, days without a year
+# ---------------------------------------------------------------------------------------------
+CALENDAR_2012 = Interval(date(2012, 1, 1), date(2012, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("April 1 - March 31, 2012", ["2011-04..2012-03"], "1 April 2011 to 31 March 2012"),
+    ("April 1 – March 31 2012", ["2011-04..2012-03"], "1 April 2011 to 31 March 2012"),
+    ("September 1 to December 16, 2011", ["2011-09-01..2011-12-16"], "1 September 2011 to 16 December 2011"),
+])
+def test_a_range_of_days_written_month_first_keeps_its_start(text: str, expected: list[str], says: str) -> None:
+    # (the start day was lost: 'April 1 - March 31, 2012' was 31 March 2012 alone)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+        assert t.interpretation == f"{text!r} read as {says}"
+
+
+@pytest.mark.parametrize("text", ["June 11-2012", "June 11 - 2012", "Jun 11–2012"])
+def test_a_month_with_a_two_digit_year_then_a_hyphen_and_a_year_is_a_range(text: str) -> None:
+    # ('June 11-2012' was the calendar year 2012, the June dropped; it reads as 'June 11 - 2012' does)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t), t.ends_on_year, t.due_month) == ("dated", ["2011-06..2012-12"], True, None)
+    assert "June 2011 to 2012" in t.interpretation

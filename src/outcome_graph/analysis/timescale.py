@@ -25,7 +25,8 @@ reads them).
   (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
   ``2.2.5`` are not dates); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
   ``May-15 2012`` (a month and day joined by a hyphen before a year; ``May-15`` alone is May
-  2015); ``1 - 15 April 2011``; ``w/c 5 September 2011`` (week commencing; also ``wc``,
+  2015); ``1 - 15 April 2011``; ``April 1 - March 31, 2012`` (month first, a range: 1 April 2011 to
+  31 March 2012); ``w/c 5 September 2011`` (week commencing; also ``wc``,
   ``w.c.``) is that week, and so is ``w/e 9 September 2011`` (week ending; also ``week
   ending``), the seven days to that day. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
@@ -40,7 +41,7 @@ reads them).
   year, rolled back a year when it would otherwise start after the second part
   (``Nov – Feb 12`` is November 2011 to February 2012); a second part without a year takes the
   first year that does not end before the first part. A range that ends before it starts is
-  not read.
+  not read. ``June 11-2012`` is ``June 11 - 2012``, June 2011 to the end of 2012.
 - **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
   intervals in the order written; repeated identical dates are kept once. A part without a year
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
@@ -626,7 +627,7 @@ _Y4 = r"(?:19|20)\d\d"
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
 _NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)", re.A)
 # a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
-_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-\d)"
+_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-(?!" + _Y4 + r"(?!\d))\d)"
 
 
 def _mon(name: str) -> str:
@@ -672,7 +673,10 @@ _ALTERNATIVES = [
     # 'May-15' alone is a spreadsheet's May 2015)
     r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
     r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
-    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)))",
+    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)"
+    # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
+    r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + _MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
+    + _Y4 + r"(?!\d))))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012)
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
