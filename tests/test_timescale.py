@@ -1285,3 +1285,58 @@ def test_a_month_with_a_two_digit_year_then_a_hyphen_and_a_year_is_a_range(text:
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t), t.ends_on_year, t.due_month) == ("dated", ["2011-06..2012-12"], True, None)
     assert "June 2011 to 2012" in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Spring 1 2012", ["2012-01..2012-02"], "the first half of the spring term 2012 (January to February 2012)"),
+    ("Spring 2 2012", ["2012-02..2012-04"], "the second half of the spring term 2012 (February to April 2012)"),
+    ("Summer 1 2012", ["2012-04..2012-05"], "the first half of the summer term 2012 (April to May 2012)"),
+    ("Summer 2 2012", ["2012-06..2012-07"], "the second half of the summer term 2012 (June to July 2012)"),
+    ("Autumn 1 2011", ["2011-09..2011-10"], "the first half of the autumn term 2011 (September to October 2011)"),
+    ("Autumn 2 2011", ["2011-11..2011-12"], "the second half of the autumn term 2011 (November to December 2011)"),
+    ("Autumn term 2 2011", ["2011-11..2011-12"], "the second half of the autumn term 2011 (November to December 2011)"),
+    ("Summer 2 2011/12", ["2012-06..2012-07"], "the second half of the summer term 2012 (June to July 2012)"),
+    ("Autumn 1 11/12", ["2011-09..2011-10"], "the first half of the autumn term 2011 (September to October 2011)"),
+    ("By Spring 2 2012", ["2012-02..2012-04"], "by the end of spring 2 2012"),
+])
+def test_a_half_of_a_school_term_is_that_half(text: str, expected: list[str], says: str) -> None:
+    # (they were the calendar year, 'Spring 1' taken as a label)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False), t.interpretation
+        assert t.interpretation == f"{text!r} read as {says}"
+
+
+def test_a_half_term_without_a_year_is_placed_in_the_plan_period() -> None:
+    # ('Autumn 1' was the autumn season, September to November)
+    t = parse_timescale("Autumn 1", THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2011-09..2011-10"])
+    assert t.interpretation == "'Autumn 1' read as autumn 1 2011, the only autumn 1 in the plan period"
+    assert spans(parse_timescale("Spring 1 - Summer 2", THURROCK)) == []  # (summer 2 2011 ends before spring 1 2012)
+    assert spans(parse_timescale("Autumn 1 - Spring 1", THURROCK)) == ["2011-09..2012-02"]
+    assert "no plan period" in parse_timescale("Summer 2").interpretation
+    # a number that is not a half: a season with a count, a day, a two-digit year
+    assert spans(parse_timescale("Summer 11")) == ["2011-06..2011-08"]
+    assert spans(parse_timescale("Summer 2012")) == ["2012-06..2012-08"]
+    assert "not a half of a school term" in parse_timescale("Winter 1 2012").interpretation
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Autumn 2011 - Summer 2012 terms", ["2011-09..2012-07"]),
+    ("Autumn 2011 to Summer 2012 terms", ["2011-09..2012-07"]),
+    ("Spring and Summer 2012 terms", ["2012-01..2012-04", "2012-04..2012-07"]),
+    ("Summer 2012 term", ["2012-04..2012-07"]),
+])
+def test_terms_written_after_the_years_make_every_season_a_term(text: str, expected: list[str]) -> None:
+    # ('Autumn 2011 - Summer 2012 terms' was the seasons, September 2011 to August 2012)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert "term" in t.interpretation and "('terms')" not in t.interpretation
+
+
+def test_a_season_before_a_term_in_a_range_is_a_term() -> None:
+    # ('Spring 2011 - Summer term 2012' started with the spring season, in March)
+    t = parse_timescale("Spring 2011 - Summer term 2012")
+    assert spans(t) == ["2011-01..2012-07"]
+    assert t.interpretation == "'Spring 2011 - Summer term 2012' read as spring term 2011 to summer term 2012"
+    assert spans(parse_timescale("Summer 1 June 2012")) == ["2012-06-01"]  # (a day, not a half of a term)

@@ -55,7 +55,12 @@ reads them).
   reads as "term" (``Summer terms 2012`` is the summer term 2012). A split year may have two
   digits (``Winter 11/12``, ``Spring term 11/12``). A half-term is the month of its holiday:
   autumn = October, spring = February, summer = May (``Summer half term 2012`` is May 2012,
-  ``February half term 2012`` February 2012). A season
+  ``February half term 2012`` February 2012). A half of a term, as schools number them
+  (``Spring 1 2012``, ``Summer term 2``, ``Autumn 1 2011/12``): autumn 1 = September–October, autumn
+  2 = November–December, spring 1 = January–February, spring 2 = February–April (to Easter), summer
+  1 = April–May, summer 2 = June–July. "Terms" after the years makes every season before it a term
+  (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
+  in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
@@ -678,12 +683,15 @@ _ALTERNATIVES = [
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + _MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
-    # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012)
+    # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
+    # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
+    r"(?:\s+(?P<se_p>[12])(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
+    r"|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|sessions?|times?)(?![a-z])))?"
+    r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
     r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
-    r"|\s*" + _YY_AFTER.format("se_yy") + r")?)",
+    r"|\s*" + _YY_AFTER.format("se_yy") + r")(?P<se_t2>\s+terms?(?![a-z]))?)?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
     + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>" + _Y4 + r")(?!\d)"
@@ -963,16 +971,20 @@ def _handle_q(m: re.Match[str], text: str) -> _Item:
 
 
 def _as_term(item: _Item) -> None:
-    """Read a season without a year written before a school term (``Spring/Summer term 2012``,
-    ``Spring and Summer term 2012``) as that term too: the words name two terms."""
+    """Read a season written before a school term (``Spring/Summer term 2012``, ``Spring and Summer
+    term 2012``, ``Autumn 2011 - Summer 2012 terms``) as that term too: the words name two terms."""
     name = item.season
 
     def make(y: int) -> tuple[Interval, str]:
         iv = _season_interval(name, True, y)
         return iv, _season_words(name, True, iv)[0]
 
-    item.make = _safe(make)
-    item.name, item.season = f"{name} term", ""
+    if item.interval is not None:
+        item.interval, item.short = make(item.interval.start.year)
+        item.long = _season_words(name, True, item.interval)[1]
+    else:
+        item.make, item.name = _safe(make), f"{name} term"
+    item.season, item.term = "", True
 
 
 def _quarter_beside(item: _Item, other: _Item, before: bool) -> None:
@@ -1141,9 +1153,11 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 def _handle_se(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
+    if m["se_p"]:
+        return _term_half(item, m, name)
     if m["se_h"]:
         return _half_term(item, m, name)
-    term = item.term = bool(m["se_t"]) and name != "winter"
+    term = item.term = bool(m["se_t"] or m["se_t2"]) and name != "winter"
     if m["se_y"]:
         year = int(m["se_y"]) if len(m["se_y"]) == 4 else _two_digit(m["se_y"])
         if m["se_y2"]:
@@ -1169,6 +1183,55 @@ def _handle_se(m: re.Match[str], text: str) -> _Item:
         return item
     item.interval = _season_interval(name, term, year)
     item.short, item.long = _season_words(name, term, item.interval)
+    item.season = "" if term else name
+    return item
+
+
+def _term_year(m: re.Match[str], name: str) -> tuple[int | None, str | None]:
+    """(year, why not) of a school term, half-term or half written with a year; with an academic year
+    (``2011/12``) the autumn one falls in the first year, the others in the second. No year: (None, None)."""
+    written = m["se_y"] or m["se_yy"]
+    if not written:
+        return None, None
+    year = int(written) if len(written) == 4 else _two_digit(written)
+    if m["se_y2"]:
+        nxt = _split_year(year, m["se_y2"])
+        if nxt is None:
+            return None, f"{_q(m[0])} does not name consecutive years"
+        year = year if name == "autumn" else nxt
+    return year, None
+
+
+#: the halves of each school term, as English schools number them ('Spring 1', 'Summer 2'): (first month,
+#: months after it); each term's first half ends at its half-term holiday (October, February, May)
+_TERM_HALVES = {
+    ("autumn", 1): (9, 1), ("autumn", 2): (11, 1), ("spring", 1): (1, 1), ("spring", 2): (2, 2),
+    ("summer", 1): (4, 1), ("summer", 2): (6, 1),
+}
+
+
+def _term_half(item: _Item, m: re.Match[str], name: str) -> _Item:
+    """``Spring 1 2012``, ``Summer term 2``: the first or second half of a school term (the number
+    was a label before a calendar year). The spring term's second half runs from February to Easter."""
+    n = int(m["se_p"])
+    if (name, n) not in _TERM_HALVES:
+        item.bad = f"{_q(m[0])} is not a half of a school term (autumn, spring or summer 1 or 2)"
+        return item
+    first, length = _TERM_HALVES[name, n]
+    item.term = True
+
+    def make(y: int) -> tuple[Interval, str]:
+        return _months(y, first, *_shift_month(y, first, length)), f"{name} {n} {y}"
+
+    year, bad = _term_year(m, name)
+    if bad is not None:
+        item.bad = bad
+    elif year is None:
+        item.make, item.name = _safe(make), f"{name} {n}"
+    else:
+        item.interval, item.short = make(year)
+        half = "first" if n == 1 else "second"
+        item.long = f"the {half} half of the {name} term {year} ({_month_words(item.interval)})"
     return item
 
 
@@ -1188,16 +1251,13 @@ def _half_term(item: _Item, m: re.Match[str], name: str) -> _Item:
     def make(y: int) -> tuple[Interval, str]:
         return month_interval(y, month), f"{name} half-term {y}"
 
-    if not (m["se_y"] or m["se_yy"]):
+    year, bad = _term_year(m, name)
+    if bad is not None:
+        item.bad = bad
+        return item
+    if year is None:
         item.make, item.name = _safe(make), f"{name} half-term"
         return item
-    year = int(m["se_y"]) if m["se_y"] and len(m["se_y"]) == 4 else _two_digit(m["se_y"] or m["se_yy"])
-    if m["se_y2"]:
-        nxt = _split_year(year, m["se_y2"])
-        if nxt is None:
-            item.bad = f"{_q(m[0])} does not name consecutive years"
-            return item
-        year = year if name == "autumn" else nxt
     item.interval, item.short = make(year)
     item.long = f"the {item.short} ({_MONTH_NAMES[month]} {year})"
     return item
@@ -1439,7 +1499,7 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
                 _quarter_beside(a, b, before=True)
             elif b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None:
                 _quarter_beside(b, a, before=False)
-            elif a.season and a.season != "winter" and a.make is not None and b.term:
+            elif a.season and a.season != "winter" and b.term:
                 _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
     for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
         split_years = {a.year_of, b.year_of} == {"academic", "financial"} and a.level == b.level == "year"
