@@ -386,7 +386,9 @@ def test_a_month_with_its_year_after_a_hyphen_or_before_a_slash_keeps_the_year(t
         t = parse_timescale(text, period)
         assert (t.kind, spans(t)) == ("dated", expected)
         assert t.interpretation.startswith(f"'{text}' read as")
-    assert spans(parse_timescale("Nov 11/12")) == ["2011-04..2012-03"]  # (still a financial year)
+    # (not November 2011 and a stray '12': November of the financial year 2011-12, which was read as the
+    # whole year before months were read in a split year)
+    assert spans(parse_timescale("Nov 11/12")) == ["2011-11"]
 
 
 @pytest.mark.parametrize("text", ["By year end", "Year-end", "End of the financial year", "by the end of the year",
@@ -1334,9 +1336,66 @@ def test_terms_written_after_the_years_make_every_season_a_term(text: str, expec
     assert "term" in t.interpretation and "('terms')" not in t.interpretation
 
 
+@pytest.mark.parametrize("period", [None, THURROCK, SOUTHEND, CALENDAR_2012])
+@pytest.mark.parametrize("text", ["11-12", "11/12", "2011-12", "by 11-12", "FY 11-12"])
+def test_a_split_year_of_two_digits_is_the_same_with_a_hyphen_or_a_slash(text: str, period: Interval | None) -> None:
+    # ('11-12' was undated while '11/12' was the financial year 2011-12)
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t), t.year_only) == ("dated", ["2011-04..2012-03"], True), t.interpretation
+    assert "the financial year 2011-12 (April 2011 to March 2012)" in t.interpretation
+    assert spans(parse_timescale(f"academic year {text.removeprefix('by ')}", period)) == ["2011-09..2012-08"]
+
+
+@pytest.mark.parametrize("text", ["11-12 year olds", "aged 11-12", "Years 11-12", "Year 11-12", "pages 11-12",
+                                  "11-12 April 2011", "10-11am", "11-12 weeks", "Phase 11-12"])
+def test_numbers_joined_by_a_hyphen_that_are_not_a_split_year(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert "financial year" not in t.interpretation, t.interpretation
+    assert spans(parse_timescale("11-12 April 2011")) == ["2011-04-11..2011-04-12"]
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("June 11-12", ["2011-06"], "June 2011, in the financial year 2011-12"),
+    ("Jan 11/12", ["2012-01"], "January 2012, in the financial year 2011-12"),
+    ("31 March 11-12", ["2012-03-31"], "31 March 2012, in the financial year 2011-12"),
+    ("April 11/12 academic year", ["2012-04"], "April 2012, in the academic year 2011-12"),
+])
+def test_a_month_before_a_split_year_is_that_month_of_the_year(text: str, expected: list[str], says: str) -> None:
+    # ('Jan 11/12' was the financial year, the month dropped; with '11-12' read as a financial year,
+    # 'June 11-12' would have been too)
+    for period in (None, THURROCK, SOUTHEND):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False), t.interpretation
+        assert says in t.interpretation
+
+
+def test_school_years_and_ages_before_a_split_year_are_not_a_financial_year() -> None:
+    # ('Year 11/12' and 'aged 11/12' were the financial year 2011-12)
+    for text in ("Year 11/12", "Years 10/11", "aged 11/12", "Year 11-12"):
+        assert parse_timescale(text, THURROCK).kind == "undated", text
+    for text in ("financial year 11/12", "academic years 11/12 and 12/13", "FY 11/12", "school year 11-12"):
+        assert parse_timescale(text, THURROCK).kind == "dated", text
+
+
 def test_a_season_before_a_term_in_a_range_is_a_term() -> None:
     # ('Spring 2011 - Summer term 2012' started with the spring season, in March)
     t = parse_timescale("Spring 2011 - Summer term 2012")
     assert spans(t) == ["2011-01..2012-07"]
     assert t.interpretation == "'Spring 2011 - Summer term 2012' read as spring term 2011 to summer term 2012"
     assert spans(parse_timescale("Summer 1 June 2012")) == ["2012-06-01"]  # (a day, not a half of a term)
+
+
+SCHOOL_YEAR = Interval(date(2011, 9, 1), date(2012, 8, 31))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11-12", ["2011-09..2012-08"]), ("11/12", ["2011-09..2012-08"]), ("2011/12", ["2011-09..2012-08"]),
+    ("2012-13", ["2012-09..2013-08"]), ("June 11-12", ["2012-06"]),
+    ("FY 11-12", ["2011-04..2012-03"]), ("financial year 2011/12", ["2011-04..2012-03"]),
+    ("Q3 11-12", ["2011-10..2011-12"]),
+])
+def test_a_split_year_in_a_plan_for_one_academic_year_is_the_academic_year(text: str, expected: list[str]) -> None:
+    # a plan that runs September to August counts its years as schools do, unless the words say
+    # 'financial' or 'FY' (a quarter stays a financial-year quarter); in other plans it is the financial year
+    assert spans(parse_timescale(text, SCHOOL_YEAR)) == expected
+    assert parse_timescale("11-12", THURROCK).intervals == (parse_value_period("2011-12"),)

@@ -73,11 +73,16 @@ reads them).
   quarter, placed in the plan period as a month without a year is, and only in a plan period
   that starts on 1 April (in one that starts in January or September, which months "Q3" means
   is not evident).
-- **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
-  only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
+- **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012``, ``08/09`` and ``08-09`` (next
+  year only) are the UK financial year, 1 April to 31 March, but not after words that count
+  (``Years 10/11``, ``aged 11-12``, ``pages 11-12``) nor before ``year olds`` or, with a hyphen,
+  a time or a month (``10-11am``, ``11-12 April``); with "academic year" or "school year"
   (or "AY") next to it, the academic year 1 September to 31 August, and so are the split
   years listed or ranged with one (``academic years 2011/12 and 2012/13``, ``academic year
-  2011/12 to 2012/13``). ``YYYY-MM`` whose second part is not the next year is an ISO month
+  2011/12 to 2012/13``), and so is every split year in a plan whose period is one academic year
+  (1 September to 31 August) unless the timescale says "financial" or "FY". A month or day without a
+  year right before a split year is that month of the year (``June 11-12`` is June 2011, ``Jan 11/12``
+  January 2012). ``YYYY-MM`` whose second part is not the next year is an ISO month
   (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
@@ -662,8 +667,11 @@ _ALTERNATIVES = [
     r"(?P<nd_y>\d{4}|\d\d)(?!\d|[/.-]\d))",
     # financial year / ISO month / year range: 2011-12, 2011/2012, 2011-07, 2010 - 2013
     r"(?P<FY>(?<![\d/.-])(?P<fy_a>" + _Y4 + r")\s*(?P<fy_s>[/-])\s*(?P<fy_b>\d{4}|\d\d)(?!\d|[/.-]\d))",
-    # two-digit financial year: 08/09
-    r"(?P<FY2>(?<![\d/.-])(?P<f2_a>\d\d)/(?P<f2_b>\d\d)(?!\d|[/.-]\d)(?!\s*(?:years?|yrs?|year-olds?)\b))",
+    # two-digit financial year: 08/09, 08-09 (not ages, times or a range of days: '11-12 year olds',
+    # '10-11am', '11-12 April')
+    r"(?P<FY2>(?<![\d/.-])(?P<f2_a>\d\d)(?:/|(?P<f2_h>-))(?P<f2_b>\d\d)(?!\d|[/.-]\d)"
+    r"(?!\s*(?:years?|yrs?|year-olds?)\b)(?(f2_h)(?!(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
+    r"|\s*(?:am|pm|hours?|hrs?|mins?|minutes|weeks?|days?|months?|%|:\d)(?![a-z]))))",
     # numeric month: 07/2011
     r"(?P<MY>(?<![\d/.-])(?P<my_m>\d{1,2})/(?P<my_y>" + _Y4 + r")(?!\d|[/.-]\d))",
     # day range in one month: 1 - 15 April 2011, 1st to 15th April
@@ -771,6 +779,13 @@ _NUMBERED_RE = re.compile(
     r"|chapter|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar|theme|ni|csc|top)\s*$",
     _FLAGS,
 )
+#: words before numbers that count something rather than name a year: 'Years 11-12', 'aged 11-12',
+#: 'pages 11-12' (but 'academic years 11/12 and 12/13' names years)
+_COUNTED_RE = re.compile(
+    r"(?<![a-z])(?:(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?years?|yrs?|aged?|ages"
+    r"|pages|pp\.?|paras?|paragraphs|sections|phases|stages|levels)\s*$",
+    _FLAGS,
+)
 #: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
 _YEAR_END_RE = re.compile(
     r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?P<fy1>financial\s+)?year|(?P<fy2>financial\s+)?year[-\s]?end)"
@@ -787,6 +802,8 @@ _YEAR_KIND_BEFORE_RE = re.compile(
 _YEAR_WORDS_AFTER_RE = re.compile(
     r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", _FLAGS
 )
+#: words saying a split year is a financial one ('FY 11/12', 'financial year 2011/12')
+_FINANCIAL_RE = re.compile(r"(?<![a-z])(?:financial|fiscal|fy)(?![a-z])|(?<=fy)\d", _FLAGS)
 _ACADEMIC_RE = re.compile(r"(?<![a-z])(?:(?:academic|school)\s+years?|ay)(?![a-z])", _FLAGS)
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
@@ -1082,7 +1099,19 @@ def _handle_fy2(m: re.Match[str], text: str) -> _Item | None:
     a = _two_digit(m["f2_a"])
     if int(m["f2_b"]) != (a + 1) % 100:
         return None  # '14/19' and the like are not dates
+    if _counts(text, m.start()):
+        return None  # 'Years 11-12', 'aged 11/12': school years and ages, not financial years
     return _fy_item(_Item(m.start(), m.end()), a, text)
+
+
+def _counts(text: str, start: int) -> bool:
+    """Whether the words before a number at ``start`` say it counts something ('Years 11-12', 'aged
+    11-12', 'Phase 2') rather than name a year ('financial year 11/12', 'academic years 11/12')."""
+    lo = max(0, start - 30)
+    counted = _COUNTED_RE.search(text, lo, start)
+    if counted is not None:
+        return not counted["kind"]
+    return _NUMBERED_RE.search(text, lo, start) is not None
 
 
 def _handle_my(m: re.Match[str], text: str) -> _Item | None:
@@ -1469,8 +1498,39 @@ def _contains(outer: Interval, inner: Interval) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], bool]:
-    """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs."""
+def _months_of_years(items: list[_Item], norm: str) -> list[_Item]:
+    """A month or day without a year written right before a split year (``June 11-12``, ``Jan
+    2011/12``) is that month of the financial (or academic) year, as ``Q3 11-12`` is its quarter: the
+    year says which June is meant (the month was placed in the plan period, or left out for the year)."""
+    kept: list[_Item] = []
+    for item in items:
+        month = kept[-1] if kept else None
+        if (month is None or month.make is None or month.weak or month.level not in ("month", "day")
+                or item.interval is None or item.year_of not in ("financial", "academic")
+                or norm[month.end: item.start].strip()):
+            kept.append(item)
+            continue
+        year = item.interval
+        for y in (year.start.year, year.end.year):
+            got = month.make(y)
+            if got is not None and _contains(year, got[0]):
+                month.interval, month.make, month.end = got[0], None, item.end
+                month.short = got[1]
+                month.long = f"{got[1]}, in {item.long.split(' (')[0]}"
+                break
+        else:
+            kept.append(item)
+    return kept
+
+
+def _find_items(
+    norm: str, skip: tuple[int, int] | None, school_year: bool = False
+) -> tuple[list[_Item], bool]:
+    """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
+
+    ``school_year``: the plan runs for one academic year, so a split year that no word calls
+    financial is an academic year (see :func:`_counts_school_years`).
+    """
     items: list[_Item] = []
     recurring = False
     pos = 0
@@ -1506,6 +1566,11 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
         if split_years and not (a.named_year or b.named_year) and (
                 _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
             _as_academic(a if a.year_of == "financial" else b)
+    if school_year and not _FINANCIAL_RE.search(norm):
+        for item in items:
+            if item.year_of == "financial" and item.level == "year" and not item.named_year:
+                _as_academic(item)
+    items = _months_of_years(items, norm)
 
     # join ranges
     joined: list[_Item] = []
@@ -1606,6 +1671,14 @@ def _undated(text: str, why: str) -> Timing:
     return Timing(kind="undated", text=text, interpretation=why)
 
 
+def _counts_school_years(period: Interval) -> bool:
+    """Whether a plan period is one academic year (1 September to 31 August): such a plan counts
+    its years as schools do, so '11/12' and '2011-12' in it are the academic year, not the financial
+    one, unless the timescale says 'financial' or 'FY'."""
+    ps, pe = period.start, period.end
+    return (ps.month, ps.day, pe.month, pe.day) == (9, 1, 8, 31) and pe.year == ps.year + 1
+
+
 def _resolve(item: _Item, period: Interval) -> tuple[Interval, str] | str:
     """Place an expression without a year in the plan period: (interval, words) or why not."""
     assert item.make is not None
@@ -1678,7 +1751,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
         if len(ref.split()) >= 2:
             reference, skip = ref, ext.span()
 
-    items, recurring = _find_items(norm, skip)
+    items, recurring = _find_items(norm, skip, period is not None and _counts_school_years(period))
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
     ongoing_words = _ONGOING_RE.search(norm)
