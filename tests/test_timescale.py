@@ -1354,6 +1354,57 @@ def test_numbers_joined_by_a_hyphen_that_are_not_a_split_year(text: str) -> None
     assert spans(parse_timescale("11-12 April 2011")) == ["2011-04-11..2011-04-12"]
 
 
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("by 31/3", THURROCK, ["2012-03-31"], "'by 31/3' read as by 31 March 2012, the only 31 March in the plan period"),
+    ("31/3", THURROCK, ["2012-03-31"], "'31/3' read as 31 March 2012, the only 31 March in the plan period"),
+    ("Due 30/9", THURROCK, ["2011-09-30"], "'30/9' read as 30 September 2011"),
+    ("End 31/12.", CALENDAR_2012, ["2012-12-31"], "by 31 December 2012"),
+    ("Report to Cabinet by 1/7", SOUTHEND, ["2008-07-01"], "by 1 July 2008"),
+])
+def test_a_day_and_month_without_a_year_is_that_day_in_the_plan_period(
+        text: str, period: Interval, expected: list[str], says: str) -> None:
+    # (they were undated: 'no date could be read')
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    # without a plan period, or in one of several years, which year is not evident
+    assert "no plan period" in parse_timescale(text).interpretation
+    assert "more than once" in parse_timescale(text, Interval(date(2009, 4, 1), date(2013, 3, 31))).interpretation
+
+
+@pytest.mark.parametrize("text", ["1/2 day", "2/3 of schools", "Reduce by 1/3", "by 1/3 of schools", "1/2 termly",
+                                  "31/2", "by 32/1", "by 12/13", "see 4/5", "3/4 days training by 31/3 of"])
+def test_a_fraction_or_impossible_day_is_not_a_day_without_a_year(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert "the only" not in t.interpretation, t.interpretation
+    assert parse_timescale("by 12/13", THURROCK).intervals == (Interval(date(2012, 4, 1), date(2013, 3, 31)),)
+
+
+@fast
+@given(st.integers(1, 31), st.integers(1, 12), st.sampled_from(["", "by ", "By ", "due ", "Due by ", "end ", "End: "]),
+       st.sampled_from(["", ".", " "]), st.sampled_from([THURROCK, SOUTHEND, CALENDAR_2012]))
+def test_any_day_and_month_without_a_year_is_read_in_a_one_year_plan(
+        day: int, month: int, lead: str, tail: str, period: Interval) -> None:
+    if _split := (month == (day + 1) % 100):
+        return  # ('11/12' is a financial year)
+    text = f"{lead}{day}/{month}{tail}"
+    t = parse_timescale(text, period)
+    days = [d for y in (period.start.year, period.end.year) for d in [_maybe_date(y, month, day)]
+            if d is not None and period.start <= d <= period.end]
+    days = sorted(set(days))
+    if len(days) == 1:
+        assert (t.kind, t.intervals) == ("dated", (Interval(days[0], days[0]),)), t.interpretation
+    else:
+        assert t.kind == "undated", t.interpretation
+
+
+def _maybe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
 @pytest.mark.parametrize(("text", "expected", "says"), [
     ("June 11-12", ["2011-06"], "June 2011, in the financial year 2011-12"),
     ("Jan 11/12", ["2012-01"], "January 2012, in the financial year 2011-12"),

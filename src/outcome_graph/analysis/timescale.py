@@ -100,7 +100,10 @@ reads them).
   no year follows; a month after "the", "this", "next", "last" and similar words ("the
   September Guarantee") is a name, not a date, but a school term after "the" is a term ("by the
   end of the summer term"). A month without a year is never read when the
-  same timescale gives a date with a year.
+  same timescale gives a date with a year. A day and month written with numbers (``31/3``, ``by
+  31/3``, ``Due 30/9``) is placed in the plan period the same way, but only as the whole timescale
+  or after "by", "due", "end" or "deadline" at its end, and not after a word of change (``Reduce
+  absence by 1/3``): ``1/2 day`` and ``2/3 of schools`` are fractions. ``11/12`` is a year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
   ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
@@ -644,6 +647,7 @@ def _mon(name: str) -> str:
     return r"(?<![a-z])(?P<" + name + ">" + _MON_BODY + r")\.?(?![a-z])"
 
 
+_DAY_MONTH = r"(?P<DN>(?<![\d/.-])(?P<dn_d>\d{1,2})/(?P<dn_m>\d{1,2})(?![\d/-]|\.\d))"
 _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
@@ -674,6 +678,8 @@ _ALTERNATIVES = [
     r"|\s*(?:am|pm|hours?|hrs?|mins?|minutes|weeks?|days?|months?|%|:\d)(?![a-z]))))",
     # numeric month: 07/2011
     r"(?P<MY>(?<![\d/.-])(?P<my_m>\d{1,2})/(?P<my_y>" + _Y4 + r")(?!\d|[/.-]\d))",
+    # day and month without a year: 31/3 (read only as a whole timescale or after 'by', 'due', 'end')
+    _DAY_MONTH,
     # day range in one month: 1 - 15 April 2011, 1st to 15th April
     r"(?P<DR>(?<![\d.,/:-])(?P<dr_a>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|to|until)\s*"
     r"(?P<dr_b>\d{1,2})(?:st|nd|rd|th)?"
@@ -708,6 +714,7 @@ _ALTERNATIVES = [
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
 _DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
+_DAY_MONTH_RE = re.compile(_DAY_MONTH, _FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
 _CANDIDATE_RE = re.compile(
@@ -784,6 +791,16 @@ _NUMBERED_RE = re.compile(
 _COUNTED_RE = re.compile(
     r"(?<![a-z])(?:(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?years?|yrs?|aged?|ages"
     r"|pages|pp\.?|paras?|paragraphs|sections|phases|stages|levels)\s*$",
+    _FLAGS,
+)
+#: what may come before a day and month without a year ('by 31/3', 'Due: 30/9', 'End 31/12')...
+_DAY_MONTH_LEAD_RE = re.compile(
+    r"(?:^|(?<![a-z])(?:by|due|end|deadline)(?:\s+(?:by|of|on))?)[\s:-]*$", _FLAGS
+)
+#: ... unless a change is measured ('Reduce absence by 1/3' is a fraction)
+_CHANGE_RE = re.compile(
+    r"(?<![a-z])(?:reduc|increas|decreas|improv|rais|ris|fall|fell|cut|narrow|grow|drop|lower|halv"
+    r"|doubl)[a-z]*",
     _FLAGS,
 )
 #: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
@@ -897,21 +914,25 @@ def _month_item(m: re.Match[str], mon_group: str, year: int | None) -> _Item:
 def _day_item(m: re.Match[str], mon_word: str, day: int, year: int | None) -> _Item:
     month = _MONTH_NUMBER[mon_word[:3].lower()]
     item = _Item(m.start(), m.end(), level="day")
-    name = f"{day} {_MONTH_NAMES[month]}"
     if year is None:
         if not 1 <= day <= 31:
             item.bad = f"{_q(m[0])} is not a valid date"
             return item
-
-        def make(y: int) -> tuple[Interval, str]:
-            d = date(y, month, day)
-            return Interval(d, d), _day_words(d)
-
-        item.make = _safe(make)
-        item.name = name
         item.weak = mon_word in ("may", "march", "mar")
-        return item
+        return _yearless_day(item, month, day)
     return _fixed_day(item, m[0], year, month, day)
+
+
+def _yearless_day(item: _Item, month: int, day: int) -> _Item:
+    """A day without a year, to be placed in the plan period ('31 March', 'by 31/3')."""
+
+    def make(y: int) -> tuple[Interval, str]:
+        d = date(y, month, day)
+        return Interval(d, d), _day_words(d)
+
+    item.make = _safe(make)
+    item.name = f"{day} {_MONTH_NAMES[month]}"
+    return item
 
 
 def _fixed_day(item: _Item, src: str, year: int, month: int, day: int) -> _Item:
@@ -1097,8 +1118,9 @@ def _fy_item(item: _Item, a: int, text: str) -> _Item:
 
 def _handle_fy2(m: re.Match[str], text: str) -> _Item | None:
     a = _two_digit(m["f2_a"])
-    if int(m["f2_b"]) != (a + 1) % 100:
-        return None  # '14/19' and the like are not dates
+    if int(m["f2_b"]) != (a + 1) % 100:  # '14/19' and the like are not years; '30/11' may be a day
+        day_month = None if m["f2_h"] else _DAY_MONTH_RE.match(text, m.start())
+        return _handle_dn(day_month, text) if day_month is not None else None
     if _counts(text, m.start()):
         return None  # 'Years 11-12', 'aged 11/12': school years and ages, not financial years
     return _fy_item(_Item(m.start(), m.end()), a, text)
@@ -1112,6 +1134,20 @@ def _counts(text: str, start: int) -> bool:
     if counted is not None:
         return not counted["kind"]
     return _NUMBERED_RE.search(text, lo, start) is not None
+
+
+def _handle_dn(m: re.Match[str], text: str) -> _Item | None:
+    """``31/3``: a day and month without a year, placed in the plan period as '31 March' is. Read only
+    as the whole timescale or after 'by', 'due' or 'end' at its end, where no fraction stands ('1/2 day',
+    '2/3 of schools', 'Reduce absence by 1/3' are not dates)."""
+    day, month = int(m["dn_d"]), int(m["dn_m"])
+    if not (1 <= month <= 12 and 1 <= day <= _month_end(2000, month).day):
+        return None
+    before = text[: m.start()]
+    if (text[m.end():].strip(" .,;:!") or not _DAY_MONTH_LEAD_RE.search(before)
+            or _CHANGE_RE.search(before)):
+        return None
+    return _yearless_day(_Item(m.start(), m.end(), level="day"), month, day)
 
 
 def _handle_my(m: re.Match[str], text: str) -> _Item | None:
@@ -1375,6 +1411,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
     "FY": _handle_fy,
     "FY2": _handle_fy2,
     "MY": _handle_my,
+    "DN": _handle_dn,
     "DR": _handle_dr,
     "DM": _handle_dm,
     "MD": _handle_md,
