@@ -386,7 +386,9 @@ def test_a_month_with_its_year_after_a_hyphen_or_before_a_slash_keeps_the_year(t
         t = parse_timescale(text, period)
         assert (t.kind, spans(t)) == ("dated", expected)
         assert t.interpretation.startswith(f"'{text}' read as")
-    assert spans(parse_timescale("Nov 11/12")) == ["2011-04..2012-03"]  # (still a financial year)
+    # (not November 2011 and a stray '12': November of the financial year 2011-12, which was read as the
+    # whole year before months were read in a split year)
+    assert spans(parse_timescale("Nov 11/12")) == ["2011-11"]
 
 
 @pytest.mark.parametrize("text", ["By year end", "Year-end", "End of the financial year", "by the end of the year",
@@ -1258,3 +1260,193 @@ def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:
     for name in ("the September Guarantee", "the Summer Reading Challenge", "over the summer"):
         assert parse_timescale(name, THURROCK).kind == "undated"
     assert parse_timescale("every summer term", THURROCK).kind == "ongoing"
+
+
+# ---------------------------------------------------------------------------------------------
+# US-order ranges, half-terms by number, split years with a hyphen, days without a year
+# ---------------------------------------------------------------------------------------------
+CALENDAR_2012 = Interval(date(2012, 1, 1), date(2012, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("April 1 - March 31, 2012", ["2011-04..2012-03"], "1 April 2011 to 31 March 2012"),
+    ("April 1 – March 31 2012", ["2011-04..2012-03"], "1 April 2011 to 31 March 2012"),
+    ("September 1 to December 16, 2011", ["2011-09-01..2011-12-16"], "1 September 2011 to 16 December 2011"),
+])
+def test_a_range_of_days_written_month_first_keeps_its_start(text: str, expected: list[str], says: str) -> None:
+    # (the start day was lost: 'April 1 - March 31, 2012' was 31 March 2012 alone)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+        assert t.interpretation == f"{text!r} read as {says}"
+
+
+@pytest.mark.parametrize("text", ["June 11-2012", "June 11 - 2012", "Jun 11–2012"])
+def test_a_month_with_a_two_digit_year_then_a_hyphen_and_a_year_is_a_range(text: str) -> None:
+    # ('June 11-2012' was the calendar year 2012, the June dropped; it reads as 'June 11 - 2012' does)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t), t.ends_on_year, t.due_month) == ("dated", ["2011-06..2012-12"], True, None)
+    assert "June 2011 to 2012" in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Spring 1 2012", ["2012-01..2012-02"], "the first half of the spring term 2012 (January to February 2012)"),
+    ("Spring 2 2012", ["2012-02..2012-04"], "the second half of the spring term 2012 (February to April 2012)"),
+    ("Summer 1 2012", ["2012-04..2012-05"], "the first half of the summer term 2012 (April to May 2012)"),
+    ("Summer 2 2012", ["2012-06..2012-07"], "the second half of the summer term 2012 (June to July 2012)"),
+    ("Autumn 1 2011", ["2011-09..2011-10"], "the first half of the autumn term 2011 (September to October 2011)"),
+    ("Autumn 2 2011", ["2011-11..2011-12"], "the second half of the autumn term 2011 (November to December 2011)"),
+    ("Autumn term 2 2011", ["2011-11..2011-12"], "the second half of the autumn term 2011 (November to December 2011)"),
+    ("Summer 2 2011/12", ["2012-06..2012-07"], "the second half of the summer term 2012 (June to July 2012)"),
+    ("Autumn 1 11/12", ["2011-09..2011-10"], "the first half of the autumn term 2011 (September to October 2011)"),
+    ("By Spring 2 2012", ["2012-02..2012-04"], "by the end of spring 2 2012"),
+])
+def test_a_half_of_a_school_term_is_that_half(text: str, expected: list[str], says: str) -> None:
+    # (they were the calendar year, 'Spring 1' taken as a label)
+    for period in (None, THURROCK):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False), t.interpretation
+        assert t.interpretation == f"{text!r} read as {says}"
+
+
+def test_a_half_term_without_a_year_is_placed_in_the_plan_period() -> None:
+    # ('Autumn 1' was the autumn season, September to November)
+    t = parse_timescale("Autumn 1", THURROCK)
+    assert (t.kind, spans(t)) == ("dated", ["2011-09..2011-10"])
+    assert t.interpretation == "'Autumn 1' read as autumn 1 2011, the only autumn 1 in the plan period"
+    assert spans(parse_timescale("Spring 1 - Summer 2", THURROCK)) == []  # (summer 2 2011 ends before spring 1 2012)
+    assert spans(parse_timescale("Autumn 1 - Spring 1", THURROCK)) == ["2011-09..2012-02"]
+    assert "no plan period" in parse_timescale("Summer 2").interpretation
+    # a number that is not a half: a season with a count, a day, a two-digit year
+    assert spans(parse_timescale("Summer 11")) == ["2011-06..2011-08"]
+    assert spans(parse_timescale("Summer 2012")) == ["2012-06..2012-08"]
+    assert "not a half of a school term" in parse_timescale("Winter 1 2012").interpretation
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Autumn 2011 - Summer 2012 terms", ["2011-09..2012-07"]),
+    ("Autumn 2011 to Summer 2012 terms", ["2011-09..2012-07"]),
+    ("Spring and Summer 2012 terms", ["2012-01..2012-04", "2012-04..2012-07"]),
+    ("Summer 2012 term", ["2012-04..2012-07"]),
+])
+def test_terms_written_after_the_years_make_every_season_a_term(text: str, expected: list[str]) -> None:
+    # ('Autumn 2011 - Summer 2012 terms' was the seasons, September 2011 to August 2012)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert "term" in t.interpretation and "('terms')" not in t.interpretation
+
+
+@pytest.mark.parametrize("period", [None, THURROCK, SOUTHEND, CALENDAR_2012])
+@pytest.mark.parametrize("text", ["11-12", "11/12", "2011-12", "by 11-12", "FY 11-12"])
+def test_a_split_year_of_two_digits_is_the_same_with_a_hyphen_or_a_slash(text: str, period: Interval | None) -> None:
+    # ('11-12' was undated while '11/12' was the financial year 2011-12)
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t), t.year_only) == ("dated", ["2011-04..2012-03"], True), t.interpretation
+    assert "the financial year 2011-12 (April 2011 to March 2012)" in t.interpretation
+    assert spans(parse_timescale(f"academic year {text.removeprefix('by ')}", period)) == ["2011-09..2012-08"]
+
+
+@pytest.mark.parametrize("text", ["11-12 year olds", "aged 11-12", "Years 11-12", "Year 11-12", "pages 11-12",
+                                  "11-12 April 2011", "10-11am", "11-12 weeks", "Phase 11-12"])
+def test_numbers_joined_by_a_hyphen_that_are_not_a_split_year(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert "financial year" not in t.interpretation, t.interpretation
+    assert spans(parse_timescale("11-12 April 2011")) == ["2011-04-11..2011-04-12"]
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("by 31/3", THURROCK, ["2012-03-31"], "'by 31/3' read as by 31 March 2012, the only 31 March in the plan period"),
+    ("31/3", THURROCK, ["2012-03-31"], "'31/3' read as 31 March 2012, the only 31 March in the plan period"),
+    ("Due 30/9", THURROCK, ["2011-09-30"], "'30/9' read as 30 September 2011"),
+    ("End 31/12.", CALENDAR_2012, ["2012-12-31"], "by 31 December 2012"),
+    ("Report to Cabinet by 1/7", SOUTHEND, ["2008-07-01"], "by 1 July 2008"),
+])
+def test_a_day_and_month_without_a_year_is_that_day_in_the_plan_period(
+        text: str, period: Interval, expected: list[str], says: str) -> None:
+    # (they were undated: 'no date could be read')
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    # without a plan period, or in one of several years, which year is not evident
+    assert "no plan period" in parse_timescale(text).interpretation
+    assert "more than once" in parse_timescale(text, Interval(date(2009, 4, 1), date(2013, 3, 31))).interpretation
+
+
+@pytest.mark.parametrize("text", ["1/2 day", "2/3 of schools", "Reduce by 1/3", "by 1/3 of schools", "1/2 termly",
+                                  "31/2", "by 32/1", "by 12/13", "see 4/5", "3/4 days training by 31/3 of"])
+def test_a_fraction_or_impossible_day_is_not_a_day_without_a_year(text: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert "the only" not in t.interpretation, t.interpretation
+    assert parse_timescale("by 12/13", THURROCK).intervals == (Interval(date(2012, 4, 1), date(2013, 3, 31)),)
+
+
+@fast
+@given(st.integers(1, 31), st.integers(1, 12), st.sampled_from(["", "by ", "By ", "due ", "Due by ", "end ", "End: "]),
+       st.sampled_from(["", ".", " "]), st.sampled_from([THURROCK, SOUTHEND, CALENDAR_2012]))
+def test_any_day_and_month_without_a_year_is_read_in_a_one_year_plan(
+        day: int, month: int, lead: str, tail: str, period: Interval) -> None:
+    if _split := (month == (day + 1) % 100):
+        return  # ('11/12' is a financial year)
+    text = f"{lead}{day}/{month}{tail}"
+    t = parse_timescale(text, period)
+    days = [d for y in (period.start.year, period.end.year) for d in [_maybe_date(y, month, day)]
+            if d is not None and period.start <= d <= period.end]
+    days = sorted(set(days))
+    if len(days) == 1:
+        assert (t.kind, t.intervals) == ("dated", (Interval(days[0], days[0]),)), t.interpretation
+    else:
+        assert t.kind == "undated", t.interpretation
+
+
+def _maybe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("June 11-12", ["2011-06"], "June 2011, in the financial year 2011-12"),
+    ("Jan 11/12", ["2012-01"], "January 2012, in the financial year 2011-12"),
+    ("31 March 11-12", ["2012-03-31"], "31 March 2012, in the financial year 2011-12"),
+    ("April 11/12 academic year", ["2012-04"], "April 2012, in the academic year 2011-12"),
+])
+def test_a_month_before_a_split_year_is_that_month_of_the_year(text: str, expected: list[str], says: str) -> None:
+    # ('Jan 11/12' was the financial year, the month dropped; with '11-12' read as a financial year,
+    # 'June 11-12' would have been too)
+    for period in (None, THURROCK, SOUTHEND):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False), t.interpretation
+        assert says in t.interpretation
+
+
+def test_school_years_and_ages_before_a_split_year_are_not_a_financial_year() -> None:
+    # ('Year 11/12' and 'aged 11/12' were the financial year 2011-12)
+    for text in ("Year 11/12", "Years 10/11", "aged 11/12", "Year 11-12"):
+        assert parse_timescale(text, THURROCK).kind == "undated", text
+    for text in ("financial year 11/12", "academic years 11/12 and 12/13", "FY 11/12", "school year 11-12"):
+        assert parse_timescale(text, THURROCK).kind == "dated", text
+
+
+def test_a_season_before_a_term_in_a_range_is_a_term() -> None:
+    # ('Spring 2011 - Summer term 2012' started with the spring season, in March)
+    t = parse_timescale("Spring 2011 - Summer term 2012")
+    assert spans(t) == ["2011-01..2012-07"]
+    assert t.interpretation == "'Spring 2011 - Summer term 2012' read as spring term 2011 to summer term 2012"
+    assert spans(parse_timescale("Summer 1 June 2012")) == ["2012-06-01"]  # (a day, not a half of a term)
+
+
+SCHOOL_YEAR = Interval(date(2011, 9, 1), date(2012, 8, 31))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11-12", ["2011-09..2012-08"]), ("11/12", ["2011-09..2012-08"]), ("2011/12", ["2011-09..2012-08"]),
+    ("2012-13", ["2012-09..2013-08"]), ("June 11-12", ["2012-06"]),
+    ("FY 11-12", ["2011-04..2012-03"]), ("financial year 2011/12", ["2011-04..2012-03"]),
+    ("Q3 11-12", ["2011-10..2011-12"]),
+])
+def test_a_split_year_in_a_plan_for_one_academic_year_is_the_academic_year(text: str, expected: list[str]) -> None:
+    # a plan that runs September to August counts its years as schools do, unless the words say
+    # 'financial' or 'FY' (a quarter stays a financial-year quarter); in other plans it is the financial year
+    assert spans(parse_timescale(text, SCHOOL_YEAR)) == expected
+    assert parse_timescale("11-12", THURROCK).intervals == (parse_value_period("2011-12"),)

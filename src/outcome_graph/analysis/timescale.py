@@ -25,7 +25,8 @@ reads them).
   (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
   ``2.2.5`` are not dates); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
   ``May-15 2012`` (a month and day joined by a hyphen before a year; ``May-15`` alone is May
-  2015); ``1 - 15 April 2011``; ``w/c 5 September 2011`` (week commencing; also ``wc``,
+  2015); ``1 - 15 April 2011``; ``April 1 - March 31, 2012`` (month first, a range: 1 April 2011 to
+  31 March 2012); ``w/c 5 September 2011`` (week commencing; also ``wc``,
   ``w.c.``) is that week, and so is ``w/e 9 September 2011`` (week ending; also ``week
   ending``), the seven days to that day. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
@@ -40,7 +41,7 @@ reads them).
   year, rolled back a year when it would otherwise start after the second part
   (``Nov – Feb 12`` is November 2011 to February 2012); a second part without a year takes the
   first year that does not end before the first part. A range that ends before it starts is
-  not read.
+  not read. ``June 11-2012`` is ``June 11 - 2012``, June 2011 to the end of 2012.
 - **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
   intervals in the order written; repeated identical dates are kept once. A part without a year
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
@@ -54,7 +55,12 @@ reads them).
   reads as "term" (``Summer terms 2012`` is the summer term 2012). A split year may have two
   digits (``Winter 11/12``, ``Spring term 11/12``). A half-term is the month of its holiday:
   autumn = October, spring = February, summer = May (``Summer half term 2012`` is May 2012,
-  ``February half term 2012`` February 2012). A season
+  ``February half term 2012`` February 2012). A half of a term, as schools number them
+  (``Spring 1 2012``, ``Summer term 2``, ``Autumn 1 2011/12``): autumn 1 = September–October, autumn
+  2 = November–December, spring 1 = January–February, spring 2 = February–April (to Easter), summer
+  1 = April–May, summer 2 = June–July. "Terms" after the years makes every season before it a term
+  (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
+  in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
@@ -67,11 +73,16 @@ reads them).
   quarter, placed in the plan period as a month without a year is, and only in a plan period
   that starts on 1 April (in one that starts in January or September, which months "Q3" means
   is not evident).
-- **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012`` and ``08/09`` (next year
-  only) are the UK financial year, 1 April to 31 March; with "academic year" or "school year"
+- **Years**: ``2011-12``, ``2011/12``, ``2011/2012``, ``2011-2012``, ``08/09`` and ``08-09`` (next
+  year only) are the UK financial year, 1 April to 31 March, but not after words that count
+  (``Years 10/11``, ``aged 11-12``, ``pages 11-12``) nor before ``year olds`` or, with a hyphen,
+  a time or a month (``10-11am``, ``11-12 April``); with "academic year" or "school year"
   (or "AY") next to it, the academic year 1 September to 31 August, and so are the split
   years listed or ranged with one (``academic years 2011/12 and 2012/13``, ``academic year
-  2011/12 to 2012/13``). ``YYYY-MM`` whose second part is not the next year is an ISO month
+  2011/12 to 2012/13``), and so is every split year in a plan whose period is one academic year
+  (1 September to 31 August) unless the timescale says "financial" or "FY". A month or day without a
+  year right before a split year is that month of the year (``June 11-12`` is June 2011, ``Jan 11/12``
+  January 2012). ``YYYY-MM`` whose second part is not the next year is an ISO month
   (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
@@ -89,7 +100,10 @@ reads them).
   no year follows; a month after "the", "this", "next", "last" and similar words ("the
   September Guarantee") is a name, not a date, but a school term after "the" is a term ("by the
   end of the summer term"). A month without a year is never read when the
-  same timescale gives a date with a year.
+  same timescale gives a date with a year. A day and month written with numbers (``31/3``, ``by
+  31/3``, ``Due 30/9``) is placed in the plan period the same way, but only as the whole timescale
+  or after "by", "due", "end" or "deadline" at its end, and not after a word of change (``Reduce
+  absence by 1/3``): ``1/2 day`` and ``2/3 of schools`` are fractions. ``11/12`` is a year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
   ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
@@ -626,13 +640,14 @@ _Y4 = r"(?:19|20)\d\d"
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
 _NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)", re.A)
 # a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
-_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-\d)"
+_YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-(?!" + _Y4 + r"(?!\d))\d)"
 
 
 def _mon(name: str) -> str:
     return r"(?<![a-z])(?P<" + name + ">" + _MON_BODY + r")\.?(?![a-z])"
 
 
+_DAY_MONTH = r"(?P<DN>(?<![\d/.-])(?P<dn_d>\d{1,2})/(?P<dn_m>\d{1,2})(?![\d/-]|\.\d))"
 _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
@@ -656,10 +671,15 @@ _ALTERNATIVES = [
     r"(?P<nd_y>\d{4}|\d\d)(?!\d|[/.-]\d))",
     # financial year / ISO month / year range: 2011-12, 2011/2012, 2011-07, 2010 - 2013
     r"(?P<FY>(?<![\d/.-])(?P<fy_a>" + _Y4 + r")\s*(?P<fy_s>[/-])\s*(?P<fy_b>\d{4}|\d\d)(?!\d|[/.-]\d))",
-    # two-digit financial year: 08/09
-    r"(?P<FY2>(?<![\d/.-])(?P<f2_a>\d\d)/(?P<f2_b>\d\d)(?!\d|[/.-]\d)(?!\s*(?:years?|yrs?|year-olds?)\b))",
+    # two-digit financial year: 08/09, 08-09 (not ages, times or a range of days: '11-12 year olds',
+    # '10-11am', '11-12 April')
+    r"(?P<FY2>(?<![\d/.-])(?P<f2_a>\d\d)(?:/|(?P<f2_h>-))(?P<f2_b>\d\d)(?!\d|[/.-]\d)"
+    r"(?!\s*(?:years?|yrs?|year-olds?)\b)(?(f2_h)(?!(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
+    r"|\s*(?:am|pm|hours?|hrs?|mins?|minutes|weeks?|days?|months?|%|:\d)(?![a-z]))))",
     # numeric month: 07/2011
     r"(?P<MY>(?<![\d/.-])(?P<my_m>\d{1,2})/(?P<my_y>" + _Y4 + r")(?!\d|[/.-]\d))",
+    # day and month without a year: 31/3 (read only as a whole timescale or after 'by', 'due', 'end')
+    _DAY_MONTH,
     # day range in one month: 1 - 15 April 2011, 1st to 15th April
     r"(?P<DR>(?<![\d.,/:-])(?P<dr_a>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|to|until)\s*"
     r"(?P<dr_b>\d{1,2})(?:st|nd|rd|th)?"
@@ -672,14 +692,20 @@ _ALTERNATIVES = [
     # 'May-15' alone is a spreadsheet's May 2015)
     r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
     r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
-    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)))",
+    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)"
+    # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
+    r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + _MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
+    + _Y4 + r"(?!\d))))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
-    # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012)
+    # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
+    # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
+    r"(?:\s+(?P<se_p>[12])(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
+    r"|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|sessions?|times?)(?![a-z])))?"
+    r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
     r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
-    r"|\s*" + _YY_AFTER.format("se_yy") + r")?)",
+    r"|\s*" + _YY_AFTER.format("se_yy") + r")(?P<se_t2>\s+terms?(?![a-z]))?)?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>" + _mon("mn_mon")
     + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>" + _Y4 + r")(?!\d)"
@@ -688,6 +714,7 @@ _ALTERNATIVES = [
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
 _DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
+_DAY_MONTH_RE = re.compile(_DAY_MONTH, _FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
 _CANDIDATE_RE = re.compile(
@@ -759,6 +786,23 @@ _NUMBERED_RE = re.compile(
     r"|chapter|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar|theme|ni|csc|top)\s*$",
     _FLAGS,
 )
+#: words before numbers that count something rather than name a year: 'Years 11-12', 'aged 11-12',
+#: 'pages 11-12' (but 'academic years 11/12 and 12/13' names years)
+_COUNTED_RE = re.compile(
+    r"(?<![a-z])(?:(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?years?|yrs?|aged?|ages"
+    r"|pages|pp\.?|paras?|paragraphs|sections|phases|stages|levels)\s*$",
+    _FLAGS,
+)
+#: what may come before a day and month without a year ('by 31/3', 'Due: 30/9', 'End 31/12')...
+_DAY_MONTH_LEAD_RE = re.compile(
+    r"(?:^|(?<![a-z])(?:by|due|end|deadline)(?:\s+(?:by|of|on))?)[\s:-]*$", _FLAGS
+)
+#: ... unless a change is measured ('Reduce absence by 1/3' is a fraction)
+_CHANGE_RE = re.compile(
+    r"(?<![a-z])(?:reduc|increas|decreas|improv|rais|ris|fall|fell|cut|narrow|grow|drop|lower|halv"
+    r"|doubl)[a-z]*",
+    _FLAGS,
+)
 #: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
 _YEAR_END_RE = re.compile(
     r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?P<fy1>financial\s+)?year|(?P<fy2>financial\s+)?year[-\s]?end)"
@@ -775,6 +819,8 @@ _YEAR_KIND_BEFORE_RE = re.compile(
 _YEAR_WORDS_AFTER_RE = re.compile(
     r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", _FLAGS
 )
+#: words saying a split year is a financial one ('FY 11/12', 'financial year 2011/12')
+_FINANCIAL_RE = re.compile(r"(?<![a-z])(?:financial|fiscal|fy)(?![a-z])|(?<=fy)\d", _FLAGS)
 _ACADEMIC_RE = re.compile(r"(?<![a-z])(?:(?:academic|school)\s+years?|ay)(?![a-z])", _FLAGS)
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
@@ -868,21 +914,25 @@ def _month_item(m: re.Match[str], mon_group: str, year: int | None) -> _Item:
 def _day_item(m: re.Match[str], mon_word: str, day: int, year: int | None) -> _Item:
     month = _MONTH_NUMBER[mon_word[:3].lower()]
     item = _Item(m.start(), m.end(), level="day")
-    name = f"{day} {_MONTH_NAMES[month]}"
     if year is None:
         if not 1 <= day <= 31:
             item.bad = f"{_q(m[0])} is not a valid date"
             return item
-
-        def make(y: int) -> tuple[Interval, str]:
-            d = date(y, month, day)
-            return Interval(d, d), _day_words(d)
-
-        item.make = _safe(make)
-        item.name = name
         item.weak = mon_word in ("may", "march", "mar")
-        return item
+        return _yearless_day(item, month, day)
     return _fixed_day(item, m[0], year, month, day)
+
+
+def _yearless_day(item: _Item, month: int, day: int) -> _Item:
+    """A day without a year, to be placed in the plan period ('31 March', 'by 31/3')."""
+
+    def make(y: int) -> tuple[Interval, str]:
+        d = date(y, month, day)
+        return Interval(d, d), _day_words(d)
+
+    item.make = _safe(make)
+    item.name = f"{day} {_MONTH_NAMES[month]}"
+    return item
 
 
 def _fixed_day(item: _Item, src: str, year: int, month: int, day: int) -> _Item:
@@ -959,16 +1009,20 @@ def _handle_q(m: re.Match[str], text: str) -> _Item:
 
 
 def _as_term(item: _Item) -> None:
-    """Read a season without a year written before a school term (``Spring/Summer term 2012``,
-    ``Spring and Summer term 2012``) as that term too: the words name two terms."""
+    """Read a season written before a school term (``Spring/Summer term 2012``, ``Spring and Summer
+    term 2012``, ``Autumn 2011 - Summer 2012 terms``) as that term too: the words name two terms."""
     name = item.season
 
     def make(y: int) -> tuple[Interval, str]:
         iv = _season_interval(name, True, y)
         return iv, _season_words(name, True, iv)[0]
 
-    item.make = _safe(make)
-    item.name, item.season = f"{name} term", ""
+    if item.interval is not None:
+        item.interval, item.short = make(item.interval.start.year)
+        item.long = _season_words(name, True, item.interval)[1]
+    else:
+        item.make, item.name = _safe(make), f"{name} term"
+    item.season, item.term = "", True
 
 
 def _quarter_beside(item: _Item, other: _Item, before: bool) -> None:
@@ -1064,9 +1118,36 @@ def _fy_item(item: _Item, a: int, text: str) -> _Item:
 
 def _handle_fy2(m: re.Match[str], text: str) -> _Item | None:
     a = _two_digit(m["f2_a"])
-    if int(m["f2_b"]) != (a + 1) % 100:
-        return None  # '14/19' and the like are not dates
+    if int(m["f2_b"]) != (a + 1) % 100:  # '14/19' and the like are not years; '30/11' may be a day
+        day_month = None if m["f2_h"] else _DAY_MONTH_RE.match(text, m.start())
+        return _handle_dn(day_month, text) if day_month is not None else None
+    if _counts(text, m.start()):
+        return None  # 'Years 11-12', 'aged 11/12': school years and ages, not financial years
     return _fy_item(_Item(m.start(), m.end()), a, text)
+
+
+def _counts(text: str, start: int) -> bool:
+    """Whether the words before a number at ``start`` say it counts something ('Years 11-12', 'aged
+    11-12', 'Phase 2') rather than name a year ('financial year 11/12', 'academic years 11/12')."""
+    lo = max(0, start - 30)
+    counted = _COUNTED_RE.search(text, lo, start)
+    if counted is not None:
+        return not counted["kind"]
+    return _NUMBERED_RE.search(text, lo, start) is not None
+
+
+def _handle_dn(m: re.Match[str], text: str) -> _Item | None:
+    """``31/3``: a day and month without a year, placed in the plan period as '31 March' is. Read only
+    as the whole timescale or after 'by', 'due' or 'end' at its end, where no fraction stands ('1/2 day',
+    '2/3 of schools', 'Reduce absence by 1/3' are not dates)."""
+    day, month = int(m["dn_d"]), int(m["dn_m"])
+    if not (1 <= month <= 12 and 1 <= day <= _month_end(2000, month).day):
+        return None
+    before = text[: m.start()]
+    if (text[m.end():].strip(" .,;:!") or not _DAY_MONTH_LEAD_RE.search(before)
+            or _CHANGE_RE.search(before)):
+        return None
+    return _yearless_day(_Item(m.start(), m.end(), level="day"), month, day)
 
 
 def _handle_my(m: re.Match[str], text: str) -> _Item | None:
@@ -1137,9 +1218,11 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 def _handle_se(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
+    if m["se_p"]:
+        return _term_half(item, m, name)
     if m["se_h"]:
         return _half_term(item, m, name)
-    term = item.term = bool(m["se_t"]) and name != "winter"
+    term = item.term = bool(m["se_t"] or m["se_t2"]) and name != "winter"
     if m["se_y"]:
         year = int(m["se_y"]) if len(m["se_y"]) == 4 else _two_digit(m["se_y"])
         if m["se_y2"]:
@@ -1165,6 +1248,55 @@ def _handle_se(m: re.Match[str], text: str) -> _Item:
         return item
     item.interval = _season_interval(name, term, year)
     item.short, item.long = _season_words(name, term, item.interval)
+    item.season = "" if term else name
+    return item
+
+
+def _term_year(m: re.Match[str], name: str) -> tuple[int | None, str | None]:
+    """(year, why not) of a school term, half-term or half written with a year; with an academic year
+    (``2011/12``) the autumn one falls in the first year, the others in the second. No year: (None, None)."""
+    written = m["se_y"] or m["se_yy"]
+    if not written:
+        return None, None
+    year = int(written) if len(written) == 4 else _two_digit(written)
+    if m["se_y2"]:
+        nxt = _split_year(year, m["se_y2"])
+        if nxt is None:
+            return None, f"{_q(m[0])} does not name consecutive years"
+        year = year if name == "autumn" else nxt
+    return year, None
+
+
+#: the halves of each school term, as English schools number them ('Spring 1', 'Summer 2'): (first month,
+#: months after it); each term's first half ends at its half-term holiday (October, February, May)
+_TERM_HALVES = {
+    ("autumn", 1): (9, 1), ("autumn", 2): (11, 1), ("spring", 1): (1, 1), ("spring", 2): (2, 2),
+    ("summer", 1): (4, 1), ("summer", 2): (6, 1),
+}
+
+
+def _term_half(item: _Item, m: re.Match[str], name: str) -> _Item:
+    """``Spring 1 2012``, ``Summer term 2``: the first or second half of a school term (the number
+    was a label before a calendar year). The spring term's second half runs from February to Easter."""
+    n = int(m["se_p"])
+    if (name, n) not in _TERM_HALVES:
+        item.bad = f"{_q(m[0])} is not a half of a school term (autumn, spring or summer 1 or 2)"
+        return item
+    first, length = _TERM_HALVES[name, n]
+    item.term = True
+
+    def make(y: int) -> tuple[Interval, str]:
+        return _months(y, first, *_shift_month(y, first, length)), f"{name} {n} {y}"
+
+    year, bad = _term_year(m, name)
+    if bad is not None:
+        item.bad = bad
+    elif year is None:
+        item.make, item.name = _safe(make), f"{name} {n}"
+    else:
+        item.interval, item.short = make(year)
+        half = "first" if n == 1 else "second"
+        item.long = f"the {half} half of the {name} term {year} ({_month_words(item.interval)})"
     return item
 
 
@@ -1184,16 +1316,13 @@ def _half_term(item: _Item, m: re.Match[str], name: str) -> _Item:
     def make(y: int) -> tuple[Interval, str]:
         return month_interval(y, month), f"{name} half-term {y}"
 
-    if not (m["se_y"] or m["se_yy"]):
+    year, bad = _term_year(m, name)
+    if bad is not None:
+        item.bad = bad
+        return item
+    if year is None:
         item.make, item.name = _safe(make), f"{name} half-term"
         return item
-    year = int(m["se_y"]) if m["se_y"] and len(m["se_y"]) == 4 else _two_digit(m["se_y"] or m["se_yy"])
-    if m["se_y2"]:
-        nxt = _split_year(year, m["se_y2"])
-        if nxt is None:
-            item.bad = f"{_q(m[0])} does not name consecutive years"
-            return item
-        year = year if name == "autumn" else nxt
     item.interval, item.short = make(year)
     item.long = f"the {item.short} ({_MONTH_NAMES[month]} {year})"
     return item
@@ -1282,6 +1411,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
     "FY": _handle_fy,
     "FY2": _handle_fy2,
     "MY": _handle_my,
+    "DN": _handle_dn,
     "DR": _handle_dr,
     "DM": _handle_dm,
     "MD": _handle_md,
@@ -1405,8 +1535,39 @@ def _contains(outer: Interval, inner: Interval) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], bool]:
-    """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs."""
+def _months_of_years(items: list[_Item], norm: str) -> list[_Item]:
+    """A month or day without a year written right before a split year (``June 11-12``, ``Jan
+    2011/12``) is that month of the financial (or academic) year, as ``Q3 11-12`` is its quarter: the
+    year says which June is meant (the month was placed in the plan period, or left out for the year)."""
+    kept: list[_Item] = []
+    for item in items:
+        month = kept[-1] if kept else None
+        if (month is None or month.make is None or month.weak or month.level not in ("month", "day")
+                or item.interval is None or item.year_of not in ("financial", "academic")
+                or norm[month.end: item.start].strip()):
+            kept.append(item)
+            continue
+        year = item.interval
+        for y in (year.start.year, year.end.year):
+            got = month.make(y)
+            if got is not None and _contains(year, got[0]):
+                month.interval, month.make, month.end = got[0], None, item.end
+                month.short = got[1]
+                month.long = f"{got[1]}, in {item.long.split(' (')[0]}"
+                break
+        else:
+            kept.append(item)
+    return kept
+
+
+def _find_items(
+    norm: str, skip: tuple[int, int] | None, school_year: bool = False
+) -> tuple[list[_Item], bool]:
+    """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
+
+    ``school_year``: the plan runs for one academic year, so a split year that no word calls
+    financial is an academic year (see :func:`_counts_school_years`).
+    """
     items: list[_Item] = []
     recurring = False
     pos = 0
@@ -1435,13 +1596,18 @@ def _find_items(norm: str, skip: tuple[int, int] | None) -> tuple[list[_Item], b
                 _quarter_beside(a, b, before=True)
             elif b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None:
                 _quarter_beside(b, a, before=False)
-            elif a.season and a.season != "winter" and a.make is not None and b.term:
+            elif a.season and a.season != "winter" and b.term:
                 _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
     for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
         split_years = {a.year_of, b.year_of} == {"academic", "financial"} and a.level == b.level == "year"
         if split_years and not (a.named_year or b.named_year) and (
                 _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
             _as_academic(a if a.year_of == "financial" else b)
+    if school_year and not _FINANCIAL_RE.search(norm):
+        for item in items:
+            if item.year_of == "financial" and item.level == "year" and not item.named_year:
+                _as_academic(item)
+    items = _months_of_years(items, norm)
 
     # join ranges
     joined: list[_Item] = []
@@ -1542,6 +1708,14 @@ def _undated(text: str, why: str) -> Timing:
     return Timing(kind="undated", text=text, interpretation=why)
 
 
+def _counts_school_years(period: Interval) -> bool:
+    """Whether a plan period is one academic year (1 September to 31 August): such a plan counts
+    its years as schools do, so '11/12' and '2011-12' in it are the academic year, not the financial
+    one, unless the timescale says 'financial' or 'FY'."""
+    ps, pe = period.start, period.end
+    return (ps.month, ps.day, pe.month, pe.day) == (9, 1, 8, 31) and pe.year == ps.year + 1
+
+
 def _resolve(item: _Item, period: Interval) -> tuple[Interval, str] | str:
     """Place an expression without a year in the plan period: (interval, words) or why not."""
     assert item.make is not None
@@ -1614,7 +1788,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
         if len(ref.split()) >= 2:
             reference, skip = ref, ext.span()
 
-    items, recurring = _find_items(norm, skip)
+    items, recurring = _find_items(norm, skip, period is not None and _counts_school_years(period))
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
     ongoing_words = _ONGOING_RE.search(norm)
