@@ -580,7 +580,7 @@ def test_a_workbook_or_csv_file_loads_from_its_content(tmp_path):
         og.load("Priority,Outcomes,Objective,Key milestones,Lead person,By when\n"
                 "Safe,stay_saf,Fewer accidents,Audit the junctions,,TBA\n", name="flat.csv",
                 period="2011-04-01..2012-03-31")
-    assert (cell.value.file, cell.value.sheet, cell.value.cell, cell.value.line) == ("flat.csv", "flat", "B2", None)
+    assert (cell.value.file, cell.value.sheet, cell.value.cell, cell.value.line) == ("flat.csv", None, "B2", 2)
     assert "unknown outcome 'stay_saf'" in cell.value.message
 
     broken = bytearray(data)

@@ -357,8 +357,8 @@ def test_one_indicator_code_declared_twice_is_a_duplicate_id(tmp_path):
     folder.mkdir()
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
     (folder / "indicators.csv").write_text("id,title\nNI72,a\nNI 72,b\n")
-    with pytest.raises(PlanError, match=r"indicators!A3: duplicate id 'NI 72': the same indicator code as 'NI72' "
-                                        r"\(indicators!A2\)"):
+    with pytest.raises(PlanError, match=r"indicators.csv:3: column A: duplicate id 'NI 72': the same indicator code "
+                                        r"as 'NI72' \(indicators.csv:2 \(column A\)\)"):
         og.load(folder)
     # A node of another kind may not take an indicator's id either, but it is compared as written.
     plan = og.load(PLAN_HEADER + "objectives: [{id: ni72, title: a}]\nindicators: [{id: NI 72, title: b}]\n")
@@ -381,13 +381,14 @@ def test_an_owner_group_or_catalogue_declared_twice_is_an_error(tmp_path):
     err = _error(PLAN_HEADER + "catalogues: [{prefix: ni, title: Ours}]\nobjectives: [{id: O1, title: a, "
                  "indicators: [NI 72]}]\n", tmp_path)
     assert err.line == 3 and "catalogue prefix 'ni' is the built-in National Indicator Set's" in str(err), str(err)
-    # In CSV files, at the cells.
+    # In CSV files, at the lines (and columns).
     folder = tmp_path / "csv"
     folder.mkdir()
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,t,2011-04-01,2012-03-31\n")
     (folder / "priorities.csv").write_text("id,title\nP1,a\n")
     (folder / "owners.csv").write_text("id,name\nA,Alpha\nA,Beta\n")
-    with pytest.raises(PlanError, match=r"owners!A3: duplicate owner id 'A' \(first declared at owners!A2\)"):
+    with pytest.raises(PlanError, match=r"owners.csv:3: column A: duplicate owner id 'A' \(first declared at "
+                                        r"owners.csv:2 \(column A\)\)"):
         og.load(folder)
     # One id for a group and an owner, or a group and a node, stays allowed.
     plan = og.load(PLAN_HEADER + "owners: [{id: G, name: Gee}]\ngroups: [{id: G, title: g}, {id: P1, title: h}]\n"

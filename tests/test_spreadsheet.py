@@ -14,6 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.errors import ConfigError, PlanError, Problem
@@ -374,14 +376,16 @@ def test_a_capacity_that_is_not_a_whole_number_says_so_at_its_cell(tmp_path: Pat
     folder = tmp_path / "plan-csv"
     folder.mkdir()
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "owners.csv").write_text("id,name,capacity\nA,Team A,2.5\nB,Team B,-4\n")
+    (folder / "owners.csv").write_text('id,name,capacity\nA,"Team\nA",2.5\nB,Team B,-4\n')
     (folder / "priorities.csv").write_text("id,title,lead\nP1,Safe,A\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
-    assert [(p.cell, p.message) for p in info.value.problems] == [
-        ("C2", "A: capacity: must be a whole number (the cell holds '2.5')"),
-        ("C3", "B: capacity: must be 0 or more (the cell holds '-4')"),
+    # (a CSV file has no sheets: the line its row starts on, and the column)
+    assert [(p.line, p.cell, p.message) for p in info.value.problems] == [
+        (2, "C2", "column C: A: capacity: must be a whole number (the cell holds '2.5')"),
+        (4, "C3", "column C: B: capacity: must be 0 or more (the cell holds '-4')"),
     ]
+    assert str(info.value.problems[1]).startswith(f"{folder / 'owners.csv'}:4: column C: B: capacity")
 
 
 def test_a_plan_id_with_spaces_in_a_plan_sheet_says_what_an_id_may_hold(tmp_path: Path):
@@ -993,8 +997,8 @@ def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     [problem] = info.value.problems
-    assert (problem.sheet, problem.cell) == ("table", "E2")
-    assert problem.message == "P1.O1: 'status' is not a field of an objective: it is a field of milestones"
+    assert (problem.line, problem.cell) == (2, "E2")
+    assert problem.message == "column E: P1.O1: 'status' is not a field of an objective: it is a field of milestones"
 
 
 def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
@@ -1125,7 +1129,7 @@ def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_wha
     (folder / "indicators.csv").write_text("id,title,baseline.period,baseline.value\nNI 72,Early years,Sep-08,56\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
-    by_cell = {(p.sheet, p.cell): p.message for p in info.value.problems}
+    by_cell = {(Path(p.file or "").stem, p.cell): p.message for p in info.value.problems}
     assert by_cell[("plan", "C2")].endswith("a spreadsheet program shows 2011-07-31 as 31/07/2011 (and saves it so in "
                                             "a CSV file): write 2011-04-01 if that is what was meant, in a cell "
                                             "formatted as Text")
@@ -1173,7 +1177,8 @@ def test_a_percentage_saved_in_a_csv_file_is_read_as_in_a_workbook(tmp_path: Pat
     assert ind.baseline.value == 71 and ind.targets[0].value == 60.5 and ind.targets[0].change == "-10%"
     (folder / "targets.csv").write_text("node,period,value\nNI 72,2011-12,60%%\n")
     problem = first_problem(folder)
-    assert (problem.sheet, problem.cell) == ("targets", "C2") and "must be a number" in problem.message
+    assert (problem.file, problem.line, problem.cell) == (str(folder / "targets.csv"), 2, "C2")
+    assert "must be a number" in problem.message
 
 
 def test_a_whole_percentage_and_a_date_worked_out_with_a_time_read_as_shown(tmp_path: Path):
@@ -1205,9 +1210,9 @@ def test_a_formula_error_saved_in_a_csv_file_is_an_error_naming_its_cell(tmp_pat
     (folder / "objectives.csv").write_text("id,title\nO1,#NAME?\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
-    assert [(p.file, p.sheet, p.cell) for p in info.value.problems] == [
-        (str(folder / "milestones.csv"), "milestones", "C2"), (str(folder / "objectives.csv"), "objectives", "B2")]
-    assert info.value.problems[0].message.startswith("the cell holds #N/A, which a spreadsheet program saves for a "
+    assert [(p.file, p.line, p.cell) for p in info.value.problems] == [
+        (str(folder / "milestones.csv"), 2, "C2"), (str(folder / "objectives.csv"), 2, "B2")]
+    assert info.value.problems[0].message.startswith("column C: the cell holds #N/A, which a spreadsheet program saves for a "
                                                      "formula it could not work out")
 
 
@@ -1226,13 +1231,15 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     plan = load_path(single, period=PERIOD)
     assert plan.nodes["M1"].timescale == "11-Jun"
     notices = "\n".join(plan.notices)
-    assert "actions!B2 timescale: '11-Jun', as a spreadsheet program saves a date it made of what was typed" in notices
-    assert "!B3" not in notices
+    # (a CSV file has no sheets: the cell is named by its file and line)
+    assert ("actions.csv:2 (column B) timescale: '11-Jun', as a spreadsheet program saves a date it made of what was "
+            "typed") in notices
+    assert ":3 (column B)" not in notices and "actions!" not in notices
     folder = tmp_path / "plan-csv"
     folder.mkdir()
     (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "milestones.csv").write_text("id,title,timescale\nM1,Audit,3-sep\n")
-    assert "milestones!C2 timescale: '3-sep'" in "\n".join(load_path(folder).notices)
+    (folder / "milestones.csv").write_text('id,title,timescale\nM1,"Audit\nthe junctions",June 11\nM2,Report,3-sep\n')
+    assert "milestones.csv:4 (column C) timescale: '3-sep'" in "\n".join(load_path(folder).notices)
 
 
 @pytest.mark.parametrize("value, fmt, shown", [
@@ -1341,3 +1348,237 @@ def test_a_lead_cell_written_one_owner_a_line_names_each_owner(tmp_path: Path) -
     milestones = [n.id for n in facts.of_kind("milestone")]
     assert [facts.lead_owners[m] for m in milestones] == [
         ("Head of Service", "School Improvement Manager"), ("Head of Service",)]
+
+
+@pytest.mark.parametrize("word, status", [
+    ("Green", "on_track"), ("G", "on_track"), ("amber", "at_risk"), ("A", "at_risk"), ("RED", "off_track"),
+    ("r", "off_track"), ("Blue", "done"), ("B", "done"), ("Complete", "done"), ("Completed", "done"),
+    ("Not started", "not_started"),
+])
+def test_a_status_written_as_a_rag_colour_is_the_status_it_stands_for(tmp_path: Path, word: str, status: str):
+    # Councils' trackers rate progress Red, Amber or Green (and Blue once done), often by letter:
+    # the status column of either form reads those as the format's statuses.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", word]]})
+    assert load_path(flat, period=PERIOD).nodes["M1"].status == status
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text(f"format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text(f"id,title,status\nM1,Audit,{word}\n")
+    assert load_path(folder).nodes["M1"].status == status
+
+
+def test_a_status_that_is_no_status_nor_rag_colour_names_every_choice(tmp_path: Path):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "Purple"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("Sheet1", "B2")
+    assert problem.message == (
+        "M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
+        "(Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d) (the cell holds 'Purple')")
+
+
+def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Path):
+    # A level cell holding a number is read as its format shows it (1.10 under 0.00, 007 under
+    # 000), as every other column is; a truth value, in a level or any column of text, as the
+    # program shows it: TRUE, FALSE.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [
+        ["Objective", "Key milestones", "Lead"], [1.1, "Audit", "Road safety"], [7, True, False]]})
+    _formatted(flat, "Sheet1", {"A2": "0.00", "A3": "000"})
+    plan = load_path(flat, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("O1", "1.10"), ("O1.M1", "Audit"), ("O2", "007"), ("O2.M1", "TRUE")]
+    assert plan.nodes["O2.M1"].lead == "FALSE"
+    per_level = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "lead", "notes"], ["M1", True, False, True]],
+    })
+    milestone = load_path(per_level).nodes["M1"]
+    assert (milestone.title, milestone.lead, milestone.notes) == ("TRUE", "FALSE", "TRUE")
+
+
+@pytest.mark.parametrize("plan_rows, cell, todo", [
+    # (the plan sheet's header alone, as a table's author leaves it: its columns are there, empty)
+    ([["id", "period.start", "period.end"]], "B2", "the plan sheet's period.start and period.end columns are empty: "
+                                                    "fill them in (ISO dates)"),
+    ([["id", "period.start", "period.end"], ["roads", "2011-04-01"]], "C2",
+     "the plan sheet's period.end column is empty: fill it in (ISO dates)"),
+    ([["id", "period.start"], ["roads"]], "B2",
+     "the plan sheet's period.start column is empty: fill it in (ISO dates) and add a period.end column"),
+    ([["id", "period"], ["roads"]], "B2",
+     "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31"),
+    ([["id", "title"], ["roads", "Road safety"]], "B2", "add period.start and period.end columns (ISO dates) to the "
+                                                        "plan sheet"),
+])
+def test_a_flat_table_s_missing_period_is_told_whether_to_fill_in_or_add_its_columns(
+        tmp_path: Path, plan_rows: list[list[object]], cell: str, todo: str):
+    path = workbook(tmp_path / "table.xlsx", {"plan": plan_rows, "Sheet1": [["Key milestones"], ["Audit"]]})
+    problem = first_problem(path)
+    assert (problem.sheet, problem.cell) == ("plan", cell)
+    assert problem.message == f"the plan period is unknown: {todo}, or give it on the command line with --period START..END"
+
+
+def test_findings_of_a_plan_read_from_csv_point_to_the_line_of_each_node_s_row(tmp_path: Path):
+    # A CSV file has no sheets: a finding gives the file and the line its node's row starts on
+    # (a title written over several lines moves the rows below it down), as for a YAML plan, so
+    # that every output (an editor, a GitHub annotation, SARIF) can point to it. The findings
+    # of a folder of CSV files are listed in the plan's order, as a workbook's are.
+    import csv as csv_module
+
+    write_plan(load_path(MODELS / "thurrock-cypp-2011-12.yaml"), tmp_path / "csv", to="csv")
+    milestones = tmp_path / "csv" / "milestones.csv"
+    with milestones.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv_module.reader(fh))
+    rows[1][rows[0].index("title")] = rows[1][rows[0].index("title")].replace(" ", "\n", 1)  # (Alt+Enter in a cell)
+    with milestones.open("w", encoding="utf-8", newline="") as fh:
+        csv_module.writer(fh).writerows(rows)
+    plan = load_path(tmp_path / "csv")
+    write_plan(plan, tmp_path / "plan.xlsx")
+    line_of: dict[str, tuple[str, int]] = {}
+    for path in sorted((tmp_path / "csv").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv_module.reader(fh)
+            header, line = next(reader), reader.line_num + 1
+            for row in reader:
+                if "id" in header and path.stem in ("priorities", "aims", "objectives", "milestones", "indicators"):
+                    line_of.setdefault(row[header.index("id")], (str(path), line))
+                line = reader.line_num + 1
+    assert any(line_of[m.id][1] != int(plan.location(m.id).cell[1:]) for m in plan.of_kind("milestone"))
+    report = og.check(plan)
+    at_nodes = [f for f in report.findings if f.node in plan.nodes]
+    assert at_nodes
+    for f in at_nodes:
+        assert (f.location.file, f.location.line) == line_of[f.node] and f.location.sheet is None
+        assert str(f.location) == f"{line_of[f.node][0]}:{line_of[f.node][1]}"
+    assert [(f.rule, f.node) for f in report.findings] == [(f.rule, f.node) for f in og.check(load_path(tmp_path / "plan.xlsx")).findings]
+    result = run("check", str(tmp_path / "csv"), "--format", "github")
+    milestone = next(f for f in at_nodes if f.kind == "milestone")
+    assert f"file={milestone.location.file},line={milestone.location.line},title={milestone.rule}" in result.stdout
+
+
+@pytest.mark.parametrize("stored, fmt, timescale, reading", [
+    # "Jun-11" under mmm-d is 11 June (the year the program guessed, 2026, is not read);
+    # under mmm-yy, June 2011: the same text, read from the cell's date and what its format shows.
+    (datetime(2026, 6, 11), "mmm-d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),
+    (datetime(2011, 6, 1), "mmm-yy", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
+    (datetime(2026, 6, 11), "mmmm d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),  # (shown "June 11")
+    (datetime(2026, 6, 11), "m/d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),  # (shown 6/11)
+    # (a month shown with its year is that month, whatever colour the format gives it)
+    (datetime(2011, 6, 1), "[Red]mmm-yy", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
+    (datetime(2011, 6, 1), "[$-809]mmmm yyyy;@", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
+])
+def test_a_date_cell_is_read_from_its_value_and_what_its_format_shows(
+        tmp_path: Path, stored: datetime, fmt: str, timescale: str, reading: tuple[date, date]):
+    path = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "By when"], ["Audit", stored]]})
+    _formatted(path, "Sheet1", {"B2": fmt})
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["M1"].timescale == timescale
+    timing = og.PlanFacts(plan).timing["M1"]
+    [interval] = timing.intervals
+    assert (interval.start, interval.end) == reading
+
+
+_ID_POOL = [f"O{i}" for i in range(1, 5)] + [f"O{i}.M{j}" for i in range(1, 5) for j in range(1, 5)]
+
+
+@st.composite
+def _partly_numbered_tables(draw: st.DrawFn) -> list[list[str]]:
+    """A flat table of objectives and their milestones whose id columns are filled in some rows
+    (each id given once), as a table is after rows are inserted, moved or renumbered by hand:
+    given ids may be any other row's position id, and may sit on any row of their node."""
+    shape = draw(st.lists(st.integers(1, 3), min_size=1, max_size=4))
+    n_rows = sum(shape)
+    given = draw(st.lists(st.sampled_from(_ID_POOL), unique=True, max_size=n_rows * 2))
+    cells = draw(st.lists(st.booleans(), min_size=n_rows * 2, max_size=n_rows * 2))
+    ids = iter(given)
+    rows = [["Objective", "Objective ID", "Key milestones", "Milestone ID"]]
+    for i, n in enumerate(shape):
+        for j in range(n):
+            objective_id = next(ids, "") if cells[2 * (len(rows) - 1)] else ""
+            milestone_id = next(ids, "") if cells[2 * (len(rows) - 1) + 1] else ""
+            rows.append([f"Objective {i + 1}" if j == 0 else "", objective_id, f"Action {i + 1}.{j + 1}", milestone_id])
+    return rows
+
+
+@given(rows=_partly_numbered_tables())
+def test_ids_generated_in_a_partly_numbered_table_never_take_an_id_the_table_gives(rows: list[list[str]]):
+    # Whatever rows give an id, and wherever in its node's rows it is given, the ids generated
+    # for the others skip every id of the table's id columns: the table loads, every node has an
+    # id of its own, and a node opened on a row with an id has that id.
+    import csv as csv_module
+    import io
+
+    text = io.StringIO()
+    csv_module.writer(text).writerows(rows)
+    plan = og.load(text.getvalue(), name="actions.csv", period=PERIOD)
+    given = {cell for row in rows[1:] for cell in (row[1], row[3]) if cell}
+    assert len(plan.nodes) == sum(1 for row in rows[1:] if row[0]) + len(rows) - 1
+    for r, row in enumerate(rows[1:], start=2):
+        milestone = next(n for n in plan.of_kind("milestone") if n.title == row[2])
+        assert milestone.id == (row[3] or milestone.id) and (row[3] or milestone.id not in given)
+        if row[0]:
+            objective = plan.nodes[milestone.parent] if getattr(milestone, "parent", None) else next(
+                o for o in plan.of_kind("objective") if o.title == row[0])
+            assert objective.id == row[1] or (not row[1] and objective.id not in given)
+
+
+def test_an_id_given_on_a_later_row_of_a_node_is_named_in_a_notice(tmp_path: Path):
+    # An objective's id typed on its second row, below the row that opens it, came too late to be
+    # its id (its milestones' ids are made from it) and was dropped without a word.
+    path = tmp_path / "actions.csv"
+    path.write_text("Objective,Objective ID,Key milestones\nFewer accidents,,Audit\n,O7,Publish\n"
+                    "Fewer accidents,O2,Report\n", encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["O1", "O1.M1", "O1.M2", "O1.M3"]
+    assert ("values that differ from the first one given were ignored: actions.csv:3 (column B) id 'O7' (kept 'O1' "
+            "for 'Fewer accidents'); actions.csv:4 (column B) id 'O2' (kept 'O1' for 'Fewer accidents')") in plan.notices[0]
+
+
+def test_rows_hidden_in_a_workbook_are_read_and_named_in_a_notice(tmp_path: Path):
+    # A row hidden by hand (a done action tidied away) or by a filter is still in the plan: it is
+    # read, in either form, and named in a notice, as what the sheet shows is not all there is.
+    flat = workbook(tmp_path / "table.xlsx", {"Pillar 1": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None, "Old action", "Roads"],
+        [None, "Publish", "Roads"]]})
+    per_level = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title"], ["M1", "Audit"], ["M2", "Old action"], ["M3", "Publish"]]})
+    for path, sheet, titles in ((flat, "Pillar 1", ["Audit", "Old action", "Publish"]),
+                                (per_level, "milestones", ["Audit", "Old action", "Publish"])):
+        book = openpyxl.load_workbook(path)
+        book[sheet].row_dimensions[3].hidden = True
+        book.save(path)
+        plan = load_path(path, period=PERIOD)
+        assert [m.title for m in plan.of_kind("milestone")] == titles
+        assert (f"{path}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; delete a "
+                f"row to take it out: {sheet} row 3") in plan.notices
+
+
+@pytest.mark.parametrize("group_row", [["Outcome area", None, "Actions"], [None, None, "Key actions"]])
+def test_a_row_grouping_the_columns_above_a_flat_table_s_header_is_not_its_header(tmp_path: Path, group_row: list):
+    # "Actions" merged over Action | Lead | By when names a level too: the header is the row below
+    # it, which names more of the table's columns (the group row was the header, the real header a
+    # milestone called "Action", and the priorities, objectives and leads were lost).
+    path = workbook(tmp_path / "table.xlsx", {"Plan": [
+        group_row, ["Priority", "Objective", "Action", "Lead", "By when"],
+        ["Be healthy", "Fewer pregnancies", "Run clinics", "PCT", "Sept 11"]]}, {"Plan": ["C1:E1"]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Be healthy"), ("P1.O1", "Fewer pregnancies"), ("P1.O1.M1", "Run clinics")]
+    assert (plan.nodes["P1.O1.M1"].lead, plan.nodes["P1.O1.M1"].timescale) == ("PCT", "Sept 11")
+
+
+def test_a_cover_page_listing_the_plan_s_parts_is_not_read_as_a_table(tmp_path: Path):
+    # A cover sheet's contents list ("Priorities", then the names of the sheets) names a level in
+    # one cell: beside a table that names more columns it is no table, and its lines no priorities.
+    cover = [["Children and Young People's Plan 2011-12"], ["Contents"], ["Priorities"], ["Action plan"], ["Glossary"]]
+    table = [["Priority", "Objective", "Action", "Lead", "By when"],
+             ["Be healthy", "Fewer pregnancies", "Run clinics", "PCT", "Sept 11"]]
+    path = workbook(tmp_path / "plan.xlsx", {"Cover": cover, "Action plan": table})
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["P1", "P1.O1", "P1.O1.M1"] and plan.nodes["P1"].title == "Be healthy"
+    assert (f"{path}: sheets whose header names one column, beside tables that name more, were taken for a cover "
+            "or contents page and not read: Cover!A3 'Priorities'") in plan.notices
+    # (a table of one column, alone, is a table)
+    alone = load_path(workbook(tmp_path / "list.xlsx", {"Cover": cover}), period=PERIOD)
+    assert [n.title for n in alone.nodes.values()] == ["Action plan", "Glossary"]

@@ -911,9 +911,8 @@ def _problem_at(raw: Any, key: str, message: str, file: str | None) -> Problem:
 def _written_at(raw: Any, key: str) -> str:
     """Where a mapping of the parsed document is written, for a message: ``on line 4``, or a
     workbook's ``at owners!A3`` (the cell of its ``key``)."""
-    sheet = getattr(raw, "sheet", None)
-    if sheet is not None:
-        return f"at {sheet}!{getattr(raw, 'key_cell', {}).get(key, getattr(raw, 'cell', None))}"
+    if hasattr(raw, "written_at"):  # (a row of a workbook or CSV file)
+        return f"at {raw.written_at(key)}"
     if isinstance(raw, LocMap):
         return f"on line {raw.line}"
     return "above"

@@ -121,6 +121,17 @@ class SheetLayout:
 
 _OUTCOMES_HELP = "outcome ids separated by ';' (ECM: be_healthy, stay_safe, enjoy_and_achieve, positive_contribution, economic_wellbeing); [] for a cross-cutting node"
 STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done")
+#: A status as councils' trackers write it, in RAG colours (or their first letters) and words the
+#: five statuses stand for: Green is on track, Amber at risk, Red off track, Blue (RAG's fourth
+#: colour, for work that is over) done. Keys as compared: lower case, underscores for spaces.
+STATUS_WORDS = {
+    "green": "on_track", "g": "on_track",
+    "amber": "at_risk", "a": "at_risk",
+    "red": "off_track", "r": "off_track",
+    "blue": "done", "b": "done", "complete": "done", "completed": "done",
+}
+#: The words of :data:`STATUS_WORDS`, as an error about a status names them.
+STATUS_WORDS_HELP = "a RAG colour (Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d)"
 DIRECTIONS = ("increase", "decrease", "maintain")
 COMPARATORS = ("at_least", "at_most", "below", "above")
 OWNER_KINDS = ("person", "role", "team", "board", "partnership")

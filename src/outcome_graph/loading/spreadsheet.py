@@ -51,6 +51,8 @@ from .sheet_layout import (
     NODE_SHEETS,
     PLAN_NODE,
     SPREADSHEET_ERRORS,
+    STATUS_WORDS,
+    STATUS_WORDS_HELP,
     STATUSES,
     SUB_SHEETS,
     Column,
@@ -87,6 +89,10 @@ _RANK = {kind: i for i, kind in enumerate(LEVELS)}
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"')
+
+
+#: The row number of an A1 reference.
+_REF_ROW = re.compile(r"\d+$")
 
 
 def _column_number(letters: bytes) -> int:
@@ -166,12 +172,40 @@ class RawSheet:
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     #: The sheet is hidden in the workbook.
     hidden: bool = False
+    #: Rows hidden in the workbook (0-based), by hand or by a filter.
+    hidden_rows: frozenset[int] = frozenset()
     #: A cell a spreadsheet program stored as a number, date or truth value (not as text).
     typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
     #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
     csv: bool = False
     #: Rows left out as read (a table's totals row), each as "A9: why", for a notice.
     skipped: list[str] = field(default_factory=list)
+    #: A CSV file's rows: the line each starts on (a quoted cell may hold line breaks).
+    lines: dict[int, int] = field(default_factory=dict)
+
+    def line_of(self, ref: str) -> int | None:
+        """The line of a CSV file where the row of the cell ``ref`` (``C14``) starts, else ``None``."""
+        m = _REF_ROW.search(ref)
+        return self.lines.get(int(m[0]) - 1) if self.csv and m else None
+
+    def place(self, ref: str) -> str:
+        """A cell as a notice names it after the file's name: ``milestones!C14`` in a workbook; in
+        a CSV file, which has no sheets, its file and line: ``milestones.csv:14 (column C)``."""
+        line = self.line_of(ref)
+        if line is None:
+            return f"{self.name}!{ref}"
+        return f"{Path(self.file).name}:{line} (column {ref.rstrip('0123456789')})"
+
+    def where(self, ref: str) -> str:
+        """Where a cell is, to begin a notice: ``plan.xlsx:milestones!C14``, ``milestones.csv:14``."""
+        line = self.line_of(ref)
+        return f"{self.file}:{self.name}!{ref}" if line is None else f"{self.file}:{line}"
+
+    def location(self, ref: str | None) -> Location:
+        """The location of a node read from the cell ``ref``: its sheet and cell in a workbook; in a
+        CSV file its line too, and no sheet (so every output, as for a YAML plan, points to the line)."""
+        line = self.line_of(ref) if ref else None
+        return Location(self.file, None, None, self.name, ref) if line is None else Location(self.file, line, None, None, ref)
 
     @cached_property
     def n_rows(self) -> int:
@@ -275,10 +309,9 @@ def _text_of(value: Any, number_format: str | None = None) -> str | None:
             return str(int(value))
         return repr(value)
     if isinstance(value, datetime):
-        fmt = (number_format or "").lower()
-        if value.time() == time(0, 0) or _shows_day_only(fmt):
-            if value.day == 1 and fmt and "d" not in fmt and "m" in fmt and "y" in fmt:
-                return f"{value.year:04d}-{value.month:02d}"  # a month typed as "Jun-11"
+        if value.time() == time(0, 0) or _shows_day_only(number_format or ""):
+            if value.day == 1 and _shows_month_and_year(number_format):
+                return f"{value.year:04d}-{value.month:02d}"  # (a month typed as "Jun-11")
             return value.date().isoformat()
         return value.isoformat()
     if isinstance(value, (date, time)):
@@ -328,6 +361,13 @@ def _shown_number(value: float, number_format: str | None) -> str | None:
     return text
 
 
+def _shows_month_and_year(number_format: str | None) -> bool:
+    """Whether a date format shows the month and year but not the day (``mmm-yy``, ``mmmm yyyy``,
+    ``[Red]mmm-yy``: its colour and literal text left out)."""
+    fmt = _format_section(number_format).lower()
+    return "m" in fmt and "y" in fmt and not any(c in fmt for c in "dhs")
+
+
 def _date_shown_without_year(number_format: str | None) -> bool:
     """Whether a date format shows the day and month but no year (``d-mmm``: what a spreadsheet
     program gives ``June 11`` typed in a cell, dated in the year it was typed)."""
@@ -352,8 +392,9 @@ def _typed(value: Any, number_format: str | None) -> TypedCell | None:
                          own_format=own_format)
     if isinstance(value, datetime) and value.time() == time(0, 0):
         if _date_shown_without_year(number_format):
-            fmt = _format_section(number_format).lower()
-            shown = f"{value.day}-{value:%b}" if fmt.index("d") < fmt.index("m") else f"{value:%b}-{value.day}"
+            # (day first whatever the format's order: mmm-d shows 11 June as "Jun-11", which would
+            # read as June 2011)
+            shown = f"{value.day}-{value:%b}"
             return TypedCell(f"the date {value.date().isoformat()}", shown=shown, is_date=True, no_year=True)
         return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
     if isinstance(value, (date, datetime, time)):
@@ -443,7 +484,8 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     total = 0
     errors: list[Problem] = []
     for ws in book.worksheets:
-        sheet = RawSheet(ws.title, name, hidden=ws.sheet_state != "visible")
+        sheet = RawSheet(ws.title, name, hidden=ws.sheet_state != "visible",
+                         hidden_rows=frozenset(r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden))
         cells = ws._cells  # a dict (row, col) -> cell: the cells that exist, however far apart
         total += len(cells)
         if total > MAX_CELLS:
@@ -594,13 +636,14 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
     sheet = RawSheet(stem, name, csv=True)
     errors: list[Problem] = []
     try:
-        for r, (_line, row) in enumerate(csv_rows(text, delimiter)):
+        for r, (line, row) in enumerate(csv_rows(text, delimiter)):
+            sheet.lines[r] = line
             for c, value in enumerate(row):
                 if value.strip() in SPREADSHEET_ERRORS:
                     # (a workbook's cell whose formula could not be worked out, saved as CSV: no value)
-                    errors.append(_problem(f"the cell holds {value.strip()}, which a spreadsheet program saves for a "
-                                           "formula it could not work out: correct the formula or type the value, "
-                                           "and save the file again", name, stem, cell_ref(r, c)))
+                    errors.append(_csv_problem(f"the cell holds {value.strip()}, which a spreadsheet program saves for "
+                                               "a formula it could not work out: correct the formula or type the "
+                                               "value, and save the file again", name, line, cell_ref(r, c)))
                 if value != "":
                     sheet.cells[(r, c)] = csv_unescape(value)
             if len(sheet.cells) > MAX_CELLS:
@@ -642,7 +685,7 @@ def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawShee
 class CellMap(LocMap):
     """A mapping built from a row, with the sheet and cell of itself and of each key."""
 
-    __slots__ = ("file", "sheet", "cell", "key_cell", "is_row")
+    __slots__ = ("file", "sheet", "cell", "key_cell", "is_row", "raw")
 
     def __init__(self, file: str | None, sheet: str | None, cell: str | None, *, is_row: bool = False) -> None:
         super().__init__(None, None)
@@ -651,6 +694,14 @@ class CellMap(LocMap):
         self.cell = cell
         self.key_cell: dict[str, str] = {}
         self.is_row = is_row
+        #: The sheet read, once known (see :func:`_note_sheets`).
+        self.raw: RawSheet | None = None
+
+    def written_at(self, key: str) -> str:
+        """Where the cell of ``key`` (else the row) is, for a message: ``owners!A2``, or in a CSV
+        file ``owners.csv:2 (column A)``."""
+        ref = self.key_cell.get(key, self.cell) or ""
+        return self.raw.place(ref) if self.raw is not None else f"{self.sheet}!{ref}"
 
     def put(self, key: str, value: Any, cell: str | None) -> None:
         self[key] = value
@@ -676,6 +727,18 @@ class CellList(LocList):
         self.file = file
         self.sheet = sheet
         self.cell = cell
+
+
+def _note_sheets(tree: Any, sheet_of: dict[tuple[str | None, str | None], RawSheet]) -> None:
+    """Give each mapping of the tree the sheet it was read from, so that a message about it names
+    the place as the sheet's kind does (a CSV file's line)."""
+    if isinstance(tree, CellMap):
+        tree.raw = sheet_of.get((tree.file, tree.sheet))
+        for value in tree.values():
+            _note_sheets(value, sheet_of)
+    elif isinstance(tree, list):
+        for item in tree:
+            _note_sheets(item, sheet_of)
 
 
 def _where(obj: Any, default: tuple[str | None, str | None, str | None]) -> tuple[str | None, str | None, str | None]:
@@ -775,6 +838,8 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 text = text[len("Value error, ") :]
             if etype == "literal_error" and "expected" in err.get("ctx", {}):
                 text = f"must be one of {err['ctx']['expected']}"
+                if loc[-1] == "status":
+                    text += f", or {STATUS_WORDS_HELP}"
             elif (words := worded(err, show_input=False)) is not None:
                 text = words
             value = err.get("input")
@@ -933,9 +998,16 @@ _PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
 
 def _choice(text: str, choices: tuple[str, ...]) -> str:
     """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
-    as the format's word (``on_track``); any other text as it is (then refused, naming the choices)."""
+    as the format's word (``on_track``), a status also as a RAG colour (``Green``, ``A``) or
+    ``Complete(d)`` (:data:`STATUS_WORDS`); any other text as it is (then refused, naming the choices).
+
+    >>> _choice("Not started", STATUSES), _choice(" Amber ", STATUSES), _choice("G", STATUSES), _choice("Finished", STATUSES)
+    ('not_started', 'at_risk', 'on_track', 'Finished')
+    """
     key = re.sub(r"[\s-]+", "_", " ".join(text.split()).casefold())
-    return key if key in choices else text
+    if key in choices:
+        return key
+    return STATUS_WORDS.get(key, text) if choices == STATUSES else text
 
 
 def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
@@ -950,11 +1022,37 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
 
 
+def _period_todo(header: _Header | None, row: CellMap) -> tuple[str, str | None]:
+    """What the plan sheet needs for its period, and the cell to fill in where it has its columns:
+    the template has them, blank, to be filled in, not added (and the plan's row may be missing
+    altogether, the sheet holding its header alone)."""
+    if header is None:
+        return "add period.start and period.end columns (ISO dates) to the plan sheet", None
+    given = {col.name: c for c, col in header.columns.items() if col.name in ("period.start", "period.end")}
+    given.update({"period": c for c, t in header.unknown.items() if header_key(t) == "period"})
+    period = row.get("period")
+    filled = {f"period.{k}" for k in ("start", "end") if isinstance(period, dict) and period.get(k)}
+    empty = [name for name in ("period", "period.start", "period.end") if name in given and name not in filled]
+    if not empty:
+        return "add period.start and period.end columns (ISO dates) to the plan sheet", None
+    cell = cell_ref(header.row + 1, given[empty[0]])
+    if "period" in empty and len(given) == 1:
+        return "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31", cell
+    missing = [name for name in ("period.start", "period.end") if name not in given]
+    names = [name for name in empty if name != "period"]
+    todo = (f"the plan sheet's {' and '.join(names)} column{'s are' if len(names) > 1 else ' is'} empty: fill "
+            f"{'them' if len(names) > 1 else 'it'} in (ISO dates)")
+    if missing:
+        todo += f" and add a {missing[0]} column"
+    return todo, cell
+
+
 class _Reader:
     """Builds the plan tree from the sheets of the per-level or the flat form."""
 
     def __init__(self, sheets: list[RawSheet], file: str, stem: str, period: str | None) -> None:
         self.sheets = sheets
+        self.sheet_of: dict[tuple[str | None, str | None], RawSheet] = {(sheet.file, sheet.name): sheet for sheet in sheets}
         self.file = file
         self.stem = stem
         self.period = period
@@ -976,6 +1074,13 @@ class _Reader:
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
         #: Cells of codes a spreadsheet program holds as numbers or dates, for a notice.
         self.typed_cells: list[str] = []
+        #: Rows hidden in the workbook that were read as items, for a notice.
+        self.hidden_rows: list[str] = []
+
+    def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
+        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
+        raw = self.sheet_of.get((file, sheet))
+        return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
@@ -998,7 +1103,7 @@ class _Reader:
         raw = sheet.get(r, c)
         if raw is not None and sheet.csv and name == "timescale" and _SHOWN_DAY_MONTH.fullmatch(raw.strip()):
             # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June 11")
-            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} timescale: {raw.strip()!r}, as a spreadsheet "
+            self.typed_cells.append(f"{sheet.place(cell_ref(r, c))} timescale: {raw.strip()!r}, as a spreadsheet "
                                     "program saves a date it made of what was typed (June 11 is saved 11-Jun)")
         typed = sheet.typed_at(r, c) if raw is not None else None
         if typed is None or kind not in _TEXT_KINDS:
@@ -1006,8 +1111,23 @@ class _Reader:
         dated = name in _DATE_CODES or name.endswith(".period")
         text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
         if kind == "code" and _may_have_lost(typed, name, dated):
-            self.typed_cells.append(f"{sheet.name}!{cell_ref(r, c)} {name}: {typed.stored}, read as {text!r}")
+            self.typed_cells.append(f"{sheet.place(cell_ref(r, c))} {name}: {typed.stored}, read as {text!r}")
         return text
+
+    def note_hidden(self, sheet: RawSheet, r: int) -> None:
+        """Note row ``r`` of ``sheet``, read as an item, when it is hidden in the workbook."""
+        if r in sheet.hidden_rows:
+            self.hidden_rows.append(f"{sheet.name} row {r + 1}")
+
+    def hidden_notice(self) -> str | None:
+        """The notice naming the hidden rows read: what a person sees of the sheet is not all the
+        plan holds (hiding a row, or filtering the table, takes nothing out of the plan)."""
+        if not self.hidden_rows:
+            return None
+        rows = self.hidden_rows[:_MAX_NAMED] + ([f"and {len(self.hidden_rows) - _MAX_NAMED} more"]
+                                                if len(self.hidden_rows) > _MAX_NAMED else [])
+        return (f"{self.file}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; "
+                "delete a row to take it out: " + ", ".join(rows))
 
     def typed_notice(self) -> str | None:
         """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
@@ -1022,7 +1142,7 @@ class _Reader:
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
-            self.ignored_columns.append(f"{header.sheet.name}!{cell_ref(header.row, c)} {text!r}{why}")
+            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
 
     def _set(self, row: CellMap, col: Column, raw: str, sheet: RawSheet, ref: str) -> None:
         """Put one cell's value into a row, as the field's kind reads it."""
@@ -1086,7 +1206,7 @@ class _Reader:
             elif guess := nearest(text, [col.name for col in layout.columns if col.name not in named]):
                 self.problem(f"unknown column {text!r} in the {layout.name} sheet: did you mean {guess!r}?", sheet, where)
             else:
-                self.ignored_columns.append(f"{sheet.name}!{where} {text!r}")
+                self.ignored_columns.append(f"{sheet.place(where)} {text!r}")
         for name in layout.required if required is None else required:
             if name not in {c.name for c in header.columns.values()}:
                 self.problem(
@@ -1103,10 +1223,11 @@ class _Reader:
                 continue
             if _repeats_header(sheet, r, header.n_cols, header_texts):
                 # (rows pasted from another copy of the sheet, header and all: as in the flat form)
-                self.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+                self.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} repeats the header "
                                     "row; skipped")
                 continue
             first = next(c for c in sheet.filled(r, header.n_cols) if sheet.get(r, c) is not None)
+            self.note_hidden(sheet, r)
             anchor = cell_ref(r, title_col if title_col is not None else first)
             row = CellMap(sheet.file, sheet.name, anchor, is_row=True)
             for c, col in header.columns.items():
@@ -1124,6 +1245,7 @@ class _Reader:
         """The plan's row (from the ``plan`` sheet), its period completed from ``--period``."""
         layout = LAYOUTS["plan"]
         row: CellMap | None = None
+        header: _Header | None = None
         if sheet is not None:
             header = _read_header(sheet, layout)
             if header is not None:
@@ -1170,10 +1292,7 @@ class _Reader:
                     file=self.file,
                 )
             else:
-                cell = row.key_cell.get("period") or (row.child("period").key_cell.get("start") if "period" in row else None)
-                # (the template has the columns, blank: they are to be filled in, not added)
-                todo = ("fill in period.start and period.end (ISO dates) in the plan sheet" if cell else
-                        "add period.start and period.end columns (ISO dates) to the plan sheet")
+                todo, cell = _period_todo(header, row)
                 self.period_problem = _problem(
                     f"the plan period is unknown: {todo}, or give it on the command line with --period START..END",
                     sheet.file,
@@ -1409,11 +1528,19 @@ class _Reader:
         tree.put("format", FORMAT_ID, None)
         tree.put("plan", plan_row, plan_row.cell)
         table = _FlatTable(self)
-        headers = [(sheet, header) for sheet in data_sheets if (header := self._flat_header(sheet)) is not None]
-        for sheet, (h_row, roles) in headers:
+        found = [(sheet, at) for sheet in data_sheets if (at := self._flat_header(sheet)) is not None]
+        headers = _without_lists(found)
+        covers = [f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
+                  for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
+                  for c in roles.values()]
+        if covers:
+            self.notices.append(f"{self.file}: sheets whose header names one column, beside tables that name more, "
+                                f"were taken for a cover or contents page and not read: {', '.join(covers)}")
+        for sheet, (h_row, roles, unknown) in headers:
+            self.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
             table.note_given_ids(sheet, h_row, roles)
-        for sheet, header in headers:
-            table.read_sheet(sheet, *header)
+        for sheet, (h_row, roles, _) in headers:
+            table.read_sheet(sheet, h_row, roles)
         for key in ("priorities", "aims", "objectives", "milestones"):
             if key in table.top:
                 tree.put(key, table.top[key], None)
@@ -1423,21 +1550,43 @@ class _Reader:
         self.notices.extend(table.notices())
         return tree
 
-    def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
+    def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
+        """The header row of a flat table, the column of each role and the header of each column that
+        has none: the first row that names a level, or the row below it when that names more roles (a row grouping the columns above the
+        header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
         n_cols = sheet.n_cols
+        found: tuple[int, dict[int, str | None]] | None = None
         for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
+            if sheet.is_blank(r, n_cols):
+                continue
             roles = {c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None}
-            if any(role and role.startswith("level:") for role in roles.values()):
-                out: dict[str, int] = {}
-                unknown: dict[int, str] = {}
-                for c, role in roles.items():
-                    if role is None or role in out:
-                        unknown[c] = (sheet.get(r, c) or "").strip()
-                    else:
-                        out[role] = c
-                self.note_unknown(_Header(sheet, r, {}, unknown, n_cols))
-                return r, out
-        return None
+            named = sum(1 for role in set(roles.values()) if role)
+            if found is not None and not (any(role and role.startswith("level:") for role in roles.values())
+                                          and named > sum(1 for role in set(found[1].values()) if role)):
+                break
+            if found is not None or any(role and role.startswith("level:") for role in roles.values()):
+                found = (r, roles)
+        if found is None:
+            return None
+        r, roles = found
+        out: dict[str, int] = {}
+        unknown: dict[int, str] = {}
+        for c, role in roles.items():
+            if role is None or role in out:
+                unknown[c] = (sheet.get(r, c) or "").strip()
+            else:
+                out[role] = c
+        return r, out, unknown
+
+
+def _without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
+                   ) -> list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]]:
+    """The flat sheets that are tables: a sheet whose header names one column alone (a cover page
+    listing "Priorities" and the sheets that follow) is no table beside sheets whose headers name
+    more; where none does, a table of one column is one."""
+    if all(len(roles) + len(unknown) < 2 for _, (_, roles, unknown) in found):
+        return found
+    return [(sheet, header) for sheet, header in found if len(header[1]) + len(header[2]) >= 2]
 
 
 def _norm(text: str) -> str:
@@ -1558,6 +1707,30 @@ def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_byte
 
 def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
                     workbook: bool, base_dir: str | None) -> Plan:
+    """The plan the sheets hold; a problem in a CSV file, which has no sheets, names its line."""
+    try:
+        return _sheets_plan(sheets, name, stem, period, notices, workbook=workbook, base_dir=base_dir)
+    except PlanError as exc:
+        if not any(sheet.csv for sheet in sheets):
+            raise
+        sheet_of: dict[tuple[str | None, str | None], RawSheet] = {(sheet.file, sheet.name): sheet for sheet in sheets}
+        raise PlanError([_at_line(problem, sheet_of.get((problem.file, problem.sheet))) for problem in exc.problems]) from None
+
+
+def _at_line(problem: Problem, sheet: RawSheet | None) -> Problem:
+    """The problem at a cell of a CSV file ``sheet`` at the line its row starts on, its message
+    naming the cell's column (the cell kept)."""
+    line = sheet.line_of(problem.cell) if sheet is not None and problem.cell else None
+    return problem if line is None or not problem.cell else _csv_problem(problem.message, problem.file, line, problem.cell)
+
+
+def _csv_problem(message: str, file: str | None, line: int, cell: str) -> Problem:
+    """A problem at a cell of a CSV file: ``actions.csv:4: column C: ...``."""
+    return Problem(f"column {cell.rstrip('0123456789')}: {message}", file=file, line=line, cell=cell)
+
+
+def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
+                 workbook: bool, base_dir: str | None) -> Plan:
     reader = _Reader(sheets, name, stem, period)
     reader.notices.extend(notices)
     reader.notices.extend(f"{sheet.file}:{sheet.name}!{why}" for sheet in sheets for why in sheet.skipped)
@@ -1613,11 +1786,13 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
         if skipped:
             reader.notices.append(f"{name}: sheets with no level column were ignored: {', '.join(skipped)}")
         tree = reader.flat(flat, plan_sheet)
-    if (typed := reader.typed_notice()) is not None:
-        reader.notices.append(typed)
+    for notice in (reader.typed_notice(), reader.hidden_notice()):
+        if notice is not None:
+            reader.notices.append(notice)
     if reader.ignored_columns:
         reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
     reader.fail()
+    _note_sheets(tree, reader.sheet_of)
     plan = _validate(tree, reader, name, base_dir=base_dir)
     plan.notices.extend(reader.notices)
     plan.sources[:0] = list(dict.fromkeys(sheet.file for sheet in sheets))  # (the workbook, or each CSV file read)
@@ -1647,23 +1822,22 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -
     for node_id in plan.nodes:
         row = reader.rows.get(node_id)
         if row is not None:
-            plan.locations[node_id] = Location(row.file, None, None, row.sheet, row.cell)
+            plan.locations[node_id] = reader.location(row.file, row.sheet, row.cell)
     for rows, declared in ((reader.owner_rows, plan.owner_locations), (reader.group_rows, plan.group_locations)):
         for key, row in rows.items():
             if key:
-                declared[key] = Location(row.file, None, None, row.sheet, row.cell)
+                declared[key] = reader.location(row.file, row.sheet, row.cell)
                 if key not in plan.nodes:
                     plan.locations[key] = declared[key]
     if reader.plan_row is not None and plan.id not in plan.nodes:
         row = reader.plan_row
-        plan.locations[plan.id] = Location(row.file or file, None, None, row.sheet, row.key_cell.get("id", row.cell))
+        plan.locations[plan.id] = reader.location(row.file or file, row.sheet, row.key_cell.get("id", row.cell))
     if plan.implicit_indicators:  # where an implicit indicator is first referred to
         for node in plan.nodes.values():
             for ref in getattr(node, "indicators", None) or []:
                 if ref.id in plan.implicit_indicators and ref.id not in plan.locations and node.id in reader.rows:
                     row = reader.rows[node.id]
-                    plan.locations[ref.id] = Location(row.file, None, None, row.sheet,
-                                                      row.key_cell.get("indicators", row.cell))
+                    plan.locations[ref.id] = reader.location(row.file, row.sheet, row.key_cell.get("indicators", row.cell))
     return plan
 
 
@@ -1680,13 +1854,13 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
         if kind == "indicator" and node_id and node_id not in first:
             same, prev = codes.setdefault(code_key(node_id), (node_id, row))
             if same != node_id:  # (one code written two ways: NI72 and NI 72)
-                problems.append(_problem(duplicate_code(node_id, same, f"{prev.sheet}!{prev.key_cell.get('id', prev.cell)}"),
+                problems.append(_problem(duplicate_code(node_id, same, prev.written_at("id")),
                                          row.file, row.sheet, row.key_cell.get("id", row.cell)))
         if node_id in first:
             prev = first[node_id]
             problems.append(
                 _problem(
-                    duplicate_id(node_id, f"{prev.sheet}!{prev.key_cell.get('id', prev.cell)}"),
+                    duplicate_id(node_id, prev.written_at("id")),
                     row.file,
                     row.sheet,
                     row.key_cell.get("id", row.cell),
@@ -1769,10 +1943,11 @@ class _FlatTable:
                 continue
             filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
             if not filled:
-                self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} fills no level "
+                self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} fills no level "
                                            "column; ignored")
                 continue
             deepest = max(filled)
+            self.reader.note_hidden(sheet, r)
             self._open_nodes(sheet, r, roles, levels, current, deepest)
             self._give_fields(sheet, r, roles, levels, current, deepest)
 
@@ -1784,7 +1959,7 @@ class _FlatTable:
         if heading is not None and levels:
             first_col = levels[0][1]
             if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
-                self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} is a heading "
+                self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} is a heading "
                                            f"across the table ({heading.strip()[:60]!r}); skipped")
                 return True
             # The rows below leave the first level blank: the heading is their
@@ -1796,7 +1971,7 @@ class _FlatTable:
             sheet.cells.pop(anchor, None)
             sheet.put(r, first_col, heading)
         if _repeats_header(sheet, r, n_cols, header_texts):
-            self.reader.notices.append(f"{sheet.file}:{sheet.name}!{cell_ref(r, 0)}: row {r + 1} repeats the header "
+            self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} repeats the header "
                                        "row; skipped")
             return True
         return False
@@ -1828,10 +2003,12 @@ class _FlatTable:
             kind, c = levels[i]
             text = sheet.get(r, c)
             if text is None:
-                if current[i] is not None:
-                    parent = current[i]
+                if (held := current[i]) is not None:
+                    parent = held
+                    self._id_again(sheet, r, roles, kind, held)
                 continue
-            title = text.strip()
+            # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
+            title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
             node: CellMap | None = None
             if kind == "milestone":
                 if sheet.is_continuation(r, c) and current[i] is not None:
@@ -1840,11 +2017,20 @@ class _FlatTable:
                 node = self.found.get((id(parent), kind, _norm(title)))
             if node is None:
                 node = self._new_node(sheet, r, roles, kind, title, cell_ref(r, c), parent)
+            else:
+                self._id_again(sheet, r, roles, kind, node)
             if current[i] is not node:
                 current[i] = node
                 for j in range(i + 1, len(current)):
                     current[j] = None
             parent = node
+
+    def _id_again(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, node: CellMap) -> None:
+        """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
+        or its position's, which the ids of the nodes below are made from): the first is kept."""
+        given, ref = self._cell(sheet, r, roles, f"id:{kind}")
+        if given and ref and given != node["id"]:
+            self.conflicts.append(f"{sheet.place(ref)} id {given!r} (kept {node['id']!r} for {node['title']!r})")
 
     def _new_node(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, title: str, ref: str,
                   parent: CellMap | None) -> CellMap:
@@ -1882,11 +2068,13 @@ class _FlatTable:
         reader.kinds[id(node)] = kind
         return node
 
-    def _set_once(self, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+    def _set_once(self, sheet: RawSheet, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+        """Give ``node`` the value of row cell ``ref`` of ``sheet``, unless it has one (a differing
+        value is named in a notice)."""
         if key not in node:
             node.put(key, value, ref)
         elif node[key] != value:
-            self.conflicts.append(f"{node.sheet}!{ref} {what} {value!r} (kept {node[key]!r} for {node['id']})")
+            self.conflicts.append(f"{sheet.place(ref)} {what} {value!r} (kept {node[key]!r} for {node['id']})")
 
     def _give_fields(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
                      current: list[CellMap | None], deepest: int) -> None:
@@ -1897,7 +2085,7 @@ class _FlatTable:
         target_kind = levels[deepest][0]
         lead, lead_ref = self._cell(sheet, r, roles, "lead")
         if lead and lead_ref:
-            self._set_once(target, "lead", lead, lead_ref, "lead")
+            self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
         timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
         if timescale and ts_ref:
             self._timescale(sheet, r, target, target_kind, timescale, ts_ref, levels[deepest][1])
@@ -1916,7 +2104,7 @@ class _FlatTable:
             if text_value and role_ref:
                 if role == "status":
                     text_value = _choice(text_value, STATUSES)
-                self._set_once(target, role, text_value, role_ref, role)
+                self._set_once(sheet, target, role, text_value, role_ref, role)
         for role in ("outcomes", "tags"):
             value, role_ref = self._cell(sheet, r, roles, role)
             if value and role_ref:
@@ -1924,7 +2112,7 @@ class _FlatTable:
                     x.strip() for x in value.split(",") if x.strip()]
                 if role == "outcomes":
                     items = [outcome_id(x) for x in items]
-                self._set_once(target, role, items, role_ref, role)
+                self._set_once(sheet, target, role, items, role_ref, role)
 
     def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
                    column: int) -> None:
@@ -1934,21 +2122,21 @@ class _FlatTable:
                 and sheet.is_continuation(r, column)):
             # One milestone merged over rows, a date on each: "Sept 11; March 12".
             target.put("timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale"))
-            self.joined.append(f"{sheet.name}!{ts_ref}")
+            self.joined.append(sheet.place(ts_ref))
         elif target_kind == "milestone":
-            self._set_once(target, "timescale", timescale, ts_ref, "timescale")
+            self._set_once(sheet, target, "timescale", timescale, ts_ref, "timescale")
         else:
             line = f"Timescale: {timescale}"
             notes = target.get("notes")
             if not notes or line not in notes:
                 target.put("notes", f"{notes}\n{line}" if notes else line, target.key_cell.get("notes", ts_ref))
-                self.timescale_notes.append(f"{sheet.name}!{ts_ref} ({target['id']})")
+                self.timescale_notes.append(f"{sheet.place(ts_ref)} ({target['id']})")
 
     def _indicators(self, sheet: RawSheet, holder: CellMap | None, inds: str, ind_ref: str) -> None:
         """The indicator codes of a row's cell, added to ``holder``'s (each once)."""
         codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
         if holder is None:
-            self.reader.notices.append(f"{sheet.file}:{sheet.name}!{ind_ref}: indicators on a row with no priority, "
+            self.reader.notices.append(f"{sheet.where(ind_ref)}: indicators on a row with no priority, "
                                        "aim or objective; ignored")
             return
         refs = holder.get("indicators")

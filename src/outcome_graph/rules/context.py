@@ -150,6 +150,9 @@ class RuleContext:
             kind = kind or "plan"
             title = title or ""
         loc = location or plan.location(node_id, kind)
+        # (findings are listed in the order of the plan's file; in a plan of several files, a folder
+        # of CSV files, the lines of different files say nothing of the order, and the nodes' does)
+        line = loc.line if loc.file is None or plan.file is None or loc.file == plan.file else None
         if hint is None:
             hint = _first_sentence(self.rule.doc.fix)
         return Finding(
@@ -162,5 +165,5 @@ class RuleContext:
             message=message,
             hint=hint,
             location=loc,
-            order=(loc.line if loc.line is not None else (0 if order_key < 0 else 10**9), order_key),
+            order=(line if line is not None else (0 if order_key < 0 else 10**9), order_key),
         )
