@@ -291,11 +291,22 @@ def test_the_findings_table_example_stops_quietly_when_its_reader_goes(workdir: 
     assert proc.returncode == og.check(og.load(ROOT / "models" / "thurrock-cypp-2011-12.yaml")).exit_code
 
 
-def test_the_readme_code_map_names_every_package_and_top_level_module():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = text[text.index("## How the code is organised"):]
+def test_the_code_map_names_every_package_and_top_level_module():
+    text = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    table = text[text.index("# How the code is organised"):]
     src = ROOT / "src" / "outcome_graph"
     packages = sorted(str(p.parent.relative_to(src)) + "/" for p in src.rglob("__init__.py") if p.parent != src)
     modules = sorted(p.name for p in src.glob("*.py") if not p.name.startswith("__"))
     missing = [name for name in packages + modules if f"{name}`" not in table]
-    assert not missing, f"the README's 'How the code is organised' does not name {missing}"
+    assert not missing, f"docs/development.md's 'How the code is organised' does not name {missing}"
+
+
+def test_the_readme_lists_every_page_of_the_documentation():
+    """The README's "Documentation" list is the way into docs/: a page it does not link is a page
+    nobody finds."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Documentation"):]
+    section = section[:section.index("\n## ", 1)]
+    linked = {m.group(1) for m in LINK.finditer(section) if m.group(1)}
+    missing = [f"docs/{p.name}" for p in sorted((ROOT / "docs").glob("*.md")) if f"docs/{p.name}" not in linked]
+    assert not missing, f"the README's Documentation list does not link {missing}"
