@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 import time
 from typing import Any
 
@@ -23,7 +24,7 @@ from outcome_graph.analysis.owners import (
     split_lead,
 )
 
-from .conftest import PLAN_HEADER
+from .conftest import MODELS, PLAN_HEADER
 
 # ---------------------------------------------------------------------------------------------
 # Real leads, as written in the plans' lead columns, with the owners a careful reader sees.
@@ -1027,3 +1028,29 @@ def test_an_ignore_on_a_milestone_holds_for_the_lead_it_takes_from_its_objective
             "  - {id: O2, title: b, lead: Community Safety Partnership (CSP), milestones: [{id: M2, title: b}]}\n")
     report = og.check(og.load(text), {"select": ["OG305"]})
     assert report.findings == [] and [f.node for f in report.suppressed] == ["CSP"]
+
+
+def test_og305_quotes_the_two_spellings_it_reports_on_the_real_plans():
+    # Thurrock writes 'Head of Service – CATO' and 'Head of Service CATO' (one owner); Southend
+    # 'Group Manager, Youth Support' and 'Group Manager (Youth Support)'. Of two reasons as
+    # strong, the one quoting the spellings the message names is given.
+    import outcome_graph as og
+
+    for name, minor, major in (("thurrock-cypp-2011-12", "Head of Service – CATO", "Head CATO"),
+                               ("southend-cypp-2008-09", "Group Manager, Youth Support with community partners",
+                                "Group Manager, Youth Support")):
+        report = og.check(og.load(MODELS / f"{name}.yaml"), {"select": ["OG305"]})
+        [found] = [f for f in report.findings if f.node == minor]
+        reason = found.message.split("): ", 1)[1]
+        assert f"'{minor}'" in reason and f"'{major}'" in reason, found.message
+        assert re.findall(r"'([^']*)'", reason) == [s for s in re.findall(r"'([^']*)'", reason) if s in (minor, major)]
+
+
+def test_og305_says_which_owner_a_third_spelling_belongs_to():
+    # 'sl aso' (first written so) is one owner with 'SL ASO'; only the capitals read as an
+    # acronym, so the reason quotes them, and the message says whose spelling that is.
+    [found] = _og305(["sl aso", "SL ASO", "SL Assets and School Organisation (SL ASO)"])
+    assert found.message == (
+        "'SL Assets and School Organisation (SL ASO)' and 'sl aso' look like one owner counted twice (the first "
+        "leads 1 milestone, the second 2 milestones): 'SL ASO' uses the acronym given in 'SL Assets and School "
+        "Organisation (SL ASO)' (a lead writes 'sl aso' as 'SL ASO').")

@@ -60,7 +60,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 __all__ = [
@@ -125,11 +125,15 @@ class AliasSplit:
         The two owner ids (``a < b``).
     reason : str
         Why they are taken to be the same owner, naming both texts.
+    forms : tuple of str
+        The written forms of ``a`` and ``b`` the reason quotes: each owner's id or first text
+        where those were found alike, else another spelling of it (one a lead writes).
     """
 
     a: str
     b: str
     reason: str
+    forms: tuple[str, str] = field(default=("", ""), compare=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1235,7 +1239,12 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     """
     forms = _owner_forms(owners)
     keys = _index_forms(forms)
-    best: dict[tuple[str, str], tuple[int, str]] = {}
+    # (an owner's id and first text are how a message names it: of two reasons as strong, the
+    # one quoting those is kept, rather than another spelling of the same owner)
+    shown: dict[str, set[str]] = {}
+    for owner_id, text in owners:
+        shown.setdefault(owner_id, {owner_id, text})
+    best: dict[tuple[str, str], tuple[int, int, str, tuple[str, str]]] = {}
     for pairs in (_same_key_pairs(keys), _joint_name_pairs(forms, keys.same_k),
                   _body_acronym_pairs(forms, keys.same_k), _acronym_pairs(keys.acronyms)):
         for x, y in pairs:
@@ -1244,10 +1253,14 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             candidate = _pair_reason(x, y)
             if candidate is None:
                 continue
-            pair = (x[0], y[0]) if x[0] < y[0] else (y[0], x[0])
-            if pair not in best or candidate < best[pair]:
-                best[pair] = candidate
-    return [AliasSplit(a, b, reason) for (a, b), (_, reason) in sorted(best.items())]
+            if x[0] > y[0]:
+                x, y = y, x
+            pair = (x[0], y[0])
+            unshown = (x[1] not in shown[x[0]]) + (y[1] not in shown[y[0]])
+            ranked = (candidate[0], unshown, candidate[1], (x[1], y[1]))
+            if pair not in best or ranked < best[pair]:
+                best[pair] = ranked
+    return [AliasSplit(a, b, reason, quoted) for (a, b), (_, _, reason, quoted) in sorted(best.items())]
 
 
 def _owner_forms(owners: Sequence[tuple[str, str]]) -> dict[str, dict[str, str]]:

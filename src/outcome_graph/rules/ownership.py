@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..analysis.owners import is_placeholder_lead, owner_key, split_lead
+from ..analysis.owners import AliasSplit, is_placeholder_lead, owner_key, split_lead
 from ..findings import Finding
+from ..graph.facts import OwnerInfo
 from ._common import counted, label, short
 from .context import RuleContext
 from .registry import rule
@@ -370,7 +371,7 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     (`ignore: [{rule: OG305, reason: "the partners lead with the team"}]`), a declared
     owner's by an `ignore:` entry on the owner. The rule still reports every other pair.
     """
-    from ..analysis.owners import AliasSplit, find_alias_splits, is_labelled
+    from ..analysis.owners import find_alias_splits, is_labelled
 
     facts = ctx.facts
     owners = facts.owners
@@ -418,8 +419,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     for minor, (_rank, major, split) in chosen.items():
         nodes = owners[minor].nodes
         other = owners[major]
+        with_name = other.declared and not owners[minor].declared
         named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
-                 if other.declared and not owners[minor].declared else repr(major))
+                 if with_name else repr(major))
         target = owners[keep[root(minor)]]
         if target.declared and owners[minor].declared:
             hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
@@ -433,14 +435,28 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
                     "(`{rule: OG305, reason: ...}`).")
         led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
         led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
-        # (the reason quotes the spellings found alike, which may be other spellings of the two)
-        spelt = "" if f"'{minor}'" in split.reason and f"'{major}'" in split.reason else " (as the leads spell them)"
         yield ctx.finding(
             minor,
             f"{minor!r} and {named} look like one owner counted twice ({led}): "
-            f"{split.reason}{spelt}.",
+            f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
             hint,
             kind="owner",
             title=minor,
             location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
         )
+
+
+def _other_spellings(owners: dict[str, OwnerInfo], split: AliasSplit, shown: dict[str, str]) -> str:
+    """`` (a lead writes 'X' as 'X.')`` for each spelling the reason quotes that is not how the
+    message names its owner (``shown``: owner id -> the name shown beside it): the reason quotes
+    the spellings found alike, and a third one read without this looks like another owner."""
+    notes = []
+    for owner_id, form in zip((split.a, split.b), split.forms):
+        if not form or form in (owner_id, shown.get(owner_id)):
+            continue
+        owner = owners[owner_id]
+        if owner.declared and form == owner.name:
+            notes.append(f"{form!r} is the name of the declared owner {owner_id!r}")
+        else:
+            notes.append(f"a lead writes {owner_id!r} as {form!r}")
+    return f" ({'; '.join(notes)})" if notes else ""
