@@ -1054,3 +1054,27 @@ def test_og305_says_which_owner_a_third_spelling_belongs_to():
         "'SL Assets and School Organisation (SL ASO)' and 'sl aso' look like one owner counted twice (the first "
         "leads 1 milestone, the second 2 milestones): 'SL ASO' uses the acronym given in 'SL Assets and School "
         "Organisation (SL ASO)' (a lead writes 'sl aso' as 'SL ASO').")
+
+
+@pytest.mark.parametrize("lead, parts", [
+    # A role followed after a comma by its department's acronym is one lead (Southend's
+    # "Commissioning Manager, DAAT"), and so is a role over several departments so written.
+    ("Commissioning Manager, DAAT", ["Commissioning Manager, DAAT"]),
+    ("Head of Service, DAAT and YOS", ["Head of Service, DAAT and YOS"]),
+    ("Commissioning Manager, DAAT & YOS", ["Commissioning Manager, DAAT & YOS"]),
+    ("Head of Service, DAAT, YOS and CAMHS", ["Head of Service, DAAT, YOS and CAMHS"]),
+    # What starts another owner still does: a title, a role or body, a semicolon, acronyms alone.
+    ("Commissioning Manager, DAAT & Head of YOS", ["Commissioning Manager, DAAT", "Head of YOS"]),
+    ("Head of Service, DAAT and YOS managers", ["Head of Service, DAAT", "YOS managers"]),
+    ("Head of Service, DAAT; YOS", ["Head of Service, DAAT", "YOS"]),
+    ("SILS, EYFC and YOS", ["SILS", "EYFC", "YOS"]),
+    ("Group Manager, Early Years and SILS", ["Group Manager, Early Years", "SILS"]),
+])
+def test_a_role_with_the_acronyms_of_its_departments_is_one_lead(lead: str, parts: list[str]) -> None:
+    assert split_lead(lead) == parts
+
+
+def test_a_department_that_is_a_declared_owner_is_that_owner() -> None:
+    index = OwnerIndex([OwnerSpec("YOS", "Youth Offending Service")])
+    assert [(r.owner_id, r.declared) for r in index.resolve("Head of Service, DAAT and YOS")] == [
+        ("Head of Service, DAAT", False), ("YOS", True)]

@@ -28,7 +28,9 @@ lead into pieces that are not owner names:
 * after a comma, a new lead starts only with a title word (``Head``, ``Director``, ``SM``, ...)
   or an acronym (``SILS``, ``MPT leaders``); anything else continues the name before it:
   ``School Improvement, Learning and Skills``, ``Director, Public Health``; a lone acronym
-  after a role is that role's department (``Commissioning Manager, DAAT``);
+  after a role is that role's department (``Commissioning Manager, DAAT``), and lone acronyms
+  joined to it by ``and``/``&`` or commas are more of its departments (``Head of Service, DAAT
+  and YOS`` is one head of two services);
 * after ``&``/``and``, a new lead starts with a title word, an acronym, a name that ends in a
   role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
   with its own acronym; otherwise the words continue the name before (``Head of School Support
@@ -676,11 +678,28 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         i += 1
     frags = titled
 
+    def lone_acronym(f: _Frag) -> bool:
+        ts = toks(f)
+        return not f.known and len(ts) == 1 and _is_acronym_token(ts[0])
+
+    def with_departments(f: _Frag) -> bool:
+        """Whether a part is a role followed, after a comma, by the acronyms of its departments
+        (``Head of Service, DAAT``, ``Commissioning Manager, DAAT and YOS``): an acronym joined
+        to it by ``and`` or a comma is one more of them, not another lead."""
+        first, *rest = _SEP_RE.split(body(f))
+        head = _TOKEN_RE.findall(first)
+        return (bool(rest) and bool(head) and not _is_acronym_token(head[0])
+                and (_is_title_only(head) or head[-1].casefold() in _ROLE_NOUNS)
+                and body(f)[len(first):].lstrip().startswith(",")
+                and all(len(ts := _TOKEN_RE.findall(r)) == 1 and _is_acronym_token(ts[0]) for r in rest))
+
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
         f = frags[i]
-        if (
+        if f.sep in (",", "and") and out and lone_acronym(f) and with_departments(out[-1]):
+            starts = False  # "Head of Service, DAAT and YOS": the head of both services
+        elif (
             single_plain(f)
             and i + 1 < len(frags)
             and frags[i + 1].sep == "and"
