@@ -50,7 +50,7 @@ lead into pieces that are not owner names:
   (``Head of Service – PPS``).
 
 A lead with more than 32 separators (:data:`MAX_LEAD_SEPARATORS`) is no list of owners and is
-kept whole. An owner named twice in one lead counts once. Parts are trimmed of surrounding spaces and
+kept whole (:func:`too_many_parts`; the loader adds a notice saying so, naming the node). An owner named twice in one lead counts once. Parts are trimmed of surrounding spaces and
 separator punctuation (a trailing full stop included).
 
 :func:`find_alias_splits` finds owners that are evidently one owner written two ways (OG305).
@@ -76,6 +76,7 @@ __all__ = [
     "owner_key",
     "reads_as_one_name",
     "split_lead",
+    "too_many_parts",
 ]
 
 
@@ -592,8 +593,19 @@ def _clean(text: str) -> str:
     return text.strip(_STRIP_CHARS)
 
 
+def too_many_parts(text: str) -> bool:
+    """Whether a lead has more than :data:`MAX_LEAD_SEPARATORS` separators, and so is kept whole
+    rather than split into joint leads (the loader tells the user so, in a notice).
+
+    >>> too_many_parts(", ".join(["SILS"] * 33)), too_many_parts(", ".join(["SILS"] * 34))
+    (False, True)
+    """
+    return len(text) > MAX_LEAD_SEPARATORS and next(
+        islice(_SEP_RE.finditer(text), MAX_LEAD_SEPARATORS, None), None) is not None
+
+
 def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
-    if next(islice(_SEP_RE.finditer(text), MAX_LEAD_SEPARATORS, None), None) is not None:
+    if too_many_parts(text):
         return [c] if (c := _clean(text)) else []
     frags = _raw_fragments(text)
     if not frags:
