@@ -1107,3 +1107,37 @@ def test_a_lead_too_long_to_split_is_named_in_a_notice(tmp_path) -> None:
 
     result = cli_runner().invoke(main, ["check", str(path), "--select", "OG302"])
     assert "notice: " in result.stderr and "the lead of M1 (and 2 more nodes)" in result.stderr
+
+
+def _kinded_plan() -> Any:
+    import outcome_graph as og
+
+    milestones = "".join(f"  - {{id: M{i}, title: Task {i}, lead: SILS, timescale: June 11}}\n"
+                         f"  - {{id: N{i}, title: Job {i}, lead: BOB, timescale: June 11}}\n" for i in range(1, 12))
+    return og.load(PLAN_HEADER + "owners:\n  - {id: SILS, name: School Improvement, kind: team}\n"
+                   "  - {id: BOB, name: Bob Smith, kind: person}\nmilestones:\n" + milestones)
+
+
+def test_a_team_is_named_a_team_in_its_load_findings_and_a_person_by_name():
+    import outcome_graph as og
+
+    found = {(f.rule, f.node): f for f in og.check(_kinded_plan(), {"select": ["OG302", "OG303"]}).findings}
+    assert found["OG302", "SILS"].message == "The team School Improvement leads 11 milestones, more than the limit of 10."
+    assert found["OG302", "SILS"].hint.startswith("Name as leads the people of the team who will deliver them")
+    assert found["OG303", "SILS"].message.startswith("The team School Improvement has 11 milestones due in June 2011")
+    assert found["OG302", "BOB"].message == "Bob Smith leads 11 milestones, more than the limit of 10."
+    assert found["OG302", "BOB"].hint.startswith("Share the milestones among the people")
+    assert found["OG303", "BOB"].message.startswith("Bob Smith has 11 milestones")
+
+
+def test_the_owner_tables_show_a_declared_owners_kind():
+    from outcome_graph.output.html_report import report_html
+    from outcome_graph.output.tables import table
+
+    plan = _kinded_plan()
+    page = report_html(plan, diagram=False)
+    assert re.search(r'<tr id="r-owner-SILS"[^>]*><th scope="row">School Improvement <span class="muted">\(team\)</span>',
+                     page)
+    assert re.search(r'<tr id="r-owner-BOB"[^>]*><th scope="row">Bob Smith <span class="muted">\(person\)</span>', page)
+    owners = table(plan, "owners").set_index("owner")
+    assert owners.loc["SILS", "kind"] == "team" and owners.loc["BOB", "kind"] == "person"

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..analysis.owners import AliasSplit, is_placeholder_lead, owner_key, split_lead
 from ..findings import Finding
-from ..graph.facts import OwnerInfo
+from ..graph.facts import GROUP_KINDS, OwnerInfo
 from ._common import counted, label, short
 from .context import RuleContext
 from .registry import rule
@@ -85,6 +85,14 @@ def _names_nobody(lead: str) -> bool:
     return is_placeholder_lead(lead) or (bool(parts) and all(is_placeholder_lead(p) for p in parts))
 
 
+def _subject(owner: OwnerInfo) -> str:
+    """The owner as a sentence starts with it: its name, after its declared kind where that is
+    several people (``The team School Improvement``), so that a finding about a team does not
+    read as one about a person."""
+    called = owner.called
+    return called[:1].upper() + called[1:] if owner.kind in GROUP_KINDS else called
+
+
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
     if owner_id in ctx.plan.owner_lines:
         return ctx.plan.location(owner_id, "owner")
@@ -107,6 +115,11 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     ## Example
     Thurrock's plan names EYFC (Early Years, Families and Communities) as lead on 22 milestones.
 
+    A declared owner whose `kind` is `team`, `board` or `partnership` is named so ("The team
+    School Improvement leads 22 milestones"), and the hint asks for the people of the team who
+    will deliver them: the limit is the same (a team's own is its `capacity`), but a reader does not
+    take it for one person.
+
     ## How to fix
     Share the milestones among the people who will deliver them, or record the owner's real
     `capacity` in `owners:` if the load is planned.
@@ -120,9 +133,12 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
         count = len(owner.milestones)
         if count > limit:
             source = "its capacity" if owner.capacity is not None else "the limit"
+            group = owner.kind in GROUP_KINDS
             yield ctx.finding(
                 owner.id,
-                f"{owner.name} leads {count} milestone{'s' if count != 1 else ''}, more than {source} of {limit}.",
+                f"{_subject(owner)} leads {count} milestone{'s' if count != 1 else ''}, more than {source} of {limit}.",
+                (f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
+                 "real `capacity` in `owners:` if the load is planned.") if group else None,
                 kind="owner",
                 title=owner.name,
                 location=_owner_location(ctx, owner.id, owner.milestones),
@@ -137,7 +153,8 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
     Counts, for each owner, the milestones due in each month (by the month a milestone's due
     interval ends; year-only dates, ranges ending on a bare year such as `April 2009 - 2010`, and
     ongoing work are skipped) and reports a month with more than `max-per-month` (default 4).
-    A plan that states no dates is skipped (OG401 says so once).
+    A plan that states no dates is skipped (OG401 says so once). A declared team, board or
+    partnership (its `kind`) is named so, as in OG302.
 
     ## Why it matters
     Even an owner with a fair load over the year cannot deliver eight things in March: peaks are
@@ -171,7 +188,7 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
                 name = date(year, month, 1).strftime("%B %Y")
                 yield ctx.finding(
                     owner.id,
-                    f"{owner.name} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
+                    f"{_subject(owner)} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
                     kind="owner",
                     title=owner.name,
                     location=_owner_location(ctx, owner.id, ms),
