@@ -249,6 +249,29 @@ def test_a_plan_read_from_standard_input(path):
         f["rule"] for f in json.loads(from_file.stdout)["findings"]]
 
 
+def test_a_plan_read_from_standard_input_is_no_file_where_formats_point_at_files():
+    # SARIF and GitHub's annotations point at files: "<stdin>" is none, so the findings are located
+    # by node (SARIF, the line a property) or named with their line in the message (GitHub), as
+    # the findings of a plan with no file are. --stdin-filename gives the file.
+    text = (EXAMPLES / "tutorial-plan.yaml").read_text(encoding="utf-8")
+    sarif = json.loads(run("check", "-", "--format", "sarif", input=text).stdout)
+    results = sarif["runs"][0]["results"]
+    assert results and not any("physicalLocation" in loc for r in results for loc in r["locations"])
+    assert all(r["locations"][0]["logicalLocations"] and r["properties"]["line"] for r in results)
+    named = json.loads(run("check", "-", "--format", "sarif", "--stdin-filename", "plans/p.yaml", input=text).stdout)
+    assert {loc["physicalLocation"]["artifactLocation"]["uri"] for r in named["runs"][0]["results"]
+            for loc in r["locations"]} == {"plans/p.yaml"}
+    github = run("check", "-", "--format", "github", input=text).stdout.splitlines()
+    assert github and all("file=" not in line and "::<stdin>:" in line for line in github)
+    # A plan that cannot be read: the tool error says where, with no file to point at.
+    bad = "format: outcome-graph/v1\nplan: {id: x\n"
+    [note] = json.loads(run("check", "-", "--format", "sarif", input=bad).stdout)["runs"][0]["invocations"][0][
+        "toolExecutionNotifications"]
+    assert "locations" not in note and note["message"]["text"].startswith("<stdin>:3:1: invalid YAML")
+    assert run("check", "-", "--format", "github", input=bad).stdout.startswith(
+        "::error title=outcome-graph%3A the plan cannot be read::<stdin>:3:1: invalid YAML")
+
+
 def test_standard_input_errors():
     bad = run("check", "-", input="format: outcome-graph/v1\nplan: {id: x\n")
     assert bad.returncode == 2 and bad.stderr.startswith("error: <stdin>:3:1: invalid YAML")

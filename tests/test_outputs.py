@@ -151,10 +151,10 @@ def test_sarif_names_a_plan_read_from_an_absolute_path_by_its_file_uri(tmp_path)
 
 @pytest.mark.parametrize("name, uri", [("plans/my plan #2.yaml", "plans/my%20plan%20%232.yaml"),
                                        ("Plan für 2011.yaml", "Plan%20f%C3%BCr%202011.yaml"),
-                                       ("<stdin>", "%3Cstdin%3E"), ("a:b.yaml", "a%3Ab.yaml")])
+                                       ("<plan>.yaml", "%3Cplan%3E.yaml"), ("a:b.yaml", "a%3Ab.yaml")])
 def test_sarif_writes_a_relative_file_name_as_a_valid_uri_reference(name, uri):
-    # (SARIF's artifactLocation.uri is a URI reference: "my plan #2.yaml" and "<stdin>" as they
-    # are are not, and "a:b.yaml" reads as the scheme "a")
+    # (SARIF's artifactLocation.uri is a URI reference: "my plan #2.yaml" and "<plan>.yaml" as
+    # they are are not, and "a:b.yaml" reads as the scheme "a")
     import re
     from urllib.parse import unquote, urlsplit
 

@@ -134,7 +134,7 @@ def test_table_command(tmp_path: Path):
     xlsx = tmp_path / "owners.xlsx"
     assert cli("table", str(THURROCK), "--what", "owners", "-o", str(xlsx))[0] == 0
     ws = openpyxl.load_workbook(xlsx)["owners"]
-    assert [c.value for c in ws[1]][:5] == ["owner", "name", "declared", "capacity", "milestones"]
+    assert [c.value for c in ws[1]][:6] == ["owner", "name", "declared", "kind", "capacity", "milestones"]
     assert ws.max_row == len(table(og.load(THURROCK), "owners")) + 1
     csv_path = tmp_path / "milestones.csv"
     assert cli("table", str(THURROCK), "-o", str(csv_path))[0] == 0

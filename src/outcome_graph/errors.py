@@ -52,6 +52,22 @@ class OutcomeGraphError(Exception):
         return str(self) if own is None else own
 
 
+#: The name a plan read from standard input goes by in messages (``check -`` without
+#: ``--stdin-filename``; ``load(sys.stdin)``), as Python names it: no file, so the formats that
+#: point at files (SARIF's artifact URI, GitHub's ``file=``) locate its findings without one.
+STDIN_NAME = "<stdin>"
+
+
+def real_file(file: str | None) -> str | None:
+    """The file a location names, for a format that points at files: ``None`` for no file, or
+    for standard input (:data:`STDIN_NAME`).
+
+    >>> real_file("plan.yaml"), real_file("<stdin>"), real_file(None)
+    ('plan.yaml', None, None)
+    """
+    return None if file == STDIN_NAME else file
+
+
 def where(file: str | None, line: int | None = None, column: int | None = None, sheet: str | None = None,
           cell: str | None = None) -> str:
     """How a position is written in messages: ``file:line:column`` (the column left out when it

@@ -28,7 +28,9 @@ lead into pieces that are not owner names:
 * after a comma, a new lead starts only with a title word (``Head``, ``Director``, ``SM``, ...)
   or an acronym (``SILS``, ``MPT leaders``); anything else continues the name before it:
   ``School Improvement, Learning and Skills``, ``Director, Public Health``; a lone acronym
-  after a role is that role's department (``Commissioning Manager, DAAT``);
+  after a role is that role's department (``Commissioning Manager, DAAT``), and lone acronyms
+  joined to it by ``and``/``&`` or commas are more of its departments (``Head of Service, DAAT
+  and YOS`` is one head of two services);
 * after ``&``/``and``, a new lead starts with a title word, an acronym, a name that ends in a
   role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
   with its own acronym; otherwise the words continue the name before (``Head of School Support
@@ -48,7 +50,7 @@ lead into pieces that are not owner names:
   (``Head of Service – PPS``).
 
 A lead with more than 32 separators (:data:`MAX_LEAD_SEPARATORS`) is no list of owners and is
-kept whole. An owner named twice in one lead counts once. Parts are trimmed of surrounding spaces and
+kept whole (:func:`too_many_parts`; the loader adds a notice saying so, naming the node). An owner named twice in one lead counts once. Parts are trimmed of surrounding spaces and
 separator punctuation (a trailing full stop included).
 
 :func:`find_alias_splits` finds owners that are evidently one owner written two ways (OG305).
@@ -60,7 +62,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 __all__ = [
@@ -74,6 +76,7 @@ __all__ = [
     "owner_key",
     "reads_as_one_name",
     "split_lead",
+    "too_many_parts",
 ]
 
 
@@ -125,11 +128,15 @@ class AliasSplit:
         The two owner ids (``a < b``).
     reason : str
         Why they are taken to be the same owner, naming both texts.
+    forms : tuple of str
+        The written forms of ``a`` and ``b`` the reason quotes: each owner's id or first text
+        where those were found alike, else another spelling of it (one a lead writes).
     """
 
     a: str
     b: str
     reason: str
+    forms: tuple[str, str] = field(default=("", ""), compare=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -586,8 +593,19 @@ def _clean(text: str) -> str:
     return text.strip(_STRIP_CHARS)
 
 
+def too_many_parts(text: str) -> bool:
+    """Whether a lead has more than :data:`MAX_LEAD_SEPARATORS` separators, and so is kept whole
+    rather than split into joint leads (the loader tells the user so, in a notice).
+
+    >>> too_many_parts(", ".join(["SILS"] * 33)), too_many_parts(", ".join(["SILS"] * 34))
+    (False, True)
+    """
+    return len(text) > MAX_LEAD_SEPARATORS and next(
+        islice(_SEP_RE.finditer(text), MAX_LEAD_SEPARATORS, None), None) is not None
+
+
 def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
-    if next(islice(_SEP_RE.finditer(text), MAX_LEAD_SEPARATORS, None), None) is not None:
+    if too_many_parts(text):
         return [c] if (c := _clean(text)) else []
     frags = _raw_fragments(text)
     if not frags:
@@ -672,11 +690,28 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         i += 1
     frags = titled
 
+    def lone_acronym(f: _Frag) -> bool:
+        ts = toks(f)
+        return not f.known and len(ts) == 1 and _is_acronym_token(ts[0])
+
+    def with_departments(f: _Frag) -> bool:
+        """Whether a part is a role followed, after a comma, by the acronyms of its departments
+        (``Head of Service, DAAT``, ``Commissioning Manager, DAAT and YOS``): an acronym joined
+        to it by ``and`` or a comma is one more of them, not another lead."""
+        first, *rest = _SEP_RE.split(body(f))
+        head = _TOKEN_RE.findall(first)
+        return (bool(rest) and bool(head) and not _is_acronym_token(head[0])
+                and (_is_title_only(head) or head[-1].casefold() in _ROLE_NOUNS)
+                and body(f)[len(first):].lstrip().startswith(",")
+                and all(len(ts := _TOKEN_RE.findall(r)) == 1 and _is_acronym_token(ts[0]) for r in rest))
+
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
         f = frags[i]
-        if (
+        if f.sep in (",", "and") and out and lone_acronym(f) and with_departments(out[-1]):
+            starts = False  # "Head of Service, DAAT and YOS": the head of both services
+        elif (
             single_plain(f)
             and i + 1 < len(frags)
             and frags[i + 1].sep == "and"
@@ -1235,7 +1270,12 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     """
     forms = _owner_forms(owners)
     keys = _index_forms(forms)
-    best: dict[tuple[str, str], tuple[int, str]] = {}
+    # (an owner's id and first text are how a message names it: of two reasons as strong, the
+    # one quoting those is kept, rather than another spelling of the same owner)
+    shown: dict[str, set[str]] = {}
+    for owner_id, text in owners:
+        shown.setdefault(owner_id, {owner_id, text})
+    best: dict[tuple[str, str], tuple[int, int, str, tuple[str, str]]] = {}
     for pairs in (_same_key_pairs(keys), _joint_name_pairs(forms, keys.same_k),
                   _body_acronym_pairs(forms, keys.same_k), _acronym_pairs(keys.acronyms)):
         for x, y in pairs:
@@ -1244,10 +1284,14 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             candidate = _pair_reason(x, y)
             if candidate is None:
                 continue
-            pair = (x[0], y[0]) if x[0] < y[0] else (y[0], x[0])
-            if pair not in best or candidate < best[pair]:
-                best[pair] = candidate
-    return [AliasSplit(a, b, reason) for (a, b), (_, reason) in sorted(best.items())]
+            if x[0] > y[0]:
+                x, y = y, x
+            pair = (x[0], y[0])
+            unshown = (x[1] not in shown[x[0]]) + (y[1] not in shown[y[0]])
+            ranked = (candidate[0], unshown, candidate[1], (x[1], y[1]))
+            if pair not in best or ranked < best[pair]:
+                best[pair] = ranked
+    return [AliasSplit(a, b, reason, quoted) for (a, b), (_, _, reason, quoted) in sorted(best.items())]
 
 
 def _owner_forms(owners: Sequence[tuple[str, str]]) -> dict[str, dict[str, str]]:

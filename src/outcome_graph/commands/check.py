@@ -223,7 +223,7 @@ class _Check:
         """(the report, the notices, []), or (None, the error's lines, its problems) for a plan that
         cannot be read among several, or in a format that records it."""
         from ..config import discover_config
-        from ..errors import PlanError, Problem
+        from ..errors import STDIN_NAME, PlanError, Problem
         from ..loading.loader import load_bytes, load_path
         from ..rules.engine import check
         from .common import refuse_inputs
@@ -232,7 +232,7 @@ class _Check:
             if path == "-":
                 config = discover_config(self.stdin_filename, config_file=self.config_file, cli=self.layer,
                                          isolated=self.isolated)
-                name = self.stdin_filename or "<stdin>"
+                name = self.stdin_filename or STDIN_NAME
                 base = os.path.dirname(os.path.abspath(self.stdin_filename)) if self.stdin_filename else os.getcwd()
                 if len(self.stdin) > self.limit:  # (read up to one byte past the limit: its size is unknown)
                     raise PlanError([Problem(f"the plan is over the {self.limit:,}-byte limit (--max-bytes "

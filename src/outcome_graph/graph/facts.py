@@ -22,7 +22,7 @@ from ..model.plan import BrokenRef, Plan
 if TYPE_CHECKING:
     from ..reference.catalogue import CatalogueEntry
 
-__all__ = ["PlanFacts", "OwnerInfo", "HIERARCHY_KINDS", "LEVEL_OF", "nearest_above"]
+__all__ = ["PlanFacts", "OwnerInfo", "GROUP_KINDS", "HIERARCHY_KINDS", "LEVEL_OF", "nearest_above"]
 
 HIERARCHY_KINDS = frozenset(LEVELS)
 KINDS = (*LEVELS, "indicator")
@@ -41,6 +41,18 @@ class OwnerInfo:
     texts: set[str] = field(default_factory=set)  # the lead strings that resolved to it
     milestones: list[str] = field(default_factory=list)  # milestones it leads (effective leads)
     nodes: list[str] = field(default_factory=list)  # every node it leads
+    kind: str | None = None  # a declared owner's kind: person, role, team, board or partnership
+
+    @property
+    def called(self) -> str:
+        """How messages name the owner: its name, after its kind where that says it is no one
+        person (``the team School Improvement``, ``the partnership CSP``): a team leading twenty
+        milestones is read otherwise than one manager doing so."""
+        return f"the {self.kind} {self.name}" if self.kind in GROUP_KINDS else self.name
+
+
+#: Owner kinds that are several people: messages say so.
+GROUP_KINDS = frozenset({"team", "board", "partnership"})
 
 
 def by_load(owners: Iterable[OwnerInfo]) -> list[OwnerInfo]:
@@ -454,7 +466,7 @@ class PlanFacts:
         index = OwnerIndex(specs)
         def resolve_all() -> tuple[dict[str, OwnerInfo], dict[str, tuple[str, ...]], dict[str, tuple[ResolvedLead, ...]]]:
             owners: dict[str, OwnerInfo] = {
-                o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity) for o in plan.owners
+                o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity, kind=o.kind) for o in plan.owners
             }
             own_leads: dict[str, tuple[str, ...]] = {}
             resolved_of: dict[str, tuple[ResolvedLead, ...]] = {}

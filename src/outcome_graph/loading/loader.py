@@ -888,7 +888,33 @@ def document_to_plan(
         if len(problems) < 50 and isinstance(tree, LocMap):  # (and what the plan's build would find)
             problems = sorted([*problems, *_raw_problems(tree, file)][:50], key=lambda p: (p.line or 0, p.column or 0))
         raise PlanError(problems) from None
-    return build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
+    plan = build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
+    plan.notices.extend(long_lead_notices(plan))
+    return plan
+
+
+def long_lead_notices(plan: Plan) -> list[str]:
+    """A notice for each lead kept whole because it has too many separators to be a list of
+    owners (:func:`~outcome_graph.analysis.owners.too_many_parts`), at the first node that writes
+    it: it is counted as one owner, and without the notice a reader of the findings would not
+    know why."""
+    from ..analysis.owners import MAX_LEAD_SEPARATORS, too_many_parts
+    from ..rules._common import short
+
+    writers: dict[str, list[str]] = {}  # a lead too long to split -> the nodes that write it
+    for node in plan.nodes.values():
+        lead = node.__dict__.get("lead")
+        for text in [lead] if isinstance(lead, str) else lead or ():
+            if too_many_parts(text):
+                writers.setdefault(text.strip(), []).append(node.id)
+    notices = []
+    for text, nodes in writers.items():
+        more = f" (and {len(nodes) - 1} more node{'s' if len(nodes) > 2 else ''})" if len(nodes) > 1 else ""
+        notices.append(f"{plan.location(nodes[0])}: the lead of {nodes[0]}{more}, {short(text)!r}, has more than "
+                       f"{MAX_LEAD_SEPARATORS} separators (commas, 'and', '&', ';', ' / ', line breaks): too many to "
+                       "be read as joint leads, it is counted as one owner; give the owners as a list "
+                       "(lead: [..., ...]) to count each")
+    return notices
 
 
 # --------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan, code_key
 from .csvtext import CsvProblem, csv_rows
 from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, field_of_other_levels,
-                     financial_year, human_size, model_at, over_limit, read_limited, wide_unicode, worded)
+                     financial_year, human_size, long_lead_notices, model_at, over_limit, read_limited, wide_unicode, worded)
 from .sheet_layout import (
     EMPTY_LIST,
     IGNORED_SHEETS,
@@ -1838,6 +1838,7 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -
                 if ref.id in plan.implicit_indicators and ref.id not in plan.locations and node.id in reader.rows:
                     row = reader.rows[node.id]
                     plan.locations[ref.id] = reader.location(row.file, row.sheet, row.key_cell.get("indicators", row.cell))
+    plan.notices.extend(long_lead_notices(plan))
     return plan
 
 

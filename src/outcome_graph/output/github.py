@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from typing import TYPE_CHECKING
 
+from ..errors import real_file
 from ..findings import Finding, Report
 
 if TYPE_CHECKING:
@@ -44,8 +45,10 @@ def annotation(finding: Finding) -> str:
     ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead: 50%25 done.
     """
     loc = finding.location
-    message = finding.message if not loc.sheet else f"{loc}: {finding.message}"
-    return _command(_LEVEL.get(finding.severity, "notice"), loc.file, None if loc.sheet else loc.line, loc.column,
+    file = real_file(loc.file)
+    # (a workbook's cell, and the line of a plan read from standard input, named in the message)
+    message = finding.message if file == loc.file and not loc.sheet else f"{loc}: {finding.message}"
+    return _command(_LEVEL.get(finding.severity, "notice"), file, None if loc.sheet else loc.line, loc.column,
                     f"{finding.rule} {finding.name}", message)
 
 
@@ -56,8 +59,9 @@ def problem_annotation(problem: Problem) -> str:
     >>> print(problem_annotation(Problem("unknown field 'milestons'", file="plan.yaml", line=12, column=5)))
     ::error file=plan.yaml,line=12,col=5,title=outcome-graph%3A the plan cannot be read::unknown field 'milestons'
     """
-    message = str(problem) if problem.sheet else problem.message
-    return _command("error", problem.file, None if problem.sheet else problem.line, problem.column,
+    file = real_file(problem.file)
+    message = str(problem) if problem.sheet or file != problem.file else problem.message
+    return _command("error", file, None if problem.sheet else problem.line, problem.column,
                     "outcome-graph: the plan cannot be read", message)
 
 

@@ -648,7 +648,9 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
                 cls += " outside"
             cells.append(f'<td class="{cls.strip()}">{n or ""}</td>')
         over = count > limit
-        name = html_text(info.name) + ("" if info.declared else ' <span class="muted" title="not declared in owners:">*</span>')
+        name = html_text(info.name) + (
+            (f' <span class="muted">({html_text(info.kind)})</span>' if info.kind else "") if info.declared
+            else ' <span class="muted" title="not declared in owners:">*</span>')
         flag = "".join(f' {_code_badge(code, sev)}' for code, sev in rules_of.get(info.id, {}).items())
         total = f'<td class="total {"over" if over else ""}">{count} <span class="muted">/ {limit}</span></td>'
         rows.append(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..errors import real_file
 from ..findings import Finding, Report, as_reports, without_figures
 
 if TYPE_CHECKING:
@@ -27,8 +28,8 @@ _BASELINE = {"kind": "external", "justification": "accepted in the baseline"}
 def _uri(path: str) -> str:
     """A plan's file as the URI reference SARIF requires: an absolute path as a ``file:`` URI, a
     relative one percent-encoded (``my%20plan.yaml``: a space, a non-ASCII letter, ``#``, ``%``,
-    ``<stdin>``'s brackets or a colon, read as a scheme, are not allowed as they are, and a code
-    scanning upload reads the name from the encoded form)."""
+    ``<``, ``>`` or a colon, read as a scheme, are not allowed as they are, and a code scanning
+    upload reads the name from the encoded form)."""
     p = Path(path)
     if p.is_absolute():
         return p.as_uri()
@@ -76,9 +77,10 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
         prints = _fingerprints(report.plan_id, [f for f, _ in listed])
         for (finding, suppression), fingerprint in zip(listed, prints):
             loc = finding.location
-            file = loc.file or report.file
-            # (a plan loaded from text or data has no file: the node alone says where, rather
-            # than a made-up file name a code-scanning tool would look for)
+            file = real_file(loc.file or report.file)
+            # (a plan loaded from text or data, or read from standard input, has no file: the
+            # node alone says where, rather than a made-up file name a code-scanning tool would
+            # look for; its line is a property)
             where: dict[str, Any] = {} if file is None else {"physicalLocation": _physical(file, loc.line, loc.column)}
             where["logicalLocations"] = [{"name": finding.node, "kind": finding.kind,
                                           "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}]
@@ -96,6 +98,9 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
             if loc.sheet:
                 result["properties"]["sheet"] = loc.sheet
                 result["properties"]["cell"] = loc.cell
+            elif file is None and loc.line is not None:
+                result["properties"]["line"] = loc.line
+                result["properties"]["column"] = loc.column
             if suppression is not None:
                 result["suppressions"] = [suppression]
             if report.baselined is not None:
@@ -132,9 +137,12 @@ def _notification(problem: Problem) -> dict[str, Any]:
     """A problem that stops a plan being read, as a SARIF tool notification."""
     note: dict[str, Any] = {"level": "error", "message": {"text": str(problem) if problem.sheet else problem.message},
                             "descriptor": {"id": "plan-cannot-be-read"}}
-    if problem.file:
+    file = real_file(problem.file)
+    if file:
         line = None if problem.sheet else problem.line
-        note["locations"] = [{"physicalLocation": _physical(problem.file, line, problem.column)}]
+        note["locations"] = [{"physicalLocation": _physical(file, line, problem.column)}]
+    elif problem.file:  # (standard input: no file to point at, its place said in the message)
+        note["message"]["text"] = str(problem)
     return note
 
 

@@ -226,6 +226,7 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "owner": owner.id,
             "name": owner.name,
             "declared": owner.declared,
+            "kind": owner.kind,
             "capacity": owner.capacity,
             "milestones": len(owner.milestones),
             "nodes": len(owner.nodes),
@@ -233,7 +234,7 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "outside_period": outside,
             **{mo: due.get(mo, 0) for mo in months},
         })
-    columns = ["owner", "name", "declared", "capacity", "milestones", "nodes", "no_month", "outside_period", *months]
+    columns = ["owner", "name", "declared", "kind", "capacity", "milestones", "nodes", "no_month", "outside_period", *months]
     df = pd.DataFrame(rows, columns=columns)
     df["capacity"] = df["capacity"].astype("Int64")
     return df

@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..analysis.owners import is_placeholder_lead, owner_key, split_lead
+from ..analysis.owners import AliasSplit, is_placeholder_lead, owner_key, split_lead
 from ..findings import Finding
+from ..graph.facts import GROUP_KINDS, OwnerInfo
 from ._common import counted, label, short
 from .context import RuleContext
 from .registry import rule
@@ -84,6 +85,14 @@ def _names_nobody(lead: str) -> bool:
     return is_placeholder_lead(lead) or (bool(parts) and all(is_placeholder_lead(p) for p in parts))
 
 
+def _subject(owner: OwnerInfo) -> str:
+    """The owner as a sentence starts with it: its name, after its declared kind where that is
+    several people (``The team School Improvement``), so that a finding about a team does not
+    read as one about a person."""
+    called = owner.called
+    return called[:1].upper() + called[1:] if owner.kind in GROUP_KINDS else called
+
+
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
     if owner_id in ctx.plan.owner_lines:
         return ctx.plan.location(owner_id, "owner")
@@ -106,6 +115,11 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     ## Example
     Thurrock's plan names EYFC (Early Years, Families and Communities) as lead on 22 milestones.
 
+    A declared owner whose `kind` is `team`, `board` or `partnership` is named so ("The team
+    School Improvement leads 22 milestones"), and the hint asks for the people of the team who
+    will deliver them: the limit is the same (a team's own is its `capacity`), but a reader does not
+    take it for one person.
+
     ## How to fix
     Share the milestones among the people who will deliver them, or record the owner's real
     `capacity` in `owners:` if the load is planned.
@@ -119,9 +133,12 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
         count = len(owner.milestones)
         if count > limit:
             source = "its capacity" if owner.capacity is not None else "the limit"
+            group = owner.kind in GROUP_KINDS
             yield ctx.finding(
                 owner.id,
-                f"{owner.name} leads {count} milestone{'s' if count != 1 else ''}, more than {source} of {limit}.",
+                f"{_subject(owner)} leads {count} milestone{'s' if count != 1 else ''}, more than {source} of {limit}.",
+                (f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
+                 "real `capacity` in `owners:` if the load is planned.") if group else None,
                 kind="owner",
                 title=owner.name,
                 location=_owner_location(ctx, owner.id, owner.milestones),
@@ -136,7 +153,8 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
     Counts, for each owner, the milestones due in each month (by the month a milestone's due
     interval ends; year-only dates, ranges ending on a bare year such as `April 2009 - 2010`, and
     ongoing work are skipped) and reports a month with more than `max-per-month` (default 4).
-    A plan that states no dates is skipped (OG401 says so once).
+    A plan that states no dates is skipped (OG401 says so once). A declared team, board or
+    partnership (its `kind`) is named so, as in OG302.
 
     ## Why it matters
     Even an owner with a fair load over the year cannot deliver eight things in March: peaks are
@@ -170,7 +188,7 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
                 name = date(year, month, 1).strftime("%B %Y")
                 yield ctx.finding(
                     owner.id,
-                    f"{owner.name} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
+                    f"{_subject(owner)} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
                     kind="owner",
                     title=owner.name,
                     location=_owner_location(ctx, owner.id, ms),
@@ -370,7 +388,7 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     (`ignore: [{rule: OG305, reason: "the partners lead with the team"}]`), a declared
     owner's by an `ignore:` entry on the owner. The rule still reports every other pair.
     """
-    from ..analysis.owners import AliasSplit, find_alias_splits, is_labelled
+    from ..analysis.owners import find_alias_splits, is_labelled
 
     facts = ctx.facts
     owners = facts.owners
@@ -418,8 +436,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     for minor, (_rank, major, split) in chosen.items():
         nodes = owners[minor].nodes
         other = owners[major]
+        with_name = other.declared and not owners[minor].declared
         named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
-                 if other.declared and not owners[minor].declared else repr(major))
+                 if with_name else repr(major))
         target = owners[keep[root(minor)]]
         if target.declared and owners[minor].declared:
             hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
@@ -433,14 +452,28 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
                     "(`{rule: OG305, reason: ...}`).")
         led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
         led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
-        # (the reason quotes the spellings found alike, which may be other spellings of the two)
-        spelt = "" if f"'{minor}'" in split.reason and f"'{major}'" in split.reason else " (as the leads spell them)"
         yield ctx.finding(
             minor,
             f"{minor!r} and {named} look like one owner counted twice ({led}): "
-            f"{split.reason}{spelt}.",
+            f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
             hint,
             kind="owner",
             title=minor,
             location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
         )
+
+
+def _other_spellings(owners: dict[str, OwnerInfo], split: AliasSplit, shown: dict[str, str]) -> str:
+    """`` (a lead writes 'X' as 'X.')`` for each spelling the reason quotes that is not how the
+    message names its owner (``shown``: owner id -> the name shown beside it): the reason quotes
+    the spellings found alike, and a third one read without this looks like another owner."""
+    notes = []
+    for owner_id, form in zip((split.a, split.b), split.forms):
+        if not form or form in (owner_id, shown.get(owner_id)):
+            continue
+        owner = owners[owner_id]
+        if owner.declared and form == owner.name:
+            notes.append(f"{form!r} is the name of the declared owner {owner_id!r}")
+        else:
+            notes.append(f"a lead writes {owner_id!r} as {form!r}")
+    return f" ({'; '.join(notes)})" if notes else ""
