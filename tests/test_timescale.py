@@ -1357,7 +1357,7 @@ def test_numbers_joined_by_a_hyphen_that_are_not_a_split_year(text: str) -> None
 @pytest.mark.parametrize(("text", "period", "expected", "says"), [
     ("by 31/3", THURROCK, ["2012-03-31"], "'by 31/3' read as by 31 March 2012, the only 31 March in the plan period"),
     ("31/3", THURROCK, ["2012-03-31"], "'31/3' read as 31 March 2012, the only 31 March in the plan period"),
-    ("Due 30/9", THURROCK, ["2011-09-30"], "'30/9' read as 30 September 2011"),
+    ("Due 30/9", THURROCK, ["2011-09-30"], "'Due 30/9' read as by 30 September 2011"),
     ("End 31/12.", CALENDAR_2012, ["2012-12-31"], "by 31 December 2012"),
     ("Report to Cabinet by 1/7", SOUTHEND, ["2008-07-01"], "by 1 July 2008"),
 ])
@@ -1450,3 +1450,104 @@ def test_a_split_year_in_a_plan_for_one_academic_year_is_the_academic_year(text:
     # 'financial' or 'FY' (a quarter stays a financial-year quarter); in other plans it is the financial year
     assert spans(parse_timescale(text, SCHOOL_YEAR)) == expected
     assert parse_timescale("11-12", THURROCK).intervals == (parse_value_period("2011-12"),)
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Autumn 1 and 2 2011", ["2011-09..2011-12"], "'Autumn 1 and 2 2011' read as the autumn term 2011 (September to "
+                                                  "December 2011)"),
+    ("Autumn 1 & 2 2011", ["2011-09..2011-12"], "the autumn term 2011"),
+    ("Spring 1 and 2 2012", ["2012-01..2012-04"], "the spring term 2012 (January to April 2012)"),
+    ("Summer 1 + 2 2012", ["2012-04..2012-07"], "the summer term 2012"),
+    ("Autumn 1-2 2011", ["2011-09..2011-12"], "the autumn term 2011"),
+    ("Spring 1 and 2 2011/12", ["2012-01..2012-04"], "the spring term 2012"),
+    ("Autumn term 1 and 2 11/12", ["2011-09..2011-12"], "the autumn term 2011"),
+])
+def test_both_halves_of_a_school_term_are_the_term(text: str, expected: list[str], says: str) -> None:
+    # (they were the calendar year, 'Autumn 1 and 2' taken as a label)
+    for period in (None, THURROCK, SCHOOL_YEAR):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t), t.year_only) == ("dated", expected, False), t.interpretation
+        assert says in t.interpretation
+    # without a year, placed in the plan period as 'Autumn 1' is
+    t = parse_timescale("Autumn 1 and 2", THURROCK)
+    assert spans(t) == ["2011-09..2011-12"]
+    assert t.interpretation == "'Autumn 1 and 2' read as autumn term 2011, the only autumn term in the plan period"
+    # winter has no halves; two weeks of the summer are not its halves
+    assert parse_timescale("Winter 1 and 2 2011").kind == "undated"
+    assert spans(parse_timescale("Summer 1-2 weeks 2012")) == ["2012"]
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("June 2011/12", THURROCK, ["2011-06"], "'June 2011/12' read as June 2011, in the financial year 2011-12"),
+    ("June 2011-12", SOUTHEND, ["2011-06"], "June 2011, in the financial year 2011-12"),
+    ("June 2011/2012", None, ["2011-06"], "June 2011, in the financial year 2011-12"),
+    ("Jan 2011/12", THURROCK, ["2012-01"], "'Jan 2011/12' read as January 2012, in the financial year 2011-12"),
+    ("31 March 2011/12", None, ["2012-03-31"], "31 March 2012, in the financial year 2011-12"),
+    ("June 2011/12", SCHOOL_YEAR, ["2012-06"], "June 2012, in the academic year 2011-12"),
+    ("Jan 2011/12", SCHOOL_YEAR, ["2012-01"], "January 2012, in the academic year 2011-12"),
+    ("Sept 2011/12", SCHOOL_YEAR, ["2011-09"], "September 2011, in the academic year 2011-12"),
+])
+def test_a_month_before_a_split_year_of_four_digits_is_that_month_of_the_year(
+        text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    # June of 2011/12 is June 2011 in a financial year and June 2012 in an academic year, as for
+    # 'June 11/12' ('June 2011/12' was June 2011 whatever the plan, 'Jan 2011/12' January 2011)
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t), t.year_only) == ("dated", expected, False), t.interpretation
+    assert says in t.interpretation
+    if not text.endswith("2012"):  # (as 'June 11/12' is read)
+        assert spans(parse_timescale(text.replace("2011", "11", 1), period)) == expected
+    # a hyphen before a year of four digits still ends a range
+    assert spans(parse_timescale("June 2011-2012", period)) == ["2011-06..2012-12"]
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("by 31/03/", THURROCK, ["2012-03-31"], "'by 31/03/' read as by 31 March 2012, the only 31 March in the plan period"),
+    ("31/3/", SOUTHEND, ["2009-03-31"], "'31/3/' read as 31 March 2009, the only 31 March in the plan period"),
+    ("Due: 30/09/", CALENDAR_2012, ["2012-09-30"], "by 30 September 2012"),
+    ("by 31/03/12", None, ["2012-03-31"], "'by 31/03/12' read as by 31 March 2012"),
+    ("by 31/03/12", SOUTHEND, ["2012-03-31"], "'by 31/03/12' read as by 31 March 2012"),
+    ("31/03/2012", THURROCK, ["2012-03-31"], "'31/03/2012' read as 31 March 2012"),
+    ("by 31/03/2012", SCHOOL_YEAR, ["2012-03-31"], "by 31 March 2012"),
+])
+def test_a_day_and_month_with_a_slash_and_no_year_after_it(
+        text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    # ('by 31/03/', the year left out after the slash, was undated: 'no date could be read')
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    # a slash that goes on to something other than a year is still not a date
+    for other in ("by 31/03/x", "by 31/03/4", "1/2/ day"):
+        assert parse_timescale(other, THURROCK).kind == "undated", other
+
+
+@pytest.mark.parametrize(("text", "plain", "says"), [
+    ("Due June 2011", "By June 2011", "'Due June 2011' read as by the end of June 2011"),
+    ("due: June 11", "by: June 11", "'due: June 11' read as by the end of June 2011"),
+    ("Due in June 2011", "By June 2011", "'Due in June 2011' read as by the end of June 2011"),
+    ("Due 31/03/2012", "By 31/03/2012", "'Due 31/03/2012' read as by 31 March 2012"),
+    ("due 31 March 2012", "by 31 March 2012", "'due 31 March 2012' read as by 31 March 2012"),
+    ("Report due Sept 2011", "Report by Sept 2011", "'Report': 'due Sept 2011' read as by the end of September 2011"),
+    ("Due Autumn 2011", "By Autumn 2011", "'Due Autumn 2011' read as by the end of autumn 2011"),
+])
+def test_due_is_read_and_shown_as_by(text: str, plain: str, says: str) -> None:
+    # ('Due June 2011' was shown as "'June 2011' read as June 2011", dropping 'Due' from the
+    # words and the deadline from the reading, while 'By June 2011' and 'Due by June 2011' said it)
+    t, by = parse_timescale(text, THURROCK), parse_timescale(plain, THURROCK)
+    assert t.interpretation == says
+    assert (t.kind, t.intervals) == (by.kind, by.intervals)
+    assert t.interpretation.split(" read as ")[1] == by.interpretation.split(" read as ")[1]
+
+
+def test_due_is_shown_as_by_in_messages_and_tables() -> None:
+    import outcome_graph as og
+
+    plan = og.load(
+        "format: outcome-graph/v1\n"
+        "plan: {id: p, title: P, period: {start: 2011-04-01, end: 2012-03-31}, as_of: 2012-01-01}\n"
+        "milestones:\n"
+        "  - {id: M1, title: Publish the audit, timescale: Due June 2011, lead: SILS}\n"
+    )
+    [row] = og.table(plan, "milestones").to_dict("records")
+    assert row["interpretation"] == "'Due June 2011' read as by the end of June 2011"
+    [found] = og.check(plan, {"select": ["OG403"]}).findings
+    assert "('Due June 2011' read as by the end of June 2011)" in found.message, found.message

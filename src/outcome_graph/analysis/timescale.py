@@ -32,8 +32,9 @@ reads them).
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
 - **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
-  "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
-  interpretation says "by the end of February 2011". A deadline ends on the month's last day,
+  "Due June 2011", "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
+  interpretation says "by the end of February 2011" ("due" is read as "by": "Due June 2011" is by
+  the end of June 2011, "Due 31/03/2012" by 31 March 2012). A deadline ends on the month's last day,
   which is what the rules compare.
 - **Ranges**: two dates joined by a hyphen, en/em dash, ``to``, ``until``, ``through``
   (``between X and Y``; ``from X to Y``; ``April/May 2011``, ``Spring/Summer 2012``) make one interval from the start
@@ -58,7 +59,8 @@ reads them).
   ``February half term 2012`` February 2012). A half of a term, as schools number them
   (``Spring 1 2012``, ``Summer term 2``, ``Autumn 1 2011/12``): autumn 1 = September–October, autumn
   2 = November–December, spring 1 = January–February, spring 2 = February–April (to Easter), summer
-  1 = April–May, summer 2 = June–July. "Terms" after the years makes every season before it a term
+  1 = April–May, summer 2 = June–July; both halves (``Autumn 1 and 2 2011``, ``Spring 1 & 2``) are
+  the whole term. "Terms" after the years makes every season before it a term
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
@@ -82,8 +84,8 @@ reads them).
   2011/12 to 2012/13``), and so is every split year in a plan whose period is one academic year
   (1 September to 31 August) unless the timescale says "financial" or "FY". A month or day without a
   year right before a split year is that month of the year (``June 11-12`` is June 2011, ``Jan 11/12``
-  January 2012). ``YYYY-MM`` whose second part is not the next year is an ISO month
-  (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
+  January 2012, ``Jan 2011/12`` too; in a plan for one academic year ``June 2011/12`` is June 2012).
+  ``YYYY-MM`` whose second part is not the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
   ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
@@ -103,7 +105,8 @@ reads them).
   same timescale gives a date with a year. A day and month written with numbers (``31/3``, ``by
   31/3``, ``Due 30/9``) is placed in the plan period the same way, but only as the whole timescale
   or after "by", "due", "end" or "deadline" at its end, and not after a word of change (``Reduce
-  absence by 1/3``): ``1/2 day`` and ``2/3 of schools`` are fractions. ``11/12`` is a year.
+  absence by 1/3``): ``1/2 day`` and ``2/3 of schools`` are fractions. ``11/12`` is a year. A slash
+  after it (``by 31/03/``, the year left to fill in) changes nothing.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
   ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
@@ -639,6 +642,9 @@ _Y4 = r"(?:19|20)\d\d"
 #: A number of three or more digits straight after a month or season: a year that _Y4 does not
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
 _NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)", re.A)
+#: the rest of a split year after its first year ('/12' in 'June 2011/12'; with a hyphen, no spaces:
+#: 'June 2011 - 12 July' is a range)
+_SPLIT_REST_RE = re.compile(r"(?:\s*/\s*|-)(\d{4}|\d\d)(?![\d/.-])", re.A)
 # a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
 _YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-(?!" + _Y4 + r"(?!\d))\d)"
 
@@ -647,7 +653,7 @@ def _mon(name: str) -> str:
     return r"(?<![a-z])(?P<" + name + ">" + _MON_BODY + r")\.?(?![a-z])"
 
 
-_DAY_MONTH = r"(?P<DN>(?<![\d/.-])(?P<dn_d>\d{1,2})/(?P<dn_m>\d{1,2})(?![\d/-]|\.\d))"
+_DAY_MONTH = r"(?P<DN>(?<![\d/.-])(?P<dn_d>\d{1,2})/(?P<dn_m>\d{1,2})(?![\d-]|/\d|\.\d))"
 _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
@@ -701,7 +707,8 @@ _ALTERNATIVES = [
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:\s+(?P<se_p>[12])(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
+    r"(?:\s+(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
+    r"(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
     r"|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|sessions?|times?)(?![a-z])))?"
     r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
     r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
@@ -730,7 +737,8 @@ _MODIFIER_RE = re.compile(
     r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
-    r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline|due\s+by))"
+    r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline"
+    r"|due(?:\s+(?:by|in|on))?))"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
@@ -1139,15 +1147,18 @@ def _counts(text: str, start: int) -> bool:
 def _handle_dn(m: re.Match[str], text: str) -> _Item | None:
     """``31/3``: a day and month without a year, placed in the plan period as '31 March' is. Read only
     as the whole timescale or after 'by', 'due' or 'end' at its end, where no fraction stands ('1/2 day',
-    '2/3 of schools', 'Reduce absence by 1/3' are not dates)."""
+    '2/3 of schools', 'Reduce absence by 1/3' are not dates); a slash may end it (``by 31/03/``, the
+    date written for a year to be added)."""
     day, month = int(m["dn_d"]), int(m["dn_m"])
     if not (1 <= month <= 12 and 1 <= day <= _month_end(2000, month).day):
         return None
     before = text[: m.start()]
-    if (text[m.end():].strip(" .,;:!") or not _DAY_MONTH_LEAD_RE.search(before)
+    after = text[m.end():].removeprefix("/")  # ('by 31/03/': the slash before a year left out)
+    if (after.strip(" .,;:!") or not _DAY_MONTH_LEAD_RE.search(before)
             or _CHANGE_RE.search(before)):
         return None
-    return _yearless_day(_Item(m.start(), m.end(), level="day"), month, day)
+    end = m.end() + 1 if text.startswith("/", m.end()) else m.end()
+    return _yearless_day(_Item(m.start(), end, level="day"), month, day)
 
 
 def _handle_my(m: re.Match[str], text: str) -> _Item | None:
@@ -1163,6 +1174,8 @@ def _handle_my(m: re.Match[str], text: str) -> _Item | None:
 def _handle_dm(m: re.Match[str], text: str) -> _Item | None:
     if _NUMBERED_RE.search(text, max(0, m.start() - 20), m.start()):
         return None  # 'Phase 1 June 2011' is phase 1 in June 2011, not 1 June
+    if _starts_split_year(m, "dm_y4", text):
+        return _before_split_year(_day_item(m, m["dm_mon"], int(m["dm_d"]), None), m, "dm_mon")
     year = int(m["dm_y4"]) if m["dm_y4"] else _two_digit(m["dm_y2"]) if m["dm_y2"] else None
     return _day_item(m, m["dm_mon"], int(m["dm_d"]), year)
 
@@ -1218,11 +1231,12 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 def _handle_se(m: re.Match[str], text: str) -> _Item:
     item = _Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
-    if m["se_p"]:
+    if m["se_p"] and not (m["se_p2"] and name != "winter"):
         return _term_half(item, m, name)
     if m["se_h"]:
         return _half_term(item, m, name)
-    term = item.term = bool(m["se_t"] or m["se_t2"]) and name != "winter"
+    # ('Autumn 1 and 2 2011': both halves of the autumn term are the term)
+    term = item.term = bool(m["se_t"] or m["se_t2"] or m["se_p2"]) and name != "winter"
     if m["se_y"]:
         year = int(m["se_y"]) if len(m["se_y"]) == 4 else _two_digit(m["se_y"])
         if m["se_y2"]:
@@ -1340,8 +1354,31 @@ def _as_academic(item: _Item) -> None:
 
 
 def _handle_mn(m: re.Match[str], text: str) -> _Item:
+    if _starts_split_year(m, "mn_y4", text):
+        return _before_split_year(_month_item(m, "mn_mon", None), m, "mn_mon")
     year = int(m["mn_y4"]) if m["mn_y4"] else _two_digit(m["mn_y2"]) if m["mn_y2"] else None
     return _month_item(m, "mn_mon", year)
+
+
+def _starts_split_year(m: re.Match[str], group: str, text: str) -> bool:
+    """Whether the year of four digits after a month or day is the first of a split year naming the
+    next (``June 2011/12``, ``Jan 2011-12``, ``June 2011/2012``), not a year of its own; a hyphen
+    before a year of four digits ends a range (``June 2011-2012``)."""
+    if not m[group]:
+        return False
+    rest = _SPLIT_REST_RE.match(text, m.end(group))
+    if rest is None or (len(rest[1]) == 4 and rest[0].startswith("-")):
+        return False
+    return _split_year(int(m[group]), rest[1]) is not None
+
+
+def _before_split_year(item: _Item, m: re.Match[str], mon_group: str) -> _Item:
+    """A month or day read without the split year after it, which is found next and gives it its
+    year, as ``June 11/12`` is read (see :func:`_months_of_years`): June of the financial year
+    2011-12 is June 2011, of the academic year June 2012."""
+    item.end = m.end(mon_group)
+    item.weak = False  # (a year follows: 'may 2011/12' is a month)
+    return item
 
 
 def _handle_yr(m: re.Match[str], text: str) -> _Item:
@@ -1583,7 +1620,7 @@ def _find_items(
         if item is None:  # not a date after all: look again from the next word
             pos = candidate.start() + 1
             continue
-        pos = m.end()
+        pos = item.end  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
         items.append(item)
 
     # a quarter without a year next to one with a year, in a range or a list, is counted as that
