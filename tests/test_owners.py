@@ -1078,10 +1078,50 @@ def test_a_role_with_the_acronyms_of_its_departments_is_one_lead(lead: str, part
     assert split_lead(lead) == parts
 
 
-def test_a_department_that_is_a_declared_owner_is_that_owner() -> None:
+@pytest.mark.parametrize("lead", [
+    "Head of Service, DAAT and YOS",
+    "Head of Service DAAT and YOS",
+    "Head of Service DAAT & YOS",
+    "Head of Service, Drug and Alcohol Action Team (DAAT) and YOS",
+    "Head of Service, Drug and Alcohol Action Team (DAAT), YOS",
+    "Commissioning Manager DAAT and YOS",
+    "Head of Service DAAT, YOS and CAMHS",
+])
+def test_a_role_over_departments_is_one_lead_with_or_without_a_comma(lead: str) -> None:
+    # ('Head of Service DAAT and YOS', without the comma, and 'Head of Service, Drug and Alcohol
+    # Action Team (DAAT) and YOS', the first department written out, were two owners)
+    assert split_lead(lead) == [lead]
+    assert [r.owner_id for r in OwnerIndex([]).resolve(lead)] == [lead]
+
+
+@pytest.mark.parametrize(("lead", "parts"), [
+    # a title on the second part makes it another owner's, with or without the comma ...
+    ("Head of Service DAAT and Head of YOS", ["Head of Service DAAT", "Head of YOS"]),
+    ("Head of Service, Drug and Alcohol Action Team (DAAT) and Head of YOS",
+     ["Head of Service, Drug and Alcohol Action Team (DAAT)", "Head of YOS"]),
+    ("Commissioning Manager DAAT & YOS managers", ["Commissioning Manager DAAT", "YOS managers"]),
+    ("Head of Service DAAT; YOS", ["Head of Service DAAT", "YOS"]),
+    # ... and acronyms after something other than a role are owners of their own
+    ("SM YOS and CSP", ["SM YOS", "CSP"]),
+    ("Youth Offending Team (YOT) and YOS", ["Youth Offending Team (YOT)", "YOS"]),
+    ("Group Manager, Early Years and SILS", ["Group Manager, Early Years", "SILS"]),
+])
+def test_a_title_or_no_role_before_the_acronyms_keeps_owners_apart(lead: str, parts: list[str]) -> None:
+    assert split_lead(lead) == parts
+
+
+@pytest.mark.parametrize("lead", [
+    "Head of Service, DAAT and YOS",
+    "Head of Service DAAT and YOS",
+    "Head of Service, Drug and Alcohol Action Team (DAAT) and YOS",
+])
+def test_a_department_that_is_a_declared_owner_is_that_owner(lead: str) -> None:
     index = OwnerIndex([OwnerSpec("YOS", "Youth Offending Service")])
-    assert [(r.owner_id, r.declared) for r in index.resolve("Head of Service, DAAT and YOS")] == [
-        ("Head of Service, DAAT", False), ("YOS", True)]
+    first = lead.rsplit(" and ", 1)[0]
+    assert [(r.owner_id, r.declared) for r in index.resolve(lead)] == [(first, False), ("YOS", True)]
+    # and so is a role that is: the acronym after it is another owner
+    index = OwnerIndex([OwnerSpec("HOS", first)])
+    assert [(r.owner_id, r.declared) for r in index.resolve(lead)] == [("HOS", True), ("YOS", False)]
 
 
 def test_a_lead_too_long_to_split_is_named_in_a_notice(tmp_path) -> None:

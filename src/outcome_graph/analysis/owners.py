@@ -30,7 +30,9 @@ lead into pieces that are not owner names:
   ``School Improvement, Learning and Skills``, ``Director, Public Health``; a lone acronym
   after a role is that role's department (``Commissioning Manager, DAAT``), and lone acronyms
   joined to it by ``and``/``&`` or commas are more of its departments (``Head of Service, DAAT
-  and YOS`` is one head of two services);
+  and YOS`` is one head of two services), with or without the comma and with the first department
+  written out (``Head of Service DAAT and YOS``, ``Head of Service, Drug and Alcohol Action Team
+  (DAAT) and YOS``), unless the role is a declared owner;
 * after ``&``/``and``, a new lead starts with a title word, an acronym, a name that ends in a
   role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
   with its own acronym; otherwise the words continue the name before (``Head of School Support
@@ -694,22 +696,12 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         ts = toks(f)
         return not f.known and len(ts) == 1 and _is_acronym_token(ts[0])
 
-    def with_departments(f: _Frag) -> bool:
-        """Whether a part is a role followed, after a comma, by the acronyms of its departments
-        (``Head of Service, DAAT``, ``Commissioning Manager, DAAT and YOS``): an acronym joined
-        to it by ``and`` or a comma is one more of them, not another lead."""
-        first, *rest = _SEP_RE.split(body(f))
-        head = _TOKEN_RE.findall(first)
-        return (bool(rest) and bool(head) and not _is_acronym_token(head[0])
-                and (_is_title_only(head) or head[-1].casefold() in _ROLE_NOUNS)
-                and body(f)[len(first):].lstrip().startswith(",")
-                and all(len(ts := _TOKEN_RE.findall(r)) == 1 and _is_acronym_token(ts[0]) for r in rest))
-
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
         f = frags[i]
-        if f.sep in (",", "and") and out and lone_acronym(f) and with_departments(out[-1]):
+        if (f.sep in (",", "and") and out and not out[-1].known and lone_acronym(f)
+                and _role_of_departments(body(out[-1]))):
             starts = False  # "Head of Service, DAAT and YOS": the head of both services
         elif (
             single_plain(f)
@@ -741,6 +733,35 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             out[-1] = merge(out[-1], f)
         i += 1
     return [c for c in (_clean(body(f)) for f in out) if c]
+
+
+def _role_of_departments(text: str) -> bool:
+    """Whether a lead is a role followed by the departments it heads, so that an acronym joined to
+    it by ``and`` or a comma is one more of them, not another lead: the departments are acronyms
+    after a comma or straight after the role (``Head of Service, DAAT``, ``Head of Service DAAT``,
+    ``Commissioning Manager, DAAT and YOS``), or written out with their acronym after a comma
+    (``Head of Service, Drug and Alcohol Action Team (DAAT)``). A role is a bare title or a name
+    ending in a role (``Commissioning Manager``), not an acronym (``SM YOS`` names two owners)."""
+    first, *rest = _raw_fragments(text) or [_Frag(0, 0, "")]
+    head = _TOKEN_RE.findall(text[first.start : first.end])
+    n = len(head)
+    while n > 1 and _is_acronym_token(head[n - 1]) and head[n - 1].casefold() not in _TITLE_WORDS:
+        n -= 1  # ('Head of Service DAAT': the department straight after the role)
+    if n == len(head) and not (rest and rest[0].sep == ","):
+        return False
+    role = head[:n]
+    return (not _is_acronym_token(role[0]) and (_is_title_only(role) or role[-1].casefold() in _ROLE_NOUNS)
+            and all(_is_department(_TOKEN_RE.findall(text[f.start : f.end])) for f in rest))
+
+
+def _is_department(tokens: Sequence[str]) -> bool:
+    """``DAAT``, or ``Drug and Alcohol Action Team (DAAT)``: an acronym, or words with their own
+    acronym that name no title (``Head of Youth Offending (HYO)`` is a role of its own)."""
+    if len(tokens) == 1:
+        return _is_acronym_token(tokens[0])
+    letters = _paren_acronym(tokens[-1]) if tokens else None
+    return (letters is not None and tokens[0].casefold() not in _TITLE_WORDS
+            and _acronym_span(tokens[:-1], letters) == 0)
 
 
 def split_lead(text: str) -> list[str]:
