@@ -1496,8 +1496,10 @@ def test_a_month_before_a_split_year_of_four_digits_is_that_month_of_the_year(
     assert says in t.interpretation
     if not text.endswith("2012"):  # (as 'June 11/12' is read)
         assert spans(parse_timescale(text.replace("2011", "11", 1), period)) == expected
-    # a hyphen before a year of four digits still ends a range
+    # a hyphen before a year of four digits still ends a range, and a year joined to its month
+    # is still the month's year
     assert spans(parse_timescale("June 2011-2012", period)) == ["2011-06..2012-12"]
+    assert spans(parse_timescale("June/2011/12", period)) == ["2011-06"]
 
 
 @pytest.mark.parametrize(("text", "period", "expected", "says"), [

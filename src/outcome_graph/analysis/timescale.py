@@ -1363,8 +1363,9 @@ def _handle_mn(m: re.Match[str], text: str) -> _Item:
 def _starts_split_year(m: re.Match[str], group: str, text: str) -> bool:
     """Whether the year of four digits after a month or day is the first of a split year naming the
     next (``June 2011/12``, ``Jan 2011-12``, ``June 2011/2012``), not a year of its own; a hyphen
-    before a year of four digits ends a range (``June 2011-2012``)."""
-    if not m[group]:
+    before a year of four digits ends a range (``June 2011-2012``), and a year joined to the month
+    (``June/2011/12``, ``Apr-2011-12``) is not read as a split year."""
+    if not m[group] or text[m.start(group) - 1] in "/.-":
         return False
     rest = _SPLIT_REST_RE.match(text, m.end(group))
     if rest is None or (len(rest[1]) == 4 and rest[0].startswith("-")):
