@@ -129,9 +129,10 @@ def test_flat_table_reads_as_a_person_reads_it(thurrock_table: Path):
     loc = plan.location("P1.A1.O2.M2")
     assert (loc.file, loc.sheet, loc.cell) == (str(thurrock_table), "Pillar 1", "D8")
     assert plan.location("P1.A1.O1").cell == "C4" and plan.location("P2").cell == "A10"
-    # one notice names the ignored column, another the timescale kept in notes
+    # the RAG column is the milestones' status; a notice names the timescale kept in notes
+    assert [nodes[f"P1.A1.O1.M{i}"].status for i in (1, 2, 3)] == ["on_track", "at_risk", None]
     notices = "\n".join(plan.notices)
-    assert "'RAG'" in notices and "Pillar 1!G3" in notices
+    assert "match no field" not in notices
     assert "kept in that node's notes" in notices and "Pillar 1!F9" in notices
     assert all(line.startswith("notice: ") for line in notice_lines(plan))
 
@@ -911,7 +912,7 @@ def test_a_cell_merged_sideways_belongs_to_its_first_column_alone(tmp_path: Path
 @pytest.mark.parametrize(("header", "role"), [
     # words that end in "s", or do not, as written: no letter is taken off a word that is not a plural
     ("By whom", "lead"), ("Whom", "lead"), ("By Whom?", "lead"), ("Who", "lead"), ("Status", "status"),
-    ("Progress", None), ("Process", None), ("RAG status", None),
+    ("Progress", None), ("Process", None), ("RAG status", "rag"), ("Progress (RAG)", "rag"),
     # plurals: those listed, and those read as the singular the table lists
     ("Leads", "lead"), ("Lead officers", "lead"), ("Key milestones", "level:milestone"), ("Pillars", "level:priority"),
     ("Deadlines", "timescale"), ("Target dates", "timescale"), ("Completion dates", "timescale"),
@@ -990,15 +991,15 @@ def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_a
 
 
 def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(tmp_path: Path):
-    # A status on a row without a milestone belongs to the objective, which has none: the error
+    # A due date on a row without a milestone belongs to the objective, which has none: the error
     # says which level takes it, in words ("an objective"), not a field of similar spelling.
     path = tmp_path / "table.csv"
-    path.write_text("Priority,Objective,Action,Lead,Status\nBe safe,Fewer injuries,,Bob,done\n")
+    path.write_text("Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n")
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     [problem] = info.value.problems
     assert (problem.line, problem.cell) == (2, "E2")
-    assert problem.message == "column E: P1.O1: 'status' is not a field of an objective: it is a field of milestones"
+    assert problem.message == "column E: P1.O1: 'due' is not a field of an objective: it is a field of milestones"
 
 
 def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
@@ -1582,3 +1583,54 @@ def test_a_cover_page_listing_the_plan_s_parts_is_not_read_as_a_table(tmp_path: 
     # (a table of one column, alone, is a table)
     alone = load_path(workbook(tmp_path / "list.xlsx", {"Cover": cover}), period=PERIOD)
     assert [n.title for n in alone.nodes.values()] == ["Action plan", "Glossary"]
+
+
+# RAG-rated trackers: a council's action plan kept as a spreadsheet rates progress Red, Amber or
+# Green (Blue once done), in a column headed "RAG" as often as "Status".
+
+
+@pytest.mark.parametrize("header", ["RAG", "RAG status", "RAG rating", "Progress (RAG)", "RAG Rating:"])
+def test_a_rag_column_is_the_status_of_a_tracker_without_a_status_column(tmp_path: Path, header: str):
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Key actions", "Lead", header], ["Fewer accidents", "Audit the junctions", "Roads", "Amber"],
+        [None, "Repaint the crossings", "Roads", "B"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["at_risk", "done"]
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_a_rag_column_beside_a_status_column_is_named_in_a_notice_and_the_status_column_read(tmp_path: Path):
+    # (which of two columns the ratings are in cannot be told apart: Status is the format's own word)
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Key actions", "RAG", "Status"], ["Audit the junctions", "Red", "Done"]]})
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["M1"].status == "done"
+    assert (f"{path}: a RAG column beside a Status column was not read, as the Status column holds the status; "
+            "rename or remove one of them to read the other: Actions!B1 'RAG' (the status is Actions!C1 'Status')"
+            ) in plan.notices
+
+
+def test_the_rag_rating_of_an_objective_is_named_in_a_notice_not_refused(thurrock_table: Path):
+    # Trackers rate objectives too, but only milestones have a status in the format: the rating of
+    # a row without a milestone is left out of the plan, and the notice names each such cell.
+    book = openpyxl.load_workbook(thurrock_table)
+    book["Pillar 1"]["G9"] = "Red"  # (the objective "Family learning for the whole community", no milestone)
+    book["Pillar 1"]["G10"] = "Green"  # (a milestone's row)
+    book.save(thurrock_table)
+    plan = load_path(thurrock_table, period=PERIOD)
+    statuses = {m.id: m.status for m in plan.of_kind("milestone")}
+    assert statuses["P1.A1.O1.M1"] == "on_track" and statuses["P1.A1.O1.M2"] == "at_risk"
+    assert statuses["P2.A1.O1.M1"] == "on_track" and statuses["P1.A1.O2.M1"] is None
+    assert (f"{thurrock_table}: a status on a row without a milestone is not part of the plan, as only milestones have "
+            "a status in the format (give the rating to the milestones, or to a row of their own): Pillar 1!G9 'Red' "
+            "(objective P1.A2.O1)") in plan.notices
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_a_status_on_an_objective_row_of_a_csv_table_is_a_notice(tmp_path: Path):
+    path = tmp_path / "table.csv"
+    path.write_text("Priority,Objective,Action,Lead,Status\nBe safe,Fewer injuries,,Bob,done\n"
+                    ",,Audit junctions,Bob,A\n")
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["P1.O1.M1"].status == "at_risk"
+    assert any("table.csv:2 (column E) 'done' (objective P1.O1)" in n for n in plan.notices)

@@ -1076,6 +1076,8 @@ class _Reader:
         self.typed_cells: list[str] = []
         #: Rows hidden in the workbook that were read as items, for a notice.
         self.hidden_rows: list[str] = []
+        #: RAG columns of a flat table not read, as a Status column is, for a notice.
+        self.rag_beside_status: list[str] = []
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
         """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
@@ -1538,6 +1540,7 @@ class _Reader:
                                 f"were taken for a cover or contents page and not read: {', '.join(covers)}")
         for sheet, (h_row, roles, unknown) in headers:
             self.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
+            self._rag_as_status(sheet, h_row, roles)
             table.note_given_ids(sheet, h_row, roles)
         for sheet, (h_row, roles, _) in headers:
             table.read_sheet(sheet, h_row, roles)
@@ -1547,8 +1550,27 @@ class _Reader:
         if not table.top:
             raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", self.file,
                         data_sheets[0].name if data_sheets else None)
+        if self.rag_beside_status:
+            self.notices.append(f"{self.file}: a RAG column beside a Status column was not read, as the Status column "
+                                "holds the status; rename or remove one of them to read the other: "
+                                + "; ".join(self.rag_beside_status))
         self.notices.extend(table.notices())
         return tree
+
+    def _rag_as_status(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+        """A tracker's RAG column (``RAG``, ``RAG rating``) read as the status column, which a
+        table without a ``Status`` column has none of; beside one, it is named in a notice and not
+        read: which of the two holds the ratings the format would keep cannot be told, and
+        ``Status`` is the format's own word."""
+        c = roles.pop("rag", None)
+        if c is None:
+            return
+        if "status" not in roles:
+            roles["status"] = c
+            return
+        self.rag_beside_status.append(f"{sheet.place(cell_ref(h_row, c))} {(sheet.get(h_row, c) or '').strip()!r} "
+                                      f"(the status is {sheet.place(cell_ref(h_row, roles['status']))} "
+                                      f"{(sheet.get(h_row, roles['status']) or '').strip()!r})")
 
     def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
         """The header row of a flat table, the column of each role and the header of each column that
@@ -1921,6 +1943,7 @@ class _FlatTable:
         self.timescale_notes: list[str] = []
         self.conflicts: list[str] = []
         self.joined: list[str] = []  # timescales of a milestone merged over several rows
+        self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
 
     def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
@@ -2103,6 +2126,10 @@ class _FlatTable:
         for role in ("due", "status"):
             text_value, role_ref = self._cell(sheet, r, roles, role)
             if text_value and role_ref:
+                if role == "status" and target_kind != "milestone":
+                    # (a tracker rates objectives too; the format gives milestones alone a status)
+                    self.unplaced_statuses.append(f"{sheet.place(role_ref)} {text_value!r} ({target_kind} {target['id']})")
+                    continue
                 if role == "status":
                     text_value = _choice(text_value, STATUSES)
                 self._set_once(sheet, target, role, text_value, role_ref, role)
@@ -2161,6 +2188,10 @@ class _FlatTable:
                        + ", ".join(self.timescale_notes))
         if self.conflicts:
             out.append(f"{file}: values that differ from the first one given were ignored: " + "; ".join(self.conflicts))
+        if self.unplaced_statuses:
+            out.append(f"{file}: a status on a row without a milestone is not part of the plan, as only milestones "
+                       "have a status in the format (give the rating to the milestones, or to a row of their own): "
+                       + ", ".join(self.unplaced_statuses))
         if self.joined:
             out.append(f"{file}: the timescales of a milestone merged over several rows were joined with "
                        f"'; ': {', '.join(self.joined)}")
