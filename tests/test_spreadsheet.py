@@ -1634,3 +1634,32 @@ def test_a_status_on_an_objective_row_of_a_csv_table_is_a_notice(tmp_path: Path)
     plan = load_path(path, period=PERIOD)
     assert plan.nodes["P1.O1.M1"].status == "at_risk"
     assert any("table.csv:2 (column E) 'done' (objective P1.O1)" in n for n in plan.notices)
+
+
+def _template_status_choices(book: openpyxl.Workbook, sheet: str) -> list[str]:
+    ws = book[sheet]
+    column = next(c.column_letter for c in ws[1] if c.value == "status")
+    [dv] = [dv for dv in ws.data_validations.dataValidation if f"{column}2" in dv.sqref]
+    return dv.formula1.strip('"').split(",")
+
+
+def test_the_template_s_status_drop_down_offers_the_rag_colours_and_each_reads_back(tmp_path: Path):
+    # A user picks what their council uses, format word or RAG colour: every word listed is read.
+    from outcome_graph.output.workbook import write_template
+
+    levels, flat = tmp_path / "plan.xlsx", tmp_path / "flat.xlsx"
+    write_template(levels)
+    write_template(flat, form="flat")
+    for path, sheet in ((levels, "milestones"), (flat, "table")):
+        choices = _template_status_choices(openpyxl.load_workbook(path), sheet)
+        assert choices == ["not_started", "on_track", "at_risk", "off_track", "done", "Green", "Amber", "Red", "Blue"]
+    book = openpyxl.load_workbook(flat)
+    book["plan"].append(["road", "Road safety", None, "2011-04-01", "2012-03-31"])
+    header = [c.value for c in book["table"][1]]
+    for word in choices:
+        row = [None] * len(header)
+        row[header.index("milestone")], row[header.index("status")] = f"Action {word}", word
+        book["table"].append(row)
+    book.save(flat)
+    assert [m.status for m in load_path(flat).of_kind("milestone")] == [
+        "not_started", "on_track", "at_risk", "off_track", "done", "on_track", "at_risk", "off_track", "done"]
