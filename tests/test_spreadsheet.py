@@ -1663,3 +1663,81 @@ def test_the_template_s_status_drop_down_offers_the_rag_colours_and_each_reads_b
     book.save(flat)
     assert [m.status for m in load_path(flat).of_kind("milestone")] == [
         "not_started", "on_track", "at_risk", "off_track", "done", "on_track", "at_risk", "off_track", "done"]
+
+
+def test_columns_hidden_in_a_workbook_that_hold_data_are_named_in_a_notice(tmp_path: Path):
+    # A hidden column (an old lead, kept out of sight) is read as the rest: the notice says so,
+    # as for hidden rows. A hidden column with nothing in it is not worth a word.
+    flat = workbook(tmp_path / "table.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "Timescale"], ["Fewer accidents", "Audit", "Roads", None]]})
+    per_level = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "lead", "timescale"], ["M1", "Audit", "Roads", None]]})
+    for path, sheet, header in ((flat, "Plan", "Lead"), (per_level, "milestones", "lead")):
+        book = openpyxl.load_workbook(path)
+        book[sheet].column_dimensions["C"].hidden = True
+        book[sheet].column_dimensions["D"].hidden = True
+        book.save(path)
+        plan = load_path(path, period=PERIOD)
+        assert [m.lead for m in plan.of_kind("milestone")] == ["Roads"]
+        assert (f"{path}: columns hidden in the workbook were read as part of the plan; unhide them to check them, or "
+                f"delete a column to take it out: {sheet} column C {header!r}") in plan.notices
+
+
+def test_hidden_columns_grouped_in_one_range_are_each_named(tmp_path: Path):
+    path = workbook(tmp_path / "table.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "Timescale", "Notes"], ["Fewer accidents", "Audit", "Roads", "June 11",
+                                                                        None]]})
+    book = openpyxl.load_workbook(path)
+    book["Plan"].column_dimensions.group("C", "XFD", hidden=True)  # (every column right of B hidden at once)
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert "delete a column to take it out: Plan column C 'Lead', Plan column D 'Timescale'" in "\n".join(plan.notices)
+
+
+_RAG_FILLS = {"Red": "FFFF0000", "Amber": "FFFFC000", "Green": "FF00B050", "Blue": "FF0070C0"}
+
+
+@pytest.mark.parametrize("header", ["Status", "RAG"])
+def test_status_cells_coloured_with_no_word_are_named_and_no_status_is_guessed(tmp_path: Path, header: str):
+    from openpyxl.styles import PatternFill
+
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Key actions", "Lead", header], ["Audit", "Roads", None], ["Repaint", "Roads", None], ["Survey", "Roads", None],
+        ["Publish", "Roads", "G"]]})
+    book = openpyxl.load_workbook(path)
+    ws = book["Actions"]
+    for ref, colour in (("C2", "Red"), ("C3", "Amber"), ("C4", "Green"), ("B2", "Green")):
+        ws[ref].fill = PatternFill("solid", fgColor=_RAG_FILLS[colour])
+    ws["C5"].fill = PatternFill("solid", fgColor=_RAG_FILLS["Red"])  # (a word, and a colour: the word is read)
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, None, None, "on_track"]
+    assert (f"{path}: status cells coloured with no word in them were read as no status, as colours are not read; "
+            "write the status in the cell (Green, Amber, Red, Blue for done; or G, A, R, B), which a rule can colour: "
+            "Actions!C2 red, Actions!C3 amber, Actions!C4 green") in plan.notices
+
+
+def test_a_coloured_status_cell_of_the_per_level_form_is_named_too(tmp_path: Path):
+    from openpyxl.styles import PatternFill
+
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "status"], ["M1", "Audit", None], ["M2", "Survey", None]]})
+    book = openpyxl.load_workbook(path)
+    book["milestones"]["C2"].fill = PatternFill("solid", fgColor="FF92D050")  # (Excel's light green)
+    book["milestones"]["C3"].fill = PatternFill("solid", fgColor="FFD9D9D9")  # (grey: no RAG colour)
+    book.save(path)
+    plan = load_path(path)
+    assert plan.nodes["M1"].status is None
+    assert any(n.endswith("which a rule can colour: milestones!C2 green") for n in plan.notices)
+
+
+@given(st.integers(0, 255))
+def test_no_grey_is_taken_for_a_rag_colour(level: int):
+    # White, greys and black fill cells of every kind of sheet: only a colour is named as a rating.
+    from openpyxl.styles import PatternFill
+
+    from outcome_graph.loading.spreadsheet import _rag_colour
+
+    assert _rag_colour(PatternFill("solid", fgColor=f"FF{level:02X}{level:02X}{level:02X}")) is None

@@ -133,7 +133,9 @@ STATUS_WORDS = {
 #: The RAG colours a status may be written as, as a drop-down lists them beside :data:`STATUSES`.
 RAG_COLOURS = ("Green", "Amber", "Red", "Blue")
 #: The words of :data:`STATUS_WORDS`, as an error about a status names them.
-STATUS_WORDS_HELP = "a RAG colour (Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d)"
+#: The RAG colours a status may be written as, as a notice names them.
+RAG_WORDS_HELP = "Green, Amber, Red, Blue for done; or G, A, R, B"
+STATUS_WORDS_HELP = f"a RAG colour ({RAG_WORDS_HELP}) or Complete(d)"
 DIRECTIONS = ("increase", "decrease", "maintain")
 COMPARATORS = ("at_least", "at_most", "below", "above")
 OWNER_KINDS = ("person", "role", "team", "board", "partnership")
