@@ -1741,3 +1741,15 @@ def test_no_grey_is_taken_for_a_rag_colour(level: int):
     from outcome_graph.loading.spreadsheet import _rag_colour
 
     assert _rag_colour(PatternFill("solid", fgColor=f"FF{level:02X}{level:02X}{level:02X}")) is None
+
+
+def test_a_tracker_rating_only_its_objectives_loads_and_names_the_first_ratings(tmp_path: Path):
+    # A table of objectives alone, each rated: the plan loads, and the notice names the first 20
+    # cells and how many more (as every notice of cells does), not a line per row of the table.
+    rows = [["Priority", "Objective", "Lead", "RAG rating"]] + [
+        ["Be safe", f"Objective {i}", "Roads", "Green"] for i in range(1, 26)]
+    path = workbook(tmp_path / "tracker.xlsx", {"Objectives": rows})
+    plan = load_path(path, period=PERIOD)
+    assert len(list(plan.of_kind("objective"))) == 25
+    [notice] = [n for n in plan.notices if "a status on a row without a milestone" in n]
+    assert notice.endswith("Objectives!D21 'Green' (objective P1.O20), and 5 more")

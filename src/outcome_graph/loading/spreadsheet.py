@@ -2287,7 +2287,7 @@ class _FlatTable:
         if self.unplaced_statuses:
             out.append(f"{file}: a status on a row without a milestone is not part of the plan, as only milestones "
                        "have a status in the format (give the rating to the milestones, or to a row of their own): "
-                       + ", ".join(self.unplaced_statuses))
+                       + _named(self.unplaced_statuses, ", "))
         if self.joined:
             out.append(f"{file}: the timescales of a milestone merged over several rows were joined with "
                        f"'; ': {', '.join(self.joined)}")
