@@ -1622,7 +1622,7 @@ def test_the_rag_rating_of_an_objective_is_named_in_a_notice_not_refused(thurroc
     assert statuses["P1.A1.O1.M1"] == "on_track" and statuses["P1.A1.O1.M2"] == "at_risk"
     assert statuses["P2.A1.O1.M1"] == "on_track" and statuses["P1.A1.O2.M1"] is None
     assert (f"{thurrock_table}: a status on a row without a milestone is not part of the plan, as only milestones have "
-            "a status in the format (give the rating to the milestones, or to a row of their own): Pillar 1!G9 'Red' "
+            "a status in the format (rate each milestone on its own row): Pillar 1!G9 'Red' "
             "(objective P1.A2.O1)") in plan.notices
     assert not any("match no field" in n for n in plan.notices)
 

@@ -2286,7 +2286,7 @@ class _FlatTable:
             out.append(f"{file}: values that differ from the first one given were ignored: " + "; ".join(self.conflicts))
         if self.unplaced_statuses:
             out.append(f"{file}: a status on a row without a milestone is not part of the plan, as only milestones "
-                       "have a status in the format (give the rating to the milestones, or to a row of their own): "
+                       "have a status in the format (rate each milestone on its own row): "
                        + _named(self.unplaced_statuses, ", "))
         if self.joined:
             out.append(f"{file}: the timescales of a milestone merged over several rows were joined with "
