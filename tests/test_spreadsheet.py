@@ -129,9 +129,10 @@ def test_flat_table_reads_as_a_person_reads_it(thurrock_table: Path):
     loc = plan.location("P1.A1.O2.M2")
     assert (loc.file, loc.sheet, loc.cell) == (str(thurrock_table), "Pillar 1", "D8")
     assert plan.location("P1.A1.O1").cell == "C4" and plan.location("P2").cell == "A10"
-    # one notice names the ignored column, another the timescale kept in notes
+    # the RAG column is the milestones' status; a notice names the timescale kept in notes
+    assert [nodes[f"P1.A1.O1.M{i}"].status for i in (1, 2, 3)] == ["on_track", "at_risk", None]
     notices = "\n".join(plan.notices)
-    assert "'RAG'" in notices and "Pillar 1!G3" in notices
+    assert "match no field" not in notices
     assert "kept in that node's notes" in notices and "Pillar 1!F9" in notices
     assert all(line.startswith("notice: ") for line in notice_lines(plan))
 
@@ -911,7 +912,7 @@ def test_a_cell_merged_sideways_belongs_to_its_first_column_alone(tmp_path: Path
 @pytest.mark.parametrize(("header", "role"), [
     # words that end in "s", or do not, as written: no letter is taken off a word that is not a plural
     ("By whom", "lead"), ("Whom", "lead"), ("By Whom?", "lead"), ("Who", "lead"), ("Status", "status"),
-    ("Progress", None), ("Process", None), ("RAG status", None),
+    ("Progress", None), ("Process", None), ("RAG status", "rag"), ("Progress (RAG)", "rag"),
     # plurals: those listed, and those read as the singular the table lists
     ("Leads", "lead"), ("Lead officers", "lead"), ("Key milestones", "level:milestone"), ("Pillars", "level:priority"),
     ("Deadlines", "timescale"), ("Target dates", "timescale"), ("Completion dates", "timescale"),
@@ -990,15 +991,15 @@ def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_a
 
 
 def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(tmp_path: Path):
-    # A status on a row without a milestone belongs to the objective, which has none: the error
+    # A due date on a row without a milestone belongs to the objective, which has none: the error
     # says which level takes it, in words ("an objective"), not a field of similar spelling.
     path = tmp_path / "table.csv"
-    path.write_text("Priority,Objective,Action,Lead,Status\nBe safe,Fewer injuries,,Bob,done\n")
+    path.write_text("Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n")
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     [problem] = info.value.problems
     assert (problem.line, problem.cell) == (2, "E2")
-    assert problem.message == "column E: P1.O1: 'status' is not a field of an objective: it is a field of milestones"
+    assert problem.message == "column E: P1.O1: 'due' is not a field of an objective: it is a field of milestones"
 
 
 def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
@@ -1582,3 +1583,173 @@ def test_a_cover_page_listing_the_plan_s_parts_is_not_read_as_a_table(tmp_path: 
     # (a table of one column, alone, is a table)
     alone = load_path(workbook(tmp_path / "list.xlsx", {"Cover": cover}), period=PERIOD)
     assert [n.title for n in alone.nodes.values()] == ["Action plan", "Glossary"]
+
+
+# RAG-rated trackers: a council's action plan kept as a spreadsheet rates progress Red, Amber or
+# Green (Blue once done), in a column headed "RAG" as often as "Status".
+
+
+@pytest.mark.parametrize("header", ["RAG", "RAG status", "RAG rating", "Progress (RAG)", "RAG Rating:"])
+def test_a_rag_column_is_the_status_of_a_tracker_without_a_status_column(tmp_path: Path, header: str):
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Key actions", "Lead", header], ["Fewer accidents", "Audit the junctions", "Roads", "Amber"],
+        [None, "Repaint the crossings", "Roads", "B"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["at_risk", "done"]
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_a_rag_column_beside_a_status_column_is_named_in_a_notice_and_the_status_column_read(tmp_path: Path):
+    # (which of two columns the ratings are in cannot be told apart: Status is the format's own word)
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Key actions", "RAG", "Status"], ["Audit the junctions", "Red", "Done"]]})
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["M1"].status == "done"
+    assert (f"{path}: a RAG column beside a Status column was not read, as the Status column holds the status; "
+            "rename or remove one of them to read the other: Actions!B1 'RAG' (the status is Actions!C1 'Status')"
+            ) in plan.notices
+
+
+def test_the_rag_rating_of_an_objective_is_named_in_a_notice_not_refused(thurrock_table: Path):
+    # Trackers rate objectives too, but only milestones have a status in the format: the rating of
+    # a row without a milestone is left out of the plan, and the notice names each such cell.
+    book = openpyxl.load_workbook(thurrock_table)
+    book["Pillar 1"]["G9"] = "Red"  # (the objective "Family learning for the whole community", no milestone)
+    book["Pillar 1"]["G10"] = "Green"  # (a milestone's row)
+    book.save(thurrock_table)
+    plan = load_path(thurrock_table, period=PERIOD)
+    statuses = {m.id: m.status for m in plan.of_kind("milestone")}
+    assert statuses["P1.A1.O1.M1"] == "on_track" and statuses["P1.A1.O1.M2"] == "at_risk"
+    assert statuses["P2.A1.O1.M1"] == "on_track" and statuses["P1.A1.O2.M1"] is None
+    assert (f"{thurrock_table}: a status on a row without a milestone is not part of the plan, as only milestones have "
+            "a status in the format (rate each milestone on its own row): Pillar 1!G9 'Red' "
+            "(objective P1.A2.O1)") in plan.notices
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_a_status_on_an_objective_row_of_a_csv_table_is_a_notice(tmp_path: Path):
+    path = tmp_path / "table.csv"
+    path.write_text("Priority,Objective,Action,Lead,Status\nBe safe,Fewer injuries,,Bob,done\n"
+                    ",,Audit junctions,Bob,A\n")
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["P1.O1.M1"].status == "at_risk"
+    assert any("table.csv:2 (column E) 'done' (objective P1.O1)" in n for n in plan.notices)
+
+
+def _template_status_choices(book: openpyxl.Workbook, sheet: str) -> list[str]:
+    ws = book[sheet]
+    column = next(c.column_letter for c in ws[1] if c.value == "status")
+    [dv] = [dv for dv in ws.data_validations.dataValidation if f"{column}2" in dv.sqref]
+    return dv.formula1.strip('"').split(",")
+
+
+def test_the_template_s_status_drop_down_offers_the_rag_colours_and_each_reads_back(tmp_path: Path):
+    # A user picks what their council uses, format word or RAG colour: every word listed is read.
+    from outcome_graph.output.workbook import write_template
+
+    levels, flat = tmp_path / "plan.xlsx", tmp_path / "flat.xlsx"
+    write_template(levels)
+    write_template(flat, form="flat")
+    for path, sheet in ((levels, "milestones"), (flat, "table")):
+        choices = _template_status_choices(openpyxl.load_workbook(path), sheet)
+        assert choices == ["not_started", "on_track", "at_risk", "off_track", "done", "Green", "Amber", "Red", "Blue"]
+    book = openpyxl.load_workbook(flat)
+    book["plan"].append(["road", "Road safety", None, "2011-04-01", "2012-03-31"])
+    header = [c.value for c in book["table"][1]]
+    for word in choices:
+        row = [None] * len(header)
+        row[header.index("milestone")], row[header.index("status")] = f"Action {word}", word
+        book["table"].append(row)
+    book.save(flat)
+    assert [m.status for m in load_path(flat).of_kind("milestone")] == [
+        "not_started", "on_track", "at_risk", "off_track", "done", "on_track", "at_risk", "off_track", "done"]
+
+
+def test_columns_hidden_in_a_workbook_that_hold_data_are_named_in_a_notice(tmp_path: Path):
+    # A hidden column (an old lead, kept out of sight) is read as the rest: the notice says so,
+    # as for hidden rows. A hidden column with nothing in it is not worth a word.
+    flat = workbook(tmp_path / "table.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "Timescale"], ["Fewer accidents", "Audit", "Roads", None]]})
+    per_level = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "lead", "timescale"], ["M1", "Audit", "Roads", None]]})
+    for path, sheet, header in ((flat, "Plan", "Lead"), (per_level, "milestones", "lead")):
+        book = openpyxl.load_workbook(path)
+        book[sheet].column_dimensions["C"].hidden = True
+        book[sheet].column_dimensions["D"].hidden = True
+        book.save(path)
+        plan = load_path(path, period=PERIOD)
+        assert [m.lead for m in plan.of_kind("milestone")] == ["Roads"]
+        assert (f"{path}: columns hidden in the workbook were read as part of the plan; unhide them to check them, or "
+                f"delete a column to take it out: {sheet} column C {header!r}") in plan.notices
+
+
+def test_hidden_columns_grouped_in_one_range_are_each_named(tmp_path: Path):
+    path = workbook(tmp_path / "table.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "Timescale", "Notes"], ["Fewer accidents", "Audit", "Roads", "June 11",
+                                                                        None]]})
+    book = openpyxl.load_workbook(path)
+    book["Plan"].column_dimensions.group("C", "XFD", hidden=True)  # (every column right of B hidden at once)
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert "delete a column to take it out: Plan column C 'Lead', Plan column D 'Timescale'" in "\n".join(plan.notices)
+
+
+_RAG_FILLS = {"Red": "FFFF0000", "Amber": "FFFFC000", "Green": "FF00B050", "Blue": "FF0070C0"}
+
+
+@pytest.mark.parametrize("header", ["Status", "RAG"])
+def test_status_cells_coloured_with_no_word_are_named_and_no_status_is_guessed(tmp_path: Path, header: str):
+    from openpyxl.styles import PatternFill
+
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Key actions", "Lead", header], ["Audit", "Roads", None], ["Repaint", "Roads", None], ["Survey", "Roads", None],
+        ["Publish", "Roads", "G"]]})
+    book = openpyxl.load_workbook(path)
+    ws = book["Actions"]
+    for ref, colour in (("C2", "Red"), ("C3", "Amber"), ("C4", "Green"), ("B2", "Green")):
+        ws[ref].fill = PatternFill("solid", fgColor=_RAG_FILLS[colour])
+    ws["C5"].fill = PatternFill("solid", fgColor=_RAG_FILLS["Red"])  # (a word, and a colour: the word is read)
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, None, None, "on_track"]
+    assert (f"{path}: status cells coloured with no word in them were read as no status, as colours are not read; "
+            "write the status in the cell (Green, Amber, Red, Blue for done; or G, A, R, B), which a rule can colour: "
+            "Actions!C2 red, Actions!C3 amber, Actions!C4 green") in plan.notices
+
+
+def test_a_coloured_status_cell_of_the_per_level_form_is_named_too(tmp_path: Path):
+    from openpyxl.styles import PatternFill
+
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "status"], ["M1", "Audit", None], ["M2", "Survey", None]]})
+    book = openpyxl.load_workbook(path)
+    book["milestones"]["C2"].fill = PatternFill("solid", fgColor="FF92D050")  # (Excel's light green)
+    book["milestones"]["C3"].fill = PatternFill("solid", fgColor="FFD9D9D9")  # (grey: no RAG colour)
+    book.save(path)
+    plan = load_path(path)
+    assert plan.nodes["M1"].status is None
+    assert any(n.endswith("which a rule can colour: milestones!C2 green") for n in plan.notices)
+
+
+@given(st.integers(0, 255))
+def test_no_grey_is_taken_for_a_rag_colour(level: int):
+    # White, greys and black fill cells of every kind of sheet: only a colour is named as a rating.
+    from openpyxl.styles import PatternFill
+
+    from outcome_graph.loading.spreadsheet import _rag_colour
+
+    assert _rag_colour(PatternFill("solid", fgColor=f"FF{level:02X}{level:02X}{level:02X}")) is None
+
+
+def test_a_tracker_rating_only_its_objectives_loads_and_names_the_first_ratings(tmp_path: Path):
+    # A table of objectives alone, each rated: the plan loads, and the notice names the first 20
+    # cells and how many more (as every notice of cells does), not a line per row of the table.
+    rows = [["Priority", "Objective", "Lead", "RAG rating"]] + [
+        ["Be safe", f"Objective {i}", "Roads", "Green"] for i in range(1, 26)]
+    path = workbook(tmp_path / "tracker.xlsx", {"Objectives": rows})
+    plan = load_path(path, period=PERIOD)
+    assert len(list(plan.of_kind("objective"))) == 25
+    [notice] = [n for n in plan.notices if "a status on a row without a milestone" in n]
+    assert notice.endswith("Objectives!D21 'Green' (objective P1.O20), and 5 more")

@@ -130,8 +130,12 @@ STATUS_WORDS = {
     "red": "off_track", "r": "off_track",
     "blue": "done", "b": "done", "complete": "done", "completed": "done",
 }
+#: The RAG colours a status may be written as, as a drop-down lists them beside :data:`STATUSES`.
+RAG_COLOURS = ("Green", "Amber", "Red", "Blue")
 #: The words of :data:`STATUS_WORDS`, as an error about a status names them.
-STATUS_WORDS_HELP = "a RAG colour (Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d)"
+#: The RAG colours a status may be written as, as a notice names them.
+RAG_WORDS_HELP = "Green, Amber, Red, Blue for done; or G, A, R, B"
+STATUS_WORDS_HELP = f"a RAG colour ({RAG_WORDS_HELP}) or Complete(d)"
 DIRECTIONS = ("increase", "decrease", "maintain")
 COMPARATORS = ("at_least", "at_most", "below", "above")
 OWNER_KINDS = ("person", "role", "team", "board", "partnership")
@@ -441,6 +445,8 @@ for _role, _names in {
     "notes": "notes note comments comment",
     "due": "due due_date",
     "status": "status",
+    # (a tracker's RAG rating: read as the status when the table has no Status column)
+    "rag": "rag rag_status rag_rating rag_ratings progress_(rag) status_(rag) rag_progress",
     "outcomes": "outcomes outcome ecm_outcomes ecm_outcome",
     "tags": "tags tag",
 }.items():
@@ -456,8 +462,8 @@ for _kind in ("priority", "aim", "objective", "milestone"):
 def flat_role(header: str) -> str | None:
     """The role of a flat-form column (``level:milestone``, ``lead``...) from its header, or None.
 
-    >>> flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"), flat_role("RAG")
-    ('level:milestone', 'timescale', 'lead', None)
+    >>> flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"), flat_role("Progress (RAG)")
+    ('level:milestone', 'timescale', 'lead', 'rag')
     """
     key = header_key(header)
     role = FLAT_COLUMNS.get(key)

@@ -21,11 +21,13 @@ raises :class:`~outcome_graph.errors.PlanError` naming the file, sheet and cell.
 
 from __future__ import annotations
 
+import colorsys
 import io
 import math
 import re
 import warnings
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -52,6 +54,7 @@ from .sheet_layout import (
     PLAN_NODE,
     SPREADSHEET_ERRORS,
     STATUS_WORDS,
+    RAG_WORDS_HELP,
     STATUS_WORDS_HELP,
     STATUSES,
     SUB_SHEETS,
@@ -174,6 +177,10 @@ class RawSheet:
     hidden: bool = False
     #: Rows hidden in the workbook (0-based), by hand or by a filter.
     hidden_rows: frozenset[int] = frozenset()
+    #: Columns hidden in the workbook (0-based), up to the last column with a cell.
+    hidden_cols: frozenset[int] = frozenset()
+    #: Cells with no value filled in a RAG colour (``red``, ``amber``, ``green``, ``blue``).
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
     #: A cell a spreadsheet program stored as a number, date or truth value (not as text).
     typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
     #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
@@ -493,6 +500,8 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         totals = _totals_cells(ws, sheet)
         for (r, c), cell in cells.items():
             value = cell.value
+            if value is None and cell.has_style and (colour := _rag_colour(cell.fill)) is not None:
+                sheet.fills[(r - 1, c - 1)] = colour  # (a status shown as a colour alone, for a notice)
             if value is None or (r, c) in totals:
                 continue
             if cell.data_type == "f" or type(value).__name__ in {"ArrayFormula", "DataTableFormula"}:
@@ -508,6 +517,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
                     sheet.typed[(r - 1, c - 1)] = typed
         last_row = max((r for r, _ in cells), default=0)
         last_col = max((c for _, c in cells), default=0)
+        sheet.hidden_cols = _hidden_columns(ws, last_col)
         for rng in ws.merged_cells.ranges:
             top, left = rng.min_row, rng.min_col
             for r in range(top, min(rng.max_row, last_row) + 1):
@@ -591,6 +601,54 @@ def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
 
 #: The warning openpyxl gives for a cell formatted as a date whose number no date can be (it reads #VALUE!).
 _OUT_OF_RANGE_DATE = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value")
+
+
+def _hidden_columns(ws: Any, last_col: int) -> frozenset[int]:
+    """The columns (0-based) a worksheet hides, up to ``last_col`` (1-based): a range hidden at once
+    (every column right of the table, to ``XFD``) is one entry of the sheet's column widths."""
+    from openpyxl.utils import column_index_from_string
+
+    hidden: set[int] = set()
+    for key, dim in ws.column_dimensions.items():
+        if dim.hidden:
+            first = dim.min or column_index_from_string(key)
+            hidden.update(c - 1 for c in range(first, min(dim.max or first, last_col) + 1))
+    return frozenset(hidden)
+
+
+#: The hues (degrees) of the RAG colours, as a fill is told to be one: Excel's red and light red,
+#: its orange, gold and yellow for amber, its greens, and its blues for done.
+_RAG_HUES = (("red", 0, 15), ("amber", 20, 65), ("green", 70, 170), ("blue", 185, 250), ("red", 335, 360))
+
+
+def _rag_colour(fill: Any) -> str | None:
+    """The RAG colour a cell's solid fill is (``red``, ``amber``, ``green``, ``blue``), else ``None``
+    (no fill, a grey, a pale tint, or a colour of the workbook's theme, which the file does not spell).
+
+    >>> from openpyxl.styles import PatternFill
+    >>> [_rag_colour(PatternFill("solid", fgColor=c)) for c in ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")]
+    ['red', 'amber', 'green', None]
+    """
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    if fill is None or fill.fill_type != "solid" or fill.fgColor is None:
+        return None
+    colour = fill.fgColor
+    if colour.type == "indexed" and isinstance(colour.indexed, int) and colour.indexed < len(COLOR_INDEX):
+        rgb = COLOR_INDEX[colour.indexed]
+    elif colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) in (6, 8):
+        rgb = colour.rgb
+    else:
+        return None
+    try:
+        red, green, blue = (int(rgb[-6:][i:i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return None
+    hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
+    if saturation < 0.4 or not 0.15 <= light <= 0.93:
+        return None
+    degrees = hue * 360
+    return next((name for name, low, high in _RAG_HUES if low <= degrees <= high), None)
 
 
 def _error_value(value: Any, file: str, sheet: str, r: int, c: int, out_of_range: bool = False) -> Problem:
@@ -988,6 +1046,12 @@ _DATE_CODES = frozenset({"due", "due.from", "due.to", "from", "to", "period"})
 _WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale"}
 #: Most cells named in one notice.
 _MAX_NAMED = 20
+
+
+def _named(items: list[str], sep: str) -> str:
+    """Items for a notice, joined with ``sep``: the first :data:`_MAX_NAMED`, then how many more."""
+    more = [f"and {len(items) - _MAX_NAMED} more"] if len(items) > _MAX_NAMED else []
+    return sep.join(items[:_MAX_NAMED] + more)
 #: A day and month as a spreadsheet program shows a date without its year: 11-Jun.
 _SHOWN_DAY_MONTH = re.compile(r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
 
@@ -1076,6 +1140,12 @@ class _Reader:
         self.typed_cells: list[str] = []
         #: Rows hidden in the workbook that were read as items, for a notice.
         self.hidden_rows: list[str] = []
+        #: Columns hidden in the workbook that hold what was read, for a notice.
+        self.hidden_cols: list[str] = []
+        #: Status cells with no word but a RAG colour, for a notice.
+        self.coloured: list[str] = []
+        #: RAG columns of a flat table not read, as a Status column is, for a notice.
+        self.rag_beside_status: list[str] = []
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
         """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
@@ -1119,26 +1189,48 @@ class _Reader:
         if r in sheet.hidden_rows:
             self.hidden_rows.append(f"{sheet.name} row {r + 1}")
 
-    def hidden_notice(self) -> str | None:
-        """The notice naming the hidden rows read: what a person sees of the sheet is not all the
-        plan holds (hiding a row, or filtering the table, takes nothing out of the plan)."""
-        if not self.hidden_rows:
+    def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
+        """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides and
+        that hold something below the header (a hidden column with nothing in it is no matter)."""
+        for c in sorted(set(columns) & sheet.hidden_cols):
+            if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
+                header = (sheet.get(h_row, c) or "").strip()
+                self.hidden_cols.append(f"{sheet.name} column {cell_ref(0, c)[:-1]} {header!r}")
+
+    def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
+        """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
+        colour is not read (what it stands for is a guess), and the user is told to write the word."""
+        if sheet.get(r, c) is None and (colour := sheet.fills.get((r, c))) is not None:
+            self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
+
+    def hidden_notices(self) -> list[str]:
+        """The notices naming the hidden rows and columns read: what a person sees of the sheet is
+        not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
+        out = []
+        if self.hidden_rows:
+            out.append(f"{self.file}: rows hidden in the workbook (by hand or by a filter) were read as part of the "
+                       "plan; delete a row to take it out: " + _named(self.hidden_rows, ", "))
+        if self.hidden_cols:
+            out.append(f"{self.file}: columns hidden in the workbook were read as part of the plan; unhide them to "
+                       "check them, or delete a column to take it out: " + _named(self.hidden_cols, ", "))
+        return out
+
+    def colour_notice(self) -> str | None:
+        """The notice naming the status cells shown as a colour alone."""
+        if not self.coloured:
             return None
-        rows = self.hidden_rows[:_MAX_NAMED] + ([f"and {len(self.hidden_rows) - _MAX_NAMED} more"]
-                                                if len(self.hidden_rows) > _MAX_NAMED else [])
-        return (f"{self.file}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; "
-                "delete a row to take it out: " + ", ".join(rows))
+        return (f"{self.file}: status cells coloured with no word in them were read as no status, as colours are not "
+                f"read; write the status in the cell ({RAG_WORDS_HELP}), which a "
+                "rule can colour: " + _named(self.coloured, ", "))
 
     def typed_notice(self) -> str | None:
         """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
         if not self.typed_cells:
             return None
-        cells = self.typed_cells[:_MAX_NAMED] + ([f"and {len(self.typed_cells) - _MAX_NAMED} more"]
-                                                 if len(self.typed_cells) > _MAX_NAMED else [])
         return (f"{self.file}: cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were "
                 "read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 into a date unless the "
                 "column is formatted as Text, so check them and retype any the plan writes otherwise: "
-                + "; ".join(cells))
+                + _named(self.typed_cells, "; "))
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
@@ -1235,9 +1327,12 @@ class _Reader:
                 row.key_cell.setdefault(col.path[0], ref)
                 raw = self.cell_text(sheet, r, c, col.name, col.kind)
                 if raw is None:
+                    if col.name == "status":
+                        self.note_colour(sheet, r, c)
                     continue
                 self._set(row, col, raw, sheet, ref)
             rows.append(row)
+        self.note_hidden_columns(sheet, header.row, header.columns)
         return rows
 
     # -- the plan sheet -------------------------------------------------------------------------
@@ -1538,6 +1633,7 @@ class _Reader:
                                 f"were taken for a cover or contents page and not read: {', '.join(covers)}")
         for sheet, (h_row, roles, unknown) in headers:
             self.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
+            self._rag_as_status(sheet, h_row, roles)
             table.note_given_ids(sheet, h_row, roles)
         for sheet, (h_row, roles, _) in headers:
             table.read_sheet(sheet, h_row, roles)
@@ -1547,8 +1643,27 @@ class _Reader:
         if not table.top:
             raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", self.file,
                         data_sheets[0].name if data_sheets else None)
+        if self.rag_beside_status:
+            self.notices.append(f"{self.file}: a RAG column beside a Status column was not read, as the Status column "
+                                "holds the status; rename or remove one of them to read the other: "
+                                + "; ".join(self.rag_beside_status))
         self.notices.extend(table.notices())
         return tree
+
+    def _rag_as_status(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+        """A tracker's RAG column (``RAG``, ``RAG rating``) read as the status column, which a
+        table without a ``Status`` column has none of; beside one, it is named in a notice and not
+        read: which of the two holds the ratings the format would keep cannot be told, and
+        ``Status`` is the format's own word."""
+        c = roles.pop("rag", None)
+        if c is None:
+            return
+        if "status" not in roles:
+            roles["status"] = c
+            return
+        self.rag_beside_status.append(f"{sheet.place(cell_ref(h_row, c))} {(sheet.get(h_row, c) or '').strip()!r} "
+                                      f"(the status is {sheet.place(cell_ref(h_row, roles['status']))} "
+                                      f"{(sheet.get(h_row, roles['status']) or '').strip()!r})")
 
     def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
         """The header row of a flat table, the column of each role and the header of each column that
@@ -1786,7 +1901,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         if skipped:
             reader.notices.append(f"{name}: sheets with no level column were ignored: {', '.join(skipped)}")
         tree = reader.flat(flat, plan_sheet)
-    for notice in (reader.typed_notice(), reader.hidden_notice()):
+    for notice in (reader.typed_notice(), *reader.hidden_notices(), reader.colour_notice()):
         if notice is not None:
             reader.notices.append(notice)
     if reader.ignored_columns:
@@ -1921,6 +2036,7 @@ class _FlatTable:
         self.timescale_notes: list[str] = []
         self.conflicts: list[str] = []
         self.joined: list[str] = []  # timescales of a milestone merged over several rows
+        self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
 
     def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
@@ -1936,6 +2052,7 @@ class _FlatTable:
     def read_sheet(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """The rows of one sheet below its header row ``h_row`` (``roles``: a column per role)."""
         levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
+        self.reader.note_hidden_columns(sheet, h_row, roles.values())
         n_cols = sheet.n_cols
         current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
         header_texts = _row_texts(sheet, h_row, n_cols)
@@ -2100,9 +2217,15 @@ class _FlatTable:
             notes = target.get("notes")
             if not notes or note not in notes:
                 target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
+        if "status" in roles and target_kind == "milestone":
+            self.reader.note_colour(sheet, r, roles["status"])
         for role in ("due", "status"):
             text_value, role_ref = self._cell(sheet, r, roles, role)
             if text_value and role_ref:
+                if role == "status" and target_kind != "milestone":
+                    # (a tracker rates objectives too; the format gives milestones alone a status)
+                    self.unplaced_statuses.append(f"{sheet.place(role_ref)} {text_value!r} ({target_kind} {target['id']})")
+                    continue
                 if role == "status":
                     text_value = _choice(text_value, STATUSES)
                 self._set_once(sheet, target, role, text_value, role_ref, role)
@@ -2161,6 +2284,10 @@ class _FlatTable:
                        + ", ".join(self.timescale_notes))
         if self.conflicts:
             out.append(f"{file}: values that differ from the first one given were ignored: " + "; ".join(self.conflicts))
+        if self.unplaced_statuses:
+            out.append(f"{file}: a status on a row without a milestone is not part of the plan, as only milestones "
+                       "have a status in the format (rate each milestone on its own row): "
+                       + _named(self.unplaced_statuses, ", "))
         if self.joined:
             out.append(f"{file}: the timescales of a milestone merged over several rows were joined with "
                        f"'; ': {', '.join(self.joined)}")

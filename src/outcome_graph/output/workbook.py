@@ -38,6 +38,8 @@ from ..loading.sheet_layout import (
     IGNORED_SHEETS,
     LAYOUTS,
     PLAN_NODE,
+    RAG_COLOURS,
+    STATUSES,
     Column,
     SheetLayout,
     csv_escape,
@@ -707,7 +709,24 @@ _INSTRUCTIONS_FLAT = [
     "- Leave out the columns your plan does not use (e.g. aim); keep at least one of priority, aim, objective, milestone.",
     "- Indicators: codes separated by ';' (NI 72; NI 73), given to the objective (or aim, priority) of the row.",
     "- Ids are made from the position (P1, P1.A2, P1.A2.O3, P1.A2.O3.M1).",
+    "- Status: a milestone's progress, picked from the list as your council writes it: on_track, at_risk, off_track,",
+    "  done, not_started, or a RAG colour (Green, Amber, Red, Blue for done). Objectives take no status.",
 ]
+#: The template's status drop-down: the format's words and the RAG colours, both read, so that a
+#: user picks what their council's tracker writes.
+_STATUS_CHOICES = STATUSES + RAG_COLOURS
+
+
+def _drop_down(ws: Any, letter: str, name: str, choices: tuple[str, ...]) -> None:
+    """A drop-down list of ``choices`` on the column ``letter`` below its header; other text is
+    accepted with a warning (several outcomes in one cell, a status word the list leaves out)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                        showErrorMessage=True, errorStyle="warning",
+                        error=f"Usually one of: {', '.join(choices)}", errorTitle=name)
+    ws.add_data_validation(dv)
+    dv.add(f"{letter}2:{letter}1000")
 
 
 def template_bytes(*, form: str = "levels") -> bytes:
@@ -721,7 +740,6 @@ def template_bytes(*, form: str = "levels") -> bytes:
     import openpyxl
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from ..model.frameworks import ECM
 
@@ -741,9 +759,10 @@ def template_bytes(*, form: str = "levels") -> bytes:
             writer.put(plan, 1, i, name)
         style_sheet(plan, [Column(c) for c in cols], 1, {})
         table = wb.create_sheet("table")
-        cols = ["priority", "aim", "objective", "milestone", "lead", "timescale", "indicators", "notes"]
+        cols = ["priority", "aim", "objective", "milestone", "lead", "timescale", "status", "indicators", "notes"]
         for i, name in enumerate(cols, start=1):
             writer.put(table, 1, i, name)
+        _drop_down(table, get_column_letter(cols.index("status") + 1), "status", _STATUS_CHOICES)
         style_sheet(table, [Column(c if c not in ("priority", "aim", "objective", "milestone") else "title") for c in cols], 200, {})
         buffer = io.BytesIO()
         wb.save(buffer)
@@ -751,7 +770,7 @@ def template_bytes(*, form: str = "levels") -> bytes:
 
     lists = {
         "outcomes": ECM.ids,
-        "status": ("not_started", "on_track", "at_risk", "off_track", "done"),
+        "status": _STATUS_CHOICES,
         "direction": ("increase", "decrease", "maintain"),
         "comparator": ("at_least", "at_most", "below", "above"),
         "scope": ("node", "branch"),
@@ -772,14 +791,12 @@ def template_bytes(*, form: str = "levels") -> bytes:
                 ws.column_dimensions[letter].number_format = "@"  # typed text stays text: 3.10, June 11
             last = col.name.split(".")[-1]
             choices = col.choices or lists.get(last if last in lists else col.name, ())
+            if col.name == "status":
+                choices = lists["status"]  # (the RAG colours too: both are read)
             if name == "owners" and col.name == "kind":
                 choices = col.choices
             if choices and (col.kind in ("enum", "optlist", "list") or col.name == "outcomes"):
-                dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                                    showErrorMessage=True, errorStyle="warning",
-                                    error=f"Usually one of: {', '.join(choices)}", errorTitle=col.name)
-                ws.add_data_validation(dv)
-                dv.add(f"{letter}2:{letter}1000")
+                _drop_down(ws, letter, col.name, choices)
         if name == "plan":
             writer.put(ws, 2, 1, FORMAT_ID)
             writer.put(ws, 2, [c.name for c in columns].index("framework") + 1, "ecm")
