@@ -1753,3 +1753,22 @@ def test_a_tracker_rating_only_its_objectives_loads_and_names_the_first_ratings(
     assert len(list(plan.of_kind("objective"))) == 25
     [notice] = [n for n in plan.notices if "a status on a row without a milestone" in n]
     assert notice.endswith("Objectives!D21 'Green' (objective P1.O20), and 5 more")
+
+
+@pytest.mark.parametrize("word", ["N/A", "TBC", "-", "tbd", "n/a"])
+def test_a_status_that_gives_none_yet_is_no_status_and_named_in_a_notice(tmp_path: Path, word: str):
+    # A tracker's RAG or Status column holds N/A, TBC or a dash where nothing is rated yet: the
+    # milestone has no status (the workbook is not refused for it), and the notice names the cell.
+    flat = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Key actions", "RAG"], ["Audit the junctions", word], ["Repaint the crossings", "Green"]]})
+    plan = load_path(flat, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, "on_track"]
+    assert f"{flat}: a status that gives none yet was read as no status: Actions!B2 {word!r}" in plan.notices
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text(f"id,title,status\nM1,Audit,{word}\nM2,Repaint,Amber\n")
+    plan = load_path(folder)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, "at_risk"]
+    assert any(n.endswith(f"the status {word!r} gives none yet; read as no status") and "milestones.csv:2" in n
+               for n in plan.notices), plan.notices

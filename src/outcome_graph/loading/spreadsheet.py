@@ -39,6 +39,7 @@ from pydantic import ValidationError
 
 from ..errors import ConfigError, PlanError, Problem
 from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
+from ..analysis.owners import is_placeholder
 from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
 from ..model.plan import Location, Plan, code_key
@@ -1052,6 +1053,8 @@ def _named(items: list[str], sep: str) -> str:
     """Items for a notice, joined with ``sep``: the first :data:`_MAX_NAMED`, then how many more."""
     more = [f"and {len(items) - _MAX_NAMED} more"] if len(items) > _MAX_NAMED else []
     return sep.join(items[:_MAX_NAMED] + more)
+
+
 #: A day and month as a spreadsheet program shows a date without its year: 11-Jun.
 _SHOWN_DAY_MONTH = re.compile(r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
 
@@ -1265,7 +1268,11 @@ class _Reader:
                 return
             value = CellList(sheet.file, sheet.name, ref)
         elif kind == "enum":
-            value = _choice(decode_text(raw), col.choices)
+            text = decode_text(raw)
+            if col.choices == STATUSES and is_placeholder(text):
+                self.notices.append(f"{sheet.where(ref)}: the status {text!r} gives none yet; read as no status")
+                return
+            value = _choice(text, col.choices)
         elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
             value = raw.strip()[:-1].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
         else:
@@ -2037,6 +2044,7 @@ class _FlatTable:
         self.conflicts: list[str] = []
         self.joined: list[str] = []  # timescales of a milestone merged over several rows
         self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
+        self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
 
     def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
@@ -2226,6 +2234,9 @@ class _FlatTable:
                     # (a tracker rates objectives too; the format gives milestones alone a status)
                     self.unplaced_statuses.append(f"{sheet.place(role_ref)} {text_value!r} ({target_kind} {target['id']})")
                     continue
+                if role == "status" and is_placeholder(text_value):
+                    self.unrated.append(f"{sheet.place(role_ref)} {text_value!r}")
+                    continue
                 if role == "status":
                     text_value = _choice(text_value, STATUSES)
                 self._set_once(sheet, target, role, text_value, role_ref, role)
@@ -2288,6 +2299,8 @@ class _FlatTable:
             out.append(f"{file}: a status on a row without a milestone is not part of the plan, as only milestones "
                        "have a status in the format (rate each milestone on its own row): "
                        + _named(self.unplaced_statuses, ", "))
+        if self.unrated:
+            out.append(f"{file}: a status that gives none yet was read as no status: " + _named(self.unrated, ", "))
         if self.joined:
             out.append(f"{file}: the timescales of a milestone merged over several rows were joined with "
                        f"'; ': {', '.join(self.joined)}")
