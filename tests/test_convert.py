@@ -411,6 +411,30 @@ def test_template(tmp_path: Path):
     assert template_bytes(form="flat")[:2] == b"PK"
 
 
+def test_the_flat_templates_instructions_say_how_a_priority_serves_outcomes(tmp_path: Path):
+    # (a table filled in from the flat template was told by OG201 to tag its priorities with
+    # `outcomes:`, which a workbook has no place for: the instructions now say where)
+    path = tmp_path / "table.xlsx"
+    write_template(path, form="flat")
+    wb = openpyxl.load_workbook(path)
+    said = " ".join(str(row[0]) for row in wb["instructions"].iter_rows(values_only=True) if row[0])
+    assert "add an 'outcomes' column" in said and "on a row of the priority alone" in said
+    wb["plan"].append(["road", "Road safety", None, "2011-04-01", "2012-03-31"])
+    table = wb["table"]
+    table.cell(1, table.max_column + 1, "outcomes")
+    outcomes = table.max_column
+    table.cell(2, 1, "Safe roads")
+    table.cell(2, outcomes, "Stay safe")  # as the instructions say: the priority alone
+    for column, value in enumerate([None, None, "Fewer accidents", "Audit the junctions", "Road safety team", "June 11",
+                                    "NI 48"], 1):
+        table.cell(3, column, value)
+    wb.save(path)
+    plan = og.load(path)
+    assert plan.nodes["P1"].outcomes == ["stay_safe"] and plan.nodes["P1.O1"].outcomes is None
+    gaps = [f.message for f in og.check(plan, {"select": ["OG201"]}).findings]
+    assert gaps and not any("Stay safe" in m for m in gaps)
+
+
 def test_template_leaves_an_existing_workbook_unless_forced(tmp_path: Path):
     path = tmp_path / "plan.xlsx"
     assert cli("template", str(path))[0] == 0

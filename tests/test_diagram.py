@@ -704,6 +704,23 @@ def test_a_view_that_names_no_level_or_node_says_which_option_and_the_nearest_va
         assert not (tmp_path / "d.dot").exists()
 
 
+def test_a_focus_on_an_id_the_plan_does_not_number_so_names_the_ids_it_has(tmp_path):
+    # (`--focus P1` on Richmond's plan, whose themes are T1 to T4, said only that there is no P1)
+    out = subprocess.run([*og_command(), "render", str(RICHMOND), "-o", str(tmp_path / "d.svg"), "--focus", "P1"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip() == "error: --focus: no node 'P1' in the plan (its priorities: T1, T2, T3 and T4)"
+    southend = og.load(SOUTHEND)
+    with pytest.raises(ConfigError, match=r"\(its priorities: P1, P2, P3, P4, P5, P6 and P7\)$"):
+        diagram_options(southend, focus="Q9")
+    flat = og.load(PLAN_HEADER + "milestones:\n" + "".join(f"  - {{id: M{i}, title: Step {i}}}\n" for i in range(1, 11)))
+    with pytest.raises(ConfigError, match=r"\(its milestones: M1, M2, M3, M4, M5, M6, M7, M8 and 2 more\)$"):
+        diagram_options(flat, focus="Q9")
+    single = og.load(PLAN_HEADER + "priorities:\n  - {id: S1, title: Safe}\n")
+    with pytest.raises(ConfigError, match=r"\(its priority: S1\)$"):
+        diagram_options(single, focus="XYZ")
+
+
 def _lab(colour: str) -> tuple[float, float, float]:
     r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b))

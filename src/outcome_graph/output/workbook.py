@@ -708,6 +708,8 @@ _INSTRUCTIONS_FLAT = [
     "- A blank priority, aim or objective cell repeats the one above it; a blank lead or timescale does not.",
     "- Leave out the columns your plan does not use (e.g. aim); keep at least one of priority, aim, objective, milestone.",
     "- Indicators: codes separated by ';' (NI 72; NI 73), given to the objective (or aim, priority) of the row.",
+    "- Outcomes: add an 'outcomes' column and fill it in on a row of the priority alone, its other cells blank",
+    "  (Stay safe; Be healthy): the rows below inherit them. On a milestone's row, they are the milestone's alone.",
     "- Ids are made from the position (P1, P1.A2, P1.A2.O3, P1.A2.O3.M1).",
     "- Status: a milestone's progress, picked from the list as your council writes it: on_track, at_risk, off_track,",
     "  done, not_started, or a RAG colour (Green, Amber, Red, Blue for done). Objectives take no status.",

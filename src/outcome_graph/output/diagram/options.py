@@ -116,13 +116,31 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
 
 
 def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
-    """Raise the error for a focus on a node the plan does not have, with the nearest id."""
+    """Raise the error for a focus on a node the plan does not have, with the nearest id, else the
+    ids of the plan's top level: a plan numbered its own way (Richmond's themes are T1, T2...) is
+    not focused by guessing `P1`."""
     from ...loading.suggest import nearest
 
     ids = list(plan.nodes)
     by_lower = {i.lower(): i for i in ids}
     guess = by_lower.get(focus.strip().lower()) or nearest(focus, ids)
-    raise ConfigError(f"--focus: no node {focus!r} in the plan" + (f": did you mean {guess!r}?" if guess else ""))
+    if guess:
+        raise ConfigError(f"--focus: no node {focus!r} in the plan: did you mean {guess!r}?")
+    raise ConfigError(f"--focus: no node {focus!r} in the plan" + _top_level_ids(plan))
+
+
+def _top_level_ids(plan: Plan) -> str:
+    """' (its priorities: T1, T2, T3 and T4)': the ids of the highest level below the vision that the
+    plan has, eight at most, for an error to show what can be named."""
+    for kind, plural in (("priority", "priorities"), ("aim", "aims"), ("objective", "objectives"),
+                         ("milestone", "milestones"), ("indicator", "indicators")):
+        ids = [n.id for n in plan.nodes.values() if n.kind == kind]
+        if ids:
+            shown = ids[:8] if len(ids) > 8 else ids[:-1]
+            rest = f"{len(ids) - 8} more" if len(ids) > 8 else ids[-1]
+            listed = f"{', '.join(shown)} and {rest}" if shown else rest
+            return f" (its {plural if len(ids) > 1 else kind}: {listed})"
+    return ""
 
 
 def _outcome_id(plan: Plan, outcome: str | int) -> str:
