@@ -425,9 +425,10 @@ def test_the_flat_templates_instructions_say_how_a_priority_serves_outcomes(tmp_
     outcomes = table.max_column
     table.cell(2, 1, "Safe roads")
     table.cell(2, outcomes, "Stay safe")  # as the instructions say: the priority alone
-    for column, value in enumerate([None, None, "Fewer accidents", "Audit the junctions", "Road safety team", "June 11",
-                                    "NI 48"], 1):
-        table.cell(3, column, value)
+    columns = {cell.value: cell.column for cell in table[1]}
+    for name, value in [("objective", "Fewer accidents"), ("milestone", "Audit the junctions"),
+                        ("lead", "Road safety team"), ("timescale", "June 11"), ("indicators", "NI 48")]:
+        table.cell(3, columns[name], value)
     wb.save(path)
     plan = og.load(path)
     assert plan.nodes["P1"].outcomes == ["stay_safe"] and plan.nodes["P1.O1"].outcomes is None
