@@ -399,3 +399,87 @@ def test_a_plan_given_as_text_or_data_has_no_file_in_any_output():
     assert refused.value.file is None and str(refused.value).startswith("<plan>: ")
     named = og.check(og.load(yaml.safe_load(text), name="upload.yaml"), {"select": ["OG103"]})
     assert named.file == "upload.yaml" and all(f.location.file == "upload.yaml" for f in named.findings)
+
+
+# --- The notices of loading a plan, in the machine outputs -------------------------------------
+#
+# Notices are not findings: what loading passed over (a hidden row read, a header row pasted
+# again, a lead too long to split). A tool embedding outcome-graph reads them from the document.
+
+THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
+
+def _noticed_workbook(tmp_path):
+    """The Thurrock plan as a workbook someone worked on: a milestone row hidden, the header row
+    pasted again below row 4 of the milestones sheet."""
+    import openpyxl
+
+    from outcome_graph.output.workbook import write_workbook
+
+    path = tmp_path / "thurrock.xlsx"
+    write_workbook(og.load(THURROCK), path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["milestones"]
+    header = [c.value for c in sheet[1]]
+    sheet.insert_rows(5)
+    for column, value in enumerate(header, 1):
+        sheet.cell(5, column, value)
+    sheet.row_dimensions[3].hidden = True
+    book.save(path)
+    return path
+
+
+def _long_lead_plan(tmp_path):
+    """The Thurrock plan with one milestone's lead forty names long (kept whole, with a notice)."""
+    text = THURROCK.read_text(encoding="utf-8")
+    old = 'lead: "Service Manager (SM) Performance & SILS"'
+    assert text.count(old) == 1
+    path = tmp_path / "thurrock.yaml"
+    path.write_text(text.replace(old, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_report_carries_the_notices_of_loading_its_plan_with_their_place(tmp_path):
+    import pickle
+
+    from outcome_graph.loading.loader import load_path
+
+    plan = load_path(_noticed_workbook(tmp_path))
+    report = og.check(plan)
+    assert report.notices == plan.notices and len(report.notices) == 2
+    header, hidden = sorted(report.notices, key=lambda n: "hidden" in n)
+    assert isinstance(header, og.Notice) and header.location == Location(str(tmp_path / "thurrock.xlsx"),
+                                                                         sheet="milestones", cell="A5")
+    assert header.message == "row 5 repeats the header row; skipped" and header == f"{header.location}: {header.message}"
+    assert hidden.location == Location(str(tmp_path / "thurrock.xlsx")) and hidden.endswith("milestones row 3")
+    # sent between processes, a notice keeps its place; the report stays equal
+    sent = pickle.loads(pickle.dumps(report))
+    assert sent == report and [n.location for n in sent.notices] == [n.location for n in report.notices]
+    # a notice a tool appended as plain text is written too, with no place
+    plan.notices.append("checked from the shared drive")
+    [extra] = [n for n in og.check(plan).to_dict()["notices"] if n["message"] == "checked from the shared drive"]
+    assert extra["location"] == Location().to_dict()
+
+
+def test_the_json_document_lists_the_notices_and_validates_and_is_a_baseline(tmp_path):
+    book = _noticed_workbook(tmp_path)
+    out = tmp_path / "findings.json"
+    done = subprocess.run([*og_command(), "check", str(book), "--format", "json", "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode in (0, 1) and "notice: " in done.stderr, done.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(doc, findings_schema())
+    assert {"message": "row 5 repeats the header row; skipped",
+            "location": {"file": str(book), "line": None, "column": None, "sheet": "milestones", "cell": "A5"}} \
+        in doc["notices"]
+    assert len(doc["notices"]) == 2 and doc["summary"]["info"] == len([f for f in doc["findings"] if f["severity"] == "info"])
+    # read back as a baseline: every finding is in it
+    again = subprocess.run([*og_command(), "check", str(book), "--baseline", str(out)], capture_output=True, text=True)
+    assert again.returncode == 0 and f"no findings ({len(doc['findings'])} in the baseline)" in again.stdout
+    # a notice must have its message and location
+    broken = {**doc, "notices": [{"message": "x"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, findings_schema())
+    # a plan loaded without notices has the document it always had
+    assert "notices" not in og.check(og.load(THURROCK)).to_dict()
+
