@@ -408,6 +408,31 @@ def test_a_plan_given_as_text_or_data_has_no_file_in_any_output():
 
 THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
 
+#: The parts of the SARIF 2.1.0 schema (https://json.schemastore.org/sarif-2.1.0.json) an
+#: invocation's notifications use, as the schema defines them.
+_SARIF_INVOCATIONS = {
+    "type": "array", "minItems": 0, "items": {
+        "type": "object", "required": ["executionSuccessful"],
+        "properties": {
+            "executionSuccessful": {"type": "boolean"},
+            "toolExecutionNotifications": {"type": "array", "uniqueItems": True, "items": {
+                "type": "object", "required": ["message"],
+                "properties": {
+                    "level": {"enum": ["none", "note", "warning", "error"]},
+                    "message": {"type": "object", "anyOf": [{"required": ["text"]}, {"required": ["id"]}],
+                                "properties": {"text": {"type": "string"}}},
+                    "descriptor": {"type": "object", "properties": {"id": {"type": "string"}}},
+                    "properties": {"type": "object"},
+                    "locations": {"type": "array", "items": {"type": "object", "properties": {
+                        "physicalLocation": {"type": "object", "properties": {
+                            "artifactLocation": {"type": "object", "properties": {
+                                "uri": {"type": "string", "format": "uri-reference"}}},
+                            "region": {"type": "object", "properties": {
+                                "startLine": {"type": "integer", "minimum": 1},
+                                "startColumn": {"type": "integer", "minimum": 1}}}}}}}},
+                }}}}}}
+
+
 def _noticed_workbook(tmp_path):
     """The Thurrock plan as a workbook someone worked on: a milestone row hidden, the header row
     pasted again below row 4 of the milestones sheet."""
@@ -483,3 +508,66 @@ def test_the_json_document_lists_the_notices_and_validates_and_is_a_baseline(tmp
     # a plan loaded without notices has the document it always had
     assert "notices" not in og.check(og.load(THURROCK)).to_dict()
 
+
+def test_sarif_lists_the_notices_as_tool_notifications_at_their_place(tmp_path):
+    plan_path = _long_lead_plan(tmp_path)
+    plan = og.load(plan_path)
+    [notice] = plan.notices
+    run = json.loads(og.to_sarif(og.check(plan)))["runs"][0]
+    jsonschema.validate(run["invocations"], _SARIF_INVOCATIONS)
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is True
+    [note] = invocation["toolExecutionNotifications"]
+    assert (note["level"], note["descriptor"]["id"], note["properties"]) == ("note", "plan-notice", {"plan": plan.id})
+    assert note["message"]["text"] == notice.message and "more than 32 separators" in notice.message
+    physical = note["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == plan_path.as_uri()
+    node = notice.message.split()[3].rstrip(",")  # ("the lead of M1, ...": the first node that writes it)
+    assert notice.location == plan.location(node) and notice.location.line is not None
+    assert (physical["region"]["startLine"], physical["region"]["startColumn"]) == \
+        (notice.location.line, notice.location.column)
+    # a workbook's cell is named in the message and the properties; a plan that cannot be read
+    # among them makes the run unsuccessful, its error first
+    book = _noticed_workbook(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN_HEADER + "priorities:\n  - id: P1\n    titel: Safe children\n", encoding="utf-8")
+    out = tmp_path / "f.sarif"
+    done = subprocess.run([*og_command(), "check", str(bad), str(book), "--format", "sarif", "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    [invocation] = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["invocations"]
+    jsonschema.validate([invocation], _SARIF_INVOCATIONS)
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert [n["level"] for n in notes] == ["error", "error", "note", "note"]  # (the bad plan has two problems)
+    header = next(n for n in notes if "header" in n["message"]["text"])
+    assert header["message"]["text"] == f"{book}:milestones!A5: row 5 repeats the header row; skipped"
+    assert header["properties"] == {"plan": "thurrock-cypp-2011-12", "sheet": "milestones", "cell": "A5"}
+    assert "region" not in header["locations"][0]["physicalLocation"]
+
+
+def test_github_annotates_the_notices_at_their_line(tmp_path):
+    path = _long_lead_plan(tmp_path)
+    done = subprocess.run([*og_command(), "check", str(path), "--format", "github"], capture_output=True, text=True)
+    [notice] = og.load(path).notices
+    lines = done.stdout.splitlines()
+    # (the plan's own annotations first, then its findings')
+    assert lines[0] == (f"::notice file={path},line={notice.location.line},col={notice.location.column},"
+                        f"title=outcome-graph notice::{notice.message}")
+    assert [line for line in lines if "title=outcome-graph notice" in line] == lines[:1]
+    assert len(lines) == 1 + len(og.check(og.load(path)).findings)
+    # a workbook's notice names its cell in the message, the file alone in the properties
+    book = _noticed_workbook(tmp_path)
+    text = to_github([og.check(og.load(book))])
+    assert (f"::notice file={book},title=outcome-graph notice::{book}:milestones!A5: row 5 repeats the header "
+            "row; skipped") in text.splitlines()
+
+
+def test_junit_gives_the_notices_as_the_output_of_the_plan_s_suite(tmp_path):
+    book = _noticed_workbook(tmp_path)
+    report = og.check(og.load(book))
+    suite = ET.fromstring(to_junit(report)).find("testsuite")
+    out = suite.find("system-out")
+    assert out is not None and out.text.splitlines() == [f"notice: {n}" for n in report.notices]
+    assert suite.get("tests") == str(len(suite.findall("testcase")))  # (notices are no test)
+    assert ET.fromstring(to_junit(og.check(og.load(THURROCK)))).find("testsuite/system-out") is None
