@@ -415,7 +415,7 @@ _SARIF_INVOCATIONS = {
         "type": "object", "required": ["executionSuccessful"],
         "properties": {
             "executionSuccessful": {"type": "boolean"},
-            "toolExecutionNotifications": {"type": "array", "uniqueItems": True, "items": {
+            "toolExecutionNotifications": {"type": "array", "uniqueItems": False, "items": {
                 "type": "object", "required": ["message"],
                 "properties": {
                     "level": {"enum": ["none", "note", "warning", "error"]},
@@ -571,3 +571,35 @@ def test_junit_gives_the_notices_as_the_output_of_the_plan_s_suite(tmp_path):
     assert out is not None and out.text.splitlines() == [f"notice: {n}" for n in report.notices]
     assert suite.get("tests") == str(len(suite.findall("testcase")))  # (notices are no test)
     assert ET.fromstring(to_junit(og.check(og.load(THURROCK)))).find("testsuite/system-out") is None
+
+
+_notice_locations = st.builds(
+    Location, st.one_of(st.none(), st.text(min_size=1)), st.one_of(st.none(), st.integers(1, 10**6)),
+    st.one_of(st.none(), st.integers(1, 500)), st.one_of(st.none(), st.text(min_size=1)),
+    st.one_of(st.none(), st.from_regex(r"[A-Z]{1,3}[1-9][0-9]{0,4}", fullmatch=True)))
+
+
+@given(st.lists(st.tuples(_notice_locations, st.text()), max_size=4))
+def test_notices_of_any_text_and_place_are_written_validly_by_every_format(notes):
+    import pickle
+
+    notices = [og.Notice.at(location, message) for location, message in notes]
+    report = og.Report("p", "P", "plan.yaml", notices=notices)
+    assert pickle.loads(pickle.dumps(report)) == report
+    doc = json.loads(report.to_json())
+    if notices:
+        jsonschema.validate(doc, findings_schema())
+        assert doc["notices"] == [{"message": m, "location": loc.to_dict()} for loc, m in notes]
+    else:
+        assert "notices" not in doc
+    run = sarif_document([report])["runs"][0]
+    if notices:
+        jsonschema.validate(run["invocations"], _SARIF_INVOCATIONS)
+    lines = to_github([report]).split("\n") if notices else []  # (as GitHub reads them: \x1e is in a line)
+    assert len(lines) == len(notices)  # (a line break in a message never breaks the annotation)
+    for line, notice in zip(lines, notices):
+        level, props, message = _read_annotation(line)
+        assert level == "notice" and props["title"] == "outcome-graph notice"
+        assert message in (notice.message, str(notice)) and props.get("file") == notice.location.file
+    suite = ET.fromstring(to_junit(report)).find("testsuite")
+    assert (suite.find("system-out") is not None) == bool(notices)
