@@ -399,3 +399,207 @@ def test_a_plan_given_as_text_or_data_has_no_file_in_any_output():
     assert refused.value.file is None and str(refused.value).startswith("<plan>: ")
     named = og.check(og.load(yaml.safe_load(text), name="upload.yaml"), {"select": ["OG103"]})
     assert named.file == "upload.yaml" and all(f.location.file == "upload.yaml" for f in named.findings)
+
+
+# --- The notices of loading a plan, in the machine outputs -------------------------------------
+#
+# Notices are not findings: what loading passed over (a hidden row read, a header row pasted
+# again, a lead too long to split). A tool embedding outcome-graph reads them from the document.
+
+THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
+
+#: The parts of the SARIF 2.1.0 schema (https://json.schemastore.org/sarif-2.1.0.json) an
+#: invocation's notifications use, as the schema defines them.
+_SARIF_INVOCATIONS = {
+    "type": "array", "minItems": 0, "items": {
+        "type": "object", "required": ["executionSuccessful"],
+        "properties": {
+            "executionSuccessful": {"type": "boolean"},
+            "toolExecutionNotifications": {"type": "array", "uniqueItems": False, "items": {
+                "type": "object", "required": ["message"],
+                "properties": {
+                    "level": {"enum": ["none", "note", "warning", "error"]},
+                    "message": {"type": "object", "anyOf": [{"required": ["text"]}, {"required": ["id"]}],
+                                "properties": {"text": {"type": "string"}}},
+                    "descriptor": {"type": "object", "properties": {"id": {"type": "string"}}},
+                    "properties": {"type": "object"},
+                    "locations": {"type": "array", "items": {"type": "object", "properties": {
+                        "physicalLocation": {"type": "object", "properties": {
+                            "artifactLocation": {"type": "object", "properties": {
+                                "uri": {"type": "string", "format": "uri-reference"}}},
+                            "region": {"type": "object", "properties": {
+                                "startLine": {"type": "integer", "minimum": 1},
+                                "startColumn": {"type": "integer", "minimum": 1}}}}}}}},
+                }}}}}}
+
+
+def _noticed_workbook(tmp_path):
+    """The Thurrock plan as a workbook someone worked on: a milestone row hidden, the header row
+    pasted again below row 4 of the milestones sheet."""
+    import openpyxl
+
+    from outcome_graph.output.workbook import write_workbook
+
+    path = tmp_path / "thurrock.xlsx"
+    write_workbook(og.load(THURROCK), path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["milestones"]
+    header = [c.value for c in sheet[1]]
+    sheet.insert_rows(5)
+    for column, value in enumerate(header, 1):
+        sheet.cell(5, column, value)
+    sheet.row_dimensions[3].hidden = True
+    book.save(path)
+    return path
+
+
+def _long_lead_plan(tmp_path):
+    """The Thurrock plan with one milestone's lead forty names long (kept whole, with a notice)."""
+    text = THURROCK.read_text(encoding="utf-8")
+    old = 'lead: "Service Manager (SM) Performance & SILS"'
+    assert text.count(old) == 1
+    path = tmp_path / "thurrock.yaml"
+    path.write_text(text.replace(old, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_report_carries_the_notices_of_loading_its_plan_with_their_place(tmp_path):
+    import pickle
+
+    from outcome_graph.loading.loader import load_path
+
+    plan = load_path(_noticed_workbook(tmp_path))
+    report = og.check(plan)
+    assert report.notices == plan.notices and len(report.notices) == 2
+    header, hidden = sorted(report.notices, key=lambda n: "hidden" in n)
+    assert isinstance(header, og.Notice) and header.location == Location(str(tmp_path / "thurrock.xlsx"),
+                                                                         sheet="milestones", cell="A5")
+    assert header.message == "row 5 repeats the header row; skipped" and header == f"{header.location}: {header.message}"
+    assert hidden.location == Location(str(tmp_path / "thurrock.xlsx")) and hidden.endswith("milestones row 3")
+    # sent between processes, a notice keeps its place; the report stays equal
+    sent = pickle.loads(pickle.dumps(report))
+    assert sent == report and [n.location for n in sent.notices] == [n.location for n in report.notices]
+    # a notice a tool appended as plain text is written too, with no place
+    plan.notices.append("checked from the shared drive")
+    [extra] = [n for n in og.check(plan).to_dict()["notices"] if n["message"] == "checked from the shared drive"]
+    assert extra["location"] == Location().to_dict()
+
+
+def test_the_json_document_lists_the_notices_and_validates_and_is_a_baseline(tmp_path):
+    book = _noticed_workbook(tmp_path)
+    out = tmp_path / "findings.json"
+    done = subprocess.run([*og_command(), "check", str(book), "--format", "json", "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode in (0, 1) and "notice: " in done.stderr, done.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(doc, findings_schema())
+    assert {"message": "row 5 repeats the header row; skipped",
+            "location": {"file": str(book), "line": None, "column": None, "sheet": "milestones", "cell": "A5"}} \
+        in doc["notices"]
+    assert len(doc["notices"]) == 2 and doc["summary"]["info"] == len([f for f in doc["findings"] if f["severity"] == "info"])
+    # read back as a baseline: every finding is in it
+    again = subprocess.run([*og_command(), "check", str(book), "--baseline", str(out)], capture_output=True, text=True)
+    assert again.returncode == 0 and f"no findings ({len(doc['findings'])} in the baseline)" in again.stdout
+    # a notice must have its message and location
+    broken = {**doc, "notices": [{"message": "x"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, findings_schema())
+    # a plan loaded without notices has the document it always had
+    assert "notices" not in og.check(og.load(THURROCK)).to_dict()
+
+
+def test_sarif_lists_the_notices_as_tool_notifications_at_their_place(tmp_path):
+    plan_path = _long_lead_plan(tmp_path)
+    plan = og.load(plan_path)
+    [notice] = plan.notices
+    run = json.loads(og.to_sarif(og.check(plan)))["runs"][0]
+    jsonschema.validate(run["invocations"], _SARIF_INVOCATIONS)
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is True
+    [note] = invocation["toolExecutionNotifications"]
+    assert (note["level"], note["descriptor"]["id"], note["properties"]) == ("note", "plan-notice", {"plan": plan.id})
+    assert note["message"]["text"] == notice.message and "more than 32 separators" in notice.message
+    physical = note["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == plan_path.as_uri()
+    node = notice.message.split()[3].rstrip(",")  # ("the lead of M1, ...": the first node that writes it)
+    assert notice.location == plan.location(node) and notice.location.line is not None
+    assert (physical["region"]["startLine"], physical["region"]["startColumn"]) == \
+        (notice.location.line, notice.location.column)
+    # a workbook's cell is named in the message and the properties; a plan that cannot be read
+    # among them makes the run unsuccessful, its error first
+    book = _noticed_workbook(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN_HEADER + "priorities:\n  - id: P1\n    titel: Safe children\n", encoding="utf-8")
+    out = tmp_path / "f.sarif"
+    done = subprocess.run([*og_command(), "check", str(bad), str(book), "--format", "sarif", "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    [invocation] = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["invocations"]
+    jsonschema.validate([invocation], _SARIF_INVOCATIONS)
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert [n["level"] for n in notes] == ["error", "error", "note", "note"]  # (the bad plan has two problems)
+    header = next(n for n in notes if "header" in n["message"]["text"])
+    assert header["message"]["text"] == f"{book}:milestones!A5: row 5 repeats the header row; skipped"
+    assert header["properties"] == {"plan": "thurrock-cypp-2011-12", "sheet": "milestones", "cell": "A5"}
+    assert "region" not in header["locations"][0]["physicalLocation"]
+
+
+def test_github_annotates_the_notices_at_their_line(tmp_path):
+    path = _long_lead_plan(tmp_path)
+    done = subprocess.run([*og_command(), "check", str(path), "--format", "github"], capture_output=True, text=True)
+    [notice] = og.load(path).notices
+    lines = done.stdout.splitlines()
+    # (the plan's own annotations first, then its findings')
+    assert lines[0] == (f"::notice file={path},line={notice.location.line},col={notice.location.column},"
+                        f"title=outcome-graph notice::{notice.message}")
+    assert [line for line in lines if "title=outcome-graph notice" in line] == lines[:1]
+    assert len(lines) == 1 + len(og.check(og.load(path)).findings)
+    # a workbook's notice names its cell in the message, the file alone in the properties
+    book = _noticed_workbook(tmp_path)
+    text = to_github([og.check(og.load(book))])
+    assert (f"::notice file={book},title=outcome-graph notice::{book}:milestones!A5: row 5 repeats the header "
+            "row; skipped") in text.splitlines()
+
+
+def test_junit_gives_the_notices_as_the_output_of_the_plan_s_suite(tmp_path):
+    book = _noticed_workbook(tmp_path)
+    report = og.check(og.load(book))
+    suite = ET.fromstring(to_junit(report)).find("testsuite")
+    out = suite.find("system-out")
+    assert out is not None and out.text.splitlines() == [f"notice: {n}" for n in report.notices]
+    assert suite.get("tests") == str(len(suite.findall("testcase")))  # (notices are no test)
+    assert ET.fromstring(to_junit(og.check(og.load(THURROCK)))).find("testsuite/system-out") is None
+
+
+_notice_locations = st.builds(
+    Location, st.one_of(st.none(), st.text(min_size=1)), st.one_of(st.none(), st.integers(1, 10**6)),
+    st.one_of(st.none(), st.integers(1, 500)), st.one_of(st.none(), st.text(min_size=1)),
+    st.one_of(st.none(), st.from_regex(r"[A-Z]{1,3}[1-9][0-9]{0,4}", fullmatch=True)))
+
+
+@given(st.lists(st.tuples(_notice_locations, st.text()), max_size=4))
+def test_notices_of_any_text_and_place_are_written_validly_by_every_format(notes):
+    import pickle
+
+    notices = [og.Notice.at(location, message) for location, message in notes]
+    report = og.Report("p", "P", "plan.yaml", notices=notices)
+    assert pickle.loads(pickle.dumps(report)) == report
+    doc = json.loads(report.to_json())
+    if notices:
+        jsonschema.validate(doc, findings_schema())
+        assert doc["notices"] == [{"message": m, "location": loc.to_dict()} for loc, m in notes]
+    else:
+        assert "notices" not in doc
+    run = sarif_document([report])["runs"][0]
+    if notices:
+        jsonschema.validate(run["invocations"], _SARIF_INVOCATIONS)
+    lines = to_github([report]).split("\n") if notices else []  # (as GitHub reads them: \x1e is in a line)
+    assert len(lines) == len(notices)  # (a line break in a message never breaks the annotation)
+    for line, notice in zip(lines, notices):
+        level, props, message = _read_annotation(line)
+        assert level == "notice" and props["title"] == "outcome-graph notice"
+        assert message in (notice.message, str(notice)) and props.get("file") == notice.location.file
+    suite = ET.fromstring(to_junit(report)).find("testsuite")
+    assert (suite.find("system-out") is not None) == bool(notices)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .graph.build import build_graph
     from .graph.facts import PlanFacts
     from .loading.loader import load
-    from .model.plan import Location, Plan
+    from .model.plan import Location, Notice, Plan
     from .rules.engine import check
     from .convert import convert_plan
     from .diff import PlanDiff, diff_plans
@@ -70,6 +70,7 @@ __all__ = [
     "Report",
     "Finding",
     "Location",
+    "Notice",
     "Config",
     "rule",
     "Rule",
@@ -101,6 +102,7 @@ _LAZY = {
     "report_html": ".output.html_report",
     "Plan": ".model.plan",
     "Location": ".model.plan",
+    "Notice": ".model.plan",
     "PlanFacts": ".graph.facts",
     "Report": ".findings",
     "Finding": ".findings",

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model.plan import Location
+from .model.plan import Location, Notice
 from .severity import SEVERITIES, Severity
 
 if TYPE_CHECKING:
@@ -128,6 +128,11 @@ class Report:
         configuration's overrides): what a JUnit document lists as its test cases, a rule left
         out by ``select``, ``ignore`` or ``--min-severity`` being no test that passed. ``None``
         for a report not made by a check. Not part of the report's equality.
+    notices : list[Notice]
+        What loading the plan passed over without failing (``plan.notices``: hidden rows read, a
+        sheet not read, a lead too long to split), each with its ``message`` and ``location``:
+        not findings of a rule, so neither counted nor failing the check, but written in the
+        findings document (``notices``, when there are any), SARIF, GitHub and JUnit outputs.
 
     Examples
     --------
@@ -155,6 +160,7 @@ class Report:
     baselined: list[Finding] | None = None
     facts: PlanFacts | None = field(default=None, repr=False, compare=False)
     rules: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    notices: list[Notice] = field(default_factory=list, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         # (a report sent between processes carries its findings, not the plan its facts hold)
@@ -204,13 +210,22 @@ class Report:
         return 1 if self.failed else 0
 
     def to_dict(self) -> dict[str, Any]:
-        """The versioned findings document (``outcome-graph/findings/v1``)."""
-        return {
+        """The versioned findings document (``outcome-graph/findings/v1``); ``notices`` only
+        when loading the plan gave some (a plan without them has the document it always had)."""
+        doc: dict[str, Any] = {
             "schema": FINDINGS_SCHEMA_ID,
             "plan": {"id": self.plan_id, "title": self.plan_title, "file": self.file},
             "summary": self.counts,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.notices:
+            doc["notices"] = [n.to_dict() for n in self.located_notices()]
+        return doc
+
+    def located_notices(self) -> list[Notice]:
+        """The notices, each a :class:`Notice` with its message and location (one given as plain
+        text has no location)."""
+        return [Notice.of(n) for n in self.notices]
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The findings document as JSON text."""

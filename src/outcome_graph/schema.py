@@ -43,7 +43,9 @@ def _accept_numbers_as_text(node: Any) -> None:
 
 
 def findings_schema() -> dict[str, Any]:
-    """The JSON Schema of the findings document ``outcome-graph/findings/v1``."""
+    """The JSON Schema of the findings document ``outcome-graph/findings/v1``: ``notices``, what
+    loading the plan passed over, is optional (written when there are some, and absent from
+    documents of earlier versions), so that every v1 document stays valid."""
     location = {
         "type": "object",
         "required": ["file", "line", "column", "sheet", "cell"],
@@ -72,6 +74,12 @@ def findings_schema() -> dict[str, Any]:
             "location": location,
         },
     }
+    notice = {
+        "type": "object",
+        "required": ["message", "location"],
+        "additionalProperties": False,
+        "properties": {"message": {"type": "string"}, "location": location},
+    }
     count = {"type": "integer", "minimum": 0}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -94,5 +102,6 @@ def findings_schema() -> dict[str, Any]:
                 "properties": {**dict.fromkeys(SEVERITIES, count), "suppressed": count, "baselined": count},
             },
             "findings": {"type": "array", "items": finding},
+            "notices": {"type": "array", "items": notice},
         },
     }

@@ -37,7 +37,7 @@ from ..model.document import (
     Priority,
     is_blank,
 )
-from ..model.plan import Location, Plan, code_key
+from ..model.plan import Location, Notice, Plan, code_key
 from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
@@ -299,8 +299,8 @@ def load_path(
         raise PlanError([dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]) from None
     plan.sources.insert(0, name)
     if period is not None:  # (for a flat table without a plan sheet)
-        plan.notices.append(f"{name}: --period is not used: the plan states its period "
-                            f"({plan.meta.period.start} to {plan.meta.period.end})")
+        plan.notices.append(Notice.at(Location(name), "--period is not used: the plan states its period "
+                                      f"({plan.meta.period.start} to {plan.meta.period.end})"))
     return plan
 
 
@@ -893,7 +893,7 @@ def document_to_plan(
     return plan
 
 
-def long_lead_notices(plan: Plan) -> list[str]:
+def long_lead_notices(plan: Plan) -> list[Notice]:
     """A notice for each lead kept whole because it has too many separators to be a list of
     owners (:func:`~outcome_graph.analysis.owners.too_many_parts`), at the first node that writes
     it: it is counted as one owner, and without the notice a reader of the findings would not
@@ -910,10 +910,10 @@ def long_lead_notices(plan: Plan) -> list[str]:
     notices = []
     for text, nodes in writers.items():
         more = f" (and {len(nodes) - 1} more node{'s' if len(nodes) > 2 else ''})" if len(nodes) > 1 else ""
-        notices.append(f"{plan.location(nodes[0])}: the lead of {nodes[0]}{more}, {short(text)!r}, has more than "
-                       f"{MAX_LEAD_SEPARATORS} separators (commas, 'and', '&', ';', ' / ', line breaks): too many to "
-                       "be read as joint leads, it is counted as one owner; give the owners as a list "
-                       "(lead: [..., ...]) to count each")
+        notices.append(Notice.at(plan.location(nodes[0]), f"the lead of {nodes[0]}{more}, {short(text)!r}, has more "
+                                 f"than {MAX_LEAD_SEPARATORS} separators (commas, 'and', '&', ';', ' / ', line breaks): "
+                                 "too many to be read as joint leads, it is counted as one owner; give the owners as a "
+                                 "list (lead: [..., ...]) to count each"))
     return notices
 
 

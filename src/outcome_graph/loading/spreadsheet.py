@@ -42,7 +42,7 @@ from ..model.document import FORMAT_ID, LEVELS, PlanDocument, is_blank
 from ..analysis.owners import is_placeholder
 from ..analysis.timescale import iso_date
 from ..model.frameworks import outcome_id
-from ..model.plan import Location, Plan, code_key
+from ..model.plan import Location, Notice, Plan, code_key
 from .csvtext import CsvProblem, csv_rows
 from .loader import (ZIP_MAGIC, build_plan, declares_plan_format, field_names, field_of_other_levels,
                      financial_year, human_size, long_lead_notices, model_at, over_limit, read_limited, wide_unicode, worded)
@@ -186,8 +186,8 @@ class RawSheet:
     typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
     #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
     csv: bool = False
-    #: Rows left out as read (a table's totals row), each as "A9: why", for a notice.
-    skipped: list[str] = field(default_factory=list)
+    #: Rows left out as read (a table's totals row), each as its first cell and why, for a notice.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     #: A CSV file's rows: the line each starts on (a quoted cell may hold line breaks).
     lines: dict[int, int] = field(default_factory=dict)
 
@@ -204,10 +204,10 @@ class RawSheet:
             return f"{self.name}!{ref}"
         return f"{Path(self.file).name}:{line} (column {ref.rstrip('0123456789')})"
 
-    def where(self, ref: str) -> str:
-        """Where a cell is, to begin a notice: ``plan.xlsx:milestones!C14``, ``milestones.csv:14``."""
-        line = self.line_of(ref)
-        return f"{self.file}:{self.name}!{ref}" if line is None else f"{self.file}:{line}"
+    def notice(self, ref: str, message: str) -> Notice:
+        """A notice about the cell ``ref``, located as a node read from it is: it begins
+        ``plan.xlsx:milestones!C14``, or in a CSV file ``milestones.csv:14``."""
+        return Notice.at(self.location(ref), message)
 
     def location(self, ref: str | None) -> Location:
         """The location of a node read from the cell ``ref``: its sheet and cell in a workbook; in a
@@ -595,8 +595,8 @@ def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
             if not row_cells:
                 continue
             cells.update(row_cells)
-            sheet.skipped.append(f"{cell_ref(r - 1, min_col - 1)}: row {r} is the totals row of the table "
-                                 f"{table.displayName or table.name!r}; skipped")
+            sheet.skipped.append((cell_ref(r - 1, min_col - 1), f"row {r} is the totals row of the table "
+                                  f"{table.displayName or table.name!r}; skipped"))
     return cells
 
 
@@ -672,7 +672,7 @@ def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
     try:
         return data.decode("utf-8-sig").lstrip("\ufeff")  # (a file saved twice over may start with two marks)
     except UnicodeDecodeError:
-        notices.append(f"{name}: not UTF-8; read as Windows-1252 (save as 'CSV UTF-8' to avoid this)")
+        notices.append(Notice.at(Location(name), "not UTF-8; read as Windows-1252 (save as 'CSV UTF-8' to avoid this)"))
         # (a file saved as CSV UTF-8 and then edited in Windows-1252 keeps its UTF-8 mark, which
         # would read as 'ï»¿' before the first header and hide that column)
         while data.startswith(_UTF8_MARK):  # (two, if it was saved twice over)
@@ -1206,34 +1206,35 @@ class _Reader:
         if sheet.get(r, c) is None and (colour := sheet.fills.get((r, c))) is not None:
             self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
 
-    def hidden_notices(self) -> list[str]:
+    def hidden_notices(self) -> list[Notice]:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
         not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
         out = []
         if self.hidden_rows:
-            out.append(f"{self.file}: rows hidden in the workbook (by hand or by a filter) were read as part of the "
-                       "plan; delete a row to take it out: " + _named(self.hidden_rows, ", "))
+            out.append(Notice.at(Location(self.file), "rows hidden in the workbook (by hand or by a filter) were read "
+                                 "as part of the plan; delete a row to take it out: " + _named(self.hidden_rows, ", ")))
         if self.hidden_cols:
-            out.append(f"{self.file}: columns hidden in the workbook were read as part of the plan; unhide them to "
-                       "check them, or delete a column to take it out: " + _named(self.hidden_cols, ", "))
+            out.append(Notice.at(Location(self.file), "columns hidden in the workbook were read as part of the plan; "
+                                 "unhide them to check them, or delete a column to take it out: "
+                                 + _named(self.hidden_cols, ", ")))
         return out
 
-    def colour_notice(self) -> str | None:
+    def colour_notice(self) -> Notice | None:
         """The notice naming the status cells shown as a colour alone."""
         if not self.coloured:
             return None
-        return (f"{self.file}: status cells coloured with no word in them were read as no status, as colours are not "
-                f"read; write the status in the cell ({RAG_WORDS_HELP}), which a "
-                "rule can colour: " + _named(self.coloured, ", "))
+        return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
+                         f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
+                         "colour: " + _named(self.coloured, ", "))
 
-    def typed_notice(self) -> str | None:
+    def typed_notice(self) -> Notice | None:
         """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
         if not self.typed_cells:
             return None
-        return (f"{self.file}: cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were "
-                "read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 into a date unless the "
-                "column is formatted as Text, so check them and retype any the plan writes otherwise: "
-                + _named(self.typed_cells, "; "))
+        return Notice.at(Location(self.file), "cells a spreadsheet program holds (or saved) as numbers or dates, not "
+                         "as text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
+                         "into a date unless the column is formatted as Text, so check them and retype any the plan "
+                         "writes otherwise: " + _named(self.typed_cells, "; "))
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
@@ -1270,7 +1271,7 @@ class _Reader:
         elif kind == "enum":
             text = decode_text(raw)
             if col.choices == STATUSES and is_placeholder(text):
-                self.notices.append(f"{sheet.where(ref)}: the status {text!r} gives none yet; read as no status")
+                self.notices.append(sheet.notice(ref, f"the status {text!r} gives none yet; read as no status"))
                 return
             value = _choice(text, col.choices)
         elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
@@ -1322,8 +1323,7 @@ class _Reader:
                 continue
             if _repeats_header(sheet, r, header.n_cols, header_texts):
                 # (rows pasted from another copy of the sheet, header and all: as in the flat form)
-                self.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} repeats the header "
-                                    "row; skipped")
+                self.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
                 continue
             first = next(c for c in sheet.filled(r, header.n_cols) if sheet.get(r, c) is not None)
             self.note_hidden(sheet, r)
@@ -1379,8 +1379,8 @@ class _Reader:
                           "A2" if sheet else None, is_row=True)
         period = row.get("period")
         if self.period is not None and isinstance(period, dict) and period.get("start") and period.get("end"):
-            self.notices.append(f"{self.file}: --period is not used: the plan sheet gives the period "
-                                f"({period['start']} to {period['end']})")
+            self.notices.append(Notice.at(Location(self.file), "--period is not used: the plan sheet gives the period "
+                                          f"({period['start']} to {period['end']})"))
         if not isinstance(period, dict) or not period.get("start") or not period.get("end"):
             if self.period is not None:
                 start, end = parse_period(self.period)
@@ -1636,8 +1636,9 @@ class _Reader:
                   for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
                   for c in roles.values()]
         if covers:
-            self.notices.append(f"{self.file}: sheets whose header names one column, beside tables that name more, "
-                                f"were taken for a cover or contents page and not read: {', '.join(covers)}")
+            self.notices.append(Notice.at(Location(self.file), "sheets whose header names one column, beside tables that "
+                                          "name more, were taken for a cover or contents page and not read: "
+                                          + ", ".join(covers)))
         for sheet, (h_row, roles, unknown) in headers:
             self.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
             self._rag_as_status(sheet, h_row, roles)
@@ -1651,9 +1652,9 @@ class _Reader:
             raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", self.file,
                         data_sheets[0].name if data_sheets else None)
         if self.rag_beside_status:
-            self.notices.append(f"{self.file}: a RAG column beside a Status column was not read, as the Status column "
-                                "holds the status; rename or remove one of them to read the other: "
-                                + "; ".join(self.rag_beside_status))
+            self.notices.append(Notice.at(Location(self.file), "a RAG column beside a Status column was not read, as "
+                                          "the Status column holds the status; rename or remove one of them to read "
+                                          "the other: " + "; ".join(self.rag_beside_status)))
         self.notices.extend(table.notices())
         return tree
 
@@ -1855,7 +1856,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
                  workbook: bool, base_dir: str | None) -> Plan:
     reader = _Reader(sheets, name, stem, period)
     reader.notices.extend(notices)
-    reader.notices.extend(f"{sheet.file}:{sheet.name}!{why}" for sheet in sheets for why in sheet.skipped)
+    reader.notices.extend(sheet.notice(ref, why) for sheet in sheets for ref, why in sheet.skipped)
     if all(s.empty for s in sheets):
         raise _fail("the workbook is empty: it has no cells with data" if workbook
                     else "the file is empty: it has no cells with data", name)
@@ -1880,11 +1881,12 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
     if per_level:
         tree = reader.per_level(by_key)
         if unknown_sheets:
-            reader.notices.append(f"{name}: sheets that are not part of the format were ignored: {', '.join(unknown_sheets)}")
+            reader.notices.append(Notice.at(Location(name), "sheets that are not part of the format were ignored: "
+                                            + ", ".join(unknown_sheets)))
     else:
         hidden = [s.name for s in sheets if s.hidden and not s.empty and s is not plan_sheet]
         if hidden:
-            reader.notices.append(f"{name}: hidden sheets were not read: {', '.join(hidden)}")
+            reader.notices.append(Notice.at(Location(name), f"hidden sheets were not read: {', '.join(hidden)}"))
         data = [s for s in sheets if not s.empty and not s.hidden and sheet_key(s.name) not in IGNORED_SHEETS
                 and s is not plan_sheet]
         flat = [s for s in data if _is_flat(s)]
@@ -1906,13 +1908,14 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
             )
         skipped = [s.name for s in data if s not in flat]
         if skipped:
-            reader.notices.append(f"{name}: sheets with no level column were ignored: {', '.join(skipped)}")
+            reader.notices.append(Notice.at(Location(name), f"sheets with no level column were ignored: {', '.join(skipped)}"))
         tree = reader.flat(flat, plan_sheet)
     for notice in (reader.typed_notice(), *reader.hidden_notices(), reader.colour_notice()):
         if notice is not None:
             reader.notices.append(notice)
     if reader.ignored_columns:
-        reader.notices.append(f"{name}: columns that match no field were ignored: {', '.join(reader.ignored_columns)}")
+        reader.notices.append(Notice.at(Location(name), "columns that match no field were ignored: "
+                                        + ", ".join(reader.ignored_columns)))
     reader.fail()
     _note_sheets(tree, reader.sheet_of)
     plan = _validate(tree, reader, name, base_dir=base_dir)
@@ -2069,8 +2072,7 @@ class _FlatTable:
                 continue
             filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
             if not filled:
-                self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} fills no level "
-                                           "column; ignored")
+                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} fills no level column; ignored"))
                 continue
             deepest = max(filled)
             self.reader.note_hidden(sheet, r)
@@ -2085,8 +2087,8 @@ class _FlatTable:
         if heading is not None and levels:
             first_col = levels[0][1]
             if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
-                self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} is a heading "
-                                           f"across the table ({heading.strip()[:60]!r}); skipped")
+                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} is a heading across the table "
+                                                        f"({heading.strip()[:60]!r}); skipped"))
                 return True
             # The rows below leave the first level blank: the heading is their
             # first level, written in its column only (not in every column it spans).
@@ -2097,8 +2099,7 @@ class _FlatTable:
             sheet.cells.pop(anchor, None)
             sheet.put(r, first_col, heading)
         if _repeats_header(sheet, r, n_cols, header_texts):
-            self.reader.notices.append(f"{sheet.where(cell_ref(r, 0))}: row {r + 1} repeats the header "
-                                       "row; skipped")
+            self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
             return True
         return False
 
@@ -2271,8 +2272,8 @@ class _FlatTable:
         """The indicator codes of a row's cell, added to ``holder``'s (each once)."""
         codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
         if holder is None:
-            self.reader.notices.append(f"{sheet.where(ind_ref)}: indicators on a row with no priority, "
-                                       "aim or objective; ignored")
+            self.reader.notices.append(sheet.notice(ind_ref, "indicators on a row with no priority, aim or objective; "
+                                                    "ignored"))
             return
         refs = holder.get("indicators")
         if not isinstance(refs, CellList):
@@ -2286,24 +2287,26 @@ class _FlatTable:
                 refs.append(item)
                 have.add(code)
 
-    def notices(self) -> list[str]:
+    def notices(self) -> list[Notice]:
         """What the reading did that a person should know, one notice each."""
         file = self.reader.file
         out = []
         if self.timescale_notes:
-            out.append(f"{file}: a timescale on a row without a milestone is kept in that node's notes: "
-                       + ", ".join(self.timescale_notes))
+            out.append(Notice.at(Location(file), "a timescale on a row without a milestone is kept in that node's "
+                                 "notes: " + ", ".join(self.timescale_notes)))
         if self.conflicts:
-            out.append(f"{file}: values that differ from the first one given were ignored: " + "; ".join(self.conflicts))
+            out.append(Notice.at(Location(file), "values that differ from the first one given were ignored: "
+                                 + "; ".join(self.conflicts)))
         if self.unplaced_statuses:
-            out.append(f"{file}: a status on a row without a milestone is not part of the plan, as only milestones "
-                       "have a status in the format (rate each milestone on its own row): "
-                       + _named(self.unplaced_statuses, ", "))
+            out.append(Notice.at(Location(file), "a status on a row without a milestone is not part of the plan, as only "
+                                 "milestones have a status in the format (rate each milestone on its own row): "
+                                 + _named(self.unplaced_statuses, ", ")))
         if self.unrated:
-            out.append(f"{file}: a status that gives none yet was read as no status: " + _named(self.unrated, ", "))
+            out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "
+                                 + _named(self.unrated, ", ")))
         if self.joined:
-            out.append(f"{file}: the timescales of a milestone merged over several rows were joined with "
-                       f"'; ': {', '.join(self.joined)}")
+            out.append(Notice.at(Location(file), "the timescales of a milestone merged over several rows were joined "
+                                 f"with '; ': {', '.join(self.joined)}"))
         return out
 
 

@@ -35,7 +35,7 @@ from .frameworks import Framework, get_framework
 if TYPE_CHECKING:
     from ..reference.catalogue import Catalogue
 
-__all__ = ["Plan", "Location", "BrokenRef", "require_plan"]
+__all__ = ["Plan", "Location", "Notice", "BrokenRef", "require_plan"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,47 @@ class Location:
         return where(self.file, self.line, self.column, self.sheet, self.cell)
 
 
+class Notice(str):
+    """Something loading a plan passed over without failing (a hidden sheet not read, a CSV file
+    read as Windows-1252), for a tool to show: the text the command line prints, which is a
+    ``str`` as it always was, that also knows where it is and what it says apart from that.
+
+    ``location`` is where the notice points (all ``None`` where the loader knew no place, as for
+    a notice given as plain text), ``message`` the text after the location.
+
+    >>> n = Notice.at(Location("plan.xlsx", sheet="milestones", cell="C14"), "row 14 repeats the header row")
+    >>> n, n.message, n.location.cell
+    ('plan.xlsx:milestones!C14: row 14 repeats the header row', 'row 14 repeats the header row', 'C14')
+    >>> Notice.of("read as Windows-1252").location == Location()
+    True
+    """
+
+    location: Location
+    message: str
+
+    def __new__(cls, text: str, location: Location | None = None, message: str | None = None) -> Notice:
+        # (str's own pickling makes a subclass with its text alone, then sets its attributes)
+        self = super().__new__(cls, text)
+        self.location = location or Location()
+        self.message = text if message is None else message
+        return self
+
+    @classmethod
+    def at(cls, location: Location, message: str) -> Notice:
+        """A notice about ``location``, written ``location: message`` as every notice begins."""
+        return cls(f"{location}: {message}", location, message)
+
+    @classmethod
+    def of(cls, text: str) -> Notice:
+        """``text`` as a notice: itself if it is one, else a notice with no known location (a
+        notice a tool appended to ``plan.notices`` as plain text)."""
+        return text if isinstance(text, Notice) else cls(str(text))
+
+    def to_dict(self) -> dict[str, object]:
+        """The notice as the findings document writes it: its message and location."""
+        return {"message": self.message, "location": self.location.to_dict()}
+
+
 @dataclass(frozen=True)
 class BrokenRef:
     """A reference from a node (or group) to an id that does not exist."""
@@ -95,8 +136,10 @@ class Plan:
         The file it was loaded from; ``None`` for a plan given as text, bytes or a mapping with no
         ``name`` (its findings then have no file either, and messages say ``<plan>``).
     notices : list[str]
-        What loading a spreadsheet passed over without failing (sheets or columns it ignored, a
-        CSV file read as Windows-1252), for a tool to show: the command line prints them.
+        What loading passed over without failing (sheets or columns it ignored, a CSV file read
+        as Windows-1252, hidden rows read, a lead too long to split), for a tool to show: the
+        command line prints them, and ``og.check`` puts them in its report. Each is a
+        :class:`Notice`, a ``str`` that also has its ``location`` and ``message``.
 
     Examples
     --------

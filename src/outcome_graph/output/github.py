@@ -5,7 +5,8 @@ line of the plan it is about, in the pull request's changed files and in the run
 
     ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead.
 
-Errors are ``error`` annotations, warnings ``warning`` and info ``notice``. GitHub reads ``%``,
+Errors are ``error`` annotations, warnings ``warning`` and info ``notice``; so are the notices of
+loading a plan (a hidden row read, a sheet not read), titled ``outcome-graph notice``. GitHub reads ``%``,
 line breaks and (in the properties) ``:`` and ``,`` as syntax, so they are written as their
 percent-escapes; a finding located in a workbook sheet names the file and the cell in its message.
 """
@@ -21,6 +22,7 @@ from ..findings import Finding, Report
 
 if TYPE_CHECKING:
     from ..errors import Problem
+    from ..model.plan import Notice
 
 __all__ = ["to_github"]
 
@@ -65,6 +67,20 @@ def problem_annotation(problem: Problem) -> str:
                     "outcome-graph: the plan cannot be read", message)
 
 
+def notice_annotation(notice: Notice) -> str:
+    """The workflow command for a notice of loading a plan (a ``notice``, at its line where it
+    has one; a workbook's cell is named in the message).
+
+    >>> from outcome_graph.model.plan import Location, Notice
+    >>> print(notice_annotation(Notice.at(Location("plan.xlsx", sheet="milestones", cell="A9"), "row 9 repeats the header row")))
+    ::notice file=plan.xlsx,title=outcome-graph notice::plan.xlsx:milestones!A9: row 9 repeats the header row
+    """
+    loc = notice.location
+    file = real_file(loc.file)
+    message = notice.message if file == loc.file and not loc.sheet else str(notice)
+    return _command("notice", file, None if loc.sheet else loc.line, loc.column, "outcome-graph notice", message)
+
+
 def _command(level: str, file: str | None, line: int | None, column: int | None, title: str, message: str) -> str:
     """A workflow command: its level, where (a line only where there is one; a workbook's cell is
     named in the message), its title and message, escaped."""
@@ -81,6 +97,8 @@ def _command(level: str, file: str | None, line: int | None, column: int | None,
 
 def to_github(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> str:
     """Every finding of the reports as an annotation, in file order (suppressed ones left out),
-    after the problems of plans that could not be read, if any."""
+    each plan's after the notices of loading it, and all after the problems of plans that could
+    not be read, if any."""
     return "\n".join([*map(problem_annotation, problems),
-                      *(annotation(f) for report in reports for f in report.findings)])
+                      *(line for report in reports for line in [*map(notice_annotation, report.located_notices()),
+                                                                 *map(annotation, report.findings)])])

@@ -4,6 +4,8 @@ CI dashboards (Jenkins, GitLab, Azure) show JUnit results; a rule that reports n
 passing test, one that reports findings at or above ``fail-on`` is a failure listing them, and one
 with only findings below ``fail-on`` passes with them in its output. A rule that was not run (left
 out by ``select``, ``ignore`` or ``--min-severity``) is no test: listed, it read as one that passed.
+The notices of loading a plan (a hidden row read, a sheet not read) are no test either: they are
+the ``system-out`` of its suite, a line each (``notice: plan.xlsx: ...``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,9 @@ def to_junit(reports: Report | Sequence[Report]) -> str:
             else:
                 out = ET.SubElement(case, "system-out")
                 out.text = _xml_text(lines)
+        if report.notices:
+            said = ET.SubElement(suite, "system-out")
+            said.text = _xml_text("\n".join(f"notice: {n}" for n in report.notices))
         suite.set("tests", str(len(codes)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

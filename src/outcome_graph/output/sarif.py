@@ -13,6 +13,7 @@ from ..findings import Finding, Report, as_reports, without_figures
 
 if TYPE_CHECKING:
     from ..errors import Problem
+    from ..model.plan import Notice
 
 __all__ = ["to_sarif", "sarif_document"]
 
@@ -43,7 +44,8 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     where a baseline was applied, every result has a ``baselineState``: ``new``, or
     ``unchanged`` with an external suppression for a finding in the baseline). ``problems`` are
     those of plans that could not be read: the run's invocation then did not succeed, and lists
-    each as an error notification at its place in the file."""
+    each as an error notification at its place in the file. The notices of loading the plans
+    (``report.notices``) are the invocation's ``note`` notifications, after the problems."""
     from ..rules import registry
 
     rules = registry()
@@ -119,9 +121,10 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
         "results": results,
         "columnKind": "unicodeCodePoints",
     }
-    if problems:
-        run["invocations"] = [{"executionSuccessful": False,
-                               "toolExecutionNotifications": [_notification(p) for p in problems]}]
+    notes = [*map(_notification, problems),
+             *(_notice_notification(n, report.plan_id) for report in reports for n in report.located_notices())]
+    if notes:
+        run["invocations"] = [{"executionSuccessful": not problems, "toolExecutionNotifications": notes}]
     return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
@@ -135,14 +138,32 @@ def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any]
 
 def _notification(problem: Problem) -> dict[str, Any]:
     """A problem that stops a plan being read, as a SARIF tool notification."""
-    note: dict[str, Any] = {"level": "error", "message": {"text": str(problem) if problem.sheet else problem.message},
-                            "descriptor": {"id": "plan-cannot-be-read"}}
-    file = real_file(problem.file)
-    if file:
-        line = None if problem.sheet else problem.line
-        note["locations"] = [{"physicalLocation": _physical(file, line, problem.column)}]
-    elif problem.file:  # (standard input: no file to point at, its place said in the message)
-        note["message"]["text"] = str(problem)
+    return _tool_notification("error", "plan-cannot-be-read", problem.message, str(problem), problem.file,
+                              problem.line, problem.column, problem.sheet)
+
+
+def _notice_notification(notice: Notice, plan_id: str) -> dict[str, Any]:
+    """A notice of loading a plan (a hidden row read, a sheet not read), as a SARIF tool
+    notification of level ``note``, its plan (and a workbook's sheet and cell) as properties."""
+    loc = notice.location
+    note = _tool_notification("note", "plan-notice", notice.message, str(notice), loc.file, loc.line, loc.column,
+                              loc.sheet)
+    note["properties"] = {"plan": plan_id, **({"sheet": loc.sheet, "cell": loc.cell} if loc.sheet else {})}
+    return note
+
+
+def _tool_notification(level: str, descriptor: str, message: str, whole: str, file: str | None, line: int | None,
+                       column: int | None, sheet: str | None) -> dict[str, Any]:
+    """A SARIF tool notification at its place in the file; ``whole`` is the message with its place
+    written before it, the text where SARIF cannot point at the place (a workbook's cell; standard
+    input, which is no file)."""
+    note: dict[str, Any] = {"level": level, "message": {"text": whole if sheet else message},
+                            "descriptor": {"id": descriptor}}
+    real = real_file(file)
+    if real:
+        note["locations"] = [{"physicalLocation": _physical(real, None if sheet else line, column)}]
+    elif file:
+        note["message"]["text"] = whole
     return note
 
 

@@ -10,6 +10,7 @@ from ..config import Config
 from ..errors import ConfigError, OutcomeGraphError
 from ..findings import Finding, Report
 from ..graph.facts import PlanFacts
+from ..model.plan import Notice
 from ..severity import SEVERITIES
 from .context import LazyGraph, RuleContext
 from .registry import Rule, registry
@@ -252,7 +253,8 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     # (the facts go with the report: a command that draws the plan next reads them again, and
     # letting go of a large plan's facts here would cost the check their freeing)
     return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts,
-                  rules={r.code: config.severity_of(r.code, r.severity) for r in rules})
+                  rules={r.code: config.severity_of(r.code, r.severity) for r in rules},
+                  notices=[Notice.of(n) for n in plan.notices])
 
 
 def _check_finding(f: object) -> None:
