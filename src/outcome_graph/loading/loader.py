@@ -897,15 +897,16 @@ def long_lead_notices(plan: Plan) -> list[Notice]:
     """A notice for each lead kept whole because it has too many separators to be a list of
     owners (:func:`~outcome_graph.analysis.owners.too_many_parts`), at the first node that writes
     it: it is counted as one owner, and without the notice a reader of the findings would not
-    know why."""
+    know why. The leads are those :func:`build_plan` gathered (``plan.lead_texts``)."""
     from ..analysis.owners import MAX_LEAD_SEPARATORS, too_many_parts
     from ..rules._common import short
 
+    long = {text for text in plan.lead_texts if too_many_parts(text)}
     writers: dict[str, list[str]] = {}  # a lead too long to split -> the nodes that write it
-    for node in plan.nodes.values():
+    for node in plan.nodes.values() if long else ():
         lead = node.__dict__.get("lead")
         for text in [lead] if isinstance(lead, str) else lead or ():
-            if too_many_parts(text):
+            if text in long:
                 writers.setdefault(text.strip(), []).append(node.id)
     notices = []
     for text, nodes in writers.items():
@@ -998,6 +999,7 @@ def build_plan(
 
     nodes = plan.nodes
     parents_of = plan.parents
+    lead_texts = plan.lead_texts
     no_position = (None, None)
     meta = document.plan
     known = frameworks()
@@ -1048,6 +1050,12 @@ def build_plan(
             return
         if fields.get("indicators"):
             referring.append(node)
+        lead = fields.get("lead")
+        if lead:
+            if lead.__class__ is str:
+                lead_texts.add(lead)
+            else:
+                lead_texts.update(lead)
         parent_field = fields.get("parent")
         parents_field = fields.get("parents")
         if not parent_field and not parents_field:

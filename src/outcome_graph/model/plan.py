@@ -178,6 +178,9 @@ class Plan:
     #: Ids the loader made from a node's position (a flat table with no id columns): they say
     #: where a node is, not which node it is (``diff`` matches such nodes by title).
     generated_ids: set[str] = field(default_factory=set)
+    #: Every lead text the nodes write (a list lead's each item), gathered while the plan is built,
+    #: so that the loader's test of each for length is made once per text, not once per node.
+    lead_texts: set[str] = field(default_factory=set, repr=False, compare=False)
 
     # --- the plan block -------------------------------------------------------------------
     @property
