@@ -482,3 +482,20 @@ def test_a_configuration_found_above_the_plan_reads_its_rule_files_beside_itself
     out = subprocess.run([*og_command(), "check", "plan.yaml", "--format", "json"], capture_output=True, text=True,
                          cwd=plans, timeout=120)
     assert [f["rule"] for f in __import__("json").loads(out.stdout)["findings"]] == ["LOC001"], out.stderr
+
+
+def test_a_plan_written_as_a_folder_of_csv_files_is_configured_from_inside_the_folder(tmp_path: Path):
+    # (the folder is the plan, as a file is: an outcome-graph.toml kept with its CSV files applies,
+    # over one beside the folder)
+    folder = tmp_path / "plan-csv"
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "milestones.csv").write_text("id,title,timescale\nM1,Audit,June 2013\n")
+    (tmp_path / "outcome-graph.toml").write_text('select = ["OG1"]\n')
+    (folder / "outcome-graph.toml").write_text('select = ["OG4"]\n')
+    config = discover_config(folder)
+    assert [layer.source for layer in config.layers] == [str(folder / "outcome-graph.toml")]
+    assert {f.rule[:3] for f in og.check(og.load(folder), config)} == {"OG4"}
+    out = subprocess.run([*og_command(), "check", "plan-csv", "--format", "json"], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120)
+    assert {f["rule"][:3] for f in __import__("json").loads(out.stdout)["findings"]} == {"OG4"}, out.stderr

@@ -529,7 +529,7 @@ CONFIG_NAMES = ("pyproject.toml", "outcome-graph.toml")
 
 def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
     """The folders a plan's configuration is looked for in, nearest first: the plan's own (the
-    current folder without a plan), then each above it, up to the root of its repository (the
+    current folder without a plan; a plan written as a folder of CSV files, that folder), then each above it, up to the root of its repository (the
     folder holding ``.git``, searched last) or of the file system. A repository's plans are
     not configured from whatever lies above its checkout (a home folder's ``pyproject.toml``).
 
@@ -539,7 +539,11 @@ def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
     >>> [p.relative_to(repo).as_posix() for p in searched_folders(repo / "plans" / "plan.yaml")]
     ['plans', '.']
     """
-    folder = Path(plan_path).resolve().parent if plan_path else Path.cwd()
+    if plan_path:
+        path = Path(plan_path).resolve()
+        folder = path if path.is_dir() else path.parent
+    else:
+        folder = Path.cwd()
     folders = []
     for candidate in [folder, *folder.parents]:
         folders.append(candidate)
