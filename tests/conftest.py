@@ -62,3 +62,13 @@ def og_command() -> list[str]:
 
 
 PLAN_HEADER = "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+
+
+def csv_plan(folder: Path, **tables: str) -> Path:
+    """A plan written as a folder of CSV files: its plan.csv (plan ``p``, the year from April 2011)
+    and a ``NAME.csv`` for each of ``tables`` (NAME=text)."""
+    folder.mkdir()
+    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    for name, text in tables.items():
+        (folder / f"{name}.csv").write_text(text)
+    return folder

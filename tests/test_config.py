@@ -13,7 +13,7 @@ import outcome_graph as og
 from outcome_graph.config import Config, ConfigLayer, discover_config
 from outcome_graph.errors import ConfigError
 
-from .conftest import og_command
+from .conftest import csv_plan, og_command
 
 
 def layers(*dicts):
@@ -487,10 +487,7 @@ def test_a_configuration_found_above_the_plan_reads_its_rule_files_beside_itself
 def test_a_plan_written_as_a_folder_of_csv_files_is_configured_from_inside_the_folder(tmp_path: Path):
     # (the folder is the plan, as a file is: an outcome-graph.toml kept with its CSV files applies,
     # over one beside the folder)
-    folder = tmp_path / "plan-csv"
-    folder.mkdir()
-    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "milestones.csv").write_text("id,title,timescale\nM1,Audit,June 2013\n")
+    folder = csv_plan(tmp_path / "plan-csv", milestones="id,title,timescale\nM1,Audit,June 2013\n")
     (tmp_path / "outcome-graph.toml").write_text('select = ["OG1"]\n')
     (folder / "outcome-graph.toml").write_text('select = ["OG4"]\n')
     config = discover_config(folder)

@@ -24,7 +24,7 @@ from outcome_graph.loading.spreadsheet import notice_lines, parse_period
 from outcome_graph.convert import write_plan
 from outcome_graph.output.workbook import write_workbook
 
-from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, og_command
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, csv_plan, og_command
 
 PERIOD = "2011-04-01..2012-03-31"
 
@@ -374,11 +374,8 @@ def test_an_impossible_period_in_a_plan_sheet_says_what_is_wrong_with_it(tmp_pat
 
 
 def test_a_capacity_that_is_not_a_whole_number_says_so_at_its_cell(tmp_path: Path):
-    folder = tmp_path / "plan-csv"
-    folder.mkdir()
-    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "owners.csv").write_text('id,name,capacity\nA,"Team\nA",2.5\nB,Team B,-4\n')
-    (folder / "priorities.csv").write_text("id,title,lead\nP1,Safe,A\n")
+    folder = csv_plan(tmp_path / "plan-csv", owners='id,name,capacity\nA,"Team\nA",2.5\nB,Team B,-4\n',
+                      priorities="id,title,lead\nP1,Safe,A\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
     # (a CSV file has no sheets: the line its row starts on, and the column)
@@ -1168,12 +1165,9 @@ def test_choices_written_as_a_person_writes_them_in_a_cell(tmp_path: Path):
 def test_a_percentage_saved_in_a_csv_file_is_read_as_in_a_workbook(tmp_path: Path):
     # A workbook's cell showing 71% holds 0.71 and reads as 71; saved as CSV, the program writes
     # the text "71%": a number column reads it the same way, not as an error.
-    folder = tmp_path / "plan-csv"
-    folder.mkdir()
-    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "indicators.csv").write_text("id,title,direction,baseline.period,baseline.value\n"
-                                           "NI 72,Early years,increase,2010-11,71%\n")
-    (folder / "targets.csv").write_text("node,period,value,change\nNI 72,2011-12,60.5 %,-10%\n")
+    folder = csv_plan(tmp_path / "plan-csv",
+                      indicators="id,title,direction,baseline.period,baseline.value\nNI 72,Early years,increase,2010-11,71%\n",
+                      targets="node,period,value,change\nNI 72,2011-12,60.5 %,-10%\n")
     ind = load_path(folder).nodes["NI 72"]
     assert ind.baseline.value == 71 and ind.targets[0].value == 60.5 and ind.targets[0].change == "-10%"
     (folder / "targets.csv").write_text("node,period,value\nNI 72,2011-12,60%%\n")
@@ -1204,11 +1198,8 @@ def test_a_formula_error_saved_in_a_csv_file_is_an_error_naming_its_cell(tmp_pat
     # A lead looked up with a formula that found nothing shows #N/A, and a title typed "- Review"
     # #NAME?; saved as CSV these are the texts "#N/A" and "#NAME?": as in a workbook, an error at
     # the cell (every file's at once), not an owner called "#N/A".
-    folder = tmp_path / "plan-csv"
-    folder.mkdir()
-    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "milestones.csv").write_text("id,title,lead\nM1,Audit,#N/A\n")
-    (folder / "objectives.csv").write_text("id,title\nO1,#NAME?\n")
+    folder = csv_plan(tmp_path / "plan-csv", milestones="id,title,lead\nM1,Audit,#N/A\n",
+                      objectives="id,title\nO1,#NAME?\n")
     with pytest.raises(PlanError) as info:
         load_path(folder)
     assert [(p.file, p.line, p.cell) for p in info.value.problems] == [
@@ -1236,10 +1227,7 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
     assert ("actions.csv:2 (column B) timescale: '11-Jun', as a spreadsheet program saves a date it made of what was "
             "typed") in notices
     assert ":3 (column B)" not in notices and "actions!" not in notices
-    folder = tmp_path / "plan-csv"
-    folder.mkdir()
-    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "milestones.csv").write_text('id,title,timescale\nM1,"Audit\nthe junctions",June 11\nM2,Report,3-sep\n')
+    folder = csv_plan(tmp_path / "plan-csv", milestones='id,title,timescale\nM1,"Audit\nthe junctions",June 11\nM2,Report,3-sep\n')
     assert "milestones.csv:4 (column C) timescale: '3-sep'" in "\n".join(load_path(folder).notices)
 
 
@@ -1361,10 +1349,7 @@ def test_a_status_written_as_a_rag_colour_is_the_status_it_stands_for(tmp_path: 
     # the status column of either form reads those as the format's statuses.
     flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", word]]})
     assert load_path(flat, period=PERIOD).nodes["M1"].status == status
-    folder = tmp_path / "plan-csv"
-    folder.mkdir()
-    (folder / "plan.csv").write_text(f"format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "milestones.csv").write_text(f"id,title,status\nM1,Audit,{word}\n")
+    folder = csv_plan(tmp_path / "plan-csv", milestones=f"id,title,status\nM1,Audit,{word}\n")
     assert load_path(folder).nodes["M1"].status == status
 
 
@@ -1764,10 +1749,7 @@ def test_a_status_that_gives_none_yet_is_no_status_and_named_in_a_notice(tmp_pat
     plan = load_path(flat, period=PERIOD)
     assert [m.status for m in plan.of_kind("milestone")] == [None, "on_track"]
     assert f"{flat}: a status that gives none yet was read as no status: Actions!B2 {word!r}" in plan.notices
-    folder = tmp_path / "plan-csv"
-    folder.mkdir()
-    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
-    (folder / "milestones.csv").write_text(f"id,title,status\nM1,Audit,{word}\nM2,Repaint,Amber\n")
+    folder = csv_plan(tmp_path / "plan-csv", milestones=f"id,title,status\nM1,Audit,{word}\nM2,Repaint,Amber\n")
     plan = load_path(folder)
     assert [m.status for m in plan.of_kind("milestone")] == [None, "at_risk"]
     assert any(n.endswith(f"the status {word!r} gives none yet; read as no status") and "milestones.csv:2" in n
