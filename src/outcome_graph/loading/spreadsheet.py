@@ -1119,7 +1119,7 @@ class _Reader:
 
     def __init__(self, sheets: list[RawSheet], file: str, stem: str, period: str | None) -> None:
         self.sheets = sheets
-        self.sheet_of: dict[tuple[str | None, str | None], RawSheet] = {(sheet.file, sheet.name): sheet for sheet in sheets}
+        self.sheet_of = _by_place(sheets)
         self.file = file
         self.stem = stem
         self.period = period
@@ -1836,8 +1836,13 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
     except PlanError as exc:
         if not any(sheet.csv for sheet in sheets):
             raise
-        sheet_of: dict[tuple[str | None, str | None], RawSheet] = {(sheet.file, sheet.name): sheet for sheet in sheets}
+        sheet_of = _by_place(sheets)
         raise PlanError([_at_line(problem, sheet_of.get((problem.file, problem.sheet))) for problem in exc.problems]) from None
+
+
+def _by_place(sheets: Iterable[RawSheet]) -> dict[tuple[str | None, str | None], RawSheet]:
+    """The sheets by where they are: (file, sheet name), as a row or a problem names its place."""
+    return {(sheet.file, sheet.name): sheet for sheet in sheets}
 
 
 def _at_line(problem: Problem, sheet: RawSheet | None) -> Problem:
