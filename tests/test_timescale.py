@@ -1553,3 +1553,32 @@ def test_due_is_shown_as_by_in_messages_and_tables() -> None:
     assert row["interpretation"] == "'Due June 2011' read as by the end of June 2011"
     [found] = og.check(plan, {"select": ["OG403"]}).findings
     assert "('Due June 2011' read as by the end of June 2011)" in found.message, found.message
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("June 11/2012", THURROCK, ["2011-06"], "'June 11/2012' read as June 2011, in the financial year 2011-12"),
+    ("June 11/2012", None, ["2011-06"], "June 2011, in the financial year 2011-12"),
+    ("Jan 11/2012", THURROCK, ["2012-01"], "January 2012, in the financial year 2011-12"),
+    ("June 11/2012", SCHOOL_YEAR, ["2012-06"], "June 2012, in the academic year 2011-12"),
+    ("June 15/2012", THURROCK, ["2012-06-15"], "'June 15/2012' read as 15 June 2012"),
+    ("June 5/2012", None, ["2012-06-05"], "'June 5/2012' read as 5 June 2012"),
+])
+def test_a_month_then_a_number_and_a_year_after_a_slash(
+        text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    # ('June 11/2012' was November 2012 and 'June 5/2012' May 2012: the number after a month was read
+    # as a month, the June dropped) a split year is read as 'June 2011/12' is, a number that can be a
+    # day of the month as 'June 15, 2012' is
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    if "11/2012" in text:
+        assert t.intervals == parse_timescale(text.replace("11/2012", "2011/12"), period).intervals
+
+
+@pytest.mark.parametrize("text", ["June 32/2012", "Feb 30/2012"])
+def test_a_month_then_a_number_that_cannot_be_its_day_is_not_a_date(text: str) -> None:
+    # ('June 32/2012' was June 2011 in a 2011-12 plan, the only June in it, the 2012 dropped)
+    t = parse_timescale(text, THURROCK)
+    assert t.kind == "undated", t.interpretation
+    assert "is not a valid date" in t.interpretation
+

@@ -84,7 +84,10 @@ reads them).
   2011/12 to 2012/13``), and so is every split year in a plan whose period is one academic year
   (1 September to 31 August) unless the timescale says "financial" or "FY". A month or day without a
   year right before a split year is that month of the year (``June 11-12`` is June 2011, ``Jan 11/12``
-  January 2012, ``Jan 2011/12`` too; in a plan for one academic year ``June 2011/12`` is June 2012).
+  January 2012, ``Jan 2011/12`` too; in a plan for one academic year ``June 2011/12`` is June 2012),
+  and so is one before a split year written ``11/2012`` (``June 11/2012`` is ``June 2011/12``). Any other
+  number after a month name is never a month: before a slash and a year it is the day when it can be
+  one (``June 15/2012`` is 15 June 2012, as ``June 15, 2012`` is; ``June 32/2012`` is not a date).
   ``YYYY-MM`` whose second part is not the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
@@ -698,7 +701,7 @@ _ALTERNATIVES = [
     # 'May-15' alone is a spreadsheet's May 2015)
     r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
     r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
-    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y2>" + _Y4 + r")(?!\d)"
+    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|(?:,?\s*|(?P<md_sl>\s*/\s*)))(?P<md_y2>" + _Y4 + r")(?!\d)"
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + _MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
@@ -721,6 +724,8 @@ _ALTERNATIVES = [
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
 _DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
+#: a month name right before a number ('June ' of 'June 11/2012')
+_MONTH_BEFORE_RE = re.compile(r"(?<![a-z])" + _MON_BODY + r"\.?\s+$", _FLAGS)
 _DAY_MONTH_RE = re.compile(_DAY_MONTH, _FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
@@ -1163,6 +1168,12 @@ def _handle_dn(m: re.Match[str], text: str) -> _Item | None:
 
 def _handle_my(m: re.Match[str], text: str) -> _Item | None:
     month, year = int(m["my_m"]), int(m["my_y"])
+    if _MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+        # a number after a month name is not a month: in 'June 11/2012' it starts the split year
+        # 2011/12 (see _handle_md, which reads one that can be a day: 'June 15/2012')
+        if len(m["my_m"]) == 2 and _split_year(_two_digit(m["my_m"]), m["my_y"]) is not None:
+            return _fy_item(_Item(m.start(), m.end()), _two_digit(m["my_m"]), text)
+        return None
     if not 1 <= month <= 12:
         return None
     item = _Item(m.start(), m.end())
@@ -1212,6 +1223,9 @@ def _handle_dr(m: re.Match[str], text: str) -> _Item | None:
 
 
 def _handle_md(m: re.Match[str], text: str) -> _Item:
+    if m["md_sl"] and len(m["md_d"]) == 2 and _split_year(_two_digit(m["md_d"]), m["md_y2"]) is not None:
+        # ('June 11/2012': June of the year 2011/12, as 'June 2011/12' is, not 11 June 2012)
+        return _before_split_year(_month_item(m, "md_mon", None), m, "md_mon")
     y = m["md_y1"] or m["md_y2"]
     return _day_item(m, m["md_mon"], int(m["md_d"]), int(y) if y else None)
 
