@@ -1582,3 +1582,19 @@ def test_a_month_then_a_number_that_cannot_be_its_day_is_not_a_date(text: str) -
     assert t.kind == "undated", t.interpretation
     assert "is not a valid date" in t.interpretation
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June 2011/15", ["2011-06..2015-12"]),
+    ("June 2011-15", ["2011-06..2015-12"]),
+    ("June 2011/2015", ["2011-06..2015-12"]),
+    ("Sept 2011 / 13", ["2011-09..2013-12"]),
+])
+def test_a_month_then_a_span_of_years_runs_from_the_month_to_the_last_year(text: str, expected: list[str]) -> None:
+    # ('June 2011/15' was June 2011, the 15 shown as a label) it reads as 'June 2011 - 2015' does
+    for period in (None, THURROCK, SCHOOL_YEAR):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+        assert t.ends_on_year and t.due_month is None
+        assert t.intervals == parse_timescale(f"{text.split()[0]} 2011 - {expected[0][-7:-3]}", period).intervals
+        assert " to 20" in t.interpretation
+

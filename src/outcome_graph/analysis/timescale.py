@@ -42,7 +42,9 @@ reads them).
   year, rolled back a year when it would otherwise start after the second part
   (``Nov – Feb 12`` is November 2011 to February 2012); a second part without a year takes the
   first year that does not end before the first part. A range that ends before it starts is
-  not read. ``June 11-2012`` is ``June 11 - 2012``, June 2011 to the end of 2012.
+  not read. ``June 11-2012`` is ``June 11 - 2012``, June 2011 to the end of 2012, and a month then a
+  span of years (``June 2011/15``, ``June 2011-15``, ``June 2011/2015``) runs from the month to the end of
+  the last year, as ``June 2011 - 2015`` does (June 2011 to December 2015, ending on a year).
 - **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
   intervals in the order written; repeated identical dates are kept once. A part without a year
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
@@ -1188,7 +1190,10 @@ def _handle_dm(m: re.Match[str], text: str) -> _Item | None:
     if _starts_split_year(m, "dm_y4", text):
         return _before_split_year(_day_item(m, m["dm_mon"], int(m["dm_d"]), None), m, "dm_mon")
     year = int(m["dm_y4"]) if m["dm_y4"] else _two_digit(m["dm_y2"]) if m["dm_y2"] else None
-    return _day_item(m, m["dm_mon"], int(m["dm_d"]), year)
+    item = _day_item(m, m["dm_mon"], int(m["dm_d"]), year)
+    if item.interval is not None and (last := _last_year_after(m, "dm_y4", text)) is not None:
+        return _to_year(item, last, text)
+    return item
 
 
 def _handle_dr(m: re.Match[str], text: str) -> _Item | None:
@@ -1371,7 +1376,32 @@ def _handle_mn(m: re.Match[str], text: str) -> _Item:
     if _starts_split_year(m, "mn_y4", text):
         return _before_split_year(_month_item(m, "mn_mon", None), m, "mn_mon")
     year = int(m["mn_y4"]) if m["mn_y4"] else _two_digit(m["mn_y2"]) if m["mn_y2"] else None
-    return _month_item(m, "mn_mon", year)
+    item = _month_item(m, "mn_mon", year)
+    if (last := _last_year_after(m, "mn_y4", text)) is not None:
+        return _to_year(item, last, text)
+    return item
+
+
+def _last_year_after(m: re.Match[str], group: str, text: str) -> re.Match[str] | None:
+    """The last year of a span of years written after a month's year (``15`` of ``June 2011/15``,
+    ``June 2011-15``), or None: a split year's next year is the split year (``June 2011/12``), and a
+    hyphen before a year of four digits is already a range (``June 2011-2015``)."""
+    if not m[group] or text[m.start(group) - 1] in "/.-":
+        return None
+    rest = _SPLIT_REST_RE.match(text, m.end(group))
+    if rest is None or (len(rest[1]) == 4 and rest[0].startswith("-")):
+        return None
+    last = int(rest[1]) if len(rest[1]) == 4 else _two_digit(rest[1])
+    return rest if last > int(m[group]) + 1 else None
+
+
+def _to_year(item: _Item, last: re.Match[str], text: str) -> _Item:
+    """``June 2011/15``: from the month to the end of the last year, as ``June 2011 - 2015`` is read
+    (the end is a year's, not a month the work falls due in)."""
+    year = int(last[1]) if len(last[1]) == 4 else _two_digit(last[1])
+    joined = _range(item, _year_item(_Item(last.start(1), last.end(1)), year), text[item.start: last.end()])
+    assert joined is not None and joined.interval is not None
+    return joined
 
 
 def _starts_split_year(m: re.Match[str], group: str, text: str) -> bool:
