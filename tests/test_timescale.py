@@ -1598,3 +1598,25 @@ def test_a_month_then_a_span_of_years_runs_from_the_month_to_the_last_year(text:
         assert t.intervals == parse_timescale(f"{text.split()[0]} 2011 - {expected[0][-7:-3]}", period).intervals
         assert " to 20" in t.interpretation
 
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Autumn 2 and Spring 1 2012", ["2011-11..2012-02"], "'Autumn 2 and Spring 1 2012' read as autumn 2 2011 to "
+                                                         "spring 1 2012"),
+    ("Spring 2 & Summer 1 2012", ["2012-02..2012-05"], "spring 2 2012 to summer 1 2012"),
+    ("Autumn 1 and Autumn 2 2011", ["2011-09..2011-12"], "autumn 1 2011 to autumn 2 2011"),
+    ("Autumn 2 2011 and Spring 1 2012", ["2011-11..2012-02"], "autumn 2 2011 to spring 1 2012"),
+    # (halves that are not next to each other are two dates)
+    ("Autumn 1 and Spring 2 2012", ["2011-09..2011-10", "2012-02..2012-04"], "2 dates"),
+])
+def test_two_halves_of_terms_next_to_each_other_joined_by_and_are_their_span(
+        text: str, expected: list[str], says: str) -> None:
+    # ('Autumn 2 and Spring 1 2012' was two dates, as if the work were due twice) as 'Autumn 1 and 2
+    # 2011' is the whole autumn term, they are the span from the first half to the second
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    if len(expected) == 1:
+        assert t.intervals == parse_timescale(text.replace(" and ", " - ").replace(" & ", " - "), THURROCK).intervals
+    t = parse_timescale("Autumn 2 and Spring 1", THURROCK)
+    assert spans(t) == ["2011-11..2012-02"], t.interpretation
+

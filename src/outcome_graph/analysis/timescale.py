@@ -62,7 +62,9 @@ reads them).
   (``Spring 1 2012``, ``Summer term 2``, ``Autumn 1 2011/12``): autumn 1 = September–October, autumn
   2 = November–December, spring 1 = January–February, spring 2 = February–April (to Easter), summer
   1 = April–May, summer 2 = June–July; both halves (``Autumn 1 and 2 2011``, ``Spring 1 & 2``) are
-  the whole term. "Terms" after the years makes every season before it a term
+  the whole term, and a half and the next one joined by "and" are the span from the first to the
+  second, as in a range (``Autumn 2 and Spring 1 2012`` is November 2011 to February 2012; halves
+  apart, ``Autumn 1 and Spring 2 2012``, are two dates). "Terms" after the years makes every season before it a term
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
@@ -880,6 +882,7 @@ class _Item:
     quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
     calendar: bool = False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
     q_n: int = 0  # the number of a quarter without a year ('Q1' in 'Q1 - Q2 2012')
+    half: int = 0  # a half of a school term, counted through the school year: autumn 1 is 1, summer 2 is 6
     season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
     term: bool = False  # a school term ('Summer term 2012')
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
@@ -1317,6 +1320,7 @@ def _term_half(item: _Item, m: re.Match[str], name: str) -> _Item:
         return item
     first, length = _TERM_HALVES[name, n]
     item.term = True
+    item.half = list(_TERM_HALVES).index((name, n)) + 1
 
     def make(y: int) -> tuple[Interval, str]:
         return _months(y, first, *_shift_month(y, first, length)), f"{name} {n} {y}"
@@ -1642,6 +1646,12 @@ def _months_of_years(items: list[_Item], norm: str) -> list[_Item]:
     return kept
 
 
+def _next_halves(a: _Item, b: _Item) -> bool:
+    """Whether ``b`` is the half of a school term right after ``a`` (``Autumn 2 and Spring 1 2012``):
+    joined by 'and', they are one span of time, as both halves of a term are the term."""
+    return bool(a.half and b.half and b.half == a.half % len(_TERM_HALVES) + 1)
+
+
 def _find_items(
     norm: str, skip: tuple[int, int] | None, school_year: bool = False
 ) -> tuple[list[_Item], bool]:
@@ -1704,7 +1714,7 @@ def _find_items(
                 is_range = a.level == b.level and a.level in ("month", "season")  # ('Spring/Summer 2012')
             if not is_range and _AND_GAP_RE.fullmatch(gap):
                 before = _MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
-                is_range = before is not None and before["between"] is not None
+                is_range = (before is not None and before["between"] is not None) or _next_halves(a, b)
             if is_range:
                 r = _range(a, b, norm[a.start: b.end])
                 if r is not None:
