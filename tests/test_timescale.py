@@ -1620,3 +1620,25 @@ def test_two_halves_of_terms_next_to_each_other_joined_by_and_are_their_span(
     t = parse_timescale("Autumn 2 and Spring 1", THURROCK)
     assert spans(t) == ["2011-11..2012-02"], t.interpretation
 
+
+#: every word before a month that the full reader takes as a deadline ('by', 'due', 'end of' ...)
+DEADLINE_WORDS = [
+    "by", "before", "no later than", "not later than", "until", "till", "up to", "deadline", "due", "due by",
+    "due in", "due on", "end", "end of", "the end of", "by end", "by end of", "by the end of", "by the end",
+    "until the end of", "before the end of", "close of", "by close of",
+]
+
+
+@fast
+@given(st.sampled_from(DEADLINE_WORDS), st.sampled_from(MONTHS + ABBREVIATIONS + ["Sept.", "Sep"]),
+       st.integers(0, 99), st.booleans(), cases, st.sampled_from([" ", "  ", "\t", " \n"]))
+def test_the_quick_path_reads_every_deadline_word_as_the_full_reader_does(
+        lead: str, month: str, yy: int, four: bool, case: object, space: str) -> None:
+    # ('due June 2012' and 'before June 2012' went the long way while 'by June 2012' was read
+    # quickly: the quick path takes every deadline word the full reader takes, with the same result)
+    year = f"{2000 + yy}" if four else f"{yy:02d}"
+    text = case(f"{lead.replace(' ', space)}{space}{month} {year}")  # type: ignore[operator]
+    assert timescale._FAST_RE.fullmatch(text) is not None, text
+    t = timescale._read(text, None)
+    assert t == timescale._read_full(text, None)
+    assert t.interpretation.endswith(f"read as by the end of {t.interpretation.split()[-2]} {2000 + yy}")

@@ -149,7 +149,9 @@ reads them).
 - Only the first 1,000 characters of a timescale are read.
 
 Readings are cached (the text and the period are the key), so a plan that repeats the same
-timescales is read once per distinct wording.
+timescales is read once per distinct wording. The commonest forms, a month and year alone or after
+deadline words (``June 11``, ``End September 2012``, ``Due June 2012``, ``no later than June 2012``),
+take a quick path that gives the reading the full reader gives.
 """
 
 from __future__ import annotations
@@ -741,13 +743,16 @@ _CANDIDATE_RE = re.compile(
 #: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase
 #: ('end of the financial year', 'FY end')
 _YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy|ay"
+#: words before a date that make it a deadline: 'by June 2011', 'until the end of June 2011'
+_BY_WORDS = r"by|before|no\s+later\s+than|not\s+later\s+than|until|till"
+_DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
+_END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
 _MODIFIER_RE = re.compile(
     r"(?<![a-z])(?=[bnutdecwfsmlyac])"
-    r"(?:(?P<end>(?:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till)\s+)?(?:the\s+)?"
+    r"(?:(?P<end>(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
-    r"|(?P<by>(?:by|before|no\s+later\s+than|not\s+later\s+than|until|till|up\s+to|deadline"
-    r"|due(?:\s+(?:by|in|on))?))"
+    r"|(?P<by>(?:" + _DEADLINE_WORDS + r"))"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
@@ -1826,8 +1831,10 @@ def _resolve(item: _Item, period: Interval) -> tuple[Interval, str] | str:
     return f"{item.name} occurs more than once in the plan period"
 
 
+#: the commonest forms, a month and year after any deadline words the full reader takes ('June 11',
+#: 'End September 2012', 'Due June 2012'): read directly, with the same result
 _FAST_RE = re.compile(
-    r"\s*(?P<mod>(?:by\s+)?(?:the\s+)?end(?:\s+of)?\s+|by\s+)?(?P<mon>" + _MON_BODY + r")\.?\s*"
+    r"\s*(?P<mod>(?:" + _END_WORDS + r"|" + _DEADLINE_WORDS + r")\s+)?(?P<mon>" + _MON_BODY + r")\.?\s*"
     r"(?:(?P<y4>(?:19|20)\d\d)|(?P<y2>\d\d))\s*",
     _FLAGS,
 )
@@ -1838,8 +1845,9 @@ def _read(raw: object, period: Interval | None) -> Timing:
     if raw is None:
         return _undated("", "no timescale given")
     text = raw if isinstance(raw, str) else str(raw)
-    if (fast := _FAST_RE.fullmatch(text)) is not None:
-        # the commonest form, 'June 11' or 'End September 2012': read directly (same result)
+    if (fast := _FAST_RE.fullmatch(text)) is not None and (
+            # (the full reader looks for deadline words in the 40 characters before the month)
+            fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40):
         year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
         month = _MONTH_NUMBER[fast["mon"][:3].lower()]
         words = f"{_MONTH_NAMES[month]} {year}"
