@@ -8,6 +8,7 @@ update (April 2008 to March 2009).
 from __future__ import annotations
 
 import doctest
+import importlib
 import random
 import time
 from datetime import date, timedelta
@@ -858,8 +859,9 @@ def test_a_large_plan_is_read_well_under_a_second() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-def test_doctests() -> None:
-    result = doctest.testmod(timescale, optionflags=doctest.ELLIPSIS)
+@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader"])
+def test_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(f"{timescale.__name__}.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
 
 
