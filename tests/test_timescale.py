@@ -1644,3 +1644,11 @@ def test_the_quick_path_reads_every_deadline_word_as_the_full_reader_does(
     t = timescale._read(text, None)
     assert t == timescale._read_full(text, None)
     assert t.interpretation.endswith(f"read as by the end of {t.interpretation.split()[-2]} {2000 + yy}")
+
+
+def test_the_quick_path_leaves_deadline_words_spread_over_more_than_40_characters_to_the_full_reader() -> None:
+    # (the full reader looks for deadline words in the 40 characters before a date: one phrase
+    # reads the same whichever path takes it)
+    text = "no   later   than   the   close   of   the   June 2012"
+    assert timescale._read(text, None) == timescale._read_full(text, None)
+    assert timescale._read(text, None).interpretation.startswith("'no later than': ")
