@@ -8,6 +8,7 @@ update (April 2008 to March 2009).
 from __future__ import annotations
 
 import doctest
+import importlib
 import random
 import time
 from datetime import date, timedelta
@@ -858,8 +859,9 @@ def test_a_large_plan_is_read_well_under_a_second() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-def test_doctests() -> None:
-    result = doctest.testmod(timescale, optionflags=doctest.ELLIPSIS)
+@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader"])
+def test_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(f"{timescale.__name__}.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
 
 
@@ -1553,3 +1555,100 @@ def test_due_is_shown_as_by_in_messages_and_tables() -> None:
     assert row["interpretation"] == "'Due June 2011' read as by the end of June 2011"
     [found] = og.check(plan, {"select": ["OG403"]}).findings
     assert "('Due June 2011' read as by the end of June 2011)" in found.message, found.message
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("June 11/2012", THURROCK, ["2011-06"], "'June 11/2012' read as June 2011, in the financial year 2011-12"),
+    ("June 11/2012", None, ["2011-06"], "June 2011, in the financial year 2011-12"),
+    ("Jan 11/2012", THURROCK, ["2012-01"], "January 2012, in the financial year 2011-12"),
+    ("June 11/2012", SCHOOL_YEAR, ["2012-06"], "June 2012, in the academic year 2011-12"),
+    ("June 15/2012", THURROCK, ["2012-06-15"], "'June 15/2012' read as 15 June 2012"),
+    ("June 5/2012", None, ["2012-06-05"], "'June 5/2012' read as 5 June 2012"),
+])
+def test_a_month_then_a_number_and_a_year_after_a_slash(
+        text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    # ('June 11/2012' was November 2012 and 'June 5/2012' May 2012: the number after a month was read
+    # as a month, the June dropped) a split year is read as 'June 2011/12' is, a number that can be a
+    # day of the month as 'June 15, 2012' is
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    if "11/2012" in text:
+        assert t.intervals == parse_timescale(text.replace("11/2012", "2011/12"), period).intervals
+
+
+@pytest.mark.parametrize("text", ["June 32/2012", "Feb 30/2012"])
+def test_a_month_then_a_number_that_cannot_be_its_day_is_not_a_date(text: str) -> None:
+    # ('June 32/2012' was June 2011 in a 2011-12 plan, the only June in it, the 2012 dropped)
+    t = parse_timescale(text, THURROCK)
+    assert t.kind == "undated", t.interpretation
+    assert "is not a valid date" in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June 2011/15", ["2011-06..2015-12"]),
+    ("June 2011-15", ["2011-06..2015-12"]),
+    ("June 2011/2015", ["2011-06..2015-12"]),
+    ("Sept 2011 / 13", ["2011-09..2013-12"]),
+])
+def test_a_month_then_a_span_of_years_runs_from_the_month_to_the_last_year(text: str, expected: list[str]) -> None:
+    # ('June 2011/15' was June 2011, the 15 shown as a label) it reads as 'June 2011 - 2015' does
+    for period in (None, THURROCK, SCHOOL_YEAR):
+        t = parse_timescale(text, period)
+        assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+        assert t.ends_on_year and t.due_month is None
+        assert t.intervals == parse_timescale(f"{text.split()[0]} 2011 - {expected[0][-7:-3]}", period).intervals
+        assert " to 20" in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Autumn 2 and Spring 1 2012", ["2011-11..2012-02"], "'Autumn 2 and Spring 1 2012' read as autumn 2 2011 to "
+                                                         "spring 1 2012"),
+    ("Spring 2 & Summer 1 2012", ["2012-02..2012-05"], "spring 2 2012 to summer 1 2012"),
+    ("Autumn 1 and Autumn 2 2011", ["2011-09..2011-12"], "autumn 1 2011 to autumn 2 2011"),
+    ("Autumn 2 2011 and Spring 1 2012", ["2011-11..2012-02"], "autumn 2 2011 to spring 1 2012"),
+    # (halves that are not next to each other are two dates)
+    ("Autumn 1 and Spring 2 2012", ["2011-09..2011-10", "2012-02..2012-04"], "2 dates"),
+])
+def test_two_halves_of_terms_next_to_each_other_joined_by_and_are_their_span(
+        text: str, expected: list[str], says: str) -> None:
+    # ('Autumn 2 and Spring 1 2012' was two dates, as if the work were due twice) as 'Autumn 1 and 2
+    # 2011' is the whole autumn term, they are the span from the first half to the second
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    if len(expected) == 1:
+        assert t.intervals == parse_timescale(text.replace(" and ", " - ").replace(" & ", " - "), THURROCK).intervals
+    t = parse_timescale("Autumn 2 and Spring 1", THURROCK)
+    assert spans(t) == ["2011-11..2012-02"], t.interpretation
+
+
+#: every word before a month that the full reader takes as a deadline ('by', 'due', 'end of' ...)
+DEADLINE_WORDS = [
+    "by", "before", "no later than", "not later than", "until", "till", "up to", "deadline", "due", "due by",
+    "due in", "due on", "end", "end of", "the end of", "by end", "by end of", "by the end of", "by the end",
+    "until the end of", "before the end of", "close of", "by close of",
+]
+
+
+@fast
+@given(st.sampled_from(DEADLINE_WORDS), st.sampled_from(MONTHS + ABBREVIATIONS + ["Sept.", "Sep"]),
+       st.integers(0, 99), st.booleans(), cases, st.sampled_from([" ", "  ", "\t", " \n"]))
+def test_the_quick_path_reads_every_deadline_word_as_the_full_reader_does(
+        lead: str, month: str, yy: int, four: bool, case: object, space: str) -> None:
+    # ('due June 2012' and 'before June 2012' went the long way while 'by June 2012' was read
+    # quickly: the quick path takes every deadline word the full reader takes, with the same result)
+    year = f"{2000 + yy}" if four else f"{yy:02d}"
+    text = case(f"{lead.replace(' ', space)}{space}{month} {year}")  # type: ignore[operator]
+    assert timescale._FAST_RE.fullmatch(text) is not None, text
+    t = timescale._read(text, None)
+    assert t == timescale._read_full(text, None)
+    assert t.interpretation.endswith(f"read as by the end of {t.interpretation.split()[-2]} {2000 + yy}")
+
+
+def test_the_quick_path_leaves_deadline_words_spread_over_more_than_40_characters_to_the_full_reader() -> None:
+    # (the full reader looks for deadline words in the 40 characters before a date: one phrase
+    # reads the same whichever path takes it)
+    text = "no   later   than   the   close   of   the   June 2012"
+    assert timescale._read(text, None) == timescale._read_full(text, None)
+    assert timescale._read(text, None).interpretation.startswith("'no later than': ")

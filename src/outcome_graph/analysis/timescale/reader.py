@@ -1,0 +1,368 @@
+"""The entry point, :func:`parse_timescale`, its quick path and cache, and the final reading.
+
+Most timescales are a month and year ("June 11", "End September 2012"), read by a quick
+path that gives the full reader's result; the rest are scanned for date expressions
+(:mod:`.scan`), placed in the plan period when they give no year, and turned into one
+:class:`.intervals.Timing` that says how they were read. Readings are cached by text and
+plan period.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .intervals import Interval, Timing, _contains, month_interval
+from .items import _Item
+from .lexicon import _MONTH_NAMES, _MONTH_NUMBER
+from .patterns import (
+    _AS_ABOVE_RE,
+    _DEADLINE_WORDS,
+    _END_WORDS,
+    _EXTERNAL_RE,
+    _FLAGS,
+    _MON_BODY,
+    _NOT_A_YEAR,
+    _ONGOING_RE,
+    _PLACEHOLDER_RE,
+    _SPACES_RE,
+    _TBA_RE,
+    _YEAR_END_RE,
+)
+from .scan import _clean, _find_items
+from .show import _describe, _label, _q
+
+_MAX_CHARS = 1000
+
+
+def _undated(text: str, why: str) -> Timing:
+    return Timing(kind="undated", text=text, interpretation=why)
+
+
+def _counts_school_years(period: Interval) -> bool:
+    """Whether a plan period is one academic year (1 September to 31 August): such a plan counts
+    its years as schools do, so '11/12' and '2011-12' in it are the academic year, not the financial
+    one, unless the timescale says 'financial' or 'FY'."""
+    ps, pe = period.start, period.end
+    return (ps.month, ps.day, pe.month, pe.day) == (9, 1, 8, 31) and pe.year == ps.year + 1
+
+
+def _resolve(item: _Item, period: Interval) -> tuple[Interval, str] | str:
+    """Place an expression without a year in the plan period: (interval, words) or why not."""
+    assert item.make is not None
+    found: list[tuple[Interval, str]] = []
+    ps, pe = period.start, period.end
+    for y in range(max(1, ps.year - 1), min(pe.year, ps.year + 12, 9998) + 1):
+        got = item.make(y)
+        if got is not None and ps <= got[0].start and got[0].end <= pe:
+            found.append(got)
+            if len(found) > 1:
+                break
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return f"no {item.name} falls within the plan period"
+    return f"{item.name} occurs more than once in the plan period"
+
+
+#: the commonest forms, a month and year after any deadline words the full reader takes ('June 11',
+#: 'End September 2012', 'Due June 2012'): read directly, with the same result
+_FAST_RE = re.compile(
+    r"\s*(?P<mod>(?:" + _END_WORDS + r"|" + _DEADLINE_WORDS + r")\s+)?(?P<mon>" + _MON_BODY + r")\.?\s*"
+    r"(?:(?P<y4>(?:19|20)\d\d)|(?P<y2>\d\d))\s*",
+    _FLAGS,
+)
+
+
+def _read(raw: object, period: Interval | None) -> Timing:
+    """Uncached reading of a timescale; see :func:`parse_timescale`."""
+    if raw is None:
+        return _undated("", "no timescale given")
+    text = raw if isinstance(raw, str) else str(raw)
+    if (fast := _FAST_RE.fullmatch(text)) is not None and (
+            # (the full reader looks for deadline words in the 40 characters before the month)
+            fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40):
+        year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
+        month = _MONTH_NUMBER[fast["mon"][:3].lower()]
+        words = f"{_MONTH_NAMES[month]} {year}"
+        if fast["mod"]:
+            words = f"by the end of {words}"
+        return Timing(
+            kind="dated",
+            text=text,
+            intervals=(month_interval(year, month),),
+            interpretation=f"{_q(text)} read as {words}",
+        )
+    return _read_full(text, period)
+
+
+def _read_full(text: str, period: Interval | None) -> Timing:
+    """Reading of a timescale other than the commonest forms."""
+    if not text.strip():
+        return _undated(text, "no timescale given")
+    if period is not None and not isinstance(period, Interval):
+        period = None
+    work = text[:_MAX_CHARS]
+    display, norm = _clean(work)
+    whole = _q(display)
+    cut = " (only the first 1000 characters read)" if len(text) > _MAX_CHARS else ""
+
+    if _AS_ABOVE_RE.fullmatch(norm):
+        return Timing(
+            kind="as_above", text=text, interpretation=f"{whole}: the same timing as the milestone above"
+        )
+    if _PLACEHOLDER_RE.fullmatch(norm):
+        return _undated(text, f"{whole}: no date given")
+
+    ext = _EXTERNAL_RE.search(norm)
+    reference: str | None = None
+    skip: tuple[int, int] | None = None
+    if ext is not None:
+        ref = _SPACES_RE.sub(" ", display[ext.start("ref"): ext.end("ref")]).strip()
+        if len(ref.split()) >= 2:
+            reference, skip = ref, ext.span()
+
+    items, recurring = _find_items(norm, skip, period is not None and _counts_school_years(period))
+    dated = [it for it in items if it.interval is not None]
+    bad = [it for it in items if it.bad is not None]
+    ongoing_words = _ONGOING_RE.search(norm)
+    tba = _TBA_RE.search(norm)
+
+    resolved_from_period = False
+    if not dated and reference is None and ongoing_words is None and not recurring:
+        yearless = [it for it in items if it.make is not None]
+        for it in yearless:
+            year = _NOT_A_YEAR.match(norm, it.end)
+            if year is not None:  # "June 3011": a year was written, not one this can be
+                return _undated(text, f"{_q(display[it.start:year.end()])}: {year.group(1)} is not a year "
+                                      f"from 1900 to 2099{cut}")
+        if yearless:
+            if period is None:
+                it = yearless[0]
+                why = "no plan period was given to place it"
+                return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {why}{cut}")
+            for it in yearless:
+                if it.quarter and (period.start.month, period.start.day) != (4, 1):
+                    # (quarters without a year are counted from April, as in a financial-year plan;
+                    # in a plan that runs from January or September 'Q3' could mean other months)
+                    return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and the plan period "
+                                          f"does not start in April, so its financial-year quarters "
+                                          f"cannot be read{cut}")
+                got = _resolve(it, period)
+                if isinstance(got, str):
+                    return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {got}{cut}")
+                it.interval = got[0]
+                it.short = got[1]
+                it.long = f"{got[1]}, the only {it.name} in the plan period"
+                it.make = None
+            dated = [it for it in items if it.interval is not None]
+            resolved_from_period = True
+        elif (year_end := _YEAR_END_RE.search(norm)) is not None:
+            return _year_end(text, whole, year_end, period, tba, cut)
+
+    if dated:
+        return _dated(
+            text, display, dated, bad, period, tba, ongoing_words, reference, whole, cut, resolved_from_period
+        )
+    if reference is not None:
+        return Timing(
+            kind="external",
+            text=text,
+            interpretation=f"{whole}: timing deferred to the {reference}{cut}",
+            reference=reference,
+        )
+    if ongoing_words is not None or recurring:
+        if period is not None:
+            why = f"{whole}: ongoing, taken as the plan period{cut}"
+            return Timing(kind="ongoing", text=text, intervals=(period,), interpretation=why)
+        why = f"{whole}: ongoing, with no plan period to place it{cut}"
+        return Timing(kind="ongoing", text=text, interpretation=why)
+    if tba is not None:
+        said = "" if tba[0].strip().lower() == display.strip().lower() else f" ({_q(tba[0])})"
+        return _undated(text, f"{whole}: no date given{said}{cut}")
+    if bad:
+        return _undated(text, f"{bad[0].bad}{cut}")
+    return _undated(text, f"{whole}: no date could be read{cut}")
+
+
+def _year_end(
+    text: str, whole: str, m: re.Match[str], period: Interval | None, tba: re.Match[str] | None, cut: str
+) -> Timing:
+    """'By year end', 'End of the financial year': the last month of a plan period of one year.
+
+    The plan's own year is evident only when its period is one financial year (1 April to 31
+    March), or, for a year not called financial, one calendar year; otherwise it is undated.
+    """
+    financial = bool(m["fy1"] or m["fy2"])
+    if period is None:
+        return _undated(text, f"{whole} names no year, and no plan period was given to place it{cut}")
+    ps, pe = period.start, period.end
+    one_fy = (ps.month, ps.day, pe.month, pe.day) == (4, 1, 3, 31) and pe.year == ps.year + 1
+    one_calendar = (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) and pe.year == ps.year
+    if not (one_fy or (one_calendar and not financial)):
+        what = "one financial year (April to March)" if financial else "one financial or calendar year"
+        return _undated(text, f"{whole} names no year, and the plan period is not {what}{cut}")
+    marked = f" (marked {_q(tba[0])})" if tba is not None and tba[0][:2].lower() in ("tb", "to") else ""
+    kind = "financial year" if one_fy else "year"
+    return Timing(
+        kind="dated",
+        text=text,
+        intervals=(month_interval(pe.year, pe.month),),
+        interpretation=f"{whole} read as by the end of {_MONTH_NAMES[pe.month]} {pe.year}, the end of the "
+                       f"plan's {kind}{marked}{cut}",
+    )
+
+
+def _dated(
+    text: str,
+    display: str,
+    dated: list[_Item],
+    bad: list[_Item],
+    period: Interval | None,
+    tba: re.Match[str] | None,
+    ongoing_words: re.Match[str] | None,
+    reference: str | None,
+    whole: str,
+    cut: str,
+    resolved_from_period: bool,
+) -> Timing:
+    """The reading of a timescale that gives at least one date."""
+    # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds time
+    finer = [it.interval for it in dated if it.level != "year" and it.interval is not None]
+    if finer:
+        dated = [
+            it
+            for it in dated
+            if it.level != "year"
+            or it.interval is None
+            or not (it.qualifier or any(_contains(it.interval, f) for f in finer))
+        ]
+
+    notes: list[str] = []
+    if tba is not None and tba[0][:2].lower() in ("tb", "to"):
+        notes.append(f"marked {_q(tba[0])}")
+    if resolved_from_period and len(dated) > 1:
+        notes.append("months placed in the plan period")
+    if reference is not None:
+        notes.append(f"also refers to the {reference}")
+    if bad:
+        notes.append(f"ignored: {bad[0].bad}")
+    note = (" (" + "; ".join(notes) + ")" if notes else "") + cut
+
+    # open-ended starts only: ongoing from the earliest of them
+    if all(it.open for it in dated):
+        first = min(dated, key=lambda it: it.interval)  # type: ignore[arg-type,return-value]
+        start_iv = first.interval
+        assert start_iv is not None
+        src = whole if len(display.strip()) <= 60 else _q(display[first.src_start: first.src_end])
+        # ('Sept 2011 - March 2012 and ongoing': not 'from September 2011 to March 2012 to the end')
+        start = f"{first.short}, then ongoing" if first.is_range else f"ongoing from {first.short}"
+        if period is not None and period.end >= start_iv.start:
+            iv = Interval(start_iv.start, period.end)
+            why = f"{src} read as {start} to the end of the plan period{note}"
+        elif period is not None:
+            iv = start_iv
+            why = f"{src} read as {start}, after the plan period ends{note}"
+        else:
+            iv = start_iv
+            why = f"{src} read as {start} (no plan period to end it){note}"
+        return Timing(kind="ongoing", text=text, intervals=(iv,), interpretation=why)
+
+    if ongoing_words is not None:
+        notes_words = f"also says {_q(ongoing_words[0])}"
+        note = (" (" + "; ".join([*notes, notes_words]) + ")") + cut
+
+    intervals: list[Interval] = []
+    distinct: list[_Item] = []
+    for it in dated:
+        assert it.interval is not None
+        if it.interval not in intervals:
+            intervals.append(it.interval)
+            distinct.append(it)
+
+    year_only = all(it.level == "year" for it in dated)
+    last = max(iv.end for iv in intervals)
+    # (the month is known when any date ending last ends on a month or a finer date)
+    ends_on_year = all(it.year_end for it in dated if it.interval is not None and it.interval.end == last)
+    if len(distinct) == 1 and len(dated) > 1:
+        why = f"{whole} read as {_describe(distinct[0])}, written {len(dated)} times{note}"
+    elif len(distinct) == 1:
+        it = distinct[0]
+        src = _q(display[it.src_start: it.src_end])
+        lead = _label(display[: it.src_start])
+        trail = _label(display[it.src_end:])
+        reading = f"{src} read as {_describe(it)}"
+        if lead:
+            reading = f"{_q(lead, 42)}: {reading}"
+        elif trail and not resolved_from_period:
+            reading = f"{reading} ({_q(trail, 42)})"
+        why = reading + note
+    else:
+        parts: list[str] = []
+        previous_end = 0
+        for it in dated:
+            lead = _label(display[previous_end: it.src_start])
+            previous_end = it.src_end
+            if it not in distinct:
+                continue
+            desc = it.short if it.mod is None and not it.open else _describe(it)
+            parts.append(f"{lead}: {desc}" if lead else desc)
+        shown = parts[:6]
+        more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
+        why = f"{whole} read as {len(parts)} dates: " + "; ".join(shown) + more + note
+    return Timing(
+        kind="dated", text=text, intervals=tuple(intervals), interpretation=why, year_only=year_only,
+        ends_on_year=ends_on_year,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _read_cached(text: str | None, period: Interval | None) -> Timing:
+    return _read(text, period)
+
+
+def parse_timescale(text: str | None, period: Interval | None = None) -> Timing:
+    """Read a milestone's timescale, as written in the plan, into a :class:`Timing`.
+
+    Never raises: what cannot be read is returned as ``undated`` with the reason in
+    ``interpretation``. The reading rules are listed in the module documentation.
+
+    Parameters
+    ----------
+    text
+        The source's words (``"June 11"``, ``"End September 2012"``, ``"TBA"`` ...). ``None``
+        and non-text values are accepted (a non-text value is read as ``str(value)``).
+    period
+        The plan period. It places months given without a year and is the interval of
+        ongoing work; without it such months stay undated.
+
+    Returns
+    -------
+    Timing
+        The reading.
+
+    Examples
+    --------
+    >>> t = parse_timescale("April – July 11")
+    >>> t.kind, str(t.intervals[0])
+    ('dated', '2011-04..2011-07')
+    >>> t.interpretation
+    "'April – July 11' read as April 2011 to July 2011"
+    >>> parse_timescale("End September 2012").interpretation
+    "'End September 2012' read as by the end of September 2012"
+    >>> parse_timescale("See 14-19 Plan").reference
+    '14-19 Plan'
+    >>> from datetime import date
+    >>> plan = Interval(date(2011, 4, 1), date(2012, 3, 31))
+    >>> parse_timescale("March", plan).interpretation
+    "'March' read as March 2012, the only March in the plan period"
+    >>> parse_timescale("TBA").interpretation
+    "'TBA': no date given"
+    """
+    try:
+        if (text is None or type(text) is str) and (period is None or type(period) is Interval):
+            return _read_cached(text, period)
+        return _read(text, period)
+    except Exception:  # pragma: no cover - a last resort; the reader itself is tested not to raise
+        shown = text if isinstance(text, str) else ""
+        return _undated(shown, f"{_q(shown)}: the timescale could not be read")

@@ -1,0 +1,255 @@
+"""Finding the date expressions of a timescale and joining them as they were written.
+
+:func:`_find_items` scans the cleaned text for expressions, reads each with its handler,
+then applies what depends on neighbours: a quarter or season beside another, a month before
+a split year, ranges and lists that share a year, and the words before and after each date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import timedelta
+
+from .days import (
+    _handle_dm,
+    _handle_dn,
+    _handle_dr,
+    _handle_iso,
+    _handle_md,
+    _handle_mn,
+    _handle_my,
+    _handle_nd,
+)
+from .intervals import Interval, _contains, _day_words
+from .items import _Item, _as_academic, _range
+from .lexicon import _DASHES, _DISPLAY
+from .patterns import (
+    _AND_GAP_RE,
+    _CANDIDATE_RE,
+    _DATE_RE,
+    _DETERMINER_RE,
+    _FINANCIAL_RE,
+    _LIST_GAP_RE,
+    _MODIFIER_RE,
+    _ONWARDS_RE,
+    _RANGE_GAP_RE,
+    _SLASH_GAP_RE,
+    _TAG_RE,
+    _YEAR_WORDS_AFTER_RE,
+)
+from .terms import _as_term, _handle_se, _next_halves
+from .years import (
+    _at_year_end,
+    _handle_fy,
+    _handle_fy2,
+    _handle_fyy,
+    _handle_q,
+    _handle_yr,
+    _quarter_beside,
+)
+
+_HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
+    "Q": _handle_q,
+    "ISO": _handle_iso,
+    "ND": _handle_nd,
+    "FY": _handle_fy,
+    "FY2": _handle_fy2,
+    "MY": _handle_my,
+    "DN": _handle_dn,
+    "DR": _handle_dr,
+    "DM": _handle_dm,
+    "MD": _handle_md,
+    "SE": _handle_se,
+    "MN": _handle_mn,
+    "YR": _handle_yr,
+    "FYY": _handle_fyy,
+}
+
+
+def _clean(text: str) -> tuple[str, str]:
+    """(display text, matching text), both the same length as ``text``."""
+    if "<" in text:
+        text = _TAG_RE.sub(lambda m: " " * len(m[0]), text)
+    if text.isascii():
+        return text, text
+    display = text.translate(_DISPLAY)
+    return display, _ascii_digits(display.translate(_DASHES))
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of other scripts as ASCII digits (``٢٠١١`` is 2011, as Python's ``int()`` reads it).
+
+    The patterns match ASCII digits only; each digit stays one character, so positions in the
+    matching text are positions in the display text.
+    """
+    if not any(c.isdecimal() and not c.isascii() for c in text):
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
+
+
+def _months_of_years(items: list[_Item], norm: str) -> list[_Item]:
+    """A month or day without a year written right before a split year (``June 11-12``, ``Jan
+    2011/12``) is that month of the financial (or academic) year, as ``Q3 11-12`` is its quarter: the
+    year says which June is meant (the month was placed in the plan period, or left out for the year)."""
+    kept: list[_Item] = []
+    for item in items:
+        month = kept[-1] if kept else None
+        if (month is None or month.make is None or month.weak or month.level not in ("month", "day")
+                or item.interval is None or item.year_of not in ("financial", "academic")
+                or norm[month.end: item.start].strip()):
+            kept.append(item)
+            continue
+        year = item.interval
+        for y in (year.start.year, year.end.year):
+            got = month.make(y)
+            if got is not None and _contains(year, got[0]):
+                month.interval, month.make, month.end = got[0], None, item.end
+                month.short = got[1]
+                month.long = f"{got[1]}, in {item.long.split(' (')[0]}"
+                break
+        else:
+            kept.append(item)
+    return kept
+
+
+def _find_items(
+    norm: str, skip: tuple[int, int] | None, school_year: bool = False
+) -> tuple[list[_Item], bool]:
+    """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
+
+    ``school_year``: the plan runs for one academic year, so a split year that no word calls
+    financial is an academic year (see :func:`_counts_school_years`).
+    """
+    items: list[_Item] = []
+    recurring = False
+    pos = 0
+    while (candidate := _CANDIDATE_RE.search(norm, pos)) is not None:
+        m = _DATE_RE.match(norm, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        if skip is not None and m.start() >= skip[0] and m.end() <= skip[1]:
+            pos = m.end()
+            continue
+        item = _HANDLERS[m.lastgroup or ""](m, norm)
+        if item is None:  # not a date after all: look again from the next word
+            pos = candidate.start() + 1
+            continue
+        pos = item.end  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
+        items.append(item)
+
+    # a quarter without a year next to one with a year, in a range or a list, is counted as that
+    # one is ('Q1 - Q2 2012': January to June 2012, not a financial-year Q1 left out)
+    for a, b in zip(items, items[1:]):
+        if a.bad is None and b.bad is None and (
+                _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)
+                or _SLASH_GAP_RE.fullmatch(norm, a.end, b.start)):
+            if a.quarter and a.make is not None and b.level == "quarter" and b.interval is not None:
+                _quarter_beside(a, b, before=True)
+            elif b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None:
+                _quarter_beside(b, a, before=False)
+            elif a.season and a.season != "winter" and b.term:
+                _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+    for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
+        split_years = {a.year_of, b.year_of} == {"academic", "financial"} and a.level == b.level == "year"
+        if split_years and not (a.named_year or b.named_year) and (
+                _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+            _as_academic(a if a.year_of == "financial" else b)
+    if school_year and not _FINANCIAL_RE.search(norm):
+        for item in items:
+            if item.year_of == "financial" and item.level == "year" and not item.named_year:
+                _as_academic(item)
+    items = _months_of_years(items, norm)
+
+    # join ranges
+    joined: list[_Item] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        if i + 1 < len(items) and a.bad is None and items[i + 1].bad is None:
+            b = items[i + 1]
+            gap = norm[a.end: b.start]
+            is_range = bool(_RANGE_GAP_RE.fullmatch(gap))
+            if not is_range and _SLASH_GAP_RE.fullmatch(gap):
+                is_range = a.level == b.level and a.level in ("month", "season")  # ('Spring/Summer 2012')
+            if not is_range and _AND_GAP_RE.fullmatch(gap):
+                before = _MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
+                is_range = (before is not None and before["between"] is not None) or _next_halves(a, b)
+            if is_range:
+                r = _range(a, b, norm[a.start: b.end])
+                if r is not None:
+                    joined.append(r)
+                    i += 2
+                    continue
+        joined.append(a)
+        i += 1
+
+    # a month still without a year: 'may' and 'march' in lower case are words, 'the September
+    # Guarantee' is a name, 'each April' is recurring work
+    kept: list[_Item] = []
+    for item in joined:
+        if item.make is not None:
+            if item.weak:
+                continue
+            det = _DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
+            # ('the summer term' is a time, not a name as 'the September Guarantee' is)
+            if det and not (item.term and det["word"].lower() == "the"):
+                recurring = recurring or det["word"].lower() in ("each", "every")
+                continue
+        kept.append(item)
+    joined = kept
+
+    # a list whose first parts give no year takes the year of the part after them ('June and July
+    # 2011', 'Spring, Summer and Autumn 2012'), as the first part of a range does; quarters are
+    # not (one beside a quarter with a year was counted as that one above)
+    for i in range(len(joined) - 2, -1, -1):
+        a, b = joined[i], joined[i + 1]
+        if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")
+                or not _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+            continue
+        for y in (b.interval.start.year, b.interval.start.year - 1):
+            got = a.make(y)
+            if got is not None and got[0].start <= b.interval.start:
+                a.interval, a.make = got[0], None
+                a.short = a.long = got[1]
+                break
+
+    # modifiers before, 'onwards' after
+    previous_end = 0
+    for item in joined:
+        item.src_start, item.src_end = item.start, item.end
+        mod = _MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+        if mod is not None:
+            kind = mod.lastgroup
+            if kind == "for":
+                item.qualifier = True
+            elif kind in ("week", "week_end"):
+                if item.level == "day" and item.interval is not None:
+                    day = item.interval.start
+                    if kind == "week":
+                        item.interval = Interval(day, day + timedelta(days=6))
+                        item.short = item.long = f"the week beginning {_day_words(day)}"
+                    else:
+                        item.interval = Interval(day - timedelta(days=6), day)
+                        item.short = item.long = f"the week ending {_day_words(day)}"
+                    item.level = "week"
+                    item.src_start = mod.start()
+            elif kind in ("from", "between"):
+                item.src_start = mod.start()
+                item.open = kind == "from" and not item.is_range
+            else:
+                item.mod = kind
+                item.src_start = mod.start()
+        after = _YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
+        if after is not None and (after["end"] or item.mod == "end"):
+            item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')
+            _at_year_end(item, after[0])
+        elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
+            _at_year_end(item, mod[0])
+        if (onwards := _ONWARDS_RE.match(norm, item.end)) is not None:
+            item.open = True
+            item.src_end = onwards.end()
+        previous_end = item.src_end
+    return joined, recurring

@@ -1,0 +1,170 @@
+"""Seasons and school terms: ``Autumn 2008``, ``Spring term 2011/12``, ``Summer 1``, ``half term``.
+
+A season is three months (spring = March–May); a school term is the months schools count
+(the spring term is January–April), its halves as schools number them, and a half-term the
+month of its holiday. The same word names either, so which one is meant is read from
+"term" and from the dates written beside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .intervals import Interval, month_interval, _month_words, _months, _shift_month
+from .items import _Item, _safe, _split_year, _two_digit
+from .lexicon import _MONTH_NAMES
+from .show import _q
+
+# (first month, months after it): seasons as in the plan format; school terms
+_SEASONS = {"spring": (3, 2), "summer": (6, 2), "autumn": (9, 2), "winter": (12, 2)}
+_TERMS = {"autumn": (9, 3), "spring": (1, 3), "summer": (4, 3), "winter": (12, 2)}
+
+
+def _as_term(item: _Item) -> None:
+    """Read a season written before a school term (``Spring/Summer term 2012``, ``Spring and Summer
+    term 2012``, ``Autumn 2011 - Summer 2012 terms``) as that term too: the words name two terms."""
+    name = item.season
+
+    def make(y: int) -> tuple[Interval, str]:
+        iv = _season_interval(name, True, y)
+        return iv, _season_words(name, True, iv)[0]
+
+    if item.interval is not None:
+        item.interval, item.short = make(item.interval.start.year)
+        item.long = _season_words(name, True, item.interval)[1]
+    else:
+        item.make, item.name = _safe(make), f"{name} term"
+    item.season, item.term = "", True
+
+
+def _season_interval(name: str, term: bool, year: int) -> Interval:
+    first, length = (_TERMS if term else _SEASONS)[name]
+    y2, m2 = _shift_month(year, first, length)
+    return _months(year, first, y2, m2)
+
+
+def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
+    what = f"the {name} term" if term else name
+    short = f"{name} term {iv.start.year}" if term else f"{name} {iv.start.year}"
+    return short, f"{what} {iv.start.year} ({_month_words(iv)})"
+
+
+def _handle_se(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end(), level="season")
+    name = m["se_n"].lower()
+    if m["se_p"] and not (m["se_p2"] and name != "winter"):
+        return _term_half(item, m, name)
+    if m["se_h"]:
+        return _half_term(item, m, name)
+    # ('Autumn 1 and 2 2011': both halves of the autumn term are the term)
+    term = item.term = bool(m["se_t"] or m["se_t2"] or m["se_p2"]) and name != "winter"
+    if m["se_y"]:
+        year = int(m["se_y"]) if len(m["se_y"]) == 4 else _two_digit(m["se_y"])
+        if m["se_y2"]:
+            nxt = _split_year(year, m["se_y2"])
+            if nxt is None:
+                item.bad = f"{_q(m[0])} does not name consecutive years"
+                return item
+            if term:
+                year = year if name == "autumn" else nxt
+            elif name != "winter":
+                item.bad = f"{_q(m[0])} is ambiguous: which {name} of {m['se_y']}/{m['se_y2']}?"
+                return item
+    elif m["se_yy"]:
+        year = _two_digit(m["se_yy"])
+    else:
+        def make(y: int) -> tuple[Interval, str]:
+            iv = _season_interval(name, term, y)
+            return iv, _season_words(name, term, iv)[0]
+
+        item.make = _safe(make)
+        item.name = f"{name} term" if term else name
+        item.season = "" if term else name
+        return item
+    item.interval = _season_interval(name, term, year)
+    item.short, item.long = _season_words(name, term, item.interval)
+    item.season = "" if term else name
+    return item
+
+
+def _term_year(m: re.Match[str], name: str) -> tuple[int | None, str | None]:
+    """(year, why not) of a school term, half-term or half written with a year; with an academic year
+    (``2011/12``) the autumn one falls in the first year, the others in the second. No year: (None, None)."""
+    written = m["se_y"] or m["se_yy"]
+    if not written:
+        return None, None
+    year = int(written) if len(written) == 4 else _two_digit(written)
+    if m["se_y2"]:
+        nxt = _split_year(year, m["se_y2"])
+        if nxt is None:
+            return None, f"{_q(m[0])} does not name consecutive years"
+        year = year if name == "autumn" else nxt
+    return year, None
+
+
+#: the halves of each school term, as English schools number them ('Spring 1', 'Summer 2'): (first month,
+#: months after it); each term's first half ends at its half-term holiday (October, February, May)
+_TERM_HALVES = {
+    ("autumn", 1): (9, 1), ("autumn", 2): (11, 1), ("spring", 1): (1, 1), ("spring", 2): (2, 2),
+    ("summer", 1): (4, 1), ("summer", 2): (6, 1),
+}
+
+
+def _term_half(item: _Item, m: re.Match[str], name: str) -> _Item:
+    """``Spring 1 2012``, ``Summer term 2``: the first or second half of a school term (the number
+    was a label before a calendar year). The spring term's second half runs from February to Easter."""
+    n = int(m["se_p"])
+    if (name, n) not in _TERM_HALVES:
+        item.bad = f"{_q(m[0])} is not a half of a school term (autumn, spring or summer 1 or 2)"
+        return item
+    first, length = _TERM_HALVES[name, n]
+    item.term = True
+    item.half = list(_TERM_HALVES).index((name, n)) + 1
+
+    def make(y: int) -> tuple[Interval, str]:
+        return _months(y, first, *_shift_month(y, first, length)), f"{name} {n} {y}"
+
+    year, bad = _term_year(m, name)
+    if bad is not None:
+        item.bad = bad
+    elif year is None:
+        item.make, item.name = _safe(make), f"{name} {n}"
+    else:
+        item.interval, item.short = make(year)
+        half = "first" if n == 1 else "second"
+        item.long = f"the {half} half of the {name} term {year} ({_month_words(item.interval)})"
+    return item
+
+
+#: the month of each term's half-term holiday in English schools
+_HALF_TERMS = {"autumn": 10, "spring": 2, "summer": 5}
+
+
+def _half_term(item: _Item, m: re.Match[str], name: str) -> _Item:
+    """``Summer half term 2012``: the month of that half-term holiday (October, February, May);
+    with an academic year (``Spring half-term 2011/12``) the autumn one falls in the first year."""
+    item.level = "month"
+    if name not in _HALF_TERMS:
+        item.bad = f"{_q(m[0])} is not a school half-term (autumn, spring or summer)"
+        return item
+    month = _HALF_TERMS[name]
+
+    def make(y: int) -> tuple[Interval, str]:
+        return month_interval(y, month), f"{name} half-term {y}"
+
+    year, bad = _term_year(m, name)
+    if bad is not None:
+        item.bad = bad
+        return item
+    if year is None:
+        item.make, item.name = _safe(make), f"{name} half-term"
+        return item
+    item.interval, item.short = make(year)
+    item.long = f"the {item.short} ({_MONTH_NAMES[month]} {year})"
+    return item
+
+
+def _next_halves(a: _Item, b: _Item) -> bool:
+    """Whether ``b`` is the half of a school term right after ``a`` (``Autumn 2 and Spring 1 2012``):
+    joined by 'and', they are one span of time, as both halves of a term are the term."""
+    return bool(a.half and b.half and b.half == a.half % len(_TERM_HALVES) + 1)

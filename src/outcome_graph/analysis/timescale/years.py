@@ -1,0 +1,196 @@
+"""Years and quarters: calendar, financial and academic years, and their quarters.
+
+``2011-12`` and ``11/12`` are the UK financial year unless words or the plan period make
+them the academic one; a year named by one number (``FY2012``) is read only as the end of
+a year; ``Q3 2011-12`` is a financial-year quarter and ``Q1 2012`` a calendar one. Numbers
+that count (``Years 10/11``, ``aged 11-12``) are told from years here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .days import _handle_dn
+from .intervals import Interval, _calendar_quarter, _fy, _fy_quarter, month_interval, _month_words
+from .items import _Item, _fy_item, _safe, _split_year, _two_digit, _year_item
+from .lexicon import _MONTH_NAMES
+from .patterns import _COUNTED_RE, _DAY_MONTH_RE, _NUMBERED_RE, _YEAR_KIND_BEFORE_RE
+from .show import _q
+
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _handle_q(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end(), level="quarter")
+    n = _ORDINAL_QUARTERS[m["q_o"].lower()] if m["q_o"] else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
+    if not 1 <= n <= 4:
+        item.bad = f"{_q(m[0])} is not a quarter (Q1 to Q4)"
+        return item
+    fa, fb = m["q_fa1"] or m["q_fa2"], m["q_fb1"] or m["q_fb2"]
+    if m["q_fc1"]:
+        fa, fb = str(_two_digit(m["q_fc1"])), m["q_fd1"]
+    if fa:
+        a = int(fa)
+        if _split_year(a, fb) is None:
+            item.bad = f"{_q(m[0])} does not name a financial year ({fb} is not the year after {a})"
+            return item
+        item.interval = _fy_quarter(a, n)
+        item.short = f"Q{n} {a}-{(a + 1) % 100:02d}"
+        item.long = f"Q{n} of the financial year {a}-{(a + 1) % 100:02d} ({_month_words(item.interval)})"
+        return item
+    year = m["q_y1"] or m["q_y3"]
+    if year:
+        y = int(year)
+        item.interval = _calendar_quarter(y, n)
+        item.short = f"Q{n} {y}"
+        item.long = f"the calendar quarter Q{n} {y} ({_month_words(item.interval)})"
+        item.calendar = True
+        return item
+
+    # no year: a financial-year quarter, placed in the plan period by the caller
+    def make(y: int) -> tuple[Interval, str]:
+        iv = _fy_quarter(y, n)
+        return iv, f"Q{n} {y}-{(y + 1) % 100:02d} ({_month_words(iv)})"
+
+    item.make = _safe(make)
+    item.name = f"Q{n}"
+    item.quarter = True
+    item.q_n = n
+    return item
+
+
+def _quarter_beside(item: _Item, other: _Item, before: bool) -> None:
+    """Give a quarter without a year the numbering and year of the quarter with a year written
+    next to it (``Q1 - Q2 2012``, ``Q1 and Q2 2012``: calendar quarters of 2012; ``Q3 and Q4
+    2011/12``: of that financial year), as a month without a year takes the year of the month
+    beside it; the year before for a later quarter written first (``Q4 - Q1 2012``), the year
+    after for an earlier one written second (``Q4 2011 - Q1``)."""
+    assert other.interval is not None
+    start = other.interval.start
+    if other.calendar:
+        year, n = start.year, (start.month - 1) // 3 + 1
+    else:  # (a financial-year quarter: Q1 is April to June)
+        year, n = (start.year if start.month >= 4 else start.year - 1), (start.month - 4) % 12 // 3 + 1
+    if before and item.q_n > n:
+        year -= 1
+    elif not before and item.q_n < n:
+        year += 1
+    q = item.q_n
+    if other.calendar:
+        item.interval = _calendar_quarter(year, q)
+        item.short = f"Q{q} {year}"
+        item.long = f"the calendar quarter Q{q} {year} ({_month_words(item.interval)})"
+    else:
+        item.interval = _fy_quarter(year, q)
+        item.short = f"Q{q} {year}-{(year + 1) % 100:02d}"
+        item.long = f"Q{q} of the financial year {item.short[3:]} ({_month_words(item.interval)})"
+    item.calendar, item.quarter, item.make = other.calendar, False, None
+
+
+def _handle_fy(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end(), level="year")
+    a, b, sep = int(m["fy_a"]), m["fy_b"], m["fy_s"]
+    nxt = _split_year(a, b)
+    if nxt is not None:
+        return _fy_item(item, a, text)
+    if len(b) == 2:
+        month = int(b)
+        if 1 <= month <= 12:
+            item.level = "month"
+            item.interval = month_interval(a, month)
+            item.short = item.long = f"{_MONTH_NAMES[month]} {a}"
+            return item
+        item.bad = f"{_q(m[0])} is neither a financial year nor a month"
+        return item
+    last = int(b)
+    if last < a:
+        item.bad = f"{_q(m[0])} ends before it starts"
+        return item
+    if last == a:
+        return _year_item(item, a)
+    item.interval = Interval(date(a, 1, 1), date(last, 12, 31))
+    item.short = f"{a} to {last}"
+    item.long = f"the years {a} to {last}"
+    item.year_end = True
+    return item
+
+
+def _handle_fy2(m: re.Match[str], text: str) -> _Item | None:
+    a = _two_digit(m["f2_a"])
+    if int(m["f2_b"]) != (a + 1) % 100:  # '14/19' and the like are not years; '30/11' may be a day
+        day_month = None if m["f2_h"] else _DAY_MONTH_RE.match(text, m.start())
+        return _handle_dn(day_month, text) if day_month is not None else None
+    if _counts(text, m.start()):
+        return None  # 'Years 11-12', 'aged 11/12': school years and ages, not financial years
+    return _fy_item(_Item(m.start(), m.end()), a, text)
+
+
+def _counts(text: str, start: int) -> bool:
+    """Whether the words before a number at ``start`` say it counts something ('Years 11-12', 'aged
+    11-12', 'Phase 2') rather than name a year ('financial year 11/12', 'academic years 11/12')."""
+    lo = max(0, start - 30)
+    counted = _COUNTED_RE.search(text, lo, start)
+    if counted is not None:
+        return not counted["kind"]
+    return _NUMBERED_RE.search(text, lo, start) is not None
+
+
+def _handle_yr(m: re.Match[str], text: str) -> _Item:
+    item = _Item(m.start(), m.end())
+    words = _YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+    if words is not None and words.lastgroup in ("financial", "academic"):
+        return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start(): m.end()])
+    return _year_item(item, int(m["yr"]))
+
+
+def _handle_fyy(m: re.Match[str], text: str) -> _Item | None:
+    item = _Item(m.start(), m.end(), level="year")
+    a = _two_digit(m["fyy_a"])
+    if m["fyy_b"] is None:
+        return _one_year_named(item, "financial", a, text[max(0, m.start() - 3): m.end()].lstrip())
+    if int(m["fyy_b"]) != (a + 1) % 100:
+        return None
+    return _fy_item(item, a, text)
+
+
+def _one_year_named(item: _Item, kind: str, year: int, src: str) -> _Item:
+    """A financial or academic year named by one year (``financial year 2012``, ``FY12``): which
+    one is not evident, since one such year ends in it and the next starts in it; read only as
+    the end of a year (``end of the financial year 2012``: the one ending in 2012), see
+    :func:`_at_year_end`."""
+    item.year_of, item.named_year, item.level = kind, year, "year"
+    first, last = (4, 3) if kind == "financial" else (9, 8)
+    item.bad = (
+        f"{_q(src)} does not say which {kind} year: {year - 1}-{year % 100:02d}, which ends in "
+        f"{_MONTH_NAMES[last]} {year}, or {year}-{(year + 1) % 100:02d}, which starts in "
+        f"{_MONTH_NAMES[first]} {year}"
+    )
+    return item
+
+
+def _at_year_end(item: _Item, words: str) -> None:
+    """Read a year after (or before) 'end of the financial year', 'year end' and the like as the
+    last month of that year, as 'End of the financial year' alone is read in a one-year plan:
+    'end of FY 2012/13' is by the end of March 2013. A year named by one year is the one that
+    ends in it; a calendar year without words saying so ('year end 2012') keeps its reading,
+    since a year end in 2012 may be March or December."""
+    said = set(re.findall(r"[a-z]+", words.lower()))
+    kind = ("financial" if said & {"financial", "fiscal", "fy"}
+            else "academic" if said & {"academic", "school", "ay"}
+            else "calendar" if "calendar" in said else "")
+    if item.named_year:
+        y = item.named_year
+        iv = _fy(y - 1) if item.year_of == "financial" else Interval(date(y - 1, 9, 1), date(y, 8, 31))
+        label = f"the {item.year_of} year {y - 1}-{y % 100:02d}"
+    elif item.interval is not None and item.level == "year" and item.year_of and (
+            item.year_of != "calendar" or kind == "calendar"):
+        iv = item.interval
+        label = item.long.split(" (")[0]
+    else:
+        return
+    item.bad, item.named_year = None, 0
+    item.interval = month_interval(iv.end.year, iv.end.month)
+    item.short = f"{_MONTH_NAMES[iv.end.month]} {iv.end.year}"
+    item.long = label
+    item.level, item.year_end, item.mod = "month", False, "year_end"
