@@ -486,6 +486,19 @@ def test_a_report_carries_the_notices_of_loading_its_plan_with_their_place(tmp_p
     assert extra["location"] == Location().to_dict()
 
 
+def test_the_json_document_names_no_file_for_standard_input():
+    # A plan read from standard input is no file: the document's file is null wherever it would
+    # name one (the plan's, a finding's, a notice's), the line kept, as SARIF locates it.
+    plan = og.load(EXAMPLES.joinpath("tutorial-plan.yaml").read_text(encoding="utf-8"), name="<stdin>")
+    plan.notices.append(og.Notice.at(Location("<stdin>", 3, 1), "a lead too long to split"))
+    doc = og.check(plan).to_dict()
+    jsonschema.validate(doc, findings_schema())
+    assert doc["plan"]["file"] is None and doc["findings"]
+    assert all(f["location"]["file"] is None and f["location"]["line"] for f in doc["findings"])
+    assert doc["notices"] == [{"message": "a lead too long to split", "location": {
+        "file": None, "line": 3, "column": 1, "sheet": None, "cell": None}}]
+
+
 def test_the_json_document_lists_the_notices_and_validates_and_is_a_baseline(tmp_path):
     book = _noticed_workbook(tmp_path)
     out = tmp_path / "findings.json"
