@@ -397,7 +397,7 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
 
 
 def _as_shown(cell: str) -> str:
-    """A code, outcome or ``title_verified`` cell of a catalogue CSV as it shows: without the
+    r"""A code, outcome or ``title_verified`` cell of a catalogue CSV as it shows: without the
     format characters (Unicode category Cf: a zero-width space or joiner, a word joiner, a byte
     order mark, a soft hyphen) that a file saved by Excel or a code pasted from a web page holds,
     and without the spaces around it (a non-breaking one too). ``CSC\u200b001`` is then the code
@@ -411,8 +411,13 @@ def _as_shown(cell: str) -> str:
     return cell.strip()
 
 
+def _shows_nothing(char: str) -> bool:
+    """Whether a character shows nothing but space: whitespace, or a format character."""
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
 def _trimmed(title: str) -> str:
-    """A title cell without the spaces and format characters around it (see :func:`_as_shown`);
+    r"""A title cell without the spaces and format characters around it (see :func:`_as_shown`);
     those inside are kept, as a title written in the plan keeps them (a soft hyphen is a place to
     break the line).
 
@@ -420,9 +425,9 @@ def _trimmed(title: str) -> str:
     'Referrals\xad to MARAC'
     """
     start, end = 0, len(title)
-    while start < end and (title[start].isspace() or unicodedata.category(title[start]) == "Cf"):
+    while start < end and _shows_nothing(title[start]):
         start += 1
-    while end > start and (title[end - 1].isspace() or unicodedata.category(title[end - 1]) == "Cf"):
+    while end > start and _shows_nothing(title[end - 1]):
         end -= 1
     return title[start:end]
 
