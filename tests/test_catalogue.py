@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from outcome_graph.errors import CatalogueError, OutcomeGraphError
 from outcome_graph.reference.catalogue import (
@@ -431,3 +433,83 @@ def test_an_undeclared_lettered_code_is_titled_as_a_part_of_its_parent() -> None
     assert plan.nodes["NI 102c"].title == f"Part of NI 102: {ni.lookup('NI 102').title}"
     assert plan.nodes["NI 102a"].title == ni.lookup("NI 102a").title
     assert plan.nodes["NI 102"].title == ni.lookup("NI 102").title
+
+
+# What a catalogue CSV saved by Excel or pasted from a web page holds that shows nothing, or shows
+# as a space: a byte order mark, non-breaking, zero-width and word-joining spaces, a soft hyphen.
+_INVISIBLE = ["\ufeff", "\u00a0", "\u200b", "\u200c", "\u200d", "\u2060", "\u00ad"]
+
+
+def _richmond_with_csv_catalogue(tmp_path: Path, csv_text: str) -> Path:
+    """Richmond's plan, its CSC catalogue read from a CSV file beside it instead of its declared
+    indicators."""
+    models = Path(__file__).resolve().parent.parent / "models"
+    text = (models / "richmond-cypp-2009-2013.yaml").read_text(encoding="utf-8")
+    declared = '  - prefix: CSC\n    title: "Children\'s Services and Culture local performance indicator"\n'
+    assert text.count(declared) == 1
+    tmp_path.mkdir(exist_ok=True)
+    plan = tmp_path / "richmond.yaml"
+    plan.write_text(text.replace(declared, declared + "    entries: csc.csv\n"), encoding="utf-8")
+    (tmp_path / "csc.csv").write_text(csv_text, encoding="utf-8")
+    return plan
+
+
+def _findings(plan: Path) -> list[tuple[str, str, str]]:
+    from outcome_graph import check, load
+
+    return [(f.rule, f.node, f.message) for f in check(load(plan))]
+
+
+def test_a_catalogue_csv_s_invisible_characters_leave_its_codes_matching_the_plan(tmp_path: Path) -> None:
+    # Richmond's 83 CSC indicators in a CSV file, as Excel saves one (a byte order mark) with codes
+    # pasted from a web page (a zero-width space, a non-breaking space, a word joiner in them):
+    # every code still names the indicator the plan refers to, and the findings are the clean
+    # file's. The codes were refused as "not an indicator code", and the plan could not be read.
+    from outcome_graph import load
+
+    original = load(Path(__file__).resolve().parent.parent / "models" / "richmond-cypp-2009-2013.yaml")
+    entries = list(original.catalogues["CSC"].entries)
+    assert len(entries) > 80
+
+    def csv(dirty: bool) -> str:
+        rows = ["code,title,ecm_outcome"]
+        for i, e in enumerate(entries):
+            code, title = e.code, e.title.replace('"', '""')
+            if dirty:
+                mark = _INVISIBLE[i % len(_INVISIBLE)]
+                code = [f"{mark}{code}", code.replace(" ", mark), f"{code}{mark}"][i % 3]
+                title = f"{title}\u200b" if i % 2 else f"\u00a0{title}"
+            rows.append(f'{code},"{title}",{";".join(e.outcomes)}')
+        return ("\ufeff" if dirty else "") + "\n".join(rows) + "\n"
+
+    clean = _findings(_richmond_with_csv_catalogue(tmp_path / "clean", csv(False)))
+    dirty_plan = _richmond_with_csv_catalogue(tmp_path / "dirty", csv(True))
+    catalogue = load(dirty_plan).catalogues["CSC"]
+    assert [e.code for e in catalogue.entries] == [normalise_code(e.code) for e in entries]
+    assert _findings(dirty_plan) == clean
+    assert not [f for f in clean if f[0] == "OG501"]  # (every CSC reference of the plan is known)
+
+
+@given(st.lists(st.sampled_from([c for c in _INVISIBLE if c != "\u00a0"]), max_size=3), st.integers(0, 7),
+       st.sampled_from(["", " ", "\u00a0"]), st.sampled_from(["code", "title", "ecm_outcome"]))
+def test_invisible_characters_anywhere_in_a_code_or_header_read_as_they_show(marks: list[str], at: int, space: str,
+                                                                                  column: str) -> None:
+    # (characters that show nothing, anywhere; a space, which shows, around the text alone)
+    code = space + "CSC 012"[:at] + "".join(marks) + "CSC 012"[at:] + space
+    header = space + column[:at] + "".join(marks) + column[at:] + space
+    columns = ["code", "title", "ecm_outcome"]
+    text = ",".join(header if c == column else c for c in columns) + f"\n{code},Teenage conceptions,Be healthy\n"
+    [entry] = load_catalogue_csv(text, "CSC", "Local").entries
+    assert (entry.code, entry.title, entry.outcomes) == ("CSC 012", "Teenage conceptions", ("be_healthy",))
+
+
+@pytest.mark.parametrize(("cell", "message"), [
+    ("\u200b", "line 2: the code must not be blank"),
+    ("CSC\u200b 01x2", "line 2: 'CSC 01x2' is not an indicator code"),
+    ("N\u00adI 12", "line 2: 'NI 12' does not have the catalogue's prefix CSC"),
+])
+def test_a_code_that_is_wrong_once_its_invisible_characters_are_left_out_is_named_as_it_shows(
+        cell: str, message: str) -> None:
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue_csv(f"code,title\n{cell},Referrals\n", "CSC", "Local")
+    assert str(info.value) == f"<catalogue CSV>, {message}" + (" (expected e.g. 'CSC 12')" if "not an indicator" in message else "")

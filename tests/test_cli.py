@@ -8,7 +8,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
+
+from outcome_graph.schema import findings_schema
 
 from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, og_command
 
@@ -243,10 +246,13 @@ def test_a_plan_read_from_standard_input(path):
     from_file = run("check", str(path), "--format", "json")
     named = run("check", "-", "--stdin-filename", str(path), "--format", "json", input=text)
     assert (named.returncode, named.stdout) == (from_file.returncode, from_file.stdout)
-    anonymous = run("check", "-", "--format", "json", input=text)
-    assert json.loads(anonymous.stdout)["plan"]["file"] == "<stdin>"
-    assert [f["rule"] for f in json.loads(anonymous.stdout)["findings"]] == [
-        f["rule"] for f in json.loads(from_file.stdout)["findings"]]
+    # Without a name it is no file: JSON's file is null (as SARIF points at no file), for a program
+    # that opens the file a finding names; the line and column stay.
+    anonymous = json.loads(run("check", "-", "--format", "json", input=text).stdout)
+    jsonschema.validate(anonymous, findings_schema())
+    assert anonymous["plan"]["file"] is None
+    assert [{**f, "location": {**f["location"], "file": None}} for f in json.loads(from_file.stdout)["findings"]] \
+        == anonymous["findings"]
 
 
 def test_a_plan_read_from_standard_input_is_no_file_where_formats_point_at_files():
@@ -263,6 +269,14 @@ def test_a_plan_read_from_standard_input_is_no_file_where_formats_point_at_files
             for loc in r["locations"]} == {"plans/p.yaml"}
     github = run("check", "-", "--format", "github", input=text).stdout.splitlines()
     assert github and all("file=" not in line and "::<stdin>:" in line for line in github)
+    # JUnit names no file in its attributes; its lines are read by a person, as GitHub's messages
+    # are: they say where with `<stdin>:line:column`, as the text output does.
+    import xml.etree.ElementTree as ET
+
+    junit = ET.fromstring(run("check", "-", "--format", "junit", input=text).stdout)
+    assert not any("<stdin>" in value for element in junit.iter() for value in element.attrib.values())
+    lines = [line for out in junit.iter("system-out") for line in (out.text or "").splitlines()]
+    assert lines and all(line.startswith("<stdin>:") for line in lines)
     # A plan that cannot be read: the tool error says where, with no file to point at.
     bad = "format: outcome-graph/v1\nplan: {id: x\n"
     [note] = json.loads(run("check", "-", "--format", "sarif", input=bad).stdout)["runs"][0]["invocations"][0][

@@ -236,6 +236,24 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
          "unknown key 'min-severity': --min-severity is an option of the command line only"),
         ("pyproject.toml", '[tool.outcome-graph]\n[tool.outcome-graph.rules.OG302]\nmax-milestones = -1\n', 3,
          "max-milestones must be a non-negative number, not -1"),
+        # Keys are written as TOML writes them, case and all (values are read in any case): a key in
+        # another case is refused with the one meant, never passed over.
+        ("outcome-graph.toml", 'Select = ["OG1"]\n', 1, "unknown key 'Select': did you mean 'select'?"),
+        ("outcome-graph.toml", 'ignore = ["OG6"]\nFAIL-ON = "warning"\n', 2, "unknown key 'FAIL-ON': did you mean 'fail-on'?"),
+        ("outcome-graph.toml", 'fail_on = "warning"\n', 1, "unknown key 'fail_on': did you mean 'fail-on'?"),
+        ("outcome-graph.toml", '[rules.OG302]\nMax-Milestones = 3\n', 2, "unknown option 'Max-Milestones': did you mean 'max-milestones'?"),
+        ("pyproject.toml", '[tool.outcome-graph]\nselect = ["OG1"]\n[tool.outcome-graph.Rules.OG302]\nmax-milestones = 3\n', 3,
+         "unknown key 'Rules': did you mean 'rules'?"),
+        # (this tool's table named another way would be passed by as another tool's, and its settings lost)
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.outcome_graph]\nfail-on = "warning"\n', 4,
+         "[tool.outcome_graph] is not read: did you mean [tool.outcome-graph]?"),
+        ("pyproject.toml", '[tool.black]\nline-length = 100\n[tool.Outcome-Graph.rules.OG302]\nmax-milestones = 3\n', 3,
+         "[tool.Outcome-Graph] is not read: did you mean [tool.outcome-graph]?"),
+        ("pyproject.toml", '[tool.outcome-graph]\nselect = ["OG1"]\n[tool.outcome_graph.rules.OG302]\nmax-milestones = 3\n', 3,
+         "[tool.outcome_graph] is not read: did you mean [tool.outcome-graph]?"),
+        # (a rule's severity is a key of [severity], not an option of the rule)
+        ("outcome-graph.toml", '[rules.OG302]\nmax-milestones = 3\nSeverity = "error"\n', 3,
+         "[rules.OG302]: unknown option 'Severity': a rule's severity is set in [severity] (OG302 = \"error\")"),
     ],
 )
 def test_a_wrong_key_or_value_is_reported_at_its_line(tmp_path, name, text, line, needle):

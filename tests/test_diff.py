@@ -8,6 +8,7 @@ import json
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -18,6 +19,7 @@ from outcome_graph.cli import main
 from outcome_graph.convert import document_data, to_yaml
 from outcome_graph.diff import CHANGE_KINDS, diff
 from outcome_graph.output.workbook import write_workbook
+from outcome_graph.schema import findings_schema
 
 from .conftest import MODELS, PLAN_HEADER, cli_runner
 
@@ -588,7 +590,28 @@ def test_the_diff_command_gives_the_notice_on_standard_error_and_in_the_json_doc
     document = json.loads(out)
     assert code == 0 and document["new"]["id"] == "tutorial-cypp-2011-12"
     assert err.startswith("notice: none of the 12 nodes of tutorial-cypp-2011-12") and "hardly versions" in err
-    assert document["notices"] == diff(og.load(THURROCK), og.load(tutorial), findings=False).notices
-    assert [f"notice: {n}" for n in document["notices"]] == err.splitlines()
+    # each notice as check's JSON document writes one: its message and location (this one is about
+    # both files, so it has no place), valid against the findings schema's notice
+    [notice] = diff(og.load(THURROCK), og.load(tutorial), findings=False).notices
+    assert document["notices"] == [{"message": notice, "location": {
+        "file": None, "line": None, "column": None, "sheet": None, "cell": None}}]
+    jsonschema.validate(document["notices"], {"type": "array", "items": findings_schema()["properties"]["notices"]["items"]})
+    assert [f"notice: {n['message']}" for n in document["notices"]] == err.splitlines()
     code, out, err = cli("diff", str(THURROCK), str(THURROCK), "--no-findings", "--format", "json")
     assert err == "" and json.loads(out)["notices"] == []
+
+
+def test_the_diff_document_carries_the_notices_of_loading_the_plans_as_check_does(tmp_path: Path):
+    # A lead too long to split, in the new version: check's document lists the notice, with its
+    # line; so does diff's, which printed it on standard error alone.
+    text = THURROCK.read_text(encoding="utf-8")
+    lead = 'lead: "Service Manager (SM) Performance & SILS"'
+    new = tmp_path / "thurrock-2012-13.yaml"
+    new.write_text(text.replace(lead, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
+                   encoding="utf-8")
+    checked = json.loads(cli("check", str(new), "--format", "json")[1])
+    code, out, err = cli("diff", str(THURROCK), str(new), "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and checked["notices"] and document["notices"] == checked["notices"]
+    assert document["notices"][0]["location"]["file"] == str(new) and document["notices"][0]["location"]["line"]
+    assert [f"notice: {n}" for n in diff(og.load(THURROCK), og.load(new)).notices] == err.splitlines()

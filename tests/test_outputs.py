@@ -486,6 +486,39 @@ def test_a_report_carries_the_notices_of_loading_its_plan_with_their_place(tmp_p
     assert extra["location"] == Location().to_dict()
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_min_severity_leaves_the_notices_of_loading_the_plan_in(tmp_path, fmt):
+    # --min-severity chooses among findings; a notice is no finding but about what was read (a
+    # lead kept whole), which the errors left are worked out from: it is still said, on standard
+    # error and in the format, as ruff's and sqlfluff's warnings about their input are.
+    plan = _long_lead_plan(tmp_path)
+    every = subprocess.run([*og_command(), "check", str(plan), "--format", fmt], capture_output=True, text=True)
+    errors = subprocess.run([*og_command(), "check", str(plan), "--format", fmt, "--min-severity", "error"],
+                            capture_output=True, text=True)
+    [notice] = [line for line in every.stderr.splitlines() if line.startswith("notice: ")]
+    assert "Head of Team 0" in notice and errors.stderr == every.stderr
+    if fmt != "text":  # (the text output has the findings alone; notices go to standard error)
+        said = notice.removeprefix("notice: ").split(": ", 1)[1][:40]
+        assert said in every.stdout and said in errors.stdout.replace("&apos;", "'")
+    if fmt == "json":
+        kept = json.loads(errors.stdout)
+        assert kept["notices"] == json.loads(every.stdout)["notices"]
+        assert {f["severity"] for f in kept["findings"]} <= {"error"} and kept["summary"]["warning"] == 0
+
+
+def test_the_json_document_names_no_file_for_standard_input():
+    # A plan read from standard input is no file: the document's file is null wherever it would
+    # name one (the plan's, a finding's, a notice's), the line kept, as SARIF locates it.
+    plan = og.load(EXAMPLES.joinpath("tutorial-plan.yaml").read_text(encoding="utf-8"), name="<stdin>")
+    plan.notices.append(og.Notice.at(Location("<stdin>", 3, 1), "a lead too long to split"))
+    doc = og.check(plan).to_dict()
+    jsonschema.validate(doc, findings_schema())
+    assert doc["plan"]["file"] is None and doc["findings"]
+    assert all(f["location"]["file"] is None and f["location"]["line"] for f in doc["findings"])
+    assert doc["notices"] == [{"message": "a lead too long to split", "location": {
+        "file": None, "line": 3, "column": 1, "sheet": None, "cell": None}}]
+
+
 def test_the_json_document_lists_the_notices_and_validates_and_is_a_baseline(tmp_path):
     book = _noticed_workbook(tmp_path)
     out = tmp_path / "findings.json"

@@ -273,6 +273,8 @@ class Config:
                     if key not in defaults:
                         guess = nearest(key, defaults)
                         hint = f": did you mean {guess!r}?" if guess else (
+                            f": a rule's severity is set in [severity] ({code} = \"error\")"
+                            if key.strip().lower() == "severity" else
                             f"; its options are {', '.join(defaults)}" if defaults else "; it has no options")
                         raise error(f"[rules.{code}]: unknown option {key!r}{hint}", "rules", code, key)
                     default = defaults[key]
@@ -342,6 +344,7 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
         if not isinstance(tool, dict):
             raise ConfigError("'tool' must be a table ([tool.outcome-graph] holds this tool's keys)", file=str(path),
                               line=lines.get(("tool",)))
+        _refuse_a_misnamed_table(tool, str(path), lines)
         table = tool.get("outcome-graph")
         if table is None:
             if required:
@@ -353,6 +356,16 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
         data = table
         lines = {key[2:]: line for key, line in lines.items() if key[:2] == ("tool", "outcome-graph") and key[2:]}
     return ConfigLayer.from_mapping(data, str(path), base_dir=path.parent, lines=lines)
+
+
+def _refuse_a_misnamed_table(tool: Mapping[str, Any], source: str, lines: Mapping[tuple[str, ...], int]) -> None:
+    """Refuse this tool's table written in another case or with ``_`` (``[tool.outcome_graph]``,
+    ``[tool.Outcome-Graph]``): passed by as another tool's, its settings would be lost without a
+    word, the plan checked as if it had none."""
+    for name in tool:
+        if name != "outcome-graph" and re.sub(r"[\s_.-]+", "-", name.strip().lower()) == "outcome-graph":
+            raise ConfigError(f"[tool.{name}] is not read: did you mean [tool.outcome-graph]?", file=source,
+                              line=lines.get(("tool", name)))
 
 
 _PUNCTUATION = "[]{}=,."

@@ -21,9 +21,10 @@
   node, those of the same message are paired first, then those whose messages differ only in
   their figures, then the rest in order (so the node's net change is listed). Unless they are left out (``findings=False``): then the summary has no
   findings counts, and the JSON document says ``"findings": {"compared": false, ...}``.
-* **notices**: two plans of which fewer than half the nodes of the smaller have a counterpart of
-  the same or a similar title in the other are hardly versions of one plan (:attr:`PlanDiff.notices`,
-  and the JSON document's ``notices``).
+* **notices**: what loading either plan passed over (a hidden row read, a lead too long to split),
+  and two plans of which fewer than half the nodes of the smaller have a counterpart of the same
+  or a similar title in the other being hardly versions of one plan (:attr:`PlanDiff.notices`, and
+  the JSON document's ``notices``, each its message and location as in check's document).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model.document import LEVELS, Indicator, Milestone, plain_due
+from .model.plan import Notice
 
 if TYPE_CHECKING:
     from .config import Config
@@ -138,9 +140,10 @@ class PlanDiff:
     introduced: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
     findings_compared: bool = False
-    #: What a reader should know before trusting the changes (two files that are hardly versions
-    #: of one plan); the command prints them as notices, on standard error.
-    notices: list[str] = field(default_factory=list)
+    #: What a reader should know before trusting the changes: what loading either plan passed
+    #: over, and two files that are hardly versions of one plan. The command prints them on
+    #: standard error; each is a :class:`~outcome_graph.Notice` (a ``str`` that knows its place).
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -179,7 +182,8 @@ class PlanDiff:
             "old": {"id": self.old_id, "file": self.old_file},
             "new": {"id": self.new_id, "file": self.new_file},
             "summary": self.summary,
-            "notices": list(self.notices),
+            # (as check's document writes them: a message and a location, null where unknown)
+            "notices": [Notice.of(n).to_dict() for n in self.notices],
             "changes": [c.to_dict() for c in self.changes],
             "findings": {
                 "compared": self.findings_compared,
@@ -709,7 +713,7 @@ def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str],
     result.matches = _match(old, new)
     result.splits, result.merges = _splits_and_merges(old, new, result.matches)
     result.changes = _changes(old, new, result.matches, result.splits, result.merges)
-    result.notices = _few_shared(old, new, result.matches)
+    result.notices = [*map(Notice.of, [*old.notices, *new.notices, *_few_shared(old, new, result.matches)])]
     if findings:
         result.introduced, result.resolved = _compare_findings(old, new, result.matches, config)
         result.findings_compared = True

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .errors import real_file
 from .model.plan import Location, Notice
 from .severity import SEVERITIES, Severity
 
@@ -211,10 +212,11 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned findings document (``outcome-graph/findings/v1``); ``notices`` only
-        when loading the plan gave some (a plan without them has the document it always had)."""
+        when loading the plan gave some (a plan without them has the document it always had).
+        Every ``file`` is ``None`` for a plan read from standard input, which is no file."""
         doc: dict[str, Any] = {
             "schema": FINDINGS_SCHEMA_ID,
-            "plan": {"id": self.plan_id, "title": self.plan_title, "file": self.file},
+            "plan": {"id": self.plan_id, "title": self.plan_title, "file": real_file(self.file)},
             "summary": self.counts,
             "findings": [f.to_dict() for f in self.findings],
         }

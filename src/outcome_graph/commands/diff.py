@@ -61,14 +61,11 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         before = load_path(old, max_bytes=limit, period=period)
         after = load_path(new, max_bytes=limit, period=period)
         refuse_inputs(output, loaded=[before, after])
-        for plan in (before, after):
-            for notice in plan.notices:
-                say(f"notice: {notice}")
         config = (discover_config(new, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
                                   isolated=isolated) if findings else None)
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
-        for notice in result.notices:
+        for notice in result.notices:  # (the plans' own, then what the diff found)
             say(f"notice: {notice}")
         emit(result.to_json() if fmt == "json" else result.to_text(), output)
         sys.exit(1 if fail_on_changes and result.changed else 0)

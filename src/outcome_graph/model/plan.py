@@ -53,9 +53,17 @@ class Location:
     cell: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        """The location as the findings document writes it (every key, ``None`` where unknown)."""
+        """The location as the findings document writes it (every key, ``None`` where unknown):
+        standard input (``<stdin>``) is no file, so its ``file`` is ``None`` too, as SARIF and
+        GitHub point at no file for it, lest a program open a file of that name.
+
+        >>> Location("<stdin>", 12, 7).to_dict()["file"], Location("plan.yaml", 12, 7).to_dict()["file"]
+        (None, 'plan.yaml')
+        """
+        from ..errors import real_file
+
         return {
-            "file": self.file,
+            "file": real_file(self.file),
             "line": self.line,
             "column": self.column,
             "sheet": self.sheet,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -395,6 +396,42 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
     return text.lstrip("\ufeff"), getattr(path_or_text, "name", "<catalogue CSV>")
 
 
+def _as_shown(cell: str) -> str:
+    r"""A code, outcome or ``title_verified`` cell of a catalogue CSV as it shows: without the
+    format characters (Unicode category Cf: a zero-width space or joiner, a word joiner, a byte
+    order mark, a soft hyphen) that a file saved by Excel or a code pasted from a web page holds,
+    and without the spaces around it (a non-breaking one too). ``CSC\u200b001`` is then the code
+    ``CSC 001`` the plan refers to, not "no indicator code" to a user who sees ``CSC 001``.
+
+    >>> _as_shown("\ufeff\u00a0CSC\u200b 001\u2060 ")
+    'CSC 001'
+    """
+    if not cell.isascii():
+        cell = "".join(c for c in cell if unicodedata.category(c) != "Cf")
+    return cell.strip()
+
+
+def _shows_nothing(char: str) -> bool:
+    """Whether a character shows nothing but space: whitespace, or a format character."""
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
+def _trimmed(title: str) -> str:
+    r"""A title cell without the spaces and format characters around it (see :func:`_as_shown`);
+    those inside are kept, as a title written in the plan keeps them (a soft hyphen is a place to
+    break the line).
+
+    >>> _trimmed("\u00a0Referrals\u00ad to MARAC\u200b ")
+    'Referrals\xad to MARAC'
+    """
+    start, end = 0, len(title)
+    while start < end and _shows_nothing(title[start]):
+        start += 1
+    while end > start and _shows_nothing(title[end - 1]):
+        end -= 1
+    return title[start:end]
+
+
 def load_catalogue_csv(
     path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str, *, framework: Framework | None = None
 ) -> Catalogue:
@@ -404,7 +441,8 @@ def load_catalogue_csv(
     ``title_verified`` (``yes``/``no``), as in the built-in National Indicator file and the
     plan format's local catalogue CSV; ``outcomes`` is accepted for ``ecm_outcome``, and headers
     are read ignoring case and spacing (``ECM outcome``). Several outcomes are separated by ``;``;
-    blank lines are skipped.
+    blank lines are skipped. Cells are read as they show: a code, an outcome or a header without
+    its invisible characters (:func:`_as_shown`), a title without those around it.
 
     Parameters
     ----------
@@ -438,6 +476,7 @@ def load_catalogue_csv(
     ('stay_safe',)
     """
     from ..loading.csvtext import CsvProblem, csv_rows
+    from ..loading.sheet_layout import header_key
     from ..model.document import is_blank
 
     text, name = _read_source(path_or_text)
@@ -448,11 +487,11 @@ def load_catalogue_csv(
     except CsvProblem as exc:
         raise CatalogueError(f"{name}, line {exc.line}: {exc.message}") from None
     for line, row in numbered:
-        if not any(cell.strip() for cell in row):
+        if all(is_blank(cell) for cell in row):
             continue
         if header is None:
-            # (case and spacing forgiven, as a flat table's headers are: `ECM outcome`)
-            header = [re.sub(r"[\s-]+", "_", cell.strip().lower()) for cell in row]
+            # (case, spacing and invisible characters forgiven, as a flat table's headers are: `ECM outcome`)
+            header = [header_key(cell) for cell in row]
             unknown = [col for col in header if col not in _CSV_COLUMNS]
             if unknown:
                 raise CatalogueError(f"{name}, line {line}: unknown column(s) {', '.join(unknown)}; "
@@ -466,7 +505,8 @@ def load_catalogue_csv(
         if len(row) > len(header):
             raise CatalogueError(f"{name}, line {line}: {len(row)} cells but the header names "
                              f"{len(header)} columns (quote a title that contains a comma)")
-        cells = {col: (row[i].strip() if i < len(row) else "") for i, col in enumerate(header)}
+        cells = {col: ((_trimmed if col == "title" else _as_shown)(row[i]) if i < len(row) else "")
+                 for i, col in enumerate(header)}
         rows.append((line, cells))
     if header is None:
         raise CatalogueError(f"{name}: the catalogue CSV is empty (expected a code,title,ecm_outcome "
