@@ -32,9 +32,11 @@ lead into pieces that are not owner names:
   joined to it by ``and``/``&`` or commas are more of its departments (``Head of Service, DAAT
   and YOS`` is one head of two services), with or without the comma and with the first department
   written out (``Head of Service DAAT and YOS``, ``Head of Service, Drug and Alcohol Action Team
-  (DAAT) and YOS``), unless the role is a declared owner;
-* after ``&``/``and``, a new lead starts with a title word, an acronym, a name that ends in a
-  role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
+  (DAAT) and Youth Offending Service (YOS)``); after a declared role (``Head of Service, DAAT``, or
+  ``Head of Service`` before a comma) they are that owner's departments too, and the lead is that
+  owner alone, unless a department is a declared owner itself;
+* after ``&``/``and``, a new lead starts with a title word, a bare title and what it is the
+  title of (``Manager, YOS``), an acronym, a name that ends in a role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
   with its own acronym; otherwise the words continue the name before (``Head of School Support
   and Preventative Services``, ``Director of Children and Learning``). A single plain word
   joined by ``and`` to a following role is read as part of that role
@@ -45,7 +47,11 @@ lead into pieces that are not owner names:
   that name starts an owner's as after ``and`` (``Group Manager`` then ``Youth Support`` is one
   lead);
 * parts that match a declared owner (alone or several parts together, as in
-  ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner;
+  ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner, and so are a
+  declared owner's name with its own acronym or expansion in parentheses (``Youth Offending Service
+  (YOS)``, ``Head of Service, DAAT (Drug and Alcohol Action Team)``) and its acronym spelt out
+  before it (``Drug and Alcohol Action Team (DAAT)``); but a bare title before a comma and a
+  declared owner is the title of that owner's post (``Manager, YOS``), another owner;
 * only the separators the format names split: a full stop does not
   (``Joint Advisory Board. Group Manager, Youth Support`` stays one part), nor does a slash
   without spaces (``Associate Director/Joint Commissioning Manager``) or a dash
@@ -472,6 +478,12 @@ def _acronym_span(words: Sequence[str], letters: str, limit: int = 12) -> int | 
     return None
 
 
+def _expands(paren: str, acronym: str) -> bool:
+    """Whether a parenthesised text spells out an acronym: ``(Drug and Alcohol Action Team)``
+    after ``DAAT``."""
+    return _is_paren(paren) and _initials_reach(_TOKEN_RE.findall(paren[1:-1]), _letters_of(acronym))
+
+
 def _is_title_only(tokens: Sequence[str]) -> bool:
     words = [t.casefold() for t in tokens if not (_is_paren(t) and _paren_acronym(t))]
     if not words:
@@ -539,6 +551,7 @@ class _Frag:
     end: int
     sep: str  # "", ",", "and", ";", "/", "\n" (a line break alone)
     known: bool = False
+    titled: bool = False  # starts with a bare title that belongs to the words after it
 
 
 def _sep_kind(sep: str) -> str:
@@ -646,6 +659,8 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         return [t for t in toks(f) if not _is_paren(t)]
 
     def name_start(f: _Frag) -> bool:
+        if f.titled:  # ("Manager, YOS": a title and what it is the title of)
+            return True
         ws = [w.casefold() for w in words(f)]
         if not ws:
             return False
@@ -676,6 +691,8 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
     def own_name(f: _Frag) -> bool:
         """Whether a part is an owner's name on its own after a ``;``, `` / `` or ``and``, as
         below (a bare title next to it is then an owner too, not the start of this name)."""
+        if f.known and f.sep == ",":  # ("Manager, YOS": the post of a declared owner, unless titled)
+            return toks(f)[0].casefold() in _TITLE_WORDS
         if f.known or f.sep in (";", "/"):
             return f.known or not single_plain(f)
         return f.sep in ("and", "\n") and (name_start(f) or role_end(f) or self_acronym(f))
@@ -690,6 +707,7 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         while not f.known and _is_title_only(toks(f)) and i + 1 < len(frags) and not own_name(frags[i + 1]):
             i += 1
             f = merge(f, frags[i])
+            f.titled = True
         if not f.known and _is_title_only(toks(f)) and titled and not own_name(f):
             titled[-1] = merge(titled[-1], f)
         else:
@@ -697,18 +715,19 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         i += 1
     frags = titled
 
-    def lone_acronym(f: _Frag) -> bool:
-        ts = toks(f)
-        return not f.known and len(ts) == 1 and _is_acronym_token(ts[0])
-
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
         f = frags[i]
-        if (f.sep in (",", "and") and out and not out[-1].known and lone_acronym(f)
-                and _role_of_departments(body(out[-1]))):
-            starts = False  # "Head of Service, DAAT and YOS": the head of both services
-        elif (
+        if (f.sep in (",", "and") and out and not f.known and _is_department(toks(f))
+                and _role_of_departments(text[out[-1].start : f.end])):
+            # "Head of Service, DAAT and YOS": the head of both services. A declared owner so
+            # followed is that owner alone (the services it heads are no owners of their own).
+            if not out[-1].known:
+                out[-1] = merge(out[-1], f)
+            i += 1
+            continue
+        if (
             single_plain(f)
             and i + 1 < len(frags)
             and frags[i + 1].sep == "and"
@@ -760,10 +779,13 @@ def _role_of_departments(text: str) -> bool:
 
 
 def _is_department(tokens: Sequence[str]) -> bool:
-    """``DAAT``, or ``Drug and Alcohol Action Team (DAAT)``: an acronym, or words with their own
-    acronym that name no title (``Head of Youth Offending (HYO)`` is a role of its own)."""
+    """``DAAT``, ``Drug and Alcohol Action Team (DAAT)`` or ``DAAT (Drug and Alcohol Action
+    Team)``: an acronym, alone or with its expansion after it, or words with their own acronym
+    that name no title (``Head of Youth Offending (HYO)`` is a role of its own)."""
     if len(tokens) == 1:
         return _is_acronym_token(tokens[0])
+    if len(tokens) == 2 and _is_acronym_token(tokens[0]) and _expands(tokens[1], tokens[0]):
+        return True
     letters = _paren_acronym(tokens[-1]) if tokens else None
     return (letters is not None and tokens[0].casefold() not in _TITLE_WORDS
             and _acronym_span(tokens[:-1], letters) == 0)
@@ -901,7 +923,35 @@ class OwnerIndex:
         return _split(text, known=known) or [text]
 
     def _match(self, text: str) -> str | None:
-        return self._declared.get(owner_key(text))
+        owner = self._declared.get(owner_key(text))
+        if owner is None and text.endswith(")"):
+            owner = self._match_glossed(text)
+        return owner
+
+    def _match_glossed(self, text: str) -> str | None:
+        """The declared owner a text names with an acronym or expansion in parentheses after it:
+        its name and its own acronym (``Youth Offending Service (YOS)``), its acronym spelt out
+        before it (``Drug and Alcohol Action Team (DAAT)``, ``Head of Service, Drug and Alcohol
+        Action Team (DAAT)`` for ``Head of Service, DAAT``), or its name and the expansion of the
+        acronym that ends it (``Head of Service, DAAT (Drug and Alcohol Action Team)``). Only the
+        parenthesis is looked at, and each reading is one look-up, whatever the number of owners.
+        """
+        tokens = _TOKEN_RE.findall(text)
+        if len(tokens) < 2 or not _is_paren(tokens[-1]):
+            return None
+        paren, words = tokens[-1], tokens[:-1]
+        letters = _paren_acronym(paren)
+        if letters is None:  # an expansion of the acronym just before it
+            if not _expands(paren, words[-1]) or not _is_acronym_token(words[-1]):
+                return None
+            return self._declared.get(owner_key(" ".join(words)))
+        start = _acronym_span(words, letters)
+        if start is None:
+            return None
+        owner = self._declared.get(owner_key(" ".join(words)))
+        if owner is None:  # (the words it abbreviates replaced by the acronym)
+            owner = self._declared.get(owner_key(" ".join([*words[:start], paren[1:-1]])))
+        return owner
 
     def resolve(self, lead: str) -> list[ResolvedLead]:
         """Resolve one lead string to its owners.
