@@ -933,25 +933,35 @@ class OwnerIndex:
         its name and its own acronym (``Youth Offending Service (YOS)``), its acronym spelt out
         before it (``Drug and Alcohol Action Team (DAAT)``, ``Head of Service, Drug and Alcohol
         Action Team (DAAT)`` for ``Head of Service, DAAT``), or its name and the expansion of the
-        acronym that ends it (``Head of Service, DAAT (Drug and Alcohol Action Team)``). Only the
-        parenthesis is looked at, and each reading is one look-up, whatever the number of owners.
-        """
-        tokens = _TOKEN_RE.findall(text)
-        if len(tokens) < 2 or not _is_paren(tokens[-1]):
+        acronym that ends it (``Head of Service, DAAT (Drug and Alcohol Action Team)``).
+
+        Each reading is a few look-ups, whatever the number of owners, and the words are read only
+        when one may match: the text before the parenthesis is a declared name, or some of its
+        first words followed by the acronym are (most leads so written are undeclared names with
+        their own acronym)."""
+        cut = text.rfind("(")
+        paren = text[cut:]
+        if cut <= 0 or paren.count(")") != 1:
             return None
-        paren, words = tokens[-1], tokens[:-1]
-        letters = _paren_acronym(paren)
-        if letters is None:  # an expansion of the acronym just before it
-            if not _expands(paren, words[-1]) or not _is_acronym_token(words[-1]):
+        declared = self._declared
+        head = owner_key(text[:cut])
+        owner = declared.get(head)
+        if owner is None:  # (the acronym after the words it abbreviates: they start with its letter)
+            tail = owner_key(paren)
+            at = head.find(tail[:1]) if tail else -1
+            while at != -1 and head[:at] + tail not in declared:
+                at = head.find(tail[0], at + 1)
+            if at == -1:
                 return None
-            return self._declared.get(owner_key(" ".join(words)))
+        words = _TOKEN_RE.findall(text[:cut])
+        letters = _paren_acronym(paren)
+        if letters is None:  # the name, and the expansion of the acronym just before it
+            return owner if words and _is_acronym_token(words[-1]) and _expands(paren, words[-1]) else None
         start = _acronym_span(words, letters)
-        if start is None:
-            return None
-        owner = self._declared.get(owner_key(" ".join(words)))
-        if owner is None:  # (the words it abbreviates replaced by the acronym)
-            owner = self._declared.get(owner_key(" ".join([*words[:start], paren[1:-1]])))
-        return owner
+        if start is None or owner is not None:  # (the name and its own acronym)
+            return None if start is None else owner
+        # the acronym, after the words it abbreviates
+        return declared.get(owner_key(" ".join([*words[:start], paren[1:-1]])))
 
     def resolve(self, lead: str) -> list[ResolvedLead]:
         """Resolve one lead string to its owners.
