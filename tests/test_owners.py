@@ -1287,3 +1287,29 @@ def test_the_owner_tables_show_a_declared_owners_kind():
     assert re.search(r'<tr id="r-owner-BOB"[^>]*><th scope="row">Bob Smith <span class="muted">\(person\)</span>', page)
     owners = table(plan, "owners").set_index("owner")
     assert owners.loc["SILS", "kind"] == "team" and owners.loc["BOB", "kind"] == "person"
+
+
+@pytest.mark.parametrize(("short", "long"), [
+    # a department spelt out with its acronym in the middle of the name, not at its end
+    ("Head of Service, DAAT and YOS", "Head of Service, Drug and Alcohol Action Team (DAAT) and YOS"),
+    ("Head of Service, DAAT and YOS",
+     "Head of Service, Drug and Alcohol Action Team (DAAT) and Youth Offending Service (YOS)"),
+    ("Head of Service, DAAT, YOS and CAMHS", "Head of Service, Drug and Alcohol Action Team (DAAT), YOS and CAMHS"),
+])
+def test_og305_finds_a_name_with_an_acronym_spelt_out_inside_it(short: str, long: str) -> None:
+    # (only an acronym at the end of a name was compared with its expansion: these were two owners
+    # that OG305 did not tell apart from two people)
+    [split] = find_alias_splits([(short, short), (long, long)])
+    assert split.reason == f"'{short}' uses the acronym given in '{long}'"
+    [found] = _og305([short, short, long])
+    assert found.node == long and "look like one owner counted twice" in found.message
+
+
+@pytest.mark.parametrize(("x", "y"), [
+    # another acronym, or words the acronym does not abbreviate, are other names
+    ("Head of Service, DAAT and YOS", "Head of Service, Drug Action Team (DAT) and YOS"),
+    ("Head of Service, DAAT and YOS", "Head of Service, Drug and Alcohol Action Team (DAAT) and CAMHS"),
+    ("Head of Service, DAAT and YOS", "Head of Service, Drug and Alcohol (tbc) and YOS"),
+])
+def test_og305_keeps_apart_names_whose_spelt_out_acronyms_differ(x: str, y: str) -> None:
+    assert find_alias_splits([(x, x), (y, y)]) == []

@@ -563,22 +563,43 @@ def _sep_kind(sep: str) -> str:
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges not to split: parentheses and the words an acronym abbreviates."""
-    ranges: list[tuple[int, int]] = []
+    return [span for spans in _parentheses(text) for span in spans]
+
+
+def _parentheses(text: str) -> Iterator[tuple[tuple[int, int], ...]]:
+    """Each parenthesis of a text, as its character range, and for an acronym that follows the
+    words it abbreviates (``Drug and Alcohol Action Team (DAAT)``) the range of those words and
+    the acronym as well."""
     matches = list(_TOKEN_RE.finditer(text))
     for idx, m in enumerate(matches):
         tok = m.group()
         if not _is_paren(tok):
             continue
-        ranges.append((m.start(), m.end()))
         letters = _paren_acronym(tok)
-        if letters is None:
-            continue
-        before = [x.group() for x in matches[max(0, idx - 12) : idx]]
-        start = _acronym_span(before, letters)
-        if start is not None:
-            first = matches[max(0, idx - 12) + start]
-            ranges.append((first.start(), m.end()))
-    return ranges
+        start = None
+        if letters is not None:
+            before = [x.group() for x in matches[max(0, idx - 12) : idx]]
+            start = _acronym_span(before, letters)
+        if start is None:
+            yield (m.span(),)
+        else:
+            yield m.span(), (matches[max(0, idx - 12) + start].start(), m.end())
+
+
+def _acronyms_in_place(text: str) -> str | None:
+    """The text with the words each parenthesised acronym abbreviates replaced by the acronym,
+    when one stands before its end (``Head of Service, Drug and Alcohol Action Team (DAAT) and
+    YOS``: ``Head of Service, DAAT and YOS``); None for no such acronym (one at the end is
+    compared as the name's own acronym)."""
+    spans = [spans for spans in _parentheses(text) if len(spans) == 2]
+    end = len(text.rstrip())
+    if not spans or all(paren[1] == end for paren, _ in spans):
+        return None
+    out, pos = [], 0
+    for (paren_start, paren_end), (start, _) in spans:
+        out.append(text[pos:start] + text[paren_start + 1 : paren_end - 1])
+        pos = paren_end
+    return "".join(out) + text[pos:]
 
 
 def _raw_fragments(text: str) -> list[_Frag]:
@@ -1288,6 +1309,7 @@ class _FormIndex(NamedTuple):
     same_k: dict[str, list[_Entry]]  # owner_key -> its forms
     groups: tuple[dict[str, list[_Entry]], ...]  # K, P, W, B (and L), O: one dict per kind
     acronyms: dict[_Sig, dict[_Entry, None]]  # A, E and X signatures -> their forms
+    in_place: dict[str, list[_Entry]]  # G: the key of a form with its acronyms in place of their words
 
 
 def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
@@ -1314,6 +1336,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       ``S L, Early Years, Families and Communities (EYFC)``);
     * is written as an acronym with the same title as another acronym (``Head CATO`` /
       ``Head of Service CATO``);
+    * is the other with an acronym inside it spelt out, followed by that acronym in parentheses
+      (``Head of Service, Drug and Alcohol Action Team (DAAT) and YOS`` / ``Head of Service, DAAT
+      and YOS``);
     * is the other's name followed by the others it works with (``Group Manager, Youth Support
       with community partners`` / ``Group Manager, Youth Support``);
     * is the other followed by an acronym, that of the body it sits in
@@ -1362,7 +1387,7 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     for owner_id, text in owners:
         shown.setdefault(owner_id, {owner_id, text})
     best: dict[tuple[str, str], tuple[int, int, str, tuple[str, str]]] = {}
-    for pairs in (_same_key_pairs(keys), _joint_name_pairs(forms, keys.same_k),
+    for pairs in (_same_key_pairs(keys), _in_place_pairs(keys), _joint_name_pairs(forms, keys.same_k),
                   _body_acronym_pairs(forms, keys.same_k), _acronym_pairs(keys.acronyms)):
         for x, y in pairs:
             if x[0] == y[0]:
@@ -1404,6 +1429,7 @@ def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
     same_w: dict[str, list[_Entry]] = {}
     same_b: dict[str, list[_Entry]] = {}  # B entries, and L (a name after a label)
     same_o: dict[str, list[_Entry]] = {}
+    same_g: dict[str, list[_Entry]] = {}
     index: dict[_Sig, dict[_Entry, None]] = {}
     parsed_forms = []
     acronyms: set[str] = set()  # the letters of every abbreviation and explicit acronym
@@ -1443,6 +1469,10 @@ def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
                     name_words = sorted([w for w in map(str.casefold, parsed.name) if w != "&" and w != "and"])
                     same_o.setdefault(f"{parsed.title}|{' '.join(name_words)}|{parsed.suffix}", []).append(
                         (owner_id, form, "O"))
+            if "(" in form and not (form.count("(") == 1 and form.rstrip().endswith(")")):
+                in_place = _acronyms_in_place(form)  # (an acronym inside the name, not at its end)
+                if in_place is not None:
+                    same_g.setdefault(owner_key(in_place), []).append((owner_id, form, "G"))
             parsed_forms.append((owner_id, form, parsed))
             abbr, expl = _acronym_signatures(parsed)
             for sig in abbr:
@@ -1455,7 +1485,7 @@ def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
     for owner_id, form, parsed in parsed_forms:
         for sig in _expansion_signatures(parsed, acronyms, suffixes):
             index.setdefault(sig, {})[(owner_id, form, "X")] = None
-    return _FormIndex(same_k, (same_k, same_p, same_w, same_b, same_o), index)
+    return _FormIndex(same_k, (same_k, same_p, same_w, same_b, same_o), index, same_g)
 
 
 def _same_key_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
@@ -1467,6 +1497,17 @@ def _same_key_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
             for i, first in enumerate(members):
                 for second in members[i + 1 :]:
                     yield first, second
+
+
+def _in_place_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
+    """A name with an acronym spelt out inside it, and the name written with the acronym alone
+    (or with other acronyms spelt out)."""
+    for key, long_forms in keys.in_place.items():
+        for i, first in enumerate(long_forms):
+            for other in keys.same_k.get(key, ()):
+                yield first, other
+            for second in long_forms[i + 1 :]:
+                yield first, second
 
 
 def _joint_name_pairs(forms: dict[str, dict[str, str]],
@@ -1531,6 +1572,11 @@ def _pair_reason(x: _Entry, y: _Entry) -> tuple[int, str] | None:
         if kx == "P":
             return 1, f"'{a}' and '{b}' differ only in a singular or plural"
         return 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"
+    if kx == "G":  # (a name with an acronym spelt out inside it, and the name so abbreviated)
+        if ky == "G":
+            a, b = sorted((fx, fy))
+            return 2, f"'{a}' and '{b}' are one name with other acronyms spelt out"
+        return 2, f"'{fy}' uses the acronym given in '{fx}'"
     if "H" in (kx, ky):  # (one form is the other's name with others: "... with community partners")
         joint, other = (fx, fy) if kx == "H" else (fy, fx)
         return 1, f"'{joint}' names '{other}' with others"
