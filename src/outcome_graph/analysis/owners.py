@@ -36,10 +36,11 @@ lead into pieces that are not owner names:
   ``Head of Service`` before a comma) they are that owner's departments too, and the lead is that
   owner alone, unless a department is a declared owner itself;
 * after ``&``/``and``, a new lead starts with a title word, a bare title and what it is the
-  title of (``Manager, YOS``), an acronym, a name that ends in a role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
-  with its own acronym; otherwise the words continue the name before (``Head of School Support
-  and Preventative Services``, ``Director of Children and Learning``). A single plain word
-  joined by ``and`` to a following role is read as part of that role
+  title of (``Manager, YOS``), an acronym, a name that ends in a role or body (``... Manager``,
+  ``... Coordinator``, ``... Board``, ``... Team``) or a name with its own acronym; otherwise
+  the words continue the name before (``Head of School Support and Preventative Services``,
+  ``Director of Children and Learning``). A single plain word joined by ``and`` to a following
+  role is read as part of that role
   (``Women and Children's Commissioning Manager``);
 * after ``;`` or `` / `` a new lead starts unless the part is a single plain word; so it does
   after a line break (a cell written one owner a line: ``Head of Service`` then ``School
@@ -979,8 +980,8 @@ class OwnerIndex:
         if letters is None:  # the name, and the expansion of the acronym just before it
             return owner if words and _is_acronym_token(words[-1]) and _expands(paren, words[-1]) else None
         start = _acronym_span(words, letters)
-        if start is None or owner is not None:  # (the name and its own acronym)
-            return None if start is None else owner
+        if start is None or owner is not None:  # (no acronym of the words; the name and its own)
+            return owner if start is not None else None
         # the acronym, after the words it abbreviates
         return declared.get(owner_key(" ".join([*words[:start], paren[1:-1]])))
 
