@@ -32,12 +32,15 @@ lead into pieces that are not owner names:
   joined to it by ``and``/``&`` or commas are more of its departments (``Head of Service, DAAT
   and YOS`` is one head of two services), with or without the comma and with the first department
   written out (``Head of Service DAAT and YOS``, ``Head of Service, Drug and Alcohol Action Team
-  (DAAT) and YOS``), unless the role is a declared owner;
-* after ``&``/``and``, a new lead starts with a title word, an acronym, a name that ends in a
-  role or body (``... Manager``, ``... Coordinator``, ``... Board``, ``... Team``) or a name
-  with its own acronym; otherwise the words continue the name before (``Head of School Support
-  and Preventative Services``, ``Director of Children and Learning``). A single plain word
-  joined by ``and`` to a following role is read as part of that role
+  (DAAT) and Youth Offending Service (YOS)``); after a declared role (``Head of Service, DAAT``, or
+  ``Head of Service`` before a comma) they are that owner's departments too, and the lead is that
+  owner alone, unless a department is a declared owner itself;
+* after ``&``/``and``, a new lead starts with a title word, a bare title and what it is the
+  title of (``Manager, YOS``), an acronym, a name that ends in a role or body (``... Manager``,
+  ``... Coordinator``, ``... Board``, ``... Team``) or a name with its own acronym; otherwise
+  the words continue the name before (``Head of School Support and Preventative Services``,
+  ``Director of Children and Learning``). A single plain word joined by ``and`` to a following
+  role is read as part of that role
   (``Women and Children's Commissioning Manager``);
 * after ``;`` or `` / `` a new lead starts unless the part is a single plain word; so it does
   after a line break (a cell written one owner a line: ``Head of Service`` then ``School
@@ -45,7 +48,11 @@ lead into pieces that are not owner names:
   that name starts an owner's as after ``and`` (``Group Manager`` then ``Youth Support`` is one
   lead);
 * parts that match a declared owner (alone or several parts together, as in
-  ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner;
+  ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner, and so are a
+  declared owner's name with its own acronym or expansion in parentheses (``Youth Offending Service
+  (YOS)``, ``Head of Service, DAAT (Drug and Alcohol Action Team)``) and its acronym spelt out
+  before it (``Drug and Alcohol Action Team (DAAT)``); but a bare title before a comma and a
+  declared owner is the title of that owner's post (``Manager, YOS``), another owner;
 * only the separators the format names split: a full stop does not
   (``Joint Advisory Board. Group Manager, Youth Support`` stays one part), nor does a slash
   without spaces (``Associate Director/Joint Commissioning Manager``) or a dash
@@ -472,6 +479,12 @@ def _acronym_span(words: Sequence[str], letters: str, limit: int = 12) -> int | 
     return None
 
 
+def _expands(paren: str, acronym: str) -> bool:
+    """Whether a parenthesised text spells out an acronym: ``(Drug and Alcohol Action Team)``
+    after ``DAAT``."""
+    return _is_paren(paren) and _initials_reach(_TOKEN_RE.findall(paren[1:-1]), _letters_of(acronym))
+
+
 def _is_title_only(tokens: Sequence[str]) -> bool:
     words = [t.casefold() for t in tokens if not (_is_paren(t) and _paren_acronym(t))]
     if not words:
@@ -539,6 +552,7 @@ class _Frag:
     end: int
     sep: str  # "", ",", "and", ";", "/", "\n" (a line break alone)
     known: bool = False
+    titled: bool = False  # starts with a bare title that belongs to the words after it
 
 
 def _sep_kind(sep: str) -> str:
@@ -550,22 +564,43 @@ def _sep_kind(sep: str) -> str:
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges not to split: parentheses and the words an acronym abbreviates."""
-    ranges: list[tuple[int, int]] = []
+    return [span for spans in _parentheses(text) for span in spans]
+
+
+def _parentheses(text: str) -> Iterator[tuple[tuple[int, int], ...]]:
+    """Each parenthesis of a text, as its character range, and for an acronym that follows the
+    words it abbreviates (``Drug and Alcohol Action Team (DAAT)``) the range of those words and
+    the acronym as well."""
     matches = list(_TOKEN_RE.finditer(text))
     for idx, m in enumerate(matches):
         tok = m.group()
         if not _is_paren(tok):
             continue
-        ranges.append((m.start(), m.end()))
         letters = _paren_acronym(tok)
-        if letters is None:
-            continue
-        before = [x.group() for x in matches[max(0, idx - 12) : idx]]
-        start = _acronym_span(before, letters)
-        if start is not None:
-            first = matches[max(0, idx - 12) + start]
-            ranges.append((first.start(), m.end()))
-    return ranges
+        start = None
+        if letters is not None:
+            before = [x.group() for x in matches[max(0, idx - 12) : idx]]
+            start = _acronym_span(before, letters)
+        if start is None:
+            yield (m.span(),)
+        else:
+            yield m.span(), (matches[max(0, idx - 12) + start].start(), m.end())
+
+
+def _acronyms_in_place(text: str) -> str | None:
+    """The text with the words each parenthesised acronym abbreviates replaced by the acronym,
+    when one stands before its end (``Head of Service, Drug and Alcohol Action Team (DAAT) and
+    YOS``: ``Head of Service, DAAT and YOS``); None for no such acronym (one at the end is
+    compared as the name's own acronym)."""
+    spans = [spans for spans in _parentheses(text) if len(spans) == 2]
+    end = len(text.rstrip())
+    if not spans or all(paren[1] == end for paren, _ in spans):
+        return None
+    out, pos = [], 0
+    for (paren_start, paren_end), (start, _) in spans:
+        out.append(text[pos:start] + text[paren_start + 1 : paren_end - 1])
+        pos = paren_end
+    return "".join(out) + text[pos:]
 
 
 def _raw_fragments(text: str) -> list[_Frag]:
@@ -646,6 +681,8 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         return [t for t in toks(f) if not _is_paren(t)]
 
     def name_start(f: _Frag) -> bool:
+        if f.titled:  # ("Manager, YOS": a title and what it is the title of)
+            return True
         ws = [w.casefold() for w in words(f)]
         if not ws:
             return False
@@ -676,6 +713,8 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
     def own_name(f: _Frag) -> bool:
         """Whether a part is an owner's name on its own after a ``;``, `` / `` or ``and``, as
         below (a bare title next to it is then an owner too, not the start of this name)."""
+        if f.known and f.sep == ",":  # ("Manager, YOS": the post of a declared owner, unless titled)
+            return toks(f)[0].casefold() in _TITLE_WORDS
         if f.known or f.sep in (";", "/"):
             return f.known or not single_plain(f)
         return f.sep in ("and", "\n") and (name_start(f) or role_end(f) or self_acronym(f))
@@ -690,6 +729,7 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         while not f.known and _is_title_only(toks(f)) and i + 1 < len(frags) and not own_name(frags[i + 1]):
             i += 1
             f = merge(f, frags[i])
+            f.titled = True
         if not f.known and _is_title_only(toks(f)) and titled and not own_name(f):
             titled[-1] = merge(titled[-1], f)
         else:
@@ -697,18 +737,19 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         i += 1
     frags = titled
 
-    def lone_acronym(f: _Frag) -> bool:
-        ts = toks(f)
-        return not f.known and len(ts) == 1 and _is_acronym_token(ts[0])
-
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
         f = frags[i]
-        if (f.sep in (",", "and") and out and not out[-1].known and lone_acronym(f)
-                and _role_of_departments(body(out[-1]))):
-            starts = False  # "Head of Service, DAAT and YOS": the head of both services
-        elif (
+        if (f.sep in (",", "and") and out and not f.known and _is_department(toks(f))
+                and _role_of_departments(text[out[-1].start : f.end])):
+            # "Head of Service, DAAT and YOS": the head of both services. A declared owner so
+            # followed is that owner alone (the services it heads are no owners of their own).
+            if not out[-1].known:
+                out[-1] = merge(out[-1], f)
+            i += 1
+            continue
+        if (
             single_plain(f)
             and i + 1 < len(frags)
             and frags[i + 1].sep == "and"
@@ -760,10 +801,13 @@ def _role_of_departments(text: str) -> bool:
 
 
 def _is_department(tokens: Sequence[str]) -> bool:
-    """``DAAT``, or ``Drug and Alcohol Action Team (DAAT)``: an acronym, or words with their own
-    acronym that name no title (``Head of Youth Offending (HYO)`` is a role of its own)."""
+    """``DAAT``, ``Drug and Alcohol Action Team (DAAT)`` or ``DAAT (Drug and Alcohol Action
+    Team)``: an acronym, alone or with its expansion after it, or words with their own acronym
+    that name no title (``Head of Youth Offending (HYO)`` is a role of its own)."""
     if len(tokens) == 1:
         return _is_acronym_token(tokens[0])
+    if len(tokens) == 2 and _is_acronym_token(tokens[0]) and _expands(tokens[1], tokens[0]):
+        return True
     letters = _paren_acronym(tokens[-1]) if tokens else None
     return (letters is not None and tokens[0].casefold() not in _TITLE_WORDS
             and _acronym_span(tokens[:-1], letters) == 0)
@@ -901,7 +945,45 @@ class OwnerIndex:
         return _split(text, known=known) or [text]
 
     def _match(self, text: str) -> str | None:
-        return self._declared.get(owner_key(text))
+        owner = self._declared.get(owner_key(text))
+        if owner is None and text.endswith(")"):
+            owner = self._match_glossed(text)
+        return owner
+
+    def _match_glossed(self, text: str) -> str | None:
+        """The declared owner a text names with an acronym or expansion in parentheses after it:
+        its name and its own acronym (``Youth Offending Service (YOS)``), its acronym spelt out
+        before it (``Drug and Alcohol Action Team (DAAT)``, ``Head of Service, Drug and Alcohol
+        Action Team (DAAT)`` for ``Head of Service, DAAT``), or its name and the expansion of the
+        acronym that ends it (``Head of Service, DAAT (Drug and Alcohol Action Team)``).
+
+        Each reading is a few look-ups, whatever the number of owners, and the words are read only
+        when one may match: the text before the parenthesis is a declared name, or some of its
+        first words followed by the acronym are (most leads so written are undeclared names with
+        their own acronym)."""
+        cut = text.rfind("(")
+        paren = text[cut:]
+        if cut <= 0 or paren.count(")") != 1:
+            return None
+        declared = self._declared
+        head = owner_key(text[:cut])
+        owner = declared.get(head)
+        if owner is None:  # (the acronym after the words it abbreviates: they start with its letter)
+            tail = owner_key(paren)
+            at = head.find(tail[:1]) if tail else -1
+            while at != -1 and head[:at] + tail not in declared:
+                at = head.find(tail[0], at + 1)
+            if at == -1:
+                return None
+        words = _TOKEN_RE.findall(text[:cut])
+        letters = _paren_acronym(paren)
+        if letters is None:  # the name, and the expansion of the acronym just before it
+            return owner if words and _is_acronym_token(words[-1]) and _expands(paren, words[-1]) else None
+        start = _acronym_span(words, letters)
+        if start is None or owner is not None:  # (no acronym of the words; the name and its own)
+            return owner if start is not None else None
+        # the acronym, after the words it abbreviates
+        return declared.get(owner_key(" ".join([*words[:start], paren[1:-1]])))
 
     def resolve(self, lead: str) -> list[ResolvedLead]:
         """Resolve one lead string to its owners.
@@ -1228,6 +1310,7 @@ class _FormIndex(NamedTuple):
     same_k: dict[str, list[_Entry]]  # owner_key -> its forms
     groups: tuple[dict[str, list[_Entry]], ...]  # K, P, W, B (and L), O: one dict per kind
     acronyms: dict[_Sig, dict[_Entry, None]]  # A, E and X signatures -> their forms
+    in_place: dict[str, list[_Entry]]  # G: the key of a form with its acronyms in place of their words
 
 
 def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
@@ -1254,6 +1337,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       ``S L, Early Years, Families and Communities (EYFC)``);
     * is written as an acronym with the same title as another acronym (``Head CATO`` /
       ``Head of Service CATO``);
+    * is the other with an acronym inside it spelt out, followed by that acronym in parentheses
+      (``Head of Service, Drug and Alcohol Action Team (DAAT) and YOS`` / ``Head of Service, DAAT
+      and YOS``);
     * is the other's name followed by the others it works with (``Group Manager, Youth Support
       with community partners`` / ``Group Manager, Youth Support``);
     * is the other followed by an acronym, that of the body it sits in
@@ -1302,7 +1388,7 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     for owner_id, text in owners:
         shown.setdefault(owner_id, {owner_id, text})
     best: dict[tuple[str, str], tuple[int, int, str, tuple[str, str]]] = {}
-    for pairs in (_same_key_pairs(keys), _joint_name_pairs(forms, keys.same_k),
+    for pairs in (_same_key_pairs(keys), _in_place_pairs(keys), _joint_name_pairs(forms, keys.same_k),
                   _body_acronym_pairs(forms, keys.same_k), _acronym_pairs(keys.acronyms)):
         for x, y in pairs:
             if x[0] == y[0]:
@@ -1344,6 +1430,7 @@ def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
     same_w: dict[str, list[_Entry]] = {}
     same_b: dict[str, list[_Entry]] = {}  # B entries, and L (a name after a label)
     same_o: dict[str, list[_Entry]] = {}
+    same_g: dict[str, list[_Entry]] = {}
     index: dict[_Sig, dict[_Entry, None]] = {}
     parsed_forms = []
     acronyms: set[str] = set()  # the letters of every abbreviation and explicit acronym
@@ -1383,6 +1470,10 @@ def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
                     name_words = sorted([w for w in map(str.casefold, parsed.name) if w != "&" and w != "and"])
                     same_o.setdefault(f"{parsed.title}|{' '.join(name_words)}|{parsed.suffix}", []).append(
                         (owner_id, form, "O"))
+            if "(" in form and not (form.count("(") == 1 and form.rstrip().endswith(")")):
+                in_place = _acronyms_in_place(form)  # (an acronym inside the name, not at its end)
+                if in_place is not None:
+                    same_g.setdefault(owner_key(in_place), []).append((owner_id, form, "G"))
             parsed_forms.append((owner_id, form, parsed))
             abbr, expl = _acronym_signatures(parsed)
             for sig in abbr:
@@ -1395,7 +1486,7 @@ def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
     for owner_id, form, parsed in parsed_forms:
         for sig in _expansion_signatures(parsed, acronyms, suffixes):
             index.setdefault(sig, {})[(owner_id, form, "X")] = None
-    return _FormIndex(same_k, (same_k, same_p, same_w, same_b, same_o), index)
+    return _FormIndex(same_k, (same_k, same_p, same_w, same_b, same_o), index, same_g)
 
 
 def _same_key_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
@@ -1407,6 +1498,17 @@ def _same_key_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
             for i, first in enumerate(members):
                 for second in members[i + 1 :]:
                     yield first, second
+
+
+def _in_place_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
+    """A name with an acronym spelt out inside it, and the name written with the acronym alone
+    (or with other acronyms spelt out)."""
+    for key, long_forms in keys.in_place.items():
+        for i, first in enumerate(long_forms):
+            for other in keys.same_k.get(key, ()):
+                yield first, other
+            for second in long_forms[i + 1 :]:
+                yield first, second
 
 
 def _joint_name_pairs(forms: dict[str, dict[str, str]],
@@ -1471,6 +1573,11 @@ def _pair_reason(x: _Entry, y: _Entry) -> tuple[int, str] | None:
         if kx == "P":
             return 1, f"'{a}' and '{b}' differ only in a singular or plural"
         return 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"
+    if kx == "G":  # (a name with an acronym spelt out inside it, and the name so abbreviated)
+        if ky == "G":
+            a, b = sorted((fx, fy))
+            return 2, f"'{a}' and '{b}' are one name with other acronyms spelt out"
+        return 2, f"'{fy}' uses the acronym given in '{fx}'"
     if "H" in (kx, ky):  # (one form is the other's name with others: "... with community partners")
         joint, other = (fx, fy) if kx == "H" else (fy, fx)
         return 1, f"'{joint}' names '{other}' with others"
