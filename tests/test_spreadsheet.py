@@ -1754,3 +1754,39 @@ def test_a_status_that_gives_none_yet_is_no_status_and_named_in_a_notice(tmp_pat
     assert [m.status for m in plan.of_kind("milestone")] == [None, "at_risk"]
     assert any(n.endswith(f"the status {word!r} gives none yet; read as no status") and "milestones.csv:2" in n
                for n in plan.notices), plan.notices
+
+
+@pytest.mark.parametrize("header", ["Milestone RAG", "Milestone status", "Milestone RAG status", "Action RAG"])
+def test_a_milestone_s_own_rag_column_is_its_status(tmp_path: Path, header: str):
+    # A tracker that rates each level in a column of its own ("Objective RAG" beside "Milestone RAG")
+    # names the level as an id column does ("Objective ID"): the milestone's is its status.
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Key actions", "Lead", header], ["Fewer accidents", "Audit the junctions", "Roads", "Amber"],
+        [None, "Repaint the crossings", "Roads", "B"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["at_risk", "done"]
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_an_objective_s_own_rag_column_is_named_in_a_notice_once_per_objective(tmp_path: Path):
+    # Only milestones have a status in the format: an objective's rating, beside its milestones'
+    # own, is not theirs (it was read as nothing, with "columns that match no field").
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Objective RAG", "Key actions", "Milestone RAG"],
+        ["Fewer accidents", "Red", "Audit the junctions", "Green"], [None, None, "Repaint the crossings", "Amber"],
+        ["Fewer exclusions", "Green", "Train the staff", None], [None, "Green", "Review the policy", "Red"]]},
+        {"Actions": ["B2:B3"]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["on_track", "at_risk", None, "off_track"]
+    assert (f"{path}: a status on a row without a milestone is not part of the plan, as only milestones have a "
+            "status in the format (rate each milestone on its own row): Actions!B2 'Red' (objective O1), "
+            "Actions!B4 'Green' (objective O2)") in plan.notices
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_a_level_s_rag_column_without_that_level_is_a_column_not_read(tmp_path: Path):
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Key actions", "Aim RAG"], ["Fewer accidents", "Audit the junctions", "Red"]]})
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["O1.M1"].status is None
+    assert f"{path}: columns that match no field were ignored: Actions!C1 'Aim RAG'" in plan.notices

@@ -452,6 +452,13 @@ for _role, _names in {
 }.items():
     for _n in _names.split():
         FLAT_COLUMNS[_n] = _role
+#: What a tracker heads a level's own rating with, after the level's name: ``Objective RAG``,
+#: ``Milestone status``, ``Action RAG rating``.
+_STATUS_SUFFIXES = ("status", "rag", "rag_status", "rag_rating")
+for _n, _role in list(FLAT_COLUMNS.items()):
+    if _role.startswith("level:"):
+        for _suffix in _STATUS_SUFFIXES:
+            FLAT_COLUMNS.setdefault(f"{_n}_{_suffix}", f"status:{_role.removeprefix('level:')}")
 for _kind in ("priority", "aim", "objective", "milestone"):
     FLAT_COLUMNS[f"{_kind}_id"] = f"id:{_kind}"
     FLAT_COLUMNS[f"{_kind}.id"] = f"id:{_kind}"

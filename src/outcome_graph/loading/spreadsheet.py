@@ -1694,7 +1694,10 @@ class _Reader:
         r, roles = found
         out: dict[str, int] = {}
         unknown: dict[int, str] = {}
+        levels = {role for role in roles.values() if role and role.startswith("level:")}
         for c, role in roles.items():
+            if role and role.startswith("status:") and f"level:{role.removeprefix('status:')}" not in levels:
+                role = None  # (an "Aim RAG" in a table without aims rates nothing the table holds)
             if role is None or role in out:
                 unknown[c] = (sheet.get(r, c) or "").strip()
             else:
@@ -2053,6 +2056,7 @@ class _FlatTable:
         self.joined: list[str] = []  # timescales of a milestone merged over several rows
         self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
+        self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
 
     def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
@@ -2231,21 +2235,13 @@ class _FlatTable:
             notes = target.get("notes")
             if not notes or note not in notes:
                 target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
-        if "status" in roles and target_kind == "milestone":
-            self.reader.note_colour(sheet, r, roles["status"])
-        for role in ("due", "status"):
-            text_value, role_ref = self._cell(sheet, r, roles, role)
-            if text_value and role_ref:
-                if role == "status" and target_kind != "milestone":
-                    # (a tracker rates objectives too; the format gives milestones alone a status)
-                    self.unplaced_statuses.append(f"{sheet.place(role_ref)} {text_value!r} ({target_kind} {target['id']})")
-                    continue
-                if role == "status" and is_placeholder(text_value):
-                    self.unrated.append(f"{sheet.place(role_ref)} {text_value!r}")
-                    continue
-                if role == "status":
-                    text_value = _choice(text_value, STATUSES)
-                self._set_once(sheet, target, role, text_value, role_ref, role)
+        due, due_ref = self._cell(sheet, r, roles, "due")
+        if due and due_ref:
+            self._set_once(sheet, target, "due", due, due_ref, "due")
+        self._status(sheet, r, roles, "status", target, target_kind)
+        for i, (kind, _) in enumerate(levels[:deepest + 1]):
+            if (node := current[i]) is not None:
+                self._status(sheet, r, roles, f"status:{kind}", node, kind)
         for role in ("outcomes", "tags"):
             value, role_ref = self._cell(sheet, r, roles, role)
             if value and role_ref:
@@ -2254,6 +2250,26 @@ class _FlatTable:
                 if role == "outcomes":
                     items = [outcome_id(x) for x in items]
                 self._set_once(sheet, target, role, items, role_ref, role)
+
+    def _status(self, sheet: RawSheet, r: int, roles: dict[str, int], role: str, node: CellMap, kind: str) -> None:
+        """The status row ``r`` gives ``node`` (of ``kind``) in the column of ``role``: the table's
+        ``Status`` column rates the row's deepest node, a level's own column (``Milestone RAG``,
+        ``Objective RAG``) that level's node. Only milestones have a status in the format: another
+        node's rating is named in a notice, once however many of its rows repeat it."""
+        if role in roles and kind == "milestone":
+            self.reader.note_colour(sheet, r, roles[role])
+        text, ref = self._cell(sheet, r, roles, role)
+        if not text or not ref:
+            return
+        if kind != "milestone":
+            # (a tracker rates objectives too; the format gives milestones alone a status)
+            if (id(node), role) not in self.rated:
+                self.rated.add((id(node), role))
+                self.unplaced_statuses.append(f"{sheet.place(ref)} {text!r} ({kind} {node['id']})")
+        elif is_placeholder(text):
+            self.unrated.append(f"{sheet.place(ref)} {text!r}")
+        else:
+            self._set_once(sheet, node, "status", _choice(text, STATUSES), ref, "status")
 
     def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
                    column: int) -> None:
