@@ -1790,3 +1790,55 @@ def test_a_level_s_rag_column_without_that_level_is_a_column_not_read(tmp_path: 
     plan = load_path(path, period=PERIOD)
     assert plan.nodes["O1.M1"].status is None
     assert f"{path}: columns that match no field were ignored: Actions!C1 'Aim RAG'" in plan.notices
+
+
+def _conditional_status_tracker(path: Path, header: str = "Status") -> Path:
+    """A tracker whose status cells are coloured by conditional formats worked out from the due date
+    (red when it is past, green when it is a month or more away), with no word in most of them."""
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+    from openpyxl.styles import PatternFill
+
+    workbook(path, {"Actions": [
+        ["Key actions", "Due", header], ["Audit", "2011-06-30", None], ["Repaint", "2011-09-30", None],
+        ["Survey", "2012-01-31", "Amber"], ["Publish", "2012-03-31", None]]})
+    book = openpyxl.load_workbook(path)
+    ws = book["Actions"]
+    # (Excel's "Light Red Fill" and "Green Fill" presets: a differential style's bgColor)
+    ws.conditional_formatting.add("C2:C5", FormulaRule(formula=["$B2<TODAY()"], fill=PatternFill(bgColor="FFFFC7CE")))
+    ws.conditional_formatting.add("C2:C5", FormulaRule(formula=["$B2>TODAY()+30"], fill=PatternFill(bgColor="FFC6EFCE")))
+    ws.conditional_formatting.add("A2:A5", CellIsRule(operator="equal", formula=['"Audit"'],
+                                                      fill=PatternFill(bgColor="FFFFC7CE")))  # (not a status)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", ["Status", "RAG", "Milestone RAG"])
+def test_status_cells_coloured_by_a_conditional_format_are_named_in_a_notice(tmp_path: Path, header: str):
+    # A tracker that shows the rating as a colour a conditional format works out (from the due
+    # date) holds no word: the rating was dropped without a word, while a plain fill was named.
+    path = _conditional_status_tracker(tmp_path / "tracker.xlsx", header)
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, None, "at_risk", None]
+    notices = [n for n in plan.notices if "conditional format" in n]
+    assert notices == [
+        f"{path}:Actions!C2: status cells with no word in them are coloured by the conditional format of "
+        "C2:C5 (red, green), which is not worked out (outcome-graph evaluates no formulas or rules), so they "
+        "were read as no status; write the status in each cell (Green, Amber, Red, Blue for done; or G, A, R, B), "
+        "which the rule can still colour: Actions!C2, Actions!C3, Actions!C5"]
+    assert (notices[0].location.sheet, notices[0].location.cell) == ("Actions", "C2")
+
+
+def test_a_conditional_format_of_a_per_level_status_column_is_named_too(tmp_path: Path):
+    from openpyxl.formatting.rule import ColorScaleRule
+
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "status"], ["M1", "Audit", None], ["M2", "Survey", "done"]]})
+    book = openpyxl.load_workbook(path)
+    book["milestones"].conditional_formatting.add("C1:C1048576", ColorScaleRule(  # (a whole column)
+        start_type="min", start_color="FFF8696B", end_type="max", end_color="FF63BE7B"))
+    book.save(path)
+    plan = load_path(path)
+    assert [n.message.split(",")[0] for n in plan.notices if "conditional format" in n] == [
+        "status cells with no word in them are coloured by the conditional format of C1:C1048576 (red"]
+    assert any(n.endswith("which the rule can still colour: milestones!C2") for n in plan.notices)

@@ -165,6 +165,21 @@ class TypedCell:
     own_format: bool = False
 
 
+@dataclass(frozen=True)
+class ConditionalColour:
+    """A conditional format of a worksheet that colours its cells in RAG colours."""
+
+    #: The cells it applies to, as the workbook writes them: ``C2:C40``.
+    ranges: str
+    #: The same, as (first row, first column, last row, last column), 0-based.
+    boxes: tuple[tuple[int, int, int, int], ...]
+    #: The RAG colours its rules may give a cell: ``("red", "green")``.
+    colours: tuple[str, ...]
+
+    def covers(self, row: int, col: int) -> bool:
+        return any(top <= row <= bottom and left <= col <= right for top, left, bottom, right in self.boxes)
+
+
 @dataclass
 class RawSheet:
     """One sheet (or CSV file) as text cells, 0-based ``(row, column)``; blank cells are absent."""
@@ -182,6 +197,8 @@ class RawSheet:
     hidden_cols: frozenset[int] = frozenset()
     #: Cells with no value filled in a RAG colour (``red``, ``amber``, ``green``, ``blue``).
     fills: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: The conditional formats that colour cells in RAG colours.
+    conditional: list[ConditionalColour] = field(default_factory=list)
     #: A cell a spreadsheet program stored as a number, date or truth value (not as text).
     typed: dict[tuple[int, int], TypedCell] = field(default_factory=dict)
     #: The sheet is a CSV file (its cells are text, maybe as a spreadsheet program saved them).
@@ -519,6 +536,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         last_row = max((r for r, _ in cells), default=0)
         last_col = max((c for _, c in cells), default=0)
         sheet.hidden_cols = _hidden_columns(ws, last_col)
+        sheet.conditional = _conditional_colours(ws)
         for rng in ws.merged_cells.ranges:
             top, left = rng.min_row, rng.min_col
             for r in range(top, min(rng.max_row, last_row) + 1):
@@ -630,11 +648,18 @@ def _rag_colour(fill: Any) -> str | None:
     >>> [_rag_colour(PatternFill("solid", fgColor=c)) for c in ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")]
     ['red', 'amber', 'green', None]
     """
+    if fill is None or fill.fill_type != "solid":
+        return None
+    return _colour_name(fill.fgColor)
+
+
+def _colour_name(colour: Any) -> str | None:
+    """The RAG colour (``red``, ``amber``, ``green``, ``blue``) an openpyxl colour is, else ``None``
+    (no colour, a grey, a pale tint, or a colour of the workbook's theme, which the file does not spell)."""
     from openpyxl.styles.colors import COLOR_INDEX
 
-    if fill is None or fill.fill_type != "solid" or fill.fgColor is None:
+    if colour is None:
         return None
-    colour = fill.fgColor
     if colour.type == "indexed" and isinstance(colour.indexed, int) and colour.indexed < len(COLOR_INDEX):
         rgb = COLOR_INDEX[colour.indexed]
     elif colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) in (6, 8):
@@ -650,6 +675,26 @@ def _rag_colour(fill: Any) -> str | None:
         return None
     degrees = hue * 360
     return next((name for name, low, high in _RAG_HUES if low <= degrees <= high), None)
+
+
+def _conditional_colours(ws: Any) -> list[ConditionalColour]:
+    """The conditional formats of a worksheet that colour cells in RAG colours: a rule's fill (Excel
+    writes a highlight's colour as the fill's background) or a colour scale's colours. The rules
+    are not worked out (their formulas are not evaluated); that a cell may be coloured is enough."""
+    out = []
+    for formatting in ws.conditional_formatting:
+        colours: list[str] = []
+        for rule in formatting.rules:
+            fill = getattr(rule.dxf, "fill", None)
+            scale = rule.colorScale.color if rule.colorScale is not None else []
+            for colour in (*([fill.bgColor, fill.fgColor] if fill is not None else []), *scale):
+                if (name := _colour_name(colour)) is not None and name not in colours:
+                    colours.append(name)
+        if colours:
+            boxes = tuple((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1)
+                          for rng in formatting.sqref.ranges)
+            out.append(ConditionalColour(str(formatting.sqref), boxes, tuple(colours)))
+    return out
 
 
 def _error_value(value: Any, file: str, sheet: str, r: int, c: int, out_of_range: bool = False) -> Problem:
@@ -1147,6 +1192,8 @@ class _Reader:
         self.hidden_cols: list[str] = []
         #: Status cells with no word but a RAG colour, for a notice.
         self.coloured: list[str] = []
+        #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
+        self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
 
@@ -1203,8 +1250,12 @@ class _Reader:
     def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
         """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
         colour is not read (what it stands for is a guess), and the user is told to write the word."""
-        if sheet.get(r, c) is None and (colour := sheet.fills.get((r, c))) is not None:
+        if sheet.get(r, c) is not None:
+            return
+        if (colour := sheet.fills.get((r, c))) is not None:
             self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
+        elif (rule := next((cf for cf in sheet.conditional if cf.covers(r, c)), None)) is not None:
+            self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
 
     def hidden_notices(self) -> list[Notice]:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
@@ -1226,6 +1277,20 @@ class _Reader:
         return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
                          f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
                          "colour: " + _named(self.coloured, ", "))
+
+    def conditional_notices(self) -> list[Notice]:
+        """The notices naming the status cells with no word that a conditional format colours, one
+        per format, at its first such cell: the rule's colour may be the rating, but which one a
+        cell shows depends on formulas outcome-graph does not work out."""
+        out = []
+        for (file, name, rule), refs in self.conditional.items():
+            sheet = self.sheet_of[(file, name)]
+            out.append(sheet.notice(refs[0], "status cells with no word in them are coloured by the conditional format "
+                                    f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
+                                    "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
+                                    f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
+                                    "colour: " + _named([sheet.place(ref) for ref in refs], ", ")))
+        return out
 
     def typed_notice(self) -> Notice | None:
         """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
@@ -1918,7 +1983,8 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         if skipped:
             reader.notices.append(Notice.at(Location(name), f"sheets with no level column were ignored: {', '.join(skipped)}"))
         tree = reader.flat(flat, plan_sheet)
-    for notice in (reader.typed_notice(), *reader.hidden_notices(), reader.colour_notice()):
+    for notice in (reader.typed_notice(), *reader.hidden_notices(), reader.colour_notice(),
+                   *reader.conditional_notices()):
         if notice is not None:
             reader.notices.append(notice)
     if reader.ignored_columns:
