@@ -1536,8 +1536,8 @@ def test_rows_hidden_in_a_workbook_are_read_and_named_in_a_notice(tmp_path: Path
         book.save(path)
         plan = load_path(path, period=PERIOD)
         assert [m.title for m in plan.of_kind("milestone")] == titles
-        assert (f"{path}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; delete a "
-                f"row to take it out: {sheet} row 3") in plan.notices
+        assert (f"{path}:{sheet}!A3: rows hidden in the workbook (by hand or by a filter) were read as part of the "
+                "plan; delete a row to take it out: row 3") in plan.notices
 
 
 @pytest.mark.parametrize("group_row", [["Outcome area", None, "Actions"], [None, None, "Key actions"]])
@@ -1665,8 +1665,8 @@ def test_columns_hidden_in_a_workbook_that_hold_data_are_named_in_a_notice(tmp_p
         book.save(path)
         plan = load_path(path, period=PERIOD)
         assert [m.lead for m in plan.of_kind("milestone")] == ["Roads"]
-        assert (f"{path}: columns hidden in the workbook were read as part of the plan; unhide them to check them, or "
-                f"delete a column to take it out: {sheet} column C {header!r}") in plan.notices
+        assert (f"{path}:{sheet}!C1: columns hidden in the workbook were read as part of the plan; unhide them to "
+                f"check them, or delete a column to take it out: column C {header!r}") in plan.notices
 
 
 def test_hidden_columns_grouped_in_one_range_are_each_named(tmp_path: Path):
@@ -1677,7 +1677,8 @@ def test_hidden_columns_grouped_in_one_range_are_each_named(tmp_path: Path):
     book["Plan"].column_dimensions.group("C", "XFD", hidden=True)  # (every column right of B hidden at once)
     book.save(path)
     plan = load_path(path, period=PERIOD)
-    assert "delete a column to take it out: Plan column C 'Lead', Plan column D 'Timescale'" in "\n".join(plan.notices)
+    assert ("Plan!C1: columns hidden in the workbook were read as part of the plan; unhide them to check them, or "
+            "delete a column to take it out: column C 'Lead', column D 'Timescale'") in "\n".join(plan.notices)
 
 
 _RAG_FILLS = {"Red": "FFFF0000", "Amber": "FFFFC000", "Green": "FF00B050", "Blue": "FF0070C0"}
@@ -1842,3 +1843,39 @@ def test_a_conditional_format_of_a_per_level_status_column_is_named_too(tmp_path
     assert [n.message.split(",")[0] for n in plan.notices if "conditional format" in n] == [
         "status cells with no word in them are coloured by the conditional format of C1:C1048576 (red"]
     assert any(n.endswith("which the rule can still colour: milestones!C2") for n in plan.notices)
+
+
+def test_notices_of_hidden_rows_and_typed_cells_point_to_each_sheet_s_first_one(tmp_path: Path):
+    # They named the file alone ("plan.xlsx: rows hidden ..."): a notice of each sheet now begins
+    # at its first such row or cell, as a finding does, and names the others on that sheet.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "number", "title"], ["P1", 1.1, "Achieve"], ["P2", None, "Attain"]],
+        "aims": [["id", "parent", "title"], ["P1.A1", "P1", "Attain"], [7, "P1", "Attend"], [8, "P1", "Engage"]],
+    })
+    book = openpyxl.load_workbook(path)
+    for sheet, row in (("priorities", 3), ("aims", 3), ("aims", 4)):
+        book[sheet].row_dimensions[row].hidden = True
+    book.save(path)
+    plan = load_path(path)
+    located = {(n.location.sheet, n.location.cell, n.message.split(";")[0]) for n in plan.notices}
+    assert located == {
+        ("priorities", "A3", "rows hidden in the workbook (by hand or by a filter) were read as part of the plan"),
+        ("aims", "A3", "rows hidden in the workbook (by hand or by a filter) were read as part of the plan"),
+        ("priorities", "B2", "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were read "
+                             "as the text they show"),
+        ("aims", "A3", "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were read as "
+                       "the text they show")}
+    assert any(n.startswith(f"{path}:aims!A3: rows hidden") and n.endswith("take it out: row 3, row 4")
+               for n in plan.notices)
+    assert any(n.startswith(f"{path}:aims!A3: cells a spreadsheet") and n.endswith(
+        "aims!A3 id: the number 7, read as '7'; aims!A4 id: the number 8, read as '8'") for n in plan.notices)
+
+
+def test_a_csv_file_s_typed_cell_notice_points_to_its_line(tmp_path: Path):
+    path = tmp_path / "table.csv"
+    path.write_text("Objective,Key milestones,By when\nFewer accidents,Audit,Sept 11\n,Survey,11-Jun\n", encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    notice = next(n for n in plan.notices if "spreadsheet program" in n)
+    assert (notice.location.file, notice.location.line, notice.location.cell) == (str(path), 3, "C3")
+    assert notice.startswith(f"{path}:3: cells a spreadsheet program")

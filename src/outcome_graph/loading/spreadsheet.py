@@ -1184,12 +1184,14 @@ class _Reader:
         #: The plan period is missing (reported with the validation problems, if any).
         self.period_problem: Problem | None = None
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
-        #: Cells of codes a spreadsheet program holds as numbers or dates, for a notice.
-        self.typed_cells: list[str] = []
-        #: Rows hidden in the workbook that were read as items, for a notice.
-        self.hidden_rows: list[str] = []
-        #: Columns hidden in the workbook that hold what was read, for a notice.
-        self.hidden_cols: list[str] = []
+        #: Cells of codes a spreadsheet program holds as numbers or dates, by sheet, for a notice:
+        #: each as its cell and what it holds.
+        self.typed_cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        #: Rows hidden in the workbook that were read as items, by sheet, for a notice.
+        self.hidden_rows: dict[tuple[str, str], list[int]] = {}
+        #: Columns hidden in the workbook that hold what was read, by sheet, for a notice: each
+        #: as its header cell and what it names.
+        self.hidden_cols: dict[tuple[str, str], list[tuple[str, str]]] = {}
         #: Status cells with no word but a RAG colour, for a notice.
         self.coloured: list[str] = []
         #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
@@ -1223,21 +1225,26 @@ class _Reader:
         raw = sheet.get(r, c)
         if raw is not None and sheet.csv and name == "timescale" and _SHOWN_DAY_MONTH.fullmatch(raw.strip()):
             # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June 11")
-            self.typed_cells.append(f"{sheet.place(cell_ref(r, c))} timescale: {raw.strip()!r}, as a spreadsheet "
-                                    "program saves a date it made of what was typed (June 11 is saved 11-Jun)")
+            self.note_typed(sheet, cell_ref(r, c), f"timescale: {raw.strip()!r}, as a spreadsheet program saves a "
+                            "date it made of what was typed (June 11 is saved 11-Jun)")
         typed = sheet.typed_at(r, c) if raw is not None else None
         if typed is None or kind not in _TEXT_KINDS:
             return raw
         dated = name in _DATE_CODES or name.endswith(".period")
         text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
         if kind == "code" and _may_have_lost(typed, name, dated):
-            self.typed_cells.append(f"{sheet.place(cell_ref(r, c))} {name}: {typed.stored}, read as {text!r}")
+            self.note_typed(sheet, cell_ref(r, c), f"{name}: {typed.stored}, read as {text!r}")
         return text
+
+    def note_typed(self, sheet: RawSheet, ref: str, what: str) -> None:
+        """Note the cell ``ref`` of ``sheet``, a code a spreadsheet program holds (or saved) as a
+        number or date, and ``what`` it holds and was read as."""
+        self.typed_cells.setdefault((sheet.file, sheet.name), []).append((ref, what))
 
     def note_hidden(self, sheet: RawSheet, r: int) -> None:
         """Note row ``r`` of ``sheet``, read as an item, when it is hidden in the workbook."""
         if r in sheet.hidden_rows:
-            self.hidden_rows.append(f"{sheet.name} row {r + 1}")
+            self.hidden_rows.setdefault((sheet.file, sheet.name), []).append(r)
 
     def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
         """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides and
@@ -1245,7 +1252,7 @@ class _Reader:
         for c in sorted(set(columns) & sheet.hidden_cols):
             if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
                 header = (sheet.get(h_row, c) or "").strip()
-                self.hidden_cols.append(f"{sheet.name} column {cell_ref(0, c)[:-1]} {header!r}")
+                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {_col_letter(c)} {header!r}"))
 
     def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
         """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
@@ -1260,14 +1267,12 @@ class _Reader:
     def hidden_notices(self) -> list[Notice]:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
         not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
-        out = []
-        if self.hidden_rows:
-            out.append(Notice.at(Location(self.file), "rows hidden in the workbook (by hand or by a filter) were read "
-                                 "as part of the plan; delete a row to take it out: " + _named(self.hidden_rows, ", ")))
-        if self.hidden_cols:
-            out.append(Notice.at(Location(self.file), "columns hidden in the workbook were read as part of the plan; "
-                                 "unhide them to check them, or delete a column to take it out: "
-                                 + _named(self.hidden_cols, ", ")))
+        out = [self.sheet_of[place].notice(cell_ref(rows[0], 0), "rows hidden in the workbook (by hand or by a filter) were read as "
+                            "part of the plan; delete a row to take it out: " + _named([f"row {r + 1}" for r in rows], ", "))
+               for place, rows in self.hidden_rows.items()]
+        out += [self.sheet_of[place].notice(columns[0][0], "columns hidden in the workbook were read as part of the plan; unhide them "
+                             "to check them, or delete a column to take it out: " + _named([c for _, c in columns], ", "))
+                for place, columns in self.hidden_cols.items()]
         return out
 
     def colour_notice(self) -> Notice | None:
@@ -1292,14 +1297,15 @@ class _Reader:
                                     "colour: " + _named([sheet.place(ref) for ref in refs], ", ")))
         return out
 
-    def typed_notice(self) -> Notice | None:
-        """The notice naming the cells of codes a spreadsheet program turned into numbers or dates."""
-        if not self.typed_cells:
-            return None
-        return Notice.at(Location(self.file), "cells a spreadsheet program holds (or saved) as numbers or dates, not "
-                         "as text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
-                         "into a date unless the column is formatted as Text, so check them and retype any the plan "
-                         "writes otherwise: " + _named(self.typed_cells, "; "))
+    def typed_notices(self) -> list[Notice]:
+        """The notices naming the cells of codes a spreadsheet program turned into numbers or dates,
+        one per sheet, at its first such cell."""
+        return [(sheet := self.sheet_of[place]).notice(cells[0][0], "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
+                             "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
+                             "into a date unless the column is formatted as Text, so check them and retype any the "
+                             "plan writes otherwise: " + _named([f"{sheet.place(ref)} {what}" for ref, what in cells],
+                                                                "; "))
+                for place, cells in self.typed_cells.items()]
 
     def note_unknown(self, header: _Header, why: str = "") -> None:
         for c, text in header.unknown.items():
@@ -1983,7 +1989,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         if skipped:
             reader.notices.append(Notice.at(Location(name), f"sheets with no level column were ignored: {', '.join(skipped)}"))
         tree = reader.flat(flat, plan_sheet)
-    for notice in (reader.typed_notice(), *reader.hidden_notices(), reader.colour_notice(),
+    for notice in (*reader.typed_notices(), *reader.hidden_notices(), reader.colour_notice(),
                    *reader.conditional_notices()):
         if notice is not None:
             reader.notices.append(notice)
