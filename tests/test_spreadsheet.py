@@ -1879,3 +1879,33 @@ def test_a_csv_file_s_typed_cell_notice_points_to_its_line(tmp_path: Path):
     notice = next(n for n in plan.notices if "spreadsheet program" in n)
     assert (notice.location.file, notice.location.line, notice.location.cell) == (str(path), 3, "C3")
     assert notice.startswith(f"{path}:3: cells a spreadsheet program")
+
+
+def test_hints_on_a_workbook_name_the_column_to_fill_not_the_yaml_key(tmp_path: Path):
+    # Richmond's plan states a target for none of its indicators, and tags its priorities with no
+    # outcome once they are taken out: the hints said "add `target:`", a YAML key a workbook has no
+    # place for; on a workbook (or CSV folder) they name the column and sheet, and the YAML's stay.
+    richmond = MODELS / "richmond-cypp-2009-2013.yaml"
+    yaml_hint = og.check(og.load(richmond)).by_rule("OG503")[0].hint
+    assert "`target:`" in yaml_hint
+    write_plan(og.load(richmond), tmp_path / "richmond.xlsx")
+    write_plan(og.load(richmond), tmp_path / "richmond-csv")
+    hints = {name: og.check(load_path(tmp_path / name)).by_rule("OG503")[0].hint
+             for name in ("richmond.xlsx", "richmond-csv")}
+    assert hints == {
+        "richmond.xlsx": "Give the indicators the plan commits to improving the value to reach in the `target.value` "
+                         "column of the indicators sheet (or rows of the targets sheet, per year).",
+        "richmond-csv": "Give the indicators the plan commits to improving the value to reach in the `target.value` "
+                        "column of indicators.csv (or rows of targets.csv, per year)."}
+    assert yaml_hint == ("Give the indicators the plan commits to improving the value to reach in `target:` "
+                         "(or `targets:`, per year).")
+
+
+def test_a_flat_table_s_hints_name_its_own_columns_or_the_per_level_form(thurrock_table: Path):
+    plan = load_path(thurrock_table, period=PERIOD)
+    report = og.check(plan)
+    assert report.by_rule("OG201")[0].hint == ("Give each priority (or aim) the outcomes it serves with the `outcomes` "
+                                               "column; lower levels inherit them.")
+    assert report.by_rule("OG503")[0].hint == (
+        "Give the indicators the plan commits to improving the value to reach in the `target.value` column of the "
+        "indicators sheet of the per-level form (or rows of the targets sheet of the per-level form, per year).")

@@ -2024,6 +2024,7 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -
         raise PlanError(problems[:50])
     plan = build_plan(document, tree, file=file, base_dir=base_dir)
     plan.generated_ids = set(reader.generated_ids)
+    plan.spreadsheet = "flat" if reader.flat_form else "levels"
     for node_id in plan.nodes:
         row = reader.rows.get(node_id)
         if row is not None:
