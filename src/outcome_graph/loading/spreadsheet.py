@@ -1159,18 +1159,117 @@ def _period_todo(header: _Header | None, row: CellMap) -> tuple[str, str | None]
     return todo, cell
 
 
-class _Reader:
+class _Notes:
+    """What reading the sheets passed over that a person should know, gathered while the rows are
+    read and given as notices once they all are: one notice per sheet (or per conditional format)
+    for cells and rows of one kind, pointing to the first of them and naming the others."""
+
+    def __init__(self, sheets: list[RawSheet], file: str) -> None:
+        self.sheet_of = _by_place(sheets)
+        #: The workbook (or CSV file or folder), where a notice about it as a whole points.
+        self.file = file
+        self.notices: list[str] = []
+        #: Columns that match no field, for a notice.
+        self.ignored_columns: list[str] = []
+        #: Cells of codes a spreadsheet program holds as numbers or dates, by sheet, for a notice:
+        #: each as its cell and what it holds.
+        self.typed_cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        #: Rows hidden in the workbook that were read as items, by sheet, for a notice.
+        self.hidden_rows: dict[tuple[str, str], list[int]] = {}
+        #: Columns hidden in the workbook that hold what was read, by sheet, for a notice: each
+        #: as its header cell and what it names.
+        self.hidden_cols: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        #: Status cells with no word but a RAG colour, for a notice.
+        self.coloured: list[str] = []
+        #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
+        self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
+
+    def note_unknown(self, header: _Header, why: str = "") -> None:
+        """Note the columns of ``header`` that match no field (``why`` says more, if anything)."""
+        for c, text in header.unknown.items():
+            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
+
+    def note_typed(self, sheet: RawSheet, ref: str, what: str) -> None:
+        """Note the cell ``ref`` of ``sheet``, a code a spreadsheet program holds (or saved) as a
+        number or date, and ``what`` it holds and was read as."""
+        self.typed_cells.setdefault((sheet.file, sheet.name), []).append((ref, what))
+
+    def note_hidden(self, sheet: RawSheet, r: int) -> None:
+        """Note row ``r`` of ``sheet``, read as an item, when it is hidden in the workbook."""
+        if r in sheet.hidden_rows:
+            self.hidden_rows.setdefault((sheet.file, sheet.name), []).append(r)
+
+    def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
+        """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides and
+        that hold something below the header (a hidden column with nothing in it is no matter)."""
+        for c in sorted(set(columns) & sheet.hidden_cols):
+            if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
+                header = (sheet.get(h_row, c) or "").strip()
+                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {_col_letter(c)} {header!r}"))
+
+    def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
+        """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
+        colour is not read (what it stands for is a guess), and the user is told to write the word."""
+        if sheet.get(r, c) is not None:
+            return
+        if (colour := sheet.fills.get((r, c))) is not None:
+            self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
+        elif (rule := next((cf for cf in sheet.conditional if cf.covers(r, c)), None)) is not None:
+            self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
+
+    def typed_notices(self) -> list[Notice]:
+        """The notices naming the cells of codes a spreadsheet program turned into numbers or dates,
+        one per sheet, at its first such cell."""
+        return [(sheet := self.sheet_of[place]).notice(cells[0][0], "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
+                             "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
+                             "into a date unless the column is formatted as Text, so check them and retype any the "
+                             "plan writes otherwise: " + _named([f"{sheet.place(ref)} {what}" for ref, what in cells],
+                                                                "; "))
+                for place, cells in self.typed_cells.items()]
+
+    def hidden_notices(self) -> list[Notice]:
+        """The notices naming the hidden rows and columns read: what a person sees of the sheet is
+        not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
+        out = [self.sheet_of[place].notice(cell_ref(rows[0], 0), "rows hidden in the workbook (by hand or by a filter) were read as "
+                            "part of the plan; delete a row to take it out: " + _named([f"row {r + 1}" for r in rows], ", "))
+               for place, rows in self.hidden_rows.items()]
+        out += [self.sheet_of[place].notice(columns[0][0], "columns hidden in the workbook were read as part of the plan; unhide them "
+                             "to check them, or delete a column to take it out: " + _named([c for _, c in columns], ", "))
+                for place, columns in self.hidden_cols.items()]
+        return out
+
+    def colour_notice(self) -> Notice | None:
+        """The notice naming the status cells shown as a colour alone."""
+        if not self.coloured:
+            return None
+        return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
+                         f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
+                         "colour: " + _named(self.coloured, ", "))
+
+    def conditional_notices(self) -> list[Notice]:
+        """The notices naming the status cells with no word that a conditional format colours, one
+        per format, at its first such cell: the rule's colour may be the rating, but which one a
+        cell shows depends on formulas outcome-graph does not work out."""
+        out = []
+        for (file, name, rule), refs in self.conditional.items():
+            sheet = self.sheet_of[(file, name)]
+            out.append(sheet.notice(refs[0], "status cells with no word in them are coloured by the conditional format "
+                                    f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
+                                    "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
+                                    f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
+                                    "colour: " + _named([sheet.place(ref) for ref in refs], ", ")))
+        return out
+
+
+class _Reader(_Notes):
     """Builds the plan tree from the sheets of the per-level or the flat form."""
 
     def __init__(self, sheets: list[RawSheet], file: str, stem: str, period: str | None) -> None:
+        super().__init__(sheets, file)
         self.sheets = sheets
-        self.sheet_of = _by_place(sheets)
-        self.file = file
         self.stem = stem
         self.period = period
         self.problems: list[Problem] = []
-        self.notices: list[str] = []
-        self.ignored_columns: list[str] = []
         #: node id -> the row it was read from (first one for a duplicate)
         self.rows: dict[str, CellMap] = {}
         self.all_rows: list[tuple[str, CellMap]] = []
@@ -1184,18 +1283,6 @@ class _Reader:
         #: The plan period is missing (reported with the validation problems, if any).
         self.period_problem: Problem | None = None
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
-        #: Cells of codes a spreadsheet program holds as numbers or dates, by sheet, for a notice:
-        #: each as its cell and what it holds.
-        self.typed_cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        #: Rows hidden in the workbook that were read as items, by sheet, for a notice.
-        self.hidden_rows: dict[tuple[str, str], list[int]] = {}
-        #: Columns hidden in the workbook that hold what was read, by sheet, for a notice: each
-        #: as its header cell and what it names.
-        self.hidden_cols: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        #: Status cells with no word but a RAG colour, for a notice.
-        self.coloured: list[str] = []
-        #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
-        self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
 
@@ -1235,81 +1322,6 @@ class _Reader:
         if kind == "code" and _may_have_lost(typed, name, dated):
             self.note_typed(sheet, cell_ref(r, c), f"{name}: {typed.stored}, read as {text!r}")
         return text
-
-    def note_typed(self, sheet: RawSheet, ref: str, what: str) -> None:
-        """Note the cell ``ref`` of ``sheet``, a code a spreadsheet program holds (or saved) as a
-        number or date, and ``what`` it holds and was read as."""
-        self.typed_cells.setdefault((sheet.file, sheet.name), []).append((ref, what))
-
-    def note_hidden(self, sheet: RawSheet, r: int) -> None:
-        """Note row ``r`` of ``sheet``, read as an item, when it is hidden in the workbook."""
-        if r in sheet.hidden_rows:
-            self.hidden_rows.setdefault((sheet.file, sheet.name), []).append(r)
-
-    def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
-        """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides and
-        that hold something below the header (a hidden column with nothing in it is no matter)."""
-        for c in sorted(set(columns) & sheet.hidden_cols):
-            if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
-                header = (sheet.get(h_row, c) or "").strip()
-                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {_col_letter(c)} {header!r}"))
-
-    def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
-        """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
-        colour is not read (what it stands for is a guess), and the user is told to write the word."""
-        if sheet.get(r, c) is not None:
-            return
-        if (colour := sheet.fills.get((r, c))) is not None:
-            self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
-        elif (rule := next((cf for cf in sheet.conditional if cf.covers(r, c)), None)) is not None:
-            self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
-
-    def hidden_notices(self) -> list[Notice]:
-        """The notices naming the hidden rows and columns read: what a person sees of the sheet is
-        not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
-        out = [self.sheet_of[place].notice(cell_ref(rows[0], 0), "rows hidden in the workbook (by hand or by a filter) were read as "
-                            "part of the plan; delete a row to take it out: " + _named([f"row {r + 1}" for r in rows], ", "))
-               for place, rows in self.hidden_rows.items()]
-        out += [self.sheet_of[place].notice(columns[0][0], "columns hidden in the workbook were read as part of the plan; unhide them "
-                             "to check them, or delete a column to take it out: " + _named([c for _, c in columns], ", "))
-                for place, columns in self.hidden_cols.items()]
-        return out
-
-    def colour_notice(self) -> Notice | None:
-        """The notice naming the status cells shown as a colour alone."""
-        if not self.coloured:
-            return None
-        return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
-                         f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
-                         "colour: " + _named(self.coloured, ", "))
-
-    def conditional_notices(self) -> list[Notice]:
-        """The notices naming the status cells with no word that a conditional format colours, one
-        per format, at its first such cell: the rule's colour may be the rating, but which one a
-        cell shows depends on formulas outcome-graph does not work out."""
-        out = []
-        for (file, name, rule), refs in self.conditional.items():
-            sheet = self.sheet_of[(file, name)]
-            out.append(sheet.notice(refs[0], "status cells with no word in them are coloured by the conditional format "
-                                    f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
-                                    "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
-                                    f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
-                                    "colour: " + _named([sheet.place(ref) for ref in refs], ", ")))
-        return out
-
-    def typed_notices(self) -> list[Notice]:
-        """The notices naming the cells of codes a spreadsheet program turned into numbers or dates,
-        one per sheet, at its first such cell."""
-        return [(sheet := self.sheet_of[place]).notice(cells[0][0], "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
-                             "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
-                             "into a date unless the column is formatted as Text, so check them and retype any the "
-                             "plan writes otherwise: " + _named([f"{sheet.place(ref)} {what}" for ref, what in cells],
-                                                                "; "))
-                for place, cells in self.typed_cells.items()]
-
-    def note_unknown(self, header: _Header, why: str = "") -> None:
-        for c, text in header.unknown.items():
-            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
 
     def _set(self, row: CellMap, col: Column, raw: str, sheet: RawSheet, ref: str) -> None:
         """Put one cell's value into a row, as the field's kind reads it."""
@@ -1475,305 +1487,334 @@ class _Reader:
         self.plan_row = row
         return row
 
-    # -- the per-level form ---------------------------------------------------------------------
-    def per_level(self, by_key: dict[str, RawSheet]) -> CellMap:
-        plan_sheet = by_key.get("plan")
-        if plan_sheet is None:
-            raise _fail(
-                f"the workbook has no 'plan' sheet; a plan in one sheet per level needs one, with a format column "
-                f"holding {FORMAT_ID}, the plan's id and period (sheets found: {', '.join(s.name for s in self.sheets)})",
-                self.file,
-            )
-        item_sheets = [name for name in NODE_SHEETS if name in by_key]
-        if not item_sheets:
-            raise _fail(
-                "the workbook has a plan sheet but no sheet of the plan's items: add priorities, aims, objectives, "
-                f"milestones or indicators sheets (sheets found: {', '.join(s.name for s in self.sheets)})",
-                self.file,
-            )
-        plan_row = self.read_plan_sheet(plan_sheet, need_format=True)
-        self.fail()
-        fmt = plan_row.pop("format", None)
-        fmt_cell = plan_row.key_cell.pop("format", plan_row.cell)
-        if fmt != FORMAT_ID:
-            raise _fail(
-                f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}" if fmt else f"the format cell is blank: write {FORMAT_ID}",
-                plan_sheet.file,
-                plan_sheet.name,
-                fmt_cell,
-            )
-        tree = CellMap(plan_sheet.file, plan_sheet.name, plan_row.cell)
-        tree.put("format", fmt, fmt_cell)
-        tree.put("plan", plan_row, plan_row.cell)
 
-        lists: dict[str, list[CellMap]] = {}
-        for name in ("vision", "owners", "catalogues", "groups", *LEVEL_SHEETS, "indicators"):
-            sheet = by_key.get(name)
-            lists[name] = self.read_rows(sheet, LAYOUTS[name]) if sheet is not None else []
-        self.fail()
 
-        # Ids: generated from the position where blank; rows indexed by id. A row inserted among
-        # rows with ids takes the next number its position's id leaves free (the id of its position
-        # may be the next row's own).
-        taken = {str(row.get("id") or "").strip() for name in NODE_SHEETS for row in lists[name]}
-        for name, kind in NODE_SHEETS.items():
-            counters: dict[str, int] = {}
-            for row in lists[name]:
-                parent = str(row.get("parent") or "").strip()
-                counters[parent] = counters.get(parent, 0) + 1
-                if not str(row.get("id") or "").strip() and kind in _LETTER:
-                    new_id = ""
-                    while not new_id or new_id in taken:
-                        own = f"{_LETTER[kind]}{counters[parent]}"
-                        new_id = f"{parent}.{own}" if parent else own
-                        counters[parent] += new_id in taken
-                    taken.add(new_id)
-                    row.put("id", new_id, row.key_cell.get("id", row.cell))
-                    self.generated_ids.add(str(row["id"]))  # (diff matches such nodes by title, not by id)
-                elif not str(row.get("id") or "").strip() and kind == "vision":
-                    row.put("id", "V", row.key_cell.get("id", row.cell))
-                node_id = str(row.get("id") or "").strip()
-                if node_id:
-                    self.rows.setdefault(node_id, row)
-                    self.all_rows.append((kind, row))
-                    self.kinds[id(row)] = kind
-        for row in lists["owners"]:
-            self.owner_rows.setdefault(str(row.get("id") or "").strip(), row)
-        for row in lists["groups"]:
-            self.group_rows.setdefault(str(row.get("id") or "").strip(), row)
-        catalogues = {str(row.get("prefix") or "").strip(): row for row in lists["catalogues"]}
 
-        self._sub_sheets(by_key, plan_row, catalogues)
-        self.fail()
 
-        if len(lists["vision"]) > 1:
-            self.problem("the vision sheet has more than one row; a plan has at most one vision",
-                         by_key["vision"], lists["vision"][1].cell)
-        if lists["vision"]:
-            tree.put("vision", lists["vision"][0], lists["vision"][0].cell)
-        for name in ("owners", "catalogues", "groups"):
-            if lists[name]:
-                tree.put(name, self._list(lists[name]), None)
 
-        # The hierarchy: a row whose parent is a node of a level that holds it is written inside it.
-        top: dict[str, list[CellMap]] = {name: [] for name in (*LEVEL_SHEETS, "indicators")}
-        for name, kind in LEVEL_SHEETS.items():
-            for row in lists[name]:
-                parent_id = str(row.get("parent") or "").strip()
-                holder = self.rows.get(parent_id)
-                holder_kind = self.kind_of(holder)
-                if holder is not None and holder_kind is not None and _holds(holder_kind, kind):
-                    del row["parent"]
-                    _append_child(holder, _CHILD_LIST[kind], row)
-                else:
-                    top[name].append(row)
-        top["indicators"] = lists["indicators"]
-        for name, rows in top.items():
-            if rows:
-                tree.put(name, self._list(rows), None)
-        self.fail()
-        return tree
 
-    def _list(self, rows: list[CellMap]) -> CellList:
-        out = CellList(rows[0].file, rows[0].sheet, rows[0].cell) if rows else CellList(self.file, None, None)
-        out.extend(rows)
-        return out
 
-    def _sub_sheets(self, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
-        plan_id = str(plan_row.get("id") or "").strip()
-        for name in SUB_SHEETS:
-            sheet = by_key.get(name)
-            if sheet is None:
-                continue
-            for row in self.read_rows(sheet, LAYOUTS[name]):
-                node_id = str(row.pop("node", "") or "").strip()
-                node_cell = row.key_cell.pop("node", row.cell) or "A1"
-                row.is_row = False
-                if not node_id:
-                    self.problem(f"the {name} sheet's 'node' cell is blank: name the item the row belongs to", sheet, node_cell)
-                    continue
-                if name == "entries":
-                    owner = catalogues.get(node_id)
-                    if owner is None:
-                        self.problem(f"no catalogue with prefix {node_id!r} on the catalogues sheet", sheet, node_cell)
-                        continue
-                    self._append(owner, "entries", row, sheet, node_cell)
-                    continue
-                # The plan's own rows name it by its id, or "(plan)" where a node, an owner or a group
-                # has that id; a node, owner or group of the id named takes the row.
-                held = node_id in self.rows or node_id in self.owner_rows or node_id in self.group_rows
-                if name == "ignore" and not held and node_id in (PLAN_NODE, plan_id):
-                    self._append(plan_row, "ignore", row, sheet, node_cell)
-                    continue
-                target = self.rows.get(node_id)
-                if target is None and name == "ignore":  # (an owner's or a group's entry)
-                    holder = self.owner_rows.get(node_id) or self.group_rows.get(node_id)
-                    if holder is not None:
-                        self._append(holder, "ignore", row, sheet, node_cell)
-                        continue
-                if target is None:
-                    self.problem(f"no node with id {node_id!r} (the {name} sheet's rows name the item they belong to)", sheet, node_cell)
-                    continue
-                kind = self.kind_of(target)
-                if name in ("variants", "ignore"):
-                    self._append(target, name, row, sheet, node_cell)
-                elif name == "due":
-                    if kind != "milestone":
-                        self.problem(f"{node_id!r} is a {kind}; only milestones have due dates", sheet, node_cell)
-                        continue
-                    if "due" in target and not isinstance(target["due"], CellList):
-                        self.problem(f"milestone {node_id!r} has a due on the milestones sheet too; use one or the other", sheet, node_cell)
-                        continue
-                    value: Any = row
-                    if "due" in row:
-                        value = row["due"]
-                        if "from" in row or "to" in row:
-                            self.problem("give either 'due' or 'from' and 'to' in one row", sheet, node_cell)
-                            continue
-                    self._append(target, "due", value, sheet, node_cell)
-                elif name == "actuals":
-                    if kind != "indicator":
-                        self.problem(f"{node_id!r} is a {kind}; actuals belong to indicators", sheet, node_cell)
-                        continue
-                    self._append(target, "actuals", row, sheet, node_cell)
-                elif name in ("targets", "indicator_refs"):
-                    indicator = str(row.pop("indicator", "") or "").strip()
-                    row.key_cell.pop("indicator", None)
-                    if name == "targets" and not indicator:
-                        if kind != "indicator":
-                            self.problem(
-                                f"{node_id!r} is a {kind}: name the indicator in the 'indicator' column for its own targets",
-                                sheet,
-                                node_cell,
-                            )
-                            continue
-                        self._append(target, "targets", row, sheet, node_cell)
-                        continue
-                    if kind not in ("priority", "aim", "objective"):
-                        self.problem(f"{node_id!r} is a {kind}; indicator references belong to priorities, aims and objectives", sheet, node_cell)
-                        continue
-                    if not indicator:
-                        self.problem("the 'indicator' cell is blank", sheet, node_cell)
-                        continue
-                    ref = self._ref(target, indicator, sheet, node_cell)
-                    if name == "targets":
-                        self._append(ref, "targets", row, sheet, node_cell)
-                    else:
-                        for key, value in row.items():
-                            if key == "targets" and isinstance(ref.get("targets"), CellList) and ref["targets"]:
-                                continue
-                            ref.put(key, value, row.key_cell.get(key))
 
-    def _append(self, owner: CellMap, key: str, value: Any, sheet: RawSheet, cell: str) -> None:
-        items = owner.get(key)
-        if not isinstance(items, CellList):
-            if items is not None and not (isinstance(items, list) and not items):
-                self.problem(f"{key!r} is given both on its own sheet and in the row of {owner.get('id') or owner.get('prefix')!r}", sheet, cell)
-                return
-            items = CellList(sheet.file, sheet.name, cell)
-            owner.put(key, items, owner.key_cell.get(key) or cell)
-        items.append(value)
 
-    def _ref(self, node: CellMap, indicator: str, sheet: RawSheet, cell: str) -> CellMap:
-        """The node's reference to an indicator (the first with that id), added when missing."""
-        refs = node.get("indicators")
-        if not isinstance(refs, CellList):
-            refs = CellList(sheet.file, sheet.name, cell)
-            node.put("indicators", refs, cell)
-        for ref in refs:
-            if isinstance(ref, CellMap) and str(ref.get("id", "")).strip() == indicator:
-                return ref
-        ref = CellMap(sheet.file, sheet.name, cell)
-        ref.put("id", indicator, cell)
-        refs.append(ref)
-        return ref
+# =============================================================================================
+# The per-level form
 
-    # -- the flat form --------------------------------------------------------------------------
-    def flat(self, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
-        self.flat_form = True
-        plan_row = self.read_plan_sheet(plan_sheet, need_format=False)
-        plan_row.pop("format", None)
-        if not str(plan_row.get("id") or "").strip():
-            plan_id = re.sub(r"[^A-Za-z0-9._-]+", "-", self.stem).strip("-") or "plan"
-            plan_row.put("id", plan_id, None)
-        self.fail()
-        tree = CellMap(self.file, plan_sheet.name if plan_sheet else None, plan_row.cell)
-        tree.put("format", FORMAT_ID, None)
-        tree.put("plan", plan_row, plan_row.cell)
-        table = _FlatTable(self)
-        found = [(sheet, at) for sheet in data_sheets if (at := self._flat_header(sheet)) is not None]
-        headers = _without_lists(found)
-        covers = [f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
-                  for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
-                  for c in roles.values()]
-        if covers:
-            self.notices.append(Notice.at(Location(self.file), "sheets whose header names one column, beside tables that "
-                                          "name more, were taken for a cover or contents page and not read: "
-                                          + ", ".join(covers)))
-        for sheet, (h_row, roles, unknown) in headers:
-            self.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
-            self._rag_as_status(sheet, h_row, roles)
-            table.note_given_ids(sheet, h_row, roles)
-        for sheet, (h_row, roles, _) in headers:
-            table.read_sheet(sheet, h_row, roles)
-        for key in ("priorities", "aims", "objectives", "milestones"):
-            if key in table.top:
-                tree.put(key, table.top[key], None)
-        if not table.top:
-            raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", self.file,
-                        data_sheets[0].name if data_sheets else None)
-        if self.rag_beside_status:
-            self.notices.append(Notice.at(Location(self.file), "a RAG column beside a Status column was not read, as "
-                                          "the Status column holds the status; rename or remove one of them to read "
-                                          "the other: " + "; ".join(self.rag_beside_status)))
-        self.notices.extend(table.notices())
-        return tree
 
-    def _rag_as_status(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
-        """A tracker's RAG column (``RAG``, ``RAG rating``) read as the status column, which a
-        table without a ``Status`` column has none of; beside one, it is named in a notice and not
-        read: which of the two holds the ratings the format would keep cannot be told, and
-        ``Status`` is the format's own word."""
-        c = roles.pop("rag", None)
-        if c is None:
-            return
-        if "status" not in roles:
-            roles["status"] = c
-            return
-        self.rag_beside_status.append(f"{sheet.place(cell_ref(h_row, c))} {(sheet.get(h_row, c) or '').strip()!r} "
-                                      f"(the status is {sheet.place(cell_ref(h_row, roles['status']))} "
-                                      f"{(sheet.get(h_row, roles['status']) or '').strip()!r})")
+def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
+    """The plan tree of a workbook (or CSV folder) in the per-level form: the plan sheet, a sheet
+    per list of nodes, owners, groups and catalogues, and the sheets of lists of objects."""
+    plan_sheet = by_key.get("plan")
+    if plan_sheet is None:
+        raise _fail(
+            f"the workbook has no 'plan' sheet; a plan in one sheet per level needs one, with a format column "
+            f"holding {FORMAT_ID}, the plan's id and period (sheets found: {', '.join(s.name for s in reader.sheets)})",
+            reader.file,
+        )
+    item_sheets = [name for name in NODE_SHEETS if name in by_key]
+    if not item_sheets:
+        raise _fail(
+            "the workbook has a plan sheet but no sheet of the plan's items: add priorities, aims, objectives, "
+            f"milestones or indicators sheets (sheets found: {', '.join(s.name for s in reader.sheets)})",
+            reader.file,
+        )
+    plan_row = reader.read_plan_sheet(plan_sheet, need_format=True)
+    reader.fail()
+    fmt = plan_row.pop("format", None)
+    fmt_cell = plan_row.key_cell.pop("format", plan_row.cell)
+    if fmt != FORMAT_ID:
+        raise _fail(
+            f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}" if fmt else f"the format cell is blank: write {FORMAT_ID}",
+            plan_sheet.file,
+            plan_sheet.name,
+            fmt_cell,
+        )
+    tree = CellMap(plan_sheet.file, plan_sheet.name, plan_row.cell)
+    tree.put("format", fmt, fmt_cell)
+    tree.put("plan", plan_row, plan_row.cell)
 
-    def _flat_header(self, sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
-        """The header row of a flat table, the column of each role and the header of each column that
-        has none: the first row that names a level, or the row below it when that names more roles (a row grouping the columns above the
-        header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
-        n_cols = sheet.n_cols
-        found: tuple[int, dict[int, str | None]] | None = None
-        for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
-            if sheet.is_blank(r, n_cols):
-                continue
-            roles = {c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None}
-            named = sum(1 for role in set(roles.values()) if role)
-            if found is not None and not (any(role and role.startswith("level:") for role in roles.values())
-                                          and named > sum(1 for role in set(found[1].values()) if role)):
-                break
-            if found is not None or any(role and role.startswith("level:") for role in roles.values()):
-                found = (r, roles)
-        if found is None:
-            return None
-        r, roles = found
-        out: dict[str, int] = {}
-        unknown: dict[int, str] = {}
-        levels = {role for role in roles.values() if role and role.startswith("level:")}
-        for c, role in roles.items():
-            if role and role.startswith("status:") and f"level:{role.removeprefix('status:')}" not in levels:
-                role = None  # (an "Aim RAG" in a table without aims rates nothing the table holds)
-            if role is None or role in out:
-                unknown[c] = (sheet.get(r, c) or "").strip()
+    lists: dict[str, list[CellMap]] = {}
+    for name in ("vision", "owners", "catalogues", "groups", *LEVEL_SHEETS, "indicators"):
+        sheet = by_key.get(name)
+        lists[name] = reader.read_rows(sheet, LAYOUTS[name]) if sheet is not None else []
+    reader.fail()
+
+    # Ids: generated from the position where blank; rows indexed by id. A row inserted among
+    # rows with ids takes the next number its position's id leaves free (the id of its position
+    # may be the next row's own).
+    taken = {str(row.get("id") or "").strip() for name in NODE_SHEETS for row in lists[name]}
+    for name, kind in NODE_SHEETS.items():
+        counters: dict[str, int] = {}
+        for row in lists[name]:
+            parent = str(row.get("parent") or "").strip()
+            counters[parent] = counters.get(parent, 0) + 1
+            if not str(row.get("id") or "").strip() and kind in _LETTER:
+                new_id = ""
+                while not new_id or new_id in taken:
+                    own = f"{_LETTER[kind]}{counters[parent]}"
+                    new_id = f"{parent}.{own}" if parent else own
+                    counters[parent] += new_id in taken
+                taken.add(new_id)
+                row.put("id", new_id, row.key_cell.get("id", row.cell))
+                reader.generated_ids.add(str(row["id"]))  # (diff matches such nodes by title, not by id)
+            elif not str(row.get("id") or "").strip() and kind == "vision":
+                row.put("id", "V", row.key_cell.get("id", row.cell))
+            node_id = str(row.get("id") or "").strip()
+            if node_id:
+                reader.rows.setdefault(node_id, row)
+                reader.all_rows.append((kind, row))
+                reader.kinds[id(row)] = kind
+    for row in lists["owners"]:
+        reader.owner_rows.setdefault(str(row.get("id") or "").strip(), row)
+    for row in lists["groups"]:
+        reader.group_rows.setdefault(str(row.get("id") or "").strip(), row)
+    catalogues = {str(row.get("prefix") or "").strip(): row for row in lists["catalogues"]}
+
+    _sub_sheets(reader, by_key, plan_row, catalogues)
+    reader.fail()
+
+    if len(lists["vision"]) > 1:
+        reader.problem("the vision sheet has more than one row; a plan has at most one vision",
+                       by_key["vision"], lists["vision"][1].cell)
+    if lists["vision"]:
+        tree.put("vision", lists["vision"][0], lists["vision"][0].cell)
+    for name in ("owners", "catalogues", "groups"):
+        if lists[name]:
+            tree.put(name, _list(reader, lists[name]), None)
+
+    # The hierarchy: a row whose parent is a node of a level that holds it is written inside it.
+    top: dict[str, list[CellMap]] = {name: [] for name in (*LEVEL_SHEETS, "indicators")}
+    for name, kind in LEVEL_SHEETS.items():
+        for row in lists[name]:
+            parent_id = str(row.get("parent") or "").strip()
+            holder = reader.rows.get(parent_id)
+            holder_kind = reader.kind_of(holder)
+            if holder is not None and holder_kind is not None and _holds(holder_kind, kind):
+                del row["parent"]
+                _append_child(holder, _CHILD_LIST[kind], row)
             else:
-                out[role] = c
-        return r, out, unknown
+                top[name].append(row)
+    top["indicators"] = lists["indicators"]
+    for name, rows in top.items():
+        if rows:
+            tree.put(name, _list(reader, rows), None)
+    reader.fail()
+    return tree
+
+
+def _list(reader: _Reader, rows: list[CellMap]) -> CellList:
+    """``rows`` as a list located at its first row (at the file when there is none)."""
+    out = CellList(rows[0].file, rows[0].sheet, rows[0].cell) if rows else CellList(reader.file, None, None)
+    out.extend(rows)
+    return out
+
+
+def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
+    plan_id = str(plan_row.get("id") or "").strip()
+    for name in SUB_SHEETS:
+        sheet = by_key.get(name)
+        if sheet is None:
+            continue
+        for row in reader.read_rows(sheet, LAYOUTS[name]):
+            node_id = str(row.pop("node", "") or "").strip()
+            node_cell = row.key_cell.pop("node", row.cell) or "A1"
+            row.is_row = False
+            if not node_id:
+                reader.problem(f"the {name} sheet's 'node' cell is blank: name the item the row belongs to", sheet, node_cell)
+                continue
+            if name == "entries":
+                owner = catalogues.get(node_id)
+                if owner is None:
+                    reader.problem(f"no catalogue with prefix {node_id!r} on the catalogues sheet", sheet, node_cell)
+                    continue
+                _append(reader, owner, "entries", row, sheet, node_cell)
+                continue
+            # The plan's own rows name it by its id, or "(plan)" where a node, an owner or a group
+            # has that id; a node, owner or group of the id named takes the row.
+            held = node_id in reader.rows or node_id in reader.owner_rows or node_id in reader.group_rows
+            if name == "ignore" and not held and node_id in (PLAN_NODE, plan_id):
+                _append(reader, plan_row, "ignore", row, sheet, node_cell)
+                continue
+            target = reader.rows.get(node_id)
+            if target is None and name == "ignore":  # (an owner's or a group's entry)
+                holder = reader.owner_rows.get(node_id) or reader.group_rows.get(node_id)
+                if holder is not None:
+                    _append(reader, holder, "ignore", row, sheet, node_cell)
+                    continue
+            if target is None:
+                reader.problem(f"no node with id {node_id!r} (the {name} sheet's rows name the item they belong to)", sheet, node_cell)
+                continue
+            kind = reader.kind_of(target)
+            if name in ("variants", "ignore"):
+                _append(reader, target, name, row, sheet, node_cell)
+            elif name == "due":
+                if kind != "milestone":
+                    reader.problem(f"{node_id!r} is a {kind}; only milestones have due dates", sheet, node_cell)
+                    continue
+                if "due" in target and not isinstance(target["due"], CellList):
+                    reader.problem(f"milestone {node_id!r} has a due on the milestones sheet too; use one or the other", sheet, node_cell)
+                    continue
+                value: Any = row
+                if "due" in row:
+                    value = row["due"]
+                    if "from" in row or "to" in row:
+                        reader.problem("give either 'due' or 'from' and 'to' in one row", sheet, node_cell)
+                        continue
+                _append(reader, target, "due", value, sheet, node_cell)
+            elif name == "actuals":
+                if kind != "indicator":
+                    reader.problem(f"{node_id!r} is a {kind}; actuals belong to indicators", sheet, node_cell)
+                    continue
+                _append(reader, target, "actuals", row, sheet, node_cell)
+            elif name in ("targets", "indicator_refs"):
+                indicator = str(row.pop("indicator", "") or "").strip()
+                row.key_cell.pop("indicator", None)
+                if name == "targets" and not indicator:
+                    if kind != "indicator":
+                        reader.problem(
+                            f"{node_id!r} is a {kind}: name the indicator in the 'indicator' column for its own targets",
+                            sheet,
+                            node_cell,
+                        )
+                        continue
+                    _append(reader, target, "targets", row, sheet, node_cell)
+                    continue
+                if kind not in ("priority", "aim", "objective"):
+                    reader.problem(f"{node_id!r} is a {kind}; indicator references belong to priorities, aims and objectives", sheet, node_cell)
+                    continue
+                if not indicator:
+                    reader.problem("the 'indicator' cell is blank", sheet, node_cell)
+                    continue
+                ref = _ref(target, indicator, sheet, node_cell)
+                if name == "targets":
+                    _append(reader, ref, "targets", row, sheet, node_cell)
+                else:
+                    for key, value in row.items():
+                        if key == "targets" and isinstance(ref.get("targets"), CellList) and ref["targets"]:
+                            continue
+                        ref.put(key, value, row.key_cell.get(key))
+
+
+def _append(reader: _Reader, owner: CellMap, key: str, value: Any, sheet: RawSheet, cell: str) -> None:
+    """Add ``value`` (a row of a sheet of lists of objects) to ``owner``'s list ``key``; a list also
+    written in the owner's own row is a problem, as which one holds the plan's cannot be told."""
+    items = owner.get(key)
+    if not isinstance(items, CellList):
+        if items is not None and not (isinstance(items, list) and not items):
+            reader.problem(f"{key!r} is given both on its own sheet and in the row of {owner.get('id') or owner.get('prefix')!r}", sheet, cell)
+            return
+        items = CellList(sheet.file, sheet.name, cell)
+        owner.put(key, items, owner.key_cell.get(key) or cell)
+    items.append(value)
+
+
+def _ref(node: CellMap, indicator: str, sheet: RawSheet, cell: str) -> CellMap:
+    """The node's reference to an indicator (the first with that id), added when missing."""
+    refs = node.get("indicators")
+    if not isinstance(refs, CellList):
+        refs = CellList(sheet.file, sheet.name, cell)
+        node.put("indicators", refs, cell)
+    for ref in refs:
+        if isinstance(ref, CellMap) and str(ref.get("id", "")).strip() == indicator:
+            return ref
+    ref = CellMap(sheet.file, sheet.name, cell)
+    ref.put("id", indicator, cell)
+    refs.append(ref)
+    return ref
+
+
+# =============================================================================================
+# The flat form
+
+
+def read_flat(reader: _Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
+    """The plan tree of the flat tables ``data_sheets`` (the plan's meta from ``plan_sheet``, if
+    any): each table's header found, then its rows read level by level (:class:`_FlatTable`)."""
+    reader.flat_form = True
+    plan_row = reader.read_plan_sheet(plan_sheet, need_format=False)
+    plan_row.pop("format", None)
+    if not str(plan_row.get("id") or "").strip():
+        plan_id = re.sub(r"[^A-Za-z0-9._-]+", "-", reader.stem).strip("-") or "plan"
+        plan_row.put("id", plan_id, None)
+    reader.fail()
+    tree = CellMap(reader.file, plan_sheet.name if plan_sheet else None, plan_row.cell)
+    tree.put("format", FORMAT_ID, None)
+    tree.put("plan", plan_row, plan_row.cell)
+    table = _FlatTable(reader)
+    found = [(sheet, at) for sheet in data_sheets if (at := _flat_header(sheet)) is not None]
+    headers = _without_lists(found)
+    covers = [f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
+              for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
+              for c in roles.values()]
+    if covers:
+        reader.notices.append(Notice.at(Location(reader.file), "sheets whose header names one column, beside tables that "
+                                        "name more, were taken for a cover or contents page and not read: "
+                                        + ", ".join(covers)))
+    for sheet, (h_row, roles, unknown) in headers:
+        reader.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
+        _rag_as_status(reader, sheet, h_row, roles)
+        table.note_given_ids(sheet, h_row, roles)
+    for sheet, (h_row, roles, _) in headers:
+        table.read_sheet(sheet, h_row, roles)
+    for key in ("priorities", "aims", "objectives", "milestones"):
+        if key in table.top:
+            tree.put(key, table.top[key], None)
+    if not table.top:
+        raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", reader.file,
+                    data_sheets[0].name if data_sheets else None)
+    if reader.rag_beside_status:
+        reader.notices.append(Notice.at(Location(reader.file), "a RAG column beside a Status column was not read, as "
+                                        "the Status column holds the status; rename or remove one of them to read "
+                                        "the other: " + "; ".join(reader.rag_beside_status)))
+    reader.notices.extend(table.notices())
+    return tree
+
+
+def _rag_as_status(reader: _Reader, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+    """A tracker's RAG column (``RAG``, ``RAG rating``) read as the status column, which a
+    table without a ``Status`` column has none of; beside one, it is named in a notice and not
+    read: which of the two holds the ratings the format would keep cannot be told, and
+    ``Status`` is the format's own word."""
+    c = roles.pop("rag", None)
+    if c is None:
+        return
+    if "status" not in roles:
+        roles["status"] = c
+        return
+    reader.rag_beside_status.append(f"{sheet.place(cell_ref(h_row, c))} {(sheet.get(h_row, c) or '').strip()!r} "
+                                    f"(the status is {sheet.place(cell_ref(h_row, roles['status']))} "
+                                    f"{(sheet.get(h_row, roles['status']) or '').strip()!r})")
+
+
+def _flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
+    """The header row of a flat table, the column of each role and the header of each column that
+    has none: the first row that names a level, or the row below it when that names more roles (a row grouping the columns above the
+    header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
+    n_cols = sheet.n_cols
+    found: tuple[int, dict[int, str | None]] | None = None
+    for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
+        if sheet.is_blank(r, n_cols):
+            continue
+        roles = {c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None}
+        named = sum(1 for role in set(roles.values()) if role)
+        if found is not None and not (any(role and role.startswith("level:") for role in roles.values())
+                                      and named > sum(1 for role in set(found[1].values()) if role)):
+            break
+        if found is not None or any(role and role.startswith("level:") for role in roles.values()):
+            found = (r, roles)
+    if found is None:
+        return None
+    r, roles = found
+    out: dict[str, int] = {}
+    unknown: dict[int, str] = {}
+    levels = {role for role in roles.values() if role and role.startswith("level:")}
+    for c, role in roles.items():
+        if role and role.startswith("status:") and f"level:{role.removeprefix('status:')}" not in levels:
+            role = None  # (an "Aim RAG" in a table without aims rates nothing the table holds)
+        if role is None or role in out:
+            unknown[c] = (sheet.get(r, c) or "").strip()
+        else:
+            out[role] = c
+    return r, out, unknown
 
 
 def _without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
@@ -1958,7 +1999,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
     level_like = [s for k, s in by_key.items() if k in NODE_SHEETS or k in SUB_SHEETS or k in ("owners", "catalogues", "groups")]
     per_level = (plan_sheet is not None and _has_column(plan_sheet, "format")) or any(not _is_flat(s) for s in level_like)
     if per_level:
-        tree = reader.per_level(by_key)
+        tree = read_levels(reader, by_key)
         if unknown_sheets:
             reader.notices.append(Notice.at(Location(name), "sheets that are not part of the format were ignored: "
                                             + ", ".join(unknown_sheets)))
@@ -1988,7 +2029,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         skipped = [s.name for s in data if s not in flat]
         if skipped:
             reader.notices.append(Notice.at(Location(name), f"sheets with no level column were ignored: {', '.join(skipped)}"))
-        tree = reader.flat(flat, plan_sheet)
+        tree = read_flat(reader, flat, plan_sheet)
     for notice in (*reader.typed_notices(), *reader.hidden_notices(), reader.colour_notice(),
                    *reader.conditional_notices()):
         if notice is not None:
