@@ -411,6 +411,21 @@ def test_template(tmp_path: Path):
     assert template_bytes(form="flat")[:2] == b"PK"
 
 
+@pytest.mark.parametrize("form", ["levels", "flat"])
+def test_the_templates_instructions_name_the_file_written(tmp_path: Path, form: str):
+    # (they named plan.xlsx whatever the workbook was called: the commands to copy named another file)
+    for name, check in (("board-plan.xlsx", "outcome-graph check board-plan.xlsx"),
+                        ("Board plan 2012.xlsx", "outcome-graph check 'Board plan 2012.xlsx'")):
+        path = tmp_path / form / name
+        path.parent.mkdir(exist_ok=True)
+        assert cli("template", str(path), "--form", form)[0] == 0
+        said = "\n".join(str(row[0]) for row in openpyxl.load_workbook(path)["instructions"].iter_rows(values_only=True)
+                         if row[0])
+        assert check in said and "plan.xlsx" not in said.replace(name, "")
+        if form == "levels" and name == "board-plan.xlsx":
+            assert "outcome-graph convert board-plan.xlsx board-plan.yaml" in said
+
+
 def test_the_flat_templates_instructions_say_how_a_priority_serves_outcomes(tmp_path: Path):
     # (a table filled in from the flat template was told by OG201 to tag its priorities with
     # `outcomes:`, which a workbook has no place for: the instructions now say where)

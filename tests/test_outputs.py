@@ -476,7 +476,8 @@ def test_a_report_carries_the_notices_of_loading_its_plan_with_their_place(tmp_p
     assert isinstance(header, og.Notice) and header.location == Location(str(tmp_path / "thurrock.xlsx"),
                                                                          sheet="milestones", cell="A5")
     assert header.message == "row 5 repeats the header row; skipped" and header == f"{header.location}: {header.message}"
-    assert hidden.location == Location(str(tmp_path / "thurrock.xlsx")) and hidden.endswith("milestones row 3")
+    assert hidden.location == Location(str(tmp_path / "thurrock.xlsx"), sheet="milestones", cell="A3")
+    assert hidden.endswith("take it out: row 3")
     # sent between processes, a notice keeps its place; the report stays equal
     sent = pickle.loads(pickle.dumps(report))
     assert sent == report and [n.location for n in sent.notices] == [n.location for n in report.notices]

@@ -1536,8 +1536,8 @@ def test_rows_hidden_in_a_workbook_are_read_and_named_in_a_notice(tmp_path: Path
         book.save(path)
         plan = load_path(path, period=PERIOD)
         assert [m.title for m in plan.of_kind("milestone")] == titles
-        assert (f"{path}: rows hidden in the workbook (by hand or by a filter) were read as part of the plan; delete a "
-                f"row to take it out: {sheet} row 3") in plan.notices
+        assert (f"{path}:{sheet}!A3: rows hidden in the workbook (by hand or by a filter) were read as part of the "
+                "plan; delete a row to take it out: row 3") in plan.notices
 
 
 @pytest.mark.parametrize("group_row", [["Outcome area", None, "Actions"], [None, None, "Key actions"]])
@@ -1665,8 +1665,8 @@ def test_columns_hidden_in_a_workbook_that_hold_data_are_named_in_a_notice(tmp_p
         book.save(path)
         plan = load_path(path, period=PERIOD)
         assert [m.lead for m in plan.of_kind("milestone")] == ["Roads"]
-        assert (f"{path}: columns hidden in the workbook were read as part of the plan; unhide them to check them, or "
-                f"delete a column to take it out: {sheet} column C {header!r}") in plan.notices
+        assert (f"{path}:{sheet}!C1: columns hidden in the workbook were read as part of the plan; unhide them to "
+                f"check them, or delete a column to take it out: column C {header!r}") in plan.notices
 
 
 def test_hidden_columns_grouped_in_one_range_are_each_named(tmp_path: Path):
@@ -1677,7 +1677,8 @@ def test_hidden_columns_grouped_in_one_range_are_each_named(tmp_path: Path):
     book["Plan"].column_dimensions.group("C", "XFD", hidden=True)  # (every column right of B hidden at once)
     book.save(path)
     plan = load_path(path, period=PERIOD)
-    assert "delete a column to take it out: Plan column C 'Lead', Plan column D 'Timescale'" in "\n".join(plan.notices)
+    assert ("Plan!C1: columns hidden in the workbook were read as part of the plan; unhide them to check them, or "
+            "delete a column to take it out: column C 'Lead', column D 'Timescale'") in "\n".join(plan.notices)
 
 
 _RAG_FILLS = {"Red": "FFFF0000", "Amber": "FFFFC000", "Green": "FF00B050", "Blue": "FF0070C0"}
@@ -1754,3 +1755,157 @@ def test_a_status_that_gives_none_yet_is_no_status_and_named_in_a_notice(tmp_pat
     assert [m.status for m in plan.of_kind("milestone")] == [None, "at_risk"]
     assert any(n.endswith(f"the status {word!r} gives none yet; read as no status") and "milestones.csv:2" in n
                for n in plan.notices), plan.notices
+
+
+@pytest.mark.parametrize("header", ["Milestone RAG", "Milestone status", "Milestone RAG status", "Action RAG"])
+def test_a_milestone_s_own_rag_column_is_its_status(tmp_path: Path, header: str):
+    # A tracker that rates each level in a column of its own ("Objective RAG" beside "Milestone RAG")
+    # names the level as an id column does ("Objective ID"): the milestone's is its status.
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Key actions", "Lead", header], ["Fewer accidents", "Audit the junctions", "Roads", "Amber"],
+        [None, "Repaint the crossings", "Roads", "B"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["at_risk", "done"]
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_an_objective_s_own_rag_column_is_named_in_a_notice_once_per_objective(tmp_path: Path):
+    # Only milestones have a status in the format: an objective's rating, beside its milestones'
+    # own, is not theirs (it was read as nothing, with "columns that match no field").
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Objective RAG", "Key actions", "Milestone RAG"],
+        ["Fewer accidents", "Red", "Audit the junctions", "Green"], [None, None, "Repaint the crossings", "Amber"],
+        ["Fewer exclusions", "Green", "Train the staff", None], [None, "Green", "Review the policy", "Red"]]},
+        {"Actions": ["B2:B3"]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["on_track", "at_risk", None, "off_track"]
+    assert (f"{path}: a status on a row without a milestone is not part of the plan, as only milestones have a "
+            "status in the format (rate each milestone on its own row): Actions!B2 'Red' (objective O1), "
+            "Actions!B4 'Green' (objective O2)") in plan.notices
+    assert not any("match no field" in n for n in plan.notices)
+
+
+def test_a_level_s_rag_column_without_that_level_is_a_column_not_read(tmp_path: Path):
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
+        ["Objective", "Key actions", "Aim RAG"], ["Fewer accidents", "Audit the junctions", "Red"]]})
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["O1.M1"].status is None
+    assert f"{path}: columns that match no field were ignored: Actions!C1 'Aim RAG'" in plan.notices
+
+
+def _conditional_status_tracker(path: Path, header: str = "Status") -> Path:
+    """A tracker whose status cells are coloured by conditional formats worked out from the due date
+    (red when it is past, green when it is a month or more away), with no word in most of them."""
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+    from openpyxl.styles import PatternFill
+
+    workbook(path, {"Actions": [
+        ["Key actions", "Due", header], ["Audit", "2011-06-30", None], ["Repaint", "2011-09-30", None],
+        ["Survey", "2012-01-31", "Amber"], ["Publish", "2012-03-31", None]]})
+    book = openpyxl.load_workbook(path)
+    ws = book["Actions"]
+    # (Excel's "Light Red Fill" and "Green Fill" presets: a differential style's bgColor)
+    ws.conditional_formatting.add("C2:C5", FormulaRule(formula=["$B2<TODAY()"], fill=PatternFill(bgColor="FFFFC7CE")))
+    ws.conditional_formatting.add("C2:C5", FormulaRule(formula=["$B2>TODAY()+30"], fill=PatternFill(bgColor="FFC6EFCE")))
+    ws.conditional_formatting.add("A2:A5", CellIsRule(operator="equal", formula=['"Audit"'],
+                                                      fill=PatternFill(bgColor="FFFFC7CE")))  # (not a status)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", ["Status", "RAG", "Milestone RAG"])
+def test_status_cells_coloured_by_a_conditional_format_are_named_in_a_notice(tmp_path: Path, header: str):
+    # A tracker that shows the rating as a colour a conditional format works out (from the due
+    # date) holds no word: the rating was dropped without a word, while a plain fill was named.
+    path = _conditional_status_tracker(tmp_path / "tracker.xlsx", header)
+    plan = load_path(path, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, None, "at_risk", None]
+    notices = [n for n in plan.notices if "conditional format" in n]
+    assert notices == [
+        f"{path}:Actions!C2: status cells with no word in them are coloured by the conditional format of "
+        "C2:C5 (red, green), which is not worked out (outcome-graph evaluates no formulas or rules), so they "
+        "were read as no status; write the status in each cell (Green, Amber, Red, Blue for done; or G, A, R, B), "
+        "which the rule can still colour: Actions!C2, Actions!C3, Actions!C5"]
+    assert (notices[0].location.sheet, notices[0].location.cell) == ("Actions", "C2")
+
+
+def test_a_conditional_format_of_a_per_level_status_column_is_named_too(tmp_path: Path):
+    from openpyxl.formatting.rule import ColorScaleRule
+
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "milestones": [["id", "title", "status"], ["M1", "Audit", None], ["M2", "Survey", "done"]]})
+    book = openpyxl.load_workbook(path)
+    book["milestones"].conditional_formatting.add("C1:C1048576", ColorScaleRule(  # (a whole column)
+        start_type="min", start_color="FFF8696B", end_type="max", end_color="FF63BE7B"))
+    book.save(path)
+    plan = load_path(path)
+    assert [n.message.split(",")[0] for n in plan.notices if "conditional format" in n] == [
+        "status cells with no word in them are coloured by the conditional format of C1:C1048576 (red"]
+    assert any(n.endswith("which the rule can still colour: milestones!C2") for n in plan.notices)
+
+
+def test_notices_of_hidden_rows_and_typed_cells_point_to_each_sheet_s_first_one(tmp_path: Path):
+    # They named the file alone ("plan.xlsx: rows hidden ..."): a notice of each sheet now begins
+    # at its first such row or cell, as a finding does, and names the others on that sheet.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "priorities": [["id", "number", "title"], ["P1", 1.1, "Achieve"], ["P2", None, "Attain"]],
+        "aims": [["id", "parent", "title"], ["P1.A1", "P1", "Attain"], [7, "P1", "Attend"], [8, "P1", "Engage"]],
+    })
+    book = openpyxl.load_workbook(path)
+    for sheet, row in (("priorities", 3), ("aims", 3), ("aims", 4)):
+        book[sheet].row_dimensions[row].hidden = True
+    book.save(path)
+    plan = load_path(path)
+    located = {(n.location.sheet, n.location.cell, n.message.split(";")[0]) for n in plan.notices}
+    assert located == {
+        ("priorities", "A3", "rows hidden in the workbook (by hand or by a filter) were read as part of the plan"),
+        ("aims", "A3", "rows hidden in the workbook (by hand or by a filter) were read as part of the plan"),
+        ("priorities", "B2", "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were read "
+                             "as the text they show"),
+        ("aims", "A3", "cells a spreadsheet program holds (or saved) as numbers or dates, not as text, were read as "
+                       "the text they show")}
+    assert any(n.startswith(f"{path}:aims!A3: rows hidden") and n.endswith("take it out: row 3, row 4")
+               for n in plan.notices)
+    assert any(n.startswith(f"{path}:aims!A3: cells a spreadsheet") and n.endswith(
+        "aims!A3 id: the number 7, read as '7'; aims!A4 id: the number 8, read as '8'") for n in plan.notices)
+
+
+def test_a_csv_file_s_typed_cell_notice_points_to_its_line(tmp_path: Path):
+    path = tmp_path / "table.csv"
+    path.write_text("Objective,Key milestones,By when\nFewer accidents,Audit,Sept 11\n,Survey,11-Jun\n", encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    notice = next(n for n in plan.notices if "spreadsheet program" in n)
+    assert (notice.location.file, notice.location.line, notice.location.cell) == (str(path), 3, "C3")
+    assert notice.startswith(f"{path}:3: cells a spreadsheet program")
+
+
+def test_hints_on_a_workbook_name_the_column_to_fill_not_the_yaml_key(tmp_path: Path):
+    # Richmond's plan states a target for none of its indicators, and tags its priorities with no
+    # outcome once they are taken out: the hints said "add `target:`", a YAML key a workbook has no
+    # place for; on a workbook (or CSV folder) they name the column and sheet, and the YAML's stay.
+    richmond = MODELS / "richmond-cypp-2009-2013.yaml"
+    yaml_hint = og.check(og.load(richmond)).by_rule("OG503")[0].hint
+    assert "`target:`" in yaml_hint
+    write_plan(og.load(richmond), tmp_path / "richmond.xlsx")
+    write_plan(og.load(richmond), tmp_path / "richmond-csv")
+    hints = {name: og.check(load_path(tmp_path / name)).by_rule("OG503")[0].hint
+             for name in ("richmond.xlsx", "richmond-csv")}
+    assert hints == {
+        "richmond.xlsx": "Give the indicators the plan commits to improving the value to reach in the `target.value` "
+                         "column of the indicators sheet (or rows of the targets sheet, per year).",
+        "richmond-csv": "Give the indicators the plan commits to improving the value to reach in the `target.value` "
+                        "column of indicators.csv (or rows of targets.csv, per year)."}
+    assert yaml_hint == ("Give the indicators the plan commits to improving the value to reach in `target:` "
+                         "(or `targets:`, per year).")
+
+
+def test_a_flat_table_s_hints_name_its_own_columns_or_the_per_level_form(thurrock_table: Path):
+    plan = load_path(thurrock_table, period=PERIOD)
+    report = og.check(plan)
+    assert report.by_rule("OG201")[0].hint == ("Give each priority (or aim) the outcomes it serves with the `outcomes` "
+                                               "column; lower levels inherit them.")
+    assert report.by_rule("OG503")[0].hint == (
+        "Give the indicators the plan commits to improving the value to reach in the `target.value` column of the "
+        "indicators sheet of the per-level form (or rows of the targets sheet of the per-level form, per year).")

@@ -452,11 +452,55 @@ for _role, _names in {
 }.items():
     for _n in _names.split():
         FLAT_COLUMNS[_n] = _role
+#: What a tracker heads a level's own rating with, after the level's name: ``Objective RAG``,
+#: ``Milestone status``, ``Action RAG rating``.
+_STATUS_SUFFIXES = ("status", "rag", "rag_status", "rag_rating")
+for _n, _role in list(FLAT_COLUMNS.items()):
+    if _role.startswith("level:"):
+        for _suffix in _STATUS_SUFFIXES:
+            FLAT_COLUMNS.setdefault(f"{_n}_{_suffix}", f"status:{_role.removeprefix('level:')}")
 for _kind in ("priority", "aim", "objective", "milestone"):
     FLAT_COLUMNS[f"{_kind}_id"] = f"id:{_kind}"
     FLAT_COLUMNS[f"{_kind}.id"] = f"id:{_kind}"
     FLAT_COLUMNS[f"{_kind}_number"] = f"number:{_kind}"
     FLAT_COLUMNS[f"{_kind}.number"] = f"number:{_kind}"
+
+
+#: Where a spreadsheet plan writes a field of the format that a hint names (its YAML key
+#: ``target:``): the column, and the sheet that holds it (``None``: every level's sheet, and a
+#: flat table's own column); a column named ``None`` is a sheet's rows.
+FIELD_PLACES: dict[str, tuple[str | None, str | None]] = {
+    "target": ("target.value", "indicators"),
+    "targets": (None, "targets"),
+    "baseline": ("baseline.value", "indicators"),
+    "outcomes": ("outcomes", None),
+    "lead": ("lead", None),
+    "due": ("due", None),
+    "indicators": ("indicators", None),
+    "parent": ("parent", "milestones"),
+    "owners": (None, "owners"),
+    "ignore": (None, "ignore"),
+    "catalogues": (None, "catalogues"),
+}
+
+
+def field_place(name: str, *, flat: bool = False, csv: bool = False) -> str:
+    """Where a spreadsheet plan writes the field ``name``, as a hint names it in place of its YAML
+    key: a column (of a sheet), or a sheet's rows; a CSV folder's file for a sheet. A flat table
+    has columns of the levels' fields alone; the others' are the per-level form's.
+
+    >>> field_place("target"), field_place("outcomes", flat=True), field_place("targets", csv=True)
+    ('the `target.value` column of the indicators sheet', 'the `outcomes` column', 'rows of targets.csv')
+    """
+    column, sheet = FIELD_PLACES[name]
+    where = ""
+    if sheet is not None:
+        where = f"{sheet}.csv" if csv else f"the {sheet} sheet"
+        if flat:
+            where += " of the per-level form"
+    if column is None:
+        return f"rows of {where}"
+    return f"the `{column}` column" + (f" of {where}" if where else "")
 
 
 def flat_role(header: str) -> str | None:

@@ -186,6 +186,10 @@ class Plan:
     #: Ids the loader made from a node's position (a flat table with no id columns): they say
     #: where a node is, not which node it is (``diff`` matches such nodes by title).
     generated_ids: set[str] = field(default_factory=set)
+    #: The spreadsheet form the plan was read from: ``levels`` (a sheet or CSV file per level),
+    #: ``flat`` (a table as published plans print it), else ``None`` (YAML or JSON), so that a hint
+    #: names the column to fill in rather than a YAML key.
+    spreadsheet: str | None = None
     #: Every lead text the nodes write (a list lead's each item), gathered while the plan is built,
     #: so that the loader's test of each for length is made once per text, not once per node.
     lead_texts: set[str] = field(default_factory=set, repr=False, compare=False)

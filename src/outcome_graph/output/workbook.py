@@ -681,7 +681,7 @@ _INSTRUCTIONS_LEVELS = [
     "How to fill in this workbook",
     "",
     "This workbook is an outcome_graph plan in its per-level form: one sheet per level of the plan, one row per item.",
-    "Check it with:  outcome-graph check plan.xlsx      Convert it with:  outcome-graph convert plan.xlsx plan.yaml",
+    "Check it with:  outcome-graph check {file}      Convert it with:  outcome-graph convert {file} {yaml}",
     "",
     "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its period (ISO dates, 2011-04-01).",
     "   Leave the format cell as it is.",
@@ -703,7 +703,7 @@ _INSTRUCTIONS_FLAT = [
     "How to fill in this workbook",
     "",
     "The table sheet is a plan as most published plans print it: one row per milestone (key milestone, action).",
-    "Fill in the plan sheet (id, title, period) and the table; then run:  outcome-graph check plan.xlsx",
+    "Fill in the plan sheet (id, title, period) and the table; then run:  outcome-graph check {file}",
     "",
     "- A blank priority, aim or objective cell repeats the one above it; a blank lead or timescale does not.",
     "- Leave out the columns your plan does not use (e.g. aim); keep at least one of priority, aim, objective, milestone.",
@@ -731,13 +731,25 @@ def _drop_down(ws: Any, letter: str, name: str, choices: tuple[str, ...]) -> Non
     dv.add(f"{letter}2:{letter}1000")
 
 
-def template_bytes(*, form: str = "levels") -> bytes:
+def _instructions(form: str, name: str) -> list[str]:
+    """The instructions sheet's lines, their commands naming the workbook ``name`` (quoted for a shell
+    where it holds spaces) so that they can be copied as they are."""
+    import shlex
+
+    lines = _INSTRUCTIONS_FLAT if form == "flat" else _INSTRUCTIONS_LEVELS
+    names = {"file": shlex.quote(name), "yaml": shlex.quote(f"{Path(name).stem}.yaml")}
+    return [line.format(**names) if "{file}" in line else line for line in lines]
+
+
+def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
     """An empty workbook to fill in: headers, drop-down lists and an instructions sheet.
 
     Parameters
     ----------
     form : str
         ``levels`` (one sheet per level, every field) or ``flat`` (one table, as published plans print it).
+    name : str
+        The workbook's file name, as the instructions' commands (``outcome-graph check NAME``) give it.
     """
     import openpyxl
     from openpyxl.styles import Font
@@ -749,8 +761,7 @@ def template_bytes(*, form: str = "levels") -> bytes:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "instructions"
-    lines = _INSTRUCTIONS_FLAT if form == "flat" else _INSTRUCTIONS_LEVELS
-    for r, line in enumerate(lines, start=1):
+    for r, line in enumerate(_instructions(form, name), start=1):
         writer.put(ws, r, 1, line)
     ws["A1"].font = Font(bold=True, size=14)
     ws.column_dimensions["A"].width = 120
@@ -814,4 +825,4 @@ def write_template(path: str | os.PathLike[str], *, form: str = "levels") -> Non
 
     if form not in ("levels", "flat"):
         raise RenderError(f"unknown template form {form!r}; choose levels or flat")
-    atomic_write_bytes(path, template_bytes(form=form))
+    atomic_write_bytes(path, template_bytes(form=form, name=Path(path).name))

@@ -104,6 +104,18 @@ class RuleContext:
             declared = ", ".join(map(repr, self.options)) or "none"
             raise KeyError(f"rule {self.rule.code} declares no option {name!r} (its options: {declared})") from None
 
+    def field(self, name: str) -> str:
+        """A field of the format as a hint names it: its key (`` `target:` ``) in a YAML or JSON plan;
+        in a spreadsheet, where it is written (the `` `target.value` `` column of the indicators
+        sheet), from one table of the fields' places (:data:`~outcome_graph.loading.sheet_layout.FIELD_PLACES`)."""
+        form = self.plan.spreadsheet
+        if form is None:
+            return f"`{name}:`"
+        from ..loading.sheet_layout import field_place
+
+        csv = self.plan.file is not None and not self.plan.file.lower().endswith(".xlsx")
+        return field_place(name, flat=form == "flat", csv=csv)
+
     def finding(
         self,
         node: str | None,

@@ -87,7 +87,8 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 None,
                 f"The plan tags no priority, aim, objective or milestone with an outcome of its framework ({framework.title}), so its coverage cannot be checked.",
-                "Give each priority (or aim) the outcomes it serves with `outcomes:`; lower levels inherit them.",
+                f"Give each priority (or aim) the outcomes it serves with {ctx.field('outcomes')}; lower levels "
+                "inherit them.",
             )
         return
     level = _coverage_level(ctx)

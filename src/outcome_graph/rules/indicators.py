@@ -272,7 +272,8 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             None,
             f"The plan states no targets: none of its {len(inds)} indicators has a figure to reach." if len(inds) != 1
             else "The plan states no targets: its one indicator has no figure to reach.",
-            "Add `target:` (or `targets:` per year) to the indicators the plan commits to improving.",
+            f"Give the indicators the plan commits to improving the value to reach in {ctx.field('target')} "
+            f"(or {ctx.field('targets')}, per year).",
         )
         return
     implicit = ctx.plan.implicit_indicators
@@ -292,13 +293,16 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
             None,
             f"The plan states no baselines: the targets of {len(changes)} indicators ({listed}) are changes "
             "with no figure to change from.",
-            "Add each indicator's `baseline:` (the figure the change is measured from), or state its target as the "
-            "value to reach.",
+            f"Give each indicator the figure the change is measured from in {ctx.field('baseline')}, or state its "
+            "target as the value to reach.",
         )
     for ind in counted:
         targets = with_targets[ind.id]
         if not targets:
-            yield ctx.finding(ind.id, f"Indicator {ind.id} '{short(ind.title)}' has no target.")
+            yield ctx.finding(ind.id, f"Indicator {ind.id} '{short(ind.title)}' has no target.",
+                              f"Give it the value to reach in {ctx.field('target')} (or {ctx.field('targets')}, per "
+                              f"year), and the figure it starts from in {ctx.field('baseline')} when the target is a "
+                              "change.")
         elif no_baselines:
             continue
         elif (ind.baseline is None or ind.baseline.value is None) and any(
@@ -309,7 +313,7 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     ind.id,
                     f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but it has no baseline to change from.",
-                    "Add the `baseline:` the change is measured from.",
+                    f"Give the figure the change is measured from in {ctx.field('baseline')}.",
                 )
             else:  # (a baseline named, "1998 baseline", with no figure: the change cannot be judged either)
                 named = ind.baseline.text or ind.baseline.period

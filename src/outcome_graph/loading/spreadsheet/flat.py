@@ -1,0 +1,373 @@
+"""The flat form: the table most published plans print, read row by row and level by level."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...analysis.owners import is_placeholder
+from ...model.document import FORMAT_ID, LEVELS
+from ...model.frameworks import outcome_id
+from ...model.plan import Location, Notice
+from ..sheet_layout import EMPTY_LIST, STATUSES, split_list
+from .header import _Header, _flat_header, _norm, _repeats_header, _row_texts, _without_lists
+from .notices import _named
+from .reader import _Reader, _choice
+from .sheets import RawSheet, _fail, cell_ref
+from .tree import CellList, CellMap, _CHILD_LIST, _LETTER, _append_child
+
+
+def read_flat(reader: _Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
+    """The plan tree of the flat tables ``data_sheets`` (the plan's meta from ``plan_sheet``, if
+    any): each table's header found, then its rows read level by level (:class:`_FlatTable`)."""
+    reader.flat_form = True
+    plan_row = reader.read_plan_sheet(plan_sheet, need_format=False)
+    plan_row.pop("format", None)
+    if not str(plan_row.get("id") or "").strip():
+        plan_id = re.sub(r"[^A-Za-z0-9._-]+", "-", reader.stem).strip("-") or "plan"
+        plan_row.put("id", plan_id, None)
+    reader.fail()
+    tree = CellMap(reader.file, plan_sheet.name if plan_sheet else None, plan_row.cell)
+    tree.put("format", FORMAT_ID, None)
+    tree.put("plan", plan_row, plan_row.cell)
+    table = _FlatTable(reader)
+    found = [(sheet, at) for sheet in data_sheets if (at := _flat_header(sheet)) is not None]
+    headers = _without_lists(found)
+    covers = [f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
+              for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
+              for c in roles.values()]
+    if covers:
+        reader.notices.append(Notice.at(Location(reader.file), "sheets whose header names one column, beside tables that "
+                                        "name more, were taken for a cover or contents page and not read: "
+                                        + ", ".join(covers)))
+    for sheet, (h_row, roles, unknown) in headers:
+        reader.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
+        _rag_as_status(reader, sheet, h_row, roles)
+        table.note_given_ids(sheet, h_row, roles)
+    for sheet, (h_row, roles, _) in headers:
+        table.read_sheet(sheet, h_row, roles)
+    for key in ("priorities", "aims", "objectives", "milestones"):
+        if key in table.top:
+            tree.put(key, table.top[key], None)
+    if not table.top:
+        raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", reader.file,
+                    data_sheets[0].name if data_sheets else None)
+    if reader.rag_beside_status:
+        reader.notices.append(Notice.at(Location(reader.file), "a RAG column beside a Status column was not read, as "
+                                        "the Status column holds the status; rename or remove one of them to read "
+                                        "the other: " + "; ".join(reader.rag_beside_status)))
+    reader.notices.extend(table.notices())
+    return tree
+
+
+def _rag_as_status(reader: _Reader, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+    """A tracker's RAG column (``RAG``, ``RAG rating``) read as the status column, which a
+    table without a ``Status`` column has none of; beside one, it is named in a notice and not
+    read: which of the two holds the ratings the format would keep cannot be told, and
+    ``Status`` is the format's own word."""
+    c = roles.pop("rag", None)
+    if c is None:
+        return
+    if "status" not in roles:
+        roles["status"] = c
+        return
+    reader.rag_beside_status.append(f"{sheet.place(cell_ref(h_row, c))} {(sheet.get(h_row, c) or '').strip()!r} "
+                                    f"(the status is {sheet.place(cell_ref(h_row, roles['status']))} "
+                                    f"{(sheet.get(h_row, roles['status']) or '').strip()!r})")
+
+
+#: The roles of a flat table's columns that hold codes (text that a spreadsheet program may
+#: read as a number or date).
+_FLAT_CODES = frozenset({"id", "number", "timescale", "due"})
+
+
+class _FlatTable:
+    """The nodes of a flat table (Priority | Objective | Key milestones | Lead | Timescale), read row
+    by row: the nodes each row opens or continues, level by level, and the fields it gives the
+    deepest of them. What the reader should hear of (values that differ, joined timescales...)
+    is gathered for :meth:`notices`."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.top: dict[str, CellList] = {}  # the nodes without a parent, by list
+        self.found: dict[tuple[int, str, str], CellMap] = {}  # (parent, kind, title): a node already met
+        self.counts: dict[tuple[int, str], int] = {}  # children of a kind under a parent, for ids
+        self.taken: set[str] = set()  # the ids the table gives (a row without one is given another)
+        self.timescale_notes: list[str] = []
+        self.conflicts: list[str] = []
+        self.joined: list[str] = []  # timescales of a milestone merged over several rows
+        self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
+        self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
+        self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
+
+    def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+        """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
+        inserted above one with an id) takes an id no other row has, not its position's."""
+        for role, c in roles.items():
+            if role.startswith("id:"):
+                for r in range(h_row + 1, sheet.n_rows):
+                    if (given := sheet.get(r, c)) is not None:
+                        self.taken.add(given.strip())
+                        if (typed := sheet.typed_at(r, c)) is not None and typed.shown is not None:
+                            self.taken.add(typed.shown.strip())  # (a number read as shown: 007)
+
+    def read_sheet(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+        """The rows of one sheet below its header row ``h_row`` (``roles``: a column per role)."""
+        levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
+        self.reader.note_hidden_columns(sheet, h_row, roles.values())
+        n_cols = sheet.n_cols
+        current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
+        header_texts = _row_texts(sheet, h_row, n_cols)
+        for r in range(h_row + 1, sheet.n_rows):
+            if sheet.is_blank(r, n_cols) or self._skipped(sheet, r, levels, header_texts):
+                continue
+            filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
+            if not filled:
+                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} fills no level column; ignored"))
+                continue
+            deepest = max(filled)
+            self.reader.note_hidden(sheet, r)
+            self._open_nodes(sheet, r, roles, levels, current, deepest)
+            self._give_fields(sheet, r, roles, levels, current, deepest)
+
+    def _skipped(self, sheet: RawSheet, r: int, levels: list[tuple[str, int]], header_texts: dict[int, str]) -> bool:
+        """Whether row ``r`` is a heading across the table or a repeated header, not a row of data
+        (a heading over rows that leave the first level blank is their first level, and kept)."""
+        n_cols = sheet.n_cols
+        heading = sheet.heading(r, n_cols)
+        if heading is not None and levels:
+            first_col = levels[0][1]
+            if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
+                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} is a heading across the table "
+                                                        f"({heading.strip()[:60]!r}); skipped"))
+                return True
+            # The rows below leave the first level blank: the heading is their
+            # first level, written in its column only (not in every column it spans).
+            anchor = sheet.merged.get((r, first_col), (r, first_col))
+            for c in sheet.filled(r, n_cols):
+                if sheet.merged.get((r, c)) == anchor:
+                    del sheet.merged[(r, c)]
+            sheet.cells.pop(anchor, None)
+            sheet.put(r, first_col, heading)
+        if _repeats_header(sheet, r, n_cols, header_texts):
+            self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
+            return True
+        return False
+
+    @staticmethod
+    def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: dict[int, str]) -> bool:
+        """Whether the next row of data after row ``r`` fills the first level's column itself."""
+        for below in range(r + 1, sheet.n_rows):
+            if sheet.is_blank(below, n_cols) or _repeats_header(sheet, below, n_cols, header_texts):
+                continue
+            return sheet.get(below, first_col) is not None
+        return True  # (a heading at the end: nothing under it)
+
+    def _cell(self, sheet: RawSheet, r: int, roles: dict[str, int], role: str) -> tuple[str | None, str | None]:
+        """The text of row ``r`` in the column of ``role`` (stripped) and its cell, or (None, None)."""
+        c = roles.get(role)
+        if c is None:
+            return None, None
+        name = role.split(":")[0]  # ("id:milestone" is an id, "number:aim" a number)
+        value = self.reader.cell_text(sheet, r, c, name, "code" if name in _FLAT_CODES else "text")
+        return (value.strip() if value is not None else None), cell_ref(r, c)
+
+    def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
+                    current: list[CellMap | None], deepest: int) -> None:
+        """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
+        same parent (or the milestone a merged cell continues), or a new one."""
+        parent: CellMap | None = None
+        for i in range(deepest + 1):
+            kind, c = levels[i]
+            text = sheet.get(r, c)
+            if text is None:
+                if (held := current[i]) is not None:
+                    parent = held
+                    self._id_again(sheet, r, roles, kind, held)
+                continue
+            # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
+            title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
+            node: CellMap | None = None
+            if kind == "milestone":
+                if sheet.is_continuation(r, c) and current[i] is not None:
+                    node = current[i]
+            else:
+                node = self.found.get((id(parent), kind, _norm(title)))
+            if node is None:
+                node = self._new_node(sheet, r, roles, kind, title, cell_ref(r, c), parent)
+            else:
+                self._id_again(sheet, r, roles, kind, node)
+            if current[i] is not node:
+                current[i] = node
+                for j in range(i + 1, len(current)):
+                    current[j] = None
+            parent = node
+
+    def _id_again(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, node: CellMap) -> None:
+        """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
+        or its position's, which the ids of the nodes below are made from): the first is kept."""
+        given, ref = self._cell(sheet, r, roles, f"id:{kind}")
+        if given and ref and given != node["id"]:
+            self.conflicts.append(f"{sheet.place(ref)} id {given!r} (kept {node['id']!r} for {node['title']!r})")
+
+    def _new_node(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, title: str, ref: str,
+                  parent: CellMap | None) -> CellMap:
+        """A node of ``kind`` under ``parent``: its id the row's, else one from its position."""
+        reader = self.reader
+        node = CellMap(sheet.file, sheet.name, ref, is_row=True)
+        given, id_ref = self._cell(sheet, r, roles, f"id:{kind}")
+        key = (id(parent), kind)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        node_id, position = given or "", self.counts[key]
+        while not node_id or (not given and node_id in self.taken):
+            # (its position's id, or the next one no other row has: the rows after keep theirs)
+            own = f"{_LETTER[kind]}{position}"
+            node_id = f"{parent['id']}.{own}" if parent is not None else own
+            position += 1
+        self.taken.add(node_id)
+        node.put("id", node_id, id_ref if given else ref)
+        if not given:
+            reader.generated_ids.add(node_id)
+        number, number_ref = self._cell(sheet, r, roles, f"number:{kind}")
+        if number:
+            node.put("number", number, number_ref)
+        node.put("title", title, ref)
+        if parent is None:
+            key_list = {"priority": "priorities", **_CHILD_LIST}[kind]
+            if key_list not in self.top:
+                self.top[key_list] = CellList(node.file, node.sheet, node.cell)
+            self.top[key_list].append(node)
+        else:
+            _append_child(parent, _CHILD_LIST[kind], node)
+        if kind != "milestone":
+            self.found[(id(parent), kind, _norm(title))] = node
+        reader.rows.setdefault(node_id, node)
+        reader.all_rows.append((kind, node))
+        reader.kinds[id(node)] = kind
+        return node
+
+    def _set_once(self, sheet: RawSheet, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+        """Give ``node`` the value of row cell ``ref`` of ``sheet``, unless it has one (a differing
+        value is named in a notice)."""
+        if key not in node:
+            node.put(key, value, ref)
+        elif node[key] != value:
+            self.conflicts.append(f"{sheet.place(ref)} {what} {value!r} (kept {node[key]!r} for {node['id']})")
+
+    def _give_fields(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
+                     current: list[CellMap | None], deepest: int) -> None:
+        """The fields row ``r`` gives its deepest node (indicators: the nearest node above a
+        milestone)."""
+        target = current[deepest]
+        assert target is not None
+        target_kind = levels[deepest][0]
+        lead, lead_ref = self._cell(sheet, r, roles, "lead")
+        if lead and lead_ref:
+            self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
+        timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
+        if timescale and ts_ref:
+            self._timescale(sheet, r, target, target_kind, timescale, ts_ref, levels[deepest][1])
+        inds, ind_ref = self._cell(sheet, r, roles, "indicators")
+        if inds and ind_ref:
+            holder = next((current[i] for i in range(deepest, -1, -1)
+                           if levels[i][0] != "milestone" and current[i] is not None), None)
+            self._indicators(sheet, holder, inds, ind_ref)
+        note, note_ref = self._cell(sheet, r, roles, "notes")
+        if note and note_ref:
+            notes = target.get("notes")
+            if not notes or note not in notes:
+                target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
+        due, due_ref = self._cell(sheet, r, roles, "due")
+        if due and due_ref:
+            self._set_once(sheet, target, "due", due, due_ref, "due")
+        self._status(sheet, r, roles, "status", target, target_kind)
+        for i, (kind, _) in enumerate(levels[:deepest + 1]):
+            if (node := current[i]) is not None:
+                self._status(sheet, r, roles, f"status:{kind}", node, kind)
+        for role in ("outcomes", "tags"):
+            value, role_ref = self._cell(sheet, r, roles, role)
+            if value and role_ref:
+                items = split_list(value) if ";" in value or value == EMPTY_LIST else [
+                    x.strip() for x in value.split(",") if x.strip()]
+                if role == "outcomes":
+                    items = [outcome_id(x) for x in items]
+                self._set_once(sheet, target, role, items, role_ref, role)
+
+    def _status(self, sheet: RawSheet, r: int, roles: dict[str, int], role: str, node: CellMap, kind: str) -> None:
+        """The status row ``r`` gives ``node`` (of ``kind``) in the column of ``role``: the table's
+        ``Status`` column rates the row's deepest node, a level's own column (``Milestone RAG``,
+        ``Objective RAG``) that level's node. Only milestones have a status in the format: another
+        node's rating is named in a notice, once however many of its rows repeat it."""
+        if role in roles and kind == "milestone":
+            self.reader.note_colour(sheet, r, roles[role])
+        text, ref = self._cell(sheet, r, roles, role)
+        if not text or not ref:
+            return
+        if kind != "milestone":
+            # (a tracker rates objectives too; the format gives milestones alone a status)
+            if (id(node), role) not in self.rated:
+                self.rated.add((id(node), role))
+                self.unplaced_statuses.append(f"{sheet.place(ref)} {text!r} ({kind} {node['id']})")
+        elif is_placeholder(text):
+            self.unrated.append(f"{sheet.place(ref)} {text!r}")
+        else:
+            self._set_once(sheet, node, "status", _choice(text, STATUSES), ref, "status")
+
+    def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
+                   column: int) -> None:
+        """A row's timescale: a milestone's own (joined when the milestone is merged over rows);
+        on a row without a milestone, kept in its node's notes."""
+        if (target_kind == "milestone" and "timescale" in target and target["timescale"] != timescale
+                and sheet.is_continuation(r, column)):
+            # One milestone merged over rows, a date on each: "Sept 11; March 12".
+            target.put("timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale"))
+            self.joined.append(sheet.place(ts_ref))
+        elif target_kind == "milestone":
+            self._set_once(sheet, target, "timescale", timescale, ts_ref, "timescale")
+        else:
+            line = f"Timescale: {timescale}"
+            notes = target.get("notes")
+            if not notes or line not in notes:
+                target.put("notes", f"{notes}\n{line}" if notes else line, target.key_cell.get("notes", ts_ref))
+                self.timescale_notes.append(f"{sheet.place(ts_ref)} ({target['id']})")
+
+    def _indicators(self, sheet: RawSheet, holder: CellMap | None, inds: str, ind_ref: str) -> None:
+        """The indicator codes of a row's cell, added to ``holder``'s (each once)."""
+        codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
+        if holder is None:
+            self.reader.notices.append(sheet.notice(ind_ref, "indicators on a row with no priority, aim or objective; "
+                                                    "ignored"))
+            return
+        refs = holder.get("indicators")
+        if not isinstance(refs, CellList):
+            refs = CellList(sheet.file, sheet.name, ind_ref)
+            holder.put("indicators", refs, ind_ref)
+        have = {str(x["id"]) for x in refs}
+        for code in codes:
+            if code not in have:
+                item = CellMap(sheet.file, sheet.name, ind_ref)
+                item.put("id", code, ind_ref)
+                refs.append(item)
+                have.add(code)
+
+    def notices(self) -> list[Notice]:
+        """What the reading did that a person should know, one notice each."""
+        file = self.reader.file
+        out = []
+        if self.timescale_notes:
+            out.append(Notice.at(Location(file), "a timescale on a row without a milestone is kept in that node's "
+                                 "notes: " + ", ".join(self.timescale_notes)))
+        if self.conflicts:
+            out.append(Notice.at(Location(file), "values that differ from the first one given were ignored: "
+                                 + "; ".join(self.conflicts)))
+        if self.unplaced_statuses:
+            out.append(Notice.at(Location(file), "a status on a row without a milestone is not part of the plan, as only "
+                                 "milestones have a status in the format (rate each milestone on its own row): "
+                                 + _named(self.unplaced_statuses, ", ")))
+        if self.unrated:
+            out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "
+                                 + _named(self.unrated, ", ")))
+        if self.joined:
+            out.append(Notice.at(Location(file), "the timescales of a milestone merged over several rows were joined "
+                                 f"with '; ': {', '.join(self.joined)}"))
+        return out

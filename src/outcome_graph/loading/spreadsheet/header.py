@@ -1,0 +1,142 @@
+"""Finding a sheet's header row, its columns and, in a flat table, its levels.
+
+A title may sit above a table, a row may group the columns above the header, a cover page may list
+the sheets that follow: the header is told from them, and each column given its field or role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..sheet_layout import Column, SheetLayout, flat_role, header_key
+from .sheets import RawSheet
+
+
+#: Rows searched for a flat sheet's header (a title may sit above the table).
+HEADER_SEARCH_ROWS = 20
+
+
+@dataclass
+class _Header:
+    sheet: RawSheet
+    row: int
+    #: column index -> field column of the layout
+    columns: dict[int, Column]
+    #: column index -> header text of the columns that match no field
+    unknown: dict[int, str]
+    n_cols: int
+
+
+def _header_row(sheet: RawSheet) -> int | None:
+    for r in range(sheet.n_rows):
+        if not sheet.is_blank(r, sheet.n_cols):
+            return r
+    return None
+
+
+def _match_column(layout: SheetLayout, text: str) -> Column | None:
+    key = header_key(text)
+    col = layout.by_name.get(key)
+    if col is None and "_" in key:
+        col = layout.by_name.get(key.replace("_", "."))
+    if col is None and layout.name == "indicator_refs" and key == "id":
+        col = layout.by_name.get("indicator")
+    return col
+
+
+def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
+    row = _header_row(sheet)
+    if row is None:
+        return None
+    # A title row above the header ("Milestones 2011-12"): the header is the first row that names
+    # two of the sheet's fields.
+    for r in range(row, min(sheet.n_rows, row + HEADER_SEARCH_ROWS)):
+        if sum(1 for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None
+               and _match_column(layout, t)) >= 2:
+            row = r
+            break
+    columns: dict[int, Column] = {}
+    unknown: dict[int, str] = {}
+    seen: set[str] = set()
+    for c in sheet.filled(row, sheet.n_cols):
+        text = sheet.get(row, c)
+        if text is None:
+            continue
+        col = _match_column(layout, text)
+        if col is None or col.name in seen:
+            unknown[c] = text.strip()
+        else:
+            columns[c] = col
+            seen.add(col.name)
+    return _Header(sheet, row, columns, unknown, sheet.n_cols)
+
+
+def _flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
+    """The header row of a flat table, the column of each role and the header of each column that
+    has none: the first row that names a level, or the row below it when that names more roles (a row grouping the columns above the
+    header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
+    n_cols = sheet.n_cols
+    found: tuple[int, dict[int, str | None]] | None = None
+    for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
+        if sheet.is_blank(r, n_cols):
+            continue
+        roles = {c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None}
+        named = sum(1 for role in set(roles.values()) if role)
+        if found is not None and not (any(role and role.startswith("level:") for role in roles.values())
+                                      and named > sum(1 for role in set(found[1].values()) if role)):
+            break
+        if found is not None or any(role and role.startswith("level:") for role in roles.values()):
+            found = (r, roles)
+    if found is None:
+        return None
+    r, roles = found
+    out: dict[str, int] = {}
+    unknown: dict[int, str] = {}
+    levels = {role for role in roles.values() if role and role.startswith("level:")}
+    for c, role in roles.items():
+        if role and role.startswith("status:") and f"level:{role.removeprefix('status:')}" not in levels:
+            role = None  # (an "Aim RAG" in a table without aims rates nothing the table holds)
+        if role is None or role in out:
+            unknown[c] = (sheet.get(r, c) or "").strip()
+        else:
+            out[role] = c
+    return r, out, unknown
+
+
+def _without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
+                   ) -> list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]]:
+    """The flat sheets that are tables: a sheet whose header names one column alone (a cover page
+    listing "Priorities" and the sheets that follow) is no table beside sheets whose headers name
+    more; where none does, a table of one column is one."""
+    if all(len(roles) + len(unknown) < 2 for _, (_, roles, unknown) in found):
+        return found
+    return [(sheet, header) for sheet, header in found if len(header[1]) + len(header[2]) >= 2]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _row_texts(sheet: RawSheet, row: int, n_cols: int) -> dict[int, str]:
+    """The texts of a row's cells that are not blank, by column, as compared (:func:`_norm`)."""
+    return {c: text for c in sheet.filled(row, n_cols) if (text := _norm(sheet.get(row, c) or ""))}
+
+
+def _repeats_header(sheet: RawSheet, row: int, n_cols: int, header_texts: dict[int, str]) -> bool:
+    """Whether a row says what the header row says (a table's header repeated for each section)."""
+    return _row_texts(sheet, row, n_cols) == header_texts
+
+
+def _is_flat(sheet: RawSheet) -> bool:
+    for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
+        for c in sheet.filled(r, sheet.n_cols):
+            text = sheet.get(r, c)
+            if text is not None and (flat_role(text) or "").startswith("level:"):
+                return True
+    return False
+
+
+def _has_column(sheet: RawSheet, name: str) -> bool:
+    row = _header_row(sheet)
+    if row is None:
+        return False
+    return any(header_key(sheet.get(row, c) or "") == name for c in sheet.filled(row, sheet.n_cols))

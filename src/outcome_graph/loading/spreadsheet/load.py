@@ -1,0 +1,228 @@
+"""Loading a plan from a workbook, a CSV file or a folder of them: the form told, the plan assembled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ...errors import PlanError
+from ...model.document import FORMAT_ID, PlanDocument
+from ...model.plan import Location, Notice, Plan
+from ..loader import build_plan, long_lead_notices
+from ..sheet_layout import IGNORED_SHEETS, LAYOUTS, NODE_SHEETS, SUB_SHEETS, sheet_key
+from .csvfiles import _at_line, _csv_sheet, _read_csv, _read_folder
+from .flat import read_flat
+from .header import _has_column, _header_row, _is_flat
+from .levels import read_levels
+from .reader import _Reader
+from .sheets import RawSheet, _by_place, _fail, _problem, cell_ref
+from .tree import CellMap, _note_sheets
+from .validation import _ids_and_outcomes, _validation_problems
+from .xlsx import _read_xlsx, _xlsx_sheets
+
+
+def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = None) -> Plan:
+    """Load a plan from an ``.xlsx`` workbook, a ``.csv`` file or a folder of ``.csv`` files.
+
+    Parameters
+    ----------
+    path : str or Path
+        The workbook, CSV file or folder.
+    max_bytes : int
+        Refuse inputs larger than this.
+    period : str, optional
+        ``START..END`` (ISO dates): the plan period of a flat sheet without a ``plan`` sheet.
+
+    Returns
+    -------
+    Plan
+        The plan; ``plan.locations`` gives each node's sheet and cell, ``plan.notices`` what the
+        reader did that a person should know (columns ignored, a timescale kept in notes).
+
+    Raises
+    ------
+    PlanError
+        The input is not a workbook, is encrypted or empty, misses a sheet or column, or holds a
+        value the format does not allow; every problem names the file, sheet and cell.
+    ConfigError
+        ``period`` is not a period.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "plan.csv").write_text(
+    ...     "Priority,Objective,Key milestones,Lead person,By when\\n"
+    ...     "Safe,Fewer accidents,Audit the junctions,Road safety team,June 11\\n"
+    ...     ",,Publish the audit,,Sept 11\\n")
+    >>> plan = load_spreadsheet(folder / "plan.csv", max_bytes=10**6, period="2011-04-01..2012-03-31")
+    >>> list(plan.nodes)
+    ['P1', 'P1.O1', 'P1.O1.M1', 'P1.O1.M2']
+    >>> plan.nodes["P1.O1.M2"].lead is None, plan.location("P1.O1.M2").cell
+    (True, 'C3')
+    """
+    p = Path(path)
+    name = str(path)
+    notices: list[str] = []
+    if not p.exists():
+        raise _fail("no such file", name)
+    if p.is_dir():
+        sheets = _read_folder(p, max_bytes, notices)
+        stem = p.resolve().name
+    elif p.suffix.lower() == ".csv":
+        sheets = [_read_csv(p, max_bytes, notices)]
+        stem = p.stem
+    else:
+        sheets = _read_xlsx(p, max_bytes)
+        stem = p.stem
+    return _plan_of_sheets(sheets, name, stem, period, notices, workbook=p.suffix.lower() in (".xlsx", ".xlsm"),
+                           base_dir=str(p.parent if not p.is_dir() else p))
+
+
+def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_bytes: int,
+                           period: str | None = None, base_dir: str | None = None) -> Plan:
+    """Load a plan from the content of an ``.xlsx`` workbook, or of a ``.csv`` file when ``csv``
+    (an upload, held in memory): as :func:`load_spreadsheet`, ``name`` (``<workbook>`` by default)
+    standing for the file in problems and locations, and ``base_dir`` for its folder (none: a
+    catalogue's entries file cannot be read).
+
+    >>> plan = load_spreadsheet_bytes(b"Objective,Lead\\nFewer accidents,Road safety team\\n", name="upload.csv",
+    ...                               csv=True, max_bytes=10**6, period="2011-04-01..2012-03-31")
+    >>> plan.id, list(plan.nodes), plan.location("O1").cell
+    ('upload', ['O1'], 'A2')
+    """
+    file = name or "<workbook>"
+    stem = Path(name).stem if name else "plan"
+    notices: list[str] = []
+    sheets = [_csv_sheet(data, file, stem, max_bytes, notices)] if csv else _xlsx_sheets(data, file, max_bytes)
+    return _plan_of_sheets(sheets, file, stem, period, notices, workbook=not csv, base_dir=base_dir)
+
+
+def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
+                    workbook: bool, base_dir: str | None) -> Plan:
+    """The plan the sheets hold; a problem in a CSV file, which has no sheets, names its line."""
+    try:
+        return _sheets_plan(sheets, name, stem, period, notices, workbook=workbook, base_dir=base_dir)
+    except PlanError as exc:
+        if not any(sheet.csv for sheet in sheets):
+            raise
+        sheet_of = _by_place(sheets)
+        raise PlanError([_at_line(problem, sheet_of.get((problem.file, problem.sheet))) for problem in exc.problems]) from None
+
+
+def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
+                 workbook: bool, base_dir: str | None) -> Plan:
+    reader = _Reader(sheets, name, stem, period)
+    reader.notices.extend(notices)
+    reader.notices.extend(sheet.notice(ref, why) for sheet in sheets for ref, why in sheet.skipped)
+    if all(s.empty for s in sheets):
+        raise _fail("the workbook is empty: it has no cells with data" if workbook
+                    else "the file is empty: it has no cells with data", name)
+
+    by_key: dict[str, RawSheet] = {}
+    unknown_sheets: list[str] = []
+    for sheet in sheets:
+        key = sheet_key(sheet.name)
+        if sheet.empty:
+            continue
+        if key == "plan" and _is_flat(sheet) and not _has_column(sheet, "format"):
+            # a flat table saved as plan.csv: data, not the plan sheet (one with a format column is
+            # the plan sheet, whatever its title reads like: a plan titled "Objective")
+            unknown_sheets.append(sheet.name)
+        elif key in LAYOUTS and key not in by_key:
+            by_key[key] = sheet
+        elif key not in IGNORED_SHEETS:
+            unknown_sheets.append(sheet.name)
+    plan_sheet = by_key.get("plan")
+    level_like = [s for k, s in by_key.items() if k in NODE_SHEETS or k in SUB_SHEETS or k in ("owners", "catalogues", "groups")]
+    per_level = (plan_sheet is not None and _has_column(plan_sheet, "format")) or any(not _is_flat(s) for s in level_like)
+    if per_level:
+        tree = read_levels(reader, by_key)
+        if unknown_sheets:
+            reader.notices.append(Notice.at(Location(name), "sheets that are not part of the format were ignored: "
+                                            + ", ".join(unknown_sheets)))
+    else:
+        hidden = [s.name for s in sheets if s.hidden and not s.empty and s is not plan_sheet]
+        if hidden:
+            reader.notices.append(Notice.at(Location(name), f"hidden sheets were not read: {', '.join(hidden)}"))
+        data = [s for s in sheets if not s.empty and not s.hidden and sheet_key(s.name) not in IGNORED_SHEETS
+                and s is not plan_sheet]
+        flat = [s for s in data if _is_flat(s)]
+        if not flat:
+            if not data:
+                raise _fail("the workbook has no sheet of the plan's items (only a plan sheet)", name)
+            raise PlanError(
+                [
+                    _problem(
+                        "the sheet has no level column: a flat plan sheet needs at least one of priority, aim, "
+                        "objective or milestone (e.g. 'Key milestones'); a per-level workbook needs a 'plan' sheet "
+                        f"with a format column holding {FORMAT_ID}",
+                        s.file,
+                        s.name,
+                        cell_ref(_header_row(s) or 0, 0),
+                    )
+                    for s in data
+                ]
+            )
+        skipped = [s.name for s in data if s not in flat]
+        if skipped:
+            reader.notices.append(Notice.at(Location(name), f"sheets with no level column were ignored: {', '.join(skipped)}"))
+        tree = read_flat(reader, flat, plan_sheet)
+    for notice in (*reader.typed_notices(), *reader.hidden_notices(), reader.colour_notice(),
+                   *reader.conditional_notices()):
+        if notice is not None:
+            reader.notices.append(notice)
+    if reader.ignored_columns:
+        reader.notices.append(Notice.at(Location(name), "columns that match no field were ignored: "
+                                        + ", ".join(reader.ignored_columns)))
+    reader.fail()
+    _note_sheets(tree, reader.sheet_of)
+    plan = _validate(tree, reader, name, base_dir=base_dir)
+    plan.notices.extend(reader.notices)
+    plan.sources[:0] = list(dict.fromkeys(sheet.file for sheet in sheets))  # (the workbook, or each CSV file read)
+    return plan
+
+
+def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -> Plan:
+    period_problem = reader.period_problem
+    try:
+        document = PlanDocument.model_validate(tree)
+    except ValidationError as exc:
+        problems = _validation_problems(exc, tree)
+        if period_problem is not None:
+            problems = [period_problem, *(p for p in problems if "period" not in p.message)]
+        # (and what is checked after validation, so that every problem is reported at once)
+        meta = tree.get("plan")
+        framework = meta.get("framework") if isinstance(meta, dict) else None
+        problems += _ids_and_outcomes(framework if isinstance(framework, str) else "ecm", reader, file)
+        raise PlanError(problems[:50]) from None
+    if period_problem is not None:  # pragma: no cover - the period is required, so validation fails first
+        raise PlanError([period_problem])
+    problems = _ids_and_outcomes(document.plan.framework, reader, file)
+    if problems:
+        raise PlanError(problems[:50])
+    plan = build_plan(document, tree, file=file, base_dir=base_dir)
+    plan.generated_ids = set(reader.generated_ids)
+    plan.spreadsheet = "flat" if reader.flat_form else "levels"
+    for node_id in plan.nodes:
+        row = reader.rows.get(node_id)
+        if row is not None:
+            plan.locations[node_id] = reader.location(row.file, row.sheet, row.cell)
+    for rows, declared in ((reader.owner_rows, plan.owner_locations), (reader.group_rows, plan.group_locations)):
+        for key, row in rows.items():
+            if key:
+                declared[key] = reader.location(row.file, row.sheet, row.cell)
+                if key not in plan.nodes:
+                    plan.locations[key] = declared[key]
+    if reader.plan_row is not None and plan.id not in plan.nodes:
+        row = reader.plan_row
+        plan.locations[plan.id] = reader.location(row.file or file, row.sheet, row.key_cell.get("id", row.cell))
+    if plan.implicit_indicators:  # where an implicit indicator is first referred to
+        for node in plan.nodes.values():
+            for ref in getattr(node, "indicators", None) or []:
+                if ref.id in plan.implicit_indicators and ref.id not in plan.locations and node.id in reader.rows:
+                    row = reader.rows[node.id]
+                    plan.locations[ref.id] = reader.location(row.file, row.sheet, row.key_cell.get("indicators", row.cell))
+    plan.notices.extend(long_lead_notices(plan))
+    return plan

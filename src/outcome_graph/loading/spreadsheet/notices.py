@@ -1,0 +1,131 @@
+"""The notices of reading a spreadsheet: what it passed over that a person should know."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ...model.plan import Location, Notice, Plan
+from ..sheet_layout import RAG_WORDS_HELP
+from .header import _Header
+from .sheets import ConditionalColour, RawSheet, _by_place, _col_letter, cell_ref
+
+
+#: Most cells named in one notice.
+_MAX_NAMED = 20
+
+
+def _named(items: list[str], sep: str) -> str:
+    """Items for a notice, joined with ``sep``: the first :data:`_MAX_NAMED`, then how many more."""
+    more = [f"and {len(items) - _MAX_NAMED} more"] if len(items) > _MAX_NAMED else []
+    return sep.join(items[:_MAX_NAMED] + more)
+
+
+class _Notes:
+    """What reading the sheets passed over that a person should know, gathered while the rows are
+    read and given as notices once they all are: one notice per sheet (or per conditional format)
+    for cells and rows of one kind, pointing to the first of them and naming the others."""
+
+    def __init__(self, sheets: list[RawSheet], file: str) -> None:
+        self.sheet_of = _by_place(sheets)
+        #: The workbook (or CSV file or folder), where a notice about it as a whole points.
+        self.file = file
+        self.notices: list[str] = []
+        #: Columns that match no field, for a notice.
+        self.ignored_columns: list[str] = []
+        #: Cells of codes a spreadsheet program holds as numbers or dates, by sheet, for a notice:
+        #: each as its cell and what it holds.
+        self.typed_cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        #: Rows hidden in the workbook that were read as items, by sheet, for a notice.
+        self.hidden_rows: dict[tuple[str, str], list[int]] = {}
+        #: Columns hidden in the workbook that hold what was read, by sheet, for a notice: each
+        #: as its header cell and what it names.
+        self.hidden_cols: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        #: Status cells with no word but a RAG colour, for a notice.
+        self.coloured: list[str] = []
+        #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
+        self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
+
+    def note_unknown(self, header: _Header, why: str = "") -> None:
+        """Note the columns of ``header`` that match no field (``why`` says more, if anything)."""
+        for c, text in header.unknown.items():
+            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
+
+    def note_typed(self, sheet: RawSheet, ref: str, what: str) -> None:
+        """Note the cell ``ref`` of ``sheet``, a code a spreadsheet program holds (or saved) as a
+        number or date, and ``what`` it holds and was read as."""
+        self.typed_cells.setdefault((sheet.file, sheet.name), []).append((ref, what))
+
+    def note_hidden(self, sheet: RawSheet, r: int) -> None:
+        """Note row ``r`` of ``sheet``, read as an item, when it is hidden in the workbook."""
+        if r in sheet.hidden_rows:
+            self.hidden_rows.setdefault((sheet.file, sheet.name), []).append(r)
+
+    def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
+        """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides and
+        that hold something below the header (a hidden column with nothing in it is no matter)."""
+        for c in sorted(set(columns) & sheet.hidden_cols):
+            if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
+                header = (sheet.get(h_row, c) or "").strip()
+                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {_col_letter(c)} {header!r}"))
+
+    def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
+        """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
+        colour is not read (what it stands for is a guess), and the user is told to write the word."""
+        if sheet.get(r, c) is not None:
+            return
+        if (colour := sheet.fills.get((r, c))) is not None:
+            self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
+        elif (rule := next((cf for cf in sheet.conditional if cf.covers(r, c)), None)) is not None:
+            self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
+
+    def typed_notices(self) -> list[Notice]:
+        """The notices naming the cells of codes a spreadsheet program turned into numbers or dates,
+        one per sheet, at its first such cell."""
+        return [(sheet := self.sheet_of[place]).notice(cells[0][0], "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
+                             "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
+                             "into a date unless the column is formatted as Text, so check them and retype any the "
+                             "plan writes otherwise: " + _named([f"{sheet.place(ref)} {what}" for ref, what in cells],
+                                                                "; "))
+                for place, cells in self.typed_cells.items()]
+
+    def hidden_notices(self) -> list[Notice]:
+        """The notices naming the hidden rows and columns read: what a person sees of the sheet is
+        not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
+        out = [self.sheet_of[place].notice(cell_ref(rows[0], 0), "rows hidden in the workbook (by hand or by a filter) were read as "
+                            "part of the plan; delete a row to take it out: " + _named([f"row {r + 1}" for r in rows], ", "))
+               for place, rows in self.hidden_rows.items()]
+        out += [self.sheet_of[place].notice(columns[0][0], "columns hidden in the workbook were read as part of the plan; unhide them "
+                             "to check them, or delete a column to take it out: " + _named([c for _, c in columns], ", "))
+                for place, columns in self.hidden_cols.items()]
+        return out
+
+    def colour_notice(self) -> Notice | None:
+        """The notice naming the status cells shown as a colour alone."""
+        if not self.coloured:
+            return None
+        return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
+                         f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
+                         "colour: " + _named(self.coloured, ", "))
+
+    def conditional_notices(self) -> list[Notice]:
+        """The notices naming the status cells with no word that a conditional format colours, one
+        per format, at its first such cell: the rule's colour may be the rating, but which one a
+        cell shows depends on formulas outcome-graph does not work out."""
+        out = []
+        for (file, name, rule), refs in self.conditional.items():
+            sheet = self.sheet_of[(file, name)]
+            out.append(sheet.notice(refs[0], "status cells with no word in them are coloured by the conditional format "
+                                    f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
+                                    "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
+                                    f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
+                                    "colour: " + _named([sheet.place(ref) for ref in refs], ", ")))
+        return out
+
+
+def notice_lines(plan: Plan) -> list[str]:
+    """The plan's notices as lines for standard error (``notice: ...``), one per notice.
+
+    A command that loads plans prints these after loading, e.g. ``check`` does
+    ``for line in notice_lines(plan): click.echo(line, err=True)``.
+    """
+    return [f"notice: {n}" for n in plan.notices]
