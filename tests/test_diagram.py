@@ -223,6 +223,8 @@ def test_long_titles_wrap_and_cut_titles_end_with_an_ellipsis():
     (SOUTHEND, "aim", ["P2.A1", "P2.A2", "P2.A3", "P2.A4", "P2.A5"]),
     (SOUTHEND, "objective", [f"P2.A2.O{i}" for i in range(1, 16)]),
     (RICHMOND, "priority", ["T1", "T2", "T3", "T4"]),
+    # (P4's aims list indicators P3's box holds: a second crossing pass used to reverse them)
+    (THURROCK, "aim", ["P4.A1", "P4.A2", "P4.A3"]),
 ])
 def test_one_column_per_level_in_file_order(model, kind, ids):
     plan = og.load(model)
@@ -231,6 +233,43 @@ def test_one_column_per_level_in_file_order(model, kind, ids):
     assert len({round(x) for x, _ in by_kind}) == 1  # one rank (column) per level
     ys = [centre(nodes[svg_id(i)])[1] for i in ids]
     assert ys == sorted(ys), "siblings are drawn top to bottom in file order"
+
+
+def test_each_indicator_is_placed_by_one_edge_from_its_own_box(thurrock):
+    # The edges to indicators used to take no part in the layout (constraint=false, every one):
+    # Graphviz then strewed an aim's indicators down its whole priority's box.
+    text = to_dot(thurrock, diagram_options(thurrock, title=False))
+    cluster_of: dict[str, str] = {}
+    cluster = ""
+    for line in text.splitlines():
+        if m := re.match(r'\s+graph \[.*\bid="(og-cluster-[^"]+)"', line):
+            cluster = m.group(1)
+        elif m := re.match(r'\s+"([^"]+)" \[id=', line):
+            cluster_of[m.group(1)] = cluster
+    placing: dict[str, list[str]] = {}
+    measure_edges = re.findall(r'^\s+"([^"]+)" -> "([^"]+)" \[(.*og-measure.*)\];$', text, re.M)
+    for tail, head, attrs in measure_edges:
+        if "constraint=false" not in attrs:
+            placing.setdefault(head, []).append(tail)
+            assert cluster_of[tail] == cluster_of[head]  # (one from another box pulls that box out of order)
+    indicators = {head for _tail, head, _attrs in measure_edges}
+    assert len(indicators) == 90 and all(len(placing[i]) == 1 for i in indicators)
+    # Shared by P3 and P4: placed from P3, where it sits; the lines from P4 take no part.
+    assert placing["NI 50"][0].startswith("P3.") and cluster_of["NI 50"] == "og-cluster-P3"
+
+
+@needs_dot
+def test_indicators_sit_beside_what_they_measure(thurrock):
+    nodes = svg_nodes(render(thurrock, "svg", title=False))
+    from outcome_graph.graph.facts import PlanFacts
+
+    facts = PlanFacts(thurrock)
+    for first, last in [("P1.A1", "P1.A3"), ("P2.A1", "P2.A3"), ("P3.A1", "P3.A2")]:
+        own = {a: [i for i in facts.measured_by[a] if facts.measures[i] == [a]] for a in (first, last)}
+        assert own[first] and own[last]
+        lowest_of_first = max(centre(nodes[svg_id(i)])[1] for i in own[first])
+        highest_of_last = min(centre(nodes[svg_id(i)])[1] for i in own[last])
+        assert lowest_of_first < highest_of_last, f"{first}'s indicators are drawn among {last}'s"
 
 
 @needs_dot
