@@ -812,9 +812,11 @@ def test_the_owner_view_legend_explains_both_fills_of_a_busy_owner():
 
 def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(thurrock):
     with_indicators = to_dot(thurrock, diagram_options(thurrock))
-    assert "Folded corner: an indicator." in with_indicators and 'shape="note"' in with_indicators
+    # (and the dashed lines: a reader took them for a weaker kind of "leads to")
+    assert "Folded corner: an indicator; a dashed line joins it to what it measures." in with_indicators
+    assert 'shape="note"' in with_indicators and re.search(r'og-measure", color="[^"]+", style="dashed"', with_indicators)
     without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
-    assert 'shape="note"' not in without and "Folded corner" not in without
+    assert 'shape="note"' not in without and "Folded corner" not in without and "dashed" not in without
     assert "Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number." in without
 
 
