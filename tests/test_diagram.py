@@ -411,6 +411,38 @@ def test_owner_view_sizes_owners_by_load():
     assert f"owner: {busiest.id}" in text and busiest.milestones[0] in text
 
 
+def test_a_page_shrinks_the_diagram_to_fit_within_margins(thurrock):
+    a3 = to_dot(thurrock, diagram_options(thurrock, page="A3"))
+    assert 'size="15.54,10.69"' in a3  # A3 landscape, 16.54 by 11.69 inches, less half an inch a side
+    portrait = to_dot(thurrock, diagram_options(thurrock, page="a4 portrait", owners=True))
+    assert 'size="7.27,10.69"' in portrait and 'class="og-owner-view"' in portrait
+    assert "size=" not in to_dot(thurrock, diagram_options(thurrock))  # (no page: drawn at its own size)
+    with pytest.raises(ConfigError, match=r"'letter' is not a page .*pages: a4, a3, a4-portrait, a3-portrait"):
+        diagram_options(thurrock, page="letter")
+
+
+@needs_dot
+def test_a_diagram_fitted_to_a_page_says_when_its_text_is_too_small_to_read(thurrock, tmp_path):
+    import warnings
+
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import picture_size
+
+    with pytest.warns(LargeDiagramWarning, match=r"A3 landscape page the diagram is shrunk to 1\d%: its 9-point text "
+                                                 r"comes out at 1\.\d points.*\(its priorities: P1, P2, P3 and P4\)"):
+        pdf = render(thurrock, "pdf", page="a3")
+    width, height = picture_size(pdf, "pdf")
+    assert width <= 1191 and height <= 842  # the whole plan on one A3 page (1190.6 by 841.9 points), if unreadable
+
+    tutorial = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)  # (small enough to read on A3)
+        png = render(tutorial, tmp_path / "t.png", page="A3").read_bytes()
+    # Printed sharp: the page's width within its margins (15.54 inches) at 150 pixels an inch, not
+    # Graphviz's 96 (the tutorial's five columns are 17 inches wide: shrunk to 91%, its text reads).
+    assert int.from_bytes(png[16:20], "big") == pytest.approx(15.54 * 150, abs=2)
+
+
 def test_unknown_ids_levels_and_outcomes_name_the_nearest(thurrock):
     with pytest.raises(ConfigError, match="did you mean 'P1.A1'"):
         diagram_options(thurrock, focus="p1.a1")
@@ -435,6 +467,8 @@ def test_cli_errors_exit_2(tmp_path):
     assert out.returncode == 2 and "stay_safe" in out.stderr
     out = run("-o", str(tmp_path / "x.jpg"))
     assert out.returncode == 2 and ".svg, .png, .pdf or .dot" in out.stderr
+    out = run("-o", str(tmp_path / "x.svg"), "--page", "A5")
+    assert out.returncode == 2 and "--page: 'A5' is not a page" in out.stderr and "Traceback" not in out.stderr
     out = run("-o", str(THURROCK))
     assert out.returncode == 2 and "refusing to overwrite an input" in out.stderr
     assert not list(tmp_path.iterdir())

@@ -204,6 +204,7 @@ class _Writer:
             # (a second pass over the clusters undid the plan's order of the aims of a priority
             # whose indicators another priority lists)
             "remincross": False,
+            "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-logic-model",
         }
