@@ -428,8 +428,8 @@ def test_a_diagram_fitted_to_a_page_says_when_its_text_is_too_small_to_read(thur
     from outcome_graph.output.diagram import LargeDiagramWarning
     from outcome_graph.output.diagram.rendering import picture_size
 
-    with pytest.warns(LargeDiagramWarning, match=r"A3 landscape page the diagram is shrunk to 1\d%: its 9-point text "
-                                                 r"comes out at 1\.\d points.*\(its priorities: P1, P2, P3 and P4\)"):
+    with pytest.warns(LargeDiagramWarning, match=r"A3 landscape page the diagram is shrunk to [12]\d%: its 9-point text "
+                                                 r"comes out at [12]\.\d points.*\(its priorities: P1, P2, P3 and P4\)"):
         pdf = render(thurrock, "pdf", page="a3")
     width, height = picture_size(pdf, "pdf")
     assert width <= 1191 and height <= 842  # the whole plan on one A3 page (1190.6 by 841.9 points), if unreadable
@@ -538,6 +538,29 @@ def test_render_error_from_the_api(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", _path_without_dot(tmp_path))
     with pytest.raises(RenderError, match="apt-get install graphviz"):
         render(og.load(SMALL), "svg")
+
+
+def test_an_aim_s_lines_to_its_indicators_share_a_trunk(thurrock):
+    # (Thurrock's aims list up to 24 indicators each: 151 dashed lines through the objectives' column)
+    assert "\n  concentrate=true;\n" in to_dot(thurrock, diagram_options(thurrock))
+
+
+@needs_dot
+def test_a_layout_graphviz_crashes_merging_lines_in_is_drawn_with_them_apart(tmp_path, monkeypatch):
+    # Graphviz 2.43 crashed (SIGSEGV) merging the lines of Richmond's plan top to bottom with its
+    # milestones: a `dot` that crashes on every merge stands in for it.
+    real = shutil.which("dot")
+    fake = tmp_path / "dot"
+    fake.write_text(f"#!/bin/sh\ninput=$(cat)\nif printf '%s' \"$input\" | grep -qx '  concentrate=true;'; then kill -SEGV $$; fi\n"
+                    f'printf "%s" "$input" | "{real}" "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    plan = og.load(SMALL)
+    svg = render(plan, "svg")
+    assert svg_id("O1") in svg_nodes(svg)
+    # Plan text that reads like the attribute is left as it is.
+    tricky = og.load(SMALL.replace("Every school a healthy school", '"\\n  concentrate=true;"'))
+    assert "concentrate=true;" in " ".join(" ".join(t.itertext()) for t in svg_nodes(render(tricky, "svg")).values())
 
 
 @needs_dot
@@ -1090,14 +1113,15 @@ def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurr
     from outcome_graph.output.diagram import LargeDiagramWarning
     from outcome_graph.output.diagram.rendering import picture_size
 
-    # (top to bottom, Thurrock's logic model is 12,314 points wide and 942 high, and nothing said so)
-    with pytest.warns(LargeDiagramWarning, match=r"strip 12,314 points wide and 942 high .*--direction LR"):
-        svg = render(thurrock, "svg", direction="TB")
+    # (top to bottom, Richmond's logic model is 13,601 points wide and 798 high, and nothing said so)
+    richmond = og.load(RICHMOND)
+    with pytest.warns(LargeDiagramWarning, match=r"strip 13,601 points wide and 798 high .*--direction LR"):
+        svg = render(richmond, "svg", direction="TB")
     width, height = picture_size(svg, "svg")
     for fmt in ("png", "pdf"):
         with pytest.warns(LargeDiagramWarning, match="strip"):
-            w, h = picture_size(render(thurrock, fmt, direction="TB"), fmt)
+            w, h = picture_size(render(richmond, fmt, direction="TB"), fmt)
         assert abs(w - width) < 80 and abs(h - height) < 80, (fmt, w, h)
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # (left to right, 1,826 by 4,708 points: not a strip)
+        warnings.simplefilter("error")  # (left to right, 1,826 by 3,675 points: not a strip)
         render(thurrock, "svg")

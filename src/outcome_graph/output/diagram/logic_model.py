@@ -204,6 +204,9 @@ class _Writer:
             # (a second pass over the clusters undid the plan's order of the aims of a priority
             # whose indicators another priority lists)
             "remincross": False,
+            # (the lines from an aim to its many indicators share a trunk until they part: a tangle of
+            # dashed lines through the columns between them was the busiest part of a logic model)
+            "concentrate": True,
             "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-logic-model",

@@ -95,6 +95,9 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
         except BaseException:
             stop_process(process)
             raise
+    if process.returncode and (apart := _without_concentrate(dot_text)) is not None:
+        # (Graphviz 2.43 crashes merging the lines of a few layouts: they are drawn apart instead)
+        return pipe(apart, fmt, dpi=dpi)
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
@@ -102,6 +105,15 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
     if fmt == "pdf":
         data = _without_creation_date(data)
     return data
+
+
+def _without_concentrate(dot_text: str) -> str | None:
+    """The DOT text with its graph's ``concentrate=true`` turned off (None: it has none). Only the
+    graph's own attribute, above the first node: plan text further down is left as it is."""
+    head, sep, rest = dot_text.partition("\n  node ")
+    if "\n  concentrate=true;" not in head:
+        return None
+    return head.replace("\n  concentrate=true;", "\n  concentrate=false;", 1) + sep + rest
 
 
 def _without_creation_date(pdf: bytes) -> bytes:
