@@ -223,6 +223,8 @@ def test_long_titles_wrap_and_cut_titles_end_with_an_ellipsis():
     (SOUTHEND, "aim", ["P2.A1", "P2.A2", "P2.A3", "P2.A4", "P2.A5"]),
     (SOUTHEND, "objective", [f"P2.A2.O{i}" for i in range(1, 16)]),
     (RICHMOND, "priority", ["T1", "T2", "T3", "T4"]),
+    # (P4's aims list indicators P3's box holds: a second crossing pass used to reverse them)
+    (THURROCK, "aim", ["P4.A1", "P4.A2", "P4.A3"]),
 ])
 def test_one_column_per_level_in_file_order(model, kind, ids):
     plan = og.load(model)
@@ -231,6 +233,43 @@ def test_one_column_per_level_in_file_order(model, kind, ids):
     assert len({round(x) for x, _ in by_kind}) == 1  # one rank (column) per level
     ys = [centre(nodes[svg_id(i)])[1] for i in ids]
     assert ys == sorted(ys), "siblings are drawn top to bottom in file order"
+
+
+def test_each_indicator_is_placed_by_one_edge_from_its_own_box(thurrock):
+    # The edges to indicators used to take no part in the layout (constraint=false, every one):
+    # Graphviz then strewed an aim's indicators down its whole priority's box.
+    text = to_dot(thurrock, diagram_options(thurrock, title=False))
+    cluster_of: dict[str, str] = {}
+    cluster = ""
+    for line in text.splitlines():
+        if m := re.match(r'\s+graph \[.*\bid="(og-cluster-[^"]+)"', line):
+            cluster = m.group(1)
+        elif m := re.match(r'\s+"([^"]+)" \[id=', line):
+            cluster_of[m.group(1)] = cluster
+    placing: dict[str, list[str]] = {}
+    measure_edges = re.findall(r'^\s+"([^"]+)" -> "([^"]+)" \[(.*og-measure.*)\];$', text, re.M)
+    for tail, head, attrs in measure_edges:
+        if "constraint=false" not in attrs:
+            placing.setdefault(head, []).append(tail)
+            assert cluster_of[tail] == cluster_of[head]  # (one from another box pulls that box out of order)
+    indicators = {head for _tail, head, _attrs in measure_edges}
+    assert len(indicators) == 90 and all(len(placing[i]) == 1 for i in indicators)
+    # Shared by P3 and P4: placed from P3, where it sits; the lines from P4 take no part.
+    assert placing["NI 50"][0].startswith("P3.") and cluster_of["NI 50"] == "og-cluster-P3"
+
+
+@needs_dot
+def test_indicators_sit_beside_what_they_measure(thurrock):
+    nodes = svg_nodes(render(thurrock, "svg", title=False))
+    from outcome_graph.graph.facts import PlanFacts
+
+    facts = PlanFacts(thurrock)
+    for first, last in [("P1.A1", "P1.A3"), ("P2.A1", "P2.A3"), ("P3.A1", "P3.A2")]:
+        own = {a: [i for i in facts.measured_by[a] if facts.measures[i] == [a]] for a in (first, last)}
+        assert own[first] and own[last]
+        lowest_of_first = max(centre(nodes[svg_id(i)])[1] for i in own[first])
+        highest_of_last = min(centre(nodes[svg_id(i)])[1] for i in own[last])
+        assert lowest_of_first < highest_of_last, f"{first}'s indicators are drawn among {last}'s"
 
 
 @needs_dot
@@ -372,6 +411,38 @@ def test_owner_view_sizes_owners_by_load():
     assert f"owner: {busiest.id}" in text and busiest.milestones[0] in text
 
 
+def test_a_page_shrinks_the_diagram_to_fit_within_margins(thurrock):
+    a3 = to_dot(thurrock, diagram_options(thurrock, page="A3"))
+    assert 'size="15.54,10.69"' in a3  # A3 landscape, 16.54 by 11.69 inches, less half an inch a side
+    portrait = to_dot(thurrock, diagram_options(thurrock, page="a4 portrait", owners=True))
+    assert 'size="7.27,10.69"' in portrait and 'class="og-owner-view"' in portrait
+    assert "size=" not in to_dot(thurrock, diagram_options(thurrock))  # (no page: drawn at its own size)
+    with pytest.raises(ConfigError, match=r"'letter' is not a page .*pages: a4, a3, a4-portrait, a3-portrait"):
+        diagram_options(thurrock, page="letter")
+
+
+@needs_dot
+def test_a_diagram_fitted_to_a_page_says_when_its_text_is_too_small_to_read(thurrock, tmp_path):
+    import warnings
+
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import picture_size
+
+    with pytest.warns(LargeDiagramWarning, match=r"A3 landscape page the diagram is shrunk to [12]\d%: its 9-point text "
+                                                 r"comes out at [12]\.\d points.*\(its priorities: P1, P2, P3 and P4\)"):
+        pdf = render(thurrock, "pdf", page="a3")
+    width, height = picture_size(pdf, "pdf")
+    assert width <= 1191 and height <= 842  # the whole plan on one A3 page (1190.6 by 841.9 points), if unreadable
+
+    tutorial = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)  # (small enough to read on A3)
+        png = render(tutorial, tmp_path / "t.png", page="A3").read_bytes()
+    # Printed sharp: the page's width within its margins (15.54 inches) at 150 pixels an inch, not
+    # Graphviz's 96 (the tutorial's five columns are 17 inches wide: shrunk to 91%, its text reads).
+    assert int.from_bytes(png[16:20], "big") == pytest.approx(15.54 * 150, abs=2)
+
+
 def test_unknown_ids_levels_and_outcomes_name_the_nearest(thurrock):
     with pytest.raises(ConfigError, match="did you mean 'P1.A1'"):
         diagram_options(thurrock, focus="p1.a1")
@@ -396,6 +467,8 @@ def test_cli_errors_exit_2(tmp_path):
     assert out.returncode == 2 and "stay_safe" in out.stderr
     out = run("-o", str(tmp_path / "x.jpg"))
     assert out.returncode == 2 and ".svg, .png, .pdf or .dot" in out.stderr
+    out = run("-o", str(tmp_path / "x.svg"), "--page", "A5")
+    assert out.returncode == 2 and "--page: 'A5' is not a page" in out.stderr and "Traceback" not in out.stderr
     out = run("-o", str(THURROCK))
     assert out.returncode == 2 and "refusing to overwrite an input" in out.stderr
     assert not list(tmp_path.iterdir())
@@ -465,6 +538,29 @@ def test_render_error_from_the_api(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", _path_without_dot(tmp_path))
     with pytest.raises(RenderError, match="apt-get install graphviz"):
         render(og.load(SMALL), "svg")
+
+
+def test_an_aim_s_lines_to_its_indicators_share_a_trunk(thurrock):
+    # (Thurrock's aims list up to 24 indicators each: 151 dashed lines through the objectives' column)
+    assert "\n  concentrate=true;\n" in to_dot(thurrock, diagram_options(thurrock))
+
+
+@needs_dot
+def test_a_layout_graphviz_crashes_merging_lines_in_is_drawn_with_them_apart(tmp_path, monkeypatch):
+    # Graphviz 2.43 crashed (SIGSEGV) merging the lines of Richmond's plan top to bottom with its
+    # milestones: a `dot` that crashes on every merge stands in for it.
+    real = shutil.which("dot")
+    fake = tmp_path / "dot"
+    fake.write_text(f"#!/bin/sh\ninput=$(cat)\nif printf '%s' \"$input\" | grep -qx '  concentrate=true;'; then kill -SEGV $$; fi\n"
+                    f'printf "%s" "$input" | "{real}" "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    plan = og.load(SMALL)
+    svg = render(plan, "svg")
+    assert svg_id("O1") in svg_nodes(svg)
+    # Plan text that reads like the attribute is left as it is.
+    tricky = og.load(SMALL.replace("Every school a healthy school", '"\\n  concentrate=true;"'))
+    assert "concentrate=true;" in " ".join(" ".join(t.itertext()) for t in svg_nodes(render(tricky, "svg")).values())
 
 
 @needs_dot
@@ -773,9 +869,11 @@ def test_the_owner_view_legend_explains_both_fills_of_a_busy_owner():
 
 def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(thurrock):
     with_indicators = to_dot(thurrock, diagram_options(thurrock))
-    assert "Folded corner: an indicator." in with_indicators and 'shape="note"' in with_indicators
+    # (and the dashed lines: a reader took them for a weaker kind of "leads to")
+    assert "Folded corner: an indicator; a dashed line joins it to what it measures." in with_indicators
+    assert 'shape="note"' in with_indicators and re.search(r'og-measure", color="[^"]+", style="dashed"', with_indicators)
     without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
-    assert 'shape="note"' not in without and "Folded corner" not in without
+    assert 'shape="note"' not in without and "Folded corner" not in without and "dashed" not in without
     assert "Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number." in without
 
 
@@ -1015,14 +1113,15 @@ def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurr
     from outcome_graph.output.diagram import LargeDiagramWarning
     from outcome_graph.output.diagram.rendering import picture_size
 
-    # (top to bottom, Thurrock's logic model is 12,314 points wide and 942 high, and nothing said so)
-    with pytest.warns(LargeDiagramWarning, match=r"strip 12,314 points wide and 942 high .*--direction LR"):
-        svg = render(thurrock, "svg", direction="TB")
+    # (top to bottom, Richmond's logic model is 13,601 points wide and 798 high, and nothing said so)
+    richmond = og.load(RICHMOND)
+    with pytest.warns(LargeDiagramWarning, match=r"strip 13,601 points wide and 798 high .*--direction LR"):
+        svg = render(richmond, "svg", direction="TB")
     width, height = picture_size(svg, "svg")
     for fmt in ("png", "pdf"):
         with pytest.warns(LargeDiagramWarning, match="strip"):
-            w, h = picture_size(render(thurrock, fmt, direction="TB"), fmt)
+            w, h = picture_size(render(richmond, fmt, direction="TB"), fmt)
         assert abs(w - width) < 80 and abs(h - height) < 80, (fmt, w, h)
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # (left to right, 1,826 by 4,708 points: not a strip)
+        warnings.simplefilter("error")  # (left to right, 1,826 by 3,675 points: not a strip)
         render(thurrock, "svg")

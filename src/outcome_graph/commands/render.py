@@ -23,6 +23,9 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("--direction", type=click.Choice(["LR", "TB"], case_sensitive=False), metavar="[LR|TB]", default="LR", show_default=True,
               help="Left to right or top to bottom.")
 @click.option("--no-title", is_flag=True, help="Leave out the title and legend.")
+@click.option("--page", metavar="PAGE", default=None,
+              help="Shrink the diagram to fit a page: A4 or A3 (landscape), A4-portrait or A3-portrait; "
+                   "says when its text comes out too small to read.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="A configuration file (for --findings and the owner view's thresholds).")
 @isolated_option()
@@ -37,7 +40,7 @@ from .common import isolated_option, plan_file, rule_options, say
                                             "until Ctrl-C.")
 @rule_options(" (with --findings)")
 def command(plan: str, output: str, findings: bool, milestones: bool, levels: str | None, focus: str | None,
-            outcome: str | None, owners: bool, direction: str, no_title: bool, config_file: str | None,
+            outcome: str | None, owners: bool, direction: str, no_title: bool, page: str | None, config_file: str | None,
             isolated: bool, period: str | None, max_bytes: int | None, baseline_file: str | None, watch: bool,
             select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
     """Draw a plan's logic model: vision, priorities, aims, objectives and indicators, left to right.
@@ -48,6 +51,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
       outcome-graph render plan.yaml -o p1.png --focus P1 --milestones
       outcome-graph render plan.yaml -o healthy.pdf --outcome be_healthy
       outcome-graph render plan.yaml -o owners.svg --owners
+      outcome-graph render plan.yaml -o board-paper.pdf --focus P1 --page A3
     """
     from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
@@ -83,7 +87,8 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", LargeDiagramWarning)
                 render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels,
-                       focus=focus, outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title)
+                       focus=focus, outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title,
+                       page=page)
             for warning in caught:
                 if issubclass(warning.category, LargeDiagramWarning):
                     say(f"notice: {warning.message}")

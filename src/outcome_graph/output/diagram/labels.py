@@ -120,7 +120,8 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     notes = []
     if not legend_owner:
         notes.append("Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number."
-                     + (" Folded corner: an indicator." if "indicator" in model_levels else ""))
+                     + (" Folded corner: an indicator; a dashed line joins it to what it measures."
+                        if "indicator" in model_levels else ""))
     else:
         notes.append("Owners are sized by the number of milestones they lead; red fill: above the OG302 limit, "
                      "amber fill: above three quarters of it.")

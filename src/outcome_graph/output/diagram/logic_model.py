@@ -171,10 +171,11 @@ class _Writer:
     # --- edges and the whole ----------------------------------------------------------------------
     def _write_edges(self) -> None:
         rank, constrained = self.rank, self.constrained
+        placing = _placing_edges(self.model)
         for tail, head, kind in flip(self.model.edges, self.lr):
             span = rank.get(head, 0) - rank.get(tail, 0)
             values: dict[str, object] = {}
-            if kind == "hierarchy" or (kind == "broken" and head in constrained):
+            if kind == "hierarchy" or (kind == "broken" and head in constrained) or (tail, head) in placing:
                 if span > 1:
                     values["minlen"] = span
                 elif span < 1:
@@ -200,6 +201,13 @@ class _Writer:
             "ranksep": 0.9 if lr else 0.6,
             "pad": 0.3,
             "outputorder": "edgesfirst",
+            # (a second pass over the clusters undid the plan's order of the aims of a priority
+            # whose indicators another priority lists)
+            "remincross": False,
+            # (the lines from an aim to its many indicators share a trunk until they part: a tangle of
+            # dashed lines through the columns between them was the busiest part of a logic model)
+            "concentrate": True,
+            "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-logic-model",
         }
@@ -246,13 +254,31 @@ def _ranks(plan: Plan, model: LogicModel) -> dict[str, int]:
 
 def _constrained(model: LogicModel) -> set[str]:
     """The nodes whose rank an edge fixes: the heads of the hierarchy's edges (and of a missing
-    parent's). Indicator edges do not, so that they cannot pull priorities out of their order;
-    indicators get their column from a rank group in their cluster instead."""
+    parent's). Indicators get their column from a rank group in their cluster (the one edge that
+    places each, :func:`_placing_edges`, spans the ranks between its ends exactly)."""
     constrained: set[str] = set()
     for tail, head, kind in model.edges:
         if kind == "hierarchy" or (kind == "broken" and model.placeholders.get(tail, ("", ""))[1] != "indicator"):
             constrained.add(head)
     return constrained
+
+
+def _placing_edges(model: LogicModel) -> set[tuple[str, str]]:
+    """The edge that places each indicator: the first from a node of its own cluster.
+
+    Graphviz orders a column's nodes by the edges that take part in the layout: with none to them,
+    an aim's indicators were strewn down its whole priority's box, a tangle of dashed lines. One edge
+    per indicator, as long as the ranks between its ends, puts it beside what it measures; more, or
+    one from another priority's box, pulled aims out of the plan's order, so the others take no part.
+    """
+    placing: set[tuple[str, str]] = set()
+    placed: set[str] = set()
+    cluster = model.cluster
+    for tail, head, kind in model.edges:
+        if kind == "measure" and head not in placed and cluster.get(tail) == cluster.get(head):
+            placed.add(head)
+            placing.add((tail, head))
+    return placing
 
 
 def _unplaced_note(model: LogicModel) -> str | None:

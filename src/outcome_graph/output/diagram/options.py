@@ -27,6 +27,15 @@ _LEVEL_WORDS = {
     "milestone": "milestone", "milestones": "milestone", "action": "milestone", "actions": "milestone",
     "indicator": "indicator", "indicators": "indicator", "measure": "indicator", "measures": "indicator",
 }
+#: The pages a diagram can be fitted to (``--page``): their names, width and height in inches,
+#: landscape unless named portrait (a board paper's diagram is printed on one of these).
+PAGES: dict[str, tuple[str, float, float]] = {
+    "a4": ("A4 landscape", 11.69, 8.27), "a3": ("A3 landscape", 16.54, 11.69),
+    "a4-portrait": ("A4 portrait", 8.27, 11.69), "a3-portrait": ("A3 portrait", 11.69, 16.54),
+}
+#: The margin left round a diagram fitted to a page, in inches (a printer's unprintable edge and some).
+PAGE_MARGIN = 0.5
+
 #: Each level's name in the plural, for messages and headings.
 PLURAL = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
           "milestone": "milestones", "indicator": "indicators"}
@@ -55,6 +64,8 @@ class DiagramOptions:
         Findings to mark on the nodes.
     title : bool
         Draw the plan's title and the legend above the diagram.
+    page : str, optional
+        A page of :data:`PAGES` (``"a3"``: A3 landscape) to shrink the diagram to, within margins.
     """
 
     levels: tuple[str, ...] | None = None
@@ -65,6 +76,15 @@ class DiagramOptions:
     direction: Literal["LR", "TB"] = "LR"
     findings: Report | None = None
     title: bool = True
+    page: str | None = None
+
+    @property
+    def page_size(self) -> str | None:
+        """Graphviz's ``size`` for the page: the area within its margins, in inches (None: no page)."""
+        if self.page is None:
+            return None
+        _name, width, height = PAGES[self.page]
+        return f"{width - 2 * PAGE_MARGIN:.2f},{height - 2 * PAGE_MARGIN:.2f}"
 
 
 def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -98,7 +118,8 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
 
 def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, milestones: bool = False,
                     focus: str | None = None, outcome: str | int | None = None, owners: bool = False,
-                    direction: str = "LR", findings: Report | None = None, title: bool = True) -> DiagramOptions:
+                    direction: str = "LR", findings: Report | None = None, title: bool = True,
+                    page: str | None = None) -> DiagramOptions:
     """Validated :class:`DiagramOptions` for a plan: unknown levels, node ids and outcomes are
     :class:`~outcome_graph.errors.ConfigError` naming the nearest valid value."""
     if owners and (levels is not None or milestones):
@@ -112,7 +133,18 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
     if d not in ("LR", "TB"):
         raise ConfigError(f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}")
     return DiagramOptions(levels=lv, milestones=milestones, focus=focus, outcome=out_id, owners=owners,
-                          direction=d, findings=findings, title=title)  # type: ignore[arg-type]
+                          direction=d, findings=findings, title=title,  # type: ignore[arg-type]
+                          page=_page(page) if page is not None else None)
+
+
+def _page(page: str) -> str:
+    """The name in :data:`PAGES` of the page asked for (``A3``, ``a4 portrait``), or a ConfigError
+    listing the pages."""
+    key = re.sub(r"[\s_-]+", "-", str(page).strip().casefold())
+    if key not in PAGES:
+        raise ConfigError(f"--page: {page!r} is not a page a diagram is fitted to (pages: {', '.join(PAGES)}; "
+                          "A4 and A3 are landscape unless named portrait)")
+    return key
 
 
 def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
@@ -126,10 +158,10 @@ def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
     guess = by_lower.get(focus.strip().lower()) or nearest(focus, ids)
     if guess:
         raise ConfigError(f"--focus: no node {focus!r} in the plan: did you mean {guess!r}?")
-    raise ConfigError(f"--focus: no node {focus!r} in the plan" + _top_level_ids(plan))
+    raise ConfigError(f"--focus: no node {focus!r} in the plan" + top_level_ids(plan))
 
 
-def _top_level_ids(plan: Plan) -> str:
+def top_level_ids(plan: Plan) -> str:
     """' (its priorities: T1, T2, T3 and T4)': the ids of the highest level below the vision that the
     plan has, eight at most, for an error to show what can be named."""
     for kind, plural in (("priority", "priorities"), ("aim", "aims"), ("objective", "objectives"),

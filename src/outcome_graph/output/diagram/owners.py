@@ -208,6 +208,7 @@ class _Writer:
             "ranksep": 2.2 if opts.direction == "LR" else 1.2,
             "pad": 0.3,
             "outputorder": "edgesfirst",
+            "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-owner-view",
         }

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ...config import Config
     from ...findings import Report
     from ...model.plan import Plan
+    from .options import DiagramOptions
 
 #: Output formats, by file suffix.
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -54,8 +55,9 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     return fmt
 
 
-def pipe(dot_text: str, fmt: str) -> bytes:
-    """Lay out DOT text with Graphviz's ``dot`` and return the ``svg``, ``png`` or ``pdf`` bytes.
+def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
+    """Lay out DOT text with Graphviz's ``dot`` and return the ``svg``, ``png`` or ``pdf`` bytes
+    (a PNG at ``dpi`` pixels an inch, by default Graphviz's 96).
 
     Raises
     ------
@@ -73,6 +75,8 @@ def pipe(dot_text: str, fmt: str) -> bytes:
     from ...forking import start_process, stop_process
 
     args = [os.fspath(part) for part in command("dot", fmt, renderer="cairo" if fmt in ("png", "pdf") else None)]
+    if dpi is not None and fmt == "png":  # (in the DOT text it would scale an SVG's points too)
+        args.append(f"-Gdpi={dpi:g}")
     hidden: dict[str, Any] = {}
     if sys.platform == "win32":  # pragma: no cover - no console window flashing up for `dot`
         hidden["startupinfo"] = subprocess.STARTUPINFO(dwFlags=subprocess.STARTF_USESHOWWINDOW)
@@ -91,6 +95,9 @@ def pipe(dot_text: str, fmt: str) -> bytes:
         except BaseException:
             stop_process(process)
             raise
+    if process.returncode and (apart := _without_concentrate(dot_text)) is not None:
+        # (Graphviz 2.43 crashes merging the lines of a few layouts: they are drawn apart instead)
+        return pipe(apart, fmt, dpi=dpi)
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
@@ -98,6 +105,15 @@ def pipe(dot_text: str, fmt: str) -> bytes:
     if fmt == "pdf":
         data = _without_creation_date(data)
     return data
+
+
+def _without_concentrate(dot_text: str) -> str | None:
+    """The DOT text with its graph's ``concentrate=true`` turned off (None: it has none). Only the
+    graph's own attribute, above the first node: plan text further down is left as it is."""
+    head, sep, rest = dot_text.partition("\n  node ")
+    if "\n  concentrate=true;" not in head:
+        return None
+    return head.replace("\n  concentrate=true;", "\n  concentrate=false;", 1) + sep + rest
 
 
 def _without_creation_date(pdf: bytes) -> bytes:
@@ -166,25 +182,58 @@ def _warn_if_shrunk(errors: bytes) -> None:
                   "(--focus ID or --outcome)", LargeDiagramWarning, stacklevel=3)
 
 
+#: The resolution of a PNG fitted to a page (``page``): enough to print it sharp.
+PRINT_DPI = 150
+#: The size of a node's smallest title (indicators', milestones'), in points, and the smallest that
+#: reads on paper: a diagram fitted to a page that shrinks one to less than the other is unreadable.
+TEXT_SIZE = 9
+READABLE_SIZE = 6
+
+
+def _warn_if_unreadable(plan: Plan, opts: DiagramOptions, svg: bytes) -> None:
+    """Say so when a diagram fitted to a page (``opts.page``) is shrunk so far that its text is
+    too small to read, with the views that draw part of the plan. Graphviz writes the factor it
+    shrank the drawing by in the SVG's first ``transform``."""
+    import re
+
+    m = re.search(rb'transform="scale\(([0-9.]+)', svg[:4000])
+    scale = float(m.group(1)) if m else 1.0
+    if TEXT_SIZE * scale >= READABLE_SIZE:
+        return
+    import warnings
+
+    from .options import PAGES, top_level_ids
+
+    page = PAGES[opts.page][0] if opts.page else ""
+    views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
+    warnings.warn(f"fitted to an {page} page the diagram is shrunk to {scale:.0%}: its {TEXT_SIZE}-point text "
+                  f"comes out at {TEXT_SIZE * scale:.1f} points, too small to read ({READABLE_SIZE} or more is); "
+                  f"{views} draw part of the plan{top_level_ids(plan)}", LargeDiagramWarning, stacklevel=3)
+
+
 @overload
 def render(plan: Plan, path_or_format: Literal["svg", "png", "pdf", "dot"], *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
            levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True) -> bytes: ...
+           owners: bool = False, direction: str = "LR", title: bool = True,
+           page: str | None = None) -> bytes: ...
 @overload
 def render(plan: Plan, path_or_format: os.PathLike[str], *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
            levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True) -> Path: ...
+           owners: bool = False, direction: str = "LR", title: bool = True,
+           page: str | None = None) -> Path: ...
 @overload
 def render(plan: Plan, path_or_format: str, *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
            levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True) -> bytes | Path: ...
+           owners: bool = False, direction: str = "LR", title: bool = True,
+           page: str | None = None) -> bytes | Path: ...
 def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
            config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
            levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True) -> bytes | Path:
+           owners: bool = False, direction: str = "LR", title: bool = True,
+           page: str | None = None) -> bytes | Path:
     """Draw a plan's logic model (or owner view) as SVG, PNG, PDF or DOT.
 
     Parameters
@@ -205,6 +254,9 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     milestones, levels, focus, outcome, owners, direction, title
         What to draw (see :class:`DiagramOptions`); ``outcome`` by its id, title or short name, or
         its number on the diagram's chips (``3`` or ``"3"``), as ``render --outcome`` takes it.
+    page : str, optional
+        Shrink the diagram to fit a page within margins: ``"a4"`` or ``"a3"`` (landscape),
+        ``"a4-portrait"`` or ``"a3-portrait"``.
 
     Returns
     -------
@@ -221,8 +273,8 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     Warns
     -----
     LargeDiagramWarning
-        The diagram draws more nodes than can be read whole, or Graphviz shrank a PNG to fit its
-        largest bitmap.
+        The diagram draws more nodes than can be read whole, Graphviz shrank a PNG to fit its
+        largest bitmap, or fitted to ``page`` its text is too small to read.
 
     Examples
     --------
@@ -267,7 +319,7 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     else:
         report = findings
     opts = diagram_options(plan, levels=levels, milestones=milestones, focus=focus, outcome=outcome,
-                           owners=owners, direction=direction, findings=report, title=title)
+                           owners=owners, direction=direction, findings=report, title=title, page=page)
     text = to_dot(plan, opts, config=config)
     drawn = text.count('class="og-node ')
     if drawn > LARGE_DIAGRAM and fmt != "dot":
@@ -277,8 +329,10 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
         warnings.warn(
             f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
             f"{views} draw part of the plan", LargeDiagramWarning, stacklevel=2)
-    data = pipe(text, fmt)
+    data = pipe(text, fmt, dpi=PRINT_DPI if opts.page is not None else None)
     _warn_if_strip(data, fmt, opts.owners or opts.direction == "LR")
+    if opts.page is not None and fmt != "dot":
+        _warn_if_unreadable(plan, opts, data if fmt == "svg" else pipe(text, "svg"))
     if fmt == "svg":
         data = text_alternative(data, plan, owners=opts.owners, nodes=drawn, findings=report)
     if target is None:
