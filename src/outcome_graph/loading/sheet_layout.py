@@ -468,36 +468,60 @@ for _kind in ("priority", "aim", "objective", "milestone"):
 
 #: Where a spreadsheet plan writes a field of the format that a hint names (its YAML key
 #: ``target:``): the column, and the sheet that holds it (``None``: every level's sheet, and a
-#: flat table's own column); a column named ``None`` is a sheet's rows.
+#: flat table's own column); a column named ``None`` is a sheet's rows. ``plan.views`` is the plan's
+#: own ``views`` (a node's are ``views``).
 FIELD_PLACES: dict[str, tuple[str | None, str | None]] = {
     "target": ("target.value", "indicators"),
     "targets": (None, "targets"),
     "baseline": ("baseline.value", "indicators"),
+    "direction": ("direction", "indicators"),
     "outcomes": ("outcomes", None),
     "lead": ("lead", None),
     "due": ("due", None),
+    "timescale": ("timescale", None),
+    "status": ("status", None),
     "indicators": ("indicators", None),
-    "parent": ("parent", "milestones"),
+    "parent": ("parent", None),
+    "parents": ("parents", None),
+    "views": ("views", None),
+    "plan.views": ("views", "plan"),
+    "members": ("members", "groups"),
     "owners": (None, "owners"),
+    "aliases": ("aliases", "owners"),
+    "capacity": ("capacity", "owners"),
     "ignore": (None, "ignore"),
     "catalogues": (None, "catalogues"),
 }
 
 
+def sheet_place(sheet: str, *, flat: bool = False, csv: bool = False) -> str:
+    """A sheet of the per-level form as a hint names it: the sheet, a CSV folder's file, or, for a
+    flat table (which has no such sheet), the sheet of the per-level form.
+
+    >>> sheet_place("owners"), sheet_place("owners", csv=True), sheet_place("ignore", flat=True)
+    ('the owners sheet', 'owners.csv', 'the ignore sheet of the per-level form')
+    """
+    where = f"{sheet}.csv" if csv else f"the {sheet} sheet"
+    return where + " of the per-level form" if flat else where
+
+
 def field_place(name: str, *, flat: bool = False, csv: bool = False) -> str:
     """Where a spreadsheet plan writes the field ``name``, as a hint names it in place of its YAML
     key: a column (of a sheet), or a sheet's rows; a CSV folder's file for a sheet. A flat table
-    has columns of the levels' fields alone; the others' are the per-level form's.
+    has columns of the levels' fields alone (those it reads: ``lead``, ``due``, ``outcomes``...);
+    the others' are the per-level form's.
 
     >>> field_place("target"), field_place("outcomes", flat=True), field_place("targets", csv=True)
     ('the `target.value` column of the indicators sheet', 'the `outcomes` column', 'rows of targets.csv')
+    >>> field_place("parents", flat=True)
+    'the `parents` column of the per-level form'
     """
     column, sheet = FIELD_PLACES[name]
     where = ""
     if sheet is not None:
-        where = f"{sheet}.csv" if csv else f"the {sheet} sheet"
-        if flat:
-            where += " of the per-level form"
+        where = sheet_place(sheet, flat=flat, csv=csv)
+    elif flat and column not in FLAT_COLUMNS.values():
+        where = "the per-level form"
     if column is None:
         return f"rows of {where}"
     return f"the `{column}` column" + (f" of {where}" if where else "")

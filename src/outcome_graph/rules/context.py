@@ -104,17 +104,54 @@ class RuleContext:
             declared = ", ".join(map(repr, self.options)) or "none"
             raise KeyError(f"rule {self.rule.code} declares no option {name!r} (its options: {declared})") from None
 
-    def field(self, name: str) -> str:
+    @property
+    def in_yaml(self) -> bool:
+        """Whether the plan is written as YAML or JSON, whose hints name keys (``False``: a
+        spreadsheet, whose hints name its columns and sheets). A hint whose sentence the two forms
+        cannot share asks this; one that names a field alone uses :meth:`field`."""
+        return self.plan.spreadsheet is None
+
+    def _form(self) -> dict[str, bool]:
+        """How :func:`~outcome_graph.loading.sheet_layout.field_place` names places in this plan."""
+        csv = self.plan.file is not None and not self.plan.file.lower().endswith(".xlsx")
+        return {"flat": self.plan.spreadsheet == "flat", "csv": csv}
+
+    def field(self, name: str, *, key: str | None = None, value: str | None = None) -> str:
         """A field of the format as a hint names it: its key (`` `target:` ``) in a YAML or JSON plan;
         in a spreadsheet, where it is written (the `` `target.value` `` column of the indicators
-        sheet), from one table of the fields' places (:data:`~outcome_graph.loading.sheet_layout.FIELD_PLACES`)."""
-        form = self.plan.spreadsheet
-        if form is None:
-            return f"`{name}:`"
+        sheet), from one table of the fields' places (:data:`~outcome_graph.loading.sheet_layout.FIELD_PLACES`).
+
+        ``key`` is what a YAML plan's hint writes when not the key alone (`` `direction` ``,
+        `` `baseline: {period: ..., value: ...}` ``); ``value`` a value to write there
+        (`` `status: done` ``, in a spreadsheet `` `done` in the `status` column ``)."""
+        if self.in_yaml:
+            if key is not None:
+                return key
+            return f"`{name}: {value}`" if value is not None else f"`{name}:`"
         from ..loading.sheet_layout import field_place
 
-        csv = self.plan.file is not None and not self.plan.file.lower().endswith(".xlsx")
-        return field_place(name, flat=form == "flat", csv=csv)
+        place = field_place(name, **self._form())
+        return f"`{value}` in {place}" if value is not None else place
+
+    def sheet(self, name: str) -> str:
+        """A sheet of a spreadsheet plan as a hint names it (the owners sheet, owners.csv)."""
+        from ..loading.sheet_layout import sheet_place
+
+        return sheet_place(name, **self._form())
+
+    def ignore_entry(self, on: str | None, *, that: str = "", listed: bool = False) -> str:
+        """How a hint asks to suppress this rule on ``on`` (``"the priority"``; ``None``: the plan):
+        an `` `ignore:` `` entry there (`` `{rule: OG101, reason: ...}` ``, written as a list with
+        ``listed``) in a YAML plan, a row of the ignore sheet naming it in a spreadsheet. ``that``
+        follows the entry (``"that says why"``)."""
+        code = self.rule.code
+        that = f" {that}" if that else ""
+        if self.in_yaml:
+            where = f"on {on}" if on is not None else "under `plan:`"
+            example = f"ignore: [{{rule: {code}, reason: ...}}]" if listed else f"{{rule: {code}, reason: ...}}"
+            return f"an {self.field('ignore')} entry {where}{that} (`{example}`)"
+        whose = f"the id of {on}" if on is not None else "the plan's id"
+        return f"a row of {self.sheet('ignore')}{that}: {whose} in `node`, {code} in `rule` and why in `reason`"
 
     def finding(
         self,

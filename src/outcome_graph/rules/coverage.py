@@ -156,6 +156,8 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 None,
                 f"Only {count} of {len(carried)} {_PLURALS[level]} with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
+                "Strengthen the outcome with objectives of its own, or accept the balance in "
+                f"{ctx.ignore_entry(None, that='that says why')}.",
             )
 
 
@@ -199,13 +201,21 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
                 # (reported, to be suppressed, where its own ignore, or a branch-scoped one below
                 # the top, names the rule: an entry of the top covers the top's finding)
                 if ignored_at(ctx, node_id, below=tops[-1]):
-                    yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
+                    yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.", _tag_hint(ctx))
                 continue
             whole.add(node_id)
-            yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.")
+            yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.", _tag_hint(ctx))
         elif level_tags[facts.kind_of[node_id]]:
             yield ctx.finding(node_id, f"{name} has no outcome of its own or inherited, though other "
-                                       f"{_PLURALS[facts.kind_of[node_id]]} of the plan state theirs.")
+                                       f"{_PLURALS[facts.kind_of[node_id]]} of the plan state theirs.", _tag_hint(ctx))
+
+
+def _tag_hint(ctx: RuleContext) -> str:
+    """OG203's hint: the outcomes to state, or the marker of a cross-cutting node, where the plan's
+    form writes them."""
+    verb = "Add" if ctx.in_yaml else "Fill in"
+    return (f"{verb} {ctx.field('outcomes')} with the outcomes it serves, or {ctx.field('outcomes', value='[]')} if "
+            'it is deliberately cross-cutting (management, capacity, "lean and fit").')
 
 
 @rule("OG204", "indicator-outcome-mismatch", "info")
@@ -258,5 +268,5 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     node_id,
                     f"Indicator {ind} measures {theirs}, but {label(ctx, node_id)} serves {ours}.",
                     f"Move the indicator to the {kind} it measures, or correct the {kind}'s or the indicator's "
-                    "`outcomes`.",
+                    + ("`outcomes`." if ctx.in_yaml else f"outcomes (in {ctx.field('outcomes')})."),
                 )

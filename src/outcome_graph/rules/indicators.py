@@ -189,7 +189,7 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             message = (f"{code} is titled '{short(title, 80)}'{ours}, but the {owner} {entry.code}, "
                        f"a part of {base}, is '{theirs_shown}'{theirs}: the plan letters the parts of {base} its own way "
                        f"({_code_span(own)}).")
-            hint = (f"Give the plan's own parts of {base} codes of a local catalogue (`catalogues:`), or use the "
+            hint = (f"Give the plan's own parts of {base} codes of a local catalogue ({ctx.field('catalogues')}), or use the "
                     f"{owner} letters ({and_list(listed)}) for the measures they name.")
         elif how != "listed":
             message = (f"{code} is titled '{short(title, 80)}'{ours}, but its code makes it a part of {entry.code}, "
@@ -321,7 +321,7 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
                     ind.id,
                     f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but its baseline"
                     f"{f' {short(str(named), 60)!r}' if named else ''} gives no figure to change from.",
-                    "Give the baseline's figure (`baseline: {period: ..., value: ...}`).",
+                    f"Give the baseline's figure ({ctx.field('baseline', key='`baseline: {period: ..., value: ...}`')}).",
                 )
 
 
@@ -392,6 +392,8 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 ind.id,
                 f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} is better (direction: {ind.direction}).",
+                "Correct the target, the baseline or the indicator's "
+                + ("`direction`." if ctx.in_yaml else f"direction (in {ctx.field('direction')})."),
             )
 
 

@@ -59,7 +59,7 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
             else:
                 tail = ""
             yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no "
-                                       f"lead{_placeholder(ctx, node_id)}{tail}.")
+                                       f"lead{_placeholder(ctx, node_id)}{tail}.", _lead_hint(ctx))
     for node_id in facts.ids_of("objective"):
         if not facts.children.get(node_id):
             if not facts.inherited_lead(node_id):
@@ -67,7 +67,31 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
                     node_id,
                     f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no "
                     f"lead{_placeholder(ctx, node_id)}, nor has any aim or priority above it.",
+                    _lead_hint(ctx),
                 )
+
+
+def _lead_hint(ctx: RuleContext) -> str:
+    """OG301's hint: the lead to give, where the plan's form writes it."""
+    lead = f"a {ctx.field('lead')}:" if ctx.in_yaml else f"a lead in {ctx.field('lead')}:"
+    return (f"Give the milestone (or its objective, for all its milestones) {lead} an owner id, name or alias, or "
+            "several for joint leads.")
+
+
+def _capacity(ctx: RuleContext) -> str:
+    """Where an owner's capacity is written, as OG302's hint says it (`capacity` in `owners:`)."""
+    return f"`capacity` in {ctx.field('owners')}" if ctx.in_yaml else f"capacity in {ctx.field('capacity')}"
+
+
+def _owners(ctx: RuleContext) -> str:
+    """Where a plan declares its owners, as a hint says it: `owners:`, or the owners sheet."""
+    return ctx.field("owners") if ctx.in_yaml else ctx.sheet("owners")
+
+
+def _aliases(ctx: RuleContext, whose: str) -> str:
+    """An owner's aliases as a hint names them (``whose``: "its"): its `aliases`, or the `aliases`
+    column of the owners sheet, on its row."""
+    return f"{whose} `aliases`" if ctx.in_yaml else f"{ctx.field('aliases')}, on {whose} row"
 
 
 def _placeholder(ctx: RuleContext, node_id: str) -> str:
@@ -138,7 +162,9 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
                 owner.id,
                 f"{_subject(owner)} leads {count} milestone{'s' if count != 1 else ''}, more than {source} of {limit}.",
                 (f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
-                 "real `capacity` in `owners:` if the load is planned.") if group else None,
+                 f"real {_capacity(ctx)} if the load is planned.") if group else
+                f"Share the milestones among the people who will deliver them, or record the owner's real "
+                f"{_capacity(ctx)} if the load is planned.",
                 kind="owner",
                 title=owner.name,
                 location=_owner_location(ctx, owner.id, owner.milestones),
@@ -336,13 +362,17 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
         joined = _slash_joined(owner.id, names)
         guess = None if joined else nearest(owner.id.lower())
         near = "."
-        hint = "Use a declared owner's id, name or alias, or add this owner (or alias) to `owners:`."
+        its_owners = "its owner's"
+        add = (f"add this owner (or alias) to {_owners(ctx)}" if ctx.in_yaml
+               else f"add this owner to {_owners(ctx)} (or the alias to {_aliases(ctx, its_owners)})")
+        hint = f"Use a declared owner's id, name or alias, or {add}."
         if joined:
             shown = " and ".join(joined) if len(joined) == 2 else ", ".join(joined[:-1]) + " and " + joined[-1]
             near = (f": it joins the owners {shown} with a slash, and a slash without spaces around it joins one "
                     "post's titles ('Associate Director/Joint Commissioner'), not joint leads.")
-            hint = (f"For joint leads write {' / '.join(joined)!r} (a slash with spaces) or a list; if it is one "
-                    "post, add it to `owners:` (or as an alias).")
+            listed = "a list" if ctx.in_yaml else "separate them with ';'"
+            hint = (f"For joint leads write {' / '.join(joined)!r} (a slash with spaces) or {listed}; if it is one "
+                    f"post, add it to {_owners(ctx)} (or as an alias).")
         if guess:  # (the spelling it is near, and the owner's id when that spelling is its name or an alias)
             text, owner_id = names[guess]
             near = f"; did you mean {text!r}{f' (owner {owner_id})' if text != owner_id else ''}?"
@@ -442,14 +472,15 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
         target = owners[keep[root(minor)]]
         if target.declared and owners[minor].declared:
             hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
-                    "its `aliases`.")
+                    f"{_aliases(ctx, 'its')}.")
         elif target.declared:
-            hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to that owner's "
-                    "`aliases`.")
+            that_owners = "that owner's"
+            hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to "
+                    f"{_aliases(ctx, that_owners)}.")
         else:
-            hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in `aliases`; "
-                    "if they are two owners, say so in an `ignore:` entry on the node where this is reported "
-                    "(`{rule: OG305, reason: ...}`).")
+            hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
+                    f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
+                    f"{ctx.ignore_entry('the node where this is reported')}.")
         led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
         led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
         yield ctx.finding(

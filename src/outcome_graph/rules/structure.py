@@ -84,8 +84,8 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
                 root,
                 f"None of the {len(members)} {_LEVEL_WORDS[node.kind][1]} under {_name(ctx, root)} "
                 f"'{_short(ctx.plan.nodes[root].title, 50)}' has {words}, though the plan has {words} elsewhere.",
-                f"Add the {words} that deliver them, or, if it is meant to have none, say why in an `ignore:` entry on "
-                f"the priority (`{{rule: OG101, reason: ...}}`).",
+                f"Add the {words} that deliver them, or, if it is meant to have none, say why in "
+                f"{ctx.ignore_entry('the priority')}.",
             )
         elif node_id in others:
             yield ctx.finding(
@@ -147,7 +147,7 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
                 root,
                 f"None of the {len(members)} objectives of Aim {root} '{_short(ctx.plan.nodes[root].title, 50)}' has an indicator, "
                 "and neither has the aim or its priority.",
-                "List the indicator that measures each objective under `indicators:` on the objective (or on the "
+                f"List the indicator that measures each objective {_indicators_of(ctx)} the objective (or on the "
                 "aim when one indicator measures them all).",
             )
         elif node_id in others:
@@ -155,6 +155,8 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
                 node_id,
                 f"Objective {node_id} '{_short(ctx.plan.nodes[node_id].title)}' has no indicator{_placeholder_indicator(ctx, node_id)}, "
                 "and neither has any aim or priority above it.",
+                f"List the indicator that measures it {_indicators_of(ctx)} the objective (or on its aim or priority "
+                "when one indicator measures them all).",
             )
 
 
@@ -205,7 +207,8 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             node.id,
             f"{_name(ctx, node.id)} '{_short(node.title)}' has no parent, though the plan has {_LEVEL_WORDS[above[-1]][1]}.",
-            f"Nest it under its {above[-1]} or add `parent:` naming it.",
+            f"Nest it under its {above[-1]} or add {ctx.field('parent')} naming it." if ctx.in_yaml
+            else f"Name its {above[-1]} in {ctx.field('parent')}.",
         )
 
 
@@ -276,16 +279,17 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         }[field]
         if field in ("variant view", "view", "group view"):
             msg = f"{source} names the view {target!r}, which is not one of the plan's views ({', '.join(plan.meta.views or [])})."
-            hint = "Use a view listed in `plan.views`, or add it there."
+            hint = f"Use a view listed in {ctx.field('plan.views', key='`plan.views`')}, or add it there."
         elif field == "indicators" and (prefix := leading_prefix(target)) in plan.catalogues:
             # ('NI 102ab', 'NI 19, 43': a known prefix, but not one code as the catalogue writes codes)
             msg = (f"{source} lists the indicator {target!r}, which is not declared and is not one code of the "
                    f"{plan.catalogues[prefix].title} as written (its prefix, a number and at most one letter: "
                    f"'{prefix} 102a').")
-            hint = f"Write each code on its own, as the catalogue does (`[{prefix} 19, {prefix} 43]`), or declare the indicator under `indicators:`."
+            codes = f"[{prefix} 19, {prefix} 43]" if ctx.in_yaml else f"{prefix} 19; {prefix} 43"
+            hint = f"Write each code on its own, as the catalogue does (`{codes}`), or declare the indicator {_declared(ctx)}."
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
-            hint = "Declare the indicator under `indicators:`, or correct its code (e.g. 'NI 72')."
+            hint = f"Declare the indicator {_declared(ctx)}, or correct its code (e.g. 'NI 72')."
         elif field == "depends_on" and target in plan.nodes:
             # (it exists, but only a milestone has a due date to depend on)
             msg = f"{source}'s dependency {target!r} is {_a(plan.nodes[target].kind)}, not a milestone."
@@ -294,7 +298,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             # (it exists, but is not a level of the hierarchy: an indicator or a group)
             what_it_is = f"an {plan.nodes[target].kind}" if target in plan.nodes else "a group"
             msg = f"{source}'s parent {target!r} is {what_it_is}, not a node of the plan's hierarchy."
-            hint = "Name the node it belongs under as its parent (a group lists its `members` instead)."
+            members = "its `members`" if ctx.in_yaml else f"its members in {ctx.field('members')}"
+            hint = f"Name the node it belongs under as its parent (a group lists {members} instead)."
         else:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
@@ -556,7 +561,7 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                 if first != node_id:
                     yield ctx.finding(
                         node_id, f"{_name(ctx, node_id)} has the same title as {first}: '{_short(node.title)}'.",
-                        _duplicate_hint(kind))
+                        _duplicate_hint(ctx, kind))
             continue
         for node in facts.of_kind(kind):  # (milestones: under each of their parents)
             fields = node.__dict__
@@ -571,14 +576,27 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                     yield ctx.finding(
                         node_id,
                         f"{_name(ctx, node_id)} has the same title as {first}{where}: '{_short(node.title)}'.",
-                        _duplicate_hint(kind),
+                        _duplicate_hint(ctx, kind),
                     )
                     break
 
 
-def _duplicate_hint(kind: str) -> str:
-    return (f"Keep one, and link it where the other was ({_a(kind)} may have several `parents`); if they are "
+def _duplicate_hint(ctx: RuleContext, kind: str) -> str:
+    parents = "`parents`" if ctx.in_yaml else f"parents, in {ctx.field('parents')}"
+    return (f"Keep one, and link it where the other was ({_a(kind)} may have several {parents}); if they are "
             "two pieces of work, word them so that a reader can tell them apart.")
+
+
+def _indicators_of(ctx: RuleContext) -> str:
+    """Where a node lists its indicators, before the node a hint names: under `indicators:` on it
+    in a YAML plan, in the `indicators` column on (its row) in a spreadsheet."""
+    return f"{'under' if ctx.in_yaml else 'in'} {ctx.field('indicators')} on"
+
+
+def _declared(ctx: RuleContext) -> str:
+    """Where a plan declares an indicator, as a hint says it: under the plan's `indicators:`, or
+    in a row of the indicators sheet."""
+    return f"under {ctx.field('indicators')}" if ctx.in_yaml else f"in a row of {ctx.sheet('indicators')}"
 
 
 @rule("OG110", "unused-ignore", "info")

@@ -68,7 +68,9 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
             (f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one."
              if len(timings) != 1 else "No milestone in the plan has a date: its one milestone states no due date and no timescale "
              "that gives one.") + why,
-            "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates.",
+            "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates." if ctx.in_yaml else
+            f"Give the milestones timescales (`June 11`, `Autumn 2011`) in {ctx.field('timescale')}, or dates in "
+            f"{ctx.field('due')}.",
         )
         return
     for node_id, timing in timings.items():
@@ -79,7 +81,9 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no readable date: {timing.interpretation or repr(timing.text)}."
         else:
             msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no timescale or due date."
-        yield ctx.finding(node_id, msg)
+        due = f"an explicit {ctx.field('due')} date" if ctx.in_yaml else f"an explicit date in {ctx.field('due')}"
+        yield ctx.finding(node_id, msg, "Give a timescale the plan's readers can hold people to (`June 11`, "
+                                        f"`End September 2012`), or {due}.")
 
 
 @rule("OG402", "milestone-outside-period", "warning", options={"grace-days": 31})
@@ -171,6 +175,7 @@ def overdue_milestone(ctx: RuleContext) -> Iterator[Finding]:
                 node_id,
                 f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing, span.end.isoformat())} and is "
                 f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} as of {as_of.isoformat()}.",
+                f"Mark it {ctx.field('status', value='done')} if it was delivered, or agree a new date and record it.",
             )
 
 
@@ -199,7 +204,11 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
     for node_id, timing in ctx.facts.timing.items():
         if timing.kind == "external":
             ref = timing.reference or timing.text
-            yield ctx.finding(node_id, f"{label(ctx, node_id)}'s timescale defers to another document: {ref!r}.")
+            yield ctx.finding(
+                node_id, f"{label(ctx, node_id)}'s timescale defers to another document: {ref!r}.",
+                f"Copy the date from the other document into {ctx.field('due')} (keeping the reference in "
+                f"{ctx.field('timescale', key='`timescale`')}), or accept the reference with "
+                f"{ctx.ignore_entry('the milestone')}.")
 
 
 @rule("OG405", "dependency-order", "warning")

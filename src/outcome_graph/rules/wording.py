@@ -103,7 +103,7 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
                 node.id,
                 f"The {where} wording of {label(ctx, node.id)} {joined}: '{short(text, 90)}'.",
                 f"Make the wordings agree (usually by correcting the summary), or, if the difference is intended, say "
-                f"why in an `ignore:` entry on the {node.kind} (`ignore: [{{rule: OG601, reason: ...}}]`).",
+                f"why in {ctx.ignore_entry(f'the {node.kind}', listed=True)}.",
             )
 
 
@@ -206,6 +206,14 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 missing,
                 f"{label(ctx, missing)} is not in the {view} view, where {others}.",
-                f"Add the {kind} to the view (a `views` entry, or a variant with the view's wording), or remove the "
+                f"Add the {kind} to the view ({_in_view(ctx)} with the view's wording), or remove the "
                 "view's claim to be complete.",
             )
+
+
+def _in_view(ctx: RuleContext) -> str:
+    """How OG603's hint says a node is put in a view: a `views` entry, or a variant (in a
+    spreadsheet, the view in the node's `views` column, or a row of the variants sheet)."""
+    if ctx.in_yaml:
+        return f"a {ctx.field('views', key='`views`')} entry, or a variant"
+    return f"the view in {ctx.field('views')}, or a row of {ctx.sheet('variants')}"
