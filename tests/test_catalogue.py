@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -513,3 +515,45 @@ def test_a_code_that_is_wrong_once_its_invisible_characters_are_left_out_is_name
     with pytest.raises(CatalogueError) as info:
         load_catalogue_csv(f"code,title\n{cell},Referrals\n", "CSC", "Local")
     assert str(info.value) == f"<catalogue CSV>, {message}" + (" (expected e.g. 'CSC 12')" if "not an indicator" in message else "")
+
+
+def _richmond_with_inline_catalogue(codes: list[str]) -> str:
+    """Richmond's plan, its CSC catalogue's entries listed in the plan itself with these codes
+    (one for each of its declared CSC indicators, in order)."""
+    from outcome_graph import load
+
+    path = Path(__file__).resolve().parent.parent / "models" / "richmond-cypp-2009-2013.yaml"
+    entries = list(load(path).catalogues["CSC"].entries)
+    declared = '  - prefix: CSC\n    title: "Children\'s Services and Culture local performance indicator"\n'
+    listed = "".join(f'      - {{code: "{code}", title: {json.dumps(e.title)}, outcomes: {list(e.outcomes)}}}\n'
+                     for code, e in zip(codes, entries, strict=True))
+    text = path.read_text(encoding="utf-8")
+    return text.replace(declared, declared + "    entries:\n" + listed)
+
+
+def test_a_catalogue_in_the_plan_is_read_as_it_shows_as_a_catalogue_csv_is() -> None:
+    # Richmond's CSC catalogue written in the plan, its codes pasted from a web page: a zero-width
+    # space, a word joiner, a soft hyphen, a byte order mark in them (written as YAML escapes,
+    # which a person cannot tell from the character). Read as they show, with the clean plan's
+    # findings, and a notice at each code's line saying what was left out; they were refused as
+    # "not an indicator code" and the plan could not be read.
+    import outcome_graph as og
+
+    path = Path(__file__).resolve().parent.parent / "models" / "richmond-cypp-2009-2013.yaml"
+    codes = [e.code for e in og.load(path).catalogues["CSC"].entries]
+    marks = ["\\u200b", "\\u2060", "\\u00ad", "\\ufeff"]
+    dirty = [code.replace(" ", marks[i % 4]) if i % 2 else marks[i % 4] + code for i, code in enumerate(codes)]
+    clean_plan = og.load(_richmond_with_inline_catalogue(codes), name="richmond.yaml")
+    plan = og.load(_richmond_with_inline_catalogue(dirty), name="richmond.yaml")
+    assert [e.code for e in plan.catalogues["CSC"].entries] == codes
+    assert [(f.rule, f.node, f.message) for f in og.check(plan)] == [
+        (f.rule, f.node, f.message) for f in og.check(clean_plan)]
+    assert not clean_plan.notices and len(plan.notices) == len(codes)
+    text = _richmond_with_inline_catalogue(dirty).splitlines()
+    for i, (notice, code) in enumerate(zip(plan.notices, codes, strict=True)):
+        mark = marks[i % 4]
+        shown = code.replace(" ", "") if i % 2 else code
+        assert notice.location.file == "richmond.yaml" and mark in text[notice.location.line - 1]
+        character = mark.encode().decode("unicode_escape")
+        assert notice.message == (f"{dirty[i].encode().decode('unicode_escape')!r} holds an invisible character "
+                                  f"(U+{mark[2:].upper()} {unicodedata.name(character)}), left out: read as {shown!r}")

@@ -396,14 +396,14 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
     return text.lstrip("\ufeff"), getattr(path_or_text, "name", "<catalogue CSV>")
 
 
-def _as_shown(cell: str) -> str:
+def as_shown(cell: str) -> str:
     r"""A code, outcome or ``title_verified`` cell of a catalogue CSV as it shows: without the
     format characters (Unicode category Cf: a zero-width space or joiner, a word joiner, a byte
     order mark, a soft hyphen) that a file saved by Excel or a code pasted from a web page holds,
     and without the spaces around it (a non-breaking one too). ``CSC\u200b001`` is then the code
     ``CSC 001`` the plan refers to, not "no indicator code" to a user who sees ``CSC 001``.
 
-    >>> _as_shown("\ufeff\u00a0CSC\u200b 001\u2060 ")
+    >>> as_shown("\ufeff\u00a0CSC\u200b 001\u2060 ")
     'CSC 001'
     """
     if not cell.isascii():
@@ -417,7 +417,7 @@ def _shows_nothing(char: str) -> bool:
 
 
 def _trimmed(title: str) -> str:
-    r"""A title cell without the spaces and format characters around it (see :func:`_as_shown`);
+    r"""A title cell without the spaces and format characters around it (see :func:`as_shown`);
     those inside are kept, as a title written in the plan keeps them (a soft hyphen is a place to
     break the line).
 
@@ -442,7 +442,7 @@ def load_catalogue_csv(
     plan format's local catalogue CSV; ``outcomes`` is accepted for ``ecm_outcome``, and headers
     are read ignoring case and spacing (``ECM outcome``). Several outcomes are separated by ``;``;
     blank lines are skipped. Cells are read as they show: a code, an outcome or a header without
-    its invisible characters (:func:`_as_shown`), a title without those around it.
+    its invisible characters (:func:`as_shown`), a title without those around it.
 
     Parameters
     ----------
@@ -505,7 +505,7 @@ def load_catalogue_csv(
         if len(row) > len(header):
             raise CatalogueError(f"{name}, line {line}: {len(row)} cells but the header names "
                              f"{len(header)} columns (quote a title that contains a comma)")
-        cells = {col: ((_trimmed if col == "title" else _as_shown)(row[i]) if i < len(row) else "")
+        cells = {col: ((_trimmed if col == "title" else as_shown)(row[i]) if i < len(row) else "")
                  for i, col in enumerate(header)}
         rows.append((line, cells))
     if header is None:
