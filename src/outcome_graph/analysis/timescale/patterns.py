@@ -139,6 +139,9 @@ _RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", _FLAGS)
 _SLASH_GAP_RE = re.compile(r"\s*/\s*")
 _AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", _FLAGS)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", _FLAGS)
+#: the gaps of a list written as a person writes one: 'A, B and C' (commas, then 'and', ', and' or '&')
+_COMMA_GAP_RE = re.compile(r"\s*,\s*")
+_FINAL_AND_GAP_RE = re.compile(r"\s*,?\s*(?:and|&)\s*", _FLAGS)
 _DETERMINER_RE = re.compile(
     r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", _FLAGS
 )
