@@ -94,7 +94,9 @@ reads them).
   January 2012, ``Jan 2011/12`` too; in a plan for one academic year ``June 2011/12`` is June 2012),
   and so is one before a split year written ``11/2012`` (``June 11/2012`` is ``June 2011/12``). Any other
   number after a month name is never a month: before a slash and a year it is the day when it can be
-  one (``June 15/2012`` is 15 June 2012, as ``June 15, 2012`` is; ``June 32/2012`` is not a date).
+  one (``June 15/2012`` is 15 June 2012, as ``June 15, 2012`` is; ``June 32/2012`` is not a date),
+  and so before a slash and a year of two digits (``June 5/12`` and ``June 15/12`` are 5 and 15 June
+  2012, as ``June 5/2012`` is), unless the number and the year are a split year (``June 11/12``).
   ``YYYY-MM`` whose second part is not the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.

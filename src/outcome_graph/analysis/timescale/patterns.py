@@ -77,6 +77,8 @@ _ALTERNATIVES = [
     r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
     r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
     + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|(?:,?\s*|(?P<md_sl>\s*/\s*)))(?P<md_y2>" + _Y4 + r")(?!\d)"
+    # (a year of two digits after a slash too: 'June 15/12', whose 'June 11/12' is the split year's June)
+    r"|(?(md_h)(?!)|\s*/\s*)(?P<md_y3>\d\d)(?![\d%]|[/.-]\d)"
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + _MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
