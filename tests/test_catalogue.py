@@ -557,3 +557,32 @@ def test_a_catalogue_in_the_plan_is_read_as_it_shows_as_a_catalogue_csv_is() -> 
         character = mark.encode().decode("unicode_escape")
         assert notice.message == (f"{dirty[i].encode().decode('unicode_escape')!r} holds an invisible character "
                                   f"(U+{mark[2:].upper()} {unicodedata.name(character)}), left out: read as {shown!r}")
+
+
+def test_a_catalogue_csv_s_codes_read_without_invisible_characters_are_named_in_notices(tmp_path: Path) -> None:
+    # As a code in the plan is: the file and line of each code that held a character that shows
+    # nothing, and the character, which the user cannot see to remove. A byte order mark at the
+    # start of the file is how Excel saves "CSV UTF-8", and spaces around a code show: no notice.
+    from outcome_graph import load
+
+    text = ("\ufeffcode,title,ecm_outcome,parent\n"
+            "CSC 001,Referrals to MARAC,stay_safe,\n"
+            "\u00a0CSC\u200b002 ,Repeat referrals,stay_safe,CSC\u2060001\n"
+            "CSC 003\u00ad,Children missing from care,stay_safe,\n")
+    plan_path = _richmond_with_csv_catalogue(tmp_path, text)
+    plan = load(plan_path)
+    csv_path = str((tmp_path / "csc.csv").resolve())
+    assert [(n.location.file, n.location.line, n.message) for n in plan.notices] == [
+        (csv_path, 3, "'CSC\\u200b002' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: "
+                      "read as 'CSC002'"),
+        (csv_path, 3, "'CSC\\u2060001' holds an invisible character (U+2060 WORD JOINER), left out: "
+                      "read as 'CSC001'"),
+        (csv_path, 4, "'CSC 003\\xad' holds an invisible character (U+00AD SOFT HYPHEN), left out: "
+                      "read as 'CSC 003'"),
+    ]
+    assert [e.code for e in plan.catalogues["CSC"].entries] == ["CSC 001", "CSC 002", "CSC 003"]
+    # (read as text, the notices name no file but the one messages give)
+    notices: list = []
+    load_catalogue_csv(text, "CSC", "Local", notices=notices)
+    assert [(n.location.file, n.location.line) for n in notices] == [
+        ("<catalogue CSV>", 3), ("<catalogue CSV>", 3), ("<catalogue CSV>", 4)]

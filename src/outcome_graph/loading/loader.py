@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -905,12 +904,14 @@ def invisible_notices(tree: Any, written: set[str], file: str | None) -> list[No
     that show nothing in it (``written``: those ids as written, as the format's validation
     gives them), in file order: a reader who sees ``NI 72`` cannot find the zero-width space
     that made it another code, so the notice names the character and what was read."""
+    from ..reference.catalogue import invisible_message
+
     notices: list[Notice] = []
 
     def visit(value: Any, line: int | None, column: int | None) -> None:
         if isinstance(value, str):
             if value in written:
-                notices.append(Notice.at(Location(file, line, column), _invisible_message(value)))
+                notices.append(Notice.at(Location(file, line, column), invisible_message(value)))
         elif isinstance(value, dict):
             keys = getattr(value, "key_pos", {})
             for key, item in value.items():
@@ -923,19 +924,6 @@ def invisible_notices(tree: Any, written: set[str], file: str | None) -> list[No
     visit(tree, None, None)
     return notices
 
-
-def _invisible_message(written: str) -> str:
-    r"""What a notice of :func:`invisible_notices` says of an id as written.
-
-    >>> _invisible_message("NI\u200b72")
-    "'NI\\u200b72' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'NI72'"
-    """
-    from ..reference.catalogue import as_shown
-
-    chars = list(dict.fromkeys(c for c in written if unicodedata.category(c) == "Cf"))
-    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in chars)
-    some = "an invisible character" if len(chars) == 1 else "invisible characters"
-    return f"{written!r} holds {some} ({named}), left out: read as {as_shown(written)!r}"
 
 
 def long_lead_notices(plan: Plan) -> list[Notice]:

@@ -36,11 +36,14 @@ from ..errors import CatalogueError
 
 if TYPE_CHECKING:
     from ..model.frameworks import Framework
+    from ..model.plan import Notice
 
 __all__ = [
     "Catalogue",
     "CatalogueEntry",
+    "as_shown",
     "code_prefix",
+    "invisible_message",
     "leading_prefix",
     "load_catalogue_csv",
     "national_indicators",
@@ -411,6 +414,20 @@ def as_shown(cell: str) -> str:
     return cell.strip()
 
 
+def invisible_message(written: str) -> str:
+    r"""What a notice says of a code (or id) read without the format characters it held (see
+    :func:`as_shown`): the code as written, each character by its code point and name (a user
+    cannot see it to remove it), and what was read.
+
+    >>> print(invisible_message("NI\u200b72"))
+    'NI\u200b72' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'NI72'
+    """
+    chars = list(dict.fromkeys(c for c in written if unicodedata.category(c) == "Cf"))
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in chars)
+    some = "an invisible character" if len(chars) == 1 else "invisible characters"
+    return f"{written!r} holds {some} ({named}), left out: read as {as_shown(written)!r}"
+
+
 def _shows_nothing(char: str) -> bool:
     """Whether a character shows nothing but space: whitespace, or a format character."""
     return char.isspace() or unicodedata.category(char) == "Cf"
@@ -432,8 +449,20 @@ def _trimmed(title: str) -> str:
     return title[start:end]
 
 
+def _invisible_codes(row: list[str], header: list[str], cells: dict[str, str], name: str,
+                     line: int) -> list[Notice]:
+    """A notice for each code of a CSV row (its ``code`` and ``parent``) read without invisible
+    characters it held; spaces around it show, and are no news."""
+    from ..model.plan import Location, Notice
+
+    return [Notice.at(Location(name, line), invisible_message(row[i].strip()))
+            for i, col in enumerate(header)
+            if col in ("code", "parent") and i < len(row) and cells[col] != row[i].strip()]
+
+
 def load_catalogue_csv(
-    path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str, *, framework: Framework | None = None
+    path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str, *, framework: Framework | None = None,
+    notices: list[str] | None = None,
 ) -> Catalogue:
     """Read a catalogue from CSV.
 
@@ -455,6 +484,11 @@ def load_catalogue_csv(
         The catalogue's title.
     framework : Framework, optional
         The plan's outcome framework: an entry's outcome that is not one of its outcomes is an error.
+    notices : list, optional
+        Where to add a :class:`~outcome_graph.Notice` (the file and line) for each code or
+        ``parent`` read without the invisible characters it held (:func:`invisible_message`), as
+        the loader does for a plan's own codes (a plan's catalogue file adds them to
+        ``plan.notices``).
 
     Returns
     -------
@@ -507,6 +541,8 @@ def load_catalogue_csv(
                              f"{len(header)} columns (quote a title that contains a comma)")
         cells = {col: ((_trimmed if col == "title" else as_shown)(row[i]) if i < len(row) else "")
                  for i, col in enumerate(header)}
+        if notices is not None:
+            notices.extend(_invisible_codes(row, header, cells, name, line))
         rows.append((line, cells))
     if header is None:
         raise CatalogueError(f"{name}: the catalogue CSV is empty (expected a code,title,ecm_outcome "
