@@ -925,7 +925,6 @@ def invisible_notices(tree: Any, written: set[str], file: str | None) -> list[No
     return notices
 
 
-
 def long_lead_notices(plan: Plan) -> list[Notice]:
     """A notice for each lead kept whole because it has too many separators to be a list of
     owners (:func:`~outcome_graph.analysis.owners.too_many_parts`), at the first node that writes
