@@ -482,9 +482,12 @@ def test_an_id_or_group_title_of_invisible_characters_alone_is_blank(invisible: 
         (3, nodes.index('id: ""') + 1, "objectives[1].id: must not be blank"),
         (4, groups.index("title:") + 1, "groups[0].title: must not be blank"),
     ]
-    # (an id with something visible in it is an id; spaces around it are dropped)
+    # (an id with something visible in it is an id, read as it shows: spaces around it dropped, and a
+    # character that shows nothing left out, which a notice names)
     loaded = og.load(PLAN_HEADER + 'objectives: [{id: " O1 ", title: Safe}, {id: "O2\\u200b", title: Safer}]\n')
-    assert list(loaded.nodes) == ["O1", "O2\u200b"]
+    assert list(loaded.nodes) == ["O1", "O2"]
+    assert [n.message for n in loaded.notices] == [
+        "'O2\\u200b' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'O2'"]
 
 
 @pytest.mark.parametrize("fmt", ["plan-csv", "plan.xlsx"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -513,3 +515,74 @@ def test_a_code_that_is_wrong_once_its_invisible_characters_are_left_out_is_name
     with pytest.raises(CatalogueError) as info:
         load_catalogue_csv(f"code,title\n{cell},Referrals\n", "CSC", "Local")
     assert str(info.value) == f"<catalogue CSV>, {message}" + (" (expected e.g. 'CSC 12')" if "not an indicator" in message else "")
+
+
+def _richmond_with_inline_catalogue(codes: list[str]) -> str:
+    """Richmond's plan, its CSC catalogue's entries listed in the plan itself with these codes
+    (one for each of its declared CSC indicators, in order)."""
+    from outcome_graph import load
+
+    path = Path(__file__).resolve().parent.parent / "models" / "richmond-cypp-2009-2013.yaml"
+    entries = list(load(path).catalogues["CSC"].entries)
+    declared = '  - prefix: CSC\n    title: "Children\'s Services and Culture local performance indicator"\n'
+    listed = "".join(f'      - {{code: "{code}", title: {json.dumps(e.title)}, outcomes: {list(e.outcomes)}}}\n'
+                     for code, e in zip(codes, entries, strict=True))
+    text = path.read_text(encoding="utf-8")
+    return text.replace(declared, declared + "    entries:\n" + listed)
+
+
+def test_a_catalogue_in_the_plan_is_read_as_it_shows_as_a_catalogue_csv_is() -> None:
+    # Richmond's CSC catalogue written in the plan, its codes pasted from a web page: a zero-width
+    # space, a word joiner, a soft hyphen, a byte order mark in them (written as YAML escapes,
+    # which a person cannot tell from the character). Read as they show, with the clean plan's
+    # findings, and a notice at each code's line saying what was left out; they were refused as
+    # "not an indicator code" and the plan could not be read.
+    import outcome_graph as og
+
+    path = Path(__file__).resolve().parent.parent / "models" / "richmond-cypp-2009-2013.yaml"
+    codes = [e.code for e in og.load(path).catalogues["CSC"].entries]
+    marks = ["\\u200b", "\\u2060", "\\u00ad", "\\ufeff"]
+    dirty = [code.replace(" ", marks[i % 4]) if i % 2 else marks[i % 4] + code for i, code in enumerate(codes)]
+    clean_plan = og.load(_richmond_with_inline_catalogue(codes), name="richmond.yaml")
+    plan = og.load(_richmond_with_inline_catalogue(dirty), name="richmond.yaml")
+    assert [e.code for e in plan.catalogues["CSC"].entries] == codes
+    assert [(f.rule, f.node, f.message) for f in og.check(plan)] == [
+        (f.rule, f.node, f.message) for f in og.check(clean_plan)]
+    assert not clean_plan.notices and len(plan.notices) == len(codes)
+    text = _richmond_with_inline_catalogue(dirty).splitlines()
+    for i, (notice, code) in enumerate(zip(plan.notices, codes, strict=True)):
+        mark = marks[i % 4]
+        shown = code.replace(" ", "") if i % 2 else code
+        assert notice.location.file == "richmond.yaml" and mark in text[notice.location.line - 1]
+        character = mark.encode().decode("unicode_escape")
+        assert notice.message == (f"{dirty[i].encode().decode('unicode_escape')!r} holds an invisible character "
+                                  f"(U+{mark[2:].upper()} {unicodedata.name(character)}), left out: read as {shown!r}")
+
+
+def test_a_catalogue_csv_s_codes_read_without_invisible_characters_are_named_in_notices(tmp_path: Path) -> None:
+    # As a code in the plan is: the file and line of each code that held a character that shows
+    # nothing, and the character, which the user cannot see to remove. A byte order mark at the
+    # start of the file is how Excel saves "CSV UTF-8", and spaces around a code show: no notice.
+    from outcome_graph import load
+
+    text = ("\ufeffcode,title,ecm_outcome,parent\n"
+            "CSC 001,Referrals to MARAC,stay_safe,\n"
+            "\u00a0CSC\u200b002 ,Repeat referrals,stay_safe,CSC\u2060001\n"
+            "CSC 003\u00ad,Children missing from care,stay_safe,\n")
+    plan_path = _richmond_with_csv_catalogue(tmp_path, text)
+    plan = load(plan_path)
+    csv_path = str((tmp_path / "csc.csv").resolve())
+    assert [(n.location.file, n.location.line, n.message) for n in plan.notices] == [
+        (csv_path, 3, "'CSC\\u200b002' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: "
+                      "read as 'CSC002'"),
+        (csv_path, 3, "'CSC\\u2060001' holds an invisible character (U+2060 WORD JOINER), left out: "
+                      "read as 'CSC001'"),
+        (csv_path, 4, "'CSC 003\\xad' holds an invisible character (U+00AD SOFT HYPHEN), left out: "
+                      "read as 'CSC 003'"),
+    ]
+    assert [e.code for e in plan.catalogues["CSC"].entries] == ["CSC 001", "CSC 002", "CSC 003"]
+    # (read as text, the notices name no file but the one messages give)
+    notices: list = []
+    load_catalogue_csv(text, "CSC", "Local", notices=notices)
+    assert [(n.location.file, n.location.line) for n in notices] == [
+        ("<catalogue CSV>", 3), ("<catalogue CSV>", 3), ("<catalogue CSV>", 4)]

@@ -641,6 +641,11 @@ def test_several_plans_name_their_files_in_the_summaries(tmp_path, cli_env):
     out = subprocess.run([*og_command(), "check", str(tmp_path)], capture_output=True, text=True, env=cli_env)
     summaries = [line for line in out.stdout.splitlines() if line.startswith("tutorial-cypp-2011-12")]
     assert [s.split(":")[0] for s in summaries] == [f"tutorial-cypp-2011-12 ({tmp_path / n})" for n in ("a.yaml", "b.yaml")]
+    # The plan read from standard input is named as its findings' places are, for a person to read.
+    out = subprocess.run([*og_command(), "check", str(tmp_path / "a.yaml"), "-"], input=text, capture_output=True,
+                         text=True, env=cli_env)
+    summaries = [line for line in out.stdout.splitlines() if line.startswith("tutorial-cypp-2011-12")]
+    assert [s.split(":")[0] for s in summaries] == [f"tutorial-cypp-2011-12 ({n})" for n in (tmp_path / "a.yaml", "<stdin>")]
     one = subprocess.run([*og_command(), "check", str(tmp_path / "a.yaml")], capture_output=True, text=True, env=cli_env)
     assert one.stdout.splitlines()[-1].startswith("tutorial-cypp-2011-12: ")
 

@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.errors import PlanError
 from outcome_graph.model.document import Indicator, Milestone
 
-from .conftest import EXAMPLES, PLAN_HEADER
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER
 
 FULL = """\
 format: outcome-graph/v1
@@ -618,3 +620,67 @@ def test_parent_and_parents_together_give_every_parent_and_an_owner_without_a_na
     assert plan.parents["M1"] == ("O1", "O2", "O3")
     [finding] = og.check(plan, config={"select": ["OG302"]}).findings
     assert (finding.node, finding.title) == ("SILS", "SILS") and finding.message.startswith("SILS leads 1 milestone")
+
+
+def test_ids_and_references_are_read_as_they_show_with_a_notice_at_each():
+    # Codes pasted from a web page hold characters that show nothing: Richmond's plan with a
+    # zero-width space in a reference (a YAML escape) and a word joiner typed before another (the
+    # character itself, which no reader can see). Read as shown, with the clean plan's findings:
+    # 'NI\u200b32' was a broken reference (OG104) to a code that looks right.
+    path = MODELS / "richmond-cypp-2009-2013.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('["NI 32", "CSC 001"') == 1 and text.count('"NI 59", "NI 60"') == 1
+    dirty = text.replace('["NI 32", "CSC 001"', '["NI\\u200b32", "\u2060CSC 001"').replace(
+        '"NI 59", "NI 60"', '"NI 59", "NI\u00ad 60"')
+    plan = og.load(dirty, name="richmond.yaml")
+    clean = og.load(path)
+    assert [(f.rule, f.node, f.message) for f in og.check(plan)] == [
+        (f.rule, f.node, f.message) for f in og.check(clean)]
+    lines = dirty.splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if "NI\\u200b32" in line)
+    second = next(i for i, line in enumerate(lines, 1) if "NI\u00ad 60" in line)
+    assert [(n.location.file, n.location.line, n.location.column) for n in plan.notices] == [
+        ("richmond.yaml", first, lines[first - 1].index('"NI\\u200b32"') + 1),
+        ("richmond.yaml", first, lines[first - 1].index('"\u2060CSC') + 1),
+        ("richmond.yaml", second, lines[second - 1].index('"NI\u00ad 60"') + 1)]
+    assert [n.message for n in plan.notices] == [
+        "'NI\\u200b32' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'NI32'",
+        "'\\u2060CSC 001' holds an invisible character (U+2060 WORD JOINER), left out: read as 'CSC 001'",
+        "'NI\\xad 60' holds an invisible character (U+00AD SOFT HYPHEN), left out: read as 'NI 60'"]
+    # The same plan as JSON, and as data (no lines to give: the file alone).
+    as_json = og.load(json.dumps(_data(dirty), ensure_ascii=False, indent=1), name="richmond.json")
+    assert [n.message for n in as_json.notices] == [n.message for n in plan.notices]
+    assert all(n.location.line for n in as_json.notices)
+    as_data = og.load(_data(dirty), name="richmond.yaml")
+    assert [(n.location, n.message) for n in as_data.notices] == [
+        (og.Location("richmond.yaml"), n.message) for n in plan.notices]
+
+
+def _data(text: str) -> dict:
+    """A plan's text as plain data (dates as text, as JSON writes them)."""
+    import yaml
+
+    return json.loads(json.dumps(yaml.safe_load(text), default=str))
+
+
+def test_an_id_of_invisible_characters_alone_is_still_blank():
+    # Left out, an id that was nothing else is blank, refused as it was, at its line.
+    text = PLAN_HEADER + 'objectives:\n  - {id: "\\u200b\\u2060", title: Fewer accidents}\n'
+    with pytest.raises(PlanError) as err:
+        og.load(text, name="p.yaml")
+    assert err.value.line == text.count("\n") and "blank" in str(err.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"]), min_size=1, max_size=3),
+       st.integers(0, 5), st.booleans())
+def test_characters_that_show_nothing_anywhere_in_a_reference_or_id_are_left_out(marks, at, escaped):
+    # (written as the character itself or as a YAML escape: either way no reader sees it)
+    mark = "".join(f"\\u{ord(c):04x}" if escaped else c for c in marks)
+    code = "NI 72"[:at] + mark + "NI 72"[at:]
+    text = PLAN_HEADER + f'aims:\n  - {{id: "A{mark}1", title: Safer streets, indicators: ["{code}"]}}\n'
+    plan = og.load(text, name="p.yaml")
+    assert set(plan.nodes) == {"A1", "NI 72"} and not og.check(plan).by_rule("OG104")
+    last = text.splitlines()[-1]
+    assert [(n.location.line, n.location.column) for n in plan.notices] == [
+        (text.count("\n"), last.index("id:") + 1), (text.count("\n"), last.index(f'"{code}') + 1)]

@@ -520,6 +520,21 @@ def test_the_json_document_names_no_file_for_standard_input():
         "file": None, "line": 3, "column": 1, "sheet": None, "cell": None}}]
 
 
+def test_a_report_of_standard_input_names_no_file_in_python_as_in_json():
+    # A plan read from standard input is no file: the report's file and the tables' file column
+    # are None, as the JSON document's are, so a notebook that opens the file a finding names finds
+    # none to open; the text a person reads still says <stdin>:line:column.
+    plan = og.load(EXAMPLES.joinpath("tutorial-plan.yaml").read_text(encoding="utf-8"), name="<stdin>")
+    report = og.check(plan)
+    assert report.file is None and report.findings
+    for df in (report.to_dataframe(), og.table(plan, "findings")):
+        assert df["file"].isna().all() and df["line"].notna().all()
+    assert any(line.startswith("<stdin>:") for line in format_report(report).splitlines())
+    named = og.check(og.load(EXAMPLES / "tutorial-plan.yaml"))
+    assert named.file == str(EXAMPLES / "tutorial-plan.yaml")
+    assert set(named.to_dataframe()["file"]) == {named.file}
+
+
 def test_the_json_document_lists_the_notices_and_validates_and_is_a_baseline(tmp_path):
     book = _noticed_workbook(tmp_path)
     out = tmp_path / "findings.json"

@@ -1652,3 +1652,50 @@ def test_the_quick_path_leaves_deadline_words_spread_over_more_than_40_character
     text = "no   later   than   the   close   of   the   June 2012"
     assert timescale._read(text, None) == timescale._read_full(text, None)
     assert timescale._read(text, None).interpretation.startswith("'no later than': ")
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("Autumn 2, Spring 1 and Spring 2 2012", ["2011-11..2012-04"],
+     "'Autumn 2, Spring 1 and Spring 2 2012' read as autumn 2 2011 to spring 2 2012"),
+    ("Autumn 1, Autumn 2, Spring 1 & Spring 2 2012", ["2011-09..2012-04"], "autumn 1 2011 to spring 2 2012"),
+    ("Spring 2, Summer 1, and Summer 2 2012", ["2012-02..2012-07"], "spring 2 2012 to summer 2 2012"),
+    # (not each right after the one before, or without the final 'and': a list of dates, as before)
+    ("Autumn 1, Spring 1 and Summer 1 2012", ["2011-09..2011-10", "2012-01..2012-02", "2012-04..2012-05"], "3 dates"),
+    ("Autumn 2, Spring 1, Spring 2 2012", ["2011-11..2011-12", "2012-01..2012-02", "2012-02..2012-04"], "3 dates"),
+])
+def test_halves_of_terms_each_after_the_one_before_listed_with_a_final_and_are_their_span(
+        text: str, expected: list[str], says: str) -> None:
+    # ('Autumn 2, Spring 1 and Spring 2 2012' was two dates while 'Autumn 2 and Spring 1 2012' is one
+    # span) three or more halves in a row, listed as a person lists them, are one span too
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    if len(expected) == 1:
+        first, last = text.split(",")[0], text.split(" and ")[-1].split(" & ")[-1]
+        assert t.intervals == parse_timescale(f"{first} - {last}", THURROCK).intervals
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("June 5/12", THURROCK, ["2012-06-05"], "'June 5/12' read as 5 June 2012"),
+    ("June 15/12", None, ["2012-06-15"], "'June 15/12' read as 15 June 2012"),
+    ("By Sept 30/11", THURROCK, ["2011-09-30"], "by 30 September 2011"),
+    ("Jan 12/11", THURROCK, ["2011-01-12"], "12 January 2011"),
+    # (a number and the next year are a split year, as before: 'June 11/12' is 'June 2011/12')
+    ("June 11/12", THURROCK, ["2011-06"], "June 2011, in the financial year 2011-12"),
+    ("June 11/12", SCHOOL_YEAR, ["2012-06"], "June 2012, in the academic year 2011-12"),
+    ("Jan 11/12", THURROCK, ["2012-01"], "January 2012, in the financial year 2011-12"),
+])
+def test_a_month_then_a_day_and_a_two_digit_year_after_a_slash(
+        text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    # ('June 5/12' and 'June 15/12' were undated, "'June' gives no year", the year after the slash
+    # dropped) a number that is not the start of a split year is the day, as in 'June 15/2012'
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
+    assert says in t.interpretation
+    year = text.rsplit("/", 1)[1]
+    assert t.intervals == parse_timescale(text.replace(f"/{year}", f"/20{year}"), period).intervals
+
+
+def test_a_month_then_a_number_that_cannot_be_its_day_and_a_two_digit_year_is_not_a_date() -> None:
+    t = parse_timescale("June 31/12", THURROCK)
+    assert t.kind == "undated" and "is not a valid date (June 2012 has 30 days)" in t.interpretation, t.interpretation

@@ -112,7 +112,9 @@ class Report:
     Attributes
     ----------
     plan_id, plan_title, file : str
-        Which plan was checked.
+        Which plan was checked; ``file`` is ``None`` for a plan with no file: one given as text,
+        or read from standard input (``<stdin>``, the name its findings' locations give a person,
+        is no file to open), as the findings document writes it.
     findings : list[Finding]
         What was found, suppressed findings excluded, sorted by position in the file.
     suppressed : list[Finding]
@@ -162,6 +164,9 @@ class Report:
     facts: PlanFacts | None = field(default=None, repr=False, compare=False)
     rules: dict[str, str] | None = field(default=None, repr=False, compare=False)
     notices: list[Notice] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.file = real_file(self.file)
 
     def __getstate__(self) -> dict[str, Any]:
         # (a report sent between processes carries its findings, not the plan its facts hold)
@@ -216,7 +221,7 @@ class Report:
         Every ``file`` is ``None`` for a plan read from standard input, which is no file."""
         doc: dict[str, Any] = {
             "schema": FINDINGS_SCHEMA_ID,
-            "plan": {"id": self.plan_id, "title": self.plan_title, "file": real_file(self.file)},
+            "plan": {"id": self.plan_id, "title": self.plan_title, "file": self.file},
             "summary": self.counts,
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -235,15 +240,14 @@ class Report:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The findings as a pandas table (one row per finding); where each is written: ``file``,
-        ``line`` and ``column``, or for a workbook ``sheet`` and ``cell``."""
+        ``line`` and ``column``, or for a workbook ``sheet`` and ``cell``, as the findings document
+        writes it (``file`` ``None`` for standard input)."""
         import pandas as pd
 
         columns = ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "file", "line", "column",
                    "sheet", "cell"]
         rows = [
-            {**{k: v for k, v in f.to_dict().items() if k != "location"}, **{
-                "file": f.location.file, "line": f.location.line, "column": f.location.column,
-                "sheet": f.location.sheet, "cell": f.location.cell}}
+            {**{k: v for k, v in f.to_dict().items() if k != "location"}, **f.location.to_dict()}
             for f in self.findings
         ]
         return pd.DataFrame(rows, columns=columns)

@@ -279,13 +279,15 @@ class _Check:
             from ..output.github import to_github
 
             return to_github(reports, unreadable)
+        from ..errors import STDIN_NAME
         from ..output.text import format_report, format_statistics
 
         style = click.style if colour else None
         chunks = []
         for report in reports:
             # (several plans: each summary says which file it is, two years of one plan having one id)
-            name = f"{report.plan_id} ({report.file})" if several and report.file else None
+            # (the report of the plan read from standard input has no file: it is <stdin> to a person)
+            name = f"{report.plan_id} ({report.file or STDIN_NAME})" if several else None
             chunks.append(format_statistics(report, style=style, name=name) if self.statistics
                           else format_report(report, style=style, hints=self.hints, name=name))
         return "\n\n".join(chunks)

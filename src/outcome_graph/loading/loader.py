@@ -881,16 +881,48 @@ def document_to_plan(
         raise PlanError(
             [Problem(f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}", file=file, line=line, column=col)]
         )
+    context: dict[str, list[str]] = {}
     try:
-        document = PlanDocument.model_validate(tree)
+        document = PlanDocument.model_validate(tree, context=context)
     except ValidationError as exc:
         problems = _validation_problems(exc, tree, file)
         if len(problems) < 50 and isinstance(tree, LocMap):  # (and what the plan's build would find)
             problems = sorted([*problems, *_raw_problems(tree, file)][:50], key=lambda p: (p.line or 0, p.column or 0))
         raise PlanError(problems) from None
+    invisible = context.get("invisible")
+    if invisible and positions is not None:
+        raise NotPlain  # (read again with the position of every value, for the notices to say where)
     plan = build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
+    if invisible:
+        plan.notices.extend(invisible_notices(tree, set(invisible), file))
     plan.notices.extend(long_lead_notices(plan))
     return plan
+
+
+def invisible_notices(tree: Any, written: set[str], file: str | None) -> list[Notice]:
+    """A notice at each id or code of the parsed document that was read without the characters
+    that show nothing in it (``written``: those ids as written, as the format's validation
+    gives them), in file order: a reader who sees ``NI 72`` cannot find the zero-width space
+    that made it another code, so the notice names the character and what was read."""
+    from ..reference.catalogue import invisible_message
+
+    notices: list[Notice] = []
+
+    def visit(value: Any, line: int | None, column: int | None) -> None:
+        if isinstance(value, str):
+            if value in written:
+                notices.append(Notice.at(Location(file, line, column), invisible_message(value)))
+        elif isinstance(value, dict):
+            keys = getattr(value, "key_pos", {})
+            for key, item in value.items():
+                visit(item, *keys.get(key, (None, None)))
+        elif isinstance(value, list):
+            places = getattr(value, "item_pos", [])
+            for i, item in enumerate(value):
+                visit(item, *(places[i] if i < len(places) else (None, None)))
+
+    visit(tree, None, None)
+    return notices
 
 
 def long_lead_notices(plan: Plan) -> list[Notice]:

@@ -26,6 +26,7 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -112,10 +113,30 @@ VISIBLE = r"[^\s\p{Cf}]"
 #: character inside (refused as "must not be blank", or as holding a control character).
 ID_PATTERN = r"^[^\p{Cc}]*[^\s\p{Cf}\p{Cc}][^\p{Cc}]*$"
 
+
+def _id_as_shown(value: Any, info: ValidationInfo) -> Any:
+    r"""An id or code as it shows: without the format characters (a zero-width space, a word
+    joiner, a soft hyphen, a byte order mark) that a code pasted from a web page holds, as a
+    catalogue CSV's codes are read (:func:`~outcome_graph.reference.catalogue.as_shown`):
+    ``NI\u200b72`` is the ``NI72`` a reader sees, not a broken reference. What was left out is
+    added to the validation context's ``"invisible"`` list, for the loader to name in a notice
+    (no one could find the character otherwise)."""
+    if isinstance(value, str) and not value.isascii():
+        from ..reference.catalogue import as_shown
+
+        shown = as_shown(value)
+        if shown != value.strip():
+            if isinstance(info.context, dict):
+                info.context.setdefault("invisible", []).append(value)
+            return shown
+    return value
+
+
 #: An id: text that shows something, on one line, spaces around it dropped (an id of invisible
 #: characters alone, pasted from a web page, would name a node no reader can refer to; one holding
-#: a line break, from a spreadsheet cell, would break every output that quotes it).
-Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN),
+#: a line break, from a spreadsheet cell, would break every output that quotes it); format
+#: characters inside it are left out (:func:`_id_as_shown`).
+Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), BeforeValidator(_id_as_shown),
                WithJsonSchema({"type": "string", "pattern": r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"})]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
@@ -482,7 +503,7 @@ CatalogueEntries = Annotated[
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
-    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$")]
+    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"), BeforeValidator(_id_as_shown)]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
 
@@ -516,7 +537,7 @@ class Period(StrictModel):
 class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
-    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$")]
+    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"), BeforeValidator(_id_as_shown)]
     title: Title | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period

@@ -301,7 +301,7 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
         rows.append({
             "rule": f.rule, "name": f.name, "severity": f.severity, "node": f.node, "kind": f.kind,
             "title": f.title, **branch, "owners": owners, "message": f.message, "hint": f.hint,
-            "file": loc.file, "line": loc.line, "column": loc.column, "sheet": loc.sheet, "cell": loc.cell,
+            **loc.to_dict(),  # (as the findings document writes it: no file for standard input)
         })
     columns = ["rule", "name", "severity", "node", "kind", "title", "priority", "aim", "objective", "owners",
                "message", "hint", "file", "line", "column", "sheet", "cell"]

@@ -36,11 +36,14 @@ from ..errors import CatalogueError
 
 if TYPE_CHECKING:
     from ..model.frameworks import Framework
+    from ..model.plan import Notice
 
 __all__ = [
     "Catalogue",
     "CatalogueEntry",
+    "as_shown",
     "code_prefix",
+    "invisible_message",
     "leading_prefix",
     "load_catalogue_csv",
     "national_indicators",
@@ -396,19 +399,33 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
     return text.lstrip("\ufeff"), getattr(path_or_text, "name", "<catalogue CSV>")
 
 
-def _as_shown(cell: str) -> str:
+def as_shown(cell: str) -> str:
     r"""A code, outcome or ``title_verified`` cell of a catalogue CSV as it shows: without the
     format characters (Unicode category Cf: a zero-width space or joiner, a word joiner, a byte
     order mark, a soft hyphen) that a file saved by Excel or a code pasted from a web page holds,
     and without the spaces around it (a non-breaking one too). ``CSC\u200b001`` is then the code
     ``CSC 001`` the plan refers to, not "no indicator code" to a user who sees ``CSC 001``.
 
-    >>> _as_shown("\ufeff\u00a0CSC\u200b 001\u2060 ")
+    >>> as_shown("\ufeff\u00a0CSC\u200b 001\u2060 ")
     'CSC 001'
     """
     if not cell.isascii():
         cell = "".join(c for c in cell if unicodedata.category(c) != "Cf")
     return cell.strip()
+
+
+def invisible_message(written: str) -> str:
+    r"""What a notice says of a code (or id) read without the format characters it held (see
+    :func:`as_shown`): the code as written, each character by its code point and name (a user
+    cannot see it to remove it), and what was read.
+
+    >>> print(invisible_message("NI\u200b72"))
+    'NI\u200b72' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'NI72'
+    """
+    chars = list(dict.fromkeys(c for c in written if unicodedata.category(c) == "Cf"))
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in chars)
+    some = "an invisible character" if len(chars) == 1 else "invisible characters"
+    return f"{written!r} holds {some} ({named}), left out: read as {as_shown(written)!r}"
 
 
 def _shows_nothing(char: str) -> bool:
@@ -417,7 +434,7 @@ def _shows_nothing(char: str) -> bool:
 
 
 def _trimmed(title: str) -> str:
-    r"""A title cell without the spaces and format characters around it (see :func:`_as_shown`);
+    r"""A title cell without the spaces and format characters around it (see :func:`as_shown`);
     those inside are kept, as a title written in the plan keeps them (a soft hyphen is a place to
     break the line).
 
@@ -432,8 +449,20 @@ def _trimmed(title: str) -> str:
     return title[start:end]
 
 
+def _invisible_codes(row: list[str], header: list[str], cells: dict[str, str], name: str,
+                     line: int) -> list[Notice]:
+    """A notice for each code of a CSV row (its ``code`` and ``parent``) read without invisible
+    characters it held; spaces around it show, and are no news."""
+    from ..model.plan import Location, Notice
+
+    return [Notice.at(Location(name, line), invisible_message(row[i].strip()))
+            for i, col in enumerate(header)
+            if col in ("code", "parent") and i < len(row) and cells[col] != row[i].strip()]
+
+
 def load_catalogue_csv(
-    path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str, *, framework: Framework | None = None
+    path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str, *, framework: Framework | None = None,
+    notices: list[str] | None = None,
 ) -> Catalogue:
     """Read a catalogue from CSV.
 
@@ -442,7 +471,7 @@ def load_catalogue_csv(
     plan format's local catalogue CSV; ``outcomes`` is accepted for ``ecm_outcome``, and headers
     are read ignoring case and spacing (``ECM outcome``). Several outcomes are separated by ``;``;
     blank lines are skipped. Cells are read as they show: a code, an outcome or a header without
-    its invisible characters (:func:`_as_shown`), a title without those around it.
+    its invisible characters (:func:`as_shown`), a title without those around it.
 
     Parameters
     ----------
@@ -455,6 +484,11 @@ def load_catalogue_csv(
         The catalogue's title.
     framework : Framework, optional
         The plan's outcome framework: an entry's outcome that is not one of its outcomes is an error.
+    notices : list, optional
+        Where to add a :class:`~outcome_graph.Notice` (the file and line) for each code or
+        ``parent`` read without the invisible characters it held (:func:`invisible_message`), as
+        the loader does for a plan's own codes (a plan's catalogue file adds them to
+        ``plan.notices``).
 
     Returns
     -------
@@ -505,8 +539,10 @@ def load_catalogue_csv(
         if len(row) > len(header):
             raise CatalogueError(f"{name}, line {line}: {len(row)} cells but the header names "
                              f"{len(header)} columns (quote a title that contains a comma)")
-        cells = {col: ((_trimmed if col == "title" else _as_shown)(row[i]) if i < len(row) else "")
+        cells = {col: ((_trimmed if col == "title" else as_shown)(row[i]) if i < len(row) else "")
                  for i, col in enumerate(header)}
+        if notices is not None:
+            notices.extend(_invisible_codes(row, header, cells, name, line))
         rows.append((line, cells))
     if header is None:
         raise CatalogueError(f"{name}: the catalogue CSV is empty (expected a code,title,ecm_outcome "

@@ -54,7 +54,7 @@ def build_catalogue(spec: CatalogueSpec, *, base_dir: str | None, plan: Plan) ->
         if not path.is_file():
             raise CatalogueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
         plan.sources.append(str(path))
-        return load_catalogue_csv(path, prefix=prefix, title=title, framework=framework)
+        return load_catalogue_csv(path, prefix=prefix, title=title, framework=framework, notices=plan.notices)
     if isinstance(spec.entries, list):
         valid = framework.ids if framework is not None else None
         for e in spec.entries:  # (as a node's: outcomes of the plan's framework)

@@ -64,7 +64,10 @@ reads them).
   1 = April–May, summer 2 = June–July; both halves (``Autumn 1 and 2 2011``, ``Spring 1 & 2``) are
   the whole term, and a half and the next one joined by "and" are the span from the first to the
   second, as in a range (``Autumn 2 and Spring 1 2012`` is November 2011 to February 2012; halves
-  apart, ``Autumn 1 and Spring 2 2012``, are two dates). "Terms" after the years makes every season before it a term
+  apart, ``Autumn 1 and Spring 2 2012``, are two dates); so are three or more, each right after the
+  one before, listed with commas and a final "and" (``Autumn 2, Spring 1 and Spring 2 2012`` is
+  November 2011 to April 2012; with commas alone, or not each after the one before, they are dates
+  of their own). "Terms" after the years makes every season before it a term
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
@@ -91,7 +94,9 @@ reads them).
   January 2012, ``Jan 2011/12`` too; in a plan for one academic year ``June 2011/12`` is June 2012),
   and so is one before a split year written ``11/2012`` (``June 11/2012`` is ``June 2011/12``). Any other
   number after a month name is never a month: before a slash and a year it is the day when it can be
-  one (``June 15/2012`` is 15 June 2012, as ``June 15, 2012`` is; ``June 32/2012`` is not a date).
+  one (``June 15/2012`` is 15 June 2012, as ``June 15, 2012`` is; ``June 32/2012`` is not a date),
+  and so before a slash and a year of two digits (``June 5/12`` and ``June 15/12`` are 5 and 15 June
+  2012, as ``June 5/2012`` is), unless the number and the year are a split year (``June 11/12``).
   ``YYYY-MM`` whose second part is not the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.

@@ -164,11 +164,16 @@ def _handle_dr(m: re.Match[str], text: str) -> _Item | None:
 
 
 def _handle_md(m: re.Match[str], text: str) -> _Item:
-    if m["md_sl"] and len(m["md_d"]) == 2 and _split_year(_two_digit(m["md_d"]), m["md_y2"]) is not None:
-        # ('June 11/2012': June of the year 2011/12, as 'June 2011/12' is, not 11 June 2012)
+    after_slash = m["md_y2"] if m["md_sl"] else m["md_y3"]
+    if after_slash and len(m["md_d"]) == 2 and _split_year(_two_digit(m["md_d"]), after_slash):
+        # ('June 11/2012' and 'June 11/12': June of the year 2011/12, as 'June 2011/12' is, not
+        # 11 June 2012)
         return _before_split_year(_month_item(m, "md_mon", None), m, "md_mon")
+    # (any other number before a slash and a year is the day: 'June 5/12' is 5 June 2012, as
+    # 'June 5/2012' is)
     y = m["md_y1"] or m["md_y2"]
-    return _day_item(m, m["md_mon"], int(m["md_d"]), int(y) if y else None)
+    year = int(y) if y else _two_digit(m["md_y3"]) if m["md_y3"] else None
+    return _day_item(m, m["md_mon"], int(m["md_d"]), year)
 
 
 def _handle_mn(m: re.Match[str], text: str) -> _Item:

@@ -77,6 +77,8 @@ _ALTERNATIVES = [
     r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
     r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
     + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|(?:,?\s*|(?P<md_sl>\s*/\s*)))(?P<md_y2>" + _Y4 + r")(?!\d)"
+    # (a year of two digits after a slash too: 'June 15/12', whose 'June 11/12' is the split year's June)
+    r"|(?(md_h)(?!)|\s*/\s*)(?P<md_y3>\d\d)(?![\d%]|[/.-]\d)"
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + _MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
@@ -139,6 +141,9 @@ _RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", _FLAGS)
 _SLASH_GAP_RE = re.compile(r"\s*/\s*")
 _AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", _FLAGS)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", _FLAGS)
+#: the gaps of a list written as a person writes one: 'A, B and C' (commas, then 'and', ', and' or '&')
+_COMMA_GAP_RE = re.compile(r"\s*,\s*")
+_FINAL_AND_GAP_RE = re.compile(r"\s*,?\s*(?:and|&)\s*", _FLAGS)
 _DETERMINER_RE = re.compile(
     r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", _FLAGS
 )

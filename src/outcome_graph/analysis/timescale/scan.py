@@ -39,7 +39,7 @@ from .patterns import (
     _TAG_RE,
     _YEAR_WORDS_AFTER_RE,
 )
-from .terms import _as_term, _handle_se, _next_halves
+from .terms import _as_term, _handle_se, _listed_halves, _next_halves
 from .years import (
     _at_year_end,
     _handle_fy,
@@ -168,6 +168,11 @@ def _find_items(
     i = 0
     while i < len(items):
         a = items[i]
+        last = _listed_halves(items, i, norm)
+        if last > i and (r := _range(a, items[last], norm[a.start: items[last].end])) is not None:
+            joined.append(r)
+            i = last + 1
+            continue
         if i + 1 < len(items) and a.bad is None and items[i + 1].bad is None:
             b = items[i + 1]
             gap = norm[a.end: b.start]

@@ -13,6 +13,7 @@ import re
 from .intervals import Interval, month_interval, _month_words, _months, _shift_month
 from .items import _Item, _safe, _split_year, _two_digit
 from .lexicon import _MONTH_NAMES
+from .patterns import _COMMA_GAP_RE, _FINAL_AND_GAP_RE
 from .show import _q
 
 # (first month, months after it): seasons as in the plan format; school terms
@@ -168,3 +169,20 @@ def _next_halves(a: _Item, b: _Item) -> bool:
     """Whether ``b`` is the half of a school term right after ``a`` (``Autumn 2 and Spring 1 2012``):
     joined by 'and', they are one span of time, as both halves of a term are the term."""
     return bool(a.half and b.half and b.half == a.half % len(_TERM_HALVES) + 1)
+
+
+def _listed_halves(items: list[_Item], i: int, text: str) -> int:
+    """The index of the last of three or more halves of school terms listed from ``items[i]``, each
+    right after the one before, with commas and a final 'and' (``Autumn 2, Spring 1 and Spring 2
+    2012``): one span of time, as two such halves joined by 'and' are (:func:`_next_halves`); ``i``
+    when there is no such list. Halves apart, or listed with commas alone, are dates of their own."""
+    j = i
+    while j + 1 < len(items) and items[j].bad is None and items[j + 1].bad is None and _next_halves(
+            items[j], items[j + 1]):
+        gap = text[items[j].end: items[j + 1].start]
+        if _FINAL_AND_GAP_RE.fullmatch(gap):
+            return j + 1 if j > i else i
+        if not _COMMA_GAP_RE.fullmatch(gap):
+            break
+        j += 1
+    return i
