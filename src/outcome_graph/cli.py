@@ -8,12 +8,16 @@ only in the commands that need them, so ``--version`` and ``--help`` answer at o
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import MutableMapping
+from typing import Any
 
 import click
 
 from . import __version__
+from .commands import COMMANDS
 
 
 def run() -> None:
@@ -92,7 +96,49 @@ Shell completion: in ~/.bashrc (zsh: zsh_source in ~/.zshrc),
 """
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, epilog=_EPILOG)
+class _Group(click.Group):
+    """The command group, importing a subcommand's module when that command is wanted.
+
+    ``outcome-graph check`` then builds the check command alone, not the other commands' options
+    and help texts, at every start. Whatever looks at every command (``commands``, ``--help``,
+    completion, the suggestion for a misspelt command) imports them all first, so it sees them as
+    before; a command module that is absent is left out, as an optional part of the package may be.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._registered: MutableMapping[str, click.Command] = {}
+        self._absent: set[str] = set()
+        super().__init__(*args, **kwargs)
+
+    @property
+    def commands(self) -> MutableMapping[str, click.Command]:
+        for name in COMMANDS:
+            self._import(name)
+        return self._registered
+
+    @commands.setter
+    def commands(self, commands: MutableMapping[str, click.Command]) -> None:
+        self._registered = commands
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            self._import(cmd_name)
+        return self._registered.get(cmd_name)
+
+    def _import(self, name: str) -> None:
+        if name in self._registered or name in self._absent:
+            return
+        try:
+            module = importlib.import_module(f".commands.{name}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.commands.{name}":
+                raise
+            self._absent.add(name)
+            return
+        self._registered[name] = module.command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, epilog=_EPILOG)
 @click.version_option(__version__, "-V", "--version", prog_name="outcome-graph")
 def main() -> None:
     """Check a Children and Young People's Plan (or any outcome plan) as a graph.
@@ -127,24 +173,6 @@ def _exit_cleanly_on_sigterm() -> None:
                 signal.signal(number, stop)
         except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
             pass
-
-
-def _register_commands() -> None:
-    import importlib
-
-    from .commands import COMMANDS
-
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f".commands.{name}", __package__)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.commands.{name}":
-                raise
-            continue
-        main.add_command(module.command)
-
-
-_register_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

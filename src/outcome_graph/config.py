@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -321,6 +320,8 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
         return None
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    import tomllib  # (here, once a file is found: most plans are checked with none)
+
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)

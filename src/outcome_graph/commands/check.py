@@ -168,9 +168,12 @@ class _Check:
 
     def all(self, plans: tuple[str, ...]) -> int:
         """Check the plans and write the output; the exit code."""
-        from ..baseline import read_baseline
+        if self.baseline_file is None:  # (the baseline module is imported only for --baseline)
+            baseline = None
+        else:
+            from ..baseline import read_baseline
 
-        baseline = read_baseline(self.baseline_file)
+            baseline = read_baseline(self.baseline_file)
         # Several plans: shared between processes, one plan each at a time (each plan then
         # checked in one process); one plan: its own processes, as --jobs says.
         processes = plan_processes(self.jobs, len(plans))

@@ -1,4 +1,5 @@
-"""Rows of a CSV text with the line each starts on, and a clear error for a broken quote.
+"""Rows of a CSV text with the line each starts on, a clear error for a broken quote, and headers
+read as they are matched.
 
 Python's :mod:`csv` reader is lenient by default: a quoted cell that is never closed takes in
 every line after it, so the rest of the file is silently lost into one cell. Read strictly, that
@@ -9,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["CsvProblem", "csv_rows"]
+__all__ = ["CsvProblem", "csv_rows", "header_key"]
 
 
 class CsvProblem(ValueError):
@@ -50,3 +53,21 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
             raise CsvProblem(f"{exc} (a quote inside a cell is written twice: \"\")", reader.line_num) from None
         yield start, row
         start = reader.line_num + 1
+
+
+def header_key(text: str) -> str:
+    """A header as matched: lower case, runs of spaces, ``-`` and ``_`` as one ``_``, no outer space,
+    and no format characters (a zero-width space or a byte order mark pasted from a web page with
+    the header shows nothing, so the header reads as it shows).
+
+    >>> header_key("  Lead  person "), header_key("Baseline.Value"), header_key("see-also")
+    ('lead_person', 'baseline.value', 'see_also')
+    >>> header_key("Key\u200b milestones\ufeff")
+    'key_milestones'
+    """
+    text = str(text)
+    if not text.isascii():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    key = re.sub(r"[\s_\-]+", "_", text.strip().lower())
+    key = re.sub(r"_?\._?", ".", key)
+    return key.strip("_")

@@ -22,8 +22,9 @@ joint leads (a one-item list is written with a trailing ``;``). Text that starts
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from .csvtext import header_key
 
 __all__ = [
     "Column",
@@ -397,24 +398,6 @@ _SHEET_ALIASES = {
     "instruction": "instructions",
     "finding": "findings",
 }
-
-
-def header_key(text: str) -> str:
-    """A header as matched: lower case, runs of spaces, ``-`` and ``_`` as one ``_``, no outer space,
-    and no format characters (a zero-width space or a byte order mark pasted from a web page with
-    the header shows nothing, so the header reads as it shows).
-
-    >>> header_key("  Lead  person "), header_key("Baseline.Value"), header_key("see-also")
-    ('lead_person', 'baseline.value', 'see_also')
-    >>> header_key("Key\u200b milestones\ufeff")
-    'key_milestones'
-    """
-    text = str(text)
-    if not text.isascii():
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    key = re.sub(r"[\s_\-]+", "_", text.strip().lower())
-    key = re.sub(r"_?\._?", ".", key)
-    return key.strip("_")
 
 
 def sheet_key(name: str) -> str:

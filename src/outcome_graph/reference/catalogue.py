@@ -509,8 +509,7 @@ def load_catalogue_csv(
     >>> cat.lookup("CSC1").outcomes
     ('stay_safe',)
     """
-    from ..loading.csvtext import CsvProblem, csv_rows
-    from ..loading.sheet_layout import header_key
+    from ..loading.csvtext import CsvProblem, csv_rows, header_key
     from ..model.document import is_blank
 
     text, name = _read_source(path_or_text)
