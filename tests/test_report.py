@@ -8,6 +8,7 @@ import html
 import os
 import re
 import subprocess
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from outcome_graph.config import Config
 from outcome_graph.findings import Report
 from outcome_graph.output.escape import svg_id
 from outcome_graph.output.html_report import report, report_html
+from outcome_graph.severity import SEVERITIES
 
 from .conftest import MODELS, PLAN_HEADER, contrast, og_command
 from .test_diagram import EVIL, SMALL, _path_without_dot, needs_dot
@@ -687,3 +689,45 @@ def test_the_summary_names_the_plan_s_file_and_gives_its_path_as_given_in_a_tool
         [(f' title="{MODELS / "thurrock-cypp-2011-12.yaml"}"', "thurrock-cypp-2011-12.yaml")]
     named = report_html(og.load((MODELS / "thurrock-cypp-2011-12.yaml").read_bytes(), name="cypp.yaml"), diagram=False)
     assert re.findall(r"<dt>Plan file</dt><dd([^>]*)>([^<]*)</dd>", named) == [("", "cypp.yaml")]
+
+
+def _summary_section(page: str) -> str:
+    return _between(page, "<main>\n<section><h2>Summary</h2>", "</section>")
+
+
+@pytest.mark.parametrize("model", ["southend-cypp-2008-09", "thurrock-cypp-2011-12"])
+def test_the_summary_names_the_worst_findings_the_outcomes_and_the_owners_over_their_limits(model):
+    plan = og.load(MODELS / f"{model}.yaml")
+    findings = og.check(plan)
+    page = report_html(plan, findings=findings, diagram=False)
+    summary = _summary_section(page)
+    # The most serious rules broken, errors first, then by how often, each linked to its group of
+    # the findings table (the board reads these first; the table below had them in code order).
+    worst = re.findall(r'<li><span class="badge sev-(\w+)".*?<a href="#([\w.-]+)">([\w-]+)</a>: (\d+) findings?', summary)
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    by_group = Counter((f.severity, f.rule) for f in findings.findings)
+    expected = sorted(by_group.items(), key=lambda kv: (rank[kv[0][0]], -kv[1], kv[0][1]))[:5]
+    assert [(sev, int(n)) for sev, _, _, n in worst] == [(sev, n) for (sev, _), n in expected]
+    for _, target, name, n in worst:
+        group = re.search(rf'<tbody class="group" id="{re.escape(target)}"[^>]*>(.*?)</tbody>', page, re.S)
+        assert group and f"</code> {name} " in group.group(1) and len(re.findall(r'<tr class="finding ', group.group(1))) == int(n)
+    # Each outcome of the framework in the state the coverage matrix's last row gives it.
+    last_row = re.search(r'<tr class="total">(.*?)</tr>', page).group(1)
+    matrix_states = re.findall(r'<td class="(\w+)">', last_row)
+    outcomes = re.findall(r'<li><span class="key (\w+)">[^<]*</span> ([^<]+) <span', summary)
+    assert outcomes == [(state, html.escape(o.title, quote=False)) for state, o in zip(matrix_states, plan.framework.outcomes)]
+    assert len(outcomes) == 5
+    # The owners over their limit are the rows the owner-load table marks so, linked to them.
+    over_rows = re.findall(r'<tr id="(r-owner-[^"]+)" class="over">', page)
+    over_part = re.search(r"Over their limit[^:]*:(.*?)</p>", summary).group(1)
+    named = re.findall(r'<a href="#(r-owner-[^"]+)">', over_part)
+    assert named == over_rows[:5] and over_rows
+    more = re.search(r" and (\d+) more\.$", over_part)
+    assert len(over_rows) == len(named) + (int(more.group(1)) if more else 0)
+
+
+def test_a_plan_without_findings_or_milestones_says_so_in_its_summary():
+    plan = og.load(PLAN_HEADER + "priorities: [{id: P1, title: Safe, outcomes: [stay_safe]}]\n")
+    summary = _summary_section(report_html(plan, findings=og.check(plan, {"select": ["OG6"]}), diagram=False))
+    assert "None: the plan passes every rule selected." in summary
+    assert "No owner leads a milestone." in summary
