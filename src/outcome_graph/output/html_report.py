@@ -968,6 +968,11 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  .tools,.toc{display:none}
  .filters{position:static;border:none;padding:0}.filters label,.filters button{display:none}
  .scroll{overflow:visible}table.load td,table.load th{font-size:7pt;padding:1px 2px}table.load th[scope=row]{min-width:0}
+ /* On A4 the findings' words get the width: the rule code's column goes (each group's heading names
+    the rule and its severity, and the row's edge is in its colour), and the hints are smaller. */
+ table.findings{font-size:9pt}table.findings th,table.findings td{padding:4px 5px}
+ table.findings thead th:last-child,table.findings tr.finding td:last-child{display:none}
+ table.findings td.node{width:17%}table.findings td.msg{width:52%}table.findings .hint,table.findings .ntitle{font-size:8pt}
  .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}
  .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
  section{break-inside:auto}h2{break-after:avoid}
