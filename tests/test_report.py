@@ -526,7 +526,7 @@ def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
     assert [m for m in re.findall(r'<section(?: id="([\w-]+)")?>', main)] == ["", "r-findings", "r-coverage", "r-owners", "r-diagram"]
     # Every table has a caption, and every column heading says it heads a column (none is empty).
     tables = re.findall(r"<table\b.*?</table>", page, re.S)
-    assert len(tables) == 3
+    assert len(tables) == 4  # (the summary's findings by priority, the findings, the coverage, the load)
     for table in tables:
         assert re.search(r"<table[^>]*><caption[^>]*>[^<]+</caption>", table), table[:120]
         heads = re.findall(r"<th\b([^>]*)>(.*?)</th>", re.search(r"<thead>(.*?)</thead>", table, re.S).group(1), re.S)
@@ -731,3 +731,28 @@ def test_a_plan_without_findings_or_milestones_says_so_in_its_summary():
     summary = _summary_section(report_html(plan, findings=og.check(plan, {"select": ["OG6"]}), diagram=False))
     assert "None: the plan passes every rule selected." in summary
     assert "No owner leads a milestone." in summary
+
+
+def test_the_summary_counts_each_priority_s_findings_as_the_table_lists_them():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    page = report_html(plan, diagram=False)
+    table = re.search(r'<table class="by-priority">.*?</table>', _summary_section(page), re.S).group(0)
+    heads = re.findall(r'<th scope="col">(\w+)</th>', table)
+    assert heads == ["Priority", "Errors", "Warnings", "Info"]
+    # Each priority's row counts, by severity, the rows of the findings table filed under it (which
+    # its priority filter lists); a finding under no priority is counted on a row of its own.
+    rows = re.findall(r'<tr class="finding [^"]*" data-severity="(\w+)"[^>]*data-priorities="([^"]*)"', page)
+    expected: dict[str, Counter[str]] = {}
+    for severity, priorities in rows:
+        for p in priorities.split("|") if priorities else [""]:
+            expected.setdefault(p, Counter())[severity] += 1
+    summary_rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)
+    got: dict[str, Counter[str]] = {}
+    for label, cells in summary_rows:
+        pid = re.search(r'data-priority="([^"]+)"', label)
+        values = [0 if v == "\u2013" else int(v) for v in re.findall(r"<td[^>]*>([^<]+)</td>", cells)]
+        got[pid.group(1) if pid else ""] = Counter({s: n for s, n in zip(("error", "warning", "info"), values) if n})
+    assert got == expected and set(got) - {""} == {p.id for p in plan.of_kind("priority")}
+    # Each priority's name is a link that selects it in the findings' priority filter.
+    options = set(re.findall(r'<option value="([^"]+)">', _between(page, 'data-filter="priority"', "</select>")))
+    assert set(re.findall(r'data-priority="([^"]+)"', table)) == options

@@ -410,9 +410,37 @@ _GLANCE_ITEMS = 5  # (the rules, and the owners of each kind, the summary names;
 def _at_a_glance(plan: Plan, facts: PlanFacts, rows: list[_Row], coverage: _Coverage | None,
                  config: Config | None, baselined: int = 0) -> str:
     """What a board reads first: the most serious kinds of finding, how each outcome of the
-    framework is covered, and the owners carrying too much, each linked to its place below."""
+    framework is covered, the owners carrying too much, and the findings of each priority, each
+    linked to its place below."""
     parts = [_worst_findings(rows, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, facts, config)]
-    return '<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts) + "</div>"
+    by_priority = _findings_by_priority(plan, rows)
+    return ('<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts)
+            + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
+
+
+def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
+    """How many findings of each severity each priority has (a finding under two counts in both),
+    each priority's name selecting its findings below: where the plan's problems lie."""
+    if not rows:
+        return ""
+    counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        under: list[str | None] = list(r.priorities) or [None]
+        for p in under:
+            counts[p][r.finding.severity] += 1
+    sevs = [s for s in SEVERITIES if any(r.finding.severity == s for r in rows)]
+    head = "".join(f'<th scope="col">{html_text(_SEVERITY_WORDS[s][1])}</th>' for s in sevs)
+
+    def row(label: str, tally: Counter[str]) -> str:
+        cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{tally[s] or "–"}</td>' for s in sevs)
+        return f'<tr><th scope="row">{label}</th>{cells}</tr>'
+
+    body = [row(f'<a href="#r-findings" data-priority="{html_attr(p.id)}">{html_text(bidi_closed(_short(_priority_label(plan, p.id), 70)))}</a>',
+                counts[p.id]) for p in plan.of_kind("priority") if p.id in counts]
+    if None in counts:
+        body.append(row('<span class="muted">Under no priority (the plan, or its owners, as a whole)</span>', counts[None]))
+    return ('<table class="by-priority"><caption>Findings by priority</caption>'
+            f'<thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
 
 
 def _group_id(severity: str, code: str) -> str:
@@ -915,9 +943,13 @@ code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px;background:var(--bg)}
 .card .num{display:block;font-size:1.5rem;font-weight:700}
 .card.sev-error .num{color:var(--error)}.card.sev-warning .num{color:var(--warning)}.card.sev-info .num{color:var(--info)}
-.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(290px,1fr));gap:10px 24px;margin:14px 0 6px}
+.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:10px 24px;margin:14px 0 6px}
 .glance h3{font-size:1rem;margin:0 0 6px}.glance p{margin:4px 0}.glance ol,.glance ul{margin:0;padding-left:1.3em}
-.glance ul.outcomes{list-style:none;padding:0}.glance li{margin:3px 0}.glance .key{min-width:7.5em;text-align:center}
+.glance ul.outcomes{list-style:none;padding:0}.glance .wide{grid-column:1/-1}
+table.by-priority{width:auto;min-width:min(100%,560px)}table.by-priority caption{text-align:left;font-weight:600;padding-bottom:4px}
+table.by-priority td{text-align:right;min-width:5.5em;font-variant-numeric:tabular-nums}table.by-priority td.none{color:var(--muted)}
+table.by-priority td.sev-error{color:var(--error);font-weight:700}table.by-priority td.sev-warning{color:var(--warning);font-weight:700}table.by-priority td.sev-info{color:var(--info);font-weight:700}
+table.by-priority th[scope=col]:not(:first-child){text-align:right}.glance li{margin:3px 0}.glance .key{min-width:7.5em;text-align:center}
 dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 16px;margin:12px 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:end;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px;position:sticky;top:0;z-index:2}
 @media (max-width:700px),(max-height:560px){.filters{position:static}}
@@ -1063,6 +1095,16 @@ _SCRIPT = r"""
     return true;
   }
   document.addEventListener("click", function (ev) {
+    // (a priority's name in the summary lists that priority's findings, and goes to them)
+    var pick = ev.target.closest ? ev.target.closest("a[data-priority]") : null;
+    var byPriority = form ? form.querySelector('[data-filter="priority"]') : null;
+    if (pick && byPriority) {
+      var fields = form.querySelectorAll("[data-filter]");
+      for (var f = 0; f < fields.length; f++) { fields[f].value = ""; }
+      byPriority.value = pick.getAttribute("data-priority");
+      apply();
+      return;
+    }
     var link = ev.target.closest ? ev.target.closest("a.node-link") : null;
     if (link) {
       if (highlight(link.getAttribute("data-target"))) {

@@ -1,4 +1,5 @@
-"""The HTML report on paper (headless Chromium, print media, an A4 page's width): what a board prints."""
+"""The HTML report as a board reads it, in headless Chromium: its summary's links, and on paper
+(print media, an A4 page's width)."""
 
 from __future__ import annotations
 
@@ -17,17 +18,17 @@ A4_WIDTH = 718  # (CSS pixels inside 12 mm margins)
 
 @pytest.fixture
 def printed(browser, tmp_path):  # noqa: F811
-    """A model's report open in a page as wide as an A4 sheet, with print media."""
+    """A model's report open in a page as wide as an A4 sheet, with print media (or on screen)."""
     pages = []
 
-    def open_(model: str):
+    def open_(model: str, media: str = "print"):
         plan = og.load(MODELS / f"{model}.yaml")
         path = report(plan, tmp_path / f"{model}.html", findings=og.check(plan), diagram=False)
         page = browser.new_page(viewport={"width": A4_WIDTH, "height": 1000})
         pages.append(page)
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_load_state("load")
-        page.emulate_media(media="print")
+        page.emulate_media(media=media)
         return page
 
     yield open_
@@ -54,3 +55,16 @@ def test_on_a4_the_findings_words_get_the_width_and_the_rule_column_goes(printed
     heads = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tbody.group')]
         .map(g => [g.getAttribute('data-rule'), g.getAttribute('data-severity'), g.querySelector('tr.group-head').innerText])""")
     assert heads and all(code in text and severity in text.lower() for code, severity, text in heads), heads
+
+
+def test_a_priority_s_name_in_the_summary_lists_its_findings(printed):
+    page = printed("thurrock-cypp-2011-12", media="screen")
+    link = page.locator('table.by-priority a[data-priority="P3"]')
+    counted = sum(int(n) for n in link.locator("xpath=ancestor::tr").locator("td").all_inner_texts() if n.isdigit())
+    page.fill('[data-filter="text"]', "SILS")  # (a filter set before is cleared: the link lists the priority's all)
+    link.click()
+    shown = page.evaluate("""() => [...document.querySelectorAll('tr.finding:not(.hidden)')]
+        .map(tr => tr.getAttribute('data-priorities').split('|'))""")
+    assert shown and all("P3" in priorities for priorities in shown) and len(shown) == counted
+    assert page.input_value('[data-filter="priority"]') == "P3" and page.input_value('[data-filter="text"]') == ""
+    assert page.evaluate("location.hash") == "#r-findings"
