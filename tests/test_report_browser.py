@@ -68,3 +68,22 @@ def test_a_priority_s_name_in_the_summary_lists_its_findings(printed):
     assert shown and all("P3" in priorities for priorities in shown) and len(shown) == counted
     assert page.input_value('[data-filter="priority"]') == "P3" and page.input_value('[data-filter="text"]') == ""
     assert page.evaluate("location.hash") == "#r-findings"
+
+
+A4_HEIGHT = 273 / 25.4 * 96  # (CSS pixels of an A4 page inside 12 mm margins)
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"])
+def test_on_paper_the_summary_is_the_first_page_whole(printed, model):
+    page = printed(model)
+    # (Thurrock's summary ran a page and a third: its facts were split over two pages, the
+    # findings began under them, and a board member turned the page to find the counts by priority)
+    bottom = page.evaluate("document.querySelector('main > section').getBoundingClientRect().bottom + window.scrollY")
+    assert bottom <= A4_HEIGHT, bottom
+    styles = page.evaluate("""() => ({
+        findings: getComputedStyle(document.getElementById('r-findings')).breakBefore,
+        parts: [...document.querySelectorAll('.glance > div, dl.facts')].map(e => getComputedStyle(e).breakInside),
+        groups: [...document.querySelectorAll('tr.group-head')].map(e => getComputedStyle(e).breakAfter)})""")
+    assert styles["findings"] == "page"  # (the findings start a page of their own)
+    assert styles["parts"] and set(styles["parts"]) == {"avoid"}
+    assert styles["groups"] and set(styles["groups"]) == {"avoid"}  # (a group's heading stays with its first finding)

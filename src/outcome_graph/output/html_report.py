@@ -1008,6 +1008,14 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}
  .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
  section{break-inside:auto}h2{break-after:avoid}
+ /* The summary is the first page, whole: the findings start a page of their own, and no part of
+    the summary (nor a group's heading, from its first finding) is split across two pages. */
+ .cards{display:inline-flex;gap:5px;margin:2px 0;vertical-align:top}.cards+.cards{margin-left:5px}
+ .card{min-width:0;padding:2px 7px;font-size:8.5pt}.card .num{font-size:1.1rem}
+ .glance .key{font-size:.9em}.glance{margin:8px 0 4px;gap:4px 18px;font-size:9pt}.glance>div,dl.facts{break-inside:avoid}.glance .wide{grid-column:auto}
+ table.by-priority{min-width:0;width:100%}table.by-priority td,table.by-priority th{padding:2px 4px}table.by-priority td{min-width:0}
+ dl.facts{grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);font-size:9pt;margin:6px 0}
+ #r-findings,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
  a{color:inherit;text-decoration:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
