@@ -756,3 +756,27 @@ def test_the_summary_counts_each_priority_s_findings_as_the_table_lists_them():
     # Each priority's name is a link that selects it in the findings' priority filter.
     options = set(re.findall(r'<option value="([^"]+)">', _between(page, 'data-filter="priority"', "</select>")))
     assert set(re.findall(r'data-priority="([^"]+)"', table)) == options
+
+
+def test_a_plan_of_many_priorities_has_those_with_the_most_serious_findings_counted_in_its_summary():
+    from outcome_graph.synth import dump_yaml, generate
+
+    plan = og.load(dump_yaml(generate(3_000, seed=3)))
+    page = report_html(plan, diagram=False)
+    order = [p.id for p in plan.of_kind("priority")]
+    tally: dict[str, Counter[str]] = {}
+    for severity, priorities in re.findall(r'<tr class="finding [^"]*" data-severity="(\w+)"[^>]*data-priorities="([^"]*)"', page):
+        for p in filter(None, priorities.split("|")):
+            tally.setdefault(p, Counter())[severity] += 1
+    assert len(tally) > 10  # (a plan of more priorities with findings than a summary holds)
+    summary = _summary_section(page)
+    shown = re.findall(r'<a href="#r-findings" data-priority="([^"]+)">', summary)
+    # (its summary listed every priority: 2,000 rows in the first page of a plan of 100,000 nodes)
+    assert len(shown) == 10 and shown == sorted(shown, key=order.index)
+
+    def rank(p: str) -> tuple[int, ...]:
+        return tuple(tally[p][s] for s in SEVERITIES)
+
+    assert min(rank(p) for p in shown) >= max(rank(p) for p in tally if p not in shown)
+    assert f"{len(tally) - 10:,} more priorities have findings" in summary
+    assert "<caption>Findings by priority: the 10 with the most serious</caption>" in summary

@@ -405,6 +405,7 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: 
 
 
 _GLANCE_ITEMS = 5  # (the rules, and the owners of each kind, the summary names; the sections list them all)
+_GLANCE_PRIORITIES = 10  # (the priorities the summary counts the findings of: a plan's few, or its worst)
 
 
 def _at_a_glance(plan: Plan, facts: PlanFacts, rows: list[_Row], coverage: _Coverage | None,
@@ -420,7 +421,9 @@ def _at_a_glance(plan: Plan, facts: PlanFacts, rows: list[_Row], coverage: _Cove
 
 def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     """How many findings of each severity each priority has (a finding under two counts in both),
-    each priority's name selecting its findings below: where the plan's problems lie."""
+    each priority's name selecting its findings below: where the plan's problems lie. A plan of
+    more priorities than the summary can hold has those with the most serious findings counted,
+    in the plan's order (a page of thousands was no summary)."""
     if not rows:
         return ""
     counts: dict[str | None, Counter[str]] = defaultdict(Counter)
@@ -435,12 +438,18 @@ def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
         cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{tally[s] or "–"}</td>' for s in sevs)
         return f'<tr><th scope="row">{label}</th>{cells}</tr>'
 
-    body = [row(f'<a href="#r-findings" data-priority="{html_attr(p.id)}">{html_text(bidi_closed(_short(_priority_label(plan, p.id), 70)))}</a>',
-                counts[p.id]) for p in plan.of_kind("priority") if p.id in counts]
+    listed = [p.id for p in plan.of_kind("priority") if p.id in counts]
+    shown = set(sorted(listed, key=lambda p: [-counts[p][s] for s in sevs])[:_GLANCE_PRIORITIES])
+    body = [row(f'<a href="#r-findings" data-priority="{html_attr(p)}">{html_text(bidi_closed(_short(_priority_label(plan, p), 70)))}</a>',
+                counts[p]) for p in listed if p in shown]
     if None in counts:
         body.append(row('<span class="muted">Under no priority (the plan, or its owners, as a whole)</span>', counts[None]))
-    return ('<table class="by-priority"><caption>Findings by priority</caption>'
-            f'<thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    more = len(listed) - len(shown)
+    caption = "Findings by priority" + (f": the {len(shown)} with the most serious" if more else "")
+    note = (f'<p class="muted">{more:,} more priorities have findings: the findings\' Priority filter lists them.</p>'
+            if more else "")
+    return (f'<table class="by-priority"><caption>{caption}</caption>'
+            f'<thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{note}')
 
 
 def _group_id(severity: str, code: str) -> str:
