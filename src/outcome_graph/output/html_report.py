@@ -952,7 +952,7 @@ code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px;background:var(--bg)}
 .card .num{display:block;font-size:1.5rem;font-weight:700}
 .card.sev-error .num{color:var(--error)}.card.sev-warning .num{color:var(--warning)}.card.sev-info .num{color:var(--info)}
-.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:10px 24px;margin:14px 0 6px}
+.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(340px,100%),1fr));gap:10px 24px;margin:14px 0 6px}
 .glance h3{font-size:1rem;margin:0 0 6px}.glance p{margin:4px 0}.glance ol,.glance ul{margin:0;padding-left:1.3em}
 .glance ul.outcomes{list-style:none;padding:0}.glance .wide{grid-column:1/-1}
 table.by-priority{width:auto;min-width:min(100%,560px)}table.by-priority caption{text-align:left;font-weight:600;padding-bottom:4px}
