@@ -8,6 +8,7 @@ import html
 import os
 import re
 import subprocess
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from outcome_graph.config import Config
 from outcome_graph.findings import Report
 from outcome_graph.output.escape import svg_id
 from outcome_graph.output.html_report import report, report_html
+from outcome_graph.severity import SEVERITIES
 
 from .conftest import MODELS, PLAN_HEADER, contrast, og_command
 from .test_diagram import EVIL, SMALL, _path_without_dot, needs_dot
@@ -524,7 +526,7 @@ def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
     assert [m for m in re.findall(r'<section(?: id="([\w-]+)")?>', main)] == ["", "r-findings", "r-coverage", "r-owners", "r-diagram"]
     # Every table has a caption, and every column heading says it heads a column (none is empty).
     tables = re.findall(r"<table\b.*?</table>", page, re.S)
-    assert len(tables) == 3
+    assert len(tables) == 4  # (the summary's findings by priority, the findings, the coverage, the load)
     for table in tables:
         assert re.search(r"<table[^>]*><caption[^>]*>[^<]+</caption>", table), table[:120]
         heads = re.findall(r"<th\b([^>]*)>(.*?)</th>", re.search(r"<thead>(.*?)</thead>", table, re.S).group(1), re.S)
@@ -687,3 +689,94 @@ def test_the_summary_names_the_plan_s_file_and_gives_its_path_as_given_in_a_tool
         [(f' title="{MODELS / "thurrock-cypp-2011-12.yaml"}"', "thurrock-cypp-2011-12.yaml")]
     named = report_html(og.load((MODELS / "thurrock-cypp-2011-12.yaml").read_bytes(), name="cypp.yaml"), diagram=False)
     assert re.findall(r"<dt>Plan file</dt><dd([^>]*)>([^<]*)</dd>", named) == [("", "cypp.yaml")]
+
+
+def _summary_section(page: str) -> str:
+    return _between(page, "<main>\n<section><h2>Summary</h2>", "</section>")
+
+
+@pytest.mark.parametrize("model", ["southend-cypp-2008-09", "thurrock-cypp-2011-12"])
+def test_the_summary_names_the_worst_findings_the_outcomes_and_the_owners_over_their_limits(model):
+    plan = og.load(MODELS / f"{model}.yaml")
+    findings = og.check(plan)
+    page = report_html(plan, findings=findings, diagram=False)
+    summary = _summary_section(page)
+    # The most serious rules broken, errors first, then by how often, each linked to its group of
+    # the findings table (the board reads these first; the table below had them in code order).
+    worst = re.findall(r'<li><span class="badge sev-(\w+)".*?<a href="#([\w.-]+)">([\w-]+)</a>: (\d+) findings?', summary)
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    by_group = Counter((f.severity, f.rule) for f in findings.findings)
+    expected = sorted(by_group.items(), key=lambda kv: (rank[kv[0][0]], -kv[1], kv[0][1]))[:5]
+    assert [(sev, int(n)) for sev, _, _, n in worst] == [(sev, n) for (sev, _), n in expected]
+    for _, target, name, n in worst:
+        group = re.search(rf'<tbody class="group" id="{re.escape(target)}"[^>]*>(.*?)</tbody>', page, re.S)
+        assert group and f"</code> {name} " in group.group(1) and len(re.findall(r'<tr class="finding ', group.group(1))) == int(n)
+    # Each outcome of the framework in the state the coverage matrix's last row gives it.
+    last_row = re.search(r'<tr class="total">(.*?)</tr>', page).group(1)
+    matrix_states = re.findall(r'<td class="(\w+)">', last_row)
+    outcomes = re.findall(r'<li><span class="key (\w+)">[^<]*</span> ([^<]+) <span', summary)
+    assert outcomes == [(state, html.escape(o.title, quote=False)) for state, o in zip(matrix_states, plan.framework.outcomes)]
+    assert len(outcomes) == 5
+    # The owners over their limit are the rows the owner-load table marks so, linked to them.
+    over_rows = re.findall(r'<tr id="(r-owner-[^"]+)" class="over">', page)
+    over_part = re.search(r"Over their limit[^:]*:(.*?)</p>", summary).group(1)
+    named = re.findall(r'<a href="#(r-owner-[^"]+)">', over_part)
+    assert named == over_rows[:5] and over_rows
+    more = re.search(r" and (\d+) more\.$", over_part)
+    assert len(over_rows) == len(named) + (int(more.group(1)) if more else 0)
+
+
+def test_a_plan_without_findings_or_milestones_says_so_in_its_summary():
+    plan = og.load(PLAN_HEADER + "priorities: [{id: P1, title: Safe, outcomes: [stay_safe]}]\n")
+    summary = _summary_section(report_html(plan, findings=og.check(plan, {"select": ["OG6"]}), diagram=False))
+    assert "None: the plan passes every rule selected." in summary
+    assert "No owner leads a milestone." in summary
+
+
+def test_the_summary_counts_each_priority_s_findings_as_the_table_lists_them():
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    page = report_html(plan, diagram=False)
+    table = re.search(r'<table class="by-priority">.*?</table>', _summary_section(page), re.S).group(0)
+    heads = re.findall(r'<th scope="col">(\w+)</th>', table)
+    assert heads == ["Priority", "Errors", "Warnings", "Info"]
+    # Each priority's row counts, by severity, the rows of the findings table filed under it (which
+    # its priority filter lists); a finding under no priority is counted on a row of its own.
+    rows = re.findall(r'<tr class="finding [^"]*" data-severity="(\w+)"[^>]*data-priorities="([^"]*)"', page)
+    expected: dict[str, Counter[str]] = {}
+    for severity, priorities in rows:
+        for p in priorities.split("|") if priorities else [""]:
+            expected.setdefault(p, Counter())[severity] += 1
+    summary_rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)
+    got: dict[str, Counter[str]] = {}
+    for label, cells in summary_rows:
+        pid = re.search(r'data-priority="([^"]+)"', label)
+        values = [0 if v == "\u2013" else int(v) for v in re.findall(r"<td[^>]*>([^<]+)</td>", cells)]
+        got[pid.group(1) if pid else ""] = Counter({s: n for s, n in zip(("error", "warning", "info"), values) if n})
+    assert got == expected and set(got) - {""} == {p.id for p in plan.of_kind("priority")}
+    # Each priority's name is a link that selects it in the findings' priority filter.
+    options = set(re.findall(r'<option value="([^"]+)">', _between(page, 'data-filter="priority"', "</select>")))
+    assert set(re.findall(r'data-priority="([^"]+)"', table)) == options
+
+
+def test_a_plan_of_many_priorities_has_those_with_the_most_serious_findings_counted_in_its_summary():
+    from outcome_graph.synth import dump_yaml, generate
+
+    plan = og.load(dump_yaml(generate(3_000, seed=3)))
+    page = report_html(plan, diagram=False)
+    order = [p.id for p in plan.of_kind("priority")]
+    tally: dict[str, Counter[str]] = {}
+    for severity, priorities in re.findall(r'<tr class="finding [^"]*" data-severity="(\w+)"[^>]*data-priorities="([^"]*)"', page):
+        for p in filter(None, priorities.split("|")):
+            tally.setdefault(p, Counter())[severity] += 1
+    assert len(tally) > 10  # (a plan of more priorities with findings than a summary holds)
+    summary = _summary_section(page)
+    shown = re.findall(r'<a href="#r-findings" data-priority="([^"]+)">', summary)
+    # (its summary listed every priority: 2,000 rows in the first page of a plan of 100,000 nodes)
+    assert len(shown) == 10 and shown == sorted(shown, key=order.index)
+
+    def rank(p: str) -> tuple[int, ...]:
+        return tuple(tally[p][s] for s in SEVERITIES)
+
+    assert min(rank(p) for p in shown) >= max(rank(p) for p in tally if p not in shown)
+    assert f"{len(tally) - 10:,} more priorities have findings" in summary
+    assert "<caption>Findings by priority: the 10 with the most serious</caption>" in summary

@@ -154,11 +154,13 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
-    header, summary = _summary(plan, facts, findings, today or date.today())
+    coverage = _coverage(plan, facts)
+    header, summary = _summary(plan, facts, findings, today or date.today(),
+                               _at_a_glance(plan, facts, rows, coverage, config, len(findings.baselined or ())))
     sections = [
         summary,
         _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
-        _coverage_section(plan, facts),
+        _coverage_section(plan, facts, coverage),
         _owner_section(plan, facts, findings, config),
         _diagram_section(plan, svg, diagram, empty, drawn_levels, large),
     ]
@@ -346,7 +348,7 @@ def _file_name(path: str) -> str:
     return os.path.basename(os.path.normpath(path))
 
 
-def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple[str, str]:
+def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: str = "") -> tuple[str, str]:
     meta = plan.meta
     start, end = plan.period
     kinds = Counter(n.kind for n in plan.nodes.values())
@@ -395,23 +397,167 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date) -> tuple
     )
     return header, (
         "<section><h2>Summary</h2>"
-        f'<div class="cards">{cards}</div><div class="cards">{sev}</div>'
+        f'<div class="cards">{cards}</div><div class="cards">{sev}</div>{glance}'
         f'<dl class="facts">{dl}</dl>'
         + (f'<ul class="notices">{notes}</ul>' if notes else "")
         + "</section>"
     )
 
 
+_GLANCE_ITEMS = 5  # (the rules, and the owners of each kind, the summary names; the sections list them all)
+_GLANCE_PRIORITIES = 10  # (the priorities the summary counts the findings of: a plan's few, or its worst)
+
+
+def _at_a_glance(plan: Plan, facts: PlanFacts, rows: list[_Row], coverage: _Coverage | None,
+                 config: Config | None, baselined: int = 0) -> str:
+    """What a board reads first: the most serious kinds of finding, how each outcome of the
+    framework is covered, the owners carrying too much, and the findings of each priority, each
+    linked to its place below."""
+    parts = [_worst_findings(rows, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, facts, config)]
+    by_priority = _findings_by_priority(plan, rows)
+    return ('<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts)
+            + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
+
+
+def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
+    """How many findings of each severity each priority has (a finding under two counts in both),
+    each priority's name selecting its findings below: where the plan's problems lie. A plan of
+    more priorities than the summary can hold has those with the most serious findings counted,
+    in the plan's order (a page of thousands was no summary)."""
+    if not rows:
+        return ""
+    counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        under: list[str | None] = list(r.priorities) or [None]
+        for p in under:
+            counts[p][r.finding.severity] += 1
+    sevs = [s for s in SEVERITIES if any(r.finding.severity == s for r in rows)]
+    head = "".join(f'<th scope="col">{html_text(_SEVERITY_WORDS[s][1])}</th>' for s in sevs)
+
+    def row(label: str, tally: Counter[str]) -> str:
+        cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{tally[s] or "–"}</td>' for s in sevs)
+        return f'<tr><th scope="row">{label}</th>{cells}</tr>'
+
+    listed = [p.id for p in plan.of_kind("priority") if p.id in counts]
+    shown = set(sorted(listed, key=lambda p: [-counts[p][s] for s in sevs])[:_GLANCE_PRIORITIES])
+    body = [row(f'<a href="#r-findings" data-priority="{html_attr(p)}">{html_text(bidi_closed(_short(_priority_label(plan, p), 70)))}</a>',
+                counts[p]) for p in listed if p in shown]
+    if None in counts:
+        body.append(row('<span class="muted">Under no priority (the plan, or its owners, as a whole)</span>', counts[None]))
+    more = len(listed) - len(shown)
+    caption = "Findings by priority" + (f": the {len(shown)} with the most serious" if more else "")
+    note = (f'<p class="muted">{more:,} more priorities have findings: the findings\' Priority filter lists them.</p>'
+            if more else "")
+    return (f'<table class="by-priority"><caption>{caption}</caption>'
+            f'<thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{note}')
+
+
+def _group_id(severity: str, code: str) -> str:
+    """The id of a (severity, rule) group of the findings table, which the summary links to."""
+    return svg_id(f"{severity}-{code}", "r-group-")
+
+
+def _groups(rows: list[_Row]) -> list[tuple[tuple[str, str], list[_Row]]]:
+    """The findings by (severity, rule), errors first, then warnings, then info, each by code."""
+    order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+    groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for r in rows:
+        groups[(r.finding.severity, r.finding.rule)].append(r)
+    return sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1]))
+
+
+def _worst_findings(rows: list[_Row], baselined: int = 0) -> str:
+    """The most serious rules broken (by severity, then by how often), each linked to its group."""
+    from ..rules import registry
+
+    head = '<h3>Most serious findings</h3>'
+    if not rows and baselined:
+        return head + f"<p>No new findings ({baselined} in the baseline).</p>"
+    if not rows:
+        return head + "<p>None: the plan passes every rule selected.</p>"
+    order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+    ranked = sorted(_groups(rows), key=lambda kv: (order.get(kv[0][0], len(order)), -len(kv[1]), kv[0][1]))
+    rules = registry()
+    items = []
+    for (sev, code), group in ranked[:_GLANCE_ITEMS]:
+        rule = rules.get(code)
+        n = len(group)
+        items.append(f'<li>{_code_badge(code, sev)} <a href="#{html_attr(_group_id(sev, code))}">'
+                     f"{html_text(group[0].finding.name)}</a>: {n} finding{'' if n == 1 else 's'}"
+                     + (f' <span class="muted">— {html_text(rule.summary)}</span>' if rule is not None else "")
+                     + "</li>")
+    more = len(ranked) - _GLANCE_ITEMS
+    tail = f'<p class="muted">and {more} more rule{"" if more == 1 else "s"} in the findings below.</p>' if more > 0 else ""
+    return head + f'<ol class="worst">{"".join(items)}</ol>{tail}'
+
+
+def _outcomes_at_a_glance(plan: Plan, coverage: _Coverage | None) -> str:
+    """Each outcome of the framework: served and measured, or not (the coverage matrix's last row)."""
+    head = f'<h3>Outcomes ({html_text(plan.framework.title)})</h3>'
+    if coverage is None or not plan.framework.outcomes:
+        return head + '<p>Not counted: the plan has no priorities.</p>'
+    one, word = coverage.words
+    words = {"gap": f"No {one}", "unmeasured": "No indicator", "covered": "Covered"}
+    items = []
+    for o in plan.framework.outcomes:
+        n_obj, n_ind = coverage.totals(o.id)
+        state = _coverage_state(n_obj, n_ind)
+        items.append(f'<li><span class="key {state}">{html_text(words[state])}</span> {html_text(o.title)} '
+                     f'<span class="muted">({n_obj} {one if n_obj == 1 else word}, {n_ind} '
+                     f'indicator{"" if n_ind == 1 else "s"})</span></li>')
+    return (head + f'<ul class="outcomes">{"".join(items)}</ul>' + ("" if coverage.tagged else _UNTAGGED)
+            + '<p class="screen-only"><a href="#r-coverage">Coverage by priority</a></p>')
+
+
+def _owners_at_a_glance(plan: Plan, facts: PlanFacts, config: Config | None) -> str:
+    """How many owners lead milestones, and those over their limit or with too many due in one
+    month (as the owner-load table marks them), each linked to their row of it."""
+    from ..graph.facts import by_load
+    from .diagram import owner_limits
+
+    head = "<h3>Owner load</h3>"
+    owners = by_load(o for o in facts.owners.values() if o.milestones)
+    if not owners:
+        return head + "<p>No owner leads a milestone.</p>"
+    limits = owner_limits(config)
+    max_default, per_month = limits["max-milestones"], limits["max-per-month"]
+    over: list[str] = []
+    peaks: list[str] = []
+    for info in owners:
+        limit = info.capacity if info.capacity is not None else max_default
+        link = f'<a href="#r-owner-{html_attr(svg_id(info.id, ""))}">{html_text(bidi_closed(info.name))}</a>'
+        if len(info.milestones) > limit:
+            over.append(f"{link} ({len(info.milestones)} / {limit})")
+        due = Counter(t.due_month for t in (facts.timing.get(m) for m in info.milestones)
+                      if t is not None and t.due_month is not None)
+        month, most = max(due.items(), key=lambda kv: (kv[1], kv[0]), default=(None, 0))
+        if month is not None and most > per_month:
+            peaks.append(f"{link} ({most} in {date(month[0], month[1], 1).strftime('%B %Y')})")
+    # (of the summary's counts: an owner may lead only objectives, a milestone may have no lead, and
+    # one led jointly is counted once)
+    led = len({m for o in owners for m in o.milestones})
+    lines = [f"{len(owners)} of the {len(facts.owners)} owners lead {led} of the "
+             f"{sum(1 for _ in plan.of_kind('milestone'))} milestones."]
+    lines.append(_named(over, f"Over their limit (of {max_default}, or their <code>capacity</code>)",
+                        "No owner is over their limit"))
+    lines.append(_named(peaks, f"More than {per_month} due in one month", f"No owner has more than {per_month} due in one month"))
+    return head + "".join(f"<p>{line}</p>" for line in lines) + '<p class="screen-only"><a href="#r-owners">Load by month</a></p>'
+
+
+def _named(links: list[str], label: str, none: str) -> str:
+    """``label: A, B … and N more`` (the first few of a list of links), or ``none``."""
+    if not links:
+        return html_text(none) + "."
+    more = len(links) - _GLANCE_ITEMS
+    return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more} more" if more > 0 else "") + ".")
+
+
 def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined: int = 0) -> str:
     from ..rules import registry
 
     rules = registry()
-    order = {"error": 0, "warning": 1, "info": 2}
-    groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
-    for r in rows:
-        groups[(r.finding.severity, r.finding.rule)].append(r)
     bodies = []
-    for (sev, code), items in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 3), kv[0][1])):
+    for (sev, code), items in _groups(rows):
         rule = rules.get(code)
         name = items[0].finding.name
         summary = rule.summary if rule is not None else name
@@ -421,7 +567,7 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined:
             f'<span class="count">{len(items)}</span></th></tr>'
         )
         body_rows = [_finding_row(plan, facts, r) for r in items]
-        bodies.append(f'<tbody class="group" data-severity="{html_attr(sev)}" data-rule="{html_attr(code)}">{head}{"".join(body_rows)}</tbody>')
+        bodies.append(f'<tbody class="group" id="{html_attr(_group_id(sev, code))}" data-severity="{html_attr(sev)}" data-rule="{html_attr(code)}">{head}{"".join(body_rows)}</tbody>')
     # Filters.
     codes = sorted({(r.finding.rule, r.finding.name) for r in rows})
     owners = sorted({o for r in rows for o in r.owners}, key=lambda o: (facts.owners[o].name.lower() if o in facts.owners else o.lower()))
@@ -511,12 +657,40 @@ def _code_badge(code: str, severity: str) -> str:
             f'<span aria-hidden="true">{mark}</span> <span class="vh">{html_text(word)}: </span>{html_text(code)}</span>')
 
 
-def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
-    fw = plan.framework
+@dataclass
+class _Coverage:
+    """What the coverage matrix counts: the level counted (``objective``, or ``aim`` or ``priority``
+    in a plan without objectives), and the nodes at it and the indicators bearing on each
+    (priority, outcome) cell."""
+
+    level: str
+    priorities: list[str]
+    objectives: dict[tuple[str, str], set[str]]
+    indicators: dict[tuple[str, str], set[str]]
+    tagged: bool  # (whether any priority, aim, objective or milestone names its outcomes)
+
+    @property
+    def words(self) -> tuple[str, str]:
+        return {"objective": ("objective", "objectives"), "aim": ("aim", "aims"),
+                "priority": ("priority", "priorities")}[self.level]
+
+    def totals(self, outcome: str) -> tuple[int, int]:
+        """The nodes and indicators serving an outcome in the whole plan, each counted once (the
+        matrix's last row)."""
+        nodes: set[str] = set()
+        measures: set[str] = set()
+        for p in self.priorities:
+            nodes |= self.objectives.get((p, outcome), set())
+            measures |= self.indicators.get((p, outcome), set())
+        return len(nodes), len(measures)
+
+
+def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
+    """The coverage matrix's counts (None: the plan has no priorities to count under)."""
     level = next((k for k in ("objective", "aim", "priority") if k in facts.levels_used), None)
     priorities = [n.id for n in plan.of_kind("priority")]
     if level is None or not priorities:
-        return '<section id="r-coverage"><h2>Outcome coverage</h2><p>The plan has no priorities to draw a coverage matrix for.</p></section>'
+        return None
     in_matrix = set(priorities)
     cross = facts.cross_cutting
     # A node counts under every priority above it (an objective with two parents serves both), as
@@ -540,8 +714,26 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
             for p in priorities_of(n):
                 for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
                     indicators[(p, oid)].add(ind)
-    states = any(n.outcomes for n in plan.nodes.values() if n.kind != "indicator")
-    one, word = {"objective": ("objective", "objectives"), "aim": ("aim", "aims"), "priority": ("priority", "priorities")}[level]
+    tagged = any(n.outcomes for n in plan.nodes.values() if n.kind != "indicator")
+    return _Coverage(level, priorities, objectives, indicators, tagged)
+
+
+_UNTAGGED = ('<p class="warn">The plan tags no priority, aim or objective with an outcome, so only indicators '
+             "(through their catalogue) can be counted (OG201).</p>")
+
+
+def _coverage_state(n_obj: int, n_ind: int) -> str:
+    """A cell's state, as the matrix's key names it: ``gap``, ``unmeasured`` or ``covered``."""
+    return "gap" if n_obj == 0 else ("unmeasured" if n_ind == 0 else "covered")
+
+
+def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) -> str:
+    fw = plan.framework
+    if coverage is None:
+        return '<section id="r-coverage"><h2>Outcome coverage</h2><p>The plan has no priorities to draw a coverage matrix for.</p></section>'
+    cross = facts.cross_cutting
+    priorities, objectives, indicators = coverage.priorities, coverage.objectives, coverage.indicators
+    one, word = coverage.words
 
     def counted(n_obj: int, n_ind: int, bold: bool = False) -> str:
         b, e = ("<b>", "</b>") if bold else ("", "")
@@ -549,26 +741,21 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
 
     head = "".join(f'<th scope="col">{html_text(o.title)}</th>' for o in fw.outcomes)
     body = []
-    totals_obj: dict[str, set[str]] = defaultdict(set)
-    totals_ind: dict[str, set[str]] = defaultdict(set)
     for p in priorities:
         is_cross = p in cross
         cells = []
         for o in fw.outcomes:
             n_obj = len(objectives.get((p, o.id), ()))
             n_ind = len(indicators.get((p, o.id), ()))
-            totals_obj[o.id] |= objectives.get((p, o.id), set())
-            totals_ind[o.id] |= indicators.get((p, o.id), set())
-            cls = "cross" if is_cross else ("gap" if n_obj == 0 else ("unmeasured" if n_ind == 0 else "covered"))
+            cls = "cross" if is_cross else _coverage_state(n_obj, n_ind)
             text = "—" if is_cross else counted(n_obj, n_ind)
             cells.append(f'<td class="{cls}">{text}</td>')
         label = html_text(_short(_priority_label(plan, p), 70)) + (' <span class="muted">(cross-cutting)</span>' if is_cross else "")
         body.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
     total_cells = []
     for o in fw.outcomes:
-        n_obj, n_ind = len(totals_obj[o.id]), len(totals_ind[o.id])
-        cls = "gap" if n_obj == 0 else ("unmeasured" if n_ind == 0 else "covered")  # (as the key says)
-        total_cells.append(f'<td class="{cls}">{counted(n_obj, n_ind, bold=True)}</td>')
+        n_obj, n_ind = coverage.totals(o.id)
+        total_cells.append(f'<td class="{_coverage_state(n_obj, n_ind)}">{counted(n_obj, n_ind, bold=True)}</td>')
     body.append(f'<tr class="total"><th scope="row">The whole plan</th>{"".join(total_cells)}</tr>')
     note = (
         f"<p>Each cell counts the {word} serving an outcome (their own outcomes, or inherited) and the "
@@ -577,9 +764,8 @@ def _coverage_section(plan: Plan, facts: PlanFacts) -> str:
         "<span class=\"key unmeasured\">No indicator</span> <span class=\"key covered\">Covered</span> "
         "Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
     )
-    if not states:
-        note += ('<p class="warn">The plan tags no priority, aim or objective with an outcome, so only indicators '
-                 "(through their catalogue) can be counted (OG201).</p>")
+    if not coverage.tagged:
+        note += _UNTAGGED
     return (
         f'<section id="r-coverage"><h2>Outcome coverage ({html_text(fw.title)})</h2>{note}'
         f'<div class="scroll" tabindex="0" role="region" aria-label="Outcome coverage table"><table class="matrix"><caption class="vh">Outcome coverage: {html_text(word)} and indicators for each priority and outcome</caption><thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div></section>'
@@ -766,6 +952,13 @@ code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px;background:var(--bg)}
 .card .num{display:block;font-size:1.5rem;font-weight:700}
 .card.sev-error .num{color:var(--error)}.card.sev-warning .num{color:var(--warning)}.card.sev-info .num{color:var(--info)}
+.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(340px,100%),1fr));gap:10px 24px;margin:14px 0 6px}
+.glance h3{font-size:1rem;margin:0 0 6px}.glance p{margin:4px 0}.glance ol,.glance ul{margin:0;padding-left:1.3em}
+.glance ul.outcomes{list-style:none;padding:0}.glance .wide{grid-column:1/-1}
+table.by-priority{width:auto;min-width:min(100%,560px)}table.by-priority caption{text-align:left;font-weight:600;padding-bottom:4px}
+table.by-priority td{text-align:right;min-width:5.5em;font-variant-numeric:tabular-nums}table.by-priority td.none{color:var(--muted)}
+table.by-priority td.sev-error{color:var(--error);font-weight:700}table.by-priority td.sev-warning{color:var(--warning);font-weight:700}table.by-priority td.sev-info{color:var(--info);font-weight:700}
+table.by-priority th[scope=col]:not(:first-child){text-align:right}.glance li{margin:3px 0}.glance .key{min-width:7.5em;text-align:center}
 dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 16px;margin:12px 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:10px 16px;align-items:end;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-bottom:10px;position:sticky;top:0;z-index:2}
 @media (max-width:700px),(max-height:560px){.filters{position:static}}
@@ -816,9 +1009,22 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  .tools,.toc{display:none}
  .filters{position:static;border:none;padding:0}.filters label,.filters button{display:none}
  .scroll{overflow:visible}table.load td,table.load th{font-size:7pt;padding:1px 2px}table.load th[scope=row]{min-width:0}
+ /* On A4 the findings' words get the width: the rule code's column goes (each group's heading names
+    the rule and its severity, and the row's edge is in its colour), and the hints are smaller. */
+ table.findings{font-size:9pt}table.findings th,table.findings td{padding:4px 5px}
+ table.findings thead th:last-child,table.findings tr.finding td:last-child{display:none}
+ table.findings td.node{width:17%}table.findings td.msg{width:52%}table.findings .hint,table.findings .ntitle{font-size:8pt}
  .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}
  .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
  section{break-inside:auto}h2{break-after:avoid}
+ /* The summary is the first page, whole: the findings start a page of their own, and no part of
+    the summary (nor a group's heading, from its first finding) is split across two pages. */
+ .cards{display:inline-flex;gap:5px;margin:2px 0;vertical-align:top}.cards+.cards{margin-left:5px}
+ .card{min-width:0;padding:2px 7px;font-size:8.5pt}.card .num{font-size:1.1rem}
+ .glance .key{font-size:.9em}.glance{margin:8px 0 4px;gap:4px 18px;font-size:9pt}.glance>div,dl.facts{break-inside:avoid}.glance .wide{grid-column:auto}
+ table.by-priority{min-width:0;width:100%}table.by-priority td,table.by-priority th{padding:2px 4px}table.by-priority td{min-width:0}
+ dl.facts{grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);font-size:9pt;margin:6px 0}
+ #r-findings,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
  a{color:inherit;text-decoration:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -906,6 +1112,16 @@ _SCRIPT = r"""
     return true;
   }
   document.addEventListener("click", function (ev) {
+    // (a priority's name in the summary lists that priority's findings, and goes to them)
+    var pick = ev.target.closest ? ev.target.closest("a[data-priority]") : null;
+    var byPriority = form ? form.querySelector('[data-filter="priority"]') : null;
+    if (pick && byPriority) {
+      var fields = form.querySelectorAll("[data-filter]");
+      for (var f = 0; f < fields.length; f++) { fields[f].value = ""; }
+      byPriority.value = pick.getAttribute("data-priority");
+      apply();
+      return;
+    }
     var link = ev.target.closest ? ev.target.closest("a.node-link") : null;
     if (link) {
       if (highlight(link.getAttribute("data-target"))) {

@@ -1,0 +1,89 @@
+"""The HTML report as a board reads it, in headless Chromium: its summary's links, and on paper
+(print media, an A4 page's width)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import outcome_graph as og
+from outcome_graph.output.html_report import report
+
+from .conftest import MODELS
+from .test_browser import browser, pytestmark  # noqa: F401  (the browser, and the skip without Chromium)
+
+A4_WIDTH = 718  # (CSS pixels inside 12 mm margins)
+
+
+@pytest.fixture
+def printed(browser, tmp_path):  # noqa: F811
+    """A model's report open in a page as wide as an A4 sheet, with print media (or on screen)."""
+    pages = []
+
+    def open_(model: str, media: str = "print"):
+        plan = og.load(MODELS / f"{model}.yaml")
+        path = report(plan, tmp_path / f"{model}.html", findings=og.check(plan), diagram=False)
+        page = browser.new_page(viewport={"width": A4_WIDTH, "height": 1000})
+        pages.append(page)
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_load_state("load")
+        page.emulate_media(media=media)
+        return page
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "richmond-cypp-2009-2013"])
+def test_on_a4_the_findings_words_get_the_width_and_the_rule_column_goes(printed, model):
+    page = printed(model)
+    columns = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table thead th')]
+        .map(th => [th.textContent, getComputedStyle(th).display, th.getBoundingClientRect().width])""")
+    shown = {name: width for name, display, width in columns if display != "none"}
+    # (the codes' column took a seventh of the page to repeat what each group's heading says; the
+    # finding's own words were squeezed into a quarter of it, a few words a line)
+    assert list(shown) == ["Node", "Finding", "Priority", "Owners", "Where"]
+    table = page.evaluate("document.getElementById('r-findings-table').getBoundingClientRect().width")
+    assert shown["Finding"] == max(shown.values()) and shown["Finding"] >= 0.45 * table, shown
+    # No row's cell is left without its column: every shown row has as many cells shown as headings.
+    cells = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tr.finding')]
+        .map(tr => [...tr.children].filter(td => getComputedStyle(td).display !== 'none').length)""")
+    assert cells and set(cells) == {len(shown)}
+    # What the column said is still on paper: each group's heading names its rule and severity.
+    heads = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tbody.group')]
+        .map(g => [g.getAttribute('data-rule'), g.getAttribute('data-severity'), g.querySelector('tr.group-head').innerText])""")
+    assert heads and all(code in text and severity in text.lower() for code, severity, text in heads), heads
+
+
+def test_a_priority_s_name_in_the_summary_lists_its_findings(printed):
+    page = printed("thurrock-cypp-2011-12", media="screen")
+    link = page.locator('table.by-priority a[data-priority="P3"]')
+    counted = sum(int(n) for n in link.locator("xpath=ancestor::tr").locator("td").all_inner_texts() if n.isdigit())
+    page.fill('[data-filter="text"]', "SILS")  # (a filter set before is cleared: the link lists the priority's all)
+    link.click()
+    shown = page.evaluate("""() => [...document.querySelectorAll('tr.finding:not(.hidden)')]
+        .map(tr => tr.getAttribute('data-priorities').split('|'))""")
+    assert shown and all("P3" in priorities for priorities in shown) and len(shown) == counted
+    assert page.input_value('[data-filter="priority"]') == "P3" and page.input_value('[data-filter="text"]') == ""
+    assert page.evaluate("location.hash") == "#r-findings"
+
+
+A4_HEIGHT = 273 / 25.4 * 96  # (CSS pixels of an A4 page inside 12 mm margins)
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"])
+def test_on_paper_the_summary_is_the_first_page_whole(printed, model):
+    page = printed(model)
+    # (Thurrock's summary ran a page and a third: its facts were split over two pages, the
+    # findings began under them, and a board member turned the page to find the counts by priority)
+    bottom = page.evaluate("document.querySelector('main > section').getBoundingClientRect().bottom + window.scrollY")
+    assert bottom <= A4_HEIGHT, bottom
+    styles = page.evaluate("""() => ({
+        findings: getComputedStyle(document.getElementById('r-findings')).breakBefore,
+        parts: [...document.querySelectorAll('.glance > div, dl.facts')].map(e => getComputedStyle(e).breakInside),
+        groups: [...document.querySelectorAll('tr.group-head')].map(e => getComputedStyle(e).breakAfter)})""")
+    assert styles["findings"] == "page"  # (the findings start a page of their own)
+    assert styles["parts"] and set(styles["parts"]) == {"avoid"}
+    assert styles["groups"] and set(styles["groups"]) == {"avoid"}  # (a group's heading stays with its first finding)
