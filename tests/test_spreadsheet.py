@@ -1574,7 +1574,10 @@ def test_a_cover_page_listing_the_plan_s_parts_is_not_read_as_a_table(tmp_path: 
 # Green (Blue once done), in a column headed "RAG" as often as "Status".
 
 
-@pytest.mark.parametrize("header", ["RAG", "RAG status", "RAG rating", "Progress (RAG)", "RAG Rating:"])
+@pytest.mark.parametrize("header", ["RAG", "RAG status", "RAG rating", "Progress (RAG)", "RAG Rating:",
+                                    # a milestone's own column, in a tracker that rates each level in one
+                                    # ("Objective RAG" beside "Milestone RAG"), as an id column names its level
+                                    "Milestone RAG", "Milestone status", "Milestone RAG status", "Action RAG"])
 def test_a_rag_column_is_the_status_of_a_tracker_without_a_status_column(tmp_path: Path, header: str):
     path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
         ["Objective", "Key actions", "Lead", header], ["Fewer accidents", "Audit the junctions", "Roads", "Amber"],
@@ -1755,18 +1758,6 @@ def test_a_status_that_gives_none_yet_is_no_status_and_named_in_a_notice(tmp_pat
     assert [m.status for m in plan.of_kind("milestone")] == [None, "at_risk"]
     assert any(n.endswith(f"the status {word!r} gives none yet; read as no status") and "milestones.csv:2" in n
                for n in plan.notices), plan.notices
-
-
-@pytest.mark.parametrize("header", ["Milestone RAG", "Milestone status", "Milestone RAG status", "Action RAG"])
-def test_a_milestone_s_own_rag_column_is_its_status(tmp_path: Path, header: str):
-    # A tracker that rates each level in a column of its own ("Objective RAG" beside "Milestone RAG")
-    # names the level as an id column does ("Objective ID"): the milestone's is its status.
-    path = workbook(tmp_path / "tracker.xlsx", {"Actions": [
-        ["Objective", "Key actions", "Lead", header], ["Fewer accidents", "Audit the junctions", "Roads", "Amber"],
-        [None, "Repaint the crossings", "Roads", "B"]]})
-    plan = load_path(path, period=PERIOD)
-    assert [m.status for m in plan.of_kind("milestone")] == ["at_risk", "done"]
-    assert not any("match no field" in n for n in plan.notices)
 
 
 def test_an_objective_s_own_rag_column_is_named_in_a_notice_once_per_objective(tmp_path: Path):

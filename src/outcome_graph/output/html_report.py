@@ -155,13 +155,14 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     rows = _rows(plan, facts, home, findings, in_diagram)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
     coverage = _coverage(plan, facts)
+    loads = _OwnerLoads(facts, config)
     header, summary = _summary(plan, facts, findings, today or date.today(),
-                               _at_a_glance(plan, facts, rows, coverage, config, len(findings.baselined or ())))
+                               _at_a_glance(plan, rows, coverage, loads, len(findings.baselined or ())))
     sections = [
         summary,
         _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts, coverage),
-        _owner_section(plan, facts, findings, config),
+        _owner_section(plan, facts, findings, loads),
         _diagram_section(plan, svg, diagram, empty, drawn_levels, large),
     ]
     script = _SCRIPT
@@ -408,12 +409,12 @@ _GLANCE_ITEMS = 5  # (the rules, and the owners of each kind, the summary names;
 _GLANCE_PRIORITIES = 10  # (the priorities the summary counts the findings of: a plan's few, or its worst)
 
 
-def _at_a_glance(plan: Plan, facts: PlanFacts, rows: list[_Row], coverage: _Coverage | None,
-                 config: Config | None, baselined: int = 0) -> str:
+def _at_a_glance(plan: Plan, rows: list[_Row], coverage: _Coverage | None, loads: _OwnerLoads,
+                 baselined: int = 0) -> str:
     """What a board reads first: the most serious kinds of finding, how each outcome of the
     framework is covered, the owners carrying too much, and the findings of each priority, each
     linked to its place below."""
-    parts = [_worst_findings(rows, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, facts, config)]
+    parts = [_worst_findings(rows, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
     by_priority = _findings_by_priority(plan, rows)
     return ('<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts)
             + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
@@ -509,28 +510,57 @@ def _outcomes_at_a_glance(plan: Plan, coverage: _Coverage | None) -> str:
             + '<p class="screen-only"><a href="#r-coverage">Coverage by priority</a></p>')
 
 
-def _owners_at_a_glance(plan: Plan, facts: PlanFacts, config: Config | None) -> str:
+class _OwnerLoads:
+    """Each owner's milestones by the month they are due, as OG303 counts them, and each owner's
+    limit (their ``capacity``, or the configured most), worked out once for the summary and the
+    owner-load table."""
+
+    def __init__(self, facts: PlanFacts, config: Config | None) -> None:
+        from .diagram import owner_limits
+
+        limits = owner_limits(config)
+        self.max_default: int = limits["max-milestones"]
+        self.per_month: int = limits["max-per-month"]
+        self.facts = facts
+        self._due: dict[str, Counter[tuple[int, int] | None]] = {}
+
+    def limit(self, info: Any) -> int:
+        return info.capacity if info.capacity is not None else self.max_default
+
+    def due(self, info: Any) -> Counter[tuple[int, int] | None]:
+        """The owner's milestones by month due (``None``: no month)."""
+        due = self._due.get(info.id)
+        if due is None:
+            timing = self.facts.timing
+            due = self._due[info.id] = Counter(
+                None if (t := timing.get(m)) is None else t.due_month for m in info.milestones)
+        return due
+
+    def peak(self, info: Any) -> tuple[tuple[int, int] | None, int]:
+        """The month the owner has most due in (the latest of equals), and how many."""
+        return max(((m, n) for m, n in self.due(info).items() if m is not None),
+                   key=lambda kv: (kv[1], kv[0]), default=(None, 0))
+
+
+def _owners_at_a_glance(plan: Plan, loads: _OwnerLoads) -> str:
     """How many owners lead milestones, and those over their limit or with too many due in one
     month (as the owner-load table marks them), each linked to their row of it."""
     from ..graph.facts import by_load
-    from .diagram import owner_limits
 
     head = "<h3>Owner load</h3>"
+    facts = loads.facts
     owners = by_load(o for o in facts.owners.values() if o.milestones)
     if not owners:
         return head + "<p>No owner leads a milestone.</p>"
-    limits = owner_limits(config)
-    max_default, per_month = limits["max-milestones"], limits["max-per-month"]
+    max_default, per_month = loads.max_default, loads.per_month
     over: list[str] = []
     peaks: list[str] = []
     for info in owners:
-        limit = info.capacity if info.capacity is not None else max_default
+        limit = loads.limit(info)
         link = f'<a href="#r-owner-{html_attr(svg_id(info.id, ""))}">{html_text(bidi_closed(info.name))}</a>'
         if len(info.milestones) > limit:
             over.append(f"{link} ({len(info.milestones)} / {limit})")
-        due = Counter(t.due_month for t in (facts.timing.get(m) for m in info.milestones)
-                      if t is not None and t.due_month is not None)
-        month, most = max(due.items(), key=lambda kv: (kv[1], kv[0]), default=(None, 0))
+        month, most = loads.peak(info)
         if month is not None and most > per_month:
             peaks.append(f"{link} ({most} in {date(month[0], month[1], 1).strftime('%B %Y')})")
     # (of the summary's counts: an owner may lead only objectives, a milestone may have no lead, and
@@ -772,12 +802,10 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
     )
 
 
-def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config | None) -> str:
+def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLoads) -> str:
     from ..graph.facts import by_load
-    from .diagram import owner_limits
 
-    limits = owner_limits(config)
-    max_default, per_month = limits["max-milestones"], limits["max-per-month"]
+    max_default, per_month = loads.max_default, loads.per_month
     with_findings = {f.node for f in report.findings if f.kind == "owner"}
     # Every owner with a milestone, and every owner a finding is about (its row is the finding's link target).
     owners = [o for o in facts.owners.values() if o.milestones or o.id in with_findings]
@@ -785,14 +813,9 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
         return ('<section id="r-owners"><h2>Owner load</h2><p>No owner leads a milestone in this plan'
                 + (" (the plan has no milestones)" if not plan.uses_level("milestone") else "") + ".</p></section>")
     start, end = plan.period
-    due: dict[str, tuple[int, int] | None] = {}
-    for info in owners:
-        for mid in info.milestones:
-            timing = facts.timing.get(mid)
-            due[mid] = None if timing is None else timing.due_month  # (as OG303 counts)
     # Columns: the plan period's months, stretched to the months milestones are due in (at most
     # a year either side; later or earlier ones are counted together).
-    known = [m for m in due.values() if m is not None]
+    known = list({m for info in owners for m in loads.due(info) if m is not None})
     first = max(min([(start.year, start.month), *known]), (start.year - 1, start.month))
     last = min(max([(end.year, end.month), *known]), (end.year + 1, end.month))
     months: list[tuple[int, int]] = []
@@ -812,20 +835,12 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, config: Config 
     rows = []
     printed: list[tuple[str, str, str, list[str], str]] = []  # each row's class, heading, total, months, the rest
     for info in by_load(owners):
-        limit = info.capacity if info.capacity is not None else max_default
+        limit = loads.limit(info)
         count = len(info.milestones)
-        by_month: Counter[tuple[int, int]] = Counter()
-        earlier = later = undated = 0
-        for mid in info.milestones:
-            key = due.get(mid)
-            if key is None:
-                undated += 1
-            elif key < months[0]:
-                earlier += 1
-            elif key > months[-1]:
-                later += 1
-            else:
-                by_month[key] += 1
+        by_month = loads.due(info)
+        undated = by_month.get(None, 0)
+        earlier = sum(n for key, n in by_month.items() if key is not None and key < months[0])
+        later = sum(n for key, n in by_month.items() if key is not None and key > months[-1])
         cells = []
         for key in months:
             n = by_month.get(key, 0)
