@@ -750,7 +750,7 @@ def test_the_summary_counts_each_priority_s_findings_as_the_table_lists_them():
     got: dict[str, Counter[str]] = {}
     for label, cells in summary_rows:
         pid = re.search(r'data-priority="([^"]+)"', label)
-        values = [0 if v == "\u2013" else int(v) for v in re.findall(r"<td[^>]*>([^<]+)</td>", cells)]
+        values = [0 if v == "\u2013" else int(v.replace(",", "")) for v in re.findall(r"<td[^>]*>([^<]+)</td>", cells)]
         got[pid.group(1) if pid else ""] = Counter({s: n for s, n in zip(("error", "warning", "info"), values) if n})
     assert got == expected and set(got) - {""} == {p.id for p in plan.of_kind("priority")}
     # Each priority's name is a link that selects it in the findings' priority filter.
@@ -780,3 +780,24 @@ def test_a_plan_of_many_priorities_has_those_with_the_most_serious_findings_coun
     assert min(rank(p) for p in shown) >= max(rank(p) for p in tally if p not in shown)
     assert f"{len(tally) - 10:,} more priorities have findings" in summary
     assert "<caption>Findings by priority: the 10 with the most serious</caption>" in summary
+
+
+def test_the_summary_prints_its_counts_with_thousands_separators():
+    from outcome_graph.synth import dump_yaml, generate
+
+    plan = og.load(dump_yaml(generate(3_000, seed=3)))
+    findings = og.check(plan)
+    summary = _summary_section(report_html(plan, findings=findings, diagram=False))
+    kinds = Counter(n.kind for n in plan.nodes.values())
+    assert kinds["milestone"] >= 1_000  # (a plan large enough for a count of four digits)
+    cards = dict((w, n) for n, w in re.findall(r'<span class="num">([^<]*)</span><span>([^<]*)</span>', summary))
+    expected = {"priorities": kinds["priority"], "aims": kinds["aim"], "objectives": kinds["objective"],
+                "milestones": kinds["milestone"], "indicators": kinds["indicator"], "owners": len(findings.facts_of(plan).owners)}
+    expected.update({_SEVERITY_PLURAL[s]: findings.counts[s] for s in SEVERITIES})
+    assert {w: cards[w] for w in expected} == {w: f"{n:,}" for w, n in expected.items()}
+    assert f"of the {kinds['milestone']:,} milestones." in summary
+    # (the same separators as the rest of the report: no four-digit count is printed bare)
+    assert not re.search(r"lead \d{4,}|of the \d{4,}|>\d{4,}<", summary)
+
+
+_SEVERITY_PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}

@@ -370,16 +370,16 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: 
     ]
     owners = len(facts.owners)
     cards = "".join(
-        f'<div class="card"><span class="num">{n}</span><span>{html_text(w)}</span></div>' for n, w in levels
-    ) + f'<div class="card"><span class="num">{owners}</span><span>owners</span></div>'
+        f'<div class="card"><span class="num">{n:,}</span><span>{html_text(w)}</span></div>' for n, w in levels
+    ) + f'<div class="card"><span class="num">{owners:,}</span><span>owners</span></div>'
     sev = "".join(
-        f'<div class="card sev-{s}"><span class="num">{counts[s]}</span><span>{_SEVERITY_WORDS[s][1 if counts[s] != 1 else 0].lower()}</span></div>'
+        f'<div class="card sev-{s}"><span class="num">{counts[s]:,}</span><span>{_SEVERITY_WORDS[s][1 if counts[s] != 1 else 0].lower()}</span></div>'
         for s in SEVERITIES
     )
     if counts["suppressed"]:
-        sev += f'<div class="card"><span class="num">{counts["suppressed"]}</span><span>suppressed</span></div>'
+        sev += f'<div class="card"><span class="num">{counts["suppressed"]:,}</span><span>suppressed</span></div>'
     if counts.get("baselined"):
-        sev += f'<div class="card"><span class="num">{counts["baselined"]}</span><span>in the baseline</span></div>'
+        sev += f'<div class="card"><span class="num">{counts["baselined"]:,}</span><span>in the baseline</span></div>'
     # (the plan's path as given, in the tooltip of its name: `../shared/plan.yaml`, typed in a
     # terminal, says little to whoever receives the report)
     paths = {"Plan file": plan.file} if plan.file and plan.file != _file_name(plan.file) else {}
@@ -436,7 +436,7 @@ def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     head = "".join(f'<th scope="col">{html_text(_SEVERITY_WORDS[s][1])}</th>' for s in sevs)
 
     def row(label: str, tally: Counter[str]) -> str:
-        cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{tally[s] or "–"}</td>' for s in sevs)
+        cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{format(tally[s], ",") if tally[s] else "–"}</td>' for s in sevs)
         return f'<tr><th scope="row">{label}</th>{cells}</tr>'
 
     listed = [p.id for p in plan.of_kind("priority") if p.id in counts]
@@ -446,7 +446,7 @@ def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     if None in counts:
         body.append(row('<span class="muted">Under no priority (the plan, or its owners, as a whole)</span>', counts[None]))
     more = len(listed) - len(shown)
-    caption = "Findings by priority" + (f": the {len(shown)} with the most serious" if more else "")
+    caption = "Findings by priority" + (f": the {len(shown):,} with the most serious" if more else "")
     note = (f'<p class="muted">{more:,} more priorities have findings: the findings\' Priority filter lists them.</p>'
             if more else "")
     return (f'<table class="by-priority"><caption>{caption}</caption>'
@@ -473,7 +473,7 @@ def _worst_findings(rows: list[_Row], baselined: int = 0) -> str:
 
     head = '<h3>Most serious findings</h3>'
     if not rows and baselined:
-        return head + f"<p>No new findings ({baselined} in the baseline).</p>"
+        return head + f"<p>No new findings ({baselined:,} in the baseline).</p>"
     if not rows:
         return head + "<p>None: the plan passes every rule selected.</p>"
     order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
@@ -484,11 +484,11 @@ def _worst_findings(rows: list[_Row], baselined: int = 0) -> str:
         rule = rules.get(code)
         n = len(group)
         items.append(f'<li>{_code_badge(code, sev)} <a href="#{html_attr(_group_id(sev, code))}">'
-                     f"{html_text(group[0].finding.name)}</a>: {n} finding{'' if n == 1 else 's'}"
+                     f"{html_text(group[0].finding.name)}</a>: {n:,} finding{'' if n == 1 else 's'}"
                      + (f' <span class="muted">— {html_text(rule.summary)}</span>' if rule is not None else "")
                      + "</li>")
     more = len(ranked) - _GLANCE_ITEMS
-    tail = f'<p class="muted">and {more} more rule{"" if more == 1 else "s"} in the findings below.</p>' if more > 0 else ""
+    tail = f'<p class="muted">and {more:,} more rule{"" if more == 1 else "s"} in the findings below.</p>' if more > 0 else ""
     return head + f'<ol class="worst">{"".join(items)}</ol>{tail}'
 
 
@@ -504,7 +504,7 @@ def _outcomes_at_a_glance(plan: Plan, coverage: _Coverage | None) -> str:
         n_obj, n_ind = coverage.totals(o.id)
         state = _coverage_state(n_obj, n_ind)
         items.append(f'<li><span class="key {state}">{html_text(words[state])}</span> {html_text(o.title)} '
-                     f'<span class="muted">({n_obj} {one if n_obj == 1 else word}, {n_ind} '
+                     f'<span class="muted">({n_obj:,} {one if n_obj == 1 else word}, {n_ind:,} '
                      f'indicator{"" if n_ind == 1 else "s"})</span></li>')
     return (head + f'<ul class="outcomes">{"".join(items)}</ul>' + ("" if coverage.tagged else _UNTAGGED)
             + '<p class="screen-only"><a href="#r-coverage">Coverage by priority</a></p>')
@@ -559,18 +559,18 @@ def _owners_at_a_glance(plan: Plan, loads: _OwnerLoads) -> str:
         limit = loads.limit(info)
         link = f'<a href="#r-owner-{html_attr(svg_id(info.id, ""))}">{html_text(bidi_closed(info.name))}</a>'
         if len(info.milestones) > limit:
-            over.append(f"{link} ({len(info.milestones)} / {limit})")
+            over.append(f"{link} ({len(info.milestones):,} / {limit:,})")
         month, most = loads.peak(info)
         if month is not None and most > per_month:
-            peaks.append(f"{link} ({most} in {date(month[0], month[1], 1).strftime('%B %Y')})")
+            peaks.append(f"{link} ({most:,} in {date(month[0], month[1], 1).strftime('%B %Y')})")
     # (of the summary's counts: an owner may lead only objectives, a milestone may have no lead, and
     # one led jointly is counted once)
     led = len({m for o in owners for m in o.milestones})
-    lines = [f"{len(owners)} of the {len(facts.owners)} owners lead {led} of the "
-             f"{sum(1 for _ in plan.of_kind('milestone'))} milestones."]
-    lines.append(_named(over, f"Over their limit (of {max_default}, or their <code>capacity</code>)",
+    lines = [f"{len(owners):,} of the {len(facts.owners):,} owners lead {led:,} of the "
+             f"{sum(1 for _ in plan.of_kind('milestone')):,} milestones."]
+    lines.append(_named(over, f"Over their limit (of {max_default:,}, or their <code>capacity</code>)",
                         "No owner is over their limit"))
-    lines.append(_named(peaks, f"More than {per_month} due in one month", f"No owner has more than {per_month} due in one month"))
+    lines.append(_named(peaks, f"More than {per_month:,} due in one month", f"No owner has more than {per_month:,} due in one month"))
     return head + "".join(f"<p>{line}</p>" for line in lines) + '<p class="screen-only"><a href="#r-owners">Load by month</a></p>'
 
 
@@ -579,7 +579,7 @@ def _named(links: list[str], label: str, none: str) -> str:
     if not links:
         return html_text(none) + "."
     more = len(links) - _GLANCE_ITEMS
-    return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more} more" if more > 0 else "") + ".")
+    return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more:,} more" if more > 0 else "") + ".")
 
 
 def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined: int = 0) -> str:
