@@ -551,12 +551,12 @@ def test_every_colour_of_text_is_readable_on_every_background_of_the_report():
     backgrounds = {"white": "#ffffff", **{k: var[k] for k in ("bg", "gap", "unmeasured", "covered", "cross")},
                    "current": re.search(r"tr\.finding\.current\{background:(#[0-9a-f]{6})", _CSS).group(1),
                    "outside": re.search(r"td\.outside,table\.load th\.outside\{background:(#[0-9a-f]{6})", _CSS).group(1)}
-    for name in ("text", "muted", "error", "warning", "info"):
+    for name in ("text", "muted", "error", "warning", "info", "link"):
         for where, background in backgrounds.items():
             ratio = contrast(var[name], background)
             # (the muted grey on an owner over the limit was 4.45:1)
             assert ratio >= 4.5, (name, where, round(ratio, 2))
-        assert name == "text" or name == "muted" or contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
+        assert name in ("text", "muted", "link") or contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
     from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
 
     # The report's colours are the diagram's.
@@ -801,3 +801,14 @@ def test_the_summary_prints_its_counts_with_thousands_separators():
 
 
 _SEVERITY_PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
+
+
+def test_every_link_of_the_page_has_the_one_link_colour_followed_or_not():
+    from outcome_graph.output.html_report import _CSS
+
+    screen, printed = re.sub(r"/\*.*?\*/", "", _CSS, flags=re.S).split("@media print{")
+    # (the summary's and the findings' links were the browser's blue, the contents' #1f5fa8)
+    colours = re.findall(r"(?:^|})([^{}]*\ba\b[^{}]*)\{[^}]*\bcolor:([^;}]+)", screen)
+    assert [(selector.strip(), colour) for selector, colour in colours] == [("a:link,a:visited", "var(--link)")]
+    # On paper a link is text: its colour, followed or not, is the text's.
+    assert re.search(r"(?:^|\s)a,a:link,a:visited\{color:inherit;", printed)

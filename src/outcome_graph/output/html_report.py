@@ -956,13 +956,16 @@ def _day(d: date) -> str:
 
 _CSS = """
 :root{--text:#1f2933;--muted:#525d68;--line:#d5dbe1;--bg:#f7f9fa;--error:#b71c1c;--warning:#7a5600;--info:#3b5ba5;
---gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2}
+--gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2;--link:#1f5fa8}
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
 h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:32px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
 .sub{color:var(--muted);margin:0 0 10px}.muted{color:var(--muted);font-weight:normal}
 code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.toc a{margin-right:16px;color:#1f5fa8}
+/* One colour for every link, followed or not (the browser's blue and purple beside the contents' blue
+   read as links of two kinds). */
+a:link,a:visited{color:var(--link)}
+.toc a{margin-right:16px}
 .cards{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px;background:var(--bg)}
 .card .num{display:block;font-size:1.5rem;font-weight:700}
@@ -1041,7 +1044,7 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  dl.facts{grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);font-size:9pt;margin:6px 0}
  #r-findings,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
- a{color:inherit;text-decoration:none}
+ a,a:link,a:visited{color:inherit;text-decoration:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  .diagram svg g.og-highlight{filter:none}
 }
