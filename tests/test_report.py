@@ -158,7 +158,8 @@ def test_coverage_matrix_counts_and_gaps():
     cells = {re.search(r"<th[^>]*>(.*?)</th>", r).group(1): re.findall(r'<td class="(\w+)">(.*?)</td>', r) for r in rows[1:]}
     safe = cells["P1 Children are safe"]
     assert safe[1] == ("covered", "1 objective<br>1 indicator")  # stay safe
-    assert safe[0][0] == "gap" and safe[0][1].startswith("0 objectives")  # be healthy
+    # (P1 serves staying safe alone: its cell of being healthy is no gap, though nothing is in it)
+    assert safe[0] == ("unserved", "0 objectives<br>0 indicators")  # be healthy
     healthy = cells["P2 Children are healthy and achieve"]
     assert healthy[0] == ("covered", "1 objective<br>1 indicator") and healthy[2][0] == "covered"
     assert 'class="total"' in matrix
@@ -620,7 +621,8 @@ def test_the_coverage_note_explains_a_cell_with_indicators_and_no_objective():
     plan = og.load(SOUTHEND)
     page = report_html(plan, diagram=False)
     section = page[page.index('<section id="r-coverage">'):page.index("</section>", page.index('<section id="r-coverage">'))]
-    assert re.search(r'<td class="gap">0 objectives<br>[1-9]\d* indicators?</td>', section)
+    # (an outcome the priority does not serve: the cell is not a gap)
+    assert re.search(r'<td class="unserved">0 objectives<br>[1-9]\d* indicators?</td>', section)
     note = " ".join(re.sub(r"<[^>]+>", " ", section[:section.index("<table")]).split())
     assert "indicators measuring them" not in note
     assert "by the indicator's own outcomes" in note and "a cell can count indicators and no objective" in note
@@ -812,3 +814,55 @@ def test_every_link_of_the_page_has_the_one_link_colour_followed_or_not():
     assert [(selector.strip(), colour) for selector, colour in colours] == [("a:link,a:visited", "var(--link)")]
     # On paper a link is text: its colour, followed or not, is the text's.
     assert re.search(r"(?:^|\s)a,a:link,a:visited\{color:inherit;", printed)
+
+
+def test_the_coverage_matrix_shades_as_gaps_only_the_outcomes_each_priority_serves():
+    cells = _matrix(og.load(PLAN_HEADER + """\
+priorities:
+  - id: P1
+    title: Safe
+    outcomes: [stay_safe]
+    objectives:
+      - {id: O1, title: Safer roads, indicators: [NI 48]}
+      - {id: O2, title: Fewer injuries at home, outcomes: [be_healthy]}
+  - id: P2
+    title: Achieving
+    outcomes: [enjoy_and_achieve]
+    aims:
+      - {id: A1, title: Active lives, outcomes: [positive_contribution]}
+      - id: A2
+        title: Good schools
+        objectives: [{id: O3, title: Better results, indicators: [NI 48]}]
+  - {id: P3, title: Partnership, objectives: [{id: O4, title: A joint board}]}
+"""))
+    states = {row: [state for state, _ in row_cells] for row, row_cells in cells.items()}
+    # Outcomes: be healthy, stay safe, enjoy and achieve, make a positive contribution, economic well-being.
+    assert states["P1 Safe"] == ["unmeasured", "covered", "unserved", "unserved", "unserved"]
+    # (the aim's outcome, with no objective under it, is P2's gap; NI 48, measuring safety under it,
+    # is counted in a cell P2 does not serve, which is no gap)
+    assert states["P2 Achieving"] == ["unserved", "unserved", "covered", "gap", "unserved"]
+    assert cells["P2 Achieving"][1] == ("unserved", "0 objectives<br>1 indicator")
+    assert states['P3 Partnership <span class="muted">(no outcome)</span>'] == ["unserved"] * 5
+    # The whole plan's row shades every outcome, as before.
+    assert states["The whole plan"] == ["unmeasured", "covered", "covered", "gap", "gap"]
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"])
+def test_on_the_models_a_priority_s_cells_are_shaded_in_the_outcomes_it_or_what_is_under_it_names(model):
+    plan = og.load(MODELS / f"{model}.yaml")
+    facts = og.check(plan).facts_of(plan)
+    page = report_html(plan, diagram=False)
+    start = page.index('<table class="matrix">')
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', page[start:page.index("</table>", start)])
+    outcomes = [o.id for o in plan.framework.outcomes]
+    priorities = list(plan.of_kind("priority"))
+    assert len(rows) == len(priorities)
+    for p, (label, row) in zip(priorities, rows):
+        states = re.findall(r'<td class="(\w+)">', row)
+        if p.id in facts.cross_cutting:
+            assert set(states) == {"cross"}
+            continue
+        named = set(p.outcomes or ()) | {o for n in facts.descendants(p.id) if plan.nodes[n].kind in ("aim", "objective")
+                                        for o in plan.nodes[n].outcomes or ()}
+        assert [o for o, state in zip(outcomes, states) if state != "unserved"] == [o for o in outcomes if o in named]
+        assert ("(no outcome)" in label) == (not named)

@@ -698,6 +698,9 @@ class _Coverage:
     objectives: dict[tuple[str, str], set[str]]
     indicators: dict[tuple[str, str], set[str]]
     tagged: bool  # (whether any priority, aim, objective or milestone names its outcomes)
+    # Each priority's outcomes: its own and those of its aims and objectives (only a cell of one of
+    # them can be a gap; the priority does not set out to serve the others).
+    serves: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def words(self) -> tuple[str, str]:
@@ -737,6 +740,12 @@ def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
         for p in priorities_of(node.id):
             for oid in facts.outcomes.get(node.id, ()):
                 objectives[(p, oid)].add(node.id)
+    serves: dict[str, set[str]] = defaultdict(set)
+    for kind in ("priority", "aim", "objective"):
+        for node in plan.of_kind(kind):
+            if node.id not in cross:
+                for p in priorities_of(node.id):
+                    serves[p].update(facts.outcomes.get(node.id, ()))
     for ind, measured in facts.measures.items():
         for n in measured:
             if n in cross or n not in plan.nodes:
@@ -745,7 +754,7 @@ def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
                 for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
                     indicators[(p, oid)].add(ind)
     tagged = any(n.outcomes for n in plan.nodes.values() if n.kind != "indicator")
-    return _Coverage(level, priorities, objectives, indicators, tagged)
+    return _Coverage(level, priorities, objectives, indicators, tagged, serves)
 
 
 _UNTAGGED = ('<p class="warn">The plan tags no priority, aim or objective with an outcome, so only indicators '
@@ -777,10 +786,13 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
         for o in fw.outcomes:
             n_obj = len(objectives.get((p, o.id), ()))
             n_ind = len(indicators.get((p, o.id), ()))
-            cls = "cross" if is_cross else _coverage_state(n_obj, n_ind)
+            served = o.id in coverage.serves.get(p, ())
+            cls = "cross" if is_cross else (_coverage_state(n_obj, n_ind) if served else "unserved")
             text = "—" if is_cross else counted(n_obj, n_ind)
             cells.append(f'<td class="{cls}">{text}</td>')
-        label = html_text(_short(_priority_label(plan, p), 70)) + (' <span class="muted">(cross-cutting)</span>' if is_cross else "")
+        # (a row of no outcome is all unshaded: say why, rather than leave it looking covered)
+        aside = "cross-cutting" if is_cross else ("no outcome" if not coverage.serves.get(p) else "")
+        label = html_text(_short(_priority_label(plan, p), 70)) + (f' <span class="muted">({aside})</span>' if aside else "")
         body.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
     total_cells = []
     for o in fw.outcomes:
@@ -792,7 +804,9 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
         f"indicators of the priority bearing on it (by the indicator's own outcomes, or those of the node it "
         f"measures: a cell can count indicators and no {one}). <span class=\"key gap\">No {one}</span> "
         "<span class=\"key unmeasured\">No indicator</span> <span class=\"key covered\">Covered</span> "
-        "Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
+        "for an outcome the priority serves (its own, or one of its aims' or objectives'); "
+        "<span class=\"key unserved\">Not its outcome</span> otherwise, which is no gap (the whole plan's row "
+        "shades every outcome). Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
     )
     if not coverage.tagged:
         note += _UNTAGGED
@@ -1002,11 +1016,11 @@ tr.finding.current{background:#fff8c5}
 .scroll{overflow-x:auto;position:relative}
 table.matrix td,table.matrix th{border:1px solid var(--line);text-align:center;font-size:.88rem}
 table.matrix th[scope=row]{text-align:left;max-width:320px}
-td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}
+td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}td.unserved{color:var(--muted)}
 tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
 .key .chip{display:inline-block;min-width:1.25em;height:1.25em;line-height:1.25em;margin:0 5px 0 -4px;text-align:center;color:#fff;font-weight:700;font-size:.8rem;border-radius:2px;vertical-align:-.15em}
-.key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}
+.key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}.key.unserved{border:1px solid var(--line)}
 .key.over{background:var(--gap)}.key.peak{background:#f8c4c0}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
 table.load th[scope=row]{text-align:left;min-width:220px}
