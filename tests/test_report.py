@@ -866,3 +866,17 @@ def test_on_the_models_a_priority_s_cells_are_shaded_in_the_outcomes_it_or_what_
                                         for o in plan.nodes[n].outcomes or ()}
         assert [o for o, state in zip(outcomes, states) if state != "unserved"] == [o for o in outcomes if o in named]
         assert ("(no outcome)" in label) == (not named)
+
+
+def test_the_priority_filter_lists_only_the_priorities_with_findings_in_the_plan_s_order():
+    from outcome_graph.synth import dump_yaml, generate
+
+    plan = og.load(dump_yaml(generate(3_000, seed=3)))
+    page = report_html(plan, diagram=False)
+    options = re.findall(r'<option value="([^"]+)">', _between(page, 'data-filter="priority"', "</select>"))
+    with_findings = {p for listed in re.findall(r'<tr class="finding [^"]*"[^>]*data-priorities="([^"]*)"', page)
+                     for p in listed.split("|") if p}
+    order = [p.id for p in plan.of_kind("priority")]
+    # (a plan of 100,000 nodes listed its 2,000 priorities, most of them filtering to nothing)
+    assert len(with_findings) < len(order)
+    assert options == [p for p in order if p in with_findings]
