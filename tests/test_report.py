@@ -158,7 +158,8 @@ def test_coverage_matrix_counts_and_gaps():
     cells = {re.search(r"<th[^>]*>(.*?)</th>", r).group(1): re.findall(r'<td class="(\w+)">(.*?)</td>', r) for r in rows[1:]}
     safe = cells["P1 Children are safe"]
     assert safe[1] == ("covered", "1 objective<br>1 indicator")  # stay safe
-    assert safe[0][0] == "gap" and safe[0][1].startswith("0 objectives")  # be healthy
+    # (P1 serves staying safe alone: its cell of being healthy is no gap, though nothing is in it)
+    assert safe[0] == ("unserved", "0 objectives<br>0 indicators")  # be healthy
     healthy = cells["P2 Children are healthy and achieve"]
     assert healthy[0] == ("covered", "1 objective<br>1 indicator") and healthy[2][0] == "covered"
     assert 'class="total"' in matrix
@@ -551,12 +552,12 @@ def test_every_colour_of_text_is_readable_on_every_background_of_the_report():
     backgrounds = {"white": "#ffffff", **{k: var[k] for k in ("bg", "gap", "unmeasured", "covered", "cross")},
                    "current": re.search(r"tr\.finding\.current\{background:(#[0-9a-f]{6})", _CSS).group(1),
                    "outside": re.search(r"td\.outside,table\.load th\.outside\{background:(#[0-9a-f]{6})", _CSS).group(1)}
-    for name in ("text", "muted", "error", "warning", "info"):
+    for name in ("text", "muted", "error", "warning", "info", "link"):
         for where, background in backgrounds.items():
             ratio = contrast(var[name], background)
             # (the muted grey on an owner over the limit was 4.45:1)
             assert ratio >= 4.5, (name, where, round(ratio, 2))
-        assert name == "text" or name == "muted" or contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
+        assert name in ("text", "muted", "link") or contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
     from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
 
     # The report's colours are the diagram's.
@@ -620,7 +621,8 @@ def test_the_coverage_note_explains_a_cell_with_indicators_and_no_objective():
     plan = og.load(SOUTHEND)
     page = report_html(plan, diagram=False)
     section = page[page.index('<section id="r-coverage">'):page.index("</section>", page.index('<section id="r-coverage">'))]
-    assert re.search(r'<td class="gap">0 objectives<br>[1-9]\d* indicators?</td>', section)
+    # (an outcome the priority does not serve: the cell is not a gap)
+    assert re.search(r'<td class="unserved">0 objectives<br>[1-9]\d* indicators?</td>', section)
     note = " ".join(re.sub(r"<[^>]+>", " ", section[:section.index("<table")]).split())
     assert "indicators measuring them" not in note
     assert "by the indicator's own outcomes" in note and "a cell can count indicators and no objective" in note
@@ -750,7 +752,7 @@ def test_the_summary_counts_each_priority_s_findings_as_the_table_lists_them():
     got: dict[str, Counter[str]] = {}
     for label, cells in summary_rows:
         pid = re.search(r'data-priority="([^"]+)"', label)
-        values = [0 if v == "\u2013" else int(v) for v in re.findall(r"<td[^>]*>([^<]+)</td>", cells)]
+        values = [0 if v == "\u2013" else int(v.replace(",", "")) for v in re.findall(r"<td[^>]*>([^<]+)</td>", cells)]
         got[pid.group(1) if pid else ""] = Counter({s: n for s, n in zip(("error", "warning", "info"), values) if n})
     assert got == expected and set(got) - {""} == {p.id for p in plan.of_kind("priority")}
     # Each priority's name is a link that selects it in the findings' priority filter.
@@ -780,3 +782,101 @@ def test_a_plan_of_many_priorities_has_those_with_the_most_serious_findings_coun
     assert min(rank(p) for p in shown) >= max(rank(p) for p in tally if p not in shown)
     assert f"{len(tally) - 10:,} more priorities have findings" in summary
     assert "<caption>Findings by priority: the 10 with the most serious</caption>" in summary
+
+
+def test_the_summary_prints_its_counts_with_thousands_separators():
+    from outcome_graph.synth import dump_yaml, generate
+
+    plan = og.load(dump_yaml(generate(3_000, seed=3)))
+    findings = og.check(plan)
+    summary = _summary_section(report_html(plan, findings=findings, diagram=False))
+    kinds = Counter(n.kind for n in plan.nodes.values())
+    assert kinds["milestone"] >= 1_000  # (a plan large enough for a count of four digits)
+    cards = dict((w, n) for n, w in re.findall(r'<span class="num">([^<]*)</span><span>([^<]*)</span>', summary))
+    expected = {"priorities": kinds["priority"], "aims": kinds["aim"], "objectives": kinds["objective"],
+                "milestones": kinds["milestone"], "indicators": kinds["indicator"], "owners": len(findings.facts_of(plan).owners)}
+    expected.update({_SEVERITY_PLURAL[s]: findings.counts[s] for s in SEVERITIES})
+    assert {w: cards[w] for w in expected} == {w: f"{n:,}" for w, n in expected.items()}
+    assert f"of the {kinds['milestone']:,} milestones." in summary
+    # (the same separators as the rest of the report: no four-digit count is printed bare)
+    assert not re.search(r"lead \d{4,}|of the \d{4,}|>\d{4,}<", summary)
+
+
+_SEVERITY_PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
+
+
+def test_every_link_of_the_page_has_the_one_link_colour_followed_or_not():
+    from outcome_graph.output.html_report import _CSS
+
+    screen, printed = re.sub(r"/\*.*?\*/", "", _CSS, flags=re.S).split("@media print{")
+    # (the summary's and the findings' links were the browser's blue, the contents' #1f5fa8)
+    colours = re.findall(r"(?:^|})([^{}]*\ba\b[^{}]*)\{[^}]*\bcolor:([^;}]+)", screen)
+    assert [(selector.strip(), colour) for selector, colour in colours] == [("a:link,a:visited", "var(--link)")]
+    # On paper a link is text: its colour, followed or not, is the text's.
+    assert re.search(r"(?:^|\s)a,a:link,a:visited\{color:inherit;", printed)
+
+
+def test_the_coverage_matrix_shades_as_gaps_only_the_outcomes_each_priority_serves():
+    cells = _matrix(og.load(PLAN_HEADER + """\
+priorities:
+  - id: P1
+    title: Safe
+    outcomes: [stay_safe]
+    objectives:
+      - {id: O1, title: Safer roads, indicators: [NI 48]}
+      - {id: O2, title: Fewer injuries at home, outcomes: [be_healthy]}
+  - id: P2
+    title: Achieving
+    outcomes: [enjoy_and_achieve]
+    aims:
+      - {id: A1, title: Active lives, outcomes: [positive_contribution]}
+      - id: A2
+        title: Good schools
+        objectives: [{id: O3, title: Better results, indicators: [NI 48]}]
+  - {id: P3, title: Partnership, objectives: [{id: O4, title: A joint board}]}
+"""))
+    states = {row: [state for state, _ in row_cells] for row, row_cells in cells.items()}
+    # Outcomes: be healthy, stay safe, enjoy and achieve, make a positive contribution, economic well-being.
+    assert states["P1 Safe"] == ["unmeasured", "covered", "unserved", "unserved", "unserved"]
+    # (the aim's outcome, with no objective under it, is P2's gap; NI 48, measuring safety under it,
+    # is counted in a cell P2 does not serve, which is no gap)
+    assert states["P2 Achieving"] == ["unserved", "unserved", "covered", "gap", "unserved"]
+    assert cells["P2 Achieving"][1] == ("unserved", "0 objectives<br>1 indicator")
+    assert states['P3 Partnership <span class="muted">(no outcome)</span>'] == ["unserved"] * 5
+    # The whole plan's row shades every outcome, as before.
+    assert states["The whole plan"] == ["unmeasured", "covered", "covered", "gap", "gap"]
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"])
+def test_on_the_models_a_priority_s_cells_are_shaded_in_the_outcomes_it_or_what_is_under_it_names(model):
+    plan = og.load(MODELS / f"{model}.yaml")
+    facts = og.check(plan).facts_of(plan)
+    page = report_html(plan, diagram=False)
+    start = page.index('<table class="matrix">')
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', page[start:page.index("</table>", start)])
+    outcomes = [o.id for o in plan.framework.outcomes]
+    priorities = list(plan.of_kind("priority"))
+    assert len(rows) == len(priorities)
+    for p, (label, row) in zip(priorities, rows):
+        states = re.findall(r'<td class="(\w+)">', row)
+        if p.id in facts.cross_cutting:
+            assert set(states) == {"cross"}
+            continue
+        named = set(p.outcomes or ()) | {o for n in facts.descendants(p.id) if plan.nodes[n].kind in ("aim", "objective")
+                                        for o in plan.nodes[n].outcomes or ()}
+        assert [o for o, state in zip(outcomes, states) if state != "unserved"] == [o for o in outcomes if o in named]
+        assert ("(no outcome)" in label) == (not named)
+
+
+def test_the_priority_filter_lists_only_the_priorities_with_findings_in_the_plan_s_order():
+    from outcome_graph.synth import dump_yaml, generate
+
+    plan = og.load(dump_yaml(generate(3_000, seed=3)))
+    page = report_html(plan, diagram=False)
+    options = re.findall(r'<option value="([^"]+)">', _between(page, 'data-filter="priority"', "</select>"))
+    with_findings = {p for listed in re.findall(r'<tr class="finding [^"]*"[^>]*data-priorities="([^"]*)"', page)
+                     for p in listed.split("|") if p}
+    order = [p.id for p in plan.of_kind("priority")]
+    # (a plan of 100,000 nodes listed its 2,000 priorities, most of them filtering to nothing)
+    assert len(with_findings) < len(order)
+    assert options == [p for p in order if p in with_findings]

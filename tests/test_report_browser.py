@@ -87,3 +87,15 @@ def test_on_paper_the_summary_is_the_first_page_whole(printed, model):
     assert styles["findings"] == "page"  # (the findings start a page of their own)
     assert styles["parts"] and set(styles["parts"]) == {"avoid"}
     assert styles["groups"] and set(styles["groups"]) == {"avoid"}  # (a group's heading stays with its first finding)
+
+
+def test_every_link_on_screen_has_one_colour_and_on_paper_the_text_s(printed):
+    links = """() => [...document.querySelectorAll('header a, main a[href]')].filter(a => !a.closest('svg'))
+        .map(a => [(a.closest('[id]') || {id: 'summary'}).id, getComputedStyle(a).color, getComputedStyle(a.parentElement).color])"""
+    screen = printed("thurrock-cypp-2011-12", media="screen").evaluate(links)
+    # (the contents' links were #1f5fa8, the summary's and the findings' the browser's own blue)
+    places = {where for where, _, _ in screen}
+    assert {"r-summary", "summary"} <= places and any(w.startswith("r-group-") for w in places), places
+    assert {colour for _, colour, _ in screen} == {"rgb(31, 95, 168)"}
+    on_paper = printed("thurrock-cypp-2011-12").evaluate(links)
+    assert on_paper and all(colour == around for _, colour, around in on_paper)

@@ -370,16 +370,16 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: 
     ]
     owners = len(facts.owners)
     cards = "".join(
-        f'<div class="card"><span class="num">{n}</span><span>{html_text(w)}</span></div>' for n, w in levels
-    ) + f'<div class="card"><span class="num">{owners}</span><span>owners</span></div>'
+        f'<div class="card"><span class="num">{n:,}</span><span>{html_text(w)}</span></div>' for n, w in levels
+    ) + f'<div class="card"><span class="num">{owners:,}</span><span>owners</span></div>'
     sev = "".join(
-        f'<div class="card sev-{s}"><span class="num">{counts[s]}</span><span>{_SEVERITY_WORDS[s][1 if counts[s] != 1 else 0].lower()}</span></div>'
+        f'<div class="card sev-{s}"><span class="num">{counts[s]:,}</span><span>{_SEVERITY_WORDS[s][1 if counts[s] != 1 else 0].lower()}</span></div>'
         for s in SEVERITIES
     )
     if counts["suppressed"]:
-        sev += f'<div class="card"><span class="num">{counts["suppressed"]}</span><span>suppressed</span></div>'
+        sev += f'<div class="card"><span class="num">{counts["suppressed"]:,}</span><span>suppressed</span></div>'
     if counts.get("baselined"):
-        sev += f'<div class="card"><span class="num">{counts["baselined"]}</span><span>in the baseline</span></div>'
+        sev += f'<div class="card"><span class="num">{counts["baselined"]:,}</span><span>in the baseline</span></div>'
     # (the plan's path as given, in the tooltip of its name: `../shared/plan.yaml`, typed in a
     # terminal, says little to whoever receives the report)
     paths = {"Plan file": plan.file} if plan.file and plan.file != _file_name(plan.file) else {}
@@ -436,7 +436,7 @@ def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     head = "".join(f'<th scope="col">{html_text(_SEVERITY_WORDS[s][1])}</th>' for s in sevs)
 
     def row(label: str, tally: Counter[str]) -> str:
-        cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{tally[s] or "–"}</td>' for s in sevs)
+        cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{format(tally[s], ",") if tally[s] else "–"}</td>' for s in sevs)
         return f'<tr><th scope="row">{label}</th>{cells}</tr>'
 
     listed = [p.id for p in plan.of_kind("priority") if p.id in counts]
@@ -446,7 +446,7 @@ def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     if None in counts:
         body.append(row('<span class="muted">Under no priority (the plan, or its owners, as a whole)</span>', counts[None]))
     more = len(listed) - len(shown)
-    caption = "Findings by priority" + (f": the {len(shown)} with the most serious" if more else "")
+    caption = "Findings by priority" + (f": the {len(shown):,} with the most serious" if more else "")
     note = (f'<p class="muted">{more:,} more priorities have findings: the findings\' Priority filter lists them.</p>'
             if more else "")
     return (f'<table class="by-priority"><caption>{caption}</caption>'
@@ -473,7 +473,7 @@ def _worst_findings(rows: list[_Row], baselined: int = 0) -> str:
 
     head = '<h3>Most serious findings</h3>'
     if not rows and baselined:
-        return head + f"<p>No new findings ({baselined} in the baseline).</p>"
+        return head + f"<p>No new findings ({baselined:,} in the baseline).</p>"
     if not rows:
         return head + "<p>None: the plan passes every rule selected.</p>"
     order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
@@ -484,11 +484,11 @@ def _worst_findings(rows: list[_Row], baselined: int = 0) -> str:
         rule = rules.get(code)
         n = len(group)
         items.append(f'<li>{_code_badge(code, sev)} <a href="#{html_attr(_group_id(sev, code))}">'
-                     f"{html_text(group[0].finding.name)}</a>: {n} finding{'' if n == 1 else 's'}"
+                     f"{html_text(group[0].finding.name)}</a>: {n:,} finding{'' if n == 1 else 's'}"
                      + (f' <span class="muted">— {html_text(rule.summary)}</span>' if rule is not None else "")
                      + "</li>")
     more = len(ranked) - _GLANCE_ITEMS
-    tail = f'<p class="muted">and {more} more rule{"" if more == 1 else "s"} in the findings below.</p>' if more > 0 else ""
+    tail = f'<p class="muted">and {more:,} more rule{"" if more == 1 else "s"} in the findings below.</p>' if more > 0 else ""
     return head + f'<ol class="worst">{"".join(items)}</ol>{tail}'
 
 
@@ -504,7 +504,7 @@ def _outcomes_at_a_glance(plan: Plan, coverage: _Coverage | None) -> str:
         n_obj, n_ind = coverage.totals(o.id)
         state = _coverage_state(n_obj, n_ind)
         items.append(f'<li><span class="key {state}">{html_text(words[state])}</span> {html_text(o.title)} '
-                     f'<span class="muted">({n_obj} {one if n_obj == 1 else word}, {n_ind} '
+                     f'<span class="muted">({n_obj:,} {one if n_obj == 1 else word}, {n_ind:,} '
                      f'indicator{"" if n_ind == 1 else "s"})</span></li>')
     return (head + f'<ul class="outcomes">{"".join(items)}</ul>' + ("" if coverage.tagged else _UNTAGGED)
             + '<p class="screen-only"><a href="#r-coverage">Coverage by priority</a></p>')
@@ -559,18 +559,18 @@ def _owners_at_a_glance(plan: Plan, loads: _OwnerLoads) -> str:
         limit = loads.limit(info)
         link = f'<a href="#r-owner-{html_attr(svg_id(info.id, ""))}">{html_text(bidi_closed(info.name))}</a>'
         if len(info.milestones) > limit:
-            over.append(f"{link} ({len(info.milestones)} / {limit})")
+            over.append(f"{link} ({len(info.milestones):,} / {limit:,})")
         month, most = loads.peak(info)
         if month is not None and most > per_month:
-            peaks.append(f"{link} ({most} in {date(month[0], month[1], 1).strftime('%B %Y')})")
+            peaks.append(f"{link} ({most:,} in {date(month[0], month[1], 1).strftime('%B %Y')})")
     # (of the summary's counts: an owner may lead only objectives, a milestone may have no lead, and
     # one led jointly is counted once)
     led = len({m for o in owners for m in o.milestones})
-    lines = [f"{len(owners)} of the {len(facts.owners)} owners lead {led} of the "
-             f"{sum(1 for _ in plan.of_kind('milestone'))} milestones."]
-    lines.append(_named(over, f"Over their limit (of {max_default}, or their <code>capacity</code>)",
+    lines = [f"{len(owners):,} of the {len(facts.owners):,} owners lead {led:,} of the "
+             f"{sum(1 for _ in plan.of_kind('milestone')):,} milestones."]
+    lines.append(_named(over, f"Over their limit (of {max_default:,}, or their <code>capacity</code>)",
                         "No owner is over their limit"))
-    lines.append(_named(peaks, f"More than {per_month} due in one month", f"No owner has more than {per_month} due in one month"))
+    lines.append(_named(peaks, f"More than {per_month:,} due in one month", f"No owner has more than {per_month:,} due in one month"))
     return head + "".join(f"<p>{line}</p>" for line in lines) + '<p class="screen-only"><a href="#r-owners">Load by month</a></p>'
 
 
@@ -579,7 +579,7 @@ def _named(links: list[str], label: str, none: str) -> str:
     if not links:
         return html_text(none) + "."
     more = len(links) - _GLANCE_ITEMS
-    return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more} more" if more > 0 else "") + ".")
+    return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more:,} more" if more > 0 else "") + ".")
 
 
 def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined: int = 0) -> str:
@@ -698,6 +698,9 @@ class _Coverage:
     objectives: dict[tuple[str, str], set[str]]
     indicators: dict[tuple[str, str], set[str]]
     tagged: bool  # (whether any priority, aim, objective or milestone names its outcomes)
+    # Each priority's outcomes: its own and those of its aims and objectives (only a cell of one of
+    # them can be a gap; the priority does not set out to serve the others).
+    serves: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def words(self) -> tuple[str, str]:
@@ -737,6 +740,12 @@ def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
         for p in priorities_of(node.id):
             for oid in facts.outcomes.get(node.id, ()):
                 objectives[(p, oid)].add(node.id)
+    serves: dict[str, set[str]] = defaultdict(set)
+    for kind in ("priority", "aim", "objective"):
+        for node in plan.of_kind(kind):
+            if node.id not in cross:
+                for p in priorities_of(node.id):
+                    serves[p].update(facts.outcomes.get(node.id, ()))
     for ind, measured in facts.measures.items():
         for n in measured:
             if n in cross or n not in plan.nodes:
@@ -745,7 +754,7 @@ def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
                 for oid in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
                     indicators[(p, oid)].add(ind)
     tagged = any(n.outcomes for n in plan.nodes.values() if n.kind != "indicator")
-    return _Coverage(level, priorities, objectives, indicators, tagged)
+    return _Coverage(level, priorities, objectives, indicators, tagged, serves)
 
 
 _UNTAGGED = ('<p class="warn">The plan tags no priority, aim or objective with an outcome, so only indicators '
@@ -777,10 +786,13 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
         for o in fw.outcomes:
             n_obj = len(objectives.get((p, o.id), ()))
             n_ind = len(indicators.get((p, o.id), ()))
-            cls = "cross" if is_cross else _coverage_state(n_obj, n_ind)
+            served = o.id in coverage.serves.get(p, ())
+            cls = "cross" if is_cross else (_coverage_state(n_obj, n_ind) if served else "unserved")
             text = "—" if is_cross else counted(n_obj, n_ind)
             cells.append(f'<td class="{cls}">{text}</td>')
-        label = html_text(_short(_priority_label(plan, p), 70)) + (' <span class="muted">(cross-cutting)</span>' if is_cross else "")
+        # (a row of no outcome is all unshaded: say why, rather than leave it looking covered)
+        aside = "cross-cutting" if is_cross else ("no outcome" if not coverage.serves.get(p) else "")
+        label = html_text(_short(_priority_label(plan, p), 70)) + (f' <span class="muted">({aside})</span>' if aside else "")
         body.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
     total_cells = []
     for o in fw.outcomes:
@@ -792,7 +804,9 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
         f"indicators of the priority bearing on it (by the indicator's own outcomes, or those of the node it "
         f"measures: a cell can count indicators and no {one}). <span class=\"key gap\">No {one}</span> "
         "<span class=\"key unmeasured\">No indicator</span> <span class=\"key covered\">Covered</span> "
-        "Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
+        "for an outcome the priority serves (its own, or one of its aims' or objectives'); "
+        "<span class=\"key unserved\">Not its outcome</span> otherwise, which is no gap (the whole plan's row "
+        "shades every outcome). Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
     )
     if not coverage.tagged:
         note += _UNTAGGED
@@ -956,13 +970,16 @@ def _day(d: date) -> str:
 
 _CSS = """
 :root{--text:#1f2933;--muted:#525d68;--line:#d5dbe1;--bg:#f7f9fa;--error:#b71c1c;--warning:#7a5600;--info:#3b5ba5;
---gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2}
+--gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2;--link:#1f5fa8}
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
 h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:32px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
 .sub{color:var(--muted);margin:0 0 10px}.muted{color:var(--muted);font-weight:normal}
 code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.toc a{margin-right:16px;color:#1f5fa8}
+/* One colour for every link, followed or not (the browser's blue and purple beside the contents' blue
+   read as links of two kinds). */
+a:link,a:visited{color:var(--link)}
+.toc a{margin-right:16px}
 .cards{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:110px;background:var(--bg)}
 .card .num{display:block;font-size:1.5rem;font-weight:700}
@@ -999,11 +1016,11 @@ tr.finding.current{background:#fff8c5}
 .scroll{overflow-x:auto;position:relative}
 table.matrix td,table.matrix th{border:1px solid var(--line);text-align:center;font-size:.88rem}
 table.matrix th[scope=row]{text-align:left;max-width:320px}
-td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}
+td.gap{background:var(--gap)}td.unmeasured{background:var(--unmeasured)}td.covered{background:var(--covered)}td.cross{background:var(--cross);color:var(--muted)}td.unserved{color:var(--muted)}
 tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
 .key .chip{display:inline-block;min-width:1.25em;height:1.25em;line-height:1.25em;margin:0 5px 0 -4px;text-align:center;color:#fff;font-weight:700;font-size:.8rem;border-radius:2px;vertical-align:-.15em}
-.key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}
+.key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}.key.unserved{border:1px solid var(--line)}
 .key.over{background:var(--gap)}.key.peak{background:#f8c4c0}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
 table.load th[scope=row]{text-align:left;min-width:220px}
@@ -1041,7 +1058,7 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  dl.facts{grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);font-size:9pt;margin:6px 0}
  #r-findings,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
- a{color:inherit;text-decoration:none}
+ a,a:link,a:visited{color:inherit;text-decoration:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  .diagram svg g.og-highlight{filter:none}
 }
