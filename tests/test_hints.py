@@ -189,14 +189,15 @@ def test_a_flat_table_s_hints_name_its_columns_or_the_per_level_form(tmp_path: P
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(doc=plans())
-def test_any_plan_as_a_workbook_has_the_same_findings_and_no_yaml_in_its_hints(doc: dict, tmp_path: Path):
+def test_any_plan_as_a_workbook_has_the_same_findings_and_no_yaml_in_its_hints_or_messages(doc: dict, tmp_path: Path):
     plan = og.load(plan_text(doc))
     target = tmp_path / f"{id(doc)}.xlsx"
     write_plan(plan, target)
-    report = og.check(load_path(target))
-    yaml, sheet = _hints(og.check(plan)), _hints(report)
+    report, yaml_report = og.check(load_path(target)), og.check(plan)
+    yaml, sheet = _hints(yaml_report), _hints(report)
     assert sheet.keys() == yaml.keys()
     for found, hint in sheet.items():
         assert not (hint and _yaml_only(hint)), (found, hint)
+    assert sorted(f.message for f in report.findings) == sorted(f.message for f in yaml_report.findings)
     for f in report.findings:
         assert not _yaml_in_message(f.message), (f.rule, f.node, f.message)
