@@ -1,5 +1,6 @@
 """Findings' hints speak the plan's own form: a YAML plan's name its keys (`lead:`), a workbook's
-or CSV folder's the column and sheet to fill in; the real plans' YAML hints are pinned.
+or CSV folder's the column and sheet to fill in; the real plans' YAML hints are pinned. Messages
+say what is wrong in plain words on every form: no key syntax (`direction: increase`) at all.
 
 ``tests/snapshots/<model>.hints`` lists one ``RULE<TAB>node<TAB>hint`` line per finding, in
 report order; regenerate with ``UPDATE_SNAPSHOTS=1 python -m pytest tests/test_hints.py`` after
@@ -17,15 +18,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import outcome_graph as og
+from outcome_graph.config import Config, ConfigLayer
 from outcome_graph.convert import write_plan
-from outcome_graph.loading.loader import load_path
+from outcome_graph.loading.loader import load_bytes, load_path
 from outcome_graph.loading.sheet_layout import FIELD_PLACES
+from outcome_graph.testing import RuleCase, complete_plan_text, load_cases, run_case
 
 from .conftest import MODELS
 from .strategies import plan_text, plans
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MODEL_FILES = sorted(MODELS.glob("*.yaml"))
+CASES = [c for path in sorted((Path(__file__).parent / "cases").glob("*.yaml")) for c in load_cases(path)]
 FAMILIES = {"1": "structure", "2": "coverage", "3": "ownership", "4": "timing", "5": "indicators", "6": "wording"}
 
 #: What only a YAML plan can write: a key (`lead:`, `status: done`), a flow mapping
@@ -41,6 +45,18 @@ def _yaml_only(hint: str) -> list[str]:
     rather than as the column of a sheet (`` `aliases` `` alone)."""
     bare = [m.group(0) for m in re.finditer(r"`([a-z_.]+)`(?! column)", hint) if m.group(1) in FIELD_NAMES]
     return YAML_SYNTAX.findall(hint) + bare
+
+
+#: A field written as a YAML key and its value, in brackets or a code span ("(direction: increase)"):
+#: lower case, as the format spells its keys (a title's "Target:" is the plan's own words), and not
+#: prose's colon ("no targets: none of ...").
+KEY_WRITTEN = re.compile(r"[(`](?:" + "|".join(sorted(map(re.escape, FIELD_NAMES), key=len, reverse=True)) + r"): ")
+
+
+def _yaml_in_message(message: str) -> list[str]:
+    """What a message says in YAML syntax: a hint's (see :func:`_yaml_only`) or a key written with
+    its value; a message is read on every form, so it may have none."""
+    return _yaml_only(message) + KEY_WRITTEN.findall(message)
 
 
 def _hints(report: og.Report) -> dict[tuple[str, str], str | None]:
@@ -89,6 +105,29 @@ def test_every_family_s_hints_on_a_spreadsheet_name_no_yaml_key(form: str, conve
     assert keyed == {"structure": {"OG101", "OG102", "OG109"}, "coverage": {"OG201", "OG203", "OG204"},
                      "ownership": {"OG301", "OG302", "OG305"}, "timing": {"OG401", "OG404"},
                      "indicators": {"OG502", "OG503"}, "wording": {"OG601", "OG603"}}
+
+
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+def test_a_spreadsheet_s_messages_are_the_yaml_plan_s_and_in_no_yaml(form: str, converted: dict[str, dict[str, og.Report]]):
+    # A message says what is wrong, not where to write: the same words whatever the plan's form.
+    for reports in converted.values():
+        # (in the order of each form's own rows)
+        sheet = sorted((f.rule, f.node, f.message) for f in reports[form].findings)
+        assert sheet == sorted((f.rule, f.node, f.message) for f in reports["yaml"].findings)
+        assert not [found for found in sheet if _yaml_in_message(found[2])]
+
+
+@pytest.mark.parametrize("case", [c for _, c in CASES if any(r.startswith(("OG504", "OG505")) for r in c.rules)],
+                         ids=lambda c: c.name)
+def test_an_indicator_s_direction_is_given_in_words_on_every_form(case: RuleCase, tmp_path: Path):
+    # OG504 and OG505 explain a verdict by the indicator's direction: in words ("its direction is
+    # increase"), not as the key a YAML plan writes ("direction: increase"), in a workbook as in YAML.
+    plan = load_bytes(complete_plan_text(case.plan).encode("utf-8"), file=f"{case.name}.yaml")
+    write_plan(plan, tmp_path / "plan.xlsx")
+    messages = [f.message for f in run_case(case)]
+    config = Config([ConfigLayer.from_mapping({**case.config, "select": case.rules}, "case")])
+    assert sorted(f.message for f in og.check(load_path(tmp_path / "plan.xlsx"), config).findings) == sorted(messages)
+    assert not [m for m in messages if _yaml_in_message(m)], messages
 
 
 def test_a_workbook_s_hints_name_the_sheet_and_column(converted: dict[str, dict[str, og.Report]]):
@@ -150,11 +189,15 @@ def test_a_flat_table_s_hints_name_its_columns_or_the_per_level_form(tmp_path: P
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(doc=plans())
-def test_any_plan_as_a_workbook_has_the_same_findings_and_no_yaml_in_its_hints(doc: dict, tmp_path: Path):
+def test_any_plan_as_a_workbook_has_the_same_findings_and_no_yaml_in_its_hints_or_messages(doc: dict, tmp_path: Path):
     plan = og.load(plan_text(doc))
     target = tmp_path / f"{id(doc)}.xlsx"
     write_plan(plan, target)
-    yaml, sheet = _hints(og.check(plan)), _hints(og.check(load_path(target)))
+    report, yaml_report = og.check(load_path(target)), og.check(plan)
+    yaml, sheet = _hints(yaml_report), _hints(report)
     assert sheet.keys() == yaml.keys()
     for found, hint in sheet.items():
         assert not (hint and _yaml_only(hint)), (found, hint)
+    assert sorted(f.message for f in report.findings) == sorted(f.message for f in yaml_report.findings)
+    for f in report.findings:
+        assert not _yaml_in_message(f.message), (f.rule, f.node, f.message)

@@ -165,6 +165,10 @@ class RuleContext:
     ) -> Finding:
         """A finding of this rule about a node (``None`` or the plan's id for a plan-wide one).
 
+        The message says what is wrong in plain words, read the same whatever form the plan is in
+        (an indicator's "its direction is increase", not the YAML key ``direction: increase``); where
+        to write the fix is the hint's, which names a field through :meth:`field`.
+
         The kind, title and location are looked up from the node, an owner or a group; the hint
         defaults to the first paragraph of the rule's "How to fix". An id that is none of these
         raises :class:`ValueError` unless ``location`` says where the finding is (a finding no one

@@ -391,10 +391,16 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
             better = {"increase": "higher", "decrease": "lower", "maintain": "unchanged"}[ind.direction]
             yield ctx.finding(
                 ind.id,
-                f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} is better (direction: {ind.direction}).",
+                f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} is better ({_direction_words(ind)}).",
                 "Correct the target, the baseline or the indicator's "
                 + ("`direction`." if ctx.in_yaml else f"direction (in {ctx.field('direction')})."),
             )
+
+
+def _direction_words(ind: Indicator) -> str:
+    """An indicator's direction as a message gives it (``its direction is increase``): in words, not
+    as the YAML key (``direction: increase``), so it reads the same whatever form the plan is in."""
+    return f"its direction is {ind.direction}"
 
 
 def _held_side(comparator: str | None, direction: str | None) -> str | None:
@@ -435,7 +441,7 @@ def _held_level_message(ind: Indicator, latest: Value, base: Value, target: Valu
     else:
         keeps, should = {"floor": ("keeps it at or above", "be at least"), "ceiling": ("keeps it at or below", "be at most"),
                          "level": ("keeps it at", "still be")}[side]
-    why = "" if target.comparator is not None else f" (direction: {ind.direction})"
+    why = "" if target.comparator is not None else f" ({_direction_words(ind)})"
     return (f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} {keeps} "
             f"its baseline of {goal:g} ({base.period}){why}, so it should {should} {goal:g}.")
 
