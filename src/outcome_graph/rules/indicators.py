@@ -443,7 +443,7 @@ def _held_level_message(ind: Indicator, latest: Value, base: Value, target: Valu
                          "level": ("keeps it at", "still be")}[side]
     why = "" if target.comparator is not None else f" ({_direction_words(ind)})"
     return (f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} {keeps} "
-            f"its baseline of {goal:g} ({base.period}){why}, so it should {should} {goal:g}.")
+            f"its baseline of {goal:g} in {base.period}{why}, so it should {should} {goal:g}.")
 
 
 @rule("OG505", "off-track-indicator", "warning")
