@@ -35,6 +35,7 @@ from ..model.document import (
     Objective,
     PlanDocument,
     Priority,
+    invisible_ids,
     is_blank,
 )
 from ..model.plan import Location, Notice, Plan, code_key
@@ -881,15 +882,14 @@ def document_to_plan(
         raise PlanError(
             [Problem(f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}", file=file, line=line, column=col)]
         )
-    context: dict[str, list[str]] = {}
-    try:
-        document = PlanDocument.model_validate(tree, context=context)
-    except ValidationError as exc:
-        problems = _validation_problems(exc, tree, file)
-        if len(problems) < 50 and isinstance(tree, LocMap):  # (and what the plan's build would find)
-            problems = sorted([*problems, *_raw_problems(tree, file)][:50], key=lambda p: (p.line or 0, p.column or 0))
-        raise PlanError(problems) from None
-    invisible = context.get("invisible")
+    with invisible_ids() as invisible:
+        try:
+            document = PlanDocument.model_validate(tree)
+        except ValidationError as exc:
+            problems = _validation_problems(exc, tree, file)
+            if len(problems) < 50 and isinstance(tree, LocMap):  # (and what the plan's build would find)
+                problems = sorted([*problems, *_raw_problems(tree, file)][:50], key=lambda p: (p.line or 0, p.column or 0))
+            raise PlanError(problems) from None
     if invisible and positions is not None:
         raise NotPlain  # (read again with the position of every value, for the notices to say where)
     plan = build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)

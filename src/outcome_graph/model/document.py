@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -26,7 +28,6 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     Tag,
-    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -114,20 +115,39 @@ VISIBLE = r"[^\s\p{Cf}]"
 ID_PATTERN = r"^[^\p{Cc}]*[^\s\p{Cf}\p{Cc}][^\p{Cc}]*$"
 
 
-def _id_as_shown(value: Any, info: ValidationInfo) -> Any:
+#: The ids read without invisible characters while a document is validated in
+#: :func:`invisible_ids` (None outside it). A context variable, not the validation context: a
+#: validator that takes no ``info`` is called by pydantic for half the cost, and plans have many ids.
+_INVISIBLE: ContextVar[list[str] | None] = ContextVar("outcome_graph_invisible_ids", default=None)
+
+
+@contextmanager
+def invisible_ids() -> Iterator[list[str]]:
+    r"""Gather the ids and codes that documents validated inside the ``with`` block held with
+    invisible characters (as written: ``'NI\u200b72'``), for the loader to name in notices."""
+    found: list[str] = []
+    token = _INVISIBLE.set(found)
+    try:
+        yield found
+    finally:
+        _INVISIBLE.reset(token)
+
+
+def _id_as_shown(value: Any) -> Any:
     r"""An id or code as it shows: without the format characters (a zero-width space, a word
     joiner, a soft hyphen, a byte order mark) that a code pasted from a web page holds, as a
     catalogue CSV's codes are read (:func:`~outcome_graph.reference.catalogue.as_shown`):
     ``NI\u200b72`` is the ``NI72`` a reader sees, not a broken reference. What was left out is
-    added to the validation context's ``"invisible"`` list, for the loader to name in a notice
-    (no one could find the character otherwise)."""
+    gathered by :func:`invisible_ids`, for the loader to name in a notice (no one could find the
+    character otherwise)."""
     if isinstance(value, str) and not value.isascii():
         from ..reference.catalogue import as_shown
 
         shown = as_shown(value)
         if shown != value.strip():
-            if isinstance(info.context, dict):
-                info.context.setdefault("invisible", []).append(value)
+            found = _INVISIBLE.get()
+            if found is not None:
+                found.append(value)
             return shown
     return value
 
