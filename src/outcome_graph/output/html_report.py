@@ -731,8 +731,13 @@ def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
     objectives: dict[tuple[str, str], set[str]] = defaultdict(set)
     indicators: dict[tuple[str, str], set[str]] = defaultdict(set)
 
+    under: dict[str, list[str]] = {}  # (each node's priorities, asked for by each of the three counts)
+
     def priorities_of(node_id: str) -> list[str]:
-        return [a for a in (node_id, *facts.ancestors(node_id)) if a in in_matrix]
+        found = under.get(node_id)
+        if found is None:
+            found = under[node_id] = [a for a in (node_id, *facts.ancestors(node_id)) if a in in_matrix]
+        return found
 
     for node in plan.of_kind(level):
         if node.id in cross:
