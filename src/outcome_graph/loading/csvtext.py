@@ -1,5 +1,5 @@
-"""Rows of a CSV text with the line each starts on, a clear error for a broken quote, and headers
-read as they are matched.
+"""Rows of a CSV text with the line each starts on, a clear error for a broken quote, and cells and headers
+read as they show and as they are matched.
 
 Python's :mod:`csv` reader is lenient by default: a quoted cell that is never closed takes in
 every line after it, so the rest of the file is silently lost into one cell. Read strictly, that
@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["CsvProblem", "csv_rows", "header_key"]
+__all__ = ["CsvProblem", "as_shown", "csv_rows", "header_key"]
 
 
 class CsvProblem(ValueError):
@@ -65,9 +65,21 @@ def header_key(text: str) -> str:
     >>> header_key("Key\u200b milestones\ufeff")
     'key_milestones'
     """
-    text = str(text)
-    if not text.isascii():
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    key = re.sub(r"[\s_\-]+", "_", text.strip().lower())
+    key = re.sub(r"[\s_\-]+", "_", as_shown(str(text)).lower())
     key = re.sub(r"_?\._?", ".", key)
     return key.strip("_")
+
+
+def as_shown(cell: str) -> str:
+    r"""A code, outcome or ``title_verified`` cell of a catalogue CSV as it shows: without the
+    format characters (Unicode category Cf: a zero-width space or joiner, a word joiner, a byte
+    order mark, a soft hyphen) that a file saved by Excel or a code pasted from a web page holds,
+    and without the spaces around it (a non-breaking one too). ``CSC\u200b001`` is then the code
+    ``CSC 001`` the plan refers to, not "no indicator code" to a user who sees ``CSC 001``.
+
+    >>> as_shown("\ufeff\u00a0CSC\u200b 001\u2060 ")
+    'CSC 001'
+    """
+    if not cell.isascii():
+        cell = "".join(c for c in cell if unicodedata.category(c) != "Cf")
+    return cell.strip()

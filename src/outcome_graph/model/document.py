@@ -136,12 +136,12 @@ def invisible_ids() -> Iterator[list[str]]:
 def _id_as_shown(value: Any) -> Any:
     r"""An id or code as it shows: without the format characters (a zero-width space, a word
     joiner, a soft hyphen, a byte order mark) that a code pasted from a web page holds, as a
-    catalogue CSV's codes are read (:func:`~outcome_graph.reference.catalogue.as_shown`):
+    catalogue CSV's codes are read (:func:`~outcome_graph.loading.csvtext.as_shown`):
     ``NI\u200b72`` is the ``NI72`` a reader sees, not a broken reference. What was left out is
     gathered by :func:`invisible_ids`, for the loader to name in a notice (no one could find the
     character otherwise)."""
     if isinstance(value, str) and not value.isascii():
-        from ..reference.catalogue import as_shown
+        from ..loading.csvtext import as_shown
 
         shown = as_shown(value)
         if shown != value.strip():

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import CatalogueError
+from ..loading.csvtext import as_shown
 
 if TYPE_CHECKING:
     from ..model.frameworks import Framework
@@ -397,21 +398,6 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
                              "save it as 'CSV UTF-8'") from None
     text = path_or_text.read()
     return text.lstrip("\ufeff"), getattr(path_or_text, "name", "<catalogue CSV>")
-
-
-def as_shown(cell: str) -> str:
-    r"""A code, outcome or ``title_verified`` cell of a catalogue CSV as it shows: without the
-    format characters (Unicode category Cf: a zero-width space or joiner, a word joiner, a byte
-    order mark, a soft hyphen) that a file saved by Excel or a code pasted from a web page holds,
-    and without the spaces around it (a non-breaking one too). ``CSC\u200b001`` is then the code
-    ``CSC 001`` the plan refers to, not "no indicator code" to a user who sees ``CSC 001``.
-
-    >>> as_shown("\ufeff\u00a0CSC\u200b 001\u2060 ")
-    'CSC 001'
-    """
-    if not cell.isascii():
-        cell = "".join(c for c in cell if unicodedata.category(c) != "Cf")
-    return cell.strip()
 
 
 def invisible_message(written: str) -> str:
