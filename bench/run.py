@@ -181,6 +181,26 @@ def run_family(plan: Any, facts: Any, family: str, config: Any) -> int:
     return found
 
 
+def compile_bytecode() -> str | None:
+    """Compile the package's modules to bytecode, as installing it does, so that the whole
+    processes measured read cached bytecode as an installed command's do; a note when Python
+    writes none itself (``PYTHONDONTWRITEBYTECODE``, ``-B``), where each process measured would
+    otherwise compile some sixty modules first (0.05-0.1 s of every command).
+
+    ``compileall`` writes where Python reads (``__pycache__``, or ``PYTHONPYCACHEPREFIX``), and
+    leaves what is up to date alone.
+    """
+    import compileall
+
+    import outcome_graph
+
+    compileall.compile_dir(str(Path(outcome_graph.__file__).parent), quiet=1)
+    if sys.flags.dont_write_bytecode:
+        return ("Python writes no bytecode here (PYTHONDONTWRITEBYTECODE or -B): the package's was compiled "
+                "first, so the processes measured read it as an installed command does")
+    return None
+
+
 def og_command() -> list[str]:
     script = Path(sys.executable).parent / "outcome-graph"
     return [str(script)] if script.exists() else [sys.executable, "-m", "outcome_graph"]
@@ -567,6 +587,9 @@ def main(argv: list[str] | None = None) -> int:
         row = measure_size(args.measure_size, repeat, Path(args.workdir), shacl, notes)
         print(json.dumps({"row": row, "notes": notes}, default=str))
         return 0
+    note = compile_bytecode()
+    if note:
+        notes.append(note)
     processes = {
         "version": run_process(["--version"], max(repeat, 5)),
         "thurrock": run_process(["check", str(MODEL)], max(repeat, 5)),

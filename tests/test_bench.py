@@ -7,6 +7,7 @@ Timings are the benchmark's business (bench/run.py prints them); nothing here as
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -47,6 +48,32 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path):
     if "pyshacl" in row:
         assert row["same_counts"], (row["ours_three"], row["shacl_three"])
     assert {t["target"] for t in results["targets"]} >= {"outcome-graph --version < 0.2 s"}
+
+
+_COMPILE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from run import compile_bytecode
+print(json.dumps(compile_bytecode()))
+"""
+
+
+def test_the_benchmark_times_processes_that_read_cached_bytecode(tmp_path: Path):
+    """Where Python writes no bytecode itself (-B), the benchmark compiles the package's first, where
+    Python will read it (here a PYTHONPYCACHEPREFIX), and says so: each command timed would otherwise
+    compile the package's modules first."""
+    prefix = tmp_path / "pycache"
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix)}
+    run = subprocess.run([sys.executable, "-B", "-c", _COMPILE, str(ROOT / "bench")], capture_output=True,
+                         text=True, timeout=300, env=env)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "PYTHONDONTWRITEBYTECODE" in json.loads(run.stdout)
+    package = Path(og.__file__).resolve().parent
+    cached = {p.name.split(".")[0] for p in prefix.rglob("*.pyc") if package.name in p.parts}
+    assert {"cli", "loader", "engine", "document"} <= cached
+    writing = subprocess.run([sys.executable, "-c", _COMPILE, str(ROOT / "bench")], capture_output=True,
+                             text=True, timeout=300, env={**env, "PYTHONDONTWRITEBYTECODE": ""})
+    assert writing.returncode == 0 and json.loads(writing.stdout) is None, writing.stderr[-3000:]
 
 
 
