@@ -77,6 +77,41 @@ def test_the_benchmark_times_processes_that_read_cached_bytecode(tmp_path: Path)
 
 
 
+_RELEASE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from run import RELEASE_FREED
+
+def rss():  # resident kilobytes
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+
+if RELEASE_FREED is None:
+    print(json.dumps(None))
+    raise SystemExit
+blocks = [bytearray(4000) for _ in range(25_000)]  # 100 MB of blocks the C library's malloc holds
+pin = bytearray(4000)  # (above them, so that freeing them leaves the heap's top in use)
+del blocks
+freed = rss()
+RELEASE_FREED()
+print(json.dumps([freed, rss()]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the resident memory from Linux's /proc")
+def test_the_benchmark_hands_freed_memory_back_between_runs():
+    """Each run of a phase starts on memory not touched yet, as the phase does in a command: what the
+    runs before it freed is handed back (glibc's malloc_trim), where the C library would keep it."""
+    run = subprocess.run([sys.executable, "-c", _RELEASE, str(ROOT / "bench")], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    kept = json.loads(run.stdout)
+    if kept is None:
+        pytest.skip("this C library has no malloc_trim")
+    freed, released = kept
+    assert freed - released > 60_000  # kilobytes: most of the 100 MB freed went back
+
+
 NEEDS_VALGRIND = pytest.mark.skipif(shutil.which("valgrind") is None or shutil.which("cc") is None,
                                     reason="counting instructions needs Valgrind and a C compiler")
 
