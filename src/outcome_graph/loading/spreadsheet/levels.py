@@ -6,27 +6,27 @@ from typing import Any
 
 from ...model.document import FORMAT_ID, LEVELS
 from ..sheet_layout import LAYOUTS, LEVEL_SHEETS, NODE_SHEETS, PLAN_NODE, SUB_SHEETS
-from .reader import _Reader
-from .sheets import RawSheet, _fail
-from .tree import CellList, CellMap, _CHILD_LIST, _LETTER, _append_child
+from .reader import Reader
+from .sheets import RawSheet, fail
+from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child
 
 
 _RANK = {kind: i for i, kind in enumerate(LEVELS)}
 
 
-def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
+def read_levels(reader: Reader, by_key: dict[str, RawSheet]) -> CellMap:
     """The plan tree of a workbook (or CSV folder) in the per-level form: the plan sheet, a sheet
     per list of nodes, owners, groups and catalogues, and the sheets of lists of objects."""
     plan_sheet = by_key.get("plan")
     if plan_sheet is None:
-        raise _fail(
+        raise fail(
             f"the workbook has no 'plan' sheet; a plan in one sheet per level needs one, with a format column "
             f"holding {FORMAT_ID}, the plan's id and period (sheets found: {', '.join(s.name for s in reader.sheets)})",
             reader.file,
         )
     item_sheets = [name for name in NODE_SHEETS if name in by_key]
     if not item_sheets:
-        raise _fail(
+        raise fail(
             "the workbook has a plan sheet but no sheet of the plan's items: add priorities, aims, objectives, "
             f"milestones or indicators sheets (sheets found: {', '.join(s.name for s in reader.sheets)})",
             reader.file,
@@ -36,7 +36,7 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
     fmt = plan_row.pop("format", None)
     fmt_cell = plan_row.key_cell.pop("format", plan_row.cell)
     if fmt != FORMAT_ID:
-        raise _fail(
+        raise fail(
             f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}" if fmt else f"the format cell is blank: write {FORMAT_ID}",
             plan_sheet.file,
             plan_sheet.name,
@@ -61,10 +61,10 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
         for row in lists[name]:
             parent = str(row.get("parent") or "").strip()
             counters[parent] = counters.get(parent, 0) + 1
-            if not str(row.get("id") or "").strip() and kind in _LETTER:
+            if not str(row.get("id") or "").strip() and kind in LETTER:
                 new_id = ""
                 while not new_id or new_id in taken:
-                    own = f"{_LETTER[kind]}{counters[parent]}"
+                    own = f"{LETTER[kind]}{counters[parent]}"
                     new_id = f"{parent}.{own}" if parent else own
                     counters[parent] += new_id in taken
                 taken.add(new_id)
@@ -104,7 +104,7 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
             holder_kind = reader.kind_of(holder)
             if holder is not None and holder_kind is not None and _holds(holder_kind, kind):
                 del row["parent"]
-                _append_child(holder, _CHILD_LIST[kind], row)
+                append_child(holder, CHILD_LIST[kind], row)
             else:
                 top[name].append(row)
     top["indicators"] = lists["indicators"]
@@ -115,14 +115,14 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
     return tree
 
 
-def _list(reader: _Reader, rows: list[CellMap]) -> CellList:
+def _list(reader: Reader, rows: list[CellMap]) -> CellList:
     """``rows`` as a list located at its first row (at the file when there is none)."""
     out = CellList(rows[0].file, rows[0].sheet, rows[0].cell) if rows else CellList(reader.file, None, None)
     out.extend(rows)
     return out
 
 
-def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
+def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
     plan_id = str(plan_row.get("id") or "").strip()
     for name in SUB_SHEETS:
         sheet = by_key.get(name)
@@ -208,7 +208,7 @@ def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap,
                         ref.put(key, value, row.key_cell.get(key))
 
 
-def _append(reader: _Reader, owner: CellMap, key: str, value: Any, sheet: RawSheet, cell: str) -> None:
+def _append(reader: Reader, owner: CellMap, key: str, value: Any, sheet: RawSheet, cell: str) -> None:
     """Add ``value`` (a row of a sheet of lists of objects) to ``owner``'s list ``key``; a list also
     written in the owner's own row is a problem, as which one holds the plan's cannot be told."""
     items = owner.get(key)

@@ -6,27 +6,27 @@ from collections.abc import Iterable
 
 from ...model.plan import Location, Notice, Plan
 from ..sheet_layout import RAG_WORDS_HELP
-from .header import _Header
-from .sheets import ConditionalColour, RawSheet, _by_place, _col_letter, cell_ref
+from .header import Header
+from .sheets import ConditionalColour, RawSheet, by_place, cell_ref, col_letter
 
 
 #: Most cells named in one notice.
 _MAX_NAMED = 20
 
 
-def _named(items: list[str], sep: str) -> str:
+def named(items: list[str], sep: str) -> str:
     """Items for a notice, joined with ``sep``: the first :data:`_MAX_NAMED`, then how many more."""
     more = [f"and {len(items) - _MAX_NAMED} more"] if len(items) > _MAX_NAMED else []
     return sep.join(items[:_MAX_NAMED] + more)
 
 
-class _Notes:
+class Notes:
     """What reading the sheets passed over that a person should know, gathered while the rows are
     read and given as notices once they all are: one notice per sheet (or per conditional format)
     for cells and rows of one kind, pointing to the first of them and naming the others."""
 
     def __init__(self, sheets: list[RawSheet], file: str) -> None:
-        self.sheet_of = _by_place(sheets)
+        self.sheet_of = by_place(sheets)
         #: The workbook (or CSV file or folder), where a notice about it as a whole points.
         self.file = file
         self.notices: list[str] = []
@@ -45,7 +45,7 @@ class _Notes:
         #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
 
-    def note_unknown(self, header: _Header, why: str = "") -> None:
+    def note_unknown(self, header: Header, why: str = "") -> None:
         """Note the columns of ``header`` that match no field (``why`` says more, if anything)."""
         for c, text in header.unknown.items():
             self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
@@ -66,7 +66,7 @@ class _Notes:
         for c in sorted(set(columns) & sheet.hidden_cols):
             if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
                 header = (sheet.get(h_row, c) or "").strip()
-                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {_col_letter(c)} {header!r}"))
+                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {col_letter(c)} {header!r}"))
 
     def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
         """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
@@ -84,7 +84,7 @@ class _Notes:
         return [(sheet := self.sheet_of[place]).notice(cells[0][0], "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
                              "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
                              "into a date unless the column is formatted as Text, so check them and retype any the "
-                             "plan writes otherwise: " + _named([f"{sheet.place(ref)} {what}" for ref, what in cells],
+                             "plan writes otherwise: " + named([f"{sheet.place(ref)} {what}" for ref, what in cells],
                                                                 "; "))
                 for place, cells in self.typed_cells.items()]
 
@@ -92,10 +92,10 @@ class _Notes:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
         not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
         out = [self.sheet_of[place].notice(cell_ref(rows[0], 0), "rows hidden in the workbook (by hand or by a filter) were read as "
-                            "part of the plan; delete a row to take it out: " + _named([f"row {r + 1}" for r in rows], ", "))
+                            "part of the plan; delete a row to take it out: " + named([f"row {r + 1}" for r in rows], ", "))
                for place, rows in self.hidden_rows.items()]
         out += [self.sheet_of[place].notice(columns[0][0], "columns hidden in the workbook were read as part of the plan; unhide them "
-                             "to check them, or delete a column to take it out: " + _named([c for _, c in columns], ", "))
+                             "to check them, or delete a column to take it out: " + named([c for _, c in columns], ", "))
                 for place, columns in self.hidden_cols.items()]
         return out
 
@@ -105,7 +105,7 @@ class _Notes:
             return None
         return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
                          f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
-                         "colour: " + _named(self.coloured, ", "))
+                         "colour: " + named(self.coloured, ", "))
 
     def conditional_notices(self) -> list[Notice]:
         """The notices naming the status cells with no word that a conditional format colours, one
@@ -118,7 +118,7 @@ class _Notes:
                                     f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
                                     "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
                                     f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
-                                    "colour: " + _named([sheet.place(ref) for ref in refs], ", ")))
+                                    "colour: " + named([sheet.place(ref) for ref in refs], ", ")))
         return out
 
 
