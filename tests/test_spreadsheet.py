@@ -1900,3 +1900,78 @@ def test_a_flat_table_s_hints_name_its_own_columns_or_the_per_level_form(thurroc
     assert report.by_rule("OG503")[0].hint == (
         "Give the indicators the plan commits to improving the value to reach in the `target.value` column of the "
         "indicators sheet of the per-level form (or rows of the targets sheet of the per-level form, per year).")
+
+
+# Characters that show nothing, pasted into a cell with an id copied from a web page or a PDF: a
+# zero-width space, a byte order mark, a soft hyphen, a word joiner; and a non-breaking space, which
+# shows as a space (dropped around an id, as a YAML plan's is, without a word).
+_PASTED = ["\u200b", "\ufeff", "\u00ad", "\u2060", "\u00a0"]
+
+
+@pytest.mark.parametrize("char", _PASTED, ids=ascii)
+@pytest.mark.parametrize("form", ["plan.xlsx", "plan-csv"])
+def test_ids_with_invisible_characters_are_named_at_their_cell_as_a_yaml_plan_s_are(tmp_path: Path, char: str,
+                                                                                    form: str):
+    # A workbook or CSV folder read the ids without them, silently; the YAML plan names each one.
+    yaml = og.load(PLAN_HEADER + f'objectives: [{{id: "O1{char}", title: Safe, indicators: ["NI 72{char}"]}}]\n'
+                   f'milestones: [{{id: "M1{char}", parent: "{char}O1", title: Audit}}]\n')
+    sheets = {"objectives": [["id", "title", "indicators"], [f"O1{char}", "Safe", f"NI 72{char}"]],
+              "milestones": [["id", "parent", "title"], [f"M1{char}", f"{char}O1", "Audit"]]}
+    if form == "plan.xlsx":
+        path = workbook(tmp_path / form, {"plan": [["format", "id", "period.start", "period.end"],
+                                                   ["outcome-graph/v1", "t", "2011-04-01", "2012-03-31"]], **sheets})
+        places = [f"{path}:{place}" for place in ("objectives!A2", "objectives!C2", "milestones!A2", "milestones!B2")]
+    else:
+        path = csv_plan(tmp_path / form, **{name: "".join(",".join(row) + "\n" for row in rows)
+                                            for name, rows in sheets.items()})
+        places = [f"{path / name}.csv:2" for name in ("objectives", "objectives", "milestones", "milestones")]
+    plan = load_path(path)
+    assert sorted(plan.nodes) == sorted(yaml.nodes) == ["M1", "NI 72", "O1"]
+    assert plan.location("M1").cell == "C2"  # (found by the id it is read as: its place was lost)
+    assert plan.parents["M1"] == yaml.parents["M1"] == ("O1",)
+    invisible = [n for n in plan.notices if "holds an invisible" in n]
+    assert sorted(n.message for n in invisible) == sorted(n.message for n in yaml.notices)
+    if char == "\u00a0":
+        assert invisible == []
+        return
+    assert len(invisible) == 4
+    assert sorted(n.split(": ")[0] for n in invisible) == sorted(places)
+    assert f"{places[3]}: {char + 'O1'!r} holds an invisible character" in "\n".join(invisible)
+
+
+def test_invisible_characters_in_a_real_plan_s_workbook_are_named_and_change_nothing_else(tmp_path: Path):
+    # Thurrock's plan as a workbook, an id pasted with a zero-width space, a parent with a byte order
+    # mark and a targets row's node with a word joiner: the plan and its findings are the YAML plan's,
+    # and each cell is named (a sub-sheet's node, which validation never sees, too).
+    model = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    write_plan(model, path := tmp_path / "thurrock.xlsx")
+    book = openpyxl.load_workbook(path)
+    edits = {("milestones", "A2"): "{}\u200b", ("milestones", "B3"): "\ufeff{}", ("targets", "A2"): "{}\u2060"}
+    for (sheet, ref), pasted in edits.items():
+        book[sheet][ref].value = pasted.format(book[sheet][ref].value)
+    book.save(path)
+    write_plan(model, tmp_path / "clean.xlsx")
+    plan, clean = load_path(path), load_path(tmp_path / "clean.xlsx")
+    assert list(plan.nodes) == list(clean.nodes)
+    assert plan.location("P1.A1.O1.M1").cell == "D2"
+    def findings(loaded: og.Plan) -> list[tuple[object, ...]]:
+        return [(f.rule, f.node, f.message, f.location.sheet, f.location.cell) for f in og.check(loaded).findings]
+
+    assert findings(plan) == findings(clean)
+    assert [n.split(" holds")[0] for n in plan.notices if "holds an invisible" in n] == [
+        f"{path}:milestones!A2: 'P1.A1.O1.M1\\u200b'", f"{path}:milestones!B3: '\\ufeffP1.A1.O1'",
+        f"{path}:targets!A2: 'P1.A3\\u2060'"]
+
+
+def test_invisible_characters_in_a_flat_table_s_ids_and_indicators_are_named(thurrock_table: Path):
+    book = openpyxl.load_workbook(thurrock_table)
+    book["Pillar 1"]["I4"].value = "NI 72\u200b; NI 73"
+    book["Pillar 1"]["I7"].value = "NI 102a\u00ad"
+    book.save(thurrock_table)
+    plan = load_path(thurrock_table, period=PERIOD)
+    assert sorted(n for n in plan.nodes if n.startswith("NI")) == ["NI 102a", "NI 71", "NI 72", "NI 73"]
+    assert [n for n in plan.notices if "holds an invisible" in n] == [
+        f"{thurrock_table}:Pillar 1!I4: 'NI 72\\u200b' holds an invisible character (U+200B ZERO WIDTH SPACE), "
+        "left out: read as 'NI 72'",
+        f"{thurrock_table}:Pillar 1!I7: 'NI 102a\\xad' holds an invisible character (U+00AD SOFT HYPHEN), "
+        "left out: read as 'NI 102a'"]

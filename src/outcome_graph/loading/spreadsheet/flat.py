@@ -9,6 +9,7 @@ from ...analysis.owners import is_placeholder
 from ...model.document import FORMAT_ID, LEVELS
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
+from ..csvtext import as_shown
 from ..sheet_layout import EMPTY_LIST, STATUSES, split_list
 from .header import Header, flat_header, norm, repeats_header, row_texts, without_lists
 from .notices import named
@@ -107,7 +108,7 @@ class _FlatTable:
             if role.startswith("id:"):
                 for r in range(h_row + 1, sheet.n_rows):
                     if (given := sheet.get(r, c)) is not None:
-                        self.taken.add(given.strip())
+                        self.taken.add(as_shown(given))
                         if (typed := sheet.typed_at(r, c)) is not None and typed.shown is not None:
                             self.taken.add(typed.shown.strip())  # (a number read as shown: 007)
 
@@ -207,7 +208,7 @@ class _FlatTable:
         """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
         or its position's, which the ids of the nodes below are made from): the first is kept."""
         given, ref = self._cell(sheet, r, roles, f"id:{kind}")
-        if given and ref and given != node["id"]:
+        if given and ref and as_shown(given) != node.id_of():
             self.conflicts.append(f"{sheet.place(ref)} id {given!r} (kept {node['id']!r} for {node['title']!r})")
 
     def _new_node(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, title: str, ref: str,
@@ -222,10 +223,10 @@ class _FlatTable:
         while not node_id or (not given and node_id in self.taken):
             # (its position's id, or the next one no other row has: the rows after keep theirs)
             own = f"{LETTER[kind]}{position}"
-            node_id = f"{parent['id']}.{own}" if parent is not None else own
+            node_id = f"{parent.id_of()}.{own}" if parent is not None else own
             position += 1
-        self.taken.add(node_id)
         node.put("id", node_id, id_ref if given else ref)
+        self.taken.add(node.id_of())  # (an id as validation reads it, as the rows are found by)
         if not given:
             reader.generated_ids.add(node_id)
         number, number_ref = self._cell(sheet, r, roles, f"number:{kind}")
@@ -241,7 +242,7 @@ class _FlatTable:
             append_child(parent, CHILD_LIST[kind], node)
         if kind != "milestone":
             self.found[(id(parent), kind, norm(title))] = node
-        reader.rows.setdefault(node_id, node)
+        reader.rows.setdefault(node.id_of(), node)
         reader.all_rows.append((kind, node))
         reader.kinds[id(node)] = kind
         return node
@@ -342,13 +343,13 @@ class _FlatTable:
         if not isinstance(refs, CellList):
             refs = CellList(sheet.file, sheet.name, ind_ref)
             holder.put("indicators", refs, ind_ref)
-        have = {str(x["id"]) for x in refs}
+        have = {x.id_of() for x in refs}
         for code in codes:
-            if code not in have:
+            if as_shown(code) not in have:
                 item = CellMap(sheet.file, sheet.name, ind_ref)
                 item.put("id", code, ind_ref)
                 refs.append(item)
-                have.add(code)
+                have.add(item.id_of())
 
     def notices(self) -> list[Notice]:
         """What the reading did that a person should know, one notice each."""

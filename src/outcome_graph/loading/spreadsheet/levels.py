@@ -55,13 +55,13 @@ def read_levels(reader: Reader, by_key: dict[str, RawSheet]) -> CellMap:
     # Ids: generated from the position where blank; rows indexed by id. A row inserted among
     # rows with ids takes the next number its position's id leaves free (the id of its position
     # may be the next row's own).
-    taken = {str(row.get("id") or "").strip() for name in NODE_SHEETS for row in lists[name]}
+    taken = {row.id_of() for name in NODE_SHEETS for row in lists[name]}
     for name, kind in NODE_SHEETS.items():
         counters: dict[str, int] = {}
         for row in lists[name]:
-            parent = str(row.get("parent") or "").strip()
+            parent = row.id_of("parent")
             counters[parent] = counters.get(parent, 0) + 1
-            if not str(row.get("id") or "").strip() and kind in LETTER:
+            if not row.id_of() and kind in LETTER:
                 new_id = ""
                 while not new_id or new_id in taken:
                     own = f"{LETTER[kind]}{counters[parent]}"
@@ -70,18 +70,18 @@ def read_levels(reader: Reader, by_key: dict[str, RawSheet]) -> CellMap:
                 taken.add(new_id)
                 row.put("id", new_id, row.key_cell.get("id", row.cell))
                 reader.generated_ids.add(str(row["id"]))  # (diff matches such nodes by title, not by id)
-            elif not str(row.get("id") or "").strip() and kind == "vision":
+            elif not row.id_of() and kind == "vision":
                 row.put("id", "V", row.key_cell.get("id", row.cell))
-            node_id = str(row.get("id") or "").strip()
+            node_id = row.id_of()
             if node_id:
                 reader.rows.setdefault(node_id, row)
                 reader.all_rows.append((kind, row))
                 reader.kinds[id(row)] = kind
     for row in lists["owners"]:
-        reader.owner_rows.setdefault(str(row.get("id") or "").strip(), row)
+        reader.owner_rows.setdefault(row.id_of(), row)
     for row in lists["groups"]:
-        reader.group_rows.setdefault(str(row.get("id") or "").strip(), row)
-    catalogues = {str(row.get("prefix") or "").strip(): row for row in lists["catalogues"]}
+        reader.group_rows.setdefault(row.id_of(), row)
+    catalogues = {row.id_of("prefix"): row for row in lists["catalogues"]}
 
     _sub_sheets(reader, by_key, plan_row, catalogues)
     reader.fail()
@@ -99,10 +99,10 @@ def read_levels(reader: Reader, by_key: dict[str, RawSheet]) -> CellMap:
     top: dict[str, list[CellMap]] = {name: [] for name in (*LEVEL_SHEETS, "indicators")}
     for name, kind in LEVEL_SHEETS.items():
         for row in lists[name]:
-            parent_id = str(row.get("parent") or "").strip()
-            holder = reader.rows.get(parent_id)
+            holder = reader.rows.get(row.id_of("parent"))
             holder_kind = reader.kind_of(holder)
             if holder is not None and holder_kind is not None and _holds(holder_kind, kind):
+                reader.shown_id(row, "parent")  # (validation will not see it: a notice of what it held)
                 del row["parent"]
                 append_child(holder, CHILD_LIST[kind], row)
             else:
@@ -123,13 +123,14 @@ def _list(reader: Reader, rows: list[CellMap]) -> CellList:
 
 
 def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
-    plan_id = str(plan_row.get("id") or "").strip()
+    plan_id = plan_row.id_of()
     for name in SUB_SHEETS:
         sheet = by_key.get(name)
         if sheet is None:
             continue
         for row in reader.read_rows(sheet, LAYOUTS[name]):
-            node_id = str(row.pop("node", "") or "").strip()
+            node_id = reader.shown_id(row, "node")
+            row.pop("node", None)
             node_cell = row.key_cell.pop("node", row.cell) or "A1"
             row.is_row = False
             if not node_id:
@@ -180,7 +181,8 @@ def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, 
                     continue
                 _append(reader, target, "actuals", row, sheet, node_cell)
             elif name in ("targets", "indicator_refs"):
-                indicator = str(row.pop("indicator", "") or "").strip()
+                indicator = reader.shown_id(row, "indicator")
+                row.pop("indicator", None)
                 row.key_cell.pop("indicator", None)
                 if name == "targets" and not indicator:
                     if kind != "indicator":
@@ -228,7 +230,7 @@ def _ref(node: CellMap, indicator: str, sheet: RawSheet, cell: str) -> CellMap:
         refs = CellList(sheet.file, sheet.name, cell)
         node.put("indicators", refs, cell)
     for ref in refs:
-        if isinstance(ref, CellMap) and str(ref.get("id", "")).strip() == indicator:
+        if isinstance(ref, CellMap) and ref.id_of() == indicator:
             return ref
     ref = CellMap(sheet.file, sheet.name, cell)
     ref.put("id", indicator, cell)

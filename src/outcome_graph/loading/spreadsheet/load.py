@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ...errors import PlanError
-from ...model.document import FORMAT_ID, PlanDocument
+from ...errors import PlanError, Problem
+from ...model.document import FORMAT_ID, PlanDocument, invisible_ids
 from ...model.plan import Location, Notice, Plan
 from ..loader import build_plan, long_lead_notices
 from ..sheet_layout import IGNORED_SHEETS, LAYOUTS, NODE_SHEETS, SUB_SHEETS, sheet_key
@@ -186,23 +186,19 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
 
 def _validate(tree: CellMap, reader: Reader, file: str, base_dir: str | None) -> Plan:
     period_problem = reader.period_problem
-    try:
-        document = PlanDocument.model_validate(tree)
-    except ValidationError as exc:
-        problems = validation_problems(exc, tree)
-        if period_problem is not None:
-            problems = [period_problem, *(p for p in problems if "period" not in p.message)]
-        # (and what is checked after validation, so that every problem is reported at once)
-        meta = tree.get("plan")
-        framework = meta.get("framework") if isinstance(meta, dict) else None
-        problems += ids_and_outcomes(framework if isinstance(framework, str) else "ecm", reader, file)
-        raise PlanError(problems[:50]) from None
+    with invisible_ids() as invisible:
+        try:
+            document = PlanDocument.model_validate(tree)
+        except ValidationError as exc:
+            raise PlanError(_problems(exc, tree, reader, file, period_problem)) from None
     if period_problem is not None:  # pragma: no cover - the period is required, so validation fails first
         raise PlanError([period_problem])
     problems = ids_and_outcomes(document.plan.framework, reader, file)
     if problems:
         raise PlanError(problems[:50])
     plan = build_plan(document, tree, file=file, base_dir=base_dir)
+    if invisible or reader.invisible:
+        plan.notices.extend(reader.invisible_notices(tree, set(invisible)))
     plan.generated_ids = set(reader.generated_ids)
     plan.spreadsheet = "flat" if reader.flat_form else "levels"
     for node_id in plan.nodes:
@@ -226,3 +222,15 @@ def _validate(tree: CellMap, reader: Reader, file: str, base_dir: str | None) ->
                     plan.locations[ref.id] = reader.location(row.file, row.sheet, row.key_cell.get("indicators", row.cell))
     plan.notices.extend(long_lead_notices(plan))
     return plan
+
+
+def _problems(exc: ValidationError, tree: CellMap, reader: Reader, file: str, period_problem: Problem | None) -> list[Problem]:
+    """The problems of a plan that validation refused, at their cells: the period's first, then
+    what is checked after validation (ids and outcomes), so that every problem is reported at once."""
+    problems = validation_problems(exc, tree)
+    if period_problem is not None:
+        problems = [period_problem, *(p for p in problems if "period" not in p.message)]
+    meta = tree.get("plan")
+    framework = meta.get("framework") if isinstance(meta, dict) else None
+    problems += ids_and_outcomes(framework if isinstance(framework, str) else "ecm", reader, file)
+    return problems[:50]

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from ...model.plan import Location, Notice, Plan
 from ..sheet_layout import RAG_WORDS_HELP
 from .header import Header
 from .sheets import ConditionalColour, RawSheet, by_place, cell_ref, col_letter
+from .tree import CellMap
+
+
+#: A cell reference, as its column letters and row number.
+_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 #: Most cells named in one notice.
@@ -40,10 +47,72 @@ class Notes:
         #: Columns hidden in the workbook that hold what was read, by sheet, for a notice: each
         #: as its header cell and what it names.
         self.hidden_cols: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        #: Notices of ids the reader took out of the plan (a nested row's parent) read without
+        #: invisible characters, given with those of validation (:meth:`invisible_notices`).
+        self.invisible: list[Notice] = []
         #: Status cells with no word but a RAG colour, for a notice.
         self.coloured: list[str] = []
         #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
+
+    def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
+        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
+        raw = self.sheet_of.get((file, sheet))
+        return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
+
+    def invisible_notice(self, row: CellMap, key: str, written: str) -> Notice:
+        """The notice that the id or code ``written`` in ``row``'s cell of ``key`` was read without
+        the invisible characters it holds (a zero-width space, a byte order mark, a soft hyphen
+        pasted with it), at that cell: the user cannot see what made ``P1\u200b`` another id
+        than the ``P1`` it shows, so the notice names each character, as a YAML plan's does."""
+        from ...reference.catalogue import invisible_message
+
+        return Notice.at(self.location(row.file, row.sheet, row.key_cell.get(key, row.cell)), invisible_message(written))
+
+    def shown_id(self, row: CellMap, key: str) -> str:
+        """The id in ``row``'s cell of ``key`` as it shows (:meth:`CellMap.id_of`), for an id the reader
+        takes out of the plan it builds (a nested row's parent, a sub-sheet's node), which validation
+        does not see: invisible characters left out of it are named in a notice, as validation's are
+        (:meth:`invisible_notices`)."""
+        shown = row.id_of(key)
+        written = str(row.get(key) or "").strip()
+        if shown != written:
+            self.invisible.append(self.invisible_notice(row, key, written))
+        return shown
+
+    def invisible_notices(self, tree: CellMap, written: set[str]) -> list[Notice]:
+        """A notice at the cell of each id or code of ``tree`` that validation read without the
+        invisible characters it held (``written``: those values as written, gathered by
+        :func:`~outcome_graph.model.document.invisible_ids`), in the order of the tree."""
+        notices: list[Notice] = []
+
+        def visit(value: Any, row: CellMap, key: str) -> None:
+            if isinstance(value, str):
+                if value in written:
+                    notices.append(self.invisible_notice(row, key, value))
+            elif isinstance(value, CellMap):
+                for sub, item in value.items():
+                    visit(item, value, sub)
+            elif isinstance(value, list):  # (a list of ids in one cell, or of rows)
+                for item in value:
+                    visit(item, row, key)
+
+        visit(tree, tree, "")
+        return self.in_sheet_order([*self.invisible, *notices])
+
+    def in_sheet_order(self, notices: list[Notice]) -> list[Notice]:
+        """``notices`` of cells in the order a person reads the workbook: by sheet (or CSV file), then
+        row, then column."""
+        sheets = {place: i for i, place in enumerate(self.sheet_of)}
+        files = {file: i for i, (file, _) in reversed(list(enumerate(self.sheet_of)))}
+
+        def order(notice: Notice) -> tuple[int, int, int, str]:
+            where = notice.location
+            sheet = sheets.get((where.file, where.sheet), files.get(where.file, len(sheets)))
+            ref = _REF.fullmatch(where.cell or "")
+            return (sheet, int(ref[2]), len(ref[1]), ref[1]) if ref else (sheet, 0, 0, "")
+
+        return sorted(notices, key=order)
 
     def note_unknown(self, header: Header, why: str = "") -> None:
         """Note the columns of ``header`` that match no field (``why`` says more, if anything)."""

@@ -104,11 +104,6 @@ class Reader(Notes):
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
 
-    def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
-        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
-        raw = self.sheet_of.get((file, sheet))
-        return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
-
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..csvtext import as_shown
 from ..tree import LocList, LocMap
 from .sheets import RawSheet
 
@@ -36,6 +37,12 @@ class CellMap(LocMap):
         file ``owners.csv:2 (column A)``."""
         ref = self.key_cell.get(key, self.cell) or ""
         return self.raw.place(ref) if self.raw is not None else f"{self.sheet}!{ref}"
+
+    def id_of(self, key: str = "id") -> str:
+        r"""The id (or code) in the cell of ``key`` as it shows, ``""`` when blank: without the
+        invisible characters the format's validation leaves out of an id (:func:`as_shown`), so
+        that a row is found by the id it is read as (``P1\u200b`` is the ``P1`` its children name)."""
+        return as_shown(str(self.get(key) or ""))
 
     def put(self, key: str, value: Any, cell: str | None) -> None:
         self[key] = value

@@ -144,7 +144,7 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
     first: dict[str, CellMap] = {}
     codes: dict[str, tuple[str, CellMap]] = {}  # indicators' codes: the first id and row
     for kind, row in reader.all_rows:
-        node_id = str(row.get("id") or "").strip()
+        node_id = row.id_of()
         if kind == "indicator" and node_id and node_id not in first:
             same, prev = codes.setdefault(code_key(node_id), (node_id, row))
             if same != node_id:  # (one code written two ways: NI72 and NI 72)
