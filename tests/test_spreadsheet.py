@@ -1702,9 +1702,33 @@ def test_status_cells_coloured_with_no_word_are_named_and_no_status_is_guessed(t
     book.save(path)
     plan = load_path(path, period=PERIOD)
     assert [m.status for m in plan.of_kind("milestone")] == [None, None, None, "on_track"]
-    assert (f"{path}: status cells coloured with no word in them were read as no status, as colours are not read; "
-            "write the status in the cell (Green, Amber, Red, Blue for done; or G, A, R, B), which a rule can colour: "
-            "Actions!C2 red, Actions!C3 amber, Actions!C4 green") in plan.notices
+    assert (f"{path}:Actions!C2: 3 status cells with no word in them but coloured (1 red, 1 amber, 1 green) were "
+            "read as no status, as colours are not read; write the status in each cell (Green, Amber, Red, Blue for "
+            "done; or G, A, R, B), which a rule can colour: Actions!C2 red, Actions!C3 amber, Actions!C4 green"
+            ) in plan.notices
+
+
+def test_a_tracker_s_coloured_status_cells_are_one_notice_counting_them(tmp_path: Path):
+    # A tracker rated by fill colour alone down two sheets, a milestone merged over three rows: one
+    # notice for the workbook, at its first cell, saying how many cells and of which colours, and
+    # naming the first 20 (as every notice of cells does).
+    from openpyxl.styles import PatternFill
+
+    rows = [["Objective", "Key actions", "Lead", "Status"]] + [["Fewer accidents", f"Action {i}", "Roads", None]
+                                                                for i in range(1, 26)]
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": rows, "More": rows[:4]}, {"Actions": ["B2:B4", "D2:D4"]})
+    book = openpyxl.load_workbook(path)
+    for sheet, last in (("Actions", 26), ("More", 4)):
+        for r in range(2, last + 1):
+            book[sheet].cell(r, 4).fill = PatternFill("solid", fgColor=_RAG_FILLS["Green" if r % 5 else "Red"])
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    [notice] = [n for n in plan.notices if "coloured" in n.message]
+    assert (notice.location.sheet, notice.location.cell) == ("Actions", "D2")
+    assert notice.message.startswith("26 status cells with no word in them but coloured (21 green, 5 red) were read "
+                                     "as no status")
+    assert notice.endswith(": Actions!D2 green, " + ", ".join(
+        f"Actions!D{r} {'green' if r % 5 else 'red'}" for r in range(5, 24)) + ", and 6 more")
 
 
 def test_a_coloured_status_cell_of_the_per_level_form_is_named_too(tmp_path: Path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -50,8 +51,9 @@ class Notes:
         #: Notices of ids the reader took out of the plan (a nested row's parent) read without
         #: invisible characters, given with those of validation (:meth:`invisible_notices`).
         self.invisible: list[Notice] = []
-        #: Status cells with no word but a RAG colour, for a notice.
-        self.coloured: list[str] = []
+        #: Status cells with no word but a RAG colour, for a notice: each as its sheet and cell, and
+        #: the colour.
+        self.coloured: dict[tuple[str, str, str], str] = {}
         #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
 
@@ -143,7 +145,7 @@ class Notes:
         if sheet.get(r, c) is not None:
             return
         if (colour := sheet.fills.get((r, c))) is not None:
-            self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
+            self.coloured[(sheet.file, sheet.name, cell_ref(r, c))] = colour
         elif (rule := next((cf for cf in sheet.conditional if cf.covers(r, c)), None)) is not None:
             self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
 
@@ -169,12 +171,21 @@ class Notes:
         return out
 
     def colour_notice(self) -> Notice | None:
-        """The notice naming the status cells shown as a colour alone."""
+        """The notice naming the status cells shown as a colour alone: one for the file, however many
+        cells and sheets, at the first cell; it counts them by colour (what was lost) and names the
+        first of them, as the other notices of cells do (:func:`named`)."""
         if not self.coloured:
             return None
-        return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
-                         f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
-                         "colour: " + named(self.coloured, ", "))
+        cells = [(self.sheet_of[(file, name)], ref, colour) for (file, name, ref), colour in self.coloured.items()]
+        count = len(cells)
+        by_colour = Counter(self.coloured.values())
+        colours = ", ".join(f"{n} {colour}" if count > 1 else colour for colour, n in by_colour.items())
+        first, ref, _ = cells[0]
+        some = (f"{count} status cells with no word in them but coloured ({colours}) were" if count > 1
+                else f"a status cell with no word in it but coloured ({colours}) was")
+        return first.notice(ref, f"{some} read as no status, as colours are not read; write the status in "
+                            f"{'each' if count > 1 else 'the'} cell ({RAG_WORDS_HELP}), which a rule can colour: "
+                            + named([f"{sheet.place(cell)} {colour}" for sheet, cell, colour in cells], ", "))
 
     def conditional_notices(self) -> list[Notice]:
         """The notices naming the status cells with no word that a conditional format colours, one
