@@ -987,16 +987,61 @@ def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_a
     assert [f.node for f in og.check(plan).by_rule("OG106")] == ["P1.A2.M1"]
 
 
-def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(tmp_path: Path):
-    # A due date on a row without a milestone belongs to the objective, which has none: the error
-    # says which level takes it, in words ("an objective"), not a field of similar spelling.
+def test_a_due_date_on_a_row_without_a_milestone_says_to_move_it_to_a_milestone_s_row(tmp_path: Path):
+    # The format gives only milestones a due date (a YAML plan's objective with one is refused): on an
+    # objective's row the error named the field, not what to do with the date in the table.
     path = tmp_path / "table.csv"
-    path.write_text("Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n")
+    path.write_text("Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n,,Light crossings,Bob,2011-09\n")
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     [problem] = info.value.problems
     assert (problem.line, problem.cell) == (2, "E2")
-    assert problem.message == "column E: P1.O1: 'due' is not a field of an objective: it is a field of milestones"
+    assert problem.message == ("column E: P1.O1: due '2011-07' is on a row with no milestone, and an objective has no "
+                               "due date (only milestones have one): move it to the row of the milestone it dates, "
+                               "or write that milestone in this row")
+    book = workbook(tmp_path / "table.xlsx", {"Actions": [
+        ["Priority", "Objective", "Action", "Due date"], ["Be safe", "Fewer injuries", None, "2011-07"]]})
+    result = run("check", str(book), "--period", PERIOD)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: {book}:Actions!D2: P1.O1: due '2011-07' is on a row with no milestone")
+
+
+def test_a_per_level_sheet_s_column_of_another_level_s_field_is_an_error_at_its_first_value(tmp_path: Path):
+    # A due date or timescale column on the objectives sheet was ignored, with a notice, and its
+    # dates lost; a YAML plan refuses them on an objective. The error names the cell and the sheet
+    # to move them to; a column of them left blank is still passed over with the notice.
+    model = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    write_plan(model, path := tmp_path / "thurrock.xlsx")
+    book = openpyxl.load_workbook(path)
+    objectives = book["objectives"]
+    objectives.cell(1, 10, "Due"), objectives.cell(1, 11, "timescale"), objectives.cell(1, 12, "depends_on")
+    objectives["J4"], objectives["K2"] = "2011-07", "June 11"
+    book["milestones"].cell(1, 10, "indicators").value = "indicators"
+    book["milestones"]["J3"] = "NI 72"
+    book.save(path)
+    result = run("check", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"error: {path}:objectives!J4: 'Due' is a field of milestones, not of an objective: move the column's values "
+        "to the milestones sheet (the cell holds '2011-07')",
+        f"error: {path}:objectives!K2: 'timescale' is a field of milestones, not of an objective: move the column's "
+        "values to the milestones sheet (the cell holds 'June 11')",
+        f"error: {path}:milestones!J3: 'indicators' is a field of priorities, aims and objectives, not of a "
+        "milestone: move the column's values to the sheet of the level each belongs to (the cell holds 'NI 72')"]
+    objectives["J4"], objectives["K2"] = None, None
+    book["milestones"]["J3"] = None
+    book.save(path)
+    assert f"{path}: columns that match no field were ignored: objectives!J1 'Due', objectives!K1 'timescale', " \
+           "objectives!L1 'depends_on', milestones!J1 'indicators'" in load_path(path).notices
+
+
+def test_a_due_sheet_row_naming_an_objective_says_to_name_its_milestone(tmp_path: Path):
+    folder = csv_plan(tmp_path / "plan-csv", objectives="id,title\nO1,Fewer injuries\n",
+                      milestones="id,parent,title\nM1,O1,Light crossings\n", due="node,due\nO1,2011-07\n")
+    problem = first_problem(folder)
+    assert (problem.file, problem.line) == (str(folder / "due.csv"), 2)
+    assert problem.message == ("column A: 'O1' is an objective, which has no due date (only milestones have one): "
+                               "write the id of the milestone it dates in this cell")
 
 
 def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:

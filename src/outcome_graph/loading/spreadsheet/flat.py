@@ -15,7 +15,7 @@ from .header import Header, flat_header, norm, repeats_header, row_texts, withou
 from .notices import named
 from .reader import Reader, choice
 from .sheets import RawSheet, cell_ref, fail
-from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child
+from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child, article
 
 
 def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
@@ -279,7 +279,13 @@ class _FlatTable:
             if not notes or note not in notes:
                 target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
         due, due_ref = self._cell(sheet, r, roles, "due")
-        if due and due_ref:
+        if due and due_ref and target_kind != "milestone":
+            # (a due date is a milestone's: the format gives a priority, aim or objective none, and
+            # whose it is, of the milestones below, is the user's to say)
+            self.reader.problem(f"{target['id']}: due {due!r} is on a row with no milestone, and {article(target_kind)} "
+                                f"has no due date (only milestones have one): move it to the row of the milestone it "
+                                f"dates, or write that milestone in this row", sheet, due_ref)
+        elif due and due_ref:
             self._set_once(sheet, target, "due", due, due_ref, "due")
         self._status(sheet, r, roles, "status", target, target_kind)
         for i, (kind, _) in enumerate(levels[:deepest + 1]):

@@ -25,12 +25,13 @@ from ..sheet_layout import (
     header_key,
     split_list,
 )
+from ..loader import field_of_other_levels, model_at
 from ..suggest import nearest
 from .header import Header, match_column, read_header, repeats_header, row_texts
 from .notices import Notes
 from .period import parse_period, period_todo
 from .sheets import RawSheet, TypedCell, cell_ref, problem
-from .tree import CellList, CellMap
+from .tree import CellList, CellMap, article
 
 
 #: Column kinds read as text: a cell holding a number or date is read as the text it shows.
@@ -77,6 +78,26 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     if name.endswith("change"):
         return False  # (a change is a number: +5 typed is 5, which means +5; 2.50 is 2.5)
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
+
+
+def _other_level_field(sheet: RawSheet, header: Header, layout: SheetLayout, c: int, text: str) -> tuple[str, str] | None:
+    """The first cell of the column ``c`` (headed ``text``) of a level's sheet that holds a value of
+    a field of other levels (a due date or timescale on the objectives sheet, indicators on the
+    milestones sheet), and the problem to report there; ``None`` for any other column. The value is
+    not the level's (a YAML plan refuses it on the node): read as an unknown column, it would be
+    dropped with a notice alone."""
+    model = model_at((layout.name, 0)) if layout.kind else None
+    name = header_key(text).split(".")[0]
+    elsewhere = field_of_other_levels(name, model) if model is not None else ""
+    if not elsewhere:
+        return None
+    for r in range(header.row + 1, sheet.n_rows):
+        if (value := sheet.get(r, c)) is not None:
+            levels = elsewhere.partition("it is a field of ")[2]
+            to = f"the {levels} sheet" if " and " not in levels else "the sheet of the level each belongs to"
+            return cell_ref(r, c), (f"{text!r} is a field of {levels}, not of {article(layout.kind)}: move "
+                                    f"the column's values to {to} (the cell holds {value!r})")
+    return None
 
 
 class Reader(Notes):
@@ -199,6 +220,8 @@ class Reader(Notes):
             where = cell_ref(header.row, c)
             if match_column(layout, text) is not None:
                 self.problem(f"the {layout.name} sheet has two {text!r} columns", sheet, where)
+            elif held := _other_level_field(sheet, header, layout, c, text):
+                self.problem(held[1], sheet, held[0])
             elif guess := nearest(text, [col.name for col in layout.columns if col.name not in named]):
                 self.problem(f"unknown column {text!r} in the {layout.name} sheet: did you mean {guess!r}?", sheet, where)
             else:
