@@ -63,7 +63,7 @@ class Notes:
         return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
 
     def invisible_notice(self, row: CellMap, key: str, written: str) -> Notice:
-        """The notice that the id or code ``written`` in ``row``'s cell of ``key`` was read without
+        r"""The notice that the id or code ``written`` in ``row``'s cell of ``key`` was read without
         the invisible characters it holds (a zero-width space, a byte order mark, a soft hyphen
         pasted with it), at that cell: the user cannot see what made ``P1\u200b`` another id
         than the ``P1`` it shows, so the notice names each character, as a YAML plan's does."""
@@ -85,7 +85,8 @@ class Notes:
     def invisible_notices(self, tree: CellMap, written: set[str]) -> list[Notice]:
         """A notice at the cell of each id or code of ``tree`` that validation read without the
         invisible characters it held (``written``: those values as written, gathered by
-        :func:`~outcome_graph.model.document.invisible_ids`), in the order of the tree."""
+        :func:`~outcome_graph.model.document.invisible_ids`), with those of :meth:`shown_id`, in the
+        order of the workbook (:meth:`in_sheet_order`)."""
         notices: list[Notice] = []
 
         def visit(value: Any, row: CellMap, key: str) -> None:
