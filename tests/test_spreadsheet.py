@@ -987,16 +987,61 @@ def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_a
     assert [f.node for f in og.check(plan).by_rule("OG106")] == ["P1.A2.M1"]
 
 
-def test_a_field_on_a_row_whose_level_does_not_take_it_names_the_levels_that_do(tmp_path: Path):
-    # A due date on a row without a milestone belongs to the objective, which has none: the error
-    # says which level takes it, in words ("an objective"), not a field of similar spelling.
+def test_a_due_date_on_a_row_without_a_milestone_says_to_move_it_to_a_milestone_s_row(tmp_path: Path):
+    # The format gives only milestones a due date (a YAML plan's objective with one is refused): on an
+    # objective's row the error named the field, not what to do with the date in the table.
     path = tmp_path / "table.csv"
-    path.write_text("Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n")
+    path.write_text("Priority,Objective,Action,Lead,Due\nBe safe,Fewer injuries,,Bob,2011-07\n,,Light crossings,Bob,2011-09\n")
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     [problem] = info.value.problems
     assert (problem.line, problem.cell) == (2, "E2")
-    assert problem.message == "column E: P1.O1: 'due' is not a field of an objective: it is a field of milestones"
+    assert problem.message == ("column E: P1.O1: due '2011-07' is on a row with no milestone, and an objective has no "
+                               "due date (only milestones have one): move it to the row of the milestone it dates, "
+                               "or write that milestone in this row")
+    book = workbook(tmp_path / "table.xlsx", {"Actions": [
+        ["Priority", "Objective", "Action", "Due date"], ["Be safe", "Fewer injuries", None, "2011-07"]]})
+    result = run("check", str(book), "--period", PERIOD)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: {book}:Actions!D2: P1.O1: due '2011-07' is on a row with no milestone")
+
+
+def test_a_per_level_sheet_s_column_of_another_level_s_field_is_an_error_at_its_first_value(tmp_path: Path):
+    # A due date or timescale column on the objectives sheet was ignored, with a notice, and its
+    # dates lost; a YAML plan refuses them on an objective. The error names the cell and the sheet
+    # to move them to; a column of them left blank is still passed over with the notice.
+    model = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    write_plan(model, path := tmp_path / "thurrock.xlsx")
+    book = openpyxl.load_workbook(path)
+    objectives = book["objectives"]
+    objectives.cell(1, 10, "Due"), objectives.cell(1, 11, "timescale"), objectives.cell(1, 12, "depends_on")
+    objectives["J4"], objectives["K2"] = "2011-07", "June 11"
+    book["milestones"].cell(1, 10, "indicators").value = "indicators"
+    book["milestones"]["J3"] = "NI 72"
+    book.save(path)
+    result = run("check", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"error: {path}:objectives!J4: 'Due' is a field of milestones, not of an objective: move the column's values "
+        "to the milestones sheet (the cell holds '2011-07')",
+        f"error: {path}:objectives!K2: 'timescale' is a field of milestones, not of an objective: move the column's "
+        "values to the milestones sheet (the cell holds 'June 11')",
+        f"error: {path}:milestones!J3: 'indicators' is a field of priorities, aims and objectives, not of a "
+        "milestone: move the column's values to the sheet of the level each belongs to (the cell holds 'NI 72')"]
+    objectives["J4"], objectives["K2"] = None, None
+    book["milestones"]["J3"] = None
+    book.save(path)
+    assert f"{path}: columns that match no field were ignored: objectives!J1 'Due', objectives!K1 'timescale', " \
+           "objectives!L1 'depends_on', milestones!J1 'indicators'" in load_path(path).notices
+
+
+def test_a_due_sheet_row_naming_an_objective_says_to_name_its_milestone(tmp_path: Path):
+    folder = csv_plan(tmp_path / "plan-csv", objectives="id,title\nO1,Fewer injuries\n",
+                      milestones="id,parent,title\nM1,O1,Light crossings\n", due="node,due\nO1,2011-07\n")
+    problem = first_problem(folder)
+    assert (problem.file, problem.line) == (str(folder / "due.csv"), 2)
+    assert problem.message == ("column A: 'O1' is an objective, which has no due date (only milestones have one): "
+                               "write the id of the milestone it dates in this cell")
 
 
 def _formatted(path: Path, sheet: str, formats: dict[str, str]) -> Path:
@@ -1702,9 +1747,33 @@ def test_status_cells_coloured_with_no_word_are_named_and_no_status_is_guessed(t
     book.save(path)
     plan = load_path(path, period=PERIOD)
     assert [m.status for m in plan.of_kind("milestone")] == [None, None, None, "on_track"]
-    assert (f"{path}: status cells coloured with no word in them were read as no status, as colours are not read; "
-            "write the status in the cell (Green, Amber, Red, Blue for done; or G, A, R, B), which a rule can colour: "
-            "Actions!C2 red, Actions!C3 amber, Actions!C4 green") in plan.notices
+    assert (f"{path}:Actions!C2: 3 status cells with no word in them but coloured (1 red, 1 amber, 1 green) were "
+            "read as no status, as colours are not read; write the status in each cell (Green, Amber, Red, Blue for "
+            "done; or G, A, R, B), which a rule can colour: Actions!C2 red, Actions!C3 amber, Actions!C4 green"
+            ) in plan.notices
+
+
+def test_a_tracker_s_coloured_status_cells_are_one_notice_counting_them(tmp_path: Path):
+    # A tracker rated by fill colour alone down two sheets, a milestone merged over three rows: one
+    # notice for the workbook, at its first cell, saying how many cells and of which colours, and
+    # naming the first 20 (as every notice of cells does).
+    from openpyxl.styles import PatternFill
+
+    rows = [["Objective", "Key actions", "Lead", "Status"]] + [["Fewer accidents", f"Action {i}", "Roads", None]
+                                                                for i in range(1, 26)]
+    path = workbook(tmp_path / "tracker.xlsx", {"Actions": rows, "More": rows[:4]}, {"Actions": ["B2:B4", "D2:D4"]})
+    book = openpyxl.load_workbook(path)
+    for sheet, last in (("Actions", 26), ("More", 4)):
+        for r in range(2, last + 1):
+            book[sheet].cell(r, 4).fill = PatternFill("solid", fgColor=_RAG_FILLS["Green" if r % 5 else "Red"])
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    [notice] = [n for n in plan.notices if "coloured" in n.message]
+    assert (notice.location.sheet, notice.location.cell) == ("Actions", "D2")
+    assert notice.message.startswith("26 status cells with no word in them but coloured (21 green, 5 red) were read "
+                                     "as no status")
+    assert notice.endswith(": Actions!D2 green, " + ", ".join(
+        f"Actions!D{r} {'green' if r % 5 else 'red'}" for r in range(5, 24)) + ", and 6 more")
 
 
 def test_a_coloured_status_cell_of_the_per_level_form_is_named_too(tmp_path: Path):
@@ -1900,3 +1969,78 @@ def test_a_flat_table_s_hints_name_its_own_columns_or_the_per_level_form(thurroc
     assert report.by_rule("OG503")[0].hint == (
         "Give the indicators the plan commits to improving the value to reach in the `target.value` column of the "
         "indicators sheet of the per-level form (or rows of the targets sheet of the per-level form, per year).")
+
+
+# Characters that show nothing, pasted into a cell with an id copied from a web page or a PDF: a
+# zero-width space, a byte order mark, a soft hyphen, a word joiner; and a non-breaking space, which
+# shows as a space (dropped around an id, as a YAML plan's is, without a word).
+_PASTED = ["\u200b", "\ufeff", "\u00ad", "\u2060", "\u00a0"]
+
+
+@pytest.mark.parametrize("char", _PASTED, ids=ascii)
+@pytest.mark.parametrize("form", ["plan.xlsx", "plan-csv"])
+def test_ids_with_invisible_characters_are_named_at_their_cell_as_a_yaml_plan_s_are(tmp_path: Path, char: str,
+                                                                                    form: str):
+    # A workbook or CSV folder read the ids without them, silently; the YAML plan names each one.
+    yaml = og.load(PLAN_HEADER + f'objectives: [{{id: "O1{char}", title: Safe, indicators: ["NI 72{char}"]}}]\n'
+                   f'milestones: [{{id: "M1{char}", parent: "{char}O1", title: Audit}}]\n')
+    sheets = {"objectives": [["id", "title", "indicators"], [f"O1{char}", "Safe", f"NI 72{char}"]],
+              "milestones": [["id", "parent", "title"], [f"M1{char}", f"{char}O1", "Audit"]]}
+    if form == "plan.xlsx":
+        path = workbook(tmp_path / form, {"plan": [["format", "id", "period.start", "period.end"],
+                                                   ["outcome-graph/v1", "t", "2011-04-01", "2012-03-31"]], **sheets})
+        places = [f"{path}:{place}" for place in ("objectives!A2", "objectives!C2", "milestones!A2", "milestones!B2")]
+    else:
+        path = csv_plan(tmp_path / form, **{name: "".join(",".join(row) + "\n" for row in rows)
+                                            for name, rows in sheets.items()})
+        places = [f"{path / name}.csv:2" for name in ("objectives", "objectives", "milestones", "milestones")]
+    plan = load_path(path)
+    assert sorted(plan.nodes) == sorted(yaml.nodes) == ["M1", "NI 72", "O1"]
+    assert plan.location("M1").cell == "C2"  # (found by the id it is read as: its place was lost)
+    assert plan.parents["M1"] == yaml.parents["M1"] == ("O1",)
+    invisible = [n for n in plan.notices if "holds an invisible" in n]
+    assert sorted(n.message for n in invisible) == sorted(n.message for n in yaml.notices)
+    if char == "\u00a0":
+        assert invisible == []
+        return
+    assert len(invisible) == 4
+    assert sorted(n.split(": ")[0] for n in invisible) == sorted(places)
+    assert f"{places[3]}: {char + 'O1'!r} holds an invisible character" in "\n".join(invisible)
+
+
+def test_invisible_characters_in_a_real_plan_s_workbook_are_named_and_change_nothing_else(tmp_path: Path):
+    # Thurrock's plan as a workbook, an id pasted with a zero-width space, a parent with a byte order
+    # mark and a targets row's node with a word joiner: the plan and its findings are the YAML plan's,
+    # and each cell is named (a sub-sheet's node, which validation never sees, too).
+    model = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    write_plan(model, path := tmp_path / "thurrock.xlsx")
+    book = openpyxl.load_workbook(path)
+    edits = {("milestones", "A2"): "{}\u200b", ("milestones", "B3"): "\ufeff{}", ("targets", "A2"): "{}\u2060"}
+    for (sheet, ref), pasted in edits.items():
+        book[sheet][ref].value = pasted.format(book[sheet][ref].value)
+    book.save(path)
+    write_plan(model, tmp_path / "clean.xlsx")
+    plan, clean = load_path(path), load_path(tmp_path / "clean.xlsx")
+    assert list(plan.nodes) == list(clean.nodes)
+    assert plan.location("P1.A1.O1.M1").cell == "D2"
+    def findings(loaded: og.Plan) -> list[tuple[object, ...]]:
+        return [(f.rule, f.node, f.message, f.location.sheet, f.location.cell) for f in og.check(loaded).findings]
+
+    assert findings(plan) == findings(clean)
+    assert [n.split(" holds")[0] for n in plan.notices if "holds an invisible" in n] == [
+        f"{path}:milestones!A2: 'P1.A1.O1.M1\\u200b'", f"{path}:milestones!B3: '\\ufeffP1.A1.O1'",
+        f"{path}:targets!A2: 'P1.A3\\u2060'"]
+
+
+def test_invisible_characters_in_a_flat_table_s_ids_and_indicators_are_named(thurrock_table: Path):
+    book = openpyxl.load_workbook(thurrock_table)
+    book["Pillar 1"]["I4"].value = "NI 72\u200b; NI 73"
+    book["Pillar 1"]["I7"].value = "NI 102a\u00ad"
+    book.save(thurrock_table)
+    plan = load_path(thurrock_table, period=PERIOD)
+    assert sorted(n for n in plan.nodes if n.startswith("NI")) == ["NI 102a", "NI 71", "NI 72", "NI 73"]
+    assert [n for n in plan.notices if "holds an invisible" in n] == [
+        f"{thurrock_table}:Pillar 1!I4: 'NI 72\\u200b' holds an invisible character (U+200B ZERO WIDTH SPACE), "
+        "left out: read as 'NI 72'",
+        f"{thurrock_table}:Pillar 1!I7: 'NI 102a\\xad' holds an invisible character (U+00AD SOFT HYPHEN), "
+        "left out: read as 'NI 102a'"]

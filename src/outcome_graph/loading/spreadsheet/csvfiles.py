@@ -12,7 +12,7 @@ from ...model.plan import Location, Notice
 from ..csvtext import CsvProblem, csv_rows
 from ..loader import ZIP_MAGIC, over_limit, wide_unicode
 from ..sheet_layout import SPREADSHEET_ERRORS, csv_unescape
-from .sheets import MAX_CELLS, RawSheet, _fail, _read_limited, cell_ref
+from .sheets import MAX_CELLS, RawSheet, cell_ref, fail, read_bytes_limited
 
 
 _UTF8_MARK = b"\xef\xbb\xbf"
@@ -21,7 +21,7 @@ _UTF8_MARK = b"\xef\xbb\xbf"
 def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
     if b"\x00" in data[:8192]:
         wide = wide_unicode(data)
-        raise _fail(f"the file is {wide} text; save it as CSV UTF-8" if wide else
+        raise fail(f"the file is {wide} text; save it as CSV UTF-8" if wide else
                     "this is a workbook (or another zip file), not a CSV file: a workbook's name ends in .xlsx"
                     if data.startswith(ZIP_MAGIC) else "this is a binary file, not a CSV file", name)
     try:
@@ -35,15 +35,15 @@ def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
+def read_csv(path: Path, max_bytes: int, notices: list[str]) -> RawSheet:
     name = str(path)
-    return _csv_sheet(_read_limited(path, max_bytes, name), name, path.stem, max_bytes, notices)
+    return csv_sheet(read_bytes_limited(path, max_bytes, name), name, path.stem, max_bytes, notices)
 
 
-def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[str]) -> RawSheet:
+def csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[str]) -> RawSheet:
     """A CSV file's content (read from ``name``) as the sheet ``stem``."""
     if len(data) > max_bytes:
-        raise _fail(f"the file is {over_limit(len(data), max_bytes)}", name)
+        raise fail(f"the file is {over_limit(len(data), max_bytes)}", name)
     text = _decode_csv(data, name, notices)
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=lambda d: (first.count(d), d == ","))
@@ -61,7 +61,7 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
                 if value != "":
                     sheet.cells[(r, c)] = csv_unescape(value)
             if len(sheet.cells) > MAX_CELLS:
-                raise _fail(f"the file has more than {MAX_CELLS:,} cells; is it a plan?", name)
+                raise fail(f"the file has more than {MAX_CELLS:,} cells; is it a plan?", name)
     except CsvProblem as exc:
         raise PlanError([Problem(f"invalid CSV: {exc.message}", file=name, line=exc.line)]) from None
     if errors:
@@ -69,22 +69,22 @@ def _csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[
     return sheet
 
 
-def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawSheet]:
+def read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawSheet]:
     named = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
     files = [p for p in named if p.is_file()]
     other = [p.name for p in named if not p.is_file()]  # (a pipe, a device or a folder: never read)
     if other:
-        raise _fail(f"{', '.join(other)}: not a regular file; a plan folder's sheets are CSV files", str(path))
+        raise fail(f"{', '.join(other)}: not a regular file; a plan folder's sheets are CSV files", str(path))
     if not files:
-        raise _fail("the folder has no .csv files: a plan folder holds one CSV file per sheet", str(path))
+        raise fail("the folder has no .csv files: a plan folder holds one CSV file per sheet", str(path))
     total = sum(p.stat().st_size for p in files)
     if total > max_bytes:
-        raise _fail(f"the CSV files are {over_limit(total, max_bytes)}", str(path))
+        raise fail(f"the CSV files are {over_limit(total, max_bytes)}", str(path))
     sheets: list[RawSheet] = []
     problems: list[Problem] = []
     for p in files:
         try:
-            sheets.append(_read_csv(p, max_bytes, notices))
+            sheets.append(read_csv(p, max_bytes, notices))
         except PlanError as exc:  # (every file's problems at once, as a workbook's)
             problems.extend(exc.problems)
     if problems:
@@ -92,7 +92,7 @@ def _read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawShee
     return sheets
 
 
-def _at_line(problem: Problem, sheet: RawSheet | None) -> Problem:
+def at_line(problem: Problem, sheet: RawSheet | None) -> Problem:
     """The problem at a cell of a CSV file ``sheet`` at the line its row starts on, its message
     naming the cell's column (the cell kept)."""
     line = sheet.line_of(problem.cell) if sheet is not None and problem.cell else None

@@ -9,15 +9,16 @@ from ...analysis.owners import is_placeholder
 from ...model.document import FORMAT_ID, LEVELS
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
+from ..csvtext import as_shown
 from ..sheet_layout import EMPTY_LIST, STATUSES, split_list
-from .header import _Header, _flat_header, _norm, _repeats_header, _row_texts, _without_lists
-from .notices import _named
-from .reader import _Reader, _choice
-from .sheets import RawSheet, _fail, cell_ref
-from .tree import CellList, CellMap, _CHILD_LIST, _LETTER, _append_child
+from .header import Header, flat_header, norm, repeats_header, row_texts, without_lists
+from .notices import named
+from .reader import Reader, choice
+from .sheets import RawSheet, cell_ref, fail
+from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child, article
 
 
-def read_flat(reader: _Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
+def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
     """The plan tree of the flat tables ``data_sheets`` (the plan's meta from ``plan_sheet``, if
     any): each table's header found, then its rows read level by level (:class:`_FlatTable`)."""
     reader.flat_form = True
@@ -31,8 +32,8 @@ def read_flat(reader: _Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet
     tree.put("format", FORMAT_ID, None)
     tree.put("plan", plan_row, plan_row.cell)
     table = _FlatTable(reader)
-    found = [(sheet, at) for sheet in data_sheets if (at := _flat_header(sheet)) is not None]
-    headers = _without_lists(found)
+    found = [(sheet, at) for sheet in data_sheets if (at := flat_header(sheet)) is not None]
+    headers = without_lists(found)
     covers = [f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
               for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
               for c in roles.values()]
@@ -41,7 +42,7 @@ def read_flat(reader: _Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet
                                         "name more, were taken for a cover or contents page and not read: "
                                         + ", ".join(covers)))
     for sheet, (h_row, roles, unknown) in headers:
-        reader.note_unknown(_Header(sheet, h_row, {}, unknown, sheet.n_cols))
+        reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols))
         _rag_as_status(reader, sheet, h_row, roles)
         table.note_given_ids(sheet, h_row, roles)
     for sheet, (h_row, roles, _) in headers:
@@ -50,7 +51,7 @@ def read_flat(reader: _Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet
         if key in table.top:
             tree.put(key, table.top[key], None)
     if not table.top:
-        raise _fail("the sheet has a header but no rows with a priority, aim, objective or milestone", reader.file,
+        raise fail("the sheet has a header but no rows with a priority, aim, objective or milestone", reader.file,
                     data_sheets[0].name if data_sheets else None)
     if reader.rag_beside_status:
         reader.notices.append(Notice.at(Location(reader.file), "a RAG column beside a Status column was not read, as "
@@ -60,7 +61,7 @@ def read_flat(reader: _Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet
     return tree
 
 
-def _rag_as_status(reader: _Reader, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
+def _rag_as_status(reader: Reader, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
     """A tracker's RAG column (``RAG``, ``RAG rating``) read as the status column, which a
     table without a ``Status`` column has none of; beside one, it is named in a notice and not
     read: which of the two holds the ratings the format would keep cannot be told, and
@@ -87,7 +88,7 @@ class _FlatTable:
     deepest of them. What the reader should hear of (values that differ, joined timescales...)
     is gathered for :meth:`notices`."""
 
-    def __init__(self, reader: _Reader) -> None:
+    def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self.top: dict[str, CellList] = {}  # the nodes without a parent, by list
         self.found: dict[tuple[int, str, str], CellMap] = {}  # (parent, kind, title): a node already met
@@ -107,7 +108,7 @@ class _FlatTable:
             if role.startswith("id:"):
                 for r in range(h_row + 1, sheet.n_rows):
                     if (given := sheet.get(r, c)) is not None:
-                        self.taken.add(given.strip())
+                        self.taken.add(as_shown(given))
                         if (typed := sheet.typed_at(r, c)) is not None and typed.shown is not None:
                             self.taken.add(typed.shown.strip())  # (a number read as shown: 007)
 
@@ -117,7 +118,7 @@ class _FlatTable:
         self.reader.note_hidden_columns(sheet, h_row, roles.values())
         n_cols = sheet.n_cols
         current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
-        header_texts = _row_texts(sheet, h_row, n_cols)
+        header_texts = row_texts(sheet, h_row, n_cols)
         for r in range(h_row + 1, sheet.n_rows):
             if sheet.is_blank(r, n_cols) or self._skipped(sheet, r, levels, header_texts):
                 continue
@@ -149,7 +150,7 @@ class _FlatTable:
                     del sheet.merged[(r, c)]
             sheet.cells.pop(anchor, None)
             sheet.put(r, first_col, heading)
-        if _repeats_header(sheet, r, n_cols, header_texts):
+        if repeats_header(sheet, r, n_cols, header_texts):
             self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
             return True
         return False
@@ -158,7 +159,7 @@ class _FlatTable:
     def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: dict[int, str]) -> bool:
         """Whether the next row of data after row ``r`` fills the first level's column itself."""
         for below in range(r + 1, sheet.n_rows):
-            if sheet.is_blank(below, n_cols) or _repeats_header(sheet, below, n_cols, header_texts):
+            if sheet.is_blank(below, n_cols) or repeats_header(sheet, below, n_cols, header_texts):
                 continue
             return sheet.get(below, first_col) is not None
         return True  # (a heading at the end: nothing under it)
@@ -192,7 +193,7 @@ class _FlatTable:
                 if sheet.is_continuation(r, c) and current[i] is not None:
                     node = current[i]
             else:
-                node = self.found.get((id(parent), kind, _norm(title)))
+                node = self.found.get((id(parent), kind, norm(title)))
             if node is None:
                 node = self._new_node(sheet, r, roles, kind, title, cell_ref(r, c), parent)
             else:
@@ -207,7 +208,7 @@ class _FlatTable:
         """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
         or its position's, which the ids of the nodes below are made from): the first is kept."""
         given, ref = self._cell(sheet, r, roles, f"id:{kind}")
-        if given and ref and given != node["id"]:
+        if given and ref and as_shown(given) != node.id_of():
             self.conflicts.append(f"{sheet.place(ref)} id {given!r} (kept {node['id']!r} for {node['title']!r})")
 
     def _new_node(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, title: str, ref: str,
@@ -221,11 +222,11 @@ class _FlatTable:
         node_id, position = given or "", self.counts[key]
         while not node_id or (not given and node_id in self.taken):
             # (its position's id, or the next one no other row has: the rows after keep theirs)
-            own = f"{_LETTER[kind]}{position}"
-            node_id = f"{parent['id']}.{own}" if parent is not None else own
+            own = f"{LETTER[kind]}{position}"
+            node_id = f"{parent.id_of()}.{own}" if parent is not None else own
             position += 1
-        self.taken.add(node_id)
         node.put("id", node_id, id_ref if given else ref)
+        self.taken.add(node.id_of())  # (an id as validation reads it, as the rows are found by)
         if not given:
             reader.generated_ids.add(node_id)
         number, number_ref = self._cell(sheet, r, roles, f"number:{kind}")
@@ -233,15 +234,15 @@ class _FlatTable:
             node.put("number", number, number_ref)
         node.put("title", title, ref)
         if parent is None:
-            key_list = {"priority": "priorities", **_CHILD_LIST}[kind]
+            key_list = {"priority": "priorities", **CHILD_LIST}[kind]
             if key_list not in self.top:
                 self.top[key_list] = CellList(node.file, node.sheet, node.cell)
             self.top[key_list].append(node)
         else:
-            _append_child(parent, _CHILD_LIST[kind], node)
+            append_child(parent, CHILD_LIST[kind], node)
         if kind != "milestone":
-            self.found[(id(parent), kind, _norm(title))] = node
-        reader.rows.setdefault(node_id, node)
+            self.found[(id(parent), kind, norm(title))] = node
+        reader.rows.setdefault(node.id_of(), node)
         reader.all_rows.append((kind, node))
         reader.kinds[id(node)] = kind
         return node
@@ -278,7 +279,13 @@ class _FlatTable:
             if not notes or note not in notes:
                 target.put("notes", f"{notes}\n{note}" if notes else note, note_ref)
         due, due_ref = self._cell(sheet, r, roles, "due")
-        if due and due_ref:
+        if due and due_ref and target_kind != "milestone":
+            # (a due date is a milestone's: the format gives a priority, aim or objective none, and
+            # whose it is, of the milestones below, is the user's to say)
+            self.reader.problem(f"{target['id']}: due {due!r} is on a row with no milestone, and {article(target_kind)} "
+                                f"has no due date (only milestones have one): move it to the row of the milestone it "
+                                f"dates, or write that milestone in this row", sheet, due_ref)
+        elif due and due_ref:
             self._set_once(sheet, target, "due", due, due_ref, "due")
         self._status(sheet, r, roles, "status", target, target_kind)
         for i, (kind, _) in enumerate(levels[:deepest + 1]):
@@ -311,7 +318,7 @@ class _FlatTable:
         elif is_placeholder(text):
             self.unrated.append(f"{sheet.place(ref)} {text!r}")
         else:
-            self._set_once(sheet, node, "status", _choice(text, STATUSES), ref, "status")
+            self._set_once(sheet, node, "status", choice(text, STATUSES), ref, "status")
 
     def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
                    column: int) -> None:
@@ -342,13 +349,13 @@ class _FlatTable:
         if not isinstance(refs, CellList):
             refs = CellList(sheet.file, sheet.name, ind_ref)
             holder.put("indicators", refs, ind_ref)
-        have = {str(x["id"]) for x in refs}
+        have = {x.id_of() for x in refs}
         for code in codes:
-            if code not in have:
+            if as_shown(code) not in have:
                 item = CellMap(sheet.file, sheet.name, ind_ref)
                 item.put("id", code, ind_ref)
                 refs.append(item)
-                have.add(code)
+                have.add(item.id_of())
 
     def notices(self) -> list[Notice]:
         """What the reading did that a person should know, one notice each."""
@@ -363,10 +370,10 @@ class _FlatTable:
         if self.unplaced_statuses:
             out.append(Notice.at(Location(file), "a status on a row without a milestone is not part of the plan, as only "
                                  "milestones have a status in the format (rate each milestone on its own row): "
-                                 + _named(self.unplaced_statuses, ", ")))
+                                 + named(self.unplaced_statuses, ", ")))
         if self.unrated:
             out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "
-                                 + _named(self.unrated, ", ")))
+                                 + named(self.unrated, ", ")))
         if self.joined:
             out.append(Notice.at(Location(file), "the timescales of a milestone merged over several rows were joined "
                                  f"with '; ': {', '.join(self.joined)}"))

@@ -16,7 +16,7 @@ HEADER_SEARCH_ROWS = 20
 
 
 @dataclass
-class _Header:
+class Header:
     sheet: RawSheet
     row: int
     #: column index -> field column of the layout
@@ -26,14 +26,14 @@ class _Header:
     n_cols: int
 
 
-def _header_row(sheet: RawSheet) -> int | None:
+def header_row(sheet: RawSheet) -> int | None:
     for r in range(sheet.n_rows):
         if not sheet.is_blank(r, sheet.n_cols):
             return r
     return None
 
 
-def _match_column(layout: SheetLayout, text: str) -> Column | None:
+def match_column(layout: SheetLayout, text: str) -> Column | None:
     key = header_key(text)
     col = layout.by_name.get(key)
     if col is None and "_" in key:
@@ -43,15 +43,15 @@ def _match_column(layout: SheetLayout, text: str) -> Column | None:
     return col
 
 
-def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
-    row = _header_row(sheet)
+def read_header(sheet: RawSheet, layout: SheetLayout) -> Header | None:
+    row = header_row(sheet)
     if row is None:
         return None
     # A title row above the header ("Milestones 2011-12"): the header is the first row that names
     # two of the sheet's fields.
     for r in range(row, min(sheet.n_rows, row + HEADER_SEARCH_ROWS)):
         if sum(1 for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None
-               and _match_column(layout, t)) >= 2:
+               and match_column(layout, t)) >= 2:
             row = r
             break
     columns: dict[int, Column] = {}
@@ -61,16 +61,16 @@ def _read_header(sheet: RawSheet, layout: SheetLayout) -> _Header | None:
         text = sheet.get(row, c)
         if text is None:
             continue
-        col = _match_column(layout, text)
+        col = match_column(layout, text)
         if col is None or col.name in seen:
             unknown[c] = text.strip()
         else:
             columns[c] = col
             seen.add(col.name)
-    return _Header(sheet, row, columns, unknown, sheet.n_cols)
+    return Header(sheet, row, columns, unknown, sheet.n_cols)
 
 
-def _flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
+def flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] | None:
     """The header row of a flat table, the column of each role and the header of each column that
     has none: the first row that names a level, or the row below it when that names more roles (a row grouping the columns above the
     header, ``Actions`` merged over Action | Lead | By when, names a level too)."""
@@ -102,7 +102,7 @@ def _flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] 
     return r, out, unknown
 
 
-def _without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
+def without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
                    ) -> list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]]:
     """The flat sheets that are tables: a sheet whose header names one column alone (a cover page
     listing "Priorities" and the sheets that follow) is no table beside sheets whose headers name
@@ -112,21 +112,21 @@ def _without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[i
     return [(sheet, header) for sheet, header in found if len(header[1]) + len(header[2]) >= 2]
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _row_texts(sheet: RawSheet, row: int, n_cols: int) -> dict[int, str]:
-    """The texts of a row's cells that are not blank, by column, as compared (:func:`_norm`)."""
-    return {c: text for c in sheet.filled(row, n_cols) if (text := _norm(sheet.get(row, c) or ""))}
+def row_texts(sheet: RawSheet, row: int, n_cols: int) -> dict[int, str]:
+    """The texts of a row's cells that are not blank, by column, as compared (:func:`norm`)."""
+    return {c: text for c in sheet.filled(row, n_cols) if (text := norm(sheet.get(row, c) or ""))}
 
 
-def _repeats_header(sheet: RawSheet, row: int, n_cols: int, header_texts: dict[int, str]) -> bool:
+def repeats_header(sheet: RawSheet, row: int, n_cols: int, header_texts: dict[int, str]) -> bool:
     """Whether a row says what the header row says (a table's header repeated for each section)."""
-    return _row_texts(sheet, row, n_cols) == header_texts
+    return row_texts(sheet, row, n_cols) == header_texts
 
 
-def _is_flat(sheet: RawSheet) -> bool:
+def is_flat(sheet: RawSheet) -> bool:
     for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
         for c in sheet.filled(r, sheet.n_cols):
             text = sheet.get(r, c)
@@ -135,8 +135,8 @@ def _is_flat(sheet: RawSheet) -> bool:
     return False
 
 
-def _has_column(sheet: RawSheet, name: str) -> bool:
-    row = _header_row(sheet)
+def has_column(sheet: RawSheet, name: str) -> bool:
+    row = header_row(sheet)
     if row is None:
         return False
     return any(header_key(sheet.get(row, c) or "") == name for c in sheet.filled(row, sheet.n_cols))

@@ -6,27 +6,27 @@ from typing import Any
 
 from ...model.document import FORMAT_ID, LEVELS
 from ..sheet_layout import LAYOUTS, LEVEL_SHEETS, NODE_SHEETS, PLAN_NODE, SUB_SHEETS
-from .reader import _Reader
-from .sheets import RawSheet, _fail
-from .tree import CellList, CellMap, _CHILD_LIST, _LETTER, _append_child
+from .reader import Reader
+from .sheets import RawSheet, fail
+from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child, article
 
 
 _RANK = {kind: i for i, kind in enumerate(LEVELS)}
 
 
-def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
+def read_levels(reader: Reader, by_key: dict[str, RawSheet]) -> CellMap:
     """The plan tree of a workbook (or CSV folder) in the per-level form: the plan sheet, a sheet
     per list of nodes, owners, groups and catalogues, and the sheets of lists of objects."""
     plan_sheet = by_key.get("plan")
     if plan_sheet is None:
-        raise _fail(
+        raise fail(
             f"the workbook has no 'plan' sheet; a plan in one sheet per level needs one, with a format column "
             f"holding {FORMAT_ID}, the plan's id and period (sheets found: {', '.join(s.name for s in reader.sheets)})",
             reader.file,
         )
     item_sheets = [name for name in NODE_SHEETS if name in by_key]
     if not item_sheets:
-        raise _fail(
+        raise fail(
             "the workbook has a plan sheet but no sheet of the plan's items: add priorities, aims, objectives, "
             f"milestones or indicators sheets (sheets found: {', '.join(s.name for s in reader.sheets)})",
             reader.file,
@@ -36,7 +36,7 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
     fmt = plan_row.pop("format", None)
     fmt_cell = plan_row.key_cell.pop("format", plan_row.cell)
     if fmt != FORMAT_ID:
-        raise _fail(
+        raise fail(
             f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}" if fmt else f"the format cell is blank: write {FORMAT_ID}",
             plan_sheet.file,
             plan_sheet.name,
@@ -55,33 +55,33 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
     # Ids: generated from the position where blank; rows indexed by id. A row inserted among
     # rows with ids takes the next number its position's id leaves free (the id of its position
     # may be the next row's own).
-    taken = {str(row.get("id") or "").strip() for name in NODE_SHEETS for row in lists[name]}
+    taken = {row.id_of() for name in NODE_SHEETS for row in lists[name]}
     for name, kind in NODE_SHEETS.items():
         counters: dict[str, int] = {}
         for row in lists[name]:
-            parent = str(row.get("parent") or "").strip()
+            parent = row.id_of("parent")
             counters[parent] = counters.get(parent, 0) + 1
-            if not str(row.get("id") or "").strip() and kind in _LETTER:
+            if not row.id_of() and kind in LETTER:
                 new_id = ""
                 while not new_id or new_id in taken:
-                    own = f"{_LETTER[kind]}{counters[parent]}"
+                    own = f"{LETTER[kind]}{counters[parent]}"
                     new_id = f"{parent}.{own}" if parent else own
                     counters[parent] += new_id in taken
                 taken.add(new_id)
                 row.put("id", new_id, row.key_cell.get("id", row.cell))
                 reader.generated_ids.add(str(row["id"]))  # (diff matches such nodes by title, not by id)
-            elif not str(row.get("id") or "").strip() and kind == "vision":
+            elif not row.id_of() and kind == "vision":
                 row.put("id", "V", row.key_cell.get("id", row.cell))
-            node_id = str(row.get("id") or "").strip()
+            node_id = row.id_of()
             if node_id:
                 reader.rows.setdefault(node_id, row)
                 reader.all_rows.append((kind, row))
                 reader.kinds[id(row)] = kind
     for row in lists["owners"]:
-        reader.owner_rows.setdefault(str(row.get("id") or "").strip(), row)
+        reader.owner_rows.setdefault(row.id_of(), row)
     for row in lists["groups"]:
-        reader.group_rows.setdefault(str(row.get("id") or "").strip(), row)
-    catalogues = {str(row.get("prefix") or "").strip(): row for row in lists["catalogues"]}
+        reader.group_rows.setdefault(row.id_of(), row)
+    catalogues = {row.id_of("prefix"): row for row in lists["catalogues"]}
 
     _sub_sheets(reader, by_key, plan_row, catalogues)
     reader.fail()
@@ -99,12 +99,12 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
     top: dict[str, list[CellMap]] = {name: [] for name in (*LEVEL_SHEETS, "indicators")}
     for name, kind in LEVEL_SHEETS.items():
         for row in lists[name]:
-            parent_id = str(row.get("parent") or "").strip()
-            holder = reader.rows.get(parent_id)
+            holder = reader.rows.get(row.id_of("parent"))
             holder_kind = reader.kind_of(holder)
             if holder is not None and holder_kind is not None and _holds(holder_kind, kind):
+                reader.shown_id(row, "parent")  # (validation will not see it: a notice of what it held)
                 del row["parent"]
-                _append_child(holder, _CHILD_LIST[kind], row)
+                append_child(holder, CHILD_LIST[kind], row)
             else:
                 top[name].append(row)
     top["indicators"] = lists["indicators"]
@@ -115,21 +115,22 @@ def read_levels(reader: _Reader, by_key: dict[str, RawSheet]) -> CellMap:
     return tree
 
 
-def _list(reader: _Reader, rows: list[CellMap]) -> CellList:
+def _list(reader: Reader, rows: list[CellMap]) -> CellList:
     """``rows`` as a list located at its first row (at the file when there is none)."""
     out = CellList(rows[0].file, rows[0].sheet, rows[0].cell) if rows else CellList(reader.file, None, None)
     out.extend(rows)
     return out
 
 
-def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
-    plan_id = str(plan_row.get("id") or "").strip()
+def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, catalogues: dict[str, CellMap]) -> None:
+    plan_id = plan_row.id_of()
     for name in SUB_SHEETS:
         sheet = by_key.get(name)
         if sheet is None:
             continue
         for row in reader.read_rows(sheet, LAYOUTS[name]):
-            node_id = str(row.pop("node", "") or "").strip()
+            node_id = reader.shown_id(row, "node")
+            row.pop("node", None)
             node_cell = row.key_cell.pop("node", row.cell) or "A1"
             row.is_row = False
             if not node_id:
@@ -162,7 +163,8 @@ def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap,
                 _append(reader, target, name, row, sheet, node_cell)
             elif name == "due":
                 if kind != "milestone":
-                    reader.problem(f"{node_id!r} is a {kind}; only milestones have due dates", sheet, node_cell)
+                    reader.problem(f"{node_id!r} is {article(kind)}, which has no due date (only milestones have one): "
+                                   "write the id of the milestone it dates in this cell", sheet, node_cell)
                     continue
                 if "due" in target and not isinstance(target["due"], CellList):
                     reader.problem(f"milestone {node_id!r} has a due on the milestones sheet too; use one or the other", sheet, node_cell)
@@ -176,16 +178,17 @@ def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap,
                 _append(reader, target, "due", value, sheet, node_cell)
             elif name == "actuals":
                 if kind != "indicator":
-                    reader.problem(f"{node_id!r} is a {kind}; actuals belong to indicators", sheet, node_cell)
+                    reader.problem(f"{node_id!r} is {article(kind)}; actuals belong to indicators", sheet, node_cell)
                     continue
                 _append(reader, target, "actuals", row, sheet, node_cell)
             elif name in ("targets", "indicator_refs"):
-                indicator = str(row.pop("indicator", "") or "").strip()
+                indicator = reader.shown_id(row, "indicator")
+                row.pop("indicator", None)
                 row.key_cell.pop("indicator", None)
                 if name == "targets" and not indicator:
                     if kind != "indicator":
                         reader.problem(
-                            f"{node_id!r} is a {kind}: name the indicator in the 'indicator' column for its own targets",
+                            f"{node_id!r} is {article(kind)}: name the indicator in the 'indicator' column for its own targets",
                             sheet,
                             node_cell,
                         )
@@ -193,7 +196,7 @@ def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap,
                     _append(reader, target, "targets", row, sheet, node_cell)
                     continue
                 if kind not in ("priority", "aim", "objective"):
-                    reader.problem(f"{node_id!r} is a {kind}; indicator references belong to priorities, aims and objectives", sheet, node_cell)
+                    reader.problem(f"{node_id!r} is {article(kind)}; indicator references belong to priorities, aims and objectives", sheet, node_cell)
                     continue
                 if not indicator:
                     reader.problem("the 'indicator' cell is blank", sheet, node_cell)
@@ -208,7 +211,7 @@ def _sub_sheets(reader: _Reader, by_key: dict[str, RawSheet], plan_row: CellMap,
                         ref.put(key, value, row.key_cell.get(key))
 
 
-def _append(reader: _Reader, owner: CellMap, key: str, value: Any, sheet: RawSheet, cell: str) -> None:
+def _append(reader: Reader, owner: CellMap, key: str, value: Any, sheet: RawSheet, cell: str) -> None:
     """Add ``value`` (a row of a sheet of lists of objects) to ``owner``'s list ``key``; a list also
     written in the owner's own row is a problem, as which one holds the plan's cannot be told."""
     items = owner.get(key)
@@ -228,7 +231,7 @@ def _ref(node: CellMap, indicator: str, sheet: RawSheet, cell: str) -> CellMap:
         refs = CellList(sheet.file, sheet.name, cell)
         node.put("indicators", refs, cell)
     for ref in refs:
-        if isinstance(ref, CellMap) and str(ref.get("id", "")).strip() == indicator:
+        if isinstance(ref, CellMap) and ref.id_of() == indicator:
             return ref
     ref = CellMap(sheet.file, sheet.name, cell)
     ref.put("id", indicator, cell)

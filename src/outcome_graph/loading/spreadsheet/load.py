@@ -6,20 +6,20 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ...errors import PlanError
-from ...model.document import FORMAT_ID, PlanDocument
+from ...errors import PlanError, Problem
+from ...model.document import FORMAT_ID, PlanDocument, invisible_ids
 from ...model.plan import Location, Notice, Plan
 from ..loader import build_plan, long_lead_notices
 from ..sheet_layout import IGNORED_SHEETS, LAYOUTS, NODE_SHEETS, SUB_SHEETS, sheet_key
-from .csvfiles import _at_line, _csv_sheet, _read_csv, _read_folder
+from .csvfiles import at_line, csv_sheet, read_csv, read_folder
 from .flat import read_flat
-from .header import _has_column, _header_row, _is_flat
+from .header import has_column, header_row, is_flat
 from .levels import read_levels
-from .reader import _Reader
-from .sheets import RawSheet, _by_place, _fail, _problem, cell_ref
-from .tree import CellMap, _note_sheets
-from .validation import _ids_and_outcomes, _validation_problems
-from .xlsx import _read_xlsx, _xlsx_sheets
+from .reader import Reader
+from .sheets import RawSheet, by_place, cell_ref, fail, problem
+from .tree import CellMap, note_sheets
+from .validation import ids_and_outcomes, validation_problems
+from .xlsx import read_xlsx, xlsx_sheets
 
 
 def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = None) -> Plan:
@@ -66,15 +66,15 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
     name = str(path)
     notices: list[str] = []
     if not p.exists():
-        raise _fail("no such file", name)
+        raise fail("no such file", name)
     if p.is_dir():
-        sheets = _read_folder(p, max_bytes, notices)
+        sheets = read_folder(p, max_bytes, notices)
         stem = p.resolve().name
     elif p.suffix.lower() == ".csv":
-        sheets = [_read_csv(p, max_bytes, notices)]
+        sheets = [read_csv(p, max_bytes, notices)]
         stem = p.stem
     else:
-        sheets = _read_xlsx(p, max_bytes)
+        sheets = read_xlsx(p, max_bytes)
         stem = p.stem
     return _plan_of_sheets(sheets, name, stem, period, notices, workbook=p.suffix.lower() in (".xlsx", ".xlsm"),
                            base_dir=str(p.parent if not p.is_dir() else p))
@@ -95,7 +95,7 @@ def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_byte
     file = name or "<workbook>"
     stem = Path(name).stem if name else "plan"
     notices: list[str] = []
-    sheets = [_csv_sheet(data, file, stem, max_bytes, notices)] if csv else _xlsx_sheets(data, file, max_bytes)
+    sheets = [csv_sheet(data, file, stem, max_bytes, notices)] if csv else xlsx_sheets(data, file, max_bytes)
     return _plan_of_sheets(sheets, file, stem, period, notices, workbook=not csv, base_dir=base_dir)
 
 
@@ -107,17 +107,17 @@ def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | 
     except PlanError as exc:
         if not any(sheet.csv for sheet in sheets):
             raise
-        sheet_of = _by_place(sheets)
-        raise PlanError([_at_line(problem, sheet_of.get((problem.file, problem.sheet))) for problem in exc.problems]) from None
+        sheet_of = by_place(sheets)
+        raise PlanError([at_line(p, sheet_of.get((p.file, p.sheet))) for p in exc.problems]) from None
 
 
 def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,
                  workbook: bool, base_dir: str | None) -> Plan:
-    reader = _Reader(sheets, name, stem, period)
+    reader = Reader(sheets, name, stem, period)
     reader.notices.extend(notices)
     reader.notices.extend(sheet.notice(ref, why) for sheet in sheets for ref, why in sheet.skipped)
     if all(s.empty for s in sheets):
-        raise _fail("the workbook is empty: it has no cells with data" if workbook
+        raise fail("the workbook is empty: it has no cells with data" if workbook
                     else "the file is empty: it has no cells with data", name)
 
     by_key: dict[str, RawSheet] = {}
@@ -126,7 +126,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         key = sheet_key(sheet.name)
         if sheet.empty:
             continue
-        if key == "plan" and _is_flat(sheet) and not _has_column(sheet, "format"):
+        if key == "plan" and is_flat(sheet) and not has_column(sheet, "format"):
             # a flat table saved as plan.csv: data, not the plan sheet (one with a format column is
             # the plan sheet, whatever its title reads like: a plan titled "Objective")
             unknown_sheets.append(sheet.name)
@@ -136,7 +136,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
             unknown_sheets.append(sheet.name)
     plan_sheet = by_key.get("plan")
     level_like = [s for k, s in by_key.items() if k in NODE_SHEETS or k in SUB_SHEETS or k in ("owners", "catalogues", "groups")]
-    per_level = (plan_sheet is not None and _has_column(plan_sheet, "format")) or any(not _is_flat(s) for s in level_like)
+    per_level = (plan_sheet is not None and has_column(plan_sheet, "format")) or any(not is_flat(s) for s in level_like)
     if per_level:
         tree = read_levels(reader, by_key)
         if unknown_sheets:
@@ -148,19 +148,19 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
             reader.notices.append(Notice.at(Location(name), f"hidden sheets were not read: {', '.join(hidden)}"))
         data = [s for s in sheets if not s.empty and not s.hidden and sheet_key(s.name) not in IGNORED_SHEETS
                 and s is not plan_sheet]
-        flat = [s for s in data if _is_flat(s)]
+        flat = [s for s in data if is_flat(s)]
         if not flat:
             if not data:
-                raise _fail("the workbook has no sheet of the plan's items (only a plan sheet)", name)
+                raise fail("the workbook has no sheet of the plan's items (only a plan sheet)", name)
             raise PlanError(
                 [
-                    _problem(
+                    problem(
                         "the sheet has no level column: a flat plan sheet needs at least one of priority, aim, "
                         "objective or milestone (e.g. 'Key milestones'); a per-level workbook needs a 'plan' sheet "
                         f"with a format column holding {FORMAT_ID}",
                         s.file,
                         s.name,
-                        cell_ref(_header_row(s) or 0, 0),
+                        cell_ref(header_row(s) or 0, 0),
                     )
                     for s in data
                 ]
@@ -177,32 +177,28 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         reader.notices.append(Notice.at(Location(name), "columns that match no field were ignored: "
                                         + ", ".join(reader.ignored_columns)))
     reader.fail()
-    _note_sheets(tree, reader.sheet_of)
+    note_sheets(tree, reader.sheet_of)
     plan = _validate(tree, reader, name, base_dir=base_dir)
     plan.notices.extend(reader.notices)
     plan.sources[:0] = list(dict.fromkeys(sheet.file for sheet in sheets))  # (the workbook, or each CSV file read)
     return plan
 
 
-def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -> Plan:
+def _validate(tree: CellMap, reader: Reader, file: str, base_dir: str | None) -> Plan:
     period_problem = reader.period_problem
-    try:
-        document = PlanDocument.model_validate(tree)
-    except ValidationError as exc:
-        problems = _validation_problems(exc, tree)
-        if period_problem is not None:
-            problems = [period_problem, *(p for p in problems if "period" not in p.message)]
-        # (and what is checked after validation, so that every problem is reported at once)
-        meta = tree.get("plan")
-        framework = meta.get("framework") if isinstance(meta, dict) else None
-        problems += _ids_and_outcomes(framework if isinstance(framework, str) else "ecm", reader, file)
-        raise PlanError(problems[:50]) from None
+    with invisible_ids() as invisible:
+        try:
+            document = PlanDocument.model_validate(tree)
+        except ValidationError as exc:
+            raise PlanError(_problems(exc, tree, reader, file, period_problem)) from None
     if period_problem is not None:  # pragma: no cover - the period is required, so validation fails first
         raise PlanError([period_problem])
-    problems = _ids_and_outcomes(document.plan.framework, reader, file)
+    problems = ids_and_outcomes(document.plan.framework, reader, file)
     if problems:
         raise PlanError(problems[:50])
     plan = build_plan(document, tree, file=file, base_dir=base_dir)
+    if invisible or reader.invisible:
+        plan.notices.extend(reader.invisible_notices(tree, set(invisible)))
     plan.generated_ids = set(reader.generated_ids)
     plan.spreadsheet = "flat" if reader.flat_form else "levels"
     for node_id in plan.nodes:
@@ -226,3 +222,15 @@ def _validate(tree: CellMap, reader: _Reader, file: str, base_dir: str | None) -
                     plan.locations[ref.id] = reader.location(row.file, row.sheet, row.key_cell.get("indicators", row.cell))
     plan.notices.extend(long_lead_notices(plan))
     return plan
+
+
+def _problems(exc: ValidationError, tree: CellMap, reader: Reader, file: str, period_problem: Problem | None) -> list[Problem]:
+    """The problems of a plan that validation refused, at their cells: the period's first, then
+    what is checked after validation (ids and outcomes), so that every problem is reported at once."""
+    problems = validation_problems(exc, tree)
+    if period_problem is not None:
+        problems = [period_problem, *(p for p in problems if "period" not in p.message)]
+    meta = tree.get("plan")
+    framework = meta.get("framework") if isinstance(meta, dict) else None
+    problems += ids_and_outcomes(framework if isinstance(framework, str) else "ecm", reader, file)
+    return problems[:50]

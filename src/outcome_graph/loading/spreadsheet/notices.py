@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from ...model.plan import Location, Notice, Plan
 from ..sheet_layout import RAG_WORDS_HELP
-from .header import _Header
-from .sheets import ConditionalColour, RawSheet, _by_place, _col_letter, cell_ref
+from .header import Header
+from .sheets import ConditionalColour, RawSheet, by_place, cell_ref, col_letter
+from .tree import CellMap
+
+
+#: A cell reference, as its column letters and row number.
+_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 #: Most cells named in one notice.
 _MAX_NAMED = 20
 
 
-def _named(items: list[str], sep: str) -> str:
+def named(items: list[str], sep: str) -> str:
     """Items for a notice, joined with ``sep``: the first :data:`_MAX_NAMED`, then how many more."""
     more = [f"and {len(items) - _MAX_NAMED} more"] if len(items) > _MAX_NAMED else []
     return sep.join(items[:_MAX_NAMED] + more)
 
 
-class _Notes:
+class Notes:
     """What reading the sheets passed over that a person should know, gathered while the rows are
     read and given as notices once they all are: one notice per sheet (or per conditional format)
     for cells and rows of one kind, pointing to the first of them and naming the others."""
 
     def __init__(self, sheets: list[RawSheet], file: str) -> None:
-        self.sheet_of = _by_place(sheets)
+        self.sheet_of = by_place(sheets)
         #: The workbook (or CSV file or folder), where a notice about it as a whole points.
         self.file = file
         self.notices: list[str] = []
@@ -40,12 +48,76 @@ class _Notes:
         #: Columns hidden in the workbook that hold what was read, by sheet, for a notice: each
         #: as its header cell and what it names.
         self.hidden_cols: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        #: Status cells with no word but a RAG colour, for a notice.
-        self.coloured: list[str] = []
+        #: Notices of ids the reader took out of the plan (a nested row's parent) read without
+        #: invisible characters, given with those of validation (:meth:`invisible_notices`).
+        self.invisible: list[Notice] = []
+        #: Status cells with no word but a RAG colour, for a notice: each as its sheet and cell, and
+        #: the colour.
+        self.coloured: dict[tuple[str, str, str], str] = {}
         #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
 
-    def note_unknown(self, header: _Header, why: str = "") -> None:
+    def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
+        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
+        raw = self.sheet_of.get((file, sheet))
+        return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
+
+    def invisible_notice(self, row: CellMap, key: str, written: str) -> Notice:
+        r"""The notice that the id or code ``written`` in ``row``'s cell of ``key`` was read without
+        the invisible characters it holds (a zero-width space, a byte order mark, a soft hyphen
+        pasted with it), at that cell: the user cannot see what made ``P1\u200b`` another id
+        than the ``P1`` it shows, so the notice names each character, as a YAML plan's does."""
+        from ...reference.catalogue import invisible_message
+
+        return Notice.at(self.location(row.file, row.sheet, row.key_cell.get(key, row.cell)), invisible_message(written))
+
+    def shown_id(self, row: CellMap, key: str) -> str:
+        """The id in ``row``'s cell of ``key`` as it shows (:meth:`CellMap.id_of`), for an id the reader
+        takes out of the plan it builds (a nested row's parent, a sub-sheet's node), which validation
+        does not see: invisible characters left out of it are named in a notice, as validation's are
+        (:meth:`invisible_notices`)."""
+        shown = row.id_of(key)
+        written = str(row.get(key) or "").strip()
+        if shown != written:
+            self.invisible.append(self.invisible_notice(row, key, written))
+        return shown
+
+    def invisible_notices(self, tree: CellMap, written: set[str]) -> list[Notice]:
+        """A notice at the cell of each id or code of ``tree`` that validation read without the
+        invisible characters it held (``written``: those values as written, gathered by
+        :func:`~outcome_graph.model.document.invisible_ids`), with those of :meth:`shown_id`, in the
+        order of the workbook (:meth:`in_sheet_order`)."""
+        notices: list[Notice] = []
+
+        def visit(value: Any, row: CellMap, key: str) -> None:
+            if isinstance(value, str):
+                if value in written:
+                    notices.append(self.invisible_notice(row, key, value))
+            elif isinstance(value, CellMap):
+                for sub, item in value.items():
+                    visit(item, value, sub)
+            elif isinstance(value, list):  # (a list of ids in one cell, or of rows)
+                for item in value:
+                    visit(item, row, key)
+
+        visit(tree, tree, "")
+        return self.in_sheet_order([*self.invisible, *notices])
+
+    def in_sheet_order(self, notices: list[Notice]) -> list[Notice]:
+        """``notices`` of cells in the order a person reads the workbook: by sheet (or CSV file), then
+        row, then column."""
+        sheets = {place: i for i, place in enumerate(self.sheet_of)}
+        files = {file: i for i, (file, _) in reversed(list(enumerate(self.sheet_of)))}
+
+        def order(notice: Notice) -> tuple[int, int, int, str]:
+            where = notice.location
+            sheet = sheets.get((where.file, where.sheet), files.get(where.file, len(sheets)))
+            ref = _REF.fullmatch(where.cell or "")
+            return (sheet, int(ref[2]), len(ref[1]), ref[1]) if ref else (sheet, 0, 0, "")
+
+        return sorted(notices, key=order)
+
+    def note_unknown(self, header: Header, why: str = "") -> None:
         """Note the columns of ``header`` that match no field (``why`` says more, if anything)."""
         for c, text in header.unknown.items():
             self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
@@ -66,7 +138,7 @@ class _Notes:
         for c in sorted(set(columns) & sheet.hidden_cols):
             if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
                 header = (sheet.get(h_row, c) or "").strip()
-                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {_col_letter(c)} {header!r}"))
+                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {col_letter(c)} {header!r}"))
 
     def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
         """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
@@ -74,7 +146,7 @@ class _Notes:
         if sheet.get(r, c) is not None:
             return
         if (colour := sheet.fills.get((r, c))) is not None:
-            self.coloured.append(f"{sheet.place(cell_ref(r, c))} {colour}")
+            self.coloured[(sheet.file, sheet.name, cell_ref(r, c))] = colour
         elif (rule := next((cf for cf in sheet.conditional if cf.covers(r, c)), None)) is not None:
             self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
 
@@ -84,7 +156,7 @@ class _Notes:
         return [(sheet := self.sheet_of[place]).notice(cells[0][0], "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
                              "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
                              "into a date unless the column is formatted as Text, so check them and retype any the "
-                             "plan writes otherwise: " + _named([f"{sheet.place(ref)} {what}" for ref, what in cells],
+                             "plan writes otherwise: " + named([f"{sheet.place(ref)} {what}" for ref, what in cells],
                                                                 "; "))
                 for place, cells in self.typed_cells.items()]
 
@@ -92,20 +164,29 @@ class _Notes:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
         not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
         out = [self.sheet_of[place].notice(cell_ref(rows[0], 0), "rows hidden in the workbook (by hand or by a filter) were read as "
-                            "part of the plan; delete a row to take it out: " + _named([f"row {r + 1}" for r in rows], ", "))
+                            "part of the plan; delete a row to take it out: " + named([f"row {r + 1}" for r in rows], ", "))
                for place, rows in self.hidden_rows.items()]
         out += [self.sheet_of[place].notice(columns[0][0], "columns hidden in the workbook were read as part of the plan; unhide them "
-                             "to check them, or delete a column to take it out: " + _named([c for _, c in columns], ", "))
+                             "to check them, or delete a column to take it out: " + named([c for _, c in columns], ", "))
                 for place, columns in self.hidden_cols.items()]
         return out
 
     def colour_notice(self) -> Notice | None:
-        """The notice naming the status cells shown as a colour alone."""
+        """The notice naming the status cells shown as a colour alone: one for the file, however many
+        cells and sheets, at the first cell; it counts them by colour (what was lost) and names the
+        first of them, as the other notices of cells do (:func:`named`)."""
         if not self.coloured:
             return None
-        return Notice.at(Location(self.file), "status cells coloured with no word in them were read as no status, as "
-                         f"colours are not read; write the status in the cell ({RAG_WORDS_HELP}), which a rule can "
-                         "colour: " + _named(self.coloured, ", "))
+        cells = [(self.sheet_of[(file, name)], ref, colour) for (file, name, ref), colour in self.coloured.items()]
+        count = len(cells)
+        by_colour = Counter(self.coloured.values())
+        colours = ", ".join(f"{n} {colour}" if count > 1 else colour for colour, n in by_colour.items())
+        first, ref, _ = cells[0]
+        some = (f"{count} status cells with no word in them but coloured ({colours}) were" if count > 1
+                else f"a status cell with no word in it but coloured ({colours}) was")
+        return first.notice(ref, f"{some} read as no status, as colours are not read; write the status in "
+                            f"{'each' if count > 1 else 'the'} cell ({RAG_WORDS_HELP}), which a rule can colour: "
+                            + named([f"{sheet.place(cell)} {colour}" for sheet, cell, colour in cells], ", "))
 
     def conditional_notices(self) -> list[Notice]:
         """The notices naming the status cells with no word that a conditional format colours, one
@@ -118,7 +199,7 @@ class _Notes:
                                     f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
                                     "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
                                     f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
-                                    "colour: " + _named([sheet.place(ref) for ref in refs], ", ")))
+                                    "colour: " + named([sheet.place(ref) for ref in refs], ", ")))
         return out
 
 

@@ -9,7 +9,7 @@ from ...analysis.timescale import iso_date
 from ...errors import ConfigError
 from ..loader import financial_year
 from ..sheet_layout import header_key
-from .header import _Header
+from .header import Header
 from .sheets import cell_ref
 from .tree import CellMap
 
@@ -70,7 +70,7 @@ def parse_period(text: str) -> tuple[date, date]:
     return start, end
 
 
-def _period_todo(header: _Header | None, row: CellMap) -> tuple[str, str | None]:
+def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     """What the plan sheet needs for its period, and the cell to fill in where it has its columns:
     the template has them, blank, to be filled in, not added (and the plan's row may be missing
     altogether, the sheet holding its header alone)."""

@@ -1,7 +1,7 @@
 """Reading cells and rows: each cell as its field reads it, statuses included, and a sheet's rows.
 
-The :class:`_Reader` holds what the forms' reading shares: the rows by node id, the problems, and
-(through :class:`~.notices._Notes`) the notices."""
+The :class:`Reader` holds what the forms' reading shares: the rows by node id, the problems, and
+(through :class:`~.notices.Notes`) the notices."""
 
 from __future__ import annotations
 
@@ -25,12 +25,13 @@ from ..sheet_layout import (
     header_key,
     split_list,
 )
+from ..loader import field_of_other_levels, model_at
 from ..suggest import nearest
-from .header import _Header, _match_column, _read_header, _repeats_header, _row_texts
-from .notices import _Notes
-from .period import _period_todo, parse_period
-from .sheets import RawSheet, TypedCell, _problem, cell_ref
-from .tree import CellList, CellMap
+from .header import Header, match_column, read_header, repeats_header, row_texts
+from .notices import Notes
+from .period import parse_period, period_todo
+from .sheets import RawSheet, TypedCell, cell_ref, problem
+from .tree import CellList, CellMap, article
 
 
 #: Column kinds read as text: a cell holding a number or date is read as the text it shows.
@@ -53,12 +54,12 @@ _SHOWN_DAY_MONTH = re.compile(r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|O
 _PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
 
 
-def _choice(text: str, choices: tuple[str, ...]) -> str:
+def choice(text: str, choices: tuple[str, ...]) -> str:
     """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
     as the format's word (``on_track``), a status also as a RAG colour (``Green``, ``A``) or
     ``Complete(d)`` (:data:`STATUS_WORDS`); any other text as it is (then refused, naming the choices).
 
-    >>> _choice("Not started", STATUSES), _choice(" Amber ", STATUSES), _choice("G", STATUSES), _choice("Finished", STATUSES)
+    >>> choice("Not started", STATUSES), choice(" Amber ", STATUSES), choice("G", STATUSES), choice("Finished", STATUSES)
     ('not_started', 'at_risk', 'on_track', 'Finished')
     """
     key = re.sub(r"[\s-]+", "_", " ".join(text.split()).casefold())
@@ -79,7 +80,27 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
 
 
-class _Reader(_Notes):
+def _other_level_field(sheet: RawSheet, header: Header, layout: SheetLayout, c: int, text: str) -> tuple[str, str] | None:
+    """The first cell of the column ``c`` (headed ``text``) of a level's sheet that holds a value of
+    a field of other levels (a due date or timescale on the objectives sheet, indicators on the
+    milestones sheet), and the problem to report there; ``None`` for any other column. The value is
+    not the level's (a YAML plan refuses it on the node): read as an unknown column, it would be
+    dropped with a notice alone."""
+    model = model_at((layout.name, 0)) if layout.kind else None
+    name = header_key(text).split(".")[0]
+    elsewhere = field_of_other_levels(name, model) if model is not None else ""
+    if not elsewhere:
+        return None
+    for r in range(header.row + 1, sheet.n_rows):
+        if (value := sheet.get(r, c)) is not None:
+            levels = elsewhere.partition("it is a field of ")[2]
+            to = f"the {levels} sheet" if " and " not in levels else "the sheet of the level each belongs to"
+            return cell_ref(r, c), (f"{text!r} is a field of {levels}, not of {article(layout.kind)}: move "
+                                    f"the column's values to {to} (the cell holds {value!r})")
+    return None
+
+
+class Reader(Notes):
     """Builds the plan tree from the sheets of the per-level or the flat form."""
 
     def __init__(self, sheets: list[RawSheet], file: str, stem: str, period: str | None) -> None:
@@ -104,17 +125,12 @@ class _Reader(_Notes):
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
 
-    def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
-        """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
-        raw = self.sheet_of.get((file, sheet))
-        return raw.location(ref) if raw is not None else Location(file, None, None, sheet, ref)
-
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
 
     # -- helpers ------------------------------------------------------------------------------
     def problem(self, message: str, sheet: RawSheet | None = None, cell: str | None = None) -> None:
-        self.problems.append(_problem(message, sheet.file if sheet else self.file, sheet.name if sheet else None, cell))
+        self.problems.append(problem(message, sheet.file if sheet else self.file, sheet.name if sheet else None, cell))
 
     def fail(self) -> None:
         if self.problems:
@@ -174,7 +190,7 @@ class _Reader(_Notes):
             if col.choices == STATUSES and is_placeholder(text):
                 self.notices.append(sheet.notice(ref, f"the status {text!r} gives none yet; read as no status"))
                 return
-            value = _choice(text, col.choices)
+            value = choice(text, col.choices)
         elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
             value = raw.strip()[:-1].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
         else:
@@ -191,7 +207,7 @@ class _Reader(_Notes):
                   allowed: tuple[str, ...] = ()) -> list[CellMap]:
         """The rows of a per-level sheet as mappings (blank rows skipped); ``allowed``: header
         keys of columns that are not fields but the caller reads."""
-        header = _read_header(sheet, layout)
+        header = read_header(sheet, layout)
         if header is None:
             return []
         # Columns are named as the fields. A column named like a field but not quite (a typo),
@@ -202,8 +218,10 @@ class _Reader(_Notes):
             if header_key(text) in (allowed or ()):
                 continue
             where = cell_ref(header.row, c)
-            if _match_column(layout, text) is not None:
+            if match_column(layout, text) is not None:
                 self.problem(f"the {layout.name} sheet has two {text!r} columns", sheet, where)
+            elif held := _other_level_field(sheet, header, layout, c, text):
+                self.problem(held[1], sheet, held[0])
             elif guess := nearest(text, [col.name for col in layout.columns if col.name not in named]):
                 self.problem(f"unknown column {text!r} in the {layout.name} sheet: did you mean {guess!r}?", sheet, where)
             else:
@@ -217,12 +235,12 @@ class _Reader(_Notes):
                 )
                 return []
         title_col = next((c for c, col in header.columns.items() if col.name in ("title", "text")), None)
-        header_texts = _row_texts(sheet, header.row, header.n_cols)
+        header_texts = row_texts(sheet, header.row, header.n_cols)
         rows: list[CellMap] = []
         for r in range(header.row + 1, sheet.n_rows):
             if sheet.is_blank(r, header.n_cols):
                 continue
-            if _repeats_header(sheet, r, header.n_cols, header_texts):
+            if repeats_header(sheet, r, header.n_cols, header_texts):
                 # (rows pasted from another copy of the sheet, header and all: as in the flat form)
                 self.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
                 continue
@@ -248,9 +266,9 @@ class _Reader(_Notes):
         """The plan's row (from the ``plan`` sheet), its period completed from ``--period``."""
         layout = LAYOUTS["plan"]
         row: CellMap | None = None
-        header: _Header | None = None
+        header: Header | None = None
         if sheet is not None:
-            header = _read_header(sheet, layout)
+            header = read_header(sheet, layout)
             if header is not None:
                 period_col = next((c for c, t in header.unknown.items() if header_key(t) == "period"), None)
                 names = {c.name for c in header.columns.values()}
@@ -295,8 +313,8 @@ class _Reader(_Notes):
                     file=self.file,
                 )
             else:
-                todo, cell = _period_todo(header, row)
-                self.period_problem = _problem(
+                todo, cell = period_todo(header, row)
+                self.period_problem = problem(
                     f"the plan period is unknown: {todo}, or give it on the command line with --period START..END",
                     sheet.file,
                     sheet.name,

@@ -27,7 +27,7 @@ MAX_CELLS = 2_000_000
 _REF_ROW = re.compile(r"\d+$")
 
 
-def _col_letter(col: int) -> str:
+def col_letter(col: int) -> str:
     """Column letter of a 0-based column index (0 -> A, 26 -> AA)."""
     out = ""
     n = col + 1
@@ -43,7 +43,7 @@ def cell_ref(row: int, col: int) -> str:
     >>> cell_ref(0, 0), cell_ref(13, 2), cell_ref(0, 27)
     ('A1', 'C14', 'AB1')
     """
-    return f"{_col_letter(col)}{row + 1}"
+    return f"{col_letter(col)}{row + 1}"
 
 
 @dataclass(frozen=True)
@@ -211,25 +211,25 @@ class RawSheet:
         return all(is_blank(v) for v in self.cells.values())
 
 
-def _problem(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> Problem:
+def problem(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> Problem:
     return Problem(message, file=file, sheet=sheet, cell=cell)
 
 
-def _fail(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> PlanError:
-    return PlanError([_problem(message, file, sheet, cell)])
+def fail(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> PlanError:
+    return PlanError([problem(message, file, sheet, cell)])
 
 
-def _read_limited(path: Path, max_bytes: int, name: str) -> bytes:
+def read_bytes_limited(path: Path, max_bytes: int, name: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise _fail(f"the file is {over_limit(size, max_bytes)}", name)
+            raise fail(f"the file is {over_limit(size, max_bytes)}", name)
         with path.open("rb") as fh:
             return read_limited(fh, max_bytes)
     except OSError as exc:
-        raise _fail(f"cannot read the file: {exc.strerror or exc}", name) from None
+        raise fail(f"cannot read the file: {exc.strerror or exc}", name) from None
 
 
-def _by_place(sheets: Iterable[RawSheet]) -> dict[tuple[str | None, str | None], RawSheet]:
+def by_place(sheets: Iterable[RawSheet]) -> dict[tuple[str | None, str | None], RawSheet]:
     """The sheets by where they are: (file, sheet name), as a row or a problem names its place."""
     return {(sheet.file, sheet.name): sheet for sheet in sheets}

@@ -24,7 +24,7 @@ def _shows_day_only(number_format: str) -> bool:
     return "y" in fmt and ("d" in fmt or "m" in fmt) and not any(c in fmt for c in "hs") and "general" not in fmt
 
 
-def _text_of(value: Any, number_format: str | None = None) -> str | None:
+def text_of(value: Any, number_format: str | None = None) -> str | None:
     """A cell value as the text a plan file would hold."""
     if value is None:
         return None
@@ -65,7 +65,7 @@ def _format_section(number_format: str | None) -> str:
     return _FORMAT_DECORATION.sub("", (number_format or "").split(";")[0]).strip()
 
 
-def _shown_number(value: float, number_format: str | None) -> str | None:
+def shown_number(value: float, number_format: str | None) -> str | None:
     """The text a spreadsheet program shows for a number under a format of digit placeholders
     (``0.00`` shows 1.1 as ``1.10``, ``000`` shows 7 as ``007``, ``0.0%`` shows -0.296 as
     ``-29.6%``), or ``None`` for the General format and the formats this does not follow. Digit
@@ -110,7 +110,7 @@ def _date_shown_without_year(number_format: str | None) -> bool:
     return "d" in fmt and "m" in fmt and "y" not in fmt and "h" not in fmt and "s" not in fmt
 
 
-def _typed(value: Any, number_format: str | None) -> TypedCell | None:
+def typed_cell(value: Any, number_format: str | None) -> TypedCell | None:
     """What a cell that is not text holds, for the columns of text (``None`` for text)."""
     if value is None or isinstance(value, str):
         return None
@@ -118,12 +118,12 @@ def _typed(value: Any, number_format: str | None) -> TypedCell | None:
         return TypedCell(f"the truth value {str(value).upper()}", shown=str(value).upper())
     if isinstance(value, (int, float)):
         whole = float(value).is_integer()
-        shown = _shown_number(float(value), number_format)
+        shown = shown_number(float(value), number_format)
         own_format = shown is not None
         if shown is None and not whole and "%" not in (number_format or ""):
             shown = f"{value:.15g}"  # (the program shows the 15 digits it keeps: 0.1+0.2 is 0.3)
-        stored = f"the number {_text_of(value) or value}"
-        return TypedCell(stored, shown=shown if shown != _text_of(value, number_format) else None, whole=whole,
+        stored = f"the number {text_of(value) or value}"
+        return TypedCell(stored, shown=shown if shown != text_of(value, number_format) else None, whole=whole,
                          own_format=own_format)
     if isinstance(value, datetime) and value.time() == time(0, 0):
         if _date_shown_without_year(number_format):
@@ -131,7 +131,7 @@ def _typed(value: Any, number_format: str | None) -> TypedCell | None:
             # read as June 2011)
             shown = f"{value.day}-{value:%b}"
             return TypedCell(f"the date {value.date().isoformat()}", shown=shown, is_date=True, no_year=True)
-        return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
+        return TypedCell(f"the date {text_of(value, number_format)}", is_date=True)
     if isinstance(value, (date, datetime, time)):
-        return TypedCell(f"the date {_text_of(value, number_format)}", is_date=True)
+        return TypedCell(f"the date {text_of(value, number_format)}", is_date=True)
     return None

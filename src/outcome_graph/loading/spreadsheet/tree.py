@@ -6,14 +6,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..csvtext import as_shown
 from ..tree import LocList, LocMap
 from .sheets import RawSheet
 
 
-_LETTER = {"priority": "P", "aim": "A", "objective": "O", "milestone": "M"}
+LETTER = {"priority": "P", "aim": "A", "objective": "O", "milestone": "M"}
 
 
-_CHILD_LIST = {"aim": "aims", "objective": "objectives", "milestone": "milestones"}
+CHILD_LIST = {"aim": "aims", "objective": "objectives", "milestone": "milestones"}
+
+
+def article(kind: str | None) -> str:
+    """A kind of item with its indefinite article, for a message: "an objective", "a priority"
+    ("an item" when the kind is not known)."""
+    word = kind or "item"
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 class CellMap(LocMap):
@@ -28,7 +36,7 @@ class CellMap(LocMap):
         self.cell = cell
         self.key_cell: dict[str, str] = {}
         self.is_row = is_row
-        #: The sheet read, once known (see :func:`_note_sheets`).
+        #: The sheet read, once known (see :func:`note_sheets`).
         self.raw: RawSheet | None = None
 
     def written_at(self, key: str) -> str:
@@ -36,6 +44,12 @@ class CellMap(LocMap):
         file ``owners.csv:2 (column A)``."""
         ref = self.key_cell.get(key, self.cell) or ""
         return self.raw.place(ref) if self.raw is not None else f"{self.sheet}!{ref}"
+
+    def id_of(self, key: str = "id") -> str:
+        r"""The id (or code) in the cell of ``key`` as it shows, ``""`` when blank: without the
+        invisible characters the format's validation leaves out of an id (:func:`as_shown`), so
+        that a row is found by the id it is read as (``P1\u200b`` is the ``P1`` its children name)."""
+        return as_shown(str(self.get(key) or ""))
 
     def put(self, key: str, value: Any, cell: str | None) -> None:
         self[key] = value
@@ -63,25 +77,25 @@ class CellList(LocList):
         self.cell = cell
 
 
-def _note_sheets(tree: Any, sheet_of: dict[tuple[str | None, str | None], RawSheet]) -> None:
+def note_sheets(tree: Any, sheet_of: dict[tuple[str | None, str | None], RawSheet]) -> None:
     """Give each mapping of the tree the sheet it was read from, so that a message about it names
     the place as the sheet's kind does (a CSV file's line)."""
     if isinstance(tree, CellMap):
         tree.raw = sheet_of.get((tree.file, tree.sheet))
         for value in tree.values():
-            _note_sheets(value, sheet_of)
+            note_sheets(value, sheet_of)
     elif isinstance(tree, list):
         for item in tree:
-            _note_sheets(item, sheet_of)
+            note_sheets(item, sheet_of)
 
 
-def _where(obj: Any, default: tuple[str | None, str | None, str | None]) -> tuple[str | None, str | None, str | None]:
+def place_of(obj: Any, default: tuple[str | None, str | None, str | None]) -> tuple[str | None, str | None, str | None]:
     if isinstance(obj, (CellMap, CellList)):
         return obj.file, obj.sheet, obj.cell
     return default
 
 
-def _append_child(holder: Any, key: str, row: Any) -> None:
+def append_child(holder: Any, key: str, row: Any) -> None:
     """Nest ``row`` in ``holder``'s child list ``key``, creating the list at the row's cell."""
     children = holder.get(key)
     if not isinstance(children, CellList):

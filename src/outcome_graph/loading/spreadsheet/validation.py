@@ -16,9 +16,9 @@ from ...model.plan import code_key
 from ..loader import field_names, field_of_other_levels, model_at, worded
 from ..sheet_layout import STATUS_WORDS_HELP
 from ..suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
-from .reader import _Reader
-from .sheets import _problem
-from .tree import CellMap, _where
+from .reader import Reader
+from .sheets import problem
+from .tree import CellMap, article, place_of
 
 
 def _field_path(parts: list[str | int]) -> str:
@@ -56,14 +56,14 @@ def _spreadsheet_date_hint(value: str) -> str | None:
             "what was meant, in a cell formatted as Text")
 
 
-def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
+def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
     """Pydantic's errors as problems naming the file, sheet and cell of the value at fault."""
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         node: Any = tree
-        where = _where(tree, (None, None, None))
+        where = place_of(tree, (None, None, None))
         row: CellMap | None = None
         rel: list[str | int] = []
         for part in loc:
@@ -76,7 +76,7 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 node = node[part]
             else:
                 continue  # a union member's tag, or a part that matched no data
-            where = _where(node, where)
+            where = place_of(node, where)
             if isinstance(node, CellMap) and node.is_row:
                 row, rel = node, []
             else:
@@ -96,8 +96,7 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             name = str(loc[-1])
             model = model_at(loc[:-1])
             kind = getattr(model, "kind", None) if model is not None else None
-            article = "an" if isinstance(kind, str) and kind[:1] in "aeiou" else "a"
-            msg = f"{ident}{name!r} is not a field of {f'{article} {kind}' if isinstance(kind, str) else 'this item'}"
+            msg = f"{ident}{name!r} is not a field of {article(kind) if isinstance(kind, str) else 'this item'}"
             if model is not None:
                 # (a field of other levels says so: `status` on an objective's row is no misspelt `tags`)
                 elsewhere = field_of_other_levels(name, model).partition(": ")[2]
@@ -128,14 +127,14 @@ def _validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
         if key in seen:
             continue
         seen.add(key)
-        problems.append(_problem(msg, where[0], where[1], where[2]))
+        problems.append(problem(msg, where[0], where[1], where[2]))
         if len(problems) >= 50:
-            problems.append(_problem("(more problems not shown)", where[0]))
+            problems.append(problem("(more problems not shown)", where[0]))
             break
     return problems
 
 
-def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Problem]:
+def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]:
     """What the YAML loader checks after validation, with sheet and cell: duplicate ids, the
     framework and the outcomes."""
     from ...model.frameworks import frameworks
@@ -144,16 +143,16 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
     first: dict[str, CellMap] = {}
     codes: dict[str, tuple[str, CellMap]] = {}  # indicators' codes: the first id and row
     for kind, row in reader.all_rows:
-        node_id = str(row.get("id") or "").strip()
+        node_id = row.id_of()
         if kind == "indicator" and node_id and node_id not in first:
             same, prev = codes.setdefault(code_key(node_id), (node_id, row))
             if same != node_id:  # (one code written two ways: NI72 and NI 72)
-                problems.append(_problem(duplicate_code(node_id, same, prev.written_at("id")),
+                problems.append(problem(duplicate_code(node_id, same, prev.written_at("id")),
                                          row.file, row.sheet, row.key_cell.get("id", row.cell)))
         if node_id in first:
             prev = first[node_id]
             problems.append(
-                _problem(
+                problem(
                     duplicate_id(node_id, prev.written_at("id")),
                     row.file,
                     row.sheet,
@@ -166,7 +165,7 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
     plan_row = reader.plan_row
     if framework not in known:
         problems.append(
-            _problem(
+            problem(
                 unknown_framework(framework, known),
                 file,
                 plan_row.sheet if plan_row else None,
@@ -184,7 +183,7 @@ def _ids_and_outcomes(framework: str, reader: _Reader, file: str) -> list[Proble
                            "of the plan's own outcome statements is a level of the plan: head it 'Objective' or "
                            "'Aim')" if reader.flat_form and nearest(outcome, valid) is None else "")
                     problems.append(
-                        _problem(
+                        problem(
                             unknown_outcome(row.get("id"), outcome, valid, framework) + own,
                             row.file,
                             row.sheet,

@@ -18,8 +18,8 @@ from typing import Any
 from ...errors import PlanError, Problem
 from ..loader import declares_plan_format, human_size, over_limit
 from ..sheet_layout import SPREADSHEET_ERRORS
-from .sheets import ConditionalColour, MAX_CELLS, RawSheet, _fail, _problem, _read_limited, cell_ref
-from .shown import _text_of, _typed
+from .sheets import MAX_CELLS, ConditionalColour, RawSheet, cell_ref, fail, problem, read_bytes_limited
+from .shown import text_of, typed_cell
 
 
 #: A workbook is a zip file: refuse one that expands to more than this many times ``max_bytes``.
@@ -58,20 +58,20 @@ def _merged_area(buffer: Any) -> int:
     return total
 
 
-def _read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
+def read_xlsx(path: Path, max_bytes: int) -> list[RawSheet]:
     """The worksheets of a workbook as text cells (formulas as their saved values)."""
     name = str(path)
-    return _xlsx_sheets(_read_limited(path, max_bytes, name), name, max_bytes)
+    return xlsx_sheets(read_bytes_limited(path, max_bytes, name), name, max_bytes)
 
 
-def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
+def xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     """The worksheets of a workbook's content (read from ``name``) as text cells."""
     if len(data) > max_bytes:
-        raise _fail(f"the file is {over_limit(len(data), max_bytes)}", name)
+        raise fail(f"the file is {over_limit(len(data), max_bytes)}", name)
     if not data:
-        raise _fail("the file is empty (0 bytes), not a workbook", name)
+        raise fail("the file is empty (0 bytes), not a workbook", name)
     if data.startswith(_OLE_MAGIC):
-        raise _fail(
+        raise fail(
             "the workbook is encrypted (password protected) or in the old .xls format: "
             "save it as an .xlsx workbook without a password",
             name,
@@ -79,25 +79,25 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     buffer = io.BytesIO(data)
     if not zipfile.is_zipfile(buffer):
         if declares_plan_format(data[:65536].decode("utf-8", "replace")):
-            raise _fail("this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json", name)
-        raise _fail("this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON", name)
+            raise fail("this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json", name)
+        raise fail("this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON", name)
     try:
         with zipfile.ZipFile(buffer) as zf:
             names = set(zf.namelist())
             expanded = sum(i.file_size for i in zf.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _fail(f"the workbook is damaged: {exc}", name) from None
+        raise fail(f"the workbook is damaged: {exc}", name) from None
     if "xl/workbook.xml" not in names:
-        raise _fail("this is a zip file but not an Excel workbook (it has no xl/workbook.xml)", name)
+        raise fail("this is a zip file but not an Excel workbook (it has no xl/workbook.xml)", name)
     if expanded > EXPANSION * max_bytes:
-        raise _fail(
+        raise fail(
             f"the workbook expands to {human_size(expanded)}, over {EXPANSION} times the "
             f"{human_size(max_bytes)} limit",
             name,
         )
     merged = _merged_area(buffer)
     if merged > MAX_CELLS:
-        raise _fail(f"the workbook merges more than {MAX_CELLS:,} cells into ranges; is it a plan?", name)
+        raise fail(f"the workbook merges more than {MAX_CELLS:,} cells into ranges; is it a plan?", name)
     import openpyxl
 
     out_of_range: set[str] = set()  # (cells holding a date no date can be, which openpyxl reads as #VALUE!)
@@ -115,7 +115,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     except MemoryError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise _fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
+        raise fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
     sheets: list[RawSheet] = []
     formulas: list[tuple[RawSheet, str, int, int]] = []
     total = 0
@@ -126,11 +126,11 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         cells = ws._cells  # a dict (row, col) -> cell: the cells that exist, however far apart
         total += len(cells)
         if total > MAX_CELLS:
-            raise _fail(f"the workbook has more than {MAX_CELLS:,} cells; is it a plan?", name, ws.title)
+            raise fail(f"the workbook has more than {MAX_CELLS:,} cells; is it a plan?", name, ws.title)
         totals = _totals_cells(ws, sheet)
         for (r, c), cell in cells.items():
             value = cell.value
-            if value is None and cell.has_style and (colour := _rag_colour(cell.fill)) is not None:
+            if value is None and cell.has_style and (colour := rag_colour(cell.fill)) is not None:
                 sheet.fills[(r - 1, c - 1)] = colour  # (a status shown as a colour alone, for a notice)
             if value is None or (r, c) in totals:
                 continue
@@ -140,10 +140,10 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
             if cell.data_type == "e":
                 errors.append(_error_value(value, name, ws.title, r, c, cell.coordinate in out_of_range))
                 continue
-            text = _text_of(value, cell.number_format)
+            text = text_of(value, cell.number_format)
             if text is not None:
                 sheet.cells[(r - 1, c - 1)] = text
-                if (typed := _typed(value, cell.number_format)) is not None:
+                if (typed := typed_cell(value, cell.number_format)) is not None:
                     sheet.typed[(r - 1, c - 1)] = typed
         last_row = max((r for r, _ in cells), default=0)
         last_col = max((c for _, c in cells), default=0)
@@ -160,16 +160,16 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         try:
             values = open_book(True)
         except Exception as exc:  # pragma: no cover - it opened a moment ago
-            raise _fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
+            raise fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
         for sheet, title, r, c in formulas:
             cell = values[title].cell(row=r, column=c)
             if cell.data_type == "e" or (isinstance(cell.value, str) and cell.value in _ERROR_VALUES):
                 errors.append(_error_value(cell.value, name, title, r, c, cell.coordinate in out_of_range))
                 continue
-            text = _text_of(cell.value, cell.number_format)
+            text = text_of(cell.value, cell.number_format)
             if text is None:
                 errors.append(
-                    _problem(
+                    problem(
                         "the cell holds a formula with no saved value: open and save the workbook in a "
                         "spreadsheet program, or replace the formula by its value",
                         name,
@@ -179,7 +179,7 @@ def _xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
                 )
             else:
                 sheet.cells[(r - 1, c - 1)] = text
-                if (typed := _typed(cell.value, cell.number_format)) is not None:
+                if (typed := typed_cell(cell.value, cell.number_format)) is not None:
                     sheet.typed[(r - 1, c - 1)] = typed
     if errors:
         raise PlanError(errors[:50])
@@ -251,12 +251,12 @@ def _hidden_columns(ws: Any, last_col: int) -> frozenset[int]:
 _RAG_HUES = (("red", 0, 15), ("amber", 20, 65), ("green", 70, 170), ("blue", 185, 250), ("red", 335, 360))
 
 
-def _rag_colour(fill: Any) -> str | None:
+def rag_colour(fill: Any) -> str | None:
     """The RAG colour a cell's solid fill is (``red``, ``amber``, ``green``, ``blue``), else ``None``
     (no fill, a grey, a pale tint, or a colour of the workbook's theme, which the file does not spell).
 
     >>> from openpyxl.styles import PatternFill
-    >>> [_rag_colour(PatternFill("solid", fgColor=c)) for c in ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")]
+    >>> [rag_colour(PatternFill("solid", fgColor=c)) for c in ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")]
     ['red', 'amber', 'green', None]
     """
     if fill is None or fill.fill_type != "solid":
@@ -312,8 +312,8 @@ def _error_value(value: Any, file: str, sheet: str, r: int, c: int, out_of_range
     """The problem of a cell that holds a spreadsheet error (``#N/A``): a value that is missing;
     or, ``out_of_range``, a number formatted as a date that no date can be (the program shows ####)."""
     if out_of_range and value == "#VALUE!":
-        return _problem("the cell holds a number formatted as a date, but no date can be that number (a spreadsheet "
+        return problem("the cell holds a number formatted as a date, but no date can be that number (a spreadsheet "
                         "program shows it as ####): type the date it stands for, such as 2011-07-31",
                         file, sheet, cell_ref(r - 1, c - 1))
-    return _problem(f"the cell holds the error {value} (a formula that could not be worked out): correct the "
+    return problem(f"the cell holds the error {value} (a formula that could not be worked out): correct the "
                     "formula, or type the value", file, sheet, cell_ref(r - 1, c - 1))
