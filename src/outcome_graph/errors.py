@@ -84,6 +84,16 @@ def where(file: str | None, line: int | None = None, column: int | None = None, 
     return base
 
 
+def with_article(word: str | None) -> str:
+    """A kind of item with its indefinite article, for a message ("item" when not known).
+
+    >>> with_article("objective"), with_article("priority"), with_article(None)
+    ('an objective', 'a priority', 'an item')
+    """
+    word = word or "item"
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in an input file: where it is and what is wrong.

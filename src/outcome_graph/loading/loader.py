@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import CatalogueError, PlanError, Problem, UsageError
+from ..errors import CatalogueError, PlanError, Problem, UsageError, with_article
 from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
@@ -676,7 +676,7 @@ def field_of_other_levels(field: str, model: type[BaseModel]) -> str:
     if not others:
         return ""
     listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
-    return f" on {'an' if kind[0] in 'aeiou' else 'a'} {kind}: it is a field of {listed}"
+    return f" on {with_article(kind)}: it is a field of {listed}"
 
 
 def field_names(model: type[BaseModel]) -> list[str]:

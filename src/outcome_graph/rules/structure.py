@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..analysis.owners import is_placeholder
+from ..errors import with_article
 from ..findings import Finding
 from ..graph.components import strongly_connected
 from ..graph.facts import LEVEL_OF
@@ -292,7 +293,7 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             hint = f"Declare the indicator {_declared(ctx)}, or correct its code (e.g. 'NI 72')."
         elif field == "depends_on" and target in plan.nodes:
             # (it exists, but only a milestone has a due date to depend on)
-            msg = f"{source}'s dependency {target!r} is {_a(plan.nodes[target].kind)}, not a milestone."
+            msg = f"{source}'s dependency {target!r} is {with_article(plan.nodes[target].kind)}, not a milestone."
             hint = "Name the milestone it waits for."
         elif field == "parent" and (target in plan.nodes or target in group_ids):
             # (it exists, but is not a level of the hierarchy: an indicator or a group)
@@ -333,10 +334,6 @@ def orphaned_indicator(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(node.id, f"Indicator {node.id} '{_short(node.title)}' is declared but measures nothing: no priority, aim, objective or milestone lists it.")
 
 
-def _a(word: str) -> str:
-    """``word`` with its indefinite article: "an aim", "a priority"."""
-    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
-
 
 @rule("OG106", "level-skip", "warning")
 def level_skip(ctx: RuleContext) -> Iterator[Finding]:
@@ -369,8 +366,8 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
         if plevel >= level:
             yield ctx.finding(
                 node_id,
-                f"{_name(ctx, node_id)}'s parent {p} is {_a(kind_of[p])}, not a level above it.",
-                f"Give it {_a(LEVELS[level - 1])} as parent.",
+                f"{_name(ctx, node_id)}'s parent {p} is {with_article(kind_of[p])}, not a level above it.",
+                f"Give it {with_article(LEVELS[level - 1])} as parent.",
             )
             continue
         skipped = skipped_levels[level, plevel]
@@ -583,7 +580,7 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
 
 def _duplicate_hint(ctx: RuleContext, kind: str) -> str:
     parents = "`parents`" if ctx.in_yaml else f"parents, in {ctx.field('parents')}"
-    return (f"Keep one, and link it where the other was ({_a(kind)} may have several {parents}); if they are "
+    return (f"Keep one, and link it where the other was ({with_article(kind)} may have several {parents}); if they are "
             "two pieces of work, word them so that a reader can tell them apart.")
 
 

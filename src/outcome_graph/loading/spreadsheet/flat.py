@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ...analysis.owners import is_placeholder
+from ...errors import with_article
 from ...model.document import FORMAT_ID, LEVELS
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
@@ -15,7 +16,7 @@ from .header import Header, flat_header, norm, repeats_header, row_texts, withou
 from .notices import named
 from .reader import Reader, choice
 from .sheets import RawSheet, cell_ref, fail
-from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child, article
+from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child
 
 
 def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet | None) -> CellMap:
@@ -282,7 +283,7 @@ class _FlatTable:
         if due and due_ref and target_kind != "milestone":
             # (a due date is a milestone's: the format gives a priority, aim or objective none, and
             # whose it is, of the milestones below, is the user's to say)
-            self.reader.problem(f"{target['id']}: due {due!r} is on a row with no milestone, and {article(target_kind)} "
+            self.reader.problem(f"{target['id']}: due {due!r} is on a row with no milestone, and {with_article(target_kind)} "
                                 f"has no due date (only milestones have one): move it to the row of the milestone it "
                                 f"dates, or write that milestone in this row", sheet, due_ref)
         elif due and due_ref:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...errors import with_article
 from ...model.document import FORMAT_ID, LEVELS
 from ..sheet_layout import LAYOUTS, LEVEL_SHEETS, NODE_SHEETS, PLAN_NODE, SUB_SHEETS
 from .reader import Reader
 from .sheets import RawSheet, fail
-from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child, article
+from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child
 
 
 _RANK = {kind: i for i, kind in enumerate(LEVELS)}
@@ -163,7 +164,7 @@ def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, 
                 _append(reader, target, name, row, sheet, node_cell)
             elif name == "due":
                 if kind != "milestone":
-                    reader.problem(f"{node_id!r} is {article(kind)}, which has no due date (only milestones have one): "
+                    reader.problem(f"{node_id!r} is {with_article(kind)}, which has no due date (only milestones have one): "
                                    "write the id of the milestone it dates in this cell", sheet, node_cell)
                     continue
                 if "due" in target and not isinstance(target["due"], CellList):
@@ -178,7 +179,7 @@ def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, 
                 _append(reader, target, "due", value, sheet, node_cell)
             elif name == "actuals":
                 if kind != "indicator":
-                    reader.problem(f"{node_id!r} is {article(kind)}; actuals belong to indicators", sheet, node_cell)
+                    reader.problem(f"{node_id!r} is {with_article(kind)}; actuals belong to indicators", sheet, node_cell)
                     continue
                 _append(reader, target, "actuals", row, sheet, node_cell)
             elif name in ("targets", "indicator_refs"):
@@ -188,7 +189,7 @@ def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, 
                 if name == "targets" and not indicator:
                     if kind != "indicator":
                         reader.problem(
-                            f"{node_id!r} is {article(kind)}: name the indicator in the 'indicator' column for its own targets",
+                            f"{node_id!r} is {with_article(kind)}: name the indicator in the 'indicator' column for its own targets",
                             sheet,
                             node_cell,
                         )
@@ -196,7 +197,7 @@ def _sub_sheets(reader: Reader, by_key: dict[str, RawSheet], plan_row: CellMap, 
                     _append(reader, target, "targets", row, sheet, node_cell)
                     continue
                 if kind not in ("priority", "aim", "objective"):
-                    reader.problem(f"{node_id!r} is {article(kind)}; indicator references belong to priorities, aims and objectives", sheet, node_cell)
+                    reader.problem(f"{node_id!r} is {with_article(kind)}; indicator references belong to priorities, aims and objectives", sheet, node_cell)
                     continue
                 if not indicator:
                     reader.problem("the 'indicator' cell is blank", sheet, node_cell)

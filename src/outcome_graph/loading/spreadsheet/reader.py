@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from ...analysis.owners import is_placeholder
-from ...errors import ConfigError, PlanError, Problem
+from ...errors import ConfigError, PlanError, Problem, with_article
 from ...model.document import FORMAT_ID
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
@@ -31,7 +31,7 @@ from .header import Header, match_column, read_header, repeats_header, row_texts
 from .notices import Notes
 from .period import parse_period, period_todo
 from .sheets import RawSheet, TypedCell, cell_ref, problem
-from .tree import CellList, CellMap, article
+from .tree import CellList, CellMap
 
 
 #: Column kinds read as text: a cell holding a number or date is read as the text it shows.
@@ -95,7 +95,7 @@ def _other_level_field(sheet: RawSheet, header: Header, layout: SheetLayout, c: 
         if (value := sheet.get(r, c)) is not None:
             levels = elsewhere.partition("it is a field of ")[2]
             to = f"the {levels} sheet" if " and " not in levels else "the sheet of the level each belongs to"
-            return cell_ref(r, c), (f"{text!r} is a field of {levels}, not of {article(layout.kind)}: move "
+            return cell_ref(r, c), (f"{text!r} is a field of {levels}, not of {with_article(layout.kind)}: move "
                                     f"the column's values to {to} (the cell holds {value!r})")
     return None
 

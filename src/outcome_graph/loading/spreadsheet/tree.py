@@ -17,12 +17,6 @@ LETTER = {"priority": "P", "aim": "A", "objective": "O", "milestone": "M"}
 CHILD_LIST = {"aim": "aims", "objective": "objectives", "milestone": "milestones"}
 
 
-def article(kind: str | None) -> str:
-    """A kind of item with its indefinite article, for a message: "an objective", "a priority"
-    ("an item" when the kind is not known)."""
-    word = kind or "item"
-    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
-
 
 class CellMap(LocMap):
     """A mapping built from a row, with the sheet and cell of itself and of each key."""

@@ -11,14 +11,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...errors import Problem
+from ...errors import Problem, with_article
 from ...model.plan import code_key
 from ..loader import field_names, field_of_other_levels, model_at, worded
 from ..sheet_layout import STATUS_WORDS_HELP
 from ..suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .reader import Reader
 from .sheets import problem
-from .tree import CellMap, article, place_of
+from .tree import CellMap, place_of
 
 
 def _field_path(parts: list[str | int]) -> str:
@@ -96,7 +96,7 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             name = str(loc[-1])
             model = model_at(loc[:-1])
             kind = getattr(model, "kind", None) if model is not None else None
-            msg = f"{ident}{name!r} is not a field of {article(kind) if isinstance(kind, str) else 'this item'}"
+            msg = f"{ident}{name!r} is not a field of {with_article(kind) if isinstance(kind, str) else 'this item'}"
             if model is not None:
                 # (a field of other levels says so: `status` on an objective's row is no misspelt `tags`)
                 elsewhere = field_of_other_levels(name, model).partition(": ")[2]
