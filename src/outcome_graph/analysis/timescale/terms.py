@@ -172,17 +172,22 @@ def next_halves(a: Item, b: Item) -> bool:
 
 
 def listed_halves(items: list[Item], i: int, text: str) -> int:
-    """The index of the last of three or more halves of school terms listed from ``items[i]``, each
-    right after the one before, with commas and a final 'and' (``Autumn 2, Spring 1 and Spring 2
-    2012``): one span of time, as two such halves joined by 'and' are (:func:`next_halves`); ``i``
-    when there is no such list. Halves apart, or listed with commas alone, are dates of their own."""
+    """The index of the last of two or more halves of school terms listed from ``items[i]``, each
+    right after the one before, with commas, a final 'and' or both (``Autumn 2, Spring 1 2012``,
+    ``Autumn 2, Spring 1 and Spring 2 2012``, ``Autumn 2, Spring 1, Spring 2 2012``): one span of
+    time, as two such halves joined by 'and' are (:func:`next_halves`); ``i`` when there is no such
+    list. A list with halves apart (``Autumn 1, Spring 1 and Summer 1``) is dates of their own: the
+    list ends at a final 'and' or at what is no half of a term, and it is one span only when every
+    half in it is right after the one before."""
     j = i
-    while j + 1 < len(items) and items[j].bad is None and items[j + 1].bad is None and next_halves(
-            items[j], items[j + 1]):
+    while j + 1 < len(items) and items[j].bad is None and items[j + 1].bad is None and items[j + 1].half:
         gap = text[items[j].end: items[j + 1].start]
-        if FINAL_AND_GAP_RE.fullmatch(gap):
-            return j + 1 if j > i else i
-        if not COMMA_GAP_RE.fullmatch(gap):
+        final = FINAL_AND_GAP_RE.fullmatch(gap)
+        if final is None and not COMMA_GAP_RE.fullmatch(gap):
             break
+        if not next_halves(items[j], items[j + 1]):
+            return i
         j += 1
-    return i
+        if final is not None:
+            break
+    return j
