@@ -164,8 +164,7 @@ SOUTHEND_LEADS: dict[str, list[str]] = {
     ],
     "Chief Nurse and Director of Women and Children's Commissioning and Women and Children's "
     "Commissioning Manager": [
-        "Chief Nurse",
-        "Director of Women and Children's Commissioning",
+        "Chief Nurse and Director of Women and Children's Commissioning",
         "Women and Children's Commissioning Manager",
     ],
     "Associate Director, Women and Children's Services": [
@@ -414,6 +413,40 @@ def test_split_lead_separators(lead: str, expected: list[str]) -> None:
 )
 def test_a_bare_title_before_another_owners_name_is_a_role_of_its_own(lead: str, expected: list[str]) -> None:
     assert split_lead(lead) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # A chief officer's title then a director's is one post with two titles ...
+        ("Chief Nurse & Director of Quality", ["Chief Nurse & Director of Quality"]),
+        ("Chief Executive and Deputy Director of Finance", ["Chief Executive and Deputy Director of Finance"]),
+        ("SILS, Chief Nurse and Director of Public Health and Head of Service",
+         ["SILS", "Chief Nurse and Director of Public Health", "Head of Service"]),
+        ("Chief Nurse and Director of Children and Young People's Commissioning and EYFC",
+         ["Chief Nurse and Director of Children and Young People's Commissioning", "EYFC"]),
+        # ... but not another title after it, nor a director's title before a chief's.
+        ("Chief Nurse and Head of Safeguarding", ["Chief Nurse", "Head of Safeguarding"]),
+        ("Chief Nurse and Commissioning Manager", ["Chief Nurse", "Commissioning Manager"]),
+        ("Director of Public Health and Chief Nurse", ["Director of Public Health", "Chief Nurse"]),
+        ("Chief Nurse of SW Essex PCT and Director of Public Health",
+         ["Chief Nurse of SW Essex PCT", "Director of Public Health"]),
+    ],
+)
+def test_a_chief_officers_title_then_a_directors_is_one_post(lead: str, expected: list[str]) -> None:
+    # (Southend's "Chief Nurse and Director of Women and Children's Commissioning and Women and
+    # Children's Commissioning Manager" was three owners, the chief nurse apart from the director)
+    assert split_lead(lead) == expected
+    assert [r.owner_id for r in OwnerIndex([]).resolve(lead)] == expected
+
+
+def test_a_declared_title_of_the_two_stays_that_owner() -> None:
+    # (a declared owner is a whole name: the chief officer's title before it is another owner)
+    index = OwnerIndex([OwnerSpec("DPH", "Director of Public Health")])
+    assert [(r.owner_id, r.declared) for r in index.resolve("Chief Nurse and Director of Public Health")] == [
+        ("Chief Nurse", False), ("DPH", True)]
+    index = OwnerIndex([OwnerSpec("CN", "Chief Nurse and Director of Quality")])
+    assert [r.owner_id for r in index.resolve("Chief Nurse and Director of Quality & SILS")] == ["CN", "SILS"]
 
 
 @pytest.mark.parametrize(

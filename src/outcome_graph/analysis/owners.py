@@ -41,7 +41,9 @@ lead into pieces that are not owner names:
   the words continue the name before (``Head of School Support and Preventative Services``,
   ``Director of Children and Learning``). A single plain word joined by ``and`` to a following
   role is read as part of that role
-  (``Women and Children's Commissioning Manager``);
+  (``Women and Children's Commissioning Manager``); a chief officer's title before a director's
+  is one post with two titles (``Chief Nurse and Director of Women and Children's
+  Commissioning``: :func:`_double_title`);
 * after ``;`` or `` / `` a new lead starts unless the part is a single plain word; so it does
   after a line break (a cell written one owner a line: ``Head of Service`` then ``School
   Improvement Manager``), but a bare title on its line belongs to the name on the next unless
@@ -749,6 +751,10 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
                 out[-1] = merge(out[-1], f)
             i += 1
             continue
+        if (not f.known and i + 1 < len(frags) and frags[i + 1].sep == "and" and not frags[i + 1].known
+                and _double_title(words(f), words(frags[i + 1]))):
+            f = merge(f, frags[i + 1])  # "Chief Nurse and Director of ...": one post, two titles
+            i += 1
         if (
             single_plain(f)
             and i + 1 < len(frags)
@@ -779,6 +785,26 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             out[-1] = merge(out[-1], f)
         i += 1
     return [c for c in (_clean(body(f)) for f in out) if c]
+
+
+#: The words before ``Director of`` in a director's title (``Deputy Director of Nursing``).
+_DIRECTOR_RANKS = frozenset({"deputy", "assistant", "associate", "executive"})
+
+
+def _double_title(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether two parts joined by ``and`` are the two titles of one post: a chief officer's title
+    (``Chief Nurse``, ``Chief Executive``: ``Chief`` and one or two words, no ``of``) before a
+    director's (``Director of Women and Children's Commissioning``, ``Deputy Director of ...``).
+    Board-level posts are written so, the professional title first (``Chief Nurse and Director of
+    Quality``); two managers joined by ``and`` (``Group Manager and Head of ...``) stay two owners."""
+    if not 2 <= len(first) <= 3 or first[0].casefold() != "chief":
+        return False
+    if any(w.casefold() in ("of", "and", "&") or _is_acronym_token(w) for w in first):
+        return False
+    words = [w.casefold() for w in second[:3]]
+    if words and words[0] in _DIRECTOR_RANKS:
+        words = words[1:]
+    return words[:2] == ["director", "of"]
 
 
 def _role_of_departments(text: str) -> bool:
