@@ -13,7 +13,9 @@ format (Milestones, ``lead``):
    break (:func:`split_lead`) and each part is matched again.
 4. Parts that match no declared owner are implicit owners, merged only when their keys are equal.
    A lead or part that says nobody leads yet (``TBC``, ``To be confirmed``, ``N/A``:
-   :func:`is_placeholder_lead`) is no owner, unless an owner is declared with that name.
+   :func:`is_placeholder_lead`) is no owner, unless an owner is declared with that name; nor is
+   a part that names partners, colleagues or agencies in general (``Head of Learning and
+   partners``: :func:`is_vague_lead`), unless the lead names nothing else.
 
 Where the format is silent, the splitter reads the text the way a person does; it never cuts a
 lead into pieces that are not owner names:
@@ -49,6 +51,10 @@ lead into pieces that are not owner names:
   Improvement Manager``), but a bare title on its line belongs to the name on the next unless
   that name starts an owner's as after ``and`` (``Group Manager`` then ``Youth Support`` is one
   lead);
+* one capitalised word after a declared owner's name and ``and`` goes on with that name
+  (``Head of Learning and Skills`` is another post than ``Head of Learning``), as it does after an
+  undeclared one; a lower-case word (``Head of Learning and schools``), a name of two words or more
+  and a word after a declared acronym are others;
 * parts that match a declared owner (alone or several parts together, as in
   ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner, and so are a
   declared owner's name with its own acronym or expansion in parentheses (``Youth Offending Service
@@ -84,6 +90,7 @@ __all__ = [
     "find_alias_splits",
     "is_placeholder",
     "is_placeholder_lead",
+    "is_vague_lead",
     "owner_key",
     "reads_as_one_name",
     "split_lead",
@@ -251,6 +258,28 @@ def is_placeholder_lead(text: str) -> bool:
     (True, True, False)
     """
     return owner_key(text) in _PLACEHOLDER_KEYS
+
+
+#: Words before a collective noun that leave it as vague (``all partners``, ``partner agencies``).
+_VAGUE_QUALIFIERS = frozenset(
+    {"all", "other", "our", "the", "key", "relevant", "local", "wider", "external", "community", "partner",
+     "statutory", "voluntary", "and"})
+#: Collective nouns that name nobody in particular as a lead.
+_VAGUE_NOUNS = frozenset(
+    {"partners", "colleagues", "agencies", "organisations", "organizations", "others", "stakeholders"})
+
+
+def is_vague_lead(text: str) -> bool:
+    """Whether a part of a lead names nobody in particular: partners, colleagues, agencies in
+    general (``partners``, ``all agencies``, ``partner organisations``, ``colleagues``). Beside an
+    owner (``Head of Learning and partners``) it is no owner of its own: the load and the
+    accountability are that owner's.
+
+    >>> is_vague_lead("all agencies"), is_vague_lead("Partner Agencies"), is_vague_lead("Youth Partnership")
+    (True, True, False)
+    """
+    words = _WORDS.findall(text.casefold())
+    return bool(words) and words[-1] in _VAGUE_NOUNS and all(w in _VAGUE_QUALIFIERS for w in words[:-1])
 
 
 def is_placeholder(text: str) -> bool:
@@ -739,6 +768,7 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         i += 1
     frags = titled
 
+    all_vague = all(is_vague_lead(body(f)) for f in frags)  # ("partners and colleagues": one lead, as written)
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
@@ -762,10 +792,19 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             and not frags[i + 1].known
             and role_end(frags[i + 1])
             and not name_start(frags[i + 1])
+            and not is_vague_lead(body(frags[i + 1]))
         ):
             f = merge(f, frags[i + 1])  # "Women and Children's Commissioning Manager"
             i += 1
-            starts = f.sep in ("", "and", ";", "/", "\n")
+            starts = f.sep in ("", "and", ";", "/", "\n") or (bool(out) and out[-1].known)
+        elif not f.known and is_vague_lead(body(f)) and not all_vague:
+            starts = True  # ("SILS and partners": the partners are no owner; resolving leaves them out)
+        elif out and out[-1].known and f.sep == "and" and single_plain(f) and body(f).strip()[:1].isupper() \
+                and not _is_acronym_token(words(out[-1])[-1] if words(out[-1]) else "A"):
+            # "Head of Learning and Skills", with "Head of Learning" declared: one capitalised word
+            # after 'and' names no owner, it goes on with the title, as it does after an undeclared
+            # one ("Head of Learning and schools" is the head and the schools)
+            starts = False
         elif not out or f.known or out[-1].known:
             starts = True  # (a declared owner is a whole name: what follows it is another)
         elif f.sep == ",":
@@ -1066,6 +1105,8 @@ class OwnerIndex:
                 item = ResolvedLead(owner, part, True)
             elif key in _PLACEHOLDER_KEYS:  # ("SILS & TBC": SILS, and someone not yet named)
                 continue
+            elif len(parts) > 1 and is_vague_lead(part):
+                continue  # ("Head of Learning and partners": the head of learning leads)
             else:
                 first = self._implicit.setdefault(key, part)
                 item = ResolvedLead(first, part, False)
