@@ -1034,6 +1034,41 @@ milestones:
     assert "did you mean 'Head of Learning' (owner HL)?" in found[0].message
 
 
+@pytest.mark.parametrize(("declared", "lead"), [
+    ("Youth Offending Service Manager", "Manager, YOS"),
+    ("Youth Offending Service Manager", "YOS Manager"),
+    ("Youth Offending Service Manager", "Manager, Youth Offending Service"),
+    ("Manager, YOS", "Youth Offending Service Manager"),
+    ("Youth Offending Service (YOS) Manager", "Manager, YOS"),
+    ("Head of Youth Offending Service", "Head of YOS"),
+    ("Senior Manager, Drug and Alcohol Action Team", "DAAT Senior Manager"),
+])
+def test_og304_suggests_the_declared_owner_of_the_same_role_written_another_way(declared: str, lead: str) -> None:
+    # ('Manager, YOS' had no suggestion beside a declared 'Youth Offending Service Manager': the
+    # title after the comma and the acronym are too far from the name for a near spelling)
+    import outcome_graph as og
+
+    plan = og.load(PLAN_HEADER + f"""owners:
+  - {{id: X1, name: "{declared}"}}
+  - {{id: X2, name: Youth Support Manager}}
+milestones:
+  - {{id: M1, title: Agree the plan, timescale: June 2011, lead: "{lead}"}}
+""")
+    [found] = og.check(plan, {"select": ["OG304"]}).findings
+    assert found.message.endswith(f"did you mean {declared!r} (owner X1)?"), found.message
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Youth Support Manager", "Young Singles Manager"),  # (written out, the same initials: two departments)
+    ("Manager, YOS", "Head of YOS"),  # (two titles)
+    ("Manager, YOS", "Manager, YS"),
+    ("Youth Offending Service Manager", "Youth Service Manager"),
+])
+def test_roles_that_differ_are_not_taken_for_one(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert not set(owners_module.role_forms(x)[0]) & set(owners_module.role_forms(y)[1])
+
+
 def test_every_spelling_but_the_one_to_keep_is_reported_and_a_name_with_others_is_not_kept():
     found = _og305(["Youth Worker", "Youth Workers", "Youth Workers with community partners"])
     assert sorted(f.node for f in found) == ["Youth Worker", "Youth Workers with community partners"]

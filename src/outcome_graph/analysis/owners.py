@@ -93,6 +93,7 @@ __all__ = [
     "is_vague_lead",
     "owner_key",
     "reads_as_one_name",
+    "role_forms",
     "split_lead",
     "too_many_parts",
 ]
@@ -908,6 +909,72 @@ def split_lead(text: str) -> list[str]:
     ['Head of Service', 'School Improvement Manager']
     """
     return _split(text)
+
+
+# --------------------------------------------------------------------------------------------
+# One role written two ways (OG304's suggestions)
+
+#: Words before a role noun at the end of a name that belong to the title (``Senior Manager``).
+_RANKS = frozenset({"senior", "deputy", "assistant", "associate", "principal", "chief", "strategic", "interim",
+                    "acting", "lead"})
+
+
+def _title_and_rest(tokens: list[str], text: str) -> tuple[list[str], list[str]] | None:
+    """A role's title and what it is the title of: ``Manager, YOS`` (a bare title before a comma),
+    ``Head of Youth Offending Service`` (a title before the name), ``Youth Offending Service
+    Senior Manager`` (a role noun at the end, with its rank). None for a name with no such title."""
+    head, comma, tail = text.partition(",")
+    if comma and tail.strip() and _is_title_only(_TOKEN_RE.findall(head)):
+        return _TOKEN_RE.findall(head), _TOKEN_RE.findall(tail)
+    if len(tokens) > 12:  # (no role's name)
+        return None
+    # the longest title at the start: 'Head of' in 'Head of Youth Service', 'Senior Manager' in 'Senior Manager YOS'
+    n = max((k for k in range(1, len(tokens)) if _is_title_only(tokens[:k])), default=0)
+    if n:
+        return tokens[:n], tokens[n:]
+    if len(tokens) > 1 and tokens[-1].casefold() in _ROLE_NOUNS:
+        k = len(tokens) - 1
+        while k > 1 and tokens[k - 1].casefold() in _RANKS:
+            k -= 1
+        return tokens[k:], tokens[:k]
+    return None
+
+
+def role_forms(text: str) -> tuple[list[str], list[str]]:
+    """The keys a role is known by, and those to look its other spellings up by, so that one
+    role written with its title before or after the department, and the department written out or
+    as its acronym, is found in one look-up whatever the number of roles (OG304 suggests the
+    declared one): ``Manager, YOS``, ``YOS Manager`` and ``Youth Offending Service Manager``.
+
+    A department written out is found by its acronym, and an acronym by the words it abbreviates,
+    but two departments written out are not taken for one for sharing initials (``Youth Support``,
+    ``Young Singles``). Returns ``(keys, lookups)``; both empty for a name with no title.
+
+    >>> keys, _ = role_forms("Youth Offending Service Manager")
+    >>> _, lookups = role_forms("Manager, YOS")
+    >>> bool(set(keys) & set(lookups))
+    True
+    """
+    tokens = [t for t in _TOKEN_RE.findall(text) if not _is_paren(t)]
+    split = _title_and_rest(tokens, text)
+    if split is None:
+        return [], []
+    title_words, rest = split
+    rest = [t for t in rest if not _is_paren(t)]
+    title = "".join(w.casefold() for w in title_words if w.casefold() not in _ACR_FUNCTION and not _is_paren(w))
+    content = [w for w in rest if w.casefold() not in _ACR_FUNCTION]
+    if not title or not content:
+        return [], []
+    if len(rest) == 1 and _is_acronym_token(rest[0]):
+        key = f"A|{title}|{_letters_of(rest[0])}"
+        return [key], [key, "I" + key[1:]]
+    keys = [f"W|{title}|{owner_key(' '.join(rest))}"]
+    lookups = list(keys)
+    if len(content) >= 2:
+        for letters in sorted(_initial_variants(rest)):
+            keys.append(f"I|{title}|{letters}")
+            lookups.append(f"A|{title}|{letters}")
+    return keys, lookups
 
 
 # --------------------------------------------------------------------------------------------

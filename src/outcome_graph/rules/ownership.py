@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..analysis.owners import AliasSplit, is_placeholder_lead, owner_key, split_lead
+from ..analysis.owners import AliasSplit, is_placeholder_lead, owner_key, role_forms, split_lead
 from ..findings import Finding
 from ..graph.facts import GROUP_KINDS, OwnerInfo
 from ._common import counted, label, short
@@ -310,6 +310,26 @@ def _slash_joined(lead: str, names: dict[str, tuple[str, str]]) -> list[str]:
     return parts if all(owner_key(p) in keys for p in parts) else []
 
 
+def _declared_roles(names: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The declared spellings (lower-cased, as ``names`` keys them) by the keys of the role each
+    names (:func:`role_forms`): made once, so that each unknown lead is one look-up."""
+    roles: dict[str, str] = {}
+    for lower, (text, _owner_id) in names.items():
+        for key in role_forms(text)[0]:
+            roles.setdefault(key, lower)
+    return roles
+
+
+def _same_role(lead: str, roles: dict[str, str]) -> str | None:
+    """The declared spelling of the role a lead writes another way (``Manager, YOS`` for ``Youth
+    Offending Service Manager``), or None."""
+    for key in role_forms(lead)[1]:
+        found = roles.get(key)
+        if found is not None:
+            return found
+    return None
+
+
 @rule("OG304", "unknown-owner", "info")
 def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     """A lead that matches no declared owner.
@@ -317,7 +337,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     When the plan declares `owners:`, reports each lead that matches none of them (by id, name or
     alias, ignoring case, punctuation and spacing), once per owner, naming the nearest declared
-    owner when one is close.
+    owner when one is close, or one that is the same role written another way: the title before or
+    after the department, the department written out or as its acronym (`Manager, YOS` for a
+    declared `Youth Offending Service Manager`).
 
     ## Why it matters
     A plan that declares its owners means that list to be complete: a lead outside it is a typo, a
@@ -341,6 +363,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     declared = {o.id: o for o in plan.owners}
     names: dict[str, tuple[str, str]] = {}  # a declared spelling, lower-cased -> (as written, owner id)
     nearest: _NearestName | None = None  # made at the first unknown lead (most plans have none)
+    roles: dict[str, str] = {}
     led_by: dict[str, str] | None = None
     for owner in ctx.facts.owners.values():
         if owner.declared or owner.id in declared:
@@ -359,8 +382,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                     if text:  # (two owners of one name: the first, as leads resolve to it)
                         names.setdefault(text.lower(), (text, o.id))
             nearest = _NearestName(list(names))
+            roles = _declared_roles(names)
         joined = _slash_joined(owner.id, names)
-        guess = None if joined else nearest(owner.id.lower())
+        guess = None if joined else (_same_role(owner.id, roles) or nearest(owner.id.lower()))
         near = "."
         its_owners = "its owner's"
         add = (f"add this owner (or alias) to {_owners(ctx)}" if ctx.in_yaml
