@@ -1069,6 +1069,29 @@ def test_roles_that_differ_are_not_taken_for_one(a: str, b: str) -> None:
         assert not set(owners_module.role_forms(x)[0]) & set(owners_module.role_forms(y)[1])
 
 
+def test_a_lead_titled_in_the_plural_is_one_owner_spoken_of_in_the_plural() -> None:
+    # Thurrock's 'SMs CiC & Placements': the service managers of children in care and of placements,
+    # one owner (the plan does not say which of them leads what), no longer 'leads' and 'has' as one person
+    import outcome_graph as og
+
+    assert split_lead("SMs CiC & Placements") == ["SMs CiC & Placements"]
+    thurrock = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    assert thurrock.nodes["P3.A3.O3"].lead == "SMs CiC & Placements"
+    assert [r.owner_id for r in OwnerIndex([]).resolve(thurrock.nodes["P3.A3.O3"].lead)] == ["SMs CiC & Placements"]
+    milestones = "\n".join(f"  - {{id: M{i}, title: Task {i}, lead: SMs CiC & Placements, timescale: June 2011}}"
+                           for i in range(1, 12))
+    plan = og.load(PLAN_HEADER + "milestones:\n" + milestones + "\n")
+    found = {f.rule: f for f in og.check(plan, {"select": ["OG302", "OG303"]}).findings}
+    assert found["OG302"].message == "SMs CiC & Placements lead 11 milestones, more than the limit of 10."
+    assert found["OG302"].hint.startswith("Name as leads the ones among them who will deliver each milestone")
+    assert found["OG303"].message.startswith("SMs CiC & Placements have 11 milestones due in June 2011")
+    # (one manager is one person, as before)
+    plan = og.load(PLAN_HEADER + "milestones:\n" + milestones.replace("SMs CiC & Placements", "SM QA") + "\n")
+    found = {f.rule: f for f in og.check(plan, {"select": ["OG302", "OG303"]}).findings}
+    assert found["OG302"].message == "SM QA leads 11 milestones, more than the limit of 10."
+    assert found["OG303"].message.startswith("SM QA has 11 milestones due in June 2011")
+
+
 def test_every_spelling_but_the_one_to_keep_is_reported_and_a_name_with_others_is_not_kept():
     found = _og305(["Youth Worker", "Youth Workers", "Youth Workers with community partners"])
     assert sorted(f.node for f in found) == ["Youth Worker", "Youth Workers with community partners"]

@@ -91,6 +91,7 @@ __all__ = [
     "is_placeholder",
     "is_placeholder_lead",
     "is_vague_lead",
+    "names_several",
     "owner_key",
     "reads_as_one_name",
     "role_forms",
@@ -909,6 +910,26 @@ def split_lead(text: str) -> list[str]:
     ['Head of Service', 'School Improvement Manager']
     """
     return _split(text)
+
+
+#: Titles in the plural: a lead so titled names several people (``SMs CiC & Placements``, the
+#: service managers of both; ``CATO managers``).
+_PLURAL_TITLES = frozenset(
+    {"sms", "managers", "leads", "leaders", "heads", "officers", "coordinators", "co-ordinators", "directors",
+     "advisers", "advisors", "workers", "practitioners", "consultants", "commissioners", "chairs"})
+
+
+def names_several(text: str) -> bool:
+    """Whether a lead's title is in the plural, so that it names several people as one owner:
+    ``SMs CiC & Placements`` (the service managers of children in care and of placements), ``CATO
+    managers``, ``Heads of Service``. It stays one owner, the load counted once for the group,
+    since the plan does not say which of them leads what; messages speak of them in the plural.
+
+    >>> names_several("SMs CiC & Placements"), names_several("CATO managers"), names_several("SM QA")
+    (True, True, False)
+    """
+    words = [w.casefold() for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
+    return bool(words) and any(w in _PLURAL_TITLES for w in (*words[:2], words[-1]))
 
 
 # --------------------------------------------------------------------------------------------
