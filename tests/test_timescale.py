@@ -10,6 +10,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import random
+import re
 import time
 from datetime import date, timedelta
 
@@ -1659,19 +1660,29 @@ def test_the_quick_path_leaves_deadline_words_spread_over_more_than_40_character
      "'Autumn 2, Spring 1 and Spring 2 2012' read as autumn 2 2011 to spring 2 2012"),
     ("Autumn 1, Autumn 2, Spring 1 & Spring 2 2012", ["2011-09..2012-04"], "autumn 1 2011 to spring 2 2012"),
     ("Spring 2, Summer 1, and Summer 2 2012", ["2012-02..2012-07"], "spring 2 2012 to summer 2 2012"),
-    # (not each right after the one before, or without the final 'and': a list of dates, as before)
+    # (with commas alone, as with 'and': 'Autumn 2, Spring 1 2012' is 'Autumn 2 and Spring 1 2012')
+    ("Autumn 2, Spring 1 2012", ["2011-11..2012-02"], "'Autumn 2, Spring 1 2012' read as autumn 2 2011 to spring 1 2012"),
+    ("Autumn 2, Spring 1, Spring 2 2012", ["2011-11..2012-04"], "autumn 2 2011 to spring 2 2012"),
+    ("Autumn 1, Autumn 2, Spring 1, Spring 2 2012", ["2011-09..2012-04"], "autumn 1 2011 to spring 2 2012"),
+    ("Summer 2 2011, Autumn 1 2011", ["2011-06..2011-10"], "summer 2 2011 to autumn 1 2011"),
+    # (a list with halves apart is a list of dates, every half of it, as before)
     ("Autumn 1, Spring 1 and Summer 1 2012", ["2011-09..2011-10", "2012-01..2012-02", "2012-04..2012-05"], "3 dates"),
-    ("Autumn 2, Spring 1, Spring 2 2012", ["2011-11..2011-12", "2012-01..2012-02", "2012-02..2012-04"], "3 dates"),
+    ("Autumn 2, Spring 2 2012", ["2011-11..2011-12", "2012-02..2012-04"], "2 dates"),
+    ("Autumn 2, Spring 1 and Summer 1 2012", ["2011-11..2011-12", "2012-01..2012-02", "2012-04..2012-05"], "3 dates"),
+    ("Autumn 1, Autumn 2, Spring 2 2012", ["2011-09..2011-10", "2011-11..2011-12", "2012-02..2012-04"], "3 dates"),
+    # (the list ends where the halves do: what follows is a date of its own)
+    ("Autumn 2, Spring 1 2012, June 2012", ["2011-11..2012-02", "2012-06"], "2 dates"),
 ])
-def test_halves_of_terms_each_after_the_one_before_listed_with_a_final_and_are_their_span(
+def test_halves_of_terms_each_after_the_one_before_listed_are_their_span(
         text: str, expected: list[str], says: str) -> None:
     # ('Autumn 2, Spring 1 and Spring 2 2012' was two dates while 'Autumn 2 and Spring 1 2012' is one
-    # span) three or more halves in a row, listed as a person lists them, are one span too
+    # span) halves in a row, listed as a person lists them, are one span too, with a final 'and'
+    # or with commas alone ('Autumn 2, Spring 1 2012' was two dates)
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
     assert says in t.interpretation
     if len(expected) == 1:
-        first, last = text.split(",")[0], text.split(" and ")[-1].split(" & ")[-1]
+        first, last = text.split(",")[0], re.split(r",? (?:and|&) |, ", text)[-1]
         assert t.intervals == parse_timescale(f"{first} - {last}", THURROCK).intervals
 
 

@@ -13,7 +13,9 @@ format (Milestones, ``lead``):
    break (:func:`split_lead`) and each part is matched again.
 4. Parts that match no declared owner are implicit owners, merged only when their keys are equal.
    A lead or part that says nobody leads yet (``TBC``, ``To be confirmed``, ``N/A``:
-   :func:`is_placeholder_lead`) is no owner, unless an owner is declared with that name.
+   :func:`is_placeholder_lead`) is no owner, unless an owner is declared with that name; nor is
+   a part that names partners, colleagues or agencies in general (``Head of Learning and
+   partners``: :func:`is_vague_lead`), unless the lead names nothing else.
 
 Where the format is silent, the splitter reads the text the way a person does; it never cuts a
 lead into pieces that are not owner names:
@@ -41,12 +43,18 @@ lead into pieces that are not owner names:
   the words continue the name before (``Head of School Support and Preventative Services``,
   ``Director of Children and Learning``). A single plain word joined by ``and`` to a following
   role is read as part of that role
-  (``Women and Children's Commissioning Manager``);
+  (``Women and Children's Commissioning Manager``); a chief officer's title before a director's
+  is one post with two titles (``Chief Nurse and Director of Women and Children's
+  Commissioning``: :func:`_double_title`);
 * after ``;`` or `` / `` a new lead starts unless the part is a single plain word; so it does
   after a line break (a cell written one owner a line: ``Head of Service`` then ``School
   Improvement Manager``), but a bare title on its line belongs to the name on the next unless
   that name starts an owner's as after ``and`` (``Group Manager`` then ``Youth Support`` is one
   lead);
+* one capitalised word after a declared owner's name and ``and`` goes on with that name
+  (``Head of Learning and Skills`` is another post than ``Head of Learning``), as it does after an
+  undeclared one; a lower-case word (``Head of Learning and schools``), a name of two words or more
+  and a word after a declared acronym are others;
 * parts that match a declared owner (alone or several parts together, as in
   ``School Improvement, Learning and Skills & EYFC``) are always kept as that owner, and so are a
   declared owner's name with its own acronym or expansion in parentheses (``Youth Offending Service
@@ -82,8 +90,11 @@ __all__ = [
     "find_alias_splits",
     "is_placeholder",
     "is_placeholder_lead",
+    "is_vague_lead",
+    "names_several",
     "owner_key",
     "reads_as_one_name",
+    "role_forms",
     "split_lead",
     "too_many_parts",
 ]
@@ -249,6 +260,28 @@ def is_placeholder_lead(text: str) -> bool:
     (True, True, False)
     """
     return owner_key(text) in _PLACEHOLDER_KEYS
+
+
+#: Words before a collective noun that leave it as vague (``all partners``, ``partner agencies``).
+_VAGUE_QUALIFIERS = frozenset(
+    {"all", "other", "our", "the", "key", "relevant", "local", "wider", "external", "community", "partner",
+     "statutory", "voluntary", "and"})
+#: Collective nouns that name nobody in particular as a lead.
+_VAGUE_NOUNS = frozenset(
+    {"partners", "colleagues", "agencies", "organisations", "organizations", "others", "stakeholders"})
+
+
+def is_vague_lead(text: str) -> bool:
+    """Whether a part of a lead names nobody in particular: partners, colleagues, agencies in
+    general (``partners``, ``all agencies``, ``partner organisations``, ``colleagues``). Beside an
+    owner (``Head of Learning and partners``) it is no owner of its own: the load and the
+    accountability are that owner's.
+
+    >>> is_vague_lead("all agencies"), is_vague_lead("Partner Agencies"), is_vague_lead("Youth Partnership")
+    (True, True, False)
+    """
+    words = _WORDS.findall(text.casefold())
+    return bool(words) and words[-1] in _VAGUE_NOUNS and all(w in _VAGUE_QUALIFIERS for w in words[:-1])
 
 
 def is_placeholder(text: str) -> bool:
@@ -737,6 +770,7 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         i += 1
     frags = titled
 
+    all_vague = all(is_vague_lead(body(f)) for f in frags)  # ("partners and colleagues": one lead, as written)
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
@@ -749,6 +783,10 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
                 out[-1] = merge(out[-1], f)
             i += 1
             continue
+        if (not f.known and i + 1 < len(frags) and frags[i + 1].sep == "and" and not frags[i + 1].known
+                and _double_title(words(f), words(frags[i + 1]))):
+            f = merge(f, frags[i + 1])  # "Chief Nurse and Director of ...": one post, two titles
+            i += 1
         if (
             single_plain(f)
             and i + 1 < len(frags)
@@ -756,10 +794,19 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             and not frags[i + 1].known
             and role_end(frags[i + 1])
             and not name_start(frags[i + 1])
+            and not is_vague_lead(body(frags[i + 1]))
         ):
             f = merge(f, frags[i + 1])  # "Women and Children's Commissioning Manager"
             i += 1
-            starts = f.sep in ("", "and", ";", "/", "\n")
+            starts = f.sep in ("", "and", ";", "/", "\n") or (bool(out) and out[-1].known)
+        elif not f.known and is_vague_lead(body(f)) and not all_vague:
+            starts = True  # ("SILS and partners": the partners are no owner; resolving leaves them out)
+        elif out and out[-1].known and f.sep == "and" and single_plain(f) and body(f).strip()[:1].isupper() \
+                and not _is_acronym_token(words(out[-1])[-1] if words(out[-1]) else "A"):
+            # "Head of Learning and Skills", with "Head of Learning" declared: one capitalised word
+            # after 'and' names no owner, it goes on with the title, as it does after an undeclared
+            # one ("Head of Learning and schools" is the head and the schools)
+            starts = False
         elif not out or f.known or out[-1].known:
             starts = True  # (a declared owner is a whole name: what follows it is another)
         elif f.sep == ",":
@@ -779,6 +826,26 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             out[-1] = merge(out[-1], f)
         i += 1
     return [c for c in (_clean(body(f)) for f in out) if c]
+
+
+#: The words before ``Director of`` in a director's title (``Deputy Director of Nursing``).
+_DIRECTOR_RANKS = frozenset({"deputy", "assistant", "associate", "executive"})
+
+
+def _double_title(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether two parts joined by ``and`` are the two titles of one post: a chief officer's title
+    (``Chief Nurse``, ``Chief Executive``: ``Chief`` and one or two words, no ``of``) before a
+    director's (``Director of Women and Children's Commissioning``, ``Deputy Director of ...``).
+    Board-level posts are written so, the professional title first (``Chief Nurse and Director of
+    Quality``); two managers joined by ``and`` (``Group Manager and Head of ...``) stay two owners."""
+    if not 2 <= len(first) <= 3 or first[0].casefold() != "chief":
+        return False
+    if any(w.casefold() in ("of", "and", "&") or _is_acronym_token(w) for w in first):
+        return False
+    words = [w.casefold() for w in second[:3]]
+    if words and words[0] in _DIRECTOR_RANKS:
+        words = words[1:]
+    return words[:2] == ["director", "of"]
 
 
 def _role_of_departments(text: str) -> bool:
@@ -843,6 +910,92 @@ def split_lead(text: str) -> list[str]:
     ['Head of Service', 'School Improvement Manager']
     """
     return _split(text)
+
+
+#: Titles in the plural: a lead so titled names several people (``SMs CiC & Placements``, the
+#: service managers of both; ``CATO managers``).
+_PLURAL_TITLES = frozenset(
+    {"sms", "managers", "leads", "leaders", "heads", "officers", "coordinators", "co-ordinators", "directors",
+     "advisers", "advisors", "workers", "practitioners", "consultants", "commissioners", "chairs"})
+
+
+def names_several(text: str) -> bool:
+    """Whether a lead's title is in the plural, so that it names several people as one owner:
+    ``SMs CiC & Placements`` (the service managers of children in care and of placements), ``CATO
+    managers``, ``Heads of Service``. It stays one owner, the load counted once for the group,
+    since the plan does not say which of them leads what; messages speak of them in the plural.
+
+    >>> names_several("SMs CiC & Placements"), names_several("CATO managers"), names_several("SM QA")
+    (True, True, False)
+    """
+    words = [w.casefold() for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
+    return bool(words) and any(w in _PLURAL_TITLES for w in (*words[:2], words[-1]))
+
+
+# --------------------------------------------------------------------------------------------
+# One role written two ways (OG304's suggestions)
+
+#: Words before a role noun at the end of a name that belong to the title (``Senior Manager``).
+_RANKS = frozenset({"senior", "deputy", "assistant", "associate", "principal", "chief", "strategic", "interim",
+                    "acting", "lead"})
+
+
+def _title_and_rest(tokens: list[str], text: str) -> tuple[list[str], list[str]] | None:
+    """A role's title and what it is the title of: ``Manager, YOS`` (a bare title before a comma),
+    ``Head of Youth Offending Service`` (a title before the name), ``Youth Offending Service
+    Senior Manager`` (a role noun at the end, with its rank). None for a name with no such title."""
+    head, comma, tail = text.partition(",")
+    if comma and tail.strip() and _is_title_only(_TOKEN_RE.findall(head)):
+        return _TOKEN_RE.findall(head), _TOKEN_RE.findall(tail)
+    if len(tokens) > 12:  # (no role's name)
+        return None
+    # the longest title at the start: 'Head of' in 'Head of Youth Service', 'Senior Manager' in 'Senior Manager YOS'
+    n = max((k for k in range(1, len(tokens)) if _is_title_only(tokens[:k])), default=0)
+    if n:
+        return tokens[:n], tokens[n:]
+    if len(tokens) > 1 and tokens[-1].casefold() in _ROLE_NOUNS:
+        k = len(tokens) - 1
+        while k > 1 and tokens[k - 1].casefold() in _RANKS:
+            k -= 1
+        return tokens[k:], tokens[:k]
+    return None
+
+
+def role_forms(text: str) -> tuple[list[str], list[str]]:
+    """The keys a role is known by, and those to look its other spellings up by, so that one
+    role written with its title before or after the department, and the department written out or
+    as its acronym, is found in one look-up whatever the number of roles (OG304 suggests the
+    declared one): ``Manager, YOS``, ``YOS Manager`` and ``Youth Offending Service Manager``.
+
+    A department written out is found by its acronym, and an acronym by the words it abbreviates,
+    but two departments written out are not taken for one for sharing initials (``Youth Support``,
+    ``Young Singles``). Returns ``(keys, lookups)``; both empty for a name with no title.
+
+    >>> keys, _ = role_forms("Youth Offending Service Manager")
+    >>> _, lookups = role_forms("Manager, YOS")
+    >>> bool(set(keys) & set(lookups))
+    True
+    """
+    tokens = [t for t in _TOKEN_RE.findall(text) if not _is_paren(t)]
+    split = _title_and_rest(tokens, text)
+    if split is None:
+        return [], []
+    title_words, rest = split
+    rest = [t for t in rest if not _is_paren(t)]
+    title = "".join(w.casefold() for w in title_words if w.casefold() not in _ACR_FUNCTION and not _is_paren(w))
+    content = [w for w in rest if w.casefold() not in _ACR_FUNCTION]
+    if not title or not content:
+        return [], []
+    if len(rest) == 1 and _is_acronym_token(rest[0]):
+        key = f"A|{title}|{_letters_of(rest[0])}"
+        return [key], [key, "I" + key[1:]]
+    keys = [f"W|{title}|{owner_key(' '.join(rest))}"]
+    lookups = list(keys)
+    if len(content) >= 2:
+        for letters in sorted(_initial_variants(rest)):
+            keys.append(f"I|{title}|{letters}")
+            lookups.append(f"A|{title}|{letters}")
+    return keys, lookups
 
 
 # --------------------------------------------------------------------------------------------
@@ -1040,6 +1193,8 @@ class OwnerIndex:
                 item = ResolvedLead(owner, part, True)
             elif key in _PLACEHOLDER_KEYS:  # ("SILS & TBC": SILS, and someone not yet named)
                 continue
+            elif len(parts) > 1 and is_vague_lead(part):
+                continue  # ("Head of Learning and partners": the head of learning leads)
             else:
                 first = self._implicit.setdefault(key, part)
                 item = ResolvedLead(first, part, False)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..analysis.owners import AliasSplit, is_placeholder_lead, owner_key, split_lead
+from ..analysis.owners import AliasSplit, is_placeholder_lead, names_several, owner_key, role_forms, split_lead
 from ..findings import Finding
 from ..graph.facts import GROUP_KINDS, OwnerInfo
 from ._common import counted, label, short
@@ -117,6 +117,13 @@ def _subject(owner: OwnerInfo) -> str:
     return called[:1].upper() + called[1:] if owner.kind in GROUP_KINDS else called
 
 
+def _several(owner: OwnerInfo) -> bool:
+    """Whether an undeclared owner's title is in the plural (``SMs CiC & Placements``, ``CATO
+    managers``): several people the plan counts as one owner, of whom messages say "lead" and
+    "have". A declared owner is what its `kind` says."""
+    return not owner.declared and names_several(owner.name)
+
+
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
     if owner_id in ctx.plan.owner_lines:
         return ctx.plan.location(owner_id, "owner")
@@ -142,7 +149,10 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     A declared owner whose `kind` is `team`, `board` or `partnership` is named so ("The team
     School Improvement leads 22 milestones"), and the hint asks for the people of the team who
     will deliver them: the limit is the same (a team's own is its `capacity`), but a reader does not
-    take it for one person.
+    take it for one person. So is a lead titled in the plural (Thurrock's `SMs CiC & Placements`,
+    the service managers of children in care and of placements; `CATO managers`): one owner, the
+    group, since the plan does not say which of them leads what ("SMs CiC & Placements lead 12
+    milestones"), and the hint asks for the ones among them who will deliver each milestone.
 
     ## How to fix
     Share the milestones among the people who will deliver them, or record the owner's real
@@ -158,11 +168,15 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
         if count > limit:
             source = "its capacity" if owner.capacity is not None else "the limit"
             group = owner.kind in GROUP_KINDS
+            several = _several(owner)
             yield ctx.finding(
                 owner.id,
-                f"{_subject(owner)} leads {count} milestone{'s' if count != 1 else ''}, more than {source} of {limit}.",
+                f"{_subject(owner)} {'lead' if several else 'leads'} {count} milestone{'s' if count != 1 else ''}, "
+                f"more than {source} of {limit}.",
                 (f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
                  f"real {_capacity(ctx)} if the load is planned.") if group else
+                (f"Name as leads the ones among them who will deliver each milestone, or declare the owner with its "
+                 f"real {_capacity(ctx)} if the load is planned.") if several else
                 f"Share the milestones among the people who will deliver them, or record the owner's real "
                 f"{_capacity(ctx)} if the load is planned.",
                 kind="owner",
@@ -180,7 +194,8 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
     interval ends; year-only dates, ranges ending on a bare year such as `April 2009 - 2010`, and
     ongoing work are skipped) and reports a month with more than `max-per-month` (default 4).
     A plan that states no dates is skipped (OG401 says so once). A declared team, board or
-    partnership (its `kind`) is named so, as in OG302.
+    partnership (its `kind`) is named so, as in OG302, and a lead titled in the plural is spoken of
+    in the plural ("CATO managers have 5 milestones due in June 2011").
 
     ## Why it matters
     Even an owner with a fair load over the year cannot deliver eight things in March: peaks are
@@ -214,7 +229,7 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
                 name = date(year, month, 1).strftime("%B %Y")
                 yield ctx.finding(
                     owner.id,
-                    f"{_subject(owner)} has {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
+                    f"{_subject(owner)} {'have' if _several(owner) else 'has'} {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
                     kind="owner",
                     title=owner.name,
                     location=_owner_location(ctx, owner.id, ms),
@@ -310,6 +325,26 @@ def _slash_joined(lead: str, names: dict[str, tuple[str, str]]) -> list[str]:
     return parts if all(owner_key(p) in keys for p in parts) else []
 
 
+def _declared_roles(names: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The declared spellings (lower-cased, as ``names`` keys them) by the keys of the role each
+    names (:func:`role_forms`): made once, so that each unknown lead is one look-up."""
+    roles: dict[str, str] = {}
+    for lower, (text, _owner_id) in names.items():
+        for key in role_forms(text)[0]:
+            roles.setdefault(key, lower)
+    return roles
+
+
+def _same_role(lead: str, roles: dict[str, str]) -> str | None:
+    """The declared spelling of the role a lead writes another way (``Manager, YOS`` for ``Youth
+    Offending Service Manager``), or None."""
+    for key in role_forms(lead)[1]:
+        found = roles.get(key)
+        if found is not None:
+            return found
+    return None
+
+
 @rule("OG304", "unknown-owner", "info")
 def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     """A lead that matches no declared owner.
@@ -317,7 +352,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     When the plan declares `owners:`, reports each lead that matches none of them (by id, name or
     alias, ignoring case, punctuation and spacing), once per owner, naming the nearest declared
-    owner when one is close.
+    owner when one is close, or one that is the same role written another way: the title before or
+    after the department, the department written out or as its acronym (`Manager, YOS` for a
+    declared `Youth Offending Service Manager`).
 
     ## Why it matters
     A plan that declares its owners means that list to be complete: a lead outside it is a typo, a
@@ -341,6 +378,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     declared = {o.id: o for o in plan.owners}
     names: dict[str, tuple[str, str]] = {}  # a declared spelling, lower-cased -> (as written, owner id)
     nearest: _NearestName | None = None  # made at the first unknown lead (most plans have none)
+    roles: dict[str, str] = {}
     led_by: dict[str, str] | None = None
     for owner in ctx.facts.owners.values():
         if owner.declared or owner.id in declared:
@@ -359,8 +397,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                     if text:  # (two owners of one name: the first, as leads resolve to it)
                         names.setdefault(text.lower(), (text, o.id))
             nearest = _NearestName(list(names))
+            roles = _declared_roles(names)
         joined = _slash_joined(owner.id, names)
-        guess = None if joined else nearest(owner.id.lower())
+        guess = None if joined else (_same_role(owner.id, roles) or nearest(owner.id.lower()))
         near = "."
         its_owners = "its owner's"
         add = (f"add this owner (or alias) to {_owners(ctx)}" if ctx.in_yaml

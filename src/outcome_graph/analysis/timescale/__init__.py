@@ -64,9 +64,11 @@ reads them).
   1 = April–May, summer 2 = June–July; both halves (``Autumn 1 and 2 2011``, ``Spring 1 & 2``) are
   the whole term, and a half and the next one joined by "and" are the span from the first to the
   second, as in a range (``Autumn 2 and Spring 1 2012`` is November 2011 to February 2012; halves
-  apart, ``Autumn 1 and Spring 2 2012``, are two dates); so are three or more, each right after the
-  one before, listed with commas and a final "and" (``Autumn 2, Spring 1 and Spring 2 2012`` is
-  November 2011 to April 2012; with commas alone, or not each after the one before, they are dates
+  apart, ``Autumn 1 and Spring 2 2012``, are two dates); so are two or more, each right after the
+  one before, listed with commas, a final "and" or both (``Autumn 2, Spring 1 2012`` is ``Autumn 2
+  and Spring 1 2012``; ``Autumn 2, Spring 1, Spring 2 2012`` and ``Autumn 2, Spring 1 and Spring 2
+  2012`` are November 2011 to April 2012; a list with halves not each after the one before,
+  ``Autumn 2, Spring 1 and Summer 1 2012``, is dates
   of their own). "Terms" after the years makes every season before it a term
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season

@@ -1,6 +1,6 @@
 """Months and days: ``June 11``, ``Sept 2011``, ``31/07/2011``, ``31 July 2011``, ``July 31, 2011``.
 
-The handlers of the month and day expressions of :data:`.patterns._DATE_RE`. A month or
+The handlers of the month and day expressions of :data:`.patterns.DATE_RE`. A month or
 day without a year is left for the plan period to place; one before a split year
 (``June 11/12``) waits for that year, which says which June is meant.
 """
@@ -10,20 +10,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .intervals import Interval, _day_words, _month_end, month_interval
-from .items import _Item, _fy_item, _range, _safe, _split_year, _two_digit, _year_item
-from .lexicon import _MONTH_NAMES, _MONTH_NUMBER
-from .patterns import _CHANGE_RE, _DAY_MONTH_LEAD_RE, _MONTH_BEFORE_RE, _NUMBERED_RE, _SPLIT_REST_RE
-from .show import _q
+from .intervals import Interval, day_words, month_end, month_interval
+from .items import Item, fy_item, range_item, safe, split_year, two_digit, year_item
+from .lexicon import MONTH_NAMES, MONTH_NUMBER
+from .patterns import CHANGE_RE, DAY_MONTH_LEAD_RE, MONTH_BEFORE_RE, NUMBERED_RE, SPLIT_REST_RE
+from .show import quoted
 
 
-def _month_item(m: re.Match[str], mon_group: str, year: int | None) -> _Item:
+def _month_item(m: re.Match[str], mon_group: str, year: int | None) -> Item:
     word = m[mon_group]
-    month = _MONTH_NUMBER[word[:3].lower()]
-    item = _Item(m.start(), m.end())
-    name = _MONTH_NAMES[month]
+    month = MONTH_NUMBER[word[:3].lower()]
+    item = Item(m.start(), m.end())
+    name = MONTH_NAMES[month]
     if year is None:
-        item.make = _safe(lambda y: (month_interval(y, month), f"{name} {y}"))
+        item.make = safe(lambda y: (month_interval(y, month), f"{name} {y}"))
         item.name = name
         item.weak = word in ("may", "march", "mar")
         return item
@@ -32,124 +32,124 @@ def _month_item(m: re.Match[str], mon_group: str, year: int | None) -> _Item:
     return item
 
 
-def _day_item(m: re.Match[str], mon_word: str, day: int, year: int | None) -> _Item:
-    month = _MONTH_NUMBER[mon_word[:3].lower()]
-    item = _Item(m.start(), m.end(), level="day")
+def _day_item(m: re.Match[str], mon_word: str, day: int, year: int | None) -> Item:
+    month = MONTH_NUMBER[mon_word[:3].lower()]
+    item = Item(m.start(), m.end(), level="day")
     if year is None:
         if not 1 <= day <= 31:
-            item.bad = f"{_q(m[0])} is not a valid date"
+            item.bad = f"{quoted(m[0])} is not a valid date"
             return item
         item.weak = mon_word in ("may", "march", "mar")
         return _yearless_day(item, month, day)
     return _fixed_day(item, m[0], year, month, day)
 
 
-def _yearless_day(item: _Item, month: int, day: int) -> _Item:
+def _yearless_day(item: Item, month: int, day: int) -> Item:
     """A day without a year, to be placed in the plan period ('31 March', 'by 31/3')."""
 
     def make(y: int) -> tuple[Interval, str]:
         d = date(y, month, day)
-        return Interval(d, d), _day_words(d)
+        return Interval(d, d), day_words(d)
 
-    item.make = _safe(make)
-    item.name = f"{day} {_MONTH_NAMES[month]}"
+    item.make = safe(make)
+    item.name = f"{day} {MONTH_NAMES[month]}"
     return item
 
 
-def _fixed_day(item: _Item, src: str, year: int, month: int, day: int) -> _Item:
+def _fixed_day(item: Item, src: str, year: int, month: int, day: int) -> Item:
     if not 1 <= month <= 12:
-        item.bad = f"{_q(src)} is not a valid date (month {month})"
+        item.bad = f"{quoted(src)} is not a valid date (month {month})"
         return item
-    last = _month_end(year, month).day
+    last = month_end(year, month).day
     if not 1 <= day <= last:
-        item.bad = f"{_q(src)} is not a valid date ({_MONTH_NAMES[month]} {year} has {last} days)"
+        item.bad = f"{quoted(src)} is not a valid date ({MONTH_NAMES[month]} {year} has {last} days)"
         return item
     d = date(year, month, day)
     item.interval = Interval(d, d)
-    item.short = item.long = _day_words(d)
+    item.short = item.long = day_words(d)
     return item
 
 
-def _handle_iso(m: re.Match[str], text: str) -> _Item:
-    item = _Item(m.start(), m.end(), level="day")
+def handle_iso(m: re.Match[str], text: str) -> Item:
+    item = Item(m.start(), m.end(), level="day")
     return _fixed_day(item, m[0], int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
 
 
-def _handle_nd(m: re.Match[str], text: str) -> _Item | None:
+def handle_nd(m: re.Match[str], text: str) -> Item | None:
     d, mo, y = m["nd_d"], m["nd_m"], m["nd_y"]
     if m["nd_s"] == "." and len(mo) != 2 and len(y) != 4:
         return None  # '2.2.5' style numbering, not a date ('31.3.2012' is one)
-    year = int(y) if len(y) == 4 else _two_digit(y)
-    item = _Item(m.start(), m.end(), level="day")
+    year = int(y) if len(y) == 4 else two_digit(y)
+    item = Item(m.start(), m.end(), level="day")
     if not 1900 <= year <= 2099:  # (as for a month's year: "31/12/9999" is no date a plan means)
-        item.bad = f"{_q(m[0])}: {year} is not a year from 1900 to 2099"
+        item.bad = f"{quoted(m[0])}: {year} is not a year from 1900 to 2099"
         return item
     return _fixed_day(item, m[0], year, int(mo), int(d))
 
 
-def _handle_dn(m: re.Match[str], text: str) -> _Item | None:
+def handle_dn(m: re.Match[str], text: str) -> Item | None:
     """``31/3``: a day and month without a year, placed in the plan period as '31 March' is. Read only
     as the whole timescale or after 'by', 'due' or 'end' at its end, where no fraction stands ('1/2 day',
     '2/3 of schools', 'Reduce absence by 1/3' are not dates); a slash may end it (``by 31/03/``, the
     date written for a year to be added)."""
     day, month = int(m["dn_d"]), int(m["dn_m"])
-    if not (1 <= month <= 12 and 1 <= day <= _month_end(2000, month).day):
+    if not (1 <= month <= 12 and 1 <= day <= month_end(2000, month).day):
         return None
     before = text[: m.start()]
     after = text[m.end():].removeprefix("/")  # ('by 31/03/': the slash before a year left out)
-    if (after.strip(" .,;:!") or not _DAY_MONTH_LEAD_RE.search(before)
-            or _CHANGE_RE.search(before)):
+    if (after.strip(" .,;:!") or not DAY_MONTH_LEAD_RE.search(before)
+            or CHANGE_RE.search(before)):
         return None
     end = m.end() + 1 if text.startswith("/", m.end()) else m.end()
-    return _yearless_day(_Item(m.start(), end, level="day"), month, day)
+    return _yearless_day(Item(m.start(), end, level="day"), month, day)
 
 
-def _handle_my(m: re.Match[str], text: str) -> _Item | None:
+def handle_my(m: re.Match[str], text: str) -> Item | None:
     month, year = int(m["my_m"]), int(m["my_y"])
-    if _MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+    if MONTH_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
         # a number after a month name is not a month: in 'June 11/2012' it starts the split year
-        # 2011/12 (see _handle_md, which reads one that can be a day: 'June 15/2012')
-        if len(m["my_m"]) == 2 and _split_year(_two_digit(m["my_m"]), m["my_y"]) is not None:
-            return _fy_item(_Item(m.start(), m.end()), _two_digit(m["my_m"]), text)
+        # 2011/12 (see handle_md, which reads one that can be a day: 'June 15/2012')
+        if len(m["my_m"]) == 2 and split_year(two_digit(m["my_m"]), m["my_y"]) is not None:
+            return fy_item(Item(m.start(), m.end()), two_digit(m["my_m"]), text)
         return None
     if not 1 <= month <= 12:
         return None
-    item = _Item(m.start(), m.end())
+    item = Item(m.start(), m.end())
     item.interval = month_interval(year, month)
-    item.short = item.long = f"{_MONTH_NAMES[month]} {year}"
+    item.short = item.long = f"{MONTH_NAMES[month]} {year}"
     return item
 
 
-def _handle_dm(m: re.Match[str], text: str) -> _Item | None:
-    if _NUMBERED_RE.search(text, max(0, m.start() - 20), m.start()):
+def handle_dm(m: re.Match[str], text: str) -> Item | None:
+    if NUMBERED_RE.search(text, max(0, m.start() - 20), m.start()):
         return None  # 'Phase 1 June 2011' is phase 1 in June 2011, not 1 June
     if _starts_split_year(m, "dm_y4", text):
         return _before_split_year(_day_item(m, m["dm_mon"], int(m["dm_d"]), None), m, "dm_mon")
-    year = int(m["dm_y4"]) if m["dm_y4"] else _two_digit(m["dm_y2"]) if m["dm_y2"] else None
+    year = int(m["dm_y4"]) if m["dm_y4"] else two_digit(m["dm_y2"]) if m["dm_y2"] else None
     item = _day_item(m, m["dm_mon"], int(m["dm_d"]), year)
     if item.interval is not None and (last := _last_year_after(m, "dm_y4", text)) is not None:
         return _to_year(item, last, text)
     return item
 
 
-def _handle_dr(m: re.Match[str], text: str) -> _Item | None:
-    if _NUMBERED_RE.search(text, max(0, m.start() - 20), m.start()):
+def handle_dr(m: re.Match[str], text: str) -> Item | None:
+    if NUMBERED_RE.search(text, max(0, m.start() - 20), m.start()):
         return None
-    year = int(m["dr_y4"]) if m["dr_y4"] else _two_digit(m["dr_y2"]) if m["dr_y2"] else None
+    year = int(m["dr_y4"]) if m["dr_y4"] else two_digit(m["dr_y2"]) if m["dr_y2"] else None
     first = _day_item(m, m["dr_mon"], int(m["dr_a"]), year)
     last = _day_item(m, m["dr_mon"], int(m["dr_b"]), year)
     if first.bad or last.bad:
         return first if first.bad else last
     if first.interval is not None and last.interval is not None:
-        joined = _range(first, last, m[0])
+        joined = range_item(first, last, m[0])
         assert joined is not None
         if joined.interval is not None:
             joined.level = "day"
-            joined.short = joined.long = f"{first.interval.start.day} to {_day_words(last.interval.end)}"
+            joined.short = joined.long = f"{first.interval.start.day} to {day_words(last.interval.end)}"
         return joined
     make_a, make_b = first.make, last.make
     assert make_a is not None and make_b is not None
-    item = _Item(m.start(), m.end(), level="day", is_range=True)
+    item = Item(m.start(), m.end(), level="day", is_range=True)
 
     def make(y: int) -> tuple[Interval, str] | None:
         a, b = make_a(y), make_b(y)
@@ -163,23 +163,23 @@ def _handle_dr(m: re.Match[str], text: str) -> _Item | None:
     return item
 
 
-def _handle_md(m: re.Match[str], text: str) -> _Item:
+def handle_md(m: re.Match[str], text: str) -> Item:
     after_slash = m["md_y2"] if m["md_sl"] else m["md_y3"]
-    if after_slash and len(m["md_d"]) == 2 and _split_year(_two_digit(m["md_d"]), after_slash):
+    if after_slash and len(m["md_d"]) == 2 and split_year(two_digit(m["md_d"]), after_slash):
         # ('June 11/2012' and 'June 11/12': June of the year 2011/12, as 'June 2011/12' is, not
         # 11 June 2012)
         return _before_split_year(_month_item(m, "md_mon", None), m, "md_mon")
     # (any other number before a slash and a year is the day: 'June 5/12' is 5 June 2012, as
     # 'June 5/2012' is)
     y = m["md_y1"] or m["md_y2"]
-    year = int(y) if y else _two_digit(m["md_y3"]) if m["md_y3"] else None
+    year = int(y) if y else two_digit(m["md_y3"]) if m["md_y3"] else None
     return _day_item(m, m["md_mon"], int(m["md_d"]), year)
 
 
-def _handle_mn(m: re.Match[str], text: str) -> _Item:
+def handle_mn(m: re.Match[str], text: str) -> Item:
     if _starts_split_year(m, "mn_y4", text):
         return _before_split_year(_month_item(m, "mn_mon", None), m, "mn_mon")
-    year = int(m["mn_y4"]) if m["mn_y4"] else _two_digit(m["mn_y2"]) if m["mn_y2"] else None
+    year = int(m["mn_y4"]) if m["mn_y4"] else two_digit(m["mn_y2"]) if m["mn_y2"] else None
     item = _month_item(m, "mn_mon", year)
     if (last := _last_year_after(m, "mn_y4", text)) is not None:
         return _to_year(item, last, text)
@@ -192,18 +192,18 @@ def _last_year_after(m: re.Match[str], group: str, text: str) -> re.Match[str] |
     hyphen before a year of four digits is already a range (``June 2011-2015``)."""
     if not m[group] or text[m.start(group) - 1] in "/.-":
         return None
-    rest = _SPLIT_REST_RE.match(text, m.end(group))
+    rest = SPLIT_REST_RE.match(text, m.end(group))
     if rest is None or (len(rest[1]) == 4 and rest[0].startswith("-")):
         return None
-    last = int(rest[1]) if len(rest[1]) == 4 else _two_digit(rest[1])
+    last = int(rest[1]) if len(rest[1]) == 4 else two_digit(rest[1])
     return rest if last > int(m[group]) + 1 else None
 
 
-def _to_year(item: _Item, last: re.Match[str], text: str) -> _Item:
+def _to_year(item: Item, last: re.Match[str], text: str) -> Item:
     """``June 2011/15``: from the month to the end of the last year, as ``June 2011 - 2015`` is read
     (the end is a year's, not a month the work falls due in)."""
-    year = int(last[1]) if len(last[1]) == 4 else _two_digit(last[1])
-    joined = _range(item, _year_item(_Item(last.start(1), last.end(1)), year), text[item.start: last.end()])
+    year = int(last[1]) if len(last[1]) == 4 else two_digit(last[1])
+    joined = range_item(item, year_item(Item(last.start(1), last.end(1)), year), text[item.start: last.end()])
     assert joined is not None and joined.interval is not None
     return joined
 
@@ -215,13 +215,13 @@ def _starts_split_year(m: re.Match[str], group: str, text: str) -> bool:
     (``June/2011/12``, ``Apr-2011-12``) is not read as a split year."""
     if not m[group] or text[m.start(group) - 1] in "/.-":
         return False
-    rest = _SPLIT_REST_RE.match(text, m.end(group))
+    rest = SPLIT_REST_RE.match(text, m.end(group))
     if rest is None or (len(rest[1]) == 4 and rest[0].startswith("-")):
         return False
-    return _split_year(int(m[group]), rest[1]) is not None
+    return split_year(int(m[group]), rest[1]) is not None
 
 
-def _before_split_year(item: _Item, m: re.Match[str], mon_group: str) -> _Item:
+def _before_split_year(item: Item, m: re.Match[str], mon_group: str) -> Item:
     """A month or day read without the split year after it, which is found next and gives it its
     year, as ``June 11/12`` is read (see :func:`_months_of_years`): June of the financial year
     2011-12 is June 2011, of the academic year June 2012."""

@@ -11,28 +11,28 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from .intervals import Interval, Timing, _month_end, month_interval
-from .lexicon import _MONTH_NAMES
+from .intervals import Interval, Timing, month_end, month_interval
+from .lexicon import MONTH_NAMES
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.A)
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.A)
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})", re.A)
-_ISO_YEAR = re.compile(r"\d{4}", re.A)
+ISO_YEAR = re.compile(r"\d{4}", re.A)
 _DUE_FORMS = (
     "an ISO date (2011-07-31), a month (2011-07), a year (2012), "
     "a range {from: 2011-04, to: 2011-07} or a list of these"
 )
 
 
-def _iso_day(text: str, what: str = "date") -> Interval:
-    """Read a ``YYYY-MM-DD`` string already matched by ``_ISO_DAY``; ValueError if impossible."""
+def iso_day(text: str, what: str = "date") -> Interval:
+    """Read a ``YYYY-MM-DD`` string already matched by ``ISO_DAY``; ValueError if impossible."""
     y, m, d = int(text[0:4]), int(text[5:7]), int(text[8:10])
     if y < 1:
         raise ValueError(f"'{text}' is not a valid {what} (year {y})")
     if not 1 <= m <= 12:
         raise ValueError(f"'{text}' is not a valid {what} (month {m})")
-    last = _month_end(y, m).day
+    last = month_end(y, m).day
     if not 1 <= d <= last:
-        raise ValueError(f"'{text}' is not a valid {what} (day {d}: {_MONTH_NAMES[m]} {y} has {last} days)")
+        raise ValueError(f"'{text}' is not a valid {what} (day {d}: {MONTH_NAMES[m]} {y} has {last} days)")
     day = date(y, m, d)
     return Interval(day, day)
 
@@ -47,9 +47,9 @@ def iso_date(text: str) -> date:
     ...
     ValueError: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)
     """
-    if not _ISO_DAY.fullmatch(text):
+    if not ISO_DAY.fullmatch(text):
         raise ValueError(f"'{text}' is not a date written year-month-day (2011-04-01)")
-    return _iso_day(text).start
+    return iso_day(text).start
 
 
 def _due_single(value: object) -> tuple[Interval, str, bool]:
@@ -63,8 +63,8 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a valid due value: write {_DUE_FORMS}")
     text = value.strip()
-    if _ISO_DAY.fullmatch(text):
-        return _iso_day(text), text, False
+    if ISO_DAY.fullmatch(text):
+        return iso_day(text), text, False
     if _ISO_MONTH.fullmatch(text):
         y, m = int(text[:4]), int(text[5:7])
         if not 1 <= m <= 12:
@@ -72,7 +72,7 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
         if y < 1:
             raise ValueError(f"'{text}' is not a valid month (year {y})")
         return month_interval(y, m), text, False
-    if _ISO_YEAR.fullmatch(text):
+    if ISO_YEAR.fullmatch(text):
         y = int(text)
         if y < 1:
             raise ValueError(f"'{text}' is not a valid year")

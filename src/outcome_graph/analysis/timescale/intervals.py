@@ -14,21 +14,21 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
 
-from .lexicon import _MONTH_NAMES
+from .lexicon import MONTH_NAMES
 
 __all__ = ["Interval", "Timing", "TimingKind", "month_interval"]
 
 TimingKind = Literal["dated", "ongoing", "external", "undated", "as_above"]
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     """Last day of a month."""
     if month == 12:
         return date(year, 12, 31)
     return date(year, month + 1, 1) - timedelta(days=1)
 
 
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     """``(year, month)`` moved by ``by`` months."""
     index = year * 12 + (month - 1) + by
     return index // 12, index % 12 + 1
@@ -68,7 +68,7 @@ class Interval:
         s, e = self.start, self.end
         if s == e:
             return s.isoformat()
-        if s.day == 1 and e == _month_end(e.year, e.month):
+        if s.day == 1 and e == month_end(e.year, e.month):
             if s.month == 1 and e.month == 12:
                 return f"{s.year:04d}" if s.year == e.year else f"{s.year:04d}..{e.year:04d}"
             if (s.year, s.month) == (e.year, e.month):
@@ -181,42 +181,42 @@ def month_interval(year: int, month: int) -> Interval:
         raise ValueError(f"month {month} is not a month (1 to 12)")
     if not 1 <= year <= 9999:
         raise ValueError(f"year {year} is out of range")
-    return Interval(date(year, month, 1), _month_end(year, month))
+    return Interval(date(year, month, 1), month_end(year, month))
 
 
-def _months(y1: int, m1: int, y2: int, m2: int) -> Interval:
+def month_span(y1: int, m1: int, y2: int, m2: int) -> Interval:
     """From the start of month ``(y1, m1)`` to the end of month ``(y2, m2)``."""
-    return Interval(date(y1, m1, 1), _month_end(y2, m2))
+    return Interval(date(y1, m1, 1), month_end(y2, m2))
 
 
-def _fy(year: int) -> Interval:
+def financial_year(year: int) -> Interval:
     """UK financial year starting in April of ``year``."""
     return Interval(date(year, 4, 1), date(year + 1, 3, 31))
 
 
-def _month_words(iv: Interval) -> str:
+def month_words(iv: Interval) -> str:
     """'September to November 2008' or 'December 2008 to February 2009' for a month span."""
     s, e = iv.start, iv.end
     if s.year == e.year:
-        return f"{_MONTH_NAMES[s.month]} to {_MONTH_NAMES[e.month]} {e.year}"
-    return f"{_MONTH_NAMES[s.month]} {s.year} to {_MONTH_NAMES[e.month]} {e.year}"
+        return f"{MONTH_NAMES[s.month]} to {MONTH_NAMES[e.month]} {e.year}"
+    return f"{MONTH_NAMES[s.month]} {s.year} to {MONTH_NAMES[e.month]} {e.year}"
 
 
-def _day_words(d: date) -> str:
-    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year}"
+def day_words(d: date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month]} {d.year}"
 
 
-def _fy_quarter(year: int, quarter: int) -> Interval:
+def fy_quarter(year: int, quarter: int) -> Interval:
     """Quarter ``quarter`` (1-4) of the financial year starting April ``year``."""
-    y, m = _shift_month(year, 4, 3 * (quarter - 1))
-    y2, m2 = _shift_month(y, m, 2)
-    return _months(y, m, y2, m2)
+    y, m = shift_month(year, 4, 3 * (quarter - 1))
+    y2, m2 = shift_month(y, m, 2)
+    return month_span(y, m, y2, m2)
 
 
-def _calendar_quarter(year: int, quarter: int) -> Interval:
+def calendar_quarter(year: int, quarter: int) -> Interval:
     m = 3 * (quarter - 1) + 1
-    return _months(year, m, year, m + 2)
+    return month_span(year, m, year, m + 2)
 
 
-def _contains(outer: Interval, inner: Interval) -> bool:
+def contains(outer: Interval, inner: Interval) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end

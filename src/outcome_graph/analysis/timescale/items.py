@@ -1,9 +1,9 @@
 """One date expression found in a timescale, and how two of them make a range.
 
-An :class:`_Item` holds an expression's interval, or, without a year, how to make one for
+An :class:`Item` holds an expression's interval, or, without a year, how to make one for
 a given year (placed in the plan period later), with the words that say how it was read.
 The builders shared by the readers of months, days, years and terms live here, as does
-:func:`_range`, which joins "April – July 11" whichever parts give a year.
+:func:`range_item`, which joins "April – July 11" whichever parts give a year.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .intervals import Interval, _fy, _month_words
-from .patterns import _ACADEMIC_RE
-from .show import _q
+from .intervals import Interval, financial_year, month_words
+from .patterns import ACADEMIC_RE
+from .show import quoted
 
 _Make = Callable[[int], "tuple[Interval, str] | None"]
 
 
 @dataclass(slots=True)
-class _Item:
+class Item:
     """One date expression found in a timescale."""
 
     start: int
@@ -50,7 +50,7 @@ class _Item:
     src_end: int = 0
 
 
-def _safe(make: _Make) -> _Make:
+def safe(make: _Make) -> _Make:
     def wrapped(year: int) -> tuple[Interval, str] | None:
         try:
             return make(year)
@@ -60,11 +60,11 @@ def _safe(make: _Make) -> _Make:
     return wrapped
 
 
-def _two_digit(yy: str) -> int:
+def two_digit(yy: str) -> int:
     return 2000 + int(yy)
 
 
-def _year_item(item: _Item, year: int) -> _Item:
+def year_item(item: Item, year: int) -> Item:
     item.interval = Interval(date(year, 1, 1), date(year, 12, 31))
     item.short = str(year)
     item.long = f"the calendar year {year}"
@@ -74,52 +74,52 @@ def _year_item(item: _Item, year: int) -> _Item:
     return item
 
 
-def _split_year(first: int, second: str) -> int | None:
+def split_year(first: int, second: str) -> int | None:
     """The year a split-year's second part names, or None when it is not the next year."""
     if len(second) == 4:
         return int(second) if int(second) == first + 1 else None
     return first + 1 if int(second) == (first + 1) % 100 else None
 
 
-def _fy_item(item: _Item, a: int, text: str) -> _Item:
+def fy_item(item: Item, a: int, text: str) -> Item:
     label = f"{a}-{(a + 1) % 100:02d}"
     window = text[max(0, item.start - 20): item.end + 20]
-    if _ACADEMIC_RE.search(window):
+    if ACADEMIC_RE.search(window):
         item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
         item.short = f"academic year {label}"
-        item.long = f"the academic year {label} ({_month_words(item.interval)})"
+        item.long = f"the academic year {label} ({month_words(item.interval)})"
         item.year_of = "academic"
     else:
-        item.interval = _fy(a)
+        item.interval = financial_year(a)
         item.short = label
-        item.long = f"the financial year {label} ({_month_words(item.interval)})"
+        item.long = f"the financial year {label} ({month_words(item.interval)})"
         item.year_of = "financial"
     item.level = "year"
     item.year_end = True
     return item
 
 
-def _as_academic(item: _Item) -> None:
+def as_academic(item: Item) -> None:
     """A split year listed with academic years ('academic years 2011/12 and 2012/13') is one too."""
     assert item.interval is not None
     a = item.interval.start.year
     label = f"{a}-{(a + 1) % 100:02d}"
     item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
     item.short = f"academic year {label}"
-    item.long = f"the academic year {label} ({_month_words(item.interval)})"
+    item.long = f"the academic year {label} ({month_words(item.interval)})"
     item.year_of = "academic"
 
 
-def _range(a: _Item, b: _Item, src: str) -> _Item | None:
+def range_item(a: Item, b: Item, src: str) -> Item | None:
     """Join two items into one range item, or None when they do not form a range."""
     if (a.quarter and b.calendar) or (a.calendar and b.quarter):
         return None  # ('Q1 - Q2 2012': Q1 counted from April would start the range in April 2012)
-    item = _Item(a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True)
+    item = Item(a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True)
     if a.interval is not None and b.interval is not None:
         # (as in a `due` range, a second part that starts first but ends after the first part
         # starts is the range's end: 'March 2012 - 2012' is March to December 2012)
         if b.interval.end < a.interval.start:
-            item.bad = f"{_q(src)} ends before it starts"
+            item.bad = f"{quoted(src)} ends before it starts"
             return item
         item.interval = Interval(a.interval.start, b.interval.end)
         item.short = item.long = f"{a.short} to {b.short}"

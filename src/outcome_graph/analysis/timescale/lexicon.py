@@ -9,22 +9,22 @@ patterns, the readers of each kind of date and the messages share one spelling o
 
 from __future__ import annotations
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "", "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
-_MONTH_NUMBER = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES) if name}
+MONTH_NUMBER = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES) if name}
 
 
-_LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
-_TRAILING_WORDS = frozenset(
+LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
+TRAILING_WORDS = frozenset(
     "in on at by from for during the of to until and then or is are be due will start starts with".split()
 )
-_LEADING_WORDS = frozenset("and then or also with".split())
+LEADING_WORDS = frozenset("and then or also with".split())
 
 
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
-_DISPLAY = str.maketrans(
+DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
+DISPLAY = str.maketrans(
     {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"}
     | {c: " " for c in "\u202f\u205f\u3000"}
     | {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}

@@ -1,34 +1,34 @@
 """The regular expressions that find date expressions and the words around them.
 
-One alternation (``_DATE_RE``) finds every kind of date expression; each named group is
+One alternation (``DATE_RE``) finds every kind of date expression; each named group is
 read by a handler (see :mod:`.scan`). The others find what changes a date's meaning: the
 words before it ("by the end of", "from", "for"), what joins two dates into a range or a
 list, and the phrases of undated, ongoing and deferred timescales. All match ASCII text
-without regard to case: the text is cleaned first (:func:`.scan._clean`).
+without regard to case: the text is cleaned first (:func:`.scan.clean`).
 """
 
 from __future__ import annotations
 
 import re
 
-_FLAGS = re.I | re.A
-_MON_BODY = (
+FLAGS = re.I | re.A
+MON_BODY = (
     r"(?:jan(?:uary)?|feb(?:ruary|uary|urary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?"
     r"|aug(?:ust)?|sep(?:t(?:ember)?|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _Y4 = r"(?:19|20)\d\d"
 #: A number of three or more digits straight after a month or season: a year that _Y4 does not
 #: read ("June 3011", "June 2100") is a typo to report, not a month to place in the period.
-_NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)", re.A)
+NOT_A_YEAR = re.compile(r"[\s,']*(\d{3,})(?!\d)", re.A)
 #: the rest of a split year after its first year ('/12' in 'June 2011/12'; with a hyphen, no spaces:
 #: 'June 2011 - 12 July' is a range)
-_SPLIT_REST_RE = re.compile(r"(?:\s*/\s*|-)(\d{4}|\d\d)(?![\d/.-])", re.A)
+SPLIT_REST_RE = re.compile(r"(?:\s*/\s*|-)(\d{4}|\d\d)(?![\d/.-])", re.A)
 # a two-digit year after a month or season ('Nov 11/Dec 11', but not 'Nov 11/12', a financial year)
 _YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-(?!" + _Y4 + r"(?!\d))\d)"
 
 
 def _mon(name: str) -> str:
-    return r"(?<![a-z])(?P<" + name + ">" + _MON_BODY + r")\.?(?![a-z])"
+    return r"(?<![a-z])(?P<" + name + ">" + MON_BODY + r")\.?(?![a-z])"
 
 
 _DAY_MONTH = r"(?P<DN>(?<![\d/.-])(?P<dn_d>\d{1,2})/(?P<dn_m>\d{1,2})(?![\d-]|/\d|\.\d))"
@@ -58,7 +58,7 @@ _ALTERNATIVES = [
     # two-digit financial year: 08/09, 08-09 (not ages, times or a range of days: '11-12 year olds',
     # '10-11am', '11-12 April')
     r"(?P<FY2>(?<![\d/.-])(?P<f2_a>\d\d)(?:/|(?P<f2_h>-))(?P<f2_b>\d\d)(?!\d|[/.-]\d)"
-    r"(?!\s*(?:years?|yrs?|year-olds?)\b)(?(f2_h)(?!(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
+    r"(?!\s*(?:years?|yrs?|year-olds?)\b)(?(f2_h)(?!(?:st|nd|rd|th)?\s*(?:of\s+)?" + MON_BODY + r"(?![a-z])"
     r"|\s*(?:am|pm|hours?|hrs?|mins?|minutes|weeks?|days?|months?|%|:\d)(?![a-z]))))",
     # numeric month: 07/2011
     r"(?P<MY>(?<![\d/.-])(?P<my_m>\d{1,2})/(?P<my_y>" + _Y4 + r")(?!\d|[/.-]\d))",
@@ -80,7 +80,7 @@ _ALTERNATIVES = [
     # (a year of two digits after a slash too: 'June 15/12', whose 'June 11/12' is the split year's June)
     r"|(?(md_h)(?!)|\s*/\s*)(?P<md_y3>\d\d)(?![\d%]|[/.-]\d)"
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
-    r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + _MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
+    r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
@@ -88,7 +88,7 @@ _ALTERNATIVES = [
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
     r"(?:\s+(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
-    r"(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + _MON_BODY + r"(?![a-z])"
+    r"(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + MON_BODY + r"(?![a-z])"
     r"|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|sessions?|times?)(?![a-z])))?"
     r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
     r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
@@ -100,15 +100,15 @@ _ALTERNATIVES = [
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
 ]
-_DATE_RE = re.compile("|".join(_ALTERNATIVES), _FLAGS)
+DATE_RE = re.compile("|".join(_ALTERNATIVES), FLAGS)
 #: a month name right before a number ('June ' of 'June 11/2012')
-_MONTH_BEFORE_RE = re.compile(r"(?<![a-z])" + _MON_BODY + r"\.?\s+$", _FLAGS)
-_DAY_MONTH_RE = re.compile(_DAY_MONTH, _FLAGS)
+MONTH_BEFORE_RE = re.compile(r"(?<![a-z])" + MON_BODY + r"\.?\s+$", FLAGS)
+DAY_MONTH_RE = re.compile(_DAY_MONTH, FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
-_CANDIDATE_RE = re.compile(
+CANDIDATE_RE = re.compile(
     r"(?<![a-z0-9])(?:\d|q\d|qtr|quarter|first|second|third|fourth"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", _FLAGS
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", FLAGS
 )
 
 #: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase
@@ -116,14 +116,14 @@ _CANDIDATE_RE = re.compile(
 _YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy|ay"
 #: words before a date that make it a deadline: 'by June 2011', 'until the end of June 2011'
 _BY_WORDS = r"by|before|no\s+later\s+than|not\s+later\s+than|until|till"
-_DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
-_END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
-_MODIFIER_RE = re.compile(
+DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
+END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
+MODIFIER_RE = re.compile(
     r"(?<![a-z])(?=[bnutdecwfsmlyac])"
     r"(?:(?P<end>(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
-    r"|(?P<by>(?:" + _DEADLINE_WORDS + r"))"
+    r"|(?P<by>(?:" + DEADLINE_WORDS + r"))"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
@@ -132,93 +132,93 @@ _MODIFIER_RE = re.compile(
     r"|(?P<late>late)"
     r"|(?P<for>for)"
     r"|(?P<between>between))[\s:-]*$",
-    _FLAGS,
+    FLAGS,
 )
-_ONWARDS_RE = re.compile(
-    r"\s*(?:onwards?|-\s*ongoing|and\s+(?:ongoing|onwards?|beyond)|then\s+ongoing)(?![a-z])", _FLAGS
+ONWARDS_RE = re.compile(
+    r"\s*(?:onwards?|-\s*ongoing|and\s+(?:ongoing|onwards?|beyond)|then\s+ongoing)(?![a-z])", FLAGS
 )
-_RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", _FLAGS)
-_SLASH_GAP_RE = re.compile(r"\s*/\s*")
-_AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", _FLAGS)
-_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", _FLAGS)
+RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", FLAGS)
+SLASH_GAP_RE = re.compile(r"\s*/\s*")
+AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", FLAGS)
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", FLAGS)
 #: the gaps of a list written as a person writes one: 'A, B and C' (commas, then 'and', ', and' or '&')
-_COMMA_GAP_RE = re.compile(r"\s*,\s*")
-_FINAL_AND_GAP_RE = re.compile(r"\s*,?\s*(?:and|&)\s*", _FLAGS)
-_DETERMINER_RE = re.compile(
-    r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", _FLAGS
+COMMA_GAP_RE = re.compile(r"\s*,\s*")
+FINAL_AND_GAP_RE = re.compile(r"\s*,?\s*(?:and|&)\s*", FLAGS)
+DETERMINER_RE = re.compile(
+    r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", FLAGS
 )
-_ONGOING_RE = re.compile(
+ONGOING_RE = re.compile(
     r"(?<![a-z])(?:on-?\s?going|continu(?:ous|ously|al|ally|ing)|throughout|all\s+year(?:\s+round)?"
     r"|year[-\s]round|termly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly"
     r"|bi-?annually|half[-\s]yearly|six[-\s]monthly|three[-\s]monthly|regularly|on\s+a\s+regular\s+basis"
     r"|rolling|(?:each|every)\s+(?:day|week|fortnight|month|term|quarter|year|half[-\s]term)s?)(?![a-z])",
-    _FLAGS,
+    FLAGS,
 )
-_TBA_RE = re.compile(
+TBA_RE = re.compile(
     r"(?<![a-z])(?:(?<!no\s)(?<!not\s)(?:tba|tbc|tbd|tbe)"
     r"|to\s+be\s+(?:agreed|confirmed|decided|determined|arranged|added|announced|set|scheduled|finali[sz]ed"
     r"|advised|defined|timetabled|identified)"
     r"|not\s+(?:yet\s+)?(?:known|set|agreed|confirmed|decided|scheduled)|unknown|n/a|not\s+applicable"
     r"|none)(?![a-z])",
-    _FLAGS,
+    FLAGS,
 )
-_PLACEHOLDER_RE = re.compile(r"[\s\-.?*/_]*")
-_AS_ABOVE_RE = re.compile(
+PLACEHOLDER_RE = re.compile(r"[\s\-.?*/_]*")
+AS_ABOVE_RE = re.compile(
     r"\s*(?:(?:as|same\s+as|see|as\s+per|refer\s+to)\s+(?:above|before"
     r"|(?:the\s+)?previous(?:\s+(?:row|line|milestone|action|entry))?)|ditto|\"|''|〃)\s*[.!]*\s*",
-    _FLAGS,
+    FLAGS,
 )
-_EXTERNAL_RE = re.compile(
+EXTERNAL_RE = re.compile(
     r"(?<![a-z])(?:see(?:\s+also)?|refer\s+to|as\s+(?:in|per|set\s+out\s+in|detailed\s+in|outlined\s+in"
     r"|specified\s+in|described\s+in|stated\s+in|shown\s+in|agreed\s+in|defined\s+in)"
     r"|in\s+line\s+with|in\s+accordance\s+with|according\s+to|set\s+out\s+in|detailed\s+in)"
     r"\s+(?:the\s+)?(?P<ref>[^.;:,()\n]{0,80}?(?<![a-z])"
     r"(?:plan|strategy|strategies|timetable|programme|program"
     r"|framework|policy|schedule|document|protocol|charter|timeline|milestones)s?)(?![a-z])",
-    _FLAGS,
+    FLAGS,
 )
-_NUMBERED_RE = re.compile(
+NUMBERED_RE = re.compile(
     r"(?<![a-z])(?:phase|stage|step|part|year|yr|level|ks|priority|objective|no\.?|number|item|section|page"
     r"|chapter|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar|theme|ni|csc|top)\s*$",
-    _FLAGS,
+    FLAGS,
 )
 #: words before numbers that count something rather than name a year: 'Years 11-12', 'aged 11-12',
 #: 'pages 11-12' (but 'academic years 11/12 and 12/13' names years)
-_COUNTED_RE = re.compile(
+COUNTED_RE = re.compile(
     r"(?<![a-z])(?:(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?years?|yrs?|aged?|ages"
     r"|pages|pp\.?|paras?|paragraphs|sections|phases|stages|levels)\s*$",
-    _FLAGS,
+    FLAGS,
 )
 #: what may come before a day and month without a year ('by 31/3', 'Due: 30/9', 'End 31/12')...
-_DAY_MONTH_LEAD_RE = re.compile(
-    r"(?:^|(?<![a-z])(?:by|due|end|deadline)(?:\s+(?:by|of|on))?)[\s:-]*$", _FLAGS
+DAY_MONTH_LEAD_RE = re.compile(
+    r"(?:^|(?<![a-z])(?:by|due|end|deadline)(?:\s+(?:by|of|on))?)[\s:-]*$", FLAGS
 )
 #: ... unless a change is measured ('Reduce absence by 1/3' is a fraction)
-_CHANGE_RE = re.compile(
+CHANGE_RE = re.compile(
     r"(?<![a-z])(?:reduc|increas|decreas|improv|rais|ris|fall|fell|cut|narrow|grow|drop|lower|halv"
     r"|doubl)[a-z]*",
-    _FLAGS,
+    FLAGS,
 )
 #: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
-_YEAR_END_RE = re.compile(
+YEAR_END_RE = re.compile(
     r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?P<fy1>financial\s+)?year|(?P<fy2>financial\s+)?year[-\s]?end)"
     r"(?![a-z])(?!\s*\d)",
-    _FLAGS,
+    FLAGS,
 )
 #: the kind of year named right before a year ('financial year 2012', 'FY2012', 'school year end 2012')
-_YEAR_KIND_BEFORE_RE = re.compile(
+YEAR_KIND_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:(?P<financial>(?:financial|fiscal)\s+year|fy)|(?P<academic>(?:academic|school)\s+year|ay)"
     r"|(?P<calendar>calendar\s+year))(?:[-\s]*end)?(?:\s+of)?[\s:-]*$",
-    _FLAGS,
+    FLAGS,
 )
 #: the kind of year named right after a year ('by the end of the 2012/13 financial year', '2012/13 year end')
-_YEAR_WORDS_AFTER_RE = re.compile(
-    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", _FLAGS
+YEAR_WORDS_AFTER_RE = re.compile(
+    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", FLAGS
 )
 #: words saying a split year is a financial one ('FY 11/12', 'financial year 2011/12')
-_FINANCIAL_RE = re.compile(r"(?<![a-z])(?:financial|fiscal|fy)(?![a-z])|(?<=fy)\d", _FLAGS)
-_ACADEMIC_RE = re.compile(r"(?<![a-z])(?:(?:academic|school)\s+years?|ay)(?![a-z])", _FLAGS)
-_TAG_RE = re.compile(r"<[^<>]{0,200}>")
+FINANCIAL_RE = re.compile(r"(?<![a-z])(?:financial|fiscal|fy)(?![a-z])|(?<=fy)\d", FLAGS)
+ACADEMIC_RE = re.compile(r"(?<![a-z])(?:(?:academic|school)\s+years?|ay)(?![a-z])", FLAGS)
+TAG_RE = re.compile(r"<[^<>]{0,200}>")
 
 
-_SPACES_RE = re.compile(r"\s+")
+SPACES_RE = re.compile(r"\s+")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .due import _ISO_DAY, _ISO_YEAR, _iso_day
-from .intervals import Interval, _calendar_quarter, _fy, _fy_quarter
+from .due import ISO_DAY, ISO_YEAR, iso_day
+from .intervals import Interval, calendar_quarter, financial_year, fy_quarter
 
 _PERIOD_FORMS = (
     "YYYY (a calendar year), YYYY-YY (a financial year, e.g. 2008-09), YYYY-Qn (a calendar quarter), "
@@ -67,7 +67,7 @@ def parse_value_period(text: str) -> Interval:
     if not isinstance(text, str):
         raise ValueError(f"period {text!r} must be text: {_PERIOD_FORMS}")
     t = text.strip()
-    if _ISO_YEAR.fullmatch(t):
+    if ISO_YEAR.fullmatch(t):
         y = int(t)
         if y < 1:
             raise ValueError(f"'{text}' is not a valid period (year {y})")
@@ -77,14 +77,14 @@ def parse_value_period(text: str) -> Interval:
         _check_next_year(t, y, yy)
         if not 1 <= y <= 9998:
             raise ValueError(f"'{text}' is not a valid period (year {y})")
-        return _fy(y)
+        return financial_year(y)
     if m := _PERIOD_Q.fullmatch(t):
         y, q = int(m[1]), int(m[2])
         if not 1 <= q <= 4:
             raise ValueError(f"'{text}' is not a valid period: Q{q} is not a quarter (Q1 to Q4)")
         if y < 1:
             raise ValueError(f"'{text}' is not a valid period (year {y})")
-        return _calendar_quarter(y, q)
+        return calendar_quarter(y, q)
     if m := _PERIOD_FYQ.fullmatch(t):
         y, yy, q = int(m[1]), int(m[2]), int(m[3])
         _check_next_year(t, y, yy)
@@ -92,9 +92,9 @@ def parse_value_period(text: str) -> Interval:
             raise ValueError(f"'{text}' is not a valid period: Q{q} is not a quarter (Q1 to Q4)")
         if not 1 <= y <= 9998:
             raise ValueError(f"'{text}' is not a valid period (year {y})")
-        return _fy_quarter(y, q)
-    if _ISO_DAY.fullmatch(t):
-        return _iso_day(t, "period")
+        return fy_quarter(y, q)
+    if ISO_DAY.fullmatch(t):
+        return iso_day(t, "period")
     if m := _PERIOD_HINT_FY.fullmatch(t):
         a = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])
         if int(m[2]) % 100 == (a + 1) % 100:

@@ -12,25 +12,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .intervals import Interval, Timing, _contains, month_interval
-from .items import _Item
-from .lexicon import _MONTH_NAMES, _MONTH_NUMBER
+from .intervals import Interval, Timing, contains, month_interval
+from .items import Item
+from .lexicon import MONTH_NAMES, MONTH_NUMBER
 from .patterns import (
-    _AS_ABOVE_RE,
-    _DEADLINE_WORDS,
-    _END_WORDS,
-    _EXTERNAL_RE,
-    _FLAGS,
-    _MON_BODY,
-    _NOT_A_YEAR,
-    _ONGOING_RE,
-    _PLACEHOLDER_RE,
-    _SPACES_RE,
-    _TBA_RE,
-    _YEAR_END_RE,
+    AS_ABOVE_RE,
+    DEADLINE_WORDS,
+    END_WORDS,
+    EXTERNAL_RE,
+    FLAGS,
+    MON_BODY,
+    NOT_A_YEAR,
+    ONGOING_RE,
+    PLACEHOLDER_RE,
+    SPACES_RE,
+    TBA_RE,
+    YEAR_END_RE,
 )
-from .scan import _clean, _find_items
-from .show import _describe, _label, _q
+from .scan import clean, find_items
+from .show import describe, label_of, quoted
 
 _MAX_CHARS = 1000
 
@@ -47,7 +47,7 @@ def _counts_school_years(period: Interval) -> bool:
     return (ps.month, ps.day, pe.month, pe.day) == (9, 1, 8, 31) and pe.year == ps.year + 1
 
 
-def _resolve(item: _Item, period: Interval) -> tuple[Interval, str] | str:
+def _resolve(item: Item, period: Interval) -> tuple[Interval, str] | str:
     """Place an expression without a year in the plan period: (interval, words) or why not."""
     assert item.make is not None
     found: list[tuple[Interval, str]] = []
@@ -68,9 +68,9 @@ def _resolve(item: _Item, period: Interval) -> tuple[Interval, str] | str:
 #: the commonest forms, a month and year after any deadline words the full reader takes ('June 11',
 #: 'End September 2012', 'Due June 2012'): read directly, with the same result
 _FAST_RE = re.compile(
-    r"\s*(?P<mod>(?:" + _END_WORDS + r"|" + _DEADLINE_WORDS + r")\s+)?(?P<mon>" + _MON_BODY + r")\.?\s*"
+    r"\s*(?P<mod>(?:" + END_WORDS + r"|" + DEADLINE_WORDS + r")\s+)?(?P<mon>" + MON_BODY + r")\.?\s*"
     r"(?:(?P<y4>(?:19|20)\d\d)|(?P<y2>\d\d))\s*",
-    _FLAGS,
+    FLAGS,
 )
 
 
@@ -83,15 +83,15 @@ def _read(raw: object, period: Interval | None) -> Timing:
             # (the full reader looks for deadline words in the 40 characters before the month)
             fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40):
         year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
-        month = _MONTH_NUMBER[fast["mon"][:3].lower()]
-        words = f"{_MONTH_NAMES[month]} {year}"
+        month = MONTH_NUMBER[fast["mon"][:3].lower()]
+        words = f"{MONTH_NAMES[month]} {year}"
         if fast["mod"]:
             words = f"by the end of {words}"
         return Timing(
             kind="dated",
             text=text,
             intervals=(month_interval(year, month),),
-            interpretation=f"{_q(text)} read as {words}",
+            interpretation=f"{quoted(text)} read as {words}",
         )
     return _read_full(text, period)
 
@@ -103,61 +103,61 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     if period is not None and not isinstance(period, Interval):
         period = None
     work = text[:_MAX_CHARS]
-    display, norm = _clean(work)
-    whole = _q(display)
+    display, norm = clean(work)
+    whole = quoted(display)
     cut = " (only the first 1000 characters read)" if len(text) > _MAX_CHARS else ""
 
-    if _AS_ABOVE_RE.fullmatch(norm):
+    if AS_ABOVE_RE.fullmatch(norm):
         return Timing(
             kind="as_above", text=text, interpretation=f"{whole}: the same timing as the milestone above"
         )
-    if _PLACEHOLDER_RE.fullmatch(norm):
+    if PLACEHOLDER_RE.fullmatch(norm):
         return _undated(text, f"{whole}: no date given")
 
-    ext = _EXTERNAL_RE.search(norm)
+    ext = EXTERNAL_RE.search(norm)
     reference: str | None = None
     skip: tuple[int, int] | None = None
     if ext is not None:
-        ref = _SPACES_RE.sub(" ", display[ext.start("ref"): ext.end("ref")]).strip()
+        ref = SPACES_RE.sub(" ", display[ext.start("ref"): ext.end("ref")]).strip()
         if len(ref.split()) >= 2:
             reference, skip = ref, ext.span()
 
-    items, recurring = _find_items(norm, skip, period is not None and _counts_school_years(period))
+    items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period))
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
-    ongoing_words = _ONGOING_RE.search(norm)
-    tba = _TBA_RE.search(norm)
+    ongoing_words = ONGOING_RE.search(norm)
+    tba = TBA_RE.search(norm)
 
     resolved_from_period = False
     if not dated and reference is None and ongoing_words is None and not recurring:
         yearless = [it for it in items if it.make is not None]
         for it in yearless:
-            year = _NOT_A_YEAR.match(norm, it.end)
+            year = NOT_A_YEAR.match(norm, it.end)
             if year is not None:  # "June 3011": a year was written, not one this can be
-                return _undated(text, f"{_q(display[it.start:year.end()])}: {year.group(1)} is not a year "
+                return _undated(text, f"{quoted(display[it.start:year.end()])}: {year.group(1)} is not a year "
                                       f"from 1900 to 2099{cut}")
         if yearless:
             if period is None:
                 it = yearless[0]
                 why = "no plan period was given to place it"
-                return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {why}{cut}")
+                return _undated(text, f"{quoted(display[it.start:it.end])} gives no year, and {why}{cut}")
             for it in yearless:
                 if it.quarter and (period.start.month, period.start.day) != (4, 1):
                     # (quarters without a year are counted from April, as in a financial-year plan;
                     # in a plan that runs from January or September 'Q3' could mean other months)
-                    return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and the plan period "
+                    return _undated(text, f"{quoted(display[it.start:it.end])} gives no year, and the plan period "
                                           f"does not start in April, so its financial-year quarters "
                                           f"cannot be read{cut}")
                 got = _resolve(it, period)
                 if isinstance(got, str):
-                    return _undated(text, f"{_q(display[it.start:it.end])} gives no year, and {got}{cut}")
+                    return _undated(text, f"{quoted(display[it.start:it.end])} gives no year, and {got}{cut}")
                 it.interval = got[0]
                 it.short = got[1]
                 it.long = f"{got[1]}, the only {it.name} in the plan period"
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True
-        elif (year_end := _YEAR_END_RE.search(norm)) is not None:
+        elif (year_end := YEAR_END_RE.search(norm)) is not None:
             return _year_end(text, whole, year_end, period, tba, cut)
 
     if dated:
@@ -178,7 +178,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
         why = f"{whole}: ongoing, with no plan period to place it{cut}"
         return Timing(kind="ongoing", text=text, interpretation=why)
     if tba is not None:
-        said = "" if tba[0].strip().lower() == display.strip().lower() else f" ({_q(tba[0])})"
+        said = "" if tba[0].strip().lower() == display.strip().lower() else f" ({quoted(tba[0])})"
         return _undated(text, f"{whole}: no date given{said}{cut}")
     if bad:
         return _undated(text, f"{bad[0].bad}{cut}")
@@ -202,13 +202,13 @@ def _year_end(
     if not (one_fy or (one_calendar and not financial)):
         what = "one financial year (April to March)" if financial else "one financial or calendar year"
         return _undated(text, f"{whole} names no year, and the plan period is not {what}{cut}")
-    marked = f" (marked {_q(tba[0])})" if tba is not None and tba[0][:2].lower() in ("tb", "to") else ""
+    marked = f" (marked {quoted(tba[0])})" if tba is not None and tba[0][:2].lower() in ("tb", "to") else ""
     kind = "financial year" if one_fy else "year"
     return Timing(
         kind="dated",
         text=text,
         intervals=(month_interval(pe.year, pe.month),),
-        interpretation=f"{whole} read as by the end of {_MONTH_NAMES[pe.month]} {pe.year}, the end of the "
+        interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, the end of the "
                        f"plan's {kind}{marked}{cut}",
     )
 
@@ -216,8 +216,8 @@ def _year_end(
 def _dated(
     text: str,
     display: str,
-    dated: list[_Item],
-    bad: list[_Item],
+    dated: list[Item],
+    bad: list[Item],
     period: Interval | None,
     tba: re.Match[str] | None,
     ongoing_words: re.Match[str] | None,
@@ -235,12 +235,12 @@ def _dated(
             for it in dated
             if it.level != "year"
             or it.interval is None
-            or not (it.qualifier or any(_contains(it.interval, f) for f in finer))
+            or not (it.qualifier or any(contains(it.interval, f) for f in finer))
         ]
 
     notes: list[str] = []
     if tba is not None and tba[0][:2].lower() in ("tb", "to"):
-        notes.append(f"marked {_q(tba[0])}")
+        notes.append(f"marked {quoted(tba[0])}")
     if resolved_from_period and len(dated) > 1:
         notes.append("months placed in the plan period")
     if reference is not None:
@@ -254,7 +254,7 @@ def _dated(
         first = min(dated, key=lambda it: it.interval)  # type: ignore[arg-type,return-value]
         start_iv = first.interval
         assert start_iv is not None
-        src = whole if len(display.strip()) <= 60 else _q(display[first.src_start: first.src_end])
+        src = whole if len(display.strip()) <= 60 else quoted(display[first.src_start: first.src_end])
         # ('Sept 2011 - March 2012 and ongoing': not 'from September 2011 to March 2012 to the end')
         start = f"{first.short}, then ongoing" if first.is_range else f"ongoing from {first.short}"
         if period is not None and period.end >= start_iv.start:
@@ -269,11 +269,11 @@ def _dated(
         return Timing(kind="ongoing", text=text, intervals=(iv,), interpretation=why)
 
     if ongoing_words is not None:
-        notes_words = f"also says {_q(ongoing_words[0])}"
+        notes_words = f"also says {quoted(ongoing_words[0])}"
         note = (" (" + "; ".join([*notes, notes_words]) + ")") + cut
 
     intervals: list[Interval] = []
-    distinct: list[_Item] = []
+    distinct: list[Item] = []
     for it in dated:
         assert it.interval is not None
         if it.interval not in intervals:
@@ -285,27 +285,27 @@ def _dated(
     # (the month is known when any date ending last ends on a month or a finer date)
     ends_on_year = all(it.year_end for it in dated if it.interval is not None and it.interval.end == last)
     if len(distinct) == 1 and len(dated) > 1:
-        why = f"{whole} read as {_describe(distinct[0])}, written {len(dated)} times{note}"
+        why = f"{whole} read as {describe(distinct[0])}, written {len(dated)} times{note}"
     elif len(distinct) == 1:
         it = distinct[0]
-        src = _q(display[it.src_start: it.src_end])
-        lead = _label(display[: it.src_start])
-        trail = _label(display[it.src_end:])
-        reading = f"{src} read as {_describe(it)}"
+        src = quoted(display[it.src_start: it.src_end])
+        lead = label_of(display[: it.src_start])
+        trail = label_of(display[it.src_end:])
+        reading = f"{src} read as {describe(it)}"
         if lead:
-            reading = f"{_q(lead, 42)}: {reading}"
+            reading = f"{quoted(lead, 42)}: {reading}"
         elif trail and not resolved_from_period:
-            reading = f"{reading} ({_q(trail, 42)})"
+            reading = f"{reading} ({quoted(trail, 42)})"
         why = reading + note
     else:
         parts: list[str] = []
         previous_end = 0
         for it in dated:
-            lead = _label(display[previous_end: it.src_start])
+            lead = label_of(display[previous_end: it.src_start])
             previous_end = it.src_end
             if it not in distinct:
                 continue
-            desc = it.short if it.mod is None and not it.open else _describe(it)
+            desc = it.short if it.mod is None and not it.open else describe(it)
             parts.append(f"{lead}: {desc}" if lead else desc)
         shown = parts[:6]
         more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
@@ -365,4 +365,4 @@ def parse_timescale(text: str | None, period: Interval | None = None) -> Timing:
         return _read(text, period)
     except Exception:  # pragma: no cover - a last resort; the reader itself is tested not to raise
         shown = text if isinstance(text, str) else ""
-        return _undated(shown, f"{_q(shown)}: the timescale could not be read")
+        return _undated(shown, f"{quoted(shown)}: the timescale could not be read")

@@ -1,6 +1,6 @@
 """Finding the date expressions of a timescale and joining them as they were written.
 
-:func:`_find_items` scans the cleaned text for expressions, reads each with its handler,
+:func:`find_items` scans the cleaned text for expressions, reads each with its handler,
 then applies what depends on neighbours: a quarter or season beside another, a month before
 a split year, ranges and lists that share a year, and the words before and after each date.
 """
@@ -13,69 +13,69 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from .days import (
-    _handle_dm,
-    _handle_dn,
-    _handle_dr,
-    _handle_iso,
-    _handle_md,
-    _handle_mn,
-    _handle_my,
-    _handle_nd,
+    handle_dm,
+    handle_dn,
+    handle_dr,
+    handle_iso,
+    handle_md,
+    handle_mn,
+    handle_my,
+    handle_nd,
 )
-from .intervals import Interval, _contains, _day_words
-from .items import _Item, _as_academic, _range
-from .lexicon import _DASHES, _DISPLAY
+from .intervals import Interval, contains, day_words
+from .items import Item, as_academic, range_item
+from .lexicon import DASHES, DISPLAY
 from .patterns import (
-    _AND_GAP_RE,
-    _CANDIDATE_RE,
-    _DATE_RE,
-    _DETERMINER_RE,
-    _FINANCIAL_RE,
-    _LIST_GAP_RE,
-    _MODIFIER_RE,
-    _ONWARDS_RE,
-    _RANGE_GAP_RE,
-    _SLASH_GAP_RE,
-    _TAG_RE,
-    _YEAR_WORDS_AFTER_RE,
+    AND_GAP_RE,
+    CANDIDATE_RE,
+    DATE_RE,
+    DETERMINER_RE,
+    FINANCIAL_RE,
+    LIST_GAP_RE,
+    MODIFIER_RE,
+    ONWARDS_RE,
+    RANGE_GAP_RE,
+    SLASH_GAP_RE,
+    TAG_RE,
+    YEAR_WORDS_AFTER_RE,
 )
-from .terms import _as_term, _handle_se, _listed_halves, _next_halves
+from .terms import as_term, handle_se, listed_halves, next_halves
 from .years import (
-    _at_year_end,
-    _handle_fy,
-    _handle_fy2,
-    _handle_fyy,
-    _handle_q,
-    _handle_yr,
-    _quarter_beside,
+    at_year_end,
+    handle_fy,
+    handle_fy2,
+    handle_fyy,
+    handle_q,
+    handle_yr,
+    quarter_beside,
 )
 
-_HANDLERS: dict[str, Callable[[re.Match[str], str], _Item | None]] = {
-    "Q": _handle_q,
-    "ISO": _handle_iso,
-    "ND": _handle_nd,
-    "FY": _handle_fy,
-    "FY2": _handle_fy2,
-    "MY": _handle_my,
-    "DN": _handle_dn,
-    "DR": _handle_dr,
-    "DM": _handle_dm,
-    "MD": _handle_md,
-    "SE": _handle_se,
-    "MN": _handle_mn,
-    "YR": _handle_yr,
-    "FYY": _handle_fyy,
+_HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
+    "Q": handle_q,
+    "ISO": handle_iso,
+    "ND": handle_nd,
+    "FY": handle_fy,
+    "FY2": handle_fy2,
+    "MY": handle_my,
+    "DN": handle_dn,
+    "DR": handle_dr,
+    "DM": handle_dm,
+    "MD": handle_md,
+    "SE": handle_se,
+    "MN": handle_mn,
+    "YR": handle_yr,
+    "FYY": handle_fyy,
 }
 
 
-def _clean(text: str) -> tuple[str, str]:
+def clean(text: str) -> tuple[str, str]:
     """(display text, matching text), both the same length as ``text``."""
     if "<" in text:
-        text = _TAG_RE.sub(lambda m: " " * len(m[0]), text)
+        text = TAG_RE.sub(lambda m: " " * len(m[0]), text)
     if text.isascii():
         return text, text
-    display = text.translate(_DISPLAY)
-    return display, _ascii_digits(display.translate(_DASHES))
+    display = text.translate(DISPLAY)
+    return display, _ascii_digits(display.translate(DASHES))
 
 
 def _ascii_digits(text: str) -> str:
@@ -89,11 +89,11 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
-def _months_of_years(items: list[_Item], norm: str) -> list[_Item]:
+def _months_of_years(items: list[Item], norm: str) -> list[Item]:
     """A month or day without a year written right before a split year (``June 11-12``, ``Jan
     2011/12``) is that month of the financial (or academic) year, as ``Q3 11-12`` is its quarter: the
     year says which June is meant (the month was placed in the plan period, or left out for the year)."""
-    kept: list[_Item] = []
+    kept: list[Item] = []
     for item in items:
         month = kept[-1] if kept else None
         if (month is None or month.make is None or month.weak or month.level not in ("month", "day")
@@ -104,7 +104,7 @@ def _months_of_years(items: list[_Item], norm: str) -> list[_Item]:
         year = item.interval
         for y in (year.start.year, year.end.year):
             got = month.make(y)
-            if got is not None and _contains(year, got[0]):
+            if got is not None and contains(year, got[0]):
                 month.interval, month.make, month.end = got[0], None, item.end
                 month.short = got[1]
                 month.long = f"{got[1]}, in {item.long.split(' (')[0]}"
@@ -114,19 +114,19 @@ def _months_of_years(items: list[_Item], norm: str) -> list[_Item]:
     return kept
 
 
-def _find_items(
+def find_items(
     norm: str, skip: tuple[int, int] | None, school_year: bool = False
-) -> tuple[list[_Item], bool]:
+) -> tuple[list[Item], bool]:
     """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
 
     ``school_year``: the plan runs for one academic year, so a split year that no word calls
     financial is an academic year (see :func:`_counts_school_years`).
     """
-    items: list[_Item] = []
+    items: list[Item] = []
     recurring = False
     pos = 0
-    while (candidate := _CANDIDATE_RE.search(norm, pos)) is not None:
-        m = _DATE_RE.match(norm, candidate.start())
+    while (candidate := CANDIDATE_RE.search(norm, pos)) is not None:
+        m = DATE_RE.match(norm, candidate.start())
         if m is None:
             pos = candidate.start() + 1
             continue
@@ -144,46 +144,46 @@ def _find_items(
     # one is ('Q1 - Q2 2012': January to June 2012, not a financial-year Q1 left out)
     for a, b in zip(items, items[1:]):
         if a.bad is None and b.bad is None and (
-                _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)
-                or _SLASH_GAP_RE.fullmatch(norm, a.end, b.start)):
+                RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or LIST_GAP_RE.fullmatch(norm, a.end, b.start)
+                or SLASH_GAP_RE.fullmatch(norm, a.end, b.start)):
             if a.quarter and a.make is not None and b.level == "quarter" and b.interval is not None:
-                _quarter_beside(a, b, before=True)
+                quarter_beside(a, b, before=True)
             elif b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None:
-                _quarter_beside(b, a, before=False)
+                quarter_beside(b, a, before=False)
             elif a.season and a.season != "winter" and b.term:
-                _as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+                as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
     for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
         split_years = {a.year_of, b.year_of} == {"academic", "financial"} and a.level == b.level == "year"
         if split_years and not (a.named_year or b.named_year) and (
-                _RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
-            _as_academic(a if a.year_of == "financial" else b)
-    if school_year and not _FINANCIAL_RE.search(norm):
+                RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+            as_academic(a if a.year_of == "financial" else b)
+    if school_year and not FINANCIAL_RE.search(norm):
         for item in items:
             if item.year_of == "financial" and item.level == "year" and not item.named_year:
-                _as_academic(item)
+                as_academic(item)
     items = _months_of_years(items, norm)
 
     # join ranges
-    joined: list[_Item] = []
+    joined: list[Item] = []
     i = 0
     while i < len(items):
         a = items[i]
-        last = _listed_halves(items, i, norm)
-        if last > i and (r := _range(a, items[last], norm[a.start: items[last].end])) is not None:
+        last = listed_halves(items, i, norm)
+        if last > i and (r := range_item(a, items[last], norm[a.start: items[last].end])) is not None:
             joined.append(r)
             i = last + 1
             continue
         if i + 1 < len(items) and a.bad is None and items[i + 1].bad is None:
             b = items[i + 1]
             gap = norm[a.end: b.start]
-            is_range = bool(_RANGE_GAP_RE.fullmatch(gap))
-            if not is_range and _SLASH_GAP_RE.fullmatch(gap):
+            is_range = bool(RANGE_GAP_RE.fullmatch(gap))
+            if not is_range and SLASH_GAP_RE.fullmatch(gap):
                 is_range = a.level == b.level and a.level in ("month", "season")  # ('Spring/Summer 2012')
-            if not is_range and _AND_GAP_RE.fullmatch(gap):
-                before = _MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
-                is_range = (before is not None and before["between"] is not None) or _next_halves(a, b)
+            if not is_range and AND_GAP_RE.fullmatch(gap):
+                before = MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
+                is_range = (before is not None and before["between"] is not None) or next_halves(a, b)
             if is_range:
-                r = _range(a, b, norm[a.start: b.end])
+                r = range_item(a, b, norm[a.start: b.end])
                 if r is not None:
                     joined.append(r)
                     i += 2
@@ -193,12 +193,12 @@ def _find_items(
 
     # a month still without a year: 'may' and 'march' in lower case are words, 'the September
     # Guarantee' is a name, 'each April' is recurring work
-    kept: list[_Item] = []
+    kept: list[Item] = []
     for item in joined:
         if item.make is not None:
             if item.weak:
                 continue
-            det = _DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
+            det = DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
             # ('the summer term' is a time, not a name as 'the September Guarantee' is)
             if det and not (item.term and det["word"].lower() == "the"):
                 recurring = recurring or det["word"].lower() in ("each", "every")
@@ -212,7 +212,7 @@ def _find_items(
     for i in range(len(joined) - 2, -1, -1):
         a, b = joined[i], joined[i + 1]
         if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")
-                or not _LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+                or not LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
             continue
         for y in (b.interval.start.year, b.interval.start.year - 1):
             got = a.make(y)
@@ -225,7 +225,7 @@ def _find_items(
     previous_end = 0
     for item in joined:
         item.src_start, item.src_end = item.start, item.end
-        mod = _MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+        mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
         if mod is not None:
             kind = mod.lastgroup
             if kind == "for":
@@ -235,10 +235,10 @@ def _find_items(
                     day = item.interval.start
                     if kind == "week":
                         item.interval = Interval(day, day + timedelta(days=6))
-                        item.short = item.long = f"the week beginning {_day_words(day)}"
+                        item.short = item.long = f"the week beginning {day_words(day)}"
                     else:
                         item.interval = Interval(day - timedelta(days=6), day)
-                        item.short = item.long = f"the week ending {_day_words(day)}"
+                        item.short = item.long = f"the week ending {day_words(day)}"
                     item.level = "week"
                     item.src_start = mod.start()
             elif kind in ("from", "between"):
@@ -247,13 +247,13 @@ def _find_items(
             else:
                 item.mod = kind
                 item.src_start = mod.start()
-        after = _YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
+        after = YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
         if after is not None and (after["end"] or item.mod == "end"):
             item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')
-            _at_year_end(item, after[0])
+            at_year_end(item, after[0])
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
-            _at_year_end(item, mod[0])
-        if (onwards := _ONWARDS_RE.match(norm, item.end)) is not None:
+            at_year_end(item, mod[0])
+        if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True
             item.src_end = onwards.end()
         previous_end = item.src_end

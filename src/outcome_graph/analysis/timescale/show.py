@@ -10,28 +10,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import _LABEL_PUNCT, _LEADING_WORDS, _TRAILING_WORDS
-from .patterns import _SPACES_RE
+from .lexicon import LABEL_PUNCT, LEADING_WORDS, TRAILING_WORDS
+from .patterns import SPACES_RE
 
 if TYPE_CHECKING:
-    from .items import _Item
+    from .items import Item
 
 
-def _q(text: str, limit: int = 60) -> str:
+def quoted(text: str, limit: int = 60) -> str:
     """Quote source words for a message: one line, at most ``limit`` characters."""
-    t = _SPACES_RE.sub(" ", text).strip()
+    t = SPACES_RE.sub(" ", text).strip()
     if len(t) > limit:
         t = t[: limit - 1].rstrip() + "…"
     return f"'{t}'"
 
 
-def _label(text: str) -> str:
+def label_of(text: str) -> str:
     """The words around a date, without edge punctuation and joining words, at most 40 characters."""
-    words = [w.strip(_LABEL_PUNCT) for w in text.split()]
+    words = [w.strip(LABEL_PUNCT) for w in text.split()]
     words = [w for w in words if w]
-    while words and words[-1].lower() in _TRAILING_WORDS:
+    while words and words[-1].lower() in TRAILING_WORDS:
         words.pop()
-    while words and words[0].lower() in _LEADING_WORDS:
+    while words and words[0].lower() in LEADING_WORDS:
         words.pop(0)
     t = " ".join(words)
     if len(t) > 40:
@@ -39,7 +39,7 @@ def _label(text: str) -> str:
     return t
 
 
-def _describe(item: _Item) -> str:
+def describe(item: Item) -> str:
     """An item's reading with its modifier, e.g. 'by the end of June 2011'."""
     if item.open:
         return f"from {item.short} onwards"

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 
-from .intervals import Interval, month_interval, _month_words, _months, _shift_month
-from .items import _Item, _safe, _split_year, _two_digit
-from .lexicon import _MONTH_NAMES
-from .patterns import _COMMA_GAP_RE, _FINAL_AND_GAP_RE
-from .show import _q
+from .intervals import Interval, month_interval, month_words, month_span, shift_month
+from .items import Item, safe, split_year, two_digit
+from .lexicon import MONTH_NAMES
+from .patterns import COMMA_GAP_RE, FINAL_AND_GAP_RE
+from .show import quoted
 
 # (first month, months after it): seasons as in the plan format; school terms
 _SEASONS = {"spring": (3, 2), "summer": (6, 2), "autumn": (9, 2), "winter": (12, 2)}
 _TERMS = {"autumn": (9, 3), "spring": (1, 3), "summer": (4, 3), "winter": (12, 2)}
 
 
-def _as_term(item: _Item) -> None:
+def as_term(item: Item) -> None:
     """Read a season written before a school term (``Spring/Summer term 2012``, ``Spring and Summer
     term 2012``, ``Autumn 2011 - Summer 2012 terms``) as that term too: the words name two terms."""
     name = item.season
@@ -34,24 +34,24 @@ def _as_term(item: _Item) -> None:
         item.interval, item.short = make(item.interval.start.year)
         item.long = _season_words(name, True, item.interval)[1]
     else:
-        item.make, item.name = _safe(make), f"{name} term"
+        item.make, item.name = safe(make), f"{name} term"
     item.season, item.term = "", True
 
 
 def _season_interval(name: str, term: bool, year: int) -> Interval:
     first, length = (_TERMS if term else _SEASONS)[name]
-    y2, m2 = _shift_month(year, first, length)
-    return _months(year, first, y2, m2)
+    y2, m2 = shift_month(year, first, length)
+    return month_span(year, first, y2, m2)
 
 
 def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
     what = f"the {name} term" if term else name
     short = f"{name} term {iv.start.year}" if term else f"{name} {iv.start.year}"
-    return short, f"{what} {iv.start.year} ({_month_words(iv)})"
+    return short, f"{what} {iv.start.year} ({month_words(iv)})"
 
 
-def _handle_se(m: re.Match[str], text: str) -> _Item:
-    item = _Item(m.start(), m.end(), level="season")
+def handle_se(m: re.Match[str], text: str) -> Item:
+    item = Item(m.start(), m.end(), level="season")
     name = m["se_n"].lower()
     if m["se_p"] and not (m["se_p2"] and name != "winter"):
         return _term_half(item, m, name)
@@ -60,25 +60,25 @@ def _handle_se(m: re.Match[str], text: str) -> _Item:
     # ('Autumn 1 and 2 2011': both halves of the autumn term are the term)
     term = item.term = bool(m["se_t"] or m["se_t2"] or m["se_p2"]) and name != "winter"
     if m["se_y"]:
-        year = int(m["se_y"]) if len(m["se_y"]) == 4 else _two_digit(m["se_y"])
+        year = int(m["se_y"]) if len(m["se_y"]) == 4 else two_digit(m["se_y"])
         if m["se_y2"]:
-            nxt = _split_year(year, m["se_y2"])
+            nxt = split_year(year, m["se_y2"])
             if nxt is None:
-                item.bad = f"{_q(m[0])} does not name consecutive years"
+                item.bad = f"{quoted(m[0])} does not name consecutive years"
                 return item
             if term:
                 year = year if name == "autumn" else nxt
             elif name != "winter":
-                item.bad = f"{_q(m[0])} is ambiguous: which {name} of {m['se_y']}/{m['se_y2']}?"
+                item.bad = f"{quoted(m[0])} is ambiguous: which {name} of {m['se_y']}/{m['se_y2']}?"
                 return item
     elif m["se_yy"]:
-        year = _two_digit(m["se_yy"])
+        year = two_digit(m["se_yy"])
     else:
         def make(y: int) -> tuple[Interval, str]:
             iv = _season_interval(name, term, y)
             return iv, _season_words(name, term, iv)[0]
 
-        item.make = _safe(make)
+        item.make = safe(make)
         item.name = f"{name} term" if term else name
         item.season = "" if term else name
         return item
@@ -94,11 +94,11 @@ def _term_year(m: re.Match[str], name: str) -> tuple[int | None, str | None]:
     written = m["se_y"] or m["se_yy"]
     if not written:
         return None, None
-    year = int(written) if len(written) == 4 else _two_digit(written)
+    year = int(written) if len(written) == 4 else two_digit(written)
     if m["se_y2"]:
-        nxt = _split_year(year, m["se_y2"])
+        nxt = split_year(year, m["se_y2"])
         if nxt is None:
-            return None, f"{_q(m[0])} does not name consecutive years"
+            return None, f"{quoted(m[0])} does not name consecutive years"
         year = year if name == "autumn" else nxt
     return year, None
 
@@ -111,29 +111,29 @@ _TERM_HALVES = {
 }
 
 
-def _term_half(item: _Item, m: re.Match[str], name: str) -> _Item:
+def _term_half(item: Item, m: re.Match[str], name: str) -> Item:
     """``Spring 1 2012``, ``Summer term 2``: the first or second half of a school term (the number
     was a label before a calendar year). The spring term's second half runs from February to Easter."""
     n = int(m["se_p"])
     if (name, n) not in _TERM_HALVES:
-        item.bad = f"{_q(m[0])} is not a half of a school term (autumn, spring or summer 1 or 2)"
+        item.bad = f"{quoted(m[0])} is not a half of a school term (autumn, spring or summer 1 or 2)"
         return item
     first, length = _TERM_HALVES[name, n]
     item.term = True
     item.half = list(_TERM_HALVES).index((name, n)) + 1
 
     def make(y: int) -> tuple[Interval, str]:
-        return _months(y, first, *_shift_month(y, first, length)), f"{name} {n} {y}"
+        return month_span(y, first, *shift_month(y, first, length)), f"{name} {n} {y}"
 
     year, bad = _term_year(m, name)
     if bad is not None:
         item.bad = bad
     elif year is None:
-        item.make, item.name = _safe(make), f"{name} {n}"
+        item.make, item.name = safe(make), f"{name} {n}"
     else:
         item.interval, item.short = make(year)
         half = "first" if n == 1 else "second"
-        item.long = f"the {half} half of the {name} term {year} ({_month_words(item.interval)})"
+        item.long = f"the {half} half of the {name} term {year} ({month_words(item.interval)})"
     return item
 
 
@@ -141,12 +141,12 @@ def _term_half(item: _Item, m: re.Match[str], name: str) -> _Item:
 _HALF_TERMS = {"autumn": 10, "spring": 2, "summer": 5}
 
 
-def _half_term(item: _Item, m: re.Match[str], name: str) -> _Item:
+def _half_term(item: Item, m: re.Match[str], name: str) -> Item:
     """``Summer half term 2012``: the month of that half-term holiday (October, February, May);
     with an academic year (``Spring half-term 2011/12``) the autumn one falls in the first year."""
     item.level = "month"
     if name not in _HALF_TERMS:
-        item.bad = f"{_q(m[0])} is not a school half-term (autumn, spring or summer)"
+        item.bad = f"{quoted(m[0])} is not a school half-term (autumn, spring or summer)"
         return item
     month = _HALF_TERMS[name]
 
@@ -158,31 +158,36 @@ def _half_term(item: _Item, m: re.Match[str], name: str) -> _Item:
         item.bad = bad
         return item
     if year is None:
-        item.make, item.name = _safe(make), f"{name} half-term"
+        item.make, item.name = safe(make), f"{name} half-term"
         return item
     item.interval, item.short = make(year)
-    item.long = f"the {item.short} ({_MONTH_NAMES[month]} {year})"
+    item.long = f"the {item.short} ({MONTH_NAMES[month]} {year})"
     return item
 
 
-def _next_halves(a: _Item, b: _Item) -> bool:
+def next_halves(a: Item, b: Item) -> bool:
     """Whether ``b`` is the half of a school term right after ``a`` (``Autumn 2 and Spring 1 2012``):
     joined by 'and', they are one span of time, as both halves of a term are the term."""
     return bool(a.half and b.half and b.half == a.half % len(_TERM_HALVES) + 1)
 
 
-def _listed_halves(items: list[_Item], i: int, text: str) -> int:
-    """The index of the last of three or more halves of school terms listed from ``items[i]``, each
-    right after the one before, with commas and a final 'and' (``Autumn 2, Spring 1 and Spring 2
-    2012``): one span of time, as two such halves joined by 'and' are (:func:`_next_halves`); ``i``
-    when there is no such list. Halves apart, or listed with commas alone, are dates of their own."""
+def listed_halves(items: list[Item], i: int, text: str) -> int:
+    """The index of the last of two or more halves of school terms listed from ``items[i]``, each
+    right after the one before, with commas, a final 'and' or both (``Autumn 2, Spring 1 2012``,
+    ``Autumn 2, Spring 1 and Spring 2 2012``, ``Autumn 2, Spring 1, Spring 2 2012``): one span of
+    time, as two such halves joined by 'and' are (:func:`next_halves`); ``i`` when there is no such
+    list. A list with halves apart (``Autumn 1, Spring 1 and Summer 1``) is dates of their own: the
+    list ends at a final 'and' or at what is no half of a term, and it is one span only when every
+    half in it is right after the one before."""
     j = i
-    while j + 1 < len(items) and items[j].bad is None and items[j + 1].bad is None and _next_halves(
-            items[j], items[j + 1]):
+    while j + 1 < len(items) and items[j].bad is None and items[j + 1].bad is None and items[j + 1].half:
         gap = text[items[j].end: items[j + 1].start]
-        if _FINAL_AND_GAP_RE.fullmatch(gap):
-            return j + 1 if j > i else i
-        if not _COMMA_GAP_RE.fullmatch(gap):
+        final = FINAL_AND_GAP_RE.fullmatch(gap)
+        if final is None and not COMMA_GAP_RE.fullmatch(gap):
             break
+        if not next_halves(items[j], items[j + 1]):
+            return i
         j += 1
-    return i
+        if final is not None:
+            break
+    return j

@@ -11,56 +11,56 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .days import _handle_dn
-from .intervals import Interval, _calendar_quarter, _fy, _fy_quarter, month_interval, _month_words
-from .items import _Item, _fy_item, _safe, _split_year, _two_digit, _year_item
-from .lexicon import _MONTH_NAMES
-from .patterns import _COUNTED_RE, _DAY_MONTH_RE, _NUMBERED_RE, _YEAR_KIND_BEFORE_RE
-from .show import _q
+from .days import handle_dn
+from .intervals import Interval, calendar_quarter, financial_year, fy_quarter, month_interval, month_words
+from .items import Item, fy_item, safe, split_year, two_digit, year_item
+from .lexicon import MONTH_NAMES
+from .patterns import COUNTED_RE, DAY_MONTH_RE, NUMBERED_RE, YEAR_KIND_BEFORE_RE
+from .show import quoted
 
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-def _handle_q(m: re.Match[str], text: str) -> _Item:
-    item = _Item(m.start(), m.end(), level="quarter")
+def handle_q(m: re.Match[str], text: str) -> Item:
+    item = Item(m.start(), m.end(), level="quarter")
     n = _ORDINAL_QUARTERS[m["q_o"].lower()] if m["q_o"] else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
     if not 1 <= n <= 4:
-        item.bad = f"{_q(m[0])} is not a quarter (Q1 to Q4)"
+        item.bad = f"{quoted(m[0])} is not a quarter (Q1 to Q4)"
         return item
     fa, fb = m["q_fa1"] or m["q_fa2"], m["q_fb1"] or m["q_fb2"]
     if m["q_fc1"]:
-        fa, fb = str(_two_digit(m["q_fc1"])), m["q_fd1"]
+        fa, fb = str(two_digit(m["q_fc1"])), m["q_fd1"]
     if fa:
         a = int(fa)
-        if _split_year(a, fb) is None:
-            item.bad = f"{_q(m[0])} does not name a financial year ({fb} is not the year after {a})"
+        if split_year(a, fb) is None:
+            item.bad = f"{quoted(m[0])} does not name a financial year ({fb} is not the year after {a})"
             return item
-        item.interval = _fy_quarter(a, n)
+        item.interval = fy_quarter(a, n)
         item.short = f"Q{n} {a}-{(a + 1) % 100:02d}"
-        item.long = f"Q{n} of the financial year {a}-{(a + 1) % 100:02d} ({_month_words(item.interval)})"
+        item.long = f"Q{n} of the financial year {a}-{(a + 1) % 100:02d} ({month_words(item.interval)})"
         return item
     year = m["q_y1"] or m["q_y3"]
     if year:
         y = int(year)
-        item.interval = _calendar_quarter(y, n)
+        item.interval = calendar_quarter(y, n)
         item.short = f"Q{n} {y}"
-        item.long = f"the calendar quarter Q{n} {y} ({_month_words(item.interval)})"
+        item.long = f"the calendar quarter Q{n} {y} ({month_words(item.interval)})"
         item.calendar = True
         return item
 
     # no year: a financial-year quarter, placed in the plan period by the caller
     def make(y: int) -> tuple[Interval, str]:
-        iv = _fy_quarter(y, n)
-        return iv, f"Q{n} {y}-{(y + 1) % 100:02d} ({_month_words(iv)})"
+        iv = fy_quarter(y, n)
+        return iv, f"Q{n} {y}-{(y + 1) % 100:02d} ({month_words(iv)})"
 
-    item.make = _safe(make)
+    item.make = safe(make)
     item.name = f"Q{n}"
     item.quarter = True
     item.q_n = n
     return item
 
 
-def _quarter_beside(item: _Item, other: _Item, before: bool) -> None:
+def quarter_beside(item: Item, other: Item, before: bool) -> None:
     """Give a quarter without a year the numbering and year of the quarter with a year written
     next to it (``Q1 - Q2 2012``, ``Q1 and Q2 2012``: calendar quarters of 2012; ``Q3 and Q4
     2011/12``: of that financial year), as a month without a year takes the year of the month
@@ -78,37 +78,37 @@ def _quarter_beside(item: _Item, other: _Item, before: bool) -> None:
         year += 1
     q = item.q_n
     if other.calendar:
-        item.interval = _calendar_quarter(year, q)
+        item.interval = calendar_quarter(year, q)
         item.short = f"Q{q} {year}"
-        item.long = f"the calendar quarter Q{q} {year} ({_month_words(item.interval)})"
+        item.long = f"the calendar quarter Q{q} {year} ({month_words(item.interval)})"
     else:
-        item.interval = _fy_quarter(year, q)
+        item.interval = fy_quarter(year, q)
         item.short = f"Q{q} {year}-{(year + 1) % 100:02d}"
-        item.long = f"Q{q} of the financial year {item.short[3:]} ({_month_words(item.interval)})"
+        item.long = f"Q{q} of the financial year {item.short[3:]} ({month_words(item.interval)})"
     item.calendar, item.quarter, item.make = other.calendar, False, None
 
 
-def _handle_fy(m: re.Match[str], text: str) -> _Item:
-    item = _Item(m.start(), m.end(), level="year")
+def handle_fy(m: re.Match[str], text: str) -> Item:
+    item = Item(m.start(), m.end(), level="year")
     a, b, sep = int(m["fy_a"]), m["fy_b"], m["fy_s"]
-    nxt = _split_year(a, b)
+    nxt = split_year(a, b)
     if nxt is not None:
-        return _fy_item(item, a, text)
+        return fy_item(item, a, text)
     if len(b) == 2:
         month = int(b)
         if 1 <= month <= 12:
             item.level = "month"
             item.interval = month_interval(a, month)
-            item.short = item.long = f"{_MONTH_NAMES[month]} {a}"
+            item.short = item.long = f"{MONTH_NAMES[month]} {a}"
             return item
-        item.bad = f"{_q(m[0])} is neither a financial year nor a month"
+        item.bad = f"{quoted(m[0])} is neither a financial year nor a month"
         return item
     last = int(b)
     if last < a:
-        item.bad = f"{_q(m[0])} ends before it starts"
+        item.bad = f"{quoted(m[0])} ends before it starts"
         return item
     if last == a:
-        return _year_item(item, a)
+        return year_item(item, a)
     item.interval = Interval(date(a, 1, 1), date(last, 12, 31))
     item.short = f"{a} to {last}"
     item.long = f"the years {a} to {last}"
@@ -116,60 +116,60 @@ def _handle_fy(m: re.Match[str], text: str) -> _Item:
     return item
 
 
-def _handle_fy2(m: re.Match[str], text: str) -> _Item | None:
-    a = _two_digit(m["f2_a"])
+def handle_fy2(m: re.Match[str], text: str) -> Item | None:
+    a = two_digit(m["f2_a"])
     if int(m["f2_b"]) != (a + 1) % 100:  # '14/19' and the like are not years; '30/11' may be a day
-        day_month = None if m["f2_h"] else _DAY_MONTH_RE.match(text, m.start())
-        return _handle_dn(day_month, text) if day_month is not None else None
+        day_month = None if m["f2_h"] else DAY_MONTH_RE.match(text, m.start())
+        return handle_dn(day_month, text) if day_month is not None else None
     if _counts(text, m.start()):
         return None  # 'Years 11-12', 'aged 11/12': school years and ages, not financial years
-    return _fy_item(_Item(m.start(), m.end()), a, text)
+    return fy_item(Item(m.start(), m.end()), a, text)
 
 
 def _counts(text: str, start: int) -> bool:
     """Whether the words before a number at ``start`` say it counts something ('Years 11-12', 'aged
     11-12', 'Phase 2') rather than name a year ('financial year 11/12', 'academic years 11/12')."""
     lo = max(0, start - 30)
-    counted = _COUNTED_RE.search(text, lo, start)
+    counted = COUNTED_RE.search(text, lo, start)
     if counted is not None:
         return not counted["kind"]
-    return _NUMBERED_RE.search(text, lo, start) is not None
+    return NUMBERED_RE.search(text, lo, start) is not None
 
 
-def _handle_yr(m: re.Match[str], text: str) -> _Item:
-    item = _Item(m.start(), m.end())
-    words = _YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+def handle_yr(m: re.Match[str], text: str) -> Item:
+    item = Item(m.start(), m.end())
+    words = YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
     if words is not None and words.lastgroup in ("financial", "academic"):
         return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start(): m.end()])
-    return _year_item(item, int(m["yr"]))
+    return year_item(item, int(m["yr"]))
 
 
-def _handle_fyy(m: re.Match[str], text: str) -> _Item | None:
-    item = _Item(m.start(), m.end(), level="year")
-    a = _two_digit(m["fyy_a"])
+def handle_fyy(m: re.Match[str], text: str) -> Item | None:
+    item = Item(m.start(), m.end(), level="year")
+    a = two_digit(m["fyy_a"])
     if m["fyy_b"] is None:
         return _one_year_named(item, "financial", a, text[max(0, m.start() - 3): m.end()].lstrip())
     if int(m["fyy_b"]) != (a + 1) % 100:
         return None
-    return _fy_item(item, a, text)
+    return fy_item(item, a, text)
 
 
-def _one_year_named(item: _Item, kind: str, year: int, src: str) -> _Item:
+def _one_year_named(item: Item, kind: str, year: int, src: str) -> Item:
     """A financial or academic year named by one year (``financial year 2012``, ``FY12``): which
     one is not evident, since one such year ends in it and the next starts in it; read only as
     the end of a year (``end of the financial year 2012``: the one ending in 2012), see
-    :func:`_at_year_end`."""
+    :func:`at_year_end`."""
     item.year_of, item.named_year, item.level = kind, year, "year"
     first, last = (4, 3) if kind == "financial" else (9, 8)
     item.bad = (
-        f"{_q(src)} does not say which {kind} year: {year - 1}-{year % 100:02d}, which ends in "
-        f"{_MONTH_NAMES[last]} {year}, or {year}-{(year + 1) % 100:02d}, which starts in "
-        f"{_MONTH_NAMES[first]} {year}"
+        f"{quoted(src)} does not say which {kind} year: {year - 1}-{year % 100:02d}, which ends in "
+        f"{MONTH_NAMES[last]} {year}, or {year}-{(year + 1) % 100:02d}, which starts in "
+        f"{MONTH_NAMES[first]} {year}"
     )
     return item
 
 
-def _at_year_end(item: _Item, words: str) -> None:
+def at_year_end(item: Item, words: str) -> None:
     """Read a year after (or before) 'end of the financial year', 'year end' and the like as the
     last month of that year, as 'End of the financial year' alone is read in a one-year plan:
     'end of FY 2012/13' is by the end of March 2013. A year named by one year is the one that
@@ -181,7 +181,7 @@ def _at_year_end(item: _Item, words: str) -> None:
             else "calendar" if "calendar" in said else "")
     if item.named_year:
         y = item.named_year
-        iv = _fy(y - 1) if item.year_of == "financial" else Interval(date(y - 1, 9, 1), date(y, 8, 31))
+        iv = financial_year(y - 1) if item.year_of == "financial" else Interval(date(y - 1, 9, 1), date(y, 8, 31))
         label = f"the {item.year_of} year {y - 1}-{y % 100:02d}"
     elif item.interval is not None and item.level == "year" and item.year_of and (
             item.year_of != "calendar" or kind == "calendar"):
@@ -191,6 +191,6 @@ def _at_year_end(item: _Item, words: str) -> None:
         return
     item.bad, item.named_year = None, 0
     item.interval = month_interval(iv.end.year, iv.end.month)
-    item.short = f"{_MONTH_NAMES[iv.end.month]} {iv.end.year}"
+    item.short = f"{MONTH_NAMES[iv.end.month]} {iv.end.year}"
     item.long = label
     item.level, item.year_end, item.mod = "month", False, "year_end"
