@@ -7,6 +7,9 @@ text): every plan the loader reads must pass the schema, and a value the schema 
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +18,7 @@ import yaml
 
 import outcome_graph as og
 from outcome_graph.errors import PlanError
+from outcome_graph.model.document import SCHEMA_FORMAT_CHARS, SCHEMA_STRIPPED, SCHEMA_WHITESPACE
 from outcome_graph.schema import plan_schema
 
 from .conftest import EXAMPLES, MODELS, PLAN_HEADER
@@ -28,6 +32,14 @@ _EditorLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _TimestampAsTextLoader(yaml.SafeLoader):
+    """YAML 1.1 with a timestamp read as the text written, as ``check-jsonschema`` reads a plan (a
+    date object is no JSON value)."""
+
+
+_TimestampAsTextLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +68,13 @@ VALID = [
     " {period: 2011-12-31, value: 1, comparator: below, text: Fewer than 1 in 1000}]}]",
     "objectives: [{id: O1, title: x, indicators: [NI 72, {id: NI 73, targets: [{period: 2011-12, text: improve}]}]}]",
     "catalogues: [{prefix: CSC, entries: [{code: CSC 1, title: x}]}]",
+    # (format characters pasted into ids and codes are left out, with a notice)
+    "priorities: [{id: \"P\\u200b1\", title: x, see_also: [\"\\ufeffP2\"]}, {id: \"\\u2060P2\\u00ad \", title: y, parent: \"P1\\u200c\"}]",
+    "catalogues: [{prefix: \"C\\u200bSC \", entries: [{code: \"CSC\\u200b 1\", title: x}]}]",
+    "indicators: [{id: \"NI\\u200b72\", title: x, target: {period: \"2011\\u200b-12\\ufeff\", value: 3}}]",
+    "milestones: [{id: M1, title: x, due: {from: \"2011\\u200b-04\", to: \"\\ufeff2011-07-31\"},"
+    " ignore: [\"OG\\u200b401\"], variants: [{text: y, where: \"de\\u00adtail\"}]}]",
+    "priorities: [{id: P1, title: \"x\\u200b\"}]",
 ]
 
 
@@ -79,6 +98,18 @@ INVALID = [
     " targets: [{period: 2012-13, value: 2}]}]}]",
     "catalogues: [{prefix: ABCDEFG}]",
     "priorities: [{id: ' ', title: x}]",
+    # (an id or a title of invisible characters alone shows nothing)
+    "priorities: [{id: \"\\u200b\\ufeff\", title: x}]",
+    "priorities: [{id: \" \\u2060\\t\", title: x}]",
+    "priorities: [{id: P1, title: \"\\u200b \\u00ad\"}]",
+    "priorities: [{id: \"P\\u200b\\n1\", title: x}]",
+    "catalogues: [{prefix: \"C\\u200bS C\"}]",
+    # (a due text is read as written: a format character in it is refused)
+    "milestones: [{id: M1, title: x, due: \"2011\\u200b-07\"}]",
+    # (a month or a day no calendar has)
+    "milestones: [{id: M1, title: x, due: 2011-13}]",
+    "milestones: [{id: M1, title: x, due: {from: 2011-04-32, to: 2011-07}}]",
+    "indicators: [{id: NI 72, title: x, target: {period: 2011-13-01, value: 3}}]",
 ]
 
 
@@ -87,3 +118,67 @@ def test_what_the_loader_refuses_the_schema_refuses(body: str, validator):
     with pytest.raises(PlanError):
         og.load(PLAN_HEADER + body + "\n")
     assert _schema_errors(validator, PLAN_HEADER + body + "\n") != []
+
+
+def test_the_schemas_characters_are_the_loaders():
+    """The classes the schema spells out are the sets the loader tests by (Basic Multilingual Plane)."""
+    def chars(spelt: str) -> set[str]:
+        pattern = re.compile(f"[{spelt}]")
+        return {chr(c) for c in range(0x10000) if pattern.fullmatch(chr(c))}
+
+    bmp = [chr(c) for c in range(0x10000)]
+    assert chars(SCHEMA_FORMAT_CHARS) == {c for c in bmp if unicodedata.category(c) == "Cf"}
+    assert chars(SCHEMA_STRIPPED) == {c for c in bmp if c.isspace()}
+    assert chars(SCHEMA_WHITESPACE) == {c for c in bmp if re.fullmatch(r"\s", c)} - {chr(c) for c in range(0x1C, 0x20)}
+
+
+_PLAN_DATES = {"start": "2011-04-01", "end": "2012-03-31", "as_of": "2011-10-01"}
+
+
+def _dated(start: str, end: str, as_of: str, due: object, period: str) -> dict[str, object]:
+    """A plan with each dated field of the format: the period, ``as_of``, ``due`` and a value's period."""
+    return {"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": start, "end": end}, "as_of": as_of},
+            "milestones": [{"id": "M1", "title": "x", "due": due}],
+            "indicators": [{"id": "NI 72", "title": "x", "target": {"period": period, "value": 1}}]}
+
+
+def _yaml(value: object, quote: bool) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml(v, quote)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(v, quote) for v in value) + "]"
+    return json.dumps(value) if quote and "/" not in str(value) else str(value)
+
+
+DATED = [  # (the field's value, what the loader says of it)
+    ({}, True),
+    ({"due": "2012-03-31"}, True), ({"due": "2012-03"}, True), ({"due": "2012"}, True),
+    ({"due": {"from": "2011-04-01", "to": "2011-07"}}, True), ({"due": ["2011-07-31", {"from": "2011-09", "to": "2012"}]}, True),
+    ({"period": "2011-12-31"}, True), ({"period": "2011-12"}, True), ({"period": "2011-Q3"}, True), ({"period": "2011"}, True),
+    ({"start": "2011-4-1"}, False), ({"end": "2012-03-31T00:00:00"}, False), ({"as_of": "2011-10-01 10:00"}, False),
+    ({"as_of": "2011-10"}, False), ({"due": "2012-3-31"}, False), ({"due": "2012-03-31T10:00:00Z"}, False),
+    ({"due": {"from": "2011-04-01 10:00", "to": "2011-07"}}, False), ({"period": "2011-13-31"}, False),
+    ({"period": "2011-12-31 10:00"}, False),
+]
+
+
+@pytest.mark.parametrize("form", ["json", "quoted", "unquoted, YAML 1.2", "unquoted, timestamps as text"])
+@pytest.mark.parametrize(("fields", "loads"), DATED, ids=lambda v: json.dumps(v) if isinstance(v, dict) else str(v))
+def test_every_dated_field_passes_the_schema_as_it_loads(fields, loads, form, validator):
+    """A date quoted, unquoted or in JSON passes the schema exactly when the plan loads: an unquoted
+    ``2012-03-31`` is the text written to the loader, to an editor (YAML 1.2) and to a validator
+    that reads a YAML 1.1 timestamp as its text."""
+    document = _dated(**{**_PLAN_DATES, "due": "2012", "period": "2011-12", **fields})
+    text = json.dumps(document) if form == "json" else "".join(
+        f"{key}: {_yaml(value, form == 'quoted')}\n" for key, value in document.items())
+    loader = _TimestampAsTextLoader if "timestamps" in form else _EditorLoader
+    data = yaml.load(text, Loader=loader)
+    assert json.loads(json.dumps(data)) == data  # (JSON data: no date object)
+    try:
+        og.load(text, name="plan.json" if form == "json" else "plan.yaml")
+    except PlanError:
+        loaded = False
+    else:
+        loaded = True
+    assert loaded is loads
+    assert (list(validator.iter_errors(data)) == []) is loads

@@ -156,13 +156,62 @@ def _id_as_shown(value: Any) -> Any:
 #: characters alone, pasted from a web page, would name a node no reader can refer to; one holding
 #: a line break, from a spreadsheet cell, would break every output that quotes it); format
 #: characters inside it are left out (:func:`_id_as_shown`).
+# The schema's character classes, spelt out: ECMA-262 (an editor's validator) and Python read
+# ``\uXXXX`` alike, but not ``\s`` (ECMA's has U+FEFF, Python's U+001C-U+001F) nor ``\p{Cf}``.
+# Each is the loader's set in the Basic Multilingual Plane (a test holds them to :mod:`unicodedata`).
+#: The format characters (Unicode category Cf) an id is read without.
+SCHEMA_FORMAT_CHARS = (r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+                       r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb")
+#: Whitespace (Unicode White_Space): what :data:`VISIBLE` and :data:`ID_PATTERN` call ``\s``.
+SCHEMA_WHITESPACE = r"\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: What Python's ``str.strip()`` drops around a text: whitespace and the separators U+001C-U+001F.
+SCHEMA_STRIPPED = SCHEMA_WHITESPACE + r"\u001c-\u001f"
+#: The control characters (Unicode category Cc), which no id holds.
+SCHEMA_CONTROLS = r"\u0000-\u001f\u007f-\u009f"
+
+_SCHEMA_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?:|[()|]|[?*+]|\{[0-9,]+\}|.")
+
+
+def shown_pattern(core: str, *, invisible: bool = True) -> str:
+    r"""The schema's pattern of a text the loader reads whole as ``core`` (a regular expression of
+    literals, classes and ``(?:...)`` groups) once the spaces around it are dropped and, with
+    ``invisible``, the format characters inside it left out (:func:`_id_as_shown`): a code pasted
+    as ``NI\u200b72`` passes in an editor as it loads, with a notice.
+
+    >>> import re
+    >>> pattern = shown_pattern("[A-Z]{2}")
+    >>> [bool(re.search(pattern, text)) for text in ("NI", " N\u200bI\ufeff ", "N I", "N")]
+    [True, True, False, False]
+    """
+    around = f"[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS if invisible else ''}]*"
+    if not invisible:
+        return f"^{around}{core}{around}$"
+    tokens = _SCHEMA_TOKEN.findall(core)
+    out = []
+    for i, token in enumerate(tokens):
+        if token in ("(?:", "(", ")", "|") or token[0] in "?*+{":
+            out.append(token)
+            continue
+        shown = f"{token}[{SCHEMA_FORMAT_CHARS}]*"  # (an atom, and what may be left out after it)
+        quantified = i + 1 < len(tokens) and tokens[i + 1][0] in "?*+{"
+        out.append(f"(?:{shown})" if quantified else shown)
+    return f"^{around}{''.join(out)}{around}$"
+
+
+#: The schema's pattern of an id (:data:`ID_PATTERN` once :func:`_id_as_shown` has read it): a
+#: character that shows, no control character but the spaces around it, format characters anywhere.
+_ID_SCHEMA = (f"^[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*[^{SCHEMA_CONTROLS}]*"
+              f"[^{SCHEMA_CONTROLS}{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}][^{SCHEMA_CONTROLS}]*"
+              f"[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*$")
+
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), BeforeValidator(_id_as_shown),
-               WithJsonSchema({"type": "string", "pattern": r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"})]
+               WithJsonSchema({"type": "string", "pattern": _ID_SCHEMA})]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
-#: tells an editor of a title of spaces; one of invisible characters alone is the loader's to refuse.
-Title = Annotated[str, StringConstraints(pattern=VISIBLE), WithJsonSchema({"type": "string", "pattern": r"\S"})]
+#: tells an editor of a title of spaces or of invisible characters alone, as the loader does.
+Title = Annotated[str, StringConstraints(pattern=VISIBLE),
+                  WithJsonSchema({"type": "string", "pattern": f"[^{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}]"})]
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$", re.ASCII)
 
@@ -212,8 +261,18 @@ def _kind(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-#: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``.
-IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+# The dates the schema tells an editor of (what :func:`_iso_date`, ``parse_due`` and
+# ``parse_value_period`` read; the days of each month are theirs to count). An unquoted
+# ``2011-04-01`` is text to the loader and to a YAML 1.2 reader, so the schema's type is text.
+_MONTH = "(?:0[1-9]|1[0-2])"
+_DAY = "(?:0[1-9]|[12][0-9]|3[01])"
+_DATE = f"[0-9]{{4}}-{_MONTH}-{_DAY}"
+
+#: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``. (The schema has
+#: a pattern, not ``format: date``, which a validator may not check, and would refuse the spaces
+#: around the date that the loader drops.)
+IsoDate = Annotated[date, BeforeValidator(_iso_date),
+                    WithJsonSchema({"type": "string", "pattern": shown_pattern(_DATE, invisible=False)})]
 
 
 def plain_due(value: Any) -> Any:
@@ -276,11 +335,12 @@ IgnoreList = Annotated[
 _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
 # What the schema tells an editor of a value's period and change, and of a due value (the
-# loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due).
-_PERIOD_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2}|-[Qq][1-4])?|-[Qq][1-4])?\s*$"
+# loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due). A period and
+# a range's ends are ids, read without format characters; a due text is not.
+_PERIOD_PATTERN = shown_pattern(f"[0-9]{{4}}(?:-[0-9]{{2}}(?:-[Qq][1-4])?|-{_MONTH}-{_DAY}|-[Qq][1-4])?")
 _CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
-_DUE_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\s*$"
-DueText = Annotated[str, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
+_DUE = f"[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?"
+DueText = Annotated[str, WithJsonSchema({"type": "string", "pattern": shown_pattern(_DUE, invisible=False)})]
 
 
 class Value(StrictModel):
@@ -314,8 +374,8 @@ class Value(StrictModel):
 class DueRange(StrictModel):
     """A due range ``{from: 2011-04, to: 2011-07}``."""
 
-    from_: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})] = Field(alias="from")
-    to: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
+    from_: Annotated[Id, WithJsonSchema({"type": "string", "pattern": shown_pattern(_DUE)})] = Field(alias="from")
+    to: Annotated[Id, WithJsonSchema({"type": "string", "pattern": shown_pattern(_DUE)})]
 
 
 def _due_kind(value: Any) -> str:
@@ -523,7 +583,8 @@ CatalogueEntries = Annotated[
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
-    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"), BeforeValidator(_id_as_shown)]
+    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"), BeforeValidator(_id_as_shown),
+                      WithJsonSchema({"type": "string", "pattern": shown_pattern("[A-Za-z]{1,6}")})]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
 
@@ -557,7 +618,8 @@ class Period(StrictModel):
 class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
-    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"), BeforeValidator(_id_as_shown)]
+    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"), BeforeValidator(_id_as_shown),
+                  WithJsonSchema({"type": "string", "pattern": shown_pattern("[A-Za-z0-9._-]+")})]
     title: Title | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period
