@@ -17,11 +17,14 @@ import pytest
 import yaml
 
 import outcome_graph as og
+from outcome_graph.cli import main
+from outcome_graph.diff import diff
 from outcome_graph.errors import PlanError
 from outcome_graph.model.document import SCHEMA_FORMAT_CHARS, SCHEMA_STRIPPED, SCHEMA_WHITESPACE
-from outcome_graph.schema import plan_schema
+from outcome_graph.schema import diff_schema, findings_schema, plan_schema
 
-from .conftest import EXAMPLES, MODELS, PLAN_HEADER
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner
+from .test_diff import refreshed
 
 
 class _EditorLoader(yaml.SafeLoader):
@@ -182,3 +185,56 @@ def test_every_dated_field_passes_the_schema_as_it_loads(fields, loads, form, va
         loaded = True
     assert loaded is loads
     assert (list(validator.iter_errors(data)) == []) is loads
+
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = cli_runner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_schema_command_prints_each_schema():
+    assert json.loads(_run("schema")[1]) == plan_schema()
+    assert json.loads(_run("schema", "--findings")[1]) == findings_schema()
+    assert json.loads(_run("schema", "--diff")[1]) == diff_schema()
+    code, out, err = _run("schema", "--findings", "--diff")
+    assert code == 2 and out == "" and "give --findings or --diff, not both" in err
+    for schema in (findings_schema(), diff_schema()):
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+PLANS = {path.stem: path for path in [*sorted(MODELS.glob("*.yaml")), EXAMPLES / "tutorial-plan.yaml"]}
+
+
+@pytest.mark.parametrize(("old", "new", "options"), [
+    ("thurrock-cypp-2011-12", "thurrock-cypp-2011-12", []),
+    ("southend-cypp-2008-09", "richmond-cypp-2009-2013", []),
+    ("thurrock-cypp-2011-12", "tutorial-plan", ["--no-findings"]),  # (with a notice: hardly versions of one plan)
+])
+def test_the_diff_documents_of_real_plans_pass_the_diff_schema(old, new, options):
+    code, out, _ = _run("diff", str(PLANS[old]), str(PLANS[new]), "--format", "json", *options)
+    document = json.loads(out)
+    assert code in (0, 1) and bool(document["changes"]) is (old != new)
+    if options:
+        assert document["notices"] and "findings_introduced" not in document["summary"]
+    jsonschema.validate(document, diff_schema())
+    for plan in (PLANS[old], PLANS[new]):
+        code, out, _ = _run("check", str(plan), "--format", "json")
+        jsonschema.validate(json.loads(out), findings_schema())
+
+
+def test_the_diff_document_of_a_refresh_passes_the_diff_schema_and_a_wrong_one_fails():
+    old = og.load(PLANS["thurrock-cypp-2011-12"])
+    document = diff(old, refreshed(old)).to_dict()
+    assert {c["change"] for c in document["changes"]} >= {"added", "removed", "reworded", "moved", "re-led", "re-timed",
+                                                           "id-changed", "indicator-added", "indicator-dropped"}
+    assert document["findings"]["introduced"] and document["findings"]["resolved"]
+    jsonschema.validate(document, diff_schema())
+    validator = jsonschema.Draft202012Validator(diff_schema())
+    wrong = [
+        {**document, "summary": {k: v for k, v in document["summary"].items() if k != "findings_resolved"}},
+        {**document, "changes": [{**document["changes"][0], "change": "renamed"}]},
+        {**document, "findings": {**document["findings"], "introduced": [{"rule": "OG402"}]}},
+        {**document, "schema": "outcome-graph/findings/v1"},
+    ]
+    assert all(not validator.is_valid(w) for w in wrong)
