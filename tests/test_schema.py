@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -348,3 +350,36 @@ def test_the_diff_document_of_a_refresh_passes_the_diff_schema_and_a_wrong_one_f
         {**document, "schema": "outcome-graph/findings/v1"},
     ]
     assert all(not validator.is_valid(w) for w in wrong)
+
+
+def _patterns(node: object) -> set[str]:
+    """Every ``pattern`` of a schema."""
+    found = set()
+    if isinstance(node, dict):
+        if isinstance(node.get("pattern"), str):
+            found.add(node["pattern"])
+        node = list(node.values())
+    if isinstance(node, list):
+        for value in node:
+            found |= _patterns(value)
+    return found
+
+
+_SAMPLES = ["NI 72", "\ufeff", "\x1cP1", "NI\u200b72", " \ufeffP1\u00ad ", "\u200b", "\u200b \u2060", "P\n1", "\tP1\n", "P\x001", "\u0085P1",
+            "\u00a0P1\u3000", "é", "😀", "x😀\u200b", "2012", "2011-12", "2011\u200b-12\ufeff", "2011-12-31", " 2011-12-31 ",
+            "2011-13-01", "2011-02-32", "2011-7", "2011-Q3", "2011-12-q3", "2011-Q5", "thurrock-cypp-2011-12",
+            "thurrock cypp", "C\u200bSC", "CSCDEFG", "1.2.3", "2.2.5a", "-29.6%", "+ 5", "lots"]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+def test_an_editor_reads_every_pattern_of_the_schema_as_python_does():
+    """The patterns are ECMA-262 regular expressions for an editor (the YAML language server
+    compiles them with the ``u`` flag) and Python ones for ``jsonschema``: both read each alike."""
+    patterns = sorted(_patterns(plan_schema()))
+    script = ("const [patterns, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p, 'u').test(s)))));")
+    node = subprocess.run(["node", "-e", script], input=json.dumps([patterns, _SAMPLES]), capture_output=True,
+                          text=True, encoding="utf-8", check=True, timeout=60)
+    editor = json.loads(node.stdout)
+    python = [[re.search(p, s) is not None for s in _SAMPLES] for p in patterns]
+    assert editor == python

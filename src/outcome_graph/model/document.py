@@ -198,6 +198,13 @@ def shown_pattern(core: str, *, invisible: bool = True) -> str:
     return f"^{around}{''.join(out)}{around}$"
 
 
+def _text_schema(pattern: str, says: str) -> WithJsonSchema:
+    """The schema of a text that matches ``pattern``, and what an editor says of one that does not
+    (``patternErrorMessage``, which VS Code and the YAML language server show instead of the pattern
+    itself, a long one here; other validators pass over the word)."""
+    return WithJsonSchema({"type": "string", "pattern": pattern, "patternErrorMessage": says})
+
+
 #: The schema's pattern of an id (:data:`ID_PATTERN` once :func:`_id_as_shown` has read it): a
 #: character that shows, no control character but the spaces around it, format characters anywhere.
 _ID_SCHEMA = (f"^[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*[^{SCHEMA_CONTROLS}]*"
@@ -205,13 +212,13 @@ _ID_SCHEMA = (f"^[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*[^{SCHEMA_CONTROLS}]*"
               f"[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*$")
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), BeforeValidator(_id_as_shown),
-               WithJsonSchema({"type": "string", "pattern": _ID_SCHEMA})]
+               _text_schema(_ID_SCHEMA, "an id shows something, on one line (no tab or line break inside it)")]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
 #: tells an editor of a title of spaces or of invisible characters alone, as the loader does.
 Title = Annotated[str, StringConstraints(pattern=VISIBLE),
-                  WithJsonSchema({"type": "string", "pattern": f"[^{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}]"})]
+                  _text_schema(f"[^{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}]", "must not be blank")]
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$", re.ASCII)
 
@@ -228,7 +235,8 @@ def _check_number(value: str | None) -> str | None:
 
 
 Number = Annotated[
-    Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$"})] | None,
+    Annotated[str, _text_schema(r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$",
+                                "dotted integers optionally ending in a letter (1.2.3, 2.2.5a)")] | None,
     AfterValidator(_check_number),
 ]
 
@@ -272,7 +280,7 @@ _DATE = f"[0-9]{{4}}-{_MONTH}-{_DAY}"
 #: a pattern, not ``format: date``, which a validator may not check, and would refuse the spaces
 #: around the date that the loader drops.)
 IsoDate = Annotated[date, BeforeValidator(_iso_date),
-                    WithJsonSchema({"type": "string", "pattern": shown_pattern(_DATE, invisible=False)})]
+                    _text_schema(shown_pattern(_DATE, invisible=False), "a date written year-month-day (2011-04-01)")]
 
 
 def plain_due(value: Any) -> Any:
@@ -340,7 +348,8 @@ _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 _PERIOD_PATTERN = shown_pattern(f"[0-9]{{4}}(?:-[0-9]{{2}}(?:-[Qq][1-4])?|-{_MONTH}-{_DAY}|-[Qq][1-4])?")
 _CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
 _DUE = f"[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?"
-DueText = Annotated[str, WithJsonSchema({"type": "string", "pattern": shown_pattern(_DUE, invisible=False)})]
+_DUE_SAYS = "an ISO date (2011-07-31), a month (2011-07) or a year (2012)"
+DueText = Annotated[str, _text_schema(shown_pattern(_DUE, invisible=False), _DUE_SAYS)]
 
 
 class Value(StrictModel):
@@ -349,9 +358,10 @@ class Value(StrictModel):
     # (the schema tells an editor of a value with no figure and no words, as the loader does)
     model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [f]} for f in ("value", "change", "text")]})
 
-    period: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _PERIOD_PATTERN})]
+    period: Annotated[Id, _text_schema(_PERIOD_PATTERN, "a year (2011), a financial year (2011-12), a quarter "
+                                                        "(2011-Q3, 2011-12-Q3) or an ISO date (2011-12-31)")]
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
-    change: Annotated[str, WithJsonSchema({"type": "string", "pattern": _CHANGE_PATTERN})] | None = None
+    change: Annotated[str, _text_schema(_CHANGE_PATTERN, "a signed number or percentage (-11, +5, -29.6%)")] | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
     text: str | None = None
     source: str | None = None
@@ -374,8 +384,8 @@ class Value(StrictModel):
 class DueRange(StrictModel):
     """A due range ``{from: 2011-04, to: 2011-07}``."""
 
-    from_: Annotated[Id, WithJsonSchema({"type": "string", "pattern": shown_pattern(_DUE)})] = Field(alias="from")
-    to: Annotated[Id, WithJsonSchema({"type": "string", "pattern": shown_pattern(_DUE)})]
+    from_: Annotated[Id, _text_schema(shown_pattern(_DUE), _DUE_SAYS)] = Field(alias="from")
+    to: Annotated[Id, _text_schema(shown_pattern(_DUE), _DUE_SAYS)]
 
 
 def _due_kind(value: Any) -> str:
@@ -584,7 +594,7 @@ class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
     prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"), BeforeValidator(_id_as_shown),
-                      WithJsonSchema({"type": "string", "pattern": shown_pattern("[A-Za-z]{1,6}")})]
+                      _text_schema(shown_pattern("[A-Za-z]{1,6}"), "one to six letters (CSC)")]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
 
@@ -619,7 +629,7 @@ class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
     id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"), BeforeValidator(_id_as_shown),
-                  WithJsonSchema({"type": "string", "pattern": shown_pattern("[A-Za-z0-9._-]+")})]
+                  _text_schema(shown_pattern("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' and '-' (thurrock-cypp-2011-12)")]
     title: Title | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period
