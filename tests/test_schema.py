@@ -119,6 +119,11 @@ INVALID = [
     "milestones: [{id: M1, title: x, due: 2011-13}]",
     "milestones: [{id: M1, title: x, due: {from: 2011-04-32, to: 2011-07}}]",
     "indicators: [{id: NI 72, title: x, target: {period: 2011-13-01, value: 3}}]",
+    # (a number whose text is no year, nor a display number: told by its value)
+    "milestones: [{id: M1, title: x, due: 20120}]",
+    "milestones: [{id: M1, title: x, due: [2011.5]}]",
+    "indicators: [{id: NI 72, title: x, target: {period: -2011, value: 3}}]",
+    "priorities: [{id: P1, title: x, number: -1}]",
 ]
 
 
@@ -225,6 +230,7 @@ def _decorated(core: str, chars: list[str]) -> st.SearchStrategy[str]:
 _ALL = _FORMAT_CHARS + _SPACES + _CONTROLS + _LETTERS
 _DATE_PARTS = st.tuples(st.sampled_from(["01", "04", "12", "4", "00", "13"]), st.sampled_from(["01", "28", "1", "00", "32"]))
 _DUE_SUFFIXES = ["", " 10:00", "T10:00:00Z"]
+_NUMBERS = [2012, 1999, 20120, 2011.5, -2012]  # (in JSON: the text written, a year or not)
 
 
 @st.composite
@@ -265,13 +271,14 @@ def _varied_plans(draw: st.DrawFn) -> dict:
     elif field == "as_of":
         document["plan"]["as_of"] = draw(_dated_text("2011", day=True))
     elif field == "due":
-        milestone["due"] = draw(_dated_text("2011", day=draw(st.booleans()), month=draw(st.booleans())))
+        milestone["due"] = draw(st.one_of(_dated_text("2011", day=draw(st.booleans()), month=draw(st.booleans())),
+                                          st.sampled_from(_NUMBERS)))
     elif field == "due range":
         milestone["due"] = {"from": draw(_dated_text("2011", day=draw(st.booleans()))),
                             "to": draw(_dated_text("2012", day=draw(st.booleans())))}
     else:
         indicator["target"]["period"] = draw(st.one_of(
-            _dated_text("2011", day=True),
+            _dated_text("2011", day=True), st.sampled_from(_NUMBERS),
             _decorated(draw(st.sampled_from(["2011", "2011-12", "2011-Q3", "2011-Q5", "2011-12-Q3", "2011-12-Q0"])),
                        _FORMAT_CHARS + _SPACES)))
     return document

@@ -28,13 +28,21 @@ def plan_schema() -> dict[str, Any]:
 # The loader reads every scalar as the text written, so a field of text accepts what YAML would
 # read as a number (`number: 3.10`, `due: 2012`, `change: -11`, `id: 2012`): an editor must not
 # flag those. (A pattern that no number's text can match, a catalogue prefix's, stays text only.)
+# A number whose text the pattern refuses is refused too, where the schema can tell it by its
+# value: `number: -1` (no sign), `due: 2011.5` (no fraction), `due: 20120` (four digits at most).
+_NUMBER_LIMITS = {"-1": ("minimum", 0), "1.5": ("multipleOf", 1), "10000": ("maximum", 9999)}
+
+
 def _accept_numbers_as_text(node: Any) -> None:
     import re
 
     if isinstance(node, dict):
-        if node.get("type") == "string" and "format" not in node and (
-                "pattern" not in node or re.search(node["pattern"], "2012")):
+        pattern = node.get("pattern")
+        if node.get("type") == "string" and (pattern is None or re.search(pattern, "2012")):
             node["type"] = ["string", "number"]
+            for text, (keyword, limit) in _NUMBER_LIMITS.items():
+                if pattern is not None and not re.search(pattern, text):
+                    node[keyword] = limit
         for value in node.values():
             _accept_numbers_as_text(value)
     elif isinstance(node, list):
