@@ -89,7 +89,8 @@ def diff_schema() -> dict[str, Any]:
     value = {"type": ["string", "array", "null"], "items": {"type": "string"}}
     change = {
         "type": "object",
-        "required": ["change", "kind", "old_id", "new_id", "title", "before", "after", "detail", "matched_by", "location"],
+        "required": ["change", "kind", "old_id", "new_id", "title", "before", "after", "detail", "matched_by",
+                     "location"],
         "additionalProperties": False,
         "properties": {
             "change": {"enum": list(CHANGE_KINDS)},
@@ -117,7 +118,8 @@ def diff_schema() -> dict[str, Any]:
                 "required": list(CHANGE_KINDS),
                 "additionalProperties": False,
                 "properties": dict.fromkeys([*CHANGE_KINDS, "findings_introduced", "findings_resolved"], _COUNT),
-                "dependentRequired": {"findings_introduced": ["findings_resolved"], "findings_resolved": ["findings_introduced"]},
+                "dependentRequired": {"findings_introduced": ["findings_resolved"],
+                                      "findings_resolved": ["findings_introduced"]},
             },
             "notices": {"type": "array", "items": _notice()},
             "changes": {"type": "array", "items": change},

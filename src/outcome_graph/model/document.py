@@ -198,11 +198,11 @@ def shown_pattern(core: str, *, invisible: bool = True) -> str:
     return f"^{around}{''.join(out)}{around}$"
 
 
-def _text_schema(pattern: str, says: str) -> WithJsonSchema:
+def _text_schema(pattern: str, says: str, **more: Any) -> WithJsonSchema:
     """The schema of a text that matches ``pattern``, and what an editor says of one that does not
     (``patternErrorMessage``, which VS Code and the YAML language server show instead of the pattern
     itself, a long one here; other validators pass over the word)."""
-    return WithJsonSchema({"type": "string", "pattern": pattern, "patternErrorMessage": says})
+    return WithJsonSchema({"type": "string", "pattern": pattern, "patternErrorMessage": says, **more})
 
 
 #: The schema's pattern of an id (:data:`ID_PATTERN` once :func:`_id_as_shown` has read it): a
@@ -347,6 +347,17 @@ _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 # a range's ends are ids, read without format characters; a due text is not.
 _PERIOD_PATTERN = shown_pattern(f"[0-9]{{4}}(?:-[0-9]{{2}}(?:-[Qq][1-4])?|-{_MONTH}-{_DAY}|-[Qq][1-4])?")
 _CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
+_CHANGE_SAYS = "a signed number or percentage (-11, +5, -29.6%)"
+# A period written YYYY-YY (a financial year, or its quarter) has the year after as YY: 2011-12,
+# 2019-20, 1999-00, told by the last two digits of each. (One holding a format character is left to
+# the loader: the pattern would be too long to read them in.)
+_FINANCIAL_YEAR = "|".join(  # (by the tens digit t of the first year: t0-t1 ... t8-t9, and t9 to the next ten)
+    f"{t}(?:{'|'.join(f'{u}-{t}{u + 1}' for u in range(9))}|9-{(t + 1) % 10}0)" for t in range(10))
+_PERIOD_YEARS = {"anyOf": [
+    {"not": {"pattern": shown_pattern("[0-9]{4}-[0-9]{2}(?:-[Qq][1-4])?", invisible=False)}},
+    {"pattern": shown_pattern(f"[0-9]{{2}}(?:{_FINANCIAL_YEAR})(?:-[Qq][1-4])?", invisible=False),
+     "patternErrorMessage": "a financial year is written with the year after it (2011-12)"},
+]}
 _DUE = f"[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?"
 _DUE_SAYS = "an ISO date (2011-07-31), a month (2011-07) or a year (2012)"
 DueText = Annotated[str, _text_schema(shown_pattern(_DUE, invisible=False), _DUE_SAYS)]
@@ -359,9 +370,10 @@ class Value(StrictModel):
     model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [f]} for f in ("value", "change", "text")]})
 
     period: Annotated[Id, _text_schema(_PERIOD_PATTERN, "a year (2011), a financial year (2011-12), a quarter "
-                                                        "(2011-Q3, 2011-12-Q3) or an ISO date (2011-12-31)")]
+                                                        "(2011-Q3, 2011-12-Q3) or an ISO date (2011-12-31)",
+                                       **_PERIOD_YEARS)]
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
-    change: Annotated[str, _text_schema(_CHANGE_PATTERN, "a signed number or percentage (-11, +5, -29.6%)")] | None = None
+    change: Annotated[str, _text_schema(_CHANGE_PATTERN, _CHANGE_SAYS)] | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
     text: str | None = None
     source: str | None = None
@@ -593,7 +605,8 @@ CatalogueEntries = Annotated[
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
-    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"), BeforeValidator(_id_as_shown),
+    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"),
+                      BeforeValidator(_id_as_shown),
                       _text_schema(shown_pattern("[A-Za-z]{1,6}"), "one to six letters (CSC)")]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
@@ -628,8 +641,10 @@ class Period(StrictModel):
 class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
-    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"), BeforeValidator(_id_as_shown),
-                  _text_schema(shown_pattern("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' and '-' (thurrock-cypp-2011-12)")]
+    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"),
+                  BeforeValidator(_id_as_shown),
+                  _text_schema(shown_pattern("[A-Za-z0-9._-]+"),
+                               "letters, digits, '.', '_' and '-' (thurrock-cypp-2011-12)")]
     title: Title | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period
