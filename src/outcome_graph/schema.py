@@ -1,4 +1,4 @@
-"""JSON Schemas: of the plan format (from the pydantic models) and of the findings document."""
+"""JSON Schemas: of the plan format (from the pydantic models), of the findings document and of the diff document."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from .findings import FINDINGS_SCHEMA_ID, SEVERITIES
 
-__all__ = ["plan_schema", "findings_schema"]
+__all__ = ["plan_schema", "findings_schema", "diff_schema"]
 
 
 def plan_schema() -> dict[str, Any]:
@@ -28,13 +28,21 @@ def plan_schema() -> dict[str, Any]:
 # The loader reads every scalar as the text written, so a field of text accepts what YAML would
 # read as a number (`number: 3.10`, `due: 2012`, `change: -11`, `id: 2012`): an editor must not
 # flag those. (A pattern that no number's text can match, a catalogue prefix's, stays text only.)
+# A number whose text the pattern refuses is refused too, where the schema can tell it by its
+# value: `number: -1` (no sign), `due: 2011.5` (no fraction), `due: 20120` (four digits at most).
+_NUMBER_LIMITS = {"-1": ("minimum", 0), "1.5": ("multipleOf", 1), "10000": ("maximum", 9999)}
+
+
 def _accept_numbers_as_text(node: Any) -> None:
     import re
 
     if isinstance(node, dict):
-        if node.get("type") == "string" and "format" not in node and (
-                "pattern" not in node or re.search(node["pattern"], "2012")):
+        pattern = node.get("pattern")
+        if node.get("type") == "string" and (pattern is None or re.search(pattern, "2012")):
             node["type"] = ["string", "number"]
+            for text, (keyword, limit) in _NUMBER_LIMITS.items():
+                if pattern is not None and not re.search(pattern, text):
+                    node[keyword] = limit
         for value in node.values():
             _accept_numbers_as_text(value)
     elif isinstance(node, list):
@@ -46,7 +54,102 @@ def findings_schema() -> dict[str, Any]:
     """The JSON Schema of the findings document ``outcome-graph/findings/v1``: ``notices``, what
     loading the plan passed over, is optional (written when there are some, and absent from
     documents of earlier versions), so that every v1 document stays valid."""
-    location = {
+    return {
+        **_document("findings-v1", f"outcome-graph findings document ({FINDINGS_SCHEMA_ID})"),
+        "required": ["schema", "plan", "summary", "findings"],
+        "properties": {
+            "schema": {"const": FINDINGS_SCHEMA_ID},
+            "plan": {
+                "type": "object",
+                "required": ["id", "title", "file"],
+                "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "file": {"type": ["string", "null"]}},
+            },
+            "summary": {
+                "type": "object",
+                "required": [*SEVERITIES, "suppressed"],
+                "additionalProperties": False,
+                "properties": {**dict.fromkeys(SEVERITIES, _COUNT), "suppressed": _COUNT, "baselined": _COUNT},
+            },
+            "findings": {"type": "array", "items": _finding()},
+            "notices": {"type": "array", "items": _notice()},
+        },
+    }
+
+
+def diff_schema() -> dict[str, Any]:
+    """The JSON Schema of the document ``diff --format json`` writes (``outcome-graph/diff/v1``):
+    its findings and notices are those of the findings document. The findings counts of the
+    summary are there only where the findings were compared (not with ``--no-findings``)."""
+    from .diff import CHANGE_KINDS, DIFF_SCHEMA_ID
+    from .model.document import LEVELS
+
+    plan = {"type": "object", "required": ["id", "file"], "additionalProperties": False,
+            "properties": {"id": {"type": "string"}, "file": {"type": ["string", "null"]}}}
+    # (a value before or after: a text, such as a title or a lead, or a list of ids, such as parents)
+    value = {"type": ["string", "array", "null"], "items": {"type": "string"}}
+    change = {
+        "type": "object",
+        "required": ["change", "kind", "old_id", "new_id", "title", "before", "after", "detail", "matched_by",
+                     "location"],
+        "additionalProperties": False,
+        "properties": {
+            "change": {"enum": list(CHANGE_KINDS)},
+            "kind": {"enum": [*LEVELS, "indicator"]},
+            "old_id": {"type": ["string", "null"]},
+            "new_id": {"type": ["string", "null"]},
+            "title": {"type": "string"},
+            "before": value,
+            "after": value,
+            "detail": {"type": "string"},
+            "matched_by": {"enum": ["id", "title", "similar title", "split", "merged", None]},
+            "location": {"type": ["string", "null"]},
+        },
+    }
+    findings = {"type": "array", "items": _finding()}
+    return {
+        **_document("diff-v1", f"outcome-graph diff document ({DIFF_SCHEMA_ID})"),
+        "required": ["schema", "old", "new", "summary", "notices", "changes", "findings"],
+        "properties": {
+            "schema": {"const": DIFF_SCHEMA_ID},
+            "old": plan,
+            "new": plan,
+            "summary": {
+                "type": "object",
+                "required": list(CHANGE_KINDS),
+                "additionalProperties": False,
+                "properties": dict.fromkeys([*CHANGE_KINDS, "findings_introduced", "findings_resolved"], _COUNT),
+                "dependentRequired": {"findings_introduced": ["findings_resolved"],
+                                      "findings_resolved": ["findings_introduced"]},
+            },
+            "notices": {"type": "array", "items": _notice()},
+            "changes": {"type": "array", "items": change},
+            "findings": {
+                "type": "object",
+                "required": ["compared", "introduced", "resolved"],
+                "additionalProperties": False,
+                "properties": {"compared": {"type": "boolean"}, "introduced": findings, "resolved": findings},
+            },
+        },
+    }
+
+
+_COUNT = {"type": "integer", "minimum": 0}
+
+
+def _document(name: str, title: str) -> dict[str, Any]:
+    """What every document schema starts with: its draft, address and title; an object of no other fields."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://outcome-graph.org/schema/{name}.json",
+        "title": title,
+        "type": "object",
+        "additionalProperties": False,
+    }
+
+
+def _location() -> dict[str, Any]:
+    """Where a finding or a notice is: the fields that apply, ``null`` when unknown."""
+    return {
         "type": "object",
         "required": ["file", "line", "column", "sheet", "cell"],
         "additionalProperties": False,
@@ -58,7 +161,11 @@ def findings_schema() -> dict[str, Any]:
             "cell": {"type": ["string", "null"]},
         },
     }
-    finding = {
+
+
+def _finding() -> dict[str, Any]:
+    """A finding, as the findings document and the diff document write it."""
+    return {
         "type": "object",
         "required": ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "location"],
         "additionalProperties": False,
@@ -71,37 +178,16 @@ def findings_schema() -> dict[str, Any]:
             "title": {"type": "string"},
             "message": {"type": "string"},
             "hint": {"type": "string"},
-            "location": location,
+            "location": _location(),
         },
     }
-    notice = {
+
+
+def _notice() -> dict[str, Any]:
+    """What loading a plan passed over: its message and location."""
+    return {
         "type": "object",
         "required": ["message", "location"],
         "additionalProperties": False,
-        "properties": {"message": {"type": "string"}, "location": location},
-    }
-    count = {"type": "integer", "minimum": 0}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://outcome-graph.org/schema/findings-v1.json",
-        "title": "outcome-graph findings document (outcome-graph/findings/v1)",
-        "type": "object",
-        "required": ["schema", "plan", "summary", "findings"],
-        "additionalProperties": False,
-        "properties": {
-            "schema": {"const": FINDINGS_SCHEMA_ID},
-            "plan": {
-                "type": "object",
-                "required": ["id", "title", "file"],
-                "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "file": {"type": ["string", "null"]}},
-            },
-            "summary": {
-                "type": "object",
-                "required": [*SEVERITIES, "suppressed"],
-                "additionalProperties": False,
-                "properties": {**dict.fromkeys(SEVERITIES, count), "suppressed": count, "baselined": count},
-            },
-            "findings": {"type": "array", "items": finding},
-            "notices": {"type": "array", "items": notice},
-        },
+        "properties": {"message": {"type": "string"}, "location": _location()},
     }

@@ -156,13 +156,69 @@ def _id_as_shown(value: Any) -> Any:
 #: characters alone, pasted from a web page, would name a node no reader can refer to; one holding
 #: a line break, from a spreadsheet cell, would break every output that quotes it); format
 #: characters inside it are left out (:func:`_id_as_shown`).
+# The schema's character classes, spelt out: ECMA-262 (an editor's validator) and Python read
+# ``\uXXXX`` alike, but not ``\s`` (ECMA's has U+FEFF, Python's U+001C-U+001F) nor ``\p{Cf}``.
+# Each is the loader's set in the Basic Multilingual Plane (a test holds them to :mod:`unicodedata`).
+#: The format characters (Unicode category Cf) an id is read without.
+SCHEMA_FORMAT_CHARS = (r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+                       r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb")
+#: Whitespace (Unicode White_Space): what :data:`VISIBLE` and :data:`ID_PATTERN` call ``\s``.
+SCHEMA_WHITESPACE = r"\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: What Python's ``str.strip()`` drops around a text: whitespace and the separators U+001C-U+001F.
+SCHEMA_STRIPPED = SCHEMA_WHITESPACE + r"\u001c-\u001f"
+#: The control characters (Unicode category Cc), which no id holds.
+SCHEMA_CONTROLS = r"\u0000-\u001f\u007f-\u009f"
+
+_SCHEMA_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?:|[()|]|[?*+]|\{[0-9,]+\}|.")
+
+
+def shown_pattern(core: str, *, invisible: bool = True) -> str:
+    r"""The schema's pattern of a text the loader reads whole as ``core`` (a regular expression of
+    literals, classes and ``(?:...)`` groups) once the spaces around it are dropped and, with
+    ``invisible``, the format characters inside it left out (:func:`_id_as_shown`): a code pasted
+    as ``NI\u200b72`` passes in an editor as it loads, with a notice.
+
+    >>> import re
+    >>> pattern = shown_pattern("[A-Z]{2}")
+    >>> [bool(re.search(pattern, text)) for text in ("NI", " N\u200bI\ufeff ", "N I", "N")]
+    [True, True, False, False]
+    """
+    around = f"[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS if invisible else ''}]*"
+    if not invisible:
+        return f"^{around}{core}{around}$"
+    tokens = _SCHEMA_TOKEN.findall(core)
+    out = []
+    for i, token in enumerate(tokens):
+        if token in ("(?:", "(", ")", "|") or token[0] in "?*+{":
+            out.append(token)
+            continue
+        shown = f"{token}[{SCHEMA_FORMAT_CHARS}]*"  # (an atom, and what may be left out after it)
+        quantified = i + 1 < len(tokens) and tokens[i + 1][0] in "?*+{"
+        out.append(f"(?:{shown})" if quantified else shown)
+    return f"^{around}{''.join(out)}{around}$"
+
+
+def _text_schema(pattern: str, says: str, **more: Any) -> WithJsonSchema:
+    """The schema of a text that matches ``pattern``, and what an editor says of one that does not
+    (``patternErrorMessage``, which VS Code and the YAML language server show instead of the pattern
+    itself, a long one here; other validators pass over the word)."""
+    return WithJsonSchema({"type": "string", "pattern": pattern, "patternErrorMessage": says, **more})
+
+
+#: The schema's pattern of an id (:data:`ID_PATTERN` once :func:`_id_as_shown` has read it): a
+#: character that shows, no control character but the spaces around it, format characters anywhere.
+_ID_SCHEMA = (f"^[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*[^{SCHEMA_CONTROLS}]*"
+              f"[^{SCHEMA_CONTROLS}{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}][^{SCHEMA_CONTROLS}]*"
+              f"[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*$")
+
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), BeforeValidator(_id_as_shown),
-               WithJsonSchema({"type": "string", "pattern": r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"})]
+               _text_schema(_ID_SCHEMA, "an id shows something, on one line (no tab or line break inside it)")]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
-#: tells an editor of a title of spaces; one of invisible characters alone is the loader's to refuse.
-Title = Annotated[str, StringConstraints(pattern=VISIBLE), WithJsonSchema({"type": "string", "pattern": r"\S"})]
+#: tells an editor of a title of spaces or of invisible characters alone, as the loader does.
+Title = Annotated[str, StringConstraints(pattern=VISIBLE),
+                  _text_schema(f"[^{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}]", "must not be blank")]
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$", re.ASCII)
 
@@ -179,7 +235,8 @@ def _check_number(value: str | None) -> str | None:
 
 
 Number = Annotated[
-    Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$"})] | None,
+    Annotated[str, _text_schema(r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$",
+                                "dotted integers optionally ending in a letter (1.2.3, 2.2.5a)")] | None,
     AfterValidator(_check_number),
 ]
 
@@ -212,8 +269,18 @@ def _kind(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-#: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``.
-IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+# The dates the schema tells an editor of (what :func:`_iso_date`, ``parse_due`` and
+# ``parse_value_period`` read; the days of each month are theirs to count). An unquoted
+# ``2011-04-01`` is text to the loader and to a YAML 1.2 reader, so the schema's type is text.
+_MONTH = "(?:0[1-9]|1[0-2])"
+_DAY = "(?:0[1-9]|[12][0-9]|3[01])"
+_DATE = f"[0-9]{{4}}-{_MONTH}-{_DAY}"
+
+#: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``. (The schema has
+#: a pattern, not ``format: date``, which a validator may not check, and would refuse the spaces
+#: around the date that the loader drops.)
+IsoDate = Annotated[date, BeforeValidator(_iso_date),
+                    _text_schema(shown_pattern(_DATE, invisible=False), "a date written year-month-day (2011-04-01)")]
 
 
 def plain_due(value: Any) -> Any:
@@ -276,11 +343,24 @@ IgnoreList = Annotated[
 _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
 # What the schema tells an editor of a value's period and change, and of a due value (the
-# loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due).
-_PERIOD_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2}|-[Qq][1-4])?|-[Qq][1-4])?\s*$"
+# loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due). A period and
+# a range's ends are ids, read without format characters; a due text is not.
+_PERIOD_PATTERN = shown_pattern(f"[0-9]{{4}}(?:-[0-9]{{2}}(?:-[Qq][1-4])?|-{_MONTH}-{_DAY}|-[Qq][1-4])?")
 _CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
-_DUE_PATTERN = r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\s*$"
-DueText = Annotated[str, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
+_CHANGE_SAYS = "a signed number or percentage (-11, +5, -29.6%)"
+# A period written YYYY-YY (a financial year, or its quarter) has the year after as YY: 2011-12,
+# 2019-20, 1999-00, told by the last two digits of each. (One holding a format character is left to
+# the loader: the pattern would be too long to read them in.)
+_FINANCIAL_YEAR = "|".join(  # (by the tens digit t of the first year: t0-t1 ... t8-t9, and t9 to the next ten)
+    f"{t}(?:{'|'.join(f'{u}-{t}{u + 1}' for u in range(9))}|9-{(t + 1) % 10}0)" for t in range(10))
+_PERIOD_YEARS = {"anyOf": [
+    {"not": {"pattern": shown_pattern("[0-9]{4}-[0-9]{2}(?:-[Qq][1-4])?", invisible=False)}},
+    {"pattern": shown_pattern(f"[0-9]{{2}}(?:{_FINANCIAL_YEAR})(?:-[Qq][1-4])?", invisible=False),
+     "patternErrorMessage": "a financial year is written with the year after it (2011-12)"},
+]}
+_DUE = f"[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?"
+_DUE_SAYS = "an ISO date (2011-07-31), a month (2011-07) or a year (2012)"
+DueText = Annotated[str, _text_schema(shown_pattern(_DUE, invisible=False), _DUE_SAYS)]
 
 
 class Value(StrictModel):
@@ -289,9 +369,11 @@ class Value(StrictModel):
     # (the schema tells an editor of a value with no figure and no words, as the loader does)
     model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [f]} for f in ("value", "change", "text")]})
 
-    period: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _PERIOD_PATTERN})]
+    period: Annotated[Id, _text_schema(_PERIOD_PATTERN, "a year (2011), a financial year (2011-12), a quarter "
+                                                        "(2011-Q3, 2011-12-Q3) or an ISO date (2011-12-31)",
+                                       **_PERIOD_YEARS)]
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
-    change: Annotated[str, WithJsonSchema({"type": "string", "pattern": _CHANGE_PATTERN})] | None = None
+    change: Annotated[str, _text_schema(_CHANGE_PATTERN, _CHANGE_SAYS)] | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
     text: str | None = None
     source: str | None = None
@@ -314,8 +396,8 @@ class Value(StrictModel):
 class DueRange(StrictModel):
     """A due range ``{from: 2011-04, to: 2011-07}``."""
 
-    from_: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})] = Field(alias="from")
-    to: Annotated[Id, WithJsonSchema({"type": "string", "pattern": _DUE_PATTERN})]
+    from_: Annotated[Id, _text_schema(shown_pattern(_DUE), _DUE_SAYS)] = Field(alias="from")
+    to: Annotated[Id, _text_schema(shown_pattern(_DUE), _DUE_SAYS)]
 
 
 def _due_kind(value: Any) -> str:
@@ -523,7 +605,9 @@ CatalogueEntries = Annotated[
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
-    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"), BeforeValidator(_id_as_shown)]
+    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"),
+                      BeforeValidator(_id_as_shown),
+                      _text_schema(shown_pattern("[A-Za-z]{1,6}"), "one to six letters (CSC)")]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
 
@@ -557,7 +641,10 @@ class Period(StrictModel):
 class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
-    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"), BeforeValidator(_id_as_shown)]
+    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"),
+                  BeforeValidator(_id_as_shown),
+                  _text_schema(shown_pattern("[A-Za-z0-9._-]+"),
+                               "letters, digits, '.', '_' and '-' (thurrock-cypp-2011-12)")]
     title: Title | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period
