@@ -880,3 +880,25 @@ def test_the_priority_filter_lists_only_the_priorities_with_findings_in_the_plan
     # (a plan of 100,000 nodes listed its 2,000 priorities, most of them filtering to nothing)
     assert len(with_findings) < len(order)
     assert options == [p for p in order if p in with_findings]
+
+
+def test_the_findings_are_grouped_once_for_the_summary_and_the_table(monkeypatch):
+    from outcome_graph.output import html_report
+
+    grouped: list[int] = []
+    group = html_report._groups
+
+    def counted(rows):
+        grouped.append(len(rows))
+        return group(rows)
+
+    monkeypatch.setattr(html_report, "_groups", counted)
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    findings = og.check(plan)
+    page = report_html(plan, findings=findings, diagram=False)
+    # (the summary's most serious rules and the findings table grouped the same rows each on its own)
+    assert grouped == [len(findings.findings)]
+    # The summary links to the table's groups: each group it names is one the table lists.
+    table = set(re.findall(r'<tbody class="group" id="([^"]+)"', page))
+    named = re.findall(r'<ol class="worst">.*?</ol>', page, re.S)[0]
+    assert set(re.findall(r'href="#([^"]+)"', named)) <= table and table

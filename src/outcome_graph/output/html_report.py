@@ -153,14 +153,15 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                               LargeDiagramWarning, stacklevel=2)
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
+    groups = _groups(rows)  # (the summary ranks them, the findings table lists them)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
     coverage = _coverage(plan, facts)
     loads = _OwnerLoads(facts, config)
     header, summary = _summary(plan, facts, findings, today or date.today(),
-                               _at_a_glance(plan, rows, coverage, loads, len(findings.baselined or ())))
+                               _at_a_glance(plan, rows, groups, coverage, loads, len(findings.baselined or ())))
     sections = [
         summary,
-        _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
+        _findings_section(plan, facts, rows, groups, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts, coverage),
         _owner_section(plan, facts, findings, loads),
         _diagram_section(plan, svg, diagram, empty, drawn_levels, large),
@@ -409,12 +410,12 @@ _GLANCE_ITEMS = 5  # (the rules, and the owners of each kind, the summary names;
 _GLANCE_PRIORITIES = 10  # (the priorities the summary counts the findings of: a plan's few, or its worst)
 
 
-def _at_a_glance(plan: Plan, rows: list[_Row], coverage: _Coverage | None, loads: _OwnerLoads,
-                 baselined: int = 0) -> str:
+def _at_a_glance(plan: Plan, rows: list[_Row], groups: list[_Group], coverage: _Coverage | None,
+                 loads: _OwnerLoads, baselined: int = 0) -> str:
     """What a board reads first: the most serious kinds of finding, how each outcome of the
     framework is covered, the owners carrying too much, and the findings of each priority, each
     linked to its place below."""
-    parts = [_worst_findings(rows, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
+    parts = [_worst_findings(groups, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
     by_priority = _findings_by_priority(plan, rows)
     return ('<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts)
             + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
@@ -458,7 +459,10 @@ def _group_id(severity: str, code: str) -> str:
     return svg_id(f"{severity}-{code}", "r-group-")
 
 
-def _groups(rows: list[_Row]) -> list[tuple[tuple[str, str], list[_Row]]]:
+_Group = tuple[tuple[str, str], list[_Row]]  # ((severity, rule code), its rows)
+
+
+def _groups(rows: list[_Row]) -> list[_Group]:
     """The findings by (severity, rule), errors first, then warnings, then info, each by code."""
     order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
     groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
@@ -467,17 +471,17 @@ def _groups(rows: list[_Row]) -> list[tuple[tuple[str, str], list[_Row]]]:
     return sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1]))
 
 
-def _worst_findings(rows: list[_Row], baselined: int = 0) -> str:
+def _worst_findings(groups: list[_Group], baselined: int = 0) -> str:
     """The most serious rules broken (by severity, then by how often), each linked to its group."""
     from ..rules import registry
 
     head = '<h3>Most serious findings</h3>'
-    if not rows and baselined:
+    if not groups and baselined:
         return head + f"<p>No new findings ({baselined:,} in the baseline).</p>"
-    if not rows:
+    if not groups:
         return head + "<p>None: the plan passes every rule selected.</p>"
     order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
-    ranked = sorted(_groups(rows), key=lambda kv: (order.get(kv[0][0], len(order)), -len(kv[1]), kv[0][1]))
+    ranked = sorted(groups, key=lambda kv: (order.get(kv[0][0], len(order)), -len(kv[1]), kv[0][1]))
     rules = registry()
     items = []
     for (sev, code), group in ranked[:_GLANCE_ITEMS]:
@@ -582,12 +586,12 @@ def _named(links: list[str], label: str, none: str) -> str:
     return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more:,} more" if more > 0 else "") + ".")
 
 
-def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined: int = 0) -> str:
+def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: list[_Group], baselined: int = 0) -> str:
     from ..rules import registry
 
     rules = registry()
     bodies = []
-    for (sev, code), items in _groups(rows):
+    for (sev, code), items in groups:
         rule = rules.get(code)
         name = items[0].finding.name
         summary = rule.summary if rule is not None else name
