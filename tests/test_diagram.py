@@ -1125,3 +1125,29 @@ def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurr
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # (left to right, 1,826 by 3,675 points: not a strip)
         render(thurrock, "svg")
+
+
+@needs_dot
+@pytest.mark.parametrize(("model", "milestones"), [(THURROCK, False), (THURROCK, True), (SOUTHEND, False), (SOUTHEND, True)])
+def test_a_focus_on_an_indicator_measured_under_several_priorities_draws_it_without_graphviz_warnings(model, milestones):
+    from outcome_graph.graph.facts import PlanFacts
+    from outcome_graph.output.diagram import home_priorities
+
+    plan = og.load(model)
+    facts = PlanFacts(plan)
+    home = home_priorities(plan, facts)
+    # (NI 62 in Thurrock's plan: measured by aims of two priorities, whose lines Graphviz merged
+    # across the priorities' boxes, warning "degenerate concentrated rank" and looping them)
+    shared = [i.id for i in plan.of_kind("indicator") if len({home.get(n) for n in facts.measures.get(i.id, ())}) > 1]
+    assert shared
+    for ind in shared:
+        dot = to_dot(plan, diagram_options(plan, focus=ind, milestones=milestones))
+        drawn = subprocess.run(["dot", "-Tsvg"], input=dot.encode(), capture_output=True, check=True)
+        assert drawn.stderr.decode() == "", (ind, drawn.stderr.decode())
+        nodes = svg_nodes(drawn.stdout)
+        measured = set(facts.measures[ind])
+        assert {svg_id(ind), *map(svg_id, measured)} <= set(nodes), ind
+        # A dashed line from each node it measures ends at the indicator, one line each.
+        lines = re.findall(r'<g id="[^"]+" class="edge og&#45;edge og&#45;measure">\s*<title>(.*?)</title>',
+                           drawn.stdout.decode())
+        assert sorted(html.unescape(line) for line in lines) == sorted(f"{n}->{ind}" for n in measured), ind
