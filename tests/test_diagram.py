@@ -1151,3 +1151,21 @@ def test_a_focus_on_an_indicator_measured_under_several_priorities_draws_it_with
         lines = re.findall(r'<g id="[^"]+" class="edge og&#45;edge og&#45;measure">\s*<title>(.*?)</title>',
                            drawn.stdout.decode())
         assert sorted(html.unescape(line) for line in lines) == sorted(f"{n}->{ind}" for n in measured), ind
+
+
+@needs_dot
+@pytest.mark.filterwarnings("ignore::outcome_graph.output.diagram.LargeDiagramWarning")  # (Southend's is a strip)
+@pytest.mark.parametrize(("model", "direction"), [(THURROCK, "LR"), (SOUTHEND, "LR"), (THURROCK, "TB")])
+def test_the_owner_view_lists_the_owners_busiest_first_then_by_name_and_no_lead_last(model, direction):
+    from outcome_graph.graph.facts import PlanFacts
+
+    plan = og.load(model)
+    owners = PlanFacts(plan).owners
+    led = [o for o in owners.values() if o.milestones]
+    expected = [svg_id(o.id, "og-owner-") for o in sorted(led, key=lambda o: (-len(o.milestones), o.name.lower()))]
+    nodes = svg_nodes(render(plan, "svg", owners=True, direction=direction))
+    # (Graphviz ordered them to shorten the lines: Thurrock's busiest owner, EYFC, sat below ten
+    # others, and owners of two milestones between owners of one)
+    along = 1 if direction == "LR" else 0  # (down the column, or across the row; y grows downwards)
+    drawn = sorted((n for n in nodes if n.startswith("og-owner-") or n == "og-no-lead"), key=lambda n: centre(nodes[n])[along])
+    assert drawn == expected + (["og-no-lead"] if "og-no-lead" in nodes else [])
