@@ -945,8 +945,11 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
         '<section id="r-diagram"><h2>Logic model</h2>'
         f"<p>{html_text(drawn.capitalize())}, left to right. {legend} Nodes with "
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
-        f"its severity ({html_text(marks)}).{html_text(below)} Select a finding's "
-        f"node above to find it here; select a node here to list its findings.</p>{note}"
+        f"its severity ({html_text(marks)}).{html_text(below)} <span class=\"screen-only\">Select a finding's "
+        "node above to find it here; select a node here to list its findings.</span><span class=\"print-only\">On "
+        "paper the diagram is shrunk to fit the page: <code>outcome-graph render PLAN -o logic-model.pdf --findings "
+        "--page A3</code> draws it for a page of its own, and <code>--focus ID</code> one part of the plan.</span>"
+        f"</p>{note}"
         '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
         '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'
         f'<div class="diagram fit" id="r-diagram-box">{svg}</div></section>'
@@ -1055,8 +1058,14 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  table.findings{font-size:9pt}table.findings th,table.findings td{padding:4px 5px}
  table.findings thead th:last-child,table.findings tr.finding td:last-child{display:none}
  table.findings td.node{width:17%}table.findings td.msg{width:52%}table.findings .hint,table.findings .ntitle{font-size:8pt}
- .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}
- .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
+ .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}span.print-only{display:inline}
+ /* The diagram is printed whole on the last page: the section takes the page (less the footer's
+    lines), its heading and key at the top, and the drawing is shrunk into the rest, never enlarged
+    (printed at the page's width, a large one ran over several pages, cut across its nodes). */
+ #r-diagram{height:calc(100vh - 6em);display:flex;flex-direction:column;break-inside:avoid}
+ #r-diagram>*{flex:none}#r-diagram>.diagram{flex:1 1 0;min-height:0;max-height:none;overflow:hidden;border:none;text-align:center}
+ .diagram svg{width:auto;height:auto;max-width:100%;max-height:100%}
+ footer{margin-top:1em;break-before:avoid;break-inside:avoid}
  section{break-inside:auto}h2{break-after:avoid}
  /* The summary is the first page, whole: the findings start a page of their own, and no part of
     the summary (nor a group's heading, from its first finding) is split across two pages. */
@@ -1065,7 +1074,12 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  .glance .key{font-size:.9em}.glance{margin:8px 0 4px;gap:4px 18px;font-size:9pt}.glance>div,dl.facts{break-inside:avoid}.glance .wide{grid-column:auto}
  table.by-priority{min-width:0;width:100%}table.by-priority td,table.by-priority th{padding:2px 4px}table.by-priority td{min-width:0}
  dl.facts{grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);font-size:9pt;margin:6px 0}
- #r-findings,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
+ /* Each section after the summary starts a page (the owner load began under the coverage matrix,
+    its heading and key at the foot of a page, its table over the page); a year's table of the owner
+    load after the first is not split when it fits a page, and a table's heading row is repeated on
+    each page. */
+ #r-findings,#r-coverage,#r-owners,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
+ table.print-only+table.print-only{break-inside:avoid}caption{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
  a,a:link,a:visited{color:inherit;text-decoration:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
