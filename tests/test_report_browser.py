@@ -166,3 +166,55 @@ def test_on_paper_each_section_starts_a_page_and_each_table_repeats_its_heading_
     # A year's table of the owner load after the first moves whole to the next page when it fits one.
     years = page.evaluate("""() => [...document.querySelectorAll('table.load.print-only')].map(t => getComputedStyle(t).breakInside)""")
     assert len(years) > 1 and years[0] == "auto" and set(years[1:]) == {"avoid"}
+
+
+_TEXT_ON_BACKGROUND = """() => {
+    // Each element holding text that is shown (not the diagram's, which sits on its own light panel):
+    // its colour and the first background behind it.
+    const out = [], seen = new Set();
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+        const el = walk.currentNode.parentElement;
+        if (!walk.currentNode.textContent.trim() || seen.has(el) || el.closest('svg, .vh, option')) continue;
+        seen.add(el);
+        if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+        let back = null;
+        for (let e = el; e && !back; e = e.parentElement) {
+            const b = getComputedStyle(e).backgroundColor;
+            if (b !== 'rgba(0, 0, 0, 0)') back = b;
+        }
+        out.push([el.tagName.toLowerCase() + '.' + el.className, el.textContent.trim().slice(0, 30), getComputedStyle(el).color, back]);
+    }
+    return out;
+}"""
+
+
+def _hex(rgb: str | None) -> str:
+    import re
+
+    if rgb is None or rgb == "rgba(0, 0, 0, 0)":  # (nothing behind it but the canvas: white, unless the page says otherwise)
+        return "#ffffff"
+    r, g, b = (int(v) for v in re.findall(r"\d+", rgb)[:3])
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "richmond-cypp-2009-2013"])
+def test_in_the_dark_colour_scheme_the_report_is_dark_and_every_text_readable(browser, with_diagrams, model):  # noqa: F811
+    from .conftest import contrast
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    try:
+        page.goto(Path(with_diagrams[model]).resolve().as_uri())
+        page.wait_for_load_state("load")
+        page.click("#r-findings-table a.node-link")  # (a row marked current)
+        body = _hex(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+        assert contrast(body, "#000000") < 1.5, body  # (a dark page, as the reader's system asks)
+        texts = page.evaluate(_TEXT_ON_BACKGROUND)
+        low = [(where, text, round(contrast(_hex(colour), _hex(back)), 2)) for where, text, colour, back in texts
+               if contrast(_hex(colour), _hex(back)) < 4.5]
+        assert len(texts) > 400 and not low, low[:10]
+        # The diagram keeps a light panel, its own colours being drawn for one.
+        panel = _hex(page.evaluate("getComputedStyle(document.getElementById('r-diagram-box')).backgroundColor"))
+        assert panel == "#ffffff"
+    finally:
+        page.close()

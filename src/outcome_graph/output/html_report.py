@@ -960,14 +960,15 @@ def _legend(plan: Plan) -> str:
     from .diagram.style import CROSS, PALETTE
 
     # (each outcome's chip as the diagram draws it: its colour and its number)
+    # (class "fill": the diagram's own fills, as light on a dark page, so with the diagram's dark text)
     items = [
-        f'<span class="key" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
+        f'<span class="key fill" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
         f'style="background:{PALETTE[i % len(PALETTE)][0]}">{i + 1}</span>{html_text(o.title)}</span>'
         for i, o in enumerate(plan.framework.outcomes)
     ]
-    items.append(f'<span class="key" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
+    items.append(f'<span class="key fill" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
                  "cross-cutting</span>")
-    items.append('<span class="key" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
+    items.append('<span class="key fill" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
     return "Outcomes (the fill, and a chip with the outcome's number): " + " ".join(items) + "."
 
 
@@ -982,9 +983,20 @@ def _day(d: date) -> str:
 
 _CSS = """
 :root{--text:#1f2933;--muted:#525d68;--line:#d5dbe1;--bg:#f7f9fa;--error:#b71c1c;--warning:#7a5600;--info:#3b5ba5;
---gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2;--link:#1f5fa8}
+--gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2;--link:#1f5fa8;
+--page:#ffffff;--current:#fff8c5;--outside:#f3f4f6;--peak:#f8c4c0;--on-sev:#ffffff}
+/* Dark, when the reader's system asks for it (on screen: paper is printed light). Every text colour
+   keeps 4.5:1 on every background it sits on; the shades keep their hues (red, amber, green) and
+   the severities theirs (red, amber, blue); the diagram keeps its light panel, its fills being
+   those of the printed page. */
+@media screen and (prefers-color-scheme:dark){
+:root{color-scheme:dark;--text:#e6edf3;--muted:#a3adb8;--line:#3a434d;--bg:#182028;--error:#ff8a80;--warning:#e8b04a;
+--info:#8fb3ff;--gap:#3b1f22;--unmeasured:#35290f;--covered:#16301f;--cross:#222a32;--link:#8cc4ff;
+--page:#0f1419;--current:#3d3510;--outside:#1f262d;--peak:#5a2626;--on-sev:#0f1419}
+.diagram{padding:8px}
+}
 *{box-sizing:border-box}
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);background:var(--page);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
 h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:32px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
 .sub{color:var(--muted);margin:0 0 10px}.muted{color:var(--muted);font-weight:normal}
 code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
@@ -1017,12 +1029,12 @@ table.findings td.node{width:14%}table.findings td.msg{width:46%}
 .group-head .count{float:right;color:var(--muted)}
 .ntitle{color:var(--muted);font-size:.85rem}.hint{color:var(--muted);font-size:.85rem;margin-top:2px}
 .where{font-size:.8rem;color:var(--muted);white-space:nowrap}
-.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.78rem;font-weight:700;color:#fff;white-space:nowrap}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.78rem;font-weight:700;color:var(--on-sev);white-space:nowrap}
 .badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}.badge.sev-info{background:var(--info)}
 tr.finding.sev-error td:first-child{border-left:4px solid var(--error)}
 tr.finding.sev-warning td:first-child{border-left:4px solid var(--warning)}
 tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
-tr.finding.current{background:#fff8c5}
+tr.finding.current{background:var(--current)}
 .hidden{display:none}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .scroll{overflow-x:auto;position:relative}
@@ -1033,10 +1045,10 @@ tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
 .key .chip{display:inline-block;min-width:1.25em;height:1.25em;line-height:1.25em;margin:0 5px 0 -4px;text-align:center;color:#fff;font-weight:700;font-size:.8rem;border-radius:2px;vertical-align:-.15em}
 .key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}.key.unserved{border:1px solid var(--line)}
-.key.over{background:var(--gap)}.key.peak{background:#f8c4c0}.key.busy{background:var(--unmeasured)}
+.key.fill{color:#1f2933}.key.over{background:var(--gap)}.key.peak{background:var(--peak)}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
 table.load th[scope=row]{text-align:left;min-width:220px}
-table.load td.outside,table.load th.outside{background:#f3f4f6}table.load td.peak{background:#f8c4c0;font-weight:700}table.load td.busy{background:var(--unmeasured)}
+table.load td.outside,table.load th.outside{background:var(--outside)}table.load td.peak{background:var(--peak);font-weight:700}table.load td.busy{background:var(--unmeasured)}
 table.load td.total.over,table.load tr.over th{background:var(--gap)}
 table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only{display:none}
 .warn{background:var(--unmeasured);padding:6px 10px;border-radius:6px}.ok{background:var(--covered);padding:8px 12px;border-radius:6px}
