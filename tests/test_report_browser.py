@@ -149,6 +149,10 @@ def test_on_paper_the_diagram_is_one_page_whole_shrunk_to_fit_it(browser, with_d
         assert 0 <= box["left"] and box["right"] <= A4_WIDTH, box
         width, height = box["drawn"]
         assert box["width"] <= width + 0.5 and abs(box["width"] / box["height"] - width / height) < 0.01, box
+        # The page says how to draw it larger, and leaves out what only a screen can do with it.
+        said = page.evaluate("""() => [...document.querySelectorAll('#r-diagram p:first-of-type > .screen-only, #r-diagram p:first-of-type > .print-only')]
+            .filter(s => getComputedStyle(s).display !== 'none').map(s => s.innerText)""")
+        assert len(said) == 1 and "--focus ID" in said[0] and "--page A3" in said[0], said
     finally:
         page.close()
 
