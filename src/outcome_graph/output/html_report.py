@@ -1076,7 +1076,7 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
     (printed at the page's width, a large one ran over several pages, cut across its nodes). */
  #r-diagram{height:calc(100vh - 6em);display:flex;flex-direction:column;break-inside:avoid}
  #r-diagram>*{flex:none}#r-diagram>.diagram{flex:1 1 0;min-height:0;max-height:none;overflow:hidden;border:none;text-align:center}
- .diagram svg{width:auto;height:auto;max-width:100%;max-height:100%}
+ .diagram svg,.diagram.fit svg{width:auto;height:auto;max-width:100%;max-height:100%}
  footer{margin-top:1em;break-before:avoid;break-inside:avoid}
  section{break-inside:auto}h2{break-after:avoid}
  /* The summary is the first page, whole: the findings start a page of their own, and no part of

@@ -79,8 +79,8 @@ class _Writer:
         dot.same_rank(owner_names)
         # The owners read busiest first, top to bottom (left to right, TB), then by name, "No lead"
         # last: left to itself, Graphviz ordered them to shorten the lines, which a reader looking
-        # for an owner, or for the busiest, could not follow.
-        # (an edge within a rank puts its tail first: left in TB, and on top once dot turns it LR)
+        # for an owner, or for the busiest, could not follow. (An edge within a rank puts its tail
+        # first: left in TB, and on top once dot turns the drawing LR.)
         for above, below in zip(owner_names, owner_names[1:]):
             dot.edge(above, below, {"style": "invis"})
         for oid in sorted(work):
