@@ -542,27 +542,59 @@ def test_the_page_has_landmarks_and_every_table_says_what_it_holds():
     assert doc.find("span", id="r-shown")[0].get("role") == "status"
 
 
-def test_every_colour_of_text_is_readable_on_every_background_of_the_report():
+def _schemes() -> dict[str, dict[str, str]]:
+    """The report's colours, light and dark: each scheme's custom properties."""
     from outcome_graph.output.html_report import _CSS
 
-    var = dict(re.findall(r"--([\w-]+):(#[0-9a-f]{3,6})", _CSS))
+    light, dark = re.findall(r":root\{([^}]*--text:[^}]*)\}", _CSS)
+    return {name: dict(re.findall(r"--([\w-]+):(#[0-9a-f]{3,6})", block)) for name, block in (("light", light), ("dark", dark))}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_colour_of_text_is_readable_on_every_background_of_the_report(scheme):
+    from outcome_graph.output.html_report import _CSS
+
+    var = _schemes()[scheme]
     # Text in the muted grey or a severity's colour sits on the page, the cards, the shaded cells of
     # the coverage matrix and the owner-load table (a limit "/ 10" on an owner over it), and the row
-    # a finding's link marks as current.
-    backgrounds = {"white": "#ffffff", **{k: var[k] for k in ("bg", "gap", "unmeasured", "covered", "cross")},
-                   "current": re.search(r"tr\.finding\.current\{background:(#[0-9a-f]{6})", _CSS).group(1),
-                   "outside": re.search(r"td\.outside,table\.load th\.outside\{background:(#[0-9a-f]{6})", _CSS).group(1)}
+    # a finding's link marks as current; a month's peak in the owner-load table holds a count alone.
+    backgrounds = {k: var[k] for k in ("page", "bg", "gap", "unmeasured", "covered", "cross", "current", "outside")}
+    assert contrast(var["text"], var["peak"]) >= 4.5
     for name in ("text", "muted", "error", "warning", "info", "link"):
         for where, background in backgrounds.items():
             ratio = contrast(var[name], background)
             # (the muted grey on an owner over the limit was 4.45:1)
             assert ratio >= 4.5, (name, where, round(ratio, 2))
-        assert name in ("text", "muted", "link") or contrast("#ffffff", var[name]) >= 4.5  # (the badges' white text)
-    from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
+        assert name in ("text", "muted", "link") or contrast(var["on-sev"], var[name]) >= 4.5  # (the badges' text)
+    # Every background is one of the scheme's (none written into a rule, which the other would not change).
+    assert not re.findall(r"background:#(?!fff\b)", re.sub(r"\.diagram svg[^}]*\}", "", _CSS))
+    if scheme == "light":
+        from outcome_graph.output.diagram.style import MUTED, SEVERITY_COLOURS
 
-    # The report's colours are the diagram's.
-    assert var["muted"].upper() == MUTED.upper()
-    assert {k: var[k].upper() for k in SEVERITY_COLOURS} == {k: v.upper() for k, v in SEVERITY_COLOURS.items()}
+        # The report's colours are the diagram's.
+        assert var["muted"].upper() == MUTED.upper() and var["page"] == "#ffffff"
+        assert {k: var[k].upper() for k in SEVERITY_COLOURS} == {k: v.upper() for k, v in SEVERITY_COLOURS.items()}
+
+
+def test_the_dark_colours_keep_the_shades_and_severities_apart_and_print_light():
+    import colorsys
+
+    from outcome_graph.output.html_report import _CSS
+
+    def hue(colour: str) -> float:
+        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        return colorsys.rgb_to_hsv(r, g, b)[0] * 360
+
+    def apart(a: float, b: float) -> float:
+        return min(abs(a - b), 360 - abs(a - b))
+
+    dark = _schemes()["dark"]
+    # (the coverage matrix's gap, unmeasured and covered; the severities' error, warning and info)
+    for trio in (("gap", "unmeasured", "covered"), ("error", "warning", "info")):
+        hues = [hue(dark[k]) for k in trio]
+        assert all(apart(a, b) >= 30 for i, a in enumerate(hues) for b in hues[i + 1:]), (trio, hues)
+    # Dark only on a screen: paper is printed in the light colours.
+    assert "@media screen and (prefers-color-scheme:dark){" in _CSS
 
 
 def test_a_bidirectional_override_in_plan_text_reorders_that_text_alone():
@@ -880,3 +912,25 @@ def test_the_priority_filter_lists_only_the_priorities_with_findings_in_the_plan
     # (a plan of 100,000 nodes listed its 2,000 priorities, most of them filtering to nothing)
     assert len(with_findings) < len(order)
     assert options == [p for p in order if p in with_findings]
+
+
+def test_the_findings_are_grouped_once_for_the_summary_and_the_table(monkeypatch):
+    from outcome_graph.output import html_report
+
+    grouped: list[int] = []
+    group = html_report._groups
+
+    def counted(rows):
+        grouped.append(len(rows))
+        return group(rows)
+
+    monkeypatch.setattr(html_report, "_groups", counted)
+    plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    findings = og.check(plan)
+    page = report_html(plan, findings=findings, diagram=False)
+    # (the summary's most serious rules and the findings table grouped the same rows each on its own)
+    assert grouped == [len(findings.findings)]
+    # The summary links to the table's groups: each group it names is one the table lists.
+    table = set(re.findall(r'<tbody class="group" id="([^"]+)"', page))
+    named = re.findall(r'<ol class="worst">.*?</ol>', page, re.S)[0]
+    assert set(re.findall(r'href="#([^"]+)"', named)) <= table and table

@@ -99,3 +99,126 @@ def test_every_link_on_screen_has_one_colour_and_on_paper_the_text_s(printed):
     assert {colour for _, colour, _ in screen} == {"rgb(31, 95, 168)"}
     on_paper = printed("thurrock-cypp-2011-12").evaluate(links)
     assert on_paper and all(colour == around for _, colour, around in on_paper)
+
+
+@pytest.fixture(scope="module")
+def with_diagrams(tmp_path_factory):
+    """The models' reports with their diagrams, written once (Graphviz takes a while on Southend's)."""
+    import warnings
+
+    from outcome_graph.output.diagram import LargeDiagramWarning
+
+    folder = tmp_path_factory.mktemp("reports")
+    paths = {}
+    for model in ("thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"):
+        plan = og.load(MODELS / f"{model}.yaml")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", LargeDiagramWarning)
+            paths[model] = report(plan, folder / f"{model}.html", findings=og.check(plan))
+    return paths
+
+
+def _pages(pdf: bytes) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09", "richmond-cypp-2009-2013"])
+def test_on_paper_the_diagram_is_one_page_whole_shrunk_to_fit_it(browser, with_diagrams, model):  # noqa: F811
+    page = browser.new_page()
+    try:
+        page.goto(Path(with_diagrams[model]).resolve().as_uri())
+        page.wait_for_load_state("load")
+        # The diagram's section (and the footer under it) printed alone on A4: one page. (Printed
+        # at the page's width, Thurrock's ran over four pages, cut across its nodes.)
+        page.add_style_tag(content="header, main > section:not(#r-diagram) {display: none !important}")
+        pdf = page.pdf(format="A4", margin={side: "12mm" for side in ("top", "bottom", "left", "right")})
+        assert _pages(pdf) == 1
+        # On a page as wide and high as A4's inside its margins, the whole drawing is on the page,
+        # in its proportions, and no larger than Graphviz drew it.
+        page.set_viewport_size({"width": A4_WIDTH, "height": int(A4_HEIGHT)})
+        page.emulate_media(media="print")
+        box = page.evaluate("""() => {
+            const svg = document.querySelector('#r-diagram-box svg');
+            const r = svg.querySelector('g.graph > polygon').getBoundingClientRect();  // (the drawing's background)
+            return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width,
+                    height: r.height, drawn: [svg.width.baseVal.value, svg.height.baseVal.value],
+                    section: document.getElementById('r-diagram').getBoundingClientRect().top + scrollY}}""")
+        assert box["section"] <= box["top"] and box["bottom"] - box["section"] <= A4_HEIGHT, box
+        assert 0 <= box["left"] and box["right"] <= A4_WIDTH, box
+        width, height = box["drawn"]
+        assert box["width"] <= width + 0.5 and abs(box["width"] / box["height"] - width / height) < 0.01, box
+        # The page says how to draw it larger, and leaves out what only a screen can do with it.
+        said = page.evaluate("""() => [...document.querySelectorAll('#r-diagram p:first-of-type > .screen-only, #r-diagram p:first-of-type > .print-only')]
+            .filter(s => getComputedStyle(s).display !== 'none').map(s => s.innerText)""")
+        assert len(said) == 1 and "--focus ID" in said[0] and "--page A3" in said[0], said
+    finally:
+        page.close()
+
+
+def test_on_paper_each_section_starts_a_page_and_each_table_repeats_its_heading_row(printed):
+    page = printed("southend-cypp-2008-09")
+    breaks = page.evaluate("""() => [...document.querySelectorAll('main > section')]
+        .map(s => [s.id || 'summary', getComputedStyle(s).breakBefore])""")
+    # (the owner load began under the coverage matrix: its heading and key at the foot of a page)
+    assert breaks == [["summary", "auto"], ["r-findings", "page"], ["r-coverage", "page"], ["r-owners", "page"],
+                      ["r-diagram", "page"]]
+    tables = page.evaluate("""() => [...document.querySelectorAll('main table')].filter(t => getComputedStyle(t).display !== 'none')
+        .map(t => t.tHead ? getComputedStyle(t.tHead).display : 'none')""")
+    assert tables and set(tables) == {"table-header-group"}
+    # A year's table of the owner load after the first moves whole to the next page when it fits one.
+    years = page.evaluate("""() => [...document.querySelectorAll('table.load.print-only')].map(t => getComputedStyle(t).breakInside)""")
+    assert len(years) > 1 and years[0] == "auto" and set(years[1:]) == {"avoid"}
+
+
+_TEXT_ON_BACKGROUND = """() => {
+    // Each element holding text that is shown (not the diagram's, which sits on its own light panel):
+    // its colour and the first background behind it.
+    const out = [], seen = new Set();
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+        const el = walk.currentNode.parentElement;
+        if (!walk.currentNode.textContent.trim() || seen.has(el) || el.closest('svg, .vh, option')) continue;
+        seen.add(el);
+        if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+        let back = null;
+        for (let e = el; e && !back; e = e.parentElement) {
+            const b = getComputedStyle(e).backgroundColor;
+            if (b !== 'rgba(0, 0, 0, 0)') back = b;
+        }
+        out.push([el.tagName.toLowerCase() + '.' + el.className, el.textContent.trim().slice(0, 30), getComputedStyle(el).color, back]);
+    }
+    return out;
+}"""
+
+
+def _hex(rgb: str | None) -> str:
+    import re
+
+    if rgb is None or rgb == "rgba(0, 0, 0, 0)":  # (nothing behind it but the canvas: white, unless the page says otherwise)
+        return "#ffffff"
+    r, g, b = (int(v) for v in re.findall(r"\d+", rgb)[:3])
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "richmond-cypp-2009-2013"])
+def test_in_the_dark_colour_scheme_the_report_is_dark_and_every_text_readable(browser, with_diagrams, model):  # noqa: F811
+    from .conftest import contrast
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    try:
+        page.goto(Path(with_diagrams[model]).resolve().as_uri())
+        page.wait_for_load_state("load")
+        page.click("#r-findings-table a.node-link")  # (a row marked current)
+        body = _hex(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+        assert contrast(body, "#000000") < 1.5, body  # (a dark page, as the reader's system asks)
+        texts = page.evaluate(_TEXT_ON_BACKGROUND)
+        low = [(where, text, round(contrast(_hex(colour), _hex(back)), 2)) for where, text, colour, back in texts
+               if contrast(_hex(colour), _hex(back)) < 4.5]
+        assert len(texts) > 400 and not low, low[:10]
+        # The diagram keeps a light panel, its own colours being drawn for one.
+        panel = _hex(page.evaluate("getComputedStyle(document.getElementById('r-diagram-box')).backgroundColor"))
+        assert panel == "#ffffff"
+    finally:
+        page.close()

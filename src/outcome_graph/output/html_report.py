@@ -153,14 +153,15 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                               LargeDiagramWarning, stacklevel=2)
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
+    groups = _groups(rows)  # (the summary ranks them, the findings table lists them)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
     coverage = _coverage(plan, facts)
     loads = _OwnerLoads(facts, config)
     header, summary = _summary(plan, facts, findings, today or date.today(),
-                               _at_a_glance(plan, rows, coverage, loads, len(findings.baselined or ())))
+                               _at_a_glance(plan, rows, groups, coverage, loads, len(findings.baselined or ())))
     sections = [
         summary,
-        _findings_section(plan, facts, rows, baselined=len(findings.baselined or ())),
+        _findings_section(plan, facts, rows, groups, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts, coverage),
         _owner_section(plan, facts, findings, loads),
         _diagram_section(plan, svg, diagram, empty, drawn_levels, large),
@@ -409,12 +410,12 @@ _GLANCE_ITEMS = 5  # (the rules, and the owners of each kind, the summary names;
 _GLANCE_PRIORITIES = 10  # (the priorities the summary counts the findings of: a plan's few, or its worst)
 
 
-def _at_a_glance(plan: Plan, rows: list[_Row], coverage: _Coverage | None, loads: _OwnerLoads,
-                 baselined: int = 0) -> str:
+def _at_a_glance(plan: Plan, rows: list[_Row], groups: list[_Group], coverage: _Coverage | None,
+                 loads: _OwnerLoads, baselined: int = 0) -> str:
     """What a board reads first: the most serious kinds of finding, how each outcome of the
     framework is covered, the owners carrying too much, and the findings of each priority, each
     linked to its place below."""
-    parts = [_worst_findings(rows, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
+    parts = [_worst_findings(groups, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
     by_priority = _findings_by_priority(plan, rows)
     return ('<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts)
             + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
@@ -458,7 +459,10 @@ def _group_id(severity: str, code: str) -> str:
     return svg_id(f"{severity}-{code}", "r-group-")
 
 
-def _groups(rows: list[_Row]) -> list[tuple[tuple[str, str], list[_Row]]]:
+_Group = tuple[tuple[str, str], list[_Row]]  # ((severity, rule code), its rows)
+
+
+def _groups(rows: list[_Row]) -> list[_Group]:
     """The findings by (severity, rule), errors first, then warnings, then info, each by code."""
     order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
     groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
@@ -467,17 +471,17 @@ def _groups(rows: list[_Row]) -> list[tuple[tuple[str, str], list[_Row]]]:
     return sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1]))
 
 
-def _worst_findings(rows: list[_Row], baselined: int = 0) -> str:
+def _worst_findings(groups: list[_Group], baselined: int = 0) -> str:
     """The most serious rules broken (by severity, then by how often), each linked to its group."""
     from ..rules import registry
 
     head = '<h3>Most serious findings</h3>'
-    if not rows and baselined:
+    if not groups and baselined:
         return head + f"<p>No new findings ({baselined:,} in the baseline).</p>"
-    if not rows:
+    if not groups:
         return head + "<p>None: the plan passes every rule selected.</p>"
     order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
-    ranked = sorted(_groups(rows), key=lambda kv: (order.get(kv[0][0], len(order)), -len(kv[1]), kv[0][1]))
+    ranked = sorted(groups, key=lambda kv: (order.get(kv[0][0], len(order)), -len(kv[1]), kv[0][1]))
     rules = registry()
     items = []
     for (sev, code), group in ranked[:_GLANCE_ITEMS]:
@@ -582,12 +586,12 @@ def _named(links: list[str], label: str, none: str) -> str:
     return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more:,} more" if more > 0 else "") + ".")
 
 
-def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], baselined: int = 0) -> str:
+def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: list[_Group], baselined: int = 0) -> str:
     from ..rules import registry
 
     rules = registry()
     bodies = []
-    for (sev, code), items in _groups(rows):
+    for (sev, code), items in groups:
         rule = rules.get(code)
         name = items[0].finding.name
         summary = rule.summary if rule is not None else name
@@ -941,8 +945,11 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
         '<section id="r-diagram"><h2>Logic model</h2>'
         f"<p>{html_text(drawn.capitalize())}, left to right. {legend} Nodes with "
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
-        f"its severity ({html_text(marks)}).{html_text(below)} Select a finding's "
-        f"node above to find it here; select a node here to list its findings.</p>{note}"
+        f"its severity ({html_text(marks)}).{html_text(below)} <span class=\"screen-only\">Select a finding's "
+        "node above to find it here; select a node here to list its findings.</span><span class=\"print-only\">On "
+        "paper the diagram is shrunk to fit the page: <code>outcome-graph render PLAN -o part.pdf --findings --focus "
+        "ID</code> draws one part of the plan larger, and <code>--page A3</code> the whole for a page of its own.</span>"
+        f"</p>{note}"
         '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
         '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'
         f'<div class="diagram fit" id="r-diagram-box">{svg}</div></section>'
@@ -953,14 +960,15 @@ def _legend(plan: Plan) -> str:
     from .diagram.style import CROSS, PALETTE
 
     # (each outcome's chip as the diagram draws it: its colour and its number)
+    # (class "fill": the diagram's own fills, as light on a dark page, so with the diagram's dark text)
     items = [
-        f'<span class="key" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
+        f'<span class="key fill" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
         f'style="background:{PALETTE[i % len(PALETTE)][0]}">{i + 1}</span>{html_text(o.title)}</span>'
         for i, o in enumerate(plan.framework.outcomes)
     ]
-    items.append(f'<span class="key" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
+    items.append(f'<span class="key fill" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
                  "cross-cutting</span>")
-    items.append('<span class="key" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
+    items.append('<span class="key fill" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
     return "Outcomes (the fill, and a chip with the outcome's number): " + " ".join(items) + "."
 
 
@@ -975,9 +983,20 @@ def _day(d: date) -> str:
 
 _CSS = """
 :root{--text:#1f2933;--muted:#525d68;--line:#d5dbe1;--bg:#f7f9fa;--error:#b71c1c;--warning:#7a5600;--info:#3b5ba5;
---gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2;--link:#1f5fa8}
+--gap:#fde2e1;--unmeasured:#fff1d6;--covered:#e3f4e8;--cross:#eef0f2;--link:#1f5fa8;
+--page:#ffffff;--current:#fff8c5;--outside:#f3f4f6;--peak:#f8c4c0;--on-sev:#ffffff}
+/* Dark, when the reader's system asks for it (on screen: paper is printed light). Every text colour
+   keeps 4.5:1 on every background it sits on; the shades keep their hues (red, amber, green) and
+   the severities theirs (red, amber, blue); the diagram keeps its light panel, its fills being
+   those of the printed page. */
+@media screen and (prefers-color-scheme:dark){
+:root{color-scheme:dark;--text:#e6edf3;--muted:#a3adb8;--line:#3a434d;--bg:#182028;--error:#ff8a80;--warning:#e8b04a;
+--info:#8fb3ff;--gap:#3b1f22;--unmeasured:#35290f;--covered:#16301f;--cross:#222a32;--link:#8cc4ff;
+--page:#0f1419;--current:#3d3510;--outside:#1f262d;--peak:#5a2626;--on-sev:#0f1419}
+.diagram{padding:8px}
+}
 *{box-sizing:border-box}
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);background:var(--page);margin:0 auto;max-width:1280px;padding:24px 28px 48px}
 h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:32px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
 .sub{color:var(--muted);margin:0 0 10px}.muted{color:var(--muted);font-weight:normal}
 code{font:0.92em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
@@ -1010,12 +1029,12 @@ table.findings td.node{width:14%}table.findings td.msg{width:46%}
 .group-head .count{float:right;color:var(--muted)}
 .ntitle{color:var(--muted);font-size:.85rem}.hint{color:var(--muted);font-size:.85rem;margin-top:2px}
 .where{font-size:.8rem;color:var(--muted);white-space:nowrap}
-.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.78rem;font-weight:700;color:#fff;white-space:nowrap}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.78rem;font-weight:700;color:var(--on-sev);white-space:nowrap}
 .badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}.badge.sev-info{background:var(--info)}
 tr.finding.sev-error td:first-child{border-left:4px solid var(--error)}
 tr.finding.sev-warning td:first-child{border-left:4px solid var(--warning)}
 tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
-tr.finding.current{background:#fff8c5}
+tr.finding.current{background:var(--current)}
 .hidden{display:none}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .scroll{overflow-x:auto;position:relative}
@@ -1026,10 +1045,10 @@ tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key{display:inline-block;padding:0 8px;border-radius:4px;margin:0 2px;font-size:.85rem}
 .key .chip{display:inline-block;min-width:1.25em;height:1.25em;line-height:1.25em;margin:0 5px 0 -4px;text-align:center;color:#fff;font-weight:700;font-size:.8rem;border-radius:2px;vertical-align:-.15em}
 .key.gap{background:var(--gap)}.key.unmeasured{background:var(--unmeasured)}.key.covered{background:var(--covered)}.key.unserved{border:1px solid var(--line)}
-.key.over{background:var(--gap)}.key.peak{background:#f8c4c0}.key.busy{background:var(--unmeasured)}
+.key.fill{color:#1f2933}.key.over{background:var(--gap)}.key.peak{background:var(--peak)}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
 table.load th[scope=row]{text-align:left;min-width:220px}
-table.load td.outside,table.load th.outside{background:#f3f4f6}table.load td.peak{background:#f8c4c0;font-weight:700}table.load td.busy{background:var(--unmeasured)}
+table.load td.outside,table.load th.outside{background:var(--outside)}table.load td.peak{background:var(--peak);font-weight:700}table.load td.busy{background:var(--unmeasured)}
 table.load td.total.over,table.load tr.over th{background:var(--gap)}
 table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only{display:none}
 .warn{background:var(--unmeasured);padding:6px 10px;border-radius:6px}.ok{background:var(--covered);padding:8px 12px;border-radius:6px}
@@ -1051,8 +1070,14 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  table.findings{font-size:9pt}table.findings th,table.findings td{padding:4px 5px}
  table.findings thead th:last-child,table.findings tr.finding td:last-child{display:none}
  table.findings td.node{width:17%}table.findings td.msg{width:52%}table.findings .hint,table.findings .ntitle{font-size:8pt}
- .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}
- .diagram{max-height:none;overflow:visible;border:none}.diagram svg{width:100%;height:auto}
+ .screen-only{display:none}table.print-only{display:table;margin-bottom:8px}span.print-only{display:inline}
+ /* The diagram is printed whole on the last page: the section takes the page (less the footer's
+    lines), its heading and key at the top, and the drawing is shrunk into the rest, never enlarged
+    (printed at the page's width, a large one ran over several pages, cut across its nodes). */
+ #r-diagram{height:calc(100vh - 6em);display:flex;flex-direction:column;break-inside:avoid}
+ #r-diagram>*{flex:none}#r-diagram>.diagram{flex:1 1 0;min-height:0;max-height:none;overflow:hidden;border:none;text-align:center}
+ .diagram svg,.diagram.fit svg{width:auto;height:auto;max-width:100%;max-height:100%}
+ footer{margin-top:1em;break-before:avoid;break-inside:avoid}
  section{break-inside:auto}h2{break-after:avoid}
  /* The summary is the first page, whole: the findings start a page of their own, and no part of
     the summary (nor a group's heading, from its first finding) is split across two pages. */
@@ -1061,7 +1086,12 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  .glance .key{font-size:.9em}.glance{margin:8px 0 4px;gap:4px 18px;font-size:9pt}.glance>div,dl.facts{break-inside:avoid}.glance .wide{grid-column:auto}
  table.by-priority{min-width:0;width:100%}table.by-priority td,table.by-priority th{padding:2px 4px}table.by-priority td{min-width:0}
  dl.facts{grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);font-size:9pt;margin:6px 0}
- #r-findings,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
+ /* Each section after the summary starts a page (the owner load began under the coverage matrix,
+    its heading and key at the foot of a page, its table over the page); a year's table of the owner
+    load after the first is not split when it fits a page, and a table's heading row is repeated on
+    each page. */
+ #r-findings,#r-coverage,#r-owners,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
+ table.print-only+table.print-only{break-inside:avoid}caption{break-after:avoid}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
  a,a:link,a:visited{color:inherit;text-decoration:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -191,6 +191,15 @@ class _Writer:
                                "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
             self.dot.edge(tail, head, values)
 
+    def _focus_on_indicator(self) -> bool:
+        """Whether the view is one indicator with what it measures (``--focus`` on an indicator).
+
+        Its lines all end at the indicator, from boxes of several priorities: Graphviz merging them
+        across those boxes warned "degenerate concentrated rank" and drew them as loops over the
+        indicator's box; drawn apart, each goes straight to it, and they are few."""
+        focus = self.opts.focus
+        return focus is not None and self.plan.nodes[focus].kind == "indicator"
+
     def _graph_attrs(self) -> dict[str, object]:
         lr, model = self.lr, self.model
         graph: dict[str, object] = {
@@ -206,7 +215,7 @@ class _Writer:
             "remincross": False,
             # (the lines from an aim to its many indicators share a trunk until they part: a tangle of
             # dashed lines through the columns between them was the busiest part of a logic model)
-            "concentrate": True,
+            "concentrate": not self._focus_on_indicator(),
             "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-logic-model",

@@ -2,7 +2,8 @@
 without milestones), sized by load.
 
 The work sits in one cluster per priority; an owner above the OG302 limit is drawn in red, and the
-milestones nobody leads (OG301) hang on a "No lead" box of their own.
+milestones nobody leads (OG301) hang on a "No lead" box of their own. The owners read busiest first,
+then by name, "No lead" last.
 """
 
 from __future__ import annotations
@@ -71,11 +72,17 @@ class _Writer:
         dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
         self._write_work()
         owner_names = [self._write_owner(oid)
-                       for oid in sorted(work, key=lambda o: (-self.total[o], owners[o].name.lower()))]
+                       for oid in sorted(work, key=lambda o: (-self.total[o], owners[o].name.lower(), o))]
         if self.unled:
             self._write_no_lead()
             owner_names.append(_NO_LEAD)
         dot.same_rank(owner_names)
+        # The owners read busiest first, top to bottom (left to right, TB), then by name, "No lead"
+        # last: left to itself, Graphviz ordered them to shorten the lines, which a reader looking
+        # for an owner, or for the busiest, could not follow. (An edge within a rank puts its tail
+        # first: left in TB, and on top once dot turns the drawing LR.)
+        for above, below in zip(owner_names, owner_names[1:]):
+            dot.edge(above, below, {"style": "invis"})
         for oid in sorted(work):
             for n in work[oid]:
                 dot.edge(f"owner: {oid}", n, {"class": "og-edge og-leads"})
