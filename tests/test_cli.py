@@ -1045,7 +1045,7 @@ def test_every_option_of_every_command_says_what_it_takes_and_does():
     from outcome_graph.cli import main
 
     runner = cli_runner()
-    for name, command in main.commands.items():
+    for name, command in _commands().items():
         for param in command.params:
             if isinstance(param, click.Option) and "--help" not in param.opts:
                 assert param.help, f"{name} {param.opts[-1]} has no help text"
@@ -1056,14 +1056,13 @@ def test_every_option_of_every_command_says_what_it_takes_and_does():
 def test_the_period_option_says_it_takes_a_financial_year_as_it_does(tmp_path: Path):
     import click
 
-    from outcome_graph.cli import main
-
     # (--period 2012-13 works, as the user guide says; the help named START..END alone)
-    with_period = [name for name, command in main.commands.items()
+    commands = _commands()
+    with_period = [name for name, command in commands.items()
                    if any(isinstance(p, click.Option) and "--period" in p.opts for p in command.params)]
     assert {"check", "render", "report", "table", "convert", "diff"} <= set(with_period)
     for name in with_period:
-        option = next(p for p in main.commands[name].params if "--period" in getattr(p, "opts", ()))
+        option = next(p for p in commands[name].params if "--period" in getattr(p, "opts", ()))
         assert "financial year: 2012-13" in (option.help or ""), name
     book = tmp_path / "flat.xlsx"
     assert run("template", str(book), "--form", "flat").returncode == 0
@@ -1097,6 +1096,48 @@ def test_shell_completion_as_the_help_tells_it_completes_commands_and_choices():
     assert out.stdout.splitlines() == ["plain,report"]
     shown = run("--help").stdout
     assert "_OUTCOME_GRAPH_COMPLETE=bash_source outcome-graph" in shown and "Exit codes:" in shown
+
+
+def _commands() -> dict[str, Any]:
+    """Every command of the group, as click's points for commands loaded lazily give them (what
+    ``--help``, completion and a plugin see)."""
+    import click
+
+    from outcome_graph.cli import main
+
+    context = click.Context(main)
+    return {name: main.get_command(context, name) for name in main.list_commands(context)}
+
+
+def test_the_group_lists_every_command_with_its_help_in_order():
+    import click
+
+    from outcome_graph.commands import COMMANDS
+
+    commands = _commands()
+    assert list(commands) == sorted(COMMANDS) and all(isinstance(c, click.Command) for c in commands.values())
+    shown = run("--help").stdout
+    listed = shown[shown.index("Commands:"):].splitlines()[1:len(COMMANDS) + 1]
+    assert [row.split()[0] for row in listed] == sorted(COMMANDS), shown
+    for row, command in zip(listed, commands.values()):
+        assert row.split(None, 1)[1] == command.get_short_help_str(100), row
+    misspelt = run("chek")
+    assert misspelt.returncode == 2 and "No such command 'chek'" in misspelt.stderr
+    if hasattr(click.exceptions, "NoSuchCommand"):  # (click 8.4 and later suggest the commands close to it)
+        assert "Did you mean" in misspelt.stderr and "'check'" in misspelt.stderr, misspelt.stderr
+
+
+def test_a_command_whose_module_is_absent_is_left_out(monkeypatch):
+    # (an optional part of the package may be left out of an installation)
+    import outcome_graph.cli as cli
+
+    monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, "absent"))
+    assert "absent" not in _commands()
+    runner = cli_runner()
+    shown = runner.invoke(cli.main, ["--help"])
+    assert shown.exit_code == 0 and " absent " not in shown.output and "  check " in shown.output
+    asked = runner.invoke(cli.main, ["absent"])
+    assert asked.exit_code == 2 and "No such command 'absent'" in asked.stderr
 
 
 def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: Path):
