@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON, SEVERITIES
-from .common import EXIT_OK, EXIT_USAGE, isolated_option, output_option, rule_options, say
+from .common import EXIT_OK, EXIT_USAGE, isolated_option, output_option, rule_options, say, say_notices
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif")
@@ -201,8 +201,7 @@ class _Check:
                 unreadable.extend(problems)
                 worst = EXIT_USAGE
                 continue
-            for notice in messages:
-                say(f"notice: {notice}")
+            say_notices(messages)
             if baseline is not None:
                 mismatch = baseline.mismatch(report.plan_id)
                 if mismatch:

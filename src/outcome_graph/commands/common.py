@@ -102,6 +102,13 @@ def say(text: str) -> None:
     click.echo(terminal_text(text), err=True)
 
 
+def say_notices(notices: Iterable[object]) -> None:
+    """Say each notice (what reading a plan passed over, and the like) on standard error, one
+    ``notice:`` line each: the commands give a plan's notices once it is read, before their output."""
+    for notice in notices:
+        say(f"notice: {notice}")
+
+
 @contextmanager
 def handle_errors() -> Iterator[None]:
     """Turn the package's errors into a message on stderr and exit 2 (never a traceback)."""

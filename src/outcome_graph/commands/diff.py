@@ -46,7 +46,7 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
       outcome-graph diff cypp-2011-12.yaml cypp-2012-13.yaml
       outcome-graph diff old.xlsx new.xlsx --format json
     """
-    from .common import cli_layer, emit, handle_errors, refuse_inputs, say
+    from .common import cli_layer, emit, handle_errors, refuse_inputs, say_notices
 
     with handle_errors():
         if (config_file or select or ignore or severity) and not findings:
@@ -59,13 +59,14 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         refuse_inputs(output, [old, new], config_file)
         limit = max_bytes or DEFAULT_MAX_BYTES
         before = load_path(old, max_bytes=limit, period=period)
+        say_notices(before.notices)  # (each plan's once it is read, as check gives them)
         after = load_path(new, max_bytes=limit, period=period)
+        say_notices(after.notices)
         refuse_inputs(output, loaded=[before, after])
         config = (discover_config(new, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
                                   isolated=isolated) if findings else None)
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
-        for notice in result.notices:  # (the plans' own, then what the diff found)
-            say(f"notice: {notice}")
+        say_notices(result.notices[len(before.notices) + len(after.notices):])  # (then what the diff found)
         emit(result.to_json() if fmt == "json" else result.to_text(), output)
         sys.exit(1 if fail_on_changes and result.changed else 0)
