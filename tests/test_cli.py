@@ -1150,3 +1150,37 @@ def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: 
     assert run("diff", str(write(tmp_path, CLEAN, "clean.yaml")), orphan, "--fail-on-changes").returncode == 1
     shown = run("--help").stdout
     assert "0 done (check: no finding at or above --fail-on); 1 check: at least one" in " ".join(shown.split())
+
+
+def _examples(shown: str) -> list[list[str]]:
+    """The command lines a help text shows (each command of a pipe, without a comment or a redirection)."""
+    import shlex
+
+    lines = []
+    for line in shown.splitlines():
+        line = line.strip().split("  #")[0].split(" > ")[0]
+        if line.startswith("outcome-graph "):
+            lines.extend(shlex.split(part)[1:] for part in line.split(" | "))
+    return lines
+
+
+def test_every_example_of_the_help_is_a_command_line_the_command_takes(tmp_path: Path):
+    import click
+
+    from outcome_graph.cli import main
+
+    runner = cli_runner()
+    commands = _commands()
+    examples = _examples(runner.invoke(main, ["--help"]).output)
+    for name in commands:
+        shown = runner.invoke(main, [name, "--help"]).output
+        assert "Example" in shown, name
+        examples.extend(_examples(shown))
+    assert {args[0] for args in examples} == set(commands)
+    for args in examples:
+        with commands[args[0]].make_context(args[0], args[1:]) as context:  # (parsed, not run)
+            assert isinstance(context, click.Context), args
+    # and one that draws an outcome's slice does so from the tutorial plan, as pasted
+    drawn = run("render", str(EXAMPLES / "tutorial-plan.yaml"), "-o", str(tmp_path / "safe.svg"), "--outcome",
+                next(a for a in examples if "--outcome" in a)[-1])
+    assert drawn.returncode == 0 and (tmp_path / "safe.svg").stat().st_size, drawn.stderr

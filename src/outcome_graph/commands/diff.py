@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import isolated_option, output_option, plan_file, rule_options
+from .common import config_option, isolated_option, output_option, plan_file, rule_options
 
 
 @click.command("diff", short_help="What changed between two versions of a plan.")
@@ -17,15 +17,14 @@ from .common import isolated_option, output_option, plan_file, rule_options
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Check both plans and list the findings introduced and resolved.")
 @click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="A configuration file for the check of both plans.")
+@config_option(" for the check of both plans", "beside NEW or above it")
 @isolated_option("beside NEW or above it")
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for flat spreadsheets with no plan sheet (or a financial year: 2012-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
-@rule_options(" (for the findings)")
+@rule_options(" (with --findings)")
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
             isolated: bool, period: str | None, max_bytes: int | None, output: str | None, select: tuple[str, ...],
             ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:

@@ -8,7 +8,13 @@ import click
 @click.command("schema", short_help="Print the JSON Schema of plans or of findings.")
 @click.option("--findings", is_flag=True, help="The schema of the JSON findings document instead of the plan format.")
 def command(findings: bool) -> None:
-    """Print the JSON Schema of the plan format (for editors), or of the findings document."""
+    """Print the JSON Schema of the plan format (for editors), or of the findings document.
+
+    \b
+    Examples:
+      outcome-graph schema > plan.schema.json
+      outcome-graph schema --findings > findings.schema.json
+    """
     from .common import handle_errors
 
     with handle_errors():
