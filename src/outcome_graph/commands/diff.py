@@ -9,7 +9,7 @@ import click
 from .common import config_option, isolated_option, output_option, plan_file, rule_options
 
 
-@click.command("diff", short_help="What changed between two versions of a plan.")
+@click.command("diff", short_help="Show what changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
