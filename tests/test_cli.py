@@ -1140,6 +1140,19 @@ def test_a_command_whose_module_is_absent_is_left_out(monkeypatch):
     assert asked.exit_code == 2 and "No such command 'absent'" in asked.stderr
 
 
+def test_a_command_added_to_the_group_is_listed_and_run_with_the_others(monkeypatch):
+    import click
+
+    import outcome_graph.cli as cli
+
+    monkeypatch.setitem(cli.main.commands, "extra", click.Command("extra", help="An extra command.",
+                                                                  callback=lambda: click.echo("extra ran")))
+    assert list(_commands()) == sorted([*cli.COMMANDS, "extra"])
+    runner = cli_runner()
+    assert "  extra     An extra command." in runner.invoke(cli.main, ["--help"]).output
+    assert runner.invoke(cli.main, ["extra"]).output == "extra ran\n"
+
+
 def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: Path):
     orphan = str(write(tmp_path, ORPHAN))
     assert run("check", orphan).returncode == 1

@@ -107,8 +107,9 @@ class _Group(click.Group):
     """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        """The commands, in alphabetical order (as ``--help`` shows them)."""
-        return sorted(name for name in COMMANDS if name in self.commands or _present(name))
+        """The commands, in alphabetical order (as ``--help`` shows them): the package's, and any
+        added with :meth:`add_command`."""
+        return sorted({*self.commands, *(name for name in COMMANDS if _present(name))})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The command of that name, its module imported the first time.
