@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -317,8 +318,9 @@ sys.stderr.write("\\n".join(sorted(sys.modules)))
 """
 
 
-def _imported_by(args: list[str]) -> set[str]:
-    run = subprocess.run([sys.executable, "-c", _IMPORTED_BY, *args], capture_output=True, text=True, timeout=120)
+def _imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    run = subprocess.run([sys.executable, "-c", _IMPORTED_BY, *args], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, **(env or {})})
     assert run.returncode == 0, run.stderr[-2000:]
     imported = set(run.stderr.split("\n"))
     assert "outcome_graph.cli" in imported, run.stderr[-2000:]
@@ -333,6 +335,13 @@ def test_light_commands_import_no_heavy_library(args: list[str], deferred: tuple
     imported = _imported_by(args)
     assert not {name.split(".")[0] for name in imported} & set(HEAVY), sorted(imported)
     assert not imported & set(deferred), sorted(imported & set(deferred))
+
+
+def test_completing_a_command_name_imports_the_commands_it_offers_alone():
+    completed = _imported_by([], {"_OUTCOME_GRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "outcome-graph rep",
+                                  "COMP_CWORD": "1"})
+    others = {*OTHER_COMMANDS, "outcome_graph.commands.check"} - {"outcome_graph.commands.report"}
+    assert "outcome_graph.commands.report" in completed and not completed & others, sorted(completed & others)
 
 
 def test_what_check_defers_loads_when_asked_for(tmp_path: Path):

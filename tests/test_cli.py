@@ -1045,7 +1045,7 @@ def test_every_option_of_every_command_says_what_it_takes_and_does():
     from outcome_graph.cli import main
 
     runner = cli_runner()
-    for name, command in main.commands.items():
+    for name, command in _commands().items():
         for param in command.params:
             if isinstance(param, click.Option) and "--help" not in param.opts:
                 assert param.help, f"{name} {param.opts[-1]} has no help text"
@@ -1056,14 +1056,13 @@ def test_every_option_of_every_command_says_what_it_takes_and_does():
 def test_the_period_option_says_it_takes_a_financial_year_as_it_does(tmp_path: Path):
     import click
 
-    from outcome_graph.cli import main
-
     # (--period 2012-13 works, as the user guide says; the help named START..END alone)
-    with_period = [name for name, command in main.commands.items()
+    commands = _commands()
+    with_period = [name for name, command in commands.items()
                    if any(isinstance(p, click.Option) and "--period" in p.opts for p in command.params)]
     assert {"check", "render", "report", "table", "convert", "diff"} <= set(with_period)
     for name in with_period:
-        option = next(p for p in main.commands[name].params if "--period" in getattr(p, "opts", ()))
+        option = next(p for p in commands[name].params if "--period" in getattr(p, "opts", ()))
         assert "financial year: 2012-13" in (option.help or ""), name
     book = tmp_path / "flat.xlsx"
     assert run("template", str(book), "--form", "flat").returncode == 0
@@ -1099,6 +1098,61 @@ def test_shell_completion_as_the_help_tells_it_completes_commands_and_choices():
     assert "_OUTCOME_GRAPH_COMPLETE=bash_source outcome-graph" in shown and "Exit codes:" in shown
 
 
+def _commands() -> dict[str, Any]:
+    """Every command of the group, as click's points for commands loaded lazily give them (what
+    ``--help``, completion and a plugin see)."""
+    import click
+
+    from outcome_graph.cli import main
+
+    context = click.Context(main)
+    return {name: main.get_command(context, name) for name in main.list_commands(context)}
+
+
+def test_the_group_lists_every_command_with_its_help_in_order():
+    import click
+
+    from outcome_graph.commands import COMMANDS
+
+    commands = _commands()
+    assert list(commands) == sorted(COMMANDS) and all(isinstance(c, click.Command) for c in commands.values())
+    shown = run("--help").stdout
+    listed = shown[shown.index("Commands:"):].splitlines()[1:len(COMMANDS) + 1]
+    assert [row.split()[0] for row in listed] == sorted(COMMANDS), shown
+    for row, command in zip(listed, commands.values()):
+        assert row.split(None, 1)[1] == command.get_short_help_str(100), row
+    misspelt = run("chek")
+    assert misspelt.returncode == 2 and "No such command 'chek'" in misspelt.stderr
+    if hasattr(click.exceptions, "NoSuchCommand"):  # (click 8.4 and later suggest the commands close to it)
+        assert "Did you mean" in misspelt.stderr and "'check'" in misspelt.stderr, misspelt.stderr
+
+
+def test_a_command_whose_module_is_absent_is_left_out(monkeypatch):
+    # (an optional part of the package may be left out of an installation)
+    import outcome_graph.cli as cli
+
+    monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, "absent"))
+    assert "absent" not in _commands()
+    runner = cli_runner()
+    shown = runner.invoke(cli.main, ["--help"])
+    assert shown.exit_code == 0 and " absent " not in shown.output and "  check " in shown.output
+    asked = runner.invoke(cli.main, ["absent"])
+    assert asked.exit_code == 2 and "No such command 'absent'" in asked.stderr
+
+
+def test_a_command_added_to_the_group_is_listed_and_run_with_the_others(monkeypatch):
+    import click
+
+    import outcome_graph.cli as cli
+
+    monkeypatch.setitem(cli.main.commands, "extra", click.Command("extra", help="An extra command.",
+                                                                  callback=lambda: click.echo("extra ran")))
+    assert list(_commands()) == sorted([*cli.COMMANDS, "extra"])
+    runner = cli_runner()
+    assert "  extra     An extra command." in runner.invoke(cli.main, ["--help"]).output
+    assert runner.invoke(cli.main, ["extra"]).output == "extra ran\n"
+
+
 def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: Path):
     orphan = str(write(tmp_path, ORPHAN))
     assert run("check", orphan).returncode == 1
@@ -1109,3 +1163,37 @@ def test_only_check_judges_findings_by_its_exit_code_as_the_help_says(tmp_path: 
     assert run("diff", str(write(tmp_path, CLEAN, "clean.yaml")), orphan, "--fail-on-changes").returncode == 1
     shown = run("--help").stdout
     assert "0 done (check: no finding at or above --fail-on); 1 check: at least one" in " ".join(shown.split())
+
+
+def _examples(shown: str) -> list[list[str]]:
+    """The command lines a help text shows (each command of a pipe, without a comment or a redirection)."""
+    import shlex
+
+    lines = []
+    for line in shown.splitlines():
+        line = line.strip().split("  #")[0].split(" > ")[0]
+        if line.startswith("outcome-graph "):
+            lines.extend(shlex.split(part)[1:] for part in line.split(" | "))
+    return lines
+
+
+def test_every_example_of_the_help_is_a_command_line_the_command_takes(tmp_path: Path):
+    import click
+
+    from outcome_graph.cli import main
+
+    runner = cli_runner()
+    commands = _commands()
+    examples = _examples(runner.invoke(main, ["--help"]).output)
+    for name in commands:
+        shown = runner.invoke(main, [name, "--help"]).output
+        assert "Example" in shown, name
+        examples.extend(_examples(shown))
+    assert {args[0] for args in examples} == set(commands)
+    for args in examples:
+        with commands[args[0]].make_context(args[0], args[1:]) as context:  # (parsed, not run)
+            assert isinstance(context, click.Context), args
+    # and one that draws an outcome's slice does so from the tutorial plan, as pasted
+    drawn = run("render", str(EXAMPLES / "tutorial-plan.yaml"), "-o", str(tmp_path / "safe.svg"), "--outcome",
+                next(a for a in examples if "--outcome" in a)[-1])
+    assert drawn.returncode == 0 and (tmp_path / "safe.svg").stat().st_size, drawn.stderr

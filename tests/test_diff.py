@@ -615,3 +615,25 @@ def test_the_diff_document_carries_the_notices_of_loading_the_plans_as_check_doe
     assert code == 0 and checked["notices"] and document["notices"] == checked["notices"]
     assert document["notices"][0]["location"]["file"] == str(new) and document["notices"][0]["location"]["line"]
     assert [f"notice: {n}" for n in diff(og.load(THURROCK), og.load(new)).notices] == err.splitlines()
+
+
+def test_diff_says_each_plans_notices_once_it_is_read_as_check_does(tmp_path: Path):
+    # An invisible character in an id of the old version, a lead too long to split in the new: the
+    # notices come as check gives them for the same two files, each plan's once it is read; so a
+    # new version that cannot be read still leaves the old one's notice said, before the error.
+    text = THURROCK.read_text(encoding="utf-8")
+    old = tmp_path / "thurrock-2011-12.yaml"
+    old.write_text(text.replace("  - id: P1\n", "  - id: P1\u200b\n", 1), encoding="utf-8")
+    lead = 'lead: "Service Manager (SM) Performance & SILS"'
+    new = tmp_path / "thurrock-2012-13.yaml"
+    new.write_text(text.replace(lead, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
+                   encoding="utf-8")
+    checked = cli("check", str(old), str(new))[2]
+    assert len(checked.splitlines()) == 2 and "U+200B" in checked and str(new) in checked.splitlines()[1]
+    code, out, err = cli("diff", str(old), str(new))
+    assert code == 0 and err == checked and out.startswith("thurrock-cypp-2011-12")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(PLAN_HEADER + "priorities: [\n", encoding="utf-8")
+    code, out, err = cli("diff", str(old), str(broken))
+    assert code == 2 and out == "" and err.splitlines()[0] == checked.splitlines()[0], err
+    assert err.splitlines()[1].startswith(f"error: {broken}:"), err

@@ -8,6 +8,8 @@ import pytest
 
 from outcome_graph.testing import CaseFileError, RuleCase, check_case, load_cases
 
+from .conftest import PLAN_HEADER
+
 CASES = [c for path in sorted((Path(__file__).parent / "cases").glob("*.yaml")) for c in load_cases(path)]
 
 
@@ -159,3 +161,32 @@ def test_a_case_plan_reads_its_catalogue_entries_file_beside_the_case_file(tmp_p
     monkeypatch.chdir(tmp_path.parent)
     [(_, case)] = load_cases(path)
     assert [(f.rule, f.node) for f in check_case(case)] == [("OG501", "CSC 002")]
+
+
+def test_og110_reports_through_its_declaration_the_entries_the_engine_found_unused():
+    # The engine finds the ignore entries no finding used; what is said of each (code, name,
+    # severity, message) is the declared rule's: a declaration changed changes the findings.
+    from dataclasses import replace
+
+    import outcome_graph as og
+    from outcome_graph.rules import registry
+    from outcome_graph.rules.engine import run_rules
+
+    plan = og.load(PLAN_HEADER + "aims: [{id: A1, title: Achieve}]\nobjectives:\n"
+                   "  - {id: O1, title: Typo, parent: A1, ignore: [OG999, OG103]}\n"
+                   "  - {id: O2, title: Orphan on purpose, ignore: [OG103]}\n")
+    declared = registry()["OG110"]
+    found = run_rules(plan, [registry()["OG103"], declared], og.Config()).findings
+    assert [(f.rule, f.name, f.severity, f.node, f.message) for f in found] == [
+        ("OG110", "unused-ignore", "info", "O1", "O1's ignore names 'OG999', which is not a rule."),
+        ("OG110", "unused-ignore", "info", "O1", "O1's ignore of OG103 suppresses nothing: the rule reports nothing there.")]
+
+    def stale(ctx: og.RuleContext):
+        for unused in ctx.unused_ignores:
+            yield ctx.finding(unused.holder, f"stale {unused.rule} ({unused.kind}, a rule: {unused.names_a_rule})")
+
+    changed = replace(declared, name="stale-ignore", severity="warning", check=stale)
+    found = run_rules(plan, [registry()["OG103"], changed], og.Config()).findings
+    assert [(f.rule, f.name, f.severity, f.message) for f in found] == [
+        ("OG110", "stale-ignore", "warning", "stale OG999 (node, a rule: False)"),
+        ("OG110", "stale-ignore", "warning", "stale OG103 (node, a rule: True)")]

@@ -11,8 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import MutableMapping
-from typing import Any
 
 import click
 
@@ -100,42 +98,51 @@ class _Group(click.Group):
     """The command group, importing a subcommand's module when that command is wanted.
 
     ``outcome-graph check`` then builds the check command alone, not the other commands' options
-    and help texts, at every start. Whatever looks at every command (``commands``, ``--help``,
-    completion, the suggestion for a misspelt command) imports them all first, so it sees them as
-    before; a command module that is absent is left out, as an optional part of the package may be.
+    and help texts, at every start. It is built on click's points for commands loaded lazily:
+    :meth:`list_commands` names the commands whose module is there without importing one, and
+    :meth:`get_command` imports the one asked for. So ``--help`` imports them all, completing
+    ``rep`` imports ``report`` alone, and a command module that is absent is left out, as an
+    optional part of the package may be. (``main.commands`` holds the commands imported so far;
+    code that wants them all asks these two methods, as click's own help and completion do.)
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._registered: MutableMapping[str, click.Command] = {}
-        self._absent: set[str] = set()
-        super().__init__(*args, **kwargs)
-
-    @property
-    def commands(self) -> MutableMapping[str, click.Command]:
-        for name in COMMANDS:
-            self._import(name)
-        return self._registered
-
-    @commands.setter
-    def commands(self, commands: MutableMapping[str, click.Command]) -> None:
-        self._registered = commands
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The commands, in alphabetical order (as ``--help`` shows them): the package's, and any
+        added with :meth:`add_command`."""
+        return sorted({*self.commands, *(name for name in COMMANDS if _present(name))})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in COMMANDS:
-            self._import(cmd_name)
-        return self._registered.get(cmd_name)
+        """The command of that name, its module imported the first time.
 
-    def _import(self, name: str) -> None:
-        if name in self._registered or name in self._absent:
-            return
-        try:
-            module = importlib.import_module(f".commands.{name}", __package__)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.commands.{name}":
-                raise
-            self._absent.add(name)
-            return
-        self._registered[name] = module.command
+        A name that is no command has every command registered first, so that what click says of
+        it (the commands it is close to: ``chek``, did you mean ``check``) weighs them all.
+        """
+        if cmd_name not in self.commands:
+            for name in (cmd_name,) if cmd_name in COMMANDS else self.list_commands(ctx):
+                command = None if name in self.commands else _imported(name)
+                if command is not None:
+                    self.add_command(command, name)
+        return super().get_command(ctx, cmd_name)
+
+
+def _present(name: str) -> bool:
+    """Whether the module of the command ``name`` is installed (found, not imported)."""
+    import importlib.util  # (only listing the commands needs it, not a command's start)
+
+    return importlib.util.find_spec(f".commands.{name}", __package__) is not None
+
+
+def _imported(name: str) -> click.Command | None:
+    """The command ``name`` from its module, or None when that module is absent (an error inside a
+    module that is there is raised as it is)."""
+    try:
+        module = importlib.import_module(f".commands.{name}", __package__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.commands.{name}":
+            raise
+        return None
+    command: click.Command = module.command
+    return command
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, epilog=_EPILOG)

@@ -141,8 +141,9 @@ class PlanDiff:
     resolved: list[Finding] = field(default_factory=list)
     findings_compared: bool = False
     #: What a reader should know before trusting the changes: what loading either plan passed
-    #: over, and two files that are hardly versions of one plan. The command prints them on
-    #: standard error; each is a :class:`~outcome_graph.Notice` (a ``str`` that knows its place).
+    #: over (the old plan's notices, then the new one's), then two files that are hardly versions
+    #: of one plan. The command prints them on standard error (each plan's once it is read); each
+    #: is a :class:`~outcome_graph.Notice` (a ``str`` that knows its place).
     notices: list[Notice] = field(default_factory=list)
 
     @property

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON, SEVERITIES
-from .common import EXIT_OK, EXIT_USAGE, isolated_option, output_option, rule_options, say
+from .common import EXIT_OK, EXIT_USAGE, config_option, isolated_option, output_option, rule_options, say, say_notices
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif")
@@ -43,8 +43,7 @@ def jobs_option(value: str) -> int | str:
               show_default=True, callback=lambda _ctx, _param, value: value.lower(),
               help="Report only the findings of this severity or above, in every format, the summary and the "
                    "exit code, as if the rules had not reported the others (error: errors only).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="A configuration file (outcome-graph.toml or pyproject.toml).")
+@config_option()
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
@@ -95,7 +94,7 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
       outcome-graph check plans/ --format sarif -o findings.sarif
       outcome-graph check plan.yaml --select OG3,OG4 --fail-on warning
       outcome-graph check plan.yaml --min-severity error   # errors only
-      outcome-graph check their-plan.yaml --isolated     # no configuration from its folder
+      outcome-graph check their-plan.yaml --isolated       # no configuration from its folder
       outcome-graph check plan.yaml --format json -o baseline.json
       outcome-graph check plan.yaml --baseline baseline.json
     """
@@ -201,8 +200,7 @@ class _Check:
                 unreadable.extend(problems)
                 worst = EXIT_USAGE
                 continue
-            for notice in messages:
-                say(f"notice: {notice}")
+            say_notices(messages)
             if baseline is not None:
                 mismatch = baseline.mismatch(report.plan_id)
                 if mismatch:

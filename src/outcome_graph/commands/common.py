@@ -102,6 +102,13 @@ def say(text: str) -> None:
     click.echo(terminal_text(text), err=True)
 
 
+def say_notices(notices: Iterable[object]) -> None:
+    """Say each notice (what reading a plan passed over, and the like) on standard error, one
+    ``notice:`` line each: the commands give a plan's notices once it is read, before their output."""
+    for notice in notices:
+        say(f"notice: {notice}")
+
+
 @contextmanager
 def handle_errors() -> Iterator[None]:
     """Turn the package's errors into a message on stderr and exit 2 (never a traceback)."""
@@ -283,12 +290,22 @@ def plan_file(_ctx: Any, _param: Any, value: str) -> str:
     return value
 
 
-def output_option(help: str = "Write the output to a file (written whole or not at all) instead of standard "
-                               "output (-).") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def output_option(help: str = "The file to write the output to (whole or not at all), or - for standard output "
+                               "(the default).") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``-o/--output FILE`` of a command that writes to standard output when it is left out or
     given as ``-``: the command receives ``None`` for standard output."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
                         callback=lambda _ctx, _param, value: None if value == "-" else value, help=help)
+
+
+def config_option(purpose: str = "",
+                  where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--config FILE``: a configuration file applied over those found ``where`` (as
+    :func:`~outcome_graph.config.discover_config` layers it), as every command that takes one
+    says it; ``purpose`` follows "A configuration file" (" for --findings")."""
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+                        help=f"A configuration file (outcome-graph.toml or pyproject.toml){purpose}: its settings "
+                             f"apply over those of the files found {where}.")
 
 
 def isolated_option(where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -307,9 +324,9 @@ def rule_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., A
 
     def add(command: Callable[..., Any]) -> Callable[..., Any]:
         for option in reversed((
-            click.option("--select", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to run (e.g. OG1,OG301){purpose}."),
-            click.option("--ignore", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to skip (e.g. OG6){purpose}."),
-            click.option("--severity", multiple=True, metavar="CODE=SEV", help=f"Override a severity (e.g. OG302=error){purpose}."),
+            click.option("--select", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to run{purpose}, e.g. OG1,OG301."),
+            click.option("--ignore", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to skip{purpose}, e.g. OG6."),
+            click.option("--severity", multiple=True, metavar="CODE=SEV", help=f"Override a severity{purpose}, e.g. OG302=error."),
         )):
             command = option(command)
         return command

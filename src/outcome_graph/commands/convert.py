@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import isolated_option, plan_file, rule_options, say
+from .common import config_option, isolated_option, plan_file, rule_options, say
 
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
@@ -13,8 +13,7 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False), default=None,
               help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder).")
 @click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="A configuration file (for --findings).")
+@config_option(" for --findings")
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
@@ -35,10 +34,10 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
     Examples:
       outcome-graph convert plan.yaml plan.xlsx --findings
       outcome-graph convert plan.xlsx plan.yaml
-      outcome-graph convert plan.yaml plan-csv/          # a folder of CSV files
+      outcome-graph convert plan.yaml plan-csv/     # a folder of CSV files
       outcome-graph convert table.xlsx plan.yaml --period 2011-04-01..2012-03-31
-      outcome-graph convert plan.xlsx - --to json     # to standard output (YAML unless --to json)
-      outcome-graph convert plan.yaml plan.ttl        # RDF (Turtle), with the rdf extra installed
+      outcome-graph convert plan.xlsx - --to json   # to standard output (YAML unless --to json)
+      outcome-graph convert plan.yaml plan.ttl      # RDF (Turtle), with the rdf extra installed
     """
     from .common import cli_layer, handle_errors, refuse_inputs
 

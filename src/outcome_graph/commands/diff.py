@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from .common import isolated_option, output_option, plan_file, rule_options
+from .common import config_option, isolated_option, output_option, plan_file, rule_options
 
 
-@click.command("diff", short_help="What changed between two versions of a plan.")
+@click.command("diff", short_help="Show what changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
@@ -17,15 +17,14 @@ from .common import isolated_option, output_option, plan_file, rule_options
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Check both plans and list the findings introduced and resolved.")
 @click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="A configuration file for the check of both plans.")
+@config_option(" for the check of both plans", "beside NEW or above it")
 @isolated_option("beside NEW or above it")
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for flat spreadsheets with no plan sheet (or a financial year: 2012-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
 @output_option()
-@rule_options(" (for the findings)")
+@rule_options(" (with --findings)")
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
             isolated: bool, period: str | None, max_bytes: int | None, output: str | None, select: tuple[str, ...],
             ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
@@ -46,7 +45,7 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
       outcome-graph diff cypp-2011-12.yaml cypp-2012-13.yaml
       outcome-graph diff old.xlsx new.xlsx --format json
     """
-    from .common import cli_layer, emit, handle_errors, refuse_inputs, say
+    from .common import cli_layer, emit, handle_errors, refuse_inputs, say_notices
 
     with handle_errors():
         if (config_file or select or ignore or severity) and not findings:
@@ -59,13 +58,14 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         refuse_inputs(output, [old, new], config_file)
         limit = max_bytes or DEFAULT_MAX_BYTES
         before = load_path(old, max_bytes=limit, period=period)
+        say_notices(before.notices)  # (each plan's once it is read, as check gives them)
         after = load_path(new, max_bytes=limit, period=period)
+        say_notices(after.notices)
         refuse_inputs(output, loaded=[before, after])
         config = (discover_config(new, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
                                   isolated=isolated) if findings else None)
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
-        for notice in result.notices:  # (the plans' own, then what the diff found)
-            say(f"notice: {notice}")
+        say_notices(result.notices[len(before.notices) + len(after.notices):])  # (then what the diff found)
         emit(result.to_json() if fmt == "json" else result.to_text(), output)
         sys.exit(1 if fail_on_changes and result.changed else 0)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import isolated_option, plan_file, rule_options, say
+from .common import config_option, isolated_option, plan_file, rule_options, say
 
 
 @click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
@@ -26,8 +26,7 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("--page", metavar="PAGE", default=None,
               help="Shrink the diagram to fit a page: A4 or A3 (landscape), A4-portrait or A3-portrait; "
                    "says when its text comes out too small to read.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="A configuration file (for --findings and the owner view's thresholds).")
+@config_option(" for --findings and the owner view's thresholds")
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
@@ -49,7 +48,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
     Examples:
       outcome-graph render plan.yaml -o logic-model.svg --findings
       outcome-graph render plan.yaml -o p1.png --focus P1 --milestones
-      outcome-graph render plan.yaml -o healthy.pdf --outcome be_healthy
+      outcome-graph render plan.yaml -o safe.pdf --outcome stay_safe
       outcome-graph render plan.yaml -o owners.svg --owners
       outcome-graph render plan.yaml -o board-paper.pdf --focus P1 --page A3
     """

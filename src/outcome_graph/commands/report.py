@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import isolated_option, plan_file, rule_options, say
+from .common import config_option, isolated_option, plan_file, rule_options, say
 
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
@@ -12,8 +12,7 @@ from .common import isolated_option, plan_file, rule_options, say
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
               help="The HTML file to write (written whole or not at all), or - for standard output.")
 @rule_options("")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="A configuration file (outcome-graph.toml or pyproject.toml).")
+@config_option()
 @isolated_option()
 @click.option("--milestones/--no-milestones", default=True, show_default=True,
               help="Draw milestones in the diagram (their findings then link to them; without, to the objective marked with them).")

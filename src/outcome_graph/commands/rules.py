@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import click
 
-from .common import isolated_option
+from .common import config_option, isolated_option
 
 
 @click.command("rules", short_help="List the rules, or show one rule's documentation.")
@@ -14,14 +14,20 @@ from .common import isolated_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text",
               show_default=True, help="text: one line per rule (a rule's whole documentation with CODE); json and "
                                       "markdown: every rule's documentation (markdown is docs/rules.md).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="A configuration file whose rule files to include (default: the one that applies here).")
+@config_option(" whose rule files' rules to list too", "in the current folder or above")
 @isolated_option("in the current folder or above")
 def command(code: str | None, fmt: str, config_file: str | None, isolated: bool) -> None:
     """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`).
 
     Installed plugins' rules are listed, and those of the rule files (`rule-files`) that the
-    configuration of the current folder (unless --isolated), or --config, names."""
+    configuration of the current folder (unless --isolated), or --config, names.
+
+    \b
+    Examples:
+      outcome-graph rules
+      outcome-graph rules OG301
+      outcome-graph rules --format markdown > rules.md
+    """
     from .common import handle_errors, say
 
     with handle_errors():

@@ -10,7 +10,14 @@ import click
 @click.option("--diff", "diff_document", is_flag=True, help="The schema of the JSON diff document (diff --format json).")
 def command(findings: bool, diff_document: bool) -> None:
     """Print the JSON Schema of the plan format (for editors), of the findings document that
-    check --format json writes, or of the document that diff --format json writes."""
+    check --format json writes, or of the document that diff --format json writes.
+
+    
+    Examples:
+      outcome-graph schema > plan.schema.json
+      outcome-graph schema --findings > findings.schema.json
+      outcome-graph schema --diff > diff.schema.json
+    """
     from .common import handle_errors
 
     with handle_errors():

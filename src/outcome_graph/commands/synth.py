@@ -9,7 +9,7 @@ from .common import output_option
 
 @click.command("synth", short_help="Write a synthetic plan of N nodes.")
 @click.argument("n_nodes", metavar="N", type=click.IntRange(min=100, max=1_000_000))
-@output_option("The file to write (default: standard output, also written -).")
+@output_option("The file to write, or - for standard output (the default).")
 @click.option("--seed", type=int, default=0, show_default=True, help="The random seed (same seed, same plan).")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"], case_sensitive=False), default=None,
               help="The output format (default: from the output's suffix, else yaml).")

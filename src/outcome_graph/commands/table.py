@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import isolated_option, plan_file, rule_options, say
+from .common import config_option, isolated_option, plan_file, rule_options, say
 
 
 @click.command("table", short_help="Print or write a table of a plan.")
@@ -22,12 +22,11 @@ from .common import isolated_option, plan_file, rule_options, say
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Largest input accepted, in bytes (default 32 MB).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="findings: a configuration file (otherwise the one beside the plan, as check finds it).")
+@config_option(" for --what findings")
 @isolated_option()
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
-              help="findings: leave out the findings recorded in FILE (see check --baseline).")
-@rule_options(" (--what findings)")
+              help="Leave out the findings recorded in FILE, as check --baseline does (with --what findings).")
+@rule_options(" (with --what findings)")
 def command(plan: str, what: str, output: str | None, columns: str | None, period: str | None,
             max_bytes: int | None, config_file: str | None, isolated: bool, baseline_file: str | None,
             select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:

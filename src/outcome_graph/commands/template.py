@@ -13,12 +13,12 @@ import click
 def command(output: str, form: str, force: bool) -> None:
     """Write an empty plan workbook (.xlsx): headers, drop-down lists and an instructions sheet.
 
+    An existing OUTPUT is left as it is (it may be a plan being filled in) unless --force is given.
+
     \b
     Examples:
       outcome-graph template plan.xlsx
       outcome-graph template table.xlsx --form flat
-
-    An existing OUTPUT is left as it is (it may be a plan being filled in) unless --force is given.
     """
     from .common import handle_errors
 

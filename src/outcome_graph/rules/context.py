@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
 from ..model.plan import Location
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import networkx as nx
 
     from ..graph.facts import PlanFacts
     from ..model.plan import Plan
     from .registry import Rule
 
-__all__ = ["RuleContext", "LazyGraph"]
+__all__ = ["RuleContext", "LazyGraph", "UnusedIgnore"]
+
+
+@dataclass(frozen=True)
+class UnusedIgnore:
+    """An ``ignore:`` entry that no finding of the rules run used: what the rule that reports such
+    entries (OG110) reads, from :attr:`RuleContext.unused_ignores`."""
+
+    #: The node, owner or group that holds the entry, or the plan's id for the plan's own.
+    holder: str
+    #: What holds it: ``"plan"``, ``"node"``, ``"owner"`` or ``"group"``.
+    kind: str
+    #: The rule code (or a prefix of codes) the entry names, as written.
+    rule: str
+    #: Whether it names a rule (some rule's code starts with it), or nothing known.
+    names_a_rule: bool
 
 
 class LazyGraph:
@@ -59,6 +77,9 @@ class RuleContext:
         :meth:`option`).
     rule : Rule
         The rule being run, with its severity as configured (the findings' severity).
+    unused_ignores : sequence of UnusedIgnore
+        Empty but for the rule that reports unused ``ignore:`` entries (OG110), which runs after
+        every other rule's findings are suppressed: the entries they left unused.
 
     Examples
     --------
@@ -76,12 +97,13 @@ class RuleContext:
     """
 
     def __init__(self, plan: Plan, facts: PlanFacts, graph: nx.MultiDiGraph | LazyGraph, rule: Rule,
-                 options: dict[str, Any]):
+                 options: dict[str, Any], unused_ignores: Sequence[UnusedIgnore] = ()):
         self.plan = plan
         self.facts = facts
         self._graph = graph
         self.rule = rule
         self.options = options
+        self.unused_ignores = unused_ignores
 
     def __repr__(self) -> str:
         return f"<RuleContext of {self.rule.code} on {self.plan.id!r}>"

@@ -12,11 +12,11 @@ from ..findings import Finding, Report
 from ..graph.facts import PlanFacts
 from ..model.plan import Notice
 from ..severity import SEVERITIES
-from .context import LazyGraph, RuleContext
+from .context import LazyGraph, RuleContext, UnusedIgnore
 from .registry import Rule, registry
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from ..model.document import IgnoreEntry
     from ..model.plan import Plan
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "run_rules"]
 
+#: The rule that reports the ignore entries no finding used. It runs after every other rule and
+#: the suppression of their findings, on the entries left unused (RuleContext.unused_ignores).
 UNUSED_IGNORE = "OG110"
 
 
@@ -174,8 +176,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     def run_group(group: Sequence[Rule]) -> list[tuple[str, list[Finding]]]:
         out = []
         for r in group:
-            ctx = RuleContext(plan, facts, graph, replace(r, severity=config.severity_of(r.code, r.severity)),
-                              config.options_for(r.code, r.options))
+            ctx = _context(plan, facts, graph, r, config)
             try:
                 result = ctx.rule.check(ctx)
                 if result is None:
@@ -216,33 +217,18 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
 
     unused_rule = next((r for r in rules if r.code == UNUSED_IGNORE), None)
     if unused_rule is not None:
-        ctx = RuleContext(plan, facts, graph,
-                          replace(unused_rule, severity=config.severity_of(UNUSED_IGNORE, unused_rule.severity)), {})
-        enabled = {r.code for r in rules}
-        known = configured_rules(config)
-        entries = suppressions.unused()
-        # An entry for OG110 itself (or a prefix of it) suppresses these findings like any other
-        # rule's: it is judged last, once it is known whether it suppressed one of them.
-        for s in sorted(entries, key=lambda s: UNUSED_IGNORE.startswith(s.entry.rule.upper())):
-            if s.used:
-                continue
-            code = s.entry.rule.upper()
-            matches = [c for c in known if c.startswith(code)]
-            if not matches:
-                msg = f"{s.node}'s ignore names {s.entry.rule!r}, which is not a rule."
-            elif not all(c in enabled for c in matches):
-                continue  # (a rule it names did not run: whether the entry is used cannot be said)
-            else:
-                msg = f"{s.node}'s ignore of {s.entry.rule} suppresses nothing: the rule reports nothing there."
-            holder = None if s.kind == "plan" else s.node
-            f = ctx.finding(holder, msg, "Remove the ignore entry, or fix its rule code.",
-                            kind=s.kind if s.kind in ("owner", "group") else None)
-            hit = suppressions.suppressing(f, skip=s)
-            if hit is None:
-                kept.append(f)
-            else:
-                hit.used = True
-                suppressed.append(f)
+        ctx = _context(plan, facts, graph, unused_rule, config)
+        for s, unused in _unused_entries(suppressions, {r.code for r in rules}, configured_rules(config)):
+            # (entry by entry: the rule's findings about one are suppressed, and the entries
+            # that suppress them marked used, before the next is judged)
+            ctx.unused_ignores = (unused,)
+            for f in unused_rule.check(ctx):
+                hit = suppressions.suppressing(f, skip=s)
+                if hit is None:
+                    kept.append(f)
+                else:
+                    hit.used = True
+                    suppressed.append(f)
 
     kept.sort(key=lambda f: (f.order, f.rule))
     suppressed.sort(key=lambda f: (f.order, f.rule))
@@ -255,6 +241,32 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts,
                   rules={r.code: config.severity_of(r.code, r.severity) for r in rules},
                   notices=[Notice.of(n) for n in plan.notices])
+
+
+def _context(plan: Plan, facts: PlanFacts, graph: LazyGraph, r: Rule, config: Config) -> RuleContext:
+    """The context rule ``r`` runs in: its severity and options as configured."""
+    return RuleContext(plan, facts, graph, replace(r, severity=config.severity_of(r.code, r.severity)),
+                       config.options_for(r.code, r.options))
+
+
+def _unused_entries(suppressions: _Suppressions, enabled: set[str],
+                    known: Mapping[str, Rule]) -> Iterator[tuple[_Suppression, UnusedIgnore]]:
+    """The ignore entries that suppressed no finding, each with what the rule reporting them
+    reads; not those naming a rule that did not run (whether they are used cannot be said).
+
+    An entry for UNUSED_IGNORE itself (or a prefix of it) suppresses that rule's findings like any
+    other rule's: it comes last, and is passed over if a finding about an earlier entry used it
+    meanwhile (the entries are judged as they are taken from here).
+    """
+    entries = sorted(suppressions.unused(), key=lambda s: UNUSED_IGNORE.startswith(s.entry.rule.upper()))
+    for s in entries:
+        if s.used:
+            continue
+        code = s.entry.rule.upper()
+        matches = [c for c in known if c.startswith(code)]
+        if matches and not all(c in enabled for c in matches):
+            continue
+        yield s, UnusedIgnore(s.node, s.kind, s.entry.rule, names_a_rule=bool(matches))
 
 
 def _check_finding(f: object) -> None:

@@ -616,4 +616,12 @@ def unused_ignore(ctx: RuleContext) -> Iterator[Finding]:
     ## How to fix
     Remove the entry, or correct the rule code it names.
     """
-    return iter(())  # the engine reports unused suppressions after every other rule has run
+    # (run after every other rule, on the entries their findings left unused: see RuleContext)
+    for unused in ctx.unused_ignores:
+        if unused.names_a_rule:
+            message = f"{unused.holder}'s ignore of {unused.rule} suppresses nothing: the rule reports nothing there."
+        else:
+            message = f"{unused.holder}'s ignore names {unused.rule!r}, which is not a rule."
+        yield ctx.finding(None if unused.kind == "plan" else unused.holder, message,
+                          "Remove the ignore entry, or fix its rule code.",
+                          kind=unused.kind if unused.kind in ("owner", "group") else None)
