@@ -1450,3 +1450,15 @@ def test_og305_finds_a_name_with_an_acronym_spelt_out_inside_it(short: str, long
 ])
 def test_og305_keeps_apart_names_whose_spelt_out_acronyms_differ(x: str, y: str) -> None:
     assert find_alias_splits([(x, x), (y, y)]) == []
+
+
+_TITLE_TOKENS = st.sampled_from(["Head", "of", "Senior", "Manager", "Service", "Youth", "and", "Lead", "Director",
+                                 "(YOS)", "(tbc)", "Deputy", "Officer", "Children's"])
+
+
+@given(st.lists(_TITLE_TOKENS, max_size=9))
+def test_the_longest_title_at_the_start_of_a_role_is_found_in_one_pass(tokens):
+    """The title of a role (OG304's suggestions) is the longest prefix that reads as a title alone,
+    leaving a word after it, found without reading every prefix."""
+    every_prefix = max((k for k in range(1, len(tokens)) if owners_module._is_title_only(tokens[:k])), default=0)
+    assert owners_module._title_prefix(tokens) == every_prefix

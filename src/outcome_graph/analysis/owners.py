@@ -945,12 +945,14 @@ def _title_and_rest(tokens: list[str], text: str) -> tuple[list[str], list[str]]
     ``Head of Youth Offending Service`` (a title before the name), ``Youth Offending Service
     Senior Manager`` (a role noun at the end, with its rank). None for a name with no such title."""
     head, comma, tail = text.partition(",")
-    if comma and tail.strip() and _is_title_only(_TOKEN_RE.findall(head)):
-        return _TOKEN_RE.findall(head), _TOKEN_RE.findall(tail)
+    if comma and tail.strip():
+        head_tokens = _TOKEN_RE.findall(head)
+        if _is_title_only(head_tokens):
+            return head_tokens, _TOKEN_RE.findall(tail)
     if len(tokens) > 12:  # (no role's name)
         return None
     # the longest title at the start: 'Head of' in 'Head of Youth Service', 'Senior Manager' in 'Senior Manager YOS'
-    n = max((k for k in range(1, len(tokens)) if _is_title_only(tokens[:k])), default=0)
+    n = _title_prefix(tokens)
     if n:
         return tokens[:n], tokens[n:]
     if len(tokens) > 1 and tokens[-1].casefold() in _ROLE_NOUNS:
@@ -959,6 +961,26 @@ def _title_and_rest(tokens: list[str], text: str) -> tuple[list[str], list[str]]
             k -= 1
         return tokens[k:], tokens[:k]
     return None
+
+
+def _title_prefix(tokens: Sequence[str]) -> int:
+    """How many tokens at the start make the longest title that leaves a word after it (0: none),
+    as :func:`_is_title_only` reads a title, in one pass: a prefix is a title when its words are
+    all title words and one of them a core title word, so the longest is the last prefix before a
+    word that is not a title word, if a core word came by then."""
+    longest = 0
+    core = False
+    for k, tok in enumerate(tokens[:-1], start=1):
+        if _is_paren(tok) and _paren_acronym(tok):
+            pass  # (an acronym in brackets neither makes nor breaks a title)
+        else:
+            word = tok.casefold()
+            if word not in _TITLE_WORDS:
+                break
+            core = core or word in _TITLE_CORE
+        if core:
+            longest = k
+    return longest
 
 
 def role_forms(text: str) -> tuple[list[str], list[str]]:
@@ -976,13 +998,13 @@ def role_forms(text: str) -> tuple[list[str], list[str]]:
     >>> bool(set(keys) & set(lookups))
     True
     """
-    tokens = [t for t in _TOKEN_RE.findall(text) if not _is_paren(t)]
+    tokens = [t for t in _TOKEN_RE.findall(text) if t[0] != "("]  # (a token is never empty)
     split = _title_and_rest(tokens, text)
     if split is None:
         return [], []
     title_words, rest = split
-    rest = [t for t in rest if not _is_paren(t)]
-    title = "".join(w.casefold() for w in title_words if w.casefold() not in _ACR_FUNCTION and not _is_paren(w))
+    rest = [t for t in rest if t[0] != "("]
+    title = "".join(lw for lw in map(str.casefold, title_words) if lw not in _ACR_FUNCTION and lw[0] != "(")
     content = [w for w in rest if w.casefold() not in _ACR_FUNCTION]
     if not title or not content:
         return [], []
@@ -1347,18 +1369,20 @@ def _coordinated_parts(text: str, parsed: _Parsed) -> list[str] | None:
 
 def _initial_variants(words: Sequence[str]) -> set[str]:
     """Initials of a run of words: content words only; with and/& as A; with all words."""
-    out: set[str] = set()
-    for mode in (0, 1, 2):
-        letters = []
-        for w in words:
-            lw = w.casefold()
-            if lw in _ACR_FUNCTION:
-                if mode == 2 or (mode == 1 and lw in ("and", "&")):
-                    letters.append("A" if w == "&" else w[0].upper())
-                continue
-            letters.append(_letters_of(w) if _is_acronym_token(w) else w[0].upper())
-        out.add("".join(letters))
-    return out
+    content, with_and, every = [], [], []  # (the three readings, in one pass over the words)
+    for w in words:
+        lw = w.casefold()
+        if lw in _ACR_FUNCTION:
+            letter = "A" if w == "&" else w[0].upper()
+            if lw == "and" or lw == "&":
+                with_and.append(letter)
+            every.append(letter)
+            continue
+        letter = _letters_of(w) if _is_acronym_token(w) else w[0].upper()
+        content.append(letter)
+        with_and.append(letter)
+        every.append(letter)
+    return {"".join(content), "".join(with_and), "".join(every)}
 
 
 _Sig = tuple[str, str, str, str]  # (kind tag, prefix, letters, suffix)
