@@ -1063,6 +1063,19 @@ def test_an_owner_view_of_part_of_the_plan_says_how_much_of_each_load_it_draws(t
     assert "in this view" not in to_dot(thurrock, diagram_options(thurrock, owners=True))
 
 
+def test_an_owner_view_of_an_indicator_draws_who_leads_the_work_it_measures(thurrock):
+    facts = og.PlanFacts(thurrock)
+    measured = facts.measures["NI 72"]
+    under = {n for m in measured for n in (m, *facts.descendants(m))}
+    leading = {o.id for o in facts.owners.values() if under & set(o.milestones)}
+    others = {o.id for o in facts.owners.values() if o.milestones} - leading
+    assert leading and others
+    # (it said "nothing to draw: no owner leads a milestone in this view")
+    dot = to_dot(thurrock, diagram_options(thurrock, owners=True, focus="NI 72"))
+    drawn = set(re.findall(r'^\s*"owner: ([^"]+)"', dot, re.M))
+    assert drawn == leading
+
+
 def test_an_owner_view_of_an_outcome_no_node_serves_says_why(thurrock):
     with pytest.raises(RenderError) as info:
         to_dot(thurrock, diagram_options(thurrock, owners=True, outcome="be_healthy"))

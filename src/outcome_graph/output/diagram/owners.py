@@ -246,6 +246,11 @@ def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bo
     if opts.focus is not None:
         f = opts.focus
         keep = {f, *facts.ancestors(f), *facts.descendants(f)}
+        if plan.nodes[f].kind == "indicator":
+            # (an indicator is moved by the work under what it measures: its owners are those
+            # leading that work, and the nodes it measures themselves)
+            for m in facts.measures.get(f, []):
+                keep |= {m, *facts.ancestors(m), *facts.descendants(m)}
     if opts.outcome is not None:
         tagged = {n for n in plan.nodes if opts.outcome in facts.outcomes.get(n, ())}
         if not any(plan.nodes[n].kind not in ("indicator", "vision") for n in tagged):
