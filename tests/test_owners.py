@@ -1462,3 +1462,37 @@ def test_the_longest_title_at_the_start_of_a_role_is_found_in_one_pass(tokens):
     leaving a word after it, found without reading every prefix."""
     every_prefix = max((k for k in range(1, len(tokens)) if owners_module._is_title_only(tokens[:k])), default=0)
     assert owners_module._title_prefix(tokens) == every_prefix
+
+
+_DEPARTMENTS = {"Youth Offending Service": "YOS", "Early Help": "EH", "Locality Team": "LT", "Children's Services": "CS"}
+_FORMS = (
+    lambda title, dept, acr: f"{title} {dept}",
+    lambda title, dept, acr: f"{dept} {title}",
+    lambda title, dept, acr: f"{title}, {dept}",
+    lambda title, dept, acr: f"{title}, {acr}",
+    lambda title, dept, acr: f"{acr} {title}",
+    lambda title, dept, acr: f"{title} {dept} ({acr})",
+    lambda title, dept, acr: dept,  # (no title: a team, or an owner's id)
+    lambda title, dept, acr: f"{acr}-1",
+)
+#: One role written in one of the ways real plans write them (title before or after the department,
+#: the department written out or as its acronym).
+_ROLE_NAMES = st.builds(lambda form, title, dept: form(title, dept, _DEPARTMENTS[dept]), st.sampled_from(_FORMS),
+                        st.sampled_from(["Manager", "Senior Manager", "Head of", "Coordinator", "Lead Officer"]),
+                        st.sampled_from(sorted(_DEPARTMENTS)))
+
+
+@given(st.lists(_ROLE_NAMES, min_size=1, max_size=8), _ROLE_NAMES)
+def test_og304_indexes_only_the_declared_roles_a_lead_can_share_a_title_with(declared, lead):
+    """The role index made only of the declared spellings holding a word of the titles looked up
+    suggests what the index of every declared spelling suggests."""
+    from outcome_graph.analysis.owners import role_forms, role_title_words
+    from outcome_graph.rules.ownership import _declared_roles, _same_role
+
+    names = {text.lower(): (text, f"o{i}") for i, text in enumerate(declared)}
+    every: dict[str, str] = {}
+    for lower, (text, _) in names.items():
+        for key in role_forms(text)[0]:
+            every.setdefault(key, lower)
+    lookups = role_forms(lead)[1]
+    assert _same_role(lookups, _declared_roles(names, role_title_words(lookups))) == _same_role(lookups, every)

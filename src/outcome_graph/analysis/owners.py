@@ -77,7 +77,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -95,6 +95,7 @@ __all__ = [
     "owner_key",
     "reads_as_one_name",
     "role_forms",
+    "role_title_words",
     "split_lead",
     "too_many_parts",
 ]
@@ -1004,7 +1005,9 @@ def role_forms(text: str) -> tuple[list[str], list[str]]:
         return [], []
     title_words, rest = split
     rest = [t for t in rest if t[0] != "("]
-    title = "".join(lw for lw in map(str.casefold, title_words) if lw not in _ACR_FUNCTION and lw[0] != "(")
+    # (its words, not run together, so that a role whose keys one looks up has every word of their
+    # title among its own: role_title_words)
+    title = " ".join(lw for lw in map(str.casefold, title_words) if lw not in _ACR_FUNCTION and lw[0] != "(")
     content = [w for w in rest if w.casefold() not in _ACR_FUNCTION]
     if not title or not content:
         return [], []
@@ -1018,6 +1021,17 @@ def role_forms(text: str) -> tuple[list[str], list[str]]:
             keys.append(f"I|{title}|{letters}")
             lookups.append(f"A|{title}|{letters}")
     return keys, lookups
+
+
+def role_title_words(keys: Iterable[str]) -> set[str]:
+    """The words of the titles in role keys (:func:`role_forms`): a role that has one of these
+    keys has every word of its title in its name (lower-cased), so a name holding none of a
+    title's words needs no keys of its own.
+
+    >>> sorted(role_title_words(role_forms("Manager, YOS")[1]))
+    ['manager']
+    """
+    return {w for key in keys for w in key.split("|", 2)[1].split()}
 
 
 # --------------------------------------------------------------------------------------------

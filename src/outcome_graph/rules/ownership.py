@@ -13,7 +13,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..analysis.owners import AliasSplit, is_placeholder_lead, names_several, owner_key, role_forms, split_lead
+from ..analysis.owners import (
+    AliasSplit,
+    is_placeholder_lead,
+    names_several,
+    owner_key,
+    role_forms,
+    role_title_words,
+    split_lead,
+)
 from ..findings import Finding
 from ..graph.facts import GROUP_KINDS, OwnerInfo
 from ._common import counted, label, short
@@ -325,20 +333,26 @@ def _slash_joined(lead: str, names: dict[str, tuple[str, str]]) -> list[str]:
     return parts if all(owner_key(p) in keys for p in parts) else []
 
 
-def _declared_roles(names: dict[str, tuple[str, str]]) -> dict[str, str]:
+def _declared_roles(names: dict[str, tuple[str, str]], title_words: set[str]) -> dict[str, str]:
     """The declared spellings (lower-cased, as ``names`` keys them) by the keys of the role each
-    names (:func:`role_forms`): made once, so that each unknown lead is one look-up."""
+    names (:func:`role_forms`): made once, so that each unknown lead is one look-up. Only the
+    spellings holding a word of the titles the leads look up (``title_words``) can share a key
+    with them, so only theirs are made (a plan's many ids and team names have none)."""
     roles: dict[str, str] = {}
+    if not title_words:
+        return roles
     for lower, (text, _owner_id) in names.items():
-        for key in role_forms(text)[0]:
-            roles.setdefault(key, lower)
+        folded = text.casefold()
+        if any(w in folded for w in title_words):
+            for key in role_forms(text)[0]:
+                roles.setdefault(key, lower)
     return roles
 
 
-def _same_role(lead: str, roles: dict[str, str]) -> str | None:
+def _same_role(lookups: list[str], roles: dict[str, str]) -> str | None:
     """The declared spelling of the role a lead writes another way (``Manager, YOS`` for ``Youth
-    Offending Service Manager``), or None."""
-    for key in role_forms(lead)[1]:
+    Offending Service Manager``), by the lead's look-up keys (:func:`role_forms`), or None."""
+    for key in lookups:
         found = roles.get(key)
         if found is not None:
             return found
@@ -380,9 +394,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     nearest: _NearestName | None = None  # made at the first unknown lead (most plans have none)
     roles: dict[str, str] = {}
     led_by: dict[str, str] | None = None
-    for owner in ctx.facts.owners.values():
-        if owner.declared or owner.id in declared:
-            continue
+    unknown = [o for o in ctx.facts.owners.values() if not (o.declared or o.id in declared)]
+    lookups = {owner.id: role_forms(owner.id)[1] for owner in unknown}
+    for owner in unknown:
         first_nodes = owner.nodes
         if not first_nodes:
             if led_by is None:  # built once, only when some owner leads no node
@@ -397,9 +411,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                     if text:  # (two owners of one name: the first, as leads resolve to it)
                         names.setdefault(text.lower(), (text, o.id))
             nearest = _NearestName(list(names))
-            roles = _declared_roles(names)
+            roles = _declared_roles(names, role_title_words(k for keys in lookups.values() for k in keys))
         joined = _slash_joined(owner.id, names)
-        guess = None if joined else (_same_role(owner.id, roles) or nearest(owner.id.lower()))
+        guess = None if joined else (_same_role(lookups[owner.id], roles) or nearest(owner.id.lower()))
         near = "."
         its_owners = "its owner's"
         add = (f"add this owner (or alias) to {_owners(ctx)}" if ctx.in_yaml
