@@ -656,6 +656,22 @@ def test_ids_and_references_are_read_as_they_show_with_a_notice_at_each():
         (og.Location("richmond.yaml"), n.message) for n in plan.notices]
 
 
+def test_a_due_date_is_read_as_it_shows_with_a_notice_like_an_id():
+    # A date pasted with a zero-width space was refused as "not a valid due value", quoting a
+    # '2015-03' that looked right; it is read as the date it shows, as an id would be, and the
+    # notice names the character at the date's line. A range's ends already were.
+    body = ("objectives: [{id: O1, title: Fewer accidents}]\n"
+            "milestones:\n  - {id: M1, title: Audit, parent: O1, lead: Head of Safety, due: %s}\n")
+    clean = og.load(PLAN_HEADER + body % '"2015-03"', name="p.yaml")
+    for written in ('"2015-03\\u200b"', '"\u20602015-03"'):
+        plan = og.load(PLAN_HEADER + body % written, name="p.yaml")
+        assert plan.nodes["M1"].due == "2015-03"
+        assert [(f.rule, f.message) for f in og.check(plan)] == [(f.rule, f.message) for f in og.check(clean)]
+        [notice] = plan.notices
+        assert notice.location.line == (PLAN_HEADER + body).count("\n")
+        assert "holds an invisible character" in notice.message and notice.message.endswith("read as '2015-03'")
+
+
 def _data(text: str) -> dict:
     """A plan's text as plain data (dates as text, as JSON writes them)."""
     import yaml

@@ -344,7 +344,7 @@ _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
 # What the schema tells an editor of a value's period and change, and of a due value (the
 # loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due). A period and
-# a range's ends are ids, read without format characters; a due text is not.
+# a range's ends are ids, read without format characters, and so is a due text.
 _PERIOD_PATTERN = shown_pattern(f"[0-9]{{4}}(?:-[0-9]{{2}}(?:-[Qq][1-4])?|-{_MONTH}-{_DAY}|-[Qq][1-4])?")
 _CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
 _CHANGE_SAYS = "a signed number or percentage (-11, +5, -29.6%)"
@@ -360,7 +360,9 @@ _PERIOD_YEARS = {"anyOf": [
 ]}
 _DUE = f"[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?"
 _DUE_SAYS = "an ISO date (2011-07-31), a month (2011-07) or a year (2012)"
-DueText = Annotated[str, _text_schema(shown_pattern(_DUE, invisible=False), _DUE_SAYS)]
+#: A due text, read as an id is: without the format characters a date pasted from a web page may
+#: hold (``2012-03\u200b``, which no message could show), and named in a notice.
+DueText = Annotated[str, BeforeValidator(_id_as_shown), _text_schema(shown_pattern(_DUE), _DUE_SAYS)]
 
 
 class Value(StrictModel):
