@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import warnings
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from outcome_graph.output.diagram import diagram_options, parse_levels, render, 
 from outcome_graph.output.diagram.style import SEVERITY_COLOURS
 from outcome_graph.output.escape import svg_id
 
-from .conftest import MODELS, PLAN_HEADER, ROOT, contrast, og_command
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, ROOT, contrast, og_command
 
 HAS_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed (scripts/system-deps.sh installs it)")
@@ -1182,3 +1183,36 @@ def test_the_owner_view_lists_the_owners_busiest_first_then_by_name_and_no_lead_
     along = 1 if direction == "LR" else 0  # (down the column, or across the row; y grows downwards)
     drawn = sorted((n for n in nodes if n.startswith("og-owner-") or n == "og-no-lead"), key=lambda n: centre(nodes[n])[along])
     assert drawn == expected + (["og-no-lead"] if "og-no-lead" in nodes else [])
+
+
+@needs_dot
+def test_graphviz_s_warnings_reach_the_reader_once_each_and_the_models_draw_without_any():
+    from outcome_graph.output.diagram import GraphvizWarning, pipe
+
+    # (dot draws an unknown shape as a box, saying so on its error output alone, once a node)
+    with pytest.warns(GraphvizWarning) as caught:
+        svg = pipe('digraph { a [shape=blob]; b [shape=blob]; a -> b }', "svg")
+    assert svg.startswith(b"<?xml")
+    assert [str(w.message) for w in caught] == ["Graphviz: using box for unknown shape blob"]
+    for path in sorted(MODELS.glob("*.yaml")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", GraphvizWarning)
+            plan = og.load(path)
+            pipe(to_dot(plan, diagram_options(plan)), "svg")
+            pipe(to_dot(plan, diagram_options(plan, owners=True)), "svg")
+
+
+@needs_dot
+def test_render_prints_graphviz_s_warnings_as_notices(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from outcome_graph.cli import main
+
+    # (the plan drawn in a shape Graphviz does not know: it draws boxes, and says so)
+    monkeypatch.setattr("outcome_graph.output.diagram.rendering.to_dot",
+                        lambda *args, **kwargs: "digraph { a [shape=blob] }")
+    out = tmp_path / "t.svg"
+    result = CliRunner().invoke(main, ["render", str(EXAMPLES / "tutorial-plan.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "notice: Graphviz: using box for unknown shape blob" in result.output
+    assert out.read_bytes().startswith(b"<?xml")

@@ -81,15 +81,15 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
                 marked = baseline.apply(check(loaded, config))
             import warnings
 
-            from ..output.diagram import LargeDiagramWarning
+            from ..output.diagram import DiagramWarning
 
             with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", LargeDiagramWarning)
+                warnings.simplefilter("always", DiagramWarning)
                 render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels,
                        focus=focus, outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title,
                        page=page)
             for warning in caught:
-                if issubclass(warning.category, LargeDiagramWarning):
+                if issubclass(warning.category, DiagramWarning):
                     say(f"notice: {warning.message}")
             if watch:
                 click.echo(f"wrote {output}", err=True)

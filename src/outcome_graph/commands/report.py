@@ -64,10 +64,10 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
                 findings = baseline.apply(findings)
             import warnings
 
-            from ..output.diagram import LargeDiagramWarning
+            from ..output.diagram import DiagramWarning
 
             with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", LargeDiagramWarning)
+                warnings.simplefilter("always", DiagramWarning)
                 if to_file is None:
                     page = report_html(loaded, findings=findings, config=config, diagram=not no_diagram,
                                        milestones=milestones)
@@ -75,7 +75,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
                     report(loaded, output, findings=findings, config=config, diagram=not no_diagram,
                            milestones=milestones)
             for warning in caught:
-                if issubclass(warning.category, LargeDiagramWarning):
+                if issubclass(warning.category, DiagramWarning):
                     say(f"notice: {warning.message}")
                 else:  # (any other warning, as Python would show it)
                     warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)

@@ -36,6 +36,8 @@ from .views import to_dot
 
 # Also imported from here, by the HTML report, the CLI and the tests:
 from .rendering import LARGE_DIAGRAM as LARGE_DIAGRAM
+from .rendering import DiagramWarning as DiagramWarning
+from .rendering import GraphvizWarning as GraphvizWarning
 from .rendering import LargeDiagramWarning as LargeDiagramWarning
 from .layout import home_priorities as home_priorities
 from .owners import owner_limits as owner_limits
@@ -53,4 +55,7 @@ __all__ = [
     "render",
     "to_dot",
     "GRAPHVIZ_HINT",
+    "DiagramWarning",
+    "GraphvizWarning",
+    "LargeDiagramWarning",
 ]

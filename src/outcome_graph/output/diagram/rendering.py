@@ -33,9 +33,18 @@ GRAPHVIZ_HINT = f"install Graphviz to draw {{fmt}} files ({GRAPHVIZ_SOURCES}), o
 LARGE_DIAGRAM = 400
 
 
-class LargeDiagramWarning(UserWarning):
+class DiagramWarning(UserWarning):
+    """Something about a diagram drawn that its reader should know (the CLI prints it as a notice)."""
+
+
+class LargeDiagramWarning(DiagramWarning):
     """A diagram of more nodes than a page or a screen can show readably, or a PNG Graphviz had to
     shrink (the CLI prints it as a notice): a view (focus, levels, outcome) draws part of the plan."""
+
+
+class GraphvizWarning(DiagramWarning):
+    """A warning Graphviz gave while drawing (it drew the diagram, perhaps not as laid out): printed
+    by ``dot`` on its error output alone, where no one would see it."""
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str:
@@ -102,6 +111,7 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
     _warn_if_shrunk(errors)
+    _warn_of_graphviz(errors)
     if fmt == "pdf":
         data = _without_creation_date(data)
     return data
@@ -180,6 +190,18 @@ def _warn_if_shrunk(errors: bytes) -> None:
     warnings.warn(f"the diagram is too large for a PNG at full size: Graphviz shrank it to {scale:.0%} "
                   "(its text may be too small to read); write .svg or .pdf, or draw part of the plan "
                   "(--focus ID or --outcome)", LargeDiagramWarning, stacklevel=3)
+
+
+def _warn_of_graphviz(errors: bytes) -> None:
+    """Pass on the warnings ``dot`` wrote while drawing (each once), but the bitmap's shrinking,
+    which :func:`_warn_if_shrunk` words for the reader."""
+    import warnings
+
+    lines = errors.decode("utf-8", "replace").splitlines()
+    for line in dict.fromkeys(line.strip() for line in lines if line.strip()):
+        if "too large for cairo-renderer bitmaps" in line:
+            continue
+        warnings.warn(f"Graphviz: {line.removeprefix('Warning: ')}", GraphvizWarning, stacklevel=3)
 
 
 #: The resolution of a PNG fitted to a page (``page``): enough to print it sharp.
