@@ -1216,3 +1216,25 @@ def test_render_prints_graphviz_s_warnings_as_notices(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "notice: Graphviz: using box for unknown shape blob" in result.output
     assert out.read_bytes().startswith(b"<?xml")
+
+
+@needs_dot
+def test_render_passes_on_other_warnings_as_python_shows_them(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from outcome_graph.cli import main
+    from outcome_graph.output.diagram import rendering
+
+    drawn = rendering.to_dot
+
+    def warning_to_dot(*args, **kwargs):  # (a warning of something else than the diagram, while drawing)
+        warnings.warn("a library's own warning", DeprecationWarning, stacklevel=1)
+        return drawn(*args, **kwargs)
+
+    monkeypatch.setattr(rendering, "to_dot", warning_to_dot)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = CliRunner().invoke(main, ["render", str(EXAMPLES / "tutorial-plan.yaml"), "-o", str(tmp_path / "t.svg")])
+    assert result.exit_code == 0, result.output
+    assert "notice:" not in result.output
+    assert [str(w.message) for w in caught if w.category is DeprecationWarning] == ["a library's own warning"]

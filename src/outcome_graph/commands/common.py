@@ -110,6 +110,25 @@ def say_notices(notices: Iterable[object]) -> None:
 
 
 @contextmanager
+def diagram_notices() -> Iterator[None]:
+    """Say what drawing a diagram warned of (a :class:`~outcome_graph.output.diagram.DiagramWarning`:
+    too large to read, Graphviz's own warnings) as notices once it is drawn; any other warning is
+    passed on as Python shows it."""
+    import warnings
+
+    from ..output.diagram.rendering import DiagramWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DiagramWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, DiagramWarning):
+            say(f"notice: {warning.message}")
+        else:  # (as Python would show it)
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+@contextmanager
 def handle_errors() -> Iterator[None]:
     """Turn the package's errors into a message on stderr and exit 2 (never a traceback)."""
     from ..errors import OutcomeGraphError

@@ -52,7 +52,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
       outcome-graph render plan.yaml -o owners.svg --owners
       outcome-graph render plan.yaml -o board-paper.pdf --focus P1 --page A3
     """
-    from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
+    from .common import cli_layer, diagram_notices, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
     with handle_errors():
         if (select or ignore or severity) and not (findings or baseline_file):
@@ -79,18 +79,10 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
                 from ..rules.engine import check
 
                 marked = baseline.apply(check(loaded, config))
-            import warnings
-
-            from ..output.diagram import DiagramWarning
-
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", DiagramWarning)
+            with diagram_notices():
                 render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels,
                        focus=focus, outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title,
                        page=page)
-            for warning in caught:
-                if issubclass(warning.category, DiagramWarning):
-                    say(f"notice: {warning.message}")
             if watch:
                 click.echo(f"wrote {output}", err=True)
 

@@ -36,7 +36,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
     Example:
       outcome-graph report plan.yaml -o report.html
     """
-    from .common import cli_layer, handle_errors, refuse_inputs, repeat_on_change, watched_files
+    from .common import cli_layer, diagram_notices, handle_errors, refuse_inputs, repeat_on_change, watched_files
 
     with handle_errors():
         from ..baseline import read_baseline
@@ -62,23 +62,13 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
                 if mismatch:
                     say(f"notice: {mismatch}")
                 findings = baseline.apply(findings)
-            import warnings
-
-            from ..output.diagram import DiagramWarning
-
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", DiagramWarning)
+            with diagram_notices():
                 if to_file is None:
                     page = report_html(loaded, findings=findings, config=config, diagram=not no_diagram,
                                        milestones=milestones)
                 else:
                     report(loaded, output, findings=findings, config=config, diagram=not no_diagram,
                            milestones=milestones)
-            for warning in caught:
-                if issubclass(warning.category, DiagramWarning):
-                    say(f"notice: {warning.message}")
-                else:  # (any other warning, as Python would show it)
-                    warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
             if to_file is None:
                 from .common import emit
 
