@@ -110,8 +110,7 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
-    _warn_if_shrunk(errors)
-    _warn_of_graphviz(errors)
+    _pass_on_warnings(errors)
     if fmt == "pdf":
         data = _without_creation_date(data)
     return data
@@ -176,32 +175,22 @@ def _warn_if_strip(data: bytes, fmt: str, left_to_right: bool) -> None:
                   LargeDiagramWarning, stacklevel=3)
 
 
-def _warn_if_shrunk(errors: bytes) -> None:
-    """Say so when Graphviz shrank a bitmap to fit its largest size (32,767 pixels a side): it does
-    so with a line on its error output alone, and the PNG's text can be too small to read."""
+def _pass_on_warnings(errors: bytes) -> None:
+    """Pass on what ``dot`` wrote on its error output alone while drawing, each line once: a bitmap
+    it shrank to fit its largest size (32,767 pixels a side), whose text can be too small to read,
+    worded for the reader; any other line as Graphviz's warning."""
     import re
-
-    m = re.search(rb"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", errors)
-    if m is None:
-        return
-    import warnings
-
-    scale = float(m.group(1))
-    warnings.warn(f"the diagram is too large for a PNG at full size: Graphviz shrank it to {scale:.0%} "
-                  "(its text may be too small to read); write .svg or .pdf, or draw part of the plan "
-                  "(--focus ID or --outcome)", LargeDiagramWarning, stacklevel=3)
-
-
-def _warn_of_graphviz(errors: bytes) -> None:
-    """Pass on the warnings ``dot`` wrote while drawing (each once), but the bitmap's shrinking,
-    which :func:`_warn_if_shrunk` words for the reader."""
     import warnings
 
     lines = errors.decode("utf-8", "replace").splitlines()
     for line in dict.fromkeys(line.strip() for line in lines if line.strip()):
-        if "too large for cairo-renderer bitmaps" in line:
-            continue
-        warnings.warn(f"Graphviz: {line.removeprefix('Warning: ')}", GraphvizWarning, stacklevel=3)
+        shrunk = re.search(r"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", line)
+        if shrunk is not None:
+            warnings.warn(f"the diagram is too large for a PNG at full size: Graphviz shrank it to "
+                          f"{float(shrunk.group(1)):.0%} (its text may be too small to read); write .svg or .pdf, "
+                          "or draw part of the plan (--focus ID or --outcome)", LargeDiagramWarning, stacklevel=3)
+        else:
+            warnings.warn(f"Graphviz: {line.removeprefix('Warning: ')}", GraphvizWarning, stacklevel=3)
 
 
 #: The resolution of a PNG fitted to a page (``page``): enough to print it sharp.
