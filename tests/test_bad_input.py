@@ -392,6 +392,41 @@ def test_a_render_stopped_mid_way_stops_its_graphviz_process(signal_name: str, t
     assert not (tmp_path / "model.svg").exists()
 
 
+@pytest.mark.parametrize("signalled", [False, True])
+def test_the_commands_signal_handlers_are_the_callers_again_when_it_returns(signalled: bool, monkeypatch):
+    # (a program that runs a command in its own process, as click's test runner does, keeps its
+    # own SIGTERM and SIGHUP handlers: the command's unwinding is the command's alone)
+    import signal
+
+    from outcome_graph.cli import main
+    from outcome_graph.commands import rules
+
+    from .conftest import cli_runner
+
+    def callers(signum: int, frame: object) -> None:
+        raise AssertionError("the command's handler should have been called")
+
+    during: list[object] = []
+
+    def command(**options: object) -> None:
+        during.append(signal.getsignal(signal.SIGTERM))
+        if signalled:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(rules.command, "callback", command)
+    previous = signal.signal(signal.SIGTERM, callers)
+    previous_hup = signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    try:
+        result = cli_runner().invoke(main, ["rules"])
+        after = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGHUP, previous_hup)
+    assert during and during[0] not in (callers, signal.SIG_DFL)  # the command's own, while it ran
+    assert result.exit_code == (143 if signalled else 0), result.output
+    assert after == (callers, signal.SIG_DFL)
+
+
 def _process_state(pid: int) -> str | None:
     """A process's state letter (``R``, ``S``, ``Z``...), or ``None`` when there is none."""
     try:

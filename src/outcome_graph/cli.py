@@ -163,7 +163,9 @@ def _exit_cleanly_on_sigterm() -> None:
     """A terminated command (SIGTERM, or SIGHUP: its terminal closed) unwinds like an interrupted
     one: temporary outputs are removed, an existing output is left as it was, and the processes it
     started (workers, `dot`) are stopped; it exits 128 + the signal's number. A signal ignored
-    when the command started (SIGHUP under ``nohup``) stays ignored."""
+    when the command started (SIGHUP under ``nohup``) stays ignored. The handlers are the
+    command's only while it runs: a program that runs it in its own process (click's test
+    runner, ``main(standalone_mode=False)``) has its own back when the command returns."""
     import signal
 
     from .commands.common import Terminated
@@ -171,15 +173,27 @@ def _exit_cleanly_on_sigterm() -> None:
     def stop(signum: int, frame: object) -> None:
         raise Terminated(128 + signum)
 
+    previous: dict[int, object] = {}
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is None:  # pragma: no cover - not POSIX
             continue
         try:
-            if signal.getsignal(number) is not signal.SIG_IGN:
+            handler = signal.getsignal(number)
+            if handler is not signal.SIG_IGN:
                 signal.signal(number, stop)
+                previous[number] = handler
         except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
             pass
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            # (None: a handler not set from Python, which Python cannot set back; the default is
+            # what such a process had)
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)  # type: ignore[arg-type]
+
+    if previous:
+        click.get_current_context().call_on_close(restore)
 
 
 if __name__ == "__main__":  # pragma: no cover
