@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -117,6 +119,8 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 from typing import BinaryIO, TextIO
 
 import outcome_graph as og
@@ -622,3 +626,80 @@ def test_a_plan_with_no_folder_of_its_own_reads_no_catalogue_file(tmp_path, monk
         assert og.load(own).catalogues["CSC"].lookup("CSC 001").title == "Young carers"
     with plan_file.open("rb") as saved, pytest.raises(og.PlanError, match="cannot be read"):
         og.load(saved, name="upload.yaml")  # (an upload saved to a file, named as uploaded: none)
+
+
+@pytest.mark.parametrize("source", ["thurrock-cypp-2011-12.yaml", "southend-cypp-2008-09.yaml",
+                                    "richmond-cypp-2009-2013.yaml", "anchored", "json"])
+def test_a_plan_is_freed_as_soon_as_the_program_lets_go_of_it(source: str, tmp_path: Path):
+    # A program that checks plan after plan (an editor on every save, a service) gets each plan's
+    # memory back when it drops the plan, without waiting for the garbage collector: nothing the
+    # loader, the checks, the graph, the diagram, the report or the tables make refers back to
+    # the plan in a cycle.
+    import gc
+    import weakref
+
+    import outcome_graph as og
+
+    from .conftest import EXAMPLES, MODELS
+
+    if source == "anchored":  # (read by the precise parser)
+        text = (EXAMPLES / "tutorial-plan.yaml").read_text(encoding="utf-8").replace("plan:", "plan: &plan", 1)
+    elif source == "json":
+        og.convert_plan(MODELS / "thurrock-cypp-2011-12.yaml", tmp_path / "plan.json")
+        text = (tmp_path / "plan.json").read_text(encoding="utf-8")
+    else:
+        text = (MODELS / source).read_text(encoding="utf-8")
+    uses = [og.check, og.build_graph, lambda p: og.render(p, "dot"), lambda p: og.render(p, "dot", owners=True),
+            lambda p: og.report_html(p, diagram=False), lambda p: og.table(p, "milestones"),
+            lambda p: og.diff_plans(p, p)]
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for use in uses:
+            plan = og.load(text)
+            kept = weakref.ref(plan)
+            result = use(plan)
+            del plan, result
+            assert kept() is None, f"{use} left the plan in a reference cycle"
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@pytest.mark.parametrize("ends_at_once", [False, True])
+def test_check_holds_its_last_plan_to_the_end_only_where_the_process_ends_at_once(ends_at_once: bool, monkeypatch):
+    # The console script ends its process at once (os._exit): there, freeing a plan would cost
+    # time for nothing, and the command holds the last plan it read (one, never all of them).
+    # Called from a program, the command lets go of every plan.
+    import gc
+    import weakref
+
+    from outcome_graph.cli import main
+    from outcome_graph.commands import common
+    from outcome_graph.loading import loader
+
+    from .conftest import EXAMPLES, MODELS, cli_runner
+
+    read: list[weakref.ref[object]] = []
+    load_path = loader.load_path
+
+    def loading(*args: object, **kwargs: object) -> object:
+        plan = load_path(*args, **kwargs)  # type: ignore[arg-type]
+        read.append(weakref.ref(plan))
+        return plan
+
+    monkeypatch.setattr(loader, "load_path", loading)
+    monkeypatch.setattr(common, "ENDS_AT_ONCE", ends_at_once)
+    monkeypatch.setattr(common, "_held", [])
+    plans = [str(EXAMPLES / "tutorial-plan.yaml"), str(MODELS / "thurrock-cypp-2011-12.yaml")]
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        result = cli_runner().invoke(main, ["check", *plans, "--jobs", "1", "--fail-on", "never"])
+        alive = [ref() is not None for ref in read]
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert result.exit_code == 0, result.output
+    assert alive == ([False, True] if ends_at_once else [False, False])

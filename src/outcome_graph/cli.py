@@ -26,9 +26,11 @@ def run() -> None:
     output is flushed, the process ends without that clean-up (``os._exit``, as mypy does);
     ``atexit`` handlers do not run. Code that calls :func:`main` itself is unaffected.
     """
+    from .commands import common
     from .commands.common import EXIT_USAGE, open_closed_streams, quiet_stdout
 
     open_closed_streams()
+    common.ENDS_AT_ONCE = True
     try:
         main(prog_name="outcome-graph")
     except SystemExit as exc:

@@ -227,7 +227,7 @@ class _Check:
         from ..errors import STDIN_NAME, PlanError, Problem
         from ..loading.loader import load_bytes, load_path
         from ..rules.engine import check
-        from .common import refuse_inputs
+        from .common import hold_until_exit, refuse_inputs
 
         try:
             if path == "-":
@@ -250,6 +250,7 @@ class _Check:
                 return None, str(exc).splitlines(), list(exc.problems)
             raise
         refuse_inputs(self.output, loaded=[plan], configs=[config])
+        hold_until_exit(plan)
         return check(plan, config, jobs=jobs), list(plan.notices), []
 
     def _colour(self) -> bool:

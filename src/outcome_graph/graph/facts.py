@@ -352,6 +352,7 @@ class PlanFacts:
                     cross.add(node_id)
             else:
                 resolve(node_id)
+        del resolve  # (it calls itself through its closure: unbound, the plan is freed when let go)
         if on_cycles:
             self._settle_cycles(on_cycles, memo, cross)
         return memo, cross

@@ -1110,6 +1110,9 @@ def build_plan(
     for list_name in ("priorities", "aims", "objectives", "milestones", "indicators"):
         for node, raw in zip(getattr(document, list_name), tree.get(list_name) or []):
             add(node, raw, None, list_name)
+    # (``add`` calls itself through its closure, which holds the plan: unbound, the plan is freed
+    # as soon as its caller lets go of it, not at the garbage collector's next full pass)
+    del add
 
     # Plan-wide findings point at the plan's own mapping (``plan:``).
     line, col = pos(tree.get("plan"))
