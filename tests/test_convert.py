@@ -467,6 +467,18 @@ def test_template_leaves_an_existing_workbook_unless_forced(tmp_path: Path):
     assert "Safe children" not in cells and "P1" not in cells  # empty again
 
 
+def test_template_takes_its_workbook_as_output_or_with_o_as_the_other_commands_do(tmp_path: Path):
+    # (every other command that writes a file names it with -o: a user types that here too)
+    path = tmp_path / "plan.xlsx"
+    code, _, err = cli("template", "-o", str(path), "--form", "flat")
+    assert code == 0 and "wrote" in err and "table" in openpyxl.load_workbook(path).sheetnames
+    code, _, err = cli("template", str(tmp_path / "a.xlsx"), "--output", str(tmp_path / "b.xlsx"))
+    assert code == 2 and "once" in err and "Traceback" not in err
+    assert not (tmp_path / "a.xlsx").exists() and not (tmp_path / "b.xlsx").exists()
+    code, _, err = cli("template")
+    assert code == 2 and "give the workbook to write" in err
+
+
 def test_a_node_naming_a_node_of_its_own_level_as_parent_is_written_where_it_was():
     # Only a level above holds a node nested: a priority under a priority keeps its 'parent:'.
     plan = og.load(PLAN_HEADER + "priorities:\n  - {id: P1, title: Safe}\n  - {id: P2, title: Safe at home, parent: P1}\n")
