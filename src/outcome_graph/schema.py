@@ -29,8 +29,12 @@ def plan_schema() -> dict[str, Any]:
 # read as a number (`number: 3.10`, `due: 2012`, `change: -11`, `id: 2012`): an editor must not
 # flag those. (A pattern that no number's text can match, a catalogue prefix's, stays text only.)
 # A number whose text the pattern refuses is refused too, where the schema can tell it by its
-# value: `number: -1` (no sign), `due: 2011.5` (no fraction), `due: 20120` (four digits at most).
-_NUMBER_LIMITS = {"-1": ("minimum", 0), "1.5": ("multipleOf", 1), "10000": ("maximum", 9999)}
+# value: `number: -1` (no sign), `due: 2011.5` (no fraction), `due: 20120` (four digits at most),
+# `due: 12` (four digits at least, as the loader says of the text '12': "not a valid due value").
+# (A later limit of the same keyword is the stricter. An editor reads `due: 0012` as the number 12,
+# which the schema refuses; the loader reads the text, the year 12: no plan is due then.)
+_NUMBER_LIMITS = [("-1", "minimum", 0), ("999", "minimum", 1000), ("1.5", "multipleOf", 1),
+                  ("10000", "maximum", 9999)]
 
 
 def _accept_numbers_as_text(node: Any) -> None:
@@ -40,7 +44,7 @@ def _accept_numbers_as_text(node: Any) -> None:
         pattern = node.get("pattern")
         if node.get("type") == "string" and (pattern is None or re.search(pattern, "2012")):
             node["type"] = ["string", "number"]
-            for text, (keyword, limit) in _NUMBER_LIMITS.items():
+            for text, keyword, limit in _NUMBER_LIMITS:
                 if pattern is not None and not re.search(pattern, text):
                     node[keyword] = limit
         for value in node.values():
