@@ -26,7 +26,7 @@ from outcome_graph.cli import main
 from outcome_graph.diff import diff
 from outcome_graph.errors import PlanError
 from outcome_graph.model.document import SCHEMA_FORMAT_CHARS, SCHEMA_STRIPPED, SCHEMA_WHITESPACE
-from outcome_graph.schema import diff_schema, findings_schema, plan_schema
+from outcome_graph.schema import config_schema, diff_schema, findings_schema, plan_schema
 from outcome_graph.synth import MIN_NODES, dump_json, dump_yaml, generate
 
 from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner
@@ -416,14 +416,16 @@ _SAMPLES = ["NI 72", "\ufeff", "\x1cP1", "NI\u200b72", " \ufeffP1\u00ad ", "\u20
             "2011\u200b-12\ufeff", "2011-12-31", " 2011-12-31 ", "2011-13", "1999-00", "2019-20", " 2019-20-Q1",
             "2011-13-01", "2011-02-32", "2012-02-29", "2011-02-29", "1900-02-29", "2000-02-29", "2011-04-31",
             "2011-04-30", "0000", "0000-01", "\U000e0001", "P\U000e00201", "\U0001d173\u200b", "2011-07\U000e0001", "2011-7", "2011-Q3", "2011-12-q3", "2011-Q5", "thurrock-cypp-2011-12",
-            "thurrock cypp", "C\u200bSC", "CSCDEFG", "1.2.3", "2.2.5a", "-29.6%", "+ 5", "lots"]
+            "thurrock cypp", "C\u200bSC", "CSCDEFG", "1.2.3", "2.2.5a", "-29.6%", "+ 5", "lots",
+            "OG302", "og3", " ALL ", "OG9", "OGX", "ACME001", "O12", "og1, OG302 og4", "Warning ", "fatal"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
 def test_an_editor_reads_every_pattern_of_the_schema_as_python_does():
-    """The patterns are ECMA-262 regular expressions for an editor (the YAML language server
-    compiles them with the ``u`` flag) and Python ones for ``jsonschema``: both read each alike."""
-    patterns = sorted(_patterns(plan_schema()))
+    """The patterns (of the plan schema and of the configuration's) are ECMA-262 regular expressions
+    for an editor (the YAML language server and VS Code compile them with the ``u`` flag) and Python
+    ones for ``jsonschema``: both read each alike."""
+    patterns = sorted(_patterns(plan_schema()) | _patterns(config_schema()))
     script = ("const [patterns, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
               "console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p, 'u').test(s)))));")
     node = subprocess.run(["node", "-e", script], input=json.dumps([patterns, _SAMPLES]), capture_output=True,
