@@ -60,6 +60,10 @@ def test_layers_override_in_order():
         ({"rules": {"OG302": {"max-milestones": 2.5}}}, "max-milestones must be a whole number, not 2.5"),
         ({"rules": {"OG999": {"x": 1}}}, "no such rule"),
         ({"rule-files": [3]}, "'rule-files' must be a list of paths"),
+        # (an empty text is a prefix of every code: it selected, ignored or set the severity of all)
+        ({"ignore": ["OG6", " "]}, "'ignore' holds an empty text"),
+        ({"select": [""]}, "'select' holds an empty text"),
+        ({"severity": {"": "info"}}, "'severity' names an empty code"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(data, needle):

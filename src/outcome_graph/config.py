@@ -85,6 +85,8 @@ class ConfigLayer:
         if not isinstance(sev, Mapping):
             raise error("'severity' must be a table of code = severity", "severity")
         for code, value in sev.items():
+            if not str(code).strip():
+                raise error("'severity' names an empty code: name a rule code or prefix (OG302), or ALL", "severity")
             value = _choice(value)
             if value not in SEVERITIES:
                 raise error(f"severity of {code} must be error, warning or info, not {sev[code]!r}", "severity", code)
@@ -147,6 +149,8 @@ def _codes(value: Any, key: str, error: Callable[..., ConfigError]) -> list[str]
         value = [v for v in value.replace(",", " ").split() if v]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise error(f"{key!r} must be a list of rule codes or prefixes", key)
+    if not all(v.strip() for v in value):  # (an empty text is a prefix of every code: it named them all)
+        raise error(f"{key!r} holds an empty text: name rule codes or prefixes (OG6), or ALL for every rule", key)
     return [v.strip().upper() for v in value]
 
 

@@ -1,12 +1,19 @@
-"""JSON Schemas: of the plan format (from the pydantic models), of the findings document and of the diff document."""
+"""JSON Schemas: of the plan format (from the pydantic models), of the findings document, of the diff
+document and of the configuration file."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import sys
+from typing import TYPE_CHECKING, Any
 
 from .findings import FINDINGS_SCHEMA_ID, SEVERITIES
+from .model.document import SCHEMA_STRIPPED
 
-__all__ = ["plan_schema", "findings_schema", "diff_schema"]
+if TYPE_CHECKING:
+    from .rules.registry import Rule
+
+__all__ = ["plan_schema", "findings_schema", "diff_schema", "config_schema"]
 
 
 def plan_schema() -> dict[str, Any]:
@@ -29,18 +36,20 @@ def plan_schema() -> dict[str, Any]:
 # read as a number (`number: 3.10`, `due: 2012`, `change: -11`, `id: 2012`): an editor must not
 # flag those. (A pattern that no number's text can match, a catalogue prefix's, stays text only.)
 # A number whose text the pattern refuses is refused too, where the schema can tell it by its
-# value: `number: -1` (no sign), `due: 2011.5` (no fraction), `due: 20120` (four digits at most).
-_NUMBER_LIMITS = {"-1": ("minimum", 0), "1.5": ("multipleOf", 1), "10000": ("maximum", 9999)}
+# value: `number: -1` (no sign), `due: 2011.5` (no fraction), `due: 20120` (four digits at most),
+# `due: 12` (four digits at least, as the loader says of the text '12': "not a valid due value").
+# (A later limit of the same keyword is the stricter. An editor reads `due: 0012` as the number 12,
+# which the schema refuses; the loader reads the text, the year 12: no plan is due then.)
+_NUMBER_LIMITS = [("-1", "minimum", 0), ("999", "minimum", 1000), ("1.5", "multipleOf", 1),
+                  ("10000", "maximum", 9999)]
 
 
 def _accept_numbers_as_text(node: Any) -> None:
-    import re
-
     if isinstance(node, dict):
         pattern = node.get("pattern")
         if node.get("type") == "string" and (pattern is None or re.search(pattern, "2012")):
             node["type"] = ["string", "number"]
-            for text, (keyword, limit) in _NUMBER_LIMITS.items():
+            for text, keyword, limit in _NUMBER_LIMITS:
                 if pattern is not None and not re.search(pattern, text):
                     node[keyword] = limit
         for value in node.values():
@@ -191,3 +200,146 @@ def _notice() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {"message": {"type": "string"}, "location": _location()},
     }
+
+
+# -- the configuration file ------------------------------------------------------------------------
+
+#: What each key of a configuration file does (the keys are the loader's: a test holds them alike).
+_CONFIG_KEYS = {
+    "select": "The rules to run: codes or prefixes (OG, OG6, OG601, ALL), as a list or a text separated by "
+              "commas or spaces, in any case. For each rule the most specific selector of select and ignore "
+              "wins, ignore at equal specificity. A file that sets select starts the selection afresh.",
+    "ignore": "Rules not to run: codes or prefixes, as in select. A file that sets only ignore removes them "
+              "from the selection of the files before it.",
+    "severity": "Severities by rule code or prefix (OG302 = \"error\"): the most specific wins.",
+    "fail-on": "The lowest severity that fails a check (exit code 1): error (the default), warning, info, "
+               "or never.",
+    "rules": "The options (thresholds) of each rule: [rules.OG302] max-milestones = 12. A custom rule's "
+             "options are checked against its defaults when the configuration is read.",
+    "rule-files": "Python files declaring custom rules (outcome_graph.rule), relative to this file.",
+}
+
+#: A custom rule's letters: one to six, not starting OG (those codes belong to outcome_graph).
+_CUSTOM_LETTERS = "(?:[A-NP-Za-np-z][A-Za-z]{0,5}|[Oo](?:[A-FH-Za-fh-z][A-Za-z]{0,4})?)"
+
+
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of a configuration file (``outcome-graph.toml``, or the table
+    ``[tool.outcome-graph]`` of a ``pyproject.toml``), for TOML editors (Taplo): the loader's
+    keys, the built-in rules' codes and options, the severities. A custom rule's code passes by
+    its form (its rule file is read only when the configuration is); so does the value ``nan``
+    of a number, which JSON has not.
+
+    >>> sorted(config_schema()["properties"])
+    ['fail-on', 'ignore', 'rule-files', 'rules', 'select', 'severity']
+    """
+    from .config import _KEYS, FAIL_ON  # (the loader's own keys: the schema cannot miss one)
+
+    selector = _selector_pattern()
+    word = f"(?:{selector})"
+    space, sep = f"[{SCHEMA_STRIPPED}]*", f"[{SCHEMA_STRIPPED},]"
+    listed = f"^{space}{word}{space}$"
+    texts = {  # (the text form: codes separated by commas or spaces)
+        "select": f"^{sep}*{word}(?:{sep}+{word})*{sep}*$",
+        "ignore": f"^{sep}*(?:{word}(?:{sep}+{word})*{sep}*)?$",
+    }
+    says = "rule codes or prefixes (OG, OG6, OG601, ALL), or a custom rule's (ACME001)"
+    properties: dict[str, Any] = {
+        key: {"anyOf": [
+            {"type": "array", "items": {"type": "string", "pattern": listed, "patternErrorMessage": says},
+             **({"minItems": 1} if key == "select" else {})},
+            {"type": "string", "pattern": texts[key], "patternErrorMessage": says},
+        ]} for key in ("select", "ignore")
+    }
+    properties["severity"] = {
+        "type": "object",
+        "propertyNames": {"pattern": f"^{word}$", "patternErrorMessage": says},
+        "additionalProperties": _choice_schema(SEVERITIES),
+    }
+    properties["fail-on"] = _choice_schema(FAIL_ON)
+    properties["rules"], tables = _rules_schema()
+    properties["rule-files"] = {"type": "array", "items": {"type": "string", "minLength": 1}}
+    for key in properties:
+        properties[key]["description"] = _CONFIG_KEYS[key]
+    return {
+        **_document("config", "outcome-graph configuration (outcome-graph.toml, [tool.outcome-graph])"),
+        "properties": {key: properties[key] for key in _KEYS},
+        "$defs": tables,
+    }
+
+
+def _builtin_rules() -> dict[str, Rule]:
+    """outcome_graph's own rules by code (not plugins': the schema is the same wherever it is made)."""
+    from .rules.registry import registry
+
+    return {code: r for code, r in registry().items() if r.origin == "outcome_graph"}
+
+
+def _selector_pattern() -> str:
+    """What names rules: ``ALL``, a prefix of a built-in code, or a custom code's form, in any case."""
+    return "|".join([_any_case("ALL"), _prefixes(sorted(_builtin_rules())),
+                     f"{_CUSTOM_LETTERS}[0-9]{{0,3}}"])
+
+
+def _any_case(text: str) -> str:
+    """A pattern of ``text`` in any case (``[Oo][Gg]3``): JSON Schema has no flag for it."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in text)
+
+
+def _prefixes(words: list[str]) -> str:
+    """An alternation of every non-empty prefix of ``words``, as a tree (``[Oo](?:[Gg](?:1|2)?)?``).
+
+    >>> _prefixes(["AB1", "AB2", "B"])
+    '[Aa](?:[Bb](?:1|2)?)?|[Bb]'
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in by_first.items():
+        rest = [r for r in rests if r]
+        branches.append(_any_case(first) + (f"(?:{_prefixes(rest)})?" if rest else ""))
+    return "|".join(branches)
+
+
+def _choice_schema(words: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """A word of ``words``, read as the loader reads it: in any case, spaces around it dropped."""
+    return {"anyOf": [
+        {"enum": list(words)},
+        {"type": "string", "pattern": f"^[{SCHEMA_STRIPPED}]*(?:{'|'.join(map(_any_case, words))})"
+                                      f"[{SCHEMA_STRIPPED}]*$"},
+    ]}
+
+
+def _rules_schema() -> tuple[dict[str, Any], dict[str, Any]]:
+    """``[rules.CODE]``: each built-in rule's options, typed by their defaults (a table in
+    ``$defs``, named in any case); a custom rule's any. The schema, and its ``$defs``."""
+    tables: dict[str, Any] = {}
+    for code, r in _builtin_rules().items():
+        tables[code] = {
+            "type": "object",
+            "description": f"{r.name}: {r.summary}" + ("" if r.options else " (It has no options.)"),
+            "additionalProperties": False,
+            "properties": {key: _option_schema(key, default, r.doc.options) for key, default in r.options.items()},
+        }
+    refs = {code: {"$ref": f"#/$defs/{code}"} for code in tables}
+    patterns = {f"^{_any_case(code)}$": ref for code, ref in refs.items()}
+    patterns[f"^{_CUSTOM_LETTERS}[0-9]{{3}}$"] = {"type": "object", "description": "A custom rule's options."}
+    return {"type": "object", "properties": refs, "patternProperties": patterns, "additionalProperties": False}, tables
+
+
+def _option_schema(key: str, default: Any, doc: str) -> dict[str, Any]:
+    """An option of a rule, of its default's type (a number: not negative; whole if the default is)."""
+    found = re.search(rf"`{re.escape(key)}`: (.*?)(?=\s*`[\w-]+`:|$)", doc, re.DOTALL)
+    schema: dict[str, Any] = {"default": default}
+    if found:
+        schema["description"] = " ".join(found.group(1).split())
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        schema.update(type="integer" if isinstance(default, int) else "number", minimum=0)
+        if not isinstance(default, int):  # (TOML writes inf, which the loader refuses: the largest finite number)
+            schema["maximum"] = sys.float_info.max
+    else:  # (the kinds the loader holds a value to, as its default is; another default takes anything)
+        for kind, name in ((bool, "boolean"), (str, "string"), (list, "array"), (dict, "object")):
+            if isinstance(default, kind):
+                schema["type"] = name
+    return schema

@@ -161,7 +161,14 @@ def _id_as_shown(value: Any) -> Any:
 # Each is the loader's set in the Basic Multilingual Plane (a test holds them to :mod:`unicodedata`).
 #: The format characters (Unicode category Cf) an id is read without.
 SCHEMA_FORMAT_CHARS = (r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-                       r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb")
+                       r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                       # (and beyond it, as the characters themselves: ECMA-262 spells a code point
+                       # above U+FFFF \u{E0001}, which Python refuses, and Python \U000E0001, which
+                       # ECMA-262 refuses; an editor compiles the pattern with the ``u`` flag, which
+                       # reads a character of a class as one code point, as Python does. The tags
+                       # U+E0001 and U+E0020-U+E007F, the Egyptian hieroglyph controls U+13430-U+1343F...)
+                       "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                       "\U000e0001\U000e0020-\U000e007f")
 #: Whitespace (Unicode White_Space): what :data:`VISIBLE` and :data:`ID_PATTERN` call ``\s``.
 SCHEMA_WHITESPACE = r"\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 #: What Python's ``str.strip()`` drops around a text: whitespace and the separators U+001C-U+001F.
@@ -272,9 +279,14 @@ def _kind(value: Any) -> str:
 # The dates the schema tells an editor of (what :func:`_iso_date`, ``parse_due`` and
 # ``parse_value_period`` read; the days of each month are theirs to count). An unquoted
 # ``2011-04-01`` is text to the loader and to a YAML 1.2 reader, so the schema's type is text.
+# A date is one the calendar has: the days of each month counted, February's 29th in a leap year
+# only (a year divisible by 4, a century divisible by 400); the year 0000 is none.
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
 _MONTH = "(?:0[1-9]|1[0-2])"
-_DAY = "(?:0[1-9]|[12][0-9]|3[01])"
-_DATE = f"[0-9]{{4}}-{_MONTH}-{_DAY}"
+_MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+              "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][48]|[13579][26]|[2468]0)00)"
+_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
 
 #: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``. (The schema has
 #: a pattern, not ``format: date``, which a validator may not check, and would refuse the spaces
@@ -345,7 +357,7 @@ _CHANGE = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 # What the schema tells an editor of a value's period and change, and of a due value (the
 # loader's readings: parse_value_period, _CHANGE once spaces are dropped, parse_due). A period and
 # a range's ends are ids, read without format characters, and so is a due text.
-_PERIOD_PATTERN = shown_pattern(f"[0-9]{{4}}(?:-[0-9]{{2}}(?:-[Qq][1-4])?|-{_MONTH}-{_DAY}|-[Qq][1-4])?")
+_PERIOD_PATTERN = shown_pattern(f"(?:{_DATE}|{_YEAR}(?:-[0-9]{{2}}(?:-[Qq][1-4])?|-[Qq][1-4])?)")
 _CHANGE_PATTERN = r"^ *[+-]? *[0-9][0-9 ]*(\. *[0-9][0-9 ]*)?%? *$"
 _CHANGE_SAYS = "a signed number or percentage (-11, +5, -29.6%)"
 # A period written YYYY-YY (a financial year, or its quarter) has the year after as YY: 2011-12,
@@ -358,11 +370,14 @@ _PERIOD_YEARS = {"anyOf": [
     {"pattern": shown_pattern(f"[0-9]{{2}}(?:{_FINANCIAL_YEAR})(?:-[Qq][1-4])?", invisible=False),
      "patternErrorMessage": "a financial year is written with the year after it (2011-12)"},
 ]}
-_DUE = f"[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?"
+_DUE = f"(?:{_DATE}|{_YEAR}(?:-{_MONTH})?)"
 _DUE_SAYS = "an ISO date (2011-07-31), a month (2011-07) or a year (2012)"
+_DATES_SAY = ("a date the calendar has (2011-02-29 and 2011-04-31 are none; February's 29th in a leap year "
+              "only), and a year of four digits: written as a number, 1000 to 9999 (12 is no year)")
 #: A due text, read as an id is: without the format characters a date pasted from a web page may
 #: hold (``2012-03\u200b``, which no message could show), and named in a notice.
-DueText = Annotated[str, BeforeValidator(_id_as_shown), _text_schema(shown_pattern(_DUE), _DUE_SAYS)]
+_DUE_SCHEMA = _text_schema(shown_pattern(_DUE), _DUE_SAYS, description=_DATES_SAY)
+DueText = Annotated[str, BeforeValidator(_id_as_shown), _DUE_SCHEMA]
 
 
 class Value(StrictModel):
@@ -373,7 +388,7 @@ class Value(StrictModel):
 
     period: Annotated[Id, _text_schema(_PERIOD_PATTERN, "a year (2011), a financial year (2011-12), a quarter "
                                                         "(2011-Q3, 2011-12-Q3) or an ISO date (2011-12-31)",
-                                       **_PERIOD_YEARS)]
+                                       description=_DATES_SAY, **_PERIOD_YEARS)]
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
     change: Annotated[str, _text_schema(_CHANGE_PATTERN, _CHANGE_SAYS)] | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
@@ -398,8 +413,8 @@ class Value(StrictModel):
 class DueRange(StrictModel):
     """A due range ``{from: 2011-04, to: 2011-07}``."""
 
-    from_: Annotated[Id, _text_schema(shown_pattern(_DUE), _DUE_SAYS)] = Field(alias="from")
-    to: Annotated[Id, _text_schema(shown_pattern(_DUE), _DUE_SAYS)]
+    from_: Annotated[Id, _DUE_SCHEMA] = Field(alias="from")
+    to: Annotated[Id, _DUE_SCHEMA]
 
 
 def _due_kind(value: Any) -> str:
