@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -1122,9 +1123,21 @@ def test_the_group_lists_every_command_with_its_help_in_order():
     for row, command in zip(listed, commands.values()):
         assert row.split(None, 1)[1] == command.get_short_help_str(100), row
     misspelt = run("chek")
-    assert misspelt.returncode == 2 and "No such command 'chek'" in misspelt.stderr
-    if hasattr(click.exceptions, "NoSuchCommand"):  # (click 8.4 and later suggest the commands close to it)
-        assert "Did you mean" in misspelt.stderr and "'check'" in misspelt.stderr, misspelt.stderr
+    assert misspelt.returncode == 2 and "No such command 'chek'. Did you mean 'check'?" in misspelt.stderr
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("chek", "check"), ("CHECK", "check"), ("rule", "rules"),
+                                              ("reprot", "report"), ("zzz", None)])
+def test_a_mistyped_command_is_answered_from_the_names_without_importing_a_command(typed, meant):
+    # (click weighs the commands registered, so every command's module was imported to say it)
+    code = ("import sys\nfrom outcome_graph.cli import main\ntry:\n"
+            f"    main([{typed!r}, 'plan.yaml'], prog_name='outcome-graph')\n"
+            "except SystemExit as exc:\n    print(exc.code)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('outcome_graph.commands.')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines() == ["2", "[]"], out.stdout + out.stderr
+    said = out.stderr.splitlines()[-1]
+    assert said == f"Error: No such command {typed!r}." + (f" Did you mean {meant!r}?" if meant else ""), said
 
 
 def test_a_command_whose_module_is_absent_is_left_out(monkeypatch):
