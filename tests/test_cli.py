@@ -1210,3 +1210,20 @@ def test_every_example_of_the_help_is_a_command_line_the_command_takes(tmp_path:
     drawn = run("render", str(EXAMPLES / "tutorial-plan.yaml"), "-o", str(tmp_path / "safe.svg"), "--outcome",
                 next(a for a in examples if "--outcome" in a)[-1])
     assert drawn.returncode == 0 and (tmp_path / "safe.svg").stat().st_size, drawn.stderr
+
+
+@pytest.mark.parametrize("name", ["check", "diff", "table", "convert"])
+def test_max_bytes_says_its_range_in_words_and_refuses_a_size_below_one(name, tmp_path):
+    # (click's IntRange(min=1) added "[x>=1]" to the help, and refused 0 as "not in the range x>=1")
+    shown = " ".join(run(name, "--help").stdout.split())
+    assert "--max-bytes BYTES The largest input to read, in bytes: a whole number, 1 or more" in shown, shown
+    assert "[x>=1]" not in shown and "x>=" not in shown
+    plan = str(MODELS / "thurrock-cypp-2011-12.yaml")
+    plans = [plan, plan] if name == "diff" else [plan, str(tmp_path / "out.json")] if name == "convert" else [plan]
+    for value in ("0", "-5", "1MB", "1.5"):
+        out = run(name, *plans, "--max-bytes", value)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+        assert out.stderr.splitlines()[-1] == (f"Error: Invalid value for '--max-bytes': {value!r} is not a size: "
+                                               "give a whole number of bytes, 1 or more (50000000 for 50 MB)")
+    small = run(name, *plans, "--max-bytes", "1000")
+    assert small.returncode == 2 and "over the 1,000-byte limit" in small.stderr, small.stderr
