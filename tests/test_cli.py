@@ -170,6 +170,45 @@ def test_rules_lists_the_catalogue_beside_a_broken_configuration_and_says_so(tmp
     assert out.returncode == 0 and out.stderr == ""
 
 
+def test_rules_with_config_shows_the_rules_as_that_file_sets_them(tmp_path: Path):
+    # (--config only added its rule files' rules: its severities, options and the rules it turns
+    # off were not shown, though its help said its settings applied)
+    (tmp_path / "ci.toml").write_text('ignore = ["OG6"]\n[severity]\nOG302 = "error"\n[rules.OG302]\n'
+                                      'max-milestones = 3\n')
+    (tmp_path / "outcome-graph.toml").write_text('[severity]\nOG301 = "info"\n')
+    shown = " ".join(run("rules", "--help").stdout.split())
+    assert ("--config FILE A configuration file (outcome-graph.toml or pyproject.toml) to show the rules as it sets "
+            "them: its settings apply over those of the files found in the current folder or above. Each rule shows "
+            "the severity and options it has there, the rules it turns off are left out") in shown, shown
+    catalogue = run("rules", cwd=tmp_path)  # (the catalogue's defaults without --config: docs/rules.md's)
+    assert catalogue.returncode == 0 and catalogue.stderr == ""
+    assert "OG601" in catalogue.stdout and _severity_listed(catalogue.stdout, "OG302") == "warning"
+    listed = run("rules", "--config", "ci.toml", cwd=tmp_path)
+    assert listed.returncode == 0
+    assert listed.stderr == "notice: this configuration turns off OG601, OG602, OG603: they are not listed\n"
+    assert "OG6" not in listed.stdout and _severity_listed(listed.stdout, "OG302") == "error"
+    assert _severity_listed(listed.stdout, "OG301") == "info"  # (the file found here, under ci.toml)
+    assert _severity_listed(run("rules", "--config", "ci.toml", "--isolated", cwd=tmp_path).stdout, "OG301") == "warning"
+    one = run("rules", "OG302", "--config", "ci.toml", cwd=tmp_path)
+    assert one.stdout.startswith("OG302 owner-overload (error)\n") and "  max-milestones = 3\n" in one.stdout
+    off = run("rules", "OG601", "--config", "ci.toml", cwd=tmp_path)
+    assert off.returncode == 0 and off.stdout.startswith("OG601 wording-drift (info)")
+    assert off.stderr == "notice: this configuration turns off OG601\n"
+    data = {r["code"]: r for r in json.loads(run("rules", "--format", "json", "--config", "ci.toml", cwd=tmp_path).stdout)}
+    assert data["OG302"]["severity"] == "error" and data["OG302"]["options"] == {"max-milestones": 3}
+    assert "OG601" not in data
+    (tmp_path / "ci.toml").write_text('ignore = ["OG6"]\n[severity]\nOG3O2 = "error"\n')
+    wrong = run("rules", "--config", "ci.toml", cwd=tmp_path)
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr == "error: ci.toml:3: 'OG3O2' matches no rule: did you mean 'OG302'?\n"
+
+
+def _severity_listed(text: str, code: str) -> str:
+    """A rule's severity in the one-line-per-rule list of ``rules``."""
+    row = next(line for line in text.splitlines() if line.startswith(code + " "))
+    return row.split()[2]
+
+
 def test_python_dash_m(tmp_path):
     import sys
 

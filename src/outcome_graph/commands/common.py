@@ -344,14 +344,15 @@ def max_bytes_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
                              "33554432, 32 MB).")
 
 
-def config_option(purpose: str = "",
-                  where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def config_option(purpose: str = "", where: str = "beside the plan or above it",
+                  then: str = "") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--config FILE``: a configuration file applied over those found ``where`` (as
     :func:`~outcome_graph.config.discover_config` layers it), as every command that takes one
-    says it; ``purpose`` follows "A configuration file" (" for --findings")."""
+    says it; ``purpose`` follows "A configuration file" (" for --findings"), and ``then`` (a
+    sentence) says what the command does with it."""
     return click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
                         help=f"A configuration file (outcome-graph.toml or pyproject.toml){purpose}: its settings "
-                             f"apply over those of the files found {where}.")
+                             f"apply over those of the files found {where}.{then}")
 
 
 def isolated_option(where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
