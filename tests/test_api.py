@@ -703,3 +703,32 @@ def test_check_holds_its_last_plan_to_the_end_only_where_the_process_ends_at_onc
             gc.enable()
     assert result.exit_code == 0, result.output
     assert alive == ([False, True] if ends_at_once else [False, False])
+
+
+def test_unused_ignore_is_public_beside_rule_context():
+    # (RuleContext.unused_ignores holds them, but the class was importable from its module alone)
+    import outcome_graph as og
+    from outcome_graph import UnusedIgnore
+    from outcome_graph.rules.context import UnusedIgnore as defined
+
+    assert UnusedIgnore is defined is og.UnusedIgnore and "UnusedIgnore" in og.__all__ and "UnusedIgnore" in dir(og)
+    plan = og.load(PLAN_TEXT + "milestones:\n"
+                   "  - {id: M8, title: Audit, lead: SILS, timescale: June 11, ignore: [OG301, ZZ9]}\n"
+                   "  - {id: M9, title: Review, timescale: June 11, ignore: [OG301]}\n")
+    holders = [f.node for f in og.check(plan).by_rule("OG110")]
+    assert holders == ["M8", "M8"]
+    seen: list[UnusedIgnore] = []
+
+    def note(ctx: og.RuleContext) -> list[og.Finding]:
+        seen.extend(ctx.unused_ignores)
+        return []
+
+    from dataclasses import replace
+
+    from outcome_graph.rules.engine import run_rules
+
+    rules = [r for code, r in og.registry().items() if code != "OG110"]
+    run_rules(plan, [*rules, replace(og.registry()["OG110"], check=note)], og.Config())
+    assert all(isinstance(u, UnusedIgnore) for u in seen)
+    assert [(u.holder, u.kind, u.rule, u.names_a_rule) for u in seen] == [("M8", "node", "OG301", True),
+                                                                          ("M8", "node", "ZZ9", False)]

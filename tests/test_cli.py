@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +168,45 @@ def test_rules_lists_the_catalogue_beside_a_broken_configuration_and_says_so(tmp
     assert out.returncode == 2 and "unknown key 'selct'" in out.stderr
     out = run("rules", "--isolated", cwd=tmp_path)
     assert out.returncode == 0 and out.stderr == ""
+
+
+def test_rules_with_config_shows_the_rules_as_that_file_sets_them(tmp_path: Path):
+    # (--config only added its rule files' rules: its severities, options and the rules it turns
+    # off were not shown, though its help said its settings applied)
+    (tmp_path / "ci.toml").write_text('ignore = ["OG6"]\n[severity]\nOG302 = "error"\n[rules.OG302]\n'
+                                      'max-milestones = 3\n')
+    (tmp_path / "outcome-graph.toml").write_text('[severity]\nOG301 = "info"\n')
+    shown = " ".join(run("rules", "--help").stdout.split())
+    assert ("--config FILE A configuration file (outcome-graph.toml or pyproject.toml) to show the rules as it sets "
+            "them: its settings apply over those of the files found in the current folder or above. Each rule shows "
+            "the severity and options it has there, the rules it turns off are left out") in shown, shown
+    catalogue = run("rules", cwd=tmp_path)  # (the catalogue's defaults without --config: docs/rules.md's)
+    assert catalogue.returncode == 0 and catalogue.stderr == ""
+    assert "OG601" in catalogue.stdout and _severity_listed(catalogue.stdout, "OG302") == "warning"
+    listed = run("rules", "--config", "ci.toml", cwd=tmp_path)
+    assert listed.returncode == 0
+    assert listed.stderr == "notice: this configuration turns off OG601, OG602, OG603: they are not listed\n"
+    assert "OG6" not in listed.stdout and _severity_listed(listed.stdout, "OG302") == "error"
+    assert _severity_listed(listed.stdout, "OG301") == "info"  # (the file found here, under ci.toml)
+    assert _severity_listed(run("rules", "--config", "ci.toml", "--isolated", cwd=tmp_path).stdout, "OG301") == "warning"
+    one = run("rules", "OG302", "--config", "ci.toml", cwd=tmp_path)
+    assert one.stdout.startswith("OG302 owner-overload (error)\n") and "  max-milestones = 3\n" in one.stdout
+    off = run("rules", "OG601", "--config", "ci.toml", cwd=tmp_path)
+    assert off.returncode == 0 and off.stdout.startswith("OG601 wording-drift (info)")
+    assert off.stderr == "notice: this configuration turns off OG601\n"
+    data = {r["code"]: r for r in json.loads(run("rules", "--format", "json", "--config", "ci.toml", cwd=tmp_path).stdout)}
+    assert data["OG302"]["severity"] == "error" and data["OG302"]["options"] == {"max-milestones": 3}
+    assert "OG601" not in data
+    (tmp_path / "ci.toml").write_text('ignore = ["OG6"]\n[severity]\nOG3O2 = "error"\n')
+    wrong = run("rules", "--config", "ci.toml", cwd=tmp_path)
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr == "error: ci.toml:3: 'OG3O2' matches no rule: did you mean 'OG302'?\n"
+
+
+def _severity_listed(text: str, code: str) -> str:
+    """A rule's severity in the one-line-per-rule list of ``rules``."""
+    row = next(line for line in text.splitlines() if line.startswith(code + " "))
+    return row.split()[2]
 
 
 def test_python_dash_m(tmp_path):
@@ -1122,9 +1162,21 @@ def test_the_group_lists_every_command_with_its_help_in_order():
     for row, command in zip(listed, commands.values()):
         assert row.split(None, 1)[1] == command.get_short_help_str(100), row
     misspelt = run("chek")
-    assert misspelt.returncode == 2 and "No such command 'chek'" in misspelt.stderr
-    if hasattr(click.exceptions, "NoSuchCommand"):  # (click 8.4 and later suggest the commands close to it)
-        assert "Did you mean" in misspelt.stderr and "'check'" in misspelt.stderr, misspelt.stderr
+    assert misspelt.returncode == 2 and "No such command 'chek'. Did you mean 'check'?" in misspelt.stderr
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("chek", "check"), ("CHECK", "check"), ("rule", "rules"),
+                                              ("reprot", "report"), ("zzz", None)])
+def test_a_mistyped_command_is_answered_from_the_names_without_importing_a_command(typed, meant):
+    # (click weighs the commands registered, so every command's module was imported to say it)
+    code = ("import sys\nfrom outcome_graph.cli import main\ntry:\n"
+            f"    main([{typed!r}, 'plan.yaml'], prog_name='outcome-graph')\n"
+            "except SystemExit as exc:\n    print(exc.code)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('outcome_graph.commands.')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines() == ["2", "[]"], out.stdout + out.stderr
+    said = out.stderr.splitlines()[-1]
+    assert said == f"Error: No such command {typed!r}." + (f" Did you mean {meant!r}?" if meant else ""), said
 
 
 def test_a_command_whose_module_is_absent_is_left_out(monkeypatch):
@@ -1197,3 +1249,20 @@ def test_every_example_of_the_help_is_a_command_line_the_command_takes(tmp_path:
     drawn = run("render", str(EXAMPLES / "tutorial-plan.yaml"), "-o", str(tmp_path / "safe.svg"), "--outcome",
                 next(a for a in examples if "--outcome" in a)[-1])
     assert drawn.returncode == 0 and (tmp_path / "safe.svg").stat().st_size, drawn.stderr
+
+
+@pytest.mark.parametrize("name", ["check", "diff", "table", "convert"])
+def test_max_bytes_says_its_range_in_words_and_refuses_a_size_below_one(name, tmp_path):
+    # (click's IntRange(min=1) added "[x>=1]" to the help, and refused 0 as "not in the range x>=1")
+    shown = " ".join(run(name, "--help").stdout.split())
+    assert "--max-bytes BYTES The largest input to read, in bytes: a whole number, 1 or more" in shown, shown
+    assert "[x>=1]" not in shown and "x>=" not in shown
+    plan = str(MODELS / "thurrock-cypp-2011-12.yaml")
+    plans = [plan, plan] if name == "diff" else [plan, str(tmp_path / "out.json")] if name == "convert" else [plan]
+    for value in ("0", "-5", "1MB", "1.5"):
+        out = run(name, *plans, "--max-bytes", value)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+        assert out.stderr.splitlines()[-1] == (f"Error: Invalid value for '--max-bytes': {value!r} is not a size: "
+                                               "give a whole number of bytes, 1 or more (50000000 for 50 MB)")
+    small = run(name, *plans, "--max-bytes", "1000")
+    assert small.returncode == 2 and "over the 1,000-byte limit" in small.stderr, small.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -246,6 +247,20 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
         ("outcome-graph.toml", 'ignore = ["OG6"]\nFAIL-ON = "warning"\n', 2, "unknown key 'FAIL-ON': did you mean 'fail-on'?"),
         ("outcome-graph.toml", 'fail_on = "warning"\n', 1, "unknown key 'fail_on': did you mean 'fail-on'?"),
         ("outcome-graph.toml", '[rules.OG302]\nMax-Milestones = 3\n', 2, "unknown option 'Max-Milestones': did you mean 'max-milestones'?"),
+        ("pyproject.toml", '[tool.outcome-graph]\nSelect = ["OG1"]\n', 2, "unknown key 'Select': did you mean 'select'?"),
+        ("pyproject.toml", '[tool.outcome-graph]\nfail_on = "warning"\n', 2, "unknown key 'fail_on': did you mean 'fail-on'?"),
+        ("pyproject.toml", '[tool.outcome-graph]\nRule_Files = []\n', 2, "unknown key 'Rule_Files': did you mean 'rule-files'?"),
+        ("pyproject.toml", '[tool.outcome-graph.rules.OG302]\nmax_milestones = 3\n', 2,
+         "unknown option 'max_milestones': did you mean 'max-milestones'?"),
+        # (codes are read in any case, so one written twice in two cases would lose one of its settings)
+        ("outcome-graph.toml", '[rules.og302]\nmax-milestones = 3\n\n[rules.OG302]\nmax-milestones = 20\n', 4,
+         "[rules.og302] and [rules.OG302] are the same rule (codes are read in any case): write it once"),
+        ("outcome-graph.toml", '[severity]\nOG302 = "error"\nog302 = "info"\n', 3,
+         "[severity]: 'OG302' and 'og302' are the same rule (codes are read in any case): write it once"),
+        ("pyproject.toml", '[tool.outcome-graph.severity]\nog302 = "error"\nOG302 = "info"\n', 3,
+         "[severity]: 'og302' and 'OG302' are the same rule"),
+        ("pyproject.toml", '[tool.outcome-graph.rules.og302]\nmax-milestones = 3\n[tool.outcome-graph.rules.Og302]\n'
+         'max-milestones = 4\n', 3, "[rules.og302] and [rules.Og302] are the same rule"),
         ("pyproject.toml", '[tool.outcome-graph]\nselect = ["OG1"]\n[tool.outcome-graph.Rules.OG302]\nmax-milestones = 3\n', 3,
          "unknown key 'Rules': did you mean 'rules'?"),
         # (this tool's table named another way would be passed by as another tool's, and its settings lost)
@@ -458,6 +473,29 @@ def test_a_severity_or_fail_on_is_read_whatever_its_case(tmp_path: Path, severit
     assert report.fail_on == "warning" and {f.severity for f in report.by_rule("OG302")} == {"error"}
     with pytest.raises(ConfigError, match="severity of OG302 must be error, warning or info, not 'Eror'"):
         Config.from_dict({"severity": {"OG302": "Eror"}})
+
+
+@pytest.mark.parametrize("name", ["outcome-graph.toml", "pyproject.toml"])
+def test_rule_codes_in_lower_case_are_the_catalogue_s_codes(tmp_path: Path, name: str):
+    # (the catalogue's codes are capital letters and digits, a custom rule's too, so og302 can
+    # mean OG302 alone)
+    text = ('select = ["og3", "og40"]\nignore = ["og303"]\n[severity]\nog302 = "error"\n'
+            '[rules.og302]\nmax-milestones = 3\n')
+    if name == "pyproject.toml":
+        text = "[tool.outcome-graph]\n" + text.replace("[severity]", "[tool.outcome-graph.severity]").replace(
+            "[rules.og302]", "[tool.outcome-graph.rules.og302]")
+    (tmp_path / name).write_text(text)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text((Path(__file__).resolve().parent.parent / "models" / "thurrock-cypp-2011-12.yaml").read_text())
+    report = og.check(og.load(plan), discover_config(plan))
+    assert {f.rule for f in report} <= {"OG301", "OG302", "OG304", "OG305", "OG401", "OG402", "OG403", "OG404",
+                                        "OG405"}
+    overloaded = report.by_rule("OG302")
+    assert overloaded and {f.severity for f in overloaded} == {"error"}
+    assert len(overloaded) > len(og.check(og.load(plan), {"select": ["OG302"]}).by_rule("OG302"))
+    out = subprocess.run([*og_command(), "check", str(plan), "--format", "json"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 1 and {f["rule"] for f in json.loads(out.stdout)["findings"]} == {f.rule for f in report}
 
 
 def test_the_nearest_configuration_files_above_the_plan_apply_up_to_the_repository_root(tmp_path: Path):

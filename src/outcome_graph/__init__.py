@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from .rules.registry import Rule, registry, rule
     from .baseline import Baseline
     from .errors import BaselineError, CatalogueError, RenderError, UsageError
-    from .rules.context import RuleContext
+    from .rules.context import RuleContext, UnusedIgnore
     from .output.sarif import to_sarif
     from .output.junit import to_junit
 
@@ -85,6 +85,7 @@ __all__ = [
     "Problem",
     "Baseline",
     "RuleContext",
+    "UnusedIgnore",
     "to_sarif",
     "to_junit",
 ]
@@ -120,6 +121,7 @@ _LAZY = {
     "Problem": ".errors",
     "Baseline": ".baseline",
     "RuleContext": ".rules.context",
+    "UnusedIgnore": ".rules.context",
     "to_sarif": ".output.sarif",
     "to_junit": ".output.junit",
 }

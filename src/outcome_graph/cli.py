@@ -103,8 +103,8 @@ class _Group(click.Group):
     and help texts, at every start. It is built on click's points for commands loaded lazily:
     :meth:`list_commands` names the commands whose module is there without importing one, and
     :meth:`get_command` imports the one asked for. So ``--help`` imports them all, completing
-    ``rep`` imports ``report`` alone, and a command module that is absent is left out, as an
-    optional part of the package may be. (``main.commands`` holds the commands imported so far;
+    ``rep`` imports ``report`` alone, a mistyped command (``chek``) none, and a command module
+    that is absent is left out, as an optional part of the package may be. (``main.commands`` holds the commands imported so far;
     code that wants them all asks these two methods, as click's own help and completion do.)
     """
 
@@ -114,17 +114,31 @@ class _Group(click.Group):
         return sorted({*self.commands, *(name for name in COMMANDS if _present(name))})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """The command of that name, its module imported the first time.
-
-        A name that is no command has every command registered first, so that what click says of
-        it (the commands it is close to: ``chek``, did you mean ``check``) weighs them all.
-        """
-        if cmd_name not in self.commands:
-            for name in (cmd_name,) if cmd_name in COMMANDS else self.list_commands(ctx):
-                command = None if name in self.commands else _imported(name)
-                if command is not None:
-                    self.add_command(command, name)
+        """The command of that name, its module imported the first time (None for no command)."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            command = _imported(cmd_name)
+            if command is not None:
+                self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command the first argument names, or a usage error saying which command a mistyped
+        one is close to (``chek``: did you mean ``check``?).
+
+        click weighs the commands registered so far (``self.commands``), which would mean
+        importing every command's module to answer a typo; the names alone say it.
+        """
+        name = click.utils.make_str(args[0])
+        if (not ctx.resilient_parsing and not name.startswith("-") and ctx.token_normalize_func is None
+                and self.get_command(ctx, name) is None):
+            from .loading.suggest import nearest
+
+            guess = nearest(name, self.list_commands(ctx))
+            message = f"No such command {name!r}." + (f" Did you mean {guess!r}?" if guess else "")
+            error = getattr(click.exceptions, "NoSuchCommand", None)  # (click 8.4 and later)
+            raise error(name, message, ctx=ctx) if error else click.UsageError(message, ctx)
+        return super().resolve_command(ctx, args)
 
 
 def _present(name: str) -> bool:

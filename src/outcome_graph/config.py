@@ -84,13 +84,13 @@ class ConfigLayer:
         sev = data.get("severity", {})
         if not isinstance(sev, Mapping):
             raise error("'severity' must be a table of code = severity", "severity")
-        for code, value in sev.items():
-            if not str(code).strip():
+        for code, value in _by_code(sev, "severity", error):
+            if not code.strip():
                 raise error("'severity' names an empty code: name a rule code or prefix (OG302), or ALL", "severity")
             value = _choice(value)
             if value not in SEVERITIES:
                 raise error(f"severity of {code} must be error, warning or info, not {sev[code]!r}", "severity", code)
-            layer.severity[str(code).upper()] = value
+            layer.severity[code.upper()] = value
         if "fail-on" in data:
             value = _choice(data["fail-on"])
             if value not in FAIL_ON:
@@ -99,10 +99,10 @@ class ConfigLayer:
         rules = data.get("rules", {})
         if not isinstance(rules, Mapping):
             raise error("'rules' must be a table of rule tables ([rules.OG302])", "rules")
-        for code, opts in rules.items():
+        for code, opts in _by_code(rules, "rules", error):
             if not isinstance(opts, Mapping):
                 raise error(f"[rules.{code}] must be a table of options", "rules", code)
-            layer.options[str(code).upper()] = dict(opts)
+            layer.options[code.upper()] = dict(opts)
         files = data.get("rule-files", [])
         if isinstance(files, str) or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
             raise error("'rule-files' must be a list of paths", "rule-files")
@@ -142,6 +142,20 @@ def _choice(value: Any) -> Any:
     ('warning', 'never', 1)
     """
     return value.strip().lower() if isinstance(value, str) else value
+
+
+def _by_code(table: Mapping[str, Any], key: str, error: Callable[..., ConfigError]) -> Iterator[tuple[str, Any]]:
+    """The entries of a table keyed by rule code (``severity``, ``rules``), refusing a code
+    written twice in two cases (``og302`` and ``OG302``): codes are read in any case, so one of
+    the two would be dropped without a word."""
+    seen: dict[str, str] = {}
+    for code, value in table.items():
+        code = str(code)
+        first = seen.setdefault(code.upper(), code)
+        if first != code:
+            both = f"[rules.{first}] and [rules.{code}]" if key == "rules" else f"[{key}]: {first!r} and {code!r}"
+            raise error(f"{both} are the same rule (codes are read in any case): write it once", key, code)
+        yield code, value
 
 
 def _codes(value: Any, key: str, error: Callable[..., ConfigError]) -> list[str]:

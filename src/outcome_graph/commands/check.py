@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON, SEVERITIES
-from .common import EXIT_OK, EXIT_USAGE, config_option, isolated_option, output_option, rule_options, say, say_notices
+from .common import (EXIT_OK, EXIT_USAGE, config_option, isolated_option, max_bytes_option, output_option, rule_options,
+                     say, say_notices)
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif")
@@ -47,8 +48,7 @@ def jobs_option(value: str) -> int | str:
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help="Largest input accepted, in bytes (default 32 MB).")
+@max_bytes_option()
 @output_option()
 @click.option("--hints/--no-hints", default=True, show_default=True, help="Show how to fix each finding (text format).")
 @click.option("--statistics", is_flag=True,

@@ -20,7 +20,7 @@ import click
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
            "refuse_inputs", "plan_file", "watched_files", "repeat_on_change", "cli_layer", "output_option",
-           "isolated_option", "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
+           "isolated_option", "max_bytes_option", "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -334,14 +334,42 @@ def output_option(help: str = "The file to write the output to (whole or not at 
                         callback=lambda _ctx, _param, value: None if value == "-" else value, help=help)
 
 
-def config_option(purpose: str = "",
-                  where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+class _Bytes(click.ParamType):
+    """A size in bytes: a whole number, 1 or more. (click's ``IntRange(min=1)`` would add
+    ``[x>=1]`` to the help, and refuse 0 as "not in the range x>=1".)"""
+
+    name = "bytes"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = None
+        if number is None or number < 1:
+            self.fail(f"{value!r} is not a size: give a whole number of bytes, 1 or more (50000000 for 50 MB)",
+                      param, ctx)
+        return number
+
+
+def max_bytes_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--max-bytes BYTES``: the largest input a command reads (``None``: the loader's default,
+    :data:`~outcome_graph.loading.loader.DEFAULT_MAX_BYTES`)."""
+    return click.option("--max-bytes", type=_Bytes(), default=None, metavar="BYTES",
+                        help="The largest input to read, in bytes: a whole number, 1 or more (default "
+                             "33554432, 32 MB).")
+
+
+def config_option(purpose: str = "", where: str = "beside the plan or above it",
+                  then: str = "") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--config FILE``: a configuration file applied over those found ``where`` (as
     :func:`~outcome_graph.config.discover_config` layers it), as every command that takes one
-    says it; ``purpose`` follows "A configuration file" (" for --findings")."""
+    says it; ``purpose`` follows "A configuration file" (" for --findings"), and ``then`` (a
+    sentence) says what the command does with it."""
     return click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
                         help=f"A configuration file (outcome-graph.toml or pyproject.toml){purpose}: its settings "
-                             f"apply over those of the files found {where}.")
+                             f"apply over those of the files found {where}.{then}")
 
 
 def isolated_option(where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import config_option, isolated_option, plan_file, rule_options, say
+from .common import config_option, isolated_option, max_bytes_option, plan_file, rule_options, say
 
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
@@ -17,8 +17,7 @@ from .common import config_option, isolated_option, plan_file, rule_options, say
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help="Largest input accepted, in bytes (default 32 MB).")
+@max_bytes_option()
 @rule_options(" (with --findings)")
 def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, isolated: bool,
             period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...],

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import config_option, isolated_option, output_option, plan_file, rule_options
+from .common import config_option, isolated_option, max_bytes_option, output_option, plan_file, rule_options
 
 
 @click.command("diff", short_help="Show what changed between two versions of a plan.")
@@ -21,8 +21,7 @@ from .common import config_option, isolated_option, output_option, plan_file, ru
 @isolated_option("beside NEW or above it")
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for flat spreadsheets with no plan sheet (or a financial year: 2012-13).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help="Largest input accepted, in bytes (default 32 MB).")
+@max_bytes_option()
 @output_option()
 @rule_options(" (with --findings)")
 def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,

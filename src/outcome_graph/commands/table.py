@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import config_option, isolated_option, plan_file, rule_options, say
+from .common import config_option, isolated_option, max_bytes_option, plan_file, rule_options, say
 
 
 @click.command("table", short_help="Print or write a table of a plan.")
@@ -20,8 +20,7 @@ from .common import config_option, isolated_option, plan_file, rule_options, say
                    "column written; 'all' for every column).")
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help="Largest input accepted, in bytes (default 32 MB).")
+@max_bytes_option()
 @config_option(" for --what findings")
 @isolated_option()
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",

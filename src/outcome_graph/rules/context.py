@@ -23,7 +23,26 @@ __all__ = ["RuleContext", "LazyGraph", "UnusedIgnore"]
 @dataclass(frozen=True)
 class UnusedIgnore:
     """An ``ignore:`` entry that no finding of the rules run used: what the rule that reports such
-    entries (OG110) reads, from :attr:`RuleContext.unused_ignores`."""
+    entries (OG110) reads, from :attr:`RuleContext.unused_ignores`, one at a time, after every
+    other rule's findings are suppressed (``og.UnusedIgnore``).
+
+    >>> import outcome_graph as og
+    >>> plan = og.load('''
+    ... format: outcome-graph/v1
+    ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+    ... milestones:
+    ...   - {id: M1, title: Audit the junctions, lead: Road safety team, timescale: June 11, ignore: [OG301]}
+    ... ''')
+    >>> seen = []
+    >>> def note(ctx: og.RuleContext):
+    ...     seen.extend(ctx.unused_ignores)
+    ...     return []
+    >>> from outcome_graph.rules.engine import run_rules
+    >>> from dataclasses import replace
+    >>> _ = run_rules(plan, [og.registry()["OG301"], replace(og.registry()["OG110"], check=note)], og.Config())
+    >>> seen
+    [UnusedIgnore(holder='M1', kind='node', rule='OG301', names_a_rule=True)]
+    """
 
     #: The node, owner or group that holds the entry, or the plan's id for the plan's own.
     holder: str
