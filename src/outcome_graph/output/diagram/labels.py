@@ -107,7 +107,7 @@ TITLE_WIDTH = 90  # characters a line of the plan's title (three lines at most)
 _GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does not collapse)
 
 
-def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels: Sequence[str],
+def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOptions, model_levels: Sequence[str],
                 plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None,
                 drawn: int | None = None, rolled: bool = False) -> Html:
     """The label above a diagram: the plan's title, organisation and period, what the view draws, the
@@ -116,7 +116,7 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     meta = plan.meta
     start, end = plan.period
     sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
-    view = _view_words(plan, opts, model_levels)
+    view = _view_words(plan, facts, opts, model_levels)
     notes = []
     if not legend_owner:
         notes.append("Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number."
@@ -203,7 +203,7 @@ def _day(d: date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
-def _view_words(plan: Plan, opts: DiagramOptions, levels: Sequence[str]) -> str:
+def _view_words(plan: Plan, facts: PlanFacts, opts: DiagramOptions, levels: Sequence[str]) -> str:
     if opts.owners:
         words = "Owners and the milestones they lead"
     else:
@@ -212,5 +212,21 @@ def _view_words(plan: Plan, opts: DiagramOptions, levels: Sequence[str]) -> str:
         words += f"; focus on {opts.focus} with its ancestors and descendants"
     if opts.outcome is not None:
         words += f"; the nodes serving '{plan.framework.outcome(opts.outcome).title}'"
+        inferred = inferred_from(plan, facts, opts.outcome)
+        if inferred:
+            words += f" ({inferred})"
     return words
+
+
+def inferred_from(plan: Plan, facts: PlanFacts, outcome: str) -> str:
+    """What an outcome's slice was inferred from, where it was (the view's title and the notice say
+    so); "" where the plan's tags give the whole slice."""
+    part = facts.outcome_slice(outcome)
+    if not part.inferred:
+        return ""
+    title = plan.framework.outcome(outcome).title
+    if part.tagged:
+        return f"tagged with it, or untagged and inferred from the '{title}' indicators measuring them"
+    return (f"inferred from the '{title}' indicators measuring them: the plan tags no priority, aim, "
+            "objective or milestone with it")
 
