@@ -84,6 +84,9 @@ def test_render_draws_thurrocks_stay_safe_slice_and_says_it_was_inferred(tmp_pat
     assert not {"P1", "P4", "P4.A1", "P2.A1", "NI 50"} & nodes
     assert {"NI 69", "INSP-SCHOOLS-SS"} <= nodes
     assert "the nodes serving 'Stay safe' (inferred from the 'Stay safe' indicators measuring them" in dot  # (the title)
+    # Each inferred node's tooltip says why it is there (its fill says it has no outcome of its own).
+    assert "Serves 'Stay safe', inferred from the indicators it lists: NI 69" in dot  # (P2.A3)
+    assert "Serves 'Stay safe', inferred from the indicators the work above it lists" in dot  # (its objectives)
 
 
 def test_the_owner_view_of_thurrocks_stay_safe_slice_draws_who_leads_that_work(thurrock):
@@ -186,8 +189,8 @@ def test_a_slice_is_tagged_work_or_work_under_what_the_outcomes_indicators_measu
         assert measured <= part.inferred
         for n in part.inferred:  # an untagged node measured, or under one
             assert untagged(n) and ({n, *facts.ancestors(n)} & measured)
-        for n in part.serving:
-            assert n not in cross and kind_of[n] in WORK_KINDS
+        # (a node stating outcomes under a cross-cutting one carries them, and is tagged; only the
+        # inferred nodes are untagged, cross-cutting ones never)
         for n in part.context:
             assert set(facts.descendants(n)) & part.serving
         for i in part.indicators:

@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from .options import DiagramOptions
 
 
-def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[Finding], rolled: Sequence[Finding]) -> str:
-    """A node's tooltip: its kind, id, number and whole title, outcomes, leads, timescale, its
-    findings, and how many findings the hidden levels below it have (``rolled``)."""
+def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[Finding], rolled: Sequence[Finding],
+                 outcome: str | None = None) -> str:
+    """A node's tooltip: its kind, id, number and whole title, outcomes (in the slice of
+    ``outcome``, what a node untagged is taken to serve, and why), leads, timescale, its findings,
+    and how many findings the hidden levels below it have (``rolled``)."""
     node = plan.nodes[node_id]
     head = f"{node.kind.capitalize()} {node_id}"
     if node.number and node.number != node_id:
@@ -38,6 +40,8 @@ def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[
         lines.append("Outcomes: cross-cutting")
     elif outs:
         lines.append("Outcomes: " + ", ".join(fw.outcome(o).title for o in outs if o in fw.ids))
+    elif outcome is not None and node_id in facts.outcome_slice(outcome).inferred:
+        lines.append(_inferred_line(plan, facts, node_id, outcome))
     leads = facts.lead_owners.get(node_id)
     if leads:
         lines.append("Lead: " + "; ".join(facts.owners[o].name for o in leads if o in facts.owners))
@@ -51,6 +55,16 @@ def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[
         lines.append(f"Below it, not drawn: {len(rolled)} finding{'s' if len(rolled) != 1 else ''} "
                      f"({', '.join(sorted({f.rule for f in rolled}))})")
     return "\n".join(lines)
+
+
+def _inferred_line(plan: Plan, facts: PlanFacts, node_id: str, outcome: str) -> str:
+    """Why an untagged node is in an outcome's slice: the outcome's indicators it lists, or the
+    work above it that lists them."""
+    title = plan.framework.outcome(outcome).title
+    listed = [i for i in facts.measured_by.get(node_id, ()) if outcome in facts.outcomes.get(i, ())]
+    if listed:
+        return f"Serves '{title}', inferred from the indicators it lists: {', '.join(listed)}"
+    return f"Serves '{title}', inferred from the indicators the work above it lists"
 
 
 def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, findings: Sequence[Finding],

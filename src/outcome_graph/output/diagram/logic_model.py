@@ -81,7 +81,7 @@ class _Writer:
             "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
             "ordering": None if node.kind in ("indicator", "milestone") else "out",
             "label": label,
-            "tooltip": node_tooltip(plan, facts, n, findings, model.rolled.get(n, [])),
+            "tooltip": node_tooltip(plan, facts, n, findings, model.rolled.get(n, []), self.opts.outcome),
         }
         if node.kind == "indicator":
             values.update({

@@ -145,7 +145,7 @@ class _Writer:
                 f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
                 f'BGCOLOR="{self.palette.fill(outs, cross)}" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
             ),
-            "tooltip": node_tooltip(plan, facts, n, fs, []),
+            "tooltip": node_tooltip(plan, facts, n, fs, [], self.opts.outcome),
         })
 
     def _write_owner(self, oid: str) -> str:
