@@ -630,10 +630,11 @@ def test_cli_marks_only_the_findings_new_since_a_baseline(tmp_path):
     assert set(marked("--baseline", str(base))) == {"OG301"}  # the one new finding: a lead dropped
 
 
-def test_a_view_that_selects_nothing_says_so_instead_of_drawing_an_empty_page(thurrock):
-    # Thurrock tags no node of its hierarchy with an outcome: no node serves 'Stay safe'.
-    with pytest.raises(og.RenderError, match="no node of the plan serves 'Stay safe' \\(the plan tags no priority"):
-        og.render(thurrock, "dot", outcome="stay_safe")
+def test_a_view_that_selects_nothing_says_so_instead_of_drawing_an_empty_page():
+    # A plan that tags its work, none of it with 'Stay safe', and lists no indicator of it.
+    plan = og.load(PLAN_HEADER + "priorities: [{id: P1, title: Healthy lives, outcomes: [be_healthy], indicators: [NI 52]}]\n")
+    with pytest.raises(og.RenderError, match="^nothing to draw: no node of the plan serves 'Stay safe'$"):
+        og.render(plan, "dot", outcome="stay_safe")
     southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
     assert b"og-P" in og.render(southend, "dot", outcome="stay_safe")  # (where nodes serve it, they are drawn)
 
@@ -1077,9 +1078,12 @@ def test_an_owner_view_of_an_indicator_draws_who_leads_the_work_it_measures(thur
     assert drawn == leading
 
 
-def test_an_owner_view_of_an_outcome_no_node_serves_says_why(thurrock):
+def test_an_owner_view_of_an_outcome_no_node_serves_says_why():
+    # (no outcome on the work, none on the indicator: a local measure no catalogue lists)
+    plan = og.load(PLAN_HEADER + "priorities: [{id: P1, title: Healthy lives, indicators: [LOCAL-1], objectives: "
+                   "[{id: O1, title: Fewer admissions, milestones: [{id: M1, title: Audit, lead: Public health}]}]}]\n")
     with pytest.raises(RenderError) as info:
-        to_dot(thurrock, diagram_options(thurrock, owners=True, outcome="be_healthy"))
+        to_dot(plan, diagram_options(plan, owners=True, outcome="be_healthy"))
     # (it said "no owner leads a milestone in this view", as if the plan's milestones had no lead)
     assert "no node of the plan serves 'Be healthy'" in str(info.value)
     assert "tags no priority, aim, objective or milestone with an outcome" in str(info.value)

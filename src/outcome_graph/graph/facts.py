@@ -21,6 +21,7 @@ from ..model.plan import BrokenRef, Plan
 
 if TYPE_CHECKING:
     from ..reference.catalogue import CatalogueEntry
+    from .slices import OutcomeSlice
 
 __all__ = ["PlanFacts", "OwnerInfo", "GROUP_KINDS", "HIERARCHY_KINDS", "LEVEL_OF", "nearest_above"]
 
@@ -414,6 +415,20 @@ class PlanFacts:
     def cross_cutting(self) -> set[str]:
         """Nodes marked ``outcomes: []`` and their descendants (left out of coverage rules)."""
         return self._outcome_state[1]
+
+    def outcome_slice(self, outcome: str) -> OutcomeSlice:
+        """One outcome's slice (:func:`~outcome_graph.graph.slices.outcome_slice`): worked out once
+        per outcome, as a diagram's nodes and its title both ask for it."""
+        from .slices import outcome_slice
+
+        found = self._slices.get(outcome)
+        if found is None:
+            found = self._slices[outcome] = outcome_slice(self, outcome)
+        return found
+
+    @cached_property
+    def _slices(self) -> dict[str, OutcomeSlice]:
+        return {}
 
     # -- indicators ---------------------------------------------------------------------------
     def catalogue_entry(self, code: str) -> tuple[CatalogueEntry | None, str]:

@@ -38,6 +38,7 @@ from .views import to_dot
 from .rendering import LARGE_DIAGRAM as LARGE_DIAGRAM
 from .rendering import DiagramWarning as DiagramWarning
 from .rendering import GraphvizWarning as GraphvizWarning
+from .rendering import InferredSliceWarning as InferredSliceWarning
 from .rendering import LargeDiagramWarning as LargeDiagramWarning
 from .layout import home_priorities as home_priorities
 from .owners import owner_limits as owner_limits
@@ -57,5 +58,6 @@ __all__ = [
     "GRAPHVIZ_HINT",
     "DiagramWarning",
     "GraphvizWarning",
+    "InferredSliceWarning",
     "LargeDiagramWarning",
 ]

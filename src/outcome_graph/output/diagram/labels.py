@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from .options import DiagramOptions
 
 
-def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[Finding], rolled: Sequence[Finding]) -> str:
-    """A node's tooltip: its kind, id, number and whole title, outcomes, leads, timescale, its
-    findings, and how many findings the hidden levels below it have (``rolled``)."""
+def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[Finding], rolled: Sequence[Finding],
+                 outcome: str | None = None) -> str:
+    """A node's tooltip: its kind, id, number and whole title, outcomes (in the slice of
+    ``outcome``, what a node untagged is taken to serve, and why), leads, timescale, its findings,
+    and how many findings the hidden levels below it have (``rolled``)."""
     node = plan.nodes[node_id]
     head = f"{node.kind.capitalize()} {node_id}"
     if node.number and node.number != node_id:
@@ -38,6 +40,8 @@ def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[
         lines.append("Outcomes: cross-cutting")
     elif outs:
         lines.append("Outcomes: " + ", ".join(fw.outcome(o).title for o in outs if o in fw.ids))
+    elif outcome is not None and node_id in facts.outcome_slice(outcome).inferred:
+        lines.append(_inferred_line(plan, facts, node_id, outcome))
     leads = facts.lead_owners.get(node_id)
     if leads:
         lines.append("Lead: " + "; ".join(facts.owners[o].name for o in leads if o in facts.owners))
@@ -51,6 +55,16 @@ def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[
         lines.append(f"Below it, not drawn: {len(rolled)} finding{'s' if len(rolled) != 1 else ''} "
                      f"({', '.join(sorted({f.rule for f in rolled}))})")
     return "\n".join(lines)
+
+
+def _inferred_line(plan: Plan, facts: PlanFacts, node_id: str, outcome: str) -> str:
+    """Why an untagged node is in an outcome's slice: the outcome's indicators it lists, or the
+    work above it that lists them."""
+    title = plan.framework.outcome(outcome).title
+    listed = [i for i in facts.measured_by.get(node_id, ()) if outcome in facts.outcomes.get(i, ())]
+    if listed:
+        return f"Serves '{title}', inferred from the indicators it lists: {', '.join(listed)}"
+    return f"Serves '{title}', inferred from the indicators the work above it lists"
 
 
 def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, findings: Sequence[Finding],
@@ -107,7 +121,7 @@ TITLE_WIDTH = 90  # characters a line of the plan's title (three lines at most)
 _GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does not collapse)
 
 
-def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels: Sequence[str],
+def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOptions, model_levels: Sequence[str],
                 plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None,
                 drawn: int | None = None, rolled: bool = False) -> Html:
     """The label above a diagram: the plan's title, organisation and period, what the view draws, the
@@ -116,7 +130,7 @@ def title_label(plan: Plan, palette: Palette, opts: DiagramOptions, model_levels
     meta = plan.meta
     start, end = plan.period
     sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
-    view = _view_words(plan, opts, model_levels)
+    view = _view_words(plan, facts, opts, model_levels)
     notes = []
     if not legend_owner:
         notes.append("Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number."
@@ -203,7 +217,7 @@ def _day(d: date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
-def _view_words(plan: Plan, opts: DiagramOptions, levels: Sequence[str]) -> str:
+def _view_words(plan: Plan, facts: PlanFacts, opts: DiagramOptions, levels: Sequence[str]) -> str:
     if opts.owners:
         words = "Owners and the milestones they lead"
     else:
@@ -212,5 +226,21 @@ def _view_words(plan: Plan, opts: DiagramOptions, levels: Sequence[str]) -> str:
         words += f"; focus on {opts.focus} with its ancestors and descendants"
     if opts.outcome is not None:
         words += f"; the nodes serving '{plan.framework.outcome(opts.outcome).title}'"
+        inferred = inferred_from(plan, facts, opts.outcome)
+        if inferred:
+            words += f" ({inferred})"
     return words
+
+
+def inferred_from(plan: Plan, facts: PlanFacts, outcome: str) -> str:
+    """What an outcome's slice was inferred from, where it was (the view's title and the notice say
+    so); "" where the plan's tags give the whole slice."""
+    part = facts.outcome_slice(outcome)
+    if not part.inferred:
+        return ""
+    title = plan.framework.outcome(outcome).title
+    if part.tagged:
+        return f"tagged with it, or untagged and inferred from the '{title}' indicators measuring them"
+    return (f"inferred from the '{title}' indicators measuring them: the plan tags no priority, aim, "
+            "objective or milestone with it")
 

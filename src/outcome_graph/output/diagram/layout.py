@@ -182,27 +182,23 @@ class _ModelBuilder:
         return keep
 
     def _outcome_keeps(self, outcome: str) -> set[str]:
-        plan, facts = self.plan, self.facts
-        tagged = {
-            n for n, node in plan.nodes.items()
-            if node.kind not in ("indicator", "vision") and outcome in facts.outcomes.get(n, ())
-        }
-        keep = set(tagged)
-        for n in tagged:
-            keep.update(facts.ancestors(n))
-            keep.update(facts.measured_by.get(n, []))
-        if self.vision is not None and tagged:
+        """The outcome's slice (:func:`~outcome_graph.graph.slices.outcome_slice`), under the
+        vision when it has a priority."""
+        part = self.facts.outcome_slice(outcome)
+        keep = set(part.nodes)
+        if self.vision is not None and part:
             keep.add(self.vision)
         return keep
 
     def _nothing_to_draw(self) -> NoReturn:
         plan, facts, opts = self.plan, self.facts, self.opts
         if opts.outcome is not None:
-            title = plan.framework.outcome(opts.outcome).title
-            why = (f"no node of the plan serves '{title}'" if not facts.outcomes_stated else
-                   f"no node at the levels drawn serves '{title}'")
-            if not facts.outcomes_stated:
-                why += " (the plan tags no priority, aim, objective or milestone with an outcome)"
+            from ...graph.slices import nothing_serves
+
+            if facts.outcome_slice(opts.outcome):
+                why = f"no node at the levels drawn serves '{plan.framework.outcome(opts.outcome).title}'"
+            else:
+                why = nothing_serves(facts, opts.outcome)
         elif self.model.unplaced:
             # (indicators hang on the nodes they measure: alone, they have nothing to hang on)
             unplaced = self.model.unplaced

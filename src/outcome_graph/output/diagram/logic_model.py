@@ -81,7 +81,7 @@ class _Writer:
             "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
             "ordering": None if node.kind in ("indicator", "milestone") else "out",
             "label": label,
-            "tooltip": node_tooltip(plan, facts, n, findings, model.rolled.get(n, [])),
+            "tooltip": node_tooltip(plan, facts, n, findings, model.rolled.get(n, []), self.opts.outcome),
         }
         if node.kind == "indicator":
             values.update({
@@ -228,7 +228,7 @@ class _Writer:
             # (the levels a node is drawn at: a focus or an outcome may leave some of model.levels empty)
             kinds = {self.plan.nodes[n].kind for n in model.nodes}
             drawn_levels = [lv for lv in model.levels if lv in kinds]
-            graph.update({"label": title_label(self.plan, self.palette, self.opts, drawn_levels, self.plan_findings,
+            graph.update({"label": title_label(self.plan, self.facts, self.palette, self.opts, drawn_levels, self.plan_findings,
                                                unplaced=_unplaced_note(model), drawn=n_drawn,
                                                rolled=bool(model.rolled)),
                           "labelloc": "t", "labeljust": "l"})

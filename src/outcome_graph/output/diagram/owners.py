@@ -145,7 +145,7 @@ class _Writer:
                 f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
                 f'BGCOLOR="{self.palette.fill(outs, cross)}" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
             ),
-            "tooltip": node_tooltip(plan, facts, n, fs, []),
+            "tooltip": node_tooltip(plan, facts, n, fs, [], self.opts.outcome),
         })
 
     def _write_owner(self, oid: str) -> str:
@@ -224,7 +224,7 @@ class _Writer:
             led = {n for v in self.work.values() for n in v} | set(self.unled)
             drawn = (sum(len(self.by_owner.get(o, ())) for o in self.work)
                      + sum(len(self.by_node.get(n, ())) for n in led))
-            graph.update({"label": title_label(self.plan, self.palette, opts, (), [], legend_owner=True, drawn=drawn),
+            graph.update({"label": title_label(self.plan, self.facts, self.palette, opts, (), [], legend_owner=True, drawn=drawn),
                           "labelloc": "t", "labeljust": "l"})
         return graph
 
@@ -252,14 +252,13 @@ def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bo
             for m in facts.measures.get(f, []):
                 keep |= {m, *facts.ancestors(m), *facts.descendants(m)}
     if opts.outcome is not None:
-        tagged = {n for n in plan.nodes if opts.outcome in facts.outcomes.get(n, ())}
-        if not any(plan.nodes[n].kind not in ("indicator", "vision") for n in tagged):
+        from ...graph.slices import nothing_serves
+
+        part = facts.outcome_slice(opts.outcome)
+        if not part:
             # (say why, as the logic model does: not that nobody leads anything)
-            title = plan.framework.outcome(opts.outcome).title
-            raise RenderError(f"nothing to draw: no node of the plan serves '{title}'"
-                              + ("" if facts.outcomes_stated else
-                                 " (the plan tags no priority, aim, objective or milestone with an outcome)"))
-        keep = tagged if keep is None else keep & tagged
+            raise RenderError(f"nothing to draw: {nothing_serves(facts, opts.outcome)}")
+        keep = set(part.serving) if keep is None else keep & part.serving
     if keep is not None:
         work = {o: [n for n in items if n in keep] for o, items in work.items()}
     work = {o: items for o, items in work.items() if items}

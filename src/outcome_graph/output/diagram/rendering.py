@@ -42,6 +42,11 @@ class LargeDiagramWarning(DiagramWarning):
     shrink (the CLI prints it as a notice): a view (focus, levels, outcome) draws part of the plan."""
 
 
+class InferredSliceWarning(DiagramWarning):
+    """An outcome's slice drawn from the indicators the plan lists, where its priorities, aims,
+    objectives or milestones do not say which outcomes they serve (the CLI prints it as a notice)."""
+
+
 class GraphvizWarning(DiagramWarning):
     """A warning Graphviz gave while drawing (it drew the diagram, perhaps not as laid out): printed
     by ``dot`` on its error output alone, where no one would see it."""
@@ -286,6 +291,9 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     LargeDiagramWarning
         The diagram draws more nodes than can be read whole, Graphviz shrank a PNG to fit its
         largest bitmap, or fitted to ``page`` its text is too small to read.
+    InferredSliceWarning
+        The ``outcome`` slice takes work the plan leaves untagged to serve the outcomes of the
+        indicators measuring it.
 
     Examples
     --------

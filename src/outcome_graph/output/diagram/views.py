@@ -10,6 +10,7 @@ from .owners import owner_dot
 
 if TYPE_CHECKING:
     from ...config import Config
+    from ...graph.facts import PlanFacts
     from ...model.plan import Plan
 
 
@@ -31,6 +32,12 @@ def to_dot(plan: Plan, options: DiagramOptions | None = None, *, config: Config 
     str
         A ``digraph`` whose node names are the plan's ids.
 
+    Warns
+    -----
+    InferredSliceWarning
+        The outcome's slice takes untagged work to serve the outcomes of the indicators measuring
+        it (:func:`~outcome_graph.graph.slices.outcome_slice`).
+
     Examples
     --------
     >>> from outcome_graph import load
@@ -51,6 +58,23 @@ def to_dot(plan: Plan, options: DiagramOptions | None = None, *, config: Config 
 
     opts = options or DiagramOptions()
     facts = PlanFacts(plan)
+    if opts.outcome is not None:
+        _say_if_inferred(plan, facts, opts.outcome)
     if opts.owners:
         return owner_dot(plan, facts, opts, config)
     return logic_model_dot(plan, facts, opts)
+
+
+def _say_if_inferred(plan: Plan, facts: PlanFacts, outcome: str) -> None:
+    """Warn (:class:`~outcome_graph.output.diagram.InferredSliceWarning`) where an outcome's slice
+    is inferred from indicators: a reader should know the plan did not say so itself."""
+    from .labels import inferred_from
+
+    inferred = inferred_from(plan, facts, outcome)
+    if inferred:
+        import warnings
+
+        from .rendering import InferredSliceWarning
+
+        title = plan.framework.outcome(outcome).title
+        warnings.warn(f"the nodes serving '{title}' are {inferred}", InferredSliceWarning, stacklevel=3)
