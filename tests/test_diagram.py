@@ -9,11 +9,14 @@ import warnings
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.errors import ConfigError, RenderError
@@ -1238,3 +1241,41 @@ def test_render_passes_on_other_warnings_as_python_shows_them(tmp_path, monkeypa
     assert result.exit_code == 0, result.output
     assert "notice:" not in result.output
     assert [str(w.message) for w in caught if w.category is DeprecationWarning] == ["a library's own warning"]
+
+
+_WORDS = st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=14), min_size=1, max_size=9)
+
+
+@given(words=_WORDS, width=st.integers(min_value=8, max_value=40))
+def test_a_title_wraps_into_the_fewest_lines_of_the_most_even_lengths(words, width):
+    from itertools import combinations
+
+    from outcome_graph.output.diagram.dot import balanced_wrap
+
+    text = " ".join(words)
+    lines, cut = balanced_wrap(text, width, 10)
+    # No line longer than the width (a word longer than the width is broken, as wrap breaks it),
+    # and no word lost or moved; as few lines as filling each line in turn takes.
+    assert not cut and all(len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    if any(len(w) > width for w in words):
+        return
+    assert " ".join(lines) == text
+    assert len(lines) == len(textwrap.wrap(text, width, break_on_hyphens=False))
+    # The longest line is as short as any break into as many lines makes it.
+    cuts = range(1, len(words))
+    best = min(max(len(" ".join(words[a:b])) for a, b in zip((0, *c), (*c, len(words))))
+               for c in combinations(cuts, len(lines) - 1))
+    assert max(len(line) for line in lines) == best
+
+
+def test_the_plan_title_of_the_diagram_wraps_into_even_lines():
+    southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    dot = to_dot(southend, diagram_options(southend, focus="P1"))
+    heading = re.search(r'<FONT POINT-SIZE="18"[^>]*><B>(.*?)</B>', dot).group(1)
+    lines = [html.unescape(line) for line in heading.split("<BR/>")]
+    # (filled line by line, Southend's title left "Update 2008 – 2009" under a line of 85 characters)
+    assert " ".join(lines) == " ".join(southend.title.split())
+    assert len(lines) == 2 and all(len(line) <= 90 for line in lines)
+    assert max(map(len, lines)) - min(map(len, lines)) <= 10, lines
+    assert all(len(line.split()) > 2 for line in lines)

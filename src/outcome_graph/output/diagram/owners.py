@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import RenderError
 from ..escape import dot_html, svg_id
-from .dot import Dot, Html, flip, html_lines, num, wrap
+from .dot import Dot, Html, balanced_wrap, flip, html_lines, num, wrap
 from .labels import node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
 from .style import BORDER, FONT, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges, worst_severity
@@ -107,7 +107,7 @@ class _Writer:
                 else:
                     prio = plan.nodes[key]
                     label = f"{prio.number or key}  {prio.title}"
-                lines, _ = wrap(label, 60, 2)
+                lines, _ = balanced_wrap(label, 60, 2)
                 dot.defaults("graph", {
                     "label": Html(f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'),
                     "labeljust": "l", "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
