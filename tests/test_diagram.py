@@ -398,7 +398,8 @@ def test_owner_view_sizes_owners_by_load():
     plan = og.load(SOUTHEND)
     from outcome_graph.output.diagram import LargeDiagramWarning
 
-    with pytest.warns(LargeDiagramWarning, match="strip"):  # (66 owners in one column: 11,630 points high)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)  # (66 owners in one column were 11,630 points high)
         svg = render(plan, "svg", owners=True, findings=True)
     nodes = svg_nodes(svg)
     facts = og.PlanFacts(plan)
@@ -674,11 +675,14 @@ def test_every_element_of_the_owner_view_has_an_id_of_its_own():
     plan = og.load(SOUTHEND)
     from outcome_graph.output.diagram import LargeDiagramWarning
 
-    with pytest.warns(LargeDiagramWarning, match="strip"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)
         svg = og.render(plan, "svg", owners=True).decode("utf-8")
     ids = re.findall(r'<g id="([^"]+)"', svg)
     assert ids and len(ids) == len(set(ids))
-    assert sum(1 for i in ids if "cluster" in i) == sum(1 for n in plan.nodes.values() if n.kind == "priority")
+    # Each priority's box, once in each band of owners that leads some of its work.
+    boxes = {re.sub(r"-band\d+$", "", html.unescape(i)) for i in ids if html.unescape(i).startswith("og-cluster-")}
+    assert boxes == {svg_id(n, "og-cluster-") for n, node in plan.nodes.items() if node.kind == "priority"}
 
 
 def test_white_badge_text_is_readable_on_every_severity_colour():
@@ -1183,8 +1187,11 @@ def test_the_owner_view_lists_the_owners_busiest_first_then_by_name_and_no_lead_
     nodes = svg_nodes(render(plan, "svg", owners=True, direction=direction))
     # (Graphviz ordered them to shorten the lines: Thurrock's busiest owner, EYFC, sat below ten
     # others, and owners of two milestones between owners of one)
-    along = 1 if direction == "LR" else 0  # (down the column, or across the row; y grows downwards)
-    drawn = sorted((n for n in nodes if n.startswith("og-owner-") or n == "og-no-lead"), key=lambda n: centre(nodes[n])[along])
+    # (band by band, left to right (top to bottom, TB), then down each band's column (across its row);
+    # y grows downwards)
+    band, along = (0, 1) if direction == "LR" else (1, 0)
+    drawn = sorted((n for n in nodes if n.startswith("og-owner-") or n == "og-no-lead"),
+                   key=lambda n: (round(centre(nodes[n])[band]), centre(nodes[n])[along]))
     assert drawn == expected + (["og-no-lead"] if "og-no-lead" in nodes else [])
 
 
@@ -1279,3 +1286,25 @@ def test_the_plan_title_of_the_diagram_wraps_into_even_lines():
     assert len(lines) == 2 and all(len(line) <= 90 for line in lines)
     assert max(map(len, lines)) - min(map(len, lines)) <= 10, lines
     assert all(len(line.split()) > 2 for line in lines)
+
+
+@needs_dot
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+@pytest.mark.parametrize("plan", ["southend", "thurrock", "richmond", "synthetic"])
+def test_the_owner_view_is_near_a_page_s_shape_however_many_owners(plan, direction):
+    from outcome_graph.graph.facts import PlanFacts
+    from outcome_graph.loading.loader import document_to_plan
+    from outcome_graph.output.diagram.rendering import picture_size
+    from outcome_graph.synth import generate
+
+    if plan == "synthetic":  # (30 owners or more, each leading a few of 200 milestones)
+        loaded = document_to_plan(generate(300, seed=1, defects=0))
+        assert sum(1 for o in PlanFacts(loaded).owners.values() if o.milestones) >= 30
+    else:
+        loaded = og.load(next(MODELS.glob(f"{plan}-*.yaml")))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", og.output.diagram.LargeDiagramWarning)
+        width, height = picture_size(render(loaded, "svg", owners=True, direction=direction), "svg")
+    # (one column of owners beside one of their work: Southend's was 953 points wide and 11,277
+    # high, Thurrock's 871 by 5,137, the synthetic plan's 877 by 9,505)
+    assert 1 / 2.5 <= width / height <= 2.5, (width, height)
