@@ -434,8 +434,13 @@ def test_a_diagram_fitted_to_a_page_says_when_its_text_is_too_small_to_read(thur
     from outcome_graph.output.diagram.rendering import picture_size
 
     with pytest.warns(LargeDiagramWarning, match=r"A3 landscape page the diagram is shrunk to [12]\d%: its 9-point text "
-                                                 r"comes out at [12]\.\d points.*\(its priorities: P1, P2, P3 and P4\)"):
+                                                 r"comes out at [12]\.\d points") as said:
         pdf = render(thurrock, "pdf", page="a3")
+    # What to draw instead, in the plan's own ids, each view tried and found to fit the page: one
+    # priority a page (Thurrock's, with their indicators, do not fit), or the whole plan's upper levels.
+    assert str(said[0].message).endswith(
+        "--focus P1 --levels vision,priority,aim,objective (one priority a page, then P2, P3 and P4, without "
+        "indicators) or --levels vision,priority,aim (the whole plan's priorities and aims) fit that page readably")
     width, height = picture_size(pdf, "pdf")
     assert width <= 1191 and height <= 842  # the whole plan on one A3 page (1190.6 by 841.9 points), if unreadable
 
@@ -1308,3 +1313,26 @@ def test_the_owner_view_is_near_a_page_s_shape_however_many_owners(plan, directi
     # (one column of owners beside one of their work: Southend's was 953 points wide and 11,277
     # high, Thurrock's 871 by 5,137, the synthetic plan's 877 by 9,505)
     assert 1 / 2.5 <= width / height <= 2.5, (width, height)
+
+
+@needs_dot
+@pytest.mark.parametrize(("model", "owners", "advice"), [
+    ("richmond", False, "--focus T4 (one priority a page, then T1, T2 and T3)"),
+    ("richmond", True, "--focus 4.1 (one aim a page, the largest; each of the plan's 15 aims in turn)"),
+    ("thurrock", True, "--focus P1 (one priority a page, then P2, P3 and P4)"),
+])
+def test_a_whole_plan_too_small_to_read_on_a3_is_told_which_of_its_parts_fit(model, owners, advice):
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import READABLE_SIZE, TEXT_SIZE, _scale
+
+    plan = og.load(next(MODELS.glob(f"{model}-*.yaml")))
+    with pytest.warns(LargeDiagramWarning, match="too small to read") as said:
+        render(plan, "svg", page="a3", owners=owners)
+    message = str(said[0].message)
+    assert message.endswith(f"; {advice} fits that page readably"), message
+    # The view it names does fit: drawn as it says, its text is large enough to read.
+    focus = advice.split()[1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)
+        svg = render(plan, "svg", page="a3", owners=owners, focus=focus)
+    assert TEXT_SIZE * _scale(svg) >= READABLE_SIZE
