@@ -9,11 +9,14 @@ import warnings
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import outcome_graph as og
 from outcome_graph.errors import ConfigError, RenderError
@@ -395,7 +398,8 @@ def test_owner_view_sizes_owners_by_load():
     plan = og.load(SOUTHEND)
     from outcome_graph.output.diagram import LargeDiagramWarning
 
-    with pytest.warns(LargeDiagramWarning, match="strip"):  # (66 owners in one column: 11,630 points high)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)  # (66 owners in one column were 11,630 points high)
         svg = render(plan, "svg", owners=True, findings=True)
     nodes = svg_nodes(svg)
     facts = og.PlanFacts(plan)
@@ -430,8 +434,13 @@ def test_a_diagram_fitted_to_a_page_says_when_its_text_is_too_small_to_read(thur
     from outcome_graph.output.diagram.rendering import picture_size
 
     with pytest.warns(LargeDiagramWarning, match=r"A3 landscape page the diagram is shrunk to [12]\d%: its 9-point text "
-                                                 r"comes out at [12]\.\d points.*\(its priorities: P1, P2, P3 and P4\)"):
+                                                 r"comes out at [12]\.\d points") as said:
         pdf = render(thurrock, "pdf", page="a3")
+    # What to draw instead, in the plan's own ids, each view tried and found to fit the page: one
+    # priority a page (Thurrock's, with their indicators, do not fit), or the whole plan's upper levels.
+    assert str(said[0].message).endswith(
+        "--focus P1 --levels vision,priority,aim,objective (one priority a page, then P2, P3 and P4, without "
+        "indicators) or --levels vision,priority,aim (the whole plan's priorities and aims) fit that page readably")
     width, height = picture_size(pdf, "pdf")
     assert width <= 1191 and height <= 842  # the whole plan on one A3 page (1190.6 by 841.9 points), if unreadable
 
@@ -672,11 +681,14 @@ def test_every_element_of_the_owner_view_has_an_id_of_its_own():
     plan = og.load(SOUTHEND)
     from outcome_graph.output.diagram import LargeDiagramWarning
 
-    with pytest.warns(LargeDiagramWarning, match="strip"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)
         svg = og.render(plan, "svg", owners=True).decode("utf-8")
     ids = re.findall(r'<g id="([^"]+)"', svg)
     assert ids and len(ids) == len(set(ids))
-    assert sum(1 for i in ids if "cluster" in i) == sum(1 for n in plan.nodes.values() if n.kind == "priority")
+    # Each priority's box, once in each band of owners that leads some of its work.
+    boxes = {re.sub(r"-band\d+$", "", html.unescape(i)) for i in ids if html.unescape(i).startswith("og-cluster-")}
+    assert boxes == {svg_id(n, "og-cluster-") for n, node in plan.nodes.items() if node.kind == "priority"}
 
 
 def test_white_badge_text_is_readable_on_every_severity_colour():
@@ -1184,8 +1196,11 @@ def test_the_owner_view_lists_the_owners_busiest_first_then_by_name_and_no_lead_
     nodes = svg_nodes(render(plan, "svg", owners=True, direction=direction))
     # (Graphviz ordered them to shorten the lines: Thurrock's busiest owner, EYFC, sat below ten
     # others, and owners of two milestones between owners of one)
-    along = 1 if direction == "LR" else 0  # (down the column, or across the row; y grows downwards)
-    drawn = sorted((n for n in nodes if n.startswith("og-owner-") or n == "og-no-lead"), key=lambda n: centre(nodes[n])[along])
+    # (band by band, left to right (top to bottom, TB), then down each band's column (across its row);
+    # y grows downwards)
+    band, along = (0, 1) if direction == "LR" else (1, 0)
+    drawn = sorted((n for n in nodes if n.startswith("og-owner-") or n == "og-no-lead"),
+                   key=lambda n: (round(centre(nodes[n])[band]), centre(nodes[n])[along]))
     assert drawn == expected + (["og-no-lead"] if "og-no-lead" in nodes else [])
 
 
@@ -1242,3 +1257,86 @@ def test_render_passes_on_other_warnings_as_python_shows_them(tmp_path, monkeypa
     assert result.exit_code == 0, result.output
     assert "notice:" not in result.output
     assert [str(w.message) for w in caught if w.category is DeprecationWarning] == ["a library's own warning"]
+
+
+_WORDS = st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=14), min_size=1, max_size=9)
+
+
+@given(words=_WORDS, width=st.integers(min_value=8, max_value=40))
+def test_a_title_wraps_into_the_fewest_lines_of_the_most_even_lengths(words, width):
+    from itertools import combinations
+
+    from outcome_graph.output.diagram.dot import balanced_wrap
+
+    text = " ".join(words)
+    lines, cut = balanced_wrap(text, width, 10)
+    # No line longer than the width (a word longer than the width is broken, as wrap breaks it),
+    # and no word lost or moved; as few lines as filling each line in turn takes.
+    assert not cut and all(len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    if any(len(w) > width for w in words):
+        return
+    assert " ".join(lines) == text
+    assert len(lines) == len(textwrap.wrap(text, width, break_on_hyphens=False))
+    # The longest line is as short as any break into as many lines makes it.
+    cuts = range(1, len(words))
+    best = min(max(len(" ".join(words[a:b])) for a, b in zip((0, *c), (*c, len(words))))
+               for c in combinations(cuts, len(lines) - 1))
+    assert max(len(line) for line in lines) == best
+
+
+def test_the_plan_title_of_the_diagram_wraps_into_even_lines():
+    southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
+    dot = to_dot(southend, diagram_options(southend, focus="P1"))
+    heading = re.search(r'<FONT POINT-SIZE="18"[^>]*><B>(.*?)</B>', dot).group(1)
+    lines = [html.unescape(line) for line in heading.split("<BR/>")]
+    # (filled line by line, Southend's title left "Update 2008 – 2009" under a line of 85 characters)
+    assert " ".join(lines) == " ".join(southend.title.split())
+    assert len(lines) == 2 and all(len(line) <= 90 for line in lines)
+    assert max(map(len, lines)) - min(map(len, lines)) <= 10, lines
+    assert all(len(line.split()) > 2 for line in lines)
+
+
+@needs_dot
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+@pytest.mark.parametrize("plan", ["southend", "thurrock", "richmond", "synthetic"])
+def test_the_owner_view_is_near_a_page_s_shape_however_many_owners(plan, direction):
+    from outcome_graph.graph.facts import PlanFacts
+    from outcome_graph.loading.loader import document_to_plan
+    from outcome_graph.output.diagram.rendering import picture_size
+    from outcome_graph.synth import generate
+
+    if plan == "synthetic":  # (30 owners or more, each leading a few of 200 milestones)
+        loaded = document_to_plan(generate(300, seed=1, defects=0))
+        assert sum(1 for o in PlanFacts(loaded).owners.values() if o.milestones) >= 30
+    else:
+        loaded = og.load(next(MODELS.glob(f"{plan}-*.yaml")))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", og.output.diagram.LargeDiagramWarning)
+        width, height = picture_size(render(loaded, "svg", owners=True, direction=direction), "svg")
+    # (one column of owners beside one of their work: Southend's was 953 points wide and 11,277
+    # high, Thurrock's 871 by 5,137, the synthetic plan's 877 by 9,505)
+    assert 1 / 2.5 <= width / height <= 2.5, (width, height)
+
+
+@needs_dot
+@pytest.mark.parametrize(("model", "owners", "advice"), [
+    ("richmond", False, "--focus T4 (one priority a page, then T1, T2 and T3)"),
+    ("richmond", True, "--focus 4.1 (one aim a page, the largest; each of the plan's 15 aims in turn)"),
+    ("thurrock", True, "--focus P1 (one priority a page, then P2, P3 and P4)"),
+])
+def test_a_whole_plan_too_small_to_read_on_a3_is_told_which_of_its_parts_fit(model, owners, advice):
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import READABLE_SIZE, TEXT_SIZE, _scale
+
+    plan = og.load(next(MODELS.glob(f"{model}-*.yaml")))
+    with pytest.warns(LargeDiagramWarning, match="too small to read") as said:
+        render(plan, "svg", page="a3", owners=owners)
+    message = str(said[0].message)
+    assert message.endswith(f"; {advice} fits that page readably"), message
+    # The view it names does fit: drawn as it says, its text is large enough to read.
+    focus = advice.split()[1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)
+        svg = render(plan, "svg", page="a3", owners=owners, focus=focus)
+    assert TEXT_SIZE * _scale(svg) >= READABLE_SIZE

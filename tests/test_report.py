@@ -153,7 +153,7 @@ def test_findings_link_to_their_nodes_in_the_inline_svg(southend_page):
 def test_coverage_matrix_counts_and_gaps():
     plan = og.load(SMALL)
     page = report_html(plan, diagram=False)
-    matrix = page[page.index('<table class="matrix">'):page.index("</table>", page.index('<table class="matrix">'))]
+    matrix = page[page.index('<table class="matrix'):page.index("</table>", page.index('<table class="matrix'))]
     rows = re.findall(r"<tr>(.*?)</tr>", matrix, re.S)
     cells = {re.search(r"<th[^>]*>(.*?)</th>", r).group(1): re.findall(r'<td class="(\w+)">(.*?)</td>', r) for r in rows[1:]}
     safe = cells["P1 Children are safe"]
@@ -330,7 +330,7 @@ def test_the_coverage_matrix_counts_as_the_coverage_table_does(source):
                        "  - {id: O1, title: Fewer accidents at home, parents: [P1, P2], indicators: [NI 48]}\n"
                        "  - {id: O2, title: More sport, parent: P1}\n")
     page = report_html(plan, diagram=False)
-    matrix = page[page.index('<table class="matrix">'):page.index("</table>", page.index('<table class="matrix">'))]
+    matrix = page[page.index('<table class="matrix'):page.index("</table>", page.index('<table class="matrix'))]
     rows = [r for r in re.findall(r"<tr>(.*?)</tr>", matrix, re.S)[1:]]
     table = og.table(plan, "coverage").set_index("id")
     outcomes = [o.id for o in plan.framework.outcomes]
@@ -369,7 +369,7 @@ def test_the_owner_load_key_explains_every_shade():
 def _matrix(plan: og.Plan) -> dict[str, list[tuple[str, str]]]:
     """The coverage matrix: each row's heading and its cells' (class, text)."""
     page = report_html(plan, diagram=False)
-    start = page.index('<table class="matrix">')
+    start = page.index('<table class="matrix')
     matrix = page[start:page.index("</table>", start)]
     rows = re.findall(r'<tr(?: class="total")?>(.*?)</tr>', matrix, re.S)
     return {re.search(r"<th[^>]*>(.*?)</th>", r).group(1): re.findall(r'<td class="(\w+)">(.*?)</td>', r) for r in rows[1:]}
@@ -770,7 +770,7 @@ def test_a_plan_without_findings_or_milestones_says_so_in_its_summary():
 def test_the_summary_counts_each_priority_s_findings_as_the_table_lists_them():
     plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
     page = report_html(plan, diagram=False)
-    table = re.search(r'<table class="by-priority">.*?</table>', _summary_section(page), re.S).group(0)
+    table = re.search(r'<table class="by-priority[^"]*">.*?</table>', _summary_section(page), re.S).group(0)
     heads = re.findall(r'<th scope="col">(\w+)</th>', table)
     assert heads == ["Priority", "Errors", "Warnings", "Info"]
     # Each priority's row counts, by severity, the rows of the findings table filed under it (which
@@ -884,7 +884,7 @@ def test_on_the_models_a_priority_s_cells_are_shaded_in_the_outcomes_it_or_what_
     plan = og.load(MODELS / f"{model}.yaml")
     facts = og.check(plan).facts_of(plan)
     page = report_html(plan, diagram=False)
-    start = page.index('<table class="matrix">')
+    start = page.index('<table class="matrix')
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', page[start:page.index("</table>", start)])
     outcomes = [o.id for o in plan.framework.outcomes]
     priorities = list(plan.of_kind("priority"))
@@ -934,3 +934,33 @@ def test_the_findings_are_grouped_once_for_the_summary_and_the_table(monkeypatch
     table = set(re.findall(r'<tbody class="group" id="([^"]+)"', page))
     named = re.findall(r'<ol class="worst">.*?</ol>', page, re.S)[0]
     assert set(re.findall(r'href="#([^"]+)"', named)) <= table and table
+
+
+def _print_rules() -> dict[str, str]:
+    """The report's print CSS as {selector: declarations} (comments left out)."""
+    from outcome_graph.output.html_report import _CSS
+
+    printed = re.sub(r"/\*.*?\*/", "", _CSS, flags=re.S).split("@media print{")[1]
+    return {selector.strip(): body for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", printed)}
+
+
+def test_on_paper_a_short_table_is_kept_whole_a_long_one_repeats_its_heading_and_no_heading_is_left_alone():
+    rules = _print_rules()
+
+    def declared(selector: str, declaration: str) -> bool:
+        return any(selector in [s.strip() for s in sel.split(",")] and declaration in body for sel, body in rules.items())
+
+    assert declared("table.whole", "break-inside:avoid") and declared("table.page+table.page", "break-inside:avoid")
+    assert declared("thead", "display:table-header-group") and declared("tr", "break-inside:avoid")
+    assert all(declared(h, "break-after:avoid") for h in ("h2", "h3", "caption"))
+    # Which tables are short enough to keep whole, by their rows: Richmond's two owners' load and
+    # each model's coverage matrix (Southend's eight priorities ran over a page), not Southend's
+    # sixty-five owners; a year's table of Thurrock's thirty-seven fits a page of its own.
+    classes = {}
+    for model in ("richmond-cypp-2009-2013", "southend-cypp-2008-09", "thurrock-cypp-2011-12"):
+        page = report_html(og.load(MODELS / f"{model}.yaml"), diagram=False)
+        classes[model] = re.findall(r'<table class="((?:matrix|load|by-priority)[^"]*)"', page)
+    assert all("matrix whole" in found for found in classes.values()), classes
+    assert {c for c in classes["richmond-cypp-2009-2013"] if "print-only" in c} == {"load whole print-only page"}
+    assert {c for c in classes["southend-cypp-2008-09"] if "print-only" in c} == {"load print-only"}
+    assert {c for c in classes["thurrock-cypp-2011-12"] if "print-only" in c} == {"load print-only page"}

@@ -421,6 +421,21 @@ def _at_a_glance(plan: Plan, rows: list[_Row], groups: list[_Group], coverage: _
             + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
 
 
+#: The most body rows of a table of each kind printed whole: a table this short moves to the next
+#: page rather than be split, and fits under its section's heading and note on an A4 page (a row of
+#: the matrix, with a priority's name, is about 60 pixels high; of the owner load, 25); a longer one
+#: is split between rows, its heading row repeated on each page.
+_PAGE_ROWS = {"by-priority": 25, "matrix": 12, "load": 28}
+#: The most owners of a year's table of the owner load (class page) that fit a page of its own: each
+#: after the first moves to the next page rather than be split (the first follows the section's note).
+_LOAD_PAGE_ROWS = 38
+
+
+def _table_class(kind: str, rows: int) -> str:
+    """A table's classes: its kind, and ``whole`` when it is short enough to print on one page."""
+    return kind + (" whole" if rows <= _PAGE_ROWS[kind] else "")
+
+
 def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     """How many findings of each severity each priority has (a finding under two counts in both),
     each priority's name selecting its findings below: where the plan's problems lie. A plan of
@@ -450,7 +465,7 @@ def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     caption = "Findings by priority" + (f": the {len(shown):,} with the most serious" if more else "")
     note = (f'<p class="muted">{more:,} more priorities have findings: the findings\' Priority filter lists them.</p>'
             if more else "")
-    return (f'<table class="by-priority"><caption>{caption}</caption>'
+    return (f'<table class="{_table_class("by-priority", len(body))}"><caption>{caption}</caption>'
             f'<thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{note}')
 
 
@@ -821,7 +836,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
         note += _UNTAGGED
     return (
         f'<section id="r-coverage"><h2>Outcome coverage ({html_text(fw.title)})</h2>{note}'
-        f'<div class="scroll" tabindex="0" role="region" aria-label="Outcome coverage table"><table class="matrix"><caption class="vh">Outcome coverage: {html_text(word)} and indicators for each priority and outcome</caption><thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div></section>'
+        f'<div class="scroll" tabindex="0" role="region" aria-label="Outcome coverage table"><table class="{_table_class("matrix", len(body))}"><caption class="vh">Outcome coverage: {html_text(word)} and indicators for each priority and outcome</caption><thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div></section>'
     )
 
 
@@ -896,7 +911,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     year = 12
     split = len(months) > year
     tables = [
-        f'<table class="load{" screen-only" if split else ""}"><caption class="vh">Milestones each owner leads, by month due</caption>'
+        f'<table class="{_table_class("load", len(rows))}{" screen-only" if split else ""}"><caption class="vh">Milestones each owner leads, by month due</caption>'
         f'<thead><tr><th scope="col">Owner</th><th scope="col">Milestones / limit</th><th scope="col">Earlier</th>{header}'
         f'<th scope="col">Later</th><th scope="col">No month</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     ]
@@ -911,7 +926,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
             )
             span = f"{date(*months[i], 1).strftime('%B %Y')} to {date(*months[min(i + year, len(months)) - 1], 1).strftime('%B %Y')}"
             tables.append(
-                f'<table class="load print-only"><caption>{html_text(span)}</caption><thead><tr><th scope="col">Owner</th>'
+                f'<table class="{_table_class("load", len(printed))} print-only{" page" if len(printed) <= _LOAD_PAGE_ROWS else ""}"><caption>{html_text(span)}</caption><thead><tr><th scope="col">Owner</th>'
                 f'<th scope="col">Milestones / limit</th>{earlier_head if opening else ""}{"".join(month_heads[i:i + year])}'
                 f'{later_heads if closing else ""}</tr></thead><tbody>{body}</tbody></table>'
             )
@@ -1087,11 +1102,17 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
  table.by-priority{min-width:0;width:100%}table.by-priority td,table.by-priority th{padding:2px 4px}table.by-priority td{min-width:0}
  dl.facts{grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);font-size:9pt;margin:6px 0}
  /* Each section after the summary starts a page (the owner load began under the coverage matrix,
-    its heading and key at the foot of a page, its table over the page); a year's table of the owner
-    load after the first is not split when it fits a page, and a table's heading row is repeated on
-    each page. */
+    its heading and key at the foot of a page, its table over the page). A table short enough for a
+    page (class whole: Richmond's owner load, Thurrock's coverage matrix) is printed on one, moved
+    to the next page rather than split, as is a year's table of the owner load after the first that
+    fits a page (class page: Thurrock's); a longer one (a year of Southend's sixty-odd owners) is
+    split between rows, its heading row repeated on each page. No heading or caption is left at the foot
+    of a page, apart from what it heads. */
  #r-findings,#r-coverage,#r-owners,#r-diagram{break-before:page}tr.group-head{break-after:avoid}
- table.print-only+table.print-only{break-inside:avoid}caption{break-after:avoid}
+ table.whole,table.page+table.page{break-inside:avoid}caption,h3{break-after:avoid}
+ /* The coverage matrix's counts on a line each, smaller: its rows were four lines high, and
+    Southend's eight priorities ran over a page. */
+ table.matrix td,table.matrix th{font-size:8pt;padding:2px 4px}
  tr,.card{break-inside:avoid}thead{display:table-header-group}
  a,a:link,a:visited{color:inherit;text-decoration:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

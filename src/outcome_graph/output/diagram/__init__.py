@@ -21,7 +21,7 @@ The modules, from what is asked to what is drawn:
 - :mod:`.options`: :class:`DiagramOptions`, the levels, and the checks of user input;
 - :mod:`.layout`: what the logic model draws (nodes, edges, placeholders, clusters);
 - :mod:`.logic_model` and :mod:`.owners`: the two views as DOT text, chosen by :func:`to_dot`
-  (:mod:`.views`);
+  (:mod:`.views`); :mod:`.bands`: the owner view folded into bands to a page's shape;
 - :mod:`.labels`: the labels and tooltips of nodes, the title and the legend;
 - :mod:`.style`: colours, fonts, outcome chips and rule-code badges;
 - :mod:`.dot`: the DOT writer and text wrapping, where plan text is escaped;

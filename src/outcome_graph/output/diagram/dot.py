@@ -110,6 +110,76 @@ def wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
     return kept, True
 
 
+def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
+    """As :func:`wrap`, but the lines are as even as they can be: as few lines as at ``width``,
+    the longest as short as it can be, then the lengths as near each other as they can be (a long
+    title broke into a full line and a word or two alone under it).
+
+    A word longer than ``width`` is broken into pieces of ``width``, as :func:`wrap` breaks it; a
+    text that needs more than ``max_lines`` lines is cut as :func:`wrap` cuts it."""
+    words = [piece for word in text.split() for piece in _pieces(word, width)]
+    count = len(_greedy(words, width))
+    if count > max_lines:
+        return wrap(text, width, max_lines)
+    if count <= 1:
+        return [" ".join(words)], False
+    return [" ".join(words[a:b]) for a, b in _even_breaks(words, count)], False
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """A word as pieces of at most ``width`` characters (itself, unless it is longer)."""
+    return [word[i:i + width] for i in range(0, len(word), width)]
+
+
+def _greedy(words: Sequence[str], width: int) -> list[list[str]]:
+    """Words filled into lines of at most ``width`` characters, each line as full as it goes: the
+    fewest lines there can be (no word is longer than ``width``)."""
+    lines: list[list[str]] = [[]]
+    used = -1
+    for word in words:
+        if lines[-1] and used + 1 + len(word) > width:
+            lines.append([])
+            used = -1
+        lines[-1].append(word)
+        used += 1 + len(word)
+    return lines
+
+
+def _even_breaks(words: Sequence[str], count: int) -> list[tuple[int, int]]:
+    """Where ``words`` break into ``count`` lines (each a start and an end index) so that the longest
+    line is as short as it can be, and then the sum of the lines' squared lengths is the least
+    (lines of near-equal length)."""
+    n = len(words)
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + len(word) + 1)
+
+    def length(a: int, b: int) -> int:
+        return starts[b] - starts[a] - 1
+
+    # best[k][j]: the cost of the first j words in k lines, as (longest, sum of squares), with where
+    # the last of those lines starts; None where they cannot be set in k lines
+    best: list[list[tuple[tuple[int, int], int] | None]] = [[None] * (n + 1) for _ in range(count + 1)]
+    best[0][0] = ((0, 0), 0)
+    for k in range(1, count + 1):
+        for j in range(k, n - (count - k) + 1):
+            options = []
+            for i in range(k - 1, j):  # (the line of words i to j after the first i words in k - 1 lines)
+                before = best[k - 1][i]
+                if before is not None:
+                    (longest, squares), size = before[0], length(i, j)
+                    options.append(((max(longest, size), squares + size * size), i))
+            best[k][j] = min(options, default=None)
+    breaks, j = [], n
+    for k in range(count, 0, -1):
+        reached = best[k][j]
+        assert reached is not None  # (count is at most the number of words: they can be set in count lines)
+        i = reached[1]
+        breaks.append((i, j))
+        j = i
+    return breaks[::-1]
+
+
 def html_lines(lines: Sequence[str]) -> str:
     """Lines of plain text as the escaped text of an HTML-like label, one ``<BR/>`` between lines."""
     return "<BR/>".join(dot_html(line) for line in lines)

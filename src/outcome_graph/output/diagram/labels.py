@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..escape import dot_html
-from .dot import Html, html_lines, num, wrap
+from .dot import Html, balanced_wrap, html_lines, num, wrap
 from .options import PLURAL
 from ...severity import SEVERITIES
 from .style import (BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, SEVERITY_MARKS, STYLES, TEXT, Palette, badges,
@@ -141,8 +141,9 @@ def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOpt
                      "amber fill: above three quarters of it.")
     if opts.findings is not None and rolled:
         notes.append("\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones).")
-    # (a long title on one line set the width of the whole picture, which then shrank to fit a page)
-    title_lines, _ = wrap(plan.title, TITLE_WIDTH, 3)
+    # (a long title on one line set the width of the whole picture, which then shrank to fit a page;
+    # filled line by line, it left a word or two alone under a full line)
+    title_lines, _ = balanced_wrap(plan.title, TITLE_WIDTH, 3)
     rows = [
         _row(f"<B>{html_lines(title_lines)}</B>", 18, TEXT),
         _row(html_lines(wrap(sub, PLAN_WIDE_WIDTH, 2)[0]), 11, MUTED),

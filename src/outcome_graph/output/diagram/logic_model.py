@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..escape import svg_id
-from .dot import Dot, Html, flip, html_lines, wrap
+from .dot import Dot, Html, balanced_wrap, flip, html_lines, wrap
 from .labels import PLAN_WIDE_SHOWN, node_label, node_tooltip, title_label
 from .layout import UNATTACHED, LogicModel, build_model, indicator_columns
 from .options import DIAGRAM_LEVELS, PLURAL
@@ -160,7 +160,7 @@ class _Writer:
             "id": svg_id(key, "og-cluster-"), "penwidth": 1,
         }
         if key not in self.drawn:  # the priority is not drawn: name it on its cluster
-            lines, _ = wrap(f"{prio.number or key}  {prio.title}", 60, 2)
+            lines, _ = balanced_wrap(f"{prio.number or key}  {prio.title}", 60, 2)
             values["label"] = Html(f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>')
             values["labeljust"] = "l"
             values["tooltip"] = f"Priority {key}: {prio.title}"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ...errors import RenderError
 from ..escape import dot_html, svg_id
-from .dot import Dot, Html, flip, html_lines, num, wrap
+from .bands import columns_of, fold
+from .dot import Dot, Html, balanced_wrap, flip, html_lines, num, wrap
 from .labels import node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
 from .style import BORDER, FONT, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges, worst_severity
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from .options import DiagramOptions
 
 _NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
+NODESEP = 0.1  # (inches between the boxes of a rank)
 
 
 def owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> str:
@@ -61,60 +63,100 @@ class _Writer:
         self.work, self.unled = _work(plan, facts, opts, has_milestones)
         self.by_owner, self.by_node = _findings_by_owner_and_node(plan, opts.findings)
         self.lr = opts.direction == "LR"
+        self.ranksep = 2.2 if self.lr else 1.2  # (inches between ranks: room for the lines fanning out)
         self.max_load = max([len(v) for v in self.work.values()] + [len(self.unled)])
         owners = facts.owners
         self.total = {o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in self.work}
         self.dot = Dot()
+        self.clusters = 0  # (the priorities' boxes written so far)
 
     def text(self) -> str:
         dot, work, owners = self.dot, self.work, self.facts.owners
         dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": TEXT})
         dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
-        self._write_work()
-        owner_names = [self._write_owner(oid)
-                       for oid in sorted(work, key=lambda o: (-self.total[o], owners[o].name.lower(), o))]
+        # The owners read busiest first, then by name, "No lead" last: left to itself, Graphviz
+        # ordered them to shorten the lines, which a reader looking for an owner, or for the
+        # busiest, could not follow.
+        order = [f"owner: {oid}" for oid in sorted(work, key=lambda o: (-self.total[o], owners[o].name.lower(), o))]
+        led = {f"owner: {oid}": items for oid, items in work.items()}
         if self.unled:
-            self._write_no_lead()
-            owner_names.append(_NO_LEAD)
-        dot.same_rank(owner_names)
-        # The owners read busiest first, top to bottom (left to right, TB), then by name, "No lead"
-        # last: left to itself, Graphviz ordered them to shorten the lines, which a reader looking
-        # for an owner, or for the busiest, could not follow. (An edge within a rank puts its tail
-        # first: left in TB, and on top once dot turns the drawing LR.)
-        for above, below in zip(owner_names, owner_names[1:]):
-            dot.edge(above, below, {"style": "invis"})
-        for oid in sorted(work):
-            for n in work[oid]:
-                dot.edge(f"owner: {oid}", n, {"class": "og-edge og-leads"})
-        for n in self.unled:
-            dot.edge(_NO_LEAD, n, {"class": "og-edge og-unled", "style": "dashed", "color": SEVERITY_COLOURS["warning"]})
+            order.append(_NO_LEAD)
+            led[_NO_LEAD] = self.unled
+        home = home_priorities(self.plan, self.facts)
+        bands = fold(order, led, home.get, lr=self.lr, ranksep=self.ranksep, nodesep=NODESEP, title=self.opts.title)
+        column: dict[str, int] = {}
+        band_of = {name: b for b, names in enumerate(bands.owners) for name in names}
+        work_band = {n: b for b, nodes in enumerate(bands.work) for n in nodes}
+        ranks: list[list[str]] = []  # (the nodes of each rank, left to right: a band's owners, then its columns)
+        for b, nodes in enumerate(bands.work):
+            self._write_work(b, nodes, home)
+            column.update(columns_of(nodes, home.get, bands.columns))
+            ranks.append(bands.owners[b])
+            ranks.extend([n for n in nodes if column[n] == c] for c in range(bands.columns))
+        for b, names in enumerate(bands.owners):
+            for name in names:
+                if name == _NO_LEAD:
+                    self._write_no_lead()
+                else:
+                    self._write_owner(name.removeprefix("owner: "))
+            # (an edge within a rank puts its tail first: left in TB, and on top once dot turns the
+            # drawing LR)
+            for above, below in zip(names, names[1:]):
+                dot.edge(above, below, {"style": "invis"})
+        self._write_heads(ranks)
+        for name in sorted(led):
+            unled = name == _NO_LEAD
+            for n in led[name]:
+                values: dict[str, object] = ({"class": "og-edge og-unled", "style": "dashed", "color": SEVERITY_COLOURS["warning"]}
+                                             if unled else {"class": "og-edge og-leads"})
+                if work_band[n] != band_of[name]:  # (a node another band draws: the line takes no part in the layout)
+                    values.update({"constraint": False, "weight": 0})
+                elif column[n]:
+                    values["minlen"] = column[n] + 1
+                dot.edge(name, n, values)
         return dot.text(self.plan.id, self._graph_attrs())
 
-    def _write_work(self) -> None:
-        """The nodes owners lead (and those nobody leads), clustered by priority."""
+    def _write_heads(self, ranks: list[list[str]]) -> None:
+        """A line of hidden points along the top of the drawing, one heading each rank: each rank's
+        nodes hang below its point, so that the bands stand side by side with their tops in line
+        (linked through their work, each band's top was pulled down to the middle of the one before)."""
+        dot = self.dot
+        heads = [f"og:head:{i}" for i in range(len(ranks))]
+        for i, (head, names) in enumerate(zip(heads, ranks)):
+            dot.node(head, {"id": f"og-head-{i}", "shape": "point", "style": "invis", "width": 0, "height": 0,
+                            "label": ""})
+            dot.same_rank([head, *names])
+            for name in names:
+                dot.edge(head, name, {"style": "invis"})
+        for left, right in zip(heads, heads[1:]):
+            dot.edge(left, right, {"style": "invis", "weight": 100})
+
+    def _write_work(self, band: int, nodes: list[str], home: dict[str, str | None]) -> None:
+        """A band's work, clustered by priority (a priority's box in a later band has an id of its own)."""
         plan, dot = self.plan, self.dot
-        home = home_priorities(plan, self.facts)
-        led = {n for v in self.work.values() for n in v} | set(self.unled)
+        drawn = set(nodes)
         groups: dict[str | None, list[str]] = defaultdict(list)
         for n in plan.nodes:
-            if n in led:
+            if n in drawn:
                 groups[home.get(n)].append(n)
-        for i, (key, nodes) in enumerate(flip(groups.items(), self.lr)):
+        for key, members in flip(groups.items(), self.lr):
             if key is not None:
-                dot.open(f"subgraph cluster_{i}")
+                self.clusters += 1
+                dot.open(f"subgraph cluster_{self.clusters}")
                 if key == UNATTACHED:
                     label = "Unattached"
                 else:
                     prio = plan.nodes[key]
                     label = f"{prio.number or key}  {prio.title}"
-                lines, _ = wrap(label, 60, 2)
+                lines, _ = balanced_wrap(label, 60, 2)
+                # (an id of its own: a cluster would take the graph's, one id for several elements)
+                cid = "og-cluster-unattached" if key == UNATTACHED else svg_id(key, "og-cluster-")
                 dot.defaults("graph", {
                     "label": Html(f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'),
                     "labeljust": "l", "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
-                    # (an id of its own: a cluster would take the graph's, one id for several elements)
-                    "id": "og-cluster-unattached" if key == UNATTACHED else svg_id(key, "og-cluster-"),
+                    "id": cid + (f"-band{band + 1}" if band else ""),
                 })
-            for n in flip(nodes, self.lr):
+            for n in flip(members, self.lr):
                 self._write_led_node(n)
             if key is not None:
                 dot.close()
@@ -211,8 +253,8 @@ class _Writer:
             "rankdir": "LR" if opts.direction == "LR" else "TB",
             "newrank": True,
             "fontname": FONT,
-            "nodesep": 0.1,
-            "ranksep": 2.2 if opts.direction == "LR" else 1.2,
+            "nodesep": NODESEP,
+            "ranksep": self.ranksep,
             "pad": 0.3,
             "outputorder": "edgesfirst",
             "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ...errors import ConfigError, RenderError
-from .options import diagram_options
+from .options import PLURAL, diagram_options
 from .views import to_dot
 
 if TYPE_CHECKING:
     from ...config import Config
     from ...findings import Report
+    from ...graph.facts import PlanFacts
     from ...model.plan import Plan
     from .options import DiagramOptions
 
@@ -206,14 +207,25 @@ TEXT_SIZE = 9
 READABLE_SIZE = 6
 
 
-def _warn_if_unreadable(plan: Plan, opts: DiagramOptions, svg: bytes) -> None:
-    """Say so when a diagram fitted to a page (``opts.page``) is shrunk so far that its text is
-    too small to read, with the views that draw part of the plan. Graphviz writes the factor it
-    shrank the drawing by in the SVG's first ``transform``."""
+def _scale(svg: bytes) -> float:
+    """The factor Graphviz shrank a drawing by to fit its ``size`` (written in the SVG's first
+    ``transform``; 1 when it was not shrunk)."""
     import re
 
     m = re.search(rb'transform="scale\(([0-9.]+)', svg[:4000])
-    scale = float(m.group(1)) if m else 1.0
+    return float(m.group(1)) if m else 1.0
+
+
+def _readable(plan: Plan, opts: DiagramOptions, config: Config | None) -> bool:
+    """Whether the view ``opts`` of the plan, fitted to its page, keeps its text readable."""
+    return TEXT_SIZE * _scale(pipe(to_dot(plan, opts, config=config), "svg")) >= READABLE_SIZE
+
+
+def _warn_if_unreadable(plan: Plan, opts: DiagramOptions, svg: bytes, config: Config | None = None) -> None:
+    """Say so when a diagram fitted to a page (``opts.page``) is shrunk so far that its text is
+    too small to read, with views of the plan that do fit the page readably, in the plan's own ids
+    (tried by drawing them), or else the views that draw part of the plan."""
+    scale = _scale(svg)
     if TEXT_SIZE * scale >= READABLE_SIZE:
         return
     import warnings
@@ -221,10 +233,71 @@ def _warn_if_unreadable(plan: Plan, opts: DiagramOptions, svg: bytes) -> None:
     from .options import PAGES, top_level_ids
 
     page = PAGES[opts.page][0] if opts.page else ""
-    views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
+    advice = readable_views(plan, opts, config)
+    if not advice:
+        views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
+        advice = f"{views} draw part of the plan{top_level_ids(plan)}"
     warnings.warn(f"fitted to an {page} page the diagram is shrunk to {scale:.0%}: its {TEXT_SIZE}-point text "
                   f"comes out at {TEXT_SIZE * scale:.1f} points, too small to read ({READABLE_SIZE} or more is); "
-                  f"{views} draw part of the plan{top_level_ids(plan)}", LargeDiagramWarning, stacklevel=3)
+                  f"{advice}", LargeDiagramWarning, stacklevel=3)
+
+
+#: How many levels down :func:`readable_views` looks for a part of the plan that fits a page.
+ADVICE_DEPTH = 3
+
+
+def readable_views(plan: Plan, opts: DiagramOptions, config: Config | None = None) -> str:
+    """What to draw instead of a view too large for its page, as ``render``'s options with the plan's
+    own ids, each tried and found to fit the page readably: one part a page (the largest part of
+    its level, its siblings in turn; without indicators when that is what makes it fit, or a level
+    further down), and for a whole logic model its two upper levels. "" when nothing tried fits."""
+    from dataclasses import replace
+
+    from ...graph.facts import PlanFacts
+    from .layout import levels_for
+
+    facts = PlanFacts(plan)
+    said = []
+    parts = (list(facts.children.get(opts.focus, ())) if opts.focus is not None
+             else [n for n in plan.nodes if plan.nodes[n].kind == _top_kind(facts)])
+    drawn = levels_for(plan, facts, opts) if not opts.owners else ()
+    fewer = tuple(lv for lv in drawn if lv != "indicator")
+    for depth in range(ADVICE_DEPTH):
+        parts = [n for n in parts if plan.nodes[n].kind not in ("indicator", "milestone")]
+        if not parts:
+            break
+        largest = max(parts, key=lambda n: (len(facts.descendants(n)), -parts.index(n)))
+        kind = plan.nodes[largest].kind
+        if depth == 0:  # (the parts of the plan, or of the node in focus: each named)
+            others = [n for n in parts if n != largest]
+            turn = f"one {kind} a page, then {_listed(others)}" if others else f"the {kind} alone"
+        else:  # (a level further down: the largest of its kind, which the others fit as well)
+            turn = f"one {kind} a page, the largest; each of the plan's {len(facts.ids_of(kind))} {PLURAL[kind]} in turn"
+        if _readable(plan, replace(opts, focus=largest), config):
+            said.append(f"--focus {largest} ({turn})")
+            break
+        if fewer != drawn and fewer and _readable(plan, replace(opts, focus=largest, levels=fewer), config):
+            said.append(f"--focus {largest} --levels {','.join(fewer)} ({turn}, without indicators)")
+            break
+        parts = list(facts.children.get(largest, ()))
+    if not opts.owners and opts.focus is None and opts.outcome is None:
+        hierarchy = [lv for lv in drawn if lv not in ("vision", "indicator", "milestone")]
+        upper = tuple(lv for lv in drawn if lv == "vision" or lv in hierarchy[:2])
+        if upper != drawn and hierarchy[2:] and _readable(plan, replace(opts, levels=upper), config):
+            said.append(f"--levels {','.join(upper)} (the whole plan's {' and '.join(PLURAL[lv] for lv in hierarchy[:2])})")
+    return f"{' or '.join(said)} fit{'s' if len(said) == 1 else ''} that page readably" if said else ""
+
+
+def _top_kind(facts: PlanFacts) -> str | None:
+    """The highest level below the vision that the plan uses."""
+    return next((lv for lv in ("priority", "aim", "objective", "milestone") if lv in facts.levels_used), None)
+
+
+def _listed(ids: list[str], most: int = 6) -> str:
+    """'P1, P2 and P4' (the first ``most``, then how many more)."""
+    if len(ids) > most:
+        return f"{', '.join(ids[:most])} and {len(ids) - most} more"
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
 
 
 @overload
@@ -351,7 +424,7 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     data = pipe(text, fmt, dpi=PRINT_DPI if opts.page is not None else None)
     _warn_if_strip(data, fmt, opts.owners or opts.direction == "LR")
     if opts.page is not None and fmt != "dot":
-        _warn_if_unreadable(plan, opts, data if fmt == "svg" else pipe(text, "svg"))
+        _warn_if_unreadable(plan, opts, data if fmt == "svg" else pipe(text, "svg"), config)
     if fmt == "svg":
         data = text_alternative(data, plan, owners=opts.owners, nodes=drawn, findings=report)
     if target is None:
