@@ -705,6 +705,45 @@ def test_check_holds_its_last_plan_to_the_end_only_where_the_process_ends_at_onc
     assert alive == ([False, True] if ends_at_once else [False, False])
 
 
+@pytest.mark.parametrize("command", [["render", "-o", "{out}.dot"], ["table", "-o", "{out}.csv"],
+                                     ["report", "-o", "{out}.html", "--no-diagram"], ["convert", "{out}.json"]])
+def test_the_other_commands_hold_their_plan_where_the_process_ends_at_once(command: list[str], monkeypatch,
+                                                                          tmp_path: Path):
+    import gc
+    import weakref
+
+    from outcome_graph.cli import main
+    from outcome_graph.commands import common
+    from outcome_graph.loading import loader
+
+    from .conftest import EXAMPLES, cli_runner
+
+    load_path = loader.load_path
+    for ends_at_once in (False, True):
+        read: list[weakref.ref[object]] = []
+
+        def loading(*args: object, **kwargs: object) -> object:
+            plan = load_path(*args, **kwargs)  # type: ignore[arg-type]
+            read.append(weakref.ref(plan))
+            return plan
+
+        monkeypatch.setattr(loader, "load_path", loading)
+        monkeypatch.setattr(common, "ENDS_AT_ONCE", ends_at_once)
+        monkeypatch.setattr(common, "_held", [])
+        args = [command[0], str(EXAMPLES / "tutorial-plan.yaml"),
+                *(a.format(out=tmp_path / f"out-{ends_at_once}") for a in command[1:])]
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            result = cli_runner().invoke(main, args)
+            alive = [ref() is not None for ref in read]
+        finally:
+            if was_enabled:
+                gc.enable()
+        assert result.exit_code == 0, result.output
+        assert alive == [ends_at_once], (args, alive)
+
+
 def test_unused_ignore_is_public_beside_rule_context():
     # (RuleContext.unused_ignores holds them, but the class was importable from its module alone)
     import outcome_graph as og

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import config_option, isolated_option, max_bytes_option, plan_file, rule_options, say
+from .common import config_option, hold_until_exit, isolated_option, max_bytes_option, plan_file, rule_options, say
 
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
@@ -57,6 +57,7 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
                                   isolated=isolated) if findings else None)
         result = convert(source, target, to=to, findings=findings, period=period,
                          max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config)
+        hold_until_exit(result.plan)
         for notice in result.notices:
             say(f"notice: {notice}")
         for warning in result.warnings:
@@ -78,6 +79,7 @@ def _to_standard_output(source: str, to: str | None, findings: bool, period: str
     if findings:
         raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
     plan = load_path(source, max_bytes=max_bytes, period=period)
+    hold_until_exit(plan)
     for notice in plan.notices:
         say(f"notice: {notice}")
     emit((to_json(plan) if fmt == "json" else to_yaml(plan)).removesuffix("\n"), None)

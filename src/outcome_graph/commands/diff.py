@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import config_option, isolated_option, max_bytes_option, output_option, plan_file, rule_options
+from .common import config_option, hold_until_exit, isolated_option, max_bytes_option, output_option, plan_file, rule_options
 
 
 @click.command("diff", short_help="Show what changed between two versions of a plan.")
@@ -59,6 +59,7 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         before = load_path(old, max_bytes=limit, period=period)
         say_notices(before.notices)  # (each plan's once it is read, as check gives them)
         after = load_path(new, max_bytes=limit, period=period)
+        hold_until_exit(before, after)
         say_notices(after.notices)
         refuse_inputs(output, loaded=[before, after])
         config = (discover_config(new, config_file=config_file, cli=cli_layer(select, ignore, severity, None),

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import config_option, isolated_option, plan_file, rule_options, say
+from .common import config_option, hold_until_exit, isolated_option, plan_file, rule_options, say
 
 
 @click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
@@ -70,6 +70,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
             config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
                                      isolated=isolated)
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+            hold_until_exit(loaded)
             refuse_inputs(output, loaded=[loaded], configs=[config])
             marked: Any = findings
             if baseline is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import config_option, isolated_option, plan_file, rule_options, say
+from .common import config_option, hold_until_exit, isolated_option, plan_file, rule_options, say
 
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
@@ -55,6 +55,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
             config = discover_config(plan, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
                                      isolated=isolated)
             loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period, jobs="auto")
+            hold_until_exit(loaded)
             refuse_inputs(to_file, loaded=[loaded], configs=[config])
             findings = check(loaded, config, jobs="auto")
             if baseline is not None:

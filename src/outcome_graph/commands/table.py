@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import config_option, isolated_option, max_bytes_option, plan_file, rule_options, say
+from .common import config_option, hold_until_exit, isolated_option, max_bytes_option, plan_file, rule_options, say
 
 
 @click.command("table", short_help="Print or write a table of a plan.")
@@ -58,6 +58,7 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
         refuse_inputs(output, [plan], config_file, baseline_file)
         baseline = read_baseline(baseline_file)
         loaded = load_path(plan, max_bytes=max_bytes or DEFAULT_MAX_BYTES, period=period)
+        hold_until_exit(loaded)
         refuse_inputs(output, loaded=[loaded])
         for notice in loaded.notices:
             say(f"notice: {notice}")
