@@ -1251,14 +1251,16 @@ def test_every_example_of_the_help_is_a_command_line_the_command_takes(tmp_path:
     assert drawn.returncode == 0 and (tmp_path / "safe.svg").stat().st_size, drawn.stderr
 
 
-@pytest.mark.parametrize("name", ["check", "diff", "table", "convert"])
+@pytest.mark.parametrize("name", ["check", "diff", "table", "convert", "render", "report"])
 def test_max_bytes_says_its_range_in_words_and_refuses_a_size_below_one(name, tmp_path):
     # (click's IntRange(min=1) added "[x>=1]" to the help, and refused 0 as "not in the range x>=1")
     shown = " ".join(run(name, "--help").stdout.split())
     assert "--max-bytes BYTES The largest input to read, in bytes: a whole number, 1 or more" in shown, shown
     assert "[x>=1]" not in shown and "x>=" not in shown
     plan = str(MODELS / "thurrock-cypp-2011-12.yaml")
-    plans = [plan, plan] if name == "diff" else [plan, str(tmp_path / "out.json")] if name == "convert" else [plan]
+    plans = ([plan, plan] if name == "diff" else [plan, str(tmp_path / "out.json")] if name == "convert" else
+             [plan, "-o", str(tmp_path / "out.dot")] if name == "render" else
+             [plan, "-o", str(tmp_path / "out.html")] if name == "report" else [plan])
     for value in ("0", "-5", "1MB", "1.5"):
         out = run(name, *plans, "--max-bytes", value)
         assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr

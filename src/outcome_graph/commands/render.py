@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import config_option, hold_until_exit, isolated_option, plan_file, rule_options, say
+from .common import config_option, hold_until_exit, isolated_option, max_bytes_option, plan_file, rule_options, say
 
 
 @click.command("render", short_help="Draw a plan's logic model (SVG, PNG, PDF, DOT).")
@@ -30,8 +30,7 @@ from .common import config_option, hold_until_exit, isolated_option, plan_file, 
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help="Largest input accepted, in bytes (default 32 MB).")
+@max_bytes_option()
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Mark only the findings that are new since the baseline FILE (see check --baseline; "
                    "implies --findings).")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import config_option, hold_until_exit, isolated_option, plan_file, rule_options, say
+from .common import config_option, hold_until_exit, isolated_option, max_bytes_option, plan_file, rule_options, say
 
 
 @click.command("report", short_help="Write a self-contained HTML report of a plan.")
@@ -19,8 +19,7 @@ from .common import config_option, hold_until_exit, isolated_option, plan_file, 
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
-              help="Largest input accepted, in bytes (default 32 MB).")
+@max_bytes_option()
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
               help="Leave out the findings recorded in FILE (see check --baseline): the report shows what is "
                    "new and counts the rest.")
