@@ -71,7 +71,8 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
         if config_file:
             selected = _as_configured(selected, catalogue, config, shown=code)
         render: Callable[..., str] = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
-        text = render(selected, full=bool(code) or fmt != "text")
+        configured = {"configured": config_file} if fmt == "markdown" and config_file else {}
+        text = render(selected, full=bool(code) or fmt != "text", **configured)
         click.echo(text, nl=not text.endswith("\n"))
 
 
