@@ -1340,3 +1340,80 @@ def test_a_whole_plan_too_small_to_read_on_a3_is_told_which_of_its_parts_fit(mod
         warnings.simplefilter("error", LargeDiagramWarning)
         svg = render(plan, "svg", page="a3", owners=owners, focus=focus)
     assert TEXT_SIZE * _scale(svg) >= READABLE_SIZE
+
+
+def _fold_node_by_node(order, work, group, *, lr=True, ranksep=2.2, nodesep=0.1, title=True):
+    """The owner view's fold estimated node by node, for every candidate (how it was first written):
+    the reference that the per-owner estimate must agree with."""
+    import math
+
+    from outcome_graph.output.diagram import bands as B
+
+    across_axis_of_rank = 1 if lr else 0
+    best = None
+    for count in range(1, min(B.MAX_BANDS, len(order)) + 1):
+        for columns in range(1, B.MAX_COLUMNS + 1):
+            placed: set[str] = set()
+            new = []
+            for name in order:
+                own = [n for n in work[name] if n not in placed]
+                placed.update(own)
+                new.append(own)
+            lengths = [max(B.OWNER[across_axis_of_rank] + nodesep,
+                           len(own) * (B.MILESTONE[across_axis_of_rank] + nodesep) / columns) for own in new]
+            share = sum(lengths) / count
+            owners: list[list[str]] = [[]]
+            items: list[list[str]] = [[]]
+            done = 0.0
+            for name, own, length in zip(order, new, lengths):
+                if owners[-1] and done >= share * len(owners) and len(owners) < count:
+                    owners.append([])
+                    items.append([])
+                owners[-1].append(name)
+                items[-1].extend(own)
+                done += length
+            along_axis, across_axis = (0, 1) if lr else (1, 0)
+            along, across = 0.0, []
+            for b, (names, nodes) in enumerate(zip(owners, items)):
+                along += B.OWNER[along_axis] + columns * (B.MILESTONE[along_axis] + ranksep) + (ranksep if b else 0)
+                groups: dict[object, int] = {}
+                for n in nodes:
+                    groups[group(n)] = groups.get(group(n), 0) + 1
+                rows = sum(math.ceil(m / columns) for m in groups.values())
+                across.append(max(len(names) * (B.OWNER[across_axis] + nodesep),
+                                  rows * (B.MILESTONE[across_axis] + nodesep) + len(groups) * B.CLUSTER))
+            band_of = {n: b for b, nodes in enumerate(items) for n in nodes}
+            crossings = [0] * (len(owners) + 1)
+            for b, names in enumerate(owners):
+                for name in names:
+                    for n in work[name]:
+                        if band_of[n] != b:
+                            crossings[min(b, band_of[n])] += 1
+                            crossings[max(b, band_of[n]) + 1] -= 1
+            lines = 0
+            for b in range(len(owners)):
+                lines += crossings[b]
+                across[b] += lines * B.CROSSING
+            width, height = (along, max(across)) if lr else (max(across), along)
+            if title:
+                width, height = max(width, B.TITLE[0]), height + B.TITLE[1]
+            key = (round(abs(math.log(width / height / B.PAGE_RATIO)), 1), count * columns, count)
+            if best is None or key < best[0]:
+                best = (key, B.Bands(owners, items, columns))
+    assert best is not None
+    return best[1]
+
+
+@given(data=st.data(), lr=st.booleans(), title=st.booleans())
+def test_the_owner_view_folds_as_a_node_by_node_estimate_would(data, lr: bool, title: bool):
+    # The fold estimates each candidate from what each owner brings (its work per box, its lines
+    # to work drawn in another owner's place): it must choose what estimating node by node chooses.
+    from outcome_graph.output.diagram.bands import fold
+
+    owners = [f"O{i}" for i in range(data.draw(st.integers(1, 30)))]
+    nodes = [f"M{i}" for i in range(data.draw(st.integers(0, 120)))]
+    boxes = {n: data.draw(st.sampled_from(["P1", "P2", "P3", "P4"])) for n in nodes}
+    work = {o: data.draw(st.lists(st.sampled_from(nodes), unique=True, max_size=25)) if nodes else [] for o in owners}
+    order = sorted(owners, key=lambda o: -len(work[o]))
+    assert fold(order, work, boxes.get, lr=lr, title=title) == _fold_node_by_node(order, work, boxes.get, lr=lr,
+                                                                                  title=title)
