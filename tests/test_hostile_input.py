@@ -268,3 +268,26 @@ def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_in_time(tmp_pa
     result = _run(["check", "per-level.xlsx"], tmp_path, cli_env)
     # (the stray cell's row is an item with no title, at its row)
     assert result.returncode == 2 and "per-level.xlsx:milestones!B1048576: M2: title is missing" in result.stderr
+
+
+def test_a_plan_saved_with_windows_line_endings_under_a_long_comment_is_read_in_time(tmp_path: Path,
+                                                                                      cli_env: dict[str, str]) -> None:
+    """A plan saved on Windows (each line ending in CR LF) that opens with a block of comments was
+    read in time growing twice with every comment line: the search for a leading '---' could end
+    a comment either before its CR or after it, and tried both for every line (Thurrock's model,
+    saved so, did not load in twelve minutes). It is read as the same plan, with the same findings
+    at the same lines and columns."""
+    plan = "".join(f"# note {i}: who wrote what, and when\n" for i in range(60)) + PLAN_HEADER + (
+        "priorities:\n  - id: P1\n    title: Safe\n    objectives:\n      - {id: P1.O1, title: Audit, lead: ''}\n")
+    (tmp_path / "lf.yaml").write_bytes(plan.encode())
+    (tmp_path / "crlf.yaml").write_bytes(plan.replace("\n", "\r\n").encode())
+    results = [_run(["check", name, "--format", "json"], tmp_path, cli_env)  # (the timeout fails a slow read)
+               for name in ("lf.yaml", "crlf.yaml")]
+    import json
+
+    found = []
+    for result in results:
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        found.append([(f["rule"], f["node"], f["location"]["line"], f["location"]["column"])
+                      for f in json.loads(result.stdout)["findings"]])
+    assert found[0] == found[1] and ("OG301", "P1.O1", 67, 9) in found[0], found

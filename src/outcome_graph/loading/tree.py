@@ -219,7 +219,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 _JSON_SCREEN = re.compile(r"(?:[:\[,][ \t\r\n]*)(?:true|false)(?=[ \t\r\n]*[,\]}])")
-_LEADING_MARKER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*---[ \t]*(?:#[^\n]*)?(?=\r?\n)")
+_LEADING_MARKER = re.compile(r"\A(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*---[ \t]*(?:#[^\r\n]*)?(?=\r?\n)")
 _TOKEN_START = " \t\r\n[{,"
 _TOKEN_END = " \t\r\n,]}"
 #: Plain scalars rapidyaml's JSON reads otherwise than as the text written: booleans, and the
