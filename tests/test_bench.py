@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -426,6 +425,19 @@ def test_fast_positions_match_the_precise_parser_on_generated_plans(doc, style, 
     plan = document_to_plan(fast[0], positions=fast[1])
     assert plan.document == precise.document
     assert _positions(plan) == _positions(precise)
+
+
+@given(doc=plans(), comments=st.integers(0, 40), style=st.sampled_from(["block", "flow"]))
+@settings(max_examples=40, deadline=None)
+def test_a_plan_saved_with_windows_line_endings_reads_as_the_same_plan(doc, comments: int, style: str):
+    # CR LF at every line end (a plan saved on Windows), under a block of comments: the same nodes
+    # at the same lines and columns, by whichever parser reads it.
+    text = "".join(f"# {i}\n" for i in range(comments)) + yaml.safe_dump(
+        doc, sort_keys=False, allow_unicode=True, default_flow_style=style == "flow", width=60)
+    plan = og.load(text)
+    windows = og.load(text.replace("\n", "\r\n"))
+    assert windows.document == plan.document
+    assert _positions(windows) == _positions(plan)
 
 
 def test_the_latency_script_times_a_step_at_each_size():

@@ -700,3 +700,19 @@ def test_characters_that_show_nothing_anywhere_in_a_reference_or_id_are_left_out
     last = text.splitlines()[-1]
     assert [(n.location.line, n.location.column) for n in plan.notices] == [
         (text.count("\n"), last.index("id:") + 1), (text.count("\n"), last.index(f'"{code}') + 1)]
+
+
+def test_a_text_opening_with_a_brace_is_json_or_else_yaml(tmp_path):
+    # Given as text (or on standard input), a plan that opens with '{' is read as JSON; a YAML
+    # flow mapping, which JSON cannot read, is read as the YAML it is. A JSON file stays JSON.
+    flow = "{format: outcome-graph/v1, plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}},\n" \
+           " priorities: [{id: P1, title: Safe}]}\n"
+    plan = og.load(flow)
+    assert list(plan.nodes) == ["P1"] and (plan.location("P1").line, plan.location("P1").column) == (2, 15)
+    with pytest.raises(PlanError, match="invalid JSON: Expecting property name"):
+        og.load('{"format": "outcome-graph/v1",\n "plan": {"id": "t", , }\n}\n')  # (nor YAML: the JSON error)
+    (tmp_path / "flow.json").write_text(flow, encoding="utf-8")
+    with pytest.raises(PlanError, match="invalid JSON"):
+        og.load(tmp_path / "flow.json")
+    (tmp_path / "flow.yaml").write_text(flow, encoding="utf-8")
+    assert list(og.load(tmp_path / "flow.yaml").nodes) == ["P1"]

@@ -442,6 +442,7 @@ def load_bytes(
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    guessed = json is None
     if json is None:
         json = text.lstrip().startswith("{")
     with gc_paused():
@@ -465,7 +466,20 @@ def load_bytes(
                 positions.close()
         elif screen is not None:
             screen.cancel()
-        tree = parse_text(text, file=file, json_first=json)
+        try:
+            tree = parse_text(text, file=file, json_first=json)
+        except PlanError:
+            if not (json and guessed):
+                raise
+            # (a text of no known format that opens with '{' and is no JSON: a YAML flow mapping
+            # is read as YAML; if it is not YAML either, the JSON error is the one told)
+            try:
+                tree = parse_text(text, file=file)
+            except PlanError:
+                pass
+            else:
+                return document_to_plan(tree, file=file, base_dir=base_dir)
+            raise
         return document_to_plan(tree, file=file, base_dir=base_dir)
 
 
