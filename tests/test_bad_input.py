@@ -21,7 +21,7 @@ import pytest
 import outcome_graph as og
 from outcome_graph.errors import PlanError
 
-from .conftest import PLAN_HEADER, og_command
+from .conftest import EXAMPLES, PLAN_HEADER, og_command
 
 MEMORY_LIMIT = 3 * 1024**3  # address space allowed to one CLI run
 TIME_LIMIT = 60  # seconds
@@ -576,3 +576,20 @@ def test_a_node_may_not_have_the_plans_own_id():
                 "priorities: [{id: P1, title: Same}, {id: P2, title: Other}]\n")
     assert [(p.line, p.column, p.message) for p in err.value.problems] == [
         (3, 14, "id 'P1' is the plan's own id; ids must be unique across the plan")]
+
+
+@pytest.mark.parametrize("args", [["check", "{long}"], ["render", "{long}", "-o", "{out}.svg"],
+                                  ["report", "{long}", "-o", "{out}.html"], ["table", "{long}"],
+                                  ["diff", "{long}", "{plan}"], ["convert", "{long}", "{out}.json"]])
+def test_a_plan_named_too_long_for_the_system_is_an_error_not_a_bug(args: list[str], tmp_path: Path):
+    # (a file name of 300 characters, a text pasted where a file name goes: the system refuses to
+    # look it up, and the look-up the command made first raised from where no error was expected)
+    long = "y" * 300 + ".yaml"
+    plan = str(EXAMPLES / "tutorial-plan.yaml")
+    out = subprocess.run([*og_command(), *(a.format(long=long, out=tmp_path / "out", plan=plan) for a in args)],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.startswith("error: yyy") and out.stderr.rstrip().endswith("File name too long"), out.stderr
+    assert "..." in out.stderr and len(out.stderr) < 300 and "internal error" not in out.stderr
+    with pytest.raises(og.PlanError, match="cannot read the file: File name too long"):
+        og.load(tmp_path / long)

@@ -716,3 +716,10 @@ def test_a_text_opening_with_a_brace_is_json_or_else_yaml(tmp_path):
         og.load(tmp_path / "flow.json")
     (tmp_path / "flow.yaml").write_text(flow, encoding="utf-8")
     assert list(og.load(tmp_path / "flow.yaml").nodes) == ["P1"]
+
+
+def test_a_text_with_old_mac_line_ends_is_a_text_not_a_path():
+    # (lines ending in CR alone: no LF in the text, which was then taken for a file name)
+    text = PLAN_HEADER.replace("\n", "\r") + "priorities:\r  - {id: P1, title: Safe}\r"
+    plan = og.load(text)
+    assert list(plan.nodes) == ["P1"] and plan.location("P1").line == 4

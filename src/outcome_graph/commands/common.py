@@ -179,6 +179,12 @@ def handle_errors() -> Iterator[None]:
             # (standard output on a full disk: the files a command writes itself say so by name)
             say(f"error: cannot write the output: {exc.strerror}")
             sys.exit(EXIT_USAGE)
+        if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+            # (a file the system cannot look at, wherever the command first touched it: a name too
+            # long, a folder on the way that cannot be read; the file's problem, not a bug)
+            name = os.fsdecode(exc.filename)
+            say(f"error: {name if len(name) <= 200 else name[:120] + '...' + name[-40:]}: {exc.strerror}")
+            sys.exit(EXIT_USAGE)
         if os.environ.get("OUTCOME_GRAPH_DEBUG"):
             raise
         click.echo(

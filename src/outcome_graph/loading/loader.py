@@ -87,8 +87,8 @@ def load(
 ) -> Plan:
     """Load a plan from a path, from the text of a plan, from an open file, or from its data.
 
-    A :class:`os.PathLike` is always a path; a ``str`` is text when it contains a line break or
-    starts with ``{`` (or is blank: an empty plan), otherwise a path; ``bytes`` are the file's
+    A :class:`os.PathLike` is always a path; a ``str`` is text when it contains a line break (LF
+    or CR) or starts with ``{`` (or is blank: an empty plan), otherwise a path; ``bytes`` are the file's
     content; an object with a ``read()`` method is an open file, binary or text (an upload's
     stream), read to its end; a mapping is the plan's data (:func:`load_data`). Spreadsheets
     (``.xlsx``, a ``.csv`` file, a folder of CSV files) load too where the spreadsheet support is
@@ -151,7 +151,8 @@ def load(
         raise TypeError(f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}")
     if name is not None and not isinstance(name, str):
         raise TypeError(f"load() takes name as text, the file name to give in messages, not {type(name).__name__}")
-    if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{") or not source.strip()):
+    if isinstance(source, str) and ("\n" in source or "\r" in source or source.lstrip().startswith("{")
+                                    or not source.strip()):
         if name is None or not name.lower().endswith(".csv"):
             return load_text(source, file=name, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
         return _load_content(source.encode("utf-8", "surrogatepass"), name, max_bytes, period, jobs)
@@ -263,8 +264,11 @@ def load_path(
     """Load a plan file (see :func:`load`)."""
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise PlanError([Problem("no such file", file=name)])
+    try:
+        if not p.exists():
+            raise PlanError([Problem("no such file", file=name)])
+    except OSError as exc:  # (a name too long for the system, a folder on the way that cannot be read)
+        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=_short(name))]) from None
     suffix = p.suffix.lower()
     if suffix in _RDF_SUFFIXES:
         raise PlanError([Problem("an RDF file is written from a plan (convert --to ttl), not read as one: load the plan "
@@ -310,6 +314,12 @@ def load_path(
 _PLAN_SUFFIXES = frozenset({".yaml", ".yml", ".json", ""})
 #: RDF, which ``convert`` writes and nothing reads.
 _RDF_SUFFIXES = frozenset({".ttl", ".nt", ".n3", ".rdf", ".owl", ".jsonld", ".trig", ".nq"})
+
+
+def _short(name: str) -> str:
+    """A name as a message shows it: at most 200 characters (a name too long for the system may
+    be a whole text taken for a path)."""
+    return name if len(name) <= 200 else f"{name[:120]}...{name[-40:]}"
 
 
 def human_size(n: int) -> str:
