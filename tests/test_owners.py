@@ -1092,9 +1092,42 @@ def test_a_lead_titled_in_the_plural_is_one_owner_spoken_of_in_the_plural() -> N
     assert found["OG303"].message.startswith("SM QA has 11 milestones due in June 2011")
 
 
+@pytest.mark.parametrize(
+    ("lead", "several"),
+    [
+        # The real plans' leads in the plural (Thurrock, Southend) ...
+        ("SMs CiC & Placements", True), ("CATO managers", True), ("Care and Targeted Outcomes (CATO) managers", True),
+        ("MPT leaders", True), ("locality coordinators", True),
+        # ... and any title of people with an 's', where a title stands.
+        ("Head Teachers", True), ("Headteachers", True), ("All Head Teachers", True), ("Health Visitors", True),
+        ("School Nurses", True), ("Senior Practitioners", True), ("Heads of Service", True),
+        ("Designated Teachers for Looked After Children", True), ("Service Managers for Children in Care", True),
+        ("SLs EYFC", True),
+        # One person: a title of one, or of a group, the plural in what it is the title of; bodies.
+        ("SM QA", False), ("Head of Youth Offending Services", False), ("Chair of Governors", False),
+        ("Chair of School Improvement Advisers", False), ("Locality Teams", False), ("Children's Services", False),
+        ("Community Development Worker for Women and Children", False), ("Parents", False),
+    ],
+)
+def test_a_title_in_the_plural_is_read_where_a_title_stands(lead: str, several: bool) -> None:
+    assert owners_module.names_several(lead) is several
+
+
+def test_head_teachers_lead_as_a_group() -> None:
+    import outcome_graph as og
+
+    milestones = "\n".join(f"  - {{id: M{i}, title: Task {i}, lead: Head Teachers, timescale: June 2011}}"
+                           for i in range(1, 12))
+    found = {f.rule: f for f in og.check(og.load(PLAN_HEADER + "milestones:\n" + milestones + "\n"),
+                                         {"select": ["OG302", "OG303"]}).findings}
+    assert found["OG302"].message == "Head Teachers lead 11 milestones, more than the limit of 10."
+    assert found["OG303"].message.startswith("Head Teachers have 11 milestones due in June 2011")
+
+
 def test_every_spelling_but_the_one_to_keep_is_reported_and_a_name_with_others_is_not_kept():
-    found = _og305(["Youth Worker", "Youth Workers", "Youth Workers with community partners"])
-    assert sorted(f.node for f in found) == ["Youth Worker", "Youth Workers with community partners"]
+    # (with a body whose name may go on the lead's, "Youth Workers with Inclusion Team" stays whole)
+    found = _og305(["Youth Worker", "Youth Workers", "Youth Workers with Inclusion Team"])
+    assert sorted(f.node for f in found) == ["Youth Worker", "Youth Workers with Inclusion Team"]
     assert {f.hint for f in found} == {
         "Write it as 'Youth Workers' everywhere, or declare one owner with the other spelling in `aliases`; if they are "
         "two owners, say so in an `ignore:` entry on the node where this is reported (`{rule: OG305, reason: ...}`)."}

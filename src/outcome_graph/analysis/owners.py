@@ -913,24 +913,55 @@ def split_lead(text: str) -> list[str]:
     return _split(text)
 
 
-#: Titles in the plural: a lead so titled names several people (``SMs CiC & Placements``, the
-#: service managers of both; ``CATO managers``).
-_PLURAL_TITLES = frozenset(
-    {"sms", "managers", "leads", "leaders", "heads", "officers", "coordinators", "co-ordinators", "directors",
-     "advisers", "advisors", "workers", "practitioners", "consultants", "commissioners", "chairs"})
+#: The titles of people a lead may name in the plural (``managers``, ``Heads``, ``Teachers``): the
+#: people among the role nouns (:data:`_ROLE_NOUNS`; not bodies such as ``team`` or ``board``) and
+#: a few posts of schools and health.
+_PERSON_TITLES = frozenset(
+    {"manager", "coordinator", "co-ordinator", "commissioner", "officer", "worker", "strategist", "nurse",
+     "psychologist", "leader", "lead", "chair", "director", "head", "adviser", "advisor", "consultant",
+     "practitioner", "member", "executive", "teacher", "headteacher", "governor", "visitor", "principal",
+     "specialist", "therapist"})
+#: Title acronyms in the plural (``SMs``, the service managers; ``SLs``).
+_PLURAL_ACRONYMS = frozenset({"sms", "sls"})
+#: Words after which a title's head word is done (``Heads of Service``, ``Managers for CiC``).
+_TITLE_ENDS = frozenset({"of", "for", "in", "at", "within", "across", "to"})
+
+
+def _plural_title(word: str) -> bool:
+    """``managers``, ``heads``, ``co-ordinators``, ``SMs``: a title of people, in the plural."""
+    w = word.casefold()
+    return w in _PLURAL_ACRONYMS or (len(w) > 3 and w[-1] == "s" and w[:-1] in _PERSON_TITLES)
 
 
 def names_several(text: str) -> bool:
     """Whether a lead's title is in the plural, so that it names several people as one owner:
     ``SMs CiC & Placements`` (the service managers of children in care and of placements), ``CATO
-    managers``, ``Heads of Service``. It stays one owner, the load counted once for the group,
-    since the plan does not say which of them leads what; messages speak of them in the plural.
+    managers``, ``Heads of Service``, ``Head Teachers``. It stays one owner, the load counted once
+    for the group, since the plan does not say which of them leads what; messages speak of them in
+    the plural.
+
+    The title is read where a title stands: its first two words (``SMs CiC``, ``Heads of
+    Service``, ``Head Teachers``), and the last before ``of``, ``for`` or ``in`` (``Designated
+    Teachers for Looked After Children``), or the last word when there is none (``CATO
+    managers``; but ``Chair of Governors`` is one person); a title word is in the plural
+    when it is a title of people (:data:`_PERSON_TITLES`) with an ``s`` (``Practitioners``,
+    ``Health Visitors``), or ``SMs``. A body in the plural (``Locality Teams``) is not read so, nor
+    is a title's subject (``Head of Youth Offending Services``).
 
     >>> names_several("SMs CiC & Placements"), names_several("CATO managers"), names_several("SM QA")
     (True, True, False)
+    >>> names_several("Head Teachers"), names_several("Head of Youth Offending Services")
+    (True, False)
     """
-    words = [w.casefold() for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
-    return bool(words) and any(w in _PLURAL_TITLES for w in (*words[:2], words[-1]))
+    words = [w for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
+    if not words:
+        return False
+    head = len(words) - 1  # (the last word before the first 'of', 'for', 'in'..., else the last)
+    for k, w in enumerate(words[1:], start=1):
+        if w.casefold() in _TITLE_ENDS:
+            head = k - 1
+            break
+    return any(_plural_title(w) for w in (*words[:2], words[head]))
 
 
 # --------------------------------------------------------------------------------------------
