@@ -425,15 +425,28 @@ def test_a_bare_title_before_another_owners_name_is_a_role_of_its_own(lead: str,
          ["SILS", "Chief Nurse and Director of Public Health", "Head of Service"]),
         ("Chief Nurse and Director of Children and Young People's Commissioning and EYFC",
          ["Chief Nurse and Director of Children and Young People's Commissioning", "EYFC"]),
-        # ... but not another title after it, nor a director's title before a chief's.
+        # ... and so is a director's title then a chief officer's: board posts are written both ways.
+        ("Director of Public Health and Chief Nurse", ["Director of Public Health and Chief Nurse"]),
+        ("Director of Finance and Deputy Chief Executive", ["Director of Finance and Deputy Chief Executive"]),
+        ("Deputy Chief Executive and Director of Finance", ["Deputy Chief Executive and Director of Finance"]),
+        ("Director of Women and Children's Commissioning and Chief Nurse and Women and Children's "
+         "Commissioning Manager",
+         ["Director of Women and Children's Commissioning and Chief Nurse", "Women and Children's Commissioning Manager"]),
+        ("EYFC & Deputy Director of Nursing and Chief Nurse",
+         ["EYFC", "Deputy Director of Nursing and Chief Nurse"]),
+        # ... but not another title beside a chief's, nor a chief officer of a body.
         ("Chief Nurse and Head of Safeguarding", ["Chief Nurse", "Head of Safeguarding"]),
+        ("Head of Safeguarding and Chief Nurse", ["Head of Safeguarding", "Chief Nurse"]),
         ("Chief Nurse and Commissioning Manager", ["Chief Nurse", "Commissioning Manager"]),
-        ("Director of Public Health and Chief Nurse", ["Director of Public Health", "Chief Nurse"]),
         ("Chief Nurse of SW Essex PCT and Director of Public Health",
          ["Chief Nurse of SW Essex PCT", "Director of Public Health"]),
+        ("Director of Public Health and Chief Nurse of SW Essex PCT",
+         ["Director of Public Health", "Chief Nurse of SW Essex PCT"]),
+        ("Group Manager and Director of Public Health and Chief Nurse",
+         ["Group Manager", "Director of Public Health and Chief Nurse"]),
     ],
 )
-def test_a_chief_officers_title_then_a_directors_is_one_post(lead: str, expected: list[str]) -> None:
+def test_a_chief_officers_title_and_a_directors_is_one_post_in_either_order(lead: str, expected: list[str]) -> None:
     # (Southend's "Chief Nurse and Director of Women and Children's Commissioning and Women and
     # Children's Commissioning Manager" was three owners, the chief nurse apart from the director)
     assert split_lead(lead) == expected
@@ -445,6 +458,8 @@ def test_a_declared_title_of_the_two_stays_that_owner() -> None:
     index = OwnerIndex([OwnerSpec("DPH", "Director of Public Health")])
     assert [(r.owner_id, r.declared) for r in index.resolve("Chief Nurse and Director of Public Health")] == [
         ("Chief Nurse", False), ("DPH", True)]
+    assert [(r.owner_id, r.declared) for r in index.resolve("Director of Public Health and Chief Nurse")] == [
+        ("DPH", True), ("Chief Nurse", False)]
     index = OwnerIndex([OwnerSpec("CN", "Chief Nurse and Director of Quality")])
     assert [r.owner_id for r in index.resolve("Chief Nurse and Director of Quality & SILS")] == ["CN", "SILS"]
 

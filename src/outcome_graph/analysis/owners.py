@@ -44,8 +44,9 @@ lead into pieces that are not owner names:
   ``Director of Children and Learning``). A single plain word joined by ``and`` to a following
   role is read as part of that role
   (``Women and Children's Commissioning Manager``); a chief officer's title before a director's
-  is one post with two titles (``Chief Nurse and Director of Women and Children's
-  Commissioning``: :func:`_double_title`);
+  is one post with two titles, and so is a director's before a chief officer's (``Chief Nurse and
+  Director of Women and Children's Commissioning``, ``Director of Finance and Deputy Chief
+  Executive``: :func:`_double_title`);
 * after ``;`` or `` / `` a new lead starts unless the part is a single plain word; so it does
   after a line break (a cell written one owner a line: ``Head of Service`` then ``School
   Improvement Manager``), but a bare title on its line belongs to the name on the next unless
@@ -784,10 +785,13 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
                 out[-1] = merge(out[-1], f)
             i += 1
             continue
-        if (not f.known and i + 1 < len(frags) and frags[i + 1].sep == "and" and not frags[i + 1].known
-                and _double_title(words(f), words(frags[i + 1]))):
-            f = merge(f, frags[i + 1])  # "Chief Nurse and Director of ...": one post, two titles
+        if (f.sep == "and" and out and not f.known and not out[-1].known
+                and _double_title(words(out[-1]), words(f))):
+            # "Chief Nurse and Director of ...", "Director of Finance and Deputy Chief Executive":
+            # one post, two titles (the director's own 'and's already joined to its title)
+            out[-1] = merge(out[-1], f)
             i += 1
+            continue
         if (
             single_plain(f)
             and i + 1 < len(frags)
@@ -829,24 +833,39 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
     return [c for c in (_clean(body(f)) for f in out) if c]
 
 
-#: The words before ``Director of`` in a director's title (``Deputy Director of Nursing``).
+#: The words before ``Director of`` in a director's title (``Deputy Director of Nursing``), and
+#: before ``Chief`` in a chief officer's (``Deputy Chief Executive``).
 _DIRECTOR_RANKS = frozenset({"deputy", "assistant", "associate", "executive"})
 
 
 def _double_title(first: Sequence[str], second: Sequence[str]) -> bool:
     """Whether two parts joined by ``and`` are the two titles of one post: a chief officer's title
-    (``Chief Nurse``, ``Chief Executive``: ``Chief`` and one or two words, no ``of``) before a
-    director's (``Director of Women and Children's Commissioning``, ``Deputy Director of ...``).
-    Board-level posts are written so, the professional title first (``Chief Nurse and Director of
-    Quality``); two managers joined by ``and`` (``Group Manager and Head of ...``) stay two owners."""
-    if not 2 <= len(first) <= 3 or first[0].casefold() != "chief":
-        return False
-    if any(w.casefold() in ("of", "and", "&") or _is_acronym_token(w) for w in first):
-        return False
-    words = [w.casefold() for w in second[:3]]
-    if words and words[0] in _DIRECTOR_RANKS:
+    and a director's, in either order (``Chief Nurse and Director of Quality``, ``Director of
+    Finance and Deputy Chief Executive``). Board-level posts are written so, and in both orders
+    (``Deputy Chief Executive and Director of Finance`` is as common as the reverse), so the order
+    does not tell one post from two; two managers joined by ``and`` (``Group Manager and Head of
+    ...``) stay two owners."""
+    return ((_chief_title(first) and _director_title(second))
+            or (_director_title(first) and _chief_title(second)))
+
+
+def _chief_title(words: Sequence[str]) -> bool:
+    """``Chief Nurse``, ``Chief Executive``, ``Deputy Chief Executive``: ``Chief`` (after a rank,
+    if any) and one or two words, no ``of``, no acronym (``Chief Nurse of SW Essex PCT`` is an
+    officer of a body, not a title of a post)."""
+    if words and words[0].casefold() in _DIRECTOR_RANKS:
         words = words[1:]
-    return words[:2] == ["director", "of"]
+    if not 2 <= len(words) <= 3 or words[0].casefold() != "chief":
+        return False
+    return not any(w.casefold() in ("of", "and", "&") or _is_acronym_token(w) for w in words)
+
+
+def _director_title(words: Sequence[str]) -> bool:
+    """``Director of ...``, after a rank if any (``Deputy Director of Finance``)."""
+    folded = [w.casefold() for w in words[:3]]
+    if folded and folded[0] in _DIRECTOR_RANKS:
+        folded = folded[1:]
+    return folded[:2] == ["director", "of"]
 
 
 def _role_of_departments(text: str) -> bool:
