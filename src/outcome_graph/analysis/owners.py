@@ -15,7 +15,9 @@ format (Milestones, ``lead``):
    A lead or part that says nobody leads yet (``TBC``, ``To be confirmed``, ``N/A``:
    :func:`is_placeholder_lead`) is no owner, unless an owner is declared with that name; nor is
    a part that names partners, colleagues or agencies in general (``Head of Learning and
-   partners``: :func:`is_vague_lead`), unless the lead names nothing else.
+   partners``: :func:`is_vague_lead`), unless the lead names nothing else; nor are those a lead says
+   support it (``Head of Learning with schools``, ``... supported by EYFC``: :func:`lead_part`),
+   taken off before the lead is split.
 
 Where the format is silent, the splitter reads the text the way a person does; it never cuts a
 lead into pieces that are not owner names:
@@ -44,8 +46,9 @@ lead into pieces that are not owner names:
   ``Director of Children and Learning``). A single plain word joined by ``and`` to a following
   role is read as part of that role
   (``Women and Children's Commissioning Manager``); a chief officer's title before a director's
-  is one post with two titles (``Chief Nurse and Director of Women and Children's
-  Commissioning``: :func:`_double_title`);
+  is one post with two titles, and so is a director's before a chief officer's (``Chief Nurse and
+  Director of Women and Children's Commissioning``, ``Director of Finance and Deputy Chief
+  Executive``: :func:`_double_title`);
 * after ``;`` or `` / `` a new lead starts unless the part is a single plain word; so it does
   after a line break (a cell written one owner a line: ``Head of Service`` then ``School
   Improvement Manager``), but a bare title on its line belongs to the name on the next unless
@@ -91,6 +94,7 @@ __all__ = [
     "is_placeholder",
     "is_placeholder_lead",
     "is_vague_lead",
+    "lead_part",
     "names_several",
     "owner_key",
     "reads_as_one_name",
@@ -784,10 +788,13 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
                 out[-1] = merge(out[-1], f)
             i += 1
             continue
-        if (not f.known and i + 1 < len(frags) and frags[i + 1].sep == "and" and not frags[i + 1].known
-                and _double_title(words(f), words(frags[i + 1]))):
-            f = merge(f, frags[i + 1])  # "Chief Nurse and Director of ...": one post, two titles
+        if (f.sep == "and" and out and not f.known and not out[-1].known
+                and _double_title(words(out[-1]), words(f))):
+            # "Chief Nurse and Director of ...", "Director of Finance and Deputy Chief Executive":
+            # one post, two titles (the director's own 'and's already joined to its title)
+            out[-1] = merge(out[-1], f)
             i += 1
+            continue
         if (
             single_plain(f)
             and i + 1 < len(frags)
@@ -829,24 +836,39 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
     return [c for c in (_clean(body(f)) for f in out) if c]
 
 
-#: The words before ``Director of`` in a director's title (``Deputy Director of Nursing``).
+#: The words before ``Director of`` in a director's title (``Deputy Director of Nursing``), and
+#: before ``Chief`` in a chief officer's (``Deputy Chief Executive``).
 _DIRECTOR_RANKS = frozenset({"deputy", "assistant", "associate", "executive"})
 
 
 def _double_title(first: Sequence[str], second: Sequence[str]) -> bool:
     """Whether two parts joined by ``and`` are the two titles of one post: a chief officer's title
-    (``Chief Nurse``, ``Chief Executive``: ``Chief`` and one or two words, no ``of``) before a
-    director's (``Director of Women and Children's Commissioning``, ``Deputy Director of ...``).
-    Board-level posts are written so, the professional title first (``Chief Nurse and Director of
-    Quality``); two managers joined by ``and`` (``Group Manager and Head of ...``) stay two owners."""
-    if not 2 <= len(first) <= 3 or first[0].casefold() != "chief":
-        return False
-    if any(w.casefold() in ("of", "and", "&") or _is_acronym_token(w) for w in first):
-        return False
-    words = [w.casefold() for w in second[:3]]
-    if words and words[0] in _DIRECTOR_RANKS:
+    and a director's, in either order (``Chief Nurse and Director of Quality``, ``Director of
+    Finance and Deputy Chief Executive``). Board-level posts are written so, and in both orders
+    (``Deputy Chief Executive and Director of Finance`` is as common as the reverse), so the order
+    does not tell one post from two; two managers joined by ``and`` (``Group Manager and Head of
+    ...``) stay two owners."""
+    return ((_chief_title(first) and _director_title(second))
+            or (_director_title(first) and _chief_title(second)))
+
+
+def _chief_title(words: Sequence[str]) -> bool:
+    """``Chief Nurse``, ``Chief Executive``, ``Deputy Chief Executive``: ``Chief`` (after a rank,
+    if any) and one or two words, no ``of``, no acronym (``Chief Nurse of SW Essex PCT`` is an
+    officer of a body, not a title of a post)."""
+    if words and words[0].casefold() in _DIRECTOR_RANKS:
         words = words[1:]
-    return words[:2] == ["director", "of"]
+    if not 2 <= len(words) <= 3 or words[0].casefold() != "chief":
+        return False
+    return not any(w.casefold() in ("of", "and", "&") or _is_acronym_token(w) for w in words)
+
+
+def _director_title(words: Sequence[str]) -> bool:
+    """``Director of ...``, after a rank if any (``Deputy Director of Finance``)."""
+    folded = [w.casefold() for w in words[:3]]
+    if folded and folded[0] in _DIRECTOR_RANKS:
+        folded = folded[1:]
+    return folded[:2] == ["director", "of"]
 
 
 def _role_of_departments(text: str) -> bool:
@@ -881,6 +903,123 @@ def _is_department(tokens: Sequence[str]) -> bool:
             and _acronym_span(tokens[:-1], letters) == 0)
 
 
+#: The words that join a lead to those who support it (``Head of Learning with partners``, ``SILS
+#: supported by EYFC``, ``in partnership with``, ``working with``, ``with the support of``). All
+#: but a bare ``with`` say so whatever surrounds them; a bare ``with`` may be inside a name
+#: (``Service Manager, Children with Disabilities``): see :func:`lead_part`.
+_SUPPORT_RE = re.compile(
+    r",?\s+(?:(?:(?:working\s+)?in\s+(?:close\s+)?(?:partnership|conjunction|collaboration)"
+    r"|working(?:\s+closely)?|together|jointly)\s+with"
+    r"|(?:supported|assisted|helped)\s+by|with\s+(?:the\s+)?(?:support|help|input)\s+(?:of|from)"
+    r"|(?P<bare>with))\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: Groups in general that support a lead (``with schools``, ``with community partners``, ``with
+#: the voluntary sector``): as :data:`_VAGUE_NOUNS`, and the plan's usual partners.
+_SUPPORT_NOUNS = _VAGUE_NOUNS | frozenset(
+    {"schools", "settings", "providers", "parents", "families", "carers", "governors", "academies", "colleges",
+     "volunteers", "staff", "professionals", "sector", "sectors"})
+
+
+def lead_part(text: str, known: Callable[[str], bool] | None = None) -> str:
+    """The part of a lead that leads, without those it says support it: ``Head of Learning`` for
+    ``Head of Learning with partners``, ``... supported by the Youth Service``, ``... in partnership
+    with EYFC``. A lead "X with Y" is led by X; Y helps, and is no owner of the milestone (its load
+    and accountability are X's), whether it names a group in general or an owner.
+
+    A bare ``with`` may be inside a name (``Service Manager, Children with Disabilities``), so it
+    ends the lead only after a declared owner (``known``), or after an owner's name (one that
+    starts with a title or an acronym, or ends with a role: ``Group Manager, Youth Support``)
+    before a group in general (``schools``, ``community partners``) or a title (``Head of SEN``)
+    or a declared owner. The other words (``supported by``, ``working with``...) always do, after
+    anything but a bare title. The text is returned unchanged when nothing supports it.
+
+    >>> lead_part("Group Manager, Youth Support with community partners")
+    'Group Manager, Youth Support'
+    >>> lead_part("Service Manager, Children with Disabilities")
+    'Service Manager, Children with Disabilities'
+    >>> lead_part("SILS & EYFC, supported by the Virtual School")
+    'SILS & EYFC'
+    """
+    low = text.lower()
+    if " with" not in low and " by" not in low and "\nwith" not in low and "\nsupp" not in low:
+        return text
+    # (those supporting one lead end where another lead starts for sure: at ';', ' / ' or a line)
+    pieces = _LEAD_ENDS.split(text)
+    if len(pieces) > 2 * MAX_LEAD_SEPARATORS:
+        return text
+    out = [_supported(pieces[0], known)]
+    for sep, piece in zip(pieces[1::2], pieces[2::2]):
+        if "\n" in sep and out[-1].strip() and _SUPPORT_RE.match(" " + piece):
+            continue  # ("Head of Learning" above "with partners": the line supports the lead above)
+        out += [sep, _supported(piece, known)]
+    return "".join(out)
+
+
+#: The separators after which another lead always starts (captured, to put the text together again).
+_LEAD_ENDS = re.compile(r"(\s*;\s*|\s+/\s+|[^\S\n]*\n\s*)")
+
+
+def _supported(text: str, known: Callable[[str], bool] | None) -> str:
+    """:func:`lead_part` of a text in which no other lead starts after ``;``, `` / `` or a line."""
+    for m in islice(_SUPPORT_RE.finditer(text), 4):  # (a paragraph is no lead: a few tries)
+        lead = _clean(text[: m.start()])
+        if not lead or _is_title_only(_TOKEN_RE.findall(lead)):
+            continue
+        if m.group("bare") is None or (known is not None and known(lead)):
+            return lead
+        if _owner_like(lead) and _supporters(text[m.end():], known):
+            return lead
+    return text
+
+
+#: Last words of a service or body's name (``Youth Service``), beside :data:`_ROLE_NOUNS`.
+_BODY_NOUNS = frozenset({"service", "services", "department", "directorate", "school", "college", "council", "pct"})
+
+
+def _owner_like(text: str) -> bool:
+    """Whether a text reads as an owner's name: it starts with a title or an acronym, or ends with
+    a role, a body or its own acronym (``Group Manager, Youth Support``, ``SILS``, ``Youth
+    Offending Team``, ``Youth Service``, ``Youth Offending Service (YOS)``); not ``Children`` (as
+    in ``Children with Disabilities``)."""
+    tokens = _TOKEN_RE.findall(text)
+    words = [t for t in tokens if not _is_paren(t)]
+    if not words:
+        return False
+    first = words[0].casefold()
+    if first in _START_WORDS or tuple(w.casefold() for w in words[:2]) in _START_PAIRS:
+        return True
+    if _is_acronym_token(words[0]) or words[-1].casefold() in _ROLE_NOUNS or words[-1].casefold() in _BODY_NOUNS:
+        return True
+    letters = _paren_acronym(tokens[-1])
+    return letters is not None and _acronym_span(tokens[:-1], letters) is not None
+
+
+def _supporters(text: str, known: Callable[[str], bool] | None) -> bool:
+    """Whether the words after a bare ``with`` name supporters: a declared owner (the first one
+    named), a title (``Head of SEN``, ``Senior Practitioners``), or groups in general (``schools and
+    settings``, ``the voluntary sector``, ``community partners``)."""
+    frags = _raw_fragments(text)
+    if not frags:
+        return False
+    first = _clean(text[frags[0].start : frags[0].end])
+    if known is not None and (known(_clean(text)) or known(first)):
+        return True
+    words = [w for w in _TOKEN_RE.findall(first) if not _is_paren(w)]
+    if words and not _is_acronym_token(words[0]) and (
+            words[0].casefold() in _START_WORDS or tuple(w.casefold() for w in words[:2]) in _START_PAIRS):
+        return True
+    return all(_general_group(text[f.start : f.end]) for f in frags)
+
+
+def _general_group(text: str) -> bool:
+    """``schools``, ``local schools``, ``community partners``, ``the voluntary sector``: a group in
+    general (:data:`_SUPPORT_NOUNS`), after words that are neither acronyms nor titles."""
+    words = [w for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
+    return bool(words) and words[-1].casefold() in _SUPPORT_NOUNS and not any(
+        _is_acronym_token(w) or w.casefold() in _TITLE_WORDS for w in words[:-1])
+
+
 def split_lead(text: str) -> list[str]:
     """Split a lead into the owner names it holds (the split step alone).
 
@@ -909,28 +1048,61 @@ def split_lead(text: str) -> list[str]:
     ['School Improvement, Learning and Skills']
     >>> split_lead("Head of Service\\nSchool Improvement Manager")
     ['Head of Service', 'School Improvement Manager']
+    >>> split_lead("Head of Learning with schools")
+    ['Head of Learning']
     """
-    return _split(text)
+    return _split(lead_part(text))
 
 
-#: Titles in the plural: a lead so titled names several people (``SMs CiC & Placements``, the
-#: service managers of both; ``CATO managers``).
-_PLURAL_TITLES = frozenset(
-    {"sms", "managers", "leads", "leaders", "heads", "officers", "coordinators", "co-ordinators", "directors",
-     "advisers", "advisors", "workers", "practitioners", "consultants", "commissioners", "chairs"})
+#: The titles of people a lead may name in the plural (``managers``, ``Heads``, ``Teachers``): the
+#: people among the role nouns (:data:`_ROLE_NOUNS`; not bodies such as ``team`` or ``board``) and
+#: a few posts of schools and health.
+_PERSON_TITLES = frozenset(
+    {"manager", "coordinator", "co-ordinator", "commissioner", "officer", "worker", "strategist", "nurse",
+     "psychologist", "leader", "lead", "chair", "director", "head", "adviser", "advisor", "consultant",
+     "practitioner", "member", "executive", "teacher", "headteacher", "governor", "visitor", "principal",
+     "specialist", "therapist"})
+#: Title acronyms in the plural (``SMs``, the service managers; ``SLs``).
+_PLURAL_ACRONYMS = frozenset({"sms", "sls"})
+#: Words after which a title's head word is done (``Heads of Service``, ``Managers for CiC``).
+_TITLE_ENDS = frozenset({"of", "for", "in", "at", "within", "across", "to"})
+
+
+def _plural_title(word: str) -> bool:
+    """``managers``, ``heads``, ``co-ordinators``, ``SMs``: a title of people, in the plural."""
+    w = word.casefold()
+    return w in _PLURAL_ACRONYMS or (len(w) > 3 and w[-1] == "s" and w[:-1] in _PERSON_TITLES)
 
 
 def names_several(text: str) -> bool:
     """Whether a lead's title is in the plural, so that it names several people as one owner:
     ``SMs CiC & Placements`` (the service managers of children in care and of placements), ``CATO
-    managers``, ``Heads of Service``. It stays one owner, the load counted once for the group,
-    since the plan does not say which of them leads what; messages speak of them in the plural.
+    managers``, ``Heads of Service``, ``Head Teachers``. It stays one owner, the load counted once
+    for the group, since the plan does not say which of them leads what; messages speak of them in
+    the plural.
+
+    The title is read where a title stands: its first two words (``SMs CiC``, ``Heads of
+    Service``, ``Head Teachers``), and the last before ``of``, ``for`` or ``in`` (``Designated
+    Teachers for Looked After Children``), or the last word when there is none (``CATO
+    managers``; but ``Chair of Governors`` is one person); a title word is in the plural
+    when it is a title of people (:data:`_PERSON_TITLES`) with an ``s`` (``Practitioners``,
+    ``Health Visitors``), or ``SMs``. A body in the plural (``Locality Teams``) is not read so, nor
+    is a title's subject (``Head of Youth Offending Services``).
 
     >>> names_several("SMs CiC & Placements"), names_several("CATO managers"), names_several("SM QA")
     (True, True, False)
+    >>> names_several("Head Teachers"), names_several("Head of Youth Offending Services")
+    (True, False)
     """
-    words = [w.casefold() for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
-    return bool(words) and any(w in _PLURAL_TITLES for w in (*words[:2], words[-1]))
+    words = [w for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
+    if not words:
+        return False
+    head = len(words) - 1  # (the last word before the first 'of', 'for', 'in'..., else the last)
+    for k, w in enumerate(words[1:], start=1):
+        if w.casefold() in _TITLE_ENDS:
+            head = k - 1
+            break
+    return any(_plural_title(w) for w in (*words[:2], words[head]))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1114,12 +1286,14 @@ class OwnerIndex:
     def _may_join(self, text: str) -> bool:
         """Whether some fragments of a lead, two or more together, are a name learnt as one (the
         cheap test before cutting the lead again)."""
+        text = lead_part(text, self._declares)
         frags = _raw_fragments(text)
         one_names = self._one_names
         return any(loose_key(text[frags[i].start : frags[j].end]) in one_names
                    for i in range(len(frags)) for j in range(i + 1, min(len(frags), i + 7)))
 
     def _split_parts(self, text: str, *, learnt: bool = False) -> list[str]:
+        text = lead_part(text, self._declares)  # ("Head of Learning with partners": the head leads)
         if reads_as_one_name(text):
             return [_clean(text) or text]
         if learnt:
@@ -1132,6 +1306,10 @@ class OwnerIndex:
             def known(s: str) -> bool:
                 return self._match(s) is not None
         return _split(text, known=known) or [text]
+
+    def _declares(self, text: str) -> bool:
+        """Whether a text names a declared owner (:meth:`_match`)."""
+        return self._match(text) is not None
 
     def _match(self, text: str) -> str | None:
         owner = self._declared.get(owner_key(text))
@@ -1493,7 +1671,7 @@ def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None,
 _Entry = tuple[str, str, str]  # (owner id, form, kind of key)
 # Kinds: K key, P singular/plural key, W loose key, B base (title and name), L base after a
 # label, O the words of a name that lists parts, A abbreviation, E explicit acronym, X expansion;
-# and, made for a pair: H a name with others ("... with community partners"), T a name followed
+# and, made for a pair: H a name with others ("... with Inclusion Team", a lead not cut), T a name followed
 # by its body's acronym.
 
 
@@ -1534,7 +1712,8 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
       (``Head of Service, Drug and Alcohol Action Team (DAAT) and YOS`` / ``Head of Service, DAAT
       and YOS``);
     * is the other's name followed by the others it works with (``Group Manager, Youth Support
-      with community partners`` / ``Group Manager, Youth Support``);
+      with Inclusion Team`` / ``Group Manager, Youth Support``; a lead so written before groups in
+      general or a title resolves to the name alone: :func:`lead_part`);
     * is the other followed by an acronym, that of the body it sits in
       (``S M Performance and Systems CEF`` / ``S M Performance and Systems``), where the other
       has a title and two or more words of name after it (``Head of Commissioning PCT`` and

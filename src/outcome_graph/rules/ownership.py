@@ -143,9 +143,10 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     """An owner who leads more milestones than they can carry.
 
     ## What it does
-    Counts the milestones each owner leads (effective leads; a joint lead counts for each owner)
-    and reports an owner above its `capacity`, or, without one, above `max-milestones`
-    (default 10).
+    Counts the milestones each owner leads (effective leads; a joint lead counts for each owner;
+    those a lead says support it, as in `Head of Learning with schools` or `... supported by EYFC`,
+    lead nothing) and reports an owner above its `capacity`, or, without one, above
+    `max-milestones` (default 10).
 
     ## Why it matters
     One manager leading twenty milestones is a single point of failure and usually a sign that
@@ -448,7 +449,8 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     Reports two lead strings that are evidently the same owner (an acronym and its expansion, a
     name with and without its acronym, a title written two ways, the same parts listed in
     another order, a name written after a label such as `Reporting Progress:`, a name followed by
-    the others it works with (`Group Manager, Youth Support with community partners`), a titled
+    the others it works with where `with` may go on the name (`Youth Workers with Inclusion Team`;
+    `... with community partners` is the youth workers' lead alone, no owner of its own), a titled
     name followed by the acronym of its directorate (`S M Performance and Systems CEF`), the same
     words with other endings such as `Commissioner` / `Commissioning`) but resolve to different
     owners. Different owners that merely share words are not merged. An owner written three or
