@@ -291,3 +291,59 @@ def test_a_plan_saved_with_windows_line_endings_under_a_long_comment_is_read_in_
         found.append([(f["rule"], f["node"], f["location"]["line"], f["location"]["column"])
                       for f in json.loads(result.stdout)["findings"]])
     assert found[0] == found[1] and ("OG301", "P1.O1", 67, 9) in found[0], found
+
+
+def test_a_title_and_variant_of_thousands_of_acronyms_are_compared_in_time(tmp_path: Path,
+                                                                            cli_env: dict[str, str]) -> None:
+    """A title of 6,700 acronyms ("SM SM SM ...") and a variant of as many took minutes to compare:
+    every acronym of one was looked for at every word of the other. Each acronym is now looked
+    for once, from the words its letter starts, within a bound."""
+    for unit in ("SM ", "NI 1 ", "(SM) ", "SAB SAC SAD SAE SAF "):
+        text = (unit * (20_000 // len(unit))).strip()
+        (tmp_path / "plan.yaml").write_text(
+            PLAN_HEADER.replace("period:", "views: [detail, summary], period:") + "priorities:\n  - id: P1\n"
+            f"    title: '{text}'\n    variants: [{{text: '{text[::-1]}', where: summary}}]\n", encoding="utf-8")
+        result = _run(["check", "plan.yaml", "--select", "OG6", "--format", "json"], tmp_path, cli_env)
+        assert result.returncode in (0, 1) and "Traceback" not in result.stderr, (unit, result.stderr)
+        assert "OG601" in result.stdout, unit  # (the two wordings differ: the check still says so)
+
+
+def test_the_acronym_search_finds_what_looking_everywhere_finds() -> None:
+    """Looking for each acronym once, from the words its first letter starts, finds exactly the
+    acronyms and words that trying every acronym at every word finds."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from outcome_graph.analysis import wording
+
+    def everywhere(short: list, long: list) -> tuple[set[str], set[str]]:
+        long_norms = {t.norm for t in long if t.norm}
+        acronyms: set[str] = set()
+        covered: set[str] = set()
+        words = [t for t in long if t.norm]
+        for t in short:
+            if not 2 <= len(t.acronym) <= 8 or t.norm in long_norms:
+                continue
+            for i, first in enumerate(words):
+                if first.function:
+                    continue
+                for j in range(i + 1, min(len(words), i + 2 * len(t.acronym) + 2)):
+                    run = words[i : j + 1]
+                    if run[-1].function or any(x.clause != first.clause for x in run):
+                        continue
+                    if wording._initials_reach(run, t.acronym):
+                        acronyms.add(t.norm)
+                        covered.update(x.norm for x in run if not x.function)
+        return acronyms, covered
+
+    words = st.sampled_from(["Special", "Educational", "Needs", "and", "of", "the", "Looked", "After", "Children",
+                             "SEN", "LAC", "SENCO", "Service", "Manager", "SM", "School", "&", "Young", "People",
+                             "YP", "CYP", "Team", "Offending", "YOS", "for", "in"])
+
+    @given(st.lists(words, max_size=14).map(" ".join), st.lists(words, max_size=14).map(" ".join))
+    @settings(max_examples=400, deadline=None)
+    def agree(a: str, b: str) -> None:
+        short, long = wording._tokens(a), wording._tokens(b)
+        assert wording._expanded_acronyms(short, long) == everywhere(short, long)
+
+    agree()

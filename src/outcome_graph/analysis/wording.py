@@ -516,23 +516,41 @@ def _initials_reach(words: list[_Tok], letters: str) -> bool:
     return len(letters) in reach
 
 
+#: The most runs of words the acronym search tries in one comparison. A title and its variant
+#: hold a few dozen words: their acronyms try a few hundred runs at most. A text made to be slow
+#: (thousands of acronyms beside thousands of words, which took minutes) stops there, the acronyms
+#: not yet tried taken as not written out.
+ACRONYM_RUNS = 50_000
+
+
 def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], set[str]]:
     """Acronyms in ``short`` that abbreviate a run of words in ``long``.
 
-    Returns the acronyms' norms and the norms of the words they stand for.
+    Returns the acronyms' norms and the norms of the words they stand for. Each acronym is
+    looked for once, and only from the words its first letter starts (a run's first word is
+    never a function word, so its initial is the acronym's first letter).
     """
     long_norms = {t.norm for t in long if t.norm}
     acronyms: set[str] = set()
     covered: set[str] = set()
     words = [t for t in long if t.norm]
+    starts: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        if not w.function:
+            starts.setdefault("A" if w.surface == "&" else w.surface[:1].upper(), []).append(i)
+    tried: set[tuple[str, str]] = set()
+    budget = ACRONYM_RUNS
     for t in short:
-        if not 2 <= len(t.acronym) <= 8 or t.norm in long_norms:
+        if not 2 <= len(t.acronym) <= 8 or t.norm in long_norms or (t.norm, t.acronym) in tried:
             continue
+        tried.add((t.norm, t.acronym))
         n = len(t.acronym)
-        for i, first in enumerate(words):
-            if first.function:
-                continue
+        for i in starts.get(t.acronym[0], ()):
+            first = words[i]
             for j in range(i + 1, min(len(words), i + 2 * n + 2)):
+                budget -= 1
+                if budget < 0:
+                    return acronyms, covered
                 run = words[i : j + 1]
                 if run[-1].function or any(x.clause != first.clause for x in run):
                     continue
