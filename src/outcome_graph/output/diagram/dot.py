@@ -110,6 +110,10 @@ def wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
     return kept, True
 
 
+MOST_BALANCED = 40  # (words and pieces of hyphenated words; a title has a dozen or two)
+_HYPHENS = textwrap.TextWrapper.wordsep_re  # (how textwrap, and so wrap, breaks a hyphenated word)
+
+
 def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
     """As :func:`wrap`, but the lines are as even as they can be: as few lines as :func:`wrap` makes,
     the longest as short as it can be, then the lengths as near each other as they can be (filled
@@ -119,9 +123,9 @@ def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], boo
     Words break where :func:`wrap` breaks them (at spaces, and after the hyphen of a hyphenated
     word). A text that needs more than ``max_lines`` lines is cut at a word, as :func:`wrap` cuts
     it, and the words kept are balanced with the ``…``. A word longer than ``width`` is left to
-    :func:`wrap`, which breaks it, and so are lines holding more than :data:`MOST_BALANCED` words
-    (the work grows with the words kept times the words a line holds: a label is made for every
-    node of a large plan)."""
+    :func:`wrap`, which breaks it, and so is a text whose lines kept hold more than
+    :data:`MOST_BALANCED` words (the work grows with the words kept times the words a line holds,
+    and a label is made for every node of a large plan)."""
     pieces, spaced = _chunks(text)
     if any(len(piece) > width for piece in pieces):
         return wrap(text, width, max_lines)
@@ -135,9 +139,6 @@ def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], boo
     if count <= 1:
         return [_join(pieces, spaced, 0, len(pieces))], cut
     return [_join(pieces, spaced, a, b) for a, b in _even_breaks(pieces, spaced, width, count)], cut
-
-
-MOST_BALANCED = 40  # (words and pieces of hyphenated words; a title has a dozen or two)
 
 
 def _chunks(text: str) -> tuple[list[str], list[bool]]:
@@ -156,10 +157,8 @@ def _chunks(text: str) -> tuple[list[str], list[bool]]:
     return pieces or [""], spaced or [False]
 
 
-_HYPHENS = textwrap.TextWrapper.wordsep_re  # (how textwrap, and so wrap, breaks a hyphenated word)
-
-
-def _greedy_count(pieces: Sequence[str], spaced: Sequence[bool], width: int, max_lines: int) -> tuple[int, int, int]:
+def _greedy_count(pieces: Sequence[str], spaced: Sequence[bool], width: int,
+                  max_lines: int) -> tuple[int, int, int]:
     """How many lines filling each line in turn takes (the fewest there can be: no piece is longer
     than ``width``), stopping after ``max_lines``; how many pieces those lines hold, and where the last
     of them starts."""
@@ -198,7 +197,8 @@ def _join(pieces: Sequence[str], spaced: Sequence[bool], a: int, b: int) -> str:
     return pieces[a] + "".join(" " + p if s else p for p, s in zip(pieces[a + 1:b], spaced[a + 1:b]))
 
 
-def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int, count: int) -> list[tuple[int, int]]:
+def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int,
+                 count: int) -> list[tuple[int, int]]:
     """Where ``pieces`` break into ``count`` lines (each a start and an end index) so that the longest
     line is as short as it can be, and then the sum of the lines' squared lengths is the least
     (lines of near-equal length).
@@ -211,7 +211,8 @@ def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int, coun
     starts = [0]
     for piece, space in zip(pieces, spaced):
         starts.append(starts[-1] + space + len(piece))
-    low = max(max(map(len, pieces)), -(-(starts[n] - count + 1) // count)) - 1  # (too short: a line is no shorter than a piece, nor all lines than their mean)
+    # (too short: a line is no shorter than its pieces, nor the longest line than their mean)
+    low = max(max(map(len, pieces)), -(-(starts[n] - count + 1) // count)) - 1
     high = width  # (long enough)
     while high - low > 1:
         middle = (low + high) // 2
@@ -231,11 +232,12 @@ def _lines_within(starts: Sequence[int], spaced: Sequence[bool], width: int) -> 
     return lines
 
 
-def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int, count: int) -> list[tuple[int, int]]:
+def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int,
+                   count: int) -> list[tuple[int, int]]:
     """The breaks into ``count`` lines of at most ``width`` with the least sum of squared lengths."""
     n = len(starts) - 1
     # best[j]: the least sum of squares of the first j pieces in the lines so far (None: they do not
-    # fit); froms[k][j]: where the last of those lines starts
+    # fit); froms: for each line after the first, where it starts when it ends at piece j
     best: list[int | None] = [None] * (n + 1)
     for j in range(1, n + 1):
         size = starts[j]
