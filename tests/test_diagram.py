@@ -1143,9 +1143,9 @@ def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurr
     from outcome_graph.output.diagram import LargeDiagramWarning
     from outcome_graph.output.diagram.rendering import picture_size
 
-    # (top to bottom, Richmond's logic model is 13,601 points wide and 798 high, and nothing said so)
+    # (top to bottom, Richmond's logic model is some 12,500 points wide and 798 high, and nothing said so)
     richmond = og.load(RICHMOND)
-    with pytest.warns(LargeDiagramWarning, match=r"strip 13,601 points wide and 798 high .*--direction LR"):
+    with pytest.warns(LargeDiagramWarning, match=r"strip 1\d,\d{3} points wide and 798 high .*--direction LR"):
         svg = render(richmond, "svg", direction="TB")
     width, height = picture_size(svg, "svg")
     for fmt in ("png", "pdf"):
@@ -1153,7 +1153,7 @@ def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurr
             w, h = picture_size(render(richmond, fmt, direction="TB"), fmt)
         assert abs(w - width) < 80 and abs(h - height) < 80, (fmt, w, h)
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # (left to right, 1,826 by 3,675 points: not a strip)
+        warnings.simplefilter("error")  # (left to right, some 1,800 by 3,675 points: not a strip)
         render(thurrock, "svg")
 
 
@@ -1269,7 +1269,7 @@ def test_a_title_wraps_into_the_fewest_lines_of_the_most_even_lengths(words, wid
     from outcome_graph.output.diagram.dot import balanced_wrap
 
     text = " ".join(words)
-    lines, cut = balanced_wrap(text, width, 10)
+    lines, cut = balanced_wrap(text, width, 20)  # (never cut: nine words, none longer than two lines)
     # No line longer than the width (a word longer than the width is broken, as wrap breaks it),
     # and no word lost or moved; as few lines as filling each line in turn takes.
     assert not cut and all(len(line) <= width for line in lines)
@@ -1280,9 +1280,13 @@ def test_a_title_wraps_into_the_fewest_lines_of_the_most_even_lengths(words, wid
     assert len(lines) == len(textwrap.wrap(text, width, break_on_hyphens=False))
     # The longest line is as short as any break into as many lines makes it.
     cuts = range(1, len(words))
-    best = min(max(len(" ".join(words[a:b])) for a, b in zip((0, *c), (*c, len(words))))
-               for c in combinations(cuts, len(lines) - 1))
+    splits = [[" ".join(words[a:b]) for a, b in zip((0, *c), (*c, len(words)))]
+              for c in combinations(cuts, len(lines) - 1)]
+    best = min(max(map(len, split)) for split in splits)
     assert max(len(line) for line in lines) == best
+    # And of such breaks, the one whose lengths are nearest each other (the least sum of squares).
+    squares = min(sum(len(line) ** 2 for line in split) for split in splits if max(map(len, split)) == best)
+    assert sum(len(line) ** 2 for line in lines) == squares
 
 
 def test_the_plan_title_of_the_diagram_wraps_into_even_lines():
@@ -1295,6 +1299,74 @@ def test_the_plan_title_of_the_diagram_wraps_into_even_lines():
     assert len(lines) == 2 and all(len(line) <= 90 for line in lines)
     assert max(map(len, lines)) - min(map(len, lines)) <= 10, lines
     assert all(len(line.split()) > 2 for line in lines)
+
+
+# Words of titles: hyphenated ones ("well-being", "x--y"), ones ending in a stop, and a word or two
+# longer than the narrowest lines.
+_TITLE_WORDS = st.lists(st.text(alphabet="abcdef-,.", min_size=1, max_size=14).filter(lambda w: w.strip("-,.")),
+                        min_size=1, max_size=50)
+
+
+@given(words=_TITLE_WORDS, width=st.integers(min_value=8, max_value=46), max_lines=st.integers(min_value=1, max_value=5))
+def test_a_node_title_wraps_evenly_in_no_more_lines_than_filling_them_in_turn(words, width, max_lines):
+    from outcome_graph.output.diagram.dot import balanced_wrap, wrap
+
+    text = " ".join(words)
+    lines, cut = balanced_wrap(text, width, max_lines)
+    greedy, greedy_cut = wrap(text, width, max_lines)
+    # No line longer than the width (a longer word is broken, as wrap breaks it); no more lines
+    # than filling each line in turn takes, and cut where and only where that is cut.
+    assert all(len(line) <= width for line in lines), lines
+    assert len(lines) <= len(greedy) <= max_lines and cut == greedy_cut
+    # No word lost or moved: the text read back is the title, or (cut) the start of it.
+    read = "".join(lines).replace(" ", "")
+    whole = text.replace(" ", "")
+    if not cut:
+        assert read == whole
+        if all(len(w) <= width for w in words):
+            assert max(map(len, lines)) <= max(map(len, greedy))  # (the longest line no longer)
+        return
+    assert read.endswith("…") and whole.startswith(read[:-1])
+    if all(len(w) <= width - 2 for w in words):  # (no word so long that it is cut to make room for "…")
+        # The kept words are the first words of the title, whole: the cut falls between words, or
+        # after a hyphen or a stop, never inside a word.
+        kept = _read_back(lines, text)
+        assert kept.endswith(" …") and text.startswith(kept[:-2]) and text[len(kept) - 2] in " -,."
+
+
+def _read_back(lines: list[str], text: str) -> str:
+    """Wrapped lines as the text they came from: a space between two lines where the text has one."""
+    read = lines[0]
+    for line in lines[1:]:
+        read += (" " if text[len(read):].startswith(" ") else "") + line
+    return read
+
+
+def _title_lines(dot: str, node_id: str) -> list[str]:
+    """The lines of a node's title in a DOT text."""
+    node = next(line for line in dot.splitlines() if f'[id="{svg_id(node_id)}"' in line)
+    title = re.search(r'<TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT [^>]*>(?:<B>)?(.*?)(?:</B>)?</FONT>', node).group(1)
+    return [html.unescape(line) for line in title.split("<BR/>")]
+
+
+def test_node_titles_wrap_into_even_lines_on_thurrock_s_logic_model():
+    thurrock = og.load(THURROCK)
+    dot = to_dot(thurrock, diagram_options(thurrock, focus="P2"))
+    # (filled line by line: "Promote the attainment and / achievement of underachieving / children"
+    # and "3 fewer reception children and 4 / fewer primary children will be / obese")
+    assert _title_lines(dot, "P2.A1") == ["Promote the attainment", "and achievement of", "underachieving children"]
+    assert _title_lines(dot, "NI 56") == ["3 fewer reception children", "and 4 fewer primary", "children will be obese"]
+    # A title too long for its lines is cut at a word, and the lines kept are even.
+    cut = _title_lines(dot, "P2.A1.O1")
+    assert cut == ["Improve attainment of pupils by", "addressing difference shown up by",
+                   "improved identification and tracking of …"]
+
+
+def test_milestone_titles_wrap_into_even_lines_on_the_owner_view():
+    southend = og.load(SOUTHEND)
+    dot = to_dot(southend, diagram_options(southend, owners=True))
+    # (filled line by line: "Complete profiling of demography by / localities.")
+    assert _title_lines(dot, "P1.A2.O1.M1") == ["Complete profiling of", "demography by localities."]
 
 
 @needs_dot

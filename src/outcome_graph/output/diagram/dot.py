@@ -110,73 +110,162 @@ def wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
     return kept, True
 
 
+MOST_BALANCED = 40  # (words and pieces of hyphenated words; a title has a dozen or two)
+_HYPHENS = textwrap.TextWrapper.wordsep_re  # (how textwrap, and so wrap, breaks a hyphenated word)
+
+
 def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
-    """As :func:`wrap`, but the lines are as even as they can be: as few lines as at ``width``,
-    the longest as short as it can be, then the lengths as near each other as they can be (a long
-    title broke into a full line and a word or two alone under it).
+    """As :func:`wrap`, but the lines are as even as they can be: as few lines as :func:`wrap` makes,
+    the longest as short as it can be, then the lengths as near each other as they can be (filled
+    line by line, a title left a word or two alone under full lines: "…reduce the / impact of
+    child / poverty").
 
-    A word longer than ``width`` is broken into pieces of ``width``, as :func:`wrap` breaks it; a
-    text that needs more than ``max_lines`` lines is cut as :func:`wrap` cuts it."""
-    words = [piece for word in text.split() for piece in _pieces(word, width)]
-    count = len(_greedy(words, width))
-    if count > max_lines:
+    Words break where :func:`wrap` breaks them (at spaces, and after the hyphen of a hyphenated
+    word). A text that needs more than ``max_lines`` lines is cut at a word, as :func:`wrap` cuts
+    it, and the words kept are balanced with the ``…``. A word longer than ``width`` is left to
+    :func:`wrap`, which breaks it, and so is a text whose lines kept hold more than
+    :data:`MOST_BALANCED` words (the work grows with the words kept times the words a line holds,
+    and a label is made for every node of a large plan)."""
+    pieces, spaced = _chunks(text)
+    if any(len(piece) > width for piece in pieces):
         return wrap(text, width, max_lines)
+    count, kept, last = _greedy_count(pieces, spaced, width, max_lines)
+    if kept > MOST_BALANCED:
+        return wrap(text, width, max_lines)
+    cut = count > max_lines
+    if cut:
+        pieces, spaced = _cut(pieces[:kept], spaced[:kept], last, width)
+        count = max_lines
     if count <= 1:
-        return [" ".join(words)], False
-    return [" ".join(words[a:b]) for a, b in _even_breaks(words, count)], False
+        return [_join(pieces, spaced, 0, len(pieces))], cut
+    return [_join(pieces, spaced, a, b) for a, b in _even_breaks(pieces, spaced, width, count)], cut
 
 
-def _pieces(word: str, width: int) -> list[str]:
-    """A word as pieces of at most ``width`` characters (itself, unless it is longer)."""
-    return [word[i:i + width] for i in range(0, len(word), width)]
+def _chunks(text: str) -> tuple[list[str], list[bool]]:
+    """The pieces :func:`wrap` may break ``text`` between (words, and hyphenated words after each
+    hyphen), each with whether a space comes before it."""
+    if "-" not in text:
+        words = text.split()
+        return words or [""], [bool(k) for k in range(len(words))] or [False]
+    pieces: list[str] = []
+    spaced: list[bool] = []
+    for word in text.split():
+        parts = [p for p in _HYPHENS.split(word) if p] if "-" in word else [word]
+        spaced.append(bool(pieces))
+        spaced.extend([False] * (len(parts) - 1))
+        pieces.extend(parts)
+    return pieces or [""], spaced or [False]
 
 
-def _greedy(words: Sequence[str], width: int) -> list[list[str]]:
-    """Words filled into lines of at most ``width`` characters, each line as full as it goes: the
-    fewest lines there can be (no word is longer than ``width``)."""
-    lines: list[list[str]] = [[]]
-    used = -1
-    for word in words:
-        if lines[-1] and used + 1 + len(word) > width:
-            lines.append([])
-            used = -1
-        lines[-1].append(word)
-        used += 1 + len(word)
+def _greedy_count(pieces: Sequence[str], spaced: Sequence[bool], width: int,
+                  max_lines: int) -> tuple[int, int, int]:
+    """How many lines filling each line in turn takes (the fewest there can be: no piece is longer
+    than ``width``), stopping after ``max_lines``; how many pieces those lines hold, and where the last
+    of them starts."""
+    lines, used, start = 1, 0, 0
+    for k, piece in enumerate(pieces):
+        if used and used + spaced[k] + len(piece) > width:
+            if lines == max_lines:
+                return lines + 1, k, start
+            lines, used, start = lines + 1, len(piece), k
+        else:
+            used += (spaced[k] if used else 0) + len(piece)
+    return lines, len(pieces), start
+
+
+def _cut(pieces: list[str], spaced: list[bool], first: int, width: int) -> tuple[list[str], list[bool]]:
+    """The pieces kept of a text too long for its lines, ending in ``…``: the last pieces of the last
+    line (from ``first``) are let go until ``…`` fits on it (a piece alone there is cut short
+    instead), and the kept text does not end in a comma, hyphen or other stop ("judged good or …")."""
+    last = len(pieces) - 1
+    while last > first and len(_join(pieces, spaced, first, last + 1)) + 2 > width:
+        last -= 1
+    kept = pieces[: last + 1]
+    if len(_join(kept, spaced, first, last + 1)) + 2 > width:  # (one long piece alone on the last line)
+        kept[last] = kept[last][: width - 2]
+    kept[-1] = kept[-1].rstrip(" ,;:.-")
+    while not kept[-1] and len(kept) > 1:
+        kept.pop()
+        kept[-1] = kept[-1].rstrip(" ,;:.-")
+    return [*kept, "…"], [*spaced[: len(kept)], True]
+
+
+def _join(pieces: Sequence[str], spaced: Sequence[bool], a: int, b: int) -> str:
+    """Pieces ``a`` to ``b`` on one line: spaces between them where the text had them."""
+    if all(spaced[a + 1:b]):
+        return " ".join(pieces[a:b])
+    return pieces[a] + "".join(" " + p if s else p for p, s in zip(pieces[a + 1:b], spaced[a + 1:b]))
+
+
+def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int,
+                 count: int) -> list[tuple[int, int]]:
+    """Where ``pieces`` break into ``count`` lines (each a start and an end index) so that the longest
+    line is as short as it can be, and then the sum of the lines' squared lengths is the least
+    (lines of near-equal length).
+
+    ``count`` is at least what filling lines of ``width`` in turn takes, so such breaks exist. First
+    the shortest longest line, by halving the lengths it can have (lines filled in turn tell whether
+    a length is enough), then the even breaks under it; a line holds few pieces (it is at most
+    ``width`` long), so the work grows with the pieces, not with their square."""
+    n = len(pieces)
+    starts = [0]
+    for piece, space in zip(pieces, spaced):
+        starts.append(starts[-1] + space + len(piece))
+    # (too short: a line is no shorter than its pieces, nor the longest line than their mean)
+    low = max(max(map(len, pieces)), -(-(starts[n] - count + 1) // count)) - 1
+    high = width  # (long enough)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _lines_within(starts, spaced, middle) <= count:
+            high = middle
+        else:
+            low = middle
+    return _least_squares(starts, spaced, high, count)
+
+
+def _lines_within(starts: Sequence[int], spaced: Sequence[bool], width: int) -> int:
+    """How many lines of at most ``width`` the pieces (their ``starts``) take, filled in turn."""
+    lines, first = 1, 0
+    for end in range(2, len(starts)):
+        if starts[end] - starts[first] - spaced[first] > width:
+            lines, first = lines + 1, end - 1
     return lines
 
 
-def _even_breaks(words: Sequence[str], count: int) -> list[tuple[int, int]]:
-    """Where ``words`` break into ``count`` lines (each a start and an end index) so that the longest
-    line is as short as it can be, and then the sum of the lines' squared lengths is the least
-    (lines of near-equal length)."""
-    n = len(words)
-    starts = [0]
-    for word in words:
-        starts.append(starts[-1] + len(word) + 1)
-
-    def length(a: int, b: int) -> int:
-        return starts[b] - starts[a] - 1
-
-    # best[k][j]: the cost of the first j words in k lines, as (longest, sum of squares), with where
-    # the last of those lines starts; None where they cannot be set in k lines
-    best: list[list[tuple[tuple[int, int], int] | None]] = [[None] * (n + 1) for _ in range(count + 1)]
-    best[0][0] = ((0, 0), 0)
-    for k in range(1, count + 1):
-        for j in range(k, n - (count - k) + 1):
-            options = []
-            for i in range(k - 1, j):  # (the line of words i to j after the first i words in k - 1 lines)
-                before = best[k - 1][i]
+def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int,
+                   count: int) -> list[tuple[int, int]]:
+    """The breaks into ``count`` lines of at most ``width`` with the least sum of squared lengths."""
+    n = len(starts) - 1
+    # best[j]: the least sum of squares of the first j pieces in the lines so far (None: they do not
+    # fit); froms: for each line after the first, where it starts when it ends at piece j
+    best: list[int | None] = [None] * (n + 1)
+    for j in range(1, n + 1):
+        size = starts[j]
+        if size > width:
+            break
+        best[j] = size * size
+    froms: list[list[int]] = []
+    for k in range(2, count + 1):
+        now: list[int | None] = [None] * (n + 1)
+        came = [0] * (n + 1)
+        for j in (n,) if k == count else range(k, n - count + k + 1):
+            for i in range(j - 1, k - 2, -1):  # (the line of pieces i to j after the first i pieces)
+                size = starts[j] - starts[i] - spaced[i]
+                if size > width:
+                    break
+                before = best[i]
                 if before is not None:
-                    (longest, squares), size = before[0], length(i, j)
-                    options.append(((max(longest, size), squares + size * size), i))
-            best[k][j] = min(options, default=None)
+                    cost = before + size * size
+                    least = now[j]
+                    if least is None or cost < least:
+                        now[j], came[j] = cost, i
+        best = now
+        froms.append(came)
     breaks, j = [], n
-    for k in range(count, 0, -1):
-        reached = best[k][j]
-        assert reached is not None  # (count is at most the number of words: they can be set in count lines)
-        i = reached[1]
-        breaks.append((i, j))
-        j = i
+    for came in reversed(froms):
+        breaks.append((came[j], j))
+        j = came[j]
+    breaks.append((0, j))
     return breaks[::-1]
 
 

@@ -75,7 +75,7 @@ def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, fin
     style = STYLES[kind]
     outs = facts.outcomes.get(node_id, ())
     cross = node_id in facts.cross_cutting
-    lines, cut = wrap(node.title, style.wrap, style.lines)
+    lines, cut = balanced_wrap(node.title, style.wrap, style.lines)
     fill = palette.fill(outs, cross)
     text_colour = TEXT
     id_colour = MUTED

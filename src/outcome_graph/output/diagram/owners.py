@@ -165,7 +165,7 @@ class _Writer:
         plan, facts = self.plan, self.facts
         node = plan.nodes[n]
         style = STYLES["milestone"]
-        lines, _ = wrap(node.title, style.wrap, 2)
+        lines, _ = balanced_wrap(node.title, style.wrap, 2)
         outs = facts.outcomes.get(n, ())
         cross = n in facts.cross_cutting
         fs = self.by_node.get(n, [])
