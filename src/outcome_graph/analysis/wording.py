@@ -530,22 +530,23 @@ def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], s
     looked for once, and only from the words its first letter starts (a run's first word is
     never a function word, so its initial is the acronym's first letter).
     """
-    long_norms = {t.norm for t in long if t.norm}
     acronyms: set[str] = set()
     covered: set[str] = set()
+    if not any(t.acronym for t in short):  # (most wordings: nothing to look for)
+        return acronyms, covered
+    long_norms = {t.norm for t in long if t.norm}
+    todo = dict.fromkeys((t.norm, t.acronym) for t in short if 2 <= len(t.acronym) <= 8 and t.norm not in long_norms)
+    if not todo:
+        return acronyms, covered
     words = [t for t in long if t.norm]
     starts: dict[str, list[int]] = {}
     for i, w in enumerate(words):
         if not w.function:
             starts.setdefault("A" if w.surface == "&" else w.surface[:1].upper(), []).append(i)
-    tried: set[tuple[str, str]] = set()
     budget = ACRONYM_RUNS
-    for t in short:
-        if not 2 <= len(t.acronym) <= 8 or t.norm in long_norms or (t.norm, t.acronym) in tried:
-            continue
-        tried.add((t.norm, t.acronym))
-        n = len(t.acronym)
-        for i in starts.get(t.acronym[0], ()):
+    for norm, acronym in todo:
+        n = len(acronym)
+        for i in starts.get(acronym[0], ()):
             first = words[i]
             for j in range(i + 1, min(len(words), i + 2 * n + 2)):
                 budget -= 1
@@ -554,8 +555,8 @@ def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], s
                 run = words[i : j + 1]
                 if run[-1].function or any(x.clause != first.clause for x in run):
                     continue
-                if _initials_reach(run, t.acronym):
-                    acronyms.add(t.norm)
+                if _initials_reach(run, acronym):
+                    acronyms.add(norm)
                     covered.update(x.norm for x in run if not x.function)
     return acronyms, covered
 
