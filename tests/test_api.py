@@ -667,11 +667,10 @@ def test_a_plan_is_freed_as_soon_as_the_program_lets_go_of_it(source: str, tmp_p
             gc.enable()
 
 
-@pytest.mark.parametrize("ends_at_once", [False, True])
-def test_check_holds_its_last_plan_to_the_end_only_where_the_process_ends_at_once(ends_at_once: bool, monkeypatch):
-    # The console script ends its process at once (os._exit): there, freeing a plan would cost
-    # time for nothing, and the command holds the last plan it read (one, never all of them).
-    # Called from a program, the command lets go of every plan.
+def _alive_after(args: list[str], ends_at_once: bool, monkeypatch) -> list[bool]:
+    """Run a command as a program runs it in its own process, the collector paused, and say which
+    of the plans it loaded are still alive when it has returned (``ends_at_once``: as where the
+    console script ends the process at once)."""
     import gc
     import weakref
 
@@ -679,7 +678,7 @@ def test_check_holds_its_last_plan_to_the_end_only_where_the_process_ends_at_onc
     from outcome_graph.commands import common
     from outcome_graph.loading import loader
 
-    from .conftest import EXAMPLES, MODELS, cli_runner
+    from .conftest import cli_runner
 
     read: list[weakref.ref[object]] = []
     load_path = loader.load_path
@@ -689,49 +688,10 @@ def test_check_holds_its_last_plan_to_the_end_only_where_the_process_ends_at_onc
         read.append(weakref.ref(plan))
         return plan
 
-    monkeypatch.setattr(loader, "load_path", loading)
-    monkeypatch.setattr(common, "ENDS_AT_ONCE", ends_at_once)
-    monkeypatch.setattr(common, "_held", [])
-    plans = [str(EXAMPLES / "tutorial-plan.yaml"), str(MODELS / "thurrock-cypp-2011-12.yaml")]
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        result = cli_runner().invoke(main, ["check", *plans, "--jobs", "1", "--fail-on", "never"])
-        alive = [ref() is not None for ref in read]
-    finally:
-        if was_enabled:
-            gc.enable()
-    assert result.exit_code == 0, result.output
-    assert alive == ([False, True] if ends_at_once else [False, False])
-
-
-@pytest.mark.parametrize("command", [["render", "-o", "{out}.dot"], ["table", "-o", "{out}.csv"],
-                                     ["report", "-o", "{out}.html", "--no-diagram"], ["convert", "{out}.json"]])
-def test_the_other_commands_hold_their_plan_where_the_process_ends_at_once(command: list[str], monkeypatch,
-                                                                          tmp_path: Path):
-    import gc
-    import weakref
-
-    from outcome_graph.cli import main
-    from outcome_graph.commands import common
-    from outcome_graph.loading import loader
-
-    from .conftest import EXAMPLES, cli_runner
-
-    load_path = loader.load_path
-    for ends_at_once in (False, True):
-        read: list[weakref.ref[object]] = []
-
-        def loading(*args: object, **kwargs: object) -> object:
-            plan = load_path(*args, **kwargs)  # type: ignore[arg-type]
-            read.append(weakref.ref(plan))
-            return plan
-
-        monkeypatch.setattr(loader, "load_path", loading)
-        monkeypatch.setattr(common, "ENDS_AT_ONCE", ends_at_once)
-        monkeypatch.setattr(common, "_held", [])
-        args = [command[0], str(EXAMPLES / "tutorial-plan.yaml"),
-                *(a.format(out=tmp_path / f"out-{ends_at_once}") for a in command[1:])]
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "load_path", loading)
+        patch.setattr(common, "ENDS_AT_ONCE", ends_at_once)
+        patch.setattr(common, "_held", [])
         was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -740,7 +700,32 @@ def test_the_other_commands_hold_their_plan_where_the_process_ends_at_once(comma
         finally:
             if was_enabled:
                 gc.enable()
-        assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, result.output
+    return alive
+
+
+@pytest.mark.parametrize("ends_at_once", [False, True])
+def test_check_holds_its_last_plan_to_the_end_only_where_the_process_ends_at_once(ends_at_once: bool, monkeypatch):
+    # The console script ends its process at once (os._exit): there, freeing a plan would cost
+    # time for nothing, and the command holds the last plan it read (one, never all of them).
+    # Called from a program, the command lets go of every plan.
+    from .conftest import EXAMPLES, MODELS
+
+    plans = [str(EXAMPLES / "tutorial-plan.yaml"), str(MODELS / "thurrock-cypp-2011-12.yaml")]
+    alive = _alive_after(["check", *plans, "--jobs", "1", "--fail-on", "never"], ends_at_once, monkeypatch)
+    assert alive == ([False, True] if ends_at_once else [False, False])
+
+
+@pytest.mark.parametrize("command", [["render", "-o", "{out}.dot"], ["table", "-o", "{out}.csv"],
+                                     ["report", "-o", "{out}.html", "--no-diagram"], ["convert", "{out}.json"]])
+def test_the_other_commands_hold_their_plan_where_the_process_ends_at_once(command: list[str], monkeypatch,
+                                                                          tmp_path: Path):
+    from .conftest import EXAMPLES
+
+    for ends_at_once in (False, True):
+        args = [command[0], str(EXAMPLES / "tutorial-plan.yaml"),
+                *(a.format(out=tmp_path / f"out-{ends_at_once}") for a in command[1:])]
+        alive = _alive_after(args, ends_at_once, monkeypatch)
         assert alive == [ends_at_once], (args, alive)
 
 

@@ -58,6 +58,12 @@ class OutcomeGraphError(Exception):
 STDIN_NAME = "<stdin>"
 
 
+def shown_name(name: str) -> str:
+    """A file name as a message shows it: at most 200 characters (a name too long for the system
+    may be a whole text taken for a path)."""
+    return name if len(name) <= 200 else f"{name[:120]}...{name[-40:]}"
+
+
 def real_file(file: str | None) -> str | None:
     """The file a location names, for a format that points at files: ``None`` for no file, or
     for standard input (:data:`STDIN_NAME`).

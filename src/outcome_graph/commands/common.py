@@ -182,8 +182,9 @@ def handle_errors() -> Iterator[None]:
         if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
             # (a file the system cannot look at, wherever the command first touched it: a name too
             # long, a folder on the way that cannot be read; the file's problem, not a bug)
-            name = os.fsdecode(exc.filename)
-            say(f"error: {name if len(name) <= 200 else name[:120] + '...' + name[-40:]}: {exc.strerror}")
+            from ..errors import shown_name
+
+            say(f"error: {shown_name(os.fsdecode(exc.filename))}: {exc.strerror}")
             sys.exit(EXIT_USAGE)
         if os.environ.get("OUTCOME_GRAPH_DEBUG"):
             raise

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import CatalogueError, PlanError, Problem, UsageError, with_article
+from ..errors import CatalogueError, PlanError, Problem, UsageError, shown_name, with_article
 from ..forking import ChildFailed, Forked, auto_allowed, can_fork, check_jobs
 from ..model.document import (
     CHILD_LISTS,
@@ -268,7 +268,7 @@ def load_path(
         if not p.exists():
             raise PlanError([Problem("no such file", file=name)])
     except OSError as exc:  # (a name too long for the system, a folder on the way that cannot be read)
-        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=_short(name))]) from None
+        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=shown_name(name))]) from None
     suffix = p.suffix.lower()
     if suffix in _RDF_SUFFIXES:
         raise PlanError([Problem("an RDF file is written from a plan (convert --to ttl), not read as one: load the plan "
@@ -314,12 +314,6 @@ def load_path(
 _PLAN_SUFFIXES = frozenset({".yaml", ".yml", ".json", ""})
 #: RDF, which ``convert`` writes and nothing reads.
 _RDF_SUFFIXES = frozenset({".ttl", ".nt", ".n3", ".rdf", ".owl", ".jsonld", ".trig", ".nq"})
-
-
-def _short(name: str) -> str:
-    """A name as a message shows it: at most 200 characters (a name too long for the system may
-    be a whole text taken for a path)."""
-    return name if len(name) <= 200 else f"{name[:120]}...{name[-40:]}"
 
 
 def human_size(n: int) -> str:
