@@ -38,7 +38,8 @@ def flat_plans(draw) -> dict:
         if outcomes is not None:
             node["outcomes"] = outcomes
         if draw(st.booleans()):
-            node["lead"] = draw(st.sampled_from(["Head of Care", "SILS", "SILS & EYFC"]))
+            # (spellings of one owner: which names it must not depend on the order of the file)
+            node["lead"] = draw(st.sampled_from(["Head of Care", "head of care.", "SILS", "Sils", "SILS & EYFC", "eyfc and sils"]))
         lists[draw(st.sampled_from(KINDS))].append(node)
     return {**PLAN_HEADER_DATA, **{k: v for k, v in lists.items() if v}}
 
@@ -151,3 +152,39 @@ def test_broken_references_are_complete_whatever_was_read_before():
     _ = facts.measured_by
     assert first == [(b.source, b.field, b.target) for b in facts.broken] == [
         ("O1", "parent", "P9"), ("O1", "indicators", "LOCAL 1")]
+
+
+@given(flat_plans(), st.randoms(use_true_random=False))
+@settings(max_examples=150, deadline=None)
+def test_owners_do_not_depend_on_the_order_of_the_file(doc, rnd):
+    shuffled = dict(doc)
+    for kind in KINDS:
+        if kind in doc:
+            shuffled[kind] = rnd.sample(doc[kind], len(doc[kind]))
+    a, b = PlanFacts(_load(doc)), PlanFacts(_load(shuffled))
+    assert a.lead_owners == b.lead_owners
+    assert {o.id: (o.name, sorted(o.texts), sorted(o.nodes)) for o in a.owners.values()} == {
+        o.id: (o.name, sorted(o.texts), sorted(o.nodes)) for o in b.owners.values()
+    }
+
+
+def test_an_owner_written_several_ways_is_named_as_most_nodes_write_it():
+    def owners(*leads: str) -> list[str]:
+        milestones = [{"id": f"M{i}", "title": f"Milestone {i}", "lead": lead} for i, lead in enumerate(leads)]
+        return list(PlanFacts(_load({**PLAN_HEADER_DATA, "milestones": milestones})).owners)
+
+    assert owners("sils", "SILS", "SILS") == ["SILS"]  # the most written, though not the first
+    assert owners("Group Manager LDD", "SILS & Group manager, LDD", "Group Manager, LDD") == [
+        "Group Manager, LDD", "SILS"]
+    # a tie: the fullest spelling, then the first in code-point order
+    assert owners("Head of Service CATO", "Head of Service – CATO") == ["Head of Service – CATO"]
+    assert owners("Head of Service – CATO", "Head of Service CATO") == ["Head of Service – CATO"]
+    assert owners("sils", "SILS") == owners("SILS", "sils") == ["SILS"]
+    plan = _load({**PLAN_HEADER_DATA, "objectives": [{"id": "O1", "title": "Objective", "lead": "sils"}],
+                  "milestones": [{"id": "M1", "title": "Milestone", "parent": "O1"},
+                                 {"id": "M2", "title": "Milestone", "lead": "SILS"},
+                                 {"id": "M3", "title": "Milestone", "lead": "SILS"}]})
+    facts = PlanFacts(plan)  # (the nodes and the leads they resolve to follow the name)
+    assert facts.lead_owners == {"O1": ("SILS",), "M1": ("SILS",), "M2": ("SILS",), "M3": ("SILS",)}
+    assert [r.owner_id for r in facts.resolved_leads["O1"]] == ["SILS"]
+    assert sorted(facts.owners["SILS"].nodes) == ["M1", "M2", "M3", "O1"]

@@ -711,6 +711,14 @@ def test_a_text_opening_with_a_brace_is_json_or_else_yaml(tmp_path):
     assert list(plan.nodes) == ["P1"] and (plan.location("P1").line, plan.location("P1").column) == (2, 15)
     with pytest.raises(PlanError, match="invalid JSON: Expecting property name"):
         og.load('{"format": "outcome-graph/v1",\n "plan": {"id": "t", , }\n}\n')  # (nor YAML: the JSON error)
+    # Neither JSON nor YAML: the error told is that of the reading that went further. A flow
+    # mapping's unquoted keys stop JSON at once: YAML's own error is the one that helps.
+    with pytest.raises(PlanError, match="duplicate key 'id'") as err:
+        og.load(flow.replace("{id: p,", "{id: p, id: q,"))
+    assert (err.value.line, err.value.column) == (1, 42)
+    with pytest.raises(PlanError, match="invalid YAML") as err:
+        og.load(flow.replace("Safe}]}", "Safe}]"))
+    assert err.value.line == 3
     (tmp_path / "flow.json").write_text(flow, encoding="utf-8")
     with pytest.raises(PlanError, match="invalid JSON"):
         og.load(tmp_path / "flow.json")

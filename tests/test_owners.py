@@ -1302,7 +1302,7 @@ def test_og305_quotes_the_two_spellings_it_reports_on_the_real_plans():
 
     for name, minor, major in (("thurrock-cypp-2011-12", "Head of Service – CATO", "Head CATO"),
                                ("southend-cypp-2008-09", "Group Manager LDD",
-                                "Group Manager, Learning Difficulties & Disabilities")):
+                                "Group Manager, Learning Difficulties and Disabilities")):
         report = og.check(og.load(MODELS / f"{name}.yaml"), {"select": ["OG305"]})
         [found] = [f for f in report.findings if f.node == minor]
         reason = found.message.split("): ", 1)[1]
@@ -1311,12 +1311,12 @@ def test_og305_quotes_the_two_spellings_it_reports_on_the_real_plans():
 
 
 def test_og305_says_which_owner_a_third_spelling_belongs_to():
-    # 'sl aso' (first written so) is one owner with 'SL ASO'; only the capitals read as an
-    # acronym, so the reason quotes them, and the message says whose spelling that is.
-    [found] = _og305(["sl aso", "SL ASO", "SL Assets and School Organisation (SL ASO)"])
+    # 'sl aso' (most written so: the owner's name) is one owner with 'SL ASO'; only the capitals
+    # read as an acronym, so the reason quotes them, and the message says whose spelling that is.
+    [found] = _og305(["sl aso", "SL ASO", "SL Assets and School Organisation (SL ASO)", "sl aso"])
     assert found.message == (
         "'SL Assets and School Organisation (SL ASO)' and 'sl aso' look like one owner counted twice (the first "
-        "leads 1 milestone, the second 2 milestones): 'SL ASO' uses the acronym given in 'SL Assets and School "
+        "leads 1 milestone, the second 3 milestones): 'SL ASO' uses the acronym given in 'SL Assets and School "
         "Organisation (SL ASO)' (a lead writes 'sl aso' as 'SL ASO').")
 
 

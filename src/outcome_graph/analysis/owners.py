@@ -131,7 +131,9 @@ class ResolvedLead:
     Parameters
     ----------
     owner_id : str
-        The declared owner's id, or for an implicit owner the first-seen text of that owner.
+        The declared owner's id, or for an implicit owner the first-seen text of that owner
+        (:class:`~outcome_graph.graph.facts.PlanFacts` then names an owner written several ways
+        by the spelling most nodes write, whatever the order they come in).
     text : str
         The part of the lead string this came from.
     declared : bool

@@ -513,6 +513,7 @@ class PlanFacts:
         # owner after all (OwnerIndex.relearn): then the leads are resolved again (rare).
         if index.relearn():
             owners, own_leads, resolved_of = resolve_all()
+        _name_implicit_owners(owners, own_leads, resolved_of)
         # Effective leads: a milestone without one takes its objective's (never an aim's or priority's).
         effective: dict[str, tuple[str, ...]] = {}
         parents = self.parents
@@ -605,3 +606,57 @@ class PlanFacts:
     def uses_dates(self) -> bool:
         """Whether any milestone states a date (``due`` or a timescale that gives one)."""
         return any(t.kind == "dated" for t in self.timing.values())
+
+
+def _name_implicit_owners(
+    owners: dict[str, OwnerInfo],
+    own_leads: dict[str, tuple[str, ...]],
+    resolved_of: dict[str, tuple[ResolvedLead, ...]],
+) -> None:
+    """Name each implicit owner written several ways by the spelling most nodes write, ties going
+    to the longest (the fullest: ``Head of Service – CATO`` over ``Head of Service CATO``), then
+    to the first in code-point order (in place).
+
+    The leads name an implicit owner by the first spelling they meet; that depends on the order
+    the nodes are written in, which a plan may change without changing what it says (nested or
+    flat, sorted or not): the name must not. Most implicit owners are written one way: the pass
+    then costs one look at each owner.
+    """
+    several = {o.id for o in owners.values() if not o.declared and len(o.texts) > 1}
+    if not several:
+        return
+    # (nodes writing the same lead share one resolved tuple: count the nodes per tuple)
+    shared: dict[int, tuple[ResolvedLead, ...]] = {}
+    nodes: dict[int, int] = defaultdict(int)
+    for resolved in resolved_of.values():
+        key = id(resolved)
+        shared[key] = resolved
+        nodes[key] += 1
+    uses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for key, resolved in shared.items():
+        for r in dict.fromkeys(resolved):  # (a node writing one spelling twice uses it once)
+            if r.owner_id in several:
+                uses[r.owner_id][r.text] += nodes[key]
+    renamed = {}
+    for owner_id, counts in uses.items():
+        name = min(counts, key=lambda text: (-counts[text], -len(text), text))
+        if name != owner_id:
+            renamed[owner_id] = name
+    if not renamed:
+        return
+    for old in list(owners):  # (the owners keep their order)
+        info = owners.pop(old)
+        if old in renamed:
+            info.id = info.name = renamed[old]
+        owners[info.id] = info
+    new_tuple: dict[int, tuple[ResolvedLead, ...]] = {}
+    for node_id, resolved in resolved_of.items():
+        out = new_tuple.get(id(resolved))
+        if out is None:
+            out = new_tuple[id(resolved)] = tuple(
+                ResolvedLead(renamed[r.owner_id], r.text, False) if r.owner_id in renamed else r for r in resolved
+            )
+        resolved_of[node_id] = out
+    for node_id, leads in own_leads.items():
+        if any(owner_id in renamed for owner_id in leads):
+            own_leads[node_id] = tuple(renamed.get(owner_id, owner_id) for owner_id in leads)

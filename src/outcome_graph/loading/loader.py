@@ -472,19 +472,26 @@ def load_bytes(
             screen.cancel()
         try:
             tree = parse_text(text, file=file, json_first=json)
-        except PlanError:
+        except PlanError as as_json:
             if not (json and guessed):
                 raise
             # (a text of no known format that opens with '{' and is no JSON: a YAML flow mapping
-            # is read as YAML; if it is not YAML either, the JSON error is the one told)
+            # is read as YAML; if it is not YAML either, the error told is that of the reading
+            # that went further, JSON's at the same place: unquoted keys fail as JSON at once)
             try:
                 tree = parse_text(text, file=file)
-            except PlanError:
-                pass
-            else:
-                return document_to_plan(tree, file=file, base_dir=base_dir)
-            raise
+            except PlanError as as_yaml:
+                if _reached(as_yaml) > _reached(as_json):
+                    raise as_yaml from None
+                raise as_json from None
+            return document_to_plan(tree, file=file, base_dir=base_dir)
         return document_to_plan(tree, file=file, base_dir=base_dir)
+
+
+def _reached(error: PlanError) -> tuple[int, int]:
+    """How far into the text a reading went before ``error`` (its first problem's line and
+    column; the start where it names none)."""
+    return (error.line or 0, error.column or 0)
 
 
 def _screen_in_child(text: str) -> Forked[bool] | None:
