@@ -188,3 +188,66 @@ def test_an_owner_written_several_ways_is_named_as_most_nodes_write_it():
     assert facts.lead_owners == {"O1": ("SILS",), "M1": ("SILS",), "M2": ("SILS",), "M3": ("SILS",)}
     assert [r.owner_id for r in facts.resolved_leads["O1"]] == ["SILS"]
     assert sorted(facts.owners["SILS"].nodes) == ["M1", "M2", "M3", "O1"]
+
+
+@given(flat_plans(), st.data())
+@settings(max_examples=300, deadline=None)
+def test_the_test_of_what_is_above_a_node_matches_the_walk_of_its_ancestors(doc, data):
+    # (cycles, several parents and same-level links included; nodes asked in any order, each
+    # answer remembered for the nodes its walk passed)
+    facts = PlanFacts(_load(doc))
+    ids = list(facts.kind_of)
+    wanted = set(data.draw(st.lists(st.sampled_from(ids), max_size=4)))
+    order = data.draw(st.permutations(ids))
+    test = facts.above_test(wanted.__contains__)
+    for node_id in order + order:
+        assert test(node_id) == any(a in wanted for a in facts.ancestors(node_id)), node_id
+
+
+def test_the_facts_of_a_chain_of_parents_thousands_long_are_worked_out_without_recursion():
+    # Written child first, a chain 5,000 objectives long: the outcomes inherited from the
+    # priority, and the test of what is above each node, go up it without the call stack (more
+    # than Python's limit of 1,000 calls deep) and without one walk per node.
+    n = 5000
+    objectives = [{"id": f"O{i}", "title": f"Objective {i}", "parent": f"O{i - 1}" if i else "P1"}
+                  for i in reversed(range(n))]
+    plan = _load({**PLAN_HEADER_DATA, "priorities": [{"id": "P1", "title": "Safe", "outcomes": ["stay_safe"]}],
+                  "objectives": objectives})
+    facts = PlanFacts(plan)
+    assert all(facts.outcomes[f"O{i}"] == ("stay_safe",) for i in range(n))
+    calls = 0
+
+    def wanted(node_id: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return node_id == "P1"
+
+    test = facts.above_test(wanted)
+    assert all(test(f"O{i}") for i in reversed(range(n))) and not test("P1")
+    assert calls < 3 * n  # (one walk up the chain, not one per objective: 12.5 million)
+
+
+@given(flat_plans(), st.data())
+@settings(max_examples=300, deadline=None)
+def test_the_nodes_above_worked_out_in_one_pass_are_those_each_walk_finds(doc, data):
+    # (cycles, several parents, same-level links and nodes their own parent included)
+    from outcome_graph.graph.facts import nearest_above
+
+    facts = PlanFacts(_load(doc))
+    ids = list(facts.kind_of)
+    order = {n: i for i, n in enumerate(ids)}
+    targets = set(data.draw(st.lists(st.sampled_from(ids), max_size=5)))
+    kind = data.draw(st.sampled_from(["priority", "aim", "objective", "milestone"]))
+    above, nearest = facts.targets_above(targets.__contains__), facts.nearest_of_kind(kind)
+    for node_id in ids:
+        assert above(node_id) == tuple(sorted((a for a in facts.ancestors(node_id) if a in targets), key=order.get))
+        walked = nearest_above(node_id, lambda n: facts.parents.get(n, ()), lambda n: facts.kind_of[n] == kind)
+        assert nearest(node_id) == tuple(sorted(walked, key=order.get)), node_id
+
+
+@given(flat_plans(), st.data())
+@settings(max_examples=200, deadline=None)
+def test_the_nodes_above_several_nodes_are_the_union_of_their_ancestors(doc, data):
+    facts = PlanFacts(_load(doc))
+    starts = data.draw(st.lists(st.sampled_from(list(facts.kind_of)), max_size=5))
+    assert facts.above_any(starts) == {a for n in starts for a in facts.ancestors(n)} - set(starts)

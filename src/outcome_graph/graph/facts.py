@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ..analysis.owners import OwnerIndex, OwnerSpec, ResolvedLead
 from ..analysis.timescale import Interval, Timing, parse_due, parse_timescale
@@ -287,6 +287,193 @@ class PlanFacts:
             frontier = nxt
         return out
 
+    def above_any(self, node_ids: Iterable[str]) -> set[str]:
+        """Every node above one of ``node_ids``, but for those nodes themselves (one walk up from
+        all of them; cycle-safe): the union of their :meth:`ancestors`, less ``node_ids``."""
+        parents = self.parents
+        starts = set(node_ids)
+        found: set[str] = set()
+        frontier = [p for n in starts for p in parents.get(n, ())]
+        while frontier:
+            above: list[str] = []
+            for p in frontier:
+                if p not in found:
+                    found.add(p)
+                    above.extend(parents.get(p, ()))
+            frontier = above
+        return found - starts
+
+    def above_test(self, wanted: Callable[[str], bool]) -> Callable[[str], bool]:
+        """A test of whether some node above a node (on any of its ways up) is ``wanted``: the
+        same answer as ``any(wanted(a) for a in self.ancestors(node_id))``, remembered for the
+        nodes each walk passes, so that testing every node of a long chain costs one walk, not
+        one per node (cycle-safe).
+
+        >>> from outcome_graph import load
+        >>> plan = load('''
+        ... format: outcome-graph/v1
+        ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+        ... objectives: [{id: O1, title: a}, {id: O2, title: b, parent: O1}, {id: O3, title: c, parent: O2}]
+        ... ''')
+        >>> under_o1 = PlanFacts(plan).above_test(lambda n: n == "O1")
+        >>> under_o1("O3"), under_o1("O1")
+        (True, False)
+        """
+        parents = self.parents
+        known: dict[str, bool] = {}  # node -> whether a node above it is wanted
+
+        def test(node_id: str) -> bool:
+            answer = known.get(node_id)
+            if answer is not None:
+                return answer
+            came_from: dict[str, str | None] = {node_id: None}
+            frontier = [node_id]
+            found = None
+            while frontier and found is None:
+                above: list[str] = []
+                for n in frontier:
+                    for p in parents.get(n, ()):
+                        if p in came_from:
+                            continue
+                        came_from[p] = n
+                        if wanted(p):
+                            found = p
+                            break
+                        if known.get(p):  # (a wanted node above it, which may be this one, on a cycle)
+                            if wanted(node_id):
+                                return any(wanted(a) for a in self.ancestors(node_id))
+                            found = p
+                            break
+                        if p not in known:  # (a node known to have nothing wanted above: no higher)
+                            above.append(p)
+                    if found is not None:
+                        break
+                frontier = above
+            if found is not None:  # every node on the way from the node up to it has it above
+                step = came_from[found]
+                while step is not None:
+                    known[step] = True
+                    step = came_from[step]
+                return True
+            # Nothing wanted above the node, nor above any node passed (whose ways up the walk
+            # followed), unless the node itself is wanted and above one of them (on a cycle).
+            if wanted(node_id):
+                known[node_id] = False
+            else:
+                for n in came_from:
+                    known[n] = False
+            return False
+
+        return test
+
+    def targets_above(self, targets: Callable[[str], bool]) -> Callable[[str], tuple[str, ...]]:
+        """For each node, the ``targets`` among the nodes above it, in file order: the same as
+        ``[a for a in self.ancestors(node_id) if targets(a)]`` in file order, worked out for every
+        node in one pass up the plan (a chain of parents thousands long costs its length, not its
+        length squared; cycle-safe).
+
+        >>> from outcome_graph import load
+        >>> plan = load('''
+        ... format: outcome-graph/v1
+        ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+        ... priorities: [{id: P1, title: a}, {id: P2, title: b}]
+        ... objectives: [{id: O1, title: c, parents: [P2, P1]}, {id: O2, title: d, parent: O1}]
+        ... ''')
+        >>> PlanFacts(plan).targets_above(lambda n: n.startswith("P"))("O2")
+        ('P1', 'P2')
+        """
+        return self._upward(targets, stop=False)
+
+    def nearest_of_kind(self, kind: str) -> Callable[[str], tuple[str, ...]]:
+        """For each node, the nearest nodes of ``kind`` above it on each of its ways up (a way
+        goes no higher once it meets one), in file order: a milestone's objective, an objective's
+        priority, also where the plan puts an objective under another objective (the one it is
+        under, not every objective above that one). Worked out for every node in one pass up the
+        plan (cycle-safe).
+
+        >>> from outcome_graph import load
+        >>> plan = load('''
+        ... format: outcome-graph/v1
+        ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
+        ... objectives: [{id: O1, title: a}, {id: O2, title: b, parent: O1}]
+        ... milestones: [{id: M1, title: c, parent: O2}]
+        ... ''')
+        >>> PlanFacts(plan).nearest_of_kind("objective")("M1")
+        ('O2',)
+        """
+        kind_of = self.kind_of
+        return self._upward(lambda n: kind_of[n] == kind, stop=True)
+
+    def _upward(self, wanted: Callable[[str], bool], *, stop: bool) -> Callable[[str], tuple[str, ...]]:
+        """The ``wanted`` nodes above each node (with ``stop``, a way up ends at the first it
+        meets), as the least solution of: a node has what each of its parents gives, the parent
+        itself if wanted, and what the parent has (unless ``stop`` and the parent is wanted). The
+        parents' strongly connected components are settled parents first, each cycle by
+        propagation round it; a node is never above itself."""
+        from .components import strongly_connected
+
+        parents = self.parents
+        empty: frozenset[str] = frozenset()
+        has: dict[str, frozenset[str]] = {}
+        is_wanted: dict[str, bool] = {}
+
+        def gives(p: str) -> frozenset[str]:
+            mine = is_wanted.get(p)
+            if mine is None:
+                mine = is_wanted[p] = wanted(p)
+            if not mine:
+                return has[p]
+            return frozenset((p,)) if stop else has[p] | {p}
+
+        for component in strongly_connected(self.kind_of, lambda n: parents.get(n, ())):
+            if len(component) == 1:
+                (node_id,) = component
+                ps = [p for p in parents.get(node_id, ()) if p != node_id]
+                if not ps:
+                    has[node_id] = empty
+                elif len(ps) == 1:
+                    has[node_id] = gives(ps[0])
+                else:
+                    found: set[str] = set()
+                    for p in ps:
+                        found |= gives(p)
+                    has[node_id] = frozenset(found)
+                continue
+            # A cycle: what comes from outside it, then round it until nothing changes.
+            inside: dict[str, set[str]] = {}
+            for node_id in component:
+                found = set()
+                for p in parents.get(node_id, ()):
+                    if p not in component:
+                        found |= gives(p)
+                inside[node_id] = found
+            todo = list(component)
+            while todo:
+                node_id = todo.pop()
+                for p in parents.get(node_id, ()):
+                    if p not in component:
+                        continue
+                    if wanted(p):
+                        extra = {p} if stop else inside[p] | {p}
+                    else:
+                        extra = inside[p]
+                    if not extra <= inside[node_id]:
+                        inside[node_id] |= extra
+                        # (the nodes it is a parent of, in the cycle, may gain in turn)
+                        todo.extend(c for c in self.children.get(node_id, ()) if c in component)
+            for node_id in component:
+                has[node_id] = frozenset(inside[node_id] - {node_id})
+
+        order = {node_id: i for i, node_id in enumerate(self.kind_of)}  # (file order)
+
+        def of(node_id: str) -> tuple[str, ...]:
+            found = has.get(node_id, empty)
+            if not found:
+                return ()
+            return tuple(sorted(found, key=order.__getitem__))
+
+        return of
+
     def descendants(self, node_id: str) -> list[str]:
         """Every node below (cycle-safe)."""
         out: list[str] = []
@@ -313,32 +500,49 @@ class PlanFacts:
         visiting: set[str] = set()
         on_cycles: set[str] = set()  # nodes met again while resolving their own ancestors
 
-        def resolve(node_id: str) -> tuple[tuple[str, ...], bool]:
-            if node_id in memo:
-                return memo[node_id], node_id in cross
-            if node_id in visiting:  # a cycle: stop here (settled below)
-                on_cycles.add(node_id)
-                return (), False
-            visiting.add(node_id)
-            outcomes = stated.get(node_id)
-            is_cross = outcomes is not None and len(outcomes) == 0
-            inherited: set[str] = set()
-            for p in parents.get(node_id, ()):
-                outs, p_cross = resolve(p)
-                inherited.update(outs)
-                is_cross = is_cross or p_cross
-            if outcomes is not None:
-                own = set(outcomes)
-            elif self.kind_of[node_id] == "indicator":
-                own = set(self.indicator_entry_outcomes(nodes[node_id]))  # type: ignore[arg-type]
-            else:
-                own = inherited
-            value = tuple(o for o in order if o in own)
-            visiting.discard(node_id)
-            memo[node_id] = value
-            if is_cross:
-                cross.add(node_id)
-            return value, is_cross
+        kind_of = self.kind_of
+
+        def resolve(start: str) -> None:
+            # Depth first up the parents, each node once, with a stack of its own (a chain of
+            # parents may be thousands of nodes long): a node's outcomes are its own, else those of
+            # all its parents; met again while its own parents are resolved, it is on a cycle.
+            visiting.add(start)
+            own = stated.get(start)
+            # frames: [node, index of the next parent, outcomes inherited so far, cross-cutting]
+            stack: list[list[Any]] = [[start, 0, set(), own is not None and len(own) == 0]]
+            while stack:
+                frame = stack[-1]
+                node_id, i = frame[0], frame[1]
+                ps = parents.get(node_id, ())
+                if i < len(ps):
+                    frame[1] = i + 1
+                    p = ps[i]
+                    if p in memo:
+                        frame[2].update(memo[p])
+                        frame[3] = frame[3] or p in cross
+                    elif p in visiting:  # a cycle: stop here (settled below)
+                        on_cycles.add(p)
+                    else:
+                        visiting.add(p)
+                        own = stated.get(p)
+                        stack.append([p, 0, set(), own is not None and len(own) == 0])
+                    continue
+                stack.pop()
+                outcomes = stated.get(node_id)
+                if outcomes is not None:
+                    mine = set(outcomes)
+                elif kind_of[node_id] == "indicator":
+                    mine = set(self.indicator_entry_outcomes(nodes[node_id]))  # type: ignore[arg-type]
+                else:
+                    mine = frame[2]
+                value = tuple(o for o in order if o in mine)
+                visiting.discard(node_id)
+                memo[node_id] = value
+                if frame[3]:
+                    cross.add(node_id)
+                if stack:  # (what the node below it inherits)
+                    stack[-1][2].update(value)
+                    stack[-1][3] = stack[-1][3] or frame[3]
 
         for node_id in nodes:
             if node_id in memo:  # (resolved already, as the parent of a node before it)
@@ -353,7 +557,7 @@ class PlanFacts:
                     cross.add(node_id)
             else:
                 resolve(node_id)
-        del resolve  # (it calls itself through its closure: unbound, the plan is freed when let go)
+        del resolve  # (it reads the plan through its closure: unbound, the plan is freed when let go)
         if on_cycles:
             self._settle_cycles(on_cycles, memo, cross)
         return memo, cross
@@ -385,19 +589,23 @@ class PlanFacts:
                     crossing[node_id] = crossing[node_id] or p in cross
                     if own is None:
                         outs[node_id].update(memo.get(p, ()))
-        changed = True
-        while changed:
-            changed = False
-            for node_id in region:
-                inherits = stated.get(node_id) is None
-                for p in parents.get(node_id, ()):
-                    if p not in region:
-                        continue
-                    if crossing[p] and not crossing[node_id]:
-                        crossing[node_id] = changed = True
-                    if inherits and not outs[p] <= outs[node_id]:
-                        outs[node_id] |= outs[p]
-                        changed = True
+        # Propagated down from each node to its children in the region until nothing changes: a
+        # node is handed on again only when it gained something (an outcome, or being
+        # cross-cutting), which happens a few times at most, however long the cycle.
+        todo = list(region)
+        while todo:
+            p = todo.pop()
+            for node_id in children.get(p, ()):
+                if node_id not in region:
+                    continue
+                gained = False
+                if crossing[p] and not crossing[node_id]:
+                    crossing[node_id] = gained = True
+                if stated.get(node_id) is None and not outs[p] <= outs[node_id]:
+                    outs[node_id] |= outs[p]
+                    gained = True
+                if gained:
+                    todo.append(node_id)
         order = self.plan.framework.ids
         for node_id in region:
             memo[node_id] = tuple(o for o in order if o in outs[node_id])

@@ -92,7 +92,7 @@ def outcome_slice(facts: PlanFacts, outcome: str) -> OutcomeSlice:
                     inferred.add(n)
                     inferred.update(d for d in facts.descendants(n) if untagged(d))
     serving = tagged | inferred
-    context = {a for n in serving for a in facts.ancestors(n)} - serving
+    context = facts.above_any(serving) - serving
     return OutcomeSlice(outcome, frozenset(tagged), frozenset(inferred), frozenset(indicators), frozenset(context))
 
 

@@ -750,13 +750,10 @@ def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
     objectives: dict[tuple[str, str], set[str]] = defaultdict(set)
     indicators: dict[tuple[str, str], set[str]] = defaultdict(set)
 
-    under: dict[str, list[str]] = {}  # (each node's priorities, asked for by each of the three counts)
+    above = facts.targets_above(in_matrix.__contains__)
 
-    def priorities_of(node_id: str) -> list[str]:
-        found = under.get(node_id)
-        if found is None:
-            found = under[node_id] = [a for a in (node_id, *facts.ancestors(node_id)) if a in in_matrix]
-        return found
+    def priorities_of(node_id: str) -> tuple[str, ...]:
+        return (node_id, *above(node_id)) if node_id in in_matrix else above(node_id)
 
     for node in plan.of_kind(level):
         if node.id in cross:

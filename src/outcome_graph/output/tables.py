@@ -77,17 +77,14 @@ def _due_text(due: Any) -> str | None:
     return str(due)
 
 
-def _ancestors_of_kind(facts: PlanFacts, node_id: str, kind: str) -> list[str]:
-    nodes = facts.plan.nodes
-    return [a for a in facts.ancestors(node_id) if nodes[a].kind == kind]
-
-
 def _milestones(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     import pandas as pd
 
     from ..model.document import Milestone
 
     as_of = plan.meta.as_of
+    # (the objective, aim and priority each milestone is under: the nearest on each way up)
+    objective, aim, priority = (facts.nearest_of_kind(kind) for kind in ("objective", "aim", "priority"))
     rows = []
     for node in plan.nodes.values():
         if not isinstance(node, Milestone):
@@ -101,9 +98,9 @@ def _milestones(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "number": node.number,
             "title": node.title,
             "parents": _join(facts.parents.get(node.id, ())),
-            "objective": _join(_ancestors_of_kind(facts, node.id, "objective")) or None,
-            "aim": _join(_ancestors_of_kind(facts, node.id, "aim")) or None,
-            "priority": _join(_ancestors_of_kind(facts, node.id, "priority")) or None,
+            "objective": _join(objective(node.id)) or None,
+            "aim": _join(aim(node.id)) or None,
+            "priority": _join(priority(node.id)) or None,
             "lead": _lead_text(node.lead),
             "owners": _join(owners) or None,
             "lead_inherited": inherited,
@@ -278,12 +275,13 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     import pandas as pd
 
     nodes = plan.nodes
+    nearest = {kind: facts.nearest_of_kind(kind) for kind in ("priority", "aim", "objective")}
 
-    def of_kind(node_id: str, kind: str) -> list[str]:
-        """The node itself if of that kind, else its ancestors of that kind."""
+    def of_kind(node_id: str, kind: str) -> tuple[str, ...]:
+        """The node itself if of that kind, else the nearest of that kind above it."""
         if nodes[node_id].kind == kind:
-            return [node_id]
-        return [a for a in facts.ancestors(node_id) if nodes[a].kind == kind]
+            return (node_id,)
+        return nearest[kind](node_id)
 
     rows = []
     for f in report.findings:

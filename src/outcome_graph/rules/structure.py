@@ -134,10 +134,9 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
                 "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
             )
         return
+    measured_above = facts.above_test(lambda n: bool(measured_by.get(n)))
     flagged = [
-        node_id
-        for node_id in facts.ids_of("objective")
-        if not measured_by.get(node_id) and not any(measured_by.get(a) for a in facts.ancestors(node_id))
+        node_id for node_id in facts.ids_of("objective") if not measured_by.get(node_id) and not measured_above(node_id)
     ]
     # An aim none of whose objectives is measured is one finding at the aim.
     whole, others = whole_branches(ctx, flagged, "aim")
