@@ -347,3 +347,28 @@ def test_the_acronym_search_finds_what_looking_everywhere_finds() -> None:
         assert wording._expanded_acronyms(short, long) == everywhere(short, long)
 
     agree()
+
+
+def test_a_chain_of_parents_thousands_long_written_child_first_is_read_by_every_command(
+        tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """A chain of 3,000 objectives, each the parent of the next, written child first (and once
+    more closed into a cycle): resolving outcomes up it went 3,000 calls deep, past Python's
+    limit, and every command that reads outcomes stopped with an internal error."""
+    import json
+
+    for closed in (False, True):
+        objectives = [{"id": f"O{i}", "title": f"Objective {i}", "parent": f"O{i - 1}" if i else "P1"}
+                      for i in reversed(range(3000))]
+        if closed:
+            objectives[-1]["parents"] = ["O2999"]
+        plan = {"format": "outcome-graph/v1", "plan": {"id": "c", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+                "priorities": [{"id": "P1", "title": "Safe", "outcomes": ["stay_safe"]}], "objectives": objectives,
+                "milestones": [{"id": "M1", "title": "Audit", "parent": "O2999", "timescale": "June 2011"}]}
+        (tmp_path / "chain.json").write_text(json.dumps(plan), encoding="utf-8")
+        for args in (["check", "chain.json"], ["table", "chain.json", "--what", "milestones", "--columns", "id,priority,objective"],
+                     ["render", "chain.json", "--outcome", "stay_safe", "-o", "chain.dot"],
+                     ["report", "chain.json", "--no-diagram", "-o", "chain.html"]):
+            result = _run(args, tmp_path, cli_env)
+            assert result.returncode in (0, 1) and "Traceback" not in result.stderr, (args, result.stderr[-500:])
+        table = _run(["table", "chain.json", "--what", "milestones", "--columns", "id,priority,objective"], tmp_path, cli_env)
+        assert table.stdout.split() == ["id", "priority", "objective", "M1", "P1", "O2999"], table.stdout

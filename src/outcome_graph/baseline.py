@@ -172,12 +172,14 @@ def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]
     documents: list[tuple[int, Any]] = []
     decoder = json.JSONDecoder()
     pos, end = 0, len(text)
+    line, counted = 1, 0
     while True:
         while pos < end and text[pos] in " \t\r\n":
             pos += 1
         if pos >= end:
             break
-        line = text.count("\n", 0, pos) + 1
+        line += text.count("\n", counted, pos)
+        counted = pos
         try:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:

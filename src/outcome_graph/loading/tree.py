@@ -28,7 +28,7 @@ import gc
 import json
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -277,8 +277,10 @@ def _plain_yaml(text: str) -> bool:
                 if before in _TOKEN_START + ":" and (not after or after in _TOKEN_END):
                     return False
             elif char == "?":
-                line_start = text.rfind("\n", 0, i) + 1
-                if not text[line_start:i].strip(" -") and (not after or after in " \r\n"):
+                j = i - 1  # (back over what may come before it at the start of a line: "- ? key")
+                while j >= 0 and text[j] in " -":
+                    j -= 1
+                if (j < 0 or text[j] == "\n") and (not after or after in " \r\n"):
                     return False
             elif after == "<" and re.match(r"<<[ \t]*:", text[i : i + 16]):
                 return False
@@ -461,18 +463,25 @@ _PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n,\]}]|#)", re.MULTILINE)
 _HASH_RE = re.compile("#")
 
 
-def _in_comment(text: str, start: int) -> bool:
-    """Whether ``start`` is inside a YAML comment: after a ``#`` that begins its line or follows a
-    space, with no quote left open before it on the line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    hash_at = text.find("#", line_start, start)
-    while hash_at >= 0:
-        if hash_at == line_start or text[hash_at - 1] in " \t":
-            before = text[line_start:hash_at]
-            if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
-                return True
-        hash_at = text.find("#", hash_at + 1, start)
-    return False
+def _comment_start(text: str, line_start: int, hashes: list[int]) -> int | None:
+    """Where the comment of the line starting at ``line_start`` starts: its first ``#`` that
+    begins the line or follows a space, with no quote left open before it on the line (``hashes``:
+    where every ``#`` of the text is); ``None`` for a line without one. Worked out once a line:
+    a flow or JSON plan may be one line of megabytes."""
+    end = text.find("\n", line_start)
+    end = len(text) if end < 0 else end
+    double = single = 0
+    before = line_start
+    for i in range(bisect_left(hashes, line_start), len(hashes)):
+        at = hashes[i]
+        if at >= end:
+            break
+        double += text.count('"', before, at)
+        single += text.count("'", before, at)
+        before = at
+        if (at == line_start or text[at - 1] in " \t") and double % 2 == 0 and single % 2 == 0:
+            return at
+    return None
 
 
 def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]]:
@@ -487,8 +496,9 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
     # plain value ending its line) tested first.
     out: dict[int, tuple[int, int]] = {}
     cursor = 0
-    line, line_at = 1, 0
+    line, line_at, line_start = 1, 0, 0
     hashes = [m.start() for m in _HASH_RE.finditer(text)] if "#" in text else []
+    comments: dict[int, int | None] = {}  # line start -> where its comment starts
     for mapping in _mappings(document):
         for key in mapping:
             break
@@ -513,8 +523,11 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
             if start and text[start - 1] not in " \t\r\n{,[":
                 continue  # part of a longer word
             if hashes:  # (a text with no "#" has no comment)
-                h = bisect_right(hashes, start) - 1
-                if h >= 0 and text.find("\n", hashes[h], start) < 0 and _in_comment(text, start):
+                this_line = max(text.rfind("\n", line_at, start) + 1, line_start)
+                if this_line not in comments:
+                    comments[this_line] = _comment_start(text, this_line, hashes)
+                comment = comments[this_line]
+                if comment is not None and comment < start:
                     continue  # "# the old id: P1" above the node
             if expected is None:
                 break
@@ -534,9 +547,13 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
             j -= 1
         if j >= 0 and text[j] == "{":
             start = j
-        line += text.count("\n", line_at, start)
+        breaks = text.count("\n", line_at, start)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", line_at, start) + 1
         line_at = start
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        # (searched back only as far as the mapping before: a JSON plan on one line is megabytes)
+        column = start - line_start + 1
         out[id(mapping)] = (line, column)
     return out
 
