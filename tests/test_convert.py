@@ -679,3 +679,56 @@ def test_the_same_plan_converts_to_the_same_xlsx_bytes(write, monkeypatch):
         assert b"dcterms:modified" not in z.read("docProps/core.xml")
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     openpyxl.load_workbook(io.BytesIO(first))
+
+
+def _pyyaml_text(data: dict) -> str:
+    from outcome_graph import convert
+
+    return yaml.dump(data, Dumper=convert._dumper(), sort_keys=False, allow_unicode=True, width=100, indent=2)
+
+
+_KEYS = st.sampled_from(["id", "title", "period", "value", "text", "on", "y", "a b", "x: y", "Ärger", "notes"])
+
+
+def _written_values():
+    from outcome_graph import convert as c
+
+    # (mostly what the quick writer writes itself, near the width where PyYAML wraps; now and then
+    # what it leaves to PyYAML: a control character, a line break, a character beyond the BMP)
+    alphabet = st.sampled_from([*"abcdXYZ0123 .-'\"\\#:,[]{}&|>é–", " ", " ", "\x07", "\u2028", "\U0001f600", "\n"])
+    words = st.sampled_from(["a", "bc", "Def", "ghij", "Klmno", "p.q", "r-s", "tu'v", 'w"x'])
+    texts = st.text(alphabet, max_size=110)
+    long_texts = st.lists(words, min_size=14, max_size=30).map(" ".join)  # (words about the width)
+    def marked(text: st.SearchStrategy[str], *marks: type) -> st.SearchStrategy[str]:
+        # (the marks put on after drawing: hypothesis keeps what it draws, plain text)
+        return st.tuples(st.sampled_from(range(len(marks))), text).map(lambda m: marks[m[0]](m[1]))
+
+    scalars = st.one_of(marked(texts, c._Quoted, str, c._Literal, c._Folded), marked(long_texts, c._Quoted, str), st.integers(),
+                        st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+                        st.sampled_from(["yes", "Off", "null", "a  b", "b ", "- c", "d #e", "f: g", "Plain words 3.10"]))
+    flows = st.one_of(
+        st.lists(st.one_of(marked(st.text(max_size=40), str, c._Quoted), st.integers()), max_size=5).map(c._FlowList),
+        st.dictionaries(_KEYS, st.one_of(marked(st.text(max_size=60), c._Quoted), st.integers()), max_size=3).map(c._FlowMap))
+    return st.recursive(st.one_of(scalars, flows), lambda inner: st.one_of(
+        st.dictionaries(_KEYS, inner, max_size=4),
+        st.lists(st.one_of(st.dictionaries(_KEYS, inner, min_size=1, max_size=4), scalars, flows), max_size=3)),
+        max_leaves=25)
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_quick_yaml_writer_writes_what_pyyaml_writes_byte_for_byte(data):
+    # Any text (quotes, escapes, lines PyYAML wraps, words it quotes, block texts), at any depth of
+    # mappings and lists: the quick writer's own lines and those it leaves to PyYAML make PyYAML's text.
+    from outcome_graph.convert import _yaml_text
+
+    document = data.draw(st.dictionaries(_KEYS, _written_values(), min_size=1, max_size=5))
+    assert _yaml_text(document) == _pyyaml_text(document)
+
+
+@pytest.mark.parametrize("model", sorted(MODELS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_real_plans_are_written_as_pyyaml_writes_them(model: Path):
+    from outcome_graph.convert import _styled_data, to_yaml
+
+    plan = og.load(model)
+    assert to_yaml(plan) == _pyyaml_text(_styled_data(plan, canonical=True))

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from .errors import ConfigError
 from .model.document import (
@@ -96,15 +99,27 @@ def canonical_document(plan_or_document: Plan | PlanDocument) -> PlanDocument:
     >>> [o.id for o in doc.priorities[0].objectives], doc.objectives
     (['O1'], [])
     """
+    return _canonical_form(plan_or_document, deep=True)
+
+
+def canonical_view(plan_or_document: Plan | PlanDocument) -> PlanDocument:
+    """:func:`canonical_document` for the writers, which only read it: the nodes are copies
+    (their children and parents are what change), and everything else (their values, variants,
+    targets, the owners) is the input's own, not to be changed. Copying all of a plan of 100,000
+    nodes takes seconds."""
+    return _canonical_form(plan_or_document, deep=False)
+
+
+def _canonical_form(plan_or_document: Plan | PlanDocument, *, deep: bool) -> PlanDocument:
     source = _source(plan_or_document)
-    doc = _canonical(source, move=True)
+    doc = _canonical(source, move=True, deep=deep)
     above = _as_above(source)
     if above and _as_above(doc) != above:
         # A milestone whose timescale is "As above" takes the timing of the milestone written
         # before it: when moving nodes into their parents would change which one that is, every
         # node stays where it was written (a parent that would take the node is named in
         # ``parents``, which the spreadsheet reader does not move either).
-        doc = _canonical(source, move=False)
+        doc = _canonical(source, move=False, deep=deep)
     return doc
 
 
@@ -124,9 +139,13 @@ def _as_above(doc: PlanDocument) -> dict[str, str | None]:
     return out
 
 
-def _canonical(source: PlanDocument, *, move: bool) -> PlanDocument:
-    doc = source.model_copy(deep=True)
-    entries = list(iter_nested(doc))
+def _canonical(source: PlanDocument, *, move: bool, deep: bool = True) -> PlanDocument:
+    if deep:
+        doc = source.model_copy(deep=True)
+        entries = list(iter_nested(doc))
+    else:  # (each node copied alone: its lists of children and its parents are set anew below)
+        doc = source.model_copy()
+        entries = [(node.model_copy(), nest) for node, nest in iter_nested(source)]
     by_id: dict[str, NodeSpec] = {}
     for node, _ in entries:
         by_id.setdefault(node.id, node)
@@ -216,10 +235,11 @@ def _flow_length(items: dict[str, Any]) -> int:
 #: them in plain, single-quoted and block texts as they are, and a reader takes them for a line
 #: break and adds the indentation after it to the text. Double quotes write them as escapes.
 _OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+_OTHER_BREAK = re.compile("[" + "".join(_OTHER_BREAKS) + "]")
 
 
 def _text_value(value: str, key: str | None) -> str:
-    if key in _QUOTED_FIELDS or key == "due" or any(c in value for c in _OTHER_BREAKS):
+    if key in _QUOTED_FIELDS or key == "due" or _OTHER_BREAK.search(value) is not None:
         return _Quoted(value)
     if "\n" in value.rstrip("\n"):
         return _Literal(value)
@@ -230,28 +250,37 @@ def _text_value(value: str, key: str | None) -> str:
     return value
 
 
+_FIELDS: dict[type, tuple[tuple[str, str, bool], ...]] = {}
+
+
+def _fields_of(model: type) -> tuple[tuple[str, str, bool], ...]:
+    """A model's fields as written: (name, key, whether an empty list is its default), a node's
+    in the order of :data:`_NODE_ORDER` (worked out once a model)."""
+    known = _FIELDS.get(model)
+    if known is None:
+        fields = model.model_fields  # type: ignore[attr-defined]
+        names = list(fields)
+        if issubclass(model, NodeSpec):
+            names.sort(key=lambda n: _ORDER.get(n, len(_ORDER)))
+        known = _FIELDS[model] = tuple((n, fields[n].alias or n, fields[n].default_factory is list) for n in names)
+    return known
+
+
 def _data(value: Any, key: str | None = None) -> Any:
     """A model value as plain data, without the fields left at their defaults."""
-    from pydantic import BaseModel
-
     if isinstance(value, IgnoreEntry) and value.reason is None and value.scope == "node":
         return _Quoted(value.rule)
     if isinstance(value, IndicatorRef) and value.title is None and value.target is None and value.targets is None:
         return _Quoted(value.id)
     if isinstance(value, BaseModel):
         out: dict[str, Any] = {}
-        fields = type(value).model_fields
-        names = list(fields)
-        if isinstance(value, NodeSpec):
-            names.sort(key=lambda n: _ORDER.get(n, len(_ORDER)))
-        for name in names:
-            info = fields[name]
-            item = getattr(value, name)
-            if item is None or (isinstance(item, list) and not item and info.default_factory is list):
+        fields = value.__dict__
+        for name, alias, empty_list_default in _fields_of(type(value)):
+            item = fields[name]
+            if item is None or (empty_list_default and isinstance(item, list) and not item):
                 continue
             if name == "scope" and item == "node":
                 continue
-            alias = info.alias or name
             out[alias] = _data(item, alias)
         scalars = all(not isinstance(v, (dict, list)) or isinstance(v, _FlowList) for v in out.values())
         plain = all(not isinstance(v, (_Literal, _Folded)) for v in out.values())
@@ -305,7 +334,7 @@ def document_data(plan_or_document: Plan | PlanDocument, *, canonical: bool = Tr
 
 def _styled_data(plan_or_document: Plan | PlanDocument, *, canonical: bool) -> dict[str, Any]:
     """:func:`document_data` with the YAML writer's style markers (quoted, flow, block texts)."""
-    doc = canonical_document(plan_or_document) if canonical else _source(plan_or_document)
+    doc = canonical_view(plan_or_document) if canonical else _source(plan_or_document)
     data: dict[str, Any] = _data(doc)
     data["plan"].setdefault("framework", doc.plan.framework)
     return data
@@ -331,6 +360,159 @@ def _dumper() -> Any:
     return Dumper
 
 
+# ---------------------------------------------------------------------------------------------
+# Writing YAML quickly
+#
+# PyYAML's emitter, written in Python, takes a third of a millisecond a node (half a minute for a
+# plan of 100,000 nodes). Most of a plan is ids, titles and short values, which the writer below
+# puts down as PyYAML would, byte for byte: block mappings and sequences indented by two, flow
+# lists and mappings on one line, plain text where PyYAML writes it plain, double quotes with
+# their two escapes. An entry it cannot be sure to write so (a line PyYAML would wrap, a text that
+# needs other escapes, a block text, a word YAML reads as a boolean) is written by PyYAML, at the
+# same place in a document of the same shape, and put in its place.
+
+_WIDTH = 100  # (the width PyYAML is given: no line of at most this many characters is wrapped)
+#: Text PyYAML writes plain in both block and flow context: a letter first, no indicator
+#: (``: `` and `` #`` included), no space at the end, no two spaces together, all ASCII.
+_PLAIN_SAFE = re.compile(r"[A-Za-z](?:[A-Za-z0-9._/()&'+-]| (?! ))*(?<! )")
+#: Words YAML 1.1 reads as booleans or null (PyYAML quotes them).
+_NOT_TEXT = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
+#: Characters PyYAML writes as they are between double quotes (``"`` and ``\\`` escaped): not
+#: U+2028, U+2029 and U+FEFF, which it escapes.
+_QUOTABLE = re.compile(r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+
+
+class _NotSimple(Exception):
+    """Raised where the quick writer leaves a value to PyYAML."""
+
+
+def _simple_scalar(value: Any) -> str:
+    if isinstance(value, str):
+        if isinstance(value, _Quoted):
+            if _QUOTABLE.fullmatch(value) is None:
+                raise _NotSimple
+            return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if isinstance(value, (_Literal, _Folded)) or value in _NOT_TEXT or _PLAIN_SAFE.fullmatch(value) is None:
+            raise _NotSimple
+        return value
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        text = repr(value).lower()
+        return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+    raise _NotSimple
+
+
+def _simple_flow(value: Any) -> str:
+    if isinstance(value, _FlowList):
+        return "[" + ", ".join(map(_simple_flow, value)) + "]"
+    if isinstance(value, _FlowMap):
+        return "{" + ", ".join(f"{_simple_scalar(k)}: {_simple_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (dict, list)):
+        raise _NotSimple
+    return _simple_scalar(value)
+
+
+class _YamlWriter:
+    """The quick writer (see above): ``path`` is where the writer is, as the keys above it, each
+    with whether its value is a list (for PyYAML to write an entry at the same place)."""
+
+    def __init__(self) -> None:
+        import yaml
+
+        self.dumper = _dumper()
+        self.dump = yaml.dump
+        self.out: list[str] = []
+        self.path: list[tuple[str, bool]] = []
+        self.ended_at = -1  # (the lines written when a text that ends a document with "..." ended)
+
+    def pyyaml(self, data: Any) -> str:
+        return str(self.dump(data, Dumper=self.dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2))
+
+    def by_pyyaml(self, part: Any, first: bool) -> None:
+        """``part`` (an entry, as a one-entry mapping, or an item of the list the writer is in) as
+        PyYAML writes it here."""
+        data = part
+        for key, is_list in reversed(self.path):
+            data = {key: [data] if is_list else data}
+        text = self.pyyaml(data)
+        if not text.endswith("\n") or _OTHER_BREAK.search(text) is not None:
+            raise _NotSimple  # (a block text ending in a break of another kind: lines are not "\n")
+        # A block text that keeps its last line breaks ends a document with "...": only if it is
+        # the last of this one.
+        ended = text.endswith("\n...\n")
+        lines = text.removesuffix("\n...\n" if ended else "\n").split("\n")[len(self.path) :]
+        if not first and self.path and self.path[-1][1] and isinstance(part, dict):
+            head = lines[0]  # (an entry after the first of a list's item: no "- " of its own)
+            at = len(head) - len(head.lstrip(" "))
+            lines[0] = f"{head[:at]}  {head[at + 2:]}"
+        self.out.extend(lines)
+        if ended:
+            self.ended_at = len(self.out)
+
+    def mapping(self, mapping: dict[str, Any], indent: str, first: str | None = None) -> None:
+        prefix = indent if first is None else first
+        for key, value in mapping.items():
+            if _PLAIN_SAFE.fullmatch(key) is None or key in _NOT_TEXT:
+                self.by_pyyaml({key: value}, prefix is not indent)
+            else:
+                self.entry(f"{prefix}{key}:", key, value, indent, prefix is not indent)
+            prefix = indent
+
+    def entry(self, head: str, key: str, value: Any, indent: str, first: bool) -> None:
+        if isinstance(value, (_FlowList, _FlowMap)) or not isinstance(value, (dict, list)):
+            try:
+                line = f"{head} {_simple_flow(value)}"
+            except _NotSimple:
+                line = ""
+            if line and len(line) <= _WIDTH:
+                self.out.append(line)
+            else:
+                self.by_pyyaml({key: value}, first)
+        elif not value:
+            self.out.append(f"{head} {{}}" if isinstance(value, dict) else f"{head} []")
+        else:
+            self.out.append(head)
+            self.path.append((key, isinstance(value, list)))
+            if isinstance(value, dict):
+                self.mapping(value, indent + "  ")
+            else:
+                self.sequence(value, indent + "  ")
+            self.path.pop()
+
+    def sequence(self, items: list[Any], indent: str) -> None:
+        for item in items:
+            if isinstance(item, dict) and not isinstance(item, _FlowMap) and item:
+                self.mapping(item, indent + "  ", first=indent + "- ")
+                continue
+            line = ""
+            if not isinstance(item, list) or isinstance(item, _FlowList):
+                try:
+                    line = f"{indent}- {_simple_flow(item)}"
+                except _NotSimple:
+                    pass
+            if line and len(line) <= _WIDTH:
+                self.out.append(line)
+            else:
+                self.by_pyyaml(item, True)
+
+
+def _yaml_text(data: dict[str, Any]) -> str:
+    """``data`` as YAML, as PyYAML writes it with the writer's settings (see above)."""
+    writer = _YamlWriter()
+    try:
+        writer.mapping(data, "")
+    except _NotSimple:  # (what its parts cannot be put together from: PyYAML writes it all)
+        return writer.pyyaml(data)
+    if writer.ended_at == len(writer.out):
+        writer.out.append("...")
+    return "\n".join(writer.out) + "\n"
+
+
 def to_yaml(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) -> str:
     """The plan as YAML text (see the module docs for the layout).
 
@@ -354,10 +536,7 @@ def to_yaml(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) ->
         title: "Safe"
         outcomes: [stay_safe]
     """
-    import yaml
-
-    data = _styled_data(plan_or_document, canonical=canonical)
-    return str(yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100, indent=2))
+    return _yaml_text(_styled_data(plan_or_document, canonical=canonical))
 
 
 def to_json(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) -> str:

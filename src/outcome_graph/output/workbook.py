@@ -175,9 +175,9 @@ def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetD
 def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], dict[str, Positions]]:
     """:func:`plan_sheets`, with the positions of nodes, owners and groups apart (``node``,
     ``owner``, ``group``): an owner, a group and a node may share an id."""
-    from ..convert import canonical_document
+    from ..convert import canonical_view
 
-    doc = canonical_document(plan_or_document)
+    doc = canonical_view(plan_or_document)
     out = _SheetWriter()
     out.plan_rows(doc)
     if doc.vision is not None:
