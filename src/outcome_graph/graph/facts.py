@@ -404,18 +404,49 @@ class PlanFacts:
         kind_of = self.kind_of
         return self._upward(lambda n: kind_of[n] == kind, stop=True)
 
+    @cached_property
+    def _components_up(self) -> list[set[str]]:
+        """The strongly connected components of the parent links, each after those above it."""
+        from .components import strongly_connected
+
+        parents = self.parents
+        return list(strongly_connected(self.kind_of, lambda n: parents.get(n, ())))
+
     def _upward(self, wanted: Callable[[str], bool], *, stop: bool) -> Callable[[str], tuple[str, ...]]:
         """The ``wanted`` nodes above each node (with ``stop``, a way up ends at the first it
         meets), as the least solution of: a node has what each of its parents gives, the parent
         itself if wanted, and what the parent has (unless ``stop`` and the parent is wanted). The
         parents' strongly connected components are settled parents first, each cycle by
         propagation round it; a node is never above itself."""
-        from .components import strongly_connected
-
         parents = self.parents
         empty: frozenset[str] = frozenset()
         has: dict[str, frozenset[str]] = {}
         is_wanted: dict[str, bool] = {}
+
+        order = {node_id: i for i, node_id in enumerate(self.kind_of)}  # (file order)
+
+        def listed(found: frozenset[str]) -> tuple[str, ...]:
+            return tuple(sorted(found, key=order.__getitem__)) if found else ()
+
+        level = self.level
+        if all(level(p) < level(c) for c, p in self.irregular_links):
+            # Every parent is of a level above (most plans): no cycle, and no way up longer than
+            # the levels. Each node is worked out when asked, from its parents.
+            def above(node_id: str) -> frozenset[str]:
+                found = has.get(node_id)
+                if found is None:
+                    got: set[str] = set()
+                    for p in parents.get(node_id, ()):
+                        if not wanted(p):
+                            got |= above(p)
+                        elif stop:
+                            got.add(p)
+                        else:
+                            got |= above(p) | {p}
+                    found = has[node_id] = frozenset(got)
+                return found
+
+            return lambda node_id: listed(above(node_id))
 
         def gives(p: str) -> frozenset[str]:
             mine = is_wanted.get(p)
@@ -425,7 +456,7 @@ class PlanFacts:
                 return has[p]
             return frozenset((p,)) if stop else has[p] | {p}
 
-        for component in strongly_connected(self.kind_of, lambda n: parents.get(n, ())):
+        for component in self._components_up:
             if len(component) == 1:
                 (node_id,) = component
                 ps = [p for p in parents.get(node_id, ()) if p != node_id]
@@ -464,15 +495,7 @@ class PlanFacts:
             for node_id in component:
                 has[node_id] = frozenset(inside[node_id] - {node_id})
 
-        order = {node_id: i for i, node_id in enumerate(self.kind_of)}  # (file order)
-
-        def of(node_id: str) -> tuple[str, ...]:
-            found = has.get(node_id, empty)
-            if not found:
-                return ()
-            return tuple(sorted(found, key=order.__getitem__))
-
-        return of
+        return lambda node_id: listed(has.get(node_id, empty))
 
     def descendants(self, node_id: str) -> list[str]:
         """Every node below (cycle-safe)."""
