@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,13 @@ from hypothesis import HealthCheck, settings
 
 # (colour is for each test to ask for: a FORCE_COLOR set for the CI log would colour every output)
 os.environ.pop("FORCE_COLOR", None)
+
+# A test run started in the background by a script (`make test &`) inherits SIGINT ignored, and
+# so would every command the tests start: the tests that interrupt one, as Ctrl-C does, would wait
+# for it in vain. The commands get SIGINT as a terminal gives it (an ignored signal stays ignored
+# through exec; a handled one is set back to its default).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
