@@ -415,9 +415,10 @@ class PlanFacts:
     def _upward(self, wanted: Callable[[str], bool], *, stop: bool) -> Callable[[str], tuple[str, ...]]:
         """The ``wanted`` nodes above each node (with ``stop``, a way up ends at the first it
         meets), as the least solution of: a node has what each of its parents gives, the parent
-        itself if wanted, and what the parent has (unless ``stop`` and the parent is wanted). The
-        parents' strongly connected components are settled parents first, each cycle by
-        propagation round it; a node is never above itself."""
+        itself if wanted, and what the parent has (unless ``stop`` and the parent is wanted). In a
+        plan whose every parent is of a level above, each node is worked out when asked; otherwise
+        the parent links' strongly connected components are settled parents first, each cycle by
+        propagation round it. A node is never above itself."""
         parents = self.parents
         empty: frozenset[str] = frozenset()
         has: dict[str, frozenset[str]] = {}
