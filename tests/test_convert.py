@@ -732,3 +732,25 @@ def test_the_real_plans_are_written_as_pyyaml_writes_them(model: Path):
 
     plan = og.load(model)
     assert to_yaml(plan) == _pyyaml_text(_styled_data(plan, canonical=True))
+
+
+def test_a_plan_written_larger_than_the_commands_read_by_default_says_how_to_read_it(tmp_path: Path, monkeypatch):
+    # (a plan of 100,000 nodes is about 35 MB as JSON, over the 32 MB read by default: the file is
+    # written whole, and the warning gives the option that reads it back)
+    import outcome_graph.loading.loader as loader
+
+    source = MODELS / "thurrock-cypp-2011-12.yaml"
+    size = {fmt: len((to_yaml if fmt == "yaml" else to_json)(og.load(source)).encode()) for fmt in ("yaml", "json")}
+    monkeypatch.setattr(loader, "DEFAULT_MAX_BYTES", min(size.values()) - 1)
+    for fmt in ("yaml", "json"):
+        target = tmp_path / f"plan.{fmt}"
+        code, _, err = cli("convert", str(source), str(target), "--max-bytes", "100000000")  # (to read the source)
+        assert code == 0 and target.stat().st_size == size[fmt], err
+        assert f"warning: {target}: the file is " in err and (
+            f"limit of what the commands read by default: read it back with --max-bytes {size[fmt]} "
+            f"(og.load(path, max_bytes={size[fmt]}) in Python)") in err, err
+        code, _, err = cli("check", str(target), "--max-bytes", str(size[fmt]), "--fail-on", "never")
+        assert code == 0, err
+    monkeypatch.setattr(loader, "DEFAULT_MAX_BYTES", max(size.values()))
+    code, _, err = cli("convert", str(source), str(tmp_path / "again.json"), "--max-bytes", "100000000")
+    assert code == 0 and "warning" not in err, err

@@ -597,12 +597,9 @@ def write_plan(
     from .output.files import atomic_write_text
 
     fmt = output_format(path, to)
-    if fmt == "yaml":
-        atomic_write_text(path, to_yaml(plan))
-        return []
-    if fmt == "json":
-        atomic_write_text(path, to_json(plan))
-        return []
+    if fmt in ("yaml", "json"):
+        atomic_write_text(path, to_yaml(plan) if fmt == "yaml" else to_json(plan))
+        return _over_read_limit(path)
     if fmt == "ttl":
         from .output.rdf import write_rdf
 
@@ -613,6 +610,18 @@ def write_plan(
     if fmt == "xlsx":
         return write_workbook(plan, path, findings=findings)
     return write_csv_folder(plan, path, findings=findings)
+
+
+def _over_read_limit(path: str | os.PathLike[str]) -> list[str]:
+    """A warning when a plan written is larger than the commands read unless told (a plan of
+    100,000 nodes in JSON is about 35 MB): it is written whole, and can be read with a limit."""
+    from .loading.loader import DEFAULT_MAX_BYTES, over_limit
+
+    size = os.path.getsize(path)
+    if size <= DEFAULT_MAX_BYTES:
+        return []
+    return [f"the file is {over_limit(size, DEFAULT_MAX_BYTES)} of what the commands read by default: read it "
+            f"back with --max-bytes {size} (og.load(path, max_bytes={size}) in Python)"]
 
 
 @dataclass
