@@ -8,7 +8,7 @@ leads. :class:`PlanFacts` works all of that out once per plan, so every rule use
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from collections.abc import Callable, Iterable
@@ -858,13 +858,9 @@ def _name_implicit_owners(
     if not several:
         return
     # (nodes writing the same lead share one resolved tuple: count the nodes per tuple)
-    shared: dict[int, tuple[ResolvedLead, ...]] = {}
-    nodes: dict[int, int] = defaultdict(int)
-    for resolved in resolved_of.values():
-        key = id(resolved)
-        shared[key] = resolved
-        nodes[key] += 1
-    uses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    shared = {id(resolved): resolved for resolved in resolved_of.values()}
+    nodes = Counter(map(id, resolved_of.values()))
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
     for key, resolved in shared.items():
         for r in dict.fromkeys(resolved):  # (a node writing one spelling twice uses it once)
             if r.owner_id in several:

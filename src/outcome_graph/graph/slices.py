@@ -92,7 +92,7 @@ def outcome_slice(facts: PlanFacts, outcome: str) -> OutcomeSlice:
                     inferred.add(n)
                     inferred.update(d for d in facts.descendants(n) if untagged(d))
     serving = tagged | inferred
-    context = facts.above_any(serving) - serving
+    context = facts.above_any(serving)  # (the serving nodes left out)
     return OutcomeSlice(outcome, frozenset(tagged), frozenset(inferred), frozenset(indicators), frozenset(context))
 
 
