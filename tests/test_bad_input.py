@@ -173,7 +173,7 @@ CASES = [
     Case("impossible-as-of", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n"),
          "plan.as_of: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)", 2),
     Case("fractional-capacity", text("p.yaml", PLAN_HEADER + "owners:\n  - {id: A, name: Team A, capacity: 2.5}\n"),
-         "owners[0].capacity: must be a whole number, not the text '2.5'", 4),
+         "owners[0].capacity: must be a whole number, not 2.5", 4),
     Case("negative-capacity", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
                                    '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
                                    ' "capacity": -1}]}\n'), "owners[0].capacity: must be 0 or more, not -1", 2),

@@ -100,13 +100,27 @@ def test_the_node_index_matches_the_nodes(doc):
     assert facts.irregular_links == [
         (c, p) for c, ps in facts.parents.items() for p in ps if facts.level(p) != facts.level(c) - 1
     ]
-    # Effective leads: a node's own, else (a milestone) its first objective parent's own lead.
+    # Effective leads: a node's own, else (a milestone) each of its objective parents' own leads.
     own = {k: facts.own_lead(k) for k in plan.nodes}
     for node_id, node in plan.nodes.items():
         expected = own[node_id]
         if not expected and node.kind == "milestone":
-            expected = next((own[p] for p in facts.parents[node_id] if plan.nodes[p].kind == "objective" and own[p]), ())
+            objectives = [p for p in facts.parents[node_id] if plan.nodes[p].kind == "objective"]
+            expected = tuple(dict.fromkeys(o for p in objectives for o in own[p]))
         assert facts.lead_owners.get(node_id, ()) == expected
+
+
+def test_a_milestone_under_two_objectives_takes_both_leads_whatever_their_order():
+    for order in (["O1", "O2"], ["O2", "O1"]):
+        plan = _load({**PLAN_HEADER_DATA,
+                      "objectives": [{"id": "O1", "title": "One", "lead": "Bob"}, {"id": "O2", "title": "Two", "lead": "Carol"},
+                                     {"id": "O3", "title": "Three", "lead": "Bob"}],
+                      "milestones": [{"id": "M1", "title": "Shared", "parents": order},
+                                     {"id": "M2", "title": "Shared again", "parents": ["O1", "O3"]}]})
+        facts = PlanFacts(plan)
+        assert facts.lead_owners["M1"] == tuple(["Bob" if o == "O1" else "Carol" for o in order])
+        assert facts.lead_owners["M2"] == ("Bob",)
+        assert sorted(facts.owners["Bob"].milestones) == ["M1", "M2"] and facts.owners["Carol"].milestones == ["M1"]
 
 
 def test_a_cycle_inherits_what_its_members_state():

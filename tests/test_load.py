@@ -445,13 +445,21 @@ def test_a_catalogue_entry_names_outcomes_of_the_framework(tmp_path):
 @pytest.mark.parametrize(("body", "needle"), [
     ("indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, value: 60%}}\n",
      "indicators[0].target.value: must be a number, not the text '60%'"),
-    ("owners:\n  - {id: O1, capacity: 1.5}\n", "owners[0].capacity: must be a whole number, not the text '1.5'"),
+    ("owners:\n  - {id: O1, capacity: 1.5}\n", "owners[0].capacity: must be a whole number, not 1.5"),
     ("owners:\n  - {id: O1, capacity: -1}\n", "owners[0].capacity: must be 0 or more, not -1"),
     ("catalogues:\n  - {prefix: C1}\n", "catalogues[0].prefix: 'C1' must be one to six letters (e.g. CSC)"),
 ])
 def test_type_problems_are_told_in_words(body: str, needle: str, tmp_path):
     err = _error(PLAN_HEADER + body, tmp_path)
     assert err.line == 4 and needle in str(err), str(err)
+
+
+def test_an_unknown_framework_is_told_with_the_file_s_other_problems(tmp_path):
+    err = _error("format: outcome-graph/v1\nplan: {id: 't t', period: {start: 2012-04-01, end: 2011-03-31}, framework: ecn}\n"
+                 "objectives:\n  - {id: O1, title: a, colour: red}\n", tmp_path)
+    assert [(p.line, p.message.split(":")[0]) for p in err.problems] == [
+        (2, "plan.id"), (2, "plan.period"), (2, "unknown framework 'ecn'"), (4, "unknown field 'colour'")]
+    assert "unknown framework 'ecn': did you mean 'ecm'?" in str(err)
 
 
 def test_a_plan_id_problem_says_what_an_id_may_hold(tmp_path):

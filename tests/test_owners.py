@@ -761,6 +761,24 @@ def test_a_lead_is_cut_where_no_other_lead_writes_its_words_as_one_name() -> Non
     assert not index.relearn()
 
 
+
+@pytest.mark.parametrize("sep", ["; ", " / ", "\n"])
+def test_a_name_learnt_from_another_lead_never_joins_leads_a_semicolon_slash_or_line_parts(sep: str) -> None:
+    # "Bob Smith, Jane Doe" reads as one name (a comma goes on with a name); the same words
+    # written with ';', ' / ' or on two lines are two leads all the same.
+    index = OwnerIndex([])
+    lead = f"Bob Smith{sep}Jane Doe"
+    assert [r.text for r in index.resolve(lead)] == ["Bob Smith", "Jane Doe"]
+    assert [r.text for r in index.resolve("Bob Smith, Jane Doe")] == ["Bob Smith, Jane Doe"]
+    index.relearn()
+    assert [r.text for r in index.resolve(lead)] == ["Bob Smith", "Jane Doe"]
+    # ("and" is no such separator: the same words as one name elsewhere join its parts)
+    index.resolve("Head of Youth Services and Community Commissioner")
+    index.resolve("Head of Youth Service & Community Commissioning")
+    assert index.relearn()
+    assert [r.text for r in index.resolve("Head of Youth Services and Community Commissioner")] == [
+        "Head of Youth Services and Community Commissioner"]
+
 @pytest.mark.parametrize(
     ("x", "y"),
     [

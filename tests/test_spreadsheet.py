@@ -22,7 +22,7 @@ from outcome_graph.errors import ConfigError, PlanError, Problem
 from outcome_graph.loading.loader import load_path
 from outcome_graph.loading.spreadsheet import notice_lines, parse_period
 from outcome_graph.convert import write_plan
-from outcome_graph.output.workbook import write_workbook
+from outcome_graph.output.workbook import write_csv_folder, write_workbook
 
 from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, csv_plan, og_command
 
@@ -728,6 +728,26 @@ def test_a_priority_whose_parent_is_a_priority_stays_on_its_own(tmp_path: Path):
     plan = load_path(path)
     assert [p.id for p in plan.document.priorities] == ["P1", "P2"]
     assert plan.document.priorities[1].parent == "P1" and plan.parents["P2"] == ("P1",)
+
+
+def test_the_parent_column_holds_several_parents_separated_by_semicolons(tmp_path: Path):
+    # The per-level form's parent column is `parent`, and lists of texts are ';'-separated.
+    sheets: dict[str, list[list[object]]] = {
+        "plan": PLAN_SHEET,
+        "aims": [["id", "title"], ["A1", "Safe"], ["A2", "Healthy"], ["A;3", "Odd id"]],
+        "objectives": [["id", "parent", "title"], ["O1", "A1; A2", "Fewer accidents"], ["O2", "A\\;3", "Odd parent"],
+                       ["O3", "A1;", "One parent"]],
+    }
+    plan = load_path(workbook(tmp_path / "plan.xlsx", sheets))
+    assert plan.parents["O1"] == ("A1", "A2") and plan.parents["O2"] == ("A;3",) and plan.parents["O3"] == ("A1",)
+    # written back, an id with a ';' is escaped, and reads back as it was
+    for out in (tmp_path / "again.xlsx", tmp_path / "again"):
+        (write_workbook if out.suffix else write_csv_folder)(plan, out)
+        assert load_path(out).parents == plan.parents
+    # both columns on one row: which is meant?
+    sheets["objectives"] = [["id", "parent", "parents", "title"], ["O1", "A1; A2", "A1", "Fewer accidents"]]
+    problem = first_problem(workbook(tmp_path / "both.xlsx", sheets))
+    assert (problem.sheet, problem.cell) == ("objectives", "C2") and "parent or parents, not both" in problem.message
 
 
 def test_a_due_row_gives_a_date_or_a_range_not_both(tmp_path: Path):

@@ -595,6 +595,11 @@ class _Frag:
     titled: bool = False  # starts with a bare title that belongs to the words after it
 
 
+#: The separators (as :func:`_sep_kind` gives them) after which another lead starts for sure: no
+#: name learnt from another lead joins the pieces on either side (:meth:`OwnerIndex.relearn`).
+_HARD_SEPS = frozenset({";", "/", "\n"})
+
+
 def _sep_kind(sep: str) -> str:
     s = sep.strip().casefold()
     if s in ("&", "and"):
@@ -1302,8 +1307,14 @@ class OwnerIndex:
             one_names = self._one_names
 
             def known(s: str) -> bool:
-                # (several fragments together: a fragment alone keeps the splitter's reading)
-                return self._match(s) is not None or (loose_key(s) in one_names and len(_raw_fragments(s)) > 1)
+                # (several fragments together: a fragment alone keeps the splitter's reading; and
+                # never across ';', ' / ' or a line, where another lead starts for sure)
+                if self._match(s) is not None:
+                    return True
+                if loose_key(s) not in one_names:
+                    return False
+                frags = _raw_fragments(s)
+                return len(frags) > 1 and not any(f.sep in _HARD_SEPS for f in frags[1:])
         else:
             def known(s: str) -> bool:
                 return self._match(s) is not None

@@ -185,7 +185,7 @@ class PlanFacts:
         kind_of: dict[str, str] = {}
         numbers: dict[str, str] = {}
         stated_outcomes: dict[str, list[str]] = {}
-        outcomes_stated = False
+        outcomes_stated = vision_states = False
         with_variants: list[NodeSpec] = []
         with_views: list[NodeSpec] = []
         cross_referring: list[NodeSpec] = []
@@ -216,7 +216,10 @@ class PlanFacts:
             if outcomes is not None:
                 stated_outcomes[node_id] = outcomes
                 if outcomes and kind != "indicator":
-                    outcomes_stated = True
+                    if kind == "vision":
+                        vision_states = True
+                    else:
+                        outcomes_stated = True
         # (Tuples: every rule, plugins' too, reads these; none may change them for the next.)
         self.by_kind: dict[str, tuple[NodeSpec, ...]] = {kind: tuple(v) for kind, v in by_kind.items()}
         self.ids_of_kind: dict[str, tuple[str, ...]] = {kind: tuple(v) for kind, v in ids_of_kind.items()}
@@ -225,8 +228,8 @@ class PlanFacts:
         self.numbers = numbers
         #: Node id -> its own ``outcomes`` (nodes that state them, ``[]`` included).
         self.stated_outcomes = stated_outcomes
-        #: Whether any node other than an indicator names outcomes.
-        self.outcomes_stated = outcomes_stated
+        self._work_states_outcomes = outcomes_stated
+        self._vision_states_outcomes = vision_states
         #: Nodes with ``variants``, with ``views``, with ``see_also`` or ``depends_on``, with a
         #: ``lead``, with ``indicators``, with ``ignore`` entries (each in file order).
         self.with_variants = tuple(with_variants)
@@ -643,6 +646,18 @@ class PlanFacts:
         """Each node's effective outcomes (own, else inherited; indicators: own, else catalogue's)."""
         return self._outcome_state[0]
 
+    @cached_property
+    def outcomes_stated(self) -> bool:
+        """Whether the plan states outcomes: a priority, aim, objective or milestone names some, or
+        inherits them from the vision (outcomes on indicators alone do not count: the catalogue
+        gives every National Indicator one; nor do the vision's when no work is under it)."""
+        if self._work_states_outcomes:
+            return True
+        if not self._vision_states_outcomes:
+            return False
+        outcomes = self.outcomes
+        return any(outcomes.get(n) for kind in ("priority", "aim", "objective", "milestone") for n in self.ids_of_kind[kind])
+
     @property
     def cross_cutting(self) -> set[str]:
         """Nodes marked ``outcomes: []`` and their descendants (left out of coverage rules)."""
@@ -680,6 +695,12 @@ class PlanFacts:
         catalogue lists)."""
         entry, _ = self.catalogue_entry(node.id)
         return tuple(entry.outcomes) if entry is not None else ()
+
+    @property
+    def indicators_stated(self) -> bool:
+        """Whether the plan states indicators: it declares some, or a node lists one (a plan that
+        states none gets one plan-wide OG102, and OG201 says nothing of indicators)."""
+        return bool(self.of_kind("indicator")) or any(self.measured_by.values())
 
     @cached_property
     def measured_by(self) -> dict[str, list[str]]:
@@ -746,7 +767,8 @@ class PlanFacts:
         if index.relearn():
             owners, own_leads, resolved_of = resolve_all()
         _name_implicit_owners(owners, own_leads, resolved_of)
-        # Effective leads: a milestone without one takes its objective's (never an aim's or priority's).
+        # Effective leads: a milestone without one takes its objective's (never an aim's or
+        # priority's); under several objectives, each one's, in the order of its parents.
         effective: dict[str, tuple[str, ...]] = {}
         parents = self.parents
         kind_of = self.kind_of
@@ -755,12 +777,10 @@ class PlanFacts:
             if not leads:
                 if kind != "milestone":
                     continue
-                for p in parents.get(node_id, ()):
-                    if kind_of[p] == "objective" and own_leads.get(p):
-                        leads = own_leads[p]
-                        break
-                else:
+                taken = [own_leads[p] for p in parents.get(node_id, ()) if kind_of[p] == "objective" and own_leads.get(p)]
+                if not taken:
                     continue
+                leads = taken[0] if len(taken) == 1 else tuple(dict.fromkeys(o for ls in taken for o in ls))
             elif kind not in HIERARCHY_KINDS:
                 continue
             effective[node_id] = leads

@@ -732,6 +732,9 @@ def _kind_of(value: Any) -> str:
     return f"the text {str(value)[:40]!r}"
 
 
+#: A number as written in YAML or JSON (``2.5``, ``-3``, ``1e3``).
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
 #: What a field's pattern asks for, in words (the patterns of the format's models).
 _PATTERN_WORDS = {
     r"^[A-Za-z0-9._-]+$": "may hold only letters, digits, '.', '_' and '-'",
@@ -748,6 +751,8 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
         words = "must be a number"
     elif etype in ("int_parsing", "int_type", "int_from_float"):
         words = "must be a whole number"
+        if show_input and isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
+            return f"{words}, not {value.strip()}"  # (a number as written: `capacity: 2.5` is read as text)
     elif etype == "greater_than_equal" and "ge" in ctx:
         words = f"must be {ctx['ge']} or more"
         return f"{words}, not {value}" if show_input and isinstance(value, (str, int, float)) else words
@@ -765,7 +770,7 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
 
 
 def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
-    """Duplicate ids and unknown outcomes, found in a document that did not validate, so that a
+    """An unknown framework, duplicate ids and unknown outcomes, found in a document that did not validate, so that a
     file's problems are all reported at once (for a valid document the plan's build finds them)."""
     from ..model.frameworks import frameworks
 
@@ -774,6 +779,9 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     framework = meta.get("framework", "ecm") if isinstance(meta, dict) else "ecm"
     known = frameworks()
     valid = known[framework].ids if isinstance(framework, str) and framework in known else None
+    if isinstance(framework, str) and framework not in known:
+        line, col = getattr(meta, "key_pos", {}).get("framework", (None, None))
+        problems.append(Problem(unknown_framework(framework, known), file=file, line=line, column=col))
     first: dict[str, int | None] = {}
     codes: dict[str, tuple[str, int | None]] = {}  # indicators' codes: the first id and line
     for item in tree.get("indicators") or []:

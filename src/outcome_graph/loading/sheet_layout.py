@@ -166,7 +166,7 @@ _NODE_TAIL = (
     Column("notes", "text", help="free text"),
 )
 _HIERARCHY = (
-    Column("parent", "code", help="the id of the node above"),
+    Column("parent", "code", help="the id of the node above, or the ids of several separated by ';'"),
     Column("parents", "optlist", help="several parents, separated by ';'"),
 )
 _NUMBER_TITLE = (

@@ -258,7 +258,9 @@ class _SheetWriter:
         _common(node, row)
         kind = node.kind
         if kind not in ("vision", "indicator"):
-            row["parent"] = _text(nest if nest is not None else getattr(node, "parent", None))
+            parent = nest if nest is not None else getattr(node, "parent", None)
+            # (a ';' in the parent's id escaped: several parents may be written in this column too)
+            row["parent"] = join_list([parent]) if parent is not None and ";" in parent else _text(parent)
             row["parents"] = _opt_list(getattr(node, "parents", None))
             lead = getattr(node, "lead", None)
             row["lead"] = None if lead is None else encode_lead(lead)

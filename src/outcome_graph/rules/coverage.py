@@ -84,9 +84,12 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
     framework = ctx.plan.framework
     if not _states_outcomes(ctx):
         if ctx.plan.nodes:
+            # (a vision's outcomes pass only to the priorities that name it as their parent)
+            vision = next((n for n in ctx.facts.of_kind("vision") if n.outcomes), None)
+            aside = f" (the vision's outcomes pass to no priority: none names {vision.id} as its parent)" if vision else ""
             yield ctx.finding(
                 None,
-                f"The plan tags no priority, aim, objective or milestone with an outcome of its framework ({framework.title}), so its coverage cannot be checked.",
+                f"The plan tags no priority, aim, objective or milestone with an outcome of its framework ({framework.title}), so its coverage cannot be checked{aside}.",
                 f"Give each priority (or aim) the outcomes it serves with {ctx.field('outcomes')}; lower levels "
                 "inherit them.",
             )
@@ -97,8 +100,7 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
     outcomes = ctx.facts.outcomes
     # (the nodes share few distinct outcome tuples: inherited ones are the parent's own)
     carried = set(chain.from_iterable({outcomes.get(n, ()) for n in _counted(ctx, level)}))
-    uses_indicators = any(ctx.facts.measured_by.values())
-    measured = _indicator_outcomes(ctx) if uses_indicators else set(framework.ids)
+    measured = _indicator_outcomes(ctx) if ctx.facts.indicators_stated else set(framework.ids)
     plural = {"objective": "objective", "aim": "aim", "priority": "priority"}[level]
     for o in framework.ids:
         gaps = []

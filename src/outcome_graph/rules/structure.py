@@ -122,7 +122,7 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
     """
     facts = ctx.facts
     measured_by = facts.measured_by
-    if not facts.of_kind("indicator") and not any(measured_by.values()):
+    if not facts.indicators_stated:
         if ctx.plan.nodes:
             objectives = len(facts.of_kind("objective"))
             yield ctx.finding(

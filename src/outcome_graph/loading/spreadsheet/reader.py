@@ -191,10 +191,24 @@ class Reader(Notes):
                 self.notices.append(sheet.notice(ref, f"the status {text!r} gives none yet; read as no status"))
                 return
             value = choice(text, col.choices)
+        elif col.name == "parent" and ";" in raw:
+            # Several parents in the parent column, ';'-separated (as every list of texts is): the
+            # node's parents; a ';' written '\;' is part of one parent's id.
+            parents = split_list(raw)
+            if len(parents) > 1:
+                if "parents" in row:
+                    self.problem("write a node's parents in one column, parent or parents, not both", sheet, ref)
+                    return
+                row.put("parents", parents, ref)
+                return
+            value = parents[0] if parents else decode_text(raw)
         elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
             value = raw.strip()[:-1].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
         else:
             value = decode_text(raw)
+        if col.name == "parents" and "parents" in row:
+            self.problem("write a node's parents in one column, parent or parents, not both", sheet, ref)
+            return
         if col.name == "outcomes" and isinstance(value, list):
             value = [outcome_id(v) for v in value]  # ("Stay Safe", as printed)
         path = col.path
