@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .loading.suggest import nearest
+from .paths import resolved
 from .severity import FAIL_ON, SEVERITIES
 
 if TYPE_CHECKING:
@@ -106,8 +107,11 @@ class ConfigLayer:
         files = data.get("rule-files", [])
         if isinstance(files, str) or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
             raise error("'rule-files' must be a list of paths", "rule-files")
+        for f in files:
+            if "\0" in f:
+                raise error(f"'rule-files': {f!r} is not a path (it holds a NUL character)", "rule-files", f)
         base = base_dir or Path.cwd()
-        layer.rule_files = [str((base / f).resolve()) for f in files]
+        layer.rule_files = [str(resolved(base / f)) for f in files]
         return layer
 
     def line_of(self, *path: str) -> int | None:
@@ -341,7 +345,7 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
     import tomllib  # (here, once a file is found: most plans are checked with none)
 
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # (Notepad's byte-order mark, which TOML does not allow)
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
@@ -572,7 +576,7 @@ def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
     ['plans', '.']
     """
     if plan_path:
-        path = Path(plan_path).resolve()
+        path = resolved(plan_path)
         folder = path if path.is_dir() else path.parent
     else:
         folder = Path.cwd()

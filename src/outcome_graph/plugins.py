@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError, OutcomeGraphError
+from .paths import missing_reason, resolved
 
 if TYPE_CHECKING:
     from .config import Config
@@ -66,7 +67,10 @@ def _load_plugins(config: Config | None) -> None:
         if not p.is_file():
             assert config is not None
             listed = next((layer for layer in config.layers if path in layer.rule_files), None)
-            problem = "is a folder, not a Python file" if p.is_dir() else "not found"
+            problem = ("is a folder, not a Python file" if p.is_dir() else
+                       "is not a regular file (a pipe or a device), not a Python file" if p.exists() else
+                       "not found" if missing_reason(p) == "no such file" else
+                       "cannot be read: " + missing_reason(p).removeprefix("cannot read: "))
             if listed is None:
                 raise ConfigError(f"rule file {path!r} {problem}")
             raise listed.error(f"rule file {path!r} {problem} (listed in its 'rule-files')", "rule-files")
@@ -98,8 +102,8 @@ def _load_failed(path: str, exc: Exception) -> ConfigError:
     prints no traceback."""
     import traceback
 
-    mine = Path(path).resolve()
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == mine]
+    mine = resolved(path)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if resolved(f.filename) == mine]
     line = frames[-1].lineno if frames else None
     if line is None and isinstance(exc, SyntaxError) and exc.lineno:
         line = exc.lineno

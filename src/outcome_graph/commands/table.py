@@ -78,6 +78,11 @@ def command(plan: str, what: str, output: str | None, columns: str | None, perio
                 report = baseline.apply(report)
         df = table(loaded, what, report=report)
         chosen = tuple(c.strip() for c in columns.split(",") if c.strip()) if columns and columns != "all" else ()
+        if columns is not None and columns != "all" and not chosen:
+            raise ConfigError(f"--columns names no column; the columns are {', '.join(map(str, df.columns))}")
+        twice = next((c for i, c in enumerate(chosen) if c in chosen[:i]), None)
+        if twice is not None:
+            raise ConfigError(f"--columns names the column {twice!r} twice")
         unknown = [c for c in chosen if c not in df.columns]
         if unknown:
             raise ConfigError(f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}")

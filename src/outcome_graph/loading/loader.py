@@ -39,6 +39,7 @@ from ..model.document import (
     is_blank,
 )
 from ..model.plan import Location, Notice, Plan, code_key
+from ..paths import missing_reason, text_name
 from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
@@ -263,10 +264,10 @@ def load_path(
 ) -> Plan:
     """Load a plan file (see :func:`load`)."""
     p = Path(path)
-    name = str(path)
+    name = text_name(str(path))
     try:
         if not p.exists():
-            raise PlanError([Problem("no such file", file=name)])
+            raise PlanError([Problem(missing_reason(p), file=name)])
     except OSError as exc:  # (a name too long for the system, a folder on the way that cannot be read)
         raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=shown_name(name))]) from None
     suffix = p.suffix.lower()

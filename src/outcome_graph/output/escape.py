@@ -40,8 +40,11 @@ __all__ = [
     "terminal_text",
 ]
 
-# Control characters (and the non-characters XML 1.0 forbids), tab and newline excepted.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Control characters, tab and newline excepted, and the non-characters: those XML 1.0 forbids,
+# and the others (U+FDD0 to U+FDEF, the last two of each plane), which stand for nothing and which
+# Graphviz's PDF drawing fails on (it loses the label).
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+                        + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]")
 _NEWLINES = re.compile(r"\r\n?|\n")
 
 

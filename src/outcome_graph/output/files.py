@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import RenderError
+from ..paths import resolved
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output", "missing_folder", "timeless_xlsx"]
 
@@ -35,7 +36,7 @@ def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str 
             same = out.exists() and p.exists() and os.path.samefile(out, p)
         except OSError:
             same = False
-        if same or out.resolve() == p.resolve():
+        if same or resolved(out) == resolved(p):
             err = RenderError(f"{output}: refusing to overwrite an input file")
             err.file = str(output)
             raise err
@@ -55,6 +56,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 def _atomic_write(target: Path, data: bytes) -> None:
     if target.is_symlink():  # (the file it points to is written; the link stays a link)
         target = Path(os.path.realpath(target))
+        if target.is_symlink():  # (a link that loops: realpath gives it back)
+            os.stat(target)  # (raises: too many levels of symbolic links)
     try:
         mode = target.stat().st_mode
     except OSError:

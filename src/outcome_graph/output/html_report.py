@@ -838,6 +838,7 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
 
 
 def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLoads) -> str:
+    from ..analysis.timescale.intervals import month_columns
     from ..graph.facts import by_load
 
     max_default, per_month = loads.max_default, loads.per_month
@@ -851,13 +852,9 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     # Columns: the plan period's months, stretched to the months milestones are due in (at most
     # a year either side; later or earlier ones are counted together).
     known = list({m for info in owners for m in loads.due(info) if m is not None})
-    first = max(min([(start.year, start.month), *known]), (start.year - 1, start.month))
-    last = min(max([(end.year, end.month), *known]), (end.year + 1, end.month))
-    months: list[tuple[int, int]] = []
-    y, m = first
-    while (y, m) <= last:
-        months.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    first = max(min([(start.year, start.month), *known]), (start.year - 1, start.month), (1, 1))
+    last = min(max([(end.year, end.month), *known]), (end.year + 1, end.month), (9999, 12))
+    months = month_columns(first, last, known) or [first]  # (an open-ended period: the months something is due in)
     rules_of: dict[str, dict[str, str]] = defaultdict(dict)  # owner -> its rules with their severity
     for f in report.findings:
         if f.kind == "owner":

@@ -37,7 +37,7 @@ __all__ = ["TABLES", "TEXT_COLUMNS", "table", "format_table", "write_table", "ta
 TABLES: dict[str, str] = {
     "milestones": "one row per milestone: dates read from due/timescale, effective owners, status",
     "indicators": "one row per indicator value (baseline, target, actual); indicators without values get one row",
-    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period (no_month: undated, ongoing, deferred, or ending on a year alone, as OG303 counts)",
+    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period (a period over twenty years: each month one is due in) (no_month: undated, ongoing, deferred, or ending on a year alone, as OG303 counts)",
     "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims or "
     "priorities) carrying each framework outcome, and indicators measuring each outcome there",
     "findings": "one row per finding of a check: the rule, the node with its priority, aim and objective, the "
@@ -187,25 +187,20 @@ def _indicators(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     return df
 
 
-def _months(start: date, end: date) -> list[str]:
-    out = []
-    y, m = start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
 def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     """Milestones per owner and per month, busiest owner first (:func:`~outcome_graph.graph.facts.by_load`)."""
     import pandas as pd
 
+    from ..analysis.timescale.intervals import month_columns
     from ..graph.facts import by_load
 
     start, end = plan.period
-    months = _months(start, end)
+    owners = by_load(facts.owners.values())
+    timings = facts.timing
+    due_months = {t.due_month for o in owners for m in o.milestones if (t := timings.get(m)) is not None and t.due_month}
+    months = {f"{y:04d}-{m:02d}" for y, m in month_columns((start.year, start.month), (end.year, end.month), due_months)}
     rows = []
-    for owner in by_load(facts.owners.values()):
+    for owner in owners:
         due: Counter[str] = Counter()
         no_month = outside = 0
         for m in owner.milestones:
@@ -229,9 +224,9 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "nodes": len(owner.nodes),
             "no_month": no_month,
             "outside_period": outside,
-            **{mo: due.get(mo, 0) for mo in months},
+            **{mo: due.get(mo, 0) for mo in sorted(months)},
         })
-    columns = ["owner", "name", "declared", "kind", "capacity", "milestones", "nodes", "no_month", "outside_period", *months]
+    columns = ["owner", "name", "declared", "kind", "capacity", "milestones", "nodes", "no_month", "outside_period", *sorted(months)]
     df = pd.DataFrame(rows, columns=columns)
     df["capacity"] = df["capacity"].astype("Int64")
     return df
@@ -398,7 +393,7 @@ def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[st
         unknown = [c for c in columns if c not in df.columns]
         if unknown:
             raise ConfigError(f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}")
-        df = df[list(columns)]
+        df = df[list(dict.fromkeys(columns))]  # (a column named twice is shown once)
     if df.empty:
         return "(no rows)"
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CatalogueError
+from ..paths import missing_reason, resolved
 from .catalogue import Catalogue, CatalogueEntry, code_prefix, load_catalogue_csv, national_indicators, normalise_code
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ def _safe_path(base_dir: str | None, relative: str) -> Path:
         raise CatalogueError(f"entries file {relative!r} cannot be read: the plan was not loaded from a file, so it "
                              "has no folder to read it from (load the plan from its path, or list the entries in it)")
     try:
-        base = Path(base_dir).resolve()
-        path = (base / rel).resolve()
+        base = resolved(base_dir)
+        path = resolved(base / rel)
     except ValueError:  # (a character no path may hold: a NUL)
         raise CatalogueError(f"entries file {relative!r} is not a path") from None
     if base not in path.parents and path != base:
@@ -52,6 +53,12 @@ def build_catalogue(spec: CatalogueSpec, *, base_dir: str | None, plan: Plan) ->
         if path.is_dir():
             raise CatalogueError(f"{prefix}: entries {spec.entries!r} is a folder, not a CSV file")
         if not path.is_file():
+            if path.exists():
+                raise CatalogueError(f"{prefix}: entries file {spec.entries!r} is not a regular file (a pipe or a device)")
+            reason = missing_reason(path)
+            if reason != "no such file":  # (a link that loops)
+                raise CatalogueError(f"{prefix}: entries file {spec.entries!r} cannot be read: "
+                                     f"{reason.removeprefix('cannot read: ')}")
             raise CatalogueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
         plan.sources.append(str(path))
         return load_catalogue_csv(path, prefix=prefix, title=title, framework=framework, notices=plan.notices)

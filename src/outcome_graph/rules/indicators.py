@@ -8,6 +8,7 @@ by OG102 and these rules stay silent; a plan that states no targets gets one pla
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -507,7 +508,9 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
         if direction is None or direction == "maintain":
             direction = "increase" if goal > base.value else "decrease"
         fraction = min(1.0, (t_actual - t_base).days / max(1, (t_target - t_base).days))
-        expected = base.value + (goal - base.value) * fraction
+        expected = base.value * (1 - fraction) + goal * fraction  # (no overflow between figures near the float's limits)
+        if not math.isfinite(expected):
+            continue
         # A strict comparator (`below 30`) is met only past the figure, once its period is reached.
         strict = t_actual >= t_target and target.comparator == {"increase": "above", "decrease": "below"}[direction]
         value = latest.value
@@ -527,4 +530,4 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
 
 def _figure(x: float) -> str:
     """A worked-out figure as a reader writes it: three significant digits, never ``1.5e+03``."""
-    return f"{x:.3g}" if abs(x) < 999.5 else f"{x:.0f}"
+    return f"{x:.3g}" if abs(x) < 999.5 or abs(x) >= 1e15 else f"{x:.0f}"

@@ -158,9 +158,17 @@ def register(r: Rule) -> Rule:
     if existing is not None and existing.check is not r.check and not (
             existing.origin == r.origin and existing.origin != "outcome_graph"
             and getattr(existing.check, "__qualname__", None) == getattr(r.check, "__qualname__", "")):
-        raise ConfigError(f"rule code {r.code} is declared twice ({existing.origin} and {r.origin})")
+        raise ConfigError(f"rule code {r.code} is declared twice ({_declared_at(existing)} and {_declared_at(r)})")
     _REGISTRY[r.code] = r
     return r
+
+
+def _declared_at(r: Rule) -> str:
+    """Where a rule is declared, for a message: its function and its rule file (``rule-files``)
+    or module (``check_x in rules/local.py``)."""
+    from ..plugins import rule_file
+
+    return f"{getattr(r.check, '__qualname__', r.check)!s} in {rule_file(r.origin) or r.origin}"
 
 
 def rule(

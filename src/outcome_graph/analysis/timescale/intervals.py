@@ -9,6 +9,7 @@ whichever way it was written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
@@ -16,7 +17,7 @@ from typing import Literal
 
 from .lexicon import MONTH_NAMES
 
-__all__ = ["Interval", "Timing", "TimingKind", "month_interval"]
+__all__ = ["MAX_MONTH_COLUMNS", "Interval", "Timing", "TimingKind", "month_columns", "month_interval"]
 
 TimingKind = Literal["dated", "ongoing", "external", "undated", "as_above"]
 
@@ -182,6 +183,26 @@ def month_interval(year: int, month: int) -> Interval:
     if not 1 <= year <= 9999:
         raise ValueError(f"year {year} is out of range")
     return Interval(date(year, month, 1), month_end(year, month))
+
+
+#: The most months a table of months shows one column each (twenty years): a longer span (a plan
+#: period written open-ended, to 9999-12-31) shows only the months something falls in.
+MAX_MONTH_COLUMNS = 240
+
+
+def month_columns(first: tuple[int, int], last: tuple[int, int], used: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The months a table of months has a column for: every month from ``first`` to ``last``; or,
+    when that is more than :data:`MAX_MONTH_COLUMNS`, only the months of ``used`` between them.
+
+    >>> month_columns((2011, 11), (2012, 2), [])
+    [(2011, 11), (2011, 12), (2012, 1), (2012, 2)]
+    >>> month_columns((2011, 4), (9999, 12), [(2011, 6), (2011, 6), (2012, 1), (2010, 1)])
+    [(2011, 6), (2012, 1)]
+    """
+    count = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    if count > MAX_MONTH_COLUMNS:
+        return sorted({m for m in used if first <= m <= last})
+    return [shift_month(first[0], first[1], i) for i in range(max(count, 0))]
 
 
 def month_span(y1: int, m1: int, y2: int, m2: int) -> Interval:

@@ -70,7 +70,9 @@ def csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[s
 
 
 def read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawSheet]:
-    named = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+    # (hidden files are not the plan's: macOS writes `._milestones.csv` beside each file it copies
+    # to a shared drive, a binary file of its own)
+    named = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("."))
     files = [p for p in named if p.is_file()]
     other = [p.name for p in named if not p.is_file()]  # (a pipe, a device or a folder: never read)
     if other:

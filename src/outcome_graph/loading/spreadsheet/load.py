@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from ...errors import PlanError, Problem
 from ...model.document import FORMAT_ID, PlanDocument, invisible_ids
 from ...model.plan import Location, Notice, Plan
+from ...paths import missing_reason, resolved, text_name
 from ..loader import build_plan, long_lead_notices
 from ..sheet_layout import IGNORED_SHEETS, LAYOUTS, NODE_SHEETS, SUB_SHEETS, sheet_key
 from .csvfiles import at_line, csv_sheet, read_csv, read_folder
@@ -63,13 +64,13 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
     (True, 'C3')
     """
     p = Path(path)
-    name = str(path)
+    name = text_name(str(path))
     notices: list[str] = []
     if not p.exists():
-        raise fail("no such file", name)
+        raise fail(missing_reason(p), name)
     if p.is_dir():
         sheets = read_folder(p, max_bytes, notices)
-        stem = p.resolve().name
+        stem = resolved(p).name
     elif p.suffix.lower() == ".csv":
         sheets = [read_csv(p, max_bytes, notices)]
         stem = p.stem
@@ -150,8 +151,15 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
                 and s is not plan_sheet]
         flat = [s for s in data if is_flat(s)]
         if not flat:
+            # (a table of the plan's items on a hidden sheet only: say so, not just what was read)
+            hidden_flat = [s.name for s in sheets if s.hidden and not s.empty and s is not plan_sheet and is_flat(s)]
+            unhide = (f"the hidden sheet {hidden_flat[0]!r} holds a table of the plan's items: unhide it to have it read"
+                      if len(hidden_flat) == 1 else
+                      f"the hidden sheets {', '.join(map(repr, hidden_flat))} hold tables of the plan's items: unhide "
+                      "them to have them read")
             if not data:
-                raise fail("the workbook has no sheet of the plan's items (only a plan sheet)", name)
+                raise fail("the workbook has no sheet of the plan's items" + (" (only a plan sheet)" if plan_sheet else "")
+                           + (f"; {unhide}" if hidden_flat else ""), name)
             raise PlanError(
                 [
                     problem(
@@ -163,7 +171,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
                         cell_ref(header_row(s) or 0, 0),
                     )
                     for s in data
-                ]
+                ] + ([Problem(unhide, file=name)] if hidden_flat else [])
             )
         skipped = [s.name for s in data if s not in flat]
         if skipped:
