@@ -1099,6 +1099,13 @@ def test_every_option_of_every_command_says_what_it_takes_and_does():
                 assert param.help, f"{name} {param.opts[-1]} has no help text"
         shown = runner.invoke(main, [name, "--help"])
         assert shown.exit_code == 0 and "INTEGER RANGE" not in shown.output, name
+        # (the examples one a line, as written: a help text that click rewraps runs them together)
+        lines = shown.output.splitlines()
+        for at, line in enumerate(lines):
+            if line.lstrip().startswith("Examples:"):
+                assert line == "  Examples:", (name, line)
+                example = lines[at + 1]
+                assert example.startswith("    outcome-graph ") and example.count("outcome-graph ") == 1, (name, example)
 
 
 def test_the_period_option_says_it_takes_a_financial_year_as_it_does(tmp_path: Path):

@@ -403,6 +403,10 @@ def test_template(tmp_path: Path):
     flat = tmp_path / "flat.xlsx"
     write_template(flat, form="flat")
     wb = openpyxl.load_workbook(flat)
+    # (its timescale column is Text, as the levels form's: Excel keeps June 11 as typed)
+    header = [c.value for c in wb["table"][1]]
+    letter = openpyxl.utils.get_column_letter(header.index("timescale") + 1)
+    assert wb["table"].column_dimensions[letter].number_format == "@"
     wb["plan"].append(["road", "Road safety", None, "2011-04-01", "2012-03-31"])
     wb["table"].append(["Safe roads", None, "Fewer accidents", "Audit the junctions", "Road safety team", "June 11"])
     wb.save(flat)

@@ -786,7 +786,11 @@ def test_a_diagram_too_large_to_read_says_so_and_how_to_draw_part_of_it(tmp_path
         og.render(plan, tmp_path / "big.svg")
     messages = [str(w.message) for w in said]
     assert any("572 nodes" in m and "--focus ID, --levels or --outcome" in m for m in messages), messages
-    assert any("strip" in m for m in messages), messages  # (1,104 points wide and 22,312 high)
+    # (1,104 points wide and 22,312 high: 15 by 310 inches, in the same order)
+    strip = re.search(r"a strip ([\d,]+) points wide and ([\d,]+) high \(([\d,]+) by ([\d,]+) inches\)", " ".join(messages))
+    assert strip is not None, messages
+    width, height, w_in, h_in = (int(g.replace(",", "")) for g in strip.groups())
+    assert (w_in, h_in) == (round(width / 72), round(height / 72)) and height > width
     priority = next(n.id for n in plan.nodes.values() if n.kind == "priority")
     import warnings
 
@@ -1489,3 +1493,22 @@ def test_the_owner_view_folds_as_a_node_by_node_estimate_would(data, lr: bool, t
     order = sorted(owners, key=lambda o: -len(work[o]))
     assert fold(order, work, boxes.get, lr=lr, title=title) == _fold_node_by_node(order, work, boxes.get, lr=lr,
                                                                                   title=title)
+
+
+@needs_dot
+def test_the_readme_s_picture_is_what_render_draws_now(tmp_path):
+    # docs/outputs.md says the picture at the top of the README is this command's output: its
+    # words, line by line, are (where Graphviz puts them may differ from one version to another)
+    from .conftest import cli_runner
+    from outcome_graph.cli import main
+
+    committed = Path(__file__).resolve().parent.parent / "docs" / "images" / "thurrock-logic-model.svg"
+    out = tmp_path / "now.svg"
+    assert cli_runner().invoke(main, ["render", str(THURROCK), "-o", str(out), "--findings"]).exit_code == 0
+
+    def words(svg: Path) -> list[str]:
+        return sorted(html.unescape(m) for m in re.findall(r"<text[^>]*>([^<]*)</text>", svg.read_text(encoding="utf-8")))
+
+    assert words(committed) == words(out), (
+        "docs/images/thurrock-logic-model.svg is out of date: outcome-graph render "
+        "models/thurrock-cypp-2011-12.yaml -o docs/images/thurrock-logic-model.svg --findings")

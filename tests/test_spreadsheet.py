@@ -1674,9 +1674,9 @@ def test_the_rag_rating_of_an_objective_is_named_in_a_notice_not_refused(thurroc
     statuses = {m.id: m.status for m in plan.of_kind("milestone")}
     assert statuses["P1.A1.O1.M1"] == "on_track" and statuses["P1.A1.O1.M2"] == "at_risk"
     assert statuses["P2.A1.O1.M1"] == "on_track" and statuses["P1.A1.O2.M1"] is None
-    assert (f"{thurrock_table}: a status on a row without a milestone is not part of the plan, as only milestones have "
-            "a status in the format (rate each milestone on its own row): Pillar 1!G9 'Red' "
-            "(objective P1.A2.O1)") in plan.notices
+    assert (f"{thurrock_table}: the status of a priority, aim or objective (on a row without a milestone, or in its own "
+            "rating column) is not part of the plan, as only milestones have a status in the format (rate each "
+            "milestone on its own row): Pillar 1!G9 'Red' (objective P1.A2.O1)") in plan.notices
     assert not any("match no field" in n for n in plan.notices)
 
 
@@ -1829,7 +1829,7 @@ def test_a_tracker_rating_only_its_objectives_loads_and_names_the_first_ratings(
     path = workbook(tmp_path / "tracker.xlsx", {"Objectives": rows})
     plan = load_path(path, period=PERIOD)
     assert len(list(plan.of_kind("objective"))) == 25
-    [notice] = [n for n in plan.notices if "a status on a row without a milestone" in n]
+    [notice] = [n for n in plan.notices if "(on a row without a milestone, or in its own rating column)" in n]
     assert notice.endswith("Objectives!D21 'Green' (objective P1.O20), and 5 more")
 
 
@@ -1859,9 +1859,9 @@ def test_an_objective_s_own_rag_column_is_named_in_a_notice_once_per_objective(t
         {"Actions": ["B2:B3"]})
     plan = load_path(path, period=PERIOD)
     assert [m.status for m in plan.of_kind("milestone")] == ["on_track", "at_risk", None, "off_track"]
-    assert (f"{path}: a status on a row without a milestone is not part of the plan, as only milestones have a "
-            "status in the format (rate each milestone on its own row): Actions!B2 'Red' (objective O1), "
-            "Actions!B4 'Green' (objective O2)") in plan.notices
+    assert (f"{path}: the status of a priority, aim or objective (on a row without a milestone, or in its own rating "
+            "column) is not part of the plan, as only milestones have a status in the format (rate each milestone on "
+            "its own row): Actions!B2 'Red' (objective O1), Actions!B4 'Green' (objective O2)") in plan.notices
     assert not any("match no field" in n for n in plan.notices)
 
 

@@ -123,3 +123,22 @@ def test_synth_command(tmp_path: Path, cli_env):
                              text=True, env=cli_env, timeout=60)
         assert run.returncode == 2 and "100<=x<=1000000" in run.stderr and "Traceback" not in run.stderr
         assert not (tmp_path / "big.yaml").exists()
+
+
+def test_a_plan_written_over_the_read_limit_says_how_to_read_it_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # (as convert does: a 120,000-node plan as JSON is over the 32 MB the commands read by default;
+    # the limit is lowered here so that a small plan crosses it)
+    from outcome_graph.cli import main
+    from outcome_graph.loading import loader
+
+    from .conftest import cli_runner
+
+    out = tmp_path / "p.json"
+    monkeypatch.setattr(loader, "DEFAULT_MAX_BYTES", 10_000)
+    result = cli_runner().invoke(main, ["synth", "100", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    size = out.stat().st_size
+    assert size > 10_000 and f"warning: {out}: the file is " in result.stderr
+    assert f"of what the commands read by default: read it back with --max-bytes {size} " in result.stderr
+    monkeypatch.setattr(loader, "DEFAULT_MAX_BYTES", size)
+    assert "warning" not in cli_runner().invoke(main, ["synth", "100", "-o", str(out)]).stderr

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .output.html_report import report, report_html
     from .rules.registry import Rule, registry, rule
     from .baseline import Baseline
-    from .errors import BaselineError, CatalogueError, RenderError, UsageError
+    from .errors import BaselineError, CatalogueError, OptionError, RenderError, UsageError
     from .rules.context import RuleContext, UnusedIgnore
     from .output.sarif import to_sarif
     from .output.junit import to_junit
@@ -81,6 +81,7 @@ __all__ = [
     "BaselineError",
     "RenderError",
     "UsageError",
+    "OptionError",
     "CatalogueError",
     "Problem",
     "Baseline",
@@ -117,6 +118,7 @@ _LAZY = {
     "BaselineError": ".errors",
     "RenderError": ".errors",
     "UsageError": ".errors",
+    "OptionError": ".errors",
     "CatalogueError": ".errors",
     "Problem": ".errors",
     "Baseline": ".baseline",

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .errors import ConfigError
+from .errors import OptionError
 from .model.document import (
     CHILD_LISTS,
     LEVELS,
@@ -560,7 +560,7 @@ def output_format(path: str | os.PathLike[str], to: str | None = None) -> str:
     if to is not None:
         to = to.lower()
         if to not in FORMATS:
-            raise ConfigError(f"unknown output format {to!r}; choose one of {', '.join(FORMATS)}")
+            raise OptionError(f"unknown output format {to!r}; choose one of {', '.join(FORMATS)}")
         return to
     text = str(path)
     p = Path(text)
@@ -574,13 +574,13 @@ def output_format(path: str | os.PathLike[str], to: str | None = None) -> str:
     if suffix == ".ttl":  # RDF (Turtle), see outcome_graph.output.rdf
         return "ttl"
     if suffix == ".csv":
-        raise ConfigError(
+        raise OptionError(
             f"{text}: the CSV form is a folder of CSV files (one per sheet); give a folder name such as "
             f"{p.with_suffix('')}"
         )
     if p.is_dir() or text.endswith(("/", os.sep)) or not suffix:
         return "csv"
-    raise ConfigError(f"{text}: cannot tell the output format from the name; use --to {'|'.join(FORMATS)}")
+    raise OptionError(f"{text}: cannot tell the output format from the name; use --to {'|'.join(FORMATS)}")
 
 
 def write_plan(
@@ -594,12 +594,14 @@ def write_plan(
 
     Returns the warnings of the writer (text a spreadsheet cannot hold, for instance).
     """
+    from .loading.loader import read_limit_warning
     from .output.files import atomic_write_text
 
     fmt = output_format(path, to)
     if fmt in ("yaml", "json"):
         atomic_write_text(path, to_yaml(plan) if fmt == "yaml" else to_json(plan))
-        return _over_read_limit(path)
+        warning = read_limit_warning(os.path.getsize(path))
+        return [warning] if warning else []
     if fmt == "ttl":
         from .output.rdf import write_rdf
 
@@ -610,18 +612,6 @@ def write_plan(
     if fmt == "xlsx":
         return write_workbook(plan, path, findings=findings)
     return write_csv_folder(plan, path, findings=findings)
-
-
-def _over_read_limit(path: str | os.PathLike[str]) -> list[str]:
-    """A warning when a plan written is larger than the commands read unless told (a plan of
-    100,000 nodes in JSON is about 35 MB): it is written whole, and can be read with a limit."""
-    from .loading.loader import DEFAULT_MAX_BYTES, over_limit
-
-    size = os.path.getsize(path)
-    if size <= DEFAULT_MAX_BYTES:
-        return []
-    return [f"the file is {over_limit(size, DEFAULT_MAX_BYTES)} of what the commands read by default: read it "
-            f"back with --max-bytes {size} (og.load(path, max_bytes={size}) in Python)"]
 
 
 @dataclass
@@ -666,7 +656,7 @@ def convert(
 
     Raises
     ------
-    PlanError, ConfigError, RenderError
+    PlanError, OptionError, RenderError
         The input cannot be read, the output format is unknown, or the output cannot be written.
 
     Examples
@@ -698,7 +688,7 @@ def convert(
     report = None
     if findings:
         if fmt not in ("xlsx", "csv"):
-            raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
+            raise OptionError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
         if config is not None:  # (the check reads its configuration files and rule files too)
             refuse_input_as_output(target, config.files())
         from .rules.engine import check

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "BaselineError", "Problem", "RenderError", "UsageError",
-           "CatalogueError", "where"]
+           "OptionError", "CatalogueError", "where"]
 
 
 class OutcomeGraphError(Exception):
@@ -220,6 +220,22 @@ class UsageError(OutcomeGraphError, ValueError):
     ... except og.UsageError as exc:
     ...     print(exc, isinstance(exc, ValueError))
     jobs must be a positive number or 'auto', not 0 True
+    """
+
+
+class OptionError(ConfigError, UsageError):
+    """An option of a command that cannot be taken, or the argument of a function that stands for
+    it (a diagram's ``page``, a table's name, an output's format): a :class:`ConfigError` and a
+    :class:`UsageError` (a :class:`ValueError`) both. Its message names the command's option
+    (``--page``), which a function's argument of the same name stands for.
+
+    >>> import outcome_graph as og
+    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> try:
+    ...     og.table(plan, "bogus")
+    ... except og.UsageError as exc:
+    ...     print(type(exc).__name__, isinstance(exc, ValueError))
+    OptionError True
     """
 
 

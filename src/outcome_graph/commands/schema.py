@@ -16,7 +16,7 @@ def command(findings: bool, diff_document: bool, config_file: bool) -> None:
     check --format json writes, of the document that diff --format json writes, or of the
     configuration file (for TOML editors: Taplo, Even Better TOML).
 
-    
+    \b
     Examples:
       outcome-graph schema > plan.schema.json
       outcome-graph schema --findings > findings.schema.json

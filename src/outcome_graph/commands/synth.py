@@ -46,3 +46,8 @@ def command(n_nodes: int, output: str | None, seed: int, fmt: str | None, defect
 
         atomic_write_text(output, text)
         click.echo(f"wrote {output} ({n_nodes} nodes, seed {seed}, {fmt})", err=True)
+        from ..loading.loader import read_limit_warning
+
+        warning = read_limit_warning(len(text.encode("utf-8")))
+        if warning:
+            click.echo(f"warning: {output}: {warning}", err=True)

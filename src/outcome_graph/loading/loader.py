@@ -148,6 +148,8 @@ def load(
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"load() takes max_bytes as a whole number of bytes, not {type(max_bytes).__name__}")
+    if max_bytes < 1:
+        raise UsageError(f"load() takes max_bytes of 1 or more, not {max_bytes}")
     if period is not None and not isinstance(period, str):
         raise TypeError(f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}")
     if name is not None and not isinstance(name, str):
@@ -337,6 +339,20 @@ def over_limit(size: int, limit: int) -> str:
     if shown == limit_shown or limit < 10_000:
         return f"{size:,} bytes, over the {limit:,}-byte limit"
     return f"{shown}, over the {limit_shown} limit"
+
+
+def read_limit_warning(size: int) -> str | None:
+    """The warning for a plan file written larger than the commands read unless told (a plan of
+    100,000 nodes in JSON is about 35 MB), with the limit that reads it back; ``None`` below it.
+
+    >>> read_limit_warning(1_000)
+    >>> read_limit_warning(40_000_000)
+    'the file is 38.1 MB, over the 32 MB limit of what the commands read by default: read it back with --max-bytes 40000000 (og.load(path, max_bytes=40000000) in Python)'
+    """
+    if size <= DEFAULT_MAX_BYTES:
+        return None
+    return (f"the file is {over_limit(size, DEFAULT_MAX_BYTES)} of what the commands read by default: read it "
+            f"back with --max-bytes {size} (og.load(path, max_bytes={size}) in Python)")
 
 
 #: How a zip file, and so an .xlsx workbook, starts.

@@ -19,7 +19,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError
+from ..errors import OptionError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -327,7 +327,7 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
 
     Raises
     ------
-    ConfigError
+    OptionError
         ``what`` is not one of the tables.
 
     Examples
@@ -370,7 +370,7 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
             report = check(plan, config)
         return _findings(plan, facts or report.facts_of(plan), report)
     if what not in makers:
-        raise ConfigError(f"unknown table {what!r}; choose one of {', '.join([*makers, 'findings'])}")
+        raise OptionError(f"unknown table {what!r}; choose one of {', '.join([*makers, 'findings'])}")
     return makers[what](plan, facts or PlanFacts(plan))
 
 
@@ -392,7 +392,7 @@ def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[st
     if columns:
         unknown = [c for c in columns if c not in df.columns]
         if unknown:
-            raise ConfigError(f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}")
+            raise OptionError(f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}")
         df = df[list(dict.fromkeys(columns))]  # (a column named twice is shown once)
     if df.empty:
         return "(no rows)"
@@ -501,7 +501,7 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
         from .files import timeless_xlsx
 
         return timeless_xlsx(buffer.getvalue())
-    raise ConfigError(f"unknown table format {fmt!r}; write to a .csv or .xlsx file")
+    raise OptionError(f"unknown table format {fmt!r}; write to a .csv or .xlsx file")
 
 
 def write_table(df: pandas.DataFrame, path: str | os.PathLike[str], *, sheet: str = "table") -> None:
@@ -510,5 +510,5 @@ def write_table(df: pandas.DataFrame, path: str | os.PathLike[str], *, sheet: st
 
     suffix = os.path.splitext(str(path))[1].lower().lstrip(".")
     if suffix not in ("csv", "xlsx"):
-        raise ConfigError(f"{path}: write a table to a .csv or .xlsx file")
+        raise OptionError(f"{path}: write a table to a .csv or .xlsx file")
     atomic_write_bytes(path, table_bytes(df, suffix, sheet=sheet))

@@ -782,6 +782,8 @@ def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
             writer.put(table, 1, i, name)
         _drop_down(table, get_column_letter(cols.index("status") + 1), "status", _STATUS_CHOICES)
         style_sheet(table, [Column(c if c not in ("priority", "aim", "objective", "milestone") else "title") for c in cols], 200, {})
+        # (typed text stays text: June 11 is the month, not the day Excel would make of it)
+        table.column_dimensions[get_column_letter(cols.index("timescale") + 1)].number_format = "@"
         buffer = io.BytesIO()
         wb.save(buffer)
         return timeless_xlsx(buffer.getvalue())

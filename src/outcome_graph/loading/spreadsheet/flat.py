@@ -369,8 +369,9 @@ class _FlatTable:
             out.append(Notice.at(Location(file), "values that differ from the first one given were ignored: "
                                  + "; ".join(self.conflicts)))
         if self.unplaced_statuses:
-            out.append(Notice.at(Location(file), "a status on a row without a milestone is not part of the plan, as only "
-                                 "milestones have a status in the format (rate each milestone on its own row): "
+            out.append(Notice.at(Location(file), "the status of a priority, aim or objective (on a row without a "
+                                 "milestone, or in its own rating column) is not part of the plan, as only milestones "
+                                 "have a status in the format (rate each milestone on its own row): "
                                  + named(self.unplaced_statuses, ", ")))
         if self.unrated:
             out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "

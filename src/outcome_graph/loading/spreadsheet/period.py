@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ...analysis.timescale import iso_date
-from ...errors import ConfigError
+from ...errors import OptionError
 from ..loader import financial_year
 from ..sheet_layout import header_key
 from .header import Header
@@ -37,7 +37,7 @@ def parse_period(text: str) -> tuple[date, date]:
 
     Raises
     ------
-    ConfigError
+    OptionError
         The text is not a period.
 
     Examples
@@ -64,9 +64,9 @@ def parse_period(text: str) -> tuple[date, date]:
                 raise ValueError("write START..END, e.g. 2011-04-01..2012-03-31, or a financial year such "
                                  "as 2011-12 or 2011/12")
     except ValueError as exc:
-        raise ConfigError(f"--period {text!r}: {exc}") from None
+        raise OptionError(f"--period {text!r}: {exc}") from None
     if end < start:
-        raise ConfigError(f"--period {text!r}: the period ends before it starts")
+        raise OptionError(f"--period {text!r}: the period ends before it starts")
     return start, end
 
 

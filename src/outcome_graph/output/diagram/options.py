@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NoReturn
 
-from ...errors import ConfigError
+from ...errors import OptionError
 
 if TYPE_CHECKING:
     from ...findings import Report
@@ -95,20 +95,20 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
     >>> parse_levels("aimz")
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.ConfigError: --levels: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
+    outcome_graph.errors.OptionError: --levels: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
     """
     from ...loading.suggest import nearest
 
     words = value.replace(",", " ").split() if isinstance(value, str) else [w for v in value for w in v.replace(",", " ").split()]
     if not words:
-        raise ConfigError(f"--levels: no level given (levels: {', '.join(DIAGRAM_LEVELS)})")
+        raise OptionError(f"--levels: no level given (levels: {', '.join(DIAGRAM_LEVELS)})")
     chosen: set[str] = set()
     for word in words:
         level = _LEVEL_WORDS.get(word.strip().lower())
         if level is None:
             guess = nearest(word, DIAGRAM_LEVELS) or nearest(word, list(_LEVEL_WORDS))
             guess = _LEVEL_WORDS.get(guess, guess) if guess else None
-            raise ConfigError(
+            raise OptionError(
                 f"--levels: unknown level {word!r}" + (f": did you mean {guess!r}?" if guess else "")
                 + f" (levels: {', '.join(DIAGRAM_LEVELS)})"
             )
@@ -121,9 +121,9 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
                     direction: str = "LR", findings: Report | None = None, title: bool = True,
                     page: str | None = None) -> DiagramOptions:
     """Validated :class:`DiagramOptions` for a plan: unknown levels, node ids and outcomes are
-    :class:`~outcome_graph.errors.ConfigError` naming the nearest valid value."""
+    :class:`~outcome_graph.errors.OptionError` naming the nearest valid value."""
     if owners and (levels is not None or milestones):
-        raise ConfigError(f"{'--levels' if levels is not None else '--milestones'} chooses the levels of the logic "
+        raise OptionError(f"{'--levels' if levels is not None else '--milestones'} chooses the levels of the logic "
                           "model; the owner view (--owners) draws owners and the milestones they lead")
     lv = parse_levels(levels) if levels is not None else None
     if focus is not None and focus not in plan.nodes:
@@ -131,18 +131,18 @@ def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, mi
     out_id = _outcome_id(plan, outcome) if outcome is not None else None
     d = direction.strip().upper()
     if d not in ("LR", "TB"):
-        raise ConfigError(f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}")
+        raise OptionError(f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}")
     return DiagramOptions(levels=lv, milestones=milestones, focus=focus, outcome=out_id, owners=owners,
                           direction=d, findings=findings, title=title,  # type: ignore[arg-type]
                           page=_page(page) if page is not None else None)
 
 
 def _page(page: str) -> str:
-    """The name in :data:`PAGES` of the page asked for (``A3``, ``a4 portrait``), or a ConfigError
+    """The name in :data:`PAGES` of the page asked for (``A3``, ``a4 portrait``), or an OptionError
     listing the pages."""
     key = re.sub(r"[\s_-]+", "-", str(page).strip().casefold())
     if key not in PAGES:
-        raise ConfigError(f"--page: {page!r} is not a page a diagram is fitted to (pages: {', '.join(PAGES)}; "
+        raise OptionError(f"--page: {page!r} is not a page a diagram is fitted to (pages: {', '.join(PAGES)}; "
                           "A4 and A3 are landscape unless named portrait)")
     return key
 
@@ -157,8 +157,8 @@ def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
     by_lower = {i.lower(): i for i in ids}
     guess = by_lower.get(focus.strip().lower()) or nearest(focus, ids)
     if guess:
-        raise ConfigError(f"--focus: no node {focus!r} in the plan: did you mean {guess!r}?")
-    raise ConfigError(f"--focus: no node {focus!r} in the plan" + top_level_ids(plan))
+        raise OptionError(f"--focus: no node {focus!r} in the plan: did you mean {guess!r}?")
+    raise OptionError(f"--focus: no node {focus!r} in the plan" + top_level_ids(plan))
 
 
 def top_level_ids(plan: Plan) -> str:
@@ -201,7 +201,7 @@ def _outcome_id(plan: Plan, outcome: str | int) -> str:
                        if key in o.id or key in _outcome_key(o.title) or key in _outcome_key(o.short)]
             guess = holding[0] if len(holding) == 1 else None
         numbered = ", ".join(f"{i} {o.id}" for i, o in enumerate(fw.outcomes, 1))
-        raise ConfigError(
+        raise OptionError(
             f"--outcome: {outcome!r} is not an outcome of the {fw.title} framework"
             + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes, by their number on the chips: {numbered})"
         )

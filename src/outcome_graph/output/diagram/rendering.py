@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from ...errors import ConfigError, RenderError
+from ...errors import OptionError, RenderError
 from .options import PLURAL, diagram_options
 from .views import to_dot
 
@@ -63,9 +63,9 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     fmt = FORMATS.get(suffix)
     if fmt is None:
         if not suffix:
-            raise ConfigError(f"{os.fspath(path)!r} is neither an output format (svg, png, pdf, dot) nor a file "
+            raise OptionError(f"{os.fspath(path)!r} is neither an output format (svg, png, pdf, dot) nor a file "
                               "name ending in .svg, .png, .pdf or .dot")
-        raise ConfigError(f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
+        raise OptionError(f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
                           "use .svg, .png, .pdf or .dot")
     return fmt
 
@@ -176,8 +176,8 @@ def _warn_if_strip(data: bytes, fmt: str, left_to_right: bool) -> None:
 
     advice = ("--focus ID or --outcome draws part of the plan" if left_to_right else
               "--direction LR lays it out left to right, and --focus ID, --levels or --outcome draws part of the plan")
-    warnings.warn(f"the picture is a strip {width:,.0f} points wide and {height:,.0f} high ({long / 72:,.0f} by "
-                  f"{short / 72:,.0f} inches), too long to print or to read on a screen; {advice}",
+    warnings.warn(f"the picture is a strip {width:,.0f} points wide and {height:,.0f} high ({width / 72:,.0f} by "
+                  f"{height / 72:,.0f} inches), too long to print or to read on a screen; {advice}",
                   LargeDiagramWarning, stacklevel=3)
 
 
@@ -354,7 +354,7 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
 
     Raises
     ------
-    ConfigError
+    OptionError
         An unknown level, node id, outcome, direction or file suffix (with the nearest valid value).
     RenderError
         Graphviz is missing (except for DOT) or fails.
@@ -390,7 +390,7 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     target: Path | None = None
     text = os.fspath(path_or_format)
     if not text:  # (as a path, "" is the current folder: the error named '.')
-        raise ConfigError("no output format or file name given: use svg, png, pdf or dot, or a file name ending in "
+        raise OptionError("no output format or file name given: use svg, png, pdf or dot, or a file name ending in "
                           ".svg, .png, .pdf or .dot")
     if isinstance(path_or_format, str) and text.lower() in ("svg", "png", "pdf", "dot"):  # (a path object is a path)
         fmt = text.lower()
