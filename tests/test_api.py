@@ -202,7 +202,9 @@ def test_every_error_says_which_file_line_and_column_it_can(tmp_path):
     assert str(config.value).startswith(f"{toml}:2:11: invalid TOML: ")
     with pytest.raises(og.ConfigError) as unknown:
         og.Config.from_dict({"selct": ["OG1"]})
-    assert (unknown.value.file, unknown.value.line, unknown.value.column) == ("<config>", None, None)
+    # (a mapping is no file: none named, for no program to open one called "<config>")
+    assert (unknown.value.file, unknown.value.line, unknown.value.column) == (None, None, None)
+    assert str(unknown.value) == "unknown key 'selct': did you mean 'select'?"
 
     plan_file = tmp_path / "plan.yaml"
     plan_file.write_text(PLAN_TEXT, encoding="utf-8")
@@ -564,7 +566,7 @@ def test_a_workbook_or_csv_file_loads_from_its_content(tmp_path):
 
     data = workbook.read_bytes()
     with workbook.open("rb") as own:
-        for source, name, file in ((data, None, "<workbook>"), (io.BytesIO(data), "upload.xlsx", "upload.xlsx"),
+        for source, name, file in ((data, None, None), (io.BytesIO(data), "upload.xlsx", "upload.xlsx"),
                                    (own, None, str(workbook))):
             plan = og.load(source, name=name)
             assert plan.document == expected.document and plan.file == file

@@ -96,6 +96,12 @@ def test_json_output_and_several_plans(tmp_path):
     assert [json.loads(x)["plan"]["id"] for x in lines] == ["t", "t"]
     assert [json.loads(x)["plan"]["file"] for x in lines] == [str(clean), str(orphan)]
     assert out.returncode == 1
+    # jsonl: one line a plan however many (a folder read by a program: one shape)
+    for plans in ([orphan], [clean, orphan]):
+        out = run("check", "--format", "jsonl", *map(str, plans))
+        lines = out.stdout.strip().split("\n")
+        assert [json.loads(x)["plan"]["file"] for x in lines] == list(map(str, plans)) and out.returncode == 1
+    assert json.loads(lines[1]) == json.loads(run("check", "--format", "json", str(orphan)).stdout)
 
 
 def test_the_exit_code_is_the_worst_over_the_plans_whatever_their_order(tmp_path):

@@ -1012,8 +1012,15 @@ def test_outcome_chips_stand_out_from_every_fill_and_carry_the_outcome_s_number(
             # (orange, sky blue and the cross-cutting grey were 2.0 to 2.3:1 on their tints)
             assert contrast(strong, background) >= 3, (strong, background, round(contrast(strong, background), 2))
         assert contrast("#FFFFFF", strong) >= 4.5, strong  # (the number, white on the chip)
-    for background in ("#FFFFFF", "#F7F9FA"):
+    from outcome_graph.output.diagram.style import BOX_BORDER, BOX_FILL, LINE, MEASURE_LINE
+
+    for background in ("#FFFFFF", BOX_FILL):
         assert contrast(BORDER, background) >= 3, background  # (a node's outline)
+        for line in (LINE, MEASURE_LINE):  # (the lines, shrunk to a page or printed: 1.6:1 was lost)
+            assert contrast(line, background) >= 3, (line, background)
+    assert contrast(BOX_BORDER, "#FFFFFF") >= 3  # (a priority's box on the page)
+    dot = to_dot(og.load(THURROCK), diagram_options(og.load(THURROCK)))
+    assert all(colour in dot for colour in (LINE, MEASURE_LINE, BOX_BORDER))  # (the diagram draws with them)
     # The number tells the outcomes apart, not the colour alone: each chip has its outcome's number,
     # the legend too, and a cross-cutting node's chip none.
     plan = og.load(SOUTHEND)

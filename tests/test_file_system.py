@@ -183,13 +183,20 @@ def test_a_table_in_a_hidden_sheet_is_named_with_the_error(tmp_path: Path) -> No
 
 
 def test_a_rule_code_declared_twice_in_a_rule_file_names_both_functions(tmp_path: Path) -> None:
+    import importlib
+
+    reg = importlib.import_module("outcome_graph.rules.registry")
     plan = _plan_beside(tmp_path)
     (tmp_path / "twice.py").write_text(
         "import outcome_graph as og\n\n"
-        "@og.rule('ACME901', 'one-thing', 'warning')\ndef first(ctx):\n    yield from ()\n\n"
-        "@og.rule('ACME901', 'other-thing', 'warning')\ndef second(ctx):\n    yield from ()\n", encoding="utf-8")
+        "@og.rule('FSY901', 'one-thing', 'warning')\ndef first(ctx):\n    yield from ()\n\n"
+        "@og.rule('FSY901', 'other-thing', 'warning')\ndef second(ctx):\n    yield from ()\n", encoding="utf-8")
     (tmp_path / "outcome-graph.toml").write_text('rule-files = ["twice.py"]\n', encoding="utf-8")
-    result = _run("check", str(plan))
+    try:
+        result = _run("check", str(plan))
+    finally:  # (the first declaration stays registered in this process: not for the next tests)
+        reg._REGISTRY.pop("FSY901", None)
+        reg._FILE_RULES.pop(str(tmp_path / "twice.py"), None)
     assert result.exit_code == 2
     rules_file = tmp_path / "twice.py"
-    assert f"rule code ACME901 is declared twice (first in {rules_file} and second in {rules_file})" in result.stderr
+    assert f"rule code FSY901 is declared twice (first in {rules_file} and second in {rules_file})" in result.stderr

@@ -652,3 +652,17 @@ def test_notices_of_any_text_and_place_are_written_validly_by_every_format(notes
         assert message in (notice.message, str(notice)) and props.get("file") == notice.location.file
     suite = ET.fromstring(to_junit(report)).find("testsuite")
     assert (suite.find("system-out") is not None) == bool(notices)
+
+
+def test_sarif_names_a_workbook_finding_s_sheet_and_cell_in_its_message(tmp_path):
+    # (SARIF has no cells: a code-scanning view shows the message, which says where)
+    from outcome_graph.output.workbook import write_workbook
+
+    write_workbook(og.load(EXAMPLES / "tutorial-plan.yaml"), tmp_path / "plan.xlsx")
+    report = og.check(og.load(tmp_path / "plan.xlsx"))
+    results = sarif_document([report])["runs"][0]["results"]
+    assert len(results) == len(report.findings) > 0
+    for result, finding in zip(results, report.findings):
+        loc = finding.location
+        assert loc.sheet and result["message"]["text"].startswith(f"{loc.sheet}!{loc.cell}: {finding.message}")
+        assert result["properties"]["message"] == finding.message  # (what a baseline compares)

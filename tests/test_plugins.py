@@ -455,7 +455,7 @@ def test_a_custom_rule_option_of_the_wrong_type_is_a_config_error(declare, key, 
     declare("OPT002", lambda ctx: [], options={"allow": [], "note": "", "strict": False})
     with pytest.raises(og.ConfigError) as err:
         og.check(_tutorial(), {"select": ["OPT002"], "rules": {"OPT002": {key: value}}})
-    assert str(err.value) == f"<config>: {problem}"
+    assert str(err.value) == problem and err.value.file is None  # (a mapping: no file)
 
 
 def test_the_example_plugin_type_checks_strictly(tmp_path):
@@ -466,3 +466,53 @@ def test_the_example_plugin_type_checks_strictly(tmp_path):
                           str(tmp_path / "cache"), str(source)], cwd=tmp_path, capture_output=True, text=True,
                          timeout=600, env={**os.environ, "PYTHONPATH": str(PLUGIN.parent.parent / "src")})
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_sarif_gives_a_plugin_rule_no_help_link_into_the_package_s_reference(declare):
+    import json
+
+    import outcome_graph as og
+
+    def check(ctx):
+        yield ctx.finding("O1", "A plugin's finding.")
+
+    declare("TST901", check)
+    plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Orphan}]\n", name="plan.yaml")
+    sarif = json.loads(og.to_sarif([og.check(plan, {"select": ["TST901", "OG102"]})]))
+    rules = {d["id"]: d for d in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert "helpUri" not in rules["TST901"] and rules["TST901"]["shortDescription"]["text"] == "A test rule."
+    assert rules["OG102"]["helpUri"].endswith("docs/rules.md#og102-unmeasured-objective")
+
+
+def test_two_projects_rule_files_may_declare_one_code_each_for_its_own_plans(tmp_path: Path):
+    # (a team's copy of the example rule beside another's: each file's rule runs for the plans
+    # whose configuration names that file, whatever the order or the processes they are checked in)
+    import outcome_graph as og
+
+    plans = []
+    for project in ("north", "south"):
+        folder = tmp_path / project
+        (folder / "rules").mkdir(parents=True)
+        (folder / "rules" / "local_rules.py").write_text(
+            f"import outcome_graph as og\n\n@og.rule('TWN001', 'said-by-{project}', 'warning')\n"
+            f"def said(ctx):\n    {_DOC!r}\n    yield ctx.finding(None, 'said by {project}')\n", encoding="utf-8")
+        (folder / "outcome-graph.toml").write_text('rule-files = ["rules/local_rules.py"]\n', encoding="utf-8")
+        (folder / "plan.yaml").write_text((EXAMPLES / "tutorial-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        plans.append(folder / "plan.yaml")
+    import importlib
+
+    reg = importlib.import_module("outcome_graph.rules.registry")
+    try:
+        said = [[f.message for f in og.check(og.load(p), og.Config.for_plan(p)).findings if f.rule == "TWN001"]
+                for p in [*plans, plans[0]]]
+    finally:  # (not for the next tests of this process)
+        reg._REGISTRY.pop("TWN001", None)
+        for p in plans:
+            reg._FILE_RULES.pop(str(p.parent / "rules" / "local_rules.py"), None)
+    assert said == [["said by north"], ["said by south"], ["said by north"]]
+    for jobs in ("1", "2"):
+        out = subprocess.run([*og_command(), "check", *map(str, [*plans, plans[0]]), "--jobs", jobs, "--format", "jsonl"],
+                             capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        assert [[f["message"] for f in json.loads(line)["findings"] if f["rule"] == "TWN001"]
+                for line in out.stdout.splitlines()] == said

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 __all__ = ["Config", "ConfigLayer", "discover_config", "searched_folders", "as_config", "FAIL_ON"]
 
 _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
+#: The source of a configuration given as a mapping (``Config.from_dict``, ``og.check(plan, {...})``):
+#: no file, so its errors have none.
+MAPPING_SOURCE = "<config>"
 #: Options of the command line that are no key of a configuration file: they say how a run
 #: reports, not what is checked ("min-severity" was taken for a misspelt "severity").
 _COMMAND_LINE_ONLY = ("min-severity", "baseline", "format", "output", "jobs", "period", "max-bytes", "hints",
@@ -134,7 +137,9 @@ class ConfigLayer:
 
     def error(self, message: str, *path: str) -> ConfigError:
         """A :class:`ConfigError` about this layer, at the line of the key ``path``."""
-        return ConfigError(message, file=self.source, line=self.line_of(*path))
+        # (a configuration given as a mapping has no file for a program to open)
+        return ConfigError(message, file=None if self.source == MAPPING_SOURCE else self.source,
+                           line=self.line_of(*path))
 
 
 def _choice(value: Any) -> Any:
@@ -184,7 +189,7 @@ class Config:
     layers: list[ConfigLayer] = field(default_factory=list)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], source: str = "<config>") -> Config:
+    def from_dict(cls, data: Mapping[str, Any], source: str = MAPPING_SOURCE) -> Config:
         """A configuration from a mapping with the file's keys."""
         if not isinstance(data, Mapping):  # (a string was read key by key: "unknown key 'i'")
             raise TypeError(f"Config.from_dict() takes a mapping of a configuration file's keys "

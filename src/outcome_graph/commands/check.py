@@ -34,9 +34,10 @@ def jobs_option(value: str) -> int | str:
 
 @click.command("check", short_help="Check plans and report their findings.")
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "github"], case_sensitive=False), default="text", show_default=True,
-              help="Output format. json prints one document per plan (JSON Lines for several plans); github writes "
-                   "GitHub Actions annotations.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "junit", "github"], case_sensitive=False),
+              default="text", show_default=True,
+              help="Output format. json prints one document per plan (JSON Lines for several plans); jsonl one line "
+                   "per plan however many (for a program reading a folder); github writes GitHub Actions annotations.")
 @rule_options("")
 @click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default=None,
               help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).")
@@ -267,8 +268,8 @@ class _Check:
 
     def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool) -> str:
         """The output of the reports (and of the plans that could not be read) in the format asked."""
-        if self.fmt == "json":
-            return "\n".join(report.to_json(indent=None if several else 2) for report in reports)
+        if self.fmt in ("json", "jsonl"):
+            return "\n".join(report.to_json(indent=None if several or self.fmt == "jsonl" else 2) for report in reports)
         if self.fmt == "sarif":
             from ..output.sarif import to_sarif
 

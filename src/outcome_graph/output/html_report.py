@@ -572,6 +572,7 @@ def _owners_at_a_glance(plan: Plan, loads: _OwnerLoads) -> str:
     if not owners:
         return head + "<p>No owner leads a milestone.</p>"
     max_default, per_month = loads.max_default, loads.per_month
+    start, end = plan.period
     over: list[str] = []
     peaks: list[str] = []
     for info in owners:
@@ -581,7 +582,9 @@ def _owners_at_a_glance(plan: Plan, loads: _OwnerLoads) -> str:
             over.append(f"{link} ({len(info.milestones):,} / {limit:,})")
         month, most = loads.peak(info)
         if month is not None and most > per_month:
-            peaks.append(f"{link} ({most:,} in {date(month[0], month[1], 1).strftime('%B %Y')})")
+            outside = (", after the plan period" if month > (end.year, end.month) else
+                       ", before the plan period" if month < (start.year, start.month) else "")
+            peaks.append(f"{link} ({most:,} in {date(month[0], month[1], 1).strftime('%B %Y')}{outside})")
     # (of the summary's counts: an owner may lead only objectives, a milestone may have no lead, and
     # one led jointly is counted once)
     led = len({m for o in owners for m in o.milestones})
@@ -854,7 +857,9 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     known = list({m for info in owners for m in loads.due(info) if m is not None})
     first = max(min([(start.year, start.month), *known]), (start.year - 1, start.month), (1, 1))
     last = min(max([(end.year, end.month), *known]), (end.year + 1, end.month), (9999, 12))
-    months = month_columns(first, last, known) or [first]  # (an open-ended period: the months something is due in)
+    # (an open-ended period: the months something is due in; none has a month: no month columns,
+    # four years of empty ones said nothing and ran off a printed page)
+    months = month_columns(first, last, known) if known else []
     rules_of: dict[str, dict[str, str]] = defaultdict(dict)  # owner -> its rules with their severity
     for f in report.findings:
         if f.kind == "owner":
@@ -871,8 +876,8 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
         count = len(info.milestones)
         by_month = loads.due(info)
         undated = by_month.get(None, 0)
-        earlier = sum(n for key, n in by_month.items() if key is not None and key < months[0])
-        later = sum(n for key, n in by_month.items() if key is not None and key > months[-1])
+        earlier = sum(n for key, n in by_month.items() if key is not None and key < months[0]) if months else 0
+        later = sum(n for key, n in by_month.items() if key is not None and key > months[-1]) if months else 0
         cells = []
         for key in months:
             n = by_month.get(key, 0)
@@ -901,7 +906,8 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
         "outside the plan period. * an owner not declared in <code>owners:</code>.</p>"
     )
     # On paper, where nothing scrolls, the months are printed a year to a table: one table of
-    # every month ran off the page's edge.
+    # every month ran off the page's edge. The years are the plan's (from the month its period
+    # starts), a few months before or after them joining the table next to them.
     year = 12
     split = len(months) > year
     tables = [
@@ -912,19 +918,44 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     if split:
         month_heads = re.findall(r"<th scope=\"col\".*?</th>", header)
         earlier_head, later_heads = '<th scope="col">Earlier</th>', '<th scope="col">Later</th><th scope="col">No month</th>'
-        for i in range(0, len(months), year):
-            opening, closing = i == 0, i + year >= len(months)
+        for i, j in _plan_years(months, (start.year, start.month), year):
+            opening, closing = i == 0, j >= len(months)
             body = "".join(
-                f'<tr class="{cls}">{head}{before if opening else ""}{"".join(cells[i:i + year])}{after if closing else ""}</tr>'
+                f'<tr class="{cls}">{head}{before if opening else ""}{"".join(cells[i:j])}{after if closing else ""}</tr>'
                 for cls, head, before, cells, after in printed
             )
-            span = f"{date(*months[i], 1).strftime('%B %Y')} to {date(*months[min(i + year, len(months)) - 1], 1).strftime('%B %Y')}"
+            span = f"{date(*months[i], 1).strftime('%B %Y')} to {date(*months[j - 1], 1).strftime('%B %Y')}"
             tables.append(
                 f'<table class="{_table_class("load", len(printed))} print-only{" page" if len(printed) <= _LOAD_PAGE_ROWS else ""}"><caption>{html_text(span)}</caption><thead><tr><th scope="col">Owner</th>'
-                f'<th scope="col">Milestones / limit</th>{earlier_head if opening else ""}{"".join(month_heads[i:i + year])}'
+                f'<th scope="col">Milestones / limit</th>{earlier_head if opening else ""}{"".join(month_heads[i:j])}'
                 f'{later_heads if closing else ""}</tr></thead><tbody>{body}</tbody></table>'
             )
     return f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll" tabindex="0" role="region" aria-label="Owner load table">{"".join(tables)}</div></section>'
+
+
+def _plan_years(months: Sequence[tuple[int, int]], start: tuple[int, int], year: int = 12,
+                most_joined: int = 3) -> list[tuple[int, int]]:
+    """The printed owner-load tables' spans of ``months`` (index ranges): a year each from the
+    plan's first month, with a run of at most ``most_joined`` months before the first or after
+    the last joining it (a table of one month's column said little).
+
+    >>> months = [(2008, m) for m in range(3, 13)] + [(2009, m) for m in range(1, 13)] + [(2010, m) for m in (1, 2, 3)]
+    >>> [(months[i], months[j - 1]) for i, j in _plan_years(months, (2008, 4))]
+    [((2008, 3), (2009, 3)), ((2009, 4), (2010, 3))]
+    >>> later = months[1:] + [(2010, 4), (2010, 5), (2010, 6), (2010, 7)]
+    >>> [(later[i], later[j - 1]) for i, j in _plan_years(later, (2008, 4))]
+    [((2008, 4), (2009, 3)), ((2009, 4), (2010, 3)), ((2010, 4), (2010, 7))]
+    """
+    def offset(m: tuple[int, int]) -> int:
+        return (m[0] - start[0]) * 12 + m[1] - start[1]
+
+    cuts = [i for i, m in enumerate(months) if i == 0 or offset(m) // year != offset(months[i - 1]) // year]
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(months)])]
+    if len(spans) > 1 and spans[0][1] - spans[0][0] <= most_joined and offset(months[0]) < 0:
+        spans[:2] = [(spans[0][0], spans[1][1])]
+    if len(spans) > 1 and spans[-1][1] - spans[-1][0] <= most_joined:
+        spans[-2:] = [(spans[-2][0], spans[-1][1])]
+    return spans
 
 
 def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
@@ -1069,6 +1100,8 @@ table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only
 .diagram svg g.og-highlight{filter:drop-shadow(0 0 6px #ffbf00) drop-shadow(0 0 12px #ffbf00)}
 .diagram svg g.og-highlight a>path[fill=none],.diagram svg g.og-highlight a>polygon:not([stroke=transparent]),.diagram svg g.og-highlight a>polyline{stroke:#1f2933;stroke-width:4}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:8px}
+/* Printed on A4, which the print layout is made for (a browser set to US Letter printed a page more). */
+@page{size:A4}
 @media print{
  body{max-width:none;padding:0;font-size:10.5pt}
  .tools,.toc{display:none}

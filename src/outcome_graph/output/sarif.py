@@ -57,21 +57,21 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
         if rule is None:
             descriptors.append({"id": code})
             continue
-        descriptors.append(
-            {
-                "id": code,
-                "name": rule.name,
-                "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.doc.what},
-                "help": {
-                    "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
-                    "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
-                },
-                "helpUri": _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}"),
-                "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-                "properties": {"tags": [rule.family]},
-            }
-        )
+        descriptor: dict[str, Any] = {
+            "id": code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.doc.what},
+            "help": {
+                "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
+                "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
+            },
+            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+            "properties": {"tags": [rule.family]},
+        }
+        if rule.origin == "outcome_graph":  # (a plugin's rules are not in the package's reference)
+            descriptor["helpUri"] = _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}")
+        descriptors.append(descriptor)
     results = []
     for report in reports:
         listed = [*((f, None) for f in report.findings), *((f, _IN_SOURCE) for f in report.suppressed),
@@ -86,11 +86,14 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
             where: dict[str, Any] = {} if file is None else {"physicalLocation": _physical(file, loc.line, loc.column)}
             where["logicalLocations"] = [{"name": finding.node, "kind": finding.kind,
                                           "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}]
+            text = f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message
+            if loc.sheet:  # (SARIF has no cells: a workbook's sheet and cell are named in the message)
+                text = f"{loc.sheet}!{loc.cell}: {text}" if loc.cell else f"{loc.sheet}: {text}"
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
                 "ruleIndex": index[finding.rule],
                 "level": _LEVEL[finding.severity],
-                "message": {"text": f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message},
+                "message": {"text": text},
                 "locations": [where],
                 "partialFingerprints": {"outcomeGraph/v1": fingerprint},
                 # (the message alone too: a baseline read from this document compares messages)

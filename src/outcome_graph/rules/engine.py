@@ -13,7 +13,7 @@ from ..graph.facts import PlanFacts
 from ..model.plan import Notice
 from ..severity import SEVERITIES
 from .context import LazyGraph, RuleContext, UnusedIgnore
-from .registry import Rule, registry
+from .registry import Rule, file_rules, registry
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -50,8 +50,10 @@ def configured_rules(config: Config) -> dict[str, Rule]:
     from ..plugins import load_plugins, rule_file
 
     load_plugins(config)
-    files = set(config.rule_files)
-    return {code: r for code, r in registry().items() if (f := rule_file(r.origin)) is None or f in files}
+    rules = {code: r for code, r in registry().items() if rule_file(r.origin) is None}
+    for file in config.rule_files:  # (each file's own rules: another file may declare the same code)
+        rules.update(file_rules(file))
+    return dict(sorted(rules.items()))
 
 
 def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs: Jobs = 1) -> Report:

@@ -149,18 +149,36 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
+#: The rules of each rule file (``rule-files``), by file and code: they run only for the plans
+#: whose configuration names the file, so two projects' files may each declare a code (a team's
+#: copy of the same example rule); ``_REGISTRY`` holds the one declared last, for listings.
+_FILE_RULES: dict[str, dict[str, Rule]] = {}
 
 
 def register(r: Rule) -> Rule:
     """Add a rule to the registry. A code belongs to one rule; declaring it again from the same
-    module and function replaces it (a notebook cell run again)."""
+    module and function replaces it (a notebook cell run again). Rule files (``rule-files``) are
+    apart: a code belongs to one rule of each file, and to none of the package or of a plugin."""
+    from ..plugins import rule_file
+
+    file = rule_file(r.origin)
     existing = _REGISTRY.get(r.code)
+    if file is not None:
+        if existing is not None and rule_file(existing.origin) is not None:
+            existing = _FILE_RULES.get(file, {}).get(r.code)  # (another file's: no matter)
     if existing is not None and existing.check is not r.check and not (
             existing.origin == r.origin and existing.origin != "outcome_graph"
             and getattr(existing.check, "__qualname__", None) == getattr(r.check, "__qualname__", "")):
         raise ConfigError(f"rule code {r.code} is declared twice ({_declared_at(existing)} and {_declared_at(r)})")
+    if file is not None:
+        _FILE_RULES.setdefault(file, {})[r.code] = r
     _REGISTRY[r.code] = r
     return r
+
+
+def file_rules(file: str) -> dict[str, Rule]:
+    """The rules a rule file loaded so far declares, by code."""
+    return dict(_FILE_RULES.get(file, {}))
 
 
 def _declared_at(r: Rule) -> str:

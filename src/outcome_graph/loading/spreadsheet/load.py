@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -84,20 +85,48 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
 def load_spreadsheet_bytes(data: bytes, *, name: str | None, csv: bool, max_bytes: int,
                            period: str | None = None, base_dir: str | None = None) -> Plan:
     """Load a plan from the content of an ``.xlsx`` workbook, or of a ``.csv`` file when ``csv``
-    (an upload, held in memory): as :func:`load_spreadsheet`, ``name`` (``<workbook>`` by default)
-    standing for the file in problems and locations, and ``base_dir`` for its folder (none: a
-    catalogue's entries file cannot be read).
+    (an upload, held in memory): as :func:`load_spreadsheet`, ``name`` standing for the file in
+    problems and locations (none: they name the sheet and cell alone, as a plan read from text
+    without a name has no file), and ``base_dir`` for its folder (none: a catalogue's entries file
+    cannot be read).
 
     >>> plan = load_spreadsheet_bytes(b"Objective,Lead\\nFewer accidents,Road safety team\\n", name="upload.csv",
     ...                               csv=True, max_bytes=10**6, period="2011-04-01..2012-03-31")
     >>> plan.id, list(plan.nodes), plan.location("O1").cell
     ('upload', ['O1'], 'A2')
     """
-    file = name or "<workbook>"
+    file = name or _UNNAMED
     stem = Path(name).stem if name else "plan"
     notices: list[str] = []
-    sheets = [csv_sheet(data, file, stem, max_bytes, notices)] if csv else xlsx_sheets(data, file, max_bytes)
-    return _plan_of_sheets(sheets, file, stem, period, notices, workbook=not csv, base_dir=base_dir)
+    try:
+        sheets = [csv_sheet(data, file, stem, max_bytes, notices)] if csv else xlsx_sheets(data, file, max_bytes)
+        plan = _plan_of_sheets(sheets, file, stem, period, notices, workbook=not csv, base_dir=base_dir)
+    except PlanError as exc:
+        if name:
+            raise
+        raise PlanError([replace(p, file=None) if p.file == _UNNAMED else p for p in exc.problems]) from None
+    if not name:
+        _without_file(plan)
+    return plan
+
+
+#: What stands for the file of a workbook read from its content without a name, while it is read:
+#: the plan, its locations, notices and problems then name none, as a plan read from text does.
+_UNNAMED = "<workbook>"
+
+
+def _without_file(plan: Plan) -> None:
+    """Take :data:`_UNNAMED` out of a plan's file, locations, notices and sources."""
+    def bare(loc: Location) -> Location:
+        return replace(loc, file=None) if loc.file == _UNNAMED else loc
+
+    plan.file = None
+    for places in (plan.locations, plan.owner_locations, plan.group_locations):
+        for key, loc in places.items():
+            places[key] = bare(loc)
+    plan.notices = [Notice.at(bare(n.location), n.message) if isinstance(n, Notice) and n.location.file == _UNNAMED
+                    else n for n in plan.notices]
+    plan.sources = [s for s in plan.sources if s != _UNNAMED]
 
 
 def _plan_of_sheets(sheets: list[RawSheet], name: str, stem: str, period: str | None, notices: list[str], *,

@@ -17,7 +17,8 @@ from .dot import Dot, Html, balanced_wrap, flip, html_lines, wrap
 from .labels import PLAN_WIDE_SHOWN, node_label, node_tooltip, title_label
 from .layout import UNATTACHED, LogicModel, build_model, indicator_columns
 from .options import DIAGRAM_LEVELS, PLURAL
-from .style import BORDER, FONT, MUTED, OUTLINE, SEVERITY_COLOURS, TEXT, Palette, worst_severity
+from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, LINE, MEASURE_LINE, MUTED, OUTLINE, SEVERITY_COLOURS, TEXT, Palette,
+                    worst_severity)
 
 if TYPE_CHECKING:
     from ...findings import Finding, Report
@@ -55,7 +56,7 @@ class _Writer:
     def text(self) -> str:
         dot = self.dot
         dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": TEXT})
-        dot.defaults("edge", {"color": "#9AA5B1", "arrowhead": "none", "penwidth": 1.1})
+        dot.defaults("edge", {"color": LINE, "arrowhead": "none", "penwidth": 1.1})
         self._write_members(None)
         for i, key in enumerate(self._cluster_keys()):
             if key == UNATTACHED:
@@ -156,7 +157,7 @@ class _Writer:
         self.dot.open(f"subgraph cluster_{i}")
         prio = self.plan.nodes[key]
         values: dict[str, object] = {
-            "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
+            "style": "rounded,filled", "color": BOX_BORDER, "fillcolor": BOX_FILL,
             "id": svg_id(key, "og-cluster-"), "penwidth": 1,
         }
         if key not in self.drawn:  # the priority is not drawn: name it on its cluster
@@ -185,7 +186,7 @@ class _Writer:
             if kind == "hierarchy":
                 values["class"] = "og-edge"
             elif kind == "measure":
-                values.update({"class": "og-edge og-measure", "color": "#C3CAD1", "style": "dashed"})
+                values.update({"class": "og-edge og-measure", "color": MEASURE_LINE, "style": "dashed"})
             else:
                 values.update({"class": "og-edge og-broken", "color": SEVERITY_COLOURS["error"], "style": "dashed",
                                "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})

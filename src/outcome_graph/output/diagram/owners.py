@@ -18,7 +18,8 @@ from .bands import columns_of, fold
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, num, wrap
 from .labels import node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
-from .style import BORDER, FONT, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges, worst_severity
+from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, MEASURE_LINE, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges,
+                    worst_severity)
 
 if TYPE_CHECKING:
     from ...config import Config
@@ -73,7 +74,7 @@ class _Writer:
     def text(self) -> str:
         dot, work, owners = self.dot, self.work, self.facts.owners
         dot.defaults("node", {"fontname": FONT, "shape": "plain", "fontcolor": TEXT})
-        dot.defaults("edge", {"color": "#AAB4BE", "arrowhead": "none", "penwidth": 1})
+        dot.defaults("edge", {"color": MEASURE_LINE, "arrowhead": "none", "penwidth": 1})
         # The owners read busiest first, then by name, "No lead" last: left to itself, Graphviz
         # ordered them to shorten the lines, which a reader looking for an owner, or for the
         # busiest, could not follow.
@@ -153,7 +154,7 @@ class _Writer:
                 cid = "og-cluster-unattached" if key == UNATTACHED else svg_id(key, "og-cluster-")
                 dot.defaults("graph", {
                     "label": Html(f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'),
-                    "labeljust": "l", "style": "rounded,filled", "color": "#D5DBE1", "fillcolor": "#F7F9FA",
+                    "labeljust": "l", "style": "rounded,filled", "color": BOX_BORDER, "fillcolor": BOX_FILL,
                     "id": cid + (f"-band{band + 1}" if band else ""),
                 })
             for n in flip(members, self.lr):

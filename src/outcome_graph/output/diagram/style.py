@@ -40,6 +40,13 @@ CROSS = ("#737373", "#EEF0F2")  # cross-cutting: grey chip (no number), grey fil
 _UNTAGGED_FILL = "#FFFFFF"
 #: A node's outline: 3:1 or more on the page and on a priority's box.
 BORDER = "#77828E"
+#: The lines: between levels, from a node to its indicators (dashed) and from an owner to what it
+#: leads; and the outline of a priority's box (on the page). 3:1 or more on the page and on the
+#: box's fill (WCAG 1.4.11), as a diagram shrunk to a page or printed in grey still shows them.
+LINE = "#6B7785"
+MEASURE_LINE = "#7B8794"
+BOX_BORDER = "#8A96A3"
+BOX_FILL = "#F7F9FA"
 TEXT = "#1F2933"
 MUTED = "#525D68"  # (4.5:1 or more on every outcome tint, as is the text of badges)
 #: Red, dark amber and blue: apart in hue and lightness, so that a warning's outline is not read as an
