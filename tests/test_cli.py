@@ -133,13 +133,34 @@ def test_several_plans_one_bad(tmp_path):
     assert out.returncode == 2
     assert f"t ({clean}): 0 errors" in out.stdout  # (among several plans, a summary names its file)
     assert f"{bad}:1" in out.stderr
-    # An output file would leave the bad plan out: it is not written (whole or not at all).
-    kept = tmp_path / "findings.json"
+    # A text output would leave the bad plan out: it is not written (whole or not at all).
+    kept = tmp_path / "findings.txt"
     kept.write_text("KEEP")
     for jobs in ("1", "2"):
-        out = run("check", str(clean), str(bad), "--format", "json", "-o", str(kept), "--jobs", jobs)
+        out = run("check", str(clean), str(bad), "-o", str(kept), "--jobs", jobs)
         assert out.returncode == 2 and f"error: {kept} not written: a plan could not be read" in out.stderr
         assert kept.read_text() == "KEEP"
+    # JSON records it, in its place among the plans: a document with its problems and no findings
+    # (for an editor checking on save, or a CI job), and the exit code still says so.
+    written = tmp_path / "findings.jsonl"
+    for jobs in ("1", "2"):
+        out = run("check", str(bad), str(clean), "--format", "json", "-o", str(written), "--jobs", jobs)
+        assert out.returncode == 2, out.stderr
+        docs = [json.loads(line) for line in written.read_text().splitlines()]
+        assert [d["plan"]["file"] for d in docs] == [str(bad), str(clean)]
+        assert docs[0]["plan"]["id"] is None and docs[0]["findings"] == []
+        assert docs[0]["problems"][0]["location"]["file"] == str(bad) and docs[0]["problems"][0]["location"]["line"] == 1
+        assert "problems" not in docs[1]
+        for doc in docs:
+            jsonschema.validate(doc, findings_schema())
+    # ... and the JSON of a bad plan read from standard input (an editor's buffer) too
+    out = subprocess.run([*og_command(), "check", "-", "--stdin-filename", "buffer.yaml", "--format", "json"],
+                         input="format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                               "objectives: [{id: O1, title: a, colour: red}]\n", capture_output=True, text=True, cwd=tmp_path)
+    doc = json.loads(out.stdout)
+    assert out.returncode == 2 and doc["problems"] == [
+        {"message": "unknown field 'colour'", "location": {"file": "buffer.yaml", "line": 3, "column": 33, "sheet": None,
+                                                            "cell": None}}]
 
 
 def test_config_file_beside_the_plan(tmp_path):
@@ -365,7 +386,9 @@ def test_a_workbook_or_csv_table_on_standard_input_is_told_to_be_given_by_its_pa
         shown = "CSV text"
     for args in (["check", "-"], ["check", "-", "--format", "json"]):
         out = subprocess.run([*og_command(), *args], input=data, capture_output=True, timeout=120)
-        assert out.returncode == 2 and out.stdout == b""
+        # (JSON records the plan that could not be read: its problem, as on standard error)
+        assert out.returncode == 2 and (out.stdout == b"" if "json" not in args else
+                                        json.loads(out.stdout)["problems"][0]["message"].startswith("standard input (-)"))
         assert out.stderr.decode() == (f"error: <stdin>:1:1: standard input (-) takes a YAML or JSON plan, and this is "
                                        f"{shown}: give the file's path instead of - (outcome-graph check plan.xlsx, "
                                        "plan.csv or a folder of CSV files)\n")

@@ -241,6 +241,30 @@ def test_sarif_and_junit_from_the_cli(tmp_path):
     assert done.stdout.startswith("<?xml") and "<testsuites" in done.stdout
 
 
+def test_junit_records_a_plan_that_cannot_be_read_as_an_error_and_a_baseline_passes_over_it(tmp_path):
+    # (a JUnit dashboard was green while the job exited 2: the plan was not there)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN_HEADER + "priorities:\n  - id: P1\n    titel: Safe children\n", encoding="utf-8")
+    good = EXAMPLES / "tutorial-plan.yaml"
+    out = tmp_path / "f.xml"
+    done = subprocess.run([*og_command(), "check", str(bad), str(good), "--format", "junit", "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "not written" not in done.stderr
+    suites = ET.fromstring(out.read_text(encoding="utf-8"))
+    assert suites.get("errors") == "1"
+    [unread] = [s for s in suites if s.get("errors") == "1"]
+    assert unread.get("name") == str(bad) and unread.get("tests") == "1"
+    error = unread.find("testcase/error")
+    assert error is not None and "did you mean 'title'" in (error.text or "") and f"{bad}:" in (error.text or "")
+    # a findings document of both, as a baseline: the plan that could not be read has no findings
+    findings = tmp_path / "f.jsonl"
+    subprocess.run([*og_command(), "check", str(bad), str(good), "--format", "json", "-o", str(findings)])
+    again = subprocess.run([*og_command(), "check", str(good), "--baseline", str(findings), "--format", "json"],
+                           capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["findings"] == []
+
+
 def test_sarif_records_a_plan_that_cannot_be_read_as_a_tool_error(tmp_path):
     # A code-scanning upload shows that the run failed and where, instead of a log without the plan.
     bad = tmp_path / "bad.yaml"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +21,12 @@ from .severity import SEVERITIES, Severity
 if TYPE_CHECKING:
     import pandas
 
+    from .errors import Problem
     from .graph.facts import PlanFacts
     from .model.plan import Plan
 
-__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures", "require_report"]
+__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures", "require_report",
+           "problems_document"]
 
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
 
@@ -259,3 +261,28 @@ class Report:
             f"<Report {self.plan_id!r}: {c['error']} errors, {c['warning']} warnings, "
             f"{c['info']} info, {c['suppressed']} suppressed{baselined}>"
         )
+
+
+def problems_document(problems: Sequence[Problem]) -> dict[str, Any]:
+    """The findings document of a plan that could not be read (``check --format json`` records it
+    among the others, for an editor checking on save or a CI job): its ``plan`` has the file and
+    no id or title, it has no findings, and ``problems`` says why, each with its ``message`` and
+    ``location`` as a finding's (``file``, ``line``, ``column``, ``sheet``, ``cell``).
+
+    >>> from outcome_graph.errors import Problem
+    >>> doc = problems_document([Problem("unknown field 'colour'", file="plan.yaml", line=4, column=24)])
+    >>> doc["plan"], doc["findings"], doc["problems"][0]["location"]["line"]
+    ({'id': None, 'title': None, 'file': 'plan.yaml'}, [], 4)
+    """
+    file = real_file(problems[0].file) if problems else None
+    return {
+        "schema": FINDINGS_SCHEMA_ID,
+        "plan": {"id": None, "title": None, "file": file},
+        "summary": {**dict.fromkeys(SEVERITIES, 0), "suppressed": 0},
+        "findings": [],
+        "problems": [
+            {"message": p.message,
+             "location": Location(real_file(p.file), p.line, p.column, p.sheet, p.cell).to_dict()}
+            for p in problems
+        ],
+    }

@@ -62,7 +62,8 @@ def _accept_numbers_as_text(node: Any) -> None:
 def findings_schema() -> dict[str, Any]:
     """The JSON Schema of the findings document ``outcome-graph/findings/v1``: ``notices``, what
     loading the plan passed over, is optional (written when there are some, and absent from
-    documents of earlier versions), so that every v1 document stays valid."""
+    documents of earlier versions), so that every v1 document stays valid; so is ``problems``,
+    why a plan could not be read (its document then has no id, title or findings)."""
     return {
         **_document("findings-v1", f"outcome-graph findings document ({FINDINGS_SCHEMA_ID})"),
         "required": ["schema", "plan", "summary", "findings"],
@@ -71,7 +72,9 @@ def findings_schema() -> dict[str, Any]:
             "plan": {
                 "type": "object",
                 "required": ["id", "title", "file"],
-                "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "file": {"type": ["string", "null"]}},
+                # (a plan that could not be read: no id or title, and its problems)
+                "properties": {"id": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
+                               "file": {"type": ["string", "null"]}},
             },
             "summary": {
                 "type": "object",
@@ -81,6 +84,7 @@ def findings_schema() -> dict[str, Any]:
             },
             "findings": {"type": "array", "items": _finding()},
             "notices": {"type": "array", "items": _notice()},
+            "problems": {"type": "array", "items": _notice()},
         },
     }
 

@@ -16,7 +16,7 @@ from .common import (EXIT_OK, EXIT_USAGE, config_option, isolated_option, max_by
                      say, say_notices)
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
-_RECORDS_UNREADABLE = ("github", "sarif")
+_RECORDS_UNREADABLE = ("github", "sarif", "json", "jsonl", "junit")
 
 
 def jobs_option(value: str) -> int | str:
@@ -193,12 +193,14 @@ class _Check:
             outcomes = (one(i) for i in range(len(plans)))  # (messages shown as they come)
         reports: list[Any] = []
         unreadable: list[Any] = []  # (the problems of plans that cannot be read)
+        in_order: list[Any] = []  # (each plan's report, or its problems: the documents in order)
         worst = EXIT_OK
         for report, messages, problems in outcomes:
             if report is None:
                 for line in messages:
                     say(f"error: {line}")
                 unreadable.extend(problems)
+                in_order.append(problems)
                 worst = EXIT_USAGE
                 continue
             say_notices(messages)
@@ -209,6 +211,7 @@ class _Check:
                 report = baseline.apply(report)
             report = at_least(report, self.min_severity)
             reports.append(report)
+            in_order.append(report)
             worst = max(worst, report.exit_code)
         if worst == EXIT_USAGE and self.output is not None and not (unreadable and self.fmt in _RECORDS_UNREADABLE):
             # (written whole or not at all: a file that leaves out a plan is not whole; SARIF and
@@ -218,7 +221,8 @@ class _Check:
         from .common import emit
 
         colour = self._colour()
-        emit(self.text(reports, unreadable, several=len(plans) > 1, colour=colour), self.output, color=colour)
+        emit(self.text(reports, unreadable, several=len(plans) > 1, colour=colour, in_order=in_order), self.output,
+             color=colour)
         return worst
 
     def one(self, path: str, *, several: bool, jobs: Any) -> tuple[Any, list[str], list[Any]]:
@@ -266,10 +270,19 @@ class _Check:
             return False
         return colour_forced(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
-    def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool) -> str:
-        """The output of the reports (and of the plans that could not be read) in the format asked."""
+    def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool,
+             in_order: list[Any] | None = None) -> str:
+        """The output of the reports (and of the plans that could not be read) in the format asked;
+        ``in_order``: each plan's report or its problems, in the order of the plans."""
         if self.fmt in ("json", "jsonl"):
-            return "\n".join(report.to_json(indent=None if several or self.fmt == "jsonl" else 2) for report in reports)
+            import json
+
+            from ..findings import problems_document
+
+            indent = None if several or self.fmt == "jsonl" else 2
+            return "\n".join(item.to_json(indent=indent) if not isinstance(item, list) else
+                             json.dumps(problems_document(item), indent=indent, ensure_ascii=False)
+                             for item in (reports if in_order is None else in_order))
         if self.fmt == "sarif":
             from ..output.sarif import to_sarif
 
@@ -277,7 +290,7 @@ class _Check:
         if self.fmt == "junit":
             from ..output.junit import to_junit
 
-            return to_junit(reports)
+            return to_junit(reports, unreadable)
         if self.fmt == "github":
             from ..output.github import to_github
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
+from ..errors import Problem, real_file
 from ..findings import SEVERITIES, Report, as_reports
 
 __all__ = ["to_junit"]
@@ -33,10 +34,12 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def to_junit(reports: Report | Sequence[Report]) -> str:
+def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = ()) -> str:
     """The findings of one or more plans as a JUnit XML document, for CI systems that show test
     results: a test suite per plan, a test case per rule, failed by its findings. ``reports`` is
-    a list of reports, or one report.
+    a list of reports, or one report. ``problems`` are those of plans that could not be read (as
+    :func:`~outcome_graph.output.sarif.to_sarif` takes them): a suite for each such file, its one
+    test case, reading the plan, in error with them.
 
     >>> from outcome_graph import load, check
     >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
@@ -80,7 +83,19 @@ def to_junit(reports: Report | Sequence[Report]) -> str:
         suite.set("errors", "0")
         total_tests += len(codes)
         total_failures += failures
+    by_file: dict[str | None, list[Problem]] = {}
+    for p in problems:
+        by_file.setdefault(real_file(p.file), []).append(p)
+    for file, listed in by_file.items():
+        suite = ET.SubElement(suites, "testsuite", name=_xml_text(file or "<stdin>"), tests="1", failures="0", errors="1")
+        case = ET.SubElement(suite, "testcase", classname=_xml_text(file or "<stdin>"), name="read the plan")
+        error = ET.SubElement(case, "error", message=_xml_text(f"the plan could not be read ({len(listed)} problem(s))"),
+                              type="unreadable")
+        error.text = _xml_text("\n".join(str(p) for p in listed))
+        total_tests += 1
     suites.set("tests", str(total_tests))
     suites.set("failures", str(total_failures))
+    if by_file:
+        suites.set("errors", str(len(by_file)))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")
