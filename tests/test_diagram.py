@@ -1519,3 +1519,19 @@ def test_the_readme_s_picture_is_what_render_draws_now(tmp_path):
     assert words(committed) == words(out), (
         "docs/images/thurrock-logic-model.svg is out of date: outcome-graph render "
         "models/thurrock-cypp-2011-12.yaml -o docs/images/thurrock-logic-model.svg --findings")
+
+
+@needs_dot
+def test_a_drawing_too_small_on_its_page_is_told_the_page_it_fits(tmp_path):
+    # (the tutorial with its milestones: 4.9-point text on A4 landscape, readable on A3)
+    from outcome_graph.output.diagram import LargeDiagramWarning
+    from outcome_graph.output.diagram.rendering import READABLE_SIZE, TEXT_SIZE, _scale
+
+    plan = og.load(EXAMPLES / "tutorial-plan.yaml")
+    with pytest.warns(LargeDiagramWarning, match="too small to read") as said:
+        render(plan, "svg", page="A4", milestones=True)
+    assert "; --page A3 fits it readably (A3 landscape); or " in str(said[0].message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LargeDiagramWarning)
+        svg = render(plan, "svg", page="A3", milestones=True)
+    assert TEXT_SIZE * _scale(svg) >= READABLE_SIZE

@@ -988,7 +988,8 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
         f"its severity ({html_text(marks)}).{html_text(below)} <span class=\"screen-only\">Select a finding's "
         "node above to find it here; select a node here to list its findings.</span><span class=\"print-only\">On "
         "paper the diagram is shrunk to fit the page: <code>outcome-graph render PLAN -o part.pdf --findings --focus "
-        "ID</code> draws one part of the plan larger, and <code>--page A3</code> the whole for a page of its own.</span>"
+        "ID --page A3</code> draws one part of the plan on a page of its own (<code>render</code> says when a drawing "
+        "fitted to a page comes out too small to read, and which part fits).</span>"
         f"</p>{note}"
         '<div class="tools"><button type="button" id="r-fit" aria-pressed="true">Fit to width</button> '
         '<button type="button" id="r-actual" aria-pressed="false">Actual size</button></div>'

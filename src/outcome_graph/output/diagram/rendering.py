@@ -237,9 +237,39 @@ def _warn_if_unreadable(plan: Plan, opts: DiagramOptions, svg: bytes, config: Co
     if not advice:
         views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
         advice = f"{views} draw part of the plan{top_level_ids(plan)}"
+    larger = _page_that_fits(opts.page, picture_size(svg, "svg"), scale) if opts.page else None
+    if larger is not None:
+        shown = larger.upper().replace("-PORTRAIT", "-portrait")
+        advice = f"--page {shown} fits it readably ({PAGES[larger][0]}); or {advice}"
     warnings.warn(f"fitted to an {page} page the diagram is shrunk to {scale:.0%}: its {TEXT_SIZE}-point text "
                   f"comes out at {TEXT_SIZE * scale:.1f} points, too small to read ({READABLE_SIZE} or more is); "
                   f"{advice}", LargeDiagramWarning, stacklevel=3)
+
+
+def _page_that_fits(page: str, size: tuple[float, float] | None, scale: float) -> str | None:
+    """The page of the other orientation, or the A3 page for an A4 one, that the drawing fitted to
+    ``page`` (``size`` points at ``scale``) would keep readable, worked out from its size (a
+    drawing's layout does not depend on its page); ``None`` when none does.
+
+    >>> _page_that_fits("a4", (800.0, 300.0), 0.5)  # (1,600 by 600 points: A3 landscape takes it at 69%)
+    'a3'
+    >>> _page_that_fits("a4", (300.0, 800.0), 0.6), _page_that_fits("a3", (800.0, 300.0), 0.1)
+    ('a3-portrait', None)
+    """
+    from .options import PAGE_MARGIN, PAGES
+
+    if size is None or scale <= 0:
+        return None
+    natural = (size[0] / scale, size[1] / scale)
+    size_name, _, portrait = page.partition("-")
+    flip = size_name if portrait else f"{size_name}-portrait"
+    tried = [flip] + (["a3-portrait", "a3"] if portrait else ["a3", "a3-portrait"]) * (size_name == "a4")
+    for other in tried:
+        _, width, height = PAGES[other]
+        fits = min(1.0, (width - 2 * PAGE_MARGIN) * 72 / natural[0], (height - 2 * PAGE_MARGIN) * 72 / natural[1])
+        if TEXT_SIZE * fits >= READABLE_SIZE:
+            return other
+    return None
 
 
 #: How many levels down :func:`readable_views` looks for a part of the plan that fits a page.
