@@ -178,12 +178,16 @@ def test_every_table_fits_the_width_of_a_printed_page(browser, tmp_path, model):
         page_width = page.evaluate("document.documentElement.clientWidth")
         # (the owner-load table, one column a month, ran off the page: Richmond's to 2,500 pixels)
         assert widths and all(right <= page_width for _name, right in widths), widths
-        # Every month is printed: the screen's one table is split into a year to a table.
+        # Every month is printed: the screen's one table is split into a year to a table (the plan's
+        # years, a few months before or after joining the next: fifteen at most).
         printed = page.evaluate("""() => [...document.querySelectorAll('table.load')]
             .filter(e => getComputedStyle(e).display !== 'none')
             .map(t => t.querySelectorAll('thead th.month').length)""")
+        if model == "richmond-cypp-2009-2013":  # (none of its milestones has a month: no month columns)
+            assert printed == [0]
+            return
         on_screen = page.evaluate("document.querySelector('table.load.screen-only').querySelectorAll('thead th.month').length")
-        assert len(printed) > 1 and all(n <= 12 for n in printed) and sum(printed) == on_screen
+        assert len(printed) > 1 and all(n <= 15 for n in printed) and sum(printed) == on_screen
     finally:
         page.close()
 
