@@ -1312,3 +1312,14 @@ def test_max_bytes_says_its_range_in_words_and_refuses_a_size_below_one(name, tm
                                                "give a whole number of bytes, 1 or more (50000000 for 50 MB)")
     small = run(name, *plans, "--max-bytes", "1000")
     assert small.returncode == 2 and "over the 1,000-byte limit" in small.stderr, small.stderr
+
+
+def test_the_json_of_a_csv_folder_that_cannot_be_read_names_the_folder_and_each_problem_s_file(tmp_path):
+    from .conftest import csv_plan
+
+    folder = csv_plan(tmp_path / "plan", milestones="id,title,timescal\nM1,Audit the junctions,June 11\n")
+    out = run("check", str(folder), "--format", "json")
+    doc = json.loads(out.stdout)
+    assert out.returncode == 2 and doc["plan"] == {"id": None, "title": None, "file": str(folder)}
+    [problem] = doc["problems"]
+    assert problem["location"]["file"] == str(folder / "milestones.csv") and "timescale" in problem["message"]

@@ -241,15 +241,22 @@ def test_sarif_and_junit_from_the_cli(tmp_path):
     assert done.stdout.startswith("<?xml") and "<testsuites" in done.stdout
 
 
-def test_junit_records_a_plan_that_cannot_be_read_as_an_error_and_a_baseline_passes_over_it(tmp_path):
-    # (a JUnit dashboard was green while the job exited 2: the plan was not there)
+def _a_bad_plan_and_a_good_one(tmp_path, fmt: str, good):
+    """``check`` of a plan with a misspelt field and a good plan, in ``fmt`` to a file: the bad
+    plan, the file and the finished process (exit 2, the file written all the same)."""
     bad = tmp_path / "bad.yaml"
     bad.write_text(PLAN_HEADER + "priorities:\n  - id: P1\n    titel: Safe children\n", encoding="utf-8")
-    good = EXAMPLES / "tutorial-plan.yaml"
-    out = tmp_path / "f.xml"
-    done = subprocess.run([*og_command(), "check", str(bad), str(good), "--format", "junit", "-o", str(out)],
+    out = tmp_path / f"f.{fmt}"
+    done = subprocess.run([*og_command(), "check", str(bad), str(good), "--format", fmt, "-o", str(out)],
                           capture_output=True, text=True)
-    assert done.returncode == 2 and "not written" not in done.stderr
+    assert done.returncode == 2 and f"error: {bad}:" in done.stderr and "not written" not in done.stderr
+    return bad, out, done
+
+
+def test_junit_records_a_plan_that_cannot_be_read_as_an_error_and_a_baseline_passes_over_it(tmp_path):
+    # (a JUnit dashboard was green while the job exited 2: the plan was not there)
+    good = EXAMPLES / "tutorial-plan.yaml"
+    bad, out, _ = _a_bad_plan_and_a_good_one(tmp_path, "junit", good)
     suites = ET.fromstring(out.read_text(encoding="utf-8"))
     assert suites.get("errors") == "1"
     [unread] = [s for s in suites if s.get("errors") == "1"]
@@ -267,13 +274,8 @@ def test_junit_records_a_plan_that_cannot_be_read_as_an_error_and_a_baseline_pas
 
 def test_sarif_records_a_plan_that_cannot_be_read_as_a_tool_error(tmp_path):
     # A code-scanning upload shows that the run failed and where, instead of a log without the plan.
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(PLAN_HEADER + "priorities:\n  - id: P1\n    titel: Safe children\n", encoding="utf-8")
     good = MODELS / "thurrock-cypp-2011-12.yaml"
-    out = tmp_path / "f.sarif"
-    done = subprocess.run([*og_command(), "check", str(bad), str(good), "--format", "sarif", "-o", str(out)],
-                          capture_output=True, text=True)
-    assert done.returncode == 2 and f"error: {bad}:" in done.stderr and "not written" not in done.stderr
+    bad, out, _ = _a_bad_plan_and_a_good_one(tmp_path, "sarif", good)
     run = json.loads(out.read_text(encoding="utf-8"))["runs"][0]
     report = og.check(og.load(good))
     assert len(run["results"]) == len(report.findings) + len(report.suppressed)

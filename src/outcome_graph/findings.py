@@ -263,18 +263,19 @@ class Report:
         )
 
 
-def problems_document(problems: Sequence[Problem]) -> dict[str, Any]:
+def problems_document(problems: Sequence[Problem], *, file: str | None = None) -> dict[str, Any]:
     """The findings document of a plan that could not be read (``check --format json`` records it
     among the others, for an editor checking on save or a CI job): its ``plan`` has the file and
     no id or title, it has no findings, and ``problems`` says why, each with its ``message`` and
-    ``location`` as a finding's (``file``, ``line``, ``column``, ``sheet``, ``cell``).
+    ``location`` as a finding's (``file``, ``line``, ``column``, ``sheet``, ``cell``). ``file``: the
+    plan's (a folder of CSV files, whose problems are in its files), else the first problem's.
 
     >>> from outcome_graph.errors import Problem
     >>> doc = problems_document([Problem("unknown field 'colour'", file="plan.yaml", line=4, column=24)])
     >>> doc["plan"], doc["findings"], doc["problems"][0]["location"]["line"]
     ({'id': None, 'title': None, 'file': 'plan.yaml'}, [], 4)
     """
-    file = real_file(problems[0].file) if problems else None
+    file = file if file is not None else real_file(problems[0].file) if problems else None
     return {
         "schema": FINDINGS_SCHEMA_ID,
         "plan": {"id": None, "title": None, "file": file},

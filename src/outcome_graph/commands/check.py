@@ -195,12 +195,12 @@ class _Check:
         unreadable: list[Any] = []  # (the problems of plans that cannot be read)
         in_order: list[Any] = []  # (each plan's report, or its problems: the documents in order)
         worst = EXIT_OK
-        for report, messages, problems in outcomes:
+        for index, (report, messages, problems) in enumerate(outcomes):
             if report is None:
                 for line in messages:
                     say(f"error: {line}")
                 unreadable.extend(problems)
-                in_order.append(problems)
+                in_order.append((plans[index], problems))
                 worst = EXIT_USAGE
                 continue
             say_notices(messages)
@@ -273,15 +273,17 @@ class _Check:
     def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool,
              in_order: list[Any] | None = None) -> str:
         """The output of the reports (and of the plans that could not be read) in the format asked;
-        ``in_order``: each plan's report or its problems, in the order of the plans."""
+        ``in_order``: each plan's report or (its path, its problems), in the order of the plans."""
         if self.fmt in ("json", "jsonl"):
             import json
 
             from ..findings import problems_document
+            from ..paths import text_name
 
             indent = None if several or self.fmt == "jsonl" else 2
-            return "\n".join(item.to_json(indent=indent) if not isinstance(item, list) else
-                             json.dumps(problems_document(item), indent=indent, ensure_ascii=False)
+            return "\n".join(item.to_json(indent=indent) if not isinstance(item, tuple) else
+                             json.dumps(problems_document(item[1], file=None if item[0] == "-" else text_name(item[0])),
+                                        indent=indent, ensure_ascii=False)
                              for item in (reports if in_order is None else in_order))
         if self.fmt == "sarif":
             from ..output.sarif import to_sarif
