@@ -163,6 +163,17 @@ def test_every_seed_timescale_reads_without_guessing() -> None:
         ("june '11", ["2011-06"]),
         ("SEPTEMBER 2011", ["2011-09"]),
         ("Febuary 2012", ["2012-02"]),
+        # typing slips a reader passes over: a month misspelt next to a number, an O for a zero
+        # (the month was read as the whole year, the year dropped for a month in the plan period)
+        ("Septmber 2011", ["2011-09"]),
+        ("Ocotber 2011", ["2011-10"]),
+        ("Mrach 2012", ["2012-03"]),
+        ("Februrary 2012", ["2012-02"]),
+        ("Apirl 2011 - Janurary 2012", ["2011-04..2012-01"]),
+        ("by 30 Novemeber 2011", ["2011-11-30"]),
+        ("June 2o12", ["2012-06"]),
+        ("April 2O12", ["2012-04"]),
+        ("Marked 2011", ["2011"]),  # (no month: a word of its own)
         ("end of March 2012", ["2012-03"]),
         ("By December 11", ["2011-12"]),
         ("by end of June 2011", ["2011-06"]),
