@@ -2064,3 +2064,23 @@ def test_invisible_characters_in_a_flat_table_s_ids_and_indicators_are_named(thu
         "left out: read as 'NI 72'",
         f"{thurrock_table}:Pillar 1!I7: 'NI 102a\\xad' holds an invisible character (U+00AD SOFT HYPHEN), "
         "left out: read as 'NI 102a'"]
+
+
+def test_a_flat_table_s_usual_headers_are_read_whatever_the_council_calls_them(tmp_path: Path):
+    # (each of these headers was dropped: "Objective O1 has no milestones and no lead", against the sheet)
+    path = tmp_path / "plan.csv"
+    path.write_text("Strategic priority,Objective,Key Actions / Milestones,Lead Agency,Completion by,"
+                    "Key performance indicators\n"
+                    "Safe children,Fewer accidents,Audit the junctions,Road safety team,June 2011,NI 48\n",
+                    encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    milestone = plan.nodes["P1.O1.M1"]
+    assert list(plan.nodes) == ["P1", "P1.O1", "P1.O1.M1", "NI 48"]
+    assert (milestone.title, milestone.lead, milestone.timescale) == ("Audit the junctions", "Road safety team", "June 2011")
+    assert [r.id for r in plan.nodes["P1.O1"].indicators] == ["NI 48"]
+    # a "Target" beside a "Performance indicator" column is the indicator's target, not an objective
+    path.write_text("Priority,Action,Lead Officer,Target date,Performance indicator,Target\n"
+                    "Healthy children,Run the clinic,Head of Health,June 2011,NI 112,-10%\n", encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    assert plan.parents["P1.M1"] == ("P1",) and not list(plan.of_kind("objective"))
+    assert any("Target" in n and "match no field" in n for n in plan.notices)

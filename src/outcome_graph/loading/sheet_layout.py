@@ -413,18 +413,21 @@ def sheet_key(name: str) -> str:
 #: Flat-form header names (after :func:`header_key`) and the role of the column.
 FLAT_COLUMNS: dict[str, str] = {}
 for _role, _names in {
-    "level:priority": "priority priorities pillar pillars theme themes",
+    "level:priority": "priority priorities pillar pillars theme themes strategic_priority strategic_priorities "
+    "key_priority key_priorities priority_area priority_areas",
     "level:aim": "aim aims commitment commitments strategic_objective strategic_objectives",
     "level:objective": "objective objectives target targets benefit benefits",
     "level:milestone": (
         "milestone milestones key_milestone key_milestones action actions key_action key_actions "
-        "strategic_action strategic_actions"
+        "strategic_action strategic_actions activity activities task tasks"
     ),
     "lead": "lead leads lead_person lead_persons lead_officer lead_officers lead_officer_s owner owners "
-    "responsible responsibility who whom by_whom responsible_officer responsible_officers",
-    "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date completion_date",
+    "responsible responsibility who whom by_whom responsible_officer responsible_officers lead_agency "
+    "lead_agencies lead_partner lead_partners lead_organisation lead_organisations lead_service",
+    "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date completion_date "
+    "completion_by complete_by date timescale_for_completion timescales_for_completion",
     "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
-    "performance_measures performance_measure pis pi kpis kpi",
+    "performance_measures performance_measure pis pi kpis kpi key_performance_indicators key_performance_indicator",
     "notes": "notes note comments comment",
     "due": "due due_date",
     "status": "status",
@@ -515,6 +518,8 @@ def flat_role(header: str) -> str | None:
 
     >>> flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"), flat_role("Progress (RAG)")
     ('level:milestone', 'timescale', 'lead', 'rag')
+    >>> flat_role("Key Actions / Milestones"), flat_role("Lead Officer / Partner"), flat_role("Objective / Action")
+    ('level:milestone', 'lead', None)
     """
     key = header_key(header)
     role = FLAT_COLUMNS.get(key)
@@ -524,6 +529,12 @@ def flat_role(header: str) -> str | None:
         role = FLAT_COLUMNS.get(key)
     if role is None and key.endswith("s") and key[:-1] in FLAT_COLUMNS:
         role = FLAT_COLUMNS[key[:-1]]  # a plural the table above does not list ("Deadlines")
+    if role is None and "/" in key:
+        # "Key actions / milestones", "Lead officer / partner": the first name's role, where no
+        # other name has another
+        roles = [flat_role(part) for part in str(header).split("/") if part.strip()]
+        if roles and roles[0] is not None and all(r in (None, roles[0]) for r in roles[1:]):
+            role = roles[0]
     return role
 
 

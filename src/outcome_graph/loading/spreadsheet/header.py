@@ -95,6 +95,9 @@ def flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] |
     for c, role in roles.items():
         if role and role.startswith("status:") and f"level:{role.removeprefix('status:')}" not in levels:
             role = None  # (an "Aim RAG" in a table without aims rates nothing the table holds)
+        if (role == "level:objective" and roles.get(c - 1) == "indicators"
+                and header_key(sheet.get(r, c) or "").rstrip("s") == "target"):
+            role = None  # (a "Target" beside a "Performance indicator" column is the indicator's, not an objective)
         if role is None or role in out:
             unknown[c] = (sheet.get(r, c) or "").strip()
         else:
