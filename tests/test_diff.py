@@ -637,3 +637,17 @@ def test_diff_says_each_plans_notices_once_it_is_read_as_check_does(tmp_path: Pa
     code, out, err = cli("diff", str(old), str(broken))
     assert code == 2 and out == "" and err.splitlines()[0] == checked.splitlines()[0], err
     assert err.splitlines()[1].startswith(f"error: {broken}:"), err
+
+
+def test_a_finding_about_another_indicator_at_a_node_is_introduced_and_the_old_one_resolved(tmp_path):
+    # (NI 114 swapped for NI 110: both mismatch the objective's outcome; the swap went unseen)
+    plans = []
+    for code in ("NI 114", "NI 110"):
+        path = tmp_path / f"{code.replace(' ', '')}.yaml"
+        path.write_text(PLAN_HEADER + "objectives:\n  - {id: O1, title: Better attendance, outcomes: [enjoy_and_achieve], "
+                        f"indicators: ['{code}'], milestones: [{{id: M1, title: Audit, lead: Bob, timescale: June 11}}]}}\n",
+                        encoding="utf-8")
+        plans.append(path)
+    result = og.diff_plans(*plans)
+    assert [f.message.split()[1:3] for f in result.introduced] == [["NI", "110"]]
+    assert [f.message.split()[1:3] for f in result.resolved] == [["NI", "114"]]

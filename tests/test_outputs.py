@@ -109,8 +109,14 @@ def test_sarif_fingerprints_tell_results_apart_and_stay_put():
     keys = [f"{report.plan_id}/{f.rule}/{f.node}" for f in [*report.findings, *report.suppressed]]
     assert any(p != k for p, k in zip(prints, keys))  # (several of a rule at a node here)
     assert all(p == k for p, k in zip(prints, keys) if keys.count(k) == 1)  # one alone keeps plan/rule/node
-    moved = dataclasses.replace(report, findings=[dataclasses.replace(f, message=f.message.replace("1", "2"))
+    from outcome_graph.findings import _FIGURE_RE
+
+    def other_figures(message: str) -> str:  # (each figure one more; a code's number, NI 112, is no figure)
+        return _FIGURE_RE.sub(lambda m: m[0] if m["code"] else str(int(m[0]) + 1), message)
+
+    moved = dataclasses.replace(report, findings=[dataclasses.replace(f, message=other_figures(f.message))
                                                   for f in report.findings])
+    assert any(m.message != f.message for m, f in zip(moved.findings, report.findings))
     assert [r["partialFingerprints"] for r in sarif_document([moved])["runs"][0]["results"]] == \
         [r["partialFingerprints"] for r in sarif_document([report])["runs"][0]["results"]]
 

@@ -2084,3 +2084,30 @@ def test_a_flat_table_s_usual_headers_are_read_whatever_the_council_calls_them(t
     plan = load_path(path, period=PERIOD)
     assert plan.parents["P1.M1"] == ("P1",) and not list(plan.of_kind("objective"))
     assert any("Target" in n and "match no field" in n for n in plan.notices)
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_heading_row_naming_a_level_above_the_table_s_is_a_node_over_the_rows_below(tmp_path: Path, merged: bool):
+    # (Thurrock's tables: "Aim: ..." over objectives and milestones; the aims were skipped as
+    # headings, or read as objectives with no milestones)
+    sheets = {"Pillar 1": [["Objective", "Key milestones", "Lead", "Timescale"],
+                           ["Aim: Raise attainment and promote engagement"],
+                           ["Target support at schools", "Identify the schools", "SILS", "June 11"],
+                           [None, "Agree plans", "SILS", "Sept 11"],
+                           ["Aim 1.2: Promote family learning"],
+                           ["Family learning courses", "Run the courses", "EYFC", "Jan 12"],
+                           ["Theme 2 - Staying safe"],
+                           ["Fewer accidents", "Audit the junctions", "Road safety team", "June 11"]]}
+    path = workbook(tmp_path / "plan.xlsx", sheets, {"Pillar 1": ["A2:D2", "A5:D5", "A7:D7"]} if merged else None)
+    plan = load_path(path, period=PERIOD)
+    assert {n.id: (n.kind, n.title) for n in plan.nodes.values() if n.kind in ("priority", "aim")} == {
+        "A1": ("aim", "Raise attainment and promote engagement"), "A2": ("aim", "Promote family learning"),
+        "P1": ("priority", "Staying safe")}
+    assert plan.nodes["A2"].number == "1.2"
+    assert plan.parents["A1.O1"] == ("A1",) and plan.parents["A1.O1.M2"] == ("A1.O1",)
+    assert plan.parents["A2.O1"] == ("A2",) and plan.parents["P1.O1"] == ("P1",)
+    assert any("row 2 is read as the aim A1 over the rows below it" in n for n in plan.notices)
+    # a heading that names no level above the table's is read as before (a heading, or data)
+    sheets["Pillar 1"][1] = ["Aims and objectives for 2011-12"]
+    plan = load_path(workbook(tmp_path / "other.xlsx", sheets, {"Pillar 1": ["A2:D2"]}), period=PERIOD)
+    assert not [n for n in plan.nodes.values() if n.kind == "aim" and "objectives for" in n.title]

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import BaselineError, Problem
-from .findings import FINDINGS_SCHEMA_ID, Finding, Report, as_reports
+from .findings import FINDINGS_SCHEMA_ID, Finding, Report, as_reports, message_codes
 
 __all__ = ["Baseline", "read_baseline"]
 
@@ -153,8 +153,20 @@ class Baseline:
                 messages[exact] -= 1
                 keys[(f.rule, f.node)] -= 1
                 accepted[i] = True
-        for i, f in enumerate(report.findings):  # ... then the same rule and node
-            if not accepted[i] and keys[(f.rule, f.node)] > 0:
+        # ... then the same rule and node, about the same indicators (a message reworded, a count
+        # changed; not OG204 of NI 110 where the baseline's was of NI 114)
+        left: dict[tuple[str, str], list[str]] = {}
+        for (rule, node, message), n in messages.items():
+            if n > 0:
+                left.setdefault((rule, node), []).extend([message] * n)
+        for i, f in enumerate(report.findings):
+            if accepted[i] or keys[(f.rule, f.node)] <= 0:
+                continue
+            candidates = left.get((f.rule, f.node), [])
+            codes = message_codes(f.message)
+            at = next((j for j, message in enumerate(candidates) if message_codes(message) == codes), None)
+            if at is not None:
+                del candidates[at]
                 keys[(f.rule, f.node)] -= 1
                 accepted[i] = True
         kept: list[Finding] = [f for f, a in zip(report.findings, accepted) if not a]

@@ -618,7 +618,7 @@ def _value_text(v: Any) -> str:
 
 def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
                       config: Config | Mapping[str, Any] | None) -> tuple[list[Finding], list[Finding]]:
-    from .findings import without_figures
+    from .findings import message_codes, without_figures
     from .rules.engine import check
 
     before = check(old, config).findings
@@ -636,14 +636,15 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
 
     # Pairs by rule and node; among several of one rule at one node, the same message first,
     # then the same message but for its figures ("1 and 1 nodes" become "1 and 3 nodes"), then in
-    # order. Each pass runs over all the findings before the next, so that a finding whose
+    # order among those about the same indicators (OG204 of NI 110 is not the one of NI 114). Each pass runs over all the findings before the next, so that a finding whose
     # message is unchanged is never taken by another's looser match.
     pending: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in before:
         pending[(f.rule, key_node(f))].append(f)
 
     unpaired = after
-    for same in (lambda a, b: a == b, lambda a, b: without_figures(a) == without_figures(b), lambda a, b: True):
+    for same in (lambda a, b: a == b, lambda a, b: without_figures(a) == without_figures(b),
+                 lambda a, b: message_codes(a) == message_codes(b)):
         left_over: list[Finding] = []  # (in the new plan's order)
         for f in unpaired:
             bucket = pending.get((f.rule, f.node), [])

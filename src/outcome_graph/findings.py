@@ -9,6 +9,7 @@ severity and the suppressed count, and serialises to the versioned JSON document
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ __all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", 
            "problems_document"]
 
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
+#: A figure of a message, or a code's or id's number (kept): ``NI 110``, ``NI110``, ``P1``, ``O3``.
+_FIGURE_RE = re.compile(r"(?P<code>(?<![A-Za-z0-9])[A-Z]{1,6} ?\d+[a-z]?(?![0-9]))|\d+")
 
 
 def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report]:
@@ -61,14 +64,31 @@ def require_report(function: str, what: str, value: object, *, flag: bool = Fals
 
 def without_figures(message: str) -> str:
     """A finding's message with its figures left out: what stays the same while the finding does
-    ("23 milestones" becoming "24", "1 and 1 nodes" becoming "1 and 3").
+    ("23 milestones" becoming "24", "1 and 1 nodes" becoming "1 and 3"). The numbers of codes and
+    ids stay (``NI 110``, ``P1.A2``): an indicator's finding about NI 110 is not the one about NI 114.
 
     >>> without_figures("SILS leads 23 milestones, more than 10")
     'SILS leads # milestones, more than #'
+    >>> without_figures("NI 110 measures Objective P4.A2.O3, due 2012-09")
+    'NI 110 measures Objective P4.A2.O3, due #-#'
     """
-    import re
+    return _FIGURE_RE.sub(lambda m: m[0] if m["code"] else "#", message)
 
-    return re.sub(r"\d+", "#", message)
+
+#: An indicator's code in a message (``NI 110``, ``CSC 001``): two findings of one rule at one node
+#: about different indicators are different findings.
+_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,6}) ?(\d{1,4}[a-z]?)(?![0-9])")
+
+
+def message_codes(message: str) -> frozenset[str]:
+    """The indicator codes a finding's message names, spacing left out (``NI63`` is ``NI 63``): a
+    baseline and ``diff`` take a finding for an earlier one of its rule at its node, its message
+    worded otherwise, only when both name the same indicators.
+
+    >>> sorted(message_codes("NI 110 and NI63 measure Objective O1, not CSC 001"))
+    ['CSC001', 'NI110', 'NI63']
+    """
+    return frozenset(a + b for a, b in _CODE_RE.findall(message))
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,15 @@ def _rag_as_status(reader: Reader, sheet: RawSheet, h_row: int, roles: dict[str,
 #: The roles of a flat table's columns that hold codes (text that a spreadsheet program may
 #: read as a number or date).
 _FLAT_CODES = frozenset({"id", "number", "timescale", "due"})
+#: A heading row naming a level (``Aim: Raise attainment``, ``Theme 2 - Staying safe``, ``Priority
+#: One: Be healthy``): the level's word, a number or not, a colon, dash or full stop, and the title.
+_SECTION_RE = re.compile(
+    r"\s*(?P<word>priority|pillar|theme|aim|commitment|strategic\s+objective)(?![a-z])\s*"
+    r"(?P<num>\d+(?:\.\d+)*[a-z]?(?![\w.])|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
+    r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)", re.I | re.S)
+#: The level each word of :data:`_SECTION_RE` names.
+_SECTION_WORDS = {"priority": "priority", "pillar": "priority", "theme": "priority", "aim": "aim",
+                  "commitment": "aim", "objective": "aim"}
 
 
 class _FlatTable:
@@ -119,9 +128,15 @@ class _FlatTable:
         self.reader.note_hidden_columns(sheet, h_row, roles.values())
         n_cols = sheet.n_cols
         current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
+        sections: dict[str, CellMap] = {}  # the open node of each level above the table's, named by a heading row
         header_texts = row_texts(sheet, h_row, n_cols)
         for r in range(h_row + 1, sheet.n_rows):
-            if sheet.is_blank(r, n_cols) or self._skipped(sheet, r, levels, header_texts):
+            if sheet.is_blank(r, n_cols):
+                continue
+            if levels and self._section(sheet, r, roles, levels, sections):
+                current[:] = [None] * len(levels)
+                continue
+            if self._skipped(sheet, r, levels, header_texts):
                 continue
             filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
             if not filled:
@@ -129,8 +144,37 @@ class _FlatTable:
                 continue
             deepest = max(filled)
             self.reader.note_hidden(sheet, r)
-            self._open_nodes(sheet, r, roles, levels, current, deepest)
+            top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
+            self._open_nodes(sheet, r, roles, levels, current, deepest, top)
             self._give_fields(sheet, r, roles, levels, current, deepest)
+
+    def _section(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
+                 sections: dict[str, CellMap]) -> bool:
+        """Whether row ``r`` is a heading that names a level above the table's own, which the table
+        has no column for (``Aim: Raise attainment`` over a table of objectives and milestones,
+        across the table or in its first column alone): it is then a node of that level, over the
+        rows below it until the next such heading (``sections``: the one open at each level)."""
+        n_cols = sheet.n_cols
+        filled = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+        text = sheet.heading(r, n_cols) or (sheet.get(r, filled[0]) if len(filled) == 1 else None)
+        m = _SECTION_RE.match(text) if text else None
+        if m is None or text is None:
+            return False
+        kind = _SECTION_WORDS[m["word"].lower().split()[-1]]
+        if LEVELS.index(kind) >= LEVELS.index(levels[0][0]) or f"level:{kind}" in roles:
+            return False
+        ref = cell_ref(r, filled[0])
+        parent = next((sections[k] for k in reversed(LEVELS[:LEVELS.index(kind)]) if k in sections), None)
+        title = " ".join(m["title"].split())
+        node = self.found.get((id(parent), kind, norm(title))) or self._new_node(sheet, r, roles, kind, title, ref, parent)
+        if m["num"] and m["num"][0].isdigit() and "number" not in node:
+            node.put("number", m["num"], ref)
+        sections[kind] = node
+        for lower in LEVELS[LEVELS.index(kind) + 1:]:
+            sections.pop(lower, None)
+        self.reader.notices.append(sheet.notice(ref, f"row {r + 1} is read as the {kind} {node['id']} over the rows "
+                                                     f"below it ({text.strip()[:60]!r})"))
+        return True
 
     def _skipped(self, sheet: RawSheet, r: int, levels: list[tuple[str, int]], header_texts: dict[int, str]) -> bool:
         """Whether row ``r`` is a heading across the table or a repeated header, not a row of data
@@ -175,10 +219,11 @@ class _FlatTable:
         return (value.strip() if value is not None else None), cell_ref(r, c)
 
     def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
-                    current: list[CellMap | None], deepest: int) -> None:
+                    current: list[CellMap | None], deepest: int, top: CellMap | None = None) -> None:
         """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
-        same parent (or the milestone a merged cell continues), or a new one."""
-        parent: CellMap | None = None
+        same parent (or the milestone a merged cell continues), or a new one; ``top``: the node a
+        heading row named over the table's first level (:meth:`_section`)."""
+        parent: CellMap | None = top
         for i in range(deepest + 1):
             kind, c = levels[i]
             text = sheet.get(r, c)
