@@ -2111,3 +2111,22 @@ def test_a_heading_row_naming_a_level_above_the_table_s_is_a_node_over_the_rows_
     sheets["Pillar 1"][1] = ["Aims and objectives for 2011-12"]
     plan = load_path(workbook(tmp_path / "other.xlsx", sheets, {"Pillar 1": ["A2:D2"]}), period=PERIOD)
     assert not [n for n in plan.nodes.values() if n.kind == "aim" and "objectives for" in n.title]
+
+
+def test_a_flat_lead_cell_saying_as_above_is_the_lead_above_and_a_dash_names_no_milestone(tmp_path: Path):
+    # ('As above' and 'Ditto' in a lead cell were owners of those names; '-' and 'N/A' milestones)
+    path = tmp_path / "plan.csv"
+    path.write_text("Objective,Key milestones,Lead,Timescale\n"
+                    "Fewer accidents,Audit the junctions,Road safety team,June 11\n"
+                    ",Repaint crossings,As above,Sept 11\n"
+                    ",Report to board,Ditto,Dec 11\n"
+                    "Safer routes,-,Highways,Sept 11\n"
+                    "Better lighting,N/A,,\n", encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    assert [(m.title, m.lead) for m in plan.of_kind("milestone")] == [
+        ("Audit the junctions", "Road safety team"), ("Repaint crossings", "Road safety team"),
+        ("Report to board", "Road safety team")]
+    assert plan.nodes["O2"].lead == "Highways" and "O2.M1" not in plan.nodes and "O3.M1" not in plan.nodes
+    assert any(n.endswith("plan.csv:3 (column C) ('Road safety team'), plan.csv:4 (column C) ('Road safety team')")
+               for n in plan.notices)
+    assert any("'-'" in n and "'N/A'" in n and "read as blank" in n for n in plan.notices)

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ...analysis.owners import is_placeholder
+from ...analysis.timescale.patterns import AS_ABOVE_RE
 from ...errors import with_article
 from ...model.document import FORMAT_ID, LEVELS
 from ...model.frameworks import outcome_id
@@ -87,6 +88,8 @@ _SECTION_RE = re.compile(
     r"\s*(?P<word>priority|pillar|theme|aim|commitment|strategic\s+objective)(?![a-z])\s*"
     r"(?P<num>\d+(?:\.\d+)*[a-z]?(?![\w.])|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)", re.I | re.S)
+#: What a level's cell holds when the row has no item of that level: a dash, 'N/A', 'None'.
+_NO_ITEM_RE = re.compile(r"\s*(?:[-–—.]+|n/?a|none|nil)\s*", re.I)
 #: The level each word of :data:`_SECTION_RE` names.
 _SECTION_WORDS = {"priority": "priority", "pillar": "priority", "theme": "priority", "aim": "aim",
                   "commitment": "aim", "objective": "aim"}
@@ -107,6 +110,9 @@ class _FlatTable:
         self.timescale_notes: list[str] = []
         self.conflicts: list[str] = []
         self.joined: list[str] = []  # timescales of a milestone merged over several rows
+        self.last_lead: str | None = None  # the lead of the row above that gave one ('As above' in a lead cell)
+        self.leads_above: list[str] = []  # lead cells that say 'as above', for a notice
+        self.no_items: list[str] = []  # level cells that say there is none ('-', 'N/A'), for a notice
         self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
         self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
@@ -138,6 +144,10 @@ class _FlatTable:
                 continue
             if self._skipped(sheet, r, levels, header_texts):
                 continue
+            for _kind, c in levels:  # ('-' or 'N/A' in a level's cell: no item of that level)
+                if (text := sheet.get(r, c)) is not None and _NO_ITEM_RE.fullmatch(text):
+                    sheet.cells.pop(sheet.merged.get((r, c), (r, c)), None)
+                    self.no_items.append(f"{sheet.place(cell_ref(r, c))} {text.strip()!r}")
             filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
             if not filled:
                 self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} fills no level column; ignored"))
@@ -309,8 +319,17 @@ class _FlatTable:
         assert target is not None
         target_kind = levels[deepest][0]
         lead, lead_ref = self._cell(sheet, r, roles, "lead")
+        if lead and lead_ref and AS_ABOVE_RE.fullmatch(lead):
+            # ('As above', 'Ditto' or '"' in a lead cell: the lead of the row above, as in a timescale cell)
+            if self.last_lead is None:
+                lead = None
+                self.leads_above.append(f"{sheet.place(lead_ref)} (no lead above it: none read)")
+            else:
+                self.leads_above.append(f"{sheet.place(lead_ref)} ({self.last_lead!r})")
+                lead = self.last_lead
         if lead and lead_ref:
             self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
+            self.last_lead = lead
         timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
         if timescale and ts_ref:
             self._timescale(sheet, r, target, target_kind, timescale, ts_ref, levels[deepest][1])
@@ -418,6 +437,12 @@ class _FlatTable:
                                  "milestone, or in its own rating column) is not part of the plan, as only milestones "
                                  "have a status in the format (rate each milestone on its own row): "
                                  + named(self.unplaced_statuses, ", ")))
+        if self.no_items:
+            out.append(Notice.at(Location(file), "a level cell that names no item ('-', 'N/A') was read as blank: "
+                                 + named(self.no_items, ", ")))
+        if self.leads_above:
+            out.append(Notice.at(Location(file), "a lead cell that says the lead above ('As above', 'Ditto') was read as "
+                                 "that lead: " + named(self.leads_above, ", ")))
         if self.unrated:
             out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "
                                  + named(self.unrated, ", ")))
