@@ -476,7 +476,11 @@ def test_ongoing(text: str) -> None:
     assert (t.kind, t.intervals) == ("ongoing", ())
 
 
-@pytest.mark.parametrize("text", ["From April 2011 onwards", "April 2011 onwards", "April 2011 – ongoing"])
+@pytest.mark.parametrize("text", ["From April 2011 onwards", "April 2011 onwards", "April 2011 – ongoing",
+                                  # (each read as April 2011 alone: overdue from May)
+                                  "April 2011, ongoing", "April 2011 (ongoing)", "April 2011 & ongoing",
+                                  "April 2011/ongoing", "April 2011 – and ongoing", "April 2011 then ongoing",
+                                  "April 2011, continuing"])
 def test_ongoing_from_a_start(text: str) -> None:
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t)) == ("ongoing", ["2011-04..2012-03"])

@@ -134,8 +134,13 @@ MODIFIER_RE = re.compile(
     r"|(?P<between>between))[\s:-]*$",
     FLAGS,
 )
+#: what makes a date the start of ongoing work: 'onwards', 'and beyond', or 'ongoing' or 'continuing'
+#: after a dash, comma, '&', '/' or a bracket, 'and' or 'then' ('Sept 2011 - ongoing', 'Sept 2011,
+#: ongoing', 'Sept 2011 (ongoing)', 'April 2011 - and ongoing'); not after a space alone, which
+#: may end one line of a cell and start another ('identified in July 11 Ongoing casework')
 ONWARDS_RE = re.compile(
-    r"\s*(?:onwards?|-\s*ongoing|and\s+(?:ongoing|onwards?|beyond)|then\s+ongoing)(?![a-z])", FLAGS
+    r"\s*(?:onwards?|and\s+(?:onwards?|beyond)"
+    r"|(?:[-,&/(]\s*(?:(?:and|then)\s+)?|(?:and|then)\s+)(?:on-?\s?going|continuing)\)?)(?![a-z])", FLAGS
 )
 RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", FLAGS)
 SLASH_GAP_RE = re.compile(r"\s*/\s*")
