@@ -2130,3 +2130,19 @@ def test_a_flat_lead_cell_saying_as_above_is_the_lead_above_and_a_dash_names_no_
     assert any(n.endswith("plan.csv:3 (column C) ('Road safety team'), plan.csv:4 (column C) ('Road safety team')")
                for n in plan.notices)
     assert any("'-'" in n and "'N/A'" in n and "read as blank" in n for n in plan.notices)
+
+
+def test_a_flat_indicators_cell_is_read_as_published_plans_write_it(tmp_path: Path):
+    # (each was a broken reference, OG104, and OG102 said the objective had no indicator)
+    path = tmp_path / "plan.csv"
+    path.write_text('Objective,Key milestones,Lead,Timescale,Indicators\n'
+                    'Safer homes,Audit referrals,Safeguarding team,June 11,"NI 32 Repeat incidents of domestic violence"\n'
+                    'Fewer conceptions,Run clinics,Health team,June 11,"NI 112 and NI 113, LAA: NI 72"\n'
+                    'Better attainment,Support schools,SILS,June 11,"NI 99, 100, 101; NI87/NI114"\n', encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    refs = {o.id: [(r.id, r.title) for r in o.indicators] for o in plan.of_kind("objective")}
+    assert refs == {"O1": [("NI 32", "Repeat incidents of domestic violence")],
+                    "O2": [("NI 112", None), ("NI 113", None), ("NI 72", None)],
+                    "O3": [("NI 99", None), ("NI 100", None), ("NI 101", None), ("NI87", None), ("NI114", None)]}
+    report = og.check(plan, {"select": ["OG104", "OG102"]})
+    assert report.findings == []

@@ -90,6 +90,45 @@ _SECTION_RE = re.compile(
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)", re.I | re.S)
 #: What a level's cell holds when the row has no item of that level: a dash, 'N/A', 'None'.
 _NO_ITEM_RE = re.compile(r"\s*(?:[-–—.]+|n/?a|none|nil)\s*", re.I)
+#: An indicator's code as a table prints it (``NI 72``, ``NI72``, ``CSC 001``, ``NI 102a``).
+_CODE = r"[A-Z]{2,6} ?\d{1,4}[a-z]?"
+_CODE_AND_WORDS_RE = re.compile(rf"(?:[A-Za-z ]{{1,20}}:\s*)?(?P<code>{_CODE})(?![\w.])\s*(?P<rest>.*)", re.S)
+_JOINED_CODES_RE = re.compile(rf"(?P<code>{_CODE})(?:\s*(?:/|&|\band\b)\s*(?:{_CODE}))+")
+
+
+def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
+    """(code, title or None) of the pieces of a flat table's indicators cell, as published plans
+    write them: ``NI 32 Repeat incidents of domestic violence`` (the code and the plan's title for
+    it), ``NI 61 (LAA)`` and ``LAA: NI 72`` (the code), ``NI 99, 100, 101`` (numbers after a code
+    take its prefix), ``NI87/NI114`` and ``NI 112 and NI 113`` (two codes). A piece that starts with
+    no code is kept whole (a local measure's name, ``TELLUS-FE``).
+
+    >>> _indicator_pieces(["NI 32 Repeat incidents of domestic violence", "NI 61 (LAA)", "LAA: NI 72"])
+    [('NI 32', 'Repeat incidents of domestic violence'), ('NI 61', None), ('NI 72', None)]
+    >>> _indicator_pieces(["NI 99", "100", "101", "NI87/NI114", "NI 112 and NI 113", "TELLUS-FE"])
+    [('NI 99', None), ('NI 100', None), ('NI 101', None), ('NI87', None), ('NI114', None), ('NI 112', None), ('NI 113', None), ('TELLUS-FE', None)]
+    """
+    out: list[tuple[str, str | None]] = []
+    prefix: str | None = None
+    for piece in pieces:
+        if prefix is not None and re.fullmatch(r"\d{1,4}[a-z]?", piece):
+            out.append((f"{prefix}{piece}", None))
+            continue
+        joined = _JOINED_CODES_RE.fullmatch(piece)
+        if joined is not None:
+            out.extend((code, None) for code in re.findall(_CODE, piece))
+        elif ((m := _CODE_AND_WORDS_RE.fullmatch(piece)) is not None and m["code"] != piece
+              and (not m["rest"].strip() or re.search(r"\w", m["rest"]))):  # (not 'NI 72' and an invisible character)
+            rest = m["rest"].strip()
+            title = None if not rest or (rest.startswith("(") and rest.endswith(")")) else rest
+            out.append((m["code"], title))
+        else:
+            out.append((piece, None))
+        last = re.match(r"([A-Z]{2,6} ?)\d", out[-1][0])
+        prefix = last.group(1) if last else None
+    return out
+
+
 #: The level each word of :data:`_SECTION_RE` names.
 _SECTION_WORDS = {"priority": "priority", "pillar": "priority", "theme": "priority", "aim": "aim",
                   "commitment": "aim", "objective": "aim"}
@@ -405,7 +444,10 @@ class _FlatTable:
 
     def _indicators(self, sheet: RawSheet, holder: CellMap | None, inds: str, ind_ref: str) -> None:
         """The indicator codes of a row's cell, added to ``holder``'s (each once)."""
-        codes = split_list(inds) if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
+        # (';' separates a list of texts; with it, a comma before a code's number or a code
+        # still separates codes: 'NI 99, 100; NI 72')
+        codes = ([x.strip() for p in split_list(inds) for x in re.split(r",\s*(?=\d|[A-Z]{2,6} ?\d)", p) if x.strip()]
+                 if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()])
         if holder is None:
             self.reader.notices.append(sheet.notice(ind_ref, "indicators on a row with no priority, aim or objective; "
                                                     "ignored"))
@@ -415,10 +457,12 @@ class _FlatTable:
             refs = CellList(sheet.file, sheet.name, ind_ref)
             holder.put("indicators", refs, ind_ref)
         have = {x.id_of() for x in refs}
-        for code in codes:
+        for code, title in _indicator_pieces(codes):
             if as_shown(code) not in have:
                 item = CellMap(sheet.file, sheet.name, ind_ref)
                 item.put("id", code, ind_ref)
+                if title:
+                    item.put("title", title, ind_ref)
                 refs.append(item)
                 have.add(item.id_of())
 
