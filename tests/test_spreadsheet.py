@@ -669,10 +669,10 @@ def test_a_field_given_two_columns_is_an_error_at_the_second(tmp_path: Path):
     assert problem.message == "the milestones sheet has two 'Title' columns"
 
 
-def test_rows_of_one_merged_milestone_keep_the_first_lead_and_one_copy_of_a_merged_comment(tmp_path: Path):
-    # A milestone merged over two rows whose lead cells differ keeps the first and names the
-    # other in a notice; a comment merged over both rows is its note once; an indicator code
-    # given on both rows of an objective is one reference.
+def test_rows_of_one_merged_milestone_give_joint_leads_and_one_copy_of_a_merged_comment(tmp_path: Path):
+    # A milestone merged over two rows whose lead cells differ has both as joint leads (as its
+    # dates on each row are joined), named in a notice; a comment merged over both rows is its
+    # note once; an indicator code given on both rows of an objective is one reference.
     path = workbook(tmp_path / "plan.xlsx", {
         "Plan": [["Objective", "Key milestones", "Lead", "Comments", "Indicators"],
                  ["Fewer accidents", "Audit the junctions", "Road safety", "Funded by the LTP", "NI 47"],
@@ -681,10 +681,10 @@ def test_rows_of_one_merged_milestone_keep_the_first_lead_and_one_copy_of_a_merg
     plan = load_path(path, period=PERIOD)
     assert list(plan.nodes)[:2] == ["O1", "O1.M1"]
     milestone = plan.nodes["O1.M1"]
-    assert milestone.lead == "Road safety" and milestone.notes == "Funded by the LTP"
+    assert milestone.lead == ["Road safety", "Police"] and milestone.notes == "Funded by the LTP"
     assert [r.id for r in plan.nodes["O1"].indicators] == ["NI 47", "NI 48"]
-    assert any("values that differ from the first one given were ignored: Plan!C3 lead 'Police' "
-               "(kept 'Road safety' for O1.M1)" in n for n in plan.notices)
+    assert any(n.endswith("the leads of a milestone merged over several rows are its joint leads: Plan!C3")
+               for n in plan.notices)
 
 
 def test_a_heading_across_the_last_row_of_a_table_is_skipped(tmp_path: Path):

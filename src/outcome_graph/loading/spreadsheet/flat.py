@@ -152,6 +152,7 @@ class _FlatTable:
         self.last_lead: str | None = None  # the lead of the row above that gave one ('As above' in a lead cell)
         self.leads_above: list[str] = []  # lead cells that say 'as above', for a notice
         self.no_items: list[str] = []  # level cells that say there is none ('-', 'N/A'), for a notice
+        self.joint_leads: list[str] = []  # leads of a milestone merged over several rows
         self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
         self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
@@ -367,7 +368,14 @@ class _FlatTable:
                 self.leads_above.append(f"{sheet.place(lead_ref)} ({self.last_lead!r})")
                 lead = self.last_lead
         if lead and lead_ref:
-            self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
+            held = target.get("lead")
+            if (target_kind == "milestone" and held is not None and lead not in (held if isinstance(held, list) else [held])
+                    and sheet.is_continuation(r, levels[deepest][1])):
+                # One milestone merged over rows, a lead on each: joint leads, as its dates are joined.
+                target.put("lead", [*(held if isinstance(held, list) else [held]), lead], target.key_cell.get("lead"))
+                self.joint_leads.append(sheet.place(lead_ref))
+            else:
+                self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
             self.last_lead = lead
         timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
         if timescale and ts_ref:
@@ -481,6 +489,9 @@ class _FlatTable:
                                  "milestone, or in its own rating column) is not part of the plan, as only milestones "
                                  "have a status in the format (rate each milestone on its own row): "
                                  + named(self.unplaced_statuses, ", ")))
+        if self.joint_leads:
+            out.append(Notice.at(Location(file), "the leads of a milestone merged over several rows are its joint "
+                                 f"leads: {', '.join(self.joint_leads)}"))
         if self.no_items:
             out.append(Notice.at(Location(file), "a level cell that names no item ('-', 'N/A') was read as blank: "
                                  + named(self.no_items, ", ")))
