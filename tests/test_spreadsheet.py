@@ -2146,3 +2146,16 @@ def test_a_flat_indicators_cell_is_read_as_published_plans_write_it(tmp_path: Pa
                     "O3": [("NI 99", None), ("NI 100", None), ("NI 101", None), ("NI87", None), ("NI114", None)]}
     report = og.check(plan, {"select": ["OG104", "OG102"]})
     assert report.findings == []
+
+
+def test_a_cover_sheet_called_plan_beside_a_flat_table_is_no_plan_sheet(tmp_path: Path):
+    # ("the plan sheet has more than one row; a workbook holds one plan", exit 2, whatever --period said)
+    path = workbook(tmp_path / "plan.xlsx", {
+        "Plan": [["Barsetshire Children and Young People's Plan"], [None], ["Period", "April 2011 to March 2012"],
+                 ["Owner", "Children's Trust Board"]],
+        "Actions": [["Objective", "Key milestones", "Lead", "By when"], ["Fewer accidents", "Audit the junctions",
+                                                                         "Road safety", "June 11"]],
+    })
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["O1", "O1.M1"]
+    assert any("the sheet 'Plan' names no field of the plan" in n for n in plan.notices)

@@ -173,11 +173,18 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
             reader.notices.append(Notice.at(Location(name), "sheets that are not part of the format were ignored: "
                                             + ", ".join(unknown_sheets)))
     else:
+        if plan_sheet is not None and not any(has_column(plan_sheet, c.name) for c in LAYOUTS["plan"].columns):
+            # (a cover sheet called "Plan": a title and lines of text, no column of the plan's fields)
+            reader.notices.append(Notice.at(Location(name), f"the sheet {plan_sheet.name!r} names no field of the plan "
+                                            "(id, title, period.start...): read as a cover sheet, not the plan's details"))
+            cover, plan_sheet = plan_sheet, None
+        else:
+            cover = None
         hidden = [s.name for s in sheets if s.hidden and not s.empty and s is not plan_sheet]
         if hidden:
             reader.notices.append(Notice.at(Location(name), f"hidden sheets were not read: {', '.join(hidden)}"))
         data = [s for s in sheets if not s.empty and not s.hidden and sheet_key(s.name) not in IGNORED_SHEETS
-                and s is not plan_sheet]
+                and s is not plan_sheet and s is not cover]
         flat = [s for s in data if is_flat(s)]
         if not flat:
             # (a table of the plan's items on a hidden sheet only: say so, not just what was read)
