@@ -2159,3 +2159,16 @@ def test_a_cover_sheet_called_plan_beside_a_flat_table_is_no_plan_sheet(tmp_path
     plan = load_path(path, period=PERIOD)
     assert list(plan.nodes) == ["O1", "O1.M1"]
     assert any("the sheet 'Plan' names no field of the plan" in n for n in plan.notices)
+
+
+def test_a_note_or_a_row_of_totals_under_a_flat_table_is_no_item(tmp_path: Path):
+    # (the note was a priority, the totals a priority with a milestone '2')
+    path = tmp_path / "plan.csv"
+    path.write_text("Priority,Key milestones,Lead,Timescale\n"
+                    "Safe children,Audit the junctions,Road safety,June 11\n"
+                    "Total Place,Pilot the approach,Chief Executive,March 12\n"
+                    "Note: all timescales are subject to funding,,,\n"
+                    "Total actions,,2,\n", encoding="utf-8")
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.of_kind("priority")] == ["Safe children", "Total Place"]  # (a priority of that name)
+    assert sum("is a note or a total, not an item of the plan" in n for n in plan.notices) == 2

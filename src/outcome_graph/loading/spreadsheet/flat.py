@@ -88,6 +88,11 @@ _SECTION_RE = re.compile(
     r"\s*(?P<word>priority|pillar|theme|aim|commitment|strategic\s+objective)(?![a-z])\s*"
     r"(?P<num>\d+(?:\.\d+)*[a-z]?(?![\w.])|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)", re.I | re.S)
+#: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source: ...").
+_NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
+#: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells are numbers.
+_TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?(?![a-z])", re.I)
+_NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
 #: What a level's cell holds when the row has no item of that level: a dash, 'N/A', 'None'.
 _NO_ITEM_RE = re.compile(r"\s*(?:[-–—.]+|n/?a|none|nil)\s*", re.I)
 #: An indicator's code as a table prints it (``NI 72``, ``NI72``, ``CSC 001``, ``NI 102a``).
@@ -247,6 +252,15 @@ class _FlatTable:
             sheet.put(r, first_col, heading)
         if repeats_header(sheet, r, n_cols, header_texts):
             self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
+            return True
+        filled = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+        first = sheet.get(r, filled[0]) if filled else None
+        if first is not None and (_NOTE_ROW_RE.match(first) or (
+                _TOTAL_ROW_RE.match(first) and len(filled) > 1
+                and all(_NUMBER_RE.fullmatch(sheet.get(r, c) or "") for c in filled[1:]))):
+            # (a note under the table, "Note: all timescales are provisional", or a row of totals)
+            self.reader.notices.append(sheet.notice(cell_ref(r, filled[0]), f"row {r + 1} is a note or a total, not an "
+                                                                           f"item of the plan ({first.strip()[:60]!r}); skipped"))
             return True
         return False
 
