@@ -1205,7 +1205,7 @@ def _year(y: int, form: int) -> str:
 
 @fast
 @given(st.integers(2000, 2098), st.integers(1, 12), st.integers(0, 4), st.integers(0, 2), cases,
-       st.sampled_from(["", "by ", "By end of ", "End ", "end of ", "By the end of ", "Before ", "mid-", "Early ",
+       st.sampled_from(["", "by ", "By end of ", "End ", "end of ", "By the end of ", "Before the end of ", "mid-", "Early ",
                         "Deadline: ", "Target: ", "Report to Cabinet in "]),
        st.sampled_from(["", ".", ",", ";", " (tbc)", " - report to board", " approx"]), periods)
 def test_a_month_written_any_usual_way_is_that_month(
@@ -1640,8 +1640,8 @@ def test_two_halves_of_terms_next_to_each_other_joined_by_and_are_their_span(
 
 
 #: every word before a month that the full reader takes as a deadline ('by', 'due', 'end of' ...)
-DEADLINE_WORDS = [
-    "by", "before", "no later than", "not later than", "until", "till", "up to", "deadline", "due", "due by",
+DEADLINE_WORDS = [  # ('before' is the month before: read by the full reader, test_before_a_date_is_by_the_one_before)
+    "by", "no later than", "not later than", "until", "till", "up to", "deadline", "due", "due by",
     "due in", "due on", "end", "end of", "the end of", "by end", "by end of", "by the end of", "by the end",
     "until the end of", "before the end of", "close of", "by close of",
 ]
@@ -1725,3 +1725,17 @@ def test_a_month_then_a_day_and_a_two_digit_year_after_a_slash(
 def test_a_month_then_a_number_that_cannot_be_its_day_and_a_two_digit_year_is_not_a_date() -> None:
     t = parse_timescale("June 31/12", THURROCK)
     assert t.kind == "undated" and "is not a valid date (June 2012 has 30 days)" in t.interpretation, t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    # (a reader of 'Before April 2012' means by 31 March: it was by the end of April)
+    ("Before April 2012", ["2012-03"], "by the end of March 2012"),
+    ("before 1 April 2012", ["2012-03-31"], "by 31 March 2012"),
+    ("Prior to Sept 2011", ["2011-08"], "by the end of August 2011"),
+    ("before Jan 12", ["2011-12"], "by the end of December 2011"),
+    ("Before 2012", ["2011"], "by the end of the calendar year 2011"),
+    ("Before the end of March 2012", ["2012-03"], "by the end of March 2012"),  # (the end: that month)
+])
+def test_before_a_date_is_by_the_one_before(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", expected) and says in t.interpretation, t.interpretation

@@ -35,7 +35,8 @@ reads them).
   "Due June 2011", "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
   interpretation says "by the end of February 2011" ("due" is read as "by": "Due June 2011" is by
   the end of June 2011, "Due 31/03/2012" by 31 March 2012). A deadline ends on the month's last day,
-  which is what the rules compare.
+  which is what the rules compare. "Before" and "prior to" a month, day or calendar year are by the
+  end of the one before it ("Before April 2012" is by the end of March 2012).
 - **Ranges**: two dates joined by a hyphen, en/em dash, ``to``, ``until``, ``through``
   (``between X and Y``; ``from X to Y``; ``April/May 2011``, ``Spring/Summer 2012``) make one interval from the start
   of the first to the end of the second. A first part without a year takes the second part's

@@ -115,11 +115,11 @@ CANDIDATE_RE = re.compile(
 #: ('end of the financial year', 'FY end')
 _YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+fy)?|fy|ay"
 #: words before a date that make it a deadline: 'by June 2011', 'until the end of June 2011'
-_BY_WORDS = r"by|before|no\s+later\s+than|not\s+later\s+than|until|till"
+_BY_WORDS = r"by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|till"
 DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
 END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
 MODIFIER_RE = re.compile(
-    r"(?<![a-z])(?=[bnutdecwfsmlyac])"
+    r"(?<![a-z])(?=[bnutdecwfsmlyacp])"
     r"(?:(?P<end>(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"

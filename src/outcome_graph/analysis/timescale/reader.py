@@ -81,7 +81,9 @@ def _read(raw: object, period: Interval | None) -> Timing:
     text = raw if isinstance(raw, str) else str(raw)
     if (fast := _FAST_RE.fullmatch(text)) is not None and (
             # (the full reader looks for deadline words in the 40 characters before the month)
-            fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40):
+            fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40) and not (
+            # ('before April 2012' is by the end of March: the full reader says so)
+            fast["mod"] and fast["mod"].lstrip()[:5].lower() in ("befor", "prior")):
         year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
         month = MONTH_NUMBER[fast["mon"][:3].lower()]
         words = f"{MONTH_NAMES[month]} {year}"

@@ -23,8 +23,8 @@ from .days import (
     handle_my,
     handle_nd,
 )
-from .intervals import Interval, contains, day_words
-from .items import Item, as_academic, range_item
+from .intervals import Interval, contains, day_words, month_interval
+from .items import Item, as_academic, range_item, year_item
 from .lexicon import DASHES, DISPLAY, MONTH_NAMES
 from .patterns import (
     AND_GAP_RE,
@@ -89,6 +89,30 @@ _NEAR_MONTH_RE = re.compile(r"(?<![a-z])(?:(?P<w1>[a-z]{5,10})(?=[\s,.'-]*\d)|(?
                             re.I | re.A)
 _MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES if name)
 MON_WORD_RE = re.compile(MON_BODY, re.I | re.A)
+
+
+#: 'before' or 'prior to' a date: by the end of the month or day before it.
+_BEFORE_RE = re.compile(r"\s*(?:before|prior\s+to)\b", re.I | re.A)
+
+
+def _before(item: Item) -> None:
+    """A month or day read after 'before' (``Before April 2012``) as the one before it, which the
+    deadline's 'by' then ends (by the end of March 2012; ``before 1 April 2012`` is by 31 March)."""
+    iv = item.interval
+    if iv is None or item.is_range or item.level not in ("month", "day", "year"):
+        return
+    if item.level == "year":
+        if item.year_of == "calendar":  # ('before 2012': by the end of 2011)
+            year_item(item, iv.start.year - 1)
+        return
+    if item.level == "day":
+        day = iv.start - timedelta(days=1)
+        item.interval = Interval(day, day)
+        item.short = item.long = day_words(day)
+    else:
+        last = iv.start - timedelta(days=1)
+        item.interval = month_interval(last.year, last.month)
+        item.short = item.long = f"{MONTH_NAMES[last.month]} {last.year}"
 
 
 def mended(text: str) -> str:
@@ -291,6 +315,8 @@ def find_items(
             else:
                 item.mod = kind
                 item.src_start = mod.start()
+                if kind == "by" and _BEFORE_RE.match(mod[0]):
+                    _before(item)
         after = YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
         if after is not None and (after["end"] or item.mod == "end"):
             item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')
