@@ -85,7 +85,7 @@ def clean(text: str) -> tuple[str, str]:
 _O_FOR_ZERO_RE = re.compile(r"(?<![a-z0-9])(?=[12][0-9o]{3}(?![a-z0-9]))(?=\d*o)(?:19|2[0o])[0-9o]{2}", re.I | re.A)
 #: A word of five letters or more that may be a month misspelt, next to a number ('Septmber 2011',
 #: '30 Ocotber'): tried against the months' names.
-_NEAR_MONTH_RE = re.compile(r"(?<![a-z])(?:(?P<w1>[a-z]{5,10})(?=[\s,.'-]*\d)|(?<=\d)(?:st|nd|rd|th)?\s+(?P<w2>[a-z]{5,10}))(?![a-z])",
+_NEAR_MONTH_RE = re.compile(r"(?:(?<![a-z0-9])(?P<w1>[a-z]{5,10})(?=[\s,.'-]*\d)|(?<=\d)(?:st|nd|rd|th)?\s+(?P<w2>[a-z]{5,10}))(?![a-z])",
                             re.I | re.A)
 _MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES if name)
 MON_WORD_RE = re.compile(MON_BODY, re.I | re.A)
