@@ -651,3 +651,21 @@ def test_a_finding_about_another_indicator_at_a_node_is_introduced_and_the_old_o
     result = og.diff_plans(*plans)
     assert [f.message.split()[1:3] for f in result.introduced] == [["NI", "110"]]
     assert [f.message.split()[1:3] for f in result.resolved] == [["NI", "114"]]
+
+
+def test_the_plan_s_own_title_period_and_as_of_and_a_node_s_other_wordings_are_changes(tmp_path):
+    # ("changes: none" for a plan moved to next year: every date read anew, 68 findings introduced)
+    old = (Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text(encoding="utf-8")
+    new = (old.replace("period: {start: 2011-04-01, end: 2012-03-31}", "period: {start: 2012-04-01, end: 2013-03-31}")
+              .replace("as_of: 2011-10-01", "as_of: 2012-10-01").replace("Plan 2011-12", "Plan 2012-13")
+              .replace("title: Target support at schools below the floor target",
+                       "title: Target support at schools below the floor target\n"
+                       "            variants: [{text: Support schools below the floor, where: summary}]", 1))
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
+    result = og.diff_plans(tmp_path / "old.yaml", tmp_path / "new.yaml", findings=False)
+    assert [(c.change, c.kind, c.before, c.after) for c in result.changes] == [
+        ("reworded", "plan", "Anytown Children and Young People's Plan 2011-12", "Anytown Children and Young People's Plan 2012-13"),
+        ("variants", "objective", "none", "summary: Support schools below the floor"),
+        ("period", "plan", "2011-04-01 to 2012-03-31", "2012-04-01 to 2013-03-31"),
+        ("as-of", "plan", "2011-10-01", "2012-10-01")]

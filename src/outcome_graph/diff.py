@@ -52,7 +52,7 @@ DIFF_SCHEMA_ID = "outcome-graph/diff/v1"
 #: Every kind of change, in the order a report lists them.
 CHANGE_KINDS: tuple[str, ...] = (
     "added", "removed", "split", "merged", "reworded", "moved", "re-led", "re-timed", "renumbered", "status",
-    "outcomes", "targets", "indicator-added", "indicator-dropped", "id-changed",
+    "outcomes", "targets", "indicator-added", "indicator-dropped", "id-changed", "variants", "period", "as-of",
 )
 
 #: Two titles under the same parent are one node reworded when this similar (0..1).
@@ -578,6 +578,8 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
         if isinstance(a, Indicator) and isinstance(b, Indicator) and _values_key(a) != _values_key(b):
             if not (oid in old.implicit_indicators and nid in new.implicit_indicators):
                 add("targets", _values_text(a), _values_text(b))
+        if _variants_key(a) != _variants_key(b):
+            add("variants", _variants_text(a), _variants_text(b))  # (the wording elsewhere: OG601-OG603 compare it)
         ra, rb = _ref_keys(old, a), _ref_keys(new, b)
         for key, code in rb.items():
             if key not in ra:
@@ -586,12 +588,50 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
             if key not in rb:
                 add("indicator-dropped", code, None)
 
+    changes.extend(_plan_changes(old, new))
     rank = {k: i for i, k in enumerate(CHANGE_KINDS)}
     new_order = {nid: i for i, nid in enumerate(new.nodes)}
     old_order = {oid: i for i, oid in enumerate(old.nodes)}
     changes.sort(key=lambda c: (rank[c.change], new_order.get(c.new_id or "", len(new_order)),
                                 old_order.get(c.old_id or "", len(old_order))))
     return changes
+
+
+def _variants_key(node: Any) -> list[tuple[str, str]]:
+    return sorted((" ".join(v.text.split()), v.where or "") for v in node.variants)
+
+
+def _variants_text(node: Any) -> str:
+    return "; ".join(f"{where or 'elsewhere'}: {text}" for text, where in _variants_key(node)) or "none"
+
+
+def _plan_changes(old: Plan, new: Plan) -> list[Change]:
+    """What changed of the plan itself: its title, its period and the date progress is judged at
+    (a new period dates every milestone anew: the findings say what that does)."""
+    out: list[Change] = []
+    title = new.title
+    where = str(new.location(new.id))
+
+    def add(change: str, before: Any, after: Any, detail: str = "") -> None:
+        out.append(Change(change, "plan", old.id, new.id, title, before, after, detail, "id", where))
+
+    old_title, new_title = old.meta.title, new.meta.title  # (as written: a plan without one goes by its id)
+    if old_title is not None and new_title is not None and " ".join(old_title.split()) != " ".join(new_title.split()):
+        add("reworded", old_title, new_title)
+    if old.period != new.period:
+        add("period", _period_text(old), _period_text(new))
+    if old.meta.as_of != new.meta.as_of:
+        add("as-of", _day_text(old.meta.as_of), _day_text(new.meta.as_of))
+    return out
+
+
+def _period_text(plan: Plan) -> str:
+    start, end = plan.period
+    return f"{start.isoformat()} to {end.isoformat()}"
+
+
+def _day_text(day: Any) -> str:
+    return day.isoformat() if day is not None else "none"
 
 
 def _values_text(ind: Indicator) -> str:

@@ -107,7 +107,7 @@ def diff_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "change": {"enum": list(CHANGE_KINDS)},
-            "kind": {"enum": [*LEVELS, "indicator"]},
+            "kind": {"enum": [*LEVELS, "indicator", "plan"]},
             "old_id": {"type": ["string", "null"]},
             "new_id": {"type": ["string", "null"]},
             "title": {"type": "string"},

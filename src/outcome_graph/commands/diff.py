@@ -30,8 +30,9 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
     """Show what changed between two versions of a plan (OLD, then NEW).
 
     Lists the nodes added, removed, split, merged, reworded, moved, re-led, re-timed and
-    renumbered, the changes of status, outcomes and targets, the indicators added or dropped, the
-    ids changed, and the findings introduced or resolved.
+    renumbered, the changes of status, outcomes, targets and variants (a node's wording elsewhere),
+    the indicators added or dropped, the ids changed, the plan's own title, period and as-of, and
+    the findings introduced or resolved.
 
     Nodes are matched by id, else by title (the same anywhere, or a similar one under the same
     parent), so a renumbered plan still compares node by node. A node whose title is shared out
