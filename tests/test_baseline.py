@@ -374,6 +374,10 @@ def test_a_baseline_of_another_plan_is_told_of_not_silently_matched_to_nothing(t
     assert f"notice: {baseline} records no finding of plan 'southend-cypp-2009-10', only of " \
            "'southend-cypp-2008-09': findings are matched by plan id" in out.stderr
     assert "in the baseline" not in out.stdout
+    # ... and in the output, for a CI job that reads JSON (or SARIF) alone
+    out = run("check", str(renamed), "--baseline", str(baseline), "--format", "json")
+    assert any(n["message"].startswith(f"{baseline} records no finding of plan 'southend-cypp-2009-10'")
+               for n in json.loads(out.stdout)["notices"])
     for command in (["report", "-o", str(tmp_path / "r.html"), "--no-diagram"], ["table", "--what", "findings"]):
         out = run(command[0], str(renamed), *command[1:], "--baseline", str(baseline))
         assert out.returncode == 0 and "records no finding of plan 'southend-cypp-2009-10'" in out.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import click
@@ -208,6 +208,8 @@ class _Check:
                 mismatch = baseline.mismatch(report.plan_id)
                 if mismatch:
                     say(f"notice: {mismatch}")
+                    # (in the output too: a CI job reading JSON or SARIF sees why every finding is new)
+                    report = replace(report, notices=[*report.notices, mismatch])
                 report = baseline.apply(report)
             report = at_least(report, self.min_severity)
             reports.append(report)
