@@ -81,3 +81,16 @@ def test_without_rdflib_the_error_names_an_install_that_works(tmp_path, monkeypa
         og.convert_plan(MODELS / "thurrock-cypp-2011-12.yaml", tmp_path / "t.ttl")
     assert "pip install rdflib" in str(info.value) and "pip install '.[rdf]'" in str(info.value)
     assert "outcome-graph[rdf]" not in str(info.value) and not (tmp_path / "t.ttl").exists()
+
+
+def test_an_owner_and_a_node_whose_id_reads_like_it_are_two_resources():
+    # (a node 'owner:SILS' was the owner SILS: one resource typed both Owner and Priority)
+    from rdflib.namespace import RDF
+
+    plan = og.load("format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+                   "priorities: [{id: 'owner:SILS', title: Safe, lead: SILS}]\n")
+    g = to_rdf_graph(plan)
+    node = node_iri(plan, "owner:SILS")
+    assert set(g.objects(node, RDF.type)) == {OG.Priority}
+    [owner] = g.objects(node, OG.leadOwner)
+    assert owner != node and set(g.objects(owner, RDF.type)) == {OG.Owner}

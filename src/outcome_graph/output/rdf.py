@@ -136,6 +136,16 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
             ref = iris[node_id] = URIRef(base + quote(node_id, safe=""))
         return ref
 
+    owner_iris: dict[str, Any] = {}
+
+    def owner_iri(owner_id: str) -> Any:
+        # (under 'owner/': a node's IRI holds no '/' unescaped, so a node named 'owner:SILS' is
+        # not the owner SILS, as it was under 'owner%3A')
+        ref = owner_iris.get(owner_id)
+        if ref is None:
+            ref = owner_iris[owner_id] = URIRef(base + "owner/" + quote(owner_id, safe=""))
+        return ref
+
     # Most values recur (timing kinds, statuses, due dates, outcomes): each literal is made once,
     # which also lets the store's indexes find the very object again instead of comparing equal ones.
     literals: dict[tuple[str, Any], Any] = {}
@@ -162,7 +172,7 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
     add((plan_iri, term["periodEnd"], literal(end.isoformat(), XSD.date)))
 
     for owner in facts.owners.values():
-        o = iri(f"owner:{owner.id}")
+        o = owner_iri(owner.id)
         add((o, RDF.type, term["Owner"]))
         add((o, term["name"], literal(owner.name)))
         add((o, term["declared"], Literal(owner.declared)))
@@ -182,7 +192,7 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
         for parent in plan.parents.get(node.id, ()):
             add((n, term["parent"], iri(parent)))
         for lead in resolved.get(node.id, ()):
-            add((n, term["leadOwner"], iri(f"owner:{lead.owner_id}")))
+            add((n, term["leadOwner"], owner_iri(lead.owner_id)))
         fields = node.__dict__
         for ref in fields.get("indicators") or ():
             ind = plan.indicator(ref.id)
