@@ -1739,3 +1739,12 @@ def test_a_month_then_a_number_that_cannot_be_its_day_and_a_two_digit_year_is_no
 def test_before_a_date_is_by_the_one_before(text: str, expected: list[str], says: str) -> None:
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t)) == ("dated", expected) and says in t.interpretation, t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("by the 31st March", ["2012-03-31"]), ("the 1st of April", ["2011-04-01"]),
+    ("the September Guarantee", []),  # (a name: no date)
+])
+def test_the_before_a_day_without_a_year_is_that_day(text: str, expected: list[str]) -> None:
+    # ('the' before a yearless month is a name, 'the September Guarantee'; before a day, a date)
+    assert spans(parse_timescale(text, THURROCK)) == expected

@@ -267,8 +267,9 @@ def find_items(
             if item.weak:
                 continue
             det = DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
-            # ('the summer term' is a time, not a name as 'the September Guarantee' is)
-            if det and not (item.term and det["word"].lower() == "the"):
+            # ('the summer term' is a time, not a name as 'the September Guarantee' is; so is a day,
+            # 'by the 31st March')
+            if det and not ((item.term or item.level == "day") and det["word"].lower() == "the"):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
         kept.append(item)
