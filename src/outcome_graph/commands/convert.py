@@ -24,7 +24,8 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
             severity: tuple[str, ...]) -> None:
     """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files, or to RDF.
 
-    The output holds everything the plan holds: converting back gives the same plan. YAML is
+    YAML, JSON, a workbook and a CSV folder hold everything the plan holds: converting back gives
+    the same plan (RDF is an export of the graph, not read back). YAML is
     written in the nested form; a workbook or CSV folder has one sheet per level (priorities,
     aims, objectives, milestones, indicators...). A flat table (Priority | Objective | Key
     milestones | Lead | Timescale) is read too.
