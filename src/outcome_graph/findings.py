@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import real_file
 from .model.plan import Location, Notice
+from .reference.catalogue import CODE_IN_TEXT
 from .severity import SEVERITIES, Severity
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def without_figures(message: str) -> str:
 
 #: An indicator's code in a message (``NI 110``, ``CSC 001``): two findings of one rule at one node
 #: about different indicators are different findings.
-_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,6}) ?(\d{1,4}[a-z]?)(?![0-9])")
+_CODE_RE = re.compile(rf"(?<![A-Za-z0-9]){CODE_IN_TEXT}(?![0-9])")
 
 
 def message_codes(message: str) -> frozenset[str]:

@@ -7,7 +7,7 @@ import errno
 import os
 from pathlib import Path
 
-__all__ = ["missing_reason", "resolved", "text_name"]
+__all__ = ["missing_reason", "os_error", "resolved", "text_name"]
 
 
 def resolved(path: str | os.PathLike[str]) -> Path:
@@ -28,23 +28,32 @@ def resolved(path: str | os.PathLike[str]) -> Path:
         return Path(os.path.abspath(p))
 
 
-def missing_reason(path: str | os.PathLike[str]) -> str:
-    """Why a path that does not exist as a file or folder cannot be read: ``no such file``, or
-    what the system says (a symbolic link that loops: ``cannot read: Too many levels of symbolic
-    links``).
+def os_error(path: str | os.PathLike[str]) -> str | None:
+    """What the system says of a path it cannot find the file of, other than that there is none
+    (a symbolic link that loops: ``Too many levels of symbolic links``); ``None`` when there is
+    no such file, or there is one.
 
-    >>> missing_reason("/no/such/plan.yaml")
-    'no such file'
+    >>> os_error("/no/such/plan.yaml") is None
+    True
     """
     try:
         os.stat(path)
     except OSError as exc:
-        if exc.errno == errno.ENOENT:
-            return "no such file"
-        return f"cannot read: {exc.strerror or exc}"
+        return None if exc.errno == errno.ENOENT else str(exc.strerror or exc)
     except ValueError:  # (a NUL in the name)
         return "not a file name: it holds a NUL character"
-    return "no such file"
+    return None
+
+
+def missing_reason(path: str | os.PathLike[str]) -> str:
+    """Why a path that does not exist as a file or folder cannot be read: ``no such file``, or
+    what the system says (:func:`os_error`: ``cannot read: Too many levels of symbolic links``).
+
+    >>> missing_reason("/no/such/plan.yaml")
+    'no such file'
+    """
+    reason = os_error(path)
+    return "no such file" if reason is None else f"cannot read: {reason}"
 
 
 def text_name(name: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError, OutcomeGraphError
-from .paths import missing_reason, resolved
+from .paths import os_error, resolved
 
 if TYPE_CHECKING:
     from .config import Config
@@ -69,8 +69,7 @@ def _load_plugins(config: Config | None) -> None:
             listed = next((layer for layer in config.layers if path in layer.rule_files), None)
             problem = ("is a folder, not a Python file" if p.is_dir() else
                        "is not a regular file (a pipe or a device), not a Python file" if p.exists() else
-                       "not found" if missing_reason(p) == "no such file" else
-                       "cannot be read: " + missing_reason(p).removeprefix("cannot read: "))
+                       "not found" if (reason := os_error(p)) is None else f"cannot be read: {reason}")
             if listed is None:
                 raise ConfigError(f"rule file {path!r} {problem}")
             raise listed.error(f"rule file {path!r} {problem} (listed in its 'rule-files')", "rule-files")

@@ -191,15 +191,12 @@ class _Check:
             outcomes = map_shared(one, len(plans), processes)
         else:
             outcomes = (one(i) for i in range(len(plans)))  # (messages shown as they come)
-        reports: list[Any] = []
-        unreadable: list[Any] = []  # (the problems of plans that cannot be read)
-        in_order: list[Any] = []  # (each plan's report, or its problems: the documents in order)
+        in_order: list[Any] = []  # (each plan's report, or (its path, its problems) where it cannot be read)
         worst = EXIT_OK
         for index, (report, messages, problems) in enumerate(outcomes):
             if report is None:
                 for line in messages:
                     say(f"error: {line}")
-                unreadable.extend(problems)
                 in_order.append((plans[index], problems))
                 worst = EXIT_USAGE
                 continue
@@ -212,9 +209,9 @@ class _Check:
                     report = replace(report, notices=[*report.notices, mismatch])
                 report = baseline.apply(report)
             report = at_least(report, self.min_severity)
-            reports.append(report)
             in_order.append(report)
             worst = max(worst, report.exit_code)
+        unreadable = any(isinstance(item, tuple) for item in in_order)
         if worst == EXIT_USAGE and self.output is not None and not (unreadable and self.fmt in _RECORDS_UNREADABLE):
             # (written whole or not at all: a file that leaves out a plan is not whole; SARIF and
             # GitHub's annotations record the plans that could not be read, as tool errors)
@@ -223,8 +220,7 @@ class _Check:
         from .common import emit
 
         colour = self._colour()
-        emit(self.text(reports, unreadable, several=len(plans) > 1, colour=colour, in_order=in_order), self.output,
-             color=colour)
+        emit(self.text(in_order, several=len(plans) > 1, colour=colour), self.output, color=colour)
         return worst
 
     def one(self, path: str, *, several: bool, jobs: Any) -> tuple[Any, list[str], list[Any]]:
@@ -272,10 +268,11 @@ class _Check:
             return False
         return colour_forced(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
-    def text(self, reports: list[Any], unreadable: list[Any], *, several: bool, colour: bool,
-             in_order: list[Any] | None = None) -> str:
-        """The output of the reports (and of the plans that could not be read) in the format asked;
-        ``in_order``: each plan's report or (its path, its problems), in the order of the plans."""
+    def text(self, in_order: list[Any], *, several: bool, colour: bool) -> str:
+        """The output, in the format asked, of each plan in order: its report, or (its path, its
+        problems) where it could not be read."""
+        reports = [item for item in in_order if not isinstance(item, tuple)]
+        unreadable = [p for item in in_order if isinstance(item, tuple) for p in item[1]]
         if self.fmt in ("json", "jsonl"):
             import json
 
@@ -286,7 +283,7 @@ class _Check:
             return "\n".join(item.to_json(indent=indent) if not isinstance(item, tuple) else
                              json.dumps(problems_document(item[1], file=None if item[0] == "-" else text_name(item[0])),
                                         indent=indent, ensure_ascii=False)
-                             for item in (reports if in_order is None else in_order))
+                             for item in in_order)
         if self.fmt == "sarif":
             from ..output.sarif import to_sarif
 

@@ -198,7 +198,8 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     owners = by_load(facts.owners.values())
     timings = facts.timing
     due_months = {t.due_month for o in owners for m in o.milestones if (t := timings.get(m)) is not None and t.due_month}
-    months = {f"{y:04d}-{m:02d}" for y, m in month_columns((start.year, start.month), (end.year, end.month), due_months)}
+    months = [f"{y:04d}-{m:02d}" for y, m in month_columns((start.year, start.month), (end.year, end.month), due_months)]
+    in_columns = set(months)
     rows = []
     for owner in owners:
         due: Counter[str] = Counter()
@@ -210,7 +211,7 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
                 no_month += 1  # (undated, ongoing, deferred or ending on a year alone: no month, as OG303 counts)
                 continue
             key = f"{due_month[0]:04d}-{due_month[1]:02d}"
-            if key in months:
+            if key in in_columns:
                 due[key] += 1
             else:
                 outside += 1
@@ -224,9 +225,9 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
             "nodes": len(owner.nodes),
             "no_month": no_month,
             "outside_period": outside,
-            **{mo: due.get(mo, 0) for mo in sorted(months)},
+            **{mo: due.get(mo, 0) for mo in months},
         })
-    columns = ["owner", "name", "declared", "kind", "capacity", "milestones", "nodes", "no_month", "outside_period", *sorted(months)]
+    columns = ["owner", "name", "declared", "kind", "capacity", "milestones", "nodes", "no_month", "outside_period", *months]
     df = pd.DataFrame(rows, columns=columns)
     df["capacity"] = df["capacity"].astype("Int64")
     return df

@@ -50,7 +50,7 @@ from ..loading.sheet_layout import (
     xlsx_escape,
 )
 from ..model.document import FORMAT_ID, DueRange, IgnoreEntry, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
-from ..paths import missing_reason
+from ..paths import os_error
 from .files import timeless_xlsx
 
 if TYPE_CHECKING:
@@ -609,7 +609,7 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
     if target.is_symlink():
         target = Path(os.path.realpath(target))
         if target.is_symlink():  # (a link that loops)
-            raise RenderError(f"{path}: cannot write: {missing_reason(target).removeprefix('cannot read: ')}")
+            raise RenderError(f"{path}: cannot write: {os_error(target) or 'a symbolic link that loops'}")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         from .files import missing_folder

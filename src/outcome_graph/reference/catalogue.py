@@ -56,6 +56,9 @@ NATIONAL_INDICATOR_SET_TITLE = "National Indicator Set"
 
 # A code: a prefix of letters, optional separators, a number, an optional sub-indicator letter.
 _CODE_RE = re.compile(r"^([A-Za-z]{1,6})[\s._-]*(\d{1,5})\s*([A-Za-z]?)$")
+#: An indicator's code as a text prints it among other words (``NI 72``, ``NI72``, ``CSC 001``,
+#: ``NI 102a``): the prefix in capitals, then its number (grouped: prefix, number).
+CODE_IN_TEXT = r"([A-Z]{2,6}) ?(\d{1,4}[a-z]?)"
 _OUTCOME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _CSV_COLUMNS = ("code", "title", "ecm_outcome", "outcomes", "parent", "title_verified")
 _TRUE = {"yes", "y", "true", "1"}

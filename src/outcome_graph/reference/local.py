@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CatalogueError
-from ..paths import missing_reason, resolved
+from ..paths import os_error, resolved
 from .catalogue import Catalogue, CatalogueEntry, code_prefix, load_catalogue_csv, national_indicators, normalise_code
 
 if TYPE_CHECKING:
@@ -55,10 +55,9 @@ def build_catalogue(spec: CatalogueSpec, *, base_dir: str | None, plan: Plan) ->
         if not path.is_file():
             if path.exists():
                 raise CatalogueError(f"{prefix}: entries file {spec.entries!r} is not a regular file (a pipe or a device)")
-            reason = missing_reason(path)
-            if reason != "no such file":  # (a link that loops)
-                raise CatalogueError(f"{prefix}: entries file {spec.entries!r} cannot be read: "
-                                     f"{reason.removeprefix('cannot read: ')}")
+            reason = os_error(path)
+            if reason is not None:  # (a link that loops)
+                raise CatalogueError(f"{prefix}: entries file {spec.entries!r} cannot be read: {reason}")
             raise CatalogueError(f"{prefix}: entries file {spec.entries!r} not found beside the plan")
         plan.sources.append(str(path))
         return load_catalogue_csv(path, prefix=prefix, title=title, framework=framework, notices=plan.notices)

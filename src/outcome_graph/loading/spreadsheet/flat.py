@@ -11,6 +11,7 @@ from ...errors import with_article
 from ...model.document import FORMAT_ID, LEVELS
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
+from ...reference.catalogue import CODE_IN_TEXT
 from ..csvtext import as_shown
 from ..sheet_layout import EMPTY_LIST, STATUSES, split_list
 from .header import Header, flat_header, norm, repeats_header, row_texts, without_lists
@@ -96,7 +97,7 @@ _NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
 #: What a level's cell holds when the row has no item of that level: a dash, 'N/A', 'None'.
 _NO_ITEM_RE = re.compile(r"\s*(?:[-–—.]+|n/?a|none|nil)\s*", re.I)
 #: An indicator's code as a table prints it (``NI 72``, ``NI72``, ``CSC 001``, ``NI 102a``).
-_CODE = r"[A-Z]{2,6} ?\d{1,4}[a-z]?"
+_CODE = CODE_IN_TEXT.replace("(", "(?:")  # (the groups not kept)
 _CODE_AND_WORDS_RE = re.compile(rf"(?:[A-Za-z ]{{1,20}}:\s*)?(?P<code>{_CODE})(?![\w.])\s*(?P<rest>.*)", re.S)
 _JOINED_CODES_RE = re.compile(rf"(?P<code>{_CODE})(?:\s*(?:/|&|\band\b)\s*(?:{_CODE}))+")
 
