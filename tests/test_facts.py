@@ -215,6 +215,18 @@ def test_the_test_of_what_is_above_a_node_matches_the_walk_of_its_ancestors(doc,
         assert test(node_id) == any(a in wanted for a in facts.ancestors(node_id)), node_id
 
 
+@given(flat_plans(), st.data())
+@settings(max_examples=300, deadline=None)
+def test_the_inherited_lead_is_the_nearest_lead_above_whatever_order_nodes_are_asked_in(doc, data):
+    # (cycles, several parents and same-level links included; each answer is kept, and a node with
+    # one parent takes its parent's)
+    facts = PlanFacts(_load(doc))
+    ids = list(facts.kind_of)
+    for node_id in data.draw(st.permutations(ids)) * 2:
+        nearest = next((lead for lead in map(facts.own_lead, [node_id, *facts.ancestors(node_id)]) if lead), ())
+        assert facts.inherited_lead(node_id) == nearest, node_id
+
+
 def test_the_facts_of_a_chain_of_parents_thousands_long_are_worked_out_without_recursion():
     # Written child first, a chain 5,000 objectives long: the outcomes inherited from the
     # priority, and the test of what is above each node, go up it without the call stack (more
@@ -236,6 +248,19 @@ def test_the_facts_of_a_chain_of_parents_thousands_long_are_worked_out_without_r
     test = facts.above_test(wanted)
     assert all(test(f"O{i}") for i in reversed(range(n))) and not test("P1")
     assert calls < 3 * n  # (one walk up the chain, not one per objective: 12.5 million)
+    # The lead each objective inherits (the report's owner column asks it of every node) is found
+    # by one walk up the chain, not one per objective.
+    asked = 0
+    own_lead = facts.own_lead
+
+    def counted(node_id: str) -> tuple[str, ...]:
+        nonlocal asked
+        asked += 1
+        return own_lead(node_id)
+
+    facts.own_lead = counted  # type: ignore[method-assign]
+    assert all(facts.inherited_lead(f"O{i}") == () for i in reversed(range(n)))
+    assert asked < 3 * n
 
 
 @given(flat_plans(), st.data())

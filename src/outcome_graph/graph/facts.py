@@ -811,10 +811,49 @@ class PlanFacts:
         return tuple(dict.fromkeys(r.owner_id for r in self.resolved_leads.get(node_id, ())))
 
     def inherited_lead(self, node_id: str) -> tuple[str, ...]:
-        """The node's own lead, else the nearest ancestor's (for objectives without milestones)."""
-        own = self.own_lead(node_id)
-        if own:
-            return own
+        """The node's own lead, else the nearest ancestor's (for objectives without milestones).
+
+        Asked of every node (the report's owner column), a walk up from each would be quadratic in
+        the depth of a chain of parents; so answers are kept, and a node with one parent and no
+        lead of its own takes its parent's answer (the walk up from it, past itself, is its
+        parent's). Only a node with several parents walks up breadth first."""
+        memo = self._inherited_leads
+        if node_id in memo:
+            return memo[node_id]
+        parents = self.parents
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        node = node_id
+        while True:
+            if node in memo:
+                found = memo[node]
+                break
+            own = self.own_lead(node)
+            if own:
+                found = own
+                memo[node] = own
+                break
+            if node in on_chain:  # (a loop of nodes with one parent each and no lead)
+                found = ()
+                break
+            above = parents.get(node, ())
+            if len(above) != 1:
+                found = self._nearest_lead(node)
+                memo[node] = found
+                break
+            chain.append(node)
+            on_chain.add(node)
+            node = above[0]
+        for n in chain:
+            memo[n] = found
+        return memo[node_id]
+
+    @cached_property
+    def _inherited_leads(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _nearest_lead(self, node_id: str) -> tuple[str, ...]:
+        """The lead of the nearest node above ``node_id`` that has one (breadth first)."""
         for a in self.ancestors(node_id):
             lead = self.own_lead(a)
             if lead:
