@@ -339,6 +339,41 @@ def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> 
     assert parse_timescale("Quarterly", THURROCK).kind == "ongoing"
 
 
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (these lost quarters: 'Q1-4 2011/12' was the bare financial year, 'Q2 & 3' the second quarter alone)
+    ("Q1-4 2011/12", None, "2011-04..2012-03", "Q1 to Q4 of the financial year 2011-12 (April 2011 to March 2012)"),
+    ("Q2&3 2011-12", None, "2011-07..2011-12", "Q2 to Q3 of the financial year 2011-12 (July to December 2011)"),
+    ("Q2 & 3 11/12", None, "2011-07..2011-12", "Q2 to Q3 of the financial year 2011-12"),
+    ("Q3/4 2011/12", None, "2011-10..2012-03", "Q3 to Q4 of the financial year 2011-12"),
+    ("Q1 - 3 2012", None, "2012-01..2012-09", "the calendar quarters Q1 to Q3 2012 (January to September 2012)"),
+    ("Q1 to 2 2012", None, "2012-01..2012-06", "the calendar quarters Q1 to Q2 2012"),
+    ("Q2 & 3", THURROCK, "2011-07..2011-12", "Q2 to Q3 2011-12 (July to December 2011), the only Q2 to Q3 in"),
+    ("Q3 and 4", THURROCK, "2011-10..2012-03", "Q3 to Q4 2011-12 (October 2011 to March 2012)"),
+    ("Q1-Q2", THURROCK, "2011-04..2011-09", "Q1 2011-12 (April to June 2011) to Q2 2011-12"),
+    ("Q3-4 - Q1 2012", None, "2011-07..2012-03", "Q3 to Q4 2011 to Q1 2012"),
+])
+def test_quarters_written_with_one_q_are_the_span_of_them(
+        text: str, period: Interval | None, expected: str, says: str) -> None:
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
+    assert says in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("Q1 & 3 2011/12", "'Q1 & 3 2011/12' names quarters apart: write each with its Q (Q1 and Q3)"),
+    ("Q3-1 2011/12", "'Q3-1 2011/12' does not name quarters in order"),
+])
+def test_quarters_written_with_one_q_apart_or_out_of_order_are_not_read(text: str, says: str) -> None:
+    # (not the span from Q1 to Q3, nor the whole year)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, t.interpretation) == ("undated", says)
+
+
+@pytest.mark.parametrize("text", ["Q3 - 4 weeks", "Q1 - 2011/12", "Q3 - 11-12"])
+def test_a_number_after_a_quarter_that_is_no_quarter_is_left_alone(text: str) -> None:
+    assert spans(parse_timescale(text, THURROCK))[0] in ("2011-10..2011-12", "2011-04..2011-06")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("April 2009 - 2010", ["2009-04..2010-12"]),
     ("Sept 11 - 2012", ["2011-09..2012-12"]),
@@ -1265,6 +1300,27 @@ def test_a_school_term_written_any_usual_way_is_that_term(
     t = parse_timescale(text, period)
     assert (t.kind, t.intervals) == ("dated", (Interval(date(y, first, 1), month_interval(y, first + length).end),)), \
         t.interpretation
+
+
+@fast
+@given(st.integers(2000, 2097), st.integers(1, 4), st.integers(0, 3), cases,
+       st.sampled_from(["Q{n}-{m} {a}/{b}", "Q{n} - {m} {a}-{b}", "Q{n} to {m} {a2}/{b}", "Qtr {n}-{m} FY {a}/{b}",
+                        "Q{n}&{m} {a}-{b}", "Q{n} & {m} {a}/{b}", "Q{n} and {m} {a2}-{b}", "Q{n}/{m} {a}/{b}",
+                        "Q{n}-{m}", "Q{n} & {m}"]),
+       st.sampled_from(["", "by ", "in ", "during "]))
+def test_financial_year_quarters_written_with_one_q_are_their_span(
+        year: int, n: int, more: int, case: object, form: str, lead: str) -> None:
+    last = min(4, n + more)
+    listed = "&" in form or "and" in form or "/{m}" in form
+    if listed and last != n + 1 or not listed and last == n:
+        return  # (a list of quarters apart is not read; 'Q2-2' is no range)
+    text = case(lead + form.format(n=n, m=last, a=year, a2=f"{year % 100:02d}",  # type: ignore[operator]
+                                   b=f"{(year + 1) % 100:02d}"))
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    t = parse_timescale(text, plan)
+    first, end = parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{n}"), \
+        parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{last}")
+    assert (t.kind, t.intervals) == ("dated", (Interval(first.start, end.end),)), t.interpretation
 
 
 def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:

@@ -81,7 +81,10 @@ reads them).
   ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
   value's ``period``. A quarter without a year beside a quarter with one, in a range or a list,
   is counted as that one is (``Q1 - Q2 2012`` is January to June 2012; ``Q3 and Q4 2011/12``
-  two quarters of that financial year). Any other quarter without a year is a financial-year
+  two quarters of that financial year). Quarters written with one Q are the span of them:
+  ``Q1-4 2011/12`` (and ``Q1 - 4``, ``Q1 to 4``) runs from Q1 to Q4, and two quarters next to each
+  other joined by ``&``, ``and``, ``+`` or ``/`` (``Q2&3 2011-12``, ``Q3/4``) are the two; quarters
+  apart (``Q1 & 3``) or out of order (``Q3-1``) are not read. Any other quarter without a year is a financial-year
   quarter, placed in the plan period as a month without a year is, and only in a plan period
   that starts on 1 April (in one that starts in January or September, which months "Q3" means
   is not evident).

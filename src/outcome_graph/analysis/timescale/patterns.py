@@ -36,6 +36,9 @@ _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
     r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
+    # (a second quarter written with its number alone: 'Q1-4 2011/12', 'Q2 & 3', 'Q3/4', 'Q1 to 3')
+    r"(?:(?:\s*(?P<q_to>-)\s*|\s+(?P<q_to2>to)\s+|\s*(?:&|\+|/)\s*|\s+and\s+)(?P<q_m>[1-4])"
+    r"(?![\d%]|[/.:-]\d|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|times?)(?![a-z])))?"
     r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))"
     # (a financial year in brackets or after a dash is the quarter's too: 'Q3 (2011/12)', 'Q3 - 2011/12')
     r"(?:(?:,?\s*|(?:\s*\(\s*|\s+-\s+)(?=(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}(?![\d/-])))(?:of\s+)?(?:"
