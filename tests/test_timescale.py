@@ -374,6 +374,62 @@ def test_a_number_after_a_quarter_that_is_no_quarter_is_left_alone(text: str) ->
     assert spans(parse_timescale(text, THURROCK))[0] in ("2011-10..2011-12", "2011-04..2011-06")
 
 
+ACADEMIC_2011 = Interval(date(2011, 9, 1), date(2012, 8, 31))
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (each was the whole year)
+    ("Early 2012", None, "2012-01..2012-04", "'Early 2012' read as early in the calendar year 2012 (January to April 2012)"),
+    ("beginning of 2012", None, "2012-01..2012-04", "the beginning of the calendar year 2012 (January to April 2012)"),
+    ("Mid 2012", None, "2012-05..2012-08", "the middle of the calendar year 2012 (May to August 2012)"),
+    ("mid-2012", THURROCK, "2012-05..2012-08", "the middle of the calendar year 2012"),
+    ("Late 2012", None, "2012-09..2012-12", "late in the calendar year 2012 (September to December 2012)"),
+    ("Start of 2012/13", None, "2012-04..2012-07", "the beginning of the financial year 2012-13 (April to July 2012)"),
+    ("early 2012-13", None, "2012-04..2012-07", "early in the financial year 2012-13"),
+    ("Late 2011/12", None, "2011-12..2012-03", "late in the financial year 2011-12 (December 2011 to March 2012)"),
+    ("Start of 2012/13", ACADEMIC_2011, "2012-09..2012-12", "the beginning of the academic year 2012-13"),
+    ("H1 2011/12", None, "2011-04..2011-09", "the first half of the financial year 2011-12 (April to September 2011)"),
+    ("H2 11-12", None, "2011-10..2012-03", "the second half of the financial year 2011-12"),
+    ("H2 2012", None, "2012-07..2012-12", "the second half of the calendar year 2012 (July to December 2012)"),
+    ("h1 (2012/13)", None, "2012-04..2012-09", "the first half of the financial year 2012-13"),
+    ("first half of 2012", None, "2012-01..2012-06", "the first half of the calendar year 2012"),
+    ("second half of the financial year 2011/12", None, "2011-10..2012-03", "the second half of the financial year"),
+    ("first half of the academic year 2011/12", None, "2011-09..2012-02", "the first half of the academic year"),
+    ("Late 2011 onwards", THURROCK, "2011-09..2012-03", "ongoing from late in the calendar year 2011"),
+])
+def test_a_part_of_a_year_is_that_part_not_the_whole_year(
+        text: str, period: Interval | None, expected: str, says: str) -> None:
+    t = parse_timescale(text, period)
+    assert spans(t) == [expected], t.interpretation
+    assert says in t.interpretation
+    assert not t.year_only  # (a part of a year says which months)
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("End 2012", ["2012"], "by the end of the calendar year 2012"),  # (a deadline: the end of the year)
+    ("Beginning April 2011", ["2011-04"], "the beginning of April 2011"),  # (a month keeps its month)
+    ("Early Years 2012", ["2012"], "the calendar year 2012"),  # ('Early Years' is a name)
+    ("H1", [], "no date could be read"),  # (which year's half is not evident)
+    ("H2 2011/13", [], "does not name a financial year"),
+])
+def test_what_is_not_a_part_of_a_year(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected
+    assert says in t.interpretation
+
+
+@given(st.integers(2000, 2097), st.sampled_from(["Early", "Mid", "Late", "H1", "H2"]),
+       st.sampled_from(["{y}", "{a}/{b}", "{a}-{b}"]), st.sampled_from([None, THURROCK, ACADEMIC_2011]))
+def test_the_parts_of_a_year_tile_it(year: int, part: str, form: str, period: Interval | None) -> None:
+    # whatever the year, each part lies within it, and the thirds (and the halves) follow one another
+    text = form.format(y=year, a=year, b=f"{(year + 1) % 100:02d}")
+    whole = parse_timescale(text, period).intervals[0]
+    parts = ["Early", "Mid", "Late"] if part in ("Early", "Mid", "Late") else ["H1", "H2"]
+    ivs = [parse_timescale(f"{p} {text}", period).intervals[0] for p in parts]
+    assert ivs[0].start == whole.start and ivs[-1].end == whole.end
+    assert all(b.start - a.end == timedelta(days=1) for a, b in zip(ivs, ivs[1:]))
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("April 2009 - 2010", ["2009-04..2010-12"]),
     ("Sept 11 - 2012", ["2011-09..2012-12"]),

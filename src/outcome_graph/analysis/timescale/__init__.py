@@ -110,6 +110,13 @@ reads them).
   2013. Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
   since they say nothing about the month a milestone falls due in; a range ending on a year
   alone (``April 2009 - 2010``) sets ``Timing.ends_on_year`` for the same reason.
+- **Parts of a year**: ``Early 2012``, ``Start of 2012``, ``beginning of 2012`` are the first third of
+  the year (January–April 2012), ``Mid 2012`` the second (May–August), ``Late 2012`` the last
+  (September–December); a split year's thirds start in its first month (``Start of 2012/13`` is
+  April–July 2012, or September–December 2012 when it is an academic year). ``H1 2011/12``, ``H2 2012``,
+  ``first half of 2012`` and ``second half of the financial year 2011/12`` are halves (H1 of a financial
+  year is April–September); ``H1`` without a year is not read. A month keeps its reading (``Beginning
+  April 2011`` is April 2011), and ``End 2012`` is a deadline, by the end of 2012.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is

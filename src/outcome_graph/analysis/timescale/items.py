@@ -46,6 +46,7 @@ class Item:
     season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
     term: bool = False  # a school term ('Summer term 2012')
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
+    part: str = ""  # a half of the year read ('h1' of 'H1 2011/12'), taken once the kind of year is known
     named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written
     src_start: int = 0
     src_end: int = 0

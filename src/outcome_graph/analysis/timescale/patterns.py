@@ -48,6 +48,10 @@ _ALTERNATIVES = [
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
     r"|(?<![\d/.-])(?P<q_fa2>" + _Y4 + r")\s*[/-]\s*(?P<q_fb2>\d{4}|\d\d)[\s-]*q(?P<q_n2>\d)(?!\d)"
     r"|(?<![\d/.-])(?P<q_y3>" + _Y4 + r")[\s-]*q(?P<q_n3>\d)(?!\d))",
+    # a half of a year: H1 2011/12, H2 2012, H1 11-12 (a year is needed: 'H1' alone is not read)
+    r"(?P<H>(?<![a-z0-9])h(?P<h_n>[12])(?:,?\s*|\s*\(\s*|\s+-\s+)(?:fy\s*)?"
+    r"(?:(?P<h_fa>" + _Y4 + r")\s*[/-]\s*(?P<h_fb>\d{4}|\d\d)|(?P<h_fc>\d\d)\s*[/-]\s*(?P<h_fd>\d\d)"
+    r"|(?P<h_y>" + _Y4 + r"))(?![\d/.-]))",
     # a year written after 'FY' with two digits: FY12, FY 12-13
     r"(?P<FYY>(?:(?<=fy)|(?<=fy\s))(?P<fyy_a>\d\d)(?:\s*[/-]\s*(?P<fyy_b>\d\d))?(?![\d/.-]))",
     # ISO day 2011-07-31
@@ -110,7 +114,7 @@ DAY_MONTH_RE = re.compile(_DAY_MONTH, FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
 CANDIDATE_RE = re.compile(
-    r"(?<![a-z0-9])(?:\d|q\d|qtr|quarter|first|second|third|fourth"
+    r"(?<![a-z0-9])(?:\d|q\d|h[12]|qtr|quarter|first|second|third|fourth"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", FLAGS
 )
 
@@ -120,6 +124,8 @@ _YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+f
 #: words before a date that make it a deadline: 'by June 2011', 'until the end of June 2011'
 _BY_WORDS = r"by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|till"
 DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
+#: the kind of year named before the year a part of it is said of ('first half of the financial year 2012/13')
+_OF_YEAR = r"(?:\s+(?:fy|(?:financial|fiscal|academic|school|calendar)\s+year))?"
 END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
 MODIFIER_RE = re.compile(
     r"(?<![a-z])(?=[bnutdecwfsmlyacp])"
@@ -131,6 +137,8 @@ MODIFIER_RE = re.compile(
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
     r"|(?P<start>(?:beginning|start|early|begin)(?:\s+of)?(?:\s+the)?)"
+    r"|(?P<h1>first\s+half\s+of(?:\s+the)?" + _OF_YEAR + r")"
+    r"|(?P<h2>second\s+half\s+of(?:\s+the)?" + _OF_YEAR + r")"
     r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?)"
     r"|(?P<late>late)"
     r"|(?P<for>for)"

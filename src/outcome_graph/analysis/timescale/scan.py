@@ -47,13 +47,16 @@ from .years import (
     handle_fy,
     handle_fy2,
     handle_fyy,
+    handle_h,
     handle_q,
     handle_yr,
+    part_of_year,
     quarter_beside,
 )
 
 _HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
     "Q": handle_q,
+    "H": handle_h,
     "ISO": handle_iso,
     "ND": handle_nd,
     "FY": handle_fy,
@@ -182,6 +185,10 @@ def _months_of_years(items: list[Item], norm: str) -> list[Item]:
     return kept
 
 
+#: the modifiers that name a part of a year ('Early 2012', 'Mid 2012/13', 'first half of 2012')
+_PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
+
+
 def find_items(
     norm: str, skip: tuple[int, int] | None, school_year: bool = False
 ) -> tuple[list[Item], bool]:
@@ -229,6 +236,9 @@ def find_items(
         for item in items:
             if item.year_of == "financial" and item.level == "year" and not item.named_year:
                 as_academic(item)
+    for item in items:
+        if item.part and item.interval is not None:
+            part_of_year(item, item.part)  # ('H1 2011/12': the first half of the financial year 2011-12)
     items = _months_of_years(items, norm)
 
     # join ranges
@@ -324,6 +334,8 @@ def find_items(
             at_year_end(item, after[0])
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
             at_year_end(item, mod[0])
+        if item.mod in _PARTS_OF_YEAR and item.level == "year" and item.interval is not None and not item.is_range:
+            part_of_year(item, item.mod, mod[0] if mod is not None else "")  # ('Early 2012': January to April)
         if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True
             item.src_end = onwards.end()

@@ -12,7 +12,16 @@ import re
 from datetime import date
 
 from .days import handle_dn
-from .intervals import Interval, calendar_quarter, financial_year, fy_quarter, month_interval, month_words
+from .intervals import (
+    Interval,
+    calendar_quarter,
+    financial_year,
+    fy_quarter,
+    month_interval,
+    month_span,
+    month_words,
+    shift_month,
+)
 from .items import Item, fy_item, safe, split_year, two_digit, year_item
 from .lexicon import MONTH_NAMES
 from .patterns import COUNTED_RE, DAY_MONTH_RE, NUMBERED_RE, YEAR_KIND_BEFORE_RE
@@ -122,6 +131,47 @@ def quarter_beside(item: Item, other: Item, before: bool) -> None:
         item.short = f"{qs} {year}-{(year + 1) % 100:02d}"
         item.long = f"{qs} of the financial year {year}-{(year + 1) % 100:02d} ({month_words(item.interval)})"
     item.calendar, item.quarter, item.make = other.calendar, False, None
+
+
+#: the part of a year that 'early' (or 'the start of'), 'mid' and 'late' name, its thirds, and the halves
+#: 'first half of' and 'H1': (months after the year's first month, months long)
+_PARTS = {"start": (0, 4), "mid": (4, 4), "late": (8, 4), "h1": (0, 6), "h2": (6, 6)}
+_PART_WORDS = {"start": "the beginning of", "mid": "the middle of", "late": "late in",
+               "h1": "the first half of", "h2": "the second half of"}
+
+
+def part_of_year(item: Item, part: str, written: str = "") -> None:
+    """Read a year with 'early', 'mid', 'late' (``Early 2012``, ``Mid 2012/13``) as that third of
+    it and with 'first half' or 'H1' (``H2 2012``) as that half, not as the whole year: early 2012
+    is January to April, H1 of the financial year 2011-12 April to September 2011. A split year is
+    the financial year (or academic year) it was read as, so its thirds start in April (or September)."""
+    iv = item.interval
+    assert iv is not None
+    first, length = _PARTS[part]
+    y, m = shift_month(iv.start.year, iv.start.month, first)
+    item.interval = month_span(y, m, *shift_month(y, m, length - 1))
+    words = "early in" if written[:5].lower() == "early" else _PART_WORDS[part]
+    item.short = f"{words} {item.long.split(' (')[0]}"
+    item.long = f"{item.short} ({month_words(item.interval)})"
+    item.level, item.year_end, item.mod = "part", False, None
+
+
+def handle_h(m: re.Match[str], text: str) -> Item:
+    """``H1 2011/12``, ``H2 2012``: a half of the year written (H1 of a financial year is April to
+    September, of an academic year September to February, of a calendar year January to June)."""
+    item = Item(m.start(), m.end(), level="year")
+    fa, fb = m["h_fa"], m["h_fb"]
+    if m["h_fc"]:
+        fa, fb = str(two_digit(m["h_fc"])), m["h_fd"]
+    if fa:
+        if split_year(int(fa), fb) is None:
+            item.bad = f"{quoted(m[0])} does not name a financial year ({fb} is not the year after {fa})"
+            return item
+        fy_item(item, int(fa), text)
+    else:
+        year_item(item, int(m["h_y"]))
+    item.part = f"h{m['h_n']}"  # (taken once the year is known to be financial or academic)
+    return item
 
 
 def handle_fy(m: re.Match[str], text: str) -> Item:
