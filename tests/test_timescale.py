@@ -430,6 +430,42 @@ def test_the_parts_of_a_year_tile_it(year: int, part: str, form: str, period: In
     assert all(b.start - a.end == timedelta(days=1) for a, b in zip(ivs, ivs[1:]))
 
 
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    # (each was the whole calendar year)
+    ("Easter 2012", ["2012-04"], "'Easter 2012' read as Easter 2012 (April 2012: Easter Day is 8 April 2012)"),
+    ("Easter holidays 2008", ["2008-03"], "Easter 2008 (March 2008: Easter Day is 23 March 2008)"),
+    ("Easter hols '11", ["2011-04"], "Easter Day is 24 April 2011"),
+    ("by Easter 2012", ["2012-04"], "'by Easter 2012' read as by the end of April 2012 (Easter)"),
+    ("Before Easter 2012", ["2012-03"], "by the end of March 2012"),
+    ("Christmas 2011", ["2011-12"], "'Christmas 2011' read as Christmas 2011 (December 2011)"),
+    ("Xmas holidays 11", ["2011-12"], "Christmas 2011 (December 2011)"),
+    ("summer holidays 2012", ["2012-07..2012-08"], "the summer holidays 2012 (July to August 2012)"),
+    ("Summer hols 2012", ["2012-07..2012-08"], "the summer holidays 2012"),
+    ("Christmas 2011 - Easter 2012", ["2011-12..2012-04"], "December 2011 (Christmas) to April 2012 (Easter)"),
+    # (a summer without 'holidays' is the season; a term named after Easter, a split year and a holiday
+    # without a year are not read as a holiday)
+    ("Summer 2012", ["2012-06..2012-08"], "summer 2012 (June to August 2012)"),
+    ("Easter term 2012", ["2012"], "the calendar year 2012"),
+    ("Easter 2011/12", ["2011-04..2012-03"], "the financial year 2011-12"),
+    ("Easter", [], "no date could be read"),
+])
+def test_holidays_with_a_year_are_their_month(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected, t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(1900, 2099), st.sampled_from(["Easter {y}", "Easter holidays {y}", "by Easter {y}"]))
+def test_easter_is_the_month_of_easter_day(year: int, form: str) -> None:
+    # the computus agrees with dateutil's (a dependency of pandas), whose Easter Day is a Sunday
+    # from 22 March to 25 April
+    easter = pytest.importorskip("dateutil.easter").easter
+    day = easter(year)
+    assert timescale.terms.easter_day(year) == day
+    assert day.weekday() == 6 and date(year, 3, 22) <= day <= date(year, 4, 25)
+    assert parse_timescale(form.format(y=year)).intervals == (month_interval(year, day.month),)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("April 2009 - 2010", ["2009-04..2010-12"]),
     ("Sept 11 - 2012", ["2011-09..2012-12"]),
@@ -966,7 +1002,7 @@ def test_a_large_plan_is_read_well_under_a_second() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader"])
+@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader", "terms"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"{timescale.__name__}.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

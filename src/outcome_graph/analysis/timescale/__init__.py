@@ -74,6 +74,11 @@ reads them).
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
+  **Holidays** with a year are their month, as a half-term is: ``Easter 2012`` (also ``Easter
+  holidays``, ``Easter hols``, ``Easter break``) is the month of Easter Day by the Gregorian computus
+  (April 2012; ``Easter 2008`` is March 2008), ``Christmas 2011`` (``Xmas``) December 2011 and ``summer
+  holidays 2012`` July to August 2012. Without a year, or with a split year (``Easter 2011/12``, whose
+  Easter is not evident), a holiday is not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,

@@ -27,6 +27,9 @@ SPLIT_REST_RE = re.compile(r"(?:\s*/\s*|-)(\d{4}|\d\d)(?![\d/.-])", re.A)
 _YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-(?!" + _Y4 + r"(?!\d))\d)"
 
 
+_HOLIDAY = r"(?:holidays?|hols?|break|vacation)"
+
+
 def _mon(name: str) -> str:
     return r"(?<![a-z])(?P<" + name + ">" + MON_BODY + r")\.?(?![a-z])"
 
@@ -89,6 +92,11 @@ _ALTERNATIVES = [
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
+    # holidays with a year: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012
+    # (before seasons: 'summer holidays' is no summer; a split year is not read: 'Easter 2011/12')
+    r"(?P<HOL>(?<![a-z])(?:(?P<hol_n>easter|christmas|xmas)(?:\s+" + _HOLIDAY + r")?"
+    r"|summer\s+" + _HOLIDAY + r")(?![a-z])(?:,?\s*(?P<hol_y4>" + _Y4 + r")(?!\d|\s*[/-]\s*\d)|\s*"
+    + _YY_AFTER.format("hol_y2") + r"))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
@@ -115,7 +123,7 @@ DAY_MONTH_RE = re.compile(_DAY_MONTH, FLAGS)
 # those places first and trying the expressions only there keeps the scan fast
 CANDIDATE_RE = re.compile(
     r"(?<![a-z0-9])(?:\d|q\d|h[12]|qtr|quarter|first|second|third|fourth"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", FLAGS
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win|eas|chr|xma)|(?<=fy)\d", FLAGS
 )
 
 #: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase

@@ -41,7 +41,7 @@ from .patterns import (
     TAG_RE,
     YEAR_WORDS_AFTER_RE,
 )
-from .terms import as_term, handle_se, listed_halves, next_halves
+from .terms import as_term, handle_hol, handle_se, listed_halves, next_halves
 from .years import (
     at_year_end,
     handle_fy,
@@ -66,6 +66,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
     "DR": handle_dr,
     "DM": handle_dm,
     "MD": handle_md,
+    "HOL": handle_hol,
     "SE": handle_se,
     "MN": handle_mn,
     "YR": handle_yr,
