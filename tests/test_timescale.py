@@ -466,6 +466,33 @@ def test_easter_is_the_month_of_easter_day(year: int, form: str) -> None:
     assert parse_timescale(form.format(y=year)).intervals == (month_interval(year, day.month),)
 
 
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (was January 2011 to December 2012, while '2011-2012' and '2011 - 2012' were the financial year)
+    ("2011 to 2012", None, "2011-04..2012-03", "'2011 to 2012' read as the financial year 2011-12 (April 2011 to March 2012)"),
+    ("from 2011 to 2012", THURROCK, "2011-04..2012-03", "read as the financial year 2011-12"),
+    ("by 2011 to 2012", None, "2011-04..2012-03", "by the end of the financial year 2011-12"),
+    ("2011 to 2012", ACADEMIC_2011, "2011-09..2012-08", "the academic year 2011-12"),
+    ("academic year 2011 to 2012", None, "2011-09..2012-08", "the academic year 2011-12"),
+    ("financial year 2011 to 2012", ACADEMIC_2011, "2011-04..2012-03", "the financial year 2011-12"),
+    # (years further apart are the calendar years they span, as '2010-2013' is)
+    ("2010 to 2013", None, "2010..2013", "'2010 to 2013' read as 2010 to 2013"),
+    ("between 2011 and 2012", None, "2011..2012", "2011 to 2012"),
+])
+def test_two_years_in_a_row_joined_by_to_are_a_split_year(
+        text: str, period: Interval | None, expected: str, says: str) -> None:
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(1900, 2098), st.sampled_from(["", "by ", "By the end of ", "Delivered "]),
+       st.sampled_from([None, THURROCK, ACADEMIC_2011, Interval(date(2009, 4, 1), date(2013, 3, 31))]))
+def test_consecutive_years_read_the_same_with_to_as_with_a_hyphen(year: int, lead: str, period: Interval | None) -> None:
+    by_to = parse_timescale(f"{lead}{year} to {year + 1}", period)
+    by_hyphen = parse_timescale(f"{lead}{year} - {year + 1}", period)
+    assert (by_to.kind, by_to.intervals, by_to.year_only) == (by_hyphen.kind, by_hyphen.intervals, by_hyphen.year_only)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("April 2009 - 2010", ["2009-04..2010-12"]),
     ("Sept 11 - 2012", ["2011-09..2012-12"]),

@@ -112,7 +112,9 @@ reads them).
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
   ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
-  2013. Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
+  2013. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
+  2011 to 2012``) are the split year, as ``2011 - 2012`` is (the financial year, or the academic year
+  where a split year is one); ``2010 to 2013`` spans the calendar years, as ``2010 - 2013`` does. Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
   since they say nothing about the month a milestone falls due in; a range ending on a year
   alone (``April 2009 - 2010``) sets ``Timing.ends_on_year`` for the same reason.
 - **Parts of a year**: ``Early 2012``, ``Start of 2012``, ``beginning of 2012`` are the first third of
