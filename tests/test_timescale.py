@@ -610,6 +610,38 @@ def test_a_season_without_a_year_must_lie_within_the_period() -> None:
     assert "no summer falls within the plan period" in t.interpretation
 
 
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (the spring term, January to April, ends after a financial year's March: it was undated)
+    ("Spring term", THURROCK, ["2012-01..2012-04"],
+     "'Spring term' read as spring term 2012, the only spring term that starts in the plan period and lies mostly within it"),
+    ("by the end of the spring term", THURROCK, ["2012-01..2012-04"], "by the end of spring term 2012"),
+    ("Spring term", SOUTHEND, ["2009-01..2009-04"], "spring term 2009"),
+    ("Spring 2", THURROCK, ["2012-02..2012-04"], "spring 2 2012, the only spring 2 that starts in the plan period"),
+    # (a term wholly in the period is read as before; so is one in a plan of several years)
+    ("Summer term", THURROCK, ["2011-04..2011-07"], "summer term 2011, the only summer term in the plan period"),
+    ("Spring term", Interval(date(2009, 4, 1), date(2013, 3, 31)), [], "occurs more than once in the plan period"),
+    # (a term that lies mostly after the period, or a season, is not placed so)
+    ("Spring term", Interval(date(2011, 4, 1), date(2012, 2, 29)), [], "no spring term falls within the plan period"),
+    ("Spring", THURROCK, [], "no spring falls within the plan period"),
+])
+def test_a_term_without_a_year_that_starts_in_the_plan_period_and_lies_mostly_in_it_is_placed(
+        text: str, period: Interval, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, period)
+    assert spans(t) == expected, t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(1950, 2090), st.sampled_from(["autumn", "spring", "summer"]), st.booleans())
+def test_each_school_term_without_a_year_is_placed_in_a_financial_year_plan(year: int, term: str, half: bool) -> None:
+    # a financial-year plan holds each term once, as it starts: autumn and summer wholly, spring mostly
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    t = parse_timescale(f"{term} 1" if half else f"{term} term", plan)
+    assert t.kind == "dated", t.interpretation
+    (iv,) = t.intervals
+    assert plan.start <= iv.start <= plan.end
+    assert iv.start.year == (year + 1 if term == "spring" else year)
+
+
 def test_words_that_look_like_months() -> None:
     assert parse_timescale("the September Guarantee", THURROCK).kind == "undated"
     assert parse_timescale("we may review it", THURROCK).kind == "undated"

@@ -51,7 +51,9 @@ reads them).
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
   ``Dec and Jan 2012``) takes that part's year, rolled back a year as in a range.
 - **Seasons**: spring = March–May, summer = June–August, autumn = September–November,
-  winter = December to February of the next year (``Winter 2008/09`` is the same winter).
+  winter = December to February of the next year (``Winter 2012`` is December 2012 to February
+  2013, the winter that starts at the end of 2012, as the plan format defines winter; ``Winter
+  2008/09`` is the winter across those years, December 2008 to February 2009).
   **School terms**: autumn term = September–December, spring term = January–April, summer
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
   the first year and the spring and summer terms in the second. A season without a year before a
@@ -130,7 +132,9 @@ reads them).
   November 2011).
 - **Months without a year** (``March``, ``by July``, ``April – July``) are read only when a
   plan period is given and exactly one such month (or range) lies within it; the
-  interpretation says so. "May" and "March" in lower case are English words, not months, when
+  interpretation says so. A school term (or half of one) without a year is placed so too, and, when
+  none lies within the period, also when exactly one starts in it and lies mostly in it: in a plan
+  for one financial year (April to March) ``Spring term`` is January to April of its second year. "May" and "March" in lower case are English words, not months, when
   no year follows; a month after "the", "this", "next", "last" and similar words ("the
   September Guarantee") is a name, not a date, but a school term after "the" is a term ("by the
   end of the summer term"). A month without a year is never read when the
