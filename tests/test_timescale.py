@@ -170,6 +170,8 @@ def test_every_seed_timescale_reads_without_guessing() -> None:
         ("Mrach 2012", ["2012-03"]),
         ("Februrary 2012", ["2012-02"]),
         ("Apirl 2011 - Janurary 2012", ["2011-04..2012-01"]),
+        ("Sept 11 - Mrach 12", ["2011-09..2012-03"]),  # (a range's second part, with a year of two digits)
+        ("June 2011 – Septmber 2011", ["2011-06..2011-09"]),
         ("by 30 Novemeber 2011", ["2011-11-30"]),
         ("June 2o12", ["2012-06"]),
         ("April 2O12", ["2012-04"]),
