@@ -116,7 +116,8 @@ reads them).
   ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
   2013. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
   2011 to 2012``) are the split year, as ``2011 - 2012`` is (the financial year, or the academic year
-  where a split year is one); ``2010 to 2013`` spans the calendar years, as ``2010 - 2013`` does. Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
+  where a split year is one); ``2010 to 2013`` spans the calendar years, as ``2010 - 2013`` does.
+  Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
   since they say nothing about the month a milestone falls due in; a range ending on a year
   alone (``April 2009 - 2010``) sets ``Timing.ends_on_year`` for the same reason.
 - **Parts of a year**: ``Early 2012``, ``Start of 2012``, ``beginning of 2012`` are the first third of
@@ -134,7 +135,8 @@ reads them).
   plan period is given and exactly one such month (or range) lies within it; the
   interpretation says so. A school term (or half of one) without a year is placed so too, and, when
   none lies within the period, also when exactly one starts in it and lies mostly in it: in a plan
-  for one financial year (April to March) ``Spring term`` is January to April of its second year. "May" and "March" in lower case are English words, not months, when
+  for one financial year (April to March) ``Spring term`` is January to April of its second year.
+  "May" and "March" in lower case are English words, not months, when
   no year follows; a month after "the", "this", "next", "last" and similar words ("the
   September Guarantee") is a name, not a date, but a school term after "the" is a term ("by the
   end of the summer term"). A month without a year is never read when the
