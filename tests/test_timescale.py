@@ -411,6 +411,8 @@ def test_a_part_of_a_year_is_that_part_not_the_whole_year(
     ("End 2012", ["2012"], "by the end of the calendar year 2012"),  # (a deadline: the end of the year)
     ("Beginning April 2011", ["2011-04"], "the beginning of April 2011"),  # (a month keeps its month)
     ("Early Years 2012", ["2012"], "the calendar year 2012"),  # ('Early Years' is a name)
+    ("Pilot to start 2012", ["2012"], "'start 2012' read as the beginning of 2012"),  # (a verb: the work's start)
+    ("Begin 2012", ["2012"], "the beginning of 2012"),
     ("H1", [], "no date could be read"),  # (which year's half is not evident)
     ("H2 2011/13", [], "does not name a financial year"),
 ])

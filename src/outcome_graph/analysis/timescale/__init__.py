@@ -126,7 +126,8 @@ reads them).
   April–July 2012, or September–December 2012 when it is an academic year). ``H1 2011/12``, ``H2 2012``,
   ``first half of 2012`` and ``second half of the financial year 2011/12`` are halves (H1 of a financial
   year is April–September); ``H1`` without a year is not read. A month keeps its reading (``Beginning
-  April 2011`` is April 2011), and ``End 2012`` is a deadline, by the end of 2012.
+  April 2011`` is April 2011), ``End 2012`` is a deadline, by the end of 2012, and "start" or
+  "begin" without "of" (``Pilot to start 2012``) may be a verb and keeps the whole year.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is

@@ -215,6 +215,9 @@ def _consecutive_years_to(items: list[Item], norm: str) -> list[Item]:
 
 #: the modifiers that name a part of a year ('Early 2012', 'Mid 2012/13', 'first half of 2012')
 _PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
+#: 'start' or 'begin' without 'of' may be a verb ('Pilot to start 2012'): the start of the work, not
+#: of the year, so the year is kept whole ('Start of 2012' and 'Early 2012' are the year's first third)
+_START_VERB_RE = re.compile(r"(?:start|begin(?:ning)?)(?!\s+of)[\s:-]*$", re.I)
 
 
 def find_items(
@@ -363,8 +366,9 @@ def find_items(
             at_year_end(item, after[0])
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
             at_year_end(item, mod[0])
-        if item.mod in _PARTS_OF_YEAR and item.level == "year" and item.interval is not None and not item.is_range:
-            part_of_year(item, item.mod, mod[0] if mod is not None else "")  # ('Early 2012': January to April)
+        if (item.mod in _PARTS_OF_YEAR and item.level == "year" and item.interval is not None
+                and not item.is_range and mod is not None and not _START_VERB_RE.match(mod[0])):
+            part_of_year(item, item.mod, mod[0])  # ('Early 2012': January to April)
         if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True
             item.src_end = onwards.end()
