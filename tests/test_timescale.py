@@ -933,6 +933,8 @@ WORDS = [
     "31/07/2011", "31.07.11", "2011-07-31", "2011-13-45", "29", "31", "1st", "March", "may", "the", "each",
     "TBA", "tbc", "See", "14-19", "Plan", "As above", "in line with", "Strategy", "academic year", "w/c",
     "between", "for", "9999", "2099", "1900", "0000", "(", ")", ",", ";", "<p>", "</p>", "\n", "’",
+    "Q2&3", "Q1-4", "&", "4", "H1", "H2", "Early", "Mid", "late", "start of", "first half of", "Easter", "Christmas",
+    "summer holidays", "Spring term", "Spring 2",
 ]
 tokens = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
 periods = st.builds(
