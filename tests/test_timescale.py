@@ -170,6 +170,8 @@ def test_every_seed_timescale_reads_without_guessing() -> None:
         ("Mrach 2012", ["2012-03"]),
         ("Februrary 2012", ["2012-02"]),
         ("Apirl 2011 - Janurary 2012", ["2011-04..2012-01"]),
+        ("Sept 11 - Mrach 12", ["2011-09..2012-03"]),  # (a range's second part, with a year of two digits)
+        ("June 2011 – Septmber 2011", ["2011-06..2011-09"]),
         ("by 30 Novemeber 2011", ["2011-11-30"]),
         ("June 2o12", ["2012-06"]),
         ("April 2O12", ["2012-04"]),
@@ -339,6 +341,162 @@ def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> 
     assert parse_timescale("Quarterly", THURROCK).kind == "ongoing"
 
 
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (these lost quarters: 'Q1-4 2011/12' was the bare financial year, 'Q2 & 3' the second quarter alone)
+    ("Q1-4 2011/12", None, "2011-04..2012-03", "Q1 to Q4 of the financial year 2011-12 (April 2011 to March 2012)"),
+    ("Q2&3 2011-12", None, "2011-07..2011-12", "Q2 to Q3 of the financial year 2011-12 (July to December 2011)"),
+    ("Q2 & 3 11/12", None, "2011-07..2011-12", "Q2 to Q3 of the financial year 2011-12"),
+    ("Q3/4 2011/12", None, "2011-10..2012-03", "Q3 to Q4 of the financial year 2011-12"),
+    ("Q1 - 3 2012", None, "2012-01..2012-09", "the calendar quarters Q1 to Q3 2012 (January to September 2012)"),
+    ("Q1 to 2 2012", None, "2012-01..2012-06", "the calendar quarters Q1 to Q2 2012"),
+    ("Q2 & 3", THURROCK, "2011-07..2011-12", "Q2 to Q3 2011-12 (July to December 2011), the only Q2 to Q3 in"),
+    ("Q3 and 4", THURROCK, "2011-10..2012-03", "Q3 to Q4 2011-12 (October 2011 to March 2012)"),
+    ("Q1-Q2", THURROCK, "2011-04..2011-09", "Q1 2011-12 (April to June 2011) to Q2 2011-12"),
+    ("Q3-4 - Q1 2012", None, "2011-07..2012-03", "Q3 to Q4 2011 to Q1 2012"),
+])
+def test_quarters_written_with_one_q_are_the_span_of_them(
+        text: str, period: Interval | None, expected: str, says: str) -> None:
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
+    assert says in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("Q1 & 3 2011/12", "'Q1 & 3 2011/12' names quarters apart: write each with its Q (Q1 and Q3)"),
+    ("Q3-1 2011/12", "'Q3-1 2011/12' does not name quarters in order"),
+])
+def test_quarters_written_with_one_q_apart_or_out_of_order_are_not_read(text: str, says: str) -> None:
+    # (not the span from Q1 to Q3, nor the whole year)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, t.interpretation) == ("undated", says)
+
+
+@pytest.mark.parametrize("text", ["Q3 - 4 weeks", "Q1 - 2011/12", "Q3 - 11-12"])
+def test_a_number_after_a_quarter_that_is_no_quarter_is_left_alone(text: str) -> None:
+    assert spans(parse_timescale(text, THURROCK))[0] in ("2011-10..2011-12", "2011-04..2011-06")
+
+
+ACADEMIC_2011 = Interval(date(2011, 9, 1), date(2012, 8, 31))
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (each was the whole year)
+    ("Early 2012", None, "2012-01..2012-04", "'Early 2012' read as early in the calendar year 2012 (January to April 2012)"),
+    ("beginning of 2012", None, "2012-01..2012-04", "the beginning of the calendar year 2012 (January to April 2012)"),
+    ("Mid 2012", None, "2012-05..2012-08", "the middle of the calendar year 2012 (May to August 2012)"),
+    ("mid-2012", THURROCK, "2012-05..2012-08", "the middle of the calendar year 2012"),
+    ("Late 2012", None, "2012-09..2012-12", "late in the calendar year 2012 (September to December 2012)"),
+    ("Start of 2012/13", None, "2012-04..2012-07", "the beginning of the financial year 2012-13 (April to July 2012)"),
+    ("early 2012-13", None, "2012-04..2012-07", "early in the financial year 2012-13"),
+    ("Late 2011/12", None, "2011-12..2012-03", "late in the financial year 2011-12 (December 2011 to March 2012)"),
+    ("Start of 2012/13", ACADEMIC_2011, "2012-09..2012-12", "the beginning of the academic year 2012-13"),
+    ("H1 2011/12", None, "2011-04..2011-09", "the first half of the financial year 2011-12 (April to September 2011)"),
+    ("H2 11-12", None, "2011-10..2012-03", "the second half of the financial year 2011-12"),
+    ("H2 2012", None, "2012-07..2012-12", "the second half of the calendar year 2012 (July to December 2012)"),
+    ("h1 (2012/13)", None, "2012-04..2012-09", "the first half of the financial year 2012-13"),
+    ("first half of 2012", None, "2012-01..2012-06", "the first half of the calendar year 2012"),
+    ("second half of the financial year 2011/12", None, "2011-10..2012-03", "the second half of the financial year"),
+    ("first half of the academic year 2011/12", None, "2011-09..2012-02", "the first half of the academic year"),
+    ("Late 2011 onwards", THURROCK, "2011-09..2012-03", "ongoing from late in the calendar year 2011"),
+])
+def test_a_part_of_a_year_is_that_part_not_the_whole_year(
+        text: str, period: Interval | None, expected: str, says: str) -> None:
+    t = parse_timescale(text, period)
+    assert spans(t) == [expected], t.interpretation
+    assert says in t.interpretation
+    assert not t.year_only  # (a part of a year says which months)
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("End 2012", ["2012"], "by the end of the calendar year 2012"),  # (a deadline: the end of the year)
+    ("Beginning April 2011", ["2011-04"], "the beginning of April 2011"),  # (a month keeps its month)
+    ("Early Years 2012", ["2012"], "the calendar year 2012"),  # ('Early Years' is a name)
+    ("Pilot to start 2012", ["2012"], "'start 2012' read as the beginning of 2012"),  # (a verb: the work's start)
+    ("Begin 2012", ["2012"], "the beginning of 2012"),
+    ("H1", [], "no date could be read"),  # (which year's half is not evident)
+    ("H2 2011/13", [], "does not name a financial year"),
+])
+def test_what_is_not_a_part_of_a_year(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected
+    assert says in t.interpretation
+
+
+@given(st.integers(2000, 2097), st.sampled_from(["Early", "Mid", "Late", "H1", "H2"]),
+       st.sampled_from(["{y}", "{a}/{b}", "{a}-{b}"]), st.sampled_from([None, THURROCK, ACADEMIC_2011]))
+def test_the_parts_of_a_year_tile_it(year: int, part: str, form: str, period: Interval | None) -> None:
+    # whatever the year, each part lies within it, and the thirds (and the halves) follow one another
+    text = form.format(y=year, a=year, b=f"{(year + 1) % 100:02d}")
+    whole = parse_timescale(text, period).intervals[0]
+    parts = ["Early", "Mid", "Late"] if part in ("Early", "Mid", "Late") else ["H1", "H2"]
+    ivs = [parse_timescale(f"{p} {text}", period).intervals[0] for p in parts]
+    assert ivs[0].start == whole.start and ivs[-1].end == whole.end
+    assert all(b.start - a.end == timedelta(days=1) for a, b in zip(ivs, ivs[1:]))
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    # (each was the whole calendar year)
+    ("Easter 2012", ["2012-04"], "'Easter 2012' read as Easter 2012 (April 2012: Easter Day is 8 April 2012)"),
+    ("Easter holidays 2008", ["2008-03"], "Easter 2008 (March 2008: Easter Day is 23 March 2008)"),
+    ("Easter hols '11", ["2011-04"], "Easter Day is 24 April 2011"),
+    ("by Easter 2012", ["2012-04"], "'by Easter 2012' read as by the end of April 2012 (Easter)"),
+    ("Before Easter 2012", ["2012-03"], "by the end of March 2012"),
+    ("Christmas 2011", ["2011-12"], "'Christmas 2011' read as Christmas 2011 (December 2011)"),
+    ("Xmas holidays 11", ["2011-12"], "Christmas 2011 (December 2011)"),
+    ("summer holidays 2012", ["2012-07..2012-08"], "the summer holidays 2012 (July to August 2012)"),
+    ("Summer hols 2012", ["2012-07..2012-08"], "the summer holidays 2012"),
+    ("Christmas 2011 - Easter 2012", ["2011-12..2012-04"], "December 2011 (Christmas) to April 2012 (Easter)"),
+    # (a summer without 'holidays' is the season; a term named after Easter, a split year and a holiday
+    # without a year are not read as a holiday)
+    ("Summer 2012", ["2012-06..2012-08"], "summer 2012 (June to August 2012)"),
+    ("Easter term 2012", ["2012"], "the calendar year 2012"),
+    ("Easter 2011/12", ["2011-04..2012-03"], "the financial year 2011-12"),
+    ("Easter", [], "no date could be read"),
+])
+def test_holidays_with_a_year_are_their_month(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected, t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(1900, 2099), st.sampled_from(["Easter {y}", "Easter holidays {y}", "by Easter {y}"]))
+def test_easter_is_the_month_of_easter_day(year: int, form: str) -> None:
+    # the computus agrees with dateutil's (a dependency of pandas), whose Easter Day is a Sunday
+    # from 22 March to 25 April
+    easter = pytest.importorskip("dateutil.easter").easter
+    day = easter(year)
+    assert timescale.terms.easter_day(year) == day
+    assert day.weekday() == 6 and date(year, 3, 22) <= day <= date(year, 4, 25)
+    assert parse_timescale(form.format(y=year)).intervals == (month_interval(year, day.month),)
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (was January 2011 to December 2012, while '2011-2012' and '2011 - 2012' were the financial year)
+    ("2011 to 2012", None, "2011-04..2012-03", "'2011 to 2012' read as the financial year 2011-12 (April 2011 to March 2012)"),
+    ("from 2011 to 2012", THURROCK, "2011-04..2012-03", "read as the financial year 2011-12"),
+    ("by 2011 to 2012", None, "2011-04..2012-03", "by the end of the financial year 2011-12"),
+    ("2011 to 2012", ACADEMIC_2011, "2011-09..2012-08", "the academic year 2011-12"),
+    ("academic year 2011 to 2012", None, "2011-09..2012-08", "the academic year 2011-12"),
+    ("financial year 2011 to 2012", ACADEMIC_2011, "2011-04..2012-03", "the financial year 2011-12"),
+    # (years further apart are the calendar years they span, as '2010-2013' is)
+    ("2010 to 2013", None, "2010..2013", "'2010 to 2013' read as 2010 to 2013"),
+    ("between 2011 and 2012", None, "2011..2012", "2011 to 2012"),
+])
+def test_two_years_in_a_row_joined_by_to_are_a_split_year(
+        text: str, period: Interval | None, expected: str, says: str) -> None:
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(1900, 2098), st.sampled_from(["", "by ", "By the end of ", "Delivered "]),
+       st.sampled_from([None, THURROCK, ACADEMIC_2011, Interval(date(2009, 4, 1), date(2013, 3, 31))]))
+def test_consecutive_years_read_the_same_with_to_as_with_a_hyphen(year: int, lead: str, period: Interval | None) -> None:
+    by_to = parse_timescale(f"{lead}{year} to {year + 1}", period)
+    by_hyphen = parse_timescale(f"{lead}{year} - {year + 1}", period)
+    assert (by_to.kind, by_to.intervals, by_to.year_only) == (by_hyphen.kind, by_hyphen.intervals, by_hyphen.year_only)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("April 2009 - 2010", ["2009-04..2010-12"]),
     ("Sept 11 - 2012", ["2011-09..2012-12"]),
@@ -454,6 +612,38 @@ def test_a_season_without_a_year_must_lie_within_the_period() -> None:
     t = parse_timescale("Summer", Interval(date(2011, 9, 1), date(2012, 7, 31)))
     assert (t.kind, t.intervals) == ("undated", ())
     assert "no summer falls within the plan period" in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (the spring term, January to April, ends after a financial year's March: it was undated)
+    ("Spring term", THURROCK, ["2012-01..2012-04"],
+     "'Spring term' read as spring term 2012, the only spring term that starts in the plan period and lies mostly within it"),
+    ("by the end of the spring term", THURROCK, ["2012-01..2012-04"], "by the end of spring term 2012"),
+    ("Spring term", SOUTHEND, ["2009-01..2009-04"], "spring term 2009"),
+    ("Spring 2", THURROCK, ["2012-02..2012-04"], "spring 2 2012, the only spring 2 that starts in the plan period"),
+    # (a term wholly in the period is read as before; so is one in a plan of several years)
+    ("Summer term", THURROCK, ["2011-04..2011-07"], "summer term 2011, the only summer term in the plan period"),
+    ("Spring term", Interval(date(2009, 4, 1), date(2013, 3, 31)), [], "occurs more than once in the plan period"),
+    # (a term that lies mostly after the period, or a season, is not placed so)
+    ("Spring term", Interval(date(2011, 4, 1), date(2012, 2, 29)), [], "no spring term falls within the plan period"),
+    ("Spring", THURROCK, [], "no spring falls within the plan period"),
+])
+def test_a_term_without_a_year_that_starts_in_the_plan_period_and_lies_mostly_in_it_is_placed(
+        text: str, period: Interval, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, period)
+    assert spans(t) == expected, t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(1950, 2090), st.sampled_from(["autumn", "spring", "summer"]), st.booleans())
+def test_each_school_term_without_a_year_is_placed_in_a_financial_year_plan(year: int, term: str, half: bool) -> None:
+    # a financial-year plan holds each term once, as it starts: autumn and summer wholly, spring mostly
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    t = parse_timescale(f"{term} 1" if half else f"{term} term", plan)
+    assert t.kind == "dated", t.interpretation
+    (iv,) = t.intervals
+    assert plan.start <= iv.start <= plan.end
+    assert iv.start.year == (year + 1 if term == "spring" else year)
 
 
 def test_words_that_look_like_months() -> None:
@@ -743,6 +933,8 @@ WORDS = [
     "31/07/2011", "31.07.11", "2011-07-31", "2011-13-45", "29", "31", "1st", "March", "may", "the", "each",
     "TBA", "tbc", "See", "14-19", "Plan", "As above", "in line with", "Strategy", "academic year", "w/c",
     "between", "for", "9999", "2099", "1900", "0000", "(", ")", ",", ";", "<p>", "</p>", "\n", "’",
+    "Q2&3", "Q1-4", "&", "4", "H1", "H2", "Early", "Mid", "late", "start of", "first half of", "Easter", "Christmas",
+    "summer holidays", "Spring term", "Spring 2",
 ]
 tokens = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
 periods = st.builds(
@@ -875,7 +1067,7 @@ def test_a_large_plan_is_read_well_under_a_second() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader"])
+@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader", "terms"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"{timescale.__name__}.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
@@ -1265,6 +1457,27 @@ def test_a_school_term_written_any_usual_way_is_that_term(
     t = parse_timescale(text, period)
     assert (t.kind, t.intervals) == ("dated", (Interval(date(y, first, 1), month_interval(y, first + length).end),)), \
         t.interpretation
+
+
+@fast
+@given(st.integers(2000, 2097), st.integers(1, 4), st.integers(0, 3), cases,
+       st.sampled_from(["Q{n}-{m} {a}/{b}", "Q{n} - {m} {a}-{b}", "Q{n} to {m} {a2}/{b}", "Qtr {n}-{m} FY {a}/{b}",
+                        "Q{n}&{m} {a}-{b}", "Q{n} & {m} {a}/{b}", "Q{n} and {m} {a2}-{b}", "Q{n}/{m} {a}/{b}",
+                        "Q{n}-{m}", "Q{n} & {m}"]),
+       st.sampled_from(["", "by ", "in ", "during "]))
+def test_financial_year_quarters_written_with_one_q_are_their_span(
+        year: int, n: int, more: int, case: object, form: str, lead: str) -> None:
+    last = min(4, n + more)
+    listed = "&" in form or "and" in form or "/{m}" in form
+    if listed and last != n + 1 or not listed and last == n:
+        return  # (a list of quarters apart is not read; 'Q2-2' is no range)
+    text = case(lead + form.format(n=n, m=last, a=year, a2=f"{year % 100:02d}",  # type: ignore[operator]
+                                   b=f"{(year + 1) % 100:02d}"))
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    t = parse_timescale(text, plan)
+    first, end = parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{n}"), \
+        parse_value_period(f"{year}-{(year + 1) % 100:02d}-Q{last}")
+    assert (t.kind, t.intervals) == ("dated", (Interval(first.start, end.end),)), t.interpretation
 
 
 def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:

@@ -51,7 +51,9 @@ reads them).
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
   ``Dec and Jan 2012``) takes that part's year, rolled back a year as in a range.
 - **Seasons**: spring = March–May, summer = June–August, autumn = September–November,
-  winter = December to February of the next year (``Winter 2008/09`` is the same winter).
+  winter = December to February of the next year (``Winter 2012`` is December 2012 to February
+  2013, the winter that starts at the end of 2012, as the plan format defines winter; ``Winter
+  2008/09`` is the winter across those years, December 2008 to February 2009).
   **School terms**: autumn term = September–December, spring term = January–April, summer
   term = April–July; with an academic year (``Spring term 2011/12``) the autumn term falls in
   the first year and the spring and summer terms in the second. A season without a year before a
@@ -74,6 +76,11 @@ reads them).
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
   other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
+  **Holidays** with a year are their month, as a half-term is: ``Easter 2012`` (also ``Easter
+  holidays``, ``Easter hols``, ``Easter break``) is the month of Easter Day by the Gregorian computus
+  (April 2012; ``Easter 2008`` is March 2008), ``Christmas 2011`` (``Xmas``) December 2011 and ``summer
+  holidays 2012`` July to August 2012. Without a year, or with a split year (``Easter 2011/12``, whose
+  Easter is not evident), a holiday is not read.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,
@@ -81,7 +88,10 @@ reads them).
   ``Q1 2012`` (with a calendar year) is a calendar quarter, as in a
   value's ``period``. A quarter without a year beside a quarter with one, in a range or a list,
   is counted as that one is (``Q1 - Q2 2012`` is January to June 2012; ``Q3 and Q4 2011/12``
-  two quarters of that financial year). Any other quarter without a year is a financial-year
+  two quarters of that financial year). Quarters written with one Q are the span of them:
+  ``Q1-4 2011/12`` (and ``Q1 - 4``, ``Q1 to 4``) runs from Q1 to Q4, and two quarters next to each
+  other joined by ``&``, ``and``, ``+`` or ``/`` (``Q2&3 2011-12``, ``Q3/4``) are the two; quarters
+  apart (``Q1 & 3``) or out of order (``Q3-1``) are not read. Any other quarter without a year is a financial-year
   quarter, placed in the plan period as a month without a year is, and only in a plan period
   that starts on 1 April (in one that starts in January or September, which months "Q3" means
   is not evident).
@@ -104,16 +114,30 @@ reads them).
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
   ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
-  2013. Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
+  2013. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
+  2011 to 2012``) are the split year, as ``2011 - 2012`` is (the financial year, or the academic year
+  where a split year is one); ``2010 to 2013`` spans the calendar years, as ``2010 - 2013`` does.
+  Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
   since they say nothing about the month a milestone falls due in; a range ending on a year
   alone (``April 2009 - 2010``) sets ``Timing.ends_on_year`` for the same reason.
+- **Parts of a year**: ``Early 2012``, ``Start of 2012``, ``beginning of 2012`` are the first third of
+  the year (January–April 2012), ``Mid 2012`` the second (May–August), ``Late 2012`` the last
+  (September–December); a split year's thirds start in its first month (``Start of 2012/13`` is
+  April–July 2012, or September–December 2012 when it is an academic year). ``H1 2011/12``, ``H2 2012``,
+  ``first half of 2012`` and ``second half of the financial year 2011/12`` are halves (H1 of a financial
+  year is April–September); ``H1`` without a year is not read. A month keeps its reading (``Beginning
+  April 2011`` is April 2011), ``End 2012`` is a deadline, by the end of 2012, and "start" or
+  "begin" without "of" (``Pilot to start 2012``) may be a verb and keeps the whole year.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
   November 2011).
 - **Months without a year** (``March``, ``by July``, ``April – July``) are read only when a
   plan period is given and exactly one such month (or range) lies within it; the
-  interpretation says so. "May" and "March" in lower case are English words, not months, when
+  interpretation says so. A school term (or half of one) without a year is placed so too, and, when
+  none lies within the period, also when exactly one starts in it and lies mostly in it: in a plan
+  for one financial year (April to March) ``Spring term`` is January to April of its second year.
+  "May" and "March" in lower case are English words, not months, when
   no year follows; a month after "the", "this", "next", "last" and similar words ("the
   September Guarantee") is a name, not a date, but a school term after "the" is a term ("by the
   end of the summer term"). A month without a year is never read when the

@@ -41,10 +41,12 @@ class Item:
     quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
     calendar: bool = False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
     q_n: int = 0  # the number of a quarter without a year ('Q1' in 'Q1 - Q2 2012')
+    q_last: int = 0  # the last quarter of quarters without a year written with one Q ('Q1-2'): 2
     half: int = 0  # a half of a school term, counted through the school year: autumn 1 is 1, summer 2 is 6
     season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
     term: bool = False  # a school term ('Summer term 2012')
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
+    part: str = ""  # a half of the year read ('h1' of 'H1 2011/12'), taken once the kind of year is known
     named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written
     src_start: int = 0
     src_end: int = 0

@@ -27,6 +27,9 @@ SPLIT_REST_RE = re.compile(r"(?:\s*/\s*|-)(\d{4}|\d\d)(?![\d/.-])", re.A)
 _YY_AFTER = r"['’]?(?P<{0}>\d\d)(?![\w%]|/\d|[.,]\d|-(?!" + _Y4 + r"(?!\d))\d)"
 
 
+_HOLIDAY = r"(?:holidays?|hols?|break|vacation)"
+
+
 def _mon(name: str) -> str:
     return r"(?<![a-z])(?P<" + name + ">" + MON_BODY + r")\.?(?![a-z])"
 
@@ -36,6 +39,9 @@ _ALTERNATIVES = [
     # quarters: Q3 2011-12, Q3 11/12, Q1 2012, 2011-12 Q3, 2011-12-Q3, 2012 Q1, Q3 (no year);
     # 'Qtr 3', 'Quarter 3' and 'third quarter' as 'Q3'
     r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
+    # (a second quarter written with its number alone: 'Q1-4 2011/12', 'Q2 & 3', 'Q3/4', 'Q1 to 3')
+    r"(?:(?:\s*(?P<q_to>-)\s*|\s+(?P<q_to2>to)\s+|\s*(?:&|\+|/)\s*|\s+and\s+)(?P<q_m>[1-4])"
+    r"(?![\d%]|[/.:-]\d|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|times?)(?![a-z])))?"
     r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))"
     # (a financial year in brackets or after a dash is the quarter's too: 'Q3 (2011/12)', 'Q3 - 2011/12')
     r"(?:(?:,?\s*|(?:\s*\(\s*|\s+-\s+)(?=(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}(?![\d/-])))(?:of\s+)?(?:"
@@ -45,6 +51,10 @@ _ALTERNATIVES = [
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
     r"|(?<![\d/.-])(?P<q_fa2>" + _Y4 + r")\s*[/-]\s*(?P<q_fb2>\d{4}|\d\d)[\s-]*q(?P<q_n2>\d)(?!\d)"
     r"|(?<![\d/.-])(?P<q_y3>" + _Y4 + r")[\s-]*q(?P<q_n3>\d)(?!\d))",
+    # a half of a year: H1 2011/12, H2 2012, H1 11-12 (a year is needed: 'H1' alone is not read)
+    r"(?P<H>(?<![a-z0-9])h(?P<h_n>[12])(?:,?\s*|\s*\(\s*|\s+-\s+)(?:fy\s*)?"
+    r"(?:(?P<h_fa>" + _Y4 + r")\s*[/-]\s*(?P<h_fb>\d{4}|\d\d)|(?P<h_fc>\d\d)\s*[/-]\s*(?P<h_fd>\d\d)"
+    r"|(?P<h_y>" + _Y4 + r"))(?![\d/.-]))",
     # a year written after 'FY' with two digits: FY12, FY 12-13
     r"(?P<FYY>(?:(?<=fy)|(?<=fy\s))(?P<fyy_a>\d\d)(?:\s*[/-]\s*(?P<fyy_b>\d\d))?(?![\d/.-]))",
     # ISO day 2011-07-31
@@ -82,6 +92,11 @@ _ALTERNATIVES = [
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
+    # holidays with a year: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012
+    # (before seasons: 'summer holidays' is no summer; a split year is not read: 'Easter 2011/12')
+    r"(?P<HOL>(?<![a-z])(?:(?P<hol_n>easter|christmas|xmas)(?:\s+" + _HOLIDAY + r")?"
+    r"|summer\s+" + _HOLIDAY + r")(?![a-z])(?:,?\s*(?P<hol_y4>" + _Y4 + r")(?!\d|\s*[/-]\s*\d)|\s*"
+    + _YY_AFTER.format("hol_y2") + r"))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
@@ -107,8 +122,8 @@ DAY_MONTH_RE = re.compile(_DAY_MONTH, FLAGS)
 # every expression starts at the start of a word with a digit, 'Q', a month or a season: finding
 # those places first and trying the expressions only there keeps the scan fast
 CANDIDATE_RE = re.compile(
-    r"(?<![a-z0-9])(?:\d|q\d|qtr|quarter|first|second|third|fourth"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)|(?<=fy)\d", FLAGS
+    r"(?<![a-z0-9])(?:\d|q\d|h[12]|qtr|quarter|first|second|third|fourth"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win|eas|chr|xma)|(?<=fy)\d", FLAGS
 )
 
 #: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase
@@ -117,6 +132,8 @@ _YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+f
 #: words before a date that make it a deadline: 'by June 2011', 'until the end of June 2011'
 _BY_WORDS = r"by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|till"
 DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
+#: the kind of year named before the year a part of it is said of ('first half of the financial year 2012/13')
+_OF_YEAR = r"(?:\s+(?:fy|(?:financial|fiscal|academic|school|calendar)\s+year))?"
 END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
 MODIFIER_RE = re.compile(
     r"(?<![a-z])(?=[bnutdecwfsmlyacp])"
@@ -128,6 +145,8 @@ MODIFIER_RE = re.compile(
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
     r"|(?P<start>(?:beginning|start|early|begin)(?:\s+of)?(?:\s+the)?)"
+    r"|(?P<h1>first\s+half\s+of(?:\s+the)?" + _OF_YEAR + r")"
+    r"|(?P<h2>second\s+half\s+of(?:\s+the)?" + _OF_YEAR + r")"
     r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?)"
     r"|(?P<late>late)"
     r"|(?P<for>for)"

@@ -47,19 +47,30 @@ def _counts_school_years(period: Interval) -> bool:
     return (ps.month, ps.day, pe.month, pe.day) == (9, 1, 8, 31) and pe.year == ps.year + 1
 
 
-def _resolve(item: Item, period: Interval) -> tuple[Interval, str] | str:
-    """Place an expression without a year in the plan period: (interval, words) or why not."""
+def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
+    """Place an expression without a year in the plan period: (interval, words, where) or why not.
+
+    It must lie within the period, and only once. A school term may also be the only one that starts
+    in the period and lies mostly in it: the spring term (January to April) in a plan for a financial
+    year (April to March) is that of the year the plan ends in, though its April is outside."""
     assert item.make is not None
     found: list[tuple[Interval, str]] = []
+    mostly: list[tuple[Interval, str]] = []
     ps, pe = period.start, period.end
     for y in range(max(1, ps.year - 1), min(pe.year, ps.year + 12, 9998) + 1):
         got = item.make(y)
-        if got is not None and ps <= got[0].start and got[0].end <= pe:
+        if got is None or not ps <= got[0].start <= pe:
+            continue
+        if got[0].end <= pe:
             found.append(got)
             if len(found) > 1:
                 break
+        elif item.term and (pe - got[0].start) > (got[0].end - pe):
+            mostly.append(got)
     if len(found) == 1:
-        return found[0]
+        return (*found[0], f"the only {item.name} in the plan period")
+    if not found and len(mostly) == 1:
+        return (*mostly[0], f"the only {item.name} that starts in the plan period and lies mostly within it")
     if not found:
         return f"no {item.name} falls within the plan period"
     return f"{item.name} occurs more than once in the plan period"
@@ -155,7 +166,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                     return _undated(text, f"{quoted(display[it.start:it.end])} gives no year, and {got}{cut}")
                 it.interval = got[0]
                 it.short = got[1]
-                it.long = f"{got[1]}, the only {it.name} in the plan period"
+                it.long = f"{got[1]}, {got[2]}"
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True

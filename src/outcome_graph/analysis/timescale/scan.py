@@ -24,7 +24,7 @@ from .days import (
     handle_nd,
 )
 from .intervals import Interval, contains, day_words, month_interval
-from .items import Item, as_academic, range_item, year_item
+from .items import Item, as_academic, fy_item, range_item, year_item
 from .lexicon import DASHES, DISPLAY, MONTH_NAMES
 from .patterns import (
     AND_GAP_RE,
@@ -41,19 +41,22 @@ from .patterns import (
     TAG_RE,
     YEAR_WORDS_AFTER_RE,
 )
-from .terms import as_term, handle_se, listed_halves, next_halves
+from .terms import as_term, handle_hol, handle_se, listed_halves, next_halves
 from .years import (
     at_year_end,
     handle_fy,
     handle_fy2,
     handle_fyy,
+    handle_h,
     handle_q,
     handle_yr,
+    part_of_year,
     quarter_beside,
 )
 
 _HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
     "Q": handle_q,
+    "H": handle_h,
     "ISO": handle_iso,
     "ND": handle_nd,
     "FY": handle_fy,
@@ -63,6 +66,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
     "DR": handle_dr,
     "DM": handle_dm,
     "MD": handle_md,
+    "HOL": handle_hol,
     "SE": handle_se,
     "MN": handle_mn,
     "YR": handle_yr,
@@ -182,6 +186,40 @@ def _months_of_years(items: list[Item], norm: str) -> list[Item]:
     return kept
 
 
+#: 'to' between two years ('2011 to 2012')
+_TO_GAP_RE = re.compile(r"\s+to\s+", re.I)
+
+
+def _consecutive_years_to(items: list[Item], norm: str) -> list[Item]:
+    """Two years in a row joined by 'to' (``2011 to 2012``, as GOV.UK writes a financial year) are the
+    split year ``2011-2012`` and ``2011 - 2012`` are, the financial year 2011-12 (the academic year
+    where a split year is one), not two calendar years; years further apart (``2010 to 2013``) stay
+    the calendar years they span, as ``2010-2013`` does."""
+    if len(items) < 2:
+        return items
+    kept: list[Item] = []
+    for item in items:
+        a = kept[-1] if kept else None
+        # (the first may be a year named by one year: 'financial year 2011 to 2012' is 2011-12)
+        first = (a.named_year or (a.interval.start.year if a.interval is not None and a.bad is None else 0)
+                 if a is not None and a.level == "year" else 0)
+        if (a is not None and first and item.year_of == "calendar" and item.level == "year" and item.bad is None
+                and item.interval is not None and item.interval.start.year == first + 1
+                and (a.named_year or a.year_of == "calendar") and _TO_GAP_RE.fullmatch(norm, a.end, item.start)):
+            joined = kept[-1] = fy_item(Item(a.start, item.end), first, norm)
+            joined.is_range = True  # ('from 2011 to 2012' is that year, not ongoing work from it)
+            continue
+        kept.append(item)
+    return kept
+
+
+#: the modifiers that name a part of a year ('Early 2012', 'Mid 2012/13', 'first half of 2012')
+_PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
+#: 'start' or 'begin' without 'of' may be a verb ('Pilot to start 2012'): the start of the work, not
+#: of the year, so the year is kept whole ('Start of 2012' and 'Early 2012' are the year's first third)
+_START_VERB_RE = re.compile(r"(?:start|begin(?:ning)?)(?!\s+of)[\s:-]*$", re.I)
+
+
 def find_items(
     norm: str, skip: tuple[int, int] | None, school_year: bool = False
 ) -> tuple[list[Item], bool]:
@@ -208,6 +246,7 @@ def find_items(
         pos = item.end  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
         items.append(item)
 
+    items = _consecutive_years_to(items, norm)
     # a quarter without a year next to one with a year, in a range or a list, is counted as that
     # one is ('Q1 - Q2 2012': January to June 2012, not a financial-year Q1 left out)
     for a, b in zip(items, items[1:]):
@@ -229,6 +268,9 @@ def find_items(
         for item in items:
             if item.year_of == "financial" and item.level == "year" and not item.named_year:
                 as_academic(item)
+    for item in items:
+        if item.part and item.interval is not None:
+            part_of_year(item, item.part)  # ('H1 2011/12': the first half of the financial year 2011-12)
     items = _months_of_years(items, norm)
 
     # join ranges
@@ -324,6 +366,9 @@ def find_items(
             at_year_end(item, after[0])
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
             at_year_end(item, mod[0])
+        if (item.mod in _PARTS_OF_YEAR and item.level == "year" and item.interval is not None
+                and not item.is_range and mod is not None and not _START_VERB_RE.match(mod[0])):
+            part_of_year(item, item.mod, mod[0])  # ('Early 2012': January to April)
         if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True
             item.src_end = onwards.end()

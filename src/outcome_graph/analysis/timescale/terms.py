@@ -9,8 +9,9 @@ month of its holiday. The same word names either, so which one is meant is read 
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from .intervals import Interval, month_interval, month_words, month_span, shift_month
+from .intervals import Interval, day_words, month_interval, month_words, month_span, shift_month
 from .items import Item, safe, split_year, two_digit
 from .lexicon import MONTH_NAMES
 from .patterns import COMMA_GAP_RE, FINAL_AND_GAP_RE
@@ -191,3 +192,43 @@ def listed_halves(items: list[Item], i: int, text: str) -> int:
         if final is not None:
             break
     return j
+
+
+def easter_day(year: int) -> date:
+    """Easter Day (Sunday) of ``year`` in the Gregorian calendar, by the standard computus (the
+    anonymous Gregorian algorithm, as in Meeus): 8 April 2012, 23 March 2008, 25 April 2011.
+
+    >>> easter_day(2012), easter_day(2008), easter_day(2011)
+    (datetime.date(2012, 4, 8), datetime.date(2008, 3, 23), datetime.date(2011, 4, 24))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month, day = divmod(h + ell - 7 * m + 90, 25)
+    return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
+def handle_hol(m: re.Match[str], text: str) -> Item:
+    """``Easter 2012``, ``Christmas 2011``, ``summer holidays 2012``: the month of Easter Day (April
+    2012; March 2008), December, and July to August, as a half-term is the month of its holiday."""
+    item = Item(m.start(), m.end())
+    year = int(m["hol_y4"]) if m["hol_y4"] else two_digit(m["hol_y2"])
+    name = (m["hol_n"] or "summer").lower()
+    if name == "easter":
+        day = easter_day(year)
+        item.interval = month_interval(year, day.month)
+        item.short = f"{MONTH_NAMES[day.month]} {year} (Easter)"
+        item.long = f"Easter {year} ({MONTH_NAMES[day.month]} {year}: Easter Day is {day_words(day)})"
+    elif name == "summer":
+        item.interval = month_span(year, 7, year, 8)
+        item.short = f"the summer holidays {year}"
+        item.long = f"{item.short} ({month_words(item.interval)})"
+    else:
+        item.interval = month_interval(year, 12)
+        item.short = f"December {year} (Christmas)"
+        item.long = f"Christmas {year} (December {year})"
+    return item

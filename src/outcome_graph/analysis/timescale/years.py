@@ -12,7 +12,16 @@ import re
 from datetime import date
 
 from .days import handle_dn
-from .intervals import Interval, calendar_quarter, financial_year, fy_quarter, month_interval, month_words
+from .intervals import (
+    Interval,
+    calendar_quarter,
+    financial_year,
+    fy_quarter,
+    month_interval,
+    month_span,
+    month_words,
+    shift_month,
+)
 from .items import Item, fy_item, safe, split_year, two_digit, year_item
 from .lexicon import MONTH_NAMES
 from .patterns import COUNTED_RE, DAY_MONTH_RE, NUMBERED_RE, YEAR_KIND_BEFORE_RE
@@ -21,12 +30,47 @@ from .show import quoted
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
+def _quarters(n: int, last: int) -> str:
+    """'Q3' or 'Q2 to Q3': the quarters an expression names."""
+    return f"Q{n}" if last == n else f"Q{n} to Q{last}"
+
+
+def fy_quarters(year: int, n: int, last: int) -> Interval:
+    """Quarters ``n`` to ``last`` of the financial year starting April ``year``, as one span."""
+    return Interval(fy_quarter(year, n).start, fy_quarter(year, last).end)
+
+
+def calendar_quarters(year: int, n: int, last: int) -> Interval:
+    """Calendar quarters ``n`` to ``last`` of ``year``, as one span."""
+    return Interval(calendar_quarter(year, n).start, calendar_quarter(year, last).end)
+
+
+def _second_quarter(m: re.Match[str], n: int) -> tuple[int, str | None]:
+    """(the last quarter, why not) of quarters written with one Q: 'Q1-4' (a range: Q1 to Q4), 'Q2 & 3'
+    (a list: quarters next to each other are the span of them; 'Q1 & 3', quarters apart, would be two
+    dates, and are not read rather than read as the span between them). (n, None) for one quarter."""
+    if not m["q_m"]:
+        return n, None
+    last = int(m["q_m"])
+    if m["q_to"] or m["q_to2"]:
+        if last <= n:
+            return n, f"{quoted(m[0])} does not name quarters in order"
+    elif last != n + 1:
+        return n, f"{quoted(m[0])} names quarters apart: write each with its Q (Q{n} and Q{last})"
+    return last, None
+
+
 def handle_q(m: re.Match[str], text: str) -> Item:
     item = Item(m.start(), m.end(), level="quarter")
     n = _ORDINAL_QUARTERS[m["q_o"].lower()] if m["q_o"] else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
     if not 1 <= n <= 4:
         item.bad = f"{quoted(m[0])} is not a quarter (Q1 to Q4)"
         return item
+    last, why = _second_quarter(m, n)
+    if why is not None:
+        item.bad = why
+        return item
+    qs = _quarters(n, last)
     fa, fb = m["q_fa1"] or m["q_fa2"], m["q_fb1"] or m["q_fb2"]
     if m["q_fc1"]:
         fa, fb = str(two_digit(m["q_fc1"])), m["q_fd1"]
@@ -35,28 +79,28 @@ def handle_q(m: re.Match[str], text: str) -> Item:
         if split_year(a, fb) is None:
             item.bad = f"{quoted(m[0])} does not name a financial year ({fb} is not the year after {a})"
             return item
-        item.interval = fy_quarter(a, n)
-        item.short = f"Q{n} {a}-{(a + 1) % 100:02d}"
-        item.long = f"Q{n} of the financial year {a}-{(a + 1) % 100:02d} ({month_words(item.interval)})"
+        item.interval = fy_quarters(a, n, last)
+        item.short = f"{qs} {a}-{(a + 1) % 100:02d}"
+        item.long = f"{qs} of the financial year {a}-{(a + 1) % 100:02d} ({month_words(item.interval)})"
         return item
     year = m["q_y1"] or m["q_y3"]
     if year:
         y = int(year)
-        item.interval = calendar_quarter(y, n)
-        item.short = f"Q{n} {y}"
-        item.long = f"the calendar quarter Q{n} {y} ({month_words(item.interval)})"
+        item.interval = calendar_quarters(y, n, last)
+        item.short = f"{qs} {y}"
+        item.long = f"the calendar {'quarter' if last == n else 'quarters'} {qs} {y} ({month_words(item.interval)})"
         item.calendar = True
         return item
 
     # no year: a financial-year quarter, placed in the plan period by the caller
     def make(y: int) -> tuple[Interval, str]:
-        iv = fy_quarter(y, n)
-        return iv, f"Q{n} {y}-{(y + 1) % 100:02d} ({month_words(iv)})"
+        iv = fy_quarters(y, n, last)
+        return iv, f"{qs} {y}-{(y + 1) % 100:02d} ({month_words(iv)})"
 
     item.make = safe(make)
-    item.name = f"Q{n}"
+    item.name = qs
     item.quarter = True
-    item.q_n = n
+    item.q_n, item.q_last = n, last
     return item
 
 
@@ -76,16 +120,58 @@ def quarter_beside(item: Item, other: Item, before: bool) -> None:
         year -= 1
     elif not before and item.q_n < n:
         year += 1
-    q = item.q_n
+    q, last = item.q_n, item.q_last or item.q_n
+    qs = _quarters(q, last)
     if other.calendar:
-        item.interval = calendar_quarter(year, q)
-        item.short = f"Q{q} {year}"
-        item.long = f"the calendar quarter Q{q} {year} ({month_words(item.interval)})"
+        item.interval = calendar_quarters(year, q, last)
+        item.short = f"{qs} {year}"
+        item.long = f"the calendar {'quarter' if last == q else 'quarters'} {qs} {year} ({month_words(item.interval)})"
     else:
-        item.interval = fy_quarter(year, q)
-        item.short = f"Q{q} {year}-{(year + 1) % 100:02d}"
-        item.long = f"Q{q} of the financial year {item.short[3:]} ({month_words(item.interval)})"
+        item.interval = fy_quarters(year, q, last)
+        item.short = f"{qs} {year}-{(year + 1) % 100:02d}"
+        item.long = f"{qs} of the financial year {year}-{(year + 1) % 100:02d} ({month_words(item.interval)})"
     item.calendar, item.quarter, item.make = other.calendar, False, None
+
+
+#: the part of a year that 'early' (or 'the start of'), 'mid' and 'late' name, its thirds, and the halves
+#: 'first half of' and 'H1': (months after the year's first month, months long)
+_PARTS = {"start": (0, 4), "mid": (4, 4), "late": (8, 4), "h1": (0, 6), "h2": (6, 6)}
+_PART_WORDS = {"start": "the beginning of", "mid": "the middle of", "late": "late in",
+               "h1": "the first half of", "h2": "the second half of"}
+
+
+def part_of_year(item: Item, part: str, written: str = "") -> None:
+    """Read a year with 'early', 'mid', 'late' (``Early 2012``, ``Mid 2012/13``) as that third of
+    it and with 'first half' or 'H1' (``H2 2012``) as that half, not as the whole year: early 2012
+    is January to April, H1 of the financial year 2011-12 April to September 2011. A split year is
+    the financial year (or academic year) it was read as, so its thirds start in April (or September)."""
+    iv = item.interval
+    assert iv is not None
+    first, length = _PARTS[part]
+    y, m = shift_month(iv.start.year, iv.start.month, first)
+    item.interval = month_span(y, m, *shift_month(y, m, length - 1))
+    words = "early in" if written[:5].lower() == "early" else _PART_WORDS[part]
+    item.short = f"{words} {item.long.split(' (')[0]}"
+    item.long = f"{item.short} ({month_words(item.interval)})"
+    item.level, item.year_end, item.mod = "part", False, None
+
+
+def handle_h(m: re.Match[str], text: str) -> Item:
+    """``H1 2011/12``, ``H2 2012``: a half of the year written (H1 of a financial year is April to
+    September, of an academic year September to February, of a calendar year January to June)."""
+    item = Item(m.start(), m.end(), level="year")
+    fa, fb = m["h_fa"], m["h_fb"]
+    if m["h_fc"]:
+        fa, fb = str(two_digit(m["h_fc"])), m["h_fd"]
+    if fa:
+        if split_year(int(fa), fb) is None:
+            item.bad = f"{quoted(m[0])} does not name a financial year ({fb} is not the year after {fa})"
+            return item
+        fy_item(item, int(fa), text)
+    else:
+        year_item(item, int(m["h_y"]))
+    item.part = f"h{m['h_n']}"  # (taken once the year is known to be financial or academic)
+    return item
 
 
 def handle_fy(m: re.Match[str], text: str) -> Item:
