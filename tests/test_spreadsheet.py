@@ -1419,14 +1419,57 @@ def test_a_status_written_as_a_rag_colour_is_the_status_it_stands_for(tmp_path: 
 
 
 def test_a_status_that_is_no_status_nor_rag_colour_names_every_choice(tmp_path: Path):
-    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "Purple"]]})
+    # (the format's own milestones sheet refuses it, as a YAML plan does)
+    folder = csv_plan(tmp_path / "plan-csv", milestones="id,title,status\nM1,Audit,Purple\n")
     with pytest.raises(PlanError) as info:
-        load_path(flat, period=PERIOD)
+        load_path(folder)
     [problem] = info.value.problems
-    assert (problem.sheet, problem.cell) == ("Sheet1", "B2")
+    assert (problem.file, problem.line) == (str(folder / "milestones.csv"), 2)
     assert problem.message == (
-        "M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
+        "column C: M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
         "(Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d) (the cell holds 'Purple')")
+
+
+def test_a_flat_table_s_status_of_the_council_s_own_scale_is_no_status_named_in_a_notice(tmp_path: Path):
+    # A council's tracker rates on its own scale ('On hold', 'Purple'): the plan loads, the
+    # milestones its words rate have no status, and one notice names each such cell.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "Purple"],
+                                                         ["Review", "Green"], ["Consult", "On hold"]]})
+    plan = load_path(flat, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, "on_track", None]
+    assert (f"{flat}:Sheet1!B2: a status that is no status nor RAG colour was read as no status (write not_started, "
+            "on_track, at_risk, off_track or done, or a RAG colour: Green, Amber, Red, Blue for done; or G, A, R, B): "
+            "Sheet1!B2 'Purple', Sheet1!B4 'On hold'") in plan.notices
+
+
+@pytest.mark.parametrize("word, status", [
+    ("Amber/Green", "at_risk"), ("Green/Amber", "at_risk"), ("amber - green", "at_risk"), ("A/G", "at_risk"),
+    ("AG", "at_risk"), ("Red/Amber", "off_track"), ("Amber-Red", "off_track"), ("RA", "off_track"),
+    ("Green / Blue", "on_track"), ("Amber to Red", "off_track"),
+])
+def test_a_rating_between_two_rag_colours_is_the_worse_of_them_named_in_a_notice(tmp_path: Path, word: str,
+                                                                                  status: str):
+    # Five-point RAG scales rate between two colours; the format has one status for each colour,
+    # so the finer step is read as the worse colour (erring towards attention) and named.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "RAG"], ["Audit", "Green"],
+                                                         ["Review", word]]})
+    plan = load_path(flat, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["on_track", status]
+    [notice] = [n for n in plan.notices if "between two RAG colours" in n]
+    assert notice.startswith(f"{flat}:Sheet1!B3: ") and notice.endswith(f": Sheet1!B3 {word!r} ({status})")
+    folder = csv_plan(tmp_path / "plan-csv", milestones=f"id,title,status\nM1,Audit,{word}\n")
+    plan = load_path(folder)
+    assert plan.nodes["M1"].status == status
+    assert any("between two RAG colours" in n and f"{word!r} ({status})" in n for n in plan.notices)
+
+
+@pytest.mark.parametrize("word", ["Green/Green", "AA", "Amber/Purple", "Greenish", "AGR"])
+def test_what_is_no_rating_between_two_colours_is_not_read_as_one(tmp_path: Path, word: str):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", word]]})
+    plan = load_path(flat, period=PERIOD)
+    assert plan.nodes["M1"].status is None
+    assert not any("between two RAG colours" in n for n in plan.notices)
+    assert any(f"Sheet1!B2 {word!r}" in n for n in plan.notices if "no status nor RAG colour" in n)
 
 
 def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Path):

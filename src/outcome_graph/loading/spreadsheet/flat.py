@@ -13,7 +13,7 @@ from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
 from ...reference.catalogue import CODE_IN_TEXT
 from ..csvtext import as_shown
-from ..sheet_layout import EMPTY_LIST, STATUSES, split_list
+from ..sheet_layout import EMPTY_LIST, STATUSES, between_colours, split_list
 from .header import Header, flat_header, norm, repeats_header, row_texts, without_lists
 from .notices import named
 from .reader import Reader, choice
@@ -444,8 +444,13 @@ class _FlatTable:
                 self.unplaced_statuses.append(f"{sheet.place(ref)} {text!r} ({kind} {node['id']})")
         elif is_placeholder(text):
             self.unrated.append(f"{sheet.place(ref)} {text!r}")
+        elif (status := choice(text, STATUSES)) not in STATUSES:
+            # (a word of the council's own scale, 'On hold', 'Purple': the plan loads without it)
+            self.reader.unknown_statuses.append((sheet, ref, text))
         else:
-            self._set_once(sheet, node, "status", choice(text, STATUSES), ref, "status")
+            if status == between_colours(text):
+                self.reader.note_between(sheet, ref, text, status)
+            self._set_once(sheet, node, "status", status, ref, "status")
 
     def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
                    column: int) -> None:

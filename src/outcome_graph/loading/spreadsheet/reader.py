@@ -20,6 +20,7 @@ from ..sheet_layout import (
     STATUSES,
     STATUS_WORDS,
     SheetLayout,
+    between_colours,
     decode_lead,
     decode_text,
     header_key,
@@ -57,15 +58,20 @@ _PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
 def choice(text: str, choices: tuple[str, ...]) -> str:
     """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
     as the format's word (``on_track``), a status also as a RAG colour (``Green``, ``A``) or
-    ``Complete(d)`` (:data:`STATUS_WORDS`); any other text as it is (then refused, naming the choices).
+    ``Complete(d)`` (:data:`STATUS_WORDS`) or a rating between two colours (``Amber/Green``, as the
+    worse: :func:`between_colours`); any other text as it is (then refused, naming the choices).
 
     >>> choice("Not started", STATUSES), choice(" Amber ", STATUSES), choice("G", STATUSES), choice("Finished", STATUSES)
     ('not_started', 'at_risk', 'on_track', 'Finished')
+    >>> choice("Red/Amber", STATUSES)
+    'off_track'
     """
     key = re.sub(r"[\s-]+", "_", " ".join(text.split()).casefold())
     if key in choices:
         return key
-    return STATUS_WORDS.get(key, text) if choices == STATUSES else text
+    if choices != STATUSES:
+        return text
+    return STATUS_WORDS.get(key) or between_colours(text) or text
 
 
 def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
@@ -191,6 +197,8 @@ class Reader(Notes):
                 self.notices.append(sheet.notice(ref, f"the status {text!r} gives none yet; read as no status"))
                 return
             value = choice(text, col.choices)
+            if col.choices == STATUSES and value == between_colours(text):
+                self.note_between(sheet, ref, text.strip(), value)
         elif col.name == "parent" and ";" in raw:
             # Several parents in the parent column, ';'-separated (as every list of texts is): the
             # node's parents; a ';' written '\;' is part of one parent's id.
