@@ -1182,7 +1182,8 @@ def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path:
 
 
 def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_what_to_write(tmp_path: Path):
-    # Opened and saved in a spreadsheet program, 2011-04-01 becomes 01/04/2011, a due month
+    # Opened and saved in a spreadsheet program, 2011-04-01 becomes 01/04/2011 (read as that date in
+    # a due column, as English plans write dates, but a plan period is written for the tool), a due month
     # 2011-07 becomes Jul-11 and a financial year 2008-09 Sep-08: each is an error at its cell
     # that says what the program did and what was most likely written.
     folder = tmp_path / "plan-csv"
@@ -1197,9 +1198,64 @@ def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_wha
                                             "a CSV file): write 2011-04-01 if that is what was meant, in a cell "
                                             "formatted as Text")
     assert "write 2011-07 if that is what was meant" in by_cell[("milestones", "C2")]
-    assert "write 2011-07-31 if that is what was meant" in by_cell[("milestones", "C3")]
+    assert ("milestones", "C3") not in by_cell  # (a due date day first is the date it names, 2011-07-31)
     assert "spreadsheet program" not in by_cell[("milestones", "C4")]
     assert "write 2008-09 if that is what was meant" in by_cell[("indicators", "C2")]
+
+
+@pytest.mark.parametrize("typed, due", [
+    ("31/03/2012", "2012-03-31"), ("1/4/11", "2011-04-01"), ("31.03.2012", "2012-03-31"), ("31-03-2012", "2012-03-31"),
+    ("31 March 2012", "2012-03-31"), ("31st March 2012", "2012-03-31"), ("1st Sept 2011", "2011-09-01"),
+    ("30-Sep-2011", "2011-09-30"), ("Friday 30th March 2012", "2012-03-30"), (datetime(2012, 3, 31), "2012-03-31"),
+])
+def test_a_due_date_typed_as_english_plans_write_it_is_that_date(tmp_path: Path, typed: object, due: str):
+    # The template's due column is Text: a date typed there day first, or in words, stays text,
+    # and a date typed in a column of another format is a date cell; each is the date it names.
+    from outcome_graph.output.workbook import write_template
+
+    path = tmp_path / "plan.xlsx"
+    write_template(path)
+    book = openpyxl.load_workbook(path)
+    plan_header = [c.value for c in book["plan"][1]]
+    for key, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
+        book["plan"].cell(row=2, column=plan_header.index(key) + 1, value=value)
+    header = [c.value for c in book["milestones"][1]]
+    row = [None] * len(header)
+    row[header.index("id")], row[header.index("title")], row[header.index("due")] = "M1", "Audit", typed
+    book["milestones"].append(row)
+    book.save(path)
+    assert str(load_path(path).nodes["M1"].due) == due
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Due"], ["Audit", typed]]})
+    assert str(load_path(flat, period=PERIOD).nodes["M1"].due) == due
+    if isinstance(typed, str):
+        folder = csv_plan(tmp_path / "plan-csv", milestones=f"id,title,due.from,due.to\nM1,Audit,2011-04,{typed}\n")
+        assert str(load_path(folder).nodes["M1"].due.to) == due  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("typed, why", [
+    ("31/02/2012", "'31/02/2012' is no date: February 2012 has 29 days (dates are read day first, 31/03/2012)"),
+    ("12/31/2012", "'12/31/2012' is no date: there is no month 31 (dates are read day first, 31/03/2012)"),
+])
+def test_a_due_date_typed_day_first_that_names_no_day_is_an_error_at_its_cell(tmp_path: Path, typed: str, why: str):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Due"], ["Audit", "31/03/2012"],
+                                                         ["Review", typed]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.file, problem.sheet, problem.cell) == (str(flat), "Sheet1", "B3")
+    assert problem.message == f"due: {why}; write the date as 2012-03-31 or 31/03/2012"
+    result = run("check", str(flat), "--period", PERIOD)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{flat}:Sheet1!B3: due: {why}" in result.stderr
+
+
+def test_due_text_that_is_no_date_is_an_error_naming_its_cell(tmp_path: Path):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Due"], ["Audit", "when ready"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("Sheet1", "B2")
+    assert "'when ready' is not a valid due value" in problem.message
 
 
 def test_choices_written_as_a_person_writes_them_in_a_cell(tmp_path: Path):

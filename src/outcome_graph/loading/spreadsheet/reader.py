@@ -30,7 +30,7 @@ from ..loader import field_of_other_levels, model_at
 from ..suggest import nearest
 from .header import Header, match_column, read_header, repeats_header, row_texts
 from .notices import Notes
-from .period import parse_period, period_todo
+from .period import parse_period, period_todo, uk_date
 from .sheets import RawSheet, TypedCell, cell_ref, problem
 from .tree import CellList, CellMap
 
@@ -41,6 +41,10 @@ _TEXT_KINDS = frozenset({"text", "code", "list", "optlist", "lead", "refs"})
 
 #: Columns of codes whose date cells are read as their dates (a due date, a value's period).
 _DATE_CODES = frozenset({"due", "due.from", "due.to", "from", "to", "period"})
+
+
+#: Columns of due dates, where a date typed as text day first (31/03/2012) is the date it names.
+_DUE_CODES = frozenset({"due", "due.from", "due.to", "from", "to"})
 
 
 #: Columns of codes where a whole number loses nothing a plan writes (a year, a number 3).
@@ -156,12 +160,26 @@ class Reader(Notes):
                             "date it made of what was typed (June 11 is saved 11-Jun)")
         typed = sheet.typed_at(r, c) if raw is not None else None
         if typed is None or kind not in _TEXT_KINDS:
-            return raw
+            return self._due_text(sheet, r, c, name, raw) if raw is not None and typed is None else raw
         dated = name in _DATE_CODES or name.endswith(".period")
         text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
         if kind == "code" and _may_have_lost(typed, name, dated):
             self.note_typed(sheet, cell_ref(r, c), f"{name}: {typed.stored}, read as {text!r}")
         return text
+
+    def _due_text(self, sheet: RawSheet, r: int, c: int, name: str, text: str) -> str | None:
+        """A due date typed as text the way English plans write dates, day first (``31/03/2012``,
+        ``31 March 2012``, in a column formatted as Text, as the template's is, or in a CSV file), as
+        the ISO date it names; other text as it is, for validation to read or refuse. A date of that
+        shape that names no day (``31/02/2012``) is a problem at its cell (``None``)."""
+        if name not in _DUE_CODES:
+            return text
+        try:
+            iso = uk_date(text)
+        except ValueError as exc:
+            self.problem(f"{name}: {exc}; write the date as 2012-03-31 or 31/03/2012", sheet, cell_ref(r, c))
+            return None
+        return text if iso is None else iso
 
     def _set(self, row: CellMap, col: Column, raw: str, sheet: RawSheet, ref: str) -> None:
         """Put one cell's value into a row, as the field's kind reads it."""
