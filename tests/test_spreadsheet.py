@@ -1094,6 +1094,44 @@ def test_codes_a_spreadsheet_program_made_numbers_read_as_shown_and_are_named_in
     assert "priorities!" not in notices and "aims!C3" not in notices and "aims!A3" not in notices
 
 
+def test_ids_typed_apart_that_a_spreadsheet_program_made_one_number_are_named_at_both_cells(tmp_path: Path):
+    # Typed into cells not formatted as Text, "1.1" and "1.10" are both the number 1.1: the duplicate
+    # id names both cells and says what happened, in both forms; shown under a format of its own
+    # (0.00), the number is read as shown and there is no duplicate.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "objectives": [["id", "title"], ["O1", "Attain"]],
+        "milestones": [["id", "parent", "title"], [1.1, "O1", "Audit"], [1.2, "O1", "Review"], [1.1, "O1", "Report"]],
+    })
+    problem = first_problem(path)
+    assert (problem.sheet, problem.cell) == ("milestones", "A4")
+    assert problem.message == (
+        "duplicate id '1.1' (first used at milestones!A2); ids must be unique across the plan; milestones!A2 and "
+        "milestones!A4 hold the number 1.1, which is what a spreadsheet program makes of 1.10 typed into a cell not "
+        "formatted as Text (so 1.1 and 1.10 become one id): format the id column as Text and retype the ids as written")
+    result = run("check", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "milestones!A4" in result.stderr
+    _formatted(path, "milestones", {"A4": "0.00"})
+    assert [m.id for m in load_path(path).of_kind("milestone")] == ["1.1", "1.2", "1.10"]
+    flat = workbook(tmp_path / "table.xlsx", {"T": [["Milestone ID", "Key milestones"], [1.1, "Audit"], ["1.1", "Review"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("T", "A3")
+    # (only the cell that holds a number is named as one: the other is text)
+    assert problem.message.endswith("; T!A2 holds the number 1.1, which is what a spreadsheet program makes of 1.10 "
+                                    "typed into a cell not formatted as Text (so 1.1 and 1.10 become one id): format "
+                                    "the id column as Text and retype the ids as written")
+
+
+def test_a_duplicate_id_typed_as_text_says_nothing_of_numbers(tmp_path: Path):
+    flat = workbook(tmp_path / "table.xlsx", {"T": [["Milestone ID", "Key milestones"], ["1.1", "Audit"], ["1.1", "Review"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    assert [p.message for p in info.value.problems] == [
+        "duplicate id '1.1' (first used at T!A2); ids must be unique across the plan"]
+
+
 def test_a_timescale_a_spreadsheet_program_made_a_date_is_read_as_it_shows(tmp_path: Path):
     # "June 11" typed in a cell becomes 11 June of the year it was typed, shown 11-Jun: read as the
     # year the program guessed it would be a date years away from the plan. It is read as the

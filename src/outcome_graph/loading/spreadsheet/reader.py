@@ -134,6 +134,9 @@ class Reader(Notes):
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
+        #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10 typed
+        #: into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id says so.
+        self.number_ids: set[tuple[str, str | None, str]] = set()
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
@@ -165,6 +168,8 @@ class Reader(Notes):
         text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
         if kind == "code" and _may_have_lost(typed, name, dated):
             self.note_typed(sheet, cell_ref(r, c), f"{name}: {typed.stored}, read as {text!r}")
+            if name == "id" and not typed.is_date and not typed.whole:
+                self.number_ids.add((sheet.file, sheet.name, cell_ref(r, c)))
         return text
 
     def _due_text(self, sheet: RawSheet, r: int, c: int, name: str, text: str) -> str | None:
