@@ -2309,3 +2309,44 @@ def test_a_note_or_a_row_of_totals_under_a_flat_table_is_no_item(tmp_path: Path)
     plan = load_path(path, period=PERIOD)
     assert [n.title for n in plan.of_kind("priority")] == ["Safe children", "Total Place"]  # (a priority of that name)
     assert sum("is a note or a total, not an item of the plan" in n for n in plan.notices) == 2
+
+
+def test_a_milestone_cell_of_bullets_is_a_milestone_per_bullet_sharing_the_row_s_fields(tmp_path: Path):
+    # A printed plan lists several actions in one cell, one a line after a bullet: each is a
+    # milestone, with the row's lead, timescale and status, and a notice names the cell.
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead", "Timescale", "Status"],
+        ["Fewer accidents", "\u2022 Audit the junctions\n\u2022 Repaint the crossings\n\n\u2022Train the wardens", "Roads",
+         "June 11", "Green"],
+        [None, "- Consult parents\n- Report to the board", "Parks", "Sept 11", None],
+    ]})
+    plan = load_path(path, period=PERIOD)
+    milestones = list(plan.of_kind("milestone"))
+    assert [(m.title, m.lead, m.timescale, m.status) for m in milestones] == [
+        ("Audit the junctions", "Roads", "June 11", "on_track"), ("Repaint the crossings", "Roads", "June 11", "on_track"),
+        ("Train the wardens", "Roads", "June 11", "on_track"), ("Consult parents", "Parks", "Sept 11", None),
+        ("Report to the board", "Parks", "Sept 11", None)]
+    assert [str(plan.locations[m.id]) for m in milestones] == [f"{path}:T!B2"] * 3 + [f"{path}:T!B3"] * 2
+    assert (f"{path}: a milestone cell holding a bulleted list was read as a milestone for each bullet, each with "
+            "the row's lead, timescale and status: T!B2 (3 milestones), T!B3 (2 milestones)") in plan.notices
+    csv = tmp_path / "table.csv"
+    csv.write_text('Objective,Key milestones,Lead\nFewer accidents,"* Audit\n* Repaint",Roads\n', encoding="utf-8")
+    assert [m.title for m in load_path(csv, period=PERIOD).of_kind("milestone")] == ["Audit", "Repaint"]
+
+
+@pytest.mark.parametrize("cell", [
+    "Actions:\n- Consult parents\n- Report",  # (a line that is no bullet: one milestone, as written)
+    "- Consult parents",  # (one bullet)
+    "Consult parents -\nthen report",
+    "-2 children\n-3 children",  # (a minus sign, not a bullet)
+])
+def test_a_milestone_cell_that_is_no_bulleted_list_is_one_milestone(tmp_path: Path, cell: str):
+    path = workbook(tmp_path / "table.xlsx", {"T": [["Objective", "Key milestones", "Lead"], ["Fewer accidents", cell, "Roads"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.title for m in plan.of_kind("milestone")] == [cell]
+    assert not any("bulleted list" in n for n in plan.notices)
+
+
+def test_a_bulleted_milestone_cell_with_its_own_id_is_one_milestone(tmp_path: Path):
+    path = workbook(tmp_path / "table.xlsx", {"T": [["Milestone ID", "Key milestones"], ["M7", "- Consult\n- Report"]]})
+    assert [m.id for m in load_path(path, period=PERIOD).of_kind("milestone")] == ["M7"]

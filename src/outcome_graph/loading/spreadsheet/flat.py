@@ -89,6 +89,8 @@ _SECTION_RE = re.compile(
     r"\s*(?P<word>priority|pillar|theme|aim|commitment|strategic\s+objective)(?![a-z])\s*"
     r"(?P<num>\d+(?:\.\d+)*[a-z]?(?![\w.])|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)", re.I | re.S)
+#: A line of a bulleted list in one cell: a bullet (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the item.
+_BULLET_RE = re.compile(r"\s*(?:[•●◦▪■▫‣⁃∙·➢➤►✓✔]\s*|[-–—*]\s+)(?P<item>\S.*)")
 #: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source: ...").
 _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
 #: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells are numbers.
@@ -162,6 +164,7 @@ class _FlatTable:
         self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
         self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
+        self.bulleted: list[str] = []  # milestone cells of a bulleted list, read as a milestone a bullet
 
     def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
@@ -201,8 +204,29 @@ class _FlatTable:
             deepest = max(filled)
             self.reader.note_hidden(sheet, r)
             top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
-            self._open_nodes(sheet, r, roles, levels, current, deepest, top)
-            self._give_fields(sheet, r, roles, levels, current, deepest)
+            titles: list[str | None] = [*(self._bullets(sheet, r, roles, levels, deepest) or [None])]
+            for title in titles:
+                self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
+                self._give_fields(sheet, r, roles, levels, current, deepest)
+
+    def _bullets(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
+                 deepest: int) -> list[str] | None:
+        """The milestones of row ``r``'s milestone cell when it is a bulleted list (``• Do A`` and
+        ``• Do B``, each line after a bullet): a plan that prints several actions in one cell means
+        each as a milestone, led and timed by the row. ``None`` for any other cell: one with a line
+        that is no bullet (a heading above the list, a wrapped line), one merged over rows, or a row
+        that gives the milestone an id (which one milestone has)."""
+        kind, c = levels[deepest]
+        given_id = "id:milestone" in roles and sheet.get(r, roles["id:milestone"]) is not None
+        if kind != "milestone" or given_id or sheet.is_continuation(r, c):
+            return None
+        text = self.reader.cell_text(sheet, r, c, "title", "text") or ""
+        lines = [line for line in text.splitlines() if line.strip()]
+        items = [m["item"].strip() for line in lines if (m := _BULLET_RE.fullmatch(line))]
+        if len(items) < 2 or len(items) != len(lines):
+            return None
+        self.bulleted.append(f"{sheet.place(cell_ref(r, c))} ({len(items)} milestones)")
+        return items
 
     def _section(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
                  sections: dict[str, CellMap]) -> bool:
@@ -284,10 +308,12 @@ class _FlatTable:
         return (value.strip() if value is not None else None), cell_ref(r, c)
 
     def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
-                    current: list[CellMap | None], deepest: int, top: CellMap | None = None) -> None:
+                    current: list[CellMap | None], deepest: int, top: CellMap | None = None,
+                    milestone: str | None = None) -> None:
         """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
         same parent (or the milestone a merged cell continues), or a new one; ``top``: the node a
-        heading row named over the table's first level (:meth:`_section`)."""
+        heading row named over the table's first level (:meth:`_section`); ``milestone``: the title of
+        a new milestone, one bullet of the row's cell (:meth:`_bullets`), else the cell's text."""
         parent: CellMap | None = top
         for i in range(deepest + 1):
             kind, c = levels[i]
@@ -300,7 +326,9 @@ class _FlatTable:
             # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
             title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
             node: CellMap | None = None
-            if kind == "milestone":
+            if kind == "milestone" and milestone is not None:
+                title = milestone
+            elif kind == "milestone":
                 if sheet.is_continuation(r, c) and current[i] is not None:
                     node = current[i]
             else:
@@ -521,6 +549,10 @@ class _FlatTable:
         if self.unrated:
             out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "
                                  + named(self.unrated, ", ")))
+        if self.bulleted:
+            out.append(Notice.at(Location(file), "a milestone cell holding a bulleted list was read as a milestone for "
+                                 "each bullet, each with the row's lead, timescale and status: "
+                                 + named(self.bulleted, ", ")))
         if self.joined:
             out.append(Notice.at(Location(file), "the timescales of a milestone merged over several rows were joined "
                                  f"with '; ': {', '.join(self.joined)}"))
