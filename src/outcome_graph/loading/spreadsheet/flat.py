@@ -204,7 +204,8 @@ class _FlatTable:
             deepest = max(filled)
             self.reader.note_hidden(sheet, r)
             top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
-            titles: list[str | None] = [*(self._bullets(sheet, r, roles, levels, deepest) or [None])]
+            bullets = self._bullets(sheet, r, roles, levels, deepest)
+            titles: list[str | None] = list(bullets) if bullets else [None]
             for title in titles:
                 self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
                 self._give_fields(sheet, r, roles, levels, current, deepest)
