@@ -2350,3 +2350,20 @@ def test_a_milestone_cell_that_is_no_bulleted_list_is_one_milestone(tmp_path: Pa
 def test_a_bulleted_milestone_cell_with_its_own_id_is_one_milestone(tmp_path: Path):
     path = workbook(tmp_path / "table.xlsx", {"T": [["Milestone ID", "Key milestones"], ["M7", "- Consult\n- Report"]]})
     assert [m.id for m in load_path(path, period=PERIOD).of_kind("milestone")] == ["M7"]
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_title_repeated_on_each_printed_page_is_skipped_with_a_notice(tmp_path: Path, merged: bool):
+    # A plan printed to a spreadsheet repeats its title row at the top of each page, with the
+    # header or without it: a row that says what a row above the header says is no item.
+    title = THURROCK_TABLE[0]
+    rows = [*THURROCK_TABLE[:6], title, *THURROCK_TABLE[6:9], title, THURROCK_TABLE[2], *THURROCK_TABLE[9:]]
+    ranges = ["A1:I1", "A7:I7", "A11:I11"] if merged else []
+    path = workbook(tmp_path / "action-plan.xlsx", {"Pillar 1": rows}, {"Pillar 1": ranges})
+    plan = load_path(path, period=PERIOD)
+    plain = load_path(workbook(tmp_path / "plain.xlsx", {"Pillar 1": THURROCK_TABLE}), period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [(n.id, n.title) for n in plain.nodes.values()]
+    assert (f"{path}:Pillar 1!A7: row 7 repeats row 1 above the header (a title repeated on each printed page); "
+            "skipped") in plan.notices
+    assert f"{path}:Pillar 1!A11: row 11 repeats row 1 above the header (a title repeated on each printed page); " \
+           "skipped" in plan.notices

@@ -185,11 +185,17 @@ class _FlatTable:
         current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
         sections: dict[str, CellMap] = {}  # the open node of each level above the table's, named by a heading row
         header_texts = row_texts(sheet, h_row, n_cols)
+        # (the rows above the header: a printed plan's title, repeated at the top of each page)
+        page_titles = {r: texts for r in range(h_row) if (texts := row_texts(sheet, r, n_cols))}
         for r in range(h_row + 1, sheet.n_rows):
             if sheet.is_blank(r, n_cols):
                 continue
             if levels and self._section(sheet, r, roles, levels, sections):
                 current[:] = [None] * len(levels)
+                continue
+            if (same := next((t for t, texts in page_titles.items() if row_texts(sheet, r, n_cols) == texts), None)) is not None:
+                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats row {same + 1} above the "
+                                                        "header (a title repeated on each printed page); skipped"))
                 continue
             if self._skipped(sheet, r, levels, header_texts):
                 continue
