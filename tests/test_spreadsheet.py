@@ -2367,3 +2367,42 @@ def test_a_title_repeated_on_each_printed_page_is_skipped_with_a_notice(tmp_path
             "skipped") in plan.notices
     assert f"{path}:Pillar 1!A11: row 11 repeats row 1 above the header (a title repeated on each printed page); " \
            "skipped" in plan.notices
+
+
+def test_another_table_below_a_blank_row_is_read_as_a_table_of_its_own_or_not_read(tmp_path: Path):
+    # A sheet may hold more than one table: after a blank row, a header row naming other columns
+    # starts another table, read with its own columns when it names a level, else not read (a
+    # table of indicators' baselines and targets is no items); a notice names each header row.
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit the junctions", "Roads"],
+        [None, "Repaint the crossings", "Roads"], [None],
+        ["Table 2: performance measures"], ["Indicator", "Baseline", "Target"], ["NI 72", "56", "60"], [None],
+        ["Priority", "Action", "By when", "Lead officer"], ["Be safe", "Train the wardens", "June 11", "Schools"],
+    ]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Be safe"), ("P1.M1", "Train the wardens"), ("O1", "Fewer accidents"), ("O1.M1", "Audit the junctions"),
+        ("O1.M2", "Repaint the crossings")]
+    assert (plan.nodes["P1.M1"].lead, plan.nodes["P1.M1"].timescale) == ("Schools", "June 11")
+    assert (f"{path}:T!A6: row 6 is the header of another table on the sheet ('Indicator', 'Baseline', 'Target'), "
+            "which names no level (priority, aim, objective or milestone): its rows were not read") in plan.notices
+    assert (f"{path}:T!A9: row 9 is the header of another table on the sheet ('Priority', 'Action', 'By when', "
+            "'Lead officer'): its rows were read as a table of their own") in plan.notices
+
+
+def test_the_header_repeated_below_a_blank_row_continues_the_table(tmp_path: Path):
+    # (a printed plan's header at the top of each page is no other table: the objective above carries on)
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None],
+        ["Objective", "Key milestones", "Lead"], [None, "Repaint", "Roads"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [n.id for n in plan.nodes.values()] == ["O1", "O1.M1", "O1.M2"]
+    assert not any("another table" in n for n in plan.notices)
+
+
+@pytest.mark.parametrize("row", [["Be safe", "Lead", "Roads"], ["Be safe", "Consult", "Date"]])
+def test_a_row_of_items_below_a_blank_row_is_no_header(tmp_path: Path, row: list):
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None], row]})
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Fewer accidents", "Audit", "Be safe", row[1]]

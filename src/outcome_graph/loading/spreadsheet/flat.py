@@ -14,7 +14,7 @@ from ...model.plan import Location, Notice
 from ...reference.catalogue import CODE_IN_TEXT
 from ..csvtext import as_shown
 from ..sheet_layout import EMPTY_LIST, STATUSES, between_colours, split_list
-from .header import Header, flat_header, norm, repeats_header, row_texts, without_lists
+from .header import Header, flat_header, norm, repeats_header, row_texts, second_header, without_lists
 from .notices import named
 from .reader import Reader, choice
 from .sheets import RawSheet, cell_ref, fail
@@ -187,8 +187,16 @@ class _FlatTable:
         header_texts = row_texts(sheet, h_row, n_cols)
         # (the rows above the header: a printed plan's title, repeated at the top of each page)
         page_titles = {r: texts for r in range(h_row) if (texts := row_texts(sheet, r, n_cols))}
+        skipping = False
         for r in range(h_row + 1, sheet.n_rows):
             if sheet.is_blank(r, n_cols):
+                continue
+            if sheet.is_blank(r - 1, n_cols) and (table := self._second_table(sheet, r, header_texts)) is not None:
+                if table:
+                    return  # (read as a table of its own, to the end of the sheet)
+                skipping = True  # (a table of no level: its rows are no items, to the next table)
+                continue
+            if skipping:
                 continue
             if levels and self._section(sheet, r, roles, levels, sections):
                 current[:] = [None] * len(levels)
@@ -215,6 +223,34 @@ class _FlatTable:
             for title in titles:
                 self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
                 self._give_fields(sheet, r, roles, levels, current, deepest)
+
+    def _second_table(self, sheet: RawSheet, r: int, header_texts: dict[int, str]) -> bool | None:
+        """Whether row ``r``, after a blank row, starts another table on the sheet: its header row
+        (other than the first table's, which a printed plan repeats on each page), or a title above
+        it; ``None`` when it does not. A table with a level column is read as a table of its own
+        (its columns may be others: ``True``); one without (a table of indicators' baselines and
+        targets) is not read (``False``: its rows are passed over, to the next table). Either way a
+        notice names its header row, and the rows of the first table end above it."""
+        n_cols = sheet.n_cols
+        h_row = r
+        if len(sheet.filled(r, n_cols)) == 1 and r + 1 < sheet.n_rows:
+            h_row = r + 1  # (a title above the second table's header: "Table 2: performance indicators")
+        if repeats_header(sheet, h_row, n_cols, header_texts) or (found := second_header(sheet, h_row)) is None:
+            return None
+        roles, unknown = found
+        header = ", ".join(repr((sheet.get(h_row, c) or "").strip()) for c in sheet.filled(h_row, n_cols))
+        if not any(role.startswith("level:") for role in roles):
+            self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
+                                                    f"on the sheet ({header}), which names no level (priority, aim, "
+                                                    "objective or milestone): its rows were not read"))
+            return False
+        self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
+                                                f"on the sheet ({header}): its rows were read as a table of their own"))
+        self.reader.note_unknown(Header(sheet, h_row, {}, unknown, n_cols))
+        _rag_as_status(self.reader, sheet, h_row, roles)
+        self.note_given_ids(sheet, h_row, roles)
+        self.read_sheet(sheet, h_row, roles)
+        return True
 
     def _bullets(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
                  deepest: int) -> list[str] | None:
