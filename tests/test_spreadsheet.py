@@ -2406,3 +2406,22 @@ def test_a_row_of_items_below_a_blank_row_is_no_header(tmp_path: Path, row: list
         ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None], row]})
     plan = load_path(path, period=PERIOD)
     assert [n.title for n in plan.nodes.values()] == ["Fewer accidents", "Audit", "Be safe", row[1]]
+
+
+@pytest.mark.parametrize("hidden", ["C", "D"])
+def test_of_two_lead_columns_the_visible_one_is_read_and_the_hidden_one_named(tmp_path: Path, hidden: str):
+    # A stale lead column hidden beside the one kept up to date: the visible one is what a person
+    # reads, whichever comes first; the hidden one is named in a notice, not read.
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead", "Lead officer"],
+        ["Fewer accidents", "Audit", *(["Old team", "Roads"] if hidden == "C" else ["Roads", "Old team"])]]})
+    book = openpyxl.load_workbook(path)
+    book["T"].column_dimensions[hidden].hidden = True
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["O1.M1"].lead == "Roads"
+    shown = "D" if hidden == "C" else "C"
+    header = {"C": "Lead", "D": "Lead officer"}
+    assert (f"{path}:T!{hidden}1: the hidden column {hidden} {header[hidden]!r} was not read, as the visible column "
+            f"{shown} {header[shown]!r} holds the same; unhide it and delete the one that is out of date") in plan.notices
+    assert not any("match no field" in n for n in plan.notices)

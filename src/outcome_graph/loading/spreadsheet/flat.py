@@ -13,11 +13,11 @@ from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
 from ...reference.catalogue import CODE_IN_TEXT
 from ..csvtext import as_shown
-from ..sheet_layout import EMPTY_LIST, STATUSES, between_colours, split_list
+from ..sheet_layout import EMPTY_LIST, STATUSES, between_colours, flat_role, split_list
 from .header import Header, flat_header, norm, repeats_header, row_texts, second_header, without_lists
 from .notices import named
 from .reader import Reader, choice
-from .sheets import RawSheet, cell_ref, fail
+from .sheets import RawSheet, cell_ref, col_letter, fail
 from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child
 
 
@@ -45,6 +45,15 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
                                         "name more, were taken for a cover or contents page and not read: "
                                         + ", ".join(covers)))
     for sheet, (h_row, roles, unknown) in headers:
+        stale = {c: text for c, text in unknown.items() if c in sheet.hidden_cols and flat_role(text) in roles}
+        for c, text in stale.items():
+            # (a hidden column of a role a visible column has: the visible one is read, flat_header)
+            shown = roles[flat_role(text) or ""]
+            reader.notices.append(sheet.notice(cell_ref(h_row, c), f"the hidden column {col_letter(c)} {text!r} was not "
+                                               f"read, as the visible column {col_letter(shown)} "
+                                               f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
+                                               "it and delete the one that is out of date"))
+        unknown = {c: text for c, text in unknown.items() if c not in stale}
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols))
         _rag_as_status(reader, sheet, h_row, roles)
         table.note_given_ids(sheet, h_row, roles)

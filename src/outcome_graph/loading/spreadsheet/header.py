@@ -104,11 +104,16 @@ def _roles_of(sheet: RawSheet, r: int, roles: dict[int, str | None]) -> tuple[di
         if (role == "level:objective" and roles.get(c - 1) == "indicators"
                 and header_key(sheet.get(r, c) or "").rstrip("s") == "target"):
             role = None  # (a "Target" beside a "Performance indicator" column is the indicator's, not an objective)
-        if role is None or role in out:
+        if role is not None and role in out and out[role] in sheet.hidden_cols and c not in sheet.hidden_cols:
+            # (a column hidden beside a visible one of the same role: a stale copy kept out of sight,
+            # and what a person reads is the visible one's)
+            unknown[out[role]] = (sheet.get(r, out[role]) or "").strip()
+            out[role] = c
+        elif role is None or role in out:
             unknown[c] = (sheet.get(r, c) or "").strip()
         else:
             out[role] = c
-    return out, unknown
+    return out, dict(sorted(unknown.items()))
 
 
 def second_header(sheet: RawSheet, r: int) -> tuple[dict[str, int], dict[int, str]] | None:
