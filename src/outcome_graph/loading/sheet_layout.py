@@ -306,7 +306,7 @@ LAYOUTS: dict[str, SheetLayout] = {
             + (
                 _LEAD,
                 Column("timescale", "code", help="the source's own wording: June 11, Autumn 2008, TBA"),
-                Column("due", "code", help="2011-07-31, 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet"),
+                Column("due", "code", help="2011-07-31 (or 31/07/2011), 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet"),
                 Column("due.from", "code", help="start of a due range"),
                 Column("due.to", "code", help="end of a due range"),
                 Column("status", "enum", STATUSES, help="not_started, on_track, at_risk, off_track or done"),
