@@ -1094,6 +1094,44 @@ def test_codes_a_spreadsheet_program_made_numbers_read_as_shown_and_are_named_in
     assert "priorities!" not in notices and "aims!C3" not in notices and "aims!A3" not in notices
 
 
+def test_ids_typed_apart_that_a_spreadsheet_program_made_one_number_are_named_at_both_cells(tmp_path: Path):
+    # Typed into cells not formatted as Text, "1.1" and "1.10" are both the number 1.1: the duplicate
+    # id names both cells and says what happened, in both forms; shown under a format of its own
+    # (0.00), the number is read as shown and there is no duplicate.
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+        "objectives": [["id", "title"], ["O1", "Attain"]],
+        "milestones": [["id", "parent", "title"], [1.1, "O1", "Audit"], [1.2, "O1", "Review"], [1.1, "O1", "Report"]],
+    })
+    problem = first_problem(path)
+    assert (problem.sheet, problem.cell) == ("milestones", "A4")
+    assert problem.message == (
+        "duplicate id '1.1' (first used at milestones!A2); ids must be unique across the plan; milestones!A2 and "
+        "milestones!A4 hold the number 1.1, which is what a spreadsheet program makes of 1.10 typed into a cell not "
+        "formatted as Text (so 1.1 and 1.10 become one id): format the id column as Text and retype the ids as written")
+    result = run("check", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "milestones!A4" in result.stderr
+    _formatted(path, "milestones", {"A4": "0.00"})
+    assert [m.id for m in load_path(path).of_kind("milestone")] == ["1.1", "1.2", "1.10"]
+    flat = workbook(tmp_path / "table.xlsx", {"T": [["Milestone ID", "Key milestones"], [1.1, "Audit"], ["1.1", "Review"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("T", "A3")
+    # (only the cell that holds a number is named as one: the other is text)
+    assert problem.message.endswith("; T!A2 holds the number 1.1, which is what a spreadsheet program makes of 1.10 "
+                                    "typed into a cell not formatted as Text (so 1.1 and 1.10 become one id): format "
+                                    "the id column as Text and retype the ids as written")
+
+
+def test_a_duplicate_id_typed_as_text_says_nothing_of_numbers(tmp_path: Path):
+    flat = workbook(tmp_path / "table.xlsx", {"T": [["Milestone ID", "Key milestones"], ["1.1", "Audit"], ["1.1", "Review"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    assert [p.message for p in info.value.problems] == [
+        "duplicate id '1.1' (first used at T!A2); ids must be unique across the plan"]
+
+
 def test_a_timescale_a_spreadsheet_program_made_a_date_is_read_as_it_shows(tmp_path: Path):
     # "June 11" typed in a cell becomes 11 June of the year it was typed, shown 11-Jun: read as the
     # year the program guessed it would be a date years away from the plan. It is read as the
@@ -1182,7 +1220,8 @@ def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path:
 
 
 def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_what_to_write(tmp_path: Path):
-    # Opened and saved in a spreadsheet program, 2011-04-01 becomes 01/04/2011, a due month
+    # Opened and saved in a spreadsheet program, 2011-04-01 becomes 01/04/2011 (read as that date in
+    # a due column, as English plans write dates, but a plan period is written for the tool), a due month
     # 2011-07 becomes Jul-11 and a financial year 2008-09 Sep-08: each is an error at its cell
     # that says what the program did and what was most likely written.
     folder = tmp_path / "plan-csv"
@@ -1197,9 +1236,64 @@ def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_wha
                                             "a CSV file): write 2011-04-01 if that is what was meant, in a cell "
                                             "formatted as Text")
     assert "write 2011-07 if that is what was meant" in by_cell[("milestones", "C2")]
-    assert "write 2011-07-31 if that is what was meant" in by_cell[("milestones", "C3")]
+    assert ("milestones", "C3") not in by_cell  # (a due date day first is the date it names, 2011-07-31)
     assert "spreadsheet program" not in by_cell[("milestones", "C4")]
     assert "write 2008-09 if that is what was meant" in by_cell[("indicators", "C2")]
+
+
+@pytest.mark.parametrize("typed, due", [
+    ("31/03/2012", "2012-03-31"), ("1/4/11", "2011-04-01"), ("31.03.2012", "2012-03-31"), ("31-03-2012", "2012-03-31"),
+    ("31 March 2012", "2012-03-31"), ("31st March 2012", "2012-03-31"), ("1st Sept 2011", "2011-09-01"),
+    ("30-Sep-2011", "2011-09-30"), ("Friday 30th March 2012", "2012-03-30"), (datetime(2012, 3, 31), "2012-03-31"),
+])
+def test_a_due_date_typed_as_english_plans_write_it_is_that_date(tmp_path: Path, typed: object, due: str):
+    # The template's due column is Text: a date typed there day first, or in words, stays text,
+    # and a date typed in a column of another format is a date cell; each is the date it names.
+    from outcome_graph.output.workbook import write_template
+
+    path = tmp_path / "plan.xlsx"
+    write_template(path)
+    book = openpyxl.load_workbook(path)
+    plan_header = [c.value for c in book["plan"][1]]
+    for key, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
+        book["plan"].cell(row=2, column=plan_header.index(key) + 1, value=value)
+    header = [c.value for c in book["milestones"][1]]
+    row = [None] * len(header)
+    row[header.index("id")], row[header.index("title")], row[header.index("due")] = "M1", "Audit", typed
+    book["milestones"].append(row)
+    book.save(path)
+    assert str(load_path(path).nodes["M1"].due) == due
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Due"], ["Audit", typed]]})
+    assert str(load_path(flat, period=PERIOD).nodes["M1"].due) == due
+    if isinstance(typed, str):
+        folder = csv_plan(tmp_path / "plan-csv", milestones=f"id,title,due.from,due.to\nM1,Audit,2011-04,{typed}\n")
+        assert str(load_path(folder).nodes["M1"].due.to) == due  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("typed, why", [
+    ("31/02/2012", "'31/02/2012' is no date: February 2012 has 29 days (dates are read day first, 31/03/2012)"),
+    ("12/31/2012", "'12/31/2012' is no date: there is no month 31 (dates are read day first, 31/03/2012)"),
+])
+def test_a_due_date_typed_day_first_that_names_no_day_is_an_error_at_its_cell(tmp_path: Path, typed: str, why: str):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Due"], ["Audit", "31/03/2012"],
+                                                         ["Review", typed]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.file, problem.sheet, problem.cell) == (str(flat), "Sheet1", "B3")
+    assert problem.message == f"due: {why}; write the date as 2012-03-31 or 31/03/2012"
+    result = run("check", str(flat), "--period", PERIOD)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{flat}:Sheet1!B3: due: {why}" in result.stderr
+
+
+def test_due_text_that_is_no_date_is_an_error_naming_its_cell(tmp_path: Path):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Due"], ["Audit", "when ready"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(flat, period=PERIOD)
+    [problem] = info.value.problems
+    assert (problem.sheet, problem.cell) == ("Sheet1", "B2")
+    assert "'when ready' is not a valid due value" in problem.message
 
 
 def test_choices_written_as_a_person_writes_them_in_a_cell(tmp_path: Path):
@@ -1419,14 +1513,57 @@ def test_a_status_written_as_a_rag_colour_is_the_status_it_stands_for(tmp_path: 
 
 
 def test_a_status_that_is_no_status_nor_rag_colour_names_every_choice(tmp_path: Path):
-    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "Purple"]]})
+    # (the format's own milestones sheet refuses it, as a YAML plan does)
+    folder = csv_plan(tmp_path / "plan-csv", milestones="id,title,status\nM1,Audit,Purple\n")
     with pytest.raises(PlanError) as info:
-        load_path(flat, period=PERIOD)
+        load_path(folder)
     [problem] = info.value.problems
-    assert (problem.sheet, problem.cell) == ("Sheet1", "B2")
+    assert (problem.file, problem.line) == (str(folder / "milestones.csv"), 2)
     assert problem.message == (
-        "M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
+        "column C: M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
         "(Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d) (the cell holds 'Purple')")
+
+
+def test_a_flat_table_s_status_of_the_council_s_own_scale_is_no_status_named_in_a_notice(tmp_path: Path):
+    # A council's tracker rates on its own scale ('On hold', 'Purple'): the plan loads, the
+    # milestones its words rate have no status, and one notice names each such cell.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", "Purple"],
+                                                         ["Review", "Green"], ["Consult", "On hold"]]})
+    plan = load_path(flat, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == [None, "on_track", None]
+    assert (f"{flat}:Sheet1!B2: a status that is no status nor RAG colour was read as no status (write not_started, "
+            "on_track, at_risk, off_track or done, or a RAG colour: Green, Amber, Red, Blue for done; or G, A, R, B): "
+            "Sheet1!B2 'Purple', Sheet1!B4 'On hold'") in plan.notices
+
+
+@pytest.mark.parametrize("word, status", [
+    ("Amber/Green", "at_risk"), ("Green/Amber", "at_risk"), ("amber - green", "at_risk"), ("A/G", "at_risk"),
+    ("AG", "at_risk"), ("Red/Amber", "off_track"), ("Amber-Red", "off_track"), ("RA", "off_track"),
+    ("Green / Blue", "on_track"), ("Amber to Red", "off_track"),
+])
+def test_a_rating_between_two_rag_colours_is_the_worse_of_them_named_in_a_notice(tmp_path: Path, word: str,
+                                                                                  status: str):
+    # Five-point RAG scales rate between two colours; the format has one status for each colour,
+    # so the finer step is read as the worse colour (erring towards attention) and named.
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "RAG"], ["Audit", "Green"],
+                                                         ["Review", word]]})
+    plan = load_path(flat, period=PERIOD)
+    assert [m.status for m in plan.of_kind("milestone")] == ["on_track", status]
+    [notice] = [n for n in plan.notices if "between two RAG colours" in n]
+    assert notice.startswith(f"{flat}:Sheet1!B3: ") and notice.endswith(f": Sheet1!B3 {word!r} ({status})")
+    folder = csv_plan(tmp_path / "plan-csv", milestones=f"id,title,status\nM1,Audit,{word}\n")
+    plan = load_path(folder)
+    assert plan.nodes["M1"].status == status
+    assert any("between two RAG colours" in n and f"{word!r} ({status})" in n for n in plan.notices)
+
+
+@pytest.mark.parametrize("word", ["Green/Green", "AA", "Amber/Purple", "Greenish", "AGR"])
+def test_what_is_no_rating_between_two_colours_is_not_read_as_one(tmp_path: Path, word: str):
+    flat = workbook(tmp_path / "table.xlsx", {"Sheet1": [["Key milestones", "Status"], ["Audit", word]]})
+    plan = load_path(flat, period=PERIOD)
+    assert plan.nodes["M1"].status is None
+    assert not any("between two RAG colours" in n for n in plan.notices)
+    assert any(f"Sheet1!B2 {word!r}" in n for n in plan.notices if "no status nor RAG colour" in n)
 
 
 def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Path):
@@ -2172,3 +2309,119 @@ def test_a_note_or_a_row_of_totals_under_a_flat_table_is_no_item(tmp_path: Path)
     plan = load_path(path, period=PERIOD)
     assert [n.title for n in plan.of_kind("priority")] == ["Safe children", "Total Place"]  # (a priority of that name)
     assert sum("is a note or a total, not an item of the plan" in n for n in plan.notices) == 2
+
+
+def test_a_milestone_cell_of_bullets_is_a_milestone_per_bullet_sharing_the_row_s_fields(tmp_path: Path):
+    # A printed plan lists several actions in one cell, one a line after a bullet: each is a
+    # milestone, with the row's lead, timescale and status, and a notice names the cell.
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead", "Timescale", "Status"],
+        ["Fewer accidents", "\u2022 Audit the junctions\n\u2022 Repaint the crossings\n\n\u2022Train the wardens", "Roads",
+         "June 11", "Green"],
+        [None, "- Consult parents\n- Report to the board", "Parks", "Sept 11", None],
+    ]})
+    plan = load_path(path, period=PERIOD)
+    milestones = list(plan.of_kind("milestone"))
+    assert [(m.title, m.lead, m.timescale, m.status) for m in milestones] == [
+        ("Audit the junctions", "Roads", "June 11", "on_track"), ("Repaint the crossings", "Roads", "June 11", "on_track"),
+        ("Train the wardens", "Roads", "June 11", "on_track"), ("Consult parents", "Parks", "Sept 11", None),
+        ("Report to the board", "Parks", "Sept 11", None)]
+    assert [str(plan.locations[m.id]) for m in milestones] == [f"{path}:T!B2"] * 3 + [f"{path}:T!B3"] * 2
+    assert (f"{path}: a milestone cell holding a bulleted list was read as a milestone for each bullet, each with "
+            "the row's lead, timescale and status: T!B2 (3 milestones), T!B3 (2 milestones)") in plan.notices
+    csv = tmp_path / "table.csv"
+    csv.write_text('Objective,Key milestones,Lead\nFewer accidents,"* Audit\n* Repaint",Roads\n', encoding="utf-8")
+    assert [m.title for m in load_path(csv, period=PERIOD).of_kind("milestone")] == ["Audit", "Repaint"]
+
+
+@pytest.mark.parametrize("cell", [
+    "Actions:\n- Consult parents\n- Report",  # (a line that is no bullet: one milestone, as written)
+    "- Consult parents",  # (one bullet)
+    "Consult parents -\nthen report",
+    "-2 children\n-3 children",  # (a minus sign, not a bullet)
+])
+def test_a_milestone_cell_that_is_no_bulleted_list_is_one_milestone(tmp_path: Path, cell: str):
+    path = workbook(tmp_path / "table.xlsx", {"T": [["Objective", "Key milestones", "Lead"], ["Fewer accidents", cell, "Roads"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [m.title for m in plan.of_kind("milestone")] == [cell]
+    assert not any("bulleted list" in n for n in plan.notices)
+
+
+def test_a_bulleted_milestone_cell_with_its_own_id_is_one_milestone(tmp_path: Path):
+    path = workbook(tmp_path / "table.xlsx", {"T": [["Milestone ID", "Key milestones"], ["M7", "- Consult\n- Report"]]})
+    assert [m.id for m in load_path(path, period=PERIOD).of_kind("milestone")] == ["M7"]
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_title_repeated_on_each_printed_page_is_skipped_with_a_notice(tmp_path: Path, merged: bool):
+    # A plan printed to a spreadsheet repeats its title row at the top of each page, with the
+    # header or without it: a row that says what a row above the header says is no item.
+    title = THURROCK_TABLE[0]
+    rows = [*THURROCK_TABLE[:6], title, *THURROCK_TABLE[6:9], title, THURROCK_TABLE[2], *THURROCK_TABLE[9:]]
+    ranges = ["A1:I1", "A7:I7", "A11:I11"] if merged else []
+    path = workbook(tmp_path / "action-plan.xlsx", {"Pillar 1": rows}, {"Pillar 1": ranges})
+    plan = load_path(path, period=PERIOD)
+    plain = load_path(workbook(tmp_path / "plain.xlsx", {"Pillar 1": THURROCK_TABLE}), period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [(n.id, n.title) for n in plain.nodes.values()]
+    assert (f"{path}:Pillar 1!A7: row 7 repeats row 1 above the header (a title repeated on each printed page); "
+            "skipped") in plan.notices
+    assert f"{path}:Pillar 1!A11: row 11 repeats row 1 above the header (a title repeated on each printed page); " \
+           "skipped" in plan.notices
+
+
+def test_another_table_below_a_blank_row_is_read_as_a_table_of_its_own_or_not_read(tmp_path: Path):
+    # A sheet may hold more than one table: after a blank row, a header row naming other columns
+    # starts another table, read with its own columns when it names a level, else not read (a
+    # table of indicators' baselines and targets is no items); a notice names each header row.
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit the junctions", "Roads"],
+        [None, "Repaint the crossings", "Roads"], [None],
+        ["Table 2: performance measures"], ["Indicator", "Baseline", "Target"], ["NI 72", "56", "60"], [None],
+        ["Priority", "Action", "By when", "Lead officer"], ["Be safe", "Train the wardens", "June 11", "Schools"],
+    ]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Be safe"), ("P1.M1", "Train the wardens"), ("O1", "Fewer accidents"), ("O1.M1", "Audit the junctions"),
+        ("O1.M2", "Repaint the crossings")]
+    assert (plan.nodes["P1.M1"].lead, plan.nodes["P1.M1"].timescale) == ("Schools", "June 11")
+    assert (f"{path}:T!A6: row 6 is the header of another table on the sheet ('Indicator', 'Baseline', 'Target'), "
+            "which names no level (priority, aim, objective or milestone): its rows were not read") in plan.notices
+    assert (f"{path}:T!A9: row 9 is the header of another table on the sheet ('Priority', 'Action', 'By when', "
+            "'Lead officer'): its rows were read as a table of their own") in plan.notices
+
+
+def test_the_header_repeated_below_a_blank_row_continues_the_table(tmp_path: Path):
+    # (a printed plan's header at the top of each page is no other table: the objective above carries on)
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None],
+        ["Objective", "Key milestones", "Lead"], [None, "Repaint", "Roads"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [n.id for n in plan.nodes.values()] == ["O1", "O1.M1", "O1.M2"]
+    assert not any("another table" in n for n in plan.notices)
+
+
+@pytest.mark.parametrize("row", [["Be safe", "Lead", "Roads"], ["Be safe", "Consult", "Date"]])
+def test_a_row_of_items_below_a_blank_row_is_no_header(tmp_path: Path, row: list):
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None], row]})
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Fewer accidents", "Audit", "Be safe", row[1]]
+
+
+@pytest.mark.parametrize("hidden", ["C", "D"])
+def test_of_two_lead_columns_the_visible_one_is_read_and_the_hidden_one_named(tmp_path: Path, hidden: str):
+    # A stale lead column hidden beside the one kept up to date: the visible one is what a person
+    # reads, whichever comes first; the hidden one is named in a notice, not read.
+    path = workbook(tmp_path / "table.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead", "Lead officer"],
+        ["Fewer accidents", "Audit", *(["Old team", "Roads"] if hidden == "C" else ["Roads", "Old team"])]]})
+    book = openpyxl.load_workbook(path)
+    book["T"].column_dimensions[hidden].hidden = True
+    book.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert plan.nodes["O1.M1"].lead == "Roads"
+    shown = "D" if hidden == "C" else "C"
+    header = {"C": "Lead", "D": "Lead officer"}
+    assert (f"{path}:T!{hidden}1: the hidden column {hidden} {header[hidden]!r} was not read, as the visible column "
+            f"{shown} {header[shown]!r} holds the same; unhide it and delete the one that is out of date") in plan.notices
+    assert not any("match no field" in n for n in plan.notices)

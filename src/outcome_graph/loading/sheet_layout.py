@@ -131,6 +131,31 @@ STATUS_WORDS = {
     "red": "off_track", "r": "off_track",
     "blue": "done", "b": "done", "complete": "done", "completed": "done",
 }
+#: The RAG colours from best to worst, as statuses: a rating between two (``Amber/Green``) is the worse.
+_RAG_ORDER = ("done", "on_track", "at_risk", "off_track")
+_RAG_COLOUR = r"(green|amber|red|blue|[garb])"
+#: A rating between two RAG colours, as five-point scales write it: ``Amber/Green``, ``Red-Amber``,
+#: ``Green / Amber``, ``A/G``, ``AG``, ``Amber to Red`` (compared in lower case, spaces single).
+_RAG_PAIR = re.compile(rf"{_RAG_COLOUR} ?(?:[/\\&+,|–—-]|to|and|or| ) ?{_RAG_COLOUR}|([garb])([garb])")
+
+
+def between_colours(text: str) -> str | None:
+    """The status of a rating between two RAG colours (``Amber/Green``, ``Red/Amber``, ``AG``), as
+    five-point RAG scales write it: the worse of the two colours (Amber/Green is ``at_risk``, Red/Amber
+    ``off_track``), as an assurance rating errs towards attention; ``None`` for any other text.
+
+    >>> between_colours("Amber/Green"), between_colours("red - amber"), between_colours("AG"), between_colours("Green")
+    ('at_risk', 'off_track', 'at_risk', None)
+    """
+    m = _RAG_PAIR.fullmatch(" ".join(text.split()).casefold())
+    if m is None:
+        return None
+    first, second = (STATUS_WORDS[g] for g in m.groups() if g is not None)
+    if first == second:
+        return None
+    return max(first, second, key=_RAG_ORDER.index)
+
+
 #: The RAG colours a status may be written as, as a drop-down lists them beside :data:`STATUSES`.
 RAG_COLOURS = ("Green", "Amber", "Red", "Blue")
 #: The words of :data:`STATUS_WORDS`, as an error about a status names them.
@@ -281,7 +306,7 @@ LAYOUTS: dict[str, SheetLayout] = {
             + (
                 _LEAD,
                 Column("timescale", "code", help="the source's own wording: June 11, Autumn 2008, TBA"),
-                Column("due", "code", help="2011-07-31, 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet"),
+                Column("due", "code", help="2011-07-31 (or 31/07/2011), 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet"),
                 Column("due.from", "code", help="start of a due range"),
                 Column("due.to", "code", help="end of a due range"),
                 Column("status", "enum", STATUSES, help="not_started, on_track, at_risk, off_track or done"),

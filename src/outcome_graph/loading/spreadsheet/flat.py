@@ -13,11 +13,11 @@ from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
 from ...reference.catalogue import CODE_IN_TEXT
 from ..csvtext import as_shown
-from ..sheet_layout import EMPTY_LIST, STATUSES, split_list
-from .header import Header, flat_header, norm, repeats_header, row_texts, without_lists
+from ..sheet_layout import EMPTY_LIST, STATUSES, between_colours, flat_role, split_list
+from .header import Header, flat_header, norm, repeats_header, row_texts, second_header, without_lists
 from .notices import named
 from .reader import Reader, choice
-from .sheets import RawSheet, cell_ref, fail
+from .sheets import RawSheet, cell_ref, col_letter, fail
 from .tree import CHILD_LIST, LETTER, CellList, CellMap, append_child
 
 
@@ -45,6 +45,15 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
                                         "name more, were taken for a cover or contents page and not read: "
                                         + ", ".join(covers)))
     for sheet, (h_row, roles, unknown) in headers:
+        stale = {c: text for c, text in unknown.items() if c in sheet.hidden_cols and flat_role(text) in roles}
+        for c, text in stale.items():
+            # (a hidden column of a role a visible column has: the visible one is read, flat_header)
+            shown = roles[flat_role(text) or ""]
+            reader.notices.append(sheet.notice(cell_ref(h_row, c), f"the hidden column {col_letter(c)} {text!r} was not "
+                                               f"read, as the visible column {col_letter(shown)} "
+                                               f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
+                                               "it and delete the one that is out of date"))
+        unknown = {c: text for c, text in unknown.items() if c not in stale}
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols))
         _rag_as_status(reader, sheet, h_row, roles)
         table.note_given_ids(sheet, h_row, roles)
@@ -89,6 +98,8 @@ _SECTION_RE = re.compile(
     r"\s*(?P<word>priority|pillar|theme|aim|commitment|strategic\s+objective)(?![a-z])\s*"
     r"(?P<num>\d+(?:\.\d+)*[a-z]?(?![\w.])|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)", re.I | re.S)
+#: A line of a bulleted list in one cell: a bullet (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the item.
+_BULLET_RE = re.compile(r"\s*(?:[•●◦▪■▫‣⁃∙·➢➤►✓✔]\s*|[-–—*]\s+)(?P<item>\S.*)")
 #: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source: ...").
 _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
 #: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells are numbers.
@@ -162,6 +173,7 @@ class _FlatTable:
         self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
         self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
+        self.bulleted: list[str] = []  # milestone cells of a bulleted list, read as a milestone a bullet
 
     def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
         """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
@@ -182,11 +194,25 @@ class _FlatTable:
         current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
         sections: dict[str, CellMap] = {}  # the open node of each level above the table's, named by a heading row
         header_texts = row_texts(sheet, h_row, n_cols)
+        # (the rows above the header: a printed plan's title, repeated at the top of each page)
+        page_titles = {r: texts for r in range(h_row) if (texts := row_texts(sheet, r, n_cols))}
+        skipping = False
         for r in range(h_row + 1, sheet.n_rows):
             if sheet.is_blank(r, n_cols):
                 continue
+            if sheet.is_blank(r - 1, n_cols) and (table := self._second_table(sheet, r, header_texts)) is not None:
+                if table:
+                    return  # (read as a table of its own, to the end of the sheet)
+                skipping = True  # (a table of no level: its rows are no items, to the next table)
+                continue
+            if skipping:
+                continue
             if levels and self._section(sheet, r, roles, levels, sections):
                 current[:] = [None] * len(levels)
+                continue
+            if (same := next((t for t, texts in page_titles.items() if row_texts(sheet, r, n_cols) == texts), None)) is not None:
+                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats row {same + 1} above the "
+                                                        "header (a title repeated on each printed page); skipped"))
                 continue
             if self._skipped(sheet, r, levels, header_texts):
                 continue
@@ -201,8 +227,58 @@ class _FlatTable:
             deepest = max(filled)
             self.reader.note_hidden(sheet, r)
             top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
-            self._open_nodes(sheet, r, roles, levels, current, deepest, top)
-            self._give_fields(sheet, r, roles, levels, current, deepest)
+            bullets = self._bullets(sheet, r, roles, levels, deepest)
+            titles: list[str | None] = list(bullets) if bullets else [None]
+            for title in titles:
+                self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
+                self._give_fields(sheet, r, roles, levels, current, deepest)
+
+    def _second_table(self, sheet: RawSheet, r: int, header_texts: dict[int, str]) -> bool | None:
+        """Whether row ``r``, after a blank row, starts another table on the sheet: its header row
+        (other than the first table's, which a printed plan repeats on each page), or a title above
+        it; ``None`` when it does not. A table with a level column is read as a table of its own
+        (its columns may be others: ``True``); one without (a table of indicators' baselines and
+        targets) is not read (``False``: its rows are passed over, to the next table). Either way a
+        notice names its header row, and the rows of the first table end above it."""
+        n_cols = sheet.n_cols
+        h_row = r
+        if len(sheet.filled(r, n_cols)) == 1 and r + 1 < sheet.n_rows:
+            h_row = r + 1  # (a title above the second table's header: "Table 2: performance indicators")
+        if repeats_header(sheet, h_row, n_cols, header_texts) or (found := second_header(sheet, h_row)) is None:
+            return None
+        roles, unknown = found
+        header = ", ".join(repr((sheet.get(h_row, c) or "").strip()) for c in sheet.filled(h_row, n_cols))
+        if not any(role.startswith("level:") for role in roles):
+            self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
+                                                    f"on the sheet ({header}), which names no level (priority, aim, "
+                                                    "objective or milestone): its rows were not read"))
+            return False
+        self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
+                                                f"on the sheet ({header}): its rows were read as a table of their own"))
+        self.reader.note_unknown(Header(sheet, h_row, {}, unknown, n_cols))
+        _rag_as_status(self.reader, sheet, h_row, roles)
+        self.note_given_ids(sheet, h_row, roles)
+        self.read_sheet(sheet, h_row, roles)
+        return True
+
+    def _bullets(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
+                 deepest: int) -> list[str] | None:
+        """The milestones of row ``r``'s milestone cell when it is a bulleted list (``• Do A`` and
+        ``• Do B``, each line after a bullet): a plan that prints several actions in one cell means
+        each as a milestone, led and timed by the row. ``None`` for any other cell: one with a line
+        that is no bullet (a heading above the list, a wrapped line), one merged over rows, or a row
+        that gives the milestone an id (which one milestone has)."""
+        kind, c = levels[deepest]
+        given_id = "id:milestone" in roles and sheet.get(r, roles["id:milestone"]) is not None
+        if kind != "milestone" or given_id or sheet.is_continuation(r, c):
+            return None
+        text = self.reader.cell_text(sheet, r, c, "title", "text") or ""
+        lines = [line for line in text.splitlines() if line.strip()]
+        items = [m["item"].strip() for line in lines if (m := _BULLET_RE.fullmatch(line))]
+        if len(items) < 2 or len(items) != len(lines):
+            return None
+        self.bulleted.append(f"{sheet.place(cell_ref(r, c))} ({len(items)} milestones)")
+        return items
 
     def _section(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
                  sections: dict[str, CellMap]) -> bool:
@@ -284,10 +360,12 @@ class _FlatTable:
         return (value.strip() if value is not None else None), cell_ref(r, c)
 
     def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
-                    current: list[CellMap | None], deepest: int, top: CellMap | None = None) -> None:
+                    current: list[CellMap | None], deepest: int, top: CellMap | None = None,
+                    milestone: str | None = None) -> None:
         """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
         same parent (or the milestone a merged cell continues), or a new one; ``top``: the node a
-        heading row named over the table's first level (:meth:`_section`)."""
+        heading row named over the table's first level (:meth:`_section`); ``milestone``: the title of
+        a new milestone, one bullet of the row's cell (:meth:`_bullets`), else the cell's text."""
         parent: CellMap | None = top
         for i in range(deepest + 1):
             kind, c = levels[i]
@@ -300,7 +378,9 @@ class _FlatTable:
             # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
             title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
             node: CellMap | None = None
-            if kind == "milestone":
+            if kind == "milestone" and milestone is not None:
+                title = milestone
+            elif kind == "milestone":
                 if sheet.is_continuation(r, c) and current[i] is not None:
                     node = current[i]
             else:
@@ -444,8 +524,13 @@ class _FlatTable:
                 self.unplaced_statuses.append(f"{sheet.place(ref)} {text!r} ({kind} {node['id']})")
         elif is_placeholder(text):
             self.unrated.append(f"{sheet.place(ref)} {text!r}")
+        elif (status := choice(text, STATUSES)) not in STATUSES:
+            # (a word of the council's own scale, 'On hold', 'Purple': the plan loads without it)
+            self.reader.unknown_statuses.append((sheet, ref, text))
         else:
-            self._set_once(sheet, node, "status", choice(text, STATUSES), ref, "status")
+            if status == between_colours(text):
+                self.reader.note_between(sheet, ref, text, status)
+            self._set_once(sheet, node, "status", status, ref, "status")
 
     def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
                    column: int) -> None:
@@ -516,6 +601,10 @@ class _FlatTable:
         if self.unrated:
             out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "
                                  + named(self.unrated, ", ")))
+        if self.bulleted:
+            out.append(Notice.at(Location(file), "a milestone cell holding a bulleted list was read as a milestone for "
+                                 "each bullet, each with the row's lead, timescale and status: "
+                                 + named(self.bulleted, ", ")))
         if self.joined:
             out.append(Notice.at(Location(file), "the timescales of a milestone merged over several rows were joined "
                                  f"with '; ': {', '.join(self.joined)}"))

@@ -89,6 +89,12 @@ def flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] |
     if found is None:
         return None
     r, roles = found
+    return (r, *_roles_of(sheet, r, roles))
+
+
+def _roles_of(sheet: RawSheet, r: int, roles: dict[int, str | None]) -> tuple[dict[str, int], dict[int, str]]:
+    """The column of each role the header row ``r`` names (``roles``: each filled column's, by
+    :func:`flat_role`) and the header of each column that has none (a role named twice, the second)."""
     out: dict[str, int] = {}
     unknown: dict[int, str] = {}
     levels = {role for role in roles.values() if role and role.startswith("level:")}
@@ -98,11 +104,32 @@ def flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] |
         if (role == "level:objective" and roles.get(c - 1) == "indicators"
                 and header_key(sheet.get(r, c) or "").rstrip("s") == "target"):
             role = None  # (a "Target" beside a "Performance indicator" column is the indicator's, not an objective)
-        if role is None or role in out:
+        if role is not None and role in out and out[role] in sheet.hidden_cols and c not in sheet.hidden_cols:
+            # (a column hidden beside a visible one of the same role: a stale copy kept out of sight,
+            # and what a person reads is the visible one's)
+            unknown[out[role]] = (sheet.get(r, out[role]) or "").strip()
+            out[role] = c
+        elif role is None or role in out:
             unknown[c] = (sheet.get(r, c) or "").strip()
         else:
             out[role] = c
-    return r, out, unknown
+    return out, dict(sorted(unknown.items()))
+
+
+def second_header(sheet: RawSheet, r: int) -> tuple[dict[str, int], dict[int, str]] | None:
+    """The roles and unknown columns of row ``r`` when it is the header of another table below a
+    flat table (after a blank row): two cells or more that name a column, and at most as many
+    that name none (``Baseline``, ``2011-12``); ``None`` for a row of items, whose titles name no
+    column."""
+    roles = {c: flat_role(t) for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None}
+    named = sum(1 for role in roles.values() if role)
+    if "indicators" in roles.values():
+        # (a table of indicators: its "Target" is theirs, not a level, wherever it stands)
+        roles = {c: None if role == "level:objective" and header_key(sheet.get(r, c) or "").startswith("target")
+                 else role for c, role in roles.items()}
+    if named < 2 or named < len(roles) - named:
+        return None
+    return _roles_of(sheet, r, roles)
 
 
 def without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],

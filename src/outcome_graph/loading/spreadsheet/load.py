@@ -214,7 +214,7 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
             reader.notices.append(Notice.at(Location(name), f"sheets with no level column were ignored: {', '.join(skipped)}"))
         tree = read_flat(reader, flat, plan_sheet)
     for notice in (*reader.typed_notices(), *reader.hidden_notices(), reader.colour_notice(),
-                   *reader.conditional_notices()):
+                   *reader.conditional_notices(), *reader.status_notices()):
         if notice is not None:
             reader.notices.append(notice)
     if reader.ignored_columns:

@@ -56,6 +56,11 @@ class Notes:
         self.coloured: dict[tuple[str, str, str], str] = {}
         #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
+        #: Status cells rated between two RAG colours (Amber/Green), read as the worse, for a notice:
+        #: each as its sheet and cell, what it holds and the status read.
+        self.between: list[tuple[RawSheet, str, str, str]] = []
+        #: Status cells of a flat table holding no status nor RAG colour, read as no status, for a notice.
+        self.unknown_statuses: list[tuple[RawSheet, str, str]] = []
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
         """The location of what was read from the cell ``ref`` of ``file``'s ``sheet`` (:meth:`RawSheet.location`)."""
@@ -149,6 +154,31 @@ class Notes:
             self.coloured[(sheet.file, sheet.name, cell_ref(r, c))] = colour
         elif (rule := next((cf for cf in sheet.conditional if cf.covers(r, c)), None)) is not None:
             self.conditional.setdefault((sheet.file, sheet.name, rule), []).append(cell_ref(r, c))
+
+    def note_between(self, sheet: RawSheet, ref: str, text: str, status: str) -> None:
+        """Note the status cell ``ref`` rated between two RAG colours (``text``, as five-point scales
+        write it), read as ``status``: the scale's finer step is not kept, so the reading is named."""
+        self.between.append((sheet, ref, text, status))
+
+    def status_notices(self) -> list[Notice]:
+        """The notices naming the status cells read as the worse of two RAG colours, and the flat
+        table's status cells read as no status (a word of the council's own scale), one notice for
+        each, at the first such cell."""
+        out = []
+        if self.between:
+            sheet, ref, _, _ = self.between[0]
+            out.append(sheet.notice(ref, "a rating between two RAG colours (a five-point scale's Amber/Green or "
+                                    "Red/Amber) was read as the worse of the two (Amber/Green as at_risk, Red/Amber "
+                                    "as off_track), as the format has five statuses, not five colours: "
+                                    + named([f"{s.place(r)} {text!r} ({status})" for s, r, text, status in self.between],
+                                            ", ")))
+        if self.unknown_statuses:
+            sheet, ref, _ = self.unknown_statuses[0]
+            out.append(sheet.notice(ref, "a status that is no status nor RAG colour was read as no status (write "
+                                    "not_started, on_track, at_risk, off_track or done, or a RAG colour: "
+                                    f"{RAG_WORDS_HELP}): "
+                                    + named([f"{s.place(r)} {text!r}" for s, r, text in self.unknown_statuses], ", ")))
+        return out
 
     def typed_notices(self) -> list[Notice]:
         """The notices naming the cells of codes a spreadsheet program turned into numbers or dates,

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from ...analysis.timescale import iso_date
+from ...analysis.timescale.lexicon import MONTH_NAMES, MONTH_NUMBER
 from ...errors import OptionError
 from ..loader import financial_year
 from ..sheet_layout import header_key
@@ -30,6 +31,59 @@ def _period_end(text: str, start: bool) -> date:
     if re.fullmatch(r"\d{4}", text):
         return date(int(text), 1, 1) if start else date(int(text), 12, 31)
     raise ValueError(f"{text!r} is not a date (write 2011-04-01, 2011-04 or 2011)")
+
+
+#: A date typed day first as English plans write it: 31/03/2012, 31.3.12, 31-03-2012.
+_UK_NUMBERS = re.compile(r"(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?\2 ?(\d{4}|\d{2})")
+#: A date typed in words, day first: 31 March 2012, 31st Mar 2012, 31-Mar-2012 (as Excel shows it),
+#: Friday 30th March 2012, 31 March, 2012.
+_UK_WORDS = re.compile(r"(?:[a-z]+day,? )?(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([a-z]+)\.?,?[ -](\d{4}|\d{2})")
+
+
+def uk_date(text: str) -> str | None:
+    """The ISO date of a date typed in a due cell as English plans write one, day first
+    (``31/03/2012``, ``31.3.12``, ``31 March 2012``, ``31st Mar 2012``, ``31-Mar-2012``; a year of two
+    digits is 20YY); ``None`` for text of no such shape (an ISO date, a month, a year or words that
+    validation reads or refuses). A shape naming no day (``31/02/2012``, ``13/13/2012``) raises
+    ``ValueError`` saying what is wrong.
+
+    >>> uk_date("31/03/2012"), uk_date("1.4.11"), uk_date("31st March 2012"), uk_date("30-Sep-2011")
+    ('2012-03-31', '2011-04-01', '2012-03-31', '2011-09-30')
+    >>> uk_date("2012-03-31"), uk_date("March 2012"), uk_date("31 Marchy 2012")
+    (None, None, None)
+    >>> uk_date("29/02/2011")
+    Traceback (most recent call last):
+    ...
+    ValueError: '29/02/2011' is no date: February 2011 has 28 days (dates are read day first, 31/03/2012)
+    """
+    key = " ".join(text.split()).casefold()
+    if m := _UK_NUMBERS.fullmatch(key):
+        month: int | None = int(m[3])
+    elif m := _UK_WORDS.fullmatch(key):
+        month = _month_number(m[2])
+    if m is None or month is None:
+        return None
+    day, year = int(m[1]), m[m.lastindex or 0]
+    y = int(year) + (2000 if len(year) == 2 else 0)
+    if day < 1:
+        raise ValueError(f"{text.strip()!r} is no date: there is no day {day}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text.strip()!r} is no date: there is no month {month} (dates are read day first, "
+                         "31/03/2012)")
+    try:
+        return date(y, month, day).isoformat()
+    except ValueError:
+        last = (date(y + (month == 12), month % 12 + 1, 1).toordinal() - 1) - date(y, month, 1).toordinal() + 1
+        raise ValueError(f"{text.strip()!r} is no date: {MONTH_NAMES[month]} {y} has {last} days (dates are "
+                         "read day first, 31/03/2012)") from None
+
+
+def _month_number(word: str) -> int | None:
+    """The number of a month written as a word or its abbreviation (``March``, ``Mar``, ``Sept``)."""
+    number = MONTH_NUMBER.get(word[:3])
+    if number is None or not (MONTH_NAMES[number].lower().startswith(word) or word == "sept"):
+        return None
+    return number
 
 
 def parse_period(text: str) -> tuple[date, date]:

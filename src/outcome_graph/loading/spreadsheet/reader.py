@@ -20,6 +20,7 @@ from ..sheet_layout import (
     STATUSES,
     STATUS_WORDS,
     SheetLayout,
+    between_colours,
     decode_lead,
     decode_text,
     header_key,
@@ -29,7 +30,7 @@ from ..loader import field_of_other_levels, model_at
 from ..suggest import nearest
 from .header import Header, match_column, read_header, repeats_header, row_texts
 from .notices import Notes
-from .period import parse_period, period_todo
+from .period import parse_period, period_todo, uk_date
 from .sheets import RawSheet, TypedCell, cell_ref, problem
 from .tree import CellList, CellMap
 
@@ -40,6 +41,10 @@ _TEXT_KINDS = frozenset({"text", "code", "list", "optlist", "lead", "refs"})
 
 #: Columns of codes whose date cells are read as their dates (a due date, a value's period).
 _DATE_CODES = frozenset({"due", "due.from", "due.to", "from", "to", "period"})
+
+
+#: Columns of due dates, where a date typed as text day first (31/03/2012) is the date it names.
+_DUE_CODES = frozenset({"due", "due.from", "due.to", "from", "to"})
 
 
 #: Columns of codes where a whole number loses nothing a plan writes (a year, a number 3).
@@ -57,15 +62,20 @@ _PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
 def choice(text: str, choices: tuple[str, ...]) -> str:
     """A choice written as a person writes it in a cell (``On track``, ``Not started``, ``Done``)
     as the format's word (``on_track``), a status also as a RAG colour (``Green``, ``A``) or
-    ``Complete(d)`` (:data:`STATUS_WORDS`); any other text as it is (then refused, naming the choices).
+    ``Complete(d)`` (:data:`STATUS_WORDS`) or a rating between two colours (``Amber/Green``, as the
+    worse: :func:`between_colours`); any other text as it is (then refused, naming the choices).
 
     >>> choice("Not started", STATUSES), choice(" Amber ", STATUSES), choice("G", STATUSES), choice("Finished", STATUSES)
     ('not_started', 'at_risk', 'on_track', 'Finished')
+    >>> choice("Red/Amber", STATUSES)
+    'off_track'
     """
     key = re.sub(r"[\s-]+", "_", " ".join(text.split()).casefold())
     if key in choices:
         return key
-    return STATUS_WORDS.get(key, text) if choices == STATUSES else text
+    if choices != STATUSES:
+        return text
+    return STATUS_WORDS.get(key) or between_colours(text) or text
 
 
 def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
@@ -124,6 +134,9 @@ class Reader(Notes):
         self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
+        #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10 typed
+        #: into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id says so.
+        self.number_ids: set[tuple[str, str | None, str]] = set()
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
@@ -150,12 +163,28 @@ class Reader(Notes):
                             "date it made of what was typed (June 11 is saved 11-Jun)")
         typed = sheet.typed_at(r, c) if raw is not None else None
         if typed is None or kind not in _TEXT_KINDS:
-            return raw
+            return self._due_text(sheet, r, c, name, raw) if raw is not None and typed is None else raw
         dated = name in _DATE_CODES or name.endswith(".period")
         text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
         if kind == "code" and _may_have_lost(typed, name, dated):
             self.note_typed(sheet, cell_ref(r, c), f"{name}: {typed.stored}, read as {text!r}")
+            if name == "id" and not typed.is_date and not typed.whole:
+                self.number_ids.add((sheet.file, sheet.name, cell_ref(r, c)))
         return text
+
+    def _due_text(self, sheet: RawSheet, r: int, c: int, name: str, text: str) -> str | None:
+        """A due date typed as text the way English plans write dates, day first (``31/03/2012``,
+        ``31 March 2012``, in a column formatted as Text, as the template's is, or in a CSV file), as
+        the ISO date it names; other text as it is, for validation to read or refuse. A date of that
+        shape that names no day (``31/02/2012``) is a problem at its cell (``None``)."""
+        if name not in _DUE_CODES:
+            return text
+        try:
+            iso = uk_date(text)
+        except ValueError as exc:
+            self.problem(f"{name}: {exc}; write the date as 2012-03-31 or 31/03/2012", sheet, cell_ref(r, c))
+            return None
+        return text if iso is None else iso
 
     def _set(self, row: CellMap, col: Column, raw: str, sheet: RawSheet, ref: str) -> None:
         """Put one cell's value into a row, as the field's kind reads it."""
@@ -191,6 +220,8 @@ class Reader(Notes):
                 self.notices.append(sheet.notice(ref, f"the status {text!r} gives none yet; read as no status"))
                 return
             value = choice(text, col.choices)
+            if col.choices == STATUSES and value == between_colours(text):
+                self.note_between(sheet, ref, text.strip(), value)
         elif col.name == "parent" and ";" in raw:
             # Several parents in the parent column, ';'-separated (as every list of texts is): the
             # node's parents; a ';' written '\;' is part of one parent's id.

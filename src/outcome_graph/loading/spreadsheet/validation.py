@@ -134,6 +134,20 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
     return problems
 
 
+def _numbers_lost(reader: Reader, node_id: str, *rows: CellMap) -> str:
+    """What to add to the problem of an id used twice, when a cell of it holds a number: a
+    spreadsheet program holds ``1.10`` typed into a cell not formatted as Text as 1.1, so two ids
+    typed apart (1.1 and 1.10) may be one number; the message names the cells that hold one."""
+    held = [row.written_at("id") for row in rows
+            if (row.file, row.sheet, row.key_cell.get("id", row.cell)) in reader.number_ids]
+    if not held:
+        return ""
+    cells = " and ".join(held)
+    return (f"; {cells} {'hold' if len(held) > 1 else 'holds'} the number {node_id}, which is what a spreadsheet "
+            f"program makes of {node_id}0 typed into a cell not formatted as Text (so {node_id} and {node_id}0 become "
+            "one id): format the id column as Text and retype the ids as written")
+
+
 def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]:
     """What the YAML loader checks after validation, with sheet and cell: duplicate ids, the
     framework and the outcomes."""
@@ -153,7 +167,7 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
             prev = first[node_id]
             problems.append(
                 problem(
-                    duplicate_id(node_id, prev.written_at("id")),
+                    duplicate_id(node_id, prev.written_at("id")) + _numbers_lost(reader, node_id, prev, row),
                     row.file,
                     row.sheet,
                     row.key_cell.get("id", row.cell),
