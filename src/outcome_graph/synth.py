@@ -280,7 +280,6 @@ class _Builder:
 
     # -- the document -------------------------------------------------------------------------
     def build(self) -> dict[str, Any]:
-        rng = self.rng
         n = self.n
         est_milestones = int(0.72 * n)
         est_objectives = int(0.19 * n)

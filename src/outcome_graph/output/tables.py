@@ -16,7 +16,6 @@ import io
 import os
 import re
 from collections import Counter
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OptionError

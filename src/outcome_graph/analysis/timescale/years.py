@@ -176,7 +176,7 @@ def handle_h(m: re.Match[str], text: str) -> Item:
 
 def handle_fy(m: re.Match[str], text: str) -> Item:
     item = Item(m.start(), m.end(), level="year")
-    a, b, sep = int(m["fy_a"]), m["fy_b"], m["fy_s"]
+    a, b = int(m["fy_a"]), m["fy_b"]
     nxt = split_year(a, b)
     if nxt is not None:
         return fy_item(item, a, text)
