@@ -708,14 +708,14 @@ class PlanFacts:
         out: dict[str, list[str]] = {}
         for node in self.with_indicators:
             refs = node.__dict__["indicators"]
-            ids = []
+            ids: dict[str, None] = {}  # (a dict, not a list: a node may list a thousand indicators)
             for ref in refs:
                 ind = self.plan.indicator(ref.id)
                 if ind is None:
                     self._links[2].append(BrokenRef(node.id, "indicators", ref.id))
-                elif ind.id not in ids:
-                    ids.append(ind.id)
-            out[node.id] = ids
+                else:
+                    ids[ind.id] = None
+            out[node.id] = list(ids)
         return out
 
     @cached_property

@@ -46,13 +46,30 @@ def _targets(ctx: RuleContext, ind: Indicator) -> list[Value]:
 
 
 def _targets_of(ctx: RuleContext, ind: Indicator) -> list[Value]:
-    out = list(ind.all_targets())
-    for node_id in ctx.facts.measures.get(ind.id, ()):
-        for ref in ctx.plan.nodes[node_id].__dict__.get("indicators", ()):
-            if ctx.plan.indicator(ref.id) is ind:
+    return [*ind.all_targets(), *_reference_targets(ctx).get(ind.id, ())]
+
+
+def _reference_targets(ctx: RuleContext) -> dict[str, list[Value]]:
+    """Indicator id -> the targets the nodes listing it state on their references, in the order
+    of the file: one pass over the references (a node listing a thousand indicators is read once,
+    not once per indicator)."""
+    facts = ctx.facts
+    known: dict[str, list[Value]] | None = facts.__dict__.get("_reference_targets")
+    if known is not None:
+        return known
+    out: dict[str, list[Value]] = {}
+    indicator = ctx.plan.indicator
+    for node in facts.with_indicators:
+        for ref in node.__dict__["indicators"]:
+            if ref.target is None and not ref.targets:
+                continue
+            ind = indicator(ref.id)
+            if ind is not None:
+                found = out.setdefault(ind.id, [])
                 if ref.target is not None:
-                    out.append(ref.target)
-                out.extend(ref.targets or ())
+                    found.append(ref.target)
+                found.extend(ref.targets or ())
+    facts.__dict__["_reference_targets"] = out
     return out
 
 
