@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import real_file
-from ..findings import Finding, Report, as_reports, without_figures
+from ..findings import Finding, Report, as_reports, identity
 
 if TYPE_CHECKING:
     from ..errors import Problem
@@ -21,6 +21,10 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _HELP_URI = "https://github.com/outcome-graph/outcome-graph/blob/main/docs/rules.md#{anchor}"
 
+
+#: The key of the fingerprint in a result's ``partialFingerprints``; v1 was ``plan/rule/node``,
+#: given a digest only where a node had several findings of a rule.
+FINGERPRINT_KEY = "outcomeGraph/v2"
 
 _IN_SOURCE = {"kind": "inSource", "justification": "ignore: in the plan"}
 _BASELINE = {"kind": "external", "justification": "accepted in the baseline"}
@@ -76,10 +80,10 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     for report in reports:
         listed = [*((f, None) for f in report.findings), *((f, _IN_SOURCE) for f in report.suppressed),
                   *((f, _BASELINE) for f in report.baselined or ())]
-        prints = _fingerprints(report.plan_id, [f for f, _ in listed])
-        for (finding, suppression), fingerprint in zip(listed, prints):
+        files = [real_file(f.location.file or report.file) for f, _ in listed]
+        prints = _fingerprints(report.plan_id, [f for f, _ in listed], files)
+        for (finding, suppression), file, fingerprint in zip(listed, files, prints):
             loc = finding.location
-            file = real_file(loc.file or report.file)
             # (a plan loaded from text or data, or read from standard input, has no file: the
             # node alone says where, rather than a made-up file name a code-scanning tool would
             # look for; its line is a property)
@@ -95,7 +99,7 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "level": _LEVEL[finding.severity],
                 "message": {"text": text},
                 "locations": [where],
-                "partialFingerprints": {"outcomeGraph/v1": fingerprint},
+                "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
                 # (the message alone too: a baseline read from this document compares messages)
                 "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
                                "message": finding.message},
@@ -192,24 +196,21 @@ def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     return json.dumps(sarif_document(as_reports(reports, "to_sarif"), problems), indent=2, ensure_ascii=False)
 
 
-def _fingerprints(plan_id: str, findings: list[Finding]) -> list[str]:
-    """A fingerprint for each finding, the same from one run to the next while the finding stands:
-    ``plan/rule/node``; where one node has several findings of a rule (OG201 on the plan, once per
-    outcome), each also gets a digest of its message with the figures left out (so that "23
-    milestones" becoming "24" keeps it), and a number where even those are the same."""
+def _fingerprints(plan_id: str, findings: list[Finding], files: list[str | None]) -> list[str]:
+    """A fingerprint for each finding, the same from one run to the next while the finding stands,
+    whatever other findings come and go: ``file:plan/rule/node/digest``, the file as the result's
+    artifact location gives it (empty for a plan with no file), the digest one of the finding's
+    :func:`~outcome_graph.findings.identity` (its message without figures or its node's title: so
+    that "23 milestones" becoming "24", a reworded title or a moved line keep it). Only findings
+    alike in all of that, which nothing tells apart, are numbered (``/2``, ``/3``) in file order."""
     import hashlib
     from collections import Counter
 
-    keys = [f"{plan_id}/{f.rule}/{f.node}" for f in findings]
-    several = {k for k, n in Counter(keys).items() if n > 1}
     out: list[str] = []
     seen: Counter[str] = Counter()
-    for key, f in zip(keys, findings):
-        if key in several:
-            digest = hashlib.sha1(without_figures(f.message).encode("utf-8")).hexdigest()[:12]
-            key = f"{key}/{digest}"
-            seen[key] += 1
-            if seen[key] > 1:
-                key = f"{key}/{seen[key]}"
-        out.append(key)
+    for f, file in zip(findings, files):
+        digest = hashlib.sha1(identity(f).encode("utf-8")).hexdigest()[:12]
+        key = f"{'' if file is None else _uri(file)}:{plan_id}/{f.rule}/{f.node}/{digest}"
+        seen[key] += 1
+        out.append(key if seen[key] == 1 else f"{key}/{seen[key]}")
     return out
