@@ -236,12 +236,18 @@ def test_a_csv_folder_writes_a_text_with_an_invisible_character_among_others_wit
     assert load_path(tmp_path / "csv").document == plan.document
 
 
-def test_convert_to_a_csv_folder_prints_the_warning_of_a_text_that_shows_nothing(tmp_path: Path):
+def test_convert_to_a_csv_folder_refuses_a_text_that_shows_nothing_unless_lossy(tmp_path: Path):
+    # (the folder would read back as another plan: nothing is written, exit 2, naming the cell;
+    # --lossy writes it, with the warning)
     source = tmp_path / "plan.yaml"
     source.write_text(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "\\u200b"}]\n', encoding="utf-8")
     before = source.read_bytes()
     for target, extra in ((tmp_path / "out", ()), (tmp_path / "other", ("--to", "csv"))):
         code, _, err = cli("convert", str(source), str(target), *extra)
+        assert code == 2 and not target.exists() and "Traceback" not in err
+        assert f"error: {target}: not written: it would not read back as the plan" in err
+        assert "priorities.csv!" in err and "shows nothing" in err and "--lossy" in err
+        code, _, err = cli("convert", str(source), str(target), *extra, "--lossy")
         assert code == 0 and (target / "priorities.csv").is_file()
         assert f"warning: {target}: priorities.csv!" in err and "shows nothing" in err
         assert err.count("warning:") == 1
@@ -249,6 +255,28 @@ def test_convert_to_a_csv_folder_prints_the_warning_of_a_text_that_shows_nothing
     # a name ending in .csv is refused (the CSV form is a folder), before anything is written
     code, _, err = cli("convert", str(source), str(tmp_path / "out.csv"))
     assert code == 2 and "folder of CSV files" in err and not (tmp_path / "out.csv").exists()
+
+
+def test_convert_writes_no_workbook_that_would_not_read_back_as_the_plan(tmp_path: Path):
+    # A control character (replaced by U+FFFD) and a text that shows nothing (read back as blank):
+    # convert refuses, naming both cells, in Python as on the command line; lossy=True writes.
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN_HEADER + 'priorities: [{id: P1, title: "bell\\a here"}, {id: P2, title: Safe, notes: " "}]\n',
+                      encoding="utf-8")
+    target = tmp_path / "plan.xlsx"
+    with pytest.raises(og.RenderError, match=r"2 texts it cannot keep") as caught:
+        convert(source, target)
+    assert "priorities!" in str(caught.value) and "U+FFFD" in str(caught.value) and "shows nothing" in str(caught.value)
+    assert not target.exists()
+    code, _, err = cli("convert", str(source), str(target))
+    assert code == 2 and not target.exists() and err.count("priorities!") == 2
+    result = convert(source, target, lossy=True)
+    assert len(result.warnings) == 2 and load_path(target).nodes["P1"].title == "bell\ufffd here"
+    # what keeps every text is written as ever: YAML, and a CSV folder of the control character
+    plain = tmp_path / "bell.yaml"
+    plain.write_text(PLAN_HEADER + 'priorities: [{id: P1, title: "bell\\a here"}]\n', encoding="utf-8")
+    assert convert(plain, tmp_path / "bell-csv").warnings == []
+    assert load_path(tmp_path / "bell-csv").nodes["P1"].title == "bell\a here"
 
 
 def test_characters_a_workbook_cannot_hold_are_replaced_with_a_warning(tmp_path: Path):

@@ -589,10 +589,14 @@ def write_plan(
     *,
     to: str | None = None,
     findings: Report | None = None,
+    lossy: bool = True,
 ) -> list[str]:
     """Write a plan to ``path`` in the format its name (or ``to``) asks for; whole or not at all.
 
-    Returns the warnings of the writer (text a spreadsheet cannot hold, for instance).
+    Returns the warnings of the writer (text a spreadsheet cannot hold, for instance). With
+    ``lossy=False``, a workbook or CSV folder that would not read back as the plan (a warning that
+    is a :class:`~outcome_graph.output.workbook.Loss`) is not written: a :class:`RenderError`
+    names each cell.
     """
     from .loading.loader import read_limit_warning
     from .output.files import atomic_write_text
@@ -610,8 +614,8 @@ def write_plan(
     from .output.workbook import write_csv_folder, write_workbook
 
     if fmt == "xlsx":
-        return write_workbook(plan, path, findings=findings)
-    return write_csv_folder(plan, path, findings=findings)
+        return write_workbook(plan, path, findings=findings, lossy=lossy)
+    return write_csv_folder(plan, path, findings=findings, lossy=lossy)
 
 
 @dataclass
@@ -633,6 +637,7 @@ def convert(
     period: str | None = None,
     max_bytes: int | None = None,
     config: Config | Mapping[str, Any] | None = None,
+    lossy: bool = False,
 ) -> ConvertResult:
     """Convert a plan file to another format (YAML, JSON, ``.xlsx`` or a CSV folder).
 
@@ -653,11 +658,18 @@ def convert(
         Largest input accepted.
     config : Config or mapping, optional
         Rule configuration for ``findings`` (as :func:`outcome_graph.check` takes it).
+    lossy : bool
+        Write a workbook or CSV folder even where it cannot keep a text as it is (a character a
+        workbook cannot hold, a text that shows nothing and reads back as blank, a text longer
+        than a cell): each is among the result's ``warnings``. By default such an output is not
+        written (a :class:`~outcome_graph.errors.RenderError` names each cell), as reading it back
+        would give another plan.
 
     Raises
     ------
     PlanError, OptionError, RenderError
-        The input cannot be read, the output format is unknown, or the output cannot be written.
+        The input cannot be read, the output format is unknown, or the output cannot be written
+        (or, without ``lossy``, would not read back as the plan).
 
     Examples
     --------
@@ -694,7 +706,7 @@ def convert(
         from .rules.engine import check
 
         report = check(plan, config)
-    warnings = write_plan(plan, target, to=fmt, findings=report)
+    warnings = write_plan(plan, target, to=fmt, findings=report, lossy=lossy)
     warnings += _entries_files_left_behind(plan, target, fmt)
     return ConvertResult(plan, fmt, list(plan.notices), warnings)
 
