@@ -279,6 +279,32 @@ def test_convert_writes_no_workbook_that_would_not_read_back_as_the_plan(tmp_pat
     assert load_path(tmp_path / "bell-csv").nodes["P1"].title == "bell\a here"
 
 
+def test_convert_gives_notice_of_the_comments_of_a_yaml_plan_it_cannot_keep(tmp_path: Path):
+    # No output keeps a YAML file's comments (YAML is written anew): a notice says so, where the
+    # first is and how many; a '#' in a text (quoted, a block, "C# dev") is no comment.
+    source = tmp_path / "plan.yaml"
+    source.write_text("# Our plan, 2011-12\n" + PLAN_HEADER
+                      + 'priorities:\n  - {id: P1, title: "Safe # 1", lead: C# team}  # agreed in May\n'
+                        '  - id: P2\n    title: Healthy\n    notes: |\n      # not a comment\n', encoding="utf-8")
+    before = source.read_bytes()
+    for target in ("plan.json", "again.yaml", "plan-csv", "-"):
+        code, out, err = cli("convert", str(source), target if target == "-" else str(tmp_path / target))
+        assert code == 0 and f"notice: {source}:1:1: the plan has 2 comments, the first here, that the output does " \
+                             "not keep" in err, (target, err)
+        assert err.count("notice:") == 1
+    assert source.read_bytes() == before
+    assert og.load(tmp_path / "again.yaml").nodes["P2"].notes == "# not a comment\n"
+    # a YAML plan without comments, and a JSON one, convert without it
+    for plain in (tmp_path / "again.yaml", tmp_path / "plan.json"):
+        code, _, err = cli("convert", str(plain), str(tmp_path / "out.xlsx"))
+        assert code == 0 and "comment" not in err
+    result = convert(MODELS / "thurrock-cypp-2011-12.yaml", tmp_path / "thurrock.json")
+    lines = (MODELS / "thurrock-cypp-2011-12.yaml").read_text(encoding="utf-8").splitlines()
+    whole = sum(1 for line in lines if line.lstrip().startswith("#"))  # (and some after a value)
+    counted = [int(n.message.split()[3]) for n in result.notices if "comments" in n]
+    assert whole > 1 and len(counted) == 1 and whole <= counted[0] <= sum(line.count("#") for line in lines)
+
+
 def test_characters_a_workbook_cannot_hold_are_replaced_with_a_warning(tmp_path: Path):
     plan = og.load(PLAN_HEADER + 'priorities: [{id: P1, title: "bell\\a here"}]\n')
     warnings = write_plan(plan, tmp_path / "plan.xlsx")
@@ -383,7 +409,8 @@ def test_convert_refuses_what_it_should(tmp_path: Path):
 
 def test_convert_api(tmp_path: Path):
     result = convert(MODELS / "richmond-cypp-2009-2013.yaml", tmp_path / "r.xlsx", findings=True)
-    assert result.format == "xlsx" and result.warnings == [] and result.notices == []
+    assert result.format == "xlsx" and result.warnings == []
+    assert [n.message.split(",")[0] for n in result.notices] == ["the plan has 17 comments"]  # (the model's notes)
     assert load_path(tmp_path / "r.xlsx").document == result.plan.document
 
 

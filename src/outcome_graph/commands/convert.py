@@ -74,7 +74,7 @@ def command(source: str, target: str, to: str | None, findings: bool, lossy: boo
 
 def _to_standard_output(source: str, to: str | None, findings: bool, period: str | None, max_bytes: int) -> None:
     """``convert SOURCE -``: the plan as YAML (or JSON with ``--to json``) on standard output."""
-    from ..convert import to_json, to_yaml
+    from ..convert import comments_notice, to_json, to_yaml
     from ..errors import ConfigError
     from ..loading.loader import load_path
     from .common import emit
@@ -86,6 +86,7 @@ def _to_standard_output(source: str, to: str | None, findings: bool, period: str
         raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
     plan = load_path(source, max_bytes=max_bytes, period=period)
     hold_until_exit(plan)
-    for notice in plan.notices:
+    comments = comments_notice(plan, source)
+    for notice in [*plan.notices, *([comments] if comments else [])]:
         say(f"notice: {notice}")
     emit((to_json(plan) if fmt == "json" else to_yaml(plan)).removesuffix("\n"), None)
