@@ -22,7 +22,7 @@ from outcome_graph.loading.loader import load_path
 from outcome_graph.model.document import is_blank
 from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
 
-from .conftest import MODELS, PLAN_HEADER, cli_runner
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner
 from .strategies import plan_text, plans
 from .test_load import FULL
 
@@ -405,6 +405,19 @@ def test_convert_refuses_what_it_should(tmp_path: Path):
     assert code == 2 and "no such file" in err and not (tmp_path / "x.xlsx").exists()
     with pytest.raises(RenderError, match="does not exist"):
         write_csv_folder(og.load(model), tmp_path / "no" / "such" / "folder")
+
+
+@pytest.mark.parametrize("name", ["out/plan.A-csv", "plan.2012-13", "plan.xlsx.bak", "plan.Yaml~"])
+def test_convert_refuses_an_output_name_of_an_unknown_suffix_unless_given_a_format(tmp_path: Path, name: str):
+    # (a CSV folder is a name without a suffix, or one ending in "/": "plan.A-csv" might be meant
+    # as one, or as a file of a format outcome-graph does not write)
+    (tmp_path / "out").mkdir()
+    target = tmp_path / name
+    code, _, err = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target))
+    assert code == 2 and not target.exists() and "Traceback" not in err
+    assert f"error: {target}: cannot tell the output format from the name; use --to yaml|json|xlsx|csv|ttl" in err
+    code, _, _ = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target), "--to", "csv")
+    assert code == 0 and (target / "priorities.csv").is_file()
 
 
 def test_convert_api(tmp_path: Path):
