@@ -14,6 +14,7 @@ from ..findings import Finding, Report, as_reports, identity
 if TYPE_CHECKING:
     from ..errors import Problem
     from ..model.plan import Notice
+    from ..rules.registry import Rule
 
 __all__ = ["to_sarif", "sarif_document"]
 
@@ -54,28 +55,16 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
 
     rules = registry()
     used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed, *(r.baselined or ())]})
-    index = {code: i for i, code in enumerate(used)}
-    descriptors: list[dict[str, Any]] = []
+    # The package's rules are the driver's; a plugin's, or a project's rule file's, are those of an
+    # extension of its own (a tool component named by its package or file), as SARIF models
+    # rules that extend a tool: a dashboard can tell them from the package's.
+    components: dict[str | None, list[str]] = {}
     for code in used:
-        rule = rules.get(code)
-        if rule is None:
-            descriptors.append({"id": code})
-            continue
-        descriptor: dict[str, Any] = {
-            "id": code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.doc.what},
-            "help": {
-                "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
-                "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
-            },
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": {"tags": [rule.family]},
-        }
-        if rule.origin == "outcome_graph":  # (a plugin's rules are not in the package's reference)
-            descriptor["helpUri"] = _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}")
-        descriptors.append(descriptor)
+        components.setdefault(_component(rules.get(code)), []).append(code)
+    extensions = [name for name in components if name is not None]
+    placed = {code: (None if name is None else extensions.index(name), i)
+             for name, codes in components.items() for i, code in enumerate(codes)}
+    descriptors = {name: [_descriptor(code, rules.get(code)) for code in codes] for name, codes in components.items()}
     results = []
     for report in reports:
         listed = [*((f, None) for f in report.findings), *((f, _IN_SOURCE) for f in report.suppressed),
@@ -93,9 +82,10 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
             text = f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message
             if loc.sheet:  # (SARIF has no cells: a workbook's sheet and cell are named in the message)
                 text = f"{loc.sheet}!{loc.cell}: {text}" if loc.cell else f"{loc.sheet}: {text}"
+            component, rule_index = placed[finding.rule]
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
-                "ruleIndex": index[finding.rule],
+                "ruleIndex": rule_index,
                 "level": _LEVEL[finding.severity],
                 "message": {"text": text},
                 "locations": [where],
@@ -104,6 +94,9 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
                                "message": finding.message},
             }
+            if component is not None:  # (the index is of the extension's rules)
+                result["rule"] = {"id": finding.rule, "index": rule_index,
+                                  "toolComponent": {"index": component, "name": extensions[component]}}
             if loc.sheet:
                 result["properties"]["sheet"] = loc.sheet
                 result["properties"]["cell"] = loc.cell
@@ -122,8 +115,9 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "version": __version__,
                 "semanticVersion": __version__,
                 "informationUri": "https://github.com/outcome-graph/outcome-graph",
-                "rules": descriptors,
-            }
+                "rules": descriptors.get(None, []),
+            },
+            **({"extensions": [{"name": name, "rules": descriptors[name]} for name in extensions]} if extensions else {}),
         },
         "results": results,
         "columnKind": "unicodeCodePoints",
@@ -133,6 +127,40 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     if notes:
         run["invocations"] = [{"executionSuccessful": not problems, "toolExecutionNotifications": notes}]
     return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _component(rule: Rule | None) -> str | None:
+    """The name of the SARIF tool component whose rule this is: ``None`` for the package's own
+    (the driver's; and a code no rule is registered under), else the rule file's name
+    (``local_rules.py``) or the installed plugin's package (``og_rules_vague``)."""
+    if rule is None or rule.origin == "outcome_graph":
+        return None
+    from ..plugins import rule_file
+
+    file = rule_file(rule.origin)
+    return Path(file).name if file else rule.origin.split(".")[0]
+
+
+def _descriptor(code: str, rule: Rule | None) -> dict[str, Any]:
+    """A rule as a SARIF reporting descriptor, with its documentation (a code no rule is
+    registered under has its id alone)."""
+    if rule is None:
+        return {"id": code}
+    descriptor: dict[str, Any] = {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc.what},
+        "help": {
+            "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
+            "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
+        },
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": [rule.family]},
+    }
+    if rule.origin == "outcome_graph":  # (a plugin's rules are not in the package's reference)
+        descriptor["helpUri"] = _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}")
+    return descriptor
 
 
 def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any]:
