@@ -22,7 +22,7 @@ from outcome_graph.loading.loader import load_path
 from outcome_graph.model.document import is_blank
 from outcome_graph.output.workbook import csv_files, template_bytes, workbook_bytes, write_csv_folder, write_template
 
-from .conftest import MODELS, PLAN_HEADER, cli_runner
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner
 from .strategies import plan_text, plans
 from .test_load import FULL
 
@@ -236,12 +236,18 @@ def test_a_csv_folder_writes_a_text_with_an_invisible_character_among_others_wit
     assert load_path(tmp_path / "csv").document == plan.document
 
 
-def test_convert_to_a_csv_folder_prints_the_warning_of_a_text_that_shows_nothing(tmp_path: Path):
+def test_convert_to_a_csv_folder_refuses_a_text_that_shows_nothing_unless_lossy(tmp_path: Path):
+    # (the folder would read back as another plan: nothing is written, exit 2, naming the cell;
+    # --lossy writes it, with the warning)
     source = tmp_path / "plan.yaml"
     source.write_text(PLAN_HEADER + 'priorities: [{id: P1, title: Safe, notes: "\\u200b"}]\n', encoding="utf-8")
     before = source.read_bytes()
     for target, extra in ((tmp_path / "out", ()), (tmp_path / "other", ("--to", "csv"))):
         code, _, err = cli("convert", str(source), str(target), *extra)
+        assert code == 2 and not target.exists() and "Traceback" not in err
+        assert f"error: {target}: not written: it would not read back as the plan" in err
+        assert "priorities.csv!" in err and "shows nothing" in err and "--lossy" in err
+        code, _, err = cli("convert", str(source), str(target), *extra, "--lossy")
         assert code == 0 and (target / "priorities.csv").is_file()
         assert f"warning: {target}: priorities.csv!" in err and "shows nothing" in err
         assert err.count("warning:") == 1
@@ -249,6 +255,54 @@ def test_convert_to_a_csv_folder_prints_the_warning_of_a_text_that_shows_nothing
     # a name ending in .csv is refused (the CSV form is a folder), before anything is written
     code, _, err = cli("convert", str(source), str(tmp_path / "out.csv"))
     assert code == 2 and "folder of CSV files" in err and not (tmp_path / "out.csv").exists()
+
+
+def test_convert_writes_no_workbook_that_would_not_read_back_as_the_plan(tmp_path: Path):
+    # A control character (replaced by U+FFFD) and a text that shows nothing (read back as blank):
+    # convert refuses, naming both cells, in Python as on the command line; lossy=True writes.
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN_HEADER + 'priorities: [{id: P1, title: "bell\\a here"}, {id: P2, title: Safe, notes: " "}]\n',
+                      encoding="utf-8")
+    target = tmp_path / "plan.xlsx"
+    with pytest.raises(og.RenderError, match=r"2 texts it cannot keep") as caught:
+        convert(source, target)
+    assert "priorities!" in str(caught.value) and "U+FFFD" in str(caught.value) and "shows nothing" in str(caught.value)
+    assert not target.exists()
+    code, _, err = cli("convert", str(source), str(target))
+    assert code == 2 and not target.exists() and err.count("priorities!") == 2
+    result = convert(source, target, lossy=True)
+    assert len(result.warnings) == 2 and load_path(target).nodes["P1"].title == "bell\ufffd here"
+    # what keeps every text is written as ever: YAML, and a CSV folder of the control character
+    plain = tmp_path / "bell.yaml"
+    plain.write_text(PLAN_HEADER + 'priorities: [{id: P1, title: "bell\\a here"}]\n', encoding="utf-8")
+    assert convert(plain, tmp_path / "bell-csv").warnings == []
+    assert load_path(tmp_path / "bell-csv").nodes["P1"].title == "bell\a here"
+
+
+def test_convert_gives_notice_of_the_comments_of_a_yaml_plan_it_cannot_keep(tmp_path: Path):
+    # No output keeps a YAML file's comments (YAML is written anew): a notice says so, where the
+    # first is and how many; a '#' in a text (quoted, a block, "C# dev") is no comment.
+    source = tmp_path / "plan.yaml"
+    source.write_text("# Our plan, 2011-12\n" + PLAN_HEADER
+                      + 'priorities:\n  - {id: P1, title: "Safe # 1", lead: C# team}  # agreed in May\n'
+                        '  - id: P2\n    title: Healthy\n    notes: |\n      # not a comment\n', encoding="utf-8")
+    before = source.read_bytes()
+    for target in ("plan.json", "again.yaml", "plan-csv", "-"):
+        code, out, err = cli("convert", str(source), target if target == "-" else str(tmp_path / target))
+        assert code == 0 and f"notice: {source}:1:1: the plan has 2 comments, the first here, that the output does " \
+                             "not keep" in err, (target, err)
+        assert err.count("notice:") == 1
+    assert source.read_bytes() == before
+    assert og.load(tmp_path / "again.yaml").nodes["P2"].notes == "# not a comment\n"
+    # a YAML plan without comments, and a JSON one, convert without it
+    for plain in (tmp_path / "again.yaml", tmp_path / "plan.json"):
+        code, _, err = cli("convert", str(plain), str(tmp_path / "out.xlsx"))
+        assert code == 0 and "comment" not in err
+    result = convert(MODELS / "thurrock-cypp-2011-12.yaml", tmp_path / "thurrock.json")
+    lines = (MODELS / "thurrock-cypp-2011-12.yaml").read_text(encoding="utf-8").splitlines()
+    whole = sum(1 for line in lines if line.lstrip().startswith("#"))  # (and some after a value)
+    counted = [int(n.message.split()[3]) for n in result.notices if "comments" in n]
+    assert whole > 1 and len(counted) == 1 and whole <= counted[0] <= sum(line.count("#") for line in lines)
 
 
 def test_characters_a_workbook_cannot_hold_are_replaced_with_a_warning(tmp_path: Path):
@@ -353,9 +407,23 @@ def test_convert_refuses_what_it_should(tmp_path: Path):
         write_csv_folder(og.load(model), tmp_path / "no" / "such" / "folder")
 
 
+@pytest.mark.parametrize("name", ["out/plan.A-csv", "plan.2012-13", "plan.xlsx.bak", "plan.Yaml~"])
+def test_convert_refuses_an_output_name_of_an_unknown_suffix_unless_given_a_format(tmp_path: Path, name: str):
+    # (a CSV folder is a name without a suffix, or one ending in "/": "plan.A-csv" might be meant
+    # as one, or as a file of a format outcome-graph does not write)
+    (tmp_path / "out").mkdir()
+    target = tmp_path / name
+    code, _, err = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target))
+    assert code == 2 and not target.exists() and "Traceback" not in err
+    assert f"error: {target}: cannot tell the output format from the name; use --to yaml|json|xlsx|csv|ttl" in err
+    code, _, _ = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target), "--to", "csv")
+    assert code == 0 and (target / "priorities.csv").is_file()
+
+
 def test_convert_api(tmp_path: Path):
     result = convert(MODELS / "richmond-cypp-2009-2013.yaml", tmp_path / "r.xlsx", findings=True)
-    assert result.format == "xlsx" and result.warnings == [] and result.notices == []
+    assert result.format == "xlsx" and result.warnings == []
+    assert [n.message.split(",")[0] for n in result.notices] == ["the plan has 17 comments"]  # (the model's notes)
     assert load_path(tmp_path / "r.xlsx").document == result.plan.document
 
 

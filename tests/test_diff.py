@@ -97,11 +97,14 @@ def test_diff_of_a_refresh():
     text = result.to_text()
     assert "reworded" in text and "P1.A1.O1.M5" in text and "finding introduced" in text
     doc = json.loads(result.to_json())
-    assert doc["schema"] == "outcome-graph/diff/v1" and doc["summary"]["moved"] == len(by["moved"])
+    assert doc["schema"] == "outcome-graph/diff/v2" and doc["summary"]["moved"] == len(by["moved"])
     assert {c["change"] for c in doc["changes"]} >= {"added", "removed", "reworded", "moved", "re-led", "re-timed",
                                                       "indicator-added", "indicator-dropped"}
+    # (a change's location is an object as a finding's: the new plan, made from data, has no file)
     located = next(c for c in doc["changes"] if c["change"] == "re-led")
-    assert located["location"].startswith(str(THURROCK)) is False and located["location"]
+    assert located["location"]["file"] is None and located["location"]["line"] > 1
+    removed = next(c for c in doc["changes"] if c["change"] == "removed")
+    assert removed["location"]["file"] == str(THURROCK) and removed["location"]["line"] > 1
 
 
 def test_identical_plans_have_no_changes():
@@ -143,6 +146,27 @@ def test_diff_command(tmp_path: Path):
     out_file = tmp_path / "changes.json"
     assert cli("diff", str(THURROCK), str(new_path), "--format", "json", "-o", str(out_file))[0] == 0
     assert json.loads(out_file.read_text())["new"]["id"] == "thurrock-cypp-2012-13"
+
+
+def test_a_change_is_located_as_a_finding_is_a_workbook_by_its_sheet_and_cell(tmp_path):
+    # diff --format json writes a change's location as the findings document writes a finding's
+    # (file, line, column, sheet, cell), not as one string a program would have to take apart.
+    from outcome_graph.schema import diff_schema
+
+    xlsx = tmp_path / "thurrock-2012.xlsx"
+    write_workbook(refreshed(og.load(THURROCK)), xlsx)
+    code, out, _ = cli("diff", str(THURROCK), str(xlsx), "--format", "json")
+    doc = json.loads(out)
+    jsonschema.validate(doc, diff_schema())
+    re_led = next(c for c in doc["changes"] if c["change"] == "re-led")
+    assert re_led["location"]["file"] == str(xlsx) and re_led["location"]["sheet"] == "milestones"
+    assert re.fullmatch(r"[A-Z]+[0-9]+", re_led["location"]["cell"]) and re_led["location"]["line"] is None
+    removed = next(c for c in doc["changes"] if c["change"] == "removed")
+    line = THURROCK.read_text(encoding="utf-8").splitlines()[removed["location"]["line"] - 1]
+    assert removed["location"]["file"] == str(THURROCK) and removed["old_id"] in line
+    assert removed["location"]["sheet"] is None and removed["location"]["cell"] is None
+    result = diff(THURROCK, xlsx)
+    assert str(result.by_change("removed")[0].location).startswith(f"{THURROCK}:{removed['location']['line']}:")
 
 
 def test_matching_scales_with_the_plan():

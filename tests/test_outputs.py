@@ -99,16 +99,27 @@ def test_sarif_document():
     assert [r["ruleId"] for r in suppressed] == ["OG301"]
 
 
+def _prints(*reports) -> list[str]:
+    from outcome_graph.output.sarif import FINGERPRINT_KEY
+
+    return [r["partialFingerprints"][FINGERPRINT_KEY] for r in sarif_document(list(reports))["runs"][0]["results"]]
+
+
+SOUTHEND_REPORT = og.check(og.load(MODELS / "southend-cypp-2008-09.yaml"))
+
+
 def test_sarif_fingerprints_tell_results_apart_and_stay_put():
     # A code-scanning dashboard matches results from run to run by fingerprint: distinct results
     # need distinct ones (Southend has several findings of one rule at one node), and a changed
     # figure in a message must not change it.
-    report = og.check(og.load(MODELS / "southend-cypp-2008-09.yaml"))
-    prints = [r["partialFingerprints"]["outcomeGraph/v1"] for r in sarif_document([report])["runs"][0]["results"]]
+    report = SOUTHEND_REPORT
+    prints = _prints(report)
     assert len(prints) == len(report.findings) + len(report.suppressed) == len(set(prints))
-    keys = [f"{report.plan_id}/{f.rule}/{f.node}" for f in [*report.findings, *report.suppressed]]
-    assert any(p != k for p, k in zip(prints, keys))  # (several of a rule at a node here)
-    assert all(p == k for p, k in zip(prints, keys) if keys.count(k) == 1)  # one alone keeps plan/rule/node
+    results = sarif_document([report])["runs"][0]["results"]
+    keys = [f"{r['locations'][0]['physicalLocation']['artifactLocation']['uri']}:{report.plan_id}/{f.rule}/{f.node}/"
+            for r, f in zip(results, [*report.findings, *report.suppressed])]
+    assert keys[0].startswith("file:///") and all(p.startswith(k) for p, k in zip(prints, keys))
+    assert len(set(keys)) < len(keys)  # (several of a rule at a node here, told apart)
     from outcome_graph.findings import _FIGURE_RE
 
     def other_figures(message: str) -> str:  # (each figure one more; a code's number, NI 112, is no figure)
@@ -117,8 +128,62 @@ def test_sarif_fingerprints_tell_results_apart_and_stay_put():
     moved = dataclasses.replace(report, findings=[dataclasses.replace(f, message=other_figures(f.message))
                                                   for f in report.findings])
     assert any(m.message != f.message for m, f in zip(moved.findings, report.findings))
-    assert [r["partialFingerprints"] for r in sarif_document([moved])["runs"][0]["results"]] == \
-        [r["partialFingerprints"] for r in sarif_document([report])["runs"][0]["results"]]
+    assert _prints(moved) == prints
+
+
+@given(st.data())
+def test_a_sarif_fingerprint_does_not_depend_on_the_other_findings(data):
+    # Adding or removing a finding must leave every other finding's fingerprint as it was: else a
+    # dashboard closes an alert and opens it again as new (v1 gave a finding a digest only once a
+    # second finding of its rule was at its node). Any subset of Southend's findings, in any order,
+    # with findings added at the nodes that have some (another message of the same rule there).
+    findings = [*SOUTHEND_REPORT.findings, *SOUTHEND_REPORT.suppressed]
+    whole = dict(zip(findings, _prints(SOUTHEND_REPORT)))
+    some = data.draw(st.lists(st.sampled_from(findings), unique=True, max_size=40))
+    extra = [dataclasses.replace(f, message=f"{f.message} Also {word}.")
+             for f, word in data.draw(st.lists(st.tuples(st.sampled_from(findings), st.sampled_from(["this", "that"])),
+                                               max_size=5))]
+    mixed = data.draw(st.permutations([*some, *dict.fromkeys(extra)]))
+    report = dataclasses.replace(SOUTHEND_REPORT, findings=mixed, suppressed=[])
+    assert [p for f, p in zip(mixed, _prints(report)) if f in whole] == [whole[f] for f in mixed if f in whole]
+
+
+def test_sarif_fingerprints_survive_a_reworded_title_and_moved_lines():
+    # Rewording a node's title (which messages quote, often cut short) and moving its lines down
+    # are no new findings; an added finding leaves the others' fingerprints alone.
+    text = (MODELS / "southend-cypp-2008-09.yaml").read_text(encoding="utf-8")
+    before = SOUTHEND_REPORT
+    node = next(f for f in before.findings if f.rule == "OG301" and f"'{f.title[:20]}" in f.message)
+    assert text.count(node.title) == 1
+    edited = "# a comment\n# another\n" + text.replace(node.title, "Newly worded: " + node.title)
+    after = og.check(og.load(edited, name=str(MODELS / "southend-cypp-2008-09.yaml")))
+    old = dict(zip([(f.rule, f.node, f.message) for f in [*before.findings, *before.suppressed]], _prints(before)))
+    new = dict(zip([(f.rule, f.node) for f in [*after.findings, *after.suppressed]], _prints(after)))
+    reworded = next(f for f in after.findings if f.rule == "OG301" and f.node == node.node)
+    assert reworded.message != node.message and reworded.location.line == node.location.line + 2
+    assert new[("OG301", node.node)] == old[("OG301", node.node, node.message)]
+    assert sum(1 for (rule, n, _), p in old.items() if new.get((rule, n)) == p) >= len(old) - 5
+
+
+def test_sarif_fingerprints_of_findings_alike_but_for_figures_are_numbered():
+    from outcome_graph.findings import Report
+
+    first = Finding("OG201", "outcome-gap", "warning", "t", "plan", "T", "Outcome 1 has no aim.", "")
+    second = dataclasses.replace(first, message="Outcome 2 has no aim.")
+    other = dataclasses.replace(first, message="Outcome 'Be healthy' has no aim.")
+    prints = _prints(Report("t", "T", "p.yaml", findings=[first, other, second]))
+    assert prints[0].startswith("p.yaml:t/OG201/t/") and prints[2] == prints[0] + "/2"
+    assert prints[1] != prints[0] and _prints(Report("t", "T", "p.yaml", findings=[other]))[0] == prints[1]
+
+
+def test_sarif_fingerprints_of_two_files_of_one_plan_differ():
+    # Two files with the same plan id (this year's plan and a draft of it) are two sets of alerts.
+    text = (MODELS / "thurrock-cypp-2011-12.yaml").read_text(encoding="utf-8")
+    one, two = (og.check(og.load(text, name=name)) for name in ("plans/thurrock.yaml", "drafts/thurrock.yaml"))
+    assert one.plan_id == two.plan_id and one.findings
+    first, second = _prints(one), _prints(two)
+    assert not set(first) & set(second)
+    assert [p.split(":", 1)[1] for p in first] == [p.split(":", 1)[1] for p in second]
 
 
 def test_json_findings_carry_the_title_of_their_node():
@@ -126,16 +191,6 @@ def test_json_findings_carry_the_title_of_their_node():
                                  "{id: O2, title: Cut absence}]\n")
     doc = json.loads(og.check(plan, {"select": ["OG101"]}).to_json())
     assert [(f["node"], f["title"]) for f in doc["findings"]] == [("O2", "Cut absence")]
-
-
-def test_sarif_fingerprints_of_messages_alike_but_for_figures_are_numbered():
-    from outcome_graph.findings import Report
-
-    first = Finding("OG201", "outcome-gap", "warning", "t", "plan", "T", "Outcome 1 has no aim.", "")
-    second = dataclasses.replace(first, message="Outcome 2 has no aim.")
-    doc = sarif_document([Report("t", "T", "p.yaml", findings=[first, second])])
-    prints = [r["partialFingerprints"]["outcomeGraph/v1"] for r in doc["runs"][0]["results"]]
-    assert prints[0].startswith("t/OG201/t/") and prints[1] == prints[0] + "/2"
 
 
 ORPHANS = "objectives: [{id: O1, title: Orphan}]\npriorities: [{id: P1, title: Safe}]\n"

@@ -479,9 +479,65 @@ def test_sarif_gives_a_plugin_rule_no_help_link_into_the_package_s_reference(dec
     declare("TST901", check)
     plan = og.load(PLAN_HEADER + "objectives: [{id: O1, title: Orphan}]\n", name="plan.yaml")
     sarif = json.loads(og.to_sarif([og.check(plan, {"select": ["TST901", "OG102"]})]))
-    rules = {d["id"]: d for d in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    tool = sarif["runs"][0]["tool"]
+    rules = {d["id"]: d for d in [*tool["driver"]["rules"], *tool["extensions"][0]["rules"]]}
     assert "helpUri" not in rules["TST901"] and rules["TST901"]["shortDescription"]["text"] == "A test rule."
     assert rules["OG102"]["helpUri"].endswith("docs/rules.md#og102-unmeasured-objective")
+
+
+#: The parts of the SARIF 2.1.0 schema (https://json.schemastore.org/sarif-2.1.0.json) that a
+#: run's tool and its results' rules use, as the schema defines them (toolComponent,
+#: reportingDescriptor, reportingDescriptorReference, toolComponentReference).
+_COMPONENT = {"type": "object", "required": ["name"], "properties": {
+    "name": {"type": "string"}, "version": {"type": "string"},
+    "rules": {"type": "array", "uniqueItems": True, "items": {
+        "type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}}}}
+_SARIF_TOOL_AND_RULES = {"type": "object", "required": ["tool", "results"], "properties": {
+    "tool": {"type": "object", "required": ["driver"], "properties": {
+        "driver": _COMPONENT, "extensions": {"type": "array", "uniqueItems": True, "items": _COMPONENT}}},
+    "results": {"type": "array", "items": {"type": "object", "required": ["message"], "properties": {
+        "ruleId": {"type": "string"}, "ruleIndex": {"type": "integer", "minimum": -1},
+        "rule": {"type": "object", "anyOf": [{"required": ["index"]}, {"required": ["guid"]}, {"required": ["id"]}],
+                 "properties": {"id": {"type": "string"}, "index": {"type": "integer", "minimum": -1},
+                                "toolComponent": {"type": "object", "properties": {
+                                    "name": {"type": "string"}, "index": {"type": "integer", "minimum": -1}}}}}}}}}}
+
+
+def test_sarif_puts_a_project_rule_file_s_rules_in_an_extension_of_their_own(tmp_path: Path):
+    # SARIF's model of rules that extend a tool: the package's rules are the driver's, a rule
+    # file's those of an extension named by the file, each result of one pointing at it
+    # (result.rule.toolComponent), its ruleIndex one of that extension's rules.
+    import jsonschema
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "local_rules.py").write_text(
+        "import outcome_graph as og\n\n"
+        f"@og.rule('LOC002', 'second-local', 'warning')\ndef second(ctx):\n    {_DOC!r}\n"
+        "    yield ctx.finding(None, 'the second')\n\n"
+        f"@og.rule('LOC001', 'first-local', 'warning')\ndef first(ctx):\n    {_DOC!r}\n"
+        "    yield ctx.finding(None, 'the first')\n", encoding="utf-8")
+    (tmp_path / "outcome-graph.toml").write_text('rule-files = ["rules/local_rules.py"]\n', encoding="utf-8")
+    shutil.copy(EXAMPLES / "tutorial-plan.yaml", tmp_path / "plan.yaml")
+    out = subprocess.run([*og_command(), "check", "plan.yaml", "--format", "sarif", "--fail-on", "never"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    run = json.loads(out.stdout)["runs"][0]
+    jsonschema.validate(run, _SARIF_TOOL_AND_RULES)
+    driver, extensions = run["tool"]["driver"], run["tool"]["extensions"]
+    assert [e["name"] for e in extensions] == ["local_rules.py"]
+    assert [r["id"] for r in extensions[0]["rules"]] == ["LOC001", "LOC002"]
+    assert driver["rules"] and all(r["id"].startswith("OG") for r in driver["rules"])
+    seen = set()
+    for result in run["results"]:
+        rule = result.get("rule")
+        component = driver if rule is None else extensions[rule["toolComponent"]["index"]]
+        assert component["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert (rule is not None) is result["ruleId"].startswith("LOC")
+        if rule is not None:
+            assert rule["id"] == result["ruleId"] and rule["index"] == result["ruleIndex"]
+            assert rule["toolComponent"]["name"] == "local_rules.py"
+            seen.add(result["ruleId"])
+    assert seen == {"LOC001", "LOC002"}
 
 
 def test_two_projects_rule_files_may_declare_one_code_each_for_its_own_plans(tmp_path: Path):

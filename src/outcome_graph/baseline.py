@@ -20,7 +20,7 @@ suppression.
 Which finding is which
 ----------------------
 A finding is in the baseline when the baseline holds a finding of the same plan (its id), rule
-and node: the fingerprint SARIF gives it. Line numbers, titles and the figures in a message (an
+and node, wherever its file is (a plan may move). Line numbers, titles and the figures in a message (an
 owner leading 14 milestones, then 15) may change without the finding becoming new. Where several
 findings share plan, rule and node (OG204 on an objective measured by two indicators), the
 messages pair them first and the rest pair in file order; one baseline entry accounts for one

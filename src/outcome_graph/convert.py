@@ -44,7 +44,7 @@ from .model.document import (
 if TYPE_CHECKING:
     from .config import Config
     from .findings import Report
-    from .model.plan import Plan
+    from .model.plan import Notice, Plan
 
 __all__ = [
     "FORMATS",
@@ -589,10 +589,14 @@ def write_plan(
     *,
     to: str | None = None,
     findings: Report | None = None,
+    lossy: bool = True,
 ) -> list[str]:
     """Write a plan to ``path`` in the format its name (or ``to``) asks for; whole or not at all.
 
-    Returns the warnings of the writer (text a spreadsheet cannot hold, for instance).
+    Returns the warnings of the writer (text a spreadsheet cannot hold, for instance). With
+    ``lossy=False``, a workbook or CSV folder that would not read back as the plan (a warning that
+    is a :class:`~outcome_graph.output.workbook.Loss`) is not written: a :class:`RenderError`
+    names each cell.
     """
     from .loading.loader import read_limit_warning
     from .output.files import atomic_write_text
@@ -610,8 +614,8 @@ def write_plan(
     from .output.workbook import write_csv_folder, write_workbook
 
     if fmt == "xlsx":
-        return write_workbook(plan, path, findings=findings)
-    return write_csv_folder(plan, path, findings=findings)
+        return write_workbook(plan, path, findings=findings, lossy=lossy)
+    return write_csv_folder(plan, path, findings=findings, lossy=lossy)
 
 
 @dataclass
@@ -633,6 +637,7 @@ def convert(
     period: str | None = None,
     max_bytes: int | None = None,
     config: Config | Mapping[str, Any] | None = None,
+    lossy: bool = False,
 ) -> ConvertResult:
     """Convert a plan file to another format (YAML, JSON, ``.xlsx`` or a CSV folder).
 
@@ -653,11 +658,18 @@ def convert(
         Largest input accepted.
     config : Config or mapping, optional
         Rule configuration for ``findings`` (as :func:`outcome_graph.check` takes it).
+    lossy : bool
+        Write a workbook or CSV folder even where it cannot keep a text as it is (a character a
+        workbook cannot hold, a text that shows nothing and reads back as blank, a text longer
+        than a cell): each is among the result's ``warnings``. By default such an output is not
+        written (a :class:`~outcome_graph.errors.RenderError` names each cell), as reading it back
+        would give another plan.
 
     Raises
     ------
     PlanError, OptionError, RenderError
-        The input cannot be read, the output format is unknown, or the output cannot be written.
+        The input cannot be read, the output format is unknown, or the output cannot be written
+        (or, without ``lossy``, would not read back as the plan).
 
     Examples
     --------
@@ -694,9 +706,70 @@ def convert(
         from .rules.engine import check
 
         report = check(plan, config)
-    warnings = write_plan(plan, target, to=fmt, findings=report)
+    warnings = write_plan(plan, target, to=fmt, findings=report, lossy=lossy)
     warnings += _entries_files_left_behind(plan, target, fmt)
-    return ConvertResult(plan, fmt, list(plan.notices), warnings)
+    comments = comments_notice(plan, source)
+    return ConvertResult(plan, fmt, [*plan.notices, *([comments] if comments else [])], warnings)
+
+
+#: A line break as YAML reads one (not Python's ``splitlines``, which breaks at form feeds too).
+_YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def yaml_comments(text: str) -> list[tuple[int, int]]:
+    """Where the comments of a YAML text start, (line, column) from 1: each ``#`` at the start of
+    a line or after a space or tab that is not in a text (a quoted one, a block of lines). An
+    empty list where the text cannot be read as YAML (the plan was read, so it can).
+
+    >>> yaml_comments("# top\\na: 1  # one\\nb: 'x # y'\\nc: C# dev\\nd: |\\n  # text\\n")
+    [(1, 1), (2, 7)]
+    """
+    candidates = [(n, m.start() + 1) for n, line in enumerate(_YAML_BREAK.split(text), 1)
+                  for m in re.finditer(r"(?:^|(?<=[ \t]))#", line)]
+    if not candidates:
+        return []
+    import yaml
+
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, yaml.ScalarToken):
+                spans.append(((token.start_mark.line + 1, token.start_mark.column + 1),
+                              (token.end_mark.line + 1, token.end_mark.column + 1)))
+    except yaml.YAMLError:
+        return []
+    import bisect
+
+    starts = [start for start, _ in spans]
+    out = []
+    for at in candidates:
+        i = bisect.bisect_right(starts, at) - 1  # (the last text starting at or before the '#')
+        if i < 0 or not (spans[i][0] <= at < spans[i][1]):
+            out.append(at)
+    return out
+
+
+def comments_notice(plan: Plan, source: str | os.PathLike[str]) -> Notice | None:
+    """A notice where ``source``, a YAML plan, has comments: no output keeps them (a plan's data
+    has no place for them; YAML is written anew, in its canonical form). ``None`` otherwise (JSON,
+    a spreadsheet, a YAML file without comments)."""
+    from .model.plan import Location, Notice
+
+    path = Path(source)
+    if path.suffix.lower() not in (".yaml", ".yml", "") or not path.is_file():
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    found = yaml_comments(text)
+    if not found:
+        return None
+    (line, column), n = found[0], len(found)
+    what = "a comment" if n == 1 else f"{n:,} comments, the first here,"
+    return Notice.at(Location(plan.file, line, column),
+                     f"the plan has {what} that the output does not keep (comments are not part of the plan's "
+                     "data: keep the YAML file to keep them)")
 
 
 def _entries_files_left_behind(plan: Plan, target: str | os.PathLike[str], fmt: str) -> list[str]:

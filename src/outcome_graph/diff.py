@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model.document import LEVELS, Indicator, Milestone, plain_due
-from .model.plan import Notice
+from .model.plan import Location, Notice
 
 if TYPE_CHECKING:
     from .config import Config
@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Change", "PlanDiff", "diff", "diff_plans", "CHANGE_KINDS", "DIFF_SCHEMA_ID"]
 
-DIFF_SCHEMA_ID = "outcome-graph/diff/v1"
+#: v2: a change's ``location`` is an object as a finding's is (file, line, column, sheet, cell);
+#: v1 wrote it as text (``plan.yaml:12:7``).
+DIFF_SCHEMA_ID = "outcome-graph/diff/v2"
 
 #: Every kind of change, in the order a report lists them.
 CHANGE_KINDS: tuple[str, ...] = (
@@ -79,7 +81,9 @@ class Change:
     ``after`` the values that changed (texts, lists of ids); ``detail`` one readable sentence. A
     ``split`` has the old node's id and title and, in ``after``, the ids of the new nodes (the
     first is ``new_id``); a ``merged`` has the new node's, and in ``before`` the old ids (the first
-    is ``old_id``).
+    is ``old_id``). ``location`` is where the node is written (in the old plan for a removed
+    node, else in the new one): ``str(change.location)`` is ``plan.yaml:12:7``, or a workbook's
+    ``plan.xlsx:milestones!C14``.
     """
 
     change: str
@@ -91,7 +95,7 @@ class Change:
     after: Any = None
     detail: str = ""
     matched_by: str | None = None
-    location: str | None = None
+    location: Location | None = None
 
     @property
     def node(self) -> str:
@@ -109,7 +113,7 @@ class Change:
             "after": self.after,
             "detail": self.detail,
             "matched_by": self.matched_by,
-            "location": self.location,
+            "location": None if self.location is None else self.location.to_dict(),
         }
 
 
@@ -177,7 +181,8 @@ class PlanDiff:
         return [c for c in self.changes if c.change == kind]
 
     def to_dict(self) -> dict[str, Any]:
-        """The diff as the JSON document writes it (``outcome-graph/diff/v1``)."""
+        """The diff as the JSON document writes it (``outcome-graph/diff/v2``): each change's
+        ``location`` as a finding's, ``{"file", "line", "column", "sheet", "cell"}``."""
         return {
             "schema": DIFF_SCHEMA_ID,
             "old": {"id": self.old_id, "file": self.old_file},
@@ -523,8 +528,8 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
     in_split = {nid for parts in splits.values() for nid in parts}
     in_merge = {oid for parts in merges.values() for oid in parts}
 
-    def where(plan: Plan, node_id: str) -> str:
-        return str(plan.location(node_id))
+    def where(plan: Plan, node_id: str) -> Location:
+        return plan.location(node_id)
 
     for oid, parts in splits.items():
         a = old.nodes[oid]
@@ -610,7 +615,7 @@ def _plan_changes(old: Plan, new: Plan) -> list[Change]:
     (a new period dates every milestone anew: the findings say what that does)."""
     out: list[Change] = []
     title = new.title
-    where = str(new.location(new.id))
+    where = new.location(new.id)
 
     def add(change: str, before: Any, after: Any, detail: str = "") -> None:
         out.append(Change(change, "plan", old.id, new.id, title, before, after, detail, "id", where))

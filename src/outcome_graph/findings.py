@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from .graph.facts import PlanFacts
     from .model.plan import Plan
 
-__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures", "require_report",
-           "problems_document"]
+__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures", "identity",
+           "require_report", "problems_document"]
 
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
 #: A figure of a message, or a code's or id's number (kept): ``NI 110``, ``NI110``, ``P1``, ``O3``.
@@ -74,6 +74,47 @@ def without_figures(message: str) -> str:
     'NI 110 measures Objective P4.A2.O3, due #-#'
     """
     return _FIGURE_RE.sub(lambda m: m[0] if m["code"] else "#", message)
+
+
+def identity(finding: Finding) -> str:
+    """What identifies a finding within its rule and node, read from its message: the message
+    without its figures (:func:`without_figures`) and without its node's own title where the
+    message quotes it, whole or cut short (``'Raise attendance at…'``), since the node's id names
+    the node and a plan may reword a title or change a count without the finding becoming another.
+    Other quoted text stays: an outcome, an owner or an indicator named is what tells two findings
+    of a rule at one node apart. SARIF fingerprints are made of it.
+
+    >>> f = Finding("OG301", "missing-lead", "warning", "M1", "milestone", "Publish the strategy for 2012",
+    ...             "Milestone M1 'Publish the strategy for…' has no lead (1 of 23).", "")
+    >>> identity(f)
+    "Milestone M1 '…' has no lead (# of #)."
+    """
+    return _without_title(without_figures(finding.message), without_figures(" ".join(finding.title.split())))
+
+
+def _without_title(message: str, title: str) -> str:
+    """``message`` with each quotation of ``title``, whole or cut short with an ellipsis, as ``'…'``."""
+    if not title or "'" not in message:
+        return message
+    out: list[str] = []
+    pos = 0
+    while (start := message.find("'", pos)) >= 0:
+        out.append(message[pos:start])
+        end = start + 1 + len(title)
+        if message.startswith(title, start + 1) and message.startswith("'", end):
+            out.append("'…'")
+            pos = end + 1
+            continue
+        cut = message.find("…'", start + 1)
+        shown = message[start + 1:cut].rstrip() if cut > start else ""
+        if shown and title.startswith(shown):
+            out.append("'…'")
+            pos = cut + 2
+            continue
+        out.append("'")
+        pos = start + 1
+    out.append(message[pos:])
+    return "".join(out)
 
 
 #: An indicator's code in a message (``NI 110``, ``CSC 001``): two findings of one rule at one node

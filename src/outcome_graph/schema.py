@@ -90,8 +90,8 @@ def findings_schema() -> dict[str, Any]:
 
 
 def diff_schema() -> dict[str, Any]:
-    """The JSON Schema of the document ``diff --format json`` writes (``outcome-graph/diff/v1``):
-    its findings and notices are those of the findings document. The findings counts of the
+    """The JSON Schema of the document ``diff --format json`` writes (``outcome-graph/diff/v2``):
+    its findings and notices are those of the findings document, and so is a change's location. The findings counts of the
     summary are there only where the findings were compared (not with ``--no-findings``)."""
     from .diff import CHANGE_KINDS, DIFF_SCHEMA_ID
     from .model.document import LEVELS
@@ -115,12 +115,12 @@ def diff_schema() -> dict[str, Any]:
             "after": value,
             "detail": {"type": "string"},
             "matched_by": {"enum": ["id", "title", "similar title", "split", "merged", None]},
-            "location": {"type": ["string", "null"]},
+            "location": {"oneOf": [_location(), {"type": "null"}]},
         },
     }
     findings = {"type": "array", "items": _finding()}
     return {
-        **_document("diff-v1", f"outcome-graph diff document ({DIFF_SCHEMA_ID})"),
+        **_document("diff-v2", f"outcome-graph diff document ({DIFF_SCHEMA_ID})"),
         "required": ["schema", "old", "new", "summary", "notices", "changes", "findings"],
         "properties": {
             "schema": {"const": DIFF_SCHEMA_ID},

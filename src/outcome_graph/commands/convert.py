@@ -13,19 +13,24 @@ from .common import config_option, hold_until_exit, isolated_option, max_bytes_o
 @click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False), default=None,
               help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder).")
 @click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
+@click.option("--lossy", is_flag=True,
+              help="Write a workbook or CSV folder even where it cannot keep a text as it is (each a warning); "
+                   "by default nothing is written then (exit 2).")
 @config_option(" for --findings")
 @isolated_option()
 @click.option("--period", default=None, metavar="START..END",
               help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
 @max_bytes_option()
 @rule_options(" (with --findings)")
-def command(source: str, target: str, to: str | None, findings: bool, config_file: str | None, isolated: bool,
+def command(source: str, target: str, to: str | None, findings: bool, lossy: bool, config_file: str | None, isolated: bool,
             period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...],
             severity: tuple[str, ...]) -> None:
     """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files, or to RDF.
 
     YAML, JSON, a workbook and a CSV folder hold everything the plan holds: converting back gives
-    the same plan (RDF is an export of the graph, not read back). YAML is
+    the same plan (RDF is an export of the graph, not read back); where a workbook or CSV folder
+    cannot keep a text as it is (a control character, a text of spaces alone, one longer than a
+    cell), nothing is written (exit 2) unless --lossy is given. YAML is
     written in the nested form; a workbook or CSV folder has one sheet per level (priorities,
     aims, objectives, milestones, indicators...). A flat table (Priority | Objective | Key
     milestones | Lead | Timescale) is read too.
@@ -57,7 +62,7 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
         config = (discover_config(source, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
                                   isolated=isolated) if findings else None)
         result = convert(source, target, to=to, findings=findings, period=period,
-                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config)
+                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config, lossy=lossy)
         hold_until_exit(result.plan)
         for notice in result.notices:
             say(f"notice: {notice}")
@@ -69,7 +74,7 @@ def command(source: str, target: str, to: str | None, findings: bool, config_fil
 
 def _to_standard_output(source: str, to: str | None, findings: bool, period: str | None, max_bytes: int) -> None:
     """``convert SOURCE -``: the plan as YAML (or JSON with ``--to json``) on standard output."""
-    from ..convert import to_json, to_yaml
+    from ..convert import comments_notice, to_json, to_yaml
     from ..errors import ConfigError
     from ..loading.loader import load_path
     from .common import emit
@@ -81,6 +86,7 @@ def _to_standard_output(source: str, to: str | None, findings: bool, period: str
         raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
     plan = load_path(source, max_bytes=max_bytes, period=period)
     hold_until_exit(plan)
-    for notice in plan.notices:
+    comments = comments_notice(plan, source)
+    for notice in [*plan.notices, *([comments] if comments else [])]:
         say(f"notice: {notice}")
     emit((to_json(plan) if fmt == "json" else to_yaml(plan)).removesuffix("\n"), None)

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import real_file
-from ..findings import Finding, Report, as_reports, without_figures
+from ..findings import Finding, Report, as_reports, identity
 
 if TYPE_CHECKING:
     from ..errors import Problem
     from ..model.plan import Notice
+    from ..rules.registry import Rule
 
 __all__ = ["to_sarif", "sarif_document"]
 
@@ -21,6 +22,10 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _HELP_URI = "https://github.com/outcome-graph/outcome-graph/blob/main/docs/rules.md#{anchor}"
 
+
+#: The key of the fingerprint in a result's ``partialFingerprints``; v1 was ``plan/rule/node``,
+#: given a digest only where a node had several findings of a rule.
+FINGERPRINT_KEY = "outcomeGraph/v2"
 
 _IN_SOURCE = {"kind": "inSource", "justification": "ignore: in the plan"}
 _BASELINE = {"kind": "external", "justification": "accepted in the baseline"}
@@ -50,36 +55,24 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
 
     rules = registry()
     used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed, *(r.baselined or ())]})
-    index = {code: i for i, code in enumerate(used)}
-    descriptors: list[dict[str, Any]] = []
+    # The package's rules are the driver's; a plugin's, or a project's rule file's, are those of an
+    # extension of its own (a tool component named by its package or file), as SARIF models
+    # rules that extend a tool: a dashboard can tell them from the package's.
+    components: dict[str | None, list[str]] = {}
     for code in used:
-        rule = rules.get(code)
-        if rule is None:
-            descriptors.append({"id": code})
-            continue
-        descriptor: dict[str, Any] = {
-            "id": code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.doc.what},
-            "help": {
-                "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
-                "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
-            },
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": {"tags": [rule.family]},
-        }
-        if rule.origin == "outcome_graph":  # (a plugin's rules are not in the package's reference)
-            descriptor["helpUri"] = _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}")
-        descriptors.append(descriptor)
+        components.setdefault(_component(rules.get(code)), []).append(code)
+    extensions = [name for name in components if name is not None]
+    placed = {code: (None if name is None else extensions.index(name), i)
+             for name, codes in components.items() for i, code in enumerate(codes)}
+    descriptors = {name: [_descriptor(code, rules.get(code)) for code in codes] for name, codes in components.items()}
     results = []
     for report in reports:
         listed = [*((f, None) for f in report.findings), *((f, _IN_SOURCE) for f in report.suppressed),
                   *((f, _BASELINE) for f in report.baselined or ())]
-        prints = _fingerprints(report.plan_id, [f for f, _ in listed])
-        for (finding, suppression), fingerprint in zip(listed, prints):
+        files = [real_file(f.location.file or report.file) for f, _ in listed]
+        prints = _fingerprints(report.plan_id, [f for f, _ in listed], files)
+        for (finding, suppression), file, fingerprint in zip(listed, files, prints):
             loc = finding.location
-            file = real_file(loc.file or report.file)
             # (a plan loaded from text or data, or read from standard input, has no file: the
             # node alone says where, rather than a made-up file name a code-scanning tool would
             # look for; its line is a property)
@@ -89,17 +82,21 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
             text = f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message
             if loc.sheet:  # (SARIF has no cells: a workbook's sheet and cell are named in the message)
                 text = f"{loc.sheet}!{loc.cell}: {text}" if loc.cell else f"{loc.sheet}: {text}"
+            component, rule_index = placed[finding.rule]
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
-                "ruleIndex": index[finding.rule],
+                "ruleIndex": rule_index,
                 "level": _LEVEL[finding.severity],
                 "message": {"text": text},
                 "locations": [where],
-                "partialFingerprints": {"outcomeGraph/v1": fingerprint},
+                "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
                 # (the message alone too: a baseline read from this document compares messages)
                 "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
                                "message": finding.message},
             }
+            if component is not None:  # (the index is of the extension's rules)
+                result["rule"] = {"id": finding.rule, "index": rule_index,
+                                  "toolComponent": {"index": component, "name": extensions[component]}}
             if loc.sheet:
                 result["properties"]["sheet"] = loc.sheet
                 result["properties"]["cell"] = loc.cell
@@ -118,8 +115,9 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "version": __version__,
                 "semanticVersion": __version__,
                 "informationUri": "https://github.com/outcome-graph/outcome-graph",
-                "rules": descriptors,
-            }
+                "rules": descriptors.get(None, []),
+            },
+            **({"extensions": [{"name": name, "rules": descriptors[name]} for name in extensions]} if extensions else {}),
         },
         "results": results,
         "columnKind": "unicodeCodePoints",
@@ -129,6 +127,40 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     if notes:
         run["invocations"] = [{"executionSuccessful": not problems, "toolExecutionNotifications": notes}]
     return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _component(rule: Rule | None) -> str | None:
+    """The name of the SARIF tool component whose rule this is: ``None`` for the package's own
+    (the driver's; and a code no rule is registered under), else the rule file's name
+    (``local_rules.py``) or the installed plugin's package (``og_rules_vague``)."""
+    if rule is None or rule.origin == "outcome_graph":
+        return None
+    from ..plugins import rule_file
+
+    file = rule_file(rule.origin)
+    return Path(file).name if file else rule.origin.split(".")[0]
+
+
+def _descriptor(code: str, rule: Rule | None) -> dict[str, Any]:
+    """A rule as a SARIF reporting descriptor, with its documentation (a code no rule is
+    registered under has its id alone)."""
+    if rule is None:
+        return {"id": code}
+    descriptor: dict[str, Any] = {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc.what},
+        "help": {
+            "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
+            "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
+        },
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": [rule.family]},
+    }
+    if rule.origin == "outcome_graph":  # (a plugin's rules are not in the package's reference)
+        descriptor["helpUri"] = _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}")
+    return descriptor
 
 
 def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any]:
@@ -192,24 +224,21 @@ def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     return json.dumps(sarif_document(as_reports(reports, "to_sarif"), problems), indent=2, ensure_ascii=False)
 
 
-def _fingerprints(plan_id: str, findings: list[Finding]) -> list[str]:
-    """A fingerprint for each finding, the same from one run to the next while the finding stands:
-    ``plan/rule/node``; where one node has several findings of a rule (OG201 on the plan, once per
-    outcome), each also gets a digest of its message with the figures left out (so that "23
-    milestones" becoming "24" keeps it), and a number where even those are the same."""
+def _fingerprints(plan_id: str, findings: list[Finding], files: list[str | None]) -> list[str]:
+    """A fingerprint for each finding, the same from one run to the next while the finding stands,
+    whatever other findings come and go: ``file:plan/rule/node/digest``, the file as the result's
+    artifact location gives it (empty for a plan with no file), the digest one of the finding's
+    :func:`~outcome_graph.findings.identity` (its message without figures or its node's title: so
+    that "23 milestones" becoming "24", a reworded title or a moved line keep it). Only findings
+    alike in all of that, which nothing tells apart, are numbered (``/2``, ``/3``) in file order."""
     import hashlib
     from collections import Counter
 
-    keys = [f"{plan_id}/{f.rule}/{f.node}" for f in findings]
-    several = {k for k, n in Counter(keys).items() if n > 1}
     out: list[str] = []
     seen: Counter[str] = Counter()
-    for key, f in zip(keys, findings):
-        if key in several:
-            digest = hashlib.sha1(without_figures(f.message).encode("utf-8")).hexdigest()[:12]
-            key = f"{key}/{digest}"
-            seen[key] += 1
-            if seen[key] > 1:
-                key = f"{key}/{seen[key]}"
-        out.append(key)
+    for f, file in zip(findings, files):
+        digest = hashlib.sha1(identity(f).encode("utf-8")).hexdigest()[:12]
+        key = f"{'' if file is None else _uri(file)}:{plan_id}/{f.rule}/{f.node}/{digest}"
+        seen[key] += 1
+        out.append(key if seen[key] == 1 else f"{key}/{seen[key]}")
     return out

@@ -88,6 +88,25 @@ SHOWS_NOTHING = ("the text shows nothing (spaces or invisible characters alone):
                  "the cell reads back as blank, and the field as left out")
 
 
+class Loss(str):
+    """A writer's warning that the output does not keep the plan as it is: reading it back gives
+    another plan (a character replaced, a text read back as blank or cut short). A ``str``, as
+    every warning is; ``convert`` refuses to write an output with one unless told to
+    (``--lossy``)."""
+
+
+def refuse_loss(path: str | os.PathLike[str], warnings: list[str]) -> None:
+    """Raise a :class:`RenderError` naming each :class:`Loss` among ``warnings`` (nothing is
+    written): the output at ``path`` would not read back as the plan."""
+    losses = [w for w in warnings if isinstance(w, Loss)]
+    if losses:
+        shown = "".join(f"\n  {w}" for w in losses[:20]) + (f"\n  and {len(losses) - 20} more" if len(losses) > 20 else "")
+        raise RenderError(f"{path}: not written: it would not read back as the plan ({len(losses)} "
+                          f"text{'s' * (len(losses) != 1)} it cannot keep as {'they are' if len(losses) != 1 else 'it is'}):"
+                          f"{shown}\nwrite YAML or JSON, which keep everything, edit the plan, or give --lossy "
+                          "to write it all the same")
+
+
 def shows_nothing(text: str) -> bool:
     """Whether a text, written to a cell, reads back as a blank cell (an absent field): it is not
     empty (the empty text is written ``""``) but is spaces or invisible characters alone (a soft
@@ -362,18 +381,18 @@ class CellWriter:
             text: str = value
             if self.illegal.search(text):
                 text = self.illegal.sub("\ufffd", text)
-                self.warnings.append(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD")
+                self.warnings.append(Loss(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD"))
             if shows_nothing(text):
-                self.warnings.append(f"{where}: {SHOWS_NOTHING}")
+                self.warnings.append(Loss(f"{where}: {SHOWS_NOTHING}"))
             stored = xlsx_escape(text)  # (a carriage return survives the file's XML)
             if len(stored) > EXCEL_CELL_LIMIT:
                 size = f"{len(text):,} characters"
                 if len(stored) != len(text):
                     size += f" ({len(stored):,} as stored: a carriage return is stored as 7)"
-                self.warnings.append(
+                self.warnings.append(Loss(
                     f"{where}: the text has {size}, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
                     "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
-                )
+                ))
             cell.value = stored
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if text.startswith(FORMULA_START):
@@ -507,8 +526,10 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
 
 
 def write_workbook(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
-                   findings: Report | None = None) -> list[str]:
+                   findings: Report | None = None, lossy: bool = True) -> list[str]:
     """Write the plan as an ``.xlsx`` workbook (whole or not at all); returns the warnings.
+    ``lossy=False`` writes nothing, raising a :class:`RenderError`, where a warning is a
+    :class:`Loss` (the workbook would not read back as the plan).
 
     Examples
     --------
@@ -528,6 +549,8 @@ def write_workbook(plan_or_document: Plan | PlanDocument, path: str | os.PathLik
     from .files import atomic_write_bytes
 
     data, warnings = workbook_bytes(plan_or_document, findings=findings)
+    if not lossy:
+        refuse_loss(path, warnings)
     atomic_write_bytes(path, data)
     return warnings
 
@@ -555,7 +578,7 @@ def csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", wa
     for r, row in enumerate(rows, start=1):
         w.writerow([_csv_text(v) for v in row])
         if warnings is not None:
-            warnings.extend(f"{name}!{cell_ref(r, c)}: {SHOWS_NOTHING}"
+            warnings.extend(Loss(f"{name}!{cell_ref(r, c)}: {SHOWS_NOTHING}")
                             for c, v in enumerate(row) if isinstance(v, str) and shows_nothing(v))
             warnings.extend(
                 f"{name}!{cell_ref(r, c)}: the text has {len(v):,} characters, more than a spreadsheet cell holds "
@@ -592,8 +615,9 @@ def csv_files(plan_or_document: Plan | PlanDocument, *, findings: Report | None 
 
 
 def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
-                     findings: Report | None = None) -> list[str]:
-    """Write the plan as a folder of CSV files, whole or not at all; returns the warnings.
+                     findings: Report | None = None, lossy: bool = True) -> list[str]:
+    """Write the plan as a folder of CSV files, whole or not at all; returns the warnings
+    (``lossy=False``: writes nothing, raising a :class:`RenderError`, where one is a :class:`Loss`).
 
     A text that shows nothing (spaces or invisible characters alone) is written, with a warning
     naming its file and cell: it reads back as a blank cell, and the field as left out. So is a text
@@ -630,6 +654,8 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
         modes = {p.name: p.stat().st_mode & 0o7777 for p in target.iterdir()}
         modes[""] = target.stat().st_mode & 0o7777
     files, warnings = _csv_files(plan_or_document, findings)
+    if not lossy:
+        refuse_loss(path, warnings)
     writing = [""]  # (the file being written, for the message)
     try:
         _replace_folder(target, folder, files, modes, writing)
