@@ -465,3 +465,54 @@ def test_a_random_cycle_visits_every_element_once():
             i = after[i]
         assert i == 0 and sorted(seen) == list(range(n))
     assert list(latency.random_cycle(1000)) != list(range(1, 1000)) + [0]  # (random, not in order)
+
+
+def _cliffs_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cliffs", ROOT / "bench" / "cliffs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_cliff_script_times_every_shape_at_two_sizes(tmp_path: Path):
+    out = tmp_path / "cliffs.json"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "cliffs.py"), "--size", "20", "--repeat", "1",
+                          "--limit", "1e9", "--output", str(out)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    shapes = list(_cliffs_module().SHAPES)
+    printed = [line.split("|")[:2] for line in run.stdout.splitlines() if line.count("|") == 4][1:]
+    assert [(s.strip(), p.strip()) for s, p in printed] == [(s, p) for s in shapes for p in ("load", "check", "DOT", "report")]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["sizes"] == [20, 80] and list(results["shapes"]) == shapes
+    assert not any(phase["cliff"] for shape in results["shapes"].values() for phase in shape.values())
+    unknown = subprocess.run([sys.executable, str(ROOT / "bench" / "cliffs.py"), "--shapes", "chain,ring"],
+                             capture_output=True, text=True, timeout=60)
+    assert unknown.returncode == 2 and "unknown shape 'ring'" in unknown.stderr
+
+
+@pytest.mark.parametrize("name", list(_cliffs_module().SHAPES))
+def test_every_cliff_shape_is_a_valid_plan_of_its_size(name: str):
+    # (each shape loads, so the script times the plan it names, not an error; its size is N nodes or more)
+    plan = og.load(json.dumps(_cliffs_module().SHAPES[name](50)))
+    assert len(plan.nodes) >= 50 or name == "long-title"
+
+
+def test_a_node_listing_thousands_of_indicators_reads_each_reference_a_few_times():
+    # One objective lists 3,000 indicators, each with a target: the rules found each indicator's
+    # targets by reading every reference of every node listing it (9 million lookups, 20 s).
+    n = 3000
+    plan = og.load(json.dumps(_cliffs_module().many_indicators(n)))
+    lookups = 0
+    indicator = plan.indicator
+
+    def counted(ref: str):
+        nonlocal lookups
+        lookups += 1
+        return indicator(ref)
+
+    plan.indicator = counted  # type: ignore[method-assign]
+    findings = og.check(plan).findings
+    assert lookups < 5 * n
+    assert not [f for f in findings if f.rule == "OG503"]  # (every target on a reference was found)
