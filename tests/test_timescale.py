@@ -1048,7 +1048,9 @@ def test_fast_path_reads_like_the_full_reader(month: str, yy: int, lead: str) ->
 # ---------------------------------------------------------------------------------------------
 # Speed and documentation
 # ---------------------------------------------------------------------------------------------
-def test_a_large_plan_is_read_well_under_a_second() -> None:
+def test_a_large_plan_reads_each_distinct_timescale_once() -> None:
+    # (what keeps a 100,000-node plan's timescales quick to read: a plan repeats its wordings, and
+    # each is read once; the time it takes is the benchmark's to measure, bench/run.py's "facts")
     rng = random.Random(7)
     forms = [
         "{m} {y}", "{m} {yy}", "End {m} {y}", "by {m} {yy}", "{m} – {m2} {yy}", "Sourcing of interventions {m} – {m2} {yy}",
@@ -1061,10 +1063,10 @@ def test_a_large_plan_is_read_well_under_a_second() -> None:
         for _ in range(100_000)
     ]
     timescale._read_cached.cache_clear()
-    start = time.perf_counter()
-    for text in texts:
-        parse_timescale(text, THURROCK)
-    assert time.perf_counter() - start < 1.0
+    readings = [parse_timescale(text, THURROCK) for text in texts]
+    info = timescale._read_cached.cache_info()
+    assert info.misses == len(set(texts)) < len(texts) // 50 and info.hits == len(texts) - info.misses
+    assert all(r == timescale._read(t, THURROCK) for t, r in zip(texts[:2000], readings[:2000]))
 
 
 @pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader", "terms"])
