@@ -18,8 +18,12 @@ run: setup
 	$(BIN)/outcome-graph render $(PLAN) -o $(OUT)/logic-model.svg --findings
 	@echo "diagram written to $(OUT)/logic-model.svg"
 
+# The suite runs in as many processes as the machine has processors (pytest-xdist): JOBS=1 runs
+# it in one.
+JOBS   ?= auto
+
 test: setup-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(JOBS)
 
 setup: system-deps $(VENV)/.installed
 setup-test: system-deps-test $(VENV)/.installed-test
