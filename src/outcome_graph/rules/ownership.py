@@ -24,7 +24,7 @@ from ..analysis.owners import (
 )
 from ..findings import Finding
 from ..graph.facts import GROUP_KINDS, OwnerInfo
-from ._common import counted, label, short
+from ._common import and_list, counted, label, short
 from .context import RuleContext
 from .registry import rule
 
@@ -454,10 +454,13 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     name followed by the acronym of its directorate (`S M Performance and Systems CEF`), the same
     words with other endings such as `Commissioner` / `Commissioning`) but resolve to different
     owners. Different owners that merely share words are not merged. An owner written three or
-    more ways is reported once per spelling to change, and every hint names the same spelling to
-    keep: the declared owner, else the one most used (the fullest on a tie), never one written
-    after a label (`Corporate Director, Children and Learning` and `Director of Children and
-    Learning` are one title written two ways).
+    more ways is reported once, at the first spelling to change in the plan, naming every
+    spelling with what it leads and why each is the same owner (`Head of Care & Targeted
+    Outcomes (HCATO)`, `Head CATO` and `Head of Service – CATO`): pairs A~B and B~C would read as
+    two owners' problems. The hint names the spelling to keep: the declared owner, else the one
+    most used (the fullest on a tie), never one written after a label (`Corporate Director,
+    Children and Learning` and `Director of Children and Learning` are one title written two
+    ways).
 
     ## Why it matters
     Load and accountability are counted per owner: a split owner's milestones are counted in two
@@ -471,7 +474,7 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     under `aliases`. If the two are different owners, say so where the finding is reported: an
     undeclared owner's findings are suppressed by an `ignore:` entry on a node it leads
     (`ignore: [{rule: OG305, reason: "the partners lead with the team"}]`), a declared
-    owner's by an `ignore:` entry on the owner. The rule still reports every other pair.
+    owner's by an `ignore:` entry on the owner. The rule still reports every other owner.
     """
     from ..analysis.owners import find_alias_splits, is_labelled
 
@@ -506,9 +509,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     # partners", not on a tie)
     keep = {r: min(ms, key=lambda x: (not owners[x].declared, is_labelled(x), -usage[x], " with " in x, -len(x), x))
             for r, ms in members.items()}
-    # One finding per spelling to change (every spelling but the one to keep), paired with the
-    # spelling to keep where the two were found alike, else with the one it was found alike with
-    # that is used most.
+    # Each spelling to change (every spelling but the one to keep) is paired with the spelling to
+    # keep where the two were found alike, else with the one it was found alike with that is used
+    # most: the reason its finding gives.
     chosen: dict[str, tuple[tuple[int, int, str], str, AliasSplit]] = {}  # minor -> (rank, major, split)
     for split in splits:
         canonical = keep[root(split.a)]
@@ -518,35 +521,113 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
             rank = (0 if major == canonical else 1, -usage[major], major)
             if minor not in chosen or rank < chosen[minor][0]:
                 chosen[minor] = (rank, major, split)
-    for minor, (_rank, major, split) in chosen.items():
-        nodes = owners[minor].nodes
-        other = owners[major]
-        with_name = other.declared and not owners[minor].declared
-        named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
-                 if with_name else repr(major))
-        target = owners[keep[root(minor)]]
-        if target.declared and owners[minor].declared:
-            hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
-                    f"{_aliases(ctx, 'its')}.")
-        elif target.declared:
-            that_owners = "that owner's"
-            hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to "
-                    f"{_aliases(ctx, that_owners)}.")
+    # One finding per owner: of two spellings, the pair; of three or more, one finding naming
+    # them all, at the first spelling to change (a reader fixes them together).
+
+    def place(x: str) -> tuple[int, int]:
+        nodes = owners[x].nodes
+        return (1, ctx.plan.nodes[nodes[0]]._order) if nodes else (0, 0)
+
+    by_group: dict[str, list[str]] = {}
+    for minor in chosen:
+        by_group.setdefault(root(minor), []).append(minor)
+    for r, minors in by_group.items():
+        minors.sort(key=lambda x: (place(x), x))
+        if len(minors) == 1:
+            yield _alias_pair(ctx, owners, minors[0], chosen[minors[0]][1], chosen[minors[0]][2], owners[keep[r]])
         else:
-            hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
-                    f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
-                    f"{ctx.ignore_entry('the node where this is reported')}.")
-        led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
-        led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
-        yield ctx.finding(
-            minor,
-            f"{minor!r} and {named} look like one owner counted twice ({led}): "
-            f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
-            hint,
-            kind="owner",
-            title=minor,
-            location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
-        )
+            yield _alias_group(ctx, owners, minors, {m: chosen[m][2] for m in minors}, owners[keep[r]],
+                               sorted(members[r], key=lambda x: (place(x), x)))
+
+
+def _alias_pair(ctx: RuleContext, owners: dict[str, OwnerInfo], minor: str, major: str, split: AliasSplit,
+                target: OwnerInfo) -> Finding:
+    """OG305's finding of an owner written two ways: ``minor``, the spelling to change, and
+    ``major``, the one it was found alike with (``target`` is the one to keep)."""
+    nodes = owners[minor].nodes
+    other = owners[major]
+    with_name = other.declared and not owners[minor].declared
+    named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
+             if with_name else repr(major))
+    if target.declared and owners[minor].declared:
+        hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
+                f"{_aliases(ctx, 'its')}.")
+    elif target.declared:
+        that_owners = "that owner's"
+        hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to "
+                f"{_aliases(ctx, that_owners)}.")
+    else:
+        hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
+                f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
+                f"{ctx.ignore_entry('the node where this is reported')}.")
+    led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
+    led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
+    return ctx.finding(
+        minor,
+        f"{minor!r} and {named} look like one owner counted twice ({led}): "
+        f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
+        hint,
+        kind="owner",
+        title=minor,
+        location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
+    )
+
+
+_TIMES = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def _alias_group(ctx: RuleContext, owners: dict[str, OwnerInfo], minors: list[str], splits: dict[str, AliasSplit],
+                 target: OwnerInfo, spellings: list[str]) -> Finding:
+    """OG305's one finding of an owner written three or more ways (``spellings``, in the plan's
+    order): each named with what it leads, then why each spelling to change (``minors``, the
+    first of which the finding is about) is the same owner, and one hint to write them all as
+    ``target``. One finding, not one per pair: the spellings are fixed together, and pairs A~B
+    and B~C read as two owners' problems."""
+    first = minors[0]
+    mixed = any(not owners[x].declared for x in spellings)
+
+    def named(x: str) -> str:
+        owner = owners[x]
+        if owner.declared and mixed:
+            return f"the declared owner {x!r}" + (f" ({owner.name})" if owner.name != x else "")
+        return repr(x)
+
+    listed = and_list([f"{named(x)} ({counted(ctx, owners[x].nodes)})" for x in spellings])
+    reasons = []
+    for minor in minors:
+        split = splits[minor]
+        shown = {x: owners[x].name for x in (split.a, split.b) if owners[x].declared and mixed}
+        reason = f"{split.reason}{_other_spellings(owners, split, shown)}"
+        if reason not in reasons:
+            reasons.append(reason)
+    times = _TIMES.get(len(spellings), str(len(spellings)))
+    undeclared = [x for x in minors if not owners[x].declared]
+    declared = [x for x in minors if owners[x].declared]
+    quoted = and_list([repr(x) for x in minors])
+    if target.declared:
+        sentences = []
+        if undeclared:
+            that_owners = "that owner's"
+            them = and_list([repr(x) for x in undeclared])
+            sentences.append(f"Write {them} as {target.name!r} (owner {target.id}) everywhere, or add "
+                             f"{'them' if len(undeclared) > 1 else 'it'} to {_aliases(ctx, that_owners)}.")
+        if declared:
+            sentences.append(f"Declare one owner, not {len(declared) + 1}: keep {target.id!r} and move the names and "
+                             f"aliases of {and_list([repr(x) for x in declared])} to {_aliases(ctx, 'its')}.")
+        hint = " ".join(sentences)
+    else:
+        hint = (f"Write {quoted} as {target.id!r} everywhere, or declare one owner with the other spellings in "
+                f"{ctx.field('aliases', key='`aliases`')}; if they are not all one owner, say so in "
+                f"{ctx.ignore_entry('the node where this is reported')}.")
+    nodes = owners[first].nodes
+    return ctx.finding(
+        first,
+        f"{listed} look like one owner counted {times} times: {'; '.join(reasons)}.",
+        hint,
+        kind="owner",
+        title=first,
+        location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(first),
+    )
 
 
 def _other_spellings(owners: dict[str, OwnerInfo], split: AliasSplit, shown: dict[str, str]) -> str:
