@@ -206,6 +206,13 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
     partnership (its `kind`) is named so, as in OG302, and a lead titled in the plural is spoken of
     in the plural ("CATO managers have 5 milestones due in June 2011").
 
+    Joint leads with the same milestones due in a month are one finding, at the first of them,
+    naming them all (Southend's Group Manager, Early Years, Service Manager, Child Health and
+    Integrated Early Years and Primary Strategy Manager jointly lead the five milestones of
+    P4.A1.O1 due in November 2008): one peak, fixed once. An owner an `ignore:` entry naming the
+    rule is held for (on the declared owner, or on a node it leads) is reported alone, so that the
+    entry silences its finding and no other owner's.
+
     ## Why it matters
     Even an owner with a fair load over the year cannot deliver eight things in March: peaks are
     where deadlines slip, typically the last month of the financial year.
@@ -225,6 +232,10 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
         return
     limit = int(ctx.option("max-per-month"))
     timing_of = facts.timing
+    # (month, its milestones) -> the owners with exactly those due then: joint leads of the same
+    # milestones share one finding, unless an owner's own ignore entry may silence it.
+    peaks: dict[tuple[tuple[int, int], tuple[str, ...]], list[OwnerInfo]] = {}
+    held = _holding_ignores(ctx)
     for owner in facts.owners.values():
         months: dict[tuple[int, int], list[str]] = defaultdict(list)
         for m in owner.milestones:
@@ -233,16 +244,49 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
             due = None if timing is None else timing.due_month
             if due is not None:
                 months[due].append(m)
-        for (year, month), ms in sorted(months.items()):
+        for due, ms in sorted(months.items()):
             if len(ms) > limit:
-                name = date(year, month, 1).strftime("%B %Y")
-                yield ctx.finding(
-                    owner.id,
-                    f"{_subject(owner)} {'have' if _several(owner) else 'has'} {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
-                    kind="owner",
-                    title=owner.name,
-                    location=_owner_location(ctx, owner.id, ms),
-                )
+                if owner.id in held:
+                    yield _peak(ctx, [owner], due, ms, limit)
+                else:
+                    peaks.setdefault((due, tuple(ms)), []).append(owner)
+    for (due, shared), owners in peaks.items():
+        yield _peak(ctx, owners, due, list(shared), limit)
+
+
+def _holding_ignores(ctx: RuleContext) -> set[str]:
+    """The owners an `ignore:` entry naming the rule is held for: a declared owner's own, or one
+    on a node an owner leads (its own lead, or a milestone's objective's), which suppresses an
+    undeclared owner's findings. Such an owner is reported alone, so that its entry silences its
+    finding and no one else's."""
+    code = ctx.rule.code
+    held = {o.id for o in ctx.plan.owners if any(code.startswith(e.rule.upper()) for e in o.ignore)}
+    facts = ctx.facts
+    for node in facts.with_ignore:
+        if any(code.startswith(e.rule.upper()) for e in node.ignore):
+            held.update(facts.own_lead(node.id), facts.lead_owners.get(node.id, ()))
+    return held
+
+
+def _peak(ctx: RuleContext, owners: list[OwnerInfo], due: tuple[int, int], ms: list[str], limit: int) -> Finding:
+    """OG303's finding of the owners (one, or joint leads with the same milestones due) with
+    ``ms`` due in the month ``due``."""
+    name = date(due[0], due[1], 1).strftime("%B %Y")
+    listed = f"{', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}"
+    first = owners[0]
+    if len(owners) == 1:
+        message = (f"{_subject(first)} {'have' if _several(first) else 'has'} {len(ms)} milestones due in {name} "
+                   f"(more than {limit}): {listed}.")
+        hint = None
+    else:
+        # (one finding: the joint leads share the same deadlines, and are fixed once)
+        leads = and_list([(f"the {o.kind} " if o.kind in GROUP_KINDS else "") + repr(o.name) for o in owners])
+        message = (f"The joint leads {leads} each have the same {len(ms)} milestones due in {name} (more than "
+                   f"{limit}): {listed}.")
+        hint = ("Spread the deadlines over the year, or say which of the joint leads will deliver each milestone "
+                "and lead it alone.")
+    return ctx.finding(first.id, message, hint, kind="owner", title=first.name,
+                       location=_owner_location(ctx, first.id, ms))
 
 
 class _NearestName:
