@@ -163,6 +163,11 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     group, since the plan does not say which of them leads what ("SMs CiC & Placements lead 12
     milestones"), and the hint asks for the ones among them who will deliver each milestone.
 
+    An owner that OG305 finds is written other ways too is counted as the plan writes it, and the
+    message says how many milestones it leads with its other spellings ("SILS leads 18
+    milestones, more than the limit of 10 (23 with 'Strategic Leader (SL), School improvement
+    Learning and Skills (SILS)', which looks like the same owner written another way: OG305)").
+
     ## How to fix
     Share the milestones among the people who will deliver them, or record the owner's real
     `capacity` in `owners:` if the load is planned.
@@ -171,17 +176,21 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     `max-milestones`: the most milestones an owner without `capacity` may lead (default 10).
     """
     default = int(ctx.option("max-milestones"))
-    for owner in ctx.facts.owners.values():
+    owners = ctx.facts.owners
+    spellings: dict[str, list[str]] | None = None  # (worked out at the first owner over its limit)
+    for owner in owners.values():
         limit = owner.capacity if owner.capacity is not None else default
         count = len(owner.milestones)
         if count > limit:
+            if spellings is None:
+                spellings = _other_spellings_of(ctx.facts.alias_splits)
             source = "its capacity" if owner.capacity is not None else "the limit"
             group = owner.kind in GROUP_KINDS
             several = _several(owner)
             yield ctx.finding(
                 owner.id,
                 f"{_subject(owner)} {'lead' if several else 'leads'} {count} milestone{'s' if count != 1 else ''}, "
-                f"more than {source} of {limit}.",
+                f"more than {source} of {limit}{_with_spellings(owners, owner, spellings.get(owner.id, []))}.",
                 (f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
                  f"real {_capacity(ctx)} if the load is planned.") if group else
                 (f"Name as leads the ones among them who will deliver each milestone, or declare the owner with its "
@@ -192,6 +201,39 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
                 title=owner.name,
                 location=_owner_location(ctx, owner.id, owner.milestones),
             )
+
+
+def _other_spellings_of(splits: list[AliasSplit]) -> dict[str, list[str]]:
+    """Owner id -> the other owners OG305 finds are the same owner written another way (each
+    group of spellings joined through its pairs), in order of their ids."""
+    group: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        group.setdefault(x, x)
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    for split in splits:
+        group[root(split.a)] = root(split.b)
+    members: dict[str, list[str]] = {}
+    for x in sorted(group):
+        members.setdefault(root(x), []).append(x)
+    return {x: [y for y in ms if y != x] for ms in members.values() for x in ms}
+
+
+def _with_spellings(owners: dict[str, OwnerInfo], owner: OwnerInfo, others: list[str]) -> str:
+    """`` (23 with 'X', which looks like the same owner written another way: OG305)`` for an
+    overloaded owner whose other spellings lead more milestones still (else ``""``): the load is
+    counted as the plan writes its leads, and the note says what one owner may really carry."""
+    if not others:
+        return ""
+    total = len(set(owner.milestones).union(*(owners[o].milestones for o in others)))
+    if total <= len(owner.milestones):
+        return ""
+    which = "which looks" if len(others) == 1 else "which look"
+    return f" ({total} with {and_list([repr(o) for o in others])}, {which} like the same owner written another way: OG305)"
 
 
 @rule("OG303", "owner-peak", "warning", options={"max-per-month": 4})
@@ -520,19 +562,12 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     (`ignore: [{rule: OG305, reason: "the partners lead with the team"}]`), a declared
     owner's by an `ignore:` entry on the owner. The rule still reports every other owner.
     """
-    from ..analysis.owners import find_alias_splits, is_labelled
+    from ..analysis.owners import is_labelled
 
     facts = ctx.facts
     owners = facts.owners
-    pairs = []
-    for o in owners.values():
-        if not o.nodes and not o.declared:
-            continue
-        pairs.append((o.id, o.name))
-        for text in sorted(o.texts):
-            pairs.append((o.id, text))
     usage = Counter({o.id: len(o.nodes) for o in owners.values()})
-    splits = find_alias_splits(pairs)
+    splits = facts.alias_splits
     # The spellings of one owner (three or more when one is paired with two others) converge on
     # one, named by every hint: the declared owner, else the spelling most used (the fullest on a tie).
     group = {x: x for split in splits for x in (split.a, split.b)}
