@@ -183,7 +183,10 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
         count = len(owner.milestones)
         if count > limit:
             if spellings is None:
-                spellings = _other_spellings_of(ctx.facts.alias_splits)
+                # (not a pair an OG305 ignore entry says is two owners)
+                apart = _holding_ignores(ctx, "OG305")
+                spellings = _other_spellings_of([s for s in ctx.facts.alias_splits
+                                                 if s.a not in apart and s.b not in apart])
             source = "its capacity" if owner.capacity is not None else "the limit"
             group = owner.kind in GROUP_KINDS
             several = _several(owner)
@@ -296,12 +299,12 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
         yield _peak(ctx, owners, due, list(shared), limit)
 
 
-def _holding_ignores(ctx: RuleContext) -> set[str]:
-    """The owners an `ignore:` entry naming the rule is held for: a declared owner's own, or one
-    on a node an owner leads (its own lead, or a milestone's objective's), which suppresses an
-    undeclared owner's findings. Such an owner is reported alone, so that its entry silences its
-    finding and no one else's."""
-    code = ctx.rule.code
+def _holding_ignores(ctx: RuleContext, code: str | None = None) -> set[str]:
+    """The owners an `ignore:` entry naming the rule (``code``, else the one being run) is held
+    for: a declared owner's own, or one on a node an owner leads (its own lead, or a milestone's
+    objective's), which suppresses an undeclared owner's findings. Such an owner is reported
+    alone, so that its entry silences its finding and no one else's."""
+    code = code or ctx.rule.code
     held = {o.id for o in ctx.plan.owners if any(code.startswith(e.rule.upper()) for e in o.ignore)}
     facts = ctx.facts
     for node in facts.with_ignore:
@@ -560,7 +563,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     under `aliases`. If the two are different owners, say so where the finding is reported: an
     undeclared owner's findings are suppressed by an `ignore:` entry on a node it leads
     (`ignore: [{rule: OG305, reason: "the partners lead with the team"}]`), a declared
-    owner's by an `ignore:` entry on the owner. The rule still reports every other owner.
+    owner's by an `ignore:` entry on the owner. The rule still reports every other owner, and of
+    an owner written three or more ways, a spelling such an entry is held for is reported alone,
+    as a pair, so that the entry silences that pair and not the other spellings.
     """
     from ..analysis.owners import is_labelled
 
@@ -607,16 +612,23 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
         nodes = owners[x].nodes
         return (1, ctx.plan.nodes[nodes[0]]._order) if nodes else (0, 0)
 
+    # (a spelling an ignore entry is held for is reported alone, as a pair, so that the entry
+    # silences that pair and not the owner's other spellings)
+    held = _holding_ignores(ctx)
     by_group: dict[str, list[str]] = {}
     for minor in chosen:
-        by_group.setdefault(root(minor), []).append(minor)
+        if minor in held:
+            yield _alias_pair(ctx, owners, minor, chosen[minor][1], chosen[minor][2], owners[keep[root(minor)]])
+        else:
+            by_group.setdefault(root(minor), []).append(minor)
     for r, minors in by_group.items():
         minors.sort(key=lambda x: (place(x), x))
         if len(minors) == 1:
             yield _alias_pair(ctx, owners, minors[0], chosen[minors[0]][1], chosen[minors[0]][2], owners[keep[r]])
         else:
+            spellings = [x for x in members[r] if x == keep[r] or x in minors]
             yield _alias_group(ctx, owners, minors, {m: chosen[m][2] for m in minors}, owners[keep[r]],
-                               sorted(members[r], key=lambda x: (place(x), x)))
+                               sorted(spellings, key=lambda x: (place(x), x)))
 
 
 def _alias_pair(ctx: RuleContext, owners: dict[str, OwnerInfo], minor: str, major: str, split: AliasSplit,
