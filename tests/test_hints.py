@@ -145,9 +145,13 @@ def test_a_workbook_s_hints_name_the_sheet_and_column(converted: dict[str, dict[
         "column), or accept the reference with a row of ignore.csv: the id of the milestone in `node`, OG404 in "
         "`rule` and why in `reason`.")
     owners = {f.hint for f in thurrock["xlsx"].by_rule("OG305")}
-    assert ("Write it as 'Head CATO' everywhere, or declare one owner with the other spelling in the `aliases` column "
+    assert ("Write it as 'CSP' everywhere, or declare one owner with the other spelling in the `aliases` column "
             "of the owners sheet; if they are two owners, say so in a row of the ignore sheet: the id of the node where "
             "this is reported in `node`, OG305 in `rule` and why in `reason`.") in owners
+    assert ("Write 'Head of Care & Targeted Outcomes (HCATO)' and 'Head of Service – CATO' as 'Head CATO' everywhere, "
+            "or declare one owner with the other spellings in the `aliases` column of the owners sheet; if they are "
+            "not all one owner, say so in a row of the ignore sheet: the id of the node where this is reported in "
+            "`node`, OG305 in `rule` and why in `reason`.") in owners
 
 
 def test_an_ignore_row_a_hint_describes_suppresses_the_finding(tmp_path: Path):

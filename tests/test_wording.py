@@ -41,7 +41,7 @@ THURROCK_PAIRS: list[tuple[str, str, bool, bool]] = [
     ("Building resilience through local accessible services which improve children's life "
      "chances", "Build parental and family resilience", True, False),
     ("Outstanding services for children who have been or may be abused",
-     "Deliver outstanding services for children who have been or may be abused", True, False),
+     "Deliver outstanding services for children who have been or may be abused", False, False),  # (a framing verb)
     ("Outstanding services that build resilience and transform the life chances of disabled "
      "children, children in trouble and children in need of care",
      "Commission or deliver outstanding services for disabled children, children in trouble and "
@@ -50,7 +50,7 @@ THURROCK_PAIRS: list[tuple[str, str, bool, bool]] = [
     ("Reduce levels of fixed term exclusions",
      "Reduce levels of permanent and fixed term exclusions", True, False),
     ("Ensure business processes are effective & efficient",
-     "Deliver effective & efficient business processes", True, False),
+     "Deliver effective & efficient business processes", False, False),  # (framing)
     ("Improve policy & strategy development", "Build policy & strategy development capacity",
      True, False),
     ("Ensure interventions are timely, appropriate & based upon good quality assessments & care "
@@ -451,6 +451,32 @@ def test_verb_inflections_are_not_drift() -> None:
     assert not wording_diff("Making progress in reading", "Make progress in reading").material  # (six letters)
     assert not wording_diff("Review approaches to inclusion", "Review approach to inclusion").material  # (-es)
     assert wording_diff("Build resilience", "Build capacity").material
+
+
+@pytest.mark.parametrize(("title", "variant"), [
+    # (Thurrock's P3.A2, P4.A2.O1 and P3.A2.O2: the summary matrix opens with "Deliver")
+    ("Outstanding services for children who have been or may be abused",
+     "Deliver outstanding services for children who have been or may be abused"),
+    ("Ensure business processes are effective & efficient", "Deliver effective & efficient business processes"),
+    ("Reduce exclusions", "We will reduce exclusions"),
+    ("To reduce exclusions", "We will reduce exclusions"),
+    ("Ensure that every child is safe", "Every child safe"),
+])
+def test_a_framing_opening_is_not_drift(title: str, variant: str) -> None:
+    assert not wording_diff(title, variant).material
+    assert not wording_diff(variant, title).material
+
+
+def test_framing_words_are_ignored_only_where_they_open_the_wording() -> None:
+    assert wording_diff(
+        "Ensure interventions are timely, appropriate & based upon good quality assessments & care plans",
+        "Deliver timely, proportionate, evidence-based interventions based upon good quality assessments & care "
+        "plans") == WordingDiff(("proportionate", "evidence-based"), ("appropriate",))
+    # Not in the middle: who delivers is said ...
+    assert wording_diff("Commission or deliver services", "Commission services") == WordingDiff((), ("deliver",))
+    # ... nor a copula away from "ensure", nor the verb that replaces a framing one.
+    assert wording_diff("Children are safe", "Children safe") == WordingDiff((), ("are",))
+    assert wording_diff("Deliver short breaks", "Commission short breaks") == WordingDiff(("Commission",), ())
 
 
 _KEY_WORDS = st.sampled_from([

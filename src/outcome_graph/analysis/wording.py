@@ -14,6 +14,9 @@ analysis) and the wording drifts. What counts as *noise* here, and is never repo
 * word order;
 * leading labels: ``Priority One:``, ``PRIORITY ONE``, ``Aim 2 -``, ``Objective:``,
   ``Pillar 1:``, ``Strategic Objective 1.1 to achieve Priority One``, ``1.2.3``, ``2.``, ``(a)``;
+* in a comparison (OG601), a framing opening that says a thing is to be done and nothing of
+  what: ``We will``, ``Ensure``, ``Deliver`` (and after ``Ensure`` the copula of its clause:
+  ``Ensure business processes are effective`` / ``Deliver effective business processes``);
 * plural and singular (``services`` = ``service``, ``children`` = ``child``, ``people`` =
   ``person``); words are not otherwise stemmed, so ``build`` and ``building`` are two words;
 * in a comparison (OG601, not OG109's title key), an acronym on one side for the words it
@@ -561,6 +564,35 @@ def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], s
     return acronyms, covered
 
 
+# A wording's opening that frames what follows as something to do, and says nothing of what:
+# "We will", "Ensure", "Deliver" ("To" is a function word). After "ensure", the copula of its
+# clause goes with it ("Ensure business processes are effective" / "Deliver effective business
+# processes").
+_FRAMING_SUBJECTS = frozenset({"we", "will", "shall", "we'll"})
+_FRAMING_VERBS = frozenset({"ensure", "deliver"})
+_COPULAS = frozenset({"is", "are", "be"})
+
+
+def _framing(tokens: list[_Tok]) -> set[int]:
+    """The positions of a wording's framing words: a leading ``we will`` and framing verb
+    (``ensure``, ``deliver``), and after ``ensure`` the copula of its clause. Only at the start
+    (after function words): ``Commission or deliver services`` says who delivers."""
+    found: set[int] = set()
+    i = 0
+    while i < len(tokens) and (tokens[i].function or tokens[i].norm in _FRAMING_SUBJECTS):
+        if tokens[i].norm in _FRAMING_SUBJECTS:
+            found.add(i)
+        i += 1
+    if i >= len(tokens) or tokens[i].norm not in _FRAMING_VERBS:
+        return found if i < len(tokens) and tokens[i].norm else set()
+    found.add(i)
+    if tokens[i].norm == "ensure":
+        clause = tokens[i].clause
+        found.update(j for j in range(i + 1, len(tokens))
+                     if tokens[j].clause == clause and tokens[j].norm in _COPULAS)
+    return found
+
+
 def _same_words(a: str, b: str) -> bool:
     """Whether two ASCII texts differ only in case and spacing (most variants of a title): their
     tokens are then the same, and there is nothing to compare."""
@@ -615,8 +647,9 @@ def wording_diff(title: str, variant: str) -> WordingDiff:
         seen: set[str] = set()
         out: list[str] = []
         other_stems = v_stems if others is v_norms else t_stems
-        for t in tokens:
-            if not t.norm or t.function or t.norm in others or t.norm in skip or t.norm in seen:
+        framing = _framing(tokens)
+        for i, t in enumerate(tokens):
+            if not t.norm or t.function or t.norm in others or t.norm in skip or t.norm in seen or i in framing:
                 continue
             if _inflection_stem(t.norm) in other_stems:  # build / building, develop / developed
                 continue

@@ -14,7 +14,7 @@ from functools import cached_property
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from ..analysis.owners import OwnerIndex, OwnerSpec, ResolvedLead
+from ..analysis.owners import AliasSplit, OwnerIndex, OwnerSpec, ResolvedLead
 from ..analysis.timescale import Interval, Timing, parse_due, parse_timescale
 from ..model.document import LEVELS, Aim, Indicator, Milestone, NodeSpec, Objective, Priority, Vision, plain_due
 from ..model.plan import BrokenRef, Plan
@@ -859,6 +859,22 @@ class PlanFacts:
             if lead:
                 return lead
         return ()
+
+    @cached_property
+    def alias_splits(self) -> list[AliasSplit]:
+        """Pairs of owners that are evidently one owner written two ways (OG305's), among the
+        owners that lead something or are declared: worked out once for OG305, which reports
+        them, and OG302, which says what an overloaded owner's other spellings add."""
+        from ..analysis.owners import find_alias_splits
+
+        pairs = []
+        for o in self.owners.values():
+            if not o.nodes and not o.declared:
+                continue
+            pairs.append((o.id, o.name))
+            for text in sorted(o.texts):
+                pairs.append((o.id, text))
+        return find_alias_splits(pairs)
 
     # -- timing -------------------------------------------------------------------------------
     @cached_property

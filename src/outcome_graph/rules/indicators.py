@@ -269,6 +269,9 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     indicators whose targets are changes (unless one of them suppresses the rule with `ignore:`:
     then each is reported, and suppressed, at the indicator).
 
+    An indicator titled with a placeholder or a drafting note (`TBC`, `YOIS comment re`: OG502's)
+    is named by its code and the catalogue's title, not by the placeholder.
+
     ## Why it matters
     An indicator without a target can be reported but not judged: nobody can say whether the figure
     is good enough. A "reduce by 11" without a starting figure cannot be checked either.
@@ -317,7 +320,7 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     for ind in counted:
         targets = with_targets[ind.id]
         if not targets:
-            yield ctx.finding(ind.id, f"Indicator {ind.id} '{short(ind.title)}' has no target.",
+            yield ctx.finding(ind.id, f"Indicator {_named(ctx, ind)} has no target.",
                               f"Give it the value to reach in {ctx.field('target')} (or {ctx.field('targets')}, per "
                               f"year), and the figure it starts from in {ctx.field('baseline')} when the target is a "
                               "change.")
@@ -341,6 +344,22 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
                     f"{f' {short(str(named), 60)!r}' if named else ''} gives no figure to change from.",
                     f"Give the baseline's figure ({ctx.field('baseline', key='`baseline: {period: ..., value: ...}`')}).",
                 )
+
+
+def _named(ctx: RuleContext, ind: Indicator) -> str:
+    """An indicator as OG503 names it: its code and title (``NI 55 'Obesity in Reception
+    Year'``); where the title is a placeholder or a drafting note (``YOIS comment re``, OG502's),
+    the catalogue's title instead, which says what lacks a target, or the code alone."""
+    if not is_placeholder_title(ind.title):
+        return f"{ind.id} '{short(ind.title)}'"
+    prefix = code_prefix(ind.id)
+    catalogue = ctx.plan.catalogues.get(prefix) if prefix is not None else None
+    entry = catalogue.resolve(ind.id)[0] if catalogue is not None else None
+    if entry is None:
+        return ind.id
+    whose = ("the catalogue's" if normalise_code(entry.code) == normalise_code(ind.id)
+             else f"a part of the catalogue's {entry.code},")
+    return f"{ind.id} ({whose} '{short(entry.title, 80)}')"
 
 
 def _signed(change: str) -> str:

@@ -24,7 +24,7 @@ from ..analysis.owners import (
 )
 from ..findings import Finding
 from ..graph.facts import GROUP_KINDS, OwnerInfo
-from ._common import counted, label, short
+from ._common import and_list, counted, label, short
 from .context import RuleContext
 from .registry import rule
 
@@ -163,6 +163,11 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     group, since the plan does not say which of them leads what ("SMs CiC & Placements lead 12
     milestones"), and the hint asks for the ones among them who will deliver each milestone.
 
+    An owner that OG305 finds is written other ways too is counted as the plan writes it, and the
+    message says how many milestones it leads with its other spellings ("SILS leads 18
+    milestones, more than the limit of 10 (23 with 'Strategic Leader (SL), School improvement
+    Learning and Skills (SILS)', which looks like the same owner written another way: OG305)").
+
     ## How to fix
     Share the milestones among the people who will deliver them, or record the owner's real
     `capacity` in `owners:` if the load is planned.
@@ -171,17 +176,24 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
     `max-milestones`: the most milestones an owner without `capacity` may lead (default 10).
     """
     default = int(ctx.option("max-milestones"))
-    for owner in ctx.facts.owners.values():
+    owners = ctx.facts.owners
+    spellings: dict[str, list[str]] | None = None  # (worked out at the first owner over its limit)
+    for owner in owners.values():
         limit = owner.capacity if owner.capacity is not None else default
         count = len(owner.milestones)
         if count > limit:
+            if spellings is None:
+                # (not a pair an OG305 ignore entry says is two owners)
+                apart = _holding_ignores(ctx, "OG305")
+                spellings = _other_spellings_of([s for s in ctx.facts.alias_splits
+                                                 if s.a not in apart and s.b not in apart])
             source = "its capacity" if owner.capacity is not None else "the limit"
             group = owner.kind in GROUP_KINDS
             several = _several(owner)
             yield ctx.finding(
                 owner.id,
                 f"{_subject(owner)} {'lead' if several else 'leads'} {count} milestone{'s' if count != 1 else ''}, "
-                f"more than {source} of {limit}.",
+                f"more than {source} of {limit}{_with_spellings(owners, owner, spellings.get(owner.id, []))}.",
                 (f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
                  f"real {_capacity(ctx)} if the load is planned.") if group else
                 (f"Name as leads the ones among them who will deliver each milestone, or declare the owner with its "
@@ -192,6 +204,39 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
                 title=owner.name,
                 location=_owner_location(ctx, owner.id, owner.milestones),
             )
+
+
+def _other_spellings_of(splits: list[AliasSplit]) -> dict[str, list[str]]:
+    """Owner id -> the other owners OG305 finds are the same owner written another way (each
+    group of spellings joined through its pairs), in order of their ids."""
+    group: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        group.setdefault(x, x)
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    for split in splits:
+        group[root(split.a)] = root(split.b)
+    members: dict[str, list[str]] = {}
+    for x in sorted(group):
+        members.setdefault(root(x), []).append(x)
+    return {x: [y for y in ms if y != x] for ms in members.values() for x in ms}
+
+
+def _with_spellings(owners: dict[str, OwnerInfo], owner: OwnerInfo, others: list[str]) -> str:
+    """`` (23 with 'X', which looks like the same owner written another way: OG305)`` for an
+    overloaded owner whose other spellings lead more milestones still (else ``""``): the load is
+    counted as the plan writes its leads, and the note says what one owner may really carry."""
+    if not others:
+        return ""
+    total = len(set(owner.milestones).union(*(owners[o].milestones for o in others)))
+    if total <= len(owner.milestones):
+        return ""
+    which = "which looks" if len(others) == 1 else "which look"
+    return f" ({total} with {and_list([repr(o) for o in others])}, {which} like the same owner written another way: OG305)"
 
 
 @rule("OG303", "owner-peak", "warning", options={"max-per-month": 4})
@@ -205,6 +250,13 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
     A plan that states no dates is skipped (OG401 says so once). A declared team, board or
     partnership (its `kind`) is named so, as in OG302, and a lead titled in the plural is spoken of
     in the plural ("CATO managers have 5 milestones due in June 2011").
+
+    Joint leads with the same milestones due in a month are one finding, at the first of them,
+    naming them all (Southend's Group Manager, Early Years, Service Manager, Child Health and
+    Integrated Early Years and Primary Strategy Manager jointly lead the five milestones of
+    P4.A1.O1 due in November 2008): one peak, fixed once. An owner an `ignore:` entry naming the
+    rule is held for (on the declared owner, or on a node it leads) is reported alone, so that the
+    entry silences its finding and no other owner's.
 
     ## Why it matters
     Even an owner with a fair load over the year cannot deliver eight things in March: peaks are
@@ -225,6 +277,10 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
         return
     limit = int(ctx.option("max-per-month"))
     timing_of = facts.timing
+    # (month, its milestones) -> the owners with exactly those due then: joint leads of the same
+    # milestones share one finding, unless an owner's own ignore entry may silence it.
+    peaks: dict[tuple[tuple[int, int], tuple[str, ...]], list[OwnerInfo]] = {}
+    held = _holding_ignores(ctx)
     for owner in facts.owners.values():
         months: dict[tuple[int, int], list[str]] = defaultdict(list)
         for m in owner.milestones:
@@ -233,16 +289,49 @@ def owner_peak(ctx: RuleContext) -> Iterator[Finding]:
             due = None if timing is None else timing.due_month
             if due is not None:
                 months[due].append(m)
-        for (year, month), ms in sorted(months.items()):
+        for due, ms in sorted(months.items()):
             if len(ms) > limit:
-                name = date(year, month, 1).strftime("%B %Y")
-                yield ctx.finding(
-                    owner.id,
-                    f"{_subject(owner)} {'have' if _several(owner) else 'has'} {len(ms)} milestones due in {name} (more than {limit}): {', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}.",
-                    kind="owner",
-                    title=owner.name,
-                    location=_owner_location(ctx, owner.id, ms),
-                )
+                if owner.id in held:
+                    yield _peak(ctx, [owner], due, ms, limit)
+                else:
+                    peaks.setdefault((due, tuple(ms)), []).append(owner)
+    for (due, shared), owners in peaks.items():
+        yield _peak(ctx, owners, due, list(shared), limit)
+
+
+def _holding_ignores(ctx: RuleContext, code: str | None = None) -> set[str]:
+    """The owners an `ignore:` entry naming the rule (``code``, else the one being run) is held
+    for: a declared owner's own, or one on a node an owner leads (its own lead, or a milestone's
+    objective's), which suppresses an undeclared owner's findings. Such an owner is reported
+    alone, so that its entry silences its finding and no one else's."""
+    code = code or ctx.rule.code
+    held = {o.id for o in ctx.plan.owners if any(code.startswith(e.rule.upper()) for e in o.ignore)}
+    facts = ctx.facts
+    for node in facts.with_ignore:
+        if any(code.startswith(e.rule.upper()) for e in node.ignore):
+            held.update(facts.own_lead(node.id), facts.lead_owners.get(node.id, ()))
+    return held
+
+
+def _peak(ctx: RuleContext, owners: list[OwnerInfo], due: tuple[int, int], ms: list[str], limit: int) -> Finding:
+    """OG303's finding of the owners (one, or joint leads with the same milestones due) with
+    ``ms`` due in the month ``due``."""
+    name = date(due[0], due[1], 1).strftime("%B %Y")
+    listed = f"{', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}"
+    first = owners[0]
+    if len(owners) == 1:
+        message = (f"{_subject(first)} {'have' if _several(first) else 'has'} {len(ms)} milestones due in {name} "
+                   f"(more than {limit}): {listed}.")
+        hint = None
+    else:
+        # (one finding: the joint leads share the same deadlines, and are fixed once)
+        leads = and_list([(f"the {o.kind} " if o.kind in GROUP_KINDS else "") + repr(o.name) for o in owners])
+        message = (f"The joint leads {leads} each have the same {len(ms)} milestones due in {name} (more than "
+                   f"{limit}): {listed}.")
+        hint = ("Spread the deadlines over the year, or say which of the joint leads will deliver each milestone "
+                "and lead it alone.")
+    return ctx.finding(first.id, message, hint, kind="owner", title=first.name,
+                       location=_owner_location(ctx, first.id, ms))
 
 
 class _NearestName:
@@ -454,10 +543,13 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     name followed by the acronym of its directorate (`S M Performance and Systems CEF`), the same
     words with other endings such as `Commissioner` / `Commissioning`) but resolve to different
     owners. Different owners that merely share words are not merged. An owner written three or
-    more ways is reported once per spelling to change, and every hint names the same spelling to
-    keep: the declared owner, else the one most used (the fullest on a tie), never one written
-    after a label (`Corporate Director, Children and Learning` and `Director of Children and
-    Learning` are one title written two ways).
+    more ways is reported once, at the first spelling to change in the plan, naming every
+    spelling with what it leads and why each is the same owner (`Head of Care & Targeted
+    Outcomes (HCATO)`, `Head CATO` and `Head of Service – CATO`): pairs A~B and B~C would read as
+    two owners' problems. The hint names the spelling to keep: the declared owner, else the one
+    most used (the fullest on a tie), never one written after a label (`Corporate Director,
+    Children and Learning` and `Director of Children and Learning` are one title written two
+    ways).
 
     ## Why it matters
     Load and accountability are counted per owner: a split owner's milestones are counted in two
@@ -471,21 +563,16 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     under `aliases`. If the two are different owners, say so where the finding is reported: an
     undeclared owner's findings are suppressed by an `ignore:` entry on a node it leads
     (`ignore: [{rule: OG305, reason: "the partners lead with the team"}]`), a declared
-    owner's by an `ignore:` entry on the owner. The rule still reports every other pair.
+    owner's by an `ignore:` entry on the owner. The rule still reports every other owner, and of
+    an owner written three or more ways, a spelling such an entry is held for is reported alone,
+    as a pair, so that the entry silences that pair and not the other spellings.
     """
-    from ..analysis.owners import find_alias_splits, is_labelled
+    from ..analysis.owners import is_labelled
 
     facts = ctx.facts
     owners = facts.owners
-    pairs = []
-    for o in owners.values():
-        if not o.nodes and not o.declared:
-            continue
-        pairs.append((o.id, o.name))
-        for text in sorted(o.texts):
-            pairs.append((o.id, text))
     usage = Counter({o.id: len(o.nodes) for o in owners.values()})
-    splits = find_alias_splits(pairs)
+    splits = facts.alias_splits
     # The spellings of one owner (three or more when one is paired with two others) converge on
     # one, named by every hint: the declared owner, else the spelling most used (the fullest on a tie).
     group = {x: x for split in splits for x in (split.a, split.b)}
@@ -506,9 +593,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     # partners", not on a tie)
     keep = {r: min(ms, key=lambda x: (not owners[x].declared, is_labelled(x), -usage[x], " with " in x, -len(x), x))
             for r, ms in members.items()}
-    # One finding per spelling to change (every spelling but the one to keep), paired with the
-    # spelling to keep where the two were found alike, else with the one it was found alike with
-    # that is used most.
+    # Each spelling to change (every spelling but the one to keep) is paired with the spelling to
+    # keep where the two were found alike, else with the one it was found alike with that is used
+    # most: the reason its finding gives.
     chosen: dict[str, tuple[tuple[int, int, str], str, AliasSplit]] = {}  # minor -> (rank, major, split)
     for split in splits:
         canonical = keep[root(split.a)]
@@ -518,35 +605,120 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
             rank = (0 if major == canonical else 1, -usage[major], major)
             if minor not in chosen or rank < chosen[minor][0]:
                 chosen[minor] = (rank, major, split)
-    for minor, (_rank, major, split) in chosen.items():
-        nodes = owners[minor].nodes
-        other = owners[major]
-        with_name = other.declared and not owners[minor].declared
-        named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
-                 if with_name else repr(major))
-        target = owners[keep[root(minor)]]
-        if target.declared and owners[minor].declared:
-            hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
-                    f"{_aliases(ctx, 'its')}.")
-        elif target.declared:
-            that_owners = "that owner's"
-            hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to "
-                    f"{_aliases(ctx, that_owners)}.")
+    # One finding per owner: of two spellings, the pair; of three or more, one finding naming
+    # them all, at the first spelling to change (a reader fixes them together).
+
+    def place(x: str) -> tuple[int, int]:
+        nodes = owners[x].nodes
+        return (1, ctx.plan.nodes[nodes[0]]._order) if nodes else (0, 0)
+
+    # (a spelling an ignore entry is held for is reported alone, as a pair, so that the entry
+    # silences that pair and not the owner's other spellings)
+    held = _holding_ignores(ctx)
+    by_group: dict[str, list[str]] = {}
+    for minor in chosen:
+        if minor in held:
+            yield _alias_pair(ctx, owners, minor, chosen[minor][1], chosen[minor][2], owners[keep[root(minor)]])
         else:
-            hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
-                    f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
-                    f"{ctx.ignore_entry('the node where this is reported')}.")
-        led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
-        led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
-        yield ctx.finding(
-            minor,
-            f"{minor!r} and {named} look like one owner counted twice ({led}): "
-            f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
-            hint,
-            kind="owner",
-            title=minor,
-            location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
-        )
+            by_group.setdefault(root(minor), []).append(minor)
+    for r, minors in by_group.items():
+        minors.sort(key=lambda x: (place(x), x))
+        if len(minors) == 1:
+            yield _alias_pair(ctx, owners, minors[0], chosen[minors[0]][1], chosen[minors[0]][2], owners[keep[r]])
+        else:
+            spellings = [x for x in members[r] if x == keep[r] or x in minors]
+            yield _alias_group(ctx, owners, minors, {m: chosen[m][2] for m in minors}, owners[keep[r]],
+                               sorted(spellings, key=lambda x: (place(x), x)))
+
+
+def _alias_pair(ctx: RuleContext, owners: dict[str, OwnerInfo], minor: str, major: str, split: AliasSplit,
+                target: OwnerInfo) -> Finding:
+    """OG305's finding of an owner written two ways: ``minor``, the spelling to change, and
+    ``major``, the one it was found alike with (``target`` is the one to keep)."""
+    nodes = owners[minor].nodes
+    other = owners[major]
+    with_name = other.declared and not owners[minor].declared
+    named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
+             if with_name else repr(major))
+    if target.declared and owners[minor].declared:
+        hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
+                f"{_aliases(ctx, 'its')}.")
+    elif target.declared:
+        that_owners = "that owner's"
+        hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to "
+                f"{_aliases(ctx, that_owners)}.")
+    else:
+        hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
+                f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
+                f"{ctx.ignore_entry('the node where this is reported')}.")
+    led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
+    led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
+    return ctx.finding(
+        minor,
+        f"{minor!r} and {named} look like one owner counted twice ({led}): "
+        f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
+        hint,
+        kind="owner",
+        title=minor,
+        location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
+    )
+
+
+_TIMES = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def _alias_group(ctx: RuleContext, owners: dict[str, OwnerInfo], minors: list[str], splits: dict[str, AliasSplit],
+                 target: OwnerInfo, spellings: list[str]) -> Finding:
+    """OG305's one finding of an owner written three or more ways (``spellings``, in the plan's
+    order): each named with what it leads, then why each spelling to change (``minors``, the
+    first of which the finding is about) is the same owner, and one hint to write them all as
+    ``target``. One finding, not one per pair: the spellings are fixed together, and pairs A~B
+    and B~C read as two owners' problems."""
+    first = minors[0]
+    mixed = any(not owners[x].declared for x in spellings)
+
+    def named(x: str) -> str:
+        owner = owners[x]
+        if owner.declared and mixed:
+            return f"the declared owner {x!r}" + (f" ({owner.name})" if owner.name != x else "")
+        return repr(x)
+
+    listed = and_list([f"{named(x)} ({counted(ctx, owners[x].nodes)})" for x in spellings])
+    reasons = []
+    for minor in minors:
+        split = splits[minor]
+        shown = {x: owners[x].name for x in (split.a, split.b) if owners[x].declared and mixed}
+        reason = f"{split.reason}{_other_spellings(owners, split, shown)}"
+        if reason not in reasons:
+            reasons.append(reason)
+    times = _TIMES.get(len(spellings), str(len(spellings)))
+    undeclared = [x for x in minors if not owners[x].declared]
+    declared = [x for x in minors if owners[x].declared]
+    quoted = and_list([repr(x) for x in minors])
+    if target.declared:
+        sentences = []
+        if undeclared:
+            that_owners = "that owner's"
+            them = and_list([repr(x) for x in undeclared])
+            sentences.append(f"Write {them} as {target.name!r} (owner {target.id}) everywhere, or add "
+                             f"{'them' if len(undeclared) > 1 else 'it'} to {_aliases(ctx, that_owners)}.")
+        if declared:
+            sentences.append(f"Declare one owner, not {len(declared) + 1}: keep {target.id!r} and move the names and "
+                             f"aliases of {and_list([repr(x) for x in declared])} to {_aliases(ctx, 'its')}.")
+        hint = " ".join(sentences)
+    else:
+        hint = (f"Write {quoted} as {target.id!r} everywhere, or declare one owner with the other spellings in "
+                f"{ctx.field('aliases', key='`aliases`')}; if they are not all one owner, say so in "
+                f"{ctx.ignore_entry('the node where this is reported')}.")
+    nodes = owners[first].nodes
+    return ctx.finding(
+        first,
+        f"{listed} look like one owner counted {times} times: {'; '.join(reasons)}.",
+        hint,
+        kind="owner",
+        title=first,
+        location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(first),
+    )
 
 
 def _other_spellings(owners: dict[str, OwnerInfo], split: AliasSplit, shown: dict[str, str]) -> str:

@@ -67,7 +67,9 @@ def wording_drift(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Compares each variant (`variants: [{text, where}]`) with the node's title and reports words added
     or dropped, beyond case, punctuation, `&`/`and`, compound spellings (`well-being`/`wellbeing`),
-    function words (a, the, to, of, their), word order and leading labels (`Priority One:`). A
+    function words (a, the, to, of, their), word order, leading labels (`Priority One:`) and a
+    framing opening (`We will`, `Ensure`, `Deliver`: `Deliver outstanding services` says what
+    `Outstanding services` does; `Commission or deliver` says who delivers, and counts). A
     variant that reverses the title's direction is OG602 instead. Views that word a node the same
     way (or differently only in what the comparison ignores) are one finding, naming them all.
 
