@@ -3,8 +3,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -80,3 +81,49 @@ def csv_plan(folder: Path, **tables: str) -> Path:
     for name, text in tables.items():
         (folder / f"{name}.csv").write_text(text)
     return folder
+
+
+class Work(NamedTuple):
+    """What a call did in outcome_graph's own code: the lines it ran, and the characters of text
+    handed to its functions (a text re-read whole at each of its parts shows here even where
+    the reading is done by ``str`` methods or a regex, which run no lines of ours)."""
+
+    lines: int
+    chars: int
+
+
+def work_of(call: Callable[[], Any]) -> tuple[Any, Work]:
+    """Run ``call`` and count the work it does in outcome_graph's code (:class:`Work`), with its result.
+
+    A speed test asserts on this, not on a time: the same on a loaded machine as on an idle one,
+    it shows work growing with the square of the input as plainly (compare it at two sizes).
+    Times are the benchmark's (bench/)."""
+    import outcome_graph
+
+    source = str(Path(outcome_graph.__file__).resolve().parent)
+    lines = chars = 0
+
+    def in_ours(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal lines
+        if event == "line":
+            lines += 1
+        return in_ours
+
+    def called(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal chars
+        code = frame.f_code
+        if not code.co_filename.startswith(source):
+            return None
+        for name in code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]:
+            value = frame.f_locals.get(name)
+            if isinstance(value, str):
+                chars += len(value)
+        return in_ours
+
+    before = sys.gettrace()
+    sys.settrace(called)
+    try:
+        result = call()
+    finally:
+        sys.settrace(before)
+    return result, Work(lines, chars)
