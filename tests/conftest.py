@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -127,3 +129,54 @@ def work_of(call: Callable[[], Any]) -> tuple[Any, Work]:
     finally:
         sys.settrace(before)
     return result, Work(lines, chars)
+
+
+class _WatchedPattern:
+    """A compiled pattern that notes, at each use, its name and how many characters it may read."""
+
+    _READERS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, name: str, pattern: re.Pattern[str], read: list[tuple[str, int]]) -> None:
+        self._name, self._pattern, self._read = name, pattern, read
+
+    def __getattr__(self, attr: str) -> Any:
+        found = getattr(self._pattern, attr)
+        if attr not in self._READERS:
+            return found
+
+        def reading(*args: Any, **kwargs: Any) -> Any:
+            if attr in ("sub", "subn", "split"):
+                text = args[1] if attr != "split" else args[0]
+                start, end = 0, len(text)
+            else:  # (string, pos, endpos)
+                text = args[0]
+                start = args[1] if len(args) > 1 else kwargs.get("pos", 0)
+                end = min(args[2] if len(args) > 2 else kwargs.get("endpos", len(text)), len(text))
+            self._read.append((self._name, max(0, end - start)))
+            return found(*args, **kwargs)
+
+        return reading
+
+
+@contextmanager
+def patterns_read(package: Any) -> Iterator[list[tuple[str, int]]]:
+    """Within the block, every compiled pattern that the modules of ``package`` hold (by name)
+    notes each use in the list yielded: ``(its name, the characters it was given to read)``. A test
+    so sees that a long text was cut before any pattern read it, where a time would only hint so."""
+    import importlib
+    import pkgutil
+
+    read: list[tuple[str, int]] = []
+    swapped: list[tuple[Any, str, re.Pattern[str]]] = []
+    modules = [package] + [importlib.import_module(f"{package.__name__}.{info.name}")
+                           for info in pkgutil.iter_modules(package.__path__)]
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                swapped.append((module, name, value))
+                setattr(module, name, _WatchedPattern(name, value, read))
+    try:
+        yield read
+    finally:
+        for module, name, value in swapped:
+            setattr(module, name, value)
