@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import inspect
 import os
 import re
 import signal
@@ -111,11 +112,18 @@ def work_of(call: Callable[[], Any]) -> tuple[Any, Work]:
             lines += 1
         return in_ours
 
+    resumable = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+    started: set[Any] = set()  # (a generator's frame, kept so that its id is not reused)
+
     def called(frame: Any, event: str, arg: Any) -> Any:
         nonlocal chars
         code = frame.f_code
         if not code.co_filename.startswith(source):
             return None
+        if code.co_flags & resumable:  # (its arguments count when it starts, not at each resumption)
+            if frame in started:
+                return in_ours
+            started.add(frame)
         for name in code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]:
             value = frame.f_locals.get(name)
             if isinstance(value, str):

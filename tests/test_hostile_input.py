@@ -231,13 +231,45 @@ def test_a_table_claiming_endless_totals_rows_is_read_in_time(tmp_path: Path, cl
             assert result.returncode == 2 and "the sheet has a header but" in result.stderr
 
 
-def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_in_time(tmp_path: Path, cli_env: dict[str, str]) -> None:
+def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_through_the_cells_it_has(
+        tmp_path: Path, cli_env: dict[str, str]) -> None:
     """One stray cell at XFD1048576, the last cell of a sheet (or a CSV file's last line far
     out to the right), made every row be looked at in every column up to it: 17 billion cells,
-    and a check that never ended. A row is now looked at through the cells it has."""
-    import time
-
+    and a check that never ended. A row is now looked at through the cells it has: the work,
+    counted (the time is the benchmark's), grows with the rows, not with rows times columns."""
     import openpyxl
+
+    def flat_xlsx(rows: int, columns: int) -> Path:
+        book = openpyxl.Workbook()
+        book.active.title = "Plan"
+        book.active.append(["Objective", "Key milestones", "By when"])
+        book.active.append(["Fewer accidents", "Audit", "June 2011"])
+        book.active.cell(row=rows, column=columns, value="x")
+        book.save(path := tmp_path / f"flat-{rows}.xlsx")
+        return path
+
+    def flat_csv(rows: int, columns: int) -> Path:
+        path = tmp_path / f"flat-{rows}.csv"
+        path.write_text("Objective,Key milestones,By when\nFewer accidents,Audit,June 2011\n"
+                        + "\n" * rows + "," * columns + "x\n", encoding="utf-8")
+        return path
+
+    def many_xlsx(rows: int, columns: int) -> Path:  # (a cell in the last column of each row)
+        book = openpyxl.Workbook()
+        book.active.title = "Plan"
+        book.active.append(["Objective", "Key milestones", "By when"])
+        for r in range(2, rows + 2):
+            book.active.cell(row=r, column=columns, value="x")
+        book.active.append(["Fewer accidents", "Audit", "June 2011"])
+        book.save(path := tmp_path / f"many-{rows}.xlsx")
+        return path
+
+    og.load(flat_xlsx(8, 8), period="2011-04-01..2012-03-31")  # (the modules a workbook needs, imported)
+    for make, rows, columns in ((flat_xlsx, 256, 256), (flat_csv, 250, 250), (many_xlsx, 94, 256)):
+        plan, work = work_of(lambda: og.load(make(rows, columns), period="2011-04-01..2012-03-31"))
+        _, work_4x = work_of(lambda: og.load(make(4 * rows, 4 * columns), period="2011-04-01..2012-03-31"))
+        # (x4 the rows and the columns: about x4 the work, or less; every column of every row is x16)
+        assert len(plan.nodes) == 2 and work_4x.lines < 6 * work.lines, (make.__name__, work, work_4x)
 
     flat = openpyxl.Workbook()
     flat.active.title = "Plan"
@@ -262,14 +294,12 @@ def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_in_time(tmp_pa
     many.active.title = "Plan"
     many.active.append(["Objective", "Key milestones", "By when"])
     for r in range(2, 6002):
-        many.active.cell(row=r, column=16384, value="x")  # (took 50 s; well under 5 now)
+        many.active.cell(row=r, column=16384, value="x")  # (took 50 s)
     many.active.append(["Fewer accidents", "Audit", "June 2011"])
     many.save(tmp_path / "many.xlsx")
     for name in ("flat.xlsx", "flat.csv", "many.xlsx"):
-        start = time.perf_counter()
         result = _run(["check", name, "--period", "2011-04-01..2012-03-31"], tmp_path, cli_env)  # (60 s timeout)
         assert result.returncode == 0, result.stderr
-        assert time.perf_counter() - start < 20, name
         assert "OG201" in result.stdout
     result = _run(["check", "per-level.xlsx"], tmp_path, cli_env)
     # (the stray cell's row is an item with no title, at its row)
