@@ -95,8 +95,8 @@ class Work(NamedTuple):
     chars: int
 
 
-def work_of(call: Callable[[], Any]) -> tuple[Any, Work]:
-    """Run ``call`` and count the work it does in outcome_graph's code (:class:`Work`), with its result.
+def work_of(call: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, Work]:
+    """Run ``call(*args, **kwargs)`` and count the work it does in outcome_graph's code (:class:`Work`), with its result.
 
     A speed test asserts on this, not on a time: the same on a loaded machine as on an idle one,
     it shows work growing with the square of the input as plainly (compare it at two sizes).
@@ -133,7 +133,7 @@ def work_of(call: Callable[[], Any]) -> tuple[Any, Work]:
     before = sys.gettrace()
     sys.settrace(called)
     try:
-        result = call()
+        result = call(*args, **kwargs)
     finally:
         sys.settrace(before)
     return result, Work(lines, chars)

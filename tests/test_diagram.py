@@ -596,12 +596,12 @@ def test_a_plan_of_hundreds_of_nodes_is_laid_out_once_with_work_growing_with_it(
     monkeypatch.setattr(rendering, "pipe", lambda text, fmt, **kw: laid_out.append(fmt) or pipe(text, fmt, **kw))
     render(og.load(big_plan(priorities=1)), "svg", findings=True, milestones=True)  # (what it imports, imported)
     small = og.load(big_plan(priorities=2))
-    _, work = work_of(lambda: render(small, "svg", findings=True, milestones=True))
+    _, work = work_of(render, small, "svg", findings=True, milestones=True)
     plan = og.load(big_plan(priorities=8))
     assert len(plan.nodes) > 500
     laid_out.clear()
     with pytest.warns(LargeDiagramWarning):  # (drawn whole all the same)
-        svg, work_4x = work_of(lambda: render(plan, "svg", findings=True, milestones=True))
+        svg, work_4x = work_of(render, plan, "svg", findings=True, milestones=True)
     assert laid_out == ["svg"]  # (Graphviz lays it out once)
     # (x4 the nodes: about x4 the work of the checks, the DOT text and the SVG's descriptions; x16
     # would be each node compared with every other)

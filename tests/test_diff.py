@@ -181,7 +181,7 @@ def test_matching_scales_with_the_plan():
     works = []
     for objectives in (15, 60):
         old, new = plan(objectives, "soon", "M"), plan(objectives, "this year", "N")
-        result, work = work_of(lambda: diff(old, new, findings=False))
+        result, work = work_of(diff, old, new, findings=False)
         assert len(result.matches) == len(old.nodes)
         assert result.summary["reworded"] == 25 * objectives and result.summary["added"] == 0
         works.append(work)

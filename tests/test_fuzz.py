@@ -112,7 +112,7 @@ def test_a_timescale_of_odd_text_is_read_cut_with_bounded_work_into_ordered_inte
     text = joiner.join(parts) * repeat  # (up to many thousand characters of separators and dates)
     period = timescale.Interval(date(2011, 4, 1), date(2012, 3, 31)) if with_period else None
     with patterns_read(timescale) as read:  # (the reader itself: parse_timescale hides what it raises)
-        timing, work = work_of(lambda: timescale._read(text, period))
+        timing, work = work_of(timescale._read, text, period)
     # What keeps it quick, counted rather than timed (the time is the benchmark's): no pattern
     # but the quick path's, anchored at the start, reads past the first 1000 characters, and the
     # lines run are a bounded number for each character read (some sixty at most so far).

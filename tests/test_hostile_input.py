@@ -63,9 +63,9 @@ def test_a_long_lead_is_resolved_with_work_growing_with_its_length() -> None:
         return split_lead(lead), list(OwnerIndex([OwnerSpec("H", "Head of X", ())]).resolve(lead))
 
     for unit in ("a, ", "Manager, ", "x" + " " * 40, "Head of X and ", "(a), "):
-        (parts, resolved), work = work_of(lambda: resolve(unit * (1000 // len(unit)) + "end"))
+        (parts, resolved), work = work_of(resolve, unit * (1000 // len(unit)) + "end")
         assert parts and resolved
-        _, work_4x = work_of(lambda: resolve(unit * (4000 // len(unit)) + "end"))
+        _, work_4x = work_of(resolve, unit * (4000 // len(unit)) + "end")
         # (a lead x4 as long: about x4 the work; re-reading the name at each part is x16)
         assert work_4x.lines < 6 * work.lines and work_4x.chars < 6 * work.chars, (unit, work, work_4x)
         parts, resolved = resolve(unit * (100_000 // len(unit)) + "end")
@@ -266,8 +266,8 @@ def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_through_the_ce
 
     og.load(flat_xlsx(8, 8), period="2011-04-01..2012-03-31")  # (the modules a workbook needs, imported)
     for make, rows, columns in ((flat_xlsx, 256, 256), (flat_csv, 250, 250), (many_xlsx, 94, 256)):
-        plan, work = work_of(lambda: og.load(make(rows, columns), period="2011-04-01..2012-03-31"))
-        _, work_4x = work_of(lambda: og.load(make(4 * rows, 4 * columns), period="2011-04-01..2012-03-31"))
+        plan, work = work_of(og.load, make(rows, columns), period="2011-04-01..2012-03-31")
+        _, work_4x = work_of(og.load, make(4 * rows, 4 * columns), period="2011-04-01..2012-03-31")
         # (x4 the rows and the columns: about x4 the work, or less; every column of every row is x16)
         assert len(plan.nodes) == 2 and work_4x.lines < 6 * work.lines, (make.__name__, work, work_4x)
 

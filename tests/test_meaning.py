@@ -627,10 +627,10 @@ def test_verdict_fields(matcher: MeaningMatcher) -> None:
 def test_the_matcher_reads_each_title_once_and_compares_in_a_few_steps() -> None:
     # (the work counted, not timed: the times are the benchmark's, bench/run.py's OG5xx rules)
     meaning._analyse.cache_clear()  # (a first build in a process, titles not yet seen)
-    matcher, work = work_of(lambda: MeaningMatcher([NI, LOCAL]))
+    matcher, work = work_of(MeaningMatcher, [NI, LOCAL])
     assert meaning._analyse.cache_info().misses == len({e.title for e in [*NI, *LOCAL]})  # (each read once)
     meaning._analyse.cache_clear()
-    _, work_4x = work_of(lambda: MeaningMatcher([NI, LOCAL, NI, LOCAL, NI, LOCAL, NI, LOCAL]))
+    _, work_4x = work_of(MeaningMatcher, [NI, LOCAL] * 4)
     assert work_4x.lines < 6 * work.lines, (work, work_4x)  # (x4 the entries; comparing their pairs is x16)
     pairs = [(title, entry_for(code)) for _, _, code, title in REAL_PAIRS]
     for title, entry in pairs:  # warm the caches of normalised titles

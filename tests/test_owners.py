@@ -875,9 +875,9 @@ def test_alias_splits_are_near_linear() -> None:
         return found
 
     small, large = owners(250), owners(1000)
-    found, work = work_of(lambda: find_alias_splits(small))
+    found, work = work_of(find_alias_splits, small)
     assert found == []
-    found, work_4x = work_of(lambda: find_alias_splits(large))
+    found, work_4x = work_of(find_alias_splits, large)
     assert found == []
     # (x4 owners: about x4 the work; all pairs would be x16)
     assert work_4x.lines < 6 * work.lines and work_4x.chars < 6 * work.chars, (work, work_4x)

@@ -803,8 +803,8 @@ def test_huge_text_is_cut_before_it_is_read_and_said_to_be_cut() -> None:
 def test_the_work_of_reading_a_timescale_grows_with_its_length(unit: str) -> None:
     # (counted, up to the 1000 characters read: x4 the text, about x4 the work, where one
     # expression compared with every other would be x16; the time is the benchmark's)
-    _, work = work_of(lambda: timescale._read(unit * (250 // len(unit)), THURROCK))
-    _, work_4x = work_of(lambda: timescale._read(unit * (1000 // len(unit)), THURROCK))
+    _, work = work_of(timescale._read, unit * (250 // len(unit)), THURROCK)
+    _, work_4x = work_of(timescale._read, unit * (1000 // len(unit)), THURROCK)
     assert work_4x.lines < 6 * work.lines, (work, work_4x)
 
 
