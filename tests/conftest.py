@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import signal
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -80,3 +84,107 @@ def csv_plan(folder: Path, **tables: str) -> Path:
     for name, text in tables.items():
         (folder / f"{name}.csv").write_text(text)
     return folder
+
+
+class Work(NamedTuple):
+    """What a call did in outcome_graph's own code: the lines it ran, and the characters of text
+    handed to its functions (a text re-read whole at each of its parts shows here even where
+    the reading is done by ``str`` methods or a regex, which run no lines of ours)."""
+
+    lines: int
+    chars: int
+
+
+def work_of(call: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, Work]:
+    """Run ``call(*args, **kwargs)`` and count the work it does in outcome_graph's code (:class:`Work`), with its result.
+
+    A speed test asserts on this, not on a time: the same on a loaded machine as on an idle one,
+    it shows work growing with the square of the input as plainly (compare it at two sizes).
+    Times are the benchmark's (bench/)."""
+    import outcome_graph
+
+    source = str(Path(outcome_graph.__file__).resolve().parent)
+    lines = chars = 0
+
+    def in_ours(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal lines
+        if event == "line":
+            lines += 1
+        return in_ours
+
+    resumable = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+    started: set[Any] = set()  # (a generator's frame, kept so that its id is not reused)
+
+    def called(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal chars
+        code = frame.f_code
+        if not code.co_filename.startswith(source):
+            return None
+        if code.co_flags & resumable:  # (its arguments count when it starts, not at each resumption)
+            if frame in started:
+                return in_ours
+            started.add(frame)
+        for name in code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]:
+            value = frame.f_locals.get(name)
+            if isinstance(value, str):
+                chars += len(value)
+        return in_ours
+
+    before = sys.gettrace()
+    sys.settrace(called)
+    try:
+        result = call(*args, **kwargs)
+    finally:
+        sys.settrace(before)
+    return result, Work(lines, chars)
+
+
+class _WatchedPattern:
+    """A compiled pattern that notes, at each use, its name and how many characters it may read."""
+
+    _READERS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, name: str, pattern: re.Pattern[str], read: list[tuple[str, int]]) -> None:
+        self._name, self._pattern, self._read = name, pattern, read
+
+    def __getattr__(self, attr: str) -> Any:
+        found = getattr(self._pattern, attr)
+        if attr not in self._READERS:
+            return found
+
+        def reading(*args: Any, **kwargs: Any) -> Any:
+            if attr in ("sub", "subn", "split"):
+                text = args[1] if attr != "split" else args[0]
+                start, end = 0, len(text)
+            else:  # (string, pos, endpos)
+                text = args[0]
+                start = args[1] if len(args) > 1 else kwargs.get("pos", 0)
+                end = min(args[2] if len(args) > 2 else kwargs.get("endpos", len(text)), len(text))
+            self._read.append((self._name, max(0, end - start)))
+            return found(*args, **kwargs)
+
+        return reading
+
+
+@contextmanager
+def patterns_read(package: Any) -> Iterator[list[tuple[str, int]]]:
+    """Within the block, every compiled pattern that the modules of ``package`` hold (by name)
+    notes each use in the list yielded: ``(its name, the characters it was given to read)``. A test
+    so sees that a long text was cut before any pattern read it, where a time would only hint so."""
+    import importlib
+    import pkgutil
+
+    read: list[tuple[str, int]] = []
+    swapped: list[tuple[Any, str, re.Pattern[str]]] = []
+    modules = [package] + [importlib.import_module(f"{package.__name__}.{info.name}")
+                           for info in pkgutil.iter_modules(package.__path__)]
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                swapped.append((module, name, value))
+                setattr(module, name, _WatchedPattern(name, value, read))
+    try:
+        yield read
+    finally:
+        for module, name, value in swapped:
+            setattr(module, name, value)

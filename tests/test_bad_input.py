@@ -24,7 +24,7 @@ from outcome_graph.errors import PlanError
 from .conftest import EXAMPLES, PLAN_HEADER, og_command
 
 MEMORY_LIMIT = 3 * 1024**3  # address space allowed to one CLI run
-TIME_LIMIT = 60  # seconds
+TIME_LIMIT = 60  # seconds before a CLI run is stopped as hung (a watchdog: no test asserts a time)
 
 
 @dataclass
@@ -234,10 +234,9 @@ def _limit_memory() -> None:  # runs in the child before exec
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_cli(case: Case, tmp_path: Path):
     path = case.make(tmp_path)
-    start = time.monotonic()
+    # (the timeout stops a run that hangs; the limits each case meets are seen in its message)
     out = subprocess.run([*og_command(), "check", str(path), "--format", "json"], capture_output=True, text=True,
                          timeout=TIME_LIMIT, preexec_fn=_limit_memory)
-    elapsed = time.monotonic() - start
     assert "Traceback" not in out.stderr, out.stderr[-2000:]
     assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
     if case.valid:
@@ -249,7 +248,6 @@ def test_cli(case: Case, tmp_path: Path):
     if case.line is not None:
         assert first.startswith(f"error: {path}:{case.line}:"), first
     assert case.needle in out.stderr, out.stderr[-2000:]
-    assert elapsed < TIME_LIMIT
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

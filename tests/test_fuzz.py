@@ -18,6 +18,7 @@ from outcome_graph.errors import PlanError
 from outcome_graph.loading.loader import load_bytes, load_text
 from outcome_graph.schema import findings_schema
 
+from .conftest import patterns_read, work_of
 from .strategies import plan_text, plans
 
 
@@ -102,17 +103,22 @@ ODD_TIMESCALE_PARTS = ["June", "Sept", "11", "2011", "2011/12", "Q3", "end", "by
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(ODD_TIMESCALE_PARTS), max_size=20),
        st.sampled_from(["", " ", "-", "\u2013"]), st.integers(1, 200), st.booleans())
-def test_a_timescale_of_odd_text_reads_in_time_into_ordered_intervals(parts, joiner, repeat, with_period):
-    import time
+def test_a_timescale_of_odd_text_is_read_cut_with_bounded_work_into_ordered_intervals(parts, joiner, repeat,
+                                                                                     with_period):
     from datetime import date
 
     from outcome_graph.analysis import timescale
 
     text = joiner.join(parts) * repeat  # (up to many thousand characters of separators and dates)
     period = timescale.Interval(date(2011, 4, 1), date(2012, 3, 31)) if with_period else None
-    start = time.perf_counter()
-    timing = timescale._read(text, period)  # (the reader itself: parse_timescale hides what it raises)
-    assert time.perf_counter() - start < 1, len(text)
+    with patterns_read(timescale) as read:  # (the reader itself: parse_timescale hides what it raises)
+        timing, work = work_of(timescale._read, text, period)
+    # What keeps it quick, counted rather than timed (the time is the benchmark's): no pattern
+    # but the quick path's, anchored at the start, reads past the first 1000 characters, and the
+    # lines run are a bounded number for each character read (some sixty at most so far).
+    assert all(chars <= 1000 for name, chars in read if name != "_FAST_RE"), len(text)
+    assert [name for name, _ in read].count("_FAST_RE") <= 1
+    assert work.lines <= 100 * (min(len(text), 1000) + 10), (len(text), work)
     assert timing.interpretation and timing.kind in ("dated", "ongoing", "external", "undated", "as_above")
     assert all(iv.start <= iv.end for iv in timing.intervals)
     assert timescale.parse_timescale(text, period) == timing

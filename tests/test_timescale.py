@@ -11,7 +11,6 @@ import doctest
 import importlib
 import random
 import re
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -27,6 +26,8 @@ from outcome_graph.analysis.timescale import (
     parse_timescale,
     parse_value_period,
 )
+
+from .conftest import patterns_read, work_of
 
 THURROCK = Interval(date(2011, 4, 1), date(2012, 3, 31))
 SOUTHEND = Interval(date(2008, 4, 1), date(2009, 3, 31))
@@ -785,12 +786,26 @@ def test_non_text_values_are_read_as_text() -> None:
     assert parse_timescale("June 2011", period="2011-12").kind == "dated"  # type: ignore[arg-type]
 
 
-def test_huge_text_is_read_quickly_and_said_to_be_cut() -> None:
-    start = time.perf_counter()
-    t = parse_timescale("June 2011 " + "x" * 1_000_000)
-    assert time.perf_counter() - start < 0.5
+def test_huge_text_is_cut_before_it_is_read_and_said_to_be_cut() -> None:
+    text = "June 2011 " + "x" * 1_000_000
+    timescale._read_cached.cache_clear()
+    with patterns_read(timescale) as read:
+        t = parse_timescale(text)
+    # (the quick path's pattern, anchored at the start, alone is given the whole text, once: it
+    # stops at the first character that is no month and year; every other reads the first 1000)
+    assert [name for name, chars in read if chars > 1000] == ["_FAST_RE"]
+    assert max(chars for name, chars in read if name != "_FAST_RE") == 1000
     assert spans(t) == ["2011-06"]
     assert "only the first 1000 characters" in t.interpretation
+
+
+@pytest.mark.parametrize("unit", ["Q3;;", "June 2011, ", "Sept 11 - ", "2011/12 and ", "x" * 40 + " ", "(a) "])
+def test_the_work_of_reading_a_timescale_grows_with_its_length(unit: str) -> None:
+    # (counted, up to the 1000 characters read: x4 the text, about x4 the work, where one
+    # expression compared with every other would be x16; the time is the benchmark's)
+    _, work = work_of(timescale._read, unit * (250 // len(unit)), THURROCK)
+    _, work_4x = work_of(timescale._read, unit * (1000 // len(unit)), THURROCK)
+    assert work_4x.lines < 6 * work.lines, (work, work_4x)
 
 
 def test_span() -> None:
@@ -1065,7 +1080,7 @@ def test_a_large_plan_reads_each_distinct_timescale_once() -> None:
     timescale._read_cached.cache_clear()
     readings = [parse_timescale(text, THURROCK) for text in texts]
     info = timescale._read_cached.cache_info()
-    assert info.misses == len(set(texts)) < len(texts) // 50 and info.hits == len(texts) - info.misses
+    assert info.misses == len(set(texts)) < len(texts) // 25 and info.hits == len(texts) - info.misses
     assert all(r == timescale._read(t, THURROCK) for t, r in zip(texts[:2000], readings[:2000]))
 
 
