@@ -1,11 +1,13 @@
 """Positional ids renumbered: a node inserted or dropped in the middle of its siblings renumbers
-those after it (the old M3 becomes M4). `diff` must still find each node."""
+those after it (the old M3 becomes M4). `diff` and baselines must still find each node."""
 
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,10 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import outcome_graph as og
+from outcome_graph.baseline import Baseline
 from outcome_graph.convert import document_data
 from outcome_graph.diff import diff, match_titles
+from outcome_graph.output.sarif import sarif_document
 
-from .conftest import MODELS
+from .conftest import MODELS, PLAN_HEADER
+from .test_cli import run
 
 PLANS = sorted(MODELS.glob("*.yaml"))
 LEVEL_KEYS = ("priorities", "aims", "objectives", "milestones")
@@ -158,6 +163,124 @@ def test_a_milestone_dropped_from_a_real_plan_is_one_removal(real: tuple[og.Plan
     assert [(c.change, c.old_id) for c in result.changes if c.change not in ("id-changed", "renumbered")] == [
         ("removed", dropped)]
     assert {c.old_id for c in result.by_change("id-changed")} == set(shifted)
+
+
+def test_a_baseline_finds_its_findings_at_their_renumbered_nodes(real: tuple[og.Plan, og.Report]):
+    old, report = real
+    new, inserted, _ = _insertion_with_findings_moved(old, report)
+    after = og.check(new)
+    assert any(f.node == inserted for f in after.findings)
+    for baseline in (Baseline.from_reports([report]), Baseline.from_findings(
+            (report.plan_id, f.rule, f.node, f.message, f.kind, f.title) for f in report.findings)):
+        left = baseline.apply(after)
+        # every recorded finding is found again, and only the new milestone's are new
+        assert len(left.baselined or []) == len(report.findings)
+        assert left.findings == [f for f in after.findings if f.node == inserted]
+    # A report sent back from another process has no plan: its findings' nodes are enough here.
+    bare = og.Report(after.plan_id, after.plan_title, after.file, after.findings, after.suppressed)
+    assert Baseline.from_reports([report]).apply(bare).findings == left.findings
+
+
+def test_a_baseline_file_finds_its_findings_at_their_renumbered_nodes(tmp_path: Path):
+    # As written by `check --format json` and `--format sarif`, read back with --baseline.
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    report = og.check(plan)
+    new, inserted, _ = _insertion_with_findings_moved(plan, report)
+    revised = tmp_path / "revised.yaml"
+    revised.write_text(og.convert.to_yaml(new), encoding="utf-8")
+    json_baseline = tmp_path / "baseline.json"
+    json_baseline.write_text(report.to_json(), encoding="utf-8")
+    sarif_baseline = tmp_path / "baseline.sarif"
+    sarif_baseline.write_text(json.dumps(sarif_document([report])), encoding="utf-8")
+    for baseline in (json_baseline, sarif_baseline):
+        done = run("check", str(revised), "--baseline", str(baseline), "--format", "json")
+        doc = json.loads(done.stdout)
+        assert {f["node"] for f in doc["findings"]} == {inserted}, done.stderr
+        assert doc["summary"]["baselined"] == len(report.findings)
+
+
+def test_a_baseline_without_titles_matches_by_id_as_before():
+    # (a baseline of an earlier version, or a hand-made one: rule, node and message only)
+    plan = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+                   "  - {id: M2, title: Survey, timescale: June 11}\n")
+    new = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+                  "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n")
+    report = og.check(plan)
+    assert {f.node for f in report.by_rule("OG301")} == {"M1", "M2"}
+    by_id = Baseline.from_findings((report.plan_id, f.rule, f.node, f.message) for f in report.findings)
+    assert [f.node for f in by_id.apply(og.check(new)).by_rule("OG301")] == ["M3"]
+    titled = Baseline.from_reports([report])
+    assert [f.node for f in titled.apply(og.check(new)).by_rule("OG301")] == ["M2"]
+
+
+def test_a_baseline_file_whose_findings_have_no_kind_or_title_reads_and_matches_by_id(tmp_path: Path):
+    plan = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+                   "  - {id: M2, title: Survey, timescale: June 11}\n")
+    new = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+                  "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n")
+    doc = og.check(plan).to_dict()
+    for i, f in enumerate(doc["findings"]):
+        if i % 2:
+            del f["kind"], f["title"]
+        else:
+            f["kind"] = f["title"] = None
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    baseline = Baseline.load(path)
+    assert baseline.nodes == {} and len(baseline) == len(doc["findings"])
+    assert [f.node for f in baseline.apply(og.check(new)).by_rule("OG301")] == ["M3"]
+
+
+def test_a_recorded_node_whose_id_another_has_now_accepts_none_of_its_findings():
+    # M2 dropped: the old M3 is now M2, and a new M3 is added. Matched by id, the records of M2
+    # and M3 would accept the findings of the new M2 and M3; the new M3's are new.
+    head = PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11, lead: Roads}\n"
+    plan = og.load(head + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11}\n")
+    new = og.load(head + "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Publish, timescale: June 11}\n")
+    report = og.check(plan)
+    assert {f.node for f in report.findings if f.rule == "OG301"} == {"M2", "M3"}
+    left = Baseline.from_reports([report]).apply(og.check(new))
+    assert [(f.rule, f.node) for f in left.findings if f.rule == "OG301"] == [("OG301", "M3")]
+
+
+HEAD = PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11, lead: Roads}\n"
+#: M2 has no lead; then a milestone with no lead is inserted before it, and it is given one.
+BEFORE = HEAD + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11, lead: Roads}\n"
+AFTER = (HEAD + "  - {id: M2, title: Publish, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11, lead: Roads}\n"
+         "  - {id: M4, title: Consult, timescale: June 11, lead: Roads}\n")
+
+
+def test_a_recorded_node_is_found_by_its_title_in_the_plan_even_with_no_finding_there_now():
+    report = og.check(og.load(BEFORE))
+    assert [f.node for f in report.by_rule("OG301")] == ["M2"]
+    after = og.check(og.load(AFTER))
+    left = Baseline.from_reports([report]).apply(after)
+    assert [f.node for f in left.by_rule("OG301")] == ["M2"]  # the inserted milestone's: new
+    # A report that has lost its plan knows only its findings' nodes: M2's record goes by its id.
+    bare = og.Report(after.plan_id, after.plan_title, after.file, after.findings, after.suppressed)
+    assert Baseline.from_reports([report]).apply(bare).by_rule("OG301") == []
+    assert [f.node for f in Baseline.from_reports([report]).apply(bare, og.load(AFTER)).by_rule("OG301")] == ["M2"]
+
+
+def test_check_of_several_plans_in_several_processes_finds_renumbered_nodes_as_one_process_does(tmp_path: Path):
+    # Each plan's report is baselined in the process that checked it, where it has its plan (the
+    # report sent back has lost it): the same findings whichever process checked which plan.
+    copies = []
+    for i in range(6):
+        copies.append(tmp_path / f"after{i}.yaml")
+        copies[-1].write_text(AFTER.replace("id: t,", f"id: t{i},"), encoding="utf-8")
+        (tmp_path / f"before{i}.yaml").write_text(BEFORE.replace("id: t,", f"id: t{i},"), encoding="utf-8")
+    baseline = tmp_path / "baseline.jsonl"
+    done = run("check", *(str(tmp_path / f"before{i}.yaml") for i in range(6)), "--format", "jsonl", "-o", str(baseline))
+    assert baseline.exists(), done.stderr
+    outputs = []
+    for jobs in ("1", "2"):
+        done = run("check", *map(str, copies), "--baseline", str(baseline), "--format", "jsonl", "--jobs", jobs)
+        docs = [json.loads(line) for line in done.stdout.splitlines()]
+        assert len(docs) == 6, done.stderr
+        assert all([f["node"] for f in doc["findings"] if f["rule"] == "OG301"] == ["M2"] for doc in docs)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
 
 
 def test_match_titles_keeps_an_id_whose_title_stays_pairs_the_rest_in_order_and_kinds_apart():
