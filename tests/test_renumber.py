@@ -283,6 +283,20 @@ def test_check_of_several_plans_in_several_processes_finds_renumbered_nodes_as_o
     assert outputs[0] == outputs[1]
 
 
+def test_a_node_renumbered_and_given_a_plural_is_found_by_its_content_words():
+    # "Improve school" and "Improve schools" share one word of three, but the same content words
+    # (the wording rules' title_key): the old O2, now O3, is itself; the new O2 is inserted.
+    def plan(*titles: str) -> og.Plan:
+        rows = "".join(f"      - {{id: P1.O{i}, title: {t}}}\n" for i, t in enumerate(titles, 1))
+        return og.load(PLAN_HEADER + "priorities:\n  - id: P1\n    title: Safe\n    objectives:\n" + rows)
+
+    result = diff(plan("Fewer accidents", "Improve school"),
+                  plan("Fewer accidents", "Reduce truancy", "Improve schools"), findings=False)
+    assert result.matches["P1.O2"] == ("P1.O3", "similar title")
+    assert [(c.change, c.old_id, c.new_id) for c in result.changes] == [
+        ("added", None, "P1.O2"), ("reworded", "P1.O2", "P1.O3"), ("id-changed", "P1.O2", "P1.O3")]
+
+
 def test_match_titles_keeps_an_id_whose_title_stays_pairs_the_rest_in_order_and_kinds_apart():
     old = {"M1": ("milestone", "Review"), "M2": ("milestone", "Review"), "M3": ("milestone", "Review"),
            "O1": ("objective", "Audit")}

@@ -427,28 +427,33 @@ def _match_kind(old: _Nodes, new: _Nodes, kind: str, matches: dict[str, tuple[st
         if pick is not None:
             matches[n.id] = (pick.id, "title")
             taken.add(pick.id)
-    # A similar title under the same parent: candidates share an uncommon word, or the same
-    # content words (a plural, a word order); a node held back also has its own id's node.
+    # A similar title under the same parent: candidates share an uncommon word, and share half
+    # their words or have the same content words (a plural, a word order: compared only for
+    # candidates, titles being many); a node held back also has its own id's node.
     left = [n for n in left if n.id not in matches]
     right = [n for n in right if n.id not in taken]
     if not left or not right or not similar:
         return
     words = {n.id: set(_words(n.title)) for n in right}
-    keys = {n.id: _title_key(n.title) for n in right}
+    titles = {n.id: n.title for n in right}
+    keys: dict[str, str] = {}
+
+    def key_of(node_id: str) -> str:
+        if node_id not in keys:
+            keys[node_id] = _title_key(titles[node_id])
+        return keys[node_id]
+
     index: dict[str, list[str]] = defaultdict(list)
     for n in right:
         for w in words[n.id]:
             index[w].append(n.id)
     by_parent: dict[frozenset[str], list[str]] = defaultdict(list)
-    by_key: dict[tuple[frozenset[str], str], list[str]] = defaultdict(list)
     for n in right:
         by_parent[new_parents(n.id)].append(n.id)
-        if keys[n.id]:
-            by_key[(new_parents(n.id), keys[n.id])].append(n.id)
     pairs: list[tuple[float, bool, int, str, str]] = []
     for order, n in enumerate(left):
         mine = set(_words(n.title))
-        key = _title_key(n.title)
+        key: str | None = None
         home = _mapped_parents(old, matches, n.id)
         siblings = set(by_parent.get(home, ()))
         shared: Counter[str] = Counter()
@@ -459,11 +464,13 @@ def _match_kind(old: _Nodes, new: _Nodes, kind: str, matches: dict[str, tuple[st
             shared.update(c for c in posting if c in siblings)
         own = held.get(n.id)
         near = {cid for cid, _ in shared.most_common(10)}
-        near.update(by_key.get((home, key), ())[:10] if key else ())
         if own is not None and own in words:
             near.add(own)
         for cid in near:
-            score = 1.0 if key and key == keys[cid] else _similarity(mine, words[cid])
+            score = _similarity(mine, words[cid])
+            if 0 < score < SIMILARITY:
+                key = _title_key(n.title) if key is None else key
+                score = 1.0 if key and key == key_of(cid) else score
             if score >= SIMILARITY:
                 pairs.append((score, cid == own, -order, n.id, cid))
     for _score, is_own, _, oid, nid in sorted(pairs, reverse=True):
