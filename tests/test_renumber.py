@@ -141,7 +141,7 @@ def _insertion_with_findings_moved(plan: og.Plan, report: og.Report) -> tuple[og
     raise AssertionError(f"{plan.id} has no list of numbered milestones or objectives with findings to renumber")
 
 
-def test_a_milestone_inserted_in_a_real_plan_is_one_addition(real: tuple[og.Plan, og.Report]):
+def test_a_node_inserted_in_a_real_plan_is_one_addition(real: tuple[og.Plan, og.Report]):
     old, report = real
     new, inserted, shifted = _insertion_with_findings_moved(old, report)
     result = diff(old, new)
@@ -151,7 +151,7 @@ def test_a_milestone_inserted_in_a_real_plan_is_one_addition(real: tuple[og.Plan
     assert renumbered == {oid: result.matches[oid][0] for oid in shifted}
     assert all(c.change in ("added", "id-changed", "renumbered") for c in result.changes), result.to_text()
     assert {c.old_id for c in result.by_change("renumbered")} <= set(shifted)
-    # the findings too: those of the new milestone are introduced, none resolved
+    # the findings too: those of the new node are introduced, none resolved
     assert result.resolved == [] and result.introduced
     assert {f.node for f in result.introduced} == {inserted}
 
@@ -173,7 +173,7 @@ def test_a_baseline_finds_its_findings_at_their_renumbered_nodes(real: tuple[og.
     for baseline in (Baseline.from_reports([report]), Baseline.from_findings(
             (report.plan_id, f.rule, f.node, f.message, f.kind, f.title) for f in report.findings)):
         left = baseline.apply(after)
-        # every recorded finding is found again, and only the new milestone's are new
+        # every recorded finding is found again, and only the new node's are new
         assert len(left.baselined or []) == len(report.findings)
         assert left.findings == [f for f in after.findings if f.node == inserted]
     # A report sent back from another process has no plan: its findings' nodes are enough here.
