@@ -25,6 +25,17 @@ owner leading 14 milestones, then 15) may change without the finding becoming ne
 findings share plan, rule and node (OG204 on an objective measured by two indicators), the
 messages pair them first and the rest pair in file order; one baseline entry accounts for one
 finding at most, so a second finding of the same kind on the same node is new.
+
+Nodes renumbered
+----------------
+Plans number their nodes by position (``P1.A1.O1.M3``): a milestone inserted before M3 makes it
+M4, and the new M3 is the inserted one. A findings document (and a SARIF log) records each
+finding's node with its kind and title, so its nodes are found in the plan checked as ``diff``
+finds them (:func:`~outcome_graph.diff.match_titles`): the node of the same id where its title
+is the same, else the node of the same title (of its kind; several of one title paired in
+order), else the node of the same id where no other took it. The recorded findings of M3 are
+then those of the new M4, and the inserted M3's findings are new. A baseline written before
+findings had titles, or a finding of an owner, a group or the plan, is matched by id as before.
 """
 
 from __future__ import annotations
@@ -35,15 +46,25 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import BaselineError, Problem
 from .findings import FINDINGS_SCHEMA_ID, Finding, Report, as_reports, message_codes
+
+if TYPE_CHECKING:
+    from .model.plan import Plan
 
 __all__ = ["Baseline", "read_baseline"]
 
 #: The largest baseline file read (a baseline of a 100,000-node plan's findings is a few MB).
 MAX_BYTES = 256 * 2**20
+#: The kinds of finding whose node is a node of the plan (found again by its title when renumbered);
+#: an owner's, a group's or the plan's own are matched by id.
+NODE_KINDS = frozenset({"vision", "priority", "aim", "objective", "milestone", "indicator"})
+
+#: A recorded finding: (plan id, rule, node, message), then the node's kind and title where the
+#: baseline records them.
+Record = tuple[str, str, str, str] | tuple[str, str, str, str, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -76,6 +97,9 @@ class Baseline:
     messages: Mapping[str, Counter[tuple[str, str, str]]] = field(default_factory=dict)
     #: Where the baseline was read from.
     file: str | None = None
+    #: plan id -> node id -> (kind, title) of the nodes its findings are at, in file order (the
+    #: nodes of a plan's own kinds, where the baseline records their titles).
+    nodes: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return sum(sum(c.values()) for c in self.keys.values())
@@ -90,18 +114,25 @@ class Baseline:
         """The baseline of some reports (a list of them, or one): their findings (not the
         suppressed ones) accepted."""
         reports = as_reports(reports, "Baseline.from_reports")
-        return cls.from_findings(((r.plan_id, f.rule, f.node, f.message) for r in reports for f in r.findings),
-                                 file=file)
+        return cls.from_findings(((r.plan_id, f.rule, f.node, f.message, f.kind, f.title)
+                                  for r in reports for f in r.findings), file=file)
 
     @classmethod
-    def from_findings(cls, findings: Iterable[tuple[str, str, str, str]], *, file: str | None = None) -> Baseline:
-        """The baseline of (plan id, rule, node, message) tuples."""
+    def from_findings(cls, findings: Iterable[Record], *, file: str | None = None) -> Baseline:
+        """The baseline of (plan id, rule, node, message) tuples, or of (plan id, rule, node,
+        message, kind, title) tuples: with its node's kind and title, a finding is found again
+        at its node renumbered (a kind or title ``None`` where unknown)."""
         keys: dict[str, Counter[tuple[str, str]]] = {}
         messages: dict[str, Counter[tuple[str, str, str]]] = {}
-        for plan_id, rule, node, message in findings:
+        nodes: dict[str, dict[str, tuple[str, str]]] = {}
+        for record in findings:
+            plan_id, rule, node, message = record[:4]
             keys.setdefault(plan_id, Counter())[(rule, node)] += 1
             messages.setdefault(plan_id, Counter())[(rule, node, message)] += 1
-        return cls(keys, messages, file)
+            kind, title = record[4:6] if len(record) >= 6 else (None, None)
+            if kind in NODE_KINDS and isinstance(title, str):
+                nodes.setdefault(plan_id, {}).setdefault(node, (kind, title))
+        return cls(keys, messages, file, nodes)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
@@ -139,13 +170,22 @@ class Baseline:
         return (f"{self.file or 'the baseline'} records no finding of plan {plan_id!r}, only of {shown}: "
                 "findings are matched by plan id, so every finding of this plan counts as new")
 
-    def apply(self, report: Report) -> Report:
+    def apply(self, report: Report, plan: Plan | None = None) -> Report:
         """The report with the findings in the baseline moved to ``baselined`` (its other
-        findings, suppressed ones and order unchanged)."""
+        findings, suppressed ones and order unchanged).
+
+        The recorded findings' nodes are found in the plan checked by their titles too (a node
+        renumbered: see the module's notes): in ``plan`` where it is given, else in the plan
+        the report was made of (``og.check``'s report knows it), else among the nodes of the
+        report's own findings."""
         if not isinstance(report, Report):  # (a list of them failed with an AttributeError)
             raise TypeError(f"Baseline.apply() takes one report (og.check(plan)), not {type(report).__name__}")
         keys = self.keys.get(report.plan_id, Counter()).copy()
         messages = self.messages.get(report.plan_id, Counter()).copy()
+        moved = self._renumbered(report, plan)
+        if moved:
+            keys = _moved(keys, moved)
+            messages = _moved(messages, moved)
         accepted = [False] * len(report.findings)
         for i, f in enumerate(report.findings):  # the same message first...
             exact = (f.rule, f.node, f.message)
@@ -174,13 +214,53 @@ class Baseline:
         return dataclasses.replace(report, findings=kept, baselined=baselined)
 
 
+    def _renumbered(self, report: Report, plan: Plan | None) -> dict[str, str | None]:
+        """Recorded node id -> the id of that node in the plan checked, where it differs (``None``
+        for a node not found there whose id another node now has)."""
+        recorded = self.nodes.get(report.plan_id)
+        if not recorded:
+            return {}
+        from .diff import match_titles
+
+        if plan is None and report.facts is not None:
+            plan = report.facts.plan
+        generated: set[str] = set()
+        if plan is not None:
+            current = {n.id: (n.kind, n.title) for n in plan.nodes.values()}
+            generated = plan.generated_ids
+        else:  # (a report that came back from another process: its findings' nodes)
+            current = {}
+            for f in [*report.findings, *report.suppressed, *(report.baselined or ())]:
+                if f.kind in NODE_KINDS:
+                    current.setdefault(f.node, (f.kind, f.title))
+        matched = match_titles(recorded, current, generated=generated)
+        taken = set(matched.values())
+        out: dict[str, str | None] = {old: new for old, new in matched.items() if old != new}
+        for old in recorded:
+            if old not in matched and old in taken:
+                out[old] = None  # (its id is another node's now: its findings are not that node's)
+        return out
+
+
+def _moved(counts: Counter[Any], moved: dict[str, str | None]) -> Counter[Any]:
+    """Counts keyed by (rule, node, ...) with each node renumbered as ``moved`` says (those
+    mapped to ``None`` left out)."""
+    out: Counter[Any] = Counter()
+    for key, n in counts.items():
+        node = moved.get(key[1], key[1])
+        if node is not None:
+            out[(key[0], node, *key[2:])] += n
+    return out
+
+
 def read_baseline(path: str | os.PathLike[str] | None) -> Baseline | None:
     """:meth:`Baseline.load` of ``path``, or ``None`` where no baseline is given (an option left out)."""
     return None if path is None else Baseline.load(path)
 
 
-def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]:
-    """(plan id, rule, node, message) of every finding of the findings documents in ``text``."""
+def _read_documents(text: str, name: str) -> Iterable[Record]:
+    """(plan id, rule, node, message, kind, title) of every finding of the findings documents in
+    ``text`` (kind and title ``None`` where not recorded)."""
     documents: list[tuple[int, Any]] = []
     decoder = json.JSONDecoder()
     pos, end = 0, len(text)
@@ -203,7 +283,7 @@ def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]
         documents.append((line, value))
     if not documents:
         raise BaselineError(Problem("the baseline is empty: write one with `check --format json -o FILE`", file=name))
-    out: list[tuple[str, str, str, str]] = []
+    out: list[Record] = []
     for line, doc in documents:
         def bad(what: str, line: int = line) -> BaselineError:
             return BaselineError(Problem(f"not a findings document ({FINDINGS_SCHEMA_ID}): {what}", file=name, line=line))
@@ -226,11 +306,18 @@ def _read_documents(text: str, name: str) -> Iterable[tuple[str, str, str, str]]
             rule, node, message = (f.get(k) for k in ("rule", "node", "message")) if isinstance(f, dict) else (None,) * 3
             if not (isinstance(rule, str) and isinstance(node, str) and isinstance(message, str)):
                 raise bad(f"finding {n} has no rule, node and message")
-            out.append((plan_id, rule, node, message))
+            out.append((plan_id, rule, node, message, *_kind_and_title(f)))
     return out
 
 
-def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str, str, str, str]]:
+def _kind_and_title(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    """A recorded finding's (or SARIF result's properties') node kind and title, ``None`` where
+    absent or not text."""
+    kind, title = record.get("kind"), record.get("title")
+    return (kind if isinstance(kind, str) else None), (title if isinstance(title, str) else None)
+
+
+def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[Record]:
     """(plan id, rule, node, message) of the results of a SARIF log that ``check --format sarif``
     wrote: the findings it reported, and those it left out for an earlier baseline (suppressed
     ``external``); not those the plan's ``ignore:`` suppressed."""
@@ -240,7 +327,7 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str
     runs = doc.get("runs")
     if not isinstance(runs, list):
         raise bad("no list of runs")
-    out: list[tuple[str, str, str, str]] = []
+    out: list[Record] = []
     for run in runs:
         results = run.get("results") if isinstance(run, dict) else None
         if not isinstance(results, list):
@@ -263,7 +350,8 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[tuple[str
                 text = message.get("text") if isinstance(message, dict) else None
                 if isinstance(text, str):
                     text = text.split(" Hint: ", 1)[0]  # (the text is the message, then the hint)
-            out.append((plan_id, rule, node, text if isinstance(text, str) else ""))
+            known = _kind_and_title(props) if isinstance(props, dict) and props.get("node") == node else (None, None)
+            out.append((plan_id, rule, node, text if isinstance(text, str) else "", *known))
     return out
 
 

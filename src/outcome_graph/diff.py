@@ -3,9 +3,12 @@
 :func:`diff` matches the nodes of the old plan to those of the new one, then lists the changes:
 
 * **matching**: by id (same kind); else by the same title anywhere (a node renumbered or moved);
-  else by a similar title under the same parent (a node reworded). Titles are indexed by their
-  words, and only nodes that share an uncommon word are compared, so matching stays near-linear
-  in the size of the plans (no comparison of every pair).
+  else by a similar title under the same parent (a node reworded). An id that now names another
+  title is held back (positional ids, ``P1.A1.O1.M3``, shift when a sibling is inserted or
+  dropped): that node is matched by its title, the same or similar among its siblings, before
+  the node of its id is taken (under the same parent: a node reworded in place). Titles are
+  indexed by their words, and only nodes that share an uncommon word are compared, so matching
+  stays near-linear in the size of the plans (no comparison of every pair).
 * **changes** of matched nodes: ``reworded`` (title), ``moved`` (parents), ``re-led`` (its own
   ``lead``), ``re-timed`` (``timescale`` or ``due``), ``renumbered``, ``status``, ``outcomes``,
   ``targets`` (an indicator's baseline, targets or actuals), ``indicator-added`` /
@@ -33,9 +36,10 @@ import json
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .model.document import LEVELS, Indicator, Milestone, plain_due
 from .model.plan import Location, Notice
@@ -45,7 +49,7 @@ if TYPE_CHECKING:
     from .findings import Finding
     from .model.plan import Plan
 
-__all__ = ["Change", "PlanDiff", "diff", "diff_plans", "CHANGE_KINDS", "DIFF_SCHEMA_ID"]
+__all__ = ["Change", "PlanDiff", "diff", "diff_plans", "match_titles", "CHANGE_KINDS", "DIFF_SCHEMA_ID"]
 
 #: v2: a change's ``location`` is an object as a finding's is (file, line, column, sheet, cell);
 #: v1 wrote it as text (``plan.yaml:12:7``).
@@ -292,17 +296,87 @@ def _similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _mapped_parents(old: Plan, matches: dict[str, tuple[str, str]], node_id: str) -> frozenset[str]:
+class _Nodes(Protocol):
+    """What matching reads of a plan: its nodes (each with an ``id``, ``kind`` and ``title``), their
+    parents and the ids made from positions (a :class:`~outcome_graph.Plan`, or :class:`_Titled`)."""
+
+    @property
+    def nodes(self) -> Mapping[str, Any]: ...
+    @property
+    def parents(self) -> Mapping[str, tuple[str, ...]]: ...
+    @property
+    def generated_ids(self) -> AbstractSet[str]: ...
+
+
+class _TitledNode(NamedTuple):
+    id: str
+    kind: str
+    title: str
+
+
+@dataclass
+class _Titled:
+    """Nodes known by id, kind and title alone (a baseline's), in order: no parents."""
+
+    nodes: dict[str, _TitledNode]
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    generated_ids: set[str] = field(default_factory=set)
+
+
+def match_titles(old: Mapping[str, tuple[str, str]], new: Mapping[str, tuple[str, str]], *,
+                 generated: AbstractSet[str] = frozenset()) -> dict[str, str]:
+    """Old node id -> new node id, of nodes known only by their kind and title (node id ->
+    ``(kind, title)``, in file order): matched as :func:`diff` matches them, but without parents
+    to tell siblings by, so by the same title only (not a similar one). A node keeps its id where
+    the node of that id has its title; else it is the node of its title (several of one title
+    paired in order); else the node of its id, where no other took it. ``generated`` are the new
+    ids made from positions (a flat table's), never matched by id. A baseline
+    (:class:`~outcome_graph.Baseline`) finds its findings' nodes so after they are renumbered.
+
+    >>> old = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Survey")}
+    >>> new = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Consult"), "M3": ("milestone", "Survey")}
+    >>> match_titles(old, new)
+    {'M1': 'M1', 'M2': 'M3'}
+    """
+    def view(nodes: Mapping[str, tuple[str, str]], generated: AbstractSet[str] = frozenset()) -> _Titled:
+        return _Titled({i: _TitledNode(i, kind, title) for i, (kind, title) in nodes.items()},
+                       generated_ids=set(generated))
+
+    return {oid: nid for oid, (nid, _) in _match(view(old), view(new, generated), similar=False).items()}
+
+
+def _mapped_parents(old: _Nodes, matches: dict[str, tuple[str, str]], node_id: str) -> frozenset[str]:
     """An old node's parents as new ids where they are matched (``old:<id>`` where not)."""
     return frozenset(matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ()))
 
 
-def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
-    """Old node id -> (new node id, how): by id, by the same title, by a similar title under the same parent."""
+def _title_key(text: str) -> str:
+    """The title's content words as the wording rules compare them (:func:`~outcome_graph.analysis.wording.title_key`:
+    word order, plurals and function words aside), ``""`` for a title with none."""
+    from .analysis.wording import title_key
+
+    return title_key(text)
+
+
+def _match(old: _Nodes, new: _Nodes, *, similar: bool = True) -> dict[str, tuple[str, str]]:
+    """Old node id -> (new node id, how): by id, by the same title, by a similar title under the same parent.
+
+    A node whose id is in the new plan with the same title is that node. One whose id now
+    carries another title is held back: plans number their nodes by position (``P1.A1.O1.M3``),
+    so a milestone inserted or dropped renumbers the siblings after it, and the old ``M3`` is
+    then the new ``M4`` (the same title) while the new ``M3`` is its neighbour. Such a node is
+    matched first to the node of its title (among its siblings where there are several), then
+    to the most similar title among its siblings (its own id's node winning a tie), and only
+    then, when neither found it, to the node of its id under the same parent (a node reworded
+    in place; one whose title and parent both changed is another node). Without
+    ``similar``, titles are matched only when the same.
+    """
     from .model.plan import code_key
 
     matches: dict[str, tuple[str, str]] = {}
     taken: set[str] = set()
+    #: old id -> the new node of its id whose title is another (matched by id only as a last resort)
+    held: dict[str, str] = {}
     new_by_key = {(code_key(n.id) if n.kind == "indicator" else n.id): n for n in new.nodes.values()}
     for node in old.nodes.values():
         if node.id in old.generated_ids:
@@ -310,64 +384,100 @@ def _match(old: Plan, new: Plan) -> dict[str, tuple[str, str]]:
         key = code_key(node.id) if node.kind == "indicator" else node.id
         other = new_by_key.get(key)
         if other is not None and other.kind == node.kind and other.id not in taken and other.id not in new.generated_ids:
-            matches[node.id] = (other.id, "id")
-            taken.add(other.id)
+            if node.kind == "indicator" or _norm(other.title) == _norm(node.title):
+                matches[node.id] = (other.id, "id")  # (an indicator's code is its name, never a position)
+                taken.add(other.id)
+            else:
+                held[node.id] = other.id
 
     def new_parents(node_id: str) -> frozenset[str]:
         return frozenset(new.parents.get(node_id, ()))
 
     for kind in sorted({n.kind for n in old.nodes.values()}, key=lambda k: _ORDER.get(k, 99)):
-        left = [n for n in old.nodes.values() if n.kind == kind and n.id not in matches]
-        right = [n for n in new.nodes.values() if n.kind == kind and n.id not in taken]
-        if not left or not right:
-            continue
-        # The same title (ignoring case and punctuation), preferring the same parent.
-        by_title: dict[str, list[Any]] = defaultdict(list)
-        for n in right:
-            by_title[_norm(n.title)].append(n)
-        for n in left:
-            candidates = [c for c in by_title.get(_norm(n.title), ()) if c.id not in taken]
-            if not candidates:
-                continue
-            same = [c for c in candidates if new_parents(c.id) == _mapped_parents(old, matches, n.id)]
-            # (Several of one title under one parent pair in the order written.)
-            pick = same[0] if same else candidates[0] if len(candidates) == 1 else None
-            if pick is not None:
-                matches[n.id] = (pick.id, "title")
-                taken.add(pick.id)
-        # A similar title under the same parent: candidates share an uncommon word.
-        left = [n for n in left if n.id not in matches]
-        right = [n for n in right if n.id not in taken]
-        if not left or not right:
-            continue
-        words = {n.id: set(_words(n.title)) for n in right}
-        index: dict[str, list[str]] = defaultdict(list)
-        for n in right:
-            for w in words[n.id]:
-                index[w].append(n.id)
-        by_parent: dict[frozenset[str], list[str]] = defaultdict(list)
-        for n in right:
-            by_parent[new_parents(n.id)].append(n.id)
-        pairs: list[tuple[float, int, str, str]] = []
-        for order, n in enumerate(left):
-            mine = set(_words(n.title))
-            siblings = set(by_parent.get(_mapped_parents(old, matches, n.id), ()))
-            shared: Counter[str] = Counter()
-            for w in mine:
-                posting = index.get(w, ())
-                if len(posting) > COMMON_WORD:
-                    continue
-                shared.update(c for c in posting if c in siblings)
-            for cid, _ in shared.most_common(10):
-                score = _similarity(mine, words[cid])
-                if score >= SIMILARITY:
-                    pairs.append((score, -order, n.id, cid))
-        for score, _, oid, nid in sorted(pairs, reverse=True):
-            if oid in matches or nid in taken:
-                continue
-            matches[oid] = (nid, "similar title")
-            taken.add(nid)
+        _match_kind(old, new, kind, matches, taken, held, new_parents, similar)
+        # What is left of the nodes held back: the node of its id, reworded in place (under the
+        # same parent: an id that now names another title under another parent is another node).
+        for oid, nid in held.items():
+            if (oid not in matches and nid not in taken and old.nodes[oid].kind == kind
+                    and _mapped_parents(old, matches, oid) == new_parents(nid)):
+                matches[oid] = (nid, "id")
+                taken.add(nid)
     return matches
+
+
+def _match_kind(old: _Nodes, new: _Nodes, kind: str, matches: dict[str, tuple[str, str]], taken: set[str],
+                held: dict[str, str], new_parents: Callable[[str], frozenset[str]], similar: bool) -> None:
+    """Match the nodes of one kind left unmatched (:func:`_match`): by the same title, then by a
+    similar title under the same parent (or its own id's node)."""
+    left = [n for n in old.nodes.values() if n.kind == kind and n.id not in matches]
+    right = [n for n in new.nodes.values() if n.kind == kind and n.id not in taken]
+    if not left or not right:
+        return
+    # The same title (ignoring case and punctuation), preferring the same parent.
+    by_title: dict[str, list[Any]] = defaultdict(list)
+    for n in right:
+        by_title[_norm(n.title)].append(n)
+    for n in left:
+        candidates = [c for c in by_title.get(_norm(n.title), ()) if c.id not in taken]
+        if not candidates:
+            continue
+        same = [c for c in candidates if new_parents(c.id) == _mapped_parents(old, matches, n.id)]
+        # (Several of one title under one parent pair in the order written.)
+        pick = same[0] if same else candidates[0] if len(candidates) == 1 else None
+        if pick is not None:
+            matches[n.id] = (pick.id, "title")
+            taken.add(pick.id)
+    # A similar title under the same parent: candidates share an uncommon word, and share half
+    # their words or have the same content words (a plural, a word order: compared only for
+    # candidates, titles being many); a node held back also has its own id's node.
+    left = [n for n in left if n.id not in matches]
+    right = [n for n in right if n.id not in taken]
+    if not left or not right or not similar:
+        return
+    words = {n.id: set(_words(n.title)) for n in right}
+    titles = {n.id: n.title for n in right}
+    keys: dict[str, str] = {}
+
+    def key_of(node_id: str) -> str:
+        if node_id not in keys:
+            keys[node_id] = _title_key(titles[node_id])
+        return keys[node_id]
+
+    index: dict[str, list[str]] = defaultdict(list)
+    for n in right:
+        for w in words[n.id]:
+            index[w].append(n.id)
+    by_parent: dict[frozenset[str], list[str]] = defaultdict(list)
+    for n in right:
+        by_parent[new_parents(n.id)].append(n.id)
+    pairs: list[tuple[float, bool, int, str, str]] = []
+    for order, n in enumerate(left):
+        mine = set(_words(n.title))
+        key: str | None = None
+        home = _mapped_parents(old, matches, n.id)
+        siblings = set(by_parent.get(home, ()))
+        shared: Counter[str] = Counter()
+        for w in mine:
+            posting = index.get(w, ())
+            if len(posting) > COMMON_WORD:
+                continue
+            shared.update(c for c in posting if c in siblings)
+        own = held.get(n.id)
+        near = {cid for cid, _ in shared.most_common(10)}
+        if own is not None and own in words:
+            near.add(own)
+        for cid in near:
+            score = _similarity(mine, words[cid])
+            if 0 < score < SIMILARITY:
+                key = _title_key(n.title) if key is None else key
+                score = 1.0 if key and key == key_of(cid) else score
+            if score >= SIMILARITY:
+                pairs.append((score, cid == own, -order, n.id, cid))
+    for _score, is_own, _, oid, nid in sorted(pairs, reverse=True):
+        if oid in matches or nid in taken:
+            continue
+        matches[oid] = (nid, "id" if is_own else "similar title")
+        taken.add(nid)
 
 
 def _few_shared(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]) -> list[str]:

@@ -180,7 +180,12 @@ class _Check:
         plan_jobs = self.jobs if processes == 1 else 1
 
         def one(i: int) -> tuple[Any, list[str], list[Any]]:
-            return self.one(plans[i], several=len(plans) > 1, jobs=plan_jobs)
+            report, messages, problems = self.one(plans[i], several=len(plans) > 1, jobs=plan_jobs)
+            if baseline is not None and report is not None and processes > 1:
+                # (applied where the report still has its plan, whose nodes' titles find the
+                # baseline's nodes renumbered: the report sent back to this process has lost it)
+                report = baseline.apply(report)
+            return report, messages, problems
 
         outcomes: Iterable[tuple[Any, list[str], list[Any]]]
         if processes > 1:
@@ -207,7 +212,8 @@ class _Check:
                     say(f"notice: {mismatch}")
                     # (in the output too: a CI job reading JSON or SARIF sees why every finding is new)
                     report = replace(report, notices=[*report.notices, mismatch])
-                report = baseline.apply(report)
+                if report.baselined is None:  # (not applied already, in another process)
+                    report = baseline.apply(report)
             report = at_least(report, self.min_severity)
             in_order.append(report)
             worst = max(worst, report.exit_code)
