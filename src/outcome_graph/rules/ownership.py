@@ -206,13 +206,13 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _other_spellings_of(splits: list[AliasSplit]) -> dict[str, list[str]]:
-    """Owner id -> the other owners OG305 finds are the same owner written another way (each
-    group of spellings joined through its pairs), in order of their ids."""
-    group: dict[str, str] = {}
+def _spelling_groups(splits: list[AliasSplit]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The groups of spellings OG305's pairs join (three or more spellings when one is paired with
+    two others): each spelling's group, named by one of its spellings, and each group's spellings
+    in the order the pairs first name them."""
+    group = {x: x for split in splits for x in (split.a, split.b)}
 
     def root(x: str) -> str:
-        group.setdefault(x, x)
         while group[x] != x:
             group[x] = group[group[x]]
             x = group[x]
@@ -220,10 +220,18 @@ def _other_spellings_of(splits: list[AliasSplit]) -> dict[str, list[str]]:
 
     for split in splits:
         group[root(split.a)] = root(split.b)
+    of = {x: root(x) for x in group}
     members: dict[str, list[str]] = {}
-    for x in sorted(group):
-        members.setdefault(root(x), []).append(x)
-    return {x: [y for y in ms if y != x] for ms in members.values() for x in ms}
+    for x, r in of.items():
+        members.setdefault(r, []).append(x)
+    return of, members
+
+
+def _other_spellings_of(splits: list[AliasSplit]) -> dict[str, list[str]]:
+    """Owner id -> the other owners OG305 finds are the same owner written another way (each
+    group of spellings joined through its pairs), in order of their ids."""
+    _, members = _spelling_groups(splits)
+    return {x: sorted(y for y in ms if y != x) for ms in members.values() for x in ms}
 
 
 def _with_spellings(owners: dict[str, OwnerInfo], owner: OwnerInfo, others: list[str]) -> str:
@@ -575,19 +583,7 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     splits = facts.alias_splits
     # The spellings of one owner (three or more when one is paired with two others) converge on
     # one, named by every hint: the declared owner, else the spelling most used (the fullest on a tie).
-    group = {x: x for split in splits for x in (split.a, split.b)}
-
-    def root(x: str) -> str:
-        while group[x] != x:
-            group[x] = group[group[x]]
-            x = group[x]
-        return x
-
-    for split in splits:
-        group[root(split.a)] = root(split.b)
-    members: dict[str, list[str]] = {}
-    for x in group:
-        members.setdefault(root(x), []).append(x)
+    group_of, members = _spelling_groups(splits)
     # (a name written after a label, "Reporting Progress: Director of Public Health", is never the
     # spelling to keep, and a name written with the others it works with, "... with community
     # partners", not on a tie)
@@ -598,7 +594,7 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     # most: the reason its finding gives.
     chosen: dict[str, tuple[tuple[int, int, str], str, AliasSplit]] = {}  # minor -> (rank, major, split)
     for split in splits:
-        canonical = keep[root(split.a)]
+        canonical = keep[group_of[split.a]]
         for minor, major in ((split.a, split.b), (split.b, split.a)):
             if minor == canonical:
                 continue
@@ -618,9 +614,9 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     by_group: dict[str, list[str]] = {}
     for minor in chosen:
         if minor in held:
-            yield _alias_pair(ctx, owners, minor, chosen[minor][1], chosen[minor][2], owners[keep[root(minor)]])
+            yield _alias_pair(ctx, owners, minor, chosen[minor][1], chosen[minor][2], owners[keep[group_of[minor]]])
         else:
-            by_group.setdefault(root(minor), []).append(minor)
+            by_group.setdefault(group_of[minor], []).append(minor)
     for r, minors in by_group.items():
         minors.sort(key=lambda x: (place(x), x))
         if len(minors) == 1:
