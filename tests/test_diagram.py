@@ -877,12 +877,25 @@ def test_a_plan_wide_finding_under_the_title_is_written_whole(thurrock):
     assert [row for row in rows if "OG201" in row][0].endswith(message.replace("'", "&#39;"))
 
 
-def test_the_owner_view_legend_explains_both_fills_of_a_busy_owner():
-    plan = og.load(PLAN_HEADER + "objectives:\n  - id: O1\n    title: Work\n    lead: Team\n    milestones:\n"
-                   + "".join(f"      - {{id: M{i}, title: Step {i}, timescale: June 11}}\n" for i in range(1, 10)))
-    dot = to_dot(plan, diagram_options(plan, owners=True))  # 9 milestones: above three quarters of the limit of 10
-    assert re.search(r'"owner: Team" \[.*BGCOLOR="#FFF4E5"', dot)
-    assert "amber fill: above three quarters of it" in dot and "red fill: above the OG302 limit" in dot
+def test_the_owner_view_legend_explains_the_fills_of_the_busy_owners_it_draws():
+    def owner_view(*loads: int) -> str:
+        text = PLAN_HEADER + "objectives:\n"
+        for k, load in enumerate(loads):
+            text += f"  - id: O{k}\n    title: Work\n    lead: Team {k}\n    milestones:\n" + "".join(
+                f"      - {{id: M{k}.{i}, title: Step {i}, timescale: June 11}}\n" for i in range(load))
+        plan = og.load(text)
+        return to_dot(plan, diagram_options(plan, owners=True))
+
+    # 9 milestones: above three quarters of the limit of 10, below it; 11: above it
+    busy = owner_view(9)
+    assert re.search(r'"owner: Team 0" \[.*BGCOLOR="#FFF4E5"', busy)
+    assert "; amber fill: above three quarters of the OG302 limit." in busy and "red fill" not in busy
+    both = owner_view(9, 11)
+    assert re.search(r'"owner: Team 1" \[.*BGCOLOR="#FDECEA"', both)
+    assert "; red fill: above the OG302 limit, amber fill: above three quarters of it." in both
+    # (an owner view of no busy owner has no fill to explain)
+    calm = owner_view(3)
+    assert "Owners are sized by the number of milestones they lead." in calm and "fill" not in calm
 
 
 def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(thurrock):
@@ -890,9 +903,94 @@ def test_the_legend_explains_the_folded_corner_only_when_indicators_are_drawn(th
     # (and the dashed lines: a reader took them for a weaker kind of "leads to")
     assert "Folded corner: an indicator; a dashed line joins it to what it measures." in with_indicators
     assert 'shape="note"' in with_indicators and re.search(r'og-measure", color="[^"]+", style="dashed"', with_indicators)
+    assert "Fill: the node's outcome; a chip for each outcome, with its number." in with_indicators
     without = to_dot(thurrock, diagram_options(thurrock, levels="priority,aim"))
     assert 'shape="note"' not in without and "Folded corner" not in without and "dashed" not in without
-    assert "Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number." in without
+    # (Thurrock's priorities and aims carry no outcome: no outcome's fill or chip to explain)
+    assert "Fill:" not in without and "■</FONT> 1" not in without
+    # Several outcomes' near-white is explained where a node of several outcomes is drawn.
+    small = og.load(SMALL)
+    assert "Fill: the node's outcome (several outcomes: near-white); a chip" in to_dot(small, diagram_options(small))
+    alone = to_dot(small, diagram_options(small, focus="P1"))
+    assert "Fill: the node's outcome; a chip" in alone and "near-white" not in alone
+
+
+_CHIP = re.compile(r'BGCOLOR="(#[0-9A-F]{6})"(?:></TD>|><FONT POINT-SIZE="[\d.]+" COLOR="#FFFFFF"><B>(\d)</B>)')
+
+
+def _drawn_and_legend(dot: str) -> tuple[set[str], set[str]]:
+    """The chips and fills the nodes of a DOT text draw (an outcome's number, "cross-cutting" for
+    the grey chip, "no outcome" for a node with no chip), and those its legend lists."""
+    from outcome_graph.output.diagram.style import CROSS
+
+    drawn: set[str] = set()
+    for line in dot.splitlines():
+        node = re.match(r'\s*"[^"]*(?:\\.[^"]*)*" \[id="og-[^"]*", class="og-node og-(\w+)', line)
+        if node is None or node.group(1) in ("owner", "missing"):
+            continue
+        chips = [(colour, number) for colour, number in _CHIP.findall(line)
+                 if number or colour == CROSS[0]]
+        drawn.update("cross-cutting" if colour == CROSS[0] else number for colour, number in chips)
+        if not chips and node.group(1) != "vision":
+            drawn.add("no outcome")
+    title = dot[dot.index("label=<<TABLE"):]
+    legend = set(re.findall(r"■</FONT> (\d)\u00a0", title))
+    legend |= {m for m in ("cross-cutting", "no outcome") if f"</FONT> {m}" in title}
+    return drawn, legend
+
+
+@pytest.mark.parametrize("model, view", [
+    (THURROCK, {}), (THURROCK, {"focus": "P4"}), (THURROCK, {"focus": "P1"}), (THURROCK, {"outcome": "2"}),
+    (THURROCK, {"levels": "priority,aim"}), (THURROCK, {"owners": True}), (SOUTHEND, {}),
+    (SOUTHEND, {"focus": "P1.A2"}), (SOUTHEND, {"owners": True, "focus": "P2"}), (RICHMOND, {}),
+    (RICHMOND, {"outcome": "5"}), (RICHMOND, {"owners": True}),
+])
+def test_the_legend_lists_the_outcomes_and_fills_the_drawing_shows_and_no_others(model, view):
+    # (a view of Thurrock's P4, whose indicators serve two outcomes, listed all five, and the white
+    # of no outcome in a drawing where every node has one)
+    plan = og.load(model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (an inferred slice says so)
+        dot = to_dot(plan, diagram_options(plan, **view))
+    drawn, legend = _drawn_and_legend(dot)
+    assert drawn and legend == drawn
+
+
+def test_the_legend_lists_the_outcomes_of_a_view_in_the_framework_s_order_with_their_numbers(thurrock):
+    dot = to_dot(thurrock, diagram_options(thurrock, focus="P4"))
+    title = dot[dot.index("label=<<TABLE"):]
+    items = re.findall(r"(?:■|□)</FONT> ([^<&]+?)(?:\u00a0\u00a0|<)", title)
+    assert items == ["1\u00a0Be healthy", "2\u00a0Stay safe", "cross-cutting", "no outcome"]
+
+
+@pytest.mark.parametrize("view", [{}, {"owners": True}, {"focus": "P4"}, {"focus": "P4", "owners": True}])
+def test_the_findings_legend_shows_the_marks_of_the_severities_drawn(thurrock, view):
+    from outcome_graph.output.diagram.style import SEVERITY_MARKS
+
+    dot = to_dot(thurrock, diagram_options(thurrock, findings=og.check(thurrock), **view))
+    title = dot[dot.index("label=<<TABLE"):]
+    body = dot[:dot.index("label=<<TABLE")] + dot[dot.index("labelloc"):]
+    colour = {c: s for s, c in SEVERITY_COLOURS.items()}
+    # On the drawing: the marks of the nodes' badges, the colours of "below:" and of the plan-wide findings.
+    drawn = {s for s, mark in SEVERITY_MARKS.items() if re.search(rf"<B>{mark} OG\d", body)}
+    drawn |= {colour[c] for c in re.findall(r'COLOR="(#[0-9A-F]{6})">below: ', body)}
+    drawn |= {colour[c] for c in re.findall(r'COLOR="(#[0-9A-F]{6})">Plan-wide: OG', title)}
+    legend = {s for s, mark in SEVERITY_MARKS.items() if re.search(rf"{mark}</FONT> {s}", title)}
+    assert drawn and legend == drawn
+    if view.get("owners"):
+        assert "error" not in legend  # (Thurrock's one error is the plan's, which the owner view does not draw)
+
+
+def test_a_diagram_of_no_finding_drawn_explains_no_outline_or_mark():
+    from outcome_graph.findings import Finding, Report
+
+    plan = og.load(SMALL)
+    # (an owner's finding: the logic model draws no owner)
+    report = Report(plan.id, plan.title, plan.file, findings=[
+        Finding("OG302", "owner-overloaded", "warning", "Road safety team", "owner", "Road safety team", "busy", "")])
+    dot = to_dot(plan, diagram_options(plan, findings=report))
+    assert "Findings (0 errors, 1 warning, 0 info; 0 of them drawn here" in dot
+    assert "outline: the worst" not in dot and "▲</FONT> warning" not in dot
 
 
 def test_a_focus_view_names_the_levels_it_draws():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..escape import svg_id
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, wrap
-from .labels import PLAN_WIDE_SHOWN, node_label, node_tooltip, title_label
+from .labels import PLAN_WIDE_SHOWN, LegendKey, legend_key, node_label, node_tooltip, title_label
 from .layout import UNATTACHED, LogicModel, build_model, indicator_columns
 from .options import DIAGRAM_LEVELS, PLURAL
 from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, LINE, MEASURE_LINE, MUTED, OUTLINE, SEVERITY_COLOURS, TEXT, Palette,
@@ -230,10 +230,23 @@ class _Writer:
             kinds = {self.plan.nodes[n].kind for n in model.nodes}
             drawn_levels = [lv for lv in model.levels if lv in kinds]
             graph.update({"label": title_label(self.plan, self.facts, self.palette, self.opts, drawn_levels, self.plan_findings,
-                                               unplaced=_unplaced_note(model), drawn=n_drawn,
+                                               self._key(), unplaced=_unplaced_note(model), drawn=n_drawn,
                                                rolled=bool(model.rolled)),
                           "labelloc": "t", "labeljust": "l"})
         return graph
+
+
+    def _key(self) -> LegendKey:
+        """What the legend explains: the outcomes, fills, severities and lines this drawing has."""
+        from dataclasses import replace
+
+        model, plan = self.model, self.plan
+        findings = [f for n in model.nodes for f in self.by_node.get(n, ())]
+        findings += [f for fs in model.rolled.values() for f in fs]
+        findings += self.plan_findings[:PLAN_WIDE_SHOWN]  # (written under the title in their colours)
+        key = legend_key(plan, self.facts, self.palette, model.nodes, findings)
+        return replace(key, indicators=any(plan.nodes[n].kind == "indicator" for n in model.nodes),
+                       measures=any(kind == "measure" for _tail, _head, kind in model.edges))
 
 
 def _findings_by_node(plan: Plan, report: Report | None) -> tuple[dict[str, list[Finding]], list[Finding]]:

@@ -16,7 +16,7 @@ from ...errors import RenderError
 from ..escape import dot_html, svg_id
 from .bands import columns_of, fold
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, num, wrap
-from .labels import node_tooltip, title_label
+from .labels import LegendKey, legend_key, node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
 from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, MEASURE_LINE, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges,
                     worst_severity)
@@ -195,7 +195,7 @@ class _Writer:
         """An owner's box, sized by its load; returns its name in the DOT text."""
         info = self.facts.owners[oid]
         has_milestones = self.has_milestones
-        limit = info.capacity if info.capacity is not None else self.limits["max-milestones"]
+        limit = self._limit(oid)
         count = self.total[oid]
         over = has_milestones and count > limit
         scale = math.sqrt(count / self.max_load) if self.max_load else 1
@@ -267,9 +267,30 @@ class _Writer:
             led = {n for v in self.work.values() for n in v} | set(self.unled)
             drawn = (sum(len(self.by_owner.get(o, ())) for o in self.work)
                      + sum(len(self.by_node.get(n, ())) for n in led))
-            graph.update({"label": title_label(self.plan, self.facts, self.palette, opts, (), [], legend_owner=True, drawn=drawn),
+            graph.update({"label": title_label(self.plan, self.facts, self.palette, opts, (), [], self._key(led),
+                                               legend_owner=True, drawn=drawn),
                           "labelloc": "t", "labeljust": "l"})
         return graph
+
+
+    def _key(self, led: set[str]) -> LegendKey:
+        """What the legend explains: the outcomes and severities of the work drawn (``led``) and of
+        its owners, and the fills of the busy owners drawn."""
+        from dataclasses import replace
+
+        findings = [f for o in self.work for f in self.by_owner.get(o, ())]
+        findings += [f for n in led for f in self.by_node.get(n, ())]
+        key = legend_key(self.plan, self.facts, self.palette, led, findings, dark_vision=False)
+        if not self.has_milestones:
+            return key
+        limits = {o: self._limit(o) for o in self.work}
+        return replace(key, over=any(self.total[o] > limits[o] for o in self.work),
+                       busy=any(0.75 * limits[o] < self.total[o] <= limits[o] for o in self.work))
+
+    def _limit(self, oid: str) -> int:
+        """The most milestones an owner may lead: its capacity, else the OG302 limit."""
+        capacity = self.facts.owners[oid].capacity
+        return capacity if capacity is not None else self.limits["max-milestones"]
 
 
 def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bool) -> tuple[dict[str, list[str]], list[str]]:
