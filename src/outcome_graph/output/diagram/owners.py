@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...errors import RenderError
 from ..escape import dot_html, svg_id
 from .bands import columns_of, fold
-from .dot import Dot, Html, balanced_wrap, flip, html_lines, num, wrap
+from .dot import Dot, Html, balanced_wrap, flip, html_lines, num
 from .labels import LegendKey, legend_key, node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
 from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, MEASURE_LINE, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges,
@@ -200,7 +200,7 @@ class _Writer:
         over = has_milestones and count > limit
         scale = math.sqrt(count / self.max_load) if self.max_load else 1
         size = 9 + 9 * scale
-        lines, _ = wrap(info.name, 26, 3)
+        lines, _ = balanced_wrap(info.name, 26, 3)
         fs = self.by_owner.get(oid, [])
         worst = worst_severity(fs)
         fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
