@@ -256,10 +256,72 @@ def test_each_indicator_is_placed_by_one_edge_from_its_own_box(thurrock):
         if "constraint=false" not in attrs:
             placing.setdefault(head, []).append(tail)
             assert cluster_of[tail] == cluster_of[head]  # (one from another box pulls that box out of order)
-    indicators = {head for _tail, head, _attrs in measure_edges}
+    # (the lines from P4's aims to P3's box enter it through a gate: test_lines_to_another_box_...)
+    indicators = {head for _tail, head, _attrs in measure_edges if not head.startswith("og:gate:")}
     assert len(indicators) == 90 and all(len(placing[i]) == 1 for i in indicators)
     # Shared by P3 and P4: placed from P3, where it sits; the lines from P4 take no part.
     assert placing["NI 50"][0].startswith("P3.") and cluster_of["NI 50"] == "og-cluster-P3"
+
+
+def _lines_outside_the_boxes(svg: bytes) -> list[str]:
+    """The lines (as ``tail->head``) drawn above the highest priority's box or below the lowest."""
+    root = ET.fromstring(svg)
+    tops, bottoms = [], []
+    for g in root.iter(f"{SVG_NS}g"):
+        if (g.get("class") or "").split()[:1] == ["cluster"]:
+            ys = [float(y) for y in re.findall(r"-?\d+(?:\.\d+)?,(-?\d+(?:\.\d+)?)", g.find(f"{SVG_NS}path").get("d"))]
+            tops.append(min(ys))
+            bottoms.append(max(ys))
+    outside = []
+    for g in root.iter(f"{SVG_NS}g"):
+        if "edge" in (g.get("class") or "").split():
+            ys = [float(y) for path in g.iter(f"{SVG_NS}path")
+                  for y in re.findall(r"-?\d+(?:\.\d+)?,(-?\d+(?:\.\d+)?)", path.get("d"))]
+            if max(ys) > max(bottoms) + 1 or min(ys) < min(tops) - 30:  # (a line may bow over a box's top edge)
+                outside.append(html.unescape(g.find(f"{SVG_NS}title").text))
+    return outside
+
+
+@needs_dot
+@pytest.mark.parametrize("milestones", [False, True])
+def test_lines_to_another_box_s_indicators_cross_into_it_rather_than_run_round_the_picture(thurrock, milestones):
+    # (the lines from P4's aims to the indicators P3's box holds ran under the whole picture and up
+    # its far side: their columns between had nowhere to pass but outside every box)
+    text = to_dot(thurrock, diagram_options(thurrock, milestones=milestones))
+    svg = subprocess.run(["dot", "-Tsvg"], input=text.encode(), capture_output=True, check=True).stdout
+    assert _lines_outside_the_boxes(svg) == []
+    # Each such line enters the indicator's box through a hidden point of that box, a column from
+    # its node, once a node and box; the indicators are placed as before, from their own box.
+    gates = re.findall(r'^\s+"(og:gate:\d+)" \[id="og-gate_\d+", class="og-gate", shape="point", style="invis"', text, re.M)
+    assert gates
+    into = {g: re.findall(rf'^\s+"([^"]+)" -> "{g}" \[constraint=false, class="og-edge og-measure"', text, re.M) for g in gates}
+    assert all(len(tails) == 1 for tails in into.values()), into
+    facts = og.PlanFacts(thurrock)
+    for gate, (tail,) in into.items():
+        heads = re.findall(rf'^\s+"{gate}" -> "([^"]+)"', text, re.M)
+        assert heads and all(tail in facts.measures[h] for h in heads)
+    # (P4's aims through gates in P3's box: the lines reach what they did)
+    drawn = {(t, h) for t, h in re.findall(r'^\s+"([^"]+)" -> "([^"]+)" \[[^\]]*og-measure', text, re.M)}
+    through = {(into[g][0], h) for g, h in drawn if g in into}
+    assert ("P4.A1", "NI 62") in through
+    assert {(t, h) for t, h in drawn if t not in into and not h.startswith("og:gate:")} | through == {
+        (t, h) for t, h, kind in _model_edges(thurrock, milestones) if kind == "measure"}
+
+
+def _model_edges(plan, milestones):
+    from outcome_graph.output.diagram.layout import build_model
+
+    return build_model(plan, og.PlanFacts(plan), diagram_options(plan, milestones=milestones)).edges
+
+
+@needs_dot
+@pytest.mark.parametrize("model", [SOUTHEND, RICHMOND])
+def test_no_line_runs_round_the_other_plans_pictures(model):
+    plan = og.load(model)
+    for milestones in (False, True):
+        text = to_dot(plan, diagram_options(plan, milestones=milestones))
+        svg = subprocess.run(["dot", "-Tsvg"], input=text.encode(), capture_output=True, check=True).stdout
+        assert _lines_outside_the_boxes(svg) == [], milestones
 
 
 @needs_dot
