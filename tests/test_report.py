@@ -486,6 +486,23 @@ def test_the_diagram_paragraph_names_the_levels_drawn_and_every_fill():
     assert "✖ error, ▲ warning, ● info" in richmond
 
 
+@needs_dot
+def test_the_diagram_key_lists_only_the_fills_the_diagram_draws():
+    def key(page: str) -> list[str]:
+        section = page[page.index('<section id="r-diagram">'):]
+        return re.findall(r'<span class="key fill"[^>]*>(?:<span class="chip"[^>]*>(\d*)</span>)?([^<]*)</span>',
+                          section[:section.index("</p>")])
+
+    # SMALL's work serves stay_safe, be_healthy and enjoy_and_achieve (P2's two: near-white), its
+    # indicators those of their catalogue; nothing is cross-cutting, the orphan O9 has no outcome.
+    small = og.load(SMALL)
+    drawn = {str(i + 1) for i, o in enumerate(small.framework.outcomes)
+             if any(o.id in outs for n, outs in og.PlanFacts(small).outcomes.items() if small.nodes[n].kind != "vision")}
+    assert [n for n, _title in key(report_html(small)) if n] == sorted(drawn)
+    assert len(drawn) < 5 and ("", "no outcome") in key(report_html(small))
+    assert not any(title == "cross-cutting" for _n, title in key(report_html(small)))
+
+
 def test_an_owner_s_rule_codes_have_the_colour_and_mark_of_their_severity():
     from outcome_graph.findings import Finding
 

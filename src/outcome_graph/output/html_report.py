@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from ..findings import Finding, Report
     from ..graph.facts import PlanFacts
     from ..model.plan import Plan
+    from .diagram.labels import LegendKey
+    from .diagram.options import DiagramOptions
 
 __all__ = ["report", "report_html"]
 
@@ -114,6 +116,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     svg = ""
     empty = None  # why a diagram asked for has nothing to draw
     drawn_levels: tuple[str, ...] = ()
+    key = None  # what the diagram's key explains: the fills and chips it draws
     large = 0  # the nodes of a diagram too large to read whole (0: not so large)
     if diagram:
         from ..errors import RenderError
@@ -124,6 +127,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
             opts = diagram_options(plan, milestones=milestones, findings=findings, title=False)
             dot = to_dot(plan, opts, config=config)
             drawn_levels = levels_for(plan, facts, opts)
+            key = _diagram_key(plan, facts, opts)
         except RenderError as exc:
             if not str(exc).startswith("nothing to draw"):
                 raise
@@ -164,7 +168,7 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         _findings_section(plan, facts, rows, groups, baselined=len(findings.baselined or ())),
         _coverage_section(plan, facts, coverage),
         _owner_section(plan, facts, findings, loads),
-        _diagram_section(plan, svg, diagram, empty, drawn_levels, large),
+        _diagram_section(plan, svg, diagram, empty, drawn_levels, large, key),
     ]
     script = _SCRIPT
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -959,7 +963,7 @@ def _plan_years(months: Sequence[tuple[int, int]], start: tuple[int, int], year:
 
 
 def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
-                     levels: Sequence[str] = (), large: int = 0) -> str:
+                     levels: Sequence[str] = (), large: int = 0, key: LegendKey | None = None) -> str:
     if empty is not None:
         return f'<section id="r-diagram"><h2>Logic model</h2><p>No diagram: {html_text(empty)}.</p></section>'
     if not wanted:
@@ -968,7 +972,7 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
     from .diagram.options import PLURAL
     from .diagram.style import SEVERITY_MARKS
 
-    legend = _legend(plan)
+    legend = _legend(plan, key)
     # (the levels drawn: a plan without a vision, or a report --no-milestones, has none of them drawn)
     names = [PLURAL[lv] for lv in levels]
     drawn = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else "".join(names)
@@ -983,7 +987,7 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
             "<code>--levels</code>, <code>--outcome</code>) draws part of the plan.</p>" if large else "")
     return (
         '<section id="r-diagram"><h2>Logic model</h2>'
-        f"<p>{html_text(drawn.capitalize())}, left to right. {legend} Nodes with "
+        f"<p>{html_text(drawn.capitalize())}, left to right. {legend + ' ' if legend else ''}Nodes with "
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
         f"its severity ({html_text(marks)}).{html_text(below)} <span class=\"screen-only\">Select a finding's "
         "node above to find it here; select a node here to list its findings.</span><span class=\"print-only\">On "
@@ -997,19 +1001,35 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
     )
 
 
-def _legend(plan: Plan) -> str:
+def _diagram_key(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> LegendKey:
+    """The fills and chips the report's diagram draws, for its key."""
+    from .diagram.labels import legend_key
+    from .diagram.layout import build_model
+    from .diagram.style import Palette
+
+    return legend_key(plan, facts, Palette.of(plan), build_model(plan, facts, opts).nodes)
+
+
+def _legend(plan: Plan, key: LegendKey | None = None) -> str:
+    """The key of the diagram's fills: each outcome it draws (``key``; None: every outcome), the
+    cross-cutting and untagged nodes where it draws some ("" where it draws none of them)."""
     from .diagram.style import CROSS, PALETTE
 
+    shown = set(key.outcomes) if key is not None else {o.id for o in plan.framework.outcomes}
     # (each outcome's chip as the diagram draws it: its colour and its number)
     # (class "fill": the diagram's own fills, as light on a dark page, so with the diagram's dark text)
     items = [
         f'<span class="key fill" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
         f'style="background:{PALETTE[i % len(PALETTE)][0]}">{i + 1}</span>{html_text(o.title)}</span>'
-        for i, o in enumerate(plan.framework.outcomes)
+        for i, o in enumerate(plan.framework.outcomes) if o.id in shown
     ]
-    items.append(f'<span class="key fill" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
-                 "cross-cutting</span>")
-    items.append('<span class="key fill" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
+    if key is None or key.cross:
+        items.append(f'<span class="key fill" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
+                     "cross-cutting</span>")
+    if key is None or key.untagged:
+        items.append('<span class="key fill" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
+    if not items:
+        return ""
     return "Outcomes (the fill, and a chip with the outcome's number): " + " ".join(items) + "."
 
 

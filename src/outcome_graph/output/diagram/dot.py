@@ -111,6 +111,9 @@ def wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
 
 
 MOST_BALANCED = 40  # (words and pieces of hyphenated words; a title has a dozen or two)
+#: A text of this many words or more does not end on a line of one word (a "widow") where a break
+#: into as many lines of the width keeps two on it.
+WIDOW_WORDS = 4
 _HYPHENS = textwrap.TextWrapper.wordsep_re  # (how textwrap, and so wrap, breaks a hyphenated word)
 
 
@@ -118,7 +121,9 @@ def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], boo
     """As :func:`wrap`, but the lines are as even as they can be: as few lines as :func:`wrap` makes,
     the longest as short as it can be, then the lengths as near each other as they can be (filled
     line by line, a title left a word or two alone under full lines: "…reduce the / impact of
-    child / poverty").
+    child / poverty"). A text of :data:`WIDOW_WORDS` words or more does not end on a word alone
+    ("Help young people / to achieve economic / well-being", "Head of Specialist / Services") where
+    lines as many, of the width, can end on two: the longest line is then the shortest that can.
 
     Words break where :func:`wrap` breaks them (at spaces, and after the hyphen of a hyphenated
     word). A text that needs more than ``max_lines`` lines is cut at a word, as :func:`wrap` cuts
@@ -138,7 +143,17 @@ def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], boo
         count = max_lines
     if count <= 1:
         return [_join(pieces, spaced, 0, len(pieces))], cut
-    return [_join(pieces, spaced, a, b) for a, b in _even_breaks(pieces, spaced, width, count)], cut
+    breaks = _even_breaks(pieces, spaced, width, count, _last_start(spaced, cut))
+    return [_join(pieces, spaced, a, b) for a, b in breaks], cut
+
+
+def _last_start(spaced: Sequence[bool], cut: bool) -> int | None:
+    """The latest piece the last line may start at to hold two words or more (of a text cut short,
+    two words before its ``…``); None where the text has fewer than :data:`WIDOW_WORDS` words."""
+    words = [k for k in range(1, len(spaced) - cut) if spaced[k]]  # (where each word after the first starts)
+    if len(words) + 1 < WIDOW_WORDS:
+        return None
+    return words[-1] - 1
 
 
 def _chunks(text: str) -> tuple[list[str], list[bool]]:
@@ -197,11 +212,13 @@ def _join(pieces: Sequence[str], spaced: Sequence[bool], a: int, b: int) -> str:
     return pieces[a] + "".join(" " + p if s else p for p, s in zip(pieces[a + 1:b], spaced[a + 1:b]))
 
 
-def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int,
-                 count: int) -> list[tuple[int, int]]:
+def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int, count: int,
+                 last_start: int | None = None) -> list[tuple[int, int]]:
     """Where ``pieces`` break into ``count`` lines (each a start and an end index) so that the longest
     line is as short as it can be, and then the sum of the lines' squared lengths is the least
-    (lines of near-equal length).
+    (lines of near-equal length). With ``last_start``, the last line starts there or before (it
+    holds two words) where some break of lines of ``width`` lets it, the longest line then being
+    as short as it can be (one line longer that way or two is better than a word alone under them).
 
     ``count`` is at least what filling lines of ``width`` in turn takes, so such breaks exist. First
     the shortest longest line, by halving the lengths it can have (lines filled in turn tell whether
@@ -220,7 +237,23 @@ def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int,
             high = middle
         else:
             low = middle
-    return _least_squares(starts, spaced, high, count)
+    breaks = _least_squares(starts, spaced, high, count)
+    assert breaks is not None  # (lines of ``high`` fill no more than ``count`` lines)
+    if last_start is None or breaks[-1][0] <= last_start:
+        return breaks
+    if _least_squares(starts, spaced, width, count, last_start) is None:
+        return breaks  # (no break of the width keeps two words on the last line)
+    low = high  # (the widow's breaks: too short for two words on the last line)
+    high = width
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _least_squares(starts, spaced, middle, count, last_start) is not None:
+            high = middle
+        else:
+            low = middle
+    even = _least_squares(starts, spaced, high, count, last_start)
+    assert even is not None
+    return even
 
 
 def _lines_within(starts: Sequence[int], spaced: Sequence[bool], width: int) -> int:
@@ -232,9 +265,10 @@ def _lines_within(starts: Sequence[int], spaced: Sequence[bool], width: int) -> 
     return lines
 
 
-def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int,
-                   count: int) -> list[tuple[int, int]]:
-    """The breaks into ``count`` lines of at most ``width`` with the least sum of squared lengths."""
+def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int, count: int,
+                   last_start: int | None = None) -> list[tuple[int, int]] | None:
+    """The breaks into ``count`` lines of at most ``width`` with the least sum of squared lengths,
+    the last line starting at ``last_start`` or before (None: anywhere); None where there are none."""
     n = len(starts) - 1
     # best[j]: the least sum of squares of the first j pieces in the lines so far (None: they do not
     # fit); froms: for each line after the first, where it starts when it ends at piece j
@@ -249,7 +283,8 @@ def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int,
         now: list[int | None] = [None] * (n + 1)
         came = [0] * (n + 1)
         for j in (n,) if k == count else range(k, n - count + k + 1):
-            for i in range(j - 1, k - 2, -1):  # (the line of pieces i to j after the first i pieces)
+            top = j - 1 if k < count or last_start is None else min(j - 1, last_start)
+            for i in range(top, k - 2, -1):  # (the line of pieces i to j after the first i pieces)
                 size = starts[j] - starts[i] - spaced[i]
                 if size > width:
                     break
@@ -261,6 +296,8 @@ def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int,
                         now[j], came[j] = cost, i
         best = now
         froms.append(came)
+    if best[n] is None:
+        return None
     breaks, j = [], n
     for came in reversed(froms):
         breaks.append((came[j], j))

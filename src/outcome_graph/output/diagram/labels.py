@@ -6,7 +6,8 @@ tooltip. Every piece of plan text is escaped (:mod:`outcome_graph.output.escape`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,52 @@ def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, fin
     return Html(table), cut, fill
 
 
+@dataclass(frozen=True)
+class LegendKey:
+    """What a diagram's legend explains: only what the drawing shows (a legend listing the five
+    outcomes over a view serving two, or an error's mark where no node has an error, sent a reader
+    looking for them)."""
+
+    outcomes: tuple[str, ...] = ()  # the framework outcomes a chip is drawn for, in the framework's order
+    cross: bool = False  # a cross-cutting node (grey fill, grey chip)
+    untagged: bool = False  # a node of no outcome (white, no chip)
+    several: bool = False  # a node of several outcomes (near-white, a chip for each)
+    severities: tuple[str, ...] = ()  # of the findings drawn (outlines, badges, coloured text), worst first
+    indicators: bool = False  # an indicator (its folded corner)
+    measures: bool = False  # a dashed line from a node to an indicator measuring it
+    over: bool = False  # an owner above the OG302 limit (red fill)
+    busy: bool = False  # an owner above three quarters of it (amber fill)
+
+
+def legend_key(plan: Plan, facts: PlanFacts, palette: Palette, nodes: Iterable[str],
+               findings: Iterable[Finding] = (), *, dark_vision: bool = True) -> LegendKey:
+    """The fills, chips and severities a drawing of ``nodes`` (of the plan; other names are left out)
+    with ``findings`` shows, as :func:`node_label` draws them (``dark_vision``: the vision is dark
+    blue, with chips only for the outcomes it states)."""
+    found: set[str] = set()
+    cross = untagged = several = False
+    plan_nodes, cross_cutting = plan.nodes, facts.cross_cutting
+    for n in nodes:
+        node = plan_nodes.get(n)
+        if node is None:
+            continue
+        outs = facts.outcomes.get(n, ())
+        vision = dark_vision and node.kind == "vision"
+        if vision and not outs:
+            continue
+        if n in cross_cutting:
+            cross = True
+            continue
+        chips = [o for o in outs if o in palette.colours]
+        found.update(chips)
+        if not vision:
+            untagged = untagged or not chips
+            several = several or len(outs) > 1
+    drawn = {f.severity for f in findings}
+    return LegendKey(outcomes=tuple(o for o in palette.colours if o in found), cross=cross, untagged=untagged,
+                     several=several, severities=tuple(s for s in SEVERITIES if s in drawn))
+
+
 PLAN_WIDE_SHOWN = 4  # plan-wide findings written under the title
 PLAN_WIDE_WIDTH = 130  # characters a line of one of them
 TITLE_WIDTH = 90  # characters a line of the plan's title (three lines at most)
@@ -122,23 +169,17 @@ _GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does no
 
 
 def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOptions, model_levels: Sequence[str],
-                plan_findings: Sequence[Finding], legend_owner: bool = False, unplaced: str | None = None,
+                plan_findings: Sequence[Finding], key: LegendKey, legend_owner: bool = False, unplaced: str | None = None,
                 drawn: int | None = None, rolled: bool = False) -> Html:
     """The label above a diagram: the plan's title, organisation and period, what the view draws, the
-    legend, a note of the indicators left out (``unplaced``) and, with findings, their counts
-    (``drawn`` of them on the diagram, with ``rolled`` up from hidden levels) and the plan-wide ones."""
+    legend of what it shows (``key``), a note of the indicators left out (``unplaced``) and, with
+    findings, their counts (``drawn`` of them on the diagram, with ``rolled`` up from hidden levels)
+    and the plan-wide ones."""
     meta = plan.meta
     start, end = plan.period
     sub = " · ".join(x for x in [meta.organisation, f"{_day(start)} – {_day(end)}"] if x)
     view = _view_words(plan, facts, opts, model_levels)
-    notes = []
-    if not legend_owner:
-        notes.append("Fill: the node's outcome (several outcomes: near-white); a chip for each outcome, with its number."
-                     + (" Folded corner: an indicator; a dashed line joins it to what it measures."
-                        if "indicator" in model_levels else ""))
-    else:
-        notes.append("Owners are sized by the number of milestones they lead; red fill: above the OG302 limit, "
-                     "amber fill: above three quarters of it.")
+    notes = _owner_notes(key) if legend_owner else _model_notes(key)
     if opts.findings is not None and rolled:
         notes.append("\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones).")
     # (a long title on one line set the width of the whole picture, which then shrank to fit a page;
@@ -148,14 +189,39 @@ def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOpt
         _row(f"<B>{html_lines(title_lines)}</B>", 18, TEXT),
         _row(html_lines(wrap(sub, PLAN_WIDE_WIDTH, 2)[0]), 11, MUTED),
         _row(dot_html(view), 10, MUTED),
-        _row(dot_html(" ".join(notes)), 9, MUTED),
-        _row(_legend(palette), 10, TEXT),
     ]
+    if notes:
+        rows.append(_row(dot_html(" ".join(notes)), 9, MUTED))
+    legend = _legend(palette, key)
+    if legend:
+        rows.append(_row(legend, 10, TEXT))
     if unplaced is not None:
         rows.append(_row(dot_html(unplaced), 9, MUTED))
     if opts.findings is not None:
-        rows.extend(_findings_rows(opts.findings, plan_findings, drawn, legend_owner))
+        rows.extend(_findings_rows(opts.findings, plan_findings, drawn, key.severities, legend_owner))
     return Html(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>')
+
+
+def _model_notes(key: LegendKey) -> list[str]:
+    """The notes of a logic model's legend: the fills and chips, the indicators' folded corner and
+    their dashed lines, each where the drawing has them."""
+    notes = []
+    if key.outcomes:
+        notes.append("Fill: the node's outcome" + (" (several outcomes: near-white)" if key.several else "")
+                     + "; a chip for each outcome, with its number.")
+    if key.indicators:
+        notes.append("Folded corner: an indicator" + ("; a dashed line joins it to what it measures."
+                                                     if key.measures else "."))
+    return notes
+
+
+def _owner_notes(key: LegendKey) -> list[str]:
+    """The note of an owner view's legend: owners' sizes, and the fills of a busy owner it draws."""
+    fills = [words for shown, words in ((key.over, "red fill: above the OG302 limit"),
+                                        (key.busy, "amber fill: above three quarters of it")) if shown]
+    if key.busy and not key.over:
+        fills[-1] = "amber fill: above three quarters of the OG302 limit"
+    return ["Owners are sized by the number of milestones they lead" + ("; " + ", ".join(fills) if fills else "") + "."]
 
 
 def _row(text: str, size: int, colour: str) -> str:
@@ -164,22 +230,25 @@ def _row(text: str, size: int, colour: str) -> str:
     return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="{size}" COLOR="{colour}">{text}</FONT></TD></TR>'
 
 
-def _legend(palette: Palette) -> str:
-    """The legend: each outcome's colour and number (as its chips show them), cross-cutting and
-    untagged nodes. (Text in one cell: a table of chips there was stretched to the title's width.)"""
-    items = [_legend_item(strong, f"{palette.numbers[oid]}\u00a0{palette.titles[oid]}" if oid in palette.numbers
-                          else palette.titles[oid])
-             for oid, (strong, _tint) in palette.colours.items()]
-    items.append(_legend_item(CROSS[0], "cross-cutting"))
-    items.append(_legend_item(BORDER, "no outcome", "□"))
+def _legend(palette: Palette, key: LegendKey) -> str:
+    """The legend: the colour and number (as its chips show them) of each outcome drawn, and the
+    cross-cutting and untagged nodes where there are some ("": nothing to explain). (Text in one
+    cell: a table of chips there was stretched to the title's width.)"""
+    items = [_legend_item(palette.colours[oid][0], f"{palette.numbers[oid]}\u00a0{palette.titles[oid]}"
+                          if oid in palette.numbers else palette.titles[oid])
+             for oid in key.outcomes]
+    if key.cross:
+        items.append(_legend_item(CROSS[0], "cross-cutting"))
+    if key.untagged:
+        items.append(_legend_item(BORDER, "no outcome", "□"))
     return _GAP.join(items)
 
 
 def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None,
-                   owner_view: bool = False) -> list[str]:
-    """The rows of the findings: their counts with the severities' legend, then the first plan-wide
-    findings."""
-    sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, SEVERITY_MARKS[s]) for s in SEVERITIES)
+                   severities: Sequence[str] = SEVERITIES, owner_view: bool = False) -> list[str]:
+    """The rows of the findings: their counts with the legend of the severities drawn, then the
+    first plan-wide findings."""
+    sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, SEVERITY_MARKS[s]) for s in severities)
     c = report.counts
     counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
               f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
@@ -195,7 +264,11 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
         if not owner_view and len(plan_findings) > PLAN_WIDE_SHOWN:
             others = "owners', outside this view or plan-wide ones not listed"
         counts += f"; {drawn} of them drawn here, the others are {others}"
-    rows = [_row(f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}", 10, TEXT)]
+    if sev:
+        head = f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}"
+    else:  # (none drawn: no outline or badge to explain)
+        head = f"Findings ({dot_html(counts)})"
+    rows = [_row(head, 10, TEXT)]
     for f in plan_findings[:PLAN_WIDE_SHOWN]:
         # (whole, on up to three lines: cut at one line, a message lost its point, "... so ...")
         lines, _ = wrap(f"Plan-wide: {f.rule} {f.severity}: {f.message}", PLAN_WIDE_WIDTH, 3)

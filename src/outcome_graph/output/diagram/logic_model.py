@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..escape import svg_id
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, wrap
-from .labels import PLAN_WIDE_SHOWN, node_label, node_tooltip, title_label
+from .labels import PLAN_WIDE_SHOWN, LegendKey, legend_key, node_label, node_tooltip, title_label
 from .layout import UNATTACHED, LogicModel, build_model, indicator_columns
 from .options import DIAGRAM_LEVELS, PLURAL
 from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, LINE, MEASURE_LINE, MUTED, OUTLINE, SEVERITY_COLOURS, TEXT, Palette,
@@ -47,6 +47,11 @@ class _Writer:
         self.members: dict[str | None, list[str]] = defaultdict(list)  # cluster -> its nodes
         for n in [*model.nodes, *model.placeholders]:
             self.members[model.cluster.get(n)].append(n)
+        # (a focus on an indicator draws each line to it apart, straight from its node: no gate)
+        self.gates = _gates(model, self.rank) if not self._focus_on_indicator() else {}
+        for (tail, box), name in self.gates.items():
+            self.rank[name] = self.rank[tail] + 1
+            self.members[box].append(name)
         self.anchors: list[tuple[str, str, int]] = []  # invisible edges that put free nodes in their column
         rank = self.rank
         top_nodes = [n for n in self.members.get(None, []) if rank[n] == 0] or [n for n in rank if rank[n] == 0]
@@ -107,9 +112,14 @@ class _Writer:
         """The nodes of a cluster (None: outside any), their rank groups, and the anchors that put
         the nodes no hierarchy edge places in their column."""
         nodes = self.members.get(key, [])
+        gates = set(self.gates.values())
         for n in flip(nodes, self.lr):
             if n in self.model.placeholders:
                 self._write_placeholder(n)
+            elif n in gates:
+                # (og-gate_0: a node's id ends no "_" escape so, og-gate-0 is the node gate-0's)
+                self.dot.node(n, {"id": "og-gate_" + n.rsplit(":", 1)[1], "class": "og-gate", "shape": "point",
+                                  "style": "invis", "width": 0, "height": 0, "label": ""})
             else:
                 self._write_node(n)
         by_rank: dict[int, list[str]] = defaultdict(list)
@@ -173,7 +183,7 @@ class _Writer:
     def _write_edges(self) -> None:
         rank, constrained = self.rank, self.constrained
         placing = _placing_edges(self.model)
-        for tail, head, kind in flip(self.model.edges, self.lr):
+        for tail, head, kind in flip(self._edges_through_gates(), self.lr):
             span = rank.get(head, 0) - rank.get(tail, 0)
             values: dict[str, object] = {}
             if kind == "hierarchy" or (kind == "broken" and head in constrained) or (tail, head) in placing:
@@ -191,6 +201,23 @@ class _Writer:
                 values.update({"class": "og-edge og-broken", "color": SEVERITY_COLOURS["error"], "style": "dashed",
                                "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
             self.dot.edge(tail, head, values)
+
+    def _edges_through_gates(self) -> list[tuple[str, str, str]]:
+        """The model's edges, a line to an indicator in another priority's box in two: from its node
+        to the box's gate (:func:`_gates`), drawn once, and from the gate to the indicator."""
+        cluster, gates = self.model.cluster, self.gates
+        edges: list[tuple[str, str, str]] = []
+        entered: set[str] = set()
+        for tail, head, kind in self.model.edges:
+            gate = gates.get((tail, cluster.get(head))) if kind == "measure" else None
+            if gate is None:
+                edges.append((tail, head, kind))
+                continue
+            if gate not in entered:
+                entered.add(gate)
+                edges.append((tail, gate, kind))
+            edges.append((gate, head, kind))
+        return edges
 
     def _focus_on_indicator(self) -> bool:
         """Whether the view is one indicator with what it measures (``--focus`` on an indicator).
@@ -230,10 +257,23 @@ class _Writer:
             kinds = {self.plan.nodes[n].kind for n in model.nodes}
             drawn_levels = [lv for lv in model.levels if lv in kinds]
             graph.update({"label": title_label(self.plan, self.facts, self.palette, self.opts, drawn_levels, self.plan_findings,
-                                               unplaced=_unplaced_note(model), drawn=n_drawn,
+                                               self._key(), unplaced=_unplaced_note(model), drawn=n_drawn,
                                                rolled=bool(model.rolled)),
                           "labelloc": "t", "labeljust": "l"})
         return graph
+
+
+    def _key(self) -> LegendKey:
+        """What the legend explains: the outcomes, fills, severities and lines this drawing has."""
+        from dataclasses import replace
+
+        model, plan = self.model, self.plan
+        findings = [f for n in model.nodes for f in self.by_node.get(n, ())]
+        findings += [f for fs in model.rolled.values() for f in fs]
+        findings += self.plan_findings[:PLAN_WIDE_SHOWN]  # (written under the title in their colours)
+        key = legend_key(plan, self.facts, self.palette, model.nodes, findings)
+        return replace(key, indicators=any(plan.nodes[n].kind == "indicator" for n in model.nodes),
+                       measures=any(kind == "measure" for _tail, _head, kind in model.edges))
 
 
 def _findings_by_node(plan: Plan, report: Report | None) -> tuple[dict[str, list[Finding]], list[Finding]]:
@@ -289,6 +329,25 @@ def _placing_edges(model: LogicModel) -> set[tuple[str, str]]:
             placed.add(head)
             placing.add((tail, head))
     return placing
+
+
+def _gates(model: LogicModel, rank: dict[str, int]) -> dict[tuple[str, str | None], str]:
+    """The gates of the lines from a node to indicators in another priority's box: a hidden point
+    in that box, in the column after the node's, through which those lines enter it (by the node
+    and the box; the value is the gate's name in the DOT text).
+
+    A line between boxes takes no part in the layout, but Graphviz still routes it through each
+    column between its ends, outside every box: Thurrock's P4 lists ten indicators P3's box holds,
+    and the lines from P4's aims ran under the whole picture and up its far side to reach them.
+    Through a gate in P3's box, a column from their aim, they cross straight over into it. A line
+    to the next column has no column between its ends to pass through, and needs none."""
+    gates: dict[tuple[str, str | None], str] = {}
+    cluster = model.cluster
+    for tail, head, kind in model.edges:
+        box = cluster.get(head)
+        if kind == "measure" and box is not None and box != cluster.get(tail) and rank[head] - rank[tail] > 1:
+            gates.setdefault((tail, box), f"og:gate:{len(gates)}")
+    return gates
 
 
 def _unplaced_note(model: LogicModel) -> str | None:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from ...errors import RenderError
 from ..escape import dot_html, svg_id
 from .bands import columns_of, fold
-from .dot import Dot, Html, balanced_wrap, flip, html_lines, num, wrap
-from .labels import node_tooltip, title_label
+from .dot import Dot, Html, balanced_wrap, flip, html_lines, num
+from .labels import LegendKey, legend_key, node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
 from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, MEASURE_LINE, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges,
                     worst_severity)
@@ -88,12 +88,16 @@ class _Writer:
         column: dict[str, int] = {}
         band_of = {name: b for b, names in enumerate(bands.owners) for name in names}
         work_band = {n: b for b, nodes in enumerate(bands.work) for n in nodes}
+        for nodes in bands.work:
+            column.update(columns_of(nodes, home.get, bands.columns))
+        gates = _gates(led, home, column, band_of, work_band)
         ranks: list[list[str]] = []  # (the nodes of each rank, left to right: a band's owners, then its columns)
         for b, nodes in enumerate(bands.work):
-            self._write_work(b, nodes, home)
-            column.update(columns_of(nodes, home.get, bands.columns))
+            band_gates = {key: gate for key, gate in gates.items() if band_of[key[0]] == b}
+            self._write_work(b, nodes, home, band_gates)
             ranks.append(bands.owners[b])
-            ranks.extend([n for n in nodes if column[n] == c] for c in range(bands.columns))
+            ranks.extend([n for n in nodes if column[n] == c] + (list(band_gates.values()) if c == 0 else [])
+                         for c in range(bands.columns))
         for b, names in enumerate(bands.owners):
             for name in names:
                 if name == _NO_LEAD:
@@ -107,11 +111,19 @@ class _Writer:
         self._write_heads(ranks)
         for name in sorted(led):
             unled = name == _NO_LEAD
+            entered: set[str] = set()
             for n in led[name]:
                 values: dict[str, object] = ({"class": "og-edge og-unled", "style": "dashed", "color": SEVERITY_COLOURS["warning"]}
                                              if unled else {"class": "og-edge og-leads"})
+                gate = gates.get((name, home.get(n)))
                 if work_band[n] != band_of[name]:  # (a node another band draws: the line takes no part in the layout)
                     values.update({"constraint": False, "weight": 0})
+                elif gate is not None and column[n]:
+                    if gate not in entered:  # (into the box through its gate, then on to the column)
+                        entered.add(gate)
+                        dot.edge(name, gate, values)
+                    dot.edge(gate, n, {**values, "minlen": column[n]} if column[n] > 1 else values)
+                    continue
                 elif column[n]:
                     values["minlen"] = column[n] + 1
                 dot.edge(name, n, values)
@@ -132,8 +144,10 @@ class _Writer:
         for left, right in zip(heads, heads[1:]):
             dot.edge(left, right, {"style": "invis", "weight": 100})
 
-    def _write_work(self, band: int, nodes: list[str], home: dict[str, str | None]) -> None:
-        """A band's work, clustered by priority (a priority's box in a later band has an id of its own)."""
+    def _write_work(self, band: int, nodes: list[str], home: dict[str, str | None],
+                    gates: dict[tuple[str, str | None], str]) -> None:
+        """A band's work, clustered by priority (a priority's box in a later band has an id of its
+        own), and the gates of its boxes (:func:`_gates`)."""
         plan, dot = self.plan, self.dot
         drawn = set(nodes)
         groups: dict[str | None, list[str]] = defaultdict(list)
@@ -159,6 +173,11 @@ class _Writer:
                 })
             for n in flip(members, self.lr):
                 self._write_led_node(n)
+            for (_owner, box), gate in gates.items():
+                if box == key:
+                    # (og-gate_0: a node's id ends no "_" escape so, og-gate-0 is the node gate-0's)
+                    dot.node(gate, {"id": "og-gate_" + gate.rsplit(":", 1)[1], "class": "og-gate", "shape": "point",
+                                    "style": "invis", "width": 0, "height": 0, "label": ""})
             if key is not None:
                 dot.close()
 
@@ -195,12 +214,12 @@ class _Writer:
         """An owner's box, sized by its load; returns its name in the DOT text."""
         info = self.facts.owners[oid]
         has_milestones = self.has_milestones
-        limit = info.capacity if info.capacity is not None else self.limits["max-milestones"]
+        limit = self._limit(oid)
         count = self.total[oid]
         over = has_milestones and count > limit
         scale = math.sqrt(count / self.max_load) if self.max_load else 1
         size = 9 + 9 * scale
-        lines, _ = wrap(info.name, 26, 3)
+        lines, _ = balanced_wrap(info.name, 26, 3)
         fs = self.by_owner.get(oid, [])
         worst = worst_severity(fs)
         fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
@@ -267,9 +286,49 @@ class _Writer:
             led = {n for v in self.work.values() for n in v} | set(self.unled)
             drawn = (sum(len(self.by_owner.get(o, ())) for o in self.work)
                      + sum(len(self.by_node.get(n, ())) for n in led))
-            graph.update({"label": title_label(self.plan, self.facts, self.palette, opts, (), [], legend_owner=True, drawn=drawn),
+            graph.update({"label": title_label(self.plan, self.facts, self.palette, opts, (), [], self._key(led),
+                                               legend_owner=True, drawn=drawn),
                           "labelloc": "t", "labeljust": "l"})
         return graph
+
+
+    def _key(self, led: set[str]) -> LegendKey:
+        """What the legend explains: the outcomes and severities of the work drawn (``led``) and of
+        its owners, and the fills of the busy owners drawn."""
+        from dataclasses import replace
+
+        findings = [f for o in self.work for f in self.by_owner.get(o, ())]
+        findings += [f for n in led for f in self.by_node.get(n, ())]
+        key = legend_key(self.plan, self.facts, self.palette, led, findings, dark_vision=False)
+        if not self.has_milestones:
+            return key
+        limits = {o: self._limit(o) for o in self.work}
+        return replace(key, over=any(self.total[o] > limits[o] for o in self.work),
+                       busy=any(0.75 * limits[o] < self.total[o] <= limits[o] for o in self.work))
+
+    def _limit(self, oid: str) -> int:
+        """The most milestones an owner may lead: its capacity, else the OG302 limit."""
+        capacity = self.facts.owners[oid].capacity
+        return capacity if capacity is not None else self.limits["max-milestones"]
+
+
+def _gates(led: dict[str, list[str]], home: dict[str, str | None], column: dict[str, int], band_of: dict[str, int],
+           work_band: dict[str, int]) -> dict[tuple[str, str | None], str]:
+    """The gates of the lines from an owner to the work a priority's box of its band holds beyond
+    that box's first column: a hidden point in the box's first column, through which those lines
+    enter it (by the owner and the box; the value is the gate's name in the DOT text).
+
+    Graphviz routes a line through each column between its ends, and those of a box's column are
+    inside the box, where the line's own may not be: the lines to a second, third or fourth column
+    of work ran over the top of the box and under it (Richmond's owner of 37 milestones, in four
+    columns, was wrapped in its lines). Through a gate, they cross into the box and on between its
+    nodes."""
+    gates: dict[tuple[str, str | None], str] = {}
+    for name in sorted(led):
+        for n in led[name]:
+            if column[n] and work_band[n] == band_of[name]:
+                gates.setdefault((name, home.get(n)), f"og:gate:{len(gates)}")
+    return gates
 
 
 def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bool) -> tuple[dict[str, list[str]], list[str]]:
