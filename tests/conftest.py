@@ -86,6 +86,22 @@ def csv_plan(folder: Path, **tables: str) -> Path:
     return folder
 
 
+def template_workbook(path: Path) -> Any:
+    """The blank template (``outcome-graph template``) written to ``path`` and opened with
+    openpyxl, its plan sheet filled in (plan ``p``, the year from April 2011): add rows, then
+    ``save(path)``."""
+    import openpyxl
+
+    from outcome_graph.output.workbook import write_template
+
+    write_template(path)
+    book = openpyxl.load_workbook(path)
+    header = [c.value for c in book["plan"][1]]
+    for field, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
+        book["plan"].cell(row=2, column=header.index(field) + 1, value=value)
+    return book
+
+
 class Work(NamedTuple):
     """What a call did in outcome_graph's own code: the lines it ran, and the characters of text
     handed to its functions (a text re-read whole at each of its parts shows here even where

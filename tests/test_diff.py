@@ -20,7 +20,7 @@ from outcome_graph.diff import CHANGE_KINDS, diff
 from outcome_graph.output.workbook import write_workbook
 from outcome_graph.schema import findings_schema
 
-from .conftest import MODELS, PLAN_HEADER, cli_runner, work_of
+from .conftest import MODELS, PLAN_HEADER, cli_runner, template_workbook, work_of
 
 THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
 
@@ -328,16 +328,8 @@ def test_a_row_inserted_in_a_flat_table_is_one_addition(tmp_path: Path):
 
 def test_a_row_inserted_in_a_level_sheet_without_ids_is_one_addition(tmp_path: Path):
     # The per-level form's blank ids are positions too (P1, P2...): matched by title, as a flat table's.
-    import openpyxl
-
-    from outcome_graph.output.workbook import write_template
-
     def workbook(path: Path, titles: list[str]) -> Path:
-        write_template(path)
-        wb = openpyxl.load_workbook(path)
-        header = [c.value for c in wb["plan"][1]]
-        for field, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
-            wb["plan"].cell(row=2, column=header.index(field) + 1, value=value)
+        wb = template_workbook(path)
         for title in titles:
             wb["priorities"].append([None, None, None, None, title])
         wb.save(path)

@@ -13,7 +13,7 @@ import outcome_graph as og
 from outcome_graph.errors import PlanError
 from outcome_graph.model.document import Indicator, Milestone
 
-from .conftest import EXAMPLES, MODELS, PLAN_HEADER
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, template_workbook
 
 FULL = """\
 format: outcome-graph/v1
@@ -587,15 +587,9 @@ def test_an_id_with_a_line_break_or_control_character_inside_is_refused(bad: str
 
 
 def test_an_id_cell_typed_on_two_lines_is_refused_at_its_cell(tmp_path: Path):
-    openpyxl = pytest.importorskip("openpyxl")
-    from outcome_graph.output.workbook import write_template
-
+    pytest.importorskip("openpyxl")
     path = tmp_path / "plan.xlsx"
-    write_template(path)
-    wb = openpyxl.load_workbook(path)
-    header = [c.value for c in wb["plan"][1]]
-    for field, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
-        wb["plan"].cell(row=2, column=header.index(field) + 1, value=value)
+    wb = template_workbook(path)
     wb["priorities"].append(["P1\nP2", None, None, None, "Safe children"])
     wb.save(path)
     with pytest.raises(PlanError) as info:

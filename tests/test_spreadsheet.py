@@ -24,7 +24,7 @@ from outcome_graph.loading.spreadsheet import notice_lines, parse_period
 from outcome_graph.convert import write_plan
 from outcome_graph.output.workbook import write_csv_folder, write_workbook
 
-from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, csv_plan, og_command
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, cli_runner, csv_plan, og_command, template_workbook
 
 PERIOD = "2011-04-01..2012-03-31"
 
@@ -1249,14 +1249,8 @@ def test_dates_a_spreadsheet_program_rewrote_in_a_csv_file_are_errors_saying_wha
 def test_a_due_date_typed_as_english_plans_write_it_is_that_date(tmp_path: Path, typed: object, due: str):
     # The template's due column is Text: a date typed there day first, or in words, stays text,
     # and a date typed in a column of another format is a date cell; each is the date it names.
-    from outcome_graph.output.workbook import write_template
-
     path = tmp_path / "plan.xlsx"
-    write_template(path)
-    book = openpyxl.load_workbook(path)
-    plan_header = [c.value for c in book["plan"][1]]
-    for key, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
-        book["plan"].cell(row=2, column=plan_header.index(key) + 1, value=value)
+    book = template_workbook(path)
     header = [c.value for c in book["milestones"][1]]
     row = [None] * len(header)
     row[header.index("id")], row[header.index("title")], row[header.index("due")] = "M1", "Audit", typed
