@@ -420,6 +420,17 @@ def test_convert_refuses_an_output_name_of_an_unknown_suffix_unless_given_a_form
     assert code == 0 and (target / "priorities.csv").is_file()
 
 
+def test_convert_refuses_an_output_name_ending_in_a_dot_unless_given_a_format(tmp_path: Path):
+    # ('plan.' has a suffix left out: it was written as a CSV folder named 'plan.')
+    target = tmp_path / "plan."
+    code, _, err = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target))
+    assert code == 2 and not target.exists() and "Traceback" not in err
+    assert f"error: {target}: the name ends in a dot with no suffix after it; write plan.yaml, plan.json" in err
+    code, _, _ = cli("convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target), "--to", "json")
+    assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["plan"]["id"] == "tutorial-cypp-2011-12"
+    assert output_format(tmp_path / "..") == "csv" and output_format(".") == "csv"  # (folders, not names)
+
+
 def test_convert_api(tmp_path: Path):
     result = convert(MODELS / "richmond-cypp-2009-2013.yaml", tmp_path / "r.xlsx", findings=True)
     assert result.format == "xlsx" and result.warnings == []

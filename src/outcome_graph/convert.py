@@ -578,7 +578,12 @@ def output_format(path: str | os.PathLike[str], to: str | None = None) -> str:
             f"{text}: the CSV form is a folder of CSV files (one per sheet); give a folder name such as "
             f"{p.with_suffix('')}"
         )
-    if p.is_dir() or text.endswith(("/", os.sep)) or not suffix:
+    if p.is_dir() or text.endswith(("/", os.sep)):
+        return "csv"
+    if p.name.endswith(".") and p.name.strip("."):  # ('plan.': a suffix left out, not a folder's name)
+        raise OptionError(f"{text}: the name ends in a dot with no suffix after it; write {p.name}yaml, "
+                          f"{p.name}json or {p.name}xlsx, or a folder name without the dot for CSV files")
+    if not suffix:
         return "csv"
     raise OptionError(f"{text}: cannot tell the output format from the name; use --to {'|'.join(FORMATS)}")
 

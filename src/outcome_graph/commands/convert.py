@@ -11,7 +11,7 @@ from .common import config_option, hold_until_exit, isolated_option, max_bytes_o
 @click.argument("source", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.argument("target", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
 @click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False), default=None,
-              help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder).")
+              help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder; one ending in a dot is refused).")
 @click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
 @click.option("--lossy", is_flag=True,
               help="Write a workbook or CSV folder even where it cannot keep a text as it is (each a warning); "
