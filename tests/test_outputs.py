@@ -108,17 +108,18 @@ def _prints(*reports) -> list[str]:
 SOUTHEND_REPORT = og.check(og.load(MODELS / "southend-cypp-2008-09.yaml"))
 
 
-def test_sarif_fingerprints_tell_results_apart_and_stay_put():
+def test_sarif_fingerprints_tell_results_apart_and_stay_put(monkeypatch):
     # A code-scanning dashboard matches results from run to run by fingerprint: distinct results
     # need distinct ones (Southend has several findings of one rule at one node), and a changed
-    # figure in a message must not change it.
+    # figure in a message must not change it. (Checked from the repository's root, the plan is
+    # named by its path from there.)
+    monkeypatch.chdir(MODELS.parent)
     report = SOUTHEND_REPORT
     prints = _prints(report)
     assert len(prints) == len(report.findings) + len(report.suppressed) == len(set(prints))
-    results = sarif_document([report])["runs"][0]["results"]
-    keys = [f"{r['locations'][0]['physicalLocation']['artifactLocation']['uri']}:{report.plan_id}/{f.rule}/{f.node}/"
-            for r, f in zip(results, [*report.findings, *report.suppressed])]
-    assert keys[0].startswith("file:///") and all(p.startswith(k) for p, k in zip(prints, keys))
+    keys = [f"models/southend-cypp-2008-09.yaml:{report.plan_id}/{f.rule}/{f.node}/"
+            for f in [*report.findings, *report.suppressed]]
+    assert all(p.startswith(k) for p, k in zip(prints, keys))
     assert len(set(keys)) < len(keys)  # (several of a rule at a node here, told apart)
     from outcome_graph.findings import _FIGURE_RE
 
@@ -184,6 +185,24 @@ def test_sarif_fingerprints_of_two_files_of_one_plan_differ():
     first, second = _prints(one), _prints(two)
     assert not set(first) & set(second)
     assert [p.split(":", 1)[1] for p in first] == [p.split(":", 1)[1] for p in second]
+
+
+def test_sarif_fingerprints_name_a_file_in_the_working_folder_by_its_path_from_there(tmp_path, monkeypatch):
+    # A file checked from its repository's root, by a relative path or by an absolute one (as CI
+    # runners write them, each under a folder of its own), keeps one set of alerts; the artifact
+    # location still says what was given, and a file outside the working folder keeps its URI.
+    text = (MODELS / "thurrock-cypp-2011-12.yaml").read_text(encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    monkeypatch.chdir(tmp_path)
+    relative = og.check(og.load(text, name="plans/thurrock.yaml"))
+    absolute = og.check(og.load(text, name=str(tmp_path / "plans" / "thurrock.yaml")))
+    assert _prints(relative) == _prints(absolute) and _prints(relative)[0].startswith("plans/thurrock.yaml:")
+    doc = sarif_document([absolute])
+    assert doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        (tmp_path / "plans" / "thurrock.yaml").as_uri())
+    monkeypatch.chdir(tmp_path / "plans")
+    elsewhere = _prints(og.check(og.load(text, name=str(tmp_path / "other" / "thurrock.yaml"))))
+    assert elsewhere[0].startswith((tmp_path / "other" / "thurrock.yaml").as_uri() + ":")
 
 
 def test_json_findings_carry_the_title_of_their_node():

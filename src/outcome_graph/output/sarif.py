@@ -224,10 +224,25 @@ def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     return json.dumps(sarif_document(as_reports(reports, "to_sarif"), problems), indent=2, ensure_ascii=False)
 
 
+def _fingerprint_file(path: str) -> str:
+    """A plan's file as its fingerprints name it: as the artifact location does, but for a file
+    given by an absolute path within the working folder, named by its path from there (so that
+    ``/home/runner/work/x/plans/p.yaml`` and ``plans/p.yaml``, one file checked from its
+    repository's root, keep the alerts of one file on any machine)."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return _uri(str(p.relative_to(Path.cwd())))
+        except ValueError:  # (outside the working folder)
+            pass
+    return _uri(path)
+
+
 def _fingerprints(plan_id: str, findings: list[Finding], files: list[str | None]) -> list[str]:
     """A fingerprint for each finding, the same from one run to the next while the finding stands,
     whatever other findings come and go: ``file:plan/rule/node/digest``, the file as the result's
-    artifact location gives it (empty for a plan with no file), the digest one of the finding's
+    artifact location gives it, or by its path from the working folder when given by an absolute
+    path within it (empty for a plan with no file), the digest one of the finding's
     :func:`~outcome_graph.findings.identity` (its message without figures or its node's title: so
     that "23 milestones" becoming "24", a reworded title or a moved line keep it). Only findings
     alike in all of that, which nothing tells apart, are numbered (``/2``, ``/3``) in file order."""
@@ -238,7 +253,7 @@ def _fingerprints(plan_id: str, findings: list[Finding], files: list[str | None]
     seen: Counter[str] = Counter()
     for f, file in zip(findings, files):
         digest = hashlib.sha1(identity(f).encode("utf-8")).hexdigest()[:12]
-        key = f"{'' if file is None else _uri(file)}:{plan_id}/{f.rule}/{f.node}/{digest}"
+        key = f"{'' if file is None else _fingerprint_file(file)}:{plan_id}/{f.rule}/{f.node}/{digest}"
         seen[key] += 1
         out.append(key if seen[key] == 1 else f"{key}/{seen[key]}")
     return out
