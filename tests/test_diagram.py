@@ -1177,6 +1177,33 @@ def test_the_owner_view_heading_says_how_many_findings_it_draws():
     assert "owners' or outside this view" not in dot
 
 
+def test_a_finding_about_joint_leads_is_marked_at_each_of_them_and_counted_once():
+    # Southend's three joint leads of one month's milestones have one OG303 finding: the owner
+    # view badges each of them (and the report's owner table and findings filter name each), and
+    # the heading counts the finding once.
+    plan = og.load(SOUTHEND)
+    report = og.check(plan)
+    joint = next(f for f in report.findings if f.rule == "OG303" and f.related)
+    owners = [joint.node, *joint.related]
+    assert len(owners) == 3
+    dot = to_dot(plan, diagram_options(plan, owners=True, findings=report))
+    for owner in owners:
+        statement = dot[dot.index(f'"owner: {owner}" ['):]
+        statement = statement[:statement.index("];")]
+        assert "og-warning" in statement and "▲ OG303" in statement, owner
+    facts = og.PlanFacts(plan)
+    drawn = [f for f in report.findings
+             if f.kind == "milestone" or (f.kind == "owner" and facts.owners[f.node].milestones)]
+    assert f"; {len(drawn)} of them drawn here," in dot
+    from outcome_graph.output.html_report import report_html
+
+    page = report_html(plan, findings=report, diagram=False)
+    # (the findings table's row, which the owner filter reads, names every joint lead)
+    rows = re.findall(r'data-owners="([^"]*)"', page)
+    assert html.unescape("|".join(owners)) in [html.unescape(r) for r in rows]
+    assert joint.to_dict()["related"] == list(joint.related)
+
+
 def test_a_diagram_of_the_findings_new_since_a_baseline_says_how_many_the_baseline_holds(tmp_path):
     # render --baseline draws the new findings alone: a heading of "0 errors, 1 warning, 0 info"
     # for a plan with 185 findings must say where the others went, as check and report do.

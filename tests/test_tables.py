@@ -171,10 +171,13 @@ def test_findings_table_places_each_finding_in_its_branch_and_with_its_owners():
             # A milestone's branch is its ancestors', and its owners lead it (or its objective does).
             assert row.priority == "; ".join(a for a in facts.ancestors(row.node) if plan.nodes[a].kind == "priority")
             assert (row.owners if isinstance(row.owners, str) else "") == "; ".join(facts.lead_owners.get(row.node, ()))
-        if row.kind == "owner":
-            assert row.owners == row.node and pd.isna(row.priority)
+        if row.kind == "owner":  # (its owner, and the joint leads of one finding after it)
+            finding = report.findings[row.Index]
+            assert row.owners == "; ".join([row.node, *finding.related]) and pd.isna(row.priority)
         if row.kind == "priority":
             assert row.priority == row.node
+    joint = [f for f in report.findings if f.rule == "OG303" and f.related]
+    assert joint and all(f.node not in f.related for f in joint)  # (Southend's joint leads of line 543)
     missing = log[log.rule == "OG301"]
     assert len(missing) and missing.owners.isna().all()  # (a missing lead has nobody to lead it)
     assert log.line.notna().all()  # every finding, plan-wide ones too, has its line

@@ -153,10 +153,14 @@ class Finding:
     hint: str
     location: Location = field(default_factory=Location)
     order: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+    #: The other owners (or nodes) of the same kind the finding is about, which its message names:
+    #: the joint leads of one OG303 finding, the other spellings of one OG305 finding. An owner's
+    #: view and the report mark them as they mark ``node``.
+    related: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as the JSON document writes it."""
-        return {
+        """The finding as the JSON document writes it (``related`` only when there are some)."""
+        out = {
             "rule": self.rule,
             "name": self.name,
             "severity": self.severity,
@@ -167,6 +171,9 @@ class Finding:
             "hint": self.hint,
             "location": self.location.to_dict(),
         }
+        if self.related:
+            out["related"] = list(self.related)
+        return out
 
 
 @dataclass

@@ -192,6 +192,10 @@ def _finding() -> dict[str, Any]:
             "message": {"type": "string"},
             "hint": {"type": "string"},
             "location": _location(),
+            "related": {"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": True,
+                        "description": "The other owners (or nodes) of the same kind the finding is about, "
+                                       "which its message names: the joint leads of one OG303 finding, the "
+                                       "other spellings of one OG305 finding."},
         },
     }
 

@@ -9,7 +9,7 @@ from ..findings import Finding
 from ..model.plan import Location
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     import networkx as nx
 
@@ -203,12 +203,16 @@ class RuleContext:
         kind: str | None = None,
         title: str | None = None,
         location: Location | None = None,
+        related: Iterable[str] = (),
     ) -> Finding:
         """A finding of this rule about a node (``None`` or the plan's id for a plan-wide one).
 
         The message says what is wrong in plain words, read the same whatever form the plan is in
         (an indicator's "its direction is increase", not the YAML key ``direction: increase``); where
         to write the fix is the hint's, which names a field through :meth:`field`.
+
+        ``related`` are the other owners (or nodes) of the same kind it is about, which the message
+        names (the joint leads of one finding): views mark them as they mark ``node``.
 
         The kind, title and location are looked up from the node, an owner or a group; the hint
         defaults to the first paragraph of the rule's "How to fix". An id that is none of these
@@ -260,4 +264,5 @@ class RuleContext:
             hint=hint,
             location=loc,
             order=(line if line is not None else (0 if order_key < 0 else 10**9), order_key),
+            related=tuple(r for r in dict.fromkeys(related) if r != node_id),
         )

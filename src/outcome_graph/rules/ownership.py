@@ -339,7 +339,7 @@ def _peak(ctx: RuleContext, owners: list[OwnerInfo], due: tuple[int, int], ms: l
         hint = ("Spread the deadlines over the year, or say which of the joint leads will deliver each milestone "
                 "and lead it alone.")
     return ctx.finding(first.id, message, hint, kind="owner", title=first.name,
-                       location=_owner_location(ctx, first.id, ms))
+                       location=_owner_location(ctx, first.id, ms), related=[o.id for o in owners[1:]])
 
 
 class _NearestName:
@@ -714,6 +714,7 @@ def _alias_group(ctx: RuleContext, owners: dict[str, OwnerInfo], minors: list[st
         kind="owner",
         title=first,
         location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(first),
+        related=minors[1:],  # (the other spellings to change, each marked as a pair's would be)
     )
 
 

@@ -284,7 +284,8 @@ class _Writer:
         if opts.title:
             # (the findings drawn: the owners' and those of the work they lead, each once)
             led = {n for v in self.work.values() for n in v} | set(self.unled)
-            drawn = (sum(len(self.by_owner.get(o, ())) for o in self.work)
+            # (a finding about joint leads is marked at each of them, and counted once)
+            drawn = (len({id(f) for o in self.work for f in self.by_owner.get(o, ())})
                      + sum(len(self.by_node.get(n, ())) for n in led))
             graph.update({"label": title_label(self.plan, self.facts, self.palette, opts, (), [], self._key(led),
                                                legend_owner=True, drawn=drawn),
@@ -381,7 +382,8 @@ def _findings_by_owner_and_node(plan: Plan, report: Report | None) -> tuple[dict
     if report is not None:
         for finding in report.findings:
             if finding.kind == "owner":
-                by_owner[finding.node].append(finding)
+                for owner in (finding.node, *finding.related):  # (joint leads of one finding each marked)
+                    by_owner[owner].append(finding)
             elif finding.node in plan.nodes:
                 by_node[finding.node].append(finding)
     return by_owner, by_node
