@@ -166,6 +166,20 @@ def test_sarif_fingerprints_survive_a_reworded_title_and_moved_lines():
     assert sum(1 for (rule, n, _), p in old.items() if new.get((rule, n)) == p) >= len(old) - 5
 
 
+def test_a_sarif_fingerprint_of_a_month_s_milestones_stays_as_milestones_join_or_leave_it():
+    # OG303 lists the owner's milestones due in the month: one more due then (or one moved out)
+    # is the same overload, the same alert on a dashboard.
+    def report(n: int) -> og.Report:
+        milestones = ", ".join(f"{{id: M{i}, title: Task {i}, lead: SILS, timescale: June 2011}}" for i in range(n))
+        return og.check(og.load(PLAN_HEADER + f"milestones: [{milestones}]\n", name="plan.yaml"), {"select": ["OG303"]})
+
+    five, six, seven = report(5), report(6), report(7)
+    assert [f.rule for f in five.findings] == [f.rule for f in six.findings] == ["OG303"]
+    assert five.findings[0].message != six.findings[0].message
+    assert _prints(five) == _prints(six) == _prints(seven)
+    assert not report(4).findings
+
+
 def test_sarif_fingerprints_of_findings_alike_but_for_figures_are_numbered():
     from outcome_graph.findings import Report
 

@@ -88,8 +88,21 @@ def identity(finding: Finding) -> str:
     ...             "Milestone M1 'Publish the strategy for…' has no lead (1 of 23).", "")
     >>> identity(f)
     "Milestone M1 '…' has no lead (# of #)."
+
+    A list of node ids that ends the message (OG303's milestones due in one month) is left out as
+    well: a milestone added to that month, or moved out of it, leaves the owner's finding the same.
+
+    >>> identity(Finding("OG303", "milestone-peak", "warning", "SILS", "owner", "SILS",
+    ...                  "SILS has 5 milestones due in June 2011 (more than 4): M1, M2, P1.A1.M3 and 2 more.", ""))
+    'SILS has # milestones due in June # (more than #): ….'
     """
-    return _without_title(without_figures(finding.message), without_figures(" ".join(finding.title.split())))
+    message = _LISTED_IDS_RE.sub(": …", without_figures(finding.message))
+    return _without_title(message, without_figures(" ".join(finding.title.split())))
+
+
+_ID = r"[\w.#/-]*[0-9#][\w.#/-]*"
+#: Two or more node ids listed at the end of a message (ids hold a figure: M1, P1.A2).
+_LISTED_IDS_RE = re.compile(rf":(?: {_ID},)+ {_ID}(?: and # more)?(?=\.$)|:(?: {_ID},)* {_ID} and # more(?=\.$)")
 
 
 def _without_title(message: str, title: str) -> str:
