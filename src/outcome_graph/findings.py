@@ -171,6 +171,11 @@ class Finding:
     #: view and the report mark them as they mark ``node``.
     related: tuple[str, ...] = field(default=(), compare=False)
 
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """What the finding is about: its ``node``, then the ``related`` ones."""
+        return (self.node, *self.related)
+
     def to_dict(self) -> dict[str, Any]:
         """The finding as the JSON document writes it (``related`` only when there are some)."""
         out = {

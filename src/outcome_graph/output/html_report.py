@@ -315,7 +315,7 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
         row = _Row(f)
         if f.kind == "owner":
             info = facts.owners.get(f.node)
-            row.owners = [f.node, *f.related]
+            row.owners = list(f.subjects)
             if info is not None:
                 row.priorities = list(dict.fromkeys(p for n in (info.milestones or info.nodes) for p in priorities_of(n)))
             row.target = "r-owner-" + svg_id(f.node, "")
@@ -849,7 +849,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     from ..graph.facts import by_load
 
     max_default, per_month = loads.max_default, loads.per_month
-    with_findings = {o for f in report.findings if f.kind == "owner" for o in (f.node, *f.related)}
+    with_findings = {o for f in report.findings if f.kind == "owner" for o in f.subjects}
     # Every owner with a milestone, and every owner a finding is about (its row is the finding's link target).
     owners = [o for o in facts.owners.values() if o.milestones or o.id in with_findings]
     if not owners:
@@ -867,7 +867,7 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     rules_of: dict[str, dict[str, str]] = defaultdict(dict)  # owner -> its rules with their severity
     for f in report.findings:
         if f.kind == "owner":
-            for owner in (f.node, *f.related):
+            for owner in f.subjects:
                 rules_of[owner].setdefault(f.rule, f.severity)
     in_period = {(yy, mm) for yy, mm in months if (start.year, start.month) <= (yy, mm) <= (end.year, end.month)}
     header = "".join(

@@ -227,8 +227,8 @@ def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
 def _fingerprint_file(path: str) -> str:
     """A plan's file as its fingerprints name it: as the artifact location does, but for a file
     given by an absolute path within the working folder, named by its path from there (so that
-    ``/home/runner/work/x/plans/p.yaml`` and ``plans/p.yaml``, one file checked from its
-    repository's root, keep the alerts of one file on any machine)."""
+    ``$PWD/plans/p.yaml`` and ``plans/p.yaml``, one file checked from its repository's root,
+    keep the alerts of one file wherever the repository is checked out)."""
     p = Path(path)
     if p.is_absolute():
         try:

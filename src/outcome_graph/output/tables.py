@@ -287,7 +287,7 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
         for kind in branch:
             branch[kind] = _join(dict.fromkeys(k for n in placed for k in of_kind(n, kind))) or None
         if f.kind == "owner":
-            owners: str | None = _join([f.node, *f.related])
+            owners: str | None = _join(f.subjects)
         else:
             owners = _join(dict.fromkeys(o for n in placed for o in facts.lead_owners.get(n, ()))) or None
         loc = f.location

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -73,7 +74,7 @@ def uk_date(text: str) -> str | None:
     try:
         return date(y, month, day).isoformat()
     except ValueError:
-        last = (date(y + (month == 12), month % 12 + 1, 1).toordinal() - 1) - date(y, month, 1).toordinal() + 1
+        last = calendar.monthrange(y, month)[1]
         raise ValueError(f"{text.strip()!r} is no date: {MONTH_NAMES[month]} {y} has {last} days (dates are "
                          "read day first, 31/03/2012)") from None
 

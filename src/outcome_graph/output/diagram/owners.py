@@ -382,7 +382,7 @@ def _findings_by_owner_and_node(plan: Plan, report: Report | None) -> tuple[dict
     if report is not None:
         for finding in report.findings:
             if finding.kind == "owner":
-                for owner in (finding.node, *finding.related):  # (joint leads of one finding each marked)
+                for owner in finding.subjects:  # (joint leads of one finding each marked)
                     by_owner[owner].append(finding)
             elif finding.node in plan.nodes:
                 by_node[finding.node].append(finding)
