@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,11 +86,24 @@ def test_the_sdist_holds_what_its_tests_read(dists):
     needed |= {f"src/outcome_graph/{f}" for f in _files_under(ROOT / "src" / "outcome_graph")}
     for folder in ("models", "examples", "docs", "bench"):
         needed |= {f"{folder}/{f}" for f in _files_under(ROOT / folder)}
-    needed |= {"README.md", "LICENSE", "NOTICE", "pyproject.toml", ".pre-commit-hooks.yaml"}
+    needed |= {"README.md", "CHANGELOG.md", "SECURITY.md", "LICENSE", "NOTICE", "pyproject.toml",
+               ".pre-commit-hooks.yaml"}
     assert {"tests/conftest.py", "tests/cases/structure.yaml", "models/thurrock-cypp-2011-12.yaml",
             "bench/shapes.ttl", "docs/format.md"} <= needed
     assert needed - sdist == set()
     assert not [f for f in sdist if "__pycache__" in f or f.endswith(".pyc") or f.startswith((".venv/", "build/"))]
+
+
+def test_the_changelog_heads_with_the_version_being_made():
+    """Bumping the version means saying what it changes: the changelog's first version is the
+    package's, in the project's metadata and in ``outcome_graph.__version__`` alike."""
+    import tomllib
+
+    import outcome_graph
+
+    versions = re.findall(r"^## \[([^\]]+)\]", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert versions and versions[0] == project["version"] == outcome_graph.__version__
 
 
 def test_a_missing_rdf_extra_is_named_and_nothing_is_written(tmp_path: Path, cli_env):
