@@ -170,6 +170,10 @@ class Finding:
     #: the joint leads of one OG303 finding, the other spellings of one OG305 finding. An owner's
     #: view and the report mark them as they mark ``node``.
     related: tuple[str, ...] = field(default=(), compare=False)
+    #: Where each of ``related`` is written, in the same order (a declared owner's declaration, else
+    #: the first node it leads; a node's own line): SARIF's ``relatedLocations``. Empty for a
+    #: finding made without them (read back from a findings document or a baseline).
+    related_locations: tuple[Location, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def subjects(self) -> tuple[str, ...]:

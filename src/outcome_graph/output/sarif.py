@@ -79,7 +79,11 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
             where: dict[str, Any] = {} if file is None else {"physicalLocation": _physical(file, loc.line, loc.column)}
             where["logicalLocations"] = [{"name": finding.node, "kind": finding.kind,
                                           "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}]
-            text = f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message
+            related = _related_locations(finding, file)
+            message = finding.message
+            if related:  # (code scanning links a related location only where the message does)
+                message += " Related: " + ", ".join(_link(r["message"]["text"], r["id"]) for r in related) + "."
+            text = f"{message} Hint: {finding.hint}" if finding.hint else message
             if loc.sheet:  # (SARIF has no cells: a workbook's sheet and cell are named in the message)
                 text = f"{loc.sheet}!{loc.cell}: {text}" if loc.cell else f"{loc.sheet}: {text}"
             component, rule_index = placed[finding.rule]
@@ -94,6 +98,8 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
                                "message": finding.message},
             }
+            if related:
+                result["relatedLocations"] = related
             if component is not None:  # (the index is of the extension's rules)
                 result["rule"] = {"id": finding.rule, "index": rule_index,
                                   "toolComponent": {"index": component, "name": extensions[component]}}
@@ -161,6 +167,36 @@ def _descriptor(code: str, rule: Rule | None) -> dict[str, Any]:
     if rule.origin == "outcome_graph":  # (a plugin's rules are not in the package's reference)
         descriptor["helpUri"] = _HELP_URI.format(anchor=f"{code.lower()}-{rule.name}")
     return descriptor
+
+
+def _related_locations(finding: Finding, file: str | None) -> list[dict[str, Any]]:
+    """The places of what a finding is about besides its node (``Finding.related``: OG303's
+    joint leads, OG305's other spellings) as SARIF related locations, numbered from 1, each with a
+    message naming it (``owner 'Head CATO'``): those written at a line of the plan's file (or a
+    workbook's cell), none for a plan with no file."""
+    out: list[dict[str, Any]] = []
+    if file is None:
+        return out
+    for item, loc in zip(finding.related, finding.related_locations):
+        if loc.line is None and loc.sheet is None:
+            continue
+        where = real_file(loc.file) or file
+        named = f"{finding.kind} {item!r}"
+        if loc.sheet:
+            named += f" ({loc.sheet}!{loc.cell})" if loc.cell else f" ({loc.sheet})"
+        out.append({"id": len(out) + 1, "physicalLocation": _physical(where, loc.line, loc.column),
+                    "message": {"text": named}})
+    return out
+
+
+def _link(text: str, target: int) -> str:
+    """A SARIF message's embedded link to the related location ``target``: ``[text](1)``, the
+    square brackets of the text escaped as SARIF requires.
+
+    >>> _link("owner 'A [B]'", 2)
+    "[owner 'A \\\\[B\\\\]'](2)"
+    """
+    return "[" + text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]") + f"]({target})"
 
 
 def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any]:
