@@ -224,6 +224,11 @@ class Report:
         configuration's overrides): what a JUnit document lists as its test cases, a rule left
         out by ``select``, ``ignore`` or ``--min-severity`` being no test that passed. ``None``
         for a report not made by a check. Not part of the report's equality.
+    sources : dict[str, str] or None
+        Where each custom rule that was run is declared, by code: its rule file (``rule-files``) or
+        plugin module. Two projects' rule files may each declare a code; reports written
+        together must agree (:func:`outcome_graph.rules.registry.one_rule_per_code`). ``None``
+        for a report not made by a check. Not part of the report's equality.
     notices : list[Notice]
         What loading the plan passed over without failing (``plan.notices``: hidden rows read, a
         sheet not read, a lead too long to split), each with its ``message`` and ``location``:
@@ -257,6 +262,7 @@ class Report:
     facts: PlanFacts | None = field(default=None, repr=False, compare=False)
     rules: dict[str, str] | None = field(default=None, repr=False, compare=False)
     notices: list[Notice] = field(default_factory=list, repr=False)
+    sources: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.file = real_file(self.file)

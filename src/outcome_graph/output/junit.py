@@ -48,9 +48,11 @@ def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     True
     """
     from ..rules import registry
+    from ..rules.registry import one_rule_per_code, rule_of
 
     reports = as_reports(reports, "to_junit")
-    rules = registry()
+    sources = one_rule_per_code(r.sources for r in reports)  # (a code is one test case of a run)
+    rules = {code: rule for code in registry() if (rule := rule_of(code, sources.get(code))) is not None}
     suites = ET.Element("testsuites", name="outcome-graph")
     total_tests = total_failures = 0
     for report in reports:

@@ -51,10 +51,11 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     those of plans that could not be read: the run's invocation then did not succeed, and lists
     each as an error notification at its place in the file. The notices of loading the plans
     (``report.notices``) are the invocation's ``note`` notifications, after the problems."""
-    from ..rules import registry
+    from ..rules.registry import one_rule_per_code, rule_of
 
-    rules = registry()
+    sources = one_rule_per_code(r.sources for r in reports)  # (a code is one rule in a log)
     used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed, *(r.baselined or ())]})
+    rules = {code: rule_of(code, sources.get(code)) for code in used}
     # The package's rules are the driver's; a plugin's, or a project's rule file's, are those of an
     # extension of its own (a tool component named by its package or file), as SARIF models
     # rules that extend a tool: a dashboard can tell them from the package's.
