@@ -859,3 +859,12 @@ def test_a_related_owner_s_location_survives_the_worker_processes():
     config = {"select": ["OG303"], "rules": {"OG303": {"max-per-month": 2}}}
     one, two = og.check(plan, config), og.check(plan, config, jobs=2)
     assert one.findings[0].related_locations == two.findings[0].related_locations != ()
+
+
+def test_sarif_fingerprints_hold_our_key_alone_and_leave_the_line_hash_to_code_scanning():
+    # (the upload action adds its own primaryLocationLineHash, and warns of a log's that differs from it)
+    from outcome_graph.output.sarif import FINGERPRINT_KEY
+
+    results = sarif_document([SOUTHEND_REPORT])["runs"][0]["results"]
+    assert results and all(set(r["partialFingerprints"]) == {FINGERPRINT_KEY} for r in results)
+    assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results)
