@@ -39,6 +39,8 @@ def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report
     """``reports`` as a list: one report stands for a list of it; anything else but reports is a
     :class:`TypeError` saying what ``function`` takes (a report iterates over its findings, which
     the outputs would otherwise take for reports)."""
+    if not isinstance(reports, Report) and (isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable)):
+        raise TypeError(f"{function}() takes reports (og.check(plan), or a list of them), not {type(reports).__name__}")
     items = [reports] if isinstance(reports, Report) else list(reports)
     for item in items:
         if not isinstance(item, Report):
@@ -298,6 +300,9 @@ class Report:
     def by_rule(self, code: str) -> list[Finding]:
         """The findings of one rule (or of a code prefix such as ``OG3``), the code in any case
         (``og302``), as a configuration reads it."""
+        if not isinstance(code, str):  # (an int's AttributeError said nothing of what by_rule takes)
+            raise TypeError(f"by_rule() takes a rule's code or a prefix of codes as text ('OG302', 'OG3'), "
+                            f"not {type(code).__name__}")
         prefix = code.strip().upper()
         return [f for f in self.findings if f.rule.startswith(prefix)]
 
