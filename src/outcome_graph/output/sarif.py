@@ -242,7 +242,9 @@ def _tool_notification(level: str, descriptor: str, message: str, whole: str, fi
 def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = ()) -> str:
     """The findings of one or more plans as a SARIF 2.1.0 document (JSON text), for code-scanning
     tools (GitHub code scanning, IDE viewers): one run, a result per finding. ``reports`` is a
-    list of reports, or one report.
+    list of reports, or one report. A :class:`~outcome_graph.ConfigError` is raised where two of
+    them ran different rules under one code (two projects' rule files each declaring it): a log
+    names a rule by its code.
 
     >>> import json
     >>> from outcome_graph import load, check
