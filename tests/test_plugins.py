@@ -548,7 +548,8 @@ def _two_projects(tmp_path: Path) -> list[Path]:
         (folder / "rules").mkdir(parents=True)
         (folder / "rules" / "local_rules.py").write_text(
             f"import outcome_graph as og\n\n@og.rule('TWN001', 'said-by-{project}', 'warning')\n"
-            f"def said(ctx):\n    {_DOC!r}\n    yield ctx.finding(None, 'said by {project}')\n", encoding="utf-8")
+            f"def said(ctx):\n    {_DOC.replace('A test rule.', f'Said by {project}.')!r}\n"
+            f"    yield ctx.finding(None, 'said by {project}')\n", encoding="utf-8")
         (folder / "outcome-graph.toml").write_text('rule-files = ["rules/local_rules.py"]\n', encoding="utf-8")
         (folder / "plan.yaml").write_text((EXAMPLES / "tutorial-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
         plans.append(folder / "plan.yaml")
@@ -580,6 +581,8 @@ def test_two_projects_rule_files_may_declare_one_code_each_for_its_own_plans_che
             assert [r["name"] for r in extension["rules"]] == [f"said-by-{project}"]
             junit = og.to_junit(report)
             assert f"TWN001 said-by-{project}" in junit
+            page = og.report_html(og.load(plans[project == "south"]), findings=report, diagram=False)
+            assert f"Said by {project}." in page and "Said by " + ("south" if project == "north" else "north") not in page
         assert json.loads(og.to_sarif([reports[0], reports[2]]))["runs"][0]["results"]
         # reports written together are one run: a code is one rule there
         for write in (og.to_sarif, og.to_junit):
