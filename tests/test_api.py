@@ -68,6 +68,13 @@ def _wrong_type_calls():  # (name, call, what the message says)
         ("synth of a fraction", lambda: __import__("outcome_graph.synth").synth.generate(200.5),
          "generate() takes n_nodes as a whole number, not float"),
         ("junit of a plan", lambda: og.to_junit([plan]), "to_junit() takes reports (og.check(plan), or a list of them), not Plan"),
+        # (None, a number or a path where reports go failed with "'NoneType' object is not iterable")
+        ("junit of nothing", lambda: og.to_junit(None), "to_junit() takes reports (og.check(plan), or a list of them), not NoneType"),
+        ("sarif of a path", lambda: og.to_sarif("findings.json"), "to_sarif() takes reports (og.check(plan), or a list of them), not str"),
+        ("baseline of a number", lambda: og.Baseline.from_reports(3), "takes reports (og.check(plan), or a list of them), not int"),
+        # (an int failed with "'int' object has no attribute 'strip'")
+        ("by_rule of a number", lambda: og.check(plan).by_rule(302),
+         "by_rule() takes a rule's code or a prefix of codes as text ('OG302', 'OG3'), not int"),
         # (a path, a findings document or a list where a plan or a report goes failed inside with
         # "'str' object has no attribute 'period'" and the like)
         ("render a path", lambda: og.render("plan.yaml", "svg"), "render() takes a loaded plan (og.load(path) first), not str"),
@@ -758,3 +765,17 @@ def test_unused_ignore_is_public_beside_rule_context():
     assert all(isinstance(u, UnusedIgnore) for u in seen)
     assert [(u.holder, u.kind, u.rule, u.names_a_rule) for u in seen] == [("M8", "node", "OG301", True),
                                                                           ("M8", "node", "ZZ9", False)]
+
+
+def test_damaged_workbook_content_is_said_to_be_no_workbook_rather_than_bad_yaml():
+    # (a zip file's first bytes with no zero byte among them were read as YAML: "invalid YAML:
+    # unacceptable character #x0003")
+    import outcome_graph as og
+
+    damaged = b"PK\x03\x04" + b"not the rest of a workbook" * 4
+    for name, said in (("upload.xlsx", "upload.xlsx:1:1: this is not an Excel workbook (.xlsx)"),
+                       ("upload.yaml", "upload.yaml:1:1: this is a workbook (or another zip file), not a YAML or JSON plan"),
+                       (None, "<plan>:1:1: this is a workbook (or another zip file)")):
+        with pytest.raises(og.PlanError) as err:
+            og.load(damaged, name=name)
+        assert str(err.value).startswith(said), str(err.value)

@@ -786,3 +786,85 @@ def test_sarif_names_a_workbook_finding_s_sheet_and_cell_in_its_message(tmp_path
         loc = finding.location
         assert loc.sheet and result["message"]["text"].startswith(f"{loc.sheet}!{loc.cell}: {finding.message}")
         assert result["properties"]["message"] == finding.message  # (what a baseline compares)
+
+
+# --- SARIF related locations: the other owners a finding is about --------------------------------
+
+JOINT_LEADS = PLAN_HEADER + """owners:
+  - {id: EYT, name: Early Years, kind: team}
+  - {id: PSM, name: "Primary Strategy Manager"}
+objectives:
+  - id: O1
+    title: a
+    lead: "Group Manager, Early Years; PSM; EYT"
+    milestones:
+      - {id: M1, title: a, timescale: November 2011}
+      - {id: M2, title: b, timescale: November 2011}
+      - {id: M3, title: c, timescale: November 2011}
+"""
+
+
+def _lines(text: str, needle: str) -> list[int]:
+    return [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+
+
+def test_sarif_gives_each_joint_lead_of_a_finding_as_a_related_location_linked_from_its_message():
+    plan = og.load(JOINT_LEADS, name="plan.yaml")
+    report = og.check(plan, {"select": ["OG303"], "rules": {"OG303": {"max-per-month": 2}}})
+    (finding,) = report.findings
+    assert finding.node == "EYT" and set(finding.related) == {"Group Manager, Early Years", "PSM"}
+    (result,) = sarif_document([report])["runs"][0]["results"]
+    related = {r["message"]["text"]: r for r in result["relatedLocations"]}
+    assert set(related) == {"owner 'Group Manager, Early Years'", "owner 'PSM'"}
+    # a declared owner at its declaration; one a lead's text implies, where that lead is written
+    assert related["owner 'PSM'"]["physicalLocation"]["region"]["startLine"] == _lines(JOINT_LEADS, "id: PSM")[0]
+    lead_line = _lines(JOINT_LEADS, "id: O1")[0]  # (the node whose lead names it)
+    assert related["owner 'Group Manager, Early Years'"]["physicalLocation"]["region"]["startLine"] == lead_line
+    assert all(r["physicalLocation"]["artifactLocation"]["uri"] == "plan.yaml" for r in related.values())
+    assert sorted(r["id"] for r in related.values()) == [1, 2]
+    for text, r in related.items():  # (code scanning shows a related location the message links to)
+        assert f"[{text}]({r['id']})" in result["message"]["text"]
+    assert result["properties"]["message"] == finding.message  # (what a baseline compares: unchanged)
+
+
+def test_sarif_related_locations_of_the_real_plans_are_where_each_other_owner_leads():
+    for path, rule in ((MODELS / "southend-cypp-2008-09.yaml", "OG303"), (MODELS / "thurrock-cypp-2011-12.yaml", "OG305")):
+        plan = og.load(path)
+        report = og.check(plan)
+        facts = og.PlanFacts(plan)
+        results = [r for r in sarif_document([report])["runs"][0]["results"] if r.get("relatedLocations")]
+        with_related = [f for f in report.findings if f.related]
+        assert results and len(results) == len(with_related) and {r["ruleId"] for r in results} == {rule}
+        for result, finding in zip(results, with_related):
+            assert [r["message"]["text"] for r in result["relatedLocations"]] == [f"owner {o!r}" for o in finding.related]
+            for owner, r in zip(finding.related, result["relatedLocations"]):
+                line = r["physicalLocation"]["region"]["startLine"]
+                assert line in {plan.location(n).line for n in facts.owners[owner].nodes}, (owner, line)
+    # Southend's joint leads share the milestones of the finding: each is shown at its line
+    joint = next(r for r in sarif_document([SOUTHEND_REPORT])["runs"][0]["results"] if r.get("relatedLocations"))
+    primary = joint["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert [r["physicalLocation"]["region"]["startLine"] for r in joint["relatedLocations"]] == [primary, primary]
+
+
+def test_sarif_has_no_related_locations_for_a_plan_with_no_file_nor_for_findings_without_others():
+    report = og.check(og.load(JOINT_LEADS), {"select": ["OG303"], "rules": {"OG303": {"max-per-month": 2}}})
+    assert report.findings[0].related and report.file is None
+    (result,) = sarif_document([report])["runs"][0]["results"]
+    assert "relatedLocations" not in result and "Related:" not in result["message"]["text"]
+    assert not any("relatedLocations" in r for r in sarif_document([og.check(og.load(PLAN_HEADER + ORPHANS))])["runs"][0]["results"])
+
+
+def test_a_related_owner_s_location_survives_the_worker_processes():
+    plan = og.load(JOINT_LEADS, name="plan.yaml")
+    config = {"select": ["OG303"], "rules": {"OG303": {"max-per-month": 2}}}
+    one, two = og.check(plan, config), og.check(plan, config, jobs=2)
+    assert one.findings[0].related_locations == two.findings[0].related_locations != ()
+
+
+def test_sarif_fingerprints_hold_our_key_alone_and_leave_the_line_hash_to_code_scanning():
+    # (the upload action adds its own primaryLocationLineHash, and warns of a log's that differs from it)
+    from outcome_graph.output.sarif import FINGERPRINT_KEY
+
+    results = sarif_document([SOUTHEND_REPORT])["runs"][0]["results"]
+    assert results and all(set(r["partialFingerprints"]) == {FINGERPRINT_KEY} for r in results)
+    assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results)

@@ -540,35 +540,99 @@ def test_sarif_puts_a_project_rule_file_s_rules_in_an_extension_of_their_own(tmp
     assert seen == {"LOC001", "LOC002"}
 
 
-def test_two_projects_rule_files_may_declare_one_code_each_for_its_own_plans(tmp_path: Path):
-    # (a team's copy of the example rule beside another's: each file's rule runs for the plans
-    # whose configuration names that file, whatever the order or the processes they are checked in)
-    import outcome_graph as og
-
+def _two_projects(tmp_path: Path) -> list[Path]:
+    """Two projects, north and south, each with a plan and a rule file declaring TWN001."""
     plans = []
     for project in ("north", "south"):
         folder = tmp_path / project
         (folder / "rules").mkdir(parents=True)
         (folder / "rules" / "local_rules.py").write_text(
             f"import outcome_graph as og\n\n@og.rule('TWN001', 'said-by-{project}', 'warning')\n"
-            f"def said(ctx):\n    {_DOC!r}\n    yield ctx.finding(None, 'said by {project}')\n", encoding="utf-8")
+            f"def said(ctx):\n    {_DOC.replace('A test rule.', f'Said by {project}.')!r}\n"
+            f"    yield ctx.finding(None, 'said by {project}')\n", encoding="utf-8")
         (folder / "outcome-graph.toml").write_text('rule-files = ["rules/local_rules.py"]\n', encoding="utf-8")
         (folder / "plan.yaml").write_text((EXAMPLES / "tutorial-plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
         plans.append(folder / "plan.yaml")
+    return plans
+
+
+def _forget_rule_files(code: str, files: list[Path]) -> None:
     import importlib
 
     reg = importlib.import_module("outcome_graph.rules.registry")
+    reg._REGISTRY.pop(code, None)
+    for file in files:
+        reg._FILE_RULES.pop(str(file), None)
+
+
+def test_two_projects_rule_files_may_declare_one_code_each_for_its_own_plans_checked_apart(tmp_path: Path):
+    # (a team's copy of the example rule beside another's: in one process, such as an editor's,
+    # each plan checked runs its own project's rule, and its report is written with that rule)
+    import outcome_graph as og
+
+    plans = _two_projects(tmp_path)
     try:
-        said = [[f.message for f in og.check(og.load(p), og.Config.for_plan(p)).findings if f.rule == "TWN001"]
-                for p in [*plans, plans[0]]]
+        reports = [og.check(og.load(p), og.Config.for_plan(p)) for p in [*plans, plans[0]]]
+        said = [[f.message for f in r.findings if f.rule == "TWN001"] for r in reports]
+        assert said == [["said by north"], ["said by south"], ["said by north"]]
+        # (south's file was loaded last: north's log still describes north's rule, not the last one registered)
+        for report, project in zip(reports, ("north", "south", "north")):
+            (extension,) = json.loads(og.to_sarif(report))["runs"][0]["tool"]["extensions"]
+            assert [r["name"] for r in extension["rules"]] == [f"said-by-{project}"]
+            junit = og.to_junit(report)
+            assert f"TWN001 said-by-{project}" in junit
+            page = og.report_html(og.load(plans[project == "south"]), findings=report, diagram=False)
+            assert f"Said by {project}." in page and "Said by " + ("south" if project == "north" else "north") not in page
+        assert json.loads(og.to_sarif([reports[0], reports[2]]))["runs"][0]["results"]
+        # reports written together are one run: a code is one rule there
+        for write in (og.to_sarif, og.to_junit):
+            with pytest.raises(og.ConfigError, match="rule code TWN001 is declared by two rule files in one run") as err:
+                write(reports[:2])
+            assert all(str(p.parent / "rules" / "local_rules.py") in str(err.value) for p in plans)
     finally:  # (not for the next tests of this process)
-        reg._REGISTRY.pop("TWN001", None)
-        for p in plans:
-            reg._FILE_RULES.pop(str(p.parent / "rules" / "local_rules.py"), None)
-    assert said == [["said by north"], ["said by south"], ["said by north"]]
-    for jobs in ("1", "2"):
-        out = subprocess.run([*og_command(), "check", *map(str, [*plans, plans[0]]), "--jobs", jobs, "--format", "jsonl"],
+        _forget_rule_files("TWN001", [p.parent / "rules" / "local_rules.py" for p in plans])
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "sarif", "junit"])
+def test_one_check_of_plans_whose_rule_files_declare_one_code_is_refused(tmp_path: Path, fmt: str):
+    plans = _two_projects(tmp_path)
+    for p in plans:  # (each project alone is checked)
+        out = subprocess.run([*og_command(), "check", str(p), "--format", fmt, "--fail-on", "never"],
                              capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
-        assert [[f["message"] for f in json.loads(line)["findings"] if f["rule"] == "TWN001"]
-                for line in out.stdout.splitlines()] == said
+    for jobs in ("1", "2"):
+        out = subprocess.run([*og_command(), "check", *map(str, plans), "--jobs", jobs, "--format", fmt,
+                              "-o", str(tmp_path / "out")], capture_output=True, text=True)
+        assert out.returncode == 2 and "Traceback" not in out.stderr
+        assert out.stderr.strip() == (
+            f"error: rule code TWN001 is declared by two rule files in one run ({plans[0].parent / 'rules' / 'local_rules.py'} "
+            f"and {plans[1].parent / 'rules' / 'local_rules.py'}): give one of them another code, or have both "
+            "configurations list one of the files")
+        assert not (tmp_path / "out").exists()
+
+
+def test_two_rule_files_of_one_configuration_may_not_declare_one_code(tmp_path: Path):
+    import outcome_graph as og
+
+    (tmp_path / "rules").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "rules" / f"{name}.py").write_text(
+            f"import outcome_graph as og\n\n@og.rule('TWO001', 'rule-{name}', 'info')\n"
+            f"def rule_{name}(ctx):\n    {_DOC!r}\n    return iter(())\n", encoding="utf-8")
+    (tmp_path / "outcome-graph.toml").write_text('select = ["OG1"]\nrule-files = ["rules/a.py", "rules/b.py"]\n',
+                                                  encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(VAGUE_PLAN, encoding="utf-8")
+    files = [tmp_path / "rules" / "a.py", tmp_path / "rules" / "b.py"]
+    expected = (f"{tmp_path / 'outcome-graph.toml'}:2: rule code TWO001 is declared twice (rule_a in {files[0]} and "
+                f"rule_b in {files[1]}): a code belongs to one rule")
+    try:
+        with pytest.raises(og.ConfigError) as err:
+            og.check(og.load(plan), og.Config.for_plan(plan))
+        assert str(err.value) == expected and (err.value.file, err.value.line) == (str(tmp_path / "outcome-graph.toml"), 2)
+    finally:
+        _forget_rule_files("TWO001", files)
+    for command in (["check", str(plan)], ["rules"]):
+        out = subprocess.run([*og_command(), *command], capture_output=True, text=True, cwd=tmp_path)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, (command, out.stderr)
+        assert out.stderr.strip() == f"error: {expected}"

@@ -296,7 +296,7 @@ def test_a_report_carries_the_facts_the_rules_read_and_the_page_reads_them():
     assert findings.facts_of(other) is not findings.facts and findings.facts_of(other).plan is other
     # The page made with the check's facts is the page made from scratch.
     fresh = Report(findings.plan_id, findings.plan_title, findings.file, findings.findings, findings.suppressed,
-                   rules=findings.rules)
+                   rules=findings.rules, sources=findings.sources)
     assert fresh.facts is None
     today = __import__("datetime").date(2012, 1, 1)
     assert report_html(plan, findings=findings, diagram=False, today=today) == \

@@ -350,6 +350,8 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[Record]:
                 text = message.get("text") if isinstance(message, dict) else None
                 if isinstance(text, str):
                     text = text.split(" Hint: ", 1)[0]  # (the text is the message, then the hint)
+                    if result.get("relatedLocations"):  # (... and the links to its related locations)
+                        text = text.rsplit(" Related: [", 1)[0]
             known = _kind_and_title(props) if isinstance(props, dict) and props.get("node") == node else (None, None)
             out.append((plan_id, rule, node, text if isinstance(text, str) else "", *known))
     return out

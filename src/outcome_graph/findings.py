@@ -39,6 +39,8 @@ def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report
     """``reports`` as a list: one report stands for a list of it; anything else but reports is a
     :class:`TypeError` saying what ``function`` takes (a report iterates over its findings, which
     the outputs would otherwise take for reports)."""
+    if not isinstance(reports, Report) and (isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable)):
+        raise TypeError(f"{function}() takes reports (og.check(plan), or a list of them), not {type(reports).__name__}")
     items = [reports] if isinstance(reports, Report) else list(reports)
     for item in items:
         if not isinstance(item, Report):
@@ -170,6 +172,10 @@ class Finding:
     #: the joint leads of one OG303 finding, the other spellings of one OG305 finding. An owner's
     #: view and the report mark them as they mark ``node``.
     related: tuple[str, ...] = field(default=(), compare=False)
+    #: Where each of ``related`` is written, in the same order (a declared owner's declaration, else
+    #: the first node it leads; a node's own line): SARIF's ``relatedLocations``. Empty for a
+    #: finding made without them (read back from a findings document or a baseline).
+    related_locations: tuple[Location, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def subjects(self) -> tuple[str, ...]:
@@ -220,6 +226,11 @@ class Report:
         configuration's overrides): what a JUnit document lists as its test cases, a rule left
         out by ``select``, ``ignore`` or ``--min-severity`` being no test that passed. ``None``
         for a report not made by a check. Not part of the report's equality.
+    sources : dict[str, str] or None
+        Where each custom rule that was run is declared, by code: its rule file (``rule-files``) or
+        plugin module. Two projects' rule files may each declare a code; reports written
+        together must agree (:func:`outcome_graph.rules.registry.one_rule_per_code`). ``None``
+        for a report not made by a check. Not part of the report's equality.
     notices : list[Notice]
         What loading the plan passed over without failing (``plan.notices``: hidden rows read, a
         sheet not read, a lead too long to split), each with its ``message`` and ``location``:
@@ -253,6 +264,7 @@ class Report:
     facts: PlanFacts | None = field(default=None, repr=False, compare=False)
     rules: dict[str, str] | None = field(default=None, repr=False, compare=False)
     notices: list[Notice] = field(default_factory=list, repr=False)
+    sources: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.file = real_file(self.file)
@@ -288,6 +300,9 @@ class Report:
     def by_rule(self, code: str) -> list[Finding]:
         """The findings of one rule (or of a code prefix such as ``OG3``), the code in any case
         (``og302``), as a configuration reads it."""
+        if not isinstance(code, str):  # (an int's AttributeError said nothing of what by_rule takes)
+            raise TypeError(f"by_rule() takes a rule's code or a prefix of codes as text ('OG302', 'OG3'), "
+                            f"not {type(code).__name__}")
         prefix = code.strip().upper()
         return [f for f in self.findings if f.rule.startswith(prefix)]
 

@@ -217,6 +217,11 @@ class _Check:
             report = at_least(report, self.min_severity)
             in_order.append(report)
             worst = max(worst, report.exit_code)
+        from ..rules.registry import one_rule_per_code
+
+        # (two projects' rule files declaring one code: each plan ran its own, but one run's output
+        # names a rule by its code; refused, exit 2, nothing written)
+        one_rule_per_code(item.sources for item in in_order if not isinstance(item, tuple))
         unreadable = any(isinstance(item, tuple) for item in in_order)
         if worst == EXIT_USAGE and self.output is not None and not (unreadable and self.fmt in _RECORDS_UNREADABLE):
             # (written whole or not at all: a file that leaves out a plan is not whole; SARIF and

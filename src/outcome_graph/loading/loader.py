@@ -439,9 +439,11 @@ def load_bytes(
         kind = document_kind(data, file)
         if kind is not None:
             raise PlanError([Problem(kind, file=file, line=1, column=1)])
-    if b"\x00" in data[:8192]:
-        wide = wide_unicode(data)
+    if b"\x00" in data[:8192] or data.startswith(ZIP_MAGIC):  # (a zip is never a YAML plan: a control character)
+        wide = None if data.startswith(ZIP_MAGIC) else wide_unicode(data)
+        named_workbook = file is not None and Path(file).suffix.lower() in (".xlsx", ".xlsm")
         what = (f"the file is {wide} text; save it as UTF-8" if wide else
+                "this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON" if named_workbook else
                 "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends "
                 "in .xlsx" if data.startswith(ZIP_MAGIC) else
                 "this is a binary file, not a YAML or JSON plan")

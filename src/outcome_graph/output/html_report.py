@@ -162,10 +162,11 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
     coverage = _coverage(plan, facts)
     loads = _OwnerLoads(facts, config)
     header, summary = _summary(plan, facts, findings, today or date.today(),
-                               _at_a_glance(plan, rows, groups, coverage, loads, len(findings.baselined or ())))
+                               _at_a_glance(plan, rows, groups, coverage, loads, len(findings.baselined or ()),
+                                            findings.sources))
     sections = [
         summary,
-        _findings_section(plan, facts, rows, groups, baselined=len(findings.baselined or ())),
+        _findings_section(plan, facts, rows, groups, baselined=len(findings.baselined or ()), sources=findings.sources),
         _coverage_section(plan, facts, coverage),
         _owner_section(plan, facts, findings, loads),
         _diagram_section(plan, svg, diagram, empty, drawn_levels, large, key),
@@ -415,11 +416,11 @@ _GLANCE_PRIORITIES = 10  # (the priorities the summary counts the findings of: a
 
 
 def _at_a_glance(plan: Plan, rows: list[_Row], groups: list[_Group], coverage: _Coverage | None,
-                 loads: _OwnerLoads, baselined: int = 0) -> str:
+                 loads: _OwnerLoads, baselined: int = 0, sources: Mapping[str, str] | None = None) -> str:
     """What a board reads first: the most serious kinds of finding, how each outcome of the
     framework is covered, the owners carrying too much, and the findings of each priority, each
     linked to its place below."""
-    parts = [_worst_findings(groups, baselined), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
+    parts = [_worst_findings(groups, baselined, sources), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
     by_priority = _findings_by_priority(plan, rows)
     return ('<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts)
             + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
@@ -490,9 +491,16 @@ def _groups(rows: list[_Row]) -> list[_Group]:
     return sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1]))
 
 
-def _worst_findings(groups: list[_Group], baselined: int = 0) -> str:
+def _rules_run(codes: set[str], sources: Mapping[str, str] | None) -> dict[str, Any]:
+    """The rules a report ran under these codes (a rule file's own where another project's file
+    declares the code too: ``Report.sources``), by code."""
+    from ..rules.registry import rule_of
+
+    return {code: rule_of(code, (sources or {}).get(code)) for code in codes}
+
+
+def _worst_findings(groups: list[_Group], baselined: int = 0, sources: Mapping[str, str] | None = None) -> str:
     """The most serious rules broken (by severity, then by how often), each linked to its group."""
-    from ..rules import registry
 
     head = '<h3>Most serious findings</h3>'
     if not groups and baselined:
@@ -501,7 +509,7 @@ def _worst_findings(groups: list[_Group], baselined: int = 0) -> str:
         return head + "<p>None: the plan passes every rule selected.</p>"
     order: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
     ranked = sorted(groups, key=lambda kv: (order.get(kv[0][0], len(order)), -len(kv[1]), kv[0][1]))
-    rules = registry()
+    rules = _rules_run({code for _, code in (key for key, _ in ranked)}, sources)
     items = []
     for (sev, code), group in ranked[:_GLANCE_ITEMS]:
         rule = rules.get(code)
@@ -608,10 +616,9 @@ def _named(links: list[str], label: str, none: str) -> str:
     return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more:,} more" if more > 0 else "") + ".")
 
 
-def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: list[_Group], baselined: int = 0) -> str:
-    from ..rules import registry
-
-    rules = registry()
+def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: list[_Group], baselined: int = 0,
+                      sources: Mapping[str, str] | None = None) -> str:
+    rules = _rules_run({code for (_, code), _ in groups}, sources)
     bodies = []
     for (sev, code), items in groups:
         rule = rules.get(code)

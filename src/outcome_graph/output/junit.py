@@ -39,7 +39,8 @@ def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     results: a test suite per plan, a test case per rule, failed by its findings. ``reports`` is
     a list of reports, or one report. ``problems`` are those of plans that could not be read (as
     :func:`~outcome_graph.output.sarif.to_sarif` takes them): a suite for each such file, its one
-    test case, reading the plan, in error with them.
+    test case, reading the plan, in error with them. As for ``to_sarif``, reports that ran
+    different rules under one code are refused with a :class:`~outcome_graph.ConfigError`.
 
     >>> from outcome_graph import load, check
     >>> plan = load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
@@ -48,9 +49,11 @@ def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     True
     """
     from ..rules import registry
+    from ..rules.registry import one_rule_per_code, rule_of
 
     reports = as_reports(reports, "to_junit")
-    rules = registry()
+    sources = one_rule_per_code(r.sources for r in reports)  # (a code is one test case of a run)
+    rules = {code: rule for code in registry() if (rule := rule_of(code, sources.get(code))) is not None}
     suites = ET.Element("testsuites", name="outcome-graph")
     total_tests = total_failures = 0
     for report in reports:

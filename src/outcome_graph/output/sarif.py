@@ -51,10 +51,11 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     those of plans that could not be read: the run's invocation then did not succeed, and lists
     each as an error notification at its place in the file. The notices of loading the plans
     (``report.notices``) are the invocation's ``note`` notifications, after the problems."""
-    from ..rules import registry
+    from ..rules.registry import one_rule_per_code, rule_of
 
-    rules = registry()
+    sources = one_rule_per_code(r.sources for r in reports)  # (a code is one rule in a log)
     used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed, *(r.baselined or ())]})
+    rules = {code: rule_of(code, sources.get(code)) for code in used}
     # The package's rules are the driver's; a plugin's, or a project's rule file's, are those of an
     # extension of its own (a tool component named by its package or file), as SARIF models
     # rules that extend a tool: a dashboard can tell them from the package's.
@@ -79,7 +80,11 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
             where: dict[str, Any] = {} if file is None else {"physicalLocation": _physical(file, loc.line, loc.column)}
             where["logicalLocations"] = [{"name": finding.node, "kind": finding.kind,
                                           "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}]
-            text = f"{finding.message} Hint: {finding.hint}" if finding.hint else finding.message
+            related = _related_locations(finding, file)
+            message = finding.message
+            if related:  # (code scanning links a related location only where the message does)
+                message += " Related: " + ", ".join(_link(r["message"]["text"], r["id"]) for r in related) + "."
+            text = f"{message} Hint: {finding.hint}" if finding.hint else message
             if loc.sheet:  # (SARIF has no cells: a workbook's sheet and cell are named in the message)
                 text = f"{loc.sheet}!{loc.cell}: {text}" if loc.cell else f"{loc.sheet}: {text}"
             component, rule_index = placed[finding.rule]
@@ -94,6 +99,8 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
                                "message": finding.message},
             }
+            if related:
+                result["relatedLocations"] = related
             if component is not None:  # (the index is of the extension's rules)
                 result["rule"] = {"id": finding.rule, "index": rule_index,
                                   "toolComponent": {"index": component, "name": extensions[component]}}
@@ -163,6 +170,36 @@ def _descriptor(code: str, rule: Rule | None) -> dict[str, Any]:
     return descriptor
 
 
+def _related_locations(finding: Finding, file: str | None) -> list[dict[str, Any]]:
+    """The places of what a finding is about besides its node (``Finding.related``: OG303's
+    joint leads, OG305's other spellings) as SARIF related locations, numbered from 1, each with a
+    message naming it (``owner 'Head CATO'``): those written at a line of the plan's file (or a
+    workbook's cell), none for a plan with no file."""
+    out: list[dict[str, Any]] = []
+    if file is None:
+        return out
+    for item, loc in zip(finding.related, finding.related_locations):
+        if loc.line is None and loc.sheet is None:
+            continue
+        where = real_file(loc.file) or file
+        named = f"{finding.kind} {item!r}"
+        if loc.sheet:
+            named += f" ({loc.sheet}!{loc.cell})" if loc.cell else f" ({loc.sheet})"
+        out.append({"id": len(out) + 1, "physicalLocation": _physical(where, loc.line, loc.column),
+                    "message": {"text": named}})
+    return out
+
+
+def _link(text: str, target: int) -> str:
+    """A SARIF message's embedded link to the related location ``target``: ``[text](1)``, the
+    square brackets of the text escaped as SARIF requires.
+
+    >>> _link("owner 'A [B]'", 2)
+    "[owner 'A \\\\[B\\\\]'](2)"
+    """
+    return "[" + text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]") + f"]({target})"
+
+
 def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any]:
     """A SARIF physical location: the file's URI, and its region where the line is known."""
     physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
@@ -205,7 +242,9 @@ def _tool_notification(level: str, descriptor: str, message: str, whole: str, fi
 def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = ()) -> str:
     """The findings of one or more plans as a SARIF 2.1.0 document (JSON text), for code-scanning
     tools (GitHub code scanning, IDE viewers): one run, a result per finding. ``reports`` is a
-    list of reports, or one report.
+    list of reports, or one report. A :class:`~outcome_graph.ConfigError` is raised where two of
+    them ran different rules under one code (two projects' rule files each declaring it): a log
+    names a rule by its code.
 
     >>> import json
     >>> from outcome_graph import load, check

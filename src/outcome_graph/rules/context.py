@@ -212,7 +212,8 @@ class RuleContext:
         to write the fix is the hint's, which names a field through :meth:`field`.
 
         ``related`` are the other owners (or nodes) of the same kind it is about, which the message
-        names (the joint leads of one finding): views mark them as they mark ``node``.
+        names (the joint leads of one finding): views mark them as they mark ``node``, and SARIF
+        gives where each is written as a related location (``Finding.related_locations``).
 
         The kind, title and location are looked up from the node, an owner or a group; the hint
         defaults to the first paragraph of the rule's "How to fix". An id that is none of these
@@ -247,6 +248,9 @@ class RuleContext:
                                  f"plan (give ctx.finding a node's id, or None for the plan)")
             kind = kind or "plan"
             title = title or ""
+        if isinstance(related, str):  # (one id, not its letters)
+            related = (related,)
+        others = tuple(r for r in dict.fromkeys(related) if r != node_id)
         loc = location or plan.location(node_id, kind)
         # (findings are listed in the order of the plan's file; in a plan of several files, a folder
         # of CSV files, the lines of different files say nothing of the order, and the nodes' does)
@@ -264,5 +268,19 @@ class RuleContext:
             hint=hint,
             location=loc,
             order=(line if line is not None else (0 if order_key < 0 else 10**9), order_key),
-            related=tuple(r for r in dict.fromkeys(related) if r != node_id),
+            related=others,
+            related_locations=tuple(self._related_location(r, kind or "plan", loc) for r in others),
         )
+
+    def _related_location(self, item: str, kind: str, at: Location) -> Location:
+        """Where one of a finding's ``related`` items (of the finding's ``kind``) is written: a
+        node's own place, a declared owner's or group's declaration, else (an owner a lead's text
+        implies) the node it leads where the finding is (``at``: a joint lead's), or the first it
+        leads; a location with no line where none of these has one."""
+        plan = self.plan
+        if kind == "owner":
+            owner = self.facts.owners.get(item)
+            if owner is not None and not owner.declared and owner.nodes:
+                places = (plan.location(n) for n in owner.nodes)
+                return next((p for p in places if p == at), None) or plan.location(owner.nodes[0])
+        return plan.location(item, kind)

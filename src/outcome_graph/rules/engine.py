@@ -13,7 +13,7 @@ from ..graph.facts import PlanFacts
 from ..model.plan import Notice
 from ..severity import SEVERITIES
 from .context import LazyGraph, RuleContext, UnusedIgnore
-from .registry import Rule, file_rules, registry
+from .registry import Rule, _declared_at, file_rules, registry, rule_source
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -51,8 +51,14 @@ def configured_rules(config: Config) -> dict[str, Rule]:
 
     load_plugins(config)
     rules = {code: r for code, r in registry().items() if rule_file(r.origin) is None}
-    for file in config.rule_files:  # (each file's own rules: another file may declare the same code)
-        rules.update(file_rules(file))
+    for file in config.rule_files:  # (each file's own rules: another configuration's file may declare the same code)
+        for code, r in file_rules(file).items():
+            first = rules.setdefault(code, r)
+            if first is not r:  # (two files of one configuration: one rule would be lost)
+                message = (f"rule code {code} is declared twice ({_declared_at(first)} and {_declared_at(r)}): "
+                           f"a code belongs to one rule")
+                listed = next((layer for layer in reversed(config.layers) if file in layer.rule_files), None)
+                raise ConfigError(message) if listed is None else listed.error(message, "rule-files")
     return dict(sorted(rules.items()))
 
 
@@ -242,6 +248,7 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     # letting go of a large plan's facts here would cost the check their freeing)
     return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts,
                   rules={r.code: config.severity_of(r.code, r.severity) for r in rules},
+                  sources={r.code: rule_source(r) for r in rules if r.origin != "outcome_graph"},
                   notices=[Notice.of(n) for n in plan.notices])
 
 

@@ -45,7 +45,8 @@ if TYPE_CHECKING:
     from ..findings import Finding
     from .context import RuleContext
 
-__all__ = ["Rule", "RuleDoc", "rule", "registry", "get_rule", "register", "CheckFunction"]
+__all__ = ["Rule", "RuleDoc", "rule", "registry", "get_rule", "register", "CheckFunction", "rule_source", "one_rule_per_code",
+           "rule_of"]
 
 CheckFunction = Callable[["RuleContext"], Iterable["Finding"]]
 
@@ -179,6 +180,49 @@ def register(r: Rule) -> Rule:
 def file_rules(file: str) -> dict[str, Rule]:
     """The rules a rule file loaded so far declares, by code."""
     return dict(_FILE_RULES.get(file, {}))
+
+
+def rule_source(r: Rule) -> str:
+    """Where a rule comes from, as messages name it: ``outcome_graph`` for the package's own, the
+    rule file (``rule-files``) that declares it, or an installed plugin's module."""
+    from ..plugins import rule_file
+
+    return rule_file(r.origin) or r.origin
+
+
+def one_rule_per_code(sources: Iterable[Mapping[str, str] | None]) -> dict[str, str]:
+    """The custom rules of one run (reports written together, the plans of one ``check``), by
+    code, each with where it is declared (:func:`rule_source`), from each report's ``sources``.
+
+    A code is one rule in a run: two projects' rule files may each declare one (each plan of a
+    check gets its own project's), but a run whose plans' configurations give one code two rules
+    is refused, as its outputs name a rule by its code (SARIF's rules, JUnit's test cases,
+    ``--select``, ``--statistics``).
+
+    >>> one_rule_per_code([{"ACME001": "a/rules.py"}, None, {"ACME001": "a/rules.py"}])
+    {'ACME001': 'a/rules.py'}
+    >>> one_rule_per_code([{"ACME001": "a/rules.py"}, {"ACME001": "b/rules.py"}])
+    Traceback (most recent call last):
+    ...
+    outcome_graph.errors.ConfigError: rule code ACME001 is declared by two rule files in one run (a/rules.py and b/rules.py): give one of them another code, or have both configurations list one of the files
+    """
+    out: dict[str, str] = {}
+    for mapping in sources:
+        for code, source in (mapping or {}).items():
+            first = out.setdefault(code, source)
+            if first != source:
+                raise ConfigError(f"rule code {code} is declared by two rule files in one run ({first} and {source}): "
+                                  "give one of them another code, or have both configurations list one of the files")
+    return out
+
+
+def rule_of(code: str, source: str | None) -> Rule | None:
+    """The rule a report ran under a code: the one its ``sources`` names (a rule file's own, where
+    another file declares the code too), else the registered one; ``None`` for a code no rule is
+    registered under."""
+    if source is not None and (mine := _FILE_RULES.get(source, {}).get(code)) is not None:
+        return mine
+    return registry().get(code)
 
 
 def _declared_at(r: Rule) -> str:
