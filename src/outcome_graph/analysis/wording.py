@@ -14,14 +14,15 @@ analysis) and the wording drifts. What counts as *noise* here, and is never repo
 * word order;
 * leading labels: ``Priority One:``, ``PRIORITY ONE``, ``Aim 2 -``, ``Objective:``,
   ``Pillar 1:``, ``Strategic Objective 1.1 to achieve Priority One``, ``1.2.3``, ``2.``, ``(a)``;
-* in a comparison (OG601), a framing opening that says a thing is to be done and nothing of
-  what: ``We will``, ``Ensure``, ``Deliver`` (and after ``Ensure`` the copula of its clause:
-  ``Ensure business processes are effective`` / ``Deliver effective business processes``);
+* a framing opening that says a thing is to be done and nothing of what: ``We will``,
+  ``Ensure``, ``Deliver`` (and after ``Ensure`` the copula of its clause: ``Ensure business
+  processes are effective`` / ``Deliver effective business processes``);
 * plural and singular (``services`` = ``service``, ``children`` = ``child``, ``people`` =
-  ``person``); words are not otherwise stemmed, so ``build`` and ``building`` are two words;
-* in a comparison (OG601, not OG109's title key), an acronym on one side for the words it
-  abbreviates on the other (``LDD`` = ``Learning Difficulties and Disabilities``), and another
-  ending of a word on the other side (``build`` / ``building``, ``develop`` / ``developed``).
+  ``person``), and another ending of a word (``build`` / ``building``, ``develop`` /
+  ``developed``);
+* in a comparison (OG601, not OG109's title key, which is made from one title alone), an acronym
+  on one side for the words it abbreviates on the other (``LDD`` = ``Learning Difficulties and
+  Disabilities``).
 
 Everything else added or dropped is material (:class:`WordingDiff`).
 
@@ -404,9 +405,13 @@ def is_placeholder_title(text: str) -> bool:
 def title_key(text: str) -> str:
     """Return the key two titles are compared by for duplicates (OG109).
 
-    The distinct normalised content words (:func:`normalise_words` without
-    :data:`FUNCTION_WORDS`), sorted, so that word order, repetition and everything OG601 treats
-    as noise do not matter.
+    The distinct content words of the title as OG601 compares them, sorted: normalised
+    (:func:`normalise_words`), without :data:`FUNCTION_WORDS`, without a framing opening (``We
+    will``, ``Ensure``, ``Deliver``, and after ``Ensure`` the copula of its clause) and each
+    reduced to its stem (``building`` and ``build`` are one word). So word order, repetition and
+    everything OG601 treats as noise in a title do not matter. (OG601's one comparison of a pair
+    that a key cannot make, an acronym on one side for the words it stands for on the other, is
+    left to OG601.) A title that is nothing but a framing word (``Deliver``) keeps it.
 
     Parameters
     ----------
@@ -421,16 +426,20 @@ def title_key(text: str) -> str:
     Examples
     --------
     >>> title_key("Improve the emotional health of children")
-    'child emotional health improve'
+    'child emotional health improv'
     >>> title_key("Reduce levels of permanent and fixed term exclusions") == title_key(
     ...     "Reduce levels of fixed-term exclusions")
     False
     >>> title_key("Promote families' economic well being") == title_key(
     ...     "Promote the economic well-being of families")
     True
+    >>> title_key("Ensure business processes are effective & efficient") == title_key(
+    ...     "Deliver effective and efficient business processes")
+    True
     """
     # The words of _tokens(text) that are not function words, without building the tokens
-    # (OG109 keys every title of the plan).
+    # (OG109 keys every title of the plan); the tokens only for a title that holds a framing word.
+    words: set[str] | None = None
     if _PLAIN_WORDS.fullmatch(text):
         # Most titles: ASCII letters and single spaces, no label (_may_start_with_label's test,
         # which for such a title is on its first word). Their pieces are their words, lower
@@ -442,15 +451,34 @@ def title_key(text: str) -> str:
             # (the singulars met already are looked up without calling _singular: a call per word)
             singulars = _SINGULARS
             words = {singulars.get(raw) or _singular(raw) for raw in raws if raw not in FUNCTION_WORDS}
-            return " ".join(sorted(words))
-    pieces = _split_words(text)
-    raws = [raw for raw, _surface in pieces]
-    if not _JOIN_FIRST.isdisjoint(raws):
-        raws = [raw for raw, _surface, _neg in _join_compounds(pieces)]
-    return " ".join(sorted({
-        _singular(raw) for raw in raws
-        if raw and raw not in FUNCTION_WORDS and (raw.isalnum() or any(ch.isalnum() for ch in raw))
-    }))
+    if words is None:
+        pieces = _split_words(text)
+        raws = [raw for raw, _surface in pieces]
+        if not _JOIN_FIRST.isdisjoint(raws):
+            raws = [raw for raw, _surface, _neg in _join_compounds(pieces)]
+        words = {
+            _singular(raw) for raw in raws
+            if raw and raw not in FUNCTION_WORDS and (raw.isalnum() or any(ch.isalnum() for ch in raw))
+        }
+    if not _FRAMING_WORDS.isdisjoint(words):  # (a framing opening needs one of these words)
+        tokens = _tokens(text)
+        framing = _framing(tokens)
+        if framing:
+            kept = {t.norm for i, t in enumerate(tokens) if t.norm and not t.function and i not in framing}
+            words = kept or words
+    stems = _STEMS
+    return " ".join(sorted({stems.get(w) or _stem(w) for w in words}))
+
+
+def _stem(word: str) -> str:
+    """A word's stem as OG601 compares endings (:func:`_inflection_stem`), remembered."""
+    stem = _inflection_stem(word)
+    if len(_STEMS) < 100_000:  # (as _SINGULARS)
+        _STEMS[word] = stem
+    return stem
+
+
+_STEMS: dict[str, str] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -571,6 +599,7 @@ def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], s
 _FRAMING_SUBJECTS = frozenset({"we", "will", "shall", "we'll"})
 _FRAMING_VERBS = frozenset({"ensure", "deliver"})
 _COPULAS = frozenset({"is", "are", "be"})
+_FRAMING_WORDS = _FRAMING_SUBJECTS | _FRAMING_VERBS
 
 
 def _framing(tokens: list[_Tok]) -> set[int]:

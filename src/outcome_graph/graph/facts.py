@@ -911,8 +911,10 @@ class PlanFacts:
 
     @cached_property
     def uses_dates(self) -> bool:
-        """Whether any milestone states a date (``due`` or a timescale that gives one)."""
-        return any(t.kind == "dated" for t in self.timing.values())
+        """Whether any milestone states a date (``due`` or a timescale that gives one). Ongoing work
+        (``Ongoing``, ``Termly``, ``Annually``) counts: it spans the plan period, so it is no
+        milestone without a date (OG401), and a plan that writes it uses dates."""
+        return any(t.kind == "dated" or t.kind == "ongoing" for t in self.timing.values())
 
 
 def _name_implicit_owners(

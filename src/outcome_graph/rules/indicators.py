@@ -263,8 +263,11 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports an indicator that has no target (on itself or on a node's reference to it), and a target
-    stated as a `change` when the indicator has no `baseline`, or one without a figure (`1998
-    baseline` and no value). A plan that states no targets at all
+    stated as a `change` when the indicator has no `baseline`, or one that only stands in for it
+    (`TBC`, `N/A`). A baseline stated in words is a baseline, as a target in words is a target:
+    Southend's NI 112 targets "-29.6%" from its "1998 baseline", which is how the national
+    indicator is measured (the percentage change from the 1998 under-18 conception rate). A plan
+    that states no targets at all
     gets one plan-wide finding instead; so does a plan that states no baselines at all, for the
     indicators whose targets are changes (unless one of them suppresses the rule with `ignore:`:
     then each is reported, and suppressed, at the indicator).
@@ -306,7 +309,7 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     # once, not once per change target (the field it never uses is absent, not missing).
     changes = [ind for ind in counted
                if any(t.change is not None and t.value is None for t in with_targets[ind.id])]
-    no_baselines = (len(changes) > 1 and all(ind.baseline is None for ind in inds)
+    no_baselines = (len(changes) > 1 and all(_no_baseline(ind.baseline) for ind in inds)
                     and not any(ignored_at(ctx, ind.id) for ind in changes))
     if no_baselines:
         listed = ", ".join(ind.id for ind in changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
@@ -326,8 +329,7 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
                               "change.")
         elif no_baselines:
             continue
-        elif (ind.baseline is None or ind.baseline.value is None) and any(
-                t.change is not None and t.value is None for t in targets):
+        elif _no_baseline(ind.baseline) and any(t.change is not None and t.value is None for t in targets):
             t = next(t for t in targets if t.change is not None and t.value is None)
             change = _signed(t.change or "")
             if ind.baseline is None:
@@ -336,14 +338,26 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
                     f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but it has no baseline to change from.",
                     f"Give the figure the change is measured from in {ctx.field('baseline')}.",
                 )
-            else:  # (a baseline named, "1998 baseline", with no figure: the change cannot be judged either)
-                named = ind.baseline.text or ind.baseline.period
+            else:  # (a baseline that says there is none yet, "TBC": the change cannot be judged either)
                 yield ctx.finding(
                     ind.id,
-                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but its baseline"
-                    f"{f' {short(str(named), 60)!r}' if named else ''} gives no figure to change from.",
+                    f"Indicator {ind.id}'s target for {t.period} is a change ({change}) but its baseline for "
+                    f"{ind.baseline.period} is {short(ind.baseline.text or '', 60)!r}, no figure to change from.",
                     f"Give the baseline's figure ({ctx.field('baseline', key='`baseline: {period: ..., value: ...}`')}).",
                 )
+
+
+def _no_baseline(baseline: Value | None) -> bool:
+    """Whether an indicator states no baseline: none, or one with no figure whose words stand in
+    for one not known yet (``TBC``, ``N/A``, ``-``). A baseline in words (``1998 baseline``) is
+    stated, as the format's values are: a figure, or the source's words."""
+    if baseline is None:
+        return True
+    if baseline.value is not None:
+        return False
+    from ..analysis.owners import is_placeholder
+
+    return is_placeholder(baseline.text or "")
 
 
 def _named(ctx: RuleContext, ind: Indicator) -> str:

@@ -519,8 +519,10 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     Reports two milestones under one objective, or two priorities, aims or objectives anywhere in the
-    plan, whose titles are the same after normalising case, punctuation, `&`/`and`, compound
-    spellings, function words and word order (OG601's normalisation). Milestones with no parent
+    plan, whose titles are the same after OG601's normalisation: case, punctuation, `&`/`and`,
+    compound spellings, function words, word order, leading labels, a framing opening (`We will`,
+    `Ensure`, `Deliver`) and word endings (`Build` / `Building`); where the two are worded differently,
+    the message quotes both. Milestones with no parent
     compare with each other only in a plan with no level above milestones (a plain list of
     milestones); where there is one, such a milestone is an orphan (OG103), under no objective, and
     is compared with none.
@@ -555,9 +557,7 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                 node_id = fields["id"]
                 first = seen.setdefault(("", key), node_id)
                 if first != node_id:
-                    yield ctx.finding(
-                        node_id, f"{_name(ctx, node_id)} has the same title as {first}: '{_short(node.title)}'.",
-                        _duplicate_hint(ctx, kind))
+                    yield ctx.finding(node_id, _duplicate_message(ctx, node_id, first, ""), _duplicate_hint(ctx, kind))
             continue
         for node in facts.of_kind(kind):  # (milestones: under each of their parents)
             fields = node.__dict__
@@ -569,12 +569,20 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                 first = seen.setdefault((parent, key), node_id)
                 if first != node_id:
                     where = f" under {parent}" if parent else ""
-                    yield ctx.finding(
-                        node_id,
-                        f"{_name(ctx, node_id)} has the same title as {first}{where}: '{_short(node.title)}'.",
-                        _duplicate_hint(ctx, kind),
-                    )
+                    yield ctx.finding(node_id, _duplicate_message(ctx, node_id, first, where), _duplicate_hint(ctx, kind))
                     break
+
+
+def _duplicate_message(ctx: RuleContext, node_id: str, first: str, where: str) -> str:
+    """OG109's message: the title once where the two are written alike (but for case, spacing and
+    punctuation), both where they are worded differently (a framing verb, another word order)."""
+    from ..analysis.wording import normalise_words
+
+    title, first_title = ctx.plan.nodes[node_id].title, ctx.plan.nodes[first].title
+    if normalise_words(title) == normalise_words(first_title):
+        return f"{_name(ctx, node_id)} has the same title as {first}{where}: '{_short(title)}'."
+    return (f"{_name(ctx, node_id)} has the same title as {first}{where}, worded differently: "
+            f"'{_short(title, 60)}' and '{_short(first_title, 60)}'.")
 
 
 def _duplicate_hint(ctx: RuleContext, kind: str) -> str:

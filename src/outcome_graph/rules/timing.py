@@ -38,9 +38,10 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports a milestone that has no `due` and whose timescale gives no date that can be read without
     guessing (`TBA`, `TBC`, empty, a month or quarter with no year that the plan period does not
-    settle). A timescale that defers to another document is OG404 instead. A plan that states no
-    dates at all gets one plan-wide finding, which names a timescale it could not read if one was
-    written.
+    settle). A timescale that defers to another document is OG404 instead. Ongoing and cadence
+    wording (`Ongoing`, `Termly`, `Monthly`, `Annually`) gives a date: the plan period, which the
+    work spans. A plan that states no dates at all gets one plan-wide finding, which names a
+    timescale it could not read if one was written.
 
     ## Why it matters
     A milestone with no date cannot be late, so it is never chased: it is the first thing to slip

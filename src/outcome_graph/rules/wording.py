@@ -157,7 +157,10 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
 
     ## What it does
     With `plan.views` declared, reports a node absent from a view (no `views` entry, no variant)
-    that every other sibling (the nodes with the same parent and kind) appears in.
+    that every other sibling (the nodes with the same parent and kind; a priority with no parent
+    is the vision's) appears in: of two siblings, the one absent from a view the other is in. A
+    node with no sibling is not reported, nor are siblings that a view leaves out two or more at
+    a time.
 
     ## Why it matters
     A summary or overview that lists every objective of an aim but one makes that one invisible to
@@ -176,13 +179,16 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     kind_of = facts.kind_of
     siblings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # A priority with no parent belongs to the vision (as for OG103): a sibling of those that name it.
+    vision = next((v.id for v in plan.of_kind("vision")), "")
     for node_id, parents in facts.parents.items():
         if parents:
             kind = kind_of[node_id]
             for p in parents:
                 siblings[(p, kind)].append(node_id)
         elif not plan.parents[node_id]:
-            siblings[("", kind_of[node_id])].append(node_id)
+            kind = kind_of[node_id]
+            siblings[(vision if kind == "priority" else "", kind)].append(node_id)
     # Only nodes with `views` or `variants` are in a view other than the primary one.
     views_of: dict[str, set[str]] = {}
     for node in (*facts.with_views, *facts.with_variants):
