@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...analysis.owners import is_placeholder
@@ -44,6 +45,7 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
         reader.notices.append(Notice.at(Location(reader.file), "sheets whose header names one column, beside tables that "
                                         "name more, were taken for a cover or contents page and not read: "
                                         + ", ".join(covers)))
+    parts: list[tuple[RawSheet, list[_Part]]] = []
     for sheet, (h_row, roles, unknown) in headers:
         stale = {c: text for c, text in unknown.items() if c in sheet.hidden_cols and flat_role(text) in roles}
         for c, text in stale.items():
@@ -56,9 +58,14 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
         unknown = {c: text for c, text in unknown.items() if c not in stale}
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols))
         _rag_as_status(reader, sheet, h_row, roles)
-        table.note_given_ids(sheet, h_row, roles)
-    for sheet, (h_row, roles, _) in headers:
-        table.read_sheet(sheet, h_row, roles)
+        parts.append((sheet, table.tables_of(sheet, h_row, roles)))
+    for sheet, sheet_parts in parts:
+        # (every id the tables of every sheet give, before any row takes one from its position)
+        for part in sheet_parts:
+            if part.table.reads:
+                table.note_given_ids(sheet, part.table.roles, range(part.first, part.end))
+    for sheet, sheet_parts in parts:
+        table.read_sheet(sheet, sheet_parts)
     for key in ("priorities", "aims", "objectives", "milestones"):
         if key in table.top:
             tree.put(key, table.top[key], None)
@@ -146,9 +153,63 @@ def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
     return out
 
 
+#: A page number in a printed plan's running title, before or after the title: ``Page 3``, ``Page 3
+#: of 12``, ``p. 3``, ``pg 3/12`` (with the dash, colon or brackets that set it apart), or a cell
+#: that is a page number alone (``3 of 12``, ``- 3 -``; not ``3``, nor ``3/12``, which a timescale
+#: may be). Texts as compared: :func:`.header.norm`.
+_PAGE = r"(?:page|pg\.?|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?"
+_PAGE_NUMBER_RE = re.compile(
+    rf"[\s,;:|(\[–—-]*\b{_PAGE}\b[\s)\]]*$"  # (after the title)
+    rf"|^[\s(\[]*{_PAGE}\b[\s,;:|)\]–—-]*"  # (before it)
+    r"|^\s*(?:[–—-]\s*\d+\s*[–—-]|\d+\s+of\s+\d+)\s*$")  # (alone)
+
+
+def _page_title(texts: dict[int, str]) -> tuple[tuple[int, str], ...]:
+    """A row's texts (:func:`.header.row_texts`) without a page number, as a running title at the
+    top of each printed page is compared with the one above the header: ``Children's Plan 2011-12 -
+    Page 3`` is ``Children's Plan 2011-12``, and a cell of a page number alone (``Page 3 of 12``) is
+    ``""``.
+
+    >>> _page_title({0: "children's plan 2011-12 - page 3"}), _page_title({0: "page 3 of 12", 2: "draft"})
+    (((0, "children's plan 2011-12"),), ((0, ''), (2, 'draft')))
+    >>> _page_title({0: "(p. 2) action plan"}), _page_title({0: "- 3 -"}), _page_title({0: "2011-12"})
+    (((0, 'action plan'),), ((0, ''),), ((0, '2011-12'),))
+    >>> _page_title({0: "3"}), _page_title({0: "3/12"}), _page_title({0: "p1 be safe"})
+    (((0, '3'),), ((0, '3/12'),), ((0, 'p1 be safe'),))
+    """
+    return tuple((c, _PAGE_NUMBER_RE.sub("", text).strip()) for c, text in sorted(texts.items()))
+
+
 #: The level each word of :data:`_SECTION_RE` names.
 _SECTION_WORDS = {"priority": "priority", "pillar": "priority", "theme": "priority", "aim": "aim",
                   "commitment": "aim", "objective": "aim"}
+
+
+@dataclass
+class _Table:
+    """One table of a flat sheet: its header row, the column of each role, and what its reading
+    holds open (so that the rows below its header repeated after another table continue it)."""
+
+    h_row: int
+    roles: dict[str, int]
+    header_texts: dict[int, str]
+    #: (kind, column) of each level column, from the top
+    levels: list[tuple[str, int]]
+    #: Whether its rows are read (it has a level column; a table of indicators' targets has none)
+    reads: bool
+    #: The open node of each level
+    current: list[CellMap | None] = field(default_factory=list)
+    #: The open node of each level above the table's, named by a heading row (:meth:`_FlatTable._section`)
+    sections: dict[str, CellMap] = field(default_factory=dict)
+
+
+@dataclass
+class _Part:
+    """Rows ``first`` to ``end`` (not included) of a sheet, below a header row of ``table``."""
+
+    table: _Table
+    first: int
+    end: int
 
 
 class _FlatTable:
@@ -174,92 +235,134 @@ class _FlatTable:
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
         self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
         self.bulleted: list[str] = []  # milestone cells of a bulleted list, read as a milestone a bullet
+        self.several: set[tuple[str, str]] = set()  # (file, sheet) of sheets holding more than one table read
+        self.header_row: int | None = None  # the header row of the table read, on such a sheet
 
-    def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
-        """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
-        inserted above one with an id) takes an id no other row has, not its position's."""
+    def note_given_ids(self, sheet: RawSheet, roles: dict[str, int], rows: range) -> None:
+        """Note the ids the id columns of a table give in ``rows``, so that a row whose id is blank
+        (a row inserted above one with an id, a table without an id column above one with) takes
+        an id no other row has, not its position's."""
         for role, c in roles.items():
             if role.startswith("id:"):
-                for r in range(h_row + 1, sheet.n_rows):
+                for r in rows:
                     if (given := sheet.get(r, c)) is not None:
                         self.taken.add(as_shown(given))
                         if (typed := sheet.typed_at(r, c)) is not None and typed.shown is not None:
                             self.taken.add(typed.shown.strip())  # (a number read as shown: 007)
 
-    def read_sheet(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
-        """The rows of one sheet below its header row ``h_row`` (``roles``: a column per role)."""
-        levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
-        self.reader.note_hidden_columns(sheet, h_row, roles.values())
+    def tables_of(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> list[_Part]:
+        """The tables of a sheet whose first header is row ``h_row``, as the parts of the sheet
+        each reads: after a blank row, another table's header (a title row may stand above it)
+        ends the part above it. A header that says what an earlier table's header says, after
+        another table (a council's sections pasted one after the other, each with its header),
+        continues that table; the first table's header repeated below it continues it too (a
+        printed plan's header at the top of each page: the row is skipped as it is read). A notice
+        names each other header row."""
         n_cols = sheet.n_cols
-        current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
-        sections: dict[str, CellMap] = {}  # the open node of each level above the table's, named by a heading row
-        header_texts = row_texts(sheet, h_row, n_cols)
-        # (the rows above the header: a printed plan's title, repeated at the top of each page)
-        page_titles = {r: texts for r in range(h_row) if (texts := row_texts(sheet, r, n_cols))}
-        skipping = False
-        for r in range(h_row + 1, sheet.n_rows):
-            if sheet.is_blank(r, n_cols):
+        first = _Table(h_row, roles, row_texts(sheet, h_row, n_cols), self._levels(roles), True)
+        tables = [first]
+        parts = [_Part(first, h_row + 1, sheet.n_rows)]
+        for r in range(h_row + 2, sheet.n_rows):
+            if r < parts[-1].first or not sheet.is_blank(r - 1, n_cols) or sheet.is_blank(r, n_cols):
                 continue
-            if sheet.is_blank(r - 1, n_cols) and (table := self._second_table(sheet, r, header_texts)) is not None:
-                if table:
-                    return  # (read as a table of its own, to the end of the sheet)
-                skipping = True  # (a table of no level: its rows are no items, to the next table)
-                continue
-            if skipping:
-                continue
-            if levels and self._section(sheet, r, roles, levels, sections):
-                current[:] = [None] * len(levels)
-                continue
-            if (same := next((t for t, texts in page_titles.items() if row_texts(sheet, r, n_cols) == texts), None)) is not None:
-                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats row {same + 1} above the "
-                                                        "header (a title repeated on each printed page); skipped"))
-                continue
-            if self._skipped(sheet, r, levels, header_texts):
-                continue
-            for _kind, c in levels:  # ('-' or 'N/A' in a level's cell: no item of that level)
-                if (text := sheet.get(r, c)) is not None and _NO_ITEM_RE.fullmatch(text):
-                    sheet.cells.pop(sheet.merged.get((r, c), (r, c)), None)
-                    self.no_items.append(f"{sheet.place(cell_ref(r, c))} {text.strip()!r}")
-            filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
-            if not filled:
-                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} fills no level column; ignored"))
-                continue
-            deepest = max(filled)
-            self.reader.note_hidden(sheet, r)
-            top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
-            bullets = self._bullets(sheet, r, roles, levels, deepest)
-            titles: list[str | None] = list(bullets) if bullets else [None]
-            for title in titles:
-                self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
-                self._give_fields(sheet, r, roles, levels, current, deepest)
+            # (a title above the table's header: "Table 2: performance indicators")
+            cells = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+            top = r + 1 if len(cells) == 1 and r + 1 < sheet.n_rows else r
+            texts = row_texts(sheet, top, n_cols)
+            if texts == parts[-1].table.header_texts:
+                continue  # (the header of the table above again: the row is skipped as it is read)
+            table = next((t for t in tables if t.header_texts == texts), None)
+            header = ", ".join(repr((sheet.get(top, c) or "").strip()) for c in sheet.filled(top, n_cols))
+            if table is not None:
+                self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} repeats the header of the table "
+                                                        f"at row {table.h_row + 1} ({header}) after another table: its "
+                                                        "rows were read as rows of that table"))
+            else:
+                found = second_header(sheet, top)
+                if found is None:
+                    continue  # (a row of items: its titles name no column)
+                table_roles, unknown = found
+                reads = any(role.startswith("level:") for role in table_roles)
+                if not reads:
+                    self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} is the header of another "
+                                                            f"table on the sheet ({header}), which names no level (priority, "
+                                                            "aim, objective or milestone): its rows were not read"))
+                else:
+                    self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} is the header of another "
+                                                            f"table on the sheet ({header}): its rows were read as a table "
+                                                            "of their own"))
+                    self.reader.note_unknown(Header(sheet, top, {}, unknown, n_cols))
+                    _rag_as_status(self.reader, sheet, top, table_roles)
+                table = _Table(top, table_roles, texts, self._levels(table_roles), reads)
+                tables.append(table)
+            parts[-1].end = r
+            parts.append(_Part(table, top + 1, sheet.n_rows))
+        if sum(1 for t in tables if t.reads) > 1:
+            self.several.add((sheet.file, sheet.name))
+        return parts
 
-    def _second_table(self, sheet: RawSheet, r: int, header_texts: dict[int, str]) -> bool | None:
-        """Whether row ``r``, after a blank row, starts another table on the sheet: its header row
-        (other than the first table's, which a printed plan repeats on each page), or a title above
-        it; ``None`` when it does not. A table with a level column is read as a table of its own
-        (its columns may be others: ``True``); one without (a table of indicators' baselines and
-        targets) is not read (``False``: its rows are passed over, to the next table). Either way a
-        notice names its header row, and the rows of the first table end above it."""
+    @staticmethod
+    def _levels(roles: dict[str, int]) -> list[tuple[str, int]]:
+        """(kind, column) of each level column of a table, from the top."""
+        return [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
+
+    def read_sheet(self, sheet: RawSheet, parts: list[_Part]) -> None:
+        """The rows of one sheet, part by part (:meth:`tables_of`), each below its table's header."""
         n_cols = sheet.n_cols
-        h_row = r
-        if len(sheet.filled(r, n_cols)) == 1 and r + 1 < sheet.n_rows:
-            h_row = r + 1  # (a title above the second table's header: "Table 2: performance indicators")
-        if repeats_header(sheet, h_row, n_cols, header_texts) or (found := second_header(sheet, h_row)) is None:
-            return None
-        roles, unknown = found
-        header = ", ".join(repr((sheet.get(h_row, c) or "").strip()) for c in sheet.filled(h_row, n_cols))
-        if not any(role.startswith("level:") for role in roles):
-            self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
-                                                    f"on the sheet ({header}), which names no level (priority, aim, "
-                                                    "objective or milestone): its rows were not read"))
-            return False
-        self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
-                                                f"on the sheet ({header}): its rows were read as a table of their own"))
-        self.reader.note_unknown(Header(sheet, h_row, {}, unknown, n_cols))
-        _rag_as_status(self.reader, sheet, h_row, roles)
-        self.note_given_ids(sheet, h_row, roles)
-        self.read_sheet(sheet, h_row, roles)
-        return True
+        first = parts[0].table
+        self.reader.note_hidden_columns(sheet, first.h_row, first.roles.values())
+        # (the rows above the header: a printed plan's title, repeated at the top of each page)
+        page_titles: dict[tuple[tuple[int, str], ...], int] = {}
+        for r in range(first.h_row):
+            if texts := row_texts(sheet, r, n_cols):
+                page_titles.setdefault(_page_title(texts), r)
+        for part in parts:
+            table = part.table
+            if not table.reads:
+                continue  # (a table of no level: its rows are no items)
+            if table.h_row != first.h_row:
+                self.reader.note_hidden_columns(sheet, table.h_row, table.roles.values())
+            # (a node of a sheet of several tables knows its table's header row, which a clash of ids names)
+            self.header_row = table.h_row if (sheet.file, sheet.name) in self.several else None
+            roles, levels, header_texts = table.roles, table.levels, table.header_texts
+            if not table.current:
+                table.current = [None] * len(levels)
+            current, sections = table.current, table.sections
+            for r in range(part.first, part.end):
+                if sheet.is_blank(r, n_cols):
+                    continue
+                if levels and self._section(sheet, r, roles, levels, sections):
+                    current[:] = [None] * len(levels)
+                    continue
+                texts = row_texts(sheet, r, n_cols)
+                if (same := page_titles.get(_page_title(texts))) is not None:
+                    self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats row {same + 1} above the "
+                                                            "header (a title repeated on each printed page); skipped"))
+                    continue
+                if texts and not any(text for _, text in _page_title(texts)):
+                    shown = "; ".join(repr((sheet.get(r, c) or "").strip()) for c in texts)
+                    self.reader.notices.append(sheet.notice(cell_ref(r, min(texts)), f"row {r + 1} is a page number "
+                                                            f"({shown}), not an item of the plan; skipped"))
+                    continue
+                if self._skipped(sheet, r, levels, header_texts):
+                    continue
+                for _kind, c in levels:  # ('-' or 'N/A' in a level's cell: no item of that level)
+                    if (text := sheet.get(r, c)) is not None and _NO_ITEM_RE.fullmatch(text):
+                        sheet.cells.pop(sheet.merged.get((r, c), (r, c)), None)
+                        self.no_items.append(f"{sheet.place(cell_ref(r, c))} {text.strip()!r}")
+                filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
+                if not filled:
+                    self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} fills no level column; ignored"))
+                    continue
+                deepest = max(filled)
+                self.reader.note_hidden(sheet, r)
+                top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
+                bullets = self._bullets(sheet, r, roles, levels, deepest)
+                titles: list[str | None] = list(bullets) if bullets else [None]
+                for title in titles:
+                    self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
+                    self._give_fields(sheet, r, roles, levels, current, deepest)
+        self.header_row = None
 
     def _bullets(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
                  deepest: int) -> list[str] | None:
@@ -436,6 +539,8 @@ class _FlatTable:
         reader.rows.setdefault(node.id_of(), node)
         reader.all_rows.append((kind, node))
         reader.kinds[id(node)] = kind
+        if self.header_row is not None:
+            reader.header_rows[id(node)] = self.header_row
         return node
 
     def _set_once(self, sheet: RawSheet, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
