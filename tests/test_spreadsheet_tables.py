@@ -161,8 +161,9 @@ def test_the_first_header_repeated_after_a_second_table_of_items_continues_the_f
         ("P1", "Be safe"), ("P1.M1", "Train the wardens"), ("O1", "Fewer accidents"), ("O1.M1", "Audit"),
         ("O1.M2", "Repaint")]
     assert plan.nodes["O1.M2"].lead == "Roads" and getattr(plan.nodes["O1.M2"], "timescale", None) is None
-    assert (f"{path}:T!A8: row 8 repeats the header of the table at row 1 ('Objective', 'Key milestones', 'Lead') "
-            "after another table: its rows were read as rows of that table") in plan.notices
+    assert (f"{path}:T!A8: row 8 repeats the header of the table at row 1 ('Objective', 'Key milestones', 'Lead'; "
+            "under its title 'Title continued from page 1' in row 7) after another table: its rows were read as rows "
+            "of that table") in plan.notices
     assert sum("read as a table of their own" in n for n in plan.notices) == 1
 
 
