@@ -805,7 +805,8 @@ def test_a_row_that_fills_no_level_column_is_ignored_with_a_notice(tmp_path: Pat
     })
     plan = load_path(path, period=PERIOD)
     assert list(plan.nodes) == ["O1", "O1.M1"] and plan.nodes["O1.M1"].lead == "Road safety"
-    assert f"{path}:Plan!A3: row 3 fills no level column; ignored" in plan.notices
+    assert (f"{path}:Plan!C3: row 3 fills no level column (C3 'Police', D3 \"See the annex for the police's part\"); "
+            "ignored") in plan.notices
 
 
 def test_a_heading_over_a_repeated_header_row_is_the_priority_of_the_rows_below_it(tmp_path: Path):
@@ -2378,8 +2379,9 @@ def test_another_table_below_a_blank_row_is_read_as_a_table_of_its_own_or_not_re
         ("P1", "Be safe"), ("P1.M1", "Train the wardens"), ("O1", "Fewer accidents"), ("O1.M1", "Audit the junctions"),
         ("O1.M2", "Repaint the crossings")]
     assert (plan.nodes["P1.M1"].lead, plan.nodes["P1.M1"].timescale) == ("Schools", "June 11")
-    assert (f"{path}:T!A6: row 6 is the header of another table on the sheet ('Indicator', 'Baseline', 'Target'), "
-            "which names no level (priority, aim, objective or milestone): its rows were not read") in plan.notices
+    assert (f"{path}:T!A6: row 6 is the header of another table on the sheet ('Indicator', 'Baseline', 'Target'; "
+            "under its title 'Table 2: performance measures' in row 5), which names no level (priority, aim, objective "
+            "or milestone): its rows were not read (row 7)") in plan.notices
     assert (f"{path}:T!A9: row 9 is the header of another table on the sheet ('Priority', 'Action', 'By when', "
             "'Lead officer'): its rows were read as a table of their own") in plan.notices
 

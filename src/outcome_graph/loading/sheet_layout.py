@@ -453,8 +453,11 @@ for _role, _names in {
     "completion_by complete_by date timescale_for_completion timescales_for_completion",
     "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
     "performance_measures performance_measure pis pi kpis kpi key_performance_indicators key_performance_indicator",
-    "notes": "notes note comments comment",
+    "notes": "notes note comments comment update updates progress_update progress_updates latest_update commentary "
+    "progress_commentary progress_to_date progress_comments",
     "due": "due due_date",
+    # (the number of the row's deepest item, as a tracker numbers its rows: 1.1, 1.2, 2.1)
+    "number": "ref ref_no ref_number reference no no. number item_no",
     "status": "status",
     # (a tracker's RAG rating: read as the status when the table has no Status column)
     "rag": "rag rag_status rag_rating rag_ratings progress_(rag) status_(rag) rag_progress",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...analysis.owners import is_placeholder
@@ -13,7 +14,7 @@ from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
 from ...reference.catalogue import CODE_IN_TEXT
 from ..csvtext import as_shown
-from ..sheet_layout import EMPTY_LIST, STATUSES, between_colours, flat_role, split_list
+from ..sheet_layout import EMPTY_LIST, STATUS_WORDS, STATUSES, between_colours, flat_role, split_list
 from .header import Header, flat_header, norm, repeats_header, row_texts, second_header, without_lists
 from .notices import named
 from .reader import Reader, choice
@@ -44,6 +45,7 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
         reader.notices.append(Notice.at(Location(reader.file), "sheets whose header names one column, beside tables that "
                                         "name more, were taken for a cover or contents page and not read: "
                                         + ", ".join(covers)))
+    parts: list[tuple[RawSheet, list[_Part]]] = []
     for sheet, (h_row, roles, unknown) in headers:
         stale = {c: text for c, text in unknown.items() if c in sheet.hidden_cols and flat_role(text) in roles}
         for c, text in stale.items():
@@ -56,9 +58,14 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
         unknown = {c: text for c, text in unknown.items() if c not in stale}
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols))
         _rag_as_status(reader, sheet, h_row, roles)
-        table.note_given_ids(sheet, h_row, roles)
-    for sheet, (h_row, roles, _) in headers:
-        table.read_sheet(sheet, h_row, roles)
+        parts.append((sheet, table.tables_of(sheet, h_row, roles)))
+    for sheet, sheet_parts in parts:
+        # (every id the tables of every sheet give, before any row takes one from its position)
+        for part in sheet_parts:
+            if part.table.reads:
+                table.note_given_ids(sheet, part.table.roles, range(part.first, part.end))
+    for sheet, sheet_parts in parts:
+        table.read_sheet(sheet, sheet_parts)
     for key in ("priorities", "aims", "objectives", "milestones"):
         if key in table.top:
             tree.put(key, table.top[key], None)
@@ -102,6 +109,12 @@ _SECTION_RE = re.compile(
 _BULLET_RE = re.compile(r"\s*(?:[•●◦▪■▫‣⁃∙·➢➤►✓✔]\s*|[-–—*]\s+)(?P<item>\S.*)")
 #: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source: ...").
 _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
+#: A row heading a key to the RAG colours (``Key``, ``RAG key:``, ``Key to RAG ratings``, ``RAG status key``).
+_KEY_HEADING_RE = re.compile(r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
+                             r"\s*:?\s*", re.I)
+#: A line of such a key: a RAG colour (or its letter), alone in its cell or before what it means
+#: (``Green``, ``G``, ``Amber = some slippage``, ``Red - off track``, ``Amber/Green``).
+_KEY_LINE_RE = re.compile(r"\s*(?P<colour>[a-z]+(?:\s*[/-]\s*[a-z]+)?)\s*(?:(?:[:=–—]|\s-)\s*\S.*)?", re.I | re.S)
 #: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells are numbers.
 _TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?(?![a-z])", re.I)
 _NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
@@ -110,20 +123,25 @@ _NO_ITEM_RE = re.compile(r"\s*(?:[-–—.]+|n/?a|none|nil)\s*", re.I)
 #: An indicator's code as a table prints it (``NI 72``, ``NI72``, ``CSC 001``, ``NI 102a``).
 _CODE = CODE_IN_TEXT.replace("(", "(?:")  # (the groups not kept)
 _CODE_AND_WORDS_RE = re.compile(rf"(?:[A-Za-z ]{{1,20}}:\s*)?(?P<code>{_CODE})(?![\w.])\s*(?P<rest>.*)", re.S)
-_JOINED_CODES_RE = re.compile(rf"(?P<code>{_CODE})(?:\s*(?:/|&|\band\b)\s*(?:{_CODE}))+")
+#: Codes joined in one piece: ``NI87/NI114``, ``NI 112 and NI 113``, ``NI72/73`` (a number after a
+#: code takes its prefix).
+_JOINED_CODES_RE = re.compile(rf"(?P<code>{_CODE})(?:\s*(?:/|&|\band\b)\s*(?:{_CODE}|\d{{1,4}}[a-z]?(?![\w.])))+")
 
 
 def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
     """(code, title or None) of the pieces of a flat table's indicators cell, as published plans
     write them: ``NI 32 Repeat incidents of domestic violence`` (the code and the plan's title for
     it), ``NI 61 (LAA)`` and ``LAA: NI 72`` (the code), ``NI 99, 100, 101`` (numbers after a code
-    take its prefix), ``NI87/NI114`` and ``NI 112 and NI 113`` (two codes). A piece that starts with
-    no code is kept whole (a local measure's name, ``TELLUS-FE``).
+    take its prefix), ``NI87/NI114`` and ``NI 112 and NI 113`` (two codes), ``NI72/73`` and ``NI 55 &
+    56`` (two codes, the second taking the first's prefix). A piece that starts with no code is kept
+    whole (a local measure's name, ``TELLUS-FE``).
 
     >>> _indicator_pieces(["NI 32 Repeat incidents of domestic violence", "NI 61 (LAA)", "LAA: NI 72"])
     [('NI 32', 'Repeat incidents of domestic violence'), ('NI 61', None), ('NI 72', None)]
     >>> _indicator_pieces(["NI 99", "100", "101", "NI87/NI114", "NI 112 and NI 113", "TELLUS-FE"])
     [('NI 99', None), ('NI 100', None), ('NI 101', None), ('NI87', None), ('NI114', None), ('NI 112', None), ('NI 113', None), ('TELLUS-FE', None)]
+    >>> _indicator_pieces(["NI72/73", "NI 55 & 56/CSC 4", "NI 8/10 Kept"])
+    [('NI72', None), ('NI73', None), ('NI 55', None), ('NI 56', None), ('CSC 4', None), ('NI 8', '/10 Kept')]
     """
     out: list[tuple[str, str | None]] = []
     prefix: str | None = None
@@ -133,7 +151,11 @@ def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
             continue
         joined = _JOINED_CODES_RE.fullmatch(piece)
         if joined is not None:
-            out.extend((code, None) for code in re.findall(_CODE, piece))
+            for part in re.split(r"\s*(?:/|&|\band\b)\s*", piece):
+                if part[:1].isdigit():
+                    part = f"{prefix}{part}"
+                prefix = m.group(1) if (m := re.match(r"([A-Z]{2,6} ?)\d", part)) else prefix
+                out.append((part, None))
         elif ((m := _CODE_AND_WORDS_RE.fullmatch(piece)) is not None and m["code"] != piece
               and (not m["rest"].strip() or re.search(r"\w", m["rest"]))):  # (not 'NI 72' and an invisible character)
             rest = m["rest"].strip()
@@ -146,9 +168,106 @@ def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
     return out
 
 
+#: A page number in a printed plan's running title, before or after the title: ``Page 3``, ``Page 3
+#: of 12``, ``p. 3``, ``pg 3/12`` (with the dash, colon or brackets that set it apart), or a cell
+#: that is a page number alone (``3 of 12``, ``- 3 -``; not ``3``, nor ``3/12``, which a timescale
+#: may be). Texts as compared: :func:`.header.norm`.
+_PAGE = r"(?:page|pg\.?|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?"
+_PAGE_NUMBER_RE = re.compile(
+    rf"[\s,;:|(\[–—-]*\b{_PAGE}\b[\s)\]]*$"  # (after the title)
+    rf"|^[\s(\[]*{_PAGE}\b[\s,;:|)\]–—-]*"  # (before it)
+    r"|^\s*(?:[–—-]\s*\d+\s*[–—-]|\d+\s+of\s+\d+)\s*$")  # (alone)
+
+
+def _page_title(texts: dict[int, str]) -> tuple[tuple[int, str], ...]:
+    """A row's texts (:func:`.header.row_texts`) without a page number, as a running title at the
+    top of each printed page is compared with the one above the header: ``Children's Plan 2011-12 -
+    Page 3`` is ``Children's Plan 2011-12``, and a cell of a page number alone (``Page 3 of 12``) is
+    ``""``.
+
+    >>> _page_title({0: "children's plan 2011-12 - page 3"}), _page_title({0: "page 3 of 12", 2: "draft"})
+    (((0, "children's plan 2011-12"),), ((0, ''), (2, 'draft')))
+    >>> _page_title({0: "(p. 2) action plan"}), _page_title({0: "- 3 -"}), _page_title({0: "2011-12"})
+    (((0, 'action plan'),), ((0, ''),), ((0, '2011-12'),))
+    >>> _page_title({0: "3"}), _page_title({0: "3/12"}), _page_title({0: "p1 be safe"})
+    (((0, '3'),), ((0, '3/12'),), ((0, 'p1 be safe'),))
+    """
+    return tuple((c, _PAGE_NUMBER_RE.sub("", text).strip()) for c, text in sorted(texts.items()))
+
+
+def _rag_word(text: str) -> bool:
+    """Whether a text is a RAG colour, its letter or a rating between two (``Green``, ``A``, ``Red/Amber``)."""
+    key = "_".join(text.split()).casefold()
+    return key in STATUS_WORDS and key not in ("complete", "completed") or between_colours(text) is not None
+
+
+def _is_key_line(sheet: RawSheet, r: int, n_cols: int) -> bool:
+    """Whether row ``r`` is a line of a key to the RAG colours: its first cell of text a RAG colour
+    (alone, or before what it means: ``Amber = some slippage``), or a cell filled in a RAG colour and
+    no word beside one or two cells of text (``On track``), as a key shows a colour's swatch."""
+    texts = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+    if not texts or len(texts) > 3:
+        return False
+    m = _KEY_LINE_RE.fullmatch(sheet.get(r, texts[0]) or "")
+    if m is not None and _rag_word(m["colour"]):
+        return True
+    return len(texts) <= 2 and any((r, c) in sheet.fills for c in range(texts[0]))
+
+
+#: A display number as the format writes one (``1.2.3``, ``2.2.5a``).
+_NUMBER_CELL_RE = re.compile(r"\d+(?:\.\d+)*[a-z]?")
+#: A level cell that starts with the item's number (:func:`_numbered`).
+_NUMBERED_RE = re.compile(r"\s*(?P<num>\d{1,3}(?:\.\d{1,3})*[a-z]?)(?P<mark>[.)]?)\s+(?P<title>\S.*)", re.S)
+
+
+def _numbered(title: str) -> tuple[str | None, str]:
+    """The number a level cell starts with and the title after it (``1. Be healthy``, ``2.3) Train
+    staff``, ``1.2 Raise attainment``: a number and a full stop or bracket, or a dotted number before
+    a capital), else ``None`` and the cell's text (``3.5 million pounds``, ``10 schools``).
+
+    >>> _numbered("1. Be healthy"), _numbered("2.3) Train staff"), _numbered("1.2 Raise attainment")
+    (('1', 'Be healthy'), ('2.3', 'Train staff'), ('1.2', 'Raise attainment'))
+    >>> _numbered("3.5 million pounds saved"), _numbered("10 schools join"), _numbered("2011-12 plan")
+    ((None, '3.5 million pounds saved'), (None, '10 schools join'), (None, '2011-12 plan'))
+    >>> _numbered("10 Downing Street visit"), _numbered("2.2.5a Pilot the scheme"), _numbered("1.")
+    ((None, '10 Downing Street visit'), ('2.2.5a', 'Pilot the scheme'), (None, '1.'))
+    """
+    m = _NUMBERED_RE.fullmatch(title)
+    if m is None or not (m["mark"] or ("." in m["num"] and m["title"][0].isupper())):
+        return None, title
+    return m["num"], m["title"].strip()
+
+
 #: The level each word of :data:`_SECTION_RE` names.
 _SECTION_WORDS = {"priority": "priority", "pillar": "priority", "theme": "priority", "aim": "aim",
                   "commitment": "aim", "objective": "aim"}
+
+
+@dataclass
+class _Table:
+    """One table of a flat sheet: its header row, the column of each role, and what its reading
+    holds open (so that the rows below its header repeated after another table continue it)."""
+
+    h_row: int
+    roles: dict[str, int]
+    header_texts: dict[int, str]
+    #: (kind, column) of each level column, from the top
+    levels: list[tuple[str, int]]
+    #: Whether its rows are read (it has a level column; a table of indicators' targets has none)
+    reads: bool
+    #: The open node of each level
+    current: list[CellMap | None] = field(default_factory=list)
+    #: The open node of each level above the table's, named by a heading row (:meth:`_FlatTable._section`)
+    sections: dict[str, CellMap] = field(default_factory=dict)
+
+
+@dataclass
+class _Part:
+    """Rows ``first`` to ``end`` (not included) of a sheet, below a header row of ``table``."""
+
+    table: _Table
+    first: int
+    end: int
 
 
 class _FlatTable:
@@ -174,92 +293,197 @@ class _FlatTable:
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
         self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
         self.bulleted: list[str] = []  # milestone cells of a bulleted list, read as a milestone a bullet
+        self.not_numbers: list[str] = []  # cells of a Ref column that are no number of the format
+        self.numbered: list[str] = []  # level cells that start with their item's number, read as its number
+        self.beside: list[str] = []  # cells of rows read that lie beside the table, under no header
+        self.several: set[tuple[str, str]] = set()  # (file, sheet) of sheets holding more than one table read
+        self.header_row: int | None = None  # the header row of the table read, on such a sheet
 
-    def note_given_ids(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
-        """Note the ids the sheet's id columns give, so that a row whose id is blank (a row
-        inserted above one with an id) takes an id no other row has, not its position's."""
+    def note_given_ids(self, sheet: RawSheet, roles: dict[str, int], rows: range) -> None:
+        """Note the ids the id columns of a table give in ``rows``, so that a row whose id is blank
+        (a row inserted above one with an id, a table without an id column above one with) takes
+        an id no other row has, not its position's."""
         for role, c in roles.items():
             if role.startswith("id:"):
-                for r in range(h_row + 1, sheet.n_rows):
+                for r in rows:
                     if (given := sheet.get(r, c)) is not None:
                         self.taken.add(as_shown(given))
                         if (typed := sheet.typed_at(r, c)) is not None and typed.shown is not None:
                             self.taken.add(typed.shown.strip())  # (a number read as shown: 007)
 
-    def read_sheet(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> None:
-        """The rows of one sheet below its header row ``h_row`` (``roles``: a column per role)."""
-        levels = [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
-        self.reader.note_hidden_columns(sheet, h_row, roles.values())
+    def tables_of(self, sheet: RawSheet, h_row: int, roles: dict[str, int]) -> list[_Part]:
+        """The tables of a sheet whose first header is row ``h_row``, as the parts of the sheet
+        each reads: after a blank row, another table's header (a title row may stand above it)
+        ends the part above it. A header that says what an earlier table's header says, after
+        another table (a council's sections pasted one after the other, each with its header),
+        continues that table; the first table's header repeated below it continues it too (a
+        printed plan's header at the top of each page: the row is skipped as it is read). A notice
+        names each other header row."""
         n_cols = sheet.n_cols
-        current: list[CellMap | None] = [None] * len(levels)  # the open node of each level
-        sections: dict[str, CellMap] = {}  # the open node of each level above the table's, named by a heading row
-        header_texts = row_texts(sheet, h_row, n_cols)
-        # (the rows above the header: a printed plan's title, repeated at the top of each page)
-        page_titles = {r: texts for r in range(h_row) if (texts := row_texts(sheet, r, n_cols))}
-        skipping = False
-        for r in range(h_row + 1, sheet.n_rows):
-            if sheet.is_blank(r, n_cols):
+        first = _Table(h_row, roles, row_texts(sheet, h_row, n_cols), self._levels(roles), True)
+        tables = [first]
+        parts = [_Part(first, h_row + 1, sheet.n_rows)]
+        unread: list[tuple[int, str]] = []  # (part, its header as a notice names it) of tables not read
+        for r in range(h_row + 2, sheet.n_rows):
+            if r < parts[-1].first or not sheet.is_blank(r - 1, n_cols) or sheet.is_blank(r, n_cols):
                 continue
-            if sheet.is_blank(r - 1, n_cols) and (table := self._second_table(sheet, r, header_texts)) is not None:
-                if table:
-                    return  # (read as a table of its own, to the end of the sheet)
-                skipping = True  # (a table of no level: its rows are no items, to the next table)
-                continue
-            if skipping:
-                continue
-            if levels and self._section(sheet, r, roles, levels, sections):
-                current[:] = [None] * len(levels)
-                continue
-            if (same := next((t for t, texts in page_titles.items() if row_texts(sheet, r, n_cols) == texts), None)) is not None:
-                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats row {same + 1} above the "
-                                                        "header (a title repeated on each printed page); skipped"))
-                continue
-            if self._skipped(sheet, r, levels, header_texts):
-                continue
-            for _kind, c in levels:  # ('-' or 'N/A' in a level's cell: no item of that level)
-                if (text := sheet.get(r, c)) is not None and _NO_ITEM_RE.fullmatch(text):
-                    sheet.cells.pop(sheet.merged.get((r, c), (r, c)), None)
-                    self.no_items.append(f"{sheet.place(cell_ref(r, c))} {text.strip()!r}")
-            filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
-            if not filled:
-                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} fills no level column; ignored"))
-                continue
-            deepest = max(filled)
-            self.reader.note_hidden(sheet, r)
-            top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
-            bullets = self._bullets(sheet, r, roles, levels, deepest)
-            titles: list[str | None] = list(bullets) if bullets else [None]
-            for title in titles:
-                self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
-                self._give_fields(sheet, r, roles, levels, current, deepest)
+            # (a title above the table's header: "Table 2: performance indicators")
+            cells = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+            top = r + 1 if len(cells) == 1 and r + 1 < sheet.n_rows else r
+            texts = row_texts(sheet, top, n_cols)
+            if texts == parts[-1].table.header_texts:
+                continue  # (the header of the table above again: the row is skipped as it is read)
+            table = next((t for t in tables if t.header_texts == texts), None)
+            header = ", ".join(repr((sheet.get(top, c) or "").strip()) for c in sheet.filled(top, n_cols))
+            if top != r:
+                header += f"; under its title {(sheet.get(r, cells[0]) or '').strip()!r} in row {r + 1}"
+            if table is not None:
+                self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} repeats the header of the table "
+                                                        f"at row {table.h_row + 1} ({header}) after another table: its "
+                                                        "rows were read as rows of that table"))
+            else:
+                found = second_header(sheet, top)
+                if found is None:
+                    continue  # (a row of items: its titles name no column)
+                table_roles, unknown = found
+                reads = any(role.startswith("level:") for role in table_roles)
+                if not reads:
+                    unread.append((len(parts), header))
+                else:
+                    self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} is the header of another "
+                                                            f"table on the sheet ({header}): its rows were read as a table "
+                                                            "of their own"))
+                    self.reader.note_unknown(Header(sheet, top, {}, unknown, n_cols))
+                    _rag_as_status(self.reader, sheet, top, table_roles)
+                table = _Table(top, table_roles, texts, self._levels(table_roles), reads)
+                tables.append(table)
+            parts[-1].end = r
+            parts.append(_Part(table, top + 1, sheet.n_rows))
+        for i, header in unread:
+            # (a table of no level: its rows are named, as they end where the next table starts)
+            part = parts[i]
+            rows = [r + 1 for r in range(part.first, part.end) if not sheet.is_blank(r, n_cols)]
+            which = "" if not rows else f" (row {rows[0]})" if len(rows) == 1 else f" (rows {rows[0]} to {rows[-1]})"
+            self.reader.notices.append(sheet.notice(cell_ref(part.table.h_row, 0), f"row {part.table.h_row + 1} is the "
+                                                    f"header of another table on the sheet ({header}), which names no "
+                                                    "level (priority, aim, objective or milestone): its rows were not "
+                                                    f"read{which}"))
+        if sum(1 for t in tables if t.reads) > 1:
+            self.several.add((sheet.file, sheet.name))
+        return parts
 
-    def _second_table(self, sheet: RawSheet, r: int, header_texts: dict[int, str]) -> bool | None:
-        """Whether row ``r``, after a blank row, starts another table on the sheet: its header row
-        (other than the first table's, which a printed plan repeats on each page), or a title above
-        it; ``None`` when it does not. A table with a level column is read as a table of its own
-        (its columns may be others: ``True``); one without (a table of indicators' baselines and
-        targets) is not read (``False``: its rows are passed over, to the next table). Either way a
-        notice names its header row, and the rows of the first table end above it."""
+    @staticmethod
+    def _levels(roles: dict[str, int]) -> list[tuple[str, int]]:
+        """(kind, column) of each level column of a table, from the top."""
+        return [(kind, roles[f"level:{kind}"]) for kind in LEVELS[1:] if f"level:{kind}" in roles]
+
+    def read_sheet(self, sheet: RawSheet, parts: list[_Part]) -> None:
+        """The rows of one sheet, part by part (:meth:`tables_of`), each below its table's header."""
         n_cols = sheet.n_cols
-        h_row = r
-        if len(sheet.filled(r, n_cols)) == 1 and r + 1 < sheet.n_rows:
-            h_row = r + 1  # (a title above the second table's header: "Table 2: performance indicators")
-        if repeats_header(sheet, h_row, n_cols, header_texts) or (found := second_header(sheet, h_row)) is None:
-            return None
-        roles, unknown = found
-        header = ", ".join(repr((sheet.get(h_row, c) or "").strip()) for c in sheet.filled(h_row, n_cols))
-        if not any(role.startswith("level:") for role in roles):
-            self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
-                                                    f"on the sheet ({header}), which names no level (priority, aim, "
-                                                    "objective or milestone): its rows were not read"))
-            return False
-        self.reader.notices.append(sheet.notice(cell_ref(h_row, 0), f"row {h_row + 1} is the header of another table "
-                                                f"on the sheet ({header}): its rows were read as a table of their own"))
-        self.reader.note_unknown(Header(sheet, h_row, {}, unknown, n_cols))
-        _rag_as_status(self.reader, sheet, h_row, roles)
-        self.note_given_ids(sheet, h_row, roles)
-        self.read_sheet(sheet, h_row, roles)
-        return True
+        first = parts[0].table
+        self.reader.note_hidden_columns(sheet, first.h_row, first.roles.values())
+        # (the rows above the header: a printed plan's title, repeated at the top of each page)
+        page_titles: dict[tuple[tuple[int, str], ...], int] = {}
+        above: list[str] = []
+        for r in range(first.h_row):
+            if first.levels and self._section(sheet, r, first.roles, first.levels, first.sections):
+                continue  # ("Pillar 1: Excellent schools" above the table: the pillar of the sheet's rows)
+            if texts := row_texts(sheet, r, n_cols):
+                page_titles.setdefault(_page_title(texts), r)
+                above.extend(f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for c in texts)
+        if above:
+            self.reader.notices.append(sheet.notice(above[0].split()[0], f"the rows above the header (row "
+                                                    f"{first.h_row + 1}: a title, a key or a row grouping the columns) are "
+                                                    f"no items of the plan; not read: {named(above, ', ')}"))
+        for part in parts:
+            table = part.table
+            if not table.reads:
+                continue  # (a table of no level: its rows are no items)
+            if table.h_row != first.h_row:
+                self.reader.note_hidden_columns(sheet, table.h_row, table.roles.values())
+            # (a node of a sheet of several tables knows its table's header row, which a clash of ids names)
+            self.header_row = table.h_row if (sheet.file, sheet.name) in self.several else None
+            roles, levels, header_texts = table.roles, table.levels, table.header_texts
+            if not table.current:
+                table.current = [None] * len(levels)
+                # (a heading above the sheet's first table that names a level above this one's, too)
+                table.sections.update({kind: node for kind, node in first.sections.items()
+                                       if f"level:{kind}" not in roles and levels
+                                       and LEVELS.index(kind) < LEVELS.index(levels[0][0])})
+            current, sections = table.current, table.sections
+            # (the columns of the table: a cell of a row read in any other is beside the table, and named)
+            columns = set(sheet.filled(table.h_row, n_cols))
+            key: list[int] = []  # the rows of a key to the RAG colours
+            for r in range(part.first, part.end):
+                if sheet.is_blank(r, n_cols):
+                    continue
+                if key and _is_key_line(sheet, r, n_cols):
+                    key.append(r)
+                    continue
+                if key:
+                    self._key_notice(sheet, key)
+                    key = []
+                if self._key_starts(sheet, r, n_cols):
+                    key = [r]
+                    continue
+                if levels and self._section(sheet, r, roles, levels, sections):
+                    current[:] = [None] * len(levels)
+                    continue
+                texts = row_texts(sheet, r, n_cols)
+                if (same := page_titles.get(_page_title(texts))) is not None:
+                    self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats row {same + 1} above the "
+                                                            "header (a title repeated on each printed page); skipped"))
+                    continue
+                if texts and not any(text for _, text in _page_title(texts)):
+                    shown = "; ".join(repr((sheet.get(r, c) or "").strip()) for c in texts)
+                    self.reader.notices.append(sheet.notice(cell_ref(r, min(texts)), f"row {r + 1} is a page number "
+                                                            f"({shown}), not an item of the plan; skipped"))
+                    continue
+                if self._skipped(sheet, r, levels, header_texts):
+                    continue
+                for _kind, c in levels:  # ('-' or 'N/A' in a level's cell: no item of that level)
+                    if (text := sheet.get(r, c)) is not None and _NO_ITEM_RE.fullmatch(text):
+                        sheet.cells.pop(sheet.merged.get((r, c), (r, c)), None)
+                        self.no_items.append(f"{sheet.place(cell_ref(r, c))} {text.strip()!r}")
+                filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
+                if not filled:
+                    cells = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+                    shown = ", ".join(f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for c in cells)
+                    self.reader.notices.append(sheet.notice(cell_ref(r, cells[0] if cells else 0),
+                                                            f"row {r + 1} fills no level column ({shown}); ignored"))
+                    continue
+                deepest = max(filled)
+                self.reader.note_hidden(sheet, r)
+                self.beside.extend(f"{sheet.place(cell_ref(r, c))} {(sheet.get(r, c) or '').strip()!r}"
+                                   for c in sheet.filled(r, n_cols) if c not in columns and sheet.get(r, c) is not None)
+                top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
+                bullets = self._bullets(sheet, r, roles, levels, deepest)
+                titles: list[str | None] = list(bullets) if bullets else [None]
+                for title in titles:
+                    self._open_nodes(sheet, r, roles, levels, current, deepest, top, title)
+                    self._give_fields(sheet, r, roles, levels, current, deepest)
+            if key:
+                self._key_notice(sheet, key)
+        self.header_row = None
+
+    @staticmethod
+    def _key_starts(sheet: RawSheet, r: int, n_cols: int) -> bool:
+        """Whether row ``r`` starts a key to the RAG colours: a heading (``Key``, ``RAG key``) alone
+        in its row, or, after a blank row, a line of a key (``Green`` | ``On track``) above another."""
+        texts = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+        if len(texts) == 1 and _KEY_HEADING_RE.fullmatch(sheet.get(r, texts[0]) or ""):
+            return True
+        return (sheet.is_blank(r - 1, n_cols) and _is_key_line(sheet, r, n_cols) and r + 1 < sheet.n_rows
+                and _is_key_line(sheet, r + 1, n_cols))
+
+    def _key_notice(self, sheet: RawSheet, rows: list[int]) -> None:
+        """A notice naming the rows of a key to the RAG colours, which are no items."""
+        n_cols = sheet.n_cols
+        cells = [f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for r in rows
+                 for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+        span = f"row {rows[0] + 1}" if len(rows) == 1 else f"rows {rows[0] + 1} to {rows[-1] + 1}"
+        self.reader.notices.append(sheet.notice(cells[0].split()[0], f"{span}: a key to the RAG colours, not items of "
+                                                f"the plan; skipped: {named(cells, ', ')}"))
 
     def _bullets(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
                  deepest: int) -> list[str] | None:
@@ -378,6 +602,9 @@ class _FlatTable:
             # (as the cell shows: 1.10 under the format 0.00, TRUE for a truth value)
             title = (self.reader.cell_text(sheet, r, c, "title", "text") or text).strip()
             node: CellMap | None = None
+            number = None
+            if milestone is None or kind != "milestone":
+                number, title = _numbered(title)
             if kind == "milestone" and milestone is not None:
                 title = milestone
             elif kind == "milestone":
@@ -387,6 +614,9 @@ class _FlatTable:
                 node = self.found.get((id(parent), kind, norm(title)))
             if node is None:
                 node = self._new_node(sheet, r, roles, kind, title, cell_ref(r, c), parent)
+                if number is not None and "number" not in node:
+                    node.put("number", number, cell_ref(r, c))
+                    self.numbered.append(f"{sheet.place(cell_ref(r, c))} {number!r}")
             else:
                 self._id_again(sheet, r, roles, kind, node)
             if current[i] is not node:
@@ -436,6 +666,8 @@ class _FlatTable:
         reader.rows.setdefault(node.id_of(), node)
         reader.all_rows.append((kind, node))
         reader.kinds[id(node)] = kind
+        if self.header_row is not None:
+            reader.header_rows[id(node)] = self.header_row
         return node
 
     def _set_once(self, sheet: RawSheet, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
@@ -495,6 +727,12 @@ class _FlatTable:
         elif due and due_ref:
             self._set_once(sheet, target, "due", due, due_ref, "due")
         self._status(sheet, r, roles, "status", target, target_kind)
+        number, number_ref = self._cell(sheet, r, roles, "number")
+        if number and number_ref and f"number:{target_kind}" not in roles:
+            if _NUMBER_CELL_RE.fullmatch(number):
+                self._set_once(sheet, target, "number", number, number_ref, "number")
+            else:
+                self.not_numbers.append(f"{sheet.place(number_ref)} {number!r}")
         for i, (kind, _) in enumerate(levels[:deepest + 1]):
             if (node := current[i]) is not None:
                 self._status(sheet, r, roles, f"status:{kind}", node, kind)
@@ -605,6 +843,15 @@ class _FlatTable:
             out.append(Notice.at(Location(file), "a milestone cell holding a bulleted list was read as a milestone for "
                                  "each bullet, each with the row's lead, timescale and status: "
                                  + named(self.bulleted, ", ")))
+        if self.not_numbers:
+            out.append(Notice.at(Location(file), "a Ref or No. cell that is no number of the format (dotted whole "
+                                 "numbers, maybe a final letter: 1.2, 2.2.5a) was not read: " + named(self.not_numbers, ", ")))
+        if self.numbered:
+            out.append(Notice.at(Location(file), "a level cell that starts with a number ('1. Be healthy', '1.2 Raise "
+                                 "attainment') gives the item that number, the rest its title: " + named(self.numbered, ", ")))
+        if self.beside:
+            out.append(Notice.at(Location(file), "cells beside a table, in a column with no header, were not read: "
+                                 + named(self.beside, ", ")))
         if self.joined:
             out.append(Notice.at(Location(file), "the timescales of a milestone merged over several rows were joined "
                                  f"with '; ': {', '.join(self.joined)}"))

@@ -5,6 +5,7 @@ the sheets that follow: the header is told from them, and each column given its 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..sheet_layout import Column, SheetLayout, flat_role, header_key
@@ -116,6 +117,11 @@ def _roles_of(sheet: RawSheet, r: int, roles: dict[int, str | None]) -> tuple[di
     return out, dict(sorted(unknown.items()))
 
 
+#: A column of a table of indicators: a baseline, target or actual value, a year or a quarter.
+_INDICATOR_COLUMN_RE = re.compile(r"\s*(?:baselines?|targets?|actuals?|outturns?|latest|trajectory|polarity|direction|"
+                                  r"(?:19|20)\d\d(?:\s*[-/–]\s*\d\d(?:\d\d)?)?|q[1-4])\b", re.I)
+
+
 def second_header(sheet: RawSheet, r: int) -> tuple[dict[str, int], dict[int, str]] | None:
     """The roles and unknown columns of row ``r`` when it is the header of another table below a
     flat table (after a blank row): two cells or more that name a column, and at most as many
@@ -124,9 +130,12 @@ def second_header(sheet: RawSheet, r: int) -> tuple[dict[str, int], dict[int, st
     roles = {c: flat_role(t) for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None}
     named = sum(1 for role in roles.values() if role)
     if "indicators" in roles.values():
-        # (a table of indicators: its "Target" is theirs, not a level, wherever it stands)
+        # (a table of indicators: its "Target" is theirs, not a level, wherever it stands; and its
+        # "Baseline 2010-11", "Target 2011-12", "Actual Q2" or "2011-12" columns name its columns)
         roles = {c: None if role == "level:objective" and header_key(sheet.get(r, c) or "").startswith("target")
                  else role for c, role in roles.items()}
+        named = max(named, 1 + sum(1 for c, role in roles.items()
+                                   if role is None and _INDICATOR_COLUMN_RE.match(sheet.get(r, c) or "")))
     if named < 2 or named < len(roles) - named:
         return None
     return _roles_of(sheet, r, roles)

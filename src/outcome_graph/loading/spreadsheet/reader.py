@@ -137,6 +137,8 @@ class Reader(Notes):
         #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10 typed
         #: into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id says so.
         self.number_ids: set[tuple[str, str | None, str]] = set()
+        #: id(row) -> the header row (0-based) of the flat table it was read from, on a sheet of several tables
+        self.header_rows: dict[int, int] = {}
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))

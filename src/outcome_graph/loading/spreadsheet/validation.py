@@ -148,6 +148,22 @@ def _numbers_lost(reader: Reader, node_id: str, *rows: CellMap) -> str:
             "one id): format the id column as Text and retype the ids as written")
 
 
+def _other_table(reader: Reader, first: CellMap, again: CellMap) -> str:
+    """What to add to the problem of an id used twice in two tables of one flat sheet: the cells and
+    the header row of each table, and when a row of the second is the first's node again."""
+    rows = reader.header_rows
+    tables = {rows.get(id(first)), rows.get(id(again))}
+    if first.sheet != again.sheet or None in tables or len(tables) == 1:
+        return ""
+    kind = reader.kind_of(again) or "node"
+    again_as = ("a milestone in another table is always a new one" if kind == "milestone" else
+                f"{with_article(kind)} in another table is the one above only when its title and the items "
+                "above it are the same")
+    return (f"; {first.written_at('id')} is in the table whose header is row {rows[id(first)] + 1}, "
+            f"{again.written_at('id')} in the table whose header is row {rows[id(again)] + 1} ({again_as}): "
+            "give one of them another id")
+
+
 def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]:
     """What the YAML loader checks after validation, with sheet and cell: duplicate ids, the
     framework and the outcomes."""
@@ -167,7 +183,8 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
             prev = first[node_id]
             problems.append(
                 problem(
-                    duplicate_id(node_id, prev.written_at("id")) + _numbers_lost(reader, node_id, prev, row),
+                    duplicate_id(node_id, prev.written_at("id")) + _numbers_lost(reader, node_id, prev, row)
+                    + _other_table(reader, prev, row),
                     row.file,
                     row.sheet,
                     row.key_cell.get("id", row.cell),

@@ -1,0 +1,205 @@
+"""Sheets holding several tables, and the rows printed plans repeat between them.
+
+A council's workbook is often its sections pasted one below the other: a table of actions, a table
+of its indicators' baselines and targets, the table of actions again under its header, a running
+title with the page number at the top of each printed page. Workbooks are built here with openpyxl.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from outcome_graph.errors import PlanError
+from outcome_graph.loading.loader import load_path
+
+from .test_spreadsheet import PERIOD, THURROCK_TABLE, run, workbook
+
+# ---------------------------------------------------------------------------------------------
+# Ids in several tables of one sheet
+
+
+def test_a_row_without_an_id_in_the_first_table_never_takes_an_id_a_later_table_gives(tmp_path: Path):
+    # The first table has no id column; the second gives 'O1' in a column of its own place. The
+    # first table's objective, read first, used to take O1 from its position and clash with it.
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit the junctions", "Roads"], [None],
+        ["Objective", "Objective ID", "Action", "Lead officer", "By when"],
+        ["Be safe", "O1", "Train the wardens", "Schools", "June 11"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("O2", "Fewer accidents"), ("O2.M1", "Audit the junctions"), ("O1", "Be safe"), ("O1.M1", "Train the wardens")]
+    assert plan.generated_ids == {"O2", "O2.M1", "O1.M1"}
+
+
+def test_an_id_two_tables_give_two_items_is_an_error_naming_both_cells_and_tables(tmp_path: Path):
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Milestone ID", "Objective", "Key milestones", "Lead"], ["M1", "Fewer accidents", "Audit", "Roads"], [None],
+        ["Objective", "Action", "Milestone ID", "Lead officer"], ["Fewer accidents", "Train", "M1", "Schools"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(path, period=PERIOD)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:T!C5: duplicate id 'M1' (first used at T!A2); ids must be unique across the plan; T!A2 is in the table "
+        "whose header is row 1, T!C5 in the table whose header is row 4 (a milestone in another table is always a "
+        "new one): give one of them another id"]
+    result = run("check", str(path), "--period", PERIOD)
+    assert result.returncode == 2
+    assert "T!C5: duplicate id 'M1'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_objective_id_two_tables_give_the_same_objective_is_that_objective(tmp_path: Path):
+    # As a title met again under the same parent is that node: its milestones from both tables.
+    # Given another id in the second table, the first is kept and the other named, as on a later row.
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective ID", "Objective", "Key milestones"], ["O1", "Fewer accidents", "Audit"], [None],
+        ["Objective", "Action", "Objective ID", "Lead"], ["Fewer accidents", "Train", "O1", "Schools"],
+        ["Be safe", "Patrol", "O2", "Police"], ["Fewer accidents", "Report", "O9", "Roads"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("O1", "Fewer accidents"), ("O1.M1", "Audit"), ("O1.M2", "Train"), ("O1.M3", "Report"), ("O2", "Be safe"),
+        ("O2.M1", "Patrol")]
+    assert any("T!C7 id 'O9' (kept 'O1' for 'Fewer accidents')" in n for n in plan.notices)
+
+
+def test_an_objective_two_tables_give_one_id_under_two_titles_is_an_error_saying_when_it_is_one(tmp_path: Path):
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective ID", "Objective", "Key milestones"], ["O1", "Fewer accidents", "Audit"], [None],
+        ["Objective", "Objective ID", "Action"], ["Be safe", "O1", "Patrol"]]})
+    with pytest.raises(PlanError) as info:
+        load_path(path, period=PERIOD)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:T!B5: duplicate id 'O1' (first used at T!A2); ids must be unique across the plan; T!A2 is in the table "
+        "whose header is row 1, T!B5 in the table whose header is row 4 (an objective in another table is the one "
+        "above only when its title and the items above it are the same): give one of them another id"]
+
+
+@st.composite
+def _tables_of_one_sheet(draw: st.DrawFn) -> tuple[list[list[object]], list[tuple[str, str, str]]]:
+    """A sheet of two to three tables of objectives and milestones, each with its id columns (or
+    none) in a place of its own, ids given on some rows; with (objective, milestone, milestone id
+    given) of each row, in order."""
+    pool = [f"O{i}" for i in range(1, 6)] + [f"O{i}.M{j}" for i in range(1, 6) for j in range(1, 4)]
+    n_tables = draw(st.integers(2, 3))
+    given = iter(draw(st.lists(st.sampled_from(pool), unique=True, max_size=12)))
+    rows: list[list[object]] = []
+    read: list[tuple[str, str, str]] = []
+    objective = 0
+    for t in range(n_tables):
+        layout = draw(st.sampled_from(["none", "left", "right"]))
+        if t:
+            rows.append([None])
+        header = {"none": ["Objective", "Key milestones"], "left": ["Objective ID", "Objective", "Milestone ID", "Action"],
+                  "right": ["Objective", "Action", "Lead", "Milestone ID", "Objective ID"]}[layout]
+        rows.append(header)
+        for _ in range(draw(st.integers(1, 2))):
+            objective += 1
+            for j in range(draw(st.integers(1, 3))):
+                o_id = next(given, "") if draw(st.booleans()) and j == 0 else ""
+                m_id = next(given, "") if draw(st.booleans()) else ""
+                title, action = f"Objective {objective}" if j == 0 else None, f"Action {objective}.{j + 1}"
+                read.append((f"Objective {objective}", action, m_id if layout != "none" else ""))
+                if layout == "none":
+                    rows.append([title, action])
+                elif layout == "left":
+                    rows.append([o_id or None, title, m_id or None, action])
+                else:
+                    rows.append([title, action, "Schools", m_id or None, o_id or None])
+    return rows, read
+
+
+@settings(max_examples=60, deadline=None)
+@given(sheet=_tables_of_one_sheet())
+def test_ids_generated_in_any_table_never_take_an_id_another_table_gives(tmp_path_factory: pytest.TempPathFactory,
+                                                                         sheet: tuple[list[list[object]], list]):
+    # Whichever table gives an id, in whichever column, an id made from a row's position in
+    # another table (before or after it) is never that id: the sheet loads, each node keeps its own.
+    rows, read = sheet
+    path = workbook(tmp_path_factory.mktemp("t") / "tables.xlsx", {"T": rows})
+    plan = load_path(path, period=PERIOD)
+    given = {cell for row in rows for cell in row if isinstance(cell, str) and cell[:1] == "O" and cell[1:2].isdigit()}
+    milestones = {n.title: n for n in plan.of_kind("milestone")}
+    assert len(milestones) == len(read)
+    for objective, action, m_id in read:
+        node = milestones[action]
+        assert node.id == m_id if m_id else node.id not in given
+        assert [plan.nodes[p].title for p in plan.parents[node.id]] == [objective]
+
+
+# ---------------------------------------------------------------------------------------------
+# The header repeated after another table
+
+
+def test_the_header_repeated_after_a_table_of_indicators_continues_the_first_table(tmp_path: Path):
+    # Sections pasted one after another: the actions, their indicators' targets, the actions again
+    # under their header. The rows after the repeated header were dropped without a word.
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None],
+        ["Indicator", "Baseline", "Target"], ["NI 48", "56", "50"], [None],
+        ["Objective", "Key milestones", "Lead"], [None, "Repaint", "Roads"], ["Be safe", "Train", "Schools"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title, getattr(n, "lead", None)) for n in plan.nodes.values()] == [
+        ("O1", "Fewer accidents", None), ("O1.M1", "Audit", "Roads"), ("O1.M2", "Repaint", "Roads"),
+        ("O2", "Be safe", None), ("O2.M1", "Train", "Schools")]
+    assert (f"{path}:T!A7: row 7 repeats the header of the table at row 1 ('Objective', 'Key milestones', 'Lead') "
+            "after another table: its rows were read as rows of that table") in plan.notices
+    assert not any("read as a table of their own" in n for n in plan.notices)
+
+
+def test_the_first_header_repeated_after_a_second_table_of_items_continues_the_first(tmp_path: Path):
+    # Table 1 (objectives), table 2 (priorities and their actions, other columns), then table 1's
+    # header again: its rows are table 1's, read with table 1's columns, not a third table.
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective", "Key milestones", "Lead"], ["Fewer accidents", "Audit", "Roads"], [None],
+        ["Priority", "Action", "By when", "Lead officer"], ["Be safe", "Train the wardens", "June 11", "Schools"], [None],
+        ["Title continued from page 1"],
+        ["Objective", "Key milestones", "Lead"], [None, "Repaint", "Roads"]]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("P1", "Be safe"), ("P1.M1", "Train the wardens"), ("O1", "Fewer accidents"), ("O1.M1", "Audit"),
+        ("O1.M2", "Repaint")]
+    assert plan.nodes["O1.M2"].lead == "Roads" and getattr(plan.nodes["O1.M2"], "timescale", None) is None
+    assert (f"{path}:T!A8: row 8 repeats the header of the table at row 1 ('Objective', 'Key milestones', 'Lead'; "
+            "under its title 'Title continued from page 1' in row 7) after another table: its rows were read as rows "
+            "of that table") in plan.notices
+    assert sum("read as a table of their own" in n for n in plan.notices) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Running titles with a page number
+
+
+@pytest.mark.parametrize("first, again", [
+    ("Children's Plan 2011-12 - Page 1", "Children's Plan 2011-12 - Page 3"),
+    ("Children's Plan 2011-12", "Children's Plan 2011-12 – page 3"),
+    ("Children's Plan 2011-12 (Page 1 of 12)", "Children's Plan 2011-12 (Page 3 of 12)"),
+    ("Page 1: Children's Plan 2011-12", "Page 3: Children's Plan 2011-12"),
+    ("Children's Plan 2011-12, p. 1", "CHILDREN'S PLAN 2011-12, p. 3"),
+])
+def test_a_running_title_with_a_page_number_is_skipped_as_the_title_it_repeats(tmp_path: Path, first: str, again: str):
+    rows = [[first], [None], *THURROCK_TABLE[2:6], [again], *THURROCK_TABLE[6:]]
+    path = workbook(tmp_path / "action-plan.xlsx", {"Pillar 1": rows}, {"Pillar 1": ["A1:I1", "A7:I7"]})
+    plan = load_path(path, period=PERIOD)
+    plain = load_path(workbook(tmp_path / "plain.xlsx", {"Pillar 1": THURROCK_TABLE}), period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [(n.id, n.title) for n in plain.nodes.values()]
+    assert (f"{path}:Pillar 1!A7: row 7 repeats row 1 above the header (a title repeated on each printed page); "
+            "skipped") in plan.notices
+
+
+@pytest.mark.parametrize("marker", ["Page 3 of 12", "Page 3", "- 3 -", "3 of 12", "Pg. 3/12"])
+def test_a_row_of_a_page_number_alone_is_skipped_with_a_notice(tmp_path: Path, marker: str):
+    rows = [*THURROCK_TABLE[2:6], [None, None, None, marker], *THURROCK_TABLE[6:]]
+    path = workbook(tmp_path / "action-plan.xlsx", {"Pillar 1": rows})
+    plan = load_path(path, period=PERIOD)
+    plain = load_path(workbook(tmp_path / "plain.xlsx", {"Pillar 1": THURROCK_TABLE[2:]}), period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [(n.id, n.title) for n in plain.nodes.values()]
+    assert f"{path}:Pillar 1!D5: row 5 is a page number ({marker!r}), not an item of the plan; skipped" in plan.notices
+
+
+@pytest.mark.parametrize("title", ["Page turners reading club", "P1 Be safe", "2011-12", "Chapter 3 of the plan"])
+def test_a_row_that_only_looks_like_a_page_number_is_read(tmp_path: Path, title: str):
+    rows = [["Children's Plan 2011-12 - Page 1"], ["Priority", "Action"], ["Be safe", "Train"], [title, "Read"]]
+    plan = load_path(workbook(tmp_path / "t.xlsx", {"T": rows}), period=PERIOD)
+    assert title in [n.title for n in plan.nodes.values()]
