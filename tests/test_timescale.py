@@ -619,7 +619,7 @@ def test_a_season_without_a_year_must_lie_within_the_period() -> None:
     # (the spring term, January to April, ends after a financial year's March: it was undated)
     ("Spring term", THURROCK, ["2012-01..2012-04"],
      "'Spring term' read as spring term 2012, the only spring term that starts in the plan period and lies mostly within it"),
-    ("by the end of the spring term", THURROCK, ["2012-01..2012-04"], "by the end of spring term 2012"),
+    ("by the end of the spring term", THURROCK, ["2012-01..2012-04"], "by the end of the spring term 2012 (January to April 2012)"),
     ("Spring term", SOUTHEND, ["2009-01..2009-04"], "spring term 2009"),
     ("Spring 2", THURROCK, ["2012-02..2012-04"], "spring 2 2012, the only spring 2 that starts in the plan period"),
     # (a term wholly in the period is read as before; so is one in a plan of several years)
@@ -1502,7 +1502,7 @@ def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:
     # season marks a name, but 'the summer term' is a time)
     t = parse_timescale("By the end of the summer term", THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2011-04..2011-07"])
-    assert t.interpretation == "'By the end of the summer term' read as by the end of summer term 2011"
+    assert t.interpretation == "'By the end of the summer term' read as by the end of the summer term 2011 (April to July 2011)"
     assert spans(parse_timescale("during the autumn term", THURROCK)) == ["2011-09..2011-12"]
     assert "no plan period was given" in parse_timescale("By the end of the summer term").interpretation
     for name in ("the September Guarantee", "the Summer Reading Challenge", "over the summer"):
@@ -1547,7 +1547,7 @@ def test_a_month_with_a_two_digit_year_then_a_hyphen_and_a_year_is_a_range(text:
     ("Autumn term 2 2011", ["2011-11..2011-12"], "the second half of the autumn term 2011 (November to December 2011)"),
     ("Summer 2 2011/12", ["2012-06..2012-07"], "the second half of the summer term 2012 (June to July 2012)"),
     ("Autumn 1 11/12", ["2011-09..2011-10"], "the first half of the autumn term 2011 (September to October 2011)"),
-    ("By Spring 2 2012", ["2012-02..2012-04"], "by the end of spring 2 2012"),
+    ("By Spring 2 2012", ["2012-02..2012-04"], "by the end of the second half of the spring term 2012 (February to April 2012)"),
 ])
 def test_a_half_of_a_school_term_is_that_half(text: str, expected: list[str], says: str) -> None:
     # (they were the calendar year, 'Spring 1' taken as a label)
@@ -1777,7 +1777,7 @@ def test_a_day_and_month_with_a_slash_and_no_year_after_it(
     ("Due 31/03/2012", "By 31/03/2012", "'Due 31/03/2012' read as by 31 March 2012"),
     ("due 31 March 2012", "by 31 March 2012", "'due 31 March 2012' read as by 31 March 2012"),
     ("Report due Sept 2011", "Report by Sept 2011", "'Report': 'due Sept 2011' read as by the end of September 2011"),
-    ("Due Autumn 2011", "By Autumn 2011", "'Due Autumn 2011' read as by the end of autumn 2011"),
+    ("Due Autumn 2011", "By Autumn 2011", "'Due Autumn 2011' read as by the end of autumn 2011 (September to November 2011)"),
 ])
 def test_due_is_read_and_shown_as_by(text: str, plain: str, says: str) -> None:
     # ('Due June 2011' was shown as "'June 2011' read as June 2011", dropping 'Due' from the
@@ -1978,3 +1978,130 @@ def test_before_a_date_is_by_the_one_before(text: str, expected: list[str], says
 def test_the_before_a_day_without_a_year_is_that_day(text: str, expected: list[str]) -> None:
     # ('the' before a yearless month is a name, 'the September Guarantee'; before a day, a date)
     assert spans(parse_timescale(text, THURROCK)) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# 'By' before a span: by its end, as 'by March 2012' is by the end of March 2012
+# ---------------------------------------------------------------------------------------------
+#: (the span as written, the plan period, its interval, how 'by the end of' names it)
+SPANS = [
+    ("the spring term", THURROCK, "2012-01..2012-04", "the spring term 2012 (January to April 2012)"),
+    ("spring term 2012", None, "2012-01..2012-04", "the spring term 2012 (January to April 2012)"),
+    ("the summer term 2012", None, "2012-04..2012-07", "the summer term 2012 (April to July 2012)"),
+    ("Autumn 1 2011", None, "2011-09..2011-10", "the first half of the autumn term 2011 (September to October 2011)"),
+    ("early 2012", None, "2012-01..2012-04", "the first third of the calendar year 2012 (January to April 2012)"),
+    ("the start of 2012", None, "2012-01..2012-04", "the first third of the calendar year 2012 (January to April 2012)"),
+    ("mid 2012", None, "2012-05..2012-08", "the second third of the calendar year 2012 (May to August 2012)"),
+    ("late 2011", None, "2011-09..2011-12", "the last third of the calendar year 2011 (September to December 2011)"),
+    ("early 2012/13", None, "2012-04..2012-07", "the first third of the financial year 2012-13 (April to July 2012)"),
+    ("the first half of 2012", None, "2012-01..2012-06", "the first half of the calendar year 2012 (January to June 2012)"),
+    ("H2 2011/12", None, "2011-10..2012-03", "the second half of the financial year 2011-12 (October 2011 to March 2012)"),
+    ("end of Q3", THURROCK, "2011-10..2011-12", "Q3 2011-12 (October to December 2011)"),
+    ("Q3 2011-12", None, "2011-10..2011-12", "Q3 2011-12"),
+    ("end of Q3 2012", None, "2012-07..2012-09", "Q3 2012"),
+    ("Summer 2011", None, "2011-06..2011-08", "summer 2011 (June to August 2011)"),
+    ("the summer", THURROCK, "2011-06..2011-08", "summer 2011 (June to August 2011)"),
+    ("Winter 2011/12", None, "2011-12..2012-02", "winter 2011 (December 2011 to February 2012)"),
+    ("the summer holidays 2012", None, "2012-07..2012-08", "the summer holidays 2012"),
+    ("Easter 2012", None, "2012-04", "April 2012 (Easter)"),
+    ("the autumn half term 2011", None, "2011-10", "autumn half-term 2011"),
+]
+
+
+@pytest.mark.parametrize(("span", "period", "expected", "named"), SPANS)
+@pytest.mark.parametrize("by", ["by", "By", "by the end of", "Due", "no later than"])
+def test_by_a_span_is_by_its_end(by: str, span: str, period: Interval | None, expected: str, named: str) -> None:
+    # ('by the spring term', 'by early 2012': the 'by' was dropped, the milestone read as due within
+    # the span; the interval is the span, as 'by March 2012' keeps March, and the reading says 'by')
+    if (by == "by the end of" and span.startswith(("end of", "the start of"))) or (by == "Due" and span.startswith("end")):
+        return
+    text = f"{by} {span}"
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
+    assert t.interpretation == f"{quoted_text(text)} read as by the end of {named}"
+    alone = parse_timescale(span.removeprefix("end of ").removeprefix("the "), period)
+    assert alone.intervals == t.intervals and alone.due_month == t.due_month
+
+
+def quoted_text(text: str) -> str:
+    return f"'{text}'"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Report published by early 2012", "Report published"),
+    ("Pilot evaluated by the spring term", "Pilot evaluated"),
+])
+def test_by_a_span_after_words_keeps_the_words_as_its_label(text: str, label: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert t.interpretation.startswith(f"'{label}': 'by "), t.interpretation
+    assert "read as by the end of " in t.interpretation
+
+
+@fast
+@given(st.sampled_from(["early", "Early", "mid", "late", "start of", "beginning of", "first half of",
+                        "second half of"]),
+       st.integers(1990, 2090), st.sampled_from(["", "/{next}", "-{next}"]),
+       st.sampled_from(["by", "By", "by the end of", "due", "until", "Due by"]))
+def test_by_a_part_of_a_year_is_by_the_end_of_that_part(part: str, year: int, split: str, by: str) -> None:
+    written = f"{part} {year}{split.format(next=f'{(year + 1) % 100:02d}')}"
+    alone, t = parse_timescale(written), parse_timescale(f"{by} {written}")
+    assert alone.kind == t.kind == "dated" and len(t.intervals) == 1
+    assert t.intervals == alone.intervals and t.intervals[0] != parse_timescale(written.split(" ", 2)[-1]).intervals[0]
+    assert " read as by the end of the " in t.interpretation and f"{year}" in t.interpretation, t.interpretation
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts of years in a range: one span
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    ("late 2011 - early 2012", "2011-09..2012-04",
+     "read as late in the calendar year 2011 to early in the calendar year 2012 (September 2011 to April 2012)"),
+    ("Late 2011 to Early 2012", "2011-09..2012-04", "(September 2011 to April 2012)"),
+    ("from mid 2011 to early 2012", "2011-05..2012-04", "(May 2011 to April 2012)"),
+    ("between early 2012 and mid 2012", "2012-01..2012-08", "(January to August 2012)"),
+    ("Early 2011/12 – late 2011/12", "2011-04..2012-03", "(April 2011 to March 2012)"),
+    ("H2 2011 - early 2012", "2011-07..2012-04", "(July 2011 to April 2012)"),
+    ("Sept 2011 - early 2012", "2011-09..2012-04", "(September 2011 to April 2012)"),
+    ("late 2011 - March 2012", "2011-09..2012-03", "late in the calendar year 2011 to March 2012"),
+])
+def test_parts_of_years_joined_as_a_range_are_one_span(text: str, expected: str, says: str) -> None:
+    # ('late 2011 - early 2012' was two dates: the parts were read after the ranges were joined)
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", [expected]), t.interpretation
+    assert says in t.interpretation
+    assert not t.year_only and not t.ends_on_year
+
+
+_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+@fast
+@given(st.sampled_from(sorted(_THIRDS)), st.sampled_from(sorted(_THIRDS)), st.integers(1990, 2090), st.integers(0, 3),
+       st.sampled_from([" - ", " to ", "–", " until "]))
+def test_any_range_of_thirds_of_years_runs_from_the_first_to_the_end_of_the_second(
+        a: str, b: str, year: int, apart: int, gap: str) -> None:
+    if apart == 0 and _THIRDS[b] < _THIRDS[a]:
+        return  # (a range that ends before it starts is not read)
+    t = parse_timescale(f"{a} {year}{gap}{b} {year + apart}")
+    first, last = _THIRDS[a][0], _THIRDS[b][1]
+    assert t.intervals == (Interval(date(year, first, 1), month_interval(year + apart, last).end),), t.interpretation
+
+
+# ---------------------------------------------------------------------------------------------
+# A provisional date is marked once
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "says"), [
+    ("Early 2012 (tbc)", "'Early 2012' read as early in the calendar year 2012 (January to April 2012) (marked 'tbc')"),
+    ("May 2011 (tbc)", "'May 2011' read as May 2011 (marked 'tbc')"),
+    ("TBC: May 2011", "'May 2011' read as May 2011 (marked 'TBC')"),
+    ("Summer term 2012 - to be confirmed", "read as the summer term 2012 (April to July 2012) (marked 'to be confirmed')"),
+    ("Report by May 11 (tbc)", "'Report': 'by May 11' read as by the end of May 2011 (marked 'tbc')"),
+    ("Sept 2011 (TBC) and March 2012", "read as 2 dates: September 2011; March 2012 (marked 'TBC')"),
+])
+def test_a_provisional_date_is_marked_once(text: str, says: str) -> None:
+    # ('Early 2012 (tbc)' was "... (January to April 2012) ('tbc') (marked 'tbc')": the marker was also
+    # the words after the date)
+    t = parse_timescale(text, THURROCK)
+    assert t.kind == "dated" and says in t.interpretation, t.interpretation
+    marker = says.rsplit("marked ", 1)[1].strip("')").lower()
+    assert t.interpretation.split(" read as ")[1].lower().count(marker) == 1, t.interpretation

@@ -140,7 +140,8 @@ MODIFIER_RE = re.compile(
     r"(?:(?P<end>(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
-    r"|(?P<by>(?:" + DEADLINE_WORDS + r"))"
+    # ('by the summer term 2012': the deadline's 'the' is part of it)
+    r"|(?P<by>(?:" + DEADLINE_WORDS + r")(?:\s+the)?)"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .intervals import Interval, Timing, contains, month_interval
+from .intervals import Interval, Timing, contains, month_interval, month_words
 from .items import Item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
 from .patterns import (
@@ -167,6 +167,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 it.interval = got[0]
                 it.short = got[1]
                 it.long = f"{got[1]}, {got[2]}"
+                if it.level == "season":  # ('by the spring term': by the end of the spring term 2012 (...))
+                    it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True
@@ -254,6 +256,8 @@ def _dated(
     notes: list[str] = []
     if tba is not None and tba[0][:2].lower() in ("tb", "to"):
         notes.append(f"marked {quoted(tba[0])}")
+        # (the note says it: 'Early 2012 (tbc)' is not also labelled '(tbc)')
+        display = display[: tba.start()] + " " * (tba.end() - tba.start()) + display[tba.end():]
     if resolved_from_period and len(dated) > 1:
         notes.append("months placed in the plan period")
     if reference is not None:

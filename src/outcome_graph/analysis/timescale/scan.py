@@ -220,6 +220,27 @@ _PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
 _START_VERB_RE = re.compile(r"(?:start|begin(?:ning)?)(?!\s+of)[\s:-]*$", re.I)
 
 
+def _by_the(norm: str, start: int) -> bool:
+    """Whether a deadline and 'the' come right before ``start`` ('by the ', 'until the end of the ')."""
+    mod = MODIFIER_RE.search(norm, max(0, start - 40), start)
+    return mod is not None and mod.lastgroup in ("by", "end") and mod[0].rstrip(" :-").lower().endswith("the")
+
+
+def _parts_of_years(items: list[Item], norm: str) -> None:
+    """A year after 'early', 'mid', 'late', 'start of' or 'first half of' (``Late 2011``) as that part of
+    it, the words taken into the expression: read before ranges are joined, ``late 2011 - early 2012`` is
+    one span, as ``Sept 2011 - April 2012`` is, and the words before the part are read as before any date
+    (``by early 2012`` is a deadline, by the end of April 2012; ``from late 2011`` a start)."""
+    previous_end = 0
+    for item in items:
+        if item.level == "year" and item.interval is not None and item.bad is None and not item.is_range:
+            mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+            if mod is not None and mod.lastgroup in _PARTS_OF_YEAR and not _START_VERB_RE.match(mod[0]):
+                part_of_year(item, mod.lastgroup, mod[0])
+                item.start = mod.start()
+        previous_end = item.end
+
+
 def find_items(
     norm: str, skip: tuple[int, int] | None, school_year: bool = False
 ) -> tuple[list[Item], bool]:
@@ -271,6 +292,7 @@ def find_items(
     for item in items:
         if item.part and item.interval is not None:
             part_of_year(item, item.part)  # ('H1 2011/12': the first half of the financial year 2011-12)
+    _parts_of_years(items, norm)
     items = _months_of_years(items, norm)
 
     # join ranges
@@ -310,8 +332,9 @@ def find_items(
                 continue
             det = DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
             # ('the summer term' is a time, not a name as 'the September Guarantee' is; so is a day,
-            # 'by the 31st March')
-            if det and not ((item.term or item.level == "day") and det["word"].lower() == "the"):
+            # 'by the 31st March', and a season after a deadline's 'the', 'by the summer')
+            if det and not ((item.term or item.level == "day" or (item.season and _by_the(norm, item.start)))
+                            and det["word"].lower() == "the"):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
         kept.append(item)

@@ -33,7 +33,7 @@ def as_term(item: Item) -> None:
 
     if item.interval is not None:
         item.interval, item.short = make(item.interval.start.year)
-        item.long = _season_words(name, True, item.interval)[1]
+        item.long = item.deadline = _season_words(name, True, item.interval)[1]
     else:
         item.make, item.name = safe(make), f"{name} term"
     item.season, item.term = "", True
@@ -85,6 +85,7 @@ def handle_se(m: re.Match[str], text: str) -> Item:
         return item
     item.interval = _season_interval(name, term, year)
     item.short, item.long = _season_words(name, term, item.interval)
+    item.deadline = item.long  # ('by Summer 2011': by the end of summer 2011 (June to August 2011))
     item.season = "" if term else name
     return item
 
@@ -134,7 +135,7 @@ def _term_half(item: Item, m: re.Match[str], name: str) -> Item:
     else:
         item.interval, item.short = make(year)
         half = "first" if n == 1 else "second"
-        item.long = f"the {half} half of the {name} term {year} ({month_words(item.interval)})"
+        item.long = item.deadline = f"the {half} half of the {name} term {year} ({month_words(item.interval)})"
     return item
 
 
