@@ -1084,7 +1084,7 @@ def test_a_large_plan_reads_each_distinct_timescale_once() -> None:
     assert all(r == timescale._read(t, THURROCK) for t, r in zip(texts[:2000], readings[:2000]))
 
 
-@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader", "terms"])
+@pytest.mark.parametrize("module", ["intervals", "due", "periods", "reader", "terms", "slips"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"{timescale.__name__}.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
@@ -2105,3 +2105,90 @@ def test_a_provisional_date_is_marked_once(text: str, says: str) -> None:
     assert t.kind == "dated" and says in t.interpretation, t.interpretation
     marker = says.rsplit("marked ", 1)[1].strip("')").lower()
     assert t.interpretation.split(" read as ")[1].lower().count(marker) == 1, t.interpretation
+
+
+# ---------------------------------------------------------------------------------------------
+# Months and seasons misspelt by one slip
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "period", "expected", "slip"), [
+    ("Sumer 2011", None, ["2011-06..2011-08"], "'Sumer' taken as summer"),
+    ("Autum term", THURROCK, ["2011-09..2011-12"], "'Autum' taken as autumn"),
+    ("Autum term 2011", None, ["2011-09..2011-12"], "'Autum' taken as autumn"),
+    ("by the Auttumn term 2011", None, ["2011-09..2011-12"], "'Auttumn' taken as autumn"),
+    ("Spirng term 2012", None, ["2012-01..2012-04"], "'Spirng' taken as spring"),
+    ("Wintr 2011/12", None, ["2011-12..2012-02"], "'Wintr' taken as winter"),
+    ("Sumer holidays 2012", None, ["2012-07..2012-08"], "'Sumer' taken as summer"),
+    ("Spring/Sumer 2012", None, ["2012-03..2012-08"], "'Sumer' taken as summer"),
+    ("Sumer term 2", THURROCK, ["2011-06..2011-07"], "'Sumer' taken as summer"),
+    ("Febuary 2012", None, ["2012-02"], "'Febuary' taken as February"),
+    ("Feburary 2012", None, ["2012-02"], "'Feburary' taken as February"),
+    ("Febuary", THURROCK, ["2012-02"], "'Febuary' read as February 2012, the only February in the plan period"),
+    ("Spetember 2011", None, ["2011-09"], "'Spetember' taken as September"),
+    ("by Decenber 2011", None, ["2011-12"], "'Decenber' taken as December"),
+    ("Arpil to June 2012", None, ["2012-04..2012-06"], "'Arpil' taken as April"),
+    ("Mrach 2012", None, ["2012-03"], "'Mrach 2012' read as March 2012 ('Mrach' taken as March)"),
+    ("from Setpember 2011 onwards", THURROCK, ["2011-09..2012-03"], "'Setpember' taken as September"),
+])
+def test_a_month_or_season_misspelt_by_one_slip_is_read_and_the_reading_names_it(
+        text: str, period: Interval | None, expected: list[str], slip: str) -> None:
+    # ('Sumer 2011' was the calendar year 2011, 'Autum term' undated; 'Febuary' was read silently)
+    t = parse_timescale(text, period)
+    assert spans(t) == expected and slip in t.interpretation, t.interpretation
+    assert t.interpretation.count(" taken as ") == 1
+
+
+@pytest.mark.parametrize("word", ["Sprint", "Sprig", "Springs", "Springy", "Sparing", "String", "Summery", "Summary",
+                                  "Summers", "Winner", "Winder", "Winters", "Wintery", "Augusta", "Augustus", "Marsh",
+                                  "Match", "Marches", "Marched", "Octopus", "Number", "Member", "Remember", "Junes"])
+def test_a_real_word_is_not_taken_for_a_month_or_season(word: str) -> None:
+    # (no likeness measure: 'Augusta 2011' was August 2011, read by a close match to the month's name)
+    for text in (f"{word} 2011", f"{word} term", word, f"by {word}"):
+        t = parse_timescale(text, THURROCK)
+        assert " taken as " not in t.interpretation, t.interpretation
+        assert spans(t) in ([], ["2011"]), t.interpretation
+
+
+def test_the_mark_of_a_mended_name_in_the_text_itself_is_no_name() -> None:
+    # (the mark a mended name is written with is read as a space where the text has it)
+    assert spans(parse_timescale("sum\x00\x00 2011")) == ["2011"]
+    assert " taken as " not in parse_timescale("sum\x00\x00 2011").interpretation
+
+
+_NAMES = [*(m for m in MONTHS if len(m) >= 5), "Spring", "Summer", "Autumn", "Winter"]
+
+
+def _slipped(name: str, kind: str, at: int, letter: str) -> str:
+    low = name.lower()
+    i = 1 + at % (len(low) - 1)  # (the first letter is kept)
+    if kind == "swap" and i + 1 < len(low):
+        return low[:i] + low[i + 1] + low[i] + low[i + 2:]
+    if kind == "drop":
+        return low[:i] + low[i + 1:]
+    return low[:i] + letter + low[i:]  # ('add')
+
+
+@fast
+@given(st.sampled_from(_NAMES), st.sampled_from(["swap", "drop", "add"]), st.integers(0, 20),
+       st.sampled_from("abcdeilmnorstuy"), st.booleans())
+def test_any_one_slip_of_a_long_month_or_a_season_reads_as_it(
+        name: str, kind: str, at: int, letter: str, capital: bool) -> None:
+    from outcome_graph.analysis.timescale.slips import NOT_SLIPS, slip_name
+
+    word = _slipped(name, kind, at, letter)
+    if word == name.lower() or word in NOT_SLIPS or len(word) < 5 or slip_name(word) is None:
+        return  # (no slip; a word of its own; too short; one slip from two names, which is not evident)
+    written = word.capitalize() if capital else word
+    t, right = parse_timescale(f"{written} 2012"), parse_timescale(f"{name} 2012")
+    assert t.intervals == right.intervals and t.kind == "dated", t.interpretation
+    assert f"'{written}' taken as " in t.interpretation
+
+
+@fast
+@given(st.text(alphabet="abcdefghijlmnoprstuvwy", min_size=5, max_size=10), st.sampled_from([" 2012", " term", ""]))
+def test_only_a_word_one_slip_from_a_name_is_mended(word: str, after: str) -> None:
+    from outcome_graph.analysis.timescale.slips import one_slip
+
+    t = parse_timescale(word + after, THURROCK)
+    if " taken as " in t.interpretation:
+        name = t.interpretation.rsplit(" taken as ", 1)[1].rstrip(")").lower()
+        assert one_slip(word, name), t.interpretation

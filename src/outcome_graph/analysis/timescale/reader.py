@@ -30,6 +30,7 @@ from .patterns import (
     YEAR_END_RE,
 )
 from .scan import clean, find_items
+from .slips import Slip
 from .show import describe, label_of, quoted
 
 _MAX_CHARS = 1000
@@ -116,7 +117,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     if period is not None and not isinstance(period, Interval):
         period = None
     work = text[:_MAX_CHARS]
-    display, norm = clean(work)
+    display, norm, slips = clean(work)
     whole = quoted(display)
     cut = " (only the first 1000 characters read)" if len(text) > _MAX_CHARS else ""
 
@@ -177,7 +178,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
 
     if dated:
         return _dated(
-            text, display, dated, bad, period, tba, ongoing_words, reference, whole, cut, resolved_from_period
+            text, display, dated, bad, period, tba, ongoing_words, reference, whole, cut, resolved_from_period, slips
         )
     if reference is not None:
         return Timing(
@@ -240,6 +241,7 @@ def _dated(
     whole: str,
     cut: str,
     resolved_from_period: bool,
+    slips: list[Slip],
 ) -> Timing:
     """The reading of a timescale that gives at least one date."""
     # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds time
@@ -254,6 +256,9 @@ def _dated(
         ]
 
     notes: list[str] = []
+    for slip in slips:  # (a misspelt month or season read: 'Sumer 2011' is summer 2011, and says so)
+        if any(it.start <= slip.start < it.end for it in dated):
+            notes.append(f"{quoted(slip.written)} taken as {slip.name}")
     if tba is not None and tba[0][:2].lower() in ("tb", "to"):
         notes.append(f"marked {quoted(tba[0])}")
         # (the note says it: 'Early 2012 (tbc)' is not also labelled '(tbc)')

@@ -20,6 +20,7 @@ from .show import quoted
 # (first month, months after it): seasons as in the plan format; school terms
 _SEASONS = {"spring": (3, 2), "summer": (6, 2), "autumn": (9, 2), "winter": (12, 2)}
 _TERMS = {"autumn": (9, 3), "spring": (1, 3), "summer": (4, 3), "winter": (12, 2)}
+_SEASON_NAMES = {name[:3]: name for name in _SEASONS}
 
 
 def as_term(item: Item) -> None:
@@ -53,7 +54,7 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 
 def handle_se(m: re.Match[str], text: str) -> Item:
     item = Item(m.start(), m.end(), level="season")
-    name = m["se_n"].lower()
+    name = _SEASON_NAMES[m["se_n"][:3].lower()]  # ('sum' and the mark of a misspelt 'Sumer' too)
     if m["se_p"] and not (m["se_p2"] and name != "winter"):
         return _term_half(item, m, name)
     if m["se_h"]:
