@@ -1635,6 +1635,8 @@ def test_any_day_and_month_without_a_year_is_read_in_a_one_year_plan(
         day: int, month: int, lead: str, tail: str, period: Interval) -> None:
     if _split := (month == (day + 1) % 100):
         return  # ('11/12' is a financial year)
+    if day >= 10 and month >= 10 and day <= 12:
+        return  # ('10/12': two digits and two, the first a month, are a month and year; tested below)
     text = f"{lead}{day}/{month}{tail}"
     t = parse_timescale(text, period)
     days = [d for y in (period.start.year, period.end.year) for d in [_maybe_date(y, month, day)]
@@ -2192,3 +2194,44 @@ def test_only_a_word_one_slip_from_a_name_is_mended(word: str, after: str) -> No
     if " taken as " in t.interpretation:
         name = t.interpretation.rsplit(" taken as ", 1)[1].rstrip(")").lower()
         assert one_slip(word, name), t.interpretation
+
+
+# ---------------------------------------------------------------------------------------------
+# A month and a year of two digits: '06/11'
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    ("06/11", None, ["2011-06"], "'06/11' read as June 2011 (a month and a year of two digits)"),
+    ("06/11", THURROCK, ["2011-06"], "'06/11' read as June 2011"),
+    ("12/11", SOUTHEND, ["2011-12"], "'12/11' read as December 2011"),  # (not the plan period's 12 November)
+    ("by 09/11", None, ["2011-09"], "'by 09/11' read as by the end of September 2011"),
+    ("Due: 03/12.", None, ["2012-03"], "by the end of March 2012"),
+    # (the first is no month: a day and month, placed in the plan period as '31/3' is)
+    ("13/11", THURROCK, ["2011-11-13"], "'13/11' read as 13 November 2011, the only 13 November in the plan period"),
+    ("by 31/03", THURROCK, ["2012-03-31"], "by 31 March 2012"),
+    # (one digit, or a slash after it for a year to be added: a day and month, as before)
+    ("6/11", THURROCK, ["2011-11-06"], "6 November 2011"),
+    ("by 06/11/", THURROCK, ["2011-11-06"], "by 6 November 2011"),
+    # (a split year is a year; '00' is no month)
+    ("11/12", None, ["2011-04..2012-03"], "the financial year 2011-12"),
+    ("00/11", THURROCK, [], "no date could be read"),
+    # (only where a day and month is read: the whole timescale, or after 'by', 'due' or 'end' at its end)
+    ("Report 06/11 to the board", THURROCK, [], "no date could be read"),
+    ("Reduce absence by 06/11", THURROCK, [], "no date could be read"),
+])
+def test_two_numbers_of_two_digits_the_first_a_month_are_a_month_and_year(
+        text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    # ('06/11' was 6 November in the plan period, and undated without one)
+    t = parse_timescale(text, period)
+    assert spans(t) == expected and says in t.interpretation, t.interpretation
+
+
+@fast
+@given(st.integers(1, 12), st.integers(0, 99), st.sampled_from(["", "by ", "Due ", "end "]),
+       st.sampled_from([None, THURROCK, SOUTHEND]))
+def test_any_month_and_two_digit_year_is_that_month(month: int, yy: int, lead: str, period: Interval | None) -> None:
+    t = parse_timescale(f"{lead}{month:02d}/{yy:02d}", period)
+    if yy == month + 1:
+        assert t.year_only, t.interpretation  # ('11/12': the split year)
+    else:
+        assert t.intervals == (month_interval(2000 + yy, month),), t.interpretation
+        assert t.due_month == (2000 + yy, month)
