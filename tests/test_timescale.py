@@ -2152,6 +2152,14 @@ def test_a_real_word_is_not_taken_for_a_month_or_season(word: str) -> None:
         assert spans(t) in ([], ["2011"]), t.interpretation
 
 
+@pytest.mark.parametrize(("text", "says"), [
+    ("Sumer 2011/12", "'Sumer 2011/12' is ambiguous: which summer of 2011/12?"),
+    ("Febuary 31st 2012", "'Febuary 31st 2012' is not a valid date (February 2012 has 29 days)"),
+])
+def test_a_misspelt_name_in_a_date_that_cannot_be_read_is_quoted_as_written(text: str, says: str) -> None:
+    assert parse_timescale(text, THURROCK).interpretation == says
+
+
 def test_the_mark_of_a_mended_name_in_the_text_itself_is_no_name() -> None:
     # (the mark a mended name is written with is read as a space where the text has it)
     assert spans(parse_timescale("sum\x00\x00 2011")) == ["2011"]

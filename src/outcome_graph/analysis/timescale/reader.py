@@ -139,6 +139,11 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period))
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
+    for it in bad if slips else ():
+        why = it.bad or ""
+        for slip in slips:  # (a misspelt name is quoted as written, not as mended: 'Sumer 2011/12')
+            why = why.replace(norm[slip.start: slip.end], display[slip.start: slip.end])
+        it.bad = why
     ongoing_words = ONGOING_RE.search(norm)
     tba = TBA_RE.search(norm)
 
