@@ -36,7 +36,11 @@ reads them).
   interpretation says "by the end of February 2011" ("due" is read as "by": "Due June 2011" is by
   the end of June 2011, "Due 31/03/2012" by 31 March 2012). A deadline ends on the month's last day,
   which is what the rules compare. "Before" and "prior to" a month, day or calendar year are by the
-  end of the one before it ("Before April 2012" is by the end of March 2012).
+  end of the one before it ("Before April 2012" is by the end of March 2012). So is every span
+  after such words: "by the spring term 2012", "by early 2012", "by end of Q3", "by Summer 2011", "by
+  the summer holidays 2012" keep the span as the interval and read as by its end ("by the end of the
+  spring term 2012 (January to April 2012)"; a part of a year is named by its third or half: "by the
+  end of the first third of the calendar year 2012 (January to April 2012)").
 - **Ranges**: two dates joined by a hyphen, en/em dash, ``to``, ``until``, ``through``
   (``between X and Y``; ``from X to Y``; ``April/May 2011``, ``Spring/Summer 2012``) make one interval from the start
   of the first to the end of the second. A first part without a year takes the second part's
@@ -123,7 +127,8 @@ reads them).
 - **Parts of a year**: ``Early 2012``, ``Start of 2012``, ``beginning of 2012`` are the first third of
   the year (January–April 2012), ``Mid 2012`` the second (May–August), ``Late 2012`` the last
   (September–December); a split year's thirds start in its first month (``Start of 2012/13`` is
-  April–July 2012, or September–December 2012 when it is an academic year). ``H1 2011/12``, ``H2 2012``,
+  April–July 2012, or September–December 2012 when it is an academic year); in a range they are one
+  span (``late 2011 - early 2012`` is September 2011 to April 2012). ``H1 2011/12``, ``H2 2012``,
   ``first half of 2012`` and ``second half of the financial year 2011/12`` are halves (H1 of a financial
   year is April–September); ``H1`` without a year is not read. A month keeps its reading (``Beginning
   April 2011`` is April 2011), ``End 2012`` is a deadline, by the end of 2012, and "start" or
@@ -145,7 +150,13 @@ reads them).
   31/3``, ``Due 30/9``) is placed in the plan period the same way, but only as the whole timescale
   or after "by", "due", "end" or "deadline" at its end, and not after a word of change (``Reduce
   absence by 1/3``): ``1/2 day`` and ``2/3 of schools`` are fractions. ``11/12`` is a year. A slash
-  after it (``by 31/03/``, the year left to fill in) changes nothing.
+  after it (``by 31/03/``, the year left to fill in) changes nothing. Two numbers of two digits, the
+  first a month, are a month and a year of two digits there instead (``06/11`` is June 2011); one whose
+  first is no month (``13/11``) is the day and month.
+- **Typing slips**: a month or season misspelt by one slip (``Sumer 2011``, ``Autum term``,
+  ``Febuary``, ``Mrach 2012``) is read as it, and the interpretation names the correction ("'Sumer'
+  taken as summer"); see :mod:`.slips` for what one slip is and the words it leaves alone. A year
+  typed with an O for a zero (``June 2o12``) is that year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
   ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
@@ -195,6 +206,7 @@ Where each step is
   days; calendar, financial and academic years and quarters; seasons and school terms.
 - :mod:`.items`: one expression found, the builders the readers share, and ranges.
 - :mod:`.patterns` and :mod:`.lexicon`: the regular expressions, and the words they are built from.
+- :mod:`.slips`: months and seasons misspelt by one slip, mended before the text is scanned.
 - :mod:`.intervals`: :class:`Interval`, :class:`Timing` and the dates they are made of.
 - :mod:`.show`: how the source is quoted and a reading put in words for messages.
 - :mod:`.due` and :mod:`.periods`: :func:`parse_due` and :func:`parse_value_period`.

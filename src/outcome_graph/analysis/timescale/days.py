@@ -91,15 +91,27 @@ def handle_dn(m: re.Match[str], text: str) -> Item | None:
     """``31/3``: a day and month without a year, placed in the plan period as '31 March' is. Read only
     as the whole timescale or after 'by', 'due' or 'end' at its end, where no fraction stands ('1/2 day',
     '2/3 of schools', 'Reduce absence by 1/3' are not dates); a slash may end it (``by 31/03/``, the
-    date written for a year to be added)."""
+    date written for a year to be added). Two numbers of two digits whose first is a month (``06/11``,
+    ``by 12/11``) are a month and a year, as a spreadsheet shows a month: June 2011, December 2011 (a
+    split year, ``11/12``, was read before); ``13/11`` and ``31/03``, whose first is no month, stay a
+    day and month."""
     day, month = int(m["dn_d"]), int(m["dn_m"])
-    if not (1 <= month <= 12 and 1 <= day <= month_end(2000, month).day):
+    # ('06/11', two digits and two, the first a month: a month and year as a spreadsheet shows one)
+    month_year = len(m["dn_d"]) == len(m["dn_m"]) == 2 and 1 <= day <= 12 and not text.startswith("/", m.end())
+    if not month_year and not (1 <= month <= 12 and 1 <= day <= month_end(2000, month).day):
         return None
     before = text[: m.start()]
     after = text[m.end():].removeprefix("/")  # ('by 31/03/': the slash before a year left out)
     if (after.strip(" .,;:!") or not DAY_MONTH_LEAD_RE.search(before)
             or CHANGE_RE.search(before)):
         return None
+    if month_year:
+        item = Item(m.start(), m.end())
+        year = two_digit(m["dn_m"])
+        item.interval = month_interval(year, day)
+        item.short = f"{MONTH_NAMES[day]} {year}"
+        item.long = f"{item.short} (a month and a year of two digits)"
+        return item
     end = m.end() + 1 if text.startswith("/", m.end()) else m.end()
     return _yearless_day(Item(m.start(), end, level="day"), month, day)
 

@@ -48,6 +48,8 @@ class Item:
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
     part: str = ""  # a half of the year read ('h1' of 'H1 2011/12'), taken once the kind of year is known
     named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written
+    #: what 'by the end of' names, when not ``short``: 'the spring term 2012 (January to April 2012)'
+    deadline: str = ""
     src_start: int = 0
     src_end: int = 0
 
@@ -125,6 +127,8 @@ def range_item(a: Item, b: Item, src: str) -> Item | None:
             return item
         item.interval = Interval(a.interval.start, b.interval.end)
         item.short = item.long = f"{a.short} to {b.short}"
+        if "part" in (a.level, b.level):  # ('late 2011 - early 2012': the months it runs through)
+            item.long = f"{item.short} ({month_words(item.interval)})"
         item.year_end = b.year_end
         return item
     if a.make is not None and b.interval is not None:

@@ -13,8 +13,10 @@ import re
 
 FLAGS = re.I | re.A
 MON_BODY = (
-    r"(?:jan(?:uary)?|feb(?:ruary|uary|urary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?"
     r"|aug(?:ust)?|sep(?:t(?:ember)?|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    # (a month misspelt is its first three letters and a mark for the rest: 'mar\x00\x00' for 'Mrach', see .slips)
+    r"\x00*"
 )
 _Y4 = r"(?:19|20)\d\d"
 #: A number of three or more digits straight after a month or season: a year that _Y4 does not
@@ -95,12 +97,13 @@ _ALTERNATIVES = [
     # holidays with a year: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012
     # (before seasons: 'summer holidays' is no summer; a split year is not read: 'Easter 2011/12')
     r"(?P<HOL>(?<![a-z])(?:(?P<hol_n>easter|christmas|xmas)(?:\s+" + _HOLIDAY + r")?"
-    r"|summer\s+" + _HOLIDAY + r")(?![a-z])(?:,?\s*(?P<hol_y4>" + _Y4 + r")(?!\d|\s*[/-]\s*\d)|\s*"
+    r"|(?:summer|sum\x00+)\s+" + _HOLIDAY + r")(?![a-z])(?:,?\s*(?P<hol_y4>" + _Y4 + r")(?!\d|\s*[/-]\s*\d)|\s*"
     + _YY_AFTER.format("hol_y2") + r"))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
-    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter)(?![a-z])"
+    # (a season misspelt is its first three letters and a mark for the rest: 'sum\x00\x00' for 'Sumer')
+    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter|(?:spr|sum|aut|win)\x00+)(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
     r"(?:\s+(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
     r"(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + MON_BODY + r"(?![a-z])"
@@ -140,7 +143,8 @@ MODIFIER_RE = re.compile(
     r"(?:(?P<end>(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
-    r"|(?P<by>(?:" + DEADLINE_WORDS + r"))"
+    # ('by the summer term 2012': the deadline's 'the' is part of it)
+    r"|(?P<by>(?:" + DEADLINE_WORDS + r")(?:\s+the)?)"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"

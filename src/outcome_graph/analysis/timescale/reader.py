@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .intervals import Interval, Timing, contains, month_interval
+from .intervals import Interval, Timing, contains, month_interval, month_words
 from .items import Item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
 from .patterns import (
@@ -30,6 +30,7 @@ from .patterns import (
     YEAR_END_RE,
 )
 from .scan import clean, find_items
+from .slips import Slip
 from .show import describe, label_of, quoted
 
 _MAX_CHARS = 1000
@@ -116,7 +117,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     if period is not None and not isinstance(period, Interval):
         period = None
     work = text[:_MAX_CHARS]
-    display, norm = clean(work)
+    display, norm, slips = clean(work)
     whole = quoted(display)
     cut = " (only the first 1000 characters read)" if len(text) > _MAX_CHARS else ""
 
@@ -138,6 +139,11 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period))
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
+    for it in bad if slips else ():
+        why = it.bad or ""
+        for slip in slips:  # (a misspelt name is quoted as written, not as mended: 'Sumer 2011/12')
+            why = why.replace(norm[slip.start: slip.end], display[slip.start: slip.end])
+        it.bad = why
     ongoing_words = ONGOING_RE.search(norm)
     tba = TBA_RE.search(norm)
 
@@ -167,6 +173,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 it.interval = got[0]
                 it.short = got[1]
                 it.long = f"{got[1]}, {got[2]}"
+                if it.level == "season":  # ('by the spring term': by the end of the spring term 2012 (...))
+                    it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True
@@ -175,7 +183,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
 
     if dated:
         return _dated(
-            text, display, dated, bad, period, tba, ongoing_words, reference, whole, cut, resolved_from_period
+            text, display, dated, bad, period, tba, ongoing_words, reference, whole, cut, resolved_from_period, slips
         )
     if reference is not None:
         return Timing(
@@ -238,6 +246,7 @@ def _dated(
     whole: str,
     cut: str,
     resolved_from_period: bool,
+    slips: list[Slip],
 ) -> Timing:
     """The reading of a timescale that gives at least one date."""
     # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds time
@@ -252,8 +261,13 @@ def _dated(
         ]
 
     notes: list[str] = []
+    for slip in slips:  # (a misspelt month or season read: 'Sumer 2011' is summer 2011, and says so)
+        if any(it.start <= slip.start < it.end for it in dated):
+            notes.append(f"{quoted(slip.written)} taken as {slip.name}")
     if tba is not None and tba[0][:2].lower() in ("tb", "to"):
         notes.append(f"marked {quoted(tba[0])}")
+        # (the note says it: 'Early 2012 (tbc)' is not also labelled '(tbc)')
+        display = display[: tba.start()] + " " * (tba.end() - tba.start()) + display[tba.end():]
     if resolved_from_period and len(dated) > 1:
         notes.append("months placed in the plan period")
     if reference is not None:

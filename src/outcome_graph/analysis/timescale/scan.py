@@ -7,7 +7,6 @@ a split year, ranges and lists that share a year, and the words before and after
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -34,13 +33,13 @@ from .patterns import (
     FINANCIAL_RE,
     LIST_GAP_RE,
     MODIFIER_RE,
-    MON_BODY,
     ONWARDS_RE,
     RANGE_GAP_RE,
     SLASH_GAP_RE,
     TAG_RE,
     YEAR_WORDS_AFTER_RE,
 )
+from .slips import Slip, mend
 from .terms import as_term, handle_hol, handle_se, listed_halves, next_halves
 from .years import (
     at_year_end,
@@ -74,25 +73,16 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
 }
 
 
-def clean(text: str) -> tuple[str, str]:
-    """(display text, matching text), both the same length as ``text``: the matching text with
-    word processors' dashes and spaces made ASCII, and typing slips in a date mended (:func:`mended`)."""
+def clean(text: str) -> tuple[str, str, list[Slip]]:
+    """(display text, matching text, the slips mended), both texts the same length as ``text``: the
+    matching text with word processors' dashes and spaces made ASCII, and typing slips in a date mended
+    (:func:`.slips.mend`)."""
     if "<" in text:
         text = TAG_RE.sub(lambda m: " " * len(m[0]), text)
     if text.isascii():
-        return text, mended(text)
+        return (text, *mend(text))
     display = text.translate(DISPLAY)
-    return display, mended(_ascii_digits(display.translate(DASHES)))
-
-
-#: A year typed with the letter O for a zero ('June 2o12').
-_O_FOR_ZERO_RE = re.compile(r"(?<![a-z0-9])(?=[12][0-9o]{3}(?![a-z0-9]))(?=\d*o)(?:19|2[0o])[0-9o]{2}", re.I | re.A)
-#: A word of five letters or more that may be a month misspelt, next to a number ('Septmber 2011',
-#: '30 Ocotber'): tried against the months' names.
-_NEAR_MONTH_RE = re.compile(r"(?:(?<![a-z0-9])(?P<w1>[a-z]{5,10})(?=[\s,.'-]*\d)|(?<=\d)(?:st|nd|rd|th)?\s+(?P<w2>[a-z]{5,10}))(?![a-z])",
-                            re.I | re.A)
-_MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES if name)
-MON_WORD_RE = re.compile(MON_BODY, re.I | re.A)
+    return (display, *mend(_ascii_digits(display.translate(DASHES))))
 
 
 #: 'before' or 'prior to' a date: by the end of the month or day before it.
@@ -117,37 +107,6 @@ def _before(item: Item) -> None:
         last = iv.start - timedelta(days=1)
         item.interval = month_interval(last.year, last.month)
         item.short = item.long = f"{MONTH_NAMES[last.month]} {last.year}"
-
-
-def mended(text: str) -> str:
-    """The matching text of a timescale with the typing slips a reader passes over mended, each
-    in the same number of characters: a year typed with an O for a zero (``June 2o12``), and a month
-    misspelt next to a number (``Septmber 2011``, ``30 Ocotber``: a word of five letters or more
-    that starts as the month does and is close to its name) written as the month's first three
-    letters.
-
-    >>> mended("June 2o12"), mended("Septmber 2011"), mended("by 30 Ocotber"), mended("Mrach 2012")
-    ('June 2012', 'sep      2011', 'by 30 oct    ', 'mar   2012')
-    >>> mended("Marked 2011"), mended("Summer 2011"), mended("Year 2 of 3")
-    ('Marked 2011', 'Summer 2011', 'Year 2 of 3')
-    """
-    if "o" in text or "O" in text:
-        text = _O_FOR_ZERO_RE.sub(lambda m: m[0].replace("o", "0").replace("O", "0"), text)
-    if not any(c.isdigit() for c in text):
-        return text
-
-    def month(m: re.Match[str]) -> str:
-        word = m["w1"] or m["w2"]
-        low = word.lower()
-        if MON_WORD_RE.fullmatch(low):
-            return m[0]
-        found = difflib.get_close_matches(low, _MONTH_WORDS, n=1, cutoff=0.8)
-        if not found or found[0][0] != low[0]:
-            return m[0]
-        at = m.start("w1" if m["w1"] else "w2") - m.start()
-        return m[0][:at] + found[0][:3].ljust(len(word)) + m[0][at + len(word):]
-
-    return _NEAR_MONTH_RE.sub(month, text)
 
 
 def _ascii_digits(text: str) -> str:
@@ -220,6 +179,27 @@ _PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
 _START_VERB_RE = re.compile(r"(?:start|begin(?:ning)?)(?!\s+of)[\s:-]*$", re.I)
 
 
+def _by_the(norm: str, start: int) -> bool:
+    """Whether a deadline and 'the' come right before ``start`` ('by the ', 'until the end of the ')."""
+    mod = MODIFIER_RE.search(norm, max(0, start - 40), start)
+    return mod is not None and mod.lastgroup in ("by", "end") and mod[0].rstrip(" :-").lower().endswith("the")
+
+
+def _parts_of_years(items: list[Item], norm: str) -> None:
+    """A year after 'early', 'mid', 'late', 'start of' or 'first half of' (``Late 2011``) as that part of
+    it, the words taken into the expression: read before ranges are joined, ``late 2011 - early 2012`` is
+    one span, as ``Sept 2011 - April 2012`` is, and the words before the part are read as before any date
+    (``by early 2012`` is a deadline, by the end of April 2012; ``from late 2011`` a start)."""
+    previous_end = 0
+    for item in items:
+        if item.level == "year" and item.interval is not None and item.bad is None and not item.is_range:
+            mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+            if mod is not None and mod.lastgroup in _PARTS_OF_YEAR and not _START_VERB_RE.match(mod[0]):
+                part_of_year(item, mod.lastgroup, mod[0])
+                item.start = mod.start()
+        previous_end = item.end
+
+
 def find_items(
     norm: str, skip: tuple[int, int] | None, school_year: bool = False
 ) -> tuple[list[Item], bool]:
@@ -271,6 +251,7 @@ def find_items(
     for item in items:
         if item.part and item.interval is not None:
             part_of_year(item, item.part)  # ('H1 2011/12': the first half of the financial year 2011-12)
+    _parts_of_years(items, norm)
     items = _months_of_years(items, norm)
 
     # join ranges
@@ -310,8 +291,9 @@ def find_items(
                 continue
             det = DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
             # ('the summer term' is a time, not a name as 'the September Guarantee' is; so is a day,
-            # 'by the 31st March')
-            if det and not ((item.term or item.level == "day") and det["word"].lower() == "the"):
+            # 'by the 31st March', and a season after a deadline's 'the', 'by the summer')
+            if det and not ((item.term or item.level == "day" or (item.season and _by_the(norm, item.start)))
+                            and det["word"].lower() == "the"):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
         kept.append(item)

@@ -20,6 +20,7 @@ from .show import quoted
 # (first month, months after it): seasons as in the plan format; school terms
 _SEASONS = {"spring": (3, 2), "summer": (6, 2), "autumn": (9, 2), "winter": (12, 2)}
 _TERMS = {"autumn": (9, 3), "spring": (1, 3), "summer": (4, 3), "winter": (12, 2)}
+_SEASON_NAMES = {name[:3]: name for name in _SEASONS}
 
 
 def as_term(item: Item) -> None:
@@ -33,7 +34,7 @@ def as_term(item: Item) -> None:
 
     if item.interval is not None:
         item.interval, item.short = make(item.interval.start.year)
-        item.long = _season_words(name, True, item.interval)[1]
+        item.long = item.deadline = _season_words(name, True, item.interval)[1]
     else:
         item.make, item.name = safe(make), f"{name} term"
     item.season, item.term = "", True
@@ -53,7 +54,7 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
 
 def handle_se(m: re.Match[str], text: str) -> Item:
     item = Item(m.start(), m.end(), level="season")
-    name = m["se_n"].lower()
+    name = _SEASON_NAMES[m["se_n"][:3].lower()]  # ('sum' and the mark of a misspelt 'Sumer' too)
     if m["se_p"] and not (m["se_p2"] and name != "winter"):
         return _term_half(item, m, name)
     if m["se_h"]:
@@ -85,6 +86,7 @@ def handle_se(m: re.Match[str], text: str) -> Item:
         return item
     item.interval = _season_interval(name, term, year)
     item.short, item.long = _season_words(name, term, item.interval)
+    item.deadline = item.long  # ('by Summer 2011': by the end of summer 2011 (June to August 2011))
     item.season = "" if term else name
     return item
 
@@ -134,7 +136,7 @@ def _term_half(item: Item, m: re.Match[str], name: str) -> Item:
     else:
         item.interval, item.short = make(year)
         half = "first" if n == 1 else "second"
-        item.long = f"the {half} half of the {name} term {year} ({month_words(item.interval)})"
+        item.long = item.deadline = f"the {half} half of the {name} term {year} ({month_words(item.interval)})"
     return item
 
 

@@ -138,6 +138,9 @@ def quarter_beside(item: Item, other: Item, before: bool) -> None:
 _PARTS = {"start": (0, 4), "mid": (4, 4), "late": (8, 4), "h1": (0, 6), "h2": (6, 6)}
 _PART_WORDS = {"start": "the beginning of", "mid": "the middle of", "late": "late in",
                "h1": "the first half of", "h2": "the second half of"}
+#: the part after 'by the end of' ('by early 2012': by the end of the first third of the calendar year 2012)
+_PART_NOUNS = {"start": "the first third of", "mid": "the second third of", "late": "the last third of",
+               "h1": "the first half of", "h2": "the second half of"}
 
 
 def part_of_year(item: Item, part: str, written: str = "") -> None:
@@ -151,8 +154,10 @@ def part_of_year(item: Item, part: str, written: str = "") -> None:
     y, m = shift_month(iv.start.year, iv.start.month, first)
     item.interval = month_span(y, m, *shift_month(y, m, length - 1))
     words = "early in" if written[:5].lower() == "early" else _PART_WORDS[part]
-    item.short = f"{words} {item.long.split(' (')[0]}"
+    year = item.long.split(" (")[0]
+    item.short = f"{words} {year}"
     item.long = f"{item.short} ({month_words(item.interval)})"
+    item.deadline = f"{_PART_NOUNS[part]} {year} ({month_words(item.interval)})"
     item.level, item.year_end, item.mod = "part", False, None
 
 
