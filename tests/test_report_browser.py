@@ -266,3 +266,29 @@ def test_in_the_dark_colour_scheme_the_report_is_dark_and_every_text_readable(br
         assert panel == "#ffffff"
     finally:
         page.close()
+
+
+def test_scrolled_to_the_later_months_each_row_of_the_owner_load_keeps_its_owner_s_name(printed):
+    # (on a screen narrower than its months, the table scrolls sideways: the owners' names went off
+    # its left edge, and a count in April 2012 was nobody's)
+    page = printed("thurrock-cypp-2011-12", media="screen")
+    box = page.locator("#r-owners .scroll")
+    width = page.evaluate("el => [el.clientWidth, el.scrollWidth]", box.element_handle())
+    assert width[1] > width[0] + 200, width  # (the table is wider than the page: it scrolls)
+    box.evaluate("el => { el.scrollIntoView(); el.scrollLeft = el.scrollWidth; }")
+    seen = page.evaluate("""() => {
+        const box = document.querySelector('#r-owners .scroll').getBoundingClientRect();
+        const table = document.querySelector('#r-owners table.load');
+        const at = (x, y) => document.elementFromPoint(x, y);
+        return [...table.querySelectorAll('tr')].filter(tr => tr.getBoundingClientRect().bottom < innerHeight).map(tr => {
+            const name = tr.firstElementChild.getBoundingClientRect();
+            const hit = at(name.left + 8, name.top + Math.min(name.height / 2, 10));
+            return [Math.round(name.left - box.left), tr.firstElementChild.contains(hit), tr.lastElementChild.getBoundingClientRect().right <= box.right + 1];
+        });
+    }""")
+    # Each row's first cell (the owner, or the heading "Owner") is at the region's left edge, on top
+    # of the months passing under it, and the row's last month is in view beside it.
+    assert len(seen) > 5 and all(left == 0 and on_top and last for left, on_top, last in seen), seen
+    # On paper nothing scrolls: the names stay in the table's flow.
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('table.load th[scope=row]')).position") == "static"

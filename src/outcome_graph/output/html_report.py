@@ -1110,6 +1110,9 @@ tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key.fill{color:#1f2933}.key.over{background:var(--gap)}.key.peak{background:var(--peak)}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
 table.load th[scope=row]{text-align:left;min-width:220px}
+/* Scrolled sideways to the later months, each row keeps its owner's name in view (the name went off
+   the left edge, and a month's count was nobody's); a shadow marks the months passing under it. */
+@media screen{table.load th:first-child{position:sticky;left:0;z-index:1;background:var(--page);box-shadow:1px 0 0 var(--line),3px 0 4px -2px rgba(0,0,0,.25)}}
 table.load td.outside,table.load th.outside{background:var(--outside)}table.load td.peak{background:var(--peak);font-weight:700}table.load td.busy{background:var(--unmeasured)}
 table.load td.total.over,table.load tr.over th{background:var(--gap)}
 table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only{display:none}
