@@ -369,7 +369,7 @@ def test_the_owner_view_s_lines_stay_in_their_band_and_work_shared_with_another_
     text = to_dot(plan, diagram_options(plan, owners=True))
     assert "constraint=false" not in text
     band = _owner_view_bands(text)
-    lines = re.findall(r'^\s+"([^"]+)" -> "([^"]+)" \[[^\]]*class="og-edge og-(?:leads|unled)"', text, re.M)
+    lines = re.findall(r'^\s+"([^"]+)" -> "([^"]+)" \[[^\]]*class="og-edge og-(?:leads|unled)"', text, re.MULTILINE)
     assert lines and all(band[tail] == band[head] for tail, head in lines)
     # Every milestone an owner leads is joined to it, in full or as a copy in the owner's band.
     gate_of = {head: tail for tail, head in lines if head.startswith("og:gate:")}
@@ -381,9 +381,9 @@ def test_the_owner_view_s_lines_stay_in_their_band_and_work_shared_with_another_
     # Each piece of work is drawn in full once (og-<id>, where the report finds it); a copy is a
     # dashed box of its own id, one a band, that names the leads beside which the work is in full.
     copies = re.findall(r'^\s+"og:copy:(\d+):([^"]+)" \[id="([^"]+)", class="og-copy og-milestone[^"]*", label=<(.*?)>, tooltip',
-                        text, re.M)
+                        text, re.MULTILINE)
     assert copies  # (Southend's 22, Thurrock's 8)
-    in_full = {n: band[n] for n in re.findall(r'^\s+"([^"]+)" \[id="og-[^"]+", class="og-node og-milestone', text, re.M)}
+    in_full = {n: band[n] for n in re.findall(r'^\s+"([^"]+)" \[id="og-[^"]+", class="og-node og-milestone', text, re.MULTILINE)}
     assert sorted(in_full) == sorted(set(facts.ids_of("milestone")) & {m for _o, m in expected})
     assert len({(b, n) for b, n, _id, _label in copies}) == len(copies)
     for b, n, copy_id, label in copies:
