@@ -140,8 +140,8 @@ class _Writer:
         and the box (priority) of each, a copy's its work's.
 
         A line from an owner to work drawn in another band took no part in the layout, and
-        Graphviz ran it round the bands between, over the top of the picture: Southend's owner
-        view had 59 such lines looping over its bands, which no reader could follow to their end.
+        Graphviz ran it round the bands between: of Southend's 59 such lines, 29 looped over the
+        top of the picture, and no reader could follow them to their end.
         A copy (a dashed box naming the other leads) sits in the owner's own band instead, one a
         band, linked to each owner of that band leading it."""
         copies: dict[tuple[int, str], str] = {}
