@@ -345,6 +345,63 @@ def test_the_owner_view_s_lines_to_later_columns_of_work_cross_into_the_box_not_
             render(plan, "svg", owners=True, page="a3")
 
 
+def _owner_view_bands(text: str) -> dict[str, int]:
+    """The band of each node of an owner view's DOT text (owners, work, copies and gates), from the
+    hidden points heading its ranks: a band is its owners' rank and its columns' ranks."""
+    ranks = {int(i): [n for n in re.findall(r'"([^"]+)"', rest) if not n.startswith("og:head:")]
+             for i, rest in re.findall(r'\{rank=same; "og:head:(\d+)";(.*?)\}', text)}
+    band, b = {}, -1
+    for i in sorted(ranks):
+        if any(n.startswith("owner: ") for n in ranks[i]):
+            b += 1
+        for n in ranks[i]:
+            band[n] = b
+    return band
+
+
+@needs_dot
+@pytest.mark.parametrize("model", [SOUTHEND, THURROCK])
+def test_the_owner_view_s_lines_stay_in_their_band_and_work_shared_with_another_band_is_copied(model):
+    # (a line from an owner to work drawn in another band took no part in the layout: Graphviz ran
+    # Southend's 59 such lines round the bands between, looping over the top of the picture)
+    plan = og.load(model)
+    facts = og.PlanFacts(plan)
+    text = to_dot(plan, diagram_options(plan, owners=True))
+    assert "constraint=false" not in text
+    band = _owner_view_bands(text)
+    lines = re.findall(r'^\s+"([^"]+)" -> "([^"]+)" \[[^\]]*class="og-edge og-(?:leads|unled)"', text, re.MULTILINE)
+    assert lines and all(band[tail] == band[head] for tail, head in lines)
+    # Every milestone an owner leads is joined to it, in full or as a copy in the owner's band.
+    gate_of = {head: tail for tail, head in lines if head.startswith("og:gate:")}
+    joined = {(gate_of.get(tail, tail), re.sub(r"^og:copy:\d+:", "", head)) for tail, head in lines
+              if not head.startswith("og:gate:")}
+    expected = {(f"owner: {o}", m) for o, info in facts.owners.items() for m in info.milestones}
+    expected |= {("owner: ", m) for m in facts.ids_of("milestone") if not facts.lead_owners.get(m)}
+    assert joined == expected
+    # Each piece of work is drawn in full once (og-<id>, where the report finds it); a copy is a
+    # dashed box of its own id, one a band, that names the leads beside which the work is in full.
+    copies = re.findall(r'^\s+"og:copy:(\d+):([^"]+)" \[id="([^"]+)", class="og-copy og-milestone[^"]*", label=<(.*?)>, tooltip',
+                        text, re.MULTILINE)
+    assert copies  # (Southend's 22, Thurrock's 8)
+    in_full = {n: band[n] for n in re.findall(r'^\s+"([^"]+)" \[id="og-[^"]+", class="og-node og-milestone', text, re.MULTILINE)}
+    assert sorted(in_full) == sorted(set(facts.ids_of("milestone")) & {m for _o, m in expected})
+    assert len({(b, n) for b, n, _id, _label in copies}) == len(copies)
+    for b, n, copy_id, label in copies:
+        assert copy_id == svg_id(n, "og-copy-") + f"-band{int(b) + 1}" and 'STYLE="ROUNDED,DASHED"' in label
+        assert int(b) != in_full[n]
+        full_leads = [facts.owners[o.removeprefix("owner: ")].name for o, m in expected
+                      if m == n and band[o] == in_full[n] and o != "owner: "]
+        assert "also led by" in label and full_leads and full_leads[0].split()[0] in label
+    # The legend explains the dashed box where there is one (Richmond's owners share no work across bands).
+    assert "A dashed box: work led with an owner drawn elsewhere, beside whom it is drawn in full." in text
+    richmond = og.load(RICHMOND)
+    assert "og-copy" not in (other := to_dot(richmond, diagram_options(richmond, owners=True))) and "dashed box" not in other
+    # Drawn left to right, no line runs over the top of the bands or under them (a line to a box's
+    # fourth column may still bow under its box, through its gate).
+    svg = subprocess.run(["dot", "-Tsvg"], input=text.encode(), capture_output=True, check=True).stdout
+    assert [line for line in _lines_outside_the_boxes(svg) if not line.startswith("og:gate:")] == []
+
+
 def _model_edges(plan, milestones):
     from outcome_graph.output.diagram.layout import build_model
 
@@ -880,8 +937,11 @@ def test_the_owner_view_hangs_the_milestones_nobody_leads_on_a_no_lead_box():
     assert unled
     dot = to_dot(plan, diagram_options(plan, owners=True))
     assert "<B>No lead</B>" in dot and f"{len(unled)} milestones" in dot and 'id="og-no-lead"' in dot
-    tails = {m.group(1) for m in re.finditer(r'"owner: " -> "([^"]+)"', dot)}
-    assert tails == unled
+    # (straight to the box's first column, or through its gate to a later one)
+    heads = {m.group(1) for m in re.finditer(r'"owner: " -> "([^"]+)"', dot)}
+    gates = {h for h in heads if h.startswith("og:gate:")}
+    through = {m.group(2) for m in re.finditer(r'"(og:gate:\d+)" -> "([^"]+)"', dot) if m.group(1) in gates}
+    assert (heads - gates) | through == unled
 
 
 @needs_dot
@@ -1739,27 +1799,21 @@ def _fold_node_by_node(order, work, group, *, lr=True, ranksep=2.2, nodesep=0.1,
                 items[-1].extend(own)
                 done += length
             along_axis, across_axis = (0, 1) if lr else (1, 0)
+            band_of = {n: b for b, nodes in enumerate(items) for n in nodes}
             along, across = 0.0, []
             for b, (names, nodes) in enumerate(zip(owners, items)):
                 along += B.OWNER[along_axis] + columns * (B.MILESTONE[along_axis] + ranksep) + (ranksep if b else 0)
                 groups: dict[object, int] = {}
                 for n in nodes:
                     groups[group(n)] = groups.get(group(n), 0) + 1
-                rows = sum(math.ceil(m / columns) for m in groups.values())
-                across.append(max(len(names) * (B.OWNER[across_axis] + nodesep),
-                                  rows * (B.MILESTONE[across_axis] + nodesep) + len(groups) * B.CLUSTER))
-            band_of = {n: b for b, nodes in enumerate(items) for n in nodes}
-            crossings = [0] * (len(owners) + 1)
-            for b, names in enumerate(owners):
+                # (work another band draws, copied into this one: a box for each owner's line to it)
                 for name in names:
                     for n in work[name]:
                         if band_of[n] != b:
-                            crossings[min(b, band_of[n])] += 1
-                            crossings[max(b, band_of[n]) + 1] -= 1
-            lines = 0
-            for b in range(len(owners)):
-                lines += crossings[b]
-                across[b] += lines * B.CROSSING
+                            groups[group(n)] = groups.get(group(n), 0) + 1
+                rows = sum(math.ceil(m / columns) for m in groups.values())
+                across.append(max(len(names) * (B.OWNER[across_axis] + nodesep),
+                                  rows * (B.MILESTONE[across_axis] + nodesep) + len(groups) * B.CLUSTER))
             width, height = (along, max(across)) if lr else (max(across), along)
             if title:
                 width, height = max(width, B.TITLE[0]), height + B.TITLE[1]

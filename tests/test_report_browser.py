@@ -266,3 +266,72 @@ def test_in_the_dark_colour_scheme_the_report_is_dark_and_every_text_readable(br
         assert panel == "#ffffff"
     finally:
         page.close()
+
+
+def test_scrolled_to_the_later_months_each_row_of_the_owner_load_keeps_its_owner_s_name(printed):
+    # (on a screen narrower than its months, the table scrolls sideways: the owners' names went off
+    # its left edge, and a count in April 2012 was nobody's)
+    page = printed("thurrock-cypp-2011-12", media="screen")
+    box = page.locator("#r-owners .scroll")
+    width = page.evaluate("el => [el.clientWidth, el.scrollWidth]", box.element_handle())
+    assert width[1] > width[0] + 200, width  # (the table is wider than the page: it scrolls)
+    box.evaluate("el => { el.scrollIntoView(); el.scrollLeft = el.scrollWidth; }")
+    seen = page.evaluate("""() => {
+        const box = document.querySelector('#r-owners .scroll').getBoundingClientRect();
+        const table = document.querySelector('#r-owners table.load');
+        const at = (x, y) => document.elementFromPoint(x, y);
+        return [...table.querySelectorAll('tr')].filter(tr => tr.getBoundingClientRect().bottom < innerHeight).map(tr => {
+            const name = tr.firstElementChild.getBoundingClientRect();
+            const hit = at(name.left + 8, name.top + Math.min(name.height / 2, 10));
+            return [Math.round(name.left - box.left), tr.firstElementChild.contains(hit), tr.lastElementChild.getBoundingClientRect().right <= box.right + 1];
+        });
+    }""")
+    # Each row's first cell (the owner, or the heading "Owner") is at the region's left edge, on top
+    # of the months passing under it, and the row's last month is in view beside it.
+    assert len(seen) > 5 and all(left == 0 and on_top and last for left, on_top, last in seen), seen
+    # On paper nothing scrolls: the names stay in the table's flow.
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('table.load th[scope=row]')).position") == "static"
+
+
+@pytest.mark.parametrize("model", ["thurrock-cypp-2011-12", "southend-cypp-2008-09"])
+def test_on_a_phone_each_finding_is_a_card_as_wide_as_the_screen_and_the_filters_still_work(browser, tmp_path, model):  # noqa: F811
+    # (as a table it was four times a phone's width: a few words of the finding to a line, and its
+    # owners and rule code off the screen's right edge)
+    plan = og.load(MODELS / f"{model}.yaml")
+    path = report(plan, tmp_path / f"{model}.html", findings=og.check(plan), diagram=False)
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    try:
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_load_state("load")
+        region = page.evaluate("(el => [el.clientWidth, el.scrollWidth])(document.querySelector('#r-findings .scroll'))")
+        assert region[1] <= region[0] + 1, region  # (nothing to scroll sideways)
+        cards = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tr.finding')].slice(0, 40).map(tr => {
+            const r = tr.getBoundingClientRect(), cells = [...tr.children].filter(td => getComputedStyle(td).display !== 'none');
+            return [r.left >= 0 && r.right <= innerWidth + 1, cells.every(td => td.getBoundingClientRect().right <= r.right + 1),
+                    cells.length, tr.querySelector('.badge') && tr.querySelector('.badge').getBoundingClientRect().right <= innerWidth,
+                    (tr.querySelector('td.msg').getBoundingClientRect().width / r.width)];
+        })""")
+        assert cards and all(inside and within and n >= 3 and badge and msg > 0.85 for inside, within, n, badge, msg in cards), cards[:3]
+        # (what the column headings said is said on each card)
+        labels = page.evaluate("""() => [...document.querySelector('#r-findings-table tr.finding').children].slice(2, 5)
+            .map(td => getComputedStyle(td, '::before').content)""")
+        assert labels == ['"Priority: "', '"Owners: "', '"Where: "'], labels
+        # Filtering hides the cards it should, and only those.
+        worst = page.evaluate("document.querySelector('#r-findings-table tr.finding').getAttribute('data-severity')")
+        count = page.evaluate(f"document.querySelectorAll('#r-findings-table tr.finding.sev-{worst}').length")
+        total = page.evaluate("document.querySelectorAll('#r-findings-table tr.finding').length")
+        page.select_option('[data-filter="severity"]', worst)
+        shown = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tr.finding')]
+            .filter(tr => getComputedStyle(tr).display !== 'none').map(tr => tr.getAttribute('data-severity'))""")
+        assert 0 < count < total and shown == [worst] * count
+    finally:
+        page.close()
+    # On a wider screen it is the table it was.
+    wide = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        wide.goto(Path(path).resolve().as_uri())
+        assert wide.evaluate("getComputedStyle(document.querySelector('#r-findings-table tr.finding')).display") == "table-row"
+        assert wide.evaluate("getComputedStyle(document.querySelector('#r-findings-table thead')).position") == "static"
+    finally:
+        wide.close()

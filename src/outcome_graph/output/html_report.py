@@ -1104,6 +1104,25 @@ tr.finding.sev-error td:first-child{border-left:4px solid var(--error)}
 tr.finding.sev-warning td:first-child{border-left:4px solid var(--warning)}
 tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
 tr.finding.current{background:var(--current)}
+/* On a phone each finding is a card: its node and rule code, then its words across the screen, then
+   its priority, owners and place, each named (as a table it was four times the screen's width, the
+   words a few to a line and the owners and rule off its right edge). */
+@media screen and (max-width:600px){
+ table.findings thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+ table.findings tr.finding{display:grid;grid-template-columns:minmax(0,1fr) auto;border-bottom:1px solid var(--line);padding:4px 0}
+ table.findings tr.finding.hidden{display:none}
+ table.findings tr.finding td{display:block;width:auto;border:none;padding:2px 8px}
+ table.findings tr.finding td:first-child{border-left:none;grid-column:1;grid-row:1}
+ table.findings tr.finding td:last-child{grid-column:2;grid-row:1;text-align:right}
+ table.findings tr.finding td.msg{grid-column:1/-1}
+ table.findings tr.finding td:nth-child(3),table.findings tr.finding td:nth-child(4),table.findings tr.finding td.where{grid-column:1/-1;font-size:.85rem}
+ table.findings tr.finding td:nth-child(3):empty,table.findings tr.finding td:nth-child(4):empty,table.findings tr.finding td.where:empty{display:none}
+ table.findings tr.finding td:nth-child(3)::before{content:"Priority: ";color:var(--muted)}
+ table.findings tr.finding td:nth-child(4)::before{content:"Owners: ";color:var(--muted)}
+ table.findings tr.finding td.where::before{content:"Where: "}
+ tr.finding.sev-error{border-left:4px solid var(--error)}tr.finding.sev-warning{border-left:4px solid var(--warning)}tr.finding.sev-info{border-left:4px solid var(--info)}
+ table.findings .group-head th{display:block}
+}
 .hidden{display:none}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .scroll{overflow-x:auto;position:relative}
@@ -1117,6 +1136,9 @@ tr.total th,tr.total td{border-top:2px solid var(--text)}
 .key.fill{color:#1f2933}.key.over{background:var(--gap)}.key.peak{background:var(--peak)}.key.busy{background:var(--unmeasured)}
 table.load td,table.load th{border:1px solid var(--line);text-align:center;font-size:.85rem;padding:4px 5px}
 table.load th[scope=row]{text-align:left;min-width:220px}
+/* Scrolled sideways to the later months, each row keeps its owner's name in view (the name went off
+   the left edge, and a month's count was nobody's); a shadow marks the months passing under it. */
+@media screen{table.load th:first-child{position:sticky;left:0;z-index:1;background:var(--page);box-shadow:1px 0 0 var(--line),3px 0 4px -2px rgba(0,0,0,.25)}}
 table.load td.outside,table.load th.outside{background:var(--outside)}table.load td.peak{background:var(--peak);font-weight:700}table.load td.busy{background:var(--unmeasured)}
 table.load td.total.over,table.load tr.over th{background:var(--gap)}
 table.load caption{text-align:left;font-weight:600;padding:8px 0 2px}.print-only{display:none}

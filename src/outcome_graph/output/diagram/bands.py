@@ -5,7 +5,9 @@ two hundred milestones was a strip 11,000 points long and 950 wide, which no pag
 screen shows readably. The owners (busiest first) are cut into bands of about equal work, each band
 its owners beside its work, the bands side by side; an owner of many milestones (two owners leading
 forty-six) has its work set in several columns. The number of bands and columns is the one whose
-drawing, as estimated from the boxes' usual sizes, comes nearest a landscape page's shape.
+drawing, as estimated from the boxes' usual sizes, comes nearest a landscape page's shape. Work
+led by owners of several bands is drawn in full in the first's band and copied into each other's,
+so that no line leaves its band.
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ MILESTONE = (3.9, 0.65)
 OWNER = (3.9, 0.8)
 #: The room a priority's box adds around its work (its name and margins), in inches.
 CLUSTER = 0.5
-#: The room a line from an owner to work in another band takes in each band it crosses, in inches.
-CROSSING = 0.2
 #: The space the title and legend take above the drawing, in inches, as (width, height).
 TITLE = (12.0, 2.2)
 #: The shape aimed at: a landscape page's, width over height.
@@ -34,7 +34,8 @@ MAX_COLUMNS = 4
 @dataclass(frozen=True)
 class Bands:
     """The owner view folded: the owners of each band in reading order, the work each band draws
-    (each node once, in the band of the first owner to lead it) and the columns it is set in."""
+    in full (each node once, in the band of the first owner to lead it; the owner view copies it
+    into the bands of its other owners) and the columns it is set in."""
 
     owners: list[list[str]]
     work: list[list[str]]
@@ -48,7 +49,8 @@ def fold(order: Sequence[str], work: Mapping[str, Sequence[str]], group: Callabl
     right, ``ranksep`` and ``nodesep`` Graphviz's spacing (inches).
 
     Each fold tried (up to 48) is estimated from what each owner brings (its own work's count
-    in each box, the lines to work another owner draws), never node by node: the view of a
+    in each box, its lines to work another owner draws in full, a copy where that owner's band is
+    another), never node by node: the view of a
     plan of 10,000 nodes folds in a few milliseconds."""
     work_of = _own_work(order, work)
     owners = _Owners.of(order, work_of, work, group)
@@ -86,10 +88,10 @@ def _own_work(order: Sequence[str], work: Mapping[str, Sequence[str]]) -> list[l
 @dataclass(frozen=True)
 class _Owners:
     """What each owner (by its place in the order) brings to a band: the count of its own work in
-    each box, and the lines from it to work drawn in another owner's place (by the two places)."""
+    each box, and of its work drawn in another owner's place (by the two places and the box)."""
 
     boxes: list[dict[object, int]]
-    lines: dict[tuple[int, int], int]
+    lines: dict[tuple[int, int, object], int]
 
     @classmethod
     def of(cls, order: Sequence[str], work_of: list[list[str]], work: Mapping[str, Sequence[str]],
@@ -102,12 +104,13 @@ class _Owners:
                 key = group(n)
                 counts[key] = counts.get(key, 0) + 1
             boxes.append(counts)
-        lines: dict[tuple[int, int], int] = {}
+        lines: dict[tuple[int, int, object], int] = {}
         for i, name in enumerate(order):
             for n in work[name]:
                 j = drawn_at[n]
                 if j != i:
-                    lines[i, j] = lines.get((i, j), 0) + 1
+                    key3 = (i, j, group(n))
+                    lines[key3] = lines.get(key3, 0) + 1
         return cls(boxes, lines)
 
 
@@ -139,6 +142,12 @@ def _size(owners: _Owners, band: Sequence[int], columns: int, lr: bool, ranksep:
         counts = boxes[b]
         for key, m in own.items():
             counts[key] = counts.get(key, 0) + m
+    # (work another band draws in full is copied into the band of each of its other owners: a box
+    # for each owner's line to it, whether or not another owner of the band leads it too)
+    for (i, j, key), m in owners.lines.items():
+        if band[i] != band[j]:
+            counts = boxes[band[i]]
+            counts[key] = counts.get(key, 0) + m
     along = 0.0
     across = [0.0] * count
     for b in range(count):
@@ -147,17 +156,6 @@ def _size(owners: _Owners, band: Sequence[int], columns: int, lr: bool, ranksep:
         rows = sum(math.ceil(m / columns) for m in boxes[b].values())
         across[b] = max(names[b] * (OWNER[across_axis] + nodesep),
                         rows * (MILESTONE[across_axis] + nodesep) + len(boxes[b]) * CLUSTER)
-    # (a line from an owner to work another band draws runs through the bands between, beside their boxes)
-    crossings = [0] * (count + 1)  # (lines starting to cross at each band, less those ending)
-    for (i, j), m in owners.lines.items():
-        bi, bj = band[i], band[j]
-        if bi != bj:
-            crossings[min(bi, bj)] += m
-            crossings[max(bi, bj) + 1] -= m
-    lines = 0
-    for b in range(count):
-        lines += crossings[b]
-        across[b] += lines * CROSSING
     width, height = (along, max(across)) if lr else (max(across), along)
     if title:
         width, height = max(width, TITLE[0]), height + TITLE[1]

@@ -131,6 +131,7 @@ class LegendKey:
     measures: bool = False  # a dashed line from a node to an indicator measuring it
     over: bool = False  # an owner above the OG302 limit (red fill)
     busy: bool = False  # an owner above three quarters of it (amber fill)
+    copies: bool = False  # work drawn again (dashed) in the band of another of its owners
 
 
 def legend_key(plan: Plan, facts: PlanFacts, palette: Palette, nodes: Iterable[str],
@@ -221,7 +222,10 @@ def _owner_notes(key: LegendKey) -> list[str]:
                                         (key.busy, "amber fill: above three quarters of it")) if shown]
     if key.busy and not key.over:
         fills[-1] = "amber fill: above three quarters of the OG302 limit"
-    return ["Owners are sized by the number of milestones they lead" + ("; " + ", ".join(fills) if fills else "") + "."]
+    notes = ["Owners are sized by the number of milestones they lead" + ("; " + ", ".join(fills) if fills else "") + "."]
+    if key.copies:
+        notes.append("A dashed box: work led with an owner drawn elsewhere, beside whom it is drawn in full.")
+    return notes
 
 
 def _row(text: str, size: int, colour: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import RenderError
 from ..escape import dot_html, svg_id
-from .bands import columns_of, fold
+from .bands import Bands, columns_of, fold
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, num
 from .labels import LegendKey, legend_key, node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
@@ -70,6 +70,10 @@ class _Writer:
         self.total = {o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in self.work}
         self.dot = Dot()
         self.clusters = 0  # (the priorities' boxes written so far)
+        self.copy_of: dict[str, tuple[str, int]] = {}  # a copy's name -> the work it copies, its band
+        self.leads_of: dict[str, list[str]] = defaultdict(list)  # copied work -> its owners' names
+        self.band_of: dict[str, int] = {}  # an owner's name -> its band (where work is copied)
+        self.index = {n: i for i, n in enumerate(plan.nodes)}  # (the plan's order, in which a box lists its work)
 
     def text(self) -> str:
         dot, work, owners = self.dot, self.work, self.facts.owners
@@ -85,16 +89,17 @@ class _Writer:
             led[_NO_LEAD] = self.unled
         home = home_priorities(self.plan, self.facts)
         bands = fold(order, led, home.get, lr=self.lr, ranksep=self.ranksep, nodesep=NODESEP, title=self.opts.title)
-        column: dict[str, int] = {}
         band_of = {name: b for b, names in enumerate(bands.owners) for name in names}
         work_band = {n: b for b, nodes in enumerate(bands.work) for n in nodes}
-        for nodes in bands.work:
-            column.update(columns_of(nodes, home.get, bands.columns))
-        gates = _gates(led, home, column, band_of, work_band)
+        led, band_work, group = self._copies(led, home, bands, band_of, work_band)
+        column: dict[str, int] = {}
+        for nodes in band_work:
+            column.update(columns_of(nodes, group.get, bands.columns))
+        gates = _gates(led, group, column)
         ranks: list[list[str]] = []  # (the nodes of each rank, left to right: a band's owners, then its columns)
-        for b, nodes in enumerate(bands.work):
+        for b, nodes in enumerate(band_work):
             band_gates = {key: gate for key, gate in gates.items() if band_of[key[0]] == b}
-            self._write_work(b, nodes, home, band_gates)
+            self._write_work(b, nodes, group, band_gates)
             ranks.append(bands.owners[b])
             ranks.extend([n for n in nodes if column[n] == c] + (list(band_gates.values()) if c == 0 else [])
                          for c in range(bands.columns))
@@ -115,10 +120,8 @@ class _Writer:
             for n in led[name]:
                 values: dict[str, object] = ({"class": "og-edge og-unled", "style": "dashed", "color": SEVERITY_COLOURS["warning"]}
                                              if unled else {"class": "og-edge og-leads"})
-                gate = gates.get((name, home.get(n)))
-                if work_band[n] != band_of[name]:  # (a node another band draws: the line takes no part in the layout)
-                    values.update({"constraint": False, "weight": 0})
-                elif gate is not None and column[n]:
+                gate = gates.get((name, group.get(n)))
+                if gate is not None and column[n]:
                     if gate not in entered:  # (into the box through its gate, then on to the column)
                         entered.add(gate)
                         dot.edge(name, gate, values)
@@ -128,6 +131,53 @@ class _Writer:
                     values["minlen"] = column[n] + 1
                 dot.edge(name, n, values)
         return dot.text(self.plan.id, self._graph_attrs())
+
+    def _copies(self, led: dict[str, list[str]], home: dict[str, str | None], bands: Bands,
+                band_of: dict[str, int], work_band: dict[str, int]
+                ) -> tuple[dict[str, list[str]], list[list[str]], dict[str, str | None]]:
+        """A copy, in an owner's band, of each piece of work it leads that another band draws:
+        the lines each owner draws (by the names in the DOT text), each band's work with its copies,
+        and the box (priority) of each, a copy's its work's.
+
+        A line from an owner to work drawn in another band took no part in the layout, and
+        Graphviz ran it round the bands between: of Southend's 59 such lines, 29 looped over the
+        top of the picture, and no reader could follow them to their end.
+        A copy (a dashed box naming the other leads) sits in the owner's own band instead, one a
+        band, linked to each owner of that band leading it."""
+        copies: dict[tuple[int, str], str] = {}
+        lines: dict[str, list[str]] = {}
+        band_work: list[list[str]] = []
+        group: dict[str, str | None] = dict(home)
+        for b, names in enumerate(bands.owners):
+            # (each owner's work in turn, its copies among it: the columns are read owner by owner)
+            nodes: list[str] = []
+            seen: set[str] = set()
+            for name in names:
+                drawn = []
+                for n in led[name]:
+                    if work_band[n] == b:
+                        if n not in seen:
+                            seen.add(n)
+                            nodes.append(n)
+                        drawn.append(n)
+                        continue
+                    copy = copies.get((b, n))
+                    if copy is None:
+                        copy = copies[b, n] = f"og:copy:{b}:{n}"
+                        nodes.append(copy)
+                        group[copy] = home.get(n)
+                        self.copy_of[copy] = (n, b)
+                    drawn.append(copy)
+                lines[name] = drawn
+            band_work.append(nodes)
+        if copies:
+            wanted = {n for _b, n in copies}
+            for name, items in led.items():
+                for n in items:
+                    if n in wanted:
+                        self.leads_of[n].append(name)
+            self.band_of = band_of
+        return lines, band_work, group
 
     def _write_heads(self, ranks: list[list[str]]) -> None:
         """A line of hidden points along the top of the drawing, one heading each rank: each rank's
@@ -144,16 +194,15 @@ class _Writer:
         for left, right in zip(heads, heads[1:]):
             dot.edge(left, right, {"style": "invis", "weight": 100})
 
-    def _write_work(self, band: int, nodes: list[str], home: dict[str, str | None],
+    def _write_work(self, band: int, nodes: list[str], group: dict[str, str | None],
                     gates: dict[tuple[str, str | None], str]) -> None:
         """A band's work, clustered by priority (a priority's box in a later band has an id of its
-        own), and the gates of its boxes (:func:`_gates`)."""
+        own), in the plan's order (a copy where its work is), and the gates of its boxes (:func:`_gates`)."""
         plan, dot = self.plan, self.dot
-        drawn = set(nodes)
+        index = self.index
         groups: dict[str | None, list[str]] = defaultdict(list)
-        for n in plan.nodes:
-            if n in drawn:
-                groups[home.get(n)].append(n)
+        for n in sorted(nodes, key=lambda n: index[self.copy_of[n][0] if n in self.copy_of else n]):
+            groups[group.get(n)].append(n)
         for key, members in flip(groups.items(), self.lr):
             if key is not None:
                 self.clusters += 1
@@ -181,8 +230,10 @@ class _Writer:
             if key is not None:
                 dot.close()
 
-    def _write_led_node(self, n: str) -> None:
+    def _write_led_node(self, name: str) -> None:
+        """A piece of work, or a copy of it (:meth:`_copies`): a dashed box naming its other leads."""
         plan, facts = self.plan, self.facts
+        n, copy_band = self.copy_of.get(name, (name, None))
         node = plan.nodes[n]
         style = STYLES["milestone"]
         lines, _ = balanced_wrap(node.title, style.wrap, 2)
@@ -200,15 +251,31 @@ class _Writer:
         ]
         if fs:
             rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{badges(fs, 7)}</TD></TR>')
-        self.dot.node(n, {
-            "id": svg_id(n),
-            "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
-            "label": Html(
-                f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
-                f'BGCOLOR="{self.palette.fill(outs, cross)}" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
-            ),
-            "tooltip": node_tooltip(plan, facts, n, fs, [], self.opts.outcome),
-        })
+        tooltip = node_tooltip(plan, facts, n, fs, [], self.opts.outcome)
+        values: dict[str, object] = {"id": svg_id(n), "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else "")}
+        table_style = "ROUNDED"
+        if copy_band is not None:
+            others = self._other_leads(n, copy_band)
+            also, _ = balanced_wrap("also led by " + others, style.wrap, 2)
+            rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}"><I>{html_lines(also)}</I></FONT></TD></TR>')
+            tooltip += f"\nAlso led by {others}, beside whom it is drawn in full"
+            # (not og-node: the report's links and a finding's node find the work itself)
+            values = {"id": svg_id(n, "og-copy-") + f"-band{copy_band + 1}",
+                      "class": f"og-copy og-{node.kind}" + (f" og-{worst}" if worst else "")}
+            table_style = "ROUNDED,DASHED"
+        values["label"] = Html(
+            f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
+            f'BGCOLOR="{self.palette.fill(outs, cross)}" STYLE="{table_style}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{"".join(rows)}</TABLE>'
+        )
+        values["tooltip"] = tooltip
+        self.dot.node(name, values)
+
+    def _other_leads(self, n: str, band: int) -> str:
+        """The owners of ``n`` outside ``band``, by name, for its copy there (the first two, and how many more)."""
+        names = [self.facts.owners[o.removeprefix("owner: ")].name for o in self.leads_of[n] if self.band_of[o] != band]
+        if len(names) > 2:
+            return f"{names[0]}, {names[1]} and {len(names) - 2} more"
+        return " and ".join(names)
 
     def _write_owner(self, oid: str) -> str:
         """An owner's box, sized by its load; returns its name in the DOT text."""
@@ -301,6 +368,7 @@ class _Writer:
         findings = [f for o in self.work for f in self.by_owner.get(o, ())]
         findings += [f for n in led for f in self.by_node.get(n, ())]
         key = legend_key(self.plan, self.facts, self.palette, led, findings, dark_vision=False)
+        key = replace(key, copies=bool(self.copy_of))
         if not self.has_milestones:
             return key
         limits = {o: self._limit(o) for o in self.work}
@@ -313,8 +381,8 @@ class _Writer:
         return capacity if capacity is not None else self.limits["max-milestones"]
 
 
-def _gates(led: dict[str, list[str]], home: dict[str, str | None], column: dict[str, int], band_of: dict[str, int],
-           work_band: dict[str, int]) -> dict[tuple[str, str | None], str]:
+def _gates(led: dict[str, list[str]], group: dict[str, str | None], column: dict[str, int]
+           ) -> dict[tuple[str, str | None], str]:
     """The gates of the lines from an owner to the work a priority's box of its band holds beyond
     that box's first column: a hidden point in the box's first column, through which those lines
     enter it (by the owner and the box; the value is the gate's name in the DOT text).
@@ -323,12 +391,12 @@ def _gates(led: dict[str, list[str]], home: dict[str, str | None], column: dict[
     inside the box, where the line's own may not be: the lines to a second, third or fourth column
     of work ran over the top of the box and under it (Richmond's owner of 37 milestones, in four
     columns, was wrapped in its lines). Through a gate, they cross into the box and on between its
-    nodes."""
+    nodes. (Every line stays in its owner's band: work another band draws has a copy in this one.)"""
     gates: dict[tuple[str, str | None], str] = {}
     for name in sorted(led):
         for n in led[name]:
-            if column[n] and work_band[n] == band_of[name]:
-                gates.setdefault((name, home.get(n)), f"og:gate:{len(gates)}")
+            if column[n]:
+                gates.setdefault((name, group.get(n)), f"og:gate:{len(gates)}")
     return gates
 
 
