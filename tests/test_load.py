@@ -733,3 +733,32 @@ def test_a_text_with_old_mac_line_ends_is_a_text_not_a_path():
     text = PLAN_HEADER.replace("\n", "\r") + "priorities:\r  - {id: P1, title: Safe}\r"
     plan = og.load(text)
     assert list(plan.nodes) == ["P1"] and plan.location("P1").line == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(st.characters(exclude_categories=("Cs",)), max_size=8))
+def test_the_precise_parser_reads_a_json_string_as_json_does(value):
+    """A JSON plan the fast path declines is read by the YAML parser, which folds a next-line
+    character into a space and refuses U+0080-U+009F; JSON keeps each as written."""
+    from outcome_graph.loading.tree import parse_text
+
+    text = json.dumps({"plan": {"title": value}, value: [value]}, ensure_ascii=False)
+    assert parse_text(text, json_first=True) == json.loads(text)
+
+
+@pytest.mark.parametrize("char", ["\x85", "\x80"])
+def test_a_json_plan_reads_alike_on_both_paths(char):
+    """A control character JSON keeps as written and YAML does not: a title keeps it, an id holding
+    it is refused with its line on either path (it read as 'P 1', or as invalid YAML, when an error
+    elsewhere sent the plan to the precise parser)."""
+    plan = {"format": "outcome-graph/v1",
+            "plan": {"id": "p", "title": f"A{char}B", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+            "priorities": [{"id": "P1", "title": f"One{char}"}]}
+    loaded = og.load(json.dumps(plan, ensure_ascii=False, indent=1), name="plan.json")
+    assert loaded.title == f"A{char}B" and loaded.nodes["P1"].title.startswith("One")
+    for broken in ({"id": f"P{char}1", "title": "One"}, {"id": f"P{char}1", "title": "One", "outcomes": ["nope"]}):
+        plan["priorities"] = [broken]
+        with pytest.raises(PlanError) as caught:
+            og.load(json.dumps(plan, ensure_ascii=False, indent=1), name="plan.json")
+        message = str(caught.value)
+        assert "invalid YAML" not in message and "plan.json:13:" in message and "one line" in message, message

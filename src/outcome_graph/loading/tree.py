@@ -110,12 +110,19 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
             raise _error(file, f"invalid JSON: {m.group(1) if m else 'NaN'} is not a JSON number", line, column) from None
         if _has_surrogate_escape(text):
             text = _surrogate_pairs(text, file)
+        if _NOT_FOR_YAML.search(text):
+            # (A JSON string may hold, as written, what YAML 1.1 refuses in a stream (U+007F-U+009F
+            # but U+0085, U+FFFE, U+FFFF) or reads as a line break folded into a space (U+0085,
+            # U+2028, U+2029), where json.loads and the fast path keep each as it is. The JSON is
+            # valid, so each lies in a string, where its escape reads as the character.)
+            text = _NOT_FOR_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     from .precise import parse_precise
 
     with gc_paused():
         return parse_precise(text, file)
 
 
+_NOT_FOR_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _JSON_CONSTANT = re.compile(r"[:\[,]\s*(-?Infinity|NaN)\b")
 # A \u escape of a surrogate (not after an escaped backslash): a pair, or one alone.
 _SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?"
