@@ -185,6 +185,8 @@ def cold() -> None:
     wording._reversals.cache_clear()
     wording._negation_flip.cache_clear()
     wording._SINGULARS.clear()
+    wording._STEMS.clear()
+    wording._KEY_WORDS.clear()
     owners._OWNER_KEYS.clear()
     owners._ACRONYM_TOKENS.clear()
     owners._STEMS.clear()

@@ -482,7 +482,7 @@ def test_framing_words_are_ignored_only_where_they_open_the_wording() -> None:
 _KEY_WORDS = st.sampled_from([
     *_VOCAB, "well", "being", "post", "under", "non", "re", "the", "of", "and", "Priority", "Aim", "strategic",
     "Key", "target", "Target", "one", "LAC", "NEET", "Schools", "families", "Children", "achieving", "attending",
-    "We", "will", "Ensure", "ensures", "Deliver", "delivering", "are", "is", "be",
+    "We", "will", "shall", "Ensure", "ensures", "Deliver", "delivers", "delivering", "are", "is", "be",
 ])
 
 

@@ -439,7 +439,6 @@ def title_key(text: str) -> str:
     """
     # The words of _tokens(text) that are not function words, without building the tokens
     # (OG109 keys every title of the plan); the tokens only for a title that holds a framing word.
-    words: set[str] | None = None
     if _PLAIN_WORDS.fullmatch(text):
         # Most titles: ASCII letters and single spaces, no label (_may_start_with_label's test,
         # which for such a title is on its first word). Their pieces are their words, lower
@@ -448,18 +447,27 @@ def title_key(text: str) -> str:
         if not raws[0].startswith(_LABEL_FIRST_WORDS):
             if not _JOIN_FIRST.isdisjoint(raws):
                 raws = [raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])]
-            # (the singulars met already are looked up without calling _singular: a call per word)
-            singulars = _SINGULARS
-            words = {singulars.get(raw) or _singular(raw) for raw in raws if raw not in FUNCTION_WORDS}
-    if words is None:
-        pieces = _split_words(text)
-        raws = [raw for raw, _surface in pieces]
-        if not _JOIN_FIRST.isdisjoint(raws):
-            raws = [raw for raw, _surface, _neg in _join_compounds(pieces)]
-        words = {
-            _singular(raw) for raw in raws
-            if raw and raw not in FUNCTION_WORDS and (raw.isalnum() or any(ch.isalnum() for ch in raw))
-        }
+            first = ""
+            for raw in raws:
+                if raw not in FUNCTION_WORDS:
+                    first = raw
+                    break
+            if not first:
+                return ""
+            # A framing opening (see _framing) needs a framing subject, or a framing verb as the
+            # first word that is not a function word; otherwise each word's key (its singular's
+            # stem), looked up once per word without a call (a call per word costs more than it).
+            if _FRAMING_SUBJECTS.isdisjoint(raws) and (_SINGULARS.get(first) or _singular(first)) not in _FRAMING_VERBS:
+                keyed = _KEY_WORDS
+                return " ".join(sorted({keyed.get(raw) or _key_word(raw) for raw in raws if raw not in FUNCTION_WORDS}))
+    pieces = _split_words(text)
+    raws = [raw for raw, _surface in pieces]
+    if not _JOIN_FIRST.isdisjoint(raws):
+        raws = [raw for raw, _surface, _neg in _join_compounds(pieces)]
+    words = {
+        _singular(raw) for raw in raws
+        if raw and raw not in FUNCTION_WORDS and (raw.isalnum() or any(ch.isalnum() for ch in raw))
+    }
     if not _FRAMING_WORDS.isdisjoint(words):  # (a framing opening needs one of these words)
         tokens = _tokens(text)
         framing = _framing(tokens)
@@ -468,6 +476,17 @@ def title_key(text: str) -> str:
             words = kept or words
     stems = _STEMS
     return " ".join(sorted({stems.get(w) or _stem(w) for w in words}))
+
+
+def _key_word(raw: str) -> str:
+    """A word's part of a title key (its singular's stem), remembered."""
+    key = _stem(_SINGULARS.get(raw) or _singular(raw))
+    if len(_KEY_WORDS) < 100_000:  # (as _SINGULARS)
+        _KEY_WORDS[raw] = key
+    return key
+
+
+_KEY_WORDS: dict[str, str] = {}
 
 
 def _stem(word: str) -> str:
