@@ -1974,6 +1974,38 @@ def test_before_a_date_is_by_the_one_before(text: str, expected: list[str], says
     assert (t.kind, spans(t)) == ("dated", expected) and says in t.interpretation, t.interpretation
 
 
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    # ('before' a span was read as by its end: 'before the spring term 2012' was by the end of April
+    # 2012, after the term it is to come before; 'before 2012/13' by the end of March 2013)
+    ("before 2012/13", ["2011-04..2012-03"], "by the end of the financial year 2011-12"),
+    ("prior to 2012-13", ["2011-04..2012-03"], "by the end of the financial year 2011-12"),
+    ("before the spring term 2012", ["2011-12"], "by the end of December 2011"),
+    ("before Spring 2012", ["2012-02"], "by the end of February 2012"),
+    ("before Q3 2011-12", ["2011-09"], "by the end of September 2011"),
+    ("before early 2012", ["2011-12"], "by the end of December 2011"),
+    ("before H2 2011/12", ["2011-09"], "by the end of September 2011"),
+    ("before Spring 1 2012", ["2011-12"], "by the end of December 2011"),
+    ("before the summer holidays 2012", ["2012-06"], "by the end of June 2012"),
+    # (without a year, the one before is what is placed in the plan period)
+    ("before March", ["2012-02"], "by the end of February 2012"),
+    ("before April", ["2012-03"], "by the end of March 2012"),
+    ("before Q3", ["2011-09"], "by the end of September 2011"),
+    ("before the spring term", ["2011-12"], "by the end of December 2011"),
+    ("before 1 April", ["2012-03-31"], "by 31 March 2012"),
+])
+def test_before_a_span_is_by_the_end_of_what_comes_before_it(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert (t.kind, spans(t)) == ("dated", expected) and says in t.interpretation, t.interpretation
+    if re.search(r"20\d\d", text):  # (with a year: what is due before a span is due before it starts)
+        by = parse_timescale(text.replace("before", "by").replace("prior to", "by"), THURROCK)
+        assert t.span is not None and by.span is not None and t.span.end < by.span.start, (t.interpretation, by.interpretation)
+
+
+def test_before_a_split_year_in_an_academic_year_plan_is_the_academic_year_before() -> None:
+    t = parse_timescale("before 2012/13", Interval(date(2011, 9, 1), date(2012, 8, 31)))
+    assert spans(t) == ["2011-09..2012-08"] and "by the end of the academic year 2011-12" in t.interpretation
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("by the 31st March", ["2012-03-31"]), ("the 1st of April", ["2011-04-01"]),
     ("the September Guarantee", []),  # (a name: no date)

@@ -35,9 +35,11 @@ reads them).
   "Due June 2011", "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
   interpretation says "by the end of February 2011" ("due" is read as "by": "Due June 2011" is by
   the end of June 2011, "Due 31/03/2012" by 31 March 2012). A deadline ends on the month's last day,
-  which is what the rules compare. "Before" and "prior to" a month, day or calendar year are by the
-  end of the one before it ("Before April 2012" is by the end of March 2012). So is every span
-  after such words: "by the spring term 2012", "by early 2012", "by end of Q3", "by Summer 2011", "by
+  which is what the rules compare. "Before" and "prior to" a month, day or year are by the
+  end of the one before it ("Before April 2012" is by the end of March 2012, "before 2012/13" by the
+  end of the financial year 2011-12), and before any other span by the end of the month before it
+  starts ("before the spring term 2012" is by the end of December 2011). "By" before any span is by
+  its end: "by the spring term 2012", "by early 2012", "by end of Q3", "by Summer 2011", "by
   the summer holidays 2012" keep the span as the interval and read as by its end ("by the end of the
   spring term 2012 (January to April 2012)"; a part of a year is named by its third or half: "by the
   end of the first third of the calendar year 2012 (January to April 2012)").

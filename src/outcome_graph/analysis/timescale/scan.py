@@ -22,8 +22,8 @@ from .days import (
     handle_my,
     handle_nd,
 )
-from .intervals import Interval, contains, day_words, month_interval
-from .items import Item, as_academic, fy_item, range_item, year_item
+from .intervals import Interval, contains, day_words, month_interval, month_words
+from .items import Item, _Make, as_academic, fy_item, range_item, year_item
 from .lexicon import DASHES, DISPLAY, MONTH_NAMES
 from .patterns import (
     AND_GAP_RE,
@@ -90,23 +90,58 @@ _BEFORE_RE = re.compile(r"\s*(?:before|prior\s+to)\b", re.I | re.A)
 
 
 def _before(item: Item) -> None:
-    """A month or day read after 'before' (``Before April 2012``) as the one before it, which the
-    deadline's 'by' then ends (by the end of March 2012; ``before 1 April 2012`` is by 31 March)."""
+    """A date read after 'before' (``Before April 2012``) as the one before it, which the deadline's
+    'by' then ends: by the end of March 2012; ``before 1 April 2012`` is by 31 March, ``before 2012``
+    by the end of 2011 and ``before 2012/13`` by the end of the financial year 2011-12. Before any
+    other span (a season, a term, a quarter, a part of a year) it is the month before the span
+    starts: ``before the spring term 2012`` is by the end of December 2011, not of April 2012.
+
+    Without a year, the month (or day) before is what is placed in the plan period: ``before March``
+    is by the end of February 2012 in a plan for the financial year 2011-12, and ``before April`` by
+    the end of March 2012, the only March in it."""
     iv = item.interval
-    if iv is None or item.is_range or item.level not in ("month", "day", "year"):
+    if item.is_range:
+        return
+    if iv is None:
+        if item.make is not None:
+            item.make = _the_one_before(item.make, item.level == "day")
+            if item.level != "day":
+                item.level, item.term, item.half = "month", False, 0
         return
     if item.level == "year":
         if item.year_of == "calendar":  # ('before 2012': by the end of 2011)
             year_item(item, iv.start.year - 1)
+        elif item.year_of in ("financial", "academic"):  # ('before 2012/13': by the end of 2011-12)
+            a = iv.start.year - 1
+            label = f"{a}-{(a + 1) % 100:02d}"
+            item.interval = Interval(iv.start.replace(year=a), iv.end.replace(year=a + 1))
+            item.short = label if item.year_of == "financial" else f"academic year {label}"
+            item.long = f"the {item.year_of} year {label} ({month_words(item.interval)})"
         return
     if item.level == "day":
         day = iv.start - timedelta(days=1)
         item.interval = Interval(day, day)
         item.short = item.long = day_words(day)
-    else:
-        last = iv.start - timedelta(days=1)
-        item.interval = month_interval(last.year, last.month)
-        item.short = item.long = f"{MONTH_NAMES[last.month]} {last.year}"
+        return
+    last = iv.start - timedelta(days=1)
+    item.interval = month_interval(last.year, last.month)
+    item.short = item.long = f"{MONTH_NAMES[last.month]} {last.year}"
+    if item.level != "month":  # (a span: now the month before it)
+        item.level, item.deadline, item.term, item.half, item.part = "month", "", False, 0, ""
+        item.year_end = False
+
+
+def _the_one_before(make: _Make, day: bool) -> _Make:
+    """What a date without a year makes, as the month (or day) before it ('before March')."""
+    def before(year: int) -> tuple[Interval, str] | None:
+        got = make(year)
+        if got is None:
+            return None
+        last = got[0].start - timedelta(days=1)
+        if day:
+            return Interval(last, last), day_words(last)
+        return month_interval(last.year, last.month), f"{MONTH_NAMES[last.month]} {last.year}"
+    return before
 
 
 def _ascii_digits(text: str) -> str:
