@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 PLAN   ?= models/thurrock-cypp-2011-12.yaml
 OUT    ?= build
 
-.PHONY: run test setup setup-test system-deps system-deps-test clean
+.PHONY: run test lint setup setup-test system-deps system-deps-test clean
 
 run: setup
 	@mkdir -p $(OUT)
@@ -24,6 +24,11 @@ JOBS   ?= auto
 
 test: setup-test
 	$(BIN)/python -m pytest -q -n $(JOBS)
+
+# The linter alone (ruff: pyflakes' and bugbear's checks, configured in pyproject.toml); the test
+# suite runs it too, as it runs mypy.
+lint: setup-test
+	$(BIN)/ruff check src tests examples bench scripts
 
 setup: system-deps $(VENV)/.installed
 setup-test: system-deps-test $(VENV)/.installed-test

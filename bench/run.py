@@ -363,7 +363,8 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     # What the phases above hold (the generated plan, its text, the parsed and validated
     # documents: several times the plan itself) is let go, so that loading and checking below
     # run in a process of about the size the command's is.
-    del doc, text, json_text, parsed, tree, positions, document
+    doc = text = json_text = parsed = tree = positions = None  # (names the lambdas above read)
+    del document
     gc.collect()
     row["load_yaml"], plan = median_time(lambda: load_path(yaml_path), repeat)
     row["load_json"], _ = median_time(lambda: load_path(json_path), repeat)

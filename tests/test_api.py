@@ -22,6 +22,14 @@ def test_mypy_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_ruff_is_clean():
+    """pyflakes' and bugbear's checks (pyproject.toml's [tool.ruff.lint]) over the code, tests,
+    examples and benchmark scripts: an undefined or unused name, a loop variable a closure reads late."""
+    out = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--quiet", "src", "tests", "examples",
+                          "bench", "scripts"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
 def test_public_names_are_documented_with_an_example():
     import inspect
 

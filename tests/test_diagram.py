@@ -1674,7 +1674,7 @@ def test_node_titles_wrap_into_even_lines_on_thurrock_s_logic_model():
 
 @pytest.mark.parametrize("model", [THURROCK, SOUTHEND, RICHMOND])
 def test_no_title_of_four_words_or_more_ends_on_a_word_alone_where_two_fit(model):
-    from outcome_graph.output.diagram.dot import balanced_wrap, wrap
+    from outcome_graph.output.diagram.dot import wrap
     from outcome_graph.output.diagram.style import STYLES
 
     plan = og.load(model)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest

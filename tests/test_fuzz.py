@@ -126,7 +126,7 @@ def test_a_timescale_of_odd_text_is_read_cut_with_bounded_work_into_ordered_inte
 
 def _cell_values():
     """Every kind of value openpyxl reads from a cell, and text that looks like one."""
-    from datetime import date, datetime, time, timedelta
+    from datetime import date, datetime, timedelta
 
     return st.one_of(
         st.none(), st.booleans(), st.integers(-(10**20), 10**20),

@@ -667,8 +667,8 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
         a, b = old.nodes[oid], new.nodes[nid]
         loc = where(new, nid)
 
-        def add(change: str, before: Any, after: Any, detail: str = "") -> None:
-            changes.append(Change(change, b.kind, oid, nid, b.title, before, after, detail, how, loc))
+        def add(change: str, before: Any, after: Any, detail: str = "") -> None:  # (called in this iteration only)
+            changes.append(Change(change, b.kind, oid, nid, b.title, before, after, detail, how, loc))  # noqa: B023
 
         if oid != nid and b.kind != "indicator" and oid not in old.generated_ids and nid not in new.generated_ids:
             add("id-changed", oid, nid, f"matched by {how}")  # (a position-made id changing says nothing)

@@ -574,7 +574,7 @@ class _Builder:
             m["see_also"] = [f"{m['id']}.9"]
         # Views and wording: every priority, aim and objective is in the summary view too, with the
         # same wording (views) or a variant worded as summaries are (a label, '&' for 'and').
-        for i, node in enumerate(_summary_nodes(priorities)):
+        for node in _summary_nodes(priorities):
             if rng.random() < 0.3:
                 text = node["title"].replace(" and ", " & ") if " and " in node["title"] else node["title"].upper()
                 if node["id"].count(".") == 0:

@@ -715,7 +715,7 @@ def field_of_other_levels(field: str, model: type[BaseModel]) -> str:
         (Priority, "priorities"), (Aim, "aims"), (Objective, "objectives"), (Milestone, "milestones")]
     if model not in [m for m, _ in levels] and model not in (Vision, Indicator):
         return ""
-    kind = str(getattr(model, "kind"))
+    kind = str(getattr(model, "kind"))  # noqa: B009 (a class variable of the node models, not of BaseModel)
     others = [words for m, words in levels if m is not model and field in field_names(m)]
     if not others:
         return ""
@@ -1155,7 +1155,7 @@ def build_plan(
             raw_children = (raw.get(list_name) or []) if isinstance(raw, dict) else []
             where_children = f"{container}.{list_name}"
             for child, raw_child in zip(children, raw_children):
-                add(child, raw_child, node_id, where_children)
+                add(child, raw_child, node_id, where_children)  # noqa: F821 (itself: unbound with del below)
 
     if document.vision is not None:
         add(document.vision, tree.get("vision"), None, "vision")

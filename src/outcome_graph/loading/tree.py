@@ -507,7 +507,7 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
     hashes = [m.start() for m in _HASH_RE.finditer(text)] if "#" in text else []
     comments: dict[int, int | None] = {}  # line start -> where its comment starts
     for mapping in _mappings(document):
-        for key in mapping:
+        for key in mapping:  # noqa: B007 (the first key)
             break
         else:
             raise NotPlain("an empty mapping")

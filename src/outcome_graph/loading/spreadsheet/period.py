@@ -132,7 +132,9 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     if header is None:
         return "add period.start and period.end columns (ISO dates) to the plan sheet", None
     given = {col.name: c for c, col in header.columns.items() if col.name in ("period.start", "period.end")}
-    given.update({"period": c for c, t in header.unknown.items() if header_key(t) == "period"})
+    for c, t in header.unknown.items():  # (a column headed "period": the last such)
+        if header_key(t) == "period":
+            given["period"] = c
     period = row.get("period")
     filled = {f"period.{k}" for k in ("start", "end") if isinstance(period, dict) and period.get(k)}
     empty = [name for name in ("period", "period.start", "period.end") if name in given and name not in filled]

@@ -103,7 +103,7 @@ class _Writer:
             ranks.append(bands.owners[b])
             ranks.extend([n for n in nodes if column[n] == c] + (list(band_gates.values()) if c == 0 else [])
                          for c in range(bands.columns))
-        for b, names in enumerate(bands.owners):
+        for names in bands.owners:
             for name in names:
                 if name == _NO_LEAD:
                     self._write_no_lead()
