@@ -412,8 +412,9 @@ def test_a_part_of_a_year_is_that_part_not_the_whole_year(
     ("End 2012", ["2012"], "by the end of the calendar year 2012"),  # (a deadline: the end of the year)
     ("Beginning April 2011", ["2011-04"], "the beginning of April 2011"),  # (a month keeps its month)
     ("Early Years 2012", ["2012"], "the calendar year 2012"),  # ('Early Years' is a name)
-    ("Pilot to start 2012", ["2012"], "'start 2012' read as the beginning of 2012"),  # (a verb: the work's start)
-    ("Begin 2012", ["2012"], "the beginning of 2012"),
+    # (a verb: the work's start, the whole year, and the reading says so: it said 'the beginning of 2012')
+    ("Pilot to start 2012", ["2012"], "'Pilot': 'start 2012' read as the calendar year 2012"),
+    ("Begin 2012", ["2012"], "'Begin 2012' read as the calendar year 2012"),
     ("H1", [], "no date could be read"),  # (which year's half is not evident)
     ("H2 2011/13", [], "does not name a financial year"),
 ])
@@ -452,12 +453,57 @@ def test_the_parts_of_a_year_tile_it(year: int, part: str, form: str, period: In
     ("Summer 2012", ["2012-06..2012-08"], "summer 2012 (June to August 2012)"),
     ("Easter term 2012", ["2012"], "the calendar year 2012"),
     ("Easter 2011/12", ["2011-04..2012-03"], "the financial year 2011-12"),
-    ("Easter", [], "no date could be read"),
 ])
 def test_holidays_with_a_year_are_their_month(text: str, expected: list[str], says: str) -> None:
     t = parse_timescale(text, THURROCK)
     assert spans(t) == expected, t.interpretation
     assert says in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # ('Summer holidays' was the season, June to August, the reading quoting 'Summer' alone; 'Easter'
+    # and 'Christmas' were not read, 'no date could be read'): placed in the plan period as a term is
+    ("Summer holidays", THURROCK, ["2011-07..2011-08"],
+     "'Summer holidays' read as the summer holidays 2011 (July to August 2011), the only summer holiday in the plan period"),
+    ("the summer hols", ACADEMIC_2011, ["2012-07..2012-08"], "the summer holidays 2012 (July to August 2012), the only"),
+    ("by the summer holidays", THURROCK, ["2011-07..2011-08"],
+     "'by the summer holidays' read as by the end of the summer holidays 2011 (July to August 2011)"),
+    ("before the summer holidays", THURROCK, ["2011-06"], "'before the summer holidays' read as by the end of June 2011"),
+    ("Easter", THURROCK, ["2011-04"], "'Easter' read as April 2011 (Easter), the only Easter in the plan period"),
+    ("the Easter holidays", ACADEMIC_2011, ["2012-04"], "April 2012 (Easter), the only Easter in the plan period"),
+    ("by Christmas", THURROCK, ["2011-12"], "'by Christmas' read as by the end of December 2011 (Christmas)"),
+    ("Xmas break", SOUTHEND, ["2008-12"], "December 2008 (Christmas), the only Christmas in the plan period"),
+    # (Easter Day was 23 March 2008 and 12 April 2009: neither Easter falls within April 2008 to March 2009)
+    ("Easter", SOUTHEND, [], "'Easter' gives no year, and no Easter falls within the plan period"),
+    ("Christmas", Interval(date(2009, 4, 1), date(2013, 3, 31)), [],
+     "'Christmas' gives no year, and Christmas occurs more than once in the plan period"),
+    ("Summer holidays", None, [], "'Summer holidays' gives no year, and no plan period was given to place it"),
+    # (a holiday before another number is not read without its year: the split year alone is)
+    ("summer holidays 2011/12", THURROCK, ["2011-04..2012-03"], "the financial year 2011-12"),
+])
+def test_a_holiday_without_a_year_is_placed_in_the_plan_period(
+        text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, period)
+    assert (t.kind, spans(t)) == ("dated" if expected else "undated", expected), t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(1900, 2090), st.sampled_from(["Easter", "Easter holidays", "Christmas", "summer holidays"]))
+def test_a_holiday_without_a_year_in_a_financial_year_plan_is_the_one_within_it(year: int, holiday: str) -> None:
+    # a financial-year plan holds one Christmas and one summer holiday, and as many Easters as fall in
+    # its April or the next March: 0, 1 or 2
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    t = parse_timescale(holiday, plan)
+    if holiday.startswith("Easter"):
+        within = [d for d in (timescale.terms.easter_day(year), timescale.terms.easter_day(year + 1))
+                  if plan.start <= d <= plan.end]
+        if len(within) != 1:
+            assert t.kind == "undated" and ("more than once" in t.interpretation) == bool(within), t.interpretation
+            return
+        assert spans(t) == [str(month_interval(within[0].year, within[0].month))], t.interpretation
+        assert t.intervals == parse_timescale(f"Easter {within[0].year}").intervals
+    else:
+        assert t.intervals == parse_timescale(f"{holiday} {year}").intervals, t.interpretation
 
 
 @given(st.integers(1900, 2099), st.sampled_from(["Easter {y}", "Easter holidays {y}", "by Easter {y}"]))
@@ -1384,6 +1430,17 @@ def test_a_quarter_with_its_financial_year_in_brackets_or_after_a_dash(text: str
     assert (t.kind, spans(t)) == ("dated", ["2011-10..2011-12"]), t.interpretation
     assert "Q3 of the financial year 2011-12 (October to December 2011)" in t.interpretation or \
            "by the end of Q3 2011-12" in t.interpretation
+    # (the reading quotes what was read, the closing bracket too: it quoted 'Q3 (2011/12')
+    assert t.interpretation.startswith(f"{text.removeprefix('in ')!r} read as"), t.interpretation
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("H1 (2011/12)", "'H1 (2011/12)' read as the first half of the financial year 2011-12 (April to September 2011)"),
+    ("Q3 (2011/13)", "'Q3 (2011/13)' does not name a financial year (13 is not the year after 2011)"),
+    ("Q3 ( 2011/12 ) agreed", "'Q3 ( 2011/12 )' read as Q3 of the financial year 2011-12 (October to December 2011) ('agreed')"),
+])
+def test_a_year_in_brackets_is_quoted_with_its_closing_bracket(text: str, says: str) -> None:
+    assert parse_timescale(text, THURROCK).interpretation == says
 
 
 @pytest.mark.parametrize("text", ["AY 2011/12", "by AY 2011-12", "2011/12 AY"])
@@ -1992,6 +2049,22 @@ def test_before_a_date_is_by_the_one_before(text: str, expected: list[str], says
     ("before Q3", ["2011-09"], "by the end of September 2011"),
     ("before the spring term", ["2011-12"], "by the end of December 2011"),
     ("before 1 April", ["2012-03-31"], "by 31 March 2012"),
+    # (the kind of year named between 'before' and the year: it was read as the whole year 2012-13,
+    # the words a label)
+    ("before the financial year 2012/13", ["2011-04..2012-03"],
+     "'before the financial year 2012/13' read as by the end of the financial year 2011-12 (April 2011 to March 2012)"),
+    ("before the academic year 2012/13", ["2011-09..2012-08"], "by the end of the academic year 2011-12"),
+    ("prior to FY 2012/13", ["2011-04..2012-03"], "by the end of the financial year 2011-12"),
+    ("before the calendar year 2012", ["2011"], "by the end of the calendar year 2011"),
+    # (a range: before it starts; it was 'by the end of April 2012 to June 2012', April to June)
+    ("before April 2012 - June 2012", ["2012-03"], "'before April 2012 - June 2012' read as by the end of March 2012"),
+    ("before 15 April - 30 June 2012", ["2012-04-14"], "read as by 14 April 2012"),
+    ("before 1 April - 30 June 2012", ["2012-03"], "read as by the end of March 2012"),
+    ("before 2011/12 - 2012/13", ["2010-04..2011-03"], "by the end of the financial year 2010-11"),
+    ("before 2011 to 2012", ["2010-04..2011-03"], "by the end of the financial year 2010-11"),
+    ("before 2010-2013", ["2009"], "by the end of the calendar year 2009"),
+    ("before the autumn term 2011 - spring term 2012", ["2011-08"], "by the end of August 2011"),
+    ("before April - June", ["2012-03"], "read as by the end of March 2012"),
 ])
 def test_before_a_span_is_by_the_end_of_what_comes_before_it(text: str, expected: list[str], says: str) -> None:
     t = parse_timescale(text, THURROCK)
@@ -1999,6 +2072,20 @@ def test_before_a_span_is_by_the_end_of_what_comes_before_it(text: str, expected
     if re.search(r"20\d\d", text):  # (with a year: what is due before a span is due before it starts)
         by = parse_timescale(text.replace("before", "by").replace("prior to", "by"), THURROCK)
         assert t.span is not None and by.span is not None and t.span.end < by.span.start, (t.interpretation, by.interpretation)
+
+
+@pytest.mark.parametrize(("text", "period", "says"), [
+    # (it said 'by 30 March 2012, the only 31 March in the plan period': what is placed is the day before)
+    ("before 31 March", THURROCK, "'before 31 March' read as by 30 March 2012, the only day before 31 March in the plan period"),
+    ("before 31 March", Interval(date(2009, 4, 1), date(2013, 3, 31)),
+     "'31 March' gives no year, and the day before 31 March occurs more than once in the plan period"),
+    ("before April", Interval(date(2009, 4, 1), date(2013, 3, 31)),
+     "'April' gives no year, and the month before April occurs more than once in the plan period"),
+    ("before April", Interval(date(2011, 4, 1), date(2011, 12, 31)),
+     "'April' gives no year, and no month before April falls within the plan period"),
+])
+def test_before_a_date_without_a_year_says_the_one_before_is_placed(text: str, period: Interval, says: str) -> None:
+    assert parse_timescale(text, period).interpretation == says
 
 
 def test_before_a_split_year_in_an_academic_year_plan_is_the_academic_year_before() -> None:

@@ -94,11 +94,12 @@ _ALTERNATIVES = [
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4 + r"(?!\d))))",
-    # holidays with a year: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012
-    # (before seasons: 'summer holidays' is no summer; a split year is not read: 'Easter 2011/12')
+    # holidays: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012; without a year
+    # (Easter, the summer holidays), placed in the plan period (before seasons: 'summer holidays' is no
+    # summer; a split year is not read: 'Easter 2011/12', nor is a holiday before another number)
     r"(?P<HOL>(?<![a-z])(?:(?P<hol_n>easter|christmas|xmas)(?:\s+" + _HOLIDAY + r")?"
     r"|(?:summer|sum\x00+)\s+" + _HOLIDAY + r")(?![a-z])(?:,?\s*(?P<hol_y4>" + _Y4 + r")(?!\d|\s*[/-]\s*\d)|\s*"
-    + _YY_AFTER.format("hol_y2") + r"))",
+    + _YY_AFTER.format("hol_y2") + r"|(?![\s,']*\d)))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
@@ -143,8 +144,9 @@ MODIFIER_RE = re.compile(
     r"(?:(?P<end>(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
-    # ('by the summer term 2012': the deadline's 'the' is part of it)
-    r"|(?P<by>(?:" + DEADLINE_WORDS + r")(?:\s+the)?)"
+    # ('by the summer term 2012': the deadline's 'the' is part of it; so is the kind of year named
+    # before a split year, 'before the financial year 2012/13')
+    r"|(?P<by>(?:" + DEADLINE_WORDS + r")(?:\s+the)?" + _OF_YEAR + r")"
     r"|(?P<week>(?:week\s+(?:commencing|beginning|starting)|w/[cb]|w\.?c\.?))"
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"

@@ -74,7 +74,9 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
         return (*mostly[0], f"the only {item.name} that starts in the plan period and lies mostly within it")
     if not found:
         return f"no {item.name} falls within the plan period"
-    return f"{item.name} occurs more than once in the plan period"
+    # ('the month before April occurs more than once', as 'April occurs more than once')
+    the = "the " if item.name.startswith(("month before ", "day before ")) else ""
+    return f"{the}{item.name} occurs more than once in the plan period"
 
 
 #: the commonest forms, a month and year after any deadline words the full reader takes ('June 11',

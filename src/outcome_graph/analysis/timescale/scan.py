@@ -94,41 +94,57 @@ def _before(item: Item) -> None:
     'by' then ends: by the end of March 2012; ``before 1 April 2012`` is by 31 March, ``before 2012``
     by the end of 2011 and ``before 2012/13`` by the end of the financial year 2011-12. Before any
     other span (a season, a term, a quarter, a part of a year) it is the month before the span
-    starts: ``before the spring term 2012`` is by the end of December 2011, not of April 2012.
+    starts: ``before the spring term 2012`` is by the end of December 2011, not of April 2012. Before
+    a range it is before the range starts: ``before April 2012 - June 2012`` is by the end of March
+    2012 (``before 15 April - 30 June 2012`` by 14 April), ``before 2011/12 - 2012/13`` by the end of
+    the financial year 2010-11.
 
     Without a year, the month (or day) before is what is placed in the plan period: ``before March``
     is by the end of February 2012 in a plan for the financial year 2011-12, and ``before April`` by
-    the end of March 2012, the only March in it."""
+    the end of March 2012, the only month before an April in it."""
     iv = item.interval
-    if item.is_range:
-        return
     if iv is None:
         if item.make is not None:
-            item.make = _the_one_before(item.make, item.level == "day")
-            if item.level != "day":
-                item.level, item.term, item.half = "month", False, 0
+            one_day = item.level == "day"
+            item.make = _the_one_before(item.make, one_day)
+            item.name = f"{'day' if one_day else 'month'} before {item.name}"
+            if not one_day:
+                item.level, item.term, item.half, item.holiday = "month", False, 0, False
+            item.is_range = False
         return
     if item.level == "year":
-        if item.year_of == "calendar":  # ('before 2012': by the end of 2011)
+        kind = item.year_of or _kind_of_year_from(iv)
+        item.is_range = False
+        if kind == "calendar":  # ('before 2012': by the end of 2011)
             year_item(item, iv.start.year - 1)
-        elif item.year_of in ("financial", "academic"):  # ('before 2012/13': by the end of 2011-12)
+            return
+        if kind in ("financial", "academic"):  # ('before 2012/13': by the end of 2011-12)
             a = iv.start.year - 1
             label = f"{a}-{(a + 1) % 100:02d}"
-            item.interval = Interval(iv.start.replace(year=a), iv.end.replace(year=a + 1))
-            item.short = label if item.year_of == "financial" else f"academic year {label}"
-            item.long = f"the {item.year_of} year {label} ({month_words(item.interval)})"
-        return
-    if item.level == "day":
+            item.interval = Interval(iv.start.replace(year=a), iv.start.replace(year=a + 1) - timedelta(days=1))
+            item.short = label if kind == "financial" else f"academic year {label}"
+            item.long = f"the {kind} year {label} ({month_words(item.interval)})"
+            item.year_of = kind
+            return
+    if item.level == "day" or (item.is_range and iv.start.day != 1):  # ('before 15 April - 30 June 2012')
         day = iv.start - timedelta(days=1)
         item.interval = Interval(day, day)
         item.short = item.long = day_words(day)
+        item.level, item.deadline, item.term, item.half, item.part = "day", "", False, 0, ""
+        item.year_end = item.is_range = item.holiday = False
         return
     last = iv.start - timedelta(days=1)
     item.interval = month_interval(last.year, last.month)
     item.short = item.long = f"{MONTH_NAMES[last.month]} {last.year}"
-    if item.level != "month":  # (a span: now the month before it)
+    if item.level != "month" or item.is_range:  # (a span: now the month before it)
         item.level, item.deadline, item.term, item.half, item.part = "month", "", False, 0, ""
-        item.year_end = False
+        item.year_end = item.is_range = item.holiday = False
+
+
+def _kind_of_year_from(iv: Interval) -> str:
+    """The kind of year a span of years starts with ('2010-2013': calendar; '2011/12 - 2012/13':
+    financial), from the day it starts; '' when it starts on no year's first day."""
+    return {(1, 1): "calendar", (4, 1): "financial", (9, 1): "academic"}.get((iv.start.month, iv.start.day), "")
 
 
 def _the_one_before(make: _Make, day: bool) -> _Make:
@@ -325,9 +341,11 @@ def find_items(
             if item.weak:
                 continue
             det = DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
-            # ('the summer term' is a time, not a name as 'the September Guarantee' is; so is a day,
-            # 'by the 31st March', and a season after a deadline's 'the', 'by the summer')
-            if det and not ((item.term or item.level == "day" or (item.season and _by_the(norm, item.start)))
+            # ('the summer term' is a time, not a name as 'the September Guarantee' is; so are a day,
+            # 'by the 31st March', a holiday, 'the summer holidays', and a season after a deadline's 'the',
+            # 'by the summer')
+            if det and not ((item.term or item.holiday or item.level == "day"
+                             or (item.season and _by_the(norm, item.start)))
                             and det["word"].lower() == "the"):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
@@ -372,6 +390,8 @@ def find_items(
             elif kind in ("from", "between"):
                 item.src_start = mod.start()
                 item.open = kind == "from" and not item.is_range
+            elif kind == "start" and item.level == "year" and _START_VERB_RE.match(mod[0]):
+                item.src_start = mod.start()  # ('Pilot to start 2012': 'start' a verb, the year whole)
             else:
                 item.mod = kind
                 item.src_start = mod.start()

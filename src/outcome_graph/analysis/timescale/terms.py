@@ -214,23 +214,39 @@ def easter_day(year: int) -> date:
     return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
 
 
-def handle_hol(m: re.Match[str], text: str) -> Item:
-    """``Easter 2012``, ``Christmas 2011``, ``summer holidays 2012``: the month of Easter Day (April
-    2012; March 2008), December, and July to August, as a half-term is the month of its holiday."""
-    item = Item(m.start(), m.end())
-    year = int(m["hol_y4"]) if m["hol_y4"] else two_digit(m["hol_y2"])
-    name = (m["hol_n"] or "summer").lower()
+def _holiday(name: str, year: int) -> tuple[Interval, str, str]:
+    """(interval, short, long) of a holiday in ``year``: the month of Easter Day (April 2012; March
+    2008), December for Christmas, July to August for the summer holidays."""
     if name == "easter":
         day = easter_day(year)
-        item.interval = month_interval(year, day.month)
-        item.short = f"{MONTH_NAMES[day.month]} {year} (Easter)"
-        item.long = f"Easter {year} ({MONTH_NAMES[day.month]} {year}: Easter Day is {day_words(day)})"
-    elif name == "summer":
-        item.interval = month_span(year, 7, year, 8)
-        item.short = f"the summer holidays {year}"
-        item.long = f"{item.short} ({month_words(item.interval)})"
-    else:
-        item.interval = month_interval(year, 12)
-        item.short = f"December {year} (Christmas)"
-        item.long = f"Christmas {year} (December {year})"
+        iv = month_interval(year, day.month)
+        return (iv, f"{MONTH_NAMES[day.month]} {year} (Easter)",
+                f"Easter {year} ({MONTH_NAMES[day.month]} {year}: Easter Day is {day_words(day)})")
+    if name == "summer":
+        iv = month_span(year, 7, year, 8)
+        return iv, f"the summer holidays {year}", f"the summer holidays {year} ({month_words(iv)})"
+    iv = month_interval(year, 12)
+    return iv, f"December {year} (Christmas)", f"Christmas {year} (December {year})"
+
+
+def handle_hol(m: re.Match[str], text: str) -> Item:
+    """``Easter 2012``, ``Christmas 2011``, ``summer holidays 2012``: the month of Easter Day (April
+    2012; March 2008), December, and July to August, as a half-term is the month of its holiday.
+    Without a year (``Easter``, ``the summer holidays``) the holiday is placed in the plan period, as
+    a school term without a year is."""
+    item = Item(m.start(), m.end(), holiday=True)
+    name = (m["hol_n"] or "summer").lower()
+    name = "christmas" if name == "xmas" else name
+    if m["hol_y4"] or m["hol_y2"]:
+        year = int(m["hol_y4"]) if m["hol_y4"] else two_digit(m["hol_y2"])
+        item.interval, item.short, item.long = _holiday(name, year)
+        return item
+
+    def make(y: int) -> tuple[Interval, str]:
+        iv, short, long = _holiday(name, y)
+        # (the summer holidays' months are said as a quarter's are: 'the summer holidays 2011 (July to August 2011)')
+        return iv, long if name == "summer" else short
+
+    item.make = safe(make)
+    item.name = {"easter": "Easter", "christmas": "Christmas", "summer": "summer holiday"}[name]
     return item

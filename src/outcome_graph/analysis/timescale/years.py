@@ -60,8 +60,21 @@ def _second_quarter(m: re.Match[str], n: int) -> tuple[int, str | None]:
     return last, None
 
 
+#: the bracket closing a year written in one after a quarter or a half ('Q3 (2011/12)')
+_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def _written(m: re.Match[str], text: str) -> str:
+    """What a quarter or a half of a year was written as, with the bracket that closes a year in
+    brackets (``Q3 (2011/12)``, not ``Q3 (2011/12``)."""
+    if "(" in m[0] and (close := _CLOSE_RE.match(text, m.end())) is not None:
+        return text[m.start(): close.end()]
+    return m[0]
+
+
 def handle_q(m: re.Match[str], text: str) -> Item:
-    item = Item(m.start(), m.end(), level="quarter")
+    written = _written(m, text)
+    item = Item(m.start(), m.start() + len(written), level="quarter")
     n = _ORDINAL_QUARTERS[m["q_o"].lower()] if m["q_o"] else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
     if not 1 <= n <= 4:
         item.bad = f"{quoted(m[0])} is not a quarter (Q1 to Q4)"
@@ -77,7 +90,7 @@ def handle_q(m: re.Match[str], text: str) -> Item:
     if fa:
         a = int(fa)
         if split_year(a, fb) is None:
-            item.bad = f"{quoted(m[0])} does not name a financial year ({fb} is not the year after {a})"
+            item.bad = f"{quoted(written)} does not name a financial year ({fb} is not the year after {a})"
             return item
         item.interval = fy_quarters(a, n, last)
         item.short = f"{qs} {a}-{(a + 1) % 100:02d}"
@@ -164,13 +177,14 @@ def part_of_year(item: Item, part: str, written: str = "") -> None:
 def handle_h(m: re.Match[str], text: str) -> Item:
     """``H1 2011/12``, ``H2 2012``: a half of the year written (H1 of a financial year is April to
     September, of an academic year September to February, of a calendar year January to June)."""
-    item = Item(m.start(), m.end(), level="year")
+    written = _written(m, text)
+    item = Item(m.start(), m.start() + len(written), level="year")
     fa, fb = m["h_fa"], m["h_fb"]
     if m["h_fc"]:
         fa, fb = str(two_digit(m["h_fc"])), m["h_fd"]
     if fa:
         if split_year(int(fa), fb) is None:
-            item.bad = f"{quoted(m[0])} does not name a financial year ({fb} is not the year after {fa})"
+            item.bad = f"{quoted(written)} does not name a financial year ({fb} is not the year after {fa})"
             return item
         fy_item(item, int(fa), text)
     else:
