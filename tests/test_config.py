@@ -30,6 +30,25 @@ def test_more_specific_selector_wins():
     assert not cfg.enabled("OG601")  # equal specificity: ignore wins
 
 
+@pytest.mark.parametrize("given", ["OG1, OG6", " og1 OG6 ", "OG1,OG6", ("OG1", "OG6"), ["OG1", "og6"]])
+def test_a_mapping_given_in_python_may_write_its_codes_as_a_text_or_a_tuple(given, tmp_path):
+    # (for convenience, as --ignore takes them; a file must write a list: docs/configuration.md)
+    assert Config.from_dict({"ignore": given, "select": given}).layers[0].ignore == ["OG1", "OG6"]
+    plan = og.load(Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml")
+    listed = og.check(plan, {"ignore": ["OG1", "OG6"]}).findings
+    assert og.check(plan, {"ignore": given}).findings == listed
+    assert not any(f.rule.startswith(("OG1", "OG6")) for f in listed)
+    # the same text in a file is refused, naming the file, the line and the list to write
+    (tmp_path / "outcome-graph.toml").write_text(f"ignore = {json.dumps(given if isinstance(given, str) else list(given))}\n")
+    if isinstance(given, str):
+        with pytest.raises(ConfigError) as err:
+            Config.from_file(tmp_path / "outcome-graph.toml")
+        assert str(err.value).startswith(f"{tmp_path / 'outcome-graph.toml'}:1: 'ignore' must be a list")
+        assert 'write ignore = ["OG1", "OG6"]' in str(err.value).replace("og1", "OG1")
+    else:
+        assert Config.from_file(tmp_path / "outcome-graph.toml").layers[0].ignore == ["OG1", "OG6"]
+
+
 def test_layers_override_in_order():
     cfg = layers({"ignore": ["OG3"]}, {"select": ["OG301"]})
     assert cfg.enabled("OG301") and not cfg.enabled("OG302")  # a select starts afresh
@@ -222,6 +241,13 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
         ("outcome-graph.toml", 'ignore = ["OG6"]\nselect = 3\n', 2, "'select' must be a list of rule codes"),
         ("outcome-graph.toml", 'select = []\n', 1, "'select' names no rule"),
         ("outcome-graph.toml", '\nignore = {OG6 = true}\n', 2, "'ignore' must be a list of rule codes"),
+        # (a text where a list is meant was read as a list of the codes in it: refused, with the fix)
+        ("outcome-graph.toml", 'fail-on = "warning"\nignore = "OG1"\n', 2,
+         "'ignore' must be a list of rule codes or prefixes, not a text: write ignore = [\"OG1\"]"),
+        ("outcome-graph.toml", 'select = "OG1, og3"\n', 1,
+         "'select' must be a list of rule codes or prefixes, not a text: write select = [\"OG1\", \"og3\"]"),
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.outcome-graph]\nignore = ""\n', 5,
+         "'ignore' must be a list of rule codes or prefixes, not a text: write the codes in a list (ignore = [\"OG6\"])"),
         ("outcome-graph.toml", 'select = [\n  "OG1",\n  "og9",\n]\n', 3, "'OG9' matches no rule"),
         ("outcome-graph.toml", 'select = ["OG1"]\nignore = ["OG6", "OG7"]\n', 2, "'OG7' matches no rule"),
         ("outcome-graph.toml", '\n\nfail-on = "sometimes"\n', 3, "fail-on must be one of"),

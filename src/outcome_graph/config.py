@@ -7,9 +7,12 @@ command-line flags. ``--isolated`` (``discover_config(..., isolated=True)``) lea
 files found from the plan. Keys:
 
 ``select``, ``ignore``
-    Rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific matching
-    selector wins; at equal specificity ``ignore`` wins. A layer that sets ``select`` starts the
-    selection afresh; a layer that sets only ``ignore`` removes from the selection below it.
+    Lists of rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific
+    matching selector wins; at equal specificity ``ignore`` wins. A layer that sets ``select`` starts
+    the selection afresh; a layer that sets only ``ignore`` removes from the selection below it. A
+    file must write a list (``ignore = ["OG1"]``; a text is refused with that fix, as ruff refuses
+    one); a mapping given in Python may also give a text of codes separated by commas or spaces
+    (``{"ignore": "OG1, OG6"}``), as ``--ignore`` takes them, or a tuple.
 ``severity``
     ``{OG302 = "error"}``: code or prefix to severity (the most specific wins).
 ``fail-on``
@@ -67,7 +70,9 @@ class ConfigLayer:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str, base_dir: Path | None = None,
-                     lines: Mapping[tuple[str, ...], int] | None = None) -> ConfigLayer:
+                     lines: Mapping[tuple[str, ...], int] | None = None, *, python: bool = False) -> ConfigLayer:
+        """A layer of a file's keys. ``python``: the mapping was given in Python (``Config.from_dict``),
+        where ``select`` and ``ignore`` may also be a text of codes or a tuple; a file's must be lists."""
         layer = cls(source=source, lines=dict(lines or {}))
         error = layer.error
         for key in data:
@@ -79,12 +84,12 @@ class ConfigLayer:
                 raise error(f"unknown key {key!r}" + (f": did you mean {guess!r}?" if guess else
                                                       f"; valid keys: {', '.join(_KEYS)}"), key)
         if "select" in data:
-            layer.select = _codes(data["select"], "select", error)
+            layer.select = _codes(data["select"], "select", error, python)
             if not layer.select:
                 raise error("'select' names no rule, so nothing would be checked: name codes or prefixes "
                             "(select = ['OG1']), or leave it out for every rule", "select")
         if "ignore" in data:
-            layer.ignore = _codes(data["ignore"], "ignore", error)
+            layer.ignore = _codes(data["ignore"], "ignore", error, python)
         sev = data.get("severity", {})
         if not isinstance(sev, Mapping):
             raise error("'severity' must be a table of code = severity", "severity")
@@ -167,9 +172,21 @@ def _by_code(table: Mapping[str, Any], key: str, error: Callable[..., ConfigErro
         yield code, value
 
 
-def _codes(value: Any, key: str, error: Callable[..., ConfigError]) -> list[str]:
+def _codes(value: Any, key: str, error: Callable[..., ConfigError], python: bool = False) -> list[str]:
+    """The codes or prefixes of ``select`` or ``ignore``: a list in a file; in a mapping given in
+    Python also a tuple, or a text of codes separated by commas or spaces (as ``--ignore`` takes them).
+
+    A file's text is refused, with the list to write, as ruff refuses one: a file has one form for
+    each key, the one its schema gives TOML editors."""
     if isinstance(value, str):
-        value = [v for v in value.replace(",", " ").split() if v]
+        codes = [v for v in value.replace(",", " ").split() if v]
+        if not python:
+            listed = ", ".join(f'"{c}"' for c in codes)
+            fix = f"write {key} = [{listed}]" if codes else f'write the codes in a list ({key} = ["OG6"])'
+            raise error(f"{key!r} must be a list of rule codes or prefixes, not a text: {fix}", key)
+        value = codes
+    if python and isinstance(value, tuple):
+        value = list(value)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise error(f"{key!r} must be a list of rule codes or prefixes", key)
     if not all(v.strip() for v in value):  # (an empty text is a prefix of every code: it named them all)
@@ -194,7 +211,7 @@ class Config:
         if not isinstance(data, Mapping):  # (a string was read key by key: "unknown key 'i'")
             raise TypeError(f"Config.from_dict() takes a mapping of a configuration file's keys "
                             f"({{'ignore': ['OG6']}}), not {type(data).__name__}")
-        return cls([ConfigLayer.from_mapping(data, source)])
+        return cls([ConfigLayer.from_mapping(data, source, python=True)])
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Config:

@@ -214,11 +214,11 @@ def _notice() -> dict[str, Any]:
 
 #: What each key of a configuration file does (the keys are the loader's: a test holds them alike).
 _CONFIG_KEYS = {
-    "select": "The rules to run: codes or prefixes (OG, OG6, OG601, ALL), as a list or a text separated by "
-              "commas or spaces, in any case. For each rule the most specific selector of select and ignore "
+    "select": "The rules to run: a list of codes or prefixes (OG, OG6, OG601, ALL), in any case "
+              "(select = [\"OG1\", \"OG3\"]). For each rule the most specific selector of select and ignore "
               "wins, ignore at equal specificity. A file that sets select starts the selection afresh.",
-    "ignore": "Rules not to run: codes or prefixes, as in select. A file that sets only ignore removes them "
-              "from the selection of the files before it.",
+    "ignore": "Rules not to run: a list of codes or prefixes, as in select (ignore = [\"OG6\"]). A file that "
+              "sets only ignore removes them from the selection of the files before it.",
     "severity": "Severities by rule code or prefix (OG302 = \"error\"): the most specific wins.",
     "fail-on": "The lowest severity that fails a check (exit code 1): error (the default), warning, info, "
                "or never.",
@@ -245,19 +245,14 @@ def config_schema() -> dict[str, Any]:
 
     selector = _selector_pattern()
     word = f"(?:{selector})"
-    space, sep = f"[{SCHEMA_STRIPPED}]*", f"[{SCHEMA_STRIPPED},]"
+    space = f"[{SCHEMA_STRIPPED}]*"
     listed = f"^{space}{word}{space}$"
-    texts = {  # (the text form: codes separated by commas or spaces)
-        "select": f"^{sep}*{word}(?:{sep}+{word})*{sep}*$",
-        "ignore": f"^{sep}*(?:{word}(?:{sep}+{word})*{sep}*)?$",
-    }
     says = "rule codes or prefixes (OG, OG6, OG601, ALL), or a custom rule's (ACME001)"
+    # (a list only, as the loader reads a file: a text, ignore = "OG1", is refused with the list to write)
     properties: dict[str, Any] = {
-        key: {"anyOf": [
-            {"type": "array", "items": {"type": "string", "pattern": listed, "patternErrorMessage": says},
-             **({"minItems": 1} if key == "select" else {})},
-            {"type": "string", "pattern": texts[key], "patternErrorMessage": says},
-        ]} for key in ("select", "ignore")
+        key: {"type": "array", "items": {"type": "string", "pattern": listed, "patternErrorMessage": says},
+              **({"minItems": 1} if key == "select" else {})}
+        for key in ("select", "ignore")
     }
     properties["severity"] = {
         "type": "object",
