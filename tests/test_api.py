@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -787,3 +788,54 @@ def test_damaged_workbook_content_is_said_to_be_no_workbook_rather_than_bad_yaml
         with pytest.raises(og.PlanError) as err:
             og.load(damaged, name=name)
         assert str(err.value).startswith(said), str(err.value)
+
+
+#: each argument docs/python-api.md says stands for a command's option, a call giving it a value it
+#: cannot take, and the start of the message: the command's option, or the value where the page says so
+_OPTION_ARGUMENTS = {
+    "page": (lambda og, plan, tmp: og.render(plan, "svg", page="A5"), "--page: 'A5'"),
+    "focus": (lambda og, plan, tmp: og.render(plan, "svg", focus="P9"), "--focus: no node 'P9'"),
+    "levels": (lambda og, plan, tmp: og.render(plan, "svg", levels="aimz"), "--levels: unknown level 'aimz'"),
+    "outcome": (lambda og, plan, tmp: og.render(plan, "svg", outcome="happy"), "--outcome: 'happy'"),
+    "direction": (lambda og, plan, tmp: og.render(plan, "svg", direction="XY"), "--direction must be"),
+    "period": (lambda og, plan, tmp: og.load(_flat_csv(tmp), period="soon"), "--period 'soon'"),
+    "path_or_format": (lambda og, plan, tmp: og.render(plan, "gif"), "'gif' is neither an output format"),
+    "to": (lambda og, plan, tmp: og.convert_plan(plan, tmp / "plan.out", to="gif"), "unknown output format 'gif'"),
+    "what": (lambda og, plan, tmp: og.table(plan, "budget"), "unknown table 'budget'; choose one of milestones"),
+}
+
+
+def _flat_csv(folder: Path) -> Path:
+    path = folder / "flat.csv"
+    path.write_text("Milestone,Lead,Timescale\nAudit the junctions,SILS,June 11\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("argument", sorted(_OPTION_ARGUMENTS))
+def test_an_argument_that_stands_for_a_commands_option_raises_an_option_error(argument, tmp_path):
+    # (the page said a table's 'columns' raised one: og.table has none; it names each argument now)
+    import outcome_graph as og
+
+    page = (ROOT / "docs" / "python-api.md").read_text(encoding="utf-8")
+    paragraph = " ".join(page[page.index("An argument that stands for a command's option"):].split("\n\n")[0].split())
+    assert f"`{argument}`" in paragraph
+    call, starts = _OPTION_ARGUMENTS[argument]
+    with pytest.raises(og.OptionError) as err:
+        call(og, og.load(PLAN_TEXT), tmp_path)
+    assert isinstance(err.value, og.ConfigError) and isinstance(err.value, og.UsageError)
+    assert isinstance(err.value, ValueError) and (err.value.file, err.value.line, err.value.column) == (None, None, None)
+    assert str(err.value).startswith(starts), str(err.value)
+
+
+def test_the_table_function_has_no_columns_and_the_page_says_how_to_choose_them():
+    import inspect
+
+    import outcome_graph as og
+
+    page = " ".join((ROOT / "docs" / "python-api.md").read_text(encoding="utf-8").split())
+    assert "columns" not in inspect.signature(og.table).parameters
+    assert "`og.table` has no `columns`" in page
+    example = re.search(r'\(`(og\.table\(plan, "milestones"\)\[\[[^`]+\]\])`\)', page)
+    assert example is not None
+    plan = og.load(ROOT / "examples" / "tutorial-plan.yaml")
+    assert list(eval(example[1], {"og": og, "plan": plan}).columns) == ["id", "end"]
