@@ -97,12 +97,14 @@ class _Writer:
             column.update(columns_of(nodes, group.get, bands.columns))
         gates = _gates(led, group, column)
         ranks: list[list[str]] = []  # (the nodes of each rank, left to right: a band's owners, then its columns)
+        columns: list[list[list[str]]] = []  # (each column of work, in reading order, by box)
         for b, nodes in enumerate(band_work):
             band_gates = {key: gate for key, gate in gates.items() if band_of[key[0]] == b}
             self._write_work(b, nodes, group, band_gates)
             ranks.append(bands.owners[b])
-            ranks.extend([n for n in nodes if column[n] == c] + (list(band_gates.values()) if c == 0 else [])
-                         for c in range(bands.columns))
+            read = self._reading_order(nodes, group, column, band_gates, led, bands.owners[b], bands.columns)
+            ranks.extend([n for part in parts for n in part] for parts in read)
+            columns.extend(read)
         for names in bands.owners:
             for name in names:
                 if name == _NO_LEAD:
@@ -114,6 +116,7 @@ class _Writer:
             for above, below in zip(names, names[1:]):
                 dot.edge(above, below, {"style": "invis"})
         self._write_heads(ranks)
+        self._write_reading_order(columns, group)
         for name in sorted(led):
             unled = name == _NO_LEAD
             entered: set[str] = set()
@@ -178,6 +181,80 @@ class _Writer:
                         self.leads_of[n].append(name)
             self.band_of = band_of
         return lines, band_work, group
+
+    def _plan_place(self, name: str) -> int:
+        """Where a piece of work (or the work a copy copies) stands in the plan."""
+        return self.index[self.copy_of[name][0] if name in self.copy_of else name]
+
+    def _reading_order(self, nodes: list[str], group: dict[str, str | None], column: dict[str, int],
+                       gates: dict[tuple[str, str | None], str], led: dict[str, list[str]], owners: list[str],
+                       columns: int) -> list[list[list[str]]]:
+        """Each column of a band's work in the order it reads (top to bottom, or left to right
+        with ``--direction TB``), as the part of it each box holds: the boxes in the plan's order,
+        each box's work in the plan's order, and in its first column each gate of the box (the
+        lines of ``led`` from one of ``owners`` to the box's later columns) level with the middle of
+        the work it leads to, so that its lines run across the box rather than round its end."""
+        place = self._plan_place
+        boxes: dict[str | None, int] = {}
+        for n in sorted(nodes, key=place):
+            boxes.setdefault(group.get(n), len(boxes))
+        read: list[list[list[str]]] = [[] for _ in range(columns)]
+        for n in sorted(nodes, key=lambda n: (boxes[group.get(n)], place(n))):
+            parts = read[column[n]]
+            if not parts or group.get(parts[-1][0]) != group.get(n):
+                parts.append([])
+            parts[-1].append(n)
+        if not gates:
+            return read
+        row = {n: i for parts in read for part in parts for i, n in enumerate(part)}  # (its place in its box's part)
+        owner_place = {name: i for i, name in enumerate(owners)}
+        rows: dict[str, list[int]] = defaultdict(list)
+        for owner in owners:
+            for n in led[owner]:
+                if column[n]:
+                    rows[gates[owner, group.get(n)]].append(row[n])
+        # (each gate before the node of its box's first column at its row, or after the box's last;
+        # at one row, in the order of their owners)
+        at: dict[str | None, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for (_owner, box), gate in sorted(gates.items(), key=lambda item: owner_place[item[0][0]]):
+            at[box][round(sum(rows[gate]) / len(rows[gate]))].append(gate)
+        for k, part in enumerate(read[0]):
+            box_rows = at.get(group.get(part[0]))
+            if box_rows:
+                with_gates: list[str] = []
+                for i, n in enumerate(part):
+                    with_gates.extend(box_rows.pop(i, ()))
+                    with_gates.append(n)
+                for i in sorted(box_rows):
+                    with_gates.extend(box_rows[i])
+                read[0][k] = with_gates
+        return read
+
+    def _write_reading_order(self, columns: list[list[list[str]]], group: dict[str, str | None]) -> None:
+        """Hidden edges down each box's part of each column of work, from each node to the next as
+        it reads (:meth:`_reading_order`), which keep it in the plan's order.
+
+        Left to itself, Graphviz set the work of a column in whatever order shortened the lines:
+        all 13 of Thurrock's columns and 34 of Southend's 51 read out of the plan's order (the
+        first of Richmond's in full reverse), and a reader looking down an owner's milestones for
+        M2 after M1 could not find it. An edge within a rank keeps its two ends in order; with the
+        graph's ``remincross`` off, nothing reorders them after (the second pass over a graph with
+        boxes, which that turns off, swapped the work of a box whatever its edges within a rank).
+        Every node and gate of a box's part is on its chain, so that the two ends of each of its
+        edges are next to each other, and Graphviz routes no path for it round the nodes between (a
+        chain that left the gates off made Graphviz report edges it could not route). The boxes
+        themselves are not chained: Graphviz orders boxes by their lines alone, whatever edges
+        join them within a rank."""
+        dot = self.dot
+        for parts in columns:
+            for names in parts:
+                # (dot does not turn the order within a box for LR as it turns the graph's: in a box
+                # the tail of an edge within a rank is drawn below its head, and left of it top to bottom)
+                boxed = group.get(next(n for n in names if n in group)) is not None  # (a gate has no group)
+                upward = self.lr and boxed
+                for above, below in zip(names, names[1:]):
+                    tail, head = (below, above) if upward else (above, below)
+                    dot.edge(tail, head, {"style": "invis"})
 
     def _write_heads(self, ranks: list[list[str]]) -> None:
         """A line of hidden points along the top of the drawing, one heading each rank: each rank's
@@ -344,6 +421,7 @@ class _Writer:
             "ranksep": self.ranksep,
             "pad": 0.3,
             "outputorder": "edgesfirst",
+            "remincross": False,  # (keeps the work of each column in the plan's order: _write_reading_order)
             "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-owner-view",
