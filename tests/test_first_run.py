@@ -57,3 +57,62 @@ def test_a_column_of_a_role_the_table_has_is_not_taken_for_a_misspelling(tmp_pat
     code, _, err = run("check", str(path))
     assert code == 0
     assert "table!D1 'Lead Offcer', table!E1 'Progress'\n" in err and "did you mean" not in err
+
+
+TWO_PRIORITIES = """\
+format: outcome-graph/v1
+plan: {id: anytown, title: Anytown plan, period: {start: 2012-04-01, end: 2013-03-31}}
+priorities:
+  - id: P1
+    title: Children are safe
+    outcomes: [stay_safe]
+    objectives:
+      - {id: P1.O1, title: Fewer children go missing, lead: Head of Safeguarding, indicators: [NI 71]}
+  - id: P2
+    title: Every child achieves
+    outcomes: [enjoy_and_achieve]
+    objectives:
+      - {id: P2.O1, title: Support schools below the floor, lead: Head of School Improvement, indicators: [NI 73]}
+      - {id: P2.O2, title: Healthy school meals, lead: Head of School Improvement, outcomes: [be_healthy]}
+"""
+
+
+def _outcome_gaps(path: Path) -> dict[str, str]:
+    import outcome_graph as og
+
+    return {f.message: f.hint or "" for f in og.check(og.load(path)).by_rule("OG201")}
+
+
+def test_an_outcome_gap_says_where_to_tag_the_outcome_and_how_to_accept_it(tmp_path: Path):
+    # A first plan of two priorities: two outcomes with no objective, one (be healthy) with an
+    # objective and no indicator. The hint names the outcome to write, where, and how to accept a
+    # gap that another plan covers: in YAML the keys, in a workbook its columns and the ignore sheet.
+    from outcome_graph.convert import write_plan
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(TWO_PRIORITIES)
+    gaps = _outcome_gaps(plan)
+    assert gaps["The outcome 'Make a positive contribution' has no objective and no indicator in the plan."] == (
+        "Tag an objective that serves it (or its aim or priority) with `outcomes: [positive_contribution]`, or add "
+        "one, and list an indicator that measures it in `indicators:`; if another plan covers it, add an `ignore:` "
+        "entry under `plan:` (`ignore: [{rule: OG201, reason: ...}]`).")
+    assert gaps["The outcome 'Be healthy' has no indicator in the plan."] == (
+        "List an indicator that measures it in `indicators:`; if another plan covers it, add an `ignore:` entry "
+        "under `plan:` (`ignore: [{rule: OG201, reason: ...}]`).")
+    import outcome_graph as og
+
+    book = tmp_path / "plan.xlsx"
+    write_plan(og.load(plan), book)
+    gaps = _outcome_gaps(book)
+    assert gaps["The outcome 'Achieve economic well-being' has no objective and no indicator in the plan."] == (
+        "Tag an objective that serves it (or its aim or priority) with `economic_wellbeing` in the `outcomes` "
+        "column, or add one, and list an indicator that measures it in the `indicators` column; if another plan "
+        "covers it, add a row of the ignore sheet: the plan's id in `node`, OG201 in `rule` and why in `reason`.")
+    # Following the hint accepts them: a row of the ignore sheet (added, headed as the template's is)
+    # naming the plan.
+    wb = openpyxl.load_workbook(book)
+    ignore = wb.create_sheet("ignore")
+    ignore.append(["node", "rule", "reason"])
+    ignore.append(["anytown", "OG201", "the other outcomes are the Health and Wellbeing Strategy's"])
+    wb.save(book)
+    assert _outcome_gaps(book) == {}
