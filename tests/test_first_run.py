@@ -116,3 +116,17 @@ def test_an_outcome_gap_says_where_to_tag_the_outcome_and_how_to_accept_it(tmp_p
     ignore.append(["anytown", "OG201", "the other outcomes are the Health and Wellbeing Strategy's"])
     wb.save(book)
     assert _outcome_gaps(book) == {}
+
+
+def test_render_and_report_say_what_they_wrote(tmp_path: Path):
+    # As convert, table and template do: a person who asked for a diagram for the board is told the
+    # file is there (in standard error, as the others; standard output stays the document's).
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(TWO_PRIORITIES)
+    svg, html = tmp_path / "logic-model.svg", tmp_path / "report.html"
+    code, out, err = run("render", str(plan), "-o", str(svg))
+    assert (code, out, err) == (0, "", f"wrote {svg}\n") and svg.read_text().lstrip().startswith("<")
+    code, out, err = run("report", str(plan), "-o", str(html), "--no-diagram")
+    assert (code, out, err) == (0, "", f"wrote {html}\n") and "<html" in html.read_text()
+    code, out, err = run("report", str(plan), "-o", "-", "--no-diagram")
+    assert code == 0 and "<html" in out and err == ""
