@@ -130,3 +130,41 @@ def test_render_and_report_say_what_they_wrote(tmp_path: Path):
     assert (code, out, err) == (0, "", f"wrote {html}\n") and "<html" in html.read_text()
     code, out, err = run("report", str(plan), "-o", "-", "--no-diagram")
     assert code == 0 and "<html" in out and err == ""
+
+
+def test_a_national_indicator_without_a_title_is_told_the_set_s_title(tmp_path: Path):
+    # Every indicator needs the plan's title for it; for a code of the National Indicator Set, the
+    # error gives the set's, to copy or to word as the plan does. A local code gets no guess.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2012-04-01, end: 2013-03-31}}\n"
+                    "indicators:\n  - {id: NI 71, direction: decrease}\n  - {id: LOCAL 1, direction: decrease}\n")
+    code, out, err = run("check", str(plan))
+    assert code == 2 and out == "" and err.splitlines() == [
+        f"error: {plan}:4:5: indicators[0] is missing the required field 'title'; the National Indicator Set calls "
+        "NI 71 'Children who have run away from home/care overnight'",
+        f"error: {plan}:5:5: indicators[1] is missing the required field 'title'"]
+    book = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["format", *PLAN_SHEET[0]], ["outcome-graph/v1", *PLAN_SHEET[1]]],
+        "indicators": [["id", "title", "direction"], ["NI 73", None, "increase"], ["NI 7l", None, "increase"]]})
+    code, out, err = run("check", str(book))
+    assert code == 2 and err.splitlines() == [
+        f"error: {book}:indicators!B2: NI 73: title is missing (the cell is blank); the National Indicator Set calls "
+        "NI 73 'Achievement at level 4 or above in both English and Maths at Key Stage 2 (Threshold)'",
+        f"error: {book}:indicators!B3: NI 7l: title is missing (the cell is blank)"]
+
+
+def test_a_plan_period_typed_in_words_says_the_date_to_write(tmp_path: Path):
+    # A due cell reads '31st March 2013' as that date; the plan sheet's period is written year-month-day,
+    # and the error says which date to write, as it does for a date the program rewrote (31/03/2013).
+    rows = [["format", *PLAN_SHEET[0]], ["outcome-graph/v1", "anytown", "Anytown plan", "1 April 2012", "31st March 2013"]]
+    book = workbook(tmp_path / "plan.xlsx", {"plan": rows, "priorities": [["id", "title"], ["P1", "Safe"]]})
+    code, _, err = run("check", str(book))
+    assert code == 2 and err.splitlines() == [
+        f"error: {book}:plan!D2: anytown: period.start: '1 April 2012' is not a date written year-month-day "
+        "(2011-04-01); write 2012-04-01 if that is what was meant",
+        f"error: {book}:plan!E2: anytown: period.end: '31st March 2013' is not a date written year-month-day "
+        "(2011-04-01); write 2013-03-31 if that is what was meant"]
+    rows[1][3:] = ["April 2012", "31st Marhc 2013"]  # (no day, or no month: nothing to guess)
+    workbook(book, {"plan": rows, "priorities": [["id", "title"], ["P1", "Safe"]]})
+    _, _, err = run("check", str(book))
+    assert "if that is what was meant" not in err and "plan!D2" in err and "plan!E2" in err
