@@ -168,3 +168,19 @@ def test_a_plan_period_typed_in_words_says_the_date_to_write(tmp_path: Path):
     workbook(book, {"plan": rows, "priorities": [["id", "title"], ["P1", "Safe"]]})
     _, _, err = run("check", str(book))
     assert "if that is what was meant" not in err and "plan!D2" in err and "plan!E2" in err
+
+
+def test_an_unknown_code_s_hint_works_as_written(tmp_path: Path):
+    # 'NI 711' is no National Indicator: the hint says to correct it or, for a measure of the plan's
+    # own, to write it without the NI letters; done, the code is no longer reported.
+    plan = tmp_path / "plan.yaml"
+    text = ("format: outcome-graph/v1\nplan: {id: t, period: {start: 2012-04-01, end: 2013-03-31}}\n"
+            "priorities:\n  - {id: P1, title: Safe, indicators: [NI 711]}\n")
+    plan.write_text(text)
+    code, out, _ = run("check", str(plan), "--select", "OG501")
+    assert "OG501 Indicator NI 711 is not in the National Indicator Set." in out
+    assert ("hint: Correct the code (check the National Indicator Set or the local catalogue); if it is a measure "
+            "of your own, not one of the catalogue's, write it without the catalogue's letters (`NI`), as a local "
+            "measure.") in out
+    plan.write_text(text.replace("NI 711", "Missing-children protocol audits"))
+    assert "OG501" not in run("check", str(plan), "--select", "OG501")[1]
