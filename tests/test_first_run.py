@@ -3,6 +3,7 @@ must be something a person working in a spreadsheet can act on (the cell, the co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -168,6 +169,38 @@ def test_a_plan_period_typed_in_words_says_the_date_to_write(tmp_path: Path):
     workbook(book, {"plan": rows, "priorities": [["id", "title"], ["P1", "Safe"]]})
     _, _, err = run("check", str(book))
     assert "if that is what was meant" not in err and "plan!D2" in err and "plan!E2" in err
+
+
+def test_the_template_s_instructions_say_what_every_sheet_is_for(tmp_path: Path):
+    # Seventeen sheets greet a person who asked for an empty plan: the instructions name each, so
+    # that the ones the plan has no use for can be left empty knowingly.
+    path = tmp_path / "my-plan.xlsx"
+    code, _, err = run("template", str(path))
+    assert code == 0 and err == f"wrote {path} (an empty plan workbook, levels form)\n"
+    wb = openpyxl.load_workbook(path)
+    text = " ".join(str(row[0].value or "") for row in wb["instructions"].iter_rows())
+    assert [name for name in wb.sheetnames[1:] if not re.search(rf"\b{name}\b", text)] == []
+    assert "stay empty if it has none" in text
+
+
+def test_the_flat_template_says_how_to_get_the_per_level_form_its_hints_name(tmp_path: Path, monkeypatch):
+    # A hint for a flat table names "the targets sheet of the per-level form": the flat template's
+    # instructions give the command that writes it, and the command works as written.
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    assert run("template", "table.xlsx", "--form", "flat")[0] == 0
+    wb = openpyxl.load_workbook("table.xlsx")
+    lines = [str(row[0].value or "") for row in wb["instructions"].iter_rows()]
+    [command] = [line.split(":  ", 1)[1] for line in lines if ":  outcome-graph convert" in line]
+    assert command == "outcome-graph convert table.xlsx table-levels.xlsx"
+    wb["plan"].append(["anytown", "Anytown plan", None, "2012-04-01", "2013-03-31"])
+    wb["table"]["A2"], wb["table"]["D2"], wb["table"]["H2"] = "Safe", "Audit the junctions", "NI 48"
+    wb.save("table.xlsx")
+    code, out, _ = run("check", "table.xlsx", "--select", "OG503")
+    assert "the `target.value` column of the indicators sheet of the per-level form" in out
+    assert run(*shlex.split(command)[1:])[0] == 0
+    assert {"plan", "priorities", "milestones", "indicators"} <= set(openpyxl.load_workbook("table-levels.xlsx").sheetnames)
 
 
 def test_an_unknown_code_s_hint_works_as_written(tmp_path: Path):
