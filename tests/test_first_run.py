@@ -217,3 +217,24 @@ def test_an_unknown_code_s_hint_works_as_written(tmp_path: Path):
             "measure.") in out
     plan.write_text(text.replace("NI 711", "Missing-children protocol audits"))
     assert "OG501" not in run("check", str(plan), "--select", "OG501")[1]
+
+
+def test_a_parent_that_does_not_exist_is_corrected_in_the_parent_column(tmp_path: Path):
+    # A milestone typed under an objective that is not there: in a workbook, the hint names the
+    # column to correct, not the YAML key; in YAML, the key.
+    rows = {"plan": [["format", *PLAN_SHEET[0]], ["outcome-graph/v1", *PLAN_SHEET[1]]],
+            "objectives": [["id", "title", "lead"], ["O1", "Fewer accidents", "Road safety team"]],
+            "milestones": [["id", "parent", "title", "timescale"], ["O1.M1", "O2", "Audit the junctions", "June 12"]]}
+    book = workbook(tmp_path / "plan.xlsx", rows)
+    code, out, _ = run("check", str(book), "--select", "OG104")
+    assert code == 1 and f"{book}:milestones!C2: OG104 O1.M1's parent 'O2' does not exist in the plan." in out
+    assert "hint: Correct the id in the `parent` column (ids are case-sensitive), or add the node it names.\n" in out
+    rows["milestones"][1][1] = "O1"  # (done as the hint says)
+    workbook(book, rows)
+    assert run("check", str(book), "--select", "OG104")[:2] == (0, "anytown: no findings\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: outcome-graph/v1\nplan: {id: t, period: {start: 2012-04-01, end: 2013-03-31}}\n"
+                    "objectives:\n  - {id: O1, title: Fewer accidents}\nmilestones:\n"
+                    "  - {id: M1, parent: o1, title: Audit the junctions}\n")
+    assert "hint: Correct the id in `parent:` (ids are case-sensitive), or add the node it names.\n" in run(
+        "check", str(plan), "--select", "OG104")[1]
