@@ -238,3 +238,16 @@ def test_a_parent_that_does_not_exist_is_corrected_in_the_parent_column(tmp_path
                     "  - {id: M1, parent: o1, title: Audit the junctions}\n")
     assert "hint: Correct the id in `parent:` (ids are case-sensitive), or add the node it names.\n" in run(
         "check", str(plan), "--select", "OG104")[1]
+
+
+def test_the_empty_template_s_period_error_says_how_dates_are_written(tmp_path: Path):
+    # Checked before the plan sheet is filled in, the template says which cells to fill and how a
+    # date is written, in words, not by the name of a standard ("ISO").
+    path = tmp_path / "my-plan.xlsx"
+    assert run("template", str(path))[0] == 0
+    code, _, err = run("check", str(path))
+    assert code == 2 and "ISO" not in err
+    assert (f"error: {path}:plan!E2: the plan period is unknown: the plan sheet's period.start and period.end "
+            "columns are empty: fill them in (year-month-day: 2011-04-01)") in err
+    comments = {c.value: c.comment.text for c in openpyxl.load_workbook(path)["plan"][1] if c.comment}
+    assert comments["period.end"] == "last day of the plan period (year-month-day: 2011-04-01)"

@@ -714,7 +714,7 @@ _INSTRUCTIONS_LEVELS = [
     "This workbook is an outcome_graph plan in its per-level form: one sheet per level of the plan, one row per item.",
     "Check it with:  outcome-graph check {file}      Convert it with:  outcome-graph convert {file} {yaml}",
     "",
-    "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its period (ISO dates, 2011-04-01).",
+    "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its period (dates written year-month-day: 2011-04-01).",
     "   Leave the format cell as it is.",
     "2. List priorities, aims, objectives and milestones on their sheets. Give each an id (P1, P1.A1, P1.A1.O1,",
     "   P1.A1.O1.M1) or leave the id blank to have one made from its position; 'parent' is the id of the item above.",
