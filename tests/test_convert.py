@@ -446,7 +446,7 @@ def test_a_template_checked_before_its_period_is_filled_in_is_told_to_fill_it_in
     problem = info.value.problems[0]
     assert (problem.sheet, problem.cell) == ("plan", "E2")
     assert problem.message == ("the plan period is unknown: the plan sheet's period.start and period.end columns are "
-                               "empty: fill them in (ISO dates), or give it on the command line with --period START..END")
+                               "empty: fill them in (year-month-day: 2011-04-01), or give it on the command line with --period START..END")
 
 
 def test_template(tmp_path: Path):

@@ -1583,14 +1583,14 @@ def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Pat
 @pytest.mark.parametrize("plan_rows, cell, todo", [
     # (the plan sheet's header alone, as a table's author leaves it: its columns are there, empty)
     ([["id", "period.start", "period.end"]], "B2", "the plan sheet's period.start and period.end columns are empty: "
-                                                    "fill them in (ISO dates)"),
+                                                    "fill them in (year-month-day: 2011-04-01)"),
     ([["id", "period.start", "period.end"], ["roads", "2011-04-01"]], "C2",
-     "the plan sheet's period.end column is empty: fill it in (ISO dates)"),
+     "the plan sheet's period.end column is empty: fill it in (year-month-day: 2011-04-01)"),
     ([["id", "period.start"], ["roads"]], "B2",
-     "the plan sheet's period.start column is empty: fill it in (ISO dates) and add a period.end column"),
+     "the plan sheet's period.start column is empty: fill it in (year-month-day: 2011-04-01) and add a period.end column"),
     ([["id", "period"], ["roads"]], "B2",
      "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31"),
-    ([["id", "title"], ["roads", "Road safety"]], "B2", "add period.start and period.end columns (ISO dates) to the "
+    ([["id", "title"], ["roads", "Road safety"]], "B2", "add period.start and period.end columns (year-month-day: 2011-04-01) to the "
                                                         "plan sheet"),
 ])
 def test_a_flat_table_s_missing_period_is_told_whether_to_fill_in_or_add_its_columns(

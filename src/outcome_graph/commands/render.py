@@ -83,8 +83,7 @@ def command(plan: str, output: str, findings: bool, milestones: bool, levels: st
                 render(loaded, output, findings=marked, config=config, milestones=milestones, levels=levels,
                        focus=focus, outcome=outcome, owners=owners, direction=direction.upper(), title=not no_title,
                        page=page)
-            if watch:
-                click.echo(f"wrote {output}", err=True)
+            click.echo(f"wrote {output}", err=True)  # (as convert, table and template say: the file is there)
 
         if not watch:
             draw()

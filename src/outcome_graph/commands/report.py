@@ -74,8 +74,7 @@ def command(plan: str, output: str, select: tuple[str, ...], ignore: tuple[str, 
 
                 emit(page.removesuffix("\n"), None)
                 return
-            if watch:
-                click.echo(f"wrote {output}", err=True)
+            click.echo(f"wrote {output}", err=True)  # (as convert, table and template say: the file is there)
 
         if not watch:
             write()

@@ -40,7 +40,7 @@ from ..model.document import (
 )
 from ..model.plan import Location, Notice, Plan, code_key
 from ..paths import missing_reason, text_name
-from .suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
+from .suggest import catalogue_title, duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
 if TYPE_CHECKING:
@@ -862,6 +862,9 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
             field = str(loc[-1])
             where = _describe(matched) or "the document"
             msg = f"{where} is missing the required field {field!r}"
+            if field == "title" and loc[:1] == ("indicators",) and len(matched) == 2:
+                item = tree["indicators"][matched[1]]  # (a National Indicator's: the set's title to copy)
+                msg += catalogue_title(item.get("id") if isinstance(item, Mapping) else None)
         else:
             where = _describe(matched) or "the document"
             text = err["msg"]

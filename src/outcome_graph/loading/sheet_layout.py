@@ -21,7 +21,9 @@ joint leads (a one-item list is written with a trailing ``;``). Text that starts
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .csvtext import header_key
@@ -223,8 +225,8 @@ LAYOUTS: dict[str, SheetLayout] = {
                 Column("id", "code", help="the plan's id: letters, digits, '.', '_' and '-'"),
                 Column("title", "text"),
                 Column("organisation", "text"),
-                Column("period.start", "date", help="first day of the plan period (ISO date)"),
-                Column("period.end", "date", help="last day of the plan period (ISO date)"),
+                Column("period.start", "date", help="first day of the plan period (year-month-day: 2011-04-01)"),
+                Column("period.end", "date", help="last day of the plan period (year-month-day: 2011-04-01)"),
                 Column("framework", "text", help="outcome framework (ecm)"),
                 Column("as_of", "date", help="the date progress is judged at"),
                 Column("source", "text", help="where the plan comes from"),
@@ -539,6 +541,32 @@ def field_place(name: str, *, flat: bool = False, csv: bool = False) -> str:
     if column is None:
         return f"rows of {where}"
     return f"the `{column}` column" + (f" of {where}" if where else "")
+
+
+#: How close a header must be to a known column name to be taken for a misspelling of it: close
+#: enough for a letter left out, added or swapped (`Lead Offcer`, `timscale`, `Stauts`), not for a
+#: column of another purpose that shares a word with one (`Progress`, `Completed`).
+_MISSPELT_CUTOFF = 0.82
+
+
+def misspelt_column(header: str, roles: Iterable[str]) -> str | None:
+    """The known flat-form column a header that matches none most likely misspells, written as a
+    person heads it (``Lead officer``), or ``None``. A name of a role the table already has a column
+    of (``roles``) is no guess, nor is a header that is itself a known name (a `Target` column
+    beside the indicators', read as theirs on purpose).
+
+    >>> misspelt_column("Lead Offcer", ["level:milestone"]), misspelt_column("timscale", [])
+    ('Lead officer', 'Timescale')
+    >>> misspelt_column("Lead Offcer", ["lead"]), misspelt_column("Progress", []), misspelt_column("Budget", [])
+    (None, None, None)
+    """
+    key = header_key(header)
+    if key in FLAT_COLUMNS:
+        return None
+    have = set(roles)
+    names = [name for name, role in FLAT_COLUMNS.items() if role not in have and "." not in name]
+    match = difflib.get_close_matches(key, names, n=1, cutoff=_MISSPELT_CUTOFF)
+    return match[0].replace("_", " ").capitalize() if match else None
 
 
 def flat_role(header: str) -> str | None:

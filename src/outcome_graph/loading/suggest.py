@@ -104,3 +104,20 @@ def duplicate_code(node_id: str, first_id: str, first_at: str) -> str:
     """
     return (f"duplicate id {node_id!r}: the same indicator code as {first_id!r} ({first_at}); "
             f"codes compare ignoring case and spacing")
+
+
+def catalogue_title(code: object) -> str:
+    """What to add to "an indicator's title is missing" when its code is in the National Indicator
+    Set: the set's title to copy (or to word as the plan does), else nothing.
+
+    >>> catalogue_title("NI 71")
+    "; the National Indicator Set calls NI 71 'Children who have run away from home/care overnight'"
+    >>> catalogue_title("NI 711"), catalogue_title("CSC 1"), catalogue_title(None)
+    ('', '', '')
+    """
+    if not isinstance(code, str):
+        return ""
+    from ..reference.catalogue import national_indicators
+
+    entry = national_indicators().lookup(code)
+    return "" if entry is None else f"; the National Indicator Set calls {entry.code} {entry.title!r}"

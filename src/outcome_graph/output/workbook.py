@@ -714,7 +714,7 @@ _INSTRUCTIONS_LEVELS = [
     "This workbook is an outcome_graph plan in its per-level form: one sheet per level of the plan, one row per item.",
     "Check it with:  outcome-graph check {file}      Convert it with:  outcome-graph convert {file} {yaml}",
     "",
-    "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its period (ISO dates, 2011-04-01).",
+    "1. On the plan sheet, give the plan an id (letters, digits, '.', '_', '-'), a title and its period (dates written year-month-day: 2011-04-01).",
     "   Leave the format cell as it is.",
     "2. List priorities, aims, objectives and milestones on their sheets. Give each an id (P1, P1.A1, P1.A1.O1,",
     "   P1.A1.O1.M1) or leave the id blank to have one made from its position; 'parent' is the id of the item above.",
@@ -726,6 +726,11 @@ _INSTRUCTIONS_LEVELS = [
     "6. Indicators: list their codes (NI 72) in the 'indicators' column of the priority, aim or objective they",
     "   measure; describe them on the indicators sheet, their targets on the targets sheet and actuals on the",
     "   actuals sheet (one row per period).",
+    "7. The other sheets are for what your plan has, and stay empty if it has none: vision (above the priorities),",
+    "   owners (who leads, with their other spellings in 'aliases'), variants (an item worded otherwise elsewhere,",
+    "   such as in a summary table: a 'view'), groups, catalogues and entries (local indicator codes), indicator_refs",
+    "   (a node's own wording or targets of an indicator), due (a milestone due on several dates) and ignore (a",
+    "   finding you accept: its node, rule and reason). A column's header says what it holds when you point at it.",
     "",
     "Cells with a drop-down list (outcomes, status, direction, kind, comparator, scope) accept other text with a warning,",
     "so several outcomes can be written 'be_healthy; stay_safe'.",
@@ -744,6 +749,8 @@ _INSTRUCTIONS_FLAT = [
     "- Ids are made from the position (P1, P1.A2, P1.A2.O3, P1.A2.O3.M1).",
     "- Status: a milestone's progress, picked from the list as your council writes it: on_track, at_risk, off_track,",
     "  done, not_started, or a RAG colour (Green, Amber, Red, Blue for done). Objectives take no status.",
+    "- Indicators' targets, owners and the findings you accept have no column here: they need the per-level form,",
+    "  one sheet per level, which this command writes from the table:  outcome-graph convert {file} {levels}",
 ]
 #: The template's status drop-down: the format's words and the RAG colours, both read, so that a
 #: user picks what their council's tracker writes.
@@ -768,7 +775,8 @@ def _instructions(form: str, name: str) -> list[str]:
     import shlex
 
     lines = _INSTRUCTIONS_FLAT if form == "flat" else _INSTRUCTIONS_LEVELS
-    names = {"file": shlex.quote(name), "yaml": shlex.quote(f"{Path(name).stem}.yaml")}
+    names = {"file": shlex.quote(name), "yaml": shlex.quote(f"{Path(name).stem}.yaml"),
+             "levels": shlex.quote(f"{Path(name).stem}-levels.xlsx")}
     return [line.format(**names) if "{file}" in line else line for line in lines]
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain
 
+from ..errors import with_article
 from ..findings import Finding
 from ._common import and_list, ignored_at, label, outcome_title, short
 from .context import RuleContext
@@ -112,7 +113,22 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 None,
                 f"The outcome '{outcome_title(ctx, o)}' has {' and '.join(gaps)} in the plan.",
+                _gap_hint(ctx, o, level, objective=o not in carried, indicator=o not in measured),
             )
+
+
+def _gap_hint(ctx: RuleContext, outcome: str, level: str, *, objective: bool, indicator: bool) -> str:
+    """OG201's hint for one outcome: where to write it (the `outcomes` column, in a spreadsheet),
+    the indicator to list, and how to accept a gap another plan covers."""
+    above = {"objective": " (or its aim or priority)", "aim": " (or its priority)", "priority": ""}[level]
+    todo = []
+    if objective:
+        where = ctx.field("outcomes", key=f"`outcomes: [{outcome}]`", value=outcome)
+        todo.append(f"tag {with_article(level)} that serves it{above} with {where}, or add one")
+    if indicator:
+        todo.append(f"list an indicator that measures it in {ctx.field('indicators')}")
+    steps = ", and ".join(todo)
+    return f"{steps[0].upper()}{steps[1:]}; if another plan covers it, add {ctx.ignore_entry(None, listed=True)}."
 
 
 @rule("OG202", "outcome-imbalance", "info", options={"min-share": 0.05})

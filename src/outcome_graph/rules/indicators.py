@@ -90,8 +90,9 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
     `NI 245` quoted in a plan: the National Indicator Set ends at NI 199.
 
     ## How to fix
-    Correct the code (check the National Indicator Set or the local catalogue), or make it an
-    uncoded local measure by giving it an id without the prefix.
+    Correct the code (check the National Indicator Set or the local catalogue); if it is a measure
+    of your own, not one of the catalogue's, write it without the catalogue's letters (`NI`), as a
+    local measure.
     """
     for ind in _indicators(ctx):
         prefix = code_prefix(ind.id)

@@ -286,7 +286,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
                    f"{plan.catalogues[prefix].title} as written (its prefix, a number and at most one letter: "
                    f"'{prefix} 102a').")
             codes = f"[{prefix} 19, {prefix} 43]" if ctx.in_yaml else f"{prefix} 19; {prefix} 43"
-            hint = f"Write each code on its own, as the catalogue does (`{codes}`), or declare the indicator {_declared(ctx)}."
+            hint = (f"Correct the code, each written on its own as the catalogue does (`{codes}`), or declare the "
+                    f"indicator {_declared(ctx)}.")
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
             hint = f"Declare the indicator {_declared(ctx)}, or correct its code (e.g. 'NI 72')."
@@ -303,6 +304,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         else:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
+            if field == "parent":  # (where a workbook writes it: the parent column)
+                hint = f"Correct the id in {ctx.field('parent')} (ids are case-sensitive), or add the node it names."
         # (a group may share its id with a node: the finding is the group's, at the group)
         kind = "group" if field.startswith("group ") or (source in group_ids and source not in plan.nodes) else None
         yield ctx.finding(source, msg, hint, kind=kind)

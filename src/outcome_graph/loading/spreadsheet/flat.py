@@ -56,7 +56,7 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
                                                f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
                                                "it and delete the one that is out of date"))
         unknown = {c: text for c, text in unknown.items() if c not in stale}
-        reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols))
+        reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols), roles=roles)
         _rag_as_status(reader, sheet, h_row, roles)
         parts.append((sheet, table.tables_of(sheet, h_row, roles)))
     for sheet, sheet_parts in parts:
@@ -353,7 +353,7 @@ class _FlatTable:
                     self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} is the header of another "
                                                             f"table on the sheet ({header}): its rows were read as a table "
                                                             "of their own"))
-                    self.reader.note_unknown(Header(sheet, top, {}, unknown, n_cols))
+                    self.reader.note_unknown(Header(sheet, top, {}, unknown, n_cols), roles=table_roles)
                     _rag_as_status(self.reader, sheet, top, table_roles)
                 table = _Table(top, table_roles, texts, self._levels(table_roles), reads)
                 tables.append(table)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...model.plan import Location, Notice, Plan
-from ..sheet_layout import RAG_WORDS_HELP
+from ..sheet_layout import RAG_WORDS_HELP, misspelt_column
 from .header import Header
 from .sheets import ConditionalColour, RawSheet, by_place, cell_ref, col_letter
 from .tree import CellMap
@@ -122,10 +122,15 @@ class Notes:
 
         return sorted(notices, key=order)
 
-    def note_unknown(self, header: Header, why: str = "") -> None:
-        """Note the columns of ``header`` that match no field (``why`` says more, if anything)."""
+    def note_unknown(self, header: Header, why: str = "", roles: Iterable[str] | None = None) -> None:
+        """Note the columns of ``header`` that match no field (``why`` says more, if anything). With
+        the ``roles`` of a flat table's columns, a header that misspells the name of a column the
+        table lacks says which (`'Lead Offcer' (did you mean 'Lead officer'?)`): its cells are not
+        read, and the findings that follow (a lead missing on every row) would not say why."""
         for c, text in header.unknown.items():
-            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{why}")
+            guess = misspelt_column(text, roles) if roles is not None else None
+            aside = f" (did you mean {guess!r}?)" if guess else ""
+            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{aside}{why}")
 
     def note_typed(self, sheet: RawSheet, ref: str, what: str) -> None:
         """Note the cell ``ref`` of ``sheet``, a code a spreadsheet program holds (or saved) as a

@@ -130,7 +130,7 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     the template has them, blank, to be filled in, not added (and the plan's row may be missing
     altogether, the sheet holding its header alone)."""
     if header is None:
-        return "add period.start and period.end columns (ISO dates) to the plan sheet", None
+        return "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet", None
     given = {col.name: c for c, col in header.columns.items() if col.name in ("period.start", "period.end")}
     for c, t in header.unknown.items():  # (a column headed "period": the last such)
         if header_key(t) == "period":
@@ -139,14 +139,14 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     filled = {f"period.{k}" for k in ("start", "end") if isinstance(period, dict) and period.get(k)}
     empty = [name for name in ("period", "period.start", "period.end") if name in given and name not in filled]
     if not empty:
-        return "add period.start and period.end columns (ISO dates) to the plan sheet", None
+        return "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet", None
     cell = cell_ref(header.row + 1, given[empty[0]])
     if "period" in empty and len(given) == 1:
         return "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31", cell
     missing = [name for name in ("period.start", "period.end") if name not in given]
     names = [name for name in empty if name != "period"]
     todo = (f"the plan sheet's {' and '.join(names)} column{'s are' if len(names) > 1 else ' is'} empty: fill "
-            f"{'them' if len(names) > 1 else 'it'} in (ISO dates)")
+            f"{'them' if len(names) > 1 else 'it'} in (year-month-day: 2011-04-01)")
     if missing:
         todo += f" and add a {missing[0]} column"
     return todo, cell

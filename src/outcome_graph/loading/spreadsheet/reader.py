@@ -356,7 +356,7 @@ class Reader(Notes):
             elif sheet is None:
                 self.period_problem = Problem(
                     "the plan period is unknown: add a 'plan' sheet with period.start and period.end columns "
-                    "(ISO dates), or give it on the command line with --period START..END",
+                    "(year-month-day: 2011-04-01), or give it on the command line with --period START..END",
                     file=self.file,
                 )
             else:

@@ -15,7 +15,8 @@ from ...errors import Problem, with_article
 from ...model.plan import code_key
 from ..loader import field_names, field_of_other_levels, model_at, worded
 from ..sheet_layout import STATUS_WORDS_HELP
-from ..suggest import duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
+from ..suggest import catalogue_title, duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
+from .period import uk_date
 from .reader import Reader
 from .sheets import problem
 from .tree import CellMap, place_of
@@ -51,7 +52,13 @@ def _spreadsheet_date_hint(value: str) -> str | None:
     elif (m := _SHOWN_MONTH.fullmatch(text)) and m[1].lower() in _MONTHS:
         iso, shown = f"20{m[2]}-{_MONTHS.index(m[1].lower()) + 1:02d}", "2011-07 as Jul-11 and 2008-09 as Sep-08"
     else:
-        return None
+        # (a date typed in words, as a due cell takes it: '31st March 2013', which a plan period
+        # does not; the date it names, to write instead)
+        try:
+            named = uk_date(text)
+        except ValueError:
+            named = None
+        return None if named is None else f"write {named} if that is what was meant"
     return (f"a spreadsheet program shows {shown} (and saves it so in a CSV file): write {iso} if that is "
             "what was meant, in a cell formatted as Text")
 
@@ -90,6 +97,8 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             if isinstance(node, CellMap) and missing in node.key_cell:
                 where = (node.file, node.sheet, node.key_cell[missing])
                 msg = f"{ident}{full} is missing (the cell is blank)"
+                if full == "title" and loc[:1] == ("indicators",) and row is not None:
+                    msg += catalogue_title(row.get("id"))
             else:
                 msg = f"{ident}{full} is missing: the sheet has no {full!r} column"
         elif etype == "extra_forbidden":
