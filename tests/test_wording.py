@@ -418,7 +418,11 @@ def test_a_wording_does_not_differ_from_itself(text: str) -> None:
 def test_word_order_is_not_drift(words: tuple[list[str], list[str]]) -> None:
     title, shuffled = (" ".join(w) for w in words)
     assert not wording_diff(title, shuffled).material
-    assert title_key(title) == title_key(shuffled)
+    # A key is made from one title alone: a framing verb opening one ordering ("Ensure ...") is
+    # left out of its key and not of the other's, where OG601, comparing the two, finds the word
+    # in both. So the key ignores word order in titles without one.
+    if "ensure" not in words[0]:
+        assert title_key(title) == title_key(shuffled)
 
 
 @given(_titles, st.sampled_from(["", ".", "Priority One: ", "Aim 2 - ", "1.2.3 ", "Objective: "]),
