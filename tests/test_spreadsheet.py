@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections import Counter
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -284,10 +285,47 @@ def test_check_of_a_workbook_points_to_sheet_and_cell(tmp_path: Path):
     wb = openpyxl.load_workbook(path)
     node_findings = [f for f in findings if f["kind"] in ("priority", "aim", "objective", "milestone")]
     assert node_findings
+    plan = og.load(MODELS / "thurrock-cypp-2011-12.yaml")
+    at_field = Counter()
     for f in node_findings:
         loc = f["location"]
         assert loc["line"] is None and loc["sheet"] and loc["cell"]
-        assert wb[loc["sheet"]][loc["cell"]].value == f["title"]  # the cell of the node's title
+        cell = wb[loc["sheet"]][loc["cell"]]
+        assert f["title"] in [c.value for c in wb[loc["sheet"]][cell.row]]  # on the node's row
+        node = plan.nodes[f["node"]]
+        # A finding about a milestone's date points at the cell that writes it (a blank one for
+        # OG401: where to write it); the others at the node's title.
+        header = wb[loc["sheet"]].cell(1, cell.column).value
+        if f["rule"] in ("OG401", "OG402", "OG403", "OG404", "OG405"):
+            assert header in ("timescale", "due", "status"), (f, header)
+            assert (cell.value or None) == (getattr(node, header) or None), (f, cell.coordinate)
+            at_field[header, f["rule"]] += 1
+        else:
+            assert cell.value == f["title"], f  # the cell of the node's title
+    # (Thurrock's milestones due outside the period, deferred to another document, undated)
+    assert {("due", "OG402"), ("timescale", "OG404"), ("timescale", "OG401")} <= set(at_field), at_field
+
+
+def test_an_unknown_lead_in_a_workbook_is_pointed_at_in_its_lead_cell(tmp_path: Path):
+    plan = og.load(PLAN_HEADER + """owners:
+  - {id: SILS, name: School Improvement}
+priorities:
+  - id: P1
+    title: Be safe
+    objectives:
+      - id: P1.O1
+        title: Fewer accidents
+        milestones:
+          - {id: P1.O1.M1, title: Audit the roads, lead: SILS, timescale: June 2011}
+          - {id: P1.O1.M2, title: Train the staff, lead: Road Safety Officer, timescale: July 2011}
+""")
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, path)
+    [finding] = og.check(og.load(path), config={"select": ["OG304"]}).findings
+    sheet = openpyxl.load_workbook(path)[finding.location.sheet]
+    cell = sheet[finding.location.cell]
+    assert sheet.cell(1, cell.column).value == "lead" and cell.value == "Road Safety Officer"
+    assert finding.location.line is None and sheet.cell(cell.row, 1).value == "P1.O1.M2"
 
 
 def bad_workbooks(tmp_path: Path) -> dict[str, tuple[Path, str]]:
@@ -619,9 +657,12 @@ def test_the_findings_sheet_places_every_finding_where_check_does(tmp_path: Path
     plan = og.load(MODELS / "southend-cypp-2008-09.yaml")
     write_workbook(plan, path, findings=og.check(plan))
     sheet = openpyxl.load_workbook(path)["findings"]
-    written = sorted((r[1], r[3], r[8]) for r in sheet.iter_rows(min_row=2, values_only=True))
-    checked = sorted((f.rule, f.node, f"{f.location.sheet}!{f.location.cell}") for f in og.check(og.load(path)).findings)
-    assert written == checked and all(cell for _, _, cell in written)
+    # (compared by row: `check` points further along it, at the cell of a milestone's date)
+    written = sorted((r[1], r[3], r[8].split("!")[0] + "!" + r[8].split("!")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                     for r in sheet.iter_rows(min_row=2, values_only=True) if r[8])
+    checked = sorted((f.rule, f.node, f"{f.location.sheet}!{f.location.cell.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}")
+                     for f in og.check(og.load(path)).findings)
+    assert written == checked and sheet.max_row - 1 == len(written)
 
 
 def test_a_workbook_s_problems_are_reported_at_once(tmp_path: Path):

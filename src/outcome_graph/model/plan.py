@@ -180,6 +180,10 @@ class Plan:
     #: node may share an id, and ``locations`` holds the node's.
     owner_locations: dict[str, Location] = field(default_factory=dict)
     group_locations: dict[str, Location] = field(default_factory=dict)
+    #: Where a field of a node is written, in a form that keeps it apart from the node's place (a
+    #: spreadsheet's cell: the timescale column of a milestone's row), by (node id, field):
+    #: ``timescale``, ``due``, ``lead`` and ``status``. A finding about the field points there.
+    field_locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     #: The files read to make the plan: the plan's own (a CSV folder's files) and the local
     #: catalogues' ``entries`` files. A command never writes its output over one of them.
     sources: list[str] = field(default_factory=list)

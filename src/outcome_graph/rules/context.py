@@ -272,6 +272,18 @@ class RuleContext:
             related_locations=tuple(self._related_location(r, kind or "plan", loc) for r in others),
         )
 
+    def place_of(self, node_id: str, *fields: str) -> Location | None:
+        """Where the first of ``fields`` that is written apart from the node is (a spreadsheet's
+        cell: the timescale column of a milestone's row), for a finding about that field to point
+        at; ``None`` where the node's own place serves (a YAML plan, a blank cell)."""
+        places = self.plan.field_locations
+        if places:
+            for name in fields:
+                loc = places.get((node_id, name))
+                if loc is not None:
+                    return loc
+        return None
+
     def _related_location(self, item: str, kind: str, at: Location) -> Location:
         """Where one of a finding's ``related`` items (of the finding's ``kind``) is written: a
         node's own place, a declared owner's or group's declaration, else (an owner a lead's text

@@ -534,7 +534,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
             hint,
             kind="owner",
             title=owner.id,
-            location=ctx.plan.location(first_nodes[0]) if first_nodes else None,
+            location=(ctx.place_of(first_nodes[0], "lead") or ctx.plan.location(first_nodes[0])) if first_nodes else None,
         )
 
 

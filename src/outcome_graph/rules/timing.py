@@ -84,7 +84,8 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no timescale or due date."
         due = f"an explicit {ctx.field('due')} date" if ctx.in_yaml else f"an explicit date in {ctx.field('due')}"
         yield ctx.finding(node_id, msg, "Give a timescale the plan's readers can hold people to (`June 11`, "
-                                        f"`End September 2012`), or {due}.")
+                                        f"`End September 2012`), or {due}.",
+                          location=ctx.place_of(node_id, "timescale", "due"))
 
 
 @rule("OG402", "milestone-outside-period", "warning", options={"grace-days": 31})
@@ -141,6 +142,7 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
             node_id,
             f"{label(ctx, node_id)} {due}{'' if where.startswith(',') else ', ' if '..' in shown else ' '}{where}"
             f"{_read(timing, shown)}.",
+            location=ctx.place_of(node_id, "due", "timescale"),
         )
 
 
@@ -177,6 +179,7 @@ def overdue_milestone(ctx: RuleContext) -> Iterator[Finding]:
                 f"{label(ctx, node_id)} was due by {span.end.isoformat()}{_read(timing, span.end.isoformat())} and is "
                 f"{'not marked done' if status is None else 'still ' + status.replace('_', ' ')} as of {as_of.isoformat()}.",
                 f"Mark it {ctx.field('status', value='done')} if it was delivered, or agree a new date and record it.",
+                location=ctx.place_of(node_id, "status", "due", "timescale"),
             )
 
 
@@ -209,7 +212,7 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
                 node_id, f"{label(ctx, node_id)}'s timescale defers to another document: {ref!r}.",
                 f"Copy the date from the other document into {ctx.field('due')} (keeping the reference in "
                 f"{ctx.field('timescale', key='`timescale`')}), or accept the reference with "
-                f"{ctx.ignore_entry('the milestone')}.")
+                f"{ctx.ignore_entry('the milestone')}.", location=ctx.place_of(node_id, "timescale"))
 
 
 @rule("OG405", "dependency-order", "warning")
@@ -247,4 +250,5 @@ def dependency_order(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     node.id,
                     f"{label(ctx, node.id)} is due by {mine.span.end.isoformat()}, before {dep}, which it depends on, is due ({theirs.span.end.isoformat()}).",
+                    location=ctx.place_of(node.id, "due", "timescale"),
                 )

@@ -24,6 +24,10 @@ from .validation import ids_and_outcomes, validation_problems
 from .xlsx import read_xlsx, xlsx_sheets
 
 
+#: The fields whose own cells findings point at (:attr:`Plan.field_locations`).
+PLACED_FIELDS = ("timescale", "due", "lead", "status")
+
+
 def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = None) -> Plan:
     """Load a plan from an ``.xlsx`` workbook, a ``.csv`` file or a folder of ``.csv`` files.
 
@@ -124,6 +128,8 @@ def _without_file(plan: Plan) -> None:
     for places in (plan.locations, plan.owner_locations, plan.group_locations):
         for key, loc in places.items():
             places[key] = bare(loc)
+    for field_key, loc in plan.field_locations.items():
+        plan.field_locations[field_key] = bare(loc)
     plan.notices = [Notice.at(bare(n.location), n.message) if isinstance(n, Notice) and n.location.file == _UNNAMED
                     else n for n in plan.notices]
     plan.sources = [s for s in plan.sources if s != _UNNAMED]
@@ -249,6 +255,10 @@ def _validate(tree: CellMap, reader: Reader, file: str, base_dir: str | None) ->
         row = reader.rows.get(node_id)
         if row is not None:
             plan.locations[node_id] = reader.location(row.file, row.sheet, row.cell)
+            for name in PLACED_FIELDS:
+                cell = row.key_cell.get(name)
+                if cell is not None and cell != row.cell:
+                    plan.field_locations[(node_id, name)] = reader.location(row.file, row.sheet, cell)
     for rows, declared in ((reader.owner_rows, plan.owner_locations), (reader.group_rows, plan.group_locations)):
         for key, row in rows.items():
             if key:
