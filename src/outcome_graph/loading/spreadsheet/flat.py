@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -814,45 +815,27 @@ class _FlatTable:
 
     def notices(self) -> list[Notice]:
         """What the reading did that a person should know, one notice each."""
-        file = self.reader.file
-        out = []
-        if self.timescale_notes:
-            out.append(Notice.at(Location(file), "a timescale on a row without a milestone is kept in that node's "
-                                 "notes: " + ", ".join(self.timescale_notes)))
-        if self.conflicts:
-            out.append(Notice.at(Location(file), "values that differ from the first one given were ignored: "
-                                 + "; ".join(self.conflicts)))
-        if self.unplaced_statuses:
-            out.append(Notice.at(Location(file), "the status of a priority, aim or objective (on a row without a "
-                                 "milestone, or in its own rating column) is not part of the plan, as only milestones "
-                                 "have a status in the format (rate each milestone on its own row): "
-                                 + named(self.unplaced_statuses, ", ")))
-        if self.joint_leads:
-            out.append(Notice.at(Location(file), "the leads of a milestone merged over several rows are its joint "
-                                 f"leads: {', '.join(self.joint_leads)}"))
-        if self.no_items:
-            out.append(Notice.at(Location(file), "a level cell that names no item ('-', 'N/A') was read as blank: "
-                                 + named(self.no_items, ", ")))
-        if self.leads_above:
-            out.append(Notice.at(Location(file), "a lead cell that says the lead above ('As above', 'Ditto') was read as "
-                                 "that lead: " + named(self.leads_above, ", ")))
-        if self.unrated:
-            out.append(Notice.at(Location(file), "a status that gives none yet was read as no status: "
-                                 + named(self.unrated, ", ")))
-        if self.bulleted:
-            out.append(Notice.at(Location(file), "a milestone cell holding a bulleted list was read as a milestone for "
-                                 "each bullet, each with the row's lead, timescale and status: "
-                                 + named(self.bulleted, ", ")))
-        if self.not_numbers:
-            out.append(Notice.at(Location(file), "a Ref or No. cell that is no number of the format (dotted whole "
-                                 "numbers, maybe a final letter: 1.2, 2.2.5a) was not read: " + named(self.not_numbers, ", ")))
-        if self.numbered:
-            out.append(Notice.at(Location(file), "a level cell that starts with a number ('1. Be healthy', '1.2 Raise "
-                                 "attainment') gives the item that number, the rest its title: " + named(self.numbered, ", ")))
-        if self.beside:
-            out.append(Notice.at(Location(file), "cells beside a table, in a column with no header, were not read: "
-                                 + named(self.beside, ", ")))
-        if self.joined:
-            out.append(Notice.at(Location(file), "the timescales of a milestone merged over several rows were joined "
-                                 f"with '; ': {', '.join(self.joined)}"))
-        return out
+        def cells(items: list[Any]) -> str:
+            return named(items, ", ")
+
+        told: list[tuple[list[Any], str, Callable[[list[Any]], str]]] = [  # (the items, what was done, how listed)
+            (self.timescale_notes, "a timescale on a row without a milestone is kept in that node's notes: ", ", ".join),
+            (self.conflicts, "values that differ from the first one given were ignored: ", "; ".join),
+            (self.unplaced_statuses, "the status of a priority, aim or objective (on a row without a milestone, or "
+             "in its own rating column) is not part of the plan, as only milestones have a status in the format "
+             "(rate each milestone on its own row): ", cells),
+            (self.joint_leads, "the leads of a milestone merged over several rows are its joint leads: ", ", ".join),
+            (self.no_items, "a level cell that names no item ('-', 'N/A') was read as blank: ", cells),
+            (self.leads_above, "a lead cell that says the lead above ('As above', 'Ditto') was read as that lead: ",
+             cells),
+            (self.unrated, "a status that gives none yet was read as no status: ", cells),
+            (self.bulleted, "a milestone cell holding a bulleted list was read as a milestone for each bullet, each "
+             "with the row's lead, timescale and status: ", cells),
+            (self.not_numbers, "a Ref or No. cell that is no number of the format (dotted whole numbers, maybe a "
+             "final letter: 1.2, 2.2.5a) was not read: ", cells),
+            (self.numbered, "a level cell that starts with a number ('1. Be healthy', '1.2 Raise attainment') gives "
+             "the item that number, the rest its title: ", cells),
+            (self.beside, "cells beside a table, in a column with no header, were not read: ", cells),
+            (self.joined, "the timescales of a milestone merged over several rows were joined with '; ': ", ", ".join),
+        ]
+        return [Notice.at(Location(self.reader.file), what + listed(items)) for items, what, listed in told if items]
