@@ -531,7 +531,7 @@ def test_a_plan_loads_from_an_open_file_and_is_named_as_the_caller_says(tmp_path
         assert str(info.value).startswith(f"upload.yaml:{line}:")
     with pytest.raises(og.PlanError) as data_error:
         og.load({"format": "outcome-graph/v1"}, name="upload.json")
-    assert str(data_error.value) == "upload.json: the document is missing the required field 'plan'"
+    assert str(data_error.value) == "upload.json: the file is missing the required field 'plan'"
     with pytest.raises(og.PlanError, match=r"^upload.yaml: the plan is over the 100-byte limit"):
         og.load(io.BytesIO(data), name="upload.yaml", max_bytes=100)
     latin = tmp_path / "latin.yaml"

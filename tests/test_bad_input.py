@@ -152,35 +152,36 @@ CASES = [
     Case("scalar-at-top", text("p.yaml", "42\n"), "single value", 1),
     Case("wrong-format", text("p.yaml", "format: outcome-graph/v9\nplan: {id: x}\n"), "not supported", 1),
     Case("missing-format", text("p.yaml", "plan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"), "no 'format'", 1),
-    Case("missing-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x}\n"), "'period'", 2),
+    Case("missing-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x}\n"),
+         "the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}", 2),
     Case("period-reversed", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2012-04-01, end: 2011-03-31}}\n"), "before it starts", 2),
     Case("misspelt-field", text("p.yaml", PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    milestons: []\n"), "did you mean 'milestones'", 6),
     Case("timescale-on-an-objective", text("p.yaml", PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    timescale: June 11\n"),
-         "unknown field 'timescale' on an objective: it is a field of milestones", 6),
+         "unknown field 'timescale' in objective O1: it is a field of milestones", 6),
     Case("indicators-on-a-milestone", text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, indicators: [NI 71]}\n"),
-         "unknown field 'indicators' on a milestone: it is a field of priorities, aims and objectives", 4),
-    Case("impossible-due", text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, due: 2011-13-45}\n"), "2011-13-45", 4),
-    Case("impossible-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n"), "plan.period.start", 2),
+         "unknown field 'indicators' in milestone M1: it is a field of priorities, aims and objectives", 4),
+    Case("impossible-due", text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, due: 2011-13-45}\n"), "the due date of milestone M1: '2011-13-45' is not a valid date (month 13)", 4),
+    Case("impossible-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n"), "the start date of the plan's period", 2),
     Case("impossible-period-day", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-02-30, end: 2012-03-31}}\n"),
-         "plan.period.start: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)", 2),
+         "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)", 2),
     Case("financial-year-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: 2011/12}\n"),
-         "plan.period: must be a mapping of fields (field: value), not the text '2011/12': write it as "
+         "the plan's period: must be a mapping of fields (field: value), not the text '2011/12': write it as "
          "{start: 2011-04-01, end: 2012-03-31}", 2),
     Case("worded-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: April 2009 to March 2013}\n"),
          "write it as start and end dates, such as {start: 2011-04-01, end: 2012-03-31}", 2),
     Case("uk-numeric-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 01/04/2011, end: 2012-03-31}}\n"),
-         "plan.period.start: '01/04/2011' is not a date written year-month-day (2011-04-01)", 2),
+         "the start date of the plan's period: '01/04/2011' is not a date written year-month-day (2011-04-01)", 2),
     Case("impossible-as-of", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n"),
-         "plan.as_of: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)", 2),
+         "the plan's as_of date: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)", 2),
     Case("fractional-capacity", text("p.yaml", PLAN_HEADER + "owners:\n  - {id: A, name: Team A, capacity: 2.5}\n"),
-         "owners[0].capacity: must be a whole number, not 2.5", 4),
+         "the capacity of owner A: must be a whole number, not 2.5", 4),
     Case("negative-capacity", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
                                    '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
-                                   ' "capacity": -1}]}\n'), "owners[0].capacity: must be 0 or more, not -1", 2),
+                                   ' "capacity": -1}]}\n'), "the capacity of owner A: must be 0 or more, not -1", 2),
     Case("plan-id-with-spaces", text("p.yaml", "format: outcome-graph/v1\nplan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n"),
-         "plan.id: 'my plan' may hold only letters, digits, '.', '_' and '-'", 2),
+         "the plan's id: 'my plan' may hold only letters, digits, '.', '_' and '-'", 2),
     Case("catalogue-prefix-with-digits", text("p.yaml", PLAN_HEADER + "catalogues: [{prefix: CSC1, title: Local}]\n"),
-         "catalogues[0].prefix: 'CSC1' must be one to six letters (e.g. CSC)", 3),
+         "the prefix of catalogue CSC1: 'CSC1' must be one to six letters (e.g. CSC)", 3),
     Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
     Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),
@@ -216,12 +217,12 @@ CASES = [
                                      '"period": {"start": "2011-04-01", "end": "2012-03-31"}}}\n'), "", valid=True),
     Case("json-surrogate-pair-and-an-error", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"title": "\\ud83d\\ude00", '
                                                   '"id": "x", "period": {"start": "2011-04-01", "end": "2012-03-31"}, "oops": 1}}\n'),
-         "unknown field 'oops'", 2),
+         "unknown field 'oops' in the plan's details (under plan:)", 2),
     Case("json-nan", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
                           '{"start": "2011-04-01", "end": "2012-03-31"}},\n "indicators": [{"id": "L1", "title": "x",'
                           ' "baseline": {"period": "2011", "value": NaN}}]}\n'), "NaN is not a JSON number", 2),
     Case("yaml-infinite-value", text("p.yaml", PLAN_HEADER + "indicators:\n  - {id: L1, title: x, baseline: {period: '2011', value: inf}}\n"),
-         "finite number", 4),
+         "the value of the baseline of indicator L1: must be a number, not infinity or NaN (inf)", 4),
     Case("yaml-surrogate-escape", text("p.yaml", PLAN_HEADER + 'aims:\n  - {id: A1, title: "\\ud83d\\ude00"}\n'),
          "invalid Unicode character escape", 4),
 ]
@@ -477,9 +478,9 @@ def test_a_blank_title_is_an_error_in_yaml_as_in_a_workbook(tmp_path):
     with pytest.raises(PlanError) as err:
         og.load(PLAN_HEADER + 'objectives: [{id: O1, title: ""}, {id: O2, title: "  "}, {id: O3, title: ok}]\n')
     assert [(p.line, p.message) for p in err.value.problems] == [
-        (3, "objectives[0].title: must not be blank"), (3, "objectives[1].title: must not be blank")]
+        (3, "the title of objective O1: must not be blank"), (3, "the title of objective O2: must not be blank")]
     # The plan's own title may be left out, but not left blank.
-    with pytest.raises(PlanError, match=r"plan\.title: must not be blank"):
+    with pytest.raises(PlanError, match="the plan's title: must not be blank"):
         og.load('format: outcome-graph/v1\nplan: {id: t, title: " ", period: {start: 2011-04-01, end: 2012-03-31}}\n')
 
 
@@ -499,9 +500,9 @@ def test_a_title_of_invisible_characters_alone_is_blank(invisible: str, escaped:
     title = json.dumps(invisible, ensure_ascii=escaped)  # (a YAML double-quoted text: "\u200b" or the character)
     spaces = json.dumps(" " * len(invisible))
     node = PLAN_HEADER + 'objectives: [{id: O1, title: %s}, {id: O2, title: "\u200bvisible"}]\n'
-    assert _problems(node % title) == _problems(node % spaces) == [(3, 23, "objectives[0].title: must not be blank")]
+    assert _problems(node % title) == _problems(node % spaces) == [(3, 23, "the title of objective O1: must not be blank")]
     plan = 'format: outcome-graph/v1\nplan: {id: t, title: %s, period: {start: 2011-04-01, end: 2012-03-31}}\n'
-    assert _problems(plan % title) == _problems(plan % spaces) == [(2, 15, "plan.title: must not be blank")]
+    assert _problems(plan % title) == _problems(plan % spaces) == [(2, 15, "the plan's title: must not be blank")]
     assert og.load(node.replace("O1, title: %s", "O1, title: \"\\u200b\\u200bSafe\"")).nodes["O1"].title == "\u200b\u200bSafe"
 
 
@@ -511,9 +512,9 @@ def test_an_id_or_group_title_of_invisible_characters_alone_is_blank(invisible: 
     nodes = 'objectives: [{id: %s, title: Safe}, {id: "", title: Safer}]' % text
     groups = "groups: [{id: G1, title: %s, members: []}]" % text
     assert _problems(PLAN_HEADER + nodes + "\n" + groups + "\n") == [  # (each at its key)
-        (3, nodes.index("id:") + 1, "objectives[0].id: must not be blank"),
-        (3, nodes.index('id: ""') + 1, "objectives[1].id: must not be blank"),
-        (4, groups.index("title:") + 1, "groups[0].title: must not be blank"),
+        (3, nodes.index("id:") + 1, "the id of the first objective: must not be blank"),
+        (3, nodes.index('id: ""') + 1, "the id of the second objective: must not be blank"),
+        (4, groups.index("title:") + 1, "the title of group G1: must not be blank"),
     ]
     # (an id with something visible in it is an id, read as it shows: spaces around it dropped, and a
     # character that shows nothing left out, which a notice names)

@@ -159,8 +159,10 @@ def test_several_plans_one_bad(tmp_path):
                                "objectives: [{id: O1, title: a, colour: red}]\n", capture_output=True, text=True, cwd=tmp_path)
     doc = json.loads(out.stdout)
     assert out.returncode == 2 and doc["problems"] == [
-        {"message": "unknown field 'colour'", "location": {"file": "buffer.yaml", "line": 3, "column": 33, "sheet": None,
-                                                            "cell": None}}]
+        {"message": "unknown field 'colour' in objective O1",
+         "location": {"file": "buffer.yaml", "line": 3, "column": 33, "sheet": None, "cell": None},
+         "path": "objectives[0].colour"}]
+    jsonschema.validate(doc, findings_schema())
 
 
 def test_config_file_beside_the_plan(tmp_path):

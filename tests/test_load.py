@@ -193,14 +193,14 @@ def _error(text: str, tmp_path: Path, name: str = "plan.yaml") -> PlanError:
         (PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n", 4, "invalid YAML"),
         (PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n", 4, "tab"),
         (PLAN_HEADER + "objectives:\n  - {id: O1, title: x, outcomes: [be_heathy]}\n", 4, "did you mean 'be_healthy'"),
-        (PLAN_HEADER + "objectives:\n  - {id: O1, title: x, number: 1.2.}\n", 4, "dotted integers"),
+        (PLAN_HEADER + "objectives:\n  - {id: O1, title: x, number: 1.2.}\n", 4, "the number of objective O1: '1.2.' is not a number as a plan prints one"),
         (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12}}\n", 4, "needs the source's words"),
         (PLAN_HEADER + "indicators:\n  - {id: NI 1, title: x, target: {period: 2008-10, value: 1}}\n", 4, "2008-10"),
         (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, status: finished}\n", 4, "must be one of"),
         # (a field of other levels, written exactly, is not taken for a misspelling: `parent` is no `target`)
         (PLAN_HEADER + "indicators:\n  - {id: L1, title: x, parent: O1}\n", 4,
-         "unknown field 'parent' on an indicator: it is a field of priorities, aims, objectives and milestones"),
-        (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, lead: {name: y}}\n", 4, "lead must be a text"),
+         "unknown field 'parent' in indicator L1: it is a field of priorities, aims, objectives and milestones"),
+        (PLAN_HEADER + "milestones:\n  - {id: M1, title: x, lead: {name: y}}\n", 4, "the lead of milestone M1: must be text (an owner's id, name or alias) or a list of them"),
         (PLAN_HEADER + "x: !!python/object/apply:os.system [echo hi]\n", 3, "not allowed"),
         (PLAN_HEADER + "title: a\ntitle: b\n", 4, "duplicate key 'title'"),
         ('{"format": "outcome-graph/v1",\n "plan": {"id": "t",}\n}\n', 2, "invalid JSON"),
@@ -224,9 +224,9 @@ def test_all_problems_are_listed_at_once(tmp_path):
     err = _error(PLAN_HEADER + "priorities:\n  - {id: P1, title: a, outcomes: [be_helthy]}\n  - {id: P1, title: b}\n"
                  "  - {id: P2, title: c, statuss: x}\n", tmp_path)
     assert [(p.line, p.message) for p in err.problems] == [
-        (4, "P1: unknown outcome 'be_helthy': did you mean 'be_healthy'?"),
+        (4, "priority P1: unknown outcome 'be_helthy': did you mean 'be_healthy'?"),
         (5, "duplicate id 'P1' (first used on line 4); ids must be unique across the plan"),
-        (6, "unknown field 'statuss'"),
+        (6, "unknown field 'statuss' in priority P2"),
     ]
 
 
@@ -324,13 +324,13 @@ def test_problems_name_the_column_too(text: str, needle: str, where: tuple[int, 
 
 
 @pytest.mark.parametrize(("meta", "needle"), [
-    ("period: {start: 0, end: 2012-03-31}", "plan.period.start: '0' is not a date written year-month-day"),
+    ("period: {start: 0, end: 2012-03-31}", "the start date of the plan's period: '0' is not a date written year-month-day"),
     # (a Unix timestamp of midnight, 1 April 2011, and a date with a time: not ISO dates either)
-    ("period: {start: 1301616000, end: 2012-03-31}", "plan.period.start: '1301616000' is not a date written year-month-day"),
-    ("period: {start: 2011-04-01, end: '2012-03-31T00:00:00'}", "plan.period.end: '2012-03-31T00:00:00' is not a date written year-month-day"),
-    ("period: {start: 2011-04, end: 2012-03-31}", "plan.period.start: '2011-04' is not a date written year-month-day"),
+    ("period: {start: 1301616000, end: 2012-03-31}", "the start date of the plan's period: '1301616000' is not a date written year-month-day"),
+    ("period: {start: 2011-04-01, end: '2012-03-31T00:00:00'}", "the end date of the plan's period: '2012-03-31T00:00:00' is not a date written year-month-day"),
+    ("period: {start: 2011-04, end: 2012-03-31}", "the start date of the plan's period: '2011-04' is not a date written year-month-day"),
     ("period: {start: 2011-02-30, end: 2012-03-31}", "'2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
-    ("period: {start: 2011-04-01, end: 2012-03-31}, as_of: 1317427200", "plan.as_of: '1317427200' is not a date written year-month-day"),
+    ("period: {start: 2011-04-01, end: 2012-03-31}, as_of: 1317427200", "the plan's as_of date: '1317427200' is not a date written year-month-day"),
 ])
 def test_plan_dates_are_iso_dates_only(meta: str, needle: str, tmp_path):
     err = _error(f"format: outcome-graph/v1\nplan: {{id: t, {meta}}}\n", tmp_path)
@@ -399,10 +399,10 @@ def test_an_owner_group_or_catalogue_declared_twice_is_an_error(tmp_path):
 
 
 @pytest.mark.parametrize(("due", "expected"), [
-    ("{from: 2011-04}", "milestones[0].due is missing the required field 'to'"),
-    ("{from: 2011-04, to: 2011-07, by: x}", "unknown field 'by'"),
-    ("[2011-04, {to: 2011-07}]", "milestones[0].due[1] is missing the required field 'from'"),
-    ("[[2011-04]]", "milestones[0].due[0]: must be text or a range {from: ..., to: ...}, not a list"),
+    ("{from: 2011-04}", "the due date of milestone M1 is missing the required field 'to'"),
+    ("{from: 2011-04, to: 2011-07, by: x}", "unknown field 'by' in the due date of milestone M1"),
+    ("[2011-04, {to: 2011-07}]", "the second due date of milestone M1 is missing the required field 'from'"),
+    ("[[2011-04]]", "the first due date of milestone M1: must be text or a range {from: ..., to: ...}, not a list"),
 ])
 def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
     # A due value is a text, a range or a list of these: a bad range is reported as a range, not
@@ -419,7 +419,7 @@ def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
     ("objectives:\n  - {id: O1, title: x, indicators: [{id: NI 1, target: {period: 2011-12, value: 1}, "
      "targets: [{period: 2012-13, value: 2}]}]}\n", "give either 'target' or 'targets', not both"),
     # A number is dotted integers: digits 0 to 9, not the digits of other scripts.
-    ("objectives:\n  - {id: O1, title: x, number: '\u0661.\u0662'}\n", "is not dotted integers"),
+    ("objectives:\n  - {id: O1, title: x, number: '\u0661.\u0662'}\n", "is not a number as a plan prints one: whole numbers joined by dots"),
 ])
 def test_value_and_number_rules(body: str, needle: str, tmp_path):
     err = _error(PLAN_HEADER + body, tmp_path)
@@ -444,10 +444,10 @@ def test_a_catalogue_entry_names_outcomes_of_the_framework(tmp_path):
 
 @pytest.mark.parametrize(("body", "needle"), [
     ("indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, value: 60%}}\n",
-     "indicators[0].target.value: must be a number, not the text '60%'"),
-    ("owners:\n  - {id: O1, capacity: 1.5}\n", "owners[0].capacity: must be a whole number, not 1.5"),
-    ("owners:\n  - {id: O1, capacity: -1}\n", "owners[0].capacity: must be 0 or more, not -1"),
-    ("catalogues:\n  - {prefix: C1}\n", "catalogues[0].prefix: 'C1' must be one to six letters (e.g. CSC)"),
+     "the value of the target of indicator NI 1: must be a number, not the text '60%'"),
+    ("owners:\n  - {id: O1, capacity: 1.5}\n", "the capacity of owner O1: must be a whole number, not 1.5"),
+    ("owners:\n  - {id: O1, capacity: -1}\n", "the capacity of owner O1: must be 0 or more, not -1"),
+    ("catalogues:\n  - {prefix: C1}\n", "the prefix of catalogue C1: 'C1' must be one to six letters (e.g. CSC)"),
 ])
 def test_type_problems_are_told_in_words(body: str, needle: str, tmp_path):
     err = _error(PLAN_HEADER + body, tmp_path)
@@ -458,7 +458,8 @@ def test_an_unknown_framework_is_told_with_the_file_s_other_problems(tmp_path):
     err = _error("format: outcome-graph/v1\nplan: {id: 't t', period: {start: 2012-04-01, end: 2011-03-31}, framework: ecn}\n"
                  "objectives:\n  - {id: O1, title: a, colour: red}\n", tmp_path)
     assert [(p.line, p.message.split(":")[0]) for p in err.problems] == [
-        (2, "plan.id"), (2, "plan.period"), (2, "unknown framework 'ecn'"), (4, "unknown field 'colour'")]
+        (2, "the plan's id"), (2, "the plan's period"), (2, "unknown framework 'ecn'"),
+        (4, "unknown field 'colour' in objective O1")]
     assert "unknown framework 'ecn': did you mean 'ecm'?" in str(err)
 
 
@@ -466,7 +467,7 @@ def test_a_plan_id_problem_says_what_an_id_may_hold(tmp_path):
     err = _error("format: outcome-graph/v1\nplan: {id: 'Anytown CYPP', period: {start: 2011-04-01, end: 2012-03-31}}\n",
                  tmp_path)
     assert err.line == 2, str(err)
-    assert "plan.id: 'Anytown CYPP' may hold only letters, digits, '.', '_' and '-'" in str(err), str(err)
+    assert "the plan's id: 'Anytown CYPP' may hold only letters, digits, '.', '_' and '-'" in str(err), str(err)
 
 
 def _specification_blocks() -> list[str]:
@@ -582,7 +583,7 @@ def test_an_id_with_a_line_break_or_control_character_inside_is_refused(bad: str
         assert problem.line == 5 and "must be on one line, with no line break, tab or other control character" in problem.message
     # spaces and line breaks around an id are dropped, as ever; one that shows nothing is blank
     assert "P1" in og.load(meta + '  - {id: " P1\\n", title: Safe}\n').nodes
-    with pytest.raises(PlanError, match="priorities\\[1\\].id: must not be blank"):
+    with pytest.raises(PlanError, match="the id of the second priority: must not be blank"):
         og.load(meta + '  - {id: "\\u200b\\n", title: Safe}\n')
 
 

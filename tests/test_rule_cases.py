@@ -143,7 +143,7 @@ def test_a_case_whose_plan_does_not_load_is_reported_at_its_lines_of_the_case_fi
     with pytest.raises(PlanError) as err:
         run_case(block)
     assert [(p.file, p.line, p.column) for p in err.value.problems] == [(str(path), 9, 11), (str(path), 9, 20)]
-    assert str(err.value).startswith(f"{path}:9:11: case 'block': objectives[1] is missing the required field")
+    assert str(err.value).startswith(f"{path}:9:11: case 'block': objective O2 is missing the required field")
     with pytest.raises(PlanError) as err:
         run_case(flow)
     assert {(p.file, p.line) for p in err.value.problems} == {(str(path), 4)}

@@ -288,7 +288,7 @@ def test_an_invalid_plan_stops_the_position_child_and_reports_as_usual():
         og.load(text)
     with pytest.raises(og.PlanError) as two:
         og.load(text, jobs=2)
-    assert str(one.value) == str(two.value) == "<plan>:6:5: unknown field 'colour'"
+    assert str(one.value) == str(two.value) == "<plan>:6:5: unknown field 'colour' in objective O1"
     assert not _zombies()
     with pytest.raises(og.UsageError, match="positive number or 'auto'"):
         og.load(text, jobs=0)

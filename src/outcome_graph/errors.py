@@ -46,7 +46,7 @@ class OutcomeGraphError(Exception):
         ...     og.load("format: outcome-graph/v1\\nplan: {id: demo}\\n", name="plan.yaml")
         ... except og.OutcomeGraphError as err:
         ...     print(err.line, err.message)
-        2 plan is missing the required field 'period'
+        2 the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}
         """
         own: str | None = self.__dict__.get("_message")
         return str(self) if own is None else own
@@ -114,6 +114,9 @@ class Problem:
     column: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    #: The value's path in the document (``objectives[0].milestones[2].lead``), for a tool, where
+    #: the message names it in words (``the lead of milestone M3``); ``None`` otherwise.
+    path: str | None = None
 
     def where(self) -> str:
         """``file:line:column`` (or ``file:sheet!cell``), as much as is known."""

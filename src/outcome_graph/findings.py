@@ -369,7 +369,9 @@ def problems_document(problems: Sequence[Problem], *, file: str | None = None) -
     """The findings document of a plan that could not be read (``check --format json`` records it
     among the others, for an editor checking on save or a CI job): its ``plan`` has the file and
     no id or title, it has no findings, and ``problems`` says why, each with its ``message`` and
-    ``location`` as a finding's (``file``, ``line``, ``column``, ``sheet``, ``cell``). ``file``: the
+    ``location`` as a finding's (``file``, ``line``, ``column``, ``sheet``, ``cell``), and where the
+    message names a value of a YAML or JSON plan in words, its ``path`` in the document
+    (``objectives[0].milestones[2].lead``). ``file``: the
     plan's (a folder of CSV files, whose problems are in its files), else the first problem's.
 
     >>> from outcome_graph.errors import Problem
@@ -385,7 +387,8 @@ def problems_document(problems: Sequence[Problem], *, file: str | None = None) -
         "findings": [],
         "problems": [
             {"message": p.message,
-             "location": Location(real_file(p.file), p.line, p.column, p.sheet, p.cell).to_dict()}
+             "location": Location(real_file(p.file), p.line, p.column, p.sheet, p.cell).to_dict(),
+             **({"path": p.path} if p.path is not None else {})}
             for p in problems
         ],
     }

@@ -84,7 +84,7 @@ def findings_schema() -> dict[str, Any]:
             },
             "findings": {"type": "array", "items": _finding()},
             "notices": {"type": "array", "items": _notice()},
-            "problems": {"type": "array", "items": _notice()},
+            "problems": {"type": "array", "items": _problem()},
         },
     }
 
@@ -208,6 +208,13 @@ def _notice() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {"message": {"type": "string"}, "location": _location()},
     }
+
+
+def _problem() -> dict[str, Any]:
+    """Why a plan could not be read: as a notice, and the path in the document of the value at
+    fault where the message names it in words (``objectives[0].milestones[2].lead``)."""
+    notice = _notice()
+    return {**notice, "properties": {**notice["properties"], "path": {"type": "string"}}}
 
 
 # -- the configuration file ------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from ..model.document import (
 )
 from ..model.plan import Location, Notice, Plan, code_key
 from ..paths import missing_reason, text_name
+from .places import path_text, place_in_plan
 from .suggest import catalogue_title, duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
 
@@ -144,7 +145,7 @@ def load(
     >>> load(io.BytesIO(b"format: outcome-graph/v1\\nplan: {id: demo}\\n"), name="upload.yaml")
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.PlanError: upload.yaml:2:1: plan is missing the required field 'period'
+    outcome_graph.errors.PlanError: upload.yaml:2:1: the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"load() takes max_bytes as a whole number of bytes, not {type(max_bytes).__name__}")
@@ -246,8 +247,8 @@ def _read_open_file(stream: Readable, max_bytes: int, name: str | None) -> bytes
 
 def load_data(data: Mapping[str, Any], *, name: str | None = None) -> Plan:
     """Load a plan from plain data: the mapping a YAML or JSON plan reads as (``json.load`` of a
-    plan, :func:`outcome_graph.synth.generate`). Problems name the field's path (there are no
-    lines); numbers are read as in a file (``number: 3.10`` should be the text ``"3.10"``).
+    plan, :func:`outcome_graph.synth.generate`). Problems name the item and the field in words,
+    and the field's path in their ``path`` (there are no lines); numbers are read as in a file (``number: 3.10`` should be the text ``"3.10"``).
     ``name`` is the file name its problems and findings give; without one they have no file, as
     for a plan loaded from text (messages say ``<plan>``).
 
@@ -255,7 +256,7 @@ def load_data(data: Mapping[str, Any], *, name: str | None = None) -> Plan:
     ...            "priorities": [{"id": "P1", "title": "Safe", "number": 1}]})
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.PlanError: <plan>: priorities[0].number: must be text, not the number 1
+    outcome_graph.errors.PlanError: <plan>: the number of priority P1: must be text, not the number 1
     """
     with gc_paused():
         return document_to_plan(dict(data), file=name)
@@ -727,16 +728,6 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _describe(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 def _kind_of(value: Any) -> str:
     if value is None:
         return "empty"
@@ -768,6 +759,9 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
     etype, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if etype in ("float_parsing", "float_type"):
         words = "must be a number"
+    elif etype == "finite_number":
+        words = "must be a number, not infinity or NaN"
+        return f"{words} ({value})" if show_input else words
     elif etype in ("int_parsing", "int_type", "int_from_float"):
         words = "must be a whole number"
         if show_input and isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
@@ -786,6 +780,11 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
     else:
         return None
     return f"{words}, not {_kind_of(value)}" if show_input else words
+
+
+#: The kind of node each list of the document holds.
+_KIND_OF_LIST = {"priorities": "priority", "aims": "aim", "objectives": "objective", "milestones": "milestone",
+                 "indicators": "indicator"}
 
 
 def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
@@ -811,17 +810,20 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
             if seen[0] != code:
                 problems.append(Problem(duplicate_code(code, seen[0], f"line {seen[1]}"), file=file, line=item.line,
                                         column=item.column))
-    stack: list[Any] = [tree.get(name) for name in ("indicators", "milestones", "objectives", "aims", "priorities")]
-    stack.append([tree.get("vision")])
+    stack: list[tuple[str, Any]] = [(name, tree.get(name)) for name in
+                                    ("indicators", "milestones", "objectives", "aims", "priorities")]
+    stack.append(("vision", [tree.get("vision")]))
     nodes: list[LocMap] = []
+    kinds: dict[int, str] = {}  # id() of a node -> its kind
     while stack:
-        items = stack.pop()
+        list_name, items = stack.pop()
         if not isinstance(items, list):
             continue
         for item in items:
             if isinstance(item, LocMap):
                 nodes.append(item)
-                stack.extend(item.get(name) for name in ("aims", "objectives", "milestones"))
+                kinds[id(item)] = _KIND_OF_LIST.get(list_name, "vision")
+                stack.extend((name, item.get(name)) for name in ("aims", "objectives", "milestones"))
     for node in sorted(nodes, key=lambda n: (n.line or 0, n.column or 0)):
         node_id = node.get("id")
         if not isinstance(node_id, str) or not node_id.strip():
@@ -836,8 +838,8 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
         if valid is not None and isinstance(outcomes, list):
             for outcome in outcomes:
                 if isinstance(outcome, str) and outcome not in valid:
-                    problems.append(Problem(unknown_outcome(node_id, outcome, valid, str(framework)), file=file,
-                                            line=node.line, column=node.column))
+                    problems.append(Problem(unknown_outcome(f"{kinds[id(node)]} {node_id}", outcome, valid,
+                                                            str(framework)), file=file, line=node.line, column=node.column))
     return problems
 
 
@@ -848,25 +850,29 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
         loc = tuple(err["loc"])
         line, col, matched = _position(tree, loc)
         etype = err["type"]
+        path = matched
         if etype == "extra_forbidden":
             field = str(loc[-1])
+            owner = matched[:-1] if matched[-1:] == (loc[-1],) else matched
             model = model_at(loc[:-1])
-            msg = f"unknown field {field!r}"
+            msg = f"unknown field {field!r} {_in_place(tree, owner)}"
             if model is not None:
                 # (a field of other levels, written exactly, says so before any near spelling:
                 # `parent` on an indicator is not a misspelt `target`)
-                elsewhere = field_of_other_levels(field, model)
+                elsewhere = field_of_other_levels(field, model).partition(": ")[2]
                 guess = None if elsewhere else nearest(field, field_names(model))
-                msg += f": did you mean {guess!r}?" if guess else elsewhere
+                msg += f": did you mean {guess!r}?" if guess else f": {elsewhere}" if elsewhere else ""
         elif etype == "missing":
             field = str(loc[-1])
-            where = _describe(matched) or "the document"
-            msg = f"{where} is missing the required field {field!r}"
+            path = (*matched, field)
+            msg = f"{place_in_plan(tree, matched)} is missing the required field {field!r}"
             if field == "title" and loc[:1] == ("indicators",) and len(matched) == 2:
                 item = tree["indicators"][matched[1]]  # (a National Indicator's: the set's title to copy)
                 msg += catalogue_title(item.get("id") if isinstance(item, Mapping) else None)
+            elif matched == ("plan",) and field in ("id", "period"):
+                msg += f": add {field}: {'{start: 2011-04-01, end: 2012-03-31}' if field == 'period' else 'my-plan'}"
         else:
-            where = _describe(matched) or "the document"
+            where = place_in_plan(tree, matched)
             text = err["msg"]
             if text.startswith("Value error, "):
                 text = text[len("Value error, ") :]
@@ -882,16 +888,27 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
+            elif text.startswith("Input should be "):  # (pydantic's words for a check not worded above)
+                text = f"must be {text[len('Input should be '):]}, not {_kind_of(err.get('input'))}"
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem(msg, file=file, line=line, column=col))
+        problems.append(Problem(msg, file=file, line=line, column=col, path=path_text(path) or None))
         if len(problems) >= 50:
             problems.append(Problem("(more problems not shown)", file=file))
             break
     return problems
+
+
+def _in_place(tree: Any, path: tuple[Any, ...]) -> str:
+    """Where an unknown field is, after its name: ``in objective O1``, ``at the top level``."""
+    if not path:
+        return "at the top level of the plan"
+    if path == ("plan",):
+        return "in the plan's details (under plan:)"
+    return f"in {place_in_plan(tree, path)}"
 
 
 def document_to_plan(
@@ -1203,7 +1220,8 @@ def _outcome_problems(document: PlanDocument, tree: dict[str, Any], bad_outcomes
         return [Problem(unknown_framework(framework, known), file=file, line=line, column=col)]
     valid = known[framework].ids
     return [
-        Problem(unknown_outcome(node.id, outcome, valid, framework), file=file, line=node._line, column=node._column)
+        Problem(unknown_outcome(f"{node.kind} {node.id}", outcome, valid, framework), file=file, line=node._line,
+                column=node._column)
         for node in bad_outcomes
         for outcome in node.outcomes or ()
         if outcome not in valid

@@ -236,7 +236,8 @@ def _check_number(value: str | None) -> str | None:
     value = value.strip()
     if not _NUMBER.match(value):
         raise ValueError(
-            f"number {value!r} is not dotted integers optionally ending in a letter (e.g. '1.2.3', '2.2.5a')"
+            f"{value!r} is not a number as a plan prints one: whole numbers joined by dots, the last of them "
+            "may end in a letter (e.g. '1.2.3', '2.2.5a')"
         )
     return value
 
@@ -316,7 +317,7 @@ def _check_lead(value: Any) -> Any:
         return value
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
-    raise ValueError("lead must be a text (an owner id, name or alias) or a list of them")
+    raise ValueError("must be text (an owner's id, name or alias) or a list of them")
 
 
 Lead = Annotated[

@@ -224,8 +224,9 @@ def _sheets_plan(sheets: list[RawSheet], name: str, stem: str, period: str | Non
         if notice is not None:
             reader.notices.append(notice)
     if reader.ignored_columns:
-        reader.notices.append(Notice.at(Location(name), "columns that match no field were ignored: "
-                                        + ", ".join(reader.ignored_columns)))
+        reader.notices.append(Notice.at(Location(name), "columns the reader does not know were not read: "
+                                        + ", ".join(reader.ignored_columns) + "; to have one read, head it with the "
+                                        "name of the field it holds (lead, timescale, indicators...)"))
     reader.fail()
     note_sheets(tree, reader.sheet_of)
     plan = _validate(tree, reader, name, base_dir=base_dir)

@@ -214,7 +214,7 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
         )
     else:
         valid = known[framework].ids
-        for _kind, row in reader.all_rows:
+        for kind, row in reader.all_rows:
             outcomes = row.get("outcomes") or []
             for outcome in outcomes if isinstance(outcomes, list) else []:
                 if isinstance(outcome, str) and outcome not in valid:
@@ -224,7 +224,7 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
                            "'Aim')" if reader.flat_form and nearest(outcome, valid) is None else "")
                     problems.append(
                         problem(
-                            unknown_outcome(row.get("id"), outcome, valid, framework) + own,
+                            unknown_outcome(f"{kind} {row.get('id')}", outcome, valid, framework) + own,
                             row.file,
                             row.sheet,
                             row.key_cell.get("outcomes", row.cell),
