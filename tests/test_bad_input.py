@@ -553,8 +553,8 @@ def test_a_title_cell_of_invisible_characters_alone_is_blank(tmp_path: Path, fmt
         with pytest.raises(PlanError) as err:
             load_with(blank, "Safer roads")
         errors.append(str(err.value).replace(str(tmp_path), ""))
-    assert errors[0].endswith(("objectives!D2: O1: title is missing (the cell is blank)",
-                               "objectives.csv:2: column D: O1: title is missing (the cell is blank)"))
+    assert errors[0].endswith(("objectives!D2: the title of objective O1 is missing (the cell is blank)",
+                               "objectives.csv:2: column D: the title of objective O1 is missing (the cell is blank)"))
     assert errors == errors[:1] * len(errors)
     # A blank plan title cell leaves the plan's title out (as spaces alone do).
     assert [load_with("Fewer accidents", blank).meta.title for blank in ("   ", *INVISIBLE)] == [None] * (1 + len(INVISIBLE))

@@ -150,9 +150,9 @@ def test_a_national_indicator_without_a_title_is_told_the_set_s_title(tmp_path: 
         "indicators": [["id", "title", "direction"], ["NI 73", None, "increase"], ["NI 7l", None, "increase"]]})
     code, out, err = run("check", str(book))
     assert code == 2 and err.splitlines() == [
-        f"error: {book}:indicators!B2: NI 73: title is missing (the cell is blank); the National Indicator Set calls "
+        f"error: {book}:indicators!B2: the title of indicator NI 73 is missing (the cell is blank); the National Indicator Set calls "
         "NI 73 'Achievement at level 4 or above in both English and Maths at Key Stage 2 (Threshold)'",
-        f"error: {book}:indicators!B3: NI 7l: title is missing (the cell is blank)"]
+        f"error: {book}:indicators!B3: the title of indicator NI 7l is missing (the cell is blank)"]
 
 
 def test_a_plan_period_typed_in_words_says_the_date_to_write(tmp_path: Path):
@@ -162,9 +162,9 @@ def test_a_plan_period_typed_in_words_says_the_date_to_write(tmp_path: Path):
     book = workbook(tmp_path / "plan.xlsx", {"plan": rows, "priorities": [["id", "title"], ["P1", "Safe"]]})
     code, _, err = run("check", str(book))
     assert code == 2 and err.splitlines() == [
-        f"error: {book}:plan!D2: anytown: period.start: '1 April 2012' is not a date written year-month-day "
+        f"error: {book}:plan!D2: the start date of the plan's period: '1 April 2012' is not a date written year-month-day "
         "(2011-04-01); write 2012-04-01 if that is what was meant",
-        f"error: {book}:plan!E2: anytown: period.end: '31st March 2013' is not a date written year-month-day "
+        f"error: {book}:plan!E2: the end date of the plan's period: '31st March 2013' is not a date written year-month-day "
         "(2011-04-01); write 2013-03-31 if that is what was meant"]
     rows[1][3:] = ["April 2012", "31st Marhc 2013"]  # (no day, or no month: nothing to guess)
     workbook(book, {"plan": rows, "priorities": [["id", "title"], ["P1", "Safe"]]})

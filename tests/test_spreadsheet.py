@@ -259,8 +259,8 @@ def test_validation_errors_name_the_sheet_and_cell(tmp_path: Path):
     with pytest.raises(PlanError) as err:
         load_path(path)
     where = {(p.sheet, p.cell): p.message for p in err.value.problems}
-    assert "title is missing" in where[("priorities", "B3")]
-    assert "2011-13" in where[("milestones", "D2")] and where[("milestones", "D2")].startswith("M1: due")
+    assert "the title of priority P2 is missing" in where[("priorities", "B3")]
+    assert "2011-13" in where[("milestones", "D2")] and where[("milestones", "D2")].startswith("the due date of milestone M1: ")
     assert "must be one of" in where[("milestones", "E3")]
     assert str(err.value).startswith(f"{path}:")
 
@@ -398,8 +398,8 @@ def test_csv_folder_and_single_csv(tmp_path: Path):
 
 
 @pytest.mark.parametrize("start, needle", [
-    ("2011-02-30", "period.start: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
-    ("01/04/2011", "period.start: '01/04/2011' is not a date written year-month-day (2011-04-01)"),
+    ("2011-02-30", "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)"),
+    ("01/04/2011", "the start date of the plan's period: '01/04/2011' is not a date written year-month-day (2011-04-01)"),
 ])
 def test_an_impossible_period_in_a_plan_sheet_says_what_is_wrong_with_it(tmp_path: Path, start: str, needle: str):
     folder = tmp_path / "plan-csv"
@@ -418,10 +418,10 @@ def test_a_capacity_that_is_not_a_whole_number_says_so_at_its_cell(tmp_path: Pat
         load_path(folder)
     # (a CSV file has no sheets: the line its row starts on, and the column)
     assert [(p.line, p.cell, p.message) for p in info.value.problems] == [
-        (2, "C2", "column C: A: capacity: must be a whole number (the cell holds '2.5')"),
-        (4, "C3", "column C: B: capacity: must be 0 or more (the cell holds '-4')"),
+        (2, "C2", "column C: the capacity of owner A: must be a whole number (the cell holds '2.5')"),
+        (4, "C3", "column C: the capacity of owner B: must be 0 or more (the cell holds '-4')"),
     ]
-    assert str(info.value.problems[1]).startswith(f"{folder / 'owners.csv'}:4: column C: B: capacity")
+    assert str(info.value.problems[1]).startswith(f"{folder / 'owners.csv'}:4: column C: the capacity of owner B")
 
 
 def test_a_plan_id_with_spaces_in_a_plan_sheet_says_what_an_id_may_hold(tmp_path: Path):
@@ -674,7 +674,7 @@ def test_a_workbook_s_problems_are_reported_at_once(tmp_path: Path):
     with pytest.raises(PlanError) as info:
         load_path(path)
     where = {(p.sheet, p.cell): p.message for p in info.value.problems}
-    assert "title is missing" in where[("priorities", "B4")]  # (the schema's problem)
+    assert "the title of priority P3 is missing" in where[("priorities", "B4")]  # (the schema's problem)
     assert where[("priorities", "A3")].startswith("duplicate id 'P1'")  # (and the build's, at once)
     assert "did you mean 'be_healthy'" in where[("priorities", "C3")]
 
@@ -1557,7 +1557,7 @@ def test_a_status_that_is_no_status_nor_rag_colour_names_every_choice(tmp_path: 
     [problem] = info.value.problems
     assert (problem.file, problem.line) == (str(folder / "milestones.csv"), 2)
     assert problem.message == (
-        "column C: M1: status: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
+        "column C: the status of milestone M1: must be one of 'not_started', 'on_track', 'at_risk', 'off_track' or 'done', or a RAG colour "
         "(Green, Amber, Red, Blue for done; or G, A, R, B) or Complete(d) (the cell holds 'Purple')")
 
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ...errors import Problem, with_article
 from ...model.plan import code_key
 from ..loader import field_names, field_of_other_levels, model_at, worded
+from ..places import place_in_plan
 from ..sheet_layout import STATUS_WORDS_HELP
 from ..suggest import catalogue_title, duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
 from .period import uk_date
@@ -73,6 +74,7 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
         where = place_of(tree, (None, None, None))
         row: CellMap | None = None
         rel: list[str | int] = []
+        matched: list[str | int] = []  # (the parts of the location in the data: the value's place, in words, below)
         for part in loc:
             if isinstance(node, CellMap) and isinstance(part, str) and part in node:
                 cell = node.key_cell.get(part)
@@ -83,6 +85,7 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 node = node[part]
             else:
                 continue  # a union member's tag, or a part that matched no data
+            matched.append(part)
             where = place_of(node, where)
             if isinstance(node, CellMap) and node.is_row:
                 row, rel = node, []
@@ -96,7 +99,7 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             full = f"{field_name}.{missing}" if field_name else missing
             if isinstance(node, CellMap) and missing in node.key_cell:
                 where = (node.file, node.sheet, node.key_cell[missing])
-                msg = f"{ident}{full} is missing (the cell is blank)"
+                msg = f"{place_in_plan(tree, (*matched, missing))} is missing (the cell is blank)"
                 if full == "title" and loc[:1] == ("indicators",) and row is not None:
                     msg += catalogue_title(row.get("id"))
             else:
@@ -131,7 +134,7 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 value = value.get("period")
             if isinstance(value, str) and (hint := _spreadsheet_date_hint(value)):
                 text += f"; {hint}"
-            msg = f"{ident}{field_name}: {text}" if field_name else f"{ident}{text}"
+            msg = f"{place_in_plan(tree, matched)}: {text}" if row is not None else f"{ident}{text}"
         key = (where, msg)
         if key in seen:
             continue
