@@ -189,7 +189,7 @@ def test_an_infinite_number_in_a_formatted_cell_of_a_workbook_is_read_not_a_cras
             out.writestr(name, zf.read(name).replace(b"<v>123456789</v>", b"<v>1e400</v>"))
     result = _run(["check", "plan.xlsx"], tmp_path, cli_env)
     assert result.returncode == 2, result.stderr
-    assert "plan.xlsx:milestones!D2: M1: number: number 'inf' is not dotted integers" in result.stderr
+    assert "plan.xlsx:milestones!D2: the number of milestone M1: 'inf' is not a number as a plan prints one" in result.stderr
 
 
 def test_a_table_claiming_endless_totals_rows_is_read_in_time(tmp_path: Path, cli_env: dict[str, str]) -> None:
@@ -303,7 +303,7 @@ def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_through_the_ce
         assert "OG201" in result.stdout
     result = _run(["check", "per-level.xlsx"], tmp_path, cli_env)
     # (the stray cell's row is an item with no title, at its row)
-    assert result.returncode == 2 and "per-level.xlsx:milestones!B1048576: M2: title is missing" in result.stderr
+    assert result.returncode == 2 and "per-level.xlsx:milestones!B1048576: the title of milestone M2 is missing" in result.stderr
 
 
 def test_a_plan_saved_with_windows_line_endings_under_a_long_comment_is_read_in_time(tmp_path: Path,

@@ -712,7 +712,7 @@ def test_a_text_opening_with_a_brace_is_json_or_else_yaml(tmp_path):
            " priorities: [{id: P1, title: Safe}]}\n"
     plan = og.load(flow)
     assert list(plan.nodes) == ["P1"] and (plan.location("P1").line, plan.location("P1").column) == (2, 15)
-    with pytest.raises(PlanError, match="invalid JSON: Expecting property name"):
+    with pytest.raises(PlanError, match="invalid JSON: a field.s name must be in double quotes here.*Expecting property name"):
         og.load('{"format": "outcome-graph/v1",\n "plan": {"id": "t", , }\n}\n')  # (nor YAML: the JSON error)
     # Neither JSON nor YAML: the error told is that of the reading that went further. A flow
     # mapping's unquoted keys stop JSON at once: YAML's own error is the one that helps.

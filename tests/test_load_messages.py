@@ -211,3 +211,34 @@ def test_any_node_s_bad_field_is_named_by_kind_and_id_and_its_path_kept(shape: l
         place = ["first", "second", "third"][index]
         of = f" of {_LEVELS[depth - 1]} {owner['id']}" if owner is not None else ""  # type: ignore[index]
         assert problem.message.startswith(f"the {field} of the {place} {kind}{of}: ")
+
+
+@pytest.mark.parametrize(("body", "line", "meaning"), [
+    ("objectives:\n  - id: O1\n    title: \"Children's centres\n", 5, "a quote opened here is never closed"),
+    ("objectives:\n  - id: O1\n    title: 'Children's centres'\n", 5,
+     "unexpected text where a field of the item above was expected: text after a closing quote"),
+    ("objectives:\n  - id: O1\n    title: Ensure: every child\n", 5, "a ': ' inside a value"),
+    ("objectives:\n  - id: O1\n    title x\n    lead: y\n", 6, "a line with no ':' where a field was expected"),
+    ("objectives:\n  - id: O1\n  title: x\n", 5, "this line is not indented as the list above it"),
+    ("objectives:\n  - {id: O1, title: x, indicators: [NI 71, NI 72}\n", 4, "a '[' before here is not closed with ']'"),
+    ("objectives:\n  - {id: O1, title: x\n  - {id: O2, title: y}\n", 5, "a '{' before here is not closed with '}'"),
+    ("objectives:\n  - {id: O1, title: *bold*}\n", 4, "a value starting with '*' is read as a YAML alias"),
+])
+def test_a_yaml_mistake_is_told_in_words_before_the_yaml_reader_s(body: str, line: int, meaning: str):
+    [(at, message, path)] = problems(PLAN_HEADER + body)
+    assert at == line and path is None
+    assert message.startswith(f"invalid YAML: {meaning}") and "(the YAML reader says: " in message, message
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ('{"format": "outcome-graph/v1"\n "plan": {}}\n', "a ',' is missing between two fields or two items"),
+    ('{"format": "outcome-graph/v1", "plan": {"id": "t",}}\n', "a field's name must be in double quotes here"),
+    ('{"format": "outcome-graph/v1", "plan": {"id": "t}\n}\n', "a text is not closed with '\"' on its line"),
+    ('{"format": "outcome-graph/v1", "plan": }\n', "a value is missing here"),
+])
+def test_a_json_mistake_is_told_in_words_before_the_json_reader_s(text: str, meaning: str, tmp_path: Path):
+    (tmp_path / "plan.json").write_text(text, encoding="utf-8")  # (read as JSON by its name)
+    with pytest.raises(PlanError) as info:
+        og.load(tmp_path / "plan.json")
+    assert info.value.line is not None
+    assert info.value.message.startswith(f"invalid JSON: {meaning}") and "(the JSON reader says: " in info.value.message

@@ -87,23 +87,63 @@ class _Builder:
         return mapping
 
 
+#: What the YAML reader's words for a mistake mean in a plan, and how to put it right: (words of
+#: its problem, words of its context or "", the explanation). The first that matches is given,
+#: before the reader's own words (kept for whoever knows YAML).
+_YAML_MEANINGS = (
+    ("end of stream", "quoted scalar", "a quote opened here is never closed: close it, or write the text without it"),
+    ("mapping values are not allowed", "",
+     "a ': ' inside a value, or a line indented further than the field above it: put a text that holds ': ' in "
+     "quotes (title: 'Ensure: every child'), or line the field up with the one above"),
+    ("did not find expected key", "",
+     "unexpected text where a field of the item above was expected: text after a closing quote (a text holding "
+     "an apostrophe is quoted with double quotes: \"Children's centres\"), or a field not lined up with the "
+     "fields above it"),
+    ("expected '-' indicator", "",
+     "this line is not indented as the list above it: each item of a list starts with '- ' under the one "
+     "before it, and its fields line up under its first"),
+    ("could not find expected ':'", "", "a line with no ':' where a field was expected: write it as field: value"),
+    ("expected ',' or '}'", "",
+     "a '{' before here is not closed with '}', or a ',' is missing between two of its fields"),
+    ("expected ',' or ']'", "",
+     "a '[' before here is not closed with ']', or a ',' is missing between two of its items (a ' #' starts a "
+     "comment, which hides the rest of the line: quote a text holding one)"),
+    ("", "scanning an alias", "a value starting with '*' is read as a YAML alias: put the text in quotes ('*x*')"),
+    ("", "scanning an anchor", "a value starting with '&' is read as a YAML anchor: put the text in quotes ('& co')"),
+    ("cannot start any token", "",
+     "a value cannot start with this character: put the text in quotes"),
+)
+
+
+def _yaml_meaning(problem: str, context: str) -> str | None:
+    """What the YAML reader's ``problem`` (in ``context``) means in a plan, and how to fix it."""
+    for words, where, meaning in _YAML_MEANINGS:
+        if words in problem and where in context:
+            return meaning
+    return None
+
+
 def _yaml_problem(file: str | None, exc: yaml.YAMLError, text: str) -> PlanError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     if "end of stream" in problem and getattr(exc, "context_mark", None) is not None:
         mark = getattr(exc, "context_mark")  # noqa: B009 - an unclosed quote or bracket: where it opens
     context = getattr(exc, "context", None)
-    message = f"invalid YAML: {problem}"
+    said = problem
     context_mark = getattr(exc, "context_mark", None)
     if context:
         if context_mark is not None and mark is not None and context_mark.line != mark.line:
             context += f" that starts on line {context_mark.line + 1}, column {context_mark.column + 1}"
-        message += f" ({context})"
+        said += f" ({context})"
+    tab = False
     if mark is not None:
         lines = text.splitlines()
         row = lines[mark.line] if mark.line < len(lines) else ""
-        if "\t" in row[: mark.column + 1]:
-            message += "; the line has a tab: indent with spaces, not tabs"
+        tab = "\t" in row[: mark.column + 1]
+    meaning = None if tab else _yaml_meaning(problem, context or "")
+    message = f"invalid YAML: {meaning} (the YAML reader says: {said})" if meaning else f"invalid YAML: {said}"
+    if tab:
+        message += "; the line has a tab: indent with spaces, not tabs"
     line = mark.line + 1 if mark is not None else None
     col = mark.column + 1 if mark is not None else None
     return _error(file, message, line, col)

@@ -68,6 +68,32 @@ class LocList(list):  # type: ignore[type-arg]
         self.item_pos: list[tuple[int, int]] = []
 
 
+#: What the JSON reader's words for a mistake mean, and how to put it right (the reader's words
+#: are kept after them).
+_JSON_MEANINGS = (
+    ("Expecting ',' delimiter", "a ',' is missing between two fields or two items before here"),
+    ("Expecting property name", "a field's name must be in double quotes here, and no ',' may follow the last field"),
+    ("Expecting ':' delimiter", "a field's name must be followed by ':' and its value"),
+    ("Expecting value", "a value is missing here, or a ',' follows the last item"),
+    ("Unterminated string", "a text opened here is never closed with '\"'"),
+    ("Invalid control character", "a text is not closed with '\"' on its line, or holds a tab or line break "
+                                   "(write them \\t and \\n)"),
+    ("Extra data", "something follows the end of the plan (its last '}')"),
+)
+
+
+def _json_meaning(said: str) -> str:
+    """The JSON reader's message with what it means in a plan before it, where that is known.
+
+    >>> _json_meaning("Expecting ',' delimiter")
+    "a ',' is missing between two fields or two items before here (the JSON reader says: Expecting ',' delimiter)"
+    """
+    for words, meaning in _JSON_MEANINGS:
+        if said.startswith(words):
+            return f"{meaning} (the JSON reader says: {said})"
+    return said
+
+
 def _error(file: str | None, message: str, line: int | None = None, column: int | None = None) -> PlanError:
     return PlanError([Problem(message, file=file, line=line, column=column)])
 
@@ -100,7 +126,7 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
         try:
             json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            raise _error(file, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+            raise _error(file, f"invalid JSON: {_json_meaning(exc.msg)}", exc.lineno, exc.colno) from None
         except RecursionError:
             raise _error(file, f"nesting is deeper than {MAX_DEPTH} levels") from None
         except ValueError:  # NaN, Infinity
