@@ -339,12 +339,12 @@ def test_a_blank_title_of_a_plan_s_catalogue_entry_is_refused_with_its_line(tmp_
     with pytest.raises(PlanError) as info:
         load(plan)
     assert [str(p) for p in info.value.problems] == [
-        f"{plan}:7:23: catalogues[0].entries[1].title: must not be blank",
-        f"{plan}:8:10: catalogues[0].entries[2].code: must not be blank",
-        f"{plan}:9:19: catalogues[1].title: must not be blank",
+        f"{plan}:7:23: the title of entry CSC 2 of catalogue CSC: must not be blank",
+        f"{plan}:8:10: the code of the third entry of catalogue CSC: must not be blank",
+        f"{plan}:9:19: the title of catalogue CSB: must not be blank",
     ]
     result = cli_runner().invoke(main, ["check", str(plan)])
-    assert result.exit_code == 2 and f"{plan}:7:23: catalogues[0].entries[1].title: must not be blank" in result.stderr
+    assert result.exit_code == 2 and f"{plan}:7:23: the title of entry CSC 2 of catalogue CSC: must not be blank" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     # a title with an invisible character among others is a title
     plan.write_text(plan.read_text(encoding="utf-8").replace(f'title: "{blank}"}}\n      -', 'title: "a\\u00adb"}\n      -')

@@ -652,7 +652,7 @@ class Period(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(f"it ends ({self.end}) before it starts ({self.start}): swap the two dates?")
         return self
 
 
