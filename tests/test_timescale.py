@@ -53,7 +53,7 @@ def spans(t: Timing) -> list[str]:
         ("End September 2012", THURROCK, ["2012-09"], "by the end of September 2012"),
         ("End Feb 2011", THURROCK, ["2011-02"], "by the end of February 2011"),
         ("End April 2011", THURROCK, ["2011-04"], "by the end of April 2011"),
-        ("Beginning April 2011", THURROCK, ["2011-04"], "the beginning of April 2011"),
+        ("Beginning April 2011", THURROCK, ["2011-04-01..2011-04-10"], "the beginning of April 2011 (1 to 10 April 2011)"),
         ("Sourcing of interventions April – July 11", THURROCK, ["2011-04..2011-07"],
          "'Sourcing of interventions': 'April – July 11' read as April 2011 to July 2011"),
         ("Delivery Sept 11– April 12", THURROCK, ["2011-09..2012-04"], "'Delivery': "),
@@ -181,7 +181,7 @@ def test_every_seed_timescale_reads_without_guessing() -> None:
         ("By December 11", ["2011-12"]),
         ("by end of June 2011", ["2011-06"]),
         ("by the end of June 2011", ["2011-06"]),
-        ("mid-May 2011", ["2011-05"]),
+        ("mid-May 2011", ["2011-05-11..2011-05-20"]),
         ("April-July 2011", ["2011-04..2011-07"]),
         ("Apr-Jun 2011", ["2011-04..2011-06"]),
         ("Sept 2011 - March 2012", ["2011-09..2012-03"]),
@@ -410,7 +410,11 @@ def test_a_part_of_a_year_is_that_part_not_the_whole_year(
 
 @pytest.mark.parametrize(("text", "expected", "says"), [
     ("End 2012", ["2012"], "by the end of the calendar year 2012"),  # (a deadline: the end of the year)
-    ("Beginning April 2011", ["2011-04"], "the beginning of April 2011"),  # (a month keeps its month)
+    # ('start' or 'begin' a verb: the work's start, the whole month, as the whole year is)
+    ("Pilot to start April 2011", ["2011-04"], "'Pilot': 'start April 2011' read as April 2011"),
+    ("Start April 2011", ["2011-04"], "'Start April 2011' read as April 2011"),
+    ("Programme beginning April 2011", ["2011-04"], "'Programme': 'beginning April 2011' read as April 2011"),
+    ("Pilot beginning 2012", ["2012"], "'Pilot': 'beginning 2012' read as the calendar year 2012"),
     ("Early Years 2012", ["2012"], "the calendar year 2012"),  # ('Early Years' is a name)
     # (a verb: the work's start, the whole year, and the reading says so: it said 'the beginning of 2012')
     ("Pilot to start 2012", ["2012"], "'Pilot': 'start 2012' read as the calendar year 2012"),
@@ -1480,7 +1484,11 @@ def test_a_month_written_any_usual_way_is_that_month(
         period: Interval | None) -> None:
     text = f"{lead}{_month(month, form, case)} {_year(year, year_form)}{tail}"
     t = parse_timescale(text, period)
-    assert (t.kind, t.intervals) == ("dated", (month_interval(year, month),)), t.interpretation
+    whole = month_interval(year, month)
+    if lead in ("mid-", "Early "):  # (a third of the month: 11 to 20, 1 to 10)
+        first, last = (11, 20) if lead == "mid-" else (1, 10)
+        whole = Interval(date(year, month, first), date(year, month, last))
+    assert (t.kind, t.intervals) == ("dated", (whole,)), t.interpretation
     assert t.due_month == (year, month)
 
 

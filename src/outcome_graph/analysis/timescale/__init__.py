@@ -31,8 +31,8 @@ reads them).
   ending``), the seven days to that day. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
-- **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
-  "Due June 2011", "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
+- **Deadlines** ("End Feb 2011", "by end of June 2011", "By December 11",
+  "Due June 2011") keep the whole month as the interval; the
   interpretation says "by the end of February 2011" ("due" is read as "by": "Due June 2011" is by
   the end of June 2011, "Due 31/03/2012" by 31 March 2012). A deadline ends on the month's last day,
   which is what the rules compare. "Before" and "prior to" a month, day or year are by the
@@ -132,9 +132,13 @@ reads them).
   April–July 2012, or September–December 2012 when it is an academic year); in a range they are one
   span (``late 2011 - early 2012`` is September 2011 to April 2012). ``H1 2011/12``, ``H2 2012``,
   ``first half of 2012`` and ``second half of the financial year 2011/12`` are halves (H1 of a financial
-  year is April–September); ``H1`` without a year is not read. A month keeps its reading (``Beginning
-  April 2011`` is April 2011), ``End 2012`` is a deadline, by the end of 2012, and "start" or
-  "begin" without "of" (``Pilot to start 2012``) may be a verb and keeps the whole year.
+  year is April–September); ``H1`` without a year is not read. A month's thirds are read so too: ``Beginning
+  April 2011``, ``early April 2011`` and ``start of April 2011`` are 1 to 10 April 2011, ``mid-May
+  2011`` 11 to 20 May, ``late April 2011`` 21 to 30 April (placed in the plan period first when no
+  year is given: ``Early April``). ``End 2012`` and ``End April 2011`` are deadlines, by the end of
+  2012 and of April 2011, and "start" or "begin" without "of" (``Pilot to start 2012``, ``Start
+  April 2011``), or "beginning" without "of" after a word (``Training beginning April 2011``), may
+  be a verb and keeps the whole year or month.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is

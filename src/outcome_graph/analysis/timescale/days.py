@@ -240,3 +240,49 @@ def _before_split_year(item: Item, m: re.Match[str], mon_group: str) -> Item:
     item.end = m.end(mon_group)
     item.weak = False  # (a year follows: 'may 2011/12' is a month)
     return item
+
+
+#: the days of a month that 'early' (or 'the start of', 'the beginning of'), 'mid' and 'late' name: its
+#: thirds, as they are a year's ('Early 2012' is January to April): (first day, last day; 0 for the month's end)
+_MONTH_THIRDS = {"start": (1, 10), "mid": (11, 20), "late": (21, 0)}
+_THIRD_WORDS = {"start": "the beginning of", "mid": "mid-", "late": "late"}
+_THIRD_NOUNS = {"start": "the first third of", "mid": "the second third of", "late": "the last third of"}
+
+
+def _third(part: str, written: str, year: int, month: int) -> tuple[Interval, str, str, str]:
+    """(interval, short, long, deadline) of a third of a month: 'early April 2011' is 1 to 10 April."""
+    first, last = _MONTH_THIRDS[part]
+    end = month_end(year, month)
+    iv = Interval(date(year, month, first), end if last == 0 else date(year, month, last))
+    name = f"{MONTH_NAMES[month]} {year}"
+    words = "early" if written[:5].lower() == "early" else _THIRD_WORDS[part]
+    short = f"{words}{name}" if words.endswith("-") else f"{words} {name}"
+    return iv, short, f"{short} ({first} to {day_words(iv.end)})", third_deadline(iv)
+
+
+def third_deadline(iv: Interval) -> str:
+    """What 'by the end of' names of a third of a month: 'the first third of April 2011 (1 to 10 April 2011)'."""
+    part = next(p for p, (first, _) in _MONTH_THIRDS.items() if first == iv.start.day)
+    return f"{_THIRD_NOUNS[part]} {MONTH_NAMES[iv.start.month]} {iv.start.year} ({iv.start.day} to {day_words(iv.end)})"
+
+
+def part_of_month(item: Item, part: str, written: str) -> None:
+    """Read a month after 'early', 'the beginning of', 'mid' or 'late' (``Beginning April 2011``,
+    ``mid-May 2011``) as that third of it, not the whole month: 1 to 10 April 2011, 11 to 20 May 2011,
+    21 to 30 April 2011, as 'Early 2012' is the first third of the year. A month without a year is
+    placed in the plan period as the month is, then its third taken."""
+    if item.interval is not None:
+        iv = item.interval
+        item.interval, item.short, item.long, item.deadline = _third(part, written, iv.start.year, iv.start.month)
+    elif item.make is not None:
+        make = item.make
+
+        def third(y: int) -> tuple[Interval, str] | None:
+            got = make(y)
+            if got is None:
+                return None
+            iv, _, long, _ = _third(part, written, got[0].start.year, got[0].start.month)
+            return iv, long
+
+        item.make = third
+    item.level, item.mod = "part", None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .days import third_deadline
 from .intervals import Interval, Timing, contains, month_interval, month_words
 from .items import Item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
@@ -177,6 +178,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 it.long = f"{got[1]}, {got[2]}"
                 if it.level == "season":  # ('by the spring term': by the end of the spring term 2012 (...))
                     it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
+                elif it.level == "part":  # ('by early April': by the end of the first third of April 2011 (...))
+                    it.deadline = third_deadline(got[0])
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True

@@ -21,6 +21,7 @@ from .days import (
     handle_mn,
     handle_my,
     handle_nd,
+    part_of_month,
 )
 from .intervals import Interval, contains, day_words, month_interval, month_words
 from .items import Item, _Make, as_academic, fy_item, range_item, year_item
@@ -126,7 +127,7 @@ def _before(item: Item) -> None:
             item.long = f"the {kind} year {label} ({month_words(item.interval)})"
             item.year_of = kind
             return
-    if item.level == "day" or (item.is_range and iv.start.day != 1):  # ('before 15 April - 30 June 2012')
+    if item.level == "day" or iv.start.day != 1:  # ('before 15 April - 30 June 2012', 'before late April')
         day = iv.start - timedelta(days=1)
         item.interval = Interval(day, day)
         item.short = item.long = day_words(day)
@@ -225,9 +226,23 @@ def _consecutive_years_to(items: list[Item], norm: str) -> list[Item]:
 
 #: the modifiers that name a part of a year ('Early 2012', 'Mid 2012/13', 'first half of 2012')
 _PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
+#: the modifiers that name a part of a month ('early April 2011', 'mid-May 2011', 'late June 2011')
+_MONTH_PARTS = frozenset(("start", "mid", "late"))
 #: 'start' or 'begin' without 'of' may be a verb ('Pilot to start 2012'): the start of the work, not
 #: of the year, so the year is kept whole ('Start of 2012' and 'Early 2012' are the year's first third)
-_START_VERB_RE = re.compile(r"(?:start|begin(?:ning)?)(?!\s+of)[\s:-]*$", re.I)
+_START_VERB_RE = re.compile(r"(?:start|begin)(?!\s+of)[\s:-]*$", re.I)
+#: 'beginning' without 'of' after a word is a verb too ('Programme beginning April 2011'); opening the
+#: timescale, or after 'at', 'by', 'the' or 'until', it is the noun ('Beginning April 2011')
+_BEGINNING_VERB_RE = re.compile(r"beginning(?!\s+of)[\s:-]*$", re.I)
+_WORD_BEFORE_RE = re.compile(r"(?<![a-z])(?!(?:at|by|the|until|till|from|in|on|due)\s)[a-z]+\s+$", re.I)
+
+
+def _start_is_verb(norm: str, mod: re.Match[str]) -> bool:
+    """Whether the 'start', 'begin' or 'beginning' of a modifier is a verb: the work starts then, and the
+    date is read whole ('Pilot to start 2012', 'Training beginning April 2011')."""
+    if _START_VERB_RE.match(mod[0]):
+        return True
+    return bool(_BEGINNING_VERB_RE.match(mod[0]) and _WORD_BEFORE_RE.search(norm, max(0, mod.start() - 30), mod.start()))
 
 
 def _by_the(norm: str, start: int) -> bool:
@@ -245,8 +260,24 @@ def _parts_of_years(items: list[Item], norm: str) -> None:
     for item in items:
         if item.level == "year" and item.interval is not None and item.bad is None and not item.is_range:
             mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
-            if mod is not None and mod.lastgroup in _PARTS_OF_YEAR and not _START_VERB_RE.match(mod[0]):
+            if mod is not None and mod.lastgroup in _PARTS_OF_YEAR and not _start_is_verb(norm, mod):
                 part_of_year(item, mod.lastgroup, mod[0])
+                item.start = mod.start()
+        previous_end = item.end
+
+
+def _parts_of_months(items: list[Item], norm: str) -> None:
+    """A month after 'early', 'the beginning of', 'mid' or 'late' (``Beginning April 2011``) as that third
+    of it (:func:`.days.part_of_month`), the words taken into the expression, as a year's part is: ``by
+    early April 2011`` is by 10 April 2011, and ``late April - May 2011`` runs from 21 April. 'Start' or
+    'begin' as a verb (``Pilot to start April 2011``) leaves the month whole, as it leaves a year."""
+    previous_end = 0
+    for item in items:
+        if (item.level == "month" and item.bad is None and not item.is_range and not item.holiday
+                and not item.weak and (item.interval is not None or item.make is not None)):
+            mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+            if mod is not None and mod.lastgroup in _MONTH_PARTS and not _start_is_verb(norm, mod):
+                part_of_month(item, mod.lastgroup, mod[0])
                 item.start = mod.start()
         previous_end = item.end
 
@@ -304,6 +335,7 @@ def find_items(
             part_of_year(item, item.part)  # ('H1 2011/12': the first half of the financial year 2011-12)
     _parts_of_years(items, norm)
     items = _months_of_years(items, norm)
+    _parts_of_months(items, norm)
 
     # join ranges
     joined: list[Item] = []
@@ -390,7 +422,7 @@ def find_items(
             elif kind in ("from", "between"):
                 item.src_start = mod.start()
                 item.open = kind == "from" and not item.is_range
-            elif kind == "start" and item.level == "year" and _START_VERB_RE.match(mod[0]):
+            elif kind == "start" and item.level in ("year", "month") and _start_is_verb(norm, mod):
                 item.src_start = mod.start()  # ('Pilot to start 2012': 'start' a verb, the year whole)
             else:
                 item.mod = kind
@@ -404,7 +436,7 @@ def find_items(
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
             at_year_end(item, mod[0])
         if (item.mod in _PARTS_OF_YEAR and item.level == "year" and item.interval is not None
-                and not item.is_range and mod is not None and not _START_VERB_RE.match(mod[0])):
+                and not item.is_range and mod is not None and not _start_is_verb(norm, mod)):
             part_of_year(item, item.mod, mod[0])  # ('Early 2012': January to April)
         if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True

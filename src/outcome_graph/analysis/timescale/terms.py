@@ -147,7 +147,7 @@ _HALF_TERMS = {"autumn": 10, "spring": 2, "summer": 5}
 def _half_term(item: Item, m: re.Match[str], name: str) -> Item:
     """``Summer half term 2012``: the month of that half-term holiday (October, February, May);
     with an academic year (``Spring half-term 2011/12``) the autumn one falls in the first year."""
-    item.level = "month"
+    item.level, item.holiday = "month", True  # (a holiday: 'the summer half term', 'before half term')
     if name not in _HALF_TERMS:
         item.bad = f"{quoted(m[0])} is not a school half-term (autumn, spring or summer)"
         return item
