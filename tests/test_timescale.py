@@ -440,13 +440,27 @@ def test_the_parts_of_a_year_tile_it(year: int, part: str, form: str, period: In
     assert all(b.start - a.end == timedelta(days=1) for a, b in zip(ivs, ivs[1:]))
 
 
+@given(st.integers(2000, 2097), st.integers(1, 12), st.sampled_from(["", " {y}"]),
+       st.sampled_from([["Early", "Mid", "Late"], ["Beginning", "mid-", "late"], ["start of", "middle of", "Late"]]))
+def test_the_thirds_of_a_month_tile_it(year: int, month: int, year_form: str, words: list[str]) -> None:
+    # early (the beginning of, the start of), mid and late: the 1st to the 10th, the 11th to the 20th, the 21st to
+    # its end; written without a year, placed as the month is
+    name = MONTHS[month - 1] + year_form.format(y=year)
+    plan = whole = month_interval(year, month)
+    ivs = [parse_timescale(f"{w}{'' if w.endswith('-') else ' '}{name}", plan).intervals[0] for w in words]
+    assert ivs[0].start == whole.start and ivs[-1].end == whole.end
+    assert [iv.end.day for iv in ivs[:2]] == [10, 20]
+    assert all(b.start - a.end == timedelta(days=1) for a, b in zip(ivs, ivs[1:]))
+    assert parse_timescale(f"End {name}", plan).intervals == (whole,)  # (a deadline: by the end of the month)
+
+
 @pytest.mark.parametrize(("text", "expected", "says"), [
     # (each was the whole calendar year)
     ("Easter 2012", ["2012-04"], "'Easter 2012' read as Easter 2012 (April 2012: Easter Day is 8 April 2012)"),
     ("Easter holidays 2008", ["2008-03"], "Easter 2008 (March 2008: Easter Day is 23 March 2008)"),
     ("Easter hols '11", ["2011-04"], "Easter Day is 24 April 2011"),
     ("by Easter 2012", ["2012-04"], "'by Easter 2012' read as by the end of April 2012 (Easter)"),
-    ("Before Easter 2012", ["2012-03"], "by the end of March 2012"),
+    ("Before Easter 2012", ["2012-04-07"], "by 7 April 2012, the day before Easter Day (8 April 2012)"),
     ("Christmas 2011", ["2011-12"], "'Christmas 2011' read as Christmas 2011 (December 2011)"),
     ("Xmas holidays 11", ["2011-12"], "Christmas 2011 (December 2011)"),
     ("summer holidays 2012", ["2012-07..2012-08"], "the summer holidays 2012 (July to August 2012)"),
@@ -489,6 +503,55 @@ def test_a_holiday_without_a_year_is_placed_in_the_plan_period(
         text: str, period: Interval | None, expected: list[str], says: str) -> None:
     t = parse_timescale(text, period)
     assert (t.kind, spans(t)) == ("dated" if expected else "undated", expected), t.interpretation
+    assert says in t.interpretation
+
+
+#: every holiday and school term the reader knows, as written without a year
+SCHOOL_TIMES = [
+    "Easter", "Easter holidays", "the Easter holidays", "Christmas", "Xmas", "the summer holidays", "summer hols",
+    "Autumn term", "the spring term", "Summer term", "Autumn 1", "Autumn 2", "Spring 1", "Spring 2", "Summer 1",
+    "Summer 2", "autumn half term", "February half term", "Summer half term",
+]
+
+
+@given(st.sampled_from(SCHOOL_TIMES), st.sampled_from(["before", "Before the end of", "by", "Prior to", "until", "after"]),
+       st.integers(2000, 2040), st.sampled_from([(4, 1, 3, 31), (9, 1, 8, 31), (1, 1, 12, 31)]), st.integers(0, 2))
+def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
+        name: str, word: str, year: int, bounds: tuple[int, int, int, int], extra: int) -> None:
+    # the holiday (or term) is placed first, as it is alone, then the word applies: the reading is that of
+    # the same words with the year of the one placed ('before Easter' in 2011-12 is 'before Easter 2011')
+    first, day, last, last_day = bounds
+    plan = Interval(date(year, first, day), date(year + extra + (first > 1), last, last_day))
+    alone = parse_timescale(name, plan)
+    text = f"{word} {name}"
+    t = parse_timescale(text, plan)
+    if alone.kind != "dated":
+        assert t.kind == "undated", t.interpretation
+        return
+    placed = alone.intervals[0].start.year
+    assert t.kind == "dated" and t.intervals == parse_timescale(f"{text} {placed}", plan).intervals, (
+        t.interpretation, alone.interpretation)
+    if word != "after":
+        assert t.intervals[0].end <= alone.intervals[0].end  # (by its end at the latest)
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    # (each was the month before a holiday or term of another year: 'before Easter' March 2012, while
+    # 'Easter' is April 2011; 'before Christmas' the end of November)
+    ("before Easter", ["2011-04-23"], "by 23 April 2011, the day before Easter Day (24 April 2011), the only Easter"),
+    ("before the Easter holidays", ["2011-04-23"], "the only Easter in the plan period"),
+    ("before Christmas", ["2011-12-24"], "by 24 December 2011, the day before Christmas Day (25 December 2011)"),
+    ("before the summer term", ["2011-03"], "by the end of March 2011, before the summer term 2011, the only summer"),
+    ("before the summer holidays", ["2011-06"], "before the summer holidays 2011 (July to August 2011)"),
+    ("before Summer 1", ["2011-03"], "before summer 1 2011"),
+    ("before the spring term", ["2011-12"], "the only spring term that starts in the plan period"),
+    ("before summer half term", ["2011-04"], "by the end of April 2011, before summer half-term 2011"),
+    # (a month is still the month before placed: the only March before an April in the plan period)
+    ("before April", ["2012-03"], "by the end of March 2012"),
+])
+def test_before_a_holiday_or_term_without_a_year(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected, t.interpretation
     assert says in t.interpretation
 
 

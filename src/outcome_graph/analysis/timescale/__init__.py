@@ -85,8 +85,12 @@ reads them).
   **Holidays** with a year are their month, as a half-term is: ``Easter 2012`` (also ``Easter
   holidays``, ``Easter hols``, ``Easter break``) is the month of Easter Day by the Gregorian computus
   (April 2012; ``Easter 2008`` is March 2008), ``Christmas 2011`` (``Xmas``) December 2011 and ``summer
-  holidays 2012`` July to August 2012. Without a year, or with a split year (``Easter 2011/12``, whose
-  Easter is not evident), a holiday is not read.
+  holidays 2012`` July to August 2012. Without a year a holiday is placed in the plan period as a
+  school term is; with a split year (``Easter 2011/12``, whose Easter is not evident) it is not read.
+  Before Easter or Christmas is by the day before Easter Day or Christmas Day (``before Easter 2012``
+  is by 7 April 2012); a holiday or term without a year is placed first, as it is alone, and then
+  "before" (or "by") applies: in a plan for 2011-12 ``before Easter`` is by 23 April 2011, as
+  ``Easter`` is April 2011.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,

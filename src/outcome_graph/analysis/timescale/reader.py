@@ -30,7 +30,7 @@ from .patterns import (
     TBA_RE,
     YEAR_END_RE,
 )
-from .scan import clean, find_items
+from .scan import apply_before, clean, find_items
 from .slips import Slip
 from .show import describe, label_of, quoted
 
@@ -180,6 +180,11 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                     it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
                 elif it.level == "part":  # ('by early April': by the end of the first third of April 2011 (...))
                     it.deadline = third_deadline(got[0])
+                if it.before:  # ('before Easter': the Easter placed, then the day (or month) before it)
+                    feast, placed = it.feast, f"{'the ' if it.term and not it.half else ''}{got[1]}"
+                    apply_before(it)
+                    it.long = f"{it.long}, {got[2]}" if feast else f"{it.long}, before {placed}, {got[2]}"
+                    it.short = it.long if it.level == "month" else it.short
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True

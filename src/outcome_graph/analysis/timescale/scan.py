@@ -41,7 +41,7 @@ from .patterns import (
     YEAR_WORDS_AFTER_RE,
 )
 from .slips import Slip, mend
-from .terms import as_term, handle_hol, handle_se, listed_halves, next_halves
+from .terms import as_term, feast_day, handle_hol, handle_se, listed_halves, next_halves
 from .years import (
     at_year_end,
     handle_fy,
@@ -90,7 +90,7 @@ def clean(text: str) -> tuple[str, str, list[Slip]]:
 _BEFORE_RE = re.compile(r"\s*(?:before|prior\s+to)\b", re.I | re.A)
 
 
-def _before(item: Item) -> None:
+def apply_before(item: Item) -> None:
     """A date read after 'before' (``Before April 2012``) as the one before it, which the deadline's
     'by' then ends: by the end of March 2012; ``before 1 April 2012`` is by 31 March, ``before 2012``
     by the end of 2011 and ``before 2012/13`` by the end of the financial year 2011-12. Before any
@@ -105,6 +105,11 @@ def _before(item: Item) -> None:
     the end of March 2012, the only month before an April in it."""
     iv = item.interval
     if iv is None:
+        if item.make is not None and (item.holiday or item.term):
+            # (a holiday or a term is placed in the plan period first, as without 'before', and the one
+            # before it taken then: 'before Easter' is before the Easter that 'Easter' is)
+            item.before = True
+            return
         if item.make is not None:
             one_day = item.level == "day"
             item.make = _the_one_before(item.make, one_day)
@@ -112,6 +117,14 @@ def _before(item: Item) -> None:
             if not one_day:
                 item.level, item.term, item.half, item.holiday = "month", False, 0, False
             item.is_range = False
+        return
+    if item.feast:  # ('before Easter 2012': by the day before Easter Day, 7 April 2012; 'before Christmas' by 24 December)
+        day = feast_day(item.feast, iv.start.year)
+        item.interval = Interval(day - timedelta(days=1), day - timedelta(days=1))
+        feast = "Easter Day" if item.feast == "easter" else "Christmas Day"
+        item.short = day_words(item.interval.start)
+        item.long = f"{item.short}, the day before {feast} ({day_words(day)})"
+        item.level, item.deadline, item.holiday, item.feast = "day", "", False, ""
         return
     if item.level == "year":
         kind = item.year_of or _kind_of_year_from(iv)
@@ -428,7 +441,7 @@ def find_items(
                 item.mod = kind
                 item.src_start = mod.start()
                 if kind == "by" and _BEFORE_RE.match(mod[0]):
-                    _before(item)
+                    apply_before(item)
         after = YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
         if after is not None and (after["end"] or item.mod == "end"):
             item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')

@@ -214,6 +214,11 @@ def easter_day(year: int) -> date:
     return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
 
 
+def feast_day(feast: str, year: int) -> date:
+    """The day a holiday is named after: Easter Day, or Christmas Day."""
+    return easter_day(year) if feast == "easter" else date(year, 12, 25)
+
+
 def _holiday(name: str, year: int) -> tuple[Interval, str, str]:
     """(interval, short, long) of a holiday in ``year``: the month of Easter Day (April 2012; March
     2008), December for Christmas, July to August for the summer holidays."""
@@ -237,6 +242,7 @@ def handle_hol(m: re.Match[str], text: str) -> Item:
     item = Item(m.start(), m.end(), holiday=True)
     name = (m["hol_n"] or "summer").lower()
     name = "christmas" if name == "xmas" else name
+    item.feast = name if name in ("easter", "christmas") else ""
     if m["hol_y4"] or m["hol_y2"]:
         year = int(m["hol_y4"]) if m["hol_y4"] else two_digit(m["hol_y2"])
         item.interval, item.short, item.long = _holiday(name, year)
