@@ -12,6 +12,7 @@ import importlib
 import random
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -2394,6 +2395,102 @@ def test_only_a_word_one_slip_from_a_name_is_mended(word: str, after: str) -> No
     if " taken as " in t.interpretation:
         name = t.interpretation.rsplit(" taken as ", 1)[1].rstrip(")").lower()
         assert one_slip(word, name), t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
+    # (each was the year alone, the short month a word of four letters or fewer not mended)
+    ("Jnue 2012", ["2012-06"], "'Jnue 2012' read as June 2012 ('Jnue' taken as June)"),
+    ("12 Juyl 2011", ["2011-07-12"], "'Juyl' taken as July"),
+    ("Juen 2012", ["2012-06"], "'Juen' taken as June"),
+    ("Jly 2011", ["2011-07"], "'Jly' taken as July"),
+    ("Jully 2011", ["2011-07"], "'Jully' taken as July"),
+    ("Mya 2012", ["2012-05"], "'Mya' taken as May"),
+    ("Mayy 2012", ["2012-05"], "'Mayy' taken as May"),
+    ("Juyl 11", ["2011-07"], "July 2011"),
+    ("3rd of Jnue 2012", ["2012-06-03"], "3 June 2012"),
+    ("12 Juyl", ["2011-07-12"], "the only 12 July in the plan period ('Juyl' taken as July)"),
+    ("Jnue - Juyl 2012", ["2012-06..2012-07"], "June 2012 to July 2012"),
+    # (no date evidently stands there, or the slip makes a word: not mended)
+    ("Jnue", [], "no date could be read"),
+    ("by Juyl", [], "no date could be read"),
+    ("many 2012", ["2012"], "'many': '2012' read as the calendar year 2012"),
+    ("Mary 2012", ["2012"], "the calendar year 2012"),
+    ("Mayor 2012", ["2012"], "the calendar year 2012"),
+    ("my 2012", ["2012"], "the calendar year 2012"),
+    ("Jun 2012", ["2012-06"], "'Jun 2012' read as June 2012"),  # (a short form, no slip)
+])
+def test_a_short_month_misspelt_is_mended_only_where_a_date_stands(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected, t.interpretation
+    assert says in t.interpretation
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (each was undated, or the year alone: the short forms of the terms' halves as schools write them)
+    ("Aut 1", ["2011-09..2011-10"]),
+    ("Aut1", ["2011-09..2011-10"]),
+    ("Spr 2", ["2012-02..2012-04"]),
+    ("Spr2 2012", ["2012-02..2012-04"]),
+    ("Sum 1 2012", ["2012-04..2012-05"]),
+    ("Sum term 2012", ["2012-04..2012-07"]),
+    ("Aut term", ["2011-09..2011-12"]),
+    ("Aut 2011", ["2011-09..2011-11"]),
+    ("Aut 2, Spr 1 and Spr 2 2012", ["2011-11..2012-04"]),
+    # ('sum' and 'win' are words: read only before a half's number or 'term')
+    ("Sum 2012", ["2012"]),
+    ("sum 2 weeks", []),
+    ("win 1", []),
+])
+def test_the_short_forms_of_the_terms_are_read(text: str, expected: list[str]) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected, t.interpretation
+
+
+def _plan_words() -> list[str]:
+    """Every word of the real plans' titles, notes and names: English as the plans write it."""
+    import yaml
+
+    words: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("title", "notes", "name", "description") and isinstance(value, str):
+                    words.update(w.lower() for w in re.findall(r"[A-Za-z]+", value))
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "models").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    # (the names themselves, and their short forms, are months)
+    names = {m.lower() for m in MONTHS} | {a.lower() for a in ABBREVIATIONS} | {"sep", "spring", "summer", "autumn",
+                                                                                "winter"}
+    return sorted(words - names)
+
+
+def _names_a_month(t: Timing) -> bool:
+    """Whether a reading gives a month or a day (not a year, a part of one or ongoing work)."""
+    return t.kind == "dated" and any(iv.start.month == iv.end.month and iv.start.year == iv.end.year
+                                     for iv in t.intervals)
+
+
+def test_no_word_of_the_real_plans_is_read_as_a_month() -> None:
+    # every word the plans write, one slip from a month or not, where a misspelt month would be mended: before a
+    # year, after a day, before a range to a month, or alone; none is taken for a month
+    words = _plan_words()
+    plain = parse_timescale("Sept 2012", THURROCK).intervals
+    assert len(words) > 1000 and {"jobs", "joint", "match", "marks", "mumps", "judge"} <= set(words)
+    for word in words:
+        for text in (f"{word} 2012", f"{word.capitalize()} 2012", f"{word.upper()} 11", f"12 {word} 2011",
+                     f"12 {word}", word, f"by {word}"):
+            t = parse_timescale(text, THURROCK)
+            assert "' taken as " not in t.interpretation and not _names_a_month(t), t.interpretation
+        # (before a range to a month, a word is a label, or a word about the date: 'before', 'early', 'middle')
+        t = parse_timescale(f"{word} - Sept 2012", THURROCK)
+        assert "' taken as " not in t.interpretation, t.interpretation
+        assert t.intervals == plain or word in ("before", "early", "middle"), t.interpretation
 
 
 # ---------------------------------------------------------------------------------------------

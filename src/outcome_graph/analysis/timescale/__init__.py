@@ -81,7 +81,10 @@ reads them).
   of their own). "Terms" after the years makes every season before it a term
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
-  other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
+  other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read. The short
+  forms schools write, ``Aut``, ``Spr`` and ``Sum``, are read before a half's number or "term" (``Aut
+  1``, ``Spr2 2012``, ``Sum term``), and ``Aut`` and ``Spr`` before a year (``Aut 2011``); "sum" and
+  "win" alone are words.
   **Holidays** with a year are their month, as a half-term is: ``Easter 2012`` (also ``Easter
   holidays``, ``Easter hols``, ``Easter break``) is the month of Easter Day by the Gregorian computus
   (April 2012; ``Easter 2008`` is March 2008), ``Christmas 2011`` (``Xmas``) December 2011 and ``summer
@@ -165,7 +168,9 @@ reads them).
   first is no month (``13/11``) is the day and month.
 - **Typing slips**: a month or season misspelt by one slip (``Sumer 2011``, ``Autum term``,
   ``Febuary``, ``Mrach 2012``) is read as it, and the interpretation names the correction ("'Sumer'
-  taken as summer"); see :mod:`.slips` for what one slip is and the words it leaves alone. A year
+  taken as summer"); see :mod:`.slips` for what one slip is and the words it leaves alone. May, June
+  and July misspelt are read only where a date evidently stands (``Jnue 2012``, ``12 Juyl``), and
+  only by a slip that makes no word. A year
   typed with an O for a zero (``June 2o12``) is that year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
   ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):

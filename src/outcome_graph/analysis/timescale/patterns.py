@@ -104,9 +104,13 @@ _ALTERNATIVES = [
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
     # (a season misspelt is its first three letters and a mark for the rest: 'sum\x00\x00' for 'Sumer')
-    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter|(?:spr|sum|aut|win)\x00+)(?![a-z])"
+    # (the short forms schools write for the halves and the terms, 'Aut 1', 'Spr2', 'Sum term', are read there,
+    # and 'Aut' and 'Spr', which are no words, before a year too: 'Aut 2011'; 'sum' and 'win' alone are words)
+    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter|(?:spr|sum|aut|win)\x00+"
+    r"|(?:aut|spr|sum)\.?(?=\s*[12](?![\d/.:%-])|\s+terms?(?![a-z]))|(?:aut|spr)\.?(?=\s*(?:19|20)\d\d(?!\d)))"
+    r"(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:\s+(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
+    r"(?:\s*(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
     r"(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + MON_BODY + r"(?![a-z])"
     r"|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|sessions?|times?)(?![a-z])))?"
     r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"

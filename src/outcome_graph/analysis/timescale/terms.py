@@ -52,9 +52,12 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
     return short, f"{what} {iv.start.year} ({month_words(iv)})"
 
 
-def handle_se(m: re.Match[str], text: str) -> Item:
+def handle_se(m: re.Match[str], text: str) -> Item | None:
     item = Item(m.start(), m.end(), level="season")
     name = _SEASON_NAMES[m["se_n"][:3].lower()]  # ('sum' and the mark of a misspelt 'Sumer' too)
+    if len(m["se_n"].rstrip(".")) == 3 and not (
+            m["se_p"] or m["se_t"] or m["se_t2"] or (m["se_y"] and name in ("autumn", "spring"))):
+        return None  # (a short form is read as a half or a term: 'sum 2 weeks' is no summer)
     if m["se_p"] and not (m["se_p2"] and name != "winter"):
         return _term_half(item, m, name)
     if m["se_h"]:
