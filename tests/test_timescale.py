@@ -456,6 +456,40 @@ def test_the_thirds_of_a_month_tile_it(year: int, month: int, year_form: str, wo
 
 
 @pytest.mark.parametrize(("text", "expected", "says"), [
+    # (each was the whole quarter, season or term read as 'the beginning of' it)
+    ("Early Q3 2011/12", ["2011-10"], "early in Q3 of the financial year 2011-12 (October 2011)"),
+    ("mid Q2", ["2011-08"], "the middle of Q2 2011-12 (August 2011), the only Q2 in the plan period"),
+    ("by late Q4", ["2012-03"], "by the end of March 2012 (late in Q4 2011-12, the only Q4 in the plan period)"),
+    ("start of Q1 2012", ["2012-01"], "the beginning of the calendar quarter Q1 2012 (January 2012)"),
+    ("early spring 2012", ["2012-03"], "early in spring 2012 (March 2012)"),
+    ("late summer 2011", ["2011-08"], "late in summer 2011 (August 2011)"),
+    ("mid Autumn 2011", ["2011-10"], "the middle of autumn 2011 (October 2011)"),
+    ("early autumn term 2011", ["2011-09"], "early in the autumn term 2011 (September 2011)"),
+    ("mid autumn term 2011", ["2011-10..2011-11"], "the middle of the autumn term 2011 (October to November 2011)"),
+    ("late spring term", ["2012-04"], "late in the spring term 2012 (April 2012), the only spring term that starts"),
+    ("by the start of the summer term", ["2011-04"], "by the end of April 2011 (the beginning of the summer term"),
+    ("before the start of the spring term", ["2011-12"], "by the end of December 2011"),
+    ("late Spring 1 2012", ["2012-02"], "late in the first half of the spring term 2012 (February 2012)"),
+    ("mid Spring 1 2012", ["2012-01..2012-02"], "(January to February 2012)"),  # (the middle of two months: both)
+    ("early Easter 2012", ["2012-04"], "Easter 2012 (April 2012: Easter Day is 8 April 2012)"),  # (read whole)
+])
+def test_a_part_of_a_quarter_season_or_term_is_that_part_of_its_months(text: str, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, THURROCK)
+    assert spans(t) == expected, t.interpretation
+    assert says in t.interpretation
+
+
+@given(st.integers(2000, 2090), st.sampled_from(["Q{n} {y}", "Q{n} {y}/{z}", "{season} {y}", "{season} term {y}"]),
+       st.integers(1, 4), st.sampled_from(["spring", "summer", "autumn", "winter"]))
+def test_the_parts_of_a_quarter_season_or_term_tile_it(year: int, form: str, n: int, season: str) -> None:
+    text = form.format(n=n, y=year, z=f"{(year + 1) % 100:02d}", season=season)
+    whole = parse_timescale(text).intervals[0]
+    parts = [parse_timescale(f"{w} {text}").intervals[0] for w in ("Early", "mid", "late")]
+    assert parts[0].start == whole.start and parts[-1].end == whole.end
+    assert all(b.start - a.end == timedelta(days=1) for a, b in zip(parts, parts[1:]))
+
+
+@pytest.mark.parametrize(("text", "expected", "says"), [
     # (each was the whole calendar year)
     ("Easter 2012", ["2012-04"], "'Easter 2012' read as Easter 2012 (April 2012: Easter Day is 8 April 2012)"),
     ("Easter holidays 2008", ["2008-03"], "Easter 2008 (March 2008: Easter Day is 23 March 2008)"),
@@ -2392,7 +2426,7 @@ def test_only_a_word_one_slip_from_a_name_is_mended(word: str, after: str) -> No
     from outcome_graph.analysis.timescale.slips import one_slip
 
     t = parse_timescale(word + after, THURROCK)
-    if " taken as " in t.interpretation:
+    if "' taken as " in t.interpretation:  # (a slip named: not "ongoing, taken as the plan period")
         name = t.interpretation.rsplit(" taken as ", 1)[1].rstrip(")").lower()
         assert one_slip(word, name), t.interpretation
 

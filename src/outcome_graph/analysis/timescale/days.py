@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .intervals import Interval, day_words, month_end, month_interval
+from .intervals import Interval, day_words, month_end, month_interval, month_span, month_words, shift_month
 from .items import Item, fy_item, range_item, safe, split_year, two_digit, year_item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
 from .patterns import CHANGE_RE, DAY_MONTH_LEAD_RE, MONTH_BEFORE_RE, NUMBERED_RE, SPLIT_REST_RE
@@ -274,7 +274,7 @@ def part_of_month(item: Item, part: str, written: str) -> None:
     if item.interval is not None:
         iv = item.interval
         item.interval, item.short, item.long, item.deadline = _third(part, written, iv.start.year, iv.start.month)
-    elif item.make is not None:
+    elif item.make is not None:  # (the third lies in its month: placing the month or the third is the same)
         make = item.make
 
         def third(y: int) -> tuple[Interval, str] | None:
@@ -285,4 +285,48 @@ def part_of_month(item: Item, part: str, written: str) -> None:
             return iv, long
 
         item.make = third
+        item.name = f"{'mid-' if part == 'mid' else 'late ' if part == 'late' else 'early '}{item.name}"
     item.level, item.mod = "part", None
+
+
+_SPAN_PART_WORDS = {"start": "the beginning of", "mid": "the middle of", "late": "late in"}
+
+
+def _months_of_part(iv: Interval, part: str) -> Interval:
+    """The months of a span of months that 'early', 'mid' or 'late' name: a third of its months, at least
+    one, the middle ones for 'mid' (a quarter's or a season's first, second or third month; a school term
+    of four months: its first month, the two in the middle, its last; a span of two: the first, both, the
+    last)."""
+    months = (iv.end.year - iv.start.year) * 12 + iv.end.month - iv.start.month + 1
+    size = max(1, months // 3)
+    first, last = {"start": (0, size - 1), "late": (months - size, months - 1)}.get(part, (size, months - size - 1))
+    if last < first:  # (the middle of two months is both)
+        first, last = 0, months - 1
+    y1, m1 = shift_month(iv.start.year, iv.start.month, first)
+    y2, m2 = shift_month(iv.start.year, iv.start.month, last)
+    return month_span(y1, m1, y2, m2)
+
+
+def _span_part(part: str, written: str, iv: Interval, name: str) -> tuple[Interval, str, str]:
+    """(interval, short, long) of a part of a quarter, a season or a term: 'early spring 2012' is March 2012."""
+    got = _months_of_part(iv, part)
+    words = "early in" if written[:5].lower() == "early" else _SPAN_PART_WORDS[part]
+    single = (got.start.year, got.start.month) == (got.end.year, got.end.month)
+    short = f"{MONTH_NAMES[got.start.month]} {got.start.year}" if single else month_words(got)
+    return got, short, f"{words} {name} ({short})"
+
+
+def part_of_span(item: Item, part: str, written: str) -> None:
+    """Read a quarter, a season or a school term after 'early', 'the beginning of', 'mid' or 'late' (``Early
+    Q3 2011/12``, ``late summer 2011``) as that part of its months (see :func:`_months_of_part`), not the
+    whole span read as 'the beginning of' it: October 2011, August 2011. Without a year the span is placed
+    in the plan period first, as it is alone, and its part taken then (``part_later``)."""
+    if item.interval is None:
+        item.part_later = (part, written)
+        return
+    name = item.long.split(" (")[0]
+    item.interval, item.short, item.long = _span_part(part, written, item.interval, name)
+    item.deadline = "" if " to " not in item.short else item.long
+    # (now months: no longer a half or a season to join as one; a term stays one to be placed as a term is,
+    # and a quarter without a year one placed only in a plan that starts in April)
+    item.level, item.half, item.season = "month", 0, ""

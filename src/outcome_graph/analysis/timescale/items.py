@@ -48,6 +48,9 @@ class Item:
     holiday: bool = False  # a school holiday ('Easter 2012', 'the summer holidays', 'summer half term')
     feast: str = ""  # a holiday named after its day: 'easter' or 'christmas' ('before Easter' is before the day)
     before: bool = False  # a holiday or term without a year after 'before': placed first, then the one before taken
+    #: a month, season, term or quarter without a year after 'early', 'mid' or 'late': the part and the words,
+    #: taken once the span is placed ('late spring term' is late in the spring term placed, not the late part placed)
+    part_later: tuple[str, str] | None = None
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
     part: str = ""  # a half of the year read ('h1' of 'H1 2011/12'), taken once the kind of year is known
     named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written

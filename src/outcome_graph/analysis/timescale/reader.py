@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .days import third_deadline
+from .days import part_of_span, third_deadline
 from .intervals import Interval, Timing, contains, month_interval, month_words
 from .items import Item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
@@ -180,8 +180,17 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                     it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
                 elif it.level == "part":  # ('by early April': by the end of the first third of April 2011 (...))
                     it.deadline = third_deadline(got[0])
+                placed = f"{'the ' if it.term and not it.half else ''}{got[1]}"
+                if it.part_later is not None:  # ('late spring term': the spring term placed, then its April)
+                    it.long = placed
+                    part_of_span(it, *it.part_later)
+                    if it.deadline:
+                        it.deadline = f"{it.deadline}, {got[2]}"
+                    else:  # ('by late Q4': by the end of March 2012 (late in Q4 2011-12, the only Q4 ...))
+                        it.short = f"{it.short} ({it.long.split(' (')[0]}, {got[2]})"
+                    it.long = f"{it.long}, {got[2]}"
                 if it.before:  # ('before Easter': the Easter placed, then the day (or month) before it)
-                    feast, placed = it.feast, f"{'the ' if it.term and not it.half else ''}{got[1]}"
+                    feast = it.feast
                     apply_before(it)
                     it.long = f"{it.long}, {got[2]}" if feast else f"{it.long}, before {placed}, {got[2]}"
                     it.short = it.long if it.level == "month" else it.short

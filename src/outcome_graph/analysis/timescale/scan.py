@@ -22,6 +22,7 @@ from .days import (
     handle_my,
     handle_nd,
     part_of_month,
+    part_of_span,
 )
 from .intervals import Interval, contains, day_words, month_interval, month_words
 from .items import Item, _Make, as_academic, fy_item, range_item, year_item
@@ -105,16 +106,18 @@ def apply_before(item: Item) -> None:
     the end of March 2012, the only month before an April in it."""
     iv = item.interval
     if iv is None:
-        if item.make is not None and (item.holiday or item.term):
+        if item.make is not None and (item.holiday or item.term or item.part_later):
             # (a holiday or a term is placed in the plan period first, as without 'before', and the one
             # before it taken then: 'before Easter' is before the Easter that 'Easter' is)
             item.before = True
             return
         if item.make is not None:
-            one_day = item.level == "day"
+            one_day = item.level in ("day", "part")  # (a third of a month: 'before late April' is by 20 April)
             item.make = _the_one_before(item.make, one_day)
             item.name = f"{'day' if one_day else 'month'} before {item.name}"
-            if not one_day:
+            if one_day:
+                item.level = "day"
+            else:
                 item.level, item.term, item.half, item.holiday = "month", False, 0, False
             item.is_range = False
         return
@@ -286,11 +289,16 @@ def _parts_of_months(items: list[Item], norm: str) -> None:
     'begin' as a verb (``Pilot to start April 2011``) leaves the month whole, as it leaves a year."""
     previous_end = 0
     for item in items:
-        if (item.level == "month" and item.bad is None and not item.is_range and not item.holiday
+        if (item.level in ("month", "season", "quarter") and item.bad is None and not item.is_range
                 and not item.weak and (item.interval is not None or item.make is not None)):
             mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
             if mod is not None and mod.lastgroup in _MONTH_PARTS and not _start_is_verb(norm, mod):
-                part_of_month(item, mod.lastgroup, mod[0])
+                if item.holiday:  # ('early Easter 2012': the holiday, read whole, the word taken into it)
+                    pass
+                elif item.level == "month":
+                    part_of_month(item, mod.lastgroup, mod[0])
+                else:  # ('Early Q3 2011/12': October 2011; 'late summer 2011': August 2011)
+                    part_of_span(item, mod.lastgroup, mod[0])
                 item.start = mod.start()
         previous_end = item.end
 
