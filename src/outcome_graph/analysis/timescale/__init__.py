@@ -52,7 +52,8 @@ reads them).
   not read. ``June 11-2012`` is ``June 11 - 2012``, June 2011 to the end of 2012, and a month then a
   span of years (``June 2011/15``, ``June 2011-15``, ``June 2011/2015``) runs from the month to the end of
   the last year, as ``June 2011 - 2015`` does (June 2011 to December 2015, ending on a year).
-- **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
+- **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``, three or more joined
+  by slashes, ``Sept 2011/Jan 2012/Apr 2012``) give several
   intervals in the order written; repeated identical dates are kept once. A part without a year
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
   ``Dec and Jan 2012``) takes that part's year, rolled back a year as in a range.
@@ -127,7 +128,7 @@ reads them).
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
   ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
-  2013. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
+  2013, and so do ``2010-13`` and ``2010/13``, whose second part is no month and no next year. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
   2011 to 2012``) are the split year, as ``2011 - 2012`` is (the financial year, or the academic year
   where a split year is one); ``2010 to 2013`` spans the calendar years, as ``2010 - 2013`` does.
   Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
@@ -173,7 +174,8 @@ reads them).
   only by a slip that makes no word. A year
   typed with an O for a zero (``June 2o12``) is that year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
-  ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
+  ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``every 6 months``, ``Whole
+  year``, ``each April`` ...):
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
   otherwise. A date with a year always wins over these words ("May 11 and January 12" in
   "Update progress six monthly ... May 11 and January 12" is dated).

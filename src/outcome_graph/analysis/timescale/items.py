@@ -172,5 +172,8 @@ def range_item(a: Item, b: Item, src: str) -> Item | None:
         item.make = make
         item.name = f"{a.name} to {b.name}"
         item.quarter = a.quarter or b.quarter
+        # (terms from one to another are placed as a term is: 'Autumn term - Spring term' in a plan for a financial
+        # year is September to April, mostly within it)
+        item.term = a.term and b.term
         return item
     return None

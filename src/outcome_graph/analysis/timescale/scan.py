@@ -373,7 +373,10 @@ def find_items(
             gap = norm[a.end: b.start]
             is_range = bool(RANGE_GAP_RE.fullmatch(gap))
             if not is_range and SLASH_GAP_RE.fullmatch(gap):
-                is_range = a.level == b.level and a.level in ("month", "season")  # ('Spring/Summer 2012')
+                # ('Spring/Summer 2012'; but three or more with slashes are a list: 'Sept 2011/Jan 2012/Apr 2012')
+                listed = (i > 0 and SLASH_GAP_RE.fullmatch(norm, items[i - 1].end, a.start) is not None) or (
+                    i + 2 < len(items) and SLASH_GAP_RE.fullmatch(norm, b.end, items[i + 2].start) is not None)
+                is_range = a.level == b.level and a.level in ("month", "season") and not listed
             if not is_range and AND_GAP_RE.fullmatch(gap):
                 before = MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
                 is_range = (before is not None and before["between"] is not None) or next_halves(a, b)
@@ -411,7 +414,7 @@ def find_items(
     for i in range(len(joined) - 2, -1, -1):
         a, b = joined[i], joined[i + 1]
         if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")
-                or not LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+                or not (LIST_GAP_RE.fullmatch(norm, a.end, b.start) or SLASH_GAP_RE.fullmatch(norm, a.end, b.start))):
             continue
         for y in (b.interval.start.year, b.interval.start.year - 1):
             got = a.make(y)
