@@ -35,6 +35,8 @@ from .slips import Slip
 from .show import describe, label_of, quoted
 
 _MAX_CHARS = 1000
+#: words in brackets right after a date ('(draft)' in 'July 2011 (draft) Sept 2011 (final)')
+_BRACKETED_RE = re.compile(r"\s*\(([^()]{0,40})\)")
 
 
 def _undated(text: str, why: str) -> Timing:
@@ -346,13 +348,22 @@ def _dated(
     else:
         parts: list[str] = []
         previous_end = 0
+        shown_previous = False
         for it in dated:
-            lead = label_of(display[previous_end: it.src_start])
+            gap = display[previous_end: it.src_start]
+            # (words in brackets right after a date are that date's: 'July 2011 (draft) Sept 2011 (final)')
+            if shown_previous and (after := _BRACKETED_RE.match(gap)) is not None and after[1].strip():
+                parts[-1] += f" ({after[1].strip()})"
+                gap = gap[after.end():]
+            lead = label_of(gap)
             previous_end = it.src_end
-            if it not in distinct:
+            shown_previous = it in distinct
+            if not shown_previous:
                 continue
             desc = it.short if it.mod is None and not it.open else describe(it)
             parts.append(f"{lead}: {desc}" if lead else desc)
+        if shown_previous and (after := _BRACKETED_RE.match(display, previous_end)) is not None and after[1].strip():
+            parts[-1] += f" ({after[1].strip()})"
         shown = parts[:6]
         more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
         why = f"{whole} read as {len(parts)} dates: " + "; ".join(shown) + more + note
