@@ -455,6 +455,25 @@ def test_the_thirds_of_a_month_tile_it(year: int, month: int, year_form: str, wo
     assert parse_timescale(f"End {name}", plan).intervals == (whole,)  # (a deadline: by the end of the month)
 
 
+@pytest.mark.parametrize(("text", "period", "expected", "says"), [
+    # (each was March 2031, September 2030: a year twenty years after the plan)
+    ("March 31", THURROCK, ["2012-03-31"], "'March 31' read as 31 March 2012, the only 31 March in the plan period"),
+    ("by March 31", THURROCK, ["2012-03-31"], "by 31 March 2012"),
+    ("Sept 30", THURROCK, ["2011-09-30"], "30 September 2011"),
+    ("Jan 31 - March 31", THURROCK, ["2012-01-31..2012-03-31"], "31 January 2012 to 31 March 2012"),
+    # (a year near the plan, a month joined by a hyphen as a spreadsheet shows one, or no plan: the year)
+    ("Sept 12", THURROCK, ["2012-09"], "September 2012"),
+    ("Mar-31", THURROCK, ["2031-03"], "March 2031"),
+    ("March 31", None, ["2031-03"], "March 2031"),
+    ("March 21", SOUTHEND, ["2009-03-21"], "21 March 2009"),
+    ("March 19", SOUTHEND, ["2019-03"], "March 2019"),  # (ten years after the plan ends: still a year)
+])
+def test_a_far_two_digit_year_is_the_day(text: str, period: Interval | None, expected: list[str], says: str) -> None:
+    t = parse_timescale(text, period)
+    assert spans(t) == expected, t.interpretation
+    assert says in t.interpretation
+
+
 @pytest.mark.parametrize(("text", "expected", "says"), [
     # (each was the whole quarter, season or term read as 'the beginning of' it)
     ("Early Q3 2011/12", ["2011-10"], "early in Q3 of the financial year 2011-12 (October 2011)"),
@@ -1184,6 +1203,8 @@ def test_a_month_with_a_year_lies_in_that_month_whatever_the_period(
     name = (ABBREVIATIONS if short else MONTHS)[month - 1]
     # (a comma is followed by a four-digit year only: 'June, 11 schools' gives no year)
     written = f"{year % 100:02d}" if (two_digits and sep != ", ") or "'" in sep else str(year)
+    if sep == " " and len(written) == 2 and period is not None and year > period.end.year + 10:
+        period = None  # (a year of two digits that far after the plan is the day: test_a_far_two_digit_year_is_the_day)
     t = parse_timescale(f"{name}{sep}{written}", period)
     assert (t.kind, t.intervals) == ("dated", (month_interval(year, month),))
 
@@ -1581,6 +1602,8 @@ def test_a_month_written_any_usual_way_is_that_month(
         year: int, month: int, form: int, year_form: int, case: object, lead: str, tail: str,
         period: Interval | None) -> None:
     text = f"{lead}{_month(month, form, case)} {_year(year, year_form)}{tail}"
+    if year_form == 1 and period is not None and year > period.end.year + 10:
+        period = None  # (a year of two digits that far after the plan is the day: test_a_far_two_digit_year_is_the_day)
     t = parse_timescale(text, period)
     whole = month_interval(year, month)
     if lead in ("mid-", "Early "):  # (a third of the month: 11 to 20, 1 to 10)

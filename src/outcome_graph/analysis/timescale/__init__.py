@@ -20,7 +20,8 @@ reads them).
 
 - **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``,
   ``Apr-11`` (as a spreadsheet shows a month), ``June/2011``.
-  A two-digit year is 20YY. The interval is the whole month.
+  A two-digit year is 20YY; in a plan period, one more than ten years after the period ends is the
+  day (``March 31`` in a plan for 2011-12 is 31 March 2012, not March 2031). The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
   (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
   ``2.2.5`` are not dates); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,

@@ -40,11 +40,11 @@ def _day_item(m: re.Match[str], mon_word: str, day: int, year: int | None) -> It
             item.bad = f"{quoted(m[0])} is not a valid date"
             return item
         item.weak = mon_word in ("may", "march", "mar")
-        return _yearless_day(item, month, day)
+        return yearless_day(item, month, day)
     return _fixed_day(item, m[0], year, month, day)
 
 
-def _yearless_day(item: Item, month: int, day: int) -> Item:
+def yearless_day(item: Item, month: int, day: int) -> Item:
     """A day without a year, to be placed in the plan period ('31 March', 'by 31/3')."""
 
     def make(y: int) -> tuple[Interval, str]:
@@ -113,7 +113,7 @@ def handle_dn(m: re.Match[str], text: str) -> Item | None:
         item.long = f"{item.short} (a month and a year of two digits)"
         return item
     end = m.end() + 1 if text.startswith("/", m.end()) else m.end()
-    return _yearless_day(Item(m.start(), end, level="day"), month, day)
+    return yearless_day(Item(m.start(), end, level="day"), month, day)
 
 
 def handle_my(m: re.Match[str], text: str) -> Item | None:

@@ -30,7 +30,7 @@ from .patterns import (
     TBA_RE,
     YEAR_END_RE,
 )
-from .scan import apply_before, clean, find_items
+from .scan import FAR_YEARS, apply_before, clean, find_items
 from .slips import Slip
 from .show import describe, label_of, quoted
 
@@ -100,7 +100,9 @@ def _read(raw: object, period: Interval | None) -> Timing:
             # (the full reader looks for deadline words in the 40 characters before the month)
             fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40) and not (
             # ('before April 2012' is by the end of March: the full reader says so)
-            fast["mod"] and fast["mod"].lstrip()[:5].lower() in ("befor", "prior")):
+            fast["mod"] and fast["mod"].lstrip()[:5].lower() in ("befor", "prior")) and not (
+            # ('March 31' in a plan for 2011-12: the day, not March 2031; the full reader says so)
+            fast["y2"] and period is not None and 2000 + int(fast["y2"]) > period.end.year + FAR_YEARS):
         year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
         month = MONTH_NUMBER[fast["mon"][:3].lower()]
         words = f"{MONTH_NAMES[month]} {year}"
@@ -141,7 +143,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
         if len(ref.split()) >= 2:
             reference, skip = ref, ext.span()
 
-    items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period))
+    items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period),
+                                  None if period is None else period.end.year + FAR_YEARS)
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
     for it in bad if slips else ():

@@ -23,10 +23,11 @@ from .days import (
     handle_nd,
     part_of_month,
     part_of_span,
+    yearless_day,
 )
-from .intervals import Interval, contains, day_words, month_interval, month_words
+from .intervals import Interval, contains, day_words, month_end, month_interval, month_words
 from .items import Item, _Make, as_academic, fy_item, range_item, year_item
-from .lexicon import DASHES, DISPLAY, MONTH_NAMES
+from .lexicon import DASHES, DISPLAY, MONTH_NAMES, MONTH_NUMBER
 from .patterns import (
     AND_GAP_RE,
     CANDIDATE_RE,
@@ -35,6 +36,7 @@ from .patterns import (
     FINANCIAL_RE,
     LIST_GAP_RE,
     MODIFIER_RE,
+    MON_BODY,
     ONWARDS_RE,
     RANGE_GAP_RE,
     SLASH_GAP_RE,
@@ -303,13 +305,39 @@ def _parts_of_months(items: list[Item], norm: str) -> None:
         previous_end = item.end
 
 
+#: a month and a number of two digits after a space ('March 31'): a year of two digits, or a day
+_MONTH_NUMBER_RE = re.compile(r"(?P<mon>" + MON_BODY + r")\.?\s+(?P<n>\d\d)", re.I | re.A)
+#: how many years after the plan's last one a year of two digits after a month may be: beyond, the number
+#: is the day ('March 31' in a plan for 2011-12 is 31 March 2012, not March 2031)
+FAR_YEARS = 10
+
+
+def _days_not_years(items: list[Item], norm: str, latest_year: int) -> None:
+    """A month and a number of two digits (``March 31``) whose year, 20YY, would be more than
+    :data:`FAR_YEARS` years after the plan ends is the day of that month, placed in the plan period as
+    ``31 March`` is; ``June 11`` in the same plan stays June 2011."""
+    for i, item in enumerate(items):
+        if item.level != "month" or item.interval is None or item.interval.start.year <= latest_year:
+            continue
+        m = _MONTH_NUMBER_RE.fullmatch(norm, item.start, item.end)
+        if m is None:
+            continue
+        month, day = MONTH_NUMBER[m["mon"][:3].lower()], int(m["n"])
+        if not 1 <= day <= month_end(2000, month).day:
+            continue
+        new = yearless_day(Item(item.start, item.end, level="day"), month, day)
+        new.weak = m["mon"] in ("may", "march", "mar")
+        items[i] = new
+
+
 def find_items(
-    norm: str, skip: tuple[int, int] | None, school_year: bool = False
+    norm: str, skip: tuple[int, int] | None, school_year: bool = False, latest_year: int | None = None
 ) -> tuple[list[Item], bool]:
     """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
 
     ``school_year``: the plan runs for one academic year, so a split year that no word calls
-    financial is an academic year (see :func:`_counts_school_years`).
+    financial is an academic year (see :func:`_counts_school_years`). ``latest_year``: the last year a
+    year of two digits after a month may name (see :func:`_days_not_years`); None without a plan period.
     """
     items: list[Item] = []
     recurring = False
@@ -329,6 +357,8 @@ def find_items(
         pos = item.end  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
         items.append(item)
 
+    if latest_year is not None:
+        _days_not_years(items, norm, latest_year)
     items = _consecutive_years_to(items, norm)
     # a quarter without a year next to one with a year, in a range or a list, is counted as that
     # one is ('Q1 - Q2 2012': January to June 2012, not a financial-year Q1 left out)
