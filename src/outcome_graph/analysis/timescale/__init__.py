@@ -20,7 +20,8 @@ reads them).
 
 - **Months** (full or abbreviated, ``Sept``/``Sep.``) with a year: ``June 11``, ``Sept 2011``,
   ``Apr-11`` (as a spreadsheet shows a month), ``June/2011``.
-  A two-digit year is 20YY. The interval is the whole month.
+  A two-digit year is 20YY; in a plan period, one more than ten years after the period ends is the
+  day (``March 31`` in a plan for 2011-12 is 31 March 2012, not March 2031). The interval is the whole month.
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
   (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
   ``2.2.5`` are not dates); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
@@ -31,8 +32,8 @@ reads them).
   ending``), the seven days to that day. A number after a word such as
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
-- **Deadlines and positions** ("End Feb 2011", "by end of June 2011", "By December 11",
-  "Due June 2011", "Beginning April 2011", "mid-May 2011") keep the whole month as the interval; the
+- **Deadlines** ("End Feb 2011", "by end of June 2011", "By December 11",
+  "Due June 2011") keep the whole month as the interval; the
   interpretation says "by the end of February 2011" ("due" is read as "by": "Due June 2011" is by
   the end of June 2011, "Due 31/03/2012" by 31 March 2012). A deadline ends on the month's last day,
   which is what the rules compare. "Before" and "prior to" a month, day or year are by the
@@ -52,7 +53,8 @@ reads them).
   not read. ``June 11-2012`` is ``June 11 - 2012``, June 2011 to the end of 2012, and a month then a
   span of years (``June 2011/15``, ``June 2011-15``, ``June 2011/2015``) runs from the month to the end of
   the last year, as ``June 2011 - 2015`` does (June 2011 to December 2015, ending on a year).
-- **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``) give several
+- **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``, three or more joined
+  by slashes, ``Sept 2011/Jan 2012/Apr 2012``) give several
   intervals in the order written; repeated identical dates are kept once. A part without a year
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
   ``Dec and Jan 2012``) takes that part's year, rolled back a year as in a range.
@@ -81,12 +83,19 @@ reads them).
   of their own). "Terms" after the years makes every season before it a term
   (``Autumn 2011 - Summer 2012 terms`` is September 2011 to July 2012), as does a term after a season
   in a range or list (``Spring 2011 - Summer term 2012`` starts in January). A season
-  other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read.
+  other than winter followed by a split year (``Summer 2011/12``) is ambiguous and not read. The short
+  forms schools write, ``Aut``, ``Spr`` and ``Sum``, are read before a half's number or "term" (``Aut
+  1``, ``Spr2 2012``, ``Sum term``), and ``Aut`` and ``Spr`` before a year (``Aut 2011``); "sum" and
+  "win" alone are words.
   **Holidays** with a year are their month, as a half-term is: ``Easter 2012`` (also ``Easter
   holidays``, ``Easter hols``, ``Easter break``) is the month of Easter Day by the Gregorian computus
   (April 2012; ``Easter 2008`` is March 2008), ``Christmas 2011`` (``Xmas``) December 2011 and ``summer
-  holidays 2012`` July to August 2012. Without a year, or with a split year (``Easter 2011/12``, whose
-  Easter is not evident), a holiday is not read.
+  holidays 2012`` July to August 2012. Without a year a holiday is placed in the plan period as a
+  school term is; with a split year (``Easter 2011/12``, whose Easter is not evident) it is not read.
+  Before Easter or Christmas is by the day before Easter Day or Christmas Day (``before Easter 2012``
+  is by 7 April 2012); a holiday or term without a year is placed first, as it is alone, and then
+  "before" (or "by") applies: in a plan for 2011-12 ``before Easter`` is by 23 April 2011, as
+  ``Easter`` is April 2011.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,
@@ -120,7 +129,7 @@ reads them).
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
   ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
-  2013. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
+  2013, and so do ``2010-13`` and ``2010/13``, whose second part is no month and no next year. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
   2011 to 2012``) are the split year, as ``2011 - 2012`` is (the financial year, or the academic year
   where a split year is one); ``2010 to 2013`` spans the calendar years, as ``2010 - 2013`` does.
   Year-level readings (calendar, financial and academic years) set ``Timing.year_only``,
@@ -132,9 +141,13 @@ reads them).
   April–July 2012, or September–December 2012 when it is an academic year); in a range they are one
   span (``late 2011 - early 2012`` is September 2011 to April 2012). ``H1 2011/12``, ``H2 2012``,
   ``first half of 2012`` and ``second half of the financial year 2011/12`` are halves (H1 of a financial
-  year is April–September); ``H1`` without a year is not read. A month keeps its reading (``Beginning
-  April 2011`` is April 2011), ``End 2012`` is a deadline, by the end of 2012, and "start" or
-  "begin" without "of" (``Pilot to start 2012``) may be a verb and keeps the whole year.
+  year is April–September); ``H1`` without a year is not read. A month's thirds are read so too: ``Beginning
+  April 2011``, ``early April 2011`` and ``start of April 2011`` are 1 to 10 April 2011, ``mid-May
+  2011`` 11 to 20 May, ``late April 2011`` 21 to 30 April (placed in the plan period first when no
+  year is given: ``Early April``). ``End 2012`` and ``End April 2011`` are deadlines, by the end of
+  2012 and of April 2011, and "start" or "begin" without "of" (``Pilot to start 2012``, ``Start
+  April 2011``), or "beginning" without "of" after a word (``Training beginning April 2011``), may
+  be a verb and keeps the whole year or month.
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
@@ -157,10 +170,13 @@ reads them).
   first is no month (``13/11``) is the day and month.
 - **Typing slips**: a month or season misspelt by one slip (``Sumer 2011``, ``Autum term``,
   ``Febuary``, ``Mrach 2012``) is read as it, and the interpretation names the correction ("'Sumer'
-  taken as summer"); see :mod:`.slips` for what one slip is and the words it leaves alone. A year
+  taken as summer"); see :mod:`.slips` for what one slip is and the words it leaves alone. May, June
+  and July misspelt are read only where a date evidently stands (``Jnue 2012``, ``12 Juyl``), and
+  only by a slip that makes no word. A year
   typed with an O for a zero (``June 2o12``) is that year.
 - **Ongoing work** (``Ongoing``, ``On-going``, ``Continuous``, ``Throughout the year``,
-  ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``each April`` ...):
+  ``Termly``, ``Monthly``, ``Quarterly``, ``Annually``, ``six monthly``, ``every 6 months``, ``Whole
+  year``, ``each April`` ...):
   kind ``ongoing``, with the plan period as its interval when one is given and no interval
   otherwise. A date with a year always wins over these words ("May 11 and January 12" in
   "Update progress six monthly ... May 11 and January 12" is dated).

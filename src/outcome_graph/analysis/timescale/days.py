@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .intervals import Interval, day_words, month_end, month_interval
+from .intervals import Interval, day_words, month_end, month_interval, month_span, month_words, shift_month
 from .items import Item, fy_item, range_item, safe, split_year, two_digit, year_item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
 from .patterns import CHANGE_RE, DAY_MONTH_LEAD_RE, MONTH_BEFORE_RE, NUMBERED_RE, SPLIT_REST_RE
@@ -40,11 +40,11 @@ def _day_item(m: re.Match[str], mon_word: str, day: int, year: int | None) -> It
             item.bad = f"{quoted(m[0])} is not a valid date"
             return item
         item.weak = mon_word in ("may", "march", "mar")
-        return _yearless_day(item, month, day)
+        return yearless_day(item, month, day)
     return _fixed_day(item, m[0], year, month, day)
 
 
-def _yearless_day(item: Item, month: int, day: int) -> Item:
+def yearless_day(item: Item, month: int, day: int) -> Item:
     """A day without a year, to be placed in the plan period ('31 March', 'by 31/3')."""
 
     def make(y: int) -> tuple[Interval, str]:
@@ -113,7 +113,7 @@ def handle_dn(m: re.Match[str], text: str) -> Item | None:
         item.long = f"{item.short} (a month and a year of two digits)"
         return item
     end = m.end() + 1 if text.startswith("/", m.end()) else m.end()
-    return _yearless_day(Item(m.start(), end, level="day"), month, day)
+    return yearless_day(Item(m.start(), end, level="day"), month, day)
 
 
 def handle_my(m: re.Match[str], text: str) -> Item | None:
@@ -240,3 +240,93 @@ def _before_split_year(item: Item, m: re.Match[str], mon_group: str) -> Item:
     item.end = m.end(mon_group)
     item.weak = False  # (a year follows: 'may 2011/12' is a month)
     return item
+
+
+#: the days of a month that 'early' (or 'the start of', 'the beginning of'), 'mid' and 'late' name: its
+#: thirds, as they are a year's ('Early 2012' is January to April): (first day, last day; 0 for the month's end)
+_MONTH_THIRDS = {"start": (1, 10), "mid": (11, 20), "late": (21, 0)}
+_THIRD_WORDS = {"start": "the beginning of", "mid": "mid-", "late": "late"}
+_THIRD_NOUNS = {"start": "the first third of", "mid": "the second third of", "late": "the last third of"}
+
+
+def _third(part: str, written: str, year: int, month: int) -> tuple[Interval, str, str, str]:
+    """(interval, short, long, deadline) of a third of a month: 'early April 2011' is 1 to 10 April."""
+    first, last = _MONTH_THIRDS[part]
+    end = month_end(year, month)
+    iv = Interval(date(year, month, first), end if last == 0 else date(year, month, last))
+    name = f"{MONTH_NAMES[month]} {year}"
+    words = "early" if written[:5].lower() == "early" else _THIRD_WORDS[part]
+    short = f"{words}{name}" if words.endswith("-") else f"{words} {name}"
+    return iv, short, f"{short} ({first} to {day_words(iv.end)})", third_deadline(iv)
+
+
+def third_deadline(iv: Interval) -> str:
+    """What 'by the end of' names of a third of a month: 'the first third of April 2011 (1 to 10 April 2011)'."""
+    part = next(p for p, (first, _) in _MONTH_THIRDS.items() if first == iv.start.day)
+    return f"{_THIRD_NOUNS[part]} {MONTH_NAMES[iv.start.month]} {iv.start.year} ({iv.start.day} to {day_words(iv.end)})"
+
+
+def part_of_month(item: Item, part: str, written: str) -> None:
+    """Read a month after 'early', 'the beginning of', 'mid' or 'late' (``Beginning April 2011``,
+    ``mid-May 2011``) as that third of it, not the whole month: 1 to 10 April 2011, 11 to 20 May 2011,
+    21 to 30 April 2011, as 'Early 2012' is the first third of the year. A month without a year is
+    placed in the plan period as the month is, then its third taken."""
+    if item.interval is not None:
+        iv = item.interval
+        item.interval, item.short, item.long, item.deadline = _third(part, written, iv.start.year, iv.start.month)
+    elif item.make is not None:  # (the third lies in its month: placing the month or the third is the same)
+        make = item.make
+
+        def third(y: int) -> tuple[Interval, str] | None:
+            got = make(y)
+            if got is None:
+                return None
+            iv, _, long, _ = _third(part, written, got[0].start.year, got[0].start.month)
+            return iv, long
+
+        item.make = third
+        item.name = f"{'mid-' if part == 'mid' else 'late ' if part == 'late' else 'early '}{item.name}"
+    item.level, item.mod = "part", None
+
+
+_SPAN_PART_WORDS = {"start": "the beginning of", "mid": "the middle of", "late": "late in"}
+
+
+def _months_of_part(iv: Interval, part: str) -> Interval:
+    """The months of a span of months that 'early', 'mid' or 'late' name: a third of its months, at least
+    one, the middle ones for 'mid' (a quarter's or a season's first, second or third month; a school term
+    of four months: its first month, the two in the middle, its last; a span of two: the first, both, the
+    last)."""
+    months = (iv.end.year - iv.start.year) * 12 + iv.end.month - iv.start.month + 1
+    size = max(1, months // 3)
+    first, last = {"start": (0, size - 1), "late": (months - size, months - 1)}.get(part, (size, months - size - 1))
+    if last < first:  # (the middle of two months is both)
+        first, last = 0, months - 1
+    y1, m1 = shift_month(iv.start.year, iv.start.month, first)
+    y2, m2 = shift_month(iv.start.year, iv.start.month, last)
+    return month_span(y1, m1, y2, m2)
+
+
+def _span_part(part: str, written: str, iv: Interval, name: str) -> tuple[Interval, str, str]:
+    """(interval, short, long) of a part of a quarter, a season or a term: 'early spring 2012' is March 2012."""
+    got = _months_of_part(iv, part)
+    words = "early in" if written[:5].lower() == "early" else _SPAN_PART_WORDS[part]
+    single = (got.start.year, got.start.month) == (got.end.year, got.end.month)
+    short = f"{MONTH_NAMES[got.start.month]} {got.start.year}" if single else month_words(got)
+    return got, short, f"{words} {name} ({short})"
+
+
+def part_of_span(item: Item, part: str, written: str) -> None:
+    """Read a quarter, a season or a school term after 'early', 'the beginning of', 'mid' or 'late' (``Early
+    Q3 2011/12``, ``late summer 2011``) as that part of its months (see :func:`_months_of_part`), not the
+    whole span read as 'the beginning of' it: October 2011, August 2011. Without a year the span is placed
+    in the plan period first, as it is alone, and its part taken then (``part_later``)."""
+    if item.interval is None:
+        item.part_later = (part, written)
+        return
+    name = item.long.split(" (")[0]
+    item.interval, item.short, item.long = _span_part(part, written, item.interval, name)
+    item.deadline = "" if " to " not in item.short else item.long
+    # (now months: no longer a half or a season to join as one; a term stays one to be placed as a term is,
+    # and a quarter without a year one placed only in a plan that starts in April)
+    item.level, item.half, item.season = "month", 0, ""

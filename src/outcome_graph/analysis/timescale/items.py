@@ -45,7 +45,12 @@ class Item:
     half: int = 0  # a half of a school term, counted through the school year: autumn 1 is 1, summer 2 is 6
     season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
     term: bool = False  # a school term ('Summer term 2012')
-    holiday: bool = False  # a school holiday ('Easter 2012', 'the summer holidays')
+    holiday: bool = False  # a school holiday ('Easter 2012', 'the summer holidays', 'summer half term')
+    feast: str = ""  # a holiday named after its day: 'easter' or 'christmas' ('before Easter' is before the day)
+    before: bool = False  # a holiday or term without a year after 'before': placed first, then the one before taken
+    #: a month, season, term or quarter without a year after 'early', 'mid' or 'late': the part and the words,
+    #: taken once the span is placed ('late spring term' is late in the spring term placed, not the late part placed)
+    part_later: tuple[str, str] | None = None
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
     part: str = ""  # a half of the year read ('h1' of 'H1 2011/12'), taken once the kind of year is known
     named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written
@@ -167,5 +172,8 @@ def range_item(a: Item, b: Item, src: str) -> Item | None:
         item.make = make
         item.name = f"{a.name} to {b.name}"
         item.quarter = a.quarter or b.quarter
+        # (terms from one to another are placed as a term is: 'Autumn term - Spring term' in a plan for a financial
+        # year is September to April, mostly within it)
+        item.term = a.term and b.term
         return item
     return None

@@ -104,9 +104,13 @@ _ALTERNATIVES = [
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
     # (a season misspelt is its first three letters and a mark for the rest: 'sum\x00\x00' for 'Sumer')
-    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter|(?:spr|sum|aut|win)\x00+)(?![a-z])"
+    # (the short forms schools write for the halves and the terms, 'Aut 1', 'Spr2', 'Sum term', are read there,
+    # and 'Aut' and 'Spr', which are no words, before a year too: 'Aut 2011'; 'sum' and 'win' alone are words)
+    r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter|(?:spr|sum|aut|win)\x00+"
+    r"|(?:aut|spr|sum)\.?(?=\s*[12](?![\d/.:%-])|\s+terms?(?![a-z]))|(?:aut|spr)\.?(?=\s*(?:19|20)\d\d(?!\d)))"
+    r"(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:\s+(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
+    r"(?:\s*(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
     r"(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + MON_BODY + r"(?![a-z])"
     r"|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|sessions?|times?)(?![a-z])))?"
     r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
@@ -140,7 +144,7 @@ DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
 _OF_YEAR = r"(?:\s+(?:fy|(?:financial|fiscal|academic|school|calendar)\s+year))?"
 END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
 MODIFIER_RE = re.compile(
-    r"(?<![a-z])(?=[bnutdecwfsmlyacp])"
+    r"(?<![a-z0-9])(?=[bnutdecwfsmlyacp12])"
     r"(?:(?P<end>(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?"
     r"(?:(?P<ye_a>" + _YEAR_WORDS + r")[-\s]*)?(?:end|close)(?:\s+of)?(?:\s+the)?"
     r"(?:\s+(?P<ye_b>" + _YEAR_WORDS + r"))?)"
@@ -151,8 +155,8 @@ MODIFIER_RE = re.compile(
     r"|(?P<week_end>(?:week\s+ending|w/e|w\.e\.))"
     r"|(?P<from>(?:from|starting(?:\s+(?:in|from))?|commencing|since|beginning\s+(?:in|from)))"
     r"|(?P<start>(?:beginning|start|early|begin)(?:\s+of)?(?:\s+the)?)"
-    r"|(?P<h1>first\s+half\s+of(?:\s+the)?" + _OF_YEAR + r")"
-    r"|(?P<h2>second\s+half\s+of(?:\s+the)?" + _OF_YEAR + r")"
+    r"|(?P<h1>(?:first|1st)\s+half(?:\s+of)?(?:\s+the)?" + _OF_YEAR + r")"
+    r"|(?P<h2>(?:second|2nd)\s+half(?:\s+of)?(?:\s+the)?" + _OF_YEAR + r")"
     r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?)"
     r"|(?P<late>late)"
     r"|(?P<for>for)"
@@ -164,7 +168,7 @@ MODIFIER_RE = re.compile(
 #: ongoing', 'Sept 2011 (ongoing)', 'April 2011 - and ongoing'); not after a space alone, which
 #: may end one line of a cell and start another ('identified in July 11 Ongoing casework')
 ONWARDS_RE = re.compile(
-    r"\s*(?:onwards?|and\s+(?:onwards?|beyond)"
+    r"\s*(?:onwards?|and\s+(?:onwards?|beyond)|[-(]\s*onwards?\)?"
     r"|(?:[-,&/(]\s*(?:(?:and|then)\s+)?|(?:and|then)\s+)(?:on-?\s?going|continuing)\)?)(?![a-z])", FLAGS
 )
 RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", FLAGS)
@@ -181,7 +185,8 @@ ONGOING_RE = re.compile(
     r"(?<![a-z])(?:on-?\s?going|continu(?:ous|ously|al|ally|ing)|throughout|all\s+year(?:\s+round)?"
     r"|year[-\s]round|termly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly"
     r"|bi-?annually|half[-\s]yearly|six[-\s]monthly|three[-\s]monthly|regularly|on\s+a\s+regular\s+basis"
-    r"|rolling|(?:each|every)\s+(?:day|week|fortnight|month|term|quarter|year|half[-\s]term)s?)(?![a-z])",
+    r"|rolling|(?:each|every)\s+(?:(?:\d{1,2}|two|three|four|six|eight|twelve|other|second)[-\s]+)?"
+    r"(?:day|week|fortnight|month|term|quarter|year|half[-\s]term)s?|(?:whole|full|entire)\s+year)(?![a-z])",
     FLAGS,
 )
 TBA_RE = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .days import part_of_span, third_deadline
 from .intervals import Interval, Timing, contains, month_interval, month_words
 from .items import Item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
@@ -29,11 +30,13 @@ from .patterns import (
     TBA_RE,
     YEAR_END_RE,
 )
-from .scan import clean, find_items
+from .scan import FAR_YEARS, apply_before, clean, find_items
 from .slips import Slip
 from .show import describe, label_of, quoted
 
 _MAX_CHARS = 1000
+#: words in brackets right after a date ('(draft)' in 'July 2011 (draft) Sept 2011 (final)')
+_BRACKETED_RE = re.compile(r"\s*\(([^()]{0,40})\)")
 
 
 def _undated(text: str, why: str) -> Timing:
@@ -97,7 +100,9 @@ def _read(raw: object, period: Interval | None) -> Timing:
             # (the full reader looks for deadline words in the 40 characters before the month)
             fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40) and not (
             # ('before April 2012' is by the end of March: the full reader says so)
-            fast["mod"] and fast["mod"].lstrip()[:5].lower() in ("befor", "prior")):
+            fast["mod"] and fast["mod"].lstrip()[:5].lower() in ("befor", "prior")) and not (
+            # ('March 31' in a plan for 2011-12: the day, not March 2031; the full reader says so)
+            fast["y2"] and period is not None and 2000 + int(fast["y2"]) > period.end.year + FAR_YEARS):
         year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
         month = MONTH_NUMBER[fast["mon"][:3].lower()]
         words = f"{MONTH_NAMES[month]} {year}"
@@ -138,7 +143,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
         if len(ref.split()) >= 2:
             reference, skip = ref, ext.span()
 
-    items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period))
+    items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period),
+                                  None if period is None else period.end.year + FAR_YEARS)
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
     for it in bad if slips else ():
@@ -177,6 +183,22 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 it.long = f"{got[1]}, {got[2]}"
                 if it.level == "season":  # ('by the spring term': by the end of the spring term 2012 (...))
                     it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
+                elif it.level == "part":  # ('by early April': by the end of the first third of April 2011 (...))
+                    it.deadline = third_deadline(got[0])
+                placed = f"{'the ' if it.term and not it.half else ''}{got[1]}"
+                if it.part_later is not None:  # ('late spring term': the spring term placed, then its April)
+                    it.long = placed
+                    part_of_span(it, *it.part_later)
+                    if it.deadline:
+                        it.deadline = f"{it.deadline}, {got[2]}"
+                    else:  # ('by late Q4': by the end of March 2012 (late in Q4 2011-12, the only Q4 ...))
+                        it.short = f"{it.short} ({it.long.split(' (')[0]}, {got[2]})"
+                    it.long = f"{it.long}, {got[2]}"
+                if it.before:  # ('before Easter': the Easter placed, then the day (or month) before it)
+                    feast = it.feast
+                    apply_before(it)
+                    it.long = f"{it.long}, {got[2]}" if feast else f"{it.long}, before {placed}, {got[2]}"
+                    it.short = it.long if it.level == "month" else it.short
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True
@@ -329,13 +351,22 @@ def _dated(
     else:
         parts: list[str] = []
         previous_end = 0
+        shown_previous = False
         for it in dated:
-            lead = label_of(display[previous_end: it.src_start])
+            gap = display[previous_end: it.src_start]
+            # (words in brackets right after a date are that date's: 'July 2011 (draft) Sept 2011 (final)')
+            if shown_previous and (after := _BRACKETED_RE.match(gap)) is not None and after[1].strip():
+                parts[-1] += f" ({after[1].strip()})"
+                gap = gap[after.end():]
+            lead = label_of(gap)
             previous_end = it.src_end
-            if it not in distinct:
+            shown_previous = it in distinct
+            if not shown_previous:
                 continue
             desc = it.short if it.mod is None and not it.open else describe(it)
             parts.append(f"{lead}: {desc}" if lead else desc)
+        if shown_previous and (after := _BRACKETED_RE.match(display, previous_end)) is not None and after[1].strip():
+            parts[-1] += f" ({after[1].strip()})"
         shown = parts[:6]
         more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
         why = f"{whole} read as {len(parts)} dates: " + "; ".join(shown) + more + note

@@ -21,10 +21,13 @@ from .days import (
     handle_mn,
     handle_my,
     handle_nd,
+    part_of_month,
+    part_of_span,
+    yearless_day,
 )
-from .intervals import Interval, contains, day_words, month_interval, month_words
+from .intervals import Interval, contains, day_words, month_end, month_interval, month_words
 from .items import Item, _Make, as_academic, fy_item, range_item, year_item
-from .lexicon import DASHES, DISPLAY, MONTH_NAMES
+from .lexicon import DASHES, DISPLAY, MONTH_NAMES, MONTH_NUMBER
 from .patterns import (
     AND_GAP_RE,
     CANDIDATE_RE,
@@ -33,6 +36,7 @@ from .patterns import (
     FINANCIAL_RE,
     LIST_GAP_RE,
     MODIFIER_RE,
+    MON_BODY,
     ONWARDS_RE,
     RANGE_GAP_RE,
     SLASH_GAP_RE,
@@ -40,7 +44,7 @@ from .patterns import (
     YEAR_WORDS_AFTER_RE,
 )
 from .slips import Slip, mend
-from .terms import as_term, handle_hol, handle_se, listed_halves, next_halves
+from .terms import as_term, feast_day, handle_hol, handle_se, listed_halves, next_halves
 from .years import (
     at_year_end,
     handle_fy,
@@ -89,7 +93,7 @@ def clean(text: str) -> tuple[str, str, list[Slip]]:
 _BEFORE_RE = re.compile(r"\s*(?:before|prior\s+to)\b", re.I | re.A)
 
 
-def _before(item: Item) -> None:
+def apply_before(item: Item) -> None:
     """A date read after 'before' (``Before April 2012``) as the one before it, which the deadline's
     'by' then ends: by the end of March 2012; ``before 1 April 2012`` is by 31 March, ``before 2012``
     by the end of 2011 and ``before 2012/13`` by the end of the financial year 2011-12. Before any
@@ -104,13 +108,28 @@ def _before(item: Item) -> None:
     the end of March 2012, the only month before an April in it."""
     iv = item.interval
     if iv is None:
+        if item.make is not None and (item.holiday or item.term or item.part_later):
+            # (a holiday or a term is placed in the plan period first, as without 'before', and the one
+            # before it taken then: 'before Easter' is before the Easter that 'Easter' is)
+            item.before = True
+            return
         if item.make is not None:
-            one_day = item.level == "day"
+            one_day = item.level in ("day", "part")  # (a third of a month: 'before late April' is by 20 April)
             item.make = _the_one_before(item.make, one_day)
             item.name = f"{'day' if one_day else 'month'} before {item.name}"
-            if not one_day:
+            if one_day:
+                item.level = "day"
+            else:
                 item.level, item.term, item.half, item.holiday = "month", False, 0, False
             item.is_range = False
+        return
+    if item.feast:  # ('before Easter 2012': by the day before Easter Day, 7 April 2012; 'before Christmas' by 24 December)
+        day = feast_day(item.feast, iv.start.year)
+        item.interval = Interval(day - timedelta(days=1), day - timedelta(days=1))
+        feast = "Easter Day" if item.feast == "easter" else "Christmas Day"
+        item.short = day_words(item.interval.start)
+        item.long = f"{item.short}, the day before {feast} ({day_words(day)})"
+        item.level, item.deadline, item.holiday, item.feast = "day", "", False, ""
         return
     if item.level == "year":
         kind = item.year_of or _kind_of_year_from(iv)
@@ -126,7 +145,7 @@ def _before(item: Item) -> None:
             item.long = f"the {kind} year {label} ({month_words(item.interval)})"
             item.year_of = kind
             return
-    if item.level == "day" or (item.is_range and iv.start.day != 1):  # ('before 15 April - 30 June 2012')
+    if item.level == "day" or iv.start.day != 1:  # ('before 15 April - 30 June 2012', 'before late April')
         day = iv.start - timedelta(days=1)
         item.interval = Interval(day, day)
         item.short = item.long = day_words(day)
@@ -225,9 +244,23 @@ def _consecutive_years_to(items: list[Item], norm: str) -> list[Item]:
 
 #: the modifiers that name a part of a year ('Early 2012', 'Mid 2012/13', 'first half of 2012')
 _PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
+#: the modifiers that name a part of a month ('early April 2011', 'mid-May 2011', 'late June 2011')
+_MONTH_PARTS = frozenset(("start", "mid", "late"))
 #: 'start' or 'begin' without 'of' may be a verb ('Pilot to start 2012'): the start of the work, not
 #: of the year, so the year is kept whole ('Start of 2012' and 'Early 2012' are the year's first third)
-_START_VERB_RE = re.compile(r"(?:start|begin(?:ning)?)(?!\s+of)[\s:-]*$", re.I)
+_START_VERB_RE = re.compile(r"(?:start|begin)(?!\s+of)[\s:-]*$", re.I)
+#: 'beginning' without 'of' after a word is a verb too ('Programme beginning April 2011'); opening the
+#: timescale, or after 'at', 'by', 'the' or 'until', it is the noun ('Beginning April 2011')
+_BEGINNING_VERB_RE = re.compile(r"beginning(?!\s+of)[\s:-]*$", re.I)
+_WORD_BEFORE_RE = re.compile(r"(?<![a-z])(?!(?:at|by|the|until|till|from|in|on|due)\s)[a-z]+\s+$", re.I)
+
+
+def _start_is_verb(norm: str, mod: re.Match[str]) -> bool:
+    """Whether the 'start', 'begin' or 'beginning' of a modifier is a verb: the work starts then, and the
+    date is read whole ('Pilot to start 2012', 'Training beginning April 2011')."""
+    if _START_VERB_RE.match(mod[0]):
+        return True
+    return bool(_BEGINNING_VERB_RE.match(mod[0]) and _WORD_BEFORE_RE.search(norm, max(0, mod.start() - 30), mod.start()))
 
 
 def _by_the(norm: str, start: int) -> bool:
@@ -245,19 +278,66 @@ def _parts_of_years(items: list[Item], norm: str) -> None:
     for item in items:
         if item.level == "year" and item.interval is not None and item.bad is None and not item.is_range:
             mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
-            if mod is not None and mod.lastgroup in _PARTS_OF_YEAR and not _START_VERB_RE.match(mod[0]):
+            if mod is not None and mod.lastgroup in _PARTS_OF_YEAR and not _start_is_verb(norm, mod):
                 part_of_year(item, mod.lastgroup, mod[0])
                 item.start = mod.start()
         previous_end = item.end
 
 
+def _parts_of_months(items: list[Item], norm: str) -> None:
+    """A month after 'early', 'the beginning of', 'mid' or 'late' (``Beginning April 2011``) as that third
+    of it (:func:`.days.part_of_month`), the words taken into the expression, as a year's part is: ``by
+    early April 2011`` is by 10 April 2011, and ``late April - May 2011`` runs from 21 April. 'Start' or
+    'begin' as a verb (``Pilot to start April 2011``) leaves the month whole, as it leaves a year."""
+    previous_end = 0
+    for item in items:
+        if (item.level in ("month", "season", "quarter") and item.bad is None and not item.is_range
+                and not item.weak and (item.interval is not None or item.make is not None)):
+            mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+            if mod is not None and mod.lastgroup in _MONTH_PARTS and not _start_is_verb(norm, mod):
+                if item.holiday:  # ('early Easter 2012': the holiday, read whole, the word taken into it)
+                    pass
+                elif item.level == "month":
+                    part_of_month(item, mod.lastgroup, mod[0])
+                else:  # ('Early Q3 2011/12': October 2011; 'late summer 2011': August 2011)
+                    part_of_span(item, mod.lastgroup, mod[0])
+                item.start = mod.start()
+        previous_end = item.end
+
+
+#: a month and a number of two digits after a space ('March 31'): a year of two digits, or a day
+_MONTH_NUMBER_RE = re.compile(r"(?P<mon>" + MON_BODY + r")\.?\s+(?P<n>\d\d)", re.I | re.A)
+#: how many years after the plan's last one a year of two digits after a month may be: beyond, the number
+#: is the day ('March 31' in a plan for 2011-12 is 31 March 2012, not March 2031)
+FAR_YEARS = 10
+
+
+def _days_not_years(items: list[Item], norm: str, latest_year: int) -> None:
+    """A month and a number of two digits (``March 31``) whose year, 20YY, would be more than
+    :data:`FAR_YEARS` years after the plan ends is the day of that month, placed in the plan period as
+    ``31 March`` is; ``June 11`` in the same plan stays June 2011."""
+    for i, item in enumerate(items):
+        if item.level != "month" or item.interval is None or item.interval.start.year <= latest_year:
+            continue
+        m = _MONTH_NUMBER_RE.fullmatch(norm, item.start, item.end)
+        if m is None:
+            continue
+        month, day = MONTH_NUMBER[m["mon"][:3].lower()], int(m["n"])
+        if not 1 <= day <= month_end(2000, month).day:
+            continue
+        new = yearless_day(Item(item.start, item.end, level="day"), month, day)
+        new.weak = m["mon"] in ("may", "march", "mar")
+        items[i] = new
+
+
 def find_items(
-    norm: str, skip: tuple[int, int] | None, school_year: bool = False
+    norm: str, skip: tuple[int, int] | None, school_year: bool = False, latest_year: int | None = None
 ) -> tuple[list[Item], bool]:
     """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
 
     ``school_year``: the plan runs for one academic year, so a split year that no word calls
-    financial is an academic year (see :func:`_counts_school_years`).
+    financial is an academic year (see :func:`_counts_school_years`). ``latest_year``: the last year a
+    year of two digits after a month may name (see :func:`_days_not_years`); None without a plan period.
     """
     items: list[Item] = []
     recurring = False
@@ -277,6 +357,8 @@ def find_items(
         pos = item.end  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
         items.append(item)
 
+    if latest_year is not None:
+        _days_not_years(items, norm, latest_year)
     items = _consecutive_years_to(items, norm)
     # a quarter without a year next to one with a year, in a range or a list, is counted as that
     # one is ('Q1 - Q2 2012': January to June 2012, not a financial-year Q1 left out)
@@ -304,6 +386,7 @@ def find_items(
             part_of_year(item, item.part)  # ('H1 2011/12': the first half of the financial year 2011-12)
     _parts_of_years(items, norm)
     items = _months_of_years(items, norm)
+    _parts_of_months(items, norm)
 
     # join ranges
     joined: list[Item] = []
@@ -320,7 +403,10 @@ def find_items(
             gap = norm[a.end: b.start]
             is_range = bool(RANGE_GAP_RE.fullmatch(gap))
             if not is_range and SLASH_GAP_RE.fullmatch(gap):
-                is_range = a.level == b.level and a.level in ("month", "season")  # ('Spring/Summer 2012')
+                # ('Spring/Summer 2012'; but three or more with slashes are a list: 'Sept 2011/Jan 2012/Apr 2012')
+                listed = (i > 0 and SLASH_GAP_RE.fullmatch(norm, items[i - 1].end, a.start) is not None) or (
+                    i + 2 < len(items) and SLASH_GAP_RE.fullmatch(norm, b.end, items[i + 2].start) is not None)
+                is_range = a.level == b.level and a.level in ("month", "season") and not listed
             if not is_range and AND_GAP_RE.fullmatch(gap):
                 before = MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
                 is_range = (before is not None and before["between"] is not None) or next_halves(a, b)
@@ -358,7 +444,7 @@ def find_items(
     for i in range(len(joined) - 2, -1, -1):
         a, b = joined[i], joined[i + 1]
         if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")
-                or not LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+                or not (LIST_GAP_RE.fullmatch(norm, a.end, b.start) or SLASH_GAP_RE.fullmatch(norm, a.end, b.start))):
             continue
         for y in (b.interval.start.year, b.interval.start.year - 1):
             got = a.make(y)
@@ -390,13 +476,13 @@ def find_items(
             elif kind in ("from", "between"):
                 item.src_start = mod.start()
                 item.open = kind == "from" and not item.is_range
-            elif kind == "start" and item.level == "year" and _START_VERB_RE.match(mod[0]):
+            elif kind == "start" and item.level in ("year", "month") and _start_is_verb(norm, mod):
                 item.src_start = mod.start()  # ('Pilot to start 2012': 'start' a verb, the year whole)
             else:
                 item.mod = kind
                 item.src_start = mod.start()
                 if kind == "by" and _BEFORE_RE.match(mod[0]):
-                    _before(item)
+                    apply_before(item)
         after = YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
         if after is not None and (after["end"] or item.mod == "end"):
             item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')
@@ -404,7 +490,7 @@ def find_items(
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
             at_year_end(item, mod[0])
         if (item.mod in _PARTS_OF_YEAR and item.level == "year" and item.interval is not None
-                and not item.is_range and mod is not None and not _START_VERB_RE.match(mod[0])):
+                and not item.is_range and mod is not None and not _start_is_verb(norm, mod)):
             part_of_year(item, item.mod, mod[0])  # ('Early 2012': January to April)
         if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True

@@ -46,6 +46,15 @@ _SLIP_RE = re.compile(
     + r"|(?<=\d)(?:st|nd|rd|th)?\s+(?P<w2>[a-z]{5,10})(?![a-z])",
     re.I | re.A,
 )
+#: a short month misspelt where a date evidently stands: before a year ('Jnue 2012', 'Juyl 11'), or before
+#: a range or list to a name and a year ('Jnue - Juyl 2012', 'Mya and June 2012'), or after a day ('12 Juyl',
+#: '3rd of Jnue')
+_SHORT_SLIP_RE = re.compile(
+    r"(?<![a-z0-9])(?P<w1>[a-z]{3,5})(?![a-z])(?=[\s,'-]*(?:\d{4}|'?\d\d)(?![\d%])"
+    r"|\s*(?:-+|/|&|,|and|to|until|till|or)\s*[a-z]{3,9}\.?[\s,'-]*(?:\d{4}|'?\d\d)(?![\d%]))"
+    r"|(?<![\d/.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<w2>[a-z]{3,5})(?![a-z])",
+    re.I | re.A,
+)
 #: a word alone, or after a deadline's words, as the whole timescale ('Febuary', 'by Autum')
 _ALONE_RE = re.compile(
     r"\s*(?:(?:by|until|till|due|before|from|end(?:\s+of)?)\s+(?:the\s+)?)?(?P<w>[a-z]{5,10})[\s.!]*", re.I | re.A
@@ -89,6 +98,37 @@ def one_slip(word: str, name: str) -> bool:
     return False
 
 
+#: The months of four letters or fewer: a slip of one is mended only where a date evidently stands (a year
+#: after it, a day before it), and only a slip that makes no word: two letters swapped, one left out or one
+#: doubled ('Jnue', 'Juyl', 'Jly', 'Mya', 'Jully'), not any letter added ('many', 'mary', 'mayo' stay words)
+_SHORT_NAMES = ("may", "june", "july")
+#: the months' own short forms, read as they are ('Jun', 'Jul', 'Sept'): no slips
+_SHORT_FORMS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
+
+
+def short_slip(word: str, name: str) -> bool:
+    """Whether ``word`` (in lower case) is the short month ``name`` with one slip that makes no English
+    word: two letters next to each other swapped, one left out (not the first), or one doubled.
+
+    >>> [short_slip(w, n) for w, n in [("jnue", "june"), ("jly", "july"), ("mya", "may"), ("jully", "july")]]
+    [True, True, True, True]
+    >>> [short_slip(w, n) for w, n in [("many", "may"), ("mary", "may"), ("my", "may"), ("jun", "june")]]
+    [False, False, False, True]
+    """
+    if len(word) == len(name) + 1:
+        return any(word[i] == word[i + 1] and word[:i] + word[i + 1:] == name for i in range(len(word) - 1))
+    return len(word) >= 3 and one_slip(word, name)
+
+
+def short_slip_name(word: str) -> str | None:
+    """The month of four letters or fewer ``word`` is a slip of (see :func:`short_slip`), or None."""
+    low = word.lower()
+    if low in _SHORT_FORMS or low in _NAMES:
+        return None
+    found = [name for name in _SHORT_NAMES if short_slip(low, name)]
+    return found[0] if len(found) == 1 else None
+
+
 def slip_name(word: str) -> str | None:
     """The month or season ``word`` is a slip of, or None (none, or more than one: not evident)."""
     low = word.lower()
@@ -104,7 +144,7 @@ def mend(text: str) -> tuple[str, list[Slip]]:
     (``Septmber 2011``, ``30 Ocotber``, ``Sumer 2011``, ``Autum term``) written as its first three
     letters and :data:`MARK` for the rest.
 
-    >>> mend("Sumer 2011")[0] == "sum" + MARK * 2 + " 2011", mend("Mrach 2012")[0] == "mar" + MARK * 2 + " 2012"
+    >>> mend("Sumer 2011")[0] == "Sum" + MARK * 2 + " 2011", mend("mrach 2012")[0] == "mar" + MARK * 2 + " 2012"
     (True, True)
     >>> [s.name for s in mend("Autum term, Febuary half term")[1]]
     ['autumn', 'February']
@@ -117,27 +157,34 @@ def mend(text: str) -> tuple[str, list[Slip]]:
         text = _O_FOR_ZERO_RE.sub(lambda m: m[0].replace("o", "0").replace("O", "0"), text)
     slips: list[Slip] = []
 
-    def mended(m: re.Match[str], group: str) -> str:
+    def mended(m: re.Match[str], group: str, short: bool = False) -> str:
         word = m[group]
-        name = slip_name(word)
+        name = short_slip_name(word) if short else slip_name(word)
         if name is None:
             return m[0]
         start = m.start(group)
         slips.append(Slip(start, start + len(word), word, name if name in _SEASONS else name.capitalize()))
         at = start - m.start()
-        return m[0][:at] + name[:3] + MARK * (len(word) - 3) + m[0][at + len(word):]
+        # (the first letter's case kept: 'mya' in lower case is as weak a month as 'may')
+        first = name[0].upper() if word[0].isupper() else name[0]
+        return m[0][:at] + first + name[1:3] + MARK * (len(word) - 3) + m[0][at + len(word):]
 
     if (alone := _ALONE_RE.fullmatch(text)) is not None:
         return mended(alone, "w"), slips
-    return _SLIP_RE.sub(lambda m: mended(m, "w1" if m["w1"] else "w2"), text), slips
+    text = _SLIP_RE.sub(lambda m: mended(m, "w1" if m["w1"] else "w2"), text)
+    if _SHORT_SLIP_RE.search(text) is None:
+        return text, slips
+    text = _SHORT_SLIP_RE.sub(lambda m: mended(m, "w1" if m["w1"] else "w2", short=True), text)
+    slips.sort()
+    return text, slips
 
 
 def mended(text: str) -> str:
     """The matching text of :func:`mend` alone (the mark shown as '~' here).
 
     >>> [mended(t).replace(MARK, "~") for t in ("June 2o12", "Septmber 2011", "by 30 Ocotber", "Mrach 2012")]
-    ['June 2012', 'sep~~~~~ 2011', 'by 30 oct~~~~', 'mar~~ 2012']
-    >>> mended("Marked 2011"), mended("Summer 2011"), mended("Year 2 of 3")
-    ('Marked 2011', 'Summer 2011', 'Year 2 of 3')
+    ['June 2012', 'Sep~~~~~ 2011', 'by 30 Oct~~~~', 'Mar~~ 2012']
+    >>> mended("Marked 2011"), mended("Summer 2011"), mended("Year 2 of 3"), mended("Jnue 2012").replace(MARK, "~")
+    ('Marked 2011', 'Summer 2011', 'Year 2 of 3', 'Jun~ 2012')
     """
     return mend(text)[0]

@@ -52,9 +52,12 @@ def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
     return short, f"{what} {iv.start.year} ({month_words(iv)})"
 
 
-def handle_se(m: re.Match[str], text: str) -> Item:
+def handle_se(m: re.Match[str], text: str) -> Item | None:
     item = Item(m.start(), m.end(), level="season")
     name = _SEASON_NAMES[m["se_n"][:3].lower()]  # ('sum' and the mark of a misspelt 'Sumer' too)
+    if len(m["se_n"].rstrip(".")) == 3 and not (
+            m["se_p"] or m["se_t"] or m["se_t2"] or (m["se_y"] and name in ("autumn", "spring"))):
+        return None  # (a short form is read as a half or a term: 'sum 2 weeks' is no summer)
     if m["se_p"] and not (m["se_p2"] and name != "winter"):
         return _term_half(item, m, name)
     if m["se_h"]:
@@ -147,7 +150,7 @@ _HALF_TERMS = {"autumn": 10, "spring": 2, "summer": 5}
 def _half_term(item: Item, m: re.Match[str], name: str) -> Item:
     """``Summer half term 2012``: the month of that half-term holiday (October, February, May);
     with an academic year (``Spring half-term 2011/12``) the autumn one falls in the first year."""
-    item.level = "month"
+    item.level, item.holiday = "month", True  # (a holiday: 'the summer half term', 'before half term')
     if name not in _HALF_TERMS:
         item.bad = f"{quoted(m[0])} is not a school half-term (autumn, spring or summer)"
         return item
@@ -214,6 +217,11 @@ def easter_day(year: int) -> date:
     return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
 
 
+def feast_day(feast: str, year: int) -> date:
+    """The day a holiday is named after: Easter Day, or Christmas Day."""
+    return easter_day(year) if feast == "easter" else date(year, 12, 25)
+
+
 def _holiday(name: str, year: int) -> tuple[Interval, str, str]:
     """(interval, short, long) of a holiday in ``year``: the month of Easter Day (April 2012; March
     2008), December for Christmas, July to August for the summer holidays."""
@@ -237,6 +245,7 @@ def handle_hol(m: re.Match[str], text: str) -> Item:
     item = Item(m.start(), m.end(), holiday=True)
     name = (m["hol_n"] or "summer").lower()
     name = "christmas" if name == "xmas" else name
+    item.feast = name if name in ("easter", "christmas") else ""
     if m["hol_y4"] or m["hol_y2"]:
         year = int(m["hol_y4"]) if m["hol_y4"] else two_digit(m["hol_y2"])
         item.interval, item.short, item.long = _holiday(name, year)

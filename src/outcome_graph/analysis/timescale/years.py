@@ -206,8 +206,11 @@ def handle_fy(m: re.Match[str], text: str) -> Item:
             item.interval = month_interval(a, month)
             item.short = item.long = f"{MONTH_NAMES[month]} {a}"
             return item
-        item.bad = f"{quoted(m[0])} is neither a financial year nor a month"
-        return item
+        if month <= a % 100:
+            item.bad = f"{quoted(m[0])} is neither a financial year nor a month"
+            return item
+        # ('2010-13', '2009/13': no month; the years a plan of several years is written with, to 2013)
+        b = str(a - a % 100 + month)
     last = int(b)
     if last < a:
         item.bad = f"{quoted(m[0])} ends before it starts"
