@@ -573,12 +573,23 @@ SCHOOL_TIMES = [
 def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
         name: str, word: str, year: int, bounds: tuple[int, int, int, int], extra: int) -> None:
     # the holiday (or term) is placed first, as it is alone, then the word applies: the reading is that of
-    # the same words with the year of the one placed ('before Easter' in 2011-12 is 'before Easter 2011')
+    # the same words with the year of the one placed ('before Easter' in 2011-12 is 'before Easter 2011');
+    # after 'before', the one whose eve lies in the plan period ('before the summer term' in 2011-12 is
+    # before the summer term 2012: the summer term 2011 starts with the period)
     first, day, last, last_day = bounds
     plan = Interval(date(year, first, day), date(year + extra + (first > 1), last, last_day))
     alone = parse_timescale(name, plan)
     text = f"{word} {name}"
     t = parse_timescale(text, plan)
+    if word.lower() in ("before", "prior to"):
+        eves = {y: parse_timescale(f"{text} {y}", plan) for y in range(year - 1, year + extra + 3)}
+        within = {y: e.intervals for y, e in eves.items()
+                  if e.kind == "dated" and plan.start <= e.intervals[0].end <= plan.end}
+        if len(within) == 1:
+            assert t.kind == "dated" and t.intervals == next(iter(within.values())), t.interpretation
+        else:
+            assert t.kind == "undated", t.interpretation
+        return
     if alone.kind != "dated":
         assert t.kind == "undated", t.interpretation
         return
@@ -595,9 +606,10 @@ def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
     ("before Easter", ["2011-04-23"], "by 23 April 2011, the day before Easter Day (24 April 2011), the only Easter"),
     ("before the Easter holidays", ["2011-04-23"], "the only Easter in the plan period"),
     ("before Christmas", ["2011-12-24"], "by 24 December 2011, the day before Christmas Day (25 December 2011)"),
-    ("before the summer term", ["2011-03"], "by the end of March 2011, before the summer term 2011, the only summer"),
+    # (the summer term 2011 starts with the period, at a month's precision: the plan can hold nothing before it)
+    ("before the summer term", ["2012-03"], "by the end of March 2012, before the summer term 2012, the summer term the plan period runs up to"),
     ("before the summer holidays", ["2011-06"], "before the summer holidays 2011 (July to August 2011)"),
-    ("before Summer 1", ["2011-03"], "before summer 1 2011"),
+    ("before Summer 1", ["2012-03"], "before summer 1 2012"),
     ("before the spring term", ["2011-12"], "the only spring term that starts in the plan period"),
     ("before summer half term", ["2011-04"], "by the end of April 2011, before summer half-term 2011"),
     # (a month is still the month before placed: the only March before an April in the plan period)

@@ -94,8 +94,9 @@ reads them).
   school term is; with a split year (``Easter 2011/12``, whose Easter is not evident) it is not read.
   Before Easter or Christmas is by the day before Easter Day or Christmas Day (``before Easter 2012``
   is by 7 April 2012); a holiday or term without a year is placed first, as it is alone, and then
-  "before" (or "by") applies: in a plan for 2011-12 ``before Easter`` is by 23 April 2011, as
-  ``Easter`` is April 2011.
+  "by" applies; after "before" it is the one whose eve lies in the plan period: in a plan for
+  2011-12 ``before Easter`` is by 23 April 2011, as ``Easter`` is April 2011, and ``before the
+  summer term`` by the end of March 2012 (the summer term 2011 starts with the plan).
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,

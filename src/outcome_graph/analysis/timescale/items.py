@@ -47,7 +47,7 @@ class Item:
     term: bool = False  # a school term ('Summer term 2012')
     holiday: bool = False  # a school holiday ('Easter 2012', 'the summer holidays', 'summer half term')
     feast: str = ""  # a holiday named after its day: 'easter' or 'christmas' ('before Easter' is before the day)
-    before: bool = False  # a holiday or term without a year after 'before': placed first, then the one before taken
+    before: bool = False  # a holiday or term without a year after 'before': the one whose eve is in the plan period
     #: a month, season, term or quarter without a year after 'early', 'mid' or 'late': the part and the words,
     #: taken once the span is placed ('late spring term' is late in the spring term placed, not the late part placed)
     part_later: tuple[str, str] | None = None

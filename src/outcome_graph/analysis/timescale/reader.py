@@ -10,6 +10,7 @@ plan period.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from functools import lru_cache
 
 from .days import part_of_span, third_deadline
@@ -32,6 +33,7 @@ from .patterns import (
 )
 from .scan import FAR_YEARS, apply_before, clean, find_items
 from .slips import Slip
+from .terms import feast_day
 from .show import describe, label_of, quoted
 
 _MAX_CHARS = 1000
@@ -61,6 +63,8 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
     found: list[tuple[Interval, str]] = []
     mostly: list[tuple[Interval, str]] = []
     ps, pe = period.start, period.end
+    if item.before:
+        return _resolve_before(item, period)
     for y in range(max(1, ps.year - 1), min(pe.year, ps.year + 12, 9998) + 1):
         got = item.make(y)
         if got is None or not ps <= got[0].start <= pe:
@@ -80,6 +84,34 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
     # ('the month before April occurs more than once', as 'April occurs more than once')
     the = "the " if item.name.startswith(("month before ", "day before ")) else ""
     return f"{the}{item.name} occurs more than once in the plan period"
+
+
+def _resolve_before(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
+    """Place a holiday or term without a year that follows 'before': the one whose eve (the day
+    before it starts, or before its feast day) lies in the plan period. In a plan for 2011-12
+    ``before Easter`` is before Easter 2011 (24 April), within the period, as ``Easter`` is; but
+    ``before the summer term`` is before the summer term 2012, since the summer term 2011 starts
+    with the period (at a month's precision) and nothing in the plan can come before it."""
+    assert item.make is not None
+    ps, pe = period.start, period.end
+    found: list[tuple[Interval, str]] = []
+    for y in range(max(1, ps.year - 1), min(pe.year + 1, ps.year + 13, 9998) + 1):
+        got = item.make(y)
+        if got is None:
+            continue
+        start = feast_day(item.feast, got[0].start.year) if item.feast else got[0].start
+        if ps <= start - timedelta(days=1) <= pe:
+            found.append(got)
+            if len(found) > 1:
+                return f"{item.name} occurs more than once in the plan period"
+    if not found:
+        return f"no {item.name} falls within the plan period"
+    iv, words = found[0]
+    if ps <= iv.start and iv.end <= pe:
+        return iv, words, f"the only {item.name} in the plan period"
+    if ps <= iv.start <= pe:
+        return iv, words, f"the only {item.name} that starts in the plan period"
+    return iv, words, f"the {item.name} the plan period runs up to"
 
 
 #: the commonest forms, a month and year after any deadline words the full reader takes ('June 11',

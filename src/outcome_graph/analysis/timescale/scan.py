@@ -109,8 +109,8 @@ def apply_before(item: Item) -> None:
     iv = item.interval
     if iv is None:
         if item.make is not None and (item.holiday or item.term or item.part_later):
-            # (a holiday or a term is placed in the plan period first, as without 'before', and the one
-            # before it taken then: 'before Easter' is before the Easter that 'Easter' is)
+            # (a holiday or a term is placed in the plan period where its eve lies in it, then the one
+            # before it taken: 'before Easter' is before the Easter that 'Easter' is)
             item.before = True
             return
         if item.make is not None:
