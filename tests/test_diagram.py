@@ -1691,6 +1691,68 @@ def test_each_column_of_the_owner_view_reads_in_the_plan_s_order(model, directio
     assert {n for c in columns for n in c} == {n for n, node in plan.nodes.items() if node.kind == "milestone"}
 
 
+def _owner_view_boxes(svg: bytes, direction: str) -> list[list[str]]:
+    """The priorities' boxes of each band of an owner view, as their ids without the band, in the
+    order they stand: top to bottom (left to right with ``direction`` TB), from their outlines."""
+    root = ET.fromstring(svg)
+    bands: dict[int, list[tuple[float, str]]] = {}
+    for g in root.iter(f"{SVG_NS}g"):
+        if (g.get("class") or "").split()[:1] == ["cluster"]:
+            m = re.fullmatch(r"(og-cluster-.*?)(?:-band(\d+))?", g.get("id"))
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", g.find(f"{SVG_NS}path").get("d"))]
+            along = min(nums[1::2]) if direction == "LR" else min(nums[0::2])
+            bands.setdefault(int(m.group(2) or 1), []).append((along, m.group(1)))
+    return [[box for _along, box in sorted(bands[b])] for b in sorted(bands)]
+
+
+@needs_dot
+@pytest.mark.filterwarnings("ignore::outcome_graph.output.diagram.LargeDiagramWarning")  # (Southend's is a strip)
+@pytest.mark.parametrize(("model", "direction", "count"), [
+    (THURROCK, "LR", 4), (THURROCK, "TB", 5), (SOUTHEND, "LR", 2), (SOUTHEND, "TB", 6), (None, "LR", 2), (None, "TB", 8),
+])
+def test_the_boxes_of_each_band_of_the_owner_view_stand_in_the_plan_s_order(model, direction, count):
+    # (Graphviz ordered a band's boxes to shorten the owners' lines, whatever edges joined them within
+    # a rank: Thurrock's first band read P3, P2, P1 and Southend's P6, P5, P7, P1, P3, P4, P2; 2 of
+    # Thurrock's 4 bands, all 5 top to bottom, every band of Southend's and of a generated plan's
+    # (P4, P3, P2, P1, P6, P5) stood out of order. Richmond's bands hold a box each.)
+    plan = og.load(model if model is not None else big_plan())
+    bands = _owner_view_boxes(render(plan, "svg", owners=True, direction=direction), direction)
+    assert len(bands) == count and sum(len(boxes) > 1 for boxes in bands) >= count - 1
+    order = [svg_id(n, "og-cluster-") for n, node in plan.nodes.items() if node.kind == "priority"]
+    assert [boxes for boxes in bands if boxes != sorted(boxes, key=order.index)] == []
+
+
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+def test_the_owner_view_s_box_anchors_are_hidden_points_in_the_plan_s_order(direction):
+    # (the anchors that order a band's boxes: one a box, in the rank after the band, each joined to
+    # its box by many hidden lines that weigh nothing in where the box stands, one under another)
+    plan = og.load(THURROCK)
+    text = to_dot(plan, diagram_options(plan, owners=True, direction=direction))
+    anchors = re.findall(r'^\s+"(og:anchor:(\d+):(\d+))" \[id="og-anchor-\2-\3", class="og-anchor", shape="point", style="invis"',
+                         text, re.M)
+    assert anchors
+    from outcome_graph.output.diagram.owners import ANCHOR_LINES
+
+    band = _owner_view_bands(text)
+    rank = {n: int(i) for i, rest in re.findall(r'\{rank=same; "og:head:(\d+)";(.*?)\}', text)
+            for n in re.findall(r'"([^"]+)"', rest)}
+    by_band: dict[str, list[str]] = {}
+    for name, b, _i in anchors:
+        tails = re.findall(rf'^\s+"([^"]+)" -> "{re.escape(name)}" \[style="invis", weight=0\];$', text, re.M)
+        assert len(tails) == ANCHOR_LINES and len(set(tails)) == 1
+        by_band.setdefault(b, []).append(re.sub(r"^og:copy:\d+:", "", tails[0]))
+        # (in the rank after the band's last column: beyond the end of every owner's line of the band)
+        work = [n for n, r in rank.items() if band[n] == band[tails[0]] and not n.startswith(("owner: ", "og:anchor:"))]
+        assert rank[name] == max(rank[n] for n in work) + 1
+    home = og.output.diagram.home_priorities(plan, og.PlanFacts(plan))
+    index = {n: i for i, n in enumerate(plan.nodes)}
+    for b, tails in by_band.items():
+        boxes = [home[t] for t in tails]
+        assert len(set(boxes)) == len(boxes) and boxes == sorted(boxes, key=index.__getitem__), (b, boxes)
+        names = [f"og:anchor:{b}:{i}" for i in range(len(tails))]
+        assert all(f'"{above}" -> "{below}" [style="invis"];' in text for above, below in zip(names, names[1:]))
+
+
 @needs_dot
 def test_graphviz_s_warnings_reach_the_reader_once_each_and_the_models_draw_without_any():
     from outcome_graph.output.diagram import GraphvizWarning, pipe
