@@ -57,7 +57,8 @@ class _Writer:
         # (the nodes an edge puts in their column: those of the hierarchy, the indicators placed
         # beside a node and the passes; a rank group of none of them needs an anchor, :meth:`_write_members`)
         self.fixed = self.constrained | set(self.beside_of) | set(self.passes.values())
-        self.blocked = set(self.beside_of.values())  # (the nodes indicators are placed beside)
+        self.pass_of = {name: node for (node, _c), name in self.passes.items()}
+        self.column_under = self._column_order()
         self.placing = placing | self._routed()  # (the edges that place what they lead to)
         # (a focus on an indicator draws each line to it apart, straight from its node: no gate)
         self.gates = _gates(model, self.rank, placing) if not self._focus_on_indicator() else {}
@@ -83,7 +84,7 @@ class _Writer:
             self._write_members(key)
             dot.close()
         self._write_edges()
-        self._write_beside_order()
+        self._write_column_order()
         for tail, head, span in self.anchors:
             dot.edge(tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"})
         return dot.text(self.plan.id, self._graph_attrs())
@@ -98,9 +99,10 @@ class _Writer:
         values: dict[str, object] = {
             "id": svg_id(n),
             "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
-            # (the order of a node's children: its out-edges', or the chain down the block beside it,
-            # :meth:`_write_beside_order`, with which the order of its lines to indicators conflicted)
-            "ordering": None if node.kind in ("indicator", "milestone") or n in self.blocked else "out",
+            # (the order of a node's children: its out-edges', or where they are in its box, the chain
+            # down the column, :meth:`_write_column_order`, with which the order of its lines to
+            # indicators conflicted)
+            "ordering": None if node.kind in ("indicator", "milestone") or n in self.column_under else "out",
             "label": label,
             "tooltip": node_tooltip(plan, facts, n, findings, model.rolled.get(n, []), self.opts.outcome),
         }
@@ -217,40 +219,65 @@ class _Writer:
                                "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
             self.dot.edge(tail, head, values)
 
-    def _write_beside_order(self) -> None:
-        """Hidden edges down the block beside each node that has indicators placed beside it: in
-        the column after the node, its children in the plan's order, then its indicators (a pass
-        among them, :func:`_passes`); in each further column its indicators there. They keep the
-        block in that order, the indicators under the node's children rather than above them or
-        among another node's.
-
-        Left to the node's ``ordering``, Graphviz still set some of an aim's indicators above its
-        objectives and others among the next aim's (a line to each crossing its neighbours'). An
-        edge within a rank keeps its two ends in order (the graph's ``remincross`` is off: nothing
-        reorders them after)."""
-        model, rank = self.model, self.rank
-        beside = set(self.beside_of.values())  # (the nodes indicators are placed beside)
-        if not beside:
-            return
-        blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    def _column_order(self) -> dict[str, list[str]]:
+        """What each node has beside it in the column after it, in the order it reads (top to
+        bottom, left to right with ``--direction TB``): its children of its own box, in the plan's
+        order, then the indicators placed beside it (:func:`_placing_edges`), a pass among them
+        (:func:`_passes`); a pass has the indicators of the block's next column. A node with
+        several parents hangs on the first."""
+        model, rank, cluster, passes = self.model, self.rank, self.model.cluster, self.passes
+        under: dict[str, list[str]] = defaultdict(list)
+        hung: set[str] = set()
         for tail, head, kind in model.edges:
-            if kind == "hierarchy" and tail in beside and rank[head] == rank[tail] + 1 \
-                    and model.cluster.get(head) == model.cluster.get(tail):
-                blocks[tail, rank[head]].append(head)
-        indicators: dict[tuple[str, int], list[str]] = defaultdict(list)
+            if kind == "hierarchy" and head not in hung and rank[head] == rank[tail] + 1 \
+                    and cluster.get(head) == cluster.get(tail):
+                hung.add(head)
+                under[tail].append(head)
+        beside: dict[str, list[str]] = defaultdict(list)
         for n in model.nodes:
             node = self.beside_of.get(n)
             if node is not None:
-                indicators[node, rank[n]].append(n)
-        for (node, r), names in indicators.items():
-            through = self.passes.get((node, r - rank[node] - 1))
-            if through is not None:  # (level with the middle of the indicators before the next column's)
-                names.insert(len(names) // 2, through)
-            blocks[node, r].extend(names)
-        for (node, _r), names in blocks.items():
+                c = rank[n] - rank[node] - 1
+                beside[node if c == 0 else passes[node, c - 1]].append(n)
+        for (node, c), name in passes.items():  # (level with the middle of the indicators before the next column's)
+            names = beside[node if c == 0 else passes[node, c - 1]]
+            names.insert(len(names) // 2, name)
+        for anchor, names in beside.items():
+            under[anchor].extend(names)
+        return under
+
+    def _write_column_order(self) -> None:
+        """Hidden edges down each column of each box, from each node to the next as it reads
+        (:meth:`_column_order`, from the nodes of the column before): the plan's order, each node's
+        indicators under its children, beside it.
+
+        An edge within a rank keeps its two ends in order, not side by side: chaining each block
+        beside a node alone, a line from another node of the box drew Southend's NI 115, placed
+        beside P2.A2.O1, ten objectives down among P2.A2.O12's milestones, and then P2.A2.O11's
+        and O12's milestones up among P2.A2.O1's when the block was held above the next. Left to
+        the nodes' ``ordering``, Graphviz set some of an aim's indicators above its objectives and
+        others among the next aim's. The graph's ``remincross`` is off: nothing reorders a column after."""
+        model = self.model
+        under = self.column_under
+        seq: dict[str, int] = {}
+        hung = {n for names in under.values() for n in names}
+        for root in [*model.nodes, *model.placeholders]:
+            if root in hung or root in seq:
+                continue
+            stack = [root]
+            while stack:
+                n = stack.pop()
+                if n in seq:
+                    continue
+                seq[n] = len(seq)
+                stack.extend(reversed(under.get(n, ())))
+        columns: dict[tuple[str | None, int], list[str]] = defaultdict(list)
+        for n in sorted(hung, key=seq.__getitem__):
+            columns[model.cluster.get(n) if not n.startswith("og:pass:") else model.cluster.get(self.pass_of[n]), self.rank[n]].append(n)
+        for (box, _r), names in columns.items():
             # (dot does not turn the order within a box for LR as it turns the graph's: in a box
             # the tail of an edge within a rank is drawn below its head)
-            upward = self.lr and model.cluster.get(node) is not None
+            upward = self.lr and box is not None
             for above, below in zip(names, names[1:]):
                 tail, head = (below, above) if upward else (above, below)
                 self.dot.edge(tail, head, {"style": "invis"})
