@@ -256,11 +256,16 @@ def test_each_indicator_is_placed_by_one_edge_from_its_own_box(thurrock):
         if "constraint=false" not in attrs:
             placing.setdefault(head, []).append(tail)
             assert cluster_of[tail] == cluster_of[head]  # (one from another box pulls that box out of order)
-    # (the lines from P4's aims to P3's box enter it through a gate: test_lines_to_another_box_...)
-    indicators = {head for _tail, head, _attrs in measure_edges if not head.startswith("og:gate:")}
+    # (the lines from P4's aims to P3's box enter it through a gate: test_lines_to_another_box_...;
+    # those to a block's further columns cross it through passes: test_indicators_stand_in_a_block_...)
+    indicators = {head for _tail, head, _attrs in measure_edges if not head.startswith(("og:gate:", "og:pass:"))}
     assert len(indicators) == 90 and all(len(placing[i]) == 1 for i in indicators)
     # Shared by P3 and P4: placed from P3, where it sits; the lines from P4 take no part.
     assert placing["NI 50"][0].startswith("P3.") and cluster_of["NI 50"] == "og-cluster-P3"
+    # A pass is placed from the node of its block, or from the pass before it, in the same box.
+    passes = {head: tails for head, tails in placing.items() if head.startswith("og:pass:")}
+    assert passes and all(len(tails) == 1 and (tails[0] in thurrock.nodes or tails[0] in passes)
+                          for tails in passes.values())
 
 
 def _lines_outside_the_boxes(svg: bytes, bow: float = 30) -> list[str]:
@@ -302,12 +307,29 @@ def test_lines_to_another_box_s_indicators_cross_into_it_rather_than_run_round_t
     for gate, (tail,) in into.items():
         heads = re.findall(rf'^\s+"{gate}" -> "([^"]+)"', text, re.M)
         assert heads and all(tail in facts.measures[h] for h in heads)
-    # (P4's aims through gates in P3's box: the lines reach what they did)
-    drawn = {(t, h) for t, h in re.findall(r'^\s+"([^"]+)" -> "([^"]+)" \[[^\]]*og-measure', text, re.M)}
-    through = {(into[g][0], h) for g, h in drawn if g in into}
-    assert ("P4.A1", "NI 62") in through
-    assert {(t, h) for t, h in drawn if t not in into and not h.startswith("og:gate:")} | through == {
-        (t, h) for t, h, kind in _model_edges(thurrock, milestones) if kind == "measure"}
+    # (P4.A1 through a gate in P3's box, to the further column of P3.A3's block: the lines reach
+    # what they did, through gates and passes)
+    drawn = _lines_drawn(text)
+    if not milestones:
+        assert ("P4.A1", "INSP-CORP-PARENTING") in {(into[g][0], h) for g, h in re.findall(
+            r'^\s+"(og:gate:\d+)" -> "([^"]+)"', text, re.M)}
+    assert drawn == {(t, h) for t, h, kind in _model_edges(thurrock, milestones) if kind == "measure"}
+
+
+def _lines_drawn(text: str, kind: str = "og-measure") -> set[tuple[str, str]]:
+    """The lines of a logic model's DOT text, each from its node to its indicator: a line through
+    hidden points (gates and passes, each with one line into it) is put together again."""
+    parts = re.findall(rf'^\s+"([^"]+)" -> "([^"]+)" \[[^\]]*{kind}', text, re.M)
+    hidden = [h for _t, h in parts if h.startswith(("og:gate:", "og:pass:"))]
+    assert len(hidden) == len(set(hidden))  # (one line into each)
+    into = {h: t for t, h in parts if h.startswith(("og:gate:", "og:pass:"))}
+
+    def source(name: str) -> str:
+        while name in into:
+            name = into[name]
+        return name
+
+    return {(source(t), h) for t, h in parts if h not in into}
 
 
 @needs_dot
@@ -430,6 +452,118 @@ def test_indicators_sit_beside_what_they_measure(thurrock):
         lowest_of_first = max(centre(nodes[svg_id(i)])[1] for i in own[first])
         highest_of_last = min(centre(nodes[svg_id(i)])[1] for i in own[last])
         assert lowest_of_first < highest_of_last, f"{first}'s indicators are drawn among {last}'s"
+
+
+def _laid_out(text: str) -> dict[str, tuple[float, float]]:
+    """Where Graphviz puts each node of the DOT text (its centre, in points, y up: ``dot -Tjson``)."""
+    import json
+
+    out = subprocess.run(["dot", "-Tjson"], input=text.encode(), capture_output=True, check=True).stdout
+    return {o["name"]: tuple(map(float, o["pos"].split(","))) for o in json.loads(out)["objects"] if "pos" in o}
+
+
+def _indicator_distance(plan: og.Plan, milestones: bool) -> float:
+    """How far a logic model draws its indicators from what they measure: the mean distance from
+    each indicator to the nearest node it measures, in steps of the logic model (the mean length
+    of its hierarchy's lines, a child from its parent: whatever Graphviz's fonts make of a point)."""
+    import math
+
+    pos = _laid_out(to_dot(plan, diagram_options(plan, milestones=milestones, title=False)))
+    facts = og.PlanFacts(plan)
+    near = [min(math.dist(pos[i], pos[m]) for m in measured if m in pos)
+            for i, measured in facts.measures.items() if i in pos and any(m in pos for m in measured)]
+    step = [math.dist(pos[c], pos[p]) for c, parents in plan.parents.items() if c in pos for p in parents if p in pos]
+    assert len(near) == len({i for i in facts.measures if i in pos}) and step
+    return (sum(near) / len(near)) / (sum(step) / len(step))
+
+
+@needs_dot
+@pytest.mark.parametrize(("model", "milestones", "before", "lower"), [
+    # (before: the distance when every indicator stood in the columns after the last level, as the
+    # plans drew with Graphviz 2.43; now: Thurrock 1.46 and 1.05, Southend 0.81 and 0.94, Richmond
+    # 1.30 and 1.42. ``lower``: by how much less it must be)
+    (THURROCK, False, 2.55, 0.30),  # (its indicators measure aims: two to four columns away, now one)
+    (THURROCK, True, 2.92, 0.50),
+    (SOUTHEND, False, 0.81, 0.0),  # (its indicators measure objectives, the last level: already beside them)
+    (SOUTHEND, True, 1.69, 0.30),  # (now among the milestones, not after them)
+    (RICHMOND, False, 1.47, 0.05),  # (in a block of up to three columns beside each objective, not dealt round the box's)
+    (RICHMOND, True, 2.31, 0.25),
+])
+def test_indicators_are_drawn_nearer_what_they_measure_than_in_a_column_of_their_own(model, milestones, before, lower):
+    # An analyst reads an aim, its objectives, and the indicators that measure it beside it: in a
+    # column of their own after the last level, Thurrock's aims' indicators stood two to four columns
+    # away, P1.A1's line to NI 93 bowing round the objectives of the aims below.
+    distance = _indicator_distance(og.load(model), milestones)
+    assert distance <= before * (1 - lower) + 0.01, (distance, before)
+
+
+@needs_dot
+@pytest.mark.parametrize("milestones", [False, True])
+def test_an_indicator_several_nodes_measure_is_drawn_beside_the_first(thurrock, milestones):
+    import math
+
+    pos = _laid_out(to_dot(thurrock, diagram_options(thurrock, milestones=milestones, title=False)))
+    facts = og.PlanFacts(thurrock)
+    shared = {i: [m for m in measured if m in pos] for i, measured in facts.measures.items() if len(measured) > 1}
+    assert len(shared) == 29
+    # (the column after the node's: Thurrock's indicators measure aims, and stand among objectives;
+    # the old column of their own, after the objectives, had 13 of them nearer another aim)
+    nearest = {i: min(ms, key=lambda m: math.dist(pos[i], pos[m])) for i, ms in shared.items()}
+    assert {i: m for i, m in nearest.items() if m != shared[i][0]} == {}
+
+
+@needs_dot
+@pytest.mark.parametrize(("model", "direction", "milestones"), [
+    (THURROCK, "LR", False), (THURROCK, "TB", False), (RICHMOND, "LR", False),
+    # (NI 115, placed beside P2.A2.O1, was drawn among P2.A2.O12's milestones, which also list it)
+    (SOUTHEND, "LR", True),
+])
+def test_indicators_stand_in_a_block_beside_their_node_under_its_children(model, direction, milestones):
+    plan = og.load(model)
+    facts = og.PlanFacts(plan)
+    text = to_dot(plan, diagram_options(plan, title=False, direction=direction, milestones=milestones))
+    pos = _laid_out(text)
+    lr = direction == "LR"
+
+    def across(n: str) -> float:  # (the place in its column, top to bottom or left to right, growing)
+        return -pos[n][1] if lr else pos[n][0]
+
+    def along(n: str) -> float:  # (the column)
+        return pos[n][0] if lr else -pos[n][1]
+
+    beside = {}
+    for i, measured in facts.measures.items():
+        first = next((m for m in measured if m in pos), None)
+        if first is not None and i in pos:
+            beside.setdefault(first, []).append(i)
+    blocks = 0
+    for node, indicators in beside.items():
+        own = [i for i in indicators if facts.measures[i][0] == node]
+        if not own:
+            continue
+        first_column = min(round(along(i)) for i in own)
+        # (a child of several parents, as Southend's P6.A2.O2-O7.M1, stands under the first)
+        children = [c for c in facts.children.get(node, []) if c in pos and round(along(c)) == first_column
+                    and next(p for p in plan.parents[c] if p in pos) == node]
+        column = [i for i in own if round(along(i)) == first_column]
+        blocks += 1
+        # The indicators of the column after the node follow its children there, in the plan's order.
+        if children:
+            assert max(across(c) for c in children) < min(across(i) for i in column), node
+        # The block is the node's alone: no other node's child or indicator within it.
+        top, bottom = min(across(n) for n in [*children, *column]), max(across(i) for i in column)
+        others = [n for n in pos if n in plan.nodes and round(along(n)) == first_column
+                  and n not in children and n not in own and top < across(n) < bottom]
+        assert others == [], (node, others)
+        # Every indicator of the block stands within three columns of the node, the first the next.
+        columns = sorted({round(along(n)) for n in pos if n in plan.nodes})
+        assert columns.index(first_column) == columns.index(round(along(node))) + 1
+        assert len({round(along(i)) for i in own}) <= 3
+    assert blocks >= (9 if model == THURROCK else 30)
+    # Each line to a further column crosses the block through its node's passes, once a column.
+    lines = _lines_drawn(text)
+    assert {(t, h) for t, h in lines if t in plan.nodes} == {
+        (t, h) for t, h, kind in _model_edges(plan, milestones) if kind == "measure"}
 
 
 @needs_dot
@@ -1561,6 +1695,68 @@ def test_each_column_of_the_owner_view_reads_in_the_plan_s_order(model, directio
     assert [c for c in columns if c != sorted(c, key=index.__getitem__)] == []
     # (every milestone is drawn, in full or as a copy, and read in some column)
     assert {n for c in columns for n in c} == {n for n, node in plan.nodes.items() if node.kind == "milestone"}
+
+
+def _owner_view_boxes(svg: bytes, direction: str) -> list[list[str]]:
+    """The priorities' boxes of each band of an owner view, as their ids without the band, in the
+    order they stand: top to bottom (left to right with ``direction`` TB), from their outlines."""
+    root = ET.fromstring(svg)
+    bands: dict[int, list[tuple[float, str]]] = {}
+    for g in root.iter(f"{SVG_NS}g"):
+        if (g.get("class") or "").split()[:1] == ["cluster"]:
+            m = re.fullmatch(r"(og-cluster-.*?)(?:-band(\d+))?", g.get("id"))
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", g.find(f"{SVG_NS}path").get("d"))]
+            along = min(nums[1::2]) if direction == "LR" else min(nums[0::2])
+            bands.setdefault(int(m.group(2) or 1), []).append((along, m.group(1)))
+    return [[box for _along, box in sorted(bands[b])] for b in sorted(bands)]
+
+
+@needs_dot
+@pytest.mark.filterwarnings("ignore::outcome_graph.output.diagram.LargeDiagramWarning")  # (Southend's is a strip)
+@pytest.mark.parametrize(("model", "direction", "count"), [
+    (THURROCK, "LR", 4), (THURROCK, "TB", 5), (SOUTHEND, "LR", 2), (SOUTHEND, "TB", 6), (None, "LR", 2), (None, "TB", 8),
+])
+def test_the_boxes_of_each_band_of_the_owner_view_stand_in_the_plan_s_order(model, direction, count):
+    # (Graphviz ordered a band's boxes to shorten the owners' lines, whatever edges joined them within
+    # a rank: Thurrock's first band read P3, P2, P1 and Southend's P6, P5, P7, P1, P3, P4, P2; 2 of
+    # Thurrock's 4 bands, all 5 top to bottom, every band of Southend's and of a generated plan's
+    # (P4, P3, P2, P1, P6, P5) stood out of order. Richmond's bands hold a box each.)
+    plan = og.load(model if model is not None else big_plan())
+    bands = _owner_view_boxes(render(plan, "svg", owners=True, direction=direction), direction)
+    assert len(bands) == count and sum(len(boxes) > 1 for boxes in bands) >= count - 1
+    order = [svg_id(n, "og-cluster-") for n, node in plan.nodes.items() if node.kind == "priority"]
+    assert [boxes for boxes in bands if boxes != sorted(boxes, key=order.index)] == []
+
+
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+def test_the_owner_view_s_box_anchors_are_hidden_points_in_the_plan_s_order(direction):
+    # (the anchors that order a band's boxes: one a box, in the rank after the band, each joined to
+    # its box by many hidden lines that weigh nothing in where the box stands, one under another)
+    plan = og.load(THURROCK)
+    text = to_dot(plan, diagram_options(plan, owners=True, direction=direction))
+    anchors = re.findall(r'^\s+"(og:anchor:(\d+):(\d+))" \[id="og-anchor-\2-\3", class="og-anchor", shape="point", style="invis"',
+                         text, re.M)
+    assert anchors
+    from outcome_graph.output.diagram.owners import ANCHOR_LINES
+
+    band = _owner_view_bands(text)
+    rank = {n: int(i) for i, rest in re.findall(r'\{rank=same; "og:head:(\d+)";(.*?)\}', text)
+            for n in re.findall(r'"([^"]+)"', rest)}
+    by_band: dict[str, list[str]] = {}
+    for name, b, _i in anchors:
+        tails = re.findall(rf'^\s+"([^"]+)" -> "{re.escape(name)}" \[style="invis", weight=0\];$', text, re.M)
+        assert len(tails) == ANCHOR_LINES and len(set(tails)) == 1
+        by_band.setdefault(b, []).append(re.sub(r"^og:copy:\d+:", "", tails[0]))
+        # (in the rank after the band's last column: beyond the end of every owner's line of the band)
+        work = [n for n, r in rank.items() if band[n] == band[tails[0]] and not n.startswith(("owner: ", "og:anchor:"))]
+        assert rank[name] == max(rank[n] for n in work) + 1
+    home = og.output.diagram.home_priorities(plan, og.PlanFacts(plan))
+    index = {n: i for i, n in enumerate(plan.nodes)}
+    for b, tails in by_band.items():
+        boxes = [home[t] for t in tails]
+        assert len(set(boxes)) == len(boxes) and boxes == sorted(boxes, key=index.__getitem__), (b, boxes)
+        names = [f"og:anchor:{b}:{i}" for i in range(len(tails))]
+        assert all(f'"{above}" -> "{below}" [style="invis"];' in text for above, below in zip(names, names[1:]))
 
 
 @needs_dot

@@ -1,8 +1,8 @@
 """Logic-model diagrams: the plan as Graphviz DOT, rendered to SVG, PNG or PDF.
 
 The logic model reads left to right (or top to bottom): the vision, the priorities, their aims,
-objectives, optionally milestones, and the indicators that measure them, one rank per level. Each
-priority is a cluster; nodes are coloured by outcome (a tint for one outcome, colour chips for
+objectives, optionally milestones, one rank per level, and beside each node, in the column after
+it, the indicators that measure it. Each priority is a cluster; nodes are coloured by outcome (a tint for one outcome, colour chips for
 several; cross-cutting and untagged nodes stay neutral) and explained by a legend. Long titles wrap;
 a title cut short ends with an ellipsis and the whole text is in the node's tooltip. In SVG every node
 carries ``id="og-<node id>"`` (see :func:`outcome_graph.output.escape.svg_id`), a ``class`` naming its

@@ -1,7 +1,8 @@
 """What the logic-model view draws: :class:`LogicModel`, the nodes, edges and clusters of a view.
 
 The logic model reads left to right (or top to bottom): the vision, the priorities, their aims,
-objectives, optionally milestones, and the indicators that measure them, one rank per level. A view
+objectives, optionally milestones, one rank per level, and beside each node the indicators that
+measure it. A view
 can leave levels out (``levels``): edges then climb over the hidden levels, and the findings of a
 hidden node go to the drawn node standing for it. ``focus`` keeps a node with its ancestors and
 descendants, ``outcome`` one outcome's slice.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NoReturn
 
@@ -281,7 +283,7 @@ class _ModelBuilder:
                         model.edges.append((d, n, "hierarchy"))
 
     def _missing_indicators(self) -> None:
-        """Indicators that are referenced but exist nowhere: placeholders in the indicator column."""
+        """Indicators that are referenced but exist nowhere: placeholders beside the node naming them."""
         model = self.model
         edges = set(model.edges)
         for b in list(self.facts.broken):
@@ -341,10 +343,16 @@ def _level_above(levels: tuple[str, ...], kind: str) -> str:
     return kind
 
 
-def indicator_columns(plan: Plan, model: LogicModel) -> dict[str, int]:
+def indicator_columns(plan: Plan, model: LogicModel, beside: Mapping[str, str]) -> dict[str, int]:
     """Spread a cluster's indicators over up to three columns when they far outnumber its other
     nodes (a column of ninety indicators beside twelve objectives makes a diagram ten times taller
-    than it is wide). Returns indicator -> column (0, 1 or 2)."""
+    than it is wide). Returns indicator -> column (0, 1 or 2), counted from the column after the
+    node each sits beside (``beside``: indicator -> that node).
+
+    The indicators of one node stand in a block beside it, as few rows as the columns allow,
+    filled a column at a time (four in three columns: two, then two); spread over the box's whole
+    list in turn, a node's one indicator stood two columns off as often as one.
+    """
     members: dict[str | None, list[str]] = defaultdict(list)
     for n in model.nodes:
         members[model.cluster.get(n)].append(n)
@@ -358,6 +366,13 @@ def indicator_columns(plan: Plan, model: LogicModel) -> dict[str, int]:
         tallest = max(per_level.values(), default=0)
         k = min(3, math.ceil(len(indicators) / max(tallest * 1.5, 8)))
         if k > 1:
-            for i, n in enumerate(indicators):
-                out[n] = i % k
+            count: dict[str | None, int] = defaultdict(int)
+            for n in indicators:
+                count[beside.get(n)] += 1
+            placed: dict[str | None, int] = defaultdict(int)
+            for n in indicators:
+                node = beside.get(n)
+                rows = -(-count[node] // k)
+                out[n] = placed[node] // rows
+                placed[node] += 1
     return out

@@ -1,4 +1,5 @@
-"""The logic-model view as DOT: one rank per level, one cluster per priority, then the edges.
+"""The logic-model view as DOT: one rank per level, each indicator in the column after the node it
+measures, one cluster per priority, then the edges.
 
 What is drawn comes from :func:`~outcome_graph.output.diagram.layout.build_model`. In SVG every
 node carries ``id="og-<node id>"`` (see :func:`outcome_graph.output.escape.svg_id`), a ``class``
@@ -44,11 +45,23 @@ class _Writer:
         self.drawn = set(model.nodes)
         self.rank = _ranks(plan, model)
         self.constrained = _constrained(model)
+        placing = _placing_edges(model)
+        self.beside_of = {head: tail for tail, head in placing}  # indicator -> the node it sits beside
         self.members: dict[str | None, list[str]] = defaultdict(list)  # cluster -> its nodes
         for n in [*model.nodes, *model.placeholders]:
             self.members[model.cluster.get(n)].append(n)
+        self.passes = _passes(model, self.rank, self.beside_of)
+        for (node, c), name in self.passes.items():
+            self.rank[name] = self.rank[node] + 1 + c
+            self.members[model.cluster.get(node)].append(name)
+        # (the nodes an edge puts in their column: those of the hierarchy, the indicators placed
+        # beside a node and the passes; a rank group of none of them needs an anchor, :meth:`_write_members`)
+        self.fixed = self.constrained | set(self.beside_of) | set(self.passes.values())
+        self.pass_of = {name: node for (node, _c), name in self.passes.items()}
+        self.column_under = self._column_order()
+        self.placing = placing | self._routed()  # (the edges that place what they lead to)
         # (a focus on an indicator draws each line to it apart, straight from its node: no gate)
-        self.gates = _gates(model, self.rank) if not self._focus_on_indicator() else {}
+        self.gates = _gates(model, self.rank, placing) if not self._focus_on_indicator() else {}
         for (tail, box), name in self.gates.items():
             self.rank[name] = self.rank[tail] + 1
             self.members[box].append(name)
@@ -71,6 +84,7 @@ class _Writer:
             self._write_members(key)
             dot.close()
         self._write_edges()
+        self._write_column_order()
         for tail, head, span in self.anchors:
             dot.edge(tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"})
         return dot.text(self.plan.id, self._graph_attrs())
@@ -85,7 +99,10 @@ class _Writer:
         values: dict[str, object] = {
             "id": svg_id(n),
             "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
-            "ordering": None if node.kind in ("indicator", "milestone") else "out",
+            # (the order of a node's children: its out-edges', or where they are in its box, the chain
+            # down the column, :meth:`_write_column_order`, with which the order of its lines to
+            # indicators conflicted)
+            "ordering": None if node.kind in ("indicator", "milestone") or n in self.column_under else "out",
             "label": label,
             "tooltip": node_tooltip(plan, facts, n, findings, model.rolled.get(n, []), self.opts.outcome),
         }
@@ -112,13 +129,14 @@ class _Writer:
         """The nodes of a cluster (None: outside any), their rank groups, and the anchors that put
         the nodes no hierarchy edge places in their column."""
         nodes = self.members.get(key, [])
-        gates = set(self.gates.values())
+        gates = set(self.gates.values()) | set(self.passes.values())
         for n in flip(nodes, self.lr):
             if n in self.model.placeholders:
                 self._write_placeholder(n)
             elif n in gates:
                 # (og-gate_0: a node's id ends no "_" escape so, og-gate-0 is the node gate-0's)
-                self.dot.node(n, {"id": "og-gate_" + n.rsplit(":", 1)[1], "class": "og-gate", "shape": "point",
+                what = n.split(":")[1]  # (gate or pass)
+                self.dot.node(n, {"id": f"og-{what}_" + n.rsplit(":", 1)[1], "class": "og-gate", "shape": "point",
                                   "style": "invis", "width": 0, "height": 0, "label": ""})
             else:
                 self._write_node(n)
@@ -127,7 +145,7 @@ class _Writer:
             by_rank[self.rank[n]].append(n)
         if not by_rank:
             return
-        constrained, anchors, global_anchor = self.constrained, self.anchors, self.global_anchor
+        constrained, anchors, global_anchor = self.fixed, self.anchors, self.global_anchor
         low = min(by_rank)
         local = next((n for n in by_rank[low] if n in constrained), by_rank[low][0])
         if low > 0 and global_anchor is not None and global_anchor not in nodes and not any(n in constrained for n in by_rank[low]):
@@ -181,8 +199,7 @@ class _Writer:
 
     # --- edges and the whole ----------------------------------------------------------------------
     def _write_edges(self) -> None:
-        rank, constrained = self.rank, self.constrained
-        placing = _placing_edges(self.model)
+        rank, constrained, placing = self.rank, self.constrained, self.placing
         for tail, head, kind in flip(self._edges_through_gates(), self.lr):
             span = rank.get(head, 0) - rank.get(tail, 0)
             values: dict[str, object] = {}
@@ -202,22 +219,110 @@ class _Writer:
                                "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
             self.dot.edge(tail, head, values)
 
+    def _column_order(self) -> dict[str, list[str]]:
+        """What each node has beside it in the column after it, in the order it reads (top to
+        bottom, left to right with ``--direction TB``): its children of its own box, in the plan's
+        order, then the indicators placed beside it (:func:`_placing_edges`), a pass among them
+        (:func:`_passes`); a pass has the indicators of the block's next column. A node with
+        several parents hangs on the first."""
+        model, rank, cluster, passes = self.model, self.rank, self.model.cluster, self.passes
+        under: dict[str, list[str]] = defaultdict(list)
+        hung: set[str] = set()
+        for tail, head, kind in model.edges:
+            if kind == "hierarchy" and head not in hung and rank[head] == rank[tail] + 1 \
+                    and cluster.get(head) == cluster.get(tail):
+                hung.add(head)
+                under[tail].append(head)
+        beside: dict[str, list[str]] = defaultdict(list)
+        for n in model.nodes:
+            node = self.beside_of.get(n)
+            if node is not None:
+                c = rank[n] - rank[node] - 1
+                beside[node if c == 0 else passes[node, c - 1]].append(n)
+        for (node, c), name in passes.items():  # (level with the middle of the indicators before the next column's)
+            names = beside[node if c == 0 else passes[node, c - 1]]
+            names.insert(len(names) // 2, name)
+        for anchor, names in beside.items():
+            under[anchor].extend(names)
+        return under
+
+    def _write_column_order(self) -> None:
+        """Hidden edges down each column of each box, from each node to the next as it reads
+        (:meth:`_column_order`, from the nodes of the column before): the plan's order, each node's
+        indicators under its children, beside it.
+
+        An edge within a rank keeps its two ends in order, not side by side: chaining each block
+        beside a node alone, a line from another node of the box drew Southend's NI 115, placed
+        beside P2.A2.O1, ten objectives down among P2.A2.O12's milestones, and then P2.A2.O11's
+        and O12's milestones up among P2.A2.O1's when the block was held above the next. Left to
+        the nodes' ``ordering``, Graphviz set some of an aim's indicators above its objectives and
+        others among the next aim's. The graph's ``remincross`` is off: nothing reorders a column after."""
+        model = self.model
+        under = self.column_under
+        seq: dict[str, int] = {}
+        hung = {n for names in under.values() for n in names}
+        for root in [*model.nodes, *model.placeholders]:
+            if root in hung or root in seq:
+                continue
+            stack = [root]
+            while stack:
+                n = stack.pop()
+                if n in seq:
+                    continue
+                seq[n] = len(seq)
+                stack.extend(reversed(under.get(n, ())))
+        columns: dict[tuple[str | None, int], list[str]] = defaultdict(list)
+        for n in sorted(hung, key=seq.__getitem__):
+            columns[model.cluster.get(n) if not n.startswith("og:pass:") else model.cluster.get(self.pass_of[n]), self.rank[n]].append(n)
+        for (box, _r), names in columns.items():
+            # (dot does not turn the order within a box for LR as it turns the graph's: in a box
+            # the tail of an edge within a rank is drawn below its head)
+            upward = self.lr and box is not None
+            for above, below in zip(names, names[1:]):
+                tail, head = (below, above) if upward else (above, below)
+                self.dot.edge(tail, head, {"style": "invis"})
+
     def _edges_through_gates(self) -> list[tuple[str, str, str]]:
         """The model's edges, a line to an indicator in another priority's box in two: from its node
-        to the box's gate (:func:`_gates`), drawn once, and from the gate to the indicator."""
-        cluster, gates = self.model.cluster, self.gates
+        to the box's gate (:func:`_gates`), drawn once, and from the gate to the indicator; a line
+        to an indicator in a later column of the block beside its node through that node's passes
+        (:func:`_passes`), each part drawn once."""
+        cluster, gates, passes, beside_of, rank = self.model.cluster, self.gates, self.passes, self.beside_of, self.rank
         edges: list[tuple[str, str, str]] = []
-        entered: set[str] = set()
+        entered: set[tuple[str, str]] = set()
         for tail, head, kind in self.model.edges:
-            gate = gates.get((tail, cluster.get(head))) if kind == "measure" else None
+            if kind == "measure" and beside_of.get(head) == tail and (tail, 0) in passes:
+                column = rank[head] - rank[tail] - 1
+                if column:
+                    route = [tail, *(passes[tail, c] for c in range(column))]
+                    for a, b in zip(route, route[1:]):
+                        if (a, b) not in entered:
+                            entered.add((a, b))
+                            edges.append((a, b, kind))
+                    edges.append((route[-1], head, kind))
+                    continue
+            gate = gates.get((tail, cluster.get(head))) if kind == "measure" and rank[head] - rank[tail] > 1 else None
             if gate is None:
                 edges.append((tail, head, kind))
                 continue
-            if gate not in entered:
-                entered.add(gate)
+            if (tail, gate) not in entered:
+                entered.add((tail, gate))
                 edges.append((tail, gate, kind))
             edges.append((gate, head, kind))
         return edges
+
+    def _routed(self) -> set[tuple[str, str]]:
+        """The parts of the lines through passes: each places what it leads to, as the line it is
+        part of would."""
+        passes = self.passes
+        routed: set[tuple[str, str]] = set()
+        for (node, c), name in passes.items():
+            routed.add((node if c == 0 else passes[node, c - 1], name))
+        for i, node in self.beside_of.items():
+            column = self.rank[i] - self.rank[node] - 1
+            if column:
+                routed.add((passes[node, column - 1], i))
+        return routed
 
     def _focus_on_indicator(self) -> bool:
         """Whether the view is one indicator with what it measures (``--focus`` on an indicator).
@@ -291,14 +396,34 @@ def _findings_by_node(plan: Plan, report: Report | None) -> tuple[dict[str, list
 
 
 def _ranks(plan: Plan, model: LogicModel) -> dict[str, int]:
-    """Each node's rank: one per level (indicators may take up to three columns)."""
+    """Each node's rank: one per level, and each indicator in the column after the node it sits
+    beside (the tail of the edge that places it, :func:`_placing_edges`), up to three columns on
+    (:func:`~outcome_graph.output.diagram.layout.indicator_columns`); a missing indicator's
+    placeholder in the column after the node naming it.
+
+    An indicator in a column of its own after the last level stood as many columns from an aim
+    it measures as the levels below the aim, its line crossing the objectives' column and those
+    of the aims below (Thurrock's P1.A1 bowed round to NI 93): beside the aim, among its objectives
+    and beyond them, it is one column away. An indicator no edge of its box places (one measuring
+    nothing, or only nodes of other boxes) keeps the indicators' own column, after the last level."""
     rank_of = {lv: i for i, lv in enumerate(model.levels)}
-    column = indicator_columns(plan, model)
+    beside = {head: tail for tail, head in _placing_edges(model)}
+    column = indicator_columns(plan, model, beside)
     rank: dict[str, int] = {}
     for n in model.nodes:
-        rank[n] = rank_of[plan.nodes[n].kind] + column.get(n, 0)
+        if n not in beside:
+            rank[n] = rank_of[plan.nodes[n].kind] + column.get(n, 0)
+    for n, tail in beside.items():
+        rank[n] = rank[tail] + 1 + column.get(n, 0)
+    named_by: dict[str, str] = {}
+    for tail, head, kind in model.edges:
+        if kind == "broken" and head in model.placeholders and tail in rank:
+            named_by.setdefault(head, tail)
     for name, (_missing, level) in model.placeholders.items():
-        rank[name] = rank_of.get(level, 0)
+        if level == "indicator" and name in named_by:
+            rank[name] = rank[named_by[name]] + 1
+        else:
+            rank[name] = rank_of.get(level, 0)
     return rank
 
 
@@ -331,21 +456,44 @@ def _placing_edges(model: LogicModel) -> set[tuple[str, str]]:
     return placing
 
 
-def _gates(model: LogicModel, rank: dict[str, int]) -> dict[tuple[str, str | None], str]:
-    """The gates of the lines from a node to indicators in another priority's box: a hidden point
-    in that box, in the column after the node's, through which those lines enter it (by the node
-    and the box; the value is the gate's name in the DOT text).
+def _passes(model: LogicModel, rank: dict[str, int], beside_of: dict[str, str]) -> dict[tuple[str, int], str]:
+    """The passes of the lines from a node to the indicators of its block's later columns: a
+    hidden point in each column of the block but the last, among the indicators there (by the node
+    and the column, 0 the first; the value is the pass's name in the DOT text).
 
-    A line between boxes takes no part in the layout, but Graphviz still routes it through each
-    column between its ends, outside every box: Thurrock's P4 lists ten indicators P3's box holds,
-    and the lines from P4's aims ran under the whole picture and up its far side to reach them.
-    Through a gate in P3's box, a column from their aim, they cross straight over into it. A line
-    to the next column has no column between its ends to pass through, and needs none."""
+    A line to an indicator two or three columns from its node took no part in the columns between,
+    and Graphviz led it through them wherever it pleased: over the objectives above the block and
+    round the top of the box (Thurrock's P1.A1 to NI 78), the block of the further column drawn
+    level with the line rather than the node. Through a pass in the middle of the indicators before
+    it, the line crosses the block, and the further column stands beside it."""
+    passes: dict[tuple[str, int], str] = {}
+    for n in model.nodes:
+        node = beside_of.get(n)
+        if node is not None:
+            for c in range(rank[n] - rank[node] - 1):
+                passes.setdefault((node, c), f"og:pass:{len(passes)}")
+    return passes
+
+
+def _gates(model: LogicModel, rank: dict[str, int], placing: set[tuple[str, str]]) -> dict[tuple[str, str | None], str]:
+    """The gates of the lines from a node to indicators two columns or more from it that are not
+    placed beside it: a hidden point in the indicators' box, in the column after the node's,
+    through which those lines enter it (by the node and the box; the value is the gate's name in
+    the DOT text).
+
+    Such a line takes no part in the layout, but Graphviz still routes it through each column
+    between its ends, outside every box: Thurrock's P4 lists ten indicators P3's box holds, and
+    the lines from P4's aims ran under the whole picture and up its far side to reach them. Through
+    a gate in P3's box, a column from their aim, they cross straight over into it. In a node's own
+    box, the lines to the further columns of another node's indicators (Thurrock's P2.A2 and P2.A3
+    list indicators placed beside P2.A1) looped over the top of the box: through a gate they cross
+    the box's column instead. A line to the next column has no column between its ends to pass
+    through, and needs none."""
     gates: dict[tuple[str, str | None], str] = {}
     cluster = model.cluster
     for tail, head, kind in model.edges:
         box = cluster.get(head)
-        if kind == "measure" and box is not None and box != cluster.get(tail) and rank[head] - rank[tail] > 1:
+        if kind == "measure" and box is not None and (tail, head) not in placing and rank[head] - rank[tail] > 1:
             gates.setdefault((tail, box), f"og:gate:{len(gates)}")
     return gates
 

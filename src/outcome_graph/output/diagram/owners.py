@@ -1,7 +1,7 @@
 """The owner view as DOT: owners linked to the milestones they lead (the nodes they lead, in a plan
 without milestones), sized by load.
 
-The work sits in one cluster per priority; an owner above the OG302 limit is drawn in red, and the
+The work sits in one cluster per priority, the clusters of a band in the plan's order; an owner above the OG302 limit is drawn in red, and the
 milestones nobody leads (OG301) hang on a "No lead" box of their own. The owners read busiest first,
 then by name, "No lead" last.
 """
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 _NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
 NODESEP = 0.1  # (inches between the boxes of a rank)
+#: The hidden lines from each box of a band to its anchor (:meth:`_Writer._write_box_order`): with
+#: 3 Thurrock's bands still read out of the plan's order, with 10 every band of the three plans reads in it.
+ANCHOR_LINES = 10
 
 
 def owner_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> str:
@@ -98,13 +101,17 @@ class _Writer:
         gates = _gates(led, group, column)
         ranks: list[list[str]] = []  # (the nodes of each rank, left to right: a band's owners, then its columns)
         columns: list[list[list[str]]] = []  # (each column of work, in reading order, by box)
+        anchors: list[str] = []  # (the anchors of the band before, in the rank after its last column)
         for b, nodes in enumerate(band_work):
             band_gates = {key: gate for key, gate in gates.items() if band_of[key[0]] == b}
             self._write_work(b, nodes, group, band_gates)
-            ranks.append(bands.owners[b])
+            ranks.append([*bands.owners[b], *anchors])
             read = self._reading_order(nodes, group, column, band_gates, led, bands.owners[b], bands.columns)
             ranks.extend([n for part in parts for n in part] for parts in read)
             columns.extend(read)
+            anchors = self._write_box_order(b, read, group)
+        if anchors:
+            ranks.append(anchors)
         for names in bands.owners:
             for name in names:
                 if name == _NO_LEAD:
@@ -256,6 +263,41 @@ class _Writer:
                     tail, head = (below, above) if upward else (above, below)
                     dot.edge(tail, head, {"style": "invis"})
 
+    def _write_box_order(self, band: int, read: list[list[list[str]]], group: dict[str, str | None]) -> list[str]:
+        """The anchors that keep a band's boxes in the plan's order, top to bottom (left to right with
+        ``--direction TB``): a hidden point for each box in the rank after the band's last column,
+        one under another in the plan's order (an edge within a rank keeps its ends in order outside
+        the boxes), each joined to the last piece of work of its box by :data:`ANCHOR_LINES` hidden
+        lines. Returns the anchors (none for a band of one box), to put in that rank.
+
+        Graphviz orders the boxes of a rank among themselves by the lines between the ranks alone
+        (it lets a box swap with another whatever edges join them within a rank, ``ordering`` of
+        a node with edges into them included), and set them to shorten the owners' lines: Thurrock's
+        first band read P3, P2, P1, Southend's P6, P5, P7, P1, P3, P4, P2. Lines from the boxes to
+        points in the plan's order would cross if the boxes stood otherwise, and Graphviz counts
+        the crossings of parallel lines as many times as there are lines: so many, each line's
+        crossings outweigh the owners' lines the plan's order lengthens. In the rank after the
+        band, beyond the end of the owners' lines, the anchors' lines cross none of them; they
+        weigh nothing in where the boxes stand along the rank."""
+        last: dict[str | None, str] = {}  # (each box's last piece of work, in its last column)
+        for parts in read:
+            for part in parts:
+                last[group.get(next(n for n in part if n in group))] = part[-1]
+        if len(last) < 2:
+            return []
+        index = self.index
+        boxes = sorted(last, key=lambda key: index.get(key, len(index)) if key is not None else -1)
+        anchors = [f"og:anchor:{band}:{i}" for i in range(len(boxes))]
+        dot = self.dot
+        for anchor, key in zip(anchors, boxes):
+            dot.node(anchor, {"id": "og-anchor-" + anchor.split(":", 2)[2].replace(":", "-"), "class": "og-anchor",
+                              "shape": "point", "style": "invis", "width": 0, "height": 0, "label": ""})
+            for _ in range(ANCHOR_LINES):
+                dot.edge(last[key], anchor, {"style": "invis", "weight": 0})
+        for above, below in zip(anchors, anchors[1:]):
+            dot.edge(above, below, {"style": "invis"})
+        return anchors
+
     def _write_heads(self, ranks: list[list[str]]) -> None:
         """A line of hidden points along the top of the drawing, one heading each rank: each rank's
         nodes hang below its point, so that the bands stand side by side with their tops in line
@@ -267,7 +309,8 @@ class _Writer:
                             "label": ""})
             dot.same_rank([head, *names])
             for name in names:
-                dot.edge(head, name, {"style": "invis"})
+                if not name.startswith("og:anchor:"):  # (an anchor alone in a rank with its head: Graphviz could not route the edge)
+                    dot.edge(head, name, {"style": "invis"})
         for left, right in zip(heads, heads[1:]):
             dot.edge(left, right, {"style": "invis", "weight": 100})
 
