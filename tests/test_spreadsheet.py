@@ -155,10 +155,11 @@ def test_flat_checks_with_findings_pointing_to_cells(thurrock_table: Path):
     doc = json.loads(out.stdout)
     missing_lead = [f for f in doc["findings"] if f["rule"] == "OG301"]
     assert missing_lead and missing_lead[0]["node"] == "P1.A1.O2.M2"
+    # (its blank lead cell, the cell to fill in, on the row of its title, D8)
     assert missing_lead[0]["location"] == {"file": str(thurrock_table), "line": None, "column": None,
-                                           "sheet": "Pillar 1", "cell": "D8"}
+                                           "sheet": "Pillar 1", "cell": "E8"}
     text = run("check", str(thurrock_table), "--period", PERIOD)
-    assert f"{thurrock_table}:Pillar 1!D8:" in text.stdout
+    assert f"{thurrock_table}:Pillar 1!E8:" in text.stdout
 
 
 def test_flat_period_comes_from_a_plan_sheet_or_the_option(tmp_path: Path):
@@ -299,11 +300,16 @@ def test_check_of_a_workbook_points_to_sheet_and_cell(tmp_path: Path):
         if f["rule"] in ("OG401", "OG402", "OG403", "OG404", "OG405"):
             assert header in ("timescale", "due", "status"), (f, header)
             assert (cell.value or None) == (getattr(node, header) or None), (f, cell.coordinate)
+            # (a date outside the period: the cell that writes it, the timescale where no due is given)
+            assert f["rule"] != "OG402" or cell.value, (f, cell.coordinate)
+            at_field[header, f["rule"]] += 1
+        elif f["rule"] == "OG301":  # (no lead: the blank lead cell, where to write one)
+            assert header == "lead" and cell.value is None, (f, header)
             at_field[header, f["rule"]] += 1
         else:
             assert cell.value == f["title"], f  # the cell of the node's title
-    # (Thurrock's milestones due outside the period, deferred to another document, undated)
-    assert {("due", "OG402"), ("timescale", "OG404"), ("timescale", "OG401")} <= set(at_field), at_field
+    # (Thurrock's milestones due outside the period, deferred to another document, undated, unled)
+    assert {("timescale", "OG402"), ("timescale", "OG404"), ("timescale", "OG401"), ("lead", "OG301")} <= set(at_field), at_field
 
 
 def test_an_unknown_lead_in_a_workbook_is_pointed_at_in_its_lead_cell(tmp_path: Path):
@@ -326,6 +332,88 @@ priorities:
     cell = sheet[finding.location.cell]
     assert sheet.cell(1, cell.column).value == "lead" and cell.value == "Road Safety Officer"
     assert finding.location.line is None and sheet.cell(cell.row, 1).value == "P1.O1.M2"
+
+
+def test_a_missing_lead_in_a_flat_table_is_pointed_at_in_its_blank_lead_cell(tmp_path: Path):
+    # As a missing date (OG401) points at the blank timescale cell: the cell to fill in. A
+    # milestone that takes its objective's lead has no finding; an objective without milestones
+    # and without a lead is pointed at on its own row.
+    path = workbook(tmp_path / "plan.xlsx", {"Plan": [
+        ["Priority", "Objective", "Key milestones", "Lead", "Timescale"],
+        ["Be safe", "Fewer accidents", "Audit the roads", None, "June 11"],
+        [None, None, "Train the staff", "Road team", None],
+        [None, "Safer parks", None, None, None],
+        [None, "Safer streets", None, "Police", None],
+        [None, None, "Patrol", None, "July 11"]]})
+    plan = og.load(path, period=PERIOD)
+    found = {(f.rule, f.node): f.location.cell for f in og.check(plan, config={"select": ["OG301", "OG401"]}).findings}
+    assert found == {("OG301", "P1.O1.M1"): "D2", ("OG401", "P1.O1.M2"): "E3", ("OG301", "P1.O2"): "D4"}
+    # (a lead given on a later row of a milestone merged down is where its lead is written)
+    merged = workbook(tmp_path / "merged.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "Timescale"],
+        ["Fewer accidents", "Audit the roads", None, "June 11"], [None, None, "Road team", None]]},
+        merged={"Plan": ["B2:B3"]})
+    plan = og.load(merged, period=PERIOD)
+    assert plan.nodes["O1.M1"].lead == "Road team"
+    assert plan.field_locations[("O1.M1", "lead")].cell == "C3"
+
+
+@given(st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=6))
+def test_every_missing_lead_points_at_the_lead_cell_of_its_row(rows: list[tuple[bool, bool]]):
+    # Generated tables: milestones with or without a lead, under objectives with or without one.
+    # Every OG301 finding points at the lead column (D) of the row of the node it is about, a
+    # blank cell, and every milestone with no lead of its own nor its objective's is reported.
+    import tempfile
+
+    table: list[list[object]] = [["Priority", "Objective", "Key milestones", "Lead", "Timescale"]]
+    unled = set()
+    for i, (objective_led, milestone_led) in enumerate(rows, start=1):
+        table.append(["Be safe", f"Objective {i}", None, "Council" if objective_led else None, None])
+        table.append([None, None, f"Milestone {i}", "Team" if milestone_led else None, "June 11"])
+        if not (objective_led or milestone_led):
+            unled.add(f"P1.O{i}.M1")
+    with tempfile.TemporaryDirectory() as folder:
+        path = workbook(Path(folder) / "plan.xlsx", {"Plan": table})
+        plan = og.load(path, period=PERIOD)
+        sheet = openpyxl.load_workbook(path)["Plan"]
+    findings = og.check(plan, config={"select": ["OG301"]}).findings
+    assert {f.node for f in findings} == unled
+    for f in findings:
+        cell = sheet[f.location.cell]
+        assert cell.column_letter == "D" and cell.value is None
+        assert sheet.cell(cell.row, 3).value == plan.nodes[f.node].title
+
+
+def test_findings_about_owners_in_a_workbook_point_at_the_lead_cells_that_write_them(tmp_path: Path):
+    # OG305 (one owner written three ways) and OG303 (joint leads with the same milestones due in
+    # one month): the finding and each related location point at the lead cell that writes the
+    # spelling, where OG304 points, not at the title of the node.
+    rows: list[list[object]] = [["Objective", "Key milestones", "Lead", "By when"]]
+    rows.append(["Fewer accidents", "Audit 1", "SL ASO", "June 11"])
+    rows.append([None, "Audit 2", "SL Assets and School Organisation (SL ASO)", "July 11"])
+    rows.append([None, "Audit 3", "SL Assets & School Organisation", "Aug 11"])
+    rows += [[None, f"Train {i}", "Head of Care; Head of Youth", "Sept 11"] for i in range(5)]
+    path = workbook(tmp_path / "plan.xlsx", {"Plan": rows})
+    report = og.check(og.load(path, period=PERIOD), config={"select": ["OG303", "OG305"]})
+    sheet = openpyxl.load_workbook(path)["Plan"]
+    by_rule = {f.rule: f for f in report.findings}
+    assert set(by_rule) == {"OG303", "OG305"}, report.findings
+    alias = by_rule["OG305"]
+    cells = [alias.location.cell, *(loc.cell for loc in alias.related_locations)]
+    assert all(c.startswith("C") for c in cells), cells
+    spellings = {alias.node, *alias.related}
+    assert {sheet[c].value for c in cells} == spellings and len(spellings) == 2
+    peak = by_rule["OG303"]
+    assert peak.related and peak.location.cell == "C5"
+    assert [loc.cell for loc in peak.related_locations] == ["C5"]
+    # (a milestone that takes its objective's lead: the objective's lead cell writes it)
+    taken = workbook(tmp_path / "taken.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "By when"], ["Fewer accidents", None, "Head CATO", None],
+        *[[None, f"Audit {i}", None, "June 11"] for i in range(5)],
+        ["Safer parks", "Patrol", "Head of Care & Targeted Outcomes (HCATO)", "July 11"]]})
+    report = og.check(og.load(taken, period=PERIOD), config={"select": ["OG303", "OG305"]})
+    places = {f.rule: f.location.cell for f in report.findings}
+    assert places["OG303"] == "C2", report.findings
 
 
 def bad_workbooks(tmp_path: Path) -> dict[str, tuple[Path, str]]:

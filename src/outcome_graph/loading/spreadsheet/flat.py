@@ -705,9 +705,14 @@ class _FlatTable:
             else:
                 self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
             self.last_lead = lead
+        elif lead_ref and "lead" not in target.key_cell:
+            # (a blank lead cell: where a finding of a missing lead points, the cell to fill in)
+            target.key_cell["lead"] = lead_ref
         timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
         if timescale and ts_ref:
             self._timescale(sheet, r, target, target_kind, timescale, ts_ref, levels[deepest][1])
+        elif ts_ref and target_kind == "milestone" and "timescale" not in target.key_cell:
+            target.key_cell["timescale"] = ts_ref  # (a blank timescale cell, as a blank lead cell)
         inds, ind_ref = self._cell(sheet, r, roles, "indicators")
         if inds and ind_ref:
             holder = next((current[i] for i in range(deepest, -1, -1)
