@@ -203,3 +203,60 @@ def test_a_row_that_only_looks_like_a_page_number_is_read(tmp_path: Path, title:
     rows = [["Children's Plan 2011-12 - Page 1"], ["Priority", "Action"], ["Be safe", "Train"], [title, "Read"]]
     plan = load_path(workbook(tmp_path / "t.xlsx", {"T": rows}), period=PERIOD)
     assert title in [n.title for n in plan.nodes.values()]
+
+
+# ---------------------------------------------------------------------------------------------
+# A key to the RAG colours beside a table
+
+
+_TABLE = [["Priority", "Objective", "Key milestones", "Lead", "Timescale", "Status"],
+          ["Safe", "Fewer accidents", "Audit roads", "Road team", "June 11", "Green"],
+          [None, None, "Train staff", "Road team", "July 11", "Amber"],
+          [None, None, "Publish", "Road team", "Sept 11", "Red"],
+          [None, None, "Review", "Road team", "Oct 11", "Green"]]
+
+
+@pytest.mark.parametrize("heading_row", [0, 1, 2])
+@pytest.mark.parametrize("swatch", [False, True])
+def test_a_key_beside_a_table_is_named_in_one_notice(tmp_path: Path, heading_row: int, swatch: bool):
+    # The key's heading in the header row (a column of no field) or in a row below it, its lines
+    # a colour and its meaning, or a cell filled in the colour beside its meaning; it may run below
+    # the table's last row. One notice names all its cells; none says a column was ignored, a cell
+    # beside the table was not read or a row fills no level column.
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    lines = [("Green", "On track", "00B050"), ("Amber", "Some slippage", "FFC000"), ("Red", "Off track", "FF0000"),
+             ("Blue", "Done", "0070C0"), ("Green/Amber", "Nearly", "92D050")]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    for row in _TABLE:
+        ws.append(row)
+    ws.cell(heading_row + 1, 8, "RAG key")
+    for i, (word, meaning, fill) in enumerate(lines, start=heading_row + 2):
+        if swatch:
+            ws.cell(i, 8).fill = PatternFill("solid", fgColor=fill)
+        else:
+            ws.cell(i, 8, word)
+        ws.cell(i, 9, meaning)
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Safe", "Fewer accidents", "Audit roads", "Train staff",
+                                                       "Publish", "Review"]
+    keys = [n for n in plan.notices if "key to the RAG colours" in n]
+    assert len(keys) == 1, plan.notices
+    assert keys[0].startswith(f"{path}:Plan!H{heading_row + 1}: ")
+    assert all(f"I{i} {meaning!r}" in keys[0] for i, (_, meaning, _) in enumerate(lines, start=heading_row + 2))
+    others = [n for n in plan.notices if n not in keys]
+    assert not any("beside a table" in n or "match no field" in n or "fills no level" in n for n in others), others
+
+
+def test_a_column_of_colours_under_a_heading_that_is_no_key_is_still_named(tmp_path: Path):
+    # (a column headed 'Notes to self' holding colours is no key: its cells are named as before)
+    path = workbook(tmp_path / "plan.xlsx", {"Plan": [
+        [*_TABLE[0], None, "Notes to self"], [*_TABLE[1], None, "Green"], [*_TABLE[2], None, "Amber"]]})
+    plan = load_path(path, period=PERIOD)
+    assert not any("key to the RAG colours" in n for n in plan.notices)
+    assert any("match no field" in n and "'Notes to self'" in n for n in plan.notices)

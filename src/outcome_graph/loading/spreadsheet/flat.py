@@ -57,6 +57,15 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
                                                f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
                                                "it and delete the one that is out of date"))
         unknown = {c: text for c, text in unknown.items() if c not in stale}
+        for key in _keys_beside(sheet, h_row, roles):
+            # (a key to the RAG colours beside the table, its heading maybe in the header row: one
+            # notice names it, not the ignored columns' and the cells beside the table's both)
+            table.key_cells.setdefault((sheet.file, sheet.name), set()).update(key)
+            if key[0][0] == h_row:
+                unknown.pop(key[0][1], None)
+            cells = [f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for r, c in key]
+            reader.notices.append(sheet.notice(cell_ref(*key[0]), f"a key to the RAG colours beside the table, not "
+                                               f"items of the plan; not read: {named(cells, ', ')}"))
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols), roles=roles)
         _rag_as_status(reader, sheet, h_row, roles)
         parts.append((sheet, table.tables_of(sheet, h_row, roles)))
@@ -215,6 +224,34 @@ def _is_key_line(sheet: RawSheet, r: int, n_cols: int) -> bool:
     return len(texts) <= 2 and any((r, c) in sheet.fills for c in range(texts[0]))
 
 
+def _keys_beside(sheet: RawSheet, h_row: int, roles: dict[str, int]) -> list[list[tuple[int, int]]]:
+    """The keys to the RAG colours beside the table whose header is row ``h_row``: in a column of
+    no field, a heading (``Key``, ``RAG key``) in the header row or below it, over lines of the key
+    (``Green`` | ``On track``, ``Amber = some slippage``, a cell filled amber beside its meaning);
+    each as its cells (the heading's first), with the cells of its lines up to two columns right."""
+    table_cols = set(roles.values())
+    n_cols = sheet.n_cols
+
+    def line(r: int, c: int) -> bool:
+        text = sheet.get(r, c)
+        if text is not None:
+            m = _KEY_LINE_RE.fullmatch(text)
+            return m is not None and _rag_word(m["colour"])
+        return (r, c) in sheet.fills and c + 1 not in table_cols and sheet.get(r, c + 1) is not None
+
+    keys = []
+    headings = sorted((r, c) for (r, c), text in sheet.cells.items()
+                      if r >= h_row and c not in table_cols and _KEY_HEADING_RE.fullmatch(text))
+    for r, c in headings:
+        below = r + 1
+        while below < sheet.n_rows and line(below, c):
+            below += 1
+        if below > r + 1:
+            keys.append([(r, c)] + [(x, k) for x in range(r + 1, below) for k in range(c, min(c + 3, n_cols))
+                                    if k not in table_cols and sheet.get(x, k) is not None])
+    return keys
+
+
 #: A display number as the format writes one (``1.2.3``, ``2.2.5a``).
 _NUMBER_CELL_RE = re.compile(r"\d+(?:\.\d+)*[a-z]?")
 #: A level cell that starts with the item's number (:func:`_numbered`).
@@ -297,6 +334,8 @@ class _FlatTable:
         self.not_numbers: list[str] = []  # cells of a Ref column that are no number of the format
         self.numbered: list[str] = []  # level cells that start with their item's number, read as its number
         self.beside: list[str] = []  # cells of rows read that lie beside the table, under no header
+        #: (file, sheet) -> the cells of the keys to the RAG colours beside its table (named in a notice)
+        self.key_cells: dict[tuple[str, str], set[tuple[int, int]]] = {}
         self.several: set[tuple[str, str]] = set()  # (file, sheet) of sheets holding more than one table read
         self.header_row: int | None = None  # the header row of the table read, on such a sheet
 
@@ -415,9 +454,13 @@ class _FlatTable:
             # (the columns of the table: a cell of a row read in any other is beside the table, and named)
             columns = set(sheet.filled(table.h_row, n_cols))
             key: list[int] = []  # the rows of a key to the RAG colours
+            beside_key = self.key_cells.get((sheet.file, sheet.name), set())  # (named in their own notice)
             for r in range(part.first, part.end):
                 if sheet.is_blank(r, n_cols):
                     continue
+                if beside_key and all((r, c) in beside_key for c in sheet.filled(r, n_cols)
+                                      if sheet.get(r, c) is not None):
+                    continue  # (a row of the key beside the table alone)
                 if key and _is_key_line(sheet, r, n_cols):
                     key.append(r)
                     continue
@@ -456,7 +499,8 @@ class _FlatTable:
                 deepest = max(filled)
                 self.reader.note_hidden(sheet, r)
                 self.beside.extend(f"{sheet.place(cell_ref(r, c))} {(sheet.get(r, c) or '').strip()!r}"
-                                   for c in sheet.filled(r, n_cols) if c not in columns and sheet.get(r, c) is not None)
+                                   for c in sheet.filled(r, n_cols) if c not in columns and sheet.get(r, c) is not None
+                                   and (r, c) not in beside_key)
                 top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
                 bullets = self._bullets(sheet, r, roles, levels, deepest)
                 titles: list[str | None] = list(bullets) if bullets else [None]
