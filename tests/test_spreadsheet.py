@@ -1332,7 +1332,10 @@ def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
     ind = plan.nodes["NI 72"]
     assert ind.target.change == "-29.6%" and (ind.baseline.value, ind.target.value) == (56, 40)
     # (a change typed as a number loses nothing: +2.5 is 2.5, so no notice names it)
-    assert plan.nodes["NI 73"].target.change == "2.5" and not any("change" in n for n in plan.notices)
+    assert plan.nodes["NI 73"].target.change == "2.5"
+    assert not any("change" in n.replace(str(path), "") for n in plan.notices)
+    # (the values shown as percentages give the indicator its unit; a change is no value of it)
+    assert (ind.unit, plan.nodes["NI 73"].unit) == ("percent", None)
 
 
 def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path: Path):
@@ -2550,3 +2553,71 @@ def test_of_two_lead_columns_the_visible_one_is_read_and_the_hidden_one_named(tm
     assert (f"{path}:T!{hidden}1: the hidden column {hidden} {header[hidden]!r} was not read, as the visible column "
             f"{shown} {header[shown]!r} holds the same; unhide it and delete the one that is out of date") in plan.notices
     assert not any("match no field" in n for n in plan.notices)
+
+
+# ---------------------------------------------------------------------------------------------
+# Values written as percentages
+
+
+def test_a_value_typed_as_a_percentage_gives_its_indicator_the_unit_percent(tmp_path: Path):
+    # '74%' typed as text in a value cell (a baseline, a target on the targets sheet), or a cell
+    # formatted as a percentage, is 74 as a plan file writes it, and the '%' is kept where the
+    # format keeps it: the indicator's unit, percent. A unit of its own is kept, and named.
+    plan = og.load(PLAN_HEADER + """priorities: [{id: P1, title: Safe, indicators: [NI 72, NI 73, NI 117]}]
+indicators:
+  - {id: NI 72, title: Early years, baseline: {period: "2010", value: 70}, targets: [{period: "2011-12", value: 75}]}
+  - {id: NI 73, title: Key stage 2, unit: count, baseline: {period: "2010", value: 70}}
+  - {id: NI 117, title: NEET, baseline: {period: "2010", value: 6}}
+""")
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["indicators"]
+    column = [c.value for c in sheet[1]].index("baseline.value") + 1
+    sheet.cell(2, column).value = "74%"
+    sheet.cell(3, column).value = "74 %"
+    sheet.cell(4, column).value = 0.061
+    sheet.cell(4, column).number_format = "0.0%"
+    targets = book["targets"]
+    targets.cell(2, [c.value for c in targets[1]].index("value") + 1).value = "75%"
+    book.save(path)
+    read = og.load(path)
+    units = {i.id: (i.unit, i.baseline.value) for i in read.of_kind("indicator")}
+    assert units == {"NI 72": ("percent", 74), "NI 73": ("count", 74), "NI 117": ("percent", 6.1)}
+    assert [t.value for t in read.nodes["NI 72"].targets] == [75]
+    given = next(n for n in read.notices if "given the unit percent" in n)
+    assert given.startswith(f"{path}:indicators!") and "targets!C2 '75%'" in given and "'6.1%' (NI 117)" in given
+    assert any("NI 73, whose unit is 'count'" in n for n in read.notices)
+    # (converted, the plan keeps the unit: a YAML plan writes value: 74 and unit: percent)
+    again = tmp_path / "again.yaml"
+    og.convert_plan(path, again)
+    assert og.load(again).document == read.document
+    assert "unit: percent" in again.read_text()
+
+
+def test_a_value_written_as_a_percentage_in_a_csv_plan_gives_the_unit_percent(tmp_path: Path):
+    folder = csv_plan(tmp_path / "plan-csv", priorities="id,title,indicators\nP1,Safe,NI 72\n",
+                      indicators="id,title,unit,baseline.period,baseline.value\nNI 72,Early years,,2010,74%\n"
+                                 "LOCAL 1,Visits,Percent,2010,50%\n",
+                      actuals="node,period,value\nNI 72,2011,76.5%\n")
+    plan = og.load(folder)
+    assert (plan.nodes["NI 72"].unit, plan.nodes["NI 72"].baseline.value) == ("percent", 74)
+    assert [a.value for a in plan.nodes["NI 72"].actuals] == [76.5]
+    assert plan.nodes["LOCAL 1"].unit == "Percent"  # (its own spelling of the unit: nothing to say)
+    [notice] = [n for n in plan.notices if "percentage" in n]
+    assert notice.startswith(f"{folder / 'indicators.csv'}:2: ") and "actuals.csv:2" in notice
+    assert "LOCAL 1" not in notice
+
+
+@given(st.decimals(min_value=0, max_value=1000, places=1, allow_nan=False), st.booleans())
+def test_any_percentage_typed_in_a_value_cell_reads_as_its_number_and_unit(figure, spaced: bool):
+    import tempfile
+
+    text = f"{figure}{' ' if spaced else ''}%"
+    with tempfile.TemporaryDirectory() as folder:
+        path = workbook(Path(folder) / "plan.xlsx", {
+            "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+            "indicators": [["id", "title", "baseline.period", "baseline.value"], ["NI 72", "Early years", "2010", text]]})
+        plan = og.load(path)
+    indicator = plan.nodes["NI 72"]
+    assert indicator.unit == "percent" and indicator.baseline.value == float(figure)
