@@ -57,14 +57,14 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
                                                f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
                                                "it and delete the one that is out of date"))
         unknown = {c: text for c, text in unknown.items() if c not in stale}
-        for key in _keys_beside(sheet, h_row, roles):
+        for key_cells in _keys_beside(sheet, h_row, roles):
             # (a key to the RAG colours beside the table, its heading maybe in the header row: one
             # notice names it, not the ignored columns' and the cells beside the table's both)
-            table.key_cells.setdefault((sheet.file, sheet.name), set()).update(key)
-            if key[0][0] == h_row:
-                unknown.pop(key[0][1], None)
-            cells = [f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for r, c in key]
-            reader.notices.append(sheet.notice(cell_ref(*key[0]), f"a key to the RAG colours beside the table, not "
+            table.key_cells.setdefault((sheet.file, sheet.name), set()).update(key_cells)
+            if key_cells[0][0] == h_row:
+                unknown.pop(key_cells[0][1], None)
+            cells = [f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for r, c in key_cells]
+            reader.notices.append(sheet.notice(cell_ref(*key_cells[0]), f"a key to the RAG colours beside the table, not "
                                                f"items of the plan; not read: {named(cells, ', ')}"))
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols), roles=roles)
         _rag_as_status(reader, sheet, h_row, roles)

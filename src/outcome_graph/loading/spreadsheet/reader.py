@@ -315,8 +315,8 @@ class Reader(Notes):
                     typed = sheet.typed_at(r, c)
                     shown = typed.shown if typed is not None and typed.shown else raw.strip()
                     if shown.endswith("%"):
-                        held = row if len(col.path) == 1 else row.get(col.path[0])
-                        self.percent_values[id(held)] = (sheet, ref, shown)
+                        value_map = row if len(col.path) == 1 else row.get(col.path[0])
+                        self.percent_values[id(value_map)] = (sheet, ref, shown)
             rows.append(row)
         self.note_hidden_columns(sheet, header.row, header.columns)
         return rows
