@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import outcome_graph as og
@@ -359,6 +359,7 @@ def test_a_missing_lead_in_a_flat_table_is_pointed_at_in_its_blank_lead_cell(tmp
 
 
 @given(st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=6))
+@settings(max_examples=30, deadline=None)
 def test_every_missing_lead_points_at_the_lead_cell_of_its_row(rows: list[tuple[bool, bool]]):
     # Generated tables: milestones with or without a lead, under objectives with or without one.
     # Every OG301 finding points at the lead column (D) of the row of the node it is about, a
@@ -2610,6 +2611,7 @@ def test_a_value_written_as_a_percentage_in_a_csv_plan_gives_the_unit_percent(tm
 
 
 @given(st.decimals(min_value=0, max_value=1000, places=1, allow_nan=False), st.booleans())
+@settings(max_examples=30, deadline=None)
 def test_any_percentage_typed_in_a_value_cell_reads_as_its_number_and_unit(figure, spaced: bool):
     import tempfile
 
