@@ -358,7 +358,9 @@ def test_convert_command(tmp_path: Path):
     code, _, err = cli("convert", str(model), str(xlsx), "--findings")
     assert code == 0 and f"wrote {xlsx}" in err
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames[:7] == ["plan", "vision", "groups", "priorities", "aims", "objectives", "milestones"]
+    # (the template's sheets, in its order, the plan's instructions first)
+    assert wb.sheetnames[:11] == ["instructions", "plan", "vision", "owners", "catalogues", "entries", "groups",
+                                  "priorities", "aims", "objectives", "milestones"]
     assert "findings" in wb.sheetnames
     findings = wb["findings"]
     header = [c.value for c in findings[1]]
@@ -492,6 +494,75 @@ def test_template(tmp_path: Path):
     assert list(load_path(flat).nodes) == ["P1", "P1.O1", "P1.O1.M1"]
     assert cli("template", str(tmp_path / "t.yaml"))[0] == 2
     assert template_bytes(form="flat")[:2] == b"PK"
+
+
+def _sheets_of(path: Path) -> dict[str, tuple[list[object], dict[str, str]]]:
+    """Each sheet's header and drop-down lists (column -> choices) of a workbook."""
+    wb = openpyxl.load_workbook(path)
+    out = {}
+    for ws in wb.worksheets:
+        header = [c.value for c in ws[1]]
+        lists = {}
+        for dv in ws.data_validations.dataValidation:
+            col = openpyxl.utils.column_index_from_string(str(dv.sqref).split(":")[0].rstrip("0123456789"))
+            lists[str(header[col - 1])] = dv.formula1
+        out[ws.title] = (header, lists)
+    return out
+
+
+def test_a_flat_table_converted_to_a_workbook_has_the_template_s_sheets(tmp_path: Path):
+    # A flat table converted to a workbook, to go on editing it, has every sheet of the template:
+    # the instructions (naming this workbook), owners, indicators, targets... each with the
+    # template's header and drop-downs where the plan has nothing for it; the plan's sheets keep
+    # their columns and take the template's drop-downs. Converting it back gives the same plan.
+    table = tmp_path / "plan.csv"
+    table.write_text("Priority,Objective,Key milestones,Lead,By when,Status\n"
+                     "Be safe,Fewer accidents,Audit the junctions,Road safety team,June 11,Green\n"
+                     ",,Publish the audit,,Sept 11,\n")
+    book = tmp_path / "road plan.xlsx"
+    code, _, err = cli("convert", str(table), str(book), "--period", "2011-04-01..2012-03-31")
+    assert code == 0, err
+    template = tmp_path / "template.xlsx"
+    assert cli("template", str(template))[0] == 0
+    written, expected = _sheets_of(book), _sheets_of(template)
+    assert list(written) == list(expected)
+    assert written["instructions"][0][0] == expected["instructions"][0][0]
+    said = "\n".join(str(row[0]) for row in openpyxl.load_workbook(book)["instructions"].iter_rows(values_only=True)
+                     if row[0])
+    assert "outcome-graph check 'road plan.xlsx'" in said
+    plan = load_path(table, period="2011-04-01..2012-03-31")
+    used = {"plan", "priorities", "objectives", "milestones"}
+    for name, (header, lists) in written.items():
+        if name == "instructions":
+            continue
+        if name in used or name == "aims" or name == "indicators":
+            assert header == [h for h in expected[name][0] if h in header], name  # (its columns, in the template's order)
+            assert lists == {h: v for h, v in expected[name][1].items() if h in header}, name
+        else:
+            assert (header, lists) == expected[name], name
+        if name not in used:
+            assert openpyxl.load_workbook(book)[name].max_row == 1, name
+    assert "on_track" in written["milestones"][1]["status"]
+    assert load_path(book).document == plan.document
+    # (the same plan writes the same bytes)
+    again = tmp_path / "again.xlsx"
+    assert cli("convert", str(table), str(again), "--period", "2011-04-01..2012-03-31")[0] == 0
+    data, _ = workbook_bytes(plan, name="again.xlsx")
+    assert again.read_bytes() == data
+
+
+@settings_fast
+@given(plans())
+def test_every_written_workbook_has_the_template_s_sheets_and_reads_back(data: dict):
+    import tempfile
+
+    plan = og.load(plan_text(data))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.xlsx"
+        write_plan(plan, path)
+        wb = openpyxl.load_workbook(path)
+        assert wb.sheetnames == openpyxl.load_workbook(io.BytesIO(template_bytes())).sheetnames
+        assert load_path(path).document == canonical_document(plan)
 
 
 @pytest.mark.parametrize("form", ["levels", "flat"])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import outcome_graph as og
@@ -155,10 +155,11 @@ def test_flat_checks_with_findings_pointing_to_cells(thurrock_table: Path):
     doc = json.loads(out.stdout)
     missing_lead = [f for f in doc["findings"] if f["rule"] == "OG301"]
     assert missing_lead and missing_lead[0]["node"] == "P1.A1.O2.M2"
+    # (its blank lead cell, the cell to fill in, on the row of its title, D8)
     assert missing_lead[0]["location"] == {"file": str(thurrock_table), "line": None, "column": None,
-                                           "sheet": "Pillar 1", "cell": "D8"}
+                                           "sheet": "Pillar 1", "cell": "E8"}
     text = run("check", str(thurrock_table), "--period", PERIOD)
-    assert f"{thurrock_table}:Pillar 1!D8:" in text.stdout
+    assert f"{thurrock_table}:Pillar 1!E8:" in text.stdout
 
 
 def test_flat_period_comes_from_a_plan_sheet_or_the_option(tmp_path: Path):
@@ -299,11 +300,16 @@ def test_check_of_a_workbook_points_to_sheet_and_cell(tmp_path: Path):
         if f["rule"] in ("OG401", "OG402", "OG403", "OG404", "OG405"):
             assert header in ("timescale", "due", "status"), (f, header)
             assert (cell.value or None) == (getattr(node, header) or None), (f, cell.coordinate)
+            # (a date outside the period: the cell that writes it, the timescale where no due is given)
+            assert f["rule"] != "OG402" or cell.value, (f, cell.coordinate)
+            at_field[header, f["rule"]] += 1
+        elif f["rule"] == "OG301":  # (no lead: the blank lead cell, where to write one)
+            assert header == "lead" and cell.value is None, (f, header)
             at_field[header, f["rule"]] += 1
         else:
             assert cell.value == f["title"], f  # the cell of the node's title
-    # (Thurrock's milestones due outside the period, deferred to another document, undated)
-    assert {("due", "OG402"), ("timescale", "OG404"), ("timescale", "OG401")} <= set(at_field), at_field
+    # (Thurrock's milestones due outside the period, deferred to another document, undated, unled)
+    assert {("timescale", "OG402"), ("timescale", "OG404"), ("timescale", "OG401"), ("lead", "OG301")} <= set(at_field), at_field
 
 
 def test_an_unknown_lead_in_a_workbook_is_pointed_at_in_its_lead_cell(tmp_path: Path):
@@ -326,6 +332,89 @@ priorities:
     cell = sheet[finding.location.cell]
     assert sheet.cell(1, cell.column).value == "lead" and cell.value == "Road Safety Officer"
     assert finding.location.line is None and sheet.cell(cell.row, 1).value == "P1.O1.M2"
+
+
+def test_a_missing_lead_in_a_flat_table_is_pointed_at_in_its_blank_lead_cell(tmp_path: Path):
+    # As a missing date (OG401) points at the blank timescale cell: the cell to fill in. A
+    # milestone that takes its objective's lead has no finding; an objective without milestones
+    # and without a lead is pointed at on its own row.
+    path = workbook(tmp_path / "plan.xlsx", {"Plan": [
+        ["Priority", "Objective", "Key milestones", "Lead", "Timescale"],
+        ["Be safe", "Fewer accidents", "Audit the roads", None, "June 11"],
+        [None, None, "Train the staff", "Road team", None],
+        [None, "Safer parks", None, None, None],
+        [None, "Safer streets", None, "Police", None],
+        [None, None, "Patrol", None, "July 11"]]})
+    plan = og.load(path, period=PERIOD)
+    found = {(f.rule, f.node): f.location.cell for f in og.check(plan, config={"select": ["OG301", "OG401"]}).findings}
+    assert found == {("OG301", "P1.O1.M1"): "D2", ("OG401", "P1.O1.M2"): "E3", ("OG301", "P1.O2"): "D4"}
+    # (a lead given on a later row of a milestone merged down is where its lead is written)
+    merged = workbook(tmp_path / "merged.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "Timescale"],
+        ["Fewer accidents", "Audit the roads", None, "June 11"], [None, None, "Road team", None]]},
+        merged={"Plan": ["B2:B3"]})
+    plan = og.load(merged, period=PERIOD)
+    assert plan.nodes["O1.M1"].lead == "Road team"
+    assert plan.field_locations[("O1.M1", "lead")].cell == "C3"
+
+
+@given(st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=6))
+@settings(max_examples=30, deadline=None)
+def test_every_missing_lead_points_at_the_lead_cell_of_its_row(rows: list[tuple[bool, bool]]):
+    # Generated tables: milestones with or without a lead, under objectives with or without one.
+    # Every OG301 finding points at the lead column (D) of the row of the node it is about, a
+    # blank cell, and every milestone with no lead of its own nor its objective's is reported.
+    import tempfile
+
+    table: list[list[object]] = [["Priority", "Objective", "Key milestones", "Lead", "Timescale"]]
+    unled = set()
+    for i, (objective_led, milestone_led) in enumerate(rows, start=1):
+        table.append(["Be safe", f"Objective {i}", None, "Council" if objective_led else None, None])
+        table.append([None, None, f"Milestone {i}", "Team" if milestone_led else None, "June 11"])
+        if not (objective_led or milestone_led):
+            unled.add(f"P1.O{i}.M1")
+    with tempfile.TemporaryDirectory() as folder:
+        path = workbook(Path(folder) / "plan.xlsx", {"Plan": table})
+        plan = og.load(path, period=PERIOD)
+        sheet = openpyxl.load_workbook(path)["Plan"]
+    findings = og.check(plan, config={"select": ["OG301"]}).findings
+    assert {f.node for f in findings} == unled
+    for f in findings:
+        cell = sheet[f.location.cell]
+        assert cell.column_letter == "D" and cell.value is None
+        assert sheet.cell(cell.row, 3).value == plan.nodes[f.node].title
+
+
+def test_findings_about_owners_in_a_workbook_point_at_the_lead_cells_that_write_them(tmp_path: Path):
+    # OG305 (one owner written three ways) and OG303 (joint leads with the same milestones due in
+    # one month): the finding and each related location point at the lead cell that writes the
+    # spelling, where OG304 points, not at the title of the node.
+    rows: list[list[object]] = [["Objective", "Key milestones", "Lead", "By when"]]
+    rows.append(["Fewer accidents", "Audit 1", "SL ASO", "June 11"])
+    rows.append([None, "Audit 2", "SL Assets and School Organisation (SL ASO)", "July 11"])
+    rows.append([None, "Audit 3", "SL Assets & School Organisation", "Aug 11"])
+    rows += [[None, f"Train {i}", "Head of Care; Head of Youth", "Sept 11"] for i in range(5)]
+    path = workbook(tmp_path / "plan.xlsx", {"Plan": rows})
+    report = og.check(og.load(path, period=PERIOD), config={"select": ["OG303", "OG305"]})
+    sheet = openpyxl.load_workbook(path)["Plan"]
+    by_rule = {f.rule: f for f in report.findings}
+    assert set(by_rule) == {"OG303", "OG305"}, report.findings
+    alias = by_rule["OG305"]
+    cells = [alias.location.cell, *(loc.cell for loc in alias.related_locations)]
+    assert all(c.startswith("C") for c in cells), cells
+    spellings = {alias.node, *alias.related}
+    assert {sheet[c].value for c in cells} == spellings and len(spellings) == 2
+    peak = by_rule["OG303"]
+    assert peak.related and peak.location.cell == "C5"
+    assert [loc.cell for loc in peak.related_locations] == ["C5"]
+    # (a milestone that takes its objective's lead: the objective's lead cell writes it)
+    taken = workbook(tmp_path / "taken.xlsx", {"Plan": [
+        ["Objective", "Key milestones", "Lead", "By when"], ["Fewer accidents", None, "Head CATO", None],
+        *[[None, f"Audit {i}", None, "June 11"] for i in range(5)],
+        ["Safer parks", "Patrol", "Head of Care & Targeted Outcomes (HCATO)", "July 11"]]})
+    report = og.check(og.load(taken, period=PERIOD), config={"select": ["OG303", "OG305"]})
+    places = {f.rule: f.location.cell for f in report.findings}
+    assert places["OG303"] == "C2", report.findings
 
 
 def bad_workbooks(tmp_path: Path) -> dict[str, tuple[Path, str]]:
@@ -1245,7 +1334,10 @@ def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
     ind = plan.nodes["NI 72"]
     assert ind.target.change == "-29.6%" and (ind.baseline.value, ind.target.value) == (56, 40)
     # (a change typed as a number loses nothing: +2.5 is 2.5, so no notice names it)
-    assert plan.nodes["NI 73"].target.change == "2.5" and not any("change" in n for n in plan.notices)
+    assert plan.nodes["NI 73"].target.change == "2.5"
+    assert not any("change" in n.replace(str(path), "") for n in plan.notices)
+    # (the values shown as percentages give the indicator its unit; a change is no value of it)
+    assert (ind.unit, plan.nodes["NI 73"].unit) == ("percent", None)
 
 
 def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path: Path):
@@ -2464,3 +2556,72 @@ def test_of_two_lead_columns_the_visible_one_is_read_and_the_hidden_one_named(tm
     assert (f"{path}:T!{hidden}1: the hidden column {hidden} {header[hidden]!r} was not read, as the visible column "
             f"{shown} {header[shown]!r} holds the same; unhide it and delete the one that is out of date") in plan.notices
     assert not any("the reader does not know" in n for n in plan.notices)
+
+
+# ---------------------------------------------------------------------------------------------
+# Values written as percentages
+
+
+def test_a_value_typed_as_a_percentage_gives_its_indicator_the_unit_percent(tmp_path: Path):
+    # '74%' typed as text in a value cell (a baseline, a target on the targets sheet), or a cell
+    # formatted as a percentage, is 74 as a plan file writes it, and the '%' is kept where the
+    # format keeps it: the indicator's unit, percent. A unit of its own is kept, and named.
+    plan = og.load(PLAN_HEADER + """priorities: [{id: P1, title: Safe, indicators: [NI 72, NI 73, NI 117]}]
+indicators:
+  - {id: NI 72, title: Early years, baseline: {period: "2010", value: 70}, targets: [{period: "2011-12", value: 75}]}
+  - {id: NI 73, title: Key stage 2, unit: count, baseline: {period: "2010", value: 70}}
+  - {id: NI 117, title: NEET, baseline: {period: "2010", value: 6}}
+""")
+    path = tmp_path / "plan.xlsx"
+    write_workbook(plan, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["indicators"]
+    column = [c.value for c in sheet[1]].index("baseline.value") + 1
+    sheet.cell(2, column).value = "74%"
+    sheet.cell(3, column).value = "74 %"
+    sheet.cell(4, column).value = 0.061
+    sheet.cell(4, column).number_format = "0.0%"
+    targets = book["targets"]
+    targets.cell(2, [c.value for c in targets[1]].index("value") + 1).value = "75%"
+    book.save(path)
+    read = og.load(path)
+    units = {i.id: (i.unit, i.baseline.value) for i in read.of_kind("indicator")}
+    assert units == {"NI 72": ("percent", 74), "NI 73": ("count", 74), "NI 117": ("percent", 6.1)}
+    assert [t.value for t in read.nodes["NI 72"].targets] == [75]
+    given = next(n for n in read.notices if "given the unit percent" in n)
+    assert given.startswith(f"{path}:indicators!") and "targets!C2 '75%'" in given and "'6.1%' (NI 117)" in given
+    assert any("NI 73, whose unit is 'count'" in n for n in read.notices)
+    # (converted, the plan keeps the unit: a YAML plan writes value: 74 and unit: percent)
+    again = tmp_path / "again.yaml"
+    og.convert_plan(path, again)
+    assert og.load(again).document == read.document
+    assert "unit: percent" in again.read_text()
+
+
+def test_a_value_written_as_a_percentage_in_a_csv_plan_gives_the_unit_percent(tmp_path: Path):
+    folder = csv_plan(tmp_path / "plan-csv", priorities="id,title,indicators\nP1,Safe,NI 72\n",
+                      indicators="id,title,unit,baseline.period,baseline.value\nNI 72,Early years,,2010,74%\n"
+                                 "LOCAL 1,Visits,Percent,2010,50%\n",
+                      actuals="node,period,value\nNI 72,2011,76.5%\n")
+    plan = og.load(folder)
+    assert (plan.nodes["NI 72"].unit, plan.nodes["NI 72"].baseline.value) == ("percent", 74)
+    assert [a.value for a in plan.nodes["NI 72"].actuals] == [76.5]
+    assert plan.nodes["LOCAL 1"].unit == "Percent"  # (its own spelling of the unit: nothing to say)
+    [notice] = [n for n in plan.notices if "percentage" in n]
+    assert notice.startswith(f"{folder / 'indicators.csv'}:2: ") and "actuals.csv:2" in notice
+    assert "LOCAL 1" not in notice
+
+
+@given(st.decimals(min_value=0, max_value=1000, places=1, allow_nan=False), st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_any_percentage_typed_in_a_value_cell_reads_as_its_number_and_unit(figure, spaced: bool):
+    import tempfile
+
+    text = f"{figure}{' ' if spaced else ''}%"
+    with tempfile.TemporaryDirectory() as folder:
+        path = workbook(Path(folder) / "plan.xlsx", {
+            "plan": [["format", "id", "period.start", "period.end"], ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"]],
+            "indicators": [["id", "title", "baseline.period", "baseline.value"], ["NI 72", "Early years", "2010", text]]})
+        plan = og.load(path)
+    indicator = plan.nodes["NI 72"]
+    assert indicator.unit == "percent" and indicator.baseline.value == float(figure)

@@ -35,16 +35,47 @@ def test_a_row_without_an_id_in_the_first_table_never_takes_an_id_a_later_table_
     assert plan.generated_ids == {"O2", "O2.M1", "O1.M1"}
 
 
-def test_an_id_two_tables_give_two_items_is_an_error_naming_both_cells_and_tables(tmp_path: Path):
+def test_a_milestone_id_two_tables_give_is_that_milestone_in_another_view(tmp_path: Path):
+    # A summary table below the detail one, giving a milestone's id again: the same milestone,
+    # stated in the second table's view (a view of the sheet's name and the table's header row);
+    # in the same words, listed in its views, in others, a variant. The plan's views are the tables'.
     path = workbook(tmp_path / "tables.xlsx", {"T": [
-        ["Milestone ID", "Objective", "Key milestones", "Lead"], ["M1", "Fewer accidents", "Audit", "Roads"], [None],
+        ["Milestone ID", "Objective", "Key milestones", "Lead"], ["M1", "Fewer accidents", "Audit", "Roads"],
+        ["M2", None, "Train", "Schools"], ["M3", None, "Publish", "Roads"], [None],
+        ["Objective", "Action", "Milestone ID", "Lead officer"], ["Fewer accidents", "Audit", "M1", None],
+        ["Fewer accidents", "Train the crossing wardens", "M2", None]]})
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [
+        ("O1", "Fewer accidents"), ("M1", "Audit"), ("M2", "Train"), ("M3", "Publish")]
+    assert plan.meta.views == ["t", "t-row-6"]
+    assert plan.nodes["M1"].views == ["t", "t-row-6"] and plan.nodes["M1"].variants == []
+    [variant] = plan.nodes["M2"].variants
+    assert (variant.text, variant.where, plan.nodes["M2"].views) == ("Train the crossing wardens", "t-row-6", None)
+    # (its title met again in the second table, without an id column of its level: the same
+    # objective, as a table's rows are continued, in no other view)
+    assert plan.nodes["O1"].views is None and plan.nodes["M3"].views is None
+    assert plan.nodes["M1"].lead == "Roads"
+    [notice] = [n for n in plan.notices if "several views" in n]
+    assert "the plan's views are the tables' (t, t-row-6)" in notice and "T!B7 M1 (in the t-row-6 view)" in notice
+    # A check reads the views: what a view leaves out is named (OG603), M3 being the one milestone
+    # of its objective the second table does not state; no view named is unknown (OG104).
+    import outcome_graph as og
+
+    found = {(f.rule, f.node) for f in og.check(plan).findings if f.rule in ("OG104", "OG603")}
+    assert found == {("OG603", "M3")}
+
+
+def test_an_id_two_tables_give_items_of_two_levels_is_an_error_saying_what_to_do(tmp_path: Path):
+    path = workbook(tmp_path / "tables.xlsx", {"T": [
+        ["Objective ID", "Objective", "Key milestones", "Lead"], ["M1", "Fewer accidents", "Audit", "Roads"], [None],
         ["Objective", "Action", "Milestone ID", "Lead officer"], ["Fewer accidents", "Train", "M1", "Schools"]]})
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:T!C5: duplicate id 'M1' (first used at T!A2); ids must be unique across the plan; T!A2 is in the table "
-        "whose header is row 1, T!C5 in the table whose header is row 4 (a milestone in another table is always a "
-        "new one): give one of them another id"]
+        "whose header is row 1, T!C5 in the table whose header is row 4 (an item given the id of another table's item "
+        "is that item, stated in another view, only when both are of one level, and this is a milestone, that an "
+        "objective): give one of them another id"]
     result = run("check", str(path), "--period", PERIOD)
     assert result.returncode == 2
     assert "T!C5: duplicate id 'M1'" in result.stderr and "Traceback" not in result.stderr
@@ -64,16 +95,19 @@ def test_an_objective_id_two_tables_give_the_same_objective_is_that_objective(tm
     assert any("T!C7 id 'O9' (kept 'O1' for 'Fewer accidents')" in n for n in plan.notices)
 
 
-def test_an_objective_two_tables_give_one_id_under_two_titles_is_an_error_saying_when_it_is_one(tmp_path: Path):
+def test_an_objective_two_tables_give_one_id_under_two_titles_is_that_objective_and_a_variant(tmp_path: Path):
+    # Another table's wording of an objective, under its id: a variant in that table's view, and
+    # the rows below it are the objective's milestones.
     path = workbook(tmp_path / "tables.xlsx", {"T": [
         ["Objective ID", "Objective", "Key milestones"], ["O1", "Fewer accidents", "Audit"], [None],
         ["Objective", "Objective ID", "Action"], ["Be safe", "O1", "Patrol"]]})
-    with pytest.raises(PlanError) as info:
-        load_path(path, period=PERIOD)
-    assert [str(p) for p in info.value.problems] == [
-        f"{path}:T!B5: duplicate id 'O1' (first used at T!A2); ids must be unique across the plan; T!A2 is in the table "
-        "whose header is row 1, T!B5 in the table whose header is row 4 (an objective in another table is the one "
-        "above only when its title and the items above it are the same): give one of them another id"]
+    plan = load_path(path, period=PERIOD)
+    assert [(n.id, n.title) for n in plan.nodes.values()] == [("O1", "Fewer accidents"), ("O1.M1", "Audit"),
+                                                              ("O1.M2", "Patrol")]
+    [variant] = plan.nodes["O1"].variants
+    assert (variant.text, variant.where) == ("Be safe", "t-row-4") and plan.nodes["O1"].views is None
+    assert plan.nodes["O1.M2"].views == ["t-row-4"]  # (stated in the second table alone)
+    assert plan.location("O1").cell == "B2"
 
 
 @st.composite
@@ -203,3 +237,151 @@ def test_a_row_that_only_looks_like_a_page_number_is_read(tmp_path: Path, title:
     rows = [["Children's Plan 2011-12 - Page 1"], ["Priority", "Action"], ["Be safe", "Train"], [title, "Read"]]
     plan = load_path(workbook(tmp_path / "t.xlsx", {"T": rows}), period=PERIOD)
     assert title in [n.title for n in plan.nodes.values()]
+
+
+# ---------------------------------------------------------------------------------------------
+# A key to the RAG colours beside a table
+
+
+_TABLE = [["Priority", "Objective", "Key milestones", "Lead", "Timescale", "Status"],
+          ["Safe", "Fewer accidents", "Audit roads", "Road team", "June 11", "Green"],
+          [None, None, "Train staff", "Road team", "July 11", "Amber"],
+          [None, None, "Publish", "Road team", "Sept 11", "Red"],
+          [None, None, "Review", "Road team", "Oct 11", "Green"]]
+
+
+@pytest.mark.parametrize("heading_row", [0, 1, 2])
+@pytest.mark.parametrize("swatch", [False, True])
+def test_a_key_beside_a_table_is_named_in_one_notice(tmp_path: Path, heading_row: int, swatch: bool):
+    # The key's heading in the header row (a column of no field) or in a row below it, its lines
+    # a colour and its meaning, or a cell filled in the colour beside its meaning; it may run below
+    # the table's last row. One notice names all its cells; none says a column was ignored, a cell
+    # beside the table was not read or a row fills no level column.
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    lines = [("Green", "On track", "00B050"), ("Amber", "Some slippage", "FFC000"), ("Red", "Off track", "FF0000"),
+             ("Blue", "Done", "0070C0"), ("Green/Amber", "Nearly", "92D050")]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    for row in _TABLE:
+        ws.append(row)
+    ws.cell(heading_row + 1, 8, "RAG key")
+    for i, (word, meaning, fill) in enumerate(lines, start=heading_row + 2):
+        if swatch:
+            ws.cell(i, 8).fill = PatternFill("solid", fgColor=fill)
+        else:
+            ws.cell(i, 8, word)
+        ws.cell(i, 9, meaning)
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == ["Safe", "Fewer accidents", "Audit roads", "Train staff",
+                                                       "Publish", "Review"]
+    keys = [n for n in plan.notices if "key to the RAG colours" in n]
+    assert len(keys) == 1, plan.notices
+    assert keys[0].startswith(f"{path}:Plan!H{heading_row + 1}: ")
+    assert all(f"I{i} {meaning!r}" in keys[0] for i, (_, meaning, _) in enumerate(lines, start=heading_row + 2))
+    others = [n for n in plan.notices if n not in keys]
+    assert not any("beside a table" in n or "the reader does not know" in n or "fills no level" in n for n in others), others
+
+
+def test_a_column_of_colours_under_a_heading_that_is_no_key_is_still_named(tmp_path: Path):
+    # (a column headed 'Notes to self' holding colours is no key: its cells are named as before)
+    path = workbook(tmp_path / "plan.xlsx", {"Plan": [
+        [*_TABLE[0], None, "Notes to self"], [*_TABLE[1], None, "Green"], [*_TABLE[2], None, "Amber"]]})
+    plan = load_path(path, period=PERIOD)
+    assert not any("key to the RAG colours" in n for n in plan.notices)
+    assert any("the reader does not know" in n and "'Notes to self'" in n for n in plan.notices)
+
+
+# ---------------------------------------------------------------------------------------------
+# A summary table and a detail table: one plan stated in two views
+
+
+def test_a_summary_sheet_and_a_detail_sheet_are_two_views_of_one_plan(tmp_path: Path):
+    # Each level's id given on both sheets: one priority, aim, objective and milestone each, in
+    # the views of both sheets; where the summary words an item otherwise, a variant. Converted,
+    # the views are kept: reading the converted plan back gives the same plan.
+    import outcome_graph as og
+
+    header = ["Priority ID", "Priority", "Aim ID", "Aim", "Objective ID", "Objective", "Milestone ID", "Key milestones",
+              "Lead", "By when"]
+    detail = [header,
+              ["P1", "Be safe", "P1.A1", "Safer roads", "P1.A1.O1", "Fewer accidents", "M1", "Audit the junctions",
+               "Roads", "June 11"],
+              [None, None, None, None, None, None, "M2", "Train the crossing wardens", "Schools", "July 11"],
+              [None, None, "P1.A2", "Safer homes", "P1.A2.O1", "Fewer fires", "M3", "Fit smoke alarms", "Fire", "May 11"]]
+    summary = [["Priority ID", "Priority", "Aim ID", "Aim", "Objective ID", "Objective", "Milestone ID", "Action"],
+               ["P1", "Be safe", "P1.A1", "Roads that are safer", "P1.A1.O1", "Fewer accidents", "M1",
+                "Audit the junctions"],
+               [None, None, "P1.A2", "Safer homes", "P1.A2.O1", "Fewer fires", "M3", "Smoke alarms fitted"]]
+    path = workbook(tmp_path / "plan.xlsx", {"Detail plan": detail, "Summary": summary})
+    plan = load_path(path, period=PERIOD)
+    assert list(plan.nodes) == ["P1", "P1.A1", "P1.A1.O1", "M1", "M2", "P1.A2", "P1.A2.O1", "M3"]
+    assert plan.meta.views == ["detail-plan", "summary"]
+    both = ["detail-plan", "summary"]
+    assert {n: plan.nodes[n].views for n in plan.nodes} == {
+        "P1": both, "P1.A1": None, "P1.A1.O1": both, "M1": both, "M2": None, "P1.A2": both, "P1.A2.O1": both,
+        "M3": None}
+    assert {n: [(v.text, v.where) for v in plan.nodes[n].variants] for n in plan.nodes if plan.nodes[n].variants} == {
+        "P1.A1": [("Roads that are safer", "summary")], "M3": [("Smoke alarms fitted", "summary")]}
+    assert plan.nodes["M3"].lead == "Fire" and plan.location("M3").sheet == "Detail plan"
+    # (M2 alone of the objective's two milestones is left out of the summary: OG603 names it)
+    assert {(f.rule, f.node) for f in og.check(plan).findings if f.rule in ("OG104", "OG603")} == {("OG603", "M2")}
+    yaml_path = tmp_path / "plan.yaml"
+    og.convert_plan(path, yaml_path, period=PERIOD)
+    assert og.load(yaml_path).document == plan.document
+    book = tmp_path / "again.xlsx"
+    og.convert_plan(yaml_path, book)
+    assert og.load(book).document == plan.document
+
+
+def test_a_plan_sheet_naming_its_own_views_keeps_them(tmp_path: Path):
+    # (the tables' views are then the sheets' names, which the plan's views should list: a notice says so)
+    path = workbook(tmp_path / "plan.xlsx", {
+        "plan": [["views"], ["detail; summary"]],
+        "Detail": [["Milestone ID", "Objective", "Key milestones"], ["M1", "Fewer accidents", "Audit"]],
+        "Summary": [["Milestone ID", "Objective", "Action"], ["M1", "Fewer accidents", "Audit the roads"]]})
+    plan = load_path(path, period=PERIOD)
+    assert plan.meta.views == ["detail", "summary"]
+    assert [(v.text, v.where) for v in plan.nodes["M1"].variants] == [("Audit the roads", "summary")]
+    assert any("the plan sheet names its own: list these there" in n for n in plan.notices)
+
+
+@st.composite
+def _summaries(draw: st.DrawFn) -> tuple[list[list[object]], list[list[object]], dict[str, str | None]]:
+    """A detail table of milestones with ids, and a summary table stating some of them, each in
+    the detail's words or others (the id -> the summary's words, None for the same)."""
+    n = draw(st.integers(1, 6))
+    detail: list[list[object]] = [["Objective", "Milestone ID", "Key milestones"]]
+    for i in range(1, n + 1):
+        detail.append([f"Objective {i % 2}", f"M{i}", f"Milestone {i}"])
+    stated = draw(st.lists(st.integers(1, n), unique=True))
+    summary: list[list[object]] = [["Objective", "Action", "Milestone ID"]]
+    said: dict[str, str | None] = {}
+    for i in stated:
+        other = draw(st.booleans())
+        words = f"Summary words {i}" if other else f"Milestone {i}"
+        summary.append([f"Objective {i % 2}", words, f"M{i}"])
+        said[f"M{i}"] = words if other else None
+    return detail, summary, said
+
+
+@given(_summaries())
+@settings(max_examples=30, deadline=None)
+def test_a_summary_stating_any_milestones_adds_no_node_and_states_each_in_its_view(case):
+    import tempfile
+
+    detail, summary, said = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = workbook(Path(folder) / "plan.xlsx", {"Detail": detail, "Summary": summary})
+        plan = load_path(path, period=PERIOD)
+    milestones = [n for n in plan.nodes.values() if n.kind == "milestone"]
+    assert sorted(m.id for m in milestones) == sorted(f"M{i}" for i in range(1, len(detail)))
+    assert all(m.title == f"Milestone {m.id[1:]}" for m in milestones)
+    for m in milestones:
+        views = set(plan.effective_views(m)) if plan.meta.views else {"detail"}
+        assert views == ({"detail", "summary"} if m.id in said else {"detail"}), m
+        assert [(v.text, v.where) for v in m.variants] == ([(said[m.id], "summary")] if said.get(m.id) else [])

@@ -79,6 +79,11 @@ SHEET_ORDER = (
     "plan", "vision", "owners", "catalogues", "entries", "groups", "priorities", "aims", "objectives",
     "milestones", "indicators", "indicator_refs", "variants", "ignore", "targets", "actuals", "due",
 )
+#: The sheets of the per-level template, in its order: a workbook written from a plan has them all.
+TEMPLATE_SHEETS = (
+    "plan", "vision", "owners", "catalogues", "entries", "groups", "priorities", "aims", "objectives",
+    "milestones", "indicators", "indicator_refs", "targets", "actuals", "variants", "ignore", "due",
+)
 _WIDE = {"title", "notes", "text", "name", "message", "hint", "reason"}
 
 CellValue = str | int | float | date | None
@@ -477,10 +482,16 @@ def _findings_rows(report: Report, by_kind: dict[str, Positions], sheets: dict[s
 _FINDING_COLUMNS = ["severity", "rule", "name", "node", "kind", "title", "message", "hint", "cell", "source"]
 
 
-def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None) -> tuple[bytes, list[str]]:
+def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None,
+                   name: str = "plan.xlsx") -> tuple[bytes, list[str]]:
     """The plan as ``.xlsx`` bytes (per-level form), and the writer's warnings.
 
-    With ``findings``, a ``findings`` sheet lists them, each linked to the node's row.
+    The workbook has the template's sheets (``outcome-graph template``): its instructions (their
+    commands naming the workbook ``name``), and every sheet of the per-level form, a sheet the plan
+    has nothing for with the template's header, so that the plan can go on being edited as the
+    template is; each header cell says what its column holds, and a column of choices has the
+    template's drop-down list. With ``findings``, a ``findings`` sheet lists them, each linked to
+    the node's row.
     """
     import openpyxl
     from openpyxl.utils import get_column_letter
@@ -489,18 +500,20 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
     writer = CellWriter()
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    for name, data in sheets.items():
-        if not data.rows and name not in CORE_SHEETS:
-            continue
-        ws = wb.create_sheet(name)
-        columns = data.columns()
+    _instructions_sheet(wb, writer, "levels", name)
+    for sheet_name in TEMPLATE_SHEETS:
+        data = sheets[sheet_name]
+        ws = wb.create_sheet(sheet_name)
+        # (a sheet the plan has nothing for: the template's header, every column of its fields)
+        columns = data.columns() if data.rows or sheet_name in CORE_SHEETS else list(data.layout.columns)
         widths: dict[int, int] = {}
         for i, col in enumerate(columns, start=1):
             writer.put(ws, 1, i, col.name)
+        _template_columns(ws, sheet_name, columns)
         for r, row in enumerate(data.rows, start=2):
             for i, col in enumerate(columns, start=1):
                 value = row.get(col.name)
-                writer.put(ws, r, i, value, code=col.kind in ("code",), where=f"{name}!{ws.cell(row=r, column=i).coordinate}")
+                writer.put(ws, r, i, value, code=col.kind in ("code",), where=f"{sheet_name}!{ws.cell(row=r, column=i).coordinate}")
                 if value is not None:
                     widths[i] = max(widths.get(i, 0), min(len(str(value)), 40))
         style_sheet(ws, columns, len(data.rows), widths)
@@ -548,7 +561,7 @@ def write_workbook(plan_or_document: Plan | PlanDocument, path: str | os.PathLik
     """
     from .files import atomic_write_bytes
 
-    data, warnings = workbook_bytes(plan_or_document, findings=findings)
+    data, warnings = workbook_bytes(plan_or_document, findings=findings, name=Path(path).name)
     if not lossy:
         refuse_loss(path, warnings)
     atomic_write_bytes(path, data)
@@ -780,6 +793,50 @@ def _instructions(form: str, name: str) -> list[str]:
     return [line.format(**names) if "{file}" in line else line for line in lines]
 
 
+def _instructions_sheet(wb: Any, writer: CellWriter, form: str, name: str) -> None:
+    """The instructions sheet of the template (of the ``form``), first in ``wb``, its commands
+    naming the workbook ``name``."""
+    from openpyxl.styles import Font
+
+    ws = wb.create_sheet("instructions", 0)
+    for r, line in enumerate(_instructions(form, name), start=1):
+        writer.put(ws, r, 1, line)
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.column_dimensions["A"].width = 120
+
+
+def _template_columns(ws: Any, name: str, columns: list[Column]) -> None:
+    """What the template gives the columns of the per-level sheet ``name`` whose header row is
+    written: each header cell a comment saying what its column holds, a column of codes formatted
+    as Text (3.10 and June 11 stay as typed), a column of choices a drop-down list of them."""
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+
+    from ..model.frameworks import ECM
+
+    lists = {
+        "outcomes": ECM.ids,
+        "status": _STATUS_CHOICES,
+        "direction": ("increase", "decrease", "maintain"),
+        "comparator": ("at_least", "at_most", "below", "above"),
+        "scope": ("node", "branch"),
+    }
+    for i, col in enumerate(columns, start=1):
+        if col.help:
+            ws.cell(row=1, column=i).comment = Comment(col.help, "outcome-graph")
+        letter = get_column_letter(i)
+        if col.kind in ("code",):
+            ws.column_dimensions[letter].number_format = "@"  # typed text stays text: 3.10, June 11
+        last = col.name.split(".")[-1]
+        choices = col.choices or lists.get(last if last in lists else col.name, ())
+        if col.name == "status":
+            choices = lists["status"]  # (the RAG colours too: both are read)
+        if name == "owners" and col.name == "kind":
+            choices = col.choices
+        if choices and (col.kind in ("enum", "optlist", "list") or col.name == "outcomes"):
+            _drop_down(ws, letter, col.name, choices)
+
+
 def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
     """An empty workbook to fill in: headers, drop-down lists and an instructions sheet.
 
@@ -791,19 +848,12 @@ def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
         The workbook's file name, as the instructions' commands (``outcome-graph check NAME``) give it.
     """
     import openpyxl
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
-
-    from ..model.frameworks import ECM
 
     writer = CellWriter()
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "instructions"
-    for r, line in enumerate(_instructions(form, name), start=1):
-        writer.put(ws, r, 1, line)
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 120
+    wb.remove(wb.active)
+    _instructions_sheet(wb, writer, form, name)
     if form == "flat":
         plan = wb.create_sheet("plan")
         cols = ["id", "title", "organisation", "period.start", "period.end"]
@@ -822,35 +872,13 @@ def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
         wb.save(buffer)
         return timeless_xlsx(buffer.getvalue())
 
-    lists = {
-        "outcomes": ECM.ids,
-        "status": _STATUS_CHOICES,
-        "direction": ("increase", "decrease", "maintain"),
-        "comparator": ("at_least", "at_most", "below", "above"),
-        "scope": ("node", "branch"),
-    }
-    for name in ("plan", "vision", "owners", "catalogues", "entries", "groups", "priorities", "aims", "objectives",
-                 "milestones", "indicators", "indicator_refs", "targets", "actuals", "variants", "ignore", "due"):
+    for name in TEMPLATE_SHEETS:
         layout = LAYOUTS[name]
         ws = wb.create_sheet(name)
         columns = list(layout.columns)
         for i, col in enumerate(columns, start=1):
-            cell = writer.put(ws, 1, i, col.name)
-            if col.help:
-                from openpyxl.comments import Comment
-
-                cell.comment = Comment(col.help, "outcome-graph")
-            letter = get_column_letter(i)
-            if col.kind in ("code",):
-                ws.column_dimensions[letter].number_format = "@"  # typed text stays text: 3.10, June 11
-            last = col.name.split(".")[-1]
-            choices = col.choices or lists.get(last if last in lists else col.name, ())
-            if col.name == "status":
-                choices = lists["status"]  # (the RAG colours too: both are read)
-            if name == "owners" and col.name == "kind":
-                choices = col.choices
-            if choices and (col.kind in ("enum", "optlist", "list") or col.name == "outcomes"):
-                _drop_down(ws, letter, col.name, choices)
+            writer.put(ws, 1, i, col.name)
+        _template_columns(ws, name, columns)
         if name == "plan":
             writer.put(ws, 2, 1, FORMAT_ID)
             writer.put(ws, 2, [c.name for c in columns].index("framework") + 1, "ecm")

@@ -275,13 +275,33 @@ class RuleContext:
     def place_of(self, node_id: str, *fields: str) -> Location | None:
         """Where the first of ``fields`` that is written apart from the node is (a spreadsheet's
         cell: the timescale column of a milestone's row), for a finding about that field to point
-        at; ``None`` where the node's own place serves (a YAML plan, a blank cell)."""
+        at (of several, the first that holds a value; a blank cell where none does: the cell to fill
+        in); ``None`` where the node's own place serves (a YAML plan, a table with no such column)."""
         places = self.plan.field_locations
-        if places:
-            for name in fields:
-                loc = places.get((node_id, name))
-                if loc is not None:
-                    return loc
+        if not places:
+            return None
+        found = [loc for name in fields if (loc := places.get((node_id, name))) is not None]
+        if len(found) > 1:
+            # (of several cells, the first that holds the field: a milestone dated by its timescale
+            # alone is pointed at there, not at its blank due cell)
+            node = self.plan.nodes.get(node_id)
+            values = node.__dict__ if node is not None else {}
+            return next((places[(node_id, name)] for name in fields if (node_id, name) in places
+                         and values.get(name) not in (None, "", [])), found[0])
+        return found[0] if found else None
+
+    def lead_place(self, node_id: str, owner_id: str) -> Location | None:
+        """Where the lead naming the owner ``owner_id`` is written for the node ``node_id`` (a
+        spreadsheet's lead cell): the node's own lead cell, else, for a milestone that takes its
+        objective's lead, that objective's; ``None`` where the node's own place serves."""
+        if not self.plan.field_locations:
+            return None
+        facts = self.facts
+        if owner_id in facts.own_lead(node_id):
+            return self.place_of(node_id, "lead")
+        for parent in facts.parents.get(node_id, ()):
+            if owner_id in facts.own_lead(parent):
+                return self.place_of(parent, "lead")
         return None
 
     def _related_location(self, item: str, kind: str, at: Location) -> Location:
@@ -293,6 +313,9 @@ class RuleContext:
         if kind == "owner":
             owner = self.facts.owners.get(item)
             if owner is not None and not owner.declared and owner.nodes:
-                places = (plan.location(n) for n in owner.nodes)
-                return next((p for p in places if p == at), None) or plan.location(owner.nodes[0])
+                # (a spreadsheet's lead cell that writes it, where known, as a finding about the
+                # owner points there)
+                places = (self.lead_place(n, item) or plan.location(n) for n in owner.nodes)
+                return (next((p for p in places if p == at), None)
+                        or self.lead_place(owner.nodes[0], item) or plan.location(owner.nodes[0]))
         return plan.location(item, kind)

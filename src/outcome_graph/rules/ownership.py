@@ -67,7 +67,8 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
             else:
                 tail = ""
             yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no "
-                                       f"lead{_placeholder(ctx, node_id)}{tail}.", _lead_hint(ctx))
+                                       f"lead{_placeholder(ctx, node_id)}{tail}.", _lead_hint(ctx),
+                              location=ctx.place_of(node_id, "lead"))  # (a spreadsheet's lead cell, to fill in)
     for node_id in facts.ids_of("objective"):
         if not facts.children.get(node_id):
             if not facts.inherited_lead(node_id):
@@ -76,6 +77,7 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
                     f"Objective {node_id} '{short(ctx.plan.nodes[node_id].title)}' has no milestones and no "
                     f"lead{_placeholder(ctx, node_id)}, nor has any aim or priority above it.",
                     _lead_hint(ctx),
+                    location=ctx.place_of(node_id, "lead"),
                 )
 
 
@@ -135,7 +137,10 @@ def _several(owner: OwnerInfo) -> bool:
 def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
     if owner_id in ctx.plan.owner_lines:
         return ctx.plan.location(owner_id, "owner")
-    return ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(ctx.plan.id)
+    if not nodes:
+        return ctx.plan.location(ctx.plan.id)
+    # (in a spreadsheet, the lead cell that writes the owner, as its related locations are)
+    return ctx.lead_place(nodes[0], owner_id) or ctx.plan.location(nodes[0])
 
 
 @rule("OG302", "owner-overload", "warning", options={"max-milestones": 10})
@@ -534,7 +539,7 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
             hint,
             kind="owner",
             title=owner.id,
-            location=(ctx.place_of(first_nodes[0], "lead") or ctx.plan.location(first_nodes[0])) if first_nodes else None,
+            location=(ctx.lead_place(first_nodes[0], owner.id) or ctx.plan.location(first_nodes[0])) if first_nodes else None,
         )
 
 
@@ -656,7 +661,7 @@ def _alias_pair(ctx: RuleContext, owners: dict[str, OwnerInfo], minor: str, majo
         hint,
         kind="owner",
         title=minor,
-        location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(minor),
+        location=(ctx.lead_place(nodes[0], minor) or ctx.plan.location(nodes[0])) if nodes else ctx.plan.location(minor),
     )
 
 
@@ -713,7 +718,7 @@ def _alias_group(ctx: RuleContext, owners: dict[str, OwnerInfo], minors: list[st
         hint,
         kind="owner",
         title=first,
-        location=ctx.plan.location(nodes[0]) if nodes else ctx.plan.location(first),
+        location=(ctx.lead_place(nodes[0], first) or ctx.plan.location(nodes[0])) if nodes else ctx.plan.location(first),
         related=minors[1:],  # (the other spellings to change, each marked as a pair's would be)
     )
 

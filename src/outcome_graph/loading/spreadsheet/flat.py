@@ -57,6 +57,15 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
                                                f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
                                                "it and delete the one that is out of date"))
         unknown = {c: text for c, text in unknown.items() if c not in stale}
+        for key_cells in _keys_beside(sheet, h_row, roles):
+            # (a key to the RAG colours beside the table, its heading maybe in the header row: one
+            # notice names it, not the ignored columns' and the cells beside the table's both)
+            table.key_cells.setdefault((sheet.file, sheet.name), set()).update(key_cells)
+            if key_cells[0][0] == h_row:
+                unknown.pop(key_cells[0][1], None)
+            cells = [f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for r, c in key_cells]
+            reader.notices.append(sheet.notice(cell_ref(*key_cells[0]), f"a key to the RAG colours beside the table, not "
+                                               f"items of the plan; not read: {named(cells, ', ')}"))
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols), roles=roles)
         _rag_as_status(reader, sheet, h_row, roles)
         parts.append((sheet, table.tables_of(sheet, h_row, roles)))
@@ -77,6 +86,7 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
         reader.notices.append(Notice.at(Location(reader.file), "a RAG column beside a Status column was not read, as "
                                         "the Status column holds the status; rename or remove one of them to read "
                                         "the other: " + "; ".join(reader.rag_beside_status)))
+    table.views(plan_row)
     reader.notices.extend(table.notices())
     return tree
 
@@ -215,6 +225,40 @@ def _is_key_line(sheet: RawSheet, r: int, n_cols: int) -> bool:
     return len(texts) <= 2 and any((r, c) in sheet.fills for c in range(texts[0]))
 
 
+def short_text(text: str, limit: int = 60) -> str:
+    """A text on one line, cut to ``limit`` characters with an ellipsis, for a notice."""
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+def _keys_beside(sheet: RawSheet, h_row: int, roles: dict[str, int]) -> list[list[tuple[int, int]]]:
+    """The keys to the RAG colours beside the table whose header is row ``h_row``: in a column of
+    no field, a heading (``Key``, ``RAG key``) in the header row or below it, over lines of the key
+    (``Green`` | ``On track``, ``Amber = some slippage``, a cell filled amber beside its meaning);
+    each as its cells (the heading's first), with the cells of its lines up to two columns right."""
+    table_cols = set(roles.values())
+    n_cols = sheet.n_cols
+
+    def line(r: int, c: int) -> bool:
+        text = sheet.get(r, c)
+        if text is not None:
+            m = _KEY_LINE_RE.fullmatch(text)
+            return m is not None and _rag_word(m["colour"])
+        return (r, c) in sheet.fills and c + 1 not in table_cols and sheet.get(r, c + 1) is not None
+
+    keys = []
+    headings = sorted((r, c) for (r, c), text in sheet.cells.items()
+                      if r >= h_row and c not in table_cols and _KEY_HEADING_RE.fullmatch(text))
+    for r, c in headings:
+        below = r + 1
+        while below < sheet.n_rows and line(below, c):
+            below += 1
+        if below > r + 1:
+            keys.append([(r, c)] + [(x, k) for x in range(r + 1, below) for k in range(c, min(c + 3, n_cols))
+                                    if k not in table_cols and sheet.get(x, k) is not None])
+    return keys
+
+
 #: A display number as the format writes one (``1.2.3``, ``2.2.5a``).
 _NUMBER_CELL_RE = re.compile(r"\d+(?:\.\d+)*[a-z]?")
 #: A level cell that starts with the item's number (:func:`_numbered`).
@@ -297,6 +341,17 @@ class _FlatTable:
         self.not_numbers: list[str] = []  # cells of a Ref column that are no number of the format
         self.numbered: list[str] = []  # level cells that start with their item's number, read as its number
         self.beside: list[str] = []  # cells of rows read that lie beside the table, under no header
+        #: (file, sheet) -> the cells of the keys to the RAG colours beside its table (named in a notice)
+        self.key_cells: dict[tuple[str, str], set[tuple[int, int]]] = {}
+        # Views: each table read is a view of the plan (a summary table, the detail table), named
+        # after its sheet; a node met again in another table is stated in that table's view too.
+        self.view_of: dict[int, str] = {}  # id(table) -> its view
+        self.table: int = 0  # id() of the table being read
+        self.table_of: dict[int, int] = {}  # id(node) -> id() of the table it was first met in
+        self.by_given_id: dict[str, tuple[str, CellMap]] = {}  # an id an id column gave -> (kind, node)
+        self.parent_of: dict[int, CellMap | None] = {}  # id(node) -> the node it is under
+        #: id(node) -> the node and where it is stated again: (view, wording, sheet, cell) each
+        self.again: dict[int, tuple[CellMap, list[tuple[str, str, RawSheet, str]]]] = {}
         self.several: set[tuple[str, str]] = set()  # (file, sheet) of sheets holding more than one table read
         self.header_row: int | None = None  # the header row of the table read, on such a sheet
 
@@ -404,6 +459,9 @@ class _FlatTable:
                 self.reader.note_hidden_columns(sheet, table.h_row, table.roles.values())
             # (a node of a sheet of several tables knows its table's header row, which a clash of ids names)
             self.header_row = table.h_row if (sheet.file, sheet.name) in self.several else None
+            self.table = id(table)
+            if id(table) not in self.view_of:
+                self.view_of[id(table)] = self._new_view(sheet, table.h_row if table is not first else None)
             roles, levels, header_texts = table.roles, table.levels, table.header_texts
             if not table.current:
                 table.current = [None] * len(levels)
@@ -415,9 +473,13 @@ class _FlatTable:
             # (the columns of the table: a cell of a row read in any other is beside the table, and named)
             columns = set(sheet.filled(table.h_row, n_cols))
             key: list[int] = []  # the rows of a key to the RAG colours
+            beside_key = self.key_cells.get((sheet.file, sheet.name), set())  # (named in their own notice)
             for r in range(part.first, part.end):
                 if sheet.is_blank(r, n_cols):
                     continue
+                if beside_key and all((r, c) in beside_key for c in sheet.filled(r, n_cols)
+                                      if sheet.get(r, c) is not None):
+                    continue  # (a row of the key beside the table alone)
                 if key and _is_key_line(sheet, r, n_cols):
                     key.append(r)
                     continue
@@ -456,7 +518,8 @@ class _FlatTable:
                 deepest = max(filled)
                 self.reader.note_hidden(sheet, r)
                 self.beside.extend(f"{sheet.place(cell_ref(r, c))} {(sheet.get(r, c) or '').strip()!r}"
-                                   for c in sheet.filled(r, n_cols) if c not in columns and sheet.get(r, c) is not None)
+                                   for c in sheet.filled(r, n_cols) if c not in columns and sheet.get(r, c) is not None
+                                   and (r, c) not in beside_key)
                 top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
                 bullets = self._bullets(sheet, r, roles, levels, deepest)
                 titles: list[str | None] = list(bullets) if bullets else [None]
@@ -613,6 +676,14 @@ class _FlatTable:
                     node = current[i]
             else:
                 node = self.found.get((id(parent), kind, norm(title)))
+            if node is None and not (kind == "milestone" and milestone is not None):
+                node = self._given_elsewhere(sheet, r, roles, kind, parent)
+            if node is not None and self.table_of.get(id(node), self.table) != self.table:
+                # (a node of another table, given its id here: stated in this table's view too; met
+                # by its title alone, it is that node, as the rows of a table continued)
+                given, _ = self._cell(sheet, r, roles, f"id:{kind}")
+                if given and as_shown(given) == node.id_of():
+                    self._stated_again(sheet, node, title, cell_ref(r, c))
             if node is None:
                 node = self._new_node(sheet, r, roles, kind, title, cell_ref(r, c), parent)
                 if number is not None and "number" not in node:
@@ -625,6 +696,88 @@ class _FlatTable:
                 for j in range(i + 1, len(current)):
                     current[j] = None
             parent = node
+
+    def _new_view(self, sheet: RawSheet, h_row: int | None) -> str:
+        """The view of a table: its sheet's name as a view is named (``Summary table`` is
+        ``summary-table``), and for a table below the first of its sheet, its header row's too
+        (``summary-row-12``); another number where two would be named the same."""
+        name = re.sub(r"[^a-z0-9._-]+", "-", sheet.name.casefold()).strip("-._") or "table"
+        if h_row is not None:
+            name += f"-row-{h_row + 1}"
+        taken = set(self.view_of.values())
+        view, n = name, 1
+        while view in taken:
+            n += 1
+            view = f"{name}-{n}"
+        return view
+
+    def _given_elsewhere(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str,
+                         parent: CellMap | None) -> CellMap | None:
+        """The node of ``kind`` that another table gave the id row ``r`` gives (a milestone of the
+        detail table in the summary, under its id): the same node, stated in this table's view;
+        ``None`` where the id is new, or another table's node of another level, or a node of this
+        table (a duplicate id, reported)."""
+        given, _ = self._cell(sheet, r, roles, f"id:{kind}")
+        if not given:
+            return None
+        held = self.by_given_id.get(as_shown(given))
+        if held is None or held[0] != kind or self.table_of.get(id(held[1])) == self.table:
+            return None
+        node = held[1]
+        first_parent = self.parent_of.get(id(node))
+        if parent is not None and first_parent is not None and parent is not first_parent:
+            ref = cell_ref(r, roles[f"id:{kind}"])
+            self.conflicts.append(f"{sheet.place(ref)} {node['id']!r} under {parent['id']!r} (kept under "
+                                  f"{first_parent['id']!r}, where it is first given)")
+        return node
+
+    def _stated_again(self, sheet: RawSheet, node: CellMap, title: str, ref: str) -> None:
+        """Note that ``node``, met first in another table, is stated in the view of the table read,
+        in the words ``title`` (its cell ``ref``)."""
+        view = self.view_of[self.table]
+        _, stated = self.again.setdefault(id(node), (node, []))
+        if all(v != view for v, _, _, _ in stated):
+            stated.append((view, title, sheet, ref))
+
+    def views(self, plan_row: CellMap) -> None:
+        """The views of the nodes stated in two tables or more: the plan's views, the tables' (in
+        the order they are read; unless its plan sheet names its own), and each such node's
+        ``views`` where its wording is the same, a variant where it differs (as the format states
+        an item in several places of its source). Named in one notice."""
+        if not self.again:
+            return
+        tables = list(dict.fromkeys(self.view_of.values()))
+        own = bool(plan_row.get("views"))
+        if not own:
+            plan_row.put("views", tables, None)
+        primary = plan_row["views"][0]
+        first_table = next(iter(self.view_of))
+        for _kind, row in self.reader.all_rows:
+            # (a node stated in another table than the first alone is in that table's view, not the first's)
+            table = self.table_of.get(id(row))
+            if table is not None and table != first_table and id(row) not in self.again:
+                row.put("views", [self.view_of[table]], row.key_cell.get("title"))
+        said: list[str] = []
+        for node, stated in self.again.values():
+            title = str(node["title"])
+            first = self.view_of[self.table_of[id(node)]]
+            same = [first] + [v for v, text, _, _ in stated if " ".join(text.split()) == " ".join(title.split())]
+            if same != [primary]:
+                node.put("views", same, node.key_cell.get("title"))
+            for view, text, sheet, ref in stated:
+                if view in same:
+                    said.append(f"{sheet.place(ref)} {node['id']} (in the {view} view)")
+                    continue
+                variant = CellMap(sheet.file, sheet.name, ref)
+                variant.put("text", text, ref)
+                variant.put("where", view, ref)
+                append_child(node, "variants", variant)
+                said.append(f"{sheet.place(ref)} {node['id']} (a variant in the {view} view: {short_text(text)!r})")
+        views = (f"the tables' views are {', '.join(tables)} (the plan sheet names its own: list these there)" if own
+                 else f"the plan's views are the tables' ({', '.join(tables)})")
+        self.reader.notices.append(Notice.at(Location(self.reader.file), "items stated in several tables were read as "
+                                             "one item in several views (its words in another table, where they "
+                                             f"differ, a variant); {views}: {named(said, '; ')}"))
 
     def _id_again(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, node: CellMap) -> None:
         """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
@@ -664,6 +817,10 @@ class _FlatTable:
             append_child(parent, CHILD_LIST[kind], node)
         if kind != "milestone":
             self.found[(id(parent), kind, norm(title))] = node
+        self.table_of[id(node)] = self.table
+        self.parent_of[id(node)] = parent
+        if given:
+            self.by_given_id.setdefault(node.id_of(), (kind, node))
         reader.rows.setdefault(node.id_of(), node)
         reader.all_rows.append((kind, node))
         reader.kinds[id(node)] = kind
@@ -705,9 +862,14 @@ class _FlatTable:
             else:
                 self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
             self.last_lead = lead
+        elif lead_ref and "lead" not in target.key_cell:
+            # (a blank lead cell: where a finding of a missing lead points, the cell to fill in)
+            target.key_cell["lead"] = lead_ref
         timescale, ts_ref = self._cell(sheet, r, roles, "timescale")
         if timescale and ts_ref:
             self._timescale(sheet, r, target, target_kind, timescale, ts_ref, levels[deepest][1])
+        elif ts_ref and target_kind == "milestone" and "timescale" not in target.key_cell:
+            target.key_cell["timescale"] = ts_ref  # (a blank timescale cell, as a blank lead cell)
         inds, ind_ref = self._cell(sheet, r, roles, "indicators")
         if inds and ind_ref:
             holder = next((current[i] for i in range(deepest, -1, -1)

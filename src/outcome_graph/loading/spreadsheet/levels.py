@@ -86,6 +86,9 @@ def read_levels(reader: Reader, by_key: dict[str, RawSheet]) -> CellMap:
 
     _sub_sheets(reader, by_key, plan_row, catalogues)
     reader.fail()
+    refs = [ref for name in LEVEL_SHEETS for row in lists[name] if isinstance(held := row.get("indicators"), CellList)
+            for ref in held if isinstance(ref, CellMap)]
+    reader.percent_units(lists["indicators"], refs)
 
     if len(lists["vision"]) > 1:
         reader.problem("the vision sheet has more than one row; a plan has at most one vision",

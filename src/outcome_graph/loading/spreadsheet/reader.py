@@ -55,6 +55,10 @@ _WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale"}
 _SHOWN_DAY_MONTH = re.compile(r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
 
 
+#: The units that say a figure is a percentage (an indicator's ``unit``, compared ignoring case).
+_PERCENT_UNITS = frozenset({"percent", "%", "percentage", "per cent", "pct"})
+
+
 #: A number followed by a percent sign, as a spreadsheet program saves a percentage cell in a CSV file.
 _PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
 
@@ -139,6 +143,9 @@ class Reader(Notes):
         self.number_ids: set[tuple[str, str | None, str]] = set()
         #: id(row) -> the header row (0-based) of the flat table it was read from, on a sheet of several tables
         self.header_rows: dict[int, int] = {}
+        #: id(value) -> where a value's figure is written as a percentage (``74%`` typed, or a cell
+        #: formatted as one) and as what: the unit its indicator takes (:meth:`percent_units`).
+        self.percent_values: dict[int, tuple[RawSheet, str, str]] = {}
 
     def kind_of(self, row: CellMap | None) -> str | None:
         return None if row is None else self.kinds.get(id(row))
@@ -304,9 +311,54 @@ class Reader(Notes):
                         self.note_colour(sheet, r, c)
                     continue
                 self._set(row, col, raw, sheet, ref)
+                if col.kind == "number" and col.path[-1] == "value":
+                    typed = sheet.typed_at(r, c)
+                    shown = typed.shown if typed is not None and typed.shown else raw.strip()
+                    if shown.endswith("%"):
+                        value_map = row if len(col.path) == 1 else row.get(col.path[0])
+                        self.percent_values[id(value_map)] = (sheet, ref, shown)
             rows.append(row)
         self.note_hidden_columns(sheet, header.row, header.columns)
         return rows
+
+    def percent_units(self, indicators: list[CellMap], refs: list[CellMap]) -> None:
+        """Give an indicator a value of which is written as a percentage (``74%``) the unit
+        ``percent``, where it states none, as a plan file writes a percentage (``value: 74`` and
+        ``unit: percent``): the figure is read as the number shown, and the ``%`` kept in the unit,
+        not lost. ``refs``: the nodes' references to indicators, whose own targets count for the
+        indicator of their id. One notice names the cells; one whose indicator's unit is another
+        (``count``) is named in it too."""
+        if not self.percent_values:
+            return
+        by_id = {row.id_of(): row for row in indicators}
+        given: list[str] = []
+        other: list[str] = []
+        for holder in (*indicators, *refs):
+            row = by_id.get(holder.id_of())
+            values = [holder.get("baseline"), holder.get("target"), *(holder.get("targets") or ()),
+                      *(holder.get("actuals") or ())]
+            written = [self.percent_values[id(v)] for v in values if isinstance(v, CellMap) and id(v) in self.percent_values]
+            if not written:
+                continue
+            cells = ", ".join(f"{sheet.place(ref)} {shown!r}" for sheet, ref, shown in written)
+            unit = row.get("unit") if row is not None else None
+            if row is None:
+                other.append(f"{cells} ({holder.id_of()} is not on the indicators sheet: give it a row with "
+                             "the unit percent)")
+            elif unit is None:
+                row["unit"] = "percent"
+                given.append(f"{cells} ({row.id_of()})")
+            elif " ".join(str(unit).split()).casefold() not in _PERCENT_UNITS:
+                other.append(f"{cells} ({row.id_of()}, whose unit is {unit!r})")
+        first = next(iter(self.percent_values.values()))
+        if given:
+            self.notices.append(first[0].notice(first[1], "values written as percentages were read as the number "
+                                                "shown (74% is 74), and their indicators given the unit percent: "
+                                                + "; ".join(given)))
+        if other:
+            self.notices.append(first[0].notice(first[1], "values written as percentages were read as the number "
+                                                "shown (74% is 74), and their indicators' unit says otherwise or "
+                                                "cannot be given: " + "; ".join(other)))
 
     # -- the plan sheet -------------------------------------------------------------------------
     def read_plan_sheet(self, sheet: RawSheet | None, *, need_format: bool) -> CellMap:

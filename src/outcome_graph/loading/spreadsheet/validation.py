@@ -167,10 +167,10 @@ def _other_table(reader: Reader, first: CellMap, again: CellMap) -> str:
     tables = {rows.get(id(first)), rows.get(id(again))}
     if first.sheet != again.sheet or None in tables or len(tables) == 1:
         return ""
-    kind = reader.kind_of(again) or "node"
-    again_as = ("a milestone in another table is always a new one" if kind == "milestone" else
-                f"{with_article(kind)} in another table is the one above only when its title and the items "
-                "above it are the same")
+    kind, first_kind = reader.kind_of(again) or "node", reader.kind_of(first) or "node"
+    again_as = (f"an item given the id of another table's item is that item, stated in another view, only when "
+                f"both are of one level, and this is {with_article(kind)}, that {with_article(first_kind)}"
+                if kind != first_kind else "two items of one table are two items")
     return (f"; {first.written_at('id')} is in the table whose header is row {rows[id(first)] + 1}, "
             f"{again.written_at('id')} in the table whose header is row {rows[id(again)] + 1} ({again_as}): "
             "give one of them another id")
