@@ -158,6 +158,24 @@ def mutated_source(m: Mutant) -> str:
     return result
 
 
+def _survivors(path: Path, modules: set[str]) -> list[Mutant]:
+    """The survivors listed in an earlier results file, as mutants of the modules as they are now
+    (matched by their change, nearest line first: the code may have moved)."""
+    found: dict[str, list[Mutant]] = {}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        old = Mutant(**json.loads(line))
+        if old.status != "survived" or (modules and old.module not in modules):
+            continue
+        now = [m for m in found.setdefault(old.module, mutants_of(old.module))
+               if m.kind == old.kind and m.change == old.change and m not in out]
+        if not now:
+            print(f"gone: {old.module}:{old.line} {old.kind}: {old.change}")
+            continue
+        out.append(min(now, key=lambda m: abs(m.line - old.line)))
+    return out
+
+
 def _copy_tree(into: Path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".hypothesis", ".mypy_cache", ".ruff_cache",
                                     ".pytest_cache", "*.egg-info", "build", "dist")
@@ -212,20 +230,24 @@ def run(m: Mutant, tree: Path, quick: list[str], more: list[str], timeout: float
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="+", help="the modules to mutate (paths in the repository)")
+    parser.add_argument("modules", nargs="*", help="the modules to mutate (paths in the repository)")
     parser.add_argument("--sample", type=int, default=0, help="at most this many mutants per module (0: all)")
     parser.add_argument("--seed", type=int, default=0, help="the sample's random seed")
     parser.add_argument("--tests", nargs="*", default=QUICK, help="the quick tests, run on every mutant")
     parser.add_argument("--more-tests", nargs="*", default=MORE, help="the slower tests, run on the survivors")
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (one copy of the tree each)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds before a test run counts as a kill")
+    parser.add_argument("--rerun", type=Path, metavar="JSONL",
+                        help="run again the survivors of an earlier --out file (found again by their change)")
     parser.add_argument("--list", action="store_true", help="list the mutants without running them")
     parser.add_argument("--out", type=Path, help="write one JSON line per mutant here")
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
     chosen: list[Mutant] = []
-    for module in args.modules:
+    if args.rerun:
+        chosen = _survivors(args.rerun, {str(Path(m).resolve().relative_to(ROOT)) for m in args.modules})
+    for module in [] if args.rerun else args.modules:
         module = str(Path(module).resolve().relative_to(ROOT))
         found = mutants_of(module)
         if args.sample and len(found) > args.sample:

@@ -1672,3 +1672,18 @@ def test_og304_indexes_only_the_declared_roles_a_lead_can_share_a_title_with(dec
             every.setdefault(key, lower)
     lookups = role_forms(lead)[1]
     assert _same_role(lookups, _declared_roles(names, role_title_words(lookups))) == _same_role(lookups, every)
+
+
+def test_a_declared_owner_s_load_is_reported_at_its_declaration_an_implicit_one_s_at_its_first_node():
+    # (OG302 and OG303 are about the owner: a declared one is found where `owners:` declares it;
+    # one only named in leads, at the first milestone it leads)
+    import outcome_graph as og
+
+    lines = [f"  - {{id: M{i}, title: Task {i}, lead: {lead}, timescale: June 2011}}"
+             for i, lead in enumerate(["HoS"] * 11 + ["Youth Service Manager"] * 11, 1)]
+    text = PLAN_HEADER + "owners:\n  - {id: HoS, name: Head of Service}\nmilestones:\n" + "\n".join(lines) + "\n"
+    found = og.check(og.load(text), {"select": ["OG302", "OG303"]}).findings
+    first_ysm = PLAN_HEADER.count("\n") + 3 + 12
+    assert [(f.rule, f.node, f.location.line) for f in found] == [
+        ("OG302", "HoS", 4), ("OG303", "HoS", 4),
+        ("OG302", "Youth Service Manager", first_ysm), ("OG303", "Youth Service Manager", first_ysm)]
