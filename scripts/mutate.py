@@ -145,8 +145,8 @@ def mutants_of(module: str) -> list[Mutant]:
     return found
 
 
-def mutated_source(m: Mutant) -> str:
-    source = (ROOT / m.module).read_text(encoding="utf-8")
+def mutated_source(m: Mutant, source: str) -> str:
+    """The module's text (``source``, as the mutant was listed from) with the mutant's change."""
     tree = ast.parse(source)
     node = list(ast.walk(tree))[m.index]
     [new] = [new for kind, new in _mutations(node, _functions(tree).get(id(node)))
@@ -159,13 +159,13 @@ def mutated_source(m: Mutant) -> str:
 
 
 def _survivors(path: Path, modules: set[str]) -> list[Mutant]:
-    """The survivors listed in an earlier results file, as mutants of the modules as they are now
+    """The mutants no test killed in an earlier results file, as mutants of the modules as they are now
     (matched by their change, nearest line first: the code may have moved)."""
     found: dict[str, list[Mutant]] = {}
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         old = Mutant(**json.loads(line))
-        if old.status != "survived" or (modules and old.module not in modules):
+        if old.status.startswith("killed") or (modules and old.module not in modules):
             continue
         now = [m for m in found.setdefault(old.module, mutants_of(old.module))
                if m.kind == old.kind and m.change == old.change and m not in out]
@@ -207,7 +207,7 @@ def run(m: Mutant, tree: Path, quick: list[str], more: list[str], timeout: float
     cached = Path(importlib.util.cache_from_source(str(target)))
     try:
         try:
-            text = mutated_source(m)
+            text = mutated_source(m, original)
             compile(text, str(target), "exec")
         except (SyntaxError, ValueError) as exc:
             m.status, m.failed = "invalid", str(exc)[:200]
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (one copy of the tree each)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds before a test run counts as a kill")
     parser.add_argument("--rerun", type=Path, metavar="JSONL",
-                        help="run again the survivors of an earlier --out file (found again by their change)")
+                        help="run again the mutants of an earlier --out file that no test killed (found again by their change)")
     parser.add_argument("--list", action="store_true", help="list the mutants without running them")
     parser.add_argument("--out", type=Path, help="write one JSON line per mutant here")
     args = parser.parse_args(argv)
