@@ -258,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{m.module}:{m.line}\t{m.kind}\t{m.change}")
         return 0
 
+    # (stopped with SIGTERM, it leaves as it does on Ctrl-C: the copies are removed)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="mutants-") as scratch:
         trees = [_copy_tree(Path(scratch) / f"tree{i}") for i in range(max(1, args.jobs))]
         free = list(trees)
