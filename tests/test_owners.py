@@ -1072,6 +1072,7 @@ def test_one_owner_written_three_ways_is_one_finding_naming_every_spelling_and_i
     found = _og305(["Head CATO"] * 3 + ["Head of Service CATO"] * 2 + ["Head of Care & Targeted Outcomes (HCATO)"])
     assert [f.node for f in found] == ["Head of Service CATO"]
     assert found[0].location.line == PLAN_HEADER.count("\n") + 5  # (M4, its first milestone)
+    assert list(found[0].related) == ["Head of Care & Targeted Outcomes (HCATO)"]  # (the other spelling to change)
     message = found[0].message
     assert message.startswith(
         "'Head CATO' (3 milestones), 'Head of Service CATO' (2 milestones) and 'Head of Care & Targeted Outcomes "
