@@ -140,6 +140,8 @@ def test_a_workbook_s_hints_name_the_sheet_and_column(converted: dict[str, dict[
     assert hints["xlsx"]["OG203"] == ("Fill in the `outcomes` column with the outcomes it serves, or `[]` in the "
                                       "`outcomes` column if it is deliberately cross-cutting (management, capacity, "
                                       '"lean and fit").')
+    assert hints["xlsx"]["OG603"] == ("Add the aim to the view (the view in the `views` column, or a row of the "
+                                      "variants sheet with the view's wording), or remove the view's claim to be complete.")
     assert hints["csv"]["OG404"] == (
         "Copy the date from the other document into the `due` column (keeping the reference in the `timescale` "
         "column), or accept the reference with a row of ignore.csv: the id of the milestone in `node`, OG404 in "

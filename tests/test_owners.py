@@ -1072,6 +1072,7 @@ def test_one_owner_written_three_ways_is_one_finding_naming_every_spelling_and_i
     found = _og305(["Head CATO"] * 3 + ["Head of Service CATO"] * 2 + ["Head of Care & Targeted Outcomes (HCATO)"])
     assert [f.node for f in found] == ["Head of Service CATO"]
     assert found[0].location.line == PLAN_HEADER.count("\n") + 5  # (M4, its first milestone)
+    assert list(found[0].related) == ["Head of Care & Targeted Outcomes (HCATO)"]  # (the other spelling to change)
     message = found[0].message
     assert message.startswith(
         "'Head CATO' (3 milestones), 'Head of Service CATO' (2 milestones) and 'Head of Care & Targeted Outcomes "
@@ -1672,3 +1673,18 @@ def test_og304_indexes_only_the_declared_roles_a_lead_can_share_a_title_with(dec
             every.setdefault(key, lower)
     lookups = role_forms(lead)[1]
     assert _same_role(lookups, _declared_roles(names, role_title_words(lookups))) == _same_role(lookups, every)
+
+
+def test_a_declared_owner_s_load_is_reported_at_its_declaration_an_implicit_one_s_at_its_first_node():
+    # (OG302 and OG303 are about the owner: a declared one is found where `owners:` declares it;
+    # one only named in leads, at the first milestone it leads)
+    import outcome_graph as og
+
+    lines = [f"  - {{id: M{i}, title: Task {i}, lead: {lead}, timescale: June 2011}}"
+             for i, lead in enumerate(["HoS"] * 11 + ["Youth Service Manager"] * 11, 1)]
+    text = PLAN_HEADER + "owners:\n  - {id: HoS, name: Head of Service}\nmilestones:\n" + "\n".join(lines) + "\n"
+    found = og.check(og.load(text), {"select": ["OG302", "OG303"]}).findings
+    first_ysm = PLAN_HEADER.count("\n") + 3 + 12
+    assert [(f.rule, f.node, f.location.line) for f in found] == [
+        ("OG302", "HoS", 4), ("OG303", "HoS", 4),
+        ("OG302", "Youth Service Manager", first_ysm), ("OG303", "Youth Service Manager", first_ysm)]

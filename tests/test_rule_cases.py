@@ -190,3 +190,22 @@ def test_og110_reports_through_its_declaration_the_entries_the_engine_found_unus
     assert [(f.rule, f.name, f.severity, f.message) for f in found] == [
         ("OG110", "stale-ignore", "warning", "stale OG999 (node, a rule: False)"),
         ("OG110", "stale-ignore", "warning", "stale OG103 (node, a rule: True)")]
+
+
+def test_an_entry_above_a_whole_branch_suppresses_its_one_finding_at_the_root():
+    # (a case checks the findings kept; what is suppressed, and where, shows in the report: P1's
+    # branch entry covers A1, so A1's objectives, none measured, stay one finding at A1, suppressed)
+    import outcome_graph as og
+
+    plan = og.load(PLAN_HEADER + """\
+indicators: [{id: L1, title: Local measure}]
+priorities:
+  - id: P1
+    title: Safe
+    ignore: [{rule: OG102, scope: branch}]
+    aims: [{id: A1, title: a, objectives: [{id: O1, title: a}, {id: O2, title: b}]}]
+  - {id: P2, title: Achieve, indicators: [L1], aims: [{id: A2, title: b, objectives: [{id: O3, title: c}]}]}
+""")
+    report = og.check(plan, {"select": ["OG102"]})
+    assert report.findings == []
+    assert [(f.rule, f.node) for f in report.suppressed] == [("OG102", "A1")]

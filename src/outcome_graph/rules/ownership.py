@@ -429,8 +429,8 @@ def _slash_joined(lead: str, names: dict[str, tuple[str, str]]) -> list[str]:
     says what it is made of rather than guessing the nearest one of its parts."""
     if "/" not in lead:
         return []
-    parts = [p.strip() for p in lead.split("/")]
-    if len(parts) < 2 or not all(parts):
+    parts = [p.strip() for p in lead.split("/")]  # (two or more: the lead holds a slash)
+    if not all(parts):
         return []
     keys = {owner_key(text) for text in names}
     return parts if all(owner_key(p) in keys for p in parts) else []

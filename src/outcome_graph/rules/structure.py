@@ -498,7 +498,7 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(node_id, f"{_name(ctx, node_id)} repeats the number {numbers[node_id]} of {prev_id}.")
             else:
                 pn, pl = prev
-                ok = (n == pn + 1) or (n == pn and letter > pl) or (n == pn + 1 and letter == "a")
+                ok = n == pn + 1 or (n == pn and letter > pl)
                 if ok and n == pn and pl and ord(letter) > ord(pl) + 1:
                     # (letters skipped between two lettered siblings: 2.2.5b, then 2.2.5d)
                     first, before = chr(ord(pl) + 1), chr(ord(letter) - 1)
