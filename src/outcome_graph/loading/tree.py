@@ -283,10 +283,23 @@ def _rewritten_number(text: str) -> bool:
     return False
 
 
+def _in_comment(text: str, i: int) -> bool:
+    """Whether position ``i`` follows a ``#`` that opens a comment on its line (at the line's start
+    or after a space; one inside a quoted text counts too, where what follows is harmless)."""
+    line = text.rfind("\n", 0, i) + 1
+    j = text.find("#", line, i)
+    while j >= 0:
+        if j == line or text[j - 1] in " \t":
+            return True
+        j = text.find("#", j + 1, i)
+    return False
+
+
 def _plain_yaml(text: str) -> bool:
     """Whether a YAML text is plain data that rapidyaml and PyYAML read alike.
 
-    Refused: tabs (PyYAML refuses them as indentation), anchors, aliases and tags, ``~`` as
+    Refused: tabs (PyYAML refuses them as indentation), anchors, aliases and tags, a text
+    starting with ``@`` or a backtick (reserved in YAML, refused by PyYAML), ``~`` as
     null, merge keys, directives and several documents, complex keys, booleans (the format
     reads ``true`` as text, and rapidyaml's JSON says ``true``), and numbers rapidyaml writes
     its own way (``.5`` as ``0.5``, ``3.`` as ``3.0``). Each special character is
@@ -298,12 +311,18 @@ def _plain_yaml(text: str) -> bool:
     if "\t" in text or text.startswith(("%", "...", "---")) or "\n%" in text or "\n..." in text \
             or "\n---" in text or _has_surrogate_escape(text):  # (PyYAML refuses those escapes)
         return False
-    for char in "&*!~?<":
+    for char in "&*!~?<@`":
         i = text.find(char)
         while i >= 0:
             before = text[i - 1] if i else "\n"
             after = text[i + 1 : i + 2]
-            if char in "&*!":
+            if char in "@`":  # (reserved: no plain text starts with one; rapidyaml reads it as text)
+                j = i - 1  # (a value starts after ': ', '- ', '[', '{' or ','; not a block's next line)
+                while j >= 0 and text[j] in " \t":
+                    j -= 1
+                if j >= 0 and text[j] in ":-[{,?" and before in _TOKEN_START and not _in_comment(text, i):
+                    return False
+            elif char in "&*!":
                 if before in _TOKEN_START and after and after not in _TOKEN_END:
                     return False
             elif char == "~":
