@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 PLAN   ?= models/thurrock-cypp-2011-12.yaml
 OUT    ?= build
 
-.PHONY: run test lint setup setup-test system-deps system-deps-test clean
+.PHONY: run test lint format setup setup-test system-deps system-deps-test clean
 
 run: setup
 	@mkdir -p $(OUT)
@@ -25,10 +25,16 @@ JOBS   ?= auto
 test: setup-test
 	$(BIN)/python -m pytest -q -n $(JOBS)
 
-# The linter alone (ruff: pyflakes' and bugbear's checks, configured in pyproject.toml); the test
-# suite runs it too, as it runs mypy.
+# The linter alone (ruff: pyflakes' and bugbear's checks, import order and the formatter's layout,
+# configured in pyproject.toml); the test suite runs it too, as it runs mypy.
 lint: setup-test
 	$(BIN)/ruff check src tests examples bench scripts
+	$(BIN)/ruff format --check src tests examples bench scripts
+
+# Lay the code out as the formatter does, and sort imports.
+format: setup-test
+	$(BIN)/ruff format src tests examples bench scripts
+	$(BIN)/ruff check --select I --fix src tests examples bench scripts
 
 setup: system-deps $(VENV)/.installed
 setup-test: system-deps-test $(VENV)/.installed-test

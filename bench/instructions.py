@@ -62,16 +62,22 @@ def build_marker(workdir: Path) -> Path:
     cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
     if cc is None:
         raise SystemExit("instructions.py needs a C compiler (cc) to build its phase marker")
-    done = subprocess.run([cc, "-shared", "-fPIC", "-O2", "-o", str(library), str(source)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [cc, "-shared", "-fPIC", "-O2", "-o", str(library), str(source)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode:
-        raise SystemExit(f"could not build the phase marker (are Valgrind's headers installed?):\n{done.stderr}")
+        raise SystemExit(
+            f"could not build the phase marker (are Valgrind's headers installed?):\n{done.stderr}"
+        )
     return library
 
 
 def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     """The phases, one after another, each ended by a marker (in the process callgrind runs)."""
     import ctypes
+
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
@@ -173,58 +179,127 @@ def last_level_misses(by_phase: dict[str, dict[str, int]]) -> dict[str, int]:
     return {phase: e.get("DLmr", 0) + e.get("DLmw", 0) for phase, e in by_phase.items()}
 
 
-def callgrind(program: list[str], out: Path, ll: str | None, env: dict[str, str] | None = None,
-              failed: str = "the program failed under callgrind") -> dict[str, dict[str, int]]:
+def callgrind(
+    program: list[str],
+    out: Path,
+    ll: str | None,
+    env: dict[str, str] | None = None,
+    failed: str = "the program failed under callgrind",
+) -> dict[str, dict[str, int]]:
     """Run ``program`` under callgrind, counting from its marker's ``og_start()`` on (the cache
     simulated with ``ll`` as the last level, or not at all), and read each phase's events."""
     cache = ["--cache-sim=no"] if ll is None else ["--cache-sim=yes", f"--LL={ll}"]
-    command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", *cache, "--branch-sim=no", "--dump-instr=no",
-               f"--callgrind-out-file={out}", *program]
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--instr-atstart=no",
+        *cache,
+        "--branch-sim=no",
+        "--dump-instr=no",
+        f"--callgrind-out-file={out}",
+        *program,
+    ]
+    done = subprocess.run(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     if done.returncode:
         raise SystemExit(f"{failed}:\n{done.stderr[-3000:]}")
     return read_counts(out)
 
 
-def measure(n: int, workdir: Path, marker: Path, ll: str | None = None) -> dict[str, dict[str, int]]:
+def measure(
+    n: int, workdir: Path, marker: Path, ll: str | None = None
+) -> dict[str, dict[str, int]]:
     from outcome_graph.synth import dump_json, dump_yaml, generate
 
     document = generate(n, seed=0)
     yaml_path, json_path = workdir / f"plan-{n}.yaml", workdir / f"plan-{n}.json"
     yaml_path.write_text(dump_yaml(document), encoding="utf-8")
     json_path.write_text(dump_json(document), encoding="utf-8")
-    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]))
-    counts = callgrind([sys.executable, str(Path(__file__).resolve()), "--phases", str(yaml_path), str(json_path),
-                        str(marker)], workdir / f"callgrind-{n}", ll, env, f"the phases failed under callgrind at N = {n:,}")
+    env = dict(
+        os.environ,
+        PYTHONHASHSEED="0",
+        PYTHONPATH=os.pathsep.join(
+            [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+        ),
+    )
+    counts = callgrind(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--phases",
+            str(yaml_path),
+            str(json_path),
+            str(marker),
+        ],
+        workdir / f"callgrind-{n}",
+        ll,
+        env,
+        f"the phases failed under callgrind at N = {n:,}",
+    )
     missing = {"parse_yaml", "check", "html"} - set(counts)
     if missing:
         raise SystemExit(f"callgrind wrote no count for {', '.join(sorted(missing))} at N = {n:,}")
     return counts
 
 
-def print_table(sizes: list[int], counts: dict[int, dict[str, int]], unit: str = "M", scale: float = 1e6) -> None:
+def print_table(
+    sizes: list[int], counts: dict[int, dict[str, int]], unit: str = "M", scale: float = 1e6
+) -> None:
     phases = list(counts[sizes[0]])
-    header = ["phase", *(f"N = {n:,}" for n in sizes), *(f"x ({a:,} -> {b:,})" for a, b in zip(sizes, sizes[1:]))]
-    rows = [[p, *(f"{counts[n][p] / scale:,.0f} {unit}" for n in sizes),
-             *(f"x{counts[b][p] / counts[a][p]:.2f}" if counts[a][p] else "-" for a, b in zip(sizes, sizes[1:]))]
-            for p in phases]
+    header = [
+        "phase",
+        *(f"N = {n:,}" for n in sizes),
+        *(f"x ({a:,} -> {b:,})" for a, b in zip(sizes, sizes[1:])),
+    ]
+    rows = [
+        [
+            p,
+            *(f"{counts[n][p] / scale:,.0f} {unit}" for n in sizes),
+            *(
+                f"x{counts[b][p] / counts[a][p]:.2f}" if counts[a][p] else "-"
+                for a, b in zip(sizes, sizes[1:])
+            ),
+        ]
+        for p in phases
+    ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print(" | ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))))
+    print(
+        " | ".join(
+            h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))
+        )
+    )
     print("-+-".join("-" * w for w in widths))
     for r in rows:
-        print(" | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        print(
+            " | ".join(
+                c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))
+            )
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10000,100000", help="comma-separated plan sizes (nodes), at least two")
-    parser.add_argument("--output", default=str(HERE / "instructions.json"), help="where to write the counts")
-    parser.add_argument("--cache", action="store_true",
-                        help="also simulate the caches and count last-level misses (about twice as slow)")
-    parser.add_argument("--ll", default=DEFAULT_LL, metavar="SIZE,WAYS,LINE",
-                        help=f"the last-level cache simulated with --cache (default {DEFAULT_LL}: 16 MiB)")
-    parser.add_argument("--phases", nargs=3, help=argparse.SUPPRESS)  # (in the process callgrind runs)
+    parser.add_argument(
+        "--sizes", default="10000,100000", help="comma-separated plan sizes (nodes), at least two"
+    )
+    parser.add_argument(
+        "--output", default=str(HERE / "instructions.json"), help="where to write the counts"
+    )
+    parser.add_argument(
+        "--cache",
+        action="store_true",
+        help="also simulate the caches and count last-level misses (about twice as slow)",
+    )
+    parser.add_argument(
+        "--ll",
+        default=DEFAULT_LL,
+        metavar="SIZE,WAYS,LINE",
+        help=f"the last-level cache simulated with --cache (default {DEFAULT_LL}: 16 MiB)",
+    )
+    parser.add_argument(
+        "--phases", nargs=3, help=argparse.SUPPRESS
+    )  # (in the process callgrind runs)
     args = parser.parse_args(argv)
     if args.phases:
         run_phases(*map(Path, args.phases))
@@ -244,13 +319,25 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             print(f"counting N = {n:,} under callgrind ...", file=sys.stderr, flush=True)
             events[n] = measure(n, Path(tmp), marker, args.ll if args.cache else None)
-    instructions = {n: {phase: e["Ir"] for phase, e in by_phase.items()} for n, by_phase in events.items()}
+    instructions = {
+        n: {phase: e["Ir"] for phase, e in by_phase.items()} for n, by_phase in events.items()
+    }
     print_table(sizes, instructions)
-    result: dict[str, Any] = {"sizes": sizes, "instructions": {str(n): c for n, c in instructions.items()}}
+    result: dict[str, Any] = {
+        "sizes": sizes,
+        "instructions": {str(n): c for n, c in instructions.items()},
+    }
     if args.cache:
         misses = {n: last_level_misses(by_phase) for n, by_phase in events.items()}
-        print(f"\ndata reads and writes missing the last-level cache ({args.ll}: size, ways, line), per node")
-        print_table(sizes, {n: {p: m / n for p, m in c.items()} for n, c in misses.items()}, unit="", scale=1)
+        print(
+            f"\ndata reads and writes missing the last-level cache ({args.ll}: size, ways, line), per node"
+        )
+        print_table(
+            sizes,
+            {n: {p: m / n for p, m in c.items()} for n, c in misses.items()},
+            unit="",
+            scale=1,
+        )
         result["last_level"] = args.ll
         result["last_level_misses"] = {str(n): c for n, c in misses.items()}
     Path(args.output).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

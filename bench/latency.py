@@ -55,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=1_000_000, help="steps timed per size")
     args = parser.parse_args(argv)
     for megabytes in (float(s) for s in args.sizes.split(",") if s.strip()):
-        print(f"{megabytes:8.2f} MB  {step_time(megabytes, args.steps) * 1e9:6.0f} ns per step", flush=True)
+        print(
+            f"{megabytes:8.2f} MB  {step_time(megabytes, args.steps) * 1e9:6.0f} ns per step",
+            flush=True,
+        )
     return 0
 
 

@@ -66,7 +66,9 @@ def memory_releaser() -> Callable[[], object] | None:
 RELEASE_FREED = memory_releaser()
 
 
-def median_time(fn: Callable[..., Any], repeat: int, setup: Callable[[], Any] | None = None) -> tuple[float, Any]:
+def median_time(
+    fn: Callable[..., Any], repeat: int, setup: Callable[[], Any] | None = None
+) -> tuple[float, Any]:
     """The median wall time of ``repeat`` calls (of ``fn(setup())`` when given a ``setup``, whose
     own time is left out).
 
@@ -103,7 +105,9 @@ def median_time(fn: Callable[..., Any], repeat: int, setup: Callable[[], Any] | 
     for _ in range(repeat):
         run()
     if repeat > 1:  # (enough runs of a long phase; more of a short one)
-        for _ in range(min(SHORT_RUNS, int(SHORT_TOTAL / max(statistics.median(times), 1e-6))) - repeat):
+        for _ in range(
+            min(SHORT_RUNS, int(SHORT_TOTAL / max(statistics.median(times), 1e-6))) - repeat
+        ):
             run()
     return statistics.median(times), result
 
@@ -165,8 +169,12 @@ def as_the_command(path: Path, repeat: int) -> dict[str, float]:
     command does."""
     runs = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", _AS_THE_COMMAND, str(path)], capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _AS_THE_COMMAND, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         runs.append(json.loads(out.stdout))
     return {key: statistics.median(r[key] for r in runs) for key in ("load", "check", "findings")}
 
@@ -203,7 +211,9 @@ def run_family(plan: Any, facts: Any, family: str, config: Any) -> int:
     found = 0
     graph = LazyGraph(plan, facts)
     for rule in (r for r in registry().values() if r.family == family):
-        context = RuleContext(plan, facts, graph, replace(rule), config.options_for(rule.code, rule.options))
+        context = RuleContext(
+            plan, facts, graph, replace(rule), config.options_for(rule.code, rule.options)
+        )
         found += sum(1 for _ in rule.check(context))
     return found
 
@@ -223,8 +233,10 @@ def compile_bytecode() -> str | None:
 
     compileall.compile_dir(str(Path(outcome_graph.__file__).parent), quiet=1)
     if sys.flags.dont_write_bytecode:
-        return ("Python writes no bytecode here (PYTHONDONTWRITEBYTECODE or -B): the package's was compiled "
-                "first, so the processes measured read it as an installed command does")
+        return (
+            "Python writes no bytecode here (PYTHONDONTWRITEBYTECODE or -B): the package's was compiled "
+            "first, so the processes measured read it as an installed command does"
+        )
     return None
 
 
@@ -238,8 +250,13 @@ def run_process(args: list[str], repeat: int) -> dict[str, Any]:
     env = dict(os.environ, NO_COLOR="1")
     times, peaks, machine, code = [], [], [], None
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", _TIMER, *og_command(), *args], capture_output=True, text=True,
-                             env=env, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _TIMER, *og_command(), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         measured = json.loads(out.stdout)
         times.append(measured["seconds"])
         # ru_maxrss (kilobytes on Linux) of the process, or of its largest worker process
@@ -247,8 +264,12 @@ def run_process(args: list[str], repeat: int) -> dict[str, Any]:
         if measured["machine_mb"] is not None:
             machine.append(measured["machine_mb"])
         code = measured["exit"]
-    return {"seconds": statistics.median(times), "peak_mb": max(peaks),
-            "machine_mb": max(machine) if machine else None, "exit": code}
+    return {
+        "seconds": statistics.median(times),
+        "peak_mb": max(peaks),
+        "machine_mb": max(machine) if machine else None,
+        "exit": code,
+    }
 
 
 SEVERAL = (8, 2_000)  # plans, nodes each: a region's plans checked at once
@@ -317,7 +338,9 @@ def controls(plan: Any, facts: Any, repeat: int) -> dict[str, float]:
     }
 
 
-def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[str]) -> dict[str, Any]:
+def measure_size(
+    n: int, repeat: int, workdir: Path, shacl: bool, notes: list[str]
+) -> dict[str, Any]:
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
@@ -358,8 +381,10 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     tree, positions = parsed
     row["validate"], document = median_time(lambda: PlanDocument.model_validate(tree), repeat)
     row["build_plan"], _ = median_time(
-        lambda document: build_plan(document, tree, file=None, base_dir=None, positions=positions), repeat,
-        setup=lambda: PlanDocument.model_validate(tree))  # (a plan is built from a document once)
+        lambda document: build_plan(document, tree, file=None, base_dir=None, positions=positions),
+        repeat,
+        setup=lambda: PlanDocument.model_validate(tree),
+    )  # (a plan is built from a document once)
     # What the phases above hold (the generated plan, its text, the parsed and validated
     # documents: several times the plan itself) is let go, so that loading and checking below
     # run in a process of about the size the command's is.
@@ -384,17 +409,22 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     config = Config()
     families: dict[str, float] = {}
     for family in BUILTIN_FAMILIES:
-        families[family], _ = median_time(lambda family=family: (cold(), run_family(plan, facts, family, config))[1],
-                                          repeat)
+        families[family], _ = median_time(
+            lambda family=family: (cold(), run_family(plan, facts, family, config))[1], repeat
+        )
     row["families"] = families
     row["check"], report = median_time(lambda: (cold(), check(plan, config))[1], repeat)
     row["findings"] = len(report.findings)
     row["check_over_load_one_process"] = row["check"] / row["load_yaml"]
-    if row["findings"] != command["findings"]:  # pragma: no cover - a bug the tests would catch first
+    if (
+        row["findings"] != command["findings"]
+    ):  # pragma: no cover - a bug the tests would catch first
         raise SystemExit("check with workers found something else than check in one process")
 
     three = [registry()[c] for c in THREE]
-    row["three_rules"], three_report = median_time(lambda: (cold(), run_rules(plan, three, config))[1], repeat)
+    row["three_rules"], three_report = median_time(
+        lambda: (cold(), run_rules(plan, three, config))[1], repeat
+    )
     ours = collections.Counter(f.rule for f in [*three_report.findings, *three_report.suppressed])
     row["ours_three"] = {c: ours.get(c, 0) for c in THREE}
 
@@ -419,7 +449,9 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
             # drawing a diagram too large to read whole is what is measured here, not a mistake
             warnings.simplefilter("ignore", LargeDiagramWarning)
             row["html"], _ = median_time(
-                lambda: report_html(plan, findings=report, config=config, diagram=with_diagram), repeat)
+                lambda: report_html(plan, findings=report, config=config, diagram=with_diagram),
+                repeat,
+            )
 
     if shacl:
         row.update(measure_shacl(plan, repeat, row))
@@ -427,7 +459,9 @@ def measure_size(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[st
     return row
 
 
-def measure_size_in_child(n: int, repeat: int, workdir: Path, shacl: bool, notes: list[str]) -> dict[str, Any]:
+def measure_size_in_child(
+    n: int, repeat: int, workdir: Path, shacl: bool, notes: list[str]
+) -> dict[str, Any]:
     """:func:`measure_size` in a fresh process, which writes its row as JSON.
 
     Each size then starts, as an ``outcome-graph`` command does, from an empty heap, not from one
@@ -435,9 +469,20 @@ def measure_size_in_child(n: int, repeat: int, workdir: Path, shacl: bool, notes
     process, the 100,000-node phases found their objects scattered among what the earlier sizes
     left, and ran up to a third slower than in a process of their own.
     """
-    args = [sys.executable, str(Path(__file__).resolve()), "--measure-size", str(n), "--repeat", str(repeat),
-            "--workdir", str(workdir), *([] if shacl else ["--no-shacl"])]
-    out = subprocess.run(args, stdout=subprocess.PIPE, text=True, check=True)  # (its progress goes to stderr)
+    args = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--measure-size",
+        str(n),
+        "--repeat",
+        str(repeat),
+        "--workdir",
+        str(workdir),
+        *([] if shacl else ["--no-shacl"]),
+    ]
+    out = subprocess.run(
+        args, stdout=subprocess.PIPE, text=True, check=True
+    )  # (its progress goes to stderr)
     answer = json.loads(out.stdout)
     notes.extend(answer["notes"])
     return answer["row"]
@@ -455,15 +500,23 @@ def measure_shacl(plan: Any, repeat: int, row: dict[str, Any]) -> dict[str, Any]
     shapes = rdflib.Graph().parse(SHAPES)
 
     def validate() -> Any:
-        return pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False,
-                                abort_on_first=False, allow_warnings=True)
+        return pyshacl.validate(
+            data,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=False,
+            abort_on_first=False,
+            allow_warnings=True,
+        )
 
     out["pyshacl"], (_conforms, results, _text) = median_time(validate, repeat)
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     focus: dict[str, set[str]] = collections.defaultdict(set)
     for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
         shape = results.value(result, sh.sourceShape)
-        owner = shapes.value(predicate=sh.property, object=shape) or shape  # a property shape's node shape
+        owner = (
+            shapes.value(predicate=sh.property, object=shape) or shape
+        )  # a property shape's node shape
         name = str(owner).rsplit("#", 1)[-1][:5]
         focus[name].add(str(results.value(result, sh.focusNode)))
     out["shacl_three"] = {c: len(focus.get(c, ())) for c in THREE}
@@ -507,7 +560,10 @@ def print_table(rows: list[dict[str, Any]], processes: dict[str, Any]) -> None:
     line("load JSON", lambda r: fmt_s(r["load_json"]))
     line("load YAML, as the command (--jobs auto)", lambda r: fmt_s(r["load_yaml_auto"]))
     line("control: a field of every node, file order", lambda r: fmt_s(r["control"]["read_fields"]))
-    line("control: a field of every node, random order", lambda r: fmt_s(r["control"]["read_fields_random"]))
+    line(
+        "control: a field of every node, random order",
+        lambda r: fmt_s(r["control"]["read_fields_random"]),
+    )
     line("control: every node by id, random order", lambda r: fmt_s(r["control"]["look_up_random"]))
     line("control: compact objects, file order", lambda r: fmt_s(r["control"]["read_compact"]))
     line("facts", lambda r: fmt_s(r["facts"]))
@@ -520,21 +576,39 @@ def print_table(rows: list[dict[str, Any]], processes: dict[str, Any]) -> None:
     line("check / load, as the command", lambda r: f"{r['check_over_load']:.2f}")
     line("findings", lambda r: f"{r['findings']:,}")
     line("DOT text", lambda r: fmt_s(r.get("dot")))
-    line("HTML report", lambda r: fmt_s(r.get("html")) + ("" if r.get("html_diagram", True) else " (no diagram)"))
+    line(
+        "HTML report",
+        lambda r: fmt_s(r.get("html")) + ("" if r.get("html_diagram", True) else " (no diagram)"),
+    )
     if "pyshacl" in rows[0]:
         line("RDF export", lambda r: f"{fmt_s(r['rdf_export'])} ({r['triples']:,} triples)")
         line("our 3 rules (OG103, OG301, OG401)", lambda r: fmt_s(r["three_rules"]))
         line("pySHACL, same 3 rules (graph prebuilt)", lambda r: fmt_s(r["pyshacl"]))
         line("pySHACL / our 3 rules", lambda r: f"{r['shacl_over_three_rules']:.0f}x")
         line("pySHACL / all our rules", lambda r: f"{r['shacl_over_all_rules']:.1f}x")
-        line("defects found: ours / pySHACL", lambda r: " ".join(
-            f"{c[2:]}:{r['ours_three'][c]}/{r['shacl_three'][c]}" for c in THREE) + (" same" if r["same_counts"] else " DIFFER"))
+        line(
+            "defects found: ours / pySHACL",
+            lambda r: (
+                " ".join(f"{c[2:]}:{r['ours_three'][c]}/{r['shacl_three'][c]}" for c in THREE)
+                + (" same" if r["same_counts"] else " DIFFER")
+            ),
+        )
     line("outcome-graph check (whole process)", lambda r: fmt_s(r["process_check"]["seconds"]))
-    line("  peak memory of its largest process", lambda r: f"{r['process_check']['peak_mb']:.0f} MB")
-    line("  memory it took from the machine", lambda r: _machine_mb(r["process_check"].get("machine_mb")))
+    line(
+        "  peak memory of its largest process", lambda r: f"{r['process_check']['peak_mb']:.0f} MB"
+    )
+    line(
+        "  memory it took from the machine",
+        lambda r: _machine_mb(r["process_check"].get("machine_mb")),
+    )
     width = max(len(label) for label, _ in lines)
-    cols = [max(len(f"N = {r['nodes']:,}"), *(len(vals[i]) for _, vals in lines)) for i, r in enumerate(rows)]
-    print(" " * width + " | " + " | ".join(f"N = {r['nodes']:,}".rjust(c) for r, c in zip(rows, cols)))
+    cols = [
+        max(len(f"N = {r['nodes']:,}"), *(len(vals[i]) for _, vals in lines))
+        for i, r in enumerate(rows)
+    ]
+    print(
+        " " * width + " | " + " | ".join(f"N = {r['nodes']:,}".rjust(c) for r, c in zip(rows, cols))
+    )
     print("-" * width + "-+-" + "-+-".join("-" * c for c in cols))
     for label, vals in lines:
         print(label.ljust(width) + " | " + " | ".join(v.rjust(c) for v, c in zip(vals, cols)))
@@ -551,52 +625,108 @@ def targets(rows: list[dict[str, Any]], processes: dict[str, Any]) -> list[dict[
 
     by_n = {r["nodes"]: r for r in rows}
     big = max(by_n)
-    target("outcome-graph --version < 0.2 s", processes["version"]["seconds"] < 0.2, fmt_s(processes["version"]["seconds"]))
-    target("check on the Thurrock model < 0.5 s", processes["thurrock"]["seconds"] < 0.5, fmt_s(processes["thurrock"]["seconds"]))
+    target(
+        "outcome-graph --version < 0.2 s",
+        processes["version"]["seconds"] < 0.2,
+        fmt_s(processes["version"]["seconds"]),
+    )
+    target(
+        "check on the Thurrock model < 0.5 s",
+        processes["thurrock"]["seconds"] < 0.5,
+        fmt_s(processes["thurrock"]["seconds"]),
+    )
     p = by_n[big]["process_check"]
     memory = max(p["peak_mb"], p.get("machine_mb") or 0)
-    target(f"check on the {big:,}-node plan < 4 s and < 1 GB", p["seconds"] < 4 and memory < 1024,
-           f"{fmt_s(p['seconds'])}, {memory:.0f} MB")
+    target(
+        f"check on the {big:,}-node plan < 4 s and < 1 GB",
+        p["seconds"] < 4 and memory < 1024,
+        f"{fmt_s(p['seconds'])}, {memory:.0f} MB",
+    )
     for n in sorted(by_n):
         if n >= 10_000:
             r = by_n[n]
-            target(f"all rules / load <= 1.0 at {n:,} (as the command runs them)", r["check_over_load"] <= 1.0,
-                   f"{r['check_over_load']:.2f} (one process: {r['check_over_load_one_process']:.2f})")
+            target(
+                f"all rules / load <= 1.0 at {n:,} (as the command runs them)",
+                r["check_over_load"] <= 1.0,
+                f"{r['check_over_load']:.2f} (one process: {r['check_over_load_one_process']:.2f})",
+            )
         if "shacl_over_three_rules" in by_n[n]:
             r = by_n[n]
-            target(f"pySHACL (3 rules) >= 10x our 3 rules at {n:,}", r["shacl_over_three_rules"] >= 10,
-                   f"{r['shacl_over_three_rules']:.0f}x")
+            target(
+                f"pySHACL (3 rules) >= 10x our 3 rules at {n:,}",
+                r["shacl_over_three_rules"] >= 10,
+                f"{r['shacl_over_three_rules']:.0f}x",
+            )
             if n >= 10_000:  # (the issue sets this, like check / load, at 10k and 100k nodes)
-                target(f"pySHACL (3 rules) >= 10x all our rules at {n:,}", r["shacl_over_all_rules"] >= 10,
-                       f"{r['shacl_over_all_rules']:.1f}x")
-            target(f"same defect counts as pySHACL at {n:,}", r["same_counts"], str(r["ours_three"]))
+                target(
+                    f"pySHACL (3 rules) >= 10x all our rules at {n:,}",
+                    r["shacl_over_all_rules"] >= 10,
+                    f"{r['shacl_over_all_rules']:.1f}x",
+                )
+            target(
+                f"same defect counts as pySHACL at {n:,}", r["same_counts"], str(r["ours_three"])
+            )
     if 10_000 in by_n and 100_000 in by_n:
         a, b = by_n[10_000], by_n[100_000]
-        phases = ["parse_yaml", "parse_json", "validate", "build_plan", "load_yaml", "load_yaml_auto", "facts",
-                  "graph_build", "check", "check_auto"]
+        phases = [
+            "parse_yaml",
+            "parse_json",
+            "validate",
+            "build_plan",
+            "load_yaml",
+            "load_yaml_auto",
+            "facts",
+            "graph_build",
+            "check",
+            "check_auto",
+        ]
         phases += [p for p in ("dot", "html", "rdf_export", "three_rules") if a.get(p) and b.get(p)]
         growth = [(b[p] / a[p], p) for p in phases if a[p] > 0]
-        growth += [(b["families"][f] / a["families"][f], f"rules: {f}") for f in a["families"] if a["families"][f] > 0]
+        growth += [
+            (b["families"][f] / a["families"][f], f"rules: {f}")
+            for f in a["families"]
+            if a["families"][f] > 0
+        ]
         over = sorted((g for g in growth if g[0] > 12), reverse=True)
-        detail = ", ".join(f"{p} x{g:.1f}" for g, p in over) if over else "worst {1} x{0:.1f}".format(*max(growth))
-        floor = ", ".join(f"{label} x{b['control'][key] / a['control'][key]:.1f}"
-                          for key, label in (("read_fields", "a field of every node in file order"),
-                                             ("read_fields_random", "in random order"),
-                                             ("look_up_random", "a lookup by id in random order"),
-                                             ("read_compact", "a field of compact objects in file order"))
-                          if a["control"][key] > 0)
-        target("10k -> 100k: every phase x12 or less", not over, f"{detail} (the machine alone: {floor})")
+        detail = (
+            ", ".join(f"{p} x{g:.1f}" for g, p in over)
+            if over
+            else "worst {1} x{0:.1f}".format(*max(growth))
+        )
+        floor = ", ".join(
+            f"{label} x{b['control'][key] / a['control'][key]:.1f}"
+            for key, label in (
+                ("read_fields", "a field of every node in file order"),
+                ("read_fields_random", "in random order"),
+                ("look_up_random", "a lookup by id in random order"),
+                ("read_compact", "a field of compact objects in file order"),
+            )
+            if a["control"][key] > 0
+        )
+        target(
+            "10k -> 100k: every phase x12 or less",
+            not over,
+            f"{detail} (the machine alone: {floor})",
+        )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated plan sizes (nodes)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is kept)")
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="comma-separated plan sizes (nodes)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per measurement (the median is kept)"
+    )
     parser.add_argument("--quick", action="store_true", help="one run per measurement")
     parser.add_argument("--no-shacl", action="store_true", help="skip the RDF export and pySHACL")
-    parser.add_argument("--output", default=str(ROOT / "bench" / "results.json"), help="where to write the results")
-    parser.add_argument("--measure-size", type=int, help=argparse.SUPPRESS)  # (one size, in a child process)
+    parser.add_argument(
+        "--output", default=str(ROOT / "bench" / "results.json"), help="where to write the results"
+    )
+    parser.add_argument(
+        "--measure-size", type=int, help=argparse.SUPPRESS
+    )  # (one size, in a child process)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -609,7 +739,9 @@ def main(argv: list[str] | None = None) -> int:
             import rdflib  # noqa: F401
         except ImportError:
             shacl = False
-            notes.append("pySHACL comparison skipped: pip install 'outcome-graph[bench]' (rdflib, pyshacl)")
+            notes.append(
+                "pySHACL comparison skipped: pip install 'outcome-graph[bench]' (rdflib, pyshacl)"
+            )
 
     if args.measure_size is not None:  # a child of measure_size_in_child
         row = measure_size(args.measure_size, repeat, Path(args.workdir), shacl, notes)
@@ -619,8 +751,10 @@ def main(argv: list[str] | None = None) -> int:
     if note:
         notes.append(note)
     if RELEASE_FREED is None:
-        notes.append("this C library cannot hand freed memory back (no malloc_trim): a small plan's repeated "
-                     "runs reuse the memory the run before touched, and its phases measure faster than a command's")
+        notes.append(
+            "this C library cannot hand freed memory back (no malloc_trim): a small plan's repeated "
+            "runs reuse the memory the run before touched, and its phases measure faster than a command's"
+        )
     processes = {
         "version": run_process(["--version"], max(repeat, 5)),
         "thurrock": run_process(["check", str(MODEL)], max(repeat, 5)),
@@ -644,14 +778,20 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "outcome_graph": __version__,
         "python": platform.python_version(),
-        "machine": {"system": platform.system(), "cpus": os.cpu_count(), "processor": platform.machine()},
+        "machine": {
+            "system": platform.system(),
+            "cpus": os.cpu_count(),
+            "processor": platform.machine(),
+        },
         "repeat": repeat,
         "sizes": rows,
         "processes": processes,
         "targets": met,
         "notes": list(dict.fromkeys(notes)),
     }
-    Path(args.output).write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    Path(args.output).write_text(
+        json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8"
+    )
     print(f"\nwrote {args.output}")
     return 0
 

@@ -24,7 +24,11 @@ def main(path: str | Path = ROOT / "models" / "thurrock-cypp-2011-12.yaml") -> i
         print(f"{plan.title}: {len(plan.nodes)} nodes, {len(table)} findings")
         print(table.groupby(["severity", "rule", "name"]).size().rename("findings").to_string())
         print()
-        print(table.loc[table.severity != "info", ["line", "rule", "node", "message"]].head(15).to_string(index=False))
+        print(
+            table.loc[table.severity != "info", ["line", "rule", "node", "message"]]
+            .head(15)
+            .to_string(index=False)
+        )
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (`| head`): stop writing, without a traceback, and keep the exit

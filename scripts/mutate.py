@@ -39,11 +39,30 @@ ROOT = Path(__file__).resolve().parent.parent
 QUICK = ["tests/test_rule_cases.py", "tests/test_models.py"]
 MORE = ["tests/test_properties.py", "tests/test_hints.py"]
 SWAPS: dict[type, type] = {
-    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
-    ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
 }
-EMPTY = {"str": '""', "list": "[]", "set": "set()", "dict": "{}", "tuple": "()", "int": "0", "float": "0.0",
-         "frozenset": "frozenset()", "Sequence": "()", "Iterable": "()", "Iterator": "iter(())"}
+EMPTY = {
+    "str": '""',
+    "list": "[]",
+    "set": "set()",
+    "dict": "{}",
+    "tuple": "()",
+    "int": "0",
+    "float": "0.0",
+    "frozenset": "frozenset()",
+    "Sequence": "()",
+    "Iterable": "()",
+    "Iterator": "iter(())",
+}
 
 
 @dataclass
@@ -76,7 +95,10 @@ def _skipped(tree: ast.Module) -> set[int]:
     for node in ast.walk(tree):
         parts: list[ast.AST | None] = []
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            parts = [node.returns, *(a.annotation for a in [*node.args.args, *node.args.kwonlyargs])]
+            parts = [
+                node.returns,
+                *(a.annotation for a in [*node.args.args, *node.args.kwonlyargs]),
+            ]
         elif isinstance(node, ast.AnnAssign):
             parts = [node.annotation]
         elif isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
@@ -87,7 +109,9 @@ def _skipped(tree: ast.Module) -> set[int]:
     return skip
 
 
-def _mutations(node: ast.AST, func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> list[tuple[str, ast.AST | str]]:
+def _mutations(
+    node: ast.AST, func: ast.FunctionDef | ast.AsyncFunctionDef | None
+) -> list[tuple[str, ast.AST | str]]:
     """(kind, replacement) for each mutant of ``node``: a new node, or a statement's new text."""
     out: list[tuple[str, ast.AST | str]] = []
     if isinstance(node, ast.Compare):
@@ -141,7 +165,9 @@ def mutants_of(module: str) -> list[Mutant]:
             continue
         for kind, new in _mutations(node, owner.get(id(node))):
             after = new if isinstance(new, str) else ast.unparse(new)
-            found.append(Mutant(module, index, kind, node.lineno, f"{ast.unparse(node)} -> {after}"))  # type: ignore[attr-defined]
+            found.append(
+                Mutant(module, index, kind, node.lineno, f"{ast.unparse(node)} -> {after}")
+            )  # type: ignore[attr-defined]
     return found
 
 
@@ -149,8 +175,12 @@ def mutated_source(m: Mutant, source: str) -> str:
     """The module's text (``source``, as the mutant was listed from) with the mutant's change."""
     tree = ast.parse(source)
     node = list(ast.walk(tree))[m.index]
-    [new] = [new for kind, new in _mutations(node, _functions(tree).get(id(node)))
-             if kind == m.kind and m.change.endswith(" -> " + (new if isinstance(new, str) else ast.unparse(new)))]
+    [new] = [
+        new
+        for kind, new in _mutations(node, _functions(tree).get(id(node)))
+        if kind == m.kind
+        and m.change.endswith(" -> " + (new if isinstance(new, str) else ast.unparse(new)))
+    ]
     text = new if isinstance(new, str) else f"({ast.unparse(new)})"
     result = _splice(source, node, text)
     if ast.dump(ast.parse(result)) == ast.dump(tree):
@@ -167,8 +197,11 @@ def _survivors(path: Path, modules: set[str]) -> list[Mutant]:
         old = Mutant(**json.loads(line))
         if old.status.startswith("killed") or (modules and old.module not in modules):
             continue
-        now = [m for m in found.setdefault(old.module, mutants_of(old.module))
-               if m.kind == old.kind and m.change == old.change and m not in out]
+        now = [
+            m
+            for m in found.setdefault(old.module, mutants_of(old.module))
+            if m.kind == old.kind and m.change == old.change and m not in out
+        ]
         if not now:
             print(f"gone: {old.module}:{old.line} {old.kind}: {old.change}")
             continue
@@ -177,8 +210,18 @@ def _survivors(path: Path, modules: set[str]) -> list[Mutant]:
 
 
 def _copy_tree(into: Path) -> Path:
-    ignore = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".hypothesis", ".mypy_cache", ".ruff_cache",
-                                    ".pytest_cache", "*.egg-info", "build", "dist")
+    ignore = shutil.ignore_patterns(
+        ".git",
+        ".venv",
+        "__pycache__",
+        ".hypothesis",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "*.egg-info",
+        "build",
+        "dist",
+    )
     shutil.copytree(ROOT, into, ignore=ignore)
     return into
 
@@ -187,17 +230,42 @@ def _pytest(tree: Path, tests: list[str], timeout: float) -> tuple[bool, str]:
     """Whether the tests pass in the copy (and the first failure's id when they do not)."""
     env = {k: v for k, v in os.environ.items() if k not in ("UPDATE_SNAPSHOTS", "PYTHONPATH")}
     env["PYTHONPATH"] = str(tree / "src")
-    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-           "--hypothesis-seed=0", *tests]
-    proc = subprocess.Popen(cmd, cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-x",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:randomly",
+        "--hypothesis-seed=0",
+        *tests,
+    ]
+    proc = subprocess.Popen(
+        cmd,
+        cwd=tree,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
         return False, "timeout"
-    failed = next((line.split(" ", 1)[1] for line in out.splitlines() if line.startswith(("FAILED ", "ERROR "))), "")
+    failed = next(
+        (
+            line.split(" ", 1)[1]
+            for line in out.splitlines()
+            if line.startswith(("FAILED ", "ERROR "))
+        ),
+        "",
+    )
     return proc.returncode == 0, failed[:200]
 
 
@@ -230,15 +298,31 @@ def run(m: Mutant, tree: Path, quick: list[str], more: list[str], timeout: float
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", help="the modules to mutate (paths in the repository)")
-    parser.add_argument("--sample", type=int, default=0, help="at most this many mutants per module (0: all)")
+    parser.add_argument(
+        "modules", nargs="*", help="the modules to mutate (paths in the repository)"
+    )
+    parser.add_argument(
+        "--sample", type=int, default=0, help="at most this many mutants per module (0: all)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="the sample's random seed")
-    parser.add_argument("--tests", nargs="*", default=QUICK, help="the quick tests, run on every mutant")
-    parser.add_argument("--more-tests", nargs="*", default=MORE, help="the slower tests, run on the survivors")
-    parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (one copy of the tree each)")
-    parser.add_argument("--timeout", type=float, default=300, help="seconds before a test run counts as a kill")
-    parser.add_argument("--rerun", type=Path, metavar="JSONL",
-                        help="run again the mutants of an earlier --out file that no test killed (found again by their change)")
+    parser.add_argument(
+        "--tests", nargs="*", default=QUICK, help="the quick tests, run on every mutant"
+    )
+    parser.add_argument(
+        "--more-tests", nargs="*", default=MORE, help="the slower tests, run on the survivors"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="mutants run at once (one copy of the tree each)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=300, help="seconds before a test run counts as a kill"
+    )
+    parser.add_argument(
+        "--rerun",
+        type=Path,
+        metavar="JSONL",
+        help="run again the mutants of an earlier --out file that no test killed (found again by their change)",
+    )
     parser.add_argument("--list", action="store_true", help="list the mutants without running them")
     parser.add_argument("--out", type=Path, help="write one JSON line per mutant here")
     args = parser.parse_args(argv)
@@ -246,7 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     chosen: list[Mutant] = []
     if args.rerun:
-        chosen = _survivors(args.rerun, {str(Path(m).resolve().relative_to(ROOT)) for m in args.modules})
+        chosen = _survivors(
+            args.rerun, {str(Path(m).resolve().relative_to(ROOT)) for m in args.modules}
+        )
     for module in [] if args.rerun else args.modules:
         module = str(Path(module).resolve().relative_to(ROOT))
         found = mutants_of(module)
@@ -275,8 +361,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with ThreadPoolExecutor(max_workers=len(trees)) as pool:
                 for i, m in enumerate(pool.map(one, chosen), 1):
-                    print(f"[{i}/{len(chosen)}] {m.status:16} {m.module}:{m.line} {m.kind}: {m.change[:120]}"
-                          + (f"  ({m.failed})" if m.status.startswith("killed") and m.failed else ""), flush=True)
+                    print(
+                        f"[{i}/{len(chosen)}] {m.status:16} {m.module}:{m.line} {m.kind}: {m.change[:120]}"
+                        + (f"  ({m.failed})" if m.status.startswith("killed") and m.failed else ""),
+                        flush=True,
+                    )
                     if out:
                         out.write(json.dumps(asdict(m)) + "\n")
                         out.flush()

@@ -27,9 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
 EXAMPLES = ROOT / "examples"
 
-settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
@@ -59,7 +65,7 @@ def contrast(a: str, b: str) -> float:
         colour = colour.lstrip("#")
         if len(colour) == 3:
             colour = "".join(c * 2 for c in colour)
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -73,14 +79,18 @@ def og_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "outcome_graph"]
 
 
-PLAN_HEADER = "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+PLAN_HEADER = (
+    "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+)
 
 
 def csv_plan(folder: Path, **tables: str) -> Path:
     """A plan written as a folder of CSV files: its plan.csv (plan ``p``, the year from April 2011)
     and a ``NAME.csv`` for each of ``tables`` (NAME=text)."""
     folder.mkdir()
-    (folder / "plan.csv").write_text("format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n")
+    (folder / "plan.csv").write_text(
+        "format,id,period.start,period.end\noutcome-graph/v1,p,2011-04-01,2012-03-31\n"
+    )
     for name, text in tables.items():
         (folder / f"{name}.csv").write_text(text)
     return folder
@@ -97,7 +107,11 @@ def template_workbook(path: Path) -> Any:
     write_template(path)
     book = openpyxl.load_workbook(path)
     header = [c.value for c in book["plan"][1]]
-    for field, value in {"id": "p", "period.start": "2011-04-01", "period.end": "2012-03-31"}.items():
+    for field, value in {
+        "id": "p",
+        "period.start": "2011-04-01",
+        "period.end": "2012-03-31",
+    }.items():
         book["plan"].cell(row=2, column=header.index(field) + 1, value=value)
     return book
 
@@ -136,7 +150,9 @@ def work_of(call: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, W
         code = frame.f_code
         if not code.co_filename.startswith(source):
             return None
-        if code.co_flags & resumable:  # (its arguments count when it starts, not at each resumption)
+        if (
+            code.co_flags & resumable
+        ):  # (its arguments count when it starts, not at each resumption)
             if frame in started:
                 return in_ours
             started.add(frame)
@@ -192,8 +208,10 @@ def patterns_read(package: Any) -> Iterator[list[tuple[str, int]]]:
 
     read: list[tuple[str, int]] = []
     swapped: list[tuple[Any, str, re.Pattern[str]]] = []
-    modules = [package] + [importlib.import_module(f"{package.__name__}.{info.name}")
-                           for info in pkgutil.iter_modules(package.__path__)]
+    modules = [package] + [
+        importlib.import_module(f"{package.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
     for module in modules:
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):

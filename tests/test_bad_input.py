@@ -54,18 +54,25 @@ def big_plan(folder: Path) -> Path:
         fh.write(PLAN_HEADER + "milestones:\n")
         i = 0
         while fh.tell() < 50 * 1024 * 1024:
-            fh.write("".join(f"  - {{id: M{i + k}, title: Milestone {i + k} of a very large plan, timescale: June 11}}\n" for k in range(1000)))
+            fh.write(
+                "".join(
+                    f"  - {{id: M{i + k}, title: Milestone {i + k} of a very large plan, timescale: June 11}}\n"
+                    for k in range(1000)
+                )
+            )
             i += 1000
     return path
 
 
 def huge_titles(folder: Path) -> Path:
     path = folder / "huge-titles.yaml"
-    title = ("Reduce the number of young people not in education employment or training " * 140_000)[: 10 * 1024 * 1024]
+    title = (
+        "Reduce the number of young people not in education employment or training " * 140_000
+    )[: 10 * 1024 * 1024]
     path.write_text(
         PLAN_HEADER
-        + f"priorities:\n  - id: P1\n    title: \"{title}\"\n    objectives:\n"
-        + f"      - id: O1\n        title: \"{title}\"\n        lead: SILS\n        indicators: [NI 117]\n"
+        + f'priorities:\n  - id: P1\n    title: "{title}"\n    objectives:\n'
+        + f'      - id: O1\n        title: "{title}"\n        lead: SILS\n        indicators: [NI 117]\n'
     )
     return path
 
@@ -111,6 +118,7 @@ def _workbook_as(path: Path) -> Path:
 
 def zipped(name: str, members: dict[str, str]) -> Callable[[Path], Path]:
     """A zip file of these members (a Word document is word/document.xml and a few more)."""
+
     def make(folder: Path) -> Path:
         import zipfile
 
@@ -124,7 +132,9 @@ def zipped(name: str, members: dict[str, str]) -> Callable[[Path], Path]:
 
 
 WORD_DOCUMENT = {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}
-OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # how a .doc, .xls or .ppt of Office 97-2003 starts
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(
+    504
+)  # how a .doc, .xls or .ppt of Office 97-2003 starts
 
 
 def merged_sheet(folder: Path) -> Path:
@@ -137,95 +147,332 @@ def merged_sheet(folder: Path) -> Path:
         for info in src.infolist():
             data = src.read(info)
             if info.filename.startswith("xl/worksheets/sheet"):
-                data = data.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/>'
-                                    b"</mergeCells>", 1)
+                data = data.replace(
+                    b"</sheetData>",
+                    b'</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/>'
+                    b"</mergeCells>",
+                    1,
+                )
             out.writestr(info, data)
     return path
 
 
 CASES = [
-    Case("unclosed-quote", text("p.yaml", PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n"), "invalid YAML", 4),
-    Case("tab-indent", text("p.yaml", PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n"), "tab", 4),
+    Case(
+        "unclosed-quote",
+        text("p.yaml", PLAN_HEADER + "objectives:\n  - {id: O1, title: 'unclosed}\n"),
+        "invalid YAML",
+        4,
+    ),
+    Case(
+        "tab-indent",
+        text("p.yaml", PLAN_HEADER + "objectives:\n\t- {id: O1, title: x}\n"),
+        "tab",
+        4,
+    ),
     Case("empty-file", text("p.yaml", ""), "empty", 1),
     Case("whitespace-only", text("p.yaml", "\n\n   \n"), "empty", 1),
     Case("list-at-top", text("p.yaml", "- a\n- b\n"), "is a list", 1),
     Case("scalar-at-top", text("p.yaml", "42\n"), "single value", 1),
-    Case("wrong-format", text("p.yaml", "format: outcome-graph/v9\nplan: {id: x}\n"), "not supported", 1),
-    Case("missing-format", text("p.yaml", "plan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"), "no 'format'", 1),
-    Case("missing-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x}\n"),
-         "the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}", 2),
-    Case("period-reversed", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2012-04-01, end: 2011-03-31}}\n"),
-         "the plan's period: it ends (2011-03-31) before it starts (2012-04-01): swap the two dates?", 2),
-    Case("misspelt-field", text("p.yaml", PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    milestons: []\n"), "did you mean 'milestones'", 6),
-    Case("timescale-on-an-objective", text("p.yaml", PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    timescale: June 11\n"),
-         "unknown field 'timescale' in objective O1: it is a field of milestones", 6),
-    Case("indicators-on-a-milestone", text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, indicators: [NI 71]}\n"),
-         "unknown field 'indicators' in milestone M1: it is a field of priorities, aims and objectives", 4),
-    Case("impossible-due", text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, due: 2011-13-45}\n"), "the due date of milestone M1: '2011-13-45' is not a valid date (month 13)", 4),
-    Case("impossible-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n"), "the start date of the plan's period", 2),
-    Case("impossible-period-day", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-02-30, end: 2012-03-31}}\n"),
-         "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)", 2),
-    Case("financial-year-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: 2011/12}\n"),
-         "the plan's period: must be a mapping of fields (field: value), not the text '2011/12': write it as "
-         "{start: 2011-04-01, end: 2012-03-31}", 2),
-    Case("worded-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: April 2009 to March 2013}\n"),
-         "write it as start and end dates, such as {start: 2011-04-01, end: 2012-03-31}", 2),
-    Case("uk-numeric-period", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: {start: 01/04/2011, end: 2012-03-31}}\n"),
-         "the start date of the plan's period: '01/04/2011' is not a date written year-month-day (2011-04-01)", 2),
-    Case("impossible-as-of", text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n"),
-         "the plan's as_of date: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)", 2),
-    Case("fractional-capacity", text("p.yaml", PLAN_HEADER + "owners:\n  - {id: A, name: Team A, capacity: 2.5}\n"),
-         "the capacity of owner A: must be a whole number, not 2.5", 4),
-    Case("negative-capacity", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
-                                   '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
-                                   ' "capacity": -1}]}\n'), "the capacity of owner A: must be 0 or more, not -1", 2),
-    Case("plan-id-with-spaces", text("p.yaml", "format: outcome-graph/v1\nplan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n"),
-         "the plan's id: 'my plan' may hold only letters, digits, '.', '_' and '-'", 2),
-    Case("catalogue-prefix-with-digits", text("p.yaml", PLAN_HEADER + "catalogues: [{prefix: CSC1, title: Local}]\n"),
-         "the prefix of catalogue CSC1: 'CSC1' must be one to six letters (e.g. CSC)", 3),
-    Case("duplicate-ids", text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"), "duplicate id 'A1'", 5),
-    Case("not-utf8", text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"), "not UTF-8", 4),
+    Case(
+        "wrong-format",
+        text("p.yaml", "format: outcome-graph/v9\nplan: {id: x}\n"),
+        "not supported",
+        1,
+    ),
+    Case(
+        "missing-format",
+        text("p.yaml", "plan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"),
+        "no 'format'",
+        1,
+    ),
+    Case(
+        "missing-period",
+        text("p.yaml", "format: outcome-graph/v1\nplan: {id: x}\n"),
+        "the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}",
+        2,
+    ),
+    Case(
+        "period-reversed",
+        text(
+            "p.yaml",
+            "format: outcome-graph/v1\nplan: {id: x, period: {start: 2012-04-01, end: 2011-03-31}}\n",
+        ),
+        "the plan's period: it ends (2011-03-31) before it starts (2012-04-01): swap the two dates?",
+        2,
+    ),
+    Case(
+        "misspelt-field",
+        text("p.yaml", PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    milestons: []\n"),
+        "did you mean 'milestones'",
+        6,
+    ),
+    Case(
+        "timescale-on-an-objective",
+        text(
+            "p.yaml",
+            PLAN_HEADER + "objectives:\n  - id: O1\n    title: x\n    timescale: June 11\n",
+        ),
+        "unknown field 'timescale' in objective O1: it is a field of milestones",
+        6,
+    ),
+    Case(
+        "indicators-on-a-milestone",
+        text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, indicators: [NI 71]}\n"),
+        "unknown field 'indicators' in milestone M1: it is a field of priorities, aims and objectives",
+        4,
+    ),
+    Case(
+        "impossible-due",
+        text("p.yaml", PLAN_HEADER + "milestones:\n  - {id: M1, title: x, due: 2011-13-45}\n"),
+        "the due date of milestone M1: '2011-13-45' is not a valid date (month 13)",
+        4,
+    ),
+    Case(
+        "impossible-period",
+        text(
+            "p.yaml",
+            "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-13-45, end: 2012-03-31}}\n",
+        ),
+        "the start date of the plan's period",
+        2,
+    ),
+    Case(
+        "impossible-period-day",
+        text(
+            "p.yaml",
+            "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-02-30, end: 2012-03-31}}\n",
+        ),
+        "the start date of the plan's period: '2011-02-30' is not a valid date (day 30: February 2011 has 28 days)",
+        2,
+    ),
+    Case(
+        "financial-year-period",
+        text("p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: 2011/12}\n"),
+        "the plan's period: must be a mapping of fields (field: value), not the text '2011/12': write it as "
+        "{start: 2011-04-01, end: 2012-03-31}",
+        2,
+    ),
+    Case(
+        "worded-period",
+        text(
+            "p.yaml", "format: outcome-graph/v1\nplan: {id: x, period: April 2009 to March 2013}\n"
+        ),
+        "write it as start and end dates, such as {start: 2011-04-01, end: 2012-03-31}",
+        2,
+    ),
+    Case(
+        "uk-numeric-period",
+        text(
+            "p.yaml",
+            "format: outcome-graph/v1\nplan: {id: x, period: {start: 01/04/2011, end: 2012-03-31}}\n",
+        ),
+        "the start date of the plan's period: '01/04/2011' is not a date written year-month-day (2011-04-01)",
+        2,
+    ),
+    Case(
+        "impossible-as-of",
+        text(
+            "p.yaml",
+            "format: outcome-graph/v1\nplan: {id: x, as_of: 2011-09-31,\n  period: {start: 2011-04-01, end: 2012-03-31}}\n",
+        ),
+        "the plan's as_of date: '2011-09-31' is not a valid date (day 31: September 2011 has 30 days)",
+        2,
+    ),
+    Case(
+        "fractional-capacity",
+        text("p.yaml", PLAN_HEADER + "owners:\n  - {id: A, name: Team A, capacity: 2.5}\n"),
+        "the capacity of owner A: must be a whole number, not 2.5",
+        4,
+    ),
+    Case(
+        "negative-capacity",
+        text(
+            "p.json",
+            '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
+            '{"start": "2011-04-01", "end": "2012-03-31"}},\n "owners": [{"id": "A", "name": "A",'
+            ' "capacity": -1}]}\n',
+        ),
+        "the capacity of owner A: must be 0 or more, not -1",
+        2,
+    ),
+    Case(
+        "plan-id-with-spaces",
+        text(
+            "p.yaml",
+            "format: outcome-graph/v1\nplan: {id: my plan, period: {start: 2011-04-01, end: 2012-03-31}}\n",
+        ),
+        "the plan's id: 'my plan' may hold only letters, digits, '.', '_' and '-'",
+        2,
+    ),
+    Case(
+        "catalogue-prefix-with-digits",
+        text("p.yaml", PLAN_HEADER + "catalogues: [{prefix: CSC1, title: Local}]\n"),
+        "the prefix of catalogue CSC1: 'CSC1' must be one to six letters (e.g. CSC)",
+        3,
+    ),
+    Case(
+        "duplicate-ids",
+        text("p.yaml", PLAN_HEADER + "aims:\n  - {id: A1, title: x}\n  - {id: A1, title: y}\n"),
+        "duplicate id 'A1'",
+        5,
+    ),
+    Case(
+        "not-utf8",
+        text("p.yaml", PLAN_HEADER.encode() + b"aims:\n  - {id: A1, title: Caf\xe9 culture}\n"),
+        "not UTF-8",
+        4,
+    ),
     Case("binary", text("p.yaml", bytes(range(256)) * 64), "binary", 1),
-    Case("workbook-named-yaml", lambda folder: _workbook_as(folder / "plan.yaml"),
-         "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends in .xlsx", 1),
-    Case("word-document", zipped("plan.docx", WORD_DOCUMENT),
-         "this is a Word document, not a plan: copy the plan's table into an .xlsx workbook", 1),
-    Case("word-document-named-yaml", zipped("plan.yaml", WORD_DOCUMENT), "this is a Word document, not a plan", 1),
-    Case("opendocument-text", zipped("plan.odt", {"mimetype": "application/vnd.oasis.opendocument.text"}),
-         "this is an OpenDocument text (.odt), not a plan", 1),
-    Case("opendocument-spreadsheet", zipped("plan.ods", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
-         "this is an OpenDocument spreadsheet (.ods), not a plan: save it as an .xlsx workbook", 1),
-    Case("old-word-document", text("plan.doc", OLE_HEADER), "this is a Word document (.doc), not a plan", 1),
-    Case("old-office-file-named-yaml", text("plan.yaml", OLE_HEADER), "this is an Office 97-2003 file", 1),
-    Case("pdf", text("plan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "this is a PDF, not a plan", 1),
-    Case("utf-16-with-bom", text("p.yaml", PLAN_HEADER.encode("utf-16")), "the file is UTF-16 text; save it as UTF-8", 1),
-    Case("utf-16-without-bom", text("p.yaml", PLAN_HEADER.encode("utf-16-be")), "the file is UTF-16 text", 1),
-    Case("utf-32", text("p.json", '{"format": "outcome-graph/v1"}'.encode("utf-32")), "the file is UTF-32 text", 1),
-    Case("json-syntax", text("p.json", '{"format": "outcome-graph/v1",\n  "plan": }\n'), "invalid JSON", 2),
+    Case(
+        "workbook-named-yaml",
+        lambda folder: _workbook_as(folder / "plan.yaml"),
+        "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends in .xlsx",
+        1,
+    ),
+    Case(
+        "word-document",
+        zipped("plan.docx", WORD_DOCUMENT),
+        "this is a Word document, not a plan: copy the plan's table into an .xlsx workbook",
+        1,
+    ),
+    Case(
+        "word-document-named-yaml",
+        zipped("plan.yaml", WORD_DOCUMENT),
+        "this is a Word document, not a plan",
+        1,
+    ),
+    Case(
+        "opendocument-text",
+        zipped("plan.odt", {"mimetype": "application/vnd.oasis.opendocument.text"}),
+        "this is an OpenDocument text (.odt), not a plan",
+        1,
+    ),
+    Case(
+        "opendocument-spreadsheet",
+        zipped("plan.ods", {"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
+        "this is an OpenDocument spreadsheet (.ods), not a plan: save it as an .xlsx workbook",
+        1,
+    ),
+    Case(
+        "old-word-document",
+        text("plan.doc", OLE_HEADER),
+        "this is a Word document (.doc), not a plan",
+        1,
+    ),
+    Case(
+        "old-office-file-named-yaml",
+        text("plan.yaml", OLE_HEADER),
+        "this is an Office 97-2003 file",
+        1,
+    ),
+    Case(
+        "pdf",
+        text("plan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"),
+        "this is a PDF, not a plan",
+        1,
+    ),
+    Case(
+        "utf-16-with-bom",
+        text("p.yaml", PLAN_HEADER.encode("utf-16")),
+        "the file is UTF-16 text; save it as UTF-8",
+        1,
+    ),
+    Case(
+        "utf-16-without-bom",
+        text("p.yaml", PLAN_HEADER.encode("utf-16-be")),
+        "the file is UTF-16 text",
+        1,
+    ),
+    Case(
+        "utf-32",
+        text("p.json", '{"format": "outcome-graph/v1"}'.encode("utf-32")),
+        "the file is UTF-32 text",
+        1,
+    ),
+    Case(
+        "json-syntax",
+        text("p.json", '{"format": "outcome-graph/v1",\n  "plan": }\n'),
+        "invalid JSON",
+        2,
+    ),
     Case("no-plan-csvs", empty_dir, "no-csvs"),
     Case("missing-file", lambda folder: folder / "nope.yaml", "no such file"),
     Case("50mb-plan", big_plan, "over the 32 MB limit"),
     Case("deep-flow-nesting", deep, "nesting", 3),
     Case("deep-block-nesting", deep_block, "nesting"),
     Case("alias-bomb", alias_bomb, "too many values"),
-    Case("python-tag", text("p.yaml", PLAN_HEADER + "title: !!python/object/apply:os.system ['touch pwned']\n"), "not allowed", 3),
-    Case("python-name-tag", text("p.yaml", PLAN_HEADER + "x: !!python/name:os.system\n"), "not allowed", 3),
+    Case(
+        "python-tag",
+        text("p.yaml", PLAN_HEADER + "title: !!python/object/apply:os.system ['touch pwned']\n"),
+        "not allowed",
+        3,
+    ),
+    Case(
+        "python-name-tag",
+        text("p.yaml", PLAN_HEADER + "x: !!python/name:os.system\n"),
+        "not allowed",
+        3,
+    ),
     Case("huge-titles", huge_titles, "", valid=True),
     Case("merged-whole-sheet", merged_sheet, "merges more than 2,000,000 cells"),
-    Case("json-lone-surrogate", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"id": "x\\ud800", "period": '
-                                     '{"start": "2011-04-01", "end": "2012-03-31"}}}\n'), "half of a surrogate pair", 2),
-    Case("json-surrogate-pair", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"id": "x", "title": "\\ud83d\\ude00", '
-                                     '"period": {"start": "2011-04-01", "end": "2012-03-31"}}}\n'), "", valid=True),
-    Case("json-surrogate-pair-and-an-error", text("p.json", '{"format": "outcome-graph/v1",\n "plan": {"title": "\\ud83d\\ude00", '
-                                                  '"id": "x", "period": {"start": "2011-04-01", "end": "2012-03-31"}, "oops": 1}}\n'),
-         "unknown field 'oops' in the plan's details (under plan:)", 2),
-    Case("json-nan", text("p.json", '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
-                          '{"start": "2011-04-01", "end": "2012-03-31"}},\n "indicators": [{"id": "L1", "title": "x",'
-                          ' "baseline": {"period": "2011", "value": NaN}}]}\n'), "NaN is not a JSON number", 2),
-    Case("yaml-infinite-value", text("p.yaml", PLAN_HEADER + "indicators:\n  - {id: L1, title: x, baseline: {period: '2011', value: inf}}\n"),
-         "the value of the baseline of indicator L1: must be a number, not infinity or NaN (inf)", 4),
-    Case("yaml-surrogate-escape", text("p.yaml", PLAN_HEADER + 'aims:\n  - {id: A1, title: "\\ud83d\\ude00"}\n'),
-         "invalid Unicode character escape", 4),
+    Case(
+        "json-lone-surrogate",
+        text(
+            "p.json",
+            '{"format": "outcome-graph/v1",\n "plan": {"id": "x\\ud800", "period": '
+            '{"start": "2011-04-01", "end": "2012-03-31"}}}\n',
+        ),
+        "half of a surrogate pair",
+        2,
+    ),
+    Case(
+        "json-surrogate-pair",
+        text(
+            "p.json",
+            '{"format": "outcome-graph/v1",\n "plan": {"id": "x", "title": "\\ud83d\\ude00", '
+            '"period": {"start": "2011-04-01", "end": "2012-03-31"}}}\n',
+        ),
+        "",
+        valid=True,
+    ),
+    Case(
+        "json-surrogate-pair-and-an-error",
+        text(
+            "p.json",
+            '{"format": "outcome-graph/v1",\n "plan": {"title": "\\ud83d\\ude00", '
+            '"id": "x", "period": {"start": "2011-04-01", "end": "2012-03-31"}, "oops": 1}}\n',
+        ),
+        "unknown field 'oops' in the plan's details (under plan:)",
+        2,
+    ),
+    Case(
+        "json-nan",
+        text(
+            "p.json",
+            '{"format": "outcome-graph/v1", "plan": {"id": "x", "period": '
+            '{"start": "2011-04-01", "end": "2012-03-31"}},\n "indicators": [{"id": "L1", "title": "x",'
+            ' "baseline": {"period": "2011", "value": NaN}}]}\n',
+        ),
+        "NaN is not a JSON number",
+        2,
+    ),
+    Case(
+        "yaml-infinite-value",
+        text(
+            "p.yaml",
+            PLAN_HEADER
+            + "indicators:\n  - {id: L1, title: x, baseline: {period: '2011', value: inf}}\n",
+        ),
+        "the value of the baseline of indicator L1: must be a number, not infinity or NaN (inf)",
+        4,
+    ),
+    Case(
+        "yaml-surrogate-escape",
+        text("p.yaml", PLAN_HEADER + 'aims:\n  - {id: A1, title: "\\ud83d\\ude00"}\n'),
+        "invalid Unicode character escape",
+        4,
+    ),
 ]
 
 
@@ -237,8 +484,13 @@ def _limit_memory() -> None:  # runs in the child before exec
 def test_cli(case: Case, tmp_path: Path):
     path = case.make(tmp_path)
     # (the timeout stops a run that hangs; the limits each case meets are seen in its message)
-    out = subprocess.run([*og_command(), "check", str(path), "--format", "json"], capture_output=True, text=True,
-                         timeout=TIME_LIMIT, preexec_fn=_limit_memory)
+    out = subprocess.run(
+        [*og_command(), "check", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=_limit_memory,
+    )
     assert "Traceback" not in out.stderr, out.stderr[-2000:]
     assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
     if case.valid:
@@ -272,33 +524,53 @@ def test_size_limit_is_configurable(tmp_path: Path):
     path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: " + "x" * 5000 + "}\n")
     with pytest.raises(PlanError, match="limit"):
         og.load(path, max_bytes=1000)
-    out = subprocess.run([*og_command(), "check", str(path), "--max-bytes", "1000"], capture_output=True, text=True)
+    out = subprocess.run(
+        [*og_command(), "check", str(path), "--max-bytes", "1000"], capture_output=True, text=True
+    )
     assert out.returncode == 2 and "limit" in out.stderr
     assert og.load(path).id == "t"
 
 
-def test_a_plan_on_standard_input_over_the_limit_is_not_given_a_size_it_does_not_have(tmp_path: Path):
+def test_a_plan_on_standard_input_over_the_limit_is_not_given_a_size_it_does_not_have(
+    tmp_path: Path,
+):
     # (standard input is read one byte past the limit: "the plan is 1,001 bytes" was that byte)
     text = PLAN_HEADER + "milestones:\n  - {id: M1, title: " + "x" * 5000 + "}\n"
-    out = subprocess.run([*og_command(), "check", "-", "--max-bytes", "1000"], capture_output=True, text=True,
-                         input=text, timeout=120)
+    out = subprocess.run(
+        [*og_command(), "check", "-", "--max-bytes", "1000"],
+        capture_output=True,
+        text=True,
+        input=text,
+        timeout=120,
+    )
     assert out.returncode == 2
-    assert out.stderr == "error: <stdin>: the plan is over the 1,000-byte limit (--max-bytes changes it)\n"
+    assert (
+        out.stderr
+        == "error: <stdin>: the plan is over the 1,000-byte limit (--max-bytes changes it)\n"
+    )
 
 
 @pytest.mark.parametrize("kind", ["yaml", "xlsx", "stdin"])
 def test_a_limit_far_beyond_the_input_reads_it(tmp_path: Path, kind: str):
     # (a read of the whole limit at once overflowed, or asked for a terabyte, on a small file)
     path = tmp_path / "p.yaml"
-    path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, lead: SILS, timescale: June 11}\n")
+    path.write_text(
+        PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, lead: SILS, timescale: June 11}\n"
+    )
     huge = str(10**23)
     if kind == "xlsx":
         og.convert_plan(path, tmp_path / "p.xlsx")
         path = tmp_path / "p.xlsx"
     assert og.load(path, max_bytes=10**23).id == "t"
     args = ["-", "--stdin-filename", str(path)] if kind == "stdin" else [str(path)]
-    out = subprocess.run([*og_command(), "check", *args, "--max-bytes", huge], capture_output=True, text=True,
-                         input=path.read_text() if kind == "stdin" else None, timeout=120, preexec_fn=_limit_memory)
+    out = subprocess.run(
+        [*og_command(), "check", *args, "--max-bytes", huge],
+        capture_output=True,
+        text=True,
+        input=path.read_text() if kind == "stdin" else None,
+        timeout=120,
+        preexec_fn=_limit_memory,
+    )
     assert out.returncode in (0, 1), out.stderr
     assert out.stdout.splitlines()[-1].startswith("t: ")
 
@@ -310,7 +582,11 @@ def test_inputs_are_never_modified(tmp_path: Path):
     original = (MODELS / "thurrock-cypp-2011-12.yaml").read_bytes()
     path.write_bytes(original)
     mtime = path.stat().st_mtime_ns
-    for args in (["check", str(path)], ["check", str(path), "--format", "sarif"], ["check", str(path), "-o", str(path)]):
+    for args in (
+        ["check", str(path)],
+        ["check", str(path), "--format", "sarif"],
+        ["check", str(path), "-o", str(path)],
+    ):
         subprocess.run([*og_command(), *args], capture_output=True, text=True)
     assert path.read_bytes() == original and path.stat().st_mtime_ns == mtime
 
@@ -319,8 +595,12 @@ def test_findings_are_byte_for_byte_deterministic():
     from .conftest import MODELS
 
     path = MODELS / "southend-cypp-2008-09.yaml"
-    runs = [subprocess.run([*og_command(), "check", str(path), "--format", fmt], capture_output=True).stdout
-            for fmt in ("json", "json", "sarif", "sarif")]
+    runs = [
+        subprocess.run(
+            [*og_command(), "check", str(path), "--format", fmt], capture_output=True
+        ).stdout
+        for fmt in ("json", "json", "sarif", "sarif")
+    ]
     assert runs[0] == runs[1] and runs[2] == runs[3]
 
 
@@ -329,12 +609,21 @@ def test_a_render_killed_mid_way_leaves_the_existing_output(signal_name: str, tm
     import signal
 
     plan = tmp_path / "big.json"
-    done = subprocess.run([*og_command(), "synth", "15000", "-o", str(plan), "--format", "json"], capture_output=True, text=True)
+    done = subprocess.run(
+        [*og_command(), "synth", "15000", "-o", str(plan), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     target = tmp_path / "model.svg"
     target.write_text("<svg>the board's copy</svg>")
-    proc = subprocess.Popen([*og_command(), "render", str(plan), "-o", str(target), "--milestones"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [*og_command(), "render", str(plan), "-o", str(target), "--milestones"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         time.sleep(3)
         assert proc.poll() is None, "the render finished before it could be interrupted"
@@ -363,13 +652,20 @@ def test_a_render_stopped_mid_way_stops_its_graphviz_process(signal_name: str, t
     bin_dir.mkdir()
     started = tmp_path / "dot.pid"
     fake = bin_dir / "dot"
-    fake.write_text(f"#!/bin/sh\necho $$ > {started}.tmp && mv {started}.tmp {started}\nexec sleep 120\n")
+    fake.write_text(
+        f"#!/bin/sh\necho $$ > {started}.tmp && mv {started}.tmp {started}\nexec sleep 120\n"
+    )
     fake.chmod(0o755)
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN_HEADER + "priorities: [{id: P1, title: Safe}]\n")
     env = {**os.environ, "PATH": os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")])}
-    proc = subprocess.Popen([*og_command(), "render", str(plan), "-o", str(tmp_path / "model.svg")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [*og_command(), "render", str(plan), "-o", str(tmp_path / "model.svg")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     dot_pid = 0
     try:
         for _ in range(600):
@@ -381,7 +677,11 @@ def test_a_render_stopped_mid_way_stops_its_graphviz_process(signal_name: str, t
         # (at once: `dot` runs as soon as it is forked, while the command may still be starting it)
         proc.send_signal(getattr(signal, signal_name))
         _out, err = proc.communicate(timeout=60)
-        expected = {"SIGINT": (130, "interrupted\n"), "SIGTERM": (143, "terminated\n"), "SIGHUP": (129, "terminated\n")}
+        expected = {
+            "SIGINT": (130, "interrupted\n"),
+            "SIGTERM": (143, "terminated\n"),
+            "SIGHUP": (129, "terminated\n"),
+        }
         assert (proc.returncode, err) == expected[signal_name]
         assert _process_state(dot_pid) in (None, "Z"), "dot is still running"
     finally:
@@ -393,7 +693,9 @@ def test_a_render_stopped_mid_way_stops_its_graphviz_process(signal_name: str, t
 
 
 @pytest.mark.parametrize("signalled", [False, True])
-def test_the_commands_signal_handlers_are_the_callers_again_when_it_returns(signalled: bool, monkeypatch):
+def test_the_commands_signal_handlers_are_the_callers_again_when_it_returns(
+    signalled: bool, monkeypatch
+):
     # (a program that runs a command in its own process, as click's test runner does, keeps its
     # own SIGTERM and SIGHUP handlers: the command's unwinding is the command's alone)
     import signal
@@ -441,8 +743,19 @@ def test_a_render_that_fails_leaves_the_existing_output(tmp_path: Path):
 
     target = tmp_path / "model.png"
     target.write_bytes(b"previous diagram")
-    out = subprocess.run([*og_command(), "render", str(MODELS / "thurrock-cypp-2011-12.yaml"), "-o", str(target),
-                          "--focus", "NO-SUCH-NODE"], capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            *og_command(),
+            "render",
+            str(MODELS / "thurrock-cypp-2011-12.yaml"),
+            "-o",
+            str(target),
+            "--focus",
+            "NO-SUCH-NODE",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2 and "NO-SUCH-NODE" in out.stderr
     assert target.read_bytes() == b"previous diagram"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.png"]
@@ -454,7 +767,10 @@ def test_a_file_that_is_not_a_plan_is_told_so(tmp_path):
     with pytest.raises(PlanError) as err:
         og.load(notes)
     assert err.value.line is not None and "invalid YAML" in str(err.value)
-    assert "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)" in str(err.value)
+    assert (
+        "(a .md file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)"
+        in str(err.value)
+    )
     # A .yaml file with a syntax error is told only the error.
     broken = tmp_path / "plan.yaml"
     broken.write_text("* [link](x)\n", encoding="utf-8")
@@ -468,8 +784,11 @@ def test_rdf_is_written_not_read(tmp_path):
     ttl.write_text("@prefix og: <https://example.org/og#> .\n", encoding="utf-8")
     with pytest.raises(PlanError, match="an RDF file is written from a plan"):
         og.load(ttl)
-    out = subprocess.run([*og_command(), "convert", str(ttl), str(tmp_path / "back.yaml")], capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [*og_command(), "convert", str(ttl), str(tmp_path / "back.yaml")],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2 and "not read as one" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "back.yaml").exists()
 
@@ -477,12 +796,19 @@ def test_rdf_is_written_not_read(tmp_path):
 def test_a_blank_title_is_an_error_in_yaml_as_in_a_workbook(tmp_path):
     # (a converted workbook or CSV folder refuses a blank title cell: so does the YAML it came from)
     with pytest.raises(PlanError) as err:
-        og.load(PLAN_HEADER + 'objectives: [{id: O1, title: ""}, {id: O2, title: "  "}, {id: O3, title: ok}]\n')
+        og.load(
+            PLAN_HEADER
+            + 'objectives: [{id: O1, title: ""}, {id: O2, title: "  "}, {id: O3, title: ok}]\n'
+        )
     assert [(p.line, p.message) for p in err.value.problems] == [
-        (3, "the title of objective O1: must not be blank"), (3, "the title of objective O2: must not be blank")]
+        (3, "the title of objective O1: must not be blank"),
+        (3, "the title of objective O2: must not be blank"),
+    ]
     # The plan's own title may be left out, but not left blank.
     with pytest.raises(PlanError, match="the plan's title: must not be blank"):
-        og.load('format: outcome-graph/v1\nplan: {id: t, title: " ", period: {start: 2011-04-01, end: 2012-03-31}}\n')
+        og.load(
+            'format: outcome-graph/v1\nplan: {id: t, title: " ", period: {start: 2011-04-01, end: 2012-03-31}}\n'
+        )
 
 
 # (pasted from a web page, a title can be zero-width spaces, joiners and a byte order mark alone)
@@ -498,13 +824,26 @@ def _problems(plan_text: str) -> list[tuple[int | None, int | None, str]]:
 @pytest.mark.parametrize("invisible", INVISIBLE, ids=ascii)
 @pytest.mark.parametrize("escaped", [True, False], ids=["escaped", "as-is"])
 def test_a_title_of_invisible_characters_alone_is_blank(invisible: str, escaped: bool):
-    title = json.dumps(invisible, ensure_ascii=escaped)  # (a YAML double-quoted text: "\u200b" or the character)
+    title = json.dumps(
+        invisible, ensure_ascii=escaped
+    )  # (a YAML double-quoted text: "\u200b" or the character)
     spaces = json.dumps(" " * len(invisible))
     node = PLAN_HEADER + 'objectives: [{id: O1, title: %s}, {id: O2, title: "\u200bvisible"}]\n'
-    assert _problems(node % title) == _problems(node % spaces) == [(3, 23, "the title of objective O1: must not be blank")]
-    plan = 'format: outcome-graph/v1\nplan: {id: t, title: %s, period: {start: 2011-04-01, end: 2012-03-31}}\n'
-    assert _problems(plan % title) == _problems(plan % spaces) == [(2, 15, "the plan's title: must not be blank")]
-    assert og.load(node.replace("O1, title: %s", "O1, title: \"\\u200b\\u200bSafe\"")).nodes["O1"].title == "\u200b\u200bSafe"
+    assert (
+        _problems(node % title)
+        == _problems(node % spaces)
+        == [(3, 23, "the title of objective O1: must not be blank")]
+    )
+    plan = "format: outcome-graph/v1\nplan: {id: t, title: %s, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+    assert (
+        _problems(plan % title)
+        == _problems(plan % spaces)
+        == [(2, 15, "the plan's title: must not be blank")]
+    )
+    assert (
+        og.load(node.replace("O1, title: %s", 'O1, title: "\\u200b\\u200bSafe"')).nodes["O1"].title
+        == "\u200b\u200bSafe"
+    )
 
 
 @pytest.mark.parametrize("invisible", INVISIBLE, ids=ascii)
@@ -519,10 +858,13 @@ def test_an_id_or_group_title_of_invisible_characters_alone_is_blank(invisible: 
     ]
     # (an id with something visible in it is an id, read as it shows: spaces around it dropped, and a
     # character that shows nothing left out, which a notice names)
-    loaded = og.load(PLAN_HEADER + 'objectives: [{id: " O1 ", title: Safe}, {id: "O2\\u200b", title: Safer}]\n')
+    loaded = og.load(
+        PLAN_HEADER + 'objectives: [{id: " O1 ", title: Safe}, {id: "O2\\u200b", title: Safer}]\n'
+    )
     assert list(loaded.nodes) == ["O1", "O2"]
     assert [n.message for n in loaded.notices] == [
-        "'O2\\u200b' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'O2'"]
+        "'O2\\u200b' holds an invisible character (U+200B ZERO WIDTH SPACE), left out: read as 'O2'"
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["plan-csv", "plan.xlsx"])
@@ -531,21 +873,33 @@ def test_a_title_cell_of_invisible_characters_alone_is_blank(tmp_path: Path, fmt
 
     from outcome_graph.convert import write_plan
 
-    plan = og.load('format: outcome-graph/v1\nplan: {id: t, title: Safer roads, period: {start: 2011-04-01, '
-                   'end: 2012-03-31}}\nobjectives: [{id: O1, title: Fewer accidents}]\n')
+    plan = og.load(
+        "format: outcome-graph/v1\nplan: {id: t, title: Safer roads, period: {start: 2011-04-01, "
+        "end: 2012-03-31}}\nobjectives: [{id: O1, title: Fewer accidents}]\n"
+    )
 
     def load_with(title: str, plan_title: str) -> og.Plan:
         path = tmp_path / fmt
         write_plan(plan, path)
         if fmt == "plan.xlsx":
             book = openpyxl.load_workbook(path)
-            for sheet, old, new in (("objectives", "Fewer accidents", title), ("plan", "Safer roads", plan_title)):
-                next(c for row in book[sheet].iter_rows() for c in row if c.value == old).value = new
+            for sheet, old, new in (
+                ("objectives", "Fewer accidents", title),
+                ("plan", "Safer roads", plan_title),
+            ):
+                next(
+                    c for row in book[sheet].iter_rows() for c in row if c.value == old
+                ).value = new
             book.save(path)
         else:
-            for sheet, old, new in (("objectives", "Fewer accidents", title), ("plan", "Safer roads", plan_title)):
+            for sheet, old, new in (
+                ("objectives", "Fewer accidents", title),
+                ("plan", "Safer roads", plan_title),
+            ):
                 csv_file = path / f"{sheet}.csv"
-                csv_file.write_text(csv_file.read_text(encoding="utf-8-sig").replace(old, new), encoding="utf-8-sig")
+                csv_file.write_text(
+                    csv_file.read_text(encoding="utf-8-sig").replace(old, new), encoding="utf-8-sig"
+                )
         return og.load(path)
 
     assert load_with("Fewer accidents", "Safer roads").meta.title == "Safer roads"
@@ -554,11 +908,17 @@ def test_a_title_cell_of_invisible_characters_alone_is_blank(tmp_path: Path, fmt
         with pytest.raises(PlanError) as err:
             load_with(blank, "Safer roads")
         errors.append(str(err.value).replace(str(tmp_path), ""))
-    assert errors[0].endswith(("objectives!D2: the title of objective O1 is missing (the cell is blank)",
-                               "objectives.csv:2: column D: the title of objective O1 is missing (the cell is blank)"))
+    assert errors[0].endswith(
+        (
+            "objectives!D2: the title of objective O1 is missing (the cell is blank)",
+            "objectives.csv:2: column D: the title of objective O1 is missing (the cell is blank)",
+        )
+    )
     assert errors == errors[:1] * len(errors)
     # A blank plan title cell leaves the plan's title out (as spaces alone do).
-    assert [load_with("Fewer accidents", blank).meta.title for blank in ("   ", *INVISIBLE)] == [None] * (1 + len(INVISIBLE))
+    assert [load_with("Fewer accidents", blank).meta.title for blank in ("   ", *INVISIBLE)] == [
+        None
+    ] * (1 + len(INVISIBLE))
 
 
 def test_a_file_of_another_kind_that_reads_as_yaml_is_asked_whether_it_is_a_plan(tmp_path):
@@ -572,24 +932,44 @@ def test_a_node_may_not_have_the_plans_own_id():
     # (the plan's findings, ignore entries and position are filed under its id: a node of that id
     # would take them)
     with pytest.raises(PlanError) as err:
-        og.load("format: outcome-graph/v1\nplan: {id: P1, period: {start: 2011-04-01, end: 2012-03-31}}\n"
-                "priorities: [{id: P1, title: Same}, {id: P2, title: Other}]\n")
+        og.load(
+            "format: outcome-graph/v1\nplan: {id: P1, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+            "priorities: [{id: P1, title: Same}, {id: P2, title: Other}]\n"
+        )
     assert [(p.line, p.column, p.message) for p in err.value.problems] == [
-        (3, 14, "id 'P1' is the plan's own id; ids must be unique across the plan")]
+        (3, 14, "id 'P1' is the plan's own id; ids must be unique across the plan")
+    ]
 
 
-@pytest.mark.parametrize("args", [["check", "{long}"], ["render", "{long}", "-o", "{out}.svg"],
-                                  ["report", "{long}", "-o", "{out}.html"], ["table", "{long}"],
-                                  ["diff", "{long}", "{plan}"], ["convert", "{long}", "{out}.json"]])
-def test_a_plan_named_too_long_for_the_system_is_an_error_not_a_bug(args: list[str], tmp_path: Path):
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "{long}"],
+        ["render", "{long}", "-o", "{out}.svg"],
+        ["report", "{long}", "-o", "{out}.html"],
+        ["table", "{long}"],
+        ["diff", "{long}", "{plan}"],
+        ["convert", "{long}", "{out}.json"],
+    ],
+)
+def test_a_plan_named_too_long_for_the_system_is_an_error_not_a_bug(
+    args: list[str], tmp_path: Path
+):
     # (a file name of 300 characters, a text pasted where a file name goes: the system refuses to
     # look it up, and the look-up the command made first raised from where no error was expected)
     long = "y" * 300 + ".yaml"
     plan = str(EXAMPLES / "tutorial-plan.yaml")
-    out = subprocess.run([*og_command(), *(a.format(long=long, out=tmp_path / "out", plan=plan) for a in args)],
-                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    out = subprocess.run(
+        [*og_command(), *(a.format(long=long, out=tmp_path / "out", plan=plan) for a in args)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert out.returncode == 2, out.stderr
-    assert out.stderr.startswith("error: yyy") and out.stderr.rstrip().endswith("File name too long"), out.stderr
+    assert out.stderr.startswith("error: yyy") and out.stderr.rstrip().endswith(
+        "File name too long"
+    ), out.stderr
     assert "..." in out.stderr and len(out.stderr) < 300 and "internal error" not in out.stderr
     with pytest.raises(og.PlanError, match="cannot read the file: File name too long"):
         og.load(tmp_path / long)

@@ -32,7 +32,9 @@ def _southend_edited() -> str:
     one milestone's lead dropped (a new OG301; its owner's OG302 count falls from 23 to 22)."""
     text = SOUTHEND.read_text(encoding="utf-8")
     assert text.count(LEAD) == 1
-    return "# revised for the partnership board\n" + text.replace(LEAD, 'timescale: "December 2008"}')
+    return "# revised for the partnership board\n" + text.replace(
+        LEAD, 'timescale: "December 2008"}'
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +56,11 @@ def test_only_the_new_finding_of_an_edited_real_plan_is_reported(southend: Repor
     after = Baseline.from_reports([southend]).apply(edited)
     assert [(f.rule, f.node) for f in after.findings] == [("OG301", "P1.A1.O2.M1")]
     # The owner's overload finding now says 22 where the baseline says 23: the same finding.
-    overload = [f for f in after.baselined or [] if f.rule == "OG302" and f.node.startswith("Head of School Support")]
+    overload = [
+        f
+        for f in after.baselined or []
+        if f.rule == "OG302" and f.node.startswith("Head of School Support")
+    ]
     assert len(overload) == 1 and "leads 22 milestones" in overload[0].message
     assert not any("leads 22" in f.message for f in southend.findings)
     assert len(after.baselined or []) == len(southend.findings)
@@ -85,7 +91,9 @@ def test_json_and_sarif_say_what_the_baseline_left_out(tmp_path: Path, southend:
     jsonschema.validate(doc, findings_schema())
     total = len(southend.findings)
     assert doc["summary"]["baselined"] == total and len(doc["findings"]) == 1
-    sarif = json.loads(run("check", str(edited), "--baseline", str(base), "--format", "sarif").stdout)
+    sarif = json.loads(
+        run("check", str(edited), "--baseline", str(base), "--format", "sarif").stdout
+    )
     results = sarif["runs"][0]["results"]
     states = Counter(r["baselineState"] for r in results)
     assert states == {"new": 1, "unchanged": total}
@@ -100,7 +108,17 @@ def test_json_and_sarif_say_what_the_baseline_left_out(tmp_path: Path, southend:
 
 def test_a_baseline_of_several_plans_as_json_lines(tmp_path: Path):
     base = tmp_path / "baseline.jsonl"
-    out = run("check", str(SOUTHEND), str(THURROCK), "--format", "json", "--fail-on", "never", "-o", str(base))
+    out = run(
+        "check",
+        str(SOUTHEND),
+        str(THURROCK),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "-o",
+        str(base),
+    )
     assert out.returncode == 0 and len(base.read_text().splitlines()) == 2
     out = run("check", str(THURROCK), str(SOUTHEND), "--baseline", str(base), "--fail-on", "info")
     assert out.returncode == 0, out.stdout + out.stderr
@@ -108,7 +126,10 @@ def test_a_baseline_of_several_plans_as_json_lines(tmp_path: Path):
     # A baseline names its plans: another plan's findings are all new.
     thurrock = og.check(og.load(THURROCK))
     baseline = Baseline.load(base)
-    assert Baseline({"other": baseline.keys["southend-cypp-2008-09"]}).apply(thurrock).findings == thurrock.findings
+    assert (
+        Baseline({"other": baseline.keys["southend-cypp-2008-09"]}).apply(thurrock).findings
+        == thurrock.findings
+    )
     assert len(baseline) == len(og.check(og.load(SOUTHEND)).findings) + len(thurrock.findings)
 
 
@@ -118,7 +139,10 @@ def _finding(rule: str, node: str, message: str) -> Finding:
 
 def test_findings_of_one_rule_on_one_node_pair_by_message_then_in_order():
     # OG204 twice on one objective (two indicators): the baseline knew of NI 114 only.
-    ni114, ni57 = _finding("OG204", "1.3.4", "Indicator NI 114 ..."), _finding("OG204", "1.3.4", "Indicator NI 57 ...")
+    ni114, ni57 = (
+        _finding("OG204", "1.3.4", "Indicator NI 114 ..."),
+        _finding("OG204", "1.3.4", "Indicator NI 57 ..."),
+    )
     baseline = Baseline.from_findings([("p", "OG204", "1.3.4", "Indicator NI 114 ...")])
     after = baseline.apply(Report("p", "P", None, findings=[ni57, ni114]))
     assert after.findings == [ni57] and after.baselined == [ni114]
@@ -144,8 +168,9 @@ _FINDINGS = st.lists(st.tuples(_RULES, _NODES, _MESSAGES), max_size=30)
 
 
 @given(now=_FINDINGS, recorded=_FINDINGS)
-def test_a_baseline_accounts_for_each_finding_once(now: list[tuple[str, str, str]],
-                                                   recorded: list[tuple[str, str, str]]):
+def test_a_baseline_accounts_for_each_finding_once(
+    now: list[tuple[str, str, str]], recorded: list[tuple[str, str, str]]
+):
     findings = [_finding(*t) for t in now]
     report = Report("p", "P", None, findings=findings)
     after = Baseline.from_findings([("p", *t) for t in recorded]).apply(report)
@@ -174,16 +199,32 @@ def test_a_baseline_of_a_report_leaves_out_all_of_it(now: list[tuple[str, str, s
     assert after.findings == [] and after.baselined == report.findings
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ("", "baseline.json: the baseline is empty"),
-    ('{"schema": "outcome-graph/findings/v1",\n "plan": ', "baseline.json:2:10: the baseline is not JSON"),
-    ('{"findings": []}', "baseline.json:1: not a findings document (outcome-graph/findings/v1): no \"schema\""),
-    ('{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": [{"rule": "OG101"}]}',
-     "baseline.json:1: not a findings document (outcome-graph/findings/v1): finding 1 has no rule, node and message"),
-    ('{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": []}\n[1]',
-     "baseline.json:2: not a findings document"),
-    ('{"schema": "outcome-graph/findings/v1", "plan": {}, "findings": []}', "baseline.json:1: not a findings document (outcome-graph/findings/v1): no plan id"),
-])
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "baseline.json: the baseline is empty"),
+        (
+            '{"schema": "outcome-graph/findings/v1",\n "plan": ',
+            "baseline.json:2:10: the baseline is not JSON",
+        ),
+        (
+            '{"findings": []}',
+            'baseline.json:1: not a findings document (outcome-graph/findings/v1): no "schema"',
+        ),
+        (
+            '{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": [{"rule": "OG101"}]}',
+            "baseline.json:1: not a findings document (outcome-graph/findings/v1): finding 1 has no rule, node and message",
+        ),
+        (
+            '{"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "findings": []}\n[1]',
+            "baseline.json:2: not a findings document",
+        ),
+        (
+            '{"schema": "outcome-graph/findings/v1", "plan": {}, "findings": []}',
+            "baseline.json:1: not a findings document (outcome-graph/findings/v1): no plan id",
+        ),
+    ],
+)
 def test_a_bad_baseline_is_named_with_its_line(tmp_path: Path, content: str, expected: str):
     base = write(tmp_path, content, "baseline.json")
     with pytest.raises(BaselineError) as err:
@@ -231,23 +272,48 @@ def test_a_sarif_log_is_a_baseline_too(tmp_path: Path, southend: Report):
     again = tmp_path / "pr.sarif"
     again.write_text(json.dumps(sarif_document([after])), encoding="utf-8")
     assert Baseline.load(again).apply(edited).findings == []
-    suppressed = Finding("OG301", "missing-lead", "warning", "P1.A1.O2.M1", "milestone", "t", "m", "")
+    suppressed = Finding(
+        "OG301", "missing-lead", "warning", "P1.A1.O2.M1", "milestone", "t", "m", ""
+    )
     log = sarif_document([Report(edited.plan_id, "P", None, suppressed=[suppressed])])
     sarif.write_text(json.dumps(log), encoding="utf-8")
     assert len(Baseline.load(sarif)) == 0
-    odd = {"ruleId": "OG301", "properties": {"plan": "p", "node": "M1"}, "suppressions": 5, "message": 3}
-    sarif.write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [odd]}]}), encoding="utf-8")
-    assert Baseline.load(sarif).keys == {"p": {("OG301", "M1"): 1}}  # (odd values where none are needed)
-    sarif.write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [{"ruleId": "X"}]}]}), encoding="utf-8")
-    with pytest.raises(BaselineError, match="not a SARIF log of outcome-graph: result 1 has no ruleId"):
+    odd = {
+        "ruleId": "OG301",
+        "properties": {"plan": "p", "node": "M1"},
+        "suppressions": 5,
+        "message": 3,
+    }
+    sarif.write_text(
+        json.dumps({"version": "2.1.0", "runs": [{"results": [odd]}]}), encoding="utf-8"
+    )
+    assert Baseline.load(sarif).keys == {
+        "p": {("OG301", "M1"): 1}
+    }  # (odd values where none are needed)
+    sarif.write_text(
+        json.dumps({"version": "2.1.0", "runs": [{"results": [{"ruleId": "X"}]}]}), encoding="utf-8"
+    )
+    with pytest.raises(
+        BaselineError, match="not a SARIF log of outcome-graph: result 1 has no ruleId"
+    ):
         Baseline.load(sarif)
 
 
 def test_a_findings_document_with_a_runs_key_is_read_as_findings_not_sarif(tmp_path: Path):
     path = tmp_path / "baseline.json"
-    path.write_text(json.dumps({"schema": "outcome-graph/findings/v1", "plan": {"id": "p"}, "runs": [],
-                                "findings": [{"rule": "OG301", "node": "M1", "message": "Milestone M1 has no lead."}]}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "schema": "outcome-graph/findings/v1",
+                "plan": {"id": "p"},
+                "runs": [],
+                "findings": [
+                    {"rule": "OG301", "node": "M1", "message": "Milestone M1 has no lead."}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     assert Baseline.load(path).keys == {"p": {("OG301", "M1"): 1}}
 
 
@@ -266,27 +332,45 @@ def test_a_sarif_log_whose_properties_are_null_is_a_baseline_too(tmp_path: Path,
         baseline = Baseline.load(tmp_path / name)
         assert baseline.keys == Baseline.from_reports([southend]).keys
         assert baseline.messages == Baseline.from_reports([southend]).messages
-        assert [(f.rule, f.node) for f in baseline.apply(edited).findings] == [("OG301", "P1.A1.O2.M1")]
+        assert [(f.rule, f.node) for f in baseline.apply(edited).findings] == [
+            ("OG301", "P1.A1.O2.M1")
+        ]
     plan = tmp_path / "plan.yaml"
     plan.write_text(SOUTHEND.read_text(encoding="utf-8"), encoding="utf-8")
     out = run("check", str(plan), "--baseline", "null.sarif", cwd=tmp_path)
-    assert out.returncode == 0 and f"no findings ({len(southend.findings)} in the baseline)" in out.stdout, out.stderr
+    assert (
+        out.returncode == 0
+        and f"no findings ({len(southend.findings)} in the baseline)" in out.stdout
+    ), out.stderr
 
 
-_RESULT = {"ruleId": "OG301", "message": {"text": "m Hint: h"}, "suppressions": [],
-           "locations": [{"logicalLocations": [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]}],
-           "partialFingerprints": {"outcomeGraph/v1": "p/OG301/a/M1"},
-           "properties": {"plan": "p", "node": "a/M1", "message": "m"}}
+_RESULT = {
+    "ruleId": "OG301",
+    "message": {"text": "m Hint: h"},
+    "suppressions": [],
+    "locations": [{"logicalLocations": [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]}],
+    "partialFingerprints": {"outcomeGraph/v1": "p/OG301/a/M1"},
+    "properties": {"plan": "p", "node": "a/M1", "message": "m"},
+}
 
 
-@pytest.mark.parametrize("nulls", [
-    ("properties",), ("locations",), ("partialFingerprints",), ("suppressions",), ("message",),
-    ("locations", "partialFingerprints", "suppressions"), ("properties", "partialFingerprints", "suppressions"),
-])
+@pytest.mark.parametrize(
+    "nulls",
+    [
+        ("properties",),
+        ("locations",),
+        ("partialFingerprints",),
+        ("suppressions",),
+        ("message",),
+        ("locations", "partialFingerprints", "suppressions"),
+        ("properties", "partialFingerprints", "suppressions"),
+    ],
+)
 def test_optional_sarif_fields_may_be_null(tmp_path: Path, nulls: tuple[str, ...]):
     result = {**_RESULT, **dict.fromkeys(nulls)}
-    (tmp_path / "b.sarif").write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [result]}]}),
-                                      encoding="utf-8")
+    (tmp_path / "b.sarif").write_text(
+        json.dumps({"version": "2.1.0", "runs": [{"results": [result]}]}), encoding="utf-8"
+    )
     baseline = Baseline.load(tmp_path / "b.sarif")
     assert baseline.keys == {"p": {("OG301", "a/M1"): 1}}
     # (with neither properties nor message, the finding is matched by plan, rule and node alone)
@@ -294,27 +378,64 @@ def test_optional_sarif_fields_may_be_null(tmp_path: Path, nulls: tuple[str, ...
     assert baseline.messages == {"p": {("OG301", "a/M1", message): 1}}
 
 
-@pytest.mark.parametrize("locations", [
-    None, [None], [{"logicalLocations": None}], [{"logicalLocations": [None, {"name": None}]}],
-    [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": None}]}],
-    [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": "p/X1"}]}],
-    [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": "/M1"}]}],
-])
+@pytest.mark.parametrize(
+    "locations",
+    [
+        None,
+        [None],
+        [{"logicalLocations": None}],
+        [{"logicalLocations": [None, {"name": None}]}],
+        [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": None}]}],
+        [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": "p/X1"}]}],
+        [{"logicalLocations": [{"name": "M1", "fullyQualifiedName": "/M1"}]}],
+    ],
+)
 def test_a_sarif_result_naming_no_plan_and_node_is_refused(tmp_path: Path, locations: object):
     result = {**_RESULT, "properties": None, "locations": locations}
-    (tmp_path / "b.sarif").write_text(json.dumps({"version": "2.1.0", "runs": [{"results": [result]}]}),
-                                      encoding="utf-8")
-    with pytest.raises(BaselineError, match="b.sarif:1: not a SARIF log of outcome-graph: result 1 has no ruleId, "
-                                            r"or no plan and node \(properties or logical location\)"):
+    (tmp_path / "b.sarif").write_text(
+        json.dumps({"version": "2.1.0", "runs": [{"results": [result]}]}), encoding="utf-8"
+    )
+    with pytest.raises(
+        BaselineError,
+        match="b.sarif:1: not a SARIF log of outcome-graph: result 1 has no ruleId, "
+        r"or no plan and node \(properties or logical location\)",
+    ):
         Baseline.load(tmp_path / "b.sarif")
 
 
-_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-                         st.sampled_from(["schema", "plan", "id", "findings", "rule", "node", "message", "runs",
-                                          "results", "ruleId", "properties", "suppressions", "kind", "text",
-                                          "locations", "logicalLocations", "name", "fullyQualifiedName"]),
-                         inner, max_size=5), max_leaves=20)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "schema",
+                    "plan",
+                    "id",
+                    "findings",
+                    "rule",
+                    "node",
+                    "message",
+                    "runs",
+                    "results",
+                    "ruleId",
+                    "properties",
+                    "suppressions",
+                    "kind",
+                    "text",
+                    "locations",
+                    "logicalLocations",
+                    "name",
+                    "fullyQualifiedName",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
 
 
 @given(doc=_JSON, schema=st.sampled_from([None, "outcome-graph/findings/v1"]))
@@ -347,8 +468,10 @@ def test_a_sarif_baseline_marks_the_same_findings_new_as_a_json_one(tmp_path):
     from outcome_graph.output.sarif import to_sarif
 
     head = "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\npriorities:\n"
-    rows = {o: f"  - {{id: P{i}, title: {o}, outcomes: [{o}], objectives: [{{id: O{i}, title: t{i}}}]}}\n"
-            for i, o in enumerate(["be_healthy", "stay_safe", "enjoy_and_achieve"], 1)}
+    rows = {
+        o: f"  - {{id: P{i}, title: {o}, outcomes: [{o}], objectives: [{{id: O{i}, title: t{i}}}]}}\n"
+        for i, o in enumerate(["be_healthy", "stay_safe", "enjoy_and_achieve"], 1)
+    }
     old = og.check(og.load(head + "".join(rows.values())), {"select": ["OG201"]})
     new = og.check(og.load(head + rows["be_healthy"] + rows["stay_safe"]), {"select": ["OG201"]})
     (tmp_path / "base.json").write_text(old.to_json(), encoding="utf-8")
@@ -358,8 +481,10 @@ def test_a_sarif_baseline_marks_the_same_findings_new_as_a_json_one(tmp_path):
     for result in legacy["runs"][0]["results"]:
         del result["properties"]["message"]
     (tmp_path / "legacy.sarif").write_text(json.dumps(legacy), encoding="utf-8")
-    fresh = {name: [f.message for f in Baseline.load(tmp_path / name).apply(new).findings]
-             for name in ("base.json", "base.sarif", "legacy.sarif")}
+    fresh = {
+        name: [f.message for f in Baseline.load(tmp_path / name).apply(new).findings]
+        for name in ("base.json", "base.sarif", "legacy.sarif")
+    }
     assert fresh["base.json"] == ["The outcome 'Enjoy and achieve' has no objective in the plan."]
     assert fresh["base.sarif"] == fresh["legacy.sarif"] == fresh["base.json"]
 
@@ -368,19 +493,33 @@ def test_a_baseline_of_another_plan_is_told_of_not_silently_matched_to_nothing(t
     # Next year's plan under a new id finds every finding new: say why.
     baseline = tmp_path / "baseline.json"
     assert run("check", str(SOUTHEND), "--format", "json", "-o", str(baseline)).returncode == 0
-    renamed = write(tmp_path, SOUTHEND.read_text(encoding="utf-8").replace("id: southend-cypp-2008-09",
-                                                                             "id: southend-cypp-2009-10", 1))
+    renamed = write(
+        tmp_path,
+        SOUTHEND.read_text(encoding="utf-8").replace(
+            "id: southend-cypp-2008-09", "id: southend-cypp-2009-10", 1
+        ),
+    )
     out = run("check", str(renamed), "--baseline", str(baseline))
-    assert f"notice: {baseline} records no finding of plan 'southend-cypp-2009-10', only of " \
-           "'southend-cypp-2008-09': findings are matched by plan id" in out.stderr
+    assert (
+        f"notice: {baseline} records no finding of plan 'southend-cypp-2009-10', only of "
+        "'southend-cypp-2008-09': findings are matched by plan id" in out.stderr
+    )
     assert "in the baseline" not in out.stdout
     # ... and in the output, for a CI job that reads JSON (or SARIF) alone
     out = run("check", str(renamed), "--baseline", str(baseline), "--format", "json")
-    assert any(n["message"].startswith(f"{baseline} records no finding of plan 'southend-cypp-2009-10'")
-               for n in json.loads(out.stdout)["notices"])
-    for command in (["report", "-o", str(tmp_path / "r.html"), "--no-diagram"], ["table", "--what", "findings"]):
+    assert any(
+        n["message"].startswith(f"{baseline} records no finding of plan 'southend-cypp-2009-10'")
+        for n in json.loads(out.stdout)["notices"]
+    )
+    for command in (
+        ["report", "-o", str(tmp_path / "r.html"), "--no-diagram"],
+        ["table", "--what", "findings"],
+    ):
         out = run(command[0], str(renamed), *command[1:], "--baseline", str(baseline))
-        assert out.returncode == 0 and "records no finding of plan 'southend-cypp-2009-10'" in out.stderr
+        assert (
+            out.returncode == 0
+            and "records no finding of plan 'southend-cypp-2009-10'" in out.stderr
+        )
     # the same plan, or a baseline that records nothing at all: no notice
     assert "notice" not in run("check", str(SOUTHEND), "--baseline", str(baseline)).stderr
     clean = write(tmp_path, PLAN_HEADER, "clean.yaml")
@@ -396,11 +535,19 @@ def test_a_finding_about_another_indicator_is_new_though_rule_and_node_are_the_s
     from .conftest import PLAN_HEADER
 
     def plan(code: str) -> og.Plan:
-        return og.load(PLAN_HEADER + "objectives:\n  - {id: O1, title: Better attendance, outcomes: [enjoy_and_achieve], "
-                       f"indicators: ['{code}'], milestones: [{{id: M1, title: Audit, lead: Bob, timescale: June 11}}]}}\n")
+        return og.load(
+            PLAN_HEADER
+            + "objectives:\n  - {id: O1, title: Better attendance, outcomes: [enjoy_and_achieve], "
+            f"indicators: ['{code}'], milestones: [{{id: M1, title: Audit, lead: Bob, timescale: June 11}}]}}\n"
+        )
 
-    old, new = og.check(plan("NI 114"), {"select": ["OG204"]}), og.check(plan("NI 110"), {"select": ["OG204"]})
+    old, new = (
+        og.check(plan("NI 114"), {"select": ["OG204"]}),
+        og.check(plan("NI 110"), {"select": ["OG204"]}),
+    )
     assert [f.rule for f in old.findings] == [f.rule for f in new.findings] == ["OG204"]
-    assert [f.message for f in Baseline.from_reports([old]).apply(new).findings] == [new.findings[0].message]
+    assert [f.message for f in Baseline.from_reports([old]).apply(new).findings] == [
+        new.findings[0].message
+    ]
     # (the same indicator with another figure in its message is the same finding)
     assert Baseline.from_reports([new]).apply(new).findings == []

@@ -34,15 +34,41 @@ HEAVY = ("pandas", "graphviz", "openpyxl", "rdflib")
 
 def test_benchmark_runs_at_a_small_size(tmp_path: Path):
     out = tmp_path / "results.json"
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "300", "--repeat", "1",
-                          "--quick", "--output", str(out)], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--sizes",
+            "300",
+            "--repeat",
+            "1",
+            "--quick",
+            "--output",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert "all rules (check)" in run.stdout and "outcome-graph --version" in run.stdout
     results = json.loads(out.read_text())
     (row,) = results["sizes"]
     assert row["nodes"] == 300 and row["plan_nodes"] >= 300
-    assert set(row["families"]) == {"structure", "coverage", "ownership", "timing", "indicators", "wording"}
-    assert set(row["control"]) == {"read_fields", "read_fields_random", "look_up_random", "read_compact"}
+    assert set(row["families"]) == {
+        "structure",
+        "coverage",
+        "ownership",
+        "timing",
+        "indicators",
+        "wording",
+    }
+    assert set(row["control"]) == {
+        "read_fields",
+        "read_fields_random",
+        "look_up_random",
+        "read_compact",
+    }
     assert all(t > 0 for t in row["control"].values())
     assert row["process_check"]["exit"] == 1  # the synthetic plan has errors planted
     if "pyshacl" in row:
@@ -64,17 +90,26 @@ def test_the_benchmark_times_processes_that_read_cached_bytecode(tmp_path: Path)
     compile the package's modules first."""
     prefix = tmp_path / "pycache"
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix)}
-    run = subprocess.run([sys.executable, "-B", "-c", _COMPILE, str(ROOT / "bench")], capture_output=True,
-                         text=True, timeout=300, env=env)
+    run = subprocess.run(
+        [sys.executable, "-B", "-c", _COMPILE, str(ROOT / "bench")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert "PYTHONDONTWRITEBYTECODE" in json.loads(run.stdout)
     package = Path(og.__file__).resolve().parent
     cached = {p.name.split(".")[0] for p in prefix.rglob("*.pyc") if package.name in p.parts}
     assert {"cli", "loader", "engine", "document"} <= cached
-    writing = subprocess.run([sys.executable, "-c", _COMPILE, str(ROOT / "bench")], capture_output=True,
-                             text=True, timeout=300, env={**env, "PYTHONDONTWRITEBYTECODE": ""})
+    writing = subprocess.run(
+        [sys.executable, "-c", _COMPILE, str(ROOT / "bench")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**env, "PYTHONDONTWRITEBYTECODE": ""},
+    )
     assert writing.returncode == 0 and json.loads(writing.stdout) is None, writing.stderr[-3000:]
-
 
 
 _RELEASE = """
@@ -98,12 +133,18 @@ print(json.dumps([freed, rss()]))
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the resident memory from Linux's /proc")
+@pytest.mark.skipif(
+    not Path("/proc/self/status").exists(), reason="reads the resident memory from Linux's /proc"
+)
 def test_the_benchmark_hands_freed_memory_back_between_runs():
     """Each run of a phase starts on memory not touched yet, as the phase does in a command: what the
     runs before it freed is handed back (glibc's malloc_trim), where the C library would keep it."""
-    run = subprocess.run([sys.executable, "-c", _RELEASE, str(ROOT / "bench")], capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", _RELEASE, str(ROOT / "bench")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     kept = json.loads(run.stdout)
     if kept is None:
@@ -112,21 +153,46 @@ def test_the_benchmark_hands_freed_memory_back_between_runs():
     assert freed - released > 60_000  # kilobytes: most of the 100 MB freed went back
 
 
-NEEDS_VALGRIND = pytest.mark.skipif(shutil.which("valgrind") is None or shutil.which("cc") is None,
-                                    reason="counting instructions needs Valgrind and a C compiler")
+NEEDS_VALGRIND = pytest.mark.skipif(
+    shutil.which("valgrind") is None or shutil.which("cc") is None,
+    reason="counting instructions needs Valgrind and a C compiler",
+)
 
 
 @NEEDS_VALGRIND
 def test_instruction_counts_run_at_small_sizes(tmp_path: Path):
     out = tmp_path / "instructions.json"
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "instructions.py"), "--sizes", "100,400",
-                          "--output", str(out)], capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "instructions.py"),
+            "--sizes",
+            "100,400",
+            "--output",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(out.read_text())
     counts = result["instructions"]
-    phases = {"parse_yaml", "parse_json", "validate", "build_plan", "facts", "graph_build", "check", "three_rules",
-              "dot", "html"} | {f"rules: {f}" for f in ("structure", "coverage", "ownership", "timing", "indicators",
-                                                          "wording")}
+    phases = {
+        "parse_yaml",
+        "parse_json",
+        "validate",
+        "build_plan",
+        "facts",
+        "graph_build",
+        "check",
+        "three_rules",
+        "dot",
+        "html",
+    } | {
+        f"rules: {f}"
+        for f in ("structure", "coverage", "ownership", "timing", "indicators", "wording")
+    }
     assert set(counts["100"]) == set(counts["400"]) == phases
     # Four times the nodes: more work in the phases that pass over every node (a count, not a time).
     for phase in ("parse_yaml", "parse_json", "validate", "facts", "dot"):
@@ -170,8 +236,18 @@ def test_the_simulated_cache_counts_each_phase_s_misses(tmp_path: Path):
     marker = instructions.build_marker(tmp_path)
     program = tmp_path / "phases"
     (tmp_path / "phases.c").write_text(_CACHE_PROGRAM_C, encoding="utf-8")
-    subprocess.run([shutil.which("cc"), "-O0", "-o", str(program), str(tmp_path / "phases.c"), str(marker),
-                    f"-Wl,-rpath,{tmp_path}"], check=True)
+    subprocess.run(
+        [
+            shutil.which("cc"),
+            "-O0",
+            "-o",
+            str(program),
+            str(tmp_path / "phases.c"),
+            str(marker),
+            f"-Wl,-rpath,{tmp_path}",
+        ],
+        check=True,
+    )
     events = instructions.callgrind([str(program)], tmp_path / "callgrind", "262144,8,64")
     assert set(events) == {"small", "large"}  # (the "-" between phases left out)
     misses = instructions.last_level_misses(events)
@@ -183,12 +259,17 @@ def test_the_simulated_cache_counts_each_phase_s_misses(tmp_path: Path):
     # Without the simulation, the instructions alone.
     plain = instructions.callgrind([str(program)], tmp_path / "plain", None)
     assert set(plain) == {"small", "large"} and plain["large"]["Ir"] == events["large"]["Ir"]
-    assert "DLmr" not in plain["large"] and instructions.last_level_misses(plain) == {"small": 0, "large": 0}
+    assert "DLmr" not in plain["large"] and instructions.last_level_misses(plain) == {
+        "small": 0,
+        "large": 0,
+    }
 
 
 def _positions(plan: og.Plan) -> dict[str, tuple[int | None, int | None]]:
     where = plan.location(plan.id)  # (the plan's own mapping: where plan-wide findings point)
-    return {k: (n._line, n._column) for k, n in plan.nodes.items()} | {"(plan)": (where.line, where.column)}
+    return {k: (n._line, n._column) for k, n in plan.nodes.items()} | {
+        "(plan)": (where.line, where.column)
+    }
 
 
 def _fast(text: str, json_input: bool = False) -> tuple[Any, dict[int, tuple[int, int]]]:
@@ -204,7 +285,9 @@ def _fast(text: str, json_input: bool = False) -> tuple[Any, dict[int, tuple[int
     return fast
 
 
-@pytest.mark.parametrize("path", sorted(MODELS.glob("*.yaml")) + [EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted(MODELS.glob("*.yaml")) + [EXAMPLES / "tutorial-plan.yaml"], ids=lambda p: p.stem
+)
 def test_fast_and_precise_loaders_agree_on_real_plans(path: Path):
     text = path.read_text(encoding="utf-8")
     precise = document_to_plan(parse_text(text))
@@ -215,16 +298,19 @@ def test_fast_and_precise_loaders_agree_on_real_plans(path: Path):
     assert plan.owner_lines == precise.owner_lines and plan.group_lines == precise.group_lines
 
 
-@pytest.mark.parametrize("text", [
-    "# copy of id: p\nformat: outcome-graph/v1\nplan:\n  id: p\n  period: {start: 2011-04-01, end: 2012-03-31}\n"
-    "# formerly id: P1 then P2\npriorities:\n  # id: P1 was split\n  - id: P1\n    title: \"Safe # id: P1\"\n"
-    "  - {id: P2, title: 'it''s # id: P2'} # id: P2\n  - id: P3 # id: P3\n    title: x\n",
-    "format: outcome-graph/v1 #id: p\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
-    "objectives:\n  - title: \"#\" # id: O1\n    id: O1\n",
-    # a key that ends in "id:" inside a text, with the next node's id as its value
-    "format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\npriorities:\n"
-    "  - id: P1\n    title: >-\n      The squid: P2\n  - id: P2\n    title: x\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# copy of id: p\nformat: outcome-graph/v1\nplan:\n  id: p\n  period: {start: 2011-04-01, end: 2012-03-31}\n"
+        '# formerly id: P1 then P2\npriorities:\n  # id: P1 was split\n  - id: P1\n    title: "Safe # id: P1"\n'
+        "  - {id: P2, title: 'it''s # id: P2'} # id: P2\n  - id: P3 # id: P3\n    title: x\n",
+        "format: outcome-graph/v1 #id: p\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        'objectives:\n  - title: "#" # id: O1\n    id: O1\n',
+        # a key that ends in "id:" inside a text, with the next node's id as its value
+        "format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\npriorities:\n"
+        "  - id: P1\n    title: >-\n      The squid: P2\n  - id: P2\n    title: x\n",
+    ],
+)
 def test_fast_and_precise_loaders_agree_when_comments_repeat_an_id(text: str):
     # A position is never taken from a comment that repeats the first key and its value.
     precise = document_to_plan(parse_text(text))
@@ -273,10 +359,14 @@ def test_loading_plans_one_after_another_takes_no_more_memory_each_time():
     if not Path("/proc/self/statm").exists():
         pytest.skip("no /proc here to read the memory of a process from")
     path = MODELS / "southend-cypp-2008-09.yaml"
-    run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
     # (60 loads kept 10.6 MB before, the JSON of each; a few pages come and go with the allocator)
-    assert int(run.stdout) < 2_000_000, f"60 loads of {path.name} kept {int(run.stdout) / 1e6:.1f} MB"
+    assert int(run.stdout) < 2_000_000, (
+        f"60 loads of {path.name} kept {int(run.stdout) / 1e6:.1f} MB"
+    )
 
 
 @pytest.mark.parametrize(
@@ -291,7 +381,8 @@ def test_loading_plans_one_after_another_takes_no_more_memory_each_time():
         PLAN_HEADER + "title: a\ntitle: b\n",  # duplicate keys
         PLAN_HEADER + "---\nformat: x\n",  # several documents
         PLAN_HEADER + "objectives: [{id: O1, title: x, number: 3.}]\n",  # rapidyaml writes 3.0
-        PLAN_HEADER + "objectives:\n  - id: O1\n    title: @home\n",  # reserved: rapidyaml reads text
+        PLAN_HEADER
+        + "objectives:\n  - id: O1\n    title: @home\n",  # reserved: rapidyaml reads text
         PLAN_HEADER + "objectives: [{id: O1, title: `x`}]\n",
         PLAN_HEADER + "objectives:\n  - @home\n",
         PLAN_HEADER + "# `views` as printed\nobjectives:\n  - {id: O1, title: `x`} # a `comment`\n",
@@ -309,11 +400,29 @@ def test_the_fast_path_declines_what_it_could_read_differently(text: str):
 
 _NUMBERISH = st.one_of(
     st.from_regex(r"[-+]?[0-9]{0,3}(\.[0-9]{0,2})?([eE][-+]?[0-9]{1,2})?", fullmatch=True),
-    st.sampled_from(["inf", "-inf", "nan", ".inf", ".Inf", "-.INF", ".NaN", ".nan", "Infinity", "0x1f", "0o17", "1_0"]),
+    st.sampled_from(
+        [
+            "inf",
+            "-inf",
+            "nan",
+            ".inf",
+            ".Inf",
+            "-.INF",
+            ".NaN",
+            ".nan",
+            "Infinity",
+            "0x1f",
+            "0o17",
+            "1_0",
+        ]
+    ),
 )
 
 
-@given(number=_NUMBERISH, layout=st.sampled_from(["a: {}\n", "a: [{}]\n", "a:\n  - {}\n", "{}: a\n", "a: [x, {}, y]\n"]))
+@given(
+    number=_NUMBERISH,
+    layout=st.sampled_from(["a: {}\n", "a: [{}]\n", "a:\n  - {}\n", "{}: a\n", "a: [x, {}, y]\n"]),
+)
 @settings(max_examples=300, deadline=None)
 def test_the_fast_path_keeps_numbers_as_written(number: str, layout: str):
     # The format reads a number as its text ('number: 3.' is "3."), and rapidyaml writes some
@@ -329,19 +438,41 @@ def test_the_fast_path_keeps_numbers_as_written(number: str, layout: str):
 
 
 def test_a_json_plan_never_reads_numbers_as_numbers():
-    text = '{"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},' \
-           ' "objectives": [{"id": "O1", "title": "x", "number": 3.10}]}'
+    text = (
+        '{"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},'
+        ' "objectives": [{"id": "O1", "title": "x", "number": 3.10}]}'
+    )
     assert og.load(text).nodes["O1"].number == "3.10"
-    assert fast_parse('{"a": true}', json_input=True) is None  # the precise parser reads true as text
+    assert (
+        fast_parse('{"a": true}', json_input=True) is None
+    )  # the precise parser reads true as text
 
 
 # What a check of a plain YAML plan with text output does not need: PyYAML (the fast path reads the
 # plan; the precise parser is for plans it declines), the spreadsheet reader, the baseline, and
 # the other commands' modules. `--version` needs no command module at all.
-OTHER_COMMANDS = tuple(f"outcome_graph.commands.{name}" for name in
-                       ("rules", "schema", "render", "report", "convert", "template", "table", "diff", "synth"))
-DEFERRED = ("yaml", "outcome_graph.loading.precise", "outcome_graph.loading.sheet_layout",
-            "outcome_graph.loading.spreadsheet", "outcome_graph.baseline", *OTHER_COMMANDS)
+OTHER_COMMANDS = tuple(
+    f"outcome_graph.commands.{name}"
+    for name in (
+        "rules",
+        "schema",
+        "render",
+        "report",
+        "convert",
+        "template",
+        "table",
+        "diff",
+        "synth",
+    )
+)
+DEFERRED = (
+    "yaml",
+    "outcome_graph.loading.precise",
+    "outcome_graph.loading.sheet_layout",
+    "outcome_graph.loading.spreadsheet",
+    "outcome_graph.baseline",
+    *OTHER_COMMANDS,
+)
 
 # The command run as the console script runs it, then the names of every module imported (an
 # import through importlib.import_module included, which -X importtime does not list).
@@ -358,18 +489,34 @@ sys.stderr.write("\\n".join(sorted(sys.modules)))
 
 
 def _imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
-    run = subprocess.run([sys.executable, "-c", _IMPORTED_BY, *args], capture_output=True, text=True, timeout=120,
-                         env={**os.environ, **(env or {})})
+    run = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_BY, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     imported = set(run.stderr.split("\n"))
     assert "outcome_graph.cli" in imported, run.stderr[-2000:]
     return imported
 
 
-@pytest.mark.parametrize(("args", "deferred"), [
-    (["--version"], (*DEFERRED, "outcome_graph.commands.check", "outcome_graph.commands.common", "pydantic")),
-    (["check", str(MODELS / "thurrock-cypp-2011-12.yaml")], DEFERRED),
-])
+@pytest.mark.parametrize(
+    ("args", "deferred"),
+    [
+        (
+            ["--version"],
+            (
+                *DEFERRED,
+                "outcome_graph.commands.check",
+                "outcome_graph.commands.common",
+                "pydantic",
+            ),
+        ),
+        (["check", str(MODELS / "thurrock-cypp-2011-12.yaml")], DEFERRED),
+    ],
+)
 def test_light_commands_import_no_heavy_library(args: list[str], deferred: tuple[str, ...]):
     imported = _imported_by(args)
     assert not {name.split(".")[0] for name in imported} & set(HEAVY), sorted(imported)
@@ -377,10 +524,18 @@ def test_light_commands_import_no_heavy_library(args: list[str], deferred: tuple
 
 
 def test_completing_a_command_name_imports_the_commands_it_offers_alone():
-    completed = _imported_by([], {"_OUTCOME_GRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "outcome-graph rep",
-                                  "COMP_CWORD": "1"})
+    completed = _imported_by(
+        [],
+        {
+            "_OUTCOME_GRAPH_COMPLETE": "bash_complete",
+            "COMP_WORDS": "outcome-graph rep",
+            "COMP_CWORD": "1",
+        },
+    )
     others = {*OTHER_COMMANDS, "outcome_graph.commands.check"} - {"outcome_graph.commands.report"}
-    assert "outcome_graph.commands.report" in completed and not completed & others, sorted(completed & others)
+    assert "outcome_graph.commands.report" in completed and not completed & others, sorted(
+        completed & others
+    )
 
 
 def test_what_check_defers_loads_when_asked_for(tmp_path: Path):
@@ -392,17 +547,29 @@ def test_what_check_defers_loads_when_asked_for(tmp_path: Path):
     assert {"yaml", "outcome_graph.loading.precise"} <= _imported_by(["check", str(plan)])
     baseline = tmp_path / "baseline.json"
     _imported_by(["check", str(plan), "--format", "json", "-o", str(baseline)])
-    assert "outcome_graph.baseline" in _imported_by(["check", str(plan), "--baseline", str(baseline)])
-    listed = subprocess.run([sys.executable, "-m", "outcome_graph", "--help"], capture_output=True, text=True,
-                            timeout=120).stdout
+    assert "outcome_graph.baseline" in _imported_by(
+        ["check", str(plan), "--baseline", str(baseline)]
+    )
+    listed = subprocess.run(
+        [sys.executable, "-m", "outcome_graph", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     for module in OTHER_COMMANDS:
         assert f"  {module.rsplit('.', 1)[1]} " in listed, module
 
 
-_TRICKY_IDS = st.sampled_from(["id: 1", "P #2", "a'b", 'q"x', "x, y", "{z}", "[w]", "t: u", "- v", "ID", "3.10", "é"])
+_TRICKY_IDS = st.sampled_from(
+    ["id: 1", "P #2", "a'b", 'q"x', "x, y", "{z}", "[w]", "t: u", "- v", "ID", "3.10", "é"]
+)
 
 
-@given(doc=plans(), style=st.sampled_from(["block", "flow", "flow-one-line", "json", "json-indented"]), data=st.data())
+@given(
+    doc=plans(),
+    style=st.sampled_from(["block", "flow", "flow-one-line", "json", "json-indented"]),
+    data=st.data(),
+)
 @settings(max_examples=60, deadline=None)
 def test_fast_positions_match_the_precise_parser_on_generated_plans(doc, style, data):
     # Ids that look like keys, comments, quotes or flow punctuation, written in each style: the
@@ -413,15 +580,26 @@ def test_fast_positions_match_the_precise_parser_on_generated_plans(doc, style, 
     if style == "block":
         text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
         # Comments repeating a node's "id: ..." before the lines that start a key or an item.
-        ids = [doc["plan"]["id"], *(item["id"] for item in [*_walk(doc["priorities"]), *doc.get("milestones", [])])]
+        ids = [
+            doc["plan"]["id"],
+            *(item["id"] for item in [*_walk(doc["priorities"]), *doc.get("milestones", [])]),
+        ]
         lines = text.splitlines(keepends=True)
-        for i in sorted(data.draw(st.lists(st.integers(0, len(lines) - 1), max_size=4, unique=True)), reverse=True):
+        for i in sorted(
+            data.draw(st.lists(st.integers(0, len(lines) - 1), max_size=4, unique=True)),
+            reverse=True,
+        ):
             if re.match(r"\s*(- )?[A-Za-z_]+:( |$)", lines[i]):
                 lines.insert(i, f"# id: {data.draw(st.sampled_from(ids))}\n")
         text = "".join(lines)
     elif style.startswith("flow"):  # (on one line: where a comment may start is found once a line)
-        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, default_flow_style=True,
-                              width=60 if style == "flow" else 10**9)
+        text = yaml.safe_dump(
+            doc,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=True,
+            width=60 if style == "flow" else 10**9,
+        )
     else:
         text = json.dumps(doc, indent=2 if style == "json-indented" else None, ensure_ascii=False)
     json_input = style.startswith("json")
@@ -435,11 +613,14 @@ def test_fast_positions_match_the_precise_parser_on_generated_plans(doc, style, 
 
 @given(doc=plans(), comments=st.integers(0, 40), style=st.sampled_from(["block", "flow"]))
 @settings(max_examples=40, deadline=None)
-def test_a_plan_saved_with_windows_line_endings_reads_as_the_same_plan(doc, comments: int, style: str):
+def test_a_plan_saved_with_windows_line_endings_reads_as_the_same_plan(
+    doc, comments: int, style: str
+):
     # CR LF at every line end (a plan saved on Windows), under a block of comments: the same nodes
     # at the same lines and columns, by whichever parser reads it.
     text = "".join(f"# {i}\n" for i in range(comments)) + yaml.safe_dump(
-        doc, sort_keys=False, allow_unicode=True, default_flow_style=style == "flow", width=60)
+        doc, sort_keys=False, allow_unicode=True, default_flow_style=style == "flow", width=60
+    )
     plan = og.load(text)
     windows = og.load(text.replace("\n", "\r\n"))
     assert windows.document == plan.document
@@ -447,11 +628,24 @@ def test_a_plan_saved_with_windows_line_endings_reads_as_the_same_plan(doc, comm
 
 
 def test_the_latency_script_times_a_step_at_each_size():
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "latency.py"), "--sizes", "0.01,0.1", "--steps", "2000"],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "latency.py"),
+            "--sizes",
+            "0.01,0.1",
+            "--steps",
+            "2000",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     rows = [line.split() for line in run.stdout.splitlines()]
-    assert [r[0] for r in rows] == ["0.01", "0.10"] and all(r[1:3] == ["MB", str(int(r[2]))] for r in rows)
+    assert [r[0] for r in rows] == ["0.01", "0.10"] and all(
+        r[1:3] == ["MB", str(int(r[2]))] for r in rows
+    )
     assert all(int(r[2]) > 0 and r[3:] == ["ns", "per", "step"] for r in rows)
 
 
@@ -483,17 +677,40 @@ def _cliffs_module():
 
 def test_the_cliff_script_times_every_shape_at_two_sizes(tmp_path: Path):
     out = tmp_path / "cliffs.json"
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "cliffs.py"), "--size", "20", "--repeat", "1",
-                          "--limit", "1e9", "--output", str(out)], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "cliffs.py"),
+            "--size",
+            "20",
+            "--repeat",
+            "1",
+            "--limit",
+            "1e9",
+            "--output",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     shapes = list(_cliffs_module().SHAPES)
     printed = [line.split("|")[:2] for line in run.stdout.splitlines() if line.count("|") == 4][1:]
-    assert [(s.strip(), p.strip()) for s, p in printed] == [(s, p) for s in shapes for p in ("load", "check", "DOT", "report")]
+    assert [(s.strip(), p.strip()) for s, p in printed] == [
+        (s, p) for s in shapes for p in ("load", "check", "DOT", "report")
+    ]
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results["sizes"] == [20, 80] and list(results["shapes"]) == shapes
-    assert not any(phase["cliff"] for shape in results["shapes"].values() for phase in shape.values())
-    unknown = subprocess.run([sys.executable, str(ROOT / "bench" / "cliffs.py"), "--shapes", "chain,ring"],
-                             capture_output=True, text=True, timeout=60)
+    assert not any(
+        phase["cliff"] for shape in results["shapes"].values() for phase in shape.values()
+    )
+    unknown = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "cliffs.py"), "--shapes", "chain,ring"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert unknown.returncode == 2 and "unknown shape 'ring'" in unknown.stderr
 
 

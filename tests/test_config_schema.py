@@ -73,7 +73,9 @@ def _loads(data: dict, folder: Path) -> str | None:
     """What the loader says of a configuration file holding ``data``: None when it reads it, as a
     check does (its keys and values, then its codes and options against the rules)."""
     try:
-        config = Config([ConfigLayer.from_mapping(data, str(folder / "outcome-graph.toml"), base_dir=folder)])
+        config = Config(
+            [ConfigLayer.from_mapping(data, str(folder / "outcome-graph.toml"), base_dir=folder)]
+        )
         rules = configured_rules(config)
         config.validate(rules, {code: r.options for code, r in rules.items()})
     except ConfigError as exc:
@@ -106,35 +108,62 @@ def test_the_schema_command_prints_the_configurations_and_each_schema_is_the_sam
     """``schema`` writes the same text whatever the run (no set or hash order leaks into it)."""
     flags = {"findings": ["--findings"], "diff": ["--diff"], "config": ["--config"]}[name]
     made = {"findings": findings_schema, "diff": diff_schema, "config": config_schema}[name]()
-    result = cli_runner().invoke(__import__("outcome_graph.cli").cli.main, ["schema", *flags], catch_exceptions=False)
+    result = cli_runner().invoke(
+        __import__("outcome_graph.cli").cli.main, ["schema", *flags], catch_exceptions=False
+    )
     assert result.exit_code == 0 and json.loads(result.stdout) == made
-    runs = [subprocess.run([sys.executable, "-m", "outcome_graph", "schema", *flags], capture_output=True, text=True,
-                           check=True, timeout=120, env={**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": seed})
-            for seed in ("1", "2")]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "outcome_graph", "schema", *flags],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": seed},
+        )
+        for seed in ("1", "2")
+    ]
     assert runs[0].stdout == runs[1].stdout == result.stdout
 
 
 def test_the_plan_schema_is_the_same_every_run():
-    runs = [subprocess.run([sys.executable, "-m", "outcome_graph", "schema"], capture_output=True, text=True,
-                           check=True, timeout=120, env={**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": seed})
-            for seed in ("1", "2")]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "outcome_graph", "schema"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": seed},
+        )
+        for seed in ("1", "2")
+    ]
     assert runs[0].stdout == runs[1].stdout and json.loads(runs[0].stdout) == plan_schema()
 
 
 def test_all_three_schema_flags_at_once_is_a_usage_error():
-    result = cli_runner().invoke(__import__("outcome_graph.cli").cli.main, ["schema", "--findings", "--diff", "--config"])
-    assert result.exit_code == 2 and "give --findings or --diff or --config, not all three" in result.stderr
+    result = cli_runner().invoke(
+        __import__("outcome_graph.cli").cli.main, ["schema", "--findings", "--diff", "--config"]
+    )
+    assert (
+        result.exit_code == 2
+        and "give --findings or --diff or --config, not all three" in result.stderr
+    )
 
 
 def _toml_blocks(path: Path) -> list[str]:
     return re.findall(r"```toml\n(.*?)```", path.read_text(encoding="utf-8"), re.DOTALL)
 
 
-@pytest.mark.parametrize("path", [ROOT / "README.md", ROOT / "docs" / "configuration.md"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [ROOT / "README.md", ROOT / "docs" / "configuration.md"], ids=lambda p: p.name
+)
 def test_the_documented_configurations_pass_the_schema_and_load(path, validator, tmp_path):
     """The examples of the documentation, as a user copies them (a pyproject's table, its own)."""
     (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "local_rules.py").write_text(RULE_FILE.replace("ACME", "LOC"), encoding="utf-8")
+    (tmp_path / "rules" / "local_rules.py").write_text(
+        RULE_FILE.replace("ACME", "LOC"), encoding="utf-8"
+    )
     blocks = [tomllib.loads(block) for block in _toml_blocks(path)]
     configurations = [b.get("tool", {}).get("outcome-graph", b) for b in blocks if "rule" not in b]
     assert configurations
@@ -148,12 +177,21 @@ def test_the_documented_configurations_pass_the_schema_and_load(path, validator,
 
 
 VALID = [
-    {"select": ["OG"], "ignore": ["OG6"], "fail-on": "warning", "severity": {"OG302": "error"},
-     "rules": {"OG302": {"max-milestones": 12}, "OG303": {"max-per-month": 6}}},
+    {
+        "select": ["OG"],
+        "ignore": ["OG6"],
+        "fail-on": "warning",
+        "severity": {"OG302": "error"},
+        "rules": {"OG302": {"max-milestones": 12}, "OG303": {"max-per-month": 6}},
+    },
     {"select": ["og1", "OG302 ", "og4"], "ignore": [], "fail-on": " Never"},
     {"select": [" all "], "severity": {"ALL": "info", "og3": "Warning ", "O": "error"}},
     {"rules": {"og302": {"max-milestones": 12.0}, "OG202": {"min-share": 1}, "OG101": {}}},
-    {"select": ["ACME"], "severity": {"acme001": "error"}, "rules": {"ACME001": {"limit": 5, "strict": False}}},
+    {
+        "select": ["ACME"],
+        "severity": {"acme001": "error"},
+        "rules": {"ACME001": {"limit": 5, "strict": False}},
+    },
 ]
 
 
@@ -165,21 +203,54 @@ def test_what_the_loader_reads_passes_the_schema(data, validator, rule_file):
 
 
 INVALID = [  # (each key the loader reads, given what it refuses)
-    {"selct": ["OG1"]}, {"fail_on": "error"}, {"min-severity": "warning"}, {"Select": ["OG1"]},
-    {"select": []}, {"select": ""}, {"select": " , "}, {"select": [""]}, {"select": ["OG9"]}, {"select": "OG1 OG9"},
-    {"select": ["OG3021"]}, {"select": ["OGX"]}, {"select": 3}, {"select": ["OG1", 3]}, {"select": {"OG1": True}},
-    {"ignore": ["OG1,OG2"]}, {"ignore": [" "]}, {"ignore": True}, {"ignore": "OG7"}, {"ignore": "OG1"}, {"ignore": ""},
+    {"selct": ["OG1"]},
+    {"fail_on": "error"},
+    {"min-severity": "warning"},
+    {"Select": ["OG1"]},
+    {"select": []},
+    {"select": ""},
+    {"select": " , "},
+    {"select": [""]},
+    {"select": ["OG9"]},
+    {"select": "OG1 OG9"},
+    {"select": ["OG3021"]},
+    {"select": ["OGX"]},
+    {"select": 3},
+    {"select": ["OG1", 3]},
+    {"select": {"OG1": True}},
+    {"ignore": ["OG1,OG2"]},
+    {"ignore": [" "]},
+    {"ignore": True},
+    {"ignore": "OG7"},
+    {"ignore": "OG1"},
+    {"ignore": ""},
     # (a text is refused in a file, as ruff refuses one: it was read as a list of the codes in it)
-    {"select": "og1, OG302 og4"}, {"select": "OG1"},
-    {"severity": "error"}, {"severity": {"OG302": "fatal"}}, {"severity": {"OG302": 1}}, {"severity": {"OG9": "info"}},
-    {"severity": {" OG302": "error"}}, {"severity": {"": "error"}},
-    {"fail-on": "sometimes"}, {"fail-on": 0}, {"fail-on": ["error"]},
-    {"rules": []}, {"rules": {"OG302": 12}}, {"rules": {"OG999": {}}}, {"rules": {"OG302": {"max-milestone": 3}}},
-    {"rules": {"OG302": {"severity": "error"}}}, {"rules": {"OG101": {"limit": 1}}},
-    {"rules": {"OG302": {"max-milestones": "ten"}}}, {"rules": {"OG302": {"max-milestones": True}}},
-    {"rules": {"OG302": {"max-milestones": -1}}}, {"rules": {"OG302": {"max-milestones": 2.5}}},
-    {"rules": {"OG402": {"grace-days": float("inf")}}}, {"rules": {"OG202": {"min-share": -0.1}}},
-    {"rule-files": "rules.py"}, {"rule-files": [3]}, {"rule-files": {"a": "rules.py"}},
+    {"select": "og1, OG302 og4"},
+    {"select": "OG1"},
+    {"severity": "error"},
+    {"severity": {"OG302": "fatal"}},
+    {"severity": {"OG302": 1}},
+    {"severity": {"OG9": "info"}},
+    {"severity": {" OG302": "error"}},
+    {"severity": {"": "error"}},
+    {"fail-on": "sometimes"},
+    {"fail-on": 0},
+    {"fail-on": ["error"]},
+    {"rules": []},
+    {"rules": {"OG302": 12}},
+    {"rules": {"OG999": {}}},
+    {"rules": {"OG302": {"max-milestone": 3}}},
+    {"rules": {"OG302": {"severity": "error"}}},
+    {"rules": {"OG101": {"limit": 1}}},
+    {"rules": {"OG302": {"max-milestones": "ten"}}},
+    {"rules": {"OG302": {"max-milestones": True}}},
+    {"rules": {"OG302": {"max-milestones": -1}}},
+    {"rules": {"OG302": {"max-milestones": 2.5}}},
+    {"rules": {"OG402": {"grace-days": float("inf")}}},
+    {"rules": {"OG202": {"min-share": -0.1}}},
+    {"rule-files": "rules.py"},
+    {"rule-files": [3]},
+    {"rule-files": {"a": "rules.py"}},
 ]
 
 
@@ -189,7 +260,9 @@ def test_what_the_loader_refuses_the_schema_refuses(data, validator, tmp_path):
     assert _schema_errors(validator, data) != []
 
 
-def test_a_custom_code_passes_by_its_form_and_is_checked_when_the_configuration_is_read(validator, tmp_path):
+def test_a_custom_code_passes_by_its_form_and_is_checked_when_the_configuration_is_read(
+    validator, tmp_path
+):
     """The schema cannot know the rules a rule file declares: a custom code passes it, and the
     loader refuses it if no rule file declares it."""
     data = {"select": ["XYZ001"], "rules": {"XYZ001": {"anything": 1}}}
@@ -200,36 +273,74 @@ def test_a_custom_code_passes_by_its_form_and_is_checked_when_the_configuration_
 # Configurations with each key given a value the loader reads or one it refuses: the schema
 # passes one exactly when the loader reads it. (A rule file declaring ACME001 is always named, its
 # options left out: the schema cannot know them.)
-_SELECTORS = ["OG", "og3", "OG302", " OG6 ", "ALL", "all", "O", "ACME", "acme001", "Acme00", "\u00a0OG1",
-              "OG9", "OG3021", "OGX", "", " ", "OG30x", "og-3", "OG1,OG2", "ACME0001", "1OG"]
-_WORDS = {"severity": ["error", "Warning", " info ", "INFO\t", "fatal", "", "errors", 1, None],
-          "fail-on": ["error", "never", " Warning", "NEVER", "always", 0, True, ["error"]]}
-_OPTIONS = {"OG302": ("max-milestones", [12, 12.0, 0, 12.5, -1, True, "12", [12], 10**20]),
-            "OG202": ("min-share", [0.5, 1, 0, -0.1, False, "0.5", 1e300]),
-            "OG402": ("grace-days", [31, 0, 31.0, 30.5, -31, None])}
+_SELECTORS = [
+    "OG",
+    "og3",
+    "OG302",
+    " OG6 ",
+    "ALL",
+    "all",
+    "O",
+    "ACME",
+    "acme001",
+    "Acme00",
+    "\u00a0OG1",
+    "OG9",
+    "OG3021",
+    "OGX",
+    "",
+    " ",
+    "OG30x",
+    "og-3",
+    "OG1,OG2",
+    "ACME0001",
+    "1OG",
+]
+_WORDS = {
+    "severity": ["error", "Warning", " info ", "INFO\t", "fatal", "", "errors", 1, None],
+    "fail-on": ["error", "never", " Warning", "NEVER", "always", 0, True, ["error"]],
+}
+_OPTIONS = {
+    "OG302": ("max-milestones", [12, 12.0, 0, 12.5, -1, True, "12", [12], 10**20]),
+    "OG202": ("min-share", [0.5, 1, 0, -0.1, False, "0.5", 1e300]),
+    "OG402": ("grace-days", [31, 0, 31.0, 30.5, -31, None]),
+}
 
 _selectors = st.sampled_from(_SELECTORS)
 _codes = st.one_of(
     st.lists(_selectors, max_size=3),
-    st.lists(_selectors, max_size=3).flatmap(lambda codes: st.sampled_from([", ", " ", ","]).map(
-        lambda sep: sep.join(codes))),
+    st.lists(_selectors, max_size=3).flatmap(
+        lambda codes: st.sampled_from([", ", " ", ","]).map(lambda sep: sep.join(codes))
+    ),
     st.sampled_from([3, True, {"OG1": True}, ["OG1", 3]]),
 )
-_severity = st.one_of(st.dictionaries(_selectors, st.sampled_from(_WORDS["severity"]), max_size=3),
-                      st.sampled_from(["error", ["OG302"]]))
-_option_tables = st.sampled_from(sorted(_OPTIONS)).flatmap(lambda code: st.tuples(
-    st.sampled_from([code, code.lower(), code[:4], "OG999", "ACME001", "XYZ"]),
-    st.one_of(st.sampled_from(_OPTIONS[code][1]).map(lambda v: {_OPTIONS[code][0]: v}),
-              st.sampled_from([{}, {"unknown": 1}, {"severity": "error"}, 12, "x"]))))
+_severity = st.one_of(
+    st.dictionaries(_selectors, st.sampled_from(_WORDS["severity"]), max_size=3),
+    st.sampled_from(["error", ["OG302"]]),
+)
+_option_tables = st.sampled_from(sorted(_OPTIONS)).flatmap(
+    lambda code: st.tuples(
+        st.sampled_from([code, code.lower(), code[:4], "OG999", "ACME001", "XYZ"]),
+        st.one_of(
+            st.sampled_from(_OPTIONS[code][1]).map(lambda v: {_OPTIONS[code][0]: v}),
+            st.sampled_from([{}, {"unknown": 1}, {"severity": "error"}, 12, "x"]),
+        ),
+    )
+)
 _rules = st.one_of(st.lists(_option_tables, max_size=3).map(dict), st.sampled_from([[], "OG302"]))
 
 
 @st.composite
 def _configurations(draw: st.DrawFn) -> dict:
     data: dict = {}
-    for key, values in (("select", _codes), ("ignore", _codes), ("severity", _severity),
-                        ("fail-on", st.sampled_from(_WORDS["fail-on"])), ("rules", _rules),
-                        ("wrong key", st.sampled_from(["selct", "fail_on", "Ignore", "format"]))):
+    for key, values in (
+        ("select", _codes),
+        ("ignore", _codes),
+        ("severity", _severity),
+        ("fail-on", st.sampled_from(_WORDS["fail-on"])),
+        ("rules", _rules),
+        ("wrong key", st.sampled_from(["selct", "fail_on", "Ignore", "format"])),
+    ):
         if draw(st.integers(0, 9 if key == "wrong key" else 2)) == 0:
             value = draw(values)
             if key == "wrong key":
@@ -263,7 +374,22 @@ def test_a_varied_configuration_passes_the_schema_exactly_when_it_loads(data, va
 
 
 _DEFAULTS = [10, 0.05, True, "x", ["a"], {"a": 1}]
-_VALUES = [12, 12.0, 2.5, -1, float("inf"), True, False, "x", "12", [], ["b", 1], {}, {"b": 2}, None]
+_VALUES = [
+    12,
+    12.0,
+    2.5,
+    -1,
+    float("inf"),
+    True,
+    False,
+    "x",
+    "12",
+    [],
+    ["b", 1],
+    {},
+    {"b": 2},
+    None,
+]
 
 
 @settings(max_examples=100, deadline=None)
@@ -280,4 +406,7 @@ def test_an_option_is_typed_by_its_default_as_the_loader_holds_it(default, value
         loads = False
     else:
         loads = True
-    assert jsonschema.Draft202012Validator(_option_schema("option", default, "")).is_valid(value) is loads
+    assert (
+        jsonschema.Draft202012Validator(_option_schema("option", default, "")).is_valid(value)
+        is loads
+    )

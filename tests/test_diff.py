@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import re
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -41,7 +41,9 @@ def refreshed(old: og.Plan) -> og.Plan:
     a1 = p1["aims"][0]
     o1, o2 = a1["objectives"][0], a1["objectives"][1]
     # reword an objective
-    o1["title"] = o1["title"].replace("Target school improvement services", "Target school improvement support")
+    o1["title"] = o1["title"].replace(
+        "Target school improvement services", "Target school improvement support"
+    )
     # move a milestone to the next objective
     o2["milestones"].append(o1["milestones"].pop(4))
     # re-lead and re-time milestones
@@ -51,7 +53,13 @@ def refreshed(old: og.Plan) -> og.Plan:
     a1["indicators"].remove("NI 73")
     a1["indicators"].append("NI 117")
     # a new milestone; an objective dropped with its milestones
-    o1["milestones"].append({"id": "P1.A1.O1.M9", "title": "Publish the school improvement strategy", "timescale": "June 12"})
+    o1["milestones"].append(
+        {
+            "id": "P1.A1.O1.M9",
+            "title": "Publish the school improvement strategy",
+            "timescale": "June 12",
+        }
+    )
     dropped = a1["objectives"].pop(2)
     # renumbered: the second aim's objectives get new ids, one of them also reworded slightly
     a2 = p1["aims"][1]
@@ -86,7 +94,9 @@ def test_diff_of_a_refresh():
     # renumbered objectives are matched by title (the same, or similar under the same parent)
     assert result.matches["P1.A2.O1"] == ("P1.A2.X1", "similar title")
     assert result.matches["P1.A2.O2"] == ("P1.A2.X2", "title")
-    assert ("P1.A2.O1", "P1.A2.X1") in by["reworded"] and ("P1.A2.O2", "P1.A2.X2") in by["id-changed"]
+    assert ("P1.A2.O1", "P1.A2.X1") in by["reworded"] and ("P1.A2.O2", "P1.A2.X2") in by[
+        "id-changed"
+    ]
     assert not any(c.change == "removed" and c.old_id.startswith("P1.A2") for c in result.changes)
     # the new period makes every 2011 date fall before it: findings introduced; the dropped ones resolved
     assert result.findings_compared and result.introduced and result.resolved
@@ -97,8 +107,16 @@ def test_diff_of_a_refresh():
     assert "reworded" in text and "P1.A1.O1.M5" in text and "finding introduced" in text
     doc = json.loads(result.to_json())
     assert doc["schema"] == "outcome-graph/diff/v2" and doc["summary"]["moved"] == len(by["moved"])
-    assert {c["change"] for c in doc["changes"]} >= {"added", "removed", "reworded", "moved", "re-led", "re-timed",
-                                                      "indicator-added", "indicator-dropped"}
+    assert {c["change"] for c in doc["changes"]} >= {
+        "added",
+        "removed",
+        "reworded",
+        "moved",
+        "re-led",
+        "re-timed",
+        "indicator-added",
+        "indicator-dropped",
+    }
     # (a change's location is an object as a finding's: the new plan, made from data, has no file)
     located = next(c for c in doc["changes"] if c["change"] == "re-led")
     assert located["location"]["file"] is None and located["location"]["line"] > 1
@@ -130,8 +148,11 @@ def test_diff_command(tmp_path: Path):
     assert code == 0 and "re-timed" in out and "finding" not in out
     code, out, _ = cli("diff", str(THURROCK), str(new_path), "--format", "json")
     doc = json.loads(out)
-    assert doc["findings"]["compared"] is True and list(doc["summary"]) == [*CHANGE_KINDS, "findings_introduced",
-                                                                            "findings_resolved"]
+    assert doc["findings"]["compared"] is True and list(doc["summary"]) == [
+        *CHANGE_KINDS,
+        "findings_introduced",
+        "findings_resolved",
+    ]
     assert doc["summary"]["findings_introduced"] == len(doc["findings"]["introduced"]) > 0
     assert cli("diff", str(THURROCK), str(new_path), "--fail-on-changes")[0] == 1
     assert cli("diff", str(THURROCK), str(THURROCK), "--fail-on-changes")[0] == 0
@@ -143,7 +164,9 @@ def test_diff_command(tmp_path: Path):
     code, _, err = cli("diff", str(THURROCK), str(tmp_path / "missing.yaml"))
     assert code == 2 and "no such file" in err
     out_file = tmp_path / "changes.json"
-    assert cli("diff", str(THURROCK), str(new_path), "--format", "json", "-o", str(out_file))[0] == 0
+    assert (
+        cli("diff", str(THURROCK), str(new_path), "--format", "json", "-o", str(out_file))[0] == 0
+    )
     assert json.loads(out_file.read_text())["new"]["id"] == "thurrock-cypp-2012-13"
 
 
@@ -159,13 +182,18 @@ def test_a_change_is_located_as_a_finding_is_a_workbook_by_its_sheet_and_cell(tm
     jsonschema.validate(doc, diff_schema())
     re_led = next(c for c in doc["changes"] if c["change"] == "re-led")
     assert re_led["location"]["file"] == str(xlsx) and re_led["location"]["sheet"] == "milestones"
-    assert re.fullmatch(r"[A-Z]+[0-9]+", re_led["location"]["cell"]) and re_led["location"]["line"] is None
+    assert (
+        re.fullmatch(r"[A-Z]+[0-9]+", re_led["location"]["cell"])
+        and re_led["location"]["line"] is None
+    )
     removed = next(c for c in doc["changes"] if c["change"] == "removed")
     line = THURROCK.read_text(encoding="utf-8").splitlines()[removed["location"]["line"] - 1]
     assert removed["location"]["file"] == str(THURROCK) and removed["old_id"] in line
     assert removed["location"]["sheet"] is None and removed["location"]["cell"] is None
     result = diff(THURROCK, xlsx)
-    assert str(result.by_change("removed")[0].location).startswith(f"{THURROCK}:{removed['location']['line']}:")
+    assert str(result.by_change("removed")[0].location).startswith(
+        f"{THURROCK}:{removed['location']['line']}:"
+    )
 
 
 def test_matching_scales_with_the_plan():
@@ -173,9 +201,13 @@ def test_matching_scales_with_the_plan():
     def plan(objectives: int, suffix: str, prefix: str) -> og.Plan:
         lines = [PLAN_HEADER, "objectives:\n"]
         for o in range(objectives):
-            lines.append(f"  - id: O{o}\n    title: Objective {o} about topic{o} and outcome{o}\n    milestones:\n")
+            lines.append(
+                f"  - id: O{o}\n    title: Objective {o} about topic{o} and outcome{o}\n    milestones:\n"
+            )
             for m in range(25):
-                lines.append(f"      - {{id: {prefix}{o}.{m}, title: Deliver item{o}x{m} for cohort{m} in area{o} {suffix}}}\n")
+                lines.append(
+                    f"      - {{id: {prefix}{o}.{m}, title: Deliver item{o}x{m} for cohort{m} in area{o} {suffix}}}\n"
+                )
         return og.load("".join(lines))
 
     works = []
@@ -198,32 +230,48 @@ def _objectives(*titles: tuple[str, str]) -> og.Plan:
 
 
 def test_a_split_and_a_merge():
-    old = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services"),
-                      ("O2", "Improve school attendance"), ("O3", "Reduce persistent absence from school"),
-                      ("O4", "Keep children safe online"))
-    new = _objectives(("N1", "Reduce teenage conceptions"), ("N2", "Improve sexual health services"),
-                      ("N3", "Improve school attendance and reduce persistent absence"),
-                      ("O4", "Keep children safe online"))
+    old = _objectives(
+        ("O1", "Reduce teenage conceptions and improve sexual health services"),
+        ("O2", "Improve school attendance"),
+        ("O3", "Reduce persistent absence from school"),
+        ("O4", "Keep children safe online"),
+    )
+    new = _objectives(
+        ("N1", "Reduce teenage conceptions"),
+        ("N2", "Improve sexual health services"),
+        ("N3", "Improve school attendance and reduce persistent absence"),
+        ("O4", "Keep children safe online"),
+    )
     result = diff(old, new, findings=False)
     assert result.splits == {"O1": ["N1", "N2"]} and result.merges == {"N3": ["O2", "O3"]}
     (split,) = result.by_change("split")
     assert (split.old_id, split.new_id, split.after, split.title) == (
-        "O1", "N1", ["N1", "N2"], "Reduce teenage conceptions and improve sexual health services")
+        "O1",
+        "N1",
+        ["N1", "N2"],
+        "Reduce teenage conceptions and improve sexual health services",
+    )
     (merged,) = result.by_change("merged")
     assert (merged.old_id, merged.new_id, merged.before) == ("O2", "N3", ["O2", "O3"])
     # the nodes split or merged are not listed again as removed or added, nor matched one to one
     assert not result.by_change("removed") and not result.by_change("added")
     assert "O1" not in result.matches and "O2" not in result.matches and "O3" not in result.matches
     text = result.to_text()
-    assert "split             objective O1 -> N1, N2" in text and "merged            objective O2, O3 -> N3" in text
+    assert (
+        "split             objective O1 -> N1, N2" in text
+        and "merged            objective O2, O3 -> N3" in text
+    )
     doc = json.loads(result.to_json())
     assert doc["summary"]["split"] == 1 and doc["summary"]["merged"] == 1
 
 
 def test_a_rewording_next_to_a_new_node_is_not_a_split():
     old = _objectives(("O1", "Improve school attendance"), ("O2", "Keep children safe online"))
-    new = _objectives(("O1", "Improve school attendance across the borough"),
-                      ("O3", "Reduce attendance gaps between schools"), ("O2", "Keep children safe online"))
+    new = _objectives(
+        ("O1", "Improve school attendance across the borough"),
+        ("O3", "Reduce attendance gaps between schools"),
+        ("O2", "Keep children safe online"),
+    )
     result = diff(old, new, findings=False)
     assert result.splits == {} and result.merges == {}
     assert [c.change for c in result.changes] == ["added", "reworded"]
@@ -240,12 +288,16 @@ def test_a_split_whose_larger_part_reads_as_a_rewording():
     alone = _objectives(("N1", "Improve sexual health services"))
     result = diff(old, alone, findings=False)
     assert result.matches["O1"] == ("N1", "similar title") and result.splits == {}
-    new = _objectives(("N1", "Improve sexual health services"), ("N2", "Reduce teenage conceptions"))
+    new = _objectives(
+        ("N1", "Improve sexual health services"), ("N2", "Reduce teenage conceptions")
+    )
     result = diff(old, new, findings=False)
     assert result.splits == {"O1": ["N1", "N2"]} and "O1" not in result.matches
     assert [c.change for c in result.changes] == ["split"]
     # a split that keeps the old id on one part (the usual way an objective is split) is a split
-    new = _objectives(("O1", "Improve sexual health services"), ("N2", "Reduce teenage conceptions"))
+    new = _objectives(
+        ("O1", "Improve sexual health services"), ("N2", "Reduce teenage conceptions")
+    )
     result = diff(old, new, findings=False)
     assert [c.change for c in result.changes] == ["split"] and result.splits == {"O1": ["O1", "N2"]}
     # and a rewording that keeps its id, with no new sibling sharing the old title, stays one
@@ -253,16 +305,24 @@ def test_a_split_whose_larger_part_reads_as_a_rewording():
     assert [c.change for c in diff(old, new, findings=False).changes] == ["added", "reworded"]
 
 
-@given(st.lists(st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=4, max_size=8), min_size=2, max_size=9,
-                unique=True),
-       st.data())
+@given(
+    st.lists(
+        st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=4, max_size=8),
+        min_size=2,
+        max_size=9,
+        unique=True,
+    ),
+    st.data(),
+)
 @settings(max_examples=60, deadline=None)
 def test_a_title_shared_out_between_new_nodes_is_a_split(words: list[str], data: st.DataObject):
     cuts = sorted(data.draw(st.sets(st.integers(1, len(words) - 1), min_size=1)))
     chunks = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])]
     old = _objectives(("O1", " ".join(words)), ("O9", "Keep children safe online"))
-    new = _objectives(*((f"N{i}", " ".join(chunk)) for i, chunk in enumerate(chunks)),
-                      ("O9", "Keep children safe online"))
+    new = _objectives(
+        *((f"N{i}", " ".join(chunk)) for i, chunk in enumerate(chunks)),
+        ("O9", "Keep children safe online"),
+    )
     result = diff(old, new, findings=False)
     assert result.splits == {"O1": [f"N{i}" for i in range(len(chunks))]}
     # and the other way round, a merge
@@ -278,7 +338,9 @@ def test_findings_resolved_are_the_ones_gone_when_a_node_has_several_of_a_rule()
     # message at the same owner is neither resolved nor introduced), and the date's is resolved.
     text = THURROCK.read_text(encoding="utf-8")
     text = text.replace("End September 2012", "End September 2011")
-    text = re.sub(r"lead: SL ASO$", 'lead: "SL Assets and School Organisation (SL ASO)"', text, flags=re.M)
+    text = re.sub(
+        r"lead: SL ASO$", 'lead: "SL Assets and School Organisation (SL ASO)"', text, flags=re.M
+    )
     old, new = og.load(THURROCK), og.load(text)
     result = diff(old, new)
     still = {(f.rule, f.node, re.sub(r"\d+", "#", f.message)) for f in og.check(new).findings}
@@ -286,10 +348,15 @@ def test_findings_resolved_are_the_ones_gone_when_a_node_has_several_of_a_rule()
     for f in result.resolved:
         assert (f.rule, f.node, re.sub(r"\d+", "#", f.message)) not in still, f.message
     assert sorted((f.rule, f.node) for f in result.resolved) == [("OG402", "P4.A1.O1.M2")]
-    assert [f.message for f in og.check(new).by_rule("OG305") if f.node == "S L Assets and School Organisation"] == [
+    assert [
+        f.message
+        for f in og.check(new).by_rule("OG305")
+        if f.node == "S L Assets and School Organisation"
+    ] == [
         "'S L Assets and School Organisation' and 'SL Assets and School Organisation (SL ASO)' look like one owner "
         "counted twice (the first leads 1 milestone, the second 3 milestones): 'S L Assets and School Organisation' "
-        "is 'SL Assets and School Organisation (SL ASO)' without its acronym."]
+        "is 'SL Assets and School Organisation (SL ASO)' without its acronym."
+    ]
 
 
 def test_a_renumbered_branch_pairs_its_same_titled_milestones_in_order():
@@ -317,13 +384,22 @@ def test_a_row_inserted_in_a_flat_table_is_one_addition(tmp_path: Path):
         wb.save(path)
         return path
 
-    before = [["Safe", "Fewer children in care", "Recruit foster carers", "Fostering", "June 11"],
-              ["Safe", "Better child protection", "Review CP plans", "LSCB", "Sept 11"]]
-    after = [before[0][:], ["Safe", "Safer online", "Run e-safety training", "Schools", "May 11"], before[1][:]]
+    before = [
+        ["Safe", "Fewer children in care", "Recruit foster carers", "Fostering", "June 11"],
+        ["Safe", "Better child protection", "Review CP plans", "LSCB", "Sept 11"],
+    ]
+    after = [
+        before[0][:],
+        ["Safe", "Safer online", "Run e-safety training", "Schools", "May 11"],
+        before[1][:],
+    ]
     old = og.load(table(tmp_path / "2011.xlsx", before), period="2011-04-01..2012-03-31")
     new = og.load(table(tmp_path / "2012.xlsx", after), period="2011-04-01..2012-03-31")
     result = diff(old, new)
-    assert [(c.change, c.title) for c in result.changes] == [("added", "Safer online"), ("added", "Run e-safety training")]
+    assert [(c.change, c.title) for c in result.changes] == [
+        ("added", "Safer online"),
+        ("added", "Run e-safety training"),
+    ]
 
 
 def test_a_row_inserted_in_a_level_sheet_without_ids_is_one_addition(tmp_path: Path):
@@ -336,17 +412,23 @@ def test_a_row_inserted_in_a_level_sheet_without_ids_is_one_addition(tmp_path: P
         return path
 
     old = og.load(workbook(tmp_path / "2011.xlsx", ["Safe children", "Healthy children"]))
-    new = og.load(workbook(tmp_path / "2012.xlsx", ["Safe children", "Children online", "Healthy children"]))
+    new = og.load(
+        workbook(tmp_path / "2012.xlsx", ["Safe children", "Children online", "Healthy children"])
+    )
     assert list(new.nodes) == ["P1", "P2", "P3"] and new.generated_ids == {"P1", "P2", "P3"}
     result = diff(old, new)
     assert [(c.change, c.title) for c in result.changes] == [("added", "Children online")]
 
 
 def test_a_merge_that_keeps_one_of_the_old_ids_is_a_merge():
-    old = _objectives(("O1", "Reduce teenage conceptions"), ("O2", "Improve sexual health services"))
+    old = _objectives(
+        ("O1", "Reduce teenage conceptions"), ("O2", "Improve sexual health services")
+    )
     new = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services"))
     result = diff(old, new, findings=False)
-    assert [c.change for c in result.changes] == ["merged"] and result.merges == {"O1": ["O1", "O2"]}
+    assert [c.change for c in result.changes] == ["merged"] and result.merges == {
+        "O1": ["O1", "O2"]
+    }
 
 
 def test_diff_plans_takes_paths_as_load_does(tmp_path):
@@ -366,26 +448,38 @@ def _plan(body: str, header: str = PLAN_HEADER) -> og.Plan:
 
 
 def test_a_milestone_s_due_and_status_are_changes_but_spacing_and_the_order_of_joint_leads_are_not():
-    old = _plan('milestones: [{id: M1, title: "Audit  the junctions", lead: [Roads, Police], due: "2011-06", '
-                'status: on_track}]\n')
-    new = _plan('milestones: [{id: M1, title: "Audit the junctions", lead: [Police, Roads], due: "2011-07", '
-                'status: done}]\n')
+    old = _plan(
+        'milestones: [{id: M1, title: "Audit  the junctions", lead: [Roads, Police], due: "2011-06", '
+        "status: on_track}]\n"
+    )
+    new = _plan(
+        'milestones: [{id: M1, title: "Audit the junctions", lead: [Police, Roads], due: "2011-07", '
+        "status: done}]\n"
+    )
     result = diff(old, new, findings=False)
     assert [(c.change, c.before, c.after) for c in result.changes] == [
-        ("re-timed", "due 2011-06", "due 2011-07"), ("status", "on_track", "done")]
+        ("re-timed", "due 2011-06", "due 2011-07"),
+        ("status", "on_track", "done"),
+    ]
 
 
 def test_indicator_codes_compare_as_codes_and_an_indicator_only_referred_to_is_not_removed():
     old = _plan("objectives: [{id: O1, title: Fewer accidents, indicators: [NI 47, NI 48]}]\n")
     new = _plan("objectives: [{id: O1, title: Fewer accidents, indicators: [ni47]}]\n")
     result = diff(old, new, findings=False)
-    assert [(c.change, c.node, c.before) for c in result.changes] == [("indicator-dropped", "O1", "NI 48")]
+    assert [(c.change, c.node, c.before) for c in result.changes] == [
+        ("indicator-dropped", "O1", "NI 48")
+    ]
 
 
 def test_ids_are_matched_within_one_kind():
     # An objective and a milestone that swap ids are each matched by its title.
-    old = _plan("objectives: [{id: O1, title: Safer roads, milestones: [{id: M1, title: Audit the junctions}]}]\n")
-    new = _plan("objectives: [{id: M1, title: Safer roads, milestones: [{id: O1, title: Audit the junctions}]}]\n")
+    old = _plan(
+        "objectives: [{id: O1, title: Safer roads, milestones: [{id: M1, title: Audit the junctions}]}]\n"
+    )
+    new = _plan(
+        "objectives: [{id: M1, title: Safer roads, milestones: [{id: O1, title: Audit the junctions}]}]\n"
+    )
     result = diff(old, new, findings=False)
     assert result.matches == {"O1": ("M1", "title"), "M1": ("O1", "title")}
     assert [c.change for c in result.changes] == ["id-changed", "id-changed"]
@@ -395,11 +489,16 @@ def test_ids_made_from_positions_are_not_matched_by_id(tmp_path: Path):
     # A flat table's ids are positions: against a plan with ids of its own (either way round),
     # P1.O2 in one is not P1.O2 in the other; titles say which node is which.
     table = tmp_path / "2011.csv"
-    table.write_text("Priority,Objective\nSafe,Fewer children in care\nSafe,Better child protection\n", encoding="utf-8")
+    table.write_text(
+        "Priority,Objective\nSafe,Fewer children in care\nSafe,Better child protection\n",
+        encoding="utf-8",
+    )
     flat = og.load(table, period="2011-04-01..2012-03-31")
     assert "P1.O2" in flat.generated_ids
-    named = _plan("priorities:\n  - {id: P1, title: Safe, objectives: [{id: P1.O1, title: Fewer children in care}, "
-                  "{id: P1.O2, title: Safer online}, {id: P1.O3, title: Better child protection}]}\n")
+    named = _plan(
+        "priorities:\n  - {id: P1, title: Safe, objectives: [{id: P1.O1, title: Fewer children in care}, "
+        "{id: P1.O2, title: Safer online}, {id: P1.O3, title: Better child protection}]}\n"
+    )
     result = diff(flat, named, findings=False)
     assert result.matches["P1.O2"] == ("P1.O3", "title")
     assert [(c.change, c.node) for c in result.changes] == [("added", "P1.O2")]
@@ -409,10 +508,14 @@ def test_ids_made_from_positions_are_not_matched_by_id(tmp_path: Path):
 
 
 def test_a_title_found_under_several_parents_is_matched_under_its_own_parent():
-    old = _plan("priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Fewer accidents}]}\n"
-                "  - {id: P2, title: Safe, objectives: [{id: O2, title: Fewer accidents}]}\n")
-    new = _plan("priorities:\n  - {id: P2, title: Safe, objectives: [{id: N2, title: Fewer accidents}]}\n"
-                "  - {id: P1, title: Healthy, objectives: [{id: N1, title: Fewer accidents}]}\n")
+    old = _plan(
+        "priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Fewer accidents}]}\n"
+        "  - {id: P2, title: Safe, objectives: [{id: O2, title: Fewer accidents}]}\n"
+    )
+    new = _plan(
+        "priorities:\n  - {id: P2, title: Safe, objectives: [{id: N2, title: Fewer accidents}]}\n"
+        "  - {id: P1, title: Healthy, objectives: [{id: N1, title: Fewer accidents}]}\n"
+    )
     result = diff(old, new, findings=False)
     assert result.matches["O1"] == ("N1", "title") and result.matches["O2"] == ("N2", "title")
     assert not result.by_change("moved")
@@ -420,19 +523,27 @@ def test_a_title_found_under_several_parents_is_matched_under_its_own_parent():
 
 def test_a_title_found_under_several_other_parents_is_not_guessed():
     # Its parent is gone and two new nodes carry its title elsewhere: neither is taken to be it.
-    old = _plan("priorities: [{id: P1, title: Healthy, objectives: [{id: O1, title: Fewer accidents}]}]\n")
-    new = _plan("priorities:\n  - {id: P2, title: Roads, objectives: [{id: N1, title: Fewer accidents}]}\n"
-                "  - {id: P3, title: Schools, objectives: [{id: N2, title: Fewer accidents}]}\n")
+    old = _plan(
+        "priorities: [{id: P1, title: Healthy, objectives: [{id: O1, title: Fewer accidents}]}]\n"
+    )
+    new = _plan(
+        "priorities:\n  - {id: P2, title: Roads, objectives: [{id: N1, title: Fewer accidents}]}\n"
+        "  - {id: P3, title: Schools, objectives: [{id: N2, title: Fewer accidents}]}\n"
+    )
     result = diff(old, new, findings=False)
     assert "O1" not in result.matches
     assert [c.old_id for c in result.by_change("removed")] == ["P1", "O1"]
 
 
 def test_a_similar_title_is_matched_only_under_the_same_parent():
-    old = _plan("priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Improve school attendance}]}\n"
-                "  - {id: P2, title: Safe}\n")
-    new = _plan("priorities:\n  - {id: P1, title: Healthy}\n"
-                "  - {id: P2, title: Safe, objectives: [{id: N1, title: Improve school attendance across the borough}]}\n")
+    old = _plan(
+        "priorities:\n  - {id: P1, title: Healthy, objectives: [{id: O1, title: Improve school attendance}]}\n"
+        "  - {id: P2, title: Safe}\n"
+    )
+    new = _plan(
+        "priorities:\n  - {id: P1, title: Healthy}\n"
+        "  - {id: P2, title: Safe, objectives: [{id: N1, title: Improve school attendance across the borough}]}\n"
+    )
     result = diff(old, new, findings=False)
     assert "O1" not in result.matches
     assert [(c.change, c.node) for c in result.changes] == [("added", "N1"), ("removed", "O1")]
@@ -440,8 +551,10 @@ def test_a_similar_title_is_matched_only_under_the_same_parent():
 
 def test_the_most_similar_title_wins_and_half_the_words_shared_is_similar_enough():
     # O1 shares 5 of 10 words with N1 (just similar enough), O2 shares 5 of 6: O2 is N1 reworded.
-    old = _objectives(("O1", "Improve attendance punctuality behaviour attainment of pupils girls boys carers"),
-                      ("O2", "Improve attendance punctuality behaviour attainment"))
+    old = _objectives(
+        ("O1", "Improve attendance punctuality behaviour attainment of pupils girls boys carers"),
+        ("O2", "Improve attendance punctuality behaviour attainment"),
+    )
     new = _objectives(("N1", "Improve attendance punctuality behaviour attainment transitions"))
     result = diff(old, new, findings=False)
     assert result.matches == {"P1": ("P1", "id"), "O2": ("N1", "similar title")}
@@ -450,51 +563,77 @@ def test_the_most_similar_title_wins_and_half_the_words_shared_is_similar_enough
 
 
 def test_parts_that_cover_too_little_of_the_old_title_are_not_a_split():
-    old = _objectives(("O1", "Reduce teenage conceptions and improve sexual health services and recruit school nurses"))
+    old = _objectives(
+        (
+            "O1",
+            "Reduce teenage conceptions and improve sexual health services and recruit school nurses",
+        )
+    )
     new = _objectives(("N1", "Reduce teenage conceptions"), ("N2", "Improve sexual health"))
     result = diff(old, new, findings=False)
     assert result.splits == {} and result.merges == {}
-    assert [(c.change, c.node) for c in result.changes] == [("added", "N1"), ("added", "N2"), ("removed", "O1")]
+    assert [(c.change, c.node) for c in result.changes] == [
+        ("added", "N1"),
+        ("added", "N2"),
+        ("removed", "O1"),
+    ]
 
 
 def test_findings_of_a_plan_whose_id_changed_are_the_same_findings():
     old = og.load(THURROCK)
-    text = THURROCK.read_text(encoding="utf-8").replace("id: thurrock-cypp-2011-12", "id: thurrock-cypp-2011-12-v2", 1)
+    text = THURROCK.read_text(encoding="utf-8").replace(
+        "id: thurrock-cypp-2011-12", "id: thurrock-cypp-2011-12-v2", 1
+    )
     new = og.load(text)
-    assert new.id == "thurrock-cypp-2011-12-v2" and any(f.node == old.id for f in og.check(old).findings)
+    assert new.id == "thurrock-cypp-2011-12-v2" and any(
+        f.node == old.id for f in og.check(old).findings
+    )
     result = diff(old, new)
     assert result.introduced == [] and result.resolved == []
 
 
 def _depending_on(targets: str) -> og.Plan:
     # M1's dependencies on nodes the plan does not have: one OG104 finding each, at M1, in this order
-    return og.load(PLAN_HEADER + "objectives: [{id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, "
-                   f"lead: Road safety, timescale: June 11, depends_on: {targets}}}]}}]\n")
+    return og.load(
+        PLAN_HEADER
+        + "objectives: [{id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, "
+        f"lead: Road safety, timescale: June 11, depends_on: {targets}}}]}}]\n"
+    )
 
 
 def _missing(findings: list) -> list[str]:
-    return [re.search(r"dependency '([^']*)'", f.message).group(1) for f in findings if f.rule == "OG104"]
+    return [
+        re.search(r"dependency '([^']*)'", f.message).group(1)
+        for f in findings
+        if f.rule == "OG104"
+    ]
 
 
-@pytest.mark.parametrize(("before", "after", "introduced", "resolved"), [
-    # by message, not by order: the one gone is the one resolved (by order, 'Beta' would be)
-    ("[Alpha, Beta]", "[Beta]", [], ["Alpha"]),
-    ("[Alpha, Beta]", "[Alpha]", [], ["Beta"]),
-    ("[Beta]", "[Alpha, Beta]", ["Alpha"], []),
-    # the same findings in another order are no change
-    ("[Alpha, Beta]", "[Beta, Alpha]", [], []),
-    # an unchanged message is paired before one that differs only in its figures, wherever it is
-    ("[Step 1, Alpha]", "[Step 2, Alpha, Step 1]", ["Step 2"], []),
-    ("[Step 1, Alpha]", "[Step 2, Alpha]", [], []),  # (figures alone changed: the same finding)
-    # what no message pairs is paired in order (findings are compared by rule and node): the
-    # net change of the node's findings of the rule is what is listed
-    ("[Alpha, Beta]", "[Gamma]", [], ["Beta"]),
-    ("[Alpha]", "[Gamma, Delta]", ["Delta"], []),
-])
+@pytest.mark.parametrize(
+    ("before", "after", "introduced", "resolved"),
+    [
+        # by message, not by order: the one gone is the one resolved (by order, 'Beta' would be)
+        ("[Alpha, Beta]", "[Beta]", [], ["Alpha"]),
+        ("[Alpha, Beta]", "[Alpha]", [], ["Beta"]),
+        ("[Beta]", "[Alpha, Beta]", ["Alpha"], []),
+        # the same findings in another order are no change
+        ("[Alpha, Beta]", "[Beta, Alpha]", [], []),
+        # an unchanged message is paired before one that differs only in its figures, wherever it is
+        ("[Step 1, Alpha]", "[Step 2, Alpha, Step 1]", ["Step 2"], []),
+        ("[Step 1, Alpha]", "[Step 2, Alpha]", [], []),  # (figures alone changed: the same finding)
+        # what no message pairs is paired in order (findings are compared by rule and node): the
+        # net change of the node's findings of the rule is what is listed
+        ("[Alpha, Beta]", "[Gamma]", [], ["Beta"]),
+        ("[Alpha]", "[Gamma, Delta]", ["Delta"], []),
+    ],
+)
 def test_two_findings_of_one_rule_at_one_node_are_paired_by_message_then_figures_then_order(
-        before: str, after: str, introduced: list[str], resolved: list[str]):
+    before: str, after: str, introduced: list[str], resolved: list[str]
+):
     old, new = _depending_on(before), _depending_on(after)
-    assert len(_missing(og.check(old).findings)) == before.count(",") + 1  # (the findings are there)
+    assert (
+        len(_missing(og.check(old).findings)) == before.count(",") + 1
+    )  # (the findings are there)
     result = diff(old, new)
     assert (_missing(result.introduced), _missing(result.resolved)) == (introduced, resolved)
     assert len(result.introduced) == len(introduced) and len(result.resolved) == len(resolved)
@@ -504,13 +643,17 @@ def test_an_owner_s_findings_are_the_same_when_a_node_of_its_id_gets_another_id(
     # Owner X1 leads too much in both versions; the objective X1, renamed Y1, is matched by its
     # title: the owner's finding is not moved to Y1 with it.
     def plan(objective: str) -> og.Plan:
-        return og.load(PLAN_HEADER + "owners: [{id: X1, name: Road safety team, capacity: 1}]\n"
-                       f"objectives: [{{id: {objective}, title: Fewer accidents, milestones: ["
-                       "{id: M1, title: Audit the junctions, lead: X1, timescale: June 11}, "
-                       "{id: M2, title: Repaint the crossings, lead: X1, timescale: Sept 11}]}]\n")
+        return og.load(
+            PLAN_HEADER + "owners: [{id: X1, name: Road safety team, capacity: 1}]\n"
+            f"objectives: [{{id: {objective}, title: Fewer accidents, milestones: ["
+            "{id: M1, title: Audit the junctions, lead: X1, timescale: June 11}, "
+            "{id: M2, title: Repaint the crossings, lead: X1, timescale: Sept 11}]}]\n"
+        )
 
     old, new = plan("X1"), plan("Y1")
-    assert [(f.rule, f.kind) for f in og.check(old).findings if f.node == "X1"] == [("OG302", "owner")]
+    assert [(f.rule, f.kind) for f in og.check(old).findings if f.node == "X1"] == [
+        ("OG302", "owner")
+    ]
     result = diff(old, new)
     assert [(c.change, c.before, c.after) for c in result.changes] == [("id-changed", "X1", "Y1")]
     assert result.introduced == [] and result.resolved == []
@@ -518,8 +661,14 @@ def test_an_owner_s_findings_are_the_same_when_a_node_of_its_id_gets_another_id(
 
 def test_a_config_with_no_findings_to_check_is_a_usage_error_not_ignored(tmp_path: Path):
     thurrock = str(MODELS / "thurrock-cypp-2011-12.yaml")
-    code, out, err = cli("diff", thurrock, thurrock, "--no-findings", "--config", str(tmp_path / "missing.toml"))
-    assert code == 2 and out == "" and "--config, --select, --ignore and --severity configure the check of both plans" in err
+    code, out, err = cli(
+        "diff", thurrock, thurrock, "--no-findings", "--config", str(tmp_path / "missing.toml")
+    )
+    assert (
+        code == 2
+        and out == ""
+        and "--config, --select, --ignore and --severity configure the check of both plans" in err
+    )
     code, out, err = cli("diff", thurrock, thurrock, "--no-findings", "--ignore", "OG6")
     assert code == 2 and out == "" and "which --no-findings leaves out" in err
 
@@ -531,13 +680,15 @@ def test_the_readme_and_help_name_every_kind_of_change():
 
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     start = readme.index("`diff OLD NEW` lists what a plan's refresh changed")
-    paragraph = readme[start:readme.index("Nodes are matched by id", start)]
+    paragraph = readme[start : readme.index("Nodes are matched by id", start)]
     result = cli_runner().invoke(main, ["diff", "--help"])
     assert result.exit_code == 0
     help_text = re.sub(r"-\s+", "-", " ".join(result.stdout.split()))  # (a line may end at "re-")
-    said = {"indicator-added": ("indicators added to or dropped", "indicators added or dropped"),
-            "indicator-dropped": ("indicators added to or dropped", "indicators added or dropped"),
-            "id-changed": ("`id-changed`", "ids changed")}
+    said = {
+        "indicator-added": ("indicators added to or dropped", "indicators added or dropped"),
+        "indicator-dropped": ("indicators added to or dropped", "indicators added or dropped"),
+        "id-changed": ("`id-changed`", "ids changed"),
+    }
     for kind in CHANGE_KINDS:
         in_readme, in_help = said.get(kind, (kind, kind))
         assert in_readme in paragraph and in_help in help_text, kind
@@ -548,29 +699,44 @@ def test_a_title_reworded_past_what_a_line_shows_reads_differently_on_each_side(
     # "6-10 weeks", both sides were cut at 70 characters and read the same.
     old = og.load(MODELS / "southend-cypp-2008-09.yaml")
     text = (MODELS / "southend-cypp-2008-09.yaml").read_text(encoding="utf-8")
-    new = og.load(text.replace("breast-feeding at 6-8 weeks from birth", "breast-feeding at 6-10 weeks from birth"))
+    new = og.load(
+        text.replace(
+            "breast-feeding at 6-8 weeks from birth", "breast-feeding at 6-10 weeks from birth"
+        )
+    )
     result = diff(old, new, findings=False)
     lines = [line for line in result.to_text().splitlines() if line.startswith("reworded")]
     assert len(lines) == 2
     for line in lines:
         before, after = re.search(r'  ("[^"]*") -> ("[^"]*")$', line).groups()
         assert before != after and "6-8 weeks" in before and "6-10 weeks" in after, line
-        assert len(before) <= 72 and len(after) <= 72  # (the width of a line's quote, marks included)
+        assert (
+            len(before) <= 72 and len(after) <= 72
+        )  # (the width of a line's quote, marks included)
     objective = next(line for line in lines if "P2.A2.O6" in line)
     assert '"…' in objective  # (what went before the difference is elided, and says so)
 
 
-
-
 def test_diff_chooses_the_rules_of_its_check_as_check_does(tmp_path: Path):
     # (--select, --ignore and --severity, as every other command that checks a plan takes them)
-    header = PLAN_HEADER + "priorities:\n  - id: P1\n    title: Safe\n    outcomes: [stay_safe]\n" \
+    header = (
+        PLAN_HEADER + "priorities:\n  - id: P1\n    title: Safe\n    outcomes: [stay_safe]\n"
         "    objectives:\n      - {id: O1, title: Fewer accidents, lead: Road safety team, indicators: [NI 70]}\n"
+    )
     (tmp_path / "old.yaml").write_text(header)
-    (tmp_path / "new.yaml").write_text(header + "objectives:\n  - {id: O2, title: Orphaned, lead: Road safety team}\n")
+    (tmp_path / "new.yaml").write_text(
+        header + "objectives:\n  - {id: O2, title: Orphaned, lead: Road safety team}\n"
+    )
 
     def introduced(*options: str) -> list[tuple[str, str]]:
-        code, out, err = cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", "json", *options)
+        code, out, err = cli(
+            "diff",
+            str(tmp_path / "old.yaml"),
+            str(tmp_path / "new.yaml"),
+            "--format",
+            "json",
+            *options,
+        )
         assert code == 0, err
         return [(f["rule"], f["severity"]) for f in json.loads(out)["findings"]["introduced"]]
 
@@ -590,10 +756,14 @@ def test_two_plans_that_share_few_nodes_are_said_to_hardly_be_versions_of_one_pl
     assert result.notices == [
         f"none of the 12 nodes of tutorial-cypp-2011-12 ({tutorial.file}) has a counterpart with the same or a "
         f"similar title in thurrock-cypp-2011-12 ({THURROCK}), so the two are hardly versions of one plan and most "
-        "of their nodes are listed as removed, added or reworded"]
+        "of their nodes are listed as removed, added or reworded"
+    ]
     southend = og.load(MODELS / "southend-cypp-2008-09.yaml")
-    assert diff(southend, og.load(THURROCK), findings=False).notices[0].startswith(
-        "only 1 of the 252 nodes of thurrock-cypp-2011-12")
+    assert (
+        diff(southend, og.load(THURROCK), findings=False)
+        .notices[0]
+        .startswith("only 1 of the 252 nodes of thurrock-cypp-2011-12")
+    )
 
 
 def test_a_renumbered_or_refreshed_plan_is_a_version_of_the_same_plan():
@@ -601,23 +771,39 @@ def test_a_renumbered_or_refreshed_plan_is_a_version_of_the_same_plan():
     text = THURROCK.read_text(encoding="utf-8")
     renumbered = og.load(re.sub(r"\bid: P(\d)", r"id: Q\1", re.sub(r"\bP(\d)\.", r"Q\1.", text)))
     result = diff(og.load(THURROCK), renumbered, findings=False)
-    assert result.summary["id-changed"] > 150 and result.summary["removed"] == 0 and result.notices == []
+    assert (
+        result.summary["id-changed"] > 150
+        and result.summary["removed"] == 0
+        and result.notices == []
+    )
     assert diff(og.load(THURROCK), refreshed(og.load(THURROCK)), findings=False).notices == []
 
 
-def test_the_diff_command_gives_the_notice_on_standard_error_and_in_the_json_document(tmp_path: Path):
+def test_the_diff_command_gives_the_notice_on_standard_error_and_in_the_json_document(
+    tmp_path: Path,
+):
     # (a program reading the JSON document is told too, not only a person watching standard error)
     tutorial = MODELS.parent / "examples" / "tutorial-plan.yaml"
     code, out, err = cli("diff", str(THURROCK), str(tutorial), "--format", "json", "--no-findings")
     document = json.loads(out)
     assert code == 0 and document["new"]["id"] == "tutorial-cypp-2011-12"
-    assert err.startswith("notice: none of the 12 nodes of tutorial-cypp-2011-12") and "hardly versions" in err
+    assert (
+        err.startswith("notice: none of the 12 nodes of tutorial-cypp-2011-12")
+        and "hardly versions" in err
+    )
     # each notice as check's JSON document writes one: its message and location (this one is about
     # both files, so it has no place), valid against the findings schema's notice
     [notice] = diff(og.load(THURROCK), og.load(tutorial), findings=False).notices
-    assert document["notices"] == [{"message": notice, "location": {
-        "file": None, "line": None, "column": None, "sheet": None, "cell": None}}]
-    jsonschema.validate(document["notices"], {"type": "array", "items": findings_schema()["properties"]["notices"]["items"]})
+    assert document["notices"] == [
+        {
+            "message": notice,
+            "location": {"file": None, "line": None, "column": None, "sheet": None, "cell": None},
+        }
+    ]
+    jsonschema.validate(
+        document["notices"],
+        {"type": "array", "items": findings_schema()["properties"]["notices"]["items"]},
+    )
     assert [f"notice: {n['message']}" for n in document["notices"]] == err.splitlines()
     code, out, err = cli("diff", str(THURROCK), str(THURROCK), "--no-findings", "--format", "json")
     assert err == "" and json.loads(out)["notices"] == []
@@ -629,14 +815,21 @@ def test_the_diff_document_carries_the_notices_of_loading_the_plans_as_check_doe
     text = THURROCK.read_text(encoding="utf-8")
     lead = 'lead: "Service Manager (SM) Performance & SILS"'
     new = tmp_path / "thurrock-2012-13.yaml"
-    new.write_text(text.replace(lead, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
-                   encoding="utf-8")
+    new.write_text(
+        text.replace(lead, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
+        encoding="utf-8",
+    )
     checked = json.loads(cli("check", str(new), "--format", "json")[1])
     code, out, err = cli("diff", str(THURROCK), str(new), "--format", "json")
     document = json.loads(out)
     assert code == 0 and checked["notices"] and document["notices"] == checked["notices"]
-    assert document["notices"][0]["location"]["file"] == str(new) and document["notices"][0]["location"]["line"]
-    assert [f"notice: {n}" for n in diff(og.load(THURROCK), og.load(new)).notices] == err.splitlines()
+    assert (
+        document["notices"][0]["location"]["file"] == str(new)
+        and document["notices"][0]["location"]["line"]
+    )
+    assert [
+        f"notice: {n}" for n in diff(og.load(THURROCK), og.load(new)).notices
+    ] == err.splitlines()
 
 
 def test_diff_says_each_plans_notices_once_it_is_read_as_check_does(tmp_path: Path):
@@ -648,10 +841,16 @@ def test_diff_says_each_plans_notices_once_it_is_read_as_check_does(tmp_path: Pa
     old.write_text(text.replace("  - id: P1\n", "  - id: P1\u200b\n", 1), encoding="utf-8")
     lead = 'lead: "Service Manager (SM) Performance & SILS"'
     new = tmp_path / "thurrock-2012-13.yaml"
-    new.write_text(text.replace(lead, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
-                   encoding="utf-8")
+    new.write_text(
+        text.replace(lead, "lead: '" + ", ".join(f"Head of Team {i}" for i in range(40)) + "'"),
+        encoding="utf-8",
+    )
     checked = cli("check", str(old), str(new))[2]
-    assert len(checked.splitlines()) == 2 and "U+200B" in checked and str(new) in checked.splitlines()[1]
+    assert (
+        len(checked.splitlines()) == 2
+        and "U+200B" in checked
+        and str(new) in checked.splitlines()[1]
+    )
     code, out, err = cli("diff", str(old), str(new))
     assert code == 0 and err == checked and out.startswith("thurrock-cypp-2011-12")
     broken = tmp_path / "broken.yaml"
@@ -661,14 +860,19 @@ def test_diff_says_each_plans_notices_once_it_is_read_as_check_does(tmp_path: Pa
     assert err.splitlines()[1].startswith(f"error: {broken}:"), err
 
 
-def test_a_finding_about_another_indicator_at_a_node_is_introduced_and_the_old_one_resolved(tmp_path):
+def test_a_finding_about_another_indicator_at_a_node_is_introduced_and_the_old_one_resolved(
+    tmp_path,
+):
     # (NI 114 swapped for NI 110: both mismatch the objective's outcome; the swap went unseen)
     plans = []
     for code in ("NI 114", "NI 110"):
         path = tmp_path / f"{code.replace(' ', '')}.yaml"
-        path.write_text(PLAN_HEADER + "objectives:\n  - {id: O1, title: Better attendance, outcomes: [enjoy_and_achieve], "
-                        f"indicators: ['{code}'], milestones: [{{id: M1, title: Audit, lead: Bob, timescale: June 11}}]}}\n",
-                        encoding="utf-8")
+        path.write_text(
+            PLAN_HEADER
+            + "objectives:\n  - {id: O1, title: Better attendance, outcomes: [enjoy_and_achieve], "
+            f"indicators: ['{code}'], milestones: [{{id: M1, title: Audit, lead: Bob, timescale: June 11}}]}}\n",
+            encoding="utf-8",
+        )
         plans.append(path)
     result = og.diff_plans(*plans)
     assert [f.message.split()[1:3] for f in result.introduced] == [["NI", "110"]]
@@ -677,17 +881,34 @@ def test_a_finding_about_another_indicator_at_a_node_is_introduced_and_the_old_o
 
 def test_the_plan_s_own_title_period_and_as_of_and_a_node_s_other_wordings_are_changes(tmp_path):
     # ("changes: none" for a plan moved to next year: every date read anew, 68 findings introduced)
-    old = (Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text(encoding="utf-8")
-    new = (old.replace("period: {start: 2011-04-01, end: 2012-03-31}", "period: {start: 2012-04-01, end: 2013-03-31}")
-              .replace("as_of: 2011-10-01", "as_of: 2012-10-01").replace("Plan 2011-12", "Plan 2012-13")
-              .replace("title: Target support at schools below the floor target",
-                       "title: Target support at schools below the floor target\n"
-                       "            variants: [{text: Support schools below the floor, where: summary}]", 1))
+    old = (Path(__file__).resolve().parent.parent / "examples" / "tutorial-plan.yaml").read_text(
+        encoding="utf-8"
+    )
+    new = (
+        old.replace(
+            "period: {start: 2011-04-01, end: 2012-03-31}",
+            "period: {start: 2012-04-01, end: 2013-03-31}",
+        )
+        .replace("as_of: 2011-10-01", "as_of: 2012-10-01")
+        .replace("Plan 2011-12", "Plan 2012-13")
+        .replace(
+            "title: Target support at schools below the floor target",
+            "title: Target support at schools below the floor target\n"
+            "            variants: [{text: Support schools below the floor, where: summary}]",
+            1,
+        )
+    )
     (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
     (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
     result = og.diff_plans(tmp_path / "old.yaml", tmp_path / "new.yaml", findings=False)
     assert [(c.change, c.kind, c.before, c.after) for c in result.changes] == [
-        ("reworded", "plan", "Anytown Children and Young People's Plan 2011-12", "Anytown Children and Young People's Plan 2012-13"),
+        (
+            "reworded",
+            "plan",
+            "Anytown Children and Young People's Plan 2011-12",
+            "Anytown Children and Young People's Plan 2012-13",
+        ),
         ("variants", "objective", "none", "summary: Support schools below the floor"),
         ("period", "plan", "2011-04-01 to 2012-03-31", "2012-04-01 to 2013-03-31"),
-        ("as-of", "plan", "2011-10-01", "2012-10-01")]
+        ("as-of", "plan", "2011-10-01", "2012-10-01"),
+    ]

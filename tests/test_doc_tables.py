@@ -75,7 +75,11 @@ def _point(text: str) -> tuple[int | None, int | None, int | None]:
     m = re.fullmatch(rf"(\d{{1,2}}(?!\d))?\s*({MONTH})?\s*(\d{{4}})?", text.strip())
     assert m and any(m.groups()), f"no date in {text!r}"
     day, month, year = m.groups()
-    return (int(year) if year else None, MONTHS[month] if month else None, int(day) if day else None)
+    return (
+        int(year) if year else None,
+        MONTHS[month] if month else None,
+        int(day) if day else None,
+    )
 
 
 def _bounds(point: tuple[int | None, int | None, int | None]) -> Interval:
@@ -124,10 +128,15 @@ def _period(phrase: str) -> Interval | None:
 def _plan_period_of(page: str, note: str) -> Interval | None:
     if "with no plan period" in note:
         return None
-    m = re.search(r"in a plan for (the (?:financial|academic|calendar) year [\d/-]+|\w+ \d{4} to \w+ \d{4})", note)
+    m = re.search(
+        r"in a plan for (the (?:financial|academic|calendar) year [\d/-]+|\w+ \d{4} to \w+ \d{4})",
+        note,
+    )
     if m:
         return _period(m[1])
-    m = re.search(r"The examples assume a plan for (the (?:financial|academic|calendar) year [\d/-]+)", page)
+    m = re.search(
+        r"The examples assume a plan for (the (?:financial|academic|calendar) year [\d/-]+)", page
+    )
     assert m, "the page does not say which plan period its examples assume"
     return _period(m[1])
 
@@ -184,8 +193,11 @@ def test_the_words_of_the_tables_are_read():
 
 TIMESCALES = ROOT / "docs" / "timescales.md"
 TIMESCALE_ROWS = table_rows(TIMESCALES)
-TIMESCALE_CASES = [(line, w, read_as, note) for line, written, read_as, note in TIMESCALE_ROWS
-                   for w in CODE.findall(written)]
+TIMESCALE_CASES = [
+    (line, w, read_as, note)
+    for line, written, read_as, note in TIMESCALE_ROWS
+    for w in CODE.findall(written)
+]
 
 
 def test_the_timescale_page_has_its_tables():
@@ -193,9 +205,14 @@ def test_the_timescale_page_has_its_tables():
     assert all(CODE.search(written) for _, written, _, _ in TIMESCALE_ROWS)
 
 
-@pytest.mark.parametrize(("line", "written", "read_as", "note"), TIMESCALE_CASES,
-                         ids=[f"{c[0]}:{c[1]}" for c in TIMESCALE_CASES])
-def test_a_documented_timescale_reads_as_the_page_says(line: int, written: str, read_as: str, note: str):
+@pytest.mark.parametrize(
+    ("line", "written", "read_as", "note"),
+    TIMESCALE_CASES,
+    ids=[f"{c[0]}:{c[1]}" for c in TIMESCALE_CASES],
+)
+def test_a_documented_timescale_reads_as_the_page_says(
+    line: int, written: str, read_as: str, note: str
+):
     page = TIMESCALES.read_text(encoding="utf-8")
     period = _plan_period_of(page, note)
     timing = parse_timescale(written, period)
@@ -211,11 +228,20 @@ def lead_owners(lead: str, declared: list[str], others: list[str]) -> list[str]:
     """The owners a milestone led by ``lead`` has, in a plan declaring ``declared`` (by name) whose
     other milestones are led by ``others``; declared owners are given by their names."""
     owners = [{"id": f"OWNER{i}", "name": name} for i, name in enumerate(declared)]
-    milestones = [{"id": f"M{i}", "title": f"Milestone {i}", "timescale": "June 11", "lead": text}
-                  for i, text in enumerate([lead, *others])]
-    plan = {"format": "outcome-graph/v1",
-            "plan": {"id": "leads", "title": "Leads", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
-            "owners": owners, "milestones": milestones}
+    milestones = [
+        {"id": f"M{i}", "title": f"Milestone {i}", "timescale": "June 11", "lead": text}
+        for i, text in enumerate([lead, *others])
+    ]
+    plan = {
+        "format": "outcome-graph/v1",
+        "plan": {
+            "id": "leads",
+            "title": "Leads",
+            "period": {"start": "2011-04-01", "end": "2012-03-31"},
+        },
+        "owners": owners,
+        "milestones": milestones,
+    }
     facts = PlanFacts(og.load(json.dumps(plan)))
     names = {o["id"]: o["name"] for o in owners}
     return [names.get(owner, owner) for owner in facts.lead_owners.get("M0", ())]
@@ -234,14 +260,28 @@ def test_the_leads_page_has_its_tables():
     assert len(LEAD_ROWS) >= 30
 
 
-@pytest.mark.parametrize(("line", "written", "read_as", "note"), LEAD_ROWS, ids=[f"{r[0]}" for r in LEAD_ROWS])
-def test_a_documented_lead_names_the_owners_the_page_says(line: int, written: str, read_as: str, note: str):
+@pytest.mark.parametrize(
+    ("line", "written", "read_as", "note"), LEAD_ROWS, ids=[f"{r[0]}" for r in LEAD_ROWS]
+)
+def test_a_documented_lead_names_the_owners_the_page_says(
+    line: int, written: str, read_as: str, note: str
+):
     leads = [w.replace("↵", "\n") for w in CODE.findall(written)]
     assert leads, written
-    declared = [name for group in re.findall(r"with ((?:`[^`]+`(?:,| and| or)? ?)+) declared", note)
-                for name in CODE.findall(group)]
-    others = [text for group in re.findall(r"the plan also has ((?:`[^`]+`(?:,| and)? ?)+)", note)
-              for text in CODE.findall(group)]
-    expected = [] if read_as.startswith("no owner") else [w.replace("↵", "\n") for w in CODE.findall(read_as)]
+    declared = [
+        name
+        for group in re.findall(r"with ((?:`[^`]+`(?:,| and| or)? ?)+) declared", note)
+        for name in CODE.findall(group)
+    ]
+    others = [
+        text
+        for group in re.findall(r"the plan also has ((?:`[^`]+`(?:,| and)? ?)+)", note)
+        for text in CODE.findall(group)
+    ]
+    expected = (
+        []
+        if read_as.startswith("no owner")
+        else [w.replace("↵", "\n") for w in CODE.findall(read_as)]
+    )
     for lead in leads:
         assert lead_owners(lead, declared, others) == expected, lead

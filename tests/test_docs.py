@@ -58,7 +58,14 @@ def test_the_docs_have_examples():
 
 @pytest.mark.parametrize("code", [c for _, c in PY], ids=[i for i, _ in PY])
 def test_python_example_runs(code, workdir):
-    out = subprocess.run([sys.executable, "-c", code], cwd=workdir, capture_output=True, text=True, env=_env(), timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
 
 
@@ -75,8 +82,13 @@ def _commands(block: str) -> list[tuple[str, list[str]]]:
 
 
 def test_console_blocks_are_read_as_commands_and_their_output():
-    block = "$ outcome-graph check a.yaml   # note\nErrors (1)\n...\n\n$ outcome-graph check b.yaml\n"
-    assert _commands(block) == [("outcome-graph check a.yaml", ["Errors (1)"]), ("outcome-graph check b.yaml", [])]
+    block = (
+        "$ outcome-graph check a.yaml   # note\nErrors (1)\n...\n\n$ outcome-graph check b.yaml\n"
+    )
+    assert _commands(block) == [
+        ("outcome-graph check a.yaml", ["Errors (1)"]),
+        ("outcome-graph check b.yaml", []),
+    ]
 
 
 @pytest.mark.parametrize("block", [c for _, c in CONSOLE], ids=[i for i, _ in CONSOLE])
@@ -85,9 +97,19 @@ def test_console_example_runs(block, workdir):
         argv = shlex.split(command)
         if argv[0] in NOT_RUN:
             continue
-        out = subprocess.run(command, shell=True, cwd=workdir, capture_output=True, text=True, env=_env(), timeout=300)
+        out = subprocess.run(
+            command,
+            shell=True,
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            env=_env(),
+            timeout=300,
+        )
         # (0, or 1 for a check that finds what fails it; anything else is an error)
-        assert out.returncode in (0, 1) if argv[0] == "outcome-graph" else out.returncode == 0, f"{command}\n{out.stderr}"
+        assert out.returncode in (0, 1) if argv[0] == "outcome-graph" else out.returncode == 0, (
+            f"{command}\n{out.stderr}"
+        )
         assert "Traceback" not in out.stderr
         printed = (out.stdout + out.stderr).splitlines()
         for line in shown:  # the output the docs show is the output the command gives
@@ -114,8 +136,13 @@ def test_toml_example_is_valid_configuration(text):
     from outcome_graph.config import ConfigLayer
 
     data = tomllib.loads(text)
-    if "rule" in data:  # (a Taplo configuration, .taplo.toml, giving the configuration's schema to files)
-        assert all(rule["schema"]["path"].endswith(".schema.json") and rule["include"] for rule in data["rule"])
+    if (
+        "rule" in data
+    ):  # (a Taplo configuration, .taplo.toml, giving the configuration's schema to files)
+        assert all(
+            rule["schema"]["path"].endswith(".schema.json") and rule["include"]
+            for rule in data["rule"]
+        )
         return
     data.pop("rule-files", None)
     layer = ConfigLayer.from_mapping(data, "example")  # (raises on any key or value it cannot take)
@@ -125,7 +152,8 @@ def test_toml_example_is_valid_configuration(text):
 # --- What the docs say about the project, checked against the project -------------------------
 
 MARKDOWN = sorted(
-    p for p in ROOT.rglob("*.md")
+    p
+    for p in ROOT.rglob("*.md")
     if not {".git", ".venv", "build", "node_modules"} & set(p.relative_to(ROOT).parts)
 )
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)|!\[[^\]]*\]\(([^)\s]+)\)")
@@ -143,7 +171,9 @@ def _anchors(path: Path) -> set[str]:
 
 def test_anchors_are_made_as_github_makes_them(tmp_path: Path):
     page = tmp_path / "page.md"
-    page.write_text("# Title\n## 6. Hold a plan to new findings only\n### OG101 empty-branch\n```yaml\n# not: a heading\n```\n")
+    page.write_text(
+        "# Title\n## 6. Hold a plan to new findings only\n### OG101 empty-branch\n```yaml\n# not: a heading\n```\n"
+    )
     assert _anchors(page) == {"title", "6-hold-a-plan-to-new-findings-only", "og101-empty-branch"}
 
 
@@ -165,10 +195,18 @@ def test_relative_links_and_anchors_resolve(doc: Path):
     assert not broken, f"{doc.relative_to(ROOT)}: {broken}"
 
 
-_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "_"
+}
 
 
 def _number(words: str) -> int:
@@ -189,9 +227,14 @@ def test_the_readme_counts_the_built_in_rules_and_their_families():
     import outcome_graph as og
 
     builtin = [r for r in og.registry().values() if r.origin == "outcome_graph"]
-    m = re.search(r"([\w-]+) rules in ([\w-]+) families", (ROOT / "README.md").read_text(encoding="utf-8"))
+    m = re.search(
+        r"([\w-]+) rules in ([\w-]+) families", (ROOT / "README.md").read_text(encoding="utf-8")
+    )
     assert m, "the README no longer says how many rules there are"
-    assert (_number(m.group(1)), _number(m.group(2))) == (len(builtin), len({r.family for r in builtin}))
+    assert (_number(m.group(1)), _number(m.group(2))) == (
+        len(builtin),
+        len({r.family for r in builtin}),
+    )
 
 
 def test_the_user_guide_gives_each_rule_under_its_default_severity():
@@ -232,7 +275,12 @@ def test_the_models_readme_counts_each_models_findings(name: str):
     findings on the model, and how many."""
     import outcome_graph as og
 
-    stated = {code: int(n) for code, n in re.findall(r"^\| (OG\d{3}) [\w-]+ \| (\d+) \|", _model_sections()[name], re.MULTILINE)}
+    stated = {
+        code: int(n)
+        for code, n in re.findall(
+            r"^\| (OG\d{3}) [\w-]+ \| (\d+) \|", _model_sections()[name], re.MULTILINE
+        )
+    }
     found: dict[str, int] = {}
     for f in og.check(og.load(ROOT / "models" / name)).findings:
         found[f.rule] = found.get(f.rule, 0) + 1
@@ -240,10 +288,19 @@ def test_the_models_readme_counts_each_models_findings(name: str):
 
 
 _KINDS = {
-    "vision": "vision", "priorities": "priority", "pillars": "priority", "themes": "priority",
-    "aims": "aim", "commitments": "aim", "strategic objectives": "aim",
-    "objectives": "objective", "benefits": "objective", "targets": "objective",
-    "milestones": "milestone", "actions": "milestone", "strategic actions": "milestone",
+    "vision": "vision",
+    "priorities": "priority",
+    "pillars": "priority",
+    "themes": "priority",
+    "aims": "aim",
+    "commitments": "aim",
+    "strategic objectives": "aim",
+    "objectives": "objective",
+    "benefits": "objective",
+    "targets": "objective",
+    "milestones": "milestone",
+    "actions": "milestone",
+    "strategic actions": "milestone",
     "indicators": "indicator",
 }
 
@@ -254,8 +311,11 @@ def test_the_models_readme_counts_each_models_nodes(name: str):
     the model has, in the plan's own words for its levels."""
     import outcome_graph as og
 
-    row = next(line for line in (ROOT / "models" / "README.md").read_text(encoding="utf-8").splitlines()
-               if line.startswith(f"| [`{name}`]"))
+    row = next(
+        line
+        for line in (ROOT / "models" / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith(f"| [`{name}`]")
+    )
     cell = row.split(" | ")[2]
     stated: dict[str, int] = {}
     for part in re.split(r", (?![^()]*\))", cell):  # (not at the commas inside brackets)
@@ -269,12 +329,21 @@ def test_the_models_readme_counts_each_models_nodes(name: str):
     assert stated == found, cell
 
 
-@pytest.mark.parametrize("plan", ["models/southend-cypp-2008-09.yaml", "examples/tutorial-plan.yaml"])
+@pytest.mark.parametrize(
+    "plan", ["models/southend-cypp-2008-09.yaml", "examples/tutorial-plan.yaml"]
+)
 def test_the_findings_table_example_runs_as_the_readme_says(plan: str, workdir: Path):
     import outcome_graph as og
 
     script = ROOT / "examples" / "findings_table.py"
-    out = subprocess.run([sys.executable, str(script), plan], cwd=workdir, capture_output=True, text=True, env=_env(), timeout=300)
+    out = subprocess.run(
+        [sys.executable, str(script), plan],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=300,
+    )
     report = og.check(og.load(ROOT / plan))
     assert out.returncode == report.exit_code, out.stderr
     assert f"{len(report.findings)} findings" in out.stdout.splitlines()[0]
@@ -285,20 +354,31 @@ def test_the_findings_table_example_stops_quietly_when_its_reader_goes(workdir: 
     import outcome_graph as og
 
     script = ROOT / "examples" / "findings_table.py"
-    proc = subprocess.Popen([sys.executable, str(script)], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=_env())
+    proc = subprocess.Popen(
+        [sys.executable, str(script)],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
     assert proc.stdout is not None
     proc.stdout.close()  # (before the script has written anything)
     _out, err = proc.communicate(timeout=300)
     assert err == ""
-    assert proc.returncode == og.check(og.load(ROOT / "models" / "thurrock-cypp-2011-12.yaml")).exit_code
+    assert (
+        proc.returncode
+        == og.check(og.load(ROOT / "models" / "thurrock-cypp-2011-12.yaml")).exit_code
+    )
 
 
 def test_the_code_map_names_every_package_and_top_level_module():
     text = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
-    table = text[text.index("# How the code is organised"):]
+    table = text[text.index("# How the code is organised") :]
     src = ROOT / "src" / "outcome_graph"
-    packages = sorted(str(p.parent.relative_to(src)) + "/" for p in src.rglob("__init__.py") if p.parent != src)
+    packages = sorted(
+        str(p.parent.relative_to(src)) + "/" for p in src.rglob("__init__.py") if p.parent != src
+    )
     modules = sorted(p.name for p in src.glob("*.py") if not p.name.startswith("__"))
     missing = [name for name in packages + modules if f"{name}`" not in table]
     assert not missing, f"docs/development.md's 'How the code is organised' does not name {missing}"
@@ -308,8 +388,12 @@ def test_the_readme_lists_every_page_of_the_documentation():
     """The README's "Documentation" list is the way into docs/: a page it does not link is a page
     nobody finds."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## Documentation"):]
-    section = section[:section.index("\n## ", 1)]
+    section = text[text.index("## Documentation") :]
+    section = section[: section.index("\n## ", 1)]
     linked = {m.group(1) for m in LINK.finditer(section) if m.group(1)}
-    missing = [f"docs/{p.name}" for p in sorted((ROOT / "docs").glob("*.md")) if f"docs/{p.name}" not in linked]
+    missing = [
+        f"docs/{p.name}"
+        for p in sorted((ROOT / "docs").glob("*.md"))
+        if f"docs/{p.name}" not in linked
+    ]
     assert not missing, f"the README's Documentation list does not link {missing}"

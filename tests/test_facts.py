@@ -17,10 +17,18 @@ from outcome_graph.graph.facts import PlanFacts
 
 from .strategies import OUTCOMES
 
-PLAN_HEADER_DATA = {"format": "outcome-graph/v1", "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}}}
+PLAN_HEADER_DATA = {
+    "format": "outcome-graph/v1",
+    "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+}
 
 KINDS = ("priorities", "aims", "objectives", "milestones")
-LEVEL = {"priorities": "priority", "aims": "aim", "objectives": "objective", "milestones": "milestone"}
+LEVEL = {
+    "priorities": "priority",
+    "aims": "aim",
+    "objectives": "objective",
+    "milestones": "milestone",
+}
 
 
 @st.composite
@@ -34,12 +42,25 @@ def flat_plans(draw) -> dict:
         parents = draw(st.lists(st.sampled_from([*ids, "MISSING"]), max_size=2, unique=True))
         if parents:
             node["parents"] = parents
-        outcomes = draw(st.one_of(st.none(), st.lists(st.sampled_from(OUTCOMES), max_size=2, unique=True)))
+        outcomes = draw(
+            st.one_of(st.none(), st.lists(st.sampled_from(OUTCOMES), max_size=2, unique=True))
+        )
         if outcomes is not None:
             node["outcomes"] = outcomes
         if draw(st.booleans()):
             # (spellings of one owner: which names it must not depend on the order of the file)
-            node["lead"] = draw(st.sampled_from(["Head of Care", "head of care.", "SILS", "Sils", "SILS & EYFC", "eyfc and sils"]))
+            node["lead"] = draw(
+                st.sampled_from(
+                    [
+                        "Head of Care",
+                        "head of care.",
+                        "SILS",
+                        "Sils",
+                        "SILS & EYFC",
+                        "eyfc and sils",
+                    ]
+                )
+            )
         lists[draw(st.sampled_from(KINDS))].append(node)
     return {**PLAN_HEADER_DATA, **{k: v for k, v in lists.items() if v}}
 
@@ -95,10 +116,17 @@ def test_the_node_index_matches_the_nodes(doc):
         assert facts.of_kind(kind) == tuple(plan.of_kind(kind))
         assert facts.ids_of(kind) == tuple(n.id for n in plan.of_kind(kind))
     assert facts.kind_of == {k: n.kind for k, n in plan.nodes.items()}
-    assert [n.id for n in facts.with_lead] == [k for k, n in plan.nodes.items() if getattr(n, "lead", None)]
-    assert facts.parents == {k: tuple(p for p in ps if p in plan.nodes) for k, ps in plan.parents.items()}
+    assert [n.id for n in facts.with_lead] == [
+        k for k, n in plan.nodes.items() if getattr(n, "lead", None)
+    ]
+    assert facts.parents == {
+        k: tuple(p for p in ps if p in plan.nodes) for k, ps in plan.parents.items()
+    }
     assert facts.irregular_links == [
-        (c, p) for c, ps in facts.parents.items() for p in ps if facts.level(p) != facts.level(c) - 1
+        (c, p)
+        for c, ps in facts.parents.items()
+        for p in ps
+        if facts.level(p) != facts.level(c) - 1
     ]
     # Effective leads: a node's own, else (a milestone) each of its objective parents' own leads.
     own = {k: facts.own_lead(k) for k in plan.nodes}
@@ -112,23 +140,38 @@ def test_the_node_index_matches_the_nodes(doc):
 
 def test_a_milestone_under_two_objectives_takes_both_leads_whatever_their_order():
     for order in (["O1", "O2"], ["O2", "O1"]):
-        plan = _load({**PLAN_HEADER_DATA,
-                      "objectives": [{"id": "O1", "title": "One", "lead": "Bob"}, {"id": "O2", "title": "Two", "lead": "Carol"},
-                                     {"id": "O3", "title": "Three", "lead": "Bob"}],
-                      "milestones": [{"id": "M1", "title": "Shared", "parents": order},
-                                     {"id": "M2", "title": "Shared again", "parents": ["O1", "O3"]}]})
+        plan = _load(
+            {
+                **PLAN_HEADER_DATA,
+                "objectives": [
+                    {"id": "O1", "title": "One", "lead": "Bob"},
+                    {"id": "O2", "title": "Two", "lead": "Carol"},
+                    {"id": "O3", "title": "Three", "lead": "Bob"},
+                ],
+                "milestones": [
+                    {"id": "M1", "title": "Shared", "parents": order},
+                    {"id": "M2", "title": "Shared again", "parents": ["O1", "O3"]},
+                ],
+            }
+        )
         facts = PlanFacts(plan)
         assert facts.lead_owners["M1"] == tuple(["Bob" if o == "O1" else "Carol" for o in order])
         assert facts.lead_owners["M2"] == ("Bob",)
-        assert sorted(facts.owners["Bob"].milestones) == ["M1", "M2"] and facts.owners["Carol"].milestones == ["M1"]
+        assert sorted(facts.owners["Bob"].milestones) == ["M1", "M2"] and facts.owners[
+            "Carol"
+        ].milestones == ["M1"]
 
 
 def test_a_cycle_inherits_what_its_members_state():
     # The objective's parent is the aim, which states an outcome: the objective has it, though
     # the aim is also (through the cycle) below the objective and is resolved first.
-    plan = _load({**PLAN_HEADER_DATA,
-                    "aims": [{"id": "A1", "title": "Aim", "parent": "O1", "outcomes": ["be_healthy"]}],
-                    "objectives": [{"id": "O1", "title": "Objective", "parent": "A1"}]})
+    plan = _load(
+        {
+            **PLAN_HEADER_DATA,
+            "aims": [{"id": "A1", "title": "Aim", "parent": "O1", "outcomes": ["be_healthy"]}],
+            "objectives": [{"id": "O1", "title": "Objective", "parent": "A1"}],
+        }
+    )
     facts = PlanFacts(plan)
     assert facts.outcomes == {"A1": ("be_healthy",), "O1": ("be_healthy",)}
 
@@ -140,7 +183,11 @@ def test_effective_outcomes_do_not_depend_on_the_order_of_the_file(doc, rnd):
     assert a.outcomes == b.outcomes and a.cross_cutting == b.cross_cutting
 
 
-@given(st.dictionaries(st.sampled_from("abcdefgh"), st.lists(st.sampled_from("abcdefghz"), max_size=3), max_size=8))
+@given(
+    st.dictionaries(
+        st.sampled_from("abcdefgh"), st.lists(st.sampled_from("abcdefghz"), max_size=3), max_size=8
+    )
+)
 @settings(max_examples=200, deadline=None)
 def test_strongly_connected_components_match_networkx(edges):
     import networkx as nx
@@ -165,8 +212,11 @@ def test_broken_references_are_complete_whatever_was_read_before():
     first = [(b.source, b.field, b.target) for b in PlanFacts(plan).broken]  # (before measured_by)
     facts = PlanFacts(plan)
     _ = facts.measured_by
-    assert first == [(b.source, b.field, b.target) for b in facts.broken] == [
-        ("O1", "parent", "P9"), ("O1", "indicators", "LOCAL 1")]
+    assert (
+        first
+        == [(b.source, b.field, b.target) for b in facts.broken]
+        == [("O1", "parent", "P9"), ("O1", "indicators", "LOCAL 1")]
+    )
 
 
 @given(flat_plans(), st.randoms(use_true_random=False))
@@ -181,20 +231,31 @@ def test_owners_do_not_depend_on_the_order_of_the_file(doc, rnd):
 
 def test_an_owner_written_several_ways_is_named_as_most_nodes_write_it():
     def owners(*leads: str) -> list[str]:
-        milestones = [{"id": f"M{i}", "title": f"Milestone {i}", "lead": lead} for i, lead in enumerate(leads)]
+        milestones = [
+            {"id": f"M{i}", "title": f"Milestone {i}", "lead": lead} for i, lead in enumerate(leads)
+        ]
         return list(PlanFacts(_load({**PLAN_HEADER_DATA, "milestones": milestones})).owners)
 
     assert owners("sils", "SILS", "SILS") == ["SILS"]  # the most written, though not the first
     assert owners("Group Manager LDD", "SILS & Group manager, LDD", "Group Manager, LDD") == [
-        "Group Manager, LDD", "SILS"]
+        "Group Manager, LDD",
+        "SILS",
+    ]
     # a tie: the fullest spelling, then the first in code-point order
     assert owners("Head of Service CATO", "Head of Service – CATO") == ["Head of Service – CATO"]
     assert owners("Head of Service – CATO", "Head of Service CATO") == ["Head of Service – CATO"]
     assert owners("sils", "SILS") == owners("SILS", "sils") == ["SILS"]
-    plan = _load({**PLAN_HEADER_DATA, "objectives": [{"id": "O1", "title": "Objective", "lead": "sils"}],
-                  "milestones": [{"id": "M1", "title": "Milestone", "parent": "O1"},
-                                 {"id": "M2", "title": "Milestone", "lead": "SILS"},
-                                 {"id": "M3", "title": "Milestone", "lead": "SILS"}]})
+    plan = _load(
+        {
+            **PLAN_HEADER_DATA,
+            "objectives": [{"id": "O1", "title": "Objective", "lead": "sils"}],
+            "milestones": [
+                {"id": "M1", "title": "Milestone", "parent": "O1"},
+                {"id": "M2", "title": "Milestone", "lead": "SILS"},
+                {"id": "M3", "title": "Milestone", "lead": "SILS"},
+            ],
+        }
+    )
     facts = PlanFacts(plan)  # (the nodes and the leads they resolve to follow the name)
     assert facts.lead_owners == {"O1": ("SILS",), "M1": ("SILS",), "M2": ("SILS",), "M3": ("SILS",)}
     assert [r.owner_id for r in facts.resolved_leads["O1"]] == ["SILS"]
@@ -223,7 +284,9 @@ def test_the_inherited_lead_is_the_nearest_lead_above_whatever_order_nodes_are_a
     facts = PlanFacts(_load(doc))
     ids = list(facts.kind_of)
     for node_id in data.draw(st.permutations(ids)) * 2:
-        nearest = next((lead for lead in map(facts.own_lead, [node_id, *facts.ancestors(node_id)]) if lead), ())
+        nearest = next(
+            (lead for lead in map(facts.own_lead, [node_id, *facts.ancestors(node_id)]) if lead), ()
+        )
         assert facts.inherited_lead(node_id) == nearest, node_id
 
 
@@ -232,10 +295,17 @@ def test_the_facts_of_a_chain_of_parents_thousands_long_are_worked_out_without_r
     # priority, and the test of what is above each node, go up it without the call stack (more
     # than Python's limit of 1,000 calls deep) and without one walk per node.
     n = 5000
-    objectives = [{"id": f"O{i}", "title": f"Objective {i}", "parent": f"O{i - 1}" if i else "P1"}
-                  for i in reversed(range(n))]
-    plan = _load({**PLAN_HEADER_DATA, "priorities": [{"id": "P1", "title": "Safe", "outcomes": ["stay_safe"]}],
-                  "objectives": objectives})
+    objectives = [
+        {"id": f"O{i}", "title": f"Objective {i}", "parent": f"O{i - 1}" if i else "P1"}
+        for i in reversed(range(n))
+    ]
+    plan = _load(
+        {
+            **PLAN_HEADER_DATA,
+            "priorities": [{"id": "P1", "title": "Safe", "outcomes": ["stay_safe"]}],
+            "objectives": objectives,
+        }
+    )
     facts = PlanFacts(plan)
     assert all(facts.outcomes[f"O{i}"] == ("stay_safe",) for i in range(n))
     calls = 0
@@ -276,8 +346,12 @@ def test_the_nodes_above_worked_out_in_one_pass_are_those_each_walk_finds(doc, d
     kind = data.draw(st.sampled_from(["priority", "aim", "objective", "milestone"]))
     above, nearest = facts.targets_above(targets.__contains__), facts.nearest_of_kind(kind)
     for node_id in ids:
-        assert above(node_id) == tuple(sorted((a for a in facts.ancestors(node_id) if a in targets), key=order.get))
-        walked = nearest_above(node_id, lambda n: facts.parents.get(n, ()), lambda n: facts.kind_of[n] == kind)
+        assert above(node_id) == tuple(
+            sorted((a for a in facts.ancestors(node_id) if a in targets), key=order.get)
+        )
+        walked = nearest_above(
+            node_id, lambda n: facts.parents.get(n, ()), lambda n: facts.kind_of[n] == kind
+        )
         assert nearest(node_id) == tuple(sorted(walked, key=order.get)), node_id
 
 

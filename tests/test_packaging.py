@@ -23,8 +23,18 @@ from .conftest import EXAMPLES, ROOT
 
 pytest.importorskip("setuptools", minversion="77")
 
-_NOT_SOURCE = {".git", ".venv", "venv", "build", "dist", ".pytest_cache", ".hypothesis", ".mypy_cache",
-               ".ruff_cache", "__pycache__"}
+_NOT_SOURCE = {
+    ".git",
+    ".venv",
+    "venv",
+    "build",
+    "dist",
+    ".pytest_cache",
+    ".hypothesis",
+    ".mypy_cache",
+    ".ruff_cache",
+    "__pycache__",
+}
 
 
 def _ignore(folder: str, names: list[str]) -> set[str]:
@@ -32,15 +42,26 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
 
 
 def _files_under(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
-            if p.is_file() and not set(p.relative_to(folder).parts) & _NOT_SOURCE
-            and not p.name.endswith(".pyc") and not any(part.endswith(".egg-info") for part in p.parts)}
+    return {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not set(p.relative_to(folder).parts) & _NOT_SOURCE
+        and not p.name.endswith(".pyc")
+        and not any(part.endswith(".egg-info") for part in p.parts)
+    }
 
 
 def _backend(hook: str, cwd: Path, out: Path) -> Path:
     code = f"from setuptools import build_meta; print(build_meta.{hook}({str(out)!r}))"
-    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=600,
-                          env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return out / done.stdout.strip().splitlines()[-1]
 
@@ -54,7 +75,9 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], set[str],
     sdist = _backend("build_sdist", project, work / "out")
     with tarfile.open(sdist) as tar:
         members = [m.name for m in tar.getmembers() if m.isfile()]
-        tar.extractall(work / "unpacked", **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+        tar.extractall(
+            work / "unpacked", **({"filter": "data"} if hasattr(tarfile, "data_filter") else {})
+        )
     top = f"{sdist.name.removesuffix('.tar.gz')}/"
     sdist_files = {m.removeprefix(top) for m in members}
     wheel = _backend("build_wheel", work / "unpacked" / top, work / "wheel")
@@ -74,10 +97,14 @@ def test_the_wheel_holds_the_package_its_data_and_licences(dists):
     metadata = email.message_from_bytes(archive.read(f"{info}/METADATA"))
     assert metadata["License-Expression"] == "MIT"
     assert sorted(metadata.get_all("License-File")) == ["LICENSE", "NOTICE"]
-    assert "outcome-graph = outcome_graph.cli:run" in archive.read(f"{info}/entry_points.txt").decode()
+    assert (
+        "outcome-graph = outcome_graph.cli:run" in archive.read(f"{info}/entry_points.txt").decode()
+    )
     # the reference data as the package reads it at run time
-    assert archive.read("outcome_graph/reference/national_indicators.csv") == (
-        ROOT / "src" / "outcome_graph" / "reference" / "national_indicators.csv").read_bytes()
+    assert (
+        archive.read("outcome_graph/reference/national_indicators.csv")
+        == (ROOT / "src" / "outcome_graph" / "reference" / "national_indicators.csv").read_bytes()
+    )
 
 
 def test_the_sdist_holds_what_its_tests_read(dists):
@@ -86,12 +113,28 @@ def test_the_sdist_holds_what_its_tests_read(dists):
     needed |= {f"src/outcome_graph/{f}" for f in _files_under(ROOT / "src" / "outcome_graph")}
     for folder in ("models", "examples", "docs", "bench"):
         needed |= {f"{folder}/{f}" for f in _files_under(ROOT / folder)}
-    needed |= {"README.md", "CHANGELOG.md", "SECURITY.md", "LICENSE", "NOTICE", "pyproject.toml",
-               ".pre-commit-hooks.yaml"}
-    assert {"tests/conftest.py", "tests/cases/structure.yaml", "models/thurrock-cypp-2011-12.yaml",
-            "bench/shapes.ttl", "docs/format.md"} <= needed
+    needed |= {
+        "README.md",
+        "CHANGELOG.md",
+        "SECURITY.md",
+        "LICENSE",
+        "NOTICE",
+        "pyproject.toml",
+        ".pre-commit-hooks.yaml",
+    }
+    assert {
+        "tests/conftest.py",
+        "tests/cases/structure.yaml",
+        "models/thurrock-cypp-2011-12.yaml",
+        "bench/shapes.ttl",
+        "docs/format.md",
+    } <= needed
     assert needed - sdist == set()
-    assert not [f for f in sdist if "__pycache__" in f or f.endswith(".pyc") or f.startswith((".venv/", "build/"))]
+    assert not [
+        f
+        for f in sdist
+        if "__pycache__" in f or f.endswith(".pyc") or f.startswith((".venv/", "build/"))
+    ]
 
 
 def test_the_changelog_heads_with_the_version_being_made():
@@ -101,7 +144,9 @@ def test_the_changelog_heads_with_the_version_being_made():
 
     import outcome_graph
 
-    versions = re.findall(r"^## \[([^\]]+)\]", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    versions = re.findall(
+        r"^## \[([^\]]+)\]", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M
+    )
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert versions and versions[0] == project["version"] == outcome_graph.__version__
 
@@ -109,8 +154,13 @@ def test_the_changelog_heads_with_the_version_being_made():
 def test_a_missing_rdf_extra_is_named_and_nothing_is_written(tmp_path: Path, cli_env):
     target = tmp_path / "plan.ttl"
     code = "import sys; sys.modules['rdflib'] = None; from outcome_graph.cli import run; run()"
-    out = subprocess.run([sys.executable, "-c", code, "convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target)],
-                         capture_output=True, text=True, env=cli_env, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code, "convert", str(EXAMPLES / "tutorial-plan.yaml"), str(target)],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        timeout=120,
+    )
     assert out.returncode == 2
     assert "pip install rdflib" in out.stderr and "Traceback" not in out.stderr
     assert not target.exists() and list(tmp_path.iterdir()) == []
@@ -128,7 +178,7 @@ def _fake_tools(tmp_path: Path, python_has_venv: bool) -> tuple[dict[str, str], 
         "dot": "#!/bin/sh\nexit 0\n",
         # the check for ensurepip answers as told; anything else is asked of the real Python
         "python3": f'#!/bin/sh\ncase "$*" in *ensurepip*) exit {0 if python_has_venv else 1};; esac\n'
-                   f'exec {sys.executable} "$@"\n',
+        f'exec {sys.executable} "$@"\n',
     }
     for name, text in scripts.items():
         (bin_dir / name).write_text(text)
@@ -142,8 +192,13 @@ def _fake_tools(tmp_path: Path, python_has_venv: bool) -> tuple[dict[str, str], 
 @pytest.mark.parametrize("has_venv", [False, True])
 def test_system_deps_install_what_python3_m_venv_needs(tmp_path: Path, has_venv: bool):
     env, log = _fake_tools(tmp_path, has_venv)
-    out = subprocess.run(["bash", str(ROOT / "scripts" / "system-deps.sh")], env=env, capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "system-deps.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     venv_package = "python%d.%d-venv" % sys.version_info[:2]
     if has_venv:
@@ -155,8 +210,20 @@ def test_system_deps_install_what_python3_m_venv_needs(tmp_path: Path, has_venv:
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 @pytest.mark.parametrize("target", ["run", "test"])
 def test_make_installs_system_packages_before_it_makes_the_venv(tmp_path: Path, target: str):
-    out = subprocess.run(["make", "-n", "-C", str(ROOT), f"VENV={tmp_path / 'venv'}", f"OUT={tmp_path / 'out'}", target],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [
+            "make",
+            "-n",
+            "-C",
+            str(ROOT),
+            f"VENV={tmp_path / 'venv'}",
+            f"OUT={tmp_path / 'out'}",
+            target,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     deps = next(i for i, line in enumerate(lines) if "scripts/system-deps.sh" in line)

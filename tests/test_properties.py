@@ -38,9 +38,13 @@ def test_adding_a_leadless_milestone_adds_one_og301(doc, data):
     target = data.draw(st.sampled_from(objectives))
     target.pop("lead", None)
     if not target.get("milestones"):
-        target["milestones"] = [{"id": "LED-M", "title": "A milestone with its own lead", "lead": "Someone"}]
+        target["milestones"] = [
+            {"id": "LED-M", "title": "A milestone with its own lead", "lead": "Someone"}
+        ]
     before = counts(og.check(og.load(plan_text(doc))))["OG301"]
-    target["milestones"].append({"id": "NEW-M", "title": "An added milestone with no lead", "timescale": "June 11"})
+    target["milestones"].append(
+        {"id": "NEW-M", "title": "An added milestone with no lead", "timescale": "June 11"}
+    )
     after = counts(og.check(og.load(plan_text(doc))))["OG301"]
     assert after == before + 1
 
@@ -56,7 +60,11 @@ def test_dates_inside_the_period_give_no_og402(doc):
 
 @given(plans(), st.data())
 def test_dates_after_the_period_give_og402_for_exactly_those_milestones(doc, data):
-    milestones = [n for n in list(_walk(doc["priorities"])) + doc.get("milestones", []) if n["id"].startswith("M")]
+    milestones = [
+        n
+        for n in list(_walk(doc["priorities"])) + doc.get("milestones", [])
+        if n["id"].startswith("M")
+    ]
     assume(milestones)
     late = data.draw(st.sets(st.sampled_from([m["id"] for m in milestones]), min_size=1))
     for node in milestones:
@@ -116,6 +124,7 @@ def test_reordering_siblings_changes_no_count_but_numbering(doc, rnd):
     for n in _all_nodes(doc):
         if n.get("timescale") == "As above":  # (a ditto: it means the date of the milestone above)
             n["timescale"] = "June 11"
+
     def all_counts() -> Counter:
         # (suppressed findings too: of two duplicates, OG109 reports the later, which may be the
         # one with an `ignore:`; then OG110 on the other's entry)

@@ -46,8 +46,12 @@ def test_turtle_file_and_convert(tmp_path: Path, cli_env):
     assert len(again) == len(to_rdf_graph(plan))
     with pytest.raises(OutcomeGraphError, match="RDF format"):
         write_rdf(plan, tmp_path / "t.docx")
-    run = subprocess.run([*og_command(), "convert", str(THURROCK), str(tmp_path / "c.ttl")], capture_output=True,
-                         text=True, env=cli_env)
+    run = subprocess.run(
+        [*og_command(), "convert", str(THURROCK), str(tmp_path / "c.ttl")],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+    )
     assert run.returncode == 0, run.stderr
     assert len(rdflib.Graph().parse(tmp_path / "c.ttl")) == len(again)
 
@@ -57,7 +61,9 @@ def test_shacl_shapes_find_what_the_rules_find(source):
     pyshacl = pytest.importorskip("pyshacl")
     plan = og.load(THURROCK) if source == "thurrock" else og.load(dump_yaml(generate(400, seed=9)))
     shapes = rdflib.Graph().parse(SHAPES)
-    _conforms, results, _text = pyshacl.validate(to_rdf_graph(plan), shacl_graph=shapes, inference="none")
+    _conforms, results, _text = pyshacl.validate(
+        to_rdf_graph(plan), shacl_graph=shapes, inference="none"
+    )
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     focus: dict[str, set[str]] = defaultdict(set)
     for r in results.subjects(rdflib.RDF.type, sh.ValidationResult):
@@ -87,8 +93,10 @@ def test_an_owner_and_a_node_whose_id_reads_like_it_are_two_resources():
     # (a node 'owner:SILS' was the owner SILS: one resource typed both Owner and Priority)
     from rdflib.namespace import RDF
 
-    plan = og.load("format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
-                   "priorities: [{id: 'owner:SILS', title: Safe, lead: SILS}]\n")
+    plan = og.load(
+        "format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "priorities: [{id: 'owner:SILS', title: Safe, lead: SILS}]\n"
+    )
     g = to_rdf_graph(plan)
     node = node_iri(plan, "owner:SILS")
     assert set(g.objects(node, RDF.type)) == {OG.Priority}

@@ -50,7 +50,9 @@ def _sibling_lists(data: dict[str, Any], key: str) -> list[list[dict[str, Any]]]
         if not isinstance(nodes, list) or len(nodes) < 3:
             continue
         tails = [TRAILING.match(str(n.get("id", ""))) for n in nodes]
-        if all(tails) and [int(t[2]) for t in tails] == list(range(int(tails[0][2]), int(tails[0][2]) + len(nodes))):
+        if all(tails) and [int(t[2]) for t in tails] == list(
+            range(int(tails[0][2]), int(tails[0][2]) + len(nodes))
+        ):
             out.append(nodes)
     return out
 
@@ -68,12 +70,12 @@ def _renumber(data: dict[str, Any], siblings: list[dict[str, Any]], start: int, 
         old, new = node["id"], _shift(node["id"], by)
         for d in _dicts(node):
             if isinstance(d.get("id"), str) and (d["id"] == old or d["id"].startswith(old + ".")):
-                rename[d["id"]] = new + d["id"][len(old):]
+                rename[d["id"]] = new + d["id"][len(old) :]
         if "number" in node:
             old_number, new_number = node["number"], _shift(node["number"], by)
             for d in _dicts(node):
                 if str(d.get("number", "")).startswith(old_number):
-                    d["number"] = new_number + d["number"][len(old_number):]
+                    d["number"] = new_number + d["number"][len(old_number) :]
     for d in _dicts(data):
         if isinstance(d.get("id"), str):
             d["id"] = rename.get(d["id"], d["id"])
@@ -85,7 +87,10 @@ def _renumber(data: dict[str, Any], siblings: list[dict[str, Any]], start: int, 
 
 
 NEW_NODES = {  # (each with findings of its own: a milestone "TBA", an objective with nothing under it)
-    "milestones": {"title": "Pilot a holiday lunch club for young carers in every ward", "timescale": "TBA"},
+    "milestones": {
+        "title": "Pilot a holiday lunch club for young carers in every ward",
+        "timescale": "TBA",
+    },
     "objectives": {"title": "Fewer young carers miss school through caring at home"},
 }
 
@@ -100,7 +105,9 @@ def _with_insertion(plan: og.Plan, key: str, pick: int) -> tuple[og.Plan, str, l
     at = len(siblings) // 2
     inserted = siblings[at]["id"]
     shifted = [d["id"] for node in siblings[at:] for d in _dicts(node) if "title" in d]
-    number = {"number": siblings[at]["number"]} if "number" in siblings[at] else {}  # (as printed, if printed)
+    number = (
+        {"number": siblings[at]["number"]} if "number" in siblings[at] else {}
+    )  # (as printed, if printed)
     _renumber(data, siblings, at, +1)
     siblings.insert(at, {"id": inserted, **number, **NEW_NODES[key]})
     return og.load(yaml.safe_dump(data, sort_keys=False, allow_unicode=True)), inserted, shifted
@@ -114,7 +121,7 @@ def _with_deletion(plan: og.Plan) -> tuple[og.Plan, str, list[str]]:
     siblings = lists[len(lists) // 2]
     at = len(siblings) // 2
     dropped = siblings[at]["id"]
-    shifted = [d["id"] for node in siblings[at + 1:] for d in _dicts(node) if "title" in d]
+    shifted = [d["id"] for node in siblings[at + 1 :] for d in _dicts(node) if "title" in d]
     _renumber(data, siblings, at + 1, -1)
     del siblings[at]
     return og.load(yaml.safe_dump(data, sort_keys=False, allow_unicode=True)), dropped, shifted
@@ -126,7 +133,9 @@ def real(request: pytest.FixtureRequest) -> tuple[og.Plan, og.Report]:
     return plan, og.check(plan)
 
 
-def _insertion_with_findings_moved(plan: og.Plan, report: og.Report) -> tuple[og.Plan, str, list[str]]:
+def _insertion_with_findings_moved(
+    plan: og.Plan, report: og.Report
+) -> tuple[og.Plan, str, list[str]]:
     """An insertion (as :func:`_with_insertion`: a milestone, else an objective) where findings
     sit on the last sibling renumbered, whose new id was no node's: so that findings matched by
     id alone would go wrong."""
@@ -138,7 +147,9 @@ def _insertion_with_findings_moved(plan: og.Plan, report: og.Report) -> tuple[og
             last = [i for i in shifted if i.count(".") == inserted.count(".")][-1]
             if any(i in at for i in shifted if i == last or i.startswith(last + ".")):
                 return new, inserted, shifted
-    raise AssertionError(f"{plan.id} has no list of numbered milestones or objectives with findings to renumber")
+    raise AssertionError(
+        f"{plan.id} has no list of numbered milestones or objectives with findings to renumber"
+    )
 
 
 def test_a_node_inserted_in_a_real_plan_is_one_addition(real: tuple[og.Plan, og.Report]):
@@ -149,7 +160,9 @@ def test_a_node_inserted_in_a_real_plan_is_one_addition(real: tuple[og.Plan, og.
     # each later sibling is itself renumbered: its id (and printed number) changed, nothing else
     renumbered = {c.old_id: c.new_id for c in result.by_change("id-changed")}
     assert renumbered == {oid: result.matches[oid][0] for oid in shifted}
-    assert all(c.change in ("added", "id-changed", "renumbered") for c in result.changes), result.to_text()
+    assert all(c.change in ("added", "id-changed", "renumbered") for c in result.changes), (
+        result.to_text()
+    )
     assert {c.old_id for c in result.by_change("renumbered")} <= set(shifted)
     # the findings too: those of the new node are introduced, none resolved
     assert result.resolved == [] and result.introduced
@@ -160,8 +173,9 @@ def test_a_milestone_dropped_from_a_real_plan_is_one_removal(real: tuple[og.Plan
     old, _ = real
     new, dropped, shifted = _with_deletion(old)
     result = diff(old, new, findings=False)
-    assert [(c.change, c.old_id) for c in result.changes if c.change not in ("id-changed", "renumbered")] == [
-        ("removed", dropped)]
+    assert [
+        (c.change, c.old_id) for c in result.changes if c.change not in ("id-changed", "renumbered")
+    ] == [("removed", dropped)]
     assert {c.old_id for c in result.by_change("id-changed")} == set(shifted)
 
 
@@ -170,8 +184,12 @@ def test_a_baseline_finds_its_findings_at_their_renumbered_nodes(real: tuple[og.
     new, inserted, _ = _insertion_with_findings_moved(old, report)
     after = og.check(new)
     assert any(f.node == inserted for f in after.findings)
-    for baseline in (Baseline.from_reports([report]), Baseline.from_findings(
-            (report.plan_id, f.rule, f.node, f.message, f.kind, f.title) for f in report.findings)):
+    for baseline in (
+        Baseline.from_reports([report]),
+        Baseline.from_findings(
+            (report.plan_id, f.rule, f.node, f.message, f.kind, f.title) for f in report.findings
+        ),
+    ):
         left = baseline.apply(after)
         # every recorded finding is found again, and only the new node's are new
         assert len(left.baselined or []) == len(report.findings)
@@ -201,23 +219,35 @@ def test_a_baseline_file_finds_its_findings_at_their_renumbered_nodes(tmp_path: 
 
 def test_a_baseline_without_titles_matches_by_id_as_before():
     # (a baseline of an earlier version, or a hand-made one: rule, node and message only)
-    plan = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
-                   "  - {id: M2, title: Survey, timescale: June 11}\n")
-    new = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
-                  "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n")
+    plan = og.load(
+        PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+        "  - {id: M2, title: Survey, timescale: June 11}\n"
+    )
+    new = og.load(
+        PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+        "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n"
+    )
     report = og.check(plan)
     assert {f.node for f in report.by_rule("OG301")} == {"M1", "M2"}
-    by_id = Baseline.from_findings((report.plan_id, f.rule, f.node, f.message) for f in report.findings)
+    by_id = Baseline.from_findings(
+        (report.plan_id, f.rule, f.node, f.message) for f in report.findings
+    )
     assert [f.node for f in by_id.apply(og.check(new)).by_rule("OG301")] == ["M3"]
     titled = Baseline.from_reports([report])
     assert [f.node for f in titled.apply(og.check(new)).by_rule("OG301")] == ["M2"]
 
 
-def test_a_baseline_file_whose_findings_have_no_kind_or_title_reads_and_matches_by_id(tmp_path: Path):
-    plan = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
-                   "  - {id: M2, title: Survey, timescale: June 11}\n")
-    new = og.load(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
-                  "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n")
+def test_a_baseline_file_whose_findings_have_no_kind_or_title_reads_and_matches_by_id(
+    tmp_path: Path,
+):
+    plan = og.load(
+        PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+        "  - {id: M2, title: Survey, timescale: June 11}\n"
+    )
+    new = og.load(
+        PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11}\n"
+        "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11}\n"
+    )
     doc = og.check(plan).to_dict()
     for i, f in enumerate(doc["findings"]):
         if i % 2:
@@ -234,9 +264,17 @@ def test_a_baseline_file_whose_findings_have_no_kind_or_title_reads_and_matches_
 def test_a_recorded_node_whose_id_another_has_now_accepts_none_of_its_findings():
     # M2 dropped: the old M3 is now M2, and a new M3 is added. Matched by id, the records of M2
     # and M3 would accept the findings of the new M2 and M3; the new M3's are new.
-    head = PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11, lead: Roads}\n"
-    plan = og.load(head + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11}\n")
-    new = og.load(head + "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Publish, timescale: June 11}\n")
+    head = (
+        PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11, lead: Roads}\n"
+    )
+    plan = og.load(
+        head
+        + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11}\n"
+    )
+    new = og.load(
+        head
+        + "  - {id: M2, title: Consult, timescale: June 11}\n  - {id: M3, title: Publish, timescale: June 11}\n"
+    )
     report = og.check(plan)
     assert {f.node for f in report.findings if f.rule == "OG301"} == {"M2", "M3"}
     left = Baseline.from_reports([report]).apply(og.check(new))
@@ -245,9 +283,15 @@ def test_a_recorded_node_whose_id_another_has_now_accepts_none_of_its_findings()
 
 HEAD = PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit, timescale: June 11, lead: Roads}\n"
 #: M2 has no lead; then a milestone with no lead is inserted before it, and it is given one.
-BEFORE = HEAD + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11, lead: Roads}\n"
-AFTER = (HEAD + "  - {id: M2, title: Publish, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11, lead: Roads}\n"
-         "  - {id: M4, title: Consult, timescale: June 11, lead: Roads}\n")
+BEFORE = (
+    HEAD
+    + "  - {id: M2, title: Survey, timescale: June 11}\n  - {id: M3, title: Consult, timescale: June 11, lead: Roads}\n"
+)
+AFTER = (
+    HEAD
+    + "  - {id: M2, title: Publish, timescale: June 11}\n  - {id: M3, title: Survey, timescale: June 11, lead: Roads}\n"
+    "  - {id: M4, title: Consult, timescale: June 11, lead: Roads}\n"
+)
 
 
 def test_a_recorded_node_is_found_by_its_title_in_the_plan_even_with_no_finding_there_now():
@@ -259,26 +303,50 @@ def test_a_recorded_node_is_found_by_its_title_in_the_plan_even_with_no_finding_
     # A report that has lost its plan knows only its findings' nodes: M2's record goes by its id.
     bare = og.Report(after.plan_id, after.plan_title, after.file, after.findings, after.suppressed)
     assert Baseline.from_reports([report]).apply(bare).by_rule("OG301") == []
-    assert [f.node for f in Baseline.from_reports([report]).apply(bare, og.load(AFTER)).by_rule("OG301")] == ["M2"]
+    assert [
+        f.node for f in Baseline.from_reports([report]).apply(bare, og.load(AFTER)).by_rule("OG301")
+    ] == ["M2"]
 
 
-def test_check_of_several_plans_in_several_processes_finds_renumbered_nodes_as_one_process_does(tmp_path: Path):
+def test_check_of_several_plans_in_several_processes_finds_renumbered_nodes_as_one_process_does(
+    tmp_path: Path,
+):
     # Each plan's report is baselined in the process that checked it, where it has its plan (the
     # report sent back has lost it): the same findings whichever process checked which plan.
     copies = []
     for i in range(6):
         copies.append(tmp_path / f"after{i}.yaml")
         copies[-1].write_text(AFTER.replace("id: t,", f"id: t{i},"), encoding="utf-8")
-        (tmp_path / f"before{i}.yaml").write_text(BEFORE.replace("id: t,", f"id: t{i},"), encoding="utf-8")
+        (tmp_path / f"before{i}.yaml").write_text(
+            BEFORE.replace("id: t,", f"id: t{i},"), encoding="utf-8"
+        )
     baseline = tmp_path / "baseline.jsonl"
-    done = run("check", *(str(tmp_path / f"before{i}.yaml") for i in range(6)), "--format", "jsonl", "-o", str(baseline))
+    done = run(
+        "check",
+        *(str(tmp_path / f"before{i}.yaml") for i in range(6)),
+        "--format",
+        "jsonl",
+        "-o",
+        str(baseline),
+    )
     assert baseline.exists(), done.stderr
     outputs = []
     for jobs in ("1", "2"):
-        done = run("check", *map(str, copies), "--baseline", str(baseline), "--format", "jsonl", "--jobs", jobs)
+        done = run(
+            "check",
+            *map(str, copies),
+            "--baseline",
+            str(baseline),
+            "--format",
+            "jsonl",
+            "--jobs",
+            jobs,
+        )
         docs = [json.loads(line) for line in done.stdout.splitlines()]
         assert len(docs) == 6, done.stderr
-        assert all([f["node"] for f in doc["findings"] if f["rule"] == "OG301"] == ["M2"] for doc in docs)
+        assert all(
+            [f["node"] for f in doc["findings"] if f["rule"] == "OG301"] == ["M2"] for doc in docs
+        )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
 
@@ -288,24 +356,49 @@ def test_a_node_renumbered_and_given_a_plural_is_found_by_its_content_words():
     # (the wording rules' title_key): the old O2, now O3, is itself; the new O2 is inserted.
     def plan(*titles: str) -> og.Plan:
         rows = "".join(f"      - {{id: P1.O{i}, title: {t}}}\n" for i, t in enumerate(titles, 1))
-        return og.load(PLAN_HEADER + "priorities:\n  - id: P1\n    title: Safe\n    objectives:\n" + rows)
+        return og.load(
+            PLAN_HEADER + "priorities:\n  - id: P1\n    title: Safe\n    objectives:\n" + rows
+        )
 
-    result = diff(plan("Fewer accidents", "Improve school"),
-                  plan("Fewer accidents", "Reduce truancy", "Improve schools"), findings=False)
+    result = diff(
+        plan("Fewer accidents", "Improve school"),
+        plan("Fewer accidents", "Reduce truancy", "Improve schools"),
+        findings=False,
+    )
     assert result.matches["P1.O2"] == ("P1.O3", "similar title")
     assert [(c.change, c.old_id, c.new_id) for c in result.changes] == [
-        ("added", None, "P1.O2"), ("reworded", "P1.O2", "P1.O3"), ("id-changed", "P1.O2", "P1.O3")]
+        ("added", None, "P1.O2"),
+        ("reworded", "P1.O2", "P1.O3"),
+        ("id-changed", "P1.O2", "P1.O3"),
+    ]
 
 
 def test_match_titles_keeps_an_id_whose_title_stays_pairs_the_rest_in_order_and_kinds_apart():
-    old = {"M1": ("milestone", "Review"), "M2": ("milestone", "Review"), "M3": ("milestone", "Review"),
-           "O1": ("objective", "Audit")}
-    new = {"M1": ("milestone", "Consult"), "M2": ("milestone", "Survey"), "M3": ("milestone", "Review"),
-           "M4": ("milestone", "Review"), "M5": ("milestone", "Review"), "O2": ("milestone", "Audit")}
+    old = {
+        "M1": ("milestone", "Review"),
+        "M2": ("milestone", "Review"),
+        "M3": ("milestone", "Review"),
+        "O1": ("objective", "Audit"),
+    }
+    new = {
+        "M1": ("milestone", "Consult"),
+        "M2": ("milestone", "Survey"),
+        "M3": ("milestone", "Review"),
+        "M4": ("milestone", "Review"),
+        "M5": ("milestone", "Review"),
+        "O2": ("milestone", "Audit"),
+    }
     assert match_titles(old, new) == {"M3": "M3", "M1": "M4", "M2": "M5"}
     # An id made from a position (a flat table's) is never matched by it.
-    assert match_titles({"P1": ("priority", "Safe")}, {"P1": ("priority", "Healthy")}) == {"P1": "P1"}
-    assert match_titles({"P1": ("priority", "Safe")}, {"P1": ("priority", "Healthy")}, generated={"P1"}) == {}
+    assert match_titles({"P1": ("priority", "Safe")}, {"P1": ("priority", "Healthy")}) == {
+        "P1": "P1"
+    }
+    assert (
+        match_titles(
+            {"P1": ("priority", "Safe")}, {"P1": ("priority", "Healthy")}, generated={"P1"}
+        )
+        == {}
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -338,15 +431,19 @@ def _numbered_plans(draw: st.DrawFn) -> dict[str, Any]:
         for i in range(1, draw(st.integers(1 if depth < 3 else 0, (3, 2, 3, 4)[depth])) + 1):
             node: dict[str, Any] = {"id": f"{prefix}{letter}{i}", "title": next(titles)}
             if depth < 3:
-                node[LEVEL_KEYS[depth + 1]] = level(LEVEL_KEYS[depth + 1], f"{node['id']}.", depth + 1)
+                node[LEVEL_KEYS[depth + 1]] = level(
+                    LEVEL_KEYS[depth + 1], f"{node['id']}.", depth + 1
+                )
             else:
                 node["timescale"] = "June 11"
             nodes.append(node)
         return nodes
 
-    return {"format": "outcome-graph/v1",
-            "plan": {"id": "numbered", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
-            "priorities": level("priorities", "", 0)}
+    return {
+        "format": "outcome-graph/v1",
+        "plan": {"id": "numbered", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+        "priorities": level("priorities", "", 0),
+    }
 
 
 def _subtree_ids(node: dict[str, Any]) -> list[str]:
@@ -355,8 +452,9 @@ def _subtree_ids(node: dict[str, Any]) -> list[str]:
 
 @settings(max_examples=60, deadline=None)
 @given(_numbered_plans(), st.data())
-def test_insertions_and_deletions_renumbered_are_exactly_the_additions_and_removals(doc: dict[str, Any],
-                                                                                     data: st.DataObject):
+def test_insertions_and_deletions_renumbered_are_exactly_the_additions_and_removals(
+    doc: dict[str, Any], data: st.DataObject
+):
     old = og.load(yaml.safe_dump(doc, sort_keys=False))
     new_doc = copy.deepcopy(doc)
     spare = _titles(100_000)
@@ -364,9 +462,12 @@ def test_insertions_and_deletions_renumbered_are_exactly_the_additions_and_remov
     removed: set[str] = set()
     # Edit some sibling lists, one change each (an insertion and a deletion side by side in one
     # list are a node reworded in place, which is what matching by id rightly says).
-    groups = [(key, d[key]) for d in _dicts(new_doc) for key in LEVEL_KEYS if isinstance(d.get(key), list)]
-    for key, siblings in data.draw(st.lists(st.sampled_from(groups), max_size=3, unique_by=lambda g: id(g[1])),
-                                   label="groups"):
+    groups = [
+        (key, d[key]) for d in _dicts(new_doc) for key in LEVEL_KEYS if isinstance(d.get(key), list)
+    ]
+    for key, siblings in data.draw(
+        st.lists(st.sampled_from(groups), max_size=3, unique_by=lambda g: id(g[1])), label="groups"
+    ):
         if not any(d.get(key) is siblings for d in _dicts(new_doc)):
             continue  # (a list under a node dropped already)
         if siblings and data.draw(st.booleans(), label="delete"):
@@ -387,10 +488,16 @@ def test_insertions_and_deletions_renumbered_are_exactly_the_additions_and_remov
     result = diff(old, new, findings=False)
     new_ids = {n.title: n.id for n in new.nodes.values()}
     old_ids = {n.title: n.id for n in old.nodes.values()}
-    assert {c.new_id for c in result.by_change("added")} == {new_ids[t] for t in added if t in new_ids}, \
+    assert {c.new_id for c in result.by_change("added")} == {
+        new_ids[t] for t in added if t in new_ids
+    }, result.to_text()
+    assert {c.old_id for c in result.by_change("removed")} == {
+        old_ids[t] for t in removed if t in old_ids
+    }, result.to_text()
+    assert {c.change for c in result.changes} <= {"added", "removed", "id-changed"}, (
         result.to_text()
-    assert {c.old_id for c in result.by_change("removed")} == {old_ids[t] for t in removed if t in old_ids}, \
-        result.to_text()
-    assert {c.change for c in result.changes} <= {"added", "removed", "id-changed"}, result.to_text()
+    )
     # every node kept is matched to the node of its title
-    assert all(old.nodes[oid].title == new.nodes[nid].title for oid, (nid, _) in result.matches.items())
+    assert all(
+        old.nodes[oid].title == new.nodes[nid].title for oid, (nid, _) in result.matches.items()
+    )

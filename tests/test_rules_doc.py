@@ -24,33 +24,55 @@ def test_every_rule_documents_what_why_example_and_fix():
 
 def test_codes_and_names_match_the_catalogue():
     spec = {  # the public contract: codes, names and default severities never change meaning
-        "OG101": ("empty-branch", "warning"), "OG102": ("unmeasured-objective", "warning"),
-        "OG103": ("orphan-node", "error"), "OG104": ("broken-reference", "error"),
-        "OG105": ("orphaned-indicator", "warning"), "OG106": ("level-skip", "warning"),
-        "OG107": ("hierarchy-cycle", "error"), "OG108": ("numbering-gap", "info"),
-        "OG109": ("duplicate-node", "warning"), "OG110": ("unused-ignore", "info"),
-        "OG201": ("outcome-gap", "warning"), "OG202": ("outcome-imbalance", "info"),
-        "OG203": ("untagged-branch", "info"), "OG204": ("indicator-outcome-mismatch", "info"),
-        "OG301": ("missing-lead", "warning"), "OG302": ("owner-overload", "warning"),
-        "OG303": ("owner-peak", "warning"), "OG304": ("unknown-owner", "info"),
-        "OG305": ("owner-alias-split", "warning"), "OG401": ("missing-date", "warning"),
-        "OG402": ("milestone-outside-period", "warning"), "OG403": ("overdue-milestone", "warning"),
-        "OG404": ("external-timescale", "info"), "OG405": ("dependency-order", "warning"),
-        "OG501": ("unknown-indicator", "warning"), "OG502": ("indicator-title-mismatch", "warning"),
-        "OG503": ("missing-target", "info"), "OG504": ("target-against-direction", "error"),
-        "OG505": ("off-track-indicator", "warning"), "OG601": ("wording-drift", "info"),
-        "OG602": ("polarity-conflict", "error"), "OG603": ("missing-from-view", "warning"),
+        "OG101": ("empty-branch", "warning"),
+        "OG102": ("unmeasured-objective", "warning"),
+        "OG103": ("orphan-node", "error"),
+        "OG104": ("broken-reference", "error"),
+        "OG105": ("orphaned-indicator", "warning"),
+        "OG106": ("level-skip", "warning"),
+        "OG107": ("hierarchy-cycle", "error"),
+        "OG108": ("numbering-gap", "info"),
+        "OG109": ("duplicate-node", "warning"),
+        "OG110": ("unused-ignore", "info"),
+        "OG201": ("outcome-gap", "warning"),
+        "OG202": ("outcome-imbalance", "info"),
+        "OG203": ("untagged-branch", "info"),
+        "OG204": ("indicator-outcome-mismatch", "info"),
+        "OG301": ("missing-lead", "warning"),
+        "OG302": ("owner-overload", "warning"),
+        "OG303": ("owner-peak", "warning"),
+        "OG304": ("unknown-owner", "info"),
+        "OG305": ("owner-alias-split", "warning"),
+        "OG401": ("missing-date", "warning"),
+        "OG402": ("milestone-outside-period", "warning"),
+        "OG403": ("overdue-milestone", "warning"),
+        "OG404": ("external-timescale", "info"),
+        "OG405": ("dependency-order", "warning"),
+        "OG501": ("unknown-indicator", "warning"),
+        "OG502": ("indicator-title-mismatch", "warning"),
+        "OG503": ("missing-target", "info"),
+        "OG504": ("target-against-direction", "error"),
+        "OG505": ("off-track-indicator", "warning"),
+        "OG601": ("wording-drift", "info"),
+        "OG602": ("polarity-conflict", "error"),
+        "OG603": ("missing-from-view", "warning"),
     }
     assert {r.code: (r.name, r.severity) for r in builtin()} == spec
     options = {r.code: r.options for r in builtin() if r.options}
-    assert options == {"OG202": {"min-share": 0.05}, "OG302": {"max-milestones": 10},
-                       "OG303": {"max-per-month": 4}, "OG402": {"grace-days": 31}}
+    assert options == {
+        "OG202": {"min-share": 0.05},
+        "OG302": {"max-milestones": 10},
+        "OG303": {"max-per-month": 4},
+        "OG402": {"grace-days": 31},
+    }
 
 
 def test_committed_rules_reference_is_current():
     expected = rules_markdown(builtin())
     committed = (DOCS / "rules.md").read_text(encoding="utf-8")
-    assert committed == expected, "docs/rules.md is stale: run `outcome-graph rules --format markdown > docs/rules.md`"
+    assert committed == expected, (
+        "docs/rules.md is stale: run `outcome-graph rules --format markdown > docs/rules.md`"
+    )
 
 
 def test_the_catalogue_says_what_each_option_is_for():
@@ -62,10 +84,17 @@ def test_the_catalogue_says_what_each_option_is_for():
 
     r = registry()["OG302"]
     text = rules_text([r], full=True)
-    assert "  max-milestones = 10\n    the most milestones an owner without `capacity` may lead.\n" in text
-    assert "`max-milestones` (default `10`): the most milestones an owner without `capacity` may lead." in rules_markdown([r])
+    assert (
+        "  max-milestones = 10\n    the most milestones an owner without `capacity` may lead.\n"
+        in text
+    )
+    assert (
+        "`max-milestones` (default `10`): the most milestones an owner without `capacity` may lead."
+        in rules_markdown([r])
+    )
     assert json.loads(rules_json([r]))[0]["option_descriptions"] == {
-        "max-milestones": "the most milestones an owner without `capacity` may lead."}
+        "max-milestones": "the most milestones an owner without `capacity` may lead."
+    }
     for rule in builtin():
         assert set(option_descriptions(rule)) == set(rule.options), rule.code
 
@@ -76,9 +105,13 @@ def test_an_option_documented_in_prose_is_shown_as_written():
     from outcome_graph.output.rules_doc import rules_text
 
     r = registry()["OG302"]
-    prose = dataclasses.replace(r, doc=dataclasses.replace(r.doc, options="Set it to the team's real size."))
+    prose = dataclasses.replace(
+        r, doc=dataclasses.replace(r.doc, options="Set it to the team's real size.")
+    )
     text = rules_text([prose], full=True)
-    assert "  max-milestones = 10\n  Set it to the team's real size.\n  (set in [rules.OG302]" in text
+    assert (
+        "  max-milestones = 10\n  Set it to the team's real size.\n  (set in [rules.OG302]" in text
+    )
     assert "Set it to the team's real size." in rules_markdown([prose])
 
 
@@ -97,7 +130,9 @@ def test_a_rule_documented_in_part_shows_what_it_has_and_names_what_it_lacks():
         return []
 
     text = rules_text([half_documented], full=True)
-    assert text == ("DOC002 half-documented (info)\nA rule with a summary and a fix.\n\nHow to fix\n  Write the rest.\n\n"
-                    "(its docstring has no ## What it does, ## Why it matters, ## Example)")
+    assert text == (
+        "DOC002 half-documented (info)\nA rule with a summary and a fix.\n\nHow to fix\n  Write the rest.\n\n"
+        "(its docstring has no ## What it does, ## Why it matters, ## Example)"
+    )
     assert "**What it does.**" not in rules_markdown([half_documented])
     assert "(its docstring" not in rules_text([registry()["OG302"]], full=True)

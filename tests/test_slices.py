@@ -61,8 +61,10 @@ def test_thurrock_stay_safe_is_the_work_its_stay_safe_indicators_measure(thurroc
 
 def test_thurrock_positive_contribution_and_be_healthy_slices(thurrock):
     facts = PlanFacts(thurrock)
-    aims = {o: {n for n in outcome_slice(facts, o).serving if thurrock.nodes[n].kind == "aim"}
-            for o in ("positive_contribution", "be_healthy")}
+    aims = {
+        o: {n for n in outcome_slice(facts, o).serving if thurrock.nodes[n].kind == "aim"}
+        for o in ("positive_contribution", "be_healthy")
+    }
     # INSP-SCHOOLS-PC states its outcome (P1.A2), NI 86 behaviour in schools (P2.A2), the youth
     # offending placeholders NI 19 and NI 43 (P3.A1).
     assert aims["positive_contribution"] == {"P1.A2", "P2.A2", "P3.A1"}
@@ -73,20 +75,40 @@ def test_thurrock_positive_contribution_and_be_healthy_slices(thurrock):
 
 
 def test_render_draws_thurrocks_stay_safe_slice_and_says_it_was_inferred(tmp_path):
-    out = subprocess.run([*og_command(), "render", str(THURROCK), "--outcome", "stay_safe", "-o", str(tmp_path / "s.dot")],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [
+            *og_command(),
+            "render",
+            str(THURROCK),
+            "--outcome",
+            "stay_safe",
+            "-o",
+            str(tmp_path / "s.dot"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     # (it said "nothing to draw: no node of the plan serves 'Stay safe'" and exited 2)
     assert out.returncode == 0, out.stderr
-    assert "notice: the nodes serving 'Stay safe' are inferred from the 'Stay safe' indicators measuring them" in out.stderr
+    assert (
+        "notice: the nodes serving 'Stay safe' are inferred from the 'Stay safe' indicators measuring them"
+        in out.stderr
+    )
     dot = (tmp_path / "s.dot").read_text(encoding="utf-8")
     nodes = drawn(og.load(THURROCK), dot)
     assert {"V", "P2", "P3", "P2.A3", "P3.A1", "P3.A2", "P3.A3", "P3.A2.O1"} <= nodes
     assert not {"P1", "P4", "P4.A1", "P2.A1", "NI 50"} & nodes
     assert {"NI 69", "INSP-SCHOOLS-SS"} <= nodes
-    assert "the nodes serving 'Stay safe' (inferred from the 'Stay safe' indicators measuring them" in dot  # (the title)
+    assert (
+        "the nodes serving 'Stay safe' (inferred from the 'Stay safe' indicators measuring them"
+        in dot
+    )  # (the title)
     # Each inferred node's tooltip says why it is there (its fill says it has no outcome of its own).
     assert "Serves 'Stay safe', inferred from the indicators it lists: NI 69" in dot  # (P2.A3)
-    assert "Serves 'Stay safe', inferred from the indicators the work above it lists" in dot  # (its objectives)
+    assert (
+        "Serves 'Stay safe', inferred from the indicators the work above it lists" in dot
+    )  # (its objectives)
 
 
 def test_the_owner_view_of_thurrocks_stay_safe_slice_draws_who_leads_that_work(thurrock):
@@ -100,7 +122,9 @@ def test_the_owner_view_of_thurrocks_stay_safe_slice_draws_who_leads_that_work(t
 
 
 # --- what keeps priority, and the error kept -------------------------------------------------------
-MIXED = PLAN_HEADER + """\
+MIXED = (
+    PLAN_HEADER
+    + """\
 priorities:
   - {id: P1, title: Healthy lives, outcomes: [be_healthy], indicators: [I-SAFE]}
   - {id: P2, title: Schools, aims: [{id: P2.A1, title: Safer journeys, indicators: [I-SAFE],
@@ -111,6 +135,7 @@ indicators:
   - {id: I-SAFE, title: Children injured on the way to school, outcomes: [stay_safe]}
   - {id: I-OTHER, title: Repeat referrals}
 """
+)
 
 
 def test_stated_outcomes_keep_priority_over_what_an_indicator_suggests():
@@ -128,12 +153,15 @@ def test_stated_outcomes_keep_priority_over_what_an_indicator_suggests():
     assert drawn(plan, dot) == {"P2", "P2.A1", "P2.A1.O1", "P4", "I-SAFE", "I-OTHER"}
 
 
-UNTAGGED = PLAN_HEADER + """\
+UNTAGGED = (
+    PLAN_HEADER
+    + """\
 priorities:
   - {id: P1, title: Safe at home, aims: [{id: P1.A1, title: Fewer referrals, indicators: [LOCAL-1]}]}
 indicators:
   - {id: LOCAL-1, title: Repeat referrals}
 """
+)
 
 
 def test_a_plan_that_tags_neither_its_work_nor_its_indicators_still_says_nothing_serves(tmp_path):
@@ -142,12 +170,18 @@ def test_a_plan_that_tags_neither_its_work_nor_its_indicators_still_says_nothing
     for owners in (False, True):
         with pytest.raises(RenderError) as info:
             to_dot(plan, diagram_options(plan, outcome="stay_safe", owners=owners))
-        assert str(info.value) == ("nothing to draw: no node of the plan serves 'Stay safe' (the plan tags no priority, "
-                                   "aim, objective or milestone with an outcome, and no indicator they list measures it)")
+        assert str(info.value) == (
+            "nothing to draw: no node of the plan serves 'Stay safe' (the plan tags no priority, "
+            "aim, objective or milestone with an outcome, and no indicator they list measures it)"
+        )
     path = tmp_path / "plan.yaml"
     path.write_text(UNTAGGED, encoding="utf-8")
-    out = subprocess.run([*og_command(), "render", str(path), "--outcome", "2", "-o", str(tmp_path / "x.dot")],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [*og_command(), "render", str(path), "--outcome", "2", "-o", str(tmp_path / "x.dot")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 2 and "no node of the plan serves 'Stay safe'" in out.stderr
     assert "Traceback" not in out.stderr and not (tmp_path / "x.dot").exists()
 
@@ -160,15 +194,23 @@ def test_plans_that_tag_their_work_slice_by_their_tags_alone(path):
     assert facts.outcomes_stated
     for o in plan.framework.ids:
         part = outcome_slice(facts, o)
-        tagged = {n for n in plan.nodes if plan.nodes[n].kind in WORK_KINDS and o in facts.outcomes.get(n, ())}
+        tagged = {
+            n
+            for n in plan.nodes
+            if plan.nodes[n].kind in WORK_KINDS and o in facts.outcomes.get(n, ())
+        }
         assert part.tagged == tagged and tagged and not part.inferred
         assert part.indicators == {i for n in tagged for i in facts.measured_by.get(n, ())}
         with warnings.catch_warnings():
-            warnings.simplefilter("error", InferredSliceWarning)  # (nothing was inferred: no notice)
+            warnings.simplefilter(
+                "error", InferredSliceWarning
+            )  # (nothing was inferred: no notice)
             nodes = drawn(plan, to_dot(plan, diagram_options(plan, outcome=o, milestones=True)))
         above = {a for n in tagged for a in facts.ancestors(n)}
         expected = {n for n in tagged | above if plan.nodes[n].kind != "vision"}
-        assert {n for n in nodes if n in plan.nodes and plan.nodes[n].kind in WORK_KINDS} == expected
+        assert {
+            n for n in nodes if n in plan.nodes and plan.nodes[n].kind in WORK_KINDS
+        } == expected
 
 
 # --- generated plans --------------------------------------------------------------------------------
@@ -183,9 +225,17 @@ def test_a_slice_is_tagged_work_or_work_under_what_the_outcomes_indicators_measu
 
     for o in OUTCOMES:
         part = outcome_slice(facts, o)
-        measured = {m for i, ms in facts.measures.items() if o in outcomes.get(i, ()) for m in ms if untagged(m)}
+        measured = {
+            m
+            for i, ms in facts.measures.items()
+            if o in outcomes.get(i, ())
+            for m in ms
+            if untagged(m)
+        }
         # Every tagged work node is in, and every untagged one an indicator of the outcome measures.
-        assert part.tagged == {n for n, k in kind_of.items() if k in WORK_KINDS and o in outcomes.get(n, ())}
+        assert part.tagged == {
+            n for n, k in kind_of.items() if k in WORK_KINDS and o in outcomes.get(n, ())
+        }
         assert measured <= part.inferred
         for n in part.inferred:  # an untagged node measured, or under one
             assert untagged(n) and ({n, *facts.ancestors(n)} & measured)

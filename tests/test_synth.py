@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 import outcome_graph as og
 from outcome_graph.analysis.timescale import Interval, parse_timescale
 from outcome_graph.errors import UsageError
-from outcome_graph.synth import DEFECTS, _timescale, count_nodes, dump_json, dump_yaml, generate, planted_defects
+from outcome_graph.synth import (
+    DEFECTS,
+    _timescale,
+    count_nodes,
+    dump_json,
+    dump_yaml,
+    generate,
+    planted_defects,
+)
 
 from .conftest import og_command
 
@@ -63,9 +71,14 @@ def test_a_clean_plan_has_no_findings():
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(n=st.integers(100, 600), seed=st.integers(0, 10_000),
-       share=st.sampled_from([0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8]))
-def test_any_size_seed_and_share_gives_its_size_and_the_defects_it_tallies(n: int, seed: int, share: float):
+@given(
+    n=st.integers(100, 600),
+    seed=st.integers(0, 10_000),
+    share=st.sampled_from([0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8]),
+)
+def test_any_size_seed_and_share_gives_its_size_and_the_defects_it_tallies(
+    n: int, seed: int, share: float
+):
     # (a large share of defects once emptied every objective (ZeroDivisionError), found no
     # indicator of another outcome for OG204 (IndexError), linked an indicator planted as
     # measuring nothing, tallied two OG102 where the rule reports the aim once, and wrote more
@@ -105,27 +118,51 @@ def test_timescale_wordings_read_as_the_month_meant():
                 timing = parse_timescale(value, period)
                 assert timing.kind == "dated", value
                 end = timing.span.end
-                assert (end.year, end.month) == ((2011, 4 + month) if month < 9 else (2012, month - 8)), value
+                assert (end.year, end.month) == (
+                    (2011, 4 + month) if month < 9 else (2012, month - 8)
+                ), value
 
 
 def test_synth_command(tmp_path: Path, cli_env):
     out = tmp_path / "plan.json"
-    run = subprocess.run([*og_command(), "synth", "250", "-o", str(out), "--seed", "4"], capture_output=True,
-                         text=True, env=cli_env)
+    run = subprocess.run(
+        [*og_command(), "synth", "250", "-o", str(out), "--seed", "4"],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+    )
     assert run.returncode == 0, run.stderr
     assert "wrote" in run.stderr and count_nodes(json.loads(out.read_text())) == 250
-    run = subprocess.run([*og_command(), "synth", "250", "--seed", "4", "--format", "yaml"], capture_output=True,
-                         text=True, env=cli_env)
+    run = subprocess.run(
+        [*og_command(), "synth", "250", "--seed", "4", "--format", "yaml"],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+    )
     assert run.stdout.startswith("format: outcome-graph/v1")
     assert og.load(run.stdout).document == og.load(out).document
-    for n in ("5", "99999999999"):  # (too small to be a plan; too large for memory, which it would fill)
-        run = subprocess.run([*og_command(), "synth", n, "-o", str(tmp_path / "big.yaml")], capture_output=True,
-                             text=True, env=cli_env, timeout=60)
-        assert run.returncode == 2 and "100<=x<=1000000" in run.stderr and "Traceback" not in run.stderr
+    for n in (
+        "5",
+        "99999999999",
+    ):  # (too small to be a plan; too large for memory, which it would fill)
+        run = subprocess.run(
+            [*og_command(), "synth", n, "-o", str(tmp_path / "big.yaml")],
+            capture_output=True,
+            text=True,
+            env=cli_env,
+            timeout=60,
+        )
+        assert (
+            run.returncode == 2
+            and "100<=x<=1000000" in run.stderr
+            and "Traceback" not in run.stderr
+        )
         assert not (tmp_path / "big.yaml").exists()
 
 
-def test_a_plan_written_over_the_read_limit_says_how_to_read_it_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_plan_written_over_the_read_limit_says_how_to_read_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     # (as convert does: a 120,000-node plan as JSON is over the 32 MB the commands read by default;
     # the limit is lowered here so that a small plan crosses it)
     from outcome_graph.cli import main
@@ -139,6 +176,9 @@ def test_a_plan_written_over_the_read_limit_says_how_to_read_it_back(tmp_path: P
     assert result.exit_code == 0, result.output
     size = out.stat().st_size
     assert size > 10_000 and f"warning: {out}: the file is " in result.stderr
-    assert f"of what the commands read by default: read it back with --max-bytes {size} " in result.stderr
+    assert (
+        f"of what the commands read by default: read it back with --max-bytes {size} "
+        in result.stderr
+    )
     monkeypatch.setattr(loader, "DEFAULT_MAX_BYTES", size)
     assert "warning" not in cli_runner().invoke(main, ["synth", "100", "-o", str(out)]).stderr

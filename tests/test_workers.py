@@ -79,7 +79,13 @@ def test_families_are_whole_costliest_first_and_every_rule_once():
     # A group is a family and the families that run with it (the timing family goes with
     # ownership, which works out the same timescales), costliest group first.
     groups = [{r.family for r in g} for g in shared]
-    assert groups == [{"ownership", "timing"}, {"structure"}, {"indicators"}, {"wording"}, {"coverage"}]
+    assert groups == [
+        {"ownership", "timing"},
+        {"structure"},
+        {"indicators"},
+        {"wording"},
+        {"coverage"},
+    ]
     assert all(RUNS_WITH.get(f, f) == g[0].family for g in shared for f in {r.family for r in g})
     for g in shared:
         assert [r.code for r in g] == sorted(r.code for r in g)  # the rules' order is kept
@@ -208,13 +214,22 @@ def test_cli_jobs_option(tmp_path, cli_env):
     path.write_text(dump_yaml(generate(1200, seed=2)), encoding="utf-8")
     outs = []
     for jobs in ("1", "2", "auto"):
-        proc = subprocess.run([*og_command(), "check", str(path), "--format", "json", "--jobs", jobs],
-                              capture_output=True, text=True, env=cli_env)
+        proc = subprocess.run(
+            [*og_command(), "check", str(path), "--format", "json", "--jobs", jobs],
+            capture_output=True,
+            text=True,
+            env=cli_env,
+        )
         assert proc.returncode == 1, proc.stderr
         outs.append(proc.stdout)
     assert outs[0] == outs[1] == outs[2]
     for bad in ("0", "many"):
-        proc = subprocess.run([*og_command(), "check", str(path), "-j", bad], capture_output=True, text=True, env=cli_env)
+        proc = subprocess.run(
+            [*og_command(), "check", str(path), "-j", bad],
+            capture_output=True,
+            text=True,
+            env=cli_env,
+        )
         assert proc.returncode == 2
         assert "not a positive number or 'auto'" in proc.stderr
         assert "Traceback" not in proc.stderr
@@ -224,7 +239,9 @@ def test_cli_jobs_option(tmp_path, cli_env):
 
 
 def _where(plan: og.Plan) -> dict[str, tuple]:
-    out: dict[str, tuple] = {n: (node._line, node._column, node._order) for n, node in plan.nodes.items()}
+    out: dict[str, tuple] = {
+        n: (node._line, node._column, node._order) for n, node in plan.nodes.items()
+    }
     out.update({f"owner {k}": v for k, v in plan.owner_lines.items()})
     out.update({f"group {k}": v for k, v in plan.group_lines.items()})
     return out
@@ -325,7 +342,9 @@ def test_a_program_that_ignores_sigchld(synthetic):
         _same_report(og.check(synthetic, jobs=2), expected)
         rules = list(registry().values())
         swapped = [_failing_in_workers(r, "killed") for r in rules]
-        _same_report(run_rules(synthetic, swapped, Config(), jobs=2), run_rules(synthetic, rules, Config()))
+        _same_report(
+            run_rules(synthetic, swapped, Config(), jobs=2), run_rules(synthetic, rules, Config())
+        )
         text = dump_yaml(generate(300, seed=6))
         assert _where(og.load(text, jobs=2)) == _where(og.load(text))
     finally:
@@ -356,7 +375,9 @@ def test_map_shared_keeps_the_order_and_does_again_what_a_child_failed():
 
     parent = os.getpid()
     assert map_shared(lambda i: i * 3, 7, 3) == [i * 3 for i in range(7)]
-    assert map_shared(lambda i: i, 2500, 2) == list(range(2500))  # (more indices than one pipe's batch)
+    assert map_shared(lambda i: i, 2500, 2) == list(
+        range(2500)
+    )  # (more indices than one pipe's batch)
 
     def slow_pid(i: int) -> int:
         time.sleep(0.01)
@@ -398,14 +419,29 @@ def test_map_shared_raises_what_the_calling_process_raises_and_stops_the_childre
 
 def test_several_plans_give_the_same_output_with_several_processes(tmp_path, cli_env):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"
-                   "objectives:\n  - {id: O1, title: A}\n  - {id: O1, title: B}\n", encoding="utf-8")
-    paths = [*map(str, sorted(MODELS.glob("*.yaml"))), str(bad), str(EXAMPLES / "tutorial-plan.yaml")]
+    bad.write_text(
+        "format: outcome-graph/v1\nplan: {id: x, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "objectives:\n  - {id: O1, title: A}\n  - {id: O1, title: B}\n",
+        encoding="utf-8",
+    )
+    paths = [
+        *map(str, sorted(MODELS.glob("*.yaml"))),
+        str(bad),
+        str(EXAMPLES / "tutorial-plan.yaml"),
+    ]
     for fmt in ("json", "text", "sarif"):
-        runs = [subprocess.run([*og_command(), "check", *paths, "--format", fmt, "--jobs", jobs, "--no-color"],
-                               capture_output=True, text=True, env=cli_env) for jobs in ("1", "2", "auto")]
-        assert {(r.returncode, r.stdout, r.stderr) for r in runs} == {(runs[0].returncode, runs[0].stdout,
-                                                                       runs[0].stderr)}
+        runs = [
+            subprocess.run(
+                [*og_command(), "check", *paths, "--format", fmt, "--jobs", jobs, "--no-color"],
+                capture_output=True,
+                text=True,
+                env=cli_env,
+            )
+            for jobs in ("1", "2", "auto")
+        ]
+        assert {(r.returncode, r.stdout, r.stderr) for r in runs} == {
+            (runs[0].returncode, runs[0].stdout, runs[0].stderr)
+        }
         assert runs[0].returncode == 2 and "duplicate id 'O1'" in runs[0].stderr
         assert "Traceback" not in runs[0].stderr
 
@@ -415,13 +451,17 @@ def test_plan_processes():
     from outcome_graph.forking import auto_allowed, usable_cpus
 
     assert _plan_processes("auto", 1) == _plan_processes(4, 1) == 1  # one plan: its own --jobs
-    assert _plan_processes(4, 3) == 3 and _plan_processes(2, 10) == 2 and _plan_processes(1, 10) == 1
+    assert (
+        _plan_processes(4, 3) == 3 and _plan_processes(2, 10) == 2 and _plan_processes(1, 10) == 1
+    )
     assert _plan_processes("auto", 10) == (min(usable_cpus(), 10) if auto_allowed() else 1)
 
 
-_ALIASED = ("format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
-            "objectives:\n  - {id: O1, title: Fewer accidents, notes: &shared Agreed with the police}\n"
-            "  - {id: O2, title: Safer routes, notes: *shared}\n")
+_ALIASED = (
+    "format: outcome-graph/v1\nplan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+    "objectives:\n  - {id: O1, title: Fewer accidents, notes: &shared Agreed with the police}\n"
+    "  - {id: O2, title: Safer routes, notes: *shared}\n"
+)
 
 
 def test_an_alias_is_read_as_pyyaml_reads_it_when_a_child_screens_the_text(monkeypatch):
@@ -439,6 +479,7 @@ def test_an_alias_is_read_as_pyyaml_reads_it_when_a_child_screens_the_text(monke
 
 
 # -- a program started while a signal arrives (forking.start_process) --------------------------------
+
 
 class _Stopped(Exception):
     pass

@@ -33,25 +33,34 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .baseline import Baseline
     from .config import Config
-    from .errors import ConfigError, OutcomeGraphError, PlanError, Problem
+    from .convert import convert_plan
+    from .diff import PlanDiff, diff_plans
+    from .errors import (
+        BaselineError,
+        CatalogueError,
+        ConfigError,
+        OptionError,
+        OutcomeGraphError,
+        PlanError,
+        Problem,
+        RenderError,
+        UsageError,
+    )
     from .findings import Finding, Report
     from .graph.build import build_graph
     from .graph.facts import PlanFacts
     from .loading.loader import load
     from .model.plan import Location, Notice, Plan
-    from .rules.engine import check
-    from .convert import convert_plan
-    from .diff import PlanDiff, diff_plans
     from .output.diagram import render
-    from .output.tables import table
     from .output.html_report import report, report_html
-    from .rules.registry import Rule, registry, rule
-    from .baseline import Baseline
-    from .errors import BaselineError, CatalogueError, OptionError, RenderError, UsageError
-    from .rules.context import RuleContext, UnusedIgnore
-    from .output.sarif import to_sarif
     from .output.junit import to_junit
+    from .output.sarif import to_sarif
+    from .output.tables import table
+    from .rules.context import RuleContext, UnusedIgnore
+    from .rules.engine import check
+    from .rules.registry import Rule, registry, rule
 
 __all__ = [
     "__version__",

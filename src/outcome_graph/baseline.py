@@ -110,12 +110,20 @@ class Baseline:
         return f"<Baseline of {len(self)} findings of {len(self.keys)} plan{'s' * (len(self.keys) != 1)}{where}>"
 
     @classmethod
-    def from_reports(cls, reports: Report | Iterable[Report], *, file: str | None = None) -> Baseline:
+    def from_reports(
+        cls, reports: Report | Iterable[Report], *, file: str | None = None
+    ) -> Baseline:
         """The baseline of some reports (a list of them, or one): their findings (not the
         suppressed ones) accepted."""
         reports = as_reports(reports, "Baseline.from_reports")
-        return cls.from_findings(((r.plan_id, f.rule, f.node, f.message, f.kind, f.title)
-                                  for r in reports for f in r.findings), file=file)
+        return cls.from_findings(
+            (
+                (r.plan_id, f.rule, f.node, f.message, f.kind, f.title)
+                for r in reports
+                for f in r.findings
+            ),
+            file=file,
+        )
 
     @classmethod
     def from_findings(cls, findings: Iterable[Record], *, file: str | None = None) -> Baseline:
@@ -144,19 +152,31 @@ class Baseline:
             with open(name, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)
         except FileNotFoundError:
-            raise BaselineError(Problem("baseline file not found (write one with `check --format json -o FILE`)",
-                                    file=name)) from None
+            raise BaselineError(
+                Problem(
+                    "baseline file not found (write one with `check --format json -o FILE`)",
+                    file=name,
+                )
+            ) from None
         except IsADirectoryError:
-            raise BaselineError(Problem("the baseline is a folder, not a findings file", file=name)) from None
+            raise BaselineError(
+                Problem("the baseline is a folder, not a findings file", file=name)
+            ) from None
         except OSError as exc:
-            raise BaselineError(Problem(f"the baseline cannot be read: {exc.strerror or exc}", file=name)) from None
+            raise BaselineError(
+                Problem(f"the baseline cannot be read: {exc.strerror or exc}", file=name)
+            ) from None
         if len(data) > MAX_BYTES:
-            raise BaselineError(Problem(f"the baseline is larger than {MAX_BYTES // 2**20} MB", file=name))
+            raise BaselineError(
+                Problem(f"the baseline is larger than {MAX_BYTES // 2**20} MB", file=name)
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise BaselineError(Problem("the baseline is not UTF-8 text", file=name, line=line)) from None
+            raise BaselineError(
+                Problem("the baseline is not UTF-8 text", file=name, line=line)
+            ) from None
         return cls.from_findings(_read_documents(text, name), file=name)
 
     def mismatch(self, plan_id: str) -> str | None:
@@ -166,9 +186,13 @@ class Baseline:
         if plan_id in self.keys or not self.keys:
             return None
         others = sorted(self.keys)
-        shown = ", ".join(repr(p) for p in others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
-        return (f"{self.file or 'the baseline'} records no finding of plan {plan_id!r}, only of {shown}: "
-                "findings are matched by plan id, so every finding of this plan counts as new")
+        shown = ", ".join(repr(p) for p in others[:3]) + (
+            f" and {len(others) - 3} more" if len(others) > 3 else ""
+        )
+        return (
+            f"{self.file or 'the baseline'} records no finding of plan {plan_id!r}, only of {shown}: "
+            "findings are matched by plan id, so every finding of this plan counts as new"
+        )
 
     def apply(self, report: Report, plan: Plan | None = None) -> Report:
         """The report with the findings in the baseline moved to ``baselined`` (its other
@@ -179,7 +203,9 @@ class Baseline:
         the report was made of (``og.check``'s report knows it), else among the nodes of the
         report's own findings."""
         if not isinstance(report, Report):  # (a list of them failed with an AttributeError)
-            raise TypeError(f"Baseline.apply() takes one report (og.check(plan)), not {type(report).__name__}")
+            raise TypeError(
+                f"Baseline.apply() takes one report (og.check(plan)), not {type(report).__name__}"
+            )
         keys = self.keys.get(report.plan_id, Counter()).copy()
         messages = self.messages.get(report.plan_id, Counter()).copy()
         moved = self._renumbered(report, plan)
@@ -204,15 +230,19 @@ class Baseline:
                 continue
             candidates = left.get((f.rule, f.node), [])
             codes = message_codes(f.message)
-            at = next((j for j, message in enumerate(candidates) if message_codes(message) == codes), None)
+            at = next(
+                (j for j, message in enumerate(candidates) if message_codes(message) == codes), None
+            )
             if at is not None:
                 del candidates[at]
                 keys[(f.rule, f.node)] -= 1
                 accepted[i] = True
         kept: list[Finding] = [f for f, a in zip(report.findings, accepted) if not a]
-        baselined = [*(report.baselined or ()), *(f for f, a in zip(report.findings, accepted) if a)]
+        baselined = [
+            *(report.baselined or ()),
+            *(f for f, a in zip(report.findings, accepted) if a),
+        ]
         return dataclasses.replace(report, findings=kept, baselined=baselined)
-
 
     def _renumbered(self, report: Report, plan: Plan | None) -> dict[str, str | None]:
         """Recorded node id -> the id of that node in the plan checked, where it differs (``None``
@@ -275,24 +305,44 @@ def _read_documents(text: str, name: str) -> Iterable[Record]:
         try:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            raise BaselineError(Problem(f"the baseline is not JSON: {exc.msg}", file=name, line=exc.lineno,
-                                    column=exc.colno)) from None
+            raise BaselineError(
+                Problem(
+                    f"the baseline is not JSON: {exc.msg}",
+                    file=name,
+                    line=exc.lineno,
+                    column=exc.colno,
+                )
+            ) from None
         except RecursionError:
-            raise BaselineError(Problem("the baseline is nested too deeply to be a findings document", file=name,
-                                    line=line)) from None
+            raise BaselineError(
+                Problem(
+                    "the baseline is nested too deeply to be a findings document",
+                    file=name,
+                    line=line,
+                )
+            ) from None
         documents.append((line, value))
     if not documents:
-        raise BaselineError(Problem("the baseline is empty: write one with `check --format json -o FILE`", file=name))
+        raise BaselineError(
+            Problem(
+                "the baseline is empty: write one with `check --format json -o FILE`", file=name
+            )
+        )
     out: list[Record] = []
     for line, doc in documents:
+
         def bad(what: str, line: int = line) -> BaselineError:
-            return BaselineError(Problem(f"not a findings document ({FINDINGS_SCHEMA_ID}): {what}", file=name, line=line))
+            return BaselineError(
+                Problem(
+                    f"not a findings document ({FINDINGS_SCHEMA_ID}): {what}", file=name, line=line
+                )
+            )
 
         if isinstance(doc, dict) and "runs" in doc and "schema" not in doc:
             out.extend(_sarif_findings(doc, name, line))
             continue
         if not isinstance(doc, dict) or doc.get("schema") != FINDINGS_SCHEMA_ID:
-            raise bad(f"no \"schema\": \"{FINDINGS_SCHEMA_ID}\"; write it with `check --format json`")
+            raise bad(f'no "schema": "{FINDINGS_SCHEMA_ID}"; write it with `check --format json`')
         plan = doc.get("plan")
         plan_id = plan.get("id") if isinstance(plan, dict) else None
         if plan_id is None and doc.get("problems") and doc.get("findings") == []:
@@ -303,7 +353,11 @@ def _read_documents(text: str, name: str) -> Iterable[Record]:
         if not isinstance(findings, list):
             raise bad("no list of findings")
         for n, f in enumerate(findings, 1):
-            rule, node, message = (f.get(k) for k in ("rule", "node", "message")) if isinstance(f, dict) else (None,) * 3
+            rule, node, message = (
+                (f.get(k) for k in ("rule", "node", "message"))
+                if isinstance(f, dict)
+                else (None,) * 3
+            )
             if not (isinstance(rule, str) and isinstance(node, str) and isinstance(message, str)):
                 raise bad(f"finding {n} has no rule, node and message")
             out.append((plan_id, rule, node, message, *_kind_and_title(f)))
@@ -321,8 +375,11 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[Record]:
     """(plan id, rule, node, message) of the results of a SARIF log that ``check --format sarif``
     wrote: the findings it reported, and those it left out for an earlier baseline (suppressed
     ``external``); not those the plan's ``ignore:`` suppressed."""
+
     def bad(what: str) -> BaselineError:
-        return BaselineError(Problem(f"not a SARIF log of outcome-graph: {what}", file=name, line=line))
+        return BaselineError(
+            Problem(f"not a SARIF log of outcome-graph: {what}", file=name, line=line)
+        )
 
     runs = doc.get("runs")
     if not isinstance(runs, list):
@@ -335,24 +392,42 @@ def _sarif_findings(doc: dict[str, Any], name: str, line: int) -> list[Record]:
         for n, result in enumerate(results, 1):
             props = result.get("properties") if isinstance(result, dict) else None
             rule = result.get("ruleId") if isinstance(result, dict) else None
-            plan_id, node = (props.get("plan"), props.get("node")) if isinstance(props, dict) else (None, None)
-            if not (isinstance(plan_id, str) and isinstance(node, str)) and isinstance(result, dict):
+            plan_id, node = (
+                (props.get("plan"), props.get("node")) if isinstance(props, dict) else (None, None)
+            )
+            if not (isinstance(plan_id, str) and isinstance(node, str)) and isinstance(
+                result, dict
+            ):
                 plan_id, node = _logical_location(result)
             if not (isinstance(rule, str) and isinstance(plan_id, str) and isinstance(node, str)):
-                raise bad(f"result {n} has no ruleId, or no plan and node (properties or logical location)")
+                raise bad(
+                    f"result {n} has no ruleId, or no plan and node (properties or logical location)"
+                )
             suppressions = result.get("suppressions")
-            kinds = {s.get("kind") for s in suppressions if isinstance(s, dict)} if isinstance(suppressions, list) else set()
+            kinds = (
+                {s.get("kind") for s in suppressions if isinstance(s, dict)}
+                if isinstance(suppressions, list)
+                else set()
+            )
             if "inSource" in kinds:
                 continue
             text = props.get("message") if isinstance(props, dict) else None
-            if not isinstance(text, str):  # (a document written before the message had a property of its own)
+            if not isinstance(
+                text, str
+            ):  # (a document written before the message had a property of its own)
                 message = result.get("message")
                 text = message.get("text") if isinstance(message, dict) else None
                 if isinstance(text, str):
                     text = text.split(" Hint: ", 1)[0]  # (the text is the message, then the hint)
-                    if result.get("relatedLocations"):  # (... and the links to its related locations)
+                    if result.get(
+                        "relatedLocations"
+                    ):  # (... and the links to its related locations)
                         text = text.rsplit(" Related: [", 1)[0]
-            known = _kind_and_title(props) if isinstance(props, dict) and props.get("node") == node else (None, None)
+            known = (
+                _kind_and_title(props)
+                if isinstance(props, dict) and props.get("node") == node
+                else (None, None)
+            )
             out.append((plan_id, rule, node, text if isinstance(text, str) else "", *known))
     return out
 
@@ -373,7 +448,12 @@ def _logical_location(result: dict[str, Any]) -> tuple[str | None, str | None]:
         for entry in logical if isinstance(logical, list) else ():
             name = entry.get("name") if isinstance(entry, dict) else None
             qualified = entry.get("fullyQualifiedName") if isinstance(entry, dict) else None
-            if isinstance(name, str) and name and isinstance(qualified, str) and qualified.endswith("/" + name):
+            if (
+                isinstance(name, str)
+                and name
+                and isinstance(qualified, str)
+                and qualified.endswith("/" + name)
+            ):
                 plan_id = qualified[: -len(name) - 1]
                 if plan_id and "/" not in plan_id:  # (a plan's id has no "/"; a node's may)
                     return plan_id, name

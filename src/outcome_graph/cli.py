@@ -121,8 +121,9 @@ class _Group(click.Group):
                 self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
 
-    def resolve_command(self, ctx: click.Context,
-                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         """The command the first argument names, or a usage error saying which command a mistyped
         one is close to (``chek``: did you mean ``check``?).
 
@@ -130,8 +131,12 @@ class _Group(click.Group):
         importing every command's module to answer a typo; the names alone say it.
         """
         name = click.utils.make_str(args[0])
-        if (not ctx.resilient_parsing and not name.startswith("-") and ctx.token_normalize_func is None
-                and self.get_command(ctx, name) is None):
+        if (
+            not ctx.resilient_parsing
+            and not name.startswith("-")
+            and ctx.token_normalize_func is None
+            and self.get_command(ctx, name) is None
+        ):
             from .loading.suggest import nearest
 
             guess = nearest(name, self.list_commands(ctx))
@@ -161,7 +166,11 @@ def _imported(name: str) -> click.Command | None:
     return command
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, epilog=_EPILOG)
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=_EPILOG,
+)
 @click.version_option(__version__, "-V", "--version", prog_name="outcome-graph")
 def main() -> None:
     """Check a Children and Young People's Plan (or any outcome plan) as a graph.
@@ -199,7 +208,9 @@ def _exit_cleanly_on_sigterm() -> None:
             if handler is not signal.SIG_IGN:
                 signal.signal(number, stop)
                 previous[number] = handler
-        except ValueError:  # not the main thread (e.g. embedded through click's test runner in a thread)
+        except (
+            ValueError
+        ):  # not the main thread (e.g. embedded through click's test runner in a thread)
             pass
 
     def restore() -> None:

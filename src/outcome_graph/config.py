@@ -49,8 +49,23 @@ _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
 MAPPING_SOURCE = "<config>"
 #: Options of the command line that are no key of a configuration file: they say how a run
 #: reports, not what is checked ("min-severity" was taken for a misspelt "severity").
-_COMMAND_LINE_ONLY = ("min-severity", "baseline", "format", "output", "jobs", "period", "max-bytes", "hints",
-                      "statistics", "color", "watch", "isolated", "config", "only-plans", "stdin-filename")
+_COMMAND_LINE_ONLY = (
+    "min-severity",
+    "baseline",
+    "format",
+    "output",
+    "jobs",
+    "period",
+    "max-bytes",
+    "hints",
+    "statistics",
+    "color",
+    "watch",
+    "isolated",
+    "config",
+    "only-plans",
+    "stdin-filename",
+)
 
 
 @dataclass
@@ -69,8 +84,15 @@ class ConfigLayer:
     lines: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], source: str, base_dir: Path | None = None,
-                     lines: Mapping[tuple[str, ...], int] | None = None, *, python: bool = False) -> ConfigLayer:
+    def from_mapping(
+        cls,
+        data: Mapping[str, Any],
+        source: str,
+        base_dir: Path | None = None,
+        lines: Mapping[tuple[str, ...], int] | None = None,
+        *,
+        python: bool = False,
+    ) -> ConfigLayer:
         """A layer of a file's keys. ``python``: the mapping was given in Python (``Config.from_dict``),
         where ``select`` and ``ignore`` may also be a text of codes or a tuple; a file's must be lists."""
         layer = cls(source=source, lines=dict(lines or {}))
@@ -78,16 +100,29 @@ class ConfigLayer:
         for key in data:
             if key not in _KEYS:
                 if key in _COMMAND_LINE_ONLY:
-                    raise error(f"unknown key {key!r}: --{key} is an option of the command line only (keys: "
-                                f"{', '.join(_KEYS)})", key)
+                    raise error(
+                        f"unknown key {key!r}: --{key} is an option of the command line only (keys: "
+                        f"{', '.join(_KEYS)})",
+                        key,
+                    )
                 guess = nearest(key, _KEYS)
-                raise error(f"unknown key {key!r}" + (f": did you mean {guess!r}?" if guess else
-                                                      f"; valid keys: {', '.join(_KEYS)}"), key)
+                raise error(
+                    f"unknown key {key!r}"
+                    + (
+                        f": did you mean {guess!r}?"
+                        if guess
+                        else f"; valid keys: {', '.join(_KEYS)}"
+                    ),
+                    key,
+                )
         if "select" in data:
             layer.select = _codes(data["select"], "select", error, python)
             if not layer.select:
-                raise error("'select' names no rule, so nothing would be checked: name codes or prefixes "
-                            "(select = ['OG1']), or leave it out for every rule", "select")
+                raise error(
+                    "'select' names no rule, so nothing would be checked: name codes or prefixes "
+                    "(select = ['OG1']), or leave it out for every rule",
+                    "select",
+                )
         if "ignore" in data:
             layer.ignore = _codes(data["ignore"], "ignore", error, python)
         sev = data.get("severity", {})
@@ -95,15 +130,25 @@ class ConfigLayer:
             raise error("'severity' must be a table of code = severity", "severity")
         for code, value in _by_code(sev, "severity", error):
             if not code.strip():
-                raise error("'severity' names an empty code: name a rule code or prefix (OG302), or ALL", "severity")
+                raise error(
+                    "'severity' names an empty code: name a rule code or prefix (OG302), or ALL",
+                    "severity",
+                )
             value = _choice(value)
             if value not in SEVERITIES:
-                raise error(f"severity of {code} must be error, warning or info, not {sev[code]!r}", "severity", code)
+                raise error(
+                    f"severity of {code} must be error, warning or info, not {sev[code]!r}",
+                    "severity",
+                    code,
+                )
             layer.severity[code.upper()] = value
         if "fail-on" in data:
             value = _choice(data["fail-on"])
             if value not in FAIL_ON:
-                raise error(f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}", "fail-on")
+                raise error(
+                    f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}",
+                    "fail-on",
+                )
             layer.fail_on = value
         rules = data.get("rules", {})
         if not isinstance(rules, Mapping):
@@ -113,11 +158,17 @@ class ConfigLayer:
                 raise error(f"[rules.{code}] must be a table of options", "rules", code)
             layer.options[code.upper()] = dict(opts)
         files = data.get("rule-files", [])
-        if isinstance(files, str) or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        if (
+            isinstance(files, str)
+            or not isinstance(files, list)
+            or not all(isinstance(f, str) for f in files)
+        ):
             raise error("'rule-files' must be a list of paths", "rule-files")
         for f in files:
             if "\0" in f:
-                raise error(f"'rule-files': {f!r} is not a path (it holds a NUL character)", "rule-files", f)
+                raise error(
+                    f"'rule-files': {f!r} is not a path (it holds a NUL character)", "rule-files", f
+                )
         base = base_dir or Path.cwd()
         layer.rule_files = [str(resolved(base / f)) for f in files]
         return layer
@@ -143,8 +194,11 @@ class ConfigLayer:
     def error(self, message: str, *path: str) -> ConfigError:
         """A :class:`ConfigError` about this layer, at the line of the key ``path``."""
         # (a configuration given as a mapping has no file for a program to open)
-        return ConfigError(message, file=None if self.source == MAPPING_SOURCE else self.source,
-                           line=self.line_of(*path))
+        return ConfigError(
+            message,
+            file=None if self.source == MAPPING_SOURCE else self.source,
+            line=self.line_of(*path),
+        )
 
 
 def _choice(value: Any) -> Any:
@@ -158,7 +212,9 @@ def _choice(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
 
 
-def _by_code(table: Mapping[str, Any], key: str, error: Callable[..., ConfigError]) -> Iterator[tuple[str, Any]]:
+def _by_code(
+    table: Mapping[str, Any], key: str, error: Callable[..., ConfigError]
+) -> Iterator[tuple[str, Any]]:
     """The entries of a table keyed by rule code (``severity``, ``rules``), refusing a code
     written twice in two cases (``og302`` and ``OG302``): codes are read in any case, so one of
     the two would be dropped without a word."""
@@ -167,12 +223,20 @@ def _by_code(table: Mapping[str, Any], key: str, error: Callable[..., ConfigErro
         code = str(code)
         first = seen.setdefault(code.upper(), code)
         if first != code:
-            both = f"[rules.{first}] and [rules.{code}]" if key == "rules" else f"[{key}]: {first!r} and {code!r}"
-            raise error(f"{both} are the same rule (codes are read in any case): write it once", key, code)
+            both = (
+                f"[rules.{first}] and [rules.{code}]"
+                if key == "rules"
+                else f"[{key}]: {first!r} and {code!r}"
+            )
+            raise error(
+                f"{both} are the same rule (codes are read in any case): write it once", key, code
+            )
         yield code, value
 
 
-def _codes(value: Any, key: str, error: Callable[..., ConfigError], python: bool = False) -> list[str]:
+def _codes(
+    value: Any, key: str, error: Callable[..., ConfigError], python: bool = False
+) -> list[str]:
     """The codes or prefixes of ``select`` or ``ignore``: a list in a file; in a mapping given in
     Python also a tuple, or a text of codes separated by commas or spaces (as ``--ignore`` takes them).
 
@@ -182,15 +246,24 @@ def _codes(value: Any, key: str, error: Callable[..., ConfigError], python: bool
         codes = [v for v in value.replace(",", " ").split() if v]
         if not python:
             listed = ", ".join(f'"{c}"' for c in codes)
-            fix = f"write {key} = [{listed}]" if codes else f'write the codes in a list ({key} = ["OG6"])'
+            fix = (
+                f"write {key} = [{listed}]"
+                if codes
+                else f'write the codes in a list ({key} = ["OG6"])'
+            )
             raise error(f"{key!r} must be a list of rule codes or prefixes, not a text: {fix}", key)
         value = codes
     if python and isinstance(value, tuple):
         value = list(value)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise error(f"{key!r} must be a list of rule codes or prefixes", key)
-    if not all(v.strip() for v in value):  # (an empty text is a prefix of every code: it named them all)
-        raise error(f"{key!r} holds an empty text: name rule codes or prefixes (OG6), or ALL for every rule", key)
+    if not all(
+        v.strip() for v in value
+    ):  # (an empty text is a prefix of every code: it named them all)
+        raise error(
+            f"{key!r} holds an empty text: name rule codes or prefixes (OG6), or ALL for every rule",
+            key,
+        )
     return [v.strip().upper() for v in value]
 
 
@@ -209,8 +282,10 @@ class Config:
     def from_dict(cls, data: Mapping[str, Any], source: str = MAPPING_SOURCE) -> Config:
         """A configuration from a mapping with the file's keys."""
         if not isinstance(data, Mapping):  # (a string was read key by key: "unknown key 'i'")
-            raise TypeError(f"Config.from_dict() takes a mapping of a configuration file's keys "
-                            f"({{'ignore': ['OG6']}}), not {type(data).__name__}")
+            raise TypeError(
+                f"Config.from_dict() takes a mapping of a configuration file's keys "
+                f"({{'ignore': ['OG6']}}), not {type(data).__name__}"
+            )
         return cls([ConfigLayer.from_mapping(data, source, python=True)])
 
     @classmethod
@@ -299,43 +374,85 @@ class Config:
         codes = list(codes)
         for layer in self.layers:
             error = layer.error
-            for key, selectors in (("select", layer.select or []), ("ignore", layer.ignore),
-                                   ("severity", list(layer.severity))):
+            for key, selectors in (
+                ("select", layer.select or []),
+                ("ignore", layer.ignore),
+                ("severity", list(layer.severity)),
+            ):
                 for sel in selectors:
                     if sel in ("ALL",) or any(c.startswith(sel) for c in codes):
                         continue
                     guess = nearest(sel, codes)
-                    raise error(f"{sel!r} matches no rule" + (f": did you mean {guess!r}?" if guess else ""), key, sel)
+                    raise error(
+                        f"{sel!r} matches no rule"
+                        + (f": did you mean {guess!r}?" if guess else ""),
+                        key,
+                        sel,
+                    )
             for code, opts in layer.options.items():
                 if code not in options:
                     guess = nearest(code, codes)
-                    raise error(f"[rules.{code}]: no such rule" + (f": did you mean {guess!r}?" if guess else ""),
-                                "rules", code)
+                    raise error(
+                        f"[rules.{code}]: no such rule"
+                        + (f": did you mean {guess!r}?" if guess else ""),
+                        "rules",
+                        code,
+                    )
                 for key, value in opts.items():
                     defaults = options[code]
                     if key not in defaults:
                         guess = nearest(key, defaults)
-                        hint = f": did you mean {guess!r}?" if guess else (
-                            f": a rule's severity is set in [severity] ({code} = \"error\")"
-                            if key.strip().lower() == "severity" else
-                            f"; its options are {', '.join(defaults)}" if defaults else "; it has no options")
-                        raise error(f"[rules.{code}]: unknown option {key!r}{hint}", "rules", code, key)
+                        hint = (
+                            f": did you mean {guess!r}?"
+                            if guess
+                            else (
+                                f': a rule\'s severity is set in [severity] ({code} = "error")'
+                                if key.strip().lower() == "severity"
+                                else f"; its options are {', '.join(defaults)}"
+                                if defaults
+                                else "; it has no options"
+                            )
+                        )
+                        raise error(
+                            f"[rules.{code}]: unknown option {key!r}{hint}", "rules", code, key
+                        )
                     default = defaults[key]
                     if isinstance(default, (int, float)) and not isinstance(default, bool):
-                        if (isinstance(value, bool) or not isinstance(value, (int, float))
-                                or not math.isfinite(value) or value < 0):
-                            raise error(f"[rules.{code}] {key} must be a non-negative number, not {value!r}",
-                                        "rules", code, key)
+                        if (
+                            isinstance(value, bool)
+                            or not isinstance(value, (int, float))
+                            or not math.isfinite(value)
+                            or value < 0
+                        ):
+                            raise error(
+                                f"[rules.{code}] {key} must be a non-negative number, not {value!r}",
+                                "rules",
+                                code,
+                                key,
+                            )
                         if isinstance(default, int) and value != int(value):
-                            raise error(f"[rules.{code}] {key} must be a whole number, not {value!r}",
-                                        "rules", code, key)
+                            raise error(
+                                f"[rules.{code}] {key} must be a whole number, not {value!r}",
+                                "rules",
+                                code,
+                                key,
+                            )
                     else:
                         # (a custom rule's option: a list, a text or true/false, as its default is)
-                        for kind, what in ((bool, "true or false"), (str, "a text"), (list, "a list"),
-                                           (dict, "a table")):
+                        for kind, what in (
+                            (bool, "true or false"),
+                            (str, "a text"),
+                            (list, "a list"),
+                            (dict, "a table"),
+                        ):
                             if isinstance(default, kind) and not isinstance(value, kind):
-                                raise error(f"[rules.{code}] {key} must be {what}, as its default "
-                                            f"{default!r} is, not {value!r}", "rules", code, key)
+                                raise error(
+                                    f"[rules.{code}] {key} must be {what}, as its default "
+                                    f"{default!r} is, not {value!r}",
+                                    "rules",
+                                    code,
+                                    key,
+                                )
 
 
 def _decide(code: str, select: list[str], ignore: list[str], *, default: bool) -> bool:
@@ -367,12 +484,17 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
     import tomllib  # (here, once a file is found: most plans are checked with none)
 
     try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")  # (Notepad's byte-order mark, which TOML does not allow)
+        text = raw.decode("utf-8").removeprefix(
+            "\ufeff"
+        )  # (Notepad's byte-order mark, which TOML does not allow)
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise ConfigError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); TOML files are UTF-8",
-                          file=str(path), line=line) from None
+        raise ConfigError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); TOML files are UTF-8",
+            file=str(path),
+            line=line,
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         # (tomllib ends its message with where: "(at line 3, column 9)" or "(at end of document)")
         message, line, column = str(exc), None, None
@@ -382,13 +504,18 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
         elif message.endswith("(at end of document)"):
             message = message[: -len("(at end of document)")].rstrip() + " at the end of the file"
             line = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-        raise ConfigError(f"invalid TOML: {message}", file=str(path), line=line, column=column) from None
+        raise ConfigError(
+            f"invalid TOML: {message}", file=str(path), line=line, column=column
+        ) from None
     lines = key_lines(text)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError("'tool' must be a table ([tool.outcome-graph] holds this tool's keys)", file=str(path),
-                              line=lines.get(("tool",)))
+            raise ConfigError(
+                "'tool' must be a table ([tool.outcome-graph] holds this tool's keys)",
+                file=str(path),
+                line=lines.get(("tool",)),
+            )
         _refuse_a_misnamed_table(tool, str(path), lines)
         table = tool.get("outcome-graph")
         if table is None:
@@ -396,21 +523,36 @@ def _read_file(path: Path, *, required: bool) -> ConfigLayer | None:
                 raise ConfigError("has no [tool.outcome-graph] table", file=str(path))
             return None
         if not isinstance(table, dict):
-            raise ConfigError("[tool.outcome-graph] must be a table (keys such as select = [...])", file=str(path),
-                              line=lines.get(("tool", "outcome-graph")))
+            raise ConfigError(
+                "[tool.outcome-graph] must be a table (keys such as select = [...])",
+                file=str(path),
+                line=lines.get(("tool", "outcome-graph")),
+            )
         data = table
-        lines = {key[2:]: line for key, line in lines.items() if key[:2] == ("tool", "outcome-graph") and key[2:]}
+        lines = {
+            key[2:]: line
+            for key, line in lines.items()
+            if key[:2] == ("tool", "outcome-graph") and key[2:]
+        }
     return ConfigLayer.from_mapping(data, str(path), base_dir=path.parent, lines=lines)
 
 
-def _refuse_a_misnamed_table(tool: Mapping[str, Any], source: str, lines: Mapping[tuple[str, ...], int]) -> None:
+def _refuse_a_misnamed_table(
+    tool: Mapping[str, Any], source: str, lines: Mapping[tuple[str, ...], int]
+) -> None:
     """Refuse this tool's table written in another case or with ``_`` (``[tool.outcome_graph]``,
     ``[tool.Outcome-Graph]``): passed by as another tool's, its settings would be lost without a
     word, the plan checked as if it had none."""
     for name in tool:
-        if name != "outcome-graph" and re.sub(r"[\s_.-]+", "-", name.strip().lower()) == "outcome-graph":
-            raise ConfigError(f"[tool.{name}] is not read: did you mean [tool.outcome-graph]?", file=source,
-                              line=lines.get(("tool", name)))
+        if (
+            name != "outcome-graph"
+            and re.sub(r"[\s_.-]+", "-", name.strip().lower()) == "outcome-graph"
+        ):
+            raise ConfigError(
+                f"[tool.{name}] is not read: did you mean [tool.outcome-graph]?",
+                file=source,
+                line=lines.get(("tool", name)),
+            )
 
 
 _PUNCTUATION = "[]{}=,."
@@ -509,14 +651,16 @@ def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
             if text.startswith(c * 3, i):  # a multi-line string
                 close = text.find(c * 3, i + 3)
                 close = end if close < 0 else close
-                while text.startswith(c, close + 3):  # ("""a "quote"""": up to two quotes end the text)
+                while text.startswith(
+                    c, close + 3
+                ):  # ("""a "quote"""": up to two quotes end the text)
                     close += 1
-                body, i = text[i + 3:close], close + 3
+                body, i = text[i + 3 : close], close + 3
             else:
                 j = i + 1
                 while j < end and text[j] != c and text[j] != "\n":
                     j += 2 if c == '"' and text[j] == "\\" else 1
-                body, i = text[i + 1:j], j + 1
+                body, i = text[i + 1 : j], j + 1
             line += body.count("\n")
             yield "text", body.replace('\\"', '"') if c == '"' else body, start
         elif c in _PUNCTUATION:
@@ -545,12 +689,19 @@ def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Confi
         return config
     if isinstance(config, Mapping):
         return Config.from_dict(config)
-    raise TypeError(f"{function}() takes config as a Config (og.Config.from_file(path)) or a mapping of a "
-                    f"configuration file's keys, not {type(config).__name__}")
+    raise TypeError(
+        f"{function}() takes config as a Config (og.Config.from_file(path)) or a mapping of a "
+        f"configuration file's keys, not {type(config).__name__}"
+    )
 
 
-def discover_config(plan_path: str | os.PathLike[str] | None, *, config_file: str | None = None,
-                    cli: ConfigLayer | None = None, isolated: bool = False) -> Config:
+def discover_config(
+    plan_path: str | os.PathLike[str] | None,
+    *,
+    config_file: str | None = None,
+    cli: ConfigLayer | None = None,
+    isolated: bool = False,
+) -> Config:
     """The configuration for a plan: pyproject.toml < outcome-graph.toml < --config < CLI flags.
 
     The two files are found from the plan's folder: the nearest ``pyproject.toml`` with a

@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,13 +32,13 @@ from .errors import OptionError
 from .model.document import (
     CHILD_LISTS,
     LEVELS,
-    iter_nested,
     DueRange,
     IgnoreEntry,
     IndicatorRef,
     NodeSpec,
     PlanDocument,
     Value,
+    iter_nested,
 )
 
 if TYPE_CHECKING:
@@ -62,16 +62,29 @@ __all__ = [
 #: Output formats: ``yaml``, ``json``, ``xlsx`` (one sheet per level) and ``csv`` (a folder).
 FORMATS = ("yaml", "json", "xlsx", "csv", "ttl")
 
-_LIST_OF = {"priority": "priorities", "aim": "aims", "objective": "objectives", "milestone": "milestones"}
+_LIST_OF = {
+    "priority": "priorities",
+    "aim": "aims",
+    "objective": "objectives",
+    "milestone": "milestones",
+}
 _RANK = {kind: i for i, kind in enumerate(LEVELS)}
 
 
 def _holds(parent_kind: str, child_kind: str) -> bool:
-    return parent_kind in CHILD_LISTS and bool(CHILD_LISTS[parent_kind]) and _RANK[parent_kind] < _RANK[child_kind]
+    return (
+        parent_kind in CHILD_LISTS
+        and bool(CHILD_LISTS[parent_kind])
+        and _RANK[parent_kind] < _RANK[child_kind]
+    )
 
 
 def _source(plan_or_document: Plan | PlanDocument) -> PlanDocument:
-    return plan_or_document if isinstance(plan_or_document, PlanDocument) else plan_or_document.document
+    return (
+        plan_or_document
+        if isinstance(plan_or_document, PlanDocument)
+        else plan_or_document.document
+    )
 
 
 def canonical_document(plan_or_document: Plan | PlanDocument) -> PlanDocument:
@@ -133,7 +146,11 @@ def _as_above(doc: PlanDocument) -> dict[str, str | None]:
         if node.kind != "milestone":
             continue
         timescale = getattr(node, "timescale", None)
-        if getattr(node, "due", None) is None and timescale and parse_timescale(timescale).kind == "as_above":
+        if (
+            getattr(node, "due", None) is None
+            and timescale
+            and parse_timescale(timescale).kind == "as_above"
+        ):
             out[node.id] = previous
         previous = node.id
     return out
@@ -164,7 +181,11 @@ def _canonical(source: PlanDocument, *, move: bool, deep: bool = True) -> PlanDo
                 node.parent = None  # type: ignore[attr-defined]
         elif explicit is not None:
             candidate = by_id.get(explicit)
-            if candidate is not None and candidate is not node and _holds(candidate.kind, node.kind):
+            if (
+                candidate is not None
+                and candidate is not node
+                and _holds(candidate.kind, node.kind)
+            ):
                 node.parent = None  # type: ignore[attr-defined]
                 if move:
                     target = candidate
@@ -205,17 +226,53 @@ class _Folded(str):
 
 
 #: Text-typed fields (and dates): always double-quoted.
-_QUOTED_FIELDS = {"id", "number", "parent", "timescale", "period", "start", "end", "as_of", "from", "to", "code",
-                  "change"}
+_QUOTED_FIELDS = {
+    "id",
+    "number",
+    "parent",
+    "timescale",
+    "period",
+    "start",
+    "end",
+    "as_of",
+    "from",
+    "to",
+    "code",
+    "change",
+}
 #: Lists of ids: items double-quoted.
 _QUOTED_LISTS = {"parents", "see_also", "depends_on", "members"}
 #: Free text: double-quoted when it fits on a line, a block when it has line breaks.
 _PROSE_FIELDS = {"title", "text", "name", "organisation", "source", "reason"}
 #: The order of a node's fields: identity, hierarchy, timing, measures, then the rest and children.
 _NODE_ORDER = (
-    "id", "number", "title", "parent", "parents", "lead", "timescale", "due", "status", "depends_on",
-    "outcomes", "direction", "unit", "baseline", "target", "targets", "actuals", "indicators",
-    "views", "variants", "tags", "see_also", "ignore", "notes", "aims", "objectives", "milestones",
+    "id",
+    "number",
+    "title",
+    "parent",
+    "parents",
+    "lead",
+    "timescale",
+    "due",
+    "status",
+    "depends_on",
+    "outcomes",
+    "direction",
+    "unit",
+    "baseline",
+    "target",
+    "targets",
+    "actuals",
+    "indicators",
+    "views",
+    "variants",
+    "tags",
+    "see_also",
+    "ignore",
+    "notes",
+    "aims",
+    "objectives",
+    "milestones",
 )
 _ORDER = {k: i for i, k in enumerate(_NODE_ORDER)}
 _FLOW_MODELS = (Value, DueRange)
@@ -262,7 +319,9 @@ def _fields_of(model: type) -> tuple[tuple[str, str, bool], ...]:
         names = list(fields)
         if issubclass(model, NodeSpec):
             names.sort(key=lambda n: _ORDER.get(n, len(_ORDER)))
-        known = _FIELDS[model] = tuple((n, fields[n].alias or n, fields[n].default_factory is list) for n in names)
+        known = _FIELDS[model] = tuple(
+            (n, fields[n].alias or n, fields[n].default_factory is list) for n in names
+        )
     return known
 
 
@@ -270,7 +329,12 @@ def _data(value: Any, key: str | None = None) -> Any:
     """A model value as plain data, without the fields left at their defaults."""
     if isinstance(value, IgnoreEntry) and value.reason is None and value.scope == "node":
         return _Quoted(value.rule)
-    if isinstance(value, IndicatorRef) and value.title is None and value.target is None and value.targets is None:
+    if (
+        isinstance(value, IndicatorRef)
+        and value.title is None
+        and value.target is None
+        and value.targets is None
+    ):
         return _Quoted(value.id)
     if isinstance(value, BaseModel):
         out: dict[str, Any] = {}
@@ -282,10 +346,24 @@ def _data(value: Any, key: str | None = None) -> Any:
             if name == "scope" and item == "node":
                 continue
             out[alias] = _data(item, alias)
-        scalars = all(not isinstance(v, (dict, list)) or isinstance(v, _FlowList) for v in out.values())
+        scalars = all(
+            not isinstance(v, (dict, list)) or isinstance(v, _FlowList) for v in out.values()
+        )
         plain = all(not isinstance(v, (_Literal, _Folded)) for v in out.values())
-        small = type(value).__name__ in ("Value", "DueRange", "Variant", "CatalogueEntrySpec", "IgnoreEntry", "Period")
-        if small and scalars and plain and (_flow_length(out) <= _FLOW_WIDTH or isinstance(value, DueRange)):
+        small = type(value).__name__ in (
+            "Value",
+            "DueRange",
+            "Variant",
+            "CatalogueEntrySpec",
+            "IgnoreEntry",
+            "Period",
+        )
+        if (
+            small
+            and scalars
+            and plain
+            and (_flow_length(out) <= _FLOW_WIDTH or isinstance(value, DueRange))
+        ):
             return _FlowMap(out)
         return out
     if isinstance(value, list):
@@ -308,7 +386,9 @@ def _data(value: Any, key: str | None = None) -> Any:
     return value
 
 
-def document_data(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) -> dict[str, Any]:
+def document_data(
+    plan_or_document: Plan | PlanDocument, *, canonical: bool = True
+) -> dict[str, Any]:
     """The plan as plain data (dicts, lists, text, numbers) in the order the YAML writer uses.
 
     Parameters
@@ -355,8 +435,14 @@ def _dumper() -> Any:
     Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar(str_tag, str(v), style='"'))
     Dumper.add_representer(_Literal, lambda d, v: d.represent_scalar(str_tag, str(v), style="|"))
     Dumper.add_representer(_Folded, lambda d, v: d.represent_scalar(str_tag, str(v), style=">"))
-    Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True))
-    Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", dict(v), flow_style=True))
+    Dumper.add_representer(
+        _FlowList,
+        lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True),
+    )
+    Dumper.add_representer(
+        _FlowMap,
+        lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", dict(v), flow_style=True),
+    )
     return Dumper
 
 
@@ -376,7 +462,9 @@ _WIDTH = 100  # (the width PyYAML is given: no line of at most this many charact
 #: (``: `` and `` #`` included), no space at the end, no two spaces together, all ASCII.
 _PLAIN_SAFE = re.compile(r"[A-Za-z](?:[A-Za-z0-9._/()&'+-]| (?! ))*(?<! )")
 #: Words YAML 1.1 reads as booleans or null (PyYAML quotes them).
-_NOT_TEXT = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
+_NOT_TEXT = frozenset(
+    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
+)
 #: Characters PyYAML writes as they are between double quotes (``"`` and ``\\`` escaped): not
 #: U+2028, U+2029 and U+FEFF, which it escapes.
 _QUOTABLE = re.compile(r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
@@ -392,7 +480,11 @@ def _simple_scalar(value: Any) -> str:
             if _QUOTABLE.fullmatch(value) is None:
                 raise _NotSimple
             return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        if isinstance(value, (_Literal, _Folded)) or value in _NOT_TEXT or _PLAIN_SAFE.fullmatch(value) is None:
+        if (
+            isinstance(value, (_Literal, _Folded))
+            or value in _NOT_TEXT
+            or _PLAIN_SAFE.fullmatch(value) is None
+        ):
             raise _NotSimple
         return value
     if value is True:
@@ -411,7 +503,11 @@ def _simple_flow(value: Any) -> str:
     if isinstance(value, _FlowList):
         return "[" + ", ".join(map(_simple_flow, value)) + "]"
     if isinstance(value, _FlowMap):
-        return "{" + ", ".join(f"{_simple_scalar(k)}: {_simple_flow(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{_simple_scalar(k)}: {_simple_flow(v)}" for k, v in value.items())
+            + "}"
+        )
     if isinstance(value, (dict, list)):
         raise _NotSimple
     return _simple_scalar(value)
@@ -431,7 +527,16 @@ class _YamlWriter:
         self.ended_at = -1  # (the lines written when a text that ends a document with "..." ended)
 
     def pyyaml(self, data: Any) -> str:
-        return str(self.dump(data, Dumper=self.dumper, sort_keys=False, allow_unicode=True, width=_WIDTH, indent=2))
+        return str(
+            self.dump(
+                data,
+                Dumper=self.dumper,
+                sort_keys=False,
+                allow_unicode=True,
+                width=_WIDTH,
+                indent=2,
+            )
+        )
 
     def by_pyyaml(self, part: Any, first: bool) -> None:
         """``part`` (an entry, as a one-entry mapping, or an item of the list the writer is in) as
@@ -449,7 +554,7 @@ class _YamlWriter:
         if not first and self.path and self.path[-1][1] and isinstance(part, dict):
             head = lines[0]  # (an entry after the first of a list's item: no "- " of its own)
             at = len(head) - len(head.lstrip(" "))
-            lines[0] = f"{head[:at]}  {head[at + 2:]}"
+            lines[0] = f"{head[:at]}  {head[at + 2 :]}"
         self.out.extend(lines)
         if ended:
             self.ended_at = len(self.out)
@@ -541,7 +646,12 @@ def to_yaml(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) ->
 
 def to_json(plan_or_document: Plan | PlanDocument, *, canonical: bool = True) -> str:
     """The plan as JSON text (the same data as :func:`to_yaml`)."""
-    return json.dumps(_styled_data(plan_or_document, canonical=canonical), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            _styled_data(plan_or_document, canonical=canonical), indent=2, ensure_ascii=False
+        )
+        + "\n"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -580,12 +690,18 @@ def output_format(path: str | os.PathLike[str], to: str | None = None) -> str:
         )
     if p.is_dir() or text.endswith(("/", os.sep)):
         return "csv"
-    if p.name.endswith(".") and p.name.strip("."):  # ('plan.': a suffix left out, not a folder's name)
-        raise OptionError(f"{text}: the name ends in a dot with no suffix after it; write {p.name}yaml, "
-                          f"{p.name}json or {p.name}xlsx, or a folder name without the dot for CSV files")
+    if p.name.endswith(".") and p.name.strip(
+        "."
+    ):  # ('plan.': a suffix left out, not a folder's name)
+        raise OptionError(
+            f"{text}: the name ends in a dot with no suffix after it; write {p.name}yaml, "
+            f"{p.name}json or {p.name}xlsx, or a folder name without the dot for CSV files"
+        )
     if not suffix:
         return "csv"
-    raise OptionError(f"{text}: cannot tell the output format from the name; use --to {'|'.join(FORMATS)}")
+    raise OptionError(
+        f"{text}: cannot tell the output format from the name; use --to {'|'.join(FORMATS)}"
+    )
 
 
 def write_plan(
@@ -705,7 +821,9 @@ def convert(
     report = None
     if findings:
         if fmt not in ("xlsx", "csv"):
-            raise OptionError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
+            raise OptionError(
+                "findings are written into a workbook or CSV folder only; YAML and JSON hold the plan"
+            )
         if config is not None:  # (the check reads its configuration files and rule files too)
             refuse_input_as_output(target, config.files())
         from .rules.engine import check
@@ -729,8 +847,11 @@ def yaml_comments(text: str) -> list[tuple[int, int]]:
     >>> yaml_comments("# top\\na: 1  # one\\nb: 'x # y'\\nc: C# dev\\nd: |\\n  # text\\n")
     [(1, 1), (2, 7)]
     """
-    candidates = [(n, m.start() + 1) for n, line in enumerate(_YAML_BREAK.split(text), 1)
-                  for m in re.finditer(r"(?:^|(?<=[ \t]))#", line)]
+    candidates = [
+        (n, m.start() + 1)
+        for n, line in enumerate(_YAML_BREAK.split(text), 1)
+        for m in re.finditer(r"(?:^|(?<=[ \t]))#", line)
+    ]
     if not candidates:
         return []
     import yaml
@@ -739,8 +860,12 @@ def yaml_comments(text: str) -> list[tuple[int, int]]:
     try:
         for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if isinstance(token, yaml.ScalarToken):
-                spans.append(((token.start_mark.line + 1, token.start_mark.column + 1),
-                              (token.end_mark.line + 1, token.end_mark.column + 1)))
+                spans.append(
+                    (
+                        (token.start_mark.line + 1, token.start_mark.column + 1),
+                        (token.end_mark.line + 1, token.end_mark.column + 1),
+                    )
+                )
     except yaml.YAMLError:
         return []
     import bisect
@@ -772,9 +897,11 @@ def comments_notice(plan: Plan, source: str | os.PathLike[str]) -> Notice | None
         return None
     (line, column), n = found[0], len(found)
     what = "a comment" if n == 1 else f"{n:,} comments, the first here,"
-    return Notice.at(Location(plan.file, line, column),
-                     f"the plan has {what} that the output does not keep (comments are not part of the plan's "
-                     "data: keep the YAML file to keep them)")
+    return Notice.at(
+        Location(plan.file, line, column),
+        f"the plan has {what} that the output does not keep (comments are not part of the plan's "
+        "data: keep the YAML file to keep them)",
+    )
 
 
 def _entries_files_left_behind(plan: Plan, target: str | os.PathLike[str], fmt: str) -> list[str]:
@@ -791,8 +918,10 @@ def _entries_files_left_behind(plan: Plan, target: str | os.PathLike[str], fmt: 
         if there.exists():
             continue
         here = Path(plan.base_dir or ".") / spec.entries
-        warnings.append(f"the {spec.prefix.upper()} catalogue's entries are read from {spec.entries!r} beside the plan, "
-                        f"and {str(there)!r} does not exist: copy {str(here)!r} there, or the output cannot be read")
+        warnings.append(
+            f"the {spec.prefix.upper()} catalogue's entries are read from {spec.entries!r} beside the plan, "
+            f"and {str(there)!r} does not exist: copy {str(here)!r} there, or the output cannot be read"
+        )
     return warnings
 
 

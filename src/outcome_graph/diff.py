@@ -49,7 +49,15 @@ if TYPE_CHECKING:
     from .findings import Finding
     from .model.plan import Plan
 
-__all__ = ["Change", "PlanDiff", "diff", "diff_plans", "match_titles", "CHANGE_KINDS", "DIFF_SCHEMA_ID"]
+__all__ = [
+    "Change",
+    "PlanDiff",
+    "diff",
+    "diff_plans",
+    "match_titles",
+    "CHANGE_KINDS",
+    "DIFF_SCHEMA_ID",
+]
 
 #: v2: a change's ``location`` is an object as a finding's is (file, line, column, sheet, cell);
 #: v1 wrote it as text (``plan.yaml:12:7``).
@@ -57,8 +65,24 @@ DIFF_SCHEMA_ID = "outcome-graph/diff/v2"
 
 #: Every kind of change, in the order a report lists them.
 CHANGE_KINDS: tuple[str, ...] = (
-    "added", "removed", "split", "merged", "reworded", "moved", "re-led", "re-timed", "renumbered", "status",
-    "outcomes", "targets", "indicator-added", "indicator-dropped", "id-changed", "variants", "period", "as-of",
+    "added",
+    "removed",
+    "split",
+    "merged",
+    "reworded",
+    "moved",
+    "re-led",
+    "re-timed",
+    "renumbered",
+    "status",
+    "outcomes",
+    "targets",
+    "indicator-added",
+    "indicator-dropped",
+    "id-changed",
+    "variants",
+    "period",
+    "as-of",
 )
 
 #: Two titles under the same parent are one node reworded when this similar (0..1).
@@ -213,6 +237,7 @@ class PlanDiff:
 
     def to_text(self, *, max_width: int = 70) -> str:
         """A readable report: a summary line, then one line per change and per finding."""
+
         def plain(text: Any) -> str | None:
             if text is None:
                 return None
@@ -230,7 +255,9 @@ class PlanDiff:
             if len(lead) + len(shown) > max_width:
                 room = shown[: max_width - len(lead)]
                 space = room.rfind(" ")  # (cut between words, as a diagram's label is cut)
-                shown = (room[:space] if space > max_width // 2 else room[:-1]).rstrip(" ,;:.-") + "…"
+                shown = (room[:space] if space > max_width // 2 else room[:-1]).rstrip(
+                    " ,;:.-"
+                ) + "…"
             return f'"{lead}{shown}"'
 
         def before_after(before: Any, after: Any) -> str:
@@ -239,28 +266,42 @@ class PlanDiff:
             a, b = plain(before), plain(after)
             start = 0
             if a is not None and b is not None and max(len(a), len(b)) > max_width:
-                differ = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+                differ = next(
+                    (i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b))
+                )
                 if differ > max_width // 2:
                     start = a.rfind(" ", 0, differ - max_width // 4) + 1
             return f"{q(a, start)} -> {q(b, start)}"
 
-        lines = [f"{self.old_id} ({self.old_file or '-'}) -> {self.new_id} ({self.new_file or '-'})"]
+        lines = [
+            f"{self.old_id} ({self.old_file or '-'}) -> {self.new_id} ({self.new_file or '-'})"
+        ]
         s = self.summary
         parts = [f"{s[k]} {k}" for k in CHANGE_KINDS if s[k]]
         lines.append("changes: " + (", ".join(parts) if parts else "none"))
         if self.findings_compared:
-            lines.append(f"findings: {s['findings_introduced']} introduced, {s['findings_resolved']} resolved")
+            lines.append(
+                f"findings: {s['findings_introduced']} introduced, {s['findings_resolved']} resolved"
+            )
         if self.changes:
             lines.append("")
         for c in self.changes:
-            node = c.node if c.old_id in (None, c.new_id) or c.new_id is None else f"{c.old_id} -> {c.new_id}"
+            node = (
+                c.node
+                if c.old_id in (None, c.new_id) or c.new_id is None
+                else f"{c.old_id} -> {c.new_id}"
+            )
             head = f"{c.change:<17} {c.kind:<9} {node}"
             if c.change in ("added", "removed"):
                 lines.append(f"{head}  {q(c.title)}" + (f"  ({c.detail})" if c.detail else ""))
             elif c.change == "split":
-                lines.append(f"{c.change:<17} {c.kind:<9} {c.old_id} -> {', '.join(c.after)}  {q(c.title)}")
+                lines.append(
+                    f"{c.change:<17} {c.kind:<9} {c.old_id} -> {', '.join(c.after)}  {q(c.title)}"
+                )
             elif c.change == "merged":
-                lines.append(f"{c.change:<17} {c.kind:<9} {', '.join(c.before)} -> {c.new_id}  {q(c.title)}")
+                lines.append(
+                    f"{c.change:<17} {c.kind:<9} {', '.join(c.before)} -> {c.new_id}  {q(c.title)}"
+                )
             elif c.change in ("indicator-added", "indicator-dropped"):
                 lines.append(f"{head}  {c.after if c.change == 'indicator-added' else c.before}")
             elif c.change == "id-changed":
@@ -270,10 +311,16 @@ class PlanDiff:
         for label, findings in (("introduced", self.introduced), ("resolved", self.resolved)):
             if findings:
                 lines.append("")
-            for f in findings:  # (a node id from a lead may hold a line break: one finding, one line)
+            for (
+                f
+            ) in findings:  # (a node id from a lead may hold a line break: one finding, one line)
                 node = f.node if f.node.isprintable() else repr(f.node)
-                lines.append(f"finding {label:<10} {f.rule} {f.severity:<7} {node}: {' '.join(f.message.split())}")
-        from .output.escape import terminal_text  # (control characters of plan text shown as escapes)
+                lines.append(
+                    f"finding {label:<10} {f.rule} {f.severity:<7} {node}: {' '.join(f.message.split())}"
+                )
+        from .output.escape import (
+            terminal_text,
+        )  # (control characters of plan text shown as escapes)
 
         return terminal_text("\n".join(lines))
 
@@ -283,7 +330,11 @@ class PlanDiff:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and (len(w) > 2 or w.isdigit())]
+    return [
+        w
+        for w in re.findall(r"[a-z0-9]+", text.lower())
+        if w not in _STOP and (len(w) > 2 or w.isdigit())
+    ]
 
 
 def _norm(text: str) -> str:
@@ -323,8 +374,12 @@ class _Titled:
     generated_ids: set[str] = field(default_factory=set)
 
 
-def match_titles(old: Mapping[str, tuple[str, str]], new: Mapping[str, tuple[str, str]], *,
-                 generated: AbstractSet[str] = frozenset()) -> dict[str, str]:
+def match_titles(
+    old: Mapping[str, tuple[str, str]],
+    new: Mapping[str, tuple[str, str]],
+    *,
+    generated: AbstractSet[str] = frozenset(),
+) -> dict[str, str]:
     """Old node id -> new node id, of nodes known only by their kind and title (node id ->
     ``(kind, title)``, in file order): matched as :func:`diff` matches them, but without parents
     to tell siblings by, so by the same title only (not a similar one). A node keeps its id where
@@ -338,16 +393,27 @@ def match_titles(old: Mapping[str, tuple[str, str]], new: Mapping[str, tuple[str
     >>> match_titles(old, new)
     {'M1': 'M1', 'M2': 'M3'}
     """
-    def view(nodes: Mapping[str, tuple[str, str]], generated: AbstractSet[str] = frozenset()) -> _Titled:
-        return _Titled({i: _TitledNode(i, kind, title) for i, (kind, title) in nodes.items()},
-                       generated_ids=set(generated))
 
-    return {oid: nid for oid, (nid, _) in _match(view(old), view(new, generated), similar=False).items()}
+    def view(
+        nodes: Mapping[str, tuple[str, str]], generated: AbstractSet[str] = frozenset()
+    ) -> _Titled:
+        return _Titled(
+            {i: _TitledNode(i, kind, title) for i, (kind, title) in nodes.items()},
+            generated_ids=set(generated),
+        )
+
+    return {
+        oid: nid for oid, (nid, _) in _match(view(old), view(new, generated), similar=False).items()
+    }
 
 
-def _mapped_parents(old: _Nodes, matches: dict[str, tuple[str, str]], node_id: str) -> frozenset[str]:
+def _mapped_parents(
+    old: _Nodes, matches: dict[str, tuple[str, str]], node_id: str
+) -> frozenset[str]:
     """An old node's parents as new ids where they are matched (``old:<id>`` where not)."""
-    return frozenset(matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ()))
+    return frozenset(
+        matches[p][0] if p in matches else f"old:{p}" for p in old.parents.get(node_id, ())
+    )
 
 
 def _title_key(text: str) -> str:
@@ -377,15 +443,25 @@ def _match(old: _Nodes, new: _Nodes, *, similar: bool = True) -> dict[str, tuple
     taken: set[str] = set()
     #: old id -> the new node of its id whose title is another (matched by id only as a last resort)
     held: dict[str, str] = {}
-    new_by_key = {(code_key(n.id) if n.kind == "indicator" else n.id): n for n in new.nodes.values()}
+    new_by_key = {
+        (code_key(n.id) if n.kind == "indicator" else n.id): n for n in new.nodes.values()
+    }
     for node in old.nodes.values():
         if node.id in old.generated_ids:
             continue  # (a position, not a name: matched by title below)
         key = code_key(node.id) if node.kind == "indicator" else node.id
         other = new_by_key.get(key)
-        if other is not None and other.kind == node.kind and other.id not in taken and other.id not in new.generated_ids:
+        if (
+            other is not None
+            and other.kind == node.kind
+            and other.id not in taken
+            and other.id not in new.generated_ids
+        ):
             if node.kind == "indicator" or _norm(other.title) == _norm(node.title):
-                matches[node.id] = (other.id, "id")  # (an indicator's code is its name, never a position)
+                matches[node.id] = (
+                    other.id,
+                    "id",
+                )  # (an indicator's code is its name, never a position)
                 taken.add(other.id)
             else:
                 held[node.id] = other.id
@@ -398,15 +474,27 @@ def _match(old: _Nodes, new: _Nodes, *, similar: bool = True) -> dict[str, tuple
         # What is left of the nodes held back: the node of its id, reworded in place (under the
         # same parent: an id that now names another title under another parent is another node).
         for oid, nid in held.items():
-            if (oid not in matches and nid not in taken and old.nodes[oid].kind == kind
-                    and _mapped_parents(old, matches, oid) == new_parents(nid)):
+            if (
+                oid not in matches
+                and nid not in taken
+                and old.nodes[oid].kind == kind
+                and _mapped_parents(old, matches, oid) == new_parents(nid)
+            ):
                 matches[oid] = (nid, "id")
                 taken.add(nid)
     return matches
 
 
-def _match_kind(old: _Nodes, new: _Nodes, kind: str, matches: dict[str, tuple[str, str]], taken: set[str],
-                held: dict[str, str], new_parents: Callable[[str], frozenset[str]], similar: bool) -> None:
+def _match_kind(
+    old: _Nodes,
+    new: _Nodes,
+    kind: str,
+    matches: dict[str, tuple[str, str]],
+    taken: set[str],
+    held: dict[str, str],
+    new_parents: Callable[[str], frozenset[str]],
+    similar: bool,
+) -> None:
     """Match the nodes of one kind left unmatched (:func:`_match`): by the same title, then by a
     similar title under the same parent (or its own id's node)."""
     left = [n for n in old.nodes.values() if n.kind == kind and n.id not in matches]
@@ -492,23 +580,34 @@ def _few_shared(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]) -> li
     shared = 0
     for oid, (nid, how) in matches.items():
         a, b = old.nodes[oid].title, new.nodes[nid].title
-        if how != "id" or _norm(a) == _norm(b) or _similarity(set(_words(a)), set(_words(b))) >= SIMILARITY:
+        if (
+            how != "id"
+            or _norm(a) == _norm(b)
+            or _similarity(set(_words(a)), set(_words(b))) >= SIMILARITY
+        ):
             shared += 1
     if shared * 2 >= total:
         return []
     if total == 1:
         some = f"the one node of {smaller.id} ({smaller.file or '-'}) has no counterpart"
     elif shared == 0:
-        some = f"none of the {total} nodes of {smaller.id} ({smaller.file or '-'}) has a counterpart"
+        some = (
+            f"none of the {total} nodes of {smaller.id} ({smaller.file or '-'}) has a counterpart"
+        )
     else:
-        some = (f"only {shared} of the {total} nodes of {smaller.id} ({smaller.file or '-'}) "
-                f"{'has a counterpart' if shared == 1 else 'have counterparts'}")
-    return [f"{some} with the same or a similar title in {other.id} ({other.file or '-'}), so the two are hardly "
-            "versions of one plan and most of their nodes are listed as removed, added or reworded"]
+        some = (
+            f"only {shared} of the {total} nodes of {smaller.id} ({smaller.file or '-'}) "
+            f"{'has a counterpart' if shared == 1 else 'have counterparts'}"
+        )
+    return [
+        f"{some} with the same or a similar title in {other.id} ({other.file or '-'}), so the two are hardly "
+        "versions of one plan and most of their nodes are listed as removed, added or reworded"
+    ]
 
 
-def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
-                       ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _splits_and_merges(
+    old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Old id -> the new ids it was split into, and new id -> the old ids merged into it (the
     parts in file order; each node in one split or merge at most).
 
@@ -518,14 +617,24 @@ def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
     """
     # (A node matched by id but reworded may be one part of a split that kept the old id, or
     # the whole of a merge that kept one of the old ids: it is considered as a similar title is.)
-    similar = {oid: nid for oid, (nid, how) in matches.items()
-               if how == "similar title" or (how == "id" and _norm(old.nodes[oid].title) != _norm(new.nodes[nid].title))}
+    similar = {
+        oid: nid
+        for oid, (nid, how) in matches.items()
+        if how == "similar title"
+        or (how == "id" and _norm(old.nodes[oid].title) != _norm(new.nodes[nid].title))
+    }
     similar_back = {nid: oid for oid, nid in similar.items()}
     taken = {nid for nid, _ in matches.values()}
-    old_left = [n for n in old.nodes.values() if n.kind not in ("indicator", "vision")
-                and (n.id not in matches or n.id in similar)]
-    new_left = [n for n in new.nodes.values() if n.kind not in ("indicator", "vision")
-                and (n.id not in taken or n.id in similar_back)]
+    old_left = [
+        n
+        for n in old.nodes.values()
+        if n.kind not in ("indicator", "vision") and (n.id not in matches or n.id in similar)
+    ]
+    new_left = [
+        n
+        for n in new.nodes.values()
+        if n.kind not in ("indicator", "vision") and (n.id not in taken or n.id in similar_back)
+    ]
     if not old_left or not new_left:
         return {}, {}
 
@@ -534,13 +643,23 @@ def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
     old_home = {n.id: (n.kind, _mapped_parents(old, matches, n.id)) for n in old_left}
     new_home = {n.id: (n.kind, frozenset(new.parents.get(n.id, ()))) for n in new_left}
 
-    def find(wholes: list[Any], whole_words: dict[str, set[str]], whole_home: dict[str, Any],
-             parts: list[Any], part_words: dict[str, set[str]], part_home: dict[str, Any],
-             partner: dict[str, str], partnered: set[str], used_parts: set[str], used_wholes: set[str]
-             ) -> dict[str, list[str]]:
+    def find(
+        wholes: list[Any],
+        whole_words: dict[str, set[str]],
+        whole_home: dict[str, Any],
+        parts: list[Any],
+        part_words: dict[str, set[str]],
+        part_home: dict[str, Any],
+        partner: dict[str, str],
+        partnered: set[str],
+        used_parts: set[str],
+        used_wholes: set[str],
+    ) -> dict[str, list[str]]:
         # A part is free (unmatched), or the whole's own similar-title partner; a whole that has
         # a partner is split or merged only with it among the parts.
-        index: dict[tuple[Any, str], list[str]] = defaultdict(list)  # (kind and parents, word) -> parts
+        index: dict[tuple[Any, str], list[str]] = defaultdict(
+            list
+        )  # (kind and parents, word) -> parts
         for n in parts:
             for w in part_words[n.id]:
                 index[(part_home[n.id], w)].append(n.id)
@@ -556,10 +675,20 @@ def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
             for w in mine:
                 posting = index.get((home, w), ())
                 if len(posting) <= COMMON_WORD:
-                    candidates.update(c for c in posting if c not in used_parts and (c not in partnered or c == own))
-            chosen = sorted((c for c in candidates
-                             if part_words[c] and len(part_words[c] & mine) / len(part_words[c]) >= PART_SHARE),
-                            key=order.__getitem__)
+                    candidates.update(
+                        c
+                        for c in posting
+                        if c not in used_parts and (c not in partnered or c == own)
+                    )
+            chosen = sorted(
+                (
+                    c
+                    for c in candidates
+                    if part_words[c]
+                    and len(part_words[c] & mine) / len(part_words[c]) >= PART_SHARE
+                ),
+                key=order.__getitem__,
+            )
             if len(chosen) < 2 or (own is not None and own not in chosen):
                 continue
             covered = set().union(*(part_words[c] for c in chosen)) & mine
@@ -571,10 +700,30 @@ def _splits_and_merges(old: Plan, new: Plan, matches: dict[str, tuple[str, str]]
 
     used_old: set[str] = set()  # (a node takes part in one split or merge at most)
     used_new: set[str] = set()
-    splits = find(old_left, old_words, old_home, new_left, new_words, new_home,
-                  similar, set(similar_back), used_new, used_old)
-    merges = find(new_left, new_words, new_home, old_left, old_words, old_home,
-                  similar_back, set(similar), used_old, used_new)
+    splits = find(
+        old_left,
+        old_words,
+        old_home,
+        new_left,
+        new_words,
+        new_home,
+        similar,
+        set(similar_back),
+        used_new,
+        used_old,
+    )
+    merges = find(
+        new_left,
+        new_words,
+        new_home,
+        old_left,
+        old_words,
+        old_home,
+        similar_back,
+        set(similar),
+        used_old,
+        used_new,
+    )
     for oid in [*splits, *(o for parts in merges.values() for o in parts)]:
         if oid in similar:
             del matches[oid]
@@ -630,8 +779,13 @@ def _ref_keys(plan: Plan, node: Any) -> dict[str, str]:
     return out
 
 
-def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
-             splits: dict[str, list[str]] | None = None, merges: dict[str, list[str]] | None = None) -> list[Change]:
+def _changes(
+    old: Plan,
+    new: Plan,
+    matches: dict[str, tuple[str, str]],
+    splits: dict[str, list[str]] | None = None,
+    merges: dict[str, list[str]] | None = None,
+) -> list[Change]:
     changes: list[Change] = []
     reverse = {nid: oid for oid, (nid, _) in matches.items()}
     splits, merges = splits or {}, merges or {}
@@ -643,35 +797,88 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
 
     for oid, parts in splits.items():
         a = old.nodes[oid]
-        changes.append(Change("split", a.kind, oid, parts[0], a.title, a.title, list(parts),
-                              f"into {', '.join(parts)}", "split", where(new, parts[0])))
+        changes.append(
+            Change(
+                "split",
+                a.kind,
+                oid,
+                parts[0],
+                a.title,
+                a.title,
+                list(parts),
+                f"into {', '.join(parts)}",
+                "split",
+                where(new, parts[0]),
+            )
+        )
     for nid, parts in merges.items():
         b = new.nodes[nid]
-        changes.append(Change("merged", b.kind, parts[0], nid, b.title, list(parts), b.title,
-                              f"from {', '.join(parts)}", "merged", where(new, nid)))
+        changes.append(
+            Change(
+                "merged",
+                b.kind,
+                parts[0],
+                nid,
+                b.title,
+                list(parts),
+                b.title,
+                f"from {', '.join(parts)}",
+                "merged",
+                where(new, nid),
+            )
+        )
     for node in old.nodes.values():
         if node.id in splits or node.id in in_merge:
             continue
         if node.id not in matches and node.id not in old.implicit_indicators:
             parents = ", ".join(old.parents.get(node.id, ()))
-            changes.append(Change("removed", node.kind, node.id, None, node.title,
-                                  detail=f"was under {parents}" if parents else "", location=where(old, node.id)))
+            changes.append(
+                Change(
+                    "removed",
+                    node.kind,
+                    node.id,
+                    None,
+                    node.title,
+                    detail=f"was under {parents}" if parents else "",
+                    location=where(old, node.id),
+                )
+            )
     for node in new.nodes.values():
         if node.id in merges or node.id in in_split:
             continue
         if node.id not in reverse and node.id not in new.implicit_indicators:
             parents = ", ".join(new.parents.get(node.id, ()))
-            changes.append(Change("added", node.kind, None, node.id, node.title,
-                                  detail=f"under {parents}" if parents else "", location=where(new, node.id)))
+            changes.append(
+                Change(
+                    "added",
+                    node.kind,
+                    None,
+                    node.id,
+                    node.title,
+                    detail=f"under {parents}" if parents else "",
+                    location=where(new, node.id),
+                )
+            )
     for oid, (nid, how) in matches.items():
         a, b = old.nodes[oid], new.nodes[nid]
         loc = where(new, nid)
 
-        def add(change: str, before: Any, after: Any, detail: str = "") -> None:  # (called in this iteration only)
-            changes.append(Change(change, b.kind, oid, nid, b.title, before, after, detail, how, loc))  # noqa: B023
+        def add(
+            change: str, before: Any, after: Any, detail: str = ""
+        ) -> None:  # (called in this iteration only)
+            changes.append(
+                Change(change, b.kind, oid, nid, b.title, before, after, detail, how, loc)  # noqa: B023
+            )
 
-        if oid != nid and b.kind != "indicator" and oid not in old.generated_ids and nid not in new.generated_ids:
-            add("id-changed", oid, nid, f"matched by {how}")  # (a position-made id changing says nothing)
+        if (
+            oid != nid
+            and b.kind != "indicator"
+            and oid not in old.generated_ids
+            and nid not in new.generated_ids
+        ):
+            add(
+                "id-changed", oid, nid, f"matched by {how}"
+            )  # (a position-made id changing says nothing)
         if " ".join(a.title.split()) != " ".join(b.title.split()):
             add("reworded", a.title, b.title)
         if b.kind not in ("indicator", "vision"):
@@ -680,21 +887,35 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
             if set(before) != set(after):
                 add("moved", list(old.parents.get(oid, ())), after)
             if _lead_key(getattr(a, "lead", None)) != _lead_key(getattr(b, "lead", None)):
-                add("re-led", _lead_text(getattr(a, "lead", None)), _lead_text(getattr(b, "lead", None)))
+                add(
+                    "re-led",
+                    _lead_text(getattr(a, "lead", None)),
+                    _lead_text(getattr(b, "lead", None)),
+                )
         if isinstance(a, Milestone) and isinstance(b, Milestone):
-            if (a.timescale or "").strip() != (b.timescale or "").strip() or plain_due(a.due) != plain_due(b.due):
+            if (a.timescale or "").strip() != (b.timescale or "").strip() or plain_due(
+                a.due
+            ) != plain_due(b.due):
                 add("re-timed", _timing_text(a), _timing_text(b))
             if a.status != b.status:
                 add("status", a.status, b.status)
         if (a.number or "") != (b.number or ""):
             add("renumbered", a.number, b.number)
-        if a.outcomes != b.outcomes and not (oid in old.implicit_indicators or nid in new.implicit_indicators):
+        if a.outcomes != b.outcomes and not (
+            oid in old.implicit_indicators or nid in new.implicit_indicators
+        ):
             add("outcomes", a.outcomes, b.outcomes)
-        if isinstance(a, Indicator) and isinstance(b, Indicator) and _values_key(a) != _values_key(b):
+        if (
+            isinstance(a, Indicator)
+            and isinstance(b, Indicator)
+            and _values_key(a) != _values_key(b)
+        ):
             if not (oid in old.implicit_indicators and nid in new.implicit_indicators):
                 add("targets", _values_text(a), _values_text(b))
         if _variants_key(a) != _variants_key(b):
-            add("variants", _variants_text(a), _variants_text(b))  # (the wording elsewhere: OG601-OG603 compare it)
+            add(
+                "variants", _variants_text(a), _variants_text(b)
+            )  # (the wording elsewhere: OG601-OG603 compare it)
         ra, rb = _ref_keys(old, a), _ref_keys(new, b)
         for key, code in rb.items():
             if key not in ra:
@@ -707,8 +928,13 @@ def _changes(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
     rank = {k: i for i, k in enumerate(CHANGE_KINDS)}
     new_order = {nid: i for i, nid in enumerate(new.nodes)}
     old_order = {oid: i for i, oid in enumerate(old.nodes)}
-    changes.sort(key=lambda c: (rank[c.change], new_order.get(c.new_id or "", len(new_order)),
-                                old_order.get(c.old_id or "", len(old_order))))
+    changes.sort(
+        key=lambda c: (
+            rank[c.change],
+            new_order.get(c.new_id or "", len(new_order)),
+            old_order.get(c.old_id or "", len(old_order)),
+        )
+    )
     return changes
 
 
@@ -717,7 +943,10 @@ def _variants_key(node: Any) -> list[tuple[str, str]]:
 
 
 def _variants_text(node: Any) -> str:
-    return "; ".join(f"{where or 'elsewhere'}: {text}" for text, where in _variants_key(node)) or "none"
+    return (
+        "; ".join(f"{where or 'elsewhere'}: {text}" for text, where in _variants_key(node))
+        or "none"
+    )
 
 
 def _plan_changes(old: Plan, new: Plan) -> list[Change]:
@@ -728,10 +957,19 @@ def _plan_changes(old: Plan, new: Plan) -> list[Change]:
     where = new.location(new.id)
 
     def add(change: str, before: Any, after: Any, detail: str = "") -> None:
-        out.append(Change(change, "plan", old.id, new.id, title, before, after, detail, "id", where))
+        out.append(
+            Change(change, "plan", old.id, new.id, title, before, after, detail, "id", where)
+        )
 
-    old_title, new_title = old.meta.title, new.meta.title  # (as written: a plan without one goes by its id)
-    if old_title is not None and new_title is not None and " ".join(old_title.split()) != " ".join(new_title.split()):
+    old_title, new_title = (
+        old.meta.title,
+        new.meta.title,
+    )  # (as written: a plan without one goes by its id)
+    if (
+        old_title is not None
+        and new_title is not None
+        and " ".join(old_title.split()) != " ".join(new_title.split())
+    ):
         add("reworded", old_title, new_title)
     if old.period != new.period:
         add("period", _period_text(old), _period_text(new))
@@ -771,8 +1009,12 @@ def _value_text(v: Any) -> str:
 # Findings
 
 
-def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
-                      config: Config | Mapping[str, Any] | None) -> tuple[list[Finding], list[Finding]]:
+def _compare_findings(
+    old: Plan,
+    new: Plan,
+    matches: dict[str, tuple[str, str]],
+    config: Config | Mapping[str, Any] | None,
+) -> tuple[list[Finding], list[Finding]]:
     from .findings import message_codes, without_figures
     from .rules.engine import check
 
@@ -798,8 +1040,11 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
         pending[(f.rule, key_node(f))].append(f)
 
     unpaired = after
-    for same in (lambda a, b: a == b, lambda a, b: without_figures(a) == without_figures(b),
-                 lambda a, b: message_codes(a) == message_codes(b)):
+    for same in (
+        lambda a, b: a == b,
+        lambda a, b: without_figures(a) == without_figures(b),
+        lambda a, b: message_codes(a) == message_codes(b),
+    ):
         left_over: list[Finding] = []  # (in the new plan's order)
         for f in unpaired:
             bucket = pending.get((f.rule, f.node), [])
@@ -815,8 +1060,13 @@ def _compare_findings(old: Plan, new: Plan, matches: dict[str, tuple[str, str]],
     return introduced, resolved
 
 
-def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str], *, findings: bool = True,
-         config: Config | Mapping[str, Any] | None = None) -> PlanDiff:
+def diff(
+    old: Plan | str | os.PathLike[str],
+    new: Plan | str | os.PathLike[str],
+    *,
+    findings: bool = True,
+    config: Config | Mapping[str, Any] | None = None,
+) -> PlanDiff:
     """What changed from ``old`` to ``new``.
 
     Parameters
@@ -864,13 +1114,17 @@ def diff(old: Plan | str | os.PathLike[str], new: Plan | str | os.PathLike[str],
         old = load(old) if isinstance(old, (str, os.PathLike)) else old
         new = load(new) if isinstance(new, (str, os.PathLike)) else new
     if not (isinstance(old, _Plan) and isinstance(new, _Plan)):
-        raise TypeError("diff() compares two plans, loaded or as paths (og.diff_plans(\"old.yaml\", \"new.yaml\")), "
-                        f"not {type(old).__name__} and {type(new).__name__}")
+        raise TypeError(
+            'diff() compares two plans, loaded or as paths (og.diff_plans("old.yaml", "new.yaml")), '
+            f"not {type(old).__name__} and {type(new).__name__}"
+        )
     result = PlanDiff(old.id, new.id, old.file, new.file)
     result.matches = _match(old, new)
     result.splits, result.merges = _splits_and_merges(old, new, result.matches)
     result.changes = _changes(old, new, result.matches, result.splits, result.merges)
-    result.notices = [*map(Notice.of, [*old.notices, *new.notices, *_few_shared(old, new, result.matches)])]
+    result.notices = [
+        *map(Notice.of, [*old.notices, *new.notices, *_few_shared(old, new, result.matches)])
+    ]
     if findings:
         result.introduced, result.resolved = _compare_findings(old, new, result.matches, config)
         result.findings_compared = True

@@ -13,8 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["OutcomeGraphError", "PlanError", "ConfigError", "BaselineError", "Problem", "RenderError", "UsageError",
-           "OptionError", "CatalogueError", "where"]
+__all__ = [
+    "OutcomeGraphError",
+    "PlanError",
+    "ConfigError",
+    "BaselineError",
+    "Problem",
+    "RenderError",
+    "UsageError",
+    "OptionError",
+    "CatalogueError",
+    "where",
+]
 
 
 class OutcomeGraphError(Exception):
@@ -74,8 +84,13 @@ def real_file(file: str | None) -> str | None:
     return None if file == STDIN_NAME else file
 
 
-def where(file: str | None, line: int | None = None, column: int | None = None, sheet: str | None = None,
-          cell: str | None = None) -> str:
+def where(
+    file: str | None,
+    line: int | None = None,
+    column: int | None = None,
+    sheet: str | None = None,
+    cell: str | None = None,
+) -> str:
     """How a position is written in messages: ``file:line:column`` (the column left out when it
     is not known), or ``file:sheet!cell`` for a workbook; ``<plan>`` for text with no file.
 
@@ -173,8 +188,14 @@ class ConfigError(OutcomeGraphError):
     ('outcome-graph.toml:3:9: invalid TOML: Unclosed array', 'outcome-graph.toml', 3, 9)
     """
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 column: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ):
         self.file, self.line, self.column = file, line, column
         self._message = message
         super().__init__(f"{where(file, line, column)}: {message}" if file else message)

@@ -27,8 +27,17 @@ if TYPE_CHECKING:
     from .graph.facts import PlanFacts
     from .model.plan import Plan
 
-__all__ = ["Finding", "Report", "Severity", "SEVERITIES", "FINDINGS_SCHEMA_ID", "without_figures", "identity",
-           "require_report", "problems_document"]
+__all__ = [
+    "Finding",
+    "Report",
+    "Severity",
+    "SEVERITIES",
+    "FINDINGS_SCHEMA_ID",
+    "without_figures",
+    "identity",
+    "require_report",
+    "problems_document",
+]
 
 FINDINGS_SCHEMA_ID = "outcome-graph/findings/v1"
 #: A figure of a message, or a code's or id's number (kept): ``NI 110``, ``NI110``, ``P1``, ``O3``.
@@ -39,13 +48,19 @@ def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report
     """``reports`` as a list: one report stands for a list of it; anything else but reports is a
     :class:`TypeError` saying what ``function`` takes (a report iterates over its findings, which
     the outputs would otherwise take for reports)."""
-    if not isinstance(reports, Report) and (isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable)):
-        raise TypeError(f"{function}() takes reports (og.check(plan), or a list of them), not {type(reports).__name__}")
+    if not isinstance(reports, Report) and (
+        isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable)
+    ):
+        raise TypeError(
+            f"{function}() takes reports (og.check(plan), or a list of them), not {type(reports).__name__}"
+        )
     items = [reports] if isinstance(reports, Report) else list(reports)
     for item in items:
         if not isinstance(item, Report):
-            raise TypeError(f"{function}() takes reports (og.check(plan), or a list of them), not "
-                            f"{type(item).__name__}")
+            raise TypeError(
+                f"{function}() takes reports (og.check(plan), or a list of them), not "
+                f"{type(item).__name__}"
+            )
     return items
 
 
@@ -62,7 +77,9 @@ def require_report(function: str, what: str, value: object, *, flag: bool = Fals
     if value is None or isinstance(value, Report) or (flag and isinstance(value, bool)):
         return
     also = ", True or False" if flag else ""
-    raise TypeError(f"{function}() takes {what} as a Report (og.check(plan)){also}, not {type(value).__name__}")
+    raise TypeError(
+        f"{function}() takes {what} as a Report (og.check(plan)){also}, not {type(value).__name__}"
+    )
 
 
 def without_figures(message: str) -> str:
@@ -104,7 +121,9 @@ def identity(finding: Finding) -> str:
 
 _ID = r"[\w.#/-]*[0-9#][\w.#/-]*"
 #: Two or more node ids listed at the end of a message (ids hold a figure: M1, P1.A2).
-_LISTED_IDS_RE = re.compile(rf":(?: {_ID},)+ {_ID}(?: and # more)?(?=\.$)|:(?: {_ID},)* {_ID} and # more(?=\.$)")
+_LISTED_IDS_RE = re.compile(
+    rf":(?: {_ID},)+ {_ID}(?: and # more)?(?=\.$)|:(?: {_ID},)* {_ID} and # more(?=\.$)"
+)
 
 
 def _without_title(message: str, title: str) -> str:
@@ -121,7 +140,7 @@ def _without_title(message: str, title: str) -> str:
             pos = end + 1
             continue
         cut = message.find("…'", start + 1)
-        shown = message[start + 1:cut].rstrip() if cut > start else ""
+        shown = message[start + 1 : cut].rstrip() if cut > start else ""
         if shown and title.startswith(shown):
             out.append("'…'")
             pos = cut + 2
@@ -300,9 +319,13 @@ class Report:
     def by_rule(self, code: str) -> list[Finding]:
         """The findings of one rule (or of a code prefix such as ``OG3``), the code in any case
         (``og302``), as a configuration reads it."""
-        if not isinstance(code, str):  # (an int's AttributeError said nothing of what by_rule takes)
-            raise TypeError(f"by_rule() takes a rule's code or a prefix of codes as text ('OG302', 'OG3'), "
-                            f"not {type(code).__name__}")
+        if not isinstance(
+            code, str
+        ):  # (an int's AttributeError said nothing of what by_rule takes)
+            raise TypeError(
+                f"by_rule() takes a rule's code or a prefix of codes as text ('OG302', 'OG3'), "
+                f"not {type(code).__name__}"
+            )
         prefix = code.strip().upper()
         return [f for f in self.findings if f.rule.startswith(prefix)]
 
@@ -348,8 +371,21 @@ class Report:
         writes it (``file`` ``None`` for standard input)."""
         import pandas as pd
 
-        columns = ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "file", "line", "column",
-                   "sheet", "cell"]
+        columns = [
+            "rule",
+            "name",
+            "severity",
+            "node",
+            "kind",
+            "title",
+            "message",
+            "hint",
+            "file",
+            "line",
+            "column",
+            "sheet",
+            "cell",
+        ]
         rows = [
             {**{k: v for k, v in f.to_dict().items() if k != "location"}, **f.location.to_dict()}
             for f in self.findings
@@ -386,9 +422,13 @@ def problems_document(problems: Sequence[Problem], *, file: str | None = None) -
         "summary": {**dict.fromkeys(SEVERITIES, 0), "suppressed": 0},
         "findings": [],
         "problems": [
-            {"message": p.message,
-             "location": Location(real_file(p.file), p.line, p.column, p.sheet, p.cell).to_dict(),
-             **({"path": p.path} if p.path is not None else {})}
+            {
+                "message": p.message,
+                "location": Location(
+                    real_file(p.file), p.line, p.column, p.sheet, p.cell
+                ).to_dict(),
+                **({"path": p.path} if p.path is not None else {}),
+            }
             for p in problems
         ],
     }

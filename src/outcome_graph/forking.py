@@ -26,7 +26,16 @@ from .errors import UsageError
 if TYPE_CHECKING:
     import subprocess
 
-__all__ = ["Jobs", "ChildFailed", "Forked", "map_shared", "reap", "can_fork", "usable_cpus", "auto_allowed"]
+__all__ = [
+    "Jobs",
+    "ChildFailed",
+    "Forked",
+    "map_shared",
+    "reap",
+    "can_fork",
+    "usable_cpus",
+    "auto_allowed",
+]
 
 T = TypeVar("T")
 
@@ -118,7 +127,11 @@ class Forked(Generic[T]):
                 _, status = os.waitpid(pid, 0)
             except ChildProcessError:  # reaped already (a program that ignores SIGCHLD)
                 raise ChildFailed("the child process ended without a result") from None
-            how = f"status {os.WEXITSTATUS(status)}" if os.WIFEXITED(status) else f"signal {os.WTERMSIG(status)}"
+            how = (
+                f"status {os.WEXITSTATUS(status)}"
+                if os.WIFEXITED(status)
+                else f"signal {os.WTERMSIG(status)}"
+            )
             raise ChildFailed(f"the child process ended with {how}") from None
         _UNREAPED.append(pid)
         return value
@@ -262,7 +275,9 @@ def start_process(args: Sequence[str], **popen: Any) -> subprocess.Popen[bytes]:
             signal.signal(number, handler)
         if held:
             number, handler = held[0], previous[held[0]]
-            if not callable(handler):  # (the default action ends this process: end the started one first)
+            if not callable(
+                handler
+            ):  # (the default action ends this process: end the started one first)
                 stop_process(process)
                 signal.raise_signal(number)
             try:
@@ -284,7 +299,9 @@ def stop_process(process: subprocess.Popen[bytes] | None) -> None:
                 stream.close()
 
 
-def _child(write_end: int, fn: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
+def _child(
+    write_end: int, fn: Callable[[], object]
+) -> None:  # pragma: no cover - runs in the child
     import pickle
     import signal
 

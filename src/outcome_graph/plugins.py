@@ -55,8 +55,9 @@ def _load_plugins(config: Config | None) -> None:
             except Exception as exc:  # a broken plugin must not look like a broken plan
                 # (nor one of the package's own errors it raises, og.rule's for a reserved code
                 # among them, like a problem of the plan or of the command: the plugin is named)
-                raise ConfigError(f"the rule plugin {ep.name!r} ({ep.value}) failed to load: "
-                                  f"{_failure(exc)}") from None
+                raise ConfigError(
+                    f"the rule plugin {ep.name!r} ({ep.value}) failed to load: {_failure(exc)}"
+                ) from None
         # (only once every plugin has loaded: after a failure, the next call fails the same way
         # instead of checking with the plugins loaded before it)
         _entry_points_loaded = True
@@ -67,12 +68,20 @@ def _load_plugins(config: Config | None) -> None:
         if not p.is_file():
             assert config is not None
             listed = next((layer for layer in config.layers if path in layer.rule_files), None)
-            problem = ("is a folder, not a Python file" if p.is_dir() else
-                       "is not a regular file (a pipe or a device), not a Python file" if p.exists() else
-                       "not found" if (reason := os_error(p)) is None else f"cannot be read: {reason}")
+            problem = (
+                "is a folder, not a Python file"
+                if p.is_dir()
+                else "is not a regular file (a pipe or a device), not a Python file"
+                if p.exists()
+                else "not found"
+                if (reason := os_error(p)) is None
+                else f"cannot be read: {reason}"
+            )
             if listed is None:
                 raise ConfigError(f"rule file {path!r} {problem}")
-            raise listed.error(f"rule file {path!r} {problem} (listed in its 'rule-files')", "rule-files")
+            raise listed.error(
+                f"rule file {path!r} {problem} (listed in its 'rule-files')", "rule-files"
+            )
         name = f"outcome_graph_local_rules_{len(_files_loaded)}_{p.stem}"
         spec = importlib.util.spec_from_file_location(name, p)
         if spec is None or spec.loader is None:
@@ -108,5 +117,7 @@ def _load_failed(path: str, exc: Exception) -> ConfigError:
         line = exc.lineno
     at = f" (raised at {path}:{line})" if line else ""
     err = ConfigError(f"rule file {path!r} failed to load: {_failure(exc)}{at}")
-    err.file, err.line = (path, line) if line else (None, None)  # (kept out of the text, which says them)
+    err.file, err.line = (
+        (path, line) if line else (None, None)
+    )  # (kept out of the text, which says them)
     return err

@@ -40,8 +40,12 @@ def plan_schema() -> dict[str, Any]:
 # `due: 12` (four digits at least, as the loader says of the text '12': "not a valid due value").
 # (A later limit of the same keyword is the stricter. An editor reads `due: 0012` as the number 12,
 # which the schema refuses; the loader reads the text, the year 12: no plan is due then.)
-_NUMBER_LIMITS = [("-1", "minimum", 0), ("999", "minimum", 1000), ("1.5", "multipleOf", 1),
-                  ("10000", "maximum", 9999)]
+_NUMBER_LIMITS = [
+    ("-1", "minimum", 0),
+    ("999", "minimum", 1000),
+    ("1.5", "multipleOf", 1),
+    ("10000", "maximum", 9999),
+]
 
 
 def _accept_numbers_as_text(node: Any) -> None:
@@ -73,14 +77,21 @@ def findings_schema() -> dict[str, Any]:
                 "type": "object",
                 "required": ["id", "title", "file"],
                 # (a plan that could not be read: no id or title, and its problems)
-                "properties": {"id": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
-                               "file": {"type": ["string", "null"]}},
+                "properties": {
+                    "id": {"type": ["string", "null"]},
+                    "title": {"type": ["string", "null"]},
+                    "file": {"type": ["string", "null"]},
+                },
             },
             "summary": {
                 "type": "object",
                 "required": [*SEVERITIES, "suppressed"],
                 "additionalProperties": False,
-                "properties": {**dict.fromkeys(SEVERITIES, _COUNT), "suppressed": _COUNT, "baselined": _COUNT},
+                "properties": {
+                    **dict.fromkeys(SEVERITIES, _COUNT),
+                    "suppressed": _COUNT,
+                    "baselined": _COUNT,
+                },
             },
             "findings": {"type": "array", "items": _finding()},
             "notices": {"type": "array", "items": _notice()},
@@ -96,14 +107,28 @@ def diff_schema() -> dict[str, Any]:
     from .diff import CHANGE_KINDS, DIFF_SCHEMA_ID
     from .model.document import LEVELS
 
-    plan = {"type": "object", "required": ["id", "file"], "additionalProperties": False,
-            "properties": {"id": {"type": "string"}, "file": {"type": ["string", "null"]}}}
+    plan = {
+        "type": "object",
+        "required": ["id", "file"],
+        "additionalProperties": False,
+        "properties": {"id": {"type": "string"}, "file": {"type": ["string", "null"]}},
+    }
     # (a value before or after: a text, such as a title or a lead, or a list of ids, such as parents)
     value = {"type": ["string", "array", "null"], "items": {"type": "string"}}
     change = {
         "type": "object",
-        "required": ["change", "kind", "old_id", "new_id", "title", "before", "after", "detail", "matched_by",
-                     "location"],
+        "required": [
+            "change",
+            "kind",
+            "old_id",
+            "new_id",
+            "title",
+            "before",
+            "after",
+            "detail",
+            "matched_by",
+            "location",
+        ],
         "additionalProperties": False,
         "properties": {
             "change": {"enum": list(CHANGE_KINDS)},
@@ -130,9 +155,13 @@ def diff_schema() -> dict[str, Any]:
                 "type": "object",
                 "required": list(CHANGE_KINDS),
                 "additionalProperties": False,
-                "properties": dict.fromkeys([*CHANGE_KINDS, "findings_introduced", "findings_resolved"], _COUNT),
-                "dependentRequired": {"findings_introduced": ["findings_resolved"],
-                                      "findings_resolved": ["findings_introduced"]},
+                "properties": dict.fromkeys(
+                    [*CHANGE_KINDS, "findings_introduced", "findings_resolved"], _COUNT
+                ),
+                "dependentRequired": {
+                    "findings_introduced": ["findings_resolved"],
+                    "findings_resolved": ["findings_introduced"],
+                },
             },
             "notices": {"type": "array", "items": _notice()},
             "changes": {"type": "array", "items": change},
@@ -140,7 +169,11 @@ def diff_schema() -> dict[str, Any]:
                 "type": "object",
                 "required": ["compared", "introduced", "resolved"],
                 "additionalProperties": False,
-                "properties": {"compared": {"type": "boolean"}, "introduced": findings, "resolved": findings},
+                "properties": {
+                    "compared": {"type": "boolean"},
+                    "introduced": findings,
+                    "resolved": findings,
+                },
             },
         },
     }
@@ -180,22 +213,49 @@ def _finding() -> dict[str, Any]:
     """A finding, as the findings document and the diff document write it."""
     return {
         "type": "object",
-        "required": ["rule", "name", "severity", "node", "kind", "title", "message", "hint", "location"],
+        "required": [
+            "rule",
+            "name",
+            "severity",
+            "node",
+            "kind",
+            "title",
+            "message",
+            "hint",
+            "location",
+        ],
         "additionalProperties": False,
         "properties": {
             "rule": {"type": "string", "pattern": "^[A-Z]{1,6}[0-9]{3}$"},
             "name": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
             "severity": {"enum": list(SEVERITIES)},
             "node": {"type": "string"},
-            "kind": {"enum": ["vision", "priority", "aim", "objective", "milestone", "indicator", "plan", "owner", "group"]},
+            "kind": {
+                "enum": [
+                    "vision",
+                    "priority",
+                    "aim",
+                    "objective",
+                    "milestone",
+                    "indicator",
+                    "plan",
+                    "owner",
+                    "group",
+                ]
+            },
             "title": {"type": "string"},
             "message": {"type": "string"},
             "hint": {"type": "string"},
             "location": _location(),
-            "related": {"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": True,
-                        "description": "The other owners (or nodes) of the same kind the finding is about, "
-                                       "which its message names: the joint leads of one OG303 finding, the "
-                                       "other spellings of one OG305 finding."},
+            "related": {
+                "type": "array",
+                "items": {"type": "string"},
+                "minItems": 1,
+                "uniqueItems": True,
+                "description": "The other owners (or nodes) of the same kind the finding is about, "
+                "which its message names: the joint leads of one OG303 finding, the "
+                "other spellings of one OG305 finding.",
+            },
         },
     }
 
@@ -222,15 +282,15 @@ def _problem() -> dict[str, Any]:
 #: What each key of a configuration file does (the keys are the loader's: a test holds them alike).
 _CONFIG_KEYS = {
     "select": "The rules to run: a list of codes or prefixes (OG, OG6, OG601, ALL), in any case "
-              "(select = [\"OG1\", \"OG3\"]). For each rule the most specific selector of select and ignore "
-              "wins, ignore at equal specificity. A file that sets select starts the selection afresh.",
-    "ignore": "Rules not to run: a list of codes or prefixes, as in select (ignore = [\"OG6\"]). A file that "
-              "sets only ignore removes them from the selection of the files before it.",
-    "severity": "Severities by rule code or prefix (OG302 = \"error\"): the most specific wins.",
+    '(select = ["OG1", "OG3"]). For each rule the most specific selector of select and ignore '
+    "wins, ignore at equal specificity. A file that sets select starts the selection afresh.",
+    "ignore": 'Rules not to run: a list of codes or prefixes, as in select (ignore = ["OG6"]). A file that '
+    "sets only ignore removes them from the selection of the files before it.",
+    "severity": 'Severities by rule code or prefix (OG302 = "error"): the most specific wins.',
     "fail-on": "The lowest severity that fails a check (exit code 1): error (the default), warning, info, "
-               "or never.",
+    "or never.",
     "rules": "The options (thresholds) of each rule: [rules.OG302] max-milestones = 12. A custom rule's "
-             "options are checked against its defaults when the configuration is read.",
+    "options are checked against its defaults when the configuration is read.",
     "rule-files": "Python files declaring custom rules (outcome_graph.rule), relative to this file.",
 }
 
@@ -257,8 +317,11 @@ def config_schema() -> dict[str, Any]:
     says = "rule codes or prefixes (OG, OG6, OG601, ALL), or a custom rule's (ACME001)"
     # (a list only, as the loader reads a file: a text, ignore = "OG1", is refused with the list to write)
     properties: dict[str, Any] = {
-        key: {"type": "array", "items": {"type": "string", "pattern": listed, "patternErrorMessage": says},
-              **({"minItems": 1} if key == "select" else {})}
+        key: {
+            "type": "array",
+            "items": {"type": "string", "pattern": listed, "patternErrorMessage": says},
+            **({"minItems": 1} if key == "select" else {}),
+        }
         for key in ("select", "ignore")
     }
     properties["severity"] = {
@@ -272,7 +335,9 @@ def config_schema() -> dict[str, Any]:
     for key in properties:
         properties[key]["description"] = _CONFIG_KEYS[key]
     return {
-        **_document("config", "outcome-graph configuration (outcome-graph.toml, [tool.outcome-graph])"),
+        **_document(
+            "config", "outcome-graph configuration (outcome-graph.toml, [tool.outcome-graph])"
+        ),
         "properties": {key: properties[key] for key in _KEYS},
         "$defs": tables,
     }
@@ -287,8 +352,9 @@ def _builtin_rules() -> dict[str, Rule]:
 
 def _selector_pattern() -> str:
     """What names rules: ``ALL``, a prefix of a built-in code, or a custom code's form, in any case."""
-    return "|".join([_any_case("ALL"), _prefixes(sorted(_builtin_rules())),
-                     f"{_CUSTOM_LETTERS}[0-9]{{0,3}}"])
+    return "|".join(
+        [_any_case("ALL"), _prefixes(sorted(_builtin_rules())), f"{_CUSTOM_LETTERS}[0-9]{{0,3}}"]
+    )
 
 
 def _any_case(text: str) -> str:
@@ -314,11 +380,16 @@ def _prefixes(words: list[str]) -> str:
 
 def _choice_schema(words: tuple[str, ...] | list[str]) -> dict[str, Any]:
     """A word of ``words``, read as the loader reads it: in any case, spaces around it dropped."""
-    return {"anyOf": [
-        {"enum": list(words)},
-        {"type": "string", "pattern": f"^[{SCHEMA_STRIPPED}]*(?:{'|'.join(map(_any_case, words))})"
-                                      f"[{SCHEMA_STRIPPED}]*$"},
-    ]}
+    return {
+        "anyOf": [
+            {"enum": list(words)},
+            {
+                "type": "string",
+                "pattern": f"^[{SCHEMA_STRIPPED}]*(?:{'|'.join(map(_any_case, words))})"
+                f"[{SCHEMA_STRIPPED}]*$",
+            },
+        ]
+    }
 
 
 def _rules_schema() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -328,14 +399,26 @@ def _rules_schema() -> tuple[dict[str, Any], dict[str, Any]]:
     for code, r in _builtin_rules().items():
         tables[code] = {
             "type": "object",
-            "description": f"{r.name}: {r.summary}" + ("" if r.options else " (It has no options.)"),
+            "description": f"{r.name}: {r.summary}"
+            + ("" if r.options else " (It has no options.)"),
             "additionalProperties": False,
-            "properties": {key: _option_schema(key, default, r.doc.options) for key, default in r.options.items()},
+            "properties": {
+                key: _option_schema(key, default, r.doc.options)
+                for key, default in r.options.items()
+            },
         }
     refs = {code: {"$ref": f"#/$defs/{code}"} for code in tables}
     patterns = {f"^{_any_case(code)}$": ref for code, ref in refs.items()}
-    patterns[f"^{_CUSTOM_LETTERS}[0-9]{{3}}$"] = {"type": "object", "description": "A custom rule's options."}
-    return {"type": "object", "properties": refs, "patternProperties": patterns, "additionalProperties": False}, tables
+    patterns[f"^{_CUSTOM_LETTERS}[0-9]{{3}}$"] = {
+        "type": "object",
+        "description": "A custom rule's options.",
+    }
+    return {
+        "type": "object",
+        "properties": refs,
+        "patternProperties": patterns,
+        "additionalProperties": False,
+    }, tables
 
 
 def _option_schema(key: str, default: Any, doc: str) -> dict[str, Any]:
@@ -346,7 +429,9 @@ def _option_schema(key: str, default: Any, doc: str) -> dict[str, Any]:
         schema["description"] = " ".join(found.group(1).split())
     if isinstance(default, (int, float)) and not isinstance(default, bool):
         schema.update(type="integer" if isinstance(default, int) else "number", minimum=0)
-        if not isinstance(default, int):  # (TOML writes inf, which the loader refuses: the largest finite number)
+        if not isinstance(
+            default, int
+        ):  # (TOML writes inf, which the loader refuses: the largest finite number)
             schema["maximum"] = sys.float_info.max
     else:  # (the kinds the loader holds a value to, as its default is; another default takes anything)
         for kind, name in ((bool, "boolean"), (str, "string"), (list, "array"), (dict, "object")):

@@ -86,7 +86,13 @@ DEFAULT_SHARE = 0.01
 #: The smallest plan :func:`generate` makes.
 MIN_NODES = 100
 
-OUTCOMES = ("be_healthy", "stay_safe", "enjoy_and_achieve", "positive_contribution", "economic_wellbeing")
+OUTCOMES = (
+    "be_healthy",
+    "stay_safe",
+    "enjoy_and_achieve",
+    "positive_contribution",
+    "economic_wellbeing",
+)
 PERIOD = ("2011-04-01", "2012-03-31")
 AS_OF = "2011-10-01"
 _AS_OF_MONTH = 6  # months 0..11 are April 2011 .. March 2012; October 2011 is month 6
@@ -94,106 +100,319 @@ _LIMIT_PER_OWNER = 7  # milestones per owner (OG302's default limit is 10)
 _LIMIT_PER_MONTH = 4  # per owner and month (OG303's default)
 
 _THEMES = {
-    "be_healthy": ["Children and young people lead healthy lives", "Healthy choices for every family",
-                   "Good physical and emotional health"],
-    "stay_safe": ["Children and young people are safe from harm", "Safe at home, at school and in the community",
-                  "Effective safeguarding for vulnerable children"],
-    "enjoy_and_achieve": ["Excellent childcare, schools, colleges and services", "Every child achieves their potential",
-                          "High aspirations and attainment for all"],
-    "positive_contribution": ["Young people make a positive contribution", "Young people have a voice and are heard",
-                              "Active citizens in their communities"],
-    "economic_wellbeing": ["Families achieve economic well-being", "Skills for work and adult life",
-                           "Routes out of child poverty"],
+    "be_healthy": [
+        "Children and young people lead healthy lives",
+        "Healthy choices for every family",
+        "Good physical and emotional health",
+    ],
+    "stay_safe": [
+        "Children and young people are safe from harm",
+        "Safe at home, at school and in the community",
+        "Effective safeguarding for vulnerable children",
+    ],
+    "enjoy_and_achieve": [
+        "Excellent childcare, schools, colleges and services",
+        "Every child achieves their potential",
+        "High aspirations and attainment for all",
+    ],
+    "positive_contribution": [
+        "Young people make a positive contribution",
+        "Young people have a voice and are heard",
+        "Active citizens in their communities",
+    ],
+    "economic_wellbeing": [
+        "Families achieve economic well-being",
+        "Skills for work and adult life",
+        "Routes out of child poverty",
+    ],
 }
 _AIMS = {
-    "be_healthy": ["Promote healthy lifestyles", "Improve emotional well-being and mental health",
-                   "Reduce health inequalities", "Support children with disabilities and their families",
-                   "Improve sexual health"],
-    "stay_safe": ["Protect children from abuse and neglect", "Reduce bullying and harassment",
-                  "Improve outcomes for looked after children", "Keep children safe on the roads",
-                  "Prevent children going missing from home or care"],
-    "enjoy_and_achieve": ["Raise attainment in every key stage", "Narrow the gaps in achievement",
-                          "Improve attendance and behaviour", "Ensure high quality early education",
-                          "Promote engagement and active learning"],
-    "positive_contribution": ["Reduce offending by young people", "Increase participation in positive activities",
-                              "Strengthen the voice of children and young people", "Support young carers",
-                              "Promote volunteering and citizenship"],
-    "economic_wellbeing": ["Reduce the number of young people not in education, employment or training",
-                           "Increase take up of apprenticeships", "Reduce child poverty",
-                           "Improve access to suitable housing for young people", "Support parents into work"],
+    "be_healthy": [
+        "Promote healthy lifestyles",
+        "Improve emotional well-being and mental health",
+        "Reduce health inequalities",
+        "Support children with disabilities and their families",
+        "Improve sexual health",
+    ],
+    "stay_safe": [
+        "Protect children from abuse and neglect",
+        "Reduce bullying and harassment",
+        "Improve outcomes for looked after children",
+        "Keep children safe on the roads",
+        "Prevent children going missing from home or care",
+    ],
+    "enjoy_and_achieve": [
+        "Raise attainment in every key stage",
+        "Narrow the gaps in achievement",
+        "Improve attendance and behaviour",
+        "Ensure high quality early education",
+        "Promote engagement and active learning",
+    ],
+    "positive_contribution": [
+        "Reduce offending by young people",
+        "Increase participation in positive activities",
+        "Strengthen the voice of children and young people",
+        "Support young carers",
+        "Promote volunteering and citizenship",
+    ],
+    "economic_wellbeing": [
+        "Reduce the number of young people not in education, employment or training",
+        "Increase take up of apprenticeships",
+        "Reduce child poverty",
+        "Improve access to suitable housing for young people",
+        "Support parents into work",
+    ],
 }
 _OBJECTIVES = {
-    "be_healthy": ["Reduce obesity in primary school children", "Increase breastfeeding at six to eight weeks",
-                   "Reduce under 18 conceptions", "Improve access to child and adolescent mental health services",
-                   "Increase participation in PE and sport", "Reduce substance misuse by young people",
-                   "Improve the emotional health of looked after children", "Increase take up of school lunches",
-                   "Improve dental health of under fives", "Reduce hospital admissions caused by injuries"],
-    "stay_safe": ["Reduce repeat referrals to children's social care", "Complete initial assessments within seven days",
-                  "Reduce the number of children killed or seriously injured on roads",
-                  "Improve the stability of placements for looked after children",
-                  "Increase the number of foster carers", "Reduce the time children spend on protection plans",
-                  "Improve multi-agency safeguarding training", "Reduce bullying reported in school surveys",
-                  "Increase the use of the common assessment framework", "Reduce domestic violence affecting children"],
-    "enjoy_and_achieve": ["Raise attainment at key stage two in English and maths",
-                          "Increase the number of pupils achieving five good GCSEs",
-                          "Reduce persistent absence in secondary schools", "Narrow the gap for pupils eligible for free school meals",
-                          "Increase the number of good or outstanding schools", "Improve outcomes in the early years foundation stage",
-                          "Reduce permanent exclusions", "Improve attainment of looked after children",
-                          "Raise achievement of pupils with special educational needs", "Improve transition between primary and secondary schools"],
-    "positive_contribution": ["Reduce first-time entrants to the youth justice system", "Reduce re-offending by young offenders",
-                              "Increase participation in youth clubs and positive activities",
-                              "Increase the number of young people who volunteer", "Involve young people in commissioning services",
-                              "Reduce anti-social behaviour by young people", "Increase support for young carers",
-                              "Improve engagement of young offenders in education", "Increase membership of the youth council",
-                              "Reduce the use of custody for young offenders"],
-    "economic_wellbeing": ["Reduce the number of 16 to 18 year olds not in education, employment or training",
-                           "Increase the number of apprenticeships", "Improve level 2 and level 3 attainment by age 19",
-                           "Reduce the number of children in workless households", "Increase take up of free childcare places",
-                           "Improve access to suitable accommodation for care leavers", "Increase the number of parents in work",
-                           "Improve careers advice and guidance", "Increase the number of young people progressing to higher education",
-                           "Reduce the number of teenage parents not in work or learning"],
+    "be_healthy": [
+        "Reduce obesity in primary school children",
+        "Increase breastfeeding at six to eight weeks",
+        "Reduce under 18 conceptions",
+        "Improve access to child and adolescent mental health services",
+        "Increase participation in PE and sport",
+        "Reduce substance misuse by young people",
+        "Improve the emotional health of looked after children",
+        "Increase take up of school lunches",
+        "Improve dental health of under fives",
+        "Reduce hospital admissions caused by injuries",
+    ],
+    "stay_safe": [
+        "Reduce repeat referrals to children's social care",
+        "Complete initial assessments within seven days",
+        "Reduce the number of children killed or seriously injured on roads",
+        "Improve the stability of placements for looked after children",
+        "Increase the number of foster carers",
+        "Reduce the time children spend on protection plans",
+        "Improve multi-agency safeguarding training",
+        "Reduce bullying reported in school surveys",
+        "Increase the use of the common assessment framework",
+        "Reduce domestic violence affecting children",
+    ],
+    "enjoy_and_achieve": [
+        "Raise attainment at key stage two in English and maths",
+        "Increase the number of pupils achieving five good GCSEs",
+        "Reduce persistent absence in secondary schools",
+        "Narrow the gap for pupils eligible for free school meals",
+        "Increase the number of good or outstanding schools",
+        "Improve outcomes in the early years foundation stage",
+        "Reduce permanent exclusions",
+        "Improve attainment of looked after children",
+        "Raise achievement of pupils with special educational needs",
+        "Improve transition between primary and secondary schools",
+    ],
+    "positive_contribution": [
+        "Reduce first-time entrants to the youth justice system",
+        "Reduce re-offending by young offenders",
+        "Increase participation in youth clubs and positive activities",
+        "Increase the number of young people who volunteer",
+        "Involve young people in commissioning services",
+        "Reduce anti-social behaviour by young people",
+        "Increase support for young carers",
+        "Improve engagement of young offenders in education",
+        "Increase membership of the youth council",
+        "Reduce the use of custody for young offenders",
+    ],
+    "economic_wellbeing": [
+        "Reduce the number of 16 to 18 year olds not in education, employment or training",
+        "Increase the number of apprenticeships",
+        "Improve level 2 and level 3 attainment by age 19",
+        "Reduce the number of children in workless households",
+        "Increase take up of free childcare places",
+        "Improve access to suitable accommodation for care leavers",
+        "Increase the number of parents in work",
+        "Improve careers advice and guidance",
+        "Increase the number of young people progressing to higher education",
+        "Reduce the number of teenage parents not in work or learning",
+    ],
 }
 _MILESTONES = [
-    "Commission targeted support programmes", "Review the multi-agency protocol", "Publish the annual progress report",
-    "Train frontline staff in the new approach", "Agree the joint commissioning plan with partners",
-    "Launch the consultation with young people", "Complete the audit of current provision",
-    "Appoint the project coordinator", "Pilot the new referral pathway", "Evaluate the pilot and report to the board",
-    "Roll out the programme to all schools", "Establish the steering group", "Map services against need",
-    "Produce data on underperforming groups", "Hold the annual conference for practitioners",
-    "Update the information sharing agreement", "Secure funding for the next phase", "Embed the approach in children's centres",
-    "Recruit volunteer mentors", "Set up the parents' forum", "Deliver the summer activities programme",
-    "Report performance to the Children's Trust board", "Refresh the workforce development strategy",
-    "Introduce the electronic case record", "Extend the outreach service to rural areas",
+    "Commission targeted support programmes",
+    "Review the multi-agency protocol",
+    "Publish the annual progress report",
+    "Train frontline staff in the new approach",
+    "Agree the joint commissioning plan with partners",
+    "Launch the consultation with young people",
+    "Complete the audit of current provision",
+    "Appoint the project coordinator",
+    "Pilot the new referral pathway",
+    "Evaluate the pilot and report to the board",
+    "Roll out the programme to all schools",
+    "Establish the steering group",
+    "Map services against need",
+    "Produce data on underperforming groups",
+    "Hold the annual conference for practitioners",
+    "Update the information sharing agreement",
+    "Secure funding for the next phase",
+    "Embed the approach in children's centres",
+    "Recruit volunteer mentors",
+    "Set up the parents' forum",
+    "Deliver the summer activities programme",
+    "Report performance to the Children's Trust board",
+    "Refresh the workforce development strategy",
+    "Introduce the electronic case record",
+    "Extend the outreach service to rural areas",
 ]
-_AREA_A = ["Ash", "Beck", "Bram", "Brook", "Cal", "Chad", "Cor", "Dun", "East", "Elm", "Fair", "Fern", "Glen", "Grays",
-           "Hart", "Hol", "Kings", "Lang", "Lee", "Mar", "Mill", "Nor", "Oak", "Pen", "Rad", "Red", "Ros", "Salt",
-           "Stan", "Stone", "Sun", "Thorn", "Til", "Wal", "West", "Wick"]
-_AREA_B = ["bury", "field", "ford", "gate", "ham", "hill", "hurst", "ley", "mead", "mere", "minster", "mouth", "port",
-           "stead", "stow", "ton", "vale", "well", "wick", "wood", "worth", "by", "combe", "dale", "den", "don",
-           "fleet", "grove", "haven", "holme", "land", "marsh", "moor", "ridge", "side", "thorpe"]
+_AREA_A = [
+    "Ash",
+    "Beck",
+    "Bram",
+    "Brook",
+    "Cal",
+    "Chad",
+    "Cor",
+    "Dun",
+    "East",
+    "Elm",
+    "Fair",
+    "Fern",
+    "Glen",
+    "Grays",
+    "Hart",
+    "Hol",
+    "Kings",
+    "Lang",
+    "Lee",
+    "Mar",
+    "Mill",
+    "Nor",
+    "Oak",
+    "Pen",
+    "Rad",
+    "Red",
+    "Ros",
+    "Salt",
+    "Stan",
+    "Stone",
+    "Sun",
+    "Thorn",
+    "Til",
+    "Wal",
+    "West",
+    "Wick",
+]
+_AREA_B = [
+    "bury",
+    "field",
+    "ford",
+    "gate",
+    "ham",
+    "hill",
+    "hurst",
+    "ley",
+    "mead",
+    "mere",
+    "minster",
+    "mouth",
+    "port",
+    "stead",
+    "stow",
+    "ton",
+    "vale",
+    "well",
+    "wick",
+    "wood",
+    "worth",
+    "by",
+    "combe",
+    "dale",
+    "den",
+    "don",
+    "fleet",
+    "grove",
+    "haven",
+    "holme",
+    "land",
+    "marsh",
+    "moor",
+    "ridge",
+    "side",
+    "thorpe",
+]
 _COMPASS = ["", "North ", "South ", "East ", "West ", "Central ", "Upper ", "Lower "]
 _ROLES = ["Head of", "Service Manager", "Strategic Leader", "Group Manager", "Team Manager"]
-_SERVICES = ["Early Help", "School Improvement", "Youth Support", "Children's Social Care", "Public Health",
-             "Inclusion", "Early Years", "Youth Offending", "Education Welfare", "Family Support",
-             "Looked After Children", "Participation", "Commissioning", "Performance", "Health Visiting",
-             "Admissions", "Special Educational Needs", "Workforce Development"]
-_WORDS = ["Assets", "Access", "Budget", "Care", "Community", "Delivery", "Estates", "Family", "Governance",
-          "Learning", "Market", "Outcomes", "Partnership", "Quality", "Resources", "School", "Services",
-          "Skills", "Strategy", "Targeted", "Transport", "Welfare", "Youth", "Organisation"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+_SERVICES = [
+    "Early Help",
+    "School Improvement",
+    "Youth Support",
+    "Children's Social Care",
+    "Public Health",
+    "Inclusion",
+    "Early Years",
+    "Youth Offending",
+    "Education Welfare",
+    "Family Support",
+    "Looked After Children",
+    "Participation",
+    "Commissioning",
+    "Performance",
+    "Health Visiting",
+    "Admissions",
+    "Special Educational Needs",
+    "Workforce Development",
+]
+_WORDS = [
+    "Assets",
+    "Access",
+    "Budget",
+    "Care",
+    "Community",
+    "Delivery",
+    "Estates",
+    "Family",
+    "Governance",
+    "Learning",
+    "Market",
+    "Outcomes",
+    "Partnership",
+    "Quality",
+    "Resources",
+    "School",
+    "Services",
+    "Skills",
+    "Strategy",
+    "Targeted",
+    "Transport",
+    "Welfare",
+    "Youth",
+    "Organisation",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MON3 = {9: "Sept"}
-_EXTERNAL = ["See 14-19 Plan", "In line with the Play Strategy", "As in the Children's Trust timetable",
-             "See the Youth Justice Plan"]
+_EXTERNAL = [
+    "See 14-19 Plan",
+    "In line with the Play Strategy",
+    "As in the Children's Trust timetable",
+    "See the Youth Justice Plan",
+]
 _UNDATED = ["TBA", "TBC", "", None]
-_DRIFT = [" and their grandparents", " across all settings", " with voluntary sector partners", " in every locality"]
+_DRIFT = [
+    " and their grandparents",
+    " across all settings",
+    " with voluntary sector partners",
+    " in every locality",
+]
 _REVERSE = {"Reduce": "Increase", "Increase": "Reduce", "Raise": "Lower", "Improve": "Worsen"}
 
 
 def _area(i: int) -> str:
     a, rest = i % len(_AREA_A), i // len(_AREA_A)
     b, rest = rest % len(_AREA_B), rest // len(_AREA_B)
-    return f"{_COMPASS[rest % len(_COMPASS)]}{_AREA_A[a]}{_AREA_B[b]}" + (f" {rest // len(_COMPASS) + 1}" if rest >= len(_COMPASS) else "")
+    return f"{_COMPASS[rest % len(_COMPASS)]}{_AREA_A[a]}{_AREA_B[b]}" + (
+        f" {rest // len(_COMPASS) + 1}" if rest >= len(_COMPASS) else ""
+    )
 
 
 def _month(index: int) -> tuple[int, int]:
@@ -212,8 +431,13 @@ def _timescale(rng: random.Random, index: int) -> tuple[str, Any]:
         return "due", f"{year}-{month:02d}"
     if r < 0.18:
         return "due", f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
-    choices = [f"{name} {yy:02d}", f"End {name} {year}", f"By {name} {yy:02d}",
-               f"{_MON3.get(month, name[:3])} {year}", f"{name} {year}"]
+    choices = [
+        f"{name} {yy:02d}",
+        f"End {name} {year}",
+        f"By {name} {yy:02d}",
+        f"{_MON3.get(month, name[:3])} {year}",
+        f"{name} {year}",
+    ]
     if index >= 2:
         y0, m0 = _month(index - 2)
         if y0 == year:
@@ -292,13 +516,15 @@ class _Builder:
         flat = n_orphans + n_broken + 2 * n_skips + 2 * n_cycles
         tree_budget = n - n_ind - flat
         if tree_budget < 4:  # (a priority, an aim, an objective and a milestone)
-            raise UsageError(f"{n:,} nodes are too few for the defects asked: the indicators and the nodes planted "
-                             f"outside the tree take {n_ind + flat:,} of them; give more nodes or smaller shares")
+            raise UsageError(
+                f"{n:,} nodes are too few for the defects asked: the indicators and the nodes planted "
+                f"outside the tree take {n_ind + flat:,} of them; give more nodes or smaller shares"
+            )
         indicators = self.indicators(n_ind)
         self.plant_indicator_defects(indicators)
         priorities = self.tree(tree_budget)
         # A small plan has fewer priorities than outcomes: the first ones serve two or more.
-        for k, outcome in enumerate(OUTCOMES[len(priorities):]):
+        for k, outcome in enumerate(OUTCOMES[len(priorities) :]):
             priorities[k % len(priorities)]["outcomes"].append(outcome)
         owners = self.owners(priorities)
         extra = self.flat_nodes(priorities, n_orphans, n_broken, n_skips, n_cycles)
@@ -349,10 +575,13 @@ class _Builder:
             area = self.next_area()
             pid = f"P{p_index}"
             prio: dict[str, Any] = {
-                "id": pid, "number": str(p_index),
+                "id": pid,
+                "number": str(p_index),
                 "title": f"{rng.choice(_THEMES[outcome])} in {area}",
-                "outcomes": [outcome], "aims": [],
-                "_outcome": outcome, "_area": area,
+                "outcomes": [outcome],
+                "aims": [],
+                "_outcome": outcome,
+                "_area": area,
             }
             remaining -= 1
             aim_titles = rng.sample(_AIMS[outcome], len(_AIMS[outcome]))
@@ -361,17 +590,26 @@ class _Builder:
                 if remaining < 3 or not obj_titles:
                     break
                 aid = f"{pid}.A{a + 1}"
-                aim: dict[str, Any] = {"id": aid, "number": f"{p_index}.{a + 1}",
-                                       "title": f"{aim_titles[a]} in {area}", "objectives": []}
+                aim: dict[str, Any] = {
+                    "id": aid,
+                    "number": f"{p_index}.{a + 1}",
+                    "title": f"{aim_titles[a]} in {area}",
+                    "objectives": [],
+                }
                 remaining -= 1
                 for o in range(rng.randint(2, 4)):
                     if remaining < 2 or not obj_titles or (o and remaining < 2):
                         break
                     oid = f"{aid}.O{o + 1}"
-                    obj: dict[str, Any] = {"id": oid, "number": f"{aim['number']}.{o + 1}",
-                                           "title": f"{obj_titles.pop()} in {area}", "milestones": [],
-                                           "indicators": [], "_outcome": outcome,
-                                           "_outcomes": prio["outcomes"]}
+                    obj: dict[str, Any] = {
+                        "id": oid,
+                        "number": f"{aim['number']}.{o + 1}",
+                        "title": f"{obj_titles.pop()} in {area}",
+                        "milestones": [],
+                        "indicators": [],
+                        "_outcome": outcome,
+                        "_outcomes": prio["outcomes"],
+                    }
                     remaining -= 1
                     titles = rng.sample(_MILESTONES, len(_MILESTONES))
                     for m in range(rng.randint(2, 6)):
@@ -411,8 +649,13 @@ class _Builder:
             service = _SERVICES[i % len(_SERVICES)]
             role = _ROLES[(i // len(_SERVICES)) % len(_ROLES)]
             area = _area(i)
-            out.append(_Owner(id=f"{_initials(service)}-{i + 1}", name=f"{role} {service}, {area}",
-                              alias=f"{service} team {i + 1}"))
+            out.append(
+                _Owner(
+                    id=f"{_initials(service)}-{i + 1}",
+                    name=f"{role} {service}, {area}",
+                    alias=f"{service} team {i + 1}",
+                )
+            )
         return out
 
     def owner_doc(self, o: _Owner) -> dict[str, Any]:
@@ -421,25 +664,44 @@ class _Builder:
             d["capacity"] = o.capacity
         return d
 
-    def flat_nodes(self, priorities: list[dict[str, Any]], n_orphans: int, n_broken: int, n_skips: int,
-                   n_cycles: int) -> dict[str, list[dict[str, Any]]]:
+    def flat_nodes(
+        self,
+        priorities: list[dict[str, Any]],
+        n_orphans: int,
+        n_broken: int,
+        n_skips: int,
+        n_cycles: int,
+    ) -> dict[str, list[dict[str, Any]]]:
         rng = self.rng
         milestones: list[dict[str, Any]] = []
         objectives: list[dict[str, Any]] = []
         aims: list[dict[str, Any]] = []
         for i in range(n_orphans):
-            milestones.append({"id": f"X.M{i + 1}", "title": f"{rng.choice(_MILESTONES)} in {self.next_area()}"})
+            milestones.append(
+                {"id": f"X.M{i + 1}", "title": f"{rng.choice(_MILESTONES)} in {self.next_area()}"}
+            )
             self.tally("OG103")
         for i in range(n_broken):
-            milestones.append({"id": f"X.B{i + 1}", "parent": f"P{len(priorities) + 100 + i}.A1.O1",
-                               "title": f"{rng.choice(_MILESTONES)} in {self.next_area()}"})
+            milestones.append(
+                {
+                    "id": f"X.B{i + 1}",
+                    "parent": f"P{len(priorities) + 100 + i}.A1.O1",
+                    "title": f"{rng.choice(_MILESTONES)} in {self.next_area()}",
+                }
+            )
             self.tally("OG104")
         for i in range(n_skips):
             prio = priorities[i % len(priorities)]
             area = self.next_area()
             oid = f"{prio['id']}.O{i + 1}"
-            obj = {"id": oid, "parent": prio["id"], "title": f"{rng.choice(_OBJECTIVES[prio['_outcome']])} in {area}",
-                   "indicators": [], "milestones": [], "_outcome": prio["_outcome"]}
+            obj = {
+                "id": oid,
+                "parent": prio["id"],
+                "title": f"{rng.choice(_OBJECTIVES[prio['_outcome']])} in {area}",
+                "indicators": [],
+                "milestones": [],
+                "_outcome": prio["_outcome"],
+            }
             obj["milestones"].append({"id": f"{oid}.M1", "title": rng.choice(_MILESTONES)})
             objectives.append(obj)
             self.tally("OG106")
@@ -449,9 +711,25 @@ class _Builder:
             a, o = f"C{i + 1}.A1", f"C{i + 1}.O1"
             area = self.next_area()
             outcome = OUTCOMES[i % len(OUTCOMES)]
-            aims.append({"id": a, "parent": o, "title": f"Promote joint working in {area}", "outcomes": [outcome]})
-            objectives.append({"id": o, "parent": a, "title": f"Share information between agencies in {area}",
-                               "indicators": [], "milestones": [], "_outcome": outcome, "_lead_required": True})
+            aims.append(
+                {
+                    "id": a,
+                    "parent": o,
+                    "title": f"Promote joint working in {area}",
+                    "outcomes": [outcome],
+                }
+            )
+            objectives.append(
+                {
+                    "id": o,
+                    "parent": a,
+                    "title": f"Share information between agencies in {area}",
+                    "indicators": [],
+                    "milestones": [],
+                    "_outcome": outcome,
+                    "_lead_required": True,
+                }
+            )
             self.tally("OG107")
             self.tally("OG106")
         return {"milestones": milestones, "objectives": objectives, "aims": aims}
@@ -476,7 +754,9 @@ class _Builder:
                 out.append(self.indicator(f"LOC {local:04d}", title, outcome, [outcome]))
         return out
 
-    def indicator(self, code: str, title: str, outcome: str, outcomes: list[str] | None) -> dict[str, Any]:
+    def indicator(
+        self, code: str, title: str, outcome: str, outcomes: list[str] | None
+    ) -> dict[str, Any]:
         rng = self.rng
         direction = rng.choice(["increase", "decrease"])
         base = round(rng.uniform(20, 80), 1)
@@ -485,17 +765,24 @@ class _Builder:
         d: dict[str, Any] = {"id": code, "title": title}
         if outcomes is not None:
             d["outcomes"] = outcomes
-        d.update({
-            "direction": direction, "unit": "percent",
-            "baseline": {"period": "2010-11", "value": base},
-            "target": {"period": "2011-12", "value": round(target, 1)},
-            "actuals": [{"period": "2011-12-Q2", "value": round(target, 1)}],
-            "_outcome": outcome,
-        })
+        d.update(
+            {
+                "direction": direction,
+                "unit": "percent",
+                "baseline": {"period": "2010-11", "value": base},
+                "target": {"period": "2011-12", "value": round(target, 1)},
+                "actuals": [{"period": "2011-12-Q2", "value": round(target, 1)}],
+                "_outcome": outcome,
+            }
+        )
         return d
 
-    def link_indicators(self, priorities: list[dict[str, Any]], skips: list[dict[str, Any]],
-                        indicators: list[dict[str, Any]]) -> None:
+    def link_indicators(
+        self,
+        priorities: list[dict[str, Any]],
+        skips: list[dict[str, Any]],
+        indicators: list[dict[str, Any]],
+    ) -> None:
         pools: dict[str, list[dict[str, Any]]] = {o: [] for o in OUTCOMES}
         for ind in indicators:
             pools[ind["_outcome"]].append(ind)
@@ -507,15 +794,22 @@ class _Builder:
             ind["_orphan"] = True  # (no other defect may link it)
         for obj in [*_objectives(priorities), *skips]:
             # The least used of the objective's outcomes (a priority may serve several).
-            outcome = min(obj.get("_outcomes") or [obj["_outcome"]], key=lambda o: (cursor[o] / max(1, len(pools[o]))))
+            outcome = min(
+                obj.get("_outcomes") or [obj["_outcome"]],
+                key=lambda o: cursor[o] / max(1, len(pools[o])),
+            )
             pool = pools[outcome] or [i for i in indicators if not i.get("_used")]
             ind = pool[cursor[outcome] % len(pool)]
             cursor[outcome] += 1
             obj["indicators"].append(ind["id"])
 
     # -- defects inside the tree --------------------------------------------------------------
-    def plant_tree_defects(self, priorities: list[dict[str, Any]], owners: list[_Owner],
-                           indicators: list[dict[str, Any]]) -> None:
+    def plant_tree_defects(
+        self,
+        priorities: list[dict[str, Any]],
+        owners: list[_Owner],
+        indicators: list[dict[str, Any]],
+    ) -> None:
         rng = self.rng
         objectives = list(_objectives(priorities))
         aims = [a for p in priorities for a in p["aims"]]
@@ -527,12 +821,15 @@ class _Builder:
             obj["milestones"] = []
             obj["_lead_required"] = True
         # The lost milestones go to other objectives, so that the plan keeps its size.
-        others = ([o for o in objectives if not o.get("_used") and len(o["milestones"]) < 6]
-                  or [o for o in objectives if o["milestones"]])  # (with a large share of defects)
+        others = [o for o in objectives if not o.get("_used") and len(o["milestones"]) < 6] or [
+            o for o in objectives if o["milestones"]
+        ]  # (with a large share of defects)
         for k in range(lost):
             obj = others[k % len(others)]
             used = {m["title"] for m in obj["milestones"]}
-            obj["milestones"].append(self.milestone(obj, next(t for t in _MILESTONES if t not in used)))
+            obj["milestones"].append(
+                self.milestone(obj, next(t for t in _MILESTONES if t not in used))
+            )
         # OG102: an objective with no indicator.
         unmeasured = self.pick("OG102", objectives)
         for obj in unmeasured:
@@ -549,14 +846,26 @@ class _Builder:
             del prio["outcomes"]
             for obj in (o for a in prio["aims"] for o in a["objectives"]):
                 obj["_untagged"] = True
+
         # OG204: an indicator of another outcome.
         def of_another_outcome(obj: dict[str, Any]) -> list[dict[str, Any]]:
-            return [i for i in indicators
-                    if i["_outcome"] not in obj["_outcomes"] and not i.get("_unknown") and not i.get("_orphan")]
+            return [
+                i
+                for i in indicators
+                if i["_outcome"] not in obj["_outcomes"]
+                and not i.get("_unknown")
+                and not i.get("_orphan")
+            ]
 
         # (an objective carrying the outcome of every indicator has none of another to take)
-        for obj in self.pick("OG204", [o for o in objectives if o["indicators"] and not o.get("_untagged")
-                                       and of_another_outcome(o)]):
+        for obj in self.pick(
+            "OG204",
+            [
+                o
+                for o in objectives
+                if o["indicators"] and not o.get("_untagged") and of_another_outcome(o)
+            ],
+        ):
             others = of_another_outcome(obj)
             other = next((i for i in others if not i.get("_used")), others[0])
             obj["indicators"] = [other["id"]]
@@ -565,7 +874,9 @@ class _Builder:
             p_num, a_num = aim["number"].split(".")
             _renumber(aim, f"{p_num}.{int(a_num) + 1}")
         # OG109: a milestone with its sibling's title.
-        with_two = [m for o in objectives if len(o["milestones"]) >= 2 for m in o["milestones"][1:2]]
+        with_two = [
+            m for o in objectives if len(o["milestones"]) >= 2 for m in o["milestones"][1:2]
+        ]
         by_id = {m["id"]: o for o in objectives for m in o["milestones"]}
         for m in self.pick("OG109", with_two):
             m["title"] = by_id[m["id"]]["milestones"][0]["title"]
@@ -576,7 +887,11 @@ class _Builder:
         # same wording (views) or a variant worded as summaries are (a label, '&' for 'and').
         for node in _summary_nodes(priorities):
             if rng.random() < 0.3:
-                text = node["title"].replace(" and ", " & ") if " and " in node["title"] else node["title"].upper()
+                text = (
+                    node["title"].replace(" and ", " & ")
+                    if " and " in node["title"]
+                    else node["title"].upper()
+                )
                 if node["id"].count(".") == 0:
                     text = f"Priority {node['number']}: {node['title']}"
                 node["variants"] = [{"text": text, "where": "summary"}]
@@ -592,7 +907,9 @@ class _Builder:
             first, rest = node["title"].split(" ", 1)
             node["variants"] = [{"text": f"{_REVERSE[first]} {rest}", "where": "summary"}]
             node["views"] = ["detail"]
-        for obj in self.pick("OG603", [a["objectives"][-1] for a in aims if len(a["objectives"]) >= 2]):
+        for obj in self.pick(
+            "OG603", [a["objectives"][-1] for a in aims if len(a["objectives"]) >= 2]
+        ):
             obj.pop("variants", None)
             obj["views"] = ["detail"]
 
@@ -603,24 +920,36 @@ class _Builder:
         for k, ind in enumerate(self.pick("OG501", ni_pool)):
             ind["id"] = f"NI {240 + k}"  # the National Indicator Set ends at NI 199
             ind["_unknown"] = True
-        wrong = next(e for e in national_indicators() if not e.outcomes and "crime" in e.title.lower())
+        wrong = next(
+            e for e in national_indicators() if not e.outcomes and "crime" in e.title.lower()
+        )
         for ind in self.pick("OG502", ni_pool):
             ind["title"] = wrong.title
         for ind in self.pick("OG503", indicators):
             del ind["target"]
         for ind in self.pick("OG504", indicators):
             base = ind["baseline"]["value"]
-            ind["target"] = {"period": "2011-12",
-                             "value": round(base - 5 if ind["direction"] == "increase" else base + 5, 1)}
+            ind["target"] = {
+                "period": "2011-12",
+                "value": round(base - 5 if ind["direction"] == "increase" else base + 5, 1),
+            }
             del ind["actuals"]
         for ind in self.pick("OG505", indicators):
             base = ind["baseline"]["value"]
-            ind["actuals"] = [{"period": "2011-12-Q2",
-                               "value": round(base - 1 if ind["direction"] == "increase" else base + 1, 1)}]
+            ind["actuals"] = [
+                {
+                    "period": "2011-12-Q2",
+                    "value": round(base - 1 if ind["direction"] == "increase" else base + 1, 1),
+                }
+            ]
 
     # -- dates, statuses, leads ---------------------------------------------------------------
-    def dates_and_leads(self, priorities: list[dict[str, Any]], extra: dict[str, list[dict[str, Any]]],
-                        owners: list[_Owner]) -> None:
+    def dates_and_leads(
+        self,
+        priorities: list[dict[str, Any]],
+        extra: dict[str, list[dict[str, Any]]],
+        owners: list[_Owner],
+    ) -> None:
         """Leads, dates, statuses and dependencies of the milestones, then the planted defects of
         ownership and timing (in this order: the random draws, and so the plan, depend on it)."""
         objectives = [*_objectives(priorities), *extra["objectives"]]
@@ -631,7 +960,9 @@ class _Builder:
         self._timing_defects(priorities, nested)
         self._owner_defects(nested, all_ms, owners)
 
-    def _leads(self, objectives: list[dict[str, Any]], loose: list[dict[str, Any]], owners: list[_Owner]) -> None:
+    def _leads(
+        self, objectives: list[dict[str, Any]], loose: list[dict[str, Any]], owners: list[_Owner]
+    ) -> None:
         """An objective's lead (its milestones inherit it) or one lead per milestone, written as the
         owner's id, name or alias, no owner over its limit."""
         rng = self.rng
@@ -659,7 +990,9 @@ class _Builder:
 
         for obj in objectives:
             ms = obj["milestones"]
-            if obj.get("_lead_required") or (ms and len(ms) <= _LIMIT_PER_OWNER - 2 and rng.random() < 0.4):
+            if obj.get("_lead_required") or (
+                ms and len(ms) <= _LIMIT_PER_OWNER - 2 and rng.random() < 0.4
+            ):
                 owner = next_owner(len(ms))
                 obj["lead"] = lead_text(owner)
                 for m in ms:
@@ -699,7 +1032,9 @@ class _Builder:
                     b["depends_on"] = [a["id"]]
                     a["_dep_target"] = True
 
-    def _timing_defects(self, priorities: list[dict[str, Any]], nested: list[dict[str, Any]]) -> None:
+    def _timing_defects(
+        self, priorities: list[dict[str, Any]], nested: list[dict[str, Any]]
+    ) -> None:
         """OG301, OG401, OG404, OG402, OG403, OG405 and OG110, planted among the nested milestones."""
         rng = self.rng
         dated = [m for m in nested if "depends_on" not in m and not m.get("_dep_target")]
@@ -725,17 +1060,28 @@ class _Builder:
             m["status"] = "on_track"
         # OG405: depends on a later sibling.
         by_obj = [o["milestones"] for o in _objectives(priorities)]
-        pairs = [(a, b) for ms in by_obj for a, b in zip(ms, ms[1:])
-                 if not a.get("_used") and not b.get("_used") and a["_month"] > b["_month"]
-                 and "depends_on" not in b and ("timescale" in a or "due" in a)]
+        pairs = [
+            (a, b)
+            for ms in by_obj
+            for a, b in zip(ms, ms[1:])
+            if not a.get("_used")
+            and not b.get("_used")
+            and a["_month"] > b["_month"]
+            and "depends_on" not in b
+            and ("timescale" in a or "due" in a)
+        ]
         for a, b in self.pick_pairs("OG405", pairs, len(nested)):
             b["depends_on"] = [a["id"]]
             a["_dep_target"] = True
         # OG110: an ignore entry for a rule that reports nothing there.
         for m in self.pick("OG110", [m for m in nested if "depends_on" not in m]):
-            m["ignore"] = [{"rule": "OG405", "reason": "the dependency is managed outside the plan"}]
+            m["ignore"] = [
+                {"rule": "OG405", "reason": "the dependency is managed outside the plan"}
+            ]
 
-    def _owner_defects(self, nested: list[dict[str, Any]], all_ms: list[dict[str, Any]], owners: list[_Owner]) -> None:
+    def _owner_defects(
+        self, nested: list[dict[str, Any]], all_ms: list[dict[str, Any]], owners: list[_Owner]
+    ) -> None:
         """OG304 and OG305 (leads that are no declared owner, one written two ways), OG302 (a
         capacity below the load) and OG303 (five milestones of one owner due in one month)."""
         rng = self.rng
@@ -744,7 +1090,9 @@ class _Builder:
             _disown(m)
             m["lead"] = f"Locality Coordinator {_area(k + 7)}"
         acronyms: set[str] = set()
-        for a, b in self.pick_pairs("OG305", [(x, y) for x, y in zip(led[::2], led[1::2])], len(led) // 2):
+        for a, b in self.pick_pairs(
+            "OG305", [(x, y) for x, y in zip(led[::2], led[1::2])], len(led) // 2
+        ):
             while True:
                 words = rng.sample(_WORDS, rng.choice((3, 4)))
                 long = f"{' '.join(words[:-1])} and {words[-1]}"
@@ -760,8 +1108,16 @@ class _Builder:
         busy = [o for o in owners if o.load >= 3]
         for o in self.pick_owners("OG302", busy):
             o.capacity = o.load - 1
-        movable = {id(m) for m in all_ms if not m.get("_used") and "depends_on" not in m and not m.get("_dep_target")}
-        peak = [o for o in owners if o.capacity is None and sum(id(m) in movable for m in o.milestones) >= 5]
+        movable = {
+            id(m)
+            for m in all_ms
+            if not m.get("_used") and "depends_on" not in m and not m.get("_dep_target")
+        }
+        peak = [
+            o
+            for o in owners
+            if o.capacity is None and sum(id(m) in movable for m in o.milestones) >= 5
+        ]
         for o in self.pick_owners("OG303", peak):
             for m in [m for m in o.milestones if id(m) in movable][:5]:
                 m["_used"] = True
@@ -770,8 +1126,9 @@ class _Builder:
                 m.pop("status", None)
                 m.pop("depends_on", None)
 
-    def pick_pairs(self, code: str, pairs: list[tuple[dict[str, Any], dict[str, Any]]],
-                   eligible: int) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    def pick_pairs(
+        self, code: str, pairs: list[tuple[dict[str, Any], dict[str, Any]]], eligible: int
+    ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         free = [(a, b) for a, b in pairs if not a.get("_used") and not b.get("_used")]
         k = min(self.quota(code, eligible), len(free))
         chosen: list[tuple[dict[str, Any], dict[str, Any]]] = []
@@ -810,7 +1167,7 @@ def _renumber(node: dict[str, Any], number: str) -> None:
     node["number"] = number
     for key in ("aims", "objectives", "milestones"):
         for child in node.get(key, ()):
-            _renumber(child, number + child["number"][len(old):])
+            _renumber(child, number + child["number"][len(old) :])
 
 
 def _objectives(priorities: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -851,7 +1208,9 @@ def _shares(defects: float | Mapping[str, float] | None) -> dict[str, float]:
     return {code: float(defects.get(code, 0.0)) for code in DEFECTS}
 
 
-def generate(n_nodes: int, seed: int = 0, defects: float | Mapping[str, float] | None = None) -> dict[str, Any]:
+def generate(
+    n_nodes: int, seed: int = 0, defects: float | Mapping[str, float] | None = None
+) -> dict[str, Any]:
     """A synthetic plan document of ``n_nodes`` nodes (see the module documentation).
 
     Parameters
@@ -889,7 +1248,9 @@ def generate(n_nodes: int, seed: int = 0, defects: float | Mapping[str, float] |
     """
     for name, value in (("n_nodes", n_nodes), ("seed", seed)):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"generate() takes {name} as a whole number, not {type(value).__name__}")
+            raise TypeError(
+                f"generate() takes {name} as a whole number, not {type(value).__name__}"
+            )
     if n_nodes < MIN_NODES:
         raise UsageError(f"a synthetic plan has at least {MIN_NODES} nodes, not {n_nodes}")
     return _Builder(int(n_nodes), int(seed), _shares(defects)).build()
@@ -904,6 +1265,7 @@ def count_nodes(document: Mapping[str, Any]) -> int:
     >>> count_nodes({"priorities": [{"id": "P1", "aims": [{"id": "A1"}]}], "indicators": [{"id": "NI 1"}]})
     3
     """
+
     def walk(items: Any) -> int:
         total = 0
         for item in items or ():
@@ -974,14 +1336,18 @@ def _flow(value: Any) -> str:
 
 def _flowable(value: Any) -> bool:
     if isinstance(value, list):
-        return all(_is_flat(v) or (isinstance(v, dict) and all(_is_flat(x) for x in v.values())) for v in value) and (
-            len(value) <= 1 or all(_is_flat(v) for v in value))
+        return all(
+            _is_flat(v) or (isinstance(v, dict) and all(_is_flat(x) for x in v.values()))
+            for v in value
+        ) and (len(value) <= 1 or all(_is_flat(v) for v in value))
     if isinstance(value, dict):
         return len(value) <= 4 and all(_is_flat(v) for v in value.values())
     return True
 
 
-def _emit_map(mapping: Mapping[str, Any], indent: str, out: list[str], first_prefix: str | None = None) -> None:
+def _emit_map(
+    mapping: Mapping[str, Any], indent: str, out: list[str], first_prefix: str | None = None
+) -> None:
     prefix = first_prefix if first_prefix is not None else indent
     for key, value in mapping.items():
         head = f"{prefix}{_scalar(key)}:"

@@ -46,7 +46,14 @@ from .config import Config, ConfigLayer
 from .errors import OutcomeGraphError, PlanError
 from .findings import Finding
 
-__all__ = ["RuleCase", "CaseFileError", "load_cases", "run_case", "check_case", "complete_plan_text"]
+__all__ = [
+    "RuleCase",
+    "CaseFileError",
+    "load_cases",
+    "run_case",
+    "check_case",
+    "complete_plan_text",
+]
 
 _HEADER = "format: outcome-graph/v1\n"
 _PLAN = "plan: {id: case, period: {start: 2011-04-01, end: 2012-03-31}}\n"
@@ -99,12 +106,18 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
         problem = getattr(exc, "problem", None) or exc
         raise CaseFileError(f"{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict):
-        raise CaseFileError(f"{path}: a case file is a mapping with `rule:` (or `rules:`) and `cases:`")
+        raise CaseFileError(
+            f"{path}: a case file is a mapping with `rule:` (or `rules:`) and `cases:`"
+        )
     unknown = [str(k) for k in data if k not in _FILE_KEYS]
     if unknown:
-        raise CaseFileError(f"{path}: unknown key {unknown[0]!r} at the top of the file (the keys are {', '.join(_FILE_KEYS)})")
+        raise CaseFileError(
+            f"{path}: unknown key {unknown[0]!r} at the top of the file (the keys are {', '.join(_FILE_KEYS)})"
+        )
     if not isinstance(data.get("cases"), list) or not ("rules" in data or "rule" in data):
-        raise CaseFileError(f"{path}: a case file needs `rule:` (or `rules:`) and a list of `cases:`")
+        raise CaseFileError(
+            f"{path}: a case file needs `rule:` (or `rules:`) and a list of `cases:`"
+        )
     rules = _codes(data["rules"] if "rules" in data else data["rule"], path, "the file")
     plan_lines = _plan_lines(path)
     out = []
@@ -114,18 +127,26 @@ def load_cases(path: str | os.PathLike[str]) -> list[tuple[str, RuleCase]]:
             raise CaseFileError(f"{path}: case {label} is not a mapping")
         unknown = [str(k) for k in raw if k not in _CASE_KEYS]
         if unknown:
-            raise CaseFileError(f"{path}: case {label} has an unknown key {unknown[0]!r} (the keys are {', '.join(_CASE_KEYS)})")
+            raise CaseFileError(
+                f"{path}: case {label} has an unknown key {unknown[0]!r} (the keys are {', '.join(_CASE_KEYS)})"
+            )
         for required in ("name", "plan"):
             if required not in raw:
                 raise CaseFileError(f"{path}: case {label} has no `{required}:`")
         for texts in ("contains", "hints"):
-            if not isinstance(raw.get(texts, []), list) or not all(isinstance(t, str) for t in raw.get(texts, [])):
+            if not isinstance(raw.get(texts, []), list) or not all(
+                isinstance(t, str) for t in raw.get(texts, [])
+            ):
                 raise CaseFileError(f"{path}: case {label}: `{texts}:` must be a list of texts")
         findings = raw.get("findings", [])
         if not isinstance(findings, list) or not all(
-                isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in findings):
-            raise CaseFileError(f"{path}: case {label}: `findings:` must be a list of [rule, node] pairs "
-                                f"([[OG101, O1]], or [] for none), not {findings!r}")
+            isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f)
+            for f in findings
+        ):
+            raise CaseFileError(
+                f"{path}: case {label}: `findings:` must be a list of [rule, node] pairs "
+                f"([[OG101, O1]], or [] for none), not {findings!r}"
+            )
         case = RuleCase(
             name=raw["name"],
             rules=_codes(raw["rules"], path, f"case {label}") if "rules" in raw else list(rules),
@@ -149,10 +170,14 @@ def _plan_lines(path: str | os.PathLike[str]) -> list[tuple[int, int] | None]:
     source = Path(path).read_text(encoding="utf-8")
     lines = source.splitlines()
     root = yaml.compose(source)
-    cases = next((v for k, v in getattr(root, "value", ()) if getattr(k, "value", None) == "cases"), None)
+    cases = next(
+        (v for k, v in getattr(root, "value", ()) if getattr(k, "value", None) == "cases"), None
+    )
     out: list[tuple[int, int] | None] = []
     for item in getattr(cases, "value", ()):
-        plan = next((v for k, v in getattr(item, "value", ()) if getattr(k, "value", None) == "plan"), None)
+        plan = next(
+            (v for k, v in getattr(item, "value", ()) if getattr(k, "value", None) == "plan"), None
+        )
         if not isinstance(plan, yaml.ScalarNode):
             out.append(None)
             continue
@@ -169,7 +194,9 @@ def _codes(value: Any, path: str | os.PathLike[str], where: str) -> list[str]:
     """``rule:``/``rules:`` as a list of codes: one code, or a list of them."""
     codes = [value] if isinstance(value, str) else value
     if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
-        raise CaseFileError(f"{path}: {where}: `rule:` is a rule code and `rules:` a list of them, not {value!r}")
+        raise CaseFileError(
+            f"{path}: {where}: `rule:` is a rule code and `rules:` a list of them, not {value!r}"
+        )
     return list(codes)
 
 
@@ -181,19 +208,35 @@ def run_case(case: RuleCase) -> list[Finding]:
     text = complete_plan_text(case.plan)
     try:
         # (a catalogue's entries file is read beside the case file, the plan's folder)
-        plan = load_bytes(text.encode("utf-8", "surrogatepass"), file=f"{case.name}.yaml",
-                          base_dir=os.path.dirname(os.path.abspath(case.file)) if case.file else None)
+        plan = load_bytes(
+            text.encode("utf-8", "surrogatepass"),
+            file=f"{case.name}.yaml",
+            base_dir=os.path.dirname(os.path.abspath(case.file)) if case.file else None,
+        )
     except PlanError as exc:
         if case.file is None or case.plan_line is None:
             raise
         added = text.count("\n") - case.plan.count("\n")  # (the lines complete_plan_text put first)
-        raise PlanError([
-            replace(p, file=case.file, line=case.plan_line + p.line - 1 - added,
+        raise PlanError(
+            [
+                replace(
+                    p,
+                    file=case.file,
+                    line=case.plan_line + p.line - 1 - added,
                     column=None if p.column is None else p.column + case.plan_indent,
-                    message=f"case {case.name!r}: {p.message}")
-            if p.line is not None and p.line > added
-            else replace(p, file=case.file, line=case.plan_line, column=None, message=f"case {case.name!r}: {p.message}")
-            for p in exc.problems]) from None
+                    message=f"case {case.name!r}: {p.message}",
+                )
+                if p.line is not None and p.line > added
+                else replace(
+                    p,
+                    file=case.file,
+                    line=case.plan_line,
+                    column=None,
+                    message=f"case {case.name!r}: {p.message}",
+                )
+                for p in exc.problems
+            ]
+        ) from None
     config = Config([ConfigLayer.from_mapping({**case.config, "select": case.rules}, "case")])
     return check(plan, config).findings
 
@@ -210,10 +253,14 @@ def check_case(case: RuleCase) -> list[Finding]:
     expected = [tuple(x) for x in case.findings]
     if found != expected:
         raise AssertionError(f"case {case.name!r}: found {found}, expected {expected}")
-    for what, texts, wanted in (("messages", [f.message for f in findings], case.contains),
-                                ("hints", [f.hint for f in findings], case.hints)):
+    for what, texts, wanted in (
+        ("messages", [f.message for f in findings], case.contains),
+        ("hints", [f.hint for f in findings], case.hints),
+    ):
         joined = " ".join(texts)
         for needle in wanted:
             if needle not in joined:
-                raise AssertionError(f"case {case.name!r}: {needle!r} is not in the findings' {what}: {joined!r}")
+                raise AssertionError(
+                    f"case {case.name!r}: {needle!r} is not in the findings' {what}: {joined!r}"
+                )
     return findings

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import og_rules_vague  # noqa: F401  (declares VAG001)
 import pytest
 
-import og_rules_vague  # noqa: F401  (declares VAG001)
 from outcome_graph.testing import check_case, load_cases
 
 CASES = load_cases(Path(__file__).parent / "cases.yaml")

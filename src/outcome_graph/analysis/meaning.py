@@ -113,7 +113,8 @@ class MeaningVerdict:
 # --------------------------------------------------------------------------------------------
 
 #: Function words, target wording and source labels: never evidence of meaning.
-_STOPWORDS = frozenset("""
+_STOPWORDS = frozenset(
+    """
 a about above across after against all also am an and any are as at be been being below both
 but by can could did do does doing during each either etc every for from further had has have
 having he her here his how i if in into is it its may might must my no nor not of off on once
@@ -127,74 +128,262 @@ sustain sustained sustaining raise raised raising lower lowering drive driving n
 narrowed promote promoting target targets baseline stretch psa laa tellus survey negotiation
 comment ie eg e g vs see frequent frequently regular regularly between include including includes
 inc equivalent equivalents
-""".split())
+""".split()
+)
 
 #: Generic words whose weight is capped however rare they are in the catalogue.
-_WEAK = frozenset({
-    "#child", "rate", "#percent", "proportion", "number", "level", "total", "group", "year",
-    "age", "local", "area", "new", "good", "time", "people", "person", "servic", "support",
-    "measur", "popul", "author", "council", "report", "use", "used", "using", "get", "well",
-    "one", "first", "end", "need", "high", "low", "lead", "effect", "show", "start", "come",
-    "taken", "tak", "going", "way", "dealt", "provid", "perform", "identifi", "meet",
-    "establish", "implement", "current", "known", "whos", "direct", "specific", "appropri",
-    "able", "enabl", "extent", "rece", "sinc", "affect", "term", "addition", "overall", "gener",
-    "carri", "follow", "becom", "receiv", "reach", "issu", "record", "includ", "qual", "type",
-    "prevalenc", "#takeup", "particip", "activ",
-})
+_WEAK = frozenset(
+    {
+        "#child",
+        "rate",
+        "#percent",
+        "proportion",
+        "number",
+        "level",
+        "total",
+        "group",
+        "year",
+        "age",
+        "local",
+        "area",
+        "new",
+        "good",
+        "time",
+        "people",
+        "person",
+        "servic",
+        "support",
+        "measur",
+        "popul",
+        "author",
+        "council",
+        "report",
+        "use",
+        "used",
+        "using",
+        "get",
+        "well",
+        "one",
+        "first",
+        "end",
+        "need",
+        "high",
+        "low",
+        "lead",
+        "effect",
+        "show",
+        "start",
+        "come",
+        "taken",
+        "tak",
+        "going",
+        "way",
+        "dealt",
+        "provid",
+        "perform",
+        "identifi",
+        "meet",
+        "establish",
+        "implement",
+        "current",
+        "known",
+        "whos",
+        "direct",
+        "specific",
+        "appropri",
+        "able",
+        "enabl",
+        "extent",
+        "rece",
+        "sinc",
+        "affect",
+        "term",
+        "addition",
+        "overall",
+        "gener",
+        "carri",
+        "follow",
+        "becom",
+        "receiv",
+        "reach",
+        "issu",
+        "record",
+        "includ",
+        "qual",
+        "type",
+        "prevalenc",
+        "#takeup",
+        "particip",
+        "activ",
+    }
+)
 
 #: Field lemmas applied before and after stemming (surface word or stem -> canonical stem).
 _LEMMAS: dict[str, str] = {
-    "children": "#child", "child": "#child", "young": "#child", "youngster": "#child",
-    "youngsters": "#child", "pupil": "#child",
-    "pupils": "#child", "kids": "#child", "student": "#child", "students": "#child",
-    "teenager": "#child", "teenagers": "#child", "cyp": "#child", "yp": "#child",
-    "percent": "#percent", "percentage": "#percent", "pct": "#percent",
-    "women": "woman", "men": "man", "families": "family",
-    "achiev": "achiev", "attain": "achiev", "attainment": "achiev", "achievement": "achiev",
-    "obtain": "achiev", "gain": "achiev",
-    "exclus": "exclud", "exclusion": "exclud", "excluded": "exclud",
-    "absen": "#absence", "absent": "#absence", "absence": "#absence", "absentee": "#absence",
-    "attend": "#absence", "attendance": "#absence", "truancy": "#absence",
-    "participat": "particip", "particip": "particip",
-    "adopt": "adopt", "adopted": "adopt", "adoption": "adopt",
-    "offend": "offend", "offender": "offend", "offence": "offend", "offending": "offend",
-    "assess": "assess", "assessment": "assess",
-    "refer": "refer", "referral": "refer", "referred": "refer",
-    "review": "review", "reviewed": "review",
-    "bully": "bully", "bullied": "bully", "bullying": "bully",
-    "injur": "injury", "injury": "injury", "injuries": "injury", "injured": "injury",
-    "disab": "disab", "disabled": "disab", "disability": "disab", "disabilities": "disab",
-    "progress": "progress", "progression": "progress", "progressing": "progress",
-    "qualifi": "qualif", "qualification": "qualif", "qualified": "qualif", "qualif": "qualif",
-    "placement": "place", "placed": "place", "place": "place", "plac": "place",
-    "referr": "refer", "qualific": "qualif", "poverty": "#poverty",
-    "emotion": "emotion", "emotional": "emotion", "emotionally": "emotion",
-    "behaviour": "behav", "behavioural": "behav", "behavior": "behav", "behave": "behav",
-    "poor": "#poverty", "workless": "#poverty", "custodial": "custody",
-    "diploma": "diploma", "diplomas": "diploma",
-    "mortality": "death", "death": "death", "die": "death", "deaths": "death",
-    "homeless": "homeless", "homelessness": "homeless",
-    "satisfied": "satisf", "satisfaction": "satisf",
-    "judg": "judge", "judged": "judge", "judgement": "judge", "judgment": "judge",
-    "inspected": "inspect", "inspection": "inspect",
-    "statement": "statement", "statements": "statement",
-    "deliver": "deliver", "delivery": "deliver", "delivering": "deliver",
-    "healthy": "health", "ill": "health",
-    "sporting": "#sport", "sport": "#sport", "sports": "#sport",
-    "ethnic": "#ethnic", "ethnicity": "#ethnic", "bme": "#ethnic",
-    "lunch": "#lunch", "lunches": "#lunch", "meal": "#lunch", "meals": "#lunch",
-    "dinner": "#lunch", "dinners": "#lunch",
-    "drug": "#drugs", "drugs": "#drugs", "alcohol": "#drugs", "substance": "#drugs",
-    "substances": "#drugs", "volatile": "#drugs", "misuse": "#drugs", "illicit": "#drugs",
-    "solvent": "#drugs", "solvents": "#drugs",
-    "number": "number", "numbers": "number", "rate": "rate", "rates": "rate",
-    "people": "people", "level": "level", "levels": "level", "year": "year", "years": "year",
-    "proportion": "proportion", "proportions": "proportion", "total": "total", "group": "group",
-    "groups": "group", "area": "area", "areas": "area", "local": "local", "good": "good",
-    "time": "time", "times": "time", "aged": "age", "age": "age", "ages": "age",
-    "learning": "educ", "learn": "educ", "education": "educ",
-    "maths": "math", "mathematics": "math", "numeracy": "math",
-    "literacy": "english", "reading": "english", "writing": "english",
+    "children": "#child",
+    "child": "#child",
+    "young": "#child",
+    "youngster": "#child",
+    "youngsters": "#child",
+    "pupil": "#child",
+    "pupils": "#child",
+    "kids": "#child",
+    "student": "#child",
+    "students": "#child",
+    "teenager": "#child",
+    "teenagers": "#child",
+    "cyp": "#child",
+    "yp": "#child",
+    "percent": "#percent",
+    "percentage": "#percent",
+    "pct": "#percent",
+    "women": "woman",
+    "men": "man",
+    "families": "family",
+    "achiev": "achiev",
+    "attain": "achiev",
+    "attainment": "achiev",
+    "achievement": "achiev",
+    "obtain": "achiev",
+    "gain": "achiev",
+    "exclus": "exclud",
+    "exclusion": "exclud",
+    "excluded": "exclud",
+    "absen": "#absence",
+    "absent": "#absence",
+    "absence": "#absence",
+    "absentee": "#absence",
+    "attend": "#absence",
+    "attendance": "#absence",
+    "truancy": "#absence",
+    "participat": "particip",
+    "particip": "particip",
+    "adopt": "adopt",
+    "adopted": "adopt",
+    "adoption": "adopt",
+    "offend": "offend",
+    "offender": "offend",
+    "offence": "offend",
+    "offending": "offend",
+    "assess": "assess",
+    "assessment": "assess",
+    "refer": "refer",
+    "referral": "refer",
+    "referred": "refer",
+    "review": "review",
+    "reviewed": "review",
+    "bully": "bully",
+    "bullied": "bully",
+    "bullying": "bully",
+    "injur": "injury",
+    "injury": "injury",
+    "injuries": "injury",
+    "injured": "injury",
+    "disab": "disab",
+    "disabled": "disab",
+    "disability": "disab",
+    "disabilities": "disab",
+    "progress": "progress",
+    "progression": "progress",
+    "progressing": "progress",
+    "qualifi": "qualif",
+    "qualification": "qualif",
+    "qualified": "qualif",
+    "qualif": "qualif",
+    "placement": "place",
+    "placed": "place",
+    "place": "place",
+    "plac": "place",
+    "referr": "refer",
+    "qualific": "qualif",
+    "poverty": "#poverty",
+    "emotion": "emotion",
+    "emotional": "emotion",
+    "emotionally": "emotion",
+    "behaviour": "behav",
+    "behavioural": "behav",
+    "behavior": "behav",
+    "behave": "behav",
+    "poor": "#poverty",
+    "workless": "#poverty",
+    "custodial": "custody",
+    "diploma": "diploma",
+    "diplomas": "diploma",
+    "mortality": "death",
+    "death": "death",
+    "die": "death",
+    "deaths": "death",
+    "homeless": "homeless",
+    "homelessness": "homeless",
+    "satisfied": "satisf",
+    "satisfaction": "satisf",
+    "judg": "judge",
+    "judged": "judge",
+    "judgement": "judge",
+    "judgment": "judge",
+    "inspected": "inspect",
+    "inspection": "inspect",
+    "statement": "statement",
+    "statements": "statement",
+    "deliver": "deliver",
+    "delivery": "deliver",
+    "delivering": "deliver",
+    "healthy": "health",
+    "ill": "health",
+    "sporting": "#sport",
+    "sport": "#sport",
+    "sports": "#sport",
+    "ethnic": "#ethnic",
+    "ethnicity": "#ethnic",
+    "bme": "#ethnic",
+    "lunch": "#lunch",
+    "lunches": "#lunch",
+    "meal": "#lunch",
+    "meals": "#lunch",
+    "dinner": "#lunch",
+    "dinners": "#lunch",
+    "drug": "#drugs",
+    "drugs": "#drugs",
+    "alcohol": "#drugs",
+    "substance": "#drugs",
+    "substances": "#drugs",
+    "volatile": "#drugs",
+    "misuse": "#drugs",
+    "illicit": "#drugs",
+    "solvent": "#drugs",
+    "solvents": "#drugs",
+    "number": "number",
+    "numbers": "number",
+    "rate": "rate",
+    "rates": "rate",
+    "people": "people",
+    "level": "level",
+    "levels": "level",
+    "year": "year",
+    "years": "year",
+    "proportion": "proportion",
+    "proportions": "proportion",
+    "total": "total",
+    "group": "group",
+    "groups": "group",
+    "area": "area",
+    "areas": "area",
+    "local": "local",
+    "good": "good",
+    "time": "time",
+    "times": "time",
+    "aged": "age",
+    "age": "age",
+    "ages": "age",
+    "learning": "educ",
+    "learn": "educ",
+    "education": "educ",
+    "maths": "math",
+    "mathematics": "math",
+    "numeracy": "math",
+    "literacy": "english",
+    "reading": "english",
+    "writing": "english",
 }
 
 # Multi-word expressions, each replaced by its concept term(s). Patterns run on text that is
@@ -206,44 +395,70 @@ _CONCEPT_RULES: tuple[tuple[str, str], ...] = (
     (r"neets?", "#neet #eet"),
     (rf"{_SUBJECTS} (?:and |or )?{_SUBJECTS} (?:and |or )?{_SUBJECTS}", "#eet"),
     (r"e ?e ?t|e ?t ?e", "#eet"),
-    (r"(?:child and adolescent|children and young people s?) mental health(?: services?)?",
-     "#camhs #emohealth health"),
+    (
+        r"(?:child and adolescent|children and young people s?) mental health(?: services?)?",
+        "#camhs #emohealth health",
+    ),
     (r"c ?a ?m?h ?m?s|cahms|camh", "#camhs #emohealth health"),
-    (r"(?:emotional|mental|psychological)(?: and (?:emotional|mental|behavioural))? (?:health|"
-     r"wellbeing|well being|healthy)|emotionally (?:healthy|well)", "#emohealth health"),
+    (
+        r"(?:emotional|mental|psychological)(?: and (?:emotional|mental|behavioural))? (?:health|"
+        r"wellbeing|well being|healthy)|emotionally (?:healthy|well)",
+        "#emohealth health",
+    ),
     (r"care leavers?|leaving care|(?:former|previously) looked after", "#careleaver"),
-    (r"looked after(?: children| child| young people)?|(?:children|child|young people|young "
-     r"person|those) (?:in|looked after in) (?:the )?care|in care|c ?i ?c|l ?a ?c|care "
-     r"(?:children|population)|corporate parenting", "#lac"),
+    (
+        r"looked after(?: children| child| young people)?|(?:children|child|young people|young "
+        r"person|those) (?:in|looked after in) (?:the )?care|in care|c ?i ?c|l ?a ?c|care "
+        r"(?:children|population)|corporate parenting",
+        "#lac",
+    ),
     (r"free school meals?|f ?s ?m", "#fsm"),
-    (r"school (?:lunch|lunches|meal|meals|dinner|dinners)|(?:meals|lunches|dinners) at school",
-     "#lunch"),
-    (r"special (?:educational |education )?needs?(?: and disabilit(?:y|ies))?|sen|s e n d?",
-     "#sen"),
-    (r"learning (?:difficult|disabilit)(?:y|ies)(?: and disabilit(?:y|ies))?|l ?l ?d ?d|l ?d ?d",
-     "#sen #disab"),
-    (r"(?:child protection|child protect|cp|protection) (?:plans?|registers?)|"
-     r"re ?registered|re ?registrations?", "#cpplan #childprotection"),
+    (
+        r"school (?:lunch|lunches|meal|meals|dinner|dinners)|(?:meals|lunches|dinners) at school",
+        "#lunch",
+    ),
+    (
+        r"special (?:educational |education )?needs?(?: and disabilit(?:y|ies))?|sen|s e n d?",
+        "#sen",
+    ),
+    (
+        r"learning (?:difficult|disabilit)(?:y|ies)(?: and disabilit(?:y|ies))?|l ?l ?d ?d|l ?d ?d",
+        "#sen #disab",
+    ),
+    (
+        r"(?:child protection|child protect|cp|protection) (?:plans?|registers?)|"
+        r"re ?registered|re ?registrations?",
+        "#cpplan #childprotection",
+    ),
     (r"child protection|child protect|safeguarding|s ?47", "#childprotection"),
-    (r"(?:under ?18s?|under eighteens?|teenage|teen|young people s?|u ?18) (?:conceptions?|"
-     r"pregnanc(?:y|ies)|parents?|mothers?)|conceptions?|pregnanc(?:y|ies)|pregnant",
-     "#conception"),
+    (
+        r"(?:under ?18s?|under eighteens?|teenage|teen|young people s?|u ?18) (?:conceptions?|"
+        r"pregnanc(?:y|ies)|parents?|mothers?)|conceptions?|pregnanc(?:y|ies)|pregnant",
+        "#conception",
+    ),
     (r"obes(?:e|ity)|overweight|body mass index|b ?m ?i|healthy weight", "#obesity"),
     (r"youth offending (?:teams?|services?)|y ?o ?t|y ?o ?s", "#yot #offend"),
     (r"youth justice(?: system)?|y ?j ?s|youth crime", "#yjs #offend"),
     (r"first time entrants?|fte", "#fte #yjs"),
     (r"re ?offend(?:ing|ers?)?|repeat offend(?:ing|ers?)|reoffending", "#reoffend #offend"),
-    (r"run(?:s|ning)? away|ran away|runaways?|go(?:es|ing)? missing|reported missing|missing "
-     r"from(?! education| school)|missing (?:children|young people)", "#runaway"),
-    (r"(?:sure ?start )?children centres?|sure ?start(?: children)?(?: centres?)?",
-     "#childrencentre"),
+    (
+        r"run(?:s|ning)? away|ran away|runaways?|go(?:es|ing)? missing|reported missing|missing "
+        r"from(?! education| school)|missing (?:children|young people)",
+        "#runaway",
+    ),
+    (
+        r"(?:sure ?start )?children centres?|sure ?start(?: children)?(?: centres?)?",
+        "#childrencentre",
+    ),
     (r"breast ?(?:feeding|feed|fed)", "#breastfeed"),
     (r"sexually transmitted (?:infections?|diseases?)|s ?t ?i s?|sexual health", "#sexhealth"),
     (r"physical education|p ?e|physical activity|active recreation", "#sport"),
-    (r"positive activit(?:y|ies)|youth (?:work|services?|clubs?|centres?|activit(?:y|ies))|"
-     r"(?:leisure|out of school|extra curricular|after school) activit(?:y|ies)|activities for "
-     r"young people|things to do|places to go",
-     "#positiveactivity"),
+    (
+        r"positive activit(?:y|ies)|youth (?:work|services?|clubs?|centres?|activit(?:y|ies))|"
+        r"(?:leisure|out of school|extra curricular|after school) activit(?:y|ies)|activities for "
+        r"young people|things to do|places to go",
+        "#positiveactivity",
+    ),
     (r"take ?up|uptake|taking up", "#takeup"),
     (r"(?:early years )?foundation stage(?: profile)?|eyfsp?|f ?s ?p", "#eyfs"),
     (r"key stages? ([1-5]) (?:and|or|to) (?:key stage )?([1-5])", r"#ks\1 #ks\2"),
@@ -255,15 +470,20 @@ _CONCEPT_RULES: tuple[tuple[str, str], ...] = (
     (r"levels? ([1-5])(?: and (?:above|over))?", r"#level\1"),
     (r"year ([1-9]|1[0-3])", r"#year\1"),
     (r"reception(?: year| class)?", "#year0"),
-    (r"black and minority ethnic|minority ethnic|ethnic minorit(?:y|ies)|ethnic (?:groups?|"
-     r"background)", "#ethnic"),
+    (
+        r"black and minority ethnic|minority ethnic|ethnic minorit(?:y|ies)|ethnic (?:groups?|"
+        r"background)",
+        "#ethnic",
+    ),
     (r"higher education|university", "#highered"),
     (r"persistent(?:ly)? absen\w*|persistent absentees?", "#absence persistent"),
     (r"killed or seriously injured|k ?s ?i", "#ksi injury"),
     (r"road traffic (?:accidents?|collisions?)|road safety|on the roads?", "#road"),
     (r"hospital admissions?|admissions? to hospital|admitted to hospital", "#hospitaladmission"),
-    (r"(?:a and e|accident and emergency)(?: departments?)?(?: attendances?| visits?)?",
-     "#hospitaladmission emergency"),
+    (
+        r"(?:a and e|accident and emergency)(?: departments?)?(?: attendances?| visits?)?",
+        "#hospitaladmission emergency",
+    ),
     (r"child ?care|child ?minders?|nurser(?:y|ies)", "#childcare"),
     (r"low ?income|income deprived|deprived|disadvantaged", "#lowincome #poverty"),
     (r"child poverty|children in poverty|living in poverty", "#poverty"),
@@ -276,15 +496,21 @@ _CONCEPT_RULES: tuple[tuple[str, str], ...] = (
     (r"initial assessments?", "#initialassess assess"),
     (r"core assessments?", "#coreassess assess"),
     (r"special measures|notice to improve|requiring improvement", "#specialmeasures"),
-    (r"(?:below|under) (?:the )?(?:expected levels?|floor(?: targets?| standards?)?|"
-     r"government targets?)|floor targets?|floor standards?", "#floor"),
+    (
+        r"(?:below|under) (?:the )?(?:expected levels?|floor(?: targets?| standards?)?|"
+        r"government targets?)|floor targets?|floor standards?",
+        "#floor",
+    ),
     (r"schools? where (?:fewer|less) than", "#floor school"),
     (r"extended (?:schools?|services?)", "#extended"),
     (r"14 ?(?:to )?19|fourteen to nineteen", "#age14to19"),
     (r"16 ?(?:to )?18(?: year olds?)?|post ?16|sixth form", "#post16"),
     (r"per cent|percent", "#percent"),
-    (r"on time|in time|within (?:required |agreed )?timescales?|timeliness|timely|"
-     r"timescales?|within (?:\w+ ){1,2}?(?:working )?(?:days?|weeks?|months?)", "#timely"),
+    (
+        r"on time|in time|within (?:required |agreed )?timescales?|timeliness|timely|"
+        r"timescales?|within (?:\w+ ){1,2}?(?:working )?(?:days?|weeks?|months?)",
+        "#timely",
+    ),
     (r"working days?|weeks?|months?|days?", ""),
 )
 
@@ -292,7 +518,9 @@ _CONCEPT_RULES: tuple[tuple[str, str], ...] = (
 # an alternative whose first character cannot match only when the alternative starts with that
 # character, not with a group (named groups made this three times slower). Which rule matched is
 # then the first whose own pattern matches where the match starts, as in the alternation.
-_CONCEPT_RE = re.compile("\\b(?:" + "|".join(f"(?:{pattern})\\b" for pattern, _ in _CONCEPT_RULES) + ")")
+_CONCEPT_RE = re.compile(
+    "\\b(?:" + "|".join(f"(?:{pattern})\\b" for pattern, _ in _CONCEPT_RULES) + ")"
+)
 _TEMPLATES: dict[str, str] = {f"r{i}": rep for i, (_, rep) in enumerate(_CONCEPT_RULES)}
 _PATTERNS: dict[str, re.Pattern[str]] = {
     f"r{i}": re.compile(f"\\b(?:{pattern})\\b") for i, (pattern, _) in enumerate(_CONCEPT_RULES)
@@ -305,29 +533,61 @@ def _rule_at(text: str, start: int) -> str:
         if rx.match(text, start):
             return name
     raise AssertionError("a concept match that no rule makes")  # pragma: no cover
+
+
 _POSSESSIVE_RE = re.compile(r"(?<=[a-z])['’`](?:s\b)?|(?<=s)['’`]")
 _NON_WORD_RE = re.compile(r"[^a-z0-9#_]+")
 _STAR_RE = re.compile(r"a\s*\*\s*(?:-|–|to)?\s*c\b")
 
 #: Readable names of concept terms, for explanations.
 _DISPLAY: dict[str, str] = {
-    "#neet": "NEET", "#eet": "education, employment or training", "#camhs": "CAMHS",
-    "#careleaver": "care leavers", "#lac": "looked after children", "#fsm": "free school meals",
-    "#lunch": "school meals", "#sen": "special educational needs", "#cpplan":
-    "child protection plan", "#childprotection": "child protection", "#conception":
-    "under 18 conceptions", "#obesity": "obesity", "#yot": "youth offending", "#yjs":
-    "youth justice", "#fte": "first time entrants", "#reoffend": "re-offending",
-    "#runaway": "running away", "#childrencentre": "children's centres", "#breastfeed":
-    "breastfeeding", "#sexhealth": "sexual health", "#sport": "sport", "#positiveactivity":
-    "positive activities", "#takeup": "take-up", "#eyfs": "Foundation Stage", "#gcse": "GCSE",
-    "#alevel": "A levels", "#ethnic": "minority ethnic groups", "#highered": "higher education",
-    "#ksi": "killed or seriously injured", "#road": "road traffic", "#hospitaladmission":
-    "hospital admissions", "#childcare": "childcare", "#lowincome": "low income", "#poverty":
-    "poverty", "#asb": "anti-social behaviour", "#domesticviolence": "domestic violence",
-    "#initialassess": "initial assessments", "#coreassess": "core assessments",
-    "#specialmeasures": "special measures", "#extended": "extended services", "#age14to19":
-    "14-19", "#post16": "16-18", "#drugs": "drugs and alcohol", "#child": "children",
-    "#percent": "percentage", "#timely": "timeliness", "#disab": "disability",
+    "#neet": "NEET",
+    "#eet": "education, employment or training",
+    "#camhs": "CAMHS",
+    "#careleaver": "care leavers",
+    "#lac": "looked after children",
+    "#fsm": "free school meals",
+    "#lunch": "school meals",
+    "#sen": "special educational needs",
+    "#cpplan": "child protection plan",
+    "#childprotection": "child protection",
+    "#conception": "under 18 conceptions",
+    "#obesity": "obesity",
+    "#yot": "youth offending",
+    "#yjs": "youth justice",
+    "#fte": "first time entrants",
+    "#reoffend": "re-offending",
+    "#runaway": "running away",
+    "#childrencentre": "children's centres",
+    "#breastfeed": "breastfeeding",
+    "#sexhealth": "sexual health",
+    "#sport": "sport",
+    "#positiveactivity": "positive activities",
+    "#takeup": "take-up",
+    "#eyfs": "Foundation Stage",
+    "#gcse": "GCSE",
+    "#alevel": "A levels",
+    "#ethnic": "minority ethnic groups",
+    "#highered": "higher education",
+    "#ksi": "killed or seriously injured",
+    "#road": "road traffic",
+    "#hospitaladmission": "hospital admissions",
+    "#childcare": "childcare",
+    "#lowincome": "low income",
+    "#poverty": "poverty",
+    "#asb": "anti-social behaviour",
+    "#domesticviolence": "domestic violence",
+    "#initialassess": "initial assessments",
+    "#coreassess": "core assessments",
+    "#specialmeasures": "special measures",
+    "#extended": "extended services",
+    "#age14to19": "14-19",
+    "#post16": "16-18",
+    "#drugs": "drugs and alcohol",
+    "#child": "children",
+    "#percent": "percentage",
+    "#timely": "timeliness",
+    "#disab": "disability",
 }
 
 
@@ -347,13 +607,30 @@ def _stem(word: str) -> str:
     lemma = _LEMMAS.get(stem)
     if lemma is not None:
         return lemma
-    for suffix, minimum in (("ational", 4), ("ation", 4), ("ition", 4), ("ment", 4),
-                            ("ness", 4), ("ing", 3), ("ed", 3), ("ity", 4), ("ly", 4),
-                            ("ion", 4), ("ive", 4), ("al", 5), ("er", 4), ("ate", 5)):
+    for suffix, minimum in (
+        ("ational", 4),
+        ("ation", 4),
+        ("ition", 4),
+        ("ment", 4),
+        ("ness", 4),
+        ("ing", 3),
+        ("ed", 3),
+        ("ity", 4),
+        ("ly", 4),
+        ("ion", 4),
+        ("ive", 4),
+        ("al", 5),
+        ("er", 4),
+        ("ate", 5),
+    ):
         if stem.endswith(suffix) and len(stem) - len(suffix) >= minimum:
             stem = stem[: -len(suffix)]
-            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2] and \
-                    (stem[-1] not in "lsz" or len(stem) > 5):
+            if (
+                suffix in ("ing", "ed")
+                and len(stem) > 3
+                and stem[-1] == stem[-2]
+                and (stem[-1] not in "lsz" or len(stem) > 5)
+            ):
                 stem = stem[:-1]
             break
     if len(stem) > 4 and stem.endswith("e"):
@@ -429,19 +706,21 @@ def key_terms(text: str) -> tuple[str, ...]:
 # The matcher
 # --------------------------------------------------------------------------------------------
 
-_WEAK_CAP = 0.6        # most a generic word can weigh
-_DISTINCTIVE = 3.25    # a shared term this heavy (used by <= 8 titles) is evidence on its own
-_EVIDENCE = 4.5        # shared terms weighing this much together are evidence too
-_AGREE_SCORE = 0.45    # a claimed entry this similar agrees whatever else matches
-_TOP_K = 3             # the claimed indicator among this many best-matching ones agrees
-_CLEAR_SCORE = 0.30    # least similarity of an entry the title "evidently" describes
-_MARGIN = 0.15         # by how much that entry must beat the claimed one
+_WEAK_CAP = 0.6  # most a generic word can weigh
+_DISTINCTIVE = 3.25  # a shared term this heavy (used by <= 8 titles) is evidence on its own
+_EVIDENCE = 4.5  # shared terms weighing this much together are evidence too
+_AGREE_SCORE = 0.45  # a claimed entry this similar agrees whatever else matches
+_TOP_K = 3  # the claimed indicator among this many best-matching ones agrees
+_CLEAR_SCORE = 0.30  # least similarity of an entry the title "evidently" describes
+_MARGIN = 0.15  # by how much that entry must beat the claimed one
 _UNVERIFIED_MARGIN = 0.25  # the same, for a claimed entry whose title wording is approximate
-_OTHER_SUBJECT = 7.0   # weight of distinctive terms, none shared, of a title clearly elsewhere
-_UNKNOWN_WORD = 2.0    # weight of a plan word that no catalogue title uses
+_OTHER_SUBJECT = 7.0  # weight of distinctive terms, none shared, of a title clearly elsewhere
+_UNKNOWN_WORD = 2.0  # weight of a plan word that no catalogue title uses
 #: Concepts naming a group of children (looked after, on free school meals...): an entry about a
 #: group the title does not name is not what the title describes, however close its words.
-_GROUPS = frozenset({"#lac", "#fsm", "#sen", "#careleaver", "#ethnic", "#disab", "#lowincome", "#cpplan"})
+_GROUPS = frozenset(
+    {"#lac", "#fsm", "#sen", "#careleaver", "#ethnic", "#disab", "#lowincome", "#cpplan"}
+)
 _CHILDREN_PRIOR = 1.1  # on near-ties, an indicator about children is the likelier reading ...
 _CHILDREN_NAMED = 1.25  # ... and more so when the title names children or young people
 
@@ -534,8 +813,13 @@ class MeaningMatcher:
         terms = frozenset(known)
         return terms, self._total(terms) + _UNKNOWN_WORD * unknown
 
-    def _score(self, plan: frozenset[str], plan_total: float,
-               entry_terms: frozenset[str], entry_total: float) -> float:
+    def _score(
+        self,
+        plan: frozenset[str],
+        plan_total: float,
+        entry_terms: frozenset[str],
+        entry_total: float,
+    ) -> float:
         if plan_total <= 0 or entry_total <= 0:
             return 0.0
         shared = self._total(plan & entry_terms)
@@ -560,8 +844,9 @@ class MeaningMatcher:
             if score > 0:
                 scored.append((index, score))
         prior = _CHILDREN_NAMED if "#child" in plan else _CHILDREN_PRIOR
-        scored.sort(key=lambda item: (-item[1] * (prior if self._for_children[item[0]] else 1.0),
-                                      item[0]))
+        scored.sort(
+            key=lambda item: (-item[1] * (prior if self._for_children[item[0]] else 1.0), item[0])
+        )
         if len(self._best_cache) > 4096:
             self._best_cache.clear()
         self._best_cache[text] = scored
@@ -632,19 +917,35 @@ class MeaningMatcher:
         if not self._is_evidence(plan):
             return MeaningVerdict(True, score, None, "too general to compare")
         surfaces = dict(_analyse(plan_title))
-        stages, entry_stages = _stages(key_terms(plan_title)), _stages(entry_terms)  # (all stages: KS5 is in no title)
-        if stages and entry_stages and (stages.isdisjoint(entry_stages) or (
-                # progress between two stages, measured between two others (KS2 to KS4 against
-                # the catalogue's KS3 to KS4)
-                len(stages) >= 2 and len(entry_stages) >= 2 and stages != entry_stages)):
+        stages, entry_stages = (
+            _stages(key_terms(plan_title)),
+            _stages(entry_terms),
+        )  # (all stages: KS5 is in no title)
+        if (
+            stages
+            and entry_stages
+            and (
+                stages.isdisjoint(entry_stages)
+                or (
+                    # progress between two stages, measured between two others (KS2 to KS4 against
+                    # the catalogue's KS3 to KS4)
+                    len(stages) >= 2 and len(entry_stages) >= 2 and stages != entry_stages
+                )
+            )
+        ):
             return self._other_stage(plan_title, plan, stages, entry, entry_stages, score)
         shared = plan & entry_terms
         by_weight = sorted(shared, key=lambda t: (-self._w(t), t))
         # A shared concept of the field (looked-after children, NEET, key stage 2...) is the
         # subject of the indicator: a title about the same subject is not another indicator's.
-        if self._is_evidence(shared) or score >= _AGREE_SCORE or any(t.startswith("#") for t in shared):
-            return MeaningVerdict(True, score, None,
-                                  f"shares {_words(by_weight[:4], surfaces)} with {quoted}")
+        if (
+            self._is_evidence(shared)
+            or score >= _AGREE_SCORE
+            or any(t.startswith("#") for t in shared)
+        ):
+            return MeaningVerdict(
+                True, score, None, f"shares {_words(by_weight[:4], surfaces)} with {quoted}"
+            )
         ranked = self._ranked(plan_title)
         family = _family(entry)
         families: list[str] = []
@@ -655,8 +956,7 @@ class MeaningMatcher:
                 families.append(_family(self._entries[index]))
         lenient = f"shares little with {quoted}, but no other indicator matches clearly better"
         if family in families:
-            return MeaningVerdict(True, score, None,
-                                  f"is among the closest matches to {quoted}")
+            return MeaningVerdict(True, score, None, f"is among the closest matches to {quoted}")
         better: CatalogueEntry | None = None
         better_score = 0.0
         first_other = True
@@ -672,8 +972,11 @@ class MeaningMatcher:
                 better, better_score = candidate, candidate_score
                 if not (terms & _GROUPS) - plan:
                     break
-            elif self._is_evidence(plan & terms) and not (terms & _GROUPS) - plan \
-                    and candidate_score >= better_score - _MARGIN:
+            elif (
+                self._is_evidence(plan & terms)
+                and not (terms & _GROUPS) - plan
+                and candidate_score >= better_score - _MARGIN
+            ):
                 # The closest is about a group the title does not name (looked-after children):
                 # a near one about everyone reads more like the title (named instead; the
                 # verdict still weighs the closest).
@@ -684,23 +987,36 @@ class MeaningMatcher:
         else:
             lead = f"shares no key term with {quoted}"
         margin = _MARGIN if entry.title_verified else _UNVERIFIED_MARGIN
-        if better is not None and better_score >= _CLEAR_SCORE and \
-                better_score >= score + margin:
-            return MeaningVerdict(False, score, better,
-                                  f"{lead}; reads like {better.code} {_quote(better.title)}")
-        elsewhere = sorted((t for t in plan - entry_terms if self._w(t) >= _DISTINCTIVE),
-                           key=lambda t: (-self._w(t), t))
+        if better is not None and better_score >= _CLEAR_SCORE and better_score >= score + margin:
+            return MeaningVerdict(
+                False, score, better, f"{lead}; reads like {better.code} {_quote(better.title)}"
+            )
+        elsewhere = sorted(
+            (t for t in plan - entry_terms if self._w(t) >= _DISTINCTIVE),
+            key=lambda t: (-self._w(t), t),
+        )
         if self._total(elsewhere) >= _OTHER_SUBJECT + (0 if entry.title_verified else 2.0):
             if better is not None:
-                return MeaningVerdict(False, score, better,
-                                      f"{lead}; reads more like {better.code} "
-                                      f"{_quote(better.title)}")
-            return MeaningVerdict(False, score, None,
-                                  f"{lead}; it is about {_words(elsewhere[:3], surfaces)}")
+                return MeaningVerdict(
+                    False,
+                    score,
+                    better,
+                    f"{lead}; reads more like {better.code} {_quote(better.title)}",
+                )
+            return MeaningVerdict(
+                False, score, None, f"{lead}; it is about {_words(elsewhere[:3], surfaces)}"
+            )
         return MeaningVerdict(True, score, None, lenient)
 
-    def _other_stage(self, plan_title: str, plan: frozenset[str], stages: frozenset[str],
-                     entry: CatalogueEntry, entry_stages: frozenset[str], score: float) -> MeaningVerdict:
+    def _other_stage(
+        self,
+        plan_title: str,
+        plan: frozenset[str],
+        stages: frozenset[str],
+        entry: CatalogueEntry,
+        entry_stages: frozenset[str],
+        score: float,
+    ) -> MeaningVerdict:
         """The verdict on a title about another stage of education than its entry's (Key Stage 2
         against Key Stage 4): whatever else they share, they are two measures. The entry the
         title reads like is the best match at the title's own stage, if one shares evidence."""
@@ -709,8 +1025,12 @@ class MeaningMatcher:
             if self._entries[index] is entry:
                 continue
             terms = self._entry_vector(self._entries[index])[0]
-            at_stage = _stages(terms) == stages if len(stages) >= 2 else bool(_stages(terms) & stages)
-            if at_stage and self._is_evidence((plan & terms) - _STAGE_SET):  # (more in common than the stage)
+            at_stage = (
+                _stages(terms) == stages if len(stages) >= 2 else bool(_stages(terms) & stages)
+            )
+            if at_stage and self._is_evidence(
+                (plan & terms) - _STAGE_SET
+            ):  # (more in common than the stage)
                 if better is None:
                     better = self._entries[index]
                 if not (terms & _GROUPS) - plan:  # (one about a group the title names no better)

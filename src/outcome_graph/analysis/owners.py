@@ -81,8 +81,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import NamedTuple
 
 __all__ = [
@@ -190,7 +190,12 @@ def _singular_key(text: str) -> str:
 
 
 def _singular_of(words: list[str]) -> str:
-    return "".join([w[:-1] if len(w) > 3 and w[-1] == "s" and not w.endswith(("ss", "us", "is")) else w for w in words])
+    return "".join(
+        [
+            w[:-1] if len(w) > 3 and w[-1] == "s" and not w.endswith(("ss", "us", "is")) else w
+            for w in words
+        ]
+    )
 
 
 #: Words a name may gain or lose without becoming another name.
@@ -210,7 +215,9 @@ def _stem(word: str) -> str:
 
 def _loose_words(text: str) -> list[str]:
     """A name's words, case-folded, small words left out (``&`` is ``and``)."""
-    return [w for w in _WORDS.findall(text.casefold().replace("&", " and ")) if w not in _SMALL_WORDS]
+    return [
+        w for w in _WORDS.findall(text.casefold().replace("&", " and ")) if w not in _SMALL_WORDS
+    ]
 
 
 def loose_key(text: str) -> str:
@@ -253,10 +260,37 @@ def _loose_difference(a: str, b: str) -> str:
 #: ``N/A``. They name no owner (unless an owner is declared so): the node has no lead (OG301), as a
 #: timescale ``TBC`` gives no date (OG401).
 _PLACEHOLDER_KEYS = frozenset(
-    {"tbc", "tba", "tbd", "na", "none", "unknown", "notknown", "notyetknown", "notyetagreed",
-     "notyetconfirmed", "notyetidentified", "notyetappointed"}
-    | {f"tobe{verb}" for verb in ("confirmed", "agreed", "decided", "determined", "appointed", "identified",
-                                  "added", "advised", "announced", "named", "allocated", "assigned")}
+    {
+        "tbc",
+        "tba",
+        "tbd",
+        "na",
+        "none",
+        "unknown",
+        "notknown",
+        "notyetknown",
+        "notyetagreed",
+        "notyetconfirmed",
+        "notyetidentified",
+        "notyetappointed",
+    }
+    | {
+        f"tobe{verb}"
+        for verb in (
+            "confirmed",
+            "agreed",
+            "decided",
+            "determined",
+            "appointed",
+            "identified",
+            "added",
+            "advised",
+            "announced",
+            "named",
+            "allocated",
+            "assigned",
+        )
+    }
 )
 
 
@@ -271,11 +305,35 @@ def is_placeholder_lead(text: str) -> bool:
 
 #: Words before a collective noun that leave it as vague (``all partners``, ``partner agencies``).
 _VAGUE_QUALIFIERS = frozenset(
-    {"all", "other", "our", "the", "key", "relevant", "local", "wider", "external", "community", "partner",
-     "statutory", "voluntary", "and"})
+    {
+        "all",
+        "other",
+        "our",
+        "the",
+        "key",
+        "relevant",
+        "local",
+        "wider",
+        "external",
+        "community",
+        "partner",
+        "statutory",
+        "voluntary",
+        "and",
+    }
+)
 #: Collective nouns that name nobody in particular as a lead.
 _VAGUE_NOUNS = frozenset(
-    {"partners", "colleagues", "agencies", "organisations", "organizations", "others", "stakeholders"})
+    {
+        "partners",
+        "colleagues",
+        "agencies",
+        "organisations",
+        "organizations",
+        "others",
+        "stakeholders",
+    }
+)
 
 
 def is_vague_lead(text: str) -> bool:
@@ -288,7 +346,11 @@ def is_vague_lead(text: str) -> bool:
     (True, True, False)
     """
     words = _WORDS.findall(text.casefold())
-    return bool(words) and words[-1] in _VAGUE_NOUNS and all(w in _VAGUE_QUALIFIERS for w in words[:-1])
+    return (
+        bool(words)
+        and words[-1] in _VAGUE_NOUNS
+        and all(w in _VAGUE_QUALIFIERS for w in words[:-1])
+    )
 
 
 def is_placeholder(text: str) -> bool:
@@ -353,7 +415,9 @@ _TOKEN_RE = re.compile(r"\([^()]*\)|[^\W_](?:[\w'’\-&]*[^\W_])?|&")
 # (each separator starts where a run of spaces starts: tried at every space of a long run, the
 # pattern would scan the rest of the run each time)
 # A line break with no other separator beside it separates too (a cell written one owner a line).
-_SEP_RE = re.compile(r"(?<!\s)(?:\s+(?:&|and)\s+|\s+/\s+|\s*;\s*|\s*,\s*|[^\S\n]*\n\s*)", re.IGNORECASE)
+_SEP_RE = re.compile(
+    r"(?<!\s)(?:\s+(?:&|and)\s+|\s+/\s+|\s*;\s*|\s*,\s*|[^\S\n]*\n\s*)", re.IGNORECASE
+)
 #: A lead with more separators than this is no list of owners (a paragraph pasted into the lead
 #: cell): it is kept whole rather than cut, which would take time growing with its square.
 MAX_LEAD_SEPARATORS = 32
@@ -365,39 +429,143 @@ _ACR_FUNCTION = frozenset({"of", "and", "&", "the", "for", "in", "to", "on", "at
 # Words a bare title is made of ("Group Manager", "S L", "Strategic Leader (SL)").
 _TITLE_WORDS = frozenset(
     {
-        "head", "of", "service", "strategic", "leader", "lead", "sl", "s", "l", "m", "sm", "sms",
-        "manager", "managers", "director", "assistant", "associate", "deputy", "corporate",
-        "group", "chair", "chief", "principal", "senior", "executive", "interim", "acting",
-        "independent", "the", "for", "officer",
+        "head",
+        "of",
+        "service",
+        "strategic",
+        "leader",
+        "lead",
+        "sl",
+        "s",
+        "l",
+        "m",
+        "sm",
+        "sms",
+        "manager",
+        "managers",
+        "director",
+        "assistant",
+        "associate",
+        "deputy",
+        "corporate",
+        "group",
+        "chair",
+        "chief",
+        "principal",
+        "senior",
+        "executive",
+        "interim",
+        "acting",
+        "independent",
+        "the",
+        "for",
+        "officer",
     }
 )
 # A bare title must hold at least one of these.
 _TITLE_CORE = frozenset(
-    {"head", "leader", "lead", "sl", "sm", "sms", "manager", "managers", "director", "chair",
-     "chief", "officer", "l", "m"}
+    {
+        "head",
+        "leader",
+        "lead",
+        "sl",
+        "sm",
+        "sms",
+        "manager",
+        "managers",
+        "director",
+        "chair",
+        "chief",
+        "officer",
+        "l",
+        "m",
+    }
 )
 # First words that start a new owner name.
 _START_WORDS = frozenset(
     {
-        "head", "director", "chair", "chief", "strategic", "sl", "sm", "sms", "assistant",
-        "associate", "corporate", "deputy", "senior", "principal", "independent", "interim",
-        "acting", "lead", "executive",
+        "head",
+        "director",
+        "chair",
+        "chief",
+        "strategic",
+        "sl",
+        "sm",
+        "sms",
+        "assistant",
+        "associate",
+        "corporate",
+        "deputy",
+        "senior",
+        "principal",
+        "independent",
+        "interim",
+        "acting",
+        "lead",
+        "executive",
     }
 )
 _START_PAIRS = frozenset(
-    {("s", "l"), ("s", "m"), ("group", "manager"), ("service", "manager"),
-     ("service", "managers"), ("service", "director")}
+    {
+        ("s", "l"),
+        ("s", "m"),
+        ("group", "manager"),
+        ("service", "manager"),
+        ("service", "managers"),
+        ("service", "director"),
+    }
 )
 # Last words of a name that is a role or a body.
 _ROLE_NOUNS = frozenset(
     {
-        "manager", "managers", "coordinator", "coordinators", "co-ordinator", "co-ordinators",
-        "commissioner", "commissioners", "officer", "officers", "worker", "workers", "strategist",
-        "nurse", "psychologist", "leader", "leaders", "lead", "leads", "chair", "director",
-        "directors", "head", "board", "partnership", "team", "teams", "group", "subgroup",
-        "sub-group", "unit", "forum", "panel", "committee", "ltd", "partners", "trust", "adviser",
-        "advisers", "advisor", "advisors", "consultant", "consultants", "practitioner",
-        "practitioners", "member", "members", "executive",
+        "manager",
+        "managers",
+        "coordinator",
+        "coordinators",
+        "co-ordinator",
+        "co-ordinators",
+        "commissioner",
+        "commissioners",
+        "officer",
+        "officers",
+        "worker",
+        "workers",
+        "strategist",
+        "nurse",
+        "psychologist",
+        "leader",
+        "leaders",
+        "lead",
+        "leads",
+        "chair",
+        "director",
+        "directors",
+        "head",
+        "board",
+        "partnership",
+        "team",
+        "teams",
+        "group",
+        "subgroup",
+        "sub-group",
+        "unit",
+        "forum",
+        "panel",
+        "committee",
+        "ltd",
+        "partners",
+        "trust",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "consultant",
+        "consultants",
+        "practitioner",
+        "practitioners",
+        "member",
+        "members",
+        "executive",
     }
 )
 # Leading title phrases and the letters they stand for, longest first.
@@ -428,8 +596,15 @@ for _phrase, _code in _TITLE_PHRASES:
     _TITLE_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _code))
 # Trailing words naming the people of a body ("CATO managers").
 _SUFFIX_WORDS = {
-    "manager": "M", "managers": "M", "lead": "L", "leads": "L", "leader": "L", "leaders": "L",
-    "coordinator": "CO", "coordinators": "CO", "team": "T",
+    "manager": "M",
+    "managers": "M",
+    "lead": "L",
+    "leads": "L",
+    "leader": "L",
+    "leaders": "L",
+    "coordinator": "CO",
+    "coordinators": "CO",
+    "team": "T",
 }
 
 
@@ -522,7 +697,9 @@ def _acronym_span(words: Sequence[str], letters: str, limit: int = 12) -> int | 
 def _expands(paren: str, acronym: str) -> bool:
     """Whether a parenthesised text spells out an acronym: ``(Drug and Alcohol Action Team)``
     after ``DAAT``."""
-    return _is_paren(paren) and _initials_reach(_TOKEN_RE.findall(paren[1:-1]), _letters_of(acronym))
+    return _is_paren(paren) and _initials_reach(
+        _TOKEN_RE.findall(paren[1:-1]), _letters_of(acronym)
+    )
 
 
 def _is_title_only(tokens: Sequence[str]) -> bool:
@@ -685,8 +862,14 @@ def too_many_parts(text: str) -> bool:
     # (every separator holds a comma, a semicolon, '&', '/', a line break or 'and': counting them
     # first, in C, spares the pattern nearly every lead)
     if len(text) <= MAX_LEAD_SEPARATORS or (
-            text.count(",") + text.count(";") + text.count("&") + text.count("/") + text.count("\n")
-            + text.lower().count("and") <= MAX_LEAD_SEPARATORS):
+        text.count(",")
+        + text.count(";")
+        + text.count("&")
+        + text.count("/")
+        + text.count("\n")
+        + text.lower().count("and")
+        <= MAX_LEAD_SEPARATORS
+    ):
         return False
     return next(islice(_SEP_RE.finditer(text), MAX_LEAD_SEPARATORS, None), None) is not None
 
@@ -758,7 +941,9 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
     def own_name(f: _Frag) -> bool:
         """Whether a part is an owner's name on its own after a ``;``, `` / `` or ``and``, as
         below (a bare title next to it is then an owner too, not the start of this name)."""
-        if f.known and f.sep == ",":  # ("Manager, YOS": the post of a declared owner, unless titled)
+        if (
+            f.known and f.sep == ","
+        ):  # ("Manager, YOS": the post of a declared owner, unless titled)
             return toks(f)[0].casefold() in _TITLE_WORDS
         if f.known or f.sep in (";", "/"):
             return f.known or not single_plain(f)
@@ -771,7 +956,12 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
     i = 0
     while i < len(frags):
         f = frags[i]
-        while not f.known and _is_title_only(toks(f)) and i + 1 < len(frags) and not own_name(frags[i + 1]):
+        while (
+            not f.known
+            and _is_title_only(toks(f))
+            and i + 1 < len(frags)
+            and not own_name(frags[i + 1])
+        ):
             i += 1
             f = merge(f, frags[i])
             f.titled = True
@@ -782,21 +972,33 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         i += 1
     frags = titled
 
-    all_vague = all(is_vague_lead(body(f)) for f in frags)  # ("partners and colleagues": one lead, as written)
+    all_vague = all(
+        is_vague_lead(body(f)) for f in frags
+    )  # ("partners and colleagues": one lead, as written)
     out: list[_Frag] = []
     i = 0
     while i < len(frags):
         f = frags[i]
-        if (f.sep in (",", "and") and out and not f.known and _is_department(toks(f))
-                and _role_of_departments(text[out[-1].start : f.end])):
+        if (
+            f.sep in (",", "and")
+            and out
+            and not f.known
+            and _is_department(toks(f))
+            and _role_of_departments(text[out[-1].start : f.end])
+        ):
             # "Head of Service, DAAT and YOS": the head of both services. A declared owner so
             # followed is that owner alone (the services it heads are no owners of their own).
             if not out[-1].known:
                 out[-1] = merge(out[-1], f)
             i += 1
             continue
-        if (f.sep == "and" and out and not f.known and not out[-1].known
-                and _double_title(words(out[-1]), words(f))):
+        if (
+            f.sep == "and"
+            and out
+            and not f.known
+            and not out[-1].known
+            and _double_title(words(out[-1]), words(f))
+        ):
             # "Chief Nurse and Director of ...", "Director of Finance and Deputy Chief Executive":
             # one post, two titles (the director's own 'and's already joined to its title)
             out[-1] = merge(out[-1], f)
@@ -815,9 +1017,17 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
             i += 1
             starts = f.sep in ("", "and", ";", "/", "\n") or (bool(out) and out[-1].known)
         elif not f.known and is_vague_lead(body(f)) and not all_vague:
-            starts = True  # ("SILS and partners": the partners are no owner; resolving leaves them out)
-        elif out and out[-1].known and f.sep == "and" and single_plain(f) and body(f).strip()[:1].isupper() \
-                and not _is_acronym_token(words(out[-1])[-1] if words(out[-1]) else "A"):
+            starts = (
+                True  # ("SILS and partners": the partners are no owner; resolving leaves them out)
+            )
+        elif (
+            out
+            and out[-1].known
+            and f.sep == "and"
+            and single_plain(f)
+            and body(f).strip()[:1].isupper()
+            and not _is_acronym_token(words(out[-1])[-1] if words(out[-1]) else "A")
+        ):
             # "Head of Learning and Skills", with "Head of Learning" declared: one capitalised word
             # after 'and' names no owner, it goes on with the title, as it does after an undeclared
             # one ("Head of Learning and schools" is the head and the schools)
@@ -827,8 +1037,10 @@ def _split(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
         elif f.sep == ",":
             # "Commissioning Manager, DAAT": a bare acronym after a role is its department
             ts = toks(f)
-            department = len(ts) == 1 and role_end(out[-1]) and not _is_acronym_token(
-                words(out[-1])[0] if words(out[-1]) else ""
+            department = (
+                len(ts) == 1
+                and role_end(out[-1])
+                and not _is_acronym_token(words(out[-1])[0] if words(out[-1]) else "")
             )
             starts = name_start(f) and not department
         elif f.sep == "and":
@@ -855,8 +1067,9 @@ def _double_title(first: Sequence[str], second: Sequence[str]) -> bool:
     (``Deputy Chief Executive and Director of Finance`` is as common as the reverse), so the order
     does not tell one post from two; two managers joined by ``and`` (``Group Manager and Head of
     ...``) stay two owners."""
-    return ((_chief_title(first) and _director_title(second))
-            or (_director_title(first) and _chief_title(second)))
+    return (_chief_title(first) and _director_title(second)) or (
+        _director_title(first) and _chief_title(second)
+    )
 
 
 def _chief_title(words: Sequence[str]) -> bool:
@@ -893,8 +1106,11 @@ def _role_of_departments(text: str) -> bool:
     if n == len(head) and not (rest and rest[0].sep == ","):
         return False
     role = head[:n]
-    return (not _is_acronym_token(role[0]) and (_is_title_only(role) or role[-1].casefold() in _ROLE_NOUNS)
-            and all(_is_department(_TOKEN_RE.findall(text[f.start : f.end])) for f in rest))
+    return (
+        not _is_acronym_token(role[0])
+        and (_is_title_only(role) or role[-1].casefold() in _ROLE_NOUNS)
+        and all(_is_department(_TOKEN_RE.findall(text[f.start : f.end])) for f in rest)
+    )
 
 
 def _is_department(tokens: Sequence[str]) -> bool:
@@ -906,8 +1122,11 @@ def _is_department(tokens: Sequence[str]) -> bool:
     if len(tokens) == 2 and _is_acronym_token(tokens[0]) and _expands(tokens[1], tokens[0]):
         return True
     letters = _paren_acronym(tokens[-1]) if tokens else None
-    return (letters is not None and tokens[0].casefold() not in _TITLE_WORDS
-            and _acronym_span(tokens[:-1], letters) == 0)
+    return (
+        letters is not None
+        and tokens[0].casefold() not in _TITLE_WORDS
+        and _acronym_span(tokens[:-1], letters) == 0
+    )
 
 
 #: The words that join a lead to those who support it (``Head of Learning with partners``, ``SILS
@@ -924,8 +1143,23 @@ _SUPPORT_RE = re.compile(
 #: Groups in general that support a lead (``with schools``, ``with community partners``, ``with
 #: the voluntary sector``): as :data:`_VAGUE_NOUNS`, and the plan's usual partners.
 _SUPPORT_NOUNS = _VAGUE_NOUNS | frozenset(
-    {"schools", "settings", "providers", "parents", "families", "carers", "governors", "academies", "colleges",
-     "volunteers", "staff", "professionals", "sector", "sectors"})
+    {
+        "schools",
+        "settings",
+        "providers",
+        "parents",
+        "families",
+        "carers",
+        "governors",
+        "academies",
+        "colleges",
+        "volunteers",
+        "staff",
+        "professionals",
+        "sector",
+        "sectors",
+    }
+)
 
 
 def lead_part(text: str, known: Callable[[str], bool] | None = None) -> str:
@@ -975,13 +1209,15 @@ def _supported(text: str, known: Callable[[str], bool] | None) -> str:
             continue
         if m.group("bare") is None or (known is not None and known(lead)):
             return lead
-        if _owner_like(lead) and _supporters(text[m.end():], known):
+        if _owner_like(lead) and _supporters(text[m.end() :], known):
             return lead
     return text
 
 
 #: Last words of a service or body's name (``Youth Service``), beside :data:`_ROLE_NOUNS`.
-_BODY_NOUNS = frozenset({"service", "services", "department", "directorate", "school", "college", "council", "pct"})
+_BODY_NOUNS = frozenset(
+    {"service", "services", "department", "directorate", "school", "college", "council", "pct"}
+)
 
 
 def _owner_like(text: str) -> bool:
@@ -996,7 +1232,11 @@ def _owner_like(text: str) -> bool:
     first = words[0].casefold()
     if first in _START_WORDS or tuple(w.casefold() for w in words[:2]) in _START_PAIRS:
         return True
-    if _is_acronym_token(words[0]) or words[-1].casefold() in _ROLE_NOUNS or words[-1].casefold() in _BODY_NOUNS:
+    if (
+        _is_acronym_token(words[0])
+        or words[-1].casefold() in _ROLE_NOUNS
+        or words[-1].casefold() in _BODY_NOUNS
+    ):
         return True
     letters = _paren_acronym(tokens[-1])
     return letters is not None and _acronym_span(tokens[:-1], letters) is not None
@@ -1013,8 +1253,14 @@ def _supporters(text: str, known: Callable[[str], bool] | None) -> bool:
     if known is not None and (known(_clean(text)) or known(first)):
         return True
     words = [w for w in _TOKEN_RE.findall(first) if not _is_paren(w)]
-    if words and not _is_acronym_token(words[0]) and (
-            words[0].casefold() in _START_WORDS or tuple(w.casefold() for w in words[:2]) in _START_PAIRS):
+    if (
+        words
+        and not _is_acronym_token(words[0])
+        and (
+            words[0].casefold() in _START_WORDS
+            or tuple(w.casefold() for w in words[:2]) in _START_PAIRS
+        )
+    ):
         return True
     return all(_general_group(text[f.start : f.end]) for f in frags)
 
@@ -1023,8 +1269,11 @@ def _general_group(text: str) -> bool:
     """``schools``, ``local schools``, ``community partners``, ``the voluntary sector``: a group in
     general (:data:`_SUPPORT_NOUNS`), after words that are neither acronyms nor titles."""
     words = [w for w in _TOKEN_RE.findall(text) if not _is_paren(w)]
-    return bool(words) and words[-1].casefold() in _SUPPORT_NOUNS and not any(
-        _is_acronym_token(w) or w.casefold() in _TITLE_WORDS for w in words[:-1])
+    return (
+        bool(words)
+        and words[-1].casefold() in _SUPPORT_NOUNS
+        and not any(_is_acronym_token(w) or w.casefold() in _TITLE_WORDS for w in words[:-1])
+    )
 
 
 def split_lead(text: str) -> list[str]:
@@ -1065,10 +1314,36 @@ def split_lead(text: str) -> list[str]:
 #: people among the role nouns (:data:`_ROLE_NOUNS`; not bodies such as ``team`` or ``board``) and
 #: a few posts of schools and health.
 _PERSON_TITLES = frozenset(
-    {"manager", "coordinator", "co-ordinator", "commissioner", "officer", "worker", "strategist", "nurse",
-     "psychologist", "leader", "lead", "chair", "director", "head", "adviser", "advisor", "consultant",
-     "practitioner", "member", "executive", "teacher", "headteacher", "governor", "visitor", "principal",
-     "specialist", "therapist"})
+    {
+        "manager",
+        "coordinator",
+        "co-ordinator",
+        "commissioner",
+        "officer",
+        "worker",
+        "strategist",
+        "nurse",
+        "psychologist",
+        "leader",
+        "lead",
+        "chair",
+        "director",
+        "head",
+        "adviser",
+        "advisor",
+        "consultant",
+        "practitioner",
+        "member",
+        "executive",
+        "teacher",
+        "headteacher",
+        "governor",
+        "visitor",
+        "principal",
+        "specialist",
+        "therapist",
+    }
+)
 #: Title acronyms in the plural (``SMs``, the service managers; ``SLs``).
 _PLURAL_ACRONYMS = frozenset({"sms", "sls"})
 #: Words after which a title's head word is done (``Heads of Service``, ``Managers for CiC``).
@@ -1116,8 +1391,20 @@ def names_several(text: str) -> bool:
 # One role written two ways (OG304's suggestions)
 
 #: Words before a role noun at the end of a name that belong to the title (``Senior Manager``).
-_RANKS = frozenset({"senior", "deputy", "assistant", "associate", "principal", "chief", "strategic", "interim",
-                    "acting", "lead"})
+_RANKS = frozenset(
+    {
+        "senior",
+        "deputy",
+        "assistant",
+        "associate",
+        "principal",
+        "chief",
+        "strategic",
+        "interim",
+        "acting",
+        "lead",
+    }
+)
 
 
 def _title_and_rest(tokens: list[str], text: str) -> tuple[list[str], list[str]] | None:
@@ -1186,7 +1473,9 @@ def role_forms(text: str) -> tuple[list[str], list[str]]:
     rest = [t for t in rest if t[0] != "("]
     # (its words, not run together, so that a role whose keys one looks up has every word of their
     # title among its own: role_title_words)
-    title = " ".join(lw for lw in map(str.casefold, title_words) if lw not in _ACR_FUNCTION and lw[0] != "(")
+    title = " ".join(
+        lw for lw in map(str.casefold, title_words) if lw not in _ACR_FUNCTION and lw[0] != "("
+    )
     content = [w for w in rest if w.casefold() not in _ACR_FUNCTION]
     if not title or not content:
         return [], []
@@ -1280,8 +1569,11 @@ class OwnerIndex:
             return False
         self._one_names.update(map(loose_key, self._whole))
         self._whole.clear()
-        changed = [text for text, parts in self._cut.items()
-                   if self._may_join(text) and self._split_parts(text, learnt=True) != parts]
+        changed = [
+            text
+            for text, parts in self._cut.items()
+            if self._may_join(text) and self._split_parts(text, learnt=True) != parts
+        ]
         if not changed:
             return False
         self._learnt = True
@@ -1296,8 +1588,11 @@ class OwnerIndex:
         text = lead_part(text, self._declares)
         frags = _raw_fragments(text)
         one_names = self._one_names
-        return any(loose_key(text[frags[i].start : frags[j].end]) in one_names
-                   for i in range(len(frags)) for j in range(i + 1, min(len(frags), i + 7)))
+        return any(
+            loose_key(text[frags[i].start : frags[j].end]) in one_names
+            for i in range(len(frags))
+            for j in range(i + 1, min(len(frags), i + 7))
+        )
 
     def _split_parts(self, text: str, *, learnt: bool = False) -> list[str]:
         text = lead_part(text, self._declares)  # ("Head of Learning with partners": the head leads)
@@ -1316,8 +1611,10 @@ class OwnerIndex:
                 frags = _raw_fragments(s)
                 return len(frags) > 1 and not any(f.sep in _HARD_SEPS for f in frags[1:])
         else:
+
             def known(s: str) -> bool:
                 return self._match(s) is not None
+
         return _split(text, known=known) or [text]
 
     def _declares(self, text: str) -> bool:
@@ -1348,7 +1645,9 @@ class OwnerIndex:
         declared = self._declared
         head = owner_key(text[:cut])
         owner = declared.get(head)
-        if owner is None:  # (the acronym after the words it abbreviates: they start with its letter)
+        if (
+            owner is None
+        ):  # (the acronym after the words it abbreviates: they start with its letter)
             tail = owner_key(paren)
             at = head.find(tail[:1]) if tail else -1
             while at != -1 and head[:at] + tail not in declared:
@@ -1358,7 +1657,11 @@ class OwnerIndex:
         words = _TOKEN_RE.findall(text[:cut])
         letters = _paren_acronym(paren)
         if letters is None:  # the name, and the expansion of the acronym just before it
-            return owner if words and _is_acronym_token(words[-1]) and _expands(paren, words[-1]) else None
+            return (
+                owner
+                if words and _is_acronym_token(words[-1]) and _expands(paren, words[-1])
+                else None
+            )
         start = _acronym_span(words, letters)
         if start is None or owner is not None:  # (no acronym of the words; the name and its own)
             return owner if start is not None else None
@@ -1633,8 +1936,9 @@ def _suffixes(acronyms: set[str]) -> set[str]:
     return {a[i:] for a in acronyms for i in range(len(a) + 1)}
 
 
-def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None,
-                          suffixes: set[str] | None = None) -> list[_Sig]:
+def _expansion_signatures(
+    p: _Parsed, acronyms: set[str] | None = None, suffixes: set[str] | None = None
+) -> list[_Sig]:
     """The expansion signatures of one written form (its runs of words written out).
 
     An expansion pairs only with an abbreviation or explicit acronym of the same letters:
@@ -1664,7 +1968,12 @@ def _expansion_signatures(p: _Parsed, acronyms: set[str] | None = None,
         content += not function
         if len(name) - start > 10:
             break
-        if suffixes is not None and all0 not in suffixes and all1 not in suffixes and all2 not in suffixes:
+        if (
+            suffixes is not None
+            and all0 not in suffixes
+            and all1 not in suffixes
+            and all2 not in suffixes
+        ):
             break  # (no longer run spells an acronym either)
         if function or content < 2:
             continue
@@ -1694,7 +2003,9 @@ class _FormIndex(NamedTuple):
     same_k: dict[str, list[_Entry]]  # owner_key -> its forms
     groups: tuple[dict[str, list[_Entry]], ...]  # K, P, W, B (and L), O: one dict per kind
     acronyms: dict[_Sig, dict[_Entry, None]]  # A, E and X signatures -> their forms
-    in_place: dict[str, list[_Entry]]  # G: the key of a form with its acronyms in place of their words
+    in_place: dict[
+        str, list[_Entry]
+    ]  # G: the key of a form with its acronyms in place of their words
 
 
 def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
@@ -1773,8 +2084,13 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
     for owner_id, text in owners:
         shown.setdefault(owner_id, {owner_id, text})
     best: dict[tuple[str, str], tuple[int, int, str, tuple[str, str]]] = {}
-    for pairs in (_same_key_pairs(keys), _in_place_pairs(keys), _joint_name_pairs(forms, keys.same_k),
-                  _body_acronym_pairs(forms, keys.same_k), _acronym_pairs(keys.acronyms)):
+    for pairs in (
+        _same_key_pairs(keys),
+        _in_place_pairs(keys),
+        _joint_name_pairs(forms, keys.same_k),
+        _body_acronym_pairs(forms, keys.same_k),
+        _acronym_pairs(keys.acronyms),
+    ):
         for x, y in pairs:
             if x[0] == y[0]:
                 continue
@@ -1788,7 +2104,9 @@ def find_alias_splits(owners: Sequence[tuple[str, str]]) -> list[AliasSplit]:
             ranked = (candidate[0], unshown, candidate[1], (x[1], y[1]))
             if pair not in best or ranked < best[pair]:
                 best[pair] = ranked
-    return [AliasSplit(a, b, reason, quoted) for (a, b), (_, _, reason, quoted) in sorted(best.items())]
+    return [
+        AliasSplit(a, b, reason, quoted) for (a, b), (_, _, reason, quoted) in sorted(best.items())
+    ]
 
 
 def _owner_forms(owners: Sequence[tuple[str, str]]) -> dict[str, dict[str, str]]:
@@ -1852,9 +2170,12 @@ def _index_forms(forms: dict[str, dict[str, str]]) -> _FormIndex:
                 if _HAS_PART_SEP.search(form):
                     # Names that may list the same parts in another order have the same words:
                     # only those are compared part by part (in _pair_reason).
-                    name_words = sorted([w for w in map(str.casefold, parsed.name) if w != "&" and w != "and"])
-                    same_o.setdefault(f"{parsed.title}|{' '.join(name_words)}|{parsed.suffix}", []).append(
-                        (owner_id, form, "O"))
+                    name_words = sorted(
+                        [w for w in map(str.casefold, parsed.name) if w != "&" and w != "and"]
+                    )
+                    same_o.setdefault(
+                        f"{parsed.title}|{' '.join(name_words)}|{parsed.suffix}", []
+                    ).append((owner_id, form, "O"))
             if "(" in form and not (form.count("(") == 1 and form.rstrip().endswith(")")):
                 in_place = _acronyms_in_place(form)  # (an acronym inside the name, not at its end)
                 if in_place is not None:
@@ -1878,7 +2199,9 @@ def _same_key_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
     """Every two forms of two owners that share a key of one kind."""
     for same in keys.groups:
         for members in same.values():
-            if len(members) < 2 or len({e[0] for e in members}) < 2:  # (most: one form, or one owner)
+            if (
+                len(members) < 2 or len({e[0] for e in members}) < 2
+            ):  # (most: one form, or one owner)
                 continue
             for i, first in enumerate(members):
                 for second in members[i + 1 :]:
@@ -1896,8 +2219,9 @@ def _in_place_pairs(keys: _FormIndex) -> Iterator[tuple[_Entry, _Entry]]:
                 yield first, second
 
 
-def _joint_name_pairs(forms: dict[str, dict[str, str]],
-                      same_k: dict[str, list[_Entry]]) -> Iterator[tuple[_Entry, _Entry]]:
+def _joint_name_pairs(
+    forms: dict[str, dict[str, str]], same_k: dict[str, list[_Entry]]
+) -> Iterator[tuple[_Entry, _Entry]]:
     """A name followed by the others it works with ("Group Manager, Youth Support with
     community partners"), and that name written alone by another owner."""
     for owner_id, owner_forms in forms.items():
@@ -1908,8 +2232,9 @@ def _joint_name_pairs(forms: dict[str, dict[str, str]],
                     yield (owner_id, form, "H"), other
 
 
-def _body_acronym_pairs(forms: dict[str, dict[str, str]],
-                        same_k: dict[str, list[_Entry]]) -> Iterator[tuple[_Entry, _Entry]]:
+def _body_acronym_pairs(
+    forms: dict[str, dict[str, str]], same_k: dict[str, list[_Entry]]
+) -> Iterator[tuple[_Entry, _Entry]]:
     """A titled name followed by the acronym of the body it sits in ("S M Performance and
     Systems CEF", the directorate), and that name written alone by another owner. Only a name of
     two or more words after the title: "Head of Commissioning PCT" and "Head of Commissioning"
@@ -1924,7 +2249,10 @@ def _body_acronym_pairs(forms: dict[str, dict[str, str]],
             if not others:
                 continue
             parsed = _parse_owner(head)
-            if parsed.title and sum(1 for w in parsed.name if w.casefold() not in _ACR_FUNCTION) >= 2:
+            if (
+                parsed.title
+                and sum(1 for w in parsed.name if w.casefold() not in _ACR_FUNCTION) >= 2
+            ):
                 for other in others:
                     yield (owner_id, form, "T"), other
 
@@ -1953,8 +2281,11 @@ def _pair_reason(x: _Entry, y: _Entry) -> tuple[int, str] | None:
     if kx in ("K", "P", "W"):
         a, b = sorted((fx, fy))
         if kx == "K":
-            return 0, (f"both are named '{a}'" if a == b else
-                       f"'{a}' and '{b}' are the same name written differently")
+            return 0, (
+                f"both are named '{a}'"
+                if a == b
+                else f"'{a}' and '{b}' are the same name written differently"
+            )
         if kx == "P":
             return 1, f"'{a}' and '{b}' differ only in a singular or plural"
         return 2, f"'{a}' and '{b}' differ only in {_loose_difference(a, b)}"

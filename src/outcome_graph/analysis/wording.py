@@ -74,8 +74,26 @@ __all__ = [
 
 FUNCTION_WORDS: frozenset[str] = frozenset(
     {
-        "a", "an", "the", "to", "of", "their", "its", "our", "and", "or", "for", "in", "on",
-        "at", "by", "with", "from", "as", "that", "which",
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "their",
+        "its",
+        "our",
+        "and",
+        "or",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "which",
     }
 )
 """Words whose presence or absence is never a material change."""
@@ -114,8 +132,25 @@ _LABEL_RES = (
 
 # The first words a label may start with (_KEYWORD's), to skip the label expressions quickly.
 _LABEL_FIRST_WORDS = (
-    "strategic", "key", "cyp", "corporate", "local", "priorit", "pillar", "theme", "aim", "objective",
-    "commitment", "milestone", "strand", "workstream", "target", "benefit", "action", "outcome", "goal",
+    "strategic",
+    "key",
+    "cyp",
+    "corporate",
+    "local",
+    "priorit",
+    "pillar",
+    "theme",
+    "aim",
+    "objective",
+    "commitment",
+    "milestone",
+    "strand",
+    "workstream",
+    "target",
+    "benefit",
+    "action",
+    "outcome",
+    "goal",
 )
 _LEADING_LETTERS = re.compile(r"\s*([A-Za-z]+)")
 
@@ -137,8 +172,10 @@ def _strip_labels(text: str) -> str:
         for rx in _LABEL_RES:
             m = rx.match(text)
             if m and text[m.end() :].strip() and re.search(r"[^\W\d_]", text[m.end() :]):
-                if rx is _LABEL_RES[0] and re.match(r"(?i)\s*targets?\b", text) and not re.search(
-                    r"[:.)\-–—]\s*$", m.group()
+                if (
+                    rx is _LABEL_RES[0]
+                    and re.match(r"(?i)\s*targets?\b", text)
+                    and not re.search(r"[:.)\-–—]\s*$", m.group())
                 ):
                     continue  # "Target 100 schools" is a sentence, not a label
                 text = text[m.end() :]
@@ -161,30 +198,81 @@ _TOKEN_RE = re.compile(
 _PUNCT = frozenset(",;:.()!?/-[]")
 
 _IRREGULAR = {
-    "children": "child", "childrens": "child", "people": "person", "peoples": "person",
-    "women": "woman", "men": "man", "lives": "life", "wives": "wife", "selves": "self",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "data": "data",
-    "criteria": "criterion", "analyses": "analysis", "crises": "crisis", "indices": "index",
-    "media": "media", "staff": "staff", "news": "news", "series": "series", "species": "species",
-    "means": "means", "always": "always", "across": "across", "perhaps": "perhaps",
-    "whereas": "whereas", "towards": "towards", "afterwards": "afterwards", "his": "his",
-    "was": "was", "has": "has", "does": "does", "is": "is", "this": "this", "thus": "thus",
-    "yes": "yes", "plus": "plus", "us": "us", "as": "as", "less": "less", "unless": "unless",
+    "children": "child",
+    "childrens": "child",
+    "people": "person",
+    "peoples": "person",
+    "women": "woman",
+    "men": "man",
+    "lives": "life",
+    "wives": "wife",
+    "selves": "self",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "data": "data",
+    "criteria": "criterion",
+    "analyses": "analysis",
+    "crises": "crisis",
+    "indices": "index",
+    "media": "media",
+    "staff": "staff",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "means": "means",
+    "always": "always",
+    "across": "across",
+    "perhaps": "perhaps",
+    "whereas": "whereas",
+    "towards": "towards",
+    "afterwards": "afterwards",
+    "his": "his",
+    "was": "was",
+    "has": "has",
+    "does": "does",
+    "is": "is",
+    "this": "this",
+    "thus": "thus",
+    "yes": "yes",
+    "plus": "plus",
+    "us": "us",
+    "as": "as",
+    "less": "less",
+    "unless": "unless",
 }
 
 _JOIN_ALWAYS = frozenset({"anti", "non", "co", "multi", "inter", "semi", "self", "sub", "pre"})
 _JOIN_BEFORE_DIGIT = frozenset({"post", "pre", "under", "over"})
 _JOIN_PAIRS = frozenset(
     {
-        ("well", "being"), ("child", "care"), ("decision", "making"),
-        ("take", "up"), ("work", "based"), ("evidence", "based"), ("needs", "led"),
-        ("fixed", "term"), ("long", "term"), ("short", "term"), ("part", "time"),
-        ("full", "time"), ("term", "time"), ("sure", "start"),
-        ("health", "care"), ("life", "long"), ("cross", "cutting"), ("school", "based"),
-        ("home", "based"), ("community", "based"), ("e", "safety"),
+        ("well", "being"),
+        ("child", "care"),
+        ("decision", "making"),
+        ("take", "up"),
+        ("work", "based"),
+        ("evidence", "based"),
+        ("needs", "led"),
+        ("fixed", "term"),
+        ("long", "term"),
+        ("short", "term"),
+        ("part", "time"),
+        ("full", "time"),
+        ("term", "time"),
+        ("sure", "start"),
+        ("health", "care"),
+        ("life", "long"),
+        ("cross", "cutting"),
+        ("school", "based"),
+        ("home", "based"),
+        ("community", "based"),
+        ("e", "safety"),
     }
 )
-_JOIN_FIRST = frozenset({a for a, _b in _JOIN_PAIRS} | _JOIN_ALWAYS | _JOIN_BEFORE_DIGIT | {"under"})
+_JOIN_FIRST = frozenset(
+    {a for a, _b in _JOIN_PAIRS} | _JOIN_ALWAYS | _JOIN_BEFORE_DIGIT | {"under"}
+)
 _UNDER_STEMS = ("achiev", "perform", "represent", "privileged", "attend")
 _NEGATORS = frozenset(
     {"not", "no", "non", "never", "without", "neet", "neets", "nor", "none", "cannot"}
@@ -446,7 +534,9 @@ def title_key(text: str) -> str:
         raws = text.lower().split()
         if not raws[0].startswith(_LABEL_FIRST_WORDS):
             if not _JOIN_FIRST.isdisjoint(raws):
-                raws = [raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])]
+                raws = [
+                    raw for raw, _surface, _neg in _join_compounds([(raw, raw) for raw in raws])
+                ]
             first = ""
             for raw in raws:
                 if raw not in FUNCTION_WORDS:
@@ -457,22 +547,38 @@ def title_key(text: str) -> str:
             # A framing opening (see _framing) needs a framing subject, or a framing verb as the
             # first word that is not a function word; otherwise each word's key (its singular's
             # stem), looked up once per word without a call (a call per word costs more than it).
-            if _FRAMING_SUBJECTS.isdisjoint(raws) and (_SINGULARS.get(first) or _singular(first)) not in _FRAMING_VERBS:
+            if (
+                _FRAMING_SUBJECTS.isdisjoint(raws)
+                and (_SINGULARS.get(first) or _singular(first)) not in _FRAMING_VERBS
+            ):
                 keyed = _KEY_WORDS
-                return " ".join(sorted({keyed.get(raw) or _key_word(raw) for raw in raws if raw not in FUNCTION_WORDS}))
+                return " ".join(
+                    sorted(
+                        {
+                            keyed.get(raw) or _key_word(raw)
+                            for raw in raws
+                            if raw not in FUNCTION_WORDS
+                        }
+                    )
+                )
     pieces = _split_words(text)
     raws = [raw for raw, _surface in pieces]
     if not _JOIN_FIRST.isdisjoint(raws):
         raws = [raw for raw, _surface, _neg in _join_compounds(pieces)]
     words = {
-        _singular(raw) for raw in raws
+        _singular(raw)
+        for raw in raws
         if raw and raw not in FUNCTION_WORDS and (raw.isalnum() or any(ch.isalnum() for ch in raw))
     }
     if not _FRAMING_WORDS.isdisjoint(words):  # (a framing opening needs one of these words)
         tokens = _tokens(text)
         framing = _framing(tokens)
         if framing:
-            kept = {t.norm for i, t in enumerate(tokens) if t.norm and not t.function and i not in framing}
+            kept = {
+                t.norm
+                for i, t in enumerate(tokens)
+                if t.norm and not t.function and i not in framing
+            }
             words = kept or words
     stems = _STEMS
     return " ".join(sorted({stems.get(w) or _stem(w) for w in words}))
@@ -539,8 +645,14 @@ def _merge_compounds(tokens: list[_Tok], other: set[str]) -> list[_Tok]:
                 hit = norm if norm in other else (_singular(alt) if _singular(alt) in other else "")
                 if hit and hit not in own:
                     out.append(
-                        _Tok(hit, " ".join(t.surface for t in run), run[0].clause, False,
-                             any(t.negation for t in run), "")
+                        _Tok(
+                            hit,
+                            " ".join(t.surface for t in run),
+                            run[0].clause,
+                            False,
+                            any(t.negation for t in run),
+                            "",
+                        )
                     )
                     i += span
                     break
@@ -585,7 +697,9 @@ def _expanded_acronyms(short: list[_Tok], long: list[_Tok]) -> tuple[set[str], s
     if not any(t.acronym for t in short):  # (most wordings: nothing to look for)
         return acronyms, covered
     long_norms = {t.norm for t in long if t.norm}
-    todo = dict.fromkeys((t.norm, t.acronym) for t in short if 2 <= len(t.acronym) <= 8 and t.norm not in long_norms)
+    todo = dict.fromkeys(
+        (t.norm, t.acronym) for t in short if 2 <= len(t.acronym) <= 8 and t.norm not in long_norms
+    )
     if not todo:
         return acronyms, covered
     words = [t for t in long if t.norm]
@@ -636,8 +750,11 @@ def _framing(tokens: list[_Tok]) -> set[int]:
     found.add(i)
     if tokens[i].norm == "ensure":
         clause = tokens[i].clause
-        found.update(j for j in range(i + 1, len(tokens))
-                     if tokens[j].clause == clause and tokens[j].norm in _COPULAS)
+        found.update(
+            j
+            for j in range(i + 1, len(tokens))
+            if tokens[j].clause == clause and tokens[j].norm in _COPULAS
+        )
     return found
 
 
@@ -697,7 +814,14 @@ def wording_diff(title: str, variant: str) -> WordingDiff:
         other_stems = v_stems if others is v_norms else t_stems
         framing = _framing(tokens)
         for i, t in enumerate(tokens):
-            if not t.norm or t.function or t.norm in others or t.norm in skip or t.norm in seen or i in framing:
+            if (
+                not t.norm
+                or t.function
+                or t.norm in others
+                or t.norm in skip
+                or t.norm in seen
+                or i in framing
+            ):
                 continue
             if _inflection_stem(t.norm) in other_stems:  # build / building, develop / developed
                 continue
@@ -748,9 +872,27 @@ for _axis, _up, _down in (
 # Nouns that say "how much" and are skipped when looking for what a direction word governs.
 _QUANTITY = frozenset(
     {
-        "number", "rate", "level", "proportion", "percentage", "percent", "per", "cent",
-        "amount", "incidence", "takeup", "uptake", "share", "count", "total", "volume",
-        "frequency", "prevalence", "quantity", "figure", "ratio",
+        "number",
+        "rate",
+        "level",
+        "proportion",
+        "percentage",
+        "percent",
+        "per",
+        "cent",
+        "amount",
+        "incidence",
+        "takeup",
+        "uptake",
+        "share",
+        "count",
+        "total",
+        "volume",
+        "frequency",
+        "prevalence",
+        "quantity",
+        "figure",
+        "ratio",
     }
 )
 
@@ -806,11 +948,19 @@ def _chain_sign(toks: list[_Tok], seq: list[int], pos: int) -> int:
     their signs. A level word (``high``, ``below``, ``more``) starts a chain of its own."""
     clause = toks[seq[pos]].clause
     start = pos
-    while (start > 0 and _is_change(toks[seq[start]]) and toks[seq[start - 1]].clause == clause
-           and _skippable(toks[seq[start - 1]])):
+    while (
+        start > 0
+        and _is_change(toks[seq[start]])
+        and toks[seq[start - 1]].clause == clause
+        and _skippable(toks[seq[start - 1]])
+    ):
         start -= 1
-        while (start > 0 and _pole(toks[seq[start]]) is None and toks[seq[start - 1]].clause == clause
-               and _skippable(toks[seq[start - 1]])):
+        while (
+            start > 0
+            and _pole(toks[seq[start]]) is None
+            and toks[seq[start - 1]].clause == clause
+            and _skippable(toks[seq[start - 1]])
+        ):
             start -= 1  # back over "the number of" to the word that governs the change
     while start < pos and _pole(toks[seq[start]]) is None:
         start += 1
@@ -834,7 +984,9 @@ def _both_ends(toks: list[_Tok], seq: list[int], pos: int, axis: str) -> bool:
     lo = hi = pos
     while lo > 0 and toks[seq[lo - 1]].clause == clause and _skippable(toks[seq[lo - 1]]):
         lo -= 1
-    while hi + 1 < len(seq) and toks[seq[hi + 1]].clause == clause and _skippable(toks[seq[hi + 1]]):
+    while (
+        hi + 1 < len(seq) and toks[seq[hi + 1]].clause == clause and _skippable(toks[seq[hi + 1]])
+    ):
         hi += 1
     for q in range(lo, hi + 1):
         pole = _pole(toks[seq[q]])
@@ -847,16 +999,51 @@ def _counts_a_population(toks: list[_Tok], seq: list[int], pos: int) -> bool:
     """Whether the direction word at ``seq[pos]`` governs a count (``reduce the number of``,
     ``increase the percentage of``): what follows in its clause says whom it counts."""
     q = pos + 1
-    return q < len(seq) and toks[seq[q]].clause == toks[seq[pos]].clause and toks[seq[q]].norm in _QUANTITY
+    return (
+        q < len(seq)
+        and toks[seq[q]].clause == toks[seq[pos]].clause
+        and toks[seq[q]].norm in _QUANTITY
+    )
 
 
 #: Verbs that set their object's direction against it: "halt the rise in obesity", "prevent an
 #: increase in exclusions" and "tackle rising NEET figures" aim down, as "reduce" does.
 _STOPPERS = frozenset(
-    {"halt", "halts", "halting", "stop", "stops", "stopping", "prevent", "prevents", "preventing",
-     "avoid", "avoids", "avoiding", "tackle", "tackles", "tackling", "reverse", "reverses", "reversing",
-     "curb", "curbs", "curbing", "arrest", "arresting", "stem", "stemming", "counter", "countering",
-     "combat", "combats", "combating", "combatting", "resist", "resisting"}
+    {
+        "halt",
+        "halts",
+        "halting",
+        "stop",
+        "stops",
+        "stopping",
+        "prevent",
+        "prevents",
+        "preventing",
+        "avoid",
+        "avoids",
+        "avoiding",
+        "tackle",
+        "tackles",
+        "tackling",
+        "reverse",
+        "reverses",
+        "reversing",
+        "curb",
+        "curbs",
+        "curbing",
+        "arrest",
+        "arresting",
+        "stem",
+        "stemming",
+        "counter",
+        "countering",
+        "combat",
+        "combats",
+        "combating",
+        "combatting",
+        "resist",
+        "resisting",
+    }
 )
 
 
@@ -912,13 +1099,18 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
     >>> polarity_reversals("Raise attainment", "Reduce gaps in attainment")
     []
     """
-    return list(_reversals(title, variant) or (_negation_flip(title, variant) if _may_flip(title, variant) else ()))
+    return list(
+        _reversals(title, variant)
+        or (_negation_flip(title, variant) if _may_flip(title, variant) else ())
+    )
 
 
 def _may_flip(title: str, variant: str) -> bool:
     """Whether a negation may have been added or removed (most wordings hold none, and most
     variants differ from their title in case alone): the wordings are not tokenised again to look."""
-    return title.casefold() != variant.casefold() and bool(_MAY_NEGATE.search(title) or _MAY_NEGATE.search(variant))
+    return title.casefold() != variant.casefold() and bool(
+        _MAY_NEGATE.search(title) or _MAY_NEGATE.search(variant)
+    )
 
 
 #: Words that negate what follows them on their own, and the auxiliaries that come with them ("do
@@ -929,8 +1121,28 @@ _MAY_NEGATE = re.compile(r"\b(?:not|never|cannot)\b", re.IGNORECASE)
 _AUXILIARIES = frozenset({"do", "does", "did"})
 # (passed over when naming the negated word: "never be placed" names "placed")
 _HELPERS = _AUXILIARIES | frozenset(
-    {"be", "is", "are", "was", "were", "been", "being", "will", "would", "shall", "should", "can", "could", "may",
-     "might", "must", "have", "has", "had"})
+    {
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "have",
+        "has",
+        "had",
+    }
+)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -940,25 +1152,42 @@ def _negation_flip(title: str, variant: str) -> tuple[Reversal, ...]:
     be placed`` / ``can be placed``): the words negated, quoted as written from the negation to
     the first word it negates (``not in education`` / ``in education``). Only when nothing else
     differs but function words."""
+
     def words(text: str) -> tuple[list[_Tok], int]:
         toks = [t for t in _tokens(text) if t.norm and not t.function]
         # ("cannot" is "can" negated: "cannot be placed" / "can be placed" differ by the negation alone)
-        kept = [t._replace(norm="can") if t.norm == "cannot" else t for t in toks
-                if t.norm == "cannot" or (t.norm not in _PLAIN_NEGATORS and t.norm not in _AUXILIARIES)]
+        kept = [
+            t._replace(norm="can") if t.norm == "cannot" else t
+            for t in toks
+            if t.norm == "cannot" or (t.norm not in _PLAIN_NEGATORS and t.norm not in _AUXILIARIES)
+        ]
         return kept, sum(1 for t in toks if t.norm in _PLAIN_NEGATORS)
 
     t_kept, t_negs = words(title)
     v_kept, v_negs = words(variant)
     if (t_negs + v_negs) % 2 == 0 or [t.norm for t in t_kept] != [t.norm for t in v_kept]:
         return ()
-    toks = [t for t in _tokens(variant if v_negs else title) if t.norm]  # (function words too: quoted)
+    toks = [
+        t for t in _tokens(variant if v_negs else title) if t.norm
+    ]  # (function words too: quoted)
     at = next(i for i, t in enumerate(toks) if t.norm in _PLAIN_NEGATORS)
-    after = next((i for i in range(at + 1, len(toks)) if not toks[i].function
-                  and toks[i].norm not in _PLAIN_NEGATORS and toks[i].norm not in _HELPERS), None)
+    after = next(
+        (
+            i
+            for i in range(at + 1, len(toks))
+            if not toks[i].function
+            and toks[i].norm not in _PLAIN_NEGATORS
+            and toks[i].norm not in _HELPERS
+        ),
+        None,
+    )
     if after is None:
         return ()
-    negated = " ".join(t.surface for t in toks[at: after + 1])
-    plain = " ".join((["can"] if toks[at].norm == "cannot" else []) + [t.surface for t in toks[at + 1: after + 1]])
+    negated = " ".join(t.surface for t in toks[at : after + 1])
+    plain = " ".join(
+        (["can"] if toks[at].norm == "cannot" else [])
+        + [t.surface for t in toks[at + 1 : after + 1]]
+    )
     return (Reversal(plain, negated),) if v_negs else (Reversal(negated, plain),)
 
 
@@ -972,7 +1201,9 @@ def _reversals(title: str, variant: str) -> tuple[Reversal, ...]:
     v_poles = {pole for t in v_toks if (pole := _pole(t)) is not None} if t_poles else set()
     if not any(tp[0] == vp[0] and tp[1] != vp[1] for tp in t_poles for vp in v_poles):
         return ()  # no direction word of the title has its opposite in the variant
-    if [(t.norm, t.negation) for t in t_toks if t.norm] == [(t.norm, t.negation) for t in v_toks if t.norm]:
+    if [(t.norm, t.negation) for t in t_toks if t.norm] == [
+        (t.norm, t.negation) for t in v_toks if t.norm
+    ]:
         return ()  # the same words in the same order cannot reverse anything
     t_idx = [i for i, t in enumerate(t_toks) if t.norm and not t.function]
     v_idx = [i for i, t in enumerate(v_toks) if t.norm and not t.function]
@@ -1030,15 +1261,29 @@ def _reversals(title: str, variant: str) -> tuple[Reversal, ...]:
         n += _chain_sign(t_toks, t_idx, i) != _chain_sign(v_toks, v_idx, j)
         clause = t_toks[t_idx[i]].clause
         if counts[(i, j)]:
-            n += sum(1 for a, b in candidates if a > i and t_toks[t_idx[a]].clause == clause and levels[(a, b)])
+            n += sum(
+                1
+                for a, b in candidates
+                if a > i and t_toks[t_idx[a]].clause == clause and levels[(a, b)]
+            )
         if levels[(i, j)]:
-            n += sum(1 for a, b in candidates if a < i and t_toks[t_idx[a]].clause == clause and counts[(a, b)])
+            n += sum(
+                1
+                for a, b in candidates
+                if a < i and t_toks[t_idx[a]].clause == clause and counts[(a, b)]
+            )
         return n
 
-    counts = {(i, j): _counts_a_population(t_toks, t_idx, i) and _counts_a_population(v_toks, v_idx, j)
-              for i, j in candidates}
-    levels = {(i, j): not _is_change(t_toks[t_idx[i]]) and not _is_change(v_toks[v_idx[j]])
-              and not counts[(i, j)] for i, j in candidates}
+    counts = {
+        (i, j): _counts_a_population(t_toks, t_idx, i) and _counts_a_population(v_toks, v_idx, j)
+        for i, j in candidates
+    }
+    levels = {
+        (i, j): not _is_change(t_toks[t_idx[i]])
+        and not _is_change(v_toks[v_idx[j]])
+        and not counts[(i, j)]
+        for i, j in candidates
+    }
 
     found: list[Reversal] = []
     for i, j in candidates:

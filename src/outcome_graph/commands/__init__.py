@@ -7,4 +7,15 @@ What every command shares (error reporting, writing the output, ``--watch``) is 
 :mod:`outcome_graph.commands.common`.
 """
 
-COMMANDS = ("check", "rules", "schema", "render", "report", "convert", "template", "table", "diff", "synth")
+COMMANDS = (
+    "check",
+    "rules",
+    "schema",
+    "render",
+    "report",
+    "convert",
+    "template",
+    "table",
+    "diff",
+    "synth",
+)

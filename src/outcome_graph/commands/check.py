@@ -12,8 +12,17 @@ from typing import Any
 import click
 
 from ..severity import FAIL_ON, SEVERITIES
-from .common import (EXIT_OK, EXIT_USAGE, config_option, isolated_option, max_bytes_option, output_option, rule_options,
-                     say, say_notices)
+from .common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    config_option,
+    isolated_option,
+    max_bytes_option,
+    output_option,
+    rule_options,
+    say,
+    say_notices,
+)
 
 #: Formats that record a plan that cannot be read in the output itself (as a tool error).
 _RECORDS_UNREADABLE = ("github", "sarif", "json", "jsonl", "junit")
@@ -34,49 +43,118 @@ def jobs_option(value: str) -> int | str:
 
 @click.command("check", short_help="Check plans and report their findings.")
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "junit", "github"], case_sensitive=False),
-              default="text", show_default=True,
-              help="Output format. json prints one document per plan (JSON Lines for several plans); jsonl one line "
-                   "per plan however many (for a program reading a folder); github writes GitHub Actions annotations.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl", "sarif", "junit", "github"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="Output format. json prints one document per plan (JSON Lines for several plans); jsonl one line "
+    "per plan however many (for a program reading a folder); github writes GitHub Actions annotations.",
+)
 @rule_options("")
-@click.option("--fail-on", type=click.Choice(FAIL_ON, case_sensitive=False), default=None,
-              help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).")
-@click.option("--min-severity", type=click.Choice(SEVERITIES, case_sensitive=False), default="info",
-              show_default=True, callback=lambda _ctx, _param, value: value.lower(),
-              help="Report only the findings of this severity or above, in every format, the summary and the "
-                   "exit code, as if the rules had not reported the others (error: errors only).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON, case_sensitive=False),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES, case_sensitive=False),
+    default="info",
+    show_default=True,
+    callback=lambda _ctx, _param, value: value.lower(),
+    help="Report only the findings of this severity or above, in every format, the summary and the "
+    "exit code, as if the rules had not reported the others (error: errors only).",
+)
 @config_option()
 @isolated_option()
-@click.option("--period", default=None, metavar="START..END",
-              help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
+@click.option(
+    "--period",
+    default=None,
+    metavar="START..END",
+    help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).",
+)
 @max_bytes_option()
 @output_option()
-@click.option("--hints/--no-hints", default=True, show_default=True, help="Show how to fix each finding (text format).")
-@click.option("--statistics", is_flag=True,
-              help="Print how many findings each rule has, the most frequent first, instead of the findings "
-                   "(text format).")
-@click.option("--color/--no-color", default=None,
-              help="Colour the text output, whatever NO_COLOR and FORCE_COLOR say (default: on a terminal, or "
-                   "in a pipe when FORCE_COLOR is set to other than 0 or false; never when NO_COLOR is set).")
-@click.option("--stdin-filename", default=None, metavar="PATH",
-              help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
-                   "where its configuration is looked for.")
-@click.option("--baseline", "baseline_file", type=click.Path(path_type=str), default=None, metavar="FILE",
-              help="Leave out the findings recorded in FILE (written earlier with --format json or sarif "
-                   "-o FILE): report only what is new. The summary counts what was left out.")
-@click.option("--watch", is_flag=True,
-              help="Check again whenever a plan, its configuration or the baseline changes, until Ctrl-C.")
-@click.option("--only-plans", is_flag=True,
-              help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).")
-@click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=lambda ctx, param, value: jobs_option(value),
-              help="Processes. Several plans are shared between them, a plan each at a time. For one large "
-                   "plan, a child finds node positions while the plan is validated, and the rule families are "
-                   "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
-                   "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]")
-def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
-            fail_on: str | None, min_severity: str, config_file: str | None, isolated: bool, period: str | None,
-            max_bytes: int | None, output: str | None, hints: bool, statistics: bool, color: bool | None,
-            stdin_filename: str | None, baseline_file: str | None, watch: bool, only_plans: bool, jobs: Any) -> None:
+@click.option(
+    "--hints/--no-hints",
+    default=True,
+    show_default=True,
+    help="Show how to fix each finding (text format).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule has, the most frequent first, instead of the findings "
+    "(text format).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output, whatever NO_COLOR and FORCE_COLOR say (default: on a terminal, or "
+    "in a pipe when FORCE_COLOR is set to other than 0 or false; never when NO_COLOR is set).",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="PATH",
+    help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
+    "where its configuration is looked for.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=str),
+    default=None,
+    metavar="FILE",
+    help="Leave out the findings recorded in FILE (written earlier with --format json or sarif "
+    "-o FILE): report only what is new. The summary counts what was left out.",
+)
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Check again whenever a plan, its configuration or the baseline changes, until Ctrl-C.",
+)
+@click.option(
+    "--only-plans",
+    is_flag=True,
+    help="Skip YAML/JSON files that do not declare 'format: outcome-graph/...' (for pre-commit hooks).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    default="auto",
+    metavar="N|auto",
+    callback=lambda ctx, param, value: jobs_option(value),
+    help="Processes. Several plans are shared between them, a plan each at a time. For one large "
+    "plan, a child finds node positions while the plan is validated, and the rule families are "
+    "shared between processes (same findings). auto: on Linux, for several plans, or for files of "
+    "1 MB and plans of 5,000 nodes or more; 1: one process.  [default: auto]",
+)
+def command(
+    plans: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    fail_on: str | None,
+    min_severity: str,
+    config_file: str | None,
+    isolated: bool,
+    period: str | None,
+    max_bytes: int | None,
+    output: str | None,
+    hints: bool,
+    statistics: bool,
+    color: bool | None,
+    stdin_filename: str | None,
+    baseline_file: str | None,
+    watch: bool,
+    only_plans: bool,
+    jobs: Any,
+) -> None:
     """Check one or more plans and report the findings.
 
     PLANS are files (YAML, JSON, .xlsx, .csv, a folder of CSV files), folders of plans (every YAML or
@@ -103,14 +181,20 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
 
     with handle_errors():
         if statistics and fmt != "text":
-            raise click.UsageError("--statistics counts findings in the text format; leave out --format "
-                                   f"{fmt} (or count the {fmt} output's findings)")
+            raise click.UsageError(
+                "--statistics counts findings in the text format; leave out --format "
+                f"{fmt} (or count the {fmt} output's findings)"
+            )
         if plans.count("-") > 1:
             raise click.UsageError("standard input (-) can be read once")
         if stdin_filename and "-" not in plans:
-            raise click.UsageError("--stdin-filename names the plan read from standard input: give - among the PLANS")
+            raise click.UsageError(
+                "--stdin-filename names the plan read from standard input: give - among the PLANS"
+            )
         if watch and "-" in plans:
-            raise click.UsageError("--watch checks files again when they change; standard input (-) cannot be watched")
+            raise click.UsageError(
+                "--watch checks files again when they change; standard input (-) cannot be watched"
+            )
 
         def plans_of(given: tuple[str, ...]) -> tuple[str, ...]:
             """The plan files that ``given`` names (folders searched), refused as outputs."""
@@ -124,13 +208,30 @@ def command(plans: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: t
         from ..loading.loader import DEFAULT_MAX_BYTES, read_limited
 
         limit = max_bytes or DEFAULT_MAX_BYTES
-        if "-" in first and sys.stdin.isatty():  # (a person at a terminal, not a pipe: say what is awaited)
+        if (
+            "-" in first and sys.stdin.isatty()
+        ):  # (a person at a terminal, not a pipe: say what is awaited)
             click.echo("reading a plan from standard input (end it with Ctrl-D)", err=True)
-        stdin = read_limited(sys.stdin.buffer, limit) if "-" in first else b""  # (read before any fork)
-        run = _Check(fmt=fmt, layer=cli_layer(select, ignore, severity, fail_on), config_file=config_file,
-                     isolated=isolated, period=period, limit=limit, output=output, hints=hints, statistics=statistics,
-                     color=color, stdin=stdin, stdin_filename=stdin_filename, baseline_file=baseline_file, jobs=jobs,
-                     min_severity=min_severity)
+        stdin = (
+            read_limited(sys.stdin.buffer, limit) if "-" in first else b""
+        )  # (read before any fork)
+        run = _Check(
+            fmt=fmt,
+            layer=cli_layer(select, ignore, severity, fail_on),
+            config_file=config_file,
+            isolated=isolated,
+            period=period,
+            limit=limit,
+            output=output,
+            hints=hints,
+            statistics=statistics,
+            color=color,
+            stdin=stdin,
+            stdin_filename=stdin_filename,
+            baseline_file=baseline_file,
+            jobs=jobs,
+            min_severity=min_severity,
+        )
         if not watch:
             sys.exit(run.all(first))
         from ..errors import OutcomeGraphError
@@ -196,7 +297,9 @@ class _Check:
             outcomes = map_shared(one, len(plans), processes)
         else:
             outcomes = (one(i) for i in range(len(plans)))  # (messages shown as they come)
-        in_order: list[Any] = []  # (each plan's report, or (its path, its problems) where it cannot be read)
+        in_order: list[
+            Any
+        ] = []  # (each plan's report, or (its path, its problems) where it cannot be read)
         worst = EXIT_OK
         for index, (report, messages, problems) in enumerate(outcomes):
             if report is None:
@@ -223,7 +326,11 @@ class _Check:
         # names a rule by its code; refused, exit 2, nothing written)
         one_rule_per_code(item.sources for item in in_order if not isinstance(item, tuple))
         unreadable = any(isinstance(item, tuple) for item in in_order)
-        if worst == EXIT_USAGE and self.output is not None and not (unreadable and self.fmt in _RECORDS_UNREADABLE):
+        if (
+            worst == EXIT_USAGE
+            and self.output is not None
+            and not (unreadable and self.fmt in _RECORDS_UNREADABLE)
+        ):
             # (written whole or not at all: a file that leaves out a plan is not whole; SARIF and
             # GitHub's annotations record the plans that could not be read, as tool errors)
             say(f"error: {self.output} not written: a plan could not be read")
@@ -245,19 +352,40 @@ class _Check:
 
         try:
             if path == "-":
-                config = discover_config(self.stdin_filename, config_file=self.config_file, cli=self.layer,
-                                         isolated=self.isolated)
+                config = discover_config(
+                    self.stdin_filename,
+                    config_file=self.config_file,
+                    cli=self.layer,
+                    isolated=self.isolated,
+                )
                 name = self.stdin_filename or STDIN_NAME
-                base = os.path.dirname(os.path.abspath(self.stdin_filename)) if self.stdin_filename else os.getcwd()
-                if len(self.stdin) > self.limit:  # (read up to one byte past the limit: its size is unknown)
-                    raise PlanError([Problem(f"the plan is over the {self.limit:,}-byte limit (--max-bytes "
-                                             "changes it)", file=name)])
+                base = (
+                    os.path.dirname(os.path.abspath(self.stdin_filename))
+                    if self.stdin_filename
+                    else os.getcwd()
+                )
+                if (
+                    len(self.stdin) > self.limit
+                ):  # (read up to one byte past the limit: its size is unknown)
+                    raise PlanError(
+                        [
+                            Problem(
+                                f"the plan is over the {self.limit:,}-byte limit (--max-bytes "
+                                "changes it)",
+                                file=name,
+                            )
+                        ]
+                    )
                 try:
-                    plan = load_bytes(self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs)
+                    plan = load_bytes(
+                        self.stdin, file=name, max_bytes=self.limit, base_dir=base, jobs=jobs
+                    )
                 except PlanError as exc:
                     raise _not_read_from_stdin(exc, self.stdin) from None
             else:
-                config = discover_config(path, config_file=self.config_file, cli=self.layer, isolated=self.isolated)
+                config = discover_config(
+                    path, config_file=self.config_file, cli=self.layer, isolated=self.isolated
+                )
                 plan = load_path(path, max_bytes=self.limit, period=self.period, jobs=jobs)
         except PlanError as exc:
             if several or self.fmt in _RECORDS_UNREADABLE:
@@ -291,10 +419,16 @@ class _Check:
             from ..paths import text_name
 
             indent = None if several or self.fmt == "jsonl" else 2
-            return "\n".join(item.to_json(indent=indent) if not isinstance(item, tuple) else
-                             json.dumps(problems_document(item[1], file=None if item[0] == "-" else text_name(item[0])),
-                                        indent=indent, ensure_ascii=False)
-                             for item in in_order)
+            return "\n".join(
+                item.to_json(indent=indent)
+                if not isinstance(item, tuple)
+                else json.dumps(
+                    problems_document(item[1], file=None if item[0] == "-" else text_name(item[0])),
+                    indent=indent,
+                    ensure_ascii=False,
+                )
+                for item in in_order
+            )
         if self.fmt == "sarif":
             from ..output.sarif import to_sarif
 
@@ -316,8 +450,11 @@ class _Check:
             # (several plans: each summary says which file it is, two years of one plan having one id)
             # (the report of the plan read from standard input has no file: it is <stdin> to a person)
             name = f"{report.plan_id} ({report.file or STDIN_NAME})" if several else None
-            chunks.append(format_statistics(report, style=style, name=name) if self.statistics
-                          else format_report(report, style=style, hints=self.hints, name=name))
+            chunks.append(
+                format_statistics(report, style=style, name=name)
+                if self.statistics
+                else format_report(report, style=style, hints=self.hints, name=name)
+            )
         return "\n\n".join(chunks)
 
 
@@ -341,14 +478,23 @@ def at_least(report: Any, severity: str) -> Any:
 
     if severity == SEVERITIES[-1]:
         return report
-    kept = set(SEVERITIES[:SEVERITIES.index(severity) + 1])
+    kept = set(SEVERITIES[: SEVERITIES.index(severity) + 1])
 
     def shown(findings: Any) -> Any:
         return None if findings is None else [f for f in findings if f.severity in kept]
 
-    rules = None if report.rules is None else {code: sev for code, sev in report.rules.items() if sev in kept}
-    return dataclasses.replace(report, findings=shown(report.findings), suppressed=shown(report.suppressed),
-                               baselined=shown(report.baselined), rules=rules)
+    rules = (
+        None
+        if report.rules is None
+        else {code: sev for code, sev in report.rules.items() if sev in kept}
+    )
+    return dataclasses.replace(
+        report,
+        findings=shown(report.findings),
+        suppressed=shown(report.suppressed),
+        baselined=shown(report.baselined),
+        rules=rules,
+    )
 
 
 def _not_read_from_stdin(error: Any, data: bytes) -> Any:
@@ -368,9 +514,18 @@ def _not_read_from_stdin(error: Any, data: bytes) -> Any:
             what = "CSV text"
     if what is None:
         return error
-    return PlanError([Problem(f"standard input (-) takes a YAML or JSON plan, and this is {what}: give the "
-                              "file's path instead of - (outcome-graph check plan.xlsx, plan.csv or a folder of "
-                              "CSV files)", file=first.file, line=1, column=1)])
+    return PlanError(
+        [
+            Problem(
+                f"standard input (-) takes a YAML or JSON plan, and this is {what}: give the "
+                "file's path instead of - (outcome-graph check plan.xlsx, plan.csv or a folder of "
+                "CSV files)",
+                file=first.file,
+                line=1,
+                column=1,
+            )
+        ]
+    )
 
 
 def plan_processes(jobs: int | str, plans: int) -> int:
@@ -401,7 +556,11 @@ def expand_folders(plans: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for plan in plans:
         folder = Path(plan)
-        if plan == "-" or not folder.is_dir() or any(p.suffix.lower() == ".csv" for p in folder.iterdir()):
+        if (
+            plan == "-"
+            or not folder.is_dir()
+            or any(p.suffix.lower() == ".csv" for p in folder.iterdir())
+        ):
             out.append(plan)
             continue
         found: list[str] = []
@@ -409,11 +568,18 @@ def expand_folders(plans: tuple[str, ...]) -> tuple[str, ...]:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_SEARCHED)
             for name in sorted(files):
                 path = os.path.join(root, name)
-                if name.lower().endswith((".yaml", ".yml", ".json")) and _declares_plan_format(path):
+                if name.lower().endswith((".yaml", ".yml", ".json")) and _declares_plan_format(
+                    path
+                ):
                     found.append(path)
         if not found:
-            raise PlanError(Problem("no plan here: no YAML or JSON file declaring 'format: outcome-graph/...' "
-                                    "under the folder, and no .csv files (a plan written as CSV files)", file=plan))
+            raise PlanError(
+                Problem(
+                    "no plan here: no YAML or JSON file declaring 'format: outcome-graph/...' "
+                    "under the folder, and no .csv files (a plan written as CSV files)",
+                    file=plan,
+                )
+            )
         out.extend(sorted(found))
     return tuple(out)
 

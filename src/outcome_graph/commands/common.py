@@ -18,9 +18,29 @@ from typing import Any
 
 import click
 
-__all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INTERNAL", "WATCH_INTERVAL", "handle_errors", "say", "emit", "rule_options",
-           "refuse_inputs", "plan_file", "watched_files", "repeat_on_change", "cli_layer", "output_option",
-           "isolated_option", "max_bytes_option", "StreamClosed", "Terminated", "open_closed_streams", "quiet_stdout"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_FINDINGS",
+    "EXIT_USAGE",
+    "EXIT_INTERNAL",
+    "WATCH_INTERVAL",
+    "handle_errors",
+    "say",
+    "emit",
+    "rule_options",
+    "refuse_inputs",
+    "plan_file",
+    "watched_files",
+    "repeat_on_change",
+    "cli_layer",
+    "output_option",
+    "isolated_option",
+    "max_bytes_option",
+    "StreamClosed",
+    "Terminated",
+    "open_closed_streams",
+    "quiet_stdout",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -78,11 +98,15 @@ def open_closed_streams() -> None:
         if name == "stderr":
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - the process's own standard error
         elif name == "stdout":
-            sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed("cannot write the output: standard output is closed")),
-                                          encoding="utf-8")
+            sys.stdout = io.TextIOWrapper(
+                io.BufferedWriter(_Closed("cannot write the output: standard output is closed")),
+                encoding="utf-8",
+            )
         else:
-            sys.stdin = io.TextIOWrapper(io.BufferedReader(_Closed("cannot read standard input: it is closed")),
-                                         encoding="utf-8")
+            sys.stdin = io.TextIOWrapper(
+                io.BufferedReader(_Closed("cannot read standard input: it is closed")),
+                encoding="utf-8",
+            )
 
 
 def quiet_stdout() -> None:
@@ -142,7 +166,9 @@ def diagram_notices() -> Iterator[None]:
         if issubclass(warning.category, DiagramWarning):
             say(f"notice: {warning.message}")
         else:  # (as Python would show it)
-            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 @contextmanager
@@ -218,9 +244,16 @@ def emit(text: str, output: str | None, *, color: bool = False) -> None:
     atomic_write_text(output, text + "\n")
 
 
-def refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: str | None = None,
-                  baseline_file: str | None = None, *, stdin_filename: str | None = None,
-                  loaded: Iterable[Any] = (), configs: Iterable[Any] = ()) -> None:
+def refuse_inputs(
+    output: str | None,
+    plans: Iterable[str] = (),
+    config_file: str | None = None,
+    baseline_file: str | None = None,
+    *,
+    stdin_filename: str | None = None,
+    loaded: Iterable[Any] = (),
+    configs: Iterable[Any] = (),
+) -> None:
     """Refuse (exit 2, before anything is written) an output path that is one of the command's
     inputs: the plans (a CSV folder's files), the configuration files that apply, ``--config``,
     the baseline, the file ``--stdin-filename`` names; and, once known, the loaded plans' own
@@ -230,8 +263,11 @@ def refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: st
     from ..output.files import refuse_input_as_output
 
     plans = list(plans)
-    files = [f for f in watched_files(plans, config_file, baseline_file)
-             if f != "-" and (f in plans or os.path.exists(f))]
+    files = [
+        f
+        for f in watched_files(plans, config_file, baseline_file)
+        if f != "-" and (f in plans or os.path.exists(f))
+    ]
     if stdin_filename:
         files.append(stdin_filename)
     for plan in loaded:
@@ -241,8 +277,13 @@ def refuse_inputs(output: str | None, plans: Iterable[str] = (), config_file: st
     refuse_input_as_output(output, files)
 
 
-def watched_files(plans: Iterable[str], config_file: str | None, baseline_file: str | None, *,
-                  isolated: bool = False) -> list[str]:
+def watched_files(
+    plans: Iterable[str],
+    config_file: str | None,
+    baseline_file: str | None,
+    *,
+    isolated: bool = False,
+) -> list[str]:
     """The files whose change calls for another check: the plans (a CSV folder's files), the
     configuration files that apply or would if they were written (``outcome-graph.toml`` and
     ``pyproject.toml`` in each folder searched from a plan's; not with ``--isolated``),
@@ -284,8 +325,13 @@ _reader_gone = False
 WATCH_INTERVAL = 0.5
 
 
-def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | Callable[[], list[str]], *,
-                     clear: bool = True) -> None:
+def repeat_on_change(
+    work: Callable[[], object],
+    doing: str,
+    files: list[str] | Callable[[], list[str]],
+    *,
+    clear: bool = True,
+) -> None:
     """Do the work (check, draw, write a report), then again whenever one of ``files`` changes
     (a list, or a function giving it anew each time), until interrupted (exit 0). ``clear``:
     clear the terminal first (output on the terminal).
@@ -310,7 +356,10 @@ def repeat_on_change(work: Callable[[], object], doing: str, files: list[str] | 
                     now = look()
                     if clear and sys.stdout.isatty():
                         click.clear()
-                click.echo(f"[{time.strftime('%H:%M:%S')}] {doing} (watching for changes; Ctrl-C to stop)", err=True)
+                click.echo(
+                    f"[{time.strftime('%H:%M:%S')}] {doing} (watching for changes; Ctrl-C to stop)",
+                    err=True,
+                )
                 try:
                     work()
                 except OutcomeGraphError as exc:
@@ -328,17 +377,27 @@ def plan_file(_ctx: Any, _param: Any, value: str) -> str:
     """The callback of a command's plan argument where standard input is not read: ``-`` there
     was looked for as a file ("-: no such file"), though ``check -`` reads a plan piped in."""
     if value == "-":
-        raise click.BadParameter("standard input (-) is read by `check` alone: give the plan's file (save what "
-                                 "is piped in first, or name a file called - as ./-)")
+        raise click.BadParameter(
+            "standard input (-) is read by `check` alone: give the plan's file (save what "
+            "is piped in first, or name a file called - as ./-)"
+        )
     return value
 
 
-def output_option(help: str = "The file to write the output to (whole or not at all), or - for standard output "
-                               "(the default).") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def output_option(
+    help: str = "The file to write the output to (whole or not at all), or - for standard output "
+    "(the default).",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``-o/--output FILE`` of a command that writes to standard output when it is left out or
     given as ``-``: the command receives ``None`` for standard output."""
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str), default=None,
-                        callback=lambda _ctx, _param, value: None if value == "-" else value, help=help)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
+        default=None,
+        callback=lambda _ctx, _param, value: None if value == "-" else value,
+        help=help,
+    )
 
 
 class _Bytes(click.ParamType):
@@ -355,37 +414,56 @@ class _Bytes(click.ParamType):
         except ValueError:
             number = None
         if number is None or number < 1:
-            self.fail(f"{value!r} is not a size: give a whole number of bytes, 1 or more (50000000 for 50 MB)",
-                      param, ctx)
+            self.fail(
+                f"{value!r} is not a size: give a whole number of bytes, 1 or more (50000000 for 50 MB)",
+                param,
+                ctx,
+            )
         return number
 
 
 def max_bytes_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--max-bytes BYTES``: the largest input a command reads (``None``: the loader's default,
     :data:`~outcome_graph.loading.loader.DEFAULT_MAX_BYTES`)."""
-    return click.option("--max-bytes", type=_Bytes(), default=None, metavar="BYTES",
-                        help="The largest input to read, in bytes: a whole number, 1 or more (default "
-                             "33554432, 32 MB).")
+    return click.option(
+        "--max-bytes",
+        type=_Bytes(),
+        default=None,
+        metavar="BYTES",
+        help="The largest input to read, in bytes: a whole number, 1 or more (default "
+        "33554432, 32 MB).",
+    )
 
 
-def config_option(purpose: str = "", where: str = "beside the plan or above it",
-                  then: str = "") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def config_option(
+    purpose: str = "", where: str = "beside the plan or above it", then: str = ""
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--config FILE``: a configuration file applied over those found ``where`` (as
     :func:`~outcome_graph.config.discover_config` layers it), as every command that takes one
     says it; ``purpose`` follows "A configuration file" (" for --findings"), and ``then`` (a
     sentence) says what the command does with it."""
-    return click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-                        help=f"A configuration file (outcome-graph.toml or pyproject.toml){purpose}: its settings "
-                             f"apply over those of the files found {where}.{then}")
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        help=f"A configuration file (outcome-graph.toml or pyproject.toml){purpose}: its settings "
+        f"apply over those of the files found {where}.{then}",
+    )
 
 
-def isolated_option(where: str = "beside the plan or above it") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def isolated_option(
+    where: str = "beside the plan or above it",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--isolated``: leave out the configuration files a command would find (``where`` they are
     looked for), and so the rule files they name; ``--config FILE`` and the options still apply."""
-    return click.option("--isolated", is_flag=True,
-                        help=f"Ignore the configuration files found {where} (outcome-graph.toml, "
-                             "pyproject.toml) and the rule files they name: for a plan from elsewhere, or a CI "
-                             "job that must not use a repository's own settings. --config FILE still applies.")
+    return click.option(
+        "--isolated",
+        is_flag=True,
+        help=f"Ignore the configuration files found {where} (outcome-graph.toml, "
+        "pyproject.toml) and the rule files they name: for a plan from elsewhere, or a CI "
+        "job that must not use a repository's own settings. --config FILE still applies.",
+    )
 
 
 def rule_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -394,11 +472,28 @@ def rule_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., A
     ends each help text (" (with --findings)")."""
 
     def add(command: Callable[..., Any]) -> Callable[..., Any]:
-        for option in reversed((
-            click.option("--select", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to run{purpose}, e.g. OG1,OG301."),
-            click.option("--ignore", multiple=True, metavar="CODES", help=f"Rule codes or prefixes to skip{purpose}, e.g. OG6."),
-            click.option("--severity", multiple=True, metavar="CODE=SEV", help=f"Override a severity{purpose}, e.g. OG302=error."),
-        )):
+        for option in reversed(
+            (
+                click.option(
+                    "--select",
+                    multiple=True,
+                    metavar="CODES",
+                    help=f"Rule codes or prefixes to run{purpose}, e.g. OG1,OG301.",
+                ),
+                click.option(
+                    "--ignore",
+                    multiple=True,
+                    metavar="CODES",
+                    help=f"Rule codes or prefixes to skip{purpose}, e.g. OG6.",
+                ),
+                click.option(
+                    "--severity",
+                    multiple=True,
+                    metavar="CODE=SEV",
+                    help=f"Override a severity{purpose}, e.g. OG302=error.",
+                ),
+            )
+        ):
             command = option(command)
         return command
 
@@ -412,7 +507,9 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     return out
 
 
-def cli_layer(select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...], fail_on: str | None) -> Any:
+def cli_layer(
+    select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...], fail_on: str | None
+) -> Any:
     """The configuration layer of the options ``--select``, ``--ignore``, ``--severity`` and
     ``--fail-on`` (a ``ConfigLayer`` named "command line")."""
     from ..config import ConfigLayer

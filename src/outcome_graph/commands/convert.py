@@ -4,27 +4,62 @@ from __future__ import annotations
 
 import click
 
-from .common import config_option, hold_until_exit, isolated_option, max_bytes_option, plan_file, rule_options, say
+from .common import (
+    config_option,
+    hold_until_exit,
+    isolated_option,
+    max_bytes_option,
+    plan_file,
+    rule_options,
+    say,
+)
 
 
 @click.command("convert", short_help="Convert a plan: YAML, JSON, .xlsx, CSV or RDF.")
 @click.argument("source", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.argument("target", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
-@click.option("--to", "to", type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False), default=None,
-              help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder; one ending in a dot is refused).")
-@click.option("--findings", is_flag=True, help="Add the findings of `check` (a findings sheet, or findings.csv).")
-@click.option("--lossy", is_flag=True,
-              help="Write a workbook or CSV folder even where it cannot keep a text as it is (each a warning); "
-                   "by default nothing is written then (exit 2).")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["yaml", "json", "xlsx", "csv", "ttl"], case_sensitive=False),
+    default=None,
+    help="The output format (default: from TARGET's name; a name without a suffix is a CSV folder; one ending in a dot is refused).",
+)
+@click.option(
+    "--findings",
+    is_flag=True,
+    help="Add the findings of `check` (a findings sheet, or findings.csv).",
+)
+@click.option(
+    "--lossy",
+    is_flag=True,
+    help="Write a workbook or CSV folder even where it cannot keep a text as it is (each a warning); "
+    "by default nothing is written then (exit 2).",
+)
 @config_option(" for --findings")
 @isolated_option()
-@click.option("--period", default=None, metavar="START..END",
-              help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).")
+@click.option(
+    "--period",
+    default=None,
+    metavar="START..END",
+    help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).",
+)
 @max_bytes_option()
 @rule_options(" (with --findings)")
-def command(source: str, target: str, to: str | None, findings: bool, lossy: bool, config_file: str | None, isolated: bool,
-            period: str | None, max_bytes: int | None, select: tuple[str, ...], ignore: tuple[str, ...],
-            severity: tuple[str, ...]) -> None:
+def command(
+    source: str,
+    target: str,
+    to: str | None,
+    findings: bool,
+    lossy: bool,
+    config_file: str | None,
+    isolated: bool,
+    period: str | None,
+    max_bytes: int | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+) -> None:
     """Convert a plan between YAML, JSON, an .xlsx workbook and a folder of CSV files, or to RDF.
 
     YAML, JSON, a workbook and a CSV folder hold everything the plan holds: converting back gives
@@ -48,8 +83,10 @@ def command(source: str, target: str, to: str | None, findings: bool, lossy: boo
 
     with handle_errors():
         if (config_file or select or ignore or severity) and not findings:
-            raise click.UsageError("--config, --select, --ignore and --severity configure the check of --findings; "
-                                   "add --findings, or leave them out")
+            raise click.UsageError(
+                "--config, --select, --ignore and --severity configure the check of --findings; "
+                "add --findings, or leave them out"
+            )
         from ..config import discover_config
         from ..convert import convert
         from ..loading.loader import DEFAULT_MAX_BYTES
@@ -57,22 +94,44 @@ def command(source: str, target: str, to: str | None, findings: bool, lossy: boo
         if target == "-":
             _to_standard_output(source, to, findings, period, max_bytes or DEFAULT_MAX_BYTES)
             return
-        if findings:  # (the configuration files the check would read are inputs, as for the other commands)
+        if (
+            findings
+        ):  # (the configuration files the check would read are inputs, as for the other commands)
             refuse_inputs(target, [source], config_file)
-        config = (discover_config(source, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
-                                  isolated=isolated) if findings else None)
-        result = convert(source, target, to=to, findings=findings, period=period,
-                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, config=config, lossy=lossy)
+        config = (
+            discover_config(
+                source,
+                config_file=config_file,
+                cli=cli_layer(select, ignore, severity, None),
+                isolated=isolated,
+            )
+            if findings
+            else None
+        )
+        result = convert(
+            source,
+            target,
+            to=to,
+            findings=findings,
+            period=period,
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+            config=config,
+            lossy=lossy,
+        )
         hold_until_exit(result.plan)
         for notice in result.notices:
             say(f"notice: {notice}")
         for warning in result.warnings:
             say(f"warning: {target}: {warning}")
         nodes = len(result.plan.nodes)
-        click.echo(f"wrote {target} ({result.format}, {nodes} node{'' if nodes == 1 else 's'})", err=True)
+        click.echo(
+            f"wrote {target} ({result.format}, {nodes} node{'' if nodes == 1 else 's'})", err=True
+        )
 
 
-def _to_standard_output(source: str, to: str | None, findings: bool, period: str | None, max_bytes: int) -> None:
+def _to_standard_output(
+    source: str, to: str | None, findings: bool, period: str | None, max_bytes: int
+) -> None:
     """``convert SOURCE -``: the plan as YAML (or JSON with ``--to json``) on standard output."""
     from ..convert import comments_notice, to_json, to_yaml
     from ..errors import ConfigError
@@ -81,9 +140,13 @@ def _to_standard_output(source: str, to: str | None, findings: bool, period: str
 
     fmt = (to or "yaml").lower()
     if fmt not in ("yaml", "json"):
-        raise ConfigError(f"standard output (-) takes a plan as YAML or JSON; write {fmt} to a file or folder")
+        raise ConfigError(
+            f"standard output (-) takes a plan as YAML or JSON; write {fmt} to a file or folder"
+        )
     if findings:
-        raise ConfigError("findings are written into a workbook or CSV folder only; YAML and JSON hold the plan")
+        raise ConfigError(
+            "findings are written into a workbook or CSV folder only; YAML and JSON hold the plan"
+        )
     plan = load_path(source, max_bytes=max_bytes, period=period)
     hold_until_exit(plan)
     comments = comments_notice(plan, source)

@@ -6,27 +6,63 @@ import sys
 
 import click
 
-from .common import config_option, hold_until_exit, isolated_option, max_bytes_option, output_option, plan_file, rule_options
+from .common import (
+    config_option,
+    hold_until_exit,
+    isolated_option,
+    max_bytes_option,
+    output_option,
+    plan_file,
+    rule_options,
+)
 
 
 @click.command("diff", short_help="Show what changed between two versions of a plan.")
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str), callback=plan_file)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
-              show_default=True, help="Output format (json: the changes as one document).")
-@click.option("--findings/--no-findings", default=True, show_default=True,
-              help="Check both plans and list the findings introduced and resolved.")
-@click.option("--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="Output format (json: the changes as one document).",
+)
+@click.option(
+    "--findings/--no-findings",
+    default=True,
+    show_default=True,
+    help="Check both plans and list the findings introduced and resolved.",
+)
+@click.option(
+    "--fail-on-changes", is_flag=True, help="Exit 1 when anything changed (default: exit 0)."
+)
 @config_option(" for the check of both plans", "beside NEW or above it")
 @isolated_option("beside NEW or above it")
-@click.option("--period", default=None, metavar="START..END",
-              help="Plan period for flat spreadsheets with no plan sheet (or a financial year: 2012-13).")
+@click.option(
+    "--period",
+    default=None,
+    metavar="START..END",
+    help="Plan period for flat spreadsheets with no plan sheet (or a financial year: 2012-13).",
+)
 @max_bytes_option()
 @output_option()
 @rule_options(" (with --findings)")
-def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool, config_file: str | None,
-            isolated: bool, period: str | None, max_bytes: int | None, output: str | None, select: tuple[str, ...],
-            ignore: tuple[str, ...], severity: tuple[str, ...]) -> None:
+def command(
+    old: str,
+    new: str,
+    fmt: str,
+    findings: bool,
+    fail_on_changes: bool,
+    config_file: str | None,
+    isolated: bool,
+    period: str | None,
+    max_bytes: int | None,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+) -> None:
     """Show what changed between two versions of a plan (OLD, then NEW).
 
     Lists the nodes added, removed, split, merged, reworded, moved, re-led, re-timed and
@@ -51,8 +87,10 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
 
     with handle_errors():
         if (config_file or select or ignore or severity) and not findings:
-            raise click.UsageError("--config, --select, --ignore and --severity configure the check of both plans, "
-                                   "which --no-findings leaves out")
+            raise click.UsageError(
+                "--config, --select, --ignore and --severity configure the check of both plans, "
+                "which --no-findings leaves out"
+            )
         from ..config import discover_config
         from ..diff import diff
         from ..loading.loader import DEFAULT_MAX_BYTES, load_path
@@ -65,10 +103,20 @@ def command(old: str, new: str, fmt: str, findings: bool, fail_on_changes: bool,
         hold_until_exit(before, after)
         say_notices(after.notices)
         refuse_inputs(output, loaded=[before, after])
-        config = (discover_config(new, config_file=config_file, cli=cli_layer(select, ignore, severity, None),
-                                  isolated=isolated) if findings else None)
+        config = (
+            discover_config(
+                new,
+                config_file=config_file,
+                cli=cli_layer(select, ignore, severity, None),
+                isolated=isolated,
+            )
+            if findings
+            else None
+        )
         refuse_inputs(output, configs=[config] if config else [])
         result = diff(before, after, findings=findings, config=config)
-        say_notices(result.notices[len(before.notices) + len(after.notices):])  # (then what the diff found)
+        say_notices(
+            result.notices[len(before.notices) + len(after.notices) :]
+        )  # (then what the diff found)
         emit(result.to_json() if fmt == "json" else result.to_text(), output)
         sys.exit(1 if fail_on_changes and result.changed else 0)

@@ -16,12 +16,21 @@ if TYPE_CHECKING:
 
 @click.command("rules", short_help="List the rules, or show one rule's documentation.")
 @click.argument("code", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"], case_sensitive=False), default="text",
-              show_default=True, help="text: one line per rule (a rule's whole documentation with CODE); json and "
-                                      "markdown: every rule's documentation (markdown is docs/rules.md).")
-@config_option(" to show the rules as it sets them", "in the current folder or above",
-               then=" Each rule shows the severity and options it has there, the rules it turns off are left "
-                    "out, and its rule files' rules are listed.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="text: one line per rule (a rule's whole documentation with CODE); json and "
+    "markdown: every rule's documentation (markdown is docs/rules.md).",
+)
+@config_option(
+    " to show the rules as it sets them",
+    "in the current folder or above",
+    then=" Each rule shows the severity and options it has there, the rules it turns off are left "
+    "out, and its rule files' rules are listed.",
+)
 @isolated_option("in the current folder or above")
 def command(code: str | None, fmt: str, config_file: str | None, isolated: bool) -> None:
     """List the rule catalogue, or show one rule's documentation (e.g. `rules OG301`).
@@ -53,7 +62,9 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
                 raise
             # (a broken configuration here does not hide the catalogue, nor is it passed over in silence)
             say(f"notice: {exc}")
-            say("notice: the configuration here cannot be read: its rule files' rules are not listed")
+            say(
+                "notice: the configuration here cannot be read: its rule files' rules are not listed"
+            )
             config = Config()
         catalogue = configured_rules(config)
         selected = list(catalogue.values())
@@ -64,20 +75,32 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
                 from ..loading.suggest import nearest
 
                 guess = nearest(key, list(catalogue))
-                where = "" if key.startswith("OG") or config_file else (
-                    " (a rule file's rules are listed in the folder whose configuration names it, "
-                    "or with --config FILE)")
-                raise ConfigError(f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else "") + where)
+                where = (
+                    ""
+                    if key.startswith("OG") or config_file
+                    else (
+                        " (a rule file's rules are listed in the folder whose configuration names it, "
+                        "or with --config FILE)"
+                    )
+                )
+                raise ConfigError(
+                    f"no rule {code!r}" + (f": did you mean {guess!r}?" if guess else "") + where
+                )
         if config_file:
             selected = _as_configured(selected, catalogue, config, shown=code)
-        render: Callable[..., str] = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[fmt]
+        render: Callable[..., str] = {
+            "text": rules_text,
+            "json": rules_json,
+            "markdown": rules_markdown,
+        }[fmt]
         configured = {"configured": config_file} if fmt == "markdown" and config_file else {}
         text = render(selected, full=bool(code) or fmt != "text", **configured)
         click.echo(text, nl=not text.endswith("\n"))
 
 
-def _as_configured(selected: list[Rule], catalogue: Mapping[str, Rule], config: Config, *,
-                   shown: str | None) -> list[Rule]:
+def _as_configured(
+    selected: list[Rule], catalogue: Mapping[str, Rule], config: Config, *, shown: str | None
+) -> list[Rule]:
     """The rules as a configuration sets them: its severities and options, and without the rules
     it turns off unless one was asked for by its code (``shown``), which a notice says is off.
     The configuration is checked first, as a check would (a code that matches no rule)."""
@@ -88,7 +111,16 @@ def _as_configured(selected: list[Rule], catalogue: Mapping[str, Rule], config: 
     config.validate(catalogue, {c: r.options for c, r in catalogue.items()})
     off = [r.code for r in selected if not config.enabled(r.code)]
     if off:
-        say(f"notice: this configuration turns off {', '.join(off)}"
-            + ("" if shown else ": " + ("it is" if len(off) == 1 else "they are") + " not listed"))
-    return [replace(r, severity=config.severity_of(r.code, r.severity), options=config.options_for(r.code, r.options))
-            for r in selected if shown or config.enabled(r.code)]
+        say(
+            f"notice: this configuration turns off {', '.join(off)}"
+            + ("" if shown else ": " + ("it is" if len(off) == 1 else "they are") + " not listed")
+        )
+    return [
+        replace(
+            r,
+            severity=config.severity_of(r.code, r.severity),
+            options=config.options_for(r.code, r.options),
+        )
+        for r in selected
+        if shown or config.enabled(r.code)
+    ]

@@ -10,12 +10,26 @@ from .common import output_option
 @click.command("synth", short_help="Write a synthetic plan of N nodes.")
 @click.argument("n_nodes", metavar="N", type=click.IntRange(min=100, max=1_000_000))
 @output_option("The file to write, or - for standard output (the default).")
-@click.option("--seed", type=int, default=0, show_default=True, help="The random seed (same seed, same plan).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"], case_sensitive=False), default=None,
-              help="The output format (default: from the output's suffix, else yaml).")
-@click.option("--defects", type=click.FloatRange(0, 1), default=None, metavar="SHARE",
-              help="Share of eligible nodes given each plantable defect (default 0.01; 0 for a clean plan).")
-def command(n_nodes: int, output: str | None, seed: int, fmt: str | None, defects: float | None) -> None:
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="The random seed (same seed, same plan)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"], case_sensitive=False),
+    default=None,
+    help="The output format (default: from the output's suffix, else yaml).",
+)
+@click.option(
+    "--defects",
+    type=click.FloatRange(0, 1),
+    default=None,
+    metavar="SHARE",
+    help="Share of eligible nodes given each plantable defect (default 0.01; 0 for a clean plan).",
+)
+def command(
+    n_nodes: int, output: str | None, seed: int, fmt: str | None, defects: float | None
+) -> None:
     """Write a realistic synthetic plan of N nodes in the v1 format.
 
     Priorities tagged with outcomes, aims, objectives and milestones with owners and timescales

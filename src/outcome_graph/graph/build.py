@@ -96,12 +96,22 @@ def build_graph(plan: Plan, facts: PlanFacts | None = None) -> nx.MultiDiGraph:
         G.add_node(node.id, **attrs)
     for owner in facts.owners.values():
         line, col = plan.owner_lines.get(owner.id, (None, None))
-        G.add_node(owner.id if owner.id not in G else f"owner:{owner.id}", kind="owner", title=owner.name,
-                   declared=owner.declared, level=-1, line=line, column=col, outcomes=())
+        G.add_node(
+            owner.id if owner.id not in G else f"owner:{owner.id}",
+            kind="owner",
+            title=owner.name,
+            declared=owner.declared,
+            level=-1,
+            line=line,
+            column=col,
+            outcomes=(),
+        )
     for group in plan.groups:
         line, col = plan.group_lines.get(group.id, (None, None))
         gid = group.id if group.id not in G else f"group:{group.id}"
-        G.add_node(gid, kind="group", title=group.title, level=-1, line=line, column=col, outcomes=())
+        G.add_node(
+            gid, kind="group", title=group.title, level=-1, line=line, column=col, outcomes=()
+        )
 
     for child, parents in facts.parents.items():
         for p in parents:

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 __all__ = ["strongly_connected"]
 
 
-def strongly_connected(nodes: Iterable[str], successors: Callable[[str], Iterable[str]]) -> Iterator[set[str]]:
+def strongly_connected(
+    nodes: Iterable[str], successors: Callable[[str], Iterable[str]]
+) -> Iterator[set[str]]:
     """Yield the strongly connected components of a directed graph, each as a set of nodes.
 
     Parameters

@@ -9,14 +9,24 @@ leads. :class:`PlanFacts` works all of that out once per plan, so every rule use
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ..analysis.owners import AliasSplit, OwnerIndex, OwnerSpec, ResolvedLead
 from ..analysis.timescale import Interval, Timing, parse_due, parse_timescale
-from ..model.document import LEVELS, Aim, Indicator, Milestone, NodeSpec, Objective, Priority, Vision, plain_due
+from ..model.document import (
+    LEVELS,
+    Aim,
+    Indicator,
+    Milestone,
+    NodeSpec,
+    Objective,
+    Priority,
+    Vision,
+    plain_due,
+)
 from ..model.plan import BrokenRef, Plan
 
 if TYPE_CHECKING:
@@ -69,7 +79,9 @@ def by_load(owners: Iterable[OwnerInfo]) -> list[OwnerInfo]:
     return sorted(owners, key=lambda o: (-len(o.milestones), o.name.casefold(), o.id))
 
 
-def nearest_above(node_id: str, parents_of: Callable[[str], Iterable[str]], wanted: Callable[[str], bool]) -> list[str]:
+def nearest_above(
+    node_id: str, parents_of: Callable[[str], Iterable[str]], wanted: Callable[[str], bool]
+) -> list[str]:
     """The nearest nodes above ``node_id`` that are ``wanted``, on each of its ways up (the search
     goes no higher on a way once it finds one; cycle-safe): where a diagram that leaves a node
     out marks it."""
@@ -128,7 +140,11 @@ class PlanFacts:
         return f"<PlanFacts of {self.plan.id!r}: {len(self.plan.nodes)} nodes>"
 
     @cached_property
-    def _links(self) -> tuple[dict[str, tuple[str, ...]], dict[str, list[str]], list[BrokenRef], list[tuple[str, str]]]:
+    def _links(
+        self,
+    ) -> tuple[
+        dict[str, tuple[str, ...]], dict[str, list[str]], list[BrokenRef], list[tuple[str, str]]
+    ]:
         # Worked out when a rule first asks (not every rule does: where the rule families run in
         # several processes, each works this out only if its rules need it).
         kind_of = self.kind_of
@@ -221,8 +237,12 @@ class PlanFacts:
                     else:
                         outcomes_stated = True
         # (Tuples: every rule, plugins' too, reads these; none may change them for the next.)
-        self.by_kind: dict[str, tuple[NodeSpec, ...]] = {kind: tuple(v) for kind, v in by_kind.items()}
-        self.ids_of_kind: dict[str, tuple[str, ...]] = {kind: tuple(v) for kind, v in ids_of_kind.items()}
+        self.by_kind: dict[str, tuple[NodeSpec, ...]] = {
+            kind: tuple(v) for kind, v in by_kind.items()
+        }
+        self.ids_of_kind: dict[str, tuple[str, ...]] = {
+            kind: tuple(v) for kind, v in ids_of_kind.items()
+        }
         #: Node id -> its kind; node id -> its ``number`` (numbered nodes only).
         self.kind_of = kind_of
         self.numbers = numbers
@@ -342,7 +362,9 @@ class PlanFacts:
                         if wanted(p):
                             found = p
                             break
-                        if known.get(p):  # (a wanted node above it, which may be this one, on a cycle)
+                        if known.get(
+                            p
+                        ):  # (a wanted node above it, which may be this one, on a cycle)
                             if wanted(node_id):
                                 return any(wanted(a) for a in self.ancestors(node_id))
                             found = p
@@ -415,7 +437,9 @@ class PlanFacts:
         parents = self.parents
         return list(strongly_connected(self.kind_of, lambda n: parents.get(n, ())))
 
-    def _upward(self, wanted: Callable[[str], bool], *, stop: bool) -> Callable[[str], tuple[str, ...]]:
+    def _upward(
+        self, wanted: Callable[[str], bool], *, stop: bool
+    ) -> Callable[[str], tuple[str, ...]]:
         """The ``wanted`` nodes above each node (with ``stop``, a way up ends at the first it
         meets), as the least solution of: a node has what each of its parents gives, the parent
         itself if wanted, and what the parent has (unless ``stop`` and the parent is wanted). In a
@@ -584,12 +608,16 @@ class PlanFacts:
                     cross.add(node_id)
             else:
                 resolve(node_id)
-        del resolve  # (it reads the plan through its closure: unbound, the plan is freed when let go)
+        del (
+            resolve
+        )  # (it reads the plan through its closure: unbound, the plan is freed when let go)
         if on_cycles:
             self._settle_cycles(on_cycles, memo, cross)
         return memo, cross
 
-    def _settle_cycles(self, on_cycles: set[str], memo: dict[str, tuple[str, ...]], cross: set[str]) -> None:
+    def _settle_cycles(
+        self, on_cycles: set[str], memo: dict[str, tuple[str, ...]], cross: set[str]
+    ) -> None:
         """Outcomes on and below parent cycles, whatever the order of the file.
 
         Resolving in file order stops where a node meets itself, so what a node on a cycle (and
@@ -656,7 +684,11 @@ class PlanFacts:
         if not self._vision_states_outcomes:
             return False
         outcomes = self.outcomes
-        return any(outcomes.get(n) for kind in ("priority", "aim", "objective", "milestone") for n in self.ids_of_kind[kind])
+        return any(
+            outcomes.get(n)
+            for kind in ("priority", "aim", "objective", "milestone")
+            for n in self.ids_of_kind[kind]
+        )
 
     @property
     def cross_cutting(self) -> set[str]:
@@ -729,19 +761,29 @@ class PlanFacts:
 
     # -- owners and leads ---------------------------------------------------------------------
     @cached_property
-    def _owner_state(self) -> tuple[dict[str, tuple[str, ...]], dict[str, OwnerInfo], dict[str, tuple[ResolvedLead, ...]]]:
+    def _owner_state(
+        self,
+    ) -> tuple[
+        dict[str, tuple[str, ...]], dict[str, OwnerInfo], dict[str, tuple[ResolvedLead, ...]]
+    ]:
         plan = self.plan
         specs = [OwnerSpec(o.id, o.name, tuple(o.aliases)) for o in plan.owners]
         index = OwnerIndex(specs)
-        def resolve_all() -> tuple[dict[str, OwnerInfo], dict[str, tuple[str, ...]], dict[str, tuple[ResolvedLead, ...]]]:
+
+        def resolve_all() -> tuple[
+            dict[str, OwnerInfo], dict[str, tuple[str, ...]], dict[str, tuple[ResolvedLead, ...]]
+        ]:
             owners: dict[str, OwnerInfo] = {
-                o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity, kind=o.kind) for o in plan.owners
+                o.id: OwnerInfo(o.id, o.name or o.id, True, o.capacity, kind=o.kind)
+                for o in plan.owners
             }
             own_leads: dict[str, tuple[str, ...]] = {}
             resolved_of: dict[str, tuple[ResolvedLead, ...]] = {}
             # A plan writes each lead many times: resolve each distinct lead (text or list) once
             # (the nodes that write it share the answer: it is read, never changed).
-            known: dict[str | tuple[str, ...], tuple[tuple[ResolvedLead, ...], tuple[str, ...]]] = {}
+            known: dict[
+                str | tuple[str, ...], tuple[tuple[ResolvedLead, ...], tuple[str, ...]]
+            ] = {}
             for node in self.with_lead:
                 lead = node.__dict__["lead"]
                 key = lead if isinstance(lead, str) else tuple(lead)
@@ -756,7 +798,10 @@ class PlanFacts:
                         if info is None:
                             info = owners[r.owner_id] = OwnerInfo(r.owner_id, r.owner_id, False)
                         info.texts.add(r.text)
-                    answer = known[key] = (tuple(resolved), tuple(dict.fromkeys(r.owner_id for r in resolved)))
+                    answer = known[key] = (
+                        tuple(resolved),
+                        tuple(dict.fromkeys(r.owner_id for r in resolved)),
+                    )
                 resolved_of[node.id] = answer[0]
                 own_leads[node.id] = answer[1]
             return owners, own_leads, resolved_of
@@ -777,10 +822,18 @@ class PlanFacts:
             if not leads:
                 if kind != "milestone":
                     continue
-                taken = [own_leads[p] for p in parents.get(node_id, ()) if kind_of[p] == "objective" and own_leads.get(p)]
+                taken = [
+                    own_leads[p]
+                    for p in parents.get(node_id, ())
+                    if kind_of[p] == "objective" and own_leads.get(p)
+                ]
                 if not taken:
                     continue
-                leads = taken[0] if len(taken) == 1 else tuple(dict.fromkeys(o for ls in taken for o in ls))
+                leads = (
+                    taken[0]
+                    if len(taken) == 1
+                    else tuple(dict.fromkeys(o for ls in taken for o in ls))
+                )
             elif kind not in HIERARCHY_KINDS:
                 continue
             effective[node_id] = leads
@@ -904,7 +957,11 @@ class PlanFacts:
                             ends_on_year=previous.ends_on_year,
                         )
                     else:
-                        timing = Timing(kind="undated", text=timing.text, interpretation=f"'{timing.text}' with no milestone above")
+                        timing = Timing(
+                            kind="undated",
+                            text=timing.text,
+                            interpretation=f"'{timing.text}' with no milestone above",
+                        )
             out[node.id] = timing
             previous = timing
         return out
@@ -959,7 +1016,8 @@ def _name_implicit_owners(
         out = new_tuple.get(id(resolved))
         if out is None:
             out = new_tuple[id(resolved)] = tuple(
-                ResolvedLead(renamed[r.owner_id], r.text, False) if r.owner_id in renamed else r for r in resolved
+                ResolvedLead(renamed[r.owner_id], r.text, False) if r.owner_id in renamed else r
+                for r in resolved
             )
         resolved_of[node_id] = out
     for node_id, leads in own_leads.items():

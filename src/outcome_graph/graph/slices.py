@@ -75,11 +75,17 @@ def outcome_slice(facts: PlanFacts, outcome: str) -> OutcomeSlice:
     (['P1.A1'], ['P1'], ['I1'], [])
     """
     kind_of, outcomes, cross = facts.kind_of, facts.outcomes, facts.cross_cutting
-    tagged = {n for n, kind in kind_of.items() if kind in WORK_KINDS and outcome in outcomes.get(n, ())}
+    tagged = {
+        n for n, kind in kind_of.items() if kind in WORK_KINDS and outcome in outcomes.get(n, ())
+    }
     indicators = {i for n in tagged for i in facts.measured_by.get(n, ())}
 
     def untagged(node_id: str) -> bool:
-        return kind_of.get(node_id) in WORK_KINDS and not outcomes.get(node_id) and node_id not in cross
+        return (
+            kind_of.get(node_id) in WORK_KINDS
+            and not outcomes.get(node_id)
+            and node_id not in cross
+        )
 
     inferred: set[str] = set()
     for ind, measured in facts.measures.items():
@@ -93,7 +99,9 @@ def outcome_slice(facts: PlanFacts, outcome: str) -> OutcomeSlice:
                     inferred.update(d for d in facts.descendants(n) if untagged(d))
     serving = tagged | inferred
     context = facts.above_any(serving)  # (the serving nodes left out)
-    return OutcomeSlice(outcome, frozenset(tagged), frozenset(inferred), frozenset(indicators), frozenset(context))
+    return OutcomeSlice(
+        outcome, frozenset(tagged), frozenset(inferred), frozenset(indicators), frozenset(context)
+    )
 
 
 def nothing_serves(facts: PlanFacts, outcome: str) -> str:
@@ -102,6 +110,8 @@ def nothing_serves(facts: PlanFacts, outcome: str) -> str:
     title = facts.plan.framework.outcome(outcome).title
     why = f"no node of the plan serves '{title}'"
     if not facts.outcomes_stated:
-        why += (" (the plan tags no priority, aim, objective or milestone with an outcome, and no "
-                "indicator they list measures it)")
+        why += (
+            " (the plan tags no priority, aim, objective or milestone with an outcome, and no "
+            "indicator they list measures it)"
+        )
     return why

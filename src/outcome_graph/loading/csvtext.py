@@ -45,12 +45,19 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
             return
         except csv.Error as exc:
             if "end of data" in str(exc):
-                raise CsvProblem('a quoted cell opens here and is never closed (a missing ")', start) from None
+                raise CsvProblem(
+                    'a quoted cell opens here and is never closed (a missing ")', start
+                ) from None
             if "field limit" in str(exc):
                 # (most often a quote never closed in a long file: the cell takes in every line after it)
-                raise CsvProblem(f"a cell of the row starting here holds over {csv.field_size_limit():,} characters; "
-                                 'is a quoted cell never closed (a missing ")?', start) from None
-            raise CsvProblem(f"{exc} (a quote inside a cell is written twice: \"\")", reader.line_num) from None
+                raise CsvProblem(
+                    f"a cell of the row starting here holds over {csv.field_size_limit():,} characters; "
+                    'is a quoted cell never closed (a missing ")?',
+                    start,
+                ) from None
+            raise CsvProblem(
+                f'{exc} (a quote inside a cell is written twice: "")', reader.line_num
+            ) from None
         yield start, row
         start = reader.line_num + 1
 

@@ -41,8 +41,24 @@ from ..model.document import (
 from ..model.plan import Location, Notice, Plan, code_key
 from ..paths import missing_reason, text_name
 from .places import path_text, place_in_plan
-from .suggest import catalogue_title, duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
-from .tree import LocList, LocMap, NotPlain, Positions, fast_document, gc_paused, parse_text, plain_yaml
+from .suggest import (
+    catalogue_title,
+    duplicate_code,
+    duplicate_id,
+    nearest,
+    unknown_framework,
+    unknown_outcome,
+)
+from .tree import (
+    LocList,
+    LocMap,
+    NotPlain,
+    Positions,
+    fast_document,
+    gc_paused,
+    parse_text,
+    plain_yaml,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -148,17 +164,26 @@ def load(
     outcome_graph.errors.PlanError: upload.yaml:2:1: the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-        raise TypeError(f"load() takes max_bytes as a whole number of bytes, not {type(max_bytes).__name__}")
+        raise TypeError(
+            f"load() takes max_bytes as a whole number of bytes, not {type(max_bytes).__name__}"
+        )
     if max_bytes < 1:
         raise UsageError(f"load() takes max_bytes of 1 or more, not {max_bytes}")
     if period is not None and not isinstance(period, str):
-        raise TypeError(f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}")
+        raise TypeError(
+            f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}"
+        )
     if name is not None and not isinstance(name, str):
-        raise TypeError(f"load() takes name as text, the file name to give in messages, not {type(name).__name__}")
-    if isinstance(source, str) and ("\n" in source or "\r" in source or source.lstrip().startswith("{")
-                                    or not source.strip()):
+        raise TypeError(
+            f"load() takes name as text, the file name to give in messages, not {type(name).__name__}"
+        )
+    if isinstance(source, str) and (
+        "\n" in source or "\r" in source or source.lstrip().startswith("{") or not source.strip()
+    ):
         if name is None or not name.lower().endswith(".csv"):
-            return load_text(source, file=name, max_bytes=max_bytes, jobs=jobs)  # (a blank text is an empty plan)
+            return load_text(
+                source, file=name, max_bytes=max_bytes, jobs=jobs
+            )  # (a blank text is an empty plan)
         return _load_content(source.encode("utf-8", "surrogatepass"), name, max_bytes, period, jobs)
     if isinstance(source, (bytes, bytearray)):
         return _load_content(bytes(source), name, max_bytes, period, jobs)
@@ -169,30 +194,52 @@ def load(
             # A file of the file system is the plan it holds, in its folder, as from its path; named
             # otherwise (an upload saved to a temporary file), it is an upload, with no folder.
             own = _own_name(source)
-            return _load_content(_read_open_file(source, max_bytes, name), name or own, max_bytes, period, jobs,
-                                 base_dir=str(Path(own).parent) if own and name is None else None)
-        raise TypeError(f"load() takes a path, the text or bytes of a plan, an open file, or its data as a "
-                        f"mapping; not {type(source).__name__}")
+            return _load_content(
+                _read_open_file(source, max_bytes, name),
+                name or own,
+                max_bytes,
+                period,
+                jobs,
+                base_dir=str(Path(own).parent) if own and name is None else None,
+            )
+        raise TypeError(
+            f"load() takes a path, the text or bytes of a plan, an open file, or its data as a "
+            f"mapping; not {type(source).__name__}"
+        )
     if name is not None:
-        raise UsageError(f"load() takes name for a plan given as text, bytes, an open file or data; the path "
-                         f"{os.fspath(source)!r} names its own plan (to name it otherwise, give it open: "
-                         f"load(open(path, 'rb'), name=...))")
+        raise UsageError(
+            f"load() takes name for a plan given as text, bytes, an open file or data; the path "
+            f"{os.fspath(source)!r} names its own plan (to name it otherwise, give it open: "
+            f"load(open(path, 'rb'), name=...))"
+        )
     return load_path(source, max_bytes=max_bytes, period=period, jobs=jobs)
 
 
-def _load_content(data: bytes, name: str | None, max_bytes: int, period: str | None, jobs: Jobs, *,
-                  base_dir: str | None = None) -> Plan:
+def _load_content(
+    data: bytes,
+    name: str | None,
+    max_bytes: int,
+    period: str | None,
+    jobs: Jobs,
+    *,
+    base_dir: str | None = None,
+) -> Plan:
     """A plan from a file's content (bytes, an upload): a workbook (an .xlsx, told by its content)
     or a CSV file (by the ``.csv`` of its name) as from its path, anything else as YAML or JSON.
     ``base_dir`` is the plan's folder, where it has one (a catalogue's entries file is read there)."""
     is_csv = name is not None and name.lower().endswith(".csv")
-    if is_csv or (data.startswith(ZIP_MAGIC) and document_kind(data, name) is None and _is_workbook(data)):
+    if is_csv or (
+        data.startswith(ZIP_MAGIC) and document_kind(data, name) is None and _is_workbook(data)
+    ):
         try:
             from .spreadsheet import load_spreadsheet_bytes
         except ImportError:  # pragma: no cover - spreadsheet support not present
-            raise PlanError([Problem("is a spreadsheet; spreadsheet plans are not supported here", file=name)]) from None
-        return load_spreadsheet_bytes(data, name=name, csv=is_csv, max_bytes=max_bytes, period=period,
-                                      base_dir=base_dir)
+            raise PlanError(
+                [Problem("is a spreadsheet; spreadsheet plans are not supported here", file=name)]
+            ) from None
+        return load_spreadsheet_bytes(
+            data, name=name, csv=is_csv, max_bytes=max_bytes, period=period, base_dir=base_dir
+        )
     return load_bytes(data, file=name, max_bytes=max_bytes, jobs=jobs, base_dir=base_dir)
 
 
@@ -230,18 +277,36 @@ def _read_open_file(stream: Readable, max_bytes: int, name: str | None) -> bytes
             if isinstance(piece, str):
                 piece = piece.encode("utf-8", "surrogatepass")
             elif not isinstance(piece, (bytes, bytearray)):
-                raise TypeError(f"load() reads an open file's read() as bytes or text, not {type(piece).__name__}")
+                raise TypeError(
+                    f"load() reads an open file's read() as bytes or text, not {type(piece).__name__}"
+                )
             if not piece:
                 break
             pieces.append(bytes(piece))
             left -= len(piece)
     except UnicodeDecodeError as exc:  # (a text stream of another encoding)
-        raise PlanError([Problem(f"the file is not text in the stream's encoding ({exc.encoding}): open it in "
-                                 f"binary mode ('rb') and save it as UTF-8", file=file)]) from None
+        raise PlanError(
+            [
+                Problem(
+                    f"the file is not text in the stream's encoding ({exc.encoding}): open it in "
+                    f"binary mode ('rb') and save it as UTF-8",
+                    file=file,
+                )
+            ]
+        ) from None
     except OSError as exc:
-        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=file)]) from None
+        raise PlanError(
+            [Problem(f"cannot read the file: {exc.strerror or exc}", file=file)]
+        ) from None
     if left <= 0:  # (read one byte past the limit: how much more there is is not known)
-        raise PlanError([Problem(f"the plan is over the {max_bytes:,}-byte limit (max_bytes changes it)", file=file)])
+        raise PlanError(
+            [
+                Problem(
+                    f"the plan is over the {max_bytes:,}-byte limit (max_bytes changes it)",
+                    file=file,
+                )
+            ]
+        )
     return b"".join(pieces)
 
 
@@ -263,7 +328,11 @@ def load_data(data: Mapping[str, Any], *, name: str | None = None) -> Plan:
 
 
 def load_path(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, period: str | None = None, jobs: Jobs = 1
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    period: str | None = None,
+    jobs: Jobs = 1,
 ) -> Plan:
     """Load a plan file (see :func:`load`)."""
     p = Path(path)
@@ -271,45 +340,87 @@ def load_path(
     try:
         if not p.exists():
             raise PlanError([Problem(missing_reason(p), file=name)])
-    except OSError as exc:  # (a name too long for the system, a folder on the way that cannot be read)
-        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=shown_name(name))]) from None
+    except (
+        OSError
+    ) as exc:  # (a name too long for the system, a folder on the way that cannot be read)
+        raise PlanError(
+            [Problem(f"cannot read the file: {exc.strerror or exc}", file=shown_name(name))]
+        ) from None
     suffix = p.suffix.lower()
     if suffix in _RDF_SUFFIXES:
-        raise PlanError([Problem("an RDF file is written from a plan (convert --to ttl), not read as one: load the plan "
-                                 "it was made from", file=name)])
-    if p.is_dir() or suffix in {".xlsx", ".xlsm", ".xls", ".csv"}:  # (.xls: refused, saying to save as .xlsx)
+        raise PlanError(
+            [
+                Problem(
+                    "an RDF file is written from a plan (convert --to ttl), not read as one: load the plan "
+                    "it was made from",
+                    file=name,
+                )
+            ]
+        )
+    if p.is_dir() or suffix in {
+        ".xlsx",
+        ".xlsm",
+        ".xls",
+        ".csv",
+    }:  # (.xls: refused, saying to save as .xlsx)
         try:
             from ..loading import spreadsheet
         except ImportError:  # pragma: no cover - spreadsheet support not present
             raise PlanError(
-                [Problem("is a directory or spreadsheet; spreadsheet plans are not supported here", file=name)]
+                [
+                    Problem(
+                        "is a directory or spreadsheet; spreadsheet plans are not supported here",
+                        file=name,
+                    )
+                ]
             ) from None
         return spreadsheet.load_spreadsheet(p, max_bytes=max_bytes, period=period)
     try:
         size = p.stat().st_size
         if size > max_bytes:
             raise PlanError(
-                [Problem(f"the file is {over_limit(size, max_bytes)} (--max-bytes changes it)", file=name)]
+                [
+                    Problem(
+                        f"the file is {over_limit(size, max_bytes)} (--max-bytes changes it)",
+                        file=name,
+                    )
+                ]
             )
         with p.open("rb") as fh:
             data = read_limited(fh, max_bytes)
     except OSError as exc:
-        raise PlanError([Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
+        raise PlanError(
+            [Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]
+        ) from None
     try:
-        plan = load_bytes(data, file=name, max_bytes=max_bytes, json=suffix == ".json", base_dir=str(p.parent),
-                          jobs=jobs)
+        plan = load_bytes(
+            data,
+            file=name,
+            max_bytes=max_bytes,
+            json=suffix == ".json",
+            base_dir=str(p.parent),
+            jobs=jobs,
+        )
     except PlanError as exc:
         if suffix in _PLAN_SUFFIXES or not exc.problems[0].message.startswith(
-                ("invalid YAML", "not a plan", "the plan has no 'format' field")):
+            ("invalid YAML", "not a plan", "the plan has no 'format' field")
+        ):
             raise
         # A file of another kind (README.md, a .docx) read as YAML: say what plans are.
         first = exc.problems[0]
         hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)"
-        raise PlanError([dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]) from None
+        raise PlanError(
+            [dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]
+        ) from None
     plan.sources.insert(0, name)
     if period is not None:  # (for a flat table without a plan sheet)
-        plan.notices.append(Notice.at(Location(name), "--period is not used: the plan states its period "
-                                      f"({plan.meta.period.start} to {plan.meta.period.end})"))
+        plan.notices.append(
+            Notice.at(
+                Location(name),
+                "--period is not used: the plan states its period "
+                f"({plan.meta.period.start} to {plan.meta.period.end})",
+            )
+        )
     return plan
 
 
@@ -352,8 +463,10 @@ def read_limit_warning(size: int) -> str | None:
     """
     if size <= DEFAULT_MAX_BYTES:
         return None
-    return (f"the file is {over_limit(size, DEFAULT_MAX_BYTES)} of what the commands read by default: read it "
-            f"back with --max-bytes {size} (og.load(path, max_bytes={size}) in Python)")
+    return (
+        f"the file is {over_limit(size, DEFAULT_MAX_BYTES)} of what the commands read by default: read it "
+        f"back with --max-bytes {size} (og.load(path, max_bytes={size}) in Python)"
+    )
 
 
 #: How a zip file, and so an .xlsx workbook, starts.
@@ -362,8 +475,10 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 #: What to do with a document that holds a plan's table but is not a plan file.
-_AS_TABLE = ("copy the plan's table into an .xlsx workbook (`outcome-graph template plan.xlsx --form flat` writes "
-             "one to fill in) or write the plan as YAML")
+_AS_TABLE = (
+    "copy the plan's table into an .xlsx workbook (`outcome-graph template plan.xlsx --form flat` writes "
+    "one to fill in) or write the plan as YAML"
+)
 
 
 def document_kind(data: bytes, file: str | None = None) -> str | None:
@@ -376,8 +491,10 @@ def document_kind(data: bytes, file: str | None = None) -> str | None:
         if suffix in (".doc", ".ppt"):
             what = "a Word document (.doc)" if suffix == ".doc" else "a PowerPoint file (.ppt)"
             return f"this is {what}, not a plan: {_AS_TABLE}"
-        return (f"this is an Office 97-2003 file (.doc, .xls or .ppt), not a plan: save a workbook as .xlsx; for a "
-                f"document, {_AS_TABLE}")
+        return (
+            f"this is an Office 97-2003 file (.doc, .xls or .ppt), not a plan: save a workbook as .xlsx; for a "
+            f"document, {_AS_TABLE}"
+        )
     if not data.startswith(ZIP_MAGIC):
         return None
     import io
@@ -387,10 +504,14 @@ def document_kind(data: bytes, file: str | None = None) -> str | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             mimetype = ""
-            if "mimetype" in names:  # (its first bytes only: never a whole member, which could be a zip bomb)
+            if (
+                "mimetype" in names
+            ):  # (its first bytes only: never a whole member, which could be a zip bomb)
                 with archive.open("mimetype") as member:
                     mimetype = member.read(100).decode("ascii", "replace")
-    except Exception:  # (a damaged or unusual archive is not told apart: said to be a zip file below)
+    except (
+        Exception
+    ):  # (a damaged or unusual archive is not told apart: said to be a zip file below)
         return None
     if any(n.startswith("word/") for n in names):
         return f"this is a Word document, not a plan: {_AS_TABLE}"
@@ -399,7 +520,9 @@ def document_kind(data: bytes, file: str | None = None) -> str | None:
     if any(n.startswith("ppt/") for n in names) or mimetype.endswith(".presentation"):
         return f"this is a presentation, not a plan: {_AS_TABLE}"
     if mimetype.endswith(".spreadsheet"):
-        return "this is an OpenDocument spreadsheet (.ods), not a plan: save it as an .xlsx workbook"
+        return (
+            "this is an OpenDocument spreadsheet (.ods), not a plan: save it as an .xlsx workbook"
+        )
     return None
 
 
@@ -418,9 +541,13 @@ def wide_unicode(data: bytes) -> str | None:
     return None
 
 
-def load_text(text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: Jobs = 1) -> Plan:
+def load_text(
+    text: str, *, file: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: Jobs = 1
+) -> Plan:
     """Load a plan from its YAML or JSON text."""
-    return load_bytes(text.encode("utf-8", "surrogatepass"), file=file, max_bytes=max_bytes, jobs=jobs)
+    return load_bytes(
+        text.encode("utf-8", "surrogatepass"), file=file, max_bytes=max_bytes, jobs=jobs
+    )
 
 
 def load_bytes(
@@ -440,14 +567,21 @@ def load_bytes(
         kind = document_kind(data, file)
         if kind is not None:
             raise PlanError([Problem(kind, file=file, line=1, column=1)])
-    if b"\x00" in data[:8192] or data.startswith(ZIP_MAGIC):  # (a zip is never a YAML plan: a control character)
+    if b"\x00" in data[:8192] or data.startswith(
+        ZIP_MAGIC
+    ):  # (a zip is never a YAML plan: a control character)
         wide = None if data.startswith(ZIP_MAGIC) else wide_unicode(data)
         named_workbook = file is not None and Path(file).suffix.lower() in (".xlsx", ".xlsm")
-        what = (f"the file is {wide} text; save it as UTF-8" if wide else
-                "this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON" if named_workbook else
-                "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends "
-                "in .xlsx" if data.startswith(ZIP_MAGIC) else
-                "this is a binary file, not a YAML or JSON plan")
+        what = (
+            f"the file is {wide} text; save it as UTF-8"
+            if wide
+            else "this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON"
+            if named_workbook
+            else "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends "
+            "in .xlsx"
+            if data.startswith(ZIP_MAGIC)
+            else "this is a binary file, not a YAML or JSON plan"
+        )
         raise PlanError([Problem(what, file=file, line=1, column=1)])
     try:
         text = data.decode("utf-8")
@@ -477,7 +611,9 @@ def load_bytes(
         screen = _screen_in_child(text) if in_child and not json else None
         document = fast_document(text, json_input=json, screen=json or not in_child)
         if document is not None:
-            positions = Positions(text, document, in_child=in_child, screen=not json and in_child and screen is None)
+            positions = Positions(
+                text, document, in_child=in_child, screen=not json and in_child and screen is None
+            )
             try:
                 plan = document_to_plan(document, file=file, base_dir=base_dir, positions=positions)
                 if screen is None or _screened(screen, text):
@@ -536,7 +672,9 @@ def _screened(screen: Forked[bool], text: str) -> bool:
 
 
 _BLOCK_FORMAT = re.compile(r"""^["']?format["']?[ \t]*:[ \t]*["']?outcome-graph/""", re.MULTILINE)
-_FLOW_KEY = re.compile(r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:,{}\[\]"'#][^:,{}\[\]\n]*?))[ \t]*:""")
+_FLOW_KEY = re.compile(
+    r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:,{}\[\]"'#][^:,{}\[\]\n]*?))[ \t]*:"""
+)
 
 
 def declares_plan_format(head: str) -> bool:
@@ -579,7 +717,7 @@ def declares_plan_format(head: str) -> bool:
             if m is not None:
                 key = next(g for g in m.groups() if g is not None).strip()
                 if key == "format":
-                    return body[m.end():].lstrip(" \t\"'").startswith("outcome-graph/")
+                    return body[m.end() :].lstrip(" \t\"'").startswith("outcome-graph/")
                 k = m.end()
                 continue
         if c in "{[":
@@ -713,7 +851,11 @@ def field_of_other_levels(field: str, model: type[BaseModel]) -> str:
     from ..model.document import Aim, Indicator, Milestone, Objective, Priority, Vision
 
     levels: list[tuple[type[BaseModel], str]] = [
-        (Priority, "priorities"), (Aim, "aims"), (Objective, "objectives"), (Milestone, "milestones")]
+        (Priority, "priorities"),
+        (Aim, "aims"),
+        (Objective, "objectives"),
+        (Milestone, "milestones"),
+    ]
     if model not in [m for m, _ in levels] and model not in (Vision, Indicator):
         return ""
     kind = str(getattr(model, "kind"))  # noqa: B009 (a class variable of the node models, not of BaseModel)
@@ -768,7 +910,11 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
             return f"{words}, not {value.strip()}"  # (a number as written: `capacity: 2.5` is read as text)
     elif etype == "greater_than_equal" and "ge" in ctx:
         words = f"must be {ctx['ge']} or more"
-        return f"{words}, not {value}" if show_input and isinstance(value, (str, int, float)) else words
+        return (
+            f"{words}, not {value}"
+            if show_input and isinstance(value, (str, int, float))
+            else words
+        )
     elif etype == "string_pattern_mismatch" and ctx.get("pattern") in (VISIBLE, ID_PATTERN):
         if not isinstance(value, str) or is_blank(value):
             return "must not be blank"
@@ -776,15 +922,24 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
         return f"{words}: {str(value)[:40]!r}" if show_input else words
     elif etype == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_WORDS:
         words = _PATTERN_WORDS[ctx["pattern"]]
-        return f"{str(value)[:40]!r} {words}" if show_input and isinstance(value, str) else f"it {words}"
+        return (
+            f"{str(value)[:40]!r} {words}"
+            if show_input and isinstance(value, str)
+            else f"it {words}"
+        )
     else:
         return None
     return f"{words}, not {_kind_of(value)}" if show_input else words
 
 
 #: The kind of node each list of the document holds.
-_KIND_OF_LIST = {"priorities": "priority", "aims": "aim", "objectives": "objective", "milestones": "milestone",
-                 "indicators": "indicator"}
+_KIND_OF_LIST = {
+    "priorities": "priority",
+    "aims": "aim",
+    "objectives": "objective",
+    "milestones": "milestone",
+    "indicators": "indicator",
+}
 
 
 def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
@@ -799,7 +954,9 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     valid = known[framework].ids if isinstance(framework, str) and framework in known else None
     if isinstance(framework, str) and framework not in known:
         line, col = getattr(meta, "key_pos", {}).get("framework", (None, None))
-        problems.append(Problem(unknown_framework(framework, known), file=file, line=line, column=col))
+        problems.append(
+            Problem(unknown_framework(framework, known), file=file, line=line, column=col)
+        )
     first: dict[str, int | None] = {}
     codes: dict[str, tuple[str, int | None]] = {}  # indicators' codes: the first id and line
     for item in tree.get("indicators") or []:
@@ -808,10 +965,18 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
             code = code.strip()
             seen = codes.setdefault(code_key(code), (code, item.line))
             if seen[0] != code:
-                problems.append(Problem(duplicate_code(code, seen[0], f"line {seen[1]}"), file=file, line=item.line,
-                                        column=item.column))
-    stack: list[tuple[str, Any]] = [(name, tree.get(name)) for name in
-                                    ("indicators", "milestones", "objectives", "aims", "priorities")]
+                problems.append(
+                    Problem(
+                        duplicate_code(code, seen[0], f"line {seen[1]}"),
+                        file=file,
+                        line=item.line,
+                        column=item.column,
+                    )
+                )
+    stack: list[tuple[str, Any]] = [
+        (name, tree.get(name))
+        for name in ("indicators", "milestones", "objectives", "aims", "priorities")
+    ]
     stack.append(("vision", [tree.get("vision")]))
     nodes: list[LocMap] = []
     kinds: dict[int, str] = {}  # id() of a node -> its kind
@@ -823,23 +988,39 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
             if isinstance(item, LocMap):
                 nodes.append(item)
                 kinds[id(item)] = _KIND_OF_LIST.get(list_name, "vision")
-                stack.extend((name, item.get(name)) for name in ("aims", "objectives", "milestones"))
+                stack.extend(
+                    (name, item.get(name)) for name in ("aims", "objectives", "milestones")
+                )
     for node in sorted(nodes, key=lambda n: (n.line or 0, n.column or 0)):
         node_id = node.get("id")
         if not isinstance(node_id, str) or not node_id.strip():
             continue
         node_id = node_id.strip()
         if node_id in first:
-            problems.append(Problem(duplicate_id(node_id, f"line {first[node_id]}"), file=file, line=node.line,
-                                    column=node.column))
+            problems.append(
+                Problem(
+                    duplicate_id(node_id, f"line {first[node_id]}"),
+                    file=file,
+                    line=node.line,
+                    column=node.column,
+                )
+            )
         else:
             first[node_id] = node.line
         outcomes = node.get("outcomes")
         if valid is not None and isinstance(outcomes, list):
             for outcome in outcomes:
                 if isinstance(outcome, str) and outcome not in valid:
-                    problems.append(Problem(unknown_outcome(f"{kinds[id(node)]} {node_id}", outcome, valid,
-                                                            str(framework)), file=file, line=node.line, column=node.column))
+                    problems.append(
+                        Problem(
+                            unknown_outcome(
+                                f"{kinds[id(node)]} {node_id}", outcome, valid, str(framework)
+                            ),
+                            file=file,
+                            line=node.line,
+                            column=node.column,
+                        )
+                    )
     return problems
 
 
@@ -861,13 +1042,17 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 # `parent` on an indicator is not a misspelt `target`)
                 elsewhere = field_of_other_levels(field, model).partition(": ")[2]
                 guess = None if elsewhere else nearest(field, field_names(model))
-                msg += f": did you mean {guess!r}?" if guess else f": {elsewhere}" if elsewhere else ""
+                msg += (
+                    f": did you mean {guess!r}?" if guess else f": {elsewhere}" if elsewhere else ""
+                )
         elif etype == "missing":
             field = str(loc[-1])
             path = (*matched, field)
             msg = f"{place_in_plan(tree, matched)} is missing the required field {field!r}"
             if field == "title" and loc[:1] == ("indicators",) and len(matched) == 2:
-                item = tree["indicators"][matched[1]]  # (a National Indicator's: the set's title to copy)
+                item = tree["indicators"][
+                    matched[1]
+                ]  # (a National Indicator's: the set's title to copy)
                 msg += catalogue_title(item.get("id") if isinstance(item, Mapping) else None)
             elif matched == ("plan",) and field in ("id", "period"):
                 msg += f": add {field}: {'{start: 2011-04-01, end: 2012-03-31}' if field == 'period' else 'my-plan'}"
@@ -881,21 +1066,29 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
             elif (words := worded(err)) is not None:
                 text = words
             elif etype in ("model_type", "dict_type", "model_attributes_type"):
-                text = f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
+                text = (
+                    f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
+                )
                 if loc == ("plan", "period"):
                     text += f": write it as {_period_example(err.get('input'))}"
             elif etype == "list_type":
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_type":
                 text = f"must be text, not {_kind_of(err.get('input'))}"
-            elif text.startswith("Input should be "):  # (pydantic's words for a check not worded above)
-                text = f"must be {text[len('Input should be '):]}, not {_kind_of(err.get('input'))}"
+            elif text.startswith(
+                "Input should be "
+            ):  # (pydantic's words for a check not worded above)
+                text = (
+                    f"must be {text[len('Input should be ') :]}, not {_kind_of(err.get('input'))}"
+                )
             msg = f"{where}: {text}"
         key = (matched, msg)
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem(msg, file=file, line=line, column=col, path=path_text(path) or None))
+        problems.append(
+            Problem(msg, file=file, line=line, column=col, path=path_text(path) or None)
+        )
         if len(problems) >= 50:
             problems.append(Problem("(more problems not shown)", file=file))
             break
@@ -938,29 +1131,64 @@ def document_to_plan(
         The document is not a plan of the format (every problem listed).
     """
     if tree is None:
-        raise PlanError([Problem("the file is empty: a plan starts with 'format: outcome-graph/v1'", file=file, line=1, column=1)])
+        raise PlanError(
+            [
+                Problem(
+                    "the file is empty: a plan starts with 'format: outcome-graph/v1'",
+                    file=file,
+                    line=1,
+                    column=1,
+                )
+            ]
+        )
     if not isinstance(tree, dict):
         kind = "a list" if isinstance(tree, list) else "a single value"
         raise PlanError(
-            [Problem(f"the document is {kind}; a plan is a mapping that starts with 'format: {FORMAT_ID}'", file=file, line=1, column=1)]
+            [
+                Problem(
+                    f"the document is {kind}; a plan is a mapping that starts with 'format: {FORMAT_ID}'",
+                    file=file,
+                    line=1,
+                    column=1,
+                )
+            ]
         )
     fmt = tree.get("format")
     if "format" not in tree:
         raise PlanError(
-            [Problem(f"the plan has no 'format' field; add 'format: {FORMAT_ID}' at the top", file=file, line=1, column=1)]
+            [
+                Problem(
+                    f"the plan has no 'format' field; add 'format: {FORMAT_ID}' at the top",
+                    file=file,
+                    line=1,
+                    column=1,
+                )
+            ]
         )
     if fmt != FORMAT_ID:
         line, col = getattr(tree, "key_pos", {}).get("format", (1, 1))
         raise PlanError(
-            [Problem(f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}", file=file, line=line, column=col)]
+            [
+                Problem(
+                    f"format {fmt!r} is not supported; this version reads {FORMAT_ID!r}",
+                    file=file,
+                    line=line,
+                    column=col,
+                )
+            ]
         )
     with invisible_ids() as invisible:
         try:
             document = PlanDocument.model_validate(tree)
         except ValidationError as exc:
             problems = _validation_problems(exc, tree, file)
-            if len(problems) < 50 and isinstance(tree, LocMap):  # (and what the plan's build would find)
-                problems = sorted([*problems, *_raw_problems(tree, file)][:50], key=lambda p: (p.line or 0, p.column or 0))
+            if len(problems) < 50 and isinstance(
+                tree, LocMap
+            ):  # (and what the plan's build would find)
+                problems = sorted(
+                    [*problems, *_raw_problems(tree, file)][:50],
+                    key=lambda p: (p.line or 0, p.column or 0),
+                )
             raise PlanError(problems) from None
     if invisible and positions is not None:
         raise NotPlain  # (read again with the position of every value, for the notices to say where)
@@ -1014,11 +1242,20 @@ def long_lead_notices(plan: Plan) -> list[Notice]:
                 writers.setdefault(text.strip(), []).append(node.id)
     notices = []
     for text, nodes in writers.items():
-        more = f" (and {len(nodes) - 1} more node{'s' if len(nodes) > 2 else ''})" if len(nodes) > 1 else ""
-        notices.append(Notice.at(plan.location(nodes[0]), f"the lead of {nodes[0]}{more}, {short(text)!r}, has more "
-                                 f"than {MAX_LEAD_SEPARATORS} separators (commas, 'and', '&', ';', ' / ', line breaks): "
-                                 "too many to be read as joint leads, it is counted as one owner; give the owners as a "
-                                 "list (lead: [..., ...]) to count each"))
+        more = (
+            f" (and {len(nodes) - 1} more node{'s' if len(nodes) > 2 else ''})"
+            if len(nodes) > 1
+            else ""
+        )
+        notices.append(
+            Notice.at(
+                plan.location(nodes[0]),
+                f"the lead of {nodes[0]}{more}, {short(text)!r}, has more "
+                f"than {MAX_LEAD_SEPARATORS} separators (commas, 'and', '&', ';', ' / ', line breaks): "
+                "too many to be read as joint leads, it is counted as one owner; give the owners as a "
+                "list (lead: [..., ...]) to count each",
+            )
+        )
     return notices
 
 
@@ -1031,8 +1268,12 @@ def _problem_at(raw: Any, key: str, message: str, file: str | None) -> Problem:
     itself (a workbook's row: its sheet and cell; a YAML or JSON mapping: its line and column)."""
     sheet = getattr(raw, "sheet", None)
     if sheet is not None:  # (a row of a workbook or CSV file)
-        return Problem(message, file=getattr(raw, "file", None) or file, sheet=sheet,
-                       cell=getattr(raw, "key_cell", {}).get(key, getattr(raw, "cell", None)))
+        return Problem(
+            message,
+            file=getattr(raw, "file", None) or file,
+            sheet=sheet,
+            cell=getattr(raw, "key_cell", {}).get(key, getattr(raw, "cell", None)),
+        )
     if isinstance(raw, LocMap):
         line, column = raw.key_pos.get(key, (raw.line, raw.column))
         return Problem(message, file=file, line=line, column=column)
@@ -1049,30 +1290,55 @@ def _written_at(raw: Any, key: str) -> str:
     return "above"
 
 
-def _declared_twice(document: PlanDocument, tree: dict[str, Any], file: str | None) -> list[Problem]:
+def _declared_twice(
+    document: PlanDocument, tree: dict[str, Any], file: str | None
+) -> list[Problem]:
     """Two owners or two groups with one id, and two catalogues with one prefix (or one with the
     built-in National Indicator Set's): the second would silently replace the first."""
     problems: list[Problem] = []
-    for what, ids, raws in (("owner", [o.id for o in document.owners], tree.get("owners") or []),
-                            ("group", [g.id for g in document.groups], tree.get("groups") or [])):
+    for what, ids, raws in (
+        ("owner", [o.id for o in document.owners], tree.get("owners") or []),
+        ("group", [g.id for g in document.groups], tree.get("groups") or []),
+    ):
         first: dict[str, Any] = {}
         for spec_id, raw in zip(ids, raws):
             prev = first.setdefault(spec_id, raw)
             if prev is not raw:
-                problems.append(_problem_at(raw, "id", f"duplicate {what} id {spec_id!r} (first declared "
-                                                       f"{_written_at(prev, 'id')}); {what}s' ids must be unique", file))
+                problems.append(
+                    _problem_at(
+                        raw,
+                        "id",
+                        f"duplicate {what} id {spec_id!r} (first declared "
+                        f"{_written_at(prev, 'id')}); {what}s' ids must be unique",
+                        file,
+                    )
+                )
     prefixes: dict[str, Any] = {}
     for spec, raw in zip(document.catalogues, tree.get("catalogues") or []):
         key = spec.prefix.upper()
         if key == "NI":
-            problems.append(_problem_at(raw, "prefix", f"catalogue prefix {spec.prefix!r} is the built-in National "
-                                                       "Indicator Set's; a local catalogue needs a prefix of its own "
-                                                       "(e.g. CSC)", file))
+            problems.append(
+                _problem_at(
+                    raw,
+                    "prefix",
+                    f"catalogue prefix {spec.prefix!r} is the built-in National "
+                    "Indicator Set's; a local catalogue needs a prefix of its own "
+                    "(e.g. CSC)",
+                    file,
+                )
+            )
             continue
         prev = prefixes.setdefault(key, raw)
         if prev is not raw:
-            problems.append(_problem_at(raw, "prefix", f"catalogue prefix {spec.prefix!r} is declared twice (first "
-                                                       f"{_written_at(prev, 'prefix')}); prefixes compare ignoring case", file))
+            problems.append(
+                _problem_at(
+                    raw,
+                    "prefix",
+                    f"catalogue prefix {spec.prefix!r} is declared twice (first "
+                    f"{_written_at(prev, 'prefix')}); prefixes compare ignoring case",
+                    file,
+                )
+            )
     return problems
 
 
@@ -1131,8 +1397,9 @@ def build_plan(
         if node_id in nodes or node_id == meta.id:
             problems.append(
                 Problem(
-                    duplicate_id(node_id, f"line {nodes[node_id]._line}") if node_id in nodes else
-                    f"id {node_id!r} is the plan's own id; ids must be unique across the plan",
+                    duplicate_id(node_id, f"line {nodes[node_id]._line}")
+                    if node_id in nodes
+                    else f"id {node_id!r} is the plan's own id; ids must be unique across the plan",
                     file=file,
                     line=line,
                     column=col,
@@ -1147,8 +1414,14 @@ def build_plan(
         if kind == "indicator":
             same = plan.indicator_aliases.setdefault(code_key(node_id), node_id)
             if same != node_id:  # (one code written two ways: NI72 and NI 72)
-                problems.append(Problem(duplicate_code(node_id, same, f"line {nodes[same]._line}"), file=file,
-                                        line=line, column=col))
+                problems.append(
+                    Problem(
+                        duplicate_code(node_id, same, f"line {nodes[same]._line}"),
+                        file=file,
+                        line=line,
+                        column=col,
+                    )
+                )
             return
         if kind == "vision":
             return
@@ -1207,8 +1480,9 @@ def build_plan(
     return plan
 
 
-def _outcome_problems(document: PlanDocument, tree: dict[str, Any], bad_outcomes: list[NodeSpec],
-                      file: str | None) -> list[Problem]:
+def _outcome_problems(
+    document: PlanDocument, tree: dict[str, Any], bad_outcomes: list[NodeSpec], file: str | None
+) -> list[Problem]:
     """An unknown framework (at the plan's ``framework`` key), or each outcome a node names that
     its framework does not have (``bad_outcomes``: the nodes naming one)."""
     from ..model.frameworks import frameworks
@@ -1220,15 +1494,21 @@ def _outcome_problems(document: PlanDocument, tree: dict[str, Any], bad_outcomes
         return [Problem(unknown_framework(framework, known), file=file, line=line, column=col)]
     valid = known[framework].ids
     return [
-        Problem(unknown_outcome(f"{node.kind} {node.id}", outcome, valid, framework), file=file, line=node._line,
-                column=node._column)
+        Problem(
+            unknown_outcome(f"{node.kind} {node.id}", outcome, valid, framework),
+            file=file,
+            line=node._line,
+            column=node._column,
+        )
         for node in bad_outcomes
         for outcome in node.outcomes or ()
         if outcome not in valid
     ]
 
 
-def _build_catalogues(plan: Plan, tree: dict[str, Any], base_dir: str | None, file: str | None) -> list[Problem]:
+def _build_catalogues(
+    plan: Plan, tree: dict[str, Any], base_dir: str | None, file: str | None
+) -> list[Problem]:
     """The built-in NI set plus the plan's local catalogues, into ``plan.catalogues``. A catalogue
     that cannot be built is reported at its entry of ``catalogues:`` (at its ``entries`` key when
     it has one), with the problems of every other catalogue."""
@@ -1241,10 +1521,16 @@ def _build_catalogues(plan: Plan, tree: dict[str, Any], base_dir: str | None, fi
     for i, spec in enumerate(plan.document.catalogues):
         raw = raw_specs[i] if i < len(raw_specs) else None
         try:
-            plan.catalogues[spec.prefix.upper()] = build_catalogue(spec, base_dir=base_dir, plan=plan)
+            plan.catalogues[spec.prefix.upper()] = build_catalogue(
+                spec, base_dir=base_dir, plan=plan
+            )
         except CatalogueError as exc:
             raw_entries = raw.get("entries") if isinstance(raw, dict) else None
-            if exc.entry is not None and isinstance(raw_entries, list) and exc.entry < len(raw_entries):
+            if (
+                exc.entry is not None
+                and isinstance(raw_entries, list)
+                and exc.entry < len(raw_entries)
+            ):
                 raw = raw_entries[exc.entry]  # (an entry written in the plan: at its own line)
             problems.append(_problem_at(raw, "entries", f"catalogue: {exc}", file))
     return problems
@@ -1267,7 +1553,9 @@ def _add_implicit_indicators(plan: Plan, referring: list[NodeSpec]) -> None:
             entry, how = plan.catalogues[prefix].resolve(ref.id)
             if entry is None:
                 title = ref.title or ref.id
-            elif how != "listed":  # (an unlisted letter, NI 102c: a part of its parent, not the parent)
+            elif (
+                how != "listed"
+            ):  # (an unlisted letter, NI 102c: a part of its parent, not the parent)
                 title = f"Part of {entry.code}: {entry.title}"
             else:
                 title = entry.title

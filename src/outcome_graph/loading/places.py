@@ -16,22 +16,62 @@ __all__ = ["place_in_plan", "ordinal", "path_text"]
 
 #: The lists of nodes, and the kind of node each holds (``indicators`` at the top level only: in
 #: a priority, aim or objective it lists references to indicators).
-_NODE_LISTS = {"priorities": "priority", "aims": "aim", "objectives": "objective", "milestones": "milestone",
-               "indicators": "indicator"}
+_NODE_LISTS = {
+    "priorities": "priority",
+    "aims": "aim",
+    "objectives": "objective",
+    "milestones": "milestone",
+    "indicators": "indicator",
+}
 #: Lists of other named things at the top level, and the field that names each.
-_NAMED_LISTS = {"owners": ("owner", "id"), "groups": ("group", "id"), "catalogues": ("catalogue", "prefix")}
+_NAMED_LISTS = {
+    "owners": ("owner", "id"),
+    "groups": ("group", "id"),
+    "catalogues": ("catalogue", "prefix"),
+}
 
 #: A field in words, where its name alone would not do.
-_FIELD_WORDS = {"due": "due date", "as_of": "as_of date", "start": "start date", "end": "end date",
-                "from": "'from' date", "to": "'to' date", "depends_on": "depends_on list", "see_also": "see_also list",
-                "ignore": "ignore list", "where": "'where'"}
+_FIELD_WORDS = {
+    "due": "due date",
+    "as_of": "as_of date",
+    "start": "start date",
+    "end": "end date",
+    "from": "'from' date",
+    "to": "'to' date",
+    "depends_on": "depends_on list",
+    "see_also": "see_also list",
+    "ignore": "ignore list",
+    "where": "'where'",
+}
 #: An item of a list field in words ("the second target").
-_ITEM_WORDS = {"targets": "target", "actuals": "actual value", "due": "due date", "ignore": "ignore entry",
-               "variants": "variant", "tags": "tag", "outcomes": "outcome", "aliases": "alias", "members": "member",
-               "views": "view", "parents": "parent", "depends_on": "depends_on entry",
-               "see_also": "see_also entry"}
+_ITEM_WORDS = {
+    "targets": "target",
+    "actuals": "actual value",
+    "due": "due date",
+    "ignore": "ignore entry",
+    "variants": "variant",
+    "tags": "tag",
+    "outcomes": "outcome",
+    "aliases": "alias",
+    "members": "member",
+    "views": "view",
+    "parents": "parent",
+    "depends_on": "depends_on entry",
+    "see_also": "see_also entry",
+}
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 
 
 def ordinal(index: int) -> str:
@@ -99,27 +139,55 @@ def place_in_plan(tree: Any, path: Sequence[Any]) -> str:
     while i < len(path):
         part = path[i]
         following = path[i + 1] if i + 1 < len(path) else None
-        if isinstance(part, int):  # (an item of a list not named below: "the second item of the tags")
-            chain[-1:] = [f"{ordinal(part)} item of the {chain[-1]}" if chain else f"{ordinal(part)} item"]
+        if isinstance(
+            part, int
+        ):  # (an item of a list not named below: "the second item of the tags")
+            chain[-1:] = [
+                f"{ordinal(part)} item of the {chain[-1]}" if chain else f"{ordinal(part)} item"
+            ]
             node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
             i += 1
             continue
         child = node.get(part) if isinstance(node, Mapping) else None
-        item = (child[following] if isinstance(child, list) and isinstance(following, int)
-                and 0 <= following < len(child) else None)
-        whose = f"{' of '.join(['the ' + c for c in reversed(chain)] + ([subject] if subject else []))}"
-        is_node_list = part in _NODE_LISTS and (context == "top" or (
-            context in ("priority", "aim", "objective") and part in ("aims", "objectives", "milestones")))
+        item = (
+            child[following]
+            if isinstance(child, list)
+            and isinstance(following, int)
+            and 0 <= following < len(child)
+            else None
+        )
+        whose = (
+            f"{' of '.join(['the ' + c for c in reversed(chain)] + ([subject] if subject else []))}"
+        )
+        is_node_list = part in _NODE_LISTS and (
+            context == "top"
+            or (
+                context in ("priority", "aim", "objective")
+                and part in ("aims", "objectives", "milestones")
+            )
+        )
         if is_node_list and isinstance(following, int):
             kind = _NODE_LISTS[part]
             name = _name(item, "id")
-            subject = f"{kind} {name}" if name else f"the {ordinal(following)} {kind}" + (f" of {whose}" if whose else "")
+            subject = (
+                f"{kind} {name}"
+                if name
+                else f"the {ordinal(following)} {kind}" + (f" of {whose}" if whose else "")
+            )
             chain, node, context = [], item, kind
             i += 2
             continue
-        if part == "indicators" and context in ("priority", "aim", "objective") and isinstance(following, int):
+        if (
+            part == "indicators"
+            and context in ("priority", "aim", "objective")
+            and isinstance(following, int)
+        ):
             name = _name(item, "id")
-            subject = (f"indicator {name} of {whose}" if name else f"the {ordinal(following)} indicator of {whose}")
+            subject = (
+                f"indicator {name} of {whose}"
+                if name
+                else f"the {ordinal(following)} indicator of {whose}"
+            )
             chain, node, context = [], item, "other"
             i += 2
             continue
@@ -132,7 +200,9 @@ def place_in_plan(tree: Any, path: Sequence[Any]) -> str:
             continue
         if context == "catalogue" and part == "entries" and isinstance(following, int):
             name = _name(item, "code")
-            subject = f"entry {name} of {whose}" if name else f"the {ordinal(following)} entry of {whose}"
+            subject = (
+                f"entry {name} of {whose}" if name else f"the {ordinal(following)} entry of {whose}"
+            )
             chain, node, context = [], item, "other"
             i += 2
             continue

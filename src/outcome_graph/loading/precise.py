@@ -75,13 +75,17 @@ class _Builder:
         for key_node, value_node in node.value:
             kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _error(self.file, "YAML merge keys ('<<') are not supported in plan files", kline, kcol)
+                raise _error(
+                    self.file, "YAML merge keys ('<<') are not supported in plan files", kline, kcol
+                )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _error(self.file, "a mapping key must be plain text", kline, kcol)
             key = key_node.value
             if key in mapping:
                 first = mapping.key_pos[key][0]
-                raise _error(self.file, f"duplicate key {key!r} (first given on line {first})", kline, kcol)
+                raise _error(
+                    self.file, f"duplicate key {key!r} (first given on line {first})", kline, kcol
+                )
             mapping[key] = self.build(value_node, depth + 1)
             mapping.key_pos[key] = (kline, kcol)
         return mapping
@@ -91,27 +95,61 @@ class _Builder:
 #: its problem, words of its context or "", the explanation). The first that matches is given,
 #: before the reader's own words (kept for whoever knows YAML).
 _YAML_MEANINGS = (
-    ("end of stream", "quoted scalar", "a quote opened here is never closed: close it, or write the text without it"),
-    ("mapping values are not allowed", "",
-     "a ': ' inside a value, or a line indented further than the field above it: put a text that holds ': ' in "
-     "quotes (title: 'Ensure: every child'), or line the field up with the one above"),
-    ("did not find expected key", "",
-     "unexpected text where a field of the item above was expected: text after a closing quote (a text holding "
-     "an apostrophe is quoted with double quotes: \"Children's centres\"), or a field not lined up with the "
-     "fields above it"),
-    ("expected '-' indicator", "",
-     "this line is not indented as the list above it: each item of a list starts with '- ' under the one "
-     "before it, and its fields line up under its first"),
-    ("could not find expected ':'", "", "a line with no ':' where a field was expected: write it as field: value"),
-    ("expected ',' or '}'", "",
-     "a '{' before here is not closed with '}', or a ',' is missing between two of its fields"),
-    ("expected ',' or ']'", "",
-     "a '[' before here is not closed with ']', or a ',' is missing between two of its items (a ' #' starts a "
-     "comment, which hides the rest of the line: quote a text holding one)"),
-    ("", "scanning an alias", "a value starting with '*' is read as a YAML alias: put the text in quotes ('*x*')"),
-    ("", "scanning an anchor", "a value starting with '&' is read as a YAML anchor: put the text in quotes ('& co')"),
-    ("cannot start any token", "",
-     "a value cannot start with this character: put the text in quotes"),
+    (
+        "end of stream",
+        "quoted scalar",
+        "a quote opened here is never closed: close it, or write the text without it",
+    ),
+    (
+        "mapping values are not allowed",
+        "",
+        "a ': ' inside a value, or a line indented further than the field above it: put a text that holds ': ' in "
+        "quotes (title: 'Ensure: every child'), or line the field up with the one above",
+    ),
+    (
+        "did not find expected key",
+        "",
+        "unexpected text where a field of the item above was expected: text after a closing quote (a text holding "
+        'an apostrophe is quoted with double quotes: "Children\'s centres"), or a field not lined up with the '
+        "fields above it",
+    ),
+    (
+        "expected '-' indicator",
+        "",
+        "this line is not indented as the list above it: each item of a list starts with '- ' under the one "
+        "before it, and its fields line up under its first",
+    ),
+    (
+        "could not find expected ':'",
+        "",
+        "a line with no ':' where a field was expected: write it as field: value",
+    ),
+    (
+        "expected ',' or '}'",
+        "",
+        "a '{' before here is not closed with '}', or a ',' is missing between two of its fields",
+    ),
+    (
+        "expected ',' or ']'",
+        "",
+        "a '[' before here is not closed with ']', or a ',' is missing between two of its items (a ' #' starts a "
+        "comment, which hides the rest of the line: quote a text holding one)",
+    ),
+    (
+        "",
+        "scanning an alias",
+        "a value starting with '*' is read as a YAML alias: put the text in quotes ('*x*')",
+    ),
+    (
+        "",
+        "scanning an anchor",
+        "a value starting with '&' is read as a YAML anchor: put the text in quotes ('& co')",
+    ),
+    (
+        "cannot start any token",
+        "",
+        "a value cannot start with this character: put the text in quotes",
+    ),
 )
 
 
@@ -133,7 +171,9 @@ def _yaml_problem(file: str | None, exc: yaml.YAMLError, text: str) -> PlanError
     context_mark = getattr(exc, "context_mark", None)
     if context:
         if context_mark is not None and mark is not None and context_mark.line != mark.line:
-            context += f" that starts on line {context_mark.line + 1}, column {context_mark.column + 1}"
+            context += (
+                f" that starts on line {context_mark.line + 1}, column {context_mark.column + 1}"
+            )
         said += f" ({context})"
     tab = False
     if mark is not None:
@@ -141,7 +181,11 @@ def _yaml_problem(file: str | None, exc: yaml.YAMLError, text: str) -> PlanError
         row = lines[mark.line] if mark.line < len(lines) else ""
         tab = "\t" in row[: mark.column + 1]
     meaning = None if tab else _yaml_meaning(problem, context or "")
-    message = f"invalid YAML: {meaning} (the YAML reader says: {said})" if meaning else f"invalid YAML: {said}"
+    message = (
+        f"invalid YAML: {meaning} (the YAML reader says: {said})"
+        if meaning
+        else f"invalid YAML: {said}"
+    )
     if tab:
         message += "; the line has a tab: indent with spaces, not tabs"
     line = mark.line + 1 if mark is not None else None

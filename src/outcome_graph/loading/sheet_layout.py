@@ -66,8 +66,20 @@ PLAN_NODE = "(plan)"
 
 #: What a spreadsheet program shows in a cell whose formula it could not work out (and saves so in
 #: a CSV file): a value that is missing.
-SPREADSHEET_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
-                                "#SPILL!", "#CALC!"})
+SPREADSHEET_ERRORS = frozenset(
+    {
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+    }
+)
 
 #: First characters that make a spreadsheet program read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -128,17 +140,25 @@ STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done")
 #: five statuses stand for: Green is on track, Amber at risk, Red off track, Blue (RAG's fourth
 #: colour, for work that is over) done. Keys as compared: lower case, underscores for spaces.
 STATUS_WORDS = {
-    "green": "on_track", "g": "on_track",
-    "amber": "at_risk", "a": "at_risk",
-    "red": "off_track", "r": "off_track",
-    "blue": "done", "b": "done", "complete": "done", "completed": "done",
+    "green": "on_track",
+    "g": "on_track",
+    "amber": "at_risk",
+    "a": "at_risk",
+    "red": "off_track",
+    "r": "off_track",
+    "blue": "done",
+    "b": "done",
+    "complete": "done",
+    "completed": "done",
 }
 #: The RAG colours from best to worst, as statuses: a rating between two (``Amber/Green``) is the worse.
 _RAG_ORDER = ("done", "on_track", "at_risk", "off_track")
 _RAG_COLOUR = r"(green|amber|red|blue|[garb])"
 #: A rating between two RAG colours, as five-point scales write it: ``Amber/Green``, ``Red-Amber``,
 #: ``Green / Amber``, ``A/G``, ``AG``, ``Amber to Red`` (compared in lower case, spaces single).
-_RAG_PAIR = re.compile(rf"{_RAG_COLOUR} ?(?:[/\\&+,|–—-]|to|and|or| ) ?{_RAG_COLOUR}|([garb])([garb])")
+_RAG_PAIR = re.compile(
+    rf"{_RAG_COLOUR} ?(?:[/\\&+,|–—-]|to|and|or| ) ?{_RAG_COLOUR}|([garb])([garb])"
+)
 
 
 def between_colours(text: str) -> str | None:
@@ -173,7 +193,11 @@ SCOPES = ("node", "branch")
 def _value_columns(prefix: str) -> tuple[Column, ...]:
     p = f"{prefix}." if prefix else ""
     return (
-        Column(f"{p}period", "code", help="YYYY, YYYY-YY (financial year), YYYY-Qn, YYYY-YY-Qn or an ISO date"),
+        Column(
+            f"{p}period",
+            "code",
+            help="YYYY, YYYY-YY (financial year), YYYY-Qn, YYYY-YY-Qn or an ISO date",
+        ),
         Column(f"{p}value", "number", help="the number"),
         Column(f"{p}change", "code", help="a signed change from the baseline: -11, +5, -29.6%"),
         Column(f"{p}comparator", "enum", COMPARATORS, help="at_least, at_most, below or above"),
@@ -193,7 +217,9 @@ _NODE_TAIL = (
     Column("notes", "text", help="free text"),
 )
 _HIERARCHY = (
-    Column("parent", "code", help="the id of the node above, or the ids of several separated by ';'"),
+    Column(
+        "parent", "code", help="the id of the node above, or the ids of several separated by ';'"
+    ),
     Column("parents", "optlist", help="several parents, separated by ';'"),
 )
 _NUMBER_TITLE = (
@@ -225,18 +251,38 @@ LAYOUTS: dict[str, SheetLayout] = {
                 Column("id", "code", help="the plan's id: letters, digits, '.', '_' and '-'"),
                 Column("title", "text"),
                 Column("organisation", "text"),
-                Column("period.start", "date", help="first day of the plan period (year-month-day: 2011-04-01)"),
-                Column("period.end", "date", help="last day of the plan period (year-month-day: 2011-04-01)"),
+                Column(
+                    "period.start",
+                    "date",
+                    help="first day of the plan period (year-month-day: 2011-04-01)",
+                ),
+                Column(
+                    "period.end",
+                    "date",
+                    help="last day of the plan period (year-month-day: 2011-04-01)",
+                ),
                 Column("framework", "text", help="outcome framework (ecm)"),
                 Column("as_of", "date", help="the date progress is judged at"),
                 Column("source", "text", help="where the plan comes from"),
-                Column("views", "optlist", help="places in the source where an item can be stated (detail; summary)"),
+                Column(
+                    "views",
+                    "optlist",
+                    help="places in the source where an item can be stated (detail; summary)",
+                ),
                 Column("tags", "list"),
                 Column("notes", "text"),
             ),
             "One row: what the plan is and its period.",
             required=("format",),
-            always=("format", "id", "title", "organisation", "period.start", "period.end", "framework"),
+            always=(
+                "format",
+                "id",
+                "title",
+                "organisation",
+                "period.start",
+                "period.end",
+                "framework",
+            ),
         ),
         SheetLayout(
             "vision",
@@ -251,9 +297,13 @@ LAYOUTS: dict[str, SheetLayout] = {
             (
                 Column("id", "code", help="the owner's id"),
                 Column("name", "text"),
-                Column("kind", "enum", OWNER_KINDS, help="person, role, team, board or partnership"),
+                Column(
+                    "kind", "enum", OWNER_KINDS, help="person, role, team, board or partnership"
+                ),
                 Column("aliases", "list", help="other names used as leads, separated by ';'"),
-                Column("capacity", "int", help="most milestones the owner can carry in the plan period"),
+                Column(
+                    "capacity", "int", help="most milestones the owner can carry in the plan period"
+                ),
                 Column("tags", "list"),
                 Column("notes", "text"),
             ),
@@ -265,8 +315,12 @@ LAYOUTS: dict[str, SheetLayout] = {
             (
                 Column("prefix", "code", help="the code prefix (CSC)"),
                 Column("title", "text"),
-                Column("entries", "file", help="a CSV file beside the plan; or leave blank and use the entries sheet "
-                       "([] for a catalogue with no entries)"),
+                Column(
+                    "entries",
+                    "file",
+                    help="a CSV file beside the plan; or leave blank and use the entries sheet "
+                    "([] for a catalogue with no entries)",
+                ),
             ),
             "Local indicator catalogues (the National Indicator Set is built in).",
             always=("prefix", "title"),
@@ -288,7 +342,9 @@ LAYOUTS: dict[str, SheetLayout] = {
                 Column("id", "code"),
                 Column("title", "text"),
                 Column("kind", "text", help="e.g. corporate_priority"),
-                Column("members", "list", help="ids of the nodes the heading spans, separated by ';'"),
+                Column(
+                    "members", "list", help="ids of the nodes the heading spans, separated by ';'"
+                ),
                 Column("views", "optlist"),
                 Column("tags", "list"),
                 Column("notes", "text"),
@@ -307,26 +363,58 @@ LAYOUTS: dict[str, SheetLayout] = {
             + _NUMBER_TITLE
             + (
                 _LEAD,
-                Column("timescale", "code", help="the source's own wording: June 11, Autumn 2008, TBA"),
-                Column("due", "code", help="2011-07-31 (or 31/07/2011), 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet"),
+                Column(
+                    "timescale", "code", help="the source's own wording: June 11, Autumn 2008, TBA"
+                ),
+                Column(
+                    "due",
+                    "code",
+                    help="2011-07-31 (or 31/07/2011), 2011-07 or 2012; a range in due.from/due.to; a list on the due sheet",
+                ),
                 Column("due.from", "code", help="start of a due range"),
                 Column("due.to", "code", help="end of a due range"),
-                Column("status", "enum", STATUSES, help="not_started, on_track, at_risk, off_track or done"),
-                Column("depends_on", "list", help="milestone ids that must be due no later, separated by ';'"),
+                Column(
+                    "status",
+                    "enum",
+                    STATUSES,
+                    help="not_started, on_track, at_risk, off_track or done",
+                ),
+                Column(
+                    "depends_on",
+                    "list",
+                    help="milestone ids that must be due no later, separated by ';'",
+                ),
             )
             + _NODE_TAIL,
             "Milestones (also called actions, key milestones or strategic actions).",
             kind="milestone",
             required=("title",),
-            always=("id", "parent", "number", "title", "lead", "timescale", "due", "status", "notes"),
+            always=(
+                "id",
+                "parent",
+                "number",
+                "title",
+                "lead",
+                "timescale",
+                "due",
+                "status",
+                "notes",
+            ),
         ),
         SheetLayout(
             "indicators",
             _NODE_HEAD
             + _NUMBER_TITLE
             + (
-                Column("direction", "enum", DIRECTIONS, help="increase, decrease or maintain (which way is better)"),
-                Column("unit", "text", help="percent, count, rate_per_10000, days, score or free text"),
+                Column(
+                    "direction",
+                    "enum",
+                    DIRECTIONS,
+                    help="increase, decrease or maintain (which way is better)",
+                ),
+                Column(
+                    "unit", "text", help="percent, count, rate_per_10000, days, score or free text"
+                ),
             )
             + _value_columns("baseline")
             + _value_columns("target")
@@ -372,8 +460,10 @@ LAYOUTS: dict[str, SheetLayout] = {
         ),
         SheetLayout(
             "targets",
-            (Column("node", "code", help="the indicator, or the node of an inline reference"),
-             Column("indicator", "code", help="for an inline reference: the indicator id"))
+            (
+                Column("node", "code", help="the indicator, or the node of an inline reference"),
+                Column("indicator", "code", help="for an inline reference: the indicator id"),
+            )
             + _value_columns(""),
             "Targets, one row per period.",
             always=("node", "period", "value", "change", "comparator", "text", "source"),
@@ -399,11 +489,24 @@ LAYOUTS: dict[str, SheetLayout] = {
 }
 
 #: Level sheet name -> node kind.
-LEVEL_SHEETS: dict[str, str] = {"priorities": "priority", "aims": "aim", "objectives": "objective", "milestones": "milestone"}
+LEVEL_SHEETS: dict[str, str] = {
+    "priorities": "priority",
+    "aims": "aim",
+    "objectives": "objective",
+    "milestones": "milestone",
+}
 #: Every sheet whose rows are nodes.
 NODE_SHEETS: dict[str, str] = {"vision": "vision", **LEVEL_SHEETS, "indicators": "indicator"}
 #: Sheets whose rows belong to a row of another sheet (a ``node`` column).
-SUB_SHEETS: tuple[str, ...] = ("entries", "indicator_refs", "variants", "ignore", "targets", "actuals", "due")
+SUB_SHEETS: tuple[str, ...] = (
+    "entries",
+    "indicator_refs",
+    "variants",
+    "ignore",
+    "targets",
+    "actuals",
+    "due",
+)
 #: Sheets outcome_graph writes for people, never read as part of the plan.
 IGNORED_SHEETS: tuple[str, ...] = ("instructions", "findings", "readme")
 
@@ -625,7 +728,9 @@ def split_list(text: str) -> list[str]:
 def _escape_separators(text: str) -> str:
     """``;`` written ``\\;``; a run of backslashes before a ``;`` or at the end doubled, so that it
     does not escape what follows it (an item ``C:\\`` before the separator)."""
-    return _BACKSLASHES_BEFORE_SEP.sub(lambda m: m.group(1) * 2 + ("\\;" if m.group(2) else ""), text)
+    return _BACKSLASHES_BEFORE_SEP.sub(
+        lambda m: m.group(1) * 2 + ("\\;" if m.group(2) else ""), text
+    )
 
 
 def _split_items(text: str) -> list[str]:
@@ -652,7 +757,9 @@ def _split_items(text: str) -> list[str]:
             run = j - i
             if j < n and text[j] == ";":
                 buf.append("\\" * (run // 2) + (";" if run % 2 else ""))
-                j += run % 2  # (an escaped ';' is part of the item; after an even run the ';' separates)
+                j += (
+                    run % 2
+                )  # (an escaped ';' is part of the item; after an even run the ';' separates)
             elif j == n and run % 2 == 0:
                 buf.append("\\" * (run // 2))
             else:
@@ -737,8 +844,14 @@ def csv_escape(text: str) -> str:
         return text
     first = text[0]
     if (first in FORMULA_START and not is_number_text(text)) or text in SPREADSHEET_ERRORS:
-        return "'" + text  # (a text that reads as a spreadsheet error, #N/A, is one the reader refuses)
-    if first == "'" and len(text) > 1 and (text[1] in FORMULA_START or text[1] == "'" or text[1:] in SPREADSHEET_ERRORS):
+        return (
+            "'" + text
+        )  # (a text that reads as a spreadsheet error, #N/A, is one the reader refuses)
+    if (
+        first == "'"
+        and len(text) > 1
+        and (text[1] in FORMULA_START or text[1] == "'" or text[1:] in SPREADSHEET_ERRORS)
+    ):
         return "'" + text
     return text
 
@@ -750,7 +863,11 @@ def csv_unescape(text: str) -> str:
     >>> csv_unescape("'=SUM(A1)"), csv_unescape("''=x"), csv_unescape("'tis")
     ('=SUM(A1)', "'=x", "'tis")
     """
-    if len(text) > 1 and text[0] == "'" and (text[1] in FORMULA_START or text[1] == "'" or text[1:] in SPREADSHEET_ERRORS):
+    if (
+        len(text) > 1
+        and text[0] == "'"
+        and (text[1] in FORMULA_START or text[1] == "'" or text[1:] in SPREADSHEET_ERRORS)
+    ):
         return text[1:]
     return text
 
@@ -786,6 +903,8 @@ def xlsx_unescape(text: str) -> str:
 
     def char(m: re.Match[str]) -> str:
         code = int(m.group(1), 16)
-        return m.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)  # (half a surrogate pair is no character)
+        return (
+            m.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)
+        )  # (half a surrogate pair is no character)
 
     return _XLSX_CODE.sub(char, text)

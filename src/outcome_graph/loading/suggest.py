@@ -61,14 +61,20 @@ def _key(word: str) -> str:
     return word.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def unknown_outcome(node_id: object, outcome: str, valid: tuple[str, ...] | list[str], framework: str) -> str:
+def unknown_outcome(
+    node_id: object, outcome: str, valid: tuple[str, ...] | list[str], framework: str
+) -> str:
     """The message for an outcome that is not one of the framework's, with the nearest one.
 
     >>> unknown_outcome("O1", "be_heathy", ["be_healthy", "stay_safe"], "ecm")
     "O1: unknown outcome 'be_heathy': did you mean 'be_healthy'?"
     """
     guess = nearest(outcome, valid)
-    hint = f": did you mean {guess!r}?" if guess else f"; the {framework} outcomes are {', '.join(valid)}"
+    hint = (
+        f": did you mean {guess!r}?"
+        if guess
+        else f"; the {framework} outcomes are {', '.join(valid)}"
+    )
     return f"{node_id}: unknown outcome {outcome!r}{hint}"
 
 
@@ -80,7 +86,9 @@ def unknown_framework(framework: str, known: Iterable[str]) -> str:
     """
     names = list(known)
     guess = nearest(framework, names)
-    return f"unknown framework {framework!r}" + (f": did you mean {guess!r}?" if guess else f"; known: {', '.join(names)}")
+    return f"unknown framework {framework!r}" + (
+        f": did you mean {guess!r}?" if guess else f"; known: {', '.join(names)}"
+    )
 
 
 def duplicate_id(node_id: str, first_at: str) -> str:
@@ -102,8 +110,10 @@ def duplicate_code(node_id: str, first_id: str, first_at: str) -> str:
     >>> duplicate_code("NI 72", "NI72", "line 4")
     "duplicate id 'NI 72': the same indicator code as 'NI72' (line 4); codes compare ignoring case and spacing"
     """
-    return (f"duplicate id {node_id!r}: the same indicator code as {first_id!r} ({first_at}); "
-            f"codes compare ignoring case and spacing")
+    return (
+        f"duplicate id {node_id!r}: the same indicator code as {first_id!r} ({first_at}); "
+        f"codes compare ignoring case and spacing"
+    )
 
 
 def catalogue_title(code: object) -> str:
@@ -120,4 +130,6 @@ def catalogue_title(code: object) -> str:
     from ..reference.catalogue import national_indicators
 
     entry = national_indicators().lookup(code)
-    return "" if entry is None else f"; the National Indicator Set calls {entry.code} {entry.title!r}"
+    return (
+        "" if entry is None else f"; the National Indicator Set calls {entry.code} {entry.title!r}"
+    )

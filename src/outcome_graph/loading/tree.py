@@ -22,6 +22,7 @@ Two parsers, one answer:
 Both parse with Python's cyclic garbage collector paused: building a million small containers
 otherwise triggers collections that together cost more than the parsing (see :func:`gc_paused`).
 """
+
 from __future__ import annotations
 
 import gc
@@ -37,8 +38,18 @@ from typing import Any
 from ..errors import PlanError, Problem
 from ..forking import ChildFailed, Forked, reap
 
-__all__ = ["LocMap", "LocList", "parse_text", "fast_parse", "fast_document", "Positions", "NotPlain", "gc_paused",
-           "yaml_engine", "MAX_DEPTH"]
+__all__ = [
+    "LocMap",
+    "LocList",
+    "parse_text",
+    "fast_parse",
+    "fast_document",
+    "Positions",
+    "NotPlain",
+    "gc_paused",
+    "yaml_engine",
+    "MAX_DEPTH",
+]
 
 #: Deepest nesting accepted (a real plan nests about ten levels).
 MAX_DEPTH = 64
@@ -72,12 +83,18 @@ class LocList(list):  # type: ignore[type-arg]
 #: are kept after them).
 _JSON_MEANINGS = (
     ("Expecting ',' delimiter", "a ',' is missing between two fields or two items before here"),
-    ("Expecting property name", "a field's name must be in double quotes here, and no ',' may follow the last field"),
+    (
+        "Expecting property name",
+        "a field's name must be in double quotes here, and no ',' may follow the last field",
+    ),
     ("Expecting ':' delimiter", "a field's name must be followed by ':' and its value"),
     ("Expecting value", "a value is missing here, or a ',' follows the last item"),
     ("Unterminated string", "a text opened here is never closed with '\"'"),
-    ("Invalid control character", "a text is not closed with '\"' on its line, or holds a tab or line break "
-                                   "(write them \\t and \\n)"),
+    (
+        "Invalid control character",
+        "a text is not closed with '\"' on its line, or holds a tab or line break "
+        "(write them \\t and \\n)",
+    ),
     ("Extra data", "something follows the end of the plan (its last '}')"),
 )
 
@@ -94,7 +111,9 @@ def _json_meaning(said: str) -> str:
     return said
 
 
-def _error(file: str | None, message: str, line: int | None = None, column: int | None = None) -> PlanError:
+def _error(
+    file: str | None, message: str, line: int | None = None, column: int | None = None
+) -> PlanError:
     return PlanError([Problem(message, file=file, line=line, column=column)])
 
 
@@ -126,14 +145,21 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
         try:
             json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            raise _error(file, f"invalid JSON: {_json_meaning(exc.msg)}", exc.lineno, exc.colno) from None
+            raise _error(
+                file, f"invalid JSON: {_json_meaning(exc.msg)}", exc.lineno, exc.colno
+            ) from None
         except RecursionError:
             raise _error(file, f"nesting is deeper than {MAX_DEPTH} levels") from None
         except ValueError:  # NaN, Infinity
             m = _JSON_CONSTANT.search(text)
             at = m.start(1) if m else 0
             line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-            raise _error(file, f"invalid JSON: {m.group(1) if m else 'NaN'} is not a JSON number", line, column) from None
+            raise _error(
+                file,
+                f"invalid JSON: {m.group(1) if m else 'NaN'} is not a JSON number",
+                line,
+                column,
+            ) from None
         if _has_surrogate_escape(text):
             text = _surrogate_pairs(text, file)
         if _NOT_FOR_YAML.search(text):
@@ -151,8 +177,10 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
 _NOT_FOR_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _JSON_CONSTANT = re.compile(r"[:\[,]\s*(-?Infinity|NaN)\b")
 # A \u escape of a surrogate (not after an escaped backslash): a pair, or one alone.
-_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?"
-                        r"|(?<!\\)((?:\\\\)*)\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_SURROGATE = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?"
+    r"|(?<!\\)((?:\\\\)*)\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
 _SURROGATE_START = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -184,7 +212,12 @@ def _surrogate_pairs(text: str, file: str | None) -> str:
     if lone is not None:
         at = lone.end() - 6
         line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-        raise _error(file, f"invalid JSON: {text[at:at + 6]} is half of a surrogate pair, not a character", line, column)
+        raise _error(
+            file,
+            f"invalid JSON: {text[at : at + 6]} is half of a surrogate pair, not a character",
+            line,
+            column,
+        )
 
     def one(m: re.Match[str]) -> str:
         code = 0x10000 + ((int(m.group(2), 16) - 0xD800) << 10) + (int(m.group(3), 16) - 0xDC00)
@@ -257,7 +290,20 @@ _TOKEN_START = " \t\r\n[{,"
 _TOKEN_END = " \t\r\n,]}"
 #: Plain scalars rapidyaml's JSON reads otherwise than as the text written: booleans, and the
 #: infinities and not-a-numbers it rewrites (``inf`` as ``.inf``, ``.NaN`` as ``.nan``).
-_SPECIAL_WORDS = ("true", "false", "True", "False", "TRUE", "FALSE", "inf", "nan", ".Inf", ".INF", ".NaN", ".NAN")
+_SPECIAL_WORDS = (
+    "true",
+    "false",
+    "True",
+    "False",
+    "TRUE",
+    "FALSE",
+    "inf",
+    "nan",
+    ".Inf",
+    ".INF",
+    ".NaN",
+    ".NAN",
+)
 
 
 # A point that may belong to a number rapidyaml writes its own way: ``1.`` (as ``1.0``) and
@@ -308,19 +354,34 @@ def _plain_yaml(text: str) -> bool:
     expression with a literal start). A match inside a quoted text is harmless: the
     precise parser reads the document instead.
     """
-    if "\t" in text or text.startswith(("%", "...", "---")) or "\n%" in text or "\n..." in text \
-            or "\n---" in text or _has_surrogate_escape(text):  # (PyYAML refuses those escapes)
+    if (
+        "\t" in text
+        or text.startswith(("%", "...", "---"))
+        or "\n%" in text
+        or "\n..." in text
+        or "\n---" in text
+        or _has_surrogate_escape(text)
+    ):  # (PyYAML refuses those escapes)
         return False
     for char in "&*!~?<@`":
         i = text.find(char)
         while i >= 0:
             before = text[i - 1] if i else "\n"
             after = text[i + 1 : i + 2]
-            if char in "@`":  # (reserved: no plain text starts with one; rapidyaml reads it as text)
-                j = i - 1  # (a value starts after ': ', '- ', '[', '{' or ','; not a block's next line)
+            if (
+                char in "@`"
+            ):  # (reserved: no plain text starts with one; rapidyaml reads it as text)
+                j = (
+                    i - 1
+                )  # (a value starts after ': ', '- ', '[', '{' or ','; not a block's next line)
                 while j >= 0 and text[j] in " \t":
                     j -= 1
-                if j >= 0 and text[j] in ":-[{,?" and before in _TOKEN_START and not _in_comment(text, i):
+                if (
+                    j >= 0
+                    and text[j] in ":-[{,?"
+                    and before in _TOKEN_START
+                    and not _in_comment(text, i)
+                ):
                     return False
             elif char in "&*!":
                 if before in _TOKEN_START and after and after not in _TOKEN_END:
@@ -360,8 +421,13 @@ def _read_json(text: str, *, escapes: bool = True) -> Any:
     if escapes and _lone_surrogate(text) is not None:
         raise NotPlain("half a surrogate pair")
     try:
-        return json.loads(text, parse_float=str, parse_int=str, parse_constant=_no_constant,
-                          object_pairs_hook=_object)
+        return json.loads(
+            text,
+            parse_float=str,
+            parse_int=str,
+            parse_constant=_no_constant,
+            object_pairs_hook=_object,
+        )
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         raise NotPlain("not plain JSON") from None
 
@@ -369,7 +435,7 @@ def _read_json(text: str, *, escapes: bool = True) -> Any:
 def _body(text: str) -> str:
     marker = _LEADING_MARKER.match(text)
     if marker is not None:  # a single '---' before the document: blank it, keeping positions
-        return " " * marker.end() + text[marker.end():]
+        return " " * marker.end() + text[marker.end() :]
     return text
 
 
@@ -453,12 +519,25 @@ def _mappings(document: dict[str, Any]) -> list[dict[str, Any]]:
                 for item in stack[-1]:
                     if isinstance(item, dict):
                         append(item)
-                        lists = [v for v in (item.get("aims"), item.get("objectives"), item.get("milestones"))
-                                 if isinstance(v, list)]
+                        lists = [
+                            v
+                            for v in (
+                                item.get("aims"),
+                                item.get("objectives"),
+                                item.get("milestones"),
+                            )
+                            if isinstance(v, list)
+                        ]
                         if len(lists) > 1:  # in the order written
-                            lists = [v for k, v in item.items() if k in _CHILD_KEYS and isinstance(v, list)]
+                            lists = [
+                                v
+                                for k, v in item.items()
+                                if k in _CHILD_KEYS and isinstance(v, list)
+                            ]
                         if lists:
-                            stack.append(iter(lists[0] if len(lists) == 1 else [x for v in lists for x in v]))
+                            stack.append(
+                                iter(lists[0] if len(lists) == 1 else [x for v in lists for x in v])
+                            )
                             break
                 else:
                     stack.pop()
@@ -505,8 +584,11 @@ def _value_is(text: str, i: int, expected: str) -> bool:
         return False
     # A plain scalar ends at the end of the line, a comment, or (in flow style) , ] or }.
     rest = text[i + len(expected) : i + len(expected) + 2]
-    return rest[:1] in ("", "\n", "\r", ",", "]", "}") or rest in (" #", "\t#") or (
-        rest[:1] in (" ", "\t") and _PLAIN_END.match(text, i + len(expected)) is not None)
+    return (
+        rest[:1] in ("", "\n", "\r", ",", "]", "}")
+        or rest in (" #", "\t#")
+        or (rest[:1] in (" ", "\t") and _PLAIN_END.match(text, i + len(expected)) is not None)
+    )
 
 
 _PLAIN_END = re.compile(r"[ \t]*(?:$|[\r\n,\]}]|#)", re.MULTILINE)
@@ -557,7 +639,9 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
         else:
             raise NotPlain("an empty mapping")
         value = mapping[key]
-        expected = None if isinstance(value, (dict, list)) else ("" if value is None else str(value))
+        expected = (
+            None if isinstance(value, (dict, list)) else ("" if value is None else str(value))
+        )
         search = _key_pattern(str(key)).search
         while True:
             m = search(text, cursor)
@@ -587,8 +671,13 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
                 after = at + len(expected)
                 if text.startswith(expected, at) and text[after : after + 1] == "\n":
                     break  # plain, ending the line
-                if text[at : at + 1] == '"' and text[after + 1 : after + 2] == '"' and text.startswith(expected, at + 1) \
-                        and '"' not in expected and "\\" not in expected:
+                if (
+                    text[at : at + 1] == '"'
+                    and text[after + 1 : after + 2] == '"'
+                    and text.startswith(expected, at + 1)
+                    and '"' not in expected
+                    and "\\" not in expected
+                ):
                     break  # double-quoted without escapes (JSON)
                 if _value_is(text, at, expected):
                     break
@@ -610,7 +699,9 @@ def _positions(text: str, document: dict[str, Any]) -> dict[int, tuple[int, int]
     return out
 
 
-def fast_parse(text: str, *, json_input: bool = False) -> tuple[Any, dict[int, tuple[int, int]]] | None:
+def fast_parse(
+    text: str, *, json_input: bool = False
+) -> tuple[Any, dict[int, tuple[int, int]]] | None:
     """Parse a plan that is plain data quickly, or answer ``None`` (see the module documentation).
 
     Parameters
@@ -646,7 +737,9 @@ def fast_parse(text: str, *, json_input: bool = False) -> tuple[Any, dict[int, t
         return None
 
 
-def fast_document(text: str, *, json_input: bool = False, screen: bool = True) -> dict[str, Any] | None:
+def fast_document(
+    text: str, *, json_input: bool = False, screen: bool = True
+) -> dict[str, Any] | None:
     """The first half of :func:`fast_parse`: the document without positions, or ``None``.
 
     :class:`Positions` then finds the positions (:exc:`NotPlain` when the precise parser must
@@ -683,7 +776,9 @@ class Positions:
     If the child fails, the positions are found here instead.
     """
 
-    def __init__(self, text: str, document: dict[str, Any], *, in_child: bool = False, screen: bool = False) -> None:
+    def __init__(
+        self, text: str, document: dict[str, Any], *, in_child: bool = False, screen: bool = False
+    ) -> None:
         self._text = text
         self._document = document
         self._screen = screen

@@ -102,7 +102,9 @@ def is_blank(text: str) -> bool:
     """
     text = text.strip()
     # (most texts are printable once stripped, and then not blank; a format character is not printable)
-    return not text or (not text.isprintable() and all(c.isspace() or unicodedata.category(c) == "Cf" for c in text))
+    return not text or (
+        not text.isprintable() and all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+    )
 
 
 #: What a text that shows something has: a character neither whitespace nor a format character
@@ -160,15 +162,17 @@ def _id_as_shown(value: Any) -> Any:
 # ``\uXXXX`` alike, but not ``\s`` (ECMA's has U+FEFF, Python's U+001C-U+001F) nor ``\p{Cf}``.
 # Each is the loader's set in the Basic Multilingual Plane (a test holds them to :mod:`unicodedata`).
 #: The format characters (Unicode category Cf) an id is read without.
-SCHEMA_FORMAT_CHARS = (r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-                       r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-                       # (and beyond it, as the characters themselves: ECMA-262 spells a code point
-                       # above U+FFFF \u{E0001}, which Python refuses, and Python \U000E0001, which
-                       # ECMA-262 refuses; an editor compiles the pattern with the ``u`` flag, which
-                       # reads a character of a class as one code point, as Python does. The tags
-                       # U+E0001 and U+E0020-U+E007F, the Egyptian hieroglyph controls U+13430-U+1343F...)
-                       "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-                       "\U000e0001\U000e0020-\U000e007f")
+SCHEMA_FORMAT_CHARS = (
+    r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    # (and beyond it, as the characters themselves: ECMA-262 spells a code point
+    # above U+FFFF \u{E0001}, which Python refuses, and Python \U000E0001, which
+    # ECMA-262 refuses; an editor compiles the pattern with the ``u`` flag, which
+    # reads a character of a class as one code point, as Python does. The tags
+    # U+E0001 and U+E0020-U+E007F, the Egyptian hieroglyph controls U+13430-U+1343F...)
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
 #: Whitespace (Unicode White_Space): what :data:`VISIBLE` and :data:`ID_PATTERN` call ``\s``.
 SCHEMA_WHITESPACE = r"\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 #: What Python's ``str.strip()`` drops around a text: whitespace and the separators U+001C-U+001F.
@@ -209,23 +213,34 @@ def _text_schema(pattern: str, says: str, **more: Any) -> WithJsonSchema:
     """The schema of a text that matches ``pattern``, and what an editor says of one that does not
     (``patternErrorMessage``, which VS Code and the YAML language server show instead of the pattern
     itself, a long one here; other validators pass over the word)."""
-    return WithJsonSchema({"type": "string", "pattern": pattern, "patternErrorMessage": says, **more})
+    return WithJsonSchema(
+        {"type": "string", "pattern": pattern, "patternErrorMessage": says, **more}
+    )
 
 
 #: The schema's pattern of an id (:data:`ID_PATTERN` once :func:`_id_as_shown` has read it): a
 #: character that shows, no control character but the spaces around it, format characters anywhere.
-_ID_SCHEMA = (f"^[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*[^{SCHEMA_CONTROLS}]*"
-              f"[^{SCHEMA_CONTROLS}{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}][^{SCHEMA_CONTROLS}]*"
-              f"[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*$")
+_ID_SCHEMA = (
+    f"^[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*[^{SCHEMA_CONTROLS}]*"
+    f"[^{SCHEMA_CONTROLS}{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}][^{SCHEMA_CONTROLS}]*"
+    f"[{SCHEMA_STRIPPED}{SCHEMA_FORMAT_CHARS}]*$"
+)
 
-Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN), BeforeValidator(_id_as_shown),
-               _text_schema(_ID_SCHEMA, "an id shows something, on one line (no tab or line break inside it)")]
+Id = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=ID_PATTERN),
+    BeforeValidator(_id_as_shown),
+    _text_schema(_ID_SCHEMA, "an id shows something, on one line (no tab or line break inside it)"),
+]
 IdList = Annotated[list[Id], BeforeValidator(_text_list, json_schema_input_type=str | list[str])]
 
 #: A title: text that shows something (a workbook's blank cell is no title). The schema's pattern
 #: tells an editor of a title of spaces or of invisible characters alone, as the loader does.
-Title = Annotated[str, StringConstraints(pattern=VISIBLE),
-                  _text_schema(f"[^{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}]", "must not be blank")]
+Title = Annotated[
+    str,
+    StringConstraints(pattern=VISIBLE),
+    _text_schema(f"[^{SCHEMA_WHITESPACE}{SCHEMA_FORMAT_CHARS}]", "must not be blank"),
+]
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[A-Za-z]?$", re.ASCII)
 
@@ -243,8 +258,14 @@ def _check_number(value: str | None) -> str | None:
 
 
 Number = Annotated[
-    Annotated[str, _text_schema(r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$",
-                                "dotted integers optionally ending in a letter (1.2.3, 2.2.5a)")] | None,
+    Annotated[
+        str,
+        _text_schema(
+            r"^\s*[0-9]+(\.[0-9]+)*[A-Za-z]?\s*$",
+            "dotted integers optionally ending in a letter (1.2.3, 2.2.5a)",
+        ),
+    ]
+    | None,
     AfterValidator(_check_number),
 ]
 
@@ -262,7 +283,9 @@ def _iso_date(value: Any) -> Any:
     text = value.strip()
     if not _ISO_DATE.match(text):
         raise ValueError(f"{value!r} is not a date written year-month-day (2011-04-01)")
-    return parse_due(text).intervals[0].start  # (an impossible date is refused, naming the day or month)
+    return (
+        parse_due(text).intervals[0].start
+    )  # (an impossible date is refused, naming the day or month)
 
 
 def _kind(value: Any) -> str:
@@ -284,16 +307,23 @@ def _kind(value: Any) -> str:
 # only (a year divisible by 4, a century divisible by 400); the year 0000 is none.
 _YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
 _MONTH = "(?:0[1-9]|1[0-2])"
-_MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-              "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+_MONTH_DAY = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
 _LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][48]|[13579][26]|[2468]0)00)"
 _DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
 
 #: An ISO date (``YYYY-MM-DD``): ``period.start``, ``period.end`` and ``as_of``. (The schema has
 #: a pattern, not ``format: date``, which a validator may not check, and would refuse the spaces
 #: around the date that the loader drops.)
-IsoDate = Annotated[date, BeforeValidator(_iso_date),
-                    _text_schema(shown_pattern(_DATE, invisible=False), "a date written year-month-day (2011-04-01)")]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    _text_schema(
+        shown_pattern(_DATE, invisible=False), "a date written year-month-day (2011-04-01)"
+    ),
+]
 
 
 def plain_due(value: Any) -> Any:
@@ -364,17 +394,29 @@ _CHANGE_SAYS = "a signed number or percentage (-11, +5, -29.6%)"
 # A period written YYYY-YY (a financial year, or its quarter) has the year after as YY: 2011-12,
 # 2019-20, 1999-00, told by the last two digits of each. (One holding a format character is left to
 # the loader: the pattern would be too long to read them in.)
-_FINANCIAL_YEAR = "|".join(  # (by the tens digit t of the first year: t0-t1 ... t8-t9, and t9 to the next ten)
-    f"{t}(?:{'|'.join(f'{u}-{t}{u + 1}' for u in range(9))}|9-{(t + 1) % 10}0)" for t in range(10))
-_PERIOD_YEARS = {"anyOf": [
-    {"not": {"pattern": shown_pattern("[0-9]{4}-[0-9]{2}(?:-[Qq][1-4])?", invisible=False)}},
-    {"pattern": shown_pattern(f"[0-9]{{2}}(?:{_FINANCIAL_YEAR})(?:-[Qq][1-4])?", invisible=False),
-     "patternErrorMessage": "a financial year is written with the year after it (2011-12)"},
-]}
+_FINANCIAL_YEAR = (
+    "|".join(  # (by the tens digit t of the first year: t0-t1 ... t8-t9, and t9 to the next ten)
+        f"{t}(?:{'|'.join(f'{u}-{t}{u + 1}' for u in range(9))}|9-{(t + 1) % 10}0)"
+        for t in range(10)
+    )
+)
+_PERIOD_YEARS = {
+    "anyOf": [
+        {"not": {"pattern": shown_pattern("[0-9]{4}-[0-9]{2}(?:-[Qq][1-4])?", invisible=False)}},
+        {
+            "pattern": shown_pattern(
+                f"[0-9]{{2}}(?:{_FINANCIAL_YEAR})(?:-[Qq][1-4])?", invisible=False
+            ),
+            "patternErrorMessage": "a financial year is written with the year after it (2011-12)",
+        },
+    ]
+}
 _DUE = f"(?:{_DATE}|{_YEAR}(?:-{_MONTH})?)"
 _DUE_SAYS = "an ISO date (2011-07-31), a month (2011-07) or a year (2012)"
-_DATES_SAY = ("a date the calendar has (2011-02-29 and 2011-04-31 are none; February's 29th in a leap year "
-              "only), and a year of four digits: written as a number, 1000 to 9999 (12 is no year)")
+_DATES_SAY = (
+    "a date the calendar has (2011-02-29 and 2011-04-31 are none; February's 29th in a leap year "
+    "only), and a year of four digits: written as a number, 1000 to 9999 (12 is no year)"
+)
 #: A due text, read as an id is: without the format characters a date pasted from a web page may
 #: hold (``2012-03\u200b``, which no message could show), and named in a notice.
 _DUE_SCHEMA = _text_schema(shown_pattern(_DUE), _DUE_SAYS, description=_DATES_SAY)
@@ -385,11 +427,20 @@ class Value(StrictModel):
     """A figure for one period: a target, baseline or actual."""
 
     # (the schema tells an editor of a value with no figure and no words, as the loader does)
-    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [f]} for f in ("value", "change", "text")]})
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": [f]} for f in ("value", "change", "text")]}
+    )
 
-    period: Annotated[Id, _text_schema(_PERIOD_PATTERN, "a year (2011), a financial year (2011-12), a quarter "
-                                                        "(2011-Q3, 2011-12-Q3) or an ISO date (2011-12-31)",
-                                       description=_DATES_SAY, **_PERIOD_YEARS)]
+    period: Annotated[
+        Id,
+        _text_schema(
+            _PERIOD_PATTERN,
+            "a year (2011), a financial year (2011-12), a quarter "
+            "(2011-Q3, 2011-12-Q3) or an ISO date (2011-12-31)",
+            description=_DATES_SAY,
+            **_PERIOD_YEARS,
+        ),
+    ]
     value: Annotated[float, Field(allow_inf_nan=False)] | None = None
     change: Annotated[str, _text_schema(_CHANGE_PATTERN, _CHANGE_SAYS)] | None = None
     comparator: Literal["at_least", "at_most", "below", "above"] | None = None
@@ -406,8 +457,14 @@ class Value(StrictModel):
                     f"change {self.change!r} is not a signed number or percentage (e.g. '-11', '+5', '-29.6%')"
                 )
             self.change = change
-        if self.value is None and self.change is None and (self.text is None or is_blank(self.text)):
-            raise ValueError("a value with no number (value or change) needs the source's words in 'text'")
+        if (
+            self.value is None
+            and self.change is None
+            and (self.text is None or is_blank(self.text))
+        ):
+            raise ValueError(
+                "a value with no number (value or change) needs the source's words in 'text'"
+            )
         return self
 
 
@@ -436,13 +493,18 @@ def _due_item_kind(value: Any) -> str | None:
 #: as a range alone, not also as "must be text").
 DueItem = Annotated[
     Annotated[DueText, Tag("text")] | Annotated[DueRange, Tag("range")],
-    Discriminator(_due_item_kind, custom_error_type="due_item",
-                  custom_error_message="must be text or a range {from: ..., to: ...}, not a list"),
+    Discriminator(
+        _due_item_kind,
+        custom_error_type="due_item",
+        custom_error_message="must be text or a range {from: ..., to: ...}, not a list",
+    ),
 ]
 
 #: A milestone's ``due``: a text, a range or a list of these, told by the value's type.
 Due = Annotated[
-    Annotated[DueText, Tag("text")] | Annotated[DueRange, Tag("range")] | Annotated[list[DueItem], Tag("list")]
+    Annotated[DueText, Tag("text")]
+    | Annotated[DueRange, Tag("range")]
+    | Annotated[list[DueItem], Tag("list")]
     | Annotated[None, Tag("none")],
     Discriminator(_due_kind),
     AfterValidator(_check_due),
@@ -615,7 +677,9 @@ def _entries_kind(value: Any) -> str:
 #: A catalogue's ``entries``: a CSV file's name or a list of entries. (The union is told by the
 #: value's type, so that a bad entry is reported alone, not with "must be text" for the list.)
 CatalogueEntries = Annotated[
-    Annotated[str, Tag("text")] | Annotated[list[CatalogueEntrySpec], Tag("list")] | Annotated[None, Tag("none")],
+    Annotated[str, Tag("text")]
+    | Annotated[list[CatalogueEntrySpec], Tag("list")]
+    | Annotated[None, Tag("none")],
     Discriminator(_entries_kind),
 ]
 
@@ -623,9 +687,12 @@ CatalogueEntries = Annotated[
 class CatalogueSpec(StrictModel):
     """A local indicator catalogue (the National Indicator Set is built in)."""
 
-    prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"),
-                      BeforeValidator(_id_as_shown),
-                      _text_schema(shown_pattern("[A-Za-z]{1,6}"), "one to six letters (CSC)")]
+    prefix: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{1,6}$"),
+        BeforeValidator(_id_as_shown),
+        _text_schema(shown_pattern("[A-Za-z]{1,6}"), "one to six letters (CSC)"),
+    ]
     title: Title | None = None  # (left out, or not blank)
     entries: CatalogueEntries = None
 
@@ -652,17 +719,24 @@ class Period(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"it ends ({self.end}) before it starts ({self.start}): swap the two dates?")
+            raise ValueError(
+                f"it ends ({self.end}) before it starts ({self.start}): swap the two dates?"
+            )
         return self
 
 
 class PlanMeta(StrictModel):
     """The ``plan:`` block: what the plan is, its period and framework."""
 
-    id: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"),
-                  BeforeValidator(_id_as_shown),
-                  _text_schema(shown_pattern("[A-Za-z0-9._-]+"),
-                               "letters, digits, '.', '_' and '-' (thurrock-cypp-2011-12)")]
+    id: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._-]+$"),
+        BeforeValidator(_id_as_shown),
+        _text_schema(
+            shown_pattern("[A-Za-z0-9._-]+"),
+            "letters, digits, '.', '_' and '-' (thurrock-cypp-2011-12)",
+        ),
+    ]
     title: Title | None = None  # (left out, or not blank)
     organisation: str | None = None
     period: Period

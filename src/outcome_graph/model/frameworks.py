@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Outcome", "Framework", "ECM", "get_framework", "register_framework", "frameworks", "outcome_id"]
+__all__ = [
+    "Outcome",
+    "Framework",
+    "ECM",
+    "get_framework",
+    "register_framework",
+    "frameworks",
+    "outcome_id",
+]
 
 
 @dataclass(frozen=True)

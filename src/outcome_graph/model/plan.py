@@ -94,7 +94,9 @@ class Notice(str):
     location: Location
     message: str
 
-    def __new__(cls, text: str, location: Location | None = None, message: str | None = None) -> Notice:
+    def __new__(
+        cls, text: str, location: Location | None = None, message: str | None = None
+    ) -> Notice:
         # (str's own pickling makes a subclass with its text alone, then sets its attributes)
         self = super().__new__(cls, text)
         self.location = location or Location()
@@ -294,10 +296,14 @@ class Plan:
         is ``"owner"`` or ``"group"`` and the plan declares an owner or group of that id.
         """
         if kind == "owner" or kind == "group":
-            declared = (self.owner_locations if kind == "owner" else self.group_locations).get(node_id)
+            declared = (self.owner_locations if kind == "owner" else self.group_locations).get(
+                node_id
+            )
             if declared is not None:
                 return declared
-            line, col = (self.owner_lines if kind == "owner" else self.group_lines).get(node_id, (None, None))
+            line, col = (self.owner_lines if kind == "owner" else self.group_lines).get(
+                node_id, (None, None)
+            )
             if line is not None:
                 return Location(self.file, line, col)
         loc = self.locations.get(node_id)
@@ -364,4 +370,6 @@ def require_plan(function: str, plan: object) -> None:
     TypeError: render() takes a loaded plan (og.load(path) first), not str
     """
     if not isinstance(plan, Plan):
-        raise TypeError(f"{function}() takes a loaded plan (og.load(path) first), not {type(plan).__name__}")
+        raise TypeError(
+            f"{function}() takes a loaded plan (og.load(path) first), not {type(plan).__name__}"
+        )

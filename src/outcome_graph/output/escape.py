@@ -43,8 +43,11 @@ __all__ = [
 # Control characters, tab and newline excepted, and the non-characters: those XML 1.0 forbids,
 # and the others (U+FDD0 to U+FDEF, the last two of each plane), which stand for nothing and which
 # Graphviz's PDF drawing fails on (it loses the label).
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
-                        + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]")
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17))
+    + "]"
+)
 _NEWLINES = re.compile(r"\r\n?|\n")
 
 
@@ -104,7 +107,13 @@ def dot_html(text: object) -> str:
     >>> dot_html(chr(92) + "N") == chr(92) + chr(0x200B) + "N"
     True
     """
-    s = clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    s = (
+        clean_text(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
     return s.replace("\\", "\\\u200b").replace("\n", " ")
 
 
@@ -137,7 +146,7 @@ def bidi_closed(text: str) -> str:
             stack.pop()
         elif ch == "\u2069" and "\u2069" in stack:
             # (a PDI closes its isolate and every embedding opened inside it)
-            del stack[len(stack) - 1 - stack[::-1].index("\u2069"):]
+            del stack[len(stack) - 1 - stack[::-1].index("\u2069") :]
     return text + "".join(reversed(stack))
 
 
@@ -149,7 +158,13 @@ def html_text(text: object) -> str:
     '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more'
     """
     s = bidi_closed(clean_text(text))
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+    return (
+        s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 def html_attr(text: object) -> str:
@@ -182,8 +197,11 @@ def script_json(value: Any) -> str:
     """
     s = json.dumps(value, ensure_ascii=False)
     return (
-        s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        s.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 

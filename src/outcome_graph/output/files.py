@@ -20,10 +20,18 @@ from pathlib import Path
 from ..errors import RenderError
 from ..paths import resolved
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "refuse_input_as_output", "missing_folder", "timeless_xlsx"]
+__all__ = [
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "refuse_input_as_output",
+    "missing_folder",
+    "timeless_xlsx",
+]
 
 
-def refuse_input_as_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> None:
+def refuse_input_as_output(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]
+) -> None:
     """Raise :class:`~outcome_graph.errors.RenderError` (its ``file`` the output) when ``output``
     is the same file as one of ``inputs`` (an input is never written; ``None`` stands for an
     optional input not given)."""
@@ -84,7 +92,9 @@ def _atomic_write(target: Path, data: bytes) -> None:
             try:
                 os.chmod(tmp, existing.st_mode & 0o7777)
                 if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
-                    os.chown(tmp, existing.st_uid, existing.st_gid)  # (where allowed: an administrator's run)
+                    os.chown(
+                        tmp, existing.st_uid, existing.st_gid
+                    )  # (where allowed: an administrator's run)
             except OSError:
                 pass
         else:
@@ -122,7 +132,10 @@ def timeless_xlsx(data: bytes) -> bytes:
     import zipfile
 
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             part = source.read(info)
             if info.filename == "docProps/core.xml":

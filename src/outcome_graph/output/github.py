@@ -14,7 +14,6 @@ percent-escapes; a finding located in a workbook sheet names the file and the ce
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import TYPE_CHECKING
 
 from ..errors import real_file
@@ -50,8 +49,14 @@ def annotation(finding: Finding) -> str:
     file = real_file(loc.file)
     # (a workbook's cell, and the line of a plan read from standard input, named in the message)
     message = finding.message if file == loc.file and not loc.sheet else f"{loc}: {finding.message}"
-    return _command(_LEVEL.get(finding.severity, "notice"), file, None if loc.sheet else loc.line, loc.column,
-                    f"{finding.rule} {finding.name}", message)
+    return _command(
+        _LEVEL.get(finding.severity, "notice"),
+        file,
+        None if loc.sheet else loc.line,
+        loc.column,
+        f"{finding.rule} {finding.name}",
+        message,
+    )
 
 
 def problem_annotation(problem: Problem) -> str:
@@ -63,8 +68,14 @@ def problem_annotation(problem: Problem) -> str:
     """
     file = real_file(problem.file)
     message = str(problem) if problem.sheet or file != problem.file else problem.message
-    return _command("error", file, None if problem.sheet else problem.line, problem.column,
-                    "outcome-graph: the plan cannot be read", message)
+    return _command(
+        "error",
+        file,
+        None if problem.sheet else problem.line,
+        problem.column,
+        "outcome-graph: the plan cannot be read",
+        message,
+    )
 
 
 def notice_annotation(notice: Notice) -> str:
@@ -78,10 +89,14 @@ def notice_annotation(notice: Notice) -> str:
     loc = notice.location
     file = real_file(loc.file)
     message = notice.message if file == loc.file and not loc.sheet else str(notice)
-    return _command("notice", file, None if loc.sheet else loc.line, loc.column, "outcome-graph notice", message)
+    return _command(
+        "notice", file, None if loc.sheet else loc.line, loc.column, "outcome-graph notice", message
+    )
 
 
-def _command(level: str, file: str | None, line: int | None, column: int | None, title: str, message: str) -> str:
+def _command(
+    level: str, file: str | None, line: int | None, column: int | None, title: str, message: str
+) -> str:
     """A workflow command: its level, where (a line only where there is one; a workbook's cell is
     named in the message), its title and message, escaped."""
     props = []
@@ -99,6 +114,16 @@ def to_github(reports: Sequence[Report], problems: Sequence[Problem] = ()) -> st
     """Every finding of the reports as an annotation, in file order (suppressed ones left out),
     each plan's after the notices of loading it, and all after the problems of plans that could
     not be read, if any."""
-    return "\n".join([*map(problem_annotation, problems),
-                      *(line for report in reports for line in [*map(notice_annotation, report.located_notices()),
-                                                                 *map(annotation, report.findings)])])
+    return "\n".join(
+        [
+            *map(problem_annotation, problems),
+            *(
+                line
+                for report in reports
+                for line in [
+                    *map(notice_annotation, report.located_notices()),
+                    *map(annotation, report.findings),
+                ]
+            ),
+        ]
+    )

@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 
 __all__ = ["report", "report_html"]
 
-_SEVERITY_WORDS = {"error": ("Error", "Errors"), "warning": ("Warning", "Warnings"), "info": ("Info", "Info")}
+_SEVERITY_WORDS = {
+    "error": ("Error", "Errors"),
+    "warning": ("Warning", "Warnings"),
+    "info": ("Info", "Info"),
+}
 
 
 @dataclass
@@ -52,8 +56,15 @@ class _Row:
         return self.stand_ins[0] if self.stand_ins else None
 
 
-def report_html(plan: Plan, *, findings: Report | None = None, config: Config | Mapping[str, Any] | None = None,
-                diagram: bool = True, milestones: bool = True, today: date | None = None) -> str:
+def report_html(
+    plan: Plan,
+    *,
+    findings: Report | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    diagram: bool = True,
+    milestones: bool = True,
+    today: date | None = None,
+) -> str:
     """The plan's HTML report as text.
 
     Parameters
@@ -140,9 +151,11 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                     raise
                 from .diagram.rendering import GRAPHVIZ_SOURCES
 
-                raise RenderError(f"Graphviz's `dot` program was not found, and the report's diagram needs it: install "
-                                  f"Graphviz ({GRAPHVIZ_SOURCES}), or leave the diagram out (report --no-diagram; "
-                                  "diagram=False from Python)") from None
+                raise RenderError(
+                    f"Graphviz's `dot` program was not found, and the report's diagram needs it: install "
+                    f"Graphviz ({GRAPHVIZ_SOURCES}), or leave the diagram out (report --no-diagram; "
+                    "diagram=False from Python)"
+                ) from None
             from .diagram.rendering import LARGE_DIAGRAM, LargeDiagramWarning, describe_nodes
 
             svg = _node_titles(_inline_svg(describe_nodes(drawn.decode("utf-8"))), plan)
@@ -151,30 +164,48 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
                 import warnings
 
                 large = nodes
-                warnings.warn(f"the report's diagram draws {nodes:,} nodes, too many to read whole; render "
-                              "--focus ID, --levels or --outcome draws part of the plan"
-                              + (" (and report --no-milestones draws fewer)" if milestones else ""),
-                              LargeDiagramWarning, stacklevel=2)
+                warnings.warn(
+                    f"the report's diagram draws {nodes:,} nodes, too many to read whole; render "
+                    "--focus ID, --levels or --outcome draws part of the plan"
+                    + (" (and report --no-milestones draws fewer)" if milestones else ""),
+                    LargeDiagramWarning,
+                    stacklevel=2,
+                )
     in_diagram = set(_svg_ids(svg))
     rows = _rows(plan, facts, home, findings, in_diagram)
     groups = _groups(rows)  # (the summary ranks them, the findings table lists them)
     # The header (the plan's title and the contents) is the page's banner; the rest is its main content.
     coverage = _coverage(plan, facts)
     loads = _OwnerLoads(facts, config)
-    header, summary = _summary(plan, facts, findings, today or date.today(),
-                               _at_a_glance(plan, rows, groups, coverage, loads, len(findings.baselined or ()),
-                                            findings.sources))
+    header, summary = _summary(
+        plan,
+        facts,
+        findings,
+        today or date.today(),
+        _at_a_glance(
+            plan, rows, groups, coverage, loads, len(findings.baselined or ()), findings.sources
+        ),
+    )
     sections = [
         summary,
-        _findings_section(plan, facts, rows, groups, baselined=len(findings.baselined or ()), sources=findings.sources),
+        _findings_section(
+            plan,
+            facts,
+            rows,
+            groups,
+            baselined=len(findings.baselined or ()),
+            sources=findings.sources,
+        ),
         _coverage_section(plan, facts, coverage),
         _owner_section(plan, facts, findings, loads),
         _diagram_section(plan, svg, diagram, empty, drawn_levels, large, key),
     ]
     script = _SCRIPT
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:; "
-           "base-uri 'none'; form-action 'none'")
+    csp = (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
     from .. import __version__
 
     return (
@@ -186,15 +217,24 @@ def report_html(plan: Plan, *, findings: Report | None = None, config: Config | 
         f"<title>{html_text(plan.title)} — outcome-graph report</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n"
         + header
-        + "\n<main>\n" + "\n".join(sections) + "\n</main>"
-        + f'\n<footer>Made with outcome-graph {html_text(__version__)}. Run <code>outcome-graph rules CODE</code> '
+        + "\n<main>\n"
+        + "\n".join(sections)
+        + "\n</main>"
+        + f"\n<footer>Made with outcome-graph {html_text(__version__)}. Run <code>outcome-graph rules CODE</code> "
         "to read what a rule checks and how to fix what it finds.</footer>\n"
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
 
 
-def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None = None,
-           config: Config | Mapping[str, Any] | None = None, diagram: bool = True, milestones: bool = True) -> Path:
+def report(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    findings: Report | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    diagram: bool = True,
+    milestones: bool = True,
+) -> Path:
     """Write the plan's HTML report to ``path`` (whole or not at all; never over the plan's file).
 
     Parameters
@@ -241,7 +281,9 @@ def report(plan: Plan, path: str | os.PathLike[str], *, findings: Report | None 
     target = Path(path)
     if plan.file:
         refuse_input_as_output(target, [plan.file])
-    page = report_html(plan, findings=findings, config=config, diagram=diagram, milestones=milestones)
+    page = report_html(
+        plan, findings=findings, config=config, diagram=diagram, milestones=milestones
+    )
     atomic_write_text(target, page)
     return target
 
@@ -258,9 +300,15 @@ def _inline_svg(svg: str) -> str:
     # The arrows say nothing a node's text does not (and were read out as "V->P1" one by one), and
     # Graphviz names the whole graph and each box by its DOT name ("cluster_0"): none of that is read.
     body = re.sub(r'(<g id="[^"]+" class="edge[^"]*")>', r'\1 aria-hidden="true">', body)
-    body = re.sub(r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", body)
-    return body.replace("<svg ", '<svg class="og-svg" role="group" '
-                        'aria-label="Logic model diagram: select a node to list its findings" ', 1)
+    body = re.sub(
+        r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", body
+    )
+    return body.replace(
+        "<svg ",
+        '<svg class="og-svg" role="group" '
+        'aria-label="Logic model diagram: select a node to list its findings" ',
+        1,
+    )
 
 
 def _node_titles(svg: str, plan: Plan) -> str:
@@ -285,8 +333,9 @@ def _priority_label(plan: Plan, pid: str) -> str:
     return f"{node.number or pid} {node.title}"
 
 
-def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Report,
-          in_diagram: set[str]) -> list[_Row]:
+def _rows(
+    plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Report, in_diagram: set[str]
+) -> list[_Row]:
     from .diagram.layout import UNATTACHED
 
     def priorities_of(node_id: str) -> list[str]:
@@ -304,7 +353,11 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
         if node is None:
             return []
         if node.kind == "indicator":
-            ids = [o for m in facts.measures.get(node_id, []) for o in (facts.lead_owners.get(m) or facts.inherited_lead(m))]
+            ids = [
+                o
+                for m in facts.measures.get(node_id, [])
+                for o in (facts.lead_owners.get(m) or facts.inherited_lead(m))
+            ]
         elif node.kind == "vision":
             ids = []
         else:
@@ -318,7 +371,11 @@ def _rows(plan: Plan, facts: PlanFacts, home: dict[str, str | None], report: Rep
             info = facts.owners.get(f.node)
             row.owners = list(f.subjects)
             if info is not None:
-                row.priorities = list(dict.fromkeys(p for n in (info.milestones or info.nodes) for p in priorities_of(n)))
+                row.priorities = list(
+                    dict.fromkeys(
+                        p for n in (info.milestones or info.nodes) for p in priorities_of(n)
+                    )
+                )
             row.target = "r-owner-" + svg_id(f.node, "")
         elif f.node in plan.nodes:
             row.priorities = priorities_of(f.node)
@@ -342,7 +399,9 @@ def _drawn_above(facts: PlanFacts, node_id: str, in_diagram: set[str]) -> list[s
     the diagram marks its findings on (as ``below: OG…``)."""
     from ..graph.facts import nearest_above
 
-    return nearest_above(node_id, lambda n: facts.parents.get(n, ()), lambda p: svg_id(p) in in_diagram)
+    return nearest_above(
+        node_id, lambda n: facts.parents.get(n, ()), lambda p: svg_id(p) in in_diagram
+    )
 
 
 def _file_name(path: str) -> str:
@@ -355,7 +414,9 @@ def _file_name(path: str) -> str:
     return os.path.basename(os.path.normpath(path))
 
 
-def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: str = "") -> tuple[str, str]:
+def _summary(
+    plan: Plan, facts: PlanFacts, report: Report, today: date, glance: str = ""
+) -> tuple[str, str]:
     meta = plan.meta
     start, end = plan.period
     kinds = Counter(n.kind for n in plan.nodes.values())
@@ -370,14 +431,23 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: 
         facts_rows.append(("Progress judged at", _day(meta.as_of)))
     facts_rows.append(("Report date", _day(today)))
     levels = [
-        (kinds.get(k, 0), word) for k, word in (
-            ("priority", "priorities"), ("aim", "aims"), ("objective", "objectives"),
-            ("milestone", "milestones"), ("indicator", "indicators"))
+        (kinds.get(k, 0), word)
+        for k, word in (
+            ("priority", "priorities"),
+            ("aim", "aims"),
+            ("objective", "objectives"),
+            ("milestone", "milestones"),
+            ("indicator", "indicators"),
+        )
     ]
     owners = len(facts.owners)
-    cards = "".join(
-        f'<div class="card"><span class="num">{n:,}</span><span>{html_text(w)}</span></div>' for n, w in levels
-    ) + f'<div class="card"><span class="num">{owners:,}</span><span>owners</span></div>'
+    cards = (
+        "".join(
+            f'<div class="card"><span class="num">{n:,}</span><span>{html_text(w)}</span></div>'
+            for n, w in levels
+        )
+        + f'<div class="card"><span class="num">{owners:,}</span><span>owners</span></div>'
+    )
     sev = "".join(
         f'<div class="card sev-{s}"><span class="num">{counts[s]:,}</span><span>{_SEVERITY_WORDS[s][1 if counts[s] != 1 else 0].lower()}</span></div>'
         for s in SEVERITIES
@@ -389,9 +459,12 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: 
     # (the plan's path as given, in the tooltip of its name: `../shared/plan.yaml`, typed in a
     # terminal, says little to whoever receives the report)
     paths = {"Plan file": plan.file} if plan.file and plan.file != _file_name(plan.file) else {}
-    dl = "".join(f"<dt>{html_text(k)}</dt>"
-                 + (f'<dd title="{html_attr(paths[k])}">' if k in paths else "<dd>") + f"{html_text(v)}</dd>"
-                 for k, v in facts_rows)
+    dl = "".join(
+        f"<dt>{html_text(k)}</dt>"
+        + (f'<dd title="{html_attr(paths[k])}">' if k in paths else "<dd>")
+        + f"{html_text(v)}</dd>"
+        for k, v in facts_rows
+    )
     notes = "".join(f"<li>{html_text(n)}</li>" for n in plan.notices)
     header = (
         '<header id="r-summary">'
@@ -411,19 +484,38 @@ def _summary(plan: Plan, facts: PlanFacts, report: Report, today: date, glance: 
     )
 
 
-_GLANCE_ITEMS = 5  # (the rules, and the owners of each kind, the summary names; the sections list them all)
-_GLANCE_PRIORITIES = 10  # (the priorities the summary counts the findings of: a plan's few, or its worst)
+_GLANCE_ITEMS = (
+    5  # (the rules, and the owners of each kind, the summary names; the sections list them all)
+)
+_GLANCE_PRIORITIES = (
+    10  # (the priorities the summary counts the findings of: a plan's few, or its worst)
+)
 
 
-def _at_a_glance(plan: Plan, rows: list[_Row], groups: list[_Group], coverage: _Coverage | None,
-                 loads: _OwnerLoads, baselined: int = 0, sources: Mapping[str, str] | None = None) -> str:
+def _at_a_glance(
+    plan: Plan,
+    rows: list[_Row],
+    groups: list[_Group],
+    coverage: _Coverage | None,
+    loads: _OwnerLoads,
+    baselined: int = 0,
+    sources: Mapping[str, str] | None = None,
+) -> str:
     """What a board reads first: the most serious kinds of finding, how each outcome of the
     framework is covered, the owners carrying too much, and the findings of each priority, each
     linked to its place below."""
-    parts = [_worst_findings(groups, baselined, sources), _outcomes_at_a_glance(plan, coverage), _owners_at_a_glance(plan, loads)]
+    parts = [
+        _worst_findings(groups, baselined, sources),
+        _outcomes_at_a_glance(plan, coverage),
+        _owners_at_a_glance(plan, loads),
+    ]
     by_priority = _findings_by_priority(plan, rows)
-    return ('<div class="glance">' + "".join(f"<div>{p}</div>" for p in parts)
-            + (f'<div class="wide">{by_priority}</div>' if by_priority else "") + "</div>")
+    return (
+        '<div class="glance">'
+        + "".join(f"<div>{p}</div>" for p in parts)
+        + (f'<div class="wide">{by_priority}</div>' if by_priority else "")
+        + "</div>"
+    )
 
 
 #: The most body rows of a table of each kind printed whole: a table this short moves to the next
@@ -457,21 +549,42 @@ def _findings_by_priority(plan: Plan, rows: list[_Row]) -> str:
     head = "".join(f'<th scope="col">{html_text(_SEVERITY_WORDS[s][1])}</th>' for s in sevs)
 
     def row(label: str, tally: Counter[str]) -> str:
-        cells = "".join(f'<td class="{f"sev-{s}" if tally[s] else "none"}">{format(tally[s], ",") if tally[s] else "–"}</td>' for s in sevs)
+        cells = "".join(
+            f'<td class="{f"sev-{s}" if tally[s] else "none"}">{format(tally[s], ",") if tally[s] else "–"}</td>'
+            for s in sevs
+        )
         return f'<tr><th scope="row">{label}</th>{cells}</tr>'
 
     listed = [p.id for p in plan.of_kind("priority") if p.id in counts]
     shown = set(sorted(listed, key=lambda p: [-counts[p][s] for s in sevs])[:_GLANCE_PRIORITIES])
-    body = [row(f'<a href="#r-findings" data-priority="{html_attr(p)}">{html_text(bidi_closed(_short(_priority_label(plan, p), 70)))}</a>',
-                counts[p]) for p in listed if p in shown]
+    body = [
+        row(
+            f'<a href="#r-findings" data-priority="{html_attr(p)}">{html_text(bidi_closed(_short(_priority_label(plan, p), 70)))}</a>',
+            counts[p],
+        )
+        for p in listed
+        if p in shown
+    ]
     if None in counts:
-        body.append(row('<span class="muted">Under no priority (the plan, or its owners, as a whole)</span>', counts[None]))
+        body.append(
+            row(
+                '<span class="muted">Under no priority (the plan, or its owners, as a whole)</span>',
+                counts[None],
+            )
+        )
     more = len(listed) - len(shown)
-    caption = "Findings by priority" + (f": the {len(shown):,} with the most serious" if more else "")
-    note = (f'<p class="muted">{more:,} more priorities have findings: the findings\' Priority filter lists them.</p>'
-            if more else "")
-    return (f'<table class="{_table_class("by-priority", len(body))}"><caption>{caption}</caption>'
-            f'<thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{note}')
+    caption = "Findings by priority" + (
+        f": the {len(shown):,} with the most serious" if more else ""
+    )
+    note = (
+        f'<p class="muted">{more:,} more priorities have findings: the findings\' Priority filter lists them.</p>'
+        if more
+        else ""
+    )
+    return (
+        f'<table class="{_table_class("by-priority", len(body))}"><caption>{caption}</caption>'
+        f'<thead><tr><th scope="col">Priority</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{note}'
+    )
 
 
 def _group_id(severity: str, code: str) -> str:
@@ -499,10 +612,12 @@ def _rules_run(codes: set[str], sources: Mapping[str, str] | None) -> dict[str, 
     return {code: rule_of(code, (sources or {}).get(code)) for code in codes}
 
 
-def _worst_findings(groups: list[_Group], baselined: int = 0, sources: Mapping[str, str] | None = None) -> str:
+def _worst_findings(
+    groups: list[_Group], baselined: int = 0, sources: Mapping[str, str] | None = None
+) -> str:
     """The most serious rules broken (by severity, then by how often), each linked to its group."""
 
-    head = '<h3>Most serious findings</h3>'
+    head = "<h3>Most serious findings</h3>"
     if not groups and baselined:
         return head + f"<p>No new findings ({baselined:,} in the baseline).</p>"
     if not groups:
@@ -514,31 +629,47 @@ def _worst_findings(groups: list[_Group], baselined: int = 0, sources: Mapping[s
     for (sev, code), group in ranked[:_GLANCE_ITEMS]:
         rule = rules.get(code)
         n = len(group)
-        items.append(f'<li>{_code_badge(code, sev)} <a href="#{html_attr(_group_id(sev, code))}">'
-                     f"{html_text(group[0].finding.name)}</a>: {n:,} finding{'' if n == 1 else 's'}"
-                     + (f' <span class="muted">— {html_text(rule.summary)}</span>' if rule is not None else "")
-                     + "</li>")
+        items.append(
+            f'<li>{_code_badge(code, sev)} <a href="#{html_attr(_group_id(sev, code))}">'
+            f"{html_text(group[0].finding.name)}</a>: {n:,} finding{'' if n == 1 else 's'}"
+            + (
+                f' <span class="muted">— {html_text(rule.summary)}</span>'
+                if rule is not None
+                else ""
+            )
+            + "</li>"
+        )
     more = len(ranked) - _GLANCE_ITEMS
-    tail = f'<p class="muted">and {more:,} more rule{"" if more == 1 else "s"} in the findings below.</p>' if more > 0 else ""
+    tail = (
+        f'<p class="muted">and {more:,} more rule{"" if more == 1 else "s"} in the findings below.</p>'
+        if more > 0
+        else ""
+    )
     return head + f'<ol class="worst">{"".join(items)}</ol>{tail}'
 
 
 def _outcomes_at_a_glance(plan: Plan, coverage: _Coverage | None) -> str:
     """Each outcome of the framework: served and measured, or not (the coverage matrix's last row)."""
-    head = f'<h3>Outcomes ({html_text(plan.framework.title)})</h3>'
+    head = f"<h3>Outcomes ({html_text(plan.framework.title)})</h3>"
     if coverage is None or not plan.framework.outcomes:
-        return head + '<p>Not counted: the plan has no priorities.</p>'
+        return head + "<p>Not counted: the plan has no priorities.</p>"
     one, word = coverage.words
     words = {"gap": f"No {one}", "unmeasured": "No indicator", "covered": "Covered"}
     items = []
     for o in plan.framework.outcomes:
         n_obj, n_ind = coverage.totals(o.id)
         state = _coverage_state(n_obj, n_ind)
-        items.append(f'<li><span class="key {state}">{html_text(words[state])}</span> {html_text(o.title)} '
-                     f'<span class="muted">({n_obj:,} {one if n_obj == 1 else word}, {n_ind:,} '
-                     f'indicator{"" if n_ind == 1 else "s"})</span></li>')
-    return (head + f'<ul class="outcomes">{"".join(items)}</ul>' + ("" if coverage.tagged else _UNTAGGED)
-            + '<p class="screen-only"><a href="#r-coverage">Coverage by priority</a></p>')
+        items.append(
+            f'<li><span class="key {state}">{html_text(words[state])}</span> {html_text(o.title)} '
+            f'<span class="muted">({n_obj:,} {one if n_obj == 1 else word}, {n_ind:,} '
+            f"indicator{'' if n_ind == 1 else 's'})</span></li>"
+        )
+    return (
+        head
+        + f'<ul class="outcomes">{"".join(items)}</ul>'
+        + ("" if coverage.tagged else _UNTAGGED)
+        + '<p class="screen-only"><a href="#r-coverage">Coverage by priority</a></p>'
+    )
 
 
 class _OwnerLoads:
@@ -564,13 +695,17 @@ class _OwnerLoads:
         if due is None:
             timing = self.facts.timing
             due = self._due[info.id] = Counter(
-                None if (t := timing.get(m)) is None else t.due_month for m in info.milestones)
+                None if (t := timing.get(m)) is None else t.due_month for m in info.milestones
+            )
         return due
 
     def peak(self, info: Any) -> tuple[tuple[int, int] | None, int]:
         """The month the owner has most due in (the latest of equals), and how many."""
-        return max(((m, n) for m, n in self.due(info).items() if m is not None),
-                   key=lambda kv: (kv[1], kv[0]), default=(None, 0))
+        return max(
+            ((m, n) for m, n in self.due(info).items() if m is not None),
+            key=lambda kv: (kv[1], kv[0]),
+            default=(None, 0),
+        )
 
 
 def _owners_at_a_glance(plan: Plan, loads: _OwnerLoads) -> str:
@@ -594,18 +729,42 @@ def _owners_at_a_glance(plan: Plan, loads: _OwnerLoads) -> str:
             over.append(f"{link} ({len(info.milestones):,} / {limit:,})")
         month, most = loads.peak(info)
         if month is not None and most > per_month:
-            outside = (", after the plan period" if month > (end.year, end.month) else
-                       ", before the plan period" if month < (start.year, start.month) else "")
-            peaks.append(f"{link} ({most:,} in {date(month[0], month[1], 1).strftime('%B %Y')}{outside})")
+            outside = (
+                ", after the plan period"
+                if month > (end.year, end.month)
+                else ", before the plan period"
+                if month < (start.year, start.month)
+                else ""
+            )
+            peaks.append(
+                f"{link} ({most:,} in {date(month[0], month[1], 1).strftime('%B %Y')}{outside})"
+            )
     # (of the summary's counts: an owner may lead only objectives, a milestone may have no lead, and
     # one led jointly is counted once)
     led = len({m for o in owners for m in o.milestones})
-    lines = [f"{len(owners):,} of the {len(facts.owners):,} owners lead {led:,} of the "
-             f"{sum(1 for _ in plan.of_kind('milestone')):,} milestones."]
-    lines.append(_named(over, f"Over their limit (of {max_default:,}, or their <code>capacity</code>)",
-                        "No owner is over their limit"))
-    lines.append(_named(peaks, f"More than {per_month:,} due in one month", f"No owner has more than {per_month:,} due in one month"))
-    return head + "".join(f"<p>{line}</p>" for line in lines) + '<p class="screen-only"><a href="#r-owners">Load by month</a></p>'
+    lines = [
+        f"{len(owners):,} of the {len(facts.owners):,} owners lead {led:,} of the "
+        f"{sum(1 for _ in plan.of_kind('milestone')):,} milestones."
+    ]
+    lines.append(
+        _named(
+            over,
+            f"Over their limit (of {max_default:,}, or their <code>capacity</code>)",
+            "No owner is over their limit",
+        )
+    )
+    lines.append(
+        _named(
+            peaks,
+            f"More than {per_month:,} due in one month",
+            f"No owner has more than {per_month:,} due in one month",
+        )
+    )
+    return (
+        head
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + '<p class="screen-only"><a href="#r-owners">Load by month</a></p>'
+    )
 
 
 def _named(links: list[str], label: str, none: str) -> str:
@@ -613,11 +772,21 @@ def _named(links: list[str], label: str, none: str) -> str:
     if not links:
         return html_text(none) + "."
     more = len(links) - _GLANCE_ITEMS
-    return (f"{label}: {', '.join(links[:_GLANCE_ITEMS])}" + (f" and {more:,} more" if more > 0 else "") + ".")
+    return (
+        f"{label}: {', '.join(links[:_GLANCE_ITEMS])}"
+        + (f" and {more:,} more" if more > 0 else "")
+        + "."
+    )
 
 
-def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: list[_Group], baselined: int = 0,
-                      sources: Mapping[str, str] | None = None) -> str:
+def _findings_section(
+    plan: Plan,
+    facts: PlanFacts,
+    rows: list[_Row],
+    groups: list[_Group],
+    baselined: int = 0,
+    sources: Mapping[str, str] | None = None,
+) -> str:
     rules = _rules_run({code for (_, code), _ in groups}, sources)
     bodies = []
     for (sev, code), items in groups:
@@ -626,14 +795,19 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: li
         summary = rule.summary if rule is not None else name
         head = (
             f'<tr class="group-head"><th colspan="6" scope="rowgroup"><span class="badge sev-{html_attr(sev)}">{html_text(_SEVERITY_WORDS.get(sev, (sev, sev))[0])}</span> '
-            f"<code>{html_text(code)}</code> {html_text(name)} <span class=\"muted\">— {html_text(summary)}</span> "
+            f'<code>{html_text(code)}</code> {html_text(name)} <span class="muted">— {html_text(summary)}</span> '
             f'<span class="count">{len(items)}</span></th></tr>'
         )
         body_rows = [_finding_row(plan, facts, r) for r in items]
-        bodies.append(f'<tbody class="group" id="{html_attr(_group_id(sev, code))}" data-severity="{html_attr(sev)}" data-rule="{html_attr(code)}">{head}{"".join(body_rows)}</tbody>')
+        bodies.append(
+            f'<tbody class="group" id="{html_attr(_group_id(sev, code))}" data-severity="{html_attr(sev)}" data-rule="{html_attr(code)}">{head}{"".join(body_rows)}</tbody>'
+        )
     # Filters.
     codes = sorted({(r.finding.rule, r.finding.name) for r in rows})
-    owners = sorted({o for r in rows for o in r.owners}, key=lambda o: (facts.owners[o].name.lower() if o in facts.owners else o.lower()))
+    owners = sorted(
+        {o for r in rows for o in r.owners},
+        key=lambda o: facts.owners[o].name.lower() if o in facts.owners else o.lower(),
+    )
     listed = {p for r in rows for p in r.priorities}
     prios = [p.id for p in plan.of_kind("priority") if p.id in listed]
     sevs = [s for s in SEVERITIES if any(r.finding.severity == s for r in rows)]
@@ -646,9 +820,9 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: li
         f'<label>Severity <select data-filter="severity"><option value="">all</option>{options([(s, s) for s in sevs])}</select></label>'
         f'<label>Rule <select data-filter="rule"><option value="">all</option>{options([(c, f"{c} {n}") for c, n in codes])}</select></label>'
         f'<label>Owner <select data-filter="owner"><option value="">all</option>'
-        f'{options([(o, facts.owners[o].name if o in facts.owners else o) for o in owners])}</select></label>'
+        f"{options([(o, facts.owners[o].name if o in facts.owners else o) for o in owners])}</select></label>"
         f'<label>Priority <select data-filter="priority"><option value="">all</option>'
-        f'{options([(p, _short(_priority_label(plan, p), 60)) for p in prios])}</select></label>'
+        f"{options([(p, _short(_priority_label(plan, p), 60)) for p in prios])}</select></label>"
         '<label>Text <input type="search" data-filter="text" placeholder="node id or words"></label>'
         '<input type="hidden" data-filter="node">'
         '<button type="button" id="r-clear">Clear</button>'
@@ -656,8 +830,10 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: li
         "</form>"
     )
     if not rows and baselined:
-        table = (f'<p class="ok">No new findings: {"all " if baselined != 1 else ""}{baselined} finding'
-                 f'{"s are" if baselined != 1 else " is"} in the baseline.</p>')
+        table = (
+            f'<p class="ok">No new findings: {"all " if baselined != 1 else ""}{baselined} finding'
+            f"{'s are' if baselined != 1 else ' is'} in the baseline.</p>"
+        )
     elif not rows:
         table = '<p class="ok">No findings: the plan passes every rule selected.</p>'
     else:
@@ -665,9 +841,14 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: li
         table = (
             '<div class="scroll" tabindex="0" role="region" aria-label="Findings table">'
             '<table class="findings" id="r-findings-table"><caption class="vh">Findings, by severity and rule</caption>'
-            '<thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in ("Node", "Finding", "Priority", "Owners", "Where", "Rule"))
+            "<thead><tr>"
+            + "".join(
+                f'<th scope="col">{h}</th>'
+                for h in ("Node", "Finding", "Priority", "Owners", "Where", "Rule")
+            )
             + "</tr></thead>"
-            + "".join(bodies) + "</table></div>"
+            + "".join(bodies)
+            + "</table></div>"
         )
     return f'<section id="r-findings"><h2>Findings</h2>{filters if rows else ""}{table}</section>'
 
@@ -675,27 +856,39 @@ def _findings_section(plan: Plan, facts: PlanFacts, rows: list[_Row], groups: li
 def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
     f = row.finding
     # (each name closes its own bidirectional controls, which would otherwise reorder the next one)
-    owner_names = [bidi_closed(facts.owners[o].name if o in facts.owners else o) for o in row.owners]
+    owner_names = [
+        bidi_closed(facts.owners[o].name if o in facts.owners else o) for o in row.owners
+    ]
     prio_text = "; ".join(bidi_closed(_short(_priority_label(plan, p), 40)) for p in row.priorities)
     node_text = f"{f.node}"
     if row.target:
         node_cell = f'<a class="node-link" href="#{html_attr(row.target)}" data-target="{html_attr(row.target)}"><code>{html_text(node_text)}</code></a>'
     else:
         node_cell = f"<code>{html_text(node_text)}</code>"
-    title = f'<div class="ntitle">{html_text(_short(f.title, 90))}</div>' if f.title and f.title != f.node else ""
+    title = (
+        f'<div class="ntitle">{html_text(_short(f.title, 90))}</div>'
+        if f.title and f.title != f.node
+        else ""
+    )
     if row.stand_in is not None:
         # (the link goes to another node: say which, and why the finding's own is not there)
         from .diagram.options import PLURAL
 
         hidden = PLURAL.get(plan.nodes[f.node].kind, "these nodes")
-        on = " and ".join(f"{html_text(plan.nodes[n].kind)} <code>{html_text(n)}</code>" for n in row.stand_ins)
+        on = " and ".join(
+            f"{html_text(plan.nodes[n].kind)} <code>{html_text(n)}</code>" for n in row.stand_ins
+        )
         title += f'<div class="hint">{html_text(hidden.capitalize())} are not drawn: the diagram marks this on {on}.</div>'
     loc = f.location
     where = ""  # (short: the report is the plan's; the whole location is the cell's tooltip)
     if loc.sheet:
         where = f"{loc.sheet}!{loc.cell}" if loc.cell else loc.sheet
     elif loc.line:
-        own = not loc.file or not plan.file or os.path.normpath(loc.file) == os.path.normpath(plan.file)
+        own = (
+            not loc.file
+            or not plan.file
+            or os.path.normpath(loc.file) == os.path.normpath(plan.file)
+        )
         where = f"line {loc.line}" if own else f"{os.path.basename(loc.file or '')}:{loc.line}"
     return (
         f'<tr class="finding sev-{html_attr(f.severity)}" data-severity="{html_attr(f.severity)}" data-rule="{html_attr(f.rule)}" '
@@ -705,7 +898,7 @@ def _finding_row(plan: Plan, facts: PlanFacts, row: _Row) -> str:
         f'<td class="msg">{html_text(f.message)}<div class="hint">{html_text(f.hint)}</div></td>'
         f"<td>{html_text(prio_text)}</td><td>{html_text('; '.join(owner_names))}</td>"
         f'<td class="where" title="{html_attr(str(loc))}">{html_text(where)}</td>'
-        f'<td>{_code_badge(f.rule, f.severity)}</td></tr>'
+        f"<td>{_code_badge(f.rule, f.severity)}</td></tr>"
     )
 
 
@@ -716,8 +909,10 @@ def _code_badge(code: str, severity: str) -> str:
     mark = SEVERITY_MARKS.get(severity, DOT)
     # (the mark and the colour are for the eye; a screen reader says the severity in words)
     word = _SEVERITY_WORDS.get(severity, (severity, severity))[0]
-    return (f'<span class="badge sev-{html_attr(severity)}" title="{html_attr(severity)}">'
-            f'<span aria-hidden="true">{mark}</span> <span class="vh">{html_text(word)}: </span>{html_text(code)}</span>')
+    return (
+        f'<span class="badge sev-{html_attr(severity)}" title="{html_attr(severity)}">'
+        f'<span aria-hidden="true">{mark}</span> <span class="vh">{html_text(word)}: </span>{html_text(code)}</span>'
+    )
 
 
 @dataclass
@@ -737,8 +932,11 @@ class _Coverage:
 
     @property
     def words(self) -> tuple[str, str]:
-        return {"objective": ("objective", "objectives"), "aim": ("aim", "aims"),
-                "priority": ("priority", "priorities")}[self.level]
+        return {
+            "objective": ("objective", "objectives"),
+            "aim": ("aim", "aims"),
+            "priority": ("priority", "priorities"),
+        }[self.level]
 
     def totals(self, outcome: str) -> tuple[int, int]:
         """The nodes and indicators serving an outcome in the whole plan, each counted once (the
@@ -792,8 +990,10 @@ def _coverage(plan: Plan, facts: PlanFacts) -> _Coverage | None:
     return _Coverage(level, priorities, objectives, indicators, tagged, serves)
 
 
-_UNTAGGED = ('<p class="warn">The plan tags no priority, aim or objective with an outcome, so only indicators '
-             "(through their catalogue) can be counted (OG201).</p>")
+_UNTAGGED = (
+    '<p class="warn">The plan tags no priority, aim or objective with an outcome, so only indicators '
+    "(through their catalogue) can be counted (OG201).</p>"
+)
 
 
 def _coverage_state(n_obj: int, n_ind: int) -> str:
@@ -806,7 +1006,11 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
     if coverage is None:
         return '<section id="r-coverage"><h2>Outcome coverage</h2><p>The plan has no priorities to draw a coverage matrix for.</p></section>'
     cross = facts.cross_cutting
-    priorities, objectives, indicators = coverage.priorities, coverage.objectives, coverage.indicators
+    priorities, objectives, indicators = (
+        coverage.priorities,
+        coverage.objectives,
+        coverage.indicators,
+    )
     one, word = coverage.words
 
     def counted(n_obj: int, n_ind: int, bold: bool = False) -> str:
@@ -826,21 +1030,27 @@ def _coverage_section(plan: Plan, facts: PlanFacts, coverage: _Coverage | None) 
             text = "—" if is_cross else counted(n_obj, n_ind)
             cells.append(f'<td class="{cls}">{text}</td>')
         # (a row of no outcome is all unshaded: say why, rather than leave it looking covered)
-        aside = "cross-cutting" if is_cross else ("no outcome" if not coverage.serves.get(p) else "")
-        label = html_text(_short(_priority_label(plan, p), 70)) + (f' <span class="muted">({aside})</span>' if aside else "")
+        aside = (
+            "cross-cutting" if is_cross else ("no outcome" if not coverage.serves.get(p) else "")
+        )
+        label = html_text(_short(_priority_label(plan, p), 70)) + (
+            f' <span class="muted">({aside})</span>' if aside else ""
+        )
         body.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
     total_cells = []
     for o in fw.outcomes:
         n_obj, n_ind = coverage.totals(o.id)
-        total_cells.append(f'<td class="{_coverage_state(n_obj, n_ind)}">{counted(n_obj, n_ind, bold=True)}</td>')
+        total_cells.append(
+            f'<td class="{_coverage_state(n_obj, n_ind)}">{counted(n_obj, n_ind, bold=True)}</td>'
+        )
     body.append(f'<tr class="total"><th scope="row">The whole plan</th>{"".join(total_cells)}</tr>')
     note = (
         f"<p>Each cell counts the {word} serving an outcome (their own outcomes, or inherited) and the "
         f"indicators of the priority bearing on it (by the indicator's own outcomes, or those of the node it "
-        f"measures: a cell can count indicators and no {one}). <span class=\"key gap\">No {one}</span> "
-        "<span class=\"key unmeasured\">No indicator</span> <span class=\"key covered\">Covered</span> "
+        f'measures: a cell can count indicators and no {one}). <span class="key gap">No {one}</span> '
+        '<span class="key unmeasured">No indicator</span> <span class="key covered">Covered</span> '
         "for an outcome the priority serves (its own, or one of its aims' or objectives'); "
-        "<span class=\"key unserved\">Not its outcome</span> otherwise, which is no gap (the whole plan's row "
+        '<span class="key unserved">Not its outcome</span> otherwise, which is no gap (the whole plan\'s row '
         "shades every outcome). Cross-cutting priorities (<code>outcomes: []</code>) are left out.</p>"
     )
     if not coverage.tagged:
@@ -860,8 +1070,11 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     # Every owner with a milestone, and every owner a finding is about (its row is the finding's link target).
     owners = [o for o in facts.owners.values() if o.milestones or o.id in with_findings]
     if not owners:
-        return ('<section id="r-owners"><h2>Owner load</h2><p>No owner leads a milestone in this plan'
-                + (" (the plan has no milestones)" if not plan.uses_level("milestone") else "") + ".</p></section>")
+        return (
+            '<section id="r-owners"><h2>Owner load</h2><p>No owner leads a milestone in this plan'
+            + (" (the plan has no milestones)" if not plan.uses_level("milestone") else "")
+            + ".</p></section>"
+        )
     start, end = plan.period
     # Columns: the plan period's months, stretched to the months milestones are due in (at most
     # a year either side; later or earlier ones are counted together).
@@ -871,25 +1084,41 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     # (an open-ended period: the months something is due in; none has a month: no month columns,
     # four years of empty ones said nothing and ran off a printed page)
     months = month_columns(first, last, known) if known else []
-    rules_of: dict[str, dict[str, str]] = defaultdict(dict)  # owner -> its rules with their severity
+    rules_of: dict[str, dict[str, str]] = defaultdict(
+        dict
+    )  # owner -> its rules with their severity
     for f in report.findings:
         if f.kind == "owner":
             for owner in f.subjects:
                 rules_of[owner].setdefault(f.rule, f.severity)
-    in_period = {(yy, mm) for yy, mm in months if (start.year, start.month) <= (yy, mm) <= (end.year, end.month)}
+    in_period = {
+        (yy, mm)
+        for yy, mm in months
+        if (start.year, start.month) <= (yy, mm) <= (end.year, end.month)
+    }
     header = "".join(
         f'<th scope="col" class="{"month" if key in in_period else "month outside"}">{date(key[0], key[1], 1).strftime("%b")}<br>{key[0]}</th>'
         for key in months
     )
     rows = []
-    printed: list[tuple[str, str, str, list[str], str]] = []  # each row's class, heading, total, months, the rest
+    printed: list[
+        tuple[str, str, str, list[str], str]
+    ] = []  # each row's class, heading, total, months, the rest
     for info in by_load(owners):
         limit = loads.limit(info)
         count = len(info.milestones)
         by_month = loads.due(info)
         undated = by_month.get(None, 0)
-        earlier = sum(n for key, n in by_month.items() if key is not None and key < months[0]) if months else 0
-        later = sum(n for key, n in by_month.items() if key is not None and key > months[-1]) if months else 0
+        earlier = (
+            sum(n for key, n in by_month.items() if key is not None and key < months[0])
+            if months
+            else 0
+        )
+        later = (
+            sum(n for key, n in by_month.items() if key is not None and key > months[-1])
+            if months
+            else 0
+        )
         cells = []
         for key in months:
             n = by_month.get(key, 0)
@@ -899,22 +1128,33 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
             cells.append(f'<td class="{cls.strip()}">{n or ""}</td>')
         over = count > limit
         name = html_text(info.name) + (
-            (f' <span class="muted">({html_text(info.kind)})</span>' if info.kind else "") if info.declared
-            else ' <span class="muted" title="not declared in owners:">*</span>')
-        flag = "".join(f' {_code_badge(code, sev)}' for code, sev in rules_of.get(info.id, {}).items())
+            (f' <span class="muted">({html_text(info.kind)})</span>' if info.kind else "")
+            if info.declared
+            else ' <span class="muted" title="not declared in owners:">*</span>'
+        )
+        flag = "".join(
+            f" {_code_badge(code, sev)}" for code, sev in rules_of.get(info.id, {}).items()
+        )
         total = f'<td class="total {"over" if over else ""}">{count} <span class="muted">/ {limit}</span></td>'
         rows.append(
             f'<tr id="r-owner-{html_attr(svg_id(info.id, ""))}" class="{"over" if over else ""}">'
             f'<th scope="row">{name}{flag}</th>{total}'
-            f'<td>{earlier or ""}</td>{"".join(cells)}<td>{later or ""}</td><td>{undated or ""}</td></tr>'
+            f"<td>{earlier or ''}</td>{''.join(cells)}<td>{later or ''}</td><td>{undated or ''}</td></tr>"
         )
-        printed.append(("over" if over else "", f'<th scope="row">{name}{flag}</th>{total}', f'<td>{earlier or ""}</td>',
-                        cells, f'<td>{later or ""}</td><td>{undated or ""}</td>'))
+        printed.append(
+            (
+                "over" if over else "",
+                f'<th scope="row">{name}{flag}</th>{total}',
+                f"<td>{earlier or ''}</td>",
+                cells,
+                f"<td>{later or ''}</td><td>{undated or ''}</td>",
+            )
+        )
     note = (
         f"<p>Milestones each owner leads (a milestone without a lead takes its objective's), by the month they "
-        f"are due. <span class=\"key over\">Above the limit</span> of {max_default} milestones (or the owner's "
-        f"<code>capacity</code>; OG302) and <span class=\"key peak\">more than {per_month} in a month</span> (OG303) "
-        f"are highlighted, <span class=\"key busy\">exactly {per_month}</span> (at the limit) shaded; grey months lie "
+        f'are due. <span class="key over">Above the limit</span> of {max_default} milestones (or the owner\'s '
+        f'<code>capacity</code>; OG302) and <span class="key peak">more than {per_month} in a month</span> (OG303) '
+        f'are highlighted, <span class="key busy">exactly {per_month}</span> (at the limit) shaded; grey months lie '
         "outside the plan period. * an owner not declared in <code>owners:</code>.</p>"
     )
     # On paper, where nothing scrolls, the months are printed a year to a table: one table of
@@ -929,7 +1169,10 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
     ]
     if split:
         month_heads = re.findall(r"<th scope=\"col\".*?</th>", header)
-        earlier_head, later_heads = '<th scope="col">Earlier</th>', '<th scope="col">Later</th><th scope="col">No month</th>'
+        earlier_head, later_heads = (
+            '<th scope="col">Earlier</th>',
+            '<th scope="col">Later</th><th scope="col">No month</th>',
+        )
         for i, j in _plan_years(months, (start.year, start.month), year):
             opening, closing = i == 0, j >= len(months)
             body = "".join(
@@ -940,13 +1183,14 @@ def _owner_section(plan: Plan, facts: PlanFacts, report: Report, loads: _OwnerLo
             tables.append(
                 f'<table class="{_table_class("load", len(printed))} print-only{" page" if len(printed) <= _LOAD_PAGE_ROWS else ""}"><caption>{html_text(span)}</caption><thead><tr><th scope="col">Owner</th>'
                 f'<th scope="col">Milestones / limit</th>{earlier_head if opening else ""}{"".join(month_heads[i:j])}'
-                f'{later_heads if closing else ""}</tr></thead><tbody>{body}</tbody></table>'
+                f"{later_heads if closing else ''}</tr></thead><tbody>{body}</tbody></table>"
             )
     return f'<section id="r-owners"><h2>Owner load</h2>{note}<div class="scroll" tabindex="0" role="region" aria-label="Owner load table">{"".join(tables)}</div></section>'
 
 
-def _plan_years(months: Sequence[tuple[int, int]], start: tuple[int, int], year: int = 12,
-                most_joined: int = 3) -> list[tuple[int, int]]:
+def _plan_years(
+    months: Sequence[tuple[int, int]], start: tuple[int, int], year: int = 12, most_joined: int = 3
+) -> list[tuple[int, int]]:
     """The printed owner-load tables' spans of ``months`` (index ranges): a year each from the
     plan's first month, with a run of at most ``most_joined`` months before the first or after
     the last joining it (a table of one month's column said little).
@@ -958,10 +1202,15 @@ def _plan_years(months: Sequence[tuple[int, int]], start: tuple[int, int], year:
     >>> [(later[i], later[j - 1]) for i, j in _plan_years(later, (2008, 4))]
     [((2008, 4), (2009, 3)), ((2009, 4), (2010, 3)), ((2010, 4), (2010, 7))]
     """
+
     def offset(m: tuple[int, int]) -> int:
         return (m[0] - start[0]) * 12 + m[1] - start[1]
 
-    cuts = [i for i, m in enumerate(months) if i == 0 or offset(m) // year != offset(months[i - 1]) // year]
+    cuts = [
+        i
+        for i, m in enumerate(months)
+        if i == 0 or offset(m) // year != offset(months[i - 1]) // year
+    ]
     spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(months)])]
     if len(spans) > 1 and spans[0][1] - spans[0][0] <= most_joined and offset(months[0]) < 0:
         spans[:2] = [(spans[0][0], spans[1][1])]
@@ -970,13 +1219,22 @@ def _plan_years(months: Sequence[tuple[int, int]], start: tuple[int, int], year:
     return spans
 
 
-def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = None,
-                     levels: Sequence[str] = (), large: int = 0, key: LegendKey | None = None) -> str:
+def _diagram_section(
+    plan: Plan,
+    svg: str,
+    wanted: bool,
+    empty: str | None = None,
+    levels: Sequence[str] = (),
+    large: int = 0,
+    key: LegendKey | None = None,
+) -> str:
     if empty is not None:
         return f'<section id="r-diagram"><h2>Logic model</h2><p>No diagram: {html_text(empty)}.</p></section>'
     if not wanted:
-        return ('<section id="r-diagram"><h2>Logic model</h2><p>The diagram was left out '
-                "(draw it with <code>outcome-graph render PLAN -o logic-model.svg --findings</code>).</p></section>")
+        return (
+            '<section id="r-diagram"><h2>Logic model</h2><p>The diagram was left out '
+            "(draw it with <code>outcome-graph render PLAN -o logic-model.svg --findings</code>).</p></section>"
+        )
     from .diagram.options import PLURAL
     from .diagram.style import SEVERITY_MARKS
 
@@ -988,17 +1246,23 @@ def _diagram_section(plan: Plan, svg: str, wanted: bool, empty: str | None = Non
     below = ""
     if "milestone" not in levels and plan.uses_level("milestone"):
         # (the diagram's own heading explains the mark; the report draws it without its heading)
-        below = (" \u201cbelow: OG\u2026\u201d on a node lists the rule codes of the findings of its milestones, "
-                 "which are not drawn.")
-    note = (f'<p class="warn">The diagram draws {large:,} nodes, too many to read whole at once: choose Actual '
-            "size to read a finding\'s node; <code>outcome-graph render PLAN -o part.svg --focus ID</code> (or "
-            "<code>--levels</code>, <code>--outcome</code>) draws part of the plan.</p>" if large else "")
+        below = (
+            " \u201cbelow: OG\u2026\u201d on a node lists the rule codes of the findings of its milestones, "
+            "which are not drawn."
+        )
+    note = (
+        f'<p class="warn">The diagram draws {large:,} nodes, too many to read whole at once: choose Actual '
+        "size to read a finding's node; <code>outcome-graph render PLAN -o part.svg --focus ID</code> (or "
+        "<code>--levels</code>, <code>--outcome</code>) draws part of the plan.</p>"
+        if large
+        else ""
+    )
     return (
         '<section id="r-diagram"><h2>Logic model</h2>'
         f"<p>{html_text(drawn.capitalize())}, left to right. {legend + ' ' if legend else ''}Nodes with "
         "findings are outlined in the colour of the most serious one and show the rule codes, each marked by "
-        f"its severity ({html_text(marks)}).{html_text(below)} <span class=\"screen-only\">Select a finding's "
-        "node above to find it here; select a node here to list its findings.</span><span class=\"print-only\">On "
+        f'its severity ({html_text(marks)}).{html_text(below)} <span class="screen-only">Select a finding\'s '
+        'node above to find it here; select a node here to list its findings.</span><span class="print-only">On '
         "paper the diagram is shrunk to fit the page: <code>outcome-graph render PLAN -o part.pdf --findings --focus "
         "ID --page A3</code> draws one part of the plan on a page of its own (<code>render</code> says when a drawing "
         "fitted to a page comes out too small to read, and which part fits).</span>"
@@ -1029,13 +1293,18 @@ def _legend(plan: Plan, key: LegendKey | None = None) -> str:
     items = [
         f'<span class="key fill" style="background:{PALETTE[i % len(PALETTE)][1]}"><span class="chip" '
         f'style="background:{PALETTE[i % len(PALETTE)][0]}">{i + 1}</span>{html_text(o.title)}</span>'
-        for i, o in enumerate(plan.framework.outcomes) if o.id in shown
+        for i, o in enumerate(plan.framework.outcomes)
+        if o.id in shown
     ]
     if key is None or key.cross:
-        items.append(f'<span class="key fill" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
-                     "cross-cutting</span>")
+        items.append(
+            f'<span class="key fill" style="background:{CROSS[1]}"><span class="chip" style="background:{CROSS[0]}"></span>'
+            "cross-cutting</span>"
+        )
     if key is None or key.untagged:
-        items.append('<span class="key fill" style="background:#fff;border:1px solid var(--line)">no outcome</span>')
+        items.append(
+            '<span class="key fill" style="background:#fff;border:1px solid var(--line)">no outcome</span>'
+        )
     if not items:
         return ""
     return "Outcomes (the fill, and a chip with the outcome's number): " + " ".join(items) + "."

@@ -53,19 +53,27 @@ def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
 
     reports = as_reports(reports, "to_junit")
     sources = one_rule_per_code(r.sources for r in reports)  # (a code is one test case of a run)
-    rules = {code: rule for code in registry() if (rule := rule_of(code, sources.get(code))) is not None}
+    rules = {
+        code: rule for code in registry() if (rule := rule_of(code, sources.get(code))) is not None
+    }
     suites = ET.Element("testsuites", name="outcome-graph")
     total_tests = total_failures = 0
     for report in reports:
         suite = ET.SubElement(suites, "testsuite", name=_xml_text(report.plan_id))
-        run = rules if report.rules is None else report.rules  # (a report not made by a check: every rule)
+        run = (
+            rules if report.rules is None else report.rules
+        )  # (a report not made by a check: every rule)
         codes = sorted(set(run) | {f.rule for f in report.findings})
         failures = 0
         limit = SEVERITIES.index(report.fail_on) if report.fail_on in SEVERITIES else -1
         for code in codes:
             rule = rules.get(code)
-            case = ET.SubElement(suite, "testcase", classname=_xml_text(f"{report.plan_id}.{rule.family if rule else 'custom'}"),
-                                 name=_xml_text(f"{code} {rule.name if rule else ''}".strip()))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=_xml_text(f"{report.plan_id}.{rule.family if rule else 'custom'}"),
+                name=_xml_text(f"{code} {rule.name if rule else ''}".strip()),
+            )
             found = [f for f in report.findings if f.rule == code]
             if not found:
                 continue
@@ -73,7 +81,12 @@ def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
             failing = [f for f in found if SEVERITIES.index(f.severity) <= limit]
             if failing:
                 failures += 1
-                fail = ET.SubElement(case, "failure", message=_xml_text(f"{len(failing)} finding(s)"), type=failing[0].severity)
+                fail = ET.SubElement(
+                    case,
+                    "failure",
+                    message=_xml_text(f"{len(failing)} finding(s)"),
+                    type=failing[0].severity,
+                )
                 fail.text = _xml_text(lines)
             else:
                 out = ET.SubElement(case, "system-out")
@@ -90,10 +103,23 @@ def to_junit(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
     for p in problems:
         by_file.setdefault(real_file(p.file), []).append(p)
     for file, listed in by_file.items():
-        suite = ET.SubElement(suites, "testsuite", name=_xml_text(file or "<stdin>"), tests="1", failures="0", errors="1")
-        case = ET.SubElement(suite, "testcase", classname=_xml_text(file or "<stdin>"), name="read the plan")
-        error = ET.SubElement(case, "error", message=_xml_text(f"the plan could not be read ({len(listed)} problem(s))"),
-                              type="unreadable")
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            name=_xml_text(file or "<stdin>"),
+            tests="1",
+            failures="0",
+            errors="1",
+        )
+        case = ET.SubElement(
+            suite, "testcase", classname=_xml_text(file or "<stdin>"), name="read the plan"
+        )
+        error = ET.SubElement(
+            case,
+            "error",
+            message=_xml_text(f"the plan could not be read ({len(listed)} problem(s))"),
+            type="unreadable",
+        )
         error.text = _xml_text("\n".join(str(p) for p in listed))
         total_tests += 1
     suites.set("tests", str(total_tests))

@@ -48,7 +48,14 @@ __all__ = ["VOCABULARY", "OG", "to_rdf_graph", "write_rdf", "node_iri", "RDF_FOR
 VOCABULARY = "urn:outcome-graph:v1#"
 
 #: File suffixes and the rdflib serialisation each means.
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".n3": "n3", ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".n3": "n3",
+    ".jsonld": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
 
 _CLASSES = {
     "vision": "Vision",
@@ -157,11 +164,32 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
             lit = literals[key] = Literal(value, datatype=datatype)
         return lit
 
-    term = {name: URIRef(VOCABULARY + name) for name in (
-        "Plan", "Owner", "id", "title", "number", "outcome", "parent", "leadOwner", "measuredBy",
-        "dependsOn", "timescale", "timingKind", "dueStart", "dueEnd", "status", "name", "periodStart",
-        "periodEnd", "plan", "direction", "declared",
-    )}
+    term = {
+        name: URIRef(VOCABULARY + name)
+        for name in (
+            "Plan",
+            "Owner",
+            "id",
+            "title",
+            "number",
+            "outcome",
+            "parent",
+            "leadOwner",
+            "measuredBy",
+            "dependsOn",
+            "timescale",
+            "timingKind",
+            "dueStart",
+            "dueEnd",
+            "status",
+            "name",
+            "periodStart",
+            "periodEnd",
+            "plan",
+            "direction",
+            "declared",
+        )
+    }
     classes = {kind: URIRef(VOCABULARY + name) for kind, name in _CLASSES.items()}
     plan_iri = URIRef(base.rstrip(":"))
     add((plan_iri, RDF.type, term["Plan"]))

@@ -54,7 +54,9 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     from ..rules.registry import one_rule_per_code, rule_of
 
     sources = one_rule_per_code(r.sources for r in reports)  # (a code is one rule in a log)
-    used = sorted({f.rule for r in reports for f in [*r.findings, *r.suppressed, *(r.baselined or ())]})
+    used = sorted(
+        {f.rule for r in reports for f in [*r.findings, *r.suppressed, *(r.baselined or ())]}
+    )
     rules = {code: rule_of(code, sources.get(code)) for code in used}
     # The package's rules are the driver's; a plugin's, or a project's rule file's, are those of an
     # extension of its own (a tool component named by its package or file), as SARIF models
@@ -63,13 +65,22 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
     for code in used:
         components.setdefault(_component(rules.get(code)), []).append(code)
     extensions = [name for name in components if name is not None]
-    placed = {code: (None if name is None else extensions.index(name), i)
-             for name, codes in components.items() for i, code in enumerate(codes)}
-    descriptors = {name: [_descriptor(code, rules.get(code)) for code in codes] for name, codes in components.items()}
+    placed = {
+        code: (None if name is None else extensions.index(name), i)
+        for name, codes in components.items()
+        for i, code in enumerate(codes)
+    }
+    descriptors = {
+        name: [_descriptor(code, rules.get(code)) for code in codes]
+        for name, codes in components.items()
+    }
     results = []
     for report in reports:
-        listed = [*((f, None) for f in report.findings), *((f, _IN_SOURCE) for f in report.suppressed),
-                  *((f, _BASELINE) for f in report.baselined or ())]
+        listed = [
+            *((f, None) for f in report.findings),
+            *((f, _IN_SOURCE) for f in report.suppressed),
+            *((f, _BASELINE) for f in report.baselined or ()),
+        ]
         files = [real_file(f.location.file or report.file) for f, _ in listed]
         prints = _fingerprints(report.plan_id, [f for f, _ in listed], files)
         for (finding, suppression), file, fingerprint in zip(listed, files, prints):
@@ -77,15 +88,28 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
             # (a plan loaded from text or data, or read from standard input, has no file: the
             # node alone says where, rather than a made-up file name a code-scanning tool would
             # look for; its line is a property)
-            where: dict[str, Any] = {} if file is None else {"physicalLocation": _physical(file, loc.line, loc.column)}
-            where["logicalLocations"] = [{"name": finding.node, "kind": finding.kind,
-                                          "fullyQualifiedName": f"{report.plan_id}/{finding.node}"}]
+            where: dict[str, Any] = (
+                {} if file is None else {"physicalLocation": _physical(file, loc.line, loc.column)}
+            )
+            where["logicalLocations"] = [
+                {
+                    "name": finding.node,
+                    "kind": finding.kind,
+                    "fullyQualifiedName": f"{report.plan_id}/{finding.node}",
+                }
+            ]
             related = _related_locations(finding, file)
             message = finding.message
             if related:  # (code scanning links a related location only where the message does)
-                message += " Related: " + ", ".join(_link(r["message"]["text"], r["id"]) for r in related) + "."
+                message += (
+                    " Related: "
+                    + ", ".join(_link(r["message"]["text"], r["id"]) for r in related)
+                    + "."
+                )
             text = f"{message} Hint: {finding.hint}" if finding.hint else message
-            if loc.sheet:  # (SARIF has no cells: a workbook's sheet and cell are named in the message)
+            if (
+                loc.sheet
+            ):  # (SARIF has no cells: a workbook's sheet and cell are named in the message)
                 text = f"{loc.sheet}!{loc.cell}: {text}" if loc.cell else f"{loc.sheet}: {text}"
             component, rule_index = placed[finding.rule]
             result: dict[str, Any] = {
@@ -96,14 +120,22 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "locations": [where],
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
                 # (the message alone too: a baseline read from this document compares messages)
-                "properties": {"node": finding.node, "kind": finding.kind, "title": finding.title, "plan": report.plan_id,
-                               "message": finding.message},
+                "properties": {
+                    "node": finding.node,
+                    "kind": finding.kind,
+                    "title": finding.title,
+                    "plan": report.plan_id,
+                    "message": finding.message,
+                },
             }
             if related:
                 result["relatedLocations"] = related
             if component is not None:  # (the index is of the extension's rules)
-                result["rule"] = {"id": finding.rule, "index": rule_index,
-                                  "toolComponent": {"index": component, "name": extensions[component]}}
+                result["rule"] = {
+                    "id": finding.rule,
+                    "index": rule_index,
+                    "toolComponent": {"index": component, "name": extensions[component]},
+                }
             if loc.sheet:
                 result["properties"]["sheet"] = loc.sheet
                 result["properties"]["cell"] = loc.cell
@@ -124,15 +156,27 @@ def sarif_document(reports: Sequence[Report], problems: Sequence[Problem] = ()) 
                 "informationUri": "https://github.com/outcome-graph/outcome-graph",
                 "rules": descriptors.get(None, []),
             },
-            **({"extensions": [{"name": name, "rules": descriptors[name]} for name in extensions]} if extensions else {}),
+            **(
+                {"extensions": [{"name": name, "rules": descriptors[name]} for name in extensions]}
+                if extensions
+                else {}
+            ),
         },
         "results": results,
         "columnKind": "unicodeCodePoints",
     }
-    notes = [*map(_notification, problems),
-             *(_notice_notification(n, report.plan_id) for report in reports for n in report.located_notices())]
+    notes = [
+        *map(_notification, problems),
+        *(
+            _notice_notification(n, report.plan_id)
+            for report in reports
+            for n in report.located_notices()
+        ),
+    ]
     if notes:
-        run["invocations"] = [{"executionSuccessful": not problems, "toolExecutionNotifications": notes}]
+        run["invocations"] = [
+            {"executionSuccessful": not problems, "toolExecutionNotifications": notes}
+        ]
     return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
@@ -185,8 +229,13 @@ def _related_locations(finding: Finding, file: str | None) -> list[dict[str, Any
         named = f"{finding.kind} {item!r}"
         if loc.sheet:
             named += f" ({loc.sheet}!{loc.cell})" if loc.cell else f" ({loc.sheet})"
-        out.append({"id": len(out) + 1, "physicalLocation": _physical(where, loc.line, loc.column),
-                    "message": {"text": named}})
+        out.append(
+            {
+                "id": len(out) + 1,
+                "physicalLocation": _physical(where, loc.line, loc.column),
+                "message": {"text": named},
+            }
+        )
     return out
 
 
@@ -210,27 +259,57 @@ def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any]
 
 def _notification(problem: Problem) -> dict[str, Any]:
     """A problem that stops a plan being read, as a SARIF tool notification."""
-    return _tool_notification("error", "plan-cannot-be-read", problem.message, str(problem), problem.file,
-                              problem.line, problem.column, problem.sheet)
+    return _tool_notification(
+        "error",
+        "plan-cannot-be-read",
+        problem.message,
+        str(problem),
+        problem.file,
+        problem.line,
+        problem.column,
+        problem.sheet,
+    )
 
 
 def _notice_notification(notice: Notice, plan_id: str) -> dict[str, Any]:
     """A notice of loading a plan (a hidden row read, a sheet not read), as a SARIF tool
     notification of level ``note``, its plan (and a workbook's sheet and cell) as properties."""
     loc = notice.location
-    note = _tool_notification("note", "plan-notice", notice.message, str(notice), loc.file, loc.line, loc.column,
-                              loc.sheet)
-    note["properties"] = {"plan": plan_id, **({"sheet": loc.sheet, "cell": loc.cell} if loc.sheet else {})}
+    note = _tool_notification(
+        "note",
+        "plan-notice",
+        notice.message,
+        str(notice),
+        loc.file,
+        loc.line,
+        loc.column,
+        loc.sheet,
+    )
+    note["properties"] = {
+        "plan": plan_id,
+        **({"sheet": loc.sheet, "cell": loc.cell} if loc.sheet else {}),
+    }
     return note
 
 
-def _tool_notification(level: str, descriptor: str, message: str, whole: str, file: str | None, line: int | None,
-                       column: int | None, sheet: str | None) -> dict[str, Any]:
+def _tool_notification(
+    level: str,
+    descriptor: str,
+    message: str,
+    whole: str,
+    file: str | None,
+    line: int | None,
+    column: int | None,
+    sheet: str | None,
+) -> dict[str, Any]:
     """A SARIF tool notification at its place in the file; ``whole`` is the message with its place
     written before it, the text where SARIF cannot point at the place (a workbook's cell; standard
     input, which is no file)."""
-    note: dict[str, Any] = {"level": level, "message": {"text": whole if sheet else message},
-                            "descriptor": {"id": descriptor}}
+    note: dict[str, Any] = {
+        "level": level,
+        "message": {"text": whole if sheet else message},
+        "descriptor": {"id": descriptor},
+    }
     real = real_file(file)
     if real:
         note["locations"] = [{"physicalLocation": _physical(real, None if sheet else line, column)}]
@@ -258,9 +337,13 @@ def to_sarif(reports: Report | Sequence[Report], problems: Sequence[Problem] = (
 
     for problem in problems:  # (a message, or the PlanError itself, failed with an AttributeError)
         if not isinstance(problem, Problem):
-            raise TypeError(f"to_sarif() takes problems as the Problems of a PlanError (err.problems), not "
-                            f"{type(problem).__name__}")
-    return json.dumps(sarif_document(as_reports(reports, "to_sarif"), problems), indent=2, ensure_ascii=False)
+            raise TypeError(
+                f"to_sarif() takes problems as the Problems of a PlanError (err.problems), not "
+                f"{type(problem).__name__}"
+            )
+    return json.dumps(
+        sarif_document(as_reports(reports, "to_sarif"), problems), indent=2, ensure_ascii=False
+    )
 
 
 def _fingerprint_file(path: str) -> str:

@@ -83,7 +83,9 @@ def _milestones(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
 
     as_of = plan.meta.as_of
     # (the objective, aim and priority each milestone is under: the nearest on each way up)
-    objective, aim, priority = (facts.nearest_of_kind(kind) for kind in ("objective", "aim", "priority"))
+    objective, aim, priority = (
+        facts.nearest_of_kind(kind) for kind in ("objective", "aim", "priority")
+    )
     rows = []
     for node in plan.nodes.values():
         if not isinstance(node, Milestone):
@@ -92,32 +94,58 @@ def _milestones(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
         span = timing.span if timing is not None else None
         owners = facts.lead_owners.get(node.id, ())
         inherited = bool(owners) and not node.lead
-        rows.append({
-            "id": node.id,
-            "number": node.number,
-            "title": node.title,
-            "parents": _join(facts.parents.get(node.id, ())),
-            "objective": _join(objective(node.id)) or None,
-            "aim": _join(aim(node.id)) or None,
-            "priority": _join(priority(node.id)) or None,
-            "lead": _lead_text(node.lead),
-            "owners": _join(owners) or None,
-            "lead_inherited": inherited,
-            "timescale": node.timescale,
-            "due": _due_text(node.due),
-            "timing": timing.kind if timing is not None else None,
-            "start": pd.Timestamp(span.start) if span is not None else pd.NaT,
-            "end": pd.Timestamp(span.end) if span is not None else pd.NaT,
-            "interpretation": timing.interpretation if timing is not None else None,
-            "status": node.status,
-            # (as OG403 judges it: ongoing work spans the plan period and is never overdue)
-            "overdue": bool(as_of is not None and span is not None and timing is not None and timing.kind == "dated"
-                            and span.end < as_of and node.status != "done"),
-            "outcomes": _join(facts.outcomes.get(node.id, ())) or None,
-        })
-    columns = ["id", "number", "title", "parents", "objective", "aim", "priority", "lead", "owners",
-               "lead_inherited", "timescale", "due", "timing", "start", "end", "interpretation", "status",
-               "overdue", "outcomes"]
+        rows.append(
+            {
+                "id": node.id,
+                "number": node.number,
+                "title": node.title,
+                "parents": _join(facts.parents.get(node.id, ())),
+                "objective": _join(objective(node.id)) or None,
+                "aim": _join(aim(node.id)) or None,
+                "priority": _join(priority(node.id)) or None,
+                "lead": _lead_text(node.lead),
+                "owners": _join(owners) or None,
+                "lead_inherited": inherited,
+                "timescale": node.timescale,
+                "due": _due_text(node.due),
+                "timing": timing.kind if timing is not None else None,
+                "start": pd.Timestamp(span.start) if span is not None else pd.NaT,
+                "end": pd.Timestamp(span.end) if span is not None else pd.NaT,
+                "interpretation": timing.interpretation if timing is not None else None,
+                "status": node.status,
+                # (as OG403 judges it: ongoing work spans the plan period and is never overdue)
+                "overdue": bool(
+                    as_of is not None
+                    and span is not None
+                    and timing is not None
+                    and timing.kind == "dated"
+                    and span.end < as_of
+                    and node.status != "done"
+                ),
+                "outcomes": _join(facts.outcomes.get(node.id, ())) or None,
+            }
+        )
+    columns = [
+        "id",
+        "number",
+        "title",
+        "parents",
+        "objective",
+        "aim",
+        "priority",
+        "lead",
+        "owners",
+        "lead_inherited",
+        "timescale",
+        "due",
+        "timing",
+        "start",
+        "end",
+        "interpretation",
+        "status",
+        "overdue",
+        "outcomes",
+    ]
     df = pd.DataFrame(rows, columns=columns)
     for col in ("start", "end"):
         df[col] = pd.to_datetime(df[col])
@@ -168,17 +196,58 @@ def _indicators(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
         stated.extend(("target", n, v) for n, v in own.get(node.id, []))
         stated.extend(("actual", None, v) for v in node.actuals)
         if not stated:
-            rows.append({**base, "value_kind": None, "node": None, "period": None,
-                         "period_start": pd.NaT, "period_end": pd.NaT, "value": None, "change": None,
-                         "comparator": None, "text": None, "source": None})
+            rows.append(
+                {
+                    **base,
+                    "value_kind": None,
+                    "node": None,
+                    "period": None,
+                    "period_start": pd.NaT,
+                    "period_end": pd.NaT,
+                    "value": None,
+                    "change": None,
+                    "comparator": None,
+                    "text": None,
+                    "source": None,
+                }
+            )
         for kind, node_id, v in stated:
             start, end = period_bounds(v.period)
-            rows.append({**base, "value_kind": kind, "node": node_id, "period": v.period,
-                         "period_start": start, "period_end": end, "value": v.value, "change": v.change,
-                         "comparator": v.comparator, "text": v.text, "source": v.source})
-    columns = ["indicator", "title", "declared", "catalogue", "direction", "unit", "outcomes", "measures",
-               "value_kind", "node", "period", "period_start", "period_end", "value", "change", "comparator",
-               "text", "source"]
+            rows.append(
+                {
+                    **base,
+                    "value_kind": kind,
+                    "node": node_id,
+                    "period": v.period,
+                    "period_start": start,
+                    "period_end": end,
+                    "value": v.value,
+                    "change": v.change,
+                    "comparator": v.comparator,
+                    "text": v.text,
+                    "source": v.source,
+                }
+            )
+    columns = [
+        "indicator",
+        "title",
+        "declared",
+        "catalogue",
+        "direction",
+        "unit",
+        "outcomes",
+        "measures",
+        "value_kind",
+        "node",
+        "period",
+        "period_start",
+        "period_end",
+        "value",
+        "change",
+        "comparator",
+        "text",
+        "source",
+    ]
     df = pd.DataFrame(rows, columns=columns)
     for col in ("period_start", "period_end"):
         df[col] = pd.to_datetime(df[col])
@@ -196,8 +265,16 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     start, end = plan.period
     owners = by_load(facts.owners.values())
     timings = facts.timing
-    due_months = {t.due_month for o in owners for m in o.milestones if (t := timings.get(m)) is not None and t.due_month}
-    months = [f"{y:04d}-{m:02d}" for y, m in month_columns((start.year, start.month), (end.year, end.month), due_months)]
+    due_months = {
+        t.due_month
+        for o in owners
+        for m in o.milestones
+        if (t := timings.get(m)) is not None and t.due_month
+    }
+    months = [
+        f"{y:04d}-{m:02d}"
+        for y, m in month_columns((start.year, start.month), (end.year, end.month), due_months)
+    ]
     in_columns = set(months)
     rows = []
     for owner in owners:
@@ -214,19 +291,32 @@ def _owners(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
                 due[key] += 1
             else:
                 outside += 1
-        rows.append({
-            "owner": owner.id,
-            "name": owner.name,
-            "declared": owner.declared,
-            "kind": owner.kind,
-            "capacity": owner.capacity,
-            "milestones": len(owner.milestones),
-            "nodes": len(owner.nodes),
-            "no_month": no_month,
-            "outside_period": outside,
-            **{mo: due.get(mo, 0) for mo in months},
-        })
-    columns = ["owner", "name", "declared", "kind", "capacity", "milestones", "nodes", "no_month", "outside_period", *months]
+        rows.append(
+            {
+                "owner": owner.id,
+                "name": owner.name,
+                "declared": owner.declared,
+                "kind": owner.kind,
+                "capacity": owner.capacity,
+                "milestones": len(owner.milestones),
+                "nodes": len(owner.nodes),
+                "no_month": no_month,
+                "outside_period": outside,
+                **{mo: due.get(mo, 0) for mo in months},
+            }
+        )
+    columns = [
+        "owner",
+        "name",
+        "declared",
+        "kind",
+        "capacity",
+        "milestones",
+        "nodes",
+        "no_month",
+        "outside_period",
+        *months,
+    ]
     df = pd.DataFrame(rows, columns=columns)
     df["capacity"] = df["capacity"].astype("Int64")
     return df
@@ -238,12 +328,16 @@ def _coverage(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
     outcomes = plan.framework.ids
     level = next((k for k in ("objective", "aim", "priority") if plan.uses_level(k)), None)
     tops = [n for n in plan.nodes.values() if n.kind == "priority"]
-    if not tops and level is not None:  # a plan without priorities: one row per node of its coverage level
+    if (
+        not tops and level is not None
+    ):  # a plan without priorities: one row per node of its coverage level
         tops = [n for n in plan.nodes.values() if n.kind == level]
     rows = []
     for top in tops:
         branch = [top.id, *facts.descendants(top.id)]
-        counted = [n for n in branch if plan.nodes[n].kind == level and n not in facts.cross_cutting]
+        counted = [
+            n for n in branch if plan.nodes[n].kind == level and n not in facts.cross_cutting
+        ]
         nodes = Counter(o for n in counted for o in facts.outcomes.get(n, ()))
         indicators: dict[str, set[str]] = {o: set() for o in outcomes}
         for n in branch:
@@ -253,16 +347,26 @@ def _coverage(plan: Plan, facts: PlanFacts) -> pandas.DataFrame:
                 for o in set(facts.outcomes.get(ind, ())) | set(facts.outcomes.get(n, ())):
                     if o in indicators:
                         indicators[o].add(ind)
-        rows.append({
-            "id": top.id,
-            "title": top.title,
-            "cross_cutting": top.id in facts.cross_cutting,
-            "level": level,
-            "nodes": len(counted),
-            **{o: nodes.get(o, 0) for o in outcomes},
-            **{f"{o}_indicators": len(indicators[o]) for o in outcomes},
-        })
-    columns = ["id", "title", "cross_cutting", "level", "nodes", *outcomes, *(f"{o}_indicators" for o in outcomes)]
+        rows.append(
+            {
+                "id": top.id,
+                "title": top.title,
+                "cross_cutting": top.id in facts.cross_cutting,
+                "level": level,
+                "nodes": len(counted),
+                **{o: nodes.get(o, 0) for o in outcomes},
+                **{f"{o}_indicators": len(indicators[o]) for o in outcomes},
+            }
+        )
+    columns = [
+        "id",
+        "title",
+        "cross_cutting",
+        "level",
+        "nodes",
+        *outcomes,
+        *(f"{o}_indicators" for o in outcomes),
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -282,30 +386,71 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     for f in report.findings:
         branch: dict[str, str | None] = dict.fromkeys(("priority", "aim", "objective"))
         # (an indicator sits outside the hierarchy: its branch and owners are those of what it measures)
-        placed = ([n for n in facts.measures.get(f.node, ()) if n in nodes]
-                  if f.node in nodes and nodes[f.node].kind == "indicator" else [f.node] if f.node in nodes else [])
+        placed = (
+            [n for n in facts.measures.get(f.node, ()) if n in nodes]
+            if f.node in nodes and nodes[f.node].kind == "indicator"
+            else [f.node]
+            if f.node in nodes
+            else []
+        )
         for kind in branch:
             branch[kind] = _join(dict.fromkeys(k for n in placed for k in of_kind(n, kind))) or None
         if f.kind == "owner":
             owners: str | None = _join(f.subjects)
         else:
-            owners = _join(dict.fromkeys(o for n in placed for o in facts.lead_owners.get(n, ()))) or None
+            owners = (
+                _join(dict.fromkeys(o for n in placed for o in facts.lead_owners.get(n, ())))
+                or None
+            )
         loc = f.location
-        rows.append({
-            "rule": f.rule, "name": f.name, "severity": f.severity, "node": f.node, "kind": f.kind,
-            "title": f.title, **branch, "owners": owners, "message": f.message, "hint": f.hint,
-            **loc.to_dict(),  # (as the findings document writes it: no file for standard input)
-        })
-    columns = ["rule", "name", "severity", "node", "kind", "title", "priority", "aim", "objective", "owners",
-               "message", "hint", "file", "line", "column", "sheet", "cell"]
+        rows.append(
+            {
+                "rule": f.rule,
+                "name": f.name,
+                "severity": f.severity,
+                "node": f.node,
+                "kind": f.kind,
+                "title": f.title,
+                **branch,
+                "owners": owners,
+                "message": f.message,
+                "hint": f.hint,
+                **loc.to_dict(),  # (as the findings document writes it: no file for standard input)
+            }
+        )
+    columns = [
+        "rule",
+        "name",
+        "severity",
+        "node",
+        "kind",
+        "title",
+        "priority",
+        "aim",
+        "objective",
+        "owners",
+        "message",
+        "hint",
+        "file",
+        "line",
+        "column",
+        "sheet",
+        "cell",
+    ]
     df = pd.DataFrame(rows, columns=columns)
     for col in ("line", "column"):
         df[col] = df[col].astype("Int64")
     return df
 
 
-def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Report | None = None,
-          config: Config | Mapping[str, Any] | None = None) -> pandas.DataFrame:
+def table(
+    plan: Plan,
+    what: str,
+    *,
+    facts: PlanFacts | None = None,
+    report: Report | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+) -> pandas.DataFrame:
     """A table of the plan as a :class:`pandas.DataFrame`.
 
     Parameters
@@ -362,7 +507,12 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
     require_plan("table", plan)
     require_report("table", "report", report)
     config = as_config("table", config)
-    makers = {"milestones": _milestones, "indicators": _indicators, "owners": _owners, "coverage": _coverage}
+    makers = {
+        "milestones": _milestones,
+        "indicators": _indicators,
+        "owners": _owners,
+        "coverage": _coverage,
+    }
     if what == "findings":
         if report is None:
             from ..rules.engine import check
@@ -370,11 +520,15 @@ def table(plan: Plan, what: str, *, facts: PlanFacts | None = None, report: Repo
             report = check(plan, config)
         return _findings(plan, facts or report.facts_of(plan), report)
     if what not in makers:
-        raise OptionError(f"unknown table {what!r}; choose one of {', '.join([*makers, 'findings'])}")
+        raise OptionError(
+            f"unknown table {what!r}; choose one of {', '.join([*makers, 'findings'])}"
+        )
     return makers[what](plan, facts or PlanFacts(plan))
 
 
-def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[str, ...] | list[str] = ()) -> str:
+def format_table(
+    df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[str, ...] | list[str] = ()
+) -> str:
     """A table as readable text: long texts cut to ``max_width`` characters, dates as dates, whole
     numbers without a decimal point; texts aligned left, numbers right.
 
@@ -392,7 +546,9 @@ def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[st
     if columns:
         unknown = [c for c in columns if c not in df.columns]
         if unknown:
-            raise OptionError(f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}")
+            raise OptionError(
+                f"no column {unknown[0]!r}; the columns are {', '.join(map(str, df.columns))}"
+            )
         df = df[list(dict.fromkeys(columns))]  # (a column named twice is shown once)
     if df.empty:
         return "(no rows)"
@@ -414,12 +570,16 @@ def format_table(df: pandas.DataFrame, *, max_width: int = 48, columns: tuple[st
             right.append(False)
         else:
             cells.append([cut(v) for v in series])
-            right.append(pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series))
+            right.append(
+                pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+            )
     headers = [str(c) for c in df.columns]
     widths = [max([len(h), *(len(v) for v in col)]) for h, col in zip(headers, cells)]
 
     def line(values: list[str]) -> str:
-        return " ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
+        return " ".join(
+            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)
+        ).rstrip()
 
     return "\n".join([line(headers), *(line([col[i] for col in cells]) for i in range(len(df)))])
 
@@ -465,7 +625,13 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
         from .workbook import csv_bytes
 
         # (true and false, as the .xlsx writes them: not Python's True and False)
-        return csv_bytes(header, [[("true" if v else "false") if isinstance(v, bool) else v for v in row] for row in rows])
+        return csv_bytes(
+            header,
+            [
+                [("true" if v else "false") if isinstance(v, bool) else v for v in row]
+                for row in rows
+            ],
+        )
     if fmt == "xlsx":
         import openpyxl
 
@@ -485,9 +651,13 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
                     _put_change(ws.cell(row=r, column=i), value)
                     continue
                 writer.put(ws, r, i, value, where=f"{sheet}!R{r}C{i}")
-        longest = {i: max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)
-                   for i in range(1, len(header) + 1)}
-        style_sheet(ws, [Column(h) for h in header], len(rows), {i: min(40, n) for i, n in longest.items()})
+        longest = {
+            i: max((len(str(r[i - 1])) for r in rows if r[i - 1] is not None), default=0)
+            for i in range(1, len(header) + 1)
+        }
+        style_sheet(
+            ws, [Column(h) for h in header], len(rows), {i: min(40, n) for i, n in longest.items()}
+        )
         from openpyxl.utils import get_column_letter
 
         for i, name in enumerate(header, start=1):
@@ -504,7 +674,9 @@ def table_bytes(df: pandas.DataFrame, fmt: str, *, sheet: str = "table") -> byte
     raise OptionError(f"unknown table format {fmt!r}; write to a .csv or .xlsx file")
 
 
-def write_table(df: pandas.DataFrame, path: str | os.PathLike[str], *, sheet: str = "table") -> None:
+def write_table(
+    df: pandas.DataFrame, path: str | os.PathLike[str], *, sheet: str = "table"
+) -> None:
     """Write a table to ``path`` (``.csv`` or ``.xlsx``, from the name), whole or not at all."""
     from .files import atomic_write_bytes
 

@@ -54,8 +54,13 @@ def _one_line(text: str) -> str:
     return terminal_text(" ".join(text.splitlines()))
 
 
-def format_report(report: Report, *, style: Callable[..., str] | None = None, hints: bool = True,
-                  name: str | None = None) -> str:
+def format_report(
+    report: Report,
+    *,
+    style: Callable[..., str] | None = None,
+    hints: bool = True,
+    name: str | None = None,
+) -> str:
     """The report as text. ``style`` is :func:`click.style` for colour, or nothing for plain text;
     ``name`` is what the summary line calls the plan (its id by default).
 
@@ -87,7 +92,9 @@ def format_report(report: Report, *, style: Callable[..., str] | None = None, hi
     return "\n".join(lines)
 
 
-def format_statistics(report: Report, *, style: Callable[..., str] | None = None, name: str | None = None) -> str:
+def format_statistics(
+    report: Report, *, style: Callable[..., str] | None = None, name: str | None = None
+) -> str:
     """The number of findings of each rule, the most frequent first, then the summary line.
 
     >>> from outcome_graph.findings import Finding, Report
@@ -104,7 +111,9 @@ def format_statistics(report: Report, *, style: Callable[..., str] | None = None
     for f in report.findings:
         entry = counts.setdefault(f.rule, [0, f.name, f.severity])
         entry[0] += 1
-    rows = sorted(counts.items(), key=lambda item: (-item[1][0], SEVERITIES.index(item[1][2]), item[0]))
+    rows = sorted(
+        counts.items(), key=lambda item: (-item[1][0], SEVERITIES.index(item[1][2]), item[0])
+    )
     width = max(len(str(n)) for n, _, _ in counts.values())
     code_width = max(len(code) for code in counts)
     name_width = max(len(name) for _, name, _ in counts.values())

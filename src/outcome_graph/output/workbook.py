@@ -49,7 +49,17 @@ from ..loading.sheet_layout import (
     sheet_key,
     xlsx_escape,
 )
-from ..model.document import FORMAT_ID, DueRange, IgnoreEntry, IndicatorRef, NodeSpec, PlanDocument, Value, is_blank, iter_nested
+from ..model.document import (
+    FORMAT_ID,
+    DueRange,
+    IgnoreEntry,
+    IndicatorRef,
+    NodeSpec,
+    PlanDocument,
+    Value,
+    is_blank,
+    iter_nested,
+)
 from ..paths import os_error
 from .files import timeless_xlsx
 
@@ -76,21 +86,53 @@ EXCEL_CELL_LIMIT = 32767
 #: Sheets written even when empty (with their header), so a person can fill them in.
 CORE_SHEETS = ("plan", "priorities", "aims", "objectives", "milestones", "indicators")
 SHEET_ORDER = (
-    "plan", "vision", "owners", "catalogues", "entries", "groups", "priorities", "aims", "objectives",
-    "milestones", "indicators", "indicator_refs", "variants", "ignore", "targets", "actuals", "due",
+    "plan",
+    "vision",
+    "owners",
+    "catalogues",
+    "entries",
+    "groups",
+    "priorities",
+    "aims",
+    "objectives",
+    "milestones",
+    "indicators",
+    "indicator_refs",
+    "variants",
+    "ignore",
+    "targets",
+    "actuals",
+    "due",
 )
 #: The sheets of the per-level template, in its order: a workbook written from a plan has them all.
 TEMPLATE_SHEETS = (
-    "plan", "vision", "owners", "catalogues", "entries", "groups", "priorities", "aims", "objectives",
-    "milestones", "indicators", "indicator_refs", "targets", "actuals", "variants", "ignore", "due",
+    "plan",
+    "vision",
+    "owners",
+    "catalogues",
+    "entries",
+    "groups",
+    "priorities",
+    "aims",
+    "objectives",
+    "milestones",
+    "indicators",
+    "indicator_refs",
+    "targets",
+    "actuals",
+    "variants",
+    "ignore",
+    "due",
 )
 _WIDE = {"title", "notes", "text", "name", "message", "hint", "reason"}
 
 CellValue = str | int | float | date | None
 
 #: The warning of a writer of spreadsheets (workbook or CSV) for a text that shows nothing.
-SHOWS_NOTHING = ("the text shows nothing (spaces or invisible characters alone): "
-                 "the cell reads back as blank, and the field as left out")
+SHOWS_NOTHING = (
+    "the text shows nothing (spaces or invisible characters alone): "
+    "the cell reads back as blank, and the field as left out"
+)
 
 
 class Loss(str):
@@ -105,11 +147,15 @@ def refuse_loss(path: str | os.PathLike[str], warnings: list[str]) -> None:
     written): the output at ``path`` would not read back as the plan."""
     losses = [w for w in warnings if isinstance(w, Loss)]
     if losses:
-        shown = "".join(f"\n  {w}" for w in losses[:20]) + (f"\n  and {len(losses) - 20} more" if len(losses) > 20 else "")
-        raise RenderError(f"{path}: not written: it would not read back as the plan ({len(losses)} "
-                          f"text{'s' * (len(losses) != 1)} it cannot keep as {'they are' if len(losses) != 1 else 'it is'}):"
-                          f"{shown}\nwrite YAML or JSON, which keep everything, edit the plan, or give --lossy "
-                          "to write it all the same")
+        shown = "".join(f"\n  {w}" for w in losses[:20]) + (
+            f"\n  and {len(losses) - 20} more" if len(losses) > 20 else ""
+        )
+        raise RenderError(
+            f"{path}: not written: it would not read back as the plan ({len(losses)} "
+            f"text{'s' * (len(losses) != 1)} it cannot keep as {'they are' if len(losses) != 1 else 'it is'}):"
+            f"{shown}\nwrite YAML or JSON, which keep everything, edit the plan, or give --lossy "
+            "to write it all the same"
+        )
 
 
 def shows_nothing(text: str) -> bool:
@@ -176,7 +222,12 @@ def _common(node: NodeSpec, row: dict[str, CellValue]) -> None:
 
 
 def _ignore_row(holder: str, rule: IgnoreEntry) -> dict[str, CellValue]:
-    return {"node": encode_text(holder), "rule": encode_text(rule.rule), "reason": _text(rule.reason), "scope": rule.scope}
+    return {
+        "node": encode_text(holder),
+        "rule": encode_text(rule.rule),
+        "reason": _text(rule.reason),
+        "scope": rule.scope,
+    }
 
 
 Positions = dict[str, tuple[str, int]]
@@ -197,7 +248,9 @@ def plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetD
     return sheets, {**by_kind["group"], **by_kind["owner"], **by_kind["node"]}
 
 
-def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, SheetData], dict[str, Positions]]:
+def _plan_sheets(
+    plan_or_document: Plan | PlanDocument,
+) -> tuple[dict[str, SheetData], dict[str, Positions]]:
     """:func:`plan_sheets`, with the positions of nodes, owners and groups apart (``node``,
     ``owner``, ``group``): an owner, a group and a node may share an id."""
     from ..convert import canonical_view
@@ -208,7 +261,9 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
     if doc.vision is not None:
         out.node_row(doc.vision, None)
     # Level sheets are written level by level, so a sheet's rows follow the document's order.
-    by_level: dict[str, list[tuple[NodeSpec, str | None]]] = {k: [] for k in ("priority", "aim", "objective", "milestone")}
+    by_level: dict[str, list[tuple[NodeSpec, str | None]]] = {
+        k: [] for k in ("priority", "aim", "objective", "milestone")
+    }
     for node, nest in iter_nested(doc):
         by_level[node.kind].append((node, nest))
     for kind in ("priority", "aim", "objective", "milestone"):
@@ -217,22 +272,34 @@ def _plan_sheets(plan_or_document: Plan | PlanDocument) -> tuple[dict[str, Sheet
     for node in doc.indicators:
         out.node_row(node, None)
 
-    holders = {node.id for node in out.nodes} | {o.id for o in doc.owners} | {g.id for g in doc.groups}
-    plan_node = PLAN_NODE if doc.plan.id in holders else doc.plan.id  # (the row of an item of the plan's id is the item's)
+    holders = (
+        {node.id for node in out.nodes} | {o.id for o in doc.owners} | {g.id for g in doc.groups}
+    )
+    plan_node = (
+        PLAN_NODE if doc.plan.id in holders else doc.plan.id
+    )  # (the row of an item of the plan's id is the item's)
     for rule in doc.plan.ignore:
         out.add("ignore", _ignore_row(plan_node, rule))
     for node in out.nodes:
         out.detail_rows(node)
     # (an owner's or group's entries name it in the node column; a node of the same id takes them)
-    held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [(g.id, g.ignore) for g in doc.groups]
+    held: list[tuple[str, list[IgnoreEntry]]] = [(o.id, o.ignore) for o in doc.owners] + [
+        (g.id, g.ignore) for g in doc.groups
+    ]
     for holder_id, entries in held:
         for rule in entries:
             out.add("ignore", _ignore_row(holder_id, rule))
     return out.sheets, out.by_kind
 
 
-_NODE_SHEETS = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
-                "milestone": "milestones", "indicator": "indicators"}
+_NODE_SHEETS = {
+    "vision": "vision",
+    "priority": "priorities",
+    "aim": "aims",
+    "objective": "objectives",
+    "milestone": "milestones",
+    "indicator": "indicators",
+}
 
 
 class _SheetWriter:
@@ -252,16 +319,37 @@ class _SheetWriter:
     def plan_rows(self, doc: PlanDocument) -> None:
         """The plan's own row, its owners, catalogues (with their entries) and groups."""
         meta = doc.plan
-        self.add("plan", {
-            "format": FORMAT_ID, "id": meta.id, "title": _text(meta.title), "organisation": _text(meta.organisation),
-            "period.start": meta.period.start, "period.end": meta.period.end, "framework": meta.framework,
-            "as_of": meta.as_of, "source": _text(meta.source), "views": _opt_list(meta.views),
-            "tags": _list(meta.tags), "notes": _text(meta.notes),
-        })
+        self.add(
+            "plan",
+            {
+                "format": FORMAT_ID,
+                "id": meta.id,
+                "title": _text(meta.title),
+                "organisation": _text(meta.organisation),
+                "period.start": meta.period.start,
+                "period.end": meta.period.end,
+                "framework": meta.framework,
+                "as_of": meta.as_of,
+                "source": _text(meta.source),
+                "views": _opt_list(meta.views),
+                "tags": _list(meta.tags),
+                "notes": _text(meta.notes),
+            },
+        )
         for owner in doc.owners:
-            self.add("owners", {"id": encode_text(owner.id), "name": _text(owner.name), "kind": owner.kind,
-                                "aliases": _list(owner.aliases), "capacity": owner.capacity, "tags": _list(owner.tags),
-                                "notes": _text(owner.notes)}, owner.id)
+            self.add(
+                "owners",
+                {
+                    "id": encode_text(owner.id),
+                    "name": _text(owner.name),
+                    "kind": owner.kind,
+                    "aliases": _list(owner.aliases),
+                    "capacity": owner.capacity,
+                    "tags": _list(owner.tags),
+                    "notes": _text(owner.notes),
+                },
+                owner.id,
+            )
         for cat in doc.catalogues:
             row: dict[str, CellValue] = {"prefix": cat.prefix, "title": _text(cat.title)}
             if isinstance(cat.entries, str):
@@ -270,12 +358,29 @@ class _SheetWriter:
                 row["entries"] = EMPTY_LIST
             self.add("catalogues", row)
             for entry in cat.entries if isinstance(cat.entries, list) else []:
-                self.add("entries", {"node": cat.prefix, "code": encode_text(entry.code), "title": encode_text(entry.title),
-                                     "outcomes": _list(entry.outcomes)})
+                self.add(
+                    "entries",
+                    {
+                        "node": cat.prefix,
+                        "code": encode_text(entry.code),
+                        "title": encode_text(entry.title),
+                        "outcomes": _list(entry.outcomes),
+                    },
+                )
         for group in doc.groups:
-            self.add("groups", {"id": encode_text(group.id), "title": encode_text(group.title), "kind": _text(group.kind),
-                                "members": _list(group.members), "views": _opt_list(group.views), "tags": _list(group.tags),
-                                "notes": _text(group.notes)}, group.id)
+            self.add(
+                "groups",
+                {
+                    "id": encode_text(group.id),
+                    "title": encode_text(group.title),
+                    "kind": _text(group.kind),
+                    "members": _list(group.members),
+                    "views": _opt_list(group.views),
+                    "tags": _list(group.tags),
+                    "notes": _text(group.notes),
+                },
+                group.id,
+            )
 
     def node_row(self, node: NodeSpec, nest: str | None) -> None:
         """A node's row on its level's sheet (``nest``: the parent it is nested under, if any)."""
@@ -285,7 +390,9 @@ class _SheetWriter:
         if kind not in ("vision", "indicator"):
             parent = nest if nest is not None else getattr(node, "parent", None)
             # (a ';' in the parent's id escaped: several parents may be written in this column too)
-            row["parent"] = join_list([parent]) if parent is not None and ";" in parent else _text(parent)
+            row["parent"] = (
+                join_list([parent]) if parent is not None and ";" in parent else _text(parent)
+            )
             row["parents"] = _opt_list(getattr(node, "parents", None))
             lead = getattr(node, "lead", None)
             row["lead"] = None if lead is None else encode_lead(lead)
@@ -316,19 +423,27 @@ class _SheetWriter:
         targets, actuals and due dates."""
         node_id = encode_text(node.id)
         for v in node.variants:
-            self.add("variants", {"node": node_id, "text": encode_text(v.text), "where": encode_text(v.where)})
+            self.add(
+                "variants",
+                {"node": node_id, "text": encode_text(v.text), "where": encode_text(v.where)},
+            )
         for rule in node.ignore:
             self.add("ignore", _ignore_row(node.id, rule))
         for ref in getattr(node, "indicators", None) or []:
             if ref.title is not None or ref.target is not None or ref.targets == []:
-                ref_row: dict[str, CellValue] = {"node": node_id, "indicator": encode_text(ref.id),
-                                                 "title": _text(ref.title)}
+                ref_row: dict[str, CellValue] = {
+                    "node": node_id,
+                    "indicator": encode_text(ref.id),
+                    "title": _text(ref.title),
+                }
                 _put_value(ref_row, "target", ref.target)
                 if ref.targets == []:
                     ref_row["targets"] = EMPTY_LIST
                 self.add("indicator_refs", ref_row)
             for value in ref.targets or []:
-                self._value_row("targets", {"node": node_id, "indicator": encode_text(ref.id)}, value)
+                self._value_row(
+                    "targets", {"node": node_id, "indicator": encode_text(ref.id)}, value
+                )
         if node.kind == "indicator":
             for value in node.targets or []:  # type: ignore[attr-defined]
                 self._value_row("targets", {"node": node_id}, value)
@@ -368,7 +483,9 @@ class CellWriter:
         self.illegal = ILLEGAL_CHARACTERS_RE
         self.warnings: list[str] = []
 
-    def put(self, ws: Any, row: int, col: int, value: CellValue, *, code: bool = False, where: str = "") -> Any:
+    def put(
+        self, ws: Any, row: int, col: int, value: CellValue, *, code: bool = False, where: str = ""
+    ) -> Any:
         cell = ws.cell(row=row, column=col)
         if value is None:
             if code:
@@ -379,14 +496,22 @@ class CellWriter:
         if isinstance(value, float) and not _safe_number(value):
             value = repr(value)
         if isinstance(value, date) and value < _FIRST_SPREADSHEET_DAY:
-            value = value.isoformat()  # (a spreadsheet's dates start in 1900: an earlier one shows as ####)
+            value = (
+                value.isoformat()
+            )  # (a spreadsheet's dates start in 1900: an earlier one shows as ####)
         if isinstance(value, int) and abs(value) >= 10**15:
-            value = str(value)  # (a spreadsheet program keeps 15 digits of a number: 10**18 would read back 1e+18)
+            value = str(
+                value
+            )  # (a spreadsheet program keeps 15 digits of a number: 10**18 would read back 1e+18)
         if isinstance(value, str):
             text: str = value
             if self.illegal.search(text):
                 text = self.illegal.sub("\ufffd", text)
-                self.warnings.append(Loss(f"{where}: control characters a workbook cannot hold were replaced by U+FFFD"))
+                self.warnings.append(
+                    Loss(
+                        f"{where}: control characters a workbook cannot hold were replaced by U+FFFD"
+                    )
+                )
             if shows_nothing(text):
                 self.warnings.append(Loss(f"{where}: {SHOWS_NOTHING}"))
             stored = xlsx_escape(text)  # (a carriage return survives the file's XML)
@@ -394,10 +519,12 @@ class CellWriter:
                 size = f"{len(text):,} characters"
                 if len(stored) != len(text):
                     size += f" ({len(stored):,} as stored: a carriage return is stored as 7)"
-                self.warnings.append(Loss(
-                    f"{where}: the text has {size}, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
-                    "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
-                ))
+                self.warnings.append(
+                    Loss(
+                        f"{where}: the text has {size}, more than a cell holds ({EXCEL_CELL_LIMIT:,}): "
+                        "what is beyond is lost when the workbook is read (keep the plan in YAML or JSON, or shorten it)"
+                    )
+                )
             cell.value = stored
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if text.startswith(FORMULA_START):
@@ -427,14 +554,17 @@ def style_sheet(ws: Any, columns: list[Column], n_rows: int, widths: dict[int, i
             for r in range(2, n_rows + 2):
                 ws.cell(row=r, column=i).alignment = Alignment(wrap_text=True, vertical="top")
         else:
-            ws.column_dimensions[letter].width = max(10, min(40, max(len(col.name), widths.get(i, 0)) + 2))
+            ws.column_dimensions[letter].width = max(
+                10, min(40, max(len(col.name), widths.get(i, 0)) + 2)
+            )
     ws.freeze_panes = "A2"
     if columns:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n_rows + 1, 1)}"
 
 
-def _sheet_cell(positions: Positions, sheets: dict[str, SheetData], key: str,
-                column: str = "title") -> tuple[str, str] | None:
+def _sheet_cell(
+    positions: Positions, sheets: dict[str, SheetData], key: str, column: str = "title"
+) -> tuple[str, str] | None:
     from openpyxl.utils import get_column_letter
 
     pos = positions.get(key)
@@ -442,7 +572,13 @@ def _sheet_cell(positions: Positions, sheets: dict[str, SheetData], key: str,
         return None
     name, index = pos
     cols = [c.name for c in sheets[name].columns()]
-    col = cols.index(column) + 1 if column in cols else cols.index("title") + 1 if "title" in cols else 1
+    col = (
+        cols.index(column) + 1
+        if column in cols
+        else cols.index("title") + 1
+        if "title" in cols
+        else 1
+    )
     return name, f"{get_column_letter(col)}{index + 2}"
 
 
@@ -452,8 +588,12 @@ def _plan_of(plan_or_document: Plan | PlanDocument) -> Plan | None:
     return plan_or_document if isinstance(plan_or_document, Plan) else None
 
 
-def _findings_rows(report: Report, by_kind: dict[str, Positions], sheets: dict[str, SheetData],
-                   plan: Plan | None = None) -> list[list[Any]]:
+def _findings_rows(
+    report: Report,
+    by_kind: dict[str, Positions],
+    sheets: dict[str, SheetData],
+    plan: Plan | None = None,
+) -> list[list[Any]]:
     # A finding links to the row of what it is about: an owner's finding to the owner's row, a
     # group's to the group's, a node's to the node's (an owner, a group and a node may share an id).
     # A finding about what has no row of its own (an owner only leads name, an indicator only a
@@ -466,24 +606,56 @@ def _findings_rows(report: Report, by_kind: dict[str, Positions], sheets: dict[s
 
     at_position: dict[tuple[int | None, int | None], str] = {}
     if plan is not None and any(f.node not in positions_of(f.kind) for f in report.findings):
-        at_position = {(n._line, n._column): n.id for n in plan.nodes.values()
-                       if n._line is not None and n.id not in plan.implicit_indicators}
+        at_position = {
+            (n._line, n._column): n.id
+            for n in plan.nodes.values()
+            if n._line is not None and n.id not in plan.implicit_indicators
+        }
     rows = []
     for f in report.findings:
         at = _sheet_cell(positions_of(f.kind), sheets, f.node)
         if at is None and (f.location.line, f.location.column) in at_position:
             node_id = at_position[(f.location.line, f.location.column)]
-            at = _sheet_cell(nodes, sheets, node_id, "indicators" if f.kind == "indicator" else "title")
-        rows.append([f.severity, f.rule, f.name, f.node, f.kind, f.title, f.message, f.hint,
-                     f"{at[0]}!{at[1]}" if at else None, str(f.location)])
+            at = _sheet_cell(
+                nodes, sheets, node_id, "indicators" if f.kind == "indicator" else "title"
+            )
+        rows.append(
+            [
+                f.severity,
+                f.rule,
+                f.name,
+                f.node,
+                f.kind,
+                f.title,
+                f.message,
+                f.hint,
+                f"{at[0]}!{at[1]}" if at else None,
+                str(f.location),
+            ]
+        )
     return rows
 
 
-_FINDING_COLUMNS = ["severity", "rule", "name", "node", "kind", "title", "message", "hint", "cell", "source"]
+_FINDING_COLUMNS = [
+    "severity",
+    "rule",
+    "name",
+    "node",
+    "kind",
+    "title",
+    "message",
+    "hint",
+    "cell",
+    "source",
+]
 
 
-def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None,
-                   name: str = "plan.xlsx") -> tuple[bytes, list[str]]:
+def workbook_bytes(
+    plan_or_document: Plan | PlanDocument,
+    *,
+    findings: Report | None = None,
+    name: str = "plan.xlsx",
+) -> tuple[bytes, list[str]]:
     """The plan as ``.xlsx`` bytes (per-level form), and the writer's warnings.
 
     The workbook has the template's sheets (``outcome-graph template``): its instructions (their
@@ -505,7 +677,9 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
         data = sheets[sheet_name]
         ws = wb.create_sheet(sheet_name)
         # (a sheet the plan has nothing for: the template's header, every column of its fields)
-        columns = data.columns() if data.rows or sheet_name in CORE_SHEETS else list(data.layout.columns)
+        columns = (
+            data.columns() if data.rows or sheet_name in CORE_SHEETS else list(data.layout.columns)
+        )
         widths: dict[int, int] = {}
         for i, col in enumerate(columns, start=1):
             writer.put(ws, 1, i, col.name)
@@ -513,12 +687,21 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
         for r, row in enumerate(data.rows, start=2):
             for i, col in enumerate(columns, start=1):
                 value = row.get(col.name)
-                writer.put(ws, r, i, value, code=col.kind in ("code",), where=f"{sheet_name}!{ws.cell(row=r, column=i).coordinate}")
+                writer.put(
+                    ws,
+                    r,
+                    i,
+                    value,
+                    code=col.kind in ("code",),
+                    where=f"{sheet_name}!{ws.cell(row=r, column=i).coordinate}",
+                )
                 if value is not None:
                     widths[i] = max(widths.get(i, 0), min(len(str(value)), 40))
         style_sheet(ws, columns, len(data.rows), widths)
         for i, col in enumerate(columns, start=1):
-            if col.kind == "code":  # (a row typed below the plan's keeps 1.10, 007 and 2011-12, as in the template)
+            if (
+                col.kind == "code"
+            ):  # (a row typed below the plan's keeps 1.10, 007 and 2011-12, as in the template)
                 ws.column_dimensions[get_column_letter(i)].number_format = "@"
     if findings is not None:
         ws = wb.create_sheet("findings")
@@ -527,7 +710,9 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
             writer.put(ws, 1, i, name)
         for r, finding_row in enumerate(finding_rows, start=2):
             for i, value in enumerate(finding_row, start=1):
-                cell = writer.put(ws, r, i, value, where=f"findings!{ws.cell(row=r, column=i).coordinate}")
+                cell = writer.put(
+                    ws, r, i, value, where=f"findings!{ws.cell(row=r, column=i).coordinate}"
+                )
                 if _FINDING_COLUMNS[i - 1] == "cell" and value:
                     sheet, ref = str(value).split("!")
                     cell.hyperlink = f"#'{sheet}'!{ref}"
@@ -538,8 +723,13 @@ def workbook_bytes(plan_or_document: Plan | PlanDocument, *, findings: Report | 
     return timeless_xlsx(buffer.getvalue()), writer.warnings
 
 
-def write_workbook(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
-                   findings: Report | None = None, lossy: bool = True) -> list[str]:
+def write_workbook(
+    plan_or_document: Plan | PlanDocument,
+    path: str | os.PathLike[str],
+    *,
+    findings: Report | None = None,
+    lossy: bool = True,
+) -> list[str]:
     """Write the plan as an ``.xlsx`` workbook (whole or not at all); returns the warnings.
     ``lossy=False`` writes nothing, raising a :class:`RenderError`, where a warning is a
     :class:`Loss` (the workbook would not read back as the plan).
@@ -582,7 +772,12 @@ def _csv_text(value: CellValue) -> str:
     return csv_escape(str(value))
 
 
-def csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", warnings: list[str] | None = None) -> bytes:
+def csv_bytes(
+    header: list[str],
+    rows: list[list[CellValue]],
+    name: str = "",
+    warnings: list[str] | None = None,
+) -> bytes:
     from ..loading.spreadsheet import cell_ref
 
     buffer = io.StringIO(newline="")
@@ -591,18 +786,25 @@ def csv_bytes(header: list[str], rows: list[list[CellValue]], name: str = "", wa
     for r, row in enumerate(rows, start=1):
         w.writerow([_csv_text(v) for v in row])
         if warnings is not None:
-            warnings.extend(Loss(f"{name}!{cell_ref(r, c)}: {SHOWS_NOTHING}")
-                            for c, v in enumerate(row) if isinstance(v, str) and shows_nothing(v))
+            warnings.extend(
+                Loss(f"{name}!{cell_ref(r, c)}: {SHOWS_NOTHING}")
+                for c, v in enumerate(row)
+                if isinstance(v, str) and shows_nothing(v)
+            )
             warnings.extend(
                 f"{name}!{cell_ref(r, c)}: the text has {len(v):,} characters, more than a spreadsheet cell holds "
                 f"({EXCEL_CELL_LIMIT:,}): outcome-graph reads it whole, but a spreadsheet program cuts it "
                 "when it opens the file (keep the plan in YAML or JSON, or shorten it)"
-                for c, v in enumerate(row) if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT)
+                for c, v in enumerate(row)
+                if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT
+            )
     # A byte-order mark, so spreadsheet programs read the file as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _csv_files(plan_or_document: Plan | PlanDocument, findings: Report | None) -> tuple[dict[str, bytes], list[str]]:
+def _csv_files(
+    plan_or_document: Plan | PlanDocument, findings: Report | None
+) -> tuple[dict[str, bytes], list[str]]:
     sheets, positions = _plan_sheets(plan_or_document)
     files: dict[str, bytes] = {}
     warnings: list[str] = []
@@ -610,16 +812,25 @@ def _csv_files(plan_or_document: Plan | PlanDocument, findings: Report | None) -
         if not data.rows and name not in CORE_SHEETS:
             continue
         columns = data.columns()
-        files[f"{name}.csv"] = csv_bytes([c.name for c in columns], [[row.get(c.name) for c in columns] for row in data.rows],
-                                          f"{name}.csv", warnings)
+        files[f"{name}.csv"] = csv_bytes(
+            [c.name for c in columns],
+            [[row.get(c.name) for c in columns] for row in data.rows],
+            f"{name}.csv",
+            warnings,
+        )
     if findings is not None:
-        files["findings.csv"] = csv_bytes(_FINDING_COLUMNS, _findings_rows(findings, positions, sheets,
-                                                                           _plan_of(plan_or_document)),
-                                           "findings.csv", warnings)
+        files["findings.csv"] = csv_bytes(
+            _FINDING_COLUMNS,
+            _findings_rows(findings, positions, sheets, _plan_of(plan_or_document)),
+            "findings.csv",
+            warnings,
+        )
     return files, warnings
 
 
-def csv_files(plan_or_document: Plan | PlanDocument, *, findings: Report | None = None) -> dict[str, bytes]:
+def csv_files(
+    plan_or_document: Plan | PlanDocument, *, findings: Report | None = None
+) -> dict[str, bytes]:
     """The plan as CSV files of the per-level form: file name -> bytes (UTF-8 with a byte-order mark).
 
     (:func:`write_csv_folder` returns the warnings too: a text that shows nothing, see :func:`shows_nothing`.)
@@ -627,8 +838,13 @@ def csv_files(plan_or_document: Plan | PlanDocument, *, findings: Report | None 
     return _csv_files(plan_or_document, findings)[0]
 
 
-def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathLike[str], *,
-                     findings: Report | None = None, lossy: bool = True) -> list[str]:
+def write_csv_folder(
+    plan_or_document: Plan | PlanDocument,
+    path: str | os.PathLike[str],
+    *,
+    findings: Report | None = None,
+    lossy: bool = True,
+) -> list[str]:
     """Write the plan as a folder of CSV files, whole or not at all; returns the warnings
     (``lossy=False``: writes nothing, raising a :class:`RenderError`, where one is a :class:`Loss`).
 
@@ -646,19 +862,29 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
     if target.is_symlink():
         target = Path(os.path.realpath(target))
         if target.is_symlink():  # (a link that loops)
-            raise RenderError(f"{path}: cannot write: {os_error(target) or 'a symbolic link that loops'}")
+            raise RenderError(
+                f"{path}: cannot write: {os_error(target) or 'a symbolic link that loops'}"
+            )
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         from .files import missing_folder
 
         raise RenderError(f"{path}: {missing_folder(folder)}")
     if target.exists() and not target.is_dir():
-        raise RenderError(f"{path}: exists and is not a folder; a CSV plan is a folder of CSV files")
+        raise RenderError(
+            f"{path}: exists and is not a folder; a CSV plan is a folder of CSV files"
+        )
     modes: dict[str, int] = {}
     if target.is_dir():
-        others = sorted(p.name for p in target.iterdir()
-                        if not (p.is_file() and p.suffix.lower() == ".csv"
-                                and (sheet_key(p.stem) in LAYOUTS or sheet_key(p.stem) in IGNORED_SHEETS)))
+        others = sorted(
+            p.name
+            for p in target.iterdir()
+            if not (
+                p.is_file()
+                and p.suffix.lower() == ".csv"
+                and (sheet_key(p.stem) in LAYOUTS or sheet_key(p.stem) in IGNORED_SHEETS)
+            )
+        )
         if others:
             raise RenderError(
                 f"{path}: the folder holds files that are not a plan's CSV files ({', '.join(others[:5])}); "
@@ -678,8 +904,9 @@ def write_csv_folder(plan_or_document: Plan | PlanDocument, path: str | os.PathL
     return warnings
 
 
-def _replace_folder(target: Path, folder: Path, files: dict[str, bytes], modes: dict[str, int],
-                    writing: list[str]) -> None:
+def _replace_folder(
+    target: Path, folder: Path, files: dict[str, bytes], modes: dict[str, int], writing: list[str]
+) -> None:
     """Write ``files`` into a new folder in ``folder``, then put it in the place of ``target``
     (an existing folder there is moved aside first, and back if the new one cannot take its
     place). ``modes``: the permissions to keep, by file name (``""``: the folder's); ``writing[0]``
@@ -775,9 +1002,15 @@ def _drop_down(ws: Any, letter: str, name: str, choices: tuple[str, ...]) -> Non
     accepted with a warning (several outcomes in one cell, a status word the list leaves out)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                        showErrorMessage=True, errorStyle="warning",
-                        error=f"Usually one of: {', '.join(choices)}", errorTitle=name)
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(choices) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        error=f"Usually one of: {', '.join(choices)}",
+        errorTitle=name,
+    )
     ws.add_data_validation(dv)
     dv.add(f"{letter}2:{letter}1000")
 
@@ -788,8 +1021,11 @@ def _instructions(form: str, name: str) -> list[str]:
     import shlex
 
     lines = _INSTRUCTIONS_FLAT if form == "flat" else _INSTRUCTIONS_LEVELS
-    names = {"file": shlex.quote(name), "yaml": shlex.quote(f"{Path(name).stem}.yaml"),
-             "levels": shlex.quote(f"{Path(name).stem}-levels.xlsx")}
+    names = {
+        "file": shlex.quote(name),
+        "yaml": shlex.quote(f"{Path(name).stem}.yaml"),
+        "levels": shlex.quote(f"{Path(name).stem}-levels.xlsx"),
+    }
     return [line.format(**names) if "{file}" in line else line for line in lines]
 
 
@@ -861,11 +1097,29 @@ def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
             writer.put(plan, 1, i, name)
         style_sheet(plan, [Column(c) for c in cols], 1, {})
         table = wb.create_sheet("table")
-        cols = ["priority", "aim", "objective", "milestone", "lead", "timescale", "status", "indicators", "notes"]
+        cols = [
+            "priority",
+            "aim",
+            "objective",
+            "milestone",
+            "lead",
+            "timescale",
+            "status",
+            "indicators",
+            "notes",
+        ]
         for i, name in enumerate(cols, start=1):
             writer.put(table, 1, i, name)
         _drop_down(table, get_column_letter(cols.index("status") + 1), "status", _STATUS_CHOICES)
-        style_sheet(table, [Column(c if c not in ("priority", "aim", "objective", "milestone") else "title") for c in cols], 200, {})
+        style_sheet(
+            table,
+            [
+                Column(c if c not in ("priority", "aim", "objective", "milestone") else "title")
+                for c in cols
+            ],
+            200,
+            {},
+        )
         # (typed text stays text: June 11 is the month, not the day Excel would make of it)
         table.column_dimensions[get_column_letter(cols.index("timescale") + 1)].number_format = "@"
         buffer = io.BytesIO()

@@ -235,7 +235,9 @@ class Catalogue:
 
         clean_prefix = prefix.strip().upper()
         if not re.fullmatch(r"[A-Z]{1,6}", clean_prefix):
-            raise CatalogueError(f"catalogue prefix {prefix!r} must be one to six letters, e.g. 'CSC'")
+            raise CatalogueError(
+                f"catalogue prefix {prefix!r} must be one to six letters, e.g. 'CSC'"
+            )
         self.prefix = clean_prefix
         self.title = title
         self._entries: list[CatalogueEntry] = []
@@ -249,20 +251,29 @@ class Catalogue:
             canonical = normalise_code(entry.code)
             parent = normalise_code(entry.parent) if entry.parent else None
             if canonical != entry.code or parent != entry.parent:
-                entry = CatalogueEntry(canonical, entry.title, tuple(entry.outcomes), parent,
-                                       entry.title_verified)
+                entry = CatalogueEntry(
+                    canonical, entry.title, tuple(entry.outcomes), parent, entry.title_verified
+                )
             self._entries.append(entry)
             self._by_key[key] = entry
 
-    def _check(self, entry: CatalogueEntry, title: str, is_blank: Callable[[str], bool]) -> tuple[str, int, str]:
+    def _check(
+        self, entry: CatalogueEntry, title: str, is_blank: Callable[[str], bool]
+    ) -> tuple[str, int, str]:
         """The key of an entry that can join the catalogue; raises :class:`CatalogueError` if it cannot."""
         key = _key(entry.code)
         if is_blank(entry.title):
-            raise CatalogueError(f"the title of {entry.code!r} must not be blank (catalogue {title!r})")
+            raise CatalogueError(
+                f"the title of {entry.code!r} must not be blank (catalogue {title!r})"
+            )
         if key is None:
-            raise CatalogueError(f"{entry.code!r} is not an indicator code (expected e.g. '{self.prefix} 12')")
+            raise CatalogueError(
+                f"{entry.code!r} is not an indicator code (expected e.g. '{self.prefix} 12')"
+            )
         if key[0] != self.prefix:
-            raise CatalogueError(f"{entry.code!r} does not belong to the {self.prefix} catalogue {title!r}")
+            raise CatalogueError(
+                f"{entry.code!r} does not belong to the {self.prefix} catalogue {title!r}"
+            )
         if key in self._by_key:
             raise CatalogueError(f"{entry.code!r} is listed twice in catalogue {title!r}")
         return key
@@ -348,7 +359,9 @@ class Catalogue:
         return f"Catalogue(prefix={self.prefix!r}, title={self.title!r}, entries={len(self)})"
 
 
-def _outcome_ids(raw: str, where: str, code: str = "", framework: Framework | None = None) -> tuple[str, ...]:
+def _outcome_ids(
+    raw: str, where: str, code: str = "", framework: Framework | None = None
+) -> tuple[str, ...]:
     """Parse a ``;``-separated outcome list; ``Be Healthy`` is read as ``be_healthy``. With a
     ``framework``, an outcome that is not one of its outcomes is an error naming the nearest one."""
     outcomes: list[str] = []
@@ -358,14 +371,20 @@ def _outcome_ids(raw: str, where: str, code: str = "", framework: Framework | No
             continue
         ident = re.sub(r"[\s-]+", "_", text.lower())
         if not _OUTCOME_RE.match(ident):
-            raise CatalogueError(f"{where}: outcome {text!r} is not an outcome id (e.g. 'be_healthy')")
+            raise CatalogueError(
+                f"{where}: outcome {text!r} is not an outcome id (e.g. 'be_healthy')"
+            )
         if framework is not None and ident not in framework.ids:
             from ..loading.suggest import unknown_outcome
             from ..model.frameworks import outcome_id
 
-            ident = outcome_id(text)  # (as a table prints it: "Healthy", "Make a positive contribution")
+            ident = outcome_id(
+                text
+            )  # (as a table prints it: "Healthy", "Make a positive contribution")
             if ident not in framework.ids:
-                raise CatalogueError(f"{where}: {unknown_outcome(code, text, framework.ids, framework.id)}")
+                raise CatalogueError(
+                    f"{where}: {unknown_outcome(code, text, framework.ids, framework.id)}"
+                )
         if ident not in outcomes:
             outcomes.append(ident)
     return tuple(outcomes)
@@ -390,15 +409,19 @@ def _read_source(path_or_text: str | os.PathLike[str] | TextIO) -> tuple[str, st
         except ValueError:  # (a character no path may hold: a NUL)
             raise CatalogueError(f"{str(path)!r} is not a path") from None
         if len(data) > MAX_CATALOGUE_BYTES:
-            raise CatalogueError(f"{path}: over the {MAX_CATALOGUE_BYTES >> 20} MB limit of a catalogue file")
+            raise CatalogueError(
+                f"{path}: over the {MAX_CATALOGUE_BYTES >> 20} MB limit of a catalogue file"
+            )
         if b"\x00" in data[:8192]:
             raise CatalogueError(f"{path}: this is a binary file, not a CSV file")
         try:
             return data.decode("utf-8-sig"), str(path)
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise CatalogueError(f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                             "save it as 'CSV UTF-8'") from None
+            raise CatalogueError(
+                f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                "save it as 'CSV UTF-8'"
+            ) from None
     text = path_or_text.read()
     return text.lstrip("\ufeff"), getattr(path_or_text, "name", "<catalogue CSV>")
 
@@ -438,19 +461,26 @@ def _trimmed(title: str) -> str:
     return title[start:end]
 
 
-def _invisible_codes(row: list[str], header: list[str], cells: dict[str, str], name: str,
-                     line: int) -> list[Notice]:
+def _invisible_codes(
+    row: list[str], header: list[str], cells: dict[str, str], name: str, line: int
+) -> list[Notice]:
     """A notice for each code of a CSV row (its ``code`` and ``parent``) read without invisible
     characters it held; spaces around it show, and are no news."""
     from ..model.plan import Location, Notice
 
-    return [Notice.at(Location(name, line), invisible_message(row[i].strip()))
-            for i, col in enumerate(header)
-            if col in ("code", "parent") and i < len(row) and cells[col] != row[i].strip()]
+    return [
+        Notice.at(Location(name, line), invisible_message(row[i].strip()))
+        for i, col in enumerate(header)
+        if col in ("code", "parent") and i < len(row) and cells[col] != row[i].strip()
+    ]
 
 
 def load_catalogue_csv(
-    path_or_text: str | os.PathLike[str] | TextIO, prefix: str, title: str, *, framework: Framework | None = None,
+    path_or_text: str | os.PathLike[str] | TextIO,
+    prefix: str,
+    title: str,
+    *,
+    framework: Framework | None = None,
     notices: list[str] | None = None,
 ) -> Catalogue:
     """Read a catalogue from CSV.
@@ -516,25 +546,34 @@ def load_catalogue_csv(
             header = [header_key(cell) for cell in row]
             unknown = [col for col in header if col not in _CSV_COLUMNS]
             if unknown:
-                raise CatalogueError(f"{name}, line {line}: unknown column(s) {', '.join(unknown)}; "
-                                 f"expected code,title,ecm_outcome[,parent][,title_verified]")
+                raise CatalogueError(
+                    f"{name}, line {line}: unknown column(s) {', '.join(unknown)}; "
+                    f"expected code,title,ecm_outcome[,parent][,title_verified]"
+                )
             for required in ("code", "title"):
                 if required not in header:
-                    raise CatalogueError(f"{name}, line {line}: the header has no {required!r} column")
+                    raise CatalogueError(
+                        f"{name}, line {line}: the header has no {required!r} column"
+                    )
             if len(set(header)) != len(header):
                 raise CatalogueError(f"{name}, line {line}: a column is named twice")
             continue
         if len(row) > len(header):
-            raise CatalogueError(f"{name}, line {line}: {len(row)} cells but the header names "
-                             f"{len(header)} columns (quote a title that contains a comma)")
-        cells = {col: ((_trimmed if col == "title" else as_shown)(row[i]) if i < len(row) else "")
-                 for i, col in enumerate(header)}
+            raise CatalogueError(
+                f"{name}, line {line}: {len(row)} cells but the header names "
+                f"{len(header)} columns (quote a title that contains a comma)"
+            )
+        cells = {
+            col: ((_trimmed if col == "title" else as_shown)(row[i]) if i < len(row) else "")
+            for i, col in enumerate(header)
+        }
         if notices is not None:
             notices.extend(_invisible_codes(row, header, cells, name, line))
         rows.append((line, cells))
     if header is None:
-        raise CatalogueError(f"{name}: the catalogue CSV is empty (expected a code,title,ecm_outcome "
-                         f"header)")
+        raise CatalogueError(
+            f"{name}: the catalogue CSV is empty (expected a code,title,ecm_outcome header)"
+        )
 
     want = prefix.strip().upper()
     entries: list[CatalogueEntry] = []
@@ -547,17 +586,24 @@ def load_catalogue_csv(
             raise CatalogueError(f"{where}: the code must not be blank")
         key = _key(raw_code)
         if key is None:
-            raise CatalogueError(f"{where}: {raw_code!r} is not an indicator code (expected e.g. "
-                             f"'{want} 12')")
+            raise CatalogueError(
+                f"{where}: {raw_code!r} is not an indicator code (expected e.g. '{want} 12')"
+            )
         if key[0] != want:
-            raise CatalogueError(f"{where}: {raw_code!r} does not have the catalogue's prefix {want}")
+            raise CatalogueError(
+                f"{where}: {raw_code!r} does not have the catalogue's prefix {want}"
+            )
         if key in seen:
             raise CatalogueError(f"{where}: {raw_code!r} is already listed on line {seen[key]}")
         seen[key] = line
         if is_blank(cells["title"]):
             raise CatalogueError(f"{where}: the title of {raw_code!r} must not be blank")
-        entry_outcomes = _outcome_ids(cells.get("ecm_outcome", "") or cells.get("outcomes", ""), where,
-                                      raw_code.strip(), framework)
+        entry_outcomes = _outcome_ids(
+            cells.get("ecm_outcome", "") or cells.get("outcomes", ""),
+            where,
+            raw_code.strip(),
+            framework,
+        )
         parent = cells.get("parent", "") or None
         if parent is not None:
             pkey = _key(parent)
@@ -568,13 +614,21 @@ def load_catalogue_csv(
         if verified_raw not in _TRUE | _FALSE:
             raise CatalogueError(f"{where}: title_verified must be yes or no, not {verified_raw!r}")
         verified = verified_raw not in _FALSE - {""}
-        entries.append(CatalogueEntry(normalise_code(raw_code), cells["title"], entry_outcomes,
-                                      normalise_code(parent) if parent else None, verified))
+        entries.append(
+            CatalogueEntry(
+                normalise_code(raw_code),
+                cells["title"],
+                entry_outcomes,
+                normalise_code(parent) if parent else None,
+                verified,
+            )
+        )
     for line, parent in parents:
         pkey = _key(parent)
         if pkey not in seen:
-            raise CatalogueError(f"{name}, line {line}: parent {parent!r} is not listed in the "
-                             f"catalogue")
+            raise CatalogueError(
+                f"{name}, line {line}: parent {parent!r} is not listed in the catalogue"
+            )
     return Catalogue(want, title, entries)
 
 
@@ -595,5 +649,6 @@ def national_indicators() -> Catalogue:
     ('NI', True, False)
     """
     text = (resources.files("outcome_graph.reference") / "national_indicators.csv").read_text(
-        encoding="utf-8-sig")
+        encoding="utf-8-sig"
+    )
     return load_catalogue_csv(text, "NI", NATIONAL_INDICATOR_SET_TITLE)

@@ -21,7 +21,13 @@ def label(ctx: RuleContext, node_id: str) -> str:
 
 def and_list(parts: list[str]) -> str:
     """Parts joined as a list is read: ``a``, ``a and b``, ``a, b and c``."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+    return (
+        parts[0]
+        if len(parts) == 1
+        else ", ".join(parts[:-1]) + " and " + parts[-1]
+        if parts
+        else ""
+    )
 
 
 _PLURALS = {"priority": "priorities"}
@@ -36,8 +42,12 @@ def counted(ctx: RuleContext, node_ids: list[str]) -> str:
     for node_id in node_ids:
         kind = nodes[node_id].kind if node_id in nodes else "item"
         counts[kind] = counts.get(kind, 0) + 1
-    parts = [f"{n} {kind if n == 1 else _PLURALS.get(kind, kind + 's')}"
-             for kind, n in sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0]) if kv[0] in _ORDER else 99)]
+    parts = [
+        f"{n} {kind if n == 1 else _PLURALS.get(kind, kind + 's')}"
+        for kind, n in sorted(
+            counts.items(), key=lambda kv: _ORDER.index(kv[0]) if kv[0] in _ORDER else 99
+        )
+    ]
     return and_list(parts) if parts else "nothing"
 
 
@@ -64,11 +74,17 @@ def ignored_at(ctx: RuleContext, node_id: str, below: str | None = None) -> bool
     if any(code.startswith(e.rule.upper()) for e in nodes[node_id].ignore):
         return True
     above = {below, *facts.ancestors(below)} if below is not None else set()
-    return any(code.startswith(e.rule.upper()) and e.scope == "branch"
-               for a in facts.ancestors(node_id) if a not in above for e in nodes[a].ignore)
+    return any(
+        code.startswith(e.rule.upper()) and e.scope == "branch"
+        for a in facts.ancestors(node_id)
+        if a not in above
+        for e in nodes[a].ignore
+    )
 
 
-def whole_branches(ctx: RuleContext, flagged: list[str], root_kind: str) -> tuple[dict[str, tuple[str, list[str]]], list[str]]:
+def whole_branches(
+    ctx: RuleContext, flagged: list[str], root_kind: str
+) -> tuple[dict[str, tuple[str, list[str]]], list[str]]:
     """Split flagged nodes into whole branches and the rest.
 
     A node of kind K belongs to the branch of its highest ancestor of ``root_kind``. When every

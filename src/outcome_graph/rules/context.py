@@ -115,8 +115,15 @@ class RuleContext:
     ['The plan has no title.']
     """
 
-    def __init__(self, plan: Plan, facts: PlanFacts, graph: nx.MultiDiGraph | LazyGraph, rule: Rule,
-                 options: dict[str, Any], unused_ignores: Sequence[UnusedIgnore] = ()):
+    def __init__(
+        self,
+        plan: Plan,
+        facts: PlanFacts,
+        graph: nx.MultiDiGraph | LazyGraph,
+        rule: Rule,
+        options: dict[str, Any],
+        unused_ignores: Sequence[UnusedIgnore] = (),
+    ):
         self.plan = plan
         self.facts = facts
         self._graph = graph
@@ -143,7 +150,9 @@ class RuleContext:
             return self.options[name]
         except KeyError:
             declared = ", ".join(map(repr, self.options)) or "none"
-            raise KeyError(f"rule {self.rule.code} declares no option {name!r} (its options: {declared})") from None
+            raise KeyError(
+                f"rule {self.rule.code} declares no option {name!r} (its options: {declared})"
+            ) from None
 
     @property
     def in_yaml(self) -> bool:
@@ -189,7 +198,11 @@ class RuleContext:
         that = f" {that}" if that else ""
         if self.in_yaml:
             where = f"on {on}" if on is not None else "under `plan:`"
-            example = f"ignore: [{{rule: {code}, reason: ...}}]" if listed else f"{{rule: {code}, reason: ...}}"
+            example = (
+                f"ignore: [{{rule: {code}, reason: ...}}]"
+                if listed
+                else f"{{rule: {code}, reason: ...}}"
+            )
             return f"an {self.field('ignore')} entry {where}{that} (`{example}`)"
         whose = f"the id of {on}" if on is not None else "the plan's id"
         return f"a row of {self.sheet('ignore')}{that}: {whose} in `node`, {code} in `rule` and why in `reason`"
@@ -224,7 +237,10 @@ class RuleContext:
         plan = self.plan
         node_id = node if node is not None else plan.id
         order_key = 0
-        if node_id in plan.nodes and kind not in ("owner", "group"):  # (no node has the plan's id: the loader refuses one)
+        if node_id in plan.nodes and kind not in (
+            "owner",
+            "group",
+        ):  # (no node has the plan's id: the loader refuses one)
             spec = plan.nodes[node_id]
             kind = kind or spec.kind
             title = spec.title if title is None else title
@@ -244,8 +260,10 @@ class RuleContext:
                 title = group.title if title is None else title
             elif location is None:
                 # (a finding no one could find: no line, and read as the plan's own)
-                raise ValueError(f"it made a finding about {node_id!r}, which is not a node, owner or group of the "
-                                 f"plan (give ctx.finding a node's id, or None for the plan)")
+                raise ValueError(
+                    f"it made a finding about {node_id!r}, which is not a node, owner or group of the "
+                    f"plan (give ctx.finding a node's id, or None for the plan)"
+                )
             kind = kind or "plan"
             title = title or ""
         if isinstance(related, str):  # (one id, not its letters)
@@ -286,8 +304,14 @@ class RuleContext:
             # alone is pointed at there, not at its blank due cell)
             node = self.plan.nodes.get(node_id)
             values = node.__dict__ if node is not None else {}
-            return next((places[(node_id, name)] for name in fields if (node_id, name) in places
-                         and values.get(name) not in (None, "", [])), found[0])
+            return next(
+                (
+                    places[(node_id, name)]
+                    for name in fields
+                    if (node_id, name) in places and values.get(name) not in (None, "", [])
+                ),
+                found[0],
+            )
         return found[0] if found else None
 
     def lead_place(self, node_id: str, owner_id: str) -> Location | None:
@@ -316,6 +340,9 @@ class RuleContext:
                 # (a spreadsheet's lead cell that writes it, where known, as a finding about the
                 # owner points there)
                 places = (self.lead_place(n, item) or plan.location(n) for n in owner.nodes)
-                return (next((p for p in places if p == at), None)
-                        or self.lead_place(owner.nodes[0], item) or plan.location(owner.nodes[0]))
+                return (
+                    next((p for p in places if p == at), None)
+                    or self.lead_place(owner.nodes[0], item)
+                    or plan.location(owner.nodes[0])
+                )
         return plan.location(item, kind)

@@ -17,7 +17,6 @@ from ._common import and_list, ignored_at, label, outcome_title, short
 from .context import RuleContext
 from .registry import rule
 
-
 _PLURALS = {"priority": "priorities", "aim": "aims", "objective": "objectives"}
 
 
@@ -87,7 +86,11 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
         if ctx.plan.nodes:
             # (a vision's outcomes pass only to the priorities that name it as their parent)
             vision = next((n for n in ctx.facts.of_kind("vision") if n.outcomes), None)
-            aside = f" (the vision's outcomes pass to no priority: none names {vision.id} as its parent)" if vision else ""
+            aside = (
+                f" (the vision's outcomes pass to no priority: none names {vision.id} as its parent)"
+                if vision
+                else ""
+            )
             yield ctx.finding(
                 None,
                 f"The plan tags no priority, aim, objective or milestone with an outcome of its framework ({framework.title}), so its coverage cannot be checked{aside}.",
@@ -117,10 +120,14 @@ def outcome_gap(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _gap_hint(ctx: RuleContext, outcome: str, level: str, *, objective: bool, indicator: bool) -> str:
+def _gap_hint(
+    ctx: RuleContext, outcome: str, level: str, *, objective: bool, indicator: bool
+) -> str:
     """OG201's hint for one outcome: where to write it (the `outcomes` column, in a spreadsheet),
     the indicator to list, and how to accept a gap another plan covers."""
-    above = {"objective": " (or its aim or priority)", "aim": " (or its priority)", "priority": ""}[level]
+    above = {"objective": " (or its aim or priority)", "aim": " (or its priority)", "priority": ""}[
+        level
+    ]
     todo = []
     if objective:
         where = ctx.field("outcomes", key=f"`outcomes: [{outcome}]`", value=outcome)
@@ -170,7 +177,11 @@ def outcome_imbalance(ctx: RuleContext) -> Iterator[Finding]:
         share = count / len(carried)
         if 0 < share < min_share:
             limit = f"{round(min_share * 100, 4):g}%"
-            shown = next(text for digits in (0, 1, 2, 3) if (text := f"{share:.{digits}%}") != limit or digits == 3)
+            shown = next(
+                text
+                for digits in (0, 1, 2, 3)
+                if (text := f"{share:.{digits}%}") != limit or digits == 3
+            )
             yield ctx.finding(
                 None,
                 f"Only {count} of {len(carried)} {_PLURALS[level]} with an outcome ({shown}) serve '{outcome_title(ctx, o)}', under the {limit} threshold.",
@@ -207,9 +218,16 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
         return
     facts = ctx.facts
     cross, outcomes = facts.cross_cutting, facts.outcomes
-    untagged = [n for kind in ("priority", "aim") for n in facts.ids_of(kind) if n not in cross and not outcomes.get(n)]
+    untagged = [
+        n
+        for kind in ("priority", "aim")
+        for n in facts.ids_of(kind)
+        if n not in cross and not outcomes.get(n)
+    ]
     stated = facts.stated_outcomes
-    level_tags = {kind: any(stated.get(n) for n in facts.ids_of(kind)) for kind in ("priority", "aim")}
+    level_tags = {
+        kind: any(stated.get(n) for n in facts.ids_of(kind)) for kind in ("priority", "aim")
+    }
     whole: set[str] = set()  # tops of untagged branches
     for node_id in sorted(untagged, key=lambda n: ctx.plan.nodes[n]._order):  # (ancestors first)
         name = f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}'"
@@ -219,21 +237,33 @@ def untagged_branch(ctx: RuleContext) -> Iterator[Finding]:
                 # (reported, to be suppressed, where its own ignore, or a branch-scoped one below
                 # the top, names the rule: an entry of the top covers the top's finding)
                 if ignored_at(ctx, node_id, below=tops[-1]):
-                    yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.", _tag_hint(ctx))
+                    yield ctx.finding(
+                        node_id,
+                        f"{name} has no outcome, and nothing under it has one.",
+                        _tag_hint(ctx),
+                    )
                 continue
             whole.add(node_id)
-            yield ctx.finding(node_id, f"{name} has no outcome, and nothing under it has one.", _tag_hint(ctx))
+            yield ctx.finding(
+                node_id, f"{name} has no outcome, and nothing under it has one.", _tag_hint(ctx)
+            )
         elif level_tags[facts.kind_of[node_id]]:
-            yield ctx.finding(node_id, f"{name} has no outcome of its own or inherited, though other "
-                                       f"{_PLURALS[facts.kind_of[node_id]]} of the plan state theirs.", _tag_hint(ctx))
+            yield ctx.finding(
+                node_id,
+                f"{name} has no outcome of its own or inherited, though other "
+                f"{_PLURALS[facts.kind_of[node_id]]} of the plan state theirs.",
+                _tag_hint(ctx),
+            )
 
 
 def _tag_hint(ctx: RuleContext) -> str:
     """OG203's hint: the outcomes to state, or the marker of a cross-cutting node, where the plan's
     form writes them."""
     verb = "Add" if ctx.in_yaml else "Fill in"
-    return (f"{verb} {ctx.field('outcomes')} with the outcomes it serves, or {ctx.field('outcomes', value='[]')} if "
-            'it is deliberately cross-cutting (management, capacity, "lean and fit").')
+    return (
+        f"{verb} {ctx.field('outcomes')} with the outcomes it serves, or {ctx.field('outcomes', value='[]')} if "
+        'it is deliberately cross-cutting (management, capacity, "lean and fit").'
+    )
 
 
 @rule("OG204", "indicator-outcome-mismatch", "info")
@@ -280,8 +310,12 @@ def indicator_outcome_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if apart:
                 kind = facts.kind_of[node_id]
                 theirs = and_list(["'" + outcome_title(ctx, o) + "'" for o in ind_outcomes])
-                ours = and_list(["'" + outcome_title(ctx, o) + "'"
-                                 for o in sorted(node_outcomes, key=ctx.plan.framework.ids.index)])
+                ours = and_list(
+                    [
+                        "'" + outcome_title(ctx, o) + "'"
+                        for o in sorted(node_outcomes, key=ctx.plan.framework.ids.index)
+                    ]
+                )
                 yield ctx.finding(
                     node_id,
                     f"Indicator {ind} measures {theirs}, but {label(ctx, node_id)} serves {ours}.",

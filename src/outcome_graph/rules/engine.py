@@ -51,18 +51,28 @@ def configured_rules(config: Config) -> dict[str, Rule]:
 
     load_plugins(config)
     rules = {code: r for code, r in registry().items() if rule_file(r.origin) is None}
-    for file in config.rule_files:  # (each file's own rules: another configuration's file may declare the same code)
+    for file in (
+        config.rule_files
+    ):  # (each file's own rules: another configuration's file may declare the same code)
         for code, r in file_rules(file).items():
             first = rules.setdefault(code, r)
             if first is not r:  # (two files of one configuration: one rule would be lost)
-                message = (f"rule code {code} is declared twice ({_declared_at(first)} and {_declared_at(r)}): "
-                           f"a code belongs to one rule")
-                listed = next((layer for layer in reversed(config.layers) if file in layer.rule_files), None)
-                raise ConfigError(message) if listed is None else listed.error(message, "rule-files")
+                message = (
+                    f"rule code {code} is declared twice ({_declared_at(first)} and {_declared_at(r)}): "
+                    f"a code belongs to one rule"
+                )
+                listed = next(
+                    (layer for layer in reversed(config.layers) if file in layer.rule_files), None
+                )
+                raise (
+                    ConfigError(message) if listed is None else listed.error(message, "rule-files")
+                )
     return dict(sorted(rules.items()))
 
 
-def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs: Jobs = 1) -> Report:
+def check(
+    plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs: Jobs = 1
+) -> Report:
     """Check a plan against the rule catalogue.
 
     Parameters
@@ -111,7 +121,9 @@ def check(plan: Plan, config: Config | Mapping[str, Any] | None = None, *, jobs:
     from ..model.plan import Plan
 
     if not isinstance(plan, Plan):
-        raise TypeError(f"check() takes a loaded plan (og.check(og.load(path))), not {type(plan).__name__}")
+        raise TypeError(
+            f"check() takes a loaded plan (og.check(og.load(path))), not {type(plan).__name__}"
+        )
     config_type_error("check", config)
     if isinstance(config, Mapping):
         config = Config.from_dict(config)  # (the keys of a configuration file)
@@ -140,7 +152,9 @@ def _rule_failed(rule: Rule, plan: Plan, exc: Exception) -> ConfigError:
         at = ""
     else:
         at = f" (raised at {file}:{line})" if file else ""
-    err = ConfigError(f"rule {rule.code} ({where}) failed on plan {plan.id!r}: {type(exc).__name__}: {detail}{at}")
+    err = ConfigError(
+        f"rule {rule.code} ({where}) failed on plan {plan.id!r}: {type(exc).__name__}: {detail}{at}"
+    )
     err.file, err.line = file, line
     return err
 
@@ -162,8 +176,10 @@ def _raised_in_rule(rule: Rule, exc: BaseException) -> tuple[str | None, int | N
 def config_type_error(function: str, config: object) -> None:
     """Raise a TypeError saying what ``config`` may be, unless it is a Config, a mapping or None."""
     if config is not None and not isinstance(config, (Config, Mapping)):
-        raise TypeError(f"{function}() takes config as a Config (og.Config.from_file(path)) or a mapping of a "
-                        f"configuration file's keys, not {type(config).__name__}")
+        raise TypeError(
+            f"{function}() takes config as a Config (og.Config.from_file(path)) or a mapping of a "
+            f"configuration file's keys, not {type(config).__name__}"
+        )
 
 
 def run_rules(plan: Plan, rules: list[Rule], config: Config, *, jobs: Jobs = 1) -> Report:
@@ -188,8 +204,10 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
             try:
                 result = ctx.rule.check(ctx)
                 if result is None:
-                    raise TypeError("it returned None, not its findings (yield each one made with "
-                                    "ctx.finding(node, message), or return a list of them)")
+                    raise TypeError(
+                        "it returned None, not its findings (yield each one made with "
+                        "ctx.finding(node, message), or return a list of them)"
+                    )
                 found = list(result)
                 if r.origin != "outcome_graph":  # (the built-in rules' findings are tested)
                     for f in found:
@@ -226,7 +244,9 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
     unused_rule = next((r for r in rules if r.code == UNUSED_IGNORE), None)
     if unused_rule is not None:
         ctx = _context(plan, facts, graph, unused_rule, config)
-        for s, unused in _unused_entries(suppressions, {r.code for r in rules}, configured_rules(config)):
+        for s, unused in _unused_entries(
+            suppressions, {r.code for r in rules}, configured_rules(config)
+        ):
             # (entry by entry: the rule's findings about one are suppressed, and the entries
             # that suppress them marked used, before the next is judged)
             ctx.unused_ignores = (unused,)
@@ -246,20 +266,36 @@ def _run_rules(plan: Plan, rules: list[Rule], config: Config, processes: int) ->
         reap()  # the workers, which have long sent their findings (and freed their memory meanwhile)
     # (the facts go with the report: a command that draws the plan next reads them again, and
     # letting go of a large plan's facts here would cost the check their freeing)
-    return Report(plan.id, plan.title, plan.file, kept, suppressed, fail_on=config.fail_on, facts=facts,
-                  rules={r.code: config.severity_of(r.code, r.severity) for r in rules},
-                  sources={r.code: rule_source(r) for r in rules if r.origin != "outcome_graph"},
-                  notices=[Notice.of(n) for n in plan.notices])
+    return Report(
+        plan.id,
+        plan.title,
+        plan.file,
+        kept,
+        suppressed,
+        fail_on=config.fail_on,
+        facts=facts,
+        rules={r.code: config.severity_of(r.code, r.severity) for r in rules},
+        sources={r.code: rule_source(r) for r in rules if r.origin != "outcome_graph"},
+        notices=[Notice.of(n) for n in plan.notices],
+    )
 
 
-def _context(plan: Plan, facts: PlanFacts, graph: LazyGraph, r: Rule, config: Config) -> RuleContext:
+def _context(
+    plan: Plan, facts: PlanFacts, graph: LazyGraph, r: Rule, config: Config
+) -> RuleContext:
     """The context rule ``r`` runs in: its severity and options as configured."""
-    return RuleContext(plan, facts, graph, replace(r, severity=config.severity_of(r.code, r.severity)),
-                       config.options_for(r.code, r.options))
+    return RuleContext(
+        plan,
+        facts,
+        graph,
+        replace(r, severity=config.severity_of(r.code, r.severity)),
+        config.options_for(r.code, r.options),
+    )
 
 
-def _unused_entries(suppressions: _Suppressions, enabled: set[str],
-                    known: Mapping[str, Rule]) -> Iterator[tuple[_Suppression, UnusedIgnore]]:
+def _unused_entries(
+    suppressions: _Suppressions, enabled: set[str], known: Mapping[str, Rule]
+) -> Iterator[tuple[_Suppression, UnusedIgnore]]:
     """The ignore entries that suppressed no finding, each with what the rule reporting them
     reads; not those naming a rule that did not run (whether they are used cannot be said).
 
@@ -267,7 +303,9 @@ def _unused_entries(suppressions: _Suppressions, enabled: set[str],
     other rule's: it comes last, and is passed over if a finding about an earlier entry used it
     meanwhile (the entries are judged as they are taken from here).
     """
-    entries = sorted(suppressions.unused(), key=lambda s: UNUSED_IGNORE.startswith(s.entry.rule.upper()))
+    entries = sorted(
+        suppressions.unused(), key=lambda s: UNUSED_IGNORE.startswith(s.entry.rule.upper())
+    )
     for s in entries:
         if s.used:
             continue
@@ -281,14 +319,20 @@ def _unused_entries(suppressions: _Suppressions, enabled: set[str],
 def _check_finding(f: object) -> None:
     """Refuse what a rule yielded unless it is a finding the outputs can write."""
     if not isinstance(f, Finding):
-        raise TypeError(f"it yielded {type(f).__name__} {f!r:.60}, not a Finding (make findings with "
-                        "ctx.finding(node, message))")
+        raise TypeError(
+            f"it yielded {type(f).__name__} {f!r:.60}, not a Finding (make findings with "
+            "ctx.finding(node, message))"
+        )
     if f.severity not in SEVERITIES:
-        raise ValueError(f"it yielded a finding of severity {f.severity!r}, which is not error, warning or info")
+        raise ValueError(
+            f"it yielded a finding of severity {f.severity!r}, which is not error, warning or info"
+        )
     for name in ("rule", "name", "node", "kind", "title", "message", "hint"):
         value = getattr(f, name)
         if not isinstance(value, str):
-            raise TypeError(f"it yielded a finding whose {name} is {type(value).__name__} {value!r:.60}, not a text")
+            raise TypeError(
+                f"it yielded a finding whose {name} is {type(value).__name__} {value!r:.60}, not a text"
+            )
 
 
 class _Suppressions:
@@ -307,7 +351,8 @@ class _Suppressions:
             for holder in holders:
                 if holder.ignore:
                     self.by_holder[kind].setdefault(holder.id, []).extend(
-                        _Suppression(holder.id, e, kind=kind) for e in holder.ignore)
+                        _Suppression(holder.id, e, kind=kind) for e in holder.ignore
+                    )
         # The nodes below a node's branch-scoped entry: only their findings need the climb
         # through their ancestors (most plans have no such entry, and a finding's ancestors
         # cost a walk up the plan).
@@ -315,7 +360,9 @@ class _Suppressions:
         for node_id, entries in self.by_node.items():
             if any(s.entry.scope == "branch" for s in entries):
                 self.under_branch.update(facts.descendants(node_id))
-        self.none = not (self.plan_entries or self.by_node or any(self.by_holder.values()))  # (most plans)
+        self.none = not (
+            self.plan_entries or self.by_node or any(self.by_holder.values())
+        )  # (most plans)
         self.declared_owners = {o.id for o in plan.owners}
         self._leading: dict[str, list[str]] | None = None
 
@@ -328,13 +375,20 @@ class _Suppressions:
             facts = self.facts
             effective = facts.lead_owners
             for node_id in self.by_node:
-                for owner_id in dict.fromkeys((*facts.own_lead(node_id), *effective.get(node_id, ()))):
+                for owner_id in dict.fromkeys(
+                    (*facts.own_lead(node_id), *effective.get(node_id, ()))
+                ):
                     self._leading.setdefault(owner_id, []).append(node_id)
         return self._leading
 
     def unused(self) -> list[_Suppression]:
         held = (entries for by_id in self.by_holder.values() for entries in by_id.values())
-        return [s for entries in (self.plan_entries, *self.by_node.values(), *held) for s in entries if not s.used]
+        return [
+            s
+            for entries in (self.plan_entries, *self.by_node.values(), *held)
+            for s in entries
+            if not s.used
+        ]
 
     def suppressing(self, f: Finding, skip: _Suppression | None = None) -> _Suppression | None:
         """The ignore entry that suppresses ``f`` (other than ``skip``: an entry does not excuse
@@ -344,7 +398,13 @@ class _Suppressions:
         code = f.rule
         plan_wide = f.kind == "plan"
         held = self.by_holder.get(f.kind)  # (an owner's or group's finding: its own entries)
-        own = self.plan_entries if plan_wide else held.get(f.node, ()) if held is not None else self.by_node.get(f.node, ())
+        own = (
+            self.plan_entries
+            if plan_wide
+            else held.get(f.node, ())
+            if held is not None
+            else self.by_node.get(f.node, ())
+        )
         for s in own:
             if s is not skip and code.startswith(s.entry.rule.upper()):
                 return s
@@ -357,11 +417,19 @@ class _Suppressions:
                         return s
         # Branch scope: the plan's ignore covers everything; a node's covers its descendants.
         for s in self.plan_entries:
-            if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+            if (
+                s is not skip
+                and s.entry.scope == "branch"
+                and code.startswith(s.entry.rule.upper())
+            ):
                 return s
         if not plan_wide and held is None and f.node in self.under_branch:
             for a in self.facts.ancestors(f.node):
                 for s in self.by_node.get(a, ()):
-                    if s is not skip and s.entry.scope == "branch" and code.startswith(s.entry.rule.upper()):
+                    if (
+                        s is not skip
+                        and s.entry.scope == "branch"
+                        and code.startswith(s.entry.rule.upper())
+                    ):
                         return s
         return None

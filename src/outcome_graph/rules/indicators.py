@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..analysis.wording import is_placeholder_title
 from ..analysis.timescale import parse_value_period
+from ..analysis.wording import is_placeholder_title
 from ..findings import Finding
 from ..model.document import Indicator, Value
 from ..reference.catalogue import code_prefix, normalise_code
@@ -100,7 +100,9 @@ def unknown_indicator(ctx: RuleContext) -> Iterator[Finding]:
             continue
         entry, how = ctx.plan.catalogues[prefix].resolve(ind.id)
         if entry is None:
-            yield ctx.finding(ind.id, f"Indicator {ind.id} is {how}.")  # ("not in the National Indicator Set")
+            yield ctx.finding(
+                ind.id, f"Indicator {ind.id} is {how}."
+            )  # ("not in the National Indicator Set")
 
 
 def _unknown_code(ctx: RuleContext, code: str) -> bool:
@@ -190,13 +192,23 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             better_shown = short(verdict.better.title, 80)
             if better_shown == theirs_shown:
                 # (NI 102a and NI 102b differ only after the cut, in the Key Stage: both are shown whole)
-                theirs_shown, better_shown = " ".join(entry.title.split()), " ".join(verdict.better.title.split())
+                theirs_shown, better_shown = (
+                    " ".join(entry.title.split()),
+                    " ".join(verdict.better.title.split()),
+                )
             better = f"; it reads like {verdict.better.code} '{better_shown}'"
             taken = ctx.plan.indicator(verdict.better.code)
-            if taken is not None and taken.id != code and taken.title and taken.title != verdict.better.title:
+            if (
+                taken is not None
+                and taken.id != code
+                and taken.title
+                and taken.title != verdict.better.title
+            ):
                 # (a plan's own lettering can take the national code: Richmond's NI 102a is local)
                 better += f", a code this plan gives to '{short(taken.title, 60)}'"
-        ours, theirs = (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
+        ours, theirs = (
+            (f" ({verdict.stages[0]})", f" ({verdict.stages[1]})") if verdict.stages else ("", "")
+        )
         hint = f"Check the code: use the indicator the title describes{' (' + verdict.better.code + ')' if verdict.better else ''}, or retitle it."
         own = _own_lettering(ctx, catalogue, entry)
         if own:
@@ -205,14 +217,20 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             base = entry.parent
             listed = [e.code for e in catalogue if e.parent == base]
             owner = catalogue.title + ("'" if catalogue.title.endswith("s") else "'s")
-            message = (f"{code} is titled '{short(title, 80)}'{ours}, but the {owner} {entry.code}, "
-                       f"a part of {base}, is '{theirs_shown}'{theirs}: the plan letters the parts of {base} its own way "
-                       f"({_code_span(own)}).")
-            hint = (f"Give the plan's own parts of {base} codes of a local catalogue ({ctx.field('catalogues')}), or use the "
-                    f"{owner} letters ({and_list(listed)}) for the measures they name.")
+            message = (
+                f"{code} is titled '{short(title, 80)}'{ours}, but the {owner} {entry.code}, "
+                f"a part of {base}, is '{theirs_shown}'{theirs}: the plan letters the parts of {base} its own way "
+                f"({_code_span(own)})."
+            )
+            hint = (
+                f"Give the plan's own parts of {base} codes of a local catalogue ({ctx.field('catalogues')}), or use the "
+                f"{owner} letters ({and_list(listed)}) for the measures they name."
+            )
         elif how != "listed":
-            message = (f"{code} is titled '{short(title, 80)}'{ours}, but its code makes it a part of {entry.code}, "
-                       f"'{theirs_shown}'{theirs}{better}.")
+            message = (
+                f"{code} is titled '{short(title, 80)}'{ours}, but its code makes it a part of {entry.code}, "
+                f"'{theirs_shown}'{theirs}{better}."
+            )
         else:
             message = f"{code} is titled '{short(title, 80)}'{ours}, but {entry.code} is '{theirs_shown}'{theirs}{better}."
         yield ctx.finding(where, message, hint)
@@ -240,22 +258,33 @@ def _own_lettering(ctx: RuleContext, catalogue: Catalogue, entry: CatalogueEntry
 def _code_span(codes: list[str]) -> str:
     """``NI 102a to NI 102f`` for codes lettered a to f without a gap, else the codes listed."""
     letters = [c.strip()[-1].lower() for c in codes]
-    if len(codes) > 2 and [ord(x) for x in letters] == list(range(ord(letters[0]), ord(letters[0]) + len(codes))):
+    if len(codes) > 2 and [ord(x) for x in letters] == list(
+        range(ord(letters[0]), ord(letters[0]) + len(codes))
+    ):
         return f"{codes[0]} to {codes[-1]}"
     return and_list(codes)
 
 
-def _placeholder_title(ctx: RuleContext, where: str, code: str, title: str, entry: CatalogueEntry | None) -> Finding:
+def _placeholder_title(
+    ctx: RuleContext, where: str, code: str, title: str, entry: CatalogueEntry | None
+) -> Finding:
     """OG502's finding for an indicator titled ``TBC``, ``N/A``, ``-`` or a drafting note
     (``Chlamydia comment``): it names no measure."""
     on = f" on {where}" if where != code else ""
-    known = f"; the catalogue's {entry.code} is '{short(entry.title, 80)}'" if entry is not None else ""
-    hint = ("Give it the catalogue's title, or the plan's own words for what it measures."
-            if entry is not None else
-            "Say in its title what it measures, or leave it out until it is defined (an objective it alone "
-            "measures is then reported as unmeasured).")
+    known = (
+        f"; the catalogue's {entry.code} is '{short(entry.title, 80)}'" if entry is not None else ""
+    )
+    hint = (
+        "Give it the catalogue's title, or the plan's own words for what it measures."
+        if entry is not None
+        else "Say in its title what it measures, or leave it out until it is defined (an objective it alone "
+        "measures is then reported as unmeasured)."
+    )
     return ctx.finding(
-        where, f"Indicator {code} is titled {title.strip()!r}{on}, which does not say what it measures{known}.", hint)
+        where,
+        f"Indicator {code} is titled {title.strip()!r}{on}, which does not say what it measures{known}.",
+        hint,
+    )
 
 
 @rule("OG503", "missing-target", "info")
@@ -295,7 +324,8 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     if not any(with_targets.values()):
         yield ctx.finding(
             None,
-            f"The plan states no targets: none of its {len(inds)} indicators has a figure to reach." if len(inds) != 1
+            f"The plan states no targets: none of its {len(inds)} indicators has a figure to reach."
+            if len(inds) != 1
             else "The plan states no targets: its one indicator has no figure to reach.",
             f"Give the indicators the plan commits to improving the value to reach in {ctx.field('target')} "
             f"(or {ctx.field('targets')}, per year).",
@@ -304,16 +334,30 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     implicit = ctx.plan.implicit_indicators
     # (an indicator the plan only names, by a code its catalogue does not have, is OG501's: asking
     # for the target of a code that does not exist, titled with the code itself, is noise)
-    counted = [ind for ind in inds
-               if not (ind.id in implicit and (not ctx.facts.measures.get(ind.id) or _unknown_code(ctx, ind.id)))]
+    counted = [
+        ind
+        for ind in inds
+        if not (
+            ind.id in implicit
+            and (not ctx.facts.measures.get(ind.id) or _unknown_code(ctx, ind.id))
+        )
+    ]
     # A plan that states no baseline anywhere (Thurrock's "11 more children will...") is told so
     # once, not once per change target (the field it never uses is absent, not missing).
-    changes = [ind for ind in counted
-               if any(t.change is not None and t.value is None for t in with_targets[ind.id])]
-    no_baselines = (len(changes) > 1 and all(_no_baseline(ind.baseline) for ind in inds)
-                    and not any(ignored_at(ctx, ind.id) for ind in changes))
+    changes = [
+        ind
+        for ind in counted
+        if any(t.change is not None and t.value is None for t in with_targets[ind.id])
+    ]
+    no_baselines = (
+        len(changes) > 1
+        and all(_no_baseline(ind.baseline) for ind in inds)
+        and not any(ignored_at(ctx, ind.id) for ind in changes)
+    )
     if no_baselines:
-        listed = ", ".join(ind.id for ind in changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
+        listed = ", ".join(ind.id for ind in changes[:3]) + (
+            f" and {len(changes) - 3} more" if len(changes) > 3 else ""
+        )
         yield ctx.finding(
             None,
             f"The plan states no baselines: the targets of {len(changes)} indicators ({listed}) are changes "
@@ -324,13 +368,18 @@ def missing_target(ctx: RuleContext) -> Iterator[Finding]:
     for ind in counted:
         targets = with_targets[ind.id]
         if not targets:
-            yield ctx.finding(ind.id, f"Indicator {_named(ctx, ind)} has no target.",
-                              f"Give it the value to reach in {ctx.field('target')} (or {ctx.field('targets')}, per "
-                              f"year), and the figure it starts from in {ctx.field('baseline')} when the target is a "
-                              "change.")
+            yield ctx.finding(
+                ind.id,
+                f"Indicator {_named(ctx, ind)} has no target.",
+                f"Give it the value to reach in {ctx.field('target')} (or {ctx.field('targets')}, per "
+                f"year), and the figure it starts from in {ctx.field('baseline')} when the target is a "
+                "change.",
+            )
         elif no_baselines:
             continue
-        elif _no_baseline(ind.baseline) and any(t.change is not None and t.value is None for t in targets):
+        elif _no_baseline(ind.baseline) and any(
+            t.change is not None and t.value is None for t in targets
+        ):
             t = next(t for t in targets if t.change is not None and t.value is None)
             change = _signed(t.change or "")
             if ind.baseline is None:
@@ -372,8 +421,11 @@ def _named(ctx: RuleContext, ind: Indicator) -> str:
     entry = catalogue.resolve(ind.id)[0] if catalogue is not None else None
     if entry is None:
         return ind.id
-    whose = ("the catalogue's" if normalise_code(entry.code) == normalise_code(ind.id)
-             else f"a part of the catalogue's {entry.code},")
+    whose = (
+        "the catalogue's"
+        if normalise_code(entry.code) == normalise_code(ind.id)
+        else f"a part of the catalogue's {entry.code},"
+    )
     return f"{ind.id} ({whose} '{short(entry.title, 80)}')"
 
 
@@ -432,15 +484,21 @@ def target_against_direction(ctx: RuleContext) -> Iterator[Finding]:
             sign = _change_sign(t, ind.baseline)
             if sign is None:
                 continue
-            wrong = (ind.direction == "increase" and sign < 0) or (ind.direction == "decrease" and sign > 0) or (
-                ind.direction == "maintain" and sign != 0 and t.comparator is None
+            wrong = (
+                (ind.direction == "increase" and sign < 0)
+                or (ind.direction == "decrease" and sign > 0)
+                or (ind.direction == "maintain" and sign != 0 and t.comparator is None)
             )
             if not wrong:
                 continue
             base = ind.baseline.value if ind.baseline is not None else None
             what = f"a change of {_signed(t.change)}" if t.change is not None else f"{t.value:g}"
-            from_base = f" from a baseline of {base:g}" if base is not None and t.change is None else ""
-            better = {"increase": "higher", "decrease": "lower", "maintain": "unchanged"}[ind.direction]
+            from_base = (
+                f" from a baseline of {base:g}" if base is not None and t.change is None else ""
+            )
+            better = {"increase": "higher", "decrease": "lower", "maintain": "unchanged"}[
+                ind.direction
+            ]
             yield ctx.finding(
                 ind.id,
                 f"Indicator {ind.id}'s target for {t.period} is {what}{from_base}, but {better} is better ({_direction_words(ind)}).",
@@ -468,7 +526,9 @@ def _held_side(comparator: str | None, direction: str | None) -> str | None:
     return {"increase": "floor", "decrease": "ceiling", "maintain": "level"}.get(direction or "")
 
 
-def _held_level_message(ind: Indicator, latest: Value, base: Value, target: Value, due: bool) -> str | None:
+def _held_level_message(
+    ind: Indicator, latest: Value, base: Value, target: Value, due: bool
+) -> str | None:
     """OG505's message for a target equal to its baseline (a flat line), or None when on track.
 
     ``at_least``/``at_most`` (or a direction alone) hold the baseline's level: an actual on it is on
@@ -489,13 +549,22 @@ def _held_level_message(ind: Indicator, latest: Value, base: Value, target: Valu
         return None
     if target.comparator in ("above", "below"):
         keeps = f"takes it {target.comparator}"
-        should = f"be {target.comparator}" if strict else ("be at least" if side == "floor" else "be at most")
+        should = (
+            f"be {target.comparator}"
+            if strict
+            else ("be at least" if side == "floor" else "be at most")
+        )
     else:
-        keeps, should = {"floor": ("keeps it at or above", "be at least"), "ceiling": ("keeps it at or below", "be at most"),
-                         "level": ("keeps it at", "still be")}[side]
+        keeps, should = {
+            "floor": ("keeps it at or above", "be at least"),
+            "ceiling": ("keeps it at or below", "be at most"),
+            "level": ("keeps it at", "still be"),
+        }[side]
     why = "" if target.comparator is not None else f" ({_direction_words(ind)})"
-    return (f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} {keeps} "
-            f"its baseline of {goal:g} in {base.period}{why}, so it should {should} {goal:g}.")
+    return (
+        f"Indicator {ind.id} stood at {value:g} in {latest.period}; its target for {target.period} {keeps} "
+        f"its baseline of {goal:g} in {base.period}{why}, so it should {should} {goal:g}."
+    )
 
 
 @rule("OG505", "off-track-indicator", "warning")
@@ -533,7 +602,10 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
         if base is None or base.value is None or not ind.actuals:
             continue
         try:
-            actuals = sorted((a for a in ind.actuals if a.value is not None), key=lambda a: parse_value_period(a.period).end)
+            actuals = sorted(
+                (a for a in ind.actuals if a.value is not None),
+                key=lambda a: parse_value_period(a.period).end,
+            )
             if not actuals:
                 continue
             latest = actuals[-1]
@@ -542,7 +614,11 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
             targets = [(parse_value_period(t.period).end, t) for t in _targets(ctx, ind)]
         except ValueError:
             continue
-        targets = [(d, t) for d, t in sorted(targets, key=lambda x: x[0]) if _numeric_target(t, base) is not None and d > t_base]
+        targets = [
+            (d, t)
+            for d, t in sorted(targets, key=lambda x: x[0])
+            if _numeric_target(t, base) is not None and d > t_base
+        ]
         if not targets:
             continue
         t_target, target = next(((d, t) for d, t in targets if d >= t_actual), targets[-1])
@@ -559,11 +635,16 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
         if direction is None or direction == "maintain":
             direction = "increase" if goal > base.value else "decrease"
         fraction = min(1.0, (t_actual - t_base).days / max(1, (t_target - t_base).days))
-        expected = base.value * (1 - fraction) + goal * fraction  # (no overflow between figures near the float's limits)
+        expected = (
+            base.value * (1 - fraction) + goal * fraction
+        )  # (no overflow between figures near the float's limits)
         if not math.isfinite(expected):
             continue
         # A strict comparator (`below 30`) is met only past the figure, once its period is reached.
-        strict = t_actual >= t_target and target.comparator == {"increase": "above", "decrease": "below"}[direction]
+        strict = (
+            t_actual >= t_target
+            and target.comparator == {"increase": "above", "decrease": "below"}[direction]
+        )
         value = latest.value
         assert value is not None
         if direction == "increase":
@@ -571,7 +652,13 @@ def off_track_indicator(ctx: RuleContext) -> Iterator[Finding]:
         else:
             behind = value >= expected if strict else value > expected
         if behind:
-            bound = target.comparator if strict else "at least" if direction == "increase" else "at most"
+            bound = (
+                target.comparator
+                if strict
+                else "at least"
+                if direction == "increase"
+                else "at most"
+            )
             yield ctx.finding(
                 ind.id,
                 f"Indicator {ind.id} stood at {value:g} in {latest.period}; on the line from {base.value:g} ({base.period}) "

@@ -58,7 +58,9 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     lead_owners = facts.lead_owners
     for node_id in facts.ids_of("milestone"):
         if not lead_owners.get(node_id):
-            objectives = [p for p in facts.parents.get(node_id, ()) if facts.kind_of[p] == "objective"]
+            objectives = [
+                p for p in facts.parents.get(node_id, ()) if facts.kind_of[p] == "objective"
+            ]
             if len(objectives) == 1:
                 tail = f" and neither has its objective {objectives[0]}{_placeholder(ctx, objectives[0])}"
             elif objectives:  # (a milestone shared by several objectives)
@@ -66,9 +68,13 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
                 tail = f" and none of its {len(objectives)} objectives has one ({shown})"
             else:
                 tail = ""
-            yield ctx.finding(node_id, f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no "
-                                       f"lead{_placeholder(ctx, node_id)}{tail}.", _lead_hint(ctx),
-                              location=ctx.place_of(node_id, "lead"))  # (a spreadsheet's lead cell, to fill in)
+            yield ctx.finding(
+                node_id,
+                f"{label(ctx, node_id)} '{short(ctx.plan.nodes[node_id].title)}' has no "
+                f"lead{_placeholder(ctx, node_id)}{tail}.",
+                _lead_hint(ctx),
+                location=ctx.place_of(node_id, "lead"),
+            )  # (a spreadsheet's lead cell, to fill in)
     for node_id in facts.ids_of("objective"):
         if not facts.children.get(node_id):
             if not facts.inherited_lead(node_id):
@@ -84,13 +90,19 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
 def _lead_hint(ctx: RuleContext) -> str:
     """OG301's hint: the lead to give, where the plan's form writes it."""
     lead = f"a {ctx.field('lead')}:" if ctx.in_yaml else f"a lead in {ctx.field('lead')}:"
-    return (f"Give the milestone (or its objective, for all its milestones) {lead} an owner id, name or alias, or "
-            "several for joint leads.")
+    return (
+        f"Give the milestone (or its objective, for all its milestones) {lead} an owner id, name or alias, or "
+        "several for joint leads."
+    )
 
 
 def _capacity(ctx: RuleContext) -> str:
     """Where an owner's capacity is written, as OG302's hint says it (`capacity` in `owners:`)."""
-    return f"`capacity` in {ctx.field('owners')}" if ctx.in_yaml else f"capacity in {ctx.field('capacity')}"
+    return (
+        f"`capacity` in {ctx.field('owners')}"
+        if ctx.in_yaml
+        else f"capacity in {ctx.field('capacity')}"
+    )
 
 
 def _owners(ctx: RuleContext) -> str:
@@ -190,8 +202,9 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
             if spellings is None:
                 # (not a pair an OG305 ignore entry says is two owners)
                 apart = _holding_ignores(ctx, "OG305")
-                spellings = _other_spellings_of([s for s in ctx.facts.alias_splits
-                                                 if s.a not in apart and s.b not in apart])
+                spellings = _other_spellings_of(
+                    [s for s in ctx.facts.alias_splits if s.a not in apart and s.b not in apart]
+                )
             source = "its capacity" if owner.capacity is not None else "the limit"
             group = owner.kind in GROUP_KINDS
             several = _several(owner)
@@ -199,11 +212,17 @@ def owner_overload(ctx: RuleContext) -> Iterator[Finding]:
                 owner.id,
                 f"{_subject(owner)} {'lead' if several else 'leads'} {count} milestone{'s' if count != 1 else ''}, "
                 f"more than {source} of {limit}{_with_spellings(owners, owner, spellings.get(owner.id, []))}.",
-                (f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
-                 f"real {_capacity(ctx)} if the load is planned.") if group else
-                (f"Name as leads the ones among them who will deliver each milestone, or declare the owner with its "
-                 f"real {_capacity(ctx)} if the load is planned.") if several else
-                f"Share the milestones among the people who will deliver them, or record the owner's real "
+                (
+                    f"Name as leads the people of the {owner.kind} who will deliver them, or record the {owner.kind}'s "
+                    f"real {_capacity(ctx)} if the load is planned."
+                )
+                if group
+                else (
+                    f"Name as leads the ones among them who will deliver each milestone, or declare the owner with its "
+                    f"real {_capacity(ctx)} if the load is planned."
+                )
+                if several
+                else f"Share the milestones among the people who will deliver them, or record the owner's real "
                 f"{_capacity(ctx)} if the load is planned.",
                 kind="owner",
                 title=owner.name,
@@ -326,25 +345,42 @@ def _holding_ignores(ctx: RuleContext, code: str | None = None) -> set[str]:
     return held
 
 
-def _peak(ctx: RuleContext, owners: list[OwnerInfo], due: tuple[int, int], ms: list[str], limit: int) -> Finding:
+def _peak(
+    ctx: RuleContext, owners: list[OwnerInfo], due: tuple[int, int], ms: list[str], limit: int
+) -> Finding:
     """OG303's finding of the owners (one, or joint leads with the same milestones due) with
     ``ms`` due in the month ``due``."""
     name = date(due[0], due[1], 1).strftime("%B %Y")
     listed = f"{', '.join(ms[:8])}{f' and {len(ms) - 8} more' if len(ms) > 8 else ''}"
     first = owners[0]
     if len(owners) == 1:
-        message = (f"{_subject(first)} {'have' if _several(first) else 'has'} {len(ms)} milestones due in {name} "
-                   f"(more than {limit}): {listed}.")
+        message = (
+            f"{_subject(first)} {'have' if _several(first) else 'has'} {len(ms)} milestones due in {name} "
+            f"(more than {limit}): {listed}."
+        )
         hint = None
     else:
         # (one finding: the joint leads share the same deadlines, and are fixed once)
-        leads = and_list([(f"the {o.kind} " if o.kind in GROUP_KINDS else "") + repr(o.name) for o in owners])
-        message = (f"The joint leads {leads} each have the same {len(ms)} milestones due in {name} (more than "
-                   f"{limit}): {listed}.")
-        hint = ("Spread the deadlines over the year, or say which of the joint leads will deliver each milestone "
-                "and lead it alone.")
-    return ctx.finding(first.id, message, hint, kind="owner", title=first.name,
-                       location=_owner_location(ctx, first.id, ms), related=[o.id for o in owners[1:]])
+        leads = and_list(
+            [(f"the {o.kind} " if o.kind in GROUP_KINDS else "") + repr(o.name) for o in owners]
+        )
+        message = (
+            f"The joint leads {leads} each have the same {len(ms)} milestones due in {name} (more than "
+            f"{limit}): {listed}."
+        )
+        hint = (
+            "Spread the deadlines over the year, or say which of the joint leads will deliver each milestone "
+            "and lead it alone."
+        )
+    return ctx.finding(
+        first.id,
+        message,
+        hint,
+        kind="owner",
+        title=first.name,
+        location=_owner_location(ctx, first.id, ms),
+        related=[o.id for o in owners[1:]],
+    )
 
 
 class _NearestName:
@@ -493,7 +529,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
     if not plan.owners:
         return
     declared = {o.id: o for o in plan.owners}
-    names: dict[str, tuple[str, str]] = {}  # a declared spelling, lower-cased -> (as written, owner id)
+    names: dict[
+        str, tuple[str, str]
+    ] = {}  # a declared spelling, lower-cased -> (as written, owner id)
     nearest: _NearestName | None = None  # made at the first unknown lead (most plans have none)
     roles: dict[str, str] = {}
     led_by: dict[str, str] | None = None
@@ -514,21 +552,36 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
                     if text:  # (two owners of one name: the first, as leads resolve to it)
                         names.setdefault(text.lower(), (text, o.id))
             nearest = _NearestName(list(names))
-            roles = _declared_roles(names, role_title_words(k for keys in lookups.values() for k in keys))
+            roles = _declared_roles(
+                names, role_title_words(k for keys in lookups.values() for k in keys)
+            )
         joined = _slash_joined(owner.id, names)
-        guess = None if joined else (_same_role(lookups[owner.id], roles) or nearest(owner.id.lower()))
+        guess = (
+            None if joined else (_same_role(lookups[owner.id], roles) or nearest(owner.id.lower()))
+        )
         near = "."
         its_owners = "its owner's"
-        add = (f"add this owner (or alias) to {_owners(ctx)}" if ctx.in_yaml
-               else f"add this owner to {_owners(ctx)} (or the alias to {_aliases(ctx, its_owners)})")
+        add = (
+            f"add this owner (or alias) to {_owners(ctx)}"
+            if ctx.in_yaml
+            else f"add this owner to {_owners(ctx)} (or the alias to {_aliases(ctx, its_owners)})"
+        )
         hint = f"Use a declared owner's id, name or alias, or {add}."
         if joined:
-            shown = " and ".join(joined) if len(joined) == 2 else ", ".join(joined[:-1]) + " and " + joined[-1]
-            near = (f": it joins the owners {shown} with a slash, and a slash without spaces around it joins one "
-                    "post's titles ('Associate Director/Joint Commissioner'), not joint leads.")
+            shown = (
+                " and ".join(joined)
+                if len(joined) == 2
+                else ", ".join(joined[:-1]) + " and " + joined[-1]
+            )
+            near = (
+                f": it joins the owners {shown} with a slash, and a slash without spaces around it joins one "
+                "post's titles ('Associate Director/Joint Commissioner'), not joint leads."
+            )
             listed = "a list" if ctx.in_yaml else "separate them with ';'"
-            hint = (f"For joint leads write {' / '.join(joined)!r} (a slash with spaces) or {listed}; if it is one "
-                    f"post, add it to {_owners(ctx)} (or as an alias).")
+            hint = (
+                f"For joint leads write {' / '.join(joined)!r} (a slash with spaces) or {listed}; if it is one "
+                f"post, add it to {_owners(ctx)} (or as an alias)."
+            )
         if guess:  # (the spelling it is near, and the owner's id when that spelling is its name or an alias)
             text, owner_id = names[guess]
             near = f"; did you mean {text!r}{f' (owner {owner_id})' if text != owner_id else ''}?"
@@ -539,7 +592,9 @@ def unknown_owner(ctx: RuleContext) -> Iterator[Finding]:
             hint,
             kind="owner",
             title=owner.id,
-            location=(ctx.lead_place(first_nodes[0], owner.id) or ctx.plan.location(first_nodes[0])) if first_nodes else None,
+            location=(ctx.lead_place(first_nodes[0], owner.id) or ctx.plan.location(first_nodes[0]))
+            if first_nodes
+            else None,
         )
 
 
@@ -592,12 +647,26 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     # (a name written after a label, "Reporting Progress: Director of Public Health", is never the
     # spelling to keep, and a name written with the others it works with, "... with community
     # partners", not on a tie)
-    keep = {r: min(ms, key=lambda x: (not owners[x].declared, is_labelled(x), -usage[x], " with " in x, -len(x), x))
-            for r, ms in members.items()}
+    keep = {
+        r: min(
+            ms,
+            key=lambda x: (
+                not owners[x].declared,
+                is_labelled(x),
+                -usage[x],
+                " with " in x,
+                -len(x),
+                x,
+            ),
+        )
+        for r, ms in members.items()
+    }
     # Each spelling to change (every spelling but the one to keep) is paired with the spelling to
     # keep where the two were found alike, else with the one it was found alike with that is used
     # most: the reason its finding gives.
-    chosen: dict[str, tuple[tuple[int, int, str], str, AliasSplit]] = {}  # minor -> (rank, major, split)
+    chosen: dict[
+        str, tuple[tuple[int, int, str], str, AliasSplit]
+    ] = {}  # minor -> (rank, major, split)
     for split in splits:
         canonical = keep[group_of[split.a]]
         for minor, major in ((split.a, split.b), (split.b, split.a)):
@@ -619,41 +688,75 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     by_group: dict[str, list[str]] = {}
     for minor in chosen:
         if minor in held:
-            yield _alias_pair(ctx, owners, minor, chosen[minor][1], chosen[minor][2], owners[keep[group_of[minor]]])
+            yield _alias_pair(
+                ctx,
+                owners,
+                minor,
+                chosen[minor][1],
+                chosen[minor][2],
+                owners[keep[group_of[minor]]],
+            )
         else:
             by_group.setdefault(group_of[minor], []).append(minor)
     for r, minors in by_group.items():
         minors.sort(key=lambda x: (place(x), x))
         if len(minors) == 1:
-            yield _alias_pair(ctx, owners, minors[0], chosen[minors[0]][1], chosen[minors[0]][2], owners[keep[r]])
+            yield _alias_pair(
+                ctx, owners, minors[0], chosen[minors[0]][1], chosen[minors[0]][2], owners[keep[r]]
+            )
         else:
             spellings = [x for x in members[r] if x == keep[r] or x in minors]
-            yield _alias_group(ctx, owners, minors, {m: chosen[m][2] for m in minors}, owners[keep[r]],
-                               sorted(spellings, key=lambda x: (place(x), x)))
+            yield _alias_group(
+                ctx,
+                owners,
+                minors,
+                {m: chosen[m][2] for m in minors},
+                owners[keep[r]],
+                sorted(spellings, key=lambda x: (place(x), x)),
+            )
 
 
-def _alias_pair(ctx: RuleContext, owners: dict[str, OwnerInfo], minor: str, major: str, split: AliasSplit,
-                target: OwnerInfo) -> Finding:
+def _alias_pair(
+    ctx: RuleContext,
+    owners: dict[str, OwnerInfo],
+    minor: str,
+    major: str,
+    split: AliasSplit,
+    target: OwnerInfo,
+) -> Finding:
     """OG305's finding of an owner written two ways: ``minor``, the spelling to change, and
     ``major``, the one it was found alike with (``target`` is the one to keep)."""
     nodes = owners[minor].nodes
     other = owners[major]
     with_name = other.declared and not owners[minor].declared
-    named = (f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
-             if with_name else repr(major))
+    named = (
+        f"the declared owner {major!r}" + (f" ({other.name})" if other.name != major else "")
+        if with_name
+        else repr(major)
+    )
     if target.declared and owners[minor].declared:
-        hint = (f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
-                f"{_aliases(ctx, 'its')}.")
+        hint = (
+            f"Declare one owner, not two: keep {target.id!r} and move the name and aliases of {minor!r} to "
+            f"{_aliases(ctx, 'its')}."
+        )
     elif target.declared:
         that_owners = "that owner's"
-        hint = (f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to "
-                f"{_aliases(ctx, that_owners)}.")
+        hint = (
+            f"Write it as {target.name!r} (owner {target.id}) everywhere, or add {minor!r} to "
+            f"{_aliases(ctx, that_owners)}."
+        )
     else:
-        hint = (f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
-                f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
-                f"{ctx.ignore_entry('the node where this is reported')}.")
+        hint = (
+            f"Write it as {target.id!r} everywhere, or declare one owner with the other spelling in "
+            f"{ctx.field('aliases', key='`aliases`')}; if they are two owners, say so in "
+            f"{ctx.ignore_entry('the node where this is reported')}."
+        )
     led_minor, led_major = counted(ctx, owners[minor].nodes), counted(ctx, owners[major].nodes)
-    led = f"each leads {led_minor}" if led_minor == led_major else f"the first leads {led_minor}, the second {led_major}"
+    led = (
+        f"each leads {led_minor}"
+        if led_minor == led_major
+        else f"the first leads {led_minor}, the second {led_major}"
+    )
     return ctx.finding(
         minor,
         f"{minor!r} and {named} look like one owner counted twice ({led}): "
@@ -661,15 +764,23 @@ def _alias_pair(ctx: RuleContext, owners: dict[str, OwnerInfo], minor: str, majo
         hint,
         kind="owner",
         title=minor,
-        location=(ctx.lead_place(nodes[0], minor) or ctx.plan.location(nodes[0])) if nodes else ctx.plan.location(minor),
+        location=(ctx.lead_place(nodes[0], minor) or ctx.plan.location(nodes[0]))
+        if nodes
+        else ctx.plan.location(minor),
     )
 
 
 _TIMES = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 
-def _alias_group(ctx: RuleContext, owners: dict[str, OwnerInfo], minors: list[str], splits: dict[str, AliasSplit],
-                 target: OwnerInfo, spellings: list[str]) -> Finding:
+def _alias_group(
+    ctx: RuleContext,
+    owners: dict[str, OwnerInfo],
+    minors: list[str],
+    splits: dict[str, AliasSplit],
+    target: OwnerInfo,
+    spellings: list[str],
+) -> Finding:
     """OG305's one finding of an owner written three or more ways (``spellings``, in the plan's
     order): each named with what it leads, then why each spelling to change (``minors``, the
     first of which the finding is about) is the same owner, and one hint to write them all as
@@ -701,16 +812,22 @@ def _alias_group(ctx: RuleContext, owners: dict[str, OwnerInfo], minors: list[st
         if undeclared:
             that_owners = "that owner's"
             them = and_list([repr(x) for x in undeclared])
-            sentences.append(f"Write {them} as {target.name!r} (owner {target.id}) everywhere, or add "
-                             f"{'them' if len(undeclared) > 1 else 'it'} to {_aliases(ctx, that_owners)}.")
+            sentences.append(
+                f"Write {them} as {target.name!r} (owner {target.id}) everywhere, or add "
+                f"{'them' if len(undeclared) > 1 else 'it'} to {_aliases(ctx, that_owners)}."
+            )
         if declared:
-            sentences.append(f"Declare one owner, not {len(declared) + 1}: keep {target.id!r} and move the names and "
-                             f"aliases of {and_list([repr(x) for x in declared])} to {_aliases(ctx, 'its')}.")
+            sentences.append(
+                f"Declare one owner, not {len(declared) + 1}: keep {target.id!r} and move the names and "
+                f"aliases of {and_list([repr(x) for x in declared])} to {_aliases(ctx, 'its')}."
+            )
         hint = " ".join(sentences)
     else:
-        hint = (f"Write {quoted} as {target.id!r} everywhere, or declare one owner with the other spellings in "
-                f"{ctx.field('aliases', key='`aliases`')}; if they are not all one owner, say so in "
-                f"{ctx.ignore_entry('the node where this is reported')}.")
+        hint = (
+            f"Write {quoted} as {target.id!r} everywhere, or declare one owner with the other spellings in "
+            f"{ctx.field('aliases', key='`aliases`')}; if they are not all one owner, say so in "
+            f"{ctx.ignore_entry('the node where this is reported')}."
+        )
     nodes = owners[first].nodes
     return ctx.finding(
         first,
@@ -718,7 +835,9 @@ def _alias_group(ctx: RuleContext, owners: dict[str, OwnerInfo], minors: list[st
         hint,
         kind="owner",
         title=first,
-        location=(ctx.lead_place(nodes[0], first) or ctx.plan.location(nodes[0])) if nodes else ctx.plan.location(first),
+        location=(ctx.lead_place(nodes[0], first) or ctx.plan.location(nodes[0]))
+        if nodes
+        else ctx.plan.location(first),
         related=minors[1:],  # (the other spellings to change, each marked as a pair's would be)
     )
 

@@ -45,8 +45,18 @@ if TYPE_CHECKING:
     from ..findings import Finding
     from .context import RuleContext
 
-__all__ = ["Rule", "RuleDoc", "rule", "registry", "get_rule", "register", "CheckFunction", "rule_source", "one_rule_per_code",
-           "rule_of"]
+__all__ = [
+    "Rule",
+    "RuleDoc",
+    "rule",
+    "registry",
+    "get_rule",
+    "register",
+    "CheckFunction",
+    "rule_source",
+    "one_rule_per_code",
+    "rule_of",
+]
 
 CheckFunction = Callable[["RuleContext"], Iterable["Finding"]]
 
@@ -88,7 +98,9 @@ class RuleDoc:
                 continue
             sections.setdefault(current, []).append(line)
         get = lambda k: "\n".join(sections.get(k, [])).strip()  # noqa: E731
-        return cls(get("summary"), get("what"), get("why"), get("example"), get("fix"), get("options"))
+        return cls(
+            get("summary"), get("what"), get("why"), get("example"), get("fix"), get("options")
+        )
 
     @property
     def complete(self) -> bool:
@@ -167,10 +179,19 @@ def register(r: Rule) -> Rule:
     if file is not None:
         if existing is not None and rule_file(existing.origin) is not None:
             existing = _FILE_RULES.get(file, {}).get(r.code)  # (another file's: no matter)
-    if existing is not None and existing.check is not r.check and not (
-            existing.origin == r.origin and existing.origin != "outcome_graph"
-            and getattr(existing.check, "__qualname__", None) == getattr(r.check, "__qualname__", "")):
-        raise ConfigError(f"rule code {r.code} is declared twice ({_declared_at(existing)} and {_declared_at(r)})")
+    if (
+        existing is not None
+        and existing.check is not r.check
+        and not (
+            existing.origin == r.origin
+            and existing.origin != "outcome_graph"
+            and getattr(existing.check, "__qualname__", None)
+            == getattr(r.check, "__qualname__", "")
+        )
+    ):
+        raise ConfigError(
+            f"rule code {r.code} is declared twice ({_declared_at(existing)} and {_declared_at(r)})"
+        )
     if file is not None:
         _FILE_RULES.setdefault(file, {})[r.code] = r
     _REGISTRY[r.code] = r
@@ -211,8 +232,10 @@ def one_rule_per_code(sources: Iterable[Mapping[str, str] | None]) -> dict[str, 
         for code, source in (mapping or {}).items():
             first = out.setdefault(code, source)
             if first != source:
-                raise ConfigError(f"rule code {code} is declared by two rule files in one run ({first} and {source}): "
-                                  "give one of them another code, or have both configurations list one of the files")
+                raise ConfigError(
+                    f"rule code {code} is declared by two rule files in one run ({first} and {source}): "
+                    "give one of them another code, or have both configurations list one of the files"
+                )
     return out
 
 
@@ -292,17 +315,32 @@ def rule(
     >>> untitled_node.name, untitled_node.severity, untitled_node.summary
     ('untitled-node', 'warning', 'A node whose title is only its number.')
     """
-    for what, value, example in (("code", code, "'ACME001'"), ("name", name, "'missing-status'"),
-                                 ("severity", severity, "'warning'")):
-        if not isinstance(value, str):  # (re.match said only "expected string or bytes-like object")
-            raise TypeError(f"rule() takes the {what} as text ({example}), not {type(value).__name__}")
-    if options is not None and (not isinstance(options, Mapping) or not all(isinstance(k, str) for k in options)):
-        raise TypeError(f"rule {code}: options are a mapping of option names to their defaults "
-                        f"({{'max-milestones': 10}}), not {type(options).__name__} {options!r:.60}")
+    for what, value, example in (
+        ("code", code, "'ACME001'"),
+        ("name", name, "'missing-status'"),
+        ("severity", severity, "'warning'"),
+    ):
+        if not isinstance(
+            value, str
+        ):  # (re.match said only "expected string or bytes-like object")
+            raise TypeError(
+                f"rule() takes the {what} as text ({example}), not {type(value).__name__}"
+            )
+    if options is not None and (
+        not isinstance(options, Mapping) or not all(isinstance(k, str) for k in options)
+    ):
+        raise TypeError(
+            f"rule {code}: options are a mapping of option names to their defaults "
+            f"({{'max-milestones': 10}}), not {type(options).__name__} {options!r:.60}"
+        )
     if family is not None and not isinstance(family, str):
-        raise TypeError(f"rule {code}: family is text (the group it is listed under), not {type(family).__name__}")
+        raise TypeError(
+            f"rule {code}: family is text (the group it is listed under), not {type(family).__name__}"
+        )
     if not _CODE.match(code):
-        raise ConfigError(f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', 'ACME001')")
+        raise ConfigError(
+            f"rule code {code!r} must be 1-6 capital letters and three digits (e.g. 'OG301', 'ACME001')"
+        )
     if not _NAME.match(name):
         raise ConfigError(f"rule name {name!r} must be kebab-case (e.g. 'missing-lead')")
     if severity not in SEVERITIES:
@@ -311,12 +349,16 @@ def rule(
 
     def decorate(fn: CheckFunction) -> Rule:
         if not callable(fn):  # (it failed only when a plan was checked, as the rule's own error)
-            raise TypeError(f"@rule({code!r}, ...) declares a check function (taking ctx, yielding findings), "
-                            f"not {type(fn).__name__} {fn!r:.60}")
+            raise TypeError(
+                f"@rule({code!r}, ...) declares a check function (taking ctx, yielding findings), "
+                f"not {type(fn).__name__} {fn!r:.60}"
+            )
         module = getattr(fn, "__module__", "") or ""
         origin = "outcome_graph" if module.startswith("outcome_graph.") else module
         if code.startswith("OG") and origin != "outcome_graph":
-            raise ConfigError(f"rule code {code} is reserved: OG codes belong to outcome_graph; use your own prefix")
+            raise ConfigError(
+                f"rule code {code} is reserved: OG codes belong to outcome_graph; use your own prefix"
+            )
         r = Rule(
             code=code,
             name=name,

@@ -69,8 +69,11 @@ def empty_branch(ctx: RuleContext) -> Iterator[Finding]:
     for kind in ("priority", "aim", "objective"):
         below = [k for k in LEVELS[LEVELS.index(kind) + 1 :] if k in used]
         if below:
-            empty.extend((node_id, below[0]) for node_id in facts.ids_of(kind)
-                         if not children.get(node_id) and not refers_elsewhere(node_id))
+            empty.extend(
+                (node_id, below[0])
+                for node_id in facts.ids_of(kind)
+                if not children.get(node_id) and not refers_elsewhere(node_id)
+            )
     empty.sort(key=lambda item: ctx.plan.nodes[item[0]]._order)
     # A whole priority written without a level the plan uses elsewhere (outcome-and-measure
     # tables with no actions, say) is one finding at the priority, not one per node.
@@ -127,16 +130,24 @@ def unmeasured_objective(ctx: RuleContext) -> Iterator[Finding]:
             objectives = len(facts.of_kind("objective"))
             yield ctx.finding(
                 None,
-                "The plan states no indicators at all" + (
-                    (f": none of its {objectives} objectives is measured." if objectives != 1 else
-                     ": its one objective is not measured.") if objectives
-                    else "."),
+                "The plan states no indicators at all"
+                + (
+                    (
+                        f": none of its {objectives} objectives is measured."
+                        if objectives != 1
+                        else ": its one objective is not measured."
+                    )
+                    if objectives
+                    else "."
+                ),
                 "Add the indicators that measure the plan's objectives (National Indicators or local measures).",
             )
         return
     measured_above = facts.above_test(lambda n: bool(measured_by.get(n)))
     flagged = [
-        node_id for node_id in facts.ids_of("objective") if not measured_by.get(node_id) and not measured_above(node_id)
+        node_id
+        for node_id in facts.ids_of("objective")
+        if not measured_by.get(node_id) and not measured_above(node_id)
     ]
     # An aim none of whose objectives is measured is one finding at the aim.
     whole, others = whole_branches(ctx, flagged, "aim")
@@ -207,7 +218,8 @@ def orphan_node(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             node.id,
             f"{_name(ctx, node.id)} '{_short(node.title)}' has no parent, though the plan has {_LEVEL_WORDS[above[-1]][1]}.",
-            f"Nest it under its {above[-1]} or add {ctx.field('parent')} naming it." if ctx.in_yaml
+            f"Nest it under its {above[-1]} or add {ctx.field('parent')} naming it."
+            if ctx.in_yaml
             else f"Name its {above[-1]} in {ctx.field('parent')}.",
         )
 
@@ -282,12 +294,16 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
             hint = f"Use a view listed in {ctx.field('plan.views', key='`plan.views`')}, or add it there."
         elif field == "indicators" and (prefix := leading_prefix(target)) in plan.catalogues:
             # ('NI 102ab', 'NI 19, 43': a known prefix, but not one code as the catalogue writes codes)
-            msg = (f"{source} lists the indicator {target!r}, which is not declared and is not one code of the "
-                   f"{plan.catalogues[prefix].title} as written (its prefix, a number and at most one letter: "
-                   f"'{prefix} 102a').")
+            msg = (
+                f"{source} lists the indicator {target!r}, which is not declared and is not one code of the "
+                f"{plan.catalogues[prefix].title} as written (its prefix, a number and at most one letter: "
+                f"'{prefix} 102a')."
+            )
             codes = f"[{prefix} 19, {prefix} 43]" if ctx.in_yaml else f"{prefix} 19; {prefix} 43"
-            hint = (f"Correct the code, each written on its own as the catalogue does (`{codes}`), or declare the "
-                    f"indicator {_declared(ctx)}.")
+            hint = (
+                f"Correct the code, each written on its own as the catalogue does (`{codes}`), or declare the "
+                f"indicator {_declared(ctx)}."
+            )
         elif field == "indicators":
             msg = f"{source} lists the indicator {target!r}, which is not declared and has no known catalogue prefix."
             hint = f"Declare the indicator {_declared(ctx)}, or correct its code (e.g. 'NI 72')."
@@ -298,16 +314,24 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
         elif field == "parent" and (target in plan.nodes or target in group_ids):
             # (it exists, but is not a level of the hierarchy: an indicator or a group)
             what_it_is = f"an {plan.nodes[target].kind}" if target in plan.nodes else "a group"
-            msg = f"{source}'s parent {target!r} is {what_it_is}, not a node of the plan's hierarchy."
+            msg = (
+                f"{source}'s parent {target!r} is {what_it_is}, not a node of the plan's hierarchy."
+            )
             members = "its `members`" if ctx.in_yaml else f"its members in {ctx.field('members')}"
-            hint = f"Name the node it belongs under as its parent (a group lists {members} instead)."
+            hint = (
+                f"Name the node it belongs under as its parent (a group lists {members} instead)."
+            )
         else:
             msg = f"{source}'s {what} {target!r} does not exist in the plan."
             hint = None
             if field == "parent":  # (where a workbook writes it: the parent column)
                 hint = f"Correct the id in {ctx.field('parent')} (ids are case-sensitive), or add the node it names."
         # (a group may share its id with a node: the finding is the group's, at the group)
-        kind = "group" if field.startswith("group ") or (source in group_ids and source not in plan.nodes) else None
+        kind = (
+            "group"
+            if field.startswith("group ") or (source in group_ids and source not in plan.nodes)
+            else None
+        )
         yield ctx.finding(source, msg, hint, kind=kind)
 
 
@@ -333,8 +357,10 @@ def orphaned_indicator(ctx: RuleContext) -> Iterator[Finding]:
     for node in ctx.facts.of_kind("indicator"):
         if node.id in ctx.plan.implicit_indicators or measures.get(node.id):
             continue
-        yield ctx.finding(node.id, f"Indicator {node.id} '{_short(node.title)}' is declared but measures nothing: no priority, aim, objective or milestone lists it.")
-
+        yield ctx.finding(
+            node.id,
+            f"Indicator {node.id} '{_short(node.title)}' is declared but measures nothing: no priority, aim, objective or milestone lists it.",
+        )
 
 
 @rule("OG106", "level-skip", "warning")
@@ -360,7 +386,8 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
     # The levels a node of each level may skip to reach a parent of each level.
     skipped_levels = {
         (level, plevel): [k for k in LEVELS[plevel + 1 : level] if k in used]
-        for level in range(len(LEVELS)) for plevel in range(level)
+        for level in range(len(LEVELS))
+        for plevel in range(level)
     }
     for node_id, p in ctx.facts.irregular_links:
         level = LEVEL_OF[kind_of[node_id]]
@@ -407,7 +434,9 @@ def hierarchy_cycle(ctx: RuleContext) -> Iterator[Finding]:
     # a parent at the same level or below, and every node of that cycle is reached by climbing
     # from that parent. Only those climbs are searched (a plan without such links, the common
     # case, has no cycle).
-    frontier = [p for c, p in ctx.facts.irregular_links if LEVEL_OF[kind_of[p]] >= LEVEL_OF[kind_of[c]]]
+    frontier = [
+        p for c, p in ctx.facts.irregular_links if LEVEL_OF[kind_of[p]] >= LEVEL_OF[kind_of[c]]
+    ]
     left: set[str] = set()
     while frontier:
         node_id = frontier.pop()
@@ -464,7 +493,9 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
     numbers = facts.numbers
     kind_of = facts.kind_of
     parents_of = facts.parents
-    groups: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)  # -> (id, last part)
+    groups: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(
+        list
+    )  # -> (id, last part)
     for node_id, number in numbers.items():
         kind = kind_of[node_id]
         if kind not in LEVEL_OF:
@@ -493,26 +524,50 @@ def numbering_gap(ctx: RuleContext) -> Iterator[Finding]:
             if prev is None:
                 if n > 1:
                     missing = f"{stem}1 is" if n == 2 else f"{stem}1 to {stem}{n - 1} are"
-                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]}, the first of its siblings: {missing} missing.")
+                    yield ctx.finding(
+                        node_id,
+                        f"{_name(ctx, node_id)} is numbered {numbers[node_id]}, the first of its siblings: {missing} missing.",
+                    )
             elif cur == prev:
-                yield ctx.finding(node_id, f"{_name(ctx, node_id)} repeats the number {numbers[node_id]} of {prev_id}.")
+                yield ctx.finding(
+                    node_id,
+                    f"{_name(ctx, node_id)} repeats the number {numbers[node_id]} of {prev_id}.",
+                )
             else:
                 pn, pl = prev
                 ok = n == pn + 1 or (n == pn and letter > pl)
                 if ok and n == pn and pl and ord(letter) > ord(pl) + 1:
                     # (letters skipped between two lettered siblings: 2.2.5b, then 2.2.5d)
                     first, before = chr(ord(pl) + 1), chr(ord(letter) - 1)
-                    if last[-1:].isupper():  # (named as the plan writes its letters: 2.2.5B, then 2.2.5D)
+                    if last[
+                        -1:
+                    ].isupper():  # (named as the plan writes its letters: 2.2.5B, then 2.2.5D)
                         first, before = first.upper(), before.upper()
-                    missing = (f"{stem}{n}{first} is" if first == before
-                               else f"{stem}{n}{first} to {stem}{n}{before} are")
-                    yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.")  # type: ignore[index]
+                    missing = (
+                        f"{stem}{n}{first} is"
+                        if first == before
+                        else f"{stem}{n}{first} to {stem}{n}{before} are"
+                    )
+                    yield ctx.finding(
+                        node_id,
+                        f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.",  # type: ignore[index]
+                    )
                 if not ok:
                     if n > pn + 1:
-                        missing = f"{stem}{pn + 1} is" if n == pn + 2 else f"{stem}{pn + 1} to {stem}{n - 1} are"
-                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.")  # type: ignore[index]
+                        missing = (
+                            f"{stem}{pn + 1} is"
+                            if n == pn + 2
+                            else f"{stem}{pn + 1} to {stem}{n - 1} are"
+                        )
+                        yield ctx.finding(
+                            node_id,
+                            f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: {missing} missing.",  # type: ignore[index]
+                        )
                     else:
-                        yield ctx.finding(node_id, f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: the numbers go backwards.")  # type: ignore[index]
+                        yield ctx.finding(
+                            node_id,
+                            f"{_name(ctx, node_id)} is numbered {numbers[node_id]} after {numbers[prev_id]}: the numbers go backwards.",  # type: ignore[index]
+                        )
             prev, prev_id = cur, node_id
 
 
@@ -545,7 +600,9 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
     from ..analysis.wording import title_key as key_of
 
     facts = ctx.facts
-    parents = ctx.plan.parents  # (as written: two milestones under one missing objective are still siblings)
+    parents = (
+        ctx.plan.parents
+    )  # (as written: two milestones under one missing objective are still siblings)
     # A milestone with no parent is compared with the others at the top of the plan when the plan
     # has no level above milestones; where it has, it is an orphan (OG103) and under no objective.
     top_milestones = not _levels_used_above(ctx, "milestone")
@@ -560,7 +617,11 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                 node_id = fields["id"]
                 first = seen.setdefault(("", key), node_id)
                 if first != node_id:
-                    yield ctx.finding(node_id, _duplicate_message(ctx, node_id, first, ""), _duplicate_hint(ctx, kind))
+                    yield ctx.finding(
+                        node_id,
+                        _duplicate_message(ctx, node_id, first, ""),
+                        _duplicate_hint(ctx, kind),
+                    )
             continue
         for node in facts.of_kind(kind):  # (milestones: under each of their parents)
             fields = node.__dict__
@@ -572,7 +633,11 @@ def duplicate_node(ctx: RuleContext) -> Iterator[Finding]:
                 first = seen.setdefault((parent, key), node_id)
                 if first != node_id:
                     where = f" under {parent}" if parent else ""
-                    yield ctx.finding(node_id, _duplicate_message(ctx, node_id, first, where), _duplicate_hint(ctx, kind))
+                    yield ctx.finding(
+                        node_id,
+                        _duplicate_message(ctx, node_id, first, where),
+                        _duplicate_hint(ctx, kind),
+                    )
                     break
 
 
@@ -584,14 +649,18 @@ def _duplicate_message(ctx: RuleContext, node_id: str, first: str, where: str) -
     title, first_title = ctx.plan.nodes[node_id].title, ctx.plan.nodes[first].title
     if normalise_words(title) == normalise_words(first_title):
         return f"{_name(ctx, node_id)} has the same title as {first}{where}: '{_short(title)}'."
-    return (f"{_name(ctx, node_id)} has the same title as {first}{where}, worded differently: "
-            f"'{_short(title, 60)}' and '{_short(first_title, 60)}'.")
+    return (
+        f"{_name(ctx, node_id)} has the same title as {first}{where}, worded differently: "
+        f"'{_short(title, 60)}' and '{_short(first_title, 60)}'."
+    )
 
 
 def _duplicate_hint(ctx: RuleContext, kind: str) -> str:
     parents = "`parents`" if ctx.in_yaml else f"parents, in {ctx.field('parents')}"
-    return (f"Keep one, and link it where the other was ({with_article(kind)} may have several {parents}); if they are "
-            "two pieces of work, word them so that a reader can tell them apart.")
+    return (
+        f"Keep one, and link it where the other was ({with_article(kind)} may have several {parents}); if they are "
+        "two pieces of work, word them so that a reader can tell them apart."
+    )
 
 
 def _indicators_of(ctx: RuleContext) -> str:
@@ -603,7 +672,11 @@ def _indicators_of(ctx: RuleContext) -> str:
 def _declared(ctx: RuleContext) -> str:
     """Where a plan declares an indicator, as a hint says it: under the plan's `indicators:`, or
     in a row of the indicators sheet."""
-    return f"under {ctx.field('indicators')}" if ctx.in_yaml else f"in a row of {ctx.sheet('indicators')}"
+    return (
+        f"under {ctx.field('indicators')}"
+        if ctx.in_yaml
+        else f"in a row of {ctx.sheet('indicators')}"
+    )
 
 
 @rule("OG110", "unused-ignore", "info")
@@ -632,6 +705,9 @@ def unused_ignore(ctx: RuleContext) -> Iterator[Finding]:
             message = f"{unused.holder}'s ignore of {unused.rule} suppresses nothing: the rule reports nothing there."
         else:
             message = f"{unused.holder}'s ignore names {unused.rule!r}, which is not a rule."
-        yield ctx.finding(None if unused.kind == "plan" else unused.holder, message,
-                          "Remove the ignore entry, or fix its rule code.",
-                          kind=unused.kind if unused.kind in ("owner", "group") else None)
+        yield ctx.finding(
+            None if unused.kind == "plan" else unused.holder,
+            message,
+            "Remove the ignore entry, or fix its rule code.",
+            kind=unused.kind if unused.kind in ("owner", "group") else None,
+        )

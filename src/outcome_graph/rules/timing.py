@@ -60,17 +60,33 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
         return
     if not facts.uses_dates:
         # (timescales written but unreadable are named: the one finding says why there is no date)
-        written = [t for t in timings.values() if t.kind == "undated" and t.text.strip() and t.interpretation
-                   and not t.interpretation.endswith(": no date given")]  # (not 'TBA')
-        why = (f" {len(written)} of them write a timescale that cannot be read, such as {written[0].interpretation}."
-               if len(written) > 1 else f" Its timescale cannot be read: {written[0].interpretation}." if written else "")
+        written = [
+            t
+            for t in timings.values()
+            if t.kind == "undated"
+            and t.text.strip()
+            and t.interpretation
+            and not t.interpretation.endswith(": no date given")
+        ]  # (not 'TBA')
+        why = (
+            f" {len(written)} of them write a timescale that cannot be read, such as {written[0].interpretation}."
+            if len(written) > 1
+            else f" Its timescale cannot be read: {written[0].interpretation}."
+            if written
+            else ""
+        )
         yield ctx.finding(
             None,
-            (f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one."
-             if len(timings) != 1 else "No milestone in the plan has a date: its one milestone states no due date and no timescale "
-             "that gives one.") + why,
-            "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates." if ctx.in_yaml else
-            f"Give the milestones timescales (`June 11`, `Autumn 2011`) in {ctx.field('timescale')}, or dates in "
+            (
+                f"No milestone in the plan has a date: none of the {len(timings)} milestones states a due date or a timescale that gives one."
+                if len(timings) != 1
+                else "No milestone in the plan has a date: its one milestone states no due date and no timescale "
+                "that gives one."
+            )
+            + why,
+            "Give the milestones timescales (`June 11`, `Autumn 2011`) or `due:` dates."
+            if ctx.in_yaml
+            else f"Give the milestones timescales (`June 11`, `Autumn 2011`) in {ctx.field('timescale')}, or dates in "
             f"{ctx.field('due')}.",
         )
         return
@@ -82,10 +98,18 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no readable date: {timing.interpretation or repr(timing.text)}."
         else:
             msg = f"{label(ctx, node_id)} '{short(node.title, 50)}' has no timescale or due date."
-        due = f"an explicit {ctx.field('due')} date" if ctx.in_yaml else f"an explicit date in {ctx.field('due')}"
-        yield ctx.finding(node_id, msg, "Give a timescale the plan's readers can hold people to (`June 11`, "
-                                        f"`End September 2012`), or {due}.",
-                          location=ctx.place_of(node_id, "timescale", "due"))
+        due = (
+            f"an explicit {ctx.field('due')} date"
+            if ctx.in_yaml
+            else f"an explicit date in {ctx.field('due')}"
+        )
+        yield ctx.finding(
+            node_id,
+            msg,
+            "Give a timescale the plan's readers can hold people to (`June 11`, "
+            f"`End September 2012`), or {due}.",
+            location=ctx.place_of(node_id, "timescale", "due"),
+        )
 
 
 @rule("OG402", "milestone-outside-period", "warning", options={"grace-days": 31})
@@ -130,14 +154,22 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
             where = f"before the plan period starts ({start.isoformat()})"
         elif span.end > limit:
             # ("Spring 2009" in a plan ending 2009-03-31 starts within the period and runs past it)
-            where = (f"after the plan period ends ({end.isoformat()})" if span.start > end else
-                     f", which runs past the end of the plan period ({end.isoformat()})")
+            where = (
+                f"after the plan period ends ({end.isoformat()})"
+                if span.start > end
+                else f", which runs past the end of the plan period ({end.isoformat()})"
+            )
         else:
             continue
         shown = str(span)
         spoken = shown.replace("..", " to ")  # ("2012-05 to 2012-11", not "2012-05..2012-11")
-        due = (f"is ongoing from {spoken}" if timing.kind == "ongoing" else
-               f"is due from {spoken}" if ".." in shown else f"is due {spoken}")
+        due = (
+            f"is ongoing from {spoken}"
+            if timing.kind == "ongoing"
+            else f"is due from {spoken}"
+            if ".." in shown
+            else f"is due {spoken}"
+        )
         yield ctx.finding(
             node_id,
             f"{label(ctx, node_id)} {due}{'' if where.startswith(',') else ', ' if '..' in shown else ' '}{where}"
@@ -209,10 +241,13 @@ def external_timescale(ctx: RuleContext) -> Iterator[Finding]:
         if timing.kind == "external":
             ref = timing.reference or timing.text
             yield ctx.finding(
-                node_id, f"{label(ctx, node_id)}'s timescale defers to another document: {ref!r}.",
+                node_id,
+                f"{label(ctx, node_id)}'s timescale defers to another document: {ref!r}.",
                 f"Copy the date from the other document into {ctx.field('due')} (keeping the reference in "
                 f"{ctx.field('timescale', key='`timescale`')}), or accept the reference with "
-                f"{ctx.ignore_entry('the milestone')}.", location=ctx.place_of(node_id, "timescale"))
+                f"{ctx.ignore_entry('the milestone')}.",
+                location=ctx.place_of(node_id, "timescale"),
+            )
 
 
 @rule("OG405", "dependency-order", "warning")

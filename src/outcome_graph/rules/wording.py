@@ -57,7 +57,10 @@ def _variants_by_text(node: NodeSpec) -> list[tuple[str, str]]:
             first = merged.setdefault(norm, key)
             if first != key:
                 views[first].extend(w for w in views.pop(key) if w not in views[first])
-    return [(texts[key], ", ".join(w[:-1]) + " and " + w[-1] if len(w) > 1 else w[0]) for key, w in views.items()]
+    return [
+        (texts[key], ", ".join(w[:-1]) + " and " + w[-1] if len(w) > 1 else w[0])
+        for key, w in views.items()
+    ]
 
 
 @rule("OG601", "wording-drift", "info")
@@ -208,9 +211,13 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
             reported.add((missing, view))
             under = f" of {parent}" if parent else ""
             kind = plan.nodes[missing].kind
-            others = (f"the other {kind}{under} appears" if len(present) == 1 else
-                      f"both other {_plural(kind, 2)}{under} appear" if len(present) == 2 else
-                      f"all {len(present)} other {_plural(kind, 2)}{under} appear")
+            others = (
+                f"the other {kind}{under} appears"
+                if len(present) == 1
+                else f"both other {_plural(kind, 2)}{under} appear"
+                if len(present) == 2
+                else f"all {len(present)} other {_plural(kind, 2)}{under} appear"
+            )
             yield ctx.finding(
                 missing,
                 f"{label(ctx, missing)} is not in the {view} view, where {others}.",

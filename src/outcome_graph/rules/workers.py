@@ -27,7 +27,15 @@ if TYPE_CHECKING:
     from ..model.plan import Plan
     from .registry import Rule
 
-__all__ = ["Jobs", "MIN_NODES", "FAMILY_COST", "RUNS_WITH", "resolve_jobs", "families", "run_shared"]
+__all__ = [
+    "Jobs",
+    "MIN_NODES",
+    "FAMILY_COST",
+    "RUNS_WITH",
+    "resolve_jobs",
+    "families",
+    "run_shared",
+]
 
 #: ``jobs="auto"`` uses workers only for plans of at least this many nodes: below it, starting a
 #: worker costs more than the rules it takes over.
@@ -92,12 +100,16 @@ def families(rules: Sequence[Rule]) -> tuple[list[Rule], list[list[Rule]]]:
             by_group.setdefault(RUNS_WITH.get(r.family, r.family), []).append(r)
         else:
             here.append(r)
-    cost = {g: sum(FAMILY_COST[f] for f in {r.family for r in group}) for g, group in by_group.items()}
+    cost = {
+        g: sum(FAMILY_COST[f] for f in {r.family for r in group}) for g, group in by_group.items()
+    }
     order = sorted(by_group, key=lambda g: (-cost[g], g))
     return here, [by_group[g] for g in order]
 
 
-def run_shared(rules: Sequence[Rule], run_group: RunGroup, processes: int) -> dict[str, list[Finding]]:
+def run_shared(
+    rules: Sequence[Rule], run_group: RunGroup, processes: int
+) -> dict[str, list[Finding]]:
     """Run the rules in ``processes`` processes (this one and forked workers); every rule's
     findings by code. The families are handed out by :func:`~outcome_graph.forking.map_shared`
     (what a failed worker took is run again here); plugin rules run here afterwards."""

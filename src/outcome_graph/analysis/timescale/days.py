@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .intervals import Interval, day_words, month_end, month_interval, month_span, month_words, shift_month
+from .intervals import (
+    Interval,
+    day_words,
+    month_end,
+    month_interval,
+    month_span,
+    month_words,
+    shift_month,
+)
 from .items import Item, fy_item, range_item, safe, split_year, two_digit, year_item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
 from .patterns import CHANGE_RE, DAY_MONTH_LEAD_RE, MONTH_BEFORE_RE, NUMBERED_RE, SPLIT_REST_RE
@@ -62,7 +70,9 @@ def _fixed_day(item: Item, src: str, year: int, month: int, day: int) -> Item:
         return item
     last = month_end(year, month).day
     if not 1 <= day <= last:
-        item.bad = f"{quoted(src)} is not a valid date ({MONTH_NAMES[month]} {year} has {last} days)"
+        item.bad = (
+            f"{quoted(src)} is not a valid date ({MONTH_NAMES[month]} {year} has {last} days)"
+        )
         return item
     d = date(year, month, day)
     item.interval = Interval(d, d)
@@ -97,13 +107,16 @@ def handle_dn(m: re.Match[str], text: str) -> Item | None:
     day and month."""
     day, month = int(m["dn_d"]), int(m["dn_m"])
     # ('06/11', two digits and two, the first a month: a month and year as a spreadsheet shows one)
-    month_year = len(m["dn_d"]) == len(m["dn_m"]) == 2 and 1 <= day <= 12 and not text.startswith("/", m.end())
+    month_year = (
+        len(m["dn_d"]) == len(m["dn_m"]) == 2
+        and 1 <= day <= 12
+        and not text.startswith("/", m.end())
+    )
     if not month_year and not (1 <= month <= 12 and 1 <= day <= month_end(2000, month).day):
         return None
     before = text[: m.start()]
-    after = text[m.end():].removeprefix("/")  # ('by 31/03/': the slash before a year left out)
-    if (after.strip(" .,;:!") or not DAY_MONTH_LEAD_RE.search(before)
-            or CHANGE_RE.search(before)):
+    after = text[m.end() :].removeprefix("/")  # ('by 31/03/': the slash before a year left out)
+    if after.strip(" .,;:!") or not DAY_MONTH_LEAD_RE.search(before) or CHANGE_RE.search(before):
         return None
     if month_year:
         item = Item(m.start(), m.end())
@@ -157,7 +170,9 @@ def handle_dr(m: re.Match[str], text: str) -> Item | None:
         assert joined is not None
         if joined.interval is not None:
             joined.level = "day"
-            joined.short = joined.long = f"{first.interval.start.day} to {day_words(last.interval.end)}"
+            joined.short = joined.long = (
+                f"{first.interval.start.day} to {day_words(last.interval.end)}"
+            )
         return joined
     make_a, make_b = first.make, last.make
     assert make_a is not None and make_b is not None
@@ -215,7 +230,9 @@ def _to_year(item: Item, last: re.Match[str], text: str) -> Item:
     """``June 2011/15``: from the month to the end of the last year, as ``June 2011 - 2015`` is read
     (the end is a year's, not a month the work falls due in)."""
     year = int(last[1]) if len(last[1]) == 4 else two_digit(last[1])
-    joined = range_item(item, year_item(Item(last.start(1), last.end(1)), year), text[item.start: last.end()])
+    joined = range_item(
+        item, year_item(Item(last.start(1), last.end(1)), year), text[item.start : last.end()]
+    )
     assert joined is not None and joined.interval is not None
     return joined
 
@@ -246,7 +263,11 @@ def _before_split_year(item: Item, m: re.Match[str], mon_group: str) -> Item:
 #: thirds, as they are a year's ('Early 2012' is January to April): (first day, last day; 0 for the month's end)
 _MONTH_THIRDS = {"start": (1, 10), "mid": (11, 20), "late": (21, 0)}
 _THIRD_WORDS = {"start": "the beginning of", "mid": "mid-", "late": "late"}
-_THIRD_NOUNS = {"start": "the first third of", "mid": "the second third of", "late": "the last third of"}
+_THIRD_NOUNS = {
+    "start": "the first third of",
+    "mid": "the second third of",
+    "late": "the last third of",
+}
 
 
 def _third(part: str, written: str, year: int, month: int) -> tuple[Interval, str, str, str]:
@@ -273,8 +294,12 @@ def part_of_month(item: Item, part: str, written: str) -> None:
     placed in the plan period as the month is, then its third taken."""
     if item.interval is not None:
         iv = item.interval
-        item.interval, item.short, item.long, item.deadline = _third(part, written, iv.start.year, iv.start.month)
-    elif item.make is not None:  # (the third lies in its month: placing the month or the third is the same)
+        item.interval, item.short, item.long, item.deadline = _third(
+            part, written, iv.start.year, iv.start.month
+        )
+    elif (
+        item.make is not None
+    ):  # (the third lies in its month: placing the month or the third is the same)
         make = item.make
 
         def third(y: int) -> tuple[Interval, str] | None:
@@ -285,7 +310,9 @@ def part_of_month(item: Item, part: str, written: str) -> None:
             return iv, long
 
         item.make = third
-        item.name = f"{'mid-' if part == 'mid' else 'late ' if part == 'late' else 'early '}{item.name}"
+        item.name = (
+            f"{'mid-' if part == 'mid' else 'late ' if part == 'late' else 'early '}{item.name}"
+        )
     item.level, item.mod = "part", None
 
 
@@ -299,7 +326,9 @@ def _months_of_part(iv: Interval, part: str) -> Interval:
     last)."""
     months = (iv.end.year - iv.start.year) * 12 + iv.end.month - iv.start.month + 1
     size = max(1, months // 3)
-    first, last = {"start": (0, size - 1), "late": (months - size, months - 1)}.get(part, (size, months - size - 1))
+    first, last = {"start": (0, size - 1), "late": (months - size, months - 1)}.get(
+        part, (size, months - size - 1)
+    )
     if last < first:  # (the middle of two months is both)
         first, last = 0, months - 1
     y1, m1 = shift_month(iv.start.year, iv.start.month, first)

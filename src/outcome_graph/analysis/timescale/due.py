@@ -32,7 +32,9 @@ def iso_day(text: str, what: str = "date") -> Interval:
         raise ValueError(f"'{text}' is not a valid {what} (month {m})")
     last = month_end(y, m).day
     if not 1 <= d <= last:
-        raise ValueError(f"'{text}' is not a valid {what} (day {d}: {MONTH_NAMES[m]} {y} has {last} days)")
+        raise ValueError(
+            f"'{text}' is not a valid {what} (day {d}: {MONTH_NAMES[m]} {y} has {last} days)"
+        )
     day = date(y, m, d)
     return Interval(day, day)
 
@@ -78,7 +80,11 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
             raise ValueError(f"'{text}' is not a valid year")
         return Interval(date(y, 1, 1), date(y, 12, 31)), text, True
     # ("Sept 2011", "End of Q3": a date written as people write it belongs in `timescale`, which reads it)
-    words = f"; a date written in words ('{text}') goes in `timescale:`" if re.search(r"[^\W\d_]", text) else ""
+    words = (
+        f"; a date written in words ('{text}') goes in `timescale:`"
+        if re.search(r"[^\W\d_]", text)
+        else ""
+    )
     raise ValueError(f"'{value}' is not a valid due value: write {_DUE_FORMS}{words}")
 
 
@@ -87,12 +93,18 @@ def _due_item(value: object) -> tuple[Interval, str, bool, bool]:
     if isinstance(value, dict):
         unknown = [k for k in value if k not in ("from", "to")]
         if unknown:
-            raise ValueError(f"due range has unknown key '{unknown[0]}': a range is {{from: ..., to: ...}}")
+            raise ValueError(
+                f"due range has unknown key '{unknown[0]}': a range is {{from: ..., to: ...}}"
+            )
         if "from" not in value or "to" not in value:
             missing = "from" if "from" not in value else "to"
-            raise ValueError(f"due range {value!r} has no '{missing}': a range is {{from: ..., to: ...}}")
+            raise ValueError(
+                f"due range {value!r} has no '{missing}': a range is {{from: ..., to: ...}}"
+            )
         if isinstance(value["from"], (dict, list)) or isinstance(value["to"], (dict, list)):
-            raise ValueError(f"due range {value!r}: 'from' and 'to' must each be a date, month or year")
+            raise ValueError(
+                f"due range {value!r}: 'from' and 'to' must each be a date, month or year"
+            )
         a, a_text, a_year = _due_single(value["from"])
         b, b_text, b_year = _due_single(value["to"])
         if b.end < a.start:
@@ -145,7 +157,9 @@ def parse_due(value: object) -> Timing:
     return _parse_due(value)
 
 
-@lru_cache(maxsize=16384)  # a plan repeats its due dates (the loader checks each, the rules read it)
+@lru_cache(
+    maxsize=16384
+)  # a plan repeats its due dates (the loader checks each, the rules read it)
 def _parse_due_text(value: str) -> Timing:
     return _parse_due(value)
 

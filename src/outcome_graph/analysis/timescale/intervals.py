@@ -17,7 +17,14 @@ from typing import Literal
 
 from .lexicon import MONTH_NAMES
 
-__all__ = ["MAX_MONTH_COLUMNS", "Interval", "Timing", "TimingKind", "month_columns", "month_interval"]
+__all__ = [
+    "MAX_MONTH_COLUMNS",
+    "Interval",
+    "Timing",
+    "TimingKind",
+    "month_columns",
+    "month_interval",
+]
 
 TimingKind = Literal["dated", "ongoing", "external", "undated", "as_above"]
 
@@ -190,7 +197,9 @@ def month_interval(year: int, month: int) -> Interval:
 MAX_MONTH_COLUMNS = 240
 
 
-def month_columns(first: tuple[int, int], last: tuple[int, int], used: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def month_columns(
+    first: tuple[int, int], last: tuple[int, int], used: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The months a table of months has a column for: every month from ``first`` to ``last``; or,
     when that is more than :data:`MAX_MONTH_COLUMNS`, only the months of ``used`` between them.
 

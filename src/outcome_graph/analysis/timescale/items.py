@@ -37,23 +37,39 @@ class Item:
     open: bool = False
     qualifier: bool = False
     is_range: bool = False
-    year_end: bool = False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')
-    quarter: bool = False  # a quarter without a year, or a range of them: placed in a financial-year plan only
-    calendar: bool = False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
+    year_end: bool = (
+        False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')
+    )
+    quarter: bool = (
+        False  # a quarter without a year, or a range of them: placed in a financial-year plan only
+    )
+    calendar: bool = (
+        False  # a calendar quarter ('Q1 2012'), whose numbering a yearless quarter does not share
+    )
     q_n: int = 0  # the number of a quarter without a year ('Q1' in 'Q1 - Q2 2012')
     q_last: int = 0  # the last quarter of quarters without a year written with one Q ('Q1-2'): 2
-    half: int = 0  # a half of a school term, counted through the school year: autumn 1 is 1, summer 2 is 6
-    season: str = ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
+    half: int = (
+        0  # a half of a school term, counted through the school year: autumn 1 is 1, summer 2 is 6
+    )
+    season: str = (
+        ""  # a season without a year and without 'term' ('Spring' in 'Spring/Summer term 2012')
+    )
     term: bool = False  # a school term ('Summer term 2012')
-    holiday: bool = False  # a school holiday ('Easter 2012', 'the summer holidays', 'summer half term')
+    holiday: bool = (
+        False  # a school holiday ('Easter 2012', 'the summer holidays', 'summer half term')
+    )
     feast: str = ""  # a holiday named after its day: 'easter' or 'christmas' ('before Easter' is before the day)
     before: bool = False  # a holiday or term without a year after 'before': the one whose eve is in the plan period
     #: a month, season, term or quarter without a year after 'early', 'mid' or 'late': the part and the words,
     #: taken once the span is placed ('late spring term' is late in the spring term placed, not the late part placed)
     part_later: tuple[str, str] | None = None
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
-    part: str = ""  # a half of the year read ('h1' of 'H1 2011/12'), taken once the kind of year is known
-    named_year: int = 0  # a financial or academic year named by one year ('FY2012'): the year written
+    part: str = (
+        ""  # a half of the year read ('h1' of 'H1 2011/12'), taken once the kind of year is known
+    )
+    named_year: int = (
+        0  # a financial or academic year named by one year ('FY2012'): the year written
+    )
     #: what 'by the end of' names, when not ``short``: 'the spring term 2012 (January to April 2012)'
     deadline: str = ""
     src_start: int = 0
@@ -93,7 +109,7 @@ def split_year(first: int, second: str) -> int | None:
 
 def fy_item(item: Item, a: int, text: str) -> Item:
     label = f"{a}-{(a + 1) % 100:02d}"
-    window = text[max(0, item.start - 20): item.end + 20]
+    window = text[max(0, item.start - 20) : item.end + 20]
     if ACADEMIC_RE.search(window):
         item.interval = Interval(date(a, 9, 1), date(a + 1, 8, 31))
         item.short = f"academic year {label}"
@@ -124,7 +140,9 @@ def range_item(a: Item, b: Item, src: str) -> Item | None:
     """Join two items into one range item, or None when they do not form a range."""
     if (a.quarter and b.calendar) or (a.calendar and b.quarter):
         return None  # ('Q1 - Q2 2012': Q1 counted from April would start the range in April 2012)
-    item = Item(a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True)
+    item = Item(
+        a.start, b.end, level="year" if a.level == b.level == "year" else "range", is_range=True
+    )
     if a.interval is not None and b.interval is not None:
         # (as in a `due` range, a second part that starts first but ends after the first part
         # starts is the range's end: 'March 2012 - 2012' is March to December 2012)

@@ -10,8 +10,19 @@ patterns, the readers of each kind of date and the messages share one spelling o
 from __future__ import annotations
 
 MONTH_NAMES = (
-    "", "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 MONTH_NUMBER = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES) if name}
 
@@ -23,7 +34,9 @@ TRAILING_WORDS = frozenset(
 LEADING_WORDS = frozenset("and then or also with".split())
 
 
-DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
+DASHES = str.maketrans(
+    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
+)
 DISPLAY = str.maketrans(
     {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"}
     | {c: " " for c in "\u202f\u205f\u3000"}

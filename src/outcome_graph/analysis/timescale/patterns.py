@@ -48,14 +48,18 @@ _ALTERNATIVES = [
     # (a financial year in brackets or after a dash is the quarter's too: 'Q3 (2011/12)', 'Q3 - 2011/12')
     r"(?:(?:,?\s*|(?:\s*\(\s*|\s+-\s+)(?=(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}(?![\d/-])))(?:of\s+)?(?:"
     # (a financial year after 'FY' or 'financial year' too: 'Q3 FY 2011/12', 'Q3 of the financial year 11-12')
-    r"(?:(?:the\s+)?(?:fy|financial\s+year)\s*)?(?:(?P<q_fa1>" + _Y4 + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
+    r"(?:(?:the\s+)?(?:fy|financial\s+year)\s*)?(?:(?P<q_fa1>"
+    + _Y4
+    + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
     r"|(?P<q_fc1>\d\d)[/-](?P<q_fd1>\d\d)(?![\d/-]))"
     r"|(?P<q_y1>" + _Y4 + r")(?!\d)))?"
     r"|(?<![\d/.-])(?P<q_fa2>" + _Y4 + r")\s*[/-]\s*(?P<q_fb2>\d{4}|\d\d)[\s-]*q(?P<q_n2>\d)(?!\d)"
     r"|(?<![\d/.-])(?P<q_y3>" + _Y4 + r")[\s-]*q(?P<q_n3>\d)(?!\d))",
     # a half of a year: H1 2011/12, H2 2012, H1 11-12 (a year is needed: 'H1' alone is not read)
     r"(?P<H>(?<![a-z0-9])h(?P<h_n>[12])(?:,?\s*|\s*\(\s*|\s+-\s+)(?:fy\s*)?"
-    r"(?:(?P<h_fa>" + _Y4 + r")\s*[/-]\s*(?P<h_fb>\d{4}|\d\d)|(?P<h_fc>\d\d)\s*[/-]\s*(?P<h_fd>\d\d)"
+    r"(?:(?P<h_fa>"
+    + _Y4
+    + r")\s*[/-]\s*(?P<h_fb>\d{4}|\d\d)|(?P<h_fc>\d\d)\s*[/-]\s*(?P<h_fd>\d\d)"
     r"|(?P<h_y>" + _Y4 + r"))(?![\d/.-]))",
     # a year written after 'FY' with two digits: FY12, FY 12-13
     r"(?P<FYY>(?:(?<=fy)|(?<=fy\s))(?P<fyy_a>\d\d)(?:\s*[/-]\s*(?P<fyy_b>\d\d))?(?![\d/.-]))",
@@ -66,11 +70,15 @@ _ALTERNATIVES = [
     r"(?P<ND>(?<![\d/.-])(?P<nd_d>\d{1,2})(?P<nd_s>[/.-])(?P<nd_m>\d{1,2})(?P=nd_s)"
     r"(?P<nd_y>\d{4}|\d\d)(?!\d|[/.-]\d))",
     # financial year / ISO month / year range: 2011-12, 2011/2012, 2011-07, 2010 - 2013
-    r"(?P<FY>(?<![\d/.-])(?P<fy_a>" + _Y4 + r")\s*(?P<fy_s>[/-])\s*(?P<fy_b>\d{4}|\d\d)(?!\d|[/.-]\d))",
+    r"(?P<FY>(?<![\d/.-])(?P<fy_a>"
+    + _Y4
+    + r")\s*(?P<fy_s>[/-])\s*(?P<fy_b>\d{4}|\d\d)(?!\d|[/.-]\d))",
     # two-digit financial year: 08/09, 08-09 (not ages, times or a range of days: '11-12 year olds',
     # '10-11am', '11-12 April')
     r"(?P<FY2>(?<![\d/.-])(?P<f2_a>\d\d)(?:/|(?P<f2_h>-))(?P<f2_b>\d\d)(?!\d|[/.-]\d)"
-    r"(?!\s*(?:years?|yrs?|year-olds?)\b)(?(f2_h)(?!(?:st|nd|rd|th)?\s*(?:of\s+)?" + MON_BODY + r"(?![a-z])"
+    r"(?!\s*(?:years?|yrs?|year-olds?)\b)(?(f2_h)(?!(?:st|nd|rd|th)?\s*(?:of\s+)?"
+    + MON_BODY
+    + r"(?![a-z])"
     r"|\s*(?:am|pm|hours?|hrs?|mins?|minutes|weeks?|days?|months?|%|:\d)(?![a-z]))))",
     # numeric month: 07/2011
     r"(?P<MY>(?<![\d/.-])(?P<my_m>\d{1,2})/(?P<my_y>" + _Y4 + r")(?!\d|[/.-]\d))",
@@ -79,27 +87,52 @@ _ALTERNATIVES = [
     # day range in one month: 1 - 15 April 2011, 1st to 15th April
     r"(?P<DR>(?<![\d.,/:-])(?P<dr_a>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|to|until)\s*"
     r"(?P<dr_b>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:\s+of\s+|\s+|-)?" + _mon("dr_mon")
-    + r"(?:(?:,?\s*|-)(?P<dr_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("dr_y2") + r")?)",
+    r"(?:\s+of\s+|\s+|-)?"
+    + _mon("dr_mon")
+    + r"(?:(?:,?\s*|-)(?P<dr_y4>"
+    + _Y4
+    + r")(?!\d)|(?:\s*|-)"
+    + _YY_AFTER.format("dr_y2")
+    + r")?)",
     # day month [year]: 31 July 2011, 1st April 2011, 01-Apr-11, 31 March
-    r"(?P<DM>(?<![\d.,/:-])(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|\s+|-)?" + _mon("dm_mon")
-    + r"(?:(?:,?\s*|-)(?P<dm_y4>" + _Y4 + r")(?!\d)|(?:\s*|-)" + _YY_AFTER.format("dm_y2") + r")?)",
+    r"(?P<DM>(?<![\d.,/:-])(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|\s+|-)?"
+    + _mon("dm_mon")
+    + r"(?:(?:,?\s*|-)(?P<dm_y4>"
+    + _Y4
+    + r")(?!\d)|(?:\s*|-)"
+    + _YY_AFTER.format("dm_y2")
+    + r")?)",
     # month day [year]: July 31, 2011; June 11th; May-15 2012 (joined by a hyphen only before a year:
     # 'May-15' alone is a spreadsheet's May 2015)
-    r"(?P<MD>" + _mon("md_mon") + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)" + _Y4 + r"(?!\d)))"
+    r"(?P<MD>"
+    + _mon("md_mon")
+    + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)"
+    + _Y4
+    + r"(?!\d)))"
     r"(?P<md_d>\d{1,2})(?:(?:st|nd|rd|th)(?![a-z])(?:(?(md_h)(?:,?\s*|-)|,?\s*)(?P<md_y1>"
-    + _Y4 + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|(?:,?\s*|(?P<md_sl>\s*/\s*)))(?P<md_y2>" + _Y4 + r")(?!\d)"
+    + _Y4
+    + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|(?:,?\s*|(?P<md_sl>\s*/\s*)))(?P<md_y2>"
+    + _Y4
+    + r")(?!\d)"
     # (a year of two digits after a slash too: 'June 15/12', whose 'June 11/12' is the split year's June)
     r"|(?(md_h)(?!)|\s*/\s*)(?P<md_y3>\d\d)(?![\d%]|[/.-]\d)"
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
-    r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*" + MON_BODY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
-    + _Y4 + r"(?!\d))))",
+    r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*"
+    + MON_BODY
+    + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
+    + _Y4
+    + r"(?!\d))))",
     # holidays: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012; without a year
     # (Easter, the summer holidays), placed in the plan period (before seasons: 'summer holidays' is no
     # summer; a split year is not read: 'Easter 2011/12', nor is a holiday before another number)
     r"(?P<HOL>(?<![a-z])(?:(?P<hol_n>easter|christmas|xmas)(?:\s+" + _HOLIDAY + r")?"
-    r"|(?:summer|sum\x00+)\s+" + _HOLIDAY + r")(?![a-z])(?:,?\s*(?P<hol_y4>" + _Y4 + r")(?!\d|\s*[/-]\s*\d)|\s*"
-    + _YY_AFTER.format("hol_y2") + r"|(?![\s,']*\d)))",
+    r"|(?:summer|sum\x00+)\s+"
+    + _HOLIDAY
+    + r")(?![a-z])(?:,?\s*(?P<hol_y4>"
+    + _Y4
+    + r")(?!\d|\s*[/-]\s*\d)|\s*"
+    + _YY_AFTER.format("hol_y2")
+    + r"|(?![\s,']*\d)))",
     # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
     # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
     # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
@@ -117,8 +150,11 @@ _ALTERNATIVES = [
     r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
     r"|\s*" + _YY_AFTER.format("se_yy") + r")(?P<se_t2>\s+terms?(?![a-z]))?)?)",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
-    r"(?P<MN>" + _mon("mn_mon")
-    + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>" + _Y4 + r")(?!\d)"
+    r"(?P<MN>"
+    + _mon("mn_mon")
+    + r"(?:(?:,?\s*|-|/|\s+half[-\s]?term\s+)(?P<mn_y4>"
+    + _Y4
+    + r")(?!\d)"
     r"|(?:\s*|-)" + _YY_AFTER.format("mn_y2") + r")?)",
     # year: 2012
     r"(?P<YR>(?<![\d/.£$])(?P<yr>" + _Y4 + r")(?!\d|[/.-]\d|\s*%))",
@@ -131,7 +167,8 @@ DAY_MONTH_RE = re.compile(_DAY_MONTH, FLAGS)
 # those places first and trying the expressions only there keeps the scan fast
 CANDIDATE_RE = re.compile(
     r"(?<![a-z0-9])(?:\d|q\d|h[12]|qtr|quarter|first|second|third|fourth"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win|eas|chr|xma)|(?<=fy)\d", FLAGS
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win|eas|chr|xma)|(?<=fy)\d",
+    FLAGS,
 )
 
 #: 'financial year', 'FY', 'academic year', 'year': the words of a year-end phrase
@@ -169,7 +206,8 @@ MODIFIER_RE = re.compile(
 #: may end one line of a cell and start another ('identified in July 11 Ongoing casework')
 ONWARDS_RE = re.compile(
     r"\s*(?:onwards?|and\s+(?:onwards?|beyond)|[-(]\s*onwards?\)?"
-    r"|(?:[-,&/(]\s*(?:(?:and|then)\s+)?|(?:and|then)\s+)(?:on-?\s?going|continuing)\)?)(?![a-z])", FLAGS
+    r"|(?:[-,&/(]\s*(?:(?:and|then)\s+)?|(?:and|then)\s+)(?:on-?\s?going|continuing)\)?)(?![a-z])",
+    FLAGS,
 )
 RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", FLAGS)
 SLASH_GAP_RE = re.compile(r"\s*/\s*")
@@ -179,7 +217,8 @@ LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", FLAGS)
 COMMA_GAP_RE = re.compile(r"\s*,\s*")
 FINAL_AND_GAP_RE = re.compile(r"\s*,?\s*(?:and|&)\s*", FLAGS)
 DETERMINER_RE = re.compile(
-    r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$", FLAGS
+    r"(?<![a-z])(?P<word>the|a|an|this|that|next|last|each|every|following|previous|coming)\s+$",
+    FLAGS,
 )
 ONGOING_RE = re.compile(
     r"(?<![a-z])(?:on-?\s?going|continu(?:ous|ously|al|ally|ing)|throughout|all\s+year(?:\s+round)?"
@@ -248,7 +287,8 @@ YEAR_KIND_BEFORE_RE = re.compile(
 )
 #: the kind of year named right after a year ('by the end of the 2012/13 financial year', '2012/13 year end')
 YEAR_WORDS_AFTER_RE = re.compile(
-    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])", FLAGS
+    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])",
+    FLAGS,
 )
 #: words saying a split year is a financial one ('FY 11/12', 'financial year 2011/12')
 FINANCIAL_RE = re.compile(r"(?<![a-z])(?:financial|fiscal|fy)(?![a-z])|(?<=fy)\d", FLAGS)

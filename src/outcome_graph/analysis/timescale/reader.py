@@ -32,9 +32,9 @@ from .patterns import (
     YEAR_END_RE,
 )
 from .scan import FAR_YEARS, apply_before, clean, find_items
+from .show import describe, label_of, quoted
 from .slips import Slip
 from .terms import feast_day
-from .show import describe, label_of, quoted
 
 _MAX_CHARS = 1000
 #: words in brackets right after a date ('(draft)' in 'July 2011 (draft) Sept 2011 (final)')
@@ -78,7 +78,10 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
     if len(found) == 1:
         return (*found[0], f"the only {item.name} in the plan period")
     if not found and len(mostly) == 1:
-        return (*mostly[0], f"the only {item.name} that starts in the plan period and lies mostly within it")
+        return (
+            *mostly[0],
+            f"the only {item.name} that starts in the plan period and lies mostly within it",
+        )
     if not found:
         return f"no {item.name} falls within the plan period"
     # ('the month before April occurs more than once', as 'April occurs more than once')
@@ -117,7 +120,13 @@ def _resolve_before(item: Item, period: Interval) -> tuple[Interval, str, str] |
 #: the commonest forms, a month and year after any deadline words the full reader takes ('June 11',
 #: 'End September 2012', 'Due June 2012'): read directly, with the same result
 _FAST_RE = re.compile(
-    r"\s*(?P<mod>(?:" + END_WORDS + r"|" + DEADLINE_WORDS + r")\s+)?(?P<mon>" + MON_BODY + r")\.?\s*"
+    r"\s*(?P<mod>(?:"
+    + END_WORDS
+    + r"|"
+    + DEADLINE_WORDS
+    + r")\s+)?(?P<mon>"
+    + MON_BODY
+    + r")\.?\s*"
     r"(?:(?P<y4>(?:19|20)\d\d)|(?P<y2>\d\d))\s*",
     FLAGS,
 )
@@ -128,13 +137,23 @@ def _read(raw: object, period: Interval | None) -> Timing:
     if raw is None:
         return _undated("", "no timescale given")
     text = raw if isinstance(raw, str) else str(raw)
-    if (fast := _FAST_RE.fullmatch(text)) is not None and (
+    if (
+        (fast := _FAST_RE.fullmatch(text)) is not None
+        and (
             # (the full reader looks for deadline words in the 40 characters before the month)
-            fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40) and not (
+            fast["mod"] is None or fast.start("mon") - fast.start("mod") <= 40
+        )
+        and not (
             # ('before April 2012' is by the end of March: the full reader says so)
-            fast["mod"] and fast["mod"].lstrip()[:5].lower() in ("befor", "prior")) and not (
+            fast["mod"] and fast["mod"].lstrip()[:5].lower() in ("befor", "prior")
+        )
+        and not (
             # ('March 31' in a plan for 2011-12: the day, not March 2031; the full reader says so)
-            fast["y2"] and period is not None and 2000 + int(fast["y2"]) > period.end.year + FAR_YEARS):
+            fast["y2"]
+            and period is not None
+            and 2000 + int(fast["y2"]) > period.end.year + FAR_YEARS
+        )
+    ):
         year = int(fast["y4"]) if fast["y4"] else 2000 + int(fast["y2"])
         month = MONTH_NUMBER[fast["mon"][:3].lower()]
         words = f"{MONTH_NAMES[month]} {year}"
@@ -162,7 +181,9 @@ def _read_full(text: str, period: Interval | None) -> Timing:
 
     if AS_ABOVE_RE.fullmatch(norm):
         return Timing(
-            kind="as_above", text=text, interpretation=f"{whole}: the same timing as the milestone above"
+            kind="as_above",
+            text=text,
+            interpretation=f"{whole}: the same timing as the milestone above",
         )
     if PLACEHOLDER_RE.fullmatch(norm):
         return _undated(text, f"{whole}: no date given")
@@ -171,18 +192,22 @@ def _read_full(text: str, period: Interval | None) -> Timing:
     reference: str | None = None
     skip: tuple[int, int] | None = None
     if ext is not None:
-        ref = SPACES_RE.sub(" ", display[ext.start("ref"): ext.end("ref")]).strip()
+        ref = SPACES_RE.sub(" ", display[ext.start("ref") : ext.end("ref")]).strip()
         if len(ref.split()) >= 2:
             reference, skip = ref, ext.span()
 
-    items, recurring = find_items(norm, skip, period is not None and _counts_school_years(period),
-                                  None if period is None else period.end.year + FAR_YEARS)
+    items, recurring = find_items(
+        norm,
+        skip,
+        period is not None and _counts_school_years(period),
+        None if period is None else period.end.year + FAR_YEARS,
+    )
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
     for it in bad if slips else ():
         why = it.bad or ""
         for slip in slips:  # (a misspelt name is quoted as written, not as mended: 'Sumer 2011/12')
-            why = why.replace(norm[slip.start: slip.end], display[slip.start: slip.end])
+            why = why.replace(norm[slip.start : slip.end], display[slip.start : slip.end])
         it.bad = why
     ongoing_words = ONGOING_RE.search(norm)
     tba = TBA_RE.search(norm)
@@ -193,32 +218,48 @@ def _read_full(text: str, period: Interval | None) -> Timing:
         for it in yearless:
             year = NOT_A_YEAR.match(norm, it.end)
             if year is not None:  # "June 3011": a year was written, not one this can be
-                return _undated(text, f"{quoted(display[it.start:year.end()])}: {year.group(1)} is not a year "
-                                      f"from 1900 to 2099{cut}")
+                return _undated(
+                    text,
+                    f"{quoted(display[it.start : year.end()])}: {year.group(1)} is not a year "
+                    f"from 1900 to 2099{cut}",
+                )
         if yearless:
             if period is None:
                 it = yearless[0]
                 why = "no plan period was given to place it"
-                return _undated(text, f"{quoted(display[it.start:it.end])} gives no year, and {why}{cut}")
+                return _undated(
+                    text, f"{quoted(display[it.start : it.end])} gives no year, and {why}{cut}"
+                )
             for it in yearless:
                 if it.quarter and (period.start.month, period.start.day) != (4, 1):
                     # (quarters without a year are counted from April, as in a financial-year plan;
                     # in a plan that runs from January or September 'Q3' could mean other months)
-                    return _undated(text, f"{quoted(display[it.start:it.end])} gives no year, and the plan period "
-                                          f"does not start in April, so its financial-year quarters "
-                                          f"cannot be read{cut}")
+                    return _undated(
+                        text,
+                        f"{quoted(display[it.start : it.end])} gives no year, and the plan period "
+                        f"does not start in April, so its financial-year quarters "
+                        f"cannot be read{cut}",
+                    )
                 got = _resolve(it, period)
                 if isinstance(got, str):
-                    return _undated(text, f"{quoted(display[it.start:it.end])} gives no year, and {got}{cut}")
+                    return _undated(
+                        text, f"{quoted(display[it.start : it.end])} gives no year, and {got}{cut}"
+                    )
                 it.interval = got[0]
                 it.short = got[1]
                 it.long = f"{got[1]}, {got[2]}"
-                if it.level == "season":  # ('by the spring term': by the end of the spring term 2012 (...))
+                if (
+                    it.level == "season"
+                ):  # ('by the spring term': by the end of the spring term 2012 (...))
                     it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
-                elif it.level == "part":  # ('by early April': by the end of the first third of April 2011 (...))
+                elif (
+                    it.level == "part"
+                ):  # ('by early April': by the end of the first third of April 2011 (...))
                     it.deadline = third_deadline(got[0])
                 placed = f"{'the ' if it.term and not it.half else ''}{got[1]}"
-                if it.part_later is not None:  # ('late spring term': the spring term placed, then its April)
+                if (
+                    it.part_later is not None
+                ):  # ('late spring term': the spring term placed, then its April)
                     it.long = placed
                     part_of_span(it, *it.part_later)
                     if it.deadline:
@@ -226,10 +267,14 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                     else:  # ('by late Q4': by the end of March 2012 (late in Q4 2011-12, the only Q4 ...))
                         it.short = f"{it.short} ({it.long.split(' (')[0]}, {got[2]})"
                     it.long = f"{it.long}, {got[2]}"
-                if it.before:  # ('before Easter': the Easter placed, then the day (or month) before it)
+                if (
+                    it.before
+                ):  # ('before Easter': the Easter placed, then the day (or month) before it)
                     feast = it.feast
                     apply_before(it)
-                    it.long = f"{it.long}, {got[2]}" if feast else f"{it.long}, before {placed}, {got[2]}"
+                    it.long = (
+                        f"{it.long}, {got[2]}" if feast else f"{it.long}, before {placed}, {got[2]}"
+                    )
                     it.short = it.long if it.level == "month" else it.short
                 it.make = None
             dated = [it for it in items if it.interval is not None]
@@ -239,7 +284,18 @@ def _read_full(text: str, period: Interval | None) -> Timing:
 
     if dated:
         return _dated(
-            text, display, dated, bad, period, tba, ongoing_words, reference, whole, cut, resolved_from_period, slips
+            text,
+            display,
+            dated,
+            bad,
+            period,
+            tba,
+            ongoing_words,
+            reference,
+            whole,
+            cut,
+            resolved_from_period,
+            slips,
         )
     if reference is not None:
         return Timing(
@@ -263,7 +319,12 @@ def _read_full(text: str, period: Interval | None) -> Timing:
 
 
 def _year_end(
-    text: str, whole: str, m: re.Match[str], period: Interval | None, tba: re.Match[str] | None, cut: str
+    text: str,
+    whole: str,
+    m: re.Match[str],
+    period: Interval | None,
+    tba: re.Match[str] | None,
+    cut: str,
 ) -> Timing:
     """'By year end', 'End of the financial year': the last month of a plan period of one year.
 
@@ -272,21 +333,29 @@ def _year_end(
     """
     financial = bool(m["fy1"] or m["fy2"])
     if period is None:
-        return _undated(text, f"{whole} names no year, and no plan period was given to place it{cut}")
+        return _undated(
+            text, f"{whole} names no year, and no plan period was given to place it{cut}"
+        )
     ps, pe = period.start, period.end
     one_fy = (ps.month, ps.day, pe.month, pe.day) == (4, 1, 3, 31) and pe.year == ps.year + 1
     one_calendar = (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) and pe.year == ps.year
     if not (one_fy or (one_calendar and not financial)):
-        what = "one financial year (April to March)" if financial else "one financial or calendar year"
+        what = (
+            "one financial year (April to March)" if financial else "one financial or calendar year"
+        )
         return _undated(text, f"{whole} names no year, and the plan period is not {what}{cut}")
-    marked = f" (marked {quoted(tba[0])})" if tba is not None and tba[0][:2].lower() in ("tb", "to") else ""
+    marked = (
+        f" (marked {quoted(tba[0])})"
+        if tba is not None and tba[0][:2].lower() in ("tb", "to")
+        else ""
+    )
     kind = "financial year" if one_fy else "year"
     return Timing(
         kind="dated",
         text=text,
         intervals=(month_interval(pe.year, pe.month),),
         interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, the end of the "
-                       f"plan's {kind}{marked}{cut}",
+        f"plan's {kind}{marked}{cut}",
     )
 
 
@@ -317,13 +386,15 @@ def _dated(
         ]
 
     notes: list[str] = []
-    for slip in slips:  # (a misspelt month or season read: 'Sumer 2011' is summer 2011, and says so)
+    for (
+        slip
+    ) in slips:  # (a misspelt month or season read: 'Sumer 2011' is summer 2011, and says so)
         if any(it.start <= slip.start < it.end for it in dated):
             notes.append(f"{quoted(slip.written)} taken as {slip.name}")
     if tba is not None and tba[0][:2].lower() in ("tb", "to"):
         notes.append(f"marked {quoted(tba[0])}")
         # (the note says it: 'Early 2012 (tbc)' is not also labelled '(tbc)')
-        display = display[: tba.start()] + " " * (tba.end() - tba.start()) + display[tba.end():]
+        display = display[: tba.start()] + " " * (tba.end() - tba.start()) + display[tba.end() :]
     if resolved_from_period and len(dated) > 1:
         notes.append("months placed in the plan period")
     if reference is not None:
@@ -337,7 +408,11 @@ def _dated(
         first = min(dated, key=lambda it: it.interval)  # type: ignore[arg-type,return-value]
         start_iv = first.interval
         assert start_iv is not None
-        src = whole if len(display.strip()) <= 60 else quoted(display[first.src_start: first.src_end])
+        src = (
+            whole
+            if len(display.strip()) <= 60
+            else quoted(display[first.src_start : first.src_end])
+        )
         # ('Sept 2011 - March 2012 and ongoing': not 'from September 2011 to March 2012 to the end')
         start = f"{first.short}, then ongoing" if first.is_range else f"ongoing from {first.short}"
         if period is not None and period.end >= start_iv.start:
@@ -366,14 +441,16 @@ def _dated(
     year_only = all(it.level == "year" for it in dated)
     last = max(iv.end for iv in intervals)
     # (the month is known when any date ending last ends on a month or a finer date)
-    ends_on_year = all(it.year_end for it in dated if it.interval is not None and it.interval.end == last)
+    ends_on_year = all(
+        it.year_end for it in dated if it.interval is not None and it.interval.end == last
+    )
     if len(distinct) == 1 and len(dated) > 1:
         why = f"{whole} read as {describe(distinct[0])}, written {len(dated)} times{note}"
     elif len(distinct) == 1:
         it = distinct[0]
-        src = quoted(display[it.src_start: it.src_end])
+        src = quoted(display[it.src_start : it.src_end])
         lead = label_of(display[: it.src_start])
-        trail = label_of(display[it.src_end:])
+        trail = label_of(display[it.src_end :])
         reading = f"{src} read as {describe(it)}"
         if lead:
             reading = f"{quoted(lead, 42)}: {reading}"
@@ -385,11 +462,15 @@ def _dated(
         previous_end = 0
         shown_previous = False
         for it in dated:
-            gap = display[previous_end: it.src_start]
+            gap = display[previous_end : it.src_start]
             # (words in brackets right after a date are that date's: 'July 2011 (draft) Sept 2011 (final)')
-            if shown_previous and (after := _BRACKETED_RE.match(gap)) is not None and after[1].strip():
+            if (
+                shown_previous
+                and (after := _BRACKETED_RE.match(gap)) is not None
+                and after[1].strip()
+            ):
                 parts[-1] += f" ({after[1].strip()})"
-                gap = gap[after.end():]
+                gap = gap[after.end() :]
             lead = label_of(gap)
             previous_end = it.src_end
             shown_previous = it in distinct
@@ -397,13 +478,21 @@ def _dated(
                 continue
             desc = it.short if it.mod is None and not it.open else describe(it)
             parts.append(f"{lead}: {desc}" if lead else desc)
-        if shown_previous and (after := _BRACKETED_RE.match(display, previous_end)) is not None and after[1].strip():
+        if (
+            shown_previous
+            and (after := _BRACKETED_RE.match(display, previous_end)) is not None
+            and after[1].strip()
+        ):
             parts[-1] += f" ({after[1].strip()})"
         shown = parts[:6]
         more = f" and {len(parts) - 6} more" if len(parts) > 6 else ""
         why = f"{whole} read as {len(parts)} dates: " + "; ".join(shown) + more + note
     return Timing(
-        kind="dated", text=text, intervals=tuple(intervals), interpretation=why, year_only=year_only,
+        kind="dated",
+        text=text,
+        intervals=tuple(intervals),
+        interpretation=why,
+        year_only=year_only,
         ends_on_year=ends_on_year,
     )
 

@@ -114,7 +114,10 @@ def apply_before(item: Item) -> None:
             item.before = True
             return
         if item.make is not None:
-            one_day = item.level in ("day", "part")  # (a third of a month: 'before late April' is by 20 April)
+            one_day = item.level in (
+                "day",
+                "part",
+            )  # (a third of a month: 'before late April' is by 20 April)
             item.make = _the_one_before(item.make, one_day)
             item.name = f"{'day' if one_day else 'month'} before {item.name}"
             if one_day:
@@ -140,12 +143,16 @@ def apply_before(item: Item) -> None:
         if kind in ("financial", "academic"):  # ('before 2012/13': by the end of 2011-12)
             a = iv.start.year - 1
             label = f"{a}-{(a + 1) % 100:02d}"
-            item.interval = Interval(iv.start.replace(year=a), iv.start.replace(year=a + 1) - timedelta(days=1))
+            item.interval = Interval(
+                iv.start.replace(year=a), iv.start.replace(year=a + 1) - timedelta(days=1)
+            )
             item.short = label if kind == "financial" else f"academic year {label}"
             item.long = f"the {kind} year {label} ({month_words(item.interval)})"
             item.year_of = kind
             return
-    if item.level == "day" or iv.start.day != 1:  # ('before 15 April - 30 June 2012', 'before late April')
+    if (
+        item.level == "day" or iv.start.day != 1
+    ):  # ('before 15 April - 30 June 2012', 'before late April')
         day = iv.start - timedelta(days=1)
         item.interval = Interval(day, day)
         item.short = item.long = day_words(day)
@@ -163,11 +170,14 @@ def apply_before(item: Item) -> None:
 def _kind_of_year_from(iv: Interval) -> str:
     """The kind of year a span of years starts with ('2010-2013': calendar; '2011/12 - 2012/13':
     financial), from the day it starts; '' when it starts on no year's first day."""
-    return {(1, 1): "calendar", (4, 1): "financial", (9, 1): "academic"}.get((iv.start.month, iv.start.day), "")
+    return {(1, 1): "calendar", (4, 1): "financial", (9, 1): "academic"}.get(
+        (iv.start.month, iv.start.day), ""
+    )
 
 
 def _the_one_before(make: _Make, day: bool) -> _Make:
     """What a date without a year makes, as the month (or day) before it ('before March')."""
+
     def before(year: int) -> tuple[Interval, str] | None:
         got = make(year)
         if got is None:
@@ -176,6 +186,7 @@ def _the_one_before(make: _Make, day: bool) -> _Make:
         if day:
             return Interval(last, last), day_words(last)
         return month_interval(last.year, last.month), f"{MONTH_NAMES[last.month]} {last.year}"
+
     return before
 
 
@@ -187,7 +198,9 @@ def _ascii_digits(text: str) -> str:
     """
     if not any(c.isdecimal() and not c.isascii() for c in text):
         return text
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text
+    )
 
 
 def _months_of_years(items: list[Item], norm: str) -> list[Item]:
@@ -197,9 +210,15 @@ def _months_of_years(items: list[Item], norm: str) -> list[Item]:
     kept: list[Item] = []
     for item in items:
         month = kept[-1] if kept else None
-        if (month is None or month.make is None or month.weak or month.level not in ("month", "day")
-                or item.interval is None or item.year_of not in ("financial", "academic")
-                or norm[month.end: item.start].strip()):
+        if (
+            month is None
+            or month.make is None
+            or month.weak
+            or month.level not in ("month", "day")
+            or item.interval is None
+            or item.year_of not in ("financial", "academic")
+            or norm[month.end : item.start].strip()
+        ):
             kept.append(item)
             continue
         year = item.interval
@@ -230,11 +249,23 @@ def _consecutive_years_to(items: list[Item], norm: str) -> list[Item]:
     for item in items:
         a = kept[-1] if kept else None
         # (the first may be a year named by one year: 'financial year 2011 to 2012' is 2011-12)
-        first = (a.named_year or (a.interval.start.year if a.interval is not None and a.bad is None else 0)
-                 if a is not None and a.level == "year" else 0)
-        if (a is not None and first and item.year_of == "calendar" and item.level == "year" and item.bad is None
-                and item.interval is not None and item.interval.start.year == first + 1
-                and (a.named_year or a.year_of == "calendar") and _TO_GAP_RE.fullmatch(norm, a.end, item.start)):
+        first = (
+            a.named_year
+            or (a.interval.start.year if a.interval is not None and a.bad is None else 0)
+            if a is not None and a.level == "year"
+            else 0
+        )
+        if (
+            a is not None
+            and first
+            and item.year_of == "calendar"
+            and item.level == "year"
+            and item.bad is None
+            and item.interval is not None
+            and item.interval.start.year == first + 1
+            and (a.named_year or a.year_of == "calendar")
+            and _TO_GAP_RE.fullmatch(norm, a.end, item.start)
+        ):
             joined = kept[-1] = fy_item(Item(a.start, item.end), first, norm)
             joined.is_range = True  # ('from 2011 to 2012' is that year, not ongoing work from it)
             continue
@@ -252,7 +283,9 @@ _START_VERB_RE = re.compile(r"(?:start|begin)(?!\s+of)[\s:-]*$", re.I)
 #: 'beginning' without 'of' after a word is a verb too ('Programme beginning April 2011'); opening the
 #: timescale, or after 'at', 'by', 'the' or 'until', it is the noun ('Beginning April 2011')
 _BEGINNING_VERB_RE = re.compile(r"beginning(?!\s+of)[\s:-]*$", re.I)
-_WORD_BEFORE_RE = re.compile(r"(?<![a-z])(?!(?:at|by|the|until|till|from|in|on|due)\s)[a-z]+\s+$", re.I)
+_WORD_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?!(?:at|by|the|until|till|from|in|on|due)\s)[a-z]+\s+$", re.I
+)
 
 
 def _start_is_verb(norm: str, mod: re.Match[str]) -> bool:
@@ -260,13 +293,20 @@ def _start_is_verb(norm: str, mod: re.Match[str]) -> bool:
     date is read whole ('Pilot to start 2012', 'Training beginning April 2011')."""
     if _START_VERB_RE.match(mod[0]):
         return True
-    return bool(_BEGINNING_VERB_RE.match(mod[0]) and _WORD_BEFORE_RE.search(norm, max(0, mod.start() - 30), mod.start()))
+    return bool(
+        _BEGINNING_VERB_RE.match(mod[0])
+        and _WORD_BEFORE_RE.search(norm, max(0, mod.start() - 30), mod.start())
+    )
 
 
 def _by_the(norm: str, start: int) -> bool:
     """Whether a deadline and 'the' come right before ``start`` ('by the ', 'until the end of the ')."""
     mod = MODIFIER_RE.search(norm, max(0, start - 40), start)
-    return mod is not None and mod.lastgroup in ("by", "end") and mod[0].rstrip(" :-").lower().endswith("the")
+    return (
+        mod is not None
+        and mod.lastgroup in ("by", "end")
+        and mod[0].rstrip(" :-").lower().endswith("the")
+    )
 
 
 def _parts_of_years(items: list[Item], norm: str) -> None:
@@ -276,9 +316,18 @@ def _parts_of_years(items: list[Item], norm: str) -> None:
     (``by early 2012`` is a deadline, by the end of April 2012; ``from late 2011`` a start)."""
     previous_end = 0
     for item in items:
-        if item.level == "year" and item.interval is not None and item.bad is None and not item.is_range:
+        if (
+            item.level == "year"
+            and item.interval is not None
+            and item.bad is None
+            and not item.is_range
+        ):
             mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
-            if mod is not None and mod.lastgroup in _PARTS_OF_YEAR and not _start_is_verb(norm, mod):
+            if (
+                mod is not None
+                and mod.lastgroup in _PARTS_OF_YEAR
+                and not _start_is_verb(norm, mod)
+            ):
                 part_of_year(item, mod.lastgroup, mod[0])
                 item.start = mod.start()
         previous_end = item.end
@@ -291,11 +340,18 @@ def _parts_of_months(items: list[Item], norm: str) -> None:
     'begin' as a verb (``Pilot to start April 2011``) leaves the month whole, as it leaves a year."""
     previous_end = 0
     for item in items:
-        if (item.level in ("month", "season", "quarter") and item.bad is None and not item.is_range
-                and not item.weak and (item.interval is not None or item.make is not None)):
+        if (
+            item.level in ("month", "season", "quarter")
+            and item.bad is None
+            and not item.is_range
+            and not item.weak
+            and (item.interval is not None or item.make is not None)
+        ):
             mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
             if mod is not None and mod.lastgroup in _MONTH_PARTS and not _start_is_verb(norm, mod):
-                if item.holiday:  # ('early Easter 2012': the holiday, read whole, the word taken into it)
+                if (
+                    item.holiday
+                ):  # ('early Easter 2012': the holiday, read whole, the word taken into it)
                     pass
                 elif item.level == "month":
                     part_of_month(item, mod.lastgroup, mod[0])
@@ -317,7 +373,11 @@ def _days_not_years(items: list[Item], norm: str, latest_year: int) -> None:
     :data:`FAR_YEARS` years after the plan ends is the day of that month, placed in the plan period as
     ``31 March`` is; ``June 11`` in the same plan stays June 2011."""
     for i, item in enumerate(items):
-        if item.level != "month" or item.interval is None or item.interval.start.year <= latest_year:
+        if (
+            item.level != "month"
+            or item.interval is None
+            or item.interval.start.year <= latest_year
+        ):
             continue
         m = _MONTH_NUMBER_RE.fullmatch(norm, item.start, item.end)
         if m is None:
@@ -331,7 +391,10 @@ def _days_not_years(items: list[Item], norm: str, latest_year: int) -> None:
 
 
 def find_items(
-    norm: str, skip: tuple[int, int] | None, school_year: bool = False, latest_year: int | None = None
+    norm: str,
+    skip: tuple[int, int] | None,
+    school_year: bool = False,
+    latest_year: int | None = None,
 ) -> tuple[list[Item], bool]:
     """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
 
@@ -354,7 +417,9 @@ def find_items(
         if item is None:  # not a date after all: look again from the next word
             pos = candidate.start() + 1
             continue
-        pos = item.end  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
+        pos = (
+            item.end
+        )  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
         items.append(item)
 
     if latest_year is not None:
@@ -363,19 +428,38 @@ def find_items(
     # a quarter without a year next to one with a year, in a range or a list, is counted as that
     # one is ('Q1 - Q2 2012': January to June 2012, not a financial-year Q1 left out)
     for a, b in zip(items, items[1:]):
-        if a.bad is None and b.bad is None and (
-                RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or LIST_GAP_RE.fullmatch(norm, a.end, b.start)
-                or SLASH_GAP_RE.fullmatch(norm, a.end, b.start)):
+        if (
+            a.bad is None
+            and b.bad is None
+            and (
+                RANGE_GAP_RE.fullmatch(norm, a.end, b.start)
+                or LIST_GAP_RE.fullmatch(norm, a.end, b.start)
+                or SLASH_GAP_RE.fullmatch(norm, a.end, b.start)
+            )
+        ):
             if a.quarter and a.make is not None and b.level == "quarter" and b.interval is not None:
                 quarter_beside(a, b, before=True)
-            elif b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None:
+            elif (
+                b.quarter and b.make is not None and a.level == "quarter" and a.interval is not None
+            ):
                 quarter_beside(b, a, before=False)
             elif a.season and a.season != "winter" and b.term:
-                as_term(a)  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+                as_term(
+                    a
+                )  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
     for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
-        split_years = {a.year_of, b.year_of} == {"academic", "financial"} and a.level == b.level == "year"
-        if split_years and not (a.named_year or b.named_year) and (
-                RANGE_GAP_RE.fullmatch(norm, a.end, b.start) or LIST_GAP_RE.fullmatch(norm, a.end, b.start)):
+        split_years = {a.year_of, b.year_of} == {
+            "academic",
+            "financial",
+        } and a.level == b.level == "year"
+        if (
+            split_years
+            and not (a.named_year or b.named_year)
+            and (
+                RANGE_GAP_RE.fullmatch(norm, a.end, b.start)
+                or LIST_GAP_RE.fullmatch(norm, a.end, b.start)
+            )
+        ):
             as_academic(a if a.year_of == "financial" else b)
     if school_year and not FINANCIAL_RE.search(norm):
         for item in items:
@@ -383,7 +467,9 @@ def find_items(
                 as_academic(item)
     for item in items:
         if item.part and item.interval is not None:
-            part_of_year(item, item.part)  # ('H1 2011/12': the first half of the financial year 2011-12)
+            part_of_year(
+                item, item.part
+            )  # ('H1 2011/12': the first half of the financial year 2011-12)
     _parts_of_years(items, norm)
     items = _months_of_years(items, norm)
     _parts_of_months(items, norm)
@@ -394,24 +480,33 @@ def find_items(
     while i < len(items):
         a = items[i]
         last = listed_halves(items, i, norm)
-        if last > i and (r := range_item(a, items[last], norm[a.start: items[last].end])) is not None:
+        if (
+            last > i
+            and (r := range_item(a, items[last], norm[a.start : items[last].end])) is not None
+        ):
             joined.append(r)
             i = last + 1
             continue
         if i + 1 < len(items) and a.bad is None and items[i + 1].bad is None:
             b = items[i + 1]
-            gap = norm[a.end: b.start]
+            gap = norm[a.end : b.start]
             is_range = bool(RANGE_GAP_RE.fullmatch(gap))
             if not is_range and SLASH_GAP_RE.fullmatch(gap):
                 # ('Spring/Summer 2012'; but three or more with slashes are a list: 'Sept 2011/Jan 2012/Apr 2012')
-                listed = (i > 0 and SLASH_GAP_RE.fullmatch(norm, items[i - 1].end, a.start) is not None) or (
-                    i + 2 < len(items) and SLASH_GAP_RE.fullmatch(norm, b.end, items[i + 2].start) is not None)
+                listed = (
+                    i > 0 and SLASH_GAP_RE.fullmatch(norm, items[i - 1].end, a.start) is not None
+                ) or (
+                    i + 2 < len(items)
+                    and SLASH_GAP_RE.fullmatch(norm, b.end, items[i + 2].start) is not None
+                )
                 is_range = a.level == b.level and a.level in ("month", "season") and not listed
             if not is_range and AND_GAP_RE.fullmatch(gap):
                 before = MODIFIER_RE.search(norm, max(0, a.start - 40), a.start)
-                is_range = (before is not None and before["between"] is not None) or next_halves(a, b)
+                is_range = (before is not None and before["between"] is not None) or next_halves(
+                    a, b
+                )
             if is_range:
-                r = range_item(a, b, norm[a.start: b.end])
+                r = range_item(a, b, norm[a.start : b.end])
                 if r is not None:
                     joined.append(r)
                     i += 2
@@ -430,9 +525,15 @@ def find_items(
             # ('the summer term' is a time, not a name as 'the September Guarantee' is; so are a day,
             # 'by the 31st March', a holiday, 'the summer holidays', and a season after a deadline's 'the',
             # 'by the summer')
-            if det and not ((item.term or item.holiday or item.level == "day"
-                             or (item.season and _by_the(norm, item.start)))
-                            and det["word"].lower() == "the"):
+            if det and not (
+                (
+                    item.term
+                    or item.holiday
+                    or item.level == "day"
+                    or (item.season and _by_the(norm, item.start))
+                )
+                and det["word"].lower() == "the"
+            ):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
         kept.append(item)
@@ -443,8 +544,16 @@ def find_items(
     # not (one beside a quarter with a year was counted as that one above)
     for i in range(len(joined) - 2, -1, -1):
         a, b = joined[i], joined[i + 1]
-        if (a.make is None or a.quarter or b.interval is None or b.level in ("year", "quarter")
-                or not (LIST_GAP_RE.fullmatch(norm, a.end, b.start) or SLASH_GAP_RE.fullmatch(norm, a.end, b.start))):
+        if (
+            a.make is None
+            or a.quarter
+            or b.interval is None
+            or b.level in ("year", "quarter")
+            or not (
+                LIST_GAP_RE.fullmatch(norm, a.end, b.start)
+                or SLASH_GAP_RE.fullmatch(norm, a.end, b.start)
+            )
+        ):
             continue
         for y in (b.interval.start.year, b.interval.start.year - 1):
             got = a.make(y)
@@ -477,7 +586,9 @@ def find_items(
                 item.src_start = mod.start()
                 item.open = kind == "from" and not item.is_range
             elif kind == "start" and item.level in ("year", "month") and _start_is_verb(norm, mod):
-                item.src_start = mod.start()  # ('Pilot to start 2012': 'start' a verb, the year whole)
+                item.src_start = (
+                    mod.start()
+                )  # ('Pilot to start 2012': 'start' a verb, the year whole)
             else:
                 item.mod = kind
                 item.src_start = mod.start()
@@ -485,12 +596,20 @@ def find_items(
                     apply_before(item)
         after = YEAR_WORDS_AFTER_RE.match(norm, item.end) if item.level == "year" else None
         if after is not None and (after["end"] or item.mod == "end"):
-            item.src_end = after.end()  # ('by the end of the 2012/13 financial year', '2012/13 year end')
+            item.src_end = (
+                after.end()
+            )  # ('by the end of the 2012/13 financial year', '2012/13 year end')
             at_year_end(item, after[0])
         elif mod is not None and kind == "end" and (mod["ye_a"] or mod["ye_b"]):
             at_year_end(item, mod[0])
-        if (item.mod in _PARTS_OF_YEAR and item.level == "year" and item.interval is not None
-                and not item.is_range and mod is not None and not _start_is_verb(norm, mod)):
+        if (
+            item.mod in _PARTS_OF_YEAR
+            and item.level == "year"
+            and item.interval is not None
+            and not item.is_range
+            and mod is not None
+            and not _start_is_verb(norm, mod)
+        ):
             part_of_year(item, item.mod, mod[0])  # ('Early 2012': January to April)
         if (onwards := ONWARDS_RE.match(norm, item.end)) is not None:
             item.open = True

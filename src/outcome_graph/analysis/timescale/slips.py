@@ -27,12 +27,23 @@ _NAMES: dict[str, str] = {name.lower(): name for name in MONTH_NAMES if len(name
     season: season for season in ("spring", "summer", "autumn", "winter")
 }
 _BY_FIRST: dict[str, tuple[str, ...]] = {
-    first: tuple(name for name in _NAMES if name[0] == first) for first in {name[0] for name in _NAMES}
+    first: tuple(name for name in _NAMES if name[0] == first)
+    for first in {name[0] for name in _NAMES}
 }
 _SEASONS = frozenset(("spring", "summer", "autumn", "winter"))
 #: English words one slip from a name: words of their own, not slips
 NOT_SLIPS = frozenset(
-    ("sprig", "springy", "sparing", "sporing", "spiring", "summery", "scummer", "wintery", "augusta")
+    (
+        "sprig",
+        "springy",
+        "sparing",
+        "sporing",
+        "spiring",
+        "summery",
+        "scummer",
+        "wintery",
+        "augusta",
+    )
 )
 
 #: what may follow a date's name: a number, 'term', 'half term', 'holidays', another month or season,
@@ -42,7 +53,8 @@ _DATE_AFTER = (
     r"|spring|summer|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q\d))"
 )
 _SLIP_RE = re.compile(
-    r"(?<![a-z0-9])(?P<w1>[a-z]{5,10})(?![a-z])" + _DATE_AFTER
+    r"(?<![a-z0-9])(?P<w1>[a-z]{5,10})(?![a-z])"
+    + _DATE_AFTER
     + r"|(?<=\d)(?:st|nd|rd|th)?\s+(?P<w2>[a-z]{5,10})(?![a-z])",
     re.I | re.A,
 )
@@ -57,10 +69,13 @@ _SHORT_SLIP_RE = re.compile(
 )
 #: a word alone, or after a deadline's words, as the whole timescale ('Febuary', 'by Autum')
 _ALONE_RE = re.compile(
-    r"\s*(?:(?:by|until|till|due|before|from|end(?:\s+of)?)\s+(?:the\s+)?)?(?P<w>[a-z]{5,10})[\s.!]*", re.I | re.A
+    r"\s*(?:(?:by|until|till|due|before|from|end(?:\s+of)?)\s+(?:the\s+)?)?(?P<w>[a-z]{5,10})[\s.!]*",
+    re.I | re.A,
 )
 #: A year typed with the letter O for a zero ('June 2o12').
-_O_FOR_ZERO_RE = re.compile(r"(?<![a-z0-9])(?=[12][0-9o]{3}(?![a-z0-9]))(?=\d*o)(?:19|2[0o])[0-9o]{2}", re.I | re.A)
+_O_FOR_ZERO_RE = re.compile(
+    r"(?<![a-z0-9])(?=[12][0-9o]{3}(?![a-z0-9]))(?=\d*o)(?:19|2[0o])[0-9o]{2}", re.I | re.A
+)
 
 
 class Slip(NamedTuple):
@@ -89,12 +104,16 @@ def one_slip(word: str, name: str) -> bool:
         diff = [i for i in range(n) if word[i] != name[i]]
         if len(diff) == 1:
             return n >= 7
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and word[diff[0]] == name[diff[1]] and word[diff[1]] == name[diff[0]])
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == name[diff[1]]
+            and word[diff[1]] == name[diff[0]]
+        )
     if w == n - 1:
-        return any(word == name[:i] + name[i + 1:] for i in range(1, n))
+        return any(word == name[:i] + name[i + 1 :] for i in range(1, n))
     if w == n + 1:
-        return word != name + "s" and any(name == word[:i] + word[i + 1:] for i in range(1, w))
+        return word != name + "s" and any(name == word[:i] + word[i + 1 :] for i in range(1, w))
     return False
 
 
@@ -103,7 +122,9 @@ def one_slip(word: str, name: str) -> bool:
 #: doubled ('Jnue', 'Juyl', 'Jly', 'Mya', 'Jully'), not any letter added ('many', 'mary', 'mayo' stay words)
 _SHORT_NAMES = ("may", "june", "july")
 #: the months' own short forms, read as they are ('Jun', 'Jul', 'Sept'): no slips
-_SHORT_FORMS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
+_SHORT_FORMS = frozenset(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+)
 
 
 def short_slip(word: str, name: str) -> bool:
@@ -116,7 +137,10 @@ def short_slip(word: str, name: str) -> bool:
     [False, False, False, True]
     """
     if len(word) == len(name) + 1:
-        return any(word[i] == word[i + 1] and word[:i] + word[i + 1:] == name for i in range(len(word) - 1))
+        return any(
+            word[i] == word[i + 1] and word[:i] + word[i + 1 :] == name
+            for i in range(len(word) - 1)
+        )
     return len(word) >= 3 and one_slip(word, name)
 
 
@@ -163,11 +187,13 @@ def mend(text: str) -> tuple[str, list[Slip]]:
         if name is None:
             return m[0]
         start = m.start(group)
-        slips.append(Slip(start, start + len(word), word, name if name in _SEASONS else name.capitalize()))
+        slips.append(
+            Slip(start, start + len(word), word, name if name in _SEASONS else name.capitalize())
+        )
         at = start - m.start()
         # (the first letter's case kept: 'mya' in lower case is as weak a month as 'may')
         first = name[0].upper() if word[0].isupper() else name[0]
-        return m[0][:at] + first + name[1:3] + MARK * (len(word) - 3) + m[0][at + len(word):]
+        return m[0][:at] + first + name[1:3] + MARK * (len(word) - 3) + m[0][at + len(word) :]
 
     if (alone := _ALONE_RE.fullmatch(text)) is not None:
         return mended(alone, "w"), slips

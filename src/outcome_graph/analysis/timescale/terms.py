@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .intervals import Interval, day_words, month_interval, month_words, month_span, shift_month
+from .intervals import Interval, day_words, month_interval, month_span, month_words, shift_month
 from .items import Item, safe, split_year, two_digit
 from .lexicon import MONTH_NAMES
 from .patterns import COMMA_GAP_RE, FINAL_AND_GAP_RE
@@ -56,7 +56,8 @@ def handle_se(m: re.Match[str], text: str) -> Item | None:
     item = Item(m.start(), m.end(), level="season")
     name = _SEASON_NAMES[m["se_n"][:3].lower()]  # ('sum' and the mark of a misspelt 'Sumer' too)
     if len(m["se_n"].rstrip(".")) == 3 and not (
-            m["se_p"] or m["se_t"] or m["se_t2"] or (m["se_y"] and name in ("autumn", "spring"))):
+        m["se_p"] or m["se_t"] or m["se_t2"] or (m["se_y"] and name in ("autumn", "spring"))
+    ):
         return None  # (a short form is read as a half or a term: 'sum 2 weeks' is no summer)
     if m["se_p"] and not (m["se_p2"] and name != "winter"):
         return _term_half(item, m, name)
@@ -79,6 +80,7 @@ def handle_se(m: re.Match[str], text: str) -> Item | None:
     elif m["se_yy"]:
         year = two_digit(m["se_yy"])
     else:
+
         def make(y: int) -> tuple[Interval, str]:
             iv = _season_interval(name, term, y)
             return iv, _season_words(name, term, iv)[0]
@@ -112,8 +114,12 @@ def _term_year(m: re.Match[str], name: str) -> tuple[int | None, str | None]:
 #: the halves of each school term, as English schools number them ('Spring 1', 'Summer 2'): (first month,
 #: months after it); each term's first half ends at its half-term holiday (October, February, May)
 _TERM_HALVES = {
-    ("autumn", 1): (9, 1), ("autumn", 2): (11, 1), ("spring", 1): (1, 1), ("spring", 2): (2, 2),
-    ("summer", 1): (4, 1), ("summer", 2): (6, 1),
+    ("autumn", 1): (9, 1),
+    ("autumn", 2): (11, 1),
+    ("spring", 1): (1, 1),
+    ("spring", 2): (2, 2),
+    ("summer", 1): (4, 1),
+    ("summer", 2): (6, 1),
 }
 
 
@@ -122,7 +128,9 @@ def _term_half(item: Item, m: re.Match[str], name: str) -> Item:
     was a label before a calendar year). The spring term's second half runs from February to Easter."""
     n = int(m["se_p"])
     if (name, n) not in _TERM_HALVES:
-        item.bad = f"{quoted(m[0])} is not a half of a school term (autumn, spring or summer 1 or 2)"
+        item.bad = (
+            f"{quoted(m[0])} is not a half of a school term (autumn, spring or summer 1 or 2)"
+        )
         return item
     first, length = _TERM_HALVES[name, n]
     item.term = True
@@ -139,7 +147,9 @@ def _term_half(item: Item, m: re.Match[str], name: str) -> Item:
     else:
         item.interval, item.short = make(year)
         half = "first" if n == 1 else "second"
-        item.long = item.deadline = f"the {half} half of the {name} term {year} ({month_words(item.interval)})"
+        item.long = item.deadline = (
+            f"the {half} half of the {name} term {year} ({month_words(item.interval)})"
+        )
     return item
 
 
@@ -150,7 +160,10 @@ _HALF_TERMS = {"autumn": 10, "spring": 2, "summer": 5}
 def _half_term(item: Item, m: re.Match[str], name: str) -> Item:
     """``Summer half term 2012``: the month of that half-term holiday (October, February, May);
     with an academic year (``Spring half-term 2011/12``) the autumn one falls in the first year."""
-    item.level, item.holiday = "month", True  # (a holiday: 'the summer half term', 'before half term')
+    item.level, item.holiday = (
+        "month",
+        True,
+    )  # (a holiday: 'the summer half term', 'before half term')
     if name not in _HALF_TERMS:
         item.bad = f"{quoted(m[0])} is not a school half-term (autumn, spring or summer)"
         return item
@@ -186,8 +199,13 @@ def listed_halves(items: list[Item], i: int, text: str) -> int:
     list ends at a final 'and' or at what is no half of a term, and it is one span only when every
     half in it is right after the one before."""
     j = i
-    while j + 1 < len(items) and items[j].bad is None and items[j + 1].bad is None and items[j + 1].half:
-        gap = text[items[j].end: items[j + 1].start]
+    while (
+        j + 1 < len(items)
+        and items[j].bad is None
+        and items[j + 1].bad is None
+        and items[j + 1].half
+    ):
+        gap = text[items[j].end : items[j + 1].start]
         final = FINAL_AND_GAP_RE.fullmatch(gap)
         if final is None and not COMMA_GAP_RE.fullmatch(gap):
             break
@@ -228,8 +246,11 @@ def _holiday(name: str, year: int) -> tuple[Interval, str, str]:
     if name == "easter":
         day = easter_day(year)
         iv = month_interval(year, day.month)
-        return (iv, f"{MONTH_NAMES[day.month]} {year} (Easter)",
-                f"Easter {year} ({MONTH_NAMES[day.month]} {year}: Easter Day is {day_words(day)})")
+        return (
+            iv,
+            f"{MONTH_NAMES[day.month]} {year} (Easter)",
+            f"Easter {year} ({MONTH_NAMES[day.month]} {year}: Easter Day is {day_words(day)})",
+        )
     if name == "summer":
         iv = month_span(year, 7, year, 8)
         return iv, f"the summer holidays {year}", f"the summer holidays {year} ({month_words(iv)})"

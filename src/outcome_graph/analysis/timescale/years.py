@@ -27,7 +27,16 @@ from .lexicon import MONTH_NAMES
 from .patterns import COUNTED_RE, DAY_MONTH_RE, NUMBERED_RE, YEAR_KIND_BEFORE_RE
 from .show import quoted
 
-_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINAL_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 
 def _quarters(n: int, last: int) -> str:
@@ -68,14 +77,18 @@ def _written(m: re.Match[str], text: str) -> str:
     """What a quarter or a half of a year was written as, with the bracket that closes a year in
     brackets (``Q3 (2011/12)``, not ``Q3 (2011/12``)."""
     if "(" in m[0] and (close := _CLOSE_RE.match(text, m.end())) is not None:
-        return text[m.start(): close.end()]
+        return text[m.start() : close.end()]
     return m[0]
 
 
 def handle_q(m: re.Match[str], text: str) -> Item:
     written = _written(m, text)
     item = Item(m.start(), m.start() + len(written), level="quarter")
-    n = _ORDINAL_QUARTERS[m["q_o"].lower()] if m["q_o"] else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
+    n = (
+        _ORDINAL_QUARTERS[m["q_o"].lower()]
+        if m["q_o"]
+        else int(m["q_n1"] or m["q_n2"] or m["q_n3"])
+    )
     if not 1 <= n <= 4:
         item.bad = f"{quoted(m[0])} is not a quarter (Q1 to Q4)"
         return item
@@ -90,11 +103,15 @@ def handle_q(m: re.Match[str], text: str) -> Item:
     if fa:
         a = int(fa)
         if split_year(a, fb) is None:
-            item.bad = f"{quoted(written)} does not name a financial year ({fb} is not the year after {a})"
+            item.bad = (
+                f"{quoted(written)} does not name a financial year ({fb} is not the year after {a})"
+            )
             return item
         item.interval = fy_quarters(a, n, last)
         item.short = f"{qs} {a}-{(a + 1) % 100:02d}"
-        item.long = f"{qs} of the financial year {a}-{(a + 1) % 100:02d} ({month_words(item.interval)})"
+        item.long = (
+            f"{qs} of the financial year {a}-{(a + 1) % 100:02d} ({month_words(item.interval)})"
+        )
         return item
     year = m["q_y1"] or m["q_y3"]
     if year:
@@ -128,7 +145,10 @@ def quarter_beside(item: Item, other: Item, before: bool) -> None:
     if other.calendar:
         year, n = start.year, (start.month - 1) // 3 + 1
     else:  # (a financial-year quarter: Q1 is April to June)
-        year, n = (start.year if start.month >= 4 else start.year - 1), (start.month - 4) % 12 // 3 + 1
+        year, n = (
+            (start.year if start.month >= 4 else start.year - 1),
+            (start.month - 4) % 12 // 3 + 1,
+        )
     if before and item.q_n > n:
         year -= 1
     elif not before and item.q_n < n:
@@ -149,11 +169,21 @@ def quarter_beside(item: Item, other: Item, before: bool) -> None:
 #: the part of a year that 'early' (or 'the start of'), 'mid' and 'late' name, its thirds, and the halves
 #: 'first half of' and 'H1': (months after the year's first month, months long)
 _PARTS = {"start": (0, 4), "mid": (4, 4), "late": (8, 4), "h1": (0, 6), "h2": (6, 6)}
-_PART_WORDS = {"start": "the beginning of", "mid": "the middle of", "late": "late in",
-               "h1": "the first half of", "h2": "the second half of"}
+_PART_WORDS = {
+    "start": "the beginning of",
+    "mid": "the middle of",
+    "late": "late in",
+    "h1": "the first half of",
+    "h2": "the second half of",
+}
 #: the part after 'by the end of' ('by early 2012': by the end of the first third of the calendar year 2012)
-_PART_NOUNS = {"start": "the first third of", "mid": "the second third of", "late": "the last third of",
-               "h1": "the first half of", "h2": "the second half of"}
+_PART_NOUNS = {
+    "start": "the first third of",
+    "mid": "the second third of",
+    "late": "the last third of",
+    "h1": "the first half of",
+    "h2": "the second half of",
+}
 
 
 def part_of_year(item: Item, part: str, written: str = "") -> None:
@@ -248,7 +278,7 @@ def handle_yr(m: re.Match[str], text: str) -> Item:
     item = Item(m.start(), m.end())
     words = YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
     if words is not None and words.lastgroup in ("financial", "academic"):
-        return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start(): m.end()])
+        return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start() : m.end()])
     return year_item(item, int(m["yr"]))
 
 
@@ -256,7 +286,7 @@ def handle_fyy(m: re.Match[str], text: str) -> Item | None:
     item = Item(m.start(), m.end(), level="year")
     a = two_digit(m["fyy_a"])
     if m["fyy_b"] is None:
-        return _one_year_named(item, "financial", a, text[max(0, m.start() - 3): m.end()].lstrip())
+        return _one_year_named(item, "financial", a, text[max(0, m.start() - 3) : m.end()].lstrip())
     if int(m["fyy_b"]) != (a + 1) % 100:
         return None
     return fy_item(item, a, text)
@@ -284,15 +314,29 @@ def at_year_end(item: Item, words: str) -> None:
     ends in it; a calendar year without words saying so ('year end 2012') keeps its reading,
     since a year end in 2012 may be March or December."""
     said = set(re.findall(r"[a-z]+", words.lower()))
-    kind = ("financial" if said & {"financial", "fiscal", "fy"}
-            else "academic" if said & {"academic", "school", "ay"}
-            else "calendar" if "calendar" in said else "")
+    kind = (
+        "financial"
+        if said & {"financial", "fiscal", "fy"}
+        else "academic"
+        if said & {"academic", "school", "ay"}
+        else "calendar"
+        if "calendar" in said
+        else ""
+    )
     if item.named_year:
         y = item.named_year
-        iv = financial_year(y - 1) if item.year_of == "financial" else Interval(date(y - 1, 9, 1), date(y, 8, 31))
+        iv = (
+            financial_year(y - 1)
+            if item.year_of == "financial"
+            else Interval(date(y - 1, 9, 1), date(y, 8, 31))
+        )
         label = f"the {item.year_of} year {y - 1}-{y % 100:02d}"
-    elif item.interval is not None and item.level == "year" and item.year_of and (
-            item.year_of != "calendar" or kind == "calendar"):
+    elif (
+        item.interval is not None
+        and item.level == "year"
+        and item.year_of
+        and (item.year_of != "calendar" or kind == "calendar")
+    ):
         iv = item.interval
         label = item.long.split(" (")[0]
     else:

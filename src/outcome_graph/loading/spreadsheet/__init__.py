@@ -31,9 +31,18 @@ from .load import load_spreadsheet, load_spreadsheet_bytes
 from .notices import notice_lines
 from .period import parse_period
 from .sheets import RawSheet, cell_ref
+
 # (helpers that tests reach for by this module's name)
 from .shown import shown_number as _shown_number
 from .xlsx import rag_colour as _rag_colour
 
-__all__ = ["load_spreadsheet", "load_spreadsheet_bytes", "parse_period", "notice_lines", "RawSheet", "cell_ref",
-           "_shown_number", "_rag_colour"]
+__all__ = [
+    "load_spreadsheet",
+    "load_spreadsheet_bytes",
+    "parse_period",
+    "notice_lines",
+    "RawSheet",
+    "cell_ref",
+    "_shown_number",
+    "_rag_colour",
+]

@@ -14,24 +14,35 @@ from ..loader import ZIP_MAGIC, over_limit, wide_unicode
 from ..sheet_layout import SPREADSHEET_ERRORS, csv_unescape
 from .sheets import MAX_CELLS, RawSheet, cell_ref, fail, read_bytes_limited
 
-
 _UTF8_MARK = b"\xef\xbb\xbf"
 
 
 def _decode_csv(data: bytes, name: str, notices: list[str]) -> str:
     if b"\x00" in data[:8192]:
         wide = wide_unicode(data)
-        raise fail(f"the file is {wide} text; save it as CSV UTF-8" if wide else
-                    "this is a workbook (or another zip file), not a CSV file: a workbook's name ends in .xlsx"
-                    if data.startswith(ZIP_MAGIC) else "this is a binary file, not a CSV file", name)
+        raise fail(
+            f"the file is {wide} text; save it as CSV UTF-8"
+            if wide
+            else "this is a workbook (or another zip file), not a CSV file: a workbook's name ends in .xlsx"
+            if data.startswith(ZIP_MAGIC)
+            else "this is a binary file, not a CSV file",
+            name,
+        )
     try:
-        return data.decode("utf-8-sig").lstrip("\ufeff")  # (a file saved twice over may start with two marks)
+        return data.decode("utf-8-sig").lstrip(
+            "\ufeff"
+        )  # (a file saved twice over may start with two marks)
     except UnicodeDecodeError:
-        notices.append(Notice.at(Location(name), "not UTF-8; read as Windows-1252 (save as 'CSV UTF-8' to avoid this)"))
+        notices.append(
+            Notice.at(
+                Location(name),
+                "not UTF-8; read as Windows-1252 (save as 'CSV UTF-8' to avoid this)",
+            )
+        )
         # (a file saved as CSV UTF-8 and then edited in Windows-1252 keeps its UTF-8 mark, which
         # would read as 'ï»¿' before the first header and hide that column)
         while data.startswith(_UTF8_MARK):  # (two, if it was saved twice over)
-            data = data[len(_UTF8_MARK):]
+            data = data[len(_UTF8_MARK) :]
         return data.decode("cp1252", errors="replace")
 
 
@@ -55,15 +66,24 @@ def csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[s
             for c, value in enumerate(row):
                 if value.strip() in SPREADSHEET_ERRORS:
                     # (a workbook's cell whose formula could not be worked out, saved as CSV: no value)
-                    errors.append(_csv_problem(f"the cell holds {value.strip()}, which a spreadsheet program saves for "
-                                               "a formula it could not work out: correct the formula or type the "
-                                               "value, and save the file again", name, line, cell_ref(r, c)))
+                    errors.append(
+                        _csv_problem(
+                            f"the cell holds {value.strip()}, which a spreadsheet program saves for "
+                            "a formula it could not work out: correct the formula or type the "
+                            "value, and save the file again",
+                            name,
+                            line,
+                            cell_ref(r, c),
+                        )
+                    )
                 if value != "":
                     sheet.cells[(r, c)] = csv_unescape(value)
             if len(sheet.cells) > MAX_CELLS:
                 raise fail(f"the file has more than {MAX_CELLS:,} cells; is it a plan?", name)
     except CsvProblem as exc:
-        raise PlanError([Problem(f"invalid CSV: {exc.message}", file=name, line=exc.line)]) from None
+        raise PlanError(
+            [Problem(f"invalid CSV: {exc.message}", file=name, line=exc.line)]
+        ) from None
     if errors:
         raise PlanError(errors[:50])
     return sheet
@@ -72,13 +92,20 @@ def csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[s
 def read_folder(path: Path, max_bytes: int, notices: list[str]) -> list[RawSheet]:
     # (hidden files are not the plan's: macOS writes `._milestones.csv` beside each file it copies
     # to a shared drive, a binary file of its own)
-    named = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("."))
+    named = sorted(
+        p for p in path.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith(".")
+    )
     files = [p for p in named if p.is_file()]
     other = [p.name for p in named if not p.is_file()]  # (a pipe, a device or a folder: never read)
     if other:
-        raise fail(f"{', '.join(other)}: not a regular file; a plan folder's sheets are CSV files", str(path))
+        raise fail(
+            f"{', '.join(other)}: not a regular file; a plan folder's sheets are CSV files",
+            str(path),
+        )
     if not files:
-        raise fail("the folder has no .csv files: a plan folder holds one CSV file per sheet", str(path))
+        raise fail(
+            "the folder has no .csv files: a plan folder holds one CSV file per sheet", str(path)
+        )
     total = sum(p.stat().st_size for p in files)
     if total > max_bytes:
         raise fail(f"the CSV files are {over_limit(total, max_bytes)}", str(path))
@@ -98,9 +125,15 @@ def at_line(problem: Problem, sheet: RawSheet | None) -> Problem:
     """The problem at a cell of a CSV file ``sheet`` at the line its row starts on, its message
     naming the cell's column (the cell kept)."""
     line = sheet.line_of(problem.cell) if sheet is not None and problem.cell else None
-    return problem if line is None or not problem.cell else _csv_problem(problem.message, problem.file, line, problem.cell)
+    return (
+        problem
+        if line is None or not problem.cell
+        else _csv_problem(problem.message, problem.file, line, problem.cell)
+    )
 
 
 def _csv_problem(message: str, file: str | None, line: int, cell: str) -> Problem:
     """A problem at a cell of a CSV file: ``actions.csv:4: column C: ...``."""
-    return Problem(f"column {cell.rstrip('0123456789')}: {message}", file=file, line=line, cell=cell)
+    return Problem(
+        f"column {cell.rstrip('0123456789')}: {message}", file=file, line=line, cell=cell
+    )

@@ -15,8 +15,23 @@ from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
 from ...reference.catalogue import CODE_IN_TEXT
 from ..csvtext import as_shown
-from ..sheet_layout import EMPTY_LIST, STATUS_WORDS, STATUSES, between_colours, flat_role, split_list
-from .header import Header, flat_header, norm, repeats_header, row_texts, second_header, without_lists
+from ..sheet_layout import (
+    EMPTY_LIST,
+    STATUS_WORDS,
+    STATUSES,
+    between_colours,
+    flat_role,
+    split_list,
+)
+from .header import (
+    Header,
+    flat_header,
+    norm,
+    repeats_header,
+    row_texts,
+    second_header,
+    without_lists,
+)
 from .notices import named
 from .reader import Reader, choice
 from .sheets import RawSheet, cell_ref, col_letter, fail
@@ -39,23 +54,40 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
     table = _FlatTable(reader)
     found = [(sheet, at) for sheet in data_sheets if (at := flat_header(sheet)) is not None]
     headers = without_lists(found)
-    covers = [f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
-              for sheet, (h_row, roles, _) in found if all(sheet is not kept for kept, _ in headers)
-              for c in roles.values()]
+    covers = [
+        f"{sheet.place(cell_ref(h_row, c))} {sheet.get(h_row, c)!r}"
+        for sheet, (h_row, roles, _) in found
+        if all(sheet is not kept for kept, _ in headers)
+        for c in roles.values()
+    ]
     if covers:
-        reader.notices.append(Notice.at(Location(reader.file), "sheets whose header names one column, beside tables that "
-                                        "name more, were taken for a cover or contents page and not read: "
-                                        + ", ".join(covers)))
+        reader.notices.append(
+            Notice.at(
+                Location(reader.file),
+                "sheets whose header names one column, beside tables that "
+                "name more, were taken for a cover or contents page and not read: "
+                + ", ".join(covers),
+            )
+        )
     parts: list[tuple[RawSheet, list[_Part]]] = []
     for sheet, (h_row, roles, unknown) in headers:
-        stale = {c: text for c, text in unknown.items() if c in sheet.hidden_cols and flat_role(text) in roles}
+        stale = {
+            c: text
+            for c, text in unknown.items()
+            if c in sheet.hidden_cols and flat_role(text) in roles
+        }
         for c, text in stale.items():
             # (a hidden column of a role a visible column has: the visible one is read, flat_header)
             shown = roles[flat_role(text) or ""]
-            reader.notices.append(sheet.notice(cell_ref(h_row, c), f"the hidden column {col_letter(c)} {text!r} was not "
-                                               f"read, as the visible column {col_letter(shown)} "
-                                               f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
-                                               "it and delete the one that is out of date"))
+            reader.notices.append(
+                sheet.notice(
+                    cell_ref(h_row, c),
+                    f"the hidden column {col_letter(c)} {text!r} was not "
+                    f"read, as the visible column {col_letter(shown)} "
+                    f"{(sheet.get(h_row, shown) or '').strip()!r} holds the same; unhide "
+                    "it and delete the one that is out of date",
+                )
+            )
         unknown = {c: text for c, text in unknown.items() if c not in stale}
         for key_cells in _keys_beside(sheet, h_row, roles):
             # (a key to the RAG colours beside the table, its heading maybe in the header row: one
@@ -64,8 +96,13 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
             if key_cells[0][0] == h_row:
                 unknown.pop(key_cells[0][1], None)
             cells = [f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for r, c in key_cells]
-            reader.notices.append(sheet.notice(cell_ref(*key_cells[0]), f"a key to the RAG colours beside the table, not "
-                                               f"items of the plan; not read: {named(cells, ', ')}"))
+            reader.notices.append(
+                sheet.notice(
+                    cell_ref(*key_cells[0]),
+                    f"a key to the RAG colours beside the table, not "
+                    f"items of the plan; not read: {named(cells, ', ')}",
+                )
+            )
         reader.note_unknown(Header(sheet, h_row, {}, unknown, sheet.n_cols), roles=roles)
         _rag_as_status(reader, sheet, h_row, roles)
         parts.append((sheet, table.tables_of(sheet, h_row, roles)))
@@ -80,12 +117,20 @@ def read_flat(reader: Reader, data_sheets: list[RawSheet], plan_sheet: RawSheet 
         if key in table.top:
             tree.put(key, table.top[key], None)
     if not table.top:
-        raise fail("the sheet has a header but no rows with a priority, aim, objective or milestone", reader.file,
-                    data_sheets[0].name if data_sheets else None)
+        raise fail(
+            "the sheet has a header but no rows with a priority, aim, objective or milestone",
+            reader.file,
+            data_sheets[0].name if data_sheets else None,
+        )
     if reader.rag_beside_status:
-        reader.notices.append(Notice.at(Location(reader.file), "a RAG column beside a Status column was not read, as "
-                                        "the Status column holds the status; rename or remove one of them to read "
-                                        "the other: " + "; ".join(reader.rag_beside_status)))
+        reader.notices.append(
+            Notice.at(
+                Location(reader.file),
+                "a RAG column beside a Status column was not read, as "
+                "the Status column holds the status; rename or remove one of them to read "
+                "the other: " + "; ".join(reader.rag_beside_status),
+            )
+        )
     table.views(plan_row)
     reader.notices.extend(table.notices())
     return tree
@@ -102,9 +147,11 @@ def _rag_as_status(reader: Reader, sheet: RawSheet, h_row: int, roles: dict[str,
     if "status" not in roles:
         roles["status"] = c
         return
-    reader.rag_beside_status.append(f"{sheet.place(cell_ref(h_row, c))} {(sheet.get(h_row, c) or '').strip()!r} "
-                                    f"(the status is {sheet.place(cell_ref(h_row, roles['status']))} "
-                                    f"{(sheet.get(h_row, roles['status']) or '').strip()!r})")
+    reader.rag_beside_status.append(
+        f"{sheet.place(cell_ref(h_row, c))} {(sheet.get(h_row, c) or '').strip()!r} "
+        f"(the status is {sheet.place(cell_ref(h_row, roles['status']))} "
+        f"{(sheet.get(h_row, roles['status']) or '').strip()!r})"
+    )
 
 
 #: The roles of a flat table's columns that hold codes (text that a spreadsheet program may
@@ -115,17 +162,24 @@ _FLAT_CODES = frozenset({"id", "number", "timescale", "due"})
 _SECTION_RE = re.compile(
     r"\s*(?P<word>priority|pillar|theme|aim|commitment|strategic\s+objective)(?![a-z])\s*"
     r"(?P<num>\d+(?:\.\d+)*[a-z]?(?![\w.])|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
-    r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)", re.I | re.S)
+    r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)",
+    re.I | re.S,
+)
 #: A line of a bulleted list in one cell: a bullet (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the item.
 _BULLET_RE = re.compile(r"\s*(?:[•●◦▪■▫‣⁃∙·➢➤►✓✔]\s*|[-–—*]\s+)(?P<item>\S.*)")
 #: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source: ...").
 _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
 #: A row heading a key to the RAG colours (``Key``, ``RAG key:``, ``Key to RAG ratings``, ``RAG status key``).
-_KEY_HEADING_RE = re.compile(r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
-                             r"\s*:?\s*", re.I)
+_KEY_HEADING_RE = re.compile(
+    r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
+    r"\s*:?\s*",
+    re.I,
+)
 #: A line of such a key: a RAG colour (or its letter), alone in its cell or before what it means
 #: (``Green``, ``G``, ``Amber = some slippage``, ``Red - off track``, ``Amber/Green``).
-_KEY_LINE_RE = re.compile(r"\s*(?P<colour>[a-z]+(?:\s*[/-]\s*[a-z]+)?)\s*(?:(?:[:=–—]|\s-)\s*\S.*)?", re.I | re.S)
+_KEY_LINE_RE = re.compile(
+    r"\s*(?P<colour>[a-z]+(?:\s*[/-]\s*[a-z]+)?)\s*(?:(?:[:=–—]|\s-)\s*\S.*)?", re.I | re.S
+)
 #: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells are numbers.
 _TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?(?![a-z])", re.I)
 _NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
@@ -133,10 +187,14 @@ _NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
 _NO_ITEM_RE = re.compile(r"\s*(?:[-–—.]+|n/?a|none|nil)\s*", re.I)
 #: An indicator's code as a table prints it (``NI 72``, ``NI72``, ``CSC 001``, ``NI 102a``).
 _CODE = CODE_IN_TEXT.replace("(", "(?:")  # (the groups not kept)
-_CODE_AND_WORDS_RE = re.compile(rf"(?:[A-Za-z ]{{1,20}}:\s*)?(?P<code>{_CODE})(?![\w.])\s*(?P<rest>.*)", re.S)
+_CODE_AND_WORDS_RE = re.compile(
+    rf"(?:[A-Za-z ]{{1,20}}:\s*)?(?P<code>{_CODE})(?![\w.])\s*(?P<rest>.*)", re.S
+)
 #: Codes joined in one piece: ``NI87/NI114``, ``NI 112 and NI 113``, ``NI72/73`` (a number after a
 #: code takes its prefix).
-_JOINED_CODES_RE = re.compile(rf"(?P<code>{_CODE})(?:\s*(?:/|&|\band\b)\s*(?:{_CODE}|\d{{1,4}}[a-z]?(?![\w.])))+")
+_JOINED_CODES_RE = re.compile(
+    rf"(?P<code>{_CODE})(?:\s*(?:/|&|\band\b)\s*(?:{_CODE}|\d{{1,4}}[a-z]?(?![\w.])))+"
+)
 
 
 def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
@@ -167,8 +225,11 @@ def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
                     part = f"{prefix}{part}"
                 prefix = m.group(1) if (m := re.match(r"([A-Z]{2,6} ?)\d", part)) else prefix
                 out.append((part, None))
-        elif ((m := _CODE_AND_WORDS_RE.fullmatch(piece)) is not None and m["code"] != piece
-              and (not m["rest"].strip() or re.search(r"\w", m["rest"]))):  # (not 'NI 72' and an invisible character)
+        elif (
+            (m := _CODE_AND_WORDS_RE.fullmatch(piece)) is not None
+            and m["code"] != piece
+            and (not m["rest"].strip() or re.search(r"\w", m["rest"]))
+        ):  # (not 'NI 72' and an invisible character)
             rest = m["rest"].strip()
             title = None if not rest or (rest.startswith("(") and rest.endswith(")")) else rest
             out.append((m["code"], title))
@@ -187,7 +248,8 @@ _PAGE = r"(?:page|pg\.?|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?"
 _PAGE_NUMBER_RE = re.compile(
     rf"[\s,;:|(\[–—-]*\b{_PAGE}\b[\s)\]]*$"  # (after the title)
     rf"|^[\s(\[]*{_PAGE}\b[\s,;:|)\]–—-]*"  # (before it)
-    r"|^\s*(?:[–—-]\s*\d+\s*[–—-]|\d+\s+of\s+\d+)\s*$")  # (alone)
+    r"|^\s*(?:[–—-]\s*\d+\s*[–—-]|\d+\s+of\s+\d+)\s*$"
+)  # (alone)
 
 
 def _page_title(texts: dict[int, str]) -> tuple[tuple[int, str], ...]:
@@ -209,7 +271,11 @@ def _page_title(texts: dict[int, str]) -> tuple[tuple[int, str], ...]:
 def _rag_word(text: str) -> bool:
     """Whether a text is a RAG colour, its letter or a rating between two (``Green``, ``A``, ``Red/Amber``)."""
     key = "_".join(text.split()).casefold()
-    return key in STATUS_WORDS and key not in ("complete", "completed") or between_colours(text) is not None
+    return (
+        key in STATUS_WORDS
+        and key not in ("complete", "completed")
+        or between_colours(text) is not None
+    )
 
 
 def _is_key_line(sheet: RawSheet, r: int, n_cols: int) -> bool:
@@ -247,22 +313,34 @@ def _keys_beside(sheet: RawSheet, h_row: int, roles: dict[str, int]) -> list[lis
         return (r, c) in sheet.fills and c + 1 not in table_cols and sheet.get(r, c + 1) is not None
 
     keys = []
-    headings = sorted((r, c) for (r, c), text in sheet.cells.items()
-                      if r >= h_row and c not in table_cols and _KEY_HEADING_RE.fullmatch(text))
+    headings = sorted(
+        (r, c)
+        for (r, c), text in sheet.cells.items()
+        if r >= h_row and c not in table_cols and _KEY_HEADING_RE.fullmatch(text)
+    )
     for r, c in headings:
         below = r + 1
         while below < sheet.n_rows and line(below, c):
             below += 1
         if below > r + 1:
-            keys.append([(r, c)] + [(x, k) for x in range(r + 1, below) for k in range(c, min(c + 3, n_cols))
-                                    if k not in table_cols and sheet.get(x, k) is not None])
+            keys.append(
+                [(r, c)]
+                + [
+                    (x, k)
+                    for x in range(r + 1, below)
+                    for k in range(c, min(c + 3, n_cols))
+                    if k not in table_cols and sheet.get(x, k) is not None
+                ]
+            )
     return keys
 
 
 #: A display number as the format writes one (``1.2.3``, ``2.2.5a``).
 _NUMBER_CELL_RE = re.compile(r"\d+(?:\.\d+)*[a-z]?")
 #: A level cell that starts with the item's number (:func:`_numbered`).
-_NUMBERED_RE = re.compile(r"\s*(?P<num>\d{1,3}(?:\.\d{1,3})*[a-z]?)(?P<mark>[.)]?)\s+(?P<title>\S.*)", re.S)
+_NUMBERED_RE = re.compile(
+    r"\s*(?P<num>\d{1,3}(?:\.\d{1,3})*[a-z]?)(?P<mark>[.)]?)\s+(?P<title>\S.*)", re.S
+)
 
 
 def _numbered(title: str) -> tuple[str | None, str]:
@@ -284,8 +362,14 @@ def _numbered(title: str) -> tuple[str | None, str]:
 
 
 #: The level each word of :data:`_SECTION_RE` names.
-_SECTION_WORDS = {"priority": "priority", "pillar": "priority", "theme": "priority", "aim": "aim",
-                  "commitment": "aim", "objective": "aim"}
+_SECTION_WORDS = {
+    "priority": "priority",
+    "pillar": "priority",
+    "theme": "priority",
+    "aim": "aim",
+    "commitment": "aim",
+    "objective": "aim",
+}
 
 
 @dataclass
@@ -324,22 +408,34 @@ class _FlatTable:
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self.top: dict[str, CellList] = {}  # the nodes without a parent, by list
-        self.found: dict[tuple[int, str, str], CellMap] = {}  # (parent, kind, title): a node already met
+        self.found: dict[
+            tuple[int, str, str], CellMap
+        ] = {}  # (parent, kind, title): a node already met
         self.counts: dict[tuple[int, str], int] = {}  # children of a kind under a parent, for ids
         self.taken: set[str] = set()  # the ids the table gives (a row without one is given another)
         self.timescale_notes: list[str] = []
         self.conflicts: list[str] = []
         self.joined: list[str] = []  # timescales of a milestone merged over several rows
-        self.last_lead: str | None = None  # the lead of the row above that gave one ('As above' in a lead cell)
+        self.last_lead: str | None = (
+            None  # the lead of the row above that gave one ('As above' in a lead cell)
+        )
         self.leads_above: list[str] = []  # lead cells that say 'as above', for a notice
-        self.no_items: list[str] = []  # level cells that say there is none ('-', 'N/A'), for a notice
+        self.no_items: list[
+            str
+        ] = []  # level cells that say there is none ('-', 'N/A'), for a notice
         self.joint_leads: list[str] = []  # leads of a milestone merged over several rows
         self.unplaced_statuses: list[str] = []  # statuses on rows without a milestone
         self.unrated: list[str] = []  # statuses that give none yet (N/A, TBC, -)
-        self.rated: set[tuple[int, str]] = set()  # (node, status column): a rating of a node not a milestone, noted
-        self.bulleted: list[str] = []  # milestone cells of a bulleted list, read as a milestone a bullet
+        self.rated: set[tuple[int, str]] = (
+            set()
+        )  # (node, status column): a rating of a node not a milestone, noted
+        self.bulleted: list[
+            str
+        ] = []  # milestone cells of a bulleted list, read as a milestone a bullet
         self.not_numbers: list[str] = []  # cells of a Ref column that are no number of the format
-        self.numbered: list[str] = []  # level cells that start with their item's number, read as its number
+        self.numbered: list[
+            str
+        ] = []  # level cells that start with their item's number, read as its number
         self.beside: list[str] = []  # cells of rows read that lie beside the table, under no header
         #: (file, sheet) -> the cells of the keys to the RAG colours beside its table (named in a notice)
         self.key_cells: dict[tuple[str, str], set[tuple[int, int]]] = {}
@@ -348,11 +444,15 @@ class _FlatTable:
         self.view_of: dict[int, str] = {}  # id(table) -> its view
         self.table: int = 0  # id() of the table being read
         self.table_of: dict[int, int] = {}  # id(node) -> id() of the table it was first met in
-        self.by_given_id: dict[str, tuple[str, CellMap]] = {}  # an id an id column gave -> (kind, node)
+        self.by_given_id: dict[
+            str, tuple[str, CellMap]
+        ] = {}  # an id an id column gave -> (kind, node)
         self.parent_of: dict[int, CellMap | None] = {}  # id(node) -> the node it is under
         #: id(node) -> the node and where it is stated again: (view, wording, sheet, cell) each
         self.again: dict[int, tuple[CellMap, list[tuple[str, str, RawSheet, str]]]] = {}
-        self.several: set[tuple[str, str]] = set()  # (file, sheet) of sheets holding more than one table read
+        self.several: set[tuple[str, str]] = (
+            set()
+        )  # (file, sheet) of sheets holding more than one table read
         self.header_row: int | None = None  # the header row of the table read, on such a sheet
 
     def note_given_ids(self, sheet: RawSheet, roles: dict[str, int], rows: range) -> None:
@@ -379,9 +479,15 @@ class _FlatTable:
         first = _Table(h_row, roles, row_texts(sheet, h_row, n_cols), self._levels(roles), True)
         tables = [first]
         parts = [_Part(first, h_row + 1, sheet.n_rows)]
-        unread: list[tuple[int, str]] = []  # (part, its header as a notice names it) of tables not read
+        unread: list[
+            tuple[int, str]
+        ] = []  # (part, its header as a notice names it) of tables not read
         for r in range(h_row + 2, sheet.n_rows):
-            if r < parts[-1].first or not sheet.is_blank(r - 1, n_cols) or sheet.is_blank(r, n_cols):
+            if (
+                r < parts[-1].first
+                or not sheet.is_blank(r - 1, n_cols)
+                or sheet.is_blank(r, n_cols)
+            ):
                 continue
             # (a title above the table's header: "Table 2: performance indicators")
             cells = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
@@ -390,13 +496,22 @@ class _FlatTable:
             if texts == parts[-1].table.header_texts:
                 continue  # (the header of the table above again: the row is skipped as it is read)
             table = next((t for t in tables if t.header_texts == texts), None)
-            header = ", ".join(repr((sheet.get(top, c) or "").strip()) for c in sheet.filled(top, n_cols))
+            header = ", ".join(
+                repr((sheet.get(top, c) or "").strip()) for c in sheet.filled(top, n_cols)
+            )
             if top != r:
-                header += f"; under its title {(sheet.get(r, cells[0]) or '').strip()!r} in row {r + 1}"
+                header += (
+                    f"; under its title {(sheet.get(r, cells[0]) or '').strip()!r} in row {r + 1}"
+                )
             if table is not None:
-                self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} repeats the header of the table "
-                                                        f"at row {table.h_row + 1} ({header}) after another table: its "
-                                                        "rows were read as rows of that table"))
+                self.reader.notices.append(
+                    sheet.notice(
+                        cell_ref(top, 0),
+                        f"row {top + 1} repeats the header of the table "
+                        f"at row {table.h_row + 1} ({header}) after another table: its "
+                        "rows were read as rows of that table",
+                    )
+                )
             else:
                 found = second_header(sheet, top)
                 if found is None:
@@ -406,10 +521,17 @@ class _FlatTable:
                 if not reads:
                     unread.append((len(parts), header))
                 else:
-                    self.reader.notices.append(sheet.notice(cell_ref(top, 0), f"row {top + 1} is the header of another "
-                                                            f"table on the sheet ({header}): its rows were read as a table "
-                                                            "of their own"))
-                    self.reader.note_unknown(Header(sheet, top, {}, unknown, n_cols), roles=table_roles)
+                    self.reader.notices.append(
+                        sheet.notice(
+                            cell_ref(top, 0),
+                            f"row {top + 1} is the header of another "
+                            f"table on the sheet ({header}): its rows were read as a table "
+                            "of their own",
+                        )
+                    )
+                    self.reader.note_unknown(
+                        Header(sheet, top, {}, unknown, n_cols), roles=table_roles
+                    )
                     _rag_as_status(self.reader, sheet, top, table_roles)
                 table = _Table(top, table_roles, texts, self._levels(table_roles), reads)
                 tables.append(table)
@@ -419,11 +541,22 @@ class _FlatTable:
             # (a table of no level: its rows are named, as they end where the next table starts)
             part = parts[i]
             rows = [r + 1 for r in range(part.first, part.end) if not sheet.is_blank(r, n_cols)]
-            which = "" if not rows else f" (row {rows[0]})" if len(rows) == 1 else f" (rows {rows[0]} to {rows[-1]})"
-            self.reader.notices.append(sheet.notice(cell_ref(part.table.h_row, 0), f"row {part.table.h_row + 1} is the "
-                                                    f"header of another table on the sheet ({header}), which names no "
-                                                    "level (priority, aim, objective or milestone): its rows were not "
-                                                    f"read{which}"))
+            which = (
+                ""
+                if not rows
+                else f" (row {rows[0]})"
+                if len(rows) == 1
+                else f" (rows {rows[0]} to {rows[-1]})"
+            )
+            self.reader.notices.append(
+                sheet.notice(
+                    cell_ref(part.table.h_row, 0),
+                    f"row {part.table.h_row + 1} is the "
+                    f"header of another table on the sheet ({header}), which names no "
+                    "level (priority, aim, objective or milestone): its rows were not "
+                    f"read{which}",
+                )
+            )
         if sum(1 for t in tables if t.reads) > 1:
             self.several.add((sheet.file, sheet.name))
         return parts
@@ -448,9 +581,14 @@ class _FlatTable:
                 page_titles.setdefault(_page_title(texts), r)
                 above.extend(f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for c in texts)
         if above:
-            self.reader.notices.append(sheet.notice(above[0].split()[0], f"the rows above the header (row "
-                                                    f"{first.h_row + 1}: a title, a key or a row grouping the columns) are "
-                                                    f"no items of the plan; not read: {named(above, ', ')}"))
+            self.reader.notices.append(
+                sheet.notice(
+                    above[0].split()[0],
+                    f"the rows above the header (row "
+                    f"{first.h_row + 1}: a title, a key or a row grouping the columns) are "
+                    f"no items of the plan; not read: {named(above, ', ')}",
+                )
+            )
         for part in parts:
             table = part.table
             if not table.reads:
@@ -461,24 +599,37 @@ class _FlatTable:
             self.header_row = table.h_row if (sheet.file, sheet.name) in self.several else None
             self.table = id(table)
             if id(table) not in self.view_of:
-                self.view_of[id(table)] = self._new_view(sheet, table.h_row if table is not first else None)
+                self.view_of[id(table)] = self._new_view(
+                    sheet, table.h_row if table is not first else None
+                )
             roles, levels, header_texts = table.roles, table.levels, table.header_texts
             if not table.current:
                 table.current = [None] * len(levels)
                 # (a heading above the sheet's first table that names a level above this one's, too)
-                table.sections.update({kind: node for kind, node in first.sections.items()
-                                       if f"level:{kind}" not in roles and levels
-                                       and LEVELS.index(kind) < LEVELS.index(levels[0][0])})
+                table.sections.update(
+                    {
+                        kind: node
+                        for kind, node in first.sections.items()
+                        if f"level:{kind}" not in roles
+                        and levels
+                        and LEVELS.index(kind) < LEVELS.index(levels[0][0])
+                    }
+                )
             current, sections = table.current, table.sections
             # (the columns of the table: a cell of a row read in any other is beside the table, and named)
             columns = set(sheet.filled(table.h_row, n_cols))
             key: list[int] = []  # the rows of a key to the RAG colours
-            beside_key = self.key_cells.get((sheet.file, sheet.name), set())  # (named in their own notice)
+            beside_key = self.key_cells.get(
+                (sheet.file, sheet.name), set()
+            )  # (named in their own notice)
             for r in range(part.first, part.end):
                 if sheet.is_blank(r, n_cols):
                     continue
-                if beside_key and all((r, c) in beside_key for c in sheet.filled(r, n_cols)
-                                      if sheet.get(r, c) is not None):
+                if beside_key and all(
+                    (r, c) in beside_key
+                    for c in sheet.filled(r, n_cols)
+                    if sheet.get(r, c) is not None
+                ):
                     continue  # (a row of the key beside the table alone)
                 if key and _is_key_line(sheet, r, n_cols):
                     key.append(r)
@@ -494,13 +645,23 @@ class _FlatTable:
                     continue
                 texts = row_texts(sheet, r, n_cols)
                 if (same := page_titles.get(_page_title(texts))) is not None:
-                    self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats row {same + 1} above the "
-                                                            "header (a title repeated on each printed page); skipped"))
+                    self.reader.notices.append(
+                        sheet.notice(
+                            cell_ref(r, 0),
+                            f"row {r + 1} repeats row {same + 1} above the "
+                            "header (a title repeated on each printed page); skipped",
+                        )
+                    )
                     continue
                 if texts and not any(text for _, text in _page_title(texts)):
                     shown = "; ".join(repr((sheet.get(r, c) or "").strip()) for c in texts)
-                    self.reader.notices.append(sheet.notice(cell_ref(r, min(texts)), f"row {r + 1} is a page number "
-                                                            f"({shown}), not an item of the plan; skipped"))
+                    self.reader.notices.append(
+                        sheet.notice(
+                            cell_ref(r, min(texts)),
+                            f"row {r + 1} is a page number "
+                            f"({shown}), not an item of the plan; skipped",
+                        )
+                    )
                     continue
                 if self._skipped(sheet, r, levels, header_texts):
                     continue
@@ -511,15 +672,23 @@ class _FlatTable:
                 filled = [i for i, (_, c) in enumerate(levels) if sheet.get(r, c) is not None]
                 if not filled:
                     cells = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
-                    shown = ", ".join(f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for c in cells)
-                    self.reader.notices.append(sheet.notice(cell_ref(r, cells[0] if cells else 0),
-                                                            f"row {r + 1} fills no level column ({shown}); ignored"))
+                    shown = ", ".join(
+                        f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for c in cells
+                    )
+                    self.reader.notices.append(
+                        sheet.notice(
+                            cell_ref(r, cells[0] if cells else 0),
+                            f"row {r + 1} fills no level column ({shown}); ignored",
+                        )
+                    )
                     continue
                 deepest = max(filled)
                 self.reader.note_hidden(sheet, r)
-                self.beside.extend(f"{sheet.place(cell_ref(r, c))} {(sheet.get(r, c) or '').strip()!r}"
-                                   for c in sheet.filled(r, n_cols) if c not in columns and sheet.get(r, c) is not None
-                                   and (r, c) not in beside_key)
+                self.beside.extend(
+                    f"{sheet.place(cell_ref(r, c))} {(sheet.get(r, c) or '').strip()!r}"
+                    for c in sheet.filled(r, n_cols)
+                    if c not in columns and sheet.get(r, c) is not None and (r, c) not in beside_key
+                )
                 top = next((sections[k] for k in reversed(LEVELS) if k in sections), None)
                 bullets = self._bullets(sheet, r, roles, levels, deepest)
                 titles: list[str | None] = list(bullets) if bullets else [None]
@@ -537,20 +706,39 @@ class _FlatTable:
         texts = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
         if len(texts) == 1 and _KEY_HEADING_RE.fullmatch(sheet.get(r, texts[0]) or ""):
             return True
-        return (sheet.is_blank(r - 1, n_cols) and _is_key_line(sheet, r, n_cols) and r + 1 < sheet.n_rows
-                and _is_key_line(sheet, r + 1, n_cols))
+        return (
+            sheet.is_blank(r - 1, n_cols)
+            and _is_key_line(sheet, r, n_cols)
+            and r + 1 < sheet.n_rows
+            and _is_key_line(sheet, r + 1, n_cols)
+        )
 
     def _key_notice(self, sheet: RawSheet, rows: list[int]) -> None:
         """A notice naming the rows of a key to the RAG colours, which are no items."""
         n_cols = sheet.n_cols
-        cells = [f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}" for r in rows
-                 for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
+        cells = [
+            f"{cell_ref(r, c)} {(sheet.get(r, c) or '').strip()!r}"
+            for r in rows
+            for c in sheet.filled(r, n_cols)
+            if sheet.get(r, c) is not None
+        ]
         span = f"row {rows[0] + 1}" if len(rows) == 1 else f"rows {rows[0] + 1} to {rows[-1] + 1}"
-        self.reader.notices.append(sheet.notice(cells[0].split()[0], f"{span}: a key to the RAG colours, not items of "
-                                                f"the plan; skipped: {named(cells, ', ')}"))
+        self.reader.notices.append(
+            sheet.notice(
+                cells[0].split()[0],
+                f"{span}: a key to the RAG colours, not items of "
+                f"the plan; skipped: {named(cells, ', ')}",
+            )
+        )
 
-    def _bullets(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
-                 deepest: int) -> list[str] | None:
+    def _bullets(
+        self,
+        sheet: RawSheet,
+        r: int,
+        roles: dict[str, int],
+        levels: list[tuple[str, int]],
+        deepest: int,
+    ) -> list[str] | None:
         """The milestones of row ``r``'s milestone cell when it is a bulleted list (``• Do A`` and
         ``• Do B``, each line after a bullet): a plan that prints several actions in one cell means
         each as a milestone, led and timed by the row. ``None`` for any other cell: one with a line
@@ -568,8 +756,14 @@ class _FlatTable:
         self.bulleted.append(f"{sheet.place(cell_ref(r, c))} ({len(items)} milestones)")
         return items
 
-    def _section(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
-                 sections: dict[str, CellMap]) -> bool:
+    def _section(
+        self,
+        sheet: RawSheet,
+        r: int,
+        roles: dict[str, int],
+        levels: list[tuple[str, int]],
+        sections: dict[str, CellMap],
+    ) -> bool:
         """Whether row ``r`` is a heading that names a level above the table's own, which the table
         has no column for (``Aim: Raise attainment`` over a table of objectives and milestones,
         across the table or in its first column alone): it is then a node of that level, over the
@@ -584,19 +778,30 @@ class _FlatTable:
         if LEVELS.index(kind) >= LEVELS.index(levels[0][0]) or f"level:{kind}" in roles:
             return False
         ref = cell_ref(r, filled[0])
-        parent = next((sections[k] for k in reversed(LEVELS[:LEVELS.index(kind)]) if k in sections), None)
+        parent = next(
+            (sections[k] for k in reversed(LEVELS[: LEVELS.index(kind)]) if k in sections), None
+        )
         title = " ".join(m["title"].split())
-        node = self.found.get((id(parent), kind, norm(title))) or self._new_node(sheet, r, roles, kind, title, ref, parent)
+        node = self.found.get((id(parent), kind, norm(title))) or self._new_node(
+            sheet, r, roles, kind, title, ref, parent
+        )
         if m["num"] and m["num"][0].isdigit() and "number" not in node:
             node.put("number", m["num"], ref)
         sections[kind] = node
-        for lower in LEVELS[LEVELS.index(kind) + 1:]:
+        for lower in LEVELS[LEVELS.index(kind) + 1 :]:
             sections.pop(lower, None)
-        self.reader.notices.append(sheet.notice(ref, f"row {r + 1} is read as the {kind} {node['id']} over the rows "
-                                                     f"below it ({text.strip()[:60]!r})"))
+        self.reader.notices.append(
+            sheet.notice(
+                ref,
+                f"row {r + 1} is read as the {kind} {node['id']} over the rows "
+                f"below it ({text.strip()[:60]!r})",
+            )
+        )
         return True
 
-    def _skipped(self, sheet: RawSheet, r: int, levels: list[tuple[str, int]], header_texts: dict[int, str]) -> bool:
+    def _skipped(
+        self, sheet: RawSheet, r: int, levels: list[tuple[str, int]], header_texts: dict[int, str]
+    ) -> bool:
         """Whether row ``r`` is a heading across the table or a repeated header, not a row of data
         (a heading over rows that leave the first level blank is their first level, and kept)."""
         n_cols = sheet.n_cols
@@ -604,8 +809,13 @@ class _FlatTable:
         if heading is not None and levels:
             first_col = levels[0][1]
             if self._first_level_follows(sheet, r, n_cols, first_col, header_texts):
-                self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} is a heading across the table "
-                                                        f"({heading.strip()[:60]!r}); skipped"))
+                self.reader.notices.append(
+                    sheet.notice(
+                        cell_ref(r, 0),
+                        f"row {r + 1} is a heading across the table "
+                        f"({heading.strip()[:60]!r}); skipped",
+                    )
+                )
                 return True
             # The rows below leave the first level blank: the heading is their
             # first level, written in its column only (not in every column it spans).
@@ -616,21 +826,35 @@ class _FlatTable:
             sheet.cells.pop(anchor, None)
             sheet.put(r, first_col, heading)
         if repeats_header(sheet, r, n_cols, header_texts):
-            self.reader.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
+            self.reader.notices.append(
+                sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped")
+            )
             return True
         filled = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
         first = sheet.get(r, filled[0]) if filled else None
-        if first is not None and (_NOTE_ROW_RE.match(first) or (
-                _TOTAL_ROW_RE.match(first) and len(filled) > 1
-                and all(_NUMBER_RE.fullmatch(sheet.get(r, c) or "") for c in filled[1:]))):
+        if first is not None and (
+            _NOTE_ROW_RE.match(first)
+            or (
+                _TOTAL_ROW_RE.match(first)
+                and len(filled) > 1
+                and all(_NUMBER_RE.fullmatch(sheet.get(r, c) or "") for c in filled[1:])
+            )
+        ):
             # (a note under the table, "Note: all timescales are provisional", or a row of totals)
-            self.reader.notices.append(sheet.notice(cell_ref(r, filled[0]), f"row {r + 1} is a note or a total, not an "
-                                                                           f"item of the plan ({first.strip()[:60]!r}); skipped"))
+            self.reader.notices.append(
+                sheet.notice(
+                    cell_ref(r, filled[0]),
+                    f"row {r + 1} is a note or a total, not an "
+                    f"item of the plan ({first.strip()[:60]!r}); skipped",
+                )
+            )
             return True
         return False
 
     @staticmethod
-    def _first_level_follows(sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: dict[int, str]) -> bool:
+    def _first_level_follows(
+        sheet: RawSheet, r: int, n_cols: int, first_col: int, header_texts: dict[int, str]
+    ) -> bool:
         """Whether the next row of data after row ``r`` fills the first level's column itself."""
         for below in range(r + 1, sheet.n_rows):
             if sheet.is_blank(below, n_cols) or repeats_header(sheet, below, n_cols, header_texts):
@@ -638,7 +862,9 @@ class _FlatTable:
             return sheet.get(below, first_col) is not None
         return True  # (a heading at the end: nothing under it)
 
-    def _cell(self, sheet: RawSheet, r: int, roles: dict[str, int], role: str) -> tuple[str | None, str | None]:
+    def _cell(
+        self, sheet: RawSheet, r: int, roles: dict[str, int], role: str
+    ) -> tuple[str | None, str | None]:
         """The text of row ``r`` in the column of ``role`` (stripped) and its cell, or (None, None)."""
         c = roles.get(role)
         if c is None:
@@ -647,9 +873,17 @@ class _FlatTable:
         value = self.reader.cell_text(sheet, r, c, name, "code" if name in _FLAT_CODES else "text")
         return (value.strip() if value is not None else None), cell_ref(r, c)
 
-    def _open_nodes(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
-                    current: list[CellMap | None], deepest: int, top: CellMap | None = None,
-                    milestone: str | None = None) -> None:
+    def _open_nodes(
+        self,
+        sheet: RawSheet,
+        r: int,
+        roles: dict[str, int],
+        levels: list[tuple[str, int]],
+        current: list[CellMap | None],
+        deepest: int,
+        top: CellMap | None = None,
+        milestone: str | None = None,
+    ) -> None:
         """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
         same parent (or the milestone a merged cell continues), or a new one; ``top``: the node a
         heading row named over the table's first level (:meth:`_section`); ``milestone``: the title of
@@ -711,8 +945,9 @@ class _FlatTable:
             view = f"{name}-{n}"
         return view
 
-    def _given_elsewhere(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str,
-                         parent: CellMap | None) -> CellMap | None:
+    def _given_elsewhere(
+        self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, parent: CellMap | None
+    ) -> CellMap | None:
         """The node of ``kind`` that another table gave the id row ``r`` gives (a milestone of the
         detail table in the summary, under its id): the same node, stated in this table's view;
         ``None`` where the id is new, or another table's node of another level, or a node of this
@@ -727,8 +962,10 @@ class _FlatTable:
         first_parent = self.parent_of.get(id(node))
         if parent is not None and first_parent is not None and parent is not first_parent:
             ref = cell_ref(r, roles[f"id:{kind}"])
-            self.conflicts.append(f"{sheet.place(ref)} {node['id']!r} under {parent['id']!r} (kept under "
-                                  f"{first_parent['id']!r}, where it is first given)")
+            self.conflicts.append(
+                f"{sheet.place(ref)} {node['id']!r} under {parent['id']!r} (kept under "
+                f"{first_parent['id']!r}, where it is first given)"
+            )
         return node
 
     def _stated_again(self, sheet: RawSheet, node: CellMap, title: str, ref: str) -> None:
@@ -761,7 +998,9 @@ class _FlatTable:
         for node, stated in self.again.values():
             title = str(node["title"])
             first = self.view_of[self.table_of[id(node)]]
-            same = [first] + [v for v, text, _, _ in stated if " ".join(text.split()) == " ".join(title.split())]
+            same = [first] + [
+                v for v, text, _, _ in stated if " ".join(text.split()) == " ".join(title.split())
+            ]
             if same != [primary]:
                 node.put("views", same, node.key_cell.get("title"))
             for view, text, sheet, ref in stated:
@@ -772,22 +1011,44 @@ class _FlatTable:
                 variant.put("text", text, ref)
                 variant.put("where", view, ref)
                 append_child(node, "variants", variant)
-                said.append(f"{sheet.place(ref)} {node['id']} (a variant in the {view} view: {short_text(text)!r})")
-        views = (f"the tables' views are {', '.join(tables)} (the plan sheet names its own: list these there)" if own
-                 else f"the plan's views are the tables' ({', '.join(tables)})")
-        self.reader.notices.append(Notice.at(Location(self.reader.file), "items stated in several tables were read as "
-                                             "one item in several views (its words in another table, where they "
-                                             f"differ, a variant); {views}: {named(said, '; ')}"))
+                said.append(
+                    f"{sheet.place(ref)} {node['id']} (a variant in the {view} view: {short_text(text)!r})"
+                )
+        views = (
+            f"the tables' views are {', '.join(tables)} (the plan sheet names its own: list these there)"
+            if own
+            else f"the plan's views are the tables' ({', '.join(tables)})"
+        )
+        self.reader.notices.append(
+            Notice.at(
+                Location(self.reader.file),
+                "items stated in several tables were read as "
+                "one item in several views (its words in another table, where they "
+                f"differ, a variant); {views}: {named(said, '; ')}",
+            )
+        )
 
-    def _id_again(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, node: CellMap) -> None:
+    def _id_again(
+        self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, node: CellMap
+    ) -> None:
         """Note an id that a later row of ``node`` gives it, other than the one it has (a row's own id
         or its position's, which the ids of the nodes below are made from): the first is kept."""
         given, ref = self._cell(sheet, r, roles, f"id:{kind}")
         if given and ref and as_shown(given) != node.id_of():
-            self.conflicts.append(f"{sheet.place(ref)} id {given!r} (kept {node['id']!r} for {node['title']!r})")
+            self.conflicts.append(
+                f"{sheet.place(ref)} id {given!r} (kept {node['id']!r} for {node['title']!r})"
+            )
 
-    def _new_node(self, sheet: RawSheet, r: int, roles: dict[str, int], kind: str, title: str, ref: str,
-                  parent: CellMap | None) -> CellMap:
+    def _new_node(
+        self,
+        sheet: RawSheet,
+        r: int,
+        roles: dict[str, int],
+        kind: str,
+        title: str,
+        ref: str,
+        parent: CellMap | None,
+    ) -> CellMap:
         """A node of ``kind`` under ``parent``: its id the row's, else one from its position."""
         reader = self.reader
         node = CellMap(sheet.file, sheet.name, ref, is_row=True)
@@ -828,16 +1089,27 @@ class _FlatTable:
             reader.header_rows[id(node)] = self.header_row
         return node
 
-    def _set_once(self, sheet: RawSheet, node: CellMap, key: str, value: Any, ref: str, what: str) -> None:
+    def _set_once(
+        self, sheet: RawSheet, node: CellMap, key: str, value: Any, ref: str, what: str
+    ) -> None:
         """Give ``node`` the value of row cell ``ref`` of ``sheet``, unless it has one (a differing
         value is named in a notice)."""
         if key not in node:
             node.put(key, value, ref)
         elif node[key] != value:
-            self.conflicts.append(f"{sheet.place(ref)} {what} {value!r} (kept {node[key]!r} for {node['id']})")
+            self.conflicts.append(
+                f"{sheet.place(ref)} {what} {value!r} (kept {node[key]!r} for {node['id']})"
+            )
 
-    def _give_fields(self, sheet: RawSheet, r: int, roles: dict[str, int], levels: list[tuple[str, int]],
-                     current: list[CellMap | None], deepest: int) -> None:
+    def _give_fields(
+        self,
+        sheet: RawSheet,
+        r: int,
+        roles: dict[str, int],
+        levels: list[tuple[str, int]],
+        current: list[CellMap | None],
+        deepest: int,
+    ) -> None:
         """The fields row ``r`` gives its deepest node (indicators: the nearest node above a
         milestone)."""
         target = current[deepest]
@@ -854,10 +1126,18 @@ class _FlatTable:
                 lead = self.last_lead
         if lead and lead_ref:
             held = target.get("lead")
-            if (target_kind == "milestone" and held is not None and lead not in (held if isinstance(held, list) else [held])
-                    and sheet.is_continuation(r, levels[deepest][1])):
+            if (
+                target_kind == "milestone"
+                and held is not None
+                and lead not in (held if isinstance(held, list) else [held])
+                and sheet.is_continuation(r, levels[deepest][1])
+            ):
                 # One milestone merged over rows, a lead on each: joint leads, as its dates are joined.
-                target.put("lead", [*(held if isinstance(held, list) else [held]), lead], target.key_cell.get("lead"))
+                target.put(
+                    "lead",
+                    [*(held if isinstance(held, list) else [held]), lead],
+                    target.key_cell.get("lead"),
+                )
                 self.joint_leads.append(sheet.place(lead_ref))
             else:
                 self._set_once(sheet, target, "lead", lead, lead_ref, "lead")
@@ -872,8 +1152,14 @@ class _FlatTable:
             target.key_cell["timescale"] = ts_ref  # (a blank timescale cell, as a blank lead cell)
         inds, ind_ref = self._cell(sheet, r, roles, "indicators")
         if inds and ind_ref:
-            holder = next((current[i] for i in range(deepest, -1, -1)
-                           if levels[i][0] != "milestone" and current[i] is not None), None)
+            holder = next(
+                (
+                    current[i]
+                    for i in range(deepest, -1, -1)
+                    if levels[i][0] != "milestone" and current[i] is not None
+                ),
+                None,
+            )
             self._indicators(sheet, holder, inds, ind_ref)
         note, note_ref = self._cell(sheet, r, roles, "notes")
         if note and note_ref:
@@ -884,9 +1170,13 @@ class _FlatTable:
         if due and due_ref and target_kind != "milestone":
             # (a due date is a milestone's: the format gives a priority, aim or objective none, and
             # whose it is, of the milestones below, is the user's to say)
-            self.reader.problem(f"{target['id']}: due {due!r} is on a row with no milestone, and {with_article(target_kind)} "
-                                f"has no due date (only milestones have one): move it to the row of the milestone it "
-                                f"dates, or write that milestone in this row", sheet, due_ref)
+            self.reader.problem(
+                f"{target['id']}: due {due!r} is on a row with no milestone, and {with_article(target_kind)} "
+                f"has no due date (only milestones have one): move it to the row of the milestone it "
+                f"dates, or write that milestone in this row",
+                sheet,
+                due_ref,
+            )
         elif due and due_ref:
             self._set_once(sheet, target, "due", due, due_ref, "due")
         self._status(sheet, r, roles, "status", target, target_kind)
@@ -896,19 +1186,24 @@ class _FlatTable:
                 self._set_once(sheet, target, "number", number, number_ref, "number")
             else:
                 self.not_numbers.append(f"{sheet.place(number_ref)} {number!r}")
-        for i, (kind, _) in enumerate(levels[:deepest + 1]):
+        for i, (kind, _) in enumerate(levels[: deepest + 1]):
             if (node := current[i]) is not None:
                 self._status(sheet, r, roles, f"status:{kind}", node, kind)
         for role in ("outcomes", "tags"):
             value, role_ref = self._cell(sheet, r, roles, role)
             if value and role_ref:
-                items = split_list(value) if ";" in value or value == EMPTY_LIST else [
-                    x.strip() for x in value.split(",") if x.strip()]
+                items = (
+                    split_list(value)
+                    if ";" in value or value == EMPTY_LIST
+                    else [x.strip() for x in value.split(",") if x.strip()]
+                )
                 if role == "outcomes":
                     items = [outcome_id(x) for x in items]
                 self._set_once(sheet, target, role, items, role_ref, role)
 
-    def _status(self, sheet: RawSheet, r: int, roles: dict[str, int], role: str, node: CellMap, kind: str) -> None:
+    def _status(
+        self, sheet: RawSheet, r: int, roles: dict[str, int], role: str, node: CellMap, kind: str
+    ) -> None:
         """The status row ``r`` gives ``node`` (of ``kind``) in the column of ``role``: the table's
         ``Status`` column rates the row's deepest node, a level's own column (``Milestone RAG``,
         ``Objective RAG``) that level's node. Only milestones have a status in the format: another
@@ -933,14 +1228,28 @@ class _FlatTable:
                 self.reader.note_between(sheet, ref, text, status)
             self._set_once(sheet, node, "status", status, ref, "status")
 
-    def _timescale(self, sheet: RawSheet, r: int, target: CellMap, target_kind: str, timescale: str, ts_ref: str,
-                   column: int) -> None:
+    def _timescale(
+        self,
+        sheet: RawSheet,
+        r: int,
+        target: CellMap,
+        target_kind: str,
+        timescale: str,
+        ts_ref: str,
+        column: int,
+    ) -> None:
         """A row's timescale: a milestone's own (joined when the milestone is merged over rows);
         on a row without a milestone, kept in its node's notes."""
-        if (target_kind == "milestone" and "timescale" in target and target["timescale"] != timescale
-                and sheet.is_continuation(r, column)):
+        if (
+            target_kind == "milestone"
+            and "timescale" in target
+            and target["timescale"] != timescale
+            and sheet.is_continuation(r, column)
+        ):
             # One milestone merged over rows, a date on each: "Sept 11; March 12".
-            target.put("timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale"))
+            target.put(
+                "timescale", f"{target['timescale']}; {timescale}", target.key_cell.get("timescale")
+            )
             self.joined.append(sheet.place(ts_ref))
         elif target_kind == "milestone":
             self._set_once(sheet, target, "timescale", timescale, ts_ref, "timescale")
@@ -948,18 +1257,33 @@ class _FlatTable:
             line = f"Timescale: {timescale}"
             notes = target.get("notes")
             if not notes or line not in notes:
-                target.put("notes", f"{notes}\n{line}" if notes else line, target.key_cell.get("notes", ts_ref))
+                target.put(
+                    "notes",
+                    f"{notes}\n{line}" if notes else line,
+                    target.key_cell.get("notes", ts_ref),
+                )
                 self.timescale_notes.append(f"{sheet.place(ts_ref)} ({target['id']})")
 
     def _indicators(self, sheet: RawSheet, holder: CellMap | None, inds: str, ind_ref: str) -> None:
         """The indicator codes of a row's cell, added to ``holder``'s (each once)."""
         # (';' separates a list of texts; with it, a comma before a code's number or a code
         # still separates codes: 'NI 99, 100; NI 72')
-        codes = ([x.strip() for p in split_list(inds) for x in re.split(r",\s*(?=\d|[A-Z]{2,6} ?\d)", p) if x.strip()]
-                 if ";" in inds else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()])
+        codes = (
+            [
+                x.strip()
+                for p in split_list(inds)
+                for x in re.split(r",\s*(?=\d|[A-Z]{2,6} ?\d)", p)
+                if x.strip()
+            ]
+            if ";" in inds
+            else [x.strip() for x in re.split(r"[,\n]", inds) if x.strip()]
+        )
         if holder is None:
-            self.reader.notices.append(sheet.notice(ind_ref, "indicators on a row with no priority, aim or objective; "
-                                                    "ignored"))
+            self.reader.notices.append(
+                sheet.notice(
+                    ind_ref, "indicators on a row with no priority, aim or objective; ignored"
+                )
+            )
             return
         refs = holder.get("indicators")
         if not isinstance(refs, CellList):
@@ -977,27 +1301,77 @@ class _FlatTable:
 
     def notices(self) -> list[Notice]:
         """What the reading did that a person should know, one notice each."""
+
         def cells(items: list[Any]) -> str:
             return named(items, ", ")
 
-        told: list[tuple[list[Any], str, Callable[[list[Any]], str]]] = [  # (the items, what was done, how listed)
-            (self.timescale_notes, "a timescale on a row without a milestone is kept in that node's notes: ", ", ".join),
-            (self.conflicts, "values that differ from the first one given were ignored: ", "; ".join),
-            (self.unplaced_statuses, "the status of a priority, aim or objective (on a row without a milestone, or "
-             "in its own rating column) is not part of the plan, as only milestones have a status in the format "
-             "(rate each milestone on its own row): ", cells),
-            (self.joint_leads, "the leads of a milestone merged over several rows are its joint leads: ", ", ".join),
-            (self.no_items, "a level cell that names no item ('-', 'N/A') was read as blank: ", cells),
-            (self.leads_above, "a lead cell that says the lead above ('As above', 'Ditto') was read as that lead: ",
-             cells),
+        told: list[
+            tuple[list[Any], str, Callable[[list[Any]], str]]
+        ] = [  # (the items, what was done, how listed)
+            (
+                self.timescale_notes,
+                "a timescale on a row without a milestone is kept in that node's notes: ",
+                ", ".join,
+            ),
+            (
+                self.conflicts,
+                "values that differ from the first one given were ignored: ",
+                "; ".join,
+            ),
+            (
+                self.unplaced_statuses,
+                "the status of a priority, aim or objective (on a row without a milestone, or "
+                "in its own rating column) is not part of the plan, as only milestones have a status in the format "
+                "(rate each milestone on its own row): ",
+                cells,
+            ),
+            (
+                self.joint_leads,
+                "the leads of a milestone merged over several rows are its joint leads: ",
+                ", ".join,
+            ),
+            (
+                self.no_items,
+                "a level cell that names no item ('-', 'N/A') was read as blank: ",
+                cells,
+            ),
+            (
+                self.leads_above,
+                "a lead cell that says the lead above ('As above', 'Ditto') was read as that lead: ",
+                cells,
+            ),
             (self.unrated, "a status that gives none yet was read as no status: ", cells),
-            (self.bulleted, "a milestone cell holding a bulleted list was read as a milestone for each bullet, each "
-             "with the row's lead, timescale and status: ", cells),
-            (self.not_numbers, "a Ref or No. cell that is no number of the format (dotted whole numbers, maybe a "
-             "final letter: 1.2, 2.2.5a) was not read: ", cells),
-            (self.numbered, "a level cell that starts with a number ('1. Be healthy', '1.2 Raise attainment') gives "
-             "the item that number, the rest its title: ", cells),
-            (self.beside, "cells beside a table, in a column with no header, were not read: ", cells),
-            (self.joined, "the timescales of a milestone merged over several rows were joined with '; ': ", ", ".join),
+            (
+                self.bulleted,
+                "a milestone cell holding a bulleted list was read as a milestone for each bullet, each "
+                "with the row's lead, timescale and status: ",
+                cells,
+            ),
+            (
+                self.not_numbers,
+                "a Ref or No. cell that is no number of the format (dotted whole numbers, maybe a "
+                "final letter: 1.2, 2.2.5a) was not read: ",
+                cells,
+            ),
+            (
+                self.numbered,
+                "a level cell that starts with a number ('1. Be healthy', '1.2 Raise attainment') gives "
+                "the item that number, the rest its title: ",
+                cells,
+            ),
+            (
+                self.beside,
+                "cells beside a table, in a column with no header, were not read: ",
+                cells,
+            ),
+            (
+                self.joined,
+                "the timescales of a milestone merged over several rows were joined with '; ': ",
+                ", ".join,
+            ),
         ]
-        return [Notice.at(Location(self.reader.file), what + listed(items)) for items, what, listed in told if items]
+        return [
+            Notice.at(Location(self.reader.file), what + listed(items))
+            for items, what, listed in told
+            if items
+        ]

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ..sheet_layout import Column, SheetLayout, flat_role, header_key
 from .sheets import RawSheet
 
-
 #: Rows searched for a flat sheet's header (a title may sit above the table).
 HEADER_SEARCH_ROWS = 20
 
@@ -51,8 +50,14 @@ def read_header(sheet: RawSheet, layout: SheetLayout) -> Header | None:
     # A title row above the header ("Milestones 2011-12"): the header is the first row that names
     # two of the sheet's fields.
     for r in range(row, min(sheet.n_rows, row + HEADER_SEARCH_ROWS)):
-        if sum(1 for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None
-               and match_column(layout, t)) >= 2:
+        if (
+            sum(
+                1
+                for c in sheet.filled(r, sheet.n_cols)
+                if (t := sheet.get(r, c)) is not None and match_column(layout, t)
+            )
+            >= 2
+        ):
             row = r
             break
     columns: dict[int, Column] = {}
@@ -80,10 +85,14 @@ def flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] |
     for r in range(min(sheet.n_rows, HEADER_SEARCH_ROWS)):
         if sheet.is_blank(r, n_cols):
             continue
-        roles = {c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None}
+        roles = {
+            c: flat_role(t) for c in sheet.filled(r, n_cols) if (t := sheet.get(r, c)) is not None
+        }
         named = sum(1 for role in set(roles.values()) if role)
-        if found is not None and not (any(role and role.startswith("level:") for role in roles.values())
-                                      and named > sum(1 for role in set(found[1].values()) if role)):
+        if found is not None and not (
+            any(role and role.startswith("level:") for role in roles.values())
+            and named > sum(1 for role in set(found[1].values()) if role)
+        ):
             break
         if found is not None or any(role and role.startswith("level:") for role in roles.values()):
             found = (r, roles)
@@ -93,19 +102,33 @@ def flat_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[int, str]] |
     return (r, *_roles_of(sheet, r, roles))
 
 
-def _roles_of(sheet: RawSheet, r: int, roles: dict[int, str | None]) -> tuple[dict[str, int], dict[int, str]]:
+def _roles_of(
+    sheet: RawSheet, r: int, roles: dict[int, str | None]
+) -> tuple[dict[str, int], dict[int, str]]:
     """The column of each role the header row ``r`` names (``roles``: each filled column's, by
     :func:`flat_role`) and the header of each column that has none (a role named twice, the second)."""
     out: dict[str, int] = {}
     unknown: dict[int, str] = {}
     levels = {role for role in roles.values() if role and role.startswith("level:")}
     for c, role in roles.items():
-        if role and role.startswith("status:") and f"level:{role.removeprefix('status:')}" not in levels:
+        if (
+            role
+            and role.startswith("status:")
+            and f"level:{role.removeprefix('status:')}" not in levels
+        ):
             role = None  # (an "Aim RAG" in a table without aims rates nothing the table holds)
-        if (role == "level:objective" and roles.get(c - 1) == "indicators"
-                and header_key(sheet.get(r, c) or "").rstrip("s") == "target"):
+        if (
+            role == "level:objective"
+            and roles.get(c - 1) == "indicators"
+            and header_key(sheet.get(r, c) or "").rstrip("s") == "target"
+        ):
             role = None  # (a "Target" beside a "Performance indicator" column is the indicator's, not an objective)
-        if role is not None and role in out and out[role] in sheet.hidden_cols and c not in sheet.hidden_cols:
+        if (
+            role is not None
+            and role in out
+            and out[role] in sheet.hidden_cols
+            and c not in sheet.hidden_cols
+        ):
             # (a column hidden beside a visible one of the same role: a stale copy kept out of sight,
             # and what a person reads is the visible one's)
             unknown[out[role]] = (sheet.get(r, out[role]) or "").strip()
@@ -118,8 +141,11 @@ def _roles_of(sheet: RawSheet, r: int, roles: dict[int, str | None]) -> tuple[di
 
 
 #: A column of a table of indicators: a baseline, target or actual value, a year or a quarter.
-_INDICATOR_COLUMN_RE = re.compile(r"\s*(?:baselines?|targets?|actuals?|outturns?|latest|trajectory|polarity|direction|"
-                                  r"(?:19|20)\d\d(?:\s*[-/–]\s*\d\d(?:\d\d)?)?|q[1-4])\b", re.I)
+_INDICATOR_COLUMN_RE = re.compile(
+    r"\s*(?:baselines?|targets?|actuals?|outturns?|latest|trajectory|polarity|direction|"
+    r"(?:19|20)\d\d(?:\s*[-/–]\s*\d\d(?:\d\d)?)?|q[1-4])\b",
+    re.I,
+)
 
 
 def second_header(sheet: RawSheet, r: int) -> tuple[dict[str, int], dict[int, str]] | None:
@@ -127,22 +153,36 @@ def second_header(sheet: RawSheet, r: int) -> tuple[dict[str, int], dict[int, st
     flat table (after a blank row): two cells or more that name a column, and at most as many
     that name none (``Baseline``, ``2011-12``); ``None`` for a row of items, whose titles name no
     column."""
-    roles = {c: flat_role(t) for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None}
+    roles = {
+        c: flat_role(t) for c in sheet.filled(r, sheet.n_cols) if (t := sheet.get(r, c)) is not None
+    }
     named = sum(1 for role in roles.values() if role)
     if "indicators" in roles.values():
         # (a table of indicators: its "Target" is theirs, not a level, wherever it stands; and its
         # "Baseline 2010-11", "Target 2011-12", "Actual Q2" or "2011-12" columns name its columns)
-        roles = {c: None if role == "level:objective" and header_key(sheet.get(r, c) or "").startswith("target")
-                 else role for c, role in roles.items()}
-        named = max(named, 1 + sum(1 for c, role in roles.items()
-                                   if role is None and _INDICATOR_COLUMN_RE.match(sheet.get(r, c) or "")))
+        roles = {
+            c: None
+            if role == "level:objective" and header_key(sheet.get(r, c) or "").startswith("target")
+            else role
+            for c, role in roles.items()
+        }
+        named = max(
+            named,
+            1
+            + sum(
+                1
+                for c, role in roles.items()
+                if role is None and _INDICATOR_COLUMN_RE.match(sheet.get(r, c) or "")
+            ),
+        )
     if named < 2 or named < len(roles) - named:
         return None
     return _roles_of(sheet, r, roles)
 
 
-def without_lists(found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
-                   ) -> list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]]:
+def without_lists(
+    found: list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]],
+) -> list[tuple[RawSheet, tuple[int, dict[str, int], dict[int, str]]]]:
     """The flat sheets that are tables: a sheet whose header names one column alone (a cover page
     listing "Priorities" and the sheets that follow) is no table beside sheets whose headers name
     more; where none does, a table of one column is one."""

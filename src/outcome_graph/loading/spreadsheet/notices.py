@@ -13,7 +13,6 @@ from .header import Header
 from .sheets import ConditionalColour, RawSheet, by_place, cell_ref, col_letter
 from .tree import CellMap
 
-
 #: A cell reference, as its column letters and row number.
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
@@ -74,7 +73,10 @@ class Notes:
         than the ``P1`` it shows, so the notice names each character, as a YAML plan's does."""
         from ...reference.catalogue import invisible_message
 
-        return Notice.at(self.location(row.file, row.sheet, row.key_cell.get(key, row.cell)), invisible_message(written))
+        return Notice.at(
+            self.location(row.file, row.sheet, row.key_cell.get(key, row.cell)),
+            invisible_message(written),
+        )
 
     def shown_id(self, row: CellMap, key: str) -> str:
         """The id in ``row``'s cell of ``key`` as it shows (:meth:`CellMap.id_of`), for an id the reader
@@ -122,7 +124,9 @@ class Notes:
 
         return sorted(notices, key=order)
 
-    def note_unknown(self, header: Header, why: str = "", roles: Iterable[str] | None = None) -> None:
+    def note_unknown(
+        self, header: Header, why: str = "", roles: Iterable[str] | None = None
+    ) -> None:
         """Note the columns of ``header`` that match no field (``why`` says more, if anything). With
         the ``roles`` of a flat table's columns, a header that misspells the name of a column the
         table lacks says which (`'Lead Offcer' (did you mean 'Lead officer'?)`): its cells are not
@@ -130,7 +134,9 @@ class Notes:
         for c, text in header.unknown.items():
             guess = misspelt_column(text, roles) if roles is not None else None
             aside = f" (did you mean {guess!r}?)" if guess else ""
-            self.ignored_columns.append(f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{aside}{why}")
+            self.ignored_columns.append(
+                f"{header.sheet.place(cell_ref(header.row, c))} {text!r}{aside}{why}"
+            )
 
     def note_typed(self, sheet: RawSheet, ref: str, what: str) -> None:
         """Note the cell ``ref`` of ``sheet``, a code a spreadsheet program holds (or saved) as a
@@ -148,7 +154,9 @@ class Notes:
         for c in sorted(set(columns) & sheet.hidden_cols):
             if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
                 header = (sheet.get(h_row, c) or "").strip()
-                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append((cell_ref(h_row, c), f"column {col_letter(c)} {header!r}"))
+                self.hidden_cols.setdefault((sheet.file, sheet.name), []).append(
+                    (cell_ref(h_row, c), f"column {col_letter(c)} {header!r}")
+                )
 
     def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
         """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
@@ -172,38 +180,72 @@ class Notes:
         out = []
         if self.between:
             sheet, ref, _, _ = self.between[0]
-            out.append(sheet.notice(ref, "a rating between two RAG colours (a five-point scale's Amber/Green or "
-                                    "Red/Amber) was read as the worse of the two (Amber/Green as at_risk, Red/Amber "
-                                    "as off_track), as the format has five statuses, not five colours: "
-                                    + named([f"{s.place(r)} {text!r} ({status})" for s, r, text, status in self.between],
-                                            ", ")))
+            out.append(
+                sheet.notice(
+                    ref,
+                    "a rating between two RAG colours (a five-point scale's Amber/Green or "
+                    "Red/Amber) was read as the worse of the two (Amber/Green as at_risk, Red/Amber "
+                    "as off_track), as the format has five statuses, not five colours: "
+                    + named(
+                        [
+                            f"{s.place(r)} {text!r} ({status})"
+                            for s, r, text, status in self.between
+                        ],
+                        ", ",
+                    ),
+                )
+            )
         if self.unknown_statuses:
             sheet, ref, _ = self.unknown_statuses[0]
-            out.append(sheet.notice(ref, "a status that is no status nor RAG colour was read as no status (write "
-                                    "not_started, on_track, at_risk, off_track or done, or a RAG colour: "
-                                    f"{RAG_WORDS_HELP}): "
-                                    + named([f"{s.place(r)} {text!r}" for s, r, text in self.unknown_statuses], ", ")))
+            out.append(
+                sheet.notice(
+                    ref,
+                    "a status that is no status nor RAG colour was read as no status (write "
+                    "not_started, on_track, at_risk, off_track or done, or a RAG colour: "
+                    f"{RAG_WORDS_HELP}): "
+                    + named(
+                        [f"{s.place(r)} {text!r}" for s, r, text in self.unknown_statuses], ", "
+                    ),
+                )
+            )
         return out
 
     def typed_notices(self) -> list[Notice]:
         """The notices naming the cells of codes a spreadsheet program turned into numbers or dates,
         one per sheet, at its first such cell."""
-        return [(sheet := self.sheet_of[place]).notice(cells[0][0], "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
-                             "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
-                             "into a date unless the column is formatted as Text, so check them and retype any the "
-                             "plan writes otherwise: " + named([f"{sheet.place(ref)} {what}" for ref, what in cells],
-                                                                "; "))
-                for place, cells in self.typed_cells.items()]
+        return [
+            (sheet := self.sheet_of[place]).notice(
+                cells[0][0],
+                "cells a spreadsheet program holds (or saved) as numbers or dates, not as "
+                "text, were read as the text they show; it turns 1.10 into 1.1, 007 into 7 and June 11 "
+                "into a date unless the column is formatted as Text, so check them and retype any the "
+                "plan writes otherwise: "
+                + named([f"{sheet.place(ref)} {what}" for ref, what in cells], "; "),
+            )
+            for place, cells in self.typed_cells.items()
+        ]
 
     def hidden_notices(self) -> list[Notice]:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
         not all the plan holds (hiding a row or a column, or filtering the table, takes nothing out)."""
-        out = [self.sheet_of[place].notice(cell_ref(rows[0], 0), "rows hidden in the workbook (by hand or by a filter) were read as "
-                            "part of the plan; delete a row to take it out: " + named([f"row {r + 1}" for r in rows], ", "))
-               for place, rows in self.hidden_rows.items()]
-        out += [self.sheet_of[place].notice(columns[0][0], "columns hidden in the workbook were read as part of the plan; unhide them "
-                             "to check them, or delete a column to take it out: " + named([c for _, c in columns], ", "))
-                for place, columns in self.hidden_cols.items()]
+        out = [
+            self.sheet_of[place].notice(
+                cell_ref(rows[0], 0),
+                "rows hidden in the workbook (by hand or by a filter) were read as "
+                "part of the plan; delete a row to take it out: "
+                + named([f"row {r + 1}" for r in rows], ", "),
+            )
+            for place, rows in self.hidden_rows.items()
+        ]
+        out += [
+            self.sheet_of[place].notice(
+                columns[0][0],
+                "columns hidden in the workbook were read as part of the plan; unhide them "
+                "to check them, or delete a column to take it out: "
+                + named([c for _, c in columns], ", "),
+            )
+            for place, columns in self.hidden_cols.items()
+        ]
         return out
 
     def colour_notice(self) -> Notice | None:
@@ -212,16 +254,27 @@ class Notes:
         first of them, as the other notices of cells do (:func:`named`)."""
         if not self.coloured:
             return None
-        cells = [(self.sheet_of[(file, name)], ref, colour) for (file, name, ref), colour in self.coloured.items()]
+        cells = [
+            (self.sheet_of[(file, name)], ref, colour)
+            for (file, name, ref), colour in self.coloured.items()
+        ]
         count = len(cells)
         by_colour = Counter(self.coloured.values())
-        colours = ", ".join(f"{n} {colour}" if count > 1 else colour for colour, n in by_colour.items())
+        colours = ", ".join(
+            f"{n} {colour}" if count > 1 else colour for colour, n in by_colour.items()
+        )
         first, ref, _ = cells[0]
-        some = (f"{count} status cells with no word in them but coloured ({colours}) were" if count > 1
-                else f"a status cell with no word in it but coloured ({colours}) was")
-        return first.notice(ref, f"{some} read as no status, as colours are not read; write the status in "
-                            f"{'each' if count > 1 else 'the'} cell ({RAG_WORDS_HELP}), which a rule can colour: "
-                            + named([f"{sheet.place(cell)} {colour}" for sheet, cell, colour in cells], ", "))
+        some = (
+            f"{count} status cells with no word in them but coloured ({colours}) were"
+            if count > 1
+            else f"a status cell with no word in it but coloured ({colours}) was"
+        )
+        return first.notice(
+            ref,
+            f"{some} read as no status, as colours are not read; write the status in "
+            f"{'each' if count > 1 else 'the'} cell ({RAG_WORDS_HELP}), which a rule can colour: "
+            + named([f"{sheet.place(cell)} {colour}" for sheet, cell, colour in cells], ", "),
+        )
 
     def conditional_notices(self) -> list[Notice]:
         """The notices naming the status cells with no word that a conditional format colours, one
@@ -230,11 +283,16 @@ class Notes:
         out = []
         for (file, name, rule), refs in self.conditional.items():
             sheet = self.sheet_of[(file, name)]
-            out.append(sheet.notice(refs[0], "status cells with no word in them are coloured by the conditional format "
-                                    f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
-                                    "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
-                                    f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
-                                    "colour: " + named([sheet.place(ref) for ref in refs], ", ")))
+            out.append(
+                sheet.notice(
+                    refs[0],
+                    "status cells with no word in them are coloured by the conditional format "
+                    f"of {rule.ranges} ({', '.join(rule.colours)}), which is not worked out "
+                    "(outcome-graph evaluates no formulas or rules), so they were read as no status; "
+                    f"write the status in each cell ({RAG_WORDS_HELP}), which the rule can still "
+                    "colour: " + named([sheet.place(ref) for ref in refs], ", "),
+                )
+            )
         return out
 
 

@@ -38,7 +38,9 @@ def _period_end(text: str, start: bool) -> date:
 _UK_NUMBERS = re.compile(r"(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?\2 ?(\d{4}|\d{2})")
 #: A date typed in words, day first: 31 March 2012, 31st Mar 2012, 31-Mar-2012 (as Excel shows it),
 #: Friday 30th March 2012, 31 March, 2012.
-_UK_WORDS = re.compile(r"(?:[a-z]+day,? )?(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([a-z]+)\.?,?[ -](\d{4}|\d{2})")
+_UK_WORDS = re.compile(
+    r"(?:[a-z]+day,? )?(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([a-z]+)\.?,?[ -](\d{4}|\d{2})"
+)
 
 
 def uk_date(text: str) -> str | None:
@@ -69,14 +71,18 @@ def uk_date(text: str) -> str | None:
     if day < 1:
         raise ValueError(f"{text.strip()!r} is no date: there is no day {day}")
     if not 1 <= month <= 12:
-        raise ValueError(f"{text.strip()!r} is no date: there is no month {month} (dates are read day first, "
-                         "31/03/2012)")
+        raise ValueError(
+            f"{text.strip()!r} is no date: there is no month {month} (dates are read day first, "
+            "31/03/2012)"
+        )
     try:
         return date(y, month, day).isoformat()
     except ValueError:
         last = calendar.monthrange(y, month)[1]
-        raise ValueError(f"{text.strip()!r} is no date: {MONTH_NAMES[month]} {y} has {last} days (dates are "
-                         "read day first, 31/03/2012)") from None
+        raise ValueError(
+            f"{text.strip()!r} is no date: {MONTH_NAMES[month]} {y} has {last} days (dates are "
+            "read day first, 31/03/2012)"
+        ) from None
 
 
 def _month_number(word: str) -> int | None:
@@ -116,8 +122,10 @@ def parse_period(text: str) -> tuple[date, date]:
             if y is not None:
                 start, end = date(y, 4, 1), date(y + 1, 3, 31)
             else:
-                raise ValueError("write START..END, e.g. 2011-04-01..2012-03-31, or a financial year such "
-                                 "as 2011-12 or 2011/12")
+                raise ValueError(
+                    "write START..END, e.g. 2011-04-01..2012-03-31, or a financial year such "
+                    "as 2011-12 or 2011/12"
+                )
     except ValueError as exc:
         raise OptionError(f"--period {text!r}: {exc}") from None
     if end < start:
@@ -130,23 +138,42 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     the template has them, blank, to be filled in, not added (and the plan's row may be missing
     altogether, the sheet holding its header alone)."""
     if header is None:
-        return "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet", None
-    given = {col.name: c for c, col in header.columns.items() if col.name in ("period.start", "period.end")}
+        return (
+            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet",
+            None,
+        )
+    given = {
+        col.name: c
+        for c, col in header.columns.items()
+        if col.name in ("period.start", "period.end")
+    }
     for c, t in header.unknown.items():  # (a column headed "period": the last such)
         if header_key(t) == "period":
             given["period"] = c
     period = row.get("period")
     filled = {f"period.{k}" for k in ("start", "end") if isinstance(period, dict) and period.get(k)}
-    empty = [name for name in ("period", "period.start", "period.end") if name in given and name not in filled]
+    empty = [
+        name
+        for name in ("period", "period.start", "period.end")
+        if name in given and name not in filled
+    ]
     if not empty:
-        return "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet", None
+        return (
+            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet",
+            None,
+        )
     cell = cell_ref(header.row + 1, given[empty[0]])
     if "period" in empty and len(given) == 1:
-        return "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31", cell
+        return (
+            "the plan sheet's period column is empty: write START..END in it, e.g. 2011-04-01..2012-03-31",
+            cell,
+        )
     missing = [name for name in ("period.start", "period.end") if name not in given]
     names = [name for name in empty if name != "period"]
-    todo = (f"the plan sheet's {' and '.join(names)} column{'s are' if len(names) > 1 else ' is'} empty: fill "
-            f"{'them' if len(names) > 1 else 'it'} in (year-month-day: 2011-04-01)")
+    todo = (
+        f"the plan sheet's {' and '.join(names)} column{'s are' if len(names) > 1 else ' is'} empty: fill "
+        f"{'them' if len(names) > 1 else 'it'} in (year-month-day: 2011-04-01)"
+    )
     if missing:
         todo += f" and add a {missing[0]} column"
     return todo, cell

@@ -13,12 +13,13 @@ from ...errors import ConfigError, PlanError, Problem, with_article
 from ...model.document import FORMAT_ID
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
+from ..loader import field_of_other_levels, model_at
 from ..sheet_layout import (
-    Column,
     EMPTY_LIST,
     LAYOUTS,
-    STATUSES,
     STATUS_WORDS,
+    STATUSES,
+    Column,
     SheetLayout,
     between_colours,
     decode_lead,
@@ -26,14 +27,12 @@ from ..sheet_layout import (
     header_key,
     split_list,
 )
-from ..loader import field_of_other_levels, model_at
 from ..suggest import nearest
 from .header import Header, match_column, read_header, repeats_header, row_texts
 from .notices import Notes
 from .period import parse_period, period_todo, uk_date
 from .sheets import RawSheet, TypedCell, cell_ref, problem
 from .tree import CellList, CellMap
-
 
 #: Column kinds read as text: a cell holding a number or date is read as the text it shows.
 _TEXT_KINDS = frozenset({"text", "code", "list", "optlist", "lead", "refs"})
@@ -52,7 +51,9 @@ _WHOLE_NUMBER_CODES = _DATE_CODES | {"number", "timescale"}
 
 
 #: A day and month as a spreadsheet program shows a date without its year: 11-Jun.
-_SHOWN_DAY_MONTH = re.compile(r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)
+_SHOWN_DAY_MONTH = re.compile(
+    r"\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE
+)
 
 
 #: The units that say a figure is a percentage (an indicator's ``unit``, compared ignoring case).
@@ -85,7 +86,9 @@ def choice(text: str, choices: tuple[str, ...]) -> str:
 def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     """Whether a spreadsheet program may have changed what was typed in a cell of codes that it
     holds as a number, date or truth value."""
-    if typed.is_date:  # (a whole date is a timescale's or a due date's own reading; an id or number is no date)
+    if (
+        typed.is_date
+    ):  # (a whole date is a timescale's or a due date's own reading; an id or number is no date)
         return typed.no_year or not (dated or name == "timescale")
     if typed.own_format:
         return False  # (a number shown under a format of its own: what the program shows is what is read)
@@ -94,7 +97,9 @@ def _may_have_lost(typed: TypedCell, name: str, dated: bool) -> bool:
     return not (typed.whole and (name in _WHOLE_NUMBER_CODES or name.endswith(".period")))
 
 
-def _other_level_field(sheet: RawSheet, header: Header, layout: SheetLayout, c: int, text: str) -> tuple[str, str] | None:
+def _other_level_field(
+    sheet: RawSheet, header: Header, layout: SheetLayout, c: int, text: str
+) -> tuple[str, str] | None:
     """The first cell of the column ``c`` (headed ``text``) of a level's sheet that holds a value of
     a field of other levels (a due date or timescale on the objectives sheet, indicators on the
     milestones sheet), and the problem to report there; ``None`` for any other column. The value is
@@ -108,9 +113,15 @@ def _other_level_field(sheet: RawSheet, header: Header, layout: SheetLayout, c: 
     for r in range(header.row + 1, sheet.n_rows):
         if (value := sheet.get(r, c)) is not None:
             levels = elsewhere.partition("it is a field of ")[2]
-            to = f"the {levels} sheet" if " and " not in levels else "the sheet of the level each belongs to"
-            return cell_ref(r, c), (f"{text!r} is a field of {levels}, not of {with_article(layout.kind)}: move "
-                                    f"the column's values to {to} (the cell holds {value!r})")
+            to = (
+                f"the {levels} sheet"
+                if " and " not in levels
+                else "the sheet of the level each belongs to"
+            )
+            return cell_ref(r, c), (
+                f"{text!r} is a field of {levels}, not of {with_article(layout.kind)}: move "
+                f"the column's values to {to} (the cell holds {value!r})"
+            )
     return None
 
 
@@ -135,7 +146,9 @@ class Reader(Notes):
         self.kinds: dict[int, str] = {}
         #: The plan period is missing (reported with the validation problems, if any).
         self.period_problem: Problem | None = None
-        self.flat_form = False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
+        self.flat_form = (
+            False  # (a flat table: its outcomes column is told apart from the plan's own outcomes)
+        )
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
         #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10 typed
@@ -152,11 +165,22 @@ class Reader(Notes):
 
     # -- helpers ------------------------------------------------------------------------------
     def problem(self, message: str, sheet: RawSheet | None = None, cell: str | None = None) -> None:
-        self.problems.append(problem(message, sheet.file if sheet else self.file, sheet.name if sheet else None, cell))
+        self.problems.append(
+            problem(
+                message, sheet.file if sheet else self.file, sheet.name if sheet else None, cell
+            )
+        )
 
     def fail(self) -> None:
         if self.problems:
-            raise PlanError(self.problems[:50] + ([Problem("(more problems not shown)", file=self.file)] if len(self.problems) > 50 else []))
+            raise PlanError(
+                self.problems[:50]
+                + (
+                    [Problem("(more problems not shown)", file=self.file)]
+                    if len(self.problems) > 50
+                    else []
+                )
+            )
 
     def cell_text(self, sheet: RawSheet, r: int, c: int, name: str, kind: str) -> str | None:
         """The text of a cell of the field ``name`` (of column kind ``kind``). A cell a spreadsheet
@@ -166,13 +190,24 @@ class Reader(Notes):
         what was typed may have been lost (``1.10`` stored as 1.1, ``007`` as 7, ``June 11`` as a
         date) in an id, number, timescale or other column of codes, the cell is named in a notice."""
         raw = sheet.get(r, c)
-        if raw is not None and sheet.csv and name == "timescale" and _SHOWN_DAY_MONTH.fullmatch(raw.strip()):
+        if (
+            raw is not None
+            and sheet.csv
+            and name == "timescale"
+            and _SHOWN_DAY_MONTH.fullmatch(raw.strip())
+        ):
             # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June 11")
-            self.note_typed(sheet, cell_ref(r, c), f"timescale: {raw.strip()!r}, as a spreadsheet program saves a "
-                            "date it made of what was typed (June 11 is saved 11-Jun)")
+            self.note_typed(
+                sheet,
+                cell_ref(r, c),
+                f"timescale: {raw.strip()!r}, as a spreadsheet program saves a "
+                "date it made of what was typed (June 11 is saved 11-Jun)",
+            )
         typed = sheet.typed_at(r, c) if raw is not None else None
         if typed is None or kind not in _TEXT_KINDS:
-            return self._due_text(sheet, r, c, name, raw) if raw is not None and typed is None else raw
+            return (
+                self._due_text(sheet, r, c, name, raw) if raw is not None and typed is None else raw
+            )
         dated = name in _DATE_CODES or name.endswith(".period")
         text = raw if typed.shown is None or (typed.is_date and dated) else typed.shown
         if kind == "code" and _may_have_lost(typed, name, dated):
@@ -191,7 +226,9 @@ class Reader(Notes):
         try:
             iso = uk_date(text)
         except ValueError as exc:
-            self.problem(f"{name}: {exc}; write the date as 2012-03-31 or 31/03/2012", sheet, cell_ref(r, c))
+            self.problem(
+                f"{name}: {exc}; write the date as 2012-03-31 or 31/03/2012", sheet, cell_ref(r, c)
+            )
             return None
         return text if iso is None else iso
 
@@ -212,7 +249,9 @@ class Reader(Notes):
                 item.put("id", code, ref)
                 value.append(item)
         elif kind == "file" and raw.strip() == EMPTY_LIST:
-            value = CellList(sheet.file, sheet.name, ref)  # (a catalogue with no entries, not a file named [])
+            value = CellList(
+                sheet.file, sheet.name, ref
+            )  # (a catalogue with no entries, not a file named [])
         elif kind == "marker":
             if raw.strip() != EMPTY_LIST:
                 self.problem(
@@ -226,7 +265,9 @@ class Reader(Notes):
         elif kind == "enum":
             text = decode_text(raw)
             if col.choices == STATUSES and is_placeholder(text):
-                self.notices.append(sheet.notice(ref, f"the status {text!r} gives none yet; read as no status"))
+                self.notices.append(
+                    sheet.notice(ref, f"the status {text!r} gives none yet; read as no status")
+                )
                 return
             value = choice(text, col.choices)
             if col.choices == STATUSES and value == between_colours(text):
@@ -237,17 +278,25 @@ class Reader(Notes):
             parents = split_list(raw)
             if len(parents) > 1:
                 if "parents" in row:
-                    self.problem("write a node's parents in one column, parent or parents, not both", sheet, ref)
+                    self.problem(
+                        "write a node's parents in one column, parent or parents, not both",
+                        sheet,
+                        ref,
+                    )
                     return
                 row.put("parents", parents, ref)
                 return
             value = parents[0] if parents else decode_text(raw)
         elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
-            value = raw.strip()[:-1].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
+            value = raw.strip()[
+                :-1
+            ].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
         else:
             value = decode_text(raw)
         if col.name == "parents" and "parents" in row:
-            self.problem("write a node's parents in one column, parent or parents, not both", sheet, ref)
+            self.problem(
+                "write a node's parents in one column, parent or parents, not both", sheet, ref
+            )
             return
         if col.name == "outcomes" and isinstance(value, list):
             value = [outcome_id(v) for v in value]  # ("Stay Safe", as printed)
@@ -257,8 +306,13 @@ class Reader(Notes):
             target = target.child(part)
         target.put(path[-1], value, ref)
 
-    def read_rows(self, sheet: RawSheet, layout: SheetLayout, required: tuple[str, ...] | None = None,
-                  allowed: tuple[str, ...] = ()) -> list[CellMap]:
+    def read_rows(
+        self,
+        sheet: RawSheet,
+        layout: SheetLayout,
+        required: tuple[str, ...] | None = None,
+        allowed: tuple[str, ...] = (),
+    ) -> list[CellMap]:
         """The rows of a per-level sheet as mappings (blank rows skipped); ``allowed``: header
         keys of columns that are not fields but the caller reads."""
         header = read_header(sheet, layout)
@@ -276,8 +330,14 @@ class Reader(Notes):
                 self.problem(f"the {layout.name} sheet has two {text!r} columns", sheet, where)
             elif held := _other_level_field(sheet, header, layout, c, text):
                 self.problem(held[1], sheet, held[0])
-            elif guess := nearest(text, [col.name for col in layout.columns if col.name not in named]):
-                self.problem(f"unknown column {text!r} in the {layout.name} sheet: did you mean {guess!r}?", sheet, where)
+            elif guess := nearest(
+                text, [col.name for col in layout.columns if col.name not in named]
+            ):
+                self.problem(
+                    f"unknown column {text!r} in the {layout.name} sheet: did you mean {guess!r}?",
+                    sheet,
+                    where,
+                )
             else:
                 self.ignored_columns.append(f"{sheet.place(where)} {text!r}")
         for name in layout.required if required is None else required:
@@ -288,7 +348,9 @@ class Reader(Notes):
                     cell_ref(header.row, 0),
                 )
                 return []
-        title_col = next((c for c, col in header.columns.items() if col.name in ("title", "text")), None)
+        title_col = next(
+            (c for c, col in header.columns.items() if col.name in ("title", "text")), None
+        )
         header_texts = row_texts(sheet, header.row, header.n_cols)
         rows: list[CellMap] = []
         for r in range(header.row + 1, sheet.n_rows):
@@ -296,7 +358,9 @@ class Reader(Notes):
                 continue
             if repeats_header(sheet, r, header.n_cols, header_texts):
                 # (rows pasted from another copy of the sheet, header and all: as in the flat form)
-                self.notices.append(sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped"))
+                self.notices.append(
+                    sheet.notice(cell_ref(r, 0), f"row {r + 1} repeats the header row; skipped")
+                )
                 continue
             first = next(c for c in sheet.filled(r, header.n_cols) if sheet.get(r, c) is not None)
             self.note_hidden(sheet, r)
@@ -335,16 +399,26 @@ class Reader(Notes):
         other: list[str] = []
         for holder in (*indicators, *refs):
             row = by_id.get(holder.id_of())
-            values = [holder.get("baseline"), holder.get("target"), *(holder.get("targets") or ()),
-                      *(holder.get("actuals") or ())]
-            written = [self.percent_values[id(v)] for v in values if isinstance(v, CellMap) and id(v) in self.percent_values]
+            values = [
+                holder.get("baseline"),
+                holder.get("target"),
+                *(holder.get("targets") or ()),
+                *(holder.get("actuals") or ()),
+            ]
+            written = [
+                self.percent_values[id(v)]
+                for v in values
+                if isinstance(v, CellMap) and id(v) in self.percent_values
+            ]
             if not written:
                 continue
             cells = ", ".join(f"{sheet.place(ref)} {shown!r}" for sheet, ref, shown in written)
             unit = row.get("unit") if row is not None else None
             if row is None:
-                other.append(f"{cells} ({holder.id_of()} is not on the indicators sheet: give it a row with "
-                             "the unit percent)")
+                other.append(
+                    f"{cells} ({holder.id_of()} is not on the indicators sheet: give it a row with "
+                    "the unit percent)"
+                )
             elif unit is None:
                 row["unit"] = "percent"
                 given.append(f"{cells} ({row.id_of()})")
@@ -352,13 +426,23 @@ class Reader(Notes):
                 other.append(f"{cells} ({row.id_of()}, whose unit is {unit!r})")
         first = next(iter(self.percent_values.values()))
         if given:
-            self.notices.append(first[0].notice(first[1], "values written as percentages were read as the number "
-                                                "shown (74% is 74), and their indicators given the unit percent: "
-                                                + "; ".join(given)))
+            self.notices.append(
+                first[0].notice(
+                    first[1],
+                    "values written as percentages were read as the number "
+                    "shown (74% is 74), and their indicators given the unit percent: "
+                    + "; ".join(given),
+                )
+            )
         if other:
-            self.notices.append(first[0].notice(first[1], "values written as percentages were read as the number "
-                                                "shown (74% is 74), and their indicators' unit says otherwise or "
-                                                "cannot be given: " + "; ".join(other)))
+            self.notices.append(
+                first[0].notice(
+                    first[1],
+                    "values written as percentages were read as the number "
+                    "shown (74% is 74), and their indicators' unit says otherwise or "
+                    "cannot be given: " + "; ".join(other),
+                )
+            )
 
     # -- the plan sheet -------------------------------------------------------------------------
     def read_plan_sheet(self, sheet: RawSheet | None, *, need_format: bool) -> CellMap:
@@ -369,15 +453,26 @@ class Reader(Notes):
         if sheet is not None:
             header = read_header(sheet, layout)
             if header is not None:
-                period_col = next((c for c, t in header.unknown.items() if header_key(t) == "period"), None)
+                period_col = next(
+                    (c for c, t in header.unknown.items() if header_key(t) == "period"), None
+                )
                 names = {c.name for c in header.columns.values()}
                 if need_format and "format" not in names:
-                    self.problem(f"the plan sheet has no 'format' column: add one holding {FORMAT_ID}", sheet,
-                                 cell_ref(header.row, 0))
+                    self.problem(
+                        f"the plan sheet has no 'format' column: add one holding {FORMAT_ID}",
+                        sheet,
+                        cell_ref(header.row, 0),
+                    )
                     return CellMap(sheet.file, sheet.name, None, is_row=True)
-                rows = self.read_rows(sheet, layout, required=("format",) if need_format else (), allowed=("period",))
+                rows = self.read_rows(
+                    sheet, layout, required=("format",) if need_format else (), allowed=("period",)
+                )
                 if len(rows) > 1:
-                    self.problem("the plan sheet has more than one row; a workbook holds one plan", sheet, rows[1].cell)
+                    self.problem(
+                        "the plan sheet has more than one row; a workbook holds one plan",
+                        sheet,
+                        rows[1].cell,
+                    )
                 row = rows[0] if rows else None
                 if row is not None and period_col is not None:
                     raw = sheet.get(header.row + 1, period_col)
@@ -386,19 +481,37 @@ class Reader(Notes):
                         try:
                             start, end = parse_period(raw)
                         except ConfigError:
-                            self.problem(f"period: write START..END, e.g. 2011-04-01..2012-03-31 (the cell holds {raw!r})", sheet, ref)
+                            self.problem(
+                                f"period: write START..END, e.g. 2011-04-01..2012-03-31 (the cell holds {raw!r})",
+                                sheet,
+                                ref,
+                            )
                         else:
                             row.key_cell["period"] = ref
                             sub = row.child("period")
                             sub.put("start", start.isoformat(), ref)
                             sub.put("end", end.isoformat(), ref)
         if row is None:
-            row = CellMap(sheet.file if sheet else self.file, sheet.name if sheet else None,
-                          "A2" if sheet else None, is_row=True)
+            row = CellMap(
+                sheet.file if sheet else self.file,
+                sheet.name if sheet else None,
+                "A2" if sheet else None,
+                is_row=True,
+            )
         period = row.get("period")
-        if self.period is not None and isinstance(period, dict) and period.get("start") and period.get("end"):
-            self.notices.append(Notice.at(Location(self.file), "--period is not used: the plan sheet gives the period "
-                                          f"({period['start']} to {period['end']})"))
+        if (
+            self.period is not None
+            and isinstance(period, dict)
+            and period.get("start")
+            and period.get("end")
+        ):
+            self.notices.append(
+                Notice.at(
+                    Location(self.file),
+                    "--period is not used: the plan sheet gives the period "
+                    f"({period['start']} to {period['end']})",
+                )
+            )
         if not isinstance(period, dict) or not period.get("start") or not period.get("end"):
             if self.period is not None:
                 start, end = parse_period(self.period)

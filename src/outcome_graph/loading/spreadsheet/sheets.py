@@ -18,7 +18,6 @@ from ...model.document import is_blank
 from ...model.plan import Location, Notice
 from ..loader import over_limit, read_limited
 
-
 #: Most cells read from one workbook (a plan has a few thousand).
 MAX_CELLS = 2_000_000
 
@@ -80,7 +79,9 @@ class ConditionalColour:
     colours: tuple[str, ...]
 
     def covers(self, row: int, col: int) -> bool:
-        return any(top <= row <= bottom and left <= col <= right for top, left, bottom, right in self.boxes)
+        return any(
+            top <= row <= bottom and left <= col <= right for top, left, bottom, right in self.boxes
+        )
 
 
 @dataclass
@@ -133,7 +134,11 @@ class RawSheet:
         """The location of a node read from the cell ``ref``: its sheet and cell in a workbook; in a
         CSV file its line too, and no sheet (so every output, as for a YAML plan, points to the line)."""
         line = self.line_of(ref) if ref else None
-        return Location(self.file, None, None, self.name, ref) if line is None else Location(self.file, line, None, None, ref)
+        return (
+            Location(self.file, None, None, self.name, ref)
+            if line is None
+            else Location(self.file, line, None, None, ref)
+        )
 
     @cached_property
     def n_rows(self) -> int:
@@ -199,7 +204,9 @@ class RawSheet:
         """The text of a row that is one cell merged across several columns and nothing else (a
         section heading across a table), else ``None``."""
         filled = self.filled(row, n_cols)
-        anchors = {self.merged.get((row, c), (row, c)) for c in filled if self.get(row, c) is not None}
+        anchors = {
+            self.merged.get((row, c), (row, c)) for c in filled if self.get(row, c) is not None
+        }
         if len(anchors) != 1:
             return None
         anchor = next(iter(anchors))
@@ -211,11 +218,15 @@ class RawSheet:
         return all(is_blank(v) for v in self.cells.values())
 
 
-def problem(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> Problem:
+def problem(
+    message: str, file: str | None, sheet: str | None = None, cell: str | None = None
+) -> Problem:
     return Problem(message, file=file, sheet=sheet, cell=cell)
 
 
-def fail(message: str, file: str | None, sheet: str | None = None, cell: str | None = None) -> PlanError:
+def fail(
+    message: str, file: str | None, sheet: str | None = None, cell: str | None = None
+) -> PlanError:
     return PlanError([problem(message, file, sheet, cell)])
 
 

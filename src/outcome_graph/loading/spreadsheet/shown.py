@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, time
-from decimal import Decimal, ROUND_HALF_UP, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from ..sheet_layout import xlsx_unescape
@@ -21,7 +21,12 @@ def _shows_day_only(number_format: str) -> bool:
     a cell worked out as ``=NOW()+7`` holds a time too, which the sheet does not show and a due
     date has not."""
     fmt = _FORMAT_DECORATION.sub("", number_format.split(";")[0]).lower()
-    return "y" in fmt and ("d" in fmt or "m" in fmt) and not any(c in fmt for c in "hs") and "general" not in fmt
+    return (
+        "y" in fmt
+        and ("d" in fmt or "m" in fmt)
+        and not any(c in fmt for c in "hs")
+        and "general" not in fmt
+    )
 
 
 def text_of(value: Any, number_format: str | None = None) -> str | None:
@@ -74,7 +79,12 @@ def shown_number(value: float, number_format: str | None) -> str | None:
     m = _DIGITS_FORMAT.fullmatch(fmt)
     if not fmt or m is None or fmt.lower() in ("general", "@"):
         return None
-    leading, decimals, optional, percent = len(m.group(1)), len(m.group(2) or ""), len(m.group(3) or ""), m.group(4)
+    leading, decimals, optional, percent = (
+        len(m.group(1)),
+        len(m.group(2) or ""),
+        len(m.group(3) or ""),
+        m.group(4),
+    )
     if percent:
         value = round(value * 100, 10)
     if not math.isfinite(value):
@@ -92,7 +102,13 @@ def shown_number(value: float, number_format: str | None) -> str | None:
     whole, dot, part = text.partition(".")
     if whole == "0" and leading == 0 and part:
         whole = ""  # (the format ".00" shows 0.5 as .50)
-    text = ("-" if value < 0 and float(text) != 0 else "") + whole.rjust(leading, "0") + dot + part + percent
+    text = (
+        ("-" if value < 0 and float(text) != 0 else "")
+        + whole.rjust(leading, "0")
+        + dot
+        + part
+        + percent
+    )
     return text
 
 
@@ -123,14 +139,20 @@ def typed_cell(value: Any, number_format: str | None) -> TypedCell | None:
         if shown is None and not whole and "%" not in (number_format or ""):
             shown = f"{value:.15g}"  # (the program shows the 15 digits it keeps: 0.1+0.2 is 0.3)
         stored = f"the number {text_of(value) or value}"
-        return TypedCell(stored, shown=shown if shown != text_of(value, number_format) else None, whole=whole,
-                         own_format=own_format)
+        return TypedCell(
+            stored,
+            shown=shown if shown != text_of(value, number_format) else None,
+            whole=whole,
+            own_format=own_format,
+        )
     if isinstance(value, datetime) and value.time() == time(0, 0):
         if _date_shown_without_year(number_format):
             # (day first whatever the format's order: mmm-d shows 11 June as "Jun-11", which would
             # read as June 2011)
             shown = f"{value.day}-{value:%b}"
-            return TypedCell(f"the date {value.date().isoformat()}", shown=shown, is_date=True, no_year=True)
+            return TypedCell(
+                f"the date {value.date().isoformat()}", shown=shown, is_date=True, no_year=True
+            )
         return TypedCell(f"the date {text_of(value, number_format)}", is_date=True)
     if isinstance(value, (date, datetime, time)):
         return TypedCell(f"the date {text_of(value, number_format)}", is_date=True)

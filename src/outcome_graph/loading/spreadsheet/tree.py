@@ -10,12 +10,10 @@ from ..csvtext import as_shown
 from ..tree import LocList, LocMap
 from .sheets import RawSheet
 
-
 LETTER = {"priority": "P", "aim": "A", "objective": "O", "milestone": "M"}
 
 
 CHILD_LIST = {"aim": "aims", "objective": "objectives", "milestone": "milestones"}
-
 
 
 class CellMap(LocMap):
@@ -23,7 +21,9 @@ class CellMap(LocMap):
 
     __slots__ = ("file", "sheet", "cell", "key_cell", "is_row", "raw")
 
-    def __init__(self, file: str | None, sheet: str | None, cell: str | None, *, is_row: bool = False) -> None:
+    def __init__(
+        self, file: str | None, sheet: str | None, cell: str | None, *, is_row: bool = False
+    ) -> None:
         super().__init__(None, None)
         self.file = file
         self.sheet = sheet
@@ -83,7 +83,9 @@ def note_sheets(tree: Any, sheet_of: dict[tuple[str | None, str | None], RawShee
             note_sheets(item, sheet_of)
 
 
-def place_of(obj: Any, default: tuple[str | None, str | None, str | None]) -> tuple[str | None, str | None, str | None]:
+def place_of(
+    obj: Any, default: tuple[str | None, str | None, str | None]
+) -> tuple[str | None, str | None, str | None]:
     if isinstance(obj, (CellMap, CellList)):
         return obj.file, obj.sheet, obj.cell
     return default

@@ -16,7 +16,14 @@ from ...model.plan import code_key
 from ..loader import field_names, field_of_other_levels, model_at, worded
 from ..places import place_in_plan
 from ..sheet_layout import STATUS_WORDS_HELP
-from ..suggest import catalogue_title, duplicate_code, duplicate_id, nearest, unknown_framework, unknown_outcome
+from ..suggest import (
+    catalogue_title,
+    duplicate_code,
+    duplicate_id,
+    nearest,
+    unknown_framework,
+    unknown_outcome,
+)
 from .period import uk_date
 from .reader import Reader
 from .sheets import problem
@@ -51,7 +58,10 @@ def _spreadsheet_date_hint(value: str) -> str | None:
             return None
         iso, shown = f"{year:04d}-{month:02d}-{day:02d}", "2011-07-31 as 31/07/2011"
     elif (m := _SHOWN_MONTH.fullmatch(text)) and m[1].lower() in _MONTHS:
-        iso, shown = f"20{m[2]}-{_MONTHS.index(m[1].lower()) + 1:02d}", "2011-07 as Jul-11 and 2008-09 as Sep-08"
+        iso, shown = (
+            f"20{m[2]}-{_MONTHS.index(m[1].lower()) + 1:02d}",
+            "2011-07 as Jul-11 and 2008-09 as Sep-08",
+        )
     else:
         # (a date typed in words, as a due cell takes it: '31st March 2013', which a plan period
         # does not; the date it names, to write instead)
@@ -60,8 +70,10 @@ def _spreadsheet_date_hint(value: str) -> str | None:
         except ValueError:
             named = None
         return None if named is None else f"write {named} if that is what was meant"
-    return (f"a spreadsheet program shows {shown} (and saves it so in a CSV file): write {iso} if that is "
-            "what was meant, in a cell formatted as Text")
+    return (
+        f"a spreadsheet program shows {shown} (and saves it so in a CSV file): write {iso} if that is "
+        "what was meant, in a cell formatted as Text"
+    )
 
 
 def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
@@ -74,7 +86,9 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
         where = place_of(tree, (None, None, None))
         row: CellMap | None = None
         rel: list[str | int] = []
-        matched: list[str | int] = []  # (the parts of the location in the data: the value's place, in words, below)
+        matched: list[
+            str | int
+        ] = []  # (the parts of the location in the data: the value's place, in words, below)
         for part in loc:
             if isinstance(node, CellMap) and isinstance(part, str) and part in node:
                 cell = node.key_cell.get(part)
@@ -92,7 +106,11 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
             else:
                 rel.append(part)
         etype = err["type"]
-        ident = f"{' '.join(row['id'].split())}: " if row is not None and isinstance(row.get("id"), str) else ""
+        ident = (
+            f"{' '.join(row['id'].split())}: "
+            if row is not None and isinstance(row.get("id"), str)
+            else ""
+        )
         field_name = _field_path(rel)
         if etype == "missing":
             missing = str(loc[-1])
@@ -150,14 +168,19 @@ def _numbers_lost(reader: Reader, node_id: str, *rows: CellMap) -> str:
     """What to add to the problem of an id used twice, when a cell of it holds a number: a
     spreadsheet program holds ``1.10`` typed into a cell not formatted as Text as 1.1, so two ids
     typed apart (1.1 and 1.10) may be one number; the message names the cells that hold one."""
-    held = [row.written_at("id") for row in rows
-            if (row.file, row.sheet, row.key_cell.get("id", row.cell)) in reader.number_ids]
+    held = [
+        row.written_at("id")
+        for row in rows
+        if (row.file, row.sheet, row.key_cell.get("id", row.cell)) in reader.number_ids
+    ]
     if not held:
         return ""
     cells = " and ".join(held)
-    return (f"; {cells} {'hold' if len(held) > 1 else 'holds'} the number {node_id}, which is what a spreadsheet "
-            f"program makes of {node_id}0 typed into a cell not formatted as Text (so {node_id} and {node_id}0 become "
-            "one id): format the id column as Text and retype the ids as written")
+    return (
+        f"; {cells} {'hold' if len(held) > 1 else 'holds'} the number {node_id}, which is what a spreadsheet "
+        f"program makes of {node_id}0 typed into a cell not formatted as Text (so {node_id} and {node_id}0 become "
+        "one id): format the id column as Text and retype the ids as written"
+    )
 
 
 def _other_table(reader: Reader, first: CellMap, again: CellMap) -> str:
@@ -168,12 +191,17 @@ def _other_table(reader: Reader, first: CellMap, again: CellMap) -> str:
     if first.sheet != again.sheet or None in tables or len(tables) == 1:
         return ""
     kind, first_kind = reader.kind_of(again) or "node", reader.kind_of(first) or "node"
-    again_as = (f"an item given the id of another table's item is that item, stated in another view, only when "
-                f"both are of one level, and this is {with_article(kind)}, that {with_article(first_kind)}"
-                if kind != first_kind else "two items of one table are two items")
-    return (f"; {first.written_at('id')} is in the table whose header is row {rows[id(first)] + 1}, "
-            f"{again.written_at('id')} in the table whose header is row {rows[id(again)] + 1} ({again_as}): "
-            "give one of them another id")
+    again_as = (
+        f"an item given the id of another table's item is that item, stated in another view, only when "
+        f"both are of one level, and this is {with_article(kind)}, that {with_article(first_kind)}"
+        if kind != first_kind
+        else "two items of one table are two items"
+    )
+    return (
+        f"; {first.written_at('id')} is in the table whose header is row {rows[id(first)] + 1}, "
+        f"{again.written_at('id')} in the table whose header is row {rows[id(again)] + 1} ({again_as}): "
+        "give one of them another id"
+    )
 
 
 def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]:
@@ -189,13 +217,20 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
         if kind == "indicator" and node_id and node_id not in first:
             same, prev = codes.setdefault(code_key(node_id), (node_id, row))
             if same != node_id:  # (one code written two ways: NI72 and NI 72)
-                problems.append(problem(duplicate_code(node_id, same, prev.written_at("id")),
-                                         row.file, row.sheet, row.key_cell.get("id", row.cell)))
+                problems.append(
+                    problem(
+                        duplicate_code(node_id, same, prev.written_at("id")),
+                        row.file,
+                        row.sheet,
+                        row.key_cell.get("id", row.cell),
+                    )
+                )
         if node_id in first:
             prev = first[node_id]
             problems.append(
                 problem(
-                    duplicate_id(node_id, prev.written_at("id")) + _numbers_lost(reader, node_id, prev, row)
+                    duplicate_id(node_id, prev.written_at("id"))
+                    + _numbers_lost(reader, node_id, prev, row)
                     + _other_table(reader, prev, row),
                     row.file,
                     row.sheet,
@@ -222,12 +257,17 @@ def ids_and_outcomes(framework: str, reader: Reader, file: str) -> list[Problem]
             for outcome in outcomes if isinstance(outcomes, list) else []:
                 if isinstance(outcome, str) and outcome not in valid:
                     # (a published plan's "Outcome" column often holds its own outcome statements)
-                    own = (" (an outcomes column holds the outcomes of the framework that a row serves; a column "
-                           "of the plan's own outcome statements is a level of the plan: head it 'Objective' or "
-                           "'Aim')" if reader.flat_form and nearest(outcome, valid) is None else "")
+                    own = (
+                        " (an outcomes column holds the outcomes of the framework that a row serves; a column "
+                        "of the plan's own outcome statements is a level of the plan: head it 'Objective' or "
+                        "'Aim')"
+                        if reader.flat_form and nearest(outcome, valid) is None
+                        else ""
+                    )
                     problems.append(
                         problem(
-                            unknown_outcome(f"{kind} {row.get('id')}", outcome, valid, framework) + own,
+                            unknown_outcome(f"{kind} {row.get('id')}", outcome, valid, framework)
+                            + own,
                             row.file,
                             row.sheet,
                             row.key_cell.get("outcomes", row.cell),

@@ -18,9 +18,16 @@ from typing import Any
 from ...errors import PlanError, Problem
 from ..loader import declares_plan_format, human_size, over_limit
 from ..sheet_layout import SPREADSHEET_ERRORS
-from .sheets import MAX_CELLS, ConditionalColour, RawSheet, cell_ref, fail, problem, read_bytes_limited
+from .sheets import (
+    MAX_CELLS,
+    ConditionalColour,
+    RawSheet,
+    cell_ref,
+    fail,
+    problem,
+    read_bytes_limited,
+)
 from .shown import text_of, typed_cell
-
 
 #: A workbook is a zip file: refuse one that expands to more than this many times ``max_bytes``.
 EXPANSION = 4
@@ -29,7 +36,9 @@ EXPANSION = 4
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"')
+_MERGE_REF = re.compile(
+    rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"'
+)
 
 
 def _column_number(letters: bytes) -> int:
@@ -79,8 +88,12 @@ def xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     buffer = io.BytesIO(data)
     if not zipfile.is_zipfile(buffer):
         if declares_plan_format(data[:65536].decode("utf-8", "replace")):
-            raise fail("this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json", name)
-        raise fail("this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON", name)
+            raise fail(
+                "this is a YAML or JSON plan, not an Excel workbook: name it .yaml or .json", name
+            )
+        raise fail(
+            "this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON", name
+        )
     try:
         with zipfile.ZipFile(buffer) as zf:
             names = set(zf.namelist())
@@ -97,10 +110,14 @@ def xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
         )
     merged = _merged_area(buffer)
     if merged > MAX_CELLS:
-        raise fail(f"the workbook merges more than {MAX_CELLS:,} cells into ranges; is it a plan?", name)
+        raise fail(
+            f"the workbook merges more than {MAX_CELLS:,} cells into ranges; is it a plan?", name
+        )
     import openpyxl
 
-    out_of_range: set[str] = set()  # (cells holding a date no date can be, which openpyxl reads as #VALUE!)
+    out_of_range: set[str] = (
+        set()
+    )  # (cells holding a date no date can be, which openpyxl reads as #VALUE!)
 
     def open_book(data_only: bool) -> Any:
         buffer.seek(0)
@@ -121,24 +138,37 @@ def xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
     total = 0
     errors: list[Problem] = []
     for ws in book.worksheets:
-        sheet = RawSheet(ws.title, name, hidden=ws.sheet_state != "visible",
-                         hidden_rows=frozenset(r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden))
+        sheet = RawSheet(
+            ws.title,
+            name,
+            hidden=ws.sheet_state != "visible",
+            hidden_rows=frozenset(r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden),
+        )
         cells = ws._cells  # a dict (row, col) -> cell: the cells that exist, however far apart
         total += len(cells)
         if total > MAX_CELLS:
-            raise fail(f"the workbook has more than {MAX_CELLS:,} cells; is it a plan?", name, ws.title)
+            raise fail(
+                f"the workbook has more than {MAX_CELLS:,} cells; is it a plan?", name, ws.title
+            )
         totals = _totals_cells(ws, sheet)
         for (r, c), cell in cells.items():
             value = cell.value
             if value is None and cell.has_style and (colour := rag_colour(cell.fill)) is not None:
-                sheet.fills[(r - 1, c - 1)] = colour  # (a status shown as a colour alone, for a notice)
+                sheet.fills[(r - 1, c - 1)] = (
+                    colour  # (a status shown as a colour alone, for a notice)
+                )
             if value is None or (r, c) in totals:
                 continue
-            if cell.data_type == "f" or type(value).__name__ in {"ArrayFormula", "DataTableFormula"}:
+            if cell.data_type == "f" or type(value).__name__ in {
+                "ArrayFormula",
+                "DataTableFormula",
+            }:
                 formulas.append((sheet, ws.title, r, c))
                 continue
             if cell.data_type == "e":
-                errors.append(_error_value(value, name, ws.title, r, c, cell.coordinate in out_of_range))
+                errors.append(
+                    _error_value(value, name, ws.title, r, c, cell.coordinate in out_of_range)
+                )
                 continue
             text = text_of(value, cell.number_format)
             if text is not None:
@@ -163,8 +193,12 @@ def xlsx_sheets(data: bytes, name: str, max_bytes: int) -> list[RawSheet]:
             raise fail(f"the workbook cannot be read ({type(exc).__name__}: {exc})", name) from None
         for sheet, title, r, c in formulas:
             cell = values[title].cell(row=r, column=c)
-            if cell.data_type == "e" or (isinstance(cell.value, str) and cell.value in _ERROR_VALUES):
-                errors.append(_error_value(cell.value, name, title, r, c, cell.coordinate in out_of_range))
+            if cell.data_type == "e" or (
+                isinstance(cell.value, str) and cell.value in _ERROR_VALUES
+            ):
+                errors.append(
+                    _error_value(cell.value, name, title, r, c, cell.coordinate in out_of_range)
+                )
                 continue
             text = text_of(cell.value, cell.number_format)
             if text is None:
@@ -219,13 +253,18 @@ def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
                 by_row.setdefault(r, []).append(c)
             rows = sorted(by_row)
         first = max(max_row - count + 1, min_row + 1)
-        for r in rows[bisect_left(rows, first): bisect_right(rows, max_row)]:
+        for r in rows[bisect_left(rows, first) : bisect_right(rows, max_row)]:
             row_cells = [(r, c) for c in by_row[r] if min_col <= c <= max_col]
             if not row_cells:
                 continue
             cells.update(row_cells)
-            sheet.skipped.append((cell_ref(r - 1, min_col - 1), f"row {r} is the totals row of the table "
-                                  f"{table.displayName or table.name!r}; skipped"))
+            sheet.skipped.append(
+                (
+                    cell_ref(r - 1, min_col - 1),
+                    f"row {r} is the totals row of the table "
+                    f"{table.displayName or table.name!r}; skipped",
+                )
+            )
     return cells
 
 
@@ -248,7 +287,13 @@ def _hidden_columns(ws: Any, last_col: int) -> frozenset[int]:
 
 #: The hues (degrees) of the RAG colours, as a fill is told to be one: Excel's red and light red,
 #: its orange, gold and yellow for amber, its greens, and its blues for done.
-_RAG_HUES = (("red", 0, 15), ("amber", 20, 65), ("green", 70, 170), ("blue", 185, 250), ("red", 335, 360))
+_RAG_HUES = (
+    ("red", 0, 15),
+    ("amber", 20, 65),
+    ("green", 70, 170),
+    ("blue", 185, 250),
+    ("red", 335, 360),
+)
 
 
 def rag_colour(fill: Any) -> str | None:
@@ -271,14 +316,18 @@ def _colour_name(colour: Any) -> str | None:
 
     if colour is None:
         return None
-    if colour.type == "indexed" and isinstance(colour.indexed, int) and colour.indexed < len(COLOR_INDEX):
+    if (
+        colour.type == "indexed"
+        and isinstance(colour.indexed, int)
+        and colour.indexed < len(COLOR_INDEX)
+    ):
         rgb = COLOR_INDEX[colour.indexed]
     elif colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) in (6, 8):
         rgb = colour.rgb
     else:
         return None
     try:
-        red, green, blue = (int(rgb[-6:][i:i + 2], 16) / 255 for i in (0, 2, 4))
+        red, green, blue = (int(rgb[-6:][i : i + 2], 16) / 255 for i in (0, 2, 4))
     except ValueError:
         return None
     hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
@@ -302,18 +351,31 @@ def _conditional_colours(ws: Any) -> list[ConditionalColour]:
                 if (name := _colour_name(colour)) is not None and name not in colours:
                     colours.append(name)
         if colours:
-            boxes = tuple((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1)
-                          for rng in formatting.sqref.ranges)
+            boxes = tuple(
+                (rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1)
+                for rng in formatting.sqref.ranges
+            )
             out.append(ConditionalColour(str(formatting.sqref), boxes, tuple(colours)))
     return out
 
 
-def _error_value(value: Any, file: str, sheet: str, r: int, c: int, out_of_range: bool = False) -> Problem:
+def _error_value(
+    value: Any, file: str, sheet: str, r: int, c: int, out_of_range: bool = False
+) -> Problem:
     """The problem of a cell that holds a spreadsheet error (``#N/A``): a value that is missing;
     or, ``out_of_range``, a number formatted as a date that no date can be (the program shows ####)."""
     if out_of_range and value == "#VALUE!":
-        return problem("the cell holds a number formatted as a date, but no date can be that number (a spreadsheet "
-                        "program shows it as ####): type the date it stands for, such as 2011-07-31",
-                        file, sheet, cell_ref(r - 1, c - 1))
-    return problem(f"the cell holds the error {value} (a formula that could not be worked out): correct the "
-                    "formula, or type the value", file, sheet, cell_ref(r - 1, c - 1))
+        return problem(
+            "the cell holds a number formatted as a date, but no date can be that number (a spreadsheet "
+            "program shows it as ####): type the date it stands for, such as 2011-07-31",
+            file,
+            sheet,
+            cell_ref(r - 1, c - 1),
+        )
+    return problem(
+        f"the cell holds the error {value} (a formula that could not be worked out): correct the "
+        "formula, or type the value",
+        file,
+        sheet,
+        cell_ref(r - 1, c - 1),
+    )

@@ -30,9 +30,10 @@ The modules, from what is asked to what is drawn:
 
 from __future__ import annotations
 
+from .layout import home_priorities as home_priorities
 from .options import DIAGRAM_LEVELS, DiagramOptions, diagram_options, parse_levels
+from .owners import owner_limits as owner_limits
 from .rendering import FORMATS, GRAPHVIZ_HINT, format_for_path, pipe, render
-from .views import to_dot
 
 # Also imported from here, by the HTML report, the CLI and the tests:
 from .rendering import LARGE_DIAGRAM as LARGE_DIAGRAM
@@ -40,10 +41,9 @@ from .rendering import DiagramWarning as DiagramWarning
 from .rendering import GraphvizWarning as GraphvizWarning
 from .rendering import InferredSliceWarning as InferredSliceWarning
 from .rendering import LargeDiagramWarning as LargeDiagramWarning
-from .layout import home_priorities as home_priorities
-from .owners import owner_limits as owner_limits
 from .style import FONT as FONT
 from .style import SEVERITY_COLOURS as SEVERITY_COLOURS
+from .views import to_dot
 
 __all__ = [
     "DIAGRAM_LEVELS",

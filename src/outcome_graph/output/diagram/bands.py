@@ -42,8 +42,16 @@ class Bands:
     columns: int
 
 
-def fold(order: Sequence[str], work: Mapping[str, Sequence[str]], group: Callable[[str], object], *,
-         lr: bool = True, ranksep: float = 2.2, nodesep: float = 0.1, title: bool = True) -> Bands:
+def fold(
+    order: Sequence[str],
+    work: Mapping[str, Sequence[str]],
+    group: Callable[[str], object],
+    *,
+    lr: bool = True,
+    ranksep: float = 2.2,
+    nodesep: float = 0.1,
+    title: bool = True,
+) -> Bands:
     """The bands and columns of the owner view: ``order`` the owners in reading order, ``work`` the
     nodes each leads, ``group`` a node's priority (its box), ``lr`` whether ranks run left to
     right, ``ranksep`` and ``nodesep`` Graphviz's spacing (inches).
@@ -57,7 +65,10 @@ def fold(order: Sequence[str], work: Mapping[str, Sequence[str]], group: Callabl
     candidates = []
     across = 1 if lr else 0
     for columns in range(1, MAX_COLUMNS + 1):
-        lengths = [max(OWNER[across] + nodesep, len(own) * (MILESTONE[across] + nodesep) / columns) for own in work_of]
+        lengths = [
+            max(OWNER[across] + nodesep, len(own) * (MILESTONE[across] + nodesep) / columns)
+            for own in work_of
+        ]
         for count in range(1, min(MAX_BANDS, len(order)) + 1):
             band = _split(lengths, count)
             width, height = _size(owners, band, columns, lr, ranksep, nodesep, title)
@@ -94,8 +105,13 @@ class _Owners:
     lines: dict[tuple[int, int, object], int]
 
     @classmethod
-    def of(cls, order: Sequence[str], work_of: list[list[str]], work: Mapping[str, Sequence[str]],
-           group: Callable[[str], object]) -> _Owners:
+    def of(
+        cls,
+        order: Sequence[str],
+        work_of: list[list[str]],
+        work: Mapping[str, Sequence[str]],
+        group: Callable[[str], object],
+    ) -> _Owners:
         drawn_at = {n: i for i, own in enumerate(work_of) for n in own}
         boxes = []
         for own in work_of:
@@ -130,8 +146,15 @@ def _split(lengths: Sequence[float], count: int) -> list[int]:
     return band
 
 
-def _size(owners: _Owners, band: Sequence[int], columns: int, lr: bool, ranksep: float, nodesep: float,
-          title: bool) -> tuple[float, float]:
+def _size(
+    owners: _Owners,
+    band: Sequence[int],
+    columns: int,
+    lr: bool,
+    ranksep: float,
+    nodesep: float,
+    title: bool,
+) -> tuple[float, float]:
     """The estimated width and height of the drawing, in inches."""
     along_axis, across_axis = (0, 1) if lr else (1, 0)
     count = band[-1] + 1 if band else 1
@@ -152,17 +175,23 @@ def _size(owners: _Owners, band: Sequence[int], columns: int, lr: bool, ranksep:
     across = [0.0] * count
     for b in range(count):
         # (an owner, its work in columns, and the gap to the next band: one ranksep before each column)
-        along += OWNER[along_axis] + columns * (MILESTONE[along_axis] + ranksep) + (ranksep if b else 0)
+        along += (
+            OWNER[along_axis] + columns * (MILESTONE[along_axis] + ranksep) + (ranksep if b else 0)
+        )
         rows = sum(math.ceil(m / columns) for m in boxes[b].values())
-        across[b] = max(names[b] * (OWNER[across_axis] + nodesep),
-                        rows * (MILESTONE[across_axis] + nodesep) + len(boxes[b]) * CLUSTER)
+        across[b] = max(
+            names[b] * (OWNER[across_axis] + nodesep),
+            rows * (MILESTONE[across_axis] + nodesep) + len(boxes[b]) * CLUSTER,
+        )
     width, height = (along, max(across)) if lr else (max(across), along)
     if title:
         width, height = max(width, TITLE[0]), height + TITLE[1]
     return width, height
 
 
-def columns_of(nodes: Sequence[str], group: Callable[[str], object], columns: int) -> dict[str, int]:
+def columns_of(
+    nodes: Sequence[str], group: Callable[[str], object], columns: int
+) -> dict[str, int]:
     """The column (0 first) of each node of a band's work: a priority's box holds its nodes in
     ``columns`` columns of about equal length, read down each column in turn."""
     by_group: dict[object, list[str]] = {}

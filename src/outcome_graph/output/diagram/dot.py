@@ -103,9 +103,13 @@ def wrap(text: str, width: int, max_lines: int) -> tuple[list[str], bool]:
     kept = lines[:max_lines]
     last = kept[-1]
     if len(last) > width - 2:
-        room = last[: width - 1]  # (the word the cut falls in ends at width - 2 when a space follows it)
+        room = last[
+            : width - 1
+        ]  # (the word the cut falls in ends at width - 2 when a space follows it)
         space = room.rfind(" ")
-        last = room[:space] if space > width // 2 else last[: width - 2]  # (a long word alone: cut it)
+        last = (
+            room[:space] if space > width // 2 else last[: width - 2]
+        )  # (a long word alone: cut it)
     kept[-1] = last.rstrip(" ,;:.-") + " …"
     return kept, True
 
@@ -150,7 +154,9 @@ def balanced_wrap(text: str, width: int, max_lines: int) -> tuple[list[str], boo
 def _last_start(spaced: Sequence[bool], cut: bool) -> int | None:
     """The latest piece the last line may start at to hold two words or more (of a text cut short,
     two words before its ``…``); None where the text has fewer than :data:`WIDOW_WORDS` words."""
-    words = [k for k in range(1, len(spaced) - cut) if spaced[k]]  # (where each word after the first starts)
+    words = [
+        k for k in range(1, len(spaced) - cut) if spaced[k]
+    ]  # (where each word after the first starts)
     if len(words) + 1 < WIDOW_WORDS:
         return None
     return words[-1] - 1
@@ -172,8 +178,9 @@ def _chunks(text: str) -> tuple[list[str], list[bool]]:
     return pieces or [""], spaced or [False]
 
 
-def _greedy_count(pieces: Sequence[str], spaced: Sequence[bool], width: int,
-                  max_lines: int) -> tuple[int, int, int]:
+def _greedy_count(
+    pieces: Sequence[str], spaced: Sequence[bool], width: int, max_lines: int
+) -> tuple[int, int, int]:
     """How many lines filling each line in turn takes (the fewest there can be: no piece is longer
     than ``width``), stopping after ``max_lines``; how many pieces those lines hold, and where the last
     of them starts."""
@@ -188,7 +195,9 @@ def _greedy_count(pieces: Sequence[str], spaced: Sequence[bool], width: int,
     return lines, len(pieces), start
 
 
-def _cut(pieces: list[str], spaced: list[bool], first: int, width: int) -> tuple[list[str], list[bool]]:
+def _cut(
+    pieces: list[str], spaced: list[bool], first: int, width: int
+) -> tuple[list[str], list[bool]]:
     """The pieces kept of a text too long for its lines, ending in ``…``: the last pieces of the last
     line (from ``first``) are let go until ``…`` fits on it (a piece alone there is cut short
     instead), and the kept text does not end in a comma, hyphen or other stop ("judged good or …")."""
@@ -196,7 +205,9 @@ def _cut(pieces: list[str], spaced: list[bool], first: int, width: int) -> tuple
     while last > first and len(_join(pieces, spaced, first, last + 1)) + 2 > width:
         last -= 1
     kept = pieces[: last + 1]
-    if len(_join(kept, spaced, first, last + 1)) + 2 > width:  # (one long piece alone on the last line)
+    if (
+        len(_join(kept, spaced, first, last + 1)) + 2 > width
+    ):  # (one long piece alone on the last line)
         kept[last] = kept[last][: width - 2]
     kept[-1] = kept[-1].rstrip(" ,;:.-")
     while not kept[-1] and len(kept) > 1:
@@ -207,13 +218,20 @@ def _cut(pieces: list[str], spaced: list[bool], first: int, width: int) -> tuple
 
 def _join(pieces: Sequence[str], spaced: Sequence[bool], a: int, b: int) -> str:
     """Pieces ``a`` to ``b`` on one line: spaces between them where the text had them."""
-    if all(spaced[a + 1:b]):
+    if all(spaced[a + 1 : b]):
         return " ".join(pieces[a:b])
-    return pieces[a] + "".join(" " + p if s else p for p, s in zip(pieces[a + 1:b], spaced[a + 1:b]))
+    return pieces[a] + "".join(
+        " " + p if s else p for p, s in zip(pieces[a + 1 : b], spaced[a + 1 : b])
+    )
 
 
-def _even_breaks(pieces: Sequence[str], spaced: Sequence[bool], width: int, count: int,
-                 last_start: int | None = None) -> list[tuple[int, int]]:
+def _even_breaks(
+    pieces: Sequence[str],
+    spaced: Sequence[bool],
+    width: int,
+    count: int,
+    last_start: int | None = None,
+) -> list[tuple[int, int]]:
     """Where ``pieces`` break into ``count`` lines (each a start and an end index) so that the longest
     line is as short as it can be, and then the sum of the lines' squared lengths is the least
     (lines of near-equal length). With ``last_start``, the last line starts there or before (it
@@ -265,8 +283,13 @@ def _lines_within(starts: Sequence[int], spaced: Sequence[bool], width: int) -> 
     return lines
 
 
-def _least_squares(starts: Sequence[int], spaced: Sequence[bool], width: int, count: int,
-                   last_start: int | None = None) -> list[tuple[int, int]] | None:
+def _least_squares(
+    starts: Sequence[int],
+    spaced: Sequence[bool],
+    width: int,
+    count: int,
+    last_start: int | None = None,
+) -> list[tuple[int, int]] | None:
     """The breaks into ``count`` lines of at most ``width`` with the least sum of squared lengths,
     the last line starting at ``last_start`` or before (None: anywhere); None where there are none."""
     n = len(starts) - 1

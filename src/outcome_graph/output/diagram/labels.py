@@ -11,12 +11,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ...severity import SEVERITIES
 from ..escape import dot_html
 from .dot import Html, balanced_wrap, html_lines, num, wrap
 from .options import PLURAL
-from ...severity import SEVERITIES
-from .style import (BORDER, CROSS, MUTED, OUTLINE, SEVERITY_COLOURS, SEVERITY_MARKS, STYLES, TEXT, Palette, badges,
-                    worst_severity)
+from .style import (
+    BORDER,
+    CROSS,
+    MUTED,
+    OUTLINE,
+    SEVERITY_COLOURS,
+    SEVERITY_MARKS,
+    STYLES,
+    TEXT,
+    Palette,
+    badges,
+    worst_severity,
+)
 
 if TYPE_CHECKING:
     from ...findings import Finding, Report
@@ -25,8 +36,14 @@ if TYPE_CHECKING:
     from .options import DiagramOptions
 
 
-def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[Finding], rolled: Sequence[Finding],
-                 outcome: str | None = None) -> str:
+def node_tooltip(
+    plan: Plan,
+    facts: PlanFacts,
+    node_id: str,
+    findings: Sequence[Finding],
+    rolled: Sequence[Finding],
+    outcome: str | None = None,
+) -> str:
     """A node's tooltip: its kind, id, number and whole title, outcomes (in the slice of
     ``outcome``, what a node untagged is taken to serve, and why), leads, timescale, its findings,
     and how many findings the hidden levels below it have (``rolled``)."""
@@ -53,8 +70,10 @@ def node_tooltip(plan: Plan, facts: PlanFacts, node_id: str, findings: Sequence[
     for f in findings:
         lines.append(f"{f.rule} {f.severity}: {f.message}")
     if rolled:
-        lines.append(f"Below it, not drawn: {len(rolled)} finding{'s' if len(rolled) != 1 else ''} "
-                     f"({', '.join(sorted({f.rule for f in rolled}))})")
+        lines.append(
+            f"Below it, not drawn: {len(rolled)} finding{'s' if len(rolled) != 1 else ''} "
+            f"({', '.join(sorted({f.rule for f in rolled}))})"
+        )
     return "\n".join(lines)
 
 
@@ -68,8 +87,14 @@ def _inferred_line(plan: Plan, facts: PlanFacts, node_id: str, outcome: str) -> 
     return f"Serves '{title}', inferred from the indicators the work above it lists"
 
 
-def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, findings: Sequence[Finding],
-               rolled: Sequence[Finding]) -> tuple[Html, bool, str]:
+def node_label(
+    plan: Plan,
+    facts: PlanFacts,
+    node_id: str,
+    palette: Palette,
+    findings: Sequence[Finding],
+    rolled: Sequence[Finding],
+) -> tuple[Html, bool, str]:
     """The HTML-like label of a node, whether the title was cut, and the node's fill."""
     node = plan.nodes[node_id]
     kind = node.kind
@@ -102,7 +127,9 @@ def node_label(plan: Plan, facts: PlanFacts, node_id: str, palette: Palette, fin
         below = sorted({f.rule for f in rolled})
         text = "below: " + " ".join(below[:4]) + (f" +{len(below) - 4}" if len(below) > 4 else "")
         colour = SEVERITY_COLOURS.get(worst_severity(rolled) or "info", MUTED)
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}><FONT POINT-SIZE="7.5" COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>')
+        rows.append(
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}><FONT POINT-SIZE="7.5" COLOR="{colour}">{dot_html(text)}</FONT></TD></TR>'
+        )
     worst = worst_severity(findings)
     if kind == "indicator":
         table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>'
@@ -122,11 +149,15 @@ class LegendKey:
     outcomes over a view serving two, or an error's mark where no node has an error, sent a reader
     looking for them)."""
 
-    outcomes: tuple[str, ...] = ()  # the framework outcomes a chip is drawn for, in the framework's order
+    outcomes: tuple[
+        str, ...
+    ] = ()  # the framework outcomes a chip is drawn for, in the framework's order
     cross: bool = False  # a cross-cutting node (grey fill, grey chip)
     untagged: bool = False  # a node of no outcome (white, no chip)
     several: bool = False  # a node of several outcomes (near-white, a chip for each)
-    severities: tuple[str, ...] = ()  # of the findings drawn (outlines, badges, coloured text), worst first
+    severities: tuple[
+        str, ...
+    ] = ()  # of the findings drawn (outlines, badges, coloured text), worst first
     indicators: bool = False  # an indicator (its folded corner)
     measures: bool = False  # a dashed line from a node to an indicator measuring it
     over: bool = False  # an owner above the OG302 limit (red fill)
@@ -134,8 +165,15 @@ class LegendKey:
     copies: bool = False  # work drawn again (dashed) in the band of another of its owners
 
 
-def legend_key(plan: Plan, facts: PlanFacts, palette: Palette, nodes: Iterable[str],
-               findings: Iterable[Finding] = (), *, dark_vision: bool = True) -> LegendKey:
+def legend_key(
+    plan: Plan,
+    facts: PlanFacts,
+    palette: Palette,
+    nodes: Iterable[str],
+    findings: Iterable[Finding] = (),
+    *,
+    dark_vision: bool = True,
+) -> LegendKey:
     """The fills, chips and severities a drawing of ``nodes`` (of the plan; other names are left out)
     with ``findings`` shows, as :func:`node_label` draws them (``dark_vision``: the vision is dark
     blue, with chips only for the outcomes it states)."""
@@ -159,8 +197,13 @@ def legend_key(plan: Plan, facts: PlanFacts, palette: Palette, nodes: Iterable[s
             untagged = untagged or not chips
             several = several or len(outs) > 1
     drawn = {f.severity for f in findings}
-    return LegendKey(outcomes=tuple(o for o in palette.colours if o in found), cross=cross, untagged=untagged,
-                     several=several, severities=tuple(s for s in SEVERITIES if s in drawn))
+    return LegendKey(
+        outcomes=tuple(o for o in palette.colours if o in found),
+        cross=cross,
+        untagged=untagged,
+        several=several,
+        severities=tuple(s for s in SEVERITIES if s in drawn),
+    )
 
 
 PLAN_WIDE_SHOWN = 4  # plan-wide findings written under the title
@@ -169,9 +212,19 @@ TITLE_WIDTH = 90  # characters a line of the plan's title (three lines at most)
 _GAP = "\u00a0\u00a0\u00a0 "  # (between legend items: spaces a renderer does not collapse)
 
 
-def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOptions, model_levels: Sequence[str],
-                plan_findings: Sequence[Finding], key: LegendKey, legend_owner: bool = False, unplaced: str | None = None,
-                drawn: int | None = None, rolled: bool = False) -> Html:
+def title_label(
+    plan: Plan,
+    facts: PlanFacts,
+    palette: Palette,
+    opts: DiagramOptions,
+    model_levels: Sequence[str],
+    plan_findings: Sequence[Finding],
+    key: LegendKey,
+    legend_owner: bool = False,
+    unplaced: str | None = None,
+    drawn: int | None = None,
+    rolled: bool = False,
+) -> Html:
     """The label above a diagram: the plan's title, organisation and period, what the view draws, the
     legend of what it shows (``key``), a note of the indicators left out (``unplaced``) and, with
     findings, their counts (``drawn`` of them on the diagram, with ``rolled`` up from hidden levels)
@@ -182,7 +235,9 @@ def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOpt
     view = _view_words(plan, facts, opts, model_levels)
     notes = _owner_notes(key) if legend_owner else _model_notes(key)
     if opts.findings is not None and rolled:
-        notes.append("\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones).")
+        notes.append(
+            "\u201cbelow: OG\u2026\u201d: findings of the hidden levels under a node (its milestones)."
+        )
     # (a long title on one line set the width of the whole picture, which then shrank to fit a page;
     # filled line by line, it left a word or two alone under a full line)
     title_lines, _ = balanced_wrap(plan.title, TITLE_WIDTH, 3)
@@ -199,7 +254,9 @@ def title_label(plan: Plan, facts: PlanFacts, palette: Palette, opts: DiagramOpt
     if unplaced is not None:
         rows.append(_row(dot_html(unplaced), 9, MUTED))
     if opts.findings is not None:
-        rows.extend(_findings_rows(opts.findings, plan_findings, drawn, key.severities, legend_owner))
+        rows.extend(
+            _findings_rows(opts.findings, plan_findings, drawn, key.severities, legend_owner)
+        )
     return Html(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>')
 
 
@@ -208,23 +265,40 @@ def _model_notes(key: LegendKey) -> list[str]:
     their dashed lines, each where the drawing has them."""
     notes = []
     if key.outcomes:
-        notes.append("Fill: the node's outcome" + (" (several outcomes: near-white)" if key.several else "")
-                     + "; a chip for each outcome, with its number.")
+        notes.append(
+            "Fill: the node's outcome"
+            + (" (several outcomes: near-white)" if key.several else "")
+            + "; a chip for each outcome, with its number."
+        )
     if key.indicators:
-        notes.append("Folded corner: an indicator" + ("; a dashed line joins it to what it measures."
-                                                     if key.measures else "."))
+        notes.append(
+            "Folded corner: an indicator"
+            + ("; a dashed line joins it to what it measures." if key.measures else ".")
+        )
     return notes
 
 
 def _owner_notes(key: LegendKey) -> list[str]:
     """The note of an owner view's legend: owners' sizes, and the fills of a busy owner it draws."""
-    fills = [words for shown, words in ((key.over, "red fill: above the OG302 limit"),
-                                        (key.busy, "amber fill: above three quarters of it")) if shown]
+    fills = [
+        words
+        for shown, words in (
+            (key.over, "red fill: above the OG302 limit"),
+            (key.busy, "amber fill: above three quarters of it"),
+        )
+        if shown
+    ]
     if key.busy and not key.over:
         fills[-1] = "amber fill: above three quarters of the OG302 limit"
-    notes = ["Owners are sized by the number of milestones they lead" + ("; " + ", ".join(fills) if fills else "") + "."]
+    notes = [
+        "Owners are sized by the number of milestones they lead"
+        + ("; " + ", ".join(fills) if fills else "")
+        + "."
+    ]
     if key.copies:
-        notes.append("A dashed box: work led with an owner drawn elsewhere, beside whom it is drawn in full.")
+        notes.append(
+            "A dashed box: work led with an owner drawn elsewhere, beside whom it is drawn in full."
+        )
     return notes
 
 
@@ -238,9 +312,15 @@ def _legend(palette: Palette, key: LegendKey) -> str:
     """The legend: the colour and number (as its chips show them) of each outcome drawn, and the
     cross-cutting and untagged nodes where there are some ("": nothing to explain). (Text in one
     cell: a table of chips there was stretched to the title's width.)"""
-    items = [_legend_item(palette.colours[oid][0], f"{palette.numbers[oid]}\u00a0{palette.titles[oid]}"
-                          if oid in palette.numbers else palette.titles[oid])
-             for oid in key.outcomes]
+    items = [
+        _legend_item(
+            palette.colours[oid][0],
+            f"{palette.numbers[oid]}\u00a0{palette.titles[oid]}"
+            if oid in palette.numbers
+            else palette.titles[oid],
+        )
+        for oid in key.outcomes
+    ]
     if key.cross:
         items.append(_legend_item(CROSS[0], "cross-cutting"))
     if key.untagged:
@@ -248,28 +328,40 @@ def _legend(palette: Palette, key: LegendKey) -> str:
     return _GAP.join(items)
 
 
-def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int | None,
-                   severities: Sequence[str] = SEVERITIES, owner_view: bool = False) -> list[str]:
+def _findings_rows(
+    report: Report,
+    plan_findings: Sequence[Finding],
+    drawn: int | None,
+    severities: Sequence[str] = SEVERITIES,
+    owner_view: bool = False,
+) -> list[str]:
     """The rows of the findings: their counts with the legend of the severities drawn, then the
     first plan-wide findings."""
     sev = _GAP.join(_legend_item(SEVERITY_COLOURS[s], s, SEVERITY_MARKS[s]) for s in severities)
     c = report.counts
-    counts = (f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
-              f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
-              + (f", {c['suppressed']} suppressed" if c["suppressed"] else "")
-              # (render --baseline draws the new findings alone: say how many it leaves out)
-              + (f", {c['baselined']} in the baseline, not drawn" if c.get("baselined") else ""))
+    counts = (
+        f"{c['error']} error{'' if c['error'] == 1 else 's'}, "
+        f"{c['warning']} warning{'' if c['warning'] == 1 else 's'}, {c['info']} info"
+        + (f", {c['suppressed']} suppressed" if c["suppressed"] else "")
+        # (render --baseline draws the new findings alone: say how many it leaves out)
+        + (f", {c['baselined']} in the baseline, not drawn" if c.get("baselined") else "")
+    )
     total = len(report.findings)
     if drawn is not None and drawn < total:
         # (owners' findings, and those of nodes outside the view, have no place in a logic model;
         # the owner view draws owners and the work they lead, not the plan, objectives or indicators)
-        others = ("on the plan or on nodes and owners this view does not draw" if owner_view
-                  else "owners' or outside this view")
+        others = (
+            "on the plan or on nodes and owners this view does not draw"
+            if owner_view
+            else "owners' or outside this view"
+        )
         if not owner_view and len(plan_findings) > PLAN_WIDE_SHOWN:
             others = "owners', outside this view or plan-wide ones not listed"
         counts += f"; {drawn} of them drawn here, the others are {others}"
     if sev:
-        head = f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}"
+        head = (
+            f"Findings ({dot_html(counts)}; outline: the worst, badges: the rule codes):{_GAP}{sev}"
+        )
     else:  # (none drawn: no outline or badge to explain)
         head = f"Findings ({dot_html(counts)})"
     rows = [_row(head, 10, TEXT)]
@@ -277,8 +369,10 @@ def _findings_rows(report: Report, plan_findings: Sequence[Finding], drawn: int 
         # (whole, on up to three lines: cut at one line, a message lost its point, "... so ...")
         lines, _ = wrap(f"Plan-wide: {f.rule} {f.severity}: {f.message}", PLAN_WIDE_WIDTH, 3)
         text = '<BR ALIGN="LEFT"/>'.join(dot_html(line) for line in lines)
-        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" '
-                    f'COLOR="{SEVERITY_COLOURS.get(f.severity, MUTED)}">{text}</FONT></TD></TR>')
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9" '
+            f'COLOR="{SEVERITY_COLOURS.get(f.severity, MUTED)}">{text}</FONT></TD></TR>'
+        )
     hidden = plan_findings[PLAN_WIDE_SHOWN:]
     if hidden:  # (say that there are more, and which rules: `check` lists them)
         codes = ", ".join(dict.fromkeys(f.rule for f in hidden))
@@ -318,7 +412,10 @@ def inferred_from(plan: Plan, facts: PlanFacts, outcome: str) -> str:
         return ""
     title = plan.framework.outcome(outcome).title
     if part.tagged:
-        return f"tagged with it, or untagged and inferred from the '{title}' indicators measuring them"
-    return (f"inferred from the '{title}' indicators measuring them: the plan tags no priority, aim, "
-            "objective or milestone with it")
-
+        return (
+            f"tagged with it, or untagged and inferred from the '{title}' indicators measuring them"
+        )
+    return (
+        f"inferred from the '{title}' indicators measuring them: the plan tags no priority, aim, "
+        "objective or milestone with it"
+    )

@@ -39,9 +39,15 @@ class LogicModel:
     levels: tuple[str, ...]
     nodes: list[str] = field(default_factory=list)
     edges: list[tuple[str, str, str]] = field(default_factory=list)  # tail, head, type
-    cluster: dict[str, str | None] = field(default_factory=dict)  # node -> priority id, "unattached" or None
-    placeholders: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (missing id, level)
-    rolled: dict[str, list[Finding]] = field(default_factory=dict)  # findings of undrawn nodes below
+    cluster: dict[str, str | None] = field(
+        default_factory=dict
+    )  # node -> priority id, "unattached" or None
+    placeholders: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # name -> (missing id, level)
+    rolled: dict[str, list[Finding]] = field(
+        default_factory=dict
+    )  # findings of undrawn nodes below
     # Indicators of the view left out because every node they measure is hidden with nothing
     # drawn above it (--levels objective,indicator where they measure aims), with those kinds.
     unplaced: dict[str, set[str]] = field(default_factory=dict)
@@ -206,9 +212,11 @@ class _ModelBuilder:
             unplaced = self.model.unplaced
             kinds = [lv for lv in DIAGRAM_LEVELS if any(lv in ks for ks in unplaced.values())]
             n = len(unplaced)
-            why = (f"the plan's {n} indicator{'' if n == 1 else 's'} measure{'s' if n == 1 else ''} only "
-                   f"{' or '.join(PLURAL[k] for k in kinds)}, which this view leaves out "
-                   f"(add {' and '.join(kinds)} to the levels)")
+            why = (
+                f"the plan's {n} indicator{'' if n == 1 else 's'} measure{'s' if n == 1 else ''} only "
+                f"{' or '.join(PLURAL[k] for k in kinds)}, which this view leaves out "
+                f"(add {' and '.join(kinds)} to the levels)"
+            )
         else:
             why = f"the plan has no node at the levels drawn ({', '.join(self.model.levels)})"
         raise RenderError(f"nothing to draw: {why}")
@@ -228,7 +236,9 @@ class _ModelBuilder:
         nodes, drawn = self.plan.nodes, self.drawn
         if node_id in drawn:
             return [node_id]
-        return nearest_above(node_id, lambda n: [p for p in self._parents_of(n) if p in nodes], drawn.__contains__)
+        return nearest_above(
+            node_id, lambda n: [p for p in self._parents_of(n) if p in nodes], drawn.__contains__
+        )
 
     def _indicator_edges(self) -> tuple[dict[tuple[str, str, str], None], set[str]]:
         """The edges to the indicators drawn (an ordered set) and those indicators; notes in the
@@ -253,12 +263,22 @@ class _ModelBuilder:
                     used_indicators.add(i)
         if opts.focus is None and opts.outcome is None:
             # A declared indicator that measures nothing is drawn (unattached).
-            used_indicators |= {i for i in candidates if plan.nodes[i].kind == "indicator" and i not in facts.measures}
+            used_indicators |= {
+                i
+                for i in candidates
+                if plan.nodes[i].kind == "indicator" and i not in facts.measures
+            }
         elif opts.focus is not None and plan.nodes[opts.focus].kind == "indicator":
             used_indicators.add(opts.focus)
         for i in candidates:
-            if i not in used_indicators and plan.nodes[i].kind == "indicator" and i in facts.measures:
-                self.model.unplaced[i] = {plan.nodes[m].kind for m in facts.measures[i] if m in plan.nodes}
+            if (
+                i not in used_indicators
+                and plan.nodes[i].kind == "indicator"
+                and i in facts.measures
+            ):
+                self.model.unplaced[i] = {
+                    plan.nodes[m].kind for m in facts.measures[i] if m in plan.nodes
+                }
         return ind_edges, used_indicators
 
     def _hierarchy_edges(self) -> None:
@@ -271,7 +291,10 @@ class _ModelBuilder:
                 if p not in plan.nodes:
                     name = f"missing: {p}"
                     if name not in model.placeholders:
-                        model.placeholders[name] = (p, _level_above(model.levels, plan.nodes[n].kind))
+                        model.placeholders[name] = (
+                            p,
+                            _level_above(model.levels, plan.nodes[n].kind),
+                        )
                     model.edges.append((name, n, "broken"))
             seen_parents: list[str] = []
             for p in self._parents_of(n):
@@ -309,7 +332,9 @@ class _ModelBuilder:
                 # With the first node that lists it (drawn ones first): an indicator shared by two
                 # priorities sits with the first, and the edge from the second crosses over.
                 measuring = facts.measures.get(n, [])
-                drawn_first = [m for m in measuring if m in self.drawn] + [m for m in measuring if m not in self.drawn]
+                drawn_first = [m for m in measuring if m in self.drawn] + [
+                    m for m in measuring if m not in self.drawn
+                ]
                 model.cluster[n] = home.get(drawn_first[0]) if drawn_first else UNATTACHED
             else:
                 model.cluster[n] = home.get(n)
@@ -329,8 +354,13 @@ class _ModelBuilder:
         shown = set(model.nodes)
         for finding in findings.findings:
             nid = finding.node
-            if (nid in plan.nodes and nid not in shown and plan.nodes[nid].kind not in self.kinds
-                    and plan.nodes[nid].kind != "indicator" and (selection is None or nid in selection)):
+            if (
+                nid in plan.nodes
+                and nid not in shown
+                and plan.nodes[nid].kind not in self.kinds
+                and plan.nodes[nid].kind != "indicator"
+                and (selection is None or nid in selection)
+            ):
                 for d in self._nearest_drawn(nid):
                     if d in shown:
                         model.rolled.setdefault(d, []).append(finding)

@@ -18,8 +18,20 @@ from .dot import Dot, Html, balanced_wrap, flip, html_lines, wrap
 from .labels import PLAN_WIDE_SHOWN, LegendKey, legend_key, node_label, node_tooltip, title_label
 from .layout import UNATTACHED, LogicModel, build_model, indicator_columns
 from .options import DIAGRAM_LEVELS, PLURAL
-from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, LINE, MEASURE_LINE, MUTED, OUTLINE, SEVERITY_COLOURS, TEXT, Palette,
-                    worst_severity)
+from .style import (
+    BORDER,
+    BOX_BORDER,
+    BOX_FILL,
+    FONT,
+    LINE,
+    MEASURE_LINE,
+    MUTED,
+    OUTLINE,
+    SEVERITY_COLOURS,
+    TEXT,
+    Palette,
+    worst_severity,
+)
 
 if TYPE_CHECKING:
     from ...findings import Finding, Report
@@ -46,7 +58,9 @@ class _Writer:
         self.rank = _ranks(plan, model)
         self.constrained = _constrained(model)
         placing = _placing_edges(model)
-        self.beside_of = {head: tail for tail, head in placing}  # indicator -> the node it sits beside
+        self.beside_of = {
+            head: tail for tail, head in placing
+        }  # indicator -> the node it sits beside
         self.members: dict[str | None, list[str]] = defaultdict(list)  # cluster -> its nodes
         for n in [*model.nodes, *model.placeholders]:
             self.members[model.cluster.get(n)].append(n)
@@ -65,9 +79,13 @@ class _Writer:
         for (tail, box), name in self.gates.items():
             self.rank[name] = self.rank[tail] + 1
             self.members[box].append(name)
-        self.anchors: list[tuple[str, str, int]] = []  # invisible edges that put free nodes in their column
+        self.anchors: list[
+            tuple[str, str, int]
+        ] = []  # invisible edges that put free nodes in their column
         rank = self.rank
-        top_nodes = [n for n in self.members.get(None, []) if rank[n] == 0] or [n for n in rank if rank[n] == 0]
+        top_nodes = [n for n in self.members.get(None, []) if rank[n] == 0] or [
+            n for n in rank if rank[n] == 0
+        ]
         self.global_anchor = top_nodes[0] if top_nodes else None
         self.dot = Dot()
 
@@ -86,7 +104,9 @@ class _Writer:
         self._write_edges()
         self._write_column_order()
         for tail, head, span in self.anchors:
-            dot.edge(tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"})
+            dot.edge(
+                tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"}
+            )
         return dot.text(self.plan.id, self._graph_attrs())
 
     # --- nodes ------------------------------------------------------------------------------------
@@ -94,7 +114,9 @@ class _Writer:
         plan, facts, model = self.plan, self.facts, self.model
         node = plan.nodes[n]
         findings = self.by_node.get(n, [])
-        label, _cut, fill = node_label(plan, facts, n, self.palette, findings, model.rolled.get(n, []))
+        label, _cut, fill = node_label(
+            plan, facts, n, self.palette, findings, model.rolled.get(n, [])
+        )
         worst = worst_severity(findings)
         values: dict[str, object] = {
             "id": svg_id(n),
@@ -102,28 +124,46 @@ class _Writer:
             # (the order of a node's children: its out-edges', or where they are in its box, the chain
             # down the column, :meth:`_write_column_order`, with which the order of its lines to
             # indicators conflicted)
-            "ordering": None if node.kind in ("indicator", "milestone") or n in self.column_under else "out",
+            "ordering": None
+            if node.kind in ("indicator", "milestone") or n in self.column_under
+            else "out",
             "label": label,
-            "tooltip": node_tooltip(plan, facts, n, findings, model.rolled.get(n, []), self.opts.outcome),
+            "tooltip": node_tooltip(
+                plan, facts, n, findings, model.rolled.get(n, []), self.opts.outcome
+            ),
         }
         if node.kind == "indicator":
-            values.update({
-                "shape": "note", "style": "filled", "fillcolor": fill, "margin": "0.06,0.03",
-                "color": SEVERITY_COLOURS[worst] if worst else BORDER, "penwidth": OUTLINE[worst] * 1.2 if worst else 1,
-            })
+            values.update(
+                {
+                    "shape": "note",
+                    "style": "filled",
+                    "fillcolor": fill,
+                    "margin": "0.06,0.03",
+                    "color": SEVERITY_COLOURS[worst] if worst else BORDER,
+                    "penwidth": OUTLINE[worst] * 1.2 if worst else 1,
+                }
+            )
         self.dot.node(n, values)
 
     def _write_placeholder(self, name: str) -> None:
         missing, level = self.model.placeholders[name]
         what = "indicator" if level == "indicator" else "parent"
         red = SEVERITY_COLOURS["error"]
-        self.dot.node(name, {
-            "id": svg_id(name, "og-missing-"),
-            "class": "og-node og-missing",
-            "shape": "box", "style": "dashed,rounded", "color": red, "margin": "0.1,0.05",
-            "label": Html(f'<FONT POINT-SIZE="9" COLOR="{red}">missing {what}<BR/><B>{html_lines(wrap(missing, 24, 2)[0])}</B></FONT>'),
-            "tooltip": f"{missing} is referred to but does not exist in the plan (OG104 broken reference)",
-        })
+        self.dot.node(
+            name,
+            {
+                "id": svg_id(name, "og-missing-"),
+                "class": "og-node og-missing",
+                "shape": "box",
+                "style": "dashed,rounded",
+                "color": red,
+                "margin": "0.1,0.05",
+                "label": Html(
+                    f'<FONT POINT-SIZE="9" COLOR="{red}">missing {what}<BR/><B>{html_lines(wrap(missing, 24, 2)[0])}</B></FONT>'
+                ),
+                "tooltip": f"{missing} is referred to but does not exist in the plan (OG104 broken reference)",
+            },
+        )
 
     def _write_members(self, key: str | None) -> None:
         """The nodes of a cluster (None: outside any), their rank groups, and the anchors that put
@@ -136,8 +176,18 @@ class _Writer:
             elif n in gates:
                 # (og-gate_0: a node's id ends no "_" escape so, og-gate-0 is the node gate-0's)
                 what = n.split(":")[1]  # (gate or pass)
-                self.dot.node(n, {"id": f"og-{what}_" + n.rsplit(":", 1)[1], "class": "og-gate", "shape": "point",
-                                  "style": "invis", "width": 0, "height": 0, "label": ""})
+                self.dot.node(
+                    n,
+                    {
+                        "id": f"og-{what}_" + n.rsplit(":", 1)[1],
+                        "class": "og-gate",
+                        "shape": "point",
+                        "style": "invis",
+                        "width": 0,
+                        "height": 0,
+                        "label": "",
+                    },
+                )
             else:
                 self._write_node(n)
         by_rank: dict[int, list[str]] = defaultdict(list)
@@ -148,7 +198,12 @@ class _Writer:
         constrained, anchors, global_anchor = self.fixed, self.anchors, self.global_anchor
         low = min(by_rank)
         local = next((n for n in by_rank[low] if n in constrained), by_rank[low][0])
-        if low > 0 and global_anchor is not None and global_anchor not in nodes and not any(n in constrained for n in by_rank[low]):
+        if (
+            low > 0
+            and global_anchor is not None
+            and global_anchor not in nodes
+            and not any(n in constrained for n in by_rank[low])
+        ):
             anchors.append((global_anchor, by_rank[low][0], low - self.rank[global_anchor]))
         for r in sorted(by_rank):
             group = by_rank[r]
@@ -172,25 +227,36 @@ class _Writer:
 
     def _open_unattached_cluster(self) -> None:
         self.dot.open("subgraph cluster_unattached")
-        self.dot.defaults("graph", {
-            "label": Html(
-                f'<FONT POINT-SIZE="11" COLOR="{SEVERITY_COLOURS["error"]}"><B>Unattached</B>: '
-                "not linked to any priority (orphans, missing parents)</FONT>"
-            ),
-            "style": "dashed,rounded", "color": SEVERITY_COLOURS["error"], "bgcolor": "#FFF5F5",
-            "labeljust": "l", "id": "og-cluster-unattached",
-        })
+        self.dot.defaults(
+            "graph",
+            {
+                "label": Html(
+                    f'<FONT POINT-SIZE="11" COLOR="{SEVERITY_COLOURS["error"]}"><B>Unattached</B>: '
+                    "not linked to any priority (orphans, missing parents)</FONT>"
+                ),
+                "style": "dashed,rounded",
+                "color": SEVERITY_COLOURS["error"],
+                "bgcolor": "#FFF5F5",
+                "labeljust": "l",
+                "id": "og-cluster-unattached",
+            },
+        )
 
     def _open_priority_cluster(self, i: int, key: str) -> None:
         self.dot.open(f"subgraph cluster_{i}")
         prio = self.plan.nodes[key]
         values: dict[str, object] = {
-            "style": "rounded,filled", "color": BOX_BORDER, "fillcolor": BOX_FILL,
-            "id": svg_id(key, "og-cluster-"), "penwidth": 1,
+            "style": "rounded,filled",
+            "color": BOX_BORDER,
+            "fillcolor": BOX_FILL,
+            "id": svg_id(key, "og-cluster-"),
+            "penwidth": 1,
         }
         if key not in self.drawn:  # the priority is not drawn: name it on its cluster
             lines, _ = balanced_wrap(f"{prio.number or key}  {prio.title}", 60, 2)
-            values["label"] = Html(f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>')
+            values["label"] = Html(
+                f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'
+            )
             values["labeljust"] = "l"
             values["tooltip"] = f"Priority {key}: {prio.title}"
         else:
@@ -203,7 +269,11 @@ class _Writer:
         for tail, head, kind in flip(self._edges_through_gates(), self.lr):
             span = rank.get(head, 0) - rank.get(tail, 0)
             values: dict[str, object] = {}
-            if kind == "hierarchy" or (kind == "broken" and head in constrained) or (tail, head) in placing:
+            if (
+                kind == "hierarchy"
+                or (kind == "broken" and head in constrained)
+                or (tail, head) in placing
+            ):
                 if span > 1:
                     values["minlen"] = span
                 elif span < 1:
@@ -213,10 +283,20 @@ class _Writer:
             if kind == "hierarchy":
                 values["class"] = "og-edge"
             elif kind == "measure":
-                values.update({"class": "og-edge og-measure", "color": MEASURE_LINE, "style": "dashed"})
+                values.update(
+                    {"class": "og-edge og-measure", "color": MEASURE_LINE, "style": "dashed"}
+                )
             else:
-                values.update({"class": "og-edge og-broken", "color": SEVERITY_COLOURS["error"], "style": "dashed",
-                               "penwidth": 1.6, "arrowhead": "normal", "arrowsize": 0.6})
+                values.update(
+                    {
+                        "class": "og-edge og-broken",
+                        "color": SEVERITY_COLOURS["error"],
+                        "style": "dashed",
+                        "penwidth": 1.6,
+                        "arrowhead": "normal",
+                        "arrowsize": 0.6,
+                    }
+                )
             self.dot.edge(tail, head, values)
 
     def _column_order(self) -> dict[str, list[str]]:
@@ -229,8 +309,12 @@ class _Writer:
         under: dict[str, list[str]] = defaultdict(list)
         hung: set[str] = set()
         for tail, head, kind in model.edges:
-            if kind == "hierarchy" and head not in hung and rank[head] == rank[tail] + 1 \
-                    and cluster.get(head) == cluster.get(tail):
+            if (
+                kind == "hierarchy"
+                and head not in hung
+                and rank[head] == rank[tail] + 1
+                and cluster.get(head) == cluster.get(tail)
+            ):
                 hung.add(head)
                 under[tail].append(head)
         beside: dict[str, list[str]] = defaultdict(list)
@@ -239,7 +323,10 @@ class _Writer:
             if node is not None:
                 c = rank[n] - rank[node] - 1
                 beside[node if c == 0 else passes[node, c - 1]].append(n)
-        for (node, c), name in passes.items():  # (level with the middle of the indicators before the next column's)
+        for (
+            (node, c),
+            name,
+        ) in passes.items():  # (level with the middle of the indicators before the next column's)
             names = beside[node if c == 0 else passes[node, c - 1]]
             names.insert(len(names) // 2, name)
         for anchor, names in beside.items():
@@ -273,7 +360,12 @@ class _Writer:
                 stack.extend(reversed(under.get(n, ())))
         columns: dict[tuple[str | None, int], list[str]] = defaultdict(list)
         for n in sorted(hung, key=seq.__getitem__):
-            columns[model.cluster.get(n) if not n.startswith("og:pass:") else model.cluster.get(self.pass_of[n]), self.rank[n]].append(n)
+            columns[
+                model.cluster.get(n)
+                if not n.startswith("og:pass:")
+                else model.cluster.get(self.pass_of[n]),
+                self.rank[n],
+            ].append(n)
         for (box, _r), names in columns.items():
             # (dot does not turn the order within a box for LR as it turns the graph's: in a box
             # the tail of an edge within a rank is drawn below its head)
@@ -287,7 +379,13 @@ class _Writer:
         to the box's gate (:func:`_gates`), drawn once, and from the gate to the indicator; a line
         to an indicator in a later column of the block beside its node through that node's passes
         (:func:`_passes`), each part drawn once."""
-        cluster, gates, passes, beside_of, rank = self.model.cluster, self.gates, self.passes, self.beside_of, self.rank
+        cluster, gates, passes, beside_of, rank = (
+            self.model.cluster,
+            self.gates,
+            self.passes,
+            self.beside_of,
+            self.rank,
+        )
         edges: list[tuple[str, str, str]] = []
         entered: set[tuple[str, str]] = set()
         for tail, head, kind in self.model.edges:
@@ -301,7 +399,11 @@ class _Writer:
                             edges.append((a, b, kind))
                     edges.append((route[-1], head, kind))
                     continue
-            gate = gates.get((tail, cluster.get(head))) if kind == "measure" and rank[head] - rank[tail] > 1 else None
+            gate = (
+                gates.get((tail, cluster.get(head)))
+                if kind == "measure" and rank[head] - rank[tail] > 1
+                else None
+            )
             if gate is None:
                 edges.append((tail, head, kind))
                 continue
@@ -361,12 +463,25 @@ class _Writer:
             # (the levels a node is drawn at: a focus or an outcome may leave some of model.levels empty)
             kinds = {self.plan.nodes[n].kind for n in model.nodes}
             drawn_levels = [lv for lv in model.levels if lv in kinds]
-            graph.update({"label": title_label(self.plan, self.facts, self.palette, self.opts, drawn_levels, self.plan_findings,
-                                               self._key(), unplaced=_unplaced_note(model), drawn=n_drawn,
-                                               rolled=bool(model.rolled)),
-                          "labelloc": "t", "labeljust": "l"})
+            graph.update(
+                {
+                    "label": title_label(
+                        self.plan,
+                        self.facts,
+                        self.palette,
+                        self.opts,
+                        drawn_levels,
+                        self.plan_findings,
+                        self._key(),
+                        unplaced=_unplaced_note(model),
+                        drawn=n_drawn,
+                        rolled=bool(model.rolled),
+                    ),
+                    "labelloc": "t",
+                    "labeljust": "l",
+                }
+            )
         return graph
-
 
     def _key(self) -> LegendKey:
         """What the legend explains: the outcomes, fills, severities and lines this drawing has."""
@@ -375,13 +490,20 @@ class _Writer:
         model, plan = self.model, self.plan
         findings = [f for n in model.nodes for f in self.by_node.get(n, ())]
         findings += [f for fs in model.rolled.values() for f in fs]
-        findings += self.plan_findings[:PLAN_WIDE_SHOWN]  # (written under the title in their colours)
+        findings += self.plan_findings[
+            :PLAN_WIDE_SHOWN
+        ]  # (written under the title in their colours)
         key = legend_key(plan, self.facts, self.palette, model.nodes, findings)
-        return replace(key, indicators=any(plan.nodes[n].kind == "indicator" for n in model.nodes),
-                       measures=any(kind == "measure" for _tail, _head, kind in model.edges))
+        return replace(
+            key,
+            indicators=any(plan.nodes[n].kind == "indicator" for n in model.nodes),
+            measures=any(kind == "measure" for _tail, _head, kind in model.edges),
+        )
 
 
-def _findings_by_node(plan: Plan, report: Report | None) -> tuple[dict[str, list[Finding]], list[Finding]]:
+def _findings_by_node(
+    plan: Plan, report: Report | None
+) -> tuple[dict[str, list[Finding]], list[Finding]]:
     """The findings a logic model draws: those of each node, and the plan-wide ones (written under
     the title). Owners' and groups' findings have no place in it."""
     by_node: dict[str, list[Finding]] = defaultdict(list)
@@ -433,7 +555,9 @@ def _constrained(model: LogicModel) -> set[str]:
     places each, :func:`_placing_edges`, spans the ranks between its ends exactly)."""
     constrained: set[str] = set()
     for tail, head, kind in model.edges:
-        if kind == "hierarchy" or (kind == "broken" and model.placeholders.get(tail, ("", ""))[1] != "indicator"):
+        if kind == "hierarchy" or (
+            kind == "broken" and model.placeholders.get(tail, ("", ""))[1] != "indicator"
+        ):
             constrained.add(head)
     return constrained
 
@@ -456,7 +580,9 @@ def _placing_edges(model: LogicModel) -> set[tuple[str, str]]:
     return placing
 
 
-def _passes(model: LogicModel, rank: dict[str, int], beside_of: dict[str, str]) -> dict[tuple[str, int], str]:
+def _passes(
+    model: LogicModel, rank: dict[str, int], beside_of: dict[str, str]
+) -> dict[tuple[str, int], str]:
     """The passes of the lines from a node to the indicators of its block's later columns: a
     hidden point in each column of the block but the last, among the indicators there (by the node
     and the column, 0 the first; the value is the pass's name in the DOT text).
@@ -475,7 +601,9 @@ def _passes(model: LogicModel, rank: dict[str, int], beside_of: dict[str, str]) 
     return passes
 
 
-def _gates(model: LogicModel, rank: dict[str, int], placing: set[tuple[str, str]]) -> dict[tuple[str, str | None], str]:
+def _gates(
+    model: LogicModel, rank: dict[str, int], placing: set[tuple[str, str]]
+) -> dict[tuple[str, str | None], str]:
     """The gates of the lines from a node to indicators two columns or more from it that are not
     placed beside it: a hidden point in the indicators' box, in the column after the node's,
     through which those lines enter it (by the node and the box; the value is the gate's name in
@@ -493,7 +621,12 @@ def _gates(model: LogicModel, rank: dict[str, int], placing: set[tuple[str, str]
     cluster = model.cluster
     for tail, head, kind in model.edges:
         box = cluster.get(head)
-        if kind == "measure" and box is not None and (tail, head) not in placing and rank[head] - rank[tail] > 1:
+        if (
+            kind == "measure"
+            and box is not None
+            and (tail, head) not in placing
+            and rank[head] - rank[tail] > 1
+        ):
             gates.setdefault((tail, box), f"og:gate:{len(gates)}")
     return gates
 
@@ -505,6 +638,8 @@ def _unplaced_note(model: LogicModel) -> str | None:
     kinds = [lv for lv in DIAGRAM_LEVELS if any(lv in ks for ks in model.unplaced.values())]
     n = len(model.unplaced)
     what = " or ".join(PLURAL[k] for k in kinds)
-    return (f"{n} indicator{' is' if n == 1 else 's are'} not drawn: {'it measures' if n == 1 else 'they measure'} "
-            f"only {what}, which this view leaves out (add {' and '.join(kinds)} to the levels to show "
-            f"{'it' if n == 1 else 'them'}).")
+    return (
+        f"{n} indicator{' is' if n == 1 else 's are'} not drawn: {'it measures' if n == 1 else 'they measure'} "
+        f"only {what}, which this view leaves out (add {' and '.join(kinds)} to the levels to show "
+        f"{'it' if n == 1 else 'them'})."
+    )

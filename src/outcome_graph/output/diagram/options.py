@@ -15,30 +15,63 @@ if TYPE_CHECKING:
     from ...model.plan import Plan
 
 #: The levels a logic-model diagram can draw, left to right.
-DIAGRAM_LEVELS: tuple[str, ...] = ("vision", "priority", "aim", "objective", "milestone", "indicator")
+DIAGRAM_LEVELS: tuple[str, ...] = (
+    "vision",
+    "priority",
+    "aim",
+    "objective",
+    "milestone",
+    "indicator",
+)
 
 _LEVEL_WORDS = {
-    "vision": "vision", "visions": "vision",
-    "priority": "priority", "priorities": "priority", "pillar": "priority", "pillars": "priority",
-    "theme": "priority", "themes": "priority",
-    "aim": "aim", "aims": "aim", "commitment": "aim", "commitments": "aim",
-    "objective": "objective", "objectives": "objective", "target": "objective", "targets": "objective",
-    "benefit": "objective", "benefits": "objective",
-    "milestone": "milestone", "milestones": "milestone", "action": "milestone", "actions": "milestone",
-    "indicator": "indicator", "indicators": "indicator", "measure": "indicator", "measures": "indicator",
+    "vision": "vision",
+    "visions": "vision",
+    "priority": "priority",
+    "priorities": "priority",
+    "pillar": "priority",
+    "pillars": "priority",
+    "theme": "priority",
+    "themes": "priority",
+    "aim": "aim",
+    "aims": "aim",
+    "commitment": "aim",
+    "commitments": "aim",
+    "objective": "objective",
+    "objectives": "objective",
+    "target": "objective",
+    "targets": "objective",
+    "benefit": "objective",
+    "benefits": "objective",
+    "milestone": "milestone",
+    "milestones": "milestone",
+    "action": "milestone",
+    "actions": "milestone",
+    "indicator": "indicator",
+    "indicators": "indicator",
+    "measure": "indicator",
+    "measures": "indicator",
 }
 #: The pages a diagram can be fitted to (``--page``): their names, width and height in inches,
 #: landscape unless named portrait (a board paper's diagram is printed on one of these).
 PAGES: dict[str, tuple[str, float, float]] = {
-    "a4": ("A4 landscape", 11.69, 8.27), "a3": ("A3 landscape", 16.54, 11.69),
-    "a4-portrait": ("A4 portrait", 8.27, 11.69), "a3-portrait": ("A3 portrait", 11.69, 16.54),
+    "a4": ("A4 landscape", 11.69, 8.27),
+    "a3": ("A3 landscape", 16.54, 11.69),
+    "a4-portrait": ("A4 portrait", 8.27, 11.69),
+    "a3-portrait": ("A3 portrait", 11.69, 16.54),
 }
 #: The margin left round a diagram fitted to a page, in inches (a printer's unprintable edge and some).
 PAGE_MARGIN = 0.5
 
 #: Each level's name in the plural, for messages and headings.
-PLURAL = {"vision": "vision", "priority": "priorities", "aim": "aims", "objective": "objectives",
-          "milestone": "milestones", "indicator": "indicators"}
+PLURAL = {
+    "vision": "vision",
+    "priority": "priorities",
+    "aim": "aims",
+    "objective": "objectives",
+    "milestone": "milestones",
+    "indicator": "indicators",
+}
 
 
 @dataclass(frozen=True)
@@ -99,7 +132,11 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
     """
     from ...loading.suggest import nearest
 
-    words = value.replace(",", " ").split() if isinstance(value, str) else [w for v in value for w in v.replace(",", " ").split()]
+    words = (
+        value.replace(",", " ").split()
+        if isinstance(value, str)
+        else [w for v in value for w in v.replace(",", " ").split()]
+    )
     if not words:
         raise OptionError(f"--levels: no level given (levels: {', '.join(DIAGRAM_LEVELS)})")
     chosen: set[str] = set()
@@ -109,32 +146,54 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
             guess = nearest(word, DIAGRAM_LEVELS) or nearest(word, list(_LEVEL_WORDS))
             guess = _LEVEL_WORDS.get(guess, guess) if guess else None
             raise OptionError(
-                f"--levels: unknown level {word!r}" + (f": did you mean {guess!r}?" if guess else "")
+                f"--levels: unknown level {word!r}"
+                + (f": did you mean {guess!r}?" if guess else "")
                 + f" (levels: {', '.join(DIAGRAM_LEVELS)})"
             )
         chosen.add(level)
     return tuple(lv for lv in DIAGRAM_LEVELS if lv in chosen)
 
 
-def diagram_options(plan: Plan, *, levels: str | Iterable[str] | None = None, milestones: bool = False,
-                    focus: str | None = None, outcome: str | int | None = None, owners: bool = False,
-                    direction: str = "LR", findings: Report | None = None, title: bool = True,
-                    page: str | None = None) -> DiagramOptions:
+def diagram_options(
+    plan: Plan,
+    *,
+    levels: str | Iterable[str] | None = None,
+    milestones: bool = False,
+    focus: str | None = None,
+    outcome: str | int | None = None,
+    owners: bool = False,
+    direction: str = "LR",
+    findings: Report | None = None,
+    title: bool = True,
+    page: str | None = None,
+) -> DiagramOptions:
     """Validated :class:`DiagramOptions` for a plan: unknown levels, node ids and outcomes are
     :class:`~outcome_graph.errors.OptionError` naming the nearest valid value."""
     if owners and (levels is not None or milestones):
-        raise OptionError(f"{'--levels' if levels is not None else '--milestones'} chooses the levels of the logic "
-                          "model; the owner view (--owners) draws owners and the milestones they lead")
+        raise OptionError(
+            f"{'--levels' if levels is not None else '--milestones'} chooses the levels of the logic "
+            "model; the owner view (--owners) draws owners and the milestones they lead"
+        )
     lv = parse_levels(levels) if levels is not None else None
     if focus is not None and focus not in plan.nodes:
         _unknown_focus(plan, focus)
     out_id = _outcome_id(plan, outcome) if outcome is not None else None
     d = direction.strip().upper()
     if d not in ("LR", "TB"):
-        raise OptionError(f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}")
-    return DiagramOptions(levels=lv, milestones=milestones, focus=focus, outcome=out_id, owners=owners,
-                          direction=d, findings=findings, title=title,  # type: ignore[arg-type]
-                          page=_page(page) if page is not None else None)
+        raise OptionError(
+            f"--direction must be LR (left to right) or TB (top to bottom), not {direction!r}"
+        )
+    return DiagramOptions(
+        levels=lv,
+        milestones=milestones,
+        focus=focus,
+        outcome=out_id,
+        owners=owners,
+        direction=d,  # type: ignore[arg-type]
+        findings=findings,
+        title=title,
+        page=_page(page) if page is not None else None,
+    )
 
 
 def _page(page: str) -> str:
@@ -142,8 +201,10 @@ def _page(page: str) -> str:
     listing the pages."""
     key = re.sub(r"[\s_-]+", "-", str(page).strip().casefold())
     if key not in PAGES:
-        raise OptionError(f"--page: {page!r} is not a page a diagram is fitted to (pages: {', '.join(PAGES)}; "
-                          "A4 and A3 are landscape unless named portrait)")
+        raise OptionError(
+            f"--page: {page!r} is not a page a diagram is fitted to (pages: {', '.join(PAGES)}; "
+            "A4 and A3 are landscape unless named portrait)"
+        )
     return key
 
 
@@ -164,8 +225,13 @@ def _unknown_focus(plan: Plan, focus: str) -> NoReturn:
 def top_level_ids(plan: Plan) -> str:
     """' (its priorities: T1, T2, T3 and T4)': the ids of the highest level below the vision that the
     plan has, eight at most, for an error to show what can be named."""
-    for kind, plural in (("priority", "priorities"), ("aim", "aims"), ("objective", "objectives"),
-                         ("milestone", "milestones"), ("indicator", "indicators")):
+    for kind, plural in (
+        ("priority", "priorities"),
+        ("aim", "aims"),
+        ("objective", "objectives"),
+        ("milestone", "milestones"),
+        ("indicator", "indicators"),
+    ):
         ids = [n.id for n in plan.nodes.values() if n.kind == kind]
         if ids:
             shown = ids[:8] if len(ids) > 8 else ids[:-1]
@@ -182,8 +248,10 @@ def _outcome_id(plan: Plan, outcome: str | int) -> str:
     from ...loading.suggest import nearest
 
     if isinstance(outcome, bool) or not isinstance(outcome, (str, int)):
-        raise UsageError(f"outcome must be an outcome's id, name or number (be_healthy, 'Be healthy', 1), "
-                         f"not {type(outcome).__name__}")
+        raise UsageError(
+            f"outcome must be an outcome's id, name or number (be_healthy, 'Be healthy', 1), "
+            f"not {type(outcome).__name__}"
+        )
     out_id = None
     fw = plan.framework
     key = _outcome_key(str(outcome))
@@ -197,13 +265,17 @@ def _outcome_id(plan: Plan, outcome: str | int) -> str:
         guess = nearest(key, fw.ids)
         if guess is None and key:
             # (a word of one outcome's name, "enjoy" or "economic", is too short for a close match)
-            holding = [o.id for o in fw.outcomes
-                       if key in o.id or key in _outcome_key(o.title) or key in _outcome_key(o.short)]
+            holding = [
+                o.id
+                for o in fw.outcomes
+                if key in o.id or key in _outcome_key(o.title) or key in _outcome_key(o.short)
+            ]
             guess = holding[0] if len(holding) == 1 else None
         numbered = ", ".join(f"{i} {o.id}" for i, o in enumerate(fw.outcomes, 1))
         raise OptionError(
             f"--outcome: {outcome!r} is not an outcome of the {fw.title} framework"
-            + (f": did you mean {guess!r}?" if guess else "") + f" (outcomes, by their number on the chips: {numbered})"
+            + (f": did you mean {guess!r}?" if guess else "")
+            + f" (outcomes, by their number on the chips: {numbered})"
         )
     return out_id
 

@@ -18,8 +18,20 @@ from .bands import Bands, columns_of, fold
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, num
 from .labels import LegendKey, legend_key, node_tooltip, title_label
 from .layout import UNATTACHED, home_priorities
-from .style import (BORDER, BOX_BORDER, BOX_FILL, FONT, MEASURE_LINE, MUTED, SEVERITY_COLOURS, STYLES, TEXT, Palette, badges,
-                    worst_severity)
+from .style import (
+    BORDER,
+    BOX_BORDER,
+    BOX_FILL,
+    FONT,
+    MEASURE_LINE,
+    MUTED,
+    SEVERITY_COLOURS,
+    STYLES,
+    TEXT,
+    Palette,
+    badges,
+    worst_severity,
+)
 
 if TYPE_CHECKING:
     from ...config import Config
@@ -59,7 +71,9 @@ def owner_limits(config: Config | None) -> dict[str, int]:
 class _Writer:
     """Writes the DOT text of one owner view: the work by priority, the owners, the edges, the title."""
 
-    def __init__(self, plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None) -> None:
+    def __init__(
+        self, plan: Plan, facts: PlanFacts, opts: DiagramOptions, config: Config | None
+    ) -> None:
         self.plan, self.facts, self.opts = plan, facts, opts
         self.palette = Palette.of(plan)
         self.limits = owner_limits(config)
@@ -67,16 +81,24 @@ class _Writer:
         self.work, self.unled = _work(plan, facts, opts, has_milestones)
         self.by_owner, self.by_node = _findings_by_owner_and_node(plan, opts.findings)
         self.lr = opts.direction == "LR"
-        self.ranksep = 2.2 if self.lr else 1.2  # (inches between ranks: room for the lines fanning out)
+        self.ranksep = (
+            2.2 if self.lr else 1.2
+        )  # (inches between ranks: room for the lines fanning out)
         self.max_load = max([len(v) for v in self.work.values()] + [len(self.unled)])
         owners = facts.owners
-        self.total = {o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in self.work}
+        self.total = {
+            o: len(owners[o].milestones if has_milestones else owners[o].nodes) for o in self.work
+        }
         self.dot = Dot()
         self.clusters = 0  # (the priorities' boxes written so far)
-        self.copy_of: dict[str, tuple[str, int]] = {}  # a copy's name -> the work it copies, its band
+        self.copy_of: dict[
+            str, tuple[str, int]
+        ] = {}  # a copy's name -> the work it copies, its band
         self.leads_of: dict[str, list[str]] = defaultdict(list)  # copied work -> its owners' names
         self.band_of: dict[str, int] = {}  # an owner's name -> its band (where work is copied)
-        self.index = {n: i for i, n in enumerate(plan.nodes)}  # (the plan's order, in which a box lists its work)
+        self.index = {
+            n: i for i, n in enumerate(plan.nodes)
+        }  # (the plan's order, in which a box lists its work)
 
     def text(self) -> str:
         dot, work, owners = self.dot, self.work, self.facts.owners
@@ -85,13 +107,24 @@ class _Writer:
         # The owners read busiest first, then by name, "No lead" last: left to itself, Graphviz
         # ordered them to shorten the lines, which a reader looking for an owner, or for the
         # busiest, could not follow.
-        order = [f"owner: {oid}" for oid in sorted(work, key=lambda o: (-self.total[o], owners[o].name.lower(), o))]
+        order = [
+            f"owner: {oid}"
+            for oid in sorted(work, key=lambda o: (-self.total[o], owners[o].name.lower(), o))
+        ]
         led = {f"owner: {oid}": items for oid, items in work.items()}
         if self.unled:
             order.append(_NO_LEAD)
             led[_NO_LEAD] = self.unled
         home = home_priorities(self.plan, self.facts)
-        bands = fold(order, led, home.get, lr=self.lr, ranksep=self.ranksep, nodesep=NODESEP, title=self.opts.title)
+        bands = fold(
+            order,
+            led,
+            home.get,
+            lr=self.lr,
+            ranksep=self.ranksep,
+            nodesep=NODESEP,
+            title=self.opts.title,
+        )
         band_of = {name: b for b, names in enumerate(bands.owners) for name in names}
         work_band = {n: b for b, nodes in enumerate(bands.work) for n in nodes}
         led, band_work, group = self._copies(led, home, bands, band_of, work_band)
@@ -99,14 +132,20 @@ class _Writer:
         for nodes in band_work:
             column.update(columns_of(nodes, group.get, bands.columns))
         gates = _gates(led, group, column)
-        ranks: list[list[str]] = []  # (the nodes of each rank, left to right: a band's owners, then its columns)
+        ranks: list[
+            list[str]
+        ] = []  # (the nodes of each rank, left to right: a band's owners, then its columns)
         columns: list[list[list[str]]] = []  # (each column of work, in reading order, by box)
-        anchors: list[str] = []  # (the anchors of the band before, in the rank after its last column)
+        anchors: list[
+            str
+        ] = []  # (the anchors of the band before, in the rank after its last column)
         for b, nodes in enumerate(band_work):
             band_gates = {key: gate for key, gate in gates.items() if band_of[key[0]] == b}
             self._write_work(b, nodes, group, band_gates)
             ranks.append([*bands.owners[b], *anchors])
-            read = self._reading_order(nodes, group, column, band_gates, led, bands.owners[b], bands.columns)
+            read = self._reading_order(
+                nodes, group, column, band_gates, led, bands.owners[b], bands.columns
+            )
             ranks.extend([n for part in parts for n in part] for parts in read)
             columns.extend(read)
             anchors = self._write_box_order(b, read, group)
@@ -128,11 +167,20 @@ class _Writer:
             unled = name == _NO_LEAD
             entered: set[str] = set()
             for n in led[name]:
-                values: dict[str, object] = ({"class": "og-edge og-unled", "style": "dashed", "color": SEVERITY_COLOURS["warning"]}
-                                             if unled else {"class": "og-edge og-leads"})
+                values: dict[str, object] = (
+                    {
+                        "class": "og-edge og-unled",
+                        "style": "dashed",
+                        "color": SEVERITY_COLOURS["warning"],
+                    }
+                    if unled
+                    else {"class": "og-edge og-leads"}
+                )
                 gate = gates.get((name, group.get(n)))
                 if gate is not None and column[n]:
-                    if gate not in entered:  # (into the box through its gate, then on to the column)
+                    if (
+                        gate not in entered
+                    ):  # (into the box through its gate, then on to the column)
                         entered.add(gate)
                         dot.edge(name, gate, values)
                     dot.edge(gate, n, {**values, "minlen": column[n]} if column[n] > 1 else values)
@@ -142,9 +190,14 @@ class _Writer:
                 dot.edge(name, n, values)
         return dot.text(self.plan.id, self._graph_attrs())
 
-    def _copies(self, led: dict[str, list[str]], home: dict[str, str | None], bands: Bands,
-                band_of: dict[str, int], work_band: dict[str, int]
-                ) -> tuple[dict[str, list[str]], list[list[str]], dict[str, str | None]]:
+    def _copies(
+        self,
+        led: dict[str, list[str]],
+        home: dict[str, str | None],
+        bands: Bands,
+        band_of: dict[str, int],
+        work_band: dict[str, int],
+    ) -> tuple[dict[str, list[str]], list[list[str]], dict[str, str | None]]:
         """A copy, in an owner's band, of each piece of work it leads that another band draws:
         the lines each owner draws (by the names in the DOT text), each band's work with its copies,
         and the box (priority) of each, a copy's its work's.
@@ -193,9 +246,16 @@ class _Writer:
         """Where a piece of work (or the work a copy copies) stands in the plan."""
         return self.index[self.copy_of[name][0] if name in self.copy_of else name]
 
-    def _reading_order(self, nodes: list[str], group: dict[str, str | None], column: dict[str, int],
-                       gates: dict[tuple[str, str | None], str], led: dict[str, list[str]], owners: list[str],
-                       columns: int) -> list[list[list[str]]]:
+    def _reading_order(
+        self,
+        nodes: list[str],
+        group: dict[str, str | None],
+        column: dict[str, int],
+        gates: dict[tuple[str, str | None], str],
+        led: dict[str, list[str]],
+        owners: list[str],
+        columns: int,
+    ) -> list[list[list[str]]]:
         """Each column of a band's work in the order it reads (top to bottom, or left to right
         with ``--direction TB``), as the part of it each box holds: the boxes in the plan's order,
         each box's work in the plan's order, and in its first column each gate of the box (the
@@ -213,7 +273,9 @@ class _Writer:
             parts[-1].append(n)
         if not gates:
             return read
-        row = {n: i for parts in read for part in parts for i, n in enumerate(part)}  # (its place in its box's part)
+        row = {
+            n: i for parts in read for part in parts for i, n in enumerate(part)
+        }  # (its place in its box's part)
         owner_place = {name: i for i, name in enumerate(owners)}
         rows: dict[str, list[int]] = defaultdict(list)
         for owner in owners:
@@ -237,7 +299,9 @@ class _Writer:
                 read[0][k] = with_gates
         return read
 
-    def _write_reading_order(self, columns: list[list[list[str]]], group: dict[str, str | None]) -> None:
+    def _write_reading_order(
+        self, columns: list[list[list[str]]], group: dict[str, str | None]
+    ) -> None:
         """Hidden edges down each box's part of each column of work, from each node to the next as
         it reads (:meth:`_reading_order`), which keep it in the plan's order.
 
@@ -257,13 +321,17 @@ class _Writer:
             for names in parts:
                 # (dot does not turn the order within a box for LR as it turns the graph's: in a box
                 # the tail of an edge within a rank is drawn below its head, and left of it top to bottom)
-                boxed = group.get(next(n for n in names if n in group)) is not None  # (a gate has no group)
+                boxed = (
+                    group.get(next(n for n in names if n in group)) is not None
+                )  # (a gate has no group)
                 upward = self.lr and boxed
                 for above, below in zip(names, names[1:]):
                     tail, head = (below, above) if upward else (above, below)
                     dot.edge(tail, head, {"style": "invis"})
 
-    def _write_box_order(self, band: int, read: list[list[list[str]]], group: dict[str, str | None]) -> list[str]:
+    def _write_box_order(
+        self, band: int, read: list[list[list[str]]], group: dict[str, str | None]
+    ) -> list[str]:
         """The anchors that keep a band's boxes in the plan's order, top to bottom (left to right with
         ``--direction TB``): a hidden point for each box in the rank after the band's last column,
         one under another in the plan's order (an edge within a rank keeps its ends in order outside
@@ -290,8 +358,18 @@ class _Writer:
         anchors = [f"og:anchor:{band}:{i}" for i in range(len(boxes))]
         dot = self.dot
         for anchor, key in zip(anchors, boxes):
-            dot.node(anchor, {"id": "og-anchor-" + anchor.split(":", 2)[2].replace(":", "-"), "class": "og-anchor",
-                              "shape": "point", "style": "invis", "width": 0, "height": 0, "label": ""})
+            dot.node(
+                anchor,
+                {
+                    "id": "og-anchor-" + anchor.split(":", 2)[2].replace(":", "-"),
+                    "class": "og-anchor",
+                    "shape": "point",
+                    "style": "invis",
+                    "width": 0,
+                    "height": 0,
+                    "label": "",
+                },
+            )
             for _ in range(ANCHOR_LINES):
                 dot.edge(last[key], anchor, {"style": "invis", "weight": 0})
         for above, below in zip(anchors, anchors[1:]):
@@ -305,17 +383,33 @@ class _Writer:
         dot = self.dot
         heads = [f"og:head:{i}" for i in range(len(ranks))]
         for i, (head, names) in enumerate(zip(heads, ranks)):
-            dot.node(head, {"id": f"og-head-{i}", "shape": "point", "style": "invis", "width": 0, "height": 0,
-                            "label": ""})
+            dot.node(
+                head,
+                {
+                    "id": f"og-head-{i}",
+                    "shape": "point",
+                    "style": "invis",
+                    "width": 0,
+                    "height": 0,
+                    "label": "",
+                },
+            )
             dot.same_rank([head, *names])
             for name in names:
-                if not name.startswith("og:anchor:"):  # (an anchor alone in a rank with its head: Graphviz could not route the edge)
+                if not name.startswith(
+                    "og:anchor:"
+                ):  # (an anchor alone in a rank with its head: Graphviz could not route the edge)
                     dot.edge(head, name, {"style": "invis"})
         for left, right in zip(heads, heads[1:]):
             dot.edge(left, right, {"style": "invis", "weight": 100})
 
-    def _write_work(self, band: int, nodes: list[str], group: dict[str, str | None],
-                    gates: dict[tuple[str, str | None], str]) -> None:
+    def _write_work(
+        self,
+        band: int,
+        nodes: list[str],
+        group: dict[str, str | None],
+        gates: dict[tuple[str, str | None], str],
+    ) -> None:
         """A band's work, clustered by priority (a priority's box in a later band has an id of its
         own), in the plan's order (a copy where its work is), and the gates of its boxes (:func:`_gates`)."""
         plan, dot = self.plan, self.dot
@@ -335,18 +429,36 @@ class _Writer:
                 lines, _ = balanced_wrap(label, 60, 2)
                 # (an id of its own: a cluster would take the graph's, one id for several elements)
                 cid = "og-cluster-unattached" if key == UNATTACHED else svg_id(key, "og-cluster-")
-                dot.defaults("graph", {
-                    "label": Html(f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'),
-                    "labeljust": "l", "style": "rounded,filled", "color": BOX_BORDER, "fillcolor": BOX_FILL,
-                    "id": cid + (f"-band{band + 1}" if band else ""),
-                })
+                dot.defaults(
+                    "graph",
+                    {
+                        "label": Html(
+                            f'<FONT POINT-SIZE="11" COLOR="{MUTED}"><B>{html_lines(lines)}</B></FONT>'
+                        ),
+                        "labeljust": "l",
+                        "style": "rounded,filled",
+                        "color": BOX_BORDER,
+                        "fillcolor": BOX_FILL,
+                        "id": cid + (f"-band{band + 1}" if band else ""),
+                    },
+                )
             for n in flip(members, self.lr):
                 self._write_led_node(n)
             for (_owner, box), gate in gates.items():
                 if box == key:
                     # (og-gate_0: a node's id ends no "_" escape so, og-gate-0 is the node gate-0's)
-                    dot.node(gate, {"id": "og-gate_" + gate.rsplit(":", 1)[1], "class": "og-gate", "shape": "point",
-                                    "style": "invis", "width": 0, "height": 0, "label": ""})
+                    dot.node(
+                        gate,
+                        {
+                            "id": "og-gate_" + gate.rsplit(":", 1)[1],
+                            "class": "og-gate",
+                            "shape": "point",
+                            "style": "invis",
+                            "width": 0,
+                            "height": 0,
+                            "label": "",
+                        },
+                    )
             if key is not None:
                 dot.close()
 
@@ -372,16 +484,23 @@ class _Writer:
         if fs:
             rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{badges(fs, 7)}</TD></TR>')
         tooltip = node_tooltip(plan, facts, n, fs, [], self.opts.outcome)
-        values: dict[str, object] = {"id": svg_id(n), "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else "")}
+        values: dict[str, object] = {
+            "id": svg_id(n),
+            "class": f"og-node og-{node.kind}" + (f" og-{worst}" if worst else ""),
+        }
         table_style = "ROUNDED"
         if copy_band is not None:
             others = self._other_leads(n, copy_band)
             also, _ = balanced_wrap("also led by " + others, style.wrap, 2)
-            rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}"><I>{html_lines(also)}</I></FONT></TD></TR>')
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="7.5" COLOR="{MUTED}"><I>{html_lines(also)}</I></FONT></TD></TR>'
+            )
             tooltip += f"\nAlso led by {others}, beside whom it is drawn in full"
             # (not og-node: the report's links and a finding's node find the work itself)
-            values = {"id": svg_id(n, "og-copy-") + f"-band{copy_band + 1}",
-                      "class": f"og-copy og-{node.kind}" + (f" og-{worst}" if worst else "")}
+            values = {
+                "id": svg_id(n, "og-copy-") + f"-band{copy_band + 1}",
+                "class": f"og-copy og-{node.kind}" + (f" og-{worst}" if worst else ""),
+            }
             table_style = "ROUNDED,DASHED"
         values["label"] = Html(
             f'<TABLE BORDER="{3 if worst else 1}" COLOR="{SEVERITY_COLOURS[worst] if worst else BORDER}" '
@@ -392,7 +511,11 @@ class _Writer:
 
     def _other_leads(self, n: str, band: int) -> str:
         """The owners of ``n`` outside ``band``, by name, for its copy there (the first two, and how many more)."""
-        names = [self.facts.owners[o.removeprefix("owner: ")].name for o in self.leads_of[n] if self.band_of[o] != band]
+        names = [
+            self.facts.owners[o.removeprefix("owner: ")].name
+            for o in self.leads_of[n]
+            if self.band_of[o] != band
+        ]
         if len(names) > 2:
             return f"{names[0]}, {names[1]} and {len(names) - 2} more"
         return " and ".join(names)
@@ -409,12 +532,22 @@ class _Writer:
         lines, _ = balanced_wrap(info.name, 26, 3)
         fs = self.by_owner.get(oid, [])
         worst = worst_severity(fs)
-        fill = "#FDECEA" if over else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
-        border = SEVERITY_COLOURS[worst] if worst else (SEVERITY_COLOURS["error"] if over else BORDER)
+        fill = (
+            "#FDECEA"
+            if over
+            else ("#FFF4E5" if has_milestones and count > 0.75 * limit else "#EEF2F6")
+        )
+        border = (
+            SEVERITY_COLOURS[worst] if worst else (SEVERITY_COLOURS["error"] if over else BORDER)
+        )
         unit = "milestone" if has_milestones else "node"
-        load = f"{count} {unit}{'s' if count != 1 else ''}" + (f" (limit {limit})" if has_milestones else "")
+        load = f"{count} {unit}{'s' if count != 1 else ''}" + (
+            f" (limit {limit})" if has_milestones else ""
+        )
         shown = len(self.work[oid])
-        if shown != count:  # (a focus or an outcome draws part of an owner's load: the count is the whole)
+        if (
+            shown != count
+        ):  # (a focus or an outcome draws part of an owner's load: the count is the whole)
             load += f", {shown} in this view"
         rows = [
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
@@ -424,35 +557,44 @@ class _Writer:
             rows.append(f'<TR><TD ALIGN="LEFT">{badges(fs)}</TD></TR>')
         pad = int(3 + 6 * scale)
         name = f"owner: {oid}"
-        tooltip = [f"Owner {info.name}" + ("" if info.declared else " (not declared in owners:)"), load]
+        tooltip = [
+            f"Owner {info.name}" + ("" if info.declared else " (not declared in owners:)"),
+            load,
+        ]
         tooltip += [f"{f.rule} {f.severity}: {f.message}" for f in fs]
-        self.dot.node(name, {
-            "id": svg_id(oid, "og-owner-"),
-            "class": "og-node og-owner" + (f" og-{worst}" if worst else ""),
-            "label": Html(
-                f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
-                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
-            ),
-            "tooltip": "\n".join(tooltip),
-        })
+        self.dot.node(
+            name,
+            {
+                "id": svg_id(oid, "og-owner-"),
+                "class": "og-node og-owner" + (f" og-{worst}" if worst else ""),
+                "label": Html(
+                    f'<TABLE BORDER="{3 if over or worst else 1}" COLOR="{border}" BGCOLOR="{fill}" STYLE="ROUNDED" '
+                    f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}">{"".join(rows)}</TABLE>'
+                ),
+                "tooltip": "\n".join(tooltip),
+            },
+        )
         return name
 
     def _write_no_lead(self) -> None:
         """The "No lead" box the milestones nobody leads hang on."""
         count = len(self.unled)
         fs = [f for n in self.unled for f in self.by_node.get(n, []) if f.rule == "OG301"]
-        self.dot.node(_NO_LEAD, {
-            "id": "og-no-lead",  # (og-owner-<id> are the owners')
-            "class": "og-node og-owner og-no-lead",
-            "label": Html(
-                f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" STYLE="ROUNDED,DASHED" '
-                f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="6"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
-                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{MUTED}">{count} milestone{"s" if count != 1 else ""} '
-                f'nobody leads (OG301)</FONT></TD></TR></TABLE>'
-            ),
-            "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none from an objective"
-                       + (f"; {len(fs)} OG301 finding{'s' if len(fs) != 1 else ''}" if fs else ""),
-        })
+        self.dot.node(
+            _NO_LEAD,
+            {
+                "id": "og-no-lead",  # (og-owner-<id> are the owners')
+                "class": "og-node og-owner og-no-lead",
+                "label": Html(
+                    f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" STYLE="ROUNDED,DASHED" '
+                    f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="6"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
+                    f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{MUTED}">{count} milestone{"s" if count != 1 else ""} '
+                    f"nobody leads (OG301)</FONT></TD></TR></TABLE>"
+                ),
+                "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none from an objective"
+                + (f"; {len(fs)} OG301 finding{'s' if len(fs) != 1 else ''}" if fs else ""),
+            },
+        )
 
     def _graph_attrs(self) -> dict[str, object]:
         opts = self.opts
@@ -473,13 +615,27 @@ class _Writer:
             # (the findings drawn: the owners' and those of the work they lead, each once)
             led = {n for v in self.work.values() for n in v} | set(self.unled)
             # (a finding about joint leads is marked at each of them, and counted once)
-            drawn = (len({id(f) for o in self.work for f in self.by_owner.get(o, ())})
-                     + sum(len(self.by_node.get(n, ())) for n in led))
-            graph.update({"label": title_label(self.plan, self.facts, self.palette, opts, (), [], self._key(led),
-                                               legend_owner=True, drawn=drawn),
-                          "labelloc": "t", "labeljust": "l"})
+            drawn = len({id(f) for o in self.work for f in self.by_owner.get(o, ())}) + sum(
+                len(self.by_node.get(n, ())) for n in led
+            )
+            graph.update(
+                {
+                    "label": title_label(
+                        self.plan,
+                        self.facts,
+                        self.palette,
+                        opts,
+                        (),
+                        [],
+                        self._key(led),
+                        legend_owner=True,
+                        drawn=drawn,
+                    ),
+                    "labelloc": "t",
+                    "labeljust": "l",
+                }
+            )
         return graph
-
 
     def _key(self, led: set[str]) -> LegendKey:
         """What the legend explains: the outcomes and severities of the work drawn (``led``) and of
@@ -493,8 +649,11 @@ class _Writer:
         if not self.has_milestones:
             return key
         limits = {o: self._limit(o) for o in self.work}
-        return replace(key, over=any(self.total[o] > limits[o] for o in self.work),
-                       busy=any(0.75 * limits[o] < self.total[o] <= limits[o] for o in self.work))
+        return replace(
+            key,
+            over=any(self.total[o] > limits[o] for o in self.work),
+            busy=any(0.75 * limits[o] < self.total[o] <= limits[o] for o in self.work),
+        )
 
     def _limit(self, oid: str) -> int:
         """The most milestones an owner may lead: its capacity, else the OG302 limit."""
@@ -502,8 +661,9 @@ class _Writer:
         return capacity if capacity is not None else self.limits["max-milestones"]
 
 
-def _gates(led: dict[str, list[str]], group: dict[str, str | None], column: dict[str, int]
-           ) -> dict[tuple[str, str | None], str]:
+def _gates(
+    led: dict[str, list[str]], group: dict[str, str | None], column: dict[str, int]
+) -> dict[tuple[str, str | None], str]:
     """The gates of the lines from an owner to the work a priority's box of its band holds beyond
     that box's first column: a hidden point in the box's first column, through which those lines
     enter it (by the owner and the box; the value is the gate's name in the DOT text).
@@ -521,7 +681,9 @@ def _gates(led: dict[str, list[str]], group: dict[str, str | None], column: dict
     return gates
 
 
-def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bool) -> tuple[dict[str, list[str]], list[str]]:
+def _work(
+    plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bool
+) -> tuple[dict[str, list[str]], list[str]]:
     """The work each owner leads in the view (milestones, or in a plan without milestones the nodes
     it leads), and the milestones nobody leads.
 
@@ -556,15 +718,27 @@ def _work(plan: Plan, facts: PlanFacts, opts: DiagramOptions, has_milestones: bo
     work = {o: items for o, items in work.items() if items}
     # Milestones nobody leads (OG301) hang on a "No lead" box of their own: left out, they would
     # make the plan look fully led.
-    unled = [n for n in facts.ids_of("milestone") if not facts.lead_owners.get(n) and (keep is None or n in keep)] \
-        if has_milestones else []
+    unled = (
+        [
+            n
+            for n in facts.ids_of("milestone")
+            if not facts.lead_owners.get(n) and (keep is None or n in keep)
+        ]
+        if has_milestones
+        else []
+    )
     if not work and not unled:
-        raise RenderError("nothing to draw: no owner leads " + ("a milestone" if has_milestones else "a node")
-                          + (" in this view" if keep is not None else " in the plan"))
+        raise RenderError(
+            "nothing to draw: no owner leads "
+            + ("a milestone" if has_milestones else "a node")
+            + (" in this view" if keep is not None else " in the plan")
+        )
     return work, unled
 
 
-def _findings_by_owner_and_node(plan: Plan, report: Report | None) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+def _findings_by_owner_and_node(
+    plan: Plan, report: Report | None
+) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
     """The findings of each owner, and of each node of the plan."""
     by_owner: dict[str, list[Finding]] = defaultdict(list)
     by_node: dict[str, list[Finding]] = defaultdict(list)

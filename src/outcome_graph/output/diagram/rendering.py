@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 #: Output formats, by file suffix.
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 #: Where Graphviz comes from.
-GRAPHVIZ_SOURCES = ("Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; macOS: brew install "
-                    "graphviz; Windows: winget install graphviz")
+GRAPHVIZ_SOURCES = (
+    "Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; macOS: brew install "
+    "graphviz; Windows: winget install graphviz"
+)
 GRAPHVIZ_HINT = f"install Graphviz to draw {{fmt}} files ({GRAPHVIZ_SOURCES}), or write a .dot file and render it elsewhere"
 #: Nodes beyond which a drawn diagram is too large to read whole (:class:`LargeDiagramWarning`).
 LARGE_DIAGRAM = 400
@@ -63,10 +65,14 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     fmt = FORMATS.get(suffix)
     if fmt is None:
         if not suffix:
-            raise OptionError(f"{os.fspath(path)!r} is neither an output format (svg, png, pdf, dot) nor a file "
-                              "name ending in .svg, .png, .pdf or .dot")
-        raise OptionError(f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
-                          "use .svg, .png, .pdf or .dot")
+            raise OptionError(
+                f"{os.fspath(path)!r} is neither an output format (svg, png, pdf, dot) nor a file "
+                "name ending in .svg, .png, .pdf or .dot"
+            )
+        raise OptionError(
+            f"{os.fspath(path)}: cannot tell the format from the suffix {suffix!r}; "
+            "use .svg, .png, .pdf or .dot"
+        )
     return fmt
 
 
@@ -89,7 +95,10 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
 
     from ...forking import start_process, stop_process
 
-    args = [os.fspath(part) for part in command("dot", fmt, renderer="cairo" if fmt in ("png", "pdf") else None)]
+    args = [
+        os.fspath(part)
+        for part in command("dot", fmt, renderer="cairo" if fmt in ("png", "pdf") else None)
+    ]
     if dpi is not None and fmt == "png":  # (in the DOT text it would scale an SVG's points too)
         args.append(f"-Gdpi={dpi:g}")
     hidden: dict[str, Any] = {}
@@ -98,10 +107,13 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
     try:
         # (started so that a signal stopping the command stops `dot` too, even one that arrives
         # while `dot` is being started; killed on any error or interruption while it draws)
-        process = start_process(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                **hidden)
+        process = start_process(
+            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **hidden
+        )
     except FileNotFoundError:
-        raise RenderError("Graphviz's `dot` program was not found: " + GRAPHVIZ_HINT.format(fmt=fmt.upper())) from None
+        raise RenderError(
+            "Graphviz's `dot` program was not found: " + GRAPHVIZ_HINT.format(fmt=fmt.upper())
+        ) from None
     except OSError as exc:
         raise RenderError(f"Graphviz could not be run: {exc}") from None
     with process:
@@ -115,7 +127,9 @@ def pipe(dot_text: str, fmt: str, *, dpi: float | None = None) -> bytes:
         return pipe(apart, fmt, dpi=dpi)
     if process.returncode:
         detail = errors.decode("utf-8", "replace").strip()
-        raise RenderError(f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}")
+        raise RenderError(
+            f"Graphviz could not draw the diagram: {detail or f'dot ended with status {process.returncode}'}"
+        )
     _pass_on_warnings(errors)
     if fmt == "pdf":
         data = _without_creation_date(data)
@@ -174,11 +188,17 @@ def _warn_if_strip(data: bytes, fmt: str, left_to_right: bool) -> None:
         return
     import warnings
 
-    advice = ("--focus ID or --outcome draws part of the plan" if left_to_right else
-              "--direction LR lays it out left to right, and --focus ID, --levels or --outcome draws part of the plan")
-    warnings.warn(f"the picture is a strip {width:,.0f} points wide and {height:,.0f} high ({width / 72:,.0f} by "
-                  f"{height / 72:,.0f} inches), too long to print or to read on a screen; {advice}",
-                  LargeDiagramWarning, stacklevel=3)
+    advice = (
+        "--focus ID or --outcome draws part of the plan"
+        if left_to_right
+        else "--direction LR lays it out left to right, and --focus ID, --levels or --outcome draws part of the plan"
+    )
+    warnings.warn(
+        f"the picture is a strip {width:,.0f} points wide and {height:,.0f} high ({width / 72:,.0f} by "
+        f"{height / 72:,.0f} inches), too long to print or to read on a screen; {advice}",
+        LargeDiagramWarning,
+        stacklevel=3,
+    )
 
 
 def _pass_on_warnings(errors: bytes) -> None:
@@ -192,11 +212,17 @@ def _pass_on_warnings(errors: bytes) -> None:
     for line in dict.fromkeys(line.strip() for line in lines if line.strip()):
         shrunk = re.search(r"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)", line)
         if shrunk is not None:
-            warnings.warn(f"the diagram is too large for a PNG at full size: Graphviz shrank it to "
-                          f"{float(shrunk.group(1)):.0%} (its text may be too small to read); write .svg or .pdf, "
-                          "or draw part of the plan (--focus ID or --outcome)", LargeDiagramWarning, stacklevel=3)
+            warnings.warn(
+                f"the diagram is too large for a PNG at full size: Graphviz shrank it to "
+                f"{float(shrunk.group(1)):.0%} (its text may be too small to read); write .svg or .pdf, "
+                "or draw part of the plan (--focus ID or --outcome)",
+                LargeDiagramWarning,
+                stacklevel=3,
+            )
         else:
-            warnings.warn(f"Graphviz: {line.removeprefix('Warning: ')}", GraphvizWarning, stacklevel=3)
+            warnings.warn(
+                f"Graphviz: {line.removeprefix('Warning: ')}", GraphvizWarning, stacklevel=3
+            )
 
 
 #: The resolution of a PNG fitted to a page (``page``): enough to print it sharp.
@@ -221,7 +247,9 @@ def _readable(plan: Plan, opts: DiagramOptions, config: Config | None) -> bool:
     return TEXT_SIZE * _scale(pipe(to_dot(plan, opts, config=config), "svg")) >= READABLE_SIZE
 
 
-def _warn_if_unreadable(plan: Plan, opts: DiagramOptions, svg: bytes, config: Config | None = None) -> None:
+def _warn_if_unreadable(
+    plan: Plan, opts: DiagramOptions, svg: bytes, config: Config | None = None
+) -> None:
     """Say so when a diagram fitted to a page (``opts.page``) is shrunk so far that its text is
     too small to read, with views of the plan that do fit the page readably, in the plan's own ids
     (tried by drawing them), or else the views that draw part of the plan."""
@@ -241,9 +269,13 @@ def _warn_if_unreadable(plan: Plan, opts: DiagramOptions, svg: bytes, config: Co
     if larger is not None:
         shown = larger.upper().replace("-PORTRAIT", "-portrait")
         advice = f"--page {shown} fits it readably ({PAGES[larger][0]}); or {advice}"
-    warnings.warn(f"fitted to an {page} page the diagram is shrunk to {scale:.0%}: its {TEXT_SIZE}-point text "
-                  f"comes out at {TEXT_SIZE * scale:.1f} points, too small to read ({READABLE_SIZE} or more is); "
-                  f"{advice}", LargeDiagramWarning, stacklevel=3)
+    warnings.warn(
+        f"fitted to an {page} page the diagram is shrunk to {scale:.0%}: its {TEXT_SIZE}-point text "
+        f"comes out at {TEXT_SIZE * scale:.1f} points, too small to read ({READABLE_SIZE} or more is); "
+        f"{advice}",
+        LargeDiagramWarning,
+        stacklevel=3,
+    )
 
 
 def _page_that_fits(page: str, size: tuple[float, float] | None, scale: float) -> str | None:
@@ -263,10 +295,16 @@ def _page_that_fits(page: str, size: tuple[float, float] | None, scale: float) -
     natural = (size[0] / scale, size[1] / scale)
     size_name, _, portrait = page.partition("-")
     flip = size_name if portrait else f"{size_name}-portrait"
-    tried = [flip] + (["a3-portrait", "a3"] if portrait else ["a3", "a3-portrait"]) * (size_name == "a4")
+    tried = [flip] + (["a3-portrait", "a3"] if portrait else ["a3", "a3-portrait"]) * (
+        size_name == "a4"
+    )
     for other in tried:
         _, width, height = PAGES[other]
-        fits = min(1.0, (width - 2 * PAGE_MARGIN) * 72 / natural[0], (height - 2 * PAGE_MARGIN) * 72 / natural[1])
+        fits = min(
+            1.0,
+            (width - 2 * PAGE_MARGIN) * 72 / natural[0],
+            (height - 2 * PAGE_MARGIN) * 72 / natural[1],
+        )
         if TEXT_SIZE * fits >= READABLE_SIZE:
             return other
     return None
@@ -288,8 +326,11 @@ def readable_views(plan: Plan, opts: DiagramOptions, config: Config | None = Non
 
     facts = PlanFacts(plan)
     said = []
-    parts = (list(facts.children.get(opts.focus, ())) if opts.focus is not None
-             else [n for n in plan.nodes if plan.nodes[n].kind == _top_kind(facts)])
+    parts = (
+        list(facts.children.get(opts.focus, ()))
+        if opts.focus is not None
+        else [n for n in plan.nodes if plan.nodes[n].kind == _top_kind(facts)]
+    )
     drawn = levels_for(plan, facts, opts) if not opts.owners else ()
     fewer = tuple(lv for lv in drawn if lv != "indicator")
     for depth in range(ADVICE_DEPTH):
@@ -306,21 +347,38 @@ def readable_views(plan: Plan, opts: DiagramOptions, config: Config | None = Non
         if _readable(plan, replace(opts, focus=largest), config):
             said.append(f"--focus {largest} ({turn})")
             break
-        if fewer != drawn and fewer and _readable(plan, replace(opts, focus=largest, levels=fewer), config):
-            said.append(f"--focus {largest} --levels {','.join(fewer)} ({turn}, without indicators)")
+        if (
+            fewer != drawn
+            and fewer
+            and _readable(plan, replace(opts, focus=largest, levels=fewer), config)
+        ):
+            said.append(
+                f"--focus {largest} --levels {','.join(fewer)} ({turn}, without indicators)"
+            )
             break
         parts = list(facts.children.get(largest, ()))
     if not opts.owners and opts.focus is None and opts.outcome is None:
         hierarchy = [lv for lv in drawn if lv not in ("vision", "indicator", "milestone")]
         upper = tuple(lv for lv in drawn if lv == "vision" or lv in hierarchy[:2])
-        if upper != drawn and hierarchy[2:] and _readable(plan, replace(opts, levels=upper), config):
-            said.append(f"--levels {','.join(upper)} (the whole plan's {' and '.join(PLURAL[lv] for lv in hierarchy[:2])})")
-    return f"{' or '.join(said)} fit{'s' if len(said) == 1 else ''} that page readably" if said else ""
+        if (
+            upper != drawn
+            and hierarchy[2:]
+            and _readable(plan, replace(opts, levels=upper), config)
+        ):
+            said.append(
+                f"--levels {','.join(upper)} (the whole plan's {' and '.join(PLURAL[lv] for lv in hierarchy[:2])})"
+            )
+    return (
+        f"{' or '.join(said)} fit{'s' if len(said) == 1 else ''} that page readably" if said else ""
+    )
 
 
 def _top_kind(facts: PlanFacts) -> str | None:
     """The highest level below the vision that the plan uses."""
-    return next((lv for lv in ("priority", "aim", "objective", "milestone") if lv in facts.levels_used), None)
+    return next(
+        (lv for lv in ("priority", "aim", "objective", "milestone") if lv in facts.levels_used),
+        None,
+    )
 
 
 def _listed(ids: list[str], most: int = 6) -> str:
@@ -331,28 +389,68 @@ def _listed(ids: list[str], most: int = 6) -> str:
 
 
 @overload
-def render(plan: Plan, path_or_format: Literal["svg", "png", "pdf", "dot"], *, findings: Report | bool | None = None,
-           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True,
-           page: str | None = None) -> bytes: ...
+def render(
+    plan: Plan,
+    path_or_format: Literal["svg", "png", "pdf", "dot"],
+    *,
+    findings: Report | bool | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    milestones: bool = False,
+    levels: str | Iterable[str] | None = None,
+    focus: str | None = None,
+    outcome: str | int | None = None,
+    owners: bool = False,
+    direction: str = "LR",
+    title: bool = True,
+    page: str | None = None,
+) -> bytes: ...
 @overload
-def render(plan: Plan, path_or_format: os.PathLike[str], *, findings: Report | bool | None = None,
-           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True,
-           page: str | None = None) -> Path: ...
+def render(
+    plan: Plan,
+    path_or_format: os.PathLike[str],
+    *,
+    findings: Report | bool | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    milestones: bool = False,
+    levels: str | Iterable[str] | None = None,
+    focus: str | None = None,
+    outcome: str | int | None = None,
+    owners: bool = False,
+    direction: str = "LR",
+    title: bool = True,
+    page: str | None = None,
+) -> Path: ...
 @overload
-def render(plan: Plan, path_or_format: str, *, findings: Report | bool | None = None,
-           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True,
-           page: str | None = None) -> bytes | Path: ...
-def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Report | bool | None = None,
-           config: Config | Mapping[str, Any] | None = None, milestones: bool = False,
-           levels: str | Iterable[str] | None = None, focus: str | None = None, outcome: str | int | None = None,
-           owners: bool = False, direction: str = "LR", title: bool = True,
-           page: str | None = None) -> bytes | Path:
+def render(
+    plan: Plan,
+    path_or_format: str,
+    *,
+    findings: Report | bool | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    milestones: bool = False,
+    levels: str | Iterable[str] | None = None,
+    focus: str | None = None,
+    outcome: str | int | None = None,
+    owners: bool = False,
+    direction: str = "LR",
+    title: bool = True,
+    page: str | None = None,
+) -> bytes | Path: ...
+def render(
+    plan: Plan,
+    path_or_format: str | os.PathLike[str],
+    *,
+    findings: Report | bool | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+    milestones: bool = False,
+    levels: str | Iterable[str] | None = None,
+    focus: str | None = None,
+    outcome: str | int | None = None,
+    owners: bool = False,
+    direction: str = "LR",
+    title: bool = True,
+    page: str | None = None,
+) -> bytes | Path:
     """Draw a plan's logic model (or owner view) as SVG, PNG, PDF or DOT.
 
     Parameters
@@ -420,9 +518,16 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     target: Path | None = None
     text = os.fspath(path_or_format)
     if not text:  # (as a path, "" is the current folder: the error named '.')
-        raise OptionError("no output format or file name given: use svg, png, pdf or dot, or a file name ending in "
-                          ".svg, .png, .pdf or .dot")
-    if isinstance(path_or_format, str) and text.lower() in ("svg", "png", "pdf", "dot"):  # (a path object is a path)
+        raise OptionError(
+            "no output format or file name given: use svg, png, pdf or dot, or a file name ending in "
+            ".svg, .png, .pdf or .dot"
+        )
+    if isinstance(path_or_format, str) and text.lower() in (
+        "svg",
+        "png",
+        "pdf",
+        "dot",
+    ):  # (a path object is a path)
         fmt = text.lower()
     else:
         target = Path(text)
@@ -440,8 +545,18 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
         report = None
     else:
         report = findings
-    opts = diagram_options(plan, levels=levels, milestones=milestones, focus=focus, outcome=outcome,
-                           owners=owners, direction=direction, findings=report, title=title, page=page)
+    opts = diagram_options(
+        plan,
+        levels=levels,
+        milestones=milestones,
+        focus=focus,
+        outcome=outcome,
+        owners=owners,
+        direction=direction,
+        findings=report,
+        title=title,
+        page=page,
+    )
     text = to_dot(plan, opts, config=config)
     drawn = text.count('class="og-node ')
     if drawn > LARGE_DIAGRAM and fmt != "dot":
@@ -450,7 +565,10 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
         views = "--focus ID or --outcome" if opts.owners else "--focus ID, --levels or --outcome"
         warnings.warn(
             f"the diagram draws {drawn:,} nodes in one picture, too many to read on a page or a screen; "
-            f"{views} draw part of the plan", LargeDiagramWarning, stacklevel=2)
+            f"{views} draw part of the plan",
+            LargeDiagramWarning,
+            stacklevel=2,
+        )
     data = pipe(text, fmt, dpi=PRINT_DPI if opts.page is not None else None)
     _warn_if_strip(data, fmt, opts.owners or opts.direction == "LR")
     if opts.page is not None and fmt != "dot":
@@ -465,8 +583,9 @@ def render(plan: Plan, path_or_format: str | os.PathLike[str], *, findings: Repo
     return target
 
 
-def text_alternative(svg: bytes, plan: Plan, *, owners: bool = False, nodes: int = 0,
-                     findings: Report | None = None) -> bytes:
+def text_alternative(
+    svg: bytes, plan: Plan, *, owners: bool = False, nodes: int = 0, findings: Report | None = None
+) -> bytes:
     """Graphviz's SVG with a title and a description of its own, for a screen reader or a page
     that shows the file as an image, in place of the names Graphviz gives the graph and each
     priority's box (the plan's id, ``cluster_0``), which a browser also shows as tooltips."""
@@ -476,18 +595,32 @@ def text_alternative(svg: bytes, plan: Plan, *, owners: bool = False, nodes: int
 
     view = "Owner view" if owners else "Logic model"
     title = f"{view} of {plan.title}"
-    about = ("Each owner with the milestones they lead" if owners else
-             "Each box is a node of the plan, with its id, its title and the rule codes of its findings; "
-             "an arrow runs from a node to each node under it")
+    about = (
+        "Each owner with the milestones they lead"
+        if owners
+        else "Each box is a node of the plan, with its id, its title and the rule codes of its findings; "
+        "an arrow runs from a node to each node under it"
+    )
     counted = f"{nodes:,} node{'' if nodes == 1 else 's'}"
     if findings is not None:
         counts = findings.counts
-        counted += ", " + ", ".join(f"{counts[s]} {s}{'' if s == 'info' or counts[s] == 1 else 's'}"
-                                    for s in ("error", "warning", "info"))
+        counted += ", " + ", ".join(
+            f"{counts[s]} {s}{'' if s == 'info' or counts[s] == 1 else 's'}"
+            for s in ("error", "warning", "info")
+        )
     text = describe_nodes(svg.decode("utf-8"))
-    text = re.sub(r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", text)
-    text = re.sub(r"(<svg\b[^>]*>)", lambda m: (f'{m.group(1)}\n<title>{html_text(title)}</title>\n'
-                                                f"<desc>{html_text(about)}. {html_text(counted)}.</desc>"), text, count=1)
+    text = re.sub(
+        r'(<g id="[^"]+" class="(?:graph|cluster)[^"]*"[^>]*>\s*)<title>[^<]*</title>', r"\1", text
+    )
+    text = re.sub(
+        r"(<svg\b[^>]*>)",
+        lambda m: (
+            f"{m.group(1)}\n<title>{html_text(title)}</title>\n"
+            f"<desc>{html_text(about)}. {html_text(counted)}.</desc>"
+        ),
+        text,
+        count=1,
+    )
     return text.encode("utf-8")
 
 
@@ -499,4 +632,6 @@ def describe_nodes(svg: str) -> str:
 
     return re.sub(
         r'(<g id="[^"]+" class="node[^"]*"[^>]*>\s*<title>[^<]*</title>)(\s*<g id="a_[^"]*">\s*<a xlink:title="([^"]*)")',
-        lambda m: f"{m.group(1)}\n<desc>{m.group(3)}</desc>{m.group(2)}", svg)
+        lambda m: f"{m.group(1)}\n<desc>{m.group(3)}</desc>{m.group(2)}",
+        svg,
+    )

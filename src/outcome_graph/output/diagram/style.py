@@ -31,7 +31,10 @@ PALETTE: tuple[tuple[str, str], ...] = (
     ("#0072B2", "#CFE1F2"),  # blue           (2: stay safe)
     ("#A36600", "#FCF0D4"),  # dark orange    (3: enjoy and achieve)
     ("#A8508A", "#F7E5EF"),  # reddish purple (4: positive contribution)
-    ("#5A4FCF", "#E8E6F8"),  # violet         (5: economic well-being; a blue-green sky blue was 2.3:1)
+    (
+        "#5A4FCF",
+        "#E8E6F8",
+    ),  # violet         (5: economic well-being; a blue-green sky blue was 2.3:1)
     ("#8C6D31", "#EFE8DA"),
     ("#2E6F7E", "#DDEBEE"),
     ("#B15928", "#F6E4D8"),
@@ -77,7 +80,9 @@ STYLES: dict[str, KindStyle] = {
     "aim": KindStyle(11, 34, 4),
     "objective": KindStyle(10, 44, 3),
     "milestone": KindStyle(9, 46, 3),
-    "indicator": KindStyle(9, 32, 3),  # (titles of one family of indicators differ late in the text)
+    "indicator": KindStyle(
+        9, 32, 3
+    ),  # (titles of one family of indicators differ late in the text)
 }
 
 
@@ -94,7 +99,11 @@ class Palette:
     def of(cls, plan: Plan) -> Palette:
         fw = plan.framework
         colours = {o.id: PALETTE[i % len(PALETTE)] for i, o in enumerate(fw.outcomes)}
-        return cls(colours, {o.id: o.title for o in fw.outcomes}, {o.id: i + 1 for i, o in enumerate(fw.outcomes)})
+        return cls(
+            colours,
+            {o.id: o.title for o in fw.outcomes},
+            {o.id: i + 1 for i, o in enumerate(fw.outcomes)},
+        )
 
     def fill(self, outcomes: Sequence[str], cross: bool) -> str:
         if cross:
@@ -109,15 +118,25 @@ class Palette:
         if cross:
             cells = [chip(CROSS[0], "", size)]
         else:
-            cells = [chip(self.colours[o][0], str(self.numbers.get(o, "")), size) for o in outcomes if o in self.colours]
+            cells = [
+                chip(self.colours[o][0], str(self.numbers.get(o, "")), size)
+                for o in outcomes
+                if o in self.colours
+            ]
         if not cells:
             return ""
-        return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0"><TR>{"".join(cells)}</TR></TABLE>'
+        return (
+            f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0"><TR>{"".join(cells)}</TR></TABLE>'
+        )
 
 
 def chip(colour: str, text: str, size: int = 12) -> str:
     """One chip: a square of ``colour`` with ``text`` (an outcome's number) in white bold, as a cell."""
-    inner = f'<FONT POINT-SIZE="{num(size - 4)}" COLOR="#FFFFFF"><B>{dot_html(text)}</B></FONT>' if text else ""
+    inner = (
+        f'<FONT POINT-SIZE="{num(size - 4)}" COLOR="#FFFFFF"><B>{dot_html(text)}</B></FONT>'
+        if text
+        else ""
+    )
     return f'<TD WIDTH="{size}" HEIGHT="{size}" FIXEDSIZE="TRUE" BGCOLOR="{colour}">{inner}</TD>'
 
 

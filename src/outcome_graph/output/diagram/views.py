@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from ...model.plan import Plan
 
 
-def to_dot(plan: Plan, options: DiagramOptions | None = None, *, config: Config | None = None) -> str:
+def to_dot(
+    plan: Plan, options: DiagramOptions | None = None, *, config: Config | None = None
+) -> str:
     """The plan's diagram as Graphviz DOT text.
 
     Parameters
@@ -77,4 +79,6 @@ def _say_if_inferred(plan: Plan, facts: PlanFacts, outcome: str) -> None:
         from .rendering import InferredSliceWarning
 
         title = plan.framework.outcome(outcome).title
-        warnings.warn(f"the nodes serving '{title}' are {inferred}", InferredSliceWarning, stacklevel=3)
+        warnings.warn(
+            f"the nodes serving '{title}' are {inferred}", InferredSliceWarning, stacklevel=3
+        )
