@@ -40,7 +40,7 @@ from ..model.document import (
 )
 from ..model.plan import Location, Notice, Plan, code_key
 from ..paths import missing_reason, text_name
-from .places import path_text, place_in_plan
+from .places import KIND_OF_LIST, path_text, place_in_plan
 from .suggest import (
     catalogue_title,
     duplicate_code,
@@ -932,16 +932,6 @@ def worded(err: Mapping[str, Any], *, show_input: bool = True) -> str | None:
     return f"{words}, not {_kind_of(value)}" if show_input else words
 
 
-#: The kind of node each list of the document holds.
-_KIND_OF_LIST = {
-    "priorities": "priority",
-    "aims": "aim",
-    "objectives": "objective",
-    "milestones": "milestone",
-    "indicators": "indicator",
-}
-
-
 def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
     """An unknown framework, duplicate ids and unknown outcomes, found in a document that did not validate, so that a
     file's problems are all reported at once (for a valid document the plan's build finds them)."""
@@ -987,7 +977,7 @@ def _raw_problems(tree: LocMap, file: str | None) -> list[Problem]:
         for item in items:
             if isinstance(item, LocMap):
                 nodes.append(item)
-                kinds[id(item)] = _KIND_OF_LIST.get(list_name, "vision")
+                kinds[id(item)] = KIND_OF_LIST.get(list_name, "vision")
                 stack.extend(
                     (name, item.get(name)) for name in ("aims", "objectives", "milestones")
                 )

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["place_in_plan", "ordinal", "path_text"]
+__all__ = ["KIND_OF_LIST", "place_in_plan", "ordinal", "path_text"]
 
 #: The lists of nodes, and the kind of node each holds (``indicators`` at the top level only: in
 #: a priority, aim or objective it lists references to indicators).
-_NODE_LISTS = {
+KIND_OF_LIST = {
     "priorities": "priority",
     "aims": "aim",
     "objectives": "objective",
@@ -159,7 +159,7 @@ def place_in_plan(tree: Any, path: Sequence[Any]) -> str:
         whose = (
             f"{' of '.join(['the ' + c for c in reversed(chain)] + ([subject] if subject else []))}"
         )
-        is_node_list = part in _NODE_LISTS and (
+        is_node_list = part in KIND_OF_LIST and (
             context == "top"
             or (
                 context in ("priority", "aim", "objective")
@@ -167,7 +167,7 @@ def place_in_plan(tree: Any, path: Sequence[Any]) -> str:
             )
         )
         if is_node_list and isinstance(following, int):
-            kind = _NODE_LISTS[part]
+            kind = KIND_OF_LIST[part]
             name = _name(item, "id")
             subject = (
                 f"{kind} {name}"

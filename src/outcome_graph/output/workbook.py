@@ -85,27 +85,9 @@ EXCEL_CELL_LIMIT = 32767
 
 #: Sheets written even when empty (with their header), so a person can fill them in.
 CORE_SHEETS = ("plan", "priorities", "aims", "objectives", "milestones", "indicators")
+#: The sheets of the per-level form, in the template's order: a workbook written from a plan has
+#: them all, a CSV folder those the plan uses.
 SHEET_ORDER = (
-    "plan",
-    "vision",
-    "owners",
-    "catalogues",
-    "entries",
-    "groups",
-    "priorities",
-    "aims",
-    "objectives",
-    "milestones",
-    "indicators",
-    "indicator_refs",
-    "variants",
-    "ignore",
-    "targets",
-    "actuals",
-    "due",
-)
-#: The sheets of the per-level template, in its order: a workbook written from a plan has them all.
-TEMPLATE_SHEETS = (
     "plan",
     "vision",
     "owners",
@@ -673,7 +655,7 @@ def workbook_bytes(
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     _instructions_sheet(wb, writer, "levels", name)
-    for sheet_name in TEMPLATE_SHEETS:
+    for sheet_name in SHEET_ORDER:
         data = sheets[sheet_name]
         ws = wb.create_sheet(sheet_name)
         # (a sheet the plan has nothing for: the template's header, every column of its fields)
@@ -1126,7 +1108,7 @@ def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
         wb.save(buffer)
         return timeless_xlsx(buffer.getvalue())
 
-    for name in TEMPLATE_SHEETS:
+    for name in SHEET_ORDER:
         layout = LAYOUTS[name]
         ws = wb.create_sheet(name)
         columns = list(layout.columns)
