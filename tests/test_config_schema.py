@@ -410,3 +410,90 @@ def test_an_option_is_typed_by_its_default_as_the_loader_holds_it(default, value
         jsonschema.Draft202012Validator(_option_schema("option", default, "")).is_valid(value)
         is loads
     )
+
+
+# validate-pyproject: the table [tool.outcome-graph] of a whole pyproject.toml, checked against the
+# schema this package declares as its plugin (an entry point), as its command and pre-commit hook do.
+
+_PYPROJECT = {"project": {"name": "a-plan", "version": "1"}}
+
+
+@pytest.fixture(scope="module")
+def pyproject_validator():
+    from validate_pyproject import api
+
+    return api.Validator()  # (its plugins found as the command finds them: by entry point)
+
+
+def _pyproject_error(validator, data: dict) -> str | None:
+    from validate_pyproject import errors
+
+    try:
+        validator({**_PYPROJECT, "tool": {"outcome-graph": data}})
+    except errors.ValidationError as exc:
+        return exc.message
+    return None
+
+
+def test_the_package_declares_its_plugin_for_validate_pyproject():
+    from importlib.metadata import entry_points
+
+    from outcome_graph.schema import pyproject_tool_schema
+
+    (plugin,) = entry_points(group="validate_pyproject.tool_schema", name="outcome-graph")
+    assert plugin.load() is pyproject_tool_schema
+    schema = pyproject_tool_schema("outcome-graph")
+    jsonschema.Draft7Validator.check_schema(schema)
+    assert "$defs" not in json.dumps(schema)
+
+
+@pytest.mark.parametrize("data", VALID, ids=json.dumps)
+def test_validate_pyproject_passes_what_the_loader_reads(data, pyproject_validator):
+    data = {**data, "rule-files": ["rules/acme_rules.py"]}
+    assert _pyproject_error(pyproject_validator, data) is None
+
+
+@pytest.mark.parametrize("data", INVALID, ids=repr)
+def test_validate_pyproject_fails_what_the_loader_refuses_and_names_the_key(
+    data, pyproject_validator
+):
+    message = _pyproject_error(pyproject_validator, data)
+    assert message is not None and "tool.outcome-graph" in message
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_configurations())
+def test_validate_pyproject_and_the_schema_agree_on_every_configuration(
+    data, validator, pyproject_validator
+):
+    """The draft 7 schema validate-pyproject reads says what the editors' draft 2020-12 schema
+    says (which the tests above hold to the loader)."""
+    if data["rule-files"] is None:
+        data["rule-files"] = ["rules/acme_rules.py"]
+    passes = _pyproject_error(pyproject_validator, data) is None
+    assert passes == (_schema_errors(validator, data) == [])
+
+
+def test_validate_pyproject_reads_the_documented_pyproject_table(
+    pyproject_validator, tmp_path, caplog
+):
+    """The README's configuration, written as a user writes it in a pyproject.toml, passes the
+    command; a misspelt key fails it, naming the key."""
+    from validate_pyproject.cli import main as validate_pyproject
+
+    table = tomllib.loads(_toml_blocks(ROOT / "README.md")[0])
+    assert _pyproject_error(pyproject_validator, table) is None
+    body = _toml_blocks(ROOT / "README.md")[0].replace("[rules.", "[tool.outcome-graph.rules.")
+    good = tmp_path / "good" / "pyproject.toml"
+    bad = tmp_path / "bad" / "pyproject.toml"
+    for path, text in ((good, body), (bad, body.replace("fail-on", "fail_on"))):
+        path.parent.mkdir()
+        path.write_text(
+            '[project]\nname = "a-plan"\nversion = "1"\n\n[tool.outcome-graph]\n' + text,
+            encoding="utf-8",
+        )
+    assert validate_pyproject([str(good)]) == 0
+    with pytest.raises(SystemExit) as failed:
+        validate_pyproject([str(bad)])
+    assert failed.value.code != 0
+    assert "`tool.outcome-graph` must not contain {'fail_on'}" in caplog.text  # (its log)

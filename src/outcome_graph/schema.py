@@ -13,7 +13,13 @@ from .model.document import SCHEMA_STRIPPED
 if TYPE_CHECKING:
     from .rules.registry import Rule
 
-__all__ = ["plan_schema", "findings_schema", "diff_schema", "config_schema"]
+__all__ = [
+    "plan_schema",
+    "findings_schema",
+    "diff_schema",
+    "config_schema",
+    "pyproject_tool_schema",
+]
 
 
 def plan_schema() -> dict[str, Any]:
@@ -341,6 +347,43 @@ def config_schema() -> dict[str, Any]:
         "properties": {key: properties[key] for key in _KEYS},
         "$defs": tables,
     }
+
+
+def pyproject_tool_schema(tool_name: str = "outcome-graph") -> dict[str, Any]:
+    """The configuration's schema as validate-pyproject reads it, for ``[tool.outcome-graph]``.
+
+    validate-pyproject (and its pre-commit hook) checks a whole ``pyproject.toml``, each tool's
+    table against the schema a plugin gives: this package declares this function as its plugin
+    (the entry point ``validate_pyproject.tool_schema``), so with outcome-graph installed beside
+    it, a misspelt key, an unknown rule or a negative threshold in the table fails the check. It
+    is :func:`config_schema` written in JSON Schema draft 7, the draft validate-pyproject's
+    schemas are written in (``$defs`` becomes ``definitions``; a ``$ref`` never has other
+    keywords beside it, so it means the same in both drafts).
+
+    >>> schema = pyproject_tool_schema("outcome-graph")
+    >>> schema["$schema"], sorted(schema["definitions"]) == sorted(config_schema()["$defs"])
+    ('http://json-schema.org/draft-07/schema#', True)
+    """
+
+    def draft7(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node and len(node) > 1:  # (draft 7 would pass over the other keywords)
+                raise ValueError(f"a $ref beside other keywords: {sorted(node)}")
+            return {
+                ("definitions" if key == "$defs" else key): (
+                    value.replace("#/$defs/", "#/definitions/") if key == "$ref" else draft7(value)
+                )
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [draft7(item) for item in node]
+        return node
+
+    schema: dict[str, Any] = draft7(config_schema())
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    schema["$id"] = "https://outcome-graph.org/schema/pyproject-tool.json"
+    schema["title"] = f"[tool.{tool_name}]: the outcome-graph configuration in pyproject.toml"
+    return schema
 
 
 def _builtin_rules() -> dict[str, Rule]:
