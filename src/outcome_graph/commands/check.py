@@ -15,10 +15,12 @@ from ..severity import FAIL_ON, SEVERITIES
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
+    baseline_option,
     config_option,
     isolated_option,
     max_bytes_option,
     output_option,
+    period_option,
     rule_options,
     say,
     say_notices,
@@ -70,12 +72,7 @@ def jobs_option(value: str) -> int | str:
 )
 @config_option()
 @isolated_option()
-@click.option(
-    "--period",
-    default=None,
-    metavar="START..END",
-    help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).",
-)
+@period_option()
 @max_bytes_option()
 @output_option()
 @click.option(
@@ -103,14 +100,9 @@ def jobs_option(value: str) -> int | str:
     help="The name a plan read from standard input (PLANS given as -) goes by: in findings, and "
     "where its configuration is looked for.",
 )
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(path_type=str),
-    default=None,
-    metavar="FILE",
-    help="Leave out the findings recorded in FILE (written earlier with --format json or sarif "
-    "-o FILE): report only what is new. The summary counts what was left out.",
+@baseline_option(
+    "Leave out the findings recorded in FILE (written earlier with --format json or sarif "
+    "-o FILE): report only what is new. The summary counts what was left out."
 )
 @click.option(
     "--watch",

@@ -435,6 +435,31 @@ def max_bytes_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     )
 
 
+def period_option(
+    spreadsheets: str = "a flat spreadsheet",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--period START..END``: the plan period of ``spreadsheets`` that have no plan sheet."""
+    return click.option(
+        "--period",
+        default=None,
+        metavar="START..END",
+        help=f"Plan period for {spreadsheets} with no plan sheet (or a financial year: 2012-13).",
+    )
+
+
+def baseline_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--baseline FILE``: the findings recorded earlier (``baseline_file``); ``help`` is what
+    the command does with them."""
+    return click.option(
+        "--baseline",
+        "baseline_file",
+        type=click.Path(path_type=str),
+        default=None,
+        metavar="FILE",
+        help=help,
+    )
+
+
 def config_option(
     purpose: str = "", where: str = "beside the plan or above it", then: str = ""
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

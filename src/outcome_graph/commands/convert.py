@@ -9,6 +9,7 @@ from .common import (
     hold_until_exit,
     isolated_option,
     max_bytes_option,
+    period_option,
     plan_file,
     rule_options,
     say,
@@ -38,12 +39,7 @@ from .common import (
 )
 @config_option(" for --findings")
 @isolated_option()
-@click.option(
-    "--period",
-    default=None,
-    metavar="START..END",
-    help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).",
-)
+@period_option()
 @max_bytes_option()
 @rule_options(" (with --findings)")
 def command(

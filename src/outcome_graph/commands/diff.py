@@ -12,6 +12,7 @@ from .common import (
     isolated_option,
     max_bytes_option,
     output_option,
+    period_option,
     plan_file,
     rule_options,
 )
@@ -39,12 +40,7 @@ from .common import (
 )
 @config_option(" for the check of both plans", "beside NEW or above it")
 @isolated_option("beside NEW or above it")
-@click.option(
-    "--period",
-    default=None,
-    metavar="START..END",
-    help="Plan period for flat spreadsheets with no plan sheet (or a financial year: 2012-13).",
-)
+@period_option("flat spreadsheets")
 @max_bytes_option()
 @output_option()
 @rule_options(" (with --findings)")

@@ -7,10 +7,12 @@ from typing import Any
 import click
 
 from .common import (
+    baseline_option,
     config_option,
     hold_until_exit,
     isolated_option,
     max_bytes_option,
+    period_option,
     plan_file,
     rule_options,
     say,
@@ -70,21 +72,11 @@ from .common import (
 )
 @config_option(" for --findings and the owner view's thresholds")
 @isolated_option()
-@click.option(
-    "--period",
-    default=None,
-    metavar="START..END",
-    help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).",
-)
+@period_option()
 @max_bytes_option()
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(path_type=str),
-    default=None,
-    metavar="FILE",
-    help="Mark only the findings that are new since the baseline FILE (see check --baseline; "
-    "implies --findings).",
+@baseline_option(
+    "Mark only the findings that are new since the baseline FILE (see check --baseline; "
+    "implies --findings)."
 )
 @click.option(
     "--watch",

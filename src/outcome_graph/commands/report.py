@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from .common import (
+    baseline_option,
     config_option,
     hold_until_exit,
     isolated_option,
     max_bytes_option,
+    period_option,
     plan_file,
     rule_options,
     say,
@@ -34,21 +36,11 @@ from .common import (
     help="Draw milestones in the diagram (their findings then link to them; without, to the objective marked with them).",
 )
 @click.option("--no-diagram", is_flag=True, help="Leave out the diagram (no Graphviz needed).")
-@click.option(
-    "--period",
-    default=None,
-    metavar="START..END",
-    help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).",
-)
+@period_option()
 @max_bytes_option()
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(path_type=str),
-    default=None,
-    metavar="FILE",
-    help="Leave out the findings recorded in FILE (see check --baseline): the report shows what is "
-    "new and counts the rest.",
+@baseline_option(
+    "Leave out the findings recorded in FILE (see check --baseline): the report shows what is "
+    "new and counts the rest."
 )
 @click.option(
     "--watch",

@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from .common import (
+    baseline_option,
     config_option,
     hold_until_exit,
     isolated_option,
     max_bytes_option,
+    period_option,
     plan_file,
     rule_options,
     say,
@@ -42,22 +44,12 @@ from .common import (
     help="Columns to print or write, comma-separated (default: a readable selection printed, every "
     "column written; 'all' for every column).",
 )
-@click.option(
-    "--period",
-    default=None,
-    metavar="START..END",
-    help="Plan period for a flat spreadsheet with no plan sheet (or a financial year: 2012-13).",
-)
+@period_option()
 @max_bytes_option()
 @config_option(" for --what findings")
 @isolated_option()
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(path_type=str),
-    default=None,
-    metavar="FILE",
-    help="Leave out the findings recorded in FILE, as check --baseline does (with --what findings).",
+@baseline_option(
+    "Leave out the findings recorded in FILE, as check --baseline does (with --what findings)."
 )
 @rule_options(" (with --what findings)")
 def command(
