@@ -222,3 +222,30 @@ def patterns_read(package: Any) -> Iterator[list[tuple[str, int]]]:
     finally:
         for module, name, value in swapped:
             setattr(module, name, value)
+
+
+#: The JSON Schema of SARIF 2.1.0 (OASIS; see tests/data/README.md).
+SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+
+
+def sarif_errors(document: Any) -> list[str]:
+    """What the SARIF 2.1.0 schema says is wrong with ``document`` (a SARIF log as parsed JSON),
+    formats included (``uri``, ``uri-reference``, ``date-time``): each error with its path."""
+    import json
+
+    import jsonschema
+
+    global _SARIF_VALIDATOR
+    if _SARIF_VALIDATOR is None:
+        schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+        jsonschema.Draft4Validator.check_schema(schema)
+        _SARIF_VALIDATOR = jsonschema.Draft4Validator(
+            schema, format_checker=jsonschema.FormatChecker()
+        )
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}"
+        for e in _SARIF_VALIDATOR.iter_errors(document)
+    ]
+
+
+_SARIF_VALIDATOR: Any = None

@@ -23,7 +23,7 @@ from outcome_graph.output.sarif import sarif_document
 from outcome_graph.output.text import format_report
 from outcome_graph.schema import findings_schema, plan_schema
 
-from .conftest import EXAMPLES, MODELS, PLAN_HEADER, og_command
+from .conftest import EXAMPLES, MODELS, PLAN_HEADER, og_command, sarif_errors
 
 MODEL_FILES = sorted(MODELS.glob("*.yaml"))
 
@@ -767,70 +767,6 @@ def test_a_plan_given_as_text_or_data_has_no_file_in_any_output():
 
 THURROCK = MODELS / "thurrock-cypp-2011-12.yaml"
 
-#: The parts of the SARIF 2.1.0 schema (https://json.schemastore.org/sarif-2.1.0.json) an
-#: invocation's notifications use, as the schema defines them.
-_SARIF_INVOCATIONS = {
-    "type": "array",
-    "minItems": 0,
-    "items": {
-        "type": "object",
-        "required": ["executionSuccessful"],
-        "properties": {
-            "executionSuccessful": {"type": "boolean"},
-            "toolExecutionNotifications": {
-                "type": "array",
-                "uniqueItems": False,
-                "items": {
-                    "type": "object",
-                    "required": ["message"],
-                    "properties": {
-                        "level": {"enum": ["none", "note", "warning", "error"]},
-                        "message": {
-                            "type": "object",
-                            "anyOf": [{"required": ["text"]}, {"required": ["id"]}],
-                            "properties": {"text": {"type": "string"}},
-                        },
-                        "descriptor": {"type": "object", "properties": {"id": {"type": "string"}}},
-                        "properties": {"type": "object"},
-                        "locations": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "properties": {
-                                    "physicalLocation": {
-                                        "type": "object",
-                                        "properties": {
-                                            "artifactLocation": {
-                                                "type": "object",
-                                                "properties": {
-                                                    "uri": {
-                                                        "type": "string",
-                                                        "format": "uri-reference",
-                                                    }
-                                                },
-                                            },
-                                            "region": {
-                                                "type": "object",
-                                                "properties": {
-                                                    "startLine": {"type": "integer", "minimum": 1},
-                                                    "startColumn": {
-                                                        "type": "integer",
-                                                        "minimum": 1,
-                                                    },
-                                                },
-                                            },
-                                        },
-                                    }
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
-
 
 def _noticed_workbook(tmp_path):
     """The Thurrock plan as a workbook someone worked on: a milestone row hidden, the header row
@@ -1007,8 +943,9 @@ def test_sarif_lists_the_notices_as_tool_notifications_at_their_place(tmp_path):
     plan_path = _long_lead_plan(tmp_path)
     plan = og.load(plan_path)
     [notice] = plan.notices
-    run = json.loads(og.to_sarif(og.check(plan)))["runs"][0]
-    jsonschema.validate(run["invocations"], _SARIF_INVOCATIONS)
+    log = json.loads(og.to_sarif(og.check(plan)))
+    assert sarif_errors(log) == []
+    run = log["runs"][0]
     [invocation] = run["invocations"]
     assert invocation["executionSuccessful"] is True
     [note] = invocation["toolExecutionNotifications"]
@@ -1042,8 +979,9 @@ def test_sarif_lists_the_notices_as_tool_notifications_at_their_place(tmp_path):
         text=True,
     )
     assert done.returncode == 2
-    [invocation] = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["invocations"]
-    jsonschema.validate([invocation], _SARIF_INVOCATIONS)
+    log = json.loads(out.read_text(encoding="utf-8"))
+    assert sarif_errors(log) == []
+    [invocation] = log["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
     notes = invocation["toolExecutionNotifications"]
     assert [n["level"] for n in notes] == [
@@ -1120,9 +1058,8 @@ def test_notices_of_any_text_and_place_are_written_validly_by_every_format(notes
         assert doc["notices"] == [{"message": m, "location": loc.to_dict()} for loc, m in notes]
     else:
         assert "notices" not in doc
-    run = sarif_document([report])["runs"][0]
-    if notices:
-        jsonschema.validate(run["invocations"], _SARIF_INVOCATIONS)
+    log = sarif_document([report])
+    assert sarif_errors(log) == []
     lines = (
         to_github([report]).split("\n") if notices else []
     )  # (as GitHub reads them: \x1e is in a line)
