@@ -409,7 +409,10 @@ def document_data(
     >>> document_data(plan)["priorities"]
     [{'id': 'P1', 'number': '1', 'title': 'Safe'}]
     """
-    return json.loads(json.dumps(_styled_data(plan_or_document, canonical=canonical)))
+    data: dict[str, Any] = json.loads(
+        json.dumps(_styled_data(plan_or_document, canonical=canonical))
+    )
+    return data
 
 
 def _styled_data(plan_or_document: Plan | PlanDocument, *, canonical: bool) -> dict[str, Any]:

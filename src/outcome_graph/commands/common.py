@@ -400,7 +400,7 @@ def output_option(
     )
 
 
-class _Bytes(click.ParamType):
+class _Bytes(click.ParamType):  # type: ignore[type-arg]
     """A size in bytes: a whole number, 1 or more. (click's ``IntRange(min=1)`` would add
     ``[x>=1]`` to the help, and refuse 0 as "not in the range x>=1".)"""
 

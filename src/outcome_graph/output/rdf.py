@@ -84,7 +84,8 @@ class _Namespace:
     def __getattr__(self, name: str) -> rdflib.URIRef:
         if name.startswith("__"):
             raise AttributeError(name)
-        return _rdflib().URIRef(VOCABULARY + name)
+        uri: rdflib.URIRef = _rdflib().URIRef(VOCABULARY + name)
+        return uri
 
 
 #: The vocabulary's terms: ``OG.Milestone``, ``OG.parent``, ``OG.dueEnd``...
@@ -103,7 +104,8 @@ def node_iri(plan: Plan, node_id: str) -> rdflib.URIRef:
     >>> str(node_iri(plan, "NI 72"))
     'urn:outcome-graph:plan:demo:NI%2072'
     """
-    return _rdflib().URIRef(_base(plan) + quote(node_id, safe=""))
+    uri: rdflib.URIRef = _rdflib().URIRef(_base(plan) + quote(node_id, safe=""))
+    return uri
 
 
 def to_rdf_graph(plan: Plan) -> rdflib.Graph:
@@ -124,15 +126,15 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
     RenderError
         rdflib is not installed (an :class:`~outcome_graph.errors.OutcomeGraphError`).
     """
-    rdflib = _rdflib()
+    rdf = _rdflib()
     from rdflib.namespace import RDF, RDFS, XSD
 
     from ..graph.facts import PlanFacts
 
-    URIRef, Literal = rdflib.URIRef, rdflib.Literal
+    URIRef, Literal = rdf.URIRef, rdf.Literal
     facts = PlanFacts(plan)
-    g = rdflib.Graph()
-    g.bind("og", rdflib.Namespace(VOCABULARY))
+    g: rdflib.Graph = rdf.Graph()
+    g.bind("og", rdf.Namespace(VOCABULARY))
     add = g.add
     base = _base(plan)
     iris: dict[str, Any] = {}

@@ -97,7 +97,10 @@ class RuleDoc:
                 sections[current] = []
                 continue
             sections.setdefault(current, []).append(line)
-        get = lambda k: "\n".join(sections.get(k, [])).strip()  # noqa: E731
+
+        def get(key: str) -> str:
+            return "\n".join(sections.get(key, [])).strip()
+
         return cls(
             get("summary"), get("what"), get("why"), get("example"), get("fix"), get("options")
         )
