@@ -322,3 +322,28 @@ def test_after_a_month_is_ongoing_from_the_next(year: int, month: int) -> None:
     t = parse_timescale(f"After {name} {year}", plan)
     nxt = month_end(year, month) + timedelta(days=1)
     assert t.kind == "ongoing" and t.intervals == (Interval(nxt, plan.end),), t.interpretation
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording of the real plans' texts
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "period", "expected"),
+    [
+        # (the 1998 baseline was read as a second date, the 2020 Vision as the year 2020, 2007-10 as October 2007)
+        (
+            "Reduce by 50% (from the 1998 baseline) the rate of conceptions among young people under 18 "
+            "by 2010.",
+            SOUTHEND,
+            ["2010"],
+        ),
+        ("Develop use of 2020 Vision for Learning to enable schools", SOUTHEND, []),
+        ("Facilitate the 2020 Vision for Learning. December 2008", SOUTHEND, ["2008-12"]),
+        ("This is an update of the three year plan for 2007-10", SOUTHEND, ["2007..2010"]),
+        # (a year before 'baseline' alone is still that year: nothing else says when)
+        ("1998 baseline", SOUTHEND, ["1998"]),
+    ],
+)
+def test_the_wording_of_the_real_plans(text: str, period: Interval, expected: list[str]) -> None:
+    t = parse_timescale(text, period)
+    assert spans(t) == expected, t.interpretation

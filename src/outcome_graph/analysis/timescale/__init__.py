@@ -161,7 +161,8 @@ reads them).
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
-  November 2011).
+  November 2011). A year before "baseline" (``from the 1998 baseline ... by 2010``) is left out
+  beside any other date, and a year before "Vision" (``2020 Vision for Learning``) is a name.
 - **Months without a year** (``March``, ``by July``, ``April – July``) are read only when a
   plan period is given and exactly one such month (or range) lies within it; the
   interpretation says so. A school term (or half of one) without a year is placed so too, and, when

@@ -36,6 +36,9 @@ class Item:
     mod: str | None = None
     open: bool = False
     qualifier: bool = False
+    baseline: bool = (
+        False  # the year of a baseline ('the 1998 baseline'): left out beside another date
+    )
     is_range: bool = False
     year_end: bool = (
         False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')

@@ -538,6 +538,9 @@ def _dated(
     slips: list[Slip],
 ) -> Timing:
     """The reading of a timescale that gives at least one date."""
+    # (the year a baseline was measured in says nothing of when the work is due: 'from the 1998 baseline ... by 2010')
+    if any(not it.baseline for it in dated):
+        dated = [it for it in dated if not it.baseline]
     # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds time
     finer = [it.interval for it in dated if it.level != "year" and it.interval is not None]
     if finer:

@@ -288,8 +288,16 @@ def _counts(text: str, start: int) -> bool:
     return NUMBERED_RE.search(text, lo, start) is not None
 
 
-def handle_yr(m: re.Match[str], text: str) -> Item:
-    item = Item(m.start(), m.end())
+#: what after a year makes it a name ('the 2020 Vision for Learning') or the year a baseline was measured in
+#: ('Reduce by 50% (from the 1998 baseline) ... by 2010'), not when the work falls due
+_YEAR_NAMED_RE = re.compile(r"\s+(?:(?P<vision>vision)|(?P<baseline>baselines?))(?![a-z])", re.I)
+
+
+def handle_yr(m: re.Match[str], text: str) -> Item | None:
+    named = _YEAR_NAMED_RE.match(text, m.end())
+    if named is not None and named["vision"]:
+        return None
+    item = Item(m.start(), m.end(), baseline=named is not None)
     words = YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
     if words is not None and words.lastgroup in ("financial", "academic"):
         return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start() : m.end()])
