@@ -347,3 +347,28 @@ def test_after_a_month_is_ongoing_from_the_next(year: int, month: int) -> None:
 def test_the_wording_of_the_real_plans(text: str, period: Interval, expected: list[str]) -> None:
     t = parse_timescale(text, period)
     assert spans(t) == expected, t.interpretation
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "expected"),
+    [
+        # (no fraction has two dots: a word of change before a dotted date changes nothing)
+        ("Reduce absence by 31.3.12", THURROCK, ["2012-03-31"]),
+        # (a dotted date of one-digit month before other words may be a section number: not read)
+        ("31.3.12 report to the board", THURROCK, []),
+        ("31.03.12 report to the board", THURROCK, ["2012-03-31"]),
+        # (counted from the plan's approval, or the pilot's first year: not from the plan's start)
+        ("within 6 months of the plan's approval", THURROCK, []),
+        ("by the end of the first year of the pilot", THURROCK, []),
+        ("Within 6 months of the start of the plan", THURROCK, ["2011-04..2011-09"]),
+        ("within the first year", RICHMOND, ["2009-04..2010-03"]),
+        ("by half term", RICHMOND, ["2009-05"]),
+        ("by the end of the academic year", RICHMOND, []),
+        ("by the end of the academic year", SOUTHEND, ["2008-08"]),
+        # ('to' only opening the timescale: 'To be reported ... in April' is no deadline)
+        ("To be confirmed", THURROCK, []),
+    ],
+)
+def test_where_each_reading_stops(text: str, period: Interval, expected: list[str]) -> None:
+    t = parse_timescale(text, period)
+    assert spans(t) == expected, t.interpretation

@@ -112,12 +112,13 @@ def _dotted_date_alone(m: re.Match[str], text: str) -> bool:
     """Whether a dotted date with a month of one digit and a year of two (``31.3.12``, ``1.4.11``), which a
     section number may be written as (``Action 3.1.12``), stands where only a date stands: the whole
     timescale, after a deadline's or a start's words (``by 31.3.12``, ``from 1.4.11``), or in a range or a
-    list of dates (``1.4.11 - 31.3.12``); and not after a word that numbers (``Section``, ``Action``)."""
+    list of dates (``1.4.11 - 31.3.12``); and not after a word that numbers (``Section``, ``Action``). No
+    fraction or measure has two dots, so a word of change before it changes nothing (``Reduce absence by
+    31.3.12`` is by 31 March 2012, where ``by 1/3`` is a third)."""
     before = text[max(0, m.start() - 40) : m.start()]
     return bool(
         SHORT_DOTTED_LEAD_RE.search(text, max(0, m.start() - 40), m.start())
         and not NUMBERED_RE.search(before)
-        and not CHANGE_RE.search(text, 0, m.start())
         and SHORT_DOTTED_TAIL_RE.match(text, m.end())
     )
 

@@ -302,9 +302,12 @@ YEAR_END_RE = re.compile(
     r"(?![a-z])(?!\s*\d)",
     FLAGS,
 )
-_COUNT_WORDS = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[-\s]four"
+_COUNT_WORDS = (
+    r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+    r"|twenty[-\s]four"
+)
 _OF_THE_PLAN = (
-    r"\s+of\s+(?:the\s+)?(?:start\s+of\s+(?:the\s+)?)?(?:this\s+)?plan(?:\s+period)?(?![a-z])"
+    r"\s+of\s+(?:the\s+)?(?:start\s+of\s+(?:the\s+)?)?(?:this\s+)?plan(?:\s+period)?(?![a-z'])"
 )
 #: a time counted from the start of the plan ('within 6 months', 'within the first year', 'in the first
 #: 6 months of the plan', 'by the end of the first year'), and whether something else is its start
