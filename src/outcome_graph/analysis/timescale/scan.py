@@ -227,15 +227,8 @@ def apply_after(item: Item, where: str = "") -> None:
         )
         level = "month"
     item.long = item.short
-    item.level, item.deadline, item.holiday, item.feast, item.term, item.half = (
-        level,
-        "",
-        False,
-        "",
-        False,
-        0,
-    )
-    item.year_end = item.is_range = item.before = False
+    item.level, item.deadline, item.feast, item.half = level, "", "", 0
+    item.year_end = item.is_range = item.before = item.holiday = item.term = False
     item.mod, item.open = None, True
 
 
@@ -667,10 +660,8 @@ def find_items(
         item.src_start, item.src_end = item.start, item.end
         mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
         if mod is None and item.start and _TO_START_RE.fullmatch(norm, 0, item.start):
-            item.mod, item.src_start = (
-                "by",
-                0,
-            )  # ('To March 2012', opening the timescale: until then)
+            # ('To March 2012', opening the timescale: until then)
+            item.mod, item.src_start = "by", 0
         if mod is not None:
             kind = mod.lastgroup
             if kind == "for":

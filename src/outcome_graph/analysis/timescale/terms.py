@@ -14,7 +14,7 @@ from datetime import date
 from .intervals import Interval, day_words, month_interval, month_span, month_words, shift_month
 from .items import Item, safe, split_year, two_digit
 from .lexicon import MONTH_NAMES
-from .patterns import COMMA_GAP_RE, FINAL_AND_GAP_RE
+from .patterns import COMMA_GAP_RE, FINAL_AND_GAP_RE, MON_BODY
 from .show import quoted
 
 # (first month, months after it): seasons as in the plan format; school terms
@@ -186,7 +186,9 @@ def _half_term(item: Item, m: re.Match[str], name: str) -> Item:
 
 #: a month's or a season's name right before 'half term' ('October half term', 'Summer half term'), read with it
 _NAMED_BEFORE_RE = re.compile(
-    r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win)[a-z\x00]*\.?[\s-]*$",
+    r"(?<![a-z])(?:"
+    + MON_BODY
+    + r"|(?:spring|summer|autumn|winter|spr|sum|aut|win)\x00*)\.?[\s-]*$",
     re.I | re.A,
 )
 
