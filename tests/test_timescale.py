@@ -1079,6 +1079,16 @@ def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
             for y, e in eves.items()
             if e.kind == "dated" and plan.start <= e.intervals[0].end <= plan.end
         }
+        if len(within) > 1:
+            # (two eves in the period, of which only one holiday lies in it as it is placed alone: that one)
+            inside = [
+                y
+                for y in within
+                if (s := parse_timescale(f"{name} {y}", plan).span) is not None
+                and plan.start <= s.start
+                and s.end <= plan.end
+            ]
+            within = {y: within[y] for y in inside}
         if len(within) == 1:
             assert t.kind == "dated" and t.intervals == next(iter(within.values())), (
                 t.interpretation
@@ -1090,11 +1100,19 @@ def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
         assert t.kind == "undated", t.interpretation
         return
     placed = alone.intervals[0].start.year
-    assert (
-        t.kind == "dated" and t.intervals == parse_timescale(f"{text} {placed}", plan).intervals
-    ), (t.interpretation, alone.interpretation)
-    if word != "after":
-        assert t.intervals[0].end <= alone.intervals[0].end  # (by its end at the latest)
+    same = parse_timescale(f"{text} {placed}", plan)
+    assert (t.kind, t.intervals) == (same.kind, same.intervals), (
+        t.interpretation,
+        alone.interpretation,
+    )
+    if (
+        word == "after"
+    ):  # (ongoing from the end of the one placed: 'after Easter' from the day after Easter Day)
+        assert t.kind == "ongoing" and t.intervals[0].start > alone.intervals[0].start
+    else:
+        assert (
+            t.kind == "dated" and t.intervals[0].end <= alone.intervals[0].end
+        )  # (by its end at the latest)
 
 
 @pytest.mark.parametrize(
@@ -1107,7 +1125,12 @@ def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
             ["2011-04-23"],
             "by 23 April 2011, the day before Easter Day (24 April 2011), the only Easter",
         ),
-        ("before the Easter holidays", ["2011-04-23"], "the only Easter in the plan period"),
+        # (the Easter holidays start before Easter Day: by the Friday before Palm Sunday, when schools break up)
+        (
+            "before the Easter holidays",
+            ["2011-04-15"],
+            "by 15 April 2011, the Friday before Palm Sunday, when schools break up for the Easter holidays",
+        ),
         (
             "before Christmas",
             ["2011-12-24"],
@@ -4278,10 +4301,13 @@ def test_no_word_of_the_real_plans_is_read_as_a_month() -> None:
         ):
             t = parse_timescale(text, THURROCK)
             assert "' taken as " not in t.interpretation and not _names_a_month(t), t.interpretation
-        # (before a range to a month, a word is a label, or a word about the date: 'before', 'early', 'middle')
+        # (before a range to a month, a word is a label, or a word about the date: 'before', 'after', 'early',
+        # 'middle')
         t = parse_timescale(f"{word} - Sept 2012", THURROCK)
         assert "' taken as " not in t.interpretation, t.interpretation
-        assert t.intervals == plain or word in ("before", "early", "middle"), t.interpretation
+        assert t.intervals == plain or word in ("before", "after", "early", "middle"), (
+            t.interpretation
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,11 +6,16 @@ terms, holidays, ranges, lists, deadlines, open-ended starts, cadence, placehold
 and the intervals a reader of the plan takes it to mean. Those the reader once read otherwise are in the tables
 of docs/timescales.md, which are tests too; this file pins the rest, so that a change to the reader that moves
 any of them is seen. The undated rows are left undated on purpose: a status ('Completed'), a time relative to
-something the plan does not date ('Within 6 months', 'By next review'), a half-term or term not named ('By half
-term', 'end of term'), a year not named ('Second half of the year', 'Mid-year'), an academic year's end in a
-plan that is no academic year ('By end of academic year': August 2011 or August 2012?), a spring that no plan
-of April to March holds, and a dotted date with a month of one digit and a year of two, which section numbers
-('2.2.5', '1.4.11') are written as.
+something the plan does not date ('Within 3 months of launch', 'Review in 6 months', 'By next review'), a term
+not named ('end of term'), a year not named ('Second half of the year', 'Mid-year'), a spring that no plan of
+April to March holds, and a dotted date after a word that numbers ('Action 3.1.12', a section number).
+
+Once left unread, now read as a plan's reader reads them: a dotted date alone ('31.3.12', '1.4.11'), a time
+counted from the start of the plan ('Within 6 months', 'within the first year'), a half-term naming no term
+(the first of the plan period: 'By half term' is May 2011), the end of the academic year that ends in the plan
+period ('By end of academic year': August 2011), 'after' a date as the start of the time after it ('after
+Easter' from the day after Easter Day), and a year with two digits after it that meet the plan period as a
+span of years ('2008-11' is 2008 to 2011, no longer November 2008).
 """
 
 from __future__ import annotations
@@ -55,7 +60,10 @@ PHRASINGS = [
     ("By 31st March 2012", "dated", ["2012-03-31"]),
     ("31st March 2012", "dated", ["2012-03-31"]),
     ("31/03/12", "dated", ["2012-03-31"]),
-    ("31.3.12", "undated", []),
+    ("31.3.12", "dated", ["2012-03-31"]),
+    ("31.03.2012", "dated", ["2012-03-31"]),
+    ("by 31.3.12", "dated", ["2012-03-31"]),
+    ("Action 3.1.12", "undated", []),
     ("March 31st 2012", "dated", ["2012-03-31"]),
     ("termly", "ongoing", ["2011-04..2012-03"]),
     ("Termly", "ongoing", ["2011-04..2012-03"]),
@@ -94,8 +102,11 @@ PHRASINGS = [
     ("By Christmas 2011", "dated", ["2011-12"]),
     ("Christmas", "dated", ["2011-12"]),
     ("before Christmas", "dated", ["2011-12-24"]),
-    ("after Easter", "dated", ["2011-04"]),
-    ("After Easter 2012", "dated", ["2012-04"]),
+    ("after Easter", "ongoing", ["2011-04-25..2012-03-31"]),
+    ("After Easter 2012", "ongoing", ["2012-04-09"]),
+    ("before the Easter holidays", "dated", ["2011-04-15"]),
+    ("after Christmas", "ongoing", ["2011-12-26..2012-03-31"]),
+    ("After the summer holidays", "ongoing", ["2011-09..2012-03"]),
     ("by Easter", "dated", ["2011-04"]),
     ("By Easter 2012", "dated", ["2012-04"]),
     ("Easter 2012", "dated", ["2012-04"]),
@@ -113,7 +124,8 @@ PHRASINGS = [
     ("End of autumn term", "dated", ["2011-09..2011-12"]),
     ("By end of Spring term", "dated", ["2012-01..2012-04"]),
     ("by end of academic year 2011/12", "dated", ["2012-08"]),
-    ("By end of academic year", "undated", []),
+    ("By end of academic year", "dated", ["2011-08"]),
+    ("by the end of the academic year", "dated", ["2011-08"]),
     ("end of academic year 2011-12", "dated", ["2012-08"]),
     ("academic year 2011/12", "dated", ["2011-09..2012-08"]),
     ("Academic Year 2011-12", "dated", ["2011-09..2012-08"]),
@@ -174,7 +186,8 @@ PHRASINGS = [
     ("31/12/11", "dated", ["2011-12-31"]),
     ("1st April 2011", "dated", ["2011-04-01"]),
     ("01/04/2011", "dated", ["2011-04-01"]),
-    ("1.4.11", "undated", []),
+    ("1.4.11", "dated", ["2011-04-01"]),
+    ("1.4.11 - 31.3.12", "dated", ["2011-04..2012-03"]),
     ("April 1st 2011", "dated", ["2011-04-01"]),
     ("H1 2011/12", "dated", ["2011-04..2011-09"]),
     ("H2 2011/12", "dated", ["2011-10..2012-03"]),
@@ -211,7 +224,11 @@ PHRASINGS = [
     ("Complete by March 2012", "dated", ["2012-03"]),
     ("Report to Board in July 2011", "dated", ["2011-07"]),
     ("Review in 6 months", "undated", []),
-    ("Within 6 months", "undated", []),
+    ("Within 6 months", "dated", ["2011-04..2011-09"]),
+    ("Within the first year", "dated", ["2011-04..2012-03"]),
+    ("within 3 months of the plan", "dated", ["2011-04..2011-06"]),
+    ("within six weeks", "dated", ["2011-04-01..2011-05-12"]),
+    ("By the end of the plan", "dated", ["2012-03"]),
     ("Within 3 months of launch", "undated", []),
     ("TBC", "undated", []),
     ("TBA", "undated", []),
@@ -270,12 +287,13 @@ PHRASINGS = [
     ("Start of September 2011", "dated", ["2011-09-01..2011-09-10"]),
     ("beginning of Sept 2011", "dated", ["2011-09-01..2011-09-10"]),
     ("By the end of the autumn term", "dated", ["2011-09..2011-12"]),
-    ("By half term", "undated", []),
+    ("By half term", "dated", ["2011-05"]),
+    ("before half term", "dated", ["2011-04"]),
     ("February half term", "dated", ["2012-02"]),
     ("By October half term", "dated", ["2011-10"]),
     ("October half term 2011", "dated", ["2011-10"]),
-    ("Half term", "undated", []),
-    ("After half term", "undated", []),
+    ("Half term", "dated", ["2011-05"]),
+    ("After half term", "ongoing", ["2011-06..2012-03"]),
     ("by end of term", "undated", []),
     ("end of term", "undated", []),
     ("Jan 2012", "dated", ["2012-01"]),
@@ -407,9 +425,10 @@ PHRASINGS = [
     ("Quarter 4 (Jan-Mar 2012)", "dated", ["2012-01..2012-03"]),
     ("Q3 (Oct-Dec 2011)", "dated", ["2011-10..2011-12"]),
     ("Oct - Dec 2011 (Q3)", "dated", ["2011-10..2011-12"]),
-    ("2009-12", "dated", ["2009-12"]),
+    ("2009-12", "dated", ["2009..2012"]),
     ("2010/13", "dated", ["2010..2013"]),
-    ("2008-11", "dated", ["2008-11"]),
+    ("2008-11", "dated", ["2008..2011"]),
+    ("2005-08", "dated", ["2005-08"]),
     ("1st half of 2011/12", "dated", ["2011-04..2011-09"]),
     ("2nd half 2011/12", "dated", ["2011-10..2012-03"]),
     ("every six weeks", "ongoing", ["2011-04..2012-03"]),

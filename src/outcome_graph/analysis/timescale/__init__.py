@@ -22,9 +22,11 @@ reads them).
   ``Apr-11`` (as a spreadsheet shows a month), ``June/2011``.
   A two-digit year is 20YY; in a plan period, one more than ten years after the period ends is the
   day (``March 31`` in a plan for 2011-12 is 31 March 2012, not March 2031). The interval is the whole month.
-- **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``
-  (a dotted date needs a two-digit month or a four-digit year, so section numbers such as
-  ``2.2.5`` are not dates); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
+- **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``,
+  ``31.3.12`` (a dotted date with a month of one digit and a year of two is read only where
+  nothing but a date stands: the whole timescale, after "by" or "from", in a range of dates,
+  ``1.4.11 - 31.3.12``; no dotted date is read after a word that numbers, ``Action 3.1.12``, and
+  ``2.2.5`` is no date); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
   ``May-15 2012`` (a month and day joined by a hyphen before a year; ``May-15`` alone is May
   2015); ``1 - 15 April 2011``; ``April 1 - March 31, 2012`` (month first, a range: 1 April 2011 to
   31 March 2012); ``w/c 5 September 2011`` (week commencing; also ``wc``,
@@ -33,7 +35,7 @@ reads them).
   "Phase", "Stage" or "Year" is not a day: ``Phase 1 June 2011`` is June 2011. An impossible
   date (``31/02/2011``) is not read.
 - **Deadlines** ("End Feb 2011", "by end of June 2011", "By December 11",
-  "Due June 2011") keep the whole month as the interval; the
+  "Due June 2011", and "To March 2012", "to" opening the timescale) keep the whole month as the interval; the
   interpretation says "by the end of February 2011" ("due" is read as "by": "Due June 2011" is by
   the end of June 2011, "Due 31/03/2012" by 31 March 2012). A deadline ends on the month's last day,
   which is what the rules compare. "Before" and "prior to" a month, day or year are by the
@@ -96,7 +98,11 @@ reads them).
   is by 7 April 2012); a holiday or term without a year is placed first, as it is alone, and then
   "by" applies; after "before" it is the one whose eve lies in the plan period: in a plan for
   2011-12 ``before Easter`` is by 23 April 2011, as ``Easter`` is April 2011, and ``before the
-  summer term`` by the end of March 2012 (the summer term 2011 starts with the plan).
+  summer term`` by the end of March 2012 (the summer term 2011 starts with the plan). Before the
+  Easter holidays is by the Friday before Palm Sunday, when schools commonly break up (15 April
+  2011). "After" a date is ongoing from the time after it (``after Easter`` from the day after
+  Easter Day, ``after the summer holidays`` from September, ``After April 2012`` from May 2012).
+  A half-term naming no term (``by half term``) is the first half-term of the plan period.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,
@@ -129,6 +135,9 @@ reads them).
   ``YYYY-MM`` whose second part is not the next year is an ISO month (``2011-07``); ``FY 2012/13``, ``FY12/13`` and ``FY 12-13`` are financial years too.
   ``financial year 2012``, ``FY2012`` and ``academic year 2012`` (one year named) are undated:
   one such year ends in 2012 and the next starts in it, and the interpretation names both.
+  A year and two digits that could be a month (``2008-11``) are the span of years (2008 to 2011)
+  when those years meet the plan period and end within five years after it, and the month
+  (November 2008) otherwise or without a plan period.
   ``2012`` alone is the calendar year; ``2010 – 2013`` runs from 1 January 2010 to 31 December
   2013, and so do ``2010-13`` and ``2010/13``, whose second part is no month and no next year. Two years in a row joined by "to" (``2011 to 2012``, ``from 2011 to 2012``, ``financial year
   2011 to 2012``) are the split year, as ``2011 - 2012`` is (the financial year, or the academic year
@@ -152,7 +161,8 @@ reads them).
 - **Qualifying years**: when a timescale also gives a finer date, a year-level expression
   preceded by "for", or one that contains a finer date, names what the work covers rather than
   when it is due and is left out ("Analysis ... for 2010/2011 completed by November 11" is
-  November 2011).
+  November 2011). A year before "baseline" (``from the 1998 baseline ... by 2010``) is left out
+  beside any other date, and a year before "Vision" (``2020 Vision for Learning``) is a name.
 - **Months without a year** (``March``, ``by July``, ``April – July``) are read only when a
   plan period is given and exactly one such month (or range) lies within it; the
   interpretation says so. A school term (or half of one) without a year is placed so too, and, when
@@ -192,6 +202,12 @@ reads them).
   year named by one year is the one that ends in it (``end of the financial year 2012`` is
   March 2012); ``end of the calendar year 2012`` is December 2012. ``Year end 2012`` (a year
   end in 2012, March or December) and ``End of 2011/12`` keep their year-level readings.
+- **Counted from the start of the plan** (``Within 6 months``, ``within the first year``, ``in the
+  first 6 months of the plan``): a deadline at the end of that time from the plan period's first
+  day; counted from anything else (``within 3 months of launch``), or without a plan period,
+  undated. ``By the end of the plan`` is the last month of the plan period. ``By the end of the
+  academic year`` is the end of the academic year ending (31 August) in the plan period, when one
+  does.
 - **Open-ended starts** (``From April 2011 onwards``, ``April 2011 onwards``, ``monthly from
   Sept 11``): kind ``ongoing``, interval from the start of that date to the end of the plan
   period. Without a plan period, or when the period ends before the work starts, the interval

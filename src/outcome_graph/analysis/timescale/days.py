@@ -21,7 +21,15 @@ from .intervals import (
 )
 from .items import Item, fy_item, range_item, safe, split_year, two_digit, year_item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
-from .patterns import CHANGE_RE, DAY_MONTH_LEAD_RE, MONTH_BEFORE_RE, NUMBERED_RE, SPLIT_REST_RE
+from .patterns import (
+    CHANGE_RE,
+    DAY_MONTH_LEAD_RE,
+    MONTH_BEFORE_RE,
+    NUMBERED_RE,
+    SHORT_DOTTED_LEAD_RE,
+    SHORT_DOTTED_TAIL_RE,
+    SPLIT_REST_RE,
+)
 from .show import quoted
 
 
@@ -87,14 +95,32 @@ def handle_iso(m: re.Match[str], text: str) -> Item:
 
 def handle_nd(m: re.Match[str], text: str) -> Item | None:
     d, mo, y = m["nd_d"], m["nd_m"], m["nd_y"]
-    if m["nd_s"] == "." and len(mo) != 2 and len(y) != 4:
-        return None  # '2.2.5' style numbering, not a date ('31.3.2012' is one)
+    if m["nd_s"] == "." and (
+        NUMBERED_RE.search(text, max(0, m.start() - 20), m.start())
+        or (len(mo) != 2 and len(y) != 4 and not _dotted_date_alone(m, text))
+    ):
+        return None  # 'Action 3.1.12': a section number, not a date ('31.3.2012' is one, and '31.3.12' alone)
     year = int(y) if len(y) == 4 else two_digit(y)
     item = Item(m.start(), m.end(), level="day")
     if not 1900 <= year <= 2099:  # (as for a month's year: "31/12/9999" is no date a plan means)
         item.bad = f"{quoted(m[0])}: {year} is not a year from 1900 to 2099"
         return item
     return _fixed_day(item, m[0], year, int(mo), int(d))
+
+
+def _dotted_date_alone(m: re.Match[str], text: str) -> bool:
+    """Whether a dotted date with a month of one digit and a year of two (``31.3.12``, ``1.4.11``), which a
+    section number may be written as (``Action 3.1.12``), stands where only a date stands: the whole
+    timescale, after a deadline's or a start's words (``by 31.3.12``, ``from 1.4.11``), or in a range or a
+    list of dates (``1.4.11 - 31.3.12``); and not after a word that numbers (``Section``, ``Action``). No
+    fraction or measure has two dots, so a word of change before it changes nothing (``Reduce absence by
+    31.3.12`` is by 31 March 2012, where ``by 1/3`` is a third)."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    return bool(
+        SHORT_DOTTED_LEAD_RE.search(text, max(0, m.start() - 40), m.start())
+        and not NUMBERED_RE.search(before)
+        and SHORT_DOTTED_TAIL_RE.match(text, m.end())
+    )
 
 
 def handle_dn(m: re.Match[str], text: str) -> Item | None:

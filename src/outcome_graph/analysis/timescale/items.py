@@ -36,6 +36,9 @@ class Item:
     mod: str | None = None
     open: bool = False
     qualifier: bool = False
+    baseline: bool = (
+        False  # the year of a baseline ('the 1998 baseline'): left out beside another date
+    )
     is_range: bool = False
     year_end: bool = (
         False  # the interval ends where a year read alone ends ('2012', 'April 2009 - 2010')
@@ -60,6 +63,12 @@ class Item:
     )
     feast: str = ""  # a holiday named after its day: 'easter' or 'christmas' ('before Easter' is before the day)
     before: bool = False  # a holiday or term without a year after 'before': the one whose eve is in the plan period
+    after: bool = False  # a date without a year after 'after': placed as it is alone, then the time after it taken
+    any_half_term: bool = (
+        False  # 'half term' naming no term: the first half-term of the plan period
+    )
+    #: a holiday written with 'holidays' ('the Easter holidays'), which starts before its feast day
+    break_words: bool = False
     #: a month, season, term or quarter without a year after 'early', 'mid' or 'late': the part and the words,
     #: taken once the span is placed ('late spring term' is late in the spring term placed, not the late part placed)
     part_later: tuple[str, str] | None = None
@@ -70,6 +79,9 @@ class Item:
     named_year: int = (
         0  # a financial or academic year named by one year ('FY2012'): the year written
     )
+    #: for a month written as a year and two digits ('2008-11'), the last year of the span of years the same
+    #: words may name (2011); the plan period decides which is read (see :func:`.scan.spans_of_years`)
+    years_to: int = 0
     #: what 'by the end of' names, when not ``short``: 'the spring term 2012 (January to April 2012)'
     deadline: str = ""
     src_start: int = 0

@@ -67,8 +67,9 @@ _ALTERNATIVES = [
     r"(?P<ISO>(?<![\d/.-])(?P<iso_y>" + _Y4 + r")(?P<iso_s>[-/])(?P<iso_m>\d\d)(?P=iso_s)"
     r"(?P<iso_d>\d\d)(?!\d))",
     # UK numeric day, day first: 31/07/2011, 31.07.11, 1-4-2011
-    r"(?P<ND>(?<![\d/.-])(?P<nd_d>\d{1,2})(?P<nd_s>[/.-])(?P<nd_m>\d{1,2})(?P=nd_s)"
-    r"(?P<nd_y>\d{4}|\d\d)(?!\d|[/.-]\d))",
+    # (two dotted dates may be joined by a hyphen alone: '01.04.11-31.03.12')
+    r"(?P<ND>(?<![\d/.])(?:(?<!-)|(?<=\.\d\d-)|(?<=\.\d\d\d\d-))(?P<nd_d>\d{1,2})(?P<nd_s>[/.-])"
+    r"(?P<nd_m>\d{1,2})(?P=nd_s)(?P<nd_y>\d{4}|\d\d)(?!\d|[/.]\d|-(?!\d{1,2}\.\d{1,2}\.\d)\d))",
     # financial year / ISO month / year range: 2011-12, 2011/2012, 2011-07, 2010 - 2013
     r"(?P<FY>(?<![\d/.-])(?P<fy_a>"
     + _Y4
@@ -149,6 +150,9 @@ _ALTERNATIVES = [
     r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
     r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
     r"|\s*" + _YY_AFTER.format("se_yy") + r")(?P<se_t2>\s+terms?(?![a-z]))?)?)",
+    # a half-term without a season or month ('by half term', 'before half-term'): the first of the plan
+    # period (the one after a season or month, 'Summer half term', 'October half term', is read with it)
+    r"(?P<HT>(?<![a-z])half[-\s]?term(?![a-z])(?![\s,']*\d))",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>"
     + _mon("mn_mon")
@@ -167,7 +171,7 @@ DAY_MONTH_RE = re.compile(_DAY_MONTH, FLAGS)
 # those places first and trying the expressions only there keeps the scan fast
 CANDIDATE_RE = re.compile(
     r"(?<![a-z0-9])(?:\d|q\d|h[12]|qtr|quarter|first|second|third|fourth"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win|eas|chr|xma)|(?<=fy)\d",
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|aut|win|eas|chr|xma|half)|(?<=fy)\d",
     FLAGS,
 )
 
@@ -197,6 +201,7 @@ MODIFIER_RE = re.compile(
     r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?)"
     r"|(?P<late>late)"
     r"|(?P<for>for)"
+    r"|(?P<after>after(?:\s+the)?)"
     r"|(?P<between>between))[\s:-]*$",
     FLAGS,
 )
@@ -253,7 +258,8 @@ EXTERNAL_RE = re.compile(
 )
 NUMBERED_RE = re.compile(
     r"(?<![a-z])(?:phase|stage|step|part|year|yr|level|ks|priority|objective|no\.?|number|item|section|page"
-    r"|chapter|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar|theme|ni|csc|top)\s*$",
+    r"|chapter|para|paragraph|appendix|annex|clause|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar"
+    r"|theme|ni|csc|top)\s*$",
     FLAGS,
 )
 #: words before numbers that count something rather than name a year: 'Years 11-12', 'aged 11-12',
@@ -267,6 +273,22 @@ COUNTED_RE = re.compile(
 DAY_MONTH_LEAD_RE = re.compile(
     r"(?:^|(?<![a-z])(?:by|due|end|deadline)(?:\s+(?:by|of|on))?)[\s:-]*$", FLAGS
 )
+#: what may come before a dotted date with a month of one digit and a year of two ('31.3.12', '1.4.11'), which
+#: section numbers are written as ('Action 3.1.12'): nothing, a deadline's or a start's words, or the date
+#: before it in a range or a list ('1.4.11 - 31.3.12')...
+SHORT_DOTTED_LEAD_RE = re.compile(
+    r"(?:^|(?<![a-z])(?:by|due|end|deadline|from|until|till|to|before|on|prior\s+to|no\s+later\s+than"
+    r"|w/[cbe]|w\.?[ce]\.?|week\s+(?:commencing|beginning|starting|ending)|starting|commencing)"
+    r"(?:\s+(?:by|of|on|the))?|\d\s*(?:-+|to|until|till|and|&|,|/))[\s:-]*$",
+    FLAGS,
+)
+#: ... and what may come after it: nothing but punctuation or a mark ('(tbc)'), 'onwards', or a joiner and
+#: the next date of a range or a list
+SHORT_DOTTED_TAIL_RE = re.compile(
+    r"[\s.,;:!?]*(?:\(?\s*(?:tbc|tba|tbd|provisional|onwards?|on-?\s?going)\s*\)?[\s.,;:!?]*)?$"
+    r"|\s*(?:-+|to|until|till|and|&|,|/)\s*(?:\d|" + MON_BODY + r"(?![a-z]))",
+    FLAGS,
+)
 #: ... unless a change is measured ('Reduce absence by 1/3' is a fraction)
 CHANGE_RE = re.compile(
     r"(?<![a-z])(?:reduc|increas|decreas|improv|rais|ris|fall|fell|cut|narrow|grow|drop|lower|halv"
@@ -275,8 +297,31 @@ CHANGE_RE = re.compile(
 )
 #: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
 YEAR_END_RE = re.compile(
-    r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?P<fy1>financial\s+)?year|(?P<fy2>financial\s+)?year[-\s]?end)"
+    r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?:(?P<fy1>financial\s+)|(?P<ay1>(?:academic|school)\s+))?year"
+    r"|(?:(?P<fy2>financial\s+)|(?P<ay2>(?:academic|school)\s+))?year[-\s]?end)"
     r"(?![a-z])(?!\s*\d)",
+    FLAGS,
+)
+_COUNT_WORDS = (
+    r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+    r"|twenty[-\s]four"
+)
+_OF_THE_PLAN = (
+    r"\s+of\s+(?:the\s+)?(?:start\s+of\s+(?:the\s+)?)?(?:this\s+)?plan(?:\s+period)?(?![a-z'])"
+)
+#: a time counted from the start of the plan ('within 6 months', 'within the first year', 'in the first
+#: 6 months of the plan', 'by the end of the first year'), and whether something else is its start
+#: ('within 3 months of launch': ``other``)
+RELATIVE_RE = re.compile(
+    r"(?<![a-z])(?:within\s+(?:the\s+)?(?P<first1>first\s+)?|(?:in|during|by|(?:by\s+|before\s+)?the\s+end\s+of"
+    r"|end\s+of)\s+the\s+(?P<first2>first)\s+)(?:(?P<n>" + _COUNT_WORDS + r")[-\s]+)?"
+    r"(?P<unit>days?|weeks?|months?|years?|quarters?)(?![a-z])(?P<plan>" + _OF_THE_PLAN + r")?"
+    r"(?P<other>\s+(?:of|from|after|following|since|once|when)(?![a-z]))?",
+    FLAGS,
+)
+#: the end of the plan ('by the end of the plan', 'end of plan period')
+PLAN_END_RE = re.compile(
+    r"(?<![a-z])(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+)?plan(?:\s+period)?(?![a-z])(?!\s*'s)",
     FLAGS,
 )
 #: the kind of year named right before a year ('financial year 2012', 'FY2012', 'school year end 2012')

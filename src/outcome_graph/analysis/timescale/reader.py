@@ -10,11 +10,20 @@ plan period.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .days import part_of_span, third_deadline
-from .intervals import Interval, Timing, contains, month_interval, month_words
+from .intervals import (
+    Interval,
+    Timing,
+    contains,
+    day_words,
+    month_end,
+    month_interval,
+    month_words,
+    shift_month,
+)
 from .items import Item
 from .lexicon import MONTH_NAMES, MONTH_NUMBER
 from .patterns import (
@@ -27,14 +36,16 @@ from .patterns import (
     NOT_A_YEAR,
     ONGOING_RE,
     PLACEHOLDER_RE,
+    PLAN_END_RE,
+    RELATIVE_RE,
     SPACES_RE,
     TBA_RE,
     YEAR_END_RE,
 )
-from .scan import FAR_YEARS, apply_before, clean, find_items
+from .scan import FAR_YEARS, apply_after, apply_before, clean, easter_school_day, find_items
 from .show import describe, label_of, quoted
 from .slips import Slip
-from .terms import feast_day
+from .terms import feast_day, half_term_months
 
 _MAX_CHARS = 1000
 #: words in brackets right after a date ('(draft)' in 'July 2011 (draft) Sept 2011 (final)')
@@ -63,6 +74,8 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
     found: list[tuple[Interval, str]] = []
     mostly: list[tuple[Interval, str]] = []
     ps, pe = period.start, period.end
+    if item.any_half_term:
+        return _first_half_term(period, item.before)
     if item.before:
         return _resolve_before(item, period)
     for y in range(max(1, ps.year - 1), min(pe.year, ps.year + 12, 9998) + 1):
@@ -89,6 +102,19 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
     return f"{the}{item.name} occurs more than once in the plan period"
 
 
+def _first_half_term(period: Interval, before: bool) -> tuple[Interval, str, str] | str:
+    """'half term' naming no term: the first half-term of the plan period (a plan is written at its start,
+    and its 'by half term' is the next one), the month of its holiday; after 'before', the first whose eve
+    lies in the period (the plan can hold something before it)."""
+    ps, pe = period.start, period.end
+    for y in range(ps.year, min(pe.year, ps.year + 2) + 1):
+        for iv, words in half_term_months(y):
+            start = iv.start - timedelta(days=1) if before else iv.start
+            if ps <= start and iv.start <= pe:
+                return iv, words, "the first half-term of the plan period"
+    return "no half-term falls within the plan period"
+
+
 def _resolve_before(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
     """Place a holiday or term without a year that follows 'before': the one whose eve (the day
     before it starts, or before its feast day) lies in the plan period. In a plan for 2011-12
@@ -103,10 +129,17 @@ def _resolve_before(item: Item, period: Interval) -> tuple[Interval, str, str] |
         if got is None:
             continue
         start = feast_day(item.feast, got[0].start.year) if item.feast else got[0].start
+        if item.feast == "easter" and item.break_words:  # (schools break up before Easter Day)
+            start = easter_school_day(got[0].start.year) + timedelta(days=1)
         if ps <= start - timedelta(days=1) <= pe:
             found.append(got)
-            if len(found) > 1:
-                return f"{item.name} occurs more than once in the plan period"
+    if len(found) > 1:
+        # (two eves in the period, but only one of the two lies in it, as it is placed alone: the Easter
+        # holidays 2011 and 2012 both start within 2011-12, but only Easter 2011 (April) lies within it)
+        inside = [got for got in found if ps <= got[0].start and got[0].end <= pe]
+        if len(inside) != 1:
+            return f"{item.name} occurs more than once in the plan period"
+        found = inside
     if not found:
         return f"no {item.name} falls within the plan period"
     iv, words = found[0]
@@ -201,6 +234,7 @@ def _read_full(text: str, period: Interval | None) -> Timing:
         skip,
         period is not None and _counts_school_years(period),
         None if period is None else period.end.year + FAR_YEARS,
+        None if period is None else (period.start.year, period.end.year),
     )
     dated = [it for it in items if it.interval is not None]
     bad = [it for it in items if it.bad is not None]
@@ -256,6 +290,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                     it.level == "part"
                 ):  # ('by early April': by the end of the first third of April 2011 (...))
                     it.deadline = third_deadline(got[0])
+                elif it.any_half_term:  # ('by half term': by the end of the summer half-term 2011 (May 2011), the first ...)
+                    it.deadline = f"{got[1]} ({MONTH_NAMES[got[0].start.month]} {got[0].start.year}), {got[2]}"
                 placed = f"{'the ' if it.term and not it.half else ''}{got[1]}"
                 if (
                     it.part_later is not None
@@ -276,11 +312,17 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                         f"{it.long}, {got[2]}" if feast else f"{it.long}, before {placed}, {got[2]}"
                     )
                     it.short = it.long if it.level == "month" else it.short
+                if it.after:  # ('after Easter': the Easter placed, then ongoing from the day after Easter Day)
+                    apply_after(it, got[2])
                 it.make = None
             dated = [it for it in items if it.interval is not None]
             resolved_from_period = True
         elif (year_end := YEAR_END_RE.search(norm)) is not None:
             return _year_end(text, whole, year_end, period, tba, cut)
+        elif (relative := RELATIVE_RE.search(norm)) is not None:
+            return _relative(text, whole, relative, period, tba, cut)
+        elif PLAN_END_RE.search(norm) is not None:
+            return _plan_end(text, whole, period, tba, cut)
 
     if dated:
         return _dated(
@@ -337,6 +379,8 @@ def _year_end(
             text, f"{whole} names no year, and no plan period was given to place it{cut}"
         )
     ps, pe = period.start, period.end
+    if m["ay1"] or m["ay2"]:
+        return _academic_year_end(text, whole, period, tba, cut)
     one_fy = (ps.month, ps.day, pe.month, pe.day) == (4, 1, 3, 31) and pe.year == ps.year + 1
     one_calendar = (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) and pe.year == ps.year
     if not (one_fy or (one_calendar and not financial)):
@@ -359,6 +403,126 @@ def _year_end(
     )
 
 
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty four": 24,
+}
+_NO_START = "no plan period was given to count it from"
+
+
+def _relative(
+    text: str,
+    whole: str,
+    m: re.Match[str],
+    period: Interval | None,
+    tba: re.Match[str] | None,
+    cut: str,
+) -> Timing:
+    """'Within 6 months', 'within the first year', 'in the first 3 months of the plan': a time counted from the
+    start of the plan period, read as a deadline at its end (the interval from the plan's first day), as a plan's
+    reader counts it; undated where the words count from something else ('within 3 months of launch')."""
+    if m["other"] and not m["plan"]:
+        return _undated(
+            text, f"{whole} counts from something the plan does not date, not from its start{cut}"
+        )
+    if period is None:
+        return _undated(text, f"{whole} counts from the start of the plan, and {_NO_START}{cut}")
+    written = (m["n"] or "").lower().replace("-", " ")
+    n = int(written) if written.isdigit() else _COUNTS.get(" ".join(written.split()), 0)
+    if not written and (m["first1"] or m["first2"]):
+        n = 1
+    if n <= 0:
+        return _undated(text, f"{whole}: no date could be read{cut}")
+    unit = m["unit"].lower().rstrip("s")
+    ps = period.start
+    if unit in ("day", "week"):
+        end = ps + timedelta(days=(7 if unit == "week" else 1) * n - 1)
+    else:
+        y, mo = shift_month(ps.year, ps.month, n * {"month": 1, "quarter": 3, "year": 12}[unit])
+        end = date(y, mo, min(ps.day, month_end(y, mo).day)) - timedelta(days=1)
+    iv = Interval(ps, max(ps, end))
+    by = (
+        f"the end of {MONTH_NAMES[end.month]} {end.year}"
+        if ps.day == 1 and end == month_end(end.year, end.month)
+        else day_words(end)
+    )
+    units = f"{n} {unit}{'s' if n != 1 else ''}"
+    if m["first1"] or m["first2"]:
+        units = f"the first {unit if n == 1 else units} of the plan period (from {day_words(ps)})"
+    else:
+        units = f"{units} from the start of the plan period ({day_words(ps)})"
+    return Timing(
+        kind="dated",
+        text=text,
+        intervals=(iv,),
+        interpretation=f"{whole} read as by {by}, {units}{_marked(tba)}{cut}",
+    )
+
+
+def _plan_end(
+    text: str, whole: str, period: Interval | None, tba: re.Match[str] | None, cut: str
+) -> Timing:
+    """'By the end of the plan': the last month of the plan period."""
+    if period is None:
+        return _undated(
+            text, f"{whole} names the end of the plan, and no plan period was given{cut}"
+        )
+    pe = period.end
+    return Timing(
+        kind="dated",
+        text=text,
+        intervals=(month_interval(pe.year, pe.month),),
+        interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, the end of the "
+        f"plan period{_marked(tba)}{cut}",
+    )
+
+
+def _marked(tba: re.Match[str] | None) -> str:
+    return (
+        f" (marked {quoted(tba[0])})"
+        if tba is not None and tba[0][:2].lower() in ("tb", "to")
+        else ""
+    )
+
+
+def _academic_year_end(
+    text: str, whole: str, period: Interval, tba: re.Match[str] | None, cut: str
+) -> Timing:
+    """'By the end of the academic year' naming no year: the academic year that ends (on 31 August) within
+    the plan period, when exactly one does; in a plan for the financial year 2011-12, the academic year
+    2010-11, by the end of August 2011."""
+    ends = [
+        y
+        for y in range(period.start.year, min(period.end.year, period.start.year + 12) + 1)
+        if period.start <= date(y, 8, 31) <= period.end
+    ]
+    if len(ends) != 1:
+        why = "no academic year ends" if not ends else "more than one academic year ends"
+        return _undated(text, f"{whole} names no year, and {why} in the plan period{cut}")
+    y = ends[0]
+    return Timing(
+        kind="dated",
+        text=text,
+        intervals=(month_interval(y, 8),),
+        interpretation=f"{whole} read as by the end of August {y}, the end of the academic year "
+        f"{y - 1}-{y % 100:02d}, the only academic year that ends in the plan period{_marked(tba)}{cut}",
+    )
+
+
 def _dated(
     text: str,
     display: str,
@@ -374,6 +538,9 @@ def _dated(
     slips: list[Slip],
 ) -> Timing:
     """The reading of a timescale that gives at least one date."""
+    # (the year a baseline was measured in says nothing of when the work is due: 'from the 1998 baseline ... by 2010')
+    if any(not it.baseline for it in dated):
+        dated = [it for it in dated if not it.baseline]
     # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds time
     finer = [it.interval for it in dated if it.level != "year" and it.interval is not None]
     if finer:

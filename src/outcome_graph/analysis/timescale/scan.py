@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .days import (
     handle_dm,
@@ -44,8 +44,17 @@ from .patterns import (
     YEAR_WORDS_AFTER_RE,
 )
 from .slips import Slip, mend
-from .terms import as_term, feast_day, handle_hol, handle_se, listed_halves, next_halves
+from .terms import (
+    as_term,
+    feast_day,
+    handle_hol,
+    handle_ht,
+    handle_se,
+    listed_halves,
+    next_halves,
+)
 from .years import (
+    as_years,
     at_year_end,
     handle_fy,
     handle_fy2,
@@ -71,6 +80,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
     "MD": handle_md,
     "HOL": handle_hol,
     "SE": handle_se,
+    "HT": handle_ht,
     "MN": handle_mn,
     "YR": handle_yr,
     "FYY": handle_fyy,
@@ -89,6 +99,8 @@ def clean(text: str) -> tuple[str, str, list[Slip]]:
     return (display, *mend(_ascii_digits(display.translate(DASHES))))
 
 
+#: 'to' opening a timescale before its first date ('To March 2012'): until then, a deadline
+_TO_START_RE = re.compile(r"\s*to[\s:-]*", re.I)
 #: 'before' or 'prior to' a date: by the end of the month or day before it.
 _BEFORE_RE = re.compile(r"\s*(?:before|prior\s+to)\b", re.I | re.A)
 
@@ -128,10 +140,21 @@ def apply_before(item: Item) -> None:
         return
     if item.feast:  # ('before Easter 2012': by the day before Easter Day, 7 April 2012; 'before Christmas' by 24 December)
         day = feast_day(item.feast, iv.start.year)
-        item.interval = Interval(day - timedelta(days=1), day - timedelta(days=1))
         feast = "Easter Day" if item.feast == "easter" else "Christmas Day"
-        item.short = day_words(item.interval.start)
-        item.long = f"{item.short}, the day before {feast} ({day_words(day)})"
+        if item.feast == "easter" and item.break_words:
+            # ('before the Easter holidays 2012': by the last day of the spring term, the Friday before Palm
+            # Sunday, 30 March 2012; schools break up for the two weeks around Easter Day)
+            last = easter_school_day(day.year)
+            item.interval = Interval(last, last)
+            item.short = day_words(last)
+            item.long = (
+                f"{item.short}, the Friday before Palm Sunday, when schools break up for the Easter "
+                f"holidays ({feast} is {day_words(day)})"
+            )
+        else:
+            item.interval = Interval(day - timedelta(days=1), day - timedelta(days=1))
+            item.short = day_words(item.interval.start)
+            item.long = f"{item.short}, the day before {feast} ({day_words(day)})"
         item.level, item.deadline, item.holiday, item.feast = "day", "", False, ""
         return
     if item.level == "year":
@@ -165,6 +188,48 @@ def apply_before(item: Item) -> None:
     if item.level != "month" or item.is_range:  # (a span: now the month before it)
         item.level, item.deadline, item.term, item.half, item.part = "month", "", False, 0, ""
         item.year_end = item.is_range = item.holiday = False
+
+
+def easter_school_day(year: int) -> date:
+    """The last school day before the Easter holidays as English schools commonly set them, the two weeks
+    around Easter Day: the Friday before Palm Sunday (30 March 2012, 15 April 2011)."""
+    return feast_day("easter", year) - timedelta(days=9)
+
+
+def apply_after(item: Item, where: str = "") -> None:
+    """A date read after 'after' (``after Easter``, ``After April 2012``) as the start of the time after it,
+    ongoing from then, as 'from' starts it: after a holiday named after a day, the day after that day
+    (``after Easter`` is from 25 April 2011, Easter Day being 24 April 2011; ``after Christmas`` from 26
+    December); after a day, the next day; after any other span (a month, a half-term, the summer holidays,
+    a season, a term, a quarter, a year), the month after it ends (``after the summer holidays`` is from
+    September). ``where`` says where a date without a year was placed."""
+    iv = item.interval
+    assert iv is not None
+    what = (item.short if where or not item.long else item.long).split(" (")[0]
+    if item.feast:
+        feast_date = feast_day(item.feast, iv.start.year)
+        feast = "Easter Day" if item.feast == "easter" else "Christmas Day"
+        day = feast_date + timedelta(days=1)
+        item.interval = Interval(day, day)
+        said = f"; {where}" if where else ""
+        item.short = f"{day_words(day)}, the day after {feast} ({day_words(feast_date)}{said})"
+        level = "day"
+    elif item.level == "day" and iv.start == iv.end:
+        day = iv.end + timedelta(days=1)
+        item.interval = Interval(day, day)
+        item.short = f"{day_words(day)}, the day after {what}{f' ({where})' if where else ''}"
+        level = "day"
+    else:
+        nxt = iv.end + timedelta(days=1)
+        item.interval = month_interval(nxt.year, nxt.month)
+        item.short = (
+            f"{MONTH_NAMES[nxt.month]} {nxt.year}, after {what}{f' ({where})' if where else ''}"
+        )
+        level = "month"
+    item.long = item.short
+    item.level, item.deadline, item.feast, item.half = level, "", "", 0
+    item.year_end = item.is_range = item.before = item.holiday = item.term = False
+    item.mod, item.open = None, True
 
 
 def _kind_of_year_from(iv: Interval) -> str:
@@ -390,17 +455,42 @@ def _days_not_years(items: list[Item], norm: str, latest_year: int) -> None:
         items[i] = new
 
 
+#: how many years after the plan's last one a span of years written as a year and two digits (``2008-11``)
+#: may end and still be read as one (see :func:`spans_of_years`)
+SPAN_YEARS_AFTER = 5
+
+
+def spans_of_years(items: list[Item], plan_years: tuple[int, int]) -> None:
+    """A year and a second part of two digits that can be a month (``2008-11``) read as the span of years
+    (2008 to 2011) when those years meet the plan period and end no more than :data:`SPAN_YEARS_AFTER`
+    years after it: plans of the time were written for such spans (a 'three year plan for 2007-10'), and
+    a month written as ``YYYY-MM`` is rare in them. Otherwise, and without a plan period, it stays the
+    month (November 2008), as an ISO month is read."""
+    first, last = plan_years
+    for item in items:
+        if (
+            item.years_to
+            and item.interval is not None
+            and item.interval.start.year <= last
+            and first <= item.years_to <= last + SPAN_YEARS_AFTER
+        ):
+            as_years(item, item.years_to)
+
+
 def find_items(
     norm: str,
     skip: tuple[int, int] | None,
     school_year: bool = False,
     latest_year: int | None = None,
+    plan_years: tuple[int, int] | None = None,
 ) -> tuple[list[Item], bool]:
     """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
 
     ``school_year``: the plan runs for one academic year, so a split year that no word calls
     financial is an academic year (see :func:`_counts_school_years`). ``latest_year``: the last year a
     year of two digits after a month may name (see :func:`_days_not_years`); None without a plan period.
+    ``plan_years``: the first and last years of the plan period, which say whether ``2008-11`` is a
+    span of years (see :func:`spans_of_years`); None without a plan period.
     """
     items: list[Item] = []
     recurring = False
@@ -422,6 +512,8 @@ def find_items(
         )  # (the whole match, but for a month before a split year: 'June' of 'June 2011/12')
         items.append(item)
 
+    if plan_years is not None:
+        spans_of_years(items, plan_years)
     if latest_year is not None:
         _days_not_years(items, norm, latest_year)
     items = _consecutive_years_to(items, norm)
@@ -567,6 +659,9 @@ def find_items(
     for item in joined:
         item.src_start, item.src_end = item.start, item.end
         mod = MODIFIER_RE.search(norm, max(previous_end, item.start - 40), item.start)
+        if mod is None and item.start and _TO_START_RE.fullmatch(norm, 0, item.start):
+            # ('To March 2012', opening the timescale: until then)
+            item.mod, item.src_start = "by", 0
         if mod is not None:
             kind = mod.lastgroup
             if kind == "for":
@@ -585,6 +680,12 @@ def find_items(
             elif kind in ("from", "between"):
                 item.src_start = mod.start()
                 item.open = kind == "from" and not item.is_range
+            elif kind == "after":  # ('after Easter': ongoing from the day after Easter Day)
+                item.src_start = mod.start()
+                if item.interval is not None:
+                    apply_after(item)
+                elif item.make is not None:  # (placed as it is alone, then the time after it taken)
+                    item.after = item.open = True
             elif kind == "start" and item.level in ("year", "month") and _start_is_verb(norm, mod):
                 item.src_start = (
                     mod.start()

@@ -14,7 +14,7 @@ from datetime import date
 from .intervals import Interval, day_words, month_interval, month_span, month_words, shift_month
 from .items import Item, safe, split_year, two_digit
 from .lexicon import MONTH_NAMES
-from .patterns import COMMA_GAP_RE, FINAL_AND_GAP_RE
+from .patterns import COMMA_GAP_RE, FINAL_AND_GAP_RE, MON_BODY
 from .show import quoted
 
 # (first month, months after it): seasons as in the plan format; school terms
@@ -184,6 +184,35 @@ def _half_term(item: Item, m: re.Match[str], name: str) -> Item:
     return item
 
 
+#: a month's or a season's name right before 'half term' ('October half term', 'Summer half term'), read with it
+_NAMED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:"
+    + MON_BODY
+    + r"|(?:spring|summer|autumn|winter|spr|sum|aut|win)\x00*)\.?[\s-]*$",
+    re.I | re.A,
+)
+
+
+def half_term_months(year: int) -> list[tuple[Interval, str]]:
+    """The half-terms of a calendar year, in order: (month, words)."""
+    return [
+        (month_interval(year, month), f"the {name} half-term {year}")
+        for name, month in sorted(_HALF_TERMS.items(), key=lambda kv: kv[1])
+    ]
+
+
+def handle_ht(m: re.Match[str], text: str) -> Item | None:
+    """``by half term``, ``before half-term``: a half-term naming no term, the first of the plan period (a
+    plan is written at its start, and its 'half term' is the next one), placed by the reader. After a
+    month's or a season's name (``October half term``) it was read with the name."""
+    if _NAMED_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
+        return None
+    item = Item(m.start(), m.end(), holiday=True, any_half_term=True)
+    item.make = lambda y: None  # (placed by the reader, as the first half-term of the plan period)
+    item.name = "half-term"
+    return item
+
+
 def next_halves(a: Item, b: Item) -> bool:
     """Whether ``b`` is the half of a school term right after ``a`` (``Autumn 2 and Spring 1 2012``):
     joined by 'and', they are one span of time, as both halves of a term are the term."""
@@ -267,6 +296,7 @@ def handle_hol(m: re.Match[str], text: str) -> Item:
     name = (m["hol_n"] or "summer").lower()
     name = "christmas" if name == "xmas" else name
     item.feast = name if name in ("easter", "christmas") else ""
+    item.break_words = bool(m["hol_n"]) and m[0][len(m["hol_n"]) :].strip()[:1].isalpha()
     if m["hol_y4"] or m["hol_y2"]:
         year = int(m["hol_y4"]) if m["hol_y4"] else two_digit(m["hol_y2"])
         item.interval, item.short, item.long = _holiday(name, year)

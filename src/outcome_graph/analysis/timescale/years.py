@@ -235,6 +235,8 @@ def handle_fy(m: re.Match[str], text: str) -> Item:
             item.level = "month"
             item.interval = month_interval(a, month)
             item.short = item.long = f"{MONTH_NAMES[month]} {a}"
+            if month > a % 100 + 1:  # ('2008-11': November 2008, or the years 2008 to 2011)
+                item.years_to = a - a % 100 + month
             return item
         if month <= a % 100:
             item.bad = f"{quoted(m[0])} is neither a financial year nor a month"
@@ -252,6 +254,18 @@ def handle_fy(m: re.Match[str], text: str) -> Item:
     item.long = f"the years {a} to {last}"
     item.year_end = True
     return item
+
+
+def as_years(item: Item, last: int) -> None:
+    """A year and a second part of two digits read as the span of years from the one to the other
+    (``2008-11``: the years 2008 to 2011), as ``2010-13`` is."""
+    assert item.interval is not None
+    a = item.interval.start.year
+    month = item.short
+    item.interval = Interval(date(a, 1, 1), date(last, 12, 31))
+    item.short = f"{a} to {last}"
+    item.long = f"the years {a} to {last} (not {month}: the years meet the plan period)"
+    item.level, item.year_end, item.years_to = "year", True, 0
 
 
 def handle_fy2(m: re.Match[str], text: str) -> Item | None:
@@ -274,8 +288,16 @@ def _counts(text: str, start: int) -> bool:
     return NUMBERED_RE.search(text, lo, start) is not None
 
 
-def handle_yr(m: re.Match[str], text: str) -> Item:
-    item = Item(m.start(), m.end())
+#: what after a year makes it a name ('the 2020 Vision for Learning') or the year a baseline was measured in
+#: ('Reduce by 50% (from the 1998 baseline) ... by 2010'), not when the work falls due
+_YEAR_NAMED_RE = re.compile(r"\s+(?:(?P<vision>vision)|(?P<baseline>baselines?))(?![a-z])", re.I)
+
+
+def handle_yr(m: re.Match[str], text: str) -> Item | None:
+    named = _YEAR_NAMED_RE.match(text, m.end())
+    if named is not None and named["vision"]:
+        return None
+    item = Item(m.start(), m.end(), baseline=named is not None)
     words = YEAR_KIND_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
     if words is not None and words.lastgroup in ("financial", "academic"):
         return _one_year_named(item, words.lastgroup, int(m["yr"]), text[words.start() : m.end()])
