@@ -10,13 +10,15 @@ to a missing parent or indicator is a dashed red edge to a placeholder node.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..escape import svg_id
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, wrap
 from .labels import PLAN_WIDE_SHOWN, LegendKey, legend_key, node_label, node_tooltip, title_label
-from .layout import UNATTACHED, LogicModel, build_model, indicator_columns
+from .layout import UNATTACHED, LogicModel, block_order, build_model, indicator_columns
 from .options import DIAGRAM_LEVELS, PLURAL
 from .style import (
     BORDER,
@@ -68,6 +70,13 @@ class _Writer:
         for (node, c), name in self.passes.items():
             self.rank[name] = self.rank[node] + 1 + c
             self.members[model.cluster.get(node)].append(name)
+        # (top to bottom, the boxes in rows one under another, :func:`_rows_of_boxes`)
+        self.row_of = (
+            {}
+            if self.lr
+            else _rows_of_boxes([(k, self.members[k]) for k in self._cluster_keys()], self.rank)
+        )
+        stack = self._stack_rows()
         # (the nodes an edge puts in their column: those of the hierarchy, the indicators placed
         # beside a node and the passes; a rank group of none of them needs an anchor, :meth:`_write_members`)
         self.fixed = self.constrained | set(self.beside_of) | set(self.passes.values())
@@ -76,12 +85,22 @@ class _Writer:
         self.placing = placing | self._routed()  # (the edges that place what they lead to)
         # (a focus on an indicator draws each line to it apart, straight from its node: no gate)
         self.gates = _gates(model, self.rank, placing) if not self._focus_on_indicator() else {}
+        if self.row_of:
+            # (a line to a box of another row crosses no column of its own box's row: it goes
+            # straight to its indicator, a gate would stretch the box over the rows between)
+            row_of = self.row_of
+            self.gates = {
+                (tail, box): name
+                for (tail, box), name in self.gates.items()
+                if row_of.get(model.cluster.get(tail) or "", -1) == row_of.get(box or "")
+            }
         for (tail, box), name in self.gates.items():
             self.rank[name] = self.rank[tail] + 1
             self.members[box].append(name)
         self.anchors: list[
             tuple[str, str, int]
         ] = []  # invisible edges that put free nodes in their column
+        self.stack = stack  # (and those that hold each row of boxes under the row above)
         rank = self.rank
         top_nodes = [n for n in self.members.get(None, []) if rank[n] == 0] or [
             n for n in rank if rank[n] == 0
@@ -104,6 +123,10 @@ class _Writer:
         self._write_edges()
         self._write_column_order()
         for tail, head, span in self.anchors:
+            dot.edge(
+                tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"}
+            )
+        for tail, head, span in self.stack:
             dot.edge(
                 tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"}
             )
@@ -165,6 +188,42 @@ class _Writer:
             },
         )
 
+    def _stack_rows(self) -> list[tuple[str, str, int]]:
+        """Move the boxes of each row of :attr:`row_of` down the ranks, under the deepest column of
+        the row above. Returns the hidden edges that hold each box of a row under the row above:
+        from the middle of the deepest column of the row above to the top of the box.
+
+        Held from the top of the row above (or by the vision's lines alone), each row stood a step
+        to the side of the last, the line holding it running down beside the boxes above: Richmond's
+        four boxes in three rows drew a staircase as wide as one row of them."""
+        row_of, rank, members = self.row_of, self.rank, self.members
+        if not row_of:
+            return []
+        deepest: dict[int, int] = {}
+        lowest: dict[int, int] = {}
+        bottom: dict[int, str] = {}  # row -> the middle node of its deepest column
+        tops: dict[str, str] = {}  # box -> a node of its top rank
+        for key, row in row_of.items():
+            names = [n for n in members[key] if not n.startswith("og:")] or members[key]
+            low, high = min(rank[n] for n in names), max(rank[n] for n in names)
+            tops[key] = next(n for n in names if rank[n] == low)
+            lowest[row] = min(lowest.get(row, low), low)
+            if high > deepest.get(row, -1):
+                deepest[row] = high
+                column = [n for n in names if rank[n] == high]
+                bottom[row] = column[len(column) // 2]
+        offset = {0: 0}
+        for row in range(1, len(deepest)):
+            offset[row] = offset[row - 1] + deepest[row - 1] + 1 - lowest[row]
+        for key, row in row_of.items():
+            for n in members[key]:
+                rank[n] += offset[row]
+        return [
+            (bottom[row - 1], tops[key], rank[tops[key]] - rank[bottom[row - 1]])
+            for key, row in row_of.items()
+            if row > 0
+        ]
+
     def _write_members(self, key: str | None) -> None:
         """The nodes of a cluster (None: outside any), their rank groups, and the anchors that put
         the nodes no hierarchy edge places in their column."""
@@ -202,6 +261,7 @@ class _Writer:
             low > 0
             and global_anchor is not None
             and global_anchor not in nodes
+            and self.row_of.get(key or "", 0) == 0  # (a lower row hangs on the row above)
             and not any(n in constrained for n in by_rank[low])
         ):
             anchors.append((global_anchor, by_rank[low][0], low - self.rank[global_anchor]))
@@ -266,6 +326,7 @@ class _Writer:
     # --- edges and the whole ----------------------------------------------------------------------
     def _write_edges(self) -> None:
         rank, constrained, placing = self.rank, self.constrained, self.placing
+        row_of = {n: row for key, row in self.row_of.items() for n in self.members[key]}
         for tail, head, kind in flip(self._edges_through_gates(), self.lr):
             span = rank.get(head, 0) - rank.get(tail, 0)
             values: dict[str, object] = {}
@@ -278,6 +339,10 @@ class _Writer:
                     values["minlen"] = span
                 elif span < 1:
                     values["constraint"] = False
+                if row_of.get(head, 0) != row_of.get(tail, 0):
+                    # (the vision's line to a box of a lower row: of no weight, it leaves the box
+                    # under the row above rather than a step to the side, where the line runs down)
+                    values["weight"] = 0
             else:
                 values["constraint"] = False
             if kind == "hierarchy":
@@ -318,11 +383,10 @@ class _Writer:
                 hung.add(head)
                 under[tail].append(head)
         beside: dict[str, list[str]] = defaultdict(list)
-        for n in model.nodes:
-            node = self.beside_of.get(n)
-            if node is not None:
-                c = rank[n] - rank[node] - 1
-                beside[node if c == 0 else passes[node, c - 1]].append(n)
+        for n in block_order(model, self.beside_of):
+            node = self.beside_of[n]
+            c = rank[n] - rank[node] - 1
+            beside[node if c == 0 else passes[node, c - 1]].append(n)
         for (
             (node, c),
             name,
@@ -530,7 +594,7 @@ def _ranks(plan: Plan, model: LogicModel) -> dict[str, int]:
     nothing, or only nodes of other boxes) keeps the indicators' own column, after the last level."""
     rank_of = {lv: i for i, lv in enumerate(model.levels)}
     beside = {head: tail for tail, head in _placing_edges(model)}
-    column = indicator_columns(plan, model, beside)
+    column = indicator_columns(plan, model, beside, block_order(model, beside))
     rank: dict[str, int] = {}
     for n in model.nodes:
         if n not in beside:
@@ -629,6 +693,47 @@ def _gates(
         ):
             gates.setdefault((tail, box), f"og:gate:{len(gates)}")
     return gates
+
+
+#: Top to bottom, the points a node takes across its column and down the picture, about: to guess
+#: a box's width and height before Graphviz lays it out (:func:`_rows_of_boxes`).
+_NODE_WIDTH, _RANK_HEIGHT = 170, 130
+#: The shape the rows of boxes make, about: a landscape page's (A4 and A3: the square root of 2).
+_LANDSCAPE = 2**0.5
+
+
+def _rows_of_boxes(boxes: list[tuple[str, list[str]]], rank: Mapping[str, int]) -> dict[str, int]:
+    """Top to bottom, the row of each priority's box (the "Unattached" box's too), in the plan's
+    order: side by side in one row, Thurrock's four boxes drew a strip 14,600 points wide and 800
+    high, which no page prints. Each box is about as wide as its fullest column (its nodes side by
+    side) and as high as its columns; the boxes fill rows in turn, as many rows as make the whole
+    about a landscape page's shape (width by height the square root of 2). Empty (one row): a plan of
+    one box, or one narrow enough for a page side by side."""
+    sizes: list[tuple[str, int, int]] = []  # box, width in nodes, height in ranks
+    for key, names in boxes:
+        count: dict[int, int] = defaultdict(int)
+        for n in names:
+            if not n.startswith("og:"):
+                count[rank[n]] += 1
+        if count:
+            sizes.append((key, max(count.values()), max(count) + 1))
+    if len(sizes) < 2:
+        return {}
+    width = sum(w for _k, w, _h in sizes) * _NODE_WIDTH
+    height = max(h for _k, _w, h in sizes) * _RANK_HEIGHT
+    rows = min(len(sizes), round(math.sqrt(width / (_LANDSCAPE * height))))
+    if rows < 2:
+        return {}
+    # (a row is full when the next box would take it past its share by more than half that box)
+    share = max(width / rows, max(w for _k, w, _h in sizes) * _NODE_WIDTH)
+    row_of: dict[str, int] = {}
+    row, filled = 0, 0.0
+    for key, w, _h in sizes:
+        if filled and filled + w * _NODE_WIDTH / 2 > share:
+            row, filled = row + 1, 0.0
+        row_of[key] = row
+        filled += w * _NODE_WIDTH
+    return row_of if row else {}
 
 
 def _unplaced_note(model: LogicModel) -> str | None:
