@@ -719,7 +719,7 @@ def test_an_indicator_several_nodes_measure_is_drawn_beside_the_first(thurrock, 
     # at the foot of its block, above P1.A3's objectives) a later node listing it. No other node.
     assert all(m in shared[i] for i, m in nearest.items())
     down = {n: -pos[n][1] for n in pos}  # (down the column)
-    for i, (first, *later) in shared.items():
+    for i, (first, *_later) in shared.items():
         children = [c for c in facts.children[first] if c in pos]
         assert min(down[c] for c in children) < down[i], i  # (under the first's children)
         siblings = [
