@@ -42,6 +42,12 @@ if TYPE_CHECKING:
     from .options import DiagramOptions
 
 
+#: The weight of the line that places an indicator beside its node (Graphviz's default is 1): it
+#: holds the indicator level with the node against the hidden edges down its column. More (8) drew
+#: Southend's objectives of many milestones down to the foot of their blocks, their lines crossing.
+PLACING_WEIGHT = 3
+
+
 def logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
     """The logic-model view of a plan as DOT text."""
     return _Writer(plan, facts, opts).text()
@@ -127,9 +133,7 @@ class _Writer:
                 tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"}
             )
         for tail, head, span in self.stack:
-            dot.edge(
-                tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"}
-            )
+            dot.edge(tail, head, {"style": "invis", "minlen": span, "weight": 0})
         return dot.text(self.plan.id, self._graph_attrs())
 
     # --- nodes ------------------------------------------------------------------------------------
@@ -190,7 +194,7 @@ class _Writer:
 
     def _stack_rows(self) -> list[tuple[str, str, int]]:
         """Move the boxes of each row of :attr:`row_of` down the ranks, under the deepest column of
-        the row above. Returns the hidden edges that hold each box of a row under the row above:
+        the row above. Returns the hidden edges that hold each box of a row under the row above,
         from the middle of the deepest column of the row above to the top of the box.
 
         Held from the top of the row above (or by the vision's lines alone), each row stood a step
@@ -218,11 +222,12 @@ class _Writer:
         for key, row in row_of.items():
             for n in members[key]:
                 rank[n] += offset[row]
-        return [
+        edges = [
             (bottom[row - 1], tops[key], rank[tops[key]] - rank[bottom[row - 1]])
             for key, row in row_of.items()
             if row > 0
         ]
+        return edges
 
     def _write_members(self, key: str | None) -> None:
         """The nodes of a cluster (None: outside any), their rank groups, and the anchors that put
@@ -348,6 +353,11 @@ class _Writer:
             if kind == "hierarchy":
                 values["class"] = "og-edge"
             elif kind == "measure":
+                if (tail, head) in placing:
+                    # (held level with its node more firmly than the column's hidden chain pulls
+                    # it to its neighbours: Southend's NI 110, beside P4.A4.O2, stood level with
+                    # P4.A4.O1, which does not list it, and top to bottom under it)
+                    values["weight"] = PLACING_WEIGHT
                 values.update(
                     {"class": "og-edge og-measure", "color": MEASURE_LINE, "style": "dashed"}
                 )
@@ -697,18 +707,22 @@ def _gates(
 
 #: Top to bottom, the points a node takes across its column and down the picture, about: to guess
 #: a box's width and height before Graphviz lays it out (:func:`_rows_of_boxes`).
-_NODE_WIDTH, _RANK_HEIGHT = 170, 130
+_NODE_WIDTH, _RANK_HEIGHT = 170, 100
 #: The shape the rows of boxes make, about: a landscape page's (A4 and A3: the square root of 2).
 _LANDSCAPE = 2**0.5
 
 
 def _rows_of_boxes(boxes: list[tuple[str, list[str]]], rank: Mapping[str, int]) -> dict[str, int]:
     """Top to bottom, the row of each priority's box (the "Unattached" box's too), in the plan's
-    order: side by side in one row, Thurrock's four boxes drew a strip 14,600 points wide and 800
-    high, which no page prints. Each box is about as wide as its fullest column (its nodes side by
-    side) and as high as its columns; the boxes fill rows in turn, as many rows as make the whole
-    about a landscape page's shape (width by height the square root of 2). Empty (one row): a plan of
-    one box, or one narrow enough for a page side by side."""
+    order, one box a row, when that makes the picture nearer a landscape page's shape (width by
+    height the square root of 2) than the boxes side by side: Thurrock's four boxes side by side
+    drew a strip 14,600 points wide and 800 high, which no page prints. Each box is about as wide
+    as its fullest column (its nodes side by side) and as high as its columns. Empty: a plan of one
+    box, or one whose boxes side by side are nearer that shape.
+
+    One box a row: rows of several boxes lost the plan's order, Graphviz setting Southend's P5 left
+    of P4 among the vision's lines down the side of the rows above (nor did a hidden edge from P4 to
+    P5, or a hidden box round the row, hold them in order)."""
     sizes: list[tuple[str, int, int]] = []  # box, width in nodes, height in ranks
     for key, names in boxes:
         count: dict[int, int] = defaultdict(int)
@@ -716,24 +730,18 @@ def _rows_of_boxes(boxes: list[tuple[str, list[str]]], rank: Mapping[str, int]) 
             if not n.startswith("og:"):
                 count[rank[n]] += 1
         if count:
-            sizes.append((key, max(count.values()), max(count) + 1))
+            sizes.append((key, max(count.values()), max(count) - min(count) + 1))
     if len(sizes) < 2:
         return {}
-    width = sum(w for _k, w, _h in sizes) * _NODE_WIDTH
-    height = max(h for _k, _w, h in sizes) * _RANK_HEIGHT
-    rows = min(len(sizes), round(math.sqrt(width / (_LANDSCAPE * height))))
-    if rows < 2:
+    side_by_side = (
+        sum(w for _k, w, _h in sizes) * _NODE_WIDTH / (max(h for _k, _w, h in sizes) * _RANK_HEIGHT)
+    )
+    stacked = (
+        max(w for _k, w, _h in sizes) * _NODE_WIDTH / (sum(h for _k, _w, h in sizes) * _RANK_HEIGHT)
+    )
+    if abs(math.log(stacked / _LANDSCAPE)) >= abs(math.log(side_by_side / _LANDSCAPE)):
         return {}
-    # (a row is full when the next box would take it past its share by more than half that box)
-    share = max(width / rows, max(w for _k, w, _h in sizes) * _NODE_WIDTH)
-    row_of: dict[str, int] = {}
-    row, filled = 0, 0.0
-    for key, w, _h in sizes:
-        if filled and filled + w * _NODE_WIDTH / 2 > share:
-            row, filled = row + 1, 0.0
-        row_of[key] = row
-        filled += w * _NODE_WIDTH
-    return row_of if row else {}
+    return {key: row for row, (key, _w, _h) in enumerate(sizes)}
 
 
 def _unplaced_note(model: LogicModel) -> str | None:
