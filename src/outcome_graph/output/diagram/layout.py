@@ -373,19 +373,57 @@ def _level_above(levels: tuple[str, ...], kind: str) -> str:
     return kind
 
 
-def indicator_columns(plan: Plan, model: LogicModel, beside: Mapping[str, str]) -> dict[str, int]:
+def block_order(model: LogicModel, beside: Mapping[str, str]) -> list[str]:
+    """The indicators placed beside a node (``beside``: indicator -> that node) in the order their
+    block reads: first those the node alone lists (or with nodes drawn before it), in the plan's
+    order, then those that nodes drawn after it list too, the ones the latest such node lists last.
+
+    The lines from a priority's second and third aims to the indicators of the first aim's block
+    that they list too come from below the block: with those indicators at its foot, they reach
+    them without crossing the first aim's lines to the rest (Thurrock's P1.A2 and P1.A3 share NI 79
+    to NI 117, and P2's three aims share NI 82a to NI 115)."""
+    place = {n: i for i, n in enumerate(model.nodes)}
+    last: dict[str, int] = {}  # indicator -> the place of the latest drawn node listing it
+    for tail, head, kind in model.edges:
+        if kind == "measure" and head in beside and tail in place:
+            last[head] = max(last.get(head, -1), place[tail])
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for n in model.nodes:
+        node = beside.get(n)
+        if node is not None:
+            blocks[node].append(n)
+    order: list[str] = []
+    for node, indicators in blocks.items():
+        own = place.get(node, -1)
+        order.extend(sorted(indicators, key=lambda i: max(last.get(i, own), own)))
+    return order
+
+
+def indicator_columns(
+    plan: Plan, model: LogicModel, beside: Mapping[str, str], order: list[str] | None = None
+) -> dict[str, int]:
     """Spread a cluster's indicators over up to three columns when they far outnumber its other
     nodes (a column of ninety indicators beside twelve objectives makes a diagram ten times taller
     than it is wide). Returns indicator -> column (0, 1 or 2), counted from the column after the
     node each sits beside (``beside``: indicator -> that node).
 
     The indicators of one node stand in a block beside it, as few rows as the columns allow,
-    filled a column at a time (four in three columns: two, then two); spread over the box's whole
-    list in turn, a node's one indicator stood two columns off as often as one.
+    filled a column at a time (four in three columns: two, then two), in the block's order
+    (``order``, :func:`block_order`; by default the plan's); spread over the box's whole list in
+    turn, a node's one indicator stood two columns off as often as one. Those that nodes drawn
+    after the block's node list too stand at the foot of the nearest columns (the first column's
+    foot, then the second's): the lines to them from below cross the block's first column alone.
     """
+    place = {n: i for i, n in enumerate(model.nodes)}
+    shared: set[str] = set()
+    for tail, head, kind in model.edges:
+        node = beside.get(head)
+        if kind == "measure" and node is not None and place.get(tail, -1) > place.get(node, -1):
+            shared.add(head)
     members: dict[str | None, list[str]] = defaultdict(list)
     for n in model.nodes:
         members[model.cluster.get(n)].append(n)
+    sequence = {n: i for i, n in enumerate(order)} if order is not None else place
     out: dict[str, int] = {}
     for nodes in members.values():
         indicators = [n for n in nodes if plan.nodes[n].kind == "indicator"]
@@ -396,13 +434,32 @@ def indicator_columns(plan: Plan, model: LogicModel, beside: Mapping[str, str]) 
         tallest = max(per_level.values(), default=0)
         k = min(3, math.ceil(len(indicators) / max(tallest * 1.5, 8)))
         if k > 1:
-            count: dict[str | None, int] = defaultdict(int)
-            for n in indicators:
-                count[beside.get(n)] += 1
-            placed: dict[str | None, int] = defaultdict(int)
-            for n in indicators:
-                node = beside.get(n)
-                rows = -(-count[node] // k)
-                out[n] = placed[node] // rows
-                placed[node] += 1
+            block: dict[str | None, list[str]] = defaultdict(list)
+            for n in sorted(indicators, key=lambda i: sequence.get(i, -1)):
+                block[beside.get(n)].append(n)
+            for names in block.values():
+                out.update(_fill_columns(names, shared, k))
+    return out
+
+
+def _fill_columns(names: list[str], shared: set[str], k: int) -> dict[str, int]:
+    """The column of each indicator of one block of ``k`` columns: as few rows as the columns
+    allow, filled a column at a time, those in ``shared`` at the foot of the first columns."""
+    own = [n for n in names if n not in shared]
+    later = [n for n in names if n in shared]
+    rows = max(-(-len(names) // k), len(later))
+    out: dict[str, int] = {}
+    o = s = 0
+    for c in range(k):
+        room = min(rows, len(names) - c * rows)
+        if room <= 0:
+            break
+        take_later = min(room, len(later) - s)
+        take_own = room - take_later
+        for n in own[o : o + take_own]:
+            out[n] = c
+        for n in later[s : s + take_later]:
+            out[n] = c
+        o += take_own
+        s += take_later
     return out

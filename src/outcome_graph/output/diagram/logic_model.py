@@ -10,13 +10,15 @@ to a missing parent or indicator is a dashed red edge to a placeholder node.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..escape import svg_id
 from .dot import Dot, Html, balanced_wrap, flip, html_lines, wrap
 from .labels import PLAN_WIDE_SHOWN, LegendKey, legend_key, node_label, node_tooltip, title_label
-from .layout import UNATTACHED, LogicModel, build_model, indicator_columns
+from .layout import UNATTACHED, LogicModel, block_order, build_model, indicator_columns
 from .options import DIAGRAM_LEVELS, PLURAL
 from .style import (
     BORDER,
@@ -38,6 +40,12 @@ if TYPE_CHECKING:
     from ...graph.facts import PlanFacts
     from ...model.plan import Plan
     from .options import DiagramOptions
+
+
+#: The weight of the line that places an indicator beside its node (Graphviz's default is 1): it
+#: holds the indicator level with the node against the hidden edges down its column. More (8) drew
+#: Southend's objectives of many milestones down to the foot of their blocks, their lines crossing.
+PLACING_WEIGHT = 3
 
 
 def logic_model_dot(plan: Plan, facts: PlanFacts, opts: DiagramOptions) -> str:
@@ -68,6 +76,13 @@ class _Writer:
         for (node, c), name in self.passes.items():
             self.rank[name] = self.rank[node] + 1 + c
             self.members[model.cluster.get(node)].append(name)
+        # (top to bottom, the boxes in rows one under another, :func:`_rows_of_boxes`)
+        self.row_of = (
+            {}
+            if self.lr
+            else _rows_of_boxes([(k, self.members[k]) for k in self._cluster_keys()], self.rank)
+        )
+        stack = self._stack_rows()
         # (the nodes an edge puts in their column: those of the hierarchy, the indicators placed
         # beside a node and the passes; a rank group of none of them needs an anchor, :meth:`_write_members`)
         self.fixed = self.constrained | set(self.beside_of) | set(self.passes.values())
@@ -76,12 +91,22 @@ class _Writer:
         self.placing = placing | self._routed()  # (the edges that place what they lead to)
         # (a focus on an indicator draws each line to it apart, straight from its node: no gate)
         self.gates = _gates(model, self.rank, placing) if not self._focus_on_indicator() else {}
+        if self.row_of:
+            # (a line to a box of another row crosses no column of its own box's row: it goes
+            # straight to its indicator, a gate would stretch the box over the rows between)
+            row_of = self.row_of
+            self.gates = {
+                (tail, box): name
+                for (tail, box), name in self.gates.items()
+                if row_of.get(model.cluster.get(tail) or "", -1) == row_of.get(box or "")
+            }
         for (tail, box), name in self.gates.items():
             self.rank[name] = self.rank[tail] + 1
             self.members[box].append(name)
         self.anchors: list[
             tuple[str, str, int]
         ] = []  # invisible edges that put free nodes in their column
+        self.stack = stack  # (and those that hold each row of boxes under the row above)
         rank = self.rank
         top_nodes = [n for n in self.members.get(None, []) if rank[n] == 0] or [
             n for n in rank if rank[n] == 0
@@ -107,6 +132,8 @@ class _Writer:
             dot.edge(
                 tail, head, {"style": "invis", "minlen": span} if span != 1 else {"style": "invis"}
             )
+        for tail, head, span in self.stack:
+            dot.edge(tail, head, {"style": "invis", "minlen": span, "weight": 0})
         return dot.text(self.plan.id, self._graph_attrs())
 
     # --- nodes ------------------------------------------------------------------------------------
@@ -165,6 +192,43 @@ class _Writer:
             },
         )
 
+    def _stack_rows(self) -> list[tuple[str, str, int]]:
+        """Move the boxes of each row of :attr:`row_of` down the ranks, under the deepest column of
+        the row above. Returns the hidden edges that hold each box of a row under the row above,
+        from the middle of the deepest column of the row above to the top of the box.
+
+        Held from the top of the row above (or by the vision's lines alone), each row stood a step
+        to the side of the last, the line holding it running down beside the boxes above: Richmond's
+        four boxes in three rows drew a staircase as wide as one row of them."""
+        row_of, rank, members = self.row_of, self.rank, self.members
+        if not row_of:
+            return []
+        deepest: dict[int, int] = {}
+        lowest: dict[int, int] = {}
+        bottom: dict[int, str] = {}  # row -> the middle node of its deepest column
+        tops: dict[str, str] = {}  # box -> a node of its top rank
+        for key, row in row_of.items():
+            names = [n for n in members[key] if not n.startswith("og:")] or members[key]
+            low, high = min(rank[n] for n in names), max(rank[n] for n in names)
+            tops[key] = next(n for n in names if rank[n] == low)
+            lowest[row] = min(lowest.get(row, low), low)
+            if high > deepest.get(row, -1):
+                deepest[row] = high
+                column = [n for n in names if rank[n] == high]
+                bottom[row] = column[len(column) // 2]
+        offset = {0: 0}
+        for row in range(1, len(deepest)):
+            offset[row] = offset[row - 1] + deepest[row - 1] + 1 - lowest[row]
+        for key, row in row_of.items():
+            for n in members[key]:
+                rank[n] += offset[row]
+        edges = [
+            (bottom[row - 1], tops[key], rank[tops[key]] - rank[bottom[row - 1]])
+            for key, row in row_of.items()
+            if row > 0
+        ]
+        return edges
+
     def _write_members(self, key: str | None) -> None:
         """The nodes of a cluster (None: outside any), their rank groups, and the anchors that put
         the nodes no hierarchy edge places in their column."""
@@ -202,6 +266,7 @@ class _Writer:
             low > 0
             and global_anchor is not None
             and global_anchor not in nodes
+            and self.row_of.get(key or "", 0) == 0  # (a lower row hangs on the row above)
             and not any(n in constrained for n in by_rank[low])
         ):
             anchors.append((global_anchor, by_rank[low][0], low - self.rank[global_anchor]))
@@ -266,6 +331,7 @@ class _Writer:
     # --- edges and the whole ----------------------------------------------------------------------
     def _write_edges(self) -> None:
         rank, constrained, placing = self.rank, self.constrained, self.placing
+        row_of = {n: row for key, row in self.row_of.items() for n in self.members[key]}
         for tail, head, kind in flip(self._edges_through_gates(), self.lr):
             span = rank.get(head, 0) - rank.get(tail, 0)
             values: dict[str, object] = {}
@@ -278,11 +344,20 @@ class _Writer:
                     values["minlen"] = span
                 elif span < 1:
                     values["constraint"] = False
+                if row_of.get(head, 0) != row_of.get(tail, 0):
+                    # (the vision's line to a box of a lower row: of no weight, it leaves the box
+                    # under the row above rather than a step to the side, where the line runs down)
+                    values["weight"] = 0
             else:
                 values["constraint"] = False
             if kind == "hierarchy":
                 values["class"] = "og-edge"
             elif kind == "measure":
+                if (tail, head) in placing:
+                    # (held level with its node more firmly than the column's hidden chain pulls
+                    # it to its neighbours: Southend's NI 110, beside P4.A4.O2, stood level with
+                    # P4.A4.O1, which does not list it, and top to bottom under it)
+                    values["weight"] = PLACING_WEIGHT
                 values.update(
                     {"class": "og-edge og-measure", "color": MEASURE_LINE, "style": "dashed"}
                 )
@@ -318,11 +393,10 @@ class _Writer:
                 hung.add(head)
                 under[tail].append(head)
         beside: dict[str, list[str]] = defaultdict(list)
-        for n in model.nodes:
-            node = self.beside_of.get(n)
-            if node is not None:
-                c = rank[n] - rank[node] - 1
-                beside[node if c == 0 else passes[node, c - 1]].append(n)
+        for n in block_order(model, self.beside_of):
+            node = self.beside_of[n]
+            c = rank[n] - rank[node] - 1
+            beside[node if c == 0 else passes[node, c - 1]].append(n)
         for (
             (node, c),
             name,
@@ -530,7 +604,7 @@ def _ranks(plan: Plan, model: LogicModel) -> dict[str, int]:
     nothing, or only nodes of other boxes) keeps the indicators' own column, after the last level."""
     rank_of = {lv: i for i, lv in enumerate(model.levels)}
     beside = {head: tail for tail, head in _placing_edges(model)}
-    column = indicator_columns(plan, model, beside)
+    column = indicator_columns(plan, model, beside, block_order(model, beside))
     rank: dict[str, int] = {}
     for n in model.nodes:
         if n not in beside:
@@ -629,6 +703,45 @@ def _gates(
         ):
             gates.setdefault((tail, box), f"og:gate:{len(gates)}")
     return gates
+
+
+#: Top to bottom, the points a node takes across its column and down the picture, about: to guess
+#: a box's width and height before Graphviz lays it out (:func:`_rows_of_boxes`).
+_NODE_WIDTH, _RANK_HEIGHT = 170, 100
+#: The shape the rows of boxes make, about: a landscape page's (A4 and A3: the square root of 2).
+_LANDSCAPE = 2**0.5
+
+
+def _rows_of_boxes(boxes: list[tuple[str, list[str]]], rank: Mapping[str, int]) -> dict[str, int]:
+    """Top to bottom, the row of each priority's box (the "Unattached" box's too), in the plan's
+    order, one box a row, when that makes the picture nearer a landscape page's shape (width by
+    height the square root of 2) than the boxes side by side: Thurrock's four boxes side by side
+    drew a strip 14,600 points wide and 800 high, which no page prints. Each box is about as wide
+    as its fullest column (its nodes side by side) and as high as its columns. Empty: a plan of one
+    box, or one whose boxes side by side are nearer that shape.
+
+    One box a row: rows of several boxes lost the plan's order, Graphviz setting Southend's P5 left
+    of P4 among the vision's lines down the side of the rows above (nor did a hidden edge from P4 to
+    P5, or a hidden box round the row, hold them in order)."""
+    sizes: list[tuple[str, int, int]] = []  # box, width in nodes, height in ranks
+    for key, names in boxes:
+        count: dict[int, int] = defaultdict(int)
+        for n in names:
+            if not n.startswith("og:"):
+                count[rank[n]] += 1
+        if count:
+            sizes.append((key, max(count.values()), max(count) - min(count) + 1))
+    if len(sizes) < 2:
+        return {}
+    side_by_side = (
+        sum(w for _k, w, _h in sizes) * _NODE_WIDTH / (max(h for _k, _w, h in sizes) * _RANK_HEIGHT)
+    )
+    stacked = (
+        max(w for _k, w, _h in sizes) * _NODE_WIDTH / (sum(h for _k, _w, h in sizes) * _RANK_HEIGHT)
+    )
+    if abs(math.log(stacked / _LANDSCAPE)) >= abs(math.log(side_by_side / _LANDSCAPE)):
+        return {}
+    return {key: row for row, (key, _w, _h) in enumerate(sizes)}
 
 
 def _unplaced_note(model: LogicModel) -> str | None:
