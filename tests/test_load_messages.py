@@ -402,7 +402,7 @@ def test_a_yaml_mistake_is_told_in_words_before_the_yaml_reader_s(
             "a ',' is missing between two fields or two items",
         ),
         (
-            '{"format": "outcome-graph/v1", "plan": {"id": "t",}}\n',
+            '{"format": "outcome-graph/v1", plan: {"id": "t"}}\n',
             "a field's name must be in double quotes here",
         ),
         (
@@ -423,3 +423,173 @@ def test_a_json_mistake_is_told_in_words_before_the_json_reader_s(
         info.value.message.startswith(f"invalid JSON: {meaning}")
         and "(the JSON reader says: " in info.value.message
     )
+
+
+JSON_PLAN = {
+    "format": "outcome-graph/v1",
+    "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+    "priorities": [{"id": "P1", "title": "Children are safe"}],
+}
+
+
+def json_with_a_slip(slip: str) -> str:
+    """The JSON plan as json.dumps lays it out, with one slip a person makes writing JSON."""
+    text = json.dumps(JSON_PLAN, indent=2)
+    if slip == "comma after the last field":
+        return text.replace('"Children are safe"', '"Children are safe",')
+    if slip == "comma after the last item":
+        return text.replace('"Children are safe"\n    }', '"Children are safe"\n    },')
+    if slip == "comment":
+        return text.replace('{\n  "format"', '{\n  // the plan\n  "format"')
+    return text.replace('"format": "outcome-graph/v1",', '"format": "outcome-graph/v1"')
+
+
+@pytest.mark.parametrize(
+    ("slip", "said", "at"),
+    [
+        (
+            "comma after the last field",
+            "a ',' follows the last field of a mapping: JSON allows none there; remove it",
+            ('"title": "Children are safe",', ","),
+        ),
+        (
+            "comma after the last item",
+            "a ',' follows the last item of a list: JSON allows none there; remove it",
+            ("    },", ","),
+        ),
+        (
+            "comment",
+            "JSON has no comments: remove this one (or write the plan in YAML, where # starts a comment)",
+            ("  // the plan", "//"),
+        ),
+        (
+            "missing comma",
+            "a ',' is missing between two fields or two items before here",
+            ('  "plan": {', '"plan"'),
+        ),
+    ],
+)
+def test_json_text_with_a_slip_is_told_the_json_error_at_its_line_and_column(
+    slip: str, said: str, at: tuple[str, str], tmp_path: Path
+):
+    # A text that opens as JSON does ('{' and a quoted name) is JSON: YAML would read a trailing
+    # comma without a word (a flow mapping allows one) and misreport a comment, so the JSON
+    # reader's error is told, at the slip, whether the text comes from load(), a .json file or
+    # standard input. Named .yaml, the same text is YAML's, which reads the trailing commas.
+    text = json_with_a_slip(slip)
+    line_text, mark = at
+    line, column = next(
+        (n, t.index(line_text) + line_text.rindex(mark) + 1)
+        for n, t in enumerate(text.splitlines(), 1)
+        if line_text in t
+    )
+    with pytest.raises(PlanError) as info:
+        og.load(text)
+    [problem] = info.value.problems
+    assert problem.message.startswith(f"invalid JSON: {said}")
+    assert (problem.line, problem.column) == (line, column)
+    (tmp_path / "plan.json").write_text(text, encoding="utf-8")
+    code, out, err = run("check", str(tmp_path / "plan.json"))
+    assert code == 2 and f"plan.json:{line}:{column}: invalid JSON: {said}" in err
+    from outcome_graph.cli import main
+
+    from .conftest import cli_runner
+
+    piped = cli_runner().invoke(main, ["check", "-"], input=text)
+    assert piped.exit_code == 2 and f"<stdin>:{line}:{column}: invalid JSON: {said}" in piped.stderr
+    if slip.startswith("comma"):
+        assert list(og.load(text, name="plan.yaml").nodes) == ["P1"]
+        named = cli_runner().invoke(
+            main, ["check", "-", "--stdin-filename", "plan.yaml"], input=text
+        )
+        assert named.exit_code == 0, named.stderr
+
+
+def test_a_yaml_flow_mapping_and_single_quoted_names_are_still_read_as_yaml():
+    # (only a text that opens as JSON does is held to JSON: YAML's own flow style, names unquoted
+    # or in single quotes, is the YAML it is)
+    flow = "{format: outcome-graph/v1, plan: {id: t, period: {start: 2011-04-01, end: 2012-03-31}},\n priorities: [{id: P1, title: Safe},]}\n"
+    assert list(og.load(flow).nodes) == ["P1"]
+    quoted = flow.replace("{format:", "{'format':")
+    assert list(og.load(quoted).nodes) == ["P1"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "advice"),
+    [
+        (None, "write value: 74 and give indicator NI 72 unit: percent"),
+        ("percent", "write value: 74 (indicator NI 72's unit, percent, makes it a percentage)"),
+        (
+            "count",
+            "write value: 74, and if it is a percentage give indicator NI 72 the unit percent (not 'count')",
+        ),
+    ],
+)
+def test_a_value_written_as_a_percentage_says_to_write_the_number_and_the_unit(
+    unit: str | None, advice: str
+):
+    # The format's value is a number; a percentage is the number with `unit: percent` on the
+    # indicator (as a workbook's 74% cell reads). A YAML `value: 74%` is text: the error says what
+    # to write, for the unit the indicator has.
+    unit_line = f"    unit: {unit}\n" if unit else ""
+    text = (
+        PLAN_HEADER
+        + "indicators:\n  - id: NI 72\n    title: Early years foundation stage\n"
+        + unit_line
+        + "    baseline: {period: 2010-11, value: 74%}\n"
+        + "    targets:\n      - {period: 2011-12, value: '76 %'}\n      - 78%\n"
+    )
+    found = problems(text)
+    start = 6 + bool(unit)
+    assert found == [
+        (
+            start,
+            f"the value of the baseline of indicator NI 72: must be a number, not the text '74%': {advice}"
+            + (
+                " (a plan writes a percentage as its number, the unit on the indicator)"
+                if unit is None
+                else ""
+            ),
+            "indicators[0].baseline.value",
+        ),
+        (
+            start + 2,
+            "the value of the first target of indicator NI 72: must be a number, not the text '76 %': "
+            + advice.replace("74", "76")
+            + (
+                " (a plan writes a percentage as its number, the unit on the indicator)"
+                if unit is None
+                else ""
+            ),
+            "indicators[0].targets[0].value",
+        ),
+        (
+            start + 3,
+            "the second target of indicator NI 72: must be a mapping of fields (field: value), not the "
+            "text '78%': "
+            + advice.replace("value: 74", "it as {period: 2011-12, value: 78}")
+            + (
+                " (a plan writes a percentage as its number, the unit on the indicator)"
+                if unit is None
+                else ""
+            ),
+            "indicators[0].targets[1]",
+        ),
+    ]
+
+
+def test_a_percentage_target_on_a_node_s_reference_names_the_indicator_to_declare():
+    text = (
+        PLAN_HEADER
+        + "objectives:\n  - id: O1\n    title: Fewer exclusions\n    indicators:\n      - {id: NI 114, target: 2.5%}\n"
+    )
+    [(line, message, path)] = problems(text)
+    assert (line, path) == (7, "objectives[0].indicators[0].target")
+    assert message == (
+        "the target of indicator NI 114 of objective O1: must be a mapping of fields (field: value), "
+        "not the text '2.5%': write target: {period: 2011-12, value: 2.5}, and declare indicator "
+        "NI 114 under indicators: with unit: percent"
+    )
+    # (a figure that is no percentage keeps the message it had)
+    [(_, message, _)] = problems(text.replace("2.5%", "{period: 2011-12, value: fewer}"))
+    assert message.endswith("must be a number, not the text 'fewer'")
