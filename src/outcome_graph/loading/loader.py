@@ -111,7 +111,9 @@ def load(
     stream), read to its end; a mapping is the plan's data (:func:`load_data`). Spreadsheets
     (``.xlsx``, a ``.csv`` file, a folder of CSV files) load too where the spreadsheet support is
     installed: a workbook's content is told by itself, a CSV file's by a ``name`` ending in
-    ``.csv``.
+    ``.csv``. A text that opens as JSON does (``{"format": ...``) is JSON, a slip in it (a trailing
+    comma) an error at its line and column; one opening ``{format: ...`` is a YAML flow mapping; a
+    ``name`` ending in ``.json``, ``.yaml`` or ``.yml`` says which a text is.
 
     Parameters
     ----------
