@@ -111,7 +111,9 @@ def load(
     stream), read to its end; a mapping is the plan's data (:func:`load_data`). Spreadsheets
     (``.xlsx``, a ``.csv`` file, a folder of CSV files) load too where the spreadsheet support is
     installed: a workbook's content is told by itself, a CSV file's by a ``name`` ending in
-    ``.csv``.
+    ``.csv``. A text that opens as JSON does (``{"format": ...``) is JSON, a slip in it (a trailing
+    comma) an error at its line and column; one opening ``{format: ...`` is a YAML flow mapping; a
+    ``name`` ending in ``.json``, ``.yaml`` or ``.yml`` says which a text is.
 
     Parameters
     ----------
@@ -600,6 +602,10 @@ def load_bytes(
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if json is None and file is not None:
+        # (a name ending in .yaml or .json says which the text is: a plan read from standard input
+        # named by --stdin-filename, an upload given its file name)
+        json = {".json": True, ".yaml": False, ".yml": False}.get(Path(file).suffix.lower())
     guessed = json is None
     if json is None:
         json = text.lstrip().startswith("{")
@@ -629,7 +635,10 @@ def load_bytes(
         try:
             tree = parse_text(text, file=file, json_first=json)
         except PlanError as as_json:
-            if not (json and guessed):
+            if not (json and guessed) or plainly_json(text):
+                # (a text that opens as JSON does, `{"format": ...`, is JSON written with a slip,
+                # a trailing comma or a comment, which YAML would read without a word or
+                # misreport: the JSON error, at its line and column)
                 raise
             # (a text of no known format that opens with '{' and is no JSON: a YAML flow mapping
             # is read as YAML; if it is not YAML either, the error told is that of the reading
@@ -642,6 +651,23 @@ def load_bytes(
                 raise as_json from None
             return document_to_plan(tree, file=file, base_dir=base_dir)
         return document_to_plan(tree, file=file, base_dir=base_dir)
+
+
+#: The opening of a JSON object: ``{`` and a name in double quotes (or ``}``), maybe after comments,
+#: which JSON does not have but its writers sometimes put in.
+_JSON_OPENING = re.compile(r'\s*\{(?:\s+|//[^\n]*|/\*.*?\*/)*["}]', re.DOTALL)
+
+
+def plainly_json(text: str) -> bool:
+    """Whether a text opens as a JSON object does: ``{`` and a field's name in double quotes
+    (a YAML flow mapping, ``{format: outcome-graph/v1, ...}``, leaves its names unquoted).
+
+    >>> plainly_json('{\\n  "format": "outcome-graph/v1",'), plainly_json('{format: x}')
+    (True, False)
+    >>> plainly_json('{ // a comment\\n "format": 1}'), plainly_json("{'format': 1}")
+    (True, False)
+    """
+    return _JSON_OPENING.match(text) is not None
 
 
 def _reached(error: PlanError) -> tuple[int, int]:
@@ -1055,12 +1081,18 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
                 text = f"must be one of {err['ctx']['expected']}"
             elif (words := worded(err)) is not None:
                 text = words
+                if etype in ("float_parsing", "float_type") and (
+                    hint := _percent_hint(tree, matched, err.get("input"), whole=False)
+                ):
+                    text += f": {hint}"
             elif etype in ("model_type", "dict_type", "model_attributes_type"):
                 text = (
                     f"must be a mapping of fields (field: value), not {_kind_of(err.get('input'))}"
                 )
                 if loc == ("plan", "period"):
                     text += f": write it as {_period_example(err.get('input'))}"
+                elif hint := _percent_hint(tree, matched, err.get("input"), whole=True):
+                    text += f": {hint}"
             elif etype == "list_type":
                 text = f"must be a list, not {_kind_of(err.get('input'))}"
             elif etype == "string_type":
@@ -1083,6 +1115,81 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
             problems.append(Problem("(more problems not shown)", file=file))
             break
     return problems
+
+
+#: A percentage written as text (``74%``, ``12.5 %``): the number and the sign.
+_PERCENT_TEXT = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*")
+#: The fields that hold a value (a baseline, a target, the items of targets and actuals).
+_VALUE_FIELDS = ("baseline", "target", "targets", "actuals")
+
+
+def _percent_hint(tree: Any, path: tuple[Any, ...], value: Any, *, whole: bool) -> str | None:
+    """What to write for a value's figure written as a percentage (``value: 74%``, or ``target:
+    74%`` for the whole value): the format's value is a number, and a percentage is the number
+    with the unit ``percent`` on its indicator (as a workbook's ``74%`` cell reads). ``None`` for
+    any other value. ``path``: where the value is in the document (``whole``: the value itself,
+    else its ``value`` field)."""
+    m = _PERCENT_TEXT.fullmatch(value) if isinstance(value, str) else None
+    at = path if whole else path[:-1]  # (the value)
+    if at[-1:] and isinstance(at[-1], int):
+        at = at[:-1]  # (an item of targets or actuals: the list)
+    if m is None or len(at) < 2 or at[-1] not in _VALUE_FIELDS:
+        return None
+    field, owner, number = at[-1], at[:-1], m.group(1)
+    indicator = _item_at(tree, owner)
+    code = indicator.get("id") if isinstance(indicator, Mapping) else None
+    name = f"indicator {code}" if isinstance(code, str) and code.strip() else "the indicator"
+    declared = indicator
+    if owner[:1] != ("indicators",) and isinstance(code, str):
+        # (a node's reference to an indicator: the unit is the declared indicator's)
+        declared = next(
+            (
+                i
+                for i in (tree.get("indicators") or [] if isinstance(tree, Mapping) else [])
+                if isinstance(i, Mapping) and i.get("id") == code
+            ),
+            None,
+        )
+    unit = declared.get("unit") if isinstance(declared, Mapping) else None
+    if whole:
+        example = f"{{period: {_plan_year(tree)}, value: {number}}}"
+        write = (
+            f"write it as {example}"
+            if field in ("targets", "actuals")
+            else f"write {field}: {example}"
+        )
+    else:
+        write = f"write value: {number}"
+    if unit == "percent":
+        return f"{write} ({name}'s unit, percent, makes it a percentage)"
+    if isinstance(unit, str):
+        return f"{write}, and if it is a percentage give {name} the unit percent (not {unit!r})"
+    if declared is None:
+        return f"{write}, and declare {name} under indicators: with unit: percent"
+    return f"{write} and give {name} unit: percent (a plan writes a percentage as its number, the unit on the indicator)"
+
+
+def _item_at(tree: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path`` in the document, or ``None`` where it has none."""
+    node = tree
+    for part in path:
+        if isinstance(node, Mapping) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _plan_year(tree: Any) -> str:
+    """The financial year the plan's period ends in (``2011-12``), for an example of a value."""
+    end = _item_at(tree, ("plan", "period", "end"))
+    m = re.match(r"(\d{4})-(\d{2})", str(end)) if end is not None else None
+    if m is None:
+        return "2011-12"
+    year = int(m.group(1)) - (1 if int(m.group(2)) <= 3 else 0)
+    return f"{year}-{(year + 1) % 100:02d}"
 
 
 def _in_place(tree: Any, path: tuple[Any, ...]) -> str:

@@ -54,6 +54,8 @@ __all__ = [
     "header_key",
     "sheet_key",
     "flat_role",
+    "field_meant",
+    "field_role",
 ]
 
 #: An empty list (``outcomes: []``); a blank cell is an absent field.
@@ -553,9 +555,13 @@ for _role, _names in {
     ),
     "lead": "lead leads lead_person lead_persons lead_officer lead_officers lead_officer_s owner owners "
     "responsible responsibility who whom by_whom responsible_officer responsible_officers lead_agency "
-    "lead_agencies lead_partner lead_partners lead_organisation lead_organisations lead_service",
+    "lead_agencies lead_partner lead_partners lead_organisation lead_organisations lead_service "
+    # (Richmond's tables name the board leading each benefit "Delivery Board")
+    "delivery_board delivery_boards person_responsible persons_responsible responsible_person "
+    "responsible_lead accountable_officer action_owner action_owners named_lead lead_responsibility",
     "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date completion_date "
-    "completion_by complete_by date timescale_for_completion timescales_for_completion",
+    "completion_by complete_by date timescale_for_completion timescales_for_completion due_by date_due "
+    "target_completion_date",
     "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
     "performance_measures performance_measure pis pi kpis kpi key_performance_indicators key_performance_indicator",
     "notes": "notes note comments comment update updates progress_update progress_updates latest_update commentary "
@@ -695,6 +701,40 @@ def flat_role(header: str) -> str | None:
         if roles and roles[0] is not None and all(r in (None, roles[0]) for r in roles[1:]):
             role = roles[0]
     return role
+
+
+#: The roles of a flat table's columns that name a field a per-level sheet has a column of, by
+#: the same name: a header a flat table reads as one of them (``Lead officer``, ``By when``,
+#: ``PI``) is that field's column under another name.
+_FIELD_ROLES = ("lead", "timescale", "due", "indicators", "outcomes")
+
+
+def field_role(header: str) -> str | None:
+    """The field a header names under another name, as a flat table reads it (``lead`` for
+    ``Lead officer``); ``None`` for the field's own name and for any other header.
+
+    >>> field_role("Lead officer"), field_role("lead"), field_role("RAG")
+    ('lead', None, None)
+    """
+    role = flat_role(header)
+    return role if role in _FIELD_ROLES and header_key(header) != role else None
+
+
+def field_meant(header: str, columns: Iterable[str]) -> tuple[str, ...]:
+    """The columns of a per-level sheet (among ``columns``, those it does not have yet) that a
+    header a flat table reads as a field means: ``('lead',)`` for ``Lead officer``, ``('timescale',
+    'due')`` for ``Deadline`` (the plan's words, or a date), ``()`` for a header of no field's.
+
+    >>> field_meant("Responsible officer", ["title", "lead"]), field_meant("PI", ["lead"])
+    (('lead',), ())
+    >>> field_meant("Target date", ["timescale", "due"]), field_meant("By when", ["due"])
+    (('timescale', 'due'), ('due',))
+    """
+    role = field_role(header)
+    if role is None:
+        return ()
+    meant = ("timescale", "due") if role == "timescale" else (role,)
+    return tuple(name for name in meant if name in columns)
 
 
 # ---------------------------------------------------------------------------------------------

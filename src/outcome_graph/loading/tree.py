@@ -111,6 +111,30 @@ def _json_meaning(said: str) -> str:
     return said
 
 
+def _json_slip(text: str, exc: json.JSONDecodeError) -> tuple[str, int]:
+    """The JSON reader's error in a plan's words, and where it is (an offset in ``text``): a
+    trailing comma, which JSON allows nowhere, at the comma; a comment, which it does not have,
+    at the comment; any other at the reader's place, with what its words mean.
+
+    >>> text = '{"a": 1,\\n}'
+    >>> _json_slip(text, json.JSONDecodeError("Expecting property name", text, 9))
+    ("a ',' follows the last field of a mapping: JSON allows none there; remove it", 7)
+    >>> _json_slip("{// x", json.JSONDecodeError("Expecting property name", "{// x", 1))[0]
+    'JSON has no comments: remove this one (or write the plan in YAML, where # starts a comment)'
+    """
+    at = exc.pos
+    if text.startswith(("//", "/*"), at):
+        return (
+            "JSON has no comments: remove this one (or write the plan in YAML, where # starts a comment)",
+            at,
+        )
+    before = len(text[:at].rstrip())
+    if text[at : at + 1] in ("}", "]") and text[before - 1 : before] == ",":
+        what = "field of a mapping" if text[at] == "}" else "item of a list"
+        return f"a ',' follows the last {what}: JSON allows none there; remove it", before - 1
+    return _json_meaning(exc.msg), at
+
+
 def _error(
     file: str | None, message: str, line: int | None = None, column: int | None = None
 ) -> PlanError:
@@ -145,9 +169,9 @@ def parse_text(text: str, *, file: str | None = None, json_first: bool = False) 
         try:
             json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            raise _error(
-                file, f"invalid JSON: {_json_meaning(exc.msg)}", exc.lineno, exc.colno
-            ) from None
+            said, at = _json_slip(text, exc)
+            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            raise _error(file, f"invalid JSON: {said}", line, column) from None
         except RecursionError:
             raise _error(file, f"nesting is deeper than {MAX_DEPTH} levels") from None
         except ValueError:  # NaN, Infinity

@@ -13,7 +13,7 @@ from ...errors import ConfigError, PlanError, Problem, with_article
 from ...model.document import FORMAT_ID
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
-from ..loader import field_of_other_levels, model_at
+from ..loader import field_names, field_of_other_levels, model_at
 from ..sheet_layout import (
     EMPTY_LIST,
     LAYOUTS,
@@ -24,6 +24,8 @@ from ..sheet_layout import (
     between_colours,
     decode_lead,
     decode_text,
+    field_meant,
+    field_role,
     header_key,
     split_list,
 )
@@ -105,9 +107,7 @@ def _other_level_field(
     milestones sheet), and the problem to report there; ``None`` for any other column. The value is
     not the level's (a YAML plan refuses it on the node): read as an unknown column, it would be
     dropped with a notice alone."""
-    model = model_at((layout.name, 0)) if layout.kind else None
-    name = header_key(text).split(".")[0]
-    elsewhere = field_of_other_levels(name, model) if model is not None else ""
+    what, elsewhere = _of_other_levels(layout, text)
     if not elsewhere:
         return None
     for r in range(header.row + 1, sheet.n_rows):
@@ -119,10 +119,43 @@ def _other_level_field(
                 else "the sheet of the level each belongs to"
             )
             return cell_ref(r, c), (
-                f"{text!r} is a field of {levels}, not of {with_article(layout.kind)}: move "
+                f"{what} is a field of {levels}, not of {with_article(layout.kind)}: move "
                 f"the column's values to {to} (the cell holds {value!r})"
             )
     return None
+
+
+def _of_other_levels(layout: SheetLayout, text: str) -> tuple[str, str]:
+    """The header of a column of a level's sheet headed with a field of other levels, as a message
+    names it (``'status'``; ``'PI' (indicators)`` for a header a flat table reads as the field, on
+    the sheet of a level of the hierarchy: an indicator's ``Owner`` is no misplaced lead), and
+    :func:`field_of_other_levels` of the field (``""`` for a column of no such field)."""
+    model = model_at((layout.name, 0)) if layout.kind else None
+    if model is None:
+        return repr(text), ""
+    elsewhere = field_of_other_levels(header_key(text).split(".")[0], model)
+    if (
+        not elsewhere
+        and layout.kind in ("priority", "aim", "objective", "milestone")
+        and (role := field_role(text)) is not None
+        and role not in field_names(model)
+    ):
+        return f"{text!r} ({role})", field_of_other_levels(role, model)
+    return repr(text), elsewhere
+
+
+def _head_it(text: str, sheet: str, meant: tuple[str, ...]) -> str:
+    """The problem of a per-level sheet's column headed as a flat table heads a field's (``Lead
+    officer``, ``By when``): the format's name to head it with. The per-level form's columns are
+    named as the fields (a flat table's are read as published plans head them)."""
+    if meant == ("timescale", "due"):
+        name = "'timescale' for the plan's words (June 11), or 'due' for dates (2011-06-30)"
+    else:
+        name = f"{meant[0]!r}"
+    return (
+        f"unknown column {text!r} in the {sheet} sheet: head it {name}; the columns of a sheet of "
+        "the per-level form are named as the fields"
+    )
 
 
 class Reader(Notes):
@@ -330,6 +363,14 @@ class Reader(Notes):
                 self.problem(f"the {layout.name} sheet has two {text!r} columns", sheet, where)
             elif held := _other_level_field(sheet, header, layout, c, text):
                 self.problem(held[1], sheet, held[0])
+            elif _of_other_levels(layout, text)[1]:
+                # (a column of another level's field with no value: nothing is lost, as with a
+                # working column; not a misspelt field of this sheet's)
+                self.ignored_columns.append(f"{sheet.place(where)} {text!r}")
+            elif meant := field_meant(
+                text, [col.name for col in layout.columns if col.name not in named]
+            ):
+                self.problem(_head_it(text, layout.name, meant), sheet, where)
             elif guess := nearest(
                 text, [col.name for col in layout.columns if col.name not in named]
             ):

@@ -120,13 +120,27 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 msg = f"{place_in_plan(tree, (*matched, missing))} is missing (the cell is blank)"
                 if full == "title" and loc[:1] == ("indicators",) and row is not None:
                     msg += catalogue_title(row.get("id"))
+            elif row is not None:
+                sheet = f"the {where[1]} sheet" if where[1] else "the file"
+                msg = (
+                    f"{place_in_plan(tree, (*matched, missing))} is missing: {sheet} has no "
+                    f"{full!r} column"
+                )
             else:
                 msg = f"{ident}{full} is missing: the sheet has no {full!r} column"
         elif etype == "extra_forbidden":
             name = str(loc[-1])
             model = model_at(loc[:-1])
             kind = getattr(model, "kind", None) if model is not None else None
-            msg = f"{ident}{name!r} is not a field of {with_article(kind) if isinstance(kind, str) else 'this item'}"
+            # (the item by its kind and id, or its place, as the other problems name it)
+            owner = matched[:-1] if matched[-1:] == [loc[-1]] else matched
+            whose = place_in_plan(tree, owner) if owner else None
+            msg = (
+                f"{name!r} is not a field of {whose}"
+                if whose and whose != "the file"
+                else f"{ident}{name!r} is not a field of "
+                f"{with_article(kind) if isinstance(kind, str) else 'this item'}"
+            )
             if model is not None:
                 # (a field of other levels says so: `status` on an objective's row is no misspelt `tags`)
                 elsewhere = field_of_other_levels(name, model).partition(": ")[2]
