@@ -428,6 +428,14 @@ CLEAR_REVERSALS = [
         ("high-quality", "low-quality"),
     ),
     ("Children judged good at inspection", "Children judged poor at inspection", ("good", "poor")),
+    # A direction word alone in its clause (a summary matrix's "measure: direction" cells): the
+    # aligned words around it are the evidence.
+    (
+        "Teenage pregnancies: reduce",
+        "Teenage pregnancies: increase",
+        ("reduce", "increase"),
+    ),
+    ("Under-18 conceptions (reduce)", "Under-18 conceptions (increase)", ("reduce", "increase")),
 ]
 
 
