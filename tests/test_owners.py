@@ -993,12 +993,29 @@ def test_different_owners_that_share_words_are_not_merged(x: str, y: str) -> Non
             "Assistant Director Children Young People and Maternity Commissioning",
         ),
         ("Head of Commissioning", "Head Commissioner"),
+        # (a role word after the name, kept aside: the initials are the name's before it)
+        ("CATO managers", "Care and Targeted Outcomes managers"),
+        ("YOS manager", "Youth Offending Service manager"),
     ],
 )
 def test_one_owner_written_two_ways_is_found(x: str, y: str) -> None:
     splits = find_alias_splits([(x, x), (y, y)])
     assert [(s.a, s.b) for s in splits] == [tuple(sorted((x, y)))]
     assert x in splits[0].reason and y in splits[0].reason
+
+
+@pytest.mark.parametrize(
+    ("lead", "labelled"),
+    [
+        ("Reporting Progress: Director of Public Health", True),
+        ("Progress Reported To Board: Director of Public Health", True),
+        # (a label is one to four words: five are more than a label)
+        ("Progress Reported Quarterly To Board: Director of Public Health", False),
+        ("Reporting Progress: Public Health", False),
+    ],
+)
+def test_a_label_before_a_titled_name_is_one_to_four_words(lead: str, labelled: bool) -> None:
+    assert owners_module.is_labelled(lead) is labelled
 
 
 def test_declared_id_against_another_owners_name() -> None:

@@ -359,6 +359,13 @@ def test_acronyms_written_out_are_noise_only_when_they_fit() -> None:
         "Improve access to CAMHS", "Improve access to Child and Adolescent Mental Health Services"
     ).material
     assert wording_diff("Improve access to CAMHS", "Improve access to youth services").material
+    # (the words an acronym stands for are one run in one clause: not split by a semicolon)
+    assert not wording_diff(
+        "Improve outcomes for CLA", "Improve outcomes for children looked after"
+    ).material
+    assert wording_diff(
+        "Improve outcomes for CLA", "Improve outcomes for children; looked after"
+    ).material
 
 
 def test_compounds_written_apart_on_one_side_only() -> None:
