@@ -1033,3 +1033,22 @@ def test_a_json_plan_reads_alike_on_both_paths(char):
         assert (
             "invalid YAML" not in message and "plan.json:13:" in message and "one line" in message
         ), message
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=["Cs"], include_characters='"\\\''),
+        max_size=20,
+    ),
+    st.booleans(),
+)
+def test_a_json_plan_declares_its_format_whatever_its_titles_hold(title: str, indent: bool):
+    # A folder is checked plan by plan: a JSON plan whose format comes after a title holding
+    # quotes and backslashes (escaped in JSON) is still a plan, never skipped as other JSON.
+    from outcome_graph.loading.loader import declares_plan_format
+
+    doc = {"plan": {"id": "p", "title": title, "notes": title + '"'}, "format": "outcome-graph/v1"}
+    assert declares_plan_format(json.dumps(doc, indent=2 if indent else None))
+    doc["format"] = "other/v1"
+    assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None))
