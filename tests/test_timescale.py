@@ -799,6 +799,10 @@ def test_the_thirds_of_a_month_tile_it(
             ["2019-03"],
             "March 2019",
         ),  # (ten years after the plan ends: still a year)
+        # (the same, read past the quick path: a range, a word before it)
+        ("Jan 19 - March 19", SOUTHEND, ["2019-01..2019-03"], "January 2019 to March 2019"),
+        ("Review March 19", SOUTHEND, ["2019-03"], "'March 19' read as March 2019"),
+        ("Review March 20", SOUTHEND, ["2009-03-20"], "read as 20 March 2009"),
     ],
 )
 def test_a_far_two_digit_year_is_the_day(
@@ -807,6 +811,25 @@ def test_a_far_two_digit_year_is_the_day(
     t = parse_timescale(text, period)
     assert spans(t) == expected, t.interpretation
     assert says in t.interpretation
+
+
+@given(
+    st.sampled_from(MONTHS),
+    st.integers(0, 99),
+    st.sampled_from([THURROCK, SOUTHEND]),
+    st.sampled_from(["Review ", "by ", "Target: "]),
+)
+def test_a_month_and_two_digits_read_alike_alone_and_after_words(
+    month: str, n: int, period: Interval, before: str
+) -> None:
+    # ('March 19' alone takes a quick path; with words before it, the whole reading: the two
+    # agree on when the number is the year and when it is the day)
+    text = f"{month[:3]} {n:02d}"
+    alone = parse_timescale(text, period).intervals
+    if before == "by ":
+        assert parse_timescale(before + text, period).intervals[-1].end == alone[-1].end
+    else:
+        assert parse_timescale(before + text, period).intervals == alone
 
 
 @pytest.mark.parametrize(
