@@ -1052,3 +1052,8 @@ def test_a_json_plan_declares_its_format_whatever_its_titles_hold(title: str, in
     assert declares_plan_format(json.dumps(doc, indent=2 if indent else None))
     doc["format"] = "other/v1"
     assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None))
+    # (nor is JSON without a format, or with one only inside: settings, a plan's parts)
+    del doc["format"]
+    assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None))
+    doc["plan"]["format"] = "outcome-graph/v1"
+    assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None) + "\n")
