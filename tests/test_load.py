@@ -158,6 +158,33 @@ def test_load_path_and_string_forms(tmp_path: Path):
     assert og.load(FULL).file is None
 
 
+class _Trickle:
+    """A stream handing back at most ``size`` bytes (or characters) a read, as a pipe may."""
+
+    def __init__(self, data: bytes | str, size: int) -> None:
+        self.data, self.size = data, size
+
+    def read(self, n: int = -1) -> bytes | str:
+        n = self.size if n < 0 else min(n, self.size)
+        piece, self.data = self.data[:n], self.data[n:]
+        return piece
+
+
+@pytest.mark.parametrize("size", [1, 7, 4096])
+def test_an_open_file_loads_as_its_path_does_whatever_each_read_gives(tmp_path: Path, size: int):
+    path = tmp_path / "p.yaml"
+    path.write_text(FULL, encoding="utf-8")
+    whole = og.load(path)
+    for stream in (_Trickle(FULL.encode(), size), _Trickle(FULL, size)):
+        plan = og.load(stream, name="p.yaml")
+        assert (plan.id, len(plan.nodes), plan.file) == (whole.id, len(whole.nodes), "p.yaml")
+    with path.open("rb") as binary, path.open(encoding="utf-8") as text:
+        assert len(og.load(binary).nodes) == len(og.load(text).nodes) == len(whole.nodes)
+    # (the limit counts the bytes read, however they came)
+    with pytest.raises(PlanError, match="over the 100-byte limit"):
+        og.load(_Trickle(FULL.encode(), size), name="p.yaml", max_bytes=100)
+
+
 def test_unknown_indicator_prefix_is_not_created():
     plan = og.load(
         PLAN_HEADER + "objectives: [{id: O1, title: x, indicators: [NI 72, NI 245, XYZ 1]}]\n"

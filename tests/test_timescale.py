@@ -803,6 +803,9 @@ def test_the_thirds_of_a_month_tile_it(
         ("Jan 19 - March 19", SOUTHEND, ["2019-01..2019-03"], "January 2019 to March 2019"),
         ("Review March 19", SOUTHEND, ["2019-03"], "'March 19' read as March 2019"),
         ("Review March 20", SOUTHEND, ["2009-03-20"], "read as 20 March 2009"),
+        # (29 February is a day when the plan holds one: 2012 is a leap year)
+        ("Feb 29", THURROCK, ["2012-02-29"], "the only 29 February in the plan period"),
+        ("by Feb 29", THURROCK, ["2012-02-29"], "by 29 February 2012"),
     ],
 )
 def test_a_far_two_digit_year_is_the_day(
