@@ -989,3 +989,11 @@ def test_a_plan_named_too_long_for_the_system_is_an_error_not_a_bug(
     assert "..." in out.stderr and len(out.stderr) < 300 and "internal error" not in out.stderr
     with pytest.raises(og.PlanError, match="cannot read the file: File name too long"):
         og.load(tmp_path / long)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="reads Linux's /proc/self/mem")
+def test_a_file_that_fails_to_read_says_why_in_the_system_s_words():
+    # (a process's memory opens but cannot be read from its start: the reason, without errno)
+    with pytest.raises(og.PlanError) as info:
+        og.load(Path("/proc/self/mem"))
+    assert str(info.value) == "/proc/self/mem: cannot read the file: Input/output error"

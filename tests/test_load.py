@@ -1065,7 +1065,7 @@ def test_a_json_plan_reads_alike_on_both_paths(char):
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(
-        st.characters(codec="utf-8", exclude_categories=["Cs"], include_characters='"\\\''),
+        st.characters(codec="utf-8", exclude_categories=["Cs"], include_characters="\"\\'"),
         max_size=20,
     ),
     st.booleans(),
@@ -1077,6 +1077,10 @@ def test_a_json_plan_declares_its_format_whatever_its_titles_hold(title: str, in
 
     doc = {"plan": {"id": "p", "title": title, "notes": title + '"'}, "format": "outcome-graph/v1"}
     assert declares_plan_format(json.dumps(doc, indent=2 if indent else None))
+    # (in YAML's flow style, after comments and a document marker)
+    assert declares_plan_format(
+        "# a plan\n#\n---\n" + json.dumps(doc, indent=2 if indent else None)
+    )
     doc["format"] = "other/v1"
     assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None))
     # (nor is JSON without a format, or with one only inside: settings, a plan's parts)
@@ -1084,3 +1088,40 @@ def test_a_json_plan_declares_its_format_whatever_its_titles_hold(title: str, in
     assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None))
     doc["plan"]["format"] = "outcome-graph/v1"
     assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (1, "1 byte"),
+        (900, "900 bytes"),
+        (9_999, "9,999 bytes"),
+        (10_000, "9.77 KB"),
+        (1_000_000, "977 KB"),
+        # (from a thousand KB, the figures written out: '1e+03 KB' was shown)
+        (1_024_000, "1,000 KB"),
+        (2**20 - 1, "1 MB"),
+        (2**20, "1 MB"),
+        (32 * 2**20, "32 MB"),
+        (52_400_000, "50 MB"),
+        (55_000_000, "52.5 MB"),
+        (1_500 * 2**20, "1,500 MB"),
+        (1_050_000_000, "1,001 MB"),
+    ],
+)
+def test_sizes_are_shown_as_people_read_them(size: int, shown: str):
+    from outcome_graph.loading.loader import human_size, over_limit
+
+    assert human_size(size) == shown
+    # (a size and a limit that would read alike are given in bytes)
+    assert over_limit(size + 1, size) == f"{size + 1:,} bytes, over the {size:,}-byte limit"
+
+
+def test_a_limit_of_a_thousand_kb_is_written_out_where_the_plan_is_refused(tmp_path: Path):
+    path = tmp_path / "p.yaml"
+    path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit}\n# " + "x" * 1_100_000)
+    with pytest.raises(PlanError) as info:
+        og.load(path, max_bytes=1_024_000)
+    assert str(info.value).endswith(
+        "the file is 1.05 MB, over the 1,000 KB limit (--max-bytes changes it)"
+    ), str(info.value)
