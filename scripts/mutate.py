@@ -75,6 +75,16 @@ AREAS: list[tuple[str, list[str], list[str]]] = [
         ["tests/test_load.py", "tests/test_load_messages.py", *_CASES],
         _LOAD_MORE,
     ),
+    (
+        "src/outcome_graph/loading/tree.py",
+        ["tests/test_load.py", "tests/test_load_messages.py", *_CASES],
+        # (and the fast path's own tests: it reads as the precise parser does, or declines)
+        [
+            "tests/test_bench.py",
+            *_LOAD_MORE[:-1],
+            f"(test_bench and (fast or plain or position or decline)) or (not test_bench and {_LOAD_MORE[-1]})",
+        ],
+    ),
     ("src/outcome_graph/loading/spreadsheet/", _SHEETS, ["tests/test_roundtrip.py"]),
     ("src/outcome_graph/loading/sheet_layout.py", _SHEETS, ["tests/test_roundtrip.py"]),
     ("src/outcome_graph/baseline.py", ["tests/test_baseline.py"], ["tests/test_renumber.py"]),
