@@ -1125,3 +1125,20 @@ def test_a_limit_of_a_thousand_kb_is_written_out_where_the_plan_is_refused(tmp_p
     assert str(info.value).endswith(
         "the file is 1.05 MB, over the 1,000 KB limit (--max-bytes changes it)"
     ), str(info.value)
+
+
+def test_a_json_plan_with_true_or_false_in_its_words_takes_the_fast_path():
+    # (the JSON fast path declines a true or false where the format reads text, such as a title:
+    # the precise parser tells which; the words inside a text are no such value)
+    from outcome_graph.loading.tree import fast_parse
+
+    doc = {
+        "format": "outcome-graph/v1",
+        "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+        "milestones": [{"id": "M1", "title": "Audit: true costs", "notes": "false"}],
+    }
+    doc["plan"]["title"] = "A true partnership, false starts avoided"
+    fast = fast_parse(json.dumps(doc, indent=2), json_input=True)
+    assert fast is not None and fast[0]["plan"]["title"] == doc["plan"]["title"]
+    doc["plan"]["title"] = True
+    assert fast_parse(json.dumps(doc, indent=2), json_input=True) is None
