@@ -13,7 +13,8 @@ a gap.
 Each mutant runs the quick tests first (``--tests``; for a rule, the rule cases and the real plans'
 pinned findings) and, if it survives them, the slower ones (``--more-tests``; for a rule, the
 property tests and the real plans' hints). Without ``--tests`` each module gets the tests of its
-part of the code (``AREAS``: the loader's, the spreadsheet reader's, the timescale reader's, ...). One line per mutant is printed (and written as JSON with ``--out``), the
+part of the code (``AREAS``: the loader's, the spreadsheet reader's, the timescale reader's, ...)
+and its own doctests, as the suite runs them. One line per mutant is printed (and written as JSON with ``--out``), the
 survivors with their change, and a count per module at the end.
 """
 
@@ -388,6 +389,11 @@ def main(argv: list[str] | None = None) -> int:
         help="the slower tests, run on the survivors (default: those of the module's part)",
     )
     parser.add_argument(
+        "--doctests",
+        action="store_true",
+        help="with --tests, run the module's doctests too (they always run without --tests)",
+    )
+    parser.add_argument(
         "--jobs", type=int, default=1, help="mutants run at once (one copy of the tree each)"
     )
     parser.add_argument(
@@ -432,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 quick, more = tests_of(m.module)
                 quick = quick if args.tests is None else args.tests
+                # (and the module's own examples, which the suite runs: --doctest-modules)
+                quick = [*quick, m.module] if args.tests is None or args.doctests else quick
                 more = more if args.more_tests is None else args.more_tests
                 return run(m, tree, quick, more, args.timeout)
             finally:
