@@ -939,3 +939,20 @@ def test_a_node_s_outcomes_and_an_indicator_s_figures_are_changes_with_both_side
             "baseline 2010-11: 52; target 2011-12: 45.5",
         ),
     ]
+
+
+def test_a_node_kept_as_it_was_beside_new_nodes_sharing_its_words_is_not_split():
+    # (the aim is still there, word for word: the two new aims are additions beside it)
+    def plan(*aims: str) -> og.Plan:
+        return _plan(
+            "priorities:\n  - id: P1\n    title: Healthy lives\n    aims:\n"
+            + "".join(f"      - {{id: A{i}, title: {t}}}\n" for i, t in enumerate(aims, 1))
+        )
+
+    whole = "Reduce teenage pregnancy and improve sexual health"
+    result = diff(
+        plan(whole),
+        plan(whole, "Reduce teenage pregnancy", "Improve sexual health"),
+        findings=False,
+    )
+    assert [(c.change, c.node) for c in result.changes] == [("added", "A2"), ("added", "A3")]
