@@ -311,6 +311,19 @@ def test_all_problems_are_listed_at_once(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("anchor", ["", " &a"])  # (an anchor: the precise parser reads the plan)
+def test_nesting_is_read_to_64_levels_of_lists_whichever_parser_reads_the_plan(anchor: str):
+    from outcome_graph.loading.tree import MAX_DEPTH, parse_text
+
+    def notes(k: int) -> str:
+        return PLAN_HEADER + f"notes:{anchor} " + "[" * k + "]" * k + "\n"
+
+    assert MAX_DEPTH == 64
+    assert parse_text(notes(64))["notes"] is not None
+    with pytest.raises(PlanError, match=r"^<plan>:3:\d+: nesting is deeper than 64 levels$"):
+        parse_text(notes(65))
+
+
 def test_the_problems_listed_stop_at_fifty_and_say_so(tmp_path):
     body = "objectives:\n" + "".join(
         f"  - {{id: O{i}, title: x, bogus{i}: 1}}\n" for i in range(60)
