@@ -2229,3 +2229,23 @@ def test_a_declared_owner_s_load_is_reported_at_its_declaration_an_implicit_one_
         ("OG302", "Youth Service Manager", first_ysm),
         ("OG303", "Youth Service Manager", first_ysm),
     ]
+
+
+@pytest.mark.parametrize("parts", [2, 32, 33])
+def test_a_lead_cut_into_owners_drops_each_one_s_supporters_up_to_the_most_separators(
+    parts: int,
+) -> None:
+    # (33 parts are 32 separators, the most a lead is cut at: the supporters of each part were
+    # kept in its owner's name there, "Head of Service 0 with partners", while 32 parts lost them)
+    assert owners_module.MAX_LEAD_SEPARATORS == 32
+    lead = "; ".join(f"Head of Service {i} with partners" for i in range(parts))
+    assert not owners_module.too_many_parts(lead)
+    assert [r.text for r in OwnerIndex([]).resolve(lead)] == [
+        f"Head of Service {i}" for i in range(parts)
+    ]
+
+
+def test_a_lead_with_more_separators_than_the_most_is_one_owner() -> None:
+    lead = "; ".join(f"Head of Service {i} with partners" for i in range(34))
+    assert owners_module.too_many_parts(lead)
+    assert [r.text for r in OwnerIndex([]).resolve(lead)] == [lead]
