@@ -759,6 +759,11 @@ def test_verb_inflections_are_not_drift() -> None:
         "Review approaches to inclusion", "Review approach to inclusion"
     ).material  # (-es)
     assert wording_diff("Build resilience", "Build capacity").material
+    # (plurals in -sses and -ches: the singular, not a word cut short)
+    assert not wording_diff("Run parenting classes", "Run a parenting class").material
+    assert not wording_diff("Support local businesses", "Support a local business").material
+    assert not wording_diff("Map the school catchments", "Map the school catchment").material
+    assert title_key("Parenting classes") == title_key("Parenting class")
 
 
 @pytest.mark.parametrize(
