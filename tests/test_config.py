@@ -990,3 +990,13 @@ def test_a_layer_added_on_top_wins_and_leaves_the_configuration_it_was_added_to_
     assert top.severity_of("OG301", "warning") == "error"
     assert [base.enabled(c) for c in ("OG601", "OG101")] == [False, True]
     assert base.severity_of("OG301", "warning") == "info"
+
+
+def test_a_file_that_ends_without_a_line_break_after_a_bare_value_is_read(tmp_path: Path):
+    # (the last line of a file saved without its line break: "max-milestones = 20" at the end)
+    (tmp_path / "outcome-graph.toml").write_text(
+        'ignore = ["OG6"]\n[rules.OG302]\nmax-milestones = 20', encoding="utf-8"
+    )
+    config = discover_config(tmp_path / "plan.yaml")
+    assert not config.enabled("OG601") and config.enabled("OG302")
+    assert config.files() == [str(tmp_path / "outcome-graph.toml")]

@@ -1634,7 +1634,9 @@ def test_a_row_of_a_sheet_of_targets_without_its_node_is_an_error_at_the_node_ce
             ],
         },
     )
-    problem = first_problem(path)
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    [problem] = info.value.problems  # (the row is not read further: one problem, at its cell)
     assert (problem.sheet, problem.cell) == ("targets", "A3")
     assert (
         problem.message
