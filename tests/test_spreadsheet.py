@@ -4263,3 +4263,19 @@ def test_any_percentage_typed_in_a_value_cell_reads_as_its_number_and_unit(figur
         plan = og.load(path)
     indicator = plan.nodes["NI 72"]
     assert indicator.unit == "percent" and indicator.baseline.value == float(figure)
+
+
+def test_a_workbook_read_from_its_bytes_is_located_in_the_name_given_or_in_no_file(
+    thurrock_table: Path,
+):
+    import io
+
+    data = thurrock_table.read_bytes()
+    named = og.load(io.BytesIO(data), name="upload.xlsx", period=PERIOD)
+    unnamed = og.load(io.BytesIO(data), period=PERIOD)
+    assert named.file == "upload.xlsx" and unnamed.file is None
+    assert {loc.file for loc in named.locations.values()} == {"upload.xlsx"}
+    assert {loc.file for loc in unnamed.locations.values()} == {None}
+    assert [(loc.sheet, loc.cell) for loc in named.locations.values()] == [
+        (loc.sheet, loc.cell) for loc in unnamed.locations.values()
+    ]
