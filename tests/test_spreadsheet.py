@@ -4279,3 +4279,22 @@ def test_a_workbook_read_from_its_bytes_is_located_in_the_name_given_or_in_no_fi
     assert [(loc.sheet, loc.cell) for loc in named.locations.values()] == [
         (loc.sheet, loc.cell) for loc in unnamed.locations.values()
     ]
+
+
+def test_a_finding_about_a_field_the_table_has_no_column_for_is_at_the_row_s_cell(tmp_path: Path):
+    # (no Lead column: "has no lead" points at each milestone's own cell, not at the sheet alone)
+    path = workbook(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan": [
+                ["Ref", "Priority", "Action", "Timescale"],
+                ["1.1", "Be healthy", "Open a centre", "June 2011"],
+                ["2.1", "Stay safe", "Train staff", "Sept 2011"],
+            ]
+        },
+    )
+    findings = [f for f in og.check(og.load(path, period=PERIOD)) if f.rule == "OG301"]
+    assert [(f.node, f.location.sheet, f.location.cell) for f in findings] == [
+        ("P1.M1", "Plan", "C2"),
+        ("P2.M1", "Plan", "C3"),
+    ]
