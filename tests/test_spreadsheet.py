@@ -312,6 +312,8 @@ def test_parse_period():
         == parse_period("2011/2012")
         == parse_period("2011-12")
     )
+    # (a period of one day ends on the day it starts: it does not end before it)
+    assert parse_period("2011-04-01..2011-04-01") == (date(2011, 4, 1), date(2011, 4, 1))
     for bad in (
         "2011",
         "2011-13..2012-01",
