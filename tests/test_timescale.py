@@ -1761,6 +1761,9 @@ def test_interval_rules() -> None:
             "due",
         ),
         (date(2011, 7, 31), ["2011-07-31"], False, "due 2011-07-31"),
+        # (a year given as a number, as plain data from Python or JSON holds one: the whole year)
+        (2012, ["2012"], True, "due 2012"),
+        ({"from": 2011, "to": 2013}, ["2011..2013"], True, "due 2011..2013"),
     ],
 )
 def test_parse_due(value: object, expected: list[str], year_only: bool, says: str) -> None:
