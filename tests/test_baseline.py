@@ -146,6 +146,15 @@ def test_a_baseline_written_while_one_of_its_plans_could_not_be_read_loads(tmp_p
     assert len(baseline) == len(og.check(og.load(SOUTHEND)).findings)
 
 
+def test_a_baseline_shows_what_it_holds():
+    one = Baseline.from_findings([("p", "OG301", "O1", "a"), ("p", "OG302", "O1", "b")])
+    two = Baseline.from_findings([("p", "OG301", "O1", "a"), ("q", "OG302", "O1", "b")])
+    assert (repr(one), repr(two)) == (
+        "<Baseline of 2 findings of 1 plan>",
+        "<Baseline of 2 findings of 2 plans>",
+    )
+
+
 def _finding(rule: str, node: str, message: str) -> Finding:
     return Finding(rule, "some-rule", "warning", node, "objective", "Title", message, "")
 
