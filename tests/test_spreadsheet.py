@@ -4300,3 +4300,15 @@ def test_a_finding_about_a_field_the_table_has_no_column_for_is_at_the_row_s_cel
         ("P1.M1", "Plan", "C2"),
         ("P2.M1", "Plan", "C3"),
     ]
+
+
+def test_an_id_used_twice_in_a_csv_plan_names_the_first_use_by_file_line_and_column(
+    tmp_path: Path,
+):
+    folder = csv_plan(tmp_path / "plan", milestones="id,title\nM1,Audit\nM1,Review\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert str(info.value) == (
+        f"{folder / 'milestones.csv'}:3: column A: duplicate id 'M1' (first used at "
+        "milestones.csv:2 (column A)); ids must be unique across the plan"
+    )
