@@ -4312,3 +4312,18 @@ def test_an_id_used_twice_in_a_csv_plan_names_the_first_use_by_file_line_and_col
         f"{folder / 'milestones.csv'}:3: column A: duplicate id 'M1' (first used at "
         "milestones.csv:2 (column A)); ids must be unique across the plan"
     )
+
+
+def test_a_january_date_a_spreadsheet_program_rewrote_is_told_as_the_date_to_write(
+    tmp_path: Path,
+):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "plan.csv").write_text(
+        "format,id,period.start,period.end\noutcome-graph/v1,p,2011-02-01,31/01/2012\n"
+    )
+    (folder / "milestones.csv").write_text("id,title\nM1,Audit\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    by_cell = {(Path(p.file or "").stem, p.cell): p.message for p in info.value.problems}
+    assert "write 2012-01-31 if that is what was meant" in by_cell[("plan", "D2")]
