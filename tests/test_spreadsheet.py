@@ -995,8 +995,9 @@ def test_a_flat_table_as_an_officer_lays_it_out(tmp_path: Path):
     wb.save(path)
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
-    assert (info.value.problems[0].sheet, info.value.problems[0].cell) == ("Plan", "E2")
-    assert "the cell holds the error #N/A" in info.value.problems[0].message
+    [problem] = info.value.problems  # (the error alone: its cell is not read as text too)
+    assert (problem.sheet, problem.cell) == ("Plan", "E2")
+    assert "the cell holds the error #N/A" in problem.message
 
 
 def test_a_percentage_cell_is_read_as_the_percentage_shown(tmp_path: Path):
