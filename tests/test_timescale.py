@@ -4377,3 +4377,12 @@ def test_any_month_and_two_digit_year_is_that_month(
     else:
         assert t.intervals == (month_interval(2000 + yy, month),), t.interpretation
         assert t.due_month == (2000 + yy, month)
+
+
+def test_words_quoted_in_a_reading_are_cut_past_sixty_characters_on_one_line() -> None:
+    from outcome_graph.analysis.timescale.show import quoted
+
+    assert quoted("x" * 60) == "'" + "x" * 60 + "'"
+    assert quoted("x" * 61) == "'" + "x" * 59 + "…'"
+    assert quoted("Review the\n  plan   in June") == "'Review the plan in June'"
+    assert quoted("word " * 20, limit=12) == "'word word w…'"  # (cut where the limit falls)
