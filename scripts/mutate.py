@@ -1,4 +1,4 @@
-"""Mutation testing of the rules: do the rule tests notice a small change to a rule's code?
+"""Mutation testing: do the tests notice a small change to the code (a rule, the loader, the analysis)?
 
 Each mutant is one small change to one module (a comparison flipped, ``and``/``or`` swapped, a
 ``not`` dropped, an integer constant moved by one, a returned value replaced by an empty one, a
@@ -10,9 +10,11 @@ a gap.
     python scripts/mutate.py src/outcome_graph/rules/timing.py --sample 40
     python scripts/mutate.py src/outcome_graph/rules/*.py --sample 400 --out mutants.jsonl
 
-Each mutant runs the quick tests first (``--tests``, the rule cases and the real plans' pinned
-findings) and, if it survives them, the slower ones (``--more-tests``, the property tests and the
-real plans' hints). One line per mutant is printed (and written as JSON with ``--out``), the
+Each mutant runs the quick tests first (``--tests``; for a rule, the rule cases and the real plans'
+pinned findings) and, if it survives them, the slower ones (``--more-tests``; for a rule, the
+property tests and the real plans' hints). Without ``--tests`` each module gets the tests of its
+part of the code (``AREAS``: the loader's, the spreadsheet reader's, the timescale reader's, ...)
+and its own doctests, as the suite runs them. One line per mutant is printed (and written as JSON with ``--out``), the
 survivors with their change, and a count per module at the end.
 """
 
@@ -38,6 +40,66 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QUICK = ["tests/test_rule_cases.py", "tests/test_models.py"]
 MORE = ["tests/test_properties.py", "tests/test_hints.py"]
+# The tests each part of the code is measured by, when --tests is not given: (the module, or the
+# folder ending in "/", its quick tests, its slower ones); the longest match wins, and a module no
+# entry names gets the rules' tests (QUICK, MORE).
+_CASES = ["tests/test_rule_cases.py", "tests/test_models.py"]
+# (the load-error corpus through the API, without its slowest cases: the same through the command
+# line, huge titles, renders killed mid-way, a whole plan's findings compared byte for byte)
+_LOAD_MORE = [
+    "tests/test_bad_input.py",
+    "tests/test_fuzz.py",
+    "-k",
+    "not test_cli and not huge and not killed and not byte_for_byte",
+]
+_SHEETS = [
+    "tests/test_spreadsheet.py",
+    "tests/test_spreadsheet_tables.py",
+    "tests/test_spreadsheet_councils.py",
+]
+AREAS: list[tuple[str, list[str], list[str]]] = [
+    (
+        "src/outcome_graph/analysis/timescale/",
+        ["tests/test_timescale.py", "tests/test_timescale_audit.py", "tests/test_doc_tables.py"]
+        + _CASES,
+        MORE,
+    ),
+    (
+        "src/outcome_graph/analysis/owners.py",
+        ["tests/test_owners.py", "tests/test_doc_tables.py", *_CASES],
+        MORE,
+    ),
+    ("src/outcome_graph/analysis/wording.py", ["tests/test_wording.py", *_CASES], MORE),
+    ("src/outcome_graph/analysis/meaning.py", ["tests/test_meaning.py", *_CASES], MORE),
+    (
+        "src/outcome_graph/loading/",
+        ["tests/test_load.py", "tests/test_load_messages.py", *_CASES],
+        _LOAD_MORE,
+    ),
+    (
+        "src/outcome_graph/loading/tree.py",
+        ["tests/test_load.py", "tests/test_load_messages.py", *_CASES],
+        # (and the fast path's own tests: it reads as the precise parser does, or declines)
+        [
+            "tests/test_bench.py",
+            *_LOAD_MORE[:-1],
+            f"(test_bench and (fast or plain or position or decline)) or (not test_bench and {_LOAD_MORE[-1]})",
+        ],
+    ),
+    ("src/outcome_graph/loading/spreadsheet/", _SHEETS, ["tests/test_roundtrip.py"]),
+    ("src/outcome_graph/loading/sheet_layout.py", _SHEETS, ["tests/test_roundtrip.py"]),
+    ("src/outcome_graph/baseline.py", ["tests/test_baseline.py"], ["tests/test_renumber.py"]),
+    (
+        "src/outcome_graph/diff.py",
+        ["tests/test_diff.py"],
+        ["tests/test_renumber.py", "tests/test_schema.py"],
+    ),
+    (
+        "src/outcome_graph/config.py",
+        ["tests/test_config.py", "tests/test_config_schema.py"],
+        ["tests/test_report.py", "tests/test_hints.py"],
+    ),
+]
 SWAPS: dict[type, type] = {
     ast.Lt: ast.LtE,
     ast.LtE: ast.Lt,
@@ -209,6 +271,17 @@ def _survivors(path: Path, modules: set[str]) -> list[Mutant]:
     return out
 
 
+def tests_of(module: str) -> tuple[list[str], list[str]]:
+    """The quick and the slower tests of a module (a path in the repository), from AREAS."""
+    matches = [
+        a for a in AREAS if module == a[0] or (a[0].endswith("/") and module.startswith(a[0]))
+    ]
+    if not matches:
+        return QUICK, MORE
+    _, quick, more = max(matches, key=lambda a: len(a[0]))
+    return quick, more
+
+
 def _copy_tree(into: Path) -> Path:
     ignore = shutil.ignore_patterns(
         ".git",
@@ -306,10 +379,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0, help="the sample's random seed")
     parser.add_argument(
-        "--tests", nargs="*", default=QUICK, help="the quick tests, run on every mutant"
+        "--tests",
+        nargs="*",
+        help="the quick tests, run on every mutant (default: those of the module's part, see AREAS)",
     )
     parser.add_argument(
-        "--more-tests", nargs="*", default=MORE, help="the slower tests, run on the survivors"
+        "--more-tests",
+        nargs="*",
+        help="the slower tests, run on the survivors (default: those of the module's part)",
+    )
+    parser.add_argument(
+        "--doctests",
+        action="store_true",
+        help="with --tests, run the module's doctests too (they always run without --tests)",
     )
     parser.add_argument(
         "--jobs", type=int, default=1, help="mutants run at once (one copy of the tree each)"
@@ -354,7 +436,12 @@ def main(argv: list[str] | None = None) -> int:
         def one(m: Mutant) -> Mutant:
             tree = free.pop()
             try:
-                return run(m, tree, args.tests, args.more_tests, args.timeout)
+                quick, more = tests_of(m.module)
+                quick = quick if args.tests is None else args.tests
+                # (and the module's own examples, which the suite runs: --doctest-modules)
+                quick = [*quick, m.module] if args.tests is None or args.doctests else quick
+                more = more if args.more_tests is None else args.more_tests
+                return run(m, tree, quick, more, args.timeout)
             finally:
                 free.append(tree)
 

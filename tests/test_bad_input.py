@@ -531,6 +531,22 @@ def test_size_limit_is_configurable(tmp_path: Path):
     assert og.load(path).id == "t"
 
 
+def test_the_default_limit_is_32_mb_and_a_limit_of_one_byte_is_a_limit(tmp_path: Path):
+    # (32 MB as the documentation counts it, 32 x 1024 x 1024 bytes: one byte more is refused)
+    path = tmp_path / "p.yaml"
+    path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit}\n")
+    os.truncate(path, 32 * 1024 * 1024 + 1)
+    with pytest.raises(PlanError) as info:
+        og.load(path)
+    assert str(info.value) == (
+        f"{path}: the file is 33,554,433 bytes, over the 33,554,432-byte limit "
+        "(--max-bytes changes it)"
+    )
+    # (1 is the smallest limit taken: a plan of more than one byte is then over it)
+    with pytest.raises(PlanError, match="over the 1-byte limit"):
+        og.load(PLAN_HEADER, max_bytes=1)
+
+
 def test_a_plan_on_standard_input_over_the_limit_is_not_given_a_size_it_does_not_have(
     tmp_path: Path,
 ):
@@ -973,3 +989,11 @@ def test_a_plan_named_too_long_for_the_system_is_an_error_not_a_bug(
     assert "..." in out.stderr and len(out.stderr) < 300 and "internal error" not in out.stderr
     with pytest.raises(og.PlanError, match="cannot read the file: File name too long"):
         og.load(tmp_path / long)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="reads Linux's /proc/self/mem")
+def test_a_file_that_fails_to_read_says_why_in_the_system_s_words():
+    # (a process's memory opens but cannot be read from its start: the reason, without errno)
+    with pytest.raises(og.PlanError) as info:
+        og.load(Path("/proc/self/mem"))
+    assert str(info.value) == "/proc/self/mem: cannot read the file: Input/output error"

@@ -133,6 +133,28 @@ def test_a_baseline_of_several_plans_as_json_lines(tmp_path: Path):
     assert len(baseline) == len(og.check(og.load(SOUTHEND)).findings) + len(thurrock.findings)
 
 
+def test_a_baseline_written_while_one_of_its_plans_could_not_be_read_loads(tmp_path: Path):
+    # (a folder checked into a baseline while one plan had a load problem: that plan's document
+    # has no id and no findings, and is passed over; the other plan's findings are recorded)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: outcome-graph/v1\nplan: {id: t}\n", encoding="utf-8")
+    base = tmp_path / "baseline.jsonl"
+    out = run("check", str(broken), str(SOUTHEND), "--format", "json", "-o", str(base))
+    assert out.returncode == 2 and len(base.read_text().splitlines()) == 2
+    baseline = Baseline.load(base)
+    assert list(baseline.keys) == ["southend-cypp-2008-09"]
+    assert len(baseline) == len(og.check(og.load(SOUTHEND)).findings)
+
+
+def test_a_baseline_shows_what_it_holds():
+    one = Baseline.from_findings([("p", "OG301", "O1", "a"), ("p", "OG302", "O1", "b")])
+    two = Baseline.from_findings([("p", "OG301", "O1", "a"), ("q", "OG302", "O1", "b")])
+    assert (repr(one), repr(two)) == (
+        "<Baseline of 2 findings of 1 plan>",
+        "<Baseline of 2 findings of 2 plans>",
+    )
+
+
 def _finding(rule: str, node: str, message: str) -> Finding:
     return Finding(rule, "some-rule", "warning", node, "objective", "Title", message, "")
 
@@ -153,6 +175,14 @@ def test_findings_of_one_rule_on_one_node_pair_by_message_then_in_order():
     # the same indicator's finding worded otherwise (a count changed) is the recorded one
     reworded = _finding("OG204", "1.3.4", "Indicator NI 114 ... (2 nodes)")
     assert baseline.apply(Report("p", "P", None, findings=[reworded])).baselined == [reworded]
+
+
+def test_a_finding_left_out_by_its_message_is_not_counted_again_by_its_rule_and_node():
+    # (one OG301 recorded at O1: the same finding now, and another of the rule there, new)
+    recorded, new = _finding("OG301", "O1", "a"), _finding("OG301", "O1", "b")
+    baseline = Baseline.from_findings([("p", "OG301", "O1", "a")])
+    after = baseline.apply(Report("p", "P", None, findings=[new, recorded]))
+    assert after.findings == [new] and after.baselined == [recorded]
 
 
 def _in_order(part: list[Finding], whole: list[Finding]) -> bool:

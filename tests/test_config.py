@@ -974,3 +974,29 @@ def test_a_plan_written_as_a_folder_of_csv_files_is_configured_from_inside_the_f
     assert {f["rule"][:3] for f in __import__("json").loads(out.stdout)["findings"]} == {"OG4"}, (
         out.stderr
     )
+
+
+def test_a_layer_added_on_top_wins_and_leaves_the_configuration_it_was_added_to_alone():
+    base = Config.from_dict({"ignore": ["OG6"], "severity": {"OG301": "info"}})
+    top = base.with_layer(
+        ConfigLayer(source="--select", select=["OG3", "OG601"], severity={"OG301": "error"})
+    )
+    assert [top.enabled(c) for c in ("OG601", "OG602", "OG301", "OG101")] == [
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert top.severity_of("OG301", "warning") == "error"
+    assert [base.enabled(c) for c in ("OG601", "OG101")] == [False, True]
+    assert base.severity_of("OG301", "warning") == "info"
+
+
+def test_a_file_that_ends_without_a_line_break_after_a_bare_value_is_read(tmp_path: Path):
+    # (the last line of a file saved without its line break: "max-milestones = 20" at the end)
+    (tmp_path / "outcome-graph.toml").write_text(
+        'ignore = ["OG6"]\n[rules.OG302]\nmax-milestones = 20', encoding="utf-8"
+    )
+    config = discover_config(tmp_path / "plan.yaml")
+    assert not config.enabled("OG601") and config.enabled("OG302")
+    assert config.files() == [str(tmp_path / "outcome-graph.toml")]

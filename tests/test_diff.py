@@ -715,6 +715,9 @@ def test_a_title_reworded_past_what_a_line_shows_reads_differently_on_each_side(
         )  # (the width of a line's quote, marks included)
     objective = next(line for line in lines if "P2.A2.O6" in line)
     assert '"…' in objective  # (what went before the difference is elided, and says so)
+    # (from the start of a word: '…reast-feeding' was one letter short)
+    assert '"…breast-feeding at 6-8 weeks' in objective
+    assert '"…breast-feeding at 6-10 weeks' in objective
 
 
 def test_diff_chooses_the_rules_of_its_check_as_check_does(tmp_path: Path):
@@ -912,3 +915,44 @@ def test_the_plan_s_own_title_period_and_as_of_and_a_node_s_other_wordings_are_c
         ("period", "plan", "2011-04-01 to 2012-03-31", "2012-04-01 to 2013-03-31"),
         ("as-of", "plan", "2011-10-01", "2012-10-01"),
     ]
+
+
+def test_a_node_s_outcomes_and_an_indicator_s_figures_are_changes_with_both_sides():
+    # (an objective given to another outcome, an indicator's target moved: each said, with what it
+    # was and what it is, every figure with its period)
+    def plan(outcome: str, target: str) -> og.Plan:
+        return _plan(
+            "indicators:\n"
+            "  - {id: NI 47, title: Road accidents, baseline: {period: 2010-11, value: 52},"
+            f" targets: [{{period: 2011-12, value: {target}}}]}}\n"
+            "objectives:\n"
+            f"  - {{id: O1, title: Fewer accidents, outcomes: [{outcome}], indicators: [NI 47]}}\n"
+        )
+
+    result = diff(plan("stay_safe", "50"), plan("be_healthy", "45.5"), findings=False)
+    assert [(c.change, c.node, c.before, c.after) for c in result.changes] == [
+        ("outcomes", "O1", ["stay_safe"], ["be_healthy"]),
+        (
+            "targets",
+            "NI 47",
+            "baseline 2010-11: 52; target 2011-12: 50",
+            "baseline 2010-11: 52; target 2011-12: 45.5",
+        ),
+    ]
+
+
+def test_a_node_kept_as_it_was_beside_new_nodes_sharing_its_words_is_not_split():
+    # (the aim is still there, word for word: the two new aims are additions beside it)
+    def plan(*aims: str) -> og.Plan:
+        return _plan(
+            "priorities:\n  - id: P1\n    title: Healthy lives\n    aims:\n"
+            + "".join(f"      - {{id: A{i}, title: {t}}}\n" for i, t in enumerate(aims, 1))
+        )
+
+    whole = "Reduce teenage pregnancy and improve sexual health"
+    result = diff(
+        plan(whole),
+        plan(whole, "Reduce teenage pregnancy", "Improve sexual health"),
+        findings=False,
+    )
+    assert [(c.change, c.node) for c in result.changes] == [("added", "A2"), ("added", "A3")]

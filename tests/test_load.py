@@ -158,6 +158,33 @@ def test_load_path_and_string_forms(tmp_path: Path):
     assert og.load(FULL).file is None
 
 
+class _Trickle:
+    """A stream handing back at most ``size`` bytes (or characters) a read, as a pipe may."""
+
+    def __init__(self, data: bytes | str, size: int) -> None:
+        self.data, self.size = data, size
+
+    def read(self, n: int = -1) -> bytes | str:
+        n = self.size if n < 0 else min(n, self.size)
+        piece, self.data = self.data[:n], self.data[n:]
+        return piece
+
+
+@pytest.mark.parametrize("size", [1, 7, 4096])
+def test_an_open_file_loads_as_its_path_does_whatever_each_read_gives(tmp_path: Path, size: int):
+    path = tmp_path / "p.yaml"
+    path.write_text(FULL, encoding="utf-8")
+    whole = og.load(path)
+    for stream in (_Trickle(FULL.encode(), size), _Trickle(FULL, size)):
+        plan = og.load(stream, name="p.yaml")
+        assert (plan.id, len(plan.nodes), plan.file) == (whole.id, len(whole.nodes), "p.yaml")
+    with path.open("rb") as binary, path.open(encoding="utf-8") as text:
+        assert len(og.load(binary).nodes) == len(og.load(text).nodes) == len(whole.nodes)
+    # (the limit counts the bytes read, however they came)
+    with pytest.raises(PlanError, match="over the 100-byte limit"):
+        og.load(_Trickle(FULL.encode(), size), name="p.yaml", max_bytes=100)
+
+
 def test_unknown_indicator_prefix_is_not_created():
     plan = og.load(
         PLAN_HEADER + "objectives: [{id: O1, title: x, indicators: [NI 72, NI 245, XYZ 1]}]\n"
@@ -282,6 +309,19 @@ def test_all_problems_are_listed_at_once(tmp_path):
         (5, "duplicate id 'P1' (first used on line 4); ids must be unique across the plan"),
         (6, "unknown field 'statuss' in priority P2"),
     ]
+
+
+@pytest.mark.parametrize("anchor", ["", " &a"])  # (an anchor: the precise parser reads the plan)
+def test_nesting_is_read_to_64_levels_of_lists_whichever_parser_reads_the_plan(anchor: str):
+    from outcome_graph.loading.tree import MAX_DEPTH, parse_text
+
+    def notes(k: int) -> str:
+        return PLAN_HEADER + f"notes:{anchor} " + "[" * k + "]" * k + "\n"
+
+    assert MAX_DEPTH == 64
+    assert parse_text(notes(64))["notes"] is not None
+    with pytest.raises(PlanError, match=r"^<plan>:3:\d+: nesting is deeper than 64 levels$"):
+        parse_text(notes(65))
 
 
 def test_the_problems_listed_stop_at_fifty_and_say_so(tmp_path):
@@ -1033,3 +1073,85 @@ def test_a_json_plan_reads_alike_on_both_paths(char):
         assert (
             "invalid YAML" not in message and "plan.json:13:" in message and "one line" in message
         ), message
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=["Cs"], include_characters="\"\\'"),
+        max_size=20,
+    ),
+    st.booleans(),
+)
+def test_a_json_plan_declares_its_format_whatever_its_titles_hold(title: str, indent: bool):
+    # A folder is checked plan by plan: a JSON plan whose format comes after a title holding
+    # quotes and backslashes (escaped in JSON) is still a plan, never skipped as other JSON.
+    from outcome_graph.loading.loader import declares_plan_format
+
+    doc = {"plan": {"id": "p", "title": title, "notes": title + '"'}, "format": "outcome-graph/v1"}
+    assert declares_plan_format(json.dumps(doc, indent=2 if indent else None))
+    # (in YAML's flow style, after comments and a document marker)
+    assert declares_plan_format(
+        "# a plan\n#\n---\n" + json.dumps(doc, indent=2 if indent else None)
+    )
+    doc["format"] = "other/v1"
+    assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None))
+    # (nor is JSON without a format, or with one only inside: settings, a plan's parts)
+    del doc["format"]
+    assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None))
+    doc["plan"]["format"] = "outcome-graph/v1"
+    assert not declares_plan_format(json.dumps(doc, indent=2 if indent else None) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (1, "1 byte"),
+        (900, "900 bytes"),
+        (9_999, "9,999 bytes"),
+        (10_000, "9.77 KB"),
+        (1_000_000, "977 KB"),
+        # (from a thousand KB, the figures written out: '1e+03 KB' was shown)
+        (1_024_000, "1,000 KB"),
+        (2**20 - 1, "1 MB"),
+        (2**20, "1 MB"),
+        (32 * 2**20, "32 MB"),
+        (52_400_000, "50 MB"),
+        (55_000_000, "52.5 MB"),
+        (1_500 * 2**20, "1,500 MB"),
+        (1_050_000_000, "1,001 MB"),
+    ],
+)
+def test_sizes_are_shown_as_people_read_them(size: int, shown: str):
+    from outcome_graph.loading.loader import human_size, over_limit
+
+    assert human_size(size) == shown
+    # (a size and a limit that would read alike are given in bytes)
+    assert over_limit(size + 1, size) == f"{size + 1:,} bytes, over the {size:,}-byte limit"
+
+
+def test_a_limit_of_a_thousand_kb_is_written_out_where_the_plan_is_refused(tmp_path: Path):
+    path = tmp_path / "p.yaml"
+    path.write_text(PLAN_HEADER + "milestones:\n  - {id: M1, title: Audit}\n# " + "x" * 1_100_000)
+    with pytest.raises(PlanError) as info:
+        og.load(path, max_bytes=1_024_000)
+    assert str(info.value).endswith(
+        "the file is 1.05 MB, over the 1,000 KB limit (--max-bytes changes it)"
+    ), str(info.value)
+
+
+def test_a_json_plan_with_true_or_false_in_its_words_takes_the_fast_path():
+    # (the JSON fast path declines a true or false where the format reads text, such as a title:
+    # the precise parser tells which; the words inside a text are no such value)
+    from outcome_graph.loading.tree import fast_parse
+
+    doc = {
+        "format": "outcome-graph/v1",
+        "plan": {"id": "t", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+        "milestones": [{"id": "M1", "title": "Audit: true costs", "notes": "false"}],
+    }
+    doc["plan"]["title"] = "A true partnership, false starts avoided"
+    fast = fast_parse(json.dumps(doc, indent=2), json_input=True)
+    assert fast is not None and fast[0]["plan"]["title"] == doc["plan"]["title"]
+    doc["plan"]["title"] = True
+    assert fast_parse(json.dumps(doc, indent=2), json_input=True) is None

@@ -103,6 +103,23 @@ def test_an_error_deep_in_a_nested_plan_names_the_item_by_kind_and_id():
             3,
             "unknown field 'prioritys' at the top level of the plan: did you mean 'priorities'?",
         ),
+        # (a field written with a capital, or a plan's word for a level: the field it is)
+        (
+            "Milestones: []\n",
+            3,
+            "unknown field 'Milestones' at the top level of the plan: did you mean 'milestones'?",
+        ),
+        (
+            "pillars: []\n",
+            3,
+            "unknown field 'pillars' at the top level of the plan: did you mean 'priorities'?",
+        ),
+        # (where that level is no field, nothing is suggested)
+        (
+            "milestones:\n  - {id: M1, title: x, pillars: x}\n",
+            4,
+            "unknown field 'pillars' in milestone M1",
+        ),
         (
             "objectives:\n  - {id: O1, title: x, outcomes: [be_helthy]}\n",
             4,

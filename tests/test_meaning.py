@@ -1254,3 +1254,23 @@ def test_concept_matches_are_those_of_the_alternation_with_a_group_per_rule(text
         for m in meaning._CONCEPT_RE.finditer(text)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # (a doubled consonant before -ing or -ed is one letter; 'll', 'ss', 'zz' stay as written)
+        ("Planned admissions", "Admissions planning"),
+        ("Stopped exclusions", "Exclusions stopping"),
+        ("Falling numbers of missed appointments", "Fall in the number of appointments missed"),
+        ("Dressed wounds", "Wound dressing"),
+        # (a noun in -ation of a verb of four letters: the verb)
+        ("Forming partnerships", "Formation of partnerships"),
+        # (plurals: -ies, -sses, -ches, -xes)
+        ("Teenage pregnancies", "Teenage pregnancy"),
+        ("Parenting classes", "Parenting class"),
+        ("School catchments and matches", "School catchment and match"),
+    ],
+)
+def test_a_word_s_inflections_are_one_key_term(a: str, b: str) -> None:
+    assert sorted(key_terms(a)) == sorted(key_terms(b))

@@ -993,12 +993,29 @@ def test_different_owners_that_share_words_are_not_merged(x: str, y: str) -> Non
             "Assistant Director Children Young People and Maternity Commissioning",
         ),
         ("Head of Commissioning", "Head Commissioner"),
+        # (a role word after the name, kept aside: the initials are the name's before it)
+        ("CATO managers", "Care and Targeted Outcomes managers"),
+        ("YOS manager", "Youth Offending Service manager"),
     ],
 )
 def test_one_owner_written_two_ways_is_found(x: str, y: str) -> None:
     splits = find_alias_splits([(x, x), (y, y)])
     assert [(s.a, s.b) for s in splits] == [tuple(sorted((x, y)))]
     assert x in splits[0].reason and y in splits[0].reason
+
+
+@pytest.mark.parametrize(
+    ("lead", "labelled"),
+    [
+        ("Reporting Progress: Director of Public Health", True),
+        ("Progress Reported To Board: Director of Public Health", True),
+        # (a label is one to four words: five are more than a label)
+        ("Progress Reported Quarterly To Board: Director of Public Health", False),
+        ("Reporting Progress: Public Health", False),
+    ],
+)
+def test_a_label_before_a_titled_name_is_one_to_four_words(lead: str, labelled: bool) -> None:
+    assert owners_module.is_labelled(lead) is labelled
 
 
 def test_declared_id_against_another_owners_name() -> None:
@@ -2212,3 +2229,23 @@ def test_a_declared_owner_s_load_is_reported_at_its_declaration_an_implicit_one_
         ("OG302", "Youth Service Manager", first_ysm),
         ("OG303", "Youth Service Manager", first_ysm),
     ]
+
+
+@pytest.mark.parametrize("parts", [2, 32, 33])
+def test_a_lead_cut_into_owners_drops_each_one_s_supporters_up_to_the_most_separators(
+    parts: int,
+) -> None:
+    # (33 parts are 32 separators, the most a lead is cut at: the supporters of each part were
+    # kept in its owner's name there, "Head of Service 0 with partners", while 32 parts lost them)
+    assert owners_module.MAX_LEAD_SEPARATORS == 32
+    lead = "; ".join(f"Head of Service {i} with partners" for i in range(parts))
+    assert not owners_module.too_many_parts(lead)
+    assert [r.text for r in OwnerIndex([]).resolve(lead)] == [
+        f"Head of Service {i}" for i in range(parts)
+    ]
+
+
+def test_a_lead_with_more_separators_than_the_most_is_one_owner() -> None:
+    lead = "; ".join(f"Head of Service {i} with partners" for i in range(34))
+    assert owners_module.too_many_parts(lead)
+    assert [r.text for r in OwnerIndex([]).resolve(lead)] == [lead]

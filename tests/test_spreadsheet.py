@@ -312,6 +312,8 @@ def test_parse_period():
         == parse_period("2011/2012")
         == parse_period("2011-12")
     )
+    # (a period of one day ends on the day it starts: it does not end before it)
+    assert parse_period("2011-04-01..2011-04-01") == (date(2011, 4, 1), date(2011, 4, 1))
     for bad in (
         "2011",
         "2011-13..2012-01",
@@ -993,8 +995,9 @@ def test_a_flat_table_as_an_officer_lays_it_out(tmp_path: Path):
     wb.save(path)
     with pytest.raises(PlanError) as info:
         load_path(path, period=PERIOD)
-    assert (info.value.problems[0].sheet, info.value.problems[0].cell) == ("Plan", "E2")
-    assert "the cell holds the error #N/A" in info.value.problems[0].message
+    [problem] = info.value.problems  # (the error alone: its cell is not read as text too)
+    assert (problem.sheet, problem.cell) == ("Plan", "E2")
+    assert "the cell holds the error #N/A" in problem.message
 
 
 def test_a_percentage_cell_is_read_as_the_percentage_shown(tmp_path: Path):
@@ -1634,7 +1637,9 @@ def test_a_row_of_a_sheet_of_targets_without_its_node_is_an_error_at_the_node_ce
             ],
         },
     )
-    problem = first_problem(path)
+    with pytest.raises(PlanError) as info:
+        load_path(path)
+    [problem] = info.value.problems  # (the row is not read further: one problem, at its cell)
     assert (problem.sheet, problem.cell) == ("targets", "A3")
     assert (
         problem.message
@@ -4261,3 +4266,65 @@ def test_any_percentage_typed_in_a_value_cell_reads_as_its_number_and_unit(figur
         plan = og.load(path)
     indicator = plan.nodes["NI 72"]
     assert indicator.unit == "percent" and indicator.baseline.value == float(figure)
+
+
+def test_a_workbook_read_from_its_bytes_is_located_in_the_name_given_or_in_no_file(
+    thurrock_table: Path,
+):
+    import io
+
+    data = thurrock_table.read_bytes()
+    named = og.load(io.BytesIO(data), name="upload.xlsx", period=PERIOD)
+    unnamed = og.load(io.BytesIO(data), period=PERIOD)
+    assert named.file == "upload.xlsx" and unnamed.file is None
+    assert {loc.file for loc in named.locations.values()} == {"upload.xlsx"}
+    assert {loc.file for loc in unnamed.locations.values()} == {None}
+    assert [(loc.sheet, loc.cell) for loc in named.locations.values()] == [
+        (loc.sheet, loc.cell) for loc in unnamed.locations.values()
+    ]
+
+
+def test_a_finding_about_a_field_the_table_has_no_column_for_is_at_the_row_s_cell(tmp_path: Path):
+    # (no Lead column: "has no lead" points at each milestone's own cell, not at the sheet alone)
+    path = workbook(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan": [
+                ["Ref", "Priority", "Action", "Timescale"],
+                ["1.1", "Be healthy", "Open a centre", "June 2011"],
+                ["2.1", "Stay safe", "Train staff", "Sept 2011"],
+            ]
+        },
+    )
+    findings = [f for f in og.check(og.load(path, period=PERIOD)) if f.rule == "OG301"]
+    assert [(f.node, f.location.sheet, f.location.cell) for f in findings] == [
+        ("P1.M1", "Plan", "C2"),
+        ("P2.M1", "Plan", "C3"),
+    ]
+
+
+def test_an_id_used_twice_in_a_csv_plan_names_the_first_use_by_file_line_and_column(
+    tmp_path: Path,
+):
+    folder = csv_plan(tmp_path / "plan", milestones="id,title\nM1,Audit\nM1,Review\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    assert str(info.value) == (
+        f"{folder / 'milestones.csv'}:3: column A: duplicate id 'M1' (first used at "
+        "milestones.csv:2 (column A)); ids must be unique across the plan"
+    )
+
+
+def test_a_january_date_a_spreadsheet_program_rewrote_is_told_as_the_date_to_write(
+    tmp_path: Path,
+):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "plan.csv").write_text(
+        "format,id,period.start,period.end\noutcome-graph/v1,p,2011-02-01,31/01/2012\n"
+    )
+    (folder / "milestones.csv").write_text("id,title\nM1,Audit\n")
+    with pytest.raises(PlanError) as info:
+        load_path(folder)
+    by_cell = {(Path(p.file or "").stem, p.cell): p.message for p in info.value.problems}
+    assert "write 2012-01-31 if that is what was meant" in by_cell[("plan", "D2")]

@@ -756,3 +756,31 @@ def test_a_key_without_a_heading_under_the_table_is_skipped_and_a_ref_that_is_no
         "B5 'On track', A6 'Red = off track'"
     ) in plan.notices
     assert any("was not read: Plan!A2 'H1'" in n for n in plan.notices)
+
+
+def test_a_key_s_heading_alone_under_the_table_is_skipped_and_named_by_its_row(tmp_path: Path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Plan"
+    _put(
+        ws,
+        [
+            ["Ref", "Priority", "Action", "Lead"],
+            ["1.1", "Be healthy", "Open a centre", "Early Years"],
+            ["2.1", "Stay safe", "Train staff", "LSCB"],
+            [None],
+            ["RAG key"],
+        ],
+    )
+    book.save(path := tmp_path / "plan.xlsx")
+    plan = load_path(path, period=PERIOD)
+    assert [n.title for n in plan.nodes.values()] == [
+        "Be healthy",
+        "Open a centre",
+        "Stay safe",
+        "Train staff",
+    ]
+    assert (
+        f"{path}:Plan!A5: row 5: a key to the RAG colours, not items of the plan; skipped: "
+        "A5 'RAG key'"
+    ) in plan.notices

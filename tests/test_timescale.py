@@ -799,6 +799,13 @@ def test_the_thirds_of_a_month_tile_it(
             ["2019-03"],
             "March 2019",
         ),  # (ten years after the plan ends: still a year)
+        # (the same, read past the quick path: a range, a word before it)
+        ("Jan 19 - March 19", SOUTHEND, ["2019-01..2019-03"], "January 2019 to March 2019"),
+        ("Review March 19", SOUTHEND, ["2019-03"], "'March 19' read as March 2019"),
+        ("Review March 20", SOUTHEND, ["2009-03-20"], "read as 20 March 2009"),
+        # (29 February is a day when the plan holds one: 2012 is a leap year)
+        ("Feb 29", THURROCK, ["2012-02-29"], "the only 29 February in the plan period"),
+        ("by Feb 29", THURROCK, ["2012-02-29"], "by 29 February 2012"),
     ],
 )
 def test_a_far_two_digit_year_is_the_day(
@@ -807,6 +814,25 @@ def test_a_far_two_digit_year_is_the_day(
     t = parse_timescale(text, period)
     assert spans(t) == expected, t.interpretation
     assert says in t.interpretation
+
+
+@given(
+    st.sampled_from(MONTHS),
+    st.integers(0, 99),
+    st.sampled_from([THURROCK, SOUTHEND]),
+    st.sampled_from(["Review ", "by ", "Target: "]),
+)
+def test_a_month_and_two_digits_read_alike_alone_and_after_words(
+    month: str, n: int, period: Interval, before: str
+) -> None:
+    # ('March 19' alone takes a quick path; with words before it, the whole reading: the two
+    # agree on when the number is the year and when it is the day)
+    text = f"{month[:3]} {n:02d}"
+    alone = parse_timescale(text, period).intervals
+    if before == "by ":
+        assert parse_timescale(before + text, period).intervals[-1].end == alone[-1].end
+    else:
+        assert parse_timescale(before + text, period).intervals == alone
 
 
 @pytest.mark.parametrize(
@@ -1244,7 +1270,7 @@ def test_two_years_in_a_row_joined_by_to_are_a_split_year(
 
 @given(
     st.integers(1900, 2098),
-    st.sampled_from(["", "by ", "By the end of ", "Delivered "]),
+    st.sampled_from(["", "by ", "By the end of ", "Delivered ", "2005 and ", "Spring 2010, "]),
     st.sampled_from([None, THURROCK, ACADEMIC_2011, Interval(date(2009, 4, 1), date(2013, 3, 31))]),
 )
 def test_consecutive_years_read_the_same_with_to_as_with_a_hyphen(
@@ -1758,6 +1784,9 @@ def test_interval_rules() -> None:
             "due",
         ),
         (date(2011, 7, 31), ["2011-07-31"], False, "due 2011-07-31"),
+        # (a year given as a number, as plain data from Python or JSON holds one: the whole year)
+        (2012, ["2012"], True, "due 2012"),
+        ({"from": 2011, "to": 2013}, ["2011..2013"], True, "due 2011..2013"),
     ],
 )
 def test_parse_due(value: object, expected: list[str], year_only: bool, says: str) -> None:
@@ -4374,3 +4403,12 @@ def test_any_month_and_two_digit_year_is_that_month(
     else:
         assert t.intervals == (month_interval(2000 + yy, month),), t.interpretation
         assert t.due_month == (2000 + yy, month)
+
+
+def test_words_quoted_in_a_reading_are_cut_past_sixty_characters_on_one_line() -> None:
+    from outcome_graph.analysis.timescale.show import quoted
+
+    assert quoted("x" * 60) == "'" + "x" * 60 + "'"
+    assert quoted("x" * 61) == "'" + "x" * 59 + "…'"
+    assert quoted("Review the\n  plan   in June") == "'Review the plan in June'"
+    assert quoted("word " * 20, limit=12) == "'word word w…'"  # (cut where the limit falls)

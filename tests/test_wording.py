@@ -359,6 +359,13 @@ def test_acronyms_written_out_are_noise_only_when_they_fit() -> None:
         "Improve access to CAMHS", "Improve access to Child and Adolescent Mental Health Services"
     ).material
     assert wording_diff("Improve access to CAMHS", "Improve access to youth services").material
+    # (the words an acronym stands for are one run in one clause: not split by a semicolon)
+    assert not wording_diff(
+        "Improve outcomes for CLA", "Improve outcomes for children looked after"
+    ).material
+    assert wording_diff(
+        "Improve outcomes for CLA", "Improve outcomes for children; looked after"
+    ).material
 
 
 def test_compounds_written_apart_on_one_side_only() -> None:
@@ -428,6 +435,14 @@ CLEAR_REVERSALS = [
         ("high-quality", "low-quality"),
     ),
     ("Children judged good at inspection", "Children judged poor at inspection", ("good", "poor")),
+    # A direction word alone in its clause (a summary matrix's "measure: direction" cells): the
+    # aligned words around it are the evidence.
+    (
+        "Teenage pregnancies: reduce",
+        "Teenage pregnancies: increase",
+        ("reduce", "increase"),
+    ),
+    ("Under-18 conceptions (reduce)", "Under-18 conceptions (increase)", ("reduce", "increase")),
 ]
 
 
@@ -744,6 +759,11 @@ def test_verb_inflections_are_not_drift() -> None:
         "Review approaches to inclusion", "Review approach to inclusion"
     ).material  # (-es)
     assert wording_diff("Build resilience", "Build capacity").material
+    # (plurals in -sses and -ches: the singular, not a word cut short)
+    assert not wording_diff("Run parenting classes", "Run a parenting class").material
+    assert not wording_diff("Support local businesses", "Support a local business").material
+    assert not wording_diff("Map the school catchments", "Map the school catchment").material
+    assert title_key("Parenting classes") == title_key("Parenting class")
 
 
 @pytest.mark.parametrize(

@@ -1187,7 +1187,7 @@ def lead_part(text: str, known: Callable[[str], bool] | None = None) -> str:
         return text
     # (those supporting one lead end where another lead starts for sure: at ';', ' / ' or a line)
     pieces = _LEAD_ENDS.split(text)
-    if len(pieces) > 2 * MAX_LEAD_SEPARATORS:
+    if len(pieces) > 2 * MAX_LEAD_SEPARATORS + 1:  # (more separators than that: kept whole)
         return text
     out = [_supported(pieces[0], known)]
     for sep, piece in zip(pieces[1::2], pieces[2::2]):

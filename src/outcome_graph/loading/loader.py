@@ -434,13 +434,24 @@ _RDF_SUFFIXES = frozenset({".ttl", ".nt", ".n3", ".rdf", ".owl", ".jsonld", ".tr
 
 
 def human_size(n: int) -> str:
-    """A size as people read it: '900 bytes', '12.5 KB', '32 MB', '52.4 MB' (KB and MB of 1,024)."""
+    """A size as people read it: '900 bytes', '12.5 KB', '32 MB', '52.4 MB' (KB and MB of 1,024),
+    three figures at most after the first thousand, and never in powers of ten.
+
+    >>> human_size(1_000_000), human_size(1_024_000), human_size(2**20 - 1), human_size(1_500 * 2**20)
+    ('977 KB', '1,000 KB', '1 MB', '1,500 MB')
+    """
     if n < 10_000:
         return f"{n:,} byte{'' if n == 1 else 's'}"
-    if n < 2**20:
-        return f"{n / 2**10:.3g} KB"
+    kb = n / 2**10
+    if round(kb) < 1024:
+        return f"{_figures(kb)} KB"
     value = n / 2**20
-    return f"{value:.0f} MB" if value == int(value) else f"{value:.3g} MB"
+    return f"{int(value):,} MB" if value == int(value) else f"{_figures(value)} MB"
+
+
+def _figures(value: float) -> str:
+    """A number to three significant figures, written out: 9.77, 977, 1,000, 12,345 (not 1e+03)."""
+    return f"{value:.3g}" if value < 999.5 else f"{value:,.0f}"
 
 
 def over_limit(size: int, limit: int) -> str:
