@@ -830,7 +830,10 @@ def test_a_month_and_two_digits_read_alike_alone_and_after_words(
     text = f"{month[:3]} {n:02d}"
     alone = parse_timescale(text, period).intervals
     if before == "by ":
-        assert parse_timescale(before + text, period).intervals[-1].end == alone[-1].end
+        # ("by" keeps the end; a date of no year that the period does not hold, such as 29
+        # February in a year of no leap day, is undated either way)
+        after_by = parse_timescale(before + text, period).intervals
+        assert [i.end for i in after_by[-1:]] == [i.end for i in alone[-1:]]
     else:
         assert parse_timescale(before + text, period).intervals == alone
 
