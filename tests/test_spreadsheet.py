@@ -1820,9 +1820,9 @@ def test_a_due_date_on_a_row_without_a_milestone_says_to_move_it_to_a_milestone_
     [problem] = info.value.problems
     assert (problem.line, problem.cell) == (2, "E2")
     assert problem.message == (
-        "column E: P1.O1: due '2011-07' is on a row with no milestone, and an objective has no "
-        "due date (only milestones have one): move it to the row of the milestone it dates, "
-        "or write that milestone in this row"
+        "column E: due '2011-07' is on the row of objective P1.O1, which names no milestone, and "
+        "an objective has no due date (only milestones have one): move it to the row of the "
+        "milestone it dates, or write that milestone in this row"
     )
     book = workbook(
         tmp_path / "table.xlsx",
@@ -1836,7 +1836,8 @@ def test_a_due_date_on_a_row_without_a_milestone_says_to_move_it_to_a_milestone_
     result = run("check", str(book), "--period", PERIOD)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith(
-        f"error: {book}:Actions!D2: P1.O1: due '2011-07' is on a row with no milestone"
+        f"error: {book}:Actions!D2: due '2011-07' is on the row of objective P1.O1, which names "
+        "no milestone"
     )
 
 

@@ -1171,9 +1171,9 @@ class _FlatTable:
             # (a due date is a milestone's: the format gives a priority, aim or objective none, and
             # whose it is, of the milestones below, is the user's to say)
             self.reader.problem(
-                f"{target['id']}: due {due!r} is on a row with no milestone, and {with_article(target_kind)} "
-                f"has no due date (only milestones have one): move it to the row of the milestone it "
-                f"dates, or write that milestone in this row",
+                f"due {due!r} is on the row of {target_kind} {target['id']}, which names no milestone, "
+                f"and {with_article(target_kind)} has no due date (only milestones have one): move it "
+                f"to the row of the milestone it dates, or write that milestone in this row",
                 sheet,
                 due_ref,
             )
