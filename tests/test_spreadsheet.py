@@ -38,6 +38,13 @@ from .conftest import (
 PERIOD = "2011-04-01..2012-03-31"
 
 
+#: The plan sheet of a workbook of the per-level form: its format, id and period.
+PLAN_SHEET = [
+    ["format", "id", "period.start", "period.end"],
+    ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
+]
+
+
 class Result:
     """A command's exit code and output (the CLI run in-process, as click's test runner does)."""
 
@@ -349,10 +356,7 @@ def test_a_level_sheet_without_title_is_an_error_naming_the_sheet(tmp_path: Path
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "objectives": [["id", "name"], ["O1", "Fewer accidents"]],
         },
     )
@@ -419,10 +423,7 @@ def test_validation_errors_name_the_sheet_and_cell(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "priorities": [
                 ["id", "title", "outcomes"],
                 ["P1", "Safe", "stay_safe"],
@@ -448,10 +449,7 @@ def test_validation_errors_name_the_sheet_and_cell(tmp_path: Path):
     dup = workbook(
         tmp_path / "dup.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "priorities": [
                 ["id", "title", "outcomes"],
                 ["P1", "Safe", "stay_safe"],
@@ -902,10 +900,7 @@ def test_a_header_holding_invisible_characters_reads_as_it_shows(tmp_path: Path)
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones\u200b": [["id", "title\u200b", "timescale"], ["M1", "Audit", "June 11"]],
         },
     )
@@ -918,10 +913,7 @@ def test_a_misspelt_column_of_the_per_level_form_is_an_error(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [["id", "title", "timescal", "RAG"], ["M1", "Audit", "June 11", "green"]],
         },
     )
@@ -934,10 +926,7 @@ def test_a_misspelt_column_of_the_per_level_form_is_an_error(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["id", "title", "timescale", "RAG"],
                 ["M1", "Audit", "June 11", "green"],
@@ -1004,10 +993,7 @@ def test_a_percentage_cell_is_read_as_the_percentage_shown(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "indicators": [
                 [
                     "id",
@@ -1036,10 +1022,7 @@ def test_outcomes_written_as_a_table_prints_them(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "priorities": [
                 ["id", "title", "outcomes"],
                 ["P1", "Safe", "Stay Safe; Make a Positive Contribution"],
@@ -1108,10 +1091,7 @@ def test_a_title_row_above_a_per_level_header_is_passed_over(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["Milestones 2011-12"],
                 [],
@@ -1181,10 +1161,7 @@ def test_a_workbook_s_problems_are_reported_at_once(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "priorities": [
                 ["id", "title", "outcomes"],
                 ["P1", "Safe", "stay_safe"],
@@ -1229,12 +1206,6 @@ def test_a_heading_across_the_table_is_the_priority_of_the_rows_that_leave_it_bl
         ("P2.O1.M1", "Audit junctions"),
     ]
     assert not any("heading" in n for n in plan.notices)
-
-
-PLAN_SHEET = [
-    ["format", "id", "period.start", "period.end"],
-    ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-]
 
 
 def test_a_field_given_two_columns_is_an_error_at_the_second(tmp_path: Path):
@@ -1915,10 +1886,7 @@ def test_codes_a_spreadsheet_program_made_numbers_read_as_shown_and_are_named_in
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "priorities": [["id", "number", "title"], ["P1", 1, "Achieve"]],
             "aims": [
                 ["id", "parent", "number", "title"],
@@ -1948,10 +1916,7 @@ def test_ids_typed_apart_that_a_spreadsheet_program_made_one_number_are_named_at
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "objectives": [["id", "title"], ["O1", "Attain"]],
             "milestones": [
                 ["id", "parent", "title"],
@@ -2011,10 +1976,7 @@ def test_a_timescale_a_spreadsheet_program_made_a_date_is_read_as_it_shows(tmp_p
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["id", "title", "timescale", "due"],
                 ["M1", "Audit", datetime(2026, 6, 11)],
@@ -2062,10 +2024,7 @@ def test_a_number_formatted_as_a_date_that_no_date_can_be_says_so_at_its_cell(tm
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["id", "title", "due"],
                 ["M1", "Audit", 99999999],
@@ -2098,10 +2057,7 @@ def test_a_change_typed_as_a_percentage_stays_relative(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "indicators": [
                 [
                     "id",
@@ -2136,10 +2092,7 @@ def test_a_per_level_sheet_with_its_header_pasted_again_skips_that_row(tmp_path:
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 header,
                 ["M1", None, "1", "Audit", "June 11", None, "done"],
@@ -2282,10 +2235,7 @@ def test_choices_written_as_a_person_writes_them_in_a_cell(tmp_path: Path):
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["id", "title", "status"],
                 ["M1", "Audit", "On track"],
@@ -2344,10 +2294,7 @@ def test_a_whole_percentage_and_a_date_worked_out_with_a_time_read_as_shown(tmp_
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "indicators": [
                 [
                     "id",
@@ -2470,10 +2417,7 @@ def test_a_huge_number_in_a_workbook_is_read_without_an_internal_error(tmp_path:
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "aims": [["id", "title"], ["A1", 1e30]],
         },
     )
@@ -2489,10 +2433,7 @@ def test_a_worked_out_number_in_a_column_of_text_reads_as_the_program_shows_it(t
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "aims": [["id", "number", "title"], ["A1", 1.3, "Attain"]],
         },
     )
@@ -2733,10 +2674,7 @@ def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Pat
     per_level = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [["id", "title", "lead", "notes"], ["M1", True, False, True]],
         },
     )
@@ -2977,10 +2915,7 @@ def test_rows_hidden_in_a_workbook_are_read_and_named_in_a_notice(tmp_path: Path
     per_level = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["id", "title"],
                 ["M1", "Audit"],
@@ -3210,10 +3145,7 @@ def test_columns_hidden_in_a_workbook_that_hold_data_are_named_in_a_notice(tmp_p
     per_level = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [["id", "title", "lead", "timescale"], ["M1", "Audit", "Roads", None]],
         },
     )
@@ -3330,10 +3262,7 @@ def test_a_coloured_status_cell_of_the_per_level_form_is_named_too(tmp_path: Pat
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["id", "title", "status"],
                 ["M1", "Audit", None],
@@ -3524,10 +3453,7 @@ def test_a_conditional_format_of_a_per_level_status_column_is_named_too(tmp_path
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "milestones": [
                 ["id", "title", "status"],
                 ["M1", "Audit", None],
@@ -3556,10 +3482,7 @@ def test_notices_of_hidden_rows_and_typed_cells_point_to_each_sheet_s_first_one(
     path = workbook(
         tmp_path / "plan.xlsx",
         {
-            "plan": [
-                ["format", "id", "period.start", "period.end"],
-                ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-            ],
+            "plan": PLAN_SHEET,
             "priorities": [
                 ["id", "number", "title"],
                 ["P1", 1.1, "Achieve"],
@@ -4254,10 +4177,7 @@ def test_any_percentage_typed_in_a_value_cell_reads_as_its_number_and_unit(figur
         path = workbook(
             Path(folder) / "plan.xlsx",
             {
-                "plan": [
-                    ["format", "id", "period.start", "period.end"],
-                    ["outcome-graph/v1", "p", "2011-04-01", "2012-03-31"],
-                ],
+                "plan": PLAN_SHEET,
                 "indicators": [
                     ["id", "title", "baseline.period", "baseline.value"],
                     ["NI 72", "Early years", "2010", text],
