@@ -54,6 +54,16 @@ class Dot:
     def node(self, name: str, values: dict[str, object]) -> None:
         self.line(f"{dot_id(name)} {self.attrs(values)};".replace(" ;", ";"))
 
+    def point(self, name: str, svg_id: str, css_class: str | None = None) -> None:
+        """A hidden point (no size, no label): a node that only holds lines or ranks in place."""
+        values: dict[str, object] = {"id": svg_id}
+        if css_class is not None:
+            values["class"] = css_class
+        self.node(
+            name,
+            {**values, "shape": "point", "style": "invis", "width": 0, "height": 0, "label": ""},
+        )
+
     def edge(self, tail: str, head: str, values: dict[str, object]) -> None:
         self.line(f"{dot_id(tail)} -> {dot_id(head)} {self.attrs(values)};".replace(" ;", ";"))
 

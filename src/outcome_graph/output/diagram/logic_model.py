@@ -240,18 +240,7 @@ class _Writer:
             elif n in gates:
                 # (og-gate_0: a node's id ends no "_" escape so, og-gate-0 is the node gate-0's)
                 what = n.split(":")[1]  # (gate or pass)
-                self.dot.node(
-                    n,
-                    {
-                        "id": f"og-{what}_" + n.rsplit(":", 1)[1],
-                        "class": "og-gate",
-                        "shape": "point",
-                        "style": "invis",
-                        "width": 0,
-                        "height": 0,
-                        "label": "",
-                    },
-                )
+                self.dot.point(n, f"og-{what}_" + n.rsplit(":", 1)[1], "og-gate")
             else:
                 self._write_node(n)
         by_rank: dict[int, list[str]] = defaultdict(list)

@@ -358,18 +358,7 @@ class _Writer:
         anchors = [f"og:anchor:{band}:{i}" for i in range(len(boxes))]
         dot = self.dot
         for anchor, key in zip(anchors, boxes):
-            dot.node(
-                anchor,
-                {
-                    "id": "og-anchor-" + anchor.split(":", 2)[2].replace(":", "-"),
-                    "class": "og-anchor",
-                    "shape": "point",
-                    "style": "invis",
-                    "width": 0,
-                    "height": 0,
-                    "label": "",
-                },
-            )
+            dot.point(anchor, "og-anchor-" + anchor.split(":", 2)[2].replace(":", "-"), "og-anchor")
             for _ in range(ANCHOR_LINES):
                 dot.edge(last[key], anchor, {"style": "invis", "weight": 0})
         for above, below in zip(anchors, anchors[1:]):
@@ -383,17 +372,7 @@ class _Writer:
         dot = self.dot
         heads = [f"og:head:{i}" for i in range(len(ranks))]
         for i, (head, names) in enumerate(zip(heads, ranks)):
-            dot.node(
-                head,
-                {
-                    "id": f"og-head-{i}",
-                    "shape": "point",
-                    "style": "invis",
-                    "width": 0,
-                    "height": 0,
-                    "label": "",
-                },
-            )
+            dot.point(head, f"og-head-{i}")
             dot.same_rank([head, *names])
             for name in names:
                 if not name.startswith(
@@ -447,18 +426,7 @@ class _Writer:
             for (_owner, box), gate in gates.items():
                 if box == key:
                     # (og-gate_0: a node's id ends no "_" escape so, og-gate-0 is the node gate-0's)
-                    dot.node(
-                        gate,
-                        {
-                            "id": "og-gate_" + gate.rsplit(":", 1)[1],
-                            "class": "og-gate",
-                            "shape": "point",
-                            "style": "invis",
-                            "width": 0,
-                            "height": 0,
-                            "label": "",
-                        },
-                    )
+                    dot.point(gate, "og-gate_" + gate.rsplit(":", 1)[1], "og-gate")
             if key is not None:
                 dot.close()
 
