@@ -1128,8 +1128,9 @@ def _validation_problems(exc: ValidationError, tree: Any, file: str | None) -> l
     return problems
 
 
-#: A percentage written as text (``74%``, ``12.5 %``): the number and the sign.
-_PERCENT_TEXT = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*")
+#: A percentage written as text (``74%``, ``12.5 %``): the number and the sign (the spreadsheet
+#: reader's test of a typed cell too).
+PERCENT_TEXT = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*")
 #: The fields that hold a value (a baseline, a target, the items of targets and actuals).
 _VALUE_FIELDS = ("baseline", "target", "targets", "actuals")
 
@@ -1140,7 +1141,7 @@ def _percent_hint(tree: Any, path: tuple[Any, ...], value: Any, *, whole: bool) 
     with the unit ``percent`` on its indicator (as a workbook's ``74%`` cell reads). ``None`` for
     any other value. ``path``: where the value is in the document (``whole``: the value itself,
     else its ``value`` field)."""
-    m = _PERCENT_TEXT.fullmatch(value) if isinstance(value, str) else None
+    m = PERCENT_TEXT.fullmatch(value) if isinstance(value, str) else None
     at = path if whole else path[:-1]  # (the value)
     if at[-1:] and isinstance(at[-1], int):
         at = at[:-1]  # (an item of targets or actuals: the list)

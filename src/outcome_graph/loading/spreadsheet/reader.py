@@ -13,7 +13,7 @@ from ...errors import ConfigError, PlanError, Problem, with_article
 from ...model.document import FORMAT_ID
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
-from ..loader import field_names, field_of_other_levels, model_at
+from ..loader import PERCENT_TEXT, field_names, field_of_other_levels, model_at
 from ..sheet_layout import (
     EMPTY_LIST,
     LAYOUTS,
@@ -60,10 +60,6 @@ _SHOWN_DAY_MONTH = re.compile(
 
 #: The units that say a figure is a percentage (an indicator's ``unit``, compared ignoring case).
 _PERCENT_UNITS = frozenset({"percent", "%", "percentage", "per cent", "pct"})
-
-
-#: A number followed by a percent sign, as a spreadsheet program saves a percentage cell in a CSV file.
-_PERCENT_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%")
 
 
 def choice(text: str, choices: tuple[str, ...]) -> str:
@@ -320,7 +316,7 @@ class Reader(Notes):
                 row.put("parents", parents, ref)
                 return
             value = parents[0] if parents else decode_text(raw)
-        elif kind == "number" and _PERCENT_TEXT.fullmatch(raw.strip()):
+        elif kind == "number" and PERCENT_TEXT.fullmatch(raw):  # (as a CSV file saves 74%)
             value = raw.strip()[
                 :-1
             ].strip()  # (a percentage cell saved in a CSV file: 60% is 60, as in a workbook)
