@@ -388,11 +388,7 @@ def _year_end(
             "one financial year (April to March)" if financial else "one financial or calendar year"
         )
         return _undated(text, f"{whole} names no year, and the plan period is not {what}{cut}")
-    marked = (
-        f" (marked {quoted(tba[0])})"
-        if tba is not None and tba[0][:2].lower() in ("tb", "to")
-        else ""
-    )
+    marked = _marked(tba)
     kind = "financial year" if one_fy else "year"
     return Timing(
         kind="dated",
@@ -492,6 +488,7 @@ def _plan_end(
 
 
 def _marked(tba: re.Match[str] | None) -> str:
+    """What a reading says of a mark beside the date (" (marked 'TBC')"), or nothing."""
     return (
         f" (marked {quoted(tba[0])})"
         if tba is not None and tba[0][:2].lower() in ("tb", "to")
