@@ -47,6 +47,7 @@ from .slips import Slip, mend
 from .terms import (
     as_term,
     feast_day,
+    feast_name,
     handle_hol,
     handle_ht,
     handle_se,
@@ -140,7 +141,7 @@ def apply_before(item: Item) -> None:
         return
     if item.feast:  # ('before Easter 2012': by the day before Easter Day, 7 April 2012; 'before Christmas' by 24 December)
         day = feast_day(item.feast, iv.start.year)
-        feast = "Easter Day" if item.feast == "easter" else "Christmas Day"
+        feast = feast_name(item.feast)
         if item.feast == "easter" and item.break_words:
             # ('before the Easter holidays 2012': by the last day of the spring term, the Friday before Palm
             # Sunday, 30 March 2012; schools break up for the two weeks around Easter Day)
@@ -208,7 +209,7 @@ def apply_after(item: Item, where: str = "") -> None:
     what = (item.short if where or not item.long else item.long).split(" (")[0]
     if item.feast:
         feast_date = feast_day(item.feast, iv.start.year)
-        feast = "Easter Day" if item.feast == "easter" else "Christmas Day"
+        feast = feast_name(item.feast)
         day = feast_date + timedelta(days=1)
         item.interval = Interval(day, day)
         said = f"; {where}" if where else ""

@@ -269,6 +269,11 @@ def feast_day(feast: str, year: int) -> date:
     return easter_day(year) if feast == "easter" else date(year, 12, 25)
 
 
+def feast_name(feast: str) -> str:
+    """The name of the day a holiday is named after (:func:`feast_day`): Easter Day, Christmas Day."""
+    return "Easter Day" if feast == "easter" else "Christmas Day"
+
+
 def _holiday(name: str, year: int) -> tuple[Interval, str, str]:
     """(interval, short, long) of a holiday in ``year``: the month of Easter Day (April 2012; March
     2008), December for Christmas, July to August for the summer holidays."""
