@@ -85,6 +85,50 @@ def test_a_dotted_date_after_a_word_that_numbers_is_a_section_number(day: date, 
     assert t.kind == "undated", t.interpretation
 
 
+@fast
+@given(
+    st.dates(date(2000, 1, 1), date(2099, 12, 31)),
+    st.sampled_from(["", "by ", "Due "]),
+    st.sampled_from([" report to board", ": report to board", " - review", " Review the plan"]),
+)
+def test_a_dotted_date_before_words_is_read_where_no_section_number_starts_so(
+    day: date, lead: str, words: str
+) -> None:
+    # ('31.3.12 report to board' is 31 March 2012; '3.1.12 Review' may be section 3.1.12: a plan
+    # numbers a dozen priorities or fewer, so a first number of 13 to 31 is a day)
+    text = f"{lead}{day.day}.{day.month}.{day.year % 100:02d}{words}"
+    t = parse_timescale(text, THURROCK)
+    if day.day >= 13 or day.month >= 10:
+        assert t.intervals == (Interval(day, day),), t.interpretation
+        assert t.interpretation.startswith(f"'{text[: len(text) - len(words)]}' read as")
+    else:
+        assert t.kind == "undated", t.interpretation
+    section = parse_timescale(f"Section {day.day}.{day.month}.{day.year % 100:02d}{words}")
+    assert section.kind == "undated", section.interpretation
+
+
+@fast
+@given(
+    st.dates(date(2000, 1, 1), date(2098, 12, 31)),
+    st.integers(1, 400),
+    st.booleans(),
+    st.sampled_from(["-", " - ", " to "]),
+)
+def test_two_slashed_dates_are_a_range(first: date, days: int, padded: bool, joiner: str) -> None:
+    # ('1/4/11-31/3/12': a hyphen alone joins two slashed dates, as it joins two dotted ones)
+    last = first + timedelta(days=days)
+
+    def written(d: date) -> str:
+        return (
+            f"{d.day:02d}/{d.month:02d}/{d.year % 100:02d}"
+            if padded
+            else (f"{d.day}/{d.month}/{d.year % 100:02d}")
+        )
+
+    t = parse_timescale(f"{written(first)}{joiner}{written(last)}", THURROCK)
+    assert t.intervals == (Interval(first, last),), t.interpretation
+
+
 def _model_texts() -> list[str]:
     """Every text of the real plans (titles, notes, timescales, names ...) that holds a dotted number."""
     texts: set[str] = set()
@@ -354,8 +398,11 @@ def test_the_wording_of_the_real_plans(text: str, period: Interval, expected: li
     [
         # (no fraction has two dots: a word of change before a dotted date changes nothing)
         ("Reduce absence by 31.3.12", THURROCK, ["2012-03-31"]),
-        # (a dotted date of one-digit month before other words may be a section number: not read)
-        ("31.3.12 report to the board", THURROCK, []),
+        # (a dotted date of one-digit month before other words: a date only where its day is one no
+        # section number starts with)
+        ("31.3.12 report to the board", THURROCK, ["2012-03-31"]),
+        ("3.1.12 report to the board", THURROCK, []),
+        ("see 2.3.1 below", THURROCK, []),
         ("31.03.12 report to the board", THURROCK, ["2012-03-31"]),
         # (counted from the plan's approval, or the pilot's first year: not from the plan's start)
         ("within 6 months of the plan's approval", THURROCK, []),

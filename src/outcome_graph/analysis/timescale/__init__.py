@@ -25,8 +25,10 @@ reads them).
 - **Days**: ISO ``2011-07-31``; UK numeric dates, day first: ``31/07/2011``, ``31.07.11``,
   ``31.3.12`` (a dotted date with a month of one digit and a year of two is read only where
   nothing but a date stands: the whole timescale, after "by" or "from", in a range of dates,
-  ``1.4.11 - 31.3.12``; no dotted date is read after a word that numbers, ``Action 3.1.12``, and
-  ``2.2.5`` is no date); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
+  ``1.4.11 - 31.3.12``, or before words with a day no section number starts with, 13 to 31,
+  ``31.3.12 report to board``; no dotted date is read after a word that numbers, ``Action
+  3.1.12``, and ``2.2.5`` is no date; two dotted or slashed dates may be joined by a hyphen alone,
+  ``1/4/11-31/3/12``); ``31 July 2011``, ``1st April 2011``, ``July 31, 2011``,
   ``May-15 2012`` (a month and day joined by a hyphen before a year; ``May-15`` alone is May
   2015); ``1 - 15 April 2011``; ``April 1 - March 31, 2012`` (month first, a range: 1 April 2011 to
   31 March 2012); ``w/c 5 September 2011`` (week commencing; also ``wc``,

@@ -108,18 +108,34 @@ def handle_nd(m: re.Match[str], text: str) -> Item | None:
     return _fixed_day(item, m[0], year, int(mo), int(d))
 
 
+#: the first number of a dotted date before other words that no section number reaches: a plan
+#: numbers a dozen priorities or fewer, so '31.3.12 report to board' is a date, '3.1.12 Review' a
+#: section
+_DAY_NO_SECTION_REACHES = 13
+#: words after a dotted date ('31.3.12 report to board', '31.3.12: report')
+_WORDS_AFTER_RE = re.compile(r"[\s:,;-]+[a-z]", re.I)
+
+
 def _dotted_date_alone(m: re.Match[str], text: str) -> bool:
-    """Whether a dotted date with a month of one digit and a year of two (``31.3.12``, ``1.4.11``), which a
-    section number may be written as (``Action 3.1.12``), stands where only a date stands: the whole
-    timescale, after a deadline's or a start's words (``by 31.3.12``, ``from 1.4.11``), or in a range or a
-    list of dates (``1.4.11 - 31.3.12``); and not after a word that numbers (``Section``, ``Action``). No
-    fraction or measure has two dots, so a word of change before it changes nothing (``Reduce absence by
-    31.3.12`` is by 31 March 2012, where ``by 1/3`` is a third)."""
+    """Whether a dotted date with a month of one digit and a year of two (``31.3.12``, ``1.4.11``),
+    which a section number may be written as (``Action 3.1.12``), stands where only a date stands:
+    the whole timescale, after a deadline's or a start's words (``by 31.3.12``, ``from 1.4.11``), or
+    in a range or a list of dates (``1.4.11 - 31.3.12``); and not after a word that numbers
+    (``Section``, ``Action``). Before other words it is read only when its day is one no section
+    number starts with, 13 to 31 (``31.3.12 report to board``; ``3.1.12 Review`` is a section). No
+    fraction or measure has two dots, so a word of change before it changes nothing (``Reduce
+    absence by 31.3.12`` is by 31 March 2012, where ``by 1/3`` is a third)."""
     before = text[max(0, m.start() - 40) : m.start()]
     return bool(
         SHORT_DOTTED_LEAD_RE.search(text, max(0, m.start() - 40), m.start())
         and not NUMBERED_RE.search(before)
-        and SHORT_DOTTED_TAIL_RE.match(text, m.end())
+        and (
+            SHORT_DOTTED_TAIL_RE.match(text, m.end())
+            or (
+                int(m["nd_d"]) >= _DAY_NO_SECTION_REACHES
+                and _WORDS_AFTER_RE.match(text, m.end()) is not None
+            )
+        )
     )
 
 

@@ -67,9 +67,11 @@ _ALTERNATIVES = [
     r"(?P<ISO>(?<![\d/.-])(?P<iso_y>" + _Y4 + r")(?P<iso_s>[-/])(?P<iso_m>\d\d)(?P=iso_s)"
     r"(?P<iso_d>\d\d)(?!\d))",
     # UK numeric day, day first: 31/07/2011, 31.07.11, 1-4-2011
-    # (two dotted dates may be joined by a hyphen alone: '01.04.11-31.03.12')
-    r"(?P<ND>(?<![\d/.])(?:(?<!-)|(?<=\.\d\d-)|(?<=\.\d\d\d\d-))(?P<nd_d>\d{1,2})(?P<nd_s>[/.-])"
-    r"(?P<nd_m>\d{1,2})(?P=nd_s)(?P<nd_y>\d{4}|\d\d)(?!\d|[/.]\d|-(?!\d{1,2}\.\d{1,2}\.\d)\d))",
+    # (two dotted or slashed dates may be joined by a hyphen alone: '01.04.11-31.03.12',
+    # '1/4/11-31/3/12')
+    r"(?P<ND>(?<![\d/.])(?:(?<!-)|(?<=[./]\d\d-)|(?<=[./]\d\d\d\d-))"
+    r"(?P<nd_d>\d{1,2})(?P<nd_s>[/.-])(?P<nd_m>\d{1,2})(?P=nd_s)(?P<nd_y>\d{4}|\d\d)"
+    r"(?!\d|[/.]\d|-(?!\d{1,2}(?P<nd_s2>[./])\d{1,2}(?P=nd_s2)\d)\d))",
     # financial year / ISO month / year range: 2011-12, 2011/2012, 2011-07, 2010 - 2013
     r"(?P<FY>(?<![\d/.-])(?P<fy_a>"
     + _Y4
