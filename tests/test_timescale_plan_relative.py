@@ -109,7 +109,7 @@ def test_a_dotted_date_before_words_is_read_where_no_section_number_starts_so(
 
 @fast
 @given(
-    st.dates(date(2000, 1, 1), date(2098, 12, 31)),
+    st.dates(date(2000, 1, 1), date(2097, 12, 31)),
     st.integers(1, 400),
     st.booleans(),
     st.sampled_from(["-", " - ", " to "]),
@@ -240,6 +240,8 @@ _UNITS = {"week": 0, "month": 1, "quarter": 3, "year": 12}
             "within {n} {unit}",
             "Within {n} {unit} of the plan",
             "in the first {n} {unit} of the plan",
+            "Review in {n} {unit}",
+            "in {n} {unit} time",
         ]
     ),
 )
@@ -282,7 +284,21 @@ def _half_terms(period: Interval) -> list[date]:
 
 
 @fast
-@given(periods, st.sampled_from(["half term", "by half term", "Half-term", "before half term"]))
+@given(
+    periods,
+    st.sampled_from(
+        [
+            "half term",
+            "by half term",
+            "Half-term",
+            "before half term",
+            "next half term",
+            "by next half term",
+            "before the next half term",
+            "by this half term",
+        ]
+    ),
+)
 def test_a_half_term_naming_no_term_is_the_first_of_the_plan_period(
     period: Interval, text: str
 ) -> None:
@@ -300,6 +316,35 @@ def test_a_half_term_naming_no_term_is_the_first_of_the_plan_period(
     after = parse_timescale(f"after {text.removeprefix('by ').removeprefix('before ')}", period)
     nxt = month_end(first.year, first.month) + timedelta(days=1)
     assert after.kind == "ongoing" and after.intervals[0].start == nxt, after.interpretation
+
+
+#: the school terms as the reader counts them: (first month, last month)
+_TERMS = {"spring": (1, 4), "summer": (4, 7), "autumn": (9, 12)}
+
+
+@fast
+@given(periods, st.sampled_from(["by the end of term", "End of term", "end of this term"]))
+def test_the_end_of_a_term_naming_no_term_is_the_first_to_end_after_the_plans_first_month(
+    period: Interval, text: str
+) -> None:
+    # (a plan is written at its start: its term is the one under way, or the next; the spring term
+    # ends in April, so in a plan from April it has ended as the plan starts)
+    ps = period.start
+    ends = sorted(
+        (date(y, last, 1), name, first)
+        for y in (ps.year, ps.year + 1)
+        for name, (first, last) in _TERMS.items()
+    )
+    end, name, first = next(e for e in ends if (e[0].year, e[0].month) > (ps.year, ps.month))
+    t = parse_timescale(text, period)
+    term = Interval(date(end.year, first, 1), month_end(end.year, end.month))
+    assert (t.kind, t.intervals) == ("dated", (term,)), t.interpretation
+    assert f"read as by the end of the {name} term {end.year}" in t.interpretation
+    assert parse_timescale(f"{text} (tbc)", period).intervals == (term,)
+    assert parse_timescale(text).kind == "undated"
+    # (a term named, or a school's numbered term, is no term naming none)
+    assert parse_timescale(f"{text} 2", period).kind == "undated"
+    assert parse_timescale("long term", period).kind == "undated"
 
 
 @fast
@@ -356,6 +401,30 @@ def test_before_the_easter_holidays_is_the_friday_before_palm_sunday(year: int) 
     assert parse_timescale(f"before Easter {year}").intervals[0].start == easter - timedelta(days=1)
     after = parse_timescale(f"after Easter {year}", Interval(date(year, 1, 1), date(year, 12, 31)))
     assert after.kind == "ongoing" and after.intervals[0].start == easter + timedelta(days=1)
+
+
+@fast
+@given(
+    st.integers(1990, 2060),
+    st.sampled_from(["Christmas holidays", "Xmas holidays", "Christmas break", "Christmas hols"]),
+)
+def test_before_the_christmas_holidays_is_the_end_of_the_autumn_term(year: int, words: str) -> None:
+    # (schools break up on the Friday before the week of Christmas Day: 16 December 2011, 21
+    # December 2012; Christmas Eve, which 'before Christmas' is by, falls in the holidays)
+    t = parse_timescale(f"before the {words} {year}")
+    (iv,) = t.intervals
+    christmas = date(year, 12, 25)
+    monday = christmas - timedelta(days=christmas.weekday())
+    assert iv.start == iv.end == monday - timedelta(days=3), t.interpretation
+    assert iv.start.weekday() == 4 and 16 <= iv.start.day <= 22
+    assert f"the end of the autumn term {year}" in t.interpretation
+    # (the day lies in the autumn term, read September to December, and before 'before Christmas')
+    (term,) = parse_timescale(f"by the end of the autumn term {year}").intervals
+    (eve,) = parse_timescale(f"before Christmas {year}").intervals
+    assert term.start <= iv.start <= term.end and iv.end < eve.start
+    # (without a year, the Christmas of the plan period)
+    plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
+    assert parse_timescale(f"before the {words}", plan).intervals == (iv,)
 
 
 @fast

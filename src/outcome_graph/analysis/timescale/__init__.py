@@ -102,9 +102,12 @@ reads them).
   2011-12 ``before Easter`` is by 23 April 2011, as ``Easter`` is April 2011, and ``before the
   summer term`` by the end of March 2012 (the summer term 2011 starts with the plan). Before the
   Easter holidays is by the Friday before Palm Sunday, when schools commonly break up (15 April
-  2011). "After" a date is ongoing from the time after it (``after Easter`` from the day after
-  Easter Day, ``after the summer holidays`` from September, ``After April 2012`` from May 2012).
-  A half-term naming no term (``by half term``) is the first half-term of the plan period.
+  2011), and before the Christmas holidays by the end of the autumn term, the Friday before the
+  week of Christmas Day (16 December 2011). "After" a date is ongoing from the time after it
+  (``after Easter`` from the day after Easter Day, ``after the summer holidays`` from September,
+  ``After April 2012`` from May 2012). A half-term naming no term (``by half term``, ``next half
+  term``) is the first half-term of the plan period, and the end of a term naming none (``by the
+  end of term``) the end of the first term to end after the plan period's first month.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a
   financial year) is a financial-year quarter, Q1 = April–June, so ``Q3 2011-12`` is
   October–December 2011 (so are ``Q3 11-12``, ``Q3 FY 2011/12``, ``Quarter 3, 2011/12``,
@@ -205,7 +208,7 @@ reads them).
   March 2012); ``end of the calendar year 2012`` is December 2012. ``Year end 2012`` (a year
   end in 2012, March or December) and ``End of 2011/12`` keep their year-level readings.
 - **Counted from the start of the plan** (``Within 6 months``, ``within the first year``, ``in the
-  first 6 months of the plan``): a deadline at the end of that time from the plan period's first
+  first 6 months of the plan``, ``Review in 6 months``, ``in six months' time``): a deadline at the end of that time from the plan period's first
   day; counted from anything else (``within 3 months of launch``), or without a plan period,
   undated. ``By the end of the plan`` is the last month of the plan period. ``By the end of the
   academic year`` is the end of the academic year ending (31 August) in the plan period, when one

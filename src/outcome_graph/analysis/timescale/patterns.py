@@ -315,11 +315,19 @@ _OF_THE_PLAN = (
 #: 6 months of the plan', 'by the end of the first year'), and whether something else is its start
 #: ('within 3 months of launch': ``other``)
 RELATIVE_RE = re.compile(
-    r"(?<![a-z])(?:within\s+(?:the\s+)?(?P<first1>first\s+)?|(?:in|during|by|(?:by\s+|before\s+)?the\s+end\s+of"
-    r"|end\s+of)\s+the\s+(?P<first2>first)\s+)(?:(?P<n>" + _COUNT_WORDS + r")[-\s]+)?"
-    r"(?P<unit>days?|weeks?|months?|years?|quarters?)(?![a-z])(?P<plan>" + _OF_THE_PLAN + r")?"
+    r"(?<![a-z])(?:within\s+(?:the\s+)?(?P<first1>first\s+)?"
+    r"|(?:in|during|by|(?:by\s+|before\s+)?the\s+end\s+of|end\s+of)\s+the\s+(?P<first2>first)\s+"
+    # ('in 6 months', 'Review in 12 months', 'in six months' time': a count is written)
+    r"|in\s+(?=(?:" + _COUNT_WORDS + r")[-\s]+(?:days?|weeks?|months?|years?|quarters?)(?![a-z])))"
+    r"(?:(?P<n>" + _COUNT_WORDS + r")[-\s]+)?"
+    r"(?P<unit>days?|weeks?|months?|years?|quarters?)(?![a-z])(?:(?:['’]s?)?\s+time(?![a-z]))?"
+    r"(?P<plan>" + _OF_THE_PLAN + r")?"
     r"(?P<other>\s+(?:of|from|after|following|since|once|when)(?![a-z]))?",
     FLAGS,
+)
+#: the end of a term naming no term ('by the end of term', 'end of this term')
+TERM_END_RE = re.compile(
+    r"(?<![a-z])(?:end|close)\s+of\s+(?:the\s+|this\s+)?term(?![a-z])(?![\s,']*\d)", FLAGS
 )
 #: the end of the plan ('by the end of the plan', 'end of plan period')
 PLAN_END_RE = re.compile(

@@ -40,12 +40,13 @@ from .patterns import (
     RELATIVE_RE,
     SPACES_RE,
     TBA_RE,
+    TERM_END_RE,
     YEAR_END_RE,
 )
-from .scan import FAR_YEARS, apply_after, apply_before, clean, easter_school_day, find_items
+from .scan import FAR_YEARS, apply_after, apply_before, clean, find_items
 from .show import describe, label_of, quoted
 from .slips import Slip
-from .terms import feast_day, half_term_months
+from .terms import break_up_day, feast_day, half_term_months, terms_of
 
 _MAX_CHARS = 1000
 #: words in brackets right after a date ('(draft)' in 'July 2011 (draft) Sept 2011 (final)')
@@ -129,8 +130,8 @@ def _resolve_before(item: Item, period: Interval) -> tuple[Interval, str, str] |
         if got is None:
             continue
         start = feast_day(item.feast, got[0].start.year) if item.feast else got[0].start
-        if item.feast == "easter" and item.break_words:  # (schools break up before Easter Day)
-            start = easter_school_day(got[0].start.year) + timedelta(days=1)
+        if item.feast and item.break_words:  # (schools break up before Easter or Christmas Day)
+            start = break_up_day(item.feast, got[0].start.year) + timedelta(days=1)
         if ps <= start - timedelta(days=1) <= pe:
             found.append(got)
     if len(found) > 1:
@@ -323,6 +324,8 @@ def _read_full(text: str, period: Interval | None) -> Timing:
             return _relative(text, whole, relative, period, tba, cut)
         elif PLAN_END_RE.search(norm) is not None:
             return _plan_end(text, whole, period, tba, cut)
+        elif TERM_END_RE.search(norm) is not None:
+            return _term_end(text, whole, period, tba, cut)
 
     if dated:
         return _dated(
@@ -484,6 +487,40 @@ def _plan_end(
         intervals=(month_interval(pe.year, pe.month),),
         interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, the end of the "
         f"plan period{_marked(tba)}{cut}",
+    )
+
+
+def _term_end(
+    text: str, whole: str, period: Interval | None, tba: re.Match[str] | None, cut: str
+) -> Timing:
+    """'By the end of term', naming no term: the first term to end after the first month of the
+    plan period. A plan is written at its start, so its term is the one under way or the next, as
+    its 'half term' is the first half-term of the period; a term that ends in the plan's first
+    month (the spring term, in a plan from April) has ended, at a month's precision, as it starts."""
+    if period is None:
+        return _undated(
+            text, f"{whole} names no term, and no plan period was given to place it{cut}"
+        )
+    ps, pe = period.start, period.end
+    first = next(
+        (iv, words)
+        for y in (ps.year, ps.year + 1)
+        for iv, words in terms_of(y)
+        if (iv.end.year, iv.end.month) > (ps.year, ps.month)
+    )
+    iv, words = first
+    if iv.end > pe:
+        return _undated(
+            text,
+            f"{whole} names no term, and no term ends in the plan period after its first "
+            f"month{cut}",
+        )
+    return Timing(
+        kind="dated",
+        text=text,
+        intervals=(iv,),
+        interpretation=f"{whole} read as by the end of {words}, the first term to end after the "
+        f"first month of the plan period{_marked(tba)}{cut}",
     )
 
 

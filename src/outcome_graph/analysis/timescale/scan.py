@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from .days import (
     handle_dm,
@@ -46,6 +46,7 @@ from .patterns import (
 from .slips import Slip, mend
 from .terms import (
     as_term,
+    break_up_day,
     feast_day,
     feast_name,
     handle_hol,
@@ -142,15 +143,25 @@ def apply_before(item: Item) -> None:
     if item.feast:  # ('before Easter 2012': by the day before Easter Day, 7 April 2012; 'before Christmas' by 24 December)
         day = feast_day(item.feast, iv.start.year)
         feast = feast_name(item.feast)
-        if item.feast == "easter" and item.break_words:
-            # ('before the Easter holidays 2012': by the last day of the spring term, the Friday before Palm
-            # Sunday, 30 March 2012; schools break up for the two weeks around Easter Day)
-            last = easter_school_day(day.year)
+        if item.break_words and item.feast == "easter":
+            # ('before the Easter holidays 2012': by the last day of the spring term, the Friday
+            # before Palm Sunday, 30 March 2012; schools break up for the two weeks around Easter)
+            last = break_up_day(item.feast, day.year)
             item.interval = Interval(last, last)
             item.short = day_words(last)
             item.long = (
                 f"{item.short}, the Friday before Palm Sunday, when schools break up for the Easter "
                 f"holidays ({feast} is {day_words(day)})"
+            )
+        elif item.break_words:
+            # ('before the Christmas holidays': by the last day of the autumn term, the Friday before
+            # the week of Christmas Day, 16 December 2011; Christmas Eve is in the holidays)
+            last = break_up_day(item.feast, day.year)
+            item.interval = Interval(last, last)
+            item.short = day_words(last)
+            item.long = (
+                f"{item.short}, the end of the autumn term {day.year}, the Friday before the week "
+                f"of {feast}, when schools break up for the Christmas holidays"
             )
         else:
             item.interval = Interval(day - timedelta(days=1), day - timedelta(days=1))
@@ -186,15 +197,10 @@ def apply_before(item: Item) -> None:
     last = iv.start - timedelta(days=1)
     item.interval = month_interval(last.year, last.month)
     item.short = item.long = f"{MONTH_NAMES[last.month]} {last.year}"
+    item.deadline = ""  # (the span's own, 'the summer half-term 2011 (May 2011)', is no more)
     if item.level != "month" or item.is_range:  # (a span: now the month before it)
         item.level, item.deadline, item.term, item.half, item.part = "month", "", False, 0, ""
         item.year_end = item.is_range = item.holiday = False
-
-
-def easter_school_day(year: int) -> date:
-    """The last school day before the Easter holidays as English schools commonly set them, the two weeks
-    around Easter Day: the Friday before Palm Sunday (30 March 2012, 15 April 2011)."""
-    return feast_day("easter", year) - timedelta(days=9)
 
 
 def apply_after(item: Item, where: str = "") -> None:
@@ -615,9 +621,10 @@ def find_items(
             if item.weak:
                 continue
             det = DETERMINER_RE.search(norm, max(0, item.start - 12), item.start)
-            # ('the summer term' is a time, not a name as 'the September Guarantee' is; so are a day,
-            # 'by the 31st March', a holiday, 'the summer holidays', and a season after a deadline's 'the',
-            # 'by the summer')
+            # ('the summer term' is a time, not a name as 'the September Guarantee' is; so are a
+            # day, 'by the 31st March', a holiday, 'the summer holidays', and a season after a
+            # deadline's 'the', 'by the summer'; and a half-term naming no term after 'next' or
+            # 'this', 'by next half term', is the first of the plan period, as 'by half term' is)
             if det and not (
                 (
                     item.term
@@ -626,9 +633,12 @@ def find_items(
                     or (item.season and _by_the(norm, item.start))
                 )
                 and det["word"].lower() == "the"
+                or (item.any_half_term and det["word"].lower() in ("next", "this"))
             ):
                 recurring = recurring or det["word"].lower() in ("each", "every")
                 continue
+            if item.any_half_term and det is not None and det["word"].lower() != "the":
+                item.start = det.start()  # ('next half term' read whole, after 'by' or 'before')
         kept.append(item)
     joined = kept
 

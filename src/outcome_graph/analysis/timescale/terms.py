@@ -9,7 +9,7 @@ month of its holiday. The same word names either, so which one is meant is read 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .intervals import Interval, day_words, month_interval, month_span, month_words, shift_month
 from .items import Item, safe, split_year, two_digit
@@ -44,6 +44,17 @@ def _season_interval(name: str, term: bool, year: int) -> Interval:
     first, length = (_TERMS if term else _SEASONS)[name]
     y2, m2 = shift_month(year, first, length)
     return month_span(year, first, y2, m2)
+
+
+def terms_of(year: int) -> list[tuple[Interval, str]]:
+    """The school terms that start in ``year``, in the order they end: (months, the words for the
+    term), as ``Spring term 2012`` reads them (spring January–April, summer April–July, autumn
+    September–December)."""
+    return [
+        (iv, _season_words(name, True, iv)[1])
+        for name in ("spring", "summer", "autumn")
+        for iv in (_season_interval(name, True, year),)
+    ]
 
 
 def _season_words(name: str, term: bool, iv: Interval) -> tuple[str, str]:
@@ -267,6 +278,26 @@ def easter_day(year: int) -> date:
 def feast_day(feast: str, year: int) -> date:
     """The day a holiday is named after: Easter Day, or Christmas Day."""
     return easter_day(year) if feast == "easter" else date(year, 12, 25)
+
+
+def break_up_day(feast: str, year: int) -> date:
+    """The last school day before the Easter or Christmas holidays of ``year`` as English schools
+    commonly set them (each authority sets its own term dates).
+
+    The Easter holidays are the two weeks around Easter Day: schools break up on the Friday before
+    Palm Sunday. At Christmas they break up on the Friday before the week (from Monday) that holds
+    Christmas Day: the end of the autumn term, which the reader otherwise takes at a month's
+    precision, September to December.
+
+    >>> break_up_day("easter", 2012), break_up_day("easter", 2011)
+    (datetime.date(2012, 3, 30), datetime.date(2011, 4, 15))
+    >>> break_up_day("christmas", 2011), break_up_day("christmas", 2012)
+    (datetime.date(2011, 12, 16), datetime.date(2012, 12, 21))
+    """
+    if feast == "easter":
+        return easter_day(year) - timedelta(days=9)
+    christmas = date(year, 12, 25)
+    return christmas - timedelta(days=christmas.weekday() + 3)
 
 
 def feast_name(feast: str) -> str:
