@@ -437,6 +437,56 @@ def test_after_a_month_is_ongoing_from_the_next(year: int, month: int) -> None:
     assert t.kind == "ongoing" and t.intervals == (Interval(nxt, plan.end),), t.interpretation
 
 
+@fast
+@given(
+    st.integers(2000, 2030),
+    st.integers(1, 12),
+    st.integers(1, 14),
+    st.sampled_from([" and by ", ", by ", " & by ", " and by the end of "]),
+)
+def test_a_start_listed_with_a_deadline_after_it_is_the_span_between(
+    year: int, month: int, months: int, joiner: str
+) -> None:
+    # ('after Easter and by July 2011', 'quarterly after April 2011 and by March 2012': from the
+    # month after the start to the end of the deadline's month, said as a person says it)
+    name = f"{date(2000, month, 1):%B}"
+    start = month_end(year, month) + timedelta(days=1)
+    ly, lm = shift_month(start.year, start.month, months - 1)
+    last = f"{date(2000, lm, 1):%B} {ly}"
+    for lead in ("after", "quarterly after"):
+        text = f"{lead} {name} {year}{joiner}{last}"
+        t = parse_timescale(text, THURROCK)
+        assert (t.kind, t.intervals) == ("dated", (Interval(start, month_end(ly, lm)),)), (
+            t.interpretation
+        )
+        said = (
+            f"'{text.removeprefix('quarterly ')}' read as from {start:%B} {start.year} (after "
+            f"{name} {year}) to the end of {last}"
+        )
+        assert said in t.interpretation, t.interpretation
+    alone = parse_timescale(f"quarterly after {name} {year}", Interval(start, date(2099, 1, 1)))
+    assert f"read as ongoing from {start:%B} {start.year} (after {name} {year}) to the end" in (
+        alone.interpretation
+    )
+
+
+@fast
+@given(st.integers(2000, 2030), st.integers(1, 12))
+def test_a_year_after_then_follows_the_date_before_it(year: int, month: int) -> None:
+    # ('Summer 2011, then 2011 to 2012': the summer, then the financial year; 'for 2011/12' after
+    # a date in that year only says whose year it is)
+    name = f"{date(2000, month, 1):%B}"
+    fy_start = year if month >= 4 else year - 1
+    fy = Interval(date(fy_start, 4, 1), date(fy_start + 1, 3, 31))
+    split = f"{fy_start}/{(fy_start + 1) % 100:02d}"
+    for then in (", then ", " then ", "; and then "):
+        t = parse_timescale(f"{name} {year}{then}{fy_start} to {fy_start + 1}", THURROCK)
+        assert t.intervals == (month_interval(year, month), fy), t.interpretation
+        assert t.interpretation.endswith(f"; then {fy_start}-{(fy_start + 1) % 100:02d}")
+    t = parse_timescale(f"{name} {year} for {split}", THURROCK)
+    assert t.intervals == (month_interval(year, month),), t.interpretation
+
+
 # ---------------------------------------------------------------------------------------------
 # Wording of the real plans' texts
 # ---------------------------------------------------------------------------------------------

@@ -59,7 +59,9 @@ reads them).
   the last year, as ``June 2011 - 2015`` does (June 2011 to December 2015, ending on a year).
 - **Several dates** (``October 2011 April 2012``, ``Sept 2011 and March 2012``, three or more joined
   by slashes, ``Sept 2011/Jan 2012/Apr 2012``) give several
-  intervals in the order written; repeated identical dates are kept once. A part without a year
+  intervals in the order written; repeated identical dates are kept once. A year beside a finer
+  date it holds qualifies it (``Summer 2011 for 2011/12``), unless "then" puts it after the date
+  (``Summer 2011, then 2011 to 2012`` is two dates). A part without a year
   listed before one with a year (``June and July 2011``, ``June, July and August 2011``,
   ``Dec and Jan 2012``) takes that part's year, rolled back a year as in a range.
 - **Seasons**: spring = March–May, summer = June–August, autumn = September–November,
@@ -105,7 +107,8 @@ reads them).
   2011), and before the Christmas holidays by the end of the autumn term, the Friday before the
   week of Christmas Day (16 December 2011). "After" a date is ongoing from the time after it
   (``after Easter`` from the day after Easter Day, ``after the summer holidays`` from September,
-  ``After April 2012`` from May 2012). A half-term naming no term (``by half term``, ``next half
+  ``After April 2012`` from May 2012); a start listed with a deadline after it (``after Easter
+  and by July 2011``) is the span from the one to the other. A half-term naming no term (``by half term``, ``next half
   term``) is the first half-term of the plan period, and the end of a term naming none (``by the
   end of term``) the end of the first term to end after the plan period's first month.
 - **Quarters** (``Q3``, ``Qtr 3``, ``Quarter 3``, ``third quarter``): ``Q3 2011-12`` (with a

@@ -49,6 +49,8 @@ from .slips import Slip
 from .terms import break_up_day, feast_day, half_term_months, terms_of
 
 _MAX_CHARS = 1000
+#: 'then' between two dates ('Summer 2011, then 2011 to 2012'): the second follows the first
+_THEN_GAP_RE = re.compile(r"[\s,;:(-]*(?:and\s+)?then[\s,:-]*", re.I)
 #: words in brackets right after a date ('(draft)' in 'July 2011 (draft) Sept 2011 (final)')
 _BRACKETED_RE = re.compile(r"\s*\(([^()]{0,40})\)")
 
@@ -575,17 +577,20 @@ def _dated(
     # (the year a baseline was measured in says nothing of when the work is due: 'from the 1998 baseline ... by 2010')
     if any(not it.baseline for it in dated):
         dated = [it for it in dated if not it.baseline]
-    # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds time
+    # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds
+    # time, or comes after them with 'then' ('Summer 2011, then 2011 to 2012': the year follows)
     finer = [it.interval for it in dated if it.level != "year" and it.interval is not None]
     if finer:
         dated = [
             it
-            for it in dated
+            for i, it in enumerate(dated)
             if it.level != "year"
             or it.interval is None
+            or (i and _THEN_GAP_RE.fullmatch(display, dated[i - 1].end, it.start) is not None)
             or not (it.qualifier or any(contains(it.interval, f) for f in finer))
         ]
 
+    dated = _starts_to_deadlines(dated, display)
     notes: list[str] = []
     for (
         slip
@@ -678,6 +683,8 @@ def _dated(
             if not shown_previous:
                 continue
             desc = it.short if it.mod is None and not it.open else describe(it)
+            if parts and not lead and _THEN_GAP_RE.fullmatch(gap):
+                desc = f"then {desc}"  # ('Summer 2011, then 2011 to 2012': as written)
             parts.append(f"{lead}: {desc}" if lead else desc)
         if (
             shown_previous
@@ -696,6 +703,48 @@ def _dated(
         year_only=year_only,
         ends_on_year=ends_on_year,
     )
+
+
+#: what joins a start and a deadline as one span ('after Easter and by July 2011')
+_START_TO_DEADLINE_GAP_RE = re.compile(r"[\s,;]*(?:and|&)?\s*", re.I)
+
+
+def _starts_to_deadlines(dated: list[Item], display: str) -> list[Item]:
+    """A start ('from', 'after') listed with a deadline after it (``after Easter and by July
+    2011``, ``from April 2011, by March 2012``) is one span, from the start to the deadline, as a
+    person says it: 'from 25 April 2011, the day after Easter Day (24 April 2011), to the end of
+    July 2011', not ongoing work and a second date."""
+    joined: list[Item] = []
+    for it in dated:
+        a = joined[-1] if joined else None
+        if (
+            a is not None
+            and a.open
+            and not a.is_range
+            and a.interval is not None
+            and it.mod in ("by", "end")
+            and not it.open
+            and it.interval is not None
+            and a.interval.start <= it.interval.end
+            and _START_TO_DEADLINE_GAP_RE.fullmatch(display, a.src_end, it.src_start)
+        ):
+            start = f"{a.short}," if ", " in a.short else a.short
+            to = describe(it).removeprefix("by ")
+            joined[-1] = Item(
+                a.start,
+                it.end,
+                interval=Interval(a.interval.start, it.interval.end),
+                short=f"{a.short} to {to}",
+                long=f"from {start} to {to}",
+                level="range",
+                is_range=True,
+                year_end=it.year_end,
+                src_start=a.src_start,
+                src_end=it.src_end,
+            )
+            continue
+        joined.append(it)
+    return joined
 
 
 @lru_cache(maxsize=16384)

@@ -224,13 +224,13 @@ def apply_after(item: Item, where: str = "") -> None:
     elif item.level == "day" and iv.start == iv.end:
         day = iv.end + timedelta(days=1)
         item.interval = Interval(day, day)
-        item.short = f"{day_words(day)}, the day after {what}{f' ({where})' if where else ''}"
+        item.short = f"{day_words(day)} (the day after {what}{f', {where}' if where else ''})"
         level = "day"
-    else:
+    else:  # ('quarterly after April 2011': from May 2011 (after April 2011) to the end ...)
         nxt = iv.end + timedelta(days=1)
         item.interval = month_interval(nxt.year, nxt.month)
         item.short = (
-            f"{MONTH_NAMES[nxt.month]} {nxt.year}, after {what}{f' ({where})' if where else ''}"
+            f"{MONTH_NAMES[nxt.month]} {nxt.year} (after {what}{f', {where}' if where else ''})"
         )
         level = "month"
     item.long = item.short
@@ -643,17 +643,20 @@ def find_items(
     joined = kept
 
     # a list whose first parts give no year takes the year of the part after them ('June and July
-    # 2011', 'Spring, Summer and Autumn 2012'), as the first part of a range does; quarters are
-    # not (one beside a quarter with a year was counted as that one above)
+    # 2011', 'Spring, Summer and Autumn 2012'), as the first part of a range does, and so does a
+    # part before a deadline's words ('after Easter and by July 2011'); quarters are not (one
+    # beside a quarter with a year was counted as that one above)
     for i in range(len(joined) - 2, -1, -1):
         a, b = joined[i], joined[i + 1]
+        by = MODIFIER_RE.search(norm, max(a.end, b.start - 40), b.start)
+        gap_end = by.start() if by is not None and by.lastgroup in ("by", "end") else b.start
         if (
             a.make is None
             or a.quarter
             or b.interval is None
             or b.level in ("year", "quarter")
             or not (
-                LIST_GAP_RE.fullmatch(norm, a.end, b.start)
+                LIST_GAP_RE.fullmatch(norm, a.end, gap_end)
                 or SLASH_GAP_RE.fullmatch(norm, a.end, b.start)
             )
         ):
