@@ -93,13 +93,15 @@ def spans(t: Timing) -> list[str]:
         ),
         ("Delivery Sept 11– April 12", THURROCK, ["2011-09..2012-04"], "'Delivery': "),
         (
-            "Training/briefing for LA officers, schools settings and partners from April – July 11",
+            "Training/briefing for LA officers, schools settings and partners from "
+            "April \u2013 July 11",
             THURROCK,
             ["2011-04..2011-07"],
             "April 2011 to July 2011",
         ),
         (
-            "Programme of support for underachieving groups disseminated to schools and settings by June 11",
+            "Programme of support for underachieving groups disseminated to schools and settings "
+            "by June 11",
             THURROCK,
             ["2011-06"],
             "by the end of June 2011",
@@ -143,13 +145,15 @@ def spans(t: Timing) -> list[str]:
             "4 dates",
         ),
         (
-            "Develop July 2011, Implement Sept 2011. Develop May 2011, Implement Sept 2011. June 2011.",
+            "Develop July 2011, Implement Sept 2011. Develop May 2011, Implement Sept 2011. "
+            "June 2011.",
             THURROCK,
             ["2011-07", "2011-09", "2011-05", "2011-06"],
             "Develop: July 2011; Implement: September 2011",
         ),
         (
-            "May 2011 – publication of plan Update progress six monthly at CYP partnership May 11 and January 12",
+            "May 2011 – publication of plan Update progress six monthly at CYP partnership "
+            "May 11 and January 12",
             THURROCK,
             ["2011-05", "2012-01"],
             "also says 'six monthly'",
@@ -161,13 +165,15 @@ def spans(t: Timing) -> list[str]:
             "also says 'Ongoing'",
         ),
         (
-            "Schools for 2011/2012 identified in June 2011 2011/2012 programme starts in September 2011",
+            "Schools for 2011/2012 identified in June 2011 2011/2012 programme starts in "
+            "September 2011",
             THURROCK,
             ["2011-06", "2011-09"],
             "Schools for 2011/2012 identified: June 2011",
         ),
         (
-            "Analysis of application and entries to FE and HE for 2010/2011 completed by November 11 (tbc)",
+            "Analysis of application and entries to FE and HE for 2010/2011 completed by "
+            "November 11 (tbc)",
             THURROCK,
             ["2011-11"],
             "by the end of November 2011",
@@ -236,7 +242,8 @@ def test_real_plan_dates(text: str, period: Interval, expected: list[str], says:
             None,
         ),
         (
-            "To be reported on three monthly in April, July, October and January to the CYP Partnership "
+            "To be reported on three monthly in April, July, October and January to the CYP "
+            "Partnership "
             "and LA monitoring",
             "ongoing",
             "ongoing",
@@ -493,8 +500,8 @@ def test_a_quarter_without_a_year_is_a_financial_year_quarter_of_a_one_year_plan
 def test_a_quarter_without_a_year_beside_one_with_a_year_is_counted_as_that_one(
     text: str, expected: list[str], read: str
 ) -> None:
-    # 'Q1 - Q2 2012' is January to June 2012: its Q1 was left out unsaid (a financial-year Q1,
-    # April to June, cannot start a range of calendar quarters), and so was 'Q3' of 'Q3 and Q4 2011/12'
+    # 'Q1 - Q2 2012' is January to June 2012: its Q1 was left out unsaid (a financial-year Q1, April
+    # to June, cannot start a range of calendar quarters), and so was 'Q3' of 'Q3 and Q4 2011/12'
     for period in (THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31)), None):
         t = parse_timescale(text, period)
         assert (t.kind, spans(t)) == ("dated", expected)
@@ -522,7 +529,8 @@ def test_a_quarter_without_a_year_is_undated_where_its_year_is_not_evident() -> 
 @pytest.mark.parametrize(
     ("text", "period", "expected", "says"),
     [
-        # (these lost quarters: 'Q1-4 2011/12' was the bare financial year, 'Q2 & 3' the second quarter alone)
+        # (these lost quarters: 'Q1-4 2011/12' was the bare financial year, 'Q2 & 3' the second
+        # quarter alone)
         (
             "Q1-4 2011/12",
             None,
@@ -712,7 +720,8 @@ def test_a_part_of_a_year_is_that_part_not_the_whole_year(
             "'Pilot': 'beginning 2012' read as the calendar year 2012",
         ),
         ("Early Years 2012", ["2012"], "the calendar year 2012"),  # ('Early Years' is a name)
-        # (a verb: the work's start, the whole year, and the reading says so: it said 'the beginning of 2012')
+        # (a verb: the work's start, the whole year, and the reading says so: it said 'the beginning
+        # of 2012')
         ("Pilot to start 2012", ["2012"], "'Pilot': 'start 2012' read as the calendar year 2012"),
         ("Begin 2012", ["2012"], "'Begin 2012' read as the calendar year 2012"),
         ("H1", [], "no date could be read"),  # (which year's half is not evident)
@@ -734,7 +743,8 @@ def test_what_is_not_a_part_of_a_year(text: str, expected: list[str], says: str)
 def test_the_parts_of_a_year_tile_it(
     year: int, part: str, form: str, period: Interval | None
 ) -> None:
-    # whatever the year, each part lies within it, and the thirds (and the halves) follow one another
+    # whatever the year, each part lies within it, and the thirds (and the halves) follow one
+    # another
     text = form.format(y=year, a=year, b=f"{(year + 1) % 100:02d}")
     whole = parse_timescale(text, period).intervals[0]
     parts = ["Early", "Mid", "Late"] if part in ("Early", "Mid", "Late") else ["H1", "H2"]
@@ -754,8 +764,8 @@ def test_the_parts_of_a_year_tile_it(
 def test_the_thirds_of_a_month_tile_it(
     year: int, month: int, year_form: str, words: list[str]
 ) -> None:
-    # early (the beginning of, the start of), mid and late: the 1st to the 10th, the 11th to the 20th, the 21st to
-    # its end; written without a year, placed as the month is
+    # early (the beginning of, the start of), mid and late: the 1st to the 10th, the 11th to the
+    # 20th, the 21st to its end; written without a year, placed as the month is
     name = MONTHS[month - 1] + year_form.format(y=year)
     plan = whole = month_interval(year, month)
     ivs = [
@@ -788,7 +798,8 @@ def test_the_thirds_of_a_month_tile_it(
             ["2012-01-31..2012-03-31"],
             "31 January 2012 to 31 March 2012",
         ),
-        # (a year near the plan, a month joined by a hyphen as a spreadsheet shows one, or no plan: the year)
+        # (a year near the plan, a month joined by a hyphen as a spreadsheet shows one, or no plan:
+        # the year)
         ("Sept 12", THURROCK, ["2012-09"], "September 2012"),
         ("Mar-31", THURROCK, ["2031-03"], "March 2031"),
         ("March 31", None, ["2031-03"], "March 2031"),
@@ -961,8 +972,8 @@ def test_the_parts_of_a_quarter_season_or_term_tile_it(
             ["2011-12..2012-04"],
             "December 2011 (Christmas) to April 2012 (Easter)",
         ),
-        # (a summer without 'holidays' is the season; a term named after Easter, a split year and a holiday
-        # without a year are not read as a holiday)
+        # (a summer without 'holidays' is the season; a term named after Easter, a split year and a
+        # holiday without a year are not read as a holiday)
         ("Summer 2012", ["2012-06..2012-08"], "summer 2012 (June to August 2012)"),
         ("Easter term 2012", ["2012"], "the calendar year 2012"),
         ("Easter 2011/12", ["2011-04..2012-03"], "the financial year 2011-12"),
@@ -977,13 +988,15 @@ def test_holidays_with_a_year_are_their_month(text: str, expected: list[str], sa
 @pytest.mark.parametrize(
     ("text", "period", "expected", "says"),
     [
-        # ('Summer holidays' was the season, June to August, the reading quoting 'Summer' alone; 'Easter'
-        # and 'Christmas' were not read, 'no date could be read'): placed in the plan period as a term is
+        # ('Summer holidays' was the season, June to August, the reading quoting 'Summer' alone;
+        # 'Easter' and 'Christmas' were not read, 'no date could be read'): placed in the plan
+        # period as a term is
         (
             "Summer holidays",
             THURROCK,
             ["2011-07..2011-08"],
-            "'Summer holidays' read as the summer holidays 2011 (July to August 2011), the only summer holiday in the plan period",
+            "'Summer holidays' read as the summer holidays 2011 (July to August 2011), the only "
+            "summer holiday in the plan period",
         ),
         (
             "the summer hols",
@@ -995,7 +1008,8 @@ def test_holidays_with_a_year_are_their_month(text: str, expected: list[str], sa
             "by the summer holidays",
             THURROCK,
             ["2011-07..2011-08"],
-            "'by the summer holidays' read as by the end of the summer holidays 2011 (July to August 2011)",
+            "'by the summer holidays' read as by the end of the summer holidays 2011 (July to "
+            "August 2011)",
         ),
         (
             "before the summer holidays",
@@ -1027,7 +1041,8 @@ def test_holidays_with_a_year_are_their_month(text: str, expected: list[str], sa
             ["2008-12"],
             "December 2008 (Christmas), the only Christmas in the plan period",
         ),
-        # (Easter Day was 23 March 2008 and 12 April 2009: neither Easter falls within April 2008 to March 2009)
+        # (Easter Day was 23 March 2008 and 12 April 2009: neither Easter falls within April 2008 to
+        # March 2009)
         (
             "Easter",
             SOUTHEND,
@@ -1092,10 +1107,10 @@ SCHOOL_TIMES = [
 def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
     name: str, word: str, year: int, bounds: tuple[int, int, int, int], extra: int
 ) -> None:
-    # the holiday (or term) is placed first, as it is alone, then the word applies: the reading is that of
-    # the same words with the year of the one placed ('before Easter' in 2011-12 is 'before Easter 2011');
-    # after 'before', the one whose eve lies in the plan period ('before the summer term' in 2011-12 is
-    # before the summer term 2012: the summer term 2011 starts with the period)
+    # the holiday (or term) is placed first, as it is alone, then the word applies: the reading is
+    # that of the same words with the year of the one placed ('before Easter' in 2011-12 is 'before
+    # Easter 2011'); after 'before', the one whose eve lies in the plan period ('before the summer
+    # term' in 2011-12 is before the summer term 2012: the summer term 2011 starts with the period)
     first, day, last, last_day = bounds
     plan = Interval(date(year, first, day), date(year + extra + (first > 1), last, last_day))
     alone = parse_timescale(name, plan)
@@ -1109,7 +1124,8 @@ def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
             if e.kind == "dated" and plan.start <= e.intervals[0].end <= plan.end
         }
         if len(within) > 1:
-            # (two eves in the period, of which only one holiday lies in it as it is placed alone: that one)
+            # (two eves in the period, of which only one holiday lies in it as it is placed alone:
+            # that one)
             inside = [
                 y
                 for y in within
@@ -1147,29 +1163,33 @@ def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
 @pytest.mark.parametrize(
     ("text", "expected", "says"),
     [
-        # (each was the month before a holiday or term of another year: 'before Easter' March 2012, while
-        # 'Easter' is April 2011; 'before Christmas' the end of November)
+        # (each was the month before a holiday or term of another year: 'before Easter' March 2012,
+        # while 'Easter' is April 2011; 'before Christmas' the end of November)
         (
             "before Easter",
             ["2011-04-23"],
             "by 23 April 2011, the day before Easter Day (24 April 2011), the only Easter",
         ),
-        # (the Easter holidays start before Easter Day: by the Friday before Palm Sunday, when schools break up)
+        # (the Easter holidays start before Easter Day: by the Friday before Palm Sunday, when
+        # schools break up)
         (
             "before the Easter holidays",
             ["2011-04-15"],
-            "by 15 April 2011, the Friday before Palm Sunday, when schools break up for the Easter holidays",
+            "by 15 April 2011, the Friday before Palm Sunday, when schools break up for the Easter "
+            "holidays",
         ),
         (
             "before Christmas",
             ["2011-12-24"],
             "by 24 December 2011, the day before Christmas Day (25 December 2011)",
         ),
-        # (the summer term 2011 starts with the period, at a month's precision: the plan can hold nothing before it)
+        # (the summer term 2011 starts with the period, at a month's precision: the plan can hold
+        # nothing before it)
         (
             "before the summer term",
             ["2012-03"],
-            "by the end of March 2012, before the summer term 2012, the summer term the plan period runs up to",
+            "by the end of March 2012, before the summer term 2012, the summer term the plan "
+            "period runs up to",
         ),
         (
             "before the summer holidays",
@@ -1187,7 +1207,8 @@ def test_a_holiday_or_term_without_a_year_is_placed_the_same_after_before_or_by(
             ["2011-04"],
             "by the end of April 2011, before summer half-term 2011",
         ),
-        # (a month is still the month before placed: the only March before an April in the plan period)
+        # (a month is still the month before placed: the only March before an April in the plan
+        # period)
         ("before April", ["2012-03"], "by the end of March 2012"),
     ],
 )
@@ -1204,8 +1225,8 @@ def test_before_a_holiday_or_term_without_a_year(text: str, expected: list[str],
 def test_a_holiday_without_a_year_in_a_financial_year_plan_is_the_one_within_it(
     year: int, holiday: str
 ) -> None:
-    # a financial-year plan holds one Christmas and one summer holiday, and as many Easters as fall in
-    # its April or the next March: 0, 1 or 2
+    # a financial-year plan holds one Christmas and one summer holiday, and as many Easters as fall
+    # in its April or the next March: 0, 1 or 2
     plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
     t = parse_timescale(holiday, plan)
     if holiday.startswith("Easter"):
@@ -1241,7 +1262,8 @@ def test_easter_is_the_month_of_easter_day(year: int, form: str) -> None:
 @pytest.mark.parametrize(
     ("text", "period", "expected", "says"),
     [
-        # (was January 2011 to December 2012, while '2011-2012' and '2011 - 2012' were the financial year)
+        # (was January 2011 to December 2012, while '2011-2012' and '2011 - 2012' were the financial
+        # year)
         (
             "2011 to 2012",
             None,
@@ -1375,13 +1397,14 @@ def test_a_part_without_a_year_takes_the_year_of_the_part_after_it(
 def test_a_month_with_its_year_after_a_hyphen_or_before_a_slash_keeps_the_year(
     text: str, expected: list[str]
 ) -> None:
-    # ('Apr-13', as a spreadsheet shows April 2013, was read as 'Apr' placed in the plan period: April 2011)
+    # ('Apr-13', as a spreadsheet shows April 2013, was read as 'Apr' placed in the plan period:
+    # April 2011)
     for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
         t = parse_timescale(text, period)
         assert (t.kind, spans(t)) == ("dated", expected)
         assert t.interpretation.startswith(f"'{text}' read as")
-    # (not November 2011 and a stray '12': November of the financial year 2011-12, which was read as the
-    # whole year before months were read in a split year)
+    # (not November 2011 and a stray '12': November of the financial year 2011-12, which was read as
+    # the whole year before months were read in a split year)
     assert spans(parse_timescale("Nov 11/12")) == ["2011-11"]
 
 
@@ -1442,7 +1465,8 @@ def test_a_season_without_a_year_must_lie_within_the_period() -> None:
     t = parse_timescale("Summer", academic)
     assert (t.kind, spans(t)) == ("dated", ["2012-06..2012-08"])
     assert t.interpretation == "'Summer' read as summer 2012, the only summer in the plan period"
-    # A period ending in July holds only part of the summer of 2012 (and started after that of 2011).
+    # A period ending in July holds only part of the summer of 2012 (and started after that of
+    # 2011).
     t = parse_timescale("Summer", Interval(date(2011, 9, 1), date(2012, 7, 31)))
     assert (t.kind, t.intervals) == ("undated", ())
     assert "no summer falls within the plan period" in t.interpretation
@@ -1456,7 +1480,8 @@ def test_a_season_without_a_year_must_lie_within_the_period() -> None:
             "Spring term",
             THURROCK,
             ["2012-01..2012-04"],
-            "'Spring term' read as spring term 2012, the only spring term that starts in the plan period and lies mostly within it",
+            "'Spring term' read as spring term 2012, the only spring term that starts in the plan "
+            "period and lies mostly within it",
         ),
         (
             "by the end of the spring term",
@@ -1506,7 +1531,8 @@ def test_a_term_without_a_year_that_starts_in_the_plan_period_and_lies_mostly_in
 def test_each_school_term_without_a_year_is_placed_in_a_financial_year_plan(
     year: int, term: str, half: bool
 ) -> None:
-    # a financial-year plan holds each term once, as it starts: autumn and summer wholly, spring mostly
+    # a financial-year plan holds each term once, as it starts: autumn and summer wholly, spring
+    # mostly
     plan = Interval(date(year, 4, 1), date(year + 1, 3, 31))
     t = parse_timescale(f"{term} 1" if half else f"{term} term", plan)
     assert t.kind == "dated", t.interpretation
@@ -2056,7 +2082,9 @@ def test_a_month_with_a_year_lies_in_that_month_whatever_the_period(
     # (a comma is followed by a four-digit year only: 'June, 11 schools' gives no year)
     written = f"{year % 100:02d}" if (two_digits and sep != ", ") or "'" in sep else str(year)
     if sep == " " and len(written) == 2 and period is not None and year > period.end.year + 10:
-        period = None  # (a year of two digits that far after the plan is the day: test_a_far_two_digit_year_is_the_day)
+        # (a year of two digits that far after the plan is the day:
+        # test_a_far_two_digit_year_is_the_day)
+        period = None
     t = parse_timescale(f"{name}{sep}{written}", period)
     assert (t.kind, t.intervals) == ("dated", (month_interval(year, month),))
 
@@ -2322,7 +2350,8 @@ def _in_script(text: str, zero: int) -> str:
 def test_digits_of_other_scripts_are_read_as_the_same_digits(
     zero: int, text: str, period: Interval | None
 ) -> None:
-    # ('June ٢٠١١' was undated with "٢٠١١ is not a year from 1900 to 2099": Python reads it as 2011)
+    # ('June ٢٠١١' was undated with "٢٠١١ is not a year from 1900 to 2099": Python reads it
+    # as 2011)
     written = _in_script(text, zero)
     t, plain = parse_timescale(written, period), parse_timescale(text, period)
     assert (t.kind, t.intervals, t.year_only) == (plain.kind, plain.intervals, plain.year_only)
@@ -2389,8 +2418,8 @@ def test_a_year_in_another_script_out_of_range_is_named_in_ascii_digits() -> Non
 def test_the_end_of_a_named_financial_or_academic_year_is_its_last_month(
     text: str, month: str, says: str
 ) -> None:
-    # ('end of the financial year 2012' was the calendar year 2012, to December; 'by the end of financial
-    # year 2012/13' was the whole year, read as if 'by the end of' were a label)
+    # ('end of the financial year 2012' was the calendar year 2012, to December; 'by the end of
+    # financial year 2012/13' was the whole year, read as if 'by the end of' were a label)
     for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
         t = parse_timescale(text, period)
         assert (t.kind, spans(t), t.year_only, t.ends_on_year) == (
@@ -2497,8 +2526,8 @@ def test_year_level_forms_next_to_financial_year_words(
     ],
 )
 def test_a_quarter_of_a_financial_year_written_with_more_words_is_that_quarter(text: str) -> None:
-    # ('Q3 FY 2011/12' and 'Quarter 3, 2011/12' were the whole financial year; 'Q3 11-12' was a Q3 placed in
-    # the plan period, undated without one)
+    # ('Q3 FY 2011/12' and 'Quarter 3, 2011/12' were the whole financial year; 'Q3 11-12' was a Q3
+    # placed in the plan period, undated without one)
     for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
         t = parse_timescale(text, period)
         assert (t.kind, spans(t), t.due_month) == ("dated", ["2011-10..2011-12"], (2011, 12)), (
@@ -2557,7 +2586,8 @@ def test_week_commencing_and_week_ending_abbreviated_are_weeks(
 def test_a_month_before_a_slash_and_a_year_and_a_dotted_date_with_a_four_digit_year(
     text: str, expected: list[str]
 ) -> None:
-    # ('June/2011' was a June placed in the plan period, undated without one; '31.3.2012' was not read)
+    # ('June/2011' was a June placed in the plan period, undated without one; '31.3.2012' was not
+    # read)
     for period in (None, THURROCK, Interval(date(2009, 4, 1), date(2013, 3, 31))):
         t = parse_timescale(text, period)
         assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
@@ -2583,8 +2613,8 @@ def test_a_month_before_a_slash_and_a_year_and_a_dotted_date_with_a_four_digit_y
 def test_a_season_or_term_with_a_two_digit_split_year(
     text: str, expected: list[str], says: str
 ) -> None:
-    # (they were the financial year 2011-12, the season or term taken as a label; 'Winter 11-12' a winter
-    # placed in the plan period)
+    # (they were the financial year 2011-12, the season or term taken as a label; 'Winter 11-12' a
+    # winter placed in the plan period)
     for period in (None, THURROCK):
         t = parse_timescale(text, period)
         assert (t.kind, spans(t)) == ("dated", expected)
@@ -2607,7 +2637,8 @@ def test_a_season_or_term_with_a_two_digit_split_year(
 def test_split_years_listed_with_academic_year_are_all_academic_years(
     text: str, expected: list[str]
 ) -> None:
-    # (the second was a financial year: 'academic year 2011/12 to 2012/13' ran from September 2011 to March 2013)
+    # (the second was a financial year: 'academic year 2011/12 to 2012/13' ran from September 2011
+    # to March 2013)
     t = parse_timescale(text)
     assert (t.kind, spans(t), t.year_only) == ("dated", expected, True)
     assert "financial" not in t.interpretation
@@ -2635,7 +2666,8 @@ def test_a_half_term_is_the_month_of_its_holiday(text: str, expected: list[str],
     ["Q3 (2011/12)", "Q3 - 2011/12", "Q3 – 2011-12", "End of Q3 (2011/12)", "in Q3 - 2011/12"],
 )
 def test_a_quarter_with_its_financial_year_in_brackets_or_after_a_dash(text: str) -> None:
-    # ('Q3 (2011/12)' was the whole financial year; 'Q3 - 2011/12' a range from Q3 2010-11 to March 2012)
+    # ('Q3 (2011/12)' was the whole financial year; 'Q3 - 2011/12' a range from Q3 2010-11 to March
+    # 2012)
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2011-10..2011-12"]), t.interpretation
     assert (
@@ -2651,7 +2683,8 @@ def test_a_quarter_with_its_financial_year_in_brackets_or_after_a_dash(text: str
     [
         (
             "H1 (2011/12)",
-            "'H1 (2011/12)' read as the first half of the financial year 2011-12 (April to September 2011)",
+            "'H1 (2011/12)' read as the first half of the financial year 2011-12 (April to "
+            "September 2011)",
         ),
         (
             "Q3 (2011/13)",
@@ -2659,7 +2692,8 @@ def test_a_quarter_with_its_financial_year_in_brackets_or_after_a_dash(text: str
         ),
         (
             "Q3 ( 2011/12 ) agreed",
-            "'Q3 ( 2011/12 )' read as Q3 of the financial year 2011-12 (October to December 2011) ('agreed')",
+            "'Q3 ( 2011/12 )' read as Q3 of the financial year 2011-12 (October to December 2011) "
+            "('agreed')",
         ),
     ],
 )
@@ -2735,7 +2769,9 @@ def test_a_month_written_any_usual_way_is_that_month(
 ) -> None:
     text = f"{lead}{_month(month, form, case)} {_year(year, year_form)}{tail}"
     if year_form == 1 and period is not None and year > period.end.year + 10:
-        period = None  # (a year of two digits that far after the plan is the day: test_a_far_two_digit_year_is_the_day)
+        # (a year of two digits that far after the plan is the day:
+        # test_a_far_two_digit_year_is_the_day)
+        period = None
     t = parse_timescale(text, period)
     whole = month_interval(year, month)
     if lead in ("mid-", "Early "):  # (a third of the month: 11 to 20, 1 to 10)
@@ -2913,13 +2949,13 @@ def test_financial_year_quarters_written_with_one_q_are_their_span(
 
 
 def test_the_term_is_a_term_while_the_september_guarantee_is_a_name() -> None:
-    # ('By the end of the summer term' was undated with 'no date could be read': 'the' before a month or
-    # season marks a name, but 'the summer term' is a time)
+    # ('By the end of the summer term' was undated with 'no date could be read': 'the' before a
+    # month or season marks a name, but 'the summer term' is a time)
     t = parse_timescale("By the end of the summer term", THURROCK)
     assert (t.kind, spans(t)) == ("dated", ["2011-04..2011-07"])
-    assert (
-        t.interpretation
-        == "'By the end of the summer term' read as by the end of the summer term 2011 (April to July 2011)"
+    assert t.interpretation == (
+        "'By the end of the summer term' read as by the end of the summer term 2011 (April to "
+        "July 2011)"
     )
     assert spans(parse_timescale("during the autumn term", THURROCK)) == ["2011-09..2011-12"]
     assert (
@@ -2961,7 +2997,8 @@ def test_a_range_of_days_written_month_first_keeps_its_start(
 
 @pytest.mark.parametrize("text", ["June 11-2012", "June 11 - 2012", "Jun 11–2012"])
 def test_a_month_with_a_two_digit_year_then_a_hyphen_and_a_year_is_a_range(text: str) -> None:
-    # ('June 11-2012' was the calendar year 2012, the June dropped; it reads as 'June 11 - 2012' does)
+    # ('June 11-2012' was the calendar year 2012, the June dropped; it reads as 'June 11 - 2012'
+    # does)
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t), t.ends_on_year, t.due_month) == (
         "dated",
@@ -3179,7 +3216,8 @@ def test_any_day_and_month_without_a_year_is_read_in_a_one_year_plan(
     if _split := (month == (day + 1) % 100):
         return  # ('11/12' is a financial year)
     if day >= 10 and month >= 10 and day <= 12:
-        return  # ('10/12': two digits and two, the first a month, are a month and year; tested below)
+        # ('10/12': two digits and two, the first a month, are a month and year; tested below)
+        return
     text = f"{lead}{day}/{month}{tail}"
     t = parse_timescale(text, period)
     days = [
@@ -3268,7 +3306,8 @@ def test_a_split_year_in_a_plan_for_one_academic_year_is_the_academic_year(
     text: str, expected: list[str]
 ) -> None:
     # a plan that runs September to August counts its years as schools do, unless the words say
-    # 'financial' or 'FY' (a quarter stays a financial-year quarter); in other plans it is the financial year
+    # 'financial' or 'FY' (a quarter stays a financial-year quarter); in other plans it is the
+    # financial year
     assert spans(parse_timescale(text, SCHOOL_YEAR)) == expected
     assert parse_timescale("11-12", THURROCK).intervals == (parse_value_period("2011-12"),)
 
@@ -3449,9 +3488,9 @@ def test_due_is_shown_as_by_in_messages_and_tables() -> None:
 def test_a_month_then_a_number_and_a_year_after_a_slash(
     text: str, period: Interval | None, expected: list[str], says: str
 ) -> None:
-    # ('June 11/2012' was November 2012 and 'June 5/2012' May 2012: the number after a month was read
-    # as a month, the June dropped) a split year is read as 'June 2011/12' is, a number that can be a
-    # day of the month as 'June 15, 2012' is
+    # ('June 11/2012' was November 2012 and 'June 5/2012' May 2012: the number after a month was
+    # read as a month, the June dropped) a split year is read as 'June 2011/12' is, a number that
+    # can be a day of the month as 'June 15, 2012' is
     t = parse_timescale(text, period)
     assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
     assert says in t.interpretation
@@ -3526,7 +3565,8 @@ def test_two_halves_of_terms_next_to_each_other_joined_by_and_are_their_span(
 
 
 #: every word before a month that the full reader takes as a deadline ('by', 'due', 'end of' ...)
-DEADLINE_WORDS = [  # ('before' is the month before: read by the full reader, test_before_a_date_is_by_the_one_before)
+# ('before' is the month before: read by the full reader, test_before_a_date_is_by_the_one_before)
+DEADLINE_WORDS = [
     "by",
     "no later than",
     "not later than",
@@ -3576,9 +3616,7 @@ def test_the_quick_path_reads_every_deadline_word_as_the_full_reader_does(
     )
 
 
-def test_the_quick_path_leaves_deadline_words_spread_over_more_than_40_characters_to_the_full_reader() -> (
-    None
-):
+def test_the_quick_path_leaves_deadline_words_over_40_characters_to_the_full_reader() -> None:
     # (the full reader looks for deadline words in the 40 characters before a date: one phrase
     # reads the same whichever path takes it)
     text = "no   later   than   the   close   of   the   June 2012"
@@ -3604,7 +3642,8 @@ def test_the_quick_path_leaves_deadline_words_spread_over_more_than_40_character
             ["2012-02..2012-07"],
             "spring 2 2012 to summer 2 2012",
         ),
-        # (with commas alone, as with 'and': 'Autumn 2, Spring 1 2012' is 'Autumn 2 and Spring 1 2012')
+        # (with commas alone, as with 'and': 'Autumn 2, Spring 1 2012' is 'Autumn 2 and Spring 1
+        # 2012')
         (
             "Autumn 2, Spring 1 2012",
             ["2011-11..2012-02"],
@@ -3645,8 +3684,8 @@ def test_the_quick_path_leaves_deadline_words_spread_over_more_than_40_character
 def test_halves_of_terms_each_after_the_one_before_listed_are_their_span(
     text: str, expected: list[str], says: str
 ) -> None:
-    # ('Autumn 2, Spring 1 and Spring 2 2012' was two dates while 'Autumn 2 and Spring 1 2012' is one
-    # span) halves in a row, listed as a person lists them, are one span too, with a final 'and'
+    # ('Autumn 2, Spring 1 and Spring 2 2012' was two dates while 'Autumn 2 and Spring 1 2012' is
+    # one span) halves in a row, listed as a person lists them, are one span too, with a final 'and'
     # or with commas alone ('Autumn 2, Spring 1 2012' was two dates)
     t = parse_timescale(text, THURROCK)
     assert (t.kind, spans(t)) == ("dated", expected), t.interpretation
@@ -3712,8 +3751,9 @@ def test_before_a_date_is_by_the_one_before(text: str, expected: list[str], says
 @pytest.mark.parametrize(
     ("text", "expected", "says"),
     [
-        # ('before' a span was read as by its end: 'before the spring term 2012' was by the end of April
-        # 2012, after the term it is to come before; 'before 2012/13' by the end of March 2013)
+        # ('before' a span was read as by its end: 'before the spring term 2012' was by the end of
+        # April 2012, after the term it is to come before; 'before 2012/13' by the end of March
+        # 2013)
         ("before 2012/13", ["2011-04..2012-03"], "by the end of the financial year 2011-12"),
         ("prior to 2012-13", ["2011-04..2012-03"], "by the end of the financial year 2011-12"),
         ("before the spring term 2012", ["2011-12"], "by the end of December 2011"),
@@ -3729,12 +3769,13 @@ def test_before_a_date_is_by_the_one_before(text: str, expected: list[str], says
         ("before Q3", ["2011-09"], "by the end of September 2011"),
         ("before the spring term", ["2011-12"], "by the end of December 2011"),
         ("before 1 April", ["2012-03-31"], "by 31 March 2012"),
-        # (the kind of year named between 'before' and the year: it was read as the whole year 2012-13,
-        # the words a label)
+        # (the kind of year named between 'before' and the year: it was read as the whole year
+        # 2012-13, the words a label)
         (
             "before the financial year 2012/13",
             ["2011-04..2012-03"],
-            "'before the financial year 2012/13' read as by the end of the financial year 2011-12 (April 2011 to March 2012)",
+            "'before the financial year 2012/13' read as by the end of the financial year 2011-12 "
+            "(April 2011 to March 2012)",
         ),
         (
             "before the academic year 2012/13",
@@ -3784,21 +3825,25 @@ def test_before_a_span_is_by_the_end_of_what_comes_before_it(
 @pytest.mark.parametrize(
     ("text", "period", "says"),
     [
-        # (it said 'by 30 March 2012, the only 31 March in the plan period': what is placed is the day before)
+        # (it said 'by 30 March 2012, the only 31 March in the plan period': what is placed is the
+        # day before)
         (
             "before 31 March",
             THURROCK,
-            "'before 31 March' read as by 30 March 2012, the only day before 31 March in the plan period",
+            "'before 31 March' read as by 30 March 2012, the only day before 31 March in the plan "
+            "period",
         ),
         (
             "before 31 March",
             Interval(date(2009, 4, 1), date(2013, 3, 31)),
-            "'31 March' gives no year, and the day before 31 March occurs more than once in the plan period",
+            "'31 March' gives no year, and the day before 31 March occurs more than once in the "
+            "plan period",
         ),
         (
             "before April",
             Interval(date(2009, 4, 1), date(2013, 3, 31)),
-            "'April' gives no year, and the month before April occurs more than once in the plan period",
+            "'April' gives no year, and the month before April occurs more than once in the plan "
+            "period",
         ),
         (
             "before April",
@@ -3986,7 +4031,8 @@ def test_by_a_part_of_a_year_is_by_the_end_of_that_part(
         (
             "late 2011 - early 2012",
             "2011-09..2012-04",
-            "read as late in the calendar year 2011 to early in the calendar year 2012 (September 2011 to April 2012)",
+            "read as late in the calendar year 2011 to early in the calendar year 2012 (September "
+            "2011 to April 2012)",
         ),
         ("Late 2011 to Early 2012", "2011-09..2012-04", "(September 2011 to April 2012)"),
         ("from mid 2011 to early 2012", "2011-05..2012-04", "(May 2011 to April 2012)"),
@@ -4040,7 +4086,8 @@ def test_any_range_of_thirds_of_years_runs_from_the_first_to_the_end_of_the_seco
     [
         (
             "Early 2012 (tbc)",
-            "'Early 2012' read as early in the calendar year 2012 (January to April 2012) (marked 'tbc')",
+            "'Early 2012' read as early in the calendar year 2012 (January to April 2012) (marked "
+            "'tbc')",
         ),
         ("May 2011 (tbc)", "'May 2011' read as May 2011 (marked 'tbc')"),
         ("TBC: May 2011", "'May 2011' read as May 2011 (marked 'TBC')"),
@@ -4059,8 +4106,8 @@ def test_any_range_of_thirds_of_years_runs_from_the_first_to_the_end_of_the_seco
     ],
 )
 def test_a_provisional_date_is_marked_once(text: str, says: str) -> None:
-    # ('Early 2012 (tbc)' was "... (January to April 2012) ('tbc') (marked 'tbc')": the marker was also
-    # the words after the date)
+    # ('Early 2012 (tbc)' was "... (January to April 2012) ('tbc') (marked 'tbc')": the marker was
+    # also the words after the date)
     t = parse_timescale(text, THURROCK)
     assert t.kind == "dated" and says in t.interpretation, t.interpretation
     marker = says.rsplit("marked ", 1)[1].strip("')").lower()
@@ -4146,7 +4193,8 @@ def test_a_month_or_season_misspelt_by_one_slip_is_read_and_the_reading_names_it
     ],
 )
 def test_a_real_word_is_not_taken_for_a_month_or_season(word: str) -> None:
-    # (no likeness measure: 'Augusta 2011' was August 2011, read by a close match to the month's name)
+    # (no likeness measure: 'Augusta 2011' was August 2011, read by a close match to the month's
+    # name)
     for text in (f"{word} 2011", f"{word} term", word, f"by {word}"):
         t = parse_timescale(text, THURROCK)
         assert " taken as " not in t.interpretation, t.interpretation
@@ -4203,7 +4251,8 @@ def test_any_one_slip_of_a_long_month_or_a_season_reads_as_it(
 
     word = _slipped(name, kind, at, letter)
     if word == name.lower() or word in NOT_SLIPS or len(word) < 5 or slip_name(word) is None:
-        return  # (no slip; a word of its own; too short; one slip from two names, which is not evident)
+        # (no slip; a word of its own; too short; one slip from two names, which is not evident)
+        return
     written = word.capitalize() if capital else word
     t, right = parse_timescale(f"{written} 2012"), parse_timescale(f"{name} 2012")
     assert t.intervals == right.intervals and t.kind == "dated", t.interpretation
@@ -4260,7 +4309,8 @@ def test_a_short_month_misspelt_is_mended_only_where_a_date_stands(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # (each was undated, or the year alone: the short forms of the terms' halves as schools write them)
+        # (each was undated, or the year alone: the short forms of the terms' halves as schools
+        # write them)
         ("Aut 1", ["2011-09..2011-10"]),
         ("Aut1", ["2011-09..2011-10"]),
         ("Spr 2", ["2012-02..2012-04"]),
@@ -4316,8 +4366,9 @@ def _names_a_month(t: Timing) -> bool:
 
 
 def test_no_word_of_the_real_plans_is_read_as_a_month() -> None:
-    # every word the plans write, one slip from a month or not, where a misspelt month would be mended: before a
-    # year, after a day, before a range to a month, or alone; none is taken for a month
+    # every word the plans write, one slip from a month or not, where a misspelt month would be
+    # mended: before a year, after a day, before a range to a month, or alone; none is taken for a
+    # month
     words = _plan_words()
     plain = parse_timescale("Sept 2012", THURROCK).intervals
     assert len(words) > 1000 and {"jobs", "joint", "match", "marks", "mumps", "judge"} <= set(words)
@@ -4333,8 +4384,8 @@ def test_no_word_of_the_real_plans_is_read_as_a_month() -> None:
         ):
             t = parse_timescale(text, THURROCK)
             assert "' taken as " not in t.interpretation and not _names_a_month(t), t.interpretation
-        # (before a range to a month, a word is a label, or a word about the date: 'before', 'after', 'early',
-        # 'middle')
+        # (before a range to a month, a word is a label, or a word about the date: 'before',
+        # 'after', 'early', 'middle')
         t = parse_timescale(f"{word} - Sept 2012", THURROCK)
         assert "' taken as " not in t.interpretation, t.interpretation
         assert t.intervals == plain or word in ("before", "after", "early", "middle"), (
@@ -4377,7 +4428,8 @@ def test_no_word_of_the_real_plans_is_read_as_a_month() -> None:
         # (a split year is a year; '00' is no month)
         ("11/12", None, ["2011-04..2012-03"], "the financial year 2011-12"),
         ("00/11", THURROCK, [], "no date could be read"),
-        # (only where a day and month is read: the whole timescale, or after 'by', 'due' or 'end' at its end)
+        # (only where a day and month is read: the whole timescale, or after 'by', 'due' or 'end' at
+        # its end)
         ("Report 06/11 to the board", THURROCK, [], "no date could be read"),
         ("Reduce absence by 06/11", THURROCK, [], "no date could be read"),
     ],

@@ -1,23 +1,25 @@
-"""Timescales as English councils' children's plans of 2008-2013 write them, read in a plan for the financial
-year 2011-12 (1 April 2011 to 31 March 2012), as Thurrock's is.
+"""Timescales as English councils' children's plans of 2008-2013 write them, read in a plan for the
+financial year 2011-12 (1 April 2011 to 31 March 2012), as Thurrock's is.
 
-Each row is a phrasing a plan's timescale column uses (quarters, financial and academic years, terms, halves of
-terms, holidays, ranges, lists, deadlines, open-ended starts, cadence, placeholders), with the kind of reading
-and the intervals a reader of the plan takes it to mean. Those the reader once read otherwise are in the tables
-of docs/timescales.md, which are tests too; this file pins the rest, so that a change to the reader that moves
-any of them is seen. The undated rows are left undated on purpose: a status ('Completed'), a time relative to
-something the plan does not date ('Within 3 months of launch', 'By next review'), a year not named ('Second
-half of the year', 'Mid-year'), a spring that no plan of April to March holds, and a dotted date after a word
+Each row is a phrasing a plan's timescale column uses (quarters, financial and academic years,
+terms, halves of terms, holidays, ranges, lists, deadlines, open-ended starts, cadence,
+placeholders), with the kind of reading and the intervals a reader of the plan takes it to mean.
+Those the reader once read otherwise are in the tables of docs/timescales.md, which are tests too;
+this file pins the rest, so that a change to the reader that moves any of them is seen. The undated
+rows are left undated on purpose: a status ('Completed'), a time relative to something the plan does
+not date ('Within 3 months of launch', 'By next review'), a year not named ('Second half of the
+year', 'Mid-year'), a spring that no plan of April to March holds, and a dotted date after a word
 that numbers ('Action 3.1.12', a section number).
 
-Once left unread, now read as a plan's reader reads them: a dotted date alone ('31.3.12', '1.4.11'), a time
-counted from the start of the plan ('Within 6 months', 'within the first year'), a half-term naming no term
-(the first of the plan period: 'By half term' is May 2011), the end of the academic year that ends in the plan
-period ('By end of academic year': August 2011), 'after' a date as the start of the time after it ('after
-Easter' from the day after Easter Day), a year with two digits after it that meet the plan period as a
-span of years ('2008-11' is 2008 to 2011, no longer November 2008), a time counted from the start of the plan
-without 'within' ('Review in 6 months': by the end of September 2011), and the end of a term naming no term
-(the first term to end after the plan's first month: 'end of term' is the summer term 2011).
+Once left unread, now read as a plan's reader reads them: a dotted date alone ('31.3.12', '1.4.11'),
+a time counted from the start of the plan ('Within 6 months', 'within the first year'), a half-term
+naming no term (the first of the plan period: 'By half term' is May 2011), the end of the academic
+year that ends in the plan period ('By end of academic year': August 2011), 'after' a date as the
+start of the time after it ('after Easter' from the day after Easter Day), a year with two digits
+after it that meet the plan period as a span of years ('2008-11' is 2008 to 2011, no longer November
+2008), a time counted from the start of the plan without 'within' ('Review in 6 months': by the end
+of September 2011), and the end of a term naming no term (the first term to end after the plan's
+first month: 'end of term' is the summer term 2011).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""Timescales a plan's reader reads from the plan around them: dotted dates that section numbers also look
-like, a year with two digits after it (a month, or a span of years the plan is written for), times counted
-from the start of the plan, a half-term naming no term, the end of the academic year, 'to' and 'after'
-before a date, and the day schools break up for Easter. Each family is checked over generated dates and plan
-periods, and the dotted numbers of the real plans' texts are checked not to be read as dates.
+"""Timescales a plan's reader reads from the plan around them: dotted dates that section numbers
+also look like, a year with two digits after it (a month, or a span of years the plan is written
+for), times counted from the start of the plan, a half-term naming no term, the end of the academic
+year, 'to' and 'after' before a date, and the day schools break up for Easter. Each family is
+checked over generated dates and plan periods, and the dotted numbers of the real plans' texts are
+checked not to be read as dates.
 """
 
 from __future__ import annotations
@@ -130,7 +131,8 @@ def test_two_slashed_dates_are_a_range(first: date, days: int, padded: bool, joi
 
 
 def _model_texts() -> list[str]:
-    """Every text of the real plans (titles, notes, timescales, names ...) that holds a dotted number."""
+    """Every text of the real plans (titles, notes, timescales, names ...) that holds a dotted
+    number."""
     texts: set[str] = set()
 
     def walk(node: object) -> None:
@@ -152,9 +154,10 @@ DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)+%?")
 
 
 def test_no_dotted_number_of_the_real_plans_is_read_as_a_date() -> None:
-    # section numbers ('2.1.3', '4.1.12'), percentages ('3.5%'), figures ('16.5'), alone, after a word that
-    # numbers, before words, and in the text they are written in: none gives a date. The one date the plans
-    # write so, Thurrock's 'Dated 01.04.11', is read, as a date with a month of two digits always was.
+    # section numbers ('2.1.3', '4.1.12'), percentages ('3.5%'), figures ('16.5'), alone, after a
+    # word that numbers, before words, and in the text they are written in: none gives a date. The
+    # one date the plans write so, Thurrock's 'Dated 01.04.11', is read, as a date with a month of
+    # two digits always was.
     texts = _model_texts()
     tokens = sorted({t for text in texts for t in DOTTED.findall(text)})
     assert len(tokens) > 100 and {"2.2.5", "4.1.2", "12.5%"} <= set(tokens)
@@ -493,9 +496,11 @@ def test_a_year_after_then_follows_the_date_before_it(year: int, month: int) -> 
 @pytest.mark.parametrize(
     ("text", "period", "expected"),
     [
-        # (the 1998 baseline was read as a second date, the 2020 Vision as the year 2020, 2007-10 as October 2007)
+        # (the 1998 baseline was read as a second date, the 2020 Vision as the year 2020, 2007-10 as
+        # October 2007)
         (
-            "Reduce by 50% (from the 1998 baseline) the rate of conceptions among young people under 18 "
+            "Reduce by 50% (from the 1998 baseline) the rate of conceptions among young people "
+            "under 18 "
             "by 2010.",
             SOUTHEND,
             ["2010"],

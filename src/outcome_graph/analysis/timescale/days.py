@@ -99,7 +99,8 @@ def handle_nd(m: re.Match[str], text: str) -> Item | None:
         NUMBERED_RE.search(text, max(0, m.start() - 20), m.start())
         or (len(mo) != 2 and len(y) != 4 and not _dotted_date_alone(m, text))
     ):
-        return None  # 'Action 3.1.12': a section number, not a date ('31.3.2012' is one, and '31.3.12' alone)
+        # 'Action 3.1.12': a section number, not a date ('31.3.2012' is one, and '31.3.12' alone)
+        return None
     year = int(y) if len(y) == 4 else two_digit(y)
     item = Item(m.start(), m.end(), level="day")
     if not 1900 <= year <= 2099:  # (as for a month's year: "31/12/9999" is no date a plan means)
@@ -140,13 +141,13 @@ def _dotted_date_alone(m: re.Match[str], text: str) -> bool:
 
 
 def handle_dn(m: re.Match[str], text: str) -> Item | None:
-    """``31/3``: a day and month without a year, placed in the plan period as '31 March' is. Read only
-    as the whole timescale or after 'by', 'due' or 'end' at its end, where no fraction stands ('1/2 day',
-    '2/3 of schools', 'Reduce absence by 1/3' are not dates); a slash may end it (``by 31/03/``, the
-    date written for a year to be added). Two numbers of two digits whose first is a month (``06/11``,
-    ``by 12/11``) are a month and a year, as a spreadsheet shows a month: June 2011, December 2011 (a
-    split year, ``11/12``, was read before); ``13/11`` and ``31/03``, whose first is no month, stay a
-    day and month."""
+    """``31/3``: a day and month without a year, placed in the plan period as '31 March' is. Read
+    only as the whole timescale or after 'by', 'due' or 'end' at its end, where no fraction stands
+    ('1/2 day', '2/3 of schools', 'Reduce absence by 1/3' are not dates); a slash may end it (``by
+    31/03/``, the date written for a year to be added). Two numbers of two digits whose first is a
+    month (``06/11``, ``by 12/11``) are a month and a year, as a spreadsheet shows a month: June
+    2011, December 2011 (a split year, ``11/12``, was read before); ``13/11`` and ``31/03``, whose
+    first is no month, stay a day and month."""
     day, month = int(m["dn_d"]), int(m["dn_m"])
     # ('06/11', two digits and two, the first a month: a month and year as a spreadsheet shows one)
     month_year = (
@@ -301,8 +302,9 @@ def _before_split_year(item: Item, m: re.Match[str], mon_group: str) -> Item:
     return item
 
 
-#: the days of a month that 'early' (or 'the start of', 'the beginning of'), 'mid' and 'late' name: its
-#: thirds, as they are a year's ('Early 2012' is January to April): (first day, last day; 0 for the month's end)
+#: the days of a month that 'early' (or 'the start of', 'the beginning of'), 'mid' and 'late' name:
+#: its thirds, as they are a year's ('Early 2012' is January to April): (first day, last day; 0 for
+#: the month's end)
 _MONTH_THIRDS = {"start": (1, 10), "mid": (11, 20), "late": (21, 0)}
 _THIRD_WORDS = {"start": "the beginning of", "mid": "mid-", "late": "late"}
 _THIRD_NOUNS = {
@@ -313,7 +315,8 @@ _THIRD_NOUNS = {
 
 
 def _third(part: str, written: str, year: int, month: int) -> tuple[Interval, str, str, str]:
-    """(interval, short, long, deadline) of a third of a month: 'early April 2011' is 1 to 10 April."""
+    """(interval, short, long, deadline) of a third of a month: 'early April 2011' is 1 to 10
+    April."""
     first, last = _MONTH_THIRDS[part]
     end = month_end(year, month)
     iv = Interval(date(year, month, first), end if last == 0 else date(year, month, last))
@@ -324,16 +327,20 @@ def _third(part: str, written: str, year: int, month: int) -> tuple[Interval, st
 
 
 def third_deadline(iv: Interval) -> str:
-    """What 'by the end of' names of a third of a month: 'the first third of April 2011 (1 to 10 April 2011)'."""
+    """What 'by the end of' names of a third of a month: 'the first third of April 2011 (1 to 10
+    April 2011)'."""
     part = next(p for p, (first, _) in _MONTH_THIRDS.items() if first == iv.start.day)
-    return f"{_THIRD_NOUNS[part]} {MONTH_NAMES[iv.start.month]} {iv.start.year} ({iv.start.day} to {day_words(iv.end)})"
+    return (
+        f"{_THIRD_NOUNS[part]} {MONTH_NAMES[iv.start.month]} {iv.start.year} ({iv.start.day} "
+        f"to {day_words(iv.end)})"
+    )
 
 
 def part_of_month(item: Item, part: str, written: str) -> None:
     """Read a month after 'early', 'the beginning of', 'mid' or 'late' (``Beginning April 2011``,
-    ``mid-May 2011``) as that third of it, not the whole month: 1 to 10 April 2011, 11 to 20 May 2011,
-    21 to 30 April 2011, as 'Early 2012' is the first third of the year. A month without a year is
-    placed in the plan period as the month is, then its third taken."""
+    ``mid-May 2011``) as that third of it, not the whole month: 1 to 10 April 2011, 11 to 20 May
+    2011, 21 to 30 April 2011, as 'Early 2012' is the first third of the year. A month without a
+    year is placed in the plan period as the month is, then its third taken."""
     if item.interval is not None:
         iv = item.interval
         item.interval, item.short, item.long, item.deadline = _third(
@@ -362,10 +369,10 @@ _SPAN_PART_WORDS = {"start": "the beginning of", "mid": "the middle of", "late":
 
 
 def _months_of_part(iv: Interval, part: str) -> Interval:
-    """The months of a span of months that 'early', 'mid' or 'late' name: a third of its months, at least
-    one, the middle ones for 'mid' (a quarter's or a season's first, second or third month; a school term
-    of four months: its first month, the two in the middle, its last; a span of two: the first, both, the
-    last)."""
+    """The months of a span of months that 'early', 'mid' or 'late' name: a third of its months, at
+    least one, the middle ones for 'mid' (a quarter's or a season's first, second or third month; a
+    school term of four months: its first month, the two in the middle, its last; a span of two: the
+    first, both, the last)."""
     months = (iv.end.year - iv.start.year) * 12 + iv.end.month - iv.start.month + 1
     size = max(1, months // 3)
     first, last = {"start": (0, size - 1), "late": (months - size, months - 1)}.get(
@@ -379,7 +386,8 @@ def _months_of_part(iv: Interval, part: str) -> Interval:
 
 
 def _span_part(part: str, written: str, iv: Interval, name: str) -> tuple[Interval, str, str]:
-    """(interval, short, long) of a part of a quarter, a season or a term: 'early spring 2012' is March 2012."""
+    """(interval, short, long) of a part of a quarter, a season or a term: 'early spring 2012' is
+    March 2012."""
     got = _months_of_part(iv, part)
     words = "early in" if written[:5].lower() == "early" else _SPAN_PART_WORDS[part]
     single = (got.start.year, got.start.month) == (got.end.year, got.end.month)
@@ -388,16 +396,17 @@ def _span_part(part: str, written: str, iv: Interval, name: str) -> tuple[Interv
 
 
 def part_of_span(item: Item, part: str, written: str) -> None:
-    """Read a quarter, a season or a school term after 'early', 'the beginning of', 'mid' or 'late' (``Early
-    Q3 2011/12``, ``late summer 2011``) as that part of its months (see :func:`_months_of_part`), not the
-    whole span read as 'the beginning of' it: October 2011, August 2011. Without a year the span is placed
-    in the plan period first, as it is alone, and its part taken then (``part_later``)."""
+    """Read a quarter, a season or a school term after 'early', 'the beginning of', 'mid' or 'late'
+    (``Early Q3 2011/12``, ``late summer 2011``) as that part of its months (see
+    :func:`_months_of_part`), not the whole span read as 'the beginning of' it: October 2011, August
+    2011. Without a year the span is placed in the plan period first, as it is alone, and its part
+    taken then (``part_later``)."""
     if item.interval is None:
         item.part_later = (part, written)
         return
     name = item.long.split(" (")[0]
     item.interval, item.short, item.long = _span_part(part, written, item.interval, name)
     item.deadline = "" if " to " not in item.short else item.long
-    # (now months: no longer a half or a season to join as one; a term stays one to be placed as a term is,
-    # and a quarter without a year one placed only in a plan that starts in April)
+    # (now months: no longer a half or a season to join as one; a term stays one to be placed as a
+    # term is, and a quarter without a year one placed only in a plan that starts in April)
     item.level, item.half, item.season = "month", 0, ""

@@ -79,7 +79,8 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
         if y < 1:
             raise ValueError(f"'{text}' is not a valid year")
         return Interval(date(y, 1, 1), date(y, 12, 31)), text, True
-    # ("Sept 2011", "End of Q3": a date written as people write it belongs in `timescale`, which reads it)
+    # ("Sept 2011", "End of Q3": a date written as people write it belongs in `timescale`, which
+    # reads it)
     words = (
         f"; a date written in words ('{text}') goes in `timescale:`"
         if re.search(r"[^\W\d_]", text)
@@ -89,7 +90,8 @@ def _due_single(value: object) -> tuple[Interval, str, bool]:
 
 
 def _due_item(value: object) -> tuple[Interval, str, bool, bool]:
-    """A single form or a ``{from, to}`` range -> (interval, rendering, year-level, ends on a year)."""
+    """A single form or a ``{from, to}`` range -> (interval, rendering, year-level, ends on a
+    year)."""
     if isinstance(value, dict):
         unknown = [k for k in value if k not in ("from", "to")]
         if unknown:

@@ -68,7 +68,8 @@ class Interval:
             raise ValueError(f"an interval needs two dates, not {self.start!r} and {self.end!r}")
         if self.end < self.start:
             raise ValueError(
-                f"interval ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()})"
+                f"interval ends ({self.end.isoformat()}) before it starts "
+                f"({self.start.isoformat()})"
             )
 
     def __str__(self) -> str:

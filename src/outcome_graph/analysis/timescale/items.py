@@ -61,16 +61,20 @@ class Item:
     holiday: bool = (
         False  # a school holiday ('Easter 2012', 'the summer holidays', 'summer half term')
     )
-    feast: str = ""  # a holiday named after its day: 'easter' or 'christmas' ('before Easter' is before the day)
-    before: bool = False  # a holiday or term without a year after 'before': the one whose eve is in the plan period
-    after: bool = False  # a date without a year after 'after': placed as it is alone, then the time after it taken
+    # a holiday named after its day: 'easter' or 'christmas' ('before Easter' is before the day)
+    feast: str = ""
+    # a holiday or term without a year after 'before': the one whose eve is in the plan period
+    before: bool = False
+    # a date without a year after 'after': placed as it is alone, then the time after it taken
+    after: bool = False
     any_half_term: bool = (
         False  # 'half term' naming no term: the first half-term of the plan period
     )
     #: a holiday written with 'holidays' ('the Easter holidays'), which starts before its feast day
     break_words: bool = False
-    #: a month, season, term or quarter without a year after 'early', 'mid' or 'late': the part and the words,
-    #: taken once the span is placed ('late spring term' is late in the spring term placed, not the late part placed)
+    #: a month, season, term or quarter without a year after 'early', 'mid' or 'late': the part and
+    #: the words, taken once the span is placed ('late spring term' is late in the spring term
+    #: placed, not the late part placed)
     part_later: tuple[str, str] | None = None
     year_of: str = ""  # for a year: 'financial', 'academic' or 'calendar'
     part: str = (
@@ -79,10 +83,12 @@ class Item:
     named_year: int = (
         0  # a financial or academic year named by one year ('FY2012'): the year written
     )
-    #: for a month written as a year and two digits ('2008-11'), the last year of the span of years the same
-    #: words may name (2011); the plan period decides which is read (see :func:`.scan.spans_of_years`)
+    #: for a month written as a year and two digits ('2008-11'), the last year of the span of years
+    #: the same words may name (2011); the plan period decides which is read (see
+    #: :func:`.scan.spans_of_years`)
     years_to: int = 0
-    #: what 'by the end of' names, when not ``short``: 'the spring term 2012 (January to April 2012)'
+    #: what 'by the end of' names, when not ``short``: 'the spring term 2012 (January to April
+    #: 2012)'
     deadline: str = ""
     src_start: int = 0
     src_end: int = 0
@@ -202,8 +208,8 @@ def range_item(a: Item, b: Item, src: str) -> Item | None:
         item.make = make
         item.name = f"{a.name} to {b.name}"
         item.quarter = a.quarter or b.quarter
-        # (terms from one to another are placed as a term is: 'Autumn term - Spring term' in a plan for a financial
-        # year is September to April, mostly within it)
+        # (terms from one to another are placed as a term is: 'Autumn term - Spring term' in a plan
+        # for a financial year is September to April, mostly within it)
         item.term = a.term and b.term
         return item
     return None

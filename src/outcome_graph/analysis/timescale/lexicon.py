@@ -29,7 +29,10 @@ MONTH_NUMBER = {name[:3].lower(): number for number, name in enumerate(MONTH_NAM
 
 LABEL_PUNCT = " -–—,;:.()[]&/|'\"•*"
 TRAILING_WORDS = frozenset(
-    "in on at by from for during the of to until and then or is are be due will start starts with".split()
+    (
+        "in on at by from for during the of to until and then or is are be due will start starts "
+        "with"
+    ).split()
 )
 LEADING_WORDS = frozenset("and then or also with".split())
 

@@ -15,7 +15,8 @@ FLAGS = re.I | re.A
 MON_BODY = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?"
     r"|aug(?:ust)?|sep(?:t(?:ember)?|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-    # (a month misspelt is its first three letters and a mark for the rest: 'mar\x00\x00' for 'Mrach', see .slips)
+    # (a month misspelt is its first three letters and a mark for the rest: 'mar\x00\x00' for
+    # 'Mrach', see .slips)
     r"\x00*"
 )
 _Y4 = r"(?:19|20)\d\d"
@@ -43,11 +44,15 @@ _ALTERNATIVES = [
     r"(?P<Q>(?<![a-z0-9])(?:(?:q|qtr\.?\s*|quarter\s*)(?P<q_n1>\d)(?!\d)"
     # (a second quarter written with its number alone: 'Q1-4 2011/12', 'Q2 & 3', 'Q3/4', 'Q1 to 3')
     r"(?:(?:\s*(?P<q_to>-)\s*|\s+(?P<q_to2>to)\s+|\s*(?:&|\+|/)\s*|\s+and\s+)(?P<q_m>[1-4])"
-    r"(?![\d%]|[/.:-]\d|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|times?)(?![a-z])))?"
+    r"(?![\d%]|[/.:-]\d|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?"
+    r"|times?)(?![a-z])))?"
     r"|(?P<q_o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?![a-z]))"
-    # (a financial year in brackets or after a dash is the quarter's too: 'Q3 (2011/12)', 'Q3 - 2011/12')
-    r"(?:(?:,?\s*|(?:\s*\(\s*|\s+-\s+)(?=(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}(?![\d/-])))(?:of\s+)?(?:"
-    # (a financial year after 'FY' or 'financial year' too: 'Q3 FY 2011/12', 'Q3 of the financial year 11-12')
+    # (a financial year in brackets or after a dash is the quarter's too: 'Q3 (2011/12)', 'Q3 -
+    # 2011/12')
+    r"(?:(?:,?\s*|(?:\s*\(\s*"
+    r"|\s+-\s+)(?=(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}(?![\d/-])))(?:of\s+)?(?:"
+    # (a financial year after 'FY' or 'financial year' too: 'Q3 FY 2011/12', 'Q3 of the financial
+    # year 11-12')
     r"(?:(?:the\s+)?(?:fy|financial\s+year)\s*)?(?:(?P<q_fa1>"
     + _Y4
     + r")\s*[/-]\s*(?P<q_fb1>\d{4}|\d\d)(?!\d)"
@@ -85,7 +90,8 @@ _ALTERNATIVES = [
     r"|\s*(?:am|pm|hours?|hrs?|mins?|minutes|weeks?|days?|months?|%|:\d)(?![a-z]))))",
     # numeric month: 07/2011
     r"(?P<MY>(?<![\d/.-])(?P<my_m>\d{1,2})/(?P<my_y>" + _Y4 + r")(?!\d|[/.-]\d))",
-    # day and month without a year: 31/3 (read only as a whole timescale or after 'by', 'due', 'end')
+    # day and month without a year: 31/3 (read only as a whole timescale or after 'by', 'due',
+    # 'end')
     _DAY_MONTH,
     # day range in one month: 1 - 15 April 2011, 1st to 15th April
     r"(?P<DR>(?<![\d.,/:-])(?P<dr_a>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|to|until)\s*"
@@ -105,8 +111,8 @@ _ALTERNATIVES = [
     + r")(?!\d)|(?:\s*|-)"
     + _YY_AFTER.format("dm_y2")
     + r")?)",
-    # month day [year]: July 31, 2011; June 11th; May-15 2012 (joined by a hyphen only before a year:
-    # 'May-15' alone is a spreadsheet's May 2015)
+    # month day [year]: July 31, 2011; June 11th; May-15 2012 (joined by a hyphen only before a
+    # year: 'May-15' alone is a spreadsheet's May 2015)
     r"(?P<MD>"
     + _mon("md_mon")
     + r"(?:\s+|(?P<md_h>-)(?=\d{1,2}(?:st|nd|rd|th)?(?:,?\s*|-)"
@@ -117,7 +123,8 @@ _ALTERNATIVES = [
     + r")(?!\d))?|(?(md_h)(?:,?\s*|-)|(?:,?\s*|(?P<md_sl>\s*/\s*)))(?P<md_y2>"
     + _Y4
     + r")(?!\d)"
-    # (a year of two digits after a slash too: 'June 15/12', whose 'June 11/12' is the split year's June)
+    # (a year of two digits after a slash too: 'June 15/12', whose 'June 11/12' is the split year's
+    # June)
     r"|(?(md_h)(?!)|\s*/\s*)(?P<md_y3>\d\d)(?![\d%]|[/.-]\d)"
     # (and without a year before a range to a month and day with one: 'April 1 - March 31, 2012')
     r"|(?!\d)(?=\s*(?:-+|to|until|till|through)\s*"
@@ -125,9 +132,10 @@ _ALTERNATIVES = [
     + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*"
     + _Y4
     + r"(?!\d))))",
-    # holidays: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012; without a year
-    # (Easter, the summer holidays), placed in the plan period (before seasons: 'summer holidays' is no
-    # summer; a split year is not read: 'Easter 2011/12', nor is a holiday before another number)
+    # holidays: Easter 2012, Easter holidays 2012, Christmas 2011, summer holidays 2012; without a
+    # year (Easter, the summer holidays), placed in the plan period (before seasons: 'summer
+    # holidays' is no summer; a split year is not read: 'Easter 2011/12', nor is a holiday before
+    # another number)
     r"(?P<HOL>(?<![a-z])(?:(?P<hol_n>easter|christmas|xmas)(?:\s+" + _HOLIDAY + r")?"
     r"|(?:summer|sum\x00+)\s+"
     + _HOLIDAY
@@ -136,24 +144,28 @@ _ALTERNATIVES = [
     + r")(?!\d|\s*[/-]\s*\d)|\s*"
     + _YY_AFTER.format("hol_y2")
     + r"|(?![\s,']*\d)))",
-    # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer
-    # (a split year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a
-    # term: Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms)
-    # (a season misspelt is its first three letters and a mark for the rest: 'sum\x00\x00' for 'Sumer')
-    # (the short forms schools write for the halves and the terms, 'Aut 1', 'Spr2', 'Sum term', are read there,
-    # and 'Aut' and 'Spr', which are no words, before a year too: 'Aut 2011'; 'sum' and 'win' alone are words)
+    # seasons and terms: Autumn 2008, Winter 2008/09, Autumn term 2011, Spring 11, Summer (a split
+    # year with two digits too: Winter 11/12; a half-term: Summer half term 2012; a half of a term:
+    # Spring 1 2012, Summer term 2; 'terms' after the year: Summer 2012 terms) (a season misspelt is
+    # its first three letters and a mark for the rest: 'sum\x00\x00' for 'Sumer') (the short forms
+    # schools write for the halves and the terms, 'Aut 1', 'Spr2', 'Sum term', are read there, and
+    # 'Aut' and 'Spr', which are no words, before a year too: 'Aut 2011'; 'sum' and 'win' alone are
+    # words)
     r"(?P<SE>(?<![a-z])(?P<se_n>spring|summer|autumn|winter|(?:spr|sum|aut|win)\x00+"
-    r"|(?:aut|spr|sum)\.?(?=\s*[12](?![\d/.:%-])|\s+terms?(?![a-z]))|(?:aut|spr)\.?(?=\s*(?:19|20)\d\d(?!\d)))"
+    r"|(?:aut|spr|sum)\.?(?=\s*[12](?![\d/.:%-])|\s+terms?(?![a-z]))"
+    r"|(?:aut|spr)\.?(?=\s*(?:19|20)\d\d(?!\d)))"
     r"(?![a-z])"
     r"(?:(?P<se_t>\s+terms?(?![a-z]))|(?P<se_h>\s+half[-\s]?terms?(?![a-z])))?"
-    r"(?:\s*(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"  # ('Autumn 1 and 2': both halves)
+    # ('Autumn 1 and 2': both halves)
+    r"(?:\s*(?P<se_p>[12])(?:(?<=1)\s*(?:and|&|\+|-)\s*(?P<se_p2>2))?"
     r"(?![\d/.:%]|\s*-\s*\d|\s*(?:of\s+)?" + MON_BODY + r"(?![a-z])"
     r"|\s*(?:st|nd|rd|th|x|weeks?|days?|months?|years?|hours?|hrs?|sessions?|times?)(?![a-z])))?"
     r"(?:(?:(?:,\s*(?=" + _Y4 + r")|\s*)(?P<se_y>" + _Y4 + r"|\d\d(?=\s*[/-]\s*\d\d(?!\d)))"
     r"(?:\s*[/-]\s*(?P<se_y2>\d{4}|\d\d))?(?!\d)"
     r"|\s*" + _YY_AFTER.format("se_yy") + r")(?P<se_t2>\s+terms?(?![a-z]))?)?)",
-    # a half-term without a season or month ('by half term', 'before half-term'): the first of the plan
-    # period (the one after a season or month, 'Summer half term', 'October half term', is read with it)
+    # a half-term without a season or month ('by half term', 'before half-term'): the first of the
+    # plan period (the one after a season or month, 'Summer half term', 'October half term', is read
+    # with it)
     r"(?P<HT>(?<![a-z])half[-\s]?term(?![a-z])(?![\s,']*\d))",
     # month [year]: June 11, Sept 2011, March; Apr-11 (a spreadsheet's month format)
     r"(?P<MN>"
@@ -183,7 +195,8 @@ _YEAR_WORDS = r"(?:(?:financial|fiscal|academic|school|calendar)\s+)?year(?:\s+f
 #: words before a date that make it a deadline: 'by June 2011', 'until the end of June 2011'
 _BY_WORDS = r"by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|till"
 DEADLINE_WORDS = _BY_WORDS + r"|up\s+to|deadline|due(?:\s+(?:by|in|on))?"
-#: the kind of year named before the year a part of it is said of ('first half of the financial year 2012/13')
+#: the kind of year named before the year a part of it is said of ('first half of the financial year
+#: 2012/13')
 _OF_YEAR = r"(?:\s+(?:fy|(?:financial|fiscal|academic|school|calendar)\s+year))?"
 END_WORDS = r"(?:(?:" + _BY_WORDS + r")\s+)?(?:the\s+)?(?:end|close)(?:\s+of)?(?:\s+the)?"
 MODIFIER_RE = re.compile(
@@ -207,10 +220,11 @@ MODIFIER_RE = re.compile(
     r"|(?P<between>between))[\s:-]*$",
     FLAGS,
 )
-#: what makes a date the start of ongoing work: 'onwards', 'and beyond', or 'ongoing' or 'continuing'
-#: after a dash, comma, '&', '/' or a bracket, 'and' or 'then' ('Sept 2011 - ongoing', 'Sept 2011,
-#: ongoing', 'Sept 2011 (ongoing)', 'April 2011 - and ongoing'); not after a space alone, which
-#: may end one line of a cell and start another ('identified in July 11 Ongoing casework')
+#: what makes a date the start of ongoing work: 'onwards', 'and beyond', or 'ongoing' or
+#: 'continuing' after a dash, comma, '&', '/' or a bracket, 'and' or 'then' ('Sept 2011 - ongoing',
+#: 'Sept 2011, ongoing', 'Sept 2011 (ongoing)', 'April 2011 - and ongoing'); not after a space
+#: alone, which may end one line of a cell and start another ('identified in July 11 Ongoing
+#: casework')
 ONWARDS_RE = re.compile(
     r"\s*(?:onwards?|and\s+(?:onwards?|beyond)|[-(]\s*onwards?\)?"
     r"|(?:[-,&/(]\s*(?:(?:and|then)\s+)?|(?:and|then)\s+)(?:on-?\s?going|continuing)\)?)(?![a-z])",
@@ -220,7 +234,8 @@ RANGE_GAP_RE = re.compile(r"\s*(?:-+|to|until|till|through|thru)\s*", FLAGS)
 SLASH_GAP_RE = re.compile(r"\s*/\s*")
 AND_GAP_RE = re.compile(r"\s*(?:and|&)\s*", FLAGS)
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s*)?|(?:and|&)\s*)", FLAGS)
-#: the gaps of a list written as a person writes one: 'A, B and C' (commas, then 'and', ', and' or '&')
+#: the gaps of a list written as a person writes one: 'A, B and C' (commas, then 'and', ', and' or
+#: '&')
 COMMA_GAP_RE = re.compile(r"\s*,\s*")
 FINAL_AND_GAP_RE = re.compile(r"\s*,?\s*(?:and|&)\s*", FLAGS)
 DETERMINER_RE = re.compile(
@@ -230,16 +245,20 @@ DETERMINER_RE = re.compile(
 ONGOING_RE = re.compile(
     r"(?<![a-z])(?:on-?\s?going|continu(?:ous|ously|al|ally|ing)|throughout|all\s+year(?:\s+round)?"
     r"|year[-\s]round|termly|weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly"
-    r"|bi-?annually|half[-\s]yearly|six[-\s]monthly|three[-\s]monthly|regularly|on\s+a\s+regular\s+basis"
+    r"|bi-?annually|half[-\s]yearly|six[-\s]monthly|three[-\s]monthly|regularly"
+    r"|on\s+a\s+regular\s+basis"
     r"|rolling|(?:each|every)\s+(?:(?:\d{1,2}|two|three|four|six|eight|twelve|other|second)[-\s]+)?"
-    r"(?:day|week|fortnight|month|term|quarter|year|half[-\s]term)s?|(?:whole|full|entire)\s+year)(?![a-z])",
+    r"(?:day|week|fortnight|month|term|quarter|year|half[-\s]term)s?"
+    r"|(?:whole|full|entire)\s+year)(?![a-z])",
     FLAGS,
 )
 TBA_RE = re.compile(
     r"(?<![a-z])(?:(?<!no\s)(?<!not\s)(?:tba|tbc|tbd|tbe)"
-    r"|to\s+be\s+(?:agreed|confirmed|decided|determined|arranged|added|announced|set|scheduled|finali[sz]ed"
+    r"|to\s+be\s+(?:agreed|confirmed|decided|determined|arranged|added|announced|set|scheduled"
+    r"|finali[sz]ed"
     r"|advised|defined|timetabled|identified)"
-    r"|not\s+(?:yet\s+)?(?:known|set|agreed|confirmed|decided|scheduled)|unknown|n/a|not\s+applicable"
+    r"|not\s+(?:yet\s+)?(?:known|set|agreed|confirmed|decided|scheduled)|unknown|n/a"
+    r"|not\s+applicable"
     r"|none)(?![a-z])",
     FLAGS,
 )
@@ -250,7 +269,8 @@ AS_ABOVE_RE = re.compile(
     FLAGS,
 )
 EXTERNAL_RE = re.compile(
-    r"(?<![a-z])(?:see(?:\s+also)?|refer\s+to|as\s+(?:in|per|set\s+out\s+in|detailed\s+in|outlined\s+in"
+    r"(?<![a-z])(?:see(?:\s+also)?|refer\s+to|as\s+(?:in|per|set\s+out\s+in|detailed\s+in"
+    r"|outlined\s+in"
     r"|specified\s+in|described\s+in|stated\s+in|shown\s+in|agreed\s+in|defined\s+in)"
     r"|in\s+line\s+with|in\s+accordance\s+with|according\s+to|set\s+out\s+in|detailed\s+in)"
     r"\s+(?:the\s+)?(?P<ref>[^.;:,()\n]{0,80}?(?<![a-z])"
@@ -259,15 +279,18 @@ EXTERNAL_RE = re.compile(
     FLAGS,
 )
 NUMBERED_RE = re.compile(
-    r"(?<![a-z])(?:phase|stage|step|part|year|yr|level|ks|priority|objective|no\.?|number|item|section|page"
-    r"|chapter|para|paragraph|appendix|annex|clause|round|wave|cohort|tier|group|area|aim|action|milestone|target|pillar"
+    r"(?<![a-z])(?:phase|stage|step|part|year|yr|level|ks|priority|objective|no\.?|number|item"
+    r"|section|page"
+    r"|chapter|para|paragraph|appendix|annex|clause|round|wave|cohort|tier|group|area|aim|action"
+    r"|milestone|target|pillar"
     r"|theme|ni|csc|top)\s*$",
     FLAGS,
 )
 #: words before numbers that count something rather than name a year: 'Years 11-12', 'aged 11-12',
 #: 'pages 11-12' (but 'academic years 11/12 and 12/13' names years)
 COUNTED_RE = re.compile(
-    r"(?<![a-z])(?:(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?years?|yrs?|aged?|ages"
+    r"(?<![a-z])(?:(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?years?|yrs?|aged?"
+    r"|ages"
     r"|pages|pp\.?|paras?|paragraphs|sections|phases|stages|levels)\s*$",
     FLAGS,
 )
@@ -275,17 +298,18 @@ COUNTED_RE = re.compile(
 DAY_MONTH_LEAD_RE = re.compile(
     r"(?:^|(?<![a-z])(?:by|due|end|deadline)(?:\s+(?:by|of|on))?)[\s:-]*$", FLAGS
 )
-#: what may come before a dotted date with a month of one digit and a year of two ('31.3.12', '1.4.11'), which
-#: section numbers are written as ('Action 3.1.12'): nothing, a deadline's or a start's words, or the date
-#: before it in a range or a list ('1.4.11 - 31.3.12')...
+#: what may come before a dotted date with a month of one digit and a year of two ('31.3.12',
+#: '1.4.11'), which section numbers are written as ('Action 3.1.12'): nothing, a deadline's or a
+#: start's words, or the date before it in a range or a list ('1.4.11 - 31.3.12')...
 SHORT_DOTTED_LEAD_RE = re.compile(
-    r"(?:^|(?<![a-z])(?:by|due|end|deadline|from|until|till|to|before|on|prior\s+to|no\s+later\s+than"
+    r"(?:^|(?<![a-z])(?:by|due|end|deadline|from|until|till|to|before|on|prior\s+to"
+    r"|no\s+later\s+than"
     r"|w/[cbe]|w\.?[ce]\.?|week\s+(?:commencing|beginning|starting|ending)|starting|commencing)"
     r"(?:\s+(?:by|of|on|the))?|\d\s*(?:-+|to|until|till|and|&|,|/))[\s:-]*$",
     FLAGS,
 )
-#: ... and what may come after it: nothing but punctuation or a mark ('(tbc)'), 'onwards', or a joiner and
-#: the next date of a range or a list
+#: ... and what may come after it: nothing but punctuation or a mark ('(tbc)'), 'onwards', or a
+#: joiner and the next date of a range or a list
 SHORT_DOTTED_TAIL_RE = re.compile(
     r"[\s.,;:!?]*(?:\(?\s*(?:tbc|tba|tbd|provisional|onwards?|on-?\s?going)\s*\)?[\s.,;:!?]*)?$"
     r"|\s*(?:-+|to|until|till|and|&|,|/)\s*(?:\d|" + MON_BODY + r"(?![a-z]))",
@@ -299,7 +323,8 @@ CHANGE_RE = re.compile(
 )
 #: 'year end', 'end of the financial year' (not 'end of Year 11', a school year group)
 YEAR_END_RE = re.compile(
-    r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?(?:(?P<fy1>financial\s+)|(?P<ay1>(?:academic|school)\s+))?year"
+    r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?"
+    r"(?:(?P<fy1>financial\s+)|(?P<ay1>(?:academic|school)\s+))?year"
     r"|(?:(?P<fy2>financial\s+)|(?P<ay2>(?:academic|school)\s+))?year[-\s]?end)"
     r"(?![a-z])(?!\s*\d)",
     FLAGS,
@@ -311,9 +336,9 @@ _COUNT_WORDS = (
 _OF_THE_PLAN = (
     r"\s+of\s+(?:the\s+)?(?:start\s+of\s+(?:the\s+)?)?(?:this\s+)?plan(?:\s+period)?(?![a-z'])"
 )
-#: a time counted from the start of the plan ('within 6 months', 'within the first year', 'in the first
-#: 6 months of the plan', 'by the end of the first year'), and whether something else is its start
-#: ('within 3 months of launch': ``other``)
+#: a time counted from the start of the plan ('within 6 months', 'within the first year', 'in the
+#: first 6 months of the plan', 'by the end of the first year'), and whether something else is its
+#: start ('within 3 months of launch': ``other``)
 RELATIVE_RE = re.compile(
     r"(?<![a-z])(?:within\s+(?:the\s+)?(?P<first1>first\s+)?"
     r"|(?:in|during|by|(?:by\s+|before\s+)?the\s+end\s+of|end\s+of)\s+the\s+(?P<first2>first)\s+"
@@ -334,15 +359,19 @@ PLAN_END_RE = re.compile(
     r"(?<![a-z])(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+)?plan(?:\s+period)?(?![a-z])(?!\s*'s)",
     FLAGS,
 )
-#: the kind of year named right before a year ('financial year 2012', 'FY2012', 'school year end 2012')
+#: the kind of year named right before a year ('financial year 2012', 'FY2012', 'school year end
+#: 2012')
 YEAR_KIND_BEFORE_RE = re.compile(
-    r"(?<![a-z])(?:(?P<financial>(?:financial|fiscal)\s+year|fy)|(?P<academic>(?:academic|school)\s+year|ay)"
+    r"(?<![a-z])(?:(?P<financial>(?:financial|fiscal)\s+year|fy)"
+    r"|(?P<academic>(?:academic|school)\s+year|ay)"
     r"|(?P<calendar>calendar\s+year))(?:[-\s]*end)?(?:\s+of)?[\s:-]*$",
     FLAGS,
 )
-#: the kind of year named right after a year ('by the end of the 2012/13 financial year', '2012/13 year end')
+#: the kind of year named right after a year ('by the end of the 2012/13 financial year', '2012/13
+#: year end')
 YEAR_WORDS_AFTER_RE = re.compile(
-    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?year(?P<end>[-\s]*end)?(?![a-z])",
+    r"\s+(?P<kind>(?:financial|fiscal|academic|school|calendar)\s+)?"
+    r"year(?P<end>[-\s]*end)?(?![a-z])",
     FLAGS,
 )
 #: words saying a split year is a financial one ('FY 11/12', 'financial year 2011/12')

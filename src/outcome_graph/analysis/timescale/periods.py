@@ -14,7 +14,8 @@ from .due import ISO_DAY, ISO_YEAR, iso_day
 from .intervals import Interval, calendar_quarter, financial_year, fy_quarter
 
 _PERIOD_FORMS = (
-    "YYYY (a calendar year), YYYY-YY (a financial year, e.g. 2008-09), YYYY-Qn (a calendar quarter), "
+    "YYYY (a calendar year), YYYY-YY (a financial year, e.g. 2008-09), YYYY-Qn (a calendar "
+    "quarter), "
     "YYYY-YY-Qn (a financial-year quarter) or an ISO date"
 )
 _PERIOD_FY = re.compile(r"(\d{4})-(\d{2})", re.A)
@@ -27,7 +28,8 @@ def _check_next_year(text: str, year: int, yy: int) -> None:
     if yy != (year + 1) % 100:
         raise ValueError(
             f"'{text}' is not a valid period: {yy:02d} is not the year after {year} "
-            f"(a financial year is written {year}-{(year + 1) % 100:02d}; a period is never a month)"
+            f"(a financial year is written {year}-{(year + 1) % 100:02d}; a period is never a "
+            "month)"
         )
 
 
@@ -59,10 +61,10 @@ def parse_value_period(text: str) -> Interval:
     '2011-10..2011-12'
     >>> str(parse_value_period("2012-Q1"))
     '2012-01..2012-03'
-    >>> parse_value_period("2008-10")
+    >>> parse_value_period("2008-10")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: '2008-10' is not a valid period: 10 is not the year after 2008 (a financial year is written 2008-09; a period is never a month)
+    ValueError: '2008-10' is not a valid period: 10 is not the year after 2008 (a financial year ...
     """
     if not isinstance(text, str):
         raise ValueError(f"period {text!r} must be text: {_PERIOD_FORMS}")
@@ -99,6 +101,7 @@ def parse_value_period(text: str) -> Interval:
         a = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])
         if int(m[2]) % 100 == (a + 1) % 100:
             raise ValueError(
-                f"'{text}' is not a valid period: write the financial year as {a}-{(a + 1) % 100:02d}"
+                f"'{text}' is not a valid period: write the financial year as "
+                f"{a}-{(a + 1) % 100:02d}"
             )
     raise ValueError(f"'{text}' is not a valid period: use {_PERIOD_FORMS}")

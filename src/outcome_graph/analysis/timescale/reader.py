@@ -71,8 +71,9 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
     """Place an expression without a year in the plan period: (interval, words, where) or why not.
 
     It must lie within the period, and only once. A school term may also be the only one that starts
-    in the period and lies mostly in it: the spring term (January to April) in a plan for a financial
-    year (April to March) is that of the year the plan ends in, though its April is outside."""
+    in the period and lies mostly in it: the spring term (January to April) in a plan for a
+    financial year (April to March) is that of the year the plan ends in, though its April is
+    outside."""
     assert item.make is not None
     found: list[tuple[Interval, str]] = []
     mostly: list[tuple[Interval, str]] = []
@@ -106,9 +107,9 @@ def _resolve(item: Item, period: Interval) -> tuple[Interval, str, str] | str:
 
 
 def _first_half_term(period: Interval, before: bool) -> tuple[Interval, str, str] | str:
-    """'half term' naming no term: the first half-term of the plan period (a plan is written at its start,
-    and its 'by half term' is the next one), the month of its holiday; after 'before', the first whose eve
-    lies in the period (the plan can hold something before it)."""
+    """'half term' naming no term: the first half-term of the plan period (a plan is written at its
+    start, and its 'by half term' is the next one), the month of its holiday; after 'before', the
+    first whose eve lies in the period (the plan can hold something before it)."""
     ps, pe = period.start, period.end
     for y in range(ps.year, min(pe.year, ps.year + 2) + 1):
         for iv, words in half_term_months(y):
@@ -137,8 +138,9 @@ def _resolve_before(item: Item, period: Interval) -> tuple[Interval, str, str] |
         if ps <= start - timedelta(days=1) <= pe:
             found.append(got)
     if len(found) > 1:
-        # (two eves in the period, but only one of the two lies in it, as it is placed alone: the Easter
-        # holidays 2011 and 2012 both start within 2011-12, but only Easter 2011 (April) lies within it)
+        # (two eves in the period, but only one of the two lies in it, as it is placed alone: the
+        # Easter holidays 2011 and 2012 both start within 2011-12, but only Easter 2011 (April) lies
+        # within it)
         inside = [got for got in found if ps <= got[0].start and got[0].end <= pe]
         if len(inside) != 1:
             return f"{item.name} occurs more than once in the plan period"
@@ -285,37 +287,41 @@ def _read_full(text: str, period: Interval | None) -> Timing:
                 it.interval = got[0]
                 it.short = got[1]
                 it.long = f"{got[1]}, {got[2]}"
-                if (
-                    it.level == "season"
-                ):  # ('by the spring term': by the end of the spring term 2012 (...))
-                    it.deadline = f"{'the ' if it.term and not it.half else ''}{got[1]} ({month_words(got[0])})"
-                elif (
-                    it.level == "part"
-                ):  # ('by early April': by the end of the first third of April 2011 (...))
+                the = "the " if it.term and not it.half else ""
+                if it.level == "season":
+                    # ('by the spring term': by the end of the spring term 2012 (...))
+                    it.deadline = f"{the}{got[1]} ({month_words(got[0])})"
+                elif it.level == "part":
+                    # ('by early April': by the end of the first third of April 2011 (...))
                     it.deadline = third_deadline(got[0])
-                elif it.any_half_term:  # ('by half term': by the end of the summer half-term 2011 (May 2011), the first ...)
-                    it.deadline = f"{got[1]} ({MONTH_NAMES[got[0].start.month]} {got[0].start.year}), {got[2]}"
-                placed = f"{'the ' if it.term and not it.half else ''}{got[1]}"
-                if (
-                    it.part_later is not None
-                ):  # ('late spring term': the spring term placed, then its April)
+                elif it.any_half_term:
+                    # ('by half term': by the end of the summer half-term 2011 (May 2011), the
+                    # first ...)
+                    month = f"{MONTH_NAMES[got[0].start.month]} {got[0].start.year}"
+                    it.deadline = f"{got[1]} ({month}), {got[2]}"
+                placed = f"{the}{got[1]}"
+                if it.part_later is not None:
+                    # ('late spring term': the spring term placed, then its April)
                     it.long = placed
                     part_of_span(it, *it.part_later)
                     if it.deadline:
                         it.deadline = f"{it.deadline}, {got[2]}"
-                    else:  # ('by late Q4': by the end of March 2012 (late in Q4 2011-12, the only Q4 ...))
+                    else:
+                        # ('by late Q4': by the end of March 2012 (late in Q4 2011-12, the only Q4
+                        # ...))
                         it.short = f"{it.short} ({it.long.split(' (')[0]}, {got[2]})"
                     it.long = f"{it.long}, {got[2]}"
-                if (
-                    it.before
-                ):  # ('before Easter': the Easter placed, then the day (or month) before it)
+                if it.before:
+                    # ('before Easter': the Easter placed, then the day (or month) before it)
                     feast = it.feast
                     apply_before(it)
                     it.long = (
                         f"{it.long}, {got[2]}" if feast else f"{it.long}, before {placed}, {got[2]}"
                     )
                     it.short = it.long if it.level == "month" else it.short
-                if it.after:  # ('after Easter': the Easter placed, then ongoing from the day after Easter Day)
+                if it.after:
+                    # ('after Easter': the Easter placed, then ongoing from the day after Easter
+                    # Day)
                     apply_after(it, got[2])
                 it.make = None
             dated = [it for it in items if it.interval is not None]
@@ -399,8 +405,8 @@ def _year_end(
         kind="dated",
         text=text,
         intervals=(month_interval(pe.year, pe.month),),
-        interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, the end of the "
-        f"plan's {kind}{marked}{cut}",
+        interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, "
+        f"the end of the plan's {kind}{marked}{cut}",
     )
 
 
@@ -433,9 +439,10 @@ def _relative(
     tba: re.Match[str] | None,
     cut: str,
 ) -> Timing:
-    """'Within 6 months', 'within the first year', 'in the first 3 months of the plan': a time counted from the
-    start of the plan period, read as a deadline at its end (the interval from the plan's first day), as a plan's
-    reader counts it; undated where the words count from something else ('within 3 months of launch')."""
+    """'Within 6 months', 'within the first year', 'in the first 3 months of the plan': a time
+    counted from the start of the plan period, read as a deadline at its end (the interval from the
+    plan's first day), as a plan's reader counts it; undated where the words count from something
+    else ('within 3 months of launch')."""
     if m["other"] and not m["plan"]:
         return _undated(
             text, f"{whole} counts from something the plan does not date, not from its start{cut}"
@@ -487,18 +494,18 @@ def _plan_end(
         kind="dated",
         text=text,
         intervals=(month_interval(pe.year, pe.month),),
-        interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, the end of the "
-        f"plan period{_marked(tba)}{cut}",
+        interpretation=f"{whole} read as by the end of {MONTH_NAMES[pe.month]} {pe.year}, "
+        f"the end of the plan period{_marked(tba)}{cut}",
     )
 
 
 def _term_end(
     text: str, whole: str, period: Interval | None, tba: re.Match[str] | None, cut: str
 ) -> Timing:
-    """'By the end of term', naming no term: the first term to end after the first month of the
-    plan period. A plan is written at its start, so its term is the one under way or the next, as
-    its 'half term' is the first half-term of the period; a term that ends in the plan's first
-    month (the spring term, in a plan from April) has ended, at a month's precision, as it starts."""
+    """'By the end of term', naming no term: the first term to end after the first month of the plan
+    period. A plan is written at its start, so its term is the one under way or the next, as its
+    'half term' is the first half-term of the period; a term that ends in the plan's first month
+    (the spring term, in a plan from April) has ended, at a month's precision, as it starts."""
     if period is None:
         return _undated(
             text, f"{whole} names no term, and no plan period was given to place it{cut}"
@@ -538,9 +545,9 @@ def _marked(tba: re.Match[str] | None) -> str:
 def _academic_year_end(
     text: str, whole: str, period: Interval, tba: re.Match[str] | None, cut: str
 ) -> Timing:
-    """'By the end of the academic year' naming no year: the academic year that ends (on 31 August) within
-    the plan period, when exactly one does; in a plan for the financial year 2011-12, the academic year
-    2010-11, by the end of August 2011."""
+    """'By the end of the academic year' naming no year: the academic year that ends (on 31 August)
+    within the plan period, when exactly one does; in a plan for the financial year 2011-12, the
+    academic year 2010-11, by the end of August 2011."""
     ends = [
         y
         for y in range(period.start.year, min(period.end.year, period.start.year + 12) + 1)
@@ -555,7 +562,8 @@ def _academic_year_end(
         text=text,
         intervals=(month_interval(y, 8),),
         interpretation=f"{whole} read as by the end of August {y}, the end of the academic year "
-        f"{y - 1}-{y % 100:02d}, the only academic year that ends in the plan period{_marked(tba)}{cut}",
+        f"{y - 1}-{y % 100:02d}, the only academic year that ends in the plan "
+        f"period{_marked(tba)}{cut}",
     )
 
 
@@ -574,7 +582,8 @@ def _dated(
     slips: list[Slip],
 ) -> Timing:
     """The reading of a timescale that gives at least one date."""
-    # (the year a baseline was measured in says nothing of when the work is due: 'from the 1998 baseline ... by 2010')
+    # (the year a baseline was measured in says nothing of when the work is due: 'from the 1998
+    # baseline ... by 2010')
     if any(not it.baseline for it in dated):
         dated = [it for it in dated if not it.baseline]
     # a year-level expression next to finer dates qualifies them ('for 2010/2011') unless it adds
@@ -669,7 +678,8 @@ def _dated(
         shown_previous = False
         for it in dated:
             gap = display[previous_end : it.src_start]
-            # (words in brackets right after a date are that date's: 'July 2011 (draft) Sept 2011 (final)')
+            # (words in brackets right after a date are that date's: 'July 2011 (draft) Sept 2011
+            # (final)')
             if (
                 shown_previous
                 and (after := _BRACKETED_RE.match(gap)) is not None

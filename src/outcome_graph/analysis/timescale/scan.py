@@ -91,8 +91,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], Item | None]] = {
 
 def clean(text: str) -> tuple[str, str, list[Slip]]:
     """(display text, matching text, the slips mended), both texts the same length as ``text``: the
-    matching text with word processors' dashes and spaces made ASCII, and typing slips in a date mended
-    (:func:`.slips.mend`)."""
+    matching text with word processors' dashes and spaces made ASCII, and typing slips in a date
+    mended (:func:`.slips.mend`)."""
     if "<" in text:
         text = TAG_RE.sub(lambda m: " " * len(m[0]), text)
     if text.isascii():
@@ -109,13 +109,13 @@ _BEFORE_RE = re.compile(r"\s*(?:before|prior\s+to)\b", re.I | re.A)
 
 def apply_before(item: Item) -> None:
     """A date read after 'before' (``Before April 2012``) as the one before it, which the deadline's
-    'by' then ends: by the end of March 2012; ``before 1 April 2012`` is by 31 March, ``before 2012``
-    by the end of 2011 and ``before 2012/13`` by the end of the financial year 2011-12. Before any
-    other span (a season, a term, a quarter, a part of a year) it is the month before the span
-    starts: ``before the spring term 2012`` is by the end of December 2011, not of April 2012. Before
-    a range it is before the range starts: ``before April 2012 - June 2012`` is by the end of March
-    2012 (``before 15 April - 30 June 2012`` by 14 April), ``before 2011/12 - 2012/13`` by the end of
-    the financial year 2010-11.
+    'by' then ends: by the end of March 2012; ``before 1 April 2012`` is by 31 March, ``before
+    2012`` by the end of 2011 and ``before 2012/13`` by the end of the financial year 2011-12.
+    Before any other span (a season, a term, a quarter, a part of a year) it is the month before the
+    span starts: ``before the spring term 2012`` is by the end of December 2011, not of April 2012.
+    Before a range it is before the range starts: ``before April 2012 - June 2012`` is by the end of
+    March 2012 (``before 15 April - 30 June 2012`` by 14 April), ``before 2011/12 - 2012/13`` by the
+    end of the financial year 2010-11.
 
     Without a year, the month (or day) before is what is placed in the plan period: ``before March``
     is by the end of February 2012 in a plan for the financial year 2011-12, and ``before April`` by
@@ -123,8 +123,8 @@ def apply_before(item: Item) -> None:
     iv = item.interval
     if iv is None:
         if item.make is not None and (item.holiday or item.term or item.part_later):
-            # (a holiday or a term is placed in the plan period where its eve lies in it, then the one
-            # before it taken: 'before Easter' is before the Easter that 'Easter' is)
+            # (a holiday or a term is placed in the plan period where its eve lies in it, then the
+            # one before it taken: 'before Easter' is before the Easter that 'Easter' is)
             item.before = True
             return
         if item.make is not None:
@@ -140,7 +140,9 @@ def apply_before(item: Item) -> None:
                 item.level, item.term, item.half, item.holiday = "month", False, 0, False
             item.is_range = False
         return
-    if item.feast:  # ('before Easter 2012': by the day before Easter Day, 7 April 2012; 'before Christmas' by 24 December)
+    # ('before Easter 2012': by the day before Easter Day, 7 April 2012; 'before Christmas' by 24
+    # December)
+    if item.feast:
         day = feast_day(item.feast, iv.start.year)
         feast = feast_name(item.feast)
         if item.break_words and item.feast == "easter":
@@ -150,12 +152,13 @@ def apply_before(item: Item) -> None:
             item.interval = Interval(last, last)
             item.short = day_words(last)
             item.long = (
-                f"{item.short}, the Friday before Palm Sunday, when schools break up for the Easter "
+                f"{item.short}, the Friday before Palm Sunday, when schools break up for the "
+                "Easter "
                 f"holidays ({feast} is {day_words(day)})"
             )
         elif item.break_words:
-            # ('before the Christmas holidays': by the last day of the autumn term, the Friday before
-            # the week of Christmas Day, 16 December 2011; Christmas Eve is in the holidays)
+            # ('before the Christmas holidays': by the last day of the autumn term, the Friday
+            # before the week of Christmas Day, 16 December 2011; Christmas Eve is in the holidays)
             last = break_up_day(item.feast, day.year)
             item.interval = Interval(last, last)
             item.short = day_words(last)
@@ -204,12 +207,13 @@ def apply_before(item: Item) -> None:
 
 
 def apply_after(item: Item, where: str = "") -> None:
-    """A date read after 'after' (``after Easter``, ``After April 2012``) as the start of the time after it,
-    ongoing from then, as 'from' starts it: after a holiday named after a day, the day after that day
-    (``after Easter`` is from 25 April 2011, Easter Day being 24 April 2011; ``after Christmas`` from 26
-    December); after a day, the next day; after any other span (a month, a half-term, the summer holidays,
-    a season, a term, a quarter, a year), the month after it ends (``after the summer holidays`` is from
-    September). ``where`` says where a date without a year was placed."""
+    """A date read after 'after' (``after Easter``, ``After April 2012``) as the start of the time
+    after it, ongoing from then, as 'from' starts it: after a holiday named after a day, the day
+    after that day (``after Easter`` is from 25 April 2011, Easter Day being 24 April 2011; ``after
+    Christmas`` from 26 December); after a day, the next day; after any other span (a month, a
+    half-term, the summer holidays, a season, a term, a quarter, a year), the month after it ends
+    (``after the summer holidays`` is from September). ``where`` says where a date without a year
+    was placed."""
     iv = item.interval
     assert iv is not None
     what = (item.short if where or not item.long else item.long).split(" (")[0]
@@ -263,7 +267,8 @@ def _the_one_before(make: _Make, day: bool) -> _Make:
 
 
 def _ascii_digits(text: str) -> str:
-    """Digits of other scripts as ASCII digits (``٢٠١١`` is 2011, as Python's ``int()`` reads it).
+    """Digits of other scripts as ASCII digits (``٢٠١١`` is 2011, as Python's ``int()`` reads
+    it).
 
     The patterns match ASCII digits only; each digit stays one character, so positions in the
     matching text are positions in the display text.
@@ -277,8 +282,9 @@ def _ascii_digits(text: str) -> str:
 
 def _months_of_years(items: list[Item], norm: str) -> list[Item]:
     """A month or day without a year written right before a split year (``June 11-12``, ``Jan
-    2011/12``) is that month of the financial (or academic) year, as ``Q3 11-12`` is its quarter: the
-    year says which June is meant (the month was placed in the plan period, or left out for the year)."""
+    2011/12``) is that month of the financial (or academic) year, as ``Q3 11-12`` is its quarter:
+    the year says which June is meant (the month was placed in the plan period, or left out for the
+    year)."""
     kept: list[Item] = []
     for item in items:
         month = kept[-1] if kept else None
@@ -311,10 +317,10 @@ _TO_GAP_RE = re.compile(r"\s+to\s+", re.I)
 
 
 def _consecutive_years_to(items: list[Item], norm: str) -> list[Item]:
-    """Two years in a row joined by 'to' (``2011 to 2012``, as GOV.UK writes a financial year) are the
-    split year ``2011-2012`` and ``2011 - 2012`` are, the financial year 2011-12 (the academic year
-    where a split year is one), not two calendar years; years further apart (``2010 to 2013``) stay
-    the calendar years they span, as ``2010-2013`` does."""
+    """Two years in a row joined by 'to' (``2011 to 2012``, as GOV.UK writes a financial year) are
+    the split year ``2011-2012`` and ``2011 - 2012`` are, the financial year 2011-12 (the academic
+    year where a split year is one), not two calendar years; years further apart (``2010 to 2013``)
+    stay the calendar years they span, as ``2010-2013`` does."""
     if len(items) < 2:
         return items
     kept: list[Item] = []
@@ -350,10 +356,11 @@ _PARTS_OF_YEAR = frozenset(("start", "mid", "late", "h1", "h2"))
 #: the modifiers that name a part of a month ('early April 2011', 'mid-May 2011', 'late June 2011')
 _MONTH_PARTS = frozenset(("start", "mid", "late"))
 #: 'start' or 'begin' without 'of' may be a verb ('Pilot to start 2012'): the start of the work, not
-#: of the year, so the year is kept whole ('Start of 2012' and 'Early 2012' are the year's first third)
+#: of the year, so the year is kept whole ('Start of 2012' and 'Early 2012' are the year's first
+#: third)
 _START_VERB_RE = re.compile(r"(?:start|begin)(?!\s+of)[\s:-]*$", re.I)
-#: 'beginning' without 'of' after a word is a verb too ('Programme beginning April 2011'); opening the
-#: timescale, or after 'at', 'by', 'the' or 'until', it is the noun ('Beginning April 2011')
+#: 'beginning' without 'of' after a word is a verb too ('Programme beginning April 2011'); opening
+#: the timescale, or after 'at', 'by', 'the' or 'until', it is the noun ('Beginning April 2011')
 _BEGINNING_VERB_RE = re.compile(r"beginning(?!\s+of)[\s:-]*$", re.I)
 _WORD_BEFORE_RE = re.compile(
     r"(?<![a-z])(?!(?:at|by|the|until|till|from|in|on|due)\s)[a-z]+\s+$", re.I
@@ -361,8 +368,8 @@ _WORD_BEFORE_RE = re.compile(
 
 
 def _start_is_verb(norm: str, mod: re.Match[str]) -> bool:
-    """Whether the 'start', 'begin' or 'beginning' of a modifier is a verb: the work starts then, and the
-    date is read whole ('Pilot to start 2012', 'Training beginning April 2011')."""
+    """Whether the 'start', 'begin' or 'beginning' of a modifier is a verb: the work starts then,
+    and the date is read whole ('Pilot to start 2012', 'Training beginning April 2011')."""
     if _START_VERB_RE.match(mod[0]):
         return True
     return bool(
@@ -372,7 +379,8 @@ def _start_is_verb(norm: str, mod: re.Match[str]) -> bool:
 
 
 def _by_the(norm: str, start: int) -> bool:
-    """Whether a deadline and 'the' come right before ``start`` ('by the ', 'until the end of the ')."""
+    """Whether a deadline and 'the' come right before ``start`` ('by the ', 'until the end of the
+    ')."""
     mod = MODIFIER_RE.search(norm, max(0, start - 40), start)
     return (
         mod is not None
@@ -382,10 +390,11 @@ def _by_the(norm: str, start: int) -> bool:
 
 
 def _parts_of_years(items: list[Item], norm: str) -> None:
-    """A year after 'early', 'mid', 'late', 'start of' or 'first half of' (``Late 2011``) as that part of
-    it, the words taken into the expression: read before ranges are joined, ``late 2011 - early 2012`` is
-    one span, as ``Sept 2011 - April 2012`` is, and the words before the part are read as before any date
-    (``by early 2012`` is a deadline, by the end of April 2012; ``from late 2011`` a start)."""
+    """A year after 'early', 'mid', 'late', 'start of' or 'first half of' (``Late 2011``) as that
+    part of it, the words taken into the expression: read before ranges are joined, ``late 2011 -
+    early 2012`` is one span, as ``Sept 2011 - April 2012`` is, and the words before the part are
+    read as before any date (``by early 2012`` is a deadline, by the end of April 2012; ``from late
+    2011`` a start)."""
     previous_end = 0
     for item in items:
         if (
@@ -406,10 +415,11 @@ def _parts_of_years(items: list[Item], norm: str) -> None:
 
 
 def _parts_of_months(items: list[Item], norm: str) -> None:
-    """A month after 'early', 'the beginning of', 'mid' or 'late' (``Beginning April 2011``) as that third
-    of it (:func:`.days.part_of_month`), the words taken into the expression, as a year's part is: ``by
-    early April 2011`` is by 10 April 2011, and ``late April - May 2011`` runs from 21 April. 'Start' or
-    'begin' as a verb (``Pilot to start April 2011``) leaves the month whole, as it leaves a year."""
+    """A month after 'early', 'the beginning of', 'mid' or 'late' (``Beginning April 2011``) as that
+    third of it (:func:`.days.part_of_month`), the words taken into the expression, as a year's part
+    is: ``by early April 2011`` is by 10 April 2011, and ``late April - May 2011`` runs from 21
+    April. 'Start' or 'begin' as a verb (``Pilot to start April 2011``) leaves the month whole, as
+    it leaves a year."""
     previous_end = 0
     for item in items:
         if (
@@ -435,15 +445,15 @@ def _parts_of_months(items: list[Item], norm: str) -> None:
 
 #: a month and a number of two digits after a space ('March 31'): a year of two digits, or a day
 _MONTH_NUMBER_RE = re.compile(r"(?P<mon>" + MON_BODY + r")\.?\s+(?P<n>\d\d)", re.I | re.A)
-#: how many years after the plan's last one a year of two digits after a month may be: beyond, the number
-#: is the day ('March 31' in a plan for 2011-12 is 31 March 2012, not March 2031)
+#: how many years after the plan's last one a year of two digits after a month may be: beyond, the
+#: number is the day ('March 31' in a plan for 2011-12 is 31 March 2012, not March 2031)
 FAR_YEARS = 10
 
 
 def _days_not_years(items: list[Item], norm: str, latest_year: int) -> None:
     """A month and a number of two digits (``March 31``) whose year, 20YY, would be more than
-    :data:`FAR_YEARS` years after the plan ends is the day of that month, placed in the plan period as
-    ``31 March`` is; ``June 11`` in the same plan stays June 2011."""
+    :data:`FAR_YEARS` years after the plan ends is the day of that month, placed in the plan period
+    as ``31 March`` is; ``June 11`` in the same plan stays June 2011."""
     for i, item in enumerate(items):
         if (
             item.level != "month"
@@ -462,17 +472,17 @@ def _days_not_years(items: list[Item], norm: str, latest_year: int) -> None:
         items[i] = new
 
 
-#: how many years after the plan's last one a span of years written as a year and two digits (``2008-11``)
-#: may end and still be read as one (see :func:`spans_of_years`)
+#: how many years after the plan's last one a span of years written as a year and two digits
+#: (``2008-11``) may end and still be read as one (see :func:`spans_of_years`)
 SPAN_YEARS_AFTER = 5
 
 
 def spans_of_years(items: list[Item], plan_years: tuple[int, int]) -> None:
-    """A year and a second part of two digits that can be a month (``2008-11``) read as the span of years
-    (2008 to 2011) when those years meet the plan period and end no more than :data:`SPAN_YEARS_AFTER`
-    years after it: plans of the time were written for such spans (a 'three year plan for 2007-10'), and
-    a month written as ``YYYY-MM`` is rare in them. Otherwise, and without a plan period, it stays the
-    month (November 2008), as an ISO month is read."""
+    """A year and a second part of two digits that can be a month (``2008-11``) read as the span of
+    years (2008 to 2011) when those years meet the plan period and end no more than
+    :data:`SPAN_YEARS_AFTER` years after it: plans of the time were written for such spans (a 'three
+    year plan for 2007-10'), and a month written as ``YYYY-MM`` is rare in them. Otherwise, and
+    without a plan period, it stays the month (November 2008), as an ISO month is read."""
     first, last = plan_years
     for item in items:
         if (
@@ -494,10 +504,10 @@ def find_items(
     """Date expressions in the text, ranges joined, modifiers read; and whether 'each April' occurs.
 
     ``school_year``: the plan runs for one academic year, so a split year that no word calls
-    financial is an academic year (see :func:`_counts_school_years`). ``latest_year``: the last year a
-    year of two digits after a month may name (see :func:`_days_not_years`); None without a plan period.
-    ``plan_years``: the first and last years of the plan period, which say whether ``2008-11`` is a
-    span of years (see :func:`spans_of_years`); None without a plan period.
+    financial is an academic year (see :func:`_counts_school_years`). ``latest_year``: the last year
+    a year of two digits after a month may name (see :func:`_days_not_years`); None without a plan
+    period. ``plan_years``: the first and last years of the plan period, which say whether
+    ``2008-11`` is a span of years (see :func:`spans_of_years`); None without a plan period.
     """
     items: list[Item] = []
     recurring = False
@@ -543,9 +553,8 @@ def find_items(
             ):
                 quarter_beside(b, a, before=False)
             elif a.season and a.season != "winter" and b.term:
-                as_term(
-                    a
-                )  # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+                # ('Spring/Summer term 2012': the spring term, January to April, not March to May)
+                as_term(a)
     for a, b in [*zip(items, items[1:]), *reversed(list(zip(items, items[1:])))]:
         split_years = {a.year_of, b.year_of} == {
             "academic",
@@ -591,7 +600,8 @@ def find_items(
             gap = norm[a.end : b.start]
             is_range = bool(RANGE_GAP_RE.fullmatch(gap))
             if not is_range and SLASH_GAP_RE.fullmatch(gap):
-                # ('Spring/Summer 2012'; but three or more with slashes are a list: 'Sept 2011/Jan 2012/Apr 2012')
+                # ('Spring/Summer 2012'; but three or more with slashes are a list: 'Sept 2011/Jan
+                # 2012/Apr 2012')
                 listed = (
                     i > 0 and SLASH_GAP_RE.fullmatch(norm, items[i - 1].end, a.start) is not None
                 ) or (

@@ -26,7 +26,8 @@ def quoted(text: str, limit: int = 60) -> str:
 
 
 def label_of(text: str) -> str:
-    """The words around a date, without edge punctuation and joining words, at most 40 characters."""
+    """The words around a date, without edge punctuation and joining words, at most 40
+    characters."""
     words = [w.strip(LABEL_PUNCT) for w in text.split()]
     words = [w for w in words if w]
     while words and words[-1].lower() in TRAILING_WORDS:

@@ -1,9 +1,10 @@
-"""Typing slips a reader passes over: a month or season misspelt by one slip, a year typed with an O.
+"""Typing slips a reader passes over: a month or season misspelt by one slip, a year typed with an
+O.
 
 Plans are typed by many hands, and "Sumer 2011", "Autum term", "Febuary 2012" or "Spetember 2011"
-mean what they nearly say. A word is mended only when it is its name typed with one slip (two letters
-next to each other swapped, one left out, one added, or, in a name of seven letters or more, one
-replaced; the first letter kept), it has five letters or more, it stands where a date is written
+mean what they nearly say. A word is mended only when it is its name typed with one slip (two
+letters next to each other swapped, one left out, one added, or, in a name of seven letters or more,
+one replaced; the first letter kept), it has five letters or more, it stands where a date is written
 (next to a number, before "term" or another date's name, or alone), and it is no English word of its
 own ("Sprig", "Summery", "Augusta"): no measure of likeness that could make a real word a month. The
 text is mended in place, each slip in as many characters as it was typed, and each mended word is
@@ -17,8 +18,9 @@ from typing import NamedTuple
 
 from .lexicon import MONTH_NAMES
 
-#: What a misspelt month or season is written as in the matching text, after its first three letters:
-#: the patterns read "sum" and this mark ("sum\x00\x00" for "Sumer") as the name, whatever its length.
+#: What a misspelt month or season is written as in the matching text, after its first three
+#: letters: the patterns read "sum" and this mark ("sum\x00\x00" for "Sumer") as the name, whatever
+#: its length.
 MARK = "\x00"
 
 #: The names a slip is looked for in: months of five letters or more (one slip from "May", "June" or
@@ -46,8 +48,8 @@ NOT_SLIPS = frozenset(
     )
 )
 
-#: what may follow a date's name: a number, 'term', 'half term', 'holidays', another month or season,
-#: or a quarter ('Sumer 2011', 'Autum term', 'Sumer/Autumn 2012', 'Arpil to June 2012')
+#: what may follow a date's name: a number, 'term', 'half term', 'holidays', another month or
+#: season, or a quarter ('Sumer 2011', 'Autum term', 'Sumer/Autumn 2012', 'Arpil to June 2012')
 _DATE_AFTER = (
     r"(?=[\s,.'/&-]*(?:(?:and|to|until|till|or)\s+)?(?:\d|(?:half[-\s]?)?terms?(?![a-z])|hol|break"
     r"|spring|summer|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q\d))"
@@ -58,18 +60,20 @@ _SLIP_RE = re.compile(
     + r"|(?<=\d)(?:st|nd|rd|th)?\s+(?P<w2>[a-z]{5,10})(?![a-z])",
     re.I | re.A,
 )
-#: a short month misspelt where a date evidently stands: before a year ('Jnue 2012', 'Juyl 11'), or before
-#: a range or list to a name and a year ('Jnue - Juyl 2012', 'Mya and June 2012'), or after a day ('12 Juyl',
-#: '3rd of Jnue')
+#: a short month misspelt where a date evidently stands: before a year ('Jnue 2012', 'Juyl 11'), or
+#: before a range or list to a name and a year ('Jnue - Juyl 2012', 'Mya and June 2012'), or after a
+#: day ('12 Juyl', '3rd of Jnue')
 _SHORT_SLIP_RE = re.compile(
     r"(?<![a-z0-9])(?P<w1>[a-z]{3,5})(?![a-z])(?=[\s,'-]*(?:\d{4}|'?\d\d)(?![\d%])"
     r"|\s*(?:-+|/|&|,|and|to|until|till|or)\s*[a-z]{3,9}\.?[\s,'-]*(?:\d{4}|'?\d\d)(?![\d%]))"
-    r"|(?<![\d/.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<w2>[a-z]{3,5})(?![a-z])",
+    r"|(?<![\d/.,:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd"
+    r"|th)?\s+(?:of\s+)?(?P<w2>[a-z]{3,5})(?![a-z])",
     re.I | re.A,
 )
 #: a word alone, or after a deadline's words, as the whole timescale ('Febuary', 'by Autum')
 _ALONE_RE = re.compile(
-    r"\s*(?:(?:by|until|till|due|before|from|end(?:\s+of)?)\s+(?:the\s+)?)?(?P<w>[a-z]{5,10})[\s.!]*",
+    r"\s*(?:(?:by|until|till|due|before|from"
+    r"|end(?:\s+of)?)\s+(?:the\s+)?)?(?P<w>[a-z]{5,10})[\s.!]*",
     re.I | re.A,
 )
 #: A year typed with the letter O for a zero ('June 2o12').
@@ -88,13 +92,15 @@ class Slip(NamedTuple):
 
 
 def one_slip(word: str, name: str) -> bool:
-    """Whether ``word`` (in lower case) is ``name`` typed with one slip: two letters next to each other
-    swapped, one left out, one added (but an 's' at the end makes a plural: 'Springs'), or, in a name of
-    seven letters or more, one replaced; the first letter is kept.
+    """Whether ``word`` (in lower case) is ``name`` typed with one slip: two letters next to each
+    other swapped, one left out, one added (but an 's' at the end makes a plural: 'Springs'), or, in
+    a name of seven letters or more, one replaced; the first letter is kept.
 
     >>> one_slip("mrach", "march"), one_slip("sumer", "summer"), one_slip("febuary", "february")
     (True, True, True)
-    >>> one_slip("sprint", "spring"), one_slip("springs", "spring"), one_slip("decenber", "december")
+    >>> one_slip("sprint", "spring"), one_slip("springs", "spring"), one_slip(
+    ...     "decenber", "december"
+    ... )
     (False, False, True)
     """
     n, w = len(name), len(word)
@@ -117,9 +123,10 @@ def one_slip(word: str, name: str) -> bool:
     return False
 
 
-#: The months of four letters or fewer: a slip of one is mended only where a date evidently stands (a year
-#: after it, a day before it), and only a slip that makes no word: two letters swapped, one left out or one
-#: doubled ('Jnue', 'Juyl', 'Jly', 'Mya', 'Jully'), not any letter added ('many', 'mary', 'mayo' stay words)
+#: The months of four letters or fewer: a slip of one is mended only where a date evidently stands
+#: (a year after it, a day before it), and only a slip that makes no word: two letters swapped, one
+#: left out or one doubled ('Jnue', 'Juyl', 'Jly', 'Mya', 'Jully'), not any letter added ('many',
+#: 'mary', 'mayo' stay words)
 _SHORT_NAMES = ("may", "june", "july")
 #: the months' own short forms, read as they are ('Jun', 'Jul', 'Sept'): no slips
 _SHORT_FORMS = frozenset(
@@ -128,12 +135,19 @@ _SHORT_FORMS = frozenset(
 
 
 def short_slip(word: str, name: str) -> bool:
-    """Whether ``word`` (in lower case) is the short month ``name`` with one slip that makes no English
-    word: two letters next to each other swapped, one left out (not the first), or one doubled.
+    """Whether ``word`` (in lower case) is the short month ``name`` with one slip that makes no
+    English word: two letters next to each other swapped, one left out (not the first), or one
+    doubled.
 
-    >>> [short_slip(w, n) for w, n in [("jnue", "june"), ("jly", "july"), ("mya", "may"), ("jully", "july")]]
+    >>> [
+    ...     short_slip(w, n)
+    ...     for w, n in [("jnue", "june"), ("jly", "july"), ("mya", "may"), ("jully", "july")]
+    ... ]
     [True, True, True, True]
-    >>> [short_slip(w, n) for w, n in [("many", "may"), ("mary", "may"), ("my", "may"), ("jun", "june")]]
+    >>> [
+    ...     short_slip(w, n)
+    ...     for w, n in [("many", "may"), ("mary", "may"), ("my", "may"), ("jun", "june")]
+    ... ]
     [False, False, False, True]
     """
     if len(word) == len(name) + 1:
@@ -145,7 +159,8 @@ def short_slip(word: str, name: str) -> bool:
 
 
 def short_slip_name(word: str) -> str | None:
-    """The month of four letters or fewer ``word`` is a slip of (see :func:`short_slip`), or None."""
+    """The month of four letters or fewer ``word`` is a slip of (see :func:`short_slip`), or
+    None."""
     low = word.lower()
     if low in _SHORT_FORMS or low in _NAMES:
         return None
@@ -163,12 +178,15 @@ def slip_name(word: str) -> str | None:
 
 
 def mend(text: str) -> tuple[str, list[Slip]]:
-    """The matching text of a timescale with its typing slips mended, each in as many characters, and
-    the names mended: a year typed with an O for a zero (``June 2o12``), and a month or season misspelt
-    (``Septmber 2011``, ``30 Ocotber``, ``Sumer 2011``, ``Autum term``) written as its first three
-    letters and :data:`MARK` for the rest.
+    """The matching text of a timescale with its typing slips mended, each in as many characters,
+    and the names mended: a year typed with an O for a zero (``June 2o12``), and a month or season
+    misspelt (``Septmber 2011``, ``30 Ocotber``, ``Sumer 2011``, ``Autum term``) written as its
+    first three letters and :data:`MARK` for the rest.
 
-    >>> mend("Sumer 2011")[0] == "Sum" + MARK * 2 + " 2011", mend("mrach 2012")[0] == "mar" + MARK * 2 + " 2012"
+    >>> (
+    ...     mend("Sumer 2011")[0] == "Sum" + MARK * 2 + " 2011",
+    ...     mend("mrach 2012")[0] == "mar" + MARK * 2 + " 2012",
+    ... )
     (True, True)
     >>> [s.name for s in mend("Autum term, Febuary half term")[1]]
     ['autumn', 'February']
@@ -208,9 +226,17 @@ def mend(text: str) -> tuple[str, list[Slip]]:
 def mended(text: str) -> str:
     """The matching text of :func:`mend` alone (the mark shown as '~' here).
 
-    >>> [mended(t).replace(MARK, "~") for t in ("June 2o12", "Septmber 2011", "by 30 Ocotber", "Mrach 2012")]
+    >>> [
+    ...     mended(t).replace(MARK, "~")
+    ...     for t in ("June 2o12", "Septmber 2011", "by 30 Ocotber", "Mrach 2012")
+    ... ]
     ['June 2012', 'Sep~~~~~ 2011', 'by 30 Oct~~~~', 'Mar~~ 2012']
-    >>> mended("Marked 2011"), mended("Summer 2011"), mended("Year 2 of 3"), mended("Jnue 2012").replace(MARK, "~")
+    >>> (
+    ...     mended("Marked 2011"),
+    ...     mended("Summer 2011"),
+    ...     mended("Year 2 of 3"),
+    ...     mended("Jnue 2012").replace(MARK, "~"),
+    ... )
     ('Marked 2011', 'Summer 2011', 'Year 2 of 3', 'Jun~ 2012')
     """
     return mend(text)[0]

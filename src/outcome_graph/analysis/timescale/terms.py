@@ -108,8 +108,9 @@ def handle_se(m: re.Match[str], text: str) -> Item | None:
 
 
 def _term_year(m: re.Match[str], name: str) -> tuple[int | None, str | None]:
-    """(year, why not) of a school term, half-term or half written with a year; with an academic year
-    (``2011/12``) the autumn one falls in the first year, the others in the second. No year: (None, None)."""
+    """(year, why not) of a school term, half-term or half written with a year; with an academic
+    year (``2011/12``) the autumn one falls in the first year, the others in the second. No year:
+    (None, None)."""
     written = m["se_y"] or m["se_yy"]
     if not written:
         return None, None
@@ -122,8 +123,9 @@ def _term_year(m: re.Match[str], name: str) -> tuple[int | None, str | None]:
     return year, None
 
 
-#: the halves of each school term, as English schools number them ('Spring 1', 'Summer 2'): (first month,
-#: months after it); each term's first half ends at its half-term holiday (October, February, May)
+#: the halves of each school term, as English schools number them ('Spring 1', 'Summer 2'): (first
+#: month, months after it); each term's first half ends at its half-term holiday (October, February,
+#: May)
 _TERM_HALVES = {
     ("autumn", 1): (9, 1),
     ("autumn", 2): (11, 1),
@@ -136,7 +138,8 @@ _TERM_HALVES = {
 
 def _term_half(item: Item, m: re.Match[str], name: str) -> Item:
     """``Spring 1 2012``, ``Summer term 2``: the first or second half of a school term (the number
-    was a label before a calendar year). The spring term's second half runs from February to Easter."""
+    was a label before a calendar year). The spring term's second half runs from February to
+    Easter."""
     n = int(m["se_p"])
     if (name, n) not in _TERM_HALVES:
         item.bad = (
@@ -195,7 +198,8 @@ def _half_term(item: Item, m: re.Match[str], name: str) -> Item:
     return item
 
 
-#: a month's or a season's name right before 'half term' ('October half term', 'Summer half term'), read with it
+#: a month's or a season's name right before 'half term' ('October half term', 'Summer half term'),
+#: read with it
 _NAMED_BEFORE_RE = re.compile(
     r"(?<![a-z])(?:"
     + MON_BODY
@@ -213,9 +217,9 @@ def half_term_months(year: int) -> list[tuple[Interval, str]]:
 
 
 def handle_ht(m: re.Match[str], text: str) -> Item | None:
-    """``by half term``, ``before half-term``: a half-term naming no term, the first of the plan period (a
-    plan is written at its start, and its 'half term' is the next one), placed by the reader. After a
-    month's or a season's name (``October half term``) it was read with the name."""
+    """``by half term``, ``before half-term``: a half-term naming no term, the first of the plan
+    period (a plan is written at its start, and its 'half term' is the next one), placed by the
+    reader. After a month's or a season's name (``October half term``) it was read with the name."""
     if _NAMED_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
         return None
     item = Item(m.start(), m.end(), holiday=True, any_half_term=True)
@@ -225,8 +229,8 @@ def handle_ht(m: re.Match[str], text: str) -> Item | None:
 
 
 def next_halves(a: Item, b: Item) -> bool:
-    """Whether ``b`` is the half of a school term right after ``a`` (``Autumn 2 and Spring 1 2012``):
-    joined by 'and', they are one span of time, as both halves of a term are the term."""
+    """Whether ``b`` is the half of a school term right after ``a`` (``Autumn 2 and Spring 1
+    2012``): joined by 'and', they are one span of time, as both halves of a term are the term."""
     return bool(a.half and b.half and b.half == a.half % len(_TERM_HALVES) + 1)
 
 
@@ -301,7 +305,8 @@ def break_up_day(feast: str, year: int) -> date:
 
 
 def feast_name(feast: str) -> str:
-    """The name of the day a holiday is named after (:func:`feast_day`): Easter Day, Christmas Day."""
+    """The name of the day a holiday is named after (:func:`feast_day`): Easter Day, Christmas
+    Day."""
     return "Easter Day" if feast == "easter" else "Christmas Day"
 
 
@@ -326,8 +331,8 @@ def _holiday(name: str, year: int) -> tuple[Interval, str, str]:
 def handle_hol(m: re.Match[str], text: str) -> Item:
     """``Easter 2012``, ``Christmas 2011``, ``summer holidays 2012``: the month of Easter Day (April
     2012; March 2008), December, and July to August, as a half-term is the month of its holiday.
-    Without a year (``Easter``, ``the summer holidays``) the holiday is placed in the plan period, as
-    a school term without a year is."""
+    Without a year (``Easter``, ``the summer holidays``) the holiday is placed in the plan period,
+    as a school term without a year is."""
     item = Item(m.start(), m.end(), holiday=True)
     name = (m["hol_n"] or "summer").lower()
     name = "christmas" if name == "xmas" else name
@@ -340,7 +345,8 @@ def handle_hol(m: re.Match[str], text: str) -> Item:
 
     def make(y: int) -> tuple[Interval, str]:
         iv, short, long = _holiday(name, y)
-        # (the summer holidays' months are said as a quarter's are: 'the summer holidays 2011 (July to August 2011)')
+        # (the summer holidays' months are said as a quarter's are: 'the summer holidays 2011 (July
+        # to August 2011)')
         return iv, long if name == "summer" else short
 
     item.make = safe(make)

@@ -55,9 +55,10 @@ def calendar_quarters(year: int, n: int, last: int) -> Interval:
 
 
 def _second_quarter(m: re.Match[str], n: int) -> tuple[int, str | None]:
-    """(the last quarter, why not) of quarters written with one Q: 'Q1-4' (a range: Q1 to Q4), 'Q2 & 3'
-    (a list: quarters next to each other are the span of them; 'Q1 & 3', quarters apart, would be two
-    dates, and are not read rather than read as the span between them). (n, None) for one quarter."""
+    """(the last quarter, why not) of quarters written with one Q: 'Q1-4' (a range: Q1 to Q4), 'Q2 &
+    3' (a list: quarters next to each other are the span of them; 'Q1 & 3', quarters apart, would be
+    two dates, and are not read rather than read as the span between them). (n, None) for one
+    quarter."""
     if not m["q_m"]:
         return n, None
     last = int(m["q_m"])
@@ -118,7 +119,10 @@ def handle_q(m: re.Match[str], text: str) -> Item:
         y = int(year)
         item.interval = calendar_quarters(y, n, last)
         item.short = f"{qs} {y}"
-        item.long = f"the calendar {'quarter' if last == n else 'quarters'} {qs} {y} ({month_words(item.interval)})"
+        item.long = (
+            f"the calendar {'quarter' if last == n else 'quarters'} {qs} {y} "
+            f"({month_words(item.interval)})"
+        )
         item.calendar = True
         return item
 
@@ -158,16 +162,22 @@ def quarter_beside(item: Item, other: Item, before: bool) -> None:
     if other.calendar:
         item.interval = calendar_quarters(year, q, last)
         item.short = f"{qs} {year}"
-        item.long = f"the calendar {'quarter' if last == q else 'quarters'} {qs} {year} ({month_words(item.interval)})"
+        item.long = (
+            f"the calendar {'quarter' if last == q else 'quarters'} {qs} {year} "
+            f"({month_words(item.interval)})"
+        )
     else:
         item.interval = fy_quarters(year, q, last)
         item.short = f"{qs} {year}-{(year + 1) % 100:02d}"
-        item.long = f"{qs} of the financial year {year}-{(year + 1) % 100:02d} ({month_words(item.interval)})"
+        item.long = (
+            f"{qs} of the financial year {year}-{(year + 1) % 100:02d} "
+            f"({month_words(item.interval)})"
+        )
     item.calendar, item.quarter, item.make = other.calendar, False, None
 
 
-#: the part of a year that 'early' (or 'the start of'), 'mid' and 'late' name, its thirds, and the halves
-#: 'first half of' and 'H1': (months after the year's first month, months long)
+#: the part of a year that 'early' (or 'the start of'), 'mid' and 'late' name, its thirds, and the
+#: halves 'first half of' and 'H1': (months after the year's first month, months long)
 _PARTS = {"start": (0, 4), "mid": (4, 4), "late": (8, 4), "h1": (0, 6), "h2": (6, 6)}
 _PART_WORDS = {
     "start": "the beginning of",
@@ -176,7 +186,8 @@ _PART_WORDS = {
     "h1": "the first half of",
     "h2": "the second half of",
 }
-#: the part after 'by the end of' ('by early 2012': by the end of the first third of the calendar year 2012)
+#: the part after 'by the end of' ('by early 2012': by the end of the first third of the calendar
+#: year 2012)
 _PART_NOUNS = {
     "start": "the first third of",
     "mid": "the second third of",
@@ -187,10 +198,11 @@ _PART_NOUNS = {
 
 
 def part_of_year(item: Item, part: str, written: str = "") -> None:
-    """Read a year with 'early', 'mid', 'late' (``Early 2012``, ``Mid 2012/13``) as that third of
-    it and with 'first half' or 'H1' (``H2 2012``) as that half, not as the whole year: early 2012
-    is January to April, H1 of the financial year 2011-12 April to September 2011. A split year is
-    the financial year (or academic year) it was read as, so its thirds start in April (or September)."""
+    """Read a year with 'early', 'mid', 'late' (``Early 2012``, ``Mid 2012/13``) as that third of it
+    and with 'first half' or 'H1' (``H2 2012``) as that half, not as the whole year: early 2012 is
+    January to April, H1 of the financial year 2011-12 April to September 2011. A split year is the
+    financial year (or academic year) it was read as, so its thirds start in April (or
+    September)."""
     iv = item.interval
     assert iv is not None
     first, length = _PARTS[part]
@@ -214,7 +226,10 @@ def handle_h(m: re.Match[str], text: str) -> Item:
         fa, fb = str(two_digit(m["h_fc"])), m["h_fd"]
     if fa:
         if split_year(int(fa), fb) is None:
-            item.bad = f"{quoted(written)} does not name a financial year ({fb} is not the year after {fa})"
+            item.bad = (
+                f"{quoted(written)} does not name a financial year ({fb} is not the year "
+                f"after {fa})"
+            )
             return item
         fy_item(item, int(fa), text)
     else:
@@ -241,7 +256,8 @@ def handle_fy(m: re.Match[str], text: str) -> Item:
         if month <= a % 100:
             item.bad = f"{quoted(m[0])} is neither a financial year nor a month"
             return item
-        # ('2010-13', '2009/13': no month; the years a plan of several years is written with, to 2013)
+        # ('2010-13', '2009/13': no month; the years a plan of several years is written with, to
+        # 2013)
         b = str(a - a % 100 + month)
     last = int(b)
     if last < a:
@@ -288,8 +304,8 @@ def _counts(text: str, start: int) -> bool:
     return NUMBERED_RE.search(text, lo, start) is not None
 
 
-#: what after a year makes it a name ('the 2020 Vision for Learning') or the year a baseline was measured in
-#: ('Reduce by 50% (from the 1998 baseline) ... by 2010'), not when the work falls due
+#: what after a year makes it a name ('the 2020 Vision for Learning') or the year a baseline was
+#: measured in ('Reduce by 50% (from the 1998 baseline) ... by 2010'), not when the work falls due
 _YEAR_NAMED_RE = re.compile(r"\s+(?:(?P<vision>vision)|(?P<baseline>baselines?))(?![a-z])", re.I)
 
 
