@@ -345,7 +345,8 @@ def measure_size(
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
-    from outcome_graph.loading.loader import build_plan, load_path
+    from outcome_graph.loading.flatten import build_plan
+    from outcome_graph.loading.loader import load_path
     from outcome_graph.loading.tree import fast_parse, parse_text, yaml_engine
     from outcome_graph.model.document import PlanDocument
     from outcome_graph.rules import BUILTIN_FAMILIES, registry
