@@ -81,7 +81,7 @@ def run_phases(yaml_path: Path, json_path: Path, marker: Path) -> None:
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
-    from outcome_graph.loading.loader import build_plan
+    from outcome_graph.loading.flatten import build_plan
     from outcome_graph.loading.tree import fast_parse, parse_text
     from outcome_graph.model.document import PlanDocument
     from outcome_graph.output.diagram import to_dot

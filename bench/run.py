@@ -182,7 +182,8 @@ def as_the_command(path: Path, repeat: int) -> dict[str, float]:
 def cold() -> None:
     """Empty the caches the rules fill (normalised titles, tokens, owner keys), so that a rule run
     measures what a fresh ``outcome-graph check`` process does."""
-    from outcome_graph.analysis import meaning, owners, wording
+    from outcome_graph.analysis import meaning, wording
+    from outcome_graph.analysis.owners import acronyms, keys
     from outcome_graph.rules import indicators
 
     indicators._matcher.cache_clear()
@@ -195,9 +196,9 @@ def cold() -> None:
     wording._SINGULARS.clear()
     wording._STEMS.clear()
     wording._KEY_WORDS.clear()
-    owners._OWNER_KEYS.clear()
-    owners._ACRONYM_TOKENS.clear()
-    owners._STEMS.clear()
+    keys._OWNER_KEYS.clear()
+    acronyms._ACRONYM_TOKENS.clear()
+    keys._STEMS.clear()
 
 
 def run_family(plan: Any, facts: Any, family: str, config: Any) -> int:
@@ -344,7 +345,8 @@ def measure_size(
     from outcome_graph.config import Config
     from outcome_graph.graph.build import build_graph
     from outcome_graph.graph.facts import PlanFacts
-    from outcome_graph.loading.loader import build_plan, load_path
+    from outcome_graph.loading.flatten import build_plan
+    from outcome_graph.loading.loader import load_path
     from outcome_graph.loading.tree import fast_parse, parse_text, yaml_engine
     from outcome_graph.model.document import PlanDocument
     from outcome_graph.rules import BUILTIN_FAMILIES, registry

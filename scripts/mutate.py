@@ -65,7 +65,7 @@ AREAS: list[tuple[str, list[str], list[str]]] = [
         MORE,
     ),
     (
-        "src/outcome_graph/analysis/owners.py",
+        "src/outcome_graph/analysis/owners/",
         ["tests/test_owners.py", "tests/test_doc_tables.py", *_CASES],
         MORE,
     ),

@@ -73,7 +73,8 @@ def test_a_long_lead_is_resolved_with_work_growing_with_its_length() -> None:
     """A lead cell holding 100 kB (a pasted paragraph, or a file made to be slow) took minutes:
     the separators were matched afresh at every space of a long run, and each part joined to the
     name before it re-read the whole name. The work is counted (the time is the benchmark's)."""
-    from outcome_graph.analysis.owners import _SEP_RE, OwnerIndex, OwnerSpec, split_lead
+    from outcome_graph.analysis.owners import OwnerIndex, OwnerSpec, split_lead
+    from outcome_graph.analysis.owners.fragments import _SEP_RE
 
     def resolve(lead: str) -> tuple[list[str], list[object]]:
         return split_lead(lead), list(OwnerIndex([OwnerSpec("H", "Head of X", ())]).resolve(lead))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import importlib
+import pkgutil
 import re
 from typing import Any
 
@@ -1175,8 +1177,10 @@ def test_split_parts_come_from_the_lead(text: str) -> None:
     reads_as_one_name(text)
 
 
-def test_docstring_examples() -> None:
-    assert doctest.testmod(owners_module).failed == 0
+@pytest.mark.parametrize("name", [m.name for m in pkgutil.iter_modules(owners_module.__path__)])
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(f"{owners_module.__name__}.{name}")
+    assert doctest.testmod(module).failed == 0
 
 
 @given(
@@ -1227,7 +1231,7 @@ def test_expansions_stop_early_without_changing_them(text: str, data: st.DataObj
     # The runs of words stop growing once their letters end no acronym: the same signatures as
     # trying every run. The acronyms are drawn from the initials of the text's own runs (all
     # signatures made without any filter), so that some runs do spell one.
-    from outcome_graph.analysis.owners import _expansion_signatures, _parse_owner, _suffixes
+    from outcome_graph.analysis.owners.forms import _expansion_signatures, _parse_owner, _suffixes
 
     parsed = _parse_owner(text)
     spelled = sorted({sig[2] for sig in _expansion_signatures(parsed)})
@@ -1638,7 +1642,7 @@ def test_an_unknown_lead_is_located_at_the_first_node_that_names_it():
 
 @given(st.text(alphabet="SILaeé&ÉL1-( ", max_size=8))
 def test_an_acronym_token_is_letters_and_ampersands_mostly_capitals(token: str) -> None:
-    from outcome_graph.analysis.owners import _is_acronym_token
+    from outcome_graph.analysis.owners.acronyms import _is_acronym_token
 
     letters = [ch for ch in token if ch.isalpha()]
     capitals = [ch for ch in letters if ch.isupper()]
@@ -1654,7 +1658,9 @@ def test_an_acronym_token_is_letters_and_ampersands_mostly_capitals(token: str) 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
 def test_an_ascii_owner_key_keeps_the_letters_and_digits(text: str) -> None:
-    owners_module._OWNER_KEYS.clear()
+    from outcome_graph.analysis.owners.keys import _OWNER_KEYS
+
+    _OWNER_KEYS.clear()
     assert owner_key(text) == "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())
 
 
@@ -2156,10 +2162,11 @@ _TITLE_TOKENS = st.sampled_from(
 def test_the_longest_title_at_the_start_of_a_role_is_found_in_one_pass(tokens):
     """The title of a role (OG304's suggestions) is the longest prefix that reads as a title alone,
     leaving a word after it, found without reading every prefix."""
-    every_prefix = max(
-        (k for k in range(1, len(tokens)) if owners_module._is_title_only(tokens[:k])), default=0
-    )
-    assert owners_module._title_prefix(tokens) == every_prefix
+    from outcome_graph.analysis.owners.roles import _title_prefix
+    from outcome_graph.analysis.owners.titles import _is_title_only
+
+    every_prefix = max((k for k in range(1, len(tokens)) if _is_title_only(tokens[:k])), default=0)
+    assert _title_prefix(tokens) == every_prefix
 
 
 _DEPARTMENTS = {

@@ -11,7 +11,8 @@ from ...errors import PlanError, Problem
 from ...model.document import FORMAT_ID, PlanDocument, invisible_ids
 from ...model.plan import Location, Notice, Plan
 from ...paths import missing_reason, resolved, text_name
-from ..loader import build_plan, long_lead_notices
+from ..flatten import build_plan
+from ..loader import long_lead_notices
 from ..sheet_layout import IGNORED_SHEETS, LAYOUTS, NODE_SHEETS, SUB_SHEETS, sheet_key
 from .csvfiles import at_line, csv_sheet, read_csv, read_folder
 from .flat import read_flat

@@ -9,8 +9,8 @@ from datetime import date
 from ...analysis.timescale import iso_date
 from ...analysis.timescale.lexicon import MONTH_NAMES, MONTH_NUMBER
 from ...errors import OptionError
-from ..loader import financial_year
 from ..sheet_layout import header_key
+from ..validation import financial_year
 from .header import Header
 from .sheets import cell_ref
 from .tree import CellMap

@@ -13,7 +13,6 @@ from ...errors import ConfigError, PlanError, Problem, with_article
 from ...model.document import FORMAT_ID
 from ...model.frameworks import outcome_id
 from ...model.plan import Location, Notice
-from ..loader import PERCENT_TEXT, field_names, field_of_other_levels, model_at
 from ..sheet_layout import (
     EMPTY_LIST,
     LAYOUTS,
@@ -30,6 +29,7 @@ from ..sheet_layout import (
     split_list,
 )
 from ..suggest import nearest
+from ..validation import PERCENT_TEXT, field_names, field_of_other_levels, model_at
 from .header import Header, match_column, read_header, repeats_header, row_texts
 from .notices import Notes
 from .period import parse_period, period_todo, uk_date

@@ -13,7 +13,6 @@ from pydantic import ValidationError
 
 from ...errors import Problem, with_article
 from ...model.plan import code_key
-from ..loader import field_names, field_of_other_levels, model_at, worded
 from ..places import place_in_plan
 from ..sheet_layout import STATUS_WORDS_HELP
 from ..suggest import (
@@ -24,6 +23,7 @@ from ..suggest import (
     unknown_framework,
     unknown_outcome,
 )
+from ..validation import field_names, field_of_other_levels, model_at, worded
 from .period import uk_date
 from .reader import Reader
 from .sheets import problem
