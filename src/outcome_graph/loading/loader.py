@@ -90,8 +90,8 @@ def load(
     """Load a plan from a path, from the text of a plan, from an open file, or from its data.
 
     A :class:`os.PathLike` is always a path; a ``str`` is text when it contains a line break (LF
-    or CR) or starts with ``{`` (or is blank: an empty plan), otherwise a path; ``bytes`` are the file's
-    content; an object with a ``read()`` method is an open file, binary or text (an upload's
+    or CR) or starts with ``{`` (or is blank: an empty plan), otherwise a path; ``bytes`` are the
+    file's content; an object with a ``read()`` method is an open file, binary or text (an upload's
     stream), read to its end; a mapping is the plan's data (:func:`load_data`). Spreadsheets
     (``.xlsx``, a ``.csv`` file, a folder of CSV files) load too where the spreadsheet support is
     installed: a workbook's content is told by itself, a CSV file's by a ``name`` ending in
@@ -116,9 +116,9 @@ def load(
         (text, bytes, an open file, data): an upload's file name. By default an open file of the
         file system gives its own (``open(path, "rb")``); text, bytes and data none: their
         ``Plan.file`` and findings' file are ``None`` (messages say ``<plan>``), so that JSON and
-        SARIF never name a file that is not there. Only a name: nothing is read from it. Such a plan has no folder (a
-        catalogue's ``entries`` file is refused), but for an open file of the file system given
-        no other name, whose folder is its own.
+        SARIF never name a file that is not there. Only a name: nothing is read from it. Such a
+        plan has no folder (a catalogue's ``entries`` file is refused), but for an open file of
+        the file system given no other name, whose folder is its own.
 
     Raises
     ------
@@ -145,9 +145,11 @@ def load(
     ('demo', ['P1'])
     >>> import io
     >>> load(io.BytesIO(b"format: outcome-graph/v1\\nplan: {id: demo}\\n"), name="upload.yaml")
+    ... # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.PlanError: upload.yaml:2:1: the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}
+    outcome_graph.errors.PlanError: upload.yaml:2:1: the plan is missing the required field
+    'period': add period: {start: 2011-04-01, end: 2012-03-31}
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(
@@ -157,11 +159,13 @@ def load(
         raise UsageError(f"load() takes max_bytes of 1 or more, not {max_bytes}")
     if period is not None and not isinstance(period, str):
         raise TypeError(
-            f"load() takes period as text, START..END (2011-04-01..2012-03-31), not {type(period).__name__}"
+            "load() takes period as text, START..END (2011-04-01..2012-03-31), "
+            f"not {type(period).__name__}"
         )
     if name is not None and not isinstance(name, str):
         raise TypeError(
-            f"load() takes name as text, the file name to give in messages, not {type(name).__name__}"
+            "load() takes name as text, the file name to give in messages, "
+            f"not {type(name).__name__}"
         )
     if isinstance(source, str) and (
         "\n" in source or "\r" in source or source.lstrip().startswith("{") or not source.strip()
@@ -212,7 +216,8 @@ def _load_content(
 ) -> Plan:
     """A plan from a file's content (bytes, an upload): a workbook (an .xlsx, told by its content)
     or a CSV file (by the ``.csv`` of its name) as from its path, anything else as YAML or JSON.
-    ``base_dir`` is the plan's folder, where it has one (a catalogue's entries file is read there)."""
+    ``base_dir`` is the plan's folder, where it has one (a catalogue's entries file is read
+    there)."""
     is_csv = name is not None and name.lower().endswith(".csv")
     if is_csv or (
         data.startswith(ZIP_MAGIC) and document_kind(data, name) is None and _is_workbook(data)
@@ -264,7 +269,8 @@ def _read_open_file(stream: Readable, max_bytes: int, name: str | None) -> bytes
                 piece = piece.encode("utf-8", "surrogatepass")
             elif not isinstance(piece, (bytes, bytearray)):
                 raise TypeError(
-                    f"load() reads an open file's read() as bytes or text, not {type(piece).__name__}"
+                    "load() reads an open file's read() as bytes or text, "
+                    f"not {type(piece).__name__}"
                 )
             if not piece:
                 break
@@ -299,15 +305,19 @@ def _read_open_file(stream: Readable, max_bytes: int, name: str | None) -> bytes
 def load_data(data: Mapping[str, Any], *, name: str | None = None) -> Plan:
     """Load a plan from plain data: the mapping a YAML or JSON plan reads as (``json.load`` of a
     plan, :func:`outcome_graph.synth.generate`). Problems name the item and the field in words,
-    and the field's path in their ``path`` (there are no lines); numbers are read as in a file (``number: 3.10`` should be the text ``"3.10"``).
-    ``name`` is the file name its problems and findings give; without one they have no file, as
-    for a plan loaded from text (messages say ``<plan>``).
+    and the field's path in their ``path`` (there are no lines); numbers are read as in a file
+    (``number: 3.10`` should be the text ``"3.10"``). ``name`` is the file name its problems and
+    findings give; without one they have no file, as for a plan loaded from text (messages say
+    ``<plan>``).
 
-    >>> load_data({"format": "outcome-graph/v1", "plan": {"id": "d", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
+    >>> load_data({"format": "outcome-graph/v1",
+    ...            "plan": {"id": "d", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
     ...            "priorities": [{"id": "P1", "title": "Safe", "number": 1}]})
+    ... # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.PlanError: <plan>: the number of priority P1: must be text, not the number 1
+    outcome_graph.errors.PlanError: <plan>: the number of priority P1: must be text,
+    not the number 1
     """
     with gc_paused():
         return document_to_plan(dict(data), file=name)
@@ -337,8 +347,8 @@ def load_path(
         raise PlanError(
             [
                 Problem(
-                    "an RDF file is written from a plan (convert --to ttl), not read as one: load the plan "
-                    "it was made from",
+                    "an RDF file is written from a plan (convert --to ttl), not read as one: "
+                    "load the plan it was made from",
                     file=name,
                 )
             ]
@@ -394,7 +404,10 @@ def load_path(
             raise
         # A file of another kind (README.md, a .docx) read as YAML: say what plans are.
         first = exc.problems[0]
-        hint = f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, .csv files or CSV folders)"
+        hint = (
+            f" (a {suffix} file: is it a plan? Plans are YAML or JSON files, .xlsx workbooks, "
+            ".csv files or CSV folders)"
+        )
         raise PlanError(
             [dataclasses.replace(first, message=first.message + hint), *exc.problems[1:]]
         ) from None
@@ -421,7 +434,9 @@ def human_size(n: int) -> str:
     """A size as people read it: '900 bytes', '12.5 KB', '32 MB', '52.4 MB' (KB and MB of 1,024),
     three figures at most after the first thousand, and never in powers of ten.
 
-    >>> human_size(1_000_000), human_size(1_024_000), human_size(2**20 - 1), human_size(1_500 * 2**20)
+    >>> human_size(1_000_000), human_size(1_024_000), human_size(2**20 - 1), human_size(
+    ...     1_500 * 2**20
+    ... )
     ('977 KB', '1,000 KB', '1 MB', '1,500 MB')
     """
     if n < 10_000:
@@ -455,14 +470,15 @@ def read_limit_warning(size: int) -> str | None:
     100,000 nodes in JSON is about 35 MB), with the limit that reads it back; ``None`` below it.
 
     >>> read_limit_warning(1_000)
-    >>> read_limit_warning(40_000_000)
-    'the file is 38.1 MB, over the 32 MB limit of what the commands read by default: read it back with --max-bytes 40000000 (og.load(path, max_bytes=40000000) in Python)'
+    >>> read_limit_warning(40_000_000)  # doctest: +NORMALIZE_WHITESPACE
+    'the file is 38.1 MB, over the 32 MB limit of what the commands read by default: read it
+    back with --max-bytes 40000000 (og.load(path, max_bytes=40000000) in Python)'
     """
     if size <= DEFAULT_MAX_BYTES:
         return None
     return (
-        f"the file is {over_limit(size, DEFAULT_MAX_BYTES)} of what the commands read by default: read it "
-        f"back with --max-bytes {size} (og.load(path, max_bytes={size}) in Python)"
+        f"the file is {over_limit(size, DEFAULT_MAX_BYTES)} of what the commands read by default: "
+        f"read it back with --max-bytes {size} (og.load(path, max_bytes={size}) in Python)"
     )
 
 
@@ -473,8 +489,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 #: What to do with a document that holds a plan's table but is not a plan file.
 _AS_TABLE = (
-    "copy the plan's table into an .xlsx workbook (`outcome-graph template plan.xlsx --form flat` writes "
-    "one to fill in) or write the plan as YAML"
+    "copy the plan's table into an .xlsx workbook (`outcome-graph template plan.xlsx --form flat` "
+    "writes one to fill in) or write the plan as YAML"
 )
 
 
@@ -489,8 +505,8 @@ def document_kind(data: bytes, file: str | None = None) -> str | None:
             what = "a Word document (.doc)" if suffix == ".doc" else "a PowerPoint file (.ppt)"
             return f"this is {what}, not a plan: {_AS_TABLE}"
         return (
-            f"this is an Office 97-2003 file (.doc, .xls or .ppt), not a plan: save a workbook as .xlsx; for a "
-            f"document, {_AS_TABLE}"
+            "this is an Office 97-2003 file (.doc, .xls or .ppt), not a plan: save a workbook as "
+            f".xlsx; for a document, {_AS_TABLE}"
         )
     if not data.startswith(ZIP_MAGIC):
         return None
@@ -574,8 +590,8 @@ def load_bytes(
             if wide
             else "this is not an Excel workbook (.xlsx); save the plan as .xlsx, CSV, YAML or JSON"
             if named_workbook
-            else "this is a workbook (or another zip file), not a YAML or JSON plan: a workbook's name ends "
-            "in .xlsx"
+            else "this is a workbook (or another zip file), not a YAML or JSON plan: "
+            "a workbook's name ends in .xlsx"
             if data.startswith(ZIP_MAGIC)
             else "this is a binary file, not a YAML or JSON plan"
         )
@@ -833,7 +849,8 @@ def document_to_plan(
         raise PlanError(
             [
                 Problem(
-                    f"the document is {kind}; a plan is a mapping that starts with 'format: {FORMAT_ID}'",
+                    f"the document is {kind}; a plan is a mapping that starts with "
+                    f"'format: {FORMAT_ID}'",
                     file=file,
                     line=1,
                     column=1,
@@ -878,7 +895,8 @@ def document_to_plan(
                 )
             raise PlanError(problems) from None
     if invisible and positions is not None:
-        raise NotPlain  # (read again with the position of every value, for the notices to say where)
+        # (read again with the position of every value, for the notices to say where)
+        raise NotPlain
     plan = build_plan(document, tree, file=file, base_dir=base_dir, positions=positions)
     if invisible:
         plan.notices.extend(invisible_notices(tree, set(invisible), file))
@@ -938,9 +956,9 @@ def long_lead_notices(plan: Plan) -> list[Notice]:
             Notice.at(
                 plan.location(nodes[0]),
                 f"the lead of {nodes[0]}{more}, {short(text)!r}, has more "
-                f"than {MAX_LEAD_SEPARATORS} separators (commas, 'and', '&', ';', ' / ', line breaks): "
-                "too many to be read as joint leads, it is counted as one owner; give the owners as a "
-                "list (lead: [..., ...]) to count each",
+                f"than {MAX_LEAD_SEPARATORS} separators (commas, 'and', '&', ';', ' / ', "
+                "line breaks): too many to be read as joint leads, it is counted as one owner; "
+                "give the owners as a list (lead: [..., ...]) to count each",
             )
         )
     return notices
