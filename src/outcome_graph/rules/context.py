@@ -167,9 +167,10 @@ class RuleContext:
         return {"flat": self.plan.spreadsheet == "flat", "csv": csv}
 
     def field(self, name: str, *, key: str | None = None, value: str | None = None) -> str:
-        """A field of the format as a hint names it: its key (`` `target:` ``) in a YAML or JSON plan;
-        in a spreadsheet, where it is written (the `` `target.value` `` column of the indicators
-        sheet), from one table of the fields' places (:data:`~outcome_graph.loading.sheet_layout.FIELD_PLACES`).
+        """A field of the format as a hint names it: its key (`` `target:` ``) in a YAML or JSON
+        plan; in a spreadsheet, where it is written (the `` `target.value` `` column of the
+        indicators sheet), from one table of the fields' places
+        (:data:`~outcome_graph.loading.sheet_layout.FIELD_PLACES`).
 
         ``key`` is what a YAML plan's hint writes when not the key alone (`` `direction` ``,
         `` `baseline: {period: ..., value: ...}` ``); ``value`` a value to write there
@@ -205,7 +206,10 @@ class RuleContext:
             )
             return f"an {self.field('ignore')} entry {where}{that} (`{example}`)"
         whose = f"the id of {on}" if on is not None else "the plan's id"
-        return f"a row of {self.sheet('ignore')}{that}: {whose} in `node`, {code} in `rule` and why in `reason`"
+        return (
+            f"a row of {self.sheet('ignore')}{that}: {whose} in `node`, {code} in `rule` and why "
+            "in `reason`"
+        )
 
     def finding(
         self,
@@ -221,8 +225,8 @@ class RuleContext:
         """A finding of this rule about a node (``None`` or the plan's id for a plan-wide one).
 
         The message says what is wrong in plain words, read the same whatever form the plan is in
-        (an indicator's "its direction is increase", not the YAML key ``direction: increase``); where
-        to write the fix is the hint's, which names a field through :meth:`field`.
+        (an indicator's "its direction is increase", not the YAML key ``direction: increase``);
+        where to write the fix is the hint's, which names a field through :meth:`field`.
 
         ``related`` are the other owners (or nodes) of the same kind it is about, which the message
         names (the joint leads of one finding): views mark them as they mark ``node``, and SARIF
@@ -261,8 +265,8 @@ class RuleContext:
             elif location is None:
                 # (a finding no one could find: no line, and read as the plan's own)
                 raise ValueError(
-                    f"it made a finding about {node_id!r}, which is not a node, owner or group of the "
-                    f"plan (give ctx.finding a node's id, or None for the plan)"
+                    f"it made a finding about {node_id!r}, which is not a node, owner or group "
+                    "of the plan (give ctx.finding a node's id, or None for the plan)"
                 )
             kind = kind or "plan"
             title = title or ""
@@ -294,7 +298,8 @@ class RuleContext:
         """Where the first of ``fields`` that is written apart from the node is (a spreadsheet's
         cell: the timescale column of a milestone's row), for a finding about that field to point
         at (of several, the first that holds a value; a blank cell where none does: the cell to fill
-        in); ``None`` where the node's own place serves (a YAML plan, a table with no such column)."""
+        in); ``None`` where the node's own place serves (a YAML plan, a table with no such
+        column)."""
         places = self.plan.field_locations
         if not places:
             return None
