@@ -103,8 +103,9 @@ _YAML_MEANINGS = (
     (
         "mapping values are not allowed",
         "",
-        "a ': ' inside a value, or a line indented further than the field above it: put a text that holds ': ' in "
-        "quotes (title: 'Ensure: every child'), or line the field up with the one above",
+        "a ': ' inside a value, or a line indented further than the field above it: put a text "
+        "that holds ': ' in quotes (title: 'Ensure: every child'), or line the field up with the "
+        "one above",
     ),
     (
         "did not find expected key",
@@ -116,8 +117,8 @@ _YAML_MEANINGS = (
     (
         "expected '-' indicator",
         "",
-        "this line is not indented as the list above it: each item of a list starts with '- ' under the one "
-        "before it, and its fields line up under its first",
+        "this line is not indented as the list above it: each item of a list starts with '- ' "
+        "under the one before it, and its fields line up under its first",
     ),
     (
         "could not find expected ':'",
@@ -132,8 +133,8 @@ _YAML_MEANINGS = (
     (
         "expected ',' or ']'",
         "",
-        "a '[' before here is not closed with ']', or a ',' is missing between two of its items (a ' #' starts a "
-        "comment, which hides the rest of the line: quote a text holding one)",
+        "a '[' before here is not closed with ']', or a ',' is missing between two of its items "
+        "(a ' #' starts a comment, which hides the rest of the line: quote a text holding one)",
     ),
     (
         "",

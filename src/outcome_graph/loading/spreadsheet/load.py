@@ -1,4 +1,5 @@
-"""Loading a plan from a workbook, a CSV file or a folder of them: the form told, the plan assembled."""
+"""Loading a plan from a workbook, a CSV file or a folder of them: the form told, the plan
+assembled."""
 
 from __future__ import annotations
 
@@ -243,7 +244,8 @@ def _sheets_plan(
         if plan_sheet is not None and not any(
             has_column(plan_sheet, c.name) for c in LAYOUTS["plan"].columns
         ):
-            # (a cover sheet called "Plan": a title and lines of text, no column of the plan's fields)
+            # (a cover sheet called "Plan": a title and lines of text, no column of the plan's
+            # fields)
             reader.notices.append(
                 Notice.at(
                     Location(name),
@@ -277,10 +279,11 @@ def _sheets_plan(
                 if s.hidden and not s.empty and s is not plan_sheet and is_flat(s)
             ]
             unhide = (
-                f"the hidden sheet {hidden_flat[0]!r} holds a table of the plan's items: unhide it to have it read"
+                f"the hidden sheet {hidden_flat[0]!r} holds a table of the plan's items: unhide "
+                "it to have it read"
                 if len(hidden_flat) == 1
-                else f"the hidden sheets {', '.join(map(repr, hidden_flat))} hold tables of the plan's items: unhide "
-                "them to have them read"
+                else f"the hidden sheets {', '.join(map(repr, hidden_flat))} hold tables of the "
+                "plan's items: unhide them to have them read"
             )
             if not data:
                 raise fail(
@@ -292,9 +295,10 @@ def _sheets_plan(
             raise PlanError(
                 [
                     problem(
-                        "the sheet has no level column: a flat plan sheet needs at least one of priority, aim, "
-                        "objective or milestone (e.g. 'Key milestones'); a per-level workbook needs a 'plan' sheet "
-                        f"with a format column holding {FORMAT_ID}",
+                        "the sheet has no level column: a flat plan sheet needs at least one of "
+                        "priority, aim, objective or milestone (e.g. 'Key milestones'); a "
+                        "per-level workbook needs a 'plan' sheet with a format column holding "
+                        f"{FORMAT_ID}",
                         s.file,
                         s.name,
                         cell_ref(header_row(s) or 0, 0),
@@ -404,7 +408,8 @@ def _problems(
     exc: ValidationError, tree: CellMap, reader: Reader, file: str, period_problem: Problem | None
 ) -> list[Problem]:
     """The problems of a plan that validation refused, at their cells: the period's first, then
-    what is checked after validation (ids and outcomes), so that every problem is reported at once."""
+    what is checked after validation (ids and outcomes), so that every problem is reported at
+    once."""
     problems = validation_problems(exc, tree)
     if period_problem is not None:
         problems = [period_problem, *(p for p in problems if "period" not in p.message)]
