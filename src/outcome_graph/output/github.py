@@ -6,8 +6,8 @@ line of the plan it is about, in the pull request's changed files and in the run
     ::warning file=plan.yaml,line=12,col=7,title=OG301 missing-lead::Milestone M1 has no lead.
 
 Errors are ``error`` annotations, warnings ``warning`` and info ``notice``; so are the notices of
-loading a plan (a hidden row read, a sheet not read), titled ``outcome-graph notice``. GitHub reads ``%``,
-line breaks and (in the properties) ``:`` and ``,`` as syntax, so they are written as their
+loading a plan (a hidden row read, a sheet not read), titled ``outcome-graph notice``. GitHub reads
+``%``, line breaks and (in the properties) ``:`` and ``,`` as syntax, so they are written as their
 percent-escapes; a finding located in a workbook sheet names the file and the cell in its message.
 """
 

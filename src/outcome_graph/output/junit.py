@@ -1,4 +1,5 @@
-"""Findings as JUnit XML: one test suite per plan, one test case per rule run, failing when it found something.
+"""Findings as JUnit XML: one test suite per plan, one test case per rule run, failing when it found
+something.
 
 CI dashboards (Jenkins, GitLab, Azure) show JUnit results; a rule that reports nothing is a
 passing test, one that reports findings at or above ``fail-on`` is a failure listing them, and one

@@ -73,7 +73,8 @@ def _rdflib() -> Any:
     except ImportError:  # (rdflib is an optional dependency)
         # (the package is installed from its repository, not from PyPI: name what installs there)
         raise RenderError(
-            "RDF export needs rdflib: pip install rdflib (or, in a clone of outcome-graph, pip install '.[rdf]')"
+            "RDF export needs rdflib: pip install rdflib (or, in a clone of outcome-graph, pip "
+            "install '.[rdf]')"
         ) from None
     return rdflib
 
@@ -156,7 +157,8 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
         return ref
 
     # Most values recur (timing kinds, statuses, due dates, outcomes): each literal is made once,
-    # which also lets the store's indexes find the very object again instead of comparing equal ones.
+    # which also lets the store's indexes find the very object again instead of comparing equal
+    # ones.
     literals: dict[tuple[str, Any], Any] = {}
 
     def literal(value: str, datatype: Any = None) -> Any:

@@ -204,7 +204,8 @@ def _descriptor(code: str, rule: Rule | None) -> dict[str, Any]:
         "fullDescription": {"text": rule.doc.what},
         "help": {
             "text": f"{rule.doc.what}\n\nWhy it matters: {rule.doc.why}\n\nHow to fix: {rule.doc.fix}",
-            "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
+            "markdown": f"{rule.doc.what}\n\n**Why it matters.** {rule.doc.why}\n\n"
+            f"**Example.** {rule.doc.example}\n\n**How to fix.** {rule.doc.fix}",
         },
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": [rule.family]},

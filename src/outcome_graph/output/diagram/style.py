@@ -131,7 +131,8 @@ class Palette:
 
 
 def chip(colour: str, text: str, size: int = 12) -> str:
-    """One chip: a square of ``colour`` with ``text`` (an outcome's number) in white bold, as a cell."""
+    """One chip: a square of ``colour`` with ``text`` (an outcome's number) in white bold, as a
+    cell."""
     inner = (
         f'<FONT POINT-SIZE="{num(size - 4)}" COLOR="#FFFFFF"><B>{dot_html(text)}</B></FONT>'
         if text
@@ -148,7 +149,8 @@ def badges(findings: Sequence[Finding], size: float = 8, most: int = 5) -> str:
         codes.setdefault(f.rule, f.severity)
     items = list(codes.items())
     tags = [
-        f'<FONT COLOR="{SEVERITY_COLOURS.get(sev, MUTED)}"><B>{SEVERITY_MARKS.get(sev, DOT)} {dot_html(code)}</B></FONT>'
+        f'<FONT COLOR="{SEVERITY_COLOURS.get(sev, MUTED)}"><B>{SEVERITY_MARKS.get(sev, DOT)} '
+        f"{dot_html(code)}</B></FONT>"
         for code, sev in items[:most]
     ]
     if len(items) > most:
