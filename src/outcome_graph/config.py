@@ -8,11 +8,11 @@ files found from the plan. Keys:
 
 ``select``, ``ignore``
     Lists of rule codes or prefixes (``OG``, ``OG6``, ``OG601``). For each rule the most specific
-    matching selector wins; at equal specificity ``ignore`` wins. A layer that sets ``select`` starts
-    the selection afresh; a layer that sets only ``ignore`` removes from the selection below it. A
-    file must write a list (``ignore = ["OG1"]``; a text is refused with that fix, as ruff refuses
-    one); a mapping given in Python may also give a text of codes separated by commas or spaces
-    (``{"ignore": "OG1, OG6"}``), as ``--ignore`` takes them, or a tuple.
+    matching selector wins; at equal specificity ``ignore`` wins. A layer that sets ``select``
+    starts the selection afresh; a layer that sets only ``ignore`` removes from the selection below
+    it. A file must write a list (``ignore = ["OG1"]``; a text is refused with that fix, as ruff
+    refuses one); a mapping given in Python may also give a text of codes separated by commas or
+    spaces (``{"ignore": "OG1, OG6"}``), as ``--ignore`` takes them, or a tuple.
 ``severity``
     ``{OG302 = "error"}``: code or prefix to severity (the most specific wins).
 ``fail-on``
@@ -93,16 +93,17 @@ class ConfigLayer:
         *,
         python: bool = False,
     ) -> ConfigLayer:
-        """A layer of a file's keys. ``python``: the mapping was given in Python (``Config.from_dict``),
-        where ``select`` and ``ignore`` may also be a text of codes or a tuple; a file's must be lists."""
+        """A layer of a file's keys. ``python``: the mapping was given in Python
+        (``Config.from_dict``), where ``select`` and ``ignore`` may also be a text of codes or a
+        tuple; a file's must be lists."""
         layer = cls(source=source, lines=dict(lines or {}))
         error = layer.error
         for key in data:
             if key not in _KEYS:
                 if key in _COMMAND_LINE_ONLY:
                     raise error(
-                        f"unknown key {key!r}: --{key} is an option of the command line only (keys: "
-                        f"{', '.join(_KEYS)})",
+                        f"unknown key {key!r}: --{key} is an option of the command line only "
+                        f"(keys: {', '.join(_KEYS)})",
                         key,
                     )
                 guess = nearest(key, _KEYS)
@@ -238,7 +239,8 @@ def _codes(
     value: Any, key: str, error: Callable[..., ConfigError], python: bool = False
 ) -> list[str]:
     """The codes or prefixes of ``select`` or ``ignore``: a list in a file; in a mapping given in
-    Python also a tuple, or a text of codes separated by commas or spaces (as ``--ignore`` takes them).
+    Python also a tuple, or a text of codes separated by commas or spaces (as ``--ignore`` takes
+    them).
 
     A file's text is refused, with the list to write, as ruff refuses one: a file has one form for
     each key, the one its schema gives TOML editors."""
@@ -738,9 +740,10 @@ CONFIG_NAMES = ("pyproject.toml", "outcome-graph.toml")
 
 def searched_folders(plan_path: str | os.PathLike[str] | None) -> list[Path]:
     """The folders a plan's configuration is looked for in, nearest first: the plan's own (the
-    current folder without a plan; a plan written as a folder of CSV files, that folder), then each above it, up to the root of its repository (the
-    folder holding ``.git``, searched last) or of the file system. A repository's plans are
-    not configured from whatever lies above its checkout (a home folder's ``pyproject.toml``).
+    current folder without a plan; a plan written as a folder of CSV files, that folder), then each
+    above it, up to the root of its repository (the folder holding ``.git``, searched last) or of
+    the file system. A repository's plans are not configured from whatever lies above its checkout
+    (a home folder's ``pyproject.toml``).
 
     >>> import pathlib, tempfile
     >>> repo = pathlib.Path(tempfile.mkdtemp()).resolve()

@@ -52,7 +52,8 @@ def as_reports(reports: Report | Iterable[Report], function: str) -> list[Report
         isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable)
     ):
         raise TypeError(
-            f"{function}() takes reports (og.check(plan), or a list of them), not {type(reports).__name__}"
+            f"{function}() takes reports (og.check(plan), or a list of them), not "
+            f"{type(reports).__name__}"
         )
     items = [reports] if isinstance(reports, Report) else list(reports)
     for item in items:
@@ -85,7 +86,8 @@ def require_report(function: str, what: str, value: object, *, flag: bool = Fals
 def without_figures(message: str) -> str:
     """A finding's message with its figures left out: what stays the same while the finding does
     ("23 milestones" becoming "24", "1 and 1 nodes" becoming "1 and 3"). The numbers of codes and
-    ids stay (``NI 110``, ``P1.A2``): an indicator's finding about NI 110 is not the one about NI 114.
+    ids stay (``NI 110``, ``P1.A2``): an indicator's finding about NI 110 is not the one about NI
+    114.
 
     >>> without_figures("SILS leads 23 milestones, more than 10")
     'SILS leads # milestones, more than #'
@@ -127,7 +129,8 @@ _LISTED_IDS_RE = re.compile(
 
 
 def _without_title(message: str, title: str) -> str:
-    """``message`` with each quotation of ``title``, whole or cut short with an ellipsis, as ``'…'``."""
+    """``message`` with each quotation of ``title``, whole or cut short with an ellipsis, as
+    ``'…'``."""
     if not title or "'" not in message:
         return message
     out: list[str] = []

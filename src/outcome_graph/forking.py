@@ -69,8 +69,8 @@ def auto_allowed() -> bool:
 
 
 def check_jobs(jobs: object) -> None:
-    """Refuse what is neither a positive number nor ``"auto"`` (:class:`~outcome_graph.errors.UsageError`,
-    a ``ValueError``)."""
+    """Refuse what is neither a positive number nor ``"auto"``
+    (:class:`~outcome_graph.errors.UsageError`, a ``ValueError``)."""
     if jobs != "auto" and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise UsageError(f"jobs must be a positive number or 'auto', not {jobs!r}")
 

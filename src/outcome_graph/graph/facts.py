@@ -671,7 +671,8 @@ class PlanFacts:
 
     @property
     def outcomes(self) -> dict[str, tuple[str, ...]]:
-        """Each node's effective outcomes (own, else inherited; indicators: own, else catalogue's)."""
+        """Each node's effective outcomes (own, else inherited; indicators: own, else
+        catalogue's)."""
         return self._outcome_state[0]
 
     @cached_property
@@ -845,7 +846,8 @@ class PlanFacts:
 
     @property
     def lead_owners(self) -> dict[str, tuple[str, ...]]:
-        """Node id -> the owner ids leading it (effective: a milestone takes its objective's lead)."""
+        """Node id -> the owner ids leading it (effective: a milestone takes its objective's
+        lead)."""
         return self._owner_state[0]
 
     @property
@@ -951,7 +953,8 @@ class PlanFacts:
                             kind=previous.kind,
                             text=timing.text,
                             intervals=previous.intervals,
-                            interpretation=f"'{timing.text}' read as the milestone above: {previous.interpretation}",
+                            interpretation=f"'{timing.text}' read as the milestone above: "
+                            f"{previous.interpretation}",
                             reference=previous.reference,
                             year_only=previous.year_only,
                             ends_on_year=previous.ends_on_year,

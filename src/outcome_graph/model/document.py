@@ -78,7 +78,8 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
 
     def __eq__(self, other: object) -> bool:
-        # Equal when the data is equal; where a node was written (private attributes) does not count.
+        # Equal when the data is equal; where a node was written (private attributes) does not
+        # count.
         return type(self) is type(other) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
 
     __hash__ = None  # type: ignore[assignment]
@@ -101,7 +102,8 @@ def is_blank(text: str) -> bool:
     (True, True, True, False)
     """
     text = text.strip()
-    # (most texts are printable once stripped, and then not blank; a format character is not printable)
+    # (most texts are printable once stripped, and then not blank; a format character is not
+    # printable)
     return not text or (
         not text.isprintable() and all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
     )
@@ -160,7 +162,8 @@ def _id_as_shown(value: Any) -> Any:
 #: characters inside it are left out (:func:`_id_as_shown`).
 # The schema's character classes, spelt out: ECMA-262 (an editor's validator) and Python read
 # ``\uXXXX`` alike, but not ``\s`` (ECMA's has U+FEFF, Python's U+001C-U+001F) nor ``\p{Cf}``.
-# Each is the loader's set in the Basic Multilingual Plane (a test holds them to :mod:`unicodedata`).
+# Each is the loader's set in the Basic Multilingual Plane (a test holds them to
+# :mod:`unicodedata`).
 #: The format characters (Unicode category Cf) an id is read without.
 SCHEMA_FORMAT_CHARS = (
     r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
@@ -251,8 +254,8 @@ def _check_number(value: str | None) -> str | None:
     value = value.strip()
     if not _NUMBER.match(value):
         raise ValueError(
-            f"{value!r} is not a number as a plan prints one: whole numbers joined by dots, the last of them "
-            "may end in a letter (e.g. '1.2.3', '2.2.5a')"
+            f"{value!r} is not a number as a plan prints one: whole numbers joined by dots, the "
+            "last of them may end in a letter (e.g. '1.2.3', '2.2.5a')"
         )
     return value
 
@@ -327,7 +330,8 @@ IsoDate = Annotated[
 
 
 def plain_due(value: Any) -> Any:
-    """A ``due`` value as plain data (ranges as ``{"from": ..., "to": ...}``), for the timescale parser."""
+    """A ``due`` value as plain data (ranges as ``{"from": ..., "to": ...}``), for the timescale
+    parser."""
     if isinstance(value, DueRange):
         return {"from": value.from_, "to": value.to}
     if isinstance(value, list):
@@ -454,7 +458,8 @@ class Value(StrictModel):
             change = self.change.replace(" ", "")
             if not _CHANGE.match(change):
                 raise ValueError(
-                    f"change {self.change!r} is not a signed number or percentage (e.g. '-11', '+5', '-29.6%')"
+                    f"change {self.change!r} is not a signed number or percentage (e.g. '-11', "
+                    "'+5', '-29.6%')"
                 )
             self.change = change
         if (
@@ -624,7 +629,8 @@ class Vision(NodeSpec):
 
 
 class Indicator(NodeSpec):
-    """A measure: a National Indicator Set code, a local catalogue code or an uncoded local measure."""
+    """A measure: a National Indicator Set code, a local catalogue code or an uncoded local
+    measure."""
 
     kind: ClassVar[str] = "indicator"
     model_config = _ONE_TARGET_FIELD

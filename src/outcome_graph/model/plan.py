@@ -2,8 +2,8 @@
 
 :class:`Plan` is what the loader returns and what the graph and rules read. It keeps the validated
 document (``plan.document``) and adds the flat view rules need: ``plan.nodes`` in file order, each
-node's parents (nesting and ``parent``/``parents`` merged), the indicators the plan refers to but does
-not declare (created from their catalogue), and the effective views of each node.
+node's parents (nesting and ``parent``/``parents`` merged), the indicators the plan refers to but
+does not declare (created from their catalogue), and the effective views of each node.
 """
 
 from __future__ import annotations
@@ -326,7 +326,8 @@ class Plan:
         return Location(self.file)
 
     def effective_views(self, node: NodeSpec) -> tuple[str, ...]:
-        """The views a node is stated in: its ``views``, else the primary view plus its variants' views."""
+        """The views a node is stated in: its ``views``, else the primary view plus its variants'
+        views."""
         if node.views is not None:
             views = list(node.views)
         else:
