@@ -22,7 +22,8 @@ from .test_diagram import EVIL
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not os.path.exists(CHROMIUM),
-    reason=f"{CHROMIUM} is not installed (scripts/system-deps.sh installs it with OUTCOME_GRAPH_TEST_BROWSER=1)",
+    reason=f"{CHROMIUM} is not installed (scripts/system-deps.sh installs it with "
+    "OUTCOME_GRAPH_TEST_BROWSER=1)",
 )
 ARGS = [
     "--headless",
@@ -223,7 +224,8 @@ def test_every_table_fits_the_width_of_a_printed_page(browser, tmp_path, model):
             assert printed == [0]
             return
         on_screen = page.evaluate(
-            "document.querySelector('table.load.screen-only').querySelectorAll('thead th.month').length"
+            "document.querySelector('table.load.screen-only').querySelectorAll('thead "
+            "th.month').length"
         )
         assert len(printed) > 1 and all(n <= 15 for n in printed) and sum(printed) == on_screen
     finally:
@@ -236,7 +238,8 @@ def test_a_finding_s_link_takes_the_keyboard_to_its_node_and_back(southend):
     page.click("#r-clear")
     page.focus('tr.finding[data-node="P2.A2.O2"] a.node-link')
     page.keyboard.press("Enter")
-    # (the focus stayed on the link: a keyboard user was left at the table, the node lit up far away)
+    # (the focus stayed on the link: a keyboard user was left at the table, the node lit up far
+    # away)
     assert page.evaluate("document.activeElement.id") == svg_id("P2.A2.O2")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")  # (and Enter on the node lists its findings)
@@ -265,7 +268,8 @@ def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browse
     try:
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_load_state("load")
-        # (the findings table ran to 768 pixels, the filters to 321: the whole page scrolled sideways)
+        # (the findings table ran to 768 pixels, the filters to 321: the whole page scrolled
+        # sideways)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         # Wide tables scroll in their own box, which the keyboard can reach.
         assert (
@@ -346,8 +350,8 @@ def test_a_node_whose_id_holds_a_backslash_lists_its_own_findings(browser, tmp_p
     try:
         page = opened.page
         target = svg_id(node)
-        # (Graphviz doubled the backslash in the node's title: its name read "O\\\\<1>" and a click on
-        # it filtered the findings by that, which matched none of the node's)
+        # (Graphviz doubled the backslash in the node's title: its name read "O\\\\<1>" and a click
+        # on it filtered the findings by that, which matched none of the node's)
         assert (
             page.evaluate(f"document.getElementById('{target}').querySelector('title').textContent")
             == node

@@ -68,7 +68,8 @@ def _backend(hook: str, cwd: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def dists(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], set[str], zipfile.ZipFile]:
-    """The sdist's file list (without its top folder), and the wheel built from the unpacked sdist."""
+    """The sdist's file list (without its top folder), and the wheel built from the unpacked
+    sdist."""
     work = tmp_path_factory.mktemp("dist")
     project = work / "project"
     shutil.copytree(ROOT, project, ignore=_ignore, symlinks=True)

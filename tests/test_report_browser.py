@@ -124,7 +124,8 @@ def test_every_link_on_screen_has_one_colour_and_on_paper_the_text_s(printed):
 
 @pytest.fixture(scope="module")
 def with_diagrams(tmp_path_factory):
-    """The models' reports with their diagrams, written once (Graphviz takes a while on Southend's)."""
+    """The models' reports with their diagrams, written once (Graphviz takes a while on
+    Southend's)."""
     import warnings
 
     from outcome_graph.output.diagram import LargeDiagramWarning
@@ -248,8 +249,8 @@ def test_printed_a_short_table_is_on_one_page_and_no_section_heading_ends_a_page
     def on(text: str) -> list[int]:
         return [i for i, t in enumerate(pages) if text in t]
 
-    # The coverage matrix: its heading row and its last row (the whole plan's) on one page, under the
-    # section's heading. (Southend's eight priorities ran onto a second page.)
+    # The coverage matrix: its heading row and its last row (the whole plan's) on one page, under
+    # the section's heading. (Southend's eight priorities ran onto a second page.)
     heading = page.evaluate("document.querySelector('#r-coverage h2').innerText")
     assert on(heading) == on("The whole plan") and len(on(heading)) == 1, (
         on(heading),
@@ -384,7 +385,8 @@ def test_on_a_phone_each_finding_is_a_card_as_wide_as_the_screen_and_the_filters
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_load_state("load")
         region = page.evaluate(
-            "(el => [el.clientWidth, el.scrollWidth])(document.querySelector('#r-findings .scroll'))"
+            "(el => [el.clientWidth, el.scrollWidth])(document.querySelector('#r-findings "
+            ".scroll'))"
         )
         assert region[1] <= region[0] + 1, region  # (nothing to scroll sideways)
         cards = page.evaluate("""() => [...document.querySelectorAll('#r-findings-table tr.finding')].slice(0, 40).map(tr => {
