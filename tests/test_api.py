@@ -1140,7 +1140,8 @@ def test_damaged_workbook_content_is_said_to_be_no_workbook_rather_than_bad_yaml
 
 
 #: each argument docs/python-api.md says stands for a command's option, a call giving it a value it
-#: cannot take, and the start of the message: the command's option, or the value where the page says so
+#: cannot take, and the start of the message: the command's option, or the value where the page says
+#: so
 _OPTION_ARGUMENTS = {
     "page": (lambda og, plan, tmp: og.render(plan, "svg", page="A5"), "--page: 'A5'"),
     "focus": (lambda og, plan, tmp: og.render(plan, "svg", focus="P9"), "--focus: no node 'P9'"),

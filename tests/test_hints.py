@@ -62,9 +62,9 @@ def _yaml_only(hint: str) -> list[str]:
     return YAML_SYNTAX.findall(hint) + bare
 
 
-#: A field written as a YAML key and its value, in brackets or a code span ("(direction: increase)"):
-#: lower case, as the format spells its keys (a title's "Target:" is the plan's own words), and not
-#: prose's colon ("no targets: none of ...").
+#: A field written as a YAML key and its value, in brackets or a code span ("(direction:
+#: increase)"): lower case, as the format spells its keys (a title's "Target:" is the plan's own
+#: words), and not prose's colon ("no targets: none of ...").
 KEY_WRITTEN = re.compile(
     r"[(`](?:" + "|".join(sorted(map(re.escape, FIELD_NAMES), key=len, reverse=True)) + r"): "
 )

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["Config", "ConfigLayer", "discover_config", "searched_folders", "as_config", "FAIL_ON"]
 
 _KEYS = ("select", "ignore", "severity", "fail-on", "rules", "rule-files")
-#: The source of a configuration given as a mapping (``Config.from_dict``, ``og.check(plan, {...})``):
-#: no file, so its errors have none.
+#: The source of a configuration given as a mapping (``Config.from_dict``,
+#: ``og.check(plan, {...})``): no file, so its errors have none.
 MAPPING_SOURCE = "<config>"
 #: Options of the command line that are no key of a configuration file: they say how a run
 #: reports, not what is checked ("min-severity" was taken for a misspelt "severity").

@@ -157,7 +157,8 @@ STATUS_WORDS = {
     "complete": "done",
     "completed": "done",
 }
-#: The RAG colours from best to worst, as statuses: a rating between two (``Amber/Green``) is the worse.
+#: The RAG colours from best to worst, as statuses: a rating between two (``Amber/Green``) is the
+#: worse.
 _RAG_ORDER = ("done", "on_track", "at_risk", "off_track")
 _RAG_COLOUR = r"(green|amber|red|blue|[garb])"
 #: A rating between two RAG colours, as five-point scales write it: ``Amber/Green``, ``Red-Amber``,
@@ -923,7 +924,8 @@ def csv_unescape(text: str) -> str:
     return text
 
 
-#: A character written as its code in a workbook's text (``_x000D_``), as spreadsheet programs write it.
+#: A character written as its code in a workbook's text (``_x000D_``), as spreadsheet programs write
+#: it.
 _XLSX_CODE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 #: The ``_`` that starts such a code (codes may share it: ``_x005F_x000D_``).
 _XLSX_CODE_START = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")

@@ -121,7 +121,8 @@ ID_PATTERN = r"^[^\p{Cc}]*[^\s\p{Cf}\p{Cc}][^\p{Cc}]*$"
 
 #: The ids read without invisible characters while a document is validated in
 #: :func:`invisible_ids` (None outside it). A context variable, not the validation context: a
-#: validator that takes no ``info`` is called by pydantic for half the cost, and plans have many ids.
+#: validator that takes no ``info`` is called by pydantic for half the cost, and plans have many
+#: ids.
 _INVISIBLE: ContextVar[list[str] | None] = ContextVar("outcome_graph_invisible_ids", default=None)
 
 

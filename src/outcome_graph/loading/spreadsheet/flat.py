@@ -165,11 +165,14 @@ _SECTION_RE = re.compile(
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)",
     re.I | re.S,
 )
-#: A line of a bulleted list in one cell: a bullet (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the item.
+#: A line of a bulleted list in one cell: a bullet (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the
+#: item.
 _BULLET_RE = re.compile(r"\s*(?:[•●◦▪■▫‣⁃∙·➢➤►✓✔]\s*|[-–—*]\s+)(?P<item>\S.*)")
-#: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source: ...").
+#: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source:
+#: ...").
 _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
-#: A row heading a key to the RAG colours (``Key``, ``RAG key:``, ``Key to RAG ratings``, ``RAG status key``).
+#: A row heading a key to the RAG colours (``Key``, ``RAG key:``, ``Key to RAG ratings``,
+#: ``RAG status key``).
 _KEY_HEADING_RE = re.compile(
     r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
     r"\s*:?\s*",
@@ -180,7 +183,8 @@ _KEY_HEADING_RE = re.compile(
 _KEY_LINE_RE = re.compile(
     r"\s*(?P<colour>[a-z]+(?:\s*[/-]\s*[a-z]+)?)\s*(?:(?:[:=–—]|\s-)\s*\S.*)?", re.I | re.S
 )
-#: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells are numbers.
+#: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells
+#: are numbers.
 _TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?(?![a-z])", re.I)
 _NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
 #: What a level's cell holds when the row has no item of that level: a dash, 'N/A', 'None'.
@@ -387,7 +391,8 @@ class _Table:
     reads: bool
     #: The open node of each level
     current: list[CellMap | None] = field(default_factory=list)
-    #: The open node of each level above the table's, named by a heading row (:meth:`_FlatTable._section`)
+    #: The open node of each level above the table's, named by a heading row
+    #: (:meth:`_FlatTable._section`)
     sections: dict[str, CellMap] = field(default_factory=dict)
 
 
@@ -438,7 +443,8 @@ class _FlatTable:
             str
         ] = []  # level cells that start with their item's number, read as its number
         self.beside: list[str] = []  # cells of rows read that lie beside the table, under no header
-        #: (file, sheet) -> the cells of the keys to the RAG colours beside its table (named in a notice)
+        #: (file, sheet) -> the cells of the keys to the RAG colours beside its table (named in a
+        #: notice)
         self.key_cells: dict[tuple[str, str], set[tuple[int, int]]] = {}
         # Views: each table read is a view of the plan (a summary table, the detail table), named
         # after its sheet; a node met again in another table is stated in that table's view too.

@@ -53,12 +53,14 @@ class Notes:
         #: Status cells with no word but a RAG colour, for a notice: each as its sheet and cell, and
         #: the colour.
         self.coloured: dict[tuple[str, str, str], str] = {}
-        #: Status cells with no word that a conditional format colours, by sheet and format, for a notice.
+        #: Status cells with no word that a conditional format colours, by sheet and format, for a
+        #: notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
-        #: Status cells rated between two RAG colours (Amber/Green), read as the worse, for a notice:
-        #: each as its sheet and cell, what it holds and the status read.
+        #: Status cells rated between two RAG colours (Amber/Green), read as the worse, for a
+        #: notice: each as its sheet and cell, what it holds and the status read.
         self.between: list[tuple[RawSheet, str, str, str]] = []
-        #: Status cells of a flat table holding no status nor RAG colour, read as no status, for a notice.
+        #: Status cells of a flat table holding no status nor RAG colour, read as no status, for a
+        #: notice.
         self.unknown_statuses: list[tuple[RawSheet, str, str]] = []
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:

@@ -181,10 +181,13 @@ class Reader(Notes):
         )
         #: RAG columns of a flat table not read, as a Status column is, for a notice.
         self.rag_beside_status: list[str] = []
-        #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10 typed
-        #: into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id says so.
+        #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10
+        #: typed into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id
+        #: says so.
+        #: so.
         self.number_ids: set[tuple[str, str | None, str]] = set()
-        #: id(row) -> the header row (0-based) of the flat table it was read from, on a sheet of several tables
+        #: id(row) -> the header row (0-based) of the flat table it was read from, on a sheet of
+        #: several tables
         self.header_rows: dict[int, int] = {}
         #: id(value) -> where a value's figure is written as a percentage (``74%`` typed, or a cell
         #: formatted as one) and as what: the unit its indicator takes (:meth:`percent_units`).

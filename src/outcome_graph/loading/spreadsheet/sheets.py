@@ -55,8 +55,8 @@ class TypedCell:
     #: What the cell holds, for a notice: "the number 1.1", "the date 2011-06-11".
     stored: str
     #: The text the program shows, where it differs from the cell's reading as a value (``1.10``
-    #: under the format ``0.00``, ``007`` under ``000``, ``11-Jun`` for a date shown without its year,
-    #: ``-29.6%`` for a percentage), else ``None``.
+    #: under the format ``0.00``, ``007`` under ``000``, ``11-Jun`` for a date shown without its
+    #: year, ``-29.6%`` for a percentage), else ``None``.
     shown: str | None = None
     #: A date (or date and time).
     is_date: bool = False
@@ -64,7 +64,8 @@ class TypedCell:
     whole: bool = False
     #: A date whose format shows no year: the year is the program's guess (the year it was typed).
     no_year: bool = False
-    #: A number shown under a format of digits of its own (``0.00``, ``000``): what is read is what is shown.
+    #: A number shown under a format of digits of its own (``0.00``, ``000``): what is read is what
+    #: is shown.
     own_format: bool = False
 
 

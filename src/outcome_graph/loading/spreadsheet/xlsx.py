@@ -268,7 +268,8 @@ def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
     return cells
 
 
-#: The warning openpyxl gives for a cell formatted as a date whose number no date can be (it reads #VALUE!).
+#: The warning openpyxl gives for a cell formatted as a date whose number no date can be (it reads
+#: #VALUE!).
 _OUT_OF_RANGE_DATE = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value")
 
 

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 _NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
 NODESEP = 0.1  # (inches between the boxes of a rank)
 #: The hidden lines from each box of a band to its anchor (:meth:`_Writer._write_box_order`): with
-#: 3 Thurrock's bands still read out of the plan's order, with 10 every band of the three plans reads in it.
+#: 3 Thurrock's bands still read out of the plan's order, with 10 every band of the three plans
+#: reads in it.
 ANCHOR_LINES = 10
 
 

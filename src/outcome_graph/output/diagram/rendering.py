@@ -162,7 +162,8 @@ def _without_creation_date(pdf: bytes) -> bytes:
 
 
 #: A picture whose long side passes this (in points: 139 inches) and is more than STRIP times its
-#: short side is a strip: no page prints it and no screen shows it readably (:func:`_warn_if_strip`).
+#: short side is a strip: no page prints it and no screen shows it readably
+#: (:func:`_warn_if_strip`).
 STRIP_LENGTH = 10_000
 STRIP = 10
 
