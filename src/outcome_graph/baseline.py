@@ -446,7 +446,8 @@ def _logical_location(result: dict[str, Any]) -> tuple[str | None, str | None]:
 
     >>> _logical_location({"locations": [{"logicalLocations": [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]}]})
     ('p', 'a/M1')
-    >>> _logical_location({"locations": None}), _logical_location({"locations": [{"logicalLocations": None}]})
+    >>> (_logical_location({"locations": None}),
+    ...  _logical_location({"locations": [{"logicalLocations": None}]}))
     ((None, None), (None, None))
     """
     locations = result.get("locations")

@@ -179,7 +179,8 @@ class ConfigLayer:
         around it (``None`` for a layer not read from a file). Codes match whatever their case.
 
         >>> layer = ConfigLayer("c.toml", lines={("severity",): 2, ("severity", "OG302"): 3})
-        >>> layer.line_of("severity", "og302"), layer.line_of("severity", "OG999"), layer.line_of("select")
+        >>> (layer.line_of("severity", "og302"), layer.line_of("severity", "OG999"),
+        ...  layer.line_of("select"))
         (3, 2, None)
         """
         while path:
@@ -274,7 +275,8 @@ class Config:
     """The configuration a check runs with (the merged layers).
 
     >>> cfg = Config.from_dict({"ignore": ["OG6"], "severity": {"OG302": "error"}, "rules": {"OG302": {"max-milestones": 12}}})
-    >>> cfg.enabled("OG601"), cfg.enabled("OG302"), cfg.severity_of("OG302", "warning"), cfg.options_for("OG302", {"max-milestones": 10})
+    >>> (cfg.enabled("OG601"), cfg.enabled("OG302"), cfg.severity_of("OG302", "warning"),
+    ...  cfg.options_for("OG302", {"max-milestones": 10}))
     (False, True, 'error', {'max-milestones': 12})
     """
 
@@ -568,8 +570,8 @@ def key_lines(text: str) -> dict[tuple[str, ...], int]:
 
     >>> text = 'select = ["OG1",\\n  "OG9"]\\n\\n[rules.OG302]\\nmax-milestones = 3\\n'
     >>> key_lines(text)  # doctest: +NORMALIZE_WHITESPACE
-    {('select',): 1, ('select', 'OG1'): 1, ('select', 'OG9'): 2, ('rules',): 4, ('rules', 'OG302'): 4,
-     ('rules', 'OG302', 'max-milestones'): 5}
+    {('select',): 1, ('select', 'OG1'): 1, ('select', 'OG9'): 2, ('rules',): 4,
+     ('rules', 'OG302'): 4, ('rules', 'OG302', 'max-milestones'): 5}
     """
     tokens = list(_tokens(text))
     found: dict[tuple[str, ...], int] = {}
@@ -682,10 +684,11 @@ def as_config(function: str, config: Config | Mapping[str, Any] | None) -> Confi
 
     >>> as_config("render", {"ignore": ["OG6"]}).enabled("OG601"), as_config("render", None)
     (False, None)
-    >>> as_config("render", "outcome-graph.toml")
+    >>> as_config("render", "outcome-graph.toml")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    TypeError: render() takes config as a Config (og.Config.from_file(path)) or a mapping of a configuration file's keys, not str
+    TypeError: render() takes config as a Config (og.Config.from_file(path)) or a mapping of a
+    configuration file's keys, not str
     """
     if config is None or isinstance(config, Config):
         return config
@@ -720,7 +723,8 @@ def discover_config(
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "outcome-graph.toml").write_text('ignore = ["OG6"]\\n')
     >>> plan = folder / "plan.yaml"
-    >>> discover_config(plan).enabled("OG601"), discover_config(plan, isolated=True).enabled("OG601")
+    >>> (discover_config(plan).enabled("OG601"),
+    ...  discover_config(plan, isolated=True).enabled("OG601"))
     (False, True)
     """
     layers: list[ConfigLayer] = []

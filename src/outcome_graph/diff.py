@@ -394,7 +394,8 @@ def match_titles(
     (:class:`~outcome_graph.Baseline`) finds its findings' nodes so after they are renumbered.
 
     >>> old = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Survey")}
-    >>> new = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Consult"), "M3": ("milestone", "Survey")}
+    >>> new = {"M1": ("milestone", "Audit"), "M2": ("milestone", "Consult"),
+    ...        "M3": ("milestone", "Survey")}
     >>> match_titles(old, new)
     {'M1': 'M1', 'M2': 'M3'}
     """

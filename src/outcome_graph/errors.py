@@ -52,11 +52,12 @@ class OutcomeGraphError(Exception):
         is known (an editor shows it at the line): a :class:`PlanError`'s first problem's.
 
         >>> import outcome_graph as og
-        >>> try:
+        >>> try:  # doctest: +NORMALIZE_WHITESPACE
         ...     og.load("format: outcome-graph/v1\\nplan: {id: demo}\\n", name="plan.yaml")
         ... except og.OutcomeGraphError as err:
         ...     print(err.line, err.message)
-        2 the plan is missing the required field 'period': add period: {start: 2011-04-01, end: 2012-03-31}
+        2 the plan is missing the required field 'period': add period: {start: 2011-04-01, end:
+        2012-03-31}
         """
         own: str | None = self.__dict__.get("_message")
         return str(self) if own is None else own
@@ -94,7 +95,8 @@ def where(
     """How a position is written in messages: ``file:line:column`` (the column left out when it
     is not known), or ``file:sheet!cell`` for a workbook; ``<plan>`` for text with no file.
 
-    >>> where("plan.yaml", 12, 7), where("plan.yaml", 12), where("plan.xlsx", sheet="milestones", cell="C14")
+    >>> (where("plan.yaml", 12, 7), where("plan.yaml", 12),
+    ...  where("plan.xlsx", sheet="milestones", cell="C14"))
     ('plan.yaml:12:7', 'plan.yaml:12', 'plan.xlsx:milestones!C14')
     """
     base = file or "<plan>"
@@ -183,7 +185,8 @@ class ConfigError(OutcomeGraphError):
 
     >>> str(ConfigError("unknown option 'max-milestone'", file="outcome-graph.toml"))
     "outcome-graph.toml: unknown option 'max-milestone'"
-    >>> err = ConfigError("invalid TOML: Unclosed array", file="outcome-graph.toml", line=3, column=9)
+    >>> err = ConfigError("invalid TOML: Unclosed array", file="outcome-graph.toml", line=3,
+    ...                   column=9)
     >>> str(err), err.file, err.line, err.column
     ('outcome-graph.toml:3:9: invalid TOML: Unclosed array', 'outcome-graph.toml', 3, 9)
     """

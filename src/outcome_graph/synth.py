@@ -1387,7 +1387,8 @@ def dump_yaml(document: Mapping[str, Any]) -> str:
     Texts that could be read as anything but text are double-quoted, so every id, number and
     date reads back exactly as written.
 
-    >>> print(dump_yaml({"plan": {"id": "x", "period": {"start": "2011-04-01"}}, "tags": ["LAA"]}), end="")
+    >>> print(dump_yaml({"plan": {"id": "x", "period": {"start": "2011-04-01"}}, "tags": ["LAA"]}),
+    ...       end="")
     plan:
       id: x
       period: {start: "2011-04-01"}

@@ -174,7 +174,8 @@ def between_colours(text: str) -> str | None:
     Red/Amber ``off_track``), as an assurance rating errs towards attention; ``None`` for any other
     text.
 
-    >>> between_colours("Amber/Green"), between_colours("red - amber"), between_colours("AG"), between_colours("Green")
+    >>> (between_colours("Amber/Green"), between_colours("red - amber"), between_colours("AG"),
+    ...  between_colours("Green"))
     ('at_risk', 'off_track', 'at_risk', None)
     """
     m = _RAG_PAIR.fullmatch(" ".join(text.split()).casefold())
@@ -676,7 +677,8 @@ def misspelt_column(header: str, roles: Iterable[str]) -> str | None:
 
     >>> misspelt_column("Lead Offcer", ["level:milestone"]), misspelt_column("timscale", [])
     ('Lead officer', 'Timescale')
-    >>> misspelt_column("Lead Offcer", ["lead"]), misspelt_column("Progress", []), misspelt_column("Budget", [])
+    >>> (misspelt_column("Lead Offcer", ["lead"]), misspelt_column("Progress", []),
+    ...  misspelt_column("Budget", []))
     (None, None, None)
     """
     key = header_key(header)
@@ -691,9 +693,11 @@ def misspelt_column(header: str, roles: Iterable[str]) -> str | None:
 def flat_role(header: str) -> str | None:
     """The role of a flat-form column (``level:milestone``, ``lead``...) from its header, or None.
 
-    >>> flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"), flat_role("Progress (RAG)")
+    >>> (flat_role("Key milestones"), flat_role("By when?"), flat_role("Lead officer(s)"),
+    ...  flat_role("Progress (RAG)"))
     ('level:milestone', 'timescale', 'lead', 'rag')
-    >>> flat_role("Key Actions / Milestones"), flat_role("Lead Officer / Partner"), flat_role("Objective / Action")
+    >>> (flat_role("Key Actions / Milestones"), flat_role("Lead Officer / Partner"),
+    ...  flat_role("Objective / Action"))
     ('level:milestone', 'lead', None)
     """
     key = header_key(header)
@@ -766,7 +770,8 @@ def join_list(items: list[str]) -> str:
 def split_list(text: str) -> list[str]:
     """A cell as a list of texts (the inverse of :func:`join_list`); ``[]`` is an empty list.
 
-    >>> split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c"), split_list("C:\\\\\\\\; x")
+    >>> (split_list("NI 72; NI 73;"), split_list("[]"), split_list("a\\\\;b; c"),
+    ...  split_list("C:\\\\\\\\; x"))
     (['NI 72', 'NI 73'], [], ['a;b', 'c'], ['C:\\\\', 'x'])
     """
     if text.strip() == EMPTY_LIST:
@@ -789,7 +794,8 @@ def _split_items(text: str) -> list[str]:
     ``;`` escapes it, and a run before a ``;`` or at the end is halved. Other backslashes are kept
     as written.
 
-    >>> _split_items("a\\\\;b;c"), _split_items("a\\\\\\\\;b"), _split_items("x\\\\y"), _split_items("x\\\\\\\\")
+    >>> (_split_items("a\\\\;b;c"), _split_items("a\\\\\\\\;b"), _split_items("x\\\\y"),
+    ...  _split_items("x\\\\\\\\"))
     (['a;b', 'c'], ['a\\\\', 'b'], ['x\\\\y'], ['x\\\\'])
     """
     items: list[str] = []
@@ -889,7 +895,8 @@ def csv_escape(text: str) -> str:
     already starts with ``'`` followed by one of those characters, another ``'`` or such an error,
     so that :func:`csv_unescape` (which the reader applies) gives back exactly the text written.
 
-    >>> csv_escape("=HYPERLINK(\\"http://x\\")"), csv_escape("-11"), csv_escape("'=x"), csv_escape("it's")
+    >>> (csv_escape("=HYPERLINK(\\"http://x\\")"), csv_escape("-11"), csv_escape("'=x"),
+    ...  csv_escape("it's"))
     ('\\'=HYPERLINK("http://x")', '-11', "''=x", "it's")
     """
     if not text:
@@ -936,7 +943,8 @@ def xlsx_escape(text: str) -> str:
     would read it back as a line feed), and a text that reads as such a code (``_x000D_`` typed in a
     title) with its ``_`` written ``_x005F_``, as spreadsheet programs store them.
 
-    >>> xlsx_escape("a\\r\\nb"), xlsx_escape("_x000D_"), xlsx_escape("x_1_"), xlsx_escape("_x005F_x000D_")
+    >>> (xlsx_escape("a\\r\\nb"), xlsx_escape("_x000D_"), xlsx_escape("x_1_"),
+    ...  xlsx_escape("_x005F_x000D_"))
     ('a_x000D_\\nb', '_x005F_x000D_', 'x_1_', '_x005F_x005F_x005F_x000D_')
     """
     if "_x" in text:

@@ -102,8 +102,9 @@ _JSON_MEANINGS = (
 def _json_meaning(said: str) -> str:
     """The JSON reader's message with what it means in a plan before it, where that is known.
 
-    >>> _json_meaning("Expecting ',' delimiter")
-    "a ',' is missing between two fields or two items before here (the JSON reader says: Expecting ',' delimiter)"
+    >>> _json_meaning("Expecting ',' delimiter")  # doctest: +NORMALIZE_WHITESPACE
+    "a ',' is missing between two fields or two items before here (the JSON reader says: Expecting
+    ',' delimiter)"
     """
     for words, meaning in _JSON_MEANINGS:
         if said.startswith(words):

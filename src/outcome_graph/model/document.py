@@ -98,7 +98,8 @@ def is_blank(text: str) -> bool:
     (Unicode category Cf: the zero-width space U+200B, the joiners U+200C and U+200D, the word
     joiner U+2060, a byte order mark U+FEFF...), which text pasted from a web page can hold.
 
-    >>> is_blank(""), is_blank(" \\t\\n"), is_blank("\\u200b \\u200c\\u200d\\u2060\\ufeff"), is_blank("\\u200bSafe")
+    >>> (is_blank(""), is_blank(" \\t\\n"), is_blank("\\u200b \\u200c\\u200d\\u2060\\ufeff"),
+    ...  is_blank("\\u200bSafe"))
     (True, True, True, False)
     """
     text = text.strip()

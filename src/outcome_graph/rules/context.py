@@ -39,7 +39,8 @@ class UnusedIgnore:
     ...     return []
     >>> from outcome_graph.rules.engine import run_rules
     >>> from dataclasses import replace
-    >>> _ = run_rules(plan, [og.registry()["OG301"], replace(og.registry()["OG110"], check=note)], og.Config())
+    >>> _ = run_rules(plan, [og.registry()["OG301"], replace(og.registry()["OG110"], check=note)],
+    ...               og.Config())
     >>> seen
     [UnusedIgnore(holder='M1', kind='node', rule='OG301', names_a_rule=True)]
     """

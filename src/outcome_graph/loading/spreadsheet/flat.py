@@ -262,9 +262,11 @@ def _page_title(texts: dict[int, str]) -> tuple[tuple[int, str], ...]:
     Page 3`` is ``Children's Plan 2011-12``, and a cell of a page number alone (``Page 3 of 12``) is
     ``""``.
 
-    >>> _page_title({0: "children's plan 2011-12 - page 3"}), _page_title({0: "page 3 of 12", 2: "draft"})
+    >>> (_page_title({0: "children's plan 2011-12 - page 3"}),
+    ...  _page_title({0: "page 3 of 12", 2: "draft"}))
     (((0, "children's plan 2011-12"),), ((0, ''), (2, 'draft')))
-    >>> _page_title({0: "(p. 2) action plan"}), _page_title({0: "- 3 -"}), _page_title({0: "2011-12"})
+    >>> (_page_title({0: "(p. 2) action plan"}), _page_title({0: "- 3 -"}),
+    ...  _page_title({0: "2011-12"}))
     (((0, 'action plan'),), ((0, ''),), ((0, '2011-12'),))
     >>> _page_title({0: "3"}), _page_title({0: "3/12"}), _page_title({0: "p1 be safe"})
     (((0, '3'),), ((0, '3/12'),), ((0, 'p1 be safe'),))
@@ -355,7 +357,8 @@ def _numbered(title: str) -> tuple[str | None, str]:
 
     >>> _numbered("1. Be healthy"), _numbered("2.3) Train staff"), _numbered("1.2 Raise attainment")
     (('1', 'Be healthy'), ('2.3', 'Train staff'), ('1.2', 'Raise attainment'))
-    >>> _numbered("3.5 million pounds saved"), _numbered("10 schools join"), _numbered("2011-12 plan")
+    >>> (_numbered("3.5 million pounds saved"), _numbered("10 schools join"),
+    ...  _numbered("2011-12 plan"))
     ((None, '3.5 million pounds saved'), (None, '10 schools join'), (None, '2011-12 plan'))
     >>> _numbered("10 Downing Street visit"), _numbered("2.2.5a Pilot the scheme"), _numbered("1.")
     ((None, '10 Downing Street visit'), ('2.2.5a', 'Pilot the scheme'), (None, '1.'))

@@ -62,7 +62,8 @@ def load_spreadsheet(path: str | Path, *, max_bytes: int, period: str | None = N
     ...     "Priority,Objective,Key milestones,Lead person,By when\\n"
     ...     "Safe,Fewer accidents,Audit the junctions,Road safety team,June 11\\n"
     ...     ",,Publish the audit,,Sept 11\\n")
-    >>> plan = load_spreadsheet(folder / "plan.csv", max_bytes=10**6, period="2011-04-01..2012-03-31")
+    >>> plan = load_spreadsheet(folder / "plan.csv", max_bytes=10**6,
+    ...                         period="2011-04-01..2012-03-31")
     >>> list(plan.nodes)
     ['P1', 'P1.O1', 'P1.O1.M1', 'P1.O1.M2']
     >>> plan.nodes["P1.O1.M2"].lead is None, plan.location("P1.O1.M2").cell

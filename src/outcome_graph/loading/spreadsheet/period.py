@@ -54,10 +54,11 @@ def uk_date(text: str) -> str | None:
     ('2012-03-31', '2011-04-01', '2012-03-31', '2011-09-30')
     >>> uk_date("2012-03-31"), uk_date("March 2012"), uk_date("31 Marchy 2012")
     (None, None, None)
-    >>> uk_date("29/02/2011")
+    >>> uk_date("29/02/2011")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    ValueError: '29/02/2011' is no date: February 2011 has 28 days (dates are read day first, 31/03/2012)
+    ValueError: '29/02/2011' is no date: February 2011 has 28 days (dates are read day first,
+    31/03/2012)
     """
     key = " ".join(text.split()).casefold()
     if m := _UK_NUMBERS.fullmatch(key):

@@ -68,7 +68,8 @@ def choice(text: str, choices: tuple[str, ...]) -> str:
     ``Complete(d)`` (:data:`STATUS_WORDS`) or a rating between two colours (``Amber/Green``, as the
     worse: :func:`between_colours`); any other text as it is (then refused, naming the choices).
 
-    >>> choice("Not started", STATUSES), choice(" Amber ", STATUSES), choice("G", STATUSES), choice("Finished", STATUSES)
+    >>> (choice("Not started", STATUSES), choice(" Amber ", STATUSES), choice("G", STATUSES),
+    ...  choice("Finished", STATUSES))
     ('not_started', 'at_risk', 'on_track', 'Finished')
     >>> choice("Red/Amber", STATUSES)
     'off_track'

@@ -128,10 +128,11 @@ def parse_levels(value: str | Iterable[str]) -> tuple[str, ...]:
 
     >>> parse_levels("objectives, aims,priority")
     ('priority', 'aim', 'objective')
-    >>> parse_levels("aimz")
+    >>> parse_levels("aimz")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.OptionError: --levels: unknown level 'aimz': did you mean 'aim'? (levels: vision, priority, aim, objective, milestone, indicator)
+    outcome_graph.errors.OptionError: --levels: unknown level 'aimz': did you mean 'aim'? (levels:
+    vision, priority, aim, objective, milestone, indicator)
     """
     from ...loading.suggest import nearest
 
