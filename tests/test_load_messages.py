@@ -218,8 +218,8 @@ def test_the_json_of_a_plan_that_cannot_be_read_keeps_the_path_for_a_tool(tmp_pa
     jsonschema.validate(doc, findings_schema())
     assert code == 2 and doc["findings"] == []
     assert doc["problems"][2] == {
-        "message": "the lead of milestone P1.A1.O2.M1: must be text (an owner's id, name or alias) or a "
-        "list of them",
+        "message": "the lead of milestone P1.A1.O2.M1: must be text (an owner's id, name or "
+        "alias) or a list of them",
         "location": {"file": str(plan), "line": 16, "column": 63, "sheet": None, "cell": None},
         "path": "priorities[0].aims[0].objectives[0].milestones[0].lead",
     }

@@ -3598,11 +3598,11 @@ def test_hints_on_a_workbook_name_the_column_to_fill_not_the_yaml_key(tmp_path: 
         for name in ("richmond.xlsx", "richmond-csv")
     }
     assert hints == {
-        "richmond.xlsx": "Give the indicators the plan commits to improving the value to reach in the "
-        "`target.value` column of the indicators sheet (or rows of the targets sheet, per "
-        "year).",
-        "richmond-csv": "Give the indicators the plan commits to improving the value to reach in the "
-        "`target.value` column of indicators.csv (or rows of targets.csv, per year).",
+        "richmond.xlsx": "Give the indicators the plan commits to improving the value to reach "
+        "in the `target.value` column of the indicators sheet (or rows of the targets sheet, "
+        "per year).",
+        "richmond-csv": "Give the indicators the plan commits to improving the value to reach in "
+        "the `target.value` column of indicators.csv (or rows of targets.csv, per year).",
     }
     assert yaml_hint == (
         "Give the indicators the plan commits to improving the value to reach in `target:` "

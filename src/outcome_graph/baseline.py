@@ -83,7 +83,8 @@ class Baseline:
     ... '''
     >>> before = og.check(og.load(text))
     >>> baseline = Baseline.from_reports([before])
-    >>> after = og.check(og.load(text + "  - {id: M2, parent: O1, title: Survey, timescale: July 11}\\n"))
+    >>> added = "  - {id: M2, parent: O1, title: Survey, timescale: July 11}\\n"
+    >>> after = og.check(og.load(text + added))
     >>> [(f.rule, f.node) for f in after.by_rule("OG301")]
     [('OG301', 'M1'), ('OG301', 'M2')]
     >>> new = baseline.apply(after)
@@ -444,7 +445,8 @@ def _logical_location(result: dict[str, Any]) -> tuple[str | None, str | None]:
     "plan/node"}``: where a tool that passed the log on dropped its properties (or left them
     ``null``). Any of the optional fields on the way may be absent or ``null``.
 
-    >>> _logical_location({"locations": [{"logicalLocations": [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]}]})
+    >>> logical = [{"name": "a/M1", "fullyQualifiedName": "p/a/M1"}]
+    >>> _logical_location({"locations": [{"logicalLocations": logical}]})
     ('p', 'a/M1')
     >>> (_logical_location({"locations": None}),
     ...  _logical_location({"locations": [{"logicalLocations": None}]}))

@@ -218,7 +218,8 @@ def _exit_cleanly_on_sigterm() -> None:
         for number, handler in previous.items():
             # (None: a handler not set from Python, which Python cannot set back; the default is
             # what such a process had)
-            signal.signal(number, signal.SIG_DFL if handler is None else handler)  # type: ignore[arg-type]
+            restored = signal.SIG_DFL if handler is None else handler
+            signal.signal(number, restored)  # type: ignore[arg-type]
 
     if previous:
         click.get_current_context().call_on_close(restore)

@@ -264,7 +264,8 @@ def _codes(
         v.strip() for v in value
     ):  # (an empty text is a prefix of every code: it named them all)
         raise error(
-            f"{key!r} holds an empty text: name rule codes or prefixes (OG6), or ALL for every rule",
+            f"{key!r} holds an empty text: name rule codes or prefixes (OG6), or ALL for every "
+            "rule",
             key,
         )
     return [v.strip().upper() for v in value]
@@ -274,7 +275,8 @@ def _codes(
 class Config:
     """The configuration a check runs with (the merged layers).
 
-    >>> cfg = Config.from_dict({"ignore": ["OG6"], "severity": {"OG302": "error"}, "rules": {"OG302": {"max-milestones": 12}}})
+    >>> cfg = Config.from_dict({"ignore": ["OG6"], "severity": {"OG302": "error"},
+    ...                         "rules": {"OG302": {"max-milestones": 12}}})
     >>> (cfg.enabled("OG601"), cfg.enabled("OG302"), cfg.severity_of("OG302", "warning"),
     ...  cfg.options_for("OG302", {"max-milestones": 10}))
     (False, True, 'error', {'max-milestones': 12})
@@ -429,7 +431,8 @@ class Config:
                             or value < 0
                         ):
                             raise error(
-                                f"[rules.{code}] {key} must be a non-negative number, not {value!r}",
+                                f"[rules.{code}] {key} must be a non-negative number, not "
+                                f"{value!r}",
                                 "rules",
                                 code,
                                 key,

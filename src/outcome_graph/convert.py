@@ -178,7 +178,9 @@ def _canonical(source: PlanDocument, *, move: bool, deep: bool = True) -> PlanDo
             if explicit is not None:
                 if explicit != nest:
                     parents = list(node.parents or [])  # type: ignore[attr-defined]
-                    node.parents = parents if explicit in parents else [explicit, *parents]  # type: ignore[attr-defined]
+                    if explicit not in parents:
+                        parents = [explicit, *parents]
+                    node.parents = parents  # type: ignore[attr-defined]
                 node.parent = None  # type: ignore[attr-defined]
         elif explicit is not None:
             candidate = by_id.get(explicit)
@@ -192,7 +194,9 @@ def _canonical(source: PlanDocument, *, move: bool, deep: bool = True) -> PlanDo
                     target = candidate
                 else:
                     parents = list(node.parents or [])  # type: ignore[attr-defined]
-                    node.parents = parents if explicit in parents else [explicit, *parents]  # type: ignore[attr-defined]
+                    if explicit not in parents:
+                        parents = [explicit, *parents]
+                    node.parents = parents  # type: ignore[attr-defined]
         if target is None:
             top[_LIST_OF[node.kind]].append(node)
         else:
@@ -467,7 +471,8 @@ _WIDTH = 100  # (the width PyYAML is given: no line of at most this many charact
 _PLAIN_SAFE = re.compile(r"[A-Za-z](?:[A-Za-z0-9._/()&'+-]| (?! ))*(?<! )")
 #: Words YAML 1.1 reads as booleans or null (PyYAML quotes them).
 _NOT_TEXT = frozenset(
-    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
+    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF "
+    "null Null NULL".split()
 )
 #: Characters PyYAML writes as they are between double quotes (``"`` and ``\\`` escaped): not
 #: U+2028, U+2029 and U+FEFF, which it escapes.

@@ -153,9 +153,12 @@ class PlanDiff:
     Examples
     --------
     >>> from outcome_graph import load, diff_plans
-    >>> head = "format: outcome-graph/v1\\nplan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
-    >>> old = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: June 11, lead: Roads}]\\n")
-    >>> new = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: July 11, lead: Roads}]\\n")
+    >>> head = ("format: outcome-graph/v1\\n"
+    ...         "plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> old = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: June 11, "
+    ...                   "lead: Roads}]\\n")
+    >>> new = load(head + "milestones: [{id: M1, title: Audit junctions, timescale: July 11, "
+    ...                   "lead: Roads}]\\n")
     >>> [(c.change, c.node) for c in diff_plans(old, new).changes]
     [('re-timed', 'M1')]
     """
@@ -1098,18 +1101,21 @@ def diff(
     Examples
     --------
     >>> from outcome_graph import load
-    >>> head = "format: outcome-graph/v1\\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\\n"
+    >>> head = ("format: outcome-graph/v1\\n"
+    ...         "plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> old = load(head + '''
     ... objectives:
     ...   - id: O1
     ...     title: Fewer children missing from home or care
-    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: EYFC, timescale: June 11}]
+    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: EYFC,
+    ...                   timescale: June 11}]
     ... ''')
     >>> new = load(head + '''
     ... objectives:
     ...   - id: O1
     ...     title: Fewer children missing from home, school or care
-    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: SILS, timescale: Sept 11}]
+    ...     milestones: [{id: M1, title: Review the missing-children protocol, lead: SILS,
+    ...                   timescale: Sept 11}]
     ... ''')
     >>> [(c.change, c.node) for c in diff(old, new, findings=False).changes]
     [('reworded', 'O1'), ('re-led', 'M1'), ('re-timed', 'M1')]
@@ -1125,8 +1131,9 @@ def diff(
         new = load(new) if isinstance(new, (str, os.PathLike)) else new
     if not (isinstance(old, _Plan) and isinstance(new, _Plan)):
         raise TypeError(
-            'diff() compares two plans, loaded or as paths (og.diff_plans("old.yaml", "new.yaml")), '
-            f"not {type(old).__name__} and {type(new).__name__}"
+            "diff() compares two plans, loaded or as paths "
+            f'(og.diff_plans("old.yaml", "new.yaml")), not {type(old).__name__} and '
+            f"{type(new).__name__}"
         )
     result = PlanDiff(old.id, new.id, old.file, new.file)
     result.matches = _match(old, new)

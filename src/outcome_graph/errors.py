@@ -207,7 +207,9 @@ class ConfigError(OutcomeGraphError):
 class BaselineError(OutcomeGraphError):
     """A baseline file (accepted findings) cannot be read or is not a findings document.
 
-    >>> err = BaselineError(Problem("the baseline is not JSON: Expecting value", file="base.json", line=3, column=1))
+    >>> problem = Problem("the baseline is not JSON: Expecting value", file="base.json", line=3,
+    ...                   column=1)
+    >>> err = BaselineError(problem)
     >>> str(err), err.line
     ('base.json:3:1: the baseline is not JSON: Expecting value', 3)
     """
@@ -227,7 +229,8 @@ class RenderError(OutcomeGraphError):
     """An output (diagram, report, workbook) could not be produced.
 
     >>> import outcome_graph as og
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> try:
     ...     og.render(plan, "dot")
     ... except og.RenderError as exc:
@@ -241,7 +244,8 @@ class UsageError(OutcomeGraphError, ValueError):
     an input file). Also a :class:`ValueError`.
 
     >>> import outcome_graph as og
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> try:
     ...     og.check(plan, jobs=0)
     ... except og.UsageError as exc:
@@ -257,7 +261,8 @@ class OptionError(ConfigError, UsageError):
     (``--page``), which a function's argument of the same name stands for.
 
     >>> import outcome_graph as og
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> try:
     ...     og.table(plan, "bogus")
     ... except og.UsageError as exc:
@@ -274,7 +279,8 @@ class CatalogueError(OutcomeGraphError, ValueError):
     >>> import outcome_graph as og
     >>> from outcome_graph.reference.catalogue import load_catalogue_csv
     >>> try:
-    ...     load_catalogue_csv("code,title\\nCSC 1,Referrals\\nCSC 001,Re-referrals\\n", "CSC", "Local")
+    ...     load_catalogue_csv(
+    ...         "code,title\\nCSC 1,Referrals\\nCSC 001,Re-referrals\\n", "CSC", "Local")
     ... except og.CatalogueError as exc:
     ...     print(exc)
     <catalogue CSV>, line 3: 'CSC 001' is already listed on line 2

@@ -269,7 +269,8 @@ def start_process(args: Sequence[str], **popen: Any) -> subprocess.Popen[bytes]:
         pass
     process = None
     try:
-        process = subprocess.Popen(args, **popen)  # noqa: S603 - a fixed program, its arguments ours
+        # (a fixed program, its arguments ours)
+        process = subprocess.Popen(args, **popen)  # noqa: S603
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)

@@ -293,14 +293,15 @@ _CONFIG_KEYS = {
     "select": "The rules to run: a list of codes or prefixes (OG, OG6, OG601, ALL), in any case "
     '(select = ["OG1", "OG3"]). For each rule the most specific selector of select and ignore '
     "wins, ignore at equal specificity. A file that sets select starts the selection afresh.",
-    "ignore": 'Rules not to run: a list of codes or prefixes, as in select (ignore = ["OG6"]). A file that '
-    "sets only ignore removes them from the selection of the files before it.",
+    "ignore": 'Rules not to run: a list of codes or prefixes, as in select (ignore = ["OG6"]). '
+    "A file that sets only ignore removes them from the selection of the files before it.",
     "severity": 'Severities by rule code or prefix (OG302 = "error"): the most specific wins.',
-    "fail-on": "The lowest severity that fails a check (exit code 1): error (the default), warning, "
-    "info, or never.",
+    "fail-on": "The lowest severity that fails a check (exit code 1): error (the default), "
+    "warning, info, or never.",
     "rules": "The options (thresholds) of each rule: [rules.OG302] max-milestones = 12. A custom "
     "rule's options are checked against its defaults when the configuration is read.",
-    "rule-files": "Python files declaring custom rules (outcome_graph.rule), relative to this file.",
+    "rule-files": "Python files declaring custom rules (outcome_graph.rule), relative to this "
+    "file.",
 }
 
 #: A custom rule's letters: one to six, not starting OG (those codes belong to outcome_graph).

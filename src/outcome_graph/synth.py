@@ -536,7 +536,8 @@ class _Builder:
             "format": "outcome-graph/v1",
             "plan": {
                 "id": f"synthetic-{n}-s{self.seed}",
-                "title": f"Synthetic Children and Young People's Plan ({n} nodes, seed {self.seed})",
+                "title": f"Synthetic Children and Young People's Plan ({n} nodes, "
+                f"seed {self.seed})",
                 "organisation": "Anytown Council",
                 "period": {"start": PERIOD[0], "end": PERIOD[1]},
                 "framework": "ecm",
@@ -1266,7 +1267,8 @@ _NODE_LISTS = ("aims", "objectives", "milestones")
 def count_nodes(document: Mapping[str, Any]) -> int:
     """The number of nodes written in a plan document (nested and flat, indicators included).
 
-    >>> count_nodes({"priorities": [{"id": "P1", "aims": [{"id": "A1"}]}], "indicators": [{"id": "NI 1"}]})
+    >>> count_nodes({"priorities": [{"id": "P1", "aims": [{"id": "A1"}]}],
+    ...              "indicators": [{"id": "NI 1"}]})
     3
     """
 

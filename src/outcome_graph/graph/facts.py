@@ -180,7 +180,8 @@ class PlanFacts:
     @property
     def broken(self) -> list[BrokenRef]:
         """References to ids that do not exist: parents, then indicators."""
-        self.measured_by  # noqa: B018 - (resolving the indicator references records the broken ones)
+        # (resolving the indicator references records the broken ones)
+        self.measured_by  # noqa: B018
         return self._links[2]
 
     @property
@@ -336,7 +337,8 @@ class PlanFacts:
         >>> plan = load('''
         ... format: outcome-graph/v1
         ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
-        ... objectives: [{id: O1, title: a}, {id: O2, title: b, parent: O1}, {id: O3, title: c, parent: O2}]
+        ... objectives: [{id: O1, title: a}, {id: O2, title: b, parent: O1},
+        ...   {id: O3, title: c, parent: O2}]
         ... ''')
         >>> under_o1 = PlanFacts(plan).above_test(lambda n: n == "O1")
         >>> under_o1("O3"), under_o1("O1")
@@ -583,7 +585,8 @@ class PlanFacts:
                 if outcomes is not None:
                     mine = set(outcomes)
                 elif kind_of[node_id] == "indicator":
-                    mine = set(self.indicator_entry_outcomes(nodes[node_id]))  # type: ignore[arg-type]
+                    entry = nodes[node_id]
+                    mine = set(self.indicator_entry_outcomes(entry))  # type: ignore[arg-type]
                 else:
                     mine = frame[2]
                 value = tuple(o for o in order if o in mine)

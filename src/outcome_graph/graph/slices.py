@@ -67,7 +67,8 @@ def outcome_slice(facts: PlanFacts, outcome: str) -> OutcomeSlice:
     ... format: outcome-graph/v1
     ... plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}
     ... priorities:
-    ...   - {id: P1, title: Children are safe, aims: [{id: P1.A1, title: Fewer accidents, indicators: [I1]}]}
+    ...   - {id: P1, title: Children are safe,
+    ...      aims: [{id: P1.A1, title: Fewer accidents, indicators: [I1]}]}
     ...   - {id: P2, title: Children learn, aims: [{id: P2.A1, title: Better results}]}
     ... indicators: [{id: I1, title: Hospital admissions for injuries, outcomes: [stay_safe]}]
     ... ''')

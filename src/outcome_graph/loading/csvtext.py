@@ -32,9 +32,11 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
     >>> list(csv_rows('code,title\\nNI 1,"Two\\nlines"\\nNI 2,x\\n'))
     [(1, ['code', 'title']), (2, ['NI 1', 'Two\\nlines']), (4, ['NI 2', 'x'])]
     >>> list(csv_rows('code,title\\nNI 1,"never closed\\nNI 2,x\\n'))
+    ... # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.loading.csvtext.CsvProblem: line 2: a quoted cell opens here and is never closed (a missing ")
+    outcome_graph.loading.csvtext.CsvProblem: line 2: a quoted cell opens here and is never closed
+    (a missing ")
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
@@ -52,8 +54,8 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
                 # (most often a quote never closed in a long file: the cell takes in every line
                 # after it)
                 raise CsvProblem(
-                    f"a cell of the row starting here holds over {csv.field_size_limit():,} characters; "
-                    'is a quoted cell never closed (a missing ")?',
+                    f"a cell of the row starting here holds over {csv.field_size_limit():,} "
+                    'characters; is a quoted cell never closed (a missing ")?',
                     start,
                 ) from None
             raise CsvProblem(

@@ -118,8 +118,10 @@ def _field(name: str) -> str:
 def place_in_plan(tree: Any, path: Sequence[Any]) -> str:
     """The value at ``path`` in the document ``tree`` (parts that are all in it), in words.
 
-    >>> doc = {"plan": {"period": {"start": "x"}}, "objectives": [{"id": "O1", "milestones": [{"title": "t"}],
-    ...        "indicators": ["NI 72", {"title": "x"}]}], "owners": [{"id": "A", "capacity": 2.5}]}
+    >>> doc = {"plan": {"period": {"start": "x"}},
+    ...        "objectives": [{"id": "O1", "milestones": [{"title": "t"}],
+    ...                        "indicators": ["NI 72", {"title": "x"}]}],
+    ...        "owners": [{"id": "A", "capacity": 2.5}]}
     >>> place_in_plan(doc, ("plan", "period", "start"))
     "the start date of the plan's period"
     >>> place_in_plan(doc, ("objectives", 0, "milestones", 0))

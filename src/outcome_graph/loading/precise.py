@@ -110,9 +110,9 @@ _YAML_MEANINGS = (
     (
         "did not find expected key",
         "",
-        "unexpected text where a field of the item above was expected: text after a closing quote (a text holding "
-        'an apostrophe is quoted with double quotes: "Children\'s centres"), or a field not lined up with the '
-        "fields above it",
+        "unexpected text where a field of the item above was expected: text after a closing "
+        "quote (a text holding an apostrophe is quoted with double quotes: "
+        '"Children\'s centres"), or a field not lined up with the fields above it',
     ),
     (
         "expected '-' indicator",
@@ -166,7 +166,8 @@ def _yaml_problem(file: str | None, exc: yaml.YAMLError, text: str) -> PlanError
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     if "end of stream" in problem and getattr(exc, "context_mark", None) is not None:
-        mark = getattr(exc, "context_mark")  # noqa: B009 - an unclosed quote or bracket: where it opens
+        # (an unclosed quote or bracket: where it opens)
+        mark = getattr(exc, "context_mark")  # noqa: B009
     context = getattr(exc, "context", None)
     said = problem
     context_mark = getattr(exc, "context_mark", None)

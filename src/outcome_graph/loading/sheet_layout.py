@@ -554,8 +554,8 @@ def sheet_key(name: str) -> str:
 #: Flat-form header names (after :func:`header_key`) and the role of the column.
 FLAT_COLUMNS: dict[str, str] = {}
 for _role, _names in {
-    "level:priority": "priority priorities pillar pillars theme themes strategic_priority strategic_priorities "
-    "key_priority key_priorities priority_area priority_areas",
+    "level:priority": "priority priorities pillar pillars theme themes strategic_priority "
+    "strategic_priorities key_priority key_priorities priority_area priority_areas",
     "level:aim": "aim aims commitment commitments strategic_objective strategic_objectives",
     "level:objective": "objective objectives target targets benefit benefits",
     "level:milestone": (
@@ -568,12 +568,14 @@ for _role, _names in {
     "lead_organisation lead_organisations lead_service "
     # (Richmond's tables name the board leading each benefit "Delivery Board")
     "delivery_board delivery_boards person_responsible persons_responsible responsible_person "
-    "responsible_lead accountable_officer action_owner action_owners named_lead lead_responsibility",
+    "responsible_lead accountable_officer action_owner action_owners named_lead "
+    "lead_responsibility",
     "timescale": "timescale timescales by_when when deadline timeframe time_frame target_date "
     "completion_date completion_by complete_by date timescale_for_completion "
     "timescales_for_completion due_by date_due target_completion_date",
-    "indicators": "indicators indicator measures measure performance_indicators performance_indicator "
-    "performance_measures performance_measure pis pi kpis kpi key_performance_indicators "
+    "indicators": "indicators indicator measures measure performance_indicators "
+    "performance_indicator performance_measures performance_measure pis pi kpis kpi "
+    "key_performance_indicators "
     "key_performance_indicator",
     "notes": "notes note comments comment update updates progress_update progress_updates "
     "latest_update commentary progress_commentary progress_to_date progress_comments",
@@ -648,7 +650,9 @@ def field_place(name: str, *, flat: bool = False, csv: bool = False) -> str:
     the others' are the per-level form's.
 
     >>> field_place("target"), field_place("outcomes", flat=True), field_place("targets", csv=True)
-    ('the `target.value` column of the indicators sheet', 'the `outcomes` column', 'rows of targets.csv')
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ('the `target.value` column of the indicators sheet', 'the `outcomes` column',
+     'rows of targets.csv')
     >>> field_place("parents", flat=True)
     'the `parents` column of the per-level form'
     """

@@ -80,7 +80,8 @@ class StrictModel(BaseModel):
     def __eq__(self, other: object) -> bool:
         # Equal when the data is equal; where a node was written (private attributes) does not
         # count.
-        return type(self) is type(other) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
+        same_data = self.__dict__ == other.__dict__  # type: ignore[union-attr]
+        return type(self) is type(other) and same_data
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -789,7 +790,8 @@ def iter_nested(doc: PlanDocument) -> Iterator[tuple[NodeSpec, str | None]]:
 
     >>> doc = PlanDocument.model_validate({"format": "outcome-graph/v1",
     ...     "plan": {"id": "d", "period": {"start": "2011-04-01", "end": "2012-03-31"}},
-    ...     "priorities": [{"id": "P1", "title": "Safe", "aims": [{"id": "A1", "title": "Streets"}]}],
+    ...     "priorities": [
+    ...         {"id": "P1", "title": "Safe", "aims": [{"id": "A1", "title": "Streets"}]}],
     ...     "milestones": [{"id": "M1", "title": "Audit", "parent": "A1"}]})
     >>> [(n.id, nest) for n, nest in iter_nested(doc)]
     [('P1', None), ('A1', 'P1'), ('M1', None)]

@@ -101,7 +101,8 @@ def node_iri(plan: Plan, node_id: str) -> rdflib.URIRef:
     """The IRI of a node (or owner, or referenced id) of a plan.
 
     >>> from outcome_graph import load
-    >>> plan = load("format: outcome-graph/v1\\nplan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = load("format: outcome-graph/v1\\n"
+    ...             "plan: {id: demo, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> str(node_iri(plan, "NI 72"))
     'urn:outcome-graph:plan:demo:NI%2072'
     """

@@ -35,14 +35,14 @@ __all__ = ["TABLES", "TEXT_COLUMNS", "table", "format_table", "write_table", "ta
 #: The tables :func:`table` makes, with what each row is.
 TABLES: dict[str, str] = {
     "milestones": "one row per milestone: dates read from due/timescale, effective owners, status",
-    "indicators": "one row per indicator value (baseline, target, actual); indicators without values get "
-    "one row",
-    "owners": "one row per owner: milestones led, and milestones due in each month of the plan period "
-    "(a period over twenty years: each month one is due in) (no_month: undated, ongoing, "
-    "deferred, or ending on a year alone, as OG303 counts)",
-    "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, else aims "
-    "or priorities) carrying each framework outcome, and indicators measuring each outcome "
-    "there",
+    "indicators": "one row per indicator value (baseline, target, actual); indicators without "
+    "values get one row",
+    "owners": "one row per owner: milestones led, and milestones due in each month of the plan "
+    "period (a period over twenty years: each month one is due in) (no_month: undated, "
+    "ongoing, deferred, or ending on a year alone, as OG303 counts)",
+    "coverage": "one row per priority: nodes of its branch (at the coverage level: objectives, "
+    "else aims or priorities) carrying each framework outcome, and indicators measuring each "
+    "outcome there",
     "findings": "one row per finding of a check: the rule, the node with its priority, aim and "
     "objective, the owners who lead it (an indicator: those of the nodes it measures), the "
     "message and hint, and where it is written (an action log to share out)",
@@ -542,8 +542,8 @@ def format_table(
     ``columns`` chooses the columns shown (default: all).
 
     >>> import pandas as pd
-    >>> print(format_table(pd.DataFrame({"id": ["M1", "M10"], "title": ["x" * 60, "y"], "value": [56.0, 2.5]}),
-    ...                    max_width=10))
+    >>> table = pd.DataFrame({"id": ["M1", "M10"], "title": ["x" * 60, "y"], "value": [56.0, 2.5]})
+    >>> print(format_table(table, max_width=10))
     id  title      value
     M1  xxxxxxxxx…    56
     M10 y            2.5

@@ -31,7 +31,8 @@ class UnusedIgnore:
     ... format: outcome-graph/v1
     ... plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}
     ... milestones:
-    ...   - {id: M1, title: Audit the junctions, lead: Road safety team, timescale: June 11, ignore: [OG301]}
+    ...   - {id: M1, title: Audit the junctions, lead: Road safety team, timescale: June 11,
+    ...      ignore: [OG301]}
     ... ''')
     >>> seen = []
     >>> def note(ctx: og.RuleContext):
@@ -111,7 +112,8 @@ class RuleContext:
     ...     if not ctx.plan.meta.title:
     ...         yield ctx.finding(None, "The plan has no title.")
     >>> untitled = og.rule("DOC001", "untitled-plan", "info", register=False)(untitled_plan)
-    >>> plan = og.load("format: outcome-graph/v1\\nplan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
+    >>> plan = og.load("format: outcome-graph/v1\\n"
+    ...                "plan: {id: d, period: {start: 2011-04-01, end: 2012-03-31}}\\n")
     >>> [f.message for f in run_rules(plan, [untitled], og.Config()).findings]
     ['The plan has no title.']
     """

@@ -268,8 +268,9 @@ def _tag_hint(ctx: RuleContext) -> str:
     form writes them."""
     verb = "Add" if ctx.in_yaml else "Fill in"
     return (
-        f"{verb} {ctx.field('outcomes')} with the outcomes it serves, or {ctx.field('outcomes', value='[]')} if "
-        'it is deliberately cross-cutting (management, capacity, "lean and fit").'
+        f"{verb} {ctx.field('outcomes')} with the outcomes it serves, or "
+        f"{ctx.field('outcomes', value='[]')} if it is deliberately cross-cutting (management, "
+        'capacity, "lean and fit").'
     )
 
 

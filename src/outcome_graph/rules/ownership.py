@@ -150,7 +150,9 @@ def _several(owner: OwnerInfo) -> bool:
     return not owner.declared and names_several(owner.name)
 
 
-def _owner_location(ctx: RuleContext, owner_id: str, nodes: list[str]):  # type: ignore[no-untyped-def]
+def _owner_location(  # type: ignore[no-untyped-def]
+    ctx: RuleContext, owner_id: str, nodes: list[str]
+):
     if owner_id in ctx.plan.owner_lines:
         return ctx.plan.location(owner_id, "owner")
     if not nodes:
@@ -773,7 +775,8 @@ def _alias_pair(
     return ctx.finding(
         minor,
         f"{minor!r} and {named} look like one owner counted twice ({led}): "
-        f"{split.reason}{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
+        f"{split.reason}"
+        f"{_other_spellings(owners, split, {major: other.name} if with_name else {})}.",
         hint,
         kind="owner",
         title=minor,

@@ -226,9 +226,12 @@ def one_rule_per_code(sources: Iterable[Mapping[str, str] | None]) -> dict[str, 
     >>> one_rule_per_code([{"ACME001": "a/rules.py"}, None, {"ACME001": "a/rules.py"}])
     {'ACME001': 'a/rules.py'}
     >>> one_rule_per_code([{"ACME001": "a/rules.py"}, {"ACME001": "b/rules.py"}])
+    ... # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    outcome_graph.errors.ConfigError: rule code ACME001 is declared by two rule files in one run (a/rules.py and b/rules.py): give one of them another code, or have both configurations list one of the files
+    outcome_graph.errors.ConfigError: rule code ACME001 is declared by two rule files in one run
+    (a/rules.py and b/rules.py): give one of them another code, or have both configurations list
+    one of the files
     """
     out: dict[str, str] = {}
     for mapping in sources:

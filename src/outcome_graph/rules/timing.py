@@ -178,7 +178,8 @@ def milestone_outside_period(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             node_id,
             f"{label(ctx, node_id)} "
-            f"{due}{'' if where.startswith(',') else ', ' if '..' in shown else ' '}{where}{_read(timing, shown)}.",
+            f"{due}{'' if where.startswith(',') else ', ' if '..' in shown else ' '}"
+            f"{where}{_read(timing, shown)}.",
             location=ctx.place_of(node_id, "due", "timescale"),
         )
 

@@ -174,7 +174,8 @@ _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s
 #: A row heading a key to the RAG colours (``Key``, ``RAG key:``, ``Key to RAG ratings``,
 #: ``RAG status key``).
 _KEY_HEADING_RE = re.compile(
-    r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
+    r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key"
+    r"(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
     r"\s*:?\s*",
     re.I,
 )
@@ -209,12 +210,19 @@ def _indicator_pieces(pieces: list[str]) -> list[tuple[str, str | None]]:
     & 56`` (two codes, the second taking the first's prefix). A piece that starts with no code is
     kept whole (a local measure's name, ``TELLUS-FE``).
 
-    >>> _indicator_pieces(["NI 32 Repeat incidents of domestic violence", "NI 61 (LAA)", "LAA: NI 72"])
+    >>> _indicator_pieces(
+    ...     ["NI 32 Repeat incidents of domestic violence", "NI 61 (LAA)", "LAA: NI 72"])
     [('NI 32', 'Repeat incidents of domestic violence'), ('NI 61', None), ('NI 72', None)]
-    >>> _indicator_pieces(["NI 99", "100", "101", "NI87/NI114", "NI 112 and NI 113", "TELLUS-FE"])
-    [('NI 99', None), ('NI 100', None), ('NI 101', None), ('NI87', None), ('NI114', None), ('NI 112', None), ('NI 113', None), ('TELLUS-FE', None)]
+    >>> pieces = _indicator_pieces(
+    ...     ["NI 99", "100", "101", "NI87/NI114", "NI 112 and NI 113", "TELLUS-FE"])
+    >>> pieces[:4]
+    [('NI 99', None), ('NI 100', None), ('NI 101', None), ('NI87', None)]
+    >>> pieces[4:]
+    [('NI114', None), ('NI 112', None), ('NI 113', None), ('TELLUS-FE', None)]
     >>> _indicator_pieces(["NI72/73", "NI 55 & 56/CSC 4", "NI 8/10 Kept"])
-    [('NI72', None), ('NI73', None), ('NI 55', None), ('NI 56', None), ('CSC 4', None), ('NI 8', '/10 Kept')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('NI72', None), ('NI73', None), ('NI 55', None), ('NI 56', None), ('CSC 4', None),
+     ('NI 8', '/10 Kept')]
     """
     out: list[tuple[str, str | None]] = []
     prefix: str | None = None
@@ -1360,7 +1368,8 @@ class _FlatTable:
             ),
             (
                 self.leads_above,
-                "a lead cell that says the lead above ('As above', 'Ditto') was read as that lead: ",
+                "a lead cell that says the lead above ('As above', 'Ditto') was read as that "
+                "lead: ",
                 cells,
             ),
             (self.unrated, "a status that gives none yet was read as no status: ", cells),

@@ -109,7 +109,8 @@ def load_spreadsheet_bytes(
     without a name has no file), and ``base_dir`` for its folder (none: a catalogue's entries file
     cannot be read).
 
-    >>> plan = load_spreadsheet_bytes(b"Objective,Lead\\nFewer accidents,Road safety team\\n", name="upload.csv",
+    >>> data = b"Objective,Lead\\nFewer accidents,Road safety team\\n"
+    >>> plan = load_spreadsheet_bytes(data, name="upload.csv",
     ...                               csv=True, max_bytes=10**6, period="2011-04-01..2012-03-31")
     >>> plan.id, list(plan.nodes), plan.location("O1").cell
     ('upload', ['O1'], 'A2')

@@ -111,7 +111,8 @@ def parse_period(text: str) -> tuple[date, date]:
     (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
     >>> parse_period("2011-12")  # a financial year
     (datetime.date(2011, 4, 1), datetime.date(2012, 3, 31))
-    >>> parse_period("2011/12") == parse_period("2011-2012") == parse_period("2011/2012")  # as plans write it
+    >>> # as plans write it
+    >>> parse_period("2011/12") == parse_period("2011-2012") == parse_period("2011/2012")
     True
     """
     raw = text.strip()
@@ -141,7 +142,8 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     altogether, the sheet holding its header alone)."""
     if header is None:
         return (
-            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet",
+            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan "
+            "sheet",
             None,
         )
     given = {
@@ -161,7 +163,8 @@ def period_todo(header: Header | None, row: CellMap) -> tuple[str, str | None]:
     ]
     if not empty:
         return (
-            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan sheet",
+            "add period.start and period.end columns (year-month-day: 2011-04-01) to the plan "
+            "sheet",
             None,
         )
     cell = cell_ref(header.row + 1, given[empty[0]])

@@ -37,7 +37,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 _MERGE_REF = re.compile(
-    rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"'
+    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref="
+    rb'"\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"'
 )
 
 
@@ -303,7 +304,8 @@ def rag_colour(fill: Any) -> str | None:
     not spell).
 
     >>> from openpyxl.styles import PatternFill
-    >>> [rag_colour(PatternFill("solid", fgColor=c)) for c in ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")]
+    >>> colours = ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")
+    >>> [rag_colour(PatternFill("solid", fgColor=c)) for c in colours]
     ['red', 'amber', 'green', None]
     """
     if fill is None or fill.fill_type != "solid":

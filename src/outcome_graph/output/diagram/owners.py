@@ -535,7 +535,8 @@ class _Writer:
             '<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT '
             f'POINT-SIZE="{num(round(size, 1))}"><B>{html_lines(lines)}</B></FONT></TD></TR>',
             '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" '
-            f'COLOR="{SEVERITY_COLOURS["error"] if over else MUTED}">{dot_html(load)}</FONT></TD></TR>',
+            f'COLOR="{SEVERITY_COLOURS["error"] if over else MUTED}">'
+            f"{dot_html(load)}</FONT></TD></TR>",
         ]
         if fs:
             rows.append(f'<TR><TD ALIGN="LEFT">{badges(fs)}</TD></TR>')
@@ -571,13 +572,15 @@ class _Writer:
                 "id": "og-no-lead",  # (og-owner-<id> are the owners')
                 "class": "og-node og-owner og-no-lead",
                 "label": Html(
-                    f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" STYLE="ROUNDED,DASHED" '
-                    f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="6"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
-                    f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{MUTED}">{count} milestone{"s" if count != 1 else ""} '
+                    f'<TABLE BORDER="2" COLOR="{SEVERITY_COLOURS["warning"]}" BGCOLOR="#FFFFFF" '
+                    'STYLE="ROUNDED,DASHED" CELLBORDER="0" CELLSPACING="0" CELLPADDING="6">'
+                    '<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>No lead</B></FONT></TD></TR>'
+                    f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{MUTED}">'
+                    f"{count} milestone{'s' if count != 1 else ''} "
                     f"nobody leads (OG301)</FONT></TD></TR></TABLE>"
                 ),
-                "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none from "
-                "an objective"
+                "tooltip": f"{count} milestone{'s' if count != 1 else ''} with no lead, and none "
+                "from an objective"
                 + (f"; {len(fs)} OG301 finding{'s' if len(fs) != 1 else ''}" if fs else ""),
             },
         )

@@ -293,7 +293,8 @@ def _page_that_fits(page: str, size: tuple[float, float] | None, scale: float) -
     ``page`` (``size`` points at ``scale``) would keep readable, worked out from its size (a
     drawing's layout does not depend on its page); ``None`` when none does.
 
-    >>> _page_that_fits("a4", (800.0, 300.0), 0.5)  # (1,600 by 600 points: A3 landscape takes it at 69%)
+    >>> # (1,600 by 600 points: A3 landscape takes it at 69%)
+    >>> _page_that_fits("a4", (800.0, 300.0), 0.5)
     'a3'
     >>> _page_that_fits("a4", (300.0, 800.0), 0.6), _page_that_fits("a3", (800.0, 300.0), 0.1)
     ('a3-portrait', None)
