@@ -160,7 +160,8 @@ plan = load_path(path, jobs="auto")
 loaded = time.perf_counter()
 report = check(plan, config, jobs="auto")
 checked = time.perf_counter()
-print(json.dumps({"load": loaded - start, "check": checked - loaded, "findings": len(report.findings)}))
+times = {"load": loaded - start, "check": checked - loaded}
+print(json.dumps({**times, "findings": len(report.findings)}))
 """
 
 

@@ -383,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tests",
         nargs="*",
-        help="the quick tests, run on every mutant (default: those of the module's part, see AREAS)",
+        help="the quick tests, run on every mutant (default: those of the module's part, see "
+        "AREAS)",
     )
     parser.add_argument(
         "--more-tests",

@@ -342,8 +342,9 @@ def milestone_without_status(ctx: og.RuleContext) -> Iterator[og.Finding]:
 
 def from_upload(stream: BinaryIO, filename: str, text: TextIO) -> list[og.Plan]:
     with open(filename, "rb") as own:
-        return [og.load(stream, name=filename), og.load(own), og.load(text), og.load(io.BytesIO(b"")),
-                og.load(io.StringIO(""), name=filename), og.load(bytearray(stream.read()))]
+        return [og.load(stream, name=filename), og.load(own), og.load(text),
+                og.load(io.BytesIO(b"")), og.load(io.StringIO(""), name=filename),
+                og.load(bytearray(stream.read()))]
 
 
 def main(path: str) -> int:
@@ -359,8 +360,10 @@ def main(path: str) -> int:
         line: int | None = finding.location.line
         print(line, finding.node, finding.message)
     text: str = report.to_json() + og.to_sarif([report]) + og.to_junit([report])
-    print(counts, len(text), og.build_graph(plan).number_of_edges(), og.PlanFacts(plan).of_kind("aim"))
-    svg: bytes = og.render(plan, "svg", findings=report)  # (a format: the bytes; a path object: the path)
+    print(counts, len(text), og.build_graph(plan).number_of_edges(),
+          og.PlanFacts(plan).of_kind("aim"))
+    # (a format: the bytes; a path object: the path)
+    svg: bytes = og.render(plan, "svg", findings=report)
     drawn: Path = og.render(plan, Path("model.png"))
     print(len(svg), drawn.name)
     return report.exit_code

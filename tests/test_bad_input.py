@@ -202,7 +202,8 @@ CASES = [
             "format: outcome-graph/v1\n"
             "plan: {id: x, period: {start: 2012-04-01, end: 2011-03-31}}\n",
         ),
-        "the plan's period: it ends (2011-03-31) before it starts (2012-04-01): swap the two dates?",
+        "the plan's period: it ends (2011-03-31) before it starts (2012-04-01): swap the two "
+        "dates?",
         2,
     ),
     Case(

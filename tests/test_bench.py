@@ -302,10 +302,13 @@ def test_fast_and_precise_loaders_agree_on_real_plans(path: Path):
 @pytest.mark.parametrize(
     "text",
     [
-        "# copy of id: p\nformat: outcome-graph/v1\nplan:\n  id: p\n  period: {start: 2011-04-01, end: 2012-03-31}\n"
-        '# formerly id: P1 then P2\npriorities:\n  # id: P1 was split\n  - id: P1\n    title: "Safe # id: P1"\n'
+        "# copy of id: p\nformat: outcome-graph/v1\nplan:\n  id: p\n"
+        "  period: {start: 2011-04-01, end: 2012-03-31}\n"
+        "# formerly id: P1 then P2\npriorities:\n  # id: P1 was split\n  - id: P1\n"
+        '    title: "Safe # id: P1"\n'
         "  - {id: P2, title: 'it''s # id: P2'} # id: P2\n  - id: P3 # id: P3\n    title: x\n",
-        "format: outcome-graph/v1 #id: p\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
+        "format: outcome-graph/v1 #id: p\n"
+        "plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"
         'objectives:\n  - title: "#" # id: O1\n    id: O1\n',
         # a key that ends in "id:" inside a text, with the next node's id as its value
         "format: outcome-graph/v1\nplan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}\n"

@@ -250,7 +250,8 @@ objectives:
   - id: O1
     title: o
     ignore: [OG301, {rule: OG401, scope: branch}]
-    milestones: [{id: M1, title: a, timescale: TBA}, {id: M2, title: b, timescale: June 11, lead: X}]
+    milestones: [{id: M1, title: a, timescale: TBA}, {id: M2, title: b, timescale: June 11,
+                                                      lead: X}]
 """
     )
     report = og.check(plan, {"select": ["OG301", "OG401", "OG110"]})
@@ -615,7 +616,8 @@ priorities:
     title: Healthy
     outcomes: [be_healthy]
     aims:
-      - {id: A2, title: Food, indicators: [NI 56], objectives: [{id: O3, title: c, milestones: [{id: M1, title: m}]}]}
+      - {id: A2, title: Food, indicators: [NI 56], objectives: [{id: O3, title: c,
+                                                                 milestones: [{id: M1, title: m}]}]}
 """
 )
 
@@ -666,7 +668,8 @@ def test_an_ignore_inside_a_rolled_up_branch_suppresses_at_its_node(
 OWNED = """format: outcome-graph/v1
 plan: {id: p, period: {start: 2011-04-01, end: 2012-03-31}}
 owners:
-  - {id: SILS, name: School Improvement, capacity: 2, ignore: [{rule: OG302, reason: a service of forty staff}]}
+  - {id: SILS, name: School Improvement, capacity: 2, ignore: [{rule: OG302,
+                                                                reason: a service of forty staff}]}
   - {id: EY, name: Early Years, capacity: 1, ignore: [OG302]}
   - {id: P1, name: Partnership board, capacity: 1}
 groups:
@@ -698,7 +701,7 @@ def test_an_owner_or_group_suppresses_a_rule_for_itself():
     # a priority's: the priority's entry is the priority's, and reported as unused), are reported
     assert ("OG104", "group", "G2") in found and ("OG302", "owner", "P1") in found
     unused = {(f.kind, f.node, f.location.line) for f in report.findings if f.rule == "OG110"}
-    assert unused == {("owner", "EY", 5), ("priority", "P1", 11)}
+    assert unused == {("owner", "EY", 6), ("priority", "P1", 12)}
     assert report.counts["suppressed"] == 2
 
 

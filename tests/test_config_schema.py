@@ -38,7 +38,8 @@ RULE_FILE = '''\
 from outcome_graph import rule
 
 
-@rule("ACME001", "acme-rule", "info", options={"limit": 3, "share": 0.5, "strict": True, "word": "x", "words": []})
+@rule("ACME001", "acme-rule", "info", options={"limit": 3, "share": 0.5, "strict": True,
+                                               "word": "x", "words": []})
 def acme(ctx):
     """Reports nothing."""
     return iter(())

@@ -118,7 +118,8 @@ def big_plan(priorities: int = 6, aims: int = 4, objectives: int = 5, milestones
         lines += [
             f"  - id: P{p}",
             f"    title: Priority {p} about the wellbeing of children and families in the borough",
-            f"    outcomes: [{outcomes[(p - 1) % 5]}{', ' + outcomes[p % 5] if p % 3 == 0 else ''}]",
+            f"    outcomes: [{outcomes[(p - 1) % 5]}"
+            f"{', ' + outcomes[p % 5] if p % 3 == 0 else ''}]",
             "    aims:",
         ]
         for a in range(1, aims + 1):
@@ -1381,7 +1382,8 @@ def test_a_layout_graphviz_crashes_merging_lines_in_is_drawn_with_them_apart(tmp
     real = shutil.which("dot")
     fake = tmp_path / "dot"
     fake.write_text(
-        f"#!/bin/sh\ninput=$(cat)\nif printf '%s' \"$input\" | grep -qx '  concentrate=true;'; then kill -SEGV $$; fi\n"
+        "#!/bin/sh\ninput=$(cat)\n"
+        "if printf '%s' \"$input\" | grep -qx '  concentrate=true;'; then kill -SEGV $$; fi\n"
         f'printf "%s" "$input" | "{real}" "$@"\n'
     )
     fake.chmod(0o755)
@@ -2374,7 +2376,7 @@ def test_a_diagram_drawn_as_a_strip_says_so_and_what_lays_it_out_otherwise(thurr
     ("model", "milestones"),
     [(THURROCK, False), (THURROCK, True), (SOUTHEND, False), (SOUTHEND, True)],
 )
-def test_a_focus_on_an_indicator_measured_under_several_priorities_draws_it_without_graphviz_warnings(
+def test_a_focus_on_an_indicator_under_several_priorities_draws_it_without_graphviz_warnings(
     model, milestones
 ):
     from outcome_graph.graph.facts import PlanFacts

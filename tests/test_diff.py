@@ -453,14 +453,14 @@ def _plan(body: str, header: str = PLAN_HEADER) -> og.Plan:
     return og.load(header + body)
 
 
-def test_a_milestone_s_due_and_status_are_changes_but_spacing_and_the_order_of_joint_leads_are_not():
+def test_a_milestone_s_due_and_status_are_changes_but_spacing_and_joint_leads_order_are_not():
     old = _plan(
-        'milestones: [{id: M1, title: "Audit  the junctions", lead: [Roads, Police], due: "2011-06", '
-        "status: on_track}]\n"
+        'milestones: [{id: M1, title: "Audit  the junctions", lead: [Roads, Police], '
+        'due: "2011-06", status: on_track}]\n'
     )
     new = _plan(
-        'milestones: [{id: M1, title: "Audit the junctions", lead: [Police, Roads], due: "2011-07", '
-        "status: done}]\n"
+        'milestones: [{id: M1, title: "Audit the junctions", lead: [Police, Roads], '
+        'due: "2011-07", status: done}]\n'
     )
     result = diff(old, new, findings=False)
     assert [(c.change, c.before, c.after) for c in result.changes] == [

@@ -92,13 +92,16 @@ priorities:
     title: Children are safe
     outcomes: [stay_safe]
     objectives:
-      - {id: P1.O1, title: Fewer children go missing, lead: Head of Safeguarding, indicators: [NI 71]}
+      - {id: P1.O1, title: Fewer children go missing, lead: Head of Safeguarding,
+         indicators: [NI 71]}
   - id: P2
     title: Every child achieves
     outcomes: [enjoy_and_achieve]
     objectives:
-      - {id: P2.O1, title: Support schools below the floor, lead: Head of School Improvement, indicators: [NI 73]}
-      - {id: P2.O2, title: Healthy school meals, lead: Head of School Improvement, outcomes: [be_healthy]}
+      - {id: P2.O1, title: Support schools below the floor, lead: Head of School Improvement,
+         indicators: [NI 73]}
+      - {id: P2.O2, title: Healthy school meals, lead: Head of School Improvement,
+         outcomes: [be_healthy]}
 """
 
 

@@ -40,7 +40,8 @@ def test_findings_show_terminal_escapes_in_plan_text_as_escapes(
     attack = "".join(TERMINAL_ATTACKS)
     (tmp_path / "p.yaml").write_text(
         PLAN_HEADER + "owners: [{id: HSI, name: Head}]\nmilestones:\n"
-        f'  - {{id: M1, title: t, timescale: "{_yaml_escaped(attack)}June 11", lead: "Nobody{_yaml_escaped(attack)}"}}\n',
+        f'  - {{id: M1, title: t, timescale: "{_yaml_escaped(attack)}June 11", '
+        f'lead: "Nobody{_yaml_escaped(attack)}"}}\n',
         encoding="utf-8",
     )
     for extra in ([], ["--color"]):

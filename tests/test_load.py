@@ -45,7 +45,8 @@ catalogues:
     entries:
       - {code: CSC 001, title: Young carers supported, outcomes: [be_healthy]}
 groups:
-  - {id: CP1, title: Children are safe, kind: corporate_priority, members: [P1], views: [summary], tags: [x], notes: n}
+  - {id: CP1, title: Children are safe, kind: corporate_priority, members: [P1], views: [summary],
+     tags: [x], notes: n}
 priorities:
   - id: P1
     number: "1"
@@ -446,7 +447,8 @@ def test_problems_name_the_column_too(text: str, needle: str, where: tuple[int, 
         # (a Unix timestamp of midnight, 1 April 2011, and a date with a time: not ISO dates either)
         (
             "period: {start: 1301616000, end: 2012-03-31}",
-            "the start date of the plan's period: '1301616000' is not a date written year-month-day",
+            "the start date of the plan's period: '1301616000' is not a date written "
+            "year-month-day",
         ),
         (
             "period: {start: 2011-04-01, end: '2012-03-31T00:00:00'}",
@@ -759,7 +761,8 @@ priorities:
     ignore: [OG101, {rule: OG203, reason: known, scope: branch}]
     notes: free text
     lead: SL SILS
-    indicators: [NI 72, {id: NI 199, title: Children's satisfaction with parks, targets: [{period: 2011-12, value: 3}]}]
+    indicators: [NI 72, {id: NI 199, title: Children's satisfaction with parks,
+                         targets: [{period: 2011-12, value: 3}]}]
     aims:
       - id: "2.4.1"
         title: Lean and fit
@@ -772,10 +775,12 @@ priorities:
             lead: Head of Care & Targeted Outcomes (HCATO)
             milestones:
               - {id: M1, title: a, timescale: June 11, status: on_track}
-              - {id: M2, title: b, timescale: End September 2012, depends_on: [M1], lead: [SILS, SL ASO]}
+              - {id: M2, title: b, timescale: End September 2012, depends_on: [M1],
+                 lead: [SILS, SL ASO]}
               - {id: M3, title: c, timescale: "April – July 11", due: {from: 2011-04, to: 2011-07}}
               - {id: M4, title: d, timescale: Autumn 2008, due: [2011-09, 2012-03]}
-              - {id: M5, title: e, timescale: TBA, due: 2011-07-31, lead: SL Assets and School Organisation (SL ASO)}
+              - {id: M5, title: e, timescale: TBA, due: 2011-07-31,
+                 lead: SL Assets and School Organisation (SL ASO)}
               - {id: M6, title: f, timescale: See 14-19 Plan, due: 2012}
               - {id: M7, title: g, number: 1.1.3, due: 2011-07, status: done}
 indicators:

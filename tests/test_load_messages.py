@@ -135,7 +135,8 @@ def test_an_error_deep_in_a_nested_plan_names_the_item_by_kind_and_id():
         (
             "indicators:\n  - {id: L1, title: x, baseline: {period: '2011', value: inf}}\n",
             4,
-            "the value of the baseline of indicator L1: must be a number, not infinity or NaN (inf)",
+            "the value of the baseline of indicator L1: must be a number, not infinity or NaN "
+            "(inf)",
         ),
         (
             "indicators:\n  - {id: L1, title: x, target: {period: '2011', value: 1, comparator: "
@@ -152,7 +153,8 @@ def test_an_error_deep_in_a_nested_plan_names_the_item_by_kind_and_id():
         (
             "objectives:\n  - {id: O1, title: x, ignore: [{rule: OG101, scope: tree}]}\n",
             4,
-            "the scope of the first ignore entry of objective O1: must be one of 'node' or 'branch'",
+            "the scope of the first ignore entry of objective O1: must be one of 'node' or "
+            "'branch'",
         ),
         (
             "owners:\n  - {id: SILS, name: School improvement, capacity: lots}\n",
@@ -363,7 +365,8 @@ def test_any_node_s_bad_field_is_named_by_kind_and_id_and_its_path_kept(
     else:
         index = int(path.rsplit("[", 1)[1][:-1])
         place = ["first", "second", "third"][index]
-        of = f" of {_LEVELS[depth - 1]} {owner['id']}" if owner is not None else ""  # type: ignore[index]
+        owner_id = owner["id"] if owner is not None else None  # type: ignore[index]
+        of = f" of {_LEVELS[depth - 1]} {owner_id}" if owner is not None else ""
         assert problem.message.startswith(f"the {field} of the {place} {kind}{of}: ")
 
 

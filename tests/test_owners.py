@@ -2097,7 +2097,8 @@ def test_the_owner_tables_show_a_declared_owners_kind():
         page,
     )
     assert re.search(
-        r'<tr id="r-owner-BOB"[^>]*><th scope="row">Bob Smith <span class="muted">\(person\)</span>',
+        r'<tr id="r-owner-BOB"[^>]*><th scope="row">'
+        r'Bob Smith <span class="muted">\(person\)</span>',
         page,
     )
     owners = table(plan, "owners").set_index("owner")
@@ -2114,7 +2115,8 @@ def test_the_owner_tables_show_a_declared_owners_kind():
         ),
         (
             "Head of Service, DAAT and YOS",
-            "Head of Service, Drug and Alcohol Action Team (DAAT) and Youth Offending Service (YOS)",
+            "Head of Service, Drug and Alcohol Action Team (DAAT) and Youth Offending Service "
+            "(YOS)",
         ),
         (
             "Head of Service, DAAT, YOS and CAMHS",
@@ -2221,7 +2223,7 @@ def test_og304_indexes_only_the_declared_roles_a_lead_can_share_a_title_with(dec
     )
 
 
-def test_a_declared_owner_s_load_is_reported_at_its_declaration_an_implicit_one_s_at_its_first_node():
+def test_a_declared_owner_s_load_is_told_at_its_declaration_an_implicit_one_s_at_its_first_node():
     # (OG302 and OG303 are about the owner: a declared one is found where `owners:` declares it;
     # one only named in leads, at the first milestone it leads)
     import outcome_graph as og

@@ -467,7 +467,8 @@ def test_the_coverage_totals_count_in_the_right_grammatical_number():
             PLAN_HEADER
             + """\
 priorities:
-  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads, indicators: [NI 48]}]}
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads,
+                                                               indicators: [NI 48]}]}
   - id: P2
     title: Healthy
     outcomes: [be_healthy]
@@ -514,8 +515,10 @@ def test_the_totals_leave_out_objectives_under_a_cross_cutting_priority():
             PLAN_HEADER
             + """\
 priorities:
-  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads, indicators: [NI 48]}]}
-  - {id: P2, title: Management, outcomes: [], objectives: [{id: O2, title: Budgets, outcomes: [stay_safe]}]}
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Safer roads,
+                                                               indicators: [NI 48]}]}
+  - {id: P2, title: Management, outcomes: [], objectives: [{id: O2, title: Budgets,
+                                                            outcomes: [stay_safe]}]}
 """
         )
     )
@@ -858,7 +861,8 @@ def test_the_inline_diagram_reads_as_its_nodes_not_its_arrows_and_graphviz_names
     # Each node is described by its tooltip (kind, title, outcomes, lead, findings), which a mouse
     # alone showed.
     node = re.search(
-        rf'<g id="{svg_id("P2.A2.O2").replace("-", "&#45;")}" class="node[^"]*" tabindex="0">\s*<title>P2.A2.O2</title>\s*'
+        rf'<g id="{svg_id("P2.A2.O2").replace("-", "&#45;")}" class="node[^"]*" tabindex="0">\s*'
+        r"<title>P2.A2.O2</title>\s*"
         r"<desc>([^<]+)</desc>",
         svg,
     )
@@ -1083,7 +1087,7 @@ def test_the_summary_counts_each_priority_s_findings_as_the_table_lists_them():
     assert set(re.findall(r'data-priority="([^"]+)"', table)) == options
 
 
-def test_a_plan_of_many_priorities_has_those_with_the_most_serious_findings_counted_in_its_summary():
+def test_a_plan_of_many_priorities_counts_those_with_the_most_serious_findings_in_its_summary():
     from outcome_graph.synth import dump_yaml, generate
 
     plan = og.load(dump_yaml(generate(3_000, seed=3)))
@@ -1275,7 +1279,7 @@ def _print_rules() -> dict[str, str]:
     }
 
 
-def test_on_paper_a_short_table_is_kept_whole_a_long_one_repeats_its_heading_and_no_heading_is_left_alone():
+def test_on_paper_short_tables_stay_whole_long_ones_repeat_their_heading_no_heading_left_alone():
     rules = _print_rules()
 
     def declared(selector: str, declaration: str) -> bool:

@@ -304,7 +304,8 @@ priorities:
   - id: P1
     title: Safe
     objectives:
-      - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, timescale: June 11, lead: Roads}]}
+      - {id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, timescale: June 11,
+                                                       lead: Roads}]}
 milestones:
   - {id: M3, title: Survey, timescale: March 2012, lead: Roads}
   - {id: M4, title: Train staff, timescale: As above, lead: Roads, parent: O1}

@@ -281,7 +281,8 @@ priorities:
     title: Safe
     ignore: [{rule: OG102, scope: branch}]
     aims: [{id: A1, title: a, objectives: [{id: O1, title: a}, {id: O2, title: b}]}]
-  - {id: P2, title: Achieve, indicators: [L1], aims: [{id: A2, title: b, objectives: [{id: O3, title: c}]}]}
+  - {id: P2, title: Achieve, indicators: [L1],
+     aims: [{id: A2, title: b, objectives: [{id: O3, title: c}]}]}
 """
     )
     report = og.check(plan, {"select": ["OG102"]})

@@ -131,7 +131,8 @@ MIXED = (
 priorities:
   - {id: P1, title: Healthy lives, outcomes: [be_healthy], indicators: [I-SAFE]}
   - {id: P2, title: Schools, aims: [{id: P2.A1, title: Safer journeys, indicators: [I-SAFE],
-      objectives: [{id: P2.A1.O1, title: Crossings}, {id: P2.A1.O2, title: Walking buses, outcomes: [enjoy_and_achieve]}]}]}
+      objectives: [{id: P2.A1.O1, title: Crossings}, {id: P2.A1.O2, title: Walking buses,
+                                                      outcomes: [enjoy_and_achieve]}]}]}
   - {id: P3, title: Lean and fit, outcomes: [], indicators: [I-SAFE]}
   - {id: P4, title: Safe at home, outcomes: [stay_safe], indicators: [I-OTHER]}
 indicators:
@@ -160,7 +161,8 @@ UNTAGGED = (
     PLAN_HEADER
     + """\
 priorities:
-  - {id: P1, title: Safe at home, aims: [{id: P1.A1, title: Fewer referrals, indicators: [LOCAL-1]}]}
+  - {id: P1, title: Safe at home, aims: [{id: P1.A1, title: Fewer referrals,
+                                          indicators: [LOCAL-1]}]}
 indicators:
   - {id: LOCAL-1, title: Repeat referrals}
 """

@@ -1416,7 +1416,7 @@ def test_a_note_above_a_per_level_header_naming_one_field_is_passed_over(tmp_pat
     assert plan.nodes["M1"].timescale == "June 11" and plan.location("M1").cell == "B3"
 
 
-def test_an_objective_s_rows_without_milestones_keep_its_timescale_once_and_outcomes_split_at_commas(
+def test_an_objective_s_milestoneless_rows_keep_its_timescale_once_and_outcomes_split_at_commas(
     tmp_path: Path,
 ):
     path = workbook(
@@ -1763,7 +1763,7 @@ def test_findings_of_an_owner_a_group_and_a_node_sharing_one_id_link_to_their_ow
     assert checked == links
 
 
-def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_met_again_is_the_same_node(
+def test_a_blank_level_cell_repeats_only_under_the_same_parent_and_a_title_seen_again_is_one_node(
     tmp_path: Path,
 ):
     # (docs/format.md, "where the specification is silent": how a flat table's blank and repeated
@@ -3853,7 +3853,8 @@ def test_a_flat_indicators_cell_is_read_as_published_plans_write_it(tmp_path: Pa
     path = tmp_path / "plan.csv"
     path.write_text(
         "Objective,Key milestones,Lead,Timescale,Indicators\n"
-        'Safer homes,Audit referrals,Safeguarding team,June 11,"NI 32 Repeat incidents of domestic violence"\n'
+        "Safer homes,Audit referrals,Safeguarding team,June 11,"
+        '"NI 32 Repeat incidents of domestic violence"\n'
         'Fewer conceptions,Run clinics,Health team,June 11,"NI 112 and NI 113, LAA: NI 72"\n'
         'Better attainment,Support schools,SILS,June 11,"NI 99, 100, 101; NI87/NI114"\n',
         encoding="utf-8",
@@ -4153,7 +4154,8 @@ def test_a_value_typed_as_a_percentage_gives_its_indicator_the_unit_percent(tmp_
         PLAN_HEADER
         + """priorities: [{id: P1, title: Safe, indicators: [NI 72, NI 73, NI 117]}]
 indicators:
-  - {id: NI 72, title: Early years, baseline: {period: "2010", value: 70}, targets: [{period: "2011-12", value: 75}]}
+  - {id: NI 72, title: Early years, baseline: {period: "2010", value: 70},
+     targets: [{period: "2011-12", value: 75}]}
   - {id: NI 73, title: Key stage 2, unit: count, baseline: {period: "2010", value: 70}}
   - {id: NI 117, title: NEET, baseline: {period: "2010", value: 6}}
 """
