@@ -209,7 +209,8 @@ def test_every_table_fits_the_width_of_a_printed_page(browser, tmp_path, model):
         page.emulate_media(media="print")
         widths = page.evaluate("""() => [...document.querySelectorAll('table, svg.og-svg')]
             .filter(e => getComputedStyle(e).display !== 'none')
-            .map(e => [e.className.baseVal ?? e.className, Math.ceil(e.getBoundingClientRect().right)])""")
+            .map(e => [e.className.baseVal ?? e.className,
+                Math.ceil(e.getBoundingClientRect().right)])""")
         page_width = page.evaluate("document.documentElement.clientWidth")
         # (the owner-load table, one column a month, ran off the page: Richmond's to 2,500 pixels)
         assert widths and all(right <= page_width for _name, right in widths), widths
@@ -295,7 +296,10 @@ def test_no_smooth_scrolling_for_those_who_ask_for_less_motion(browser, tmp_path
         try:
             page.add_init_script("""(() => { window.__scrolls = [];
                 const original = Element.prototype.scrollIntoView;
-                Element.prototype.scrollIntoView = function (o) { window.__scrolls.push(o && o.behavior); return original.call(this, o); };
+                Element.prototype.scrollIntoView = function (o) {
+                    window.__scrolls.push(o && o.behavior);
+                    return original.call(this, o);
+                };
             })()""")
             page.goto(Path(path).resolve().as_uri())
             page.wait_for_load_state("load")
@@ -318,7 +322,8 @@ def test_the_focus_is_never_hidden_under_the_sticky_filters(browser, tmp_path):
             page.keyboard.press("Shift+Tab")
             box = page.evaluate("""(() => { const e = document.activeElement;
                 if (!e.closest('#r-findings-table')) { return null; }
-                const f = document.getElementById('r-filters').getBoundingClientRect(), r = e.getBoundingClientRect();
+                const f = document.getElementById('r-filters').getBoundingClientRect(),
+                    r = e.getBoundingClientRect();
                 return r.top >= f.top && r.bottom <= f.bottom; })()""")
             if box is not None:
                 seen += 1
@@ -407,8 +412,10 @@ def test_the_highlighted_node_s_outline_stands_out_and_its_chips_stay_as_they_ar
         page = opened.page
         for node in ("P1.A1.O1.M2", "NI 71"):  # (a box, and an indicator's folded note)
             page.click(f'tr.finding[data-node="{node}"] a.node-link')
-            strokes = page.evaluate("""(() => [...document.querySelector('.og-highlight').querySelectorAll('path,polygon,polyline')]
-                .map(e => [e.getAttribute('fill'), e.getAttribute('stroke'), getComputedStyle(e).stroke]))()""")
+            strokes = page.evaluate("""(() => [...document.querySelector('.og-highlight')
+                .querySelectorAll('path,polygon,polyline')]
+                .map(e => [e.getAttribute('fill'), e.getAttribute('stroke'),
+                    getComputedStyle(e).stroke]))()""")
             outline = [s for fill, given, s in strokes if given != "transparent"]
             filled = [
                 s for fill, given, s in strokes if given == "transparent" and fill != "none"
@@ -431,7 +438,8 @@ def test_without_milestones_a_milestone_of_two_objectives_is_listed_by_a_click_o
         PLAN_HEADER
         + """\
 priorities:
-  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Fewer accidents}, {id: O2, title: Safer roads}]}
+  - {id: P1, title: Safe, outcomes: [stay_safe], objectives: [{id: O1, title: Fewer accidents},
+                                                              {id: O2, title: Safer roads}]}
 milestones:
   - {id: M1, title: Publish the road safety plan, parents: [O1, O2], timescale: June 11}
 """
