@@ -182,8 +182,8 @@ def _wrong_type_calls():  # (name, call, what the message says)
             lambda: og.to_junit([plan]),
             "to_junit() takes reports (og.check(plan), or a list of them), not Plan",
         ),
-        # (None, a number or a path where reports go failed with "'NoneType' object is not
-        # iterable")
+        # (None, a number or a path where reports go
+        # failed with "'NoneType' object is not iterable")
         (
             "junit of nothing",
             lambda: og.to_junit(None),
@@ -656,8 +656,8 @@ def _one_of_each_error(tmp_path):
 def test_errors_survive_pickling_and_copying_as_they_were(tmp_path):
     # A web app or a process pool sends errors between processes (pickle) and a tool may copy
     # them: a BaselineError could not be unpickled or deep-copied at all (made again from its
-    # text, which has no `file`), and an unpickled PlanError printed as "<plan>: plan.yaml:2:1:
-    # ...".
+    # text, which has no `file`), and an unpickled
+    # PlanError printed as "<plan>: plan.yaml:2:1: ...".
     import copy
     import pickle
 
@@ -1143,8 +1143,8 @@ def test_damaged_workbook_content_is_said_to_be_no_workbook_rather_than_bad_yaml
 
 
 #: each argument docs/python-api.md says stands for a command's option, a call giving it a value it
-#: cannot take, and the start of the message: the command's option, or the value where the page says
-#: so
+#: cannot take, and the start of the message: the
+#: command's option, or the value where the page says so
 _OPTION_ARGUMENTS = {
     "page": (lambda og, plan, tmp: og.render(plan, "svg", page="A5"), "--page: 'A5'"),
     "focus": (lambda og, plan, tmp: og.render(plan, "svg", focus="P9"), "--focus: no node 'P9'"),

@@ -138,8 +138,8 @@ print(json.dumps([freed, rss()]))
 )
 def test_the_benchmark_hands_freed_memory_back_between_runs():
     """Each run of a phase starts on memory not touched yet, as the phase does in a command: what
-    the runs before it freed is handed back (glibc's malloc_trim), where the C library would keep
-    it."""
+    the runs before it freed is handed back (glibc's
+    malloc_trim), where the C library would keep it."""
     run = subprocess.run(
         [sys.executable, "-c", _RELEASE, str(ROOT / "bench")],
         capture_output=True,
@@ -649,8 +649,8 @@ def test_the_latency_script_times_a_step_at_each_size():
 
 
 def test_a_random_cycle_visits_every_element_once():
-    # (the chase must wait on every read: one cycle through the whole array, not a short loop in
-    # cache)
+    # (the chase must wait on every read: one cycle
+    # through the whole array, not a short loop in cache)
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("latency", ROOT / "bench" / "latency.py")
@@ -716,8 +716,8 @@ def test_the_cliff_script_times_every_shape_at_two_sizes(tmp_path: Path):
 
 @pytest.mark.parametrize("name", list(_cliffs_module().SHAPES))
 def test_every_cliff_shape_is_a_valid_plan_of_its_size(name: str):
-    # (each shape loads, so the script times the plan it names, not an error; its size is N nodes or
-    # more)
+    # (each shape loads, so the script times the plan it
+    # names, not an error; its size is N nodes or more)
     plan = og.load(json.dumps(_cliffs_module().SHAPES[name](50)))
     assert len(plan.nodes) >= 50 or name == "long-title"
 

@@ -239,8 +239,8 @@ def test_a_finding_s_link_takes_the_keyboard_to_its_node_and_back(southend):
     page.click("#r-clear")
     page.focus('tr.finding[data-node="P2.A2.O2"] a.node-link')
     page.keyboard.press("Enter")
-    # (the focus stayed on the link: a keyboard user was left at the table, the node lit up far
-    # away)
+    # (the focus stayed on the link: a keyboard user
+    # was left at the table, the node lit up far away)
     assert page.evaluate("document.activeElement.id") == svg_id("P2.A2.O2")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")  # (and Enter on the node lists its findings)
@@ -269,8 +269,8 @@ def test_the_report_reflows_to_a_narrow_screen_without_sideways_scrolling(browse
     try:
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_load_state("load")
-        # (the findings table ran to 768 pixels, the filters to 321: the whole page scrolled
-        # sideways)
+        # (the findings table ran to 768 pixels, the
+        # filters to 321: the whole page scrolled sideways)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         # Wide tables scroll in their own box, which the keyboard can reach.
         assert (

@@ -345,8 +345,8 @@ def test_bad_csv_file_names_the_file(tmp_path: Path) -> None:
 
 
 def test_a_catalogue_error_is_the_package_s_error_and_a_value_error() -> None:
-    # (an embedding tool catches OutcomeGraphError; code written when these were ValueErrors still
-    # works)
+    # (an embedding tool catches OutcomeGraphError; code
+    # written when these were ValueErrors still works)
     for make in (
         lambda: Catalogue("C5C", "Local", []),
         lambda: load_catalogue_csv("\n\n", "CSC", "Local"),

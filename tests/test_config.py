@@ -335,8 +335,8 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
             2,
             "'ignore' must be a list of rule codes",
         ),
-        # (a text where a list is meant was read as a list of the codes in it: refused, with the
-        # fix)
+        # (a text where a list is meant was read as a
+        # list of the codes in it: refused, with the fix)
         (
             "outcome-graph.toml",
             'fail-on = "warning"\nignore = "OG1"\n',
@@ -490,8 +490,8 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
             2,
             "unknown option 'max_milestones': did you mean 'max-milestones'?",
         ),
-        # (codes are read in any case, so one written twice in two cases would lose one of its
-        # settings)
+        # (codes are read in any case, so one written twice
+        # in two cases would lose one of its settings)
         (
             "outcome-graph.toml",
             "[rules.og302]\nmax-milestones = 3\n\n[rules.OG302]\nmax-milestones = 20\n",
@@ -526,8 +526,8 @@ _MULTILINE = '[project]\nname = "x"\ndescription = """two\nlines: fail-on = "nev
             3,
             "unknown key 'Rules': did you mean 'rules'?",
         ),
-        # (this tool's table named another way would be passed by as another tool's, and its
-        # settings lost)
+        # (this tool's table named another way would be
+        # passed by as another tool's, and its settings lost)
         (
             "pyproject.toml",
             '[project]\nname = "x"\n\n[tool.outcome_graph]\nfail-on = "warning"\n',
@@ -628,8 +628,8 @@ priorities:
         # No ignore: one finding for each rolled-up branch (OG101 at the priority, OG102 at the aim,
         # OG203 at the top of the untagged branch).
         ("[]", "[]", "[]", [], [("OG101", "P1"), ("OG102", "A1"), ("OG203", "P1")]),
-        # The root of each branch suppresses its rule for the branch: the one finding there is
-        # suppressed.
+        # The root of each branch suppresses its rule for
+        # the branch: the one finding there is suppressed.
         (
             "[{rule: OG101, scope: branch}, {rule: OG203, scope: branch}]",
             "[{rule: OG102, scope: branch}]",

@@ -415,8 +415,8 @@ def test_an_option_is_typed_by_its_default_as_the_loader_holds_it(default, value
 
 
 # validate-pyproject: the table [tool.outcome-graph] of a whole pyproject.toml, checked against the
-# schema this package declares as its plugin (an entry point), as its command and pre-commit hook
-# do.
+# schema this package declares as its plugin (an
+# entry point), as its command and pre-commit hook do.
 
 _PYPROJECT = {"project": {"name": "a-plan", "version": "1"}}
 

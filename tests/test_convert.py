@@ -330,8 +330,8 @@ def _csv_cell(folder: Path, sheet: str, column: str, row: int) -> str:
 
 @pytest.mark.parametrize("blank", [" ", "\u00ad", "\u200b", " \u200b\u00ad "])
 def test_a_csv_folder_warns_of_a_text_that_shows_nothing(blank: str, tmp_path: Path):
-    # (as the workbook does: the cell reads back as blank, and the field as left out, while YAML
-    # keeps it)
+    # (as the workbook does: the cell reads back as blank,
+    # and the field as left out, while YAML keeps it)
     text = json.dumps(blank)
     plan = og.load(
         PLAN_HEADER.replace("period:", f"organisation: {text}, period:")
@@ -816,8 +816,8 @@ def test_every_written_workbook_has_the_template_s_sheets_and_reads_back(data: d
 
 @pytest.mark.parametrize("form", ["levels", "flat"])
 def test_the_templates_instructions_name_the_file_written(tmp_path: Path, form: str):
-    # (they named plan.xlsx whatever the workbook was called: the commands to copy named another
-    # file)
+    # (they named plan.xlsx whatever the workbook was
+    # called: the commands to copy named another file)
     for name, check in (
         ("board-plan.xlsx", "outcome-graph check board-plan.xlsx"),
         ("Board plan 2012.xlsx", "outcome-graph check 'Board plan 2012.xlsx'"),
@@ -1211,8 +1211,8 @@ def _written_values():
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_quick_yaml_writer_writes_what_pyyaml_writes_byte_for_byte(data):
     # Any text (quotes, escapes, lines PyYAML wraps, words it quotes, block texts), at any depth of
-    # mappings and lists: the quick writer's own lines and those it leaves to PyYAML make PyYAML's
-    # text.
+    # mappings and lists: the quick writer's own lines
+    # and those it leaves to PyYAML make PyYAML's text.
     from outcome_graph.convert import _yaml_text
 
     document = data.draw(st.dictionaries(_KEYS, _written_values(), min_size=1, max_size=5))

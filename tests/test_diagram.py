@@ -300,8 +300,8 @@ def test_each_indicator_is_placed_by_one_edge_from_its_own_box(thurrock):
                 cluster_of[tail] == cluster_of[head]
             )  # (one from another box pulls that box out of order)
     # (the lines from P4's aims to P3's box enter it through a gate: test_lines_to_another_box_...;
-    # those to a block's further columns cross it through passes:
-    # test_indicators_stand_in_a_block_...)
+    # those to a block's further columns cross it through
+    # passes: test_indicators_stand_in_a_block_...)
     indicators = {
         head
         for _tail, head, _attrs in measure_edges
@@ -576,8 +576,8 @@ def test_the_owner_view_s_lines_stay_in_their_band_and_work_shared_with_another_
             if m == n and band[o] == in_full[n] and o != "owner: "
         ]
         assert "also led by" in label and full_leads and full_leads[0].split()[0] in label
-    # The legend explains the dashed box where there is one (Richmond's owners share no work across
-    # bands).
+    # The legend explains the dashed box where there is
+    # one (Richmond's owners share no work across bands).
     assert (
         "A dashed box: work led with an owner drawn elsewhere, beside whom it is drawn in full."
         in text
@@ -647,8 +647,8 @@ def _laid_out(text: str) -> dict[str, tuple[float, float]]:
 def _indicator_distance(plan: og.Plan, milestones: bool) -> float:
     """How far a logic model draws its indicators from what they measure: the mean distance from
     each indicator to the nearest node it measures, in steps of the logic model (the mean length
-    of its hierarchy's lines, a child from its parent: whatever Graphviz's fonts make of a
-    point)."""
+    of its hierarchy's lines, a child from its parent:
+    whatever Graphviz's fonts make of a point)."""
     import math
 
     pos = _laid_out(to_dot(plan, diagram_options(plan, milestones=milestones, title=False)))
@@ -932,8 +932,8 @@ def test_an_indicator_several_nodes_measure_is_drawn_beside_the_first(thurrock, 
         (THURROCK, "LR", False),
         (THURROCK, "TB", False),
         (RICHMOND, "LR", False),
-        # (NI 115, placed beside P2.A2.O1, was drawn among P2.A2.O12's milestones, which also list
-        # it)
+        # (NI 115, placed beside P2.A2.O1, was drawn among
+        # P2.A2.O12's milestones, which also list it)
         (SOUTHEND, "LR", True),
     ],
 )
@@ -977,8 +977,8 @@ def test_indicators_stand_in_a_block_beside_their_node_under_its_children(
         ]
         column = [i for i in own if round(along(i)) == first_column]
         blocks += 1
-        # The indicators of the column after the node follow its children there, in the plan's
-        # order.
+        # The indicators of the column after the node
+        # follow its children there, in the plan's order.
         if children:
             assert max(across(c) for c in children) < min(across(i) for i in column), node
         # The block is the node's alone: no other node's child or indicator within it.
@@ -1018,8 +1018,7 @@ def test_levels_read_left_to_right_or_top_to_bottom(thurrock):
     assert ys == sorted(ys) and len(set(ys)) == 4
 
 
-# --- findings
-# --------------------------------------------------------------------------------------
+# --- findings -------------------------------------------------------------------------------------
 @needs_dot
 def test_findings_outline_badges_orphans_and_broken_references():
     plan = og.load(EVIL)
@@ -1132,8 +1131,7 @@ def test_findings_of_hidden_milestones_show_on_their_objective():
     assert "below: OG401" in label
 
 
-# --- views
-# -----------------------------------------------------------------------------------------
+# --- views ----------------------------------------------------------------------------------------
 @needs_dot
 def test_focus_keeps_ancestors_and_descendants(thurrock):
     nodes, _, _ = parsed_graph(to_dot(thurrock, diagram_options(thurrock, focus="P1.A2")))
@@ -1217,8 +1215,8 @@ def test_a_diagram_fitted_to_a_page_says_when_its_text_is_too_small_to_read(thur
     ) as said:
         pdf = render(thurrock, "pdf", page="a3")
     # What to draw instead, in the plan's own ids, each view tried and found to fit the page: one
-    # priority a page (Thurrock's, with their indicators, do not fit), or the whole plan's upper
-    # levels.
+    # priority a page (Thurrock's, with their indicators,
+    # do not fit), or the whole plan's upper levels.
     assert str(said[0].message).endswith(
         "--focus P1 --levels vision,priority,aim,objective (one priority a page, then P2, P3 and "
         "P4, without indicators) or --levels vision,priority,aim (the whole plan's priorities "
@@ -1370,8 +1368,8 @@ def test_render_error_from_the_api(tmp_path, monkeypatch):
 
 
 def test_an_aim_s_lines_to_its_indicators_share_a_trunk(thurrock):
-    # (Thurrock's aims list up to 24 indicators each: 151 dashed lines through the objectives'
-    # column)
+    # (Thurrock's aims list up to 24 indicators each:
+    # 151 dashed lines through the objectives' column)
     assert "\n  concentrate=true;\n" in to_dot(thurrock, diagram_options(thurrock))
 
 
@@ -1797,8 +1795,8 @@ def test_an_error_and_a_warning_differ_in_colour_and_in_mark(thurrock):
     colours = list(SEVERITY_COLOURS.values())
     for i, a in enumerate(colours):
         for b in colours[i + 1 :]:
-            # (the warning's orange-red was 17.5 from the error's red: warnings' outlines read as
-            # errors)
+            # (the warning's orange-red was 17.5 from the
+            # error's red: warnings' outlines read as errors)
             assert math.dist(_lab(a), _lab(b)) >= 30, (a, b)
     assert len(set(SEVERITY_MARKS.values())) == len(SEVERITY_MARKS) == len(SEVERITY_COLOURS)
     dot = to_dot(thurrock, diagram_options(thurrock, findings=og.check(thurrock)))
@@ -1960,8 +1958,8 @@ def test_the_findings_legend_shows_the_marks_of_the_severities_drawn(thurrock, v
     title = dot[dot.index("label=<<TABLE") :]
     body = dot[: dot.index("label=<<TABLE")] + dot[dot.index("labelloc") :]
     colour = {c: s for s, c in SEVERITY_COLOURS.items()}
-    # On the drawing: the marks of the nodes' badges, the colours of "below:" and of the plan-wide
-    # findings.
+    # On the drawing: the marks of the nodes' badges, the
+    # colours of "below:" and of the plan-wide findings.
     drawn = {s for s, mark in SEVERITY_MARKS.items() if re.search(rf"<B>{mark} OG\d", body)}
     drawn |= {colour[c] for c in re.findall(r'COLOR="(#[0-9A-F]{6})">below: ', body)}
     drawn |= {colour[c] for c in re.findall(r'COLOR="(#[0-9A-F]{6})">Plan-wide: OG', title)}
@@ -2216,8 +2214,8 @@ def test_indicators_alone_have_nothing_to_hang_on_and_the_error_says_which_level
     assert any(n.kind == "indicator" for n in plan.nodes.values())
     with pytest.raises(RenderError) as info:
         to_dot(plan, diagram_options(plan, levels="indicator"))
-    # (it said "the plan has no node at the levels drawn (indicator)", of a plan with two
-    # indicators)
+    # (it said "the plan has no node at the levels
+    # drawn (indicator)", of a plan with two indicators)
     message = str(info.value)
     assert (
         "2 indicators measure only aims or objectives" in message
@@ -2597,8 +2595,8 @@ def test_the_owner_view_s_box_anchors_are_hidden_points_in_the_plan_s_order(dire
         )
         assert len(tails) == ANCHOR_LINES and len(set(tails)) == 1
         by_band.setdefault(b, []).append(re.sub(r"^og:copy:\d+:", "", tails[0]))
-        # (in the rank after the band's last column: beyond the end of every owner's line of the
-        # band)
+        # (in the rank after the band's last column:
+        # beyond the end of every owner's line of the band)
         work = [
             n
             for n, r in rank.items()
@@ -2730,8 +2728,8 @@ def test_the_plan_title_of_the_diagram_wraps_into_even_lines():
     dot = to_dot(southend, diagram_options(southend, focus="P1"))
     heading = re.search(r'<FONT POINT-SIZE="18"[^>]*><B>(.*?)</B>', dot).group(1)
     lines = [html.unescape(line) for line in heading.split("<BR/>")]
-    # (filled line by line, Southend's title left "Update 2008 – 2009" under a line of 85
-    # characters)
+    # (filled line by line, Southend's title left
+    # "Update 2008 – 2009" under a line of 85 characters)
     assert " ".join(lines) == " ".join(southend.title.split())
     assert len(lines) == 2 and all(len(line) <= 90 for line in lines)
     assert max(map(len, lines)) - min(map(len, lines)) <= 10, lines
@@ -2849,8 +2847,8 @@ def test_no_title_of_four_words_or_more_ends_on_a_word_alone_where_two_fit(model
         words = len(node.title.split())
         if len(lines) > 1 and words >= 4:
             checked += 1
-            # (a word alone is left only where the words before it fill every line: none of the
-            # models)
+            # (a word alone is left only where the words
+            # before it fill every line: none of the models)
             assert " " in lines[-1].removesuffix(" …"), (node.id, lines)
     assert checked > 50
     # The owners' names too ("Head of Specialist / Services", "Capacity and Service / Improvement").
@@ -2928,8 +2926,8 @@ def test_the_owner_view_is_near_a_page_s_shape_however_many_owners(plan, directi
     ("model", "owners", "advice"),
     [
         ("richmond", False, "--focus T4 (one priority a page, then T1, T2 and T3)"),
-        # (Richmond's owner view, told "--focus 4.1" until its lines stopped running round its box,
-        # fits)
+        # (Richmond's owner view, told "--focus 4.1" until
+        # its lines stopped running round its box, fits)
         (
             "southend",
             True,

@@ -99,8 +99,8 @@ def test_diff_of_a_refresh():
         "id-changed"
     ]
     assert not any(c.change == "removed" and c.old_id.startswith("P1.A2") for c in result.changes)
-    # the new period makes every 2011 date fall before it: findings introduced; the dropped ones
-    # resolved
+    # the new period makes every 2011 date fall before
+    # it: findings introduced; the dropped ones resolved
     assert result.findings_compared and result.introduced and result.resolved
     assert any(f.rule == "OG402" for f in result.introduced)
     assert result.summary["findings_introduced"] == len(result.introduced)
@@ -408,8 +408,8 @@ def test_a_row_inserted_in_a_flat_table_is_one_addition(tmp_path: Path):
 
 
 def test_a_row_inserted_in_a_level_sheet_without_ids_is_one_addition(tmp_path: Path):
-    # The per-level form's blank ids are positions too (P1, P2...): matched by title, as a flat
-    # table's.
+    # The per-level form's blank ids are positions too
+    # (P1, P2...): matched by title, as a flat table's.
     def workbook(path: Path, titles: list[str]) -> Path:
         wb = template_workbook(path)
         for title in titles:
@@ -605,8 +605,8 @@ def test_findings_of_a_plan_whose_id_changed_are_the_same_findings():
 
 
 def _depending_on(targets: str) -> og.Plan:
-    # M1's dependencies on nodes the plan does not have: one OG104 finding each, at M1, in this
-    # order
+    # M1's dependencies on nodes the plan does not
+    # have: one OG104 finding each, at M1, in this order
     return og.load(
         PLAN_HEADER
         + "objectives: [{id: O1, title: Fewer accidents, milestones: [{id: M1, title: Audit, "

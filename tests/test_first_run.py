@@ -1,6 +1,6 @@
 """A strategy lead's first plan, from the template to the board: what the command says at each step
-must be something a person working in a spreadsheet can act on (the cell, the column, what to
-write)."""
+must be something a person working in a spreadsheet
+can act on (the cell, the column, what to write)."""
 
 from __future__ import annotations
 
@@ -64,8 +64,8 @@ def test_a_misspelt_header_of_a_flat_table_says_which_column_it_meant(tmp_path: 
 
 
 def test_a_column_of_a_role_the_table_has_is_not_taken_for_a_misspelling(tmp_path: Path):
-    # A second lead column, or a tracker's 'Progress' commentary, is no misspelt column the table
-    # lacks.
+    # A second lead column, or a tracker's 'Progress'
+    # commentary, is no misspelt column the table lacks.
     path = workbook(
         tmp_path / "table.xlsx",
         {
@@ -114,8 +114,8 @@ def _outcome_gaps(path: Path) -> dict[str, str]:
 def test_an_outcome_gap_says_where_to_tag_the_outcome_and_how_to_accept_it(tmp_path: Path):
     # A first plan of two priorities: two outcomes with no objective, one (be healthy) with an
     # objective and no indicator. The hint names the outcome to write, where, and how to accept a
-    # gap that another plan covers: in YAML the keys, in a workbook its columns and the ignore
-    # sheet.
+    # gap that another plan covers: in YAML the keys,
+    # in a workbook its columns and the ignore sheet.
     from outcome_graph.convert import write_plan
 
     plan = tmp_path / "plan.yaml"

@@ -153,8 +153,8 @@ def test_a_spreadsheet_s_messages_are_the_yaml_plan_s_and_in_no_yaml(
 )
 def test_an_indicator_s_direction_is_given_in_words_on_every_form(case: RuleCase, tmp_path: Path):
     # OG504 and OG505 explain a verdict by the indicator's direction: in words ("its direction is
-    # increase"), not as the key a YAML plan writes ("direction: increase"), in a workbook as in
-    # YAML.
+    # increase"), not as the key a YAML plan writes
+    # ("direction: increase"), in a workbook as in YAML.
     plan = load_bytes(complete_plan_text(case.plan).encode("utf-8"), file=f"{case.name}.yaml")
     write_plan(plan, tmp_path / "plan.xlsx")
     messages = [f.message for f in run_case(case)]

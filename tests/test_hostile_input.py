@@ -175,8 +175,8 @@ def test_junit_xml_stays_well_formed_with_noncharacters_in_plan_text(
 def test_a_pipe_among_the_csv_files_of_a_plan_folder_is_refused(
     tmp_path: Path, cli_env: dict[str, str]
 ) -> None:
-    # (its sheet was left out without a word: a plan folder with a FIFO for milestones.csv lost
-    # them)
+    # (its sheet was left out without a word: a plan
+    # folder with a FIFO for milestones.csv lost them)
     import os
 
     from outcome_graph.convert import write_plan
@@ -347,8 +347,8 @@ def test_a_sheet_whose_last_cell_lies_far_from_the_others_is_read_through_the_ce
     for make, rows, columns in ((flat_xlsx, 256, 256), (flat_csv, 250, 250), (many_xlsx, 94, 256)):
         plan, work = work_of(og.load, make(rows, columns), period="2011-04-01..2012-03-31")
         _, work_4x = work_of(og.load, make(4 * rows, 4 * columns), period="2011-04-01..2012-03-31")
-        # (x4 the rows and the columns: about x4 the work, or less; every column of every row is
-        # x16)
+        # (x4 the rows and the columns: about x4 the
+        # work, or less; every column of every row is x16)
         assert len(plan.nodes) == 2 and work_4x.lines < 6 * work.lines, (
             make.__name__,
             work,

@@ -267,8 +267,8 @@ def _error(text: str, tmp_path: Path, name: str = "plan.yaml") -> PlanError:
             4,
             "must be one of",
         ),
-        # (a field of other levels, written exactly, is not taken for a misspelling: `parent` is no
-        # `target`)
+        # (a field of other levels, written exactly, is not
+        # taken for a misspelling: `parent` is no `target`)
         (
             PLAN_HEADER + "indicators:\n  - {id: L1, title: x, parent: O1}\n",
             4,
@@ -620,8 +620,8 @@ def test_a_bad_due_value_is_one_problem(due: str, expected: str, tmp_path):
             "indicators:\n  - {id: NI 1, title: x, target: {period: 2011-12, text: ' '}}\n",
             "needs the source's words in 'text'",
         ),
-        # target and targets both given: an error on a node's indicator reference as on an
-        # indicator.
+        # target and targets both given: an error on a
+        # node's indicator reference as on an indicator.
         (
             "objectives:\n  - {id: O1, title: x, indicators: [{id: NI 1, target: {period: "
             "2011-12, value: 1}, targets: [{period: 2012-13, value: 2}]}]}\n",

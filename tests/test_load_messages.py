@@ -318,8 +318,8 @@ def test_any_node_s_bad_field_is_named_by_kind_and_id_and_its_path_kept(
     shape: list[int], pick: list[int], named: bool, field: str
 ):
     # A plan nested as deep as `shape` (each level's count of children), one node's field made a
-    # mapping: the message names the node's kind and id (or its place, without an id), the path is
-    # the document's.
+    # mapping: the message names the node's kind and id (or
+    # its place, without an id), the path is the document's.
     def level(depth: int, prefix: str) -> list[dict[str, object]]:
         return [
             {

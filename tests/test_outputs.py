@@ -1203,8 +1203,8 @@ def test_a_related_owner_s_location_survives_the_worker_processes():
 
 
 def test_sarif_fingerprints_hold_our_key_alone_and_leave_the_line_hash_to_code_scanning():
-    # (the upload action adds its own primaryLocationLineHash, and warns of a log's that differs
-    # from it)
+    # (the upload action adds its own primaryLocationLineHash,
+    # and warns of a log's that differs from it)
     from outcome_graph.output.sarif import FINGERPRINT_KEY
 
     results = sarif_document([SOUTHEND_REPORT])["runs"][0]["results"]

@@ -450,8 +450,8 @@ def test_a_bare_title_before_another_owners_name_is_a_role_of_its_own(
             "Chief Nurse and Director of Children and Young People's Commissioning and EYFC",
             ["Chief Nurse and Director of Children and Young People's Commissioning", "EYFC"],
         ),
-        # ... and so is a director's title then a chief officer's: board posts are written both
-        # ways.
+        # ... and so is a director's title then a chief
+        # officer's: board posts are written both ways.
         (
             "Director of Public Health and Chief Nurse",
             ["Director of Public Health and Chief Nurse"],
@@ -529,8 +529,8 @@ _SUPPORTED_OWNERS = [
 @pytest.mark.parametrize(
     ("lead", "expected"),
     [
-        # After a declared owner, whatever supports it: groups in general, a title, another declared
-        # owner.
+        # After a declared owner, whatever supports it:
+        # groups in general, a title, another declared owner.
         ("Head of Learning with partners", [("HL", True)]),
         ("Head of Learning with schools", [("HL", True)]),
         ("Head of Learning with Head Teachers", [("HL", True)]),
@@ -1436,13 +1436,13 @@ def test_a_declared_owner_is_a_whole_name_and_what_follows_it_another():
         ("Head of Learning & colleagues", [("HL", True)]),
         ("Head of Learning and all agencies", [("HL", True)]),
         ("HL, partner agencies and Head of Care", [("HL", True), ("Head of Care", False)]),
-        # ... nor beside an undeclared one, but a lead of nothing else keeps them (no owner is
-        # named)
+        # ... nor beside an undeclared one, but a lead
+        # of nothing else keeps them (no owner is named)
         ("Head of Youth Services and key partners", [("Head of Youth Services", False)]),
         ("partners and colleagues", [("partners and colleagues", False)]),
         ("All partners", [("All partners", False)]),
-        # One capitalised word after 'and' goes on with the declared title: another post, not two
-        # owners
+        # One capitalised word after 'and' goes on with
+        # the declared title: another post, not two owners
         ("Head of Learning and Skills", [("Head of Learning and Skills", False)]),
         (
             "Head of Learning and Development & Head of Care",
@@ -1534,8 +1534,8 @@ def test_roles_that_differ_are_not_taken_for_one(a: str, b: str) -> None:
 
 def test_a_lead_titled_in_the_plural_is_one_owner_spoken_of_in_the_plural() -> None:
     # Thurrock's 'SMs CiC & Placements': the service managers of children in care and of placements,
-    # one owner (the plan does not say which of them leads what), no longer 'leads' and 'has' as one
-    # person
+    # one owner (the plan does not say which of them leads
+    # what), no longer 'leads' and 'has' as one person
     import outcome_graph as og
 
     assert split_lead("SMs CiC & Placements") == ["SMs CiC & Placements"]
@@ -1731,8 +1731,8 @@ def test_an_ignore_on_a_milestone_holds_for_the_lead_it_takes_from_its_objective
 def test_og305_quotes_the_two_spellings_it_reports_on_the_real_plans():
     # Thurrock writes 'Head of Service – CATO' and 'Head of Service CATO' (one owner); Southend
     # 'Group Manager LDD' and 'Group Manager, Learning Difficulties and Disabilities' (and '... &
-    # Disabilities'). Of two reasons as strong, the one quoting the spellings the message names is
-    # given.
+    # Disabilities'). Of two reasons as strong, the one
+    # quoting the spellings the message names is given.
     import outcome_graph as og
 
     for name, minor, major in (
@@ -1784,8 +1784,8 @@ def test_og305_says_which_owner_a_third_spelling_belongs_to():
             "Commissioning Manager, DAAT & Youth Offending Service (YOS)",
             ["Commissioning Manager, DAAT & Youth Offending Service (YOS)"],
         ),
-        # What starts another owner still does: a title, a role or body, a semicolon, acronyms
-        # alone.
+        # What starts another owner still does: a title,
+        # a role or body, a semicolon, acronyms alone.
         (
             "Commissioning Manager, DAAT & Head of YOS",
             ["Commissioning Manager, DAAT", "Head of YOS"],

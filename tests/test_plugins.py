@@ -596,8 +596,8 @@ def test_a_custom_rule_reads_its_options_from_the_configuration(declare):
     ],
 )
 def test_a_custom_rule_option_of_the_wrong_type_is_a_config_error(declare, key, value, problem):
-    # (a text where a list was expected was read letter by letter: `allow = "M1"` allowed 'M' and
-    # '1')
+    # (a text where a list was expected was read letter
+    # by letter: `allow = "M1"` allowed 'M' and '1')
     import outcome_graph as og
 
     declare("OPT002", lambda ctx: [], options={"allow": [], "note": "", "strict": False})
@@ -804,8 +804,8 @@ def test_two_projects_rule_files_may_declare_one_code_each_for_its_own_plans_che
         reports = [og.check(og.load(p), og.Config.for_plan(p)) for p in [*plans, plans[0]]]
         said = [[f.message for f in r.findings if f.rule == "TWN001"] for r in reports]
         assert said == [["said by north"], ["said by south"], ["said by north"]]
-        # (south's file was loaded last: north's log still describes north's rule, not the last one
-        # registered)
+        # (south's file was loaded last: north's log still
+        # describes north's rule, not the last one registered)
         for report, project in zip(reports, ("north", "south", "north")):
             (extension,) = json.loads(og.to_sarif(report))["runs"][0]["tool"]["extensions"]
             assert [r["name"] for r in extension["rules"]] == [f"said-by-{project}"]

@@ -29,8 +29,8 @@ def round_trip(plan: og.Plan, folder: Path, fmt: str) -> og.Plan:
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_ids_written_like_the_markers_of_a_cell_round_trip(fmt: str, tmp_path: Path):
     # '""' and '[]' are what a cell writes for an empty text and an empty list; an id, a parent, a
-    # view, a rule or an indicator code written so is text like any other, and must read back as
-    # written.
+    # view, a rule or an indicator code written so is
+    # text like any other, and must read back as written.
     plan = og.load(
         PLAN_HEADER.replace("period:", "views: [detail, '[]'], period:")
         + r"""
@@ -195,8 +195,8 @@ def test_ignore_entries_of_the_plan_and_of_an_item_named_like_it_stay_apart(
 
 
 def test_a_whole_number_too_long_for_a_spreadsheet_s_numbers_round_trips(tmp_path: Path):
-    # A spreadsheet keeps 15 digits of a number: a capacity of 10**18 read back '1e+18', not a whole
-    # number.
+    # A spreadsheet keeps 15 digits of a number: a capacity
+    # of 10**18 read back '1e+18', not a whole number.
     plan = og.load(
         PLAN_HEADER
         + "owners: [{id: O1, capacity: 1000000000000000001}, {id: O2, capacity: 999999999999999}]\n"

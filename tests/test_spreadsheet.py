@@ -494,8 +494,8 @@ def test_check_of_a_workbook_points_to_sheet_and_cell(tmp_path: Path):
         if f["rule"] in ("OG401", "OG402", "OG403", "OG404", "OG405"):
             assert header in ("timescale", "due", "status"), (f, header)
             assert (cell.value or None) == (getattr(node, header) or None), (f, cell.coordinate)
-            # (a date outside the period: the cell that writes it, the timescale where no due is
-            # given)
+            # (a date outside the period: the cell that
+            # writes it, the timescale where no due is given)
             assert f["rule"] != "OG402" or cell.value, (f, cell.coordinate)
             at_field[header, f["rule"]] += 1
         elif f["rule"] == "OG301":  # (no lead: the blank lead cell, where to write one)
@@ -857,8 +857,8 @@ def test_a_quote_never_closed_before_a_long_rest_of_the_file_is_an_error_at_its_
     tmp_path: Path,
 ):
     # Past 131,072 characters the cell the quote opens is over the CSV reader's limit: the error
-    # named the line where the reader stopped, thousands of lines on, and asked about doubled
-    # quotes.
+    # named the line where the reader stopped, thousands
+    # of lines on, and asked about doubled quotes.
     single = tmp_path / "actions.csv"
     single.write_text(
         'Key milestones,By when\nAudit,"June 2011\n' + "Review,Sept 11\n" * 10_000, encoding="utf-8"
@@ -873,8 +873,8 @@ def test_a_quote_never_closed_before_a_long_rest_of_the_file_is_an_error_at_its_
 @pytest.mark.parametrize(
     "data",
     [
-        # (saved as CSV UTF-8, then edited in a Windows-1252 editor: the mark stays, the rest is not
-        # UTF-8)
+        # (saved as CSV UTF-8, then edited in a Windows-1252
+        # editor: the mark stays, the rest is not UTF-8)
         "\ufeffKey milestones,Lead\nAudit,Caf\xe9 team\n".encode("utf-8")[:3]
         + "Key milestones,Lead\nAudit,Caf\xe9 team\n".encode("cp1252"),
         "\ufeff\ufeffKey milestones,Lead\nAudit,Caf\xe9 team\n".encode(
@@ -1658,8 +1658,8 @@ def test_a_cell_merged_sideways_belongs_to_its_first_column_alone(tmp_path: Path
 @pytest.mark.parametrize(
     ("header", "role"),
     [
-        # words that end in "s", or do not, as written: no letter is taken off a word that is not a
-        # plural
+        # words that end in "s", or do not, as written: no
+        # letter is taken off a word that is not a plural
         ("By whom", "lead"),
         ("Whom", "lead"),
         ("By Whom?", "lead"),
@@ -1913,8 +1913,8 @@ def test_codes_a_spreadsheet_program_made_numbers_read_as_shown_and_are_named_in
     notices = "\n".join(plan.notices)
     assert "aims!C2 number: the number 1.1, read as '1.1'" in notices
     assert "aims!A4 id: the number 8, read as '8'" in notices
-    # (a whole number in the number column loses nothing: 1; nor does one shown under its own
-    # format)
+    # (a whole number in the number column loses nothing:
+    # 1; nor does one shown under its own format)
     assert "priorities!" not in notices and "aims!C3" not in notices and "aims!A3" not in notices
 
 
@@ -2411,8 +2411,8 @@ def test_a_timescale_saved_as_a_spreadsheet_program_shows_a_date_is_named_in_a_n
         (1e30, "0", "1" + "0" * 30),
         (1.5, "0." + "0" * 30, "1.5" + "0" * 29),
         (-1.23456789e300, "0", "-123456789" + "0" * 292),
-        # (numbers with no digits to show: 1e400 is stored, and read, as inf; 1e308 as a percentage
-        # is too)
+        # (numbers with no digits to show: 1e400 is stored,
+        # and read, as inf; 1e308 as a percentage is too)
         (float("inf"), "0.00", None),
         (float("-inf"), "0", None),
         (1.7e308, "0%", None),
@@ -2701,8 +2701,8 @@ def test_a_flat_table_s_level_cells_read_as_the_program_shows_them(tmp_path: Pat
 @pytest.mark.parametrize(
     "plan_rows, cell, todo",
     [
-        # (the plan sheet's header alone, as a table's author leaves it: its columns are there,
-        # empty)
+        # (the plan sheet's header alone, as a table's
+        # author leaves it: its columns are there, empty)
         (
             [["id", "period.start", "period.end"]],
             "B2",
@@ -2806,8 +2806,8 @@ def test_findings_of_a_plan_read_from_csv_point_to_the_line_of_each_node_s_row(t
     "stored, fmt, timescale, reading",
     [
         # "Jun-11" under mmm-d is 11 June (the year the program guessed, 2026, is not read);
-        # under mmm-yy, June 2011: the same text, read from the cell's date and what its format
-        # shows.
+        # under mmm-yy, June 2011: the same text, read
+        # from the cell's date and what its format shows.
         (datetime(2026, 6, 11), "mmm-d", "11-Jun", (date(2011, 6, 11), date(2011, 6, 11))),
         (datetime(2011, 6, 1), "mmm-yy", "2011-06", (date(2011, 6, 1), date(2011, 6, 30))),
         (
@@ -3059,8 +3059,8 @@ def test_a_rag_column_is_the_status_of_a_tracker_without_a_status_column(
 def test_a_rag_column_beside_a_status_column_is_named_in_a_notice_and_the_status_column_read(
     tmp_path: Path,
 ):
-    # (which of two columns the ratings are in cannot be told apart: Status is the format's own
-    # word)
+    # (which of two columns the ratings are in cannot
+    # be told apart: Status is the format's own word)
     path = workbook(
         tmp_path / "tracker.xlsx",
         {"Actions": [["Key actions", "RAG", "Status"], ["Audit the junctions", "Red", "Done"]]},
@@ -3742,8 +3742,8 @@ def test_invisible_characters_in_a_flat_table_s_ids_and_indicators_are_named(thu
 
 
 def test_a_flat_table_s_usual_headers_are_read_whatever_the_council_calls_them(tmp_path: Path):
-    # (each of these headers was dropped: "Objective O1 has no milestones and no lead", against the
-    # sheet)
+    # (each of these headers was dropped: "Objective O1
+    # has no milestones and no lead", against the sheet)
     path = tmp_path / "plan.csv"
     path.write_text(
         "Strategic priority,Objective,Key Actions / Milestones,Lead Agency,Completion by,"
@@ -3877,8 +3877,8 @@ def test_a_flat_indicators_cell_is_read_as_published_plans_write_it(tmp_path: Pa
 
 
 def test_a_cover_sheet_called_plan_beside_a_flat_table_is_no_plan_sheet(tmp_path: Path):
-    # ("the plan sheet has more than one row; a workbook holds one plan", exit 2, whatever --period
-    # said)
+    # ("the plan sheet has more than one row; a workbook
+    # holds one plan", exit 2, whatever --period said)
     path = workbook(
         tmp_path / "plan.xlsx",
         {
@@ -4072,8 +4072,8 @@ def test_another_table_below_a_blank_row_is_read_as_a_table_of_its_own_or_not_re
 
 
 def test_the_header_repeated_below_a_blank_row_continues_the_table(tmp_path: Path):
-    # (a printed plan's header at the top of each page is no other table: the objective above
-    # carries on)
+    # (a printed plan's header at the top of each page
+    # is no other table: the objective above carries on)
     path = workbook(
         tmp_path / "table.xlsx",
         {

@@ -46,8 +46,8 @@ def _put(
 def southend_action_plan(path: Path) -> Path:
     """One sheet: a three-row title block, Priority | Objective | Action | Lead Officer | Target
     date | RAG | Performance Indicators | Comments, the priority and objective merged down, real
-    dates, leads one a line, then notes and a key to the RAG colours (swatches filled in the
-    colour)."""
+    dates, leads one a line, then notes and a key to
+    the RAG colours (swatches filled in the colour)."""
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Action Plan"
@@ -134,8 +134,8 @@ def thurrock_pillars(path: Path) -> Path:
     """A contents page, then a sheet per pillar: the plan's title with the page number and the
     pillar above the header, aims and objectives merged down, dates shown as months, the page title
     and header repeated at a page break, a table of indicators' targets, the header again over a
-    pasted section, a note under the table and a key beside it; the second pillar has a hidden
-    row."""
+    pasted section, a note under the table and a key
+    beside it; the second pillar has a hidden row."""
     book = openpyxl.Workbook()
     cover = book.active
     cover.title = "Contents"

@@ -52,8 +52,8 @@ def test_a_row_without_an_id_in_the_first_table_never_takes_an_id_a_later_table_
 def test_a_milestone_id_two_tables_give_is_that_milestone_in_another_view(tmp_path: Path):
     # A summary table below the detail one, giving a milestone's id again: the same milestone,
     # stated in the second table's view (a view of the sheet's name and the table's header row);
-    # in the same words, listed in its views, in others, a variant. The plan's views are the
-    # tables'.
+    # in the same words, listed in its views, in others,
+    # a variant. The plan's views are the tables'.
     path = workbook(
         tmp_path / "tables.xlsx",
         {
@@ -130,8 +130,8 @@ def test_an_id_two_tables_give_items_of_two_levels_is_an_error_saying_what_to_do
 
 def test_an_objective_id_two_tables_give_the_same_objective_is_that_objective(tmp_path: Path):
     # As a title met again under the same parent is that node: its milestones from both tables.
-    # Given another id in the second table, the first is kept and the other named, as on a later
-    # row.
+    # Given another id in the second table, the first
+    # is kept and the other named, as on a later row.
     path = workbook(
         tmp_path / "tables.xlsx",
         {
@@ -613,8 +613,8 @@ def test_a_summary_sheet_and_a_detail_sheet_are_two_views_of_one_plan(tmp_path: 
 
 
 def test_a_plan_sheet_naming_its_own_views_keeps_them(tmp_path: Path):
-    # (the tables' views are then the sheets' names, which the plan's views should list: a notice
-    # says so)
+    # (the tables' views are then the sheets' names, which
+    # the plan's views should list: a notice says so)
     path = workbook(
         tmp_path / "plan.xlsx",
         {

@@ -240,8 +240,8 @@ def _codes(
     value: Any, key: str, error: Callable[..., ConfigError], python: bool = False
 ) -> list[str]:
     """The codes or prefixes of ``select`` or ``ignore``: a list in a file; in a mapping given in
-    Python also a tuple, or a text of codes separated by commas or spaces (as ``--ignore`` takes
-    them).
+    Python also a tuple, or a text of codes separated
+    by commas or spaces (as ``--ignore`` takes them).
 
     A file's text is refused, with the list to write, as ruff refuses one: a file has one form for
     each key, the one its schema gives TOML editors."""

@@ -6,8 +6,8 @@ format's nested form. A plan already written that way (as the plans in ``models/
 to a document equal to the one loaded (``plan.document ==``); any other plan converts to the same
 plan (same nodes, fields and parents), written nested (or where each node is written, when nesting
 would change which milestone a milestone timed "As above" follows). The spreadsheet forms hold
-everything the format holds, so ``YAML -> xlsx -> YAML`` and ``YAML -> CSV folder -> YAML`` give the
-plan back.
+everything the format holds, so ``YAML -> xlsx -> YAML``
+and ``YAML -> CSV folder -> YAML`` give the plan back.
 
 YAML is written for people: the nested form, keys in a fixed order (``id``, ``number``,
 ``title``... then the children), ids, numbers, timescales, due dates and periods double-quoted
@@ -782,8 +782,8 @@ def convert(
     to : str, optional
         ``yaml``, ``json``, ``xlsx``, ``csv`` or ``ttl`` (RDF, with the ``rdf`` extra).
     findings : bool
-        Add a ``findings`` sheet (workbook) or ``findings.csv`` (CSV folder) with the check's
-        findings.
+        Add a ``findings`` sheet (workbook) or ``findings.csv``
+        (CSV folder) with the check's findings.
     period : str, optional
         ``START..END`` for a flat spreadsheet without a ``plan`` sheet.
     max_bytes : int, optional

@@ -356,8 +356,8 @@ def _similarity(a: set[str], b: set[str]) -> float:
 
 class _Nodes(Protocol):
     """What matching reads of a plan: its nodes (each with an ``id``, ``kind`` and ``title``), their
-    parents and the ids made from positions (a :class:`~outcome_graph.Plan`, or
-    :class:`_Titled`)."""
+    parents and the ids made from positions (a
+    :class:`~outcome_graph.Plan`, or :class:`_Titled`)."""
 
     @property
     def nodes(self) -> Mapping[str, Any]: ...

@@ -86,8 +86,8 @@ def require_report(function: str, what: str, value: object, *, flag: bool = Fals
 def without_figures(message: str) -> str:
     """A finding's message with its figures left out: what stays the same while the finding does
     ("23 milestones" becoming "24", "1 and 1 nodes" becoming "1 and 3"). The numbers of codes and
-    ids stay (``NI 110``, ``P1.A2``): an indicator's finding about NI 110 is not the one about NI
-    114.
+    ids stay (``NI 110``, ``P1.A2``): an indicator's
+    finding about NI 110 is not the one about NI 114.
 
     >>> without_figures("SILS leads 23 milestones, more than 10")
     'SILS leads # milestones, more than #'

@@ -109,8 +109,8 @@ def findings_schema() -> dict[str, Any]:
 def diff_schema() -> dict[str, Any]:
     """The JSON Schema of the document ``diff --format json`` writes (``outcome-graph/diff/v2``):
     its findings and notices are those of the findings document, and so is a change's location. The
-    findings counts of the summary are there only where the findings were compared (not with
-    ``--no-findings``)."""
+    findings counts of the summary are there only where the
+    findings were compared (not with ``--no-findings``)."""
     from .diff import CHANGE_KINDS, DIFF_SCHEMA_ID
     from .model.document import LEVELS
 
@@ -120,8 +120,8 @@ def diff_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {"id": {"type": "string"}, "file": {"type": ["string", "null"]}},
     }
-    # (a value before or after: a text, such as a title or a lead, or a list of ids, such as
-    # parents)
+    # (a value before or after: a text, such as a title
+    # or a lead, or a list of ids, such as parents)
     value = {"type": ["string", "array", "null"], "items": {"type": "string"}}
     change = {
         "type": "object",
@@ -325,8 +325,8 @@ def config_schema() -> dict[str, Any]:
     space = f"[{SCHEMA_STRIPPED}]*"
     listed = f"^{space}{word}{space}$"
     says = "rule codes or prefixes (OG, OG6, OG601, ALL), or a custom rule's (ACME001)"
-    # (a list only, as the loader reads a file: a text, ignore = "OG1", is refused with the list to
-    # write)
+    # (a list only, as the loader reads a file: a text,
+    # ignore = "OG1", is refused with the list to write)
     properties: dict[str, Any] = {
         key: {
             "type": "array",

@@ -1009,8 +1009,8 @@ class _Builder:
 
     def _dates(self, all_ms: list[dict[str, Any]], objectives: list[dict[str, Any]]) -> None:
         """Timescales spread over the year (no owner with more than four in one month), statuses
-        as of the plan's date, and a later milestone depending on an earlier sibling now and
-        then."""
+        as of the plan's date, and a later milestone
+        depending on an earlier sibling now and then."""
         rng = self.rng
         for m in all_ms:
             owner = m["_owner"]

@@ -1108,8 +1108,8 @@ def polarity_reversals(title: str, variant: str) -> list[Reversal]:
 
 def _may_flip(title: str, variant: str) -> bool:
     """Whether a negation may have been added or removed (most wordings hold none, and most
-    variants differ from their title in case alone): the wordings are not tokenised again to
-    look."""
+    variants differ from their title in case alone):
+    the wordings are not tokenised again to look."""
     return title.casefold() != variant.casefold() and bool(
         _MAY_NEGATE.search(title) or _MAY_NEGATE.search(variant)
     )
@@ -1157,8 +1157,8 @@ def _negation_flip(title: str, variant: str) -> tuple[Reversal, ...]:
 
     def words(text: str) -> tuple[list[_Tok], int]:
         toks = [t for t in _tokens(text) if t.norm and not t.function]
-        # ("cannot" is "can" negated: "cannot be placed" / "can be placed" differ by the negation
-        # alone)
+        # ("cannot" is "can" negated: "cannot be placed"
+        # / "can be placed" differ by the negation alone)
         kept = [
             t._replace(norm="can") if t.norm == "cannot" else t
             for t in toks

@@ -309,8 +309,8 @@ class _Check:
                 mismatch = baseline.mismatch(report.plan_id)
                 if mismatch:
                     say(f"notice: {mismatch}")
-                    # (in the output too: a CI job reading JSON or SARIF sees why every finding is
-                    # new)
+                    # (in the output too: a CI job reading JSON
+                    # or SARIF sees why every finding is new)
                     report = replace(report, notices=[*report.notices, mismatch])
                 if report.baselined is None:  # (not applied already, in another process)
                     report = baseline.apply(report)

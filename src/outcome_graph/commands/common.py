@@ -145,8 +145,8 @@ def say(text: str) -> None:
 
 def say_notices(notices: Iterable[object]) -> None:
     """Say each notice (what reading a plan passed over, and the like) on standard error, one
-    ``notice:`` line each: the commands give a plan's notices once it is read, before their
-    output."""
+    ``notice:`` line each: the commands give a plan's
+    notices once it is read, before their output."""
     for notice in notices:
         say(f"notice: {notice}")
 

@@ -66,8 +66,8 @@ def command(
     watch: bool,
 ) -> None:
     """Write a self-contained HTML report: summary, findings (filterable), outcome coverage, owner
-    load and the logic model with the findings marked. It opens offline in any browser and prints
-    cleanly.
+    load and the logic model with the findings marked.
+    It opens offline in any browser and prints cleanly.
 
     \b
     Example:

@@ -60,8 +60,8 @@ def command(code: str | None, fmt: str, config_file: str | None, isolated: bool)
         except ConfigError as exc:
             if config_file:
                 raise
-            # (a broken configuration here does not hide the catalogue, nor is it passed over in
-            # silence)
+            # (a broken configuration here does not hide the
+            # catalogue, nor is it passed over in silence)
             say(f"notice: {exc}")
             say(
                 "notice: the configuration here cannot be read: its rule files' rules are not "

@@ -38,8 +38,8 @@ class OutcomeSlice:
     #: The indicators of the slice: those listed by the tagged nodes, and the outcome's own
     #: indicators listed by the inferred ones.
     indicators: frozenset[str]
-    #: The nodes above the serving ones that do not serve the outcome themselves (drawn for
-    #: context).
+    #: The nodes above the serving ones that do not
+    #: serve the outcome themselves (drawn for context).
     context: frozenset[str]
 
     @property

@@ -51,8 +51,8 @@ def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]
                     'a quoted cell opens here and is never closed (a missing ")', start
                 ) from None
             if "field limit" in str(exc):
-                # (most often a quote never closed in a long file: the cell takes in every line
-                # after it)
+                # (most often a quote never closed in a long
+                # file: the cell takes in every line after it)
                 raise CsvProblem(
                     f"a cell of the row starting here holds over {csv.field_size_limit():,} "
                     'characters; is a quoted cell never closed (a missing ")?',

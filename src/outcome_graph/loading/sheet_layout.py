@@ -157,8 +157,8 @@ STATUS_WORDS = {
     "complete": "done",
     "completed": "done",
 }
-#: The RAG colours from best to worst, as statuses: a rating between two (``Amber/Green``) is the
-#: worse.
+#: The RAG colours from best to worst, as statuses: a
+#: rating between two (``Amber/Green``) is the worse.
 _RAG_ORDER = ("done", "on_track", "at_risk", "off_track")
 _RAG_COLOUR = r"(green|amber|red|blue|[garb])"
 #: A rating between two RAG colours, as five-point scales write it: ``Amber/Green``, ``Red-Amber``,
@@ -171,8 +171,8 @@ _RAG_PAIR = re.compile(
 def between_colours(text: str) -> str | None:
     """The status of a rating between two RAG colours (``Amber/Green``, ``Red/Amber``, ``AG``), as
     five-point RAG scales write it: the worse of the two colours (Amber/Green is ``at_risk``,
-    Red/Amber ``off_track``), as an assurance rating errs towards attention; ``None`` for any other
-    text.
+    Red/Amber ``off_track``), as an assurance rating
+    errs towards attention; ``None`` for any other text.
 
     >>> (between_colours("Amber/Green"), between_colours("red - amber"), between_colours("AG"),
     ...  between_colours("Green"))
@@ -795,8 +795,8 @@ def _escape_separators(text: str) -> str:
 def _split_items(text: str) -> list[str]:
     """The items of a cell split at each ``;`` not escaped (the inverse of
     :func:`_escape_separators` on each item, joined with ``;``): an odd run of backslashes before a
-    ``;`` escapes it, and a run before a ``;`` or at the end is halved. Other backslashes are kept
-    as written.
+    ``;`` escapes it, and a run before a ``;`` or at the
+    end is halved. Other backslashes are kept as written.
 
     >>> (_split_items("a\\\\;b;c"), _split_items("a\\\\\\\\;b"), _split_items("x\\\\y"),
     ...  _split_items("x\\\\\\\\"))
@@ -935,8 +935,8 @@ def csv_unescape(text: str) -> str:
     return text
 
 
-#: A character written as its code in a workbook's text (``_x000D_``), as spreadsheet programs write
-#: it.
+#: A character written as its code in a workbook's text
+#: (``_x000D_``), as spreadsheet programs write it.
 _XLSX_CODE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 #: The ``_`` that starts such a code (codes may share it: ``_x005F_x000D_``).
 _XLSX_CODE_START = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")

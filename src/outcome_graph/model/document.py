@@ -78,8 +78,8 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
 
     def __eq__(self, other: object) -> bool:
-        # Equal when the data is equal; where a node was written (private attributes) does not
-        # count.
+        # Equal when the data is equal; where a node was
+        # written (private attributes) does not count.
         same_data = self.__dict__ == other.__dict__  # type: ignore[union-attr]
         return type(self) is type(other) and same_data
 
@@ -104,8 +104,8 @@ def is_blank(text: str) -> bool:
     (True, True, True, False)
     """
     text = text.strip()
-    # (most texts are printable once stripped, and then not blank; a format character is not
-    # printable)
+    # (most texts are printable once stripped, and then
+    # not blank; a format character is not printable)
     return not text or (
         not text.isprintable() and all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
     )
@@ -123,8 +123,8 @@ ID_PATTERN = r"^[^\p{Cc}]*[^\s\p{Cf}\p{Cc}][^\p{Cc}]*$"
 
 #: The ids read without invisible characters while a document is validated in
 #: :func:`invisible_ids` (None outside it). A context variable, not the validation context: a
-#: validator that takes no ``info`` is called by pydantic for half the cost, and plans have many
-#: ids.
+#: validator that takes no ``info`` is called by
+#: pydantic for half the cost, and plans have many ids.
 _INVISIBLE: ContextVar[list[str] | None] = ContextVar("outcome_graph_invisible_ids", default=None)
 
 
@@ -165,8 +165,8 @@ def _id_as_shown(value: Any) -> Any:
 #: characters inside it are left out (:func:`_id_as_shown`).
 # The schema's character classes, spelt out: ECMA-262 (an editor's validator) and Python read
 # ``\uXXXX`` alike, but not ``\s`` (ECMA's has U+FEFF, Python's U+001C-U+001F) nor ``\p{Cf}``.
-# Each is the loader's set in the Basic Multilingual Plane (a test holds them to
-# :mod:`unicodedata`).
+# Each is the loader's set in the Basic Multilingual
+# Plane (a test holds them to :mod:`unicodedata`).
 #: The format characters (Unicode category Cf) an id is read without.
 SCHEMA_FORMAT_CHARS = (
     r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"

@@ -205,8 +205,8 @@ def script_json(value: Any) -> str:
     )
 
 
-# C0 and C1 control characters (ESC, CSI, BEL, backspace, a lone carriage return...) but tab and
-# newline.
+# C0 and C1 control characters (ESC, CSI, BEL, backspace,
+# a lone carriage return...) but tab and newline.
 #: C0 and C1 controls (tab and newline aside), and the bidirectional embeddings, overrides and
 #: isolates, which make a terminal show a line in another order than it is written.
 _TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

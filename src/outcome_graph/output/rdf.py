@@ -158,8 +158,8 @@ def to_rdf_graph(plan: Plan) -> rdflib.Graph:
         return ref
 
     # Most values recur (timing kinds, statuses, due dates, outcomes): each literal is made once,
-    # which also lets the store's indexes find the very object again instead of comparing equal
-    # ones.
+    # which also lets the store's indexes find the very
+    # object again instead of comparing equal ones.
     literals: dict[tuple[str, Any], Any] = {}
 
     def literal(value: str, datatype: Any = None) -> Any:

@@ -119,8 +119,8 @@ def rules_markdown(
     rules: Sequence[Rule], *, full: bool = True, configured: str | None = None
 ) -> str:
     """The rules reference page (``docs/rules.md`` is this output); with ``configured`` (the
-    configuration file given to ``rules --config``), the page of the rules as that file sets
-    them."""
+    configuration file given to ``rules --config``),
+    the page of the rules as that file sets them."""
     command = "outcome-graph rules --format markdown" + (
         f" --config {configured}" if configured else ""
     )

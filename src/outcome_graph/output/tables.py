@@ -391,8 +391,8 @@ def _findings(plan: Plan, facts: PlanFacts, report: Report) -> pandas.DataFrame:
     rows = []
     for f in report.findings:
         branch: dict[str, str | None] = dict.fromkeys(("priority", "aim", "objective"))
-        # (an indicator sits outside the hierarchy: its branch and owners are those of what it
-        # measures)
+        # (an indicator sits outside the hierarchy: its
+        # branch and owners are those of what it measures)
         placed = (
             [n for n in facts.measures.get(f.node, ()) if n in nodes]
             if f.node in nodes and nodes[f.node].kind == "indicator"

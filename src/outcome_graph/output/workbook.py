@@ -1094,11 +1094,11 @@ def template_bytes(*, form: str = "levels", name: str = "plan.xlsx") -> bytes:
     Parameters
     ----------
     form : str
-        ``levels`` (one sheet per level, every field) or ``flat`` (one table, as published plans
-        print it).
+        ``levels`` (one sheet per level, every field) or
+        ``flat`` (one table, as published plans print it).
     name : str
-        The workbook's file name, as the instructions' commands (``outcome-graph check NAME``) give
-        it.
+        The workbook's file name, as the instructions'
+        commands (``outcome-graph check NAME``) give it.
     """
     import openpyxl
     from openpyxl.utils import get_column_letter

@@ -503,8 +503,8 @@ def load_catalogue_csv(
     title : str
         The catalogue's title.
     framework : Framework, optional
-        The plan's outcome framework: an entry's outcome that is not one of its outcomes is an
-        error.
+        The plan's outcome framework: an entry's outcome
+        that is not one of its outcomes is an error.
     notices : list, optional
         Where to add a :class:`~outcome_graph.Notice` (the file and line) for each code or
         ``parent`` read without the invisible characters it held (:func:`invisible_message`), as
@@ -544,8 +544,8 @@ def load_catalogue_csv(
         if all(is_blank(cell) for cell in row):
             continue
         if header is None:
-            # (case, spacing and invisible characters forgiven, as a flat table's headers are:
-            # `ECM outcome`)
+            # (case, spacing and invisible characters forgiven,
+            # as a flat table's headers are: `ECM outcome`)
             header = [header_key(cell) for cell in row]
             unknown = [col for col in header if col not in _CSV_COLUMNS]
             if unknown:

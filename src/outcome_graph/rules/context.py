@@ -301,8 +301,8 @@ class RuleContext:
         """Where the first of ``fields`` that is written apart from the node is (a spreadsheet's
         cell: the timescale column of a milestone's row), for a finding about that field to point
         at (of several, the first that holds a value; a blank cell where none does: the cell to fill
-        in); ``None`` where the node's own place serves (a YAML plan, a table with no such
-        column)."""
+        in); ``None`` where the node's own place serves
+        (a YAML plan, a table with no such column)."""
         places = self.plan.field_locations
         if not places:
             return None

@@ -191,8 +191,8 @@ def indicator_title_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if verdict.better is not None:
             better_shown = short(verdict.better.title, 80)
             if better_shown == theirs_shown:
-                # (NI 102a and NI 102b differ only after the cut, in the Key Stage: both are shown
-                # whole)
+                # (NI 102a and NI 102b differ only after the
+                # cut, in the Key Stage: both are shown whole)
                 theirs_shown, better_shown = (
                     " ".join(entry.title.split()),
                     " ".join(verdict.better.title.split()),

@@ -656,8 +656,8 @@ def owner_alias_split(ctx: RuleContext) -> Iterator[Finding]:
     usage = Counter({o.id: len(o.nodes) for o in owners.values()})
     splits = facts.alias_splits
     # The spellings of one owner (three or more when one is paired with two others) converge on
-    # one, named by every hint: the declared owner, else the spelling most used (the fullest on a
-    # tie).
+    # one, named by every hint: the declared owner, else
+    # the spelling most used (the fullest on a tie).
     group_of, members = _spelling_groups(splits)
     # (a name written after a label, "Reporting Progress: Director of Public Health", is never the
     # spelling to keep, and a name written with the others it works with, "... with community

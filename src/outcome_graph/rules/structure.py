@@ -305,8 +305,8 @@ def broken_reference(ctx: RuleContext) -> Iterator[Finding]:
                 "there."
             )
         elif field == "indicators" and (prefix := leading_prefix(target)) in plan.catalogues:
-            # ('NI 102ab', 'NI 19, 43': a known prefix, but not one code as the catalogue writes
-            # codes)
+            # ('NI 102ab', 'NI 19, 43': a known prefix, but
+            # not one code as the catalogue writes codes)
             msg = (
                 f"{source} lists the indicator {target!r}, which is not declared and is not one "
                 f"code of the {plan.catalogues[prefix].title} as written (its prefix, a number "
@@ -399,8 +399,8 @@ def level_skip(ctx: RuleContext) -> Iterator[Finding]:
     to no aim, so no aim's progress report covers it.
 
     ## Example
-    A target filed under a priority heading while every other target sits under a strategic
-    objective.
+    A target filed under a priority heading while every
+    other target sits under a strategic objective.
 
     ## How to fix
     Attach the node to a parent of the level directly above, or move it to the right level.

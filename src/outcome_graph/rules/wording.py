@@ -186,8 +186,8 @@ def missing_from_view(ctx: RuleContext) -> Iterator[Finding]:
     facts = ctx.facts
     kind_of = facts.kind_of
     siblings: dict[tuple[str, str], list[str]] = defaultdict(list)
-    # A priority with no parent belongs to the vision (as for OG103): a sibling of those that name
-    # it.
+    # A priority with no parent belongs to the vision
+    # (as for OG103): a sibling of those that name it.
     vision = next((v.id for v in plan.of_kind("vision")), "")
     for node_id, parents in facts.parents.items():
         if parents:

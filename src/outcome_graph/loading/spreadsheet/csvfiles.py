@@ -66,8 +66,8 @@ def csv_sheet(data: bytes, name: str, stem: str, max_bytes: int, notices: list[s
             sheet.lines[r] = line
             for c, value in enumerate(row):
                 if value.strip() in SPREADSHEET_ERRORS:
-                    # (a workbook's cell whose formula could not be worked out, saved as CSV: no
-                    # value)
+                    # (a workbook's cell whose formula could
+                    # not be worked out, saved as CSV: no value)
                     errors.append(
                         _csv_problem(
                             f"the cell holds {value.strip()}, which a spreadsheet program saves "

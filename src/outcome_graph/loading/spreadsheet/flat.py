@@ -165,14 +165,14 @@ _SECTION_RE = re.compile(
     r"(?::|\s[-–—]|\.(?!\d))\s*(?P<title>\S.*)",
     re.I | re.S,
 )
-#: A line of a bulleted list in one cell: a bullet (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the
-#: item.
+#: A line of a bulleted list in one cell: a bullet
+#: (``•``, ``▪``, ``◦``, ``-``, ``*``...) and the item.
 _BULLET_RE = re.compile(r"\s*(?:[•●◦▪■▫‣⁃∙·➢➤►✓✔]\s*|[-–—*]\s+)(?P<item>\S.*)")
-#: The first cell of a note written under a table ("Note: ...", "NB ...", "Key: ...", "Source:
-#: ...").
+#: The first cell of a note written under a table
+#: ("Note: ...", "NB ...", "Key: ...", "Source: ...").
 _NOTE_ROW_RE = re.compile(r"\s*(?:notes?|nb|n\.b\.|key|sources?|please\s+note)\s*[:.-]", re.I)
-#: A row heading a key to the RAG colours (``Key``, ``RAG key:``, ``Key to RAG ratings``,
-#: ``RAG status key``).
+#: A row heading a key to the RAG colours (``Key``,
+#: ``RAG key:``, ``Key to RAG ratings``, ``RAG status key``).
 _KEY_HEADING_RE = re.compile(
     r"\s*(?:rag\s+(?:status\s+|rating\s+)?)?key"
     r"(?:\s+to\s+(?:the\s+)?(?:rag|status|colours?)[\w\s()/]*)?"
@@ -184,8 +184,8 @@ _KEY_HEADING_RE = re.compile(
 _KEY_LINE_RE = re.compile(
     r"\s*(?P<colour>[a-z]+(?:\s*[/-]\s*[a-z]+)?)\s*(?:(?:[:=–—]|\s-)\s*\S.*)?", re.I | re.S
 )
-#: The first cell of a row of totals ("Total actions", "Totals", "Grand total"), whose other cells
-#: are numbers.
+#: The first cell of a row of totals ("Total actions",
+#: "Totals", "Grand total"), whose other cells are numbers.
 _TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|sub-?\s*)?totals?(?![a-z])", re.I)
 _NUMBER_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)*\s*%?\s*")
 #: What a level's cell holds when the row has no item of that level: a dash, 'N/A', 'None'.
@@ -402,8 +402,8 @@ class _Table:
     reads: bool
     #: The open node of each level
     current: list[CellMap | None] = field(default_factory=list)
-    #: The open node of each level above the table's, named by a heading row
-    #: (:meth:`_FlatTable._section`)
+    #: The open node of each level above the table's,
+    #: named by a heading row (:meth:`_FlatTable._section`)
     sections: dict[str, CellMap] = field(default_factory=dict)
 
 
@@ -454,8 +454,8 @@ class _FlatTable:
             str
         ] = []  # level cells that start with their item's number, read as its number
         self.beside: list[str] = []  # cells of rows read that lie beside the table, under no header
-        #: (file, sheet) -> the cells of the keys to the RAG colours beside its table (named in a
-        #: notice)
+        #: (file, sheet) -> the cells of the keys to the
+        #: RAG colours beside its table (named in a notice)
         self.key_cells: dict[tuple[str, str], set[tuple[int, int]]] = {}
         # Views: each table read is a view of the plan (a summary table, the detail table), named
         # after its sheet; a node met again in another table is stated in that table's view too.
@@ -615,8 +615,8 @@ class _FlatTable:
                 continue  # (a table of no level: its rows are no items)
             if table.h_row != first.h_row:
                 self.reader.note_hidden_columns(sheet, table.h_row, table.roles.values())
-            # (a node of a sheet of several tables knows its table's header row, which a clash of
-            # ids names)
+            # (a node of a sheet of several tables knows its
+            # table's header row, which a clash of ids names)
             self.header_row = table.h_row if (sheet.file, sheet.name) in self.several else None
             self.table = id(table)
             if id(table) not in self.view_of:
@@ -637,8 +637,8 @@ class _FlatTable:
                     }
                 )
             current, sections = table.current, table.sections
-            # (the columns of the table: a cell of a row read in any other is beside the table, and
-            # named)
+            # (the columns of the table: a cell of a row read
+            # in any other is beside the table, and named)
             columns = set(sheet.filled(table.h_row, n_cols))
             key: list[int] = []  # the rows of a key to the RAG colours
             beside_key = self.key_cells.get(
@@ -724,8 +724,8 @@ class _FlatTable:
     @staticmethod
     def _key_starts(sheet: RawSheet, r: int, n_cols: int) -> bool:
         """Whether row ``r`` starts a key to the RAG colours: a heading (``Key``, ``RAG key``) alone
-        in its row, or, after a blank row, a line of a key (``Green`` | ``On track``) above
-        another."""
+        in its row, or, after a blank row, a line of a
+        key (``Green`` | ``On track``) above another."""
         texts = [c for c in sheet.filled(r, n_cols) if sheet.get(r, c) is not None]
         if len(texts) == 1 and _KEY_HEADING_RE.fullmatch(sheet.get(r, texts[0]) or ""):
             return True
@@ -911,8 +911,8 @@ class _FlatTable:
         """The nodes row ``r`` names, down to its ``deepest`` level: each one already met under the
         same parent (or the milestone a merged cell continues), or a new one; ``top``: the node a
         heading row named over the table's first level (:meth:`_section`); ``milestone``: the title
-        of a new milestone, one bullet of the row's cell (:meth:`_bullets`), else the cell's
-        text."""
+        of a new milestone, one bullet of the row's cell
+        (:meth:`_bullets`), else the cell's text."""
         parent: CellMap | None = top
         for i in range(deepest + 1):
             kind, c = levels[i]
@@ -1015,8 +1015,8 @@ class _FlatTable:
         primary = plan_row["views"][0]
         first_table = next(iter(self.view_of))
         for _kind, row in self.reader.all_rows:
-            # (a node stated in another table than the first alone is in that table's view, not the
-            # first's)
+            # (a node stated in another table than the first
+            # alone is in that table's view, not the first's)
             table = self.table_of.get(id(row))
             if table is not None and table != first_table and id(row) not in self.again:
                 row.put("views", [self.view_of[table]], row.key_cell.get("title"))
@@ -1145,8 +1145,8 @@ class _FlatTable:
         target_kind = levels[deepest][0]
         lead, lead_ref = self._cell(sheet, r, roles, "lead")
         if lead and lead_ref and AS_ABOVE_RE.fullmatch(lead):
-            # ('As above', 'Ditto' or '"' in a lead cell: the lead of the row above, as in a
-            # timescale cell)
+            # ('As above', 'Ditto' or '"' in a lead cell: the
+            # lead of the row above, as in a timescale cell)
             if self.last_lead is None:
                 lead = None
                 self.leads_above.append(f"{sheet.place(lead_ref)} (no lead above it: none read)")
@@ -1161,8 +1161,8 @@ class _FlatTable:
                 and lead not in (held if isinstance(held, list) else [held])
                 and sheet.is_continuation(r, levels[deepest][1])
             ):
-                # One milestone merged over rows, a lead on each: joint leads, as its dates are
-                # joined.
+                # One milestone merged over rows, a lead on
+                # each: joint leads, as its dates are joined.
                 target.put(
                     "lead",
                     [*(held if isinstance(held, list) else [held]), lead],

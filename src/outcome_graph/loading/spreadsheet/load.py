@@ -246,8 +246,8 @@ def _sheets_plan(
         if plan_sheet is not None and not any(
             has_column(plan_sheet, c.name) for c in LAYOUTS["plan"].columns
         ):
-            # (a cover sheet called "Plan": a title and lines of text, no column of the plan's
-            # fields)
+            # (a cover sheet called "Plan": a title and
+            # lines of text, no column of the plan's fields)
             reader.notices.append(
                 Notice.at(
                     Location(name),
@@ -410,8 +410,8 @@ def _problems(
     exc: ValidationError, tree: CellMap, reader: Reader, file: str, period_problem: Problem | None
 ) -> list[Problem]:
     """The problems of a plan that validation refused, at their cells: the period's first, then
-    what is checked after validation (ids and outcomes), so that every problem is reported at
-    once."""
+    what is checked after validation (ids and outcomes),
+    so that every problem is reported at once."""
     problems = validation_problems(exc, tree)
     if period_problem is not None:
         problems = [period_problem, *(p for p in problems if "period" not in p.message)]

@@ -53,14 +53,14 @@ class Notes:
         #: Status cells with no word but a RAG colour, for a notice: each as its sheet and cell, and
         #: the colour.
         self.coloured: dict[tuple[str, str, str], str] = {}
-        #: Status cells with no word that a conditional format colours, by sheet and format, for a
-        #: notice.
+        #: Status cells with no word that a conditional
+        #: format colours, by sheet and format, for a notice.
         self.conditional: dict[tuple[str, str, ConditionalColour], list[str]] = {}
         #: Status cells rated between two RAG colours (Amber/Green), read as the worse, for a
         #: notice: each as its sheet and cell, what it holds and the status read.
         self.between: list[tuple[RawSheet, str, str, str]] = []
-        #: Status cells of a flat table holding no status nor RAG colour, read as no status, for a
-        #: notice.
+        #: Status cells of a flat table holding no status
+        #: nor RAG colour, read as no status, for a notice.
         self.unknown_statuses: list[tuple[RawSheet, str, str]] = []
 
     def location(self, file: str | None, sheet: str | None, ref: str | None) -> Location:
@@ -153,8 +153,8 @@ class Notes:
 
     def note_hidden_columns(self, sheet: RawSheet, h_row: int, columns: Iterable[int]) -> None:
         """Note the ``columns`` read from ``sheet`` (header row ``h_row``) that the workbook hides
-        and that hold something below the header (a hidden column with nothing in it is no
-        matter)."""
+        and that hold something below the header (a
+        hidden column with nothing in it is no matter)."""
         for c in sorted(set(columns) & sheet.hidden_cols):
             if any(sheet.get(r, c) is not None for r in range(h_row + 1, sheet.n_rows)):
                 header = (sheet.get(h_row, c) or "").strip()
@@ -164,8 +164,8 @@ class Notes:
 
     def note_colour(self, sheet: RawSheet, r: int, c: int) -> None:
         """Note the status cell ``(r, c)`` when it holds no word but is filled in a RAG colour: the
-        colour is not read (what it stands for is a guess), and the user is told to write the
-        word."""
+        colour is not read (what it stands for is a
+        guess), and the user is told to write the word."""
         if sheet.get(r, c) is not None:
             return
         if (colour := sheet.fills.get((r, c))) is not None:
@@ -175,8 +175,8 @@ class Notes:
 
     def note_between(self, sheet: RawSheet, ref: str, text: str, status: str) -> None:
         """Note the status cell ``ref`` rated between two RAG colours (``text``, as five-point
-        scales write it), read as ``status``: the scale's finer step is not kept, so the reading is
-        named."""
+        scales write it), read as ``status``: the scale's
+        finer step is not kept, so the reading is named."""
         self.between.append((sheet, ref, text, status))
 
     def status_notices(self) -> list[Notice]:
@@ -233,8 +233,8 @@ class Notes:
 
     def hidden_notices(self) -> list[Notice]:
         """The notices naming the hidden rows and columns read: what a person sees of the sheet is
-        not all the plan holds (hiding a row or a column, or filtering the table, takes nothing
-        out)."""
+        not all the plan holds (hiding a row or a column,
+        or filtering the table, takes nothing out)."""
         out = [
             self.sheet_of[place].notice(
                 cell_ref(rows[0], 0),

@@ -184,11 +184,11 @@ class Reader(Notes):
         self.rag_beside_status: list[str] = []
         #: Id cells holding a number with decimals in the program's own format (1.1, which 1.10
         #: typed into a cell not formatted as Text becomes), as (file, sheet, cell): a duplicate id
-        #: says so.
-        #: so.
+        #: says
+        #: so. so.
         self.number_ids: set[tuple[str, str | None, str]] = set()
-        #: id(row) -> the header row (0-based) of the flat table it was read from, on a sheet of
-        #: several tables
+        #: id(row) -> the header row (0-based) of the flat
+        #: table it was read from, on a sheet of several tables
         self.header_rows: dict[int, int] = {}
         #: id(value) -> where a value's figure is written as a percentage (``74%`` typed, or a cell
         #: formatted as one) and as what: the unit its indicator takes (:meth:`percent_units`).
@@ -222,8 +222,8 @@ class Reader(Notes):
         under the format ``0.00``; ``11-Jun`` for a date shown without its year), as its value in a
         column of numbers or dates, and as its date in a column of due dates and periods; where
         what was typed may have been lost (``1.10`` stored as 1.1, ``007`` as 7, ``June 11`` as a
-        date) in an id, number, timescale or other column of codes, the cell is named in a
-        notice."""
+        date) in an id, number, timescale or other column
+        of codes, the cell is named in a notice."""
         raw = sheet.get(r, c)
         if (
             raw is not None
@@ -231,8 +231,8 @@ class Reader(Notes):
             and name == "timescale"
             and _SHOWN_DAY_MONTH.fullmatch(raw.strip())
         ):
-            # (how a spreadsheet program shows, and saves in a CSV file, a date it made of "June
-            # 11")
+            # (how a spreadsheet program shows, and saves
+            # in a CSV file, a date it made of "June 11")
             self.note_typed(
                 sheet,
                 cell_ref(r, c),

@@ -142,8 +142,8 @@ def validation_problems(exc: ValidationError, tree: CellMap) -> list[Problem]:
                 f"{with_article(kind) if isinstance(kind, str) else 'this item'}"
             )
             if model is not None:
-                # (a field of other levels says so: `status` on an objective's row is no misspelt
-                # `tags`)
+                # (a field of other levels says so: `status`
+                # on an objective's row is no misspelt `tags`)
                 elsewhere = field_of_other_levels(name, model).partition(": ")[2]
                 guess = None if elsewhere else nearest(name, field_names(model))
                 if elsewhere:

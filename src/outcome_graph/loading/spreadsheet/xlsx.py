@@ -269,8 +269,8 @@ def _totals_cells(ws: Any, sheet: RawSheet) -> set[tuple[int, int]]:
     return cells
 
 
-#: The warning openpyxl gives for a cell formatted as a date whose number no date can be (it reads
-#: #VALUE!).
+#: The warning openpyxl gives for a cell formatted as a
+#: date whose number no date can be (it reads #VALUE!).
 _OUT_OF_RANGE_DATE = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value")
 
 
@@ -300,8 +300,8 @@ _RAG_HUES = (
 
 def rag_colour(fill: Any) -> str | None:
     """The RAG colour a cell's solid fill is (``red``, ``amber``, ``green``, ``blue``), else
-    ``None`` (no fill, a grey, a pale tint, or a colour of the workbook's theme, which the file does
-    not spell).
+    ``None`` (no fill, a grey, a pale tint, or a colour of
+    the workbook's theme, which the file does not spell).
 
     >>> from openpyxl.styles import PatternFill
     >>> colours = ("FFFF0000", "FFFFC000", "FF92D050", "FFD9D9D9")
@@ -315,8 +315,8 @@ def rag_colour(fill: Any) -> str | None:
 
 def _colour_name(colour: Any) -> str | None:
     """The RAG colour (``red``, ``amber``, ``green``, ``blue``) an openpyxl colour is, else ``None``
-    (no colour, a grey, a pale tint, or a colour of the workbook's theme, which the file does not
-    spell)."""
+    (no colour, a grey, a pale tint, or a colour of the
+    workbook's theme, which the file does not spell)."""
     from openpyxl.styles.colors import COLOR_INDEX
 
     if colour is None:
@@ -368,8 +368,8 @@ def _error_value(
     value: Any, file: str, sheet: str, r: int, c: int, out_of_range: bool = False
 ) -> Problem:
     """The problem of a cell that holds a spreadsheet error (``#N/A``): a value that is missing;
-    or, ``out_of_range``, a number formatted as a date that no date can be (the program shows
-    ####)."""
+    or, ``out_of_range``, a number formatted as a date
+    that no date can be (the program shows ####)."""
     if out_of_range and value == "#VALUE!":
         return problem(
             "the cell holds a number formatted as a date, but no date can be that number (a "

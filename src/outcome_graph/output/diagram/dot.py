@@ -192,8 +192,8 @@ def _greedy_count(
     pieces: Sequence[str], spaced: Sequence[bool], width: int, max_lines: int
 ) -> tuple[int, int, int]:
     """How many lines filling each line in turn takes (the fewest there can be: no piece is longer
-    than ``width``), stopping after ``max_lines``; how many pieces those lines hold, and where the
-    last of them starts."""
+    than ``width``), stopping after ``max_lines``; how many
+    pieces those lines hold, and where the last of them starts."""
     lines, used, start = 1, 0, 0
     for k, piece in enumerate(pieces):
         if used and used + spaced[k] + len(piece) > width:
@@ -210,8 +210,8 @@ def _cut(
 ) -> tuple[list[str], list[bool]]:
     """The pieces kept of a text too long for its lines, ending in ``…``: the last pieces of the
     last line (from ``first``) are let go until ``…`` fits on it (a piece alone there is cut short
-    instead), and the kept text does not end in a comma, hyphen or other stop ("judged good or
-    …")."""
+    instead), and the kept text does not end in a
+    comma, hyphen or other stop ("judged good or …")."""
     last = len(pieces) - 1
     while last > first and len(_join(pieces, spaced, first, last + 1)) + 2 > width:
         last -= 1
@@ -302,8 +302,8 @@ def _least_squares(
     last_start: int | None = None,
 ) -> list[tuple[int, int]] | None:
     """The breaks into ``count`` lines of at most ``width`` with the least sum of squared lengths,
-    the last line starting at ``last_start`` or before (None: anywhere); None where there are
-    none."""
+    the last line starting at ``last_start`` or before
+    (None: anywhere); None where there are none."""
     n = len(starts) - 1
     # best[j]: the least sum of squares of the first j pieces in the lines so far (None: they do not
     # fit); froms: for each line after the first, where it starts when it ends at piece j

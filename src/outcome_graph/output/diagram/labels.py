@@ -120,8 +120,8 @@ def node_label(
         f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{num(style.size)}" '
         f'COLOR="{text_colour}">{title}</FONT></TD></TR>',
     ]
-    # Rule codes in their severity's colour are unreadable on the vision's dark fill: they sit on
-    # white there.
+    # Rule codes in their severity's colour are unreadable
+    # on the vision's dark fill: they sit on white there.
     under = ' BGCOLOR="#FFFFFF"' if kind == "vision" else ""
     if findings:
         rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"{under}>{badges(findings)}</TD></TR>')
@@ -360,8 +360,8 @@ def _findings_rows(
     total = len(report.findings)
     if drawn is not None and drawn < total:
         # (owners' findings, and those of nodes outside the view, have no place in a logic model;
-        # the owner view draws owners and the work they lead, not the plan, objectives or
-        # indicators)
+        # the owner view draws owners and the work they
+        # lead, not the plan, objectives or indicators)
         others = (
             "on the plan or on nodes and owners this view does not draw"
             if owner_view

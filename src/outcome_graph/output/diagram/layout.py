@@ -224,8 +224,7 @@ class _ModelBuilder:
             why = f"the plan has no node at the levels drawn ({', '.join(self.model.levels)})"
         raise RenderError(f"nothing to draw: {why}")
 
-    # --- how they link
-    # ------------------------------------------------------------------------------
+    # --- how they link ----------------------------------------------------------------------------
     def _parents_of(self, node_id: str) -> tuple[str, ...]:
         """A node's parents, the vision for a priority (whose parent it is without saying so)."""
         ps = self.plan.parents.get(node_id, ())

@@ -85,8 +85,8 @@ class _Writer:
         )
         stack = self._stack_rows()
         # (the nodes an edge puts in their column: those of the hierarchy, the indicators placed
-        # beside a node and the passes; a rank group of none of them needs an anchor,
-        # :meth:`_write_members`)
+        # beside a node and the passes; a rank group of none
+        # of them needs an anchor, :meth:`_write_members`)
         self.fixed = self.constrained | set(self.beside_of) | set(self.passes.values())
         self.pass_of = {name: node for (node, _c), name in self.passes.items()}
         self.column_under = self._column_order()
@@ -410,8 +410,8 @@ class _Writer:
         beside P2.A2.O1, ten objectives down among P2.A2.O12's milestones, and then P2.A2.O11's
         and O12's milestones up among P2.A2.O1's when the block was held above the next. Left to
         the nodes' ``ordering``, Graphviz set some of an aim's indicators above its objectives and
-        others among the next aim's. The graph's ``remincross`` is off: nothing reorders a column
-        after."""
+        others among the next aim's. The graph's ``remincross``
+        is off: nothing reorders a column after."""
         model = self.model
         under = self.column_under
         seq: dict[str, int] = {}
@@ -517,21 +517,21 @@ class _Writer:
             # whose indicators another priority lists)
             "remincross": False,
             # (the lines from an aim to its many indicators share a trunk until they part: a tangle
-            # of dashed lines through the columns between them was the busiest part of a logic
-            # model)
+            # of dashed lines through the columns between
+            # them was the busiest part of a logic model)
             "concentrate": not self._focus_on_indicator(),
             "size": self.opts.page_size,  # (shrunk to fit the page asked for, never enlarged)
             "id": "og-diagram",
             "class": "og-logic-model",
         }
         if self.opts.title:
-            # (a finding of a milestone under several drawn objectives shows on each: it counts
-            # once)
+            # (a finding of a milestone under several drawn
+            # objectives shows on each: it counts once)
             on_nodes = {id(f) for n in model.nodes for f in self.by_node.get(n, ())}
             on_nodes.update(id(f) for fs in model.rolled.values() for f in fs)
             n_drawn = len(on_nodes) + min(len(self.plan_findings), PLAN_WIDE_SHOWN)
-            # (the levels a node is drawn at: a focus or an outcome may leave some of model.levels
-            # empty)
+            # (the levels a node is drawn at: a focus or an
+            # outcome may leave some of model.levels empty)
             kinds = {self.plan.nodes[n].kind for n in model.nodes}
             drawn_levels = [lv for lv in model.levels if lv in kinds]
             graph.update(
@@ -598,8 +598,8 @@ def _ranks(plan: Plan, model: LogicModel) -> dict[str, int]:
     it measures as the levels below the aim, its line crossing the objectives' column and those
     of the aims below (Thurrock's P1.A1 bowed round to NI 93): beside the aim, among its objectives
     and beyond them, it is one column away. An indicator no edge of its box places (one measuring
-    nothing, or only nodes of other boxes) keeps the indicators' own column, after the last
-    level."""
+    nothing, or only nodes of other boxes) keeps the
+    indicators' own column, after the last level."""
     rank_of = {lv: i for i, lv in enumerate(model.levels)}
     beside = {head: tail for tail, head in _placing_edges(model)}
     column = indicator_columns(plan, model, beside, block_order(model, beside))

@@ -60,8 +60,8 @@ PAGES: dict[str, tuple[str, float, float]] = {
     "a4-portrait": ("A4 portrait", 8.27, 11.69),
     "a3-portrait": ("A3 portrait", 11.69, 16.54),
 }
-#: The margin left round a diagram fitted to a page, in inches (a printer's unprintable edge and
-#: some).
+#: The margin left round a diagram fitted to a page,
+#: in inches (a printer's unprintable edge and some).
 PAGE_MARGIN = 0.5
 
 #: Each level's name in the plural, for messages and headings.

@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 _NO_LEAD = "owner: "  # (the name of an owner whose id is empty: no owner's)
 NODESEP = 0.1  # (inches between the boxes of a rank)
 #: The hidden lines from each box of a band to its anchor (:meth:`_Writer._write_box_order`): with
-#: 3 Thurrock's bands still read out of the plan's order, with 10 every band of the three plans
-#: reads in it.
+#: 3 Thurrock's bands still read out of the plan's order,
+#: with 10 every band of the three plans reads in it.
 ANCHOR_LINES = 10
 
 
@@ -322,8 +322,8 @@ class _Writer:
         for parts in columns:
             for names in parts:
                 # (dot does not turn the order within a box for LR as it turns the graph's: in a box
-                # the tail of an edge within a rank is drawn below its head, and left of it top to
-                # bottom)
+                # the tail of an edge within a rank is drawn
+                # below its head, and left of it top to bottom)
                 boxed = (
                     group.get(next(n for n in names if n in group)) is not None
                 )  # (a gate has no group)
@@ -371,8 +371,8 @@ class _Writer:
     def _write_heads(self, ranks: list[list[str]]) -> None:
         """A line of hidden points along the top of the drawing, one heading each rank: each rank's
         nodes hang below its point, so that the bands stand side by side with their tops in line
-        (linked through their work, each band's top was pulled down to the middle of the one
-        before)."""
+        (linked through their work, each band's top was
+        pulled down to the middle of the one before)."""
         dot = self.dot
         heads = [f"og:head:{i}" for i in range(len(ranks))]
         for i, (head, names) in enumerate(zip(heads, ranks)):
@@ -394,8 +394,8 @@ class _Writer:
         gates: dict[tuple[str, str | None], str],
     ) -> None:
         """A band's work, clustered by priority (a priority's box in a later band has an id of its
-        own), in the plan's order (a copy where its work is), and the gates of its boxes
-        (:func:`_gates`)."""
+        own), in the plan's order (a copy where its work
+        is), and the gates of its boxes (:func:`_gates`)."""
         plan, dot = self.plan, self.dot
         index = self.index
         groups: dict[str | None, list[str]] = defaultdict(list)
@@ -662,8 +662,8 @@ def _gates(
     inside the box, where the line's own may not be: the lines to a second, third or fourth column
     of work ran over the top of the box and under it (Richmond's owner of 37 milestones, in four
     columns, was wrapped in its lines). Through a gate, they cross into the box and on between its
-    nodes. (Every line stays in its owner's band: work another band draws has a copy in this
-    one.)"""
+    nodes. (Every line stays in its owner's band: work
+    another band draws has a copy in this one.)"""
     gates: dict[tuple[str, str | None], str] = {}
     for name in sorted(led):
         for n in led[name]:

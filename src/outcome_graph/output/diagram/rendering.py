@@ -46,14 +46,14 @@ class DiagramWarning(UserWarning):
 
 class LargeDiagramWarning(DiagramWarning):
     """A diagram of more nodes than a page or a screen can show readably, or a PNG Graphviz had to
-    shrink (the CLI prints it as a notice): a view (focus, levels, outcome) draws part of the
-    plan."""
+    shrink (the CLI prints it as a notice): a view
+    (focus, levels, outcome) draws part of the plan."""
 
 
 class InferredSliceWarning(DiagramWarning):
     """An outcome's slice drawn from the indicators the plan lists, where its priorities, aims,
-    objectives or milestones do not say which outcomes they serve (the CLI prints it as a
-    notice)."""
+    objectives or milestones do not say which outcomes
+    they serve (the CLI prints it as a notice)."""
 
 
 class GraphvizWarning(DiagramWarning):
@@ -162,8 +162,8 @@ def _without_creation_date(pdf: bytes) -> bytes:
 
 
 #: A picture whose long side passes this (in points: 139 inches) and is more than STRIP times its
-#: short side is a strip: no page prints it and no screen shows it readably
-#: (:func:`_warn_if_strip`).
+#: short side is a strip: no page prints it and no
+#: screen shows it readably (:func:`_warn_if_strip`).
 STRIP_LENGTH = 10_000
 STRIP = 10
 
@@ -329,8 +329,8 @@ def readable_views(plan: Plan, opts: DiagramOptions, config: Config | None = Non
     """What to draw instead of a view too large for its page, as ``render``'s options with the
     plan's own ids, each tried and found to fit the page readably: one part a page (the largest part
     of its level, its siblings in turn; without indicators when that is what makes it fit, or a
-    level further down), and for a whole logic model its two upper levels. "" when nothing tried
-    fits."""
+    level further down), and for a whole logic model
+    its two upper levels. "" when nothing tried fits."""
     from dataclasses import replace
 
     from ...graph.facts import PlanFacts

@@ -56,8 +56,8 @@ MUTED = "#525D68"  # (4.5:1 or more on every outcome tint, as is the text of bad
 #: an error's. Each reads at 4.5:1 or more as text on white, on every outcome tint and on the
 #: report's shaded cells, and white text on each does too (the badges).
 SEVERITY_COLOURS = {"error": "#B71C1C", "warning": "#7A5600", "info": "#3B5BA5"}
-#: The mark before a rule code, one shape per severity: the colour is not left to tell them apart
-#: alone.
+#: The mark before a rule code, one shape per severity:
+#: the colour is not left to tell them apart alone.
 SEVERITY_MARKS = {"error": "\u2716", "warning": "\u25b2", "info": "\u25cf"}  # ✖ ▲ ●
 DOT = SEVERITY_MARKS["info"]
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
